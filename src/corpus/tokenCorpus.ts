@@ -1,0 +1,74 @@
+/**
+ * TokenCorpus: a list of sentences of token ids, stored flat.
+ *
+ * Contract: `ids` holds every token of every sentence back to back (no boundary markers);
+ * sentence s is `ids[offsets[s] .. offsets[s+1])`, so `offsets.length === sentences + 1`,
+ * `offsets[0] === 0` and `offsets[sentences] === ids.length`. Empty sentences are allowed by the type
+ * but the loaders never produce them. Values are never mutated after construction.
+ */
+
+export interface TokenCorpus {
+  readonly ids: Int32Array;
+  readonly offsets: Int32Array;
+}
+
+/** Number of sentences. O(1). */
+export function sentenceCount(corpus: TokenCorpus): number {
+  return corpus.offsets.length - 1;
+}
+
+/** Number of tokens (boundaries not counted). O(1). */
+export function tokenCount(corpus: TokenCorpus): number {
+  return corpus.ids.length;
+}
+
+/** The ids of sentence `s` (a view, not a copy). */
+export function sentenceAt(corpus: TokenCorpus, s: number): Int32Array {
+  return corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]);
+}
+
+/** Builds a corpus from arrays of ids. O(total tokens). */
+export function corpusFromSentences(sentences: ReadonlyArray<ArrayLike<number>>): TokenCorpus {
+  let total = 0;
+  for (const sentence of sentences) total += sentence.length;
+  const ids = new Int32Array(total);
+  const offsets = new Int32Array(sentences.length + 1);
+  let at = 0;
+  sentences.forEach((sentence, s) => {
+    ids.set(sentence as ArrayLike<number>, at);
+    at += sentence.length;
+    offsets[s + 1] = at;
+  });
+  return { ids, offsets };
+}
+
+/**
+ * Concatenates the chosen sentences of several corpora, in the order given.
+ * `picks` lists [corpus index, sentence index] pairs. O(tokens copied).
+ */
+export function gatherSentences(
+  sources: readonly TokenCorpus[],
+  picks: ReadonlyArray<readonly [number, number]>,
+): TokenCorpus {
+  let total = 0;
+  for (const [c, s] of picks) total += sources[c]!.offsets[s + 1]! - sources[c]!.offsets[s]!;
+  const ids = new Int32Array(total);
+  const offsets = new Int32Array(picks.length + 1);
+  let at = 0;
+  picks.forEach(([c, s], i) => {
+    const source = sources[c]!;
+    ids.set(source.ids.subarray(source.offsets[s], source.offsets[s + 1]), at);
+    at += source.offsets[s + 1]! - source.offsets[s]!;
+    offsets[i + 1] = at;
+  });
+  return { ids, offsets };
+}
+
+/** Concatenates whole corpora. O(total tokens). */
+export function concatCorpora(parts: readonly TokenCorpus[]): TokenCorpus {
+  const picks: Array<[number, number]> = [];
+  parts.forEach((part, c) => {
+    for (let s = 0; s < sentenceCount(part); s++) picks.push([c, s]);
+  });
+  return gatherSentences(parts, picks);
+}

@@ -1,0 +1,33 @@
+/**
+ * Typed errors of the library.
+ *
+ * Contract: the library never prints and never exits. It throws one of these; the CLI turns a
+ * `UsageError` or `InputError` into one stderr line `ngram-collapse: <message> (<hint>)` and exit code 2,
+ * anything else into exit code 1.
+ */
+
+/** Something about the input (a corpus, a file, a value) is wrong; the user can fix it. */
+export class InputError extends Error {
+  /** What the user can do about it, shown in parentheses after the message. */
+  readonly hint: string;
+  constructor(message: string, hint: string) {
+    super(message);
+    this.name = 'InputError';
+    this.hint = hint;
+  }
+}
+
+/** An option or argument is out of range, unknown or malformed. */
+export class UsageError extends InputError {
+  constructor(message: string, hint: string) {
+    super(message, hint);
+    this.name = 'UsageError';
+  }
+}
+
+/** Formats an error as the one line the CLI prints (without the `ngram-collapse: ` prefix). */
+export function describeError(error: unknown): string {
+  if (error instanceof InputError) return `${error.message} (${error.hint})`;
+  if (error instanceof Error) return `${error.message} (rerun with --debug for details)`;
+  return `${String(error)} (rerun with --debug for details)`;
+}

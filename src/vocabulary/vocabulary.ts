@@ -1,0 +1,63 @@
+/**
+ * Vocabulary: the one place where token strings become integer ids and back.
+ *
+ * Contract: ids are dense, starting at 0, in order of first interning. Id 0 is always the sentence
+ * start marker `<s>` and id 1 the sentence end marker `</s>` (ARPA convention); real tokens start at 2.
+ * After loading, the engine works on ids only; strings are looked up again only for output.
+ */
+
+export const BOS = 0;
+export const EOS = 1;
+export const BOS_TOKEN = '<s>';
+export const EOS_TOKEN = '</s>';
+/** First id of a real token. */
+export const FIRST_TOKEN_ID = 2;
+
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly strings: string[] = [];
+
+  constructor() {
+    this.intern(BOS_TOKEN);
+    this.intern(EOS_TOKEN);
+  }
+
+  /** Returns the id of `token`, adding it if new. Runs in O(1) expected. */
+  intern(token: string): number {
+    const known = this.ids.get(token);
+    if (known !== undefined) return known;
+    const id = this.strings.length;
+    this.ids.set(token, id);
+    this.strings.push(token);
+    return id;
+  }
+
+  /** The id of `token`, or -1 if it was never interned. */
+  lookup(token: string): number {
+    return this.ids.get(token) ?? -1;
+  }
+
+  /** The string of `id`. */
+  token(id: number): string {
+    const value = this.strings[id];
+    if (value === undefined) throw new RangeError(`token id ${id} is not in the vocabulary`);
+    return value;
+  }
+
+  /** Number of ids, the two boundary markers included. */
+  get size(): number {
+    return this.strings.length;
+  }
+
+  /** All token strings, indexed by id (a copy). */
+  toArray(): string[] {
+    return this.strings.slice();
+  }
+
+  /** Rebuilds a vocabulary from `toArray()` output (used to ship it to worker threads). */
+  static fromArray(strings: readonly string[]): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (let i = FIRST_TOKEN_ID; i < strings.length; i++) vocabulary.intern(strings[i]!);
+    return vocabulary;
+  }
+}
