@@ -1,0 +1,29 @@
+/**
+ * CliIO: everything a CLI command may touch outside the library, passed in so that tests run the
+ * program in-process with captured streams.
+ *
+ * Contract: commands write results to `stdout`, diagnostics to `stderr`, read `stdin` only for
+ * `--corpus -`, and report failure by throwing (typed errors from ../errors.ts); they never call
+ * process.exit. `isTTY` says whether stderr is a terminal (progress bars only then).
+ */
+
+import type { Readable, Writable } from 'node:stream';
+
+export interface CliIO {
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly stdin: Readable;
+  readonly isTTY: boolean;
+  /** Working directory against which relative paths are resolved. */
+  readonly cwd: string;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    isTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+  };
+}
