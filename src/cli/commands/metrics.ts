@@ -1,0 +1,49 @@
+/**
+ * `ngram-collapse metrics TEXT...`: the text-level metric columns of each text, no simulation.
+ * Survival and overlap columns compare against `--reference` (default: the first text).
+ */
+
+import { Command } from 'commander';
+import { loadCorpus } from '../../corpus/loadCorpus.js';
+import { openCsv } from '../../export/csvFile.js';
+import { formatNumber } from '../../export/formatNumber.js';
+import { METRIC_COLUMNS, type MetricName } from '../../metrics/columns.js';
+import { measureText } from '../../metrics/measureText.js';
+import { buildSeedReference } from '../../metrics/seedReference.js';
+import { Vocabulary } from '../../vocabulary/vocabulary.js';
+import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
+import type { CliIO } from '../io.js';
+import { checkWritable } from '../outputPaths.js';
+import { integerIn } from '../parseValues.js';
+
+/** The columns `metrics` writes: those that describe a text alone. */
+export const TEXT_METRIC_COLUMNS: readonly MetricName[] = METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1);
+
+export function metricsCommand(io: CliIO): Command {
+  const command = new Command('metrics')
+    .description('the diversity metrics of one or more texts (no simulation); one CSV row per text')
+    .argument('<text...>', 'texts: files, folders, globs, - or brown / brown:<category>; each is measured on its own')
+    .option('--reference <spec>', 'the human reference for survival and overlap columns (default: the first text)')
+    .option('--rare-threshold <n>', 'a reference type is rare if its count is <= n (default: 1)')
+    .option('--out <file>', 'CSV output, - for stdout', '-');
+  addLoadOptions(command);
+  command.action(async (texts: string[], values: Record<string, unknown>) => {
+    const warn = (message: string): void => void io.stderr.write(`ngram-collapse: warning: ${message}\n`);
+    const load = resolveLoadOptions(values, io, warn);
+    const rareThreshold = values['rareThreshold'] === undefined ? 1 : integerIn(1)(String(values['rareThreshold']), '--rare-threshold');
+    const out = checkWritable(String(values['out']), io.cwd, '--out');
+    const vocabulary = new Vocabulary();
+    const referenceSpec = values['reference'] === undefined ? undefined : String(values['reference']);
+    const reference = referenceSpec === undefined ? undefined : (await loadCorpus([referenceSpec], load, vocabulary)).corpus;
+    const corpora = [];
+    for (const text of texts) corpora.push((await loadCorpus([text], load, vocabulary)).corpus);
+    const seed = buildSeedReference(reference ?? corpora[0]!, vocabulary.size, rareThreshold);
+    const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...TEXT_METRIC_COLUMNS]);
+    corpora.forEach((corpus, i) => {
+      const { values: measured } = measureText(corpus, seed);
+      writer.write([texts[i]!, ...TEXT_METRIC_COLUMNS.map((column) => formatNumber(measured[column]))]);
+    });
+    await writer.close();
+  });
+  return command;
+}

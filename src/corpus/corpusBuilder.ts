@@ -1,0 +1,67 @@
+/**
+ * CorpusBuilder: accumulates tokenized sentences into a TokenCorpus, interning strings on the way.
+ *
+ * Contract: `addSentence` ignores empty sentences; `build()` returns the corpus (the builder must not be
+ * used afterwards). Grows its typed arrays by doubling, so adding T tokens costs O(T) amortised.
+ * Throws InputError once more than `maxTokens` tokens were added (a guard against running out of
+ * memory on a huge input).
+ */
+
+import { InputError } from '../errors.js';
+import type { TokenCorpus } from './tokenCorpus.js';
+import type { Vocabulary } from '../vocabulary/vocabulary.js';
+
+export class CorpusBuilder {
+  private ids: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
+  private offsets: Int32Array<ArrayBuffer> = new Int32Array(1 << 12);
+  private tokens = 0;
+  private sentences = 0;
+
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly maxTokens: number = Number.POSITIVE_INFINITY,
+  ) {}
+
+  addSentence(tokens: readonly string[]): void {
+    if (tokens.length === 0) return;
+    if (this.tokens + tokens.length > this.maxTokens) {
+      throw new InputError(
+        `the corpus has more than ${this.maxTokens} tokens`,
+        'raise --max-tokens, or pass a smaller corpus',
+      );
+    }
+    this.reserve(tokens.length);
+    for (const token of tokens) this.ids[this.tokens++] = this.vocabulary.intern(token);
+    this.sentences++;
+    if (this.sentences + 1 > this.offsets.length) this.offsets = grow(this.offsets, this.offsets.length * 2);
+    this.offsets[this.sentences] = this.tokens;
+  }
+
+  get tokenCount(): number {
+    return this.tokens;
+  }
+
+  get sentenceCount(): number {
+    return this.sentences;
+  }
+
+  build(): TokenCorpus {
+    return {
+      ids: this.ids.slice(0, this.tokens),
+      offsets: this.offsets.slice(0, this.sentences + 1),
+    };
+  }
+
+  private reserve(extra: number): void {
+    if (this.tokens + extra <= this.ids.length) return;
+    let capacity = this.ids.length * 2;
+    while (capacity < this.tokens + extra) capacity *= 2;
+    this.ids = grow(this.ids, capacity);
+  }
+}
+
+function grow(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
+}

@@ -1,0 +1,153 @@
+/**
+ * loadCorpus: corpus specifications -> one Vocabulary and one TokenCorpus.
+ *
+ * Contract: `specs` are read in the order given; each is a built-in (`brown`, `brown:<category>`),
+ * `-` (standard input), a file, a folder (its `.txt` files, sorted, recursively) or a glob. Files ending
+ * in `.jsonl` (or any file when `jsonlField` is set) are JSON Lines: every line an object whose
+ * `jsonlField` (default `text`) is a string. Text is split into sentences (`auto`: natural's sentence
+ * tokenizer per paragraph; `line`: one per line), optionally lowercased, tokenized, and interned.
+ * Every problem (missing path, nothing to read, binary data, broken JSONL, empty result) is an
+ * InputError raised before any simulation starts. This module and the exporters are the only ones
+ * that read files.
+ */
+
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
+import { Vocabulary } from '../vocabulary/vocabulary.js';
+import { brownFiles, brownLineTokens, isBrownSpec } from './brown.js';
+import { CorpusBuilder } from './corpusBuilder.js';
+import { expandGlob, hasWildcard } from './glob.js';
+import { textChunks } from './textChunks.js';
+import { sentenceSplitter, tokenizerFor, type SentenceMode, type TokenizerName } from './tokenizers.js';
+import type { TokenCorpus } from './tokenCorpus.js';
+
+export interface LoadOptions {
+  readonly tokenizer: TokenizerName;
+  readonly lowercase: boolean;
+  readonly sentences: SentenceMode;
+  /** JSONL field holding the text; setting it reads every file as JSONL. */
+  readonly jsonlField?: string;
+  /** Refuse corpora larger than this many tokens. */
+  readonly maxTokens?: number;
+  /** Standard input, for `-`. */
+  readonly stdin?: Readable;
+  /** Folder against which relative paths resolve. */
+  readonly cwd?: string;
+  /** Receives warnings (invalid UTF-8 replaced, ...). */
+  readonly onWarning?: (message: string) => void;
+}
+
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = { tokenizer: 'wordpunct', lowercase: true, sentences: 'auto' };
+
+export interface LoadedCorpus {
+  readonly vocabulary: Vocabulary;
+  readonly corpus: TokenCorpus;
+}
+
+type Source =
+  | { readonly kind: 'brown'; readonly path: string }
+  | { readonly kind: 'text' | 'jsonl'; readonly path: string }
+  | { readonly kind: 'stdin' };
+
+/** Loads and tokenizes every spec into a fresh vocabulary. */
+export async function loadCorpus(
+  specs: readonly string[],
+  options: Partial<LoadOptions> = {},
+  vocabulary: Vocabulary = new Vocabulary(),
+): Promise<LoadedCorpus> {
+  const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...options };
+  if (specs.length === 0) throw new InputError('no corpus given', 'pass --corpus FILE, a folder, a glob, - or brown');
+  const sources = specs.flatMap((spec) => resolveSpec(spec, settings));
+  const builder = new CorpusBuilder(vocabulary, settings.maxTokens);
+  for (const source of sources) await readSource(source, settings, builder);
+  if (builder.tokenCount === 0) {
+    throw new InputError(`the corpus ${specs.join(', ')} holds no tokens`, 'pass a non-empty text corpus');
+  }
+  return { vocabulary, corpus: builder.build() };
+}
+
+/** Turns one spec into the sources it names, checking that they exist. */
+export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
+  const cwd = settings.cwd ?? process.cwd();
+  if (spec === '-') return [{ kind: 'stdin' }];
+  if (isBrownSpec(spec) && !existsSync(resolve(cwd, spec))) {
+    return brownFiles(spec).map((path) => ({ kind: 'brown' as const, path }));
+  }
+  const kindOf = (path: string): 'text' | 'jsonl' =>
+    settings.jsonlField !== undefined || path.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'text';
+  if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) {
+    const files = expandGlob(spec, cwd);
+    if (files.length === 0) throw new InputError(`no file matches '${spec}'`, 'check the pattern, or quote it so the shell does not expand it');
+    return files.map((path) => ({ kind: kindOf(path), path }));
+  }
+  const path = resolve(cwd, spec);
+  if (!existsSync(path)) {
+    throw new InputError(`corpus '${spec}' not found`, 'pass an existing file, folder or glob, - for stdin, or brown');
+  }
+  if (statSync(path).isDirectory()) {
+    const files = expandGlob('**/*.txt', path).concat(expandGlob('**/*.jsonl', path)).sort();
+    if (files.length === 0) throw new InputError(`folder '${spec}' holds no .txt or .jsonl files`, 'pass a folder of text files');
+    return files.map((file) => ({ kind: kindOf(file), path: file }));
+  }
+  return [{ kind: kindOf(path), path }];
+}
+
+async function readSource(source: Source, settings: LoadOptions, builder: CorpusBuilder): Promise<void> {
+  if (source.kind === 'brown') return readBrown(source.path, settings, builder);
+  const name = source.kind === 'stdin' ? 'standard input' : source.path;
+  const stream = source.kind === 'stdin' ? requireStdin(settings) : createReadStream(source.path, { highWaterMark: 1 << 20 });
+  const onInvalidUtf8 = (): void => settings.onWarning?.(`${name} is not valid UTF-8; invalid bytes were replaced by U+FFFD`);
+  if (source.kind === 'jsonl' || (source.kind === 'stdin' && settings.jsonlField !== undefined)) {
+    return readJsonl(stream, name, settings, builder, onInvalidUtf8);
+  }
+  const split = sentenceSplitter(settings.sentences);
+  const tokenize = tokenizerFor(settings.tokenizer);
+  const unit = settings.sentences === 'line' ? 'line' : 'paragraph';
+  for await (const chunk of textChunks(stream, { unit, name, onInvalidUtf8 })) {
+    for (const sentence of split(chunk)) builder.addSentence(tokenize(settings.lowercase ? sentence.toLowerCase() : sentence));
+  }
+}
+
+async function readJsonl(
+  stream: Readable,
+  name: string,
+  settings: LoadOptions,
+  builder: CorpusBuilder,
+  onInvalidUtf8: () => void,
+): Promise<void> {
+  const field = settings.jsonlField ?? 'text';
+  const split = sentenceSplitter(settings.sentences);
+  const tokenize = tokenizerFor(settings.tokenizer);
+  let lineNumber = 0;
+  for await (const line of textChunks(stream, { unit: 'line', name, onInvalidUtf8 })) {
+    lineNumber++;
+    const text = jsonlText(line, field, `${name} line ${lineNumber}`);
+    for (const sentence of split(text)) builder.addSentence(tokenize(settings.lowercase ? sentence.toLowerCase() : sentence));
+  }
+}
+
+function jsonlText(line: string, field: string, where: string): string {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    throw new InputError(`${where} is not valid JSON`, 'fix or remove that line; JSONL needs one JSON object per line');
+  }
+  const value = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[field] : undefined;
+  if (typeof value !== 'string') {
+    throw new InputError(`${where} has no string field '${field}'`, 'choose the field with --jsonl-field');
+  }
+  return value;
+}
+
+async function readBrown(path: string, settings: LoadOptions, builder: CorpusBuilder): Promise<void> {
+  const text = await readFile(path, 'utf8');
+  for (const line of text.split('\n')) builder.addSentence(brownLineTokens(line, settings.lowercase));
+}
+
+function requireStdin(settings: LoadOptions): Readable {
+  return settings.stdin ?? process.stdin;
+}

@@ -1,0 +1,104 @@
+/**
+ * TupleTable: an open-addressing hash table from fixed-width tuples of int32 ids to dense indexes.
+ *
+ * Contract: every distinct tuple gets the next index 0, 1, 2, ... in order of first insertion, so a
+ * deterministic insertion order gives deterministic indexes. Keys are stored flat in an Int32Array
+ * (`width` ids per key); no strings, no per-key objects. `findOrInsert` and `find` run in O(width)
+ * expected time; the table doubles when 50% full. Width 0 is allowed: one empty tuple, index 0.
+ */
+
+const EMPTY = -1;
+
+export class TupleTable {
+  readonly width: number;
+  private slots: Int32Array;
+  private mask: number;
+  private keys: Int32Array;
+  private count = 0;
+
+  constructor(width: number, expected = 1024) {
+    this.width = width;
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Int32Array(capacity).fill(EMPTY);
+    this.mask = capacity - 1;
+    this.keys = new Int32Array(Math.max(1, expected * width));
+  }
+
+  /** Number of distinct tuples. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The index of tuple `source[at .. at+width)`, inserting it if new. */
+  findOrInsert(source: Int32Array, at: number): number {
+    if (this.width === 0) {
+      if (this.count === 0) this.count = 1;
+      return 0;
+    }
+    let slot = this.hash(source, at) & this.mask;
+    for (;;) {
+      const index = this.slots[slot]!;
+      if (index === EMPTY) return this.insertAt(slot, source, at);
+      if (this.equals(index, source, at)) return index;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The index of tuple `source[at .. at+width)`, or -1 if absent. */
+  find(source: Int32Array, at: number): number {
+    if (this.width === 0) return this.count > 0 ? 0 : -1;
+    let slot = this.hash(source, at) & this.mask;
+    for (;;) {
+      const index = this.slots[slot]!;
+      if (index === EMPTY) return -1;
+      if (this.equals(index, source, at)) return index;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Id number `position` of the tuple with index `index`. */
+  keyAt(index: number, position: number): number {
+    return this.keys[index * this.width + position]!;
+  }
+
+  private insertAt(slot: number, source: Int32Array, at: number): number {
+    const index = this.count++;
+    const width = this.width;
+    if ((index + 1) * width > this.keys.length) {
+      const bigger = new Int32Array(this.keys.length * 2);
+      bigger.set(this.keys);
+      this.keys = bigger;
+    }
+    for (let i = 0; i < width; i++) this.keys[index * width + i] = source[at + i]!;
+    this.slots[slot] = index;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    return index;
+  }
+
+  private equals(index: number, source: Int32Array, at: number): boolean {
+    const base = index * this.width;
+    for (let i = 0; i < this.width; i++) if (this.keys[base + i] !== source[at + i]) return false;
+    return true;
+  }
+
+  private hash(source: Int32Array, at: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < this.width; i++) {
+      h = Math.imul(h ^ source[at + i]!, 0x9e3779b1);
+      h ^= h >>> 15;
+    }
+    return Math.imul(h ^ (h >>> 13), 0x85ebca6b) ^ (h >>> 16);
+  }
+
+  private rehash(): void {
+    const capacity = this.slots.length * 2;
+    this.slots = new Int32Array(capacity).fill(EMPTY);
+    this.mask = capacity - 1;
+    for (let index = 0; index < this.count; index++) {
+      let slot = this.hash(this.keys, index * this.width) & this.mask;
+      while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
+      this.slots[slot] = index;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * CsvFile: writes a CSV file row by row with fast-csv, flushing as it goes, so an interrupted run
+ * leaves only whole rows behind.
+ *
+ * Contract: `openCsv(path, header)` writes to `path` (or stdout for `-`) and returns a writer;
+ * `write(record)` queues one row (fast-csv quotes fields as needed and ends it with a newline, and the
+ * row reaches the file in one write, so a reader never sees a torn row); `close()` resolves once
+ * everything is on disk. The header is written first unless appending (`--resume`).
+ */
+
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { format } from 'fast-csv';
+
+export interface CsvWriter {
+  write(record: readonly string[]): void;
+  close(): Promise<void>;
+}
+
+export function openCsv(target: string | Writable, header: readonly string[], options: { append?: boolean } = {}): CsvWriter {
+  const sink: Writable =
+    typeof target === 'string' ? createWriteStream(target, { flags: options.append === true ? 'a' : 'w' }) : target;
+  const formatter = format({ headers: false, includeEndRowDelimiter: true });
+  formatter.pipe(sink, { end: typeof target === 'string' });
+  if (options.append !== true) formatter.write([...header]);
+  const finished =
+    typeof target === 'string'
+      ? new Promise<void>((resolve, reject) => {
+          sink.on('finish', resolve);
+          sink.on('error', reject);
+        })
+      : new Promise<void>((resolve) => formatter.on('end', resolve));
+  return {
+    write: (record) => {
+      formatter.write([...record]);
+    },
+    close: async () => {
+      formatter.end();
+      await finished;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The metric columns of the curves CSV, in SPEC section 4 order (append new ones at the end only).
+ *
+ * A metric value is a finite number, or `undefined` when its denominator is zero or it does not apply
+ * (written as an empty cell, never NaN or Infinity).
+ */
+
+export const METRIC_COLUMNS = [
+  'tokens',
+  'sentences',
+  'types',
+  'ttr',
+  'hapax',
+  'missing_mass',
+  'entropy_bits',
+  'distinct_1',
+  'distinct_2',
+  'distinct_3',
+  'mattr',
+  'mtld',
+  'yules_k',
+  'vocab_retention',
+  'rare_survival',
+  'survival_1',
+  'survival_2_5',
+  'survival_6_20',
+  'survival_21_plus',
+  'tail_mass',
+  'novel_3gram_rate',
+  'copy_rate',
+  'js_divergence',
+  'zipf_slope',
+  'drift_expected_types',
+  'heldout_perplexity',
+  'heldout_oov_rate',
+  'gen0_perplexity',
+  'discount_fallback',
+] as const;
+
+export type MetricName = (typeof METRIC_COLUMNS)[number];
+
+export type MetricValues = Partial<Record<MetricName, number | undefined>>;
+
+/** a / b, or undefined when b is 0 or the result is not finite. */
+export function ratio(numerator: number, denominator: number): number | undefined {
+  if (denominator === 0) return undefined;
+  const value = numerator / denominator;
+  return Number.isFinite(value) ? value : undefined;
+}

@@ -1,0 +1,29 @@
+/**
+ * distinct-n (Li et al. 2016, "A Diversity-Promoting Objective Function for Neural Conversation
+ * Models"), pooled over the whole text: distinct n-grams / total n-grams, n-grams taken within
+ * sentences (boundary markers excluded). Undefined when the text holds no n-gram of that size.
+ * O(tokens) expected, with one TupleTable of width n.
+ */
+
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { TupleTable } from '../counts/tupleTable.js';
+import { ratio } from './columns.js';
+
+export function distinctNgrams(corpus: TokenCorpus, n: number): number | undefined {
+  const seen = new TupleTable(n, Math.max(16, corpus.ids.length >> 1));
+  let total = 0;
+  forEachNgram(corpus, n, (at) => {
+    seen.findOrInsert(corpus.ids, at);
+    total++;
+  });
+  return ratio(seen.size, total);
+}
+
+/** Calls `visit(offset)` for every n-gram start offset inside a sentence, in text order. */
+export function forEachNgram(corpus: TokenCorpus, n: number, visit: (at: number) => void): void {
+  const sentences = corpus.offsets.length - 1;
+  for (let s = 0; s < sentences; s++) {
+    const last = corpus.offsets[s + 1]! - n;
+    for (let at = corpus.offsets[s]!; at <= last; at++) visit(at);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * measureText: every text-level metric of SPEC section 4 for one text, in one place.
+ *
+ * Contract: pure; reads `text` and the shared SeedReference, returns the values of the columns from
+ * `tokens` to `zipf_slope` (model-level columns are added by the simulation loop). Every value is a
+ * finite number or undefined. Cost: a few linear passes over the ids plus hash tables for n-grams.
+ */
+
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import type { MetricValues } from './columns.js';
+import { distinctNgrams } from './distinctNgrams.js';
+import { frequencyMetrics } from './frequencyMetrics.js';
+import { jsDivergence } from './jsDivergence.js';
+import { mattr } from './mattr.js';
+import { mtld } from './mtld.js';
+import { overlapMetrics } from './overlapMetrics.js';
+import type { SeedReference } from './seedReference.js';
+import { survivalMetrics } from './survivalMetrics.js';
+import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
+
+export interface TextMeasurement {
+  readonly values: MetricValues;
+  readonly unigrams: UnigramCounts;
+}
+
+export function measureText(text: TokenCorpus, reference: SeedReference): TextMeasurement {
+  const idSpace = reference.idSpace;
+  const unigrams = countUnigrams(text, idSpace);
+  const frequency = frequencyMetrics(unigrams);
+  const values: MetricValues = {
+    tokens: text.ids.length,
+    sentences: text.offsets.length - 1,
+    ...frequency,
+    distinct_1: frequency.ttr,
+    distinct_2: distinctNgrams(text, 2),
+    distinct_3: distinctNgrams(text, 3),
+    mattr: mattr(text, idSpace),
+    mtld: mtld(text, idSpace),
+    ...survivalMetrics(unigrams, reference),
+    ...overlapMetrics(text, reference),
+    js_divergence: jsDivergence(unigrams, reference.unigrams),
+  };
+  return { values, unigrams };
+}

@@ -1,0 +1,57 @@
+/**
+ * SeedReference: everything about the human pool H that the metrics compare a text against, computed
+ * once per run and shared read-only.
+ *
+ * Contract: built from H, the id-space size and the rare threshold; holds H's unigram counts, its
+ * type count, the band of every seed type (1, 2-5, 6-20, 21+), the rare mask (count <= threshold),
+ * H's trigrams (within sentences) and H's sentences (hashed, for verbatim copies).
+ */
+
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { TupleTable } from '../counts/tupleTable.js';
+import { forEachNgram } from './distinctNgrams.js';
+import { SentenceSet } from './sentenceSet.js';
+import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
+
+/** Seed-count bands of SPEC section 4: [low, high] inclusive. */
+export const SURVIVAL_BANDS = [
+  ['survival_1', 1, 1],
+  ['survival_2_5', 2, 5],
+  ['survival_6_20', 6, 20],
+  ['survival_21_plus', 21, Number.POSITIVE_INFINITY],
+] as const;
+
+export interface SeedReference {
+  readonly idSpace: number;
+  readonly unigrams: UnigramCounts;
+  readonly rareThreshold: number;
+  /** 1 for a seed type whose count in H is <= rareThreshold. */
+  readonly rare: Uint8Array;
+  readonly rareTypes: number;
+  /** Band index (0..3) of every seed type; -1 for ids not in H. */
+  readonly band: Int8Array;
+  readonly bandSizes: Int32Array;
+  readonly trigrams: TupleTable;
+  readonly sentences: SentenceSet;
+}
+
+export function buildSeedReference(human: TokenCorpus, idSpace: number, rareThreshold: number): SeedReference {
+  const unigrams = countUnigrams(human, idSpace);
+  const rare = new Uint8Array(idSpace);
+  const band = new Int8Array(idSpace).fill(-1);
+  const bandSizes = new Int32Array(SURVIVAL_BANDS.length);
+  let rareTypes = 0;
+  for (const id of unigrams.types) {
+    const count = unigrams.counts[id]!;
+    if (count <= rareThreshold) {
+      rare[id] = 1;
+      rareTypes++;
+    }
+    const b = SURVIVAL_BANDS.findIndex(([, low, high]) => count >= low && count <= high);
+    band[id] = b;
+    bandSizes[b]!++;
+  }
+  const trigrams = new TupleTable(3, Math.max(16, human.ids.length));
+  forEachNgram(human, 3, (at) => trigrams.findOrInsert(human.ids, at));
+  return { idSpace, unigrams, rareThreshold, rare, rareTypes, band, bandSizes, trigrams, sentences: new SentenceSet(human) };
+}

@@ -1,0 +1,28 @@
+/**
+ * UnigramCounts: how often each id occurs in a text, on a reusable Int32Array.
+ *
+ * Contract: `countUnigrams(corpus, idSpace)` returns the counts array (indexed by id) and the list of
+ * ids with a non-zero count, in ascending id order (so every sum over types runs in a fixed order and
+ * is reproducible to the last bit). O(tokens + idSpace).
+ */
+
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+
+export interface UnigramCounts {
+  readonly counts: Int32Array;
+  /** Ids with count > 0, ascending. */
+  readonly types: Int32Array;
+  readonly tokens: number;
+}
+
+export function countUnigrams(corpus: TokenCorpus, idSpace: number): UnigramCounts {
+  const counts = new Int32Array(idSpace);
+  const ids = corpus.ids;
+  for (let i = 0; i < ids.length; i++) counts[ids[i]!]!++;
+  let distinct = 0;
+  for (let id = 0; id < idSpace; id++) if (counts[id]! > 0) distinct++;
+  const types = new Int32Array(distinct);
+  let t = 0;
+  for (let id = 0; id < idSpace; id++) if (counts[id]! > 0) types[t++] = id;
+  return { counts, types, tokens: ids.length };
+}

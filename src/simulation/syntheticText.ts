@@ -1,0 +1,48 @@
+/**
+ * syntheticText: the synthetic share of a batch, sampled sentence by sentence from a model.
+ *
+ * Contract (SPEC section 2): sentences are drawn from `<s>` until `</s>` or `maxSentenceLength`
+ * tokens, until the text holds at least `target` tokens (boundary markers not counted). A model
+ * that keeps producing empty sentences cannot loop forever: at most max(target, 1) sentences are
+ * drawn, and the caller is told through `exhausted`. Buffers grow by doubling; no per-token
+ * allocation.
+ */
+
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import type { RandomSource, SentenceSampler } from '../model/languageModel.js';
+
+export interface SyntheticText {
+  readonly text: TokenCorpus;
+  /** True if the sentence cap stopped sampling before the target was reached. */
+  readonly exhausted: boolean;
+}
+
+export function syntheticText(
+  sampler: SentenceSampler,
+  target: number,
+  maxSentenceLength: number,
+  random: RandomSource,
+): SyntheticText {
+  let ids = new Int32Array(Math.max(1024, target + maxSentenceLength));
+  let offsets = new Int32Array(1024);
+  let tokens = 0;
+  let sentences = 0;
+  const cap = Math.max(target, 1);
+  while (tokens < target && sentences < cap) {
+    if (tokens + maxSentenceLength > ids.length) ids = grow(ids, (tokens + maxSentenceLength) * 2);
+    tokens += sampler.sample(random, maxSentenceLength, ids, tokens);
+    sentences++;
+    if (sentences + 1 > offsets.length) offsets = grow(offsets, offsets.length * 2);
+    offsets[sentences] = tokens;
+  }
+  return {
+    text: { ids: ids.slice(0, tokens), offsets: offsets.slice(0, sentences + 1) },
+    exhausted: tokens < target,
+  };
+}
+
+function grow(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
+}
