@@ -42,6 +42,8 @@ export interface GenerationTexts {
   readonly generation: number;
   readonly synthetic: TokenCorpus;
   readonly human: TokenCorpus;
+  /** What M_g was trained on (anchors included). */
+  readonly training: TokenCorpus;
 }
 
 export interface SeriesHooks {
@@ -77,10 +79,10 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
     if (synthetic.exhausted) {
       hooks.warn?.(`cell ${cell.id} replicate ${replicate} generation ${generation}: the model produced only ${tokenCount(synthetic.text)} of ${target} tokens`);
     }
-    hooks.onTexts?.({ generation, synthetic: synthetic.text, human: humanShare });
     const batch = concatCorpora([humanShare, synthetic.text]);
     batches.push(batch);
     const training = concatCorpora([trainingData(run, cell, batches, random), anchors]);
+    hooks.onTexts?.({ generation, synthetic: synthetic.text, human: humanShare, training });
     const next = train(training);
     const text = synthetic.text;
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);

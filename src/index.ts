@@ -1,0 +1,67 @@
+/**
+ * ngram-collapse: the library API.
+ *
+ * Load a corpus, run the collapse loop, measure texts, train and sample models: everything the CLI
+ * does is importable and typed from here. Only the corpus loader and the exporters touch files.
+ *
+ * @example
+ *   import { loadCorpus, simulate, DEFAULT_RUN } from 'ngram-collapse';
+ *   const { vocabulary, corpus } = await loadCorpus(['brown:news']);
+ *   simulate(corpus, vocabulary.size, { ...DEFAULT_RUN, generations: 5 }, {
+ *     emit: (row) => console.log(row.cell.id, row.generation, row.values.vocab_retention),
+ *   });
+ */
+
+export { InputError, UsageError, describeError } from './errors.js';
+export { Vocabulary, BOS, EOS, BOS_TOKEN, EOS_TOKEN, FIRST_TOKEN_ID } from './vocabulary/vocabulary.js';
+export {
+  type TokenCorpus,
+  corpusFromSentences,
+  concatCorpora,
+  gatherSentences,
+  sentenceAt,
+  sentenceCount,
+  tokenCount,
+} from './corpus/tokenCorpus.js';
+export { loadCorpus, DEFAULT_LOAD_OPTIONS, type LoadOptions, type LoadedCorpus } from './corpus/loadCorpus.js';
+export { tokenizerFor, sentenceSplitter, TOKENIZER_NAMES, type TokenizerName, type SentenceMode } from './corpus/tokenizers.js';
+export { BROWN_CATEGORIES } from './corpus/brown.js';
+export {
+  type LanguageModel,
+  type ModelOptions,
+  type SamplingOptions,
+  type SentenceSampler,
+  type SmoothingName,
+  type VocabMode,
+  type RandomSource,
+  DEFAULT_SAMPLING,
+  SMOOTHING_NAMES,
+} from './model/languageModel.js';
+export { trainModel } from './model/train.js';
+export { randomFor } from './random/random.js';
+export {
+  type RunSettings,
+  type SweepSettings,
+  type SharedSettings,
+  type CellSettings,
+  type Strategy,
+  type HumanPool,
+  DEFAULT_RUN,
+  DEFAULT_SWEEP,
+  DEFAULT_SHARED,
+  STRATEGIES,
+  HUMAN_POOLS,
+} from './simulation/settings.js';
+export { expandCells, type Cell } from './simulation/cells.js';
+export { prepareRun, type PreparedRun } from './simulation/preparedRun.js';
+export { runSeries, type SeriesRow, type SeriesHooks, type GenerationTexts } from './simulation/series.js';
+export { simulate, seriesTasks, type SeriesTask } from './simulation/simulate.js';
+export { splitHoldout } from './simulation/holdoutSplit.js';
+export { METRIC_COLUMNS, type MetricName, type MetricValues } from './metrics/columns.js';
+export { measureText, type TextMeasurement } from './metrics/measureText.js';
+export { buildSeedReference, type SeedReference } from './metrics/seedReference.js';
+export { flooredPerplexity, oovRate } from './metrics/perplexity.js';
+export { driftExpectedTypes } from './metrics/driftBaseline.js';
+export { CURVE_COLUMNS, curveRecord } from './export/curveRecord.js';
+export { formatNumber } from './export/formatNumber.js';
+export { openCsv, type CsvWriter } from './export/csvFile.js';

@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CURVE_COLUMNS } from '../../src/export/curveRecord.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const demo = join(import.meta.dirname, '../../corpora/lighthouse.txt');
+const small = ['--corpus', demo, '--generations', '2'];
+
+describe('ngram-collapse (in-process)', () => {
+  it('prints its version and help', async () => {
+    const version = await cli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/u);
+    const help = await cli(['run', '--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['--corpus', '--human-ratio', '--strategy', '--order', '--generations', '--out', '--seed']) {
+      expect(help.stdout).toContain(flag);
+    }
+  });
+
+  it('run writes the curves CSV with the SPEC header and prints the last generation', async () => {
+    const cwd = tempDir();
+    const result = await cli(['run', ...small], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const lines = readFileSync(join(cwd, 'curves.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(CURVE_COLUMNS.join(','));
+    // default human ratios 0 and 0.1: 2 cells x 3 generations (0, 1, 2)
+    expect(lines).toHaveLength(1 + 2 * 3);
+    expect(lines[1]!.startsWith('human_ratio=0,replace,0,fixed,0,3,mle,observed,1,0,1,1,42,0,')).toBe(true);
+    expect(result.stdout).toContain('generation 2:');
+    expect(result.stdout).toContain('human_ratio=0.1');
+  });
+
+  it('gives byte-identical CSV for one seed and different CSV for another', async () => {
+    const read = async (seed: string): Promise<string> => {
+      const result = await cli(['run', ...small, '--seed', seed, '--out', '-', '--quiet']);
+      expect(result.code).toBe(0);
+      return result.stdout;
+    };
+    const first = await read('5');
+    expect(await read('5')).toBe(first);
+    expect(await read('6')).not.toBe(first);
+  });
+
+  it('sweeps the cross product of --human-ratio and --strategy', async () => {
+    const result = await cli(['run', ...small, '--human-ratio', '0,0.5', '--strategy', 'replace,accumulate', '--out', '-', '--quiet']);
+    const cells = new Set(result.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[0]));
+    expect([...cells]).toEqual([
+      'strategy=replace/human_ratio=0',
+      'strategy=replace/human_ratio=0.5',
+      'strategy=accumulate/human_ratio=0',
+      'strategy=accumulate/human_ratio=0.5',
+    ]);
+  });
+
+  it('reads stdin with --corpus - and one sentence per line', async () => {
+    const text = Array.from({ length: 40 }, (_, i) => `line ${i % 7} says word${i % 11} and more`).join('\n');
+    const result = await cli(['run', '--corpus', '-', '--sentences', 'line', '--tokenizer', 'whitespace', '--generations', '1', '--out', '-', '--quiet'], { stdin: text });
+    expect(result.code).toBe(0);
+    const gen0 = result.stdout.split('\n')[1]!.split(',');
+    const tokens = Number(gen0[CURVE_COLUMNS.indexOf('tokens')]);
+    const sentences = Number(gen0[CURVE_COLUMNS.indexOf('sentences')]);
+    expect(sentences).toBe(36); // 40 lines, 10% held out
+    expect(tokens).toBe(36 * 6);
+  });
+
+  it('metrics measures each text, with survival against the first', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'a.txt'), 'the cat sat on the mat.\n');
+    writeFileSync(join(cwd, 'b.txt'), 'the cat sat.\n');
+    const result = await cli(['metrics', 'a.txt', 'b.txt', '--tokenizer', 'whitespace'], { cwd });
+    expect(result.code).toBe(0);
+    const [header, a, b] = result.stdout.trim().split('\n').map((line) => line.split(','));
+    const column = (row: string[], name: string): string => row[header!.indexOf(name)]!;
+    expect(column(a!, 'tokens')).toBe('6');
+    expect(column(a!, 'types')).toBe('5');
+    expect(column(b!, 'tokens')).toBe('3');
+    // b holds the, cat, sat. of a's 5 types (the, cat, sat, on, mat.) -> "sat." differs from "sat": the cat = 2/5
+    expect(column(b!, 'vocab_retention')).toBe('0.4');
+  });
+
+  it('generate prints N sentences, deterministic under --seed', async () => {
+    const args = ['generate', '--corpus', demo, '-n', '5', '--seed', '3'];
+    const first = await cli(args);
+    expect(first.code).toBe(0);
+    expect(first.stdout.trim().split('\n')).toHaveLength(5);
+    expect((await cli(args)).stdout).toBe(first.stdout);
+  });
+
+  it.each([
+    [['run', '--order', '0'], /--order must be a whole number from 1 to 10, got '0'/u],
+    [['run', '--human-ratio', '1.5'], /--human-ratio must be a number >= 0 and <= 1, got '1.5'/u],
+    [['run', '--strategy', 'keep'], /unknown --strategy value 'keep' \(use one of: replace, accumulate, accumulate-subsample\)/u],
+    [['run', '--bogus'], /unknown option '--bogus'/u],
+    [['run', '--corpus', 'missing.txt'], /corpus 'missing.txt' not found/u],
+    [['run', '--out', 'no/such/folder/x.csv'], /--out no\/such\/folder\/x.csv: folder .* does not exist/u],
+  ])('refuses %j with one line and exit code 2', async (argv, message) => {
+    const cwd = tempDir();
+    const result = await cli(argv as string[], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.startsWith('ngram-collapse: ')).toBe(true);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(existsSync(join(cwd, 'curves.csv'))).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { buildTransitionTable, PAD, type TransitionTable } from '../../src/counts/transitionTable.js';
+import { TupleTable } from '../../src/counts/tupleTable.js';
+import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
+import { fixture } from '../helpers/corpus.js';
+
+/** The (token, count) pairs after the history given as ids. */
+function successors(table: TransitionTable, history: number[]): Array<[number, number]> {
+  const context = table.contexts.find(Int32Array.from(history), 0);
+  if (context < 0) return [];
+  const pairs: Array<[number, number]> = [];
+  for (let e = table.edgeStart[context]!; e < table.edgeStart[context + 1]!; e++) pairs.push([table.edgeToken[e]!, table.edgeCount[e]!]);
+  return pairs;
+}
+
+describe('TupleTable', () => {
+  it('numbers distinct tuples 0, 1, 2 in order of first insertion and finds them again', () => {
+    const table = new TupleTable(2, 1);
+    const keys = Int32Array.from([1, 2, 3, 4, 1, 2, 5, 6]);
+    expect([0, 2, 4, 6].map((at) => table.findOrInsert(keys, at))).toEqual([0, 1, 0, 2]);
+    expect(table.size).toBe(3);
+    expect(table.find(Int32Array.from([3, 4]), 0)).toBe(1);
+    expect(table.find(Int32Array.from([4, 3]), 0)).toBe(-1);
+  });
+
+  it('keeps every key through many rehashes', () => {
+    const table = new TupleTable(3, 1);
+    const keys = new Int32Array(3 * 5000);
+    for (let i = 0; i < keys.length; i++) keys[i] = (i * 7919) % 1000;
+    const first = Array.from({ length: 5000 }, (_, i) => table.findOrInsert(keys, i * 3));
+    const again = Array.from({ length: 5000 }, (_, i) => table.find(keys, i * 3));
+    expect(again).toEqual(first);
+  });
+});
+
+describe('buildTransitionTable', () => {
+  // Corpus: "a b" and "a c". As ARPA sentences: <s> a b </s>, <s> a c </s>.
+  const f = fixture(['a b', 'a c']);
+  const [a, b, c] = ['a', 'b', 'c'].map(f.id);
+
+  it('order 1 (no history): unigram counts of tokens and </s>', () => {
+    const table = buildTransitionTable(f.corpus, 0, f.vocabulary.size);
+    // predictions: a b </s> a c </s> -> </s>:2, a:2, b:1, c:1 (sorted by id: </s>=1 first)
+    expect(successors(table, [])).toEqual([[EOS, 2], [a!, 2], [b!, 1], [c!, 1]]);
+    expect(table.contextTotal[table.startContext]).toBe(6);
+  });
+
+  it('order 3: the first word is predicted from <s> alone, padded on the left', () => {
+    const table = buildTransitionTable(f.corpus, 2, f.vocabulary.size);
+    expect(successors(table, [PAD, BOS])).toEqual([[a!, 2]]);
+    expect(successors(table, [BOS, a!])).toEqual([[b!, 1], [c!, 1]]);
+    expect(successors(table, [a!, b!])).toEqual([[EOS, 1]]);
+    expect(table.contexts.size).toBe(4); // [PAD <s>], [<s> a], [a b], [a c]
+  });
+
+  it('links every edge to the context that follows it, and </s> to none', () => {
+    const table = buildTransitionTable(f.corpus, 2, f.vocabulary.size);
+    const start = table.startContext;
+    const toA = table.edgeStart[start]!;
+    const next = table.edgeNext[toA]!;
+    expect(next).toBe(table.contexts.find(Int32Array.from([BOS, a!]), 0));
+    const end = table.contexts.find(Int32Array.from([a!, b!]), 0);
+    expect(table.edgeNext[table.edgeStart[end]!]).toBe(-1);
+  });
+
+  it('keeps running counts for sampling: the last one is the context total', () => {
+    const g = fixture(['x y', 'x y', 'x z']);
+    const table = buildTransitionTable(g.corpus, 1, g.vocabulary.size);
+    const context = table.contexts.find(Int32Array.from([g.id('x')]), 0);
+    const from = table.edgeStart[context]!;
+    // after x: y twice, z once -> cumulative 2, 3
+    expect(Array.from(table.edgeCumulative.subarray(from, table.edgeStart[context + 1]!))).toEqual([2, 3]);
+    expect(table.contextTotal[context]).toBe(3);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { frequencyMetrics, zipfSlope } from '../../src/metrics/frequencyMetrics.js';
+import { countUnigrams } from '../../src/metrics/unigramCounts.js';
+import { fixture } from '../helpers/corpus.js';
+
+describe('frequency metrics', () => {
+  // "a a b" + "a c": N = 5 tokens; counts a:3, b:1, c:1 -> types 3, hapax 2 (b, c).
+  const f = fixture(['a a b', 'a c']);
+  const values = frequencyMetrics(countUnigrams(f.corpus, f.vocabulary.size));
+
+  it('counts types, the type-token ratio and hapax legomena', () => {
+    expect(values.types).toBe(3);
+    expect(values.ttr).toBeCloseTo(3 / 5, 15);
+    expect(values.hapax).toBe(2);
+  });
+
+  it('estimates the missing mass as hapax / tokens (Good-Turing)', () => {
+    expect(values.missing_mass).toBeCloseTo(2 / 5, 15);
+  });
+
+  it('computes the Shannon entropy in bits', () => {
+    // H = -(0.6 log2 0.6 + 2 * 0.2 log2 0.2) = 0.442179 + 0.928771 = 1.370951
+    expect(values.entropy_bits).toBeCloseTo(-(0.6 * Math.log2(0.6) + 2 * 0.2 * Math.log2(0.2)), 12);
+    expect(values.entropy_bits).toBeCloseTo(1.370951, 5);
+  });
+
+  it("computes Yule's K = 10^4 (sum i^2 V_i - N) / N^2", () => {
+    // V_1 = 2, V_3 = 1: sum i^2 V_i = 2 + 9 = 11; K = 10^4 (11 - 5) / 25 = 2400
+    expect(values.yules_k).toBeCloseTo(2400, 9);
+  });
+
+  it('fits the Zipf slope by least squares on log rank', () => {
+    // frequencies 4, 2, 1 at ranks 1, 2, 3 fall exactly as rank^-1 only for 4,2,1.33; check a perfect law:
+    // counts 6, 3, 2 = 6/r -> slope exactly -1.
+    const g = fixture(['x x x x x x y y y z z']);
+    const counts = countUnigrams(g.corpus, g.vocabulary.size);
+    expect(zipfSlope(counts.counts, counts.types)).toBeCloseTo(-1, 12);
+  });
+
+  it('leaves undefined what an empty text cannot define', () => {
+    const empty = fixture([]);
+    const none = frequencyMetrics(countUnigrams(empty.corpus, empty.vocabulary.size));
+    expect(none.types).toBe(0);
+    expect(none.ttr).toBeUndefined();
+    expect(none.entropy_bits).toBeUndefined();
+    expect(none.yules_k).toBeUndefined();
+    expect(none.zipf_slope).toBeUndefined();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { isIdentitySampling, transformDistribution } from '../../src/sampler/transform.js';
+
+const tokens = [10, 11, 12, 13];
+const p = [0.1, 0.2, 0.3, 0.4];
+const plain = { temperature: 1, topK: 0, topP: 1 };
+
+describe('sampling transforms', () => {
+  it('temperature 1, top-k 0 and top-p 1 leave the distribution unchanged', () => {
+    expect(isIdentitySampling(plain)).toBe(true);
+    const out = transformDistribution(tokens, p, plain);
+    expect(out.map(([, q]) => q)).toEqual(p.map((x) => x / 1));
+  });
+
+  it('temperature 0.5 squares and renormalises: q_i = p_i^2 / sum p^2', () => {
+    // sum p^2 = 0.01 + 0.04 + 0.09 + 0.16 = 0.30
+    const out = transformDistribution(tokens, p, { ...plain, temperature: 0.5 });
+    [0.01, 0.04, 0.09, 0.16].forEach((square, i) => expect(out[i]![1]).toBeCloseTo(square / 0.3, 12));
+  });
+
+  it('temperature 2 flattens: q_i = sqrt(p_i) / sum sqrt(p)', () => {
+    const roots = p.map(Math.sqrt);
+    const sum = roots.reduce((a, b) => a + b, 0);
+    const out = transformDistribution(tokens, p, { ...plain, temperature: 2 });
+    roots.forEach((root, i) => expect(out[i]![1]).toBeCloseTo(root / sum, 12));
+  });
+
+  it('top-k 2 keeps the two most probable and renormalises (0.3/0.7, 0.4/0.7)', () => {
+    const out = transformDistribution(tokens, p, { ...plain, topK: 2 });
+    expect(out.map(([i]) => i)).toEqual([2, 3]);
+    expect(out[0]![1]).toBeCloseTo(3 / 7, 12);
+    expect(out[1]![1]).toBeCloseTo(4 / 7, 12);
+  });
+
+  it('top-k 1 is greedy; ties go to the lower token id', () => {
+    expect(transformDistribution(tokens, p, { ...plain, topK: 1 })).toEqual([[3, 1]]);
+    expect(transformDistribution([5, 4], [0.5, 0.5], { ...plain, topK: 1 })).toEqual([[1, 1]]);
+  });
+
+  it('top-p 0.65 keeps the shortest most-probable prefix reaching 0.65: 0.4 + 0.3', () => {
+    const out = transformDistribution(tokens, p, { ...plain, topP: 0.65 });
+    expect(out.map(([i]) => i)).toEqual([2, 3]);
+  });
+
+  it('top-p 0.7 reaches its mass exactly with 0.4 + 0.3 and stops there', () => {
+    expect(transformDistribution(tokens, p, { ...plain, topP: 0.7 }).map(([i]) => i)).toEqual([2, 3]);
+  });
+
+  it('every transformed distribution sums to 1', () => {
+    for (const settings of [{ temperature: 0.3, topK: 3, topP: 0.9 }, { temperature: 5, topK: 0, topP: 0.5 }]) {
+      const sum = transformDistribution(tokens, p, settings).reduce((s, [, q]) => s + q, 0);
+      expect(sum).toBeCloseTo(1, 12);
+    }
+  });
+});
