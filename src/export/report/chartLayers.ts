@@ -3,9 +3,10 @@
  * carry the tooltips; plus the chart data they read.
  *
  * Contract: `chartData(points, labels)` turns SeriesPoints into plain JSON records with the fields the
- * layers encode (label, generation, mean, n, ci_low, ci_high, and sd/CI as display text); a cell missing
- * from `labels` is labelled by its name. `curveLayers(yTitle, labels, yScale)` returns the three layers,
- * colour keyed by label in the given order, with a legend-bound highlight (click a legend entry). Bands
+ * layers encode (metric, label, generation, mean, n, ci_low, ci_high, and sd/CI as display text); a cell missing
+ * from `labels` is labelled by its name. `curveLayers(yTitle, labels, yScale, legendAt)` returns the three layers,
+ * colour keyed by label in the given order, with a legend-bound highlight (click a legend entry); bands
+ * are clipped to the plot, so one reaching past a fixed y domain does not spill over. Bands
  * are drawn only where ci_low and ci_high are numbers (more than one replicate). Each line is one Vega
  * `line` mark (SVG class "mark-line role-mark"), so a chart has exactly one such mark per cell.
  */
@@ -19,6 +20,7 @@ export type CurveLayer = UnitSpec<Field>;
 
 /** One record of a chart's inline data. */
 export interface ChartDatum {
+  metric: string;
   label: string;
   cell: string;
   generation: number;
@@ -33,6 +35,7 @@ export interface ChartDatum {
 
 export function chartData(points: readonly SeriesPoint[], labels: ReadonlyMap<string, string>): ChartDatum[] {
   return points.map((point) => ({
+    metric: point.metric,
     label: labels.get(point.cell) ?? point.cell,
     cell: point.cell,
     generation: point.generation,
@@ -54,13 +57,20 @@ export function exactText(value: number): string {
 }
 
 /** The colour encoding shared by all layers: one colour per label, in the given order. */
-export function colorEncoding(labels: readonly string[]) {
+export function colorEncoding(labels: readonly string[], legendAt: 'right' | 'bottom' = 'right') {
   return {
     field: 'label',
     type: 'nominal' as const,
     title: 'cell',
     scale: { domain: [...labels], scheme: labels.length <= 10 ? 'tableau10' : 'tableau20' },
-    legend: { orient: 'right' as const, labelLimit: 420, symbolType: 'stroke' as const, symbolStrokeWidth: 3 },
+    legend: {
+      orient: legendAt,
+      ...(legendAt === 'bottom' ? { direction: 'horizontal' as const, columns: 3, columnPadding: 18 } : {}),
+      labelLimit: 420,
+      symbolType: 'stroke' as const,
+      symbolStrokeWidth: 3,
+      symbolOpacity: 1,
+    },
   };
 }
 
@@ -73,6 +83,7 @@ export function curveLayers(
   yTitle: string,
   labels: readonly string[],
   yScale: { zero: boolean; domain?: [number, number] } = { zero: false },
+  legendAt: 'right' | 'bottom' = 'right',
 ): CurveLayer[] {
   const x = {
     field: 'generation',
@@ -82,11 +93,11 @@ export function curveLayers(
     scale: { nice: false },
   };
   const y = (field: string) => ({ field, type: 'quantitative' as const, title: yTitle, scale: yScale });
-  const color = colorEncoding(labels);
+  const color = colorEncoding(labels, legendAt);
   return [
     {
       transform: [{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }],
-      mark: { type: 'area', interpolate: 'linear' },
+      mark: { type: 'area', interpolate: 'linear', clip: true },
       encoding: { x, y: y('ci_low'), y2: { field: 'ci_high' }, color, opacity: opacity(0.18, 0.04) },
     },
     {
@@ -103,6 +114,7 @@ export function curveLayers(
         opacity: opacity(1, 0.15),
         tooltip: [
           { field: 'label', type: 'nominal' as const, title: 'cell' },
+          { field: 'metric', type: 'nominal' as const, title: 'metric' },
           { field: 'generation', type: 'quantitative' as const, title: 'generation' },
           { field: 'mean', type: 'quantitative' as const, title: 'mean', format: '.8~g' },
           { field: 'n', type: 'quantitative' as const, title: 'replicates' },

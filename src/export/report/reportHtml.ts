@@ -99,7 +99,9 @@ function cellsSection(rows: readonly CurveRow[], charts: ReportCharts): string {
     set.add(Number(row.replicate));
     replicates.set(row.cell, set);
   }
-  const columns = SETTING_COLUMNS.filter((column) => rows.some((row) => row[column] !== undefined));
+  const columns = SETTING_COLUMNS.filter((column) =>
+    rows.some((row) => row[column] !== undefined && row[column] !== null && row[column] !== ''),
+  );
   const head = ['cell', 'legend', ...columns, 'replicates'].map((text) => `<th>${escapeHtml(text)}</th>`).join('');
   const body = [...firstRow]
     .map(([cell, row]) => {
@@ -107,7 +109,7 @@ function cellsSection(rows: readonly CurveRow[], charts: ReportCharts): string {
       return `<tr>${fields.map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`;
     })
     .join('\n');
-  return `<section id="cells"><h2>Cells</h2><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></section>`;
+  return `<section id="cells"><h2>Cells</h2><div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div></section>`;
 }
 
 /** Text for HTML element content and attribute values. */
@@ -127,7 +129,7 @@ const STYLE = `
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #5f6368; --line: #e3e3e3; --accent: #1f6feb; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); background: #f6f7f9; }
-header, main, footer { max-width: 1120px; margin: 0 auto; padding: 0 24px; }
+header, main, footer { max-width: 1180px; margin: 0 auto; padding: 0 24px; }
 header { padding-top: 28px; }
 h1 { font-size: 22px; margin: 0 0 4px; font-weight: 650; }
 h2 { font-size: 16px; margin: 0 0 10px; font-weight: 650; }
@@ -139,10 +141,11 @@ select { font: inherit; padding: 5px 8px; border: 1px solid #c8c8c8; border-radi
 select:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 #metric-description { color: var(--muted); }
 .chart { overflow-x: auto; min-height: 120px; }
+.table-wrap { overflow-x: auto; }
 .chart .vega-embed { width: auto; }
 .error { color: #b00020; font-weight: 600; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
-th, td { text-align: left; padding: 5px 10px; border-bottom: 1px solid var(--line); white-space: nowrap; }
+th, td { text-align: left; padding: 5px 10px; border-bottom: 1px solid var(--line); }
 th { color: var(--muted); font-weight: 600; }
 .note, footer { color: var(--muted); font-size: 12px; }
 footer { padding-bottom: 28px; }

@@ -14,7 +14,7 @@ import { chartData, curveLayers } from './chartLayers.js';
 import { SURVIVAL_BANDS } from './curveRow.js';
 import { chartConfig } from './metricChart.js';
 
-export const SURVIVAL_Y_TITLE = 'survival: share of seed types still present';
+export const SURVIVAL_Y_TITLE = 'survival (share present)';
 
 export function survivalChartSpec(
   points: readonly SeriesPoint[],
@@ -45,9 +45,9 @@ export function survivalChartSpec(
       },
     },
     spec: {
-      width: 190,
+      width: 200,
       height: 180,
-      layer: curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }),
+      layer: curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom'),
     },
     config: chartConfig(),
   };

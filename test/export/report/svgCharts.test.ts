@@ -56,7 +56,7 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
     const svg = charts.find((chart) => chart.name === 'survival_bands')!.svg;
     expect(occurrences(svg, LINE_MARK)).toBe(4 * 3);
     for (const band of ['seen 1 ×', 'seen 2–5 ×', 'seen 6–20 ×', 'seen 21+ ×']) expect(svg).toContain(`>${band}</text>`);
-    expect(axisTitles(svg)).toContain('survival: share of seed types still present');
+    expect(axisTitles(svg)).toContain('survival (share present)');
   });
 
   it('draws lines without bands from a single replicate', async () => {
