@@ -8,7 +8,7 @@
  * any rendering, that the curves (and summary) files exist and are CSVs of the right kind and that every
  * output can be written (InputError otherwise), then writes the outputs and prints each path written on
  * its own line to io.stdout. Relative paths are resolved against io.cwd. It never calls process.exit:
- * errors are thrown for the CLI's single error handler.
+ * errors are thrown for the CLI's single error handler. Importing this module does not load Vega.
  */
 
 import { Command } from 'commander';
@@ -19,7 +19,6 @@ import { InputError, UsageError } from '../../errors.js';
 import { assertWritableFile, assertWritableFolder } from '../../export/report/outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readSummary } from '../../export/report/readSummary.js';
-import { writeReport } from '../../export/report/writeReport.js';
 
 /** The options as commander hands them over. */
 export interface RawPlotOptions {
@@ -83,6 +82,8 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   if (options.svgDir !== undefined) await assertWritableFolder(options.svgDir, '--svg');
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
+  // Loaded here, not at the top: Vega takes ~0.2 s to import, which other commands should not pay.
+  const { writeReport } = await import('../../export/report/writeReport.js');
   const written = await writeReport(table.rows, {
     columns: table.columns,
     summary,

@@ -104,6 +104,17 @@ if (SKIP) {
       expect(consoleErrors).toEqual([]);
     });
 
+    it('highlights a cell when its legend entry is clicked', async () => {
+      await page.selectOption('#metric-select', 'entropy_bits');
+      await page.waitForSelector('#metric-chart[data-metric="entropy_bits"][data-state="ready"]');
+      const lineOpacities = () =>
+        page.locator('#metric-chart svg .mark-line.role-mark path').evaluateAll((paths) => paths.map((p) => p.getAttribute('opacity')));
+      expect(await lineOpacities()).toEqual(['1', '1', '1']);
+      await page.locator('#metric-chart svg .role-legend-label text', { hasText: 'human_ratio=0.1' }).click();
+      await expect.poll(lineOpacities).toEqual(['0.15', '1', '0.15']);
+      await page.screenshot({ path: join(OUTPUT, 'report-legend-pick.png') });
+    });
+
     it('shows exact values in a tooltip on hovering a point', async () => {
       await page.selectOption('#metric-select', 'vocab_retention');
       await page.waitForSelector('#metric-chart[data-metric="vocab_retention"][data-state="ready"]');
