@@ -9,7 +9,7 @@ export { ID_COLUMNS, SETTING_COLUMNS, SURVIVAL_BANDS, metricColumns, metricValue
 export { aggregateCurves, describeSample, type SeriesPoint } from './aggregateCurves.js';
 export { cellLabels } from './cellLabels.js';
 export { studentTQuantile } from './studentT.js';
-export { readCurves, type CurveTable } from './readCurves.js';
+export { curveTableFromRecords, readCurves, type CurveTable } from './readCurves.js';
 export { readSummary, summaryPoints, type SummaryRow } from './readSummary.js';
 export { metricChartSpec } from './metricChart.js';
 export { survivalChartSpec } from './survivalChart.js';

@@ -7,6 +7,9 @@
  * number, or undefined for an empty field; any other column keeps its text. Rejects with an InputError
  * for a missing or unreadable file, a file without the columns cell, replicate and generation, a ragged
  * record, a generation that is not a non-negative integer, or a file with no data rows.
+ * `curveTableFromRecords(header, records, source)` does the same typing on records already in memory
+ * (arrays of CSV field text, as the CSV writer produces them), so `run --report` charts exactly what the
+ * CSV holds; `source` names the data in messages.
  */
 
 import { InputError } from '../../errors.js';
@@ -27,7 +30,15 @@ export async function readCurves(path: string): Promise<CurveTable> {
     producer: PRODUCER,
     required: REQUIRED_COLUMNS,
   });
-  if (records.length === 0) throw new InputError(`${path} has a header but no rows`, `give ${PRODUCER}`);
+  return curveTableFromRecords(header, records, path);
+}
+
+export function curveTableFromRecords(
+  header: readonly string[],
+  records: readonly (readonly string[])[],
+  source: string,
+): CurveTable {
+  if (records.length === 0) throw new InputError(`${source} has a header but no rows`, `give ${PRODUCER}`);
   const generationIndex = header.indexOf('generation');
   const metrics = header.filter(
     (column, index) => index > generationIndex && !['replicate', 'seed'].includes(column) && isNumeric(records, index),
@@ -42,7 +53,7 @@ export async function readCurves(path: string): Promise<CurveTable> {
     const generation = row.generation;
     if (typeof generation !== 'number' || !Number.isInteger(generation) || generation < 0) {
       throw new InputError(
-        `${path} line ${recordIndex + 2}: generation "${record[generationIndex]}" is not a whole number >= 0`,
+        `${source} line ${recordIndex + 2}: generation "${record[generationIndex]}" is not a whole number >= 0`,
         `give ${PRODUCER}`,
       );
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { readCurves } from '../../../src/export/report/readCurves.js';
+import { curveTableFromRecords, readCurves } from '../../../src/export/report/readCurves.js';
 import { fixture } from './fixtures.js';
 
 describe('readCurves', () => {
@@ -36,5 +36,18 @@ describe('readCurves', () => {
   it('refuses ragged records and non-integer generations with the line number', async () => {
     await expect(readCurves(fixture('ragged.csv'))).rejects.toThrow(/ragged\.csv line 3 has 6 fields but the header has 5/);
     await expect(readCurves(fixture('bad-generation.csv'))).rejects.toThrow(/line 2: generation "zero"/);
+  });
+
+  it('types records already in memory the same way as a file', () => {
+    const table = curveTableFromRecords(
+      ['cell', 'strategy', 'replicate', 'seed', 'generation', 'vocab_retention', 'drift_expected_types'],
+      [['human_ratio=0', 'replace', '1', '42', '0', '1', ''], ['human_ratio=0', 'replace', '1', '42', '1', '0.9', '812']],
+      'the run',
+    );
+    expect(table.metrics).toEqual(['vocab_retention', 'drift_expected_types']);
+    expect(table.rows[1]).toEqual({
+      cell: 'human_ratio=0', strategy: 'replace', replicate: 1, seed: 42, generation: 1, vocab_retention: 0.9, drift_expected_types: 812,
+    });
+    expect(() => curveTableFromRecords(['cell', 'replicate', 'generation'], [], 'the run')).toThrow(/the run has a header but no rows/);
   });
 });
