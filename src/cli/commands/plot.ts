@@ -1,0 +1,103 @@
+/**
+ * `ngram-collapse plot CURVES.csv [--summary SUMMARY.csv] [--out report.html] [--svg DIR]
+ * [--metrics a,b,...] [--title TEXT]`: the curves CSV as a self-contained offline HTML report and/or
+ * static SVG charts.
+ *
+ * Contract: `plotCommand(io)` returns the commander command; its action parses the options
+ * (`parsePlotOptions`, pure: UsageError for nothing to write or an empty --metrics), then checks, before
+ * any rendering, that the curves (and summary) files exist and are CSVs of the right kind and that every
+ * output can be written (InputError otherwise), then writes the outputs and prints each path written on
+ * its own line to io.stdout. Relative paths are resolved against io.cwd. It never calls process.exit:
+ * errors are thrown for the CLI's single error handler. Importing this module does not load Vega.
+ */
+
+import { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { CliIO } from '../io.js';
+import { InputError, UsageError } from '../../errors.js';
+import { assertWritableFile, assertWritableFolder } from '../../export/report/outputPaths.js';
+import { readCurves } from '../../export/report/readCurves.js';
+import { readSummary } from '../../export/report/readSummary.js';
+
+/** The options as commander hands them over. */
+export interface RawPlotOptions {
+  readonly summary?: string;
+  readonly out?: string;
+  readonly svg?: string;
+  readonly metrics?: string;
+  readonly title?: string;
+}
+
+/** What `plot` will do, paths resolved. */
+export interface PlotOptions {
+  readonly curves: string;
+  readonly summary: string | undefined;
+  readonly out: string | undefined;
+  readonly svgDir: string | undefined;
+  readonly metrics: readonly string[] | undefined;
+  readonly title: string | undefined;
+}
+
+export function plotCommand(io: CliIO): Command {
+  return new Command('plot')
+    .description('draw a curves CSV as a self-contained HTML report (works offline) and/or SVG charts')
+    .argument('<curves>', 'curves CSV written by `ngram-collapse run --out`')
+    .option('--summary <file>', 'summary CSV written by `run --summary`: draw its means and 95% intervals')
+    .option('--out <file>', 'write the HTML report to this file, e.g. report.html')
+    .option('--svg <dir>', 'write one SVG chart per metric, plus survival_bands.svg, into this folder')
+    .option('--metrics <list>', 'comma-separated metrics to chart, in this order (default: every metric column)')
+    .option('--title <text>', 'title of the HTML report')
+    .action(async (curves: string, raw: RawPlotOptions) => {
+      await runPlot(io, parsePlotOptions(curves, raw, io.cwd));
+    });
+}
+
+export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: string): PlotOptions {
+  if (raw.out === undefined && raw.svg === undefined) {
+    throw new UsageError('plot has nothing to write', 'give --out report.html and/or --svg DIR');
+  }
+  let metrics: string[] | undefined;
+  if (raw.metrics !== undefined) {
+    metrics = raw.metrics.split(',').map((name) => name.trim()).filter((name) => name !== '');
+    if (metrics.length === 0) {
+      throw new UsageError(`--metrics "${raw.metrics}" names no metric`, 'give a comma-separated list, e.g. --metrics vocab_retention,entropy_bits');
+    }
+  }
+  const at = (path: string | undefined) => (path === undefined ? undefined : resolve(cwd, path));
+  return {
+    curves: resolve(cwd, curves),
+    summary: at(raw.summary),
+    out: at(raw.out),
+    svgDir: at(raw.svg),
+    metrics,
+    title: raw.title,
+  };
+}
+
+export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
+  await assertReadableFile(options.curves, 'the curves CSV');
+  if (options.summary !== undefined) await assertReadableFile(options.summary, '--summary');
+  if (options.out !== undefined) await assertWritableFile(options.out, '--out');
+  if (options.svgDir !== undefined) await assertWritableFolder(options.svgDir, '--svg');
+  const table = await readCurves(options.curves);
+  const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
+  // Loaded here, not at the top: Vega takes ~0.2 s to import, which other commands should not pay.
+  const { writeReport } = await import('../../export/report/writeReport.js');
+  const written = await writeReport(table.rows, {
+    columns: table.columns,
+    summary,
+    metrics: options.metrics,
+    title: options.title,
+    source: basename(options.curves),
+    out: options.out,
+    svgDir: options.svgDir,
+  });
+  for (const path of written) io.stdout.write(`${path}\n`);
+}
+
+async function assertReadableFile(path: string, what: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined) throw new InputError(`${what} ${path} does not exist`, 'check the path');
+  if (!info.isFile()) throw new InputError(`${what} ${path} is not a file`, 'give the path of a CSV file');
+}

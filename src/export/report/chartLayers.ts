@@ -1,0 +1,127 @@
+/**
+ * The layers every curve chart shares: a 95% confidence band (area), the mean line, and points that
+ * carry the tooltips; plus the chart data they read.
+ *
+ * Contract: `chartData(points, labels)` turns SeriesPoints into plain JSON records with the fields the
+ * layers encode (metric, label, generation, mean, n, ci_low, ci_high, and sd/CI as display text); a cell missing
+ * from `labels` is labelled by its name. `curveLayers(yTitle, labels, yScale, legendAt)` returns the three layers,
+ * colour keyed by label in the given order, with a legend-bound highlight (click a legend entry); bands
+ * are clipped to the plot, so one reaching past a fixed y domain does not spill over. Bands
+ * are drawn only where ci_low and ci_high are numbers (more than one replicate). Each line is one Vega
+ * `line` mark (SVG class "mark-line role-mark"), so a chart has exactly one such mark per cell.
+ */
+
+import type { Field } from 'vega-lite/types_unstable/channeldef.js';
+import type { UnitSpec } from 'vega-lite/types_unstable/spec/unit.js';
+import type { SeriesPoint } from './aggregateCurves.js';
+
+/** One layer of a curve chart, checked against Vega-Lite's types. */
+export type CurveLayer = UnitSpec<Field>;
+
+/** One record of a chart's inline data. */
+export interface ChartDatum {
+  metric: string;
+  label: string;
+  cell: string;
+  generation: number;
+  mean: number;
+  n: number;
+  ci_low: number | null;
+  ci_high: number | null;
+  sd_text: string;
+  ci_text: string;
+  [extra: string]: string | number | null;
+}
+
+export function chartData(points: readonly SeriesPoint[], labels: ReadonlyMap<string, string>): ChartDatum[] {
+  return points.map((point) => ({
+    metric: point.metric,
+    label: labels.get(point.cell) ?? point.cell,
+    cell: point.cell,
+    generation: point.generation,
+    mean: point.mean,
+    n: point.n,
+    ci_low: point.ciLow ?? null,
+    ci_high: point.ciHigh ?? null,
+    sd_text: point.sd === undefined ? '— (one replicate)' : exactText(point.sd),
+    ci_text:
+      point.ciLow === undefined || point.ciHigh === undefined
+        ? '— (one replicate)'
+        : `${exactText(point.ciLow)} to ${exactText(point.ciHigh)}`,
+  }));
+}
+
+/** A number with up to 8 significant digits, plain decimal where reasonable. */
+export function exactText(value: number): string {
+  return String(Number(value.toPrecision(8)));
+}
+
+/** The colour encoding shared by all layers: one colour per label, in the given order. */
+export function colorEncoding(labels: readonly string[], legendAt: 'right' | 'bottom' = 'right') {
+  return {
+    field: 'label',
+    type: 'nominal' as const,
+    title: 'cell',
+    scale: { domain: [...labels], scheme: labels.length <= 10 ? 'tableau10' : 'tableau20' },
+    legend: {
+      orient: legendAt,
+      ...(legendAt === 'bottom' ? { direction: 'horizontal' as const, columns: 3, columnPadding: 18 } : {}),
+      labelLimit: 420,
+      symbolType: 'stroke' as const,
+      symbolStrokeWidth: 3,
+      symbolOpacity: 1,
+    },
+  };
+}
+
+/** Opacity that dims every cell but the ones picked in the legend (all full when none is picked). */
+function opacity(picked: number, dimmed: number) {
+  return { condition: { param: 'pick', value: picked, empty: true }, value: dimmed };
+}
+
+export function curveLayers(
+  yTitle: string,
+  labels: readonly string[],
+  yScale: { zero: boolean; domain?: [number, number] } = { zero: false },
+  legendAt: 'right' | 'bottom' = 'right',
+): CurveLayer[] {
+  const x = {
+    field: 'generation',
+    type: 'quantitative' as const,
+    title: 'generation',
+    axis: { tickMinStep: 1, format: 'd' },
+    scale: { nice: false },
+  };
+  const y = (field: string) => ({ field, type: 'quantitative' as const, title: yTitle, scale: yScale });
+  const color = colorEncoding(labels, legendAt);
+  return [
+    {
+      transform: [{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }],
+      mark: { type: 'area', interpolate: 'linear', clip: true },
+      encoding: { x, y: y('ci_low'), y2: { field: 'ci_high' }, color, opacity: opacity(0.18, 0.04) },
+    },
+    {
+      params: [{ name: 'pick', select: { type: 'point', fields: ['label'] }, bind: 'legend' }],
+      mark: { type: 'line', strokeWidth: 2.2, interpolate: 'linear' },
+      encoding: { x, y: y('mean'), color, opacity: opacity(1, 0.15) },
+    },
+    {
+      mark: { type: 'point', filled: true, size: 34 },
+      encoding: {
+        x,
+        y: y('mean'),
+        color,
+        opacity: opacity(1, 0.15),
+        tooltip: [
+          { field: 'label', type: 'nominal' as const, title: 'cell' },
+          { field: 'metric', type: 'nominal' as const, title: 'metric' },
+          { field: 'generation', type: 'quantitative' as const, title: 'generation' },
+          { field: 'mean', type: 'quantitative' as const, title: 'mean', format: '.8~g' },
+          { field: 'n', type: 'quantitative' as const, title: 'replicates' },
+          { field: 'sd_text', type: 'nominal' as const, title: 'sd' },
+          { field: 'ci_text', type: 'nominal' as const, title: '95% CI' },
+        ],
+      },
+    },
+  ];
+}

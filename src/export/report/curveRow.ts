@@ -1,0 +1,77 @@
+/**
+ * CurveRow: one row of the curves CSV (SPEC §4–5), as the report machinery reads it.
+ *
+ * Contract: a row is a flat record keyed by CSV column name. `cell` names the cell (string), the
+ * setting columns hold their CSV text, `replicate`, `seed` and `generation` are numbers, and every
+ * metric column holds a number or `undefined`/`null`/'' for an empty CSV field ("undefined": the point
+ * is skipped). Metric columns are the numeric columns after `generation`, in CSV order; columns may be
+ * appended to the CSV later and are picked up without code changes.
+ */
+
+/** A field of a curves row: text for settings, a number for counts and metrics, empty when undefined. */
+export type CurveValue = string | number | null | undefined;
+
+/** One run x replicate x generation. The index signature lets later-appended metric columns through. */
+export interface CurveRow {
+  readonly cell: string;
+  readonly replicate: number;
+  readonly generation: number;
+  readonly [column: string]: CurveValue;
+}
+
+/** The identity and setting columns that precede the metrics, in CSV order (SPEC §5). */
+export const ID_COLUMNS = [
+  'cell', 'strategy', 'human_ratio', 'human_pool', 'anchor', 'order', 'smoothing', 'vocab',
+  'temperature', 'top_k', 'top_p', 'replicate', 'seed', 'generation',
+] as const;
+
+/** The columns that describe a cell's settings (everything in ID_COLUMNS but the cell and run ids). */
+export const SETTING_COLUMNS = [
+  'strategy', 'human_ratio', 'human_pool', 'anchor', 'order', 'smoothing', 'vocab',
+  'temperature', 'top_k', 'top_p',
+] as const;
+
+/** Columns a file must have to be read as a curves CSV. */
+export const REQUIRED_COLUMNS = ['cell', 'replicate', 'generation'] as const;
+
+/** Survival by seed-count band, in band order, with the band's display name. */
+export const SURVIVAL_BANDS: ReadonlyArray<{ readonly metric: string; readonly band: string }> = [
+  { metric: 'survival_1', band: '1' },
+  { metric: 'survival_2_5', band: '2–5' },
+  { metric: 'survival_6_20', band: '6–20' },
+  { metric: 'survival_21_plus', band: '21+' },
+];
+
+/** A metric value as a finite number, or undefined when the field is empty or not a number. */
+export function metricValue(row: CurveRow, metric: string): number | undefined {
+  const value = row[metric];
+  if (value === null || value === undefined || value === '') return undefined;
+  const number = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
+/**
+ * The metric columns: every column after `generation` whose non-empty values are all numbers (NaN and
+ * infinities count as numbers that are skipped as points), in column order. `columns` is the CSV header; without it the first row's key order is used.
+ * Runs in O(rows x columns).
+ */
+export function metricColumns(rows: readonly CurveRow[], columns?: readonly string[]): string[] {
+  const order = columns ?? (rows.length > 0 ? Object.keys(rows[0]) : []);
+  const start = order.indexOf('generation');
+  const candidates = start >= 0 ? order.slice(start + 1) : order.filter((c) => !isIdColumn(c));
+  return candidates.filter((column) => !isIdColumn(column) && isNumericColumn(rows, column));
+}
+
+function isIdColumn(column: string): boolean {
+  return (ID_COLUMNS as readonly string[]).includes(column);
+}
+
+function isNumericColumn(rows: readonly CurveRow[], column: string): boolean {
+  for (const row of rows) {
+    const value = row[column];
+    if (value === null || value === undefined || value === '') continue;
+    if (typeof value === 'number') continue;
+    if (value.trim() === '' || Number.isNaN(Number(value))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,87 @@
+/**
+ * The compact terminal table `run` prints at the end: the last generation of each cell.
+ *
+ * Contract: `formatFinalTable(rows)` returns a plain-text table (lines joined by "\n", ending in "\n"),
+ * one line per cell in order of first appearance, named by its cell label (cellLabels). For each cell
+ * it shows the last generation it reached, the number of replicates there, and the mean across those
+ * replicates of vocab_retention, rare_survival, entropy_bits and heldout_perplexity ("–" when undefined),
+ * then a sparkline of mean vocab_retention over all of the cell's generations, every cell on the same
+ * scale (lowest mean of any cell to highest), so lines compare. Returns '' for no rows. Pure; O(rows).
+ *
+ * @example
+ * cell            gen  reps  vocab_retention  rare_survival  entropy_bits  heldout_perplexity  vocab_retention by generation
+ * human_ratio=0     3     3           0.5000         0.2000        7.9000            412.0000  █▆▃▁
+ */
+
+import { aggregateCurves } from './aggregateCurves.js';
+import { cellLabels } from './cellLabels.js';
+import type { CurveRow } from './curveRow.js';
+import { sparkline } from './sparkline.js';
+
+const COLUMNS = ['vocab_retention', 'rare_survival', 'entropy_bits', 'heldout_perplexity'] as const;
+const TREND = 'vocab_retention';
+
+export function formatFinalTable(rows: readonly CurveRow[]): string {
+  if (rows.length === 0) return '';
+  const labels = cellLabels(rows);
+  const points = aggregateCurves(rows, [...COLUMNS]);
+  const lastGeneration = new Map<string, number>();
+  for (const row of rows) {
+    const generation = Number(row.generation);
+    if (generation > (lastGeneration.get(row.cell) ?? -1)) lastGeneration.set(row.cell, generation);
+  }
+  const replicatesAtLast = new Map<string, Set<number>>();
+  for (const row of rows) {
+    if (Number(row.generation) !== lastGeneration.get(row.cell)) continue;
+    const set = replicatesAtLast.get(row.cell) ?? new Set<number>();
+    set.add(Number(row.replicate));
+    replicatesAtLast.set(row.cell, set);
+  }
+  const trendValues = points.filter((point) => point.metric === TREND).map((point) => point.mean);
+  const range = trendValues.length > 0 ? { min: Math.min(...trendValues), max: Math.max(...trendValues) } : undefined;
+
+  const header = ['cell', 'gen', 'reps', ...COLUMNS, `${TREND} by generation`];
+  const body = [...labels].map(([cell, label]) => {
+    const last = lastGeneration.get(cell)!;
+    const at = (metric: string) =>
+      points.find((point) => point.metric === metric && point.cell === cell && point.generation === last)?.mean;
+    const trend = new Map(
+      points.filter((point) => point.metric === TREND && point.cell === cell).map((point) => [point.generation, point.mean]),
+    );
+    const generations = Array.from({ length: last + 1 }, (_, generation) => generation).filter(
+      (generation) => rows.some((row) => row.cell === cell && Number(row.generation) === generation),
+    );
+    return [
+      label,
+      String(last),
+      String(replicatesAtLast.get(cell)?.size ?? 0),
+      ...COLUMNS.map((metric) => formatNumber(at(metric))),
+      range === undefined ? '' : sparkline(generations.map((generation) => trend.get(generation)), range),
+    ];
+  });
+  return layout(header, body);
+}
+
+/** Shares and small numbers with 4 decimals, mid-size with 3, large with 1; "–" when undefined. */
+export function formatNumber(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '–';
+  const size = Math.abs(value);
+  return value.toFixed(size >= 100 ? 1 : size >= 10 ? 2 : size >= 1 ? 3 : 4);
+}
+
+/** Columns padded to their widest entry: the first left-aligned, numbers right-aligned, the last as is. */
+function layout(header: readonly string[], body: readonly (readonly string[])[]): string {
+  const all = [header, ...body];
+  const widths = header.map((_, column) => Math.max(...all.map((line) => [...line[column]].length)));
+  const last = header.length - 1;
+  const render = (line: readonly string[]) =>
+    line
+      .map((text, column) => {
+        if (column === last) return text;
+        const pad = ' '.repeat(widths[column] - [...text].length);
+        return column === 0 ? text + pad : pad + text;
+      })
+      .join('  ')
+      .trimEnd();
+  return `${all.map(render).join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+/**
+ * The chart of one metric: the metric's mean against generation, one line per cell, with a 95%
+ * confidence band where there are replicates.
+ *
+ * Contract: `metricChartSpec(points, metric, labels)` returns a Vega-Lite spec (plain JSON, data inline)
+ * drawing the SeriesPoints of `metric` (other metrics' points are ignored): titled with the metric name
+ * and its description, x axis "generation", y axis titled with the metric name, legend "cell" listing
+ * `labels` values in order. It draws one line per cell that has at least one point.
+ */
+
+import type { Config, TopLevelSpec } from 'vega-lite';
+import type { SeriesPoint } from './aggregateCurves.js';
+import { chartData, curveLayers } from './chartLayers.js';
+import { describeMetric } from './metricDescriptions.js';
+
+export const METRIC_CHART_SIZE = { width: 620, height: 330 } as const;
+
+export function metricChartSpec(
+  points: readonly SeriesPoint[],
+  metric: string,
+  labels: ReadonlyMap<string, string>,
+): TopLevelSpec {
+  const own = points.filter((point) => point.metric === metric);
+  const cellsDrawn = new Set(own.map((point) => point.cell));
+  const legend = [...labels].filter(([cell]) => cellsDrawn.has(cell)).map(([, label]) => label);
+  for (const cell of cellsDrawn) if (!labels.has(cell)) legend.push(cell);
+  const description = describeMetric(metric);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: metric, ...(description === '' ? {} : { subtitle: description }), anchor: 'start' as const },
+    width: METRIC_CHART_SIZE.width,
+    height: METRIC_CHART_SIZE.height,
+    data: { values: chartData(own, labels) },
+    layer: curveLayers(metric, legend),
+    config: chartConfig(),
+  };
+}
+
+/** Look shared by all charts: readable type, light grid, no frame. */
+export function chartConfig(): Config {
+  return {
+    font: 'Helvetica, Arial, sans-serif',
+    view: { stroke: null },
+    axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 600, gridColor: '#e8e8e8', domainColor: '#888' },
+    legend: { labelFontSize: 11, titleFontSize: 12 },
+    title: { fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555', offset: 10 },
+    header: { labelFontSize: 12, titleFontSize: 12 },
+  };
+}

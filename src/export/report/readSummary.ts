@@ -1,0 +1,70 @@
+/**
+ * Reading a summary CSV (`run --summary FILE`) into SeriesPoints, so charts draw its bands as written
+ * instead of recomputing them.
+ *
+ * Contract: the file has the columns cell, <setting columns>, generation, metric, n, mean, sd, ci_low,
+ * ci_high (extra columns are ignored). `readSummary(path)` resolves to one SummaryRow per line whose mean
+ * is a number (lines with an empty mean are skipped); empty sd / ci fields become undefined. Rejects with
+ * an InputError for a missing or unreadable file, missing columns or a ragged record.
+ * `summaryPoints(rows)` turns the rows into SeriesPoints (ordered as in the file).
+ */
+
+import { InputError } from '../../errors.js';
+import type { SeriesPoint } from './aggregateCurves.js';
+import { readCsvTable } from './csvTable.js';
+
+export interface SummaryRow extends SeriesPoint {
+  /** The setting columns of the line, as text (for cell labels). */
+  readonly [column: string]: string | number | undefined;
+}
+
+const PRODUCER = 'the summary CSV that `ngram-collapse run --summary FILE` writes';
+
+export async function readSummary(path: string): Promise<SummaryRow[]> {
+  const { header, records } = await readCsvTable(path, {
+    kind: 'a summary CSV',
+    producer: PRODUCER,
+    required: ['cell', 'generation', 'metric', 'n', 'mean', 'sd', 'ci_low', 'ci_high'],
+  });
+  const rows: SummaryRow[] = [];
+  records.forEach((record, recordIndex) => {
+    const field = (column: string): string => record[header.indexOf(column)].trim();
+    const optional = (column: string): number | undefined => {
+      const text = field(column);
+      const value = text === '' ? Number.NaN : Number(text);
+      return Number.isFinite(value) ? value : undefined;
+    };
+    const mean = optional('mean');
+    if (mean === undefined) return;
+    const generation = Number(field('generation'));
+    if (!Number.isInteger(generation) || generation < 0) {
+      throw new InputError(
+        `${path} line ${recordIndex + 2}: generation "${field('generation')}" is not a whole number >= 0`,
+        `give ${PRODUCER}`,
+      );
+    }
+    const settings: Record<string, string> = {};
+    header.forEach((column, index) => {
+      settings[column] = record[index];
+    });
+    rows.push({
+      ...settings,
+      metric: field('metric'),
+      cell: field('cell'),
+      generation,
+      n: optional('n') ?? 1,
+      mean,
+      sd: optional('sd'),
+      ciLow: optional('ci_low'),
+      ciHigh: optional('ci_high'),
+    });
+  });
+  return rows;
+}
+
+/** SeriesPoints of summary rows (drops the setting columns). */
+export function summaryPoints(rows: readonly SummaryRow[]): SeriesPoint[] {
+  return rows.map(({ metric, cell, generation, n, mean, sd, ciLow, ciHigh }) => ({
+    metric, cell, generation, n, mean, sd, ciLow, ciHigh,
+  }));
+}

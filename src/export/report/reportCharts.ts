@@ -1,0 +1,104 @@
+/**
+ * The charts of a report, as Vega-Lite specs: the one model the HTML report and the SVG files share.
+ *
+ * Contract: `buildReportCharts(rows, options)` returns the cell labels, one metric chart per metric
+ * that has at least one defined value (metrics with none are listed in `skipped`), and the survival
+ * small-multiples chart when any survival band has values. Metrics are the numeric columns after
+ * `generation` in CSV order (`options.columns`, else the first row's key order), or `options.metrics` in
+ * the order given. With `options.summary`, a metric the summary covers is drawn from the summary's
+ * means and intervals; any other metric is aggregated from the rows (mean and 95% Student-t band across
+ * replicates). The survival chart is left out when `options.metrics` names no survival band.
+ * Throws InputError when there are no rows, UsageError when `options.metrics` names an unknown metric.
+ */
+
+import type { TopLevelSpec } from 'vega-lite';
+import { InputError, UsageError } from '../../errors.js';
+import { aggregateCurves, type SeriesPoint } from './aggregateCurves.js';
+import { cellLabels } from './cellLabels.js';
+import { metricColumns, SURVIVAL_BANDS, type CurveRow } from './curveRow.js';
+import { metricChartSpec } from './metricChart.js';
+import { describeMetric } from './metricDescriptions.js';
+import { summaryPoints, type SummaryRow } from './readSummary.js';
+import { survivalChartSpec } from './survivalChart.js';
+
+export interface ReportOptions {
+  /** Metrics to chart, in this order (default: every metric column). */
+  readonly metrics?: readonly string[];
+  /** The CSV header, which fixes the metric order (default: the first row's key order). */
+  readonly columns?: readonly string[];
+  /** Rows of a summary CSV: their means and intervals are drawn instead of recomputed. */
+  readonly summary?: readonly SummaryRow[];
+  /** Report title (HTML only). */
+  readonly title?: string;
+  /** Where the data came from, shown under the title (HTML only), e.g. the CSV file name. */
+  readonly source?: string;
+}
+
+export interface MetricChart {
+  readonly metric: string;
+  readonly description: string;
+  readonly spec: TopLevelSpec;
+  /** Cells drawn, i.e. lines in the chart. */
+  readonly cells: number;
+}
+
+export interface ReportCharts {
+  readonly labels: ReadonlyMap<string, string>;
+  readonly metrics: readonly MetricChart[];
+  readonly survival: TopLevelSpec | undefined;
+  /** Metrics asked for (or found) that have no defined value at all. */
+  readonly skipped: readonly string[];
+}
+
+export function buildReportCharts(rows: readonly CurveRow[], options: ReportOptions = {}): ReportCharts {
+  if (rows.length === 0) {
+    throw new InputError('the curves have no rows, so there is nothing to plot', 'run at least one generation first');
+  }
+  const available = metricColumns(rows, options.columns);
+  const wanted = options.metrics ?? available;
+  const unknown = wanted.filter((metric) => !available.includes(metric));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `unknown metric ${unknown.map((metric) => `"${metric}"`).join(', ')}`,
+      `choose from: ${available.join(', ')}`,
+    );
+  }
+  const bands = SURVIVAL_BANDS.map(({ metric }) => metric).filter((metric) => available.includes(metric));
+  const drawSurvival = options.metrics === undefined || options.metrics.some((metric) => bands.includes(metric));
+  const needed = [...new Set([...wanted, ...(drawSurvival ? bands : [])])];
+  const points = pointsFor(rows, needed, options.summary ?? []);
+  const labels = cellLabels([...rows, ...(options.summary ?? [])]);
+  const metrics: MetricChart[] = [];
+  const skipped: string[] = [];
+  for (const metric of wanted) {
+    const own = points.get(metric) ?? [];
+    if (own.length === 0) {
+      skipped.push(metric);
+      continue;
+    }
+    const cells = new Set(own.map((point) => point.cell)).size;
+    metrics.push({ metric, description: describeMetric(metric), spec: metricChartSpec(own, metric, labels), cells });
+  }
+  const survivalPoints = drawSurvival ? bands.flatMap((metric) => points.get(metric) ?? []) : [];
+  return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels), skipped };
+}
+
+/** Points per metric: from the summary where it covers the metric, else aggregated from the rows. */
+function pointsFor(
+  rows: readonly CurveRow[],
+  metrics: readonly string[],
+  summary: readonly SummaryRow[],
+): Map<string, SeriesPoint[]> {
+  const fromSummary = new Map<string, SeriesPoint[]>();
+  for (const point of summaryPoints(summary)) {
+    const list = fromSummary.get(point.metric);
+    if (list === undefined) fromSummary.set(point.metric, [point]);
+    else list.push(point);
+  }
+  const toAggregate = metrics.filter((metric) => !fromSummary.has(metric));
+  const aggregated = aggregateCurves(rows, toAggregate);
+  const byMetric = new Map<string, SeriesPoint[]>();
+  for (const metric of metrics) byMetric.set(metric, fromSummary.get(metric) ?? []);
+  for (const point of aggregated) byMetric.get(point.metric)!.push(point);
+  return byMetric;
+}

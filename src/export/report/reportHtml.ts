@@ -1,0 +1,223 @@
+/**
+ * The HTML report: one self-contained page with every metric chart behind a metric selector, the
+ * survival small multiples, and a table of the cells.
+ *
+ * Contract: `renderReportHtml(rows, options)` resolves to a complete HTML document (UTF-8) that works
+ * offline: Vega, Vega-Lite and vega-embed are inlined from node_modules, the chart specs (with their data)
+ * are inlined as JSON, and nothing is fetched. In the page, `<select id="metric-select">` lists the
+ * charted metrics; choosing one redraws `#metric-chart` (SVG renderer; the element's `data-metric` names
+ * the metric drawn and `data-state` is "ready" once drawn); `#survival-chart` holds the survival bands;
+ * `<html data-ready="true">` is set once the first charts are drawn, `data-error` if one failed.
+ * `#metric=NAME` in the URL picks the first metric shown. Throws like buildReportCharts.
+ */
+
+import type { CurveRow } from './curveRow.js';
+import { buildReportCharts, type ReportCharts, type ReportOptions } from './reportCharts.js';
+import { loadVendorScripts } from './vendorScripts.js';
+import { SETTING_COLUMNS } from './curveRow.js';
+
+export async function renderReportHtml(rows: readonly CurveRow[], options: ReportOptions = {}): Promise<string> {
+  const charts = buildReportCharts(rows, options);
+  const vendors = await loadVendorScripts();
+  const title = options.title ?? 'ngram-collapse report';
+  const data = {
+    metrics: charts.metrics.map(({ metric, description, spec }) => ({ metric, description, spec })),
+    survival: charts.survival ?? null,
+    initial: charts.metrics.some((chart) => chart.metric === 'vocab_retention')
+      ? 'vocab_retention'
+      : (charts.metrics[0]?.metric ?? null),
+  };
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<header>',
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="facts">${escapeHtml(facts(rows, options.source))}</p>`,
+    '</header>',
+    '<main>',
+    metricSection(charts),
+    charts.survival === undefined ? '' : SURVIVAL_SECTION,
+    cellsSection(rows, charts),
+    charts.skipped.length === 0
+      ? ''
+      : `<p class="note">No values to plot for: ${escapeHtml(charts.skipped.join(', '))}.</p>`,
+    '</main>',
+    `<footer>Made by ngram-collapse with ${vendors.map((v) => `${v.name} ${v.version}`).join(', ')}. ` +
+      'Click a legend entry to highlight a cell (shift-click for more); hover a point for exact values.</footer>',
+    `<script type="application/json" id="report-data">${jsonForScript(data)}</script>`,
+    ...vendors.map((vendor) => `<script data-vendor="${vendor.name}">${vendor.code}</script>`),
+    `<script>${APP_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function facts(rows: readonly CurveRow[], source: string | undefined): string {
+  const cells = new Set(rows.map((row) => row.cell)).size;
+  const replicates = new Set(rows.map((row) => `${row.cell}\u0000${row.replicate}`)).size;
+  const generations = rows.map((row) => Number(row.generation));
+  const span = `generations ${Math.min(...generations)}–${Math.max(...generations)}`;
+  const from = source === undefined ? '' : `${source}: `;
+  return `${from}${cells} cell${cells === 1 ? '' : 's'}, ${replicates} run${replicates === 1 ? '' : 's'} (cell × replicate), ${span}. Lines are means across replicates; shaded bands are 95% confidence intervals (Student t).`;
+}
+
+function metricSection(charts: ReportCharts): string {
+  const options = charts.metrics
+    .map(({ metric }) => `<option value="${escapeHtml(metric)}">${escapeHtml(metric)}</option>`)
+    .join('');
+  return [
+    '<section id="metrics">',
+    '<div class="controls">',
+    `<label for="metric-select">Metric</label> <select id="metric-select">${options}</select>`,
+    '<span id="metric-description"></span>',
+    '</div>',
+    '<div id="metric-chart" class="chart" data-state="empty"></div>',
+    '</section>',
+  ].join('\n');
+}
+
+const SURVIVAL_SECTION = [
+  '<section id="survival">',
+  '<div id="survival-chart" class="chart" data-state="empty"></div>',
+  '</section>',
+].join('\n');
+
+function cellsSection(rows: readonly CurveRow[], charts: ReportCharts): string {
+  const firstRow = new Map<string, CurveRow>();
+  const replicates = new Map<string, Set<number>>();
+  for (const row of rows) {
+    if (!firstRow.has(row.cell)) firstRow.set(row.cell, row);
+    const set = replicates.get(row.cell) ?? new Set<number>();
+    set.add(Number(row.replicate));
+    replicates.set(row.cell, set);
+  }
+  const columns = SETTING_COLUMNS.filter((column) =>
+    rows.some((row) => row[column] !== undefined && row[column] !== null && row[column] !== ''),
+  );
+  const head = ['cell', 'legend', ...columns, 'replicates'].map((text) => `<th>${escapeHtml(text)}</th>`).join('');
+  const body = [...firstRow]
+    .map(([cell, row]) => {
+      const fields = [cell, charts.labels.get(cell) ?? cell, ...columns.map((c) => String(row[c] ?? '')), String(replicates.get(cell)!.size)];
+      return `<tr>${fields.map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`;
+    })
+    .join('\n');
+  return `<section id="cells"><h2>Cells</h2><div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div></section>`;
+}
+
+/** Text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** JSON safe inside a <script> element: no `<` (so no `</script>` or `<!--`), no U+2028/2029. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1d1d1f; --muted: #5f6368; --line: #e3e3e3; --accent: #1f6feb; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); background: #f6f7f9; }
+header, main, footer { max-width: 1180px; margin: 0 auto; padding: 0 24px; }
+header { padding-top: 28px; }
+h1 { font-size: 22px; margin: 0 0 4px; font-weight: 650; }
+h2 { font-size: 16px; margin: 0 0 10px; font-weight: 650; }
+.facts { color: var(--muted); margin: 0 0 18px; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 18px 20px; margin-bottom: 18px; }
+.controls { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; margin-bottom: 8px; }
+.controls label { font-weight: 600; }
+select { font: inherit; padding: 5px 8px; border: 1px solid #c8c8c8; border-radius: 6px; background: #fff; min-width: 220px; }
+select:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+#metric-description { color: var(--muted); }
+.chart { overflow-x: auto; min-height: 120px; }
+.table-wrap { overflow-x: auto; }
+.chart .vega-embed { width: auto; }
+.error { color: #b00020; font-weight: 600; }
+table { border-collapse: collapse; font-size: 13px; width: 100%; }
+th, td { text-align: left; padding: 5px 10px; border-bottom: 1px solid var(--line); }
+th { color: var(--muted); font-weight: 600; }
+.note, footer { color: var(--muted); font-size: 12px; }
+footer { padding-bottom: 28px; }
+`;
+
+/** The page's own script: plain ES5-style browser code, kept as a string (it never runs in Node). */
+const APP_SCRIPT = `
+(function () {
+  'use strict';
+  var report = JSON.parse(document.getElementById('report-data').textContent);
+  var embedOptions = {
+    renderer: 'svg',
+    actions: { export: true, source: false, compiled: false, editor: false },
+    downloadFileName: 'ngram-collapse'
+  };
+  var root = document.documentElement;
+  var select = document.getElementById('metric-select');
+  var chartElement = document.getElementById('metric-chart');
+  var description = document.getElementById('metric-description');
+  var current = null;
+  var request = 0;
+
+  function fail(element, error) {
+    root.setAttribute('data-error', 'true');
+    element.setAttribute('data-state', 'error');
+    element.innerHTML = '';
+    var message = document.createElement('p');
+    message.className = 'error';
+    message.textContent = 'Could not draw this chart: ' + (error && error.message ? error.message : error);
+    element.appendChild(message);
+    console.error(error);
+  }
+
+  function chartFor(metric) {
+    for (var i = 0; i < report.metrics.length; i += 1) if (report.metrics[i].metric === metric) return report.metrics[i];
+    return null;
+  }
+
+  function show(metric) {
+    var chart = chartFor(metric);
+    if (!chart) return Promise.resolve();
+    var mine = ++request;
+    select.value = metric;
+    description.textContent = chart.description;
+    chartElement.setAttribute('data-state', 'drawing');
+    if (current) { current.finalize(); current = null; }
+    return vegaEmbed(chartElement, chart.spec, embedOptions).then(function (result) {
+      if (mine !== request) { result.finalize(); return; }
+      current = result;
+      chartElement.setAttribute('data-metric', metric);
+      chartElement.setAttribute('data-state', 'ready');
+    }, function (error) { fail(chartElement, error); });
+  }
+
+  function showSurvival() {
+    var element = document.getElementById('survival-chart');
+    if (!element || !report.survival) return Promise.resolve();
+    element.setAttribute('data-state', 'drawing');
+    return vegaEmbed(element, report.survival, embedOptions).then(function () {
+      element.setAttribute('data-state', 'ready');
+    }, function (error) { fail(element, error); });
+  }
+
+  select.addEventListener('change', function () {
+    if (history.replaceState) history.replaceState(null, '', '#metric=' + encodeURIComponent(select.value));
+    show(select.value);
+  });
+
+  var fromHash = /^#metric=(.+)$/.exec(location.hash);
+  var first = fromHash && chartFor(decodeURIComponent(fromHash[1])) ? decodeURIComponent(fromHash[1]) : report.initial;
+  Promise.all([first ? show(first) : Promise.resolve(), showSurvival()]).then(function () {
+    root.setAttribute('data-ready', 'true');
+  });
+})();
+`;

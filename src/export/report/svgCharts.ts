@@ -1,0 +1,67 @@
+/**
+ * The report's charts as static SVG, rendered in Node by Vega's headless View (renderer 'none'): no
+ * browser, no canvas, no network.
+ *
+ * Contract: `renderSvg(spec)` compiles a Vega-Lite spec and resolves to its SVG text.
+ * `renderSvgCharts(rows, options)` resolves to one SvgChart per metric chart (file `<metric>.svg`) plus
+ * `survival_bands.svg` when the survival chart exists, in report order; the charts are those of
+ * buildReportCharts (and it throws like it). `writeSvgCharts(rows, folder, options)` writes them into
+ * `folder` (created if missing) and resolves to the paths written.
+ */
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { CurveRow } from './curveRow.js';
+import { buildReportCharts, type ReportOptions } from './reportCharts.js';
+
+export interface SvgChart {
+  /** The metric charted, or 'survival_bands'. */
+  readonly name: string;
+  readonly file: string;
+  readonly svg: string;
+}
+
+export const SURVIVAL_SVG_NAME = 'survival_bands';
+
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+export async function renderSvgCharts(rows: readonly CurveRow[], options: ReportOptions = {}): Promise<SvgChart[]> {
+  const charts = buildReportCharts(rows, options);
+  const named = charts.metrics.map(({ metric, spec }) => ({ name: metric, spec }));
+  if (charts.survival !== undefined) named.push({ name: SURVIVAL_SVG_NAME, spec: charts.survival });
+  const rendered: SvgChart[] = [];
+  for (const { name, spec } of named) {
+    rendered.push({ name, file: `${safeFileName(name)}.svg`, svg: await renderSvg(spec) });
+  }
+  return rendered;
+}
+
+export async function writeSvgCharts(
+  rows: readonly CurveRow[],
+  folder: string,
+  options: ReportOptions = {},
+): Promise<string[]> {
+  const charts = await renderSvgCharts(rows, options);
+  await mkdir(folder, { recursive: true });
+  const paths: string[] = [];
+  for (const chart of charts) {
+    const path = join(folder, chart.file);
+    await writeFile(path, chart.svg, 'utf8');
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** A metric name as a file name: anything but letters, digits, `_`, `-` and `.` becomes `_`. */
+function safeFileName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_.-]/g, '_');
+}

@@ -1,0 +1,35 @@
+/**
+ * Writing a report to disk: the HTML file and, optionally, the SVG charts. This is what `plot` and
+ * `run --report FILE` call.
+ *
+ * Contract: `writeReport(rows, options)` first checks that `options.out` (if given) and
+ * `options.svgDir` (if given) can be written (InputError otherwise, before any rendering), then writes
+ * the self-contained HTML report to `options.out` and the SVG files into `options.svgDir` (created if
+ * missing), and resolves to the paths written, HTML first. Throws like buildReportCharts.
+ */
+
+import { writeFile } from 'node:fs/promises';
+import type { CurveRow } from './curveRow.js';
+import { assertWritableFile, assertWritableFolder } from './outputPaths.js';
+import type { ReportOptions } from './reportCharts.js';
+import { renderReportHtml } from './reportHtml.js';
+import { writeSvgCharts } from './svgCharts.js';
+
+export interface WriteReportOptions extends ReportOptions {
+  /** Path of the HTML report. */
+  readonly out?: string;
+  /** Folder for the SVG charts. */
+  readonly svgDir?: string;
+}
+
+export async function writeReport(rows: readonly CurveRow[], options: WriteReportOptions): Promise<string[]> {
+  if (options.out !== undefined) await assertWritableFile(options.out, '--out');
+  if (options.svgDir !== undefined) await assertWritableFolder(options.svgDir, '--svg');
+  const written: string[] = [];
+  if (options.out !== undefined) {
+    await writeFile(options.out, await renderReportHtml(rows, options), 'utf8');
+    written.push(options.out);
+  }
+  if (options.svgDir !== undefined) written.push(...(await writeSvgCharts(rows, options.svgDir, options)));
+  return written;
+}

@@ -1,0 +1,127 @@
+/**
+ * The HTML report as a person sees it: opened from disk (file://) in headless Debian Chromium through
+ * playwright-core. Skips, saying why, only when /usr/bin/chromium is missing and CI is not set; in CI
+ * (which runs .ci/install-chromium.sh first) it always runs. Screenshots go to test-output/report/.
+ */
+
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCurves } from '../../../src/export/report/readCurves.js';
+import { renderReportHtml } from '../../../src/export/report/reportHtml.js';
+import { fixture, TEST_OUTPUT } from './fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
+const CELLS = 3;
+const OUTPUT = join(TEST_OUTPUT, 'report');
+
+if (SKIP) {
+  describe('HTML report in headless Chromium', () => {
+    it.skip(`SKIPPED: ${CHROMIUM} is missing (install it with .ci/install-chromium.sh; with CI set this test never skips)`, () => {});
+  });
+} else {
+  describe('HTML report in headless Chromium', () => {
+    let context: BrowserContext;
+    let page: Page;
+    let profile: string;
+    let metrics: readonly string[];
+    const consoleErrors: string[] = [];
+    const foreignRequests: string[] = [];
+
+    beforeAll(async () => {
+      const table = await readCurves(fixture('curves.csv'));
+      metrics = table.metrics;
+      mkdirSync(OUTPUT, { recursive: true });
+      const reportPath = join(OUTPUT, 'report.html');
+      writeFileSync(reportPath, await renderReportHtml(table.rows, { columns: table.columns, source: 'curves.csv' }));
+      profile = mkdtempSync(join(tmpdir(), 'ngram-collapse-chromium-'));
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--no-first-run',
+        ],
+        viewport: { width: 1200, height: 900 },
+      });
+      page = context.pages()[0] ?? (await context.newPage());
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => consoleErrors.push(String(error)));
+      page.on('request', (request) => {
+        if (!/^(file|data|blob|about):/.test(request.url())) foreignRequests.push(request.url());
+      });
+      await page.goto(pathToFileURL(reportPath).href);
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+    });
+
+    afterAll(async () => {
+      await context?.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    });
+
+    const linesIn = (selector: string) => page.locator(`${selector} svg .mark-line.role-mark`).count();
+    const yTitle = () => page.locator('#metric-chart svg .role-axis-title text').allTextContents();
+
+    it('opens with vocab_retention drawn, one line per cell, and no console error or network request', async () => {
+      await expect.poll(() => page.getAttribute('#metric-chart', 'data-metric')).toBe('vocab_retention');
+      expect(await linesIn('#metric-chart')).toBe(CELLS);
+      expect(await page.getAttribute('html', 'data-error')).toBeNull();
+      await page.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
+      expect(consoleErrors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    });
+
+    it('draws the survival bands as four panels with one line per cell each', async () => {
+      expect(await page.getAttribute('#survival-chart', 'data-state')).toBe('ready');
+      expect(await linesIn('#survival-chart')).toBe(4 * CELLS);
+      const headers = await page.locator('#survival-chart svg .role-column-header text').allTextContents();
+      expect(headers.join(' ')).toContain('seen 21+ ×');
+    });
+
+    it('lists every metric in the selector, and switching it redraws the chart for that metric', async () => {
+      const options = await page.locator('#metric-select option').evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
+      expect(options).toEqual([...metrics]);
+      const before = await page.locator('#metric-chart svg .mark-line.role-mark path').first().getAttribute('d');
+      for (const metric of metrics) {
+        await page.selectOption('#metric-select', metric);
+        await page.waitForSelector(`#metric-chart[data-metric="${metric}"][data-state="ready"]`);
+        expect(await linesIn('#metric-chart'), metric).toBe(CELLS);
+        expect(await yTitle(), metric).toContain(metric);
+        expect(await page.textContent('#metric-chart svg .role-title-text')).toBe(metric);
+      }
+      await page.selectOption('#metric-select', 'heldout_perplexity');
+      await page.waitForSelector('#metric-chart[data-metric="heldout_perplexity"][data-state="ready"]');
+      const after = await page.locator('#metric-chart svg .mark-line.role-mark path').first().getAttribute('d');
+      expect(after).not.toBe(before);
+      expect(page.url()).toMatch(/#metric=heldout_perplexity$/);
+      await page.screenshot({ path: join(OUTPUT, 'report-heldout_perplexity.png'), fullPage: true });
+      expect(consoleErrors).toEqual([]);
+    });
+
+    it('highlights a cell when its legend entry is clicked', async () => {
+      await page.selectOption('#metric-select', 'entropy_bits');
+      await page.waitForSelector('#metric-chart[data-metric="entropy_bits"][data-state="ready"]');
+      const lineOpacities = () =>
+        page.locator('#metric-chart svg .mark-line.role-mark path').evaluateAll((paths) => paths.map((p) => p.getAttribute('opacity')));
+      expect(await lineOpacities()).toEqual(['1', '1', '1']);
+      await page.locator('#metric-chart svg .role-legend-label text', { hasText: 'human_ratio=0.1' }).click();
+      await expect.poll(lineOpacities).toEqual(['0.15', '1', '0.15']);
+      await page.screenshot({ path: join(OUTPUT, 'report-legend-pick.png') });
+    });
+
+    it('shows exact values in a tooltip on hovering a point', async () => {
+      await page.selectOption('#metric-select', 'vocab_retention');
+      await page.waitForSelector('#metric-chart[data-metric="vocab_retention"][data-state="ready"]');
+      await page.locator('#metric-chart svg .mark-symbol.role-mark path').nth(1).hover({ force: true });
+      const tooltip = page.locator('#vg-tooltip-element');
+      await expect.poll(() => tooltip.textContent()).toMatch(/strategy=replace, human_ratio=0.*metric\s*vocab_retention.*generation\s*1.*mean\s*0\.9.*replicates\s*3.*95% CI\s*0\.65158/s);
+      await page.screenshot({ path: join(OUTPUT, 'report-tooltip.png') });
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { CommanderError } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { parsePlotOptions, plotCommand } from '../../../src/cli/commands/plot.js';
+import type { CliIO } from '../../../src/cli/io.js';
+import { InputError, UsageError } from '../../../src/errors.js';
+import { fixture, occurrences } from './fixtures.js';
+
+/** Runs `plot ARGS` in-process; resolves to what it printed, rejects with what it threw. */
+async function plot(args: string[], cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'))) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
+  const io: CliIO = { stdout, stderr, stdin: new PassThrough(), isTTY: false, cwd };
+  const command = plotCommand(io).exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  await command.parseAsync(args, { from: 'user' });
+  return { cwd, stdout: out.join('') };
+}
+
+describe('parsePlotOptions', () => {
+  it.each([
+    [{ out: 'r.html' }, { out: '/w/r.html', svgDir: undefined, metrics: undefined }],
+    [{ svg: 'figs', metrics: ' vocab_retention, entropy_bits ,' }, { out: undefined, svgDir: '/w/figs', metrics: ['vocab_retention', 'entropy_bits'] }],
+  ])('turns %j into resolved options', (raw, expected) => {
+    expect(parsePlotOptions('c.csv', raw, '/w')).toMatchObject({ curves: '/w/c.csv', ...expected });
+  });
+
+  it('refuses to run with nothing to write, or an empty --metrics', () => {
+    expect(() => parsePlotOptions('c.csv', {}, '/w')).toThrow(UsageError);
+    expect(() => parsePlotOptions('c.csv', {}, '/w')).toThrow(/^plot has nothing to write$/);
+    expect(() => parsePlotOptions('c.csv', { out: 'r.html', metrics: ' , ' }, '/w')).toThrow(/--metrics " , " names no metric/);
+  });
+});
+
+describe('ngram-collapse plot', () => {
+  it('writes a self-contained HTML report and the SVG charts, printing the paths', async () => {
+    const { cwd, stdout } = await plot([fixture('curves.csv'), '--out', 'report.html', '--svg', 'figs', '--metrics', 'vocab_retention,entropy_bits']);
+    // --metrics names no survival band, so there is no survival_bands.svg
+    expect(stdout.trim().split('\n')).toEqual([
+      join(cwd, 'report.html'), join(cwd, 'figs', 'vocab_retention.svg'), join(cwd, 'figs', 'entropy_bits.svg'),
+    ]);
+    const html = readFileSync(join(cwd, 'report.html'), 'utf8');
+    expect(html).toContain('<option value="vocab_retention">');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/); // nothing loaded from elsewhere
+    expect(readdirSync(join(cwd, 'figs')).sort()).toEqual(['entropy_bits.svg', 'vocab_retention.svg']);
+  });
+
+  it('draws the summary bands when --summary is given', async () => {
+    const { cwd } = await plot([fixture('curves.csv'), '--summary', fixture('summary.csv'), '--svg', 'figs', '--metrics', 'drift_expected_types']);
+    // the summary has drift_expected_types for c3 only: one line, where the curves alone give three
+    expect(occurrences(readFileSync(join(cwd, 'figs', 'drift_expected_types.svg'), 'utf8'), 'class="mark-line role-mark')).toBe(1);
+  });
+
+  it('refuses a missing curves file before doing anything', async () => {
+    const error = await plot(['missing.csv', '--out', 'r.html']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/the curves CSV .*missing\.csv does not exist/);
+  });
+
+  it('refuses a CSV that is not a curves CSV', async () => {
+    const error = await plot([fixture('not-curves.csv'), '--out', 'r.html']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/is not a curves CSV: it has no column cell, replicate, generation/);
+  });
+
+  it('refuses an --out in a folder that does not exist, or in a file, writing nothing', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'));
+    writeFileSync(join(cwd, 'afile'), 'x');
+    await expect(plot([fixture('curves.csv'), '--out', 'no/such/report.html'], cwd)).rejects.toThrow(/--out \S+\/no\/such\/report\.html: the folder \S+\/no\/such does not exist/);
+    await expect(plot([fixture('curves.csv'), '--out', 'afile/report.html'], cwd)).rejects.toThrow(/afile is not a folder/);
+    await expect(plot([fixture('curves.csv'), '--out', '.'], cwd)).rejects.toThrow(/--out \S+ is a folder/);
+    await expect(plot([fixture('curves.csv'), '--svg', 'afile/figs'], cwd)).rejects.toThrow(/is a file, not a folder/);
+    expect(readdirSync(cwd)).toEqual(['afile']);
+  });
+
+  it('refuses an unknown metric, listing the known ones', async () => {
+    const error = await plot([fixture('curves.csv'), '--out', 'r.html', '--metrics', 'vocab']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).hint).toMatch(/^choose from: tokens, sentences, types,/);
+  });
+
+  it('leaves unknown options and a missing argument to commander', async () => {
+    await expect(plot(['--out', 'r.html'])).rejects.toBeInstanceOf(CommanderError);
+    await expect(plot([fixture('curves.csv'), '--nope'])).rejects.toBeInstanceOf(CommanderError);
+  });
+});

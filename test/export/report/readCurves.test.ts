@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/errors.js';
+import { curveTableFromRecords, readCurves } from '../../../src/export/report/readCurves.js';
+import { fixture } from './fixtures.js';
+
+describe('readCurves', () => {
+  it('reads every row with numbers for counts and metrics, text for settings', async () => {
+    const table = await readCurves(fixture('curves.csv'));
+    expect(table.rows).toHaveLength(36); // 3 cells x 3 replicates x 4 generations
+    expect(table.columns.slice(0, 3)).toEqual(['cell', 'strategy', 'human_ratio']);
+    const first = table.rows[0];
+    expect(first).toMatchObject({ cell: 'c1', strategy: 'replace', human_ratio: '0', replicate: 1, seed: 43, generation: 0 });
+    expect(first.vocab_retention).toBe(1);
+    expect(first.top_k).toBe('');
+  });
+
+  it('lists the metric columns after generation in CSV order and reads empty fields as undefined', async () => {
+    const table = await readCurves(fixture('curves.csv'));
+    expect(table.metrics[0]).toBe('tokens');
+    expect(table.metrics.at(-1)).toBe('discount_fallback');
+    expect(table.metrics).toHaveLength(29);
+    expect(table.rows[0].drift_expected_types).toBeUndefined(); // empty at generation 0
+  });
+
+  it('refuses a missing file, naming it', async () => {
+    await expect(readCurves(fixture('nope.csv'))).rejects.toThrow(/cannot read .*nope\.csv: no such file/);
+  });
+
+  it('refuses a CSV that is not a curves CSV, naming the missing columns', async () => {
+    const error = await readCurves(fixture('not-curves.csv')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/not a curves CSV: it has no column cell, replicate, generation/);
+    expect((error as InputError).hint).toMatch(/ngram-collapse run --out/);
+  });
+
+  it('refuses ragged records and non-integer generations with the line number', async () => {
+    await expect(readCurves(fixture('ragged.csv'))).rejects.toThrow(/ragged\.csv line 3 has 6 fields but the header has 5/);
+    await expect(readCurves(fixture('bad-generation.csv'))).rejects.toThrow(/line 2: generation "zero"/);
+  });
+
+  it('types records already in memory the same way as a file', () => {
+    const table = curveTableFromRecords(
+      ['cell', 'strategy', 'replicate', 'seed', 'generation', 'vocab_retention', 'drift_expected_types'],
+      [['human_ratio=0', 'replace', '1', '42', '0', '1', ''], ['human_ratio=0', 'replace', '1', '42', '1', '0.9', '812']],
+      'the run',
+    );
+    expect(table.metrics).toEqual(['vocab_retention', 'drift_expected_types']);
+    expect(table.rows[1]).toEqual({
+      cell: 'human_ratio=0', strategy: 'replace', replicate: 1, seed: 42, generation: 1, vocab_retention: 0.9, drift_expected_types: 812,
+    });
+    expect(() => curveTableFromRecords(['cell', 'replicate', 'generation'], [], 'the run')).toThrow(/the run has a header but no rows/);
+  });
+});

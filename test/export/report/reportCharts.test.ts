@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, UsageError } from '../../../src/errors.js';
+import { buildReportCharts } from '../../../src/export/report/reportCharts.js';
+import { readCurves } from '../../../src/export/report/readCurves.js';
+import { readSummary } from '../../../src/export/report/readSummary.js';
+import { fixture } from './fixtures.js';
+
+interface Datum { cell: string; generation: number; mean: number; ci_low: number | null; ci_high: number | null }
+const dataOf = (spec: unknown): Datum[] => (spec as { data: { values: Datum[] } }).data.values;
+
+describe('buildReportCharts', () => {
+  it('recomputes means and Student-t bands from the curves alone', async () => {
+    const { rows, columns } = await readCurves(fixture('curves.csv'));
+    const charts = buildReportCharts(rows, { columns, metrics: ['vocab_retention'] });
+    const point = dataOf(charts.metrics[0].spec).find((d) => d.cell === 'c1' && d.generation === 1)!;
+    // 0.8, 0.9, 1.0: mean 0.9 ± 4.302653 * 0.1 / sqrt(3) = 0.9 ± 0.248414
+    expect(point.mean).toBeCloseTo(0.9, 12);
+    expect(point.ci_low).toBeCloseTo(0.651586, 6);
+    expect(point.ci_high).toBeCloseTo(1.148414, 6);
+  });
+
+  it('draws the summary intervals as written when a summary is given', async () => {
+    const { rows, columns } = await readCurves(fixture('curves.csv'));
+    const summary = await readSummary(fixture('summary.csv'));
+    const charts = buildReportCharts(rows, { columns, summary, metrics: ['vocab_retention', 'entropy_bits'] });
+    const point = dataOf(charts.metrics[0].spec).find((d) => d.cell === 'c1' && d.generation === 1)!;
+    expect([point.mean, point.ci_low, point.ci_high]).toEqual([0.9, 0.5, 0.99]);
+    // entropy_bits is not in the summary: still computed from the curves, 3 cells x 4 generations
+    expect(dataOf(charts.metrics[1].spec)).toHaveLength(12);
+  });
+
+  it('keeps the survival chart unless --metrics leaves every survival band out', async () => {
+    const { rows, columns } = await readCurves(fixture('curves.csv'));
+    expect(buildReportCharts(rows, { columns }).survival).toBeDefined();
+    expect(buildReportCharts(rows, { columns, metrics: ['survival_1'] }).survival).toBeDefined();
+    expect(buildReportCharts(rows, { columns, metrics: ['vocab_retention'] }).survival).toBeUndefined();
+  });
+
+  it('lists metrics without any value as skipped instead of drawing empty charts', () => {
+    const rows = [{ cell: 'a', replicate: 1, generation: 0, types: 3, heldout_perplexity: '' }];
+    const charts = buildReportCharts(rows, { columns: ['cell', 'replicate', 'generation', 'types', 'heldout_perplexity'] });
+    expect(charts.metrics.map((chart) => chart.metric)).toEqual(['types']);
+    expect(charts.skipped).toEqual(['heldout_perplexity']);
+  });
+
+  it('refuses unknown metrics, listing the known ones, and empty curves', async () => {
+    const { rows, columns } = await readCurves(fixture('curves.csv'));
+    expect(() => buildReportCharts(rows, { columns, metrics: ['vocab', 'ttr'] })).toThrow(UsageError);
+    expect(() => buildReportCharts(rows, { columns, metrics: ['vocab'] })).toThrow(/unknown metric "vocab"/);
+    expect(() => buildReportCharts([], {})).toThrow(InputError);
+  });
+});

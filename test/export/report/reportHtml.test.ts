@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readCurves } from '../../../src/export/report/readCurves.js';
+import { escapeHtml, jsonForScript, renderReportHtml } from '../../../src/export/report/reportHtml.js';
+import { fixture, occurrences } from './fixtures.js';
+
+describe('renderReportHtml', () => {
+  it('inlines Vega, Vega-Lite and vega-embed and loads nothing from elsewhere', async () => {
+    const { rows, columns } = await readCurves(fixture('curves.csv'));
+    const html = await renderReportHtml(rows, { columns });
+    for (const name of ['vega', 'vega-lite', 'vega-embed']) expect(html).toContain(`<script data-vendor="${name}">`);
+    expect(html).not.toContain('sourceMappingURL');
+    // The page around the library code (whose own source mentions <img src=...> for tooltip images).
+    const page = html.replace(/<script data-vendor="[^"]+">[\s\S]*?<\/script>/g, '');
+    expect(page).not.toMatch(/\ssrc=|<link|@import|https?:\/\/(?!vega\.github\.io\/schema)/);
+    expect(occurrences(html, '</script>')).toBe(5); // chart data, three libraries, the page script
+  });
+
+  it('offers every metric in CSV order in the selector', async () => {
+    const { rows, columns, metrics } = await readCurves(fixture('curves.csv'));
+    const html = await renderReportHtml(rows, { columns });
+    const options = [...html.matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]);
+    expect(options).toEqual([...metrics]);
+  });
+
+  it('keeps hostile cell names inert in the table and in the inline JSON', async () => {
+    const rows = [
+      { cell: '</script><b>x', replicate: 1, generation: 0, vocab_retention: 1 },
+      { cell: '</script><b>x', replicate: 1, generation: 1, vocab_retention: 0.5 },
+    ];
+    const html = await renderReportHtml(rows, { title: 'a <title>' });
+    expect(occurrences(html, '</script>')).toBe(5);
+    expect(html).toContain('<td>&lt;/script&gt;&lt;b&gt;x</td>');
+    expect(html).toContain('<h1>a &lt;title&gt;</h1>');
+  });
+
+  it('escapes text and JSON for their places in the page', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(jsonForScript({ s: '</script>\u2028' })).toBe('{"s":"\\u003c/script>\\u2028"}');
+    expect(JSON.parse(jsonForScript({ s: '</script>\u2028' }))).toEqual({ s: '</script>\u2028' });
+  });
+});

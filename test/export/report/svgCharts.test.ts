@@ -1,0 +1,76 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readCurves, type CurveTable } from '../../../src/export/report/readCurves.js';
+import { renderSvgCharts, writeSvgCharts, type SvgChart } from '../../../src/export/report/svgCharts.js';
+import { fixture, occurrences } from './fixtures.js';
+
+/** Each cell's mean line is one Vega line mark; Vega's SVG renderer gives it this class. */
+const LINE_MARK = 'class="mark-line role-mark';
+const BAND_MARK = 'class="mark-area role-mark';
+
+/** The texts of the axis titles of an SVG chart. */
+function axisTitles(svg: string): string[] {
+  return [...svg.matchAll(/<g class="mark-text role-axis-title"[^>]*><text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+}
+
+describe('renderSvgCharts (Vega in Node, no browser)', () => {
+  let table: CurveTable;
+  let charts: SvgChart[];
+  beforeAll(async () => {
+    table = await readCurves(fixture('curves.csv'));
+    charts = await renderSvgCharts(table.rows, { columns: table.columns });
+  });
+
+  it('renders one chart per metric, in CSV order, plus the survival bands', () => {
+    expect(charts.map((chart) => chart.name)).toEqual([...table.metrics, 'survival_bands']);
+    expect(charts.every((chart) => chart.svg.startsWith('<svg'))).toBe(true);
+  });
+
+  it('draws one line per cell in every metric chart', () => {
+    for (const chart of charts.filter((c) => c.name !== 'survival_bands')) {
+      expect(occurrences(chart.svg, LINE_MARK), chart.name).toBe(3);
+    }
+  });
+
+  it('titles the y axis with the metric and the x axis with generation', () => {
+    for (const chart of charts.filter((c) => c.name !== 'survival_bands')) {
+      expect(axisTitles(chart.svg).sort(), chart.name).toEqual(['generation', chart.name].sort());
+    }
+  });
+
+  it('names the cells by their differing settings in the legend', () => {
+    const svg = charts.find((chart) => chart.name === 'vocab_retention')!.svg;
+    for (const label of ['strategy=replace, human_ratio=0', 'strategy=replace, human_ratio=0.1', 'strategy=accumulate, human_ratio=0']) {
+      expect(svg).toContain(`>${label}</text>`);
+    }
+  });
+
+  it('shades a confidence band per cell when there are replicates', () => {
+    const svg = charts.find((chart) => chart.name === 'vocab_retention')!.svg;
+    expect(occurrences(svg, BAND_MARK)).toBe(3);
+  });
+
+  it('draws the survival bands as four panels of one line per cell', () => {
+    const svg = charts.find((chart) => chart.name === 'survival_bands')!.svg;
+    expect(occurrences(svg, LINE_MARK)).toBe(4 * 3);
+    for (const band of ['seen 1 ×', 'seen 2–5 ×', 'seen 6–20 ×', 'seen 21+ ×']) expect(svg).toContain(`>${band}</text>`);
+    expect(axisTitles(svg)).toContain('survival (share present)');
+  });
+
+  it('draws lines without bands from a single replicate', async () => {
+    const single = await readCurves(fixture('curves-one-replicate.csv'));
+    const [chart] = await renderSvgCharts(single.rows, { columns: single.columns, metrics: ['vocab_retention'] });
+    expect(occurrences(chart.svg, LINE_MARK)).toBe(2);
+    expect(occurrences(chart.svg, BAND_MARK)).toBe(0);
+  });
+
+  it('writes one .svg file per chart into a new folder', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'plots-')), 'figures', 'nested');
+    const paths = await writeSvgCharts(table.rows, folder, { columns: table.columns, metrics: ['vocab_retention', 'entropy_bits'] });
+    expect(readdirSync(folder).sort()).toEqual(['entropy_bits.svg', 'vocab_retention.svg']);
+    expect(paths).toEqual([join(folder, 'vocab_retention.svg'), join(folder, 'entropy_bits.svg')]);
+    expect(occurrences(readFileSync(paths[0], 'utf8'), LINE_MARK)).toBe(3);
+  });
+});
