@@ -12,6 +12,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, describeError } from '../errors.js';
 import { generateCommand } from './commands/generate.js';
 import { metricsCommand } from './commands/metrics.js';
+import { plotCommand } from './commands/plot.js';
 import { runCommand } from './commands/run.js';
 import type { CliIO } from './io.js';
 
@@ -28,7 +29,7 @@ export function buildProgram(io: CliIO): Command {
     .version(packageVersion())
     .option('--debug', 'print stack traces of errors')
     .showSuggestionAfterError(false);
-  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io)]) program.addCommand(command);
+  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io), plotCommand(io)]) program.addCommand(command);
   configure(program, io);
   return program;
 }

@@ -50,7 +50,7 @@ export interface RunSettings extends SharedSettings {
 export const DEFAULT_SWEEP: SweepSettings = {
   strategy: ['replace'],
   humanRatio: [0, 0.1],
-  humanPool: ['fixed'],
+  humanPool: ['fresh'],
   anchor: [0],
   order: [3],
   smoothing: ['mle'],

@@ -28,7 +28,7 @@ describe('ngram-collapse (in-process)', () => {
     expect(lines[0]).toBe(CURVE_COLUMNS.join(','));
     // default human ratios 0 and 0.1: 2 cells x 3 generations (0, 1, 2)
     expect(lines).toHaveLength(1 + 2 * 3);
-    expect(lines[1]!.startsWith('human_ratio=0,replace,0,fixed,0,3,mle,observed,1,0,1,1,42,0,')).toBe(true);
+    expect(lines[1]!.startsWith('human_ratio=0,replace,0,fresh,0,3,mle,observed,1,0,1,1,42,0,')).toBe(true);
     expect(result.stdout).toContain('generation 2:');
     expect(result.stdout).toContain('human_ratio=0.1');
   });
