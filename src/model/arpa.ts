@@ -133,6 +133,8 @@ export interface ArpaModel {
   readonly order: number;
   /** Entries per order as declared in `\data\`. */
   readonly counts: readonly number[];
+  /** Every listed n-gram (words joined by one space) with its log10 probability and log10 back-off (0 if none). */
+  readonly entries: ReadonlyMap<string, { readonly p: number; readonly bow: number }>;
   /** log10 P(word | history) with back-off semantics; -Infinity when the word is not in the model. */
   log10Probability(history: readonly string[], word: string): number;
 }
@@ -140,7 +142,7 @@ export interface ArpaModel {
 /**
  * Parses an ARPA file.
  *
- * @throws InputError-like UsageError on a malformed file (the line is named).
+ * @throws UsageError on a malformed file (the line is named).
  */
 export function readArpa(text: string): ArpaModel {
   const entries = new Map<string, { p: number; bow: number }>();
@@ -183,5 +185,5 @@ export function readArpa(text: string): ArpaModel {
     }
     return Number.NEGATIVE_INFINITY;
   };
-  return { order, counts, log10Probability };
+  return { order, counts, entries, log10Probability };
 }
