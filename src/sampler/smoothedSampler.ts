@@ -10,10 +10,11 @@
  * on the lower distribution, down to the uniform distribution over V. One random number per token;
  * O(n log b) per token.
  *
- * With a transform (temperature T != 1, top-k > 0 or top-p < 1) the full next-token distribution of the
- * history is built (O(n |V|)), transformed by `transformDistribution`, and cached per history node (the
- * distribution depends on the history only through its node); the cache is dropped when it holds more than
- * CACHE_LIMIT entries in total. Transforms, in this order (as Hugging Face transformers' generate):
+ * With a transform (temperature T != 1, top-k > 0 or top-p < 1) the transformed distribution of the
+ * history is built in sparse form by sparseTransform.ts (exactly `transformDistribution` applied to the full
+ * distribution, without materialising it) and cached per history node (the distribution depends on the
+ * history only through its node); the cache is dropped when it holds more than CACHE_LIMIT entries in total.
+ * Transforms, in this order (as Hugging Face transformers' generate):
  * - temperature T > 0: q_w = p_w^(1/T) / sum_v p_v^(1/T), computed as exp((ln p_w - max ln p) / T);
  * - top-k (k >= 1): keep the k most probable tokens (ties: lower id first), renormalise;
  * - top-p (0 < p <= 1): rank by probability (ties: lower id first) and keep the shortest prefix whose mass
@@ -26,6 +27,7 @@
 import type { RandomSource, SamplingOptions, SentenceSampler } from '../model/languageModel.js';
 import type { InterpolatedModel } from '../model/interpolated.js';
 import { UsageError } from '../errors.js';
+import { SparseTransformer, type SparsePlan } from './sparseTransform.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
 
 /** Most distribution entries kept in a sampler's cache before it is cleared. */
@@ -108,10 +110,9 @@ function searchCumulative(cumulative: Float64Array, from: number, to: number, u:
 export function createSmoothedSampler(model: InterpolatedModel, sampling: SamplingOptions): SentenceSampler {
   validateSampling(sampling);
   const identity = isIdentityTransform(sampling);
-  const cache = new Map<number, TruncatedDistribution>();
+  const transformer = identity ? undefined : new SparseTransformer(model, sampling);
+  const cache = new Map<number, SparsePlan>();
   let cachedEntries = 0;
-  const dense = identity ? new Float64Array(0) : new Float64Array(model.idSpace);
-  const candidateProbabilities = new Float64Array(model.outcomes.length);
   let history = new Int32Array(64);
 
   const drawMixture = (node: number, u: number): number => {
@@ -133,19 +134,17 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
     return model.outcomes[index]!;
   };
 
-  const transformed = (node: number): TruncatedDistribution => {
+  const planFor = (node: number): SparsePlan => {
     const known = cache.get(node);
     if (known !== undefined) return known;
-    model.fillDistribution(node, dense);
-    for (let i = 0; i < model.outcomes.length; i++) candidateProbabilities[i] = dense[model.outcomes[i]!]!;
-    const result = transformDistribution(model.outcomes, candidateProbabilities, sampling);
-    if (cachedEntries + result.ids.length > CACHE_LIMIT) {
+    const plan = transformer!.plan(node);
+    if (cachedEntries + plan.size > CACHE_LIMIT) {
       cache.clear();
       cachedEntries = 0;
     }
-    cache.set(node, result);
-    cachedEntries += result.ids.length;
-    return result;
+    cache.set(node, plan);
+    cachedEntries += plan.size;
+    return plan;
   };
 
   return {
@@ -155,13 +154,7 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
       let length = 0;
       while (length < maxLength) {
         const node = model.historyNode(history, 0, length + 1);
-        const u = random();
-        let token: number;
-        if (identity) token = drawMixture(node, u);
-        else {
-          const distribution = transformed(node);
-          token = distribution.ids[searchCumulative(distribution.cumulative, 0, distribution.ids.length, u)]!;
-        }
+        const token = transformer === undefined ? drawMixture(node, random()) : transformer.draw(planFor(node), random);
         if (token === EOS) break;
         out[at + length] = token;
         history[++length] = token;
