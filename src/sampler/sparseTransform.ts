@@ -8,7 +8,7 @@
  * (`suffix`) models, the uniform distribution for add-k. So outside S the ranking of words is the fixed
  * ranking of `base`, computed once per sampler, and tempered weights are G^(1/T) base(w)^(1/T), whose
  * prefix sums along that ranking are also computed once. Per history only S is explicit (O(|S| log |S|)
- * plus the length of the kept prefix for top-k / top-p); a draw costs O(log |S| + holes + log |V|).
+ * plus the length of the kept prefix for top-k / top-p); a draw costs O(log |S| + log |V|).
  *
  * The transforms are exactly those of smoothedSampler.ts `transformDistribution` (temperature, then
  * top-k, then top-p; ranking ties to the lower id) and the property tests compare the two.
@@ -27,6 +27,9 @@ export interface SparsePlan {
   /** Ranks (ascending) of S words among the kept base ranks, and their base tempered weights. */
   readonly holeRanks: Int32Array;
   readonly holeWidths: Float64Array;
+  /** holeStarts[h] = start of hole h in non-hole coordinates; holeShift[h] = total width of holes 0..h. */
+  readonly holeStarts: Float64Array;
+  readonly holeShift: Float64Array;
   /** Multiplier from base tempered weights to this history's tempered weights. */
   readonly scale: number;
   readonly sparseMass: number;
@@ -47,6 +50,8 @@ export class SparseTransformer {
   /** prefix[r] = sum over ranks < r of exp((log base - log baseMax) / T). */
   private readonly prefix: Float64Array;
   private readonly stamp: Int32Array;
+  private readonly accumulated: Float64Array;
+  private readonly logP: Float64Array;
   private generation = 0;
   private readonly chain: Int32Array;
 
@@ -69,6 +74,8 @@ export class SparseTransformer {
       this.prefix[r + 1] = this.prefix[r]! + this.tempered(this.logBase[this.ranked[r]!]!, this.logBaseMax);
     }
     this.stamp = new Int32Array(model.idSpace);
+    this.accumulated = new Float64Array(model.idSpace);
+    this.logP = new Float64Array(model.idSpace);
     this.chain = new Int32Array(model.order + 1);
   }
 
@@ -87,35 +94,41 @@ export class SparseTransformer {
     } else {
       for (let x = node; x > 0; x = trie.suffix[x]!) this.chain[depth++] = x;
     }
-    let logG = 0;
-    for (let i = 0; i < depth; i++) logG += Math.log(model.gamma[this.chain[i]!]!);
-    // S and its exact probabilities
+    // S and its exact probabilities: P(w | X) = sum_i (gamma(x_1..x_{i-1})) alpha(x_i w) + G base(w)
     this.generation++;
     const sparse: number[] = [];
+    let coefficient = 1;
     for (let i = 0; i < depth; i++) {
       const x = this.chain[i]!;
       for (let c = trie.childStart[x]!; c < trie.childEnd[x]!; c++) {
         const w = trie.word[c]!;
-        if (this.stamp[w] === this.generation || !model.isOutcome(w)) continue;
-        this.stamp[w] = this.generation;
-        sparse.push(w);
+        if (!model.isOutcome(w)) continue;
+        if (this.stamp[w] !== this.generation) {
+          this.stamp[w] = this.generation;
+          this.accumulated[w] = 0;
+          sparse.push(w);
+        }
+        this.accumulated[w] += coefficient * model.alpha[c]!;
       }
+      coefficient *= model.gamma[x]!;
     }
-    const logP = new Map<number, number>();
-    for (const w of sparse) logP.set(w, Math.log(model.probabilityAt(node, w)));
-    sparse.sort((a, b) => logP.get(b)! - logP.get(a)! || a - b);
+    const logG = Math.log(coefficient);
+    const logP = this.logP;
+    for (const w of sparse) logP[w] = Math.log(this.accumulated[w]! + coefficient * Math.exp(this.logBase[w]!));
+    const { topK, topP } = this.sampling;
+    const truncating = topK > 0 || topP < 1;
+    if (truncating) sparse.sort((a, b) => logP[b]! - logP[a]! || a - b);
     // reference maximum M, tempered weights relative to it
     let logM = logG + this.logBaseMax;
-    if (sparse.length > 0) logM = Math.max(logM, logP.get(sparse[0]!)!);
+    for (const w of sparse) if (logP[w]! > logM) logM = logP[w]!;
     if (!Number.isFinite(logM)) logM = 0;
     const scale = this.tempered(logG + this.logBaseMax, logM);
-    const sparseWeights = sparse.map((w) => this.tempered(logP.get(w)!, logM));
+    const sparseWeights = sparse.map((w) => this.tempered(logP[w]!, logM));
     const inS = (id: number) => this.stamp[id] === this.generation;
 
     let sparseKept = sparse.length;
     let keptRanks = this.ranked.length;
-    const { topK, topP } = this.sampling;
-    if (topK > 0 || topP < 1) {
+    if (truncating) {
       // walk the merged ranking: S (sorted) and the base ranking without S members
       const walk = (limit: number, visit: (weight: number) => boolean): [number, number] => {
         let i = 0;
@@ -130,7 +143,7 @@ export class SparseTransformer {
           if (hasS && hasBase) {
             const id = this.ranked[r]!;
             const logBaseP = logG + this.logBase[id]!;
-            const logSP = logP.get(sparse[i]!)!;
+            const logSP = logP[sparse[i]!]!;
             takeS = logSP > logBaseP || (logSP === logBaseP && sparse[i]! < id);
           }
           const weight = takeS ? sparseWeights[i]! : scale * this.tempered(this.logBase[this.ranked[r]!]!, this.logBaseMax);
@@ -143,10 +156,18 @@ export class SparseTransformer {
       };
       const limit = topK > 0 ? topK : Number.POSITIVE_INFINITY;
       let total = 0;
-      [sparseKept, keptRanks] = walk(limit, (weight) => {
-        total += weight;
-        return false;
-      });
+      if (topK > 0) {
+        [sparseKept, keptRanks] = walk(limit, (weight) => {
+          total += weight;
+          return false;
+        });
+      } else {
+        // no top-k: the total tempered mass in closed form (S explicitly, the rest by prefix sums)
+        let sparseBase = 0;
+        for (const w of sparse) sparseBase += this.tempered(this.logBase[w]!, this.logBaseMax);
+        for (const weight of sparseWeights) total += weight;
+        total += scale * Math.max(this.prefix[this.ranked.length]! - sparseBase, 0);
+      }
       if (topP < 1) {
         let mass = 0;
         [sparseKept, keptRanks] = walk(limit, (weight) => {
@@ -160,11 +181,17 @@ export class SparseTransformer {
     const sparseCumulative = new Float64Array(sparseKept);
     let sparseMass = 0;
     for (let i = 0; i < sparseKept; i++) sparseCumulative[i] = sparseMass += sparseWeights[i]!;
-    const holes = sparse.map((w) => this.rankOf[w]!).filter((r) => r < keptRanks).sort((a, b) => a - b);
-    const holeRanks = Int32Array.from(holes);
+    const holeRanks = Int32Array.from(sparse.map((w) => this.rankOf[w]!).filter((r) => r < keptRanks)).sort();
+    const holes = holeRanks;
     const holeWidths = Float64Array.from(holes, (r) => this.prefix[r + 1]! - this.prefix[r]!);
+    const holeStarts = new Float64Array(holes.length);
+    const holeShift = new Float64Array(holes.length);
     let holeMass = 0;
-    for (const width of holeWidths) holeMass += width;
+    holes.forEach((rank, h) => {
+      holeStarts[h] = this.prefix[rank]! - holeMass;
+      holeMass += holeWidths[h]!;
+      holeShift[h] = holeMass;
+    });
     const baseMass = scale > 0 ? scale * Math.max(this.prefix[keptRanks]! - holeMass, 0) : 0;
     return {
       sparseIds,
@@ -172,10 +199,12 @@ export class SparseTransformer {
       keptRanks,
       holeRanks,
       holeWidths,
+      holeStarts,
+      holeShift,
       scale,
       sparseMass,
       baseMass: keptRanks - holes.length > 0 ? baseMass : 0,
-      size: sparseKept + holes.length + 8,
+      size: sparseKept + 3 * holes.length + 8,
     };
   }
 
@@ -186,10 +215,15 @@ export class SparseTransformer {
       return plan.sparseIds[searchAbove(plan.sparseCumulative, 0, plan.sparseIds.length, t)]!;
     }
     let target = (t - plan.sparseMass) / plan.scale;
-    for (let h = 0; h < plan.holeRanks.length; h++) {
-      if (this.prefix[plan.holeRanks[h]!]! <= target) target += plan.holeWidths[h]!;
-      else break;
+    // skip the holes that start at or before the target (binary search on their starts)
+    let lo = 0;
+    let hi = plan.holeStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (plan.holeStarts[mid]! <= target) lo = mid + 1;
+      else hi = mid;
     }
+    if (lo > 0) target += plan.holeShift[lo - 1]!;
     let r = searchAbove(this.prefix, 1, plan.keptRanks + 1, target) - 1;
     // rounding may land on a hole: move to the nearest kept non-S rank
     const isHole = (rank: number) => binaryHas(plan.holeRanks, rank);
