@@ -1,0 +1,149 @@
+/**
+ * `ngram-collapse train`: trains one model on a corpus; `--arpa FILE` writes it in ARPA format,
+ * `--eval TEXT` scores a text under it (perplexity, cross-entropy in bits, OOV rate, token count; KenLM's
+ * convention: `</s>` counted, OOV tokens excluded from the perplexity and counted separately), `--json`
+ * prints one JSON object instead of text lines.
+ *
+ * Thin layer: parses flags, loads the corpora, calls the library (trainModel, arpaLines, evaluateModel),
+ * prints. A Kneser–Ney discount fallback is reported on stdout/JSON and as a warning line on stderr.
+ */
+
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { Command } from 'commander';
+import { loadCorpus } from '../../corpus/loadCorpus.js';
+import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
+import { InputError, UsageError } from '../../errors.js';
+import { arpaLines } from '../../model/arpa.js';
+import { evaluateModel, type Evaluation } from '../../model/evaluate.js';
+import { InterpolatedModel } from '../../model/interpolated.js';
+import { kneserNeyDiscounts } from '../../model/kneserNey.js';
+import { SMOOTHING_NAMES, VOCAB_MODES, type LanguageModel } from '../../model/languageModel.js';
+import { trainModel } from '../../model/train.js';
+import { FIRST_TOKEN_ID, Vocabulary } from '../../vocabulary/vocabulary.js';
+import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
+import type { CliIO } from '../io.js';
+import { checkWritable } from '../outputPaths.js';
+import { integerIn, numberIn, oneOf } from '../parseValues.js';
+
+export function trainCommand(io: CliIO): Command {
+  const command = new Command('train')
+    .description('train one n-gram model; --arpa writes it in ARPA format, --eval scores a text under it')
+    .option('--corpus <spec...>', 'a file, a folder, a glob, - for stdin, or brown / brown:<category>', ['brown'])
+    .option('--order <n>', 'n-gram order n >= 1', '3')
+    .option('--smoothing <name>', SMOOTHING_NAMES.join(' | '), 'mle')
+    .option('--k <k>', 'add-k constant, > 0', '0.01')
+    .option('--vocab <mode>', 'observed | seed (the whole training vocabulary)', 'observed')
+    .option('--arpa <file>', 'write the model in ARPA format (not for add-k, which is not a back-off model)')
+    .option('--eval <spec...>', 'score this text: perplexity, cross-entropy (bits), OOV rate, tokens')
+    .option('--json', 'print one JSON object');
+  addLoadOptions(command);
+  command.action(async (values: Record<string, unknown>) => {
+    const text = (key: string): string => String(values[key]);
+    const order = integerIn(1, 10)(text('order'), '--order');
+    const smoothing = oneOf(SMOOTHING_NAMES)(text('smoothing'), '--smoothing');
+    const vocab = oneOf(VOCAB_MODES)(text('vocab'), '--vocab');
+    const k = numberIn(0, Number.POSITIVE_INFINITY, true)(text('k'), '--k');
+    if (values['arpa'] !== undefined && smoothing === 'add-k') {
+      throw new UsageError('add-k is not a back-off model, so it has no exact ARPA form', 'use --smoothing kneser-ney or witten-bell (or mle) with --arpa');
+    }
+    const arpaPath = values['arpa'] === undefined ? undefined : checkWritable(text('arpa'), io.cwd, '--arpa');
+    if (arpaPath === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
+    const warn = (message: string): void => void io.stderr.write(`ngram-collapse: warning: ${message}\n`);
+    const load = resolveLoadOptions(values, io, warn);
+    const { vocabulary, corpus } = await loadCorpus(values['corpus'] as string[], load);
+    const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
+    const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
+    const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
+
+    const fallbackOrders = smoothing === 'kneser-ney'
+      ? kneserNeyDiscounts(counts).flatMap((d, order) => (d.fallback ? [order] : []))
+      : [];
+    if (fallbackOrders.length > 0) {
+      warn(`Kneser-Ney discounts fell back to D1=0.5 D2=1 D3+=1.5 (KenLM's --discount_fallback) for order ${fallbackOrders.join(', ')}: the counts-of-counts are degenerate (small or collapsed data)`);
+    }
+    if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, arpaPath);
+
+    let evaluation: Evaluation | undefined;
+    if (values['eval'] !== undefined) {
+      // Load with a copy of the training vocabulary so that known tokens keep their ids; new ones are OOV.
+      const evalText = await loadCorpus(values['eval'] as string[], load, Vocabulary.fromArray(vocabulary.toArray()));
+      evaluation = evaluateModel(model, evalText.corpus);
+    }
+
+    const ngrams = Array.from({ length: order }, (_, i) => counts.levelStart[i + 2]! - counts.levelStart[i + 1]!);
+    const summary = {
+      order,
+      smoothing,
+      vocab,
+      ...(smoothing === 'add-k' ? { k } : {}),
+      sentences: counts.sentences,
+      tokens: counts.tokens,
+      types: model.support.length,
+      ngrams,
+      discountFallback: model.discountFallback,
+      ...(arpaPath === undefined ? {} : { arpa: arpaPath }),
+      ...(evaluation === undefined ? {} : { eval: evaluationJson(evaluation) }),
+    };
+    if (values['json'] === true) {
+      io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      return;
+    }
+    const lines = [
+      `model: order ${order}, ${smoothing}${smoothing === 'add-k' ? ` (k = ${k})` : ''}, vocab ${vocab}`,
+      `trained on: ${summary.sentences} sentences, ${summary.tokens} tokens, ${summary.types} types`,
+      `n-grams: ${ngrams.map((count, i) => `${i + 1}=${count}`).join(' ')}`,
+      `discount fallback: ${model.discountFallback ? `yes (order ${fallbackOrders.join(', ')})` : 'no'}`,
+    ];
+    if (arpaPath !== undefined) lines.push(`arpa: ${arpaPath}`);
+    if (evaluation !== undefined) {
+      lines.push(
+        `eval: perplexity ${format(evaluation.perplexity)}, cross-entropy ${format(evaluation.crossEntropyBits)} bits, ` +
+          `OOV rate ${format(evaluation.oovRate)} (${evaluation.oov} of ${evaluation.tokens} tokens), ` +
+          `${evaluation.sentences} sentences, ${evaluation.predictions} predictions scored`,
+      );
+    }
+    io.stdout.write(`${lines.join('\n')}\n`);
+  });
+  return command;
+}
+
+async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, path: string): Promise<void> {
+  const lines = arpaLines(model, (id) => vocabulary.token(id), counts);
+  const out = createWriteStream(path);
+  let failure: Error | undefined;
+  out.on('error', (error) => {
+    failure = error;
+  });
+  try {
+    for (const line of lines) {
+      if (failure !== undefined) break;
+      if (!out.write(`${line}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'close');
+  } catch (error) {
+    failure ??= error as Error;
+  }
+  if (failure !== undefined) {
+    throw new InputError(`cannot write the ARPA file ${path}: ${failure.message}`, 'pass a writable path to --arpa');
+  }
+}
+
+function evaluationJson(evaluation: Evaluation): Record<string, number | null> {
+  const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
+  return {
+    perplexity: finite(evaluation.perplexity),
+    crossEntropyBits: finite(evaluation.crossEntropyBits),
+    oovRate: finite(evaluation.oovRate),
+    oov: evaluation.oov,
+    tokens: evaluation.tokens,
+    sentences: evaluation.sentences,
+    predictions: evaluation.predictions,
+    log10Probability: finite(evaluation.log10Probability),
+  };
+}
+
+function format(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(10))) : String(value);
+}

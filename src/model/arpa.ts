@@ -1,0 +1,189 @@
+/**
+ * ARPA back-off language model format (as written by SRILM and KenLM, read by both): writer and reader.
+ *
+ *     \data\
+ *     ngram 1=<count>
+ *     ...
+ *
+ *     \1-grams:
+ *     <log10 p>	<w>	[<log10 back-off>]
+ *     ...
+ *     \end\
+ *
+ * Meaning (back-off semantics): P(w | h) = p(h w) if `h w` is listed; otherwise bow(h) * P(w | h'), with
+ * bow(h) = 1 when h is not listed and h' the history without its first word. log10(0) is written as -99.
+ *
+ * Writing a model: every n-gram seen in training (orders 1..n, the NgramTrie nodes) is listed with the
+ * model's own P(w | h) (history = the first n-1 words of the n-gram; at order k < n this is exactly the
+ * probability the model uses after backing off to that history); the unigram list holds `<s>` (-99),
+ * `</s>` and the whole support (with `vocab: 'seed'`, seed types absent from training too). Back-off
+ * weights, for listed n-grams that are histories:
+ * - interpolated models (Witten–Bell, Kneser–Ney): P(w | h) = alpha(h w) + gamma(h) P(w | h') and alpha = 0
+ *   for unlisted `h w`, so the folding is exact: bow(h) = gamma(h);
+ * - other back-off-form models (MLE): bow(h) = (1 - sum_{w listed after h} P(w | h)) /
+ *   (1 - sum_{w listed after h} P(w | h')), the standard conversion (e.g. SRILM's `computeBOW`); 0 (-99)
+ *   when h leaves no mass, as with MLE.
+ * Add-k is not a back-off model (an unseen history gets the uniform distribution, not its suffix's), so
+ * no ARPA file can hold it without listing every word after every history: it is refused.
+ *
+ * Values are written with 7 decimals of log10 (relative error below 2e-7 per probability).
+ * Writing is O(nodes * model lookup); reading is O(lines).
+ */
+
+import { hasChildren, type NgramTrie } from '../counts/ngramTrie.js';
+import { UsageError } from '../errors.js';
+import { BOS, BOS_TOKEN } from '../vocabulary/vocabulary.js';
+import { InterpolatedModel } from './interpolated.js';
+import type { LanguageModel } from './languageModel.js';
+
+/** log10(0) in ARPA files. */
+export const ARPA_LOG_ZERO = -99;
+
+/**
+ * The lines of the ARPA file of `model` (without newlines). `counts` are the training counts of the
+ * model; an InterpolatedModel carries its own. `tokenOf` maps an id to its string.
+ *
+ * @throws UsageError for add-k models, or when a non-interpolated model comes without its counts.
+ */
+export function* arpaLines(model: LanguageModel, tokenOf: (id: number) => string, counts?: NgramTrie): Generator<string> {
+  const interpolated = model instanceof InterpolatedModel ? model : undefined;
+  if (interpolated?.lower === 'uniform') {
+    throw new UsageError(
+      'add-k is not a back-off model, so it has no exact ARPA form',
+      'use --smoothing kneser-ney or witten-bell (or mle) with --arpa',
+    );
+  }
+  const trie = interpolated?.trie ?? counts;
+  if (trie === undefined) throw new UsageError('writing ARPA needs the training counts of the model', 'pass the NgramTrie');
+  const order = model.order;
+  const unigrams = [EOS_ID, ...model.support];
+
+  yield '\\data\\';
+  yield `ngram 1=${unigrams.length + 1}`;
+  for (let k = 2; k <= order; k++) yield `ngram ${k}=${trie.levelStart[k + 1]! - trie.levelStart[k]!}`;
+
+  const words = new Int32Array(order);
+  const empty = new Int32Array(0);
+  const unigramNode = new Map<number, number>();
+  for (let x = trie.levelStart[1]!; x < trie.levelStart[2]!; x++) unigramNode.set(trie.word[x]!, x);
+
+  yield '';
+  yield '\\1-grams:';
+  const bosNode = unigramNode.get(BOS);
+  yield line(ARPA_LOG_ZERO, BOS_TOKEN, order > 1 && bosNode !== undefined && hasChildren(trie, bosNode) ? bowOf(bosNode, 1) : undefined);
+  for (const w of unigrams) {
+    const node = unigramNode.get(w);
+    const p = model.probability(empty, 0, 0, w);
+    yield line(log10(p), tokenOf(w), order > 1 && node !== undefined && hasChildren(trie, node) ? bowOf(node, 1) : undefined);
+  }
+  for (let k = 2; k <= order; k++) {
+    yield '';
+    yield `\\${k}-grams:`;
+    for (let x = trie.levelStart[k]!; x < trie.levelStart[k + 1]!; x++) {
+      spell(x, k);
+      const p = model.probability(words, 0, k - 1, words[k - 1]!);
+      const text = Array.from(words.subarray(0, k), tokenOf).join(' ');
+      yield line(log10(p), text, k < order && hasChildren(trie, x) ? bowOf(x, k) : undefined);
+    }
+  }
+  yield '';
+  yield '\\end\\';
+
+  function spell(node: number, k: number): void {
+    for (let i = k - 1, x = node; i >= 0; i--, x = trie!.parent[x]!) words[i] = trie!.word[x]!;
+  }
+
+  function bowOf(node: number, k: number): number {
+    if (interpolated !== undefined) return log10(interpolated.backoffWeight(node));
+    // generic conversion: the mass h leaves over, relative to the mass h' leaves over the same words
+    const history = new Int32Array(k + 1);
+    for (let i = k - 1, x = node; i >= 0; i--, x = trie!.parent[x]!) history[i] = trie!.word[x]!;
+    let left = 1;
+    let lowerLeft = 1;
+    for (let c = trie!.childStart[node]!; c < trie!.childEnd[node]!; c++) {
+      const w = trie!.word[c]!;
+      left -= model.probability(history, 0, k, w);
+      lowerLeft -= model.probability(history, 1, k, w);
+    }
+    if (left <= 1e-12 || lowerLeft <= 1e-12) return ARPA_LOG_ZERO;
+    return log10(left / lowerLeft);
+  }
+}
+
+const EOS_ID = 1;
+
+function log10(p: number): number {
+  return p > 0 ? Math.log10(p) : ARPA_LOG_ZERO;
+}
+
+function formatLog10(value: number): string {
+  if (value <= ARPA_LOG_ZERO) return String(ARPA_LOG_ZERO);
+  const text = value.toFixed(7);
+  return /^-0\.0+$/.test(text) ? '0.0000000' : text;
+}
+
+function line(log10p: number, text: string, log10bow: number | undefined): string {
+  return log10bow === undefined
+    ? `${formatLog10(log10p)}\t${text}`
+    : `${formatLog10(log10p)}\t${text}\t${formatLog10(log10bow)}`;
+}
+
+/** A parsed ARPA model: enough to score text the way KenLM and SRILM do. */
+export interface ArpaModel {
+  readonly order: number;
+  /** Entries per order as declared in `\data\`. */
+  readonly counts: readonly number[];
+  /** Every listed n-gram (words joined by one space) with its log10 probability and log10 back-off (0 if none). */
+  readonly entries: ReadonlyMap<string, { readonly p: number; readonly bow: number }>;
+  /** log10 P(word | history) with back-off semantics; -Infinity when the word is not in the model. */
+  log10Probability(history: readonly string[], word: string): number;
+}
+
+/**
+ * Parses an ARPA file.
+ *
+ * @throws UsageError on a malformed file (the line is named).
+ */
+export function readArpa(text: string): ArpaModel {
+  const entries = new Map<string, { p: number; bow: number }>();
+  const counts: number[] = [];
+  let section = 0; // -1 header, k for k-grams
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const lineText = raw.trim();
+    if (lineText === '' || lineText === '\\end\\') return;
+    if (lineText === '\\data\\') {
+      section = -1;
+      return;
+    }
+    const header = /^\\(\d+)-grams:$/.exec(lineText);
+    if (header) {
+      section = Number(header[1]);
+      return;
+    }
+    if (section === -1) {
+      const count = /^ngram (\d+)=(\d+)$/.exec(lineText);
+      if (!count) throw new UsageError(`ARPA line ${index + 1} is not an "ngram k=N" header: ${lineText}`, 'check the file');
+      counts[Number(count[1]) - 1] = Number(count[2]);
+      return;
+    }
+    const fields = lineText.split('\t');
+    if (section < 1 || fields.length < 2) throw new UsageError(`ARPA line ${index + 1} is malformed: ${lineText}`, 'check the file');
+    entries.set(fields[1]!.trim().split(/\s+/).join(' '), { p: Number(fields[0]), bow: fields[2] === undefined ? 0 : Number(fields[2]) });
+  });
+  const order = counts.length;
+  const log10Probability = (history: readonly string[], word: string): number => {
+    const context = history.slice(Math.max(0, history.length - (order - 1)));
+    for (let start = 0; start <= context.length; start++) {
+      const h = context.slice(start);
+      const hit = entries.get([...h, word].join(' '));
+      if (hit !== undefined) {
+        let bows = 0;
+        for (let s = 0; s < start; s++) bows += entries.get(context.slice(s).join(' '))?.bow ?? 0;
+        return hit.p + bows;
+      }
+    }
+    return Number.NEGATIVE_INFINITY;
+  };
+  return { order, counts, entries, log10Probability };
+}

@@ -1,0 +1,101 @@
+/**
+ * Evaluation of a TokenCorpus under a LanguageModel: perplexity, cross-entropy, OOV rate.
+ *
+ * Convention of KenLM's `query` and SRILM's `ngram -ppl`: every sentence is scored as `<s> w1 .. wm </s>`;
+ * each w_i and the `</s>` is predicted from its history (`<s>` is never predicted); a token outside the
+ * model's support (OOV) is not scored and is counted separately, but stays in the history of the tokens
+ * after it (where the model backs off past it).
+ *
+ *     predictions = tokens - oov + sentences
+ *     log10 P     = sum over scored predictions of log10 P(w | h)
+ *     cross-entropy (bits) H = -log2 P / predictions
+ *     perplexity  = 2^H = 10^(-log10 P / predictions)
+ *     OOV rate    = oov / tokens
+ *
+ * `flooredEvaluation` is the simulator's variant (SPEC §4): every prediction, OOV tokens included, gets
+ * p' = (1 - eps) p + eps / V with eps = 1e-4 and V = seed types + 1, so that perplexity stays finite for
+ * MLE models that give an unseen token probability 0.
+ *
+ * Both run in O(tokens * model lookup). An empty text gives NaN perplexity and NaN rates.
+ */
+
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { BOS, EOS } from '../vocabulary/vocabulary.js';
+import type { LanguageModel } from './languageModel.js';
+
+export const FLOOR_EPSILON = 1e-4;
+
+export interface Evaluation {
+  readonly sentences: number;
+  /** Real tokens in the text (boundaries not counted). */
+  readonly tokens: number;
+  /** Tokens outside the model's support. */
+  readonly oov: number;
+  readonly oovRate: number;
+  /** Predictions scored (tokens - oov + sentences, or tokens + sentences when floored). */
+  readonly predictions: number;
+  /** Sum of log10 probabilities of the scored predictions. */
+  readonly log10Probability: number;
+  readonly crossEntropyBits: number;
+  readonly perplexity: number;
+}
+
+/** Perplexity and friends in the KenLM / SRILM convention (OOV tokens excluded from the perplexity). */
+export function evaluateModel(model: LanguageModel, corpus: TokenCorpus): Evaluation {
+  return score(model, corpus, undefined);
+}
+
+/** The simulator's floored variant: every prediction scored as (1 - eps) p + eps / (seedTypes + 1). */
+export function flooredEvaluation(
+  model: LanguageModel,
+  corpus: TokenCorpus,
+  seedTypes: number,
+  epsilon: number = FLOOR_EPSILON,
+): Evaluation {
+  return score(model, corpus, { epsilon, vocabularySize: seedTypes + 1 });
+}
+
+function score(
+  model: LanguageModel,
+  corpus: TokenCorpus,
+  floor: { epsilon: number; vocabularySize: number } | undefined,
+): Evaluation {
+  const inSupport = new Uint8Array(model.idSpace);
+  for (const id of model.support) inSupport[id] = 1;
+  const sentences = corpus.offsets.length - 1;
+  let longest = 0;
+  for (let s = 0; s < sentences; s++) longest = Math.max(longest, corpus.offsets[s + 1]! - corpus.offsets[s]!);
+  const history = new Int32Array(longest + 1);
+  let log10Sum = 0;
+  let predictions = 0;
+  let oov = 0;
+  for (let s = 0; s < sentences; s++) {
+    const from = corpus.offsets[s]!;
+    const length = corpus.offsets[s + 1]! - from;
+    history[0] = BOS;
+    for (let j = 0; j <= length; j++) {
+      const token = j < length ? corpus.ids[from + j]! : EOS;
+      const known = token === EOS || (token >= 0 && token < model.idSpace && inSupport[token] === 1);
+      if (!known) oov++;
+      if (known || floor !== undefined) {
+        let p = model.probability(history, 0, j + 1, token);
+        if (floor !== undefined) p = (1 - floor.epsilon) * p + floor.epsilon / floor.vocabularySize;
+        log10Sum += Math.log10(p);
+        predictions++;
+      }
+      if (j < length) history[j + 1] = token;
+    }
+  }
+  const tokens = corpus.ids.length;
+  const crossEntropyBits = -log10Sum / Math.LOG10E / Math.LN2 / predictions;
+  return {
+    sentences,
+    tokens,
+    oov,
+    oovRate: oov / tokens,
+    predictions,
+    log10Probability: log10Sum,
+    crossEntropyBits,
+    perplexity: Math.pow(10, -log10Sum / predictions),
+  };
+}

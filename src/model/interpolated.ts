@@ -1,0 +1,181 @@
+/**
+ * InterpolatedModel: the interpolation recursion, written once (as NLTK's
+ * `InterpolatedLanguageModel.unmasked_score`), for every smoothing of the form
+ *
+ *     P(w | h) = alpha(h w) + gamma(h) * P_lower(w | h)     (the interpolated form, Chen & Goodman 1998, TR-10-98 §3)
+ *
+ * where alpha(h w) is the share of the history's own estimate (0 when `h w` was never seen) and gamma(h) the
+ * mass passed to the lower distribution. Each smoothing only fills two tables over the nodes of an
+ * NgramTrie: `alpha[x]` for a k-gram x = h w (as a continuation of its parent h) and `gamma[x]` for a node
+ * seen as a history. The lower distribution is one of:
+ *
+ * - `suffix` (Witten–Bell, Kneser–Ney): P(w | h') for the history h' without its first word, recursively,
+ *   down to the empty history (the root), whose lower distribution is the uniform one over the vocabulary.
+ *   A history never seen in training is replaced by its longest seen suffix (it gets all of its mass from
+ *   the lower orders: P(w | h) = P(w | h')).
+ * - `uniform` (add-k): the uniform distribution directly; an unseen history gets the uniform distribution.
+ *
+ * The vocabulary V is the model's support plus `</s>`; uniform(w) = 1 / |V|. A token outside V (including
+ * `<s>` and ids the model never heard of) has probability 0. For every history the probabilities over V
+ * sum to 1 provided that, for each history node, gamma + sum of its children's alpha = 1 (the smoothing
+ * files guarantee it; property-tested).
+ *
+ * Costs: `probability` O(n^2 log b) lookups; `fillDistribution` O(n |V|). Frozen after construction.
+ */
+
+import { childOf, findNode, hasChildren, longestSeenHistory, type NgramTrie } from '../counts/ngramTrie.js';
+import { createSmoothedSampler } from '../sampler/smoothedSampler.js';
+import { EOS } from '../vocabulary/vocabulary.js';
+import type { LanguageModel, SamplingOptions, SentenceSampler, SmoothingName } from './languageModel.js';
+
+export type LowerDistribution = 'suffix' | 'uniform';
+
+export interface InterpolationTables {
+  readonly smoothing: SmoothingName;
+  readonly trie: NgramTrie;
+  /** Sorted real-token ids the model can emit (markers excluded). */
+  readonly support: Int32Array;
+  readonly alpha: Float64Array;
+  readonly gamma: Float64Array;
+  readonly lower: LowerDistribution;
+  readonly discountFallback: boolean;
+}
+
+export class InterpolatedModel implements LanguageModel {
+  readonly order: number;
+  readonly smoothing: SmoothingName;
+  readonly support: Int32Array;
+  readonly idSpace: number;
+  readonly discountFallback: boolean;
+  readonly trie: NgramTrie;
+  readonly alpha: Float64Array;
+  readonly gamma: Float64Array;
+  readonly lower: LowerDistribution;
+  /** V = support plus `</s>`, sorted by id. */
+  readonly outcomes: Int32Array;
+  /** 1 for ids in V. */
+  readonly inOutcomes: Uint8Array;
+  /** 1 / |V|. */
+  readonly uniform: number;
+  /** cumulativeAlpha[x] = sum of alpha over x's siblings up to and including x (for mixture sampling). */
+  readonly cumulativeAlpha: Float64Array;
+  private readonly chain: Int32Array;
+
+  constructor(tables: InterpolationTables) {
+    this.trie = tables.trie;
+    this.order = tables.trie.order;
+    this.smoothing = tables.smoothing;
+    this.support = tables.support;
+    this.idSpace = tables.trie.idSpace;
+    this.discountFallback = tables.discountFallback;
+    this.alpha = tables.alpha;
+    this.gamma = tables.gamma;
+    this.lower = tables.lower;
+    this.outcomes = new Int32Array(tables.support.length + 1);
+    this.outcomes[0] = EOS;
+    this.outcomes.set(tables.support, 1);
+    this.inOutcomes = new Uint8Array(this.idSpace);
+    for (const id of this.outcomes) this.inOutcomes[id] = 1;
+    this.uniform = 1 / this.outcomes.length;
+    this.cumulativeAlpha = new Float64Array(this.trie.nodeCount);
+    for (let x = 0; x < this.trie.nodeCount; x++) {
+      let sum = 0;
+      for (let c = this.trie.childStart[x]!; c < this.trie.childEnd[x]!; c++) {
+        sum += this.alpha[c]!;
+        this.cumulativeAlpha[c] = sum;
+      }
+    }
+    this.chain = new Int32Array(this.order + 1);
+    Object.freeze(this);
+  }
+
+  /**
+   * The node whose distribution applies after `history[start..end)`: for `suffix` the longest seen
+   * history suffix (at most n-1 items; the root if none); for `uniform` the node of exactly the last
+   * min(n-1, length) items, or -1 when that history was never seen.
+   */
+  historyNode(history: ArrayLike<number>, start: number, end: number): number {
+    const maxLength = this.order - 1;
+    if (this.lower === 'suffix') return longestSeenHistory(this.trie, history, start, end, maxLength);
+    const length = Math.min(maxLength, end - start);
+    const node = findNode(this.trie, history, end - length, end);
+    return node >= 0 && hasChildren(this.trie, node) ? node : -1;
+  }
+
+  /** True when `token` is in V (support plus `</s>`). */
+  isOutcome(token: number): boolean {
+    return token >= 0 && token < this.idSpace && this.inOutcomes[token] === 1;
+  }
+
+  probability(history: Int32Array, start: number, end: number, token: number): number {
+    if (!this.isOutcome(token)) return 0;
+    return this.probabilityAt(this.historyNode(history, start, end), token);
+  }
+
+  /** P(token | history) given the history's node (from `historyNode`); token must be in V. */
+  probabilityAt(node: number, token: number): number {
+    const depth = this.collectChain(node);
+    let p = this.uniform;
+    for (let i = depth - 1; i >= 0; i--) {
+      const x = this.chain[i]!;
+      const child = childOf(this.trie, x, token);
+      p = (child >= 0 ? this.alpha[child]! : 0) + this.gamma[x]! * p;
+    }
+    return p;
+  }
+
+  /**
+   * Writes P(w | history node) for every w in V into `out[w]` (a dense array over the id space; other
+   * entries are set to 0). O(n |V| + children).
+   */
+  fillDistribution(node: number, out: Float64Array): void {
+    out.fill(0);
+    for (const id of this.outcomes) out[id] = this.uniform;
+    const depth = this.collectChain(node);
+    for (let i = depth - 1; i >= 0; i--) {
+      const x = this.chain[i]!;
+      const g = this.gamma[x]!;
+      if (g !== 1) for (const id of this.outcomes) out[id] *= g;
+      for (let c = this.trie.childStart[x]!; c < this.trie.childEnd[x]!; c++) out[this.trie.word[c]!] += this.alpha[c]!;
+    }
+  }
+
+  /**
+   * The back-off weight of a history node in ARPA terms: with `suffix` interpolation, P(w | h) =
+   * gamma(h) P(w | h') for every w never seen after h, so the ARPA back-off weight is exactly gamma(h).
+   * Undefined (returns NaN) for `uniform` models, which are not back-off models.
+   */
+  backoffWeight(node: number): number {
+    return this.lower === 'suffix' ? this.gamma[node]! : Number.NaN;
+  }
+
+  createSampler(sampling: SamplingOptions): SentenceSampler {
+    return createSmoothedSampler(this, sampling);
+  }
+
+  /** Fills `chain` with node, its suffix, ..., the root (for `suffix`), or just node; returns the length. */
+  private collectChain(node: number): number {
+    if (node < 0) return 0;
+    let depth = 0;
+    if (this.lower === 'uniform') {
+      this.chain[depth++] = node;
+      return depth;
+    }
+    for (let x = node; x > 0; x = this.trie.suffix[x]!) this.chain[depth++] = x;
+    this.chain[depth++] = 0;
+    return depth;
+  }
+}
+
+/**
+ * The support of a model: for `observed` the real tokens that occur in the training counts; for `seed`
+ * those plus `seedTypes`. Sorted ascending. O(idSpace).
+ */
+export function modelSupport(trie: NgramTrie, vocab: 'observed' | 'seed', seedTypes?: Int32Array): Int32Array {
+  const present = new Uint8Array(trie.idSpace);
+  for (let x = trie.levelStart[1]!; x < trie.levelStart[2]!; x++) present[trie.word[x]!] = 1;
+  if (vocab === 'seed' && seedTypes !== undefined) for (const id of seedTypes) present[id] = 1;
+  const ids: number[] = [];
+  for (let id = 2; id < trie.idSpace; id++) if (present[id] === 1) ids.push(id);
+  return Int32Array.from(ids);
+}

@@ -1,0 +1,177 @@
+/**
+ * Sentence sampler for smoothed (interpolated) models: draws from the model's whole vocabulary
+ * V = support plus `</s>`, not only from continuations seen in training.
+ *
+ * Untransformed sampling (temperature 1, top-k off, top-p 1) is exact mixture sampling down the
+ * interpolation chain: P(w | h) = alpha(h w) + gamma(h) P_lower(w | h) is a mixture of "one of h's seen
+ * continuations, in proportion to alpha" (total weight 1 - gamma(h)) and "the lower distribution" (weight
+ * gamma(h)). One uniform draw u picks the component: u < 1 - gamma(h) selects a continuation by binary
+ * search over cumulative alphas; otherwise u is rescaled to (u - (1 - gamma)) / gamma and the same step runs
+ * on the lower distribution, down to the uniform distribution over V. One random number per token;
+ * O(n log b) per token.
+ *
+ * With a transform (temperature T != 1, top-k > 0 or top-p < 1) the transformed distribution of the
+ * history is built in sparse form by sparseTransform.ts (exactly `transformDistribution` applied to the full
+ * distribution, without materialising it) and cached per history node (the distribution depends on the
+ * history only through its node); the cache is dropped when it holds more than CACHE_LIMIT entries in total.
+ * Transforms, in this order (as Hugging Face transformers' generate):
+ * - temperature T > 0: q_w = p_w^(1/T) / sum_v p_v^(1/T), computed as exp((ln p_w - max ln p) / T);
+ * - top-k (k >= 1): keep the k most probable tokens (ties: lower id first), renormalise;
+ * - top-p (0 < p <= 1): rank by probability (ties: lower id first) and keep the shortest prefix whose mass
+ *   reaches p (Holtzman et al. 2020), renormalise. Top-k 1 is greedy and deterministic.
+ *
+ * Sentences follow the ARPA convention: the history starts as `<s>`; tokens are drawn until `</s>` or
+ * `maxLength` tokens. Randomness is the `random` argument only, so one seed gives one output.
+ */
+
+import type { RandomSource, SamplingOptions, SentenceSampler } from '../model/languageModel.js';
+import type { InterpolatedModel } from '../model/interpolated.js';
+import { UsageError } from '../errors.js';
+import { SparseTransformer, type SparsePlan } from './sparseTransform.js';
+import { BOS, EOS } from '../vocabulary/vocabulary.js';
+
+/** Most distribution entries kept in a sampler's cache before it is cleared. */
+export const CACHE_LIMIT = 1 << 23;
+
+/** A transformed distribution: kept token ids (ascending) and their cumulative probabilities. */
+export interface TruncatedDistribution {
+  readonly ids: Int32Array;
+  readonly cumulative: Float64Array;
+}
+
+/** True when the sampling options leave the distribution unchanged. */
+export function isIdentityTransform(sampling: SamplingOptions): boolean {
+  return sampling.temperature === 1 && sampling.topK === 0 && sampling.topP >= 1;
+}
+
+/**
+ * Applies temperature, then top-k, then top-p to the distribution `probabilities[i]` over `ids[i]`
+ * (entries with probability 0 are dropped). Returns the kept ids in ascending id order with cumulative
+ * renormalised probabilities (the last is exactly 1). O(m log m) when truncating, O(m) otherwise.
+ */
+export function transformDistribution(
+  ids: Int32Array,
+  probabilities: Float64Array,
+  sampling: SamplingOptions,
+): TruncatedDistribution {
+  const weights = new Float64Array(probabilities.length);
+  let maxLog = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < probabilities.length; i++) if (probabilities[i]! > 0) maxLog = Math.max(maxLog, Math.log(probabilities[i]!));
+  for (let i = 0; i < probabilities.length; i++) {
+    const p = probabilities[i]!;
+    if (p <= 0) continue;
+    weights[i] = sampling.temperature === 1 ? p : Math.exp((Math.log(p) - maxLog) / sampling.temperature);
+  }
+  let kept: number[] = [];
+  for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) kept.push(i);
+  if (sampling.topK > 0 || sampling.topP < 1) {
+    const ranked = kept.slice().sort((a, b) => weights[b]! - weights[a]! || ids[a]! - ids[b]!);
+    let cut = sampling.topK > 0 ? Math.min(sampling.topK, ranked.length) : ranked.length;
+    if (sampling.topP < 1) {
+      let total = 0;
+      for (let r = 0; r < cut; r++) total += weights[ranked[r]!]!;
+      let mass = 0;
+      for (let r = 0; r < cut; r++) {
+        mass += weights[ranked[r]!]! / total;
+        if (mass >= sampling.topP - 1e-12) {
+          cut = r + 1;
+          break;
+        }
+      }
+    }
+    kept = ranked.slice(0, cut).sort((a, b) => ids[a]! - ids[b]!);
+  }
+  let total = 0;
+  for (const i of kept) total += weights[i]!;
+  const outIds = new Int32Array(kept.length);
+  const cumulative = new Float64Array(kept.length);
+  let sum = 0;
+  kept.forEach((i, r) => {
+    sum += weights[i]! / total;
+    outIds[r] = ids[i]!;
+    cumulative[r] = sum;
+  });
+  if (cumulative.length > 0) cumulative[cumulative.length - 1] = 1;
+  return { ids: outIds, cumulative };
+}
+
+/** Index of the first cumulative value > u in [from, to); `to - 1` if none (guards rounding). */
+function searchCumulative(cumulative: Float64Array, from: number, to: number, u: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cumulative[mid]! > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function createSmoothedSampler(model: InterpolatedModel, sampling: SamplingOptions): SentenceSampler {
+  validateSampling(sampling);
+  const identity = isIdentityTransform(sampling);
+  const transformer = identity ? undefined : new SparseTransformer(model, sampling);
+  const cache = new Map<number, SparsePlan>();
+  let cachedEntries = 0;
+  let history = new Int32Array(64);
+
+  const drawMixture = (node: number, u: number): number => {
+    const trie = model.trie;
+    let x = node;
+    for (;;) {
+      if (x < 0) break; // unseen history of a `uniform` model: straight to the uniform distribution
+      const g = model.gamma[x]!;
+      const seenMass = 1 - g;
+      if (u < seenMass && trie.childEnd[x]! > trie.childStart[x]!) {
+        const c = searchCumulative(model.cumulativeAlpha, trie.childStart[x]!, trie.childEnd[x]!, u);
+        return trie.word[c]!;
+      }
+      u = g > 0 ? Math.min((u - seenMass) / g, 1 - Number.EPSILON) : 0;
+      if (model.lower === 'uniform' || x === 0) break;
+      x = trie.suffix[x]!;
+    }
+    const index = Math.min(Math.floor(u * model.outcomes.length), model.outcomes.length - 1);
+    return model.outcomes[index]!;
+  };
+
+  const planFor = (node: number): SparsePlan => {
+    const known = cache.get(node);
+    if (known !== undefined) return known;
+    const plan = transformer!.plan(node);
+    if (cachedEntries + plan.size > CACHE_LIMIT) {
+      cache.clear();
+      cachedEntries = 0;
+    }
+    cache.set(node, plan);
+    cachedEntries += plan.size;
+    return plan;
+  };
+
+  return {
+    sample(random: RandomSource, maxLength: number, out: Int32Array, at: number): number {
+      if (history.length < maxLength + 1) history = new Int32Array(maxLength + 1);
+      history[0] = BOS;
+      let length = 0;
+      while (length < maxLength) {
+        const node = model.historyNode(history, 0, length + 1);
+        const token = transformer === undefined ? drawMixture(node, random()) : transformer.draw(planFor(node), random);
+        if (token === EOS) break;
+        out[at + length] = token;
+        history[++length] = token;
+      }
+      return length;
+    },
+  };
+}
+
+function validateSampling(sampling: SamplingOptions): void {
+  if (!(sampling.temperature > 0) || !Number.isFinite(sampling.temperature)) {
+    throw new UsageError(`temperature must be a positive number, got ${sampling.temperature}`, 'pass --temperature 1 or another value > 0');
+  }
+  if (!Number.isInteger(sampling.topK) || sampling.topK < 0) {
+    throw new UsageError(`top-k must be a whole number >= 0, got ${sampling.topK}`, 'pass --top-k 0 (off) or a positive whole number');
+  }
+  if (!(sampling.topP > 0 && sampling.topP <= 1)) {
+    throw new UsageError(`top-p must be in (0, 1], got ${sampling.topP}`, 'pass --top-p 1 (off) or a value in (0, 1)');
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { trainAddK } from '../../src/model/addK.js';
+import { A, B, C, TINY, history, options } from './fixtures.js';
+
+const BOS = 0;
+const EOS = 1;
+
+describe('add-k (Lidstone)', () => {
+  // order 2, k = 1, V = {a, b, c, </s>} (|V| = 4)
+  const model = trainAddK(TINY, options('add-k', 2));
+
+  it('gives (c(h w) + k) / (c(h) + k|V|) after a seen history', () => {
+    // c(<s> a) = 2, c(<s>) = 3: (2 + 1) / (3 + 4) = 3/7
+    expect(model.probability(history(BOS), 0, 1, A)).toBeCloseTo(3 / 7, 12);
+    // c(<s> c) = 0: 1/7
+    expect(model.probability(history(BOS), 0, 1, C)).toBeCloseTo(1 / 7, 12);
+    // c(a b) = 1, c(a) = 2: 2/6
+    expect(model.probability(history(BOS, A), 0, 2, B)).toBeCloseTo(1 / 3, 12);
+    // c(c </s>) = 1, c(c) = 1: 2/5
+    expect(model.probability(history(BOS, C), 0, 2, EOS)).toBeCloseTo(2 / 5, 12);
+  });
+
+  it('is uniform after an unseen history (it does not back off)', () => {
+    // id 9 is unknown: 1/|V| = 1/4
+    expect(model.probability(history(BOS, 9), 0, 2, A)).toBeCloseTo(1 / 4, 12);
+  });
+
+  it('never predicts <s> or ids outside the vocabulary', () => {
+    expect(model.probability(history(BOS), 0, 1, BOS)).toBe(0);
+    expect(model.probability(history(BOS), 0, 1, 9)).toBe(0);
+  });
+
+  it('uses unigram counts at order 1: (c(w) + k) / (8 + 4k)', () => {
+    const unigram = trainAddK(TINY, options('add-k', 1, { k: 0.5 }));
+    // c(a) = 2: 2.5 / 10; c(</s>) = 3: 3.5 / 10
+    expect(unigram.probability(history(BOS, A), 0, 2, A)).toBeCloseTo(0.25, 12);
+    expect(unigram.probability(history(BOS), 0, 1, EOS)).toBeCloseTo(0.35, 12);
+  });
+
+  it('keeps every seed type alive with vocab seed', () => {
+    // seed types a..f (2..7): |V| = 7; d (5) never seen: after <s>, (0 + 1) / (3 + 7) = 1/10
+    const seeded = trainAddK(TINY, options('add-k', 2, { vocab: 'seed', seedTypes: Int32Array.from([2, 3, 4, 5, 6, 7]), idSpace: 8 }));
+    expect(seeded.probability(history(BOS), 0, 1, 5)).toBeCloseTo(1 / 10, 12);
+    expect(Array.from(seeded.support)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  it('rejects k <= 0', () => {
+    expect(() => trainAddK(TINY, options('add-k', 2, { k: 0 }))).toThrow(/k > 0/);
+  });
+});
