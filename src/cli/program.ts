@@ -14,6 +14,7 @@ import { generateCommand } from './commands/generate.js';
 import { metricsCommand } from './commands/metrics.js';
 import { plotCommand } from './commands/plot.js';
 import { runCommand } from './commands/run.js';
+import { trainCommand } from './commands/train.js';
 import type { CliIO } from './io.js';
 
 export const PROGRAM_NAME = 'ngram-collapse';
@@ -29,7 +30,7 @@ export function buildProgram(io: CliIO): Command {
     .version(packageVersion())
     .option('--debug', 'print stack traces of errors')
     .showSuggestionAfterError(false);
-  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io), plotCommand(io)]) program.addCommand(command);
+  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io)]) program.addCommand(command);
   configure(program, io);
   return program;
 }

@@ -4,36 +4,19 @@
  * Every prediction (each token and each sentence's `</s>`, ARPA convention, as SRILM and KenLM count
  * them) gets p' = (1 - eps) p + eps / V, eps = 1e-4, V = seed types + 1, so the value stays finite
  * even for MLE, where unseen tokens have p = 0. Perplexity = 2^(-(1/P) sum log2 p'). Undefined for an
- * empty text. O(tokens * order) lookups.
+ * empty text. O(tokens * order) lookups; the scoring itself is model/evaluate.ts's.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { LanguageModel } from '../model/languageModel.js';
-import { BOS, EOS } from '../vocabulary/vocabulary.js';
+import { FLOOR_EPSILON, flooredEvaluation } from '../model/evaluate.js';
 
-export const PERPLEXITY_EPSILON = 1e-4;
+export const PERPLEXITY_EPSILON = FLOOR_EPSILON;
 
 export function flooredPerplexity(model: LanguageModel, corpus: TokenCorpus, seedTypes: number): number | undefined {
-  const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
-  const keep = 1 - PERPLEXITY_EPSILON;
-  const sentences = corpus.offsets.length - 1;
-  let longest = 0;
-  for (let s = 0; s < sentences; s++) longest = Math.max(longest, corpus.offsets[s + 1]! - corpus.offsets[s]!);
-  const history = new Int32Array(longest + 1);
-  let log2Sum = 0;
-  let predictions = 0;
-  for (let s = 0; s < sentences; s++) {
-    const from = corpus.offsets[s]!;
-    const length = corpus.offsets[s + 1]! - from;
-    history[0] = BOS;
-    for (let j = 0; j <= length; j++) {
-      const token = j < length ? corpus.ids[from + j]! : EOS;
-      log2Sum += Math.log2(keep * model.probability(history, 0, j + 1, token) + floor);
-      predictions++;
-      if (j < length) history[j + 1] = token;
-    }
-  }
-  return predictions > 0 ? Math.pow(2, -log2Sum / predictions) : undefined;
+  if (corpus.offsets.length <= 1) return undefined;
+  const { perplexity } = flooredEvaluation(model, corpus, seedTypes);
+  return Number.isFinite(perplexity) ? perplexity : undefined;
 }
 
 /** Share of the text's tokens that are outside the model's support. Undefined for an empty text. */

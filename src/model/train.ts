@@ -8,10 +8,16 @@
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { SMOOTHING_NAMES, type LanguageModel, type ModelOptions, type SmoothingName, type Trainer } from './languageModel.js';
+import { trainAddK } from './addK.js';
+import { trainKneserNey } from './kneserNey.js';
 import { trainMle } from './mle.js';
+import { trainWittenBell } from './wittenBell.js';
 
-const TRAINERS: Partial<Record<SmoothingName, Trainer>> = {
+const TRAINERS: Record<SmoothingName, Trainer> = {
   mle: trainMle,
+  'add-k': trainAddK,
+  'witten-bell': trainWittenBell,
+  'kneser-ney': trainKneserNey,
 };
 
 export function trainModel(corpus: TokenCorpus, options: ModelOptions): LanguageModel {

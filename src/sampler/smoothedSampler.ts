@@ -28,6 +28,7 @@ import type { RandomSource, SamplingOptions, SentenceSampler } from '../model/la
 import type { InterpolatedModel } from '../model/interpolated.js';
 import { UsageError } from '../errors.js';
 import { SparseTransformer, type SparsePlan } from './sparseTransform.js';
+import { isIdentitySampling, transformDistribution as applyTransforms } from './transform.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
 
 /** Most distribution entries kept in a sampler's cache before it is cleared. */
@@ -39,55 +40,25 @@ export interface TruncatedDistribution {
   readonly cumulative: Float64Array;
 }
 
-/** True when the sampling options leave the distribution unchanged. */
-export function isIdentityTransform(sampling: SamplingOptions): boolean {
-  return sampling.temperature === 1 && sampling.topK === 0 && sampling.topP >= 1;
-}
+/** True when the sampling options leave the distribution unchanged (see ./transform.ts). */
+export const isIdentityTransform = isIdentitySampling;
 
 /**
- * Applies temperature, then top-k, then top-p to the distribution `probabilities[i]` over `ids[i]`
- * (entries with probability 0 are dropped). Returns the kept ids in ascending id order with cumulative
- * renormalised probabilities (the last is exactly 1). O(m log m) when truncating, O(m) otherwise.
+ * The transforms of ./transform.ts (temperature, then top-k, then top-p) applied to the distribution
+ * `probabilities[i]` over `ids[i]`, returned as the kept ids in ascending id order with cumulative
+ * renormalised probabilities (the last is exactly 1).
  */
 export function transformDistribution(
   ids: Int32Array,
   probabilities: Float64Array,
   sampling: SamplingOptions,
 ): TruncatedDistribution {
-  const weights = new Float64Array(probabilities.length);
-  let maxLog = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < probabilities.length; i++) if (probabilities[i]! > 0) maxLog = Math.max(maxLog, Math.log(probabilities[i]!));
-  for (let i = 0; i < probabilities.length; i++) {
-    const p = probabilities[i]!;
-    if (p <= 0) continue;
-    weights[i] = sampling.temperature === 1 ? p : Math.exp((Math.log(p) - maxLog) / sampling.temperature);
-  }
-  let kept: number[] = [];
-  for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) kept.push(i);
-  if (sampling.topK > 0 || sampling.topP < 1) {
-    const ranked = kept.slice().sort((a, b) => weights[b]! - weights[a]! || ids[a]! - ids[b]!);
-    let cut = sampling.topK > 0 ? Math.min(sampling.topK, ranked.length) : ranked.length;
-    if (sampling.topP < 1) {
-      let total = 0;
-      for (let r = 0; r < cut; r++) total += weights[ranked[r]!]!;
-      let mass = 0;
-      for (let r = 0; r < cut; r++) {
-        mass += weights[ranked[r]!]! / total;
-        if (mass >= sampling.topP - 1e-12) {
-          cut = r + 1;
-          break;
-        }
-      }
-    }
-    kept = ranked.slice(0, cut).sort((a, b) => ids[a]! - ids[b]!);
-  }
-  let total = 0;
-  for (const i of kept) total += weights[i]!;
+  const kept = applyTransforms(ids, probabilities, sampling).sort(([a], [b]) => ids[a]! - ids[b]!);
   const outIds = new Int32Array(kept.length);
   const cumulative = new Float64Array(kept.length);
   let sum = 0;
-  kept.forEach((i, r) => {
-    sum += weights[i]! / total;
+  kept.forEach(([i, probability], r) => {
+    sum += probability;
     outIds[r] = ids[i]!;
     cumulative[r] = sum;
   });

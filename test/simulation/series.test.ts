@@ -84,7 +84,8 @@ describe('the collapse loop (SPEC section 2)', () => {
     const n = subsample.prepared.batchTokens;
     subsample.texts.forEach((t) => {
       expect(tokenCount(t.training)).toBeGreaterThanOrEqual(n);
-      expect(tokenCount(t.training)).toBeLessThan(n + 8);
+      // the pool holds synthetic sentences too, so the overshoot is below the sentence cap (200)
+      expect(tokenCount(t.training)).toBeLessThan(n + 200);
     });
   });
 
