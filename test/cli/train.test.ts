@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readArpa } from '../../src/model/arpa.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const demo = join(import.meta.dirname, '../../corpora/lighthouse.txt');
+
+describe('ngram-collapse train (in-process)', () => {
+  it('--eval --json reports perplexity, cross-entropy, OOV rate and counts', async () => {
+    const result = await cli(['train', '--corpus', demo, '--smoothing', 'kneser-ney', '--eval', demo, '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { tokens: number; sentences: number; eval: { perplexity: number; crossEntropyBits: number; oovRate: number; predictions: number } };
+    expect(report.tokens).toBe(1118);
+    // predictions = tokens + sentences (every </s> is predicted)
+    expect(report.eval.predictions).toBe(1118 + report.sentences);
+    expect(report.eval.oovRate).toBe(0);
+    expect(report.eval.perplexity).toBeCloseTo(2 ** report.eval.crossEntropyBits, 9);
+    expect(report.eval.perplexity).toBeGreaterThan(1);
+  });
+
+  it('--arpa writes a model whose header counts match its sections', async () => {
+    const cwd = tempDir();
+    const result = await cli(['train', '--corpus', demo, '--order', '2', '--smoothing', 'witten-bell', '--arpa', 'model.arpa'], { cwd });
+    expect(result.code).toBe(0);
+    const text = readFileSync(join(cwd, 'model.arpa'), 'utf8');
+    expect(text.startsWith('\\data\\\n')).toBe(true);
+    const arpa = readArpa(text);
+    expect(arpa.order).toBe(2);
+    const header = [...text.matchAll(/^ngram (\d)=(\d+)$/gmu)].map((m) => Number(m[2]));
+    expect(header).toHaveLength(2);
+    const sections = text.split(/\\\d-grams:\n/u).slice(1).map((part) => part.split('\n\n')[0]!.trim().split('\n').length);
+    expect(sections).toEqual(header);
+    expect(text.trimEnd().endsWith('\\end\\')).toBe(true);
+  });
+
+  it('refuses add-k with --arpa in one line, exit 2, and writes nothing', async () => {
+    const cwd = tempDir();
+    const result = await cli(['train', '--corpus', demo, '--smoothing', 'add-k', '--arpa', 'model.arpa'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ngram-collapse: add-k is not a back-off model/u);
+    expect(existsSync(join(cwd, 'model.arpa'))).toBe(false);
+  });
+});
