@@ -9,8 +9,9 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { InputError, describeError } from '../errors.js';
+import { InputError, RunIncompleteError, describeError } from '../errors.js';
 import { generateCommand } from './commands/generate.js';
+import { mergeCommand } from './commands/merge.js';
 import { metricsCommand } from './commands/metrics.js';
 import { runCommand } from './commands/run.js';
 import type { CliIO } from './io.js';
@@ -28,7 +29,7 @@ export function buildProgram(io: CliIO): Command {
     .version(packageVersion())
     .option('--debug', 'print stack traces of errors')
     .showSuggestionAfterError(false);
-  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io)]) program.addCommand(command);
+  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io), mergeCommand(io)]) program.addCommand(command);
   configure(program, io);
   return program;
 }
@@ -63,6 +64,10 @@ function report(error: unknown, io: CliIO, debug: boolean): number {
     return 2;
   }
   if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? error.message}\n`);
+  if (error instanceof RunIncompleteError) {
+    io.stderr.write(`${PROGRAM_NAME}: ${error.message} (${error.hint})\n`);
+    return error.exitCode;
+  }
   io.stderr.write(`${PROGRAM_NAME}: ${describeError(error)}\n`);
   return error instanceof InputError ? 2 : 1;
 }

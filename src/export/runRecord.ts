@@ -1,7 +1,8 @@
 /**
  * RunRecord: the sidecar `<out>.run.json` written next to a curves CSV before its first row. It holds
- * what the rows depend on (the run's identity: resolved settings, corpus specification and a digest of
- * the tokenized corpus, the program version) and the shard, so that `--resume` can refuse to continue
+ * what the rows depend on (the run's identity: resolved settings, loader options and a digest of the
+ * tokenized corpus, the program version; not the corpus paths, which may differ between machines) and
+ * the shard, so that `--resume` can refuse to continue
  * a file with other settings and `merge` can check that shards belong together and restore canonical
  * order.
  *
@@ -18,7 +19,6 @@ import { writeCorpusFile } from './corpusFiles.js';
 
 export interface RunIdentity {
   readonly version: string;
-  readonly corpus: readonly string[];
   /** Loader options (tokenizer, lowercase, ...), as resolved. */
   readonly load: Readonly<Record<string, unknown>>;
   readonly corpusDigest: string;
@@ -32,6 +32,8 @@ export interface RunRecord {
   readonly fingerprint: string;
   /** "i/n" */
   readonly shard: string;
+  /** The corpus as given on the command line (information only). */
+  readonly corpus?: readonly string[];
   readonly identity: RunIdentity;
 }
 
@@ -61,8 +63,8 @@ export function runRecordPath(csvPath: string): string {
   return `${csvPath}.run.json`;
 }
 
-export function makeRunRecord(identity: RunIdentity, shard: string): RunRecord {
-  return { tool: 'ngram-collapse', fingerprint: fingerprint(identity), shard, identity };
+export function makeRunRecord(identity: RunIdentity, shard: string, corpus?: readonly string[]): RunRecord {
+  return { tool: 'ngram-collapse', fingerprint: fingerprint(identity), shard, ...(corpus === undefined ? {} : { corpus }), identity };
 }
 
 export function writeRunRecord(csvPath: string, record: RunRecord): void {
