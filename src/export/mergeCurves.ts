@@ -142,8 +142,8 @@ function expectedFromRows(rows: readonly Row[], orders: readonly string[][]): Pl
   const before = new Map<string, number>();
   for (const order of orders) {
     order.forEach((cell, i) => {
-      if (!before.has(cell)) {
-        before.set(cell, 0);
+      if (!after.has(cell)) {
+        if (!before.has(cell)) before.set(cell, 0);
         after.set(cell, new Set());
         firstSeen.push(cell);
       }
