@@ -84,8 +84,13 @@ export type WorkerReply =
 
 const NO_EXTRAS: TaskExtras = { extinctions: false, texts: false };
 
+/**
+ * One worker per core (os.availableParallelism()). When this module runs from its TypeScript sources
+ * (tests), there is no compiled worker next to it, and the default is 1 (in process), so that a test
+ * never runs stale compiled code by accident; an explicit `workers >= 2` then uses dist/.
+ */
 export function defaultWorkers(): number {
-  return availableParallelism();
+  return existsSync(fileURLToPath(new URL('./seriesWorker.js', import.meta.url))) ? availableParallelism() : 1;
 }
 
 export async function runTasks(
