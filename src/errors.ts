@@ -31,3 +31,19 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.message} (rerun with --debug for details)`;
   return `${String(error)} (rerun with --debug for details)`;
 }
+
+/**
+ * A run that stopped before its end but left whole, usable output: interrupted by a signal
+ * (exit code 130 for SIGINT, 143 for SIGTERM) or with failed series (exit code 1). The CLI prints
+ * the message and hint as one line and exits with `exitCode`.
+ */
+export class RunIncompleteError extends Error {
+  readonly hint: string;
+  readonly exitCode: number;
+  constructor(message: string, hint: string, exitCode: number) {
+    super(message);
+    this.name = 'RunIncompleteError';
+    this.hint = hint;
+    this.exitCode = exitCode;
+  }
+}

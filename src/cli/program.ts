@@ -9,8 +9,9 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { InputError, describeError } from '../errors.js';
+import { InputError, RunIncompleteError, describeError } from '../errors.js';
 import { generateCommand } from './commands/generate.js';
+import { mergeCommand } from './commands/merge.js';
 import { metricsCommand } from './commands/metrics.js';
 import { plotCommand } from './commands/plot.js';
 import { runCommand } from './commands/run.js';
@@ -30,7 +31,9 @@ export function buildProgram(io: CliIO): Command {
     .version(packageVersion())
     .option('--debug', 'print stack traces of errors')
     .showSuggestionAfterError(false);
-  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io)]) program.addCommand(command);
+  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io), mergeCommand(io)]) {
+    program.addCommand(command);
+  }
   configure(program, io);
   return program;
 }
@@ -65,6 +68,10 @@ function report(error: unknown, io: CliIO, debug: boolean): number {
     return 2;
   }
   if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? error.message}\n`);
+  if (error instanceof RunIncompleteError) {
+    io.stderr.write(`${PROGRAM_NAME}: ${error.message} (${error.hint})\n`);
+    return error.exitCode;
+  }
   io.stderr.write(`${PROGRAM_NAME}: ${describeError(error)}\n`);
   return error instanceof InputError ? 2 : 1;
 }

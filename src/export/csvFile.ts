@@ -30,12 +30,19 @@ export function openCsv(target: string | Writable, header: readonly string[], op
           sink.on('error', reject);
         })
       : new Promise<void>((resolve) => formatter.on('end', resolve));
+  // fast-csv writes the row delimiter before each row after the first and once at the end; appending
+  // nothing must add nothing, so an append without rows closes the file directly.
+  let rows = 0;
   return {
     write: (record) => {
+      rows++;
       formatter.write([...record]);
     },
     close: async () => {
-      formatter.end();
+      if (options.append === true && rows === 0 && typeof target === 'string') {
+        formatter.unpipe(sink);
+        sink.end();
+      } else formatter.end();
       await finished;
     },
   };

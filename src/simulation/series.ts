@@ -57,6 +57,15 @@ export function seriesRandom(run: PreparedRun, cell: Cell, replicate: number): R
 }
 
 export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks): void {
+  for (const _generation of seriesSteps(run, cell, replicate, hooks));
+}
+
+/**
+ * The same series as runSeries, one generation per step: the generator yields each generation's
+ * number right after its row was emitted, so an async caller can give the event loop a turn (signals,
+ * progress, flushing) between generations, or stop early. Results are identical to runSeries.
+ */
+export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks): Generator<number, void, void> {
   const { settings, human, batchTokens } = run;
   const cellSettings = cell.settings;
   const random = seriesRandom(run, cell, replicate);
@@ -68,6 +77,7 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
   const model0 = train(human);
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
   row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, model0, human) });
+  yield 0;
 
   let model = model0;
   let previousTraining = human;
@@ -89,6 +99,7 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
     row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text) });
     model = next;
     previousTraining = training;
+    yield generation;
   }
 }
 

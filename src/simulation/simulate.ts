@@ -5,6 +5,8 @@
  * canonical order (cell by cell, replicate 1..R) and hands each row to `hooks.emit` as soon as it is
  * measured. Returns the prepared run (split, reference) for callers that want it. Deterministic:
  * the same corpus, settings and seed give the same rows, to the last bit.
+ * For worker threads, shards, extinctions and interruption see runTasks (workerPool.ts) and
+ * simulateAsync below.
  *
  * @example
  *   const { vocabulary, corpus } = await loadCorpus(['brown:news']);
@@ -13,26 +15,44 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { expandCells, type Cell } from './cells.js';
 import { prepareRun, type PreparedRun } from './preparedRun.js';
 import { runSeries, type SeriesHooks } from './series.js';
+import { seriesTasks } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
+import { shardTasks, WHOLE_RUN, type Shard } from './shard.js';
+import { runTasks, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
 
-/** One unit of work: a cell and a replicate number (1-based). */
-export interface SeriesTask {
-  readonly cell: Cell;
-  readonly replicate: number;
-}
-
-/** Every (cell, replicate) of a run, in canonical order. */
-export function seriesTasks(settings: RunSettings): SeriesTask[] {
-  return expandCells(settings.sweep).flatMap((cell) =>
-    Array.from({ length: settings.replicates }, (_, r) => ({ cell, replicate: r + 1 })),
-  );
-}
+export { seriesTasks, type SeriesTask } from './seriesTask.js';
 
 export function simulate(corpus: TokenCorpus, idSpace: number, settings: RunSettings, hooks: SeriesHooks): PreparedRun {
   const run = prepareRun(corpus, idSpace, settings);
   for (const task of seriesTasks(settings)) runSeries(run, task.cell, task.replicate, hooks);
   return run;
+}
+
+export interface SimulateAsyncOptions extends RunTasksOptions {
+  /** Run only this share of the tasks (default: all). */
+  readonly shard?: Shard;
+  /** Skip the first `skip` tasks of the shard (they are already done: --resume). */
+  readonly skip?: number;
+}
+
+/**
+ * simulate on worker threads (`workers`, default the number of cores), with the same rows in the same
+ * order as simulate; optionally a shard, extinction tables, texts and an abort signal.
+ *
+ * @example
+ *   const rows: SeriesRow[] = [];
+ *   await simulateAsync(corpus, vocabulary.size, settings, { workers: 2 }, { onRow: (row) => rows.push(row) });
+ */
+export async function simulateAsync(
+  corpus: TokenCorpus,
+  idSpace: number,
+  settings: RunSettings,
+  options: SimulateAsyncOptions,
+  handlers: TaskHandlers,
+): Promise<RunTasksResult & { readonly run: PreparedRun }> {
+  const run = prepareRun(corpus, idSpace, settings);
+  const tasks = shardTasks(seriesTasks(settings), options.shard ?? WHOLE_RUN).slice(options.skip ?? 0);
+  return { ...(await runTasks(run, corpus, tasks, options, handlers)), run };
 }

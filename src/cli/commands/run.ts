@@ -1,20 +1,43 @@
 /**
  * `ngram-collapse run`: one experiment or a sweep; writes the curves CSV row by row and prints a
- * short table of the last generation. A thin layer: parse options, check outputs, load the corpus,
- * call the library's simulate, export.
+ * short table of the last generation. A thin layer: resolve the configuration (flags, --config,
+ * defaults), check every output before any work, load the corpus, run the tasks (worker threads,
+ * a shard, the rest of an interrupted run), export.
+ *
+ * Outputs: the curves CSV (`--out`) with its run record `<out>.run.json` (for --resume and merge),
+ * `--summary`, `--extinctions`, `--save-corpora`. Rows are written as generations finish, in
+ * canonical order whatever `--workers`. SIGINT/SIGTERM stop the run cleanly (exit 130/143), a
+ * failing series is reported and the others finish (exit 1).
  */
 
+import { existsSync, mkdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
-import { openCsv } from '../../export/csvFile.js';
+import { RunIncompleteError, UsageError } from '../../errors.js';
+import { corpusFilePath, corpusManifest, detokenize, writeCorpusFile, writeManifest } from '../../export/corpusFiles.js';
+import { openCsv, type CsvWriter } from '../../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
+import { EXTINCTION_COLUMNS, extinctionRecords } from '../../export/extinctionRecords.js';
 import { lastGenerationTable } from '../../export/lastGenerationTable.js';
-import { simulate } from '../../simulation/simulate.js';
+import { planResume, type ResumeFile } from '../../export/resumePlan.js';
+import { corpusDigest, describeDifferences, makeRunRecord, readRunRecord, runRecordPath, writeRunRecord, type RunIdentity } from '../../export/runRecord.js';
+import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
+import { METRIC_COLUMNS, type MetricValues } from '../../metrics/columns.js';
+import { expandCells } from '../../simulation/cells.js';
+import { prepareRun } from '../../simulation/preparedRun.js';
 import type { SeriesRow } from '../../simulation/series.js';
+import { seriesTasks } from '../../simulation/seriesTask.js';
+import { formatShard, shardTasks } from '../../simulation/shard.js';
+import { runTasks } from '../../simulation/workerPool.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
 import { checkWritable } from '../outputPaths.js';
-import { defaultText, resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from '../runOptions.js';
+import { packageVersion } from '../program.js';
+import { startProgress } from '../progress.js';
+import { printableConfig, resolveRunConfig, type RunConfig } from '../runConfig.js';
+import { defaultText, SHARED_OPTIONS, SWEEP_OPTIONS } from '../runOptions.js';
+import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
 
 export function runCommand(io: CliIO): Command {
   const command = new Command('run').description('simulate model collapse: retrain n-gram models on their own output, generation after generation, and write the diversity curves as CSV');
@@ -26,38 +49,218 @@ export function runCommand(io: CliIO): Command {
   addLoadOptions(command);
   command
     .option('--out <file>', 'curves CSV, - for stdout', 'curves.csv')
+    .option('--summary <file>', 'per cell, generation and metric: n, mean, sd and 95% CI (Student t) across replicates')
+    .option('--extinctions <file>', 'per cell, replicate and seed type: last seen, first absent, comebacks')
+    .option('--save-corpora <dir>', "write each generation's synthetic text (one sentence per line) and a manifest.json")
+    .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--shard <i/n>', 'run only the i-th of n deterministic shares of the (cell, replicate) series (join with merge)')
+    .option('--resume', 'continue the interrupted run whose --out CSV exists (same settings required)')
+    .option('--config <file>', 'read options from a JSON file (flags given here win)')
+    .option('--print-config', 'print the resolved configuration as JSON (usable with --config) and exit')
     .option('--quiet', 'print nothing but errors');
-  command.action(async (values: Record<string, unknown>) => {
-    await runAction(values, io);
+  command.action(async () => {
+    await runAction(command, io);
   });
   return command;
 }
 
-async function runAction(values: Record<string, unknown>, io: CliIO): Promise<void> {
-  const settings = resolveRunSettings(values);
-  const quiet = values['quiet'] === true;
+/** The output paths, checked before any work. */
+interface Outputs {
+  readonly out: string;
+  readonly summary?: string;
+  readonly extinctions?: string;
+  readonly corpora?: string;
+}
+
+function checkOutputs(config: RunConfig, io: CliIO): Outputs {
+  const out = checkWritable(config.out, io.cwd, '--out');
+  const summary = config.summary === undefined ? undefined : checkWritable(config.summary, io.cwd, '--summary');
+  const extinctions = config.extinctions === undefined ? undefined : checkWritable(config.extinctions, io.cwd, '--extinctions');
+  const toStdout = [out, summary, extinctions].filter((path) => path === '-').length;
+  if (toStdout > 1) throw new UsageError('only one output can go to standard output (-)', 'give the other outputs file names');
+  if (config.resume && (out === '-' || extinctions === '-')) throw new UsageError('--resume needs --out (and --extinctions) to be files', 'pass --out FILE');
+  let corpora: string | undefined;
+  if (config.saveCorpora !== undefined) {
+    corpora = resolve(io.cwd, config.saveCorpora);
+    if (existsSync(corpora) && !statSync(corpora).isDirectory()) throw new UsageError(`--save-corpora ${config.saveCorpora} is a file`, 'pass a folder name');
+    if (!existsSync(dirname(corpora))) throw new UsageError(`--save-corpora ${config.saveCorpora}: folder ${dirname(corpora)} does not exist`, 'create it first');
+  }
+  return { out, ...(summary === undefined ? {} : { summary }), ...(extinctions === undefined ? {} : { extinctions }), ...(corpora === undefined ? {} : { corpora }) };
+}
+
+async function runAction(command: Command, io: CliIO): Promise<void> {
+  const config = resolveRunConfig(command, io.cwd);
+  if (config.printConfig) {
+    io.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
+    return;
+  }
+  const { settings, quiet } = config;
   const warn = (message: string): void => {
     if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
   };
-  const load = resolveLoadOptions(values, io, warn);
-  const out = checkWritable(String(values['out']), io.cwd, '--out');
-  const { vocabulary, corpus } = await loadCorpus(values['corpus'] as string[], load);
-  const writer = openCsv(out === '-' ? io.stdout : out, CURVE_COLUMNS);
-  const rows: SeriesRow[] = [];
+  const load = resolveLoadOptions(config.loadValues, io, warn);
+  const outputs = checkOutputs(config, io);
+  const { vocabulary, corpus } = await loadCorpus(config.corpus, load);
+  const run = prepareRun(corpus, vocabulary.size, settings);
+  const tasks = shardTasks(seriesTasks(settings), config.shard);
+  const rowsPerTask = settings.generations + 1;
+  const identity: RunIdentity = {
+    version: packageVersion(),
+    load: { tokenizer: load.tokenizer, lowercase: load.lowercase, sentences: load.sentences, jsonlField: load.jsonlField ?? null },
+    corpusDigest: corpusDigest(corpus, vocabulary.toArray()),
+    settings,
+    extinctions: outputs.extinctions !== undefined,
+  };
+  const record = makeRunRecord(identity, formatShard(config.shard), config.corpus);
+  const summary = outputs.summary === undefined ? undefined : new SummaryTable();
+  const lastRows: SeriesRow[] = [];
+  const cellsById = new Map(expandCells(settings.sweep).map((cell) => [cell.id, cell]));
+
+  const keep = config.resume
+    ? resumeFrom(outputs, record, tasks.map((task) => ({ cellId: task.cell.id, replicate: task.replicate })), rowsPerTask, run.reference.unigrams.types.length)
+    : { completeTasks: 0, keepBytes: [0, 0], keptRecords: [[], []] as string[][][] };
+  for (const fields of keep.keptRecords[0]!) {
+    summary?.add(fields);
+    if (Number(fields[CURVE_COLUMNS.indexOf('generation')]) === settings.generations) lastRows.push(rowOf(fields, cellsById));
+  }
+  if (outputs.out !== '-') writeRunRecord(outputs.out, record);
+  if (outputs.corpora !== undefined) {
+    writeManifest(outputs.corpora, corpusManifest([...cellsById.values()], { generations: settings.generations, replicates: settings.replicates, seed: settings.seed, corpus: config.corpus, config: printableConfig(config) }));
+  }
+
+  const curves = openCsv(outputs.out === '-' ? io.stdout : outputs.out, CURVE_COLUMNS, { append: keep.keepBytes[0]! > 0 });
+  const extinctions = outputs.extinctions === undefined ? undefined : openCsv(outputs.extinctions === '-' ? io.stdout : outputs.extinctions, EXTINCTION_COLUMNS, { append: keep.keepBytes[1]! > 0 });
+  const skip = keep.completeTasks;
+  const progress = startProgress(io, !quiet, tasks.length * rowsPerTask, skip * rowsPerTask);
+  const signals = watchSignals();
+  const failures: string[] = [];
+  let result;
   try {
-    simulate(corpus, vocabulary.size, settings, {
-      emit: (row) => {
-        rows.push(row);
-        writer.write(curveRecord(row, settings.seed));
+    result = await runTasks(
+      run,
+      corpus,
+      tasks.slice(skip),
+      {
+        ...(config.workers === undefined ? {} : { workers: config.workers }),
+        extras: { extinctions: extinctions !== undefined, texts: outputs.corpora !== undefined },
+        signal: signals.signal,
+        warn,
       },
-      warn,
-    });
+      {
+        onRow: (row) => {
+          const fields = curveRecord(row, settings.seed);
+          curves.write(fields);
+          summary?.add(fields);
+          if (row.generation === settings.generations) lastRows.push(row);
+          progress.tick();
+        },
+        onEnd: (task, outcome) => {
+          if (outcome.extinctions !== undefined && extinctions !== undefined) {
+            for (const fields of extinctionRecords(task.cell, task.replicate, settings.seed, outcome.extinctions, (id) => vocabulary.token(id))) extinctions.write(fields);
+          }
+          if (outcome.error !== undefined) {
+            const message = `cell ${task.cell.id} replicate ${task.replicate} failed: ${outcome.error.message}`;
+            failures.push(message);
+            io.stderr.write(`ngram-collapse: ${message}\n`);
+          }
+        },
+        onTexts: (task, generation, synthetic) => {
+          writeCorpusFile(corpusFilePath(outputs.corpora!, task.cell, task.replicate, generation), detokenize(synthetic, (id) => vocabulary.token(id)));
+        },
+      },
+    );
   } finally {
-    await writer.close();
+    signals.dispose();
+    progress.stop();
+    await closeAll([curves, extinctions]);
   }
+
+  const done = skip + result.ended;
+  const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
+  if (result.interrupted) {
+    const name = signals.received() ?? 'SIGINT';
+    throw new RunIncompleteError(
+      `interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole`,
+      outputs.out === '-' ? 'rerun the command to redo it' : 'continue with the same command plus --resume',
+      SIGNAL_EXIT_CODES[name] ?? 130,
+    );
+  }
+  if (summary !== undefined) await writeSummary(summary, outputs.summary === '-' ? io.stdout : outputs.summary!);
   if (!quiet) {
-    const table = io.stdout === io.stderr || out === '-' ? io.stderr : io.stdout;
-    table.write(lastGenerationTable(rows));
-    if (out !== '-') table.write(`curves written to ${values['out']}\n`);
+    const table = outputs.out === '-' || outputs.summary === '-' || outputs.extinctions === '-' ? io.stderr : io.stdout;
+    table.write(lastGenerationTable(lastRows));
+    if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
   }
+  if (failures.length > 0) {
+    throw new RunIncompleteError(
+      `${failures.length} of ${tasks.length} series failed (see above); the other series are complete in ${where}`,
+      'fix the cause, then rerun (--resume redoes the series after the first failure)',
+      1,
+    );
+  }
+}
+
+async function closeAll(writers: ReadonlyArray<CsvWriter | undefined>): Promise<void> {
+  await Promise.all(writers.map((writer) => writer?.close()));
+}
+
+async function writeSummary(summary: SummaryTable, target: string | NodeJS.WritableStream): Promise<void> {
+  const writer = openCsv(target as Parameters<typeof openCsv>[0], SUMMARY_COLUMNS);
+  for (const fields of summary.records()) writer.write(fields);
+  await writer.close();
+}
+
+/** A curves record read back -> the SeriesRow the last-generation table needs. */
+function rowOf(fields: readonly string[], cells: ReadonlyMap<string, SeriesRow['cell']>): SeriesRow {
+  const at = (name: string): string => fields[CURVE_COLUMNS.indexOf(name)]!;
+  const values: MetricValues = Object.fromEntries(METRIC_COLUMNS.map((metric) => [metric, at(metric) === '' ? undefined : Number(at(metric))]));
+  return { cell: cells.get(at('cell'))!, replicate: Number(at('replicate')), generation: Number(at('generation')), values };
+}
+
+/**
+ * --resume: checks the run record, finds the complete series already written, truncates the files
+ * after them (a partial series is redone), and returns what was kept.
+ */
+function resumeFrom(
+  outputs: Outputs,
+  record: ReturnType<typeof makeRunRecord>,
+  tasks: ReadonlyArray<{ cellId: string; replicate: number }>,
+  rowsPerTask: number,
+  seedTypes: number,
+): ReturnType<typeof planResume> {
+  const out = outputs.out;
+  if (!existsSync(out)) throw new UsageError(`--resume: ${out} does not exist`, 'run without --resume to start the run');
+  const previous = readRunRecord(out);
+  if (previous === undefined) throw new UsageError(`--resume: ${runRecordPath(out)} is missing, so the settings of ${out} cannot be checked`, 'start afresh without --resume');
+  const differences = describeDifferences(previous.identity, record.identity);
+  if (previous.shard !== record.shard) differences.push('shard');
+  if (differences.length > 0 || previous.fingerprint !== record.fingerprint) {
+    throw new UsageError(`--resume: ${out} was written with other settings (${differences.join(', ') || 'fingerprint'} differ)`, 'rerun with the same options and corpus, or start afresh without --resume');
+  }
+  const files: ResumeFile[] = [
+    {
+      name: out,
+      content: readFileSync(out),
+      header: CURVE_COLUMNS,
+      rowsPerTask,
+      keyColumns: ['cell', 'replicate', 'generation'],
+      keyOf: (task, row) => [task.cellId, String(task.replicate), String(row)],
+    },
+  ];
+  if (outputs.extinctions !== undefined) {
+    files.push({
+      name: outputs.extinctions,
+      content: existsSync(outputs.extinctions) ? readFileSync(outputs.extinctions) : Buffer.alloc(0),
+      header: EXTINCTION_COLUMNS,
+      rowsPerTask: seedTypes,
+      keyColumns: ['cell', 'replicate'],
+      keyOf: (task) => [task.cellId, String(task.replicate)],
+    });
+  }
+  const plan = planResume(files, tasks);
+  files.forEach((file, f) => {
+    if (existsSync(file.name)) truncateSync(file.name, plan.keepBytes[f]);
+  });
+  if (outputs.corpora !== undefined) mkdirSync(outputs.corpora, { recursive: true });
+  return { ...plan, keepBytes: [...plan.keepBytes, 0].slice(0, 2), keptRecords: [...plan.keptRecords, []].slice(0, 2) };
 }

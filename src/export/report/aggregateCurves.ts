@@ -10,7 +10,7 @@
  */
 
 import { metricValue, type CurveRow } from './curveRow.js';
-import { studentTQuantile } from './studentT.js';
+import { studentTQuantile } from '../../stats/studentT.js';
 
 /** One point of one line: a cell's mean of a metric at a generation, with its spread. */
 export interface SeriesPoint {

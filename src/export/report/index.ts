@@ -8,7 +8,7 @@ export type { CurveRow, CurveValue } from './curveRow.js';
 export { ID_COLUMNS, SETTING_COLUMNS, SURVIVAL_BANDS, metricColumns, metricValue } from './curveRow.js';
 export { aggregateCurves, describeSample, type SeriesPoint } from './aggregateCurves.js';
 export { cellLabels } from './cellLabels.js';
-export { studentTQuantile } from './studentT.js';
+export { studentTQuantile } from '../../stats/studentT.js';
 export { curveTableFromRecords, readCurves, type CurveTable } from './readCurves.js';
 export { readSummary, summaryPoints, type SummaryRow } from './readSummary.js';
 export { metricChartSpec } from './metricChart.js';

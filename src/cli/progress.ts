@@ -1,0 +1,40 @@
+/**
+ * The run's progress bar on stderr (cli-progress): generations done / total, elapsed time and ETA.
+ * Only when stderr is a terminal and not --quiet; otherwise a no-op with the same interface.
+ */
+
+import cliProgress from 'cli-progress';
+import type { CliIO } from './io.js';
+
+export interface Progress {
+  /** One more generation done. */
+  tick(): void;
+  /** Removes nothing: leaves the final bar on its line and moves to the next line. */
+  stop(): void;
+}
+
+const SILENT: Progress = { tick: () => undefined, stop: () => undefined };
+
+export function startProgress(io: CliIO, enabled: boolean, total: number, done: number): Progress {
+  if (!enabled || !io.isTTY || total === 0) return SILENT;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: io.stderr as unknown as NodeJS.WritableStream,
+      format: 'generations {bar} {value}/{total} {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
+      hideCursor: true,
+      etaBuffer: 100,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, done);
+  let stopped = false;
+  return {
+    tick: () => bar.increment(),
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      bar.stop();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * mergeCurves: joins curves CSVs (the shards of one sweep, `--shard i/n`) into one, in canonical
+ * order, checking that no row is missing or duplicated.
+ *
+ * Contract: every input must have the same header and no torn last line. Rows are keyed by (cell,
+ * replicate, generation). The canonical order of cells comes from the inputs' run records
+ * (`<csv>.run.json`) when all have one: they must share the sweep (same identity), and the expected
+ * rows (every cell x replicate 1..R x generation 0..G) must all be present; shards i/n must each
+ * appear once. Without run records the order of cells is the one every file agrees on (each file
+ * lists its cells in canonical order; ties in order of first appearance), and completeness means
+ * every cell has the same replicates 1..R and every series the same generations 0..G.
+ * Rows are copied byte for byte. Throws InputError naming the file and row at fault.
+ */
+
+import { InputError } from '../errors.js';
+import { expandCells } from '../simulation/cells.js';
+import { readCsvLines } from './csvLines.js';
+import { makeRunRecord, type RunRecord } from './runRecord.js';
+
+export interface MergeInput {
+  readonly name: string;
+  readonly content: Buffer;
+  readonly record?: RunRecord;
+}
+
+export interface MergeResult {
+  /** The whole file: header and rows, each line ending in '\n'. */
+  readonly text: string;
+  readonly rows: number;
+  readonly series: number;
+  /** The run record of the merged file (shard 1/1), when the inputs had records. */
+  readonly record?: RunRecord;
+}
+
+interface Row {
+  readonly cell: string;
+  readonly replicate: number;
+  readonly generation: number;
+  readonly text: string;
+  readonly file: string;
+}
+
+export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
+  if (inputs.length === 0) throw new InputError('merge needs at least one CSV', 'pass the shard files, e.g. merge part-*.csv --out all.csv');
+  let header: string | undefined;
+  const rows: Row[] = [];
+  const fileCellOrders: string[][] = [];
+  for (const input of inputs) {
+    const { lines, tornBytes } = readCsvLines(input.content);
+    if (lines.length === 0) throw new InputError(`${input.name} is empty`, 'pass the CSV files written by ngram-collapse run');
+    if (tornBytes > 0) throw new InputError(`${input.name} ends with a partial row`, 'finish that run with --resume first');
+    const head = lines[0]!;
+    if (header === undefined) header = head.text;
+    else if (head.text !== header) throw new InputError(`${input.name} has another header than ${inputs[0]!.name}`, 'merge only outputs of the same version of ngram-collapse');
+    const [cellAt, replicateAt, generationAt] = ['cell', 'replicate', 'generation'].map((name) => head.fields.indexOf(name));
+    if (cellAt! < 0 || replicateAt! < 0 || generationAt! < 0) {
+      throw new InputError(`${input.name} has no cell, replicate and generation columns`, 'pass curves CSVs written by ngram-collapse run');
+    }
+    const order: string[] = [];
+    for (const line of lines.slice(1)) {
+      const cell = line.fields[cellAt!]!;
+      if (order[order.length - 1] !== cell) order.push(cell);
+      rows.push({ cell, replicate: Number(line.fields[replicateAt!]), generation: Number(line.fields[generationAt!]), text: line.text, file: input.name });
+    }
+    fileCellOrders.push(order);
+  }
+  const seen = new Map<string, string>();
+  for (const row of rows) {
+    const key = rowKey(row);
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new InputError(`the row of ${describe(row)} appears twice (in ${other} and ${row.file})`, 'merge every shard once');
+    }
+    seen.set(key, row.file);
+  }
+  const records = inputs.map((input) => input.record);
+  const withRecords = records.every((record): record is RunRecord => record !== undefined);
+  const plan = withRecords ? expectedFromRecords(inputs, records) : expectedFromRows(rows, fileCellOrders);
+  const rank = new Map(plan.cells.map((cell, index) => [cell, index]));
+  for (const row of rows) {
+    if (!rank.has(row.cell) || row.replicate < 1 || row.replicate > plan.replicates || row.generation < 0 || row.generation > plan.generations) {
+      throw new InputError(`${row.file} holds a row this sweep does not have (${describe(row)})`, 'merge only shards of one sweep');
+    }
+  }
+  const expected = plan.cells.length * plan.replicates * (plan.generations + 1);
+  if (rows.length !== expected) {
+    const missing: string[] = [];
+    for (const cell of plan.cells)
+      for (let replicate = 1; replicate <= plan.replicates; replicate++)
+        for (let generation = 0; generation <= plan.generations; generation++)
+          if (!seen.has(rowKey({ cell, replicate, generation }))) missing.push(describe({ cell, replicate, generation }));
+    throw new InputError(`${missing.length} of ${expected} rows are missing, the first: ${missing[0]}${plan.note}`, 'run the missing shards (or finish them with --resume) and merge again');
+  }
+  rows.sort((a, b) => rank.get(a.cell)! - rank.get(b.cell)! || a.replicate - b.replicate || a.generation - b.generation);
+  const text = [header!, ...rows.map((row) => row.text)].join('\n') + '\n';
+  return {
+    text,
+    rows: rows.length,
+    series: plan.cells.length * plan.replicates,
+    ...(withRecords ? { record: makeRunRecord(records[0]!.identity, '1/1', records[0]!.corpus) } : {}),
+  };
+}
+
+interface Plan {
+  readonly cells: readonly string[];
+  readonly replicates: number;
+  readonly generations: number;
+  readonly note: string;
+}
+
+function rowKey(row: Pick<Row, 'cell' | 'replicate' | 'generation'>): string {
+  return `${row.cell}\u0000${row.replicate}\u0000${row.generation}`;
+}
+
+function describe(row: Pick<Row, 'cell' | 'replicate' | 'generation'>): string {
+  return `cell ${row.cell}, replicate ${row.replicate}, generation ${row.generation}`;
+}
+
+function expectedFromRecords(inputs: readonly MergeInput[], records: readonly RunRecord[]): Plan {
+  const first = records[0]!;
+  records.forEach((record, i) => {
+    if (record.fingerprint !== first.fingerprint) {
+      throw new InputError(`${inputs[i]!.name} comes from another run than ${inputs[0]!.name} (their run records differ)`, 'merge only shards of one sweep, run with the same settings');
+    }
+  });
+  const count = Number(first.shard.split('/')[1]);
+  const shards = records.map((record) => record.shard);
+  const absent = Array.from({ length: count }, (_, i) => `${i + 1}/${count}`).filter((shard) => !shards.includes(shard));
+  const settings = first.identity.settings;
+  return {
+    cells: expandCells(settings.sweep).map((cell) => cell.id),
+    replicates: settings.replicates,
+    generations: settings.generations,
+    note: absent.length === 0 ? '' : `; shard(s) ${absent.join(', ')} not given`,
+  };
+}
+
+/** Cell order from the files' own orders (a topological merge), replicates and generations from the rows. */
+function expectedFromRows(rows: readonly Row[], orders: readonly string[][]): Plan {
+  const firstSeen: string[] = [];
+  const after = new Map<string, Set<string>>();
+  const before = new Map<string, number>();
+  for (const order of orders) {
+    order.forEach((cell, i) => {
+      if (!after.has(cell)) {
+        if (!before.has(cell)) before.set(cell, 0);
+        after.set(cell, new Set());
+        firstSeen.push(cell);
+      }
+      const next = order[i + 1];
+      if (next !== undefined && !after.get(cell)!.has(next)) {
+        after.get(cell)!.add(next);
+        before.set(next, (before.get(next) ?? 0) + 1);
+      }
+    });
+  }
+  const cells: string[] = [];
+  const ready = firstSeen.filter((cell) => before.get(cell) === 0);
+  while (ready.length > 0) {
+    ready.sort((a, b) => firstSeen.indexOf(a) - firstSeen.indexOf(b));
+    const cell = ready.shift()!;
+    cells.push(cell);
+    for (const next of after.get(cell)!) {
+      before.set(next, before.get(next)! - 1);
+      if (before.get(next) === 0) ready.push(next);
+    }
+  }
+  if (cells.length !== firstSeen.length) throw new InputError('the files list their cells in contradicting orders', 'merge only shards of one sweep');
+  return {
+    cells,
+    replicates: Math.max(0, ...rows.map((row) => row.replicate)),
+    generations: Math.max(0, ...rows.map((row) => row.generation)),
+    note: ' (without run records <csv>.run.json the expected rows are inferred from the files)',
+  };
+}

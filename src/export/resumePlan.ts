@@ -1,0 +1,77 @@
+/**
+ * planResume: how much of an interrupted run's output can be kept.
+ *
+ * Contract: given the bytes of the curves CSV (and of the extinctions CSV, when the run writes one),
+ * the expected tasks in canonical order and the rows per task, it finds the longest prefix of whole,
+ * complete series present in every file: the rows must follow the canonical order exactly (a row
+ * out of order, a torn last line, or a partial series ends the prefix). It returns the byte length
+ * to truncate each file to and the records kept (for the summary). Throws InputError when a file's
+ * header is not the expected one. Pure.
+ */
+
+import { InputError } from '../errors.js';
+import { readCsvLines, type CsvLine } from './csvLines.js';
+
+export interface ExpectedTask {
+  readonly cellId: string;
+  readonly replicate: number;
+}
+
+export interface ResumeFile {
+  readonly name: string;
+  readonly content: Buffer;
+  readonly header: readonly string[];
+  /** Rows each task writes, and the row key of the i-th row of a task: the values to compare. */
+  readonly rowsPerTask: number;
+  readonly keyColumns: readonly string[];
+  readonly keyOf: (task: ExpectedTask, row: number) => readonly string[];
+}
+
+export interface ResumePlan {
+  /** Tasks whose rows are complete in every file. */
+  readonly completeTasks: number;
+  /** Bytes to keep, per file (same order as given). */
+  readonly keepBytes: readonly number[];
+  /** The records of the kept rows, per file. */
+  readonly keptRecords: ReadonlyArray<readonly string[][]>;
+}
+
+interface FileScan {
+  readonly lines: CsvLine[];
+  /** byte offset after k complete tasks (index 0: after the header, or 0 without header). */
+  readonly boundaries: number[];
+  readonly hasHeader: boolean;
+}
+
+function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
+  const { lines } = readCsvLines(file.content);
+  if (lines.length === 0) return { lines, boundaries: [0], hasHeader: false };
+  if (lines[0]!.text !== file.header.join(',')) {
+    throw new InputError(`${file.name} does not start with the expected header`, 'it was not written by this version and run of ngram-collapse: start afresh without --resume');
+  }
+  const indexes = file.keyColumns.map((column) => file.header.indexOf(column));
+  const boundaries = [lines[0]!.end];
+  let at = 1;
+  for (const task of tasks) {
+    let row = 0;
+    for (; row < file.rowsPerTask && at + row < lines.length; row++) {
+      const fields = lines[at + row]!.fields;
+      const key = file.keyOf(task, row);
+      if (fields.length !== file.header.length || indexes.some((index, k) => fields[index] !== key[k])) break;
+    }
+    if (row < file.rowsPerTask) break;
+    at += row;
+    boundaries.push(lines[at - 1]!.end);
+  }
+  return { lines, boundaries, hasHeader: true };
+}
+
+export function planResume(files: readonly ResumeFile[], tasks: readonly ExpectedTask[]): ResumePlan {
+  const scans = files.map((file) => scan(file, tasks));
+  const completeTasks = Math.min(...scans.map((s) => s.boundaries.length - 1));
+  return {
+    completeTasks,
+    keepBytes: scans.map((s) => s.boundaries[completeTasks]!),
+    keptRecords: scans.map((s, f) => (s.hasHeader ? s.lines.slice(1, 1 + completeTasks * files[f]!.rowsPerTask).map((line) => line.fields) : [])),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * RunRecord: the sidecar `<out>.run.json` written next to a curves CSV before its first row. It holds
+ * what the rows depend on (the run's identity: resolved settings, loader options and a digest of the
+ * tokenized corpus, the program version; not the corpus paths, which may differ between machines) and
+ * the shard, so that `--resume` can refuse to continue
+ * a file with other settings and `merge` can check that shards belong together and restore canonical
+ * order.
+ *
+ * Contract: `fingerprint` = SHA-256 of the canonical JSON (keys sorted) of the identity; two runs with
+ * equal fingerprints write the same rows. `describeDifferences` names the identity fields that differ.
+ */
+
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { InputError } from '../errors.js';
+import type { RunSettings } from '../simulation/settings.js';
+import { writeCorpusFile } from './corpusFiles.js';
+
+export interface RunIdentity {
+  readonly version: string;
+  /** Loader options (tokenizer, lowercase, ...), as resolved. */
+  readonly load: Readonly<Record<string, unknown>>;
+  readonly corpusDigest: string;
+  readonly settings: RunSettings;
+  /** Whether per-token extinction rows are written alongside (resume must continue them too). */
+  readonly extinctions: boolean;
+}
+
+export interface RunRecord {
+  readonly tool: 'ngram-collapse';
+  readonly fingerprint: string;
+  /** "i/n" */
+  readonly shard: string;
+  /** The corpus as given on the command line (information only). */
+  readonly corpus?: readonly string[];
+  readonly identity: RunIdentity;
+}
+
+/** JSON with object keys sorted, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+export function fingerprint(identity: RunIdentity): string {
+  return createHash('sha256').update(canonicalJson(identity)).digest('hex');
+}
+
+/** SHA-256 of the token strings and the corpus's ids and sentence offsets. O(corpus). */
+export function corpusDigest(corpus: TokenCorpus, tokens: readonly string[]): string {
+  const hash = createHash('sha256');
+  hash.update(tokens.join('\n'));
+  hash.update(new Uint8Array(corpus.ids.buffer, corpus.ids.byteOffset, corpus.ids.byteLength));
+  hash.update(new Uint8Array(corpus.offsets.buffer, corpus.offsets.byteOffset, corpus.offsets.byteLength));
+  return hash.digest('hex');
+}
+
+export function runRecordPath(csvPath: string): string {
+  return `${csvPath}.run.json`;
+}
+
+export function makeRunRecord(identity: RunIdentity, shard: string, corpus?: readonly string[]): RunRecord {
+  return { tool: 'ngram-collapse', fingerprint: fingerprint(identity), shard, ...(corpus === undefined ? {} : { corpus }), identity };
+}
+
+export function writeRunRecord(csvPath: string, record: RunRecord): void {
+  writeCorpusFile(runRecordPath(csvPath), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+/** The sidecar of `csvPath`, or undefined if there is none; InputError if it is unreadable. */
+export function readRunRecord(csvPath: string): RunRecord | undefined {
+  const path = runRecordPath(csvPath);
+  if (!existsSync(path)) return undefined;
+  try {
+    const record = JSON.parse(readFileSync(path, 'utf8')) as RunRecord;
+    if (record.tool !== 'ngram-collapse' || typeof record.fingerprint !== 'string' || typeof record.shard !== 'string') throw new Error('not a run record');
+    return record;
+  } catch (error) {
+    throw new InputError(`${path} is not a run record of ngram-collapse (${(error as Error).message})`, 'delete it, or restore the file written with the CSV');
+  }
+}
+
+/** Dotted paths of the identity fields whose values differ, e.g. ['settings.sweep.humanRatio']. */
+export function describeDifferences(a: unknown, b: unknown, prefix = ''): string[] {
+  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (isObject(a) && isObject(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys.flatMap((key) => describeDifferences(a[key], b[key], prefix === '' ? key : `${prefix}.${key}`));
+  }
+  return canonicalJson(a) === canonicalJson(b) ? [] : [prefix];
+}

@@ -1,0 +1,64 @@
+/**
+ * SeriesTask: one unit of work of a run, a (cell, replicate) series, and how to execute it with the
+ * extras the exporters need (per-token extinctions, each generation's synthetic text).
+ *
+ * Contract: `seriesTasks(settings)` lists every task in canonical order (cell by cell, replicate 1..R);
+ * a task's `position` is its index in that list, the same in every process, so shards, workers and
+ * resumed runs agree on it. `taskSteps` runs one task one generation per step (see seriesSteps) and
+ * returns the task's extinction table (when asked for) once the series is done.
+ */
+
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import type { MetricValues } from '../metrics/columns.js';
+import { expandCells, type Cell } from './cells.js';
+import { ExtinctionTracker, type ExtinctionTable } from './extinctionTracker.js';
+import type { PreparedRun } from './preparedRun.js';
+import { seriesSteps, type SeriesWarning } from './series.js';
+import type { RunSettings } from './settings.js';
+
+/** One unit of work: a cell and a replicate number (1-based), at `position` in canonical order. */
+export interface SeriesTask {
+  readonly position: number;
+  readonly cell: Cell;
+  readonly replicate: number;
+}
+
+/** Every (cell, replicate) of a run, in canonical order. */
+export function seriesTasks(settings: RunSettings): SeriesTask[] {
+  return expandCells(settings.sweep).flatMap((cell) =>
+    Array.from({ length: settings.replicates }, (_, r) => ({ cell, replicate: r + 1 })),
+  ).map((task, position) => ({ ...task, position }));
+}
+
+/** What a task should produce besides its metrics rows. */
+export interface TaskExtras {
+  /** Track every seed type's survival (an ExtinctionTable at the end). */
+  readonly extinctions: boolean;
+  /** Hand every generation's synthetic text to `onTexts`. */
+  readonly texts: boolean;
+}
+
+export interface TaskListener {
+  readonly onRow: (generation: number, values: MetricValues) => void;
+  readonly onTexts?: (generation: number, synthetic: TokenCorpus) => void;
+  readonly warn?: SeriesWarning;
+}
+
+export function* taskSteps(
+  run: PreparedRun,
+  task: SeriesTask,
+  extras: TaskExtras,
+  listener: TaskListener,
+): Generator<number, ExtinctionTable | undefined, void> {
+  const tracker = extras.extinctions ? new ExtinctionTracker(run.reference) : undefined;
+  const onTexts = tracker === undefined && !extras.texts ? undefined : (texts: { generation: number; synthetic: TokenCorpus }): void => {
+    tracker?.observe(texts.generation, texts.synthetic);
+    if (extras.texts) listener.onTexts?.(texts.generation, texts.synthetic);
+  };
+  yield* seriesSteps(run, task.cell, task.replicate, {
+    emit: (row) => listener.onRow(row.generation, row.values),
+    ...(listener.warn === undefined ? {} : { warn: listener.warn }),
+    ...(onTexts === undefined ? {} : { onTexts }),
+  });
+  return tracker?.result();
+}

@@ -1,0 +1,36 @@
+/**
+ * The worker-thread entry of runTasks (see workerPool.ts): rebuilds the PreparedRun once from the
+ * shared corpus, then runs each (cell, replicate) task it is sent and posts its rows, texts and end
+ * back, generation by generation. Runs only as a worker; imports nothing from the CLI.
+ */
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { expandCells } from './cells.js';
+import { prepareRun } from './preparedRun.js';
+import { taskSteps } from './seriesTask.js';
+import type { TaskRequest, WorkerReply, WorkerSetup } from './workerPool.js';
+
+const port = parentPort;
+if (port === null) throw new Error('seriesWorker.js runs only as a worker thread');
+const setup = workerData as WorkerSetup;
+const run = prepareRun({ ids: setup.ids, offsets: setup.offsets }, setup.idSpace, setup.settings);
+const cells = expandCells(setup.settings.sweep);
+const post = (reply: WorkerReply): void => port.postMessage(reply);
+
+port.on('message', (request: TaskRequest) => {
+  const { slot } = request;
+  try {
+    const task = { position: request.position, cell: cells[request.cellIndex]!, replicate: request.replicate };
+    const steps = taskSteps(run, task, setup.extras, {
+      onRow: (generation, values) => post({ type: 'row', slot, generation, values }),
+      onTexts: (generation, synthetic) => post({ type: 'texts', slot, generation, ids: synthetic.ids, offsets: synthetic.offsets }),
+      warn: (message) => post({ type: 'warn', message }),
+    });
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    post(step.value === undefined ? { type: 'end', slot } : { type: 'end', slot, extinctions: step.value });
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    post({ type: 'error', slot, message: failure.message, ...(failure.stack === undefined ? {} : { stack: failure.stack }) });
+  }
+});

@@ -1,0 +1,42 @@
+/**
+ * Shards: a deterministic share of a run's (cell, replicate) tasks, so that one sweep can run on many
+ * machines (`--shard i/n`) and be joined with `merge`.
+ *
+ * Contract: shard i of n (1 <= i <= n) holds the tasks whose canonical position p has p mod n = i - 1
+ * (round robin, so every shard gets a similar mix of cells). The n shards partition the tasks; each
+ * shard keeps canonical order. Pure.
+ */
+
+import { UsageError } from '../errors.js';
+import type { SeriesTask } from './seriesTask.js';
+
+export interface Shard {
+  /** 1-based. */
+  readonly index: number;
+  readonly count: number;
+}
+
+export const WHOLE_RUN: Shard = { index: 1, count: 1 };
+
+/** Parses `i/n`; throws UsageError naming `flag` and the value. */
+export function parseShard(raw: string, flag = '--shard'): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/u.exec(raw);
+  const index = match === null ? Number.NaN : Number(match[1]);
+  const count = match === null ? Number.NaN : Number(match[2]);
+  if (!(count >= 1 && index >= 1 && index <= count && Number.isSafeInteger(count))) {
+    throw new UsageError(`${flag} must be i/n with 1 <= i <= n, got '${raw}'`, 'pass e.g. --shard 2/4 for the second of four shares');
+  }
+  return { index, count };
+}
+
+export function formatShard(shard: Shard): string {
+  return `${shard.index}/${shard.count}`;
+}
+
+export function inShard(position: number, shard: Shard): boolean {
+  return position % shard.count === shard.index - 1;
+}
+
+export function shardTasks<T extends Pick<SeriesTask, 'position'>>(tasks: readonly T[], shard: Shard): T[] {
+  return tasks.filter((task) => inShard(task.position, shard));
+}

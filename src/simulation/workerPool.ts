@@ -1,0 +1,297 @@
+/**
+ * runTasks: executes a run's (cell, replicate) tasks, in this thread or on a pool of worker threads,
+ * and hands the results to the exporters in canonical order.
+ *
+ * Contract:
+ * - `workers <= 1` (or a single task): in process, one task after the other, giving the event loop a
+ *   turn after every generation (so signals, progress bars and file writes proceed).
+ * - `workers >= 2`: that many worker threads (never more than tasks). The seed corpus is put once in
+ *   shared memory (SharedArrayBuffer, no copy per worker) with the id-space size; every worker rebuilds
+ *   the PreparedRun with prepareRun (deterministic, so identical to this thread's) and runs the tasks it
+ *   is sent, one at a time. Rows and task ends are buffered and delivered in canonical order
+ *   (OrderedDelivery), so the output is byte-identical to `workers = 1`. Synthetic texts (`onTexts`)
+ *   arrive as soon as they are made, in any order.
+ * - A task that throws is reported through `onEnd(task, { error })`; the others go on.
+ * - `signal` aborted: no new generation starts (workers are terminated); everything delivered so far
+ *   stays delivered; resolves with `interrupted: true`.
+ * Handler errors (a failed write) reject the promise.
+ */
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import type { MetricValues } from '../metrics/columns.js';
+import type { ExtinctionTable } from './extinctionTracker.js';
+import { OrderedDelivery } from './orderedDelivery.js';
+import type { PreparedRun } from './preparedRun.js';
+import type { SeriesRow, SeriesWarning } from './series.js';
+import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
+import type { RunSettings } from './settings.js';
+
+export interface RunTasksOptions {
+  /** Worker threads; default os.availableParallelism(). 1 runs in this thread. */
+  readonly workers?: number;
+  readonly extras?: TaskExtras;
+  readonly signal?: AbortSignal;
+  readonly warn?: SeriesWarning;
+  /** The compiled worker script; default: seriesWorker.js next to this module, else in dist/. */
+  readonly workerScript?: URL;
+}
+
+export interface TaskOutcome {
+  readonly extinctions?: ExtinctionTable;
+  readonly error?: Error;
+}
+
+export interface TaskHandlers {
+  /** Every row, in canonical order (task by task, generation 0..G). */
+  readonly onRow?: (row: SeriesRow, task: SeriesTask) => void;
+  /** After a task's last row (or its failure), in canonical order. */
+  readonly onEnd?: (task: SeriesTask, outcome: TaskOutcome) => void;
+  /** Each generation's synthetic text, as soon as it exists (any order across tasks). */
+  readonly onTexts?: (task: SeriesTask, generation: number, synthetic: TokenCorpus) => void;
+}
+
+export interface RunTasksResult {
+  /** Tasks whose end was delivered (failed ones included), a prefix of `tasks`. */
+  readonly ended: number;
+  readonly failed: number;
+  readonly interrupted: boolean;
+}
+
+/** The messages between this thread and a worker (see seriesWorker.ts). */
+export interface WorkerSetup {
+  readonly ids: Int32Array;
+  readonly offsets: Int32Array;
+  readonly idSpace: number;
+  readonly settings: RunSettings;
+  readonly extras: TaskExtras;
+}
+export interface TaskRequest {
+  readonly slot: number;
+  readonly position: number;
+  readonly cellIndex: number;
+  readonly replicate: number;
+}
+export type WorkerReply =
+  | { readonly type: 'row'; readonly slot: number; readonly generation: number; readonly values: MetricValues }
+  | { readonly type: 'texts'; readonly slot: number; readonly generation: number; readonly ids: Int32Array; readonly offsets: Int32Array }
+  | { readonly type: 'warn'; readonly message: string }
+  | { readonly type: 'end'; readonly slot: number; readonly extinctions?: ExtinctionTable }
+  | { readonly type: 'error'; readonly slot: number; readonly message: string; readonly stack?: string };
+
+const NO_EXTRAS: TaskExtras = { extinctions: false, texts: false };
+
+/**
+ * One worker per core (os.availableParallelism()). When this module runs from its TypeScript sources
+ * (tests), there is no compiled worker next to it, and the default is 1 (in process), so that a test
+ * never runs stale compiled code by accident; an explicit `workers >= 2` then uses dist/.
+ */
+export function defaultWorkers(): number {
+  return existsSync(fileURLToPath(new URL('./seriesWorker.js', import.meta.url))) ? availableParallelism() : 1;
+}
+
+export async function runTasks(
+  run: PreparedRun,
+  corpus: TokenCorpus,
+  tasks: readonly SeriesTask[],
+  options: RunTasksOptions,
+  handlers: TaskHandlers,
+): Promise<RunTasksResult> {
+  const workers = Math.min(options.workers ?? defaultWorkers(), tasks.length);
+  return workers <= 1 ? runInProcess(run, tasks, options, handlers) : runOnWorkers(run, corpus, tasks, workers, options, handlers);
+}
+
+/** Marks errors thrown by a handler, so they are not mistaken for a failing task. */
+class HandlerFailure {
+  constructor(readonly error: unknown) {}
+}
+
+function guarded<A extends unknown[]>(handler: ((...args: A) => void) | undefined): (...args: A) => void {
+  return (...args) => {
+    try {
+      handler?.(...args);
+    } catch (error) {
+      throw new HandlerFailure(error);
+    }
+  };
+}
+
+const isAborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], options: RunTasksOptions, handlers: TaskHandlers): Promise<RunTasksResult> {
+  const onRow = guarded(handlers.onRow);
+  const onTexts = guarded(handlers.onTexts);
+  const onEnd = guarded(handlers.onEnd);
+  let ended = 0;
+  let failed = 0;
+  for (const task of tasks) {
+    if (isAborted(options.signal)) return { ended, failed, interrupted: true };
+    let outcome: TaskOutcome;
+    try {
+      const steps = taskSteps(run, task, options.extras ?? NO_EXTRAS, {
+        onRow: (generation, values) => onRow({ cell: task.cell, replicate: task.replicate, generation, values }, task),
+        onTexts: (generation, synthetic) => onTexts(task, generation, synthetic),
+        ...(options.warn === undefined ? {} : { warn: options.warn }),
+      });
+      let step = steps.next();
+      while (step.done !== true) {
+        await nextTurn();
+        if (isAborted(options.signal)) return { ended, failed, interrupted: true };
+        step = steps.next();
+      }
+      outcome = step.value === undefined ? {} : { extinctions: step.value };
+    } catch (error) {
+      if (error instanceof HandlerFailure) throw error.error;
+      outcome = { error: error instanceof Error ? error : new Error(String(error)) };
+      failed++;
+    }
+    try {
+      onEnd(task, outcome);
+    } catch (error) {
+      throw error instanceof HandlerFailure ? error.error : error;
+    }
+    ended++;
+  }
+  return { ended, failed, interrupted: false };
+}
+
+/** The compiled worker script: next to this module (dist/), or in dist/ when running from src/ (tests). */
+export function defaultWorkerScript(): URL {
+  const candidates = [new URL('./seriesWorker.js', import.meta.url), new URL('../../dist/simulation/seriesWorker.js', import.meta.url)];
+  const found = candidates.find((url) => existsSync(fileURLToPath(url)));
+  if (found === undefined) {
+    throw new Error(`the worker script seriesWorker.js is missing (looked at ${candidates.map((url) => fileURLToPath(url)).join(', ')}): run npm run build, or pass --workers 1`);
+  }
+  return found;
+}
+
+function sharedCopy(array: Int32Array): Int32Array {
+  const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
+}
+
+type Delivered =
+  | { readonly kind: 'row'; readonly generation: number; readonly values: MetricValues }
+  | { readonly kind: 'end'; readonly outcome: TaskOutcome };
+
+function runOnWorkers(
+  run: PreparedRun,
+  corpus: TokenCorpus,
+  tasks: readonly SeriesTask[],
+  workerCount: number,
+  options: RunTasksOptions,
+  handlers: TaskHandlers,
+): Promise<RunTasksResult> {
+  const script = options.workerScript ?? defaultWorkerScript();
+  const setup: WorkerSetup = {
+    ids: sharedCopy(corpus.ids),
+    offsets: sharedCopy(corpus.offsets),
+    idSpace: run.idSpace,
+    settings: run.settings,
+    extras: options.extras ?? NO_EXTRAS,
+  };
+  return new Promise<RunTasksResult>((resolve, reject) => {
+    const pool = new Map<Worker, number | undefined>();
+    let nextSlot = 0;
+    let failed = 0;
+    let settled = false;
+    const delivery = new OrderedDelivery<Delivered>((slot, event) => {
+      const task = tasks[slot]!;
+      if (event.kind === 'row') {
+        handlers.onRow?.({ cell: task.cell, replicate: task.replicate, generation: event.generation, values: event.values }, task);
+      } else {
+        if (event.outcome.error !== undefined) failed++;
+        handlers.onEnd?.(task, event.outcome);
+      }
+    });
+
+    const settle = (outcome: { result?: RunTasksResult; error?: unknown }): void => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      const workers = [...pool.keys()];
+      pool.clear();
+      void Promise.all(workers.map((worker) => worker.terminate())).then(() => {
+        if (outcome.error !== undefined) reject(outcome.error);
+        else resolve(outcome.result!);
+      });
+    };
+    const safely = (action: () => void): void => {
+      if (settled) return;
+      try {
+        action();
+      } catch (error) {
+        settle({ error });
+      }
+    };
+    const onAbort = (): void => settle({ result: { ended: delivery.delivered, failed, interrupted: true } });
+
+    const endTask = (slot: number, outcome: TaskOutcome): void => {
+      delivery.push(slot, { kind: 'end', outcome });
+      delivery.finish(slot);
+      if (delivery.delivered === tasks.length) settle({ result: { ended: tasks.length, failed, interrupted: false } });
+    };
+    const assign = (worker: Worker): void => {
+      if (nextSlot >= tasks.length) {
+        pool.set(worker, undefined);
+        return;
+      }
+      const slot = nextSlot++;
+      const task = tasks[slot]!;
+      pool.set(worker, slot);
+      const request: TaskRequest = { slot, position: task.position, cellIndex: task.cell.index, replicate: task.replicate };
+      worker.postMessage(request);
+    };
+    const onReply = (worker: Worker, reply: WorkerReply): void => {
+      switch (reply.type) {
+        case 'row':
+          delivery.push(reply.slot, { kind: 'row', generation: reply.generation, values: reply.values });
+          return;
+        case 'texts':
+          handlers.onTexts?.(tasks[reply.slot]!, reply.generation, { ids: reply.ids, offsets: reply.offsets });
+          return;
+        case 'warn':
+          options.warn?.(reply.message);
+          return;
+        case 'end':
+        case 'error': {
+          const outcome: TaskOutcome =
+            reply.type === 'end'
+              ? reply.extinctions === undefined ? {} : { extinctions: reply.extinctions }
+              : { error: Object.assign(new Error(reply.message), reply.stack === undefined ? {} : { stack: reply.stack }) };
+          assign(worker);
+          endTask(reply.slot, outcome);
+          return;
+        }
+      }
+    };
+    const spawn = (): void => {
+      const worker = new Worker(script, { workerData: setup });
+      pool.set(worker, undefined);
+      worker.on('message', (reply: WorkerReply) => safely(() => onReply(worker, reply)));
+      worker.on('error', (error) =>
+        safely(() => {
+          // A worker that dies (out of memory, a failure while preparing) takes its task with it.
+          const slot = pool.get(worker);
+          pool.delete(worker);
+          if (slot === undefined) throw error;
+          spawn();
+          endTask(slot, { error });
+        }),
+      );
+      assign(worker);
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted === true) {
+      onAbort();
+      return;
+    }
+    for (let i = 0; i < workerCount; i++) safely(spawn);
+  });
+}

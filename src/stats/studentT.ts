@@ -1,0 +1,89 @@
+/**
+ * Student's t distribution: the CDF and its inverse (the quantile), for confidence intervals.
+ *
+ * - The CDF uses the regularized incomplete beta function: for t >= 0,
+ *   P(T <= t) = 1 - I_x(df/2, 1/2) / 2 with x = df / (df + t^2) (Abramowitz & Stegun 26.7.1 with
+ *   26.5.27; Numerical Recipes, 3rd ed., section 6.14.11). I_x is evaluated by its continued fraction
+ *   with the modified Lentz method (Numerical Recipes, 3rd ed., section 6.4, `betacf`), ln Gamma by the
+ *   Lanczos approximation (ibid., section 6.1, g = 5, n = 6; relative error < 2e-10).
+ * - The quantile inverts the CDF by bisection to the last representable bit (about 100 steps), which
+ *   is slow-ish (microseconds) but exact to double precision within the CDF's own error.
+ *
+ * @example studentTQuantile(0.975, 4) // 2.7764451...  (tables: 2.776)
+ * @example studentTQuantile(0.975, 1) // 12.7062047... (tables: 12.706)
+ * @throws RangeError when p is not in (0, 1) or df is not > 0.
+ */
+
+const LANCZOS = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5];
+
+/** ln Gamma(x) for x > 0 (Lanczos). */
+export function logGamma(x: number): number {
+  let y = x;
+  const tmp = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
+  let series = 1.000000000190015;
+  for (const coefficient of LANCZOS) series += coefficient / ++y;
+  return -tmp + Math.log((2.5066282746310005 * series) / x);
+}
+
+/** Continued fraction of the incomplete beta function (modified Lentz). */
+function betaContinuedFraction(a: number, b: number, x: number): number {
+  const tiny = 1e-300;
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - (qab * x) / qap;
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 10_000; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-15) break;
+  }
+  return h;
+}
+
+/** The regularized incomplete beta function I_x(a, b), 0 <= x <= 1. */
+export function regularizedBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(a, b, x)) / a : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+}
+
+/** P(T <= t) for Student's t with `df` degrees of freedom. */
+export function studentTCdf(t: number, df: number): number {
+  const tail = regularizedBeta(df / (df + t * t), df / 2, 0.5) / 2;
+  return t >= 0 ? 1 - tail : tail;
+}
+
+/** The t with P(T <= t) = p. Runs in O(100) CDF evaluations. */
+export function studentTQuantile(p: number, df: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: p must be in (0, 1), got ${p}`);
+  if (!(df > 0)) throw new RangeError(`studentTQuantile: df must be > 0, got ${df}`);
+  if (p < 0.5) return -studentTQuantile(1 - p, df);
+  let low = 0;
+  let high = 1;
+  while (studentTCdf(high, df) < p) high *= 2;
+  for (let i = 0; i < 200 && high - low > 1e-15 * high; i++) {
+    const middle = (low + high) / 2;
+    if (studentTCdf(middle, df) < p) low = middle;
+    else high = middle;
+  }
+  return (low + high) / 2;
+}

@@ -1,0 +1,171 @@
+/**
+ * `run` sweeps, in-process: a 3 x 2 sweep with 5 replicates on the village fixture (160 short
+ * sentences, one per line). --workers 2 runs on worker threads from dist/ (npm test builds first).
+ */
+
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { readCsvLines } from '../../src/export/csvLines.js';
+import { captureIO } from './captureIO.js';
+
+const FIXTURE = new URL('../fixtures/exp/village.txt', import.meta.url).pathname;
+const SWEEP = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--human-ratio', '0,0.1,0.3', '--strategy', 'replace,accumulate', '--order', '2', '--generations', '3', '--replicates', '5', '--quiet'];
+
+let dir: string;
+async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const captured = captureIO(dir);
+  const code = await runCli(args, captured.io);
+  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
+}
+const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
+const records = (name: string): string[][] => readCsvLines(readFileSync(join(dir, name))).lines.map((line) => line.fields);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ngram-collapse-run-'));
+  const result = await run([...SWEEP, '--workers', '1', '--out', 'one.csv', '--summary', 'summary.csv', '--extinctions', 'ext.csv']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+});
+
+describe('a 3 x 2 sweep with 5 replicates', () => {
+  it('yields 30 (cell, replicate) series of generations 0..3', () => {
+    const [header, ...rows] = records('one.csv');
+    const at = (name: string): number => header!.indexOf(name);
+    const series = new Set(rows.map((row) => `${row[at('cell')]}#${row[at('replicate')]}`));
+    expect(series.size).toBe(30);
+    expect(rows).toHaveLength(30 * 4);
+    expect(new Set(rows.map((row) => row[at('cell')])).size).toBe(6);
+    expect(rows[0]![at('cell')]).toBe('strategy=replace/human_ratio=0');
+  });
+
+  it('has summary means equal to the means of the raw rows', () => {
+    const [header, ...rows] = records('one.csv');
+    const [sumHeader, ...summary] = records('summary.csv');
+    const col = (name: string): number => header!.indexOf(name);
+    const scol = (name: string): number => sumHeader!.indexOf(name);
+    expect(summary).toHaveLength(6 * 4 * 29);
+    for (const line of summary) {
+      const metric = line[scol('metric')]!;
+      const values = rows
+        .filter((row) => row[col('cell')] === line[scol('cell')] && row[col('generation')] === line[scol('generation')] && row[col(metric)] !== '')
+        .map((row) => Number(row[col(metric)]));
+      expect(Number(line[scol('n')])).toBe(values.length);
+      if (values.length === 0) continue;
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      expect(Math.abs(Number(line[scol('mean')]) - mean)).toBeLessThanOrEqual(5e-6 * Math.abs(mean)); // 6 significant digits
+      if (values.length > 1) expect(Number(line[scol('ci_low')])).toBeLessThanOrEqual(Number(line[scol('mean')]));
+    }
+  });
+
+  it('writes one extinction row per cell, replicate and seed type', () => {
+    const [header, ...rows] = records('ext.csv');
+    expect(header).toEqual(['cell', 'replicate', 'seed', 'token', 'seed_count', 'last_seen', 'first_absent', 'comebacks']);
+    const perSeries = rows.length / 30;
+    expect(Number.isInteger(perSeries)).toBe(true);
+    expect(perSeries).toBeGreaterThan(50);
+    // generation 0 is H: every type is seen at least there; an absent type has last_seen < first_absent
+    for (const row of rows) if (row[6] !== '' && row[7] === '0') expect(Number(row[5])).toBeLessThan(Number(row[6]));
+  });
+
+  it('writes the same bytes with --workers 2', async () => {
+    const result = await run([...SWEEP, '--workers', '2', '--out', 'two.csv', '--summary', 'summary2.csv', '--extinctions', 'ext2.csv']);
+    expect(result.code).toBe(0);
+    expect(read('two.csv')).toBe(read('one.csv'));
+    expect(read('summary2.csv')).toBe(read('summary.csv'));
+    expect(read('ext2.csv')).toBe(read('ext.csv'));
+  });
+
+  it('is the same file when shards 1/3..3/3 are merged', async () => {
+    for (const i of [1, 2, 3]) expect((await run([...SWEEP, '--shard', `${i}/3`, '--out', `part-${i}.csv`])).code).toBe(0);
+    const sizes = [1, 2, 3].map((i) => records(`part-${i}.csv`).length - 1);
+    expect(sizes).toEqual([40, 40, 40]);
+    const merged = await run(['merge', 'part-3.csv', 'part-1.csv', 'part-2.csv', '--out', 'merged.csv', '--summary', 'merged-summary.csv']);
+    expect(merged.code).toBe(0);
+    expect(read('merged.csv')).toBe(read('one.csv'));
+    expect(read('merged-summary.csv')).toBe(read('summary.csv'));
+  });
+
+  it('merge refuses a missing or duplicated shard', async () => {
+    const missing = await run(['merge', 'part-1.csv', 'part-3.csv', '--out', 'bad.csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('40 of 120 rows are missing');
+    expect(missing.stderr).toContain('shard(s) 2/3 not given');
+    const twice = await run(['merge', 'part-1.csv', 'part-2.csv', 'part-3.csv', 'part-2.csv', '--out', 'bad.csv']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/appears twice \(in part-2.csv and part-2.csv\)/u);
+  });
+
+  it('saves every generation\'s synthetic text with a manifest', async () => {
+    const result = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '2', '--human-ratio', '0', '--out', 'c.csv', '--save-corpora', 'texts', '--quiet']);
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(read('texts/manifest.json')) as { cells: Array<{ folder: string; cell: string }> };
+    expect(manifest.cells).toEqual([expect.objectContaining({ folder: 'cell-1', cell: 'default' })]);
+    expect(readdirSync(join(dir, 'texts/cell-1/replicate-1')).sort()).toEqual(['generation-1.txt', 'generation-2.txt']);
+    const text = read('texts/cell-1/replicate-1/generation-1.txt');
+    const [header, ...rows] = records('c.csv');
+    const g1 = rows.find((row) => row[header!.indexOf('generation')] === '1')!;
+    expect(text.split('\n').length - 1).toBe(Number(g1[header!.indexOf('sentences')]));
+    expect(text.split(/\s+/u).filter(Boolean).length).toBe(Number(g1[header!.indexOf('tokens')]));
+  });
+});
+
+describe('--config', () => {
+  const write = (name: string, value: unknown): string => {
+    writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
+    return name;
+  };
+
+  it('takes camelCase or flag names, and flags win', async () => {
+    const file = write('ok.json', { corpus: FIXTURE, 'human-ratio': [0, 0.5], strategy: 'replace,accumulate', generations: 2, sentences: 'line', lowercase: false });
+    const printed = await run(['run', '--config', file, '--generations', '4', '--print-config']);
+    expect(printed.code).toBe(0);
+    const config = JSON.parse(printed.stdout) as Record<string, unknown>;
+    expect(config).toMatchObject({ corpus: [FIXTURE], humanRatio: [0, 0.5], strategy: ['replace', 'accumulate'], generations: 4, lowercase: false, sentences: 'line', order: [3] });
+    // the printed configuration is itself a config file giving the same configuration
+    write('printed.json', printed.stdout);
+    const again = await run(['run', '--config', 'printed.json', '--print-config']);
+    expect(again.stdout).toBe(printed.stdout);
+  });
+
+  it.each([
+    [{ humanRatios: [0] }, 'bad1.json: unknown key "humanRatios"'],
+    [{ humanRatio: [0, 2] }, `bad1.json: "humanRatio" must be a number >= 0 and <= 1, got '2'`],
+    [{ order: 'three' }, `bad1.json: "order" must be a number, got 'three'`],
+    [{ lowercase: 'yes' }, 'bad1.json: "lowercase" must be true or false, got "yes"'],
+    [{ strategy: ['replace', 'keep'] }, "unknown bad1.json: \"strategy\" value 'keep'"],
+    [{ corpus: [] }, 'bad1.json: "corpus" must be a string or a non-empty array of strings, got []'],
+    [[1, 2], 'bad1.json must hold one JSON object, got an array'],
+    ['{"order": 2,', 'bad1.json is not valid JSON'],
+  ])('refuses %j naming the key and value', async (content, message) => {
+    write('bad1.json', content);
+    const result = await run(['run', '--config', 'bad1.json', '--print-config']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says so when the file is missing', async () => {
+    const result = await run(['run', '--config', 'nope.json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--config nope.json cannot be read (ENOENT)');
+  });
+});
+
+describe('--resume (in process)', () => {
+  it('refuses other settings, naming them', async () => {
+    expect(existsSync(join(dir, 'one.csv.run.json'))).toBe(true);
+    const result = await run([...SWEEP.map((arg) => (arg === '0,0.1,0.3' ? '0,0.2,0.3' : arg)), '--out', 'one.csv', '--summary', 'summary.csv', '--extinctions', 'ext.csv', '--resume']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('settings.sweep.humanRatio');
+  });
+
+  it('has nothing to redo after a complete run, and leaves the files as they were', async () => {
+    const before = read('one.csv');
+    const result = await run([...SWEEP, '--out', 'one.csv', '--summary', 'summary.csv', '--extinctions', 'ext.csv', '--resume', '--workers', '1']);
+    expect(result.code).toBe(0);
+    expect(read('one.csv')).toBe(before);
+  });
+});

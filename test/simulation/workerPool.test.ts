@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
+import type { SeriesRow } from '../../src/simulation/series.js';
+import { simulate, simulateAsync } from '../../src/simulation/simulate.js';
+import { seriesTasks, type SeriesTask } from '../../src/simulation/seriesTask.js';
+import { prepareRun } from '../../src/simulation/preparedRun.js';
+import { DEFAULT_RUN, type RunSettings } from '../../src/simulation/settings.js';
+import { runTasks, type TaskOutcome } from '../../src/simulation/workerPool.js';
+import { Vocabulary } from '../../src/vocabulary/vocabulary.js';
+
+// The village fixture, tokenized on spaces (one sentence per line).
+const vocabulary = new Vocabulary();
+const corpus = corpusFromSentences(
+  readFileSync(new URL('../fixtures/exp/village.txt', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.toLowerCase().split(/\s+/u).map((token) => vocabulary.intern(token))),
+);
+const settings: RunSettings = { ...DEFAULT_RUN, generations: 2, replicates: 2, sweep: { ...DEFAULT_RUN.sweep, order: [2], humanRatio: [0, 0.5] } };
+const key = (row: SeriesRow): string => JSON.stringify([row.cell.id, row.replicate, row.generation, row.values]);
+
+describe('runTasks', () => {
+  it('gives the rows of simulate, in the same order', async () => {
+    const expected: string[] = [];
+    simulate(corpus, vocabulary.size, settings, { emit: (row) => expected.push(key(row)) });
+    const rows: string[] = [];
+    const result = await simulateAsync(corpus, vocabulary.size, settings, { workers: 1 }, { onRow: (row) => rows.push(key(row)) });
+    expect(result).toMatchObject({ ended: 4, failed: 0, interrupted: false });
+    expect(rows).toEqual(expected);
+  });
+
+  it('reports a failing series and finishes the others', async () => {
+    const run = prepareRun(corpus, vocabulary.size, settings);
+    const tasks = seriesTasks(settings);
+    const broken: SeriesTask = { ...tasks[1]!, cell: { ...tasks[1]!.cell, id: 'broken', settings: { ...tasks[1]!.cell.settings, smoothing: 'no-such' as never } } };
+    const ends: Array<[string, TaskOutcome]> = [];
+    const rows: SeriesRow[] = [];
+    const result = await runTasks(run, corpus, [tasks[0]!, broken, tasks[2]!, tasks[3]!], { workers: 1 }, {
+      onRow: (row) => rows.push(row),
+      onEnd: (task, outcome) => ends.push([task.cell.id, outcome]),
+    });
+    expect(result).toEqual({ ended: 4, failed: 1, interrupted: false });
+    expect(ends.map(([id, outcome]) => [id, outcome.error?.message])).toEqual([
+      ['human_ratio=0', undefined],
+      ['broken', "unknown smoothing 'no-such'"],
+      ['human_ratio=0.5', undefined],
+      ['human_ratio=0.5', undefined],
+    ]);
+    expect(rows).toHaveLength(3 * 3);
+  });
+
+  it('stops at once when aborted, keeping what was delivered', async () => {
+    const controller = new AbortController();
+    const rows: SeriesRow[] = [];
+    const result = await simulateAsync(corpus, vocabulary.size, settings, { workers: 1, signal: controller.signal }, {
+      onRow: (row) => {
+        rows.push(row);
+        if (rows.length === 4) controller.abort();
+      },
+    });
+    expect(result).toMatchObject({ ended: 1, interrupted: true });
+    expect(rows).toHaveLength(4);
+  });
+});
