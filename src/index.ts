@@ -65,3 +65,41 @@ export { driftExpectedTypes } from './metrics/driftBaseline.js';
 export { CURVE_COLUMNS, curveRecord } from './export/curveRecord.js';
 export { formatNumber } from './export/formatNumber.js';
 export { openCsv, type CsvWriter } from './export/csvFile.js';
+
+// Experiments: worker threads, shards, summaries, extinctions, resume and merge.
+export { simulateAsync, type SimulateAsyncOptions } from './simulation/simulate.js';
+export { seriesSteps } from './simulation/series.js';
+export { type TaskExtras } from './simulation/seriesTask.js';
+export {
+  runTasks,
+  defaultWorkers,
+  type RunTasksOptions,
+  type RunTasksResult,
+  type TaskHandlers,
+  type TaskOutcome,
+} from './simulation/workerPool.js';
+export { type Shard, parseShard, formatShard, shardTasks } from './simulation/shard.js';
+export { ExtinctionTracker, type ExtinctionTable } from './simulation/extinctionTracker.js';
+export { EXTINCTION_COLUMNS, extinctionRecords } from './export/extinctionRecords.js';
+export { SummaryTable, summarize, type MetricSummary, SUMMARY_COLUMNS } from './export/summaryTable.js';
+export { studentTQuantile, studentTCdf } from './stats/studentT.js';
+export { mergeCurves, type MergeInput, type MergeResult } from './export/mergeCurves.js';
+export { type RunRecord, type RunIdentity, makeRunRecord, readRunRecord, corpusDigest } from './export/runRecord.js';
+export { planResume } from './export/resumePlan.js';
+export { detokenize, corpusFilePath } from './export/corpusFiles.js';
+export { RunIncompleteError } from './errors.js';
+
+// Language models: evaluation and ARPA.
+export { evaluateModel, flooredEvaluation, type Evaluation } from './model/evaluate.js';
+export { arpaLines, readArpa } from './model/arpa.js';
+
+// Reports: charts and tables from curves (Vega-Lite; loads Vega when imported).
+export {
+  readCurves,
+  curveTableFromRecords,
+  readSummary,
+  writeReport,
+  renderReportHtml,
+  renderSvgCharts,
+  formatFinalTable,
+} from './export/report/index.js';

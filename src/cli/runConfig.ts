@@ -36,6 +36,8 @@ export interface RunConfig {
   readonly summary?: string;
   readonly extinctions?: string;
   readonly saveCorpora?: string;
+  /** The HTML report written at the end. */
+  readonly report?: string;
   /** Worker threads; undefined = one per core. */
   readonly workers?: number;
   readonly shard: Shard;
@@ -65,6 +67,7 @@ const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>>
   summary: { kind: 'scalar', parse: path },
   extinctions: { kind: 'scalar', parse: path },
   saveCorpora: { kind: 'scalar', parse: path },
+  report: { kind: 'scalar', parse: path },
   workers: { kind: 'scalar', parse: integerIn(1, 1024) },
   shard: { kind: 'scalar', parse: (raw, flag) => parseShard(raw, flag) },
   quiet: { kind: 'boolean', parse: (raw) => raw },
@@ -149,6 +152,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
   const summary = string('summary');
   const extinctions = string('extinctions');
   const saveCorpora = string('saveCorpora');
+  const report = string('report');
   return {
     corpus: values['corpus'] as string[],
     settings,
@@ -157,6 +161,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
     ...(summary === undefined ? {} : { summary }),
     ...(extinctions === undefined ? {} : { extinctions }),
     ...(saveCorpora === undefined ? {} : { saveCorpora }),
+    ...(report === undefined ? {} : { report }),
     ...(workers === undefined ? {} : { workers: integerIn(1, 1024)(workers, '--workers') }),
     shard: shard === undefined ? WHOLE_RUN : parseShard(shard),
     quiet: values['quiet'] === true,
@@ -182,6 +187,7 @@ export function printableConfig(config: RunConfig): Record<string, unknown> {
     ...(config.summary === undefined ? {} : { summary: config.summary }),
     ...(config.extinctions === undefined ? {} : { extinctions: config.extinctions }),
     ...(config.saveCorpora === undefined ? {} : { saveCorpora: config.saveCorpora }),
+    ...(config.report === undefined ? {} : { report: config.report }),
     ...(config.shard.count === 1 ? {} : { shard: formatShard(config.shard) }),
     ...(config.workers === undefined ? {} : { workers: config.workers }),
     ...(config.quiet ? { quiet: true } : {}),

@@ -18,7 +18,7 @@ describe('the ngram-collapse executable', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(CURVE_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + 2 * 2);
-    expect(result.stderr).toContain('generation 1:');
+    expect(result.stderr).toMatch(/^cell\s+gen\s+reps/u);
   });
 
   it('exits with code 2 and one line for bad usage, no stack trace', () => {

@@ -29,8 +29,21 @@ describe('ngram-collapse (in-process)', () => {
     // default human ratios 0 and 0.1: 2 cells x 3 generations (0, 1, 2)
     expect(lines).toHaveLength(1 + 2 * 3);
     expect(lines[1]!.startsWith('human_ratio=0,replace,0,fresh,0,3,mle,observed,1,0,1,1,42,0,')).toBe(true);
-    expect(result.stdout).toContain('generation 2:');
-    expect(result.stdout).toContain('human_ratio=0.1');
+    // the final table: one line per cell with its last generation and a sparkline of vocab_retention
+    const table = result.stdout.split('\n');
+    expect(table[0]).toMatch(/^cell\s+gen\s+reps\s+vocab_retention\s+rare_survival\s+entropy_bits\s+heldout_perplexity/u);
+    expect(table[1]).toMatch(/^human_ratio=0\s+2\s+1\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[▁-█]{3}$/u);
+    expect(table[2]).toMatch(/^human_ratio=0\.1\s+2\s+1\s/u);
+  });
+
+  it('run --report writes the HTML report of the curves when the run ends', async () => {
+    const cwd = tempDir();
+    const result = await cli(['run', ...small, '--report', 'report.html', '--quiet'], { cwd });
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(cwd, 'report.html'), 'utf8');
+    expect(html).toContain('<select');
+    expect(html).toContain('vocab_retention');
+    expect(html).not.toMatch(/<script[^>]+src=/u);
   });
 
   it('gives byte-identical CSV for one seed and different CSV for another', async () => {

@@ -19,14 +19,13 @@ import { corpusFilePath, corpusManifest, detokenize, writeCorpusFile, writeManif
 import { openCsv, type CsvWriter } from '../../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { EXTINCTION_COLUMNS, extinctionRecords } from '../../export/extinctionRecords.js';
-import { lastGenerationTable } from '../../export/lastGenerationTable.js';
+import { formatFinalTable } from '../../export/report/finalTable.js';
+import { curveTableFromRecords } from '../../export/report/readCurves.js';
 import { planResume, type ResumeFile } from '../../export/resumePlan.js';
 import { corpusDigest, describeDifferences, makeRunRecord, readRunRecord, runRecordPath, writeRunRecord, type RunIdentity } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
-import { METRIC_COLUMNS, type MetricValues } from '../../metrics/columns.js';
 import { expandCells } from '../../simulation/cells.js';
 import { prepareRun } from '../../simulation/preparedRun.js';
-import type { SeriesRow } from '../../simulation/series.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { runTasks } from '../../simulation/workerPool.js';
@@ -52,6 +51,7 @@ export function runCommand(io: CliIO): Command {
     .option('--summary <file>', 'per cell, generation and metric: n, mean, sd and 95% CI (Student t) across replicates')
     .option('--extinctions <file>', 'per cell, replicate and seed type: last seen, first absent, comebacks')
     .option('--save-corpora <dir>', "write each generation's synthetic text (one sentence per line) and a manifest.json")
+    .option('--report <file>', 'write the HTML report of the curves (as `plot --out`) when the run ends')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--shard <i/n>', 'run only the i-th of n deterministic shares of the (cell, replicate) series (join with merge)')
     .option('--resume', 'continue the interrupted run whose --out CSV exists (same settings required)')
@@ -70,6 +70,7 @@ interface Outputs {
   readonly summary?: string;
   readonly extinctions?: string;
   readonly corpora?: string;
+  readonly report?: string;
 }
 
 function checkOutputs(config: RunConfig, io: CliIO): Outputs {
@@ -85,7 +86,15 @@ function checkOutputs(config: RunConfig, io: CliIO): Outputs {
     if (existsSync(corpora) && !statSync(corpora).isDirectory()) throw new UsageError(`--save-corpora ${config.saveCorpora} is a file`, 'pass a folder name');
     if (!existsSync(dirname(corpora))) throw new UsageError(`--save-corpora ${config.saveCorpora}: folder ${dirname(corpora)} does not exist`, 'create it first');
   }
-  return { out, ...(summary === undefined ? {} : { summary }), ...(extinctions === undefined ? {} : { extinctions }), ...(corpora === undefined ? {} : { corpora }) };
+  const report = config.report === undefined ? undefined : checkWritable(config.report, io.cwd, '--report');
+  if (report === '-') throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
+  return {
+    out,
+    ...(summary === undefined ? {} : { summary }),
+    ...(extinctions === undefined ? {} : { extinctions }),
+    ...(corpora === undefined ? {} : { corpora }),
+    ...(report === undefined ? {} : { report }),
+  };
 }
 
 async function runAction(command: Command, io: CliIO): Promise<void> {
@@ -113,7 +122,8 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   };
   const record = makeRunRecord(identity, formatShard(config.shard), config.corpus);
   const summary = outputs.summary === undefined ? undefined : new SummaryTable();
-  const lastRows: SeriesRow[] = [];
+  // Every curves record of this run (kept and new), for the final table and the report.
+  const records: string[][] = [];
   const cellsById = new Map(expandCells(settings.sweep).map((cell) => [cell.id, cell]));
 
   const keep = config.resume
@@ -121,7 +131,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     : { completeTasks: 0, keepBytes: [0, 0], keptRecords: [[], []] as string[][][] };
   for (const fields of keep.keptRecords[0]!) {
     summary?.add(fields);
-    if (Number(fields[CURVE_COLUMNS.indexOf('generation')]) === settings.generations) lastRows.push(rowOf(fields, cellsById));
+    records.push([...fields]);
   }
   if (outputs.out !== '-') writeRunRecord(outputs.out, record);
   if (outputs.corpora !== undefined) {
@@ -151,7 +161,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
           const fields = curveRecord(row, settings.seed);
           curves.write(fields);
           summary?.add(fields);
-          if (row.generation === settings.generations) lastRows.push(row);
+          records.push(fields);
           progress.tick();
         },
         onEnd: (task, outcome) => {
@@ -186,10 +196,16 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     );
   }
   if (summary !== undefined) await writeSummary(summary, outputs.summary === '-' ? io.stdout : outputs.summary!);
+  const curveTable = curveTableFromRecords(CURVE_COLUMNS, records, config.out);
+  if (outputs.report !== undefined) {
+    const { writeReport } = await import('../../export/report/writeReport.js'); // loads Vega only when asked
+    await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out });
+  }
   if (!quiet) {
     const table = outputs.out === '-' || outputs.summary === '-' || outputs.extinctions === '-' ? io.stderr : io.stdout;
-    table.write(lastGenerationTable(lastRows));
+    table.write(formatFinalTable(curveTable.rows));
     if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
+    if (outputs.report !== undefined) table.write(`report written to ${config.report}\n`);
   }
   if (failures.length > 0) {
     throw new RunIncompleteError(
@@ -208,13 +224,6 @@ async function writeSummary(summary: SummaryTable, target: string | NodeJS.Writa
   const writer = openCsv(target as Parameters<typeof openCsv>[0], SUMMARY_COLUMNS);
   for (const fields of summary.records()) writer.write(fields);
   await writer.close();
-}
-
-/** A curves record read back -> the SeriesRow the last-generation table needs. */
-function rowOf(fields: readonly string[], cells: ReadonlyMap<string, SeriesRow['cell']>): SeriesRow {
-  const at = (name: string): string => fields[CURVE_COLUMNS.indexOf(name)]!;
-  const values: MetricValues = Object.fromEntries(METRIC_COLUMNS.map((metric) => [metric, at(metric) === '' ? undefined : Number(at(metric))]));
-  return { cell: cells.get(at('cell'))!, replicate: Number(at('replicate')), generation: Number(at('generation')), values };
 }
 
 /**
