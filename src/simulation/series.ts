@@ -24,6 +24,7 @@ import { trainModel } from '../model/train.js';
 import { randomFor } from '../random/random.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
+import { DegenerateNotices } from './degenerateNotices.js';
 import { pickSentences, pickTokens } from './sentencePicks.js';
 import { syntheticText } from './syntheticText.js';
 
@@ -69,6 +70,7 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
 
   let model = model0;
   let previousTraining = human;
+  const notices = new DegenerateNotices(`cell ${cell.id} replicate ${replicate}`, run.reference, hooks.warn);
   const batches: TokenCorpus[] = [];
   for (let generation = 1; generation <= settings.generations; generation++) {
     const humanShare = fixedPool ?? pickTokens(human, humanTarget, random);
@@ -85,6 +87,7 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
     const text = synthetic.text;
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
     row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text) });
+    notices.observe(generation, text);
     model = next;
     previousTraining = training;
   }

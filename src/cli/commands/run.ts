@@ -9,11 +9,12 @@ import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { lastGenerationTable } from '../../export/lastGenerationTable.js';
+import { prepareRun } from '../../simulation/preparedRun.js';
 import { simulate } from '../../simulation/simulate.js';
 import type { SeriesRow } from '../../simulation/series.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
-import { checkWritable } from '../outputPaths.js';
+import { checkNotCorpus, checkWritable } from '../outputPaths.js';
 import { defaultText, resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from '../runOptions.js';
 
 export function runCommand(io: CliIO): Command {
@@ -41,7 +42,9 @@ async function runAction(values: Record<string, unknown>, io: CliIO): Promise<vo
   };
   const load = resolveLoadOptions(values, io, warn);
   const out = checkWritable(String(values['out']), io.cwd, '--out');
+  checkNotCorpus(out, values['corpus'] as string[], io.cwd, '--out');
   const { vocabulary, corpus } = await loadCorpus(values['corpus'] as string[], load);
+  prepareRun(corpus, vocabulary.size, settings); // checks split, anchors... before the output file is created
   const writer = openCsv(out === '-' ? io.stdout : out, CURVE_COLUMNS);
   const rows: SeriesRow[] = [];
   try {
