@@ -152,8 +152,8 @@ function spaceCut(text: string, from: number): number {
 
 /**
  * Cuts a long text at white space into pieces of at least `size` characters (the last may be
- * shorter), so that a sentence of millions of tokens is tokenized piece by piece. A run of more than
- * `size` characters without white space is cut after `size` characters (off a surrogate pair). The
+ * shorter), so that a sentence of millions of tokens is tokenized piece by piece. A word (a run
+ * without white space) is only cut if it is longer than `size` characters (never in a surrogate pair). The
  * word tokenizers split at white space, so their tokens are the same as on the whole text. O(length).
  */
 export function* whitespaceWindows(text: string, size: number): Generator<string> {
@@ -161,6 +161,7 @@ export function* whitespaceWindows(text: string, size: number): Generator<string
   while (text.length - start > size) {
     const from = start + size;
     const space = text.slice(from, from + size).search(/\s/u);
+    if (space < 0 && text.length - from <= size) break;
     let cut = space >= 0 ? from + space + 1 : from;
     const code = text.charCodeAt(cut - 1);
     if (space < 0 && code >= 0xd800 && code <= 0xdbff) cut++;
