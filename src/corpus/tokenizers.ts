@@ -31,11 +31,22 @@ export const TOKENIZER_NAMES: readonly TokenizerName[] = ['word', 'wordpunct', '
 
 export type Tokenize = (sentence: string) => string[];
 
-function fromNatural(tokenizer: NaturalTokenizer): Tokenize {
-  return (sentence) => tokenizer.tokenize(sentence).filter((token) => token.length > 0);
-}
-
 const WHITESPACE = /\s+/u;
+
+/** natural's tokenizers can return white space (a tab, U+00A0...) as a token: split it out. */
+function fromNatural(tokenizer: NaturalTokenizer): Tokenize {
+  return (sentence) => {
+    const tokens: string[] = [];
+    for (const token of tokenizer.tokenize(sentence)) {
+      if (!WHITESPACE.test(token)) {
+        if (token.length > 0) tokens.push(token);
+      } else {
+        for (const part of token.split(WHITESPACE)) if (part.length > 0) tokens.push(part);
+      }
+    }
+    return tokens;
+  };
+}
 
 /** Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. */
 export function tokenizerFor(name: string): Tokenize {
