@@ -61,7 +61,7 @@ describe('degenerate runs', () => {
     expect(code).toBe(0);
     expect(rows).toHaveLength(4);
     expectFiniteOrEmpty(rows);
-    expect(stderr).toMatch(/generation 1: the synthetic text holds no tokens \(the human share fills the batch);
+    expect(stderr).toMatch(/generation 1: the synthetic text holds no tokens \(the human share fills the batch/u);
     for (const row of rows.slice(1)) {
       expect(row['tokens']).toBe('0');
       expect(row['ttr']).toBe('');
