@@ -3,7 +3,7 @@
  * write: the folder must exist and be writable, and the path must not be a folder.
  */
 
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -24,4 +24,19 @@ export function checkWritable(path: string, cwd: string, flag: string): string {
     throw new InputError(`${flag} ${path} is not writable`, 'choose a path in a folder you can write to');
   }
   return absolute;
+}
+
+/**
+ * Throws InputError if the output `path` (absolute, as checkWritable returns it) is one of the corpus
+ * files named in `corpusSpecs`: the run would read the corpus and then overwrite it.
+ */
+export function checkNotCorpus(path: string, corpusSpecs: readonly string[], cwd: string, flag: string): void {
+  if (path === '-' || !existsSync(path)) return;
+  const target = realpathSync(path);
+  for (const spec of corpusSpecs) {
+    const input = resolve(cwd, spec);
+    if (existsSync(input) && statSync(input).isFile() && realpathSync(input) === target) {
+      throw new InputError(`${flag} ${spec} is also a corpus input, and writing it would destroy the corpus`, 'choose another output path');
+    }
+  }
 }

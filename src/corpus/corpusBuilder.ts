@@ -1,15 +1,18 @@
 /**
  * CorpusBuilder: accumulates tokenized sentences into a TokenCorpus, interning strings on the way.
  *
- * Contract: `addSentence` ignores empty sentences; `build()` returns the corpus (the builder must not be
- * used afterwards). Grows its typed arrays by doubling, so adding T tokens costs O(T) amortised.
- * Throws InputError once more than `maxTokens` tokens were added (a guard against running out of
- * memory on a huge input).
+ * Contract: `addSentence` adds one sentence; a very long sentence may instead be given in parts with
+ * `appendTokens` and closed with `endSentence`. Empty sentences are ignored. The boundary markers
+ * `<s>` and `</s>` are not tokens (ids 0 and 1 mean sentence start and end): occurrences in the text
+ * are dropped and counted in `droppedMarkers`, so a corpus already marked up with them loads cleanly.
+ * `build()` returns the corpus (the builder must not be used afterwards). Grows its typed arrays by
+ * doubling, so adding T tokens costs O(T) amortised. Throws InputError once more than `maxTokens`
+ * tokens were added (a guard against running out of memory on a huge input).
  */
 
 import { InputError } from '../errors.js';
 import type { TokenCorpus } from './tokenCorpus.js';
-import type { Vocabulary } from '../vocabulary/vocabulary.js';
+import { BOS_TOKEN, EOS_TOKEN, type Vocabulary } from '../vocabulary/vocabulary.js';
 
 export class CorpusBuilder {
   private ids: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
@@ -22,8 +25,16 @@ export class CorpusBuilder {
     private readonly maxTokens: number = Number.POSITIVE_INFINITY,
   ) {}
 
+  private sentenceStart = 0;
+  private dropped = 0;
+
   addSentence(tokens: readonly string[]): void {
-    if (tokens.length === 0) return;
+    this.appendTokens(tokens);
+    this.endSentence();
+  }
+
+  /** Adds tokens to the sentence being built. */
+  appendTokens(tokens: readonly string[]): void {
     if (this.tokens + tokens.length > this.maxTokens) {
       throw new InputError(
         `the corpus has more than ${this.maxTokens} tokens`,
@@ -31,10 +42,27 @@ export class CorpusBuilder {
       );
     }
     this.reserve(tokens.length);
-    for (const token of tokens) this.ids[this.tokens++] = this.vocabulary.intern(token);
+    for (const token of tokens) {
+      if (token === BOS_TOKEN || token === EOS_TOKEN) {
+        this.dropped++;
+        continue;
+      }
+      this.ids[this.tokens++] = this.vocabulary.intern(token);
+    }
+  }
+
+  /** Closes the sentence being built (nothing happens if it is empty). */
+  endSentence(): void {
+    if (this.tokens === this.sentenceStart) return;
     this.sentences++;
     if (this.sentences + 1 > this.offsets.length) this.offsets = grow(this.offsets, this.offsets.length * 2);
     this.offsets[this.sentences] = this.tokens;
+    this.sentenceStart = this.tokens;
+  }
+
+  /** How many `<s>` / `</s>` tokens were dropped. */
+  get droppedMarkers(): number {
+    return this.dropped;
   }
 
   get tokenCount(): number {
@@ -46,6 +74,7 @@ export class CorpusBuilder {
   }
 
   build(): TokenCorpus {
+    this.endSentence();
     return {
       ids: this.ids.slice(0, this.tokens),
       offsets: this.offsets.slice(0, this.sentences + 1),

@@ -3,10 +3,11 @@
  *
  * Contract: `*` matches any run of characters except `/`, `?` one such character, `**` any number of
  * folders (including none), `[...]` a character class. The walk starts at the longest folder prefix
- * without wildcards; matches are files only, returned sorted. Pure apart from reading folders.
+ * without wildcards; matches are files only, returned sorted. Symbolic links are followed, but a
+ * folder already visited (a link loop) is not entered again. Pure apart from reading folders.
  */
 
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 
 export function hasWildcard(spec: string): boolean {
@@ -51,15 +52,18 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   const base = parts.slice(0, firstWild).join('/') || '/';
   const matcher = globToRegExp(absolute);
   const found: string[] = [];
-  walk(base, (file) => {
+  walk(base, new Set<string>(), (file) => {
     if (matcher.test(file.split(sep).join('/'))) found.push(file);
   });
   return found.sort();
 }
 
-function walk(folder: string, visit: (file: string) => void): void {
+function walk(folder: string, visited: Set<string>, visit: (file: string) => void): void {
   let names: string[];
   try {
+    const real = realpathSync(folder);
+    if (visited.has(real)) return;
+    visited.add(real);
     names = readdirSync(folder);
   } catch {
     return;
@@ -72,7 +76,7 @@ function walk(folder: string, visit: (file: string) => void): void {
     } catch {
       continue;
     }
-    if (isDirectory) walk(path, visit);
+    if (isDirectory) walk(path, visited, visit);
     else visit(path);
   }
 }

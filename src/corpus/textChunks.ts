@@ -1,13 +1,17 @@
 /**
  * Streams a byte source as text chunks that end on a boundary: a blank line (paragraphs) or a line
- * end (lines). Memory stays bounded by the longest chunk, so a 100 MB file is never held whole.
+ * end (lines), each with the number of its first line (1-based) for messages.
  *
- * Contract: yields each non-blank chunk once, in order, without the separator. Decodes UTF-8; a
- * leading byte-order mark is dropped; CRLF and CR line ends are read as LF. A NUL byte means the
- * input is binary: InputError. Invalid UTF-8 is replaced by U+FFFD and reported once through
- * `onInvalidUtf8` (the caller decides to warn).
+ * Contract: yields each non-blank chunk once, in order, without the separator. Memory stays bounded by
+ * the longest chunk (a 100 MB file is never held whole) and the work is linear in the input, also for
+ * one 50 MB line: pieces are searched for line ends as they arrive and joined once per line.
+ * Decoding: UTF-8; a leading byte-order mark is dropped; CRLF and CR line ends are read as LF.
+ * Rejected with InputError: a NUL byte (the input is binary) and a UTF-16 byte-order mark (the text
+ * must be converted). Invalid UTF-8 is replaced by U+FFFD and reported once through `onInvalidUtf8`
+ * with the line of the first bad byte (the caller decides to warn).
  */
 
+import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
 
 export type ChunkUnit = 'paragraph' | 'line';
@@ -16,59 +20,157 @@ export interface ChunkOptions {
   readonly unit: ChunkUnit;
   /** Name of the source, for messages. */
   readonly name: string;
-  readonly onInvalidUtf8?: () => void;
+  /** Called once, at the first invalid UTF-8 sequence, with its line number. */
+  readonly onInvalidUtf8?: (line: number) => void;
+}
+
+export interface TextChunk {
+  readonly text: string;
+  /** Line number (1-based) of the chunk's first line. */
+  readonly line: number;
 }
 
 const REPLACEMENT = '\uFFFD';
+const BLANK = /^\s*$/u;
 
-export async function* textChunks(
-  bytes: AsyncIterable<Uint8Array | string>,
-  options: ChunkOptions,
-): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-  const separator = options.unit === 'paragraph' ? /\n[ \t\f\v]*\n/gu : /\n/gu;
-  let pending = '';
-  // Where the next separator search starts: text before it holds no separator (long lines stay linear).
-  let searchFrom = 0;
-  let heldCarriageReturn = false;
-  let reported = false;
+export async function* textChunks(bytes: AsyncIterable<Uint8Array | string>, options: ChunkOptions): AsyncGenerator<TextChunk> {
+  const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+  // A second, strict decoder runs alongside until the first invalid sequence, to tell a real U+FFFD
+  // in the text from a replaced byte.
+  let strict: TextDecoder | undefined = options.onInvalidUtf8 === undefined ? undefined : new TextDecoder('utf-8', { fatal: true });
+  const lines = new LineSplitter();
+  const paragraph = new ParagraphBuilder();
+  let first = true;
+
+  const emit = function* (line: string, number: number): Generator<TextChunk> {
+    if (options.unit === 'line') {
+      if (!BLANK.test(line)) yield { text: line, line: number };
+      return;
+    }
+    const done = paragraph.add(line, number);
+    if (done !== undefined) yield done;
+  };
+
   for await (const piece of bytes) {
     const raw = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (raw.length === 0) continue;
+    if (first) {
+      first = false;
+      rejectUtf16(raw, options.name);
+    }
     if (raw.includes(0)) {
       throw new InputError(`${options.name} looks binary (it contains NUL bytes)`, 'pass a UTF-8 text file');
     }
-    const text = decoder.decode(raw, { stream: true });
-    if (!reported && text.includes(REPLACEMENT) && !Buffer.from(raw).includes(Buffer.from(REPLACEMENT))) {
-      reported = true;
-      options.onInvalidUtf8?.();
-    }
-    let decoded: string = (heldCarriageReturn ? '\r' : '') + text;
-    heldCarriageReturn = decoded.endsWith('\r');
-    if (heldCarriageReturn) decoded = decoded.slice(0, -1);
-    pending += normaliseLineEnds(decoded);
-    yield* drain();
+    const text = lenient.decode(raw, { stream: true });
+    strict = checkStrict(strict, () => strict!.decode(raw, { stream: true }), text, lines.lineNumber, options);
+    for (const [line, number] of lines.push(text)) yield* emit(line, number);
   }
-  pending += normaliseLineEnds((heldCarriageReturn ? '\r' : '') + decoder.decode());
-  const last = pending.trim();
-  if (last.length > 0) yield pending;
+  const rest = lenient.decode();
+  strict = checkStrict(strict, () => strict!.decode(), rest, lines.lineNumber, options);
+  for (const [line, number] of lines.push(rest)) yield* emit(line, number);
+  const last = lines.finish();
+  if (last !== undefined) yield* emit(last[0], last[1]);
+  const tail = paragraph.finish();
+  if (tail !== undefined) yield tail;
+}
 
-  function* drain(): Generator<string> {
-    for (;;) {
-      separator.lastIndex = searchFrom;
-      const match = separator.exec(pending);
-      if (match === null) {
-        // A separator may straddle the next piece: rescan the last few characters then.
-        searchFrom = Math.max(0, pending.length - 8);
-        return;
-      }
-      const chunk = pending.slice(0, match.index);
-      pending = pending.slice(match.index + match[0].length);
-      searchFrom = 0;
-      if (chunk.trim().length > 0) yield chunk;
-    }
+function rejectUtf16(raw: Uint8Array, name: string): void {
+  const bom = raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff));
+  if (bom) {
+    throw new InputError(`${name} is UTF-16 text`, 'convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8');
   }
 }
 
-function normaliseLineEnds(text: string): string {
-  return text.includes('\r') ? text.replace(/\r\n?/gu, '\n') : text;
+/** Runs the strict decoder; at its first failure reports the line and returns undefined (stop checking). */
+function checkStrict(
+  strict: TextDecoder | undefined,
+  decode: () => string,
+  lenientText: string,
+  lineAtStart: number,
+  options: ChunkOptions,
+): TextDecoder | undefined {
+  if (strict === undefined) return undefined;
+  try {
+    decode();
+    return strict;
+  } catch {
+    const at = lenientText.indexOf(REPLACEMENT);
+    let line = lineAtStart;
+    for (let i = 0; i < at; i++) if (lenientText.charCodeAt(i) === 10) line++;
+    options.onInvalidUtf8?.(line);
+    return undefined;
+  }
+}
+
+/**
+ * Cuts decoded text into lines as it arrives; CRLF and lone CR end a line too. A line's pieces are
+ * kept in a list and joined once, so a very long line costs linear time.
+ */
+class LineSplitter {
+  private parts: string[] = [];
+  private heldCarriageReturn = false;
+  private next = 1;
+
+  /** Number of the line currently being read. */
+  get lineNumber(): number {
+    return this.next;
+  }
+
+  push(text: string): Array<[string, number]> {
+    const done: Array<[string, number]> = [];
+    let start = 0;
+    if (this.heldCarriageReturn) {
+      this.heldCarriageReturn = false;
+      if (text.charCodeAt(0) === 10) start = 1;
+    }
+    for (;;) {
+      const lf = text.indexOf('\n', start);
+      const cr = text.indexOf('\r', start);
+      const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      if (end < 0) break;
+      this.parts.push(text.slice(start, end));
+      done.push([this.parts.join(''), this.next++]);
+      this.parts = [];
+      if (text.charCodeAt(end) === 13) {
+        if (end + 1 === text.length) {
+          this.heldCarriageReturn = true;
+          start = end + 1;
+          continue;
+        }
+        start = text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+      } else {
+        start = end + 1;
+      }
+    }
+    if (start < text.length) this.parts.push(text.slice(start));
+    return done;
+  }
+
+  /** The last line if the text did not end with a line end. */
+  finish(): [string, number] | undefined {
+    if (this.parts.length === 0) return undefined;
+    const line = this.parts.join('');
+    this.parts = [];
+    return [line, this.next++];
+  }
+}
+
+/** Groups lines into paragraphs separated by blank lines. */
+class ParagraphBuilder {
+  private lines: string[] = [];
+  private firstLine = 0;
+
+  add(line: string, number: number): TextChunk | undefined {
+    if (BLANK.test(line)) return this.finish();
+    if (this.lines.length === 0) this.firstLine = number;
+    this.lines.push(line);
+    return undefined;
+  }
+
+  finish(): TextChunk | undefined {
+    if (this.lines.length === 0) return undefined;
+    const chunk = { text: this.lines.join('\n'), line: this.firstLine };
+    this.lines = [];
+    return chunk;
+  }
 }

@@ -24,6 +24,7 @@ import { trainModel } from '../model/train.js';
 import { randomFor } from '../random/random.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
+import { DegenerateNotices } from './degenerateNotices.js';
 import { pickSentences, pickTokens } from './sentencePicks.js';
 import { syntheticText } from './syntheticText.js';
 
@@ -81,6 +82,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
 
   let model = model0;
   let previousTraining = human;
+  const notices = new DegenerateNotices(`cell ${cell.id} replicate ${replicate}`, run.reference, hooks.warn);
   const batches: TokenCorpus[] = [];
   for (let generation = 1; generation <= settings.generations; generation++) {
     const humanShare = fixedPool ?? pickTokens(human, humanTarget, random);
@@ -97,6 +99,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     const text = synthetic.text;
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
     row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text) });
+    notices.observe(generation, text);
     model = next;
     previousTraining = training;
     yield generation;

@@ -13,7 +13,7 @@ import { buildSeedReference } from '../../metrics/seedReference.js';
 import { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
-import { checkWritable } from '../outputPaths.js';
+import { checkNotCorpus, checkWritable } from '../outputPaths.js';
 import { integerIn } from '../parseValues.js';
 
 /** The columns `metrics` writes: those that describe a text alone. */
@@ -32,6 +32,7 @@ export function metricsCommand(io: CliIO): Command {
     const load = resolveLoadOptions(values, io, warn);
     const rareThreshold = values['rareThreshold'] === undefined ? 1 : integerIn(1)(String(values['rareThreshold']), '--rare-threshold');
     const out = checkWritable(String(values['out']), io.cwd, '--out');
+    checkNotCorpus(out, [...texts, ...(values['reference'] === undefined ? [] : [String(values['reference'])])], io.cwd, '--out');
     const vocabulary = new Vocabulary();
     const referenceSpec = values['reference'] === undefined ? undefined : String(values['reference']);
     const reference = referenceSpec === undefined ? undefined : (await loadCorpus([referenceSpec], load, vocabulary)).corpus;

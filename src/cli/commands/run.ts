@@ -31,7 +31,7 @@ import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { runTasks } from '../../simulation/workerPool.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
-import { checkWritable } from '../outputPaths.js';
+import { checkNotCorpus, checkWritable } from '../outputPaths.js';
 import { packageVersion } from '../program.js';
 import { startProgress } from '../progress.js';
 import { printableConfig, resolveRunConfig, type RunConfig } from '../runConfig.js';
@@ -74,9 +74,14 @@ interface Outputs {
 }
 
 function checkOutputs(config: RunConfig, io: CliIO): Outputs {
-  const out = checkWritable(config.out, io.cwd, '--out');
-  const summary = config.summary === undefined ? undefined : checkWritable(config.summary, io.cwd, '--summary');
-  const extinctions = config.extinctions === undefined ? undefined : checkWritable(config.extinctions, io.cwd, '--extinctions');
+  const writable = (path: string, flag: string): string => {
+    const absolute = checkWritable(path, io.cwd, flag);
+    checkNotCorpus(absolute, config.corpus, io.cwd, flag);
+    return absolute;
+  };
+  const out = writable(config.out, '--out');
+  const summary = config.summary === undefined ? undefined : writable(config.summary, '--summary');
+  const extinctions = config.extinctions === undefined ? undefined : writable(config.extinctions, '--extinctions');
   const toStdout = [out, summary, extinctions].filter((path) => path === '-').length;
   if (toStdout > 1) throw new UsageError('only one output can go to standard output (-)', 'give the other outputs file names');
   if (config.resume && (out === '-' || extinctions === '-')) throw new UsageError('--resume needs --out (and --extinctions) to be files', 'pass --out FILE');
@@ -86,7 +91,7 @@ function checkOutputs(config: RunConfig, io: CliIO): Outputs {
     if (existsSync(corpora) && !statSync(corpora).isDirectory()) throw new UsageError(`--save-corpora ${config.saveCorpora} is a file`, 'pass a folder name');
     if (!existsSync(dirname(corpora))) throw new UsageError(`--save-corpora ${config.saveCorpora}: folder ${dirname(corpora)} does not exist`, 'create it first');
   }
-  const report = config.report === undefined ? undefined : checkWritable(config.report, io.cwd, '--report');
+  const report = config.report === undefined ? undefined : writable(config.report, '--report');
   if (report === '-') throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
   return {
     out,

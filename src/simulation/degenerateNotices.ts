@@ -1,0 +1,79 @@
+/**
+ * DegenerateNotices: tells the user, once per series and kind, when a generation's synthetic text has
+ * become degenerate. The run goes on (such texts are what model collapse produces, and every metric
+ * with a zero denominator is an empty cell); the warning says what happened and from which generation.
+ *
+ * Kinds, checked on the synthetic text of generation g >= 1 (what row g describes):
+ * - `empty`: no synthetic tokens at all (the human share fills the batch, e.g. --human-ratio 1, or an
+ *   order-1 model has collapsed to the empty sentence);
+ * - `one-token`: every token is the same type (the model has collapsed to one token);
+ * - `one-sentence`: two or more sentences, all the same (the model has collapsed to one sentence);
+ * - `rare-extinct`: none of the seed-rare types occurs any more (reported the first time only, even
+ *   if human data brings some back later).
+ * Cost: each check stops at the first counter-example, so on a healthy text it reads a few tokens;
+ * a kind already reported is not checked again. Pure apart from calling `warn`.
+ */
+
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import type { SeedReference } from '../metrics/seedReference.js';
+
+export type DegenerateKind = 'empty' | 'one-token' | 'one-sentence' | 'rare-extinct';
+
+export class DegenerateNotices {
+  private readonly reported = new Set<DegenerateKind>();
+
+  constructor(
+    /** Names the series in messages, e.g. `cell default replicate 1`. */
+    private readonly where: string,
+    private readonly reference: SeedReference,
+    private readonly warn: ((message: string) => void) | undefined,
+  ) {}
+
+  /** Checks generation `generation`'s synthetic text; returns the kinds newly reported. */
+  observe(generation: number, text: TokenCorpus): DegenerateKind[] {
+    const found: DegenerateKind[] = [];
+    const report = (kind: DegenerateKind, what: string): void => {
+      if (this.reported.has(kind)) return;
+      this.reported.add(kind);
+      found.push(kind);
+      this.warn?.(`${this.where} generation ${generation}: ${what}; the run goes on`);
+    };
+    const tokens = text.ids.length;
+    const sentences = text.offsets.length - 1;
+    if (tokens === 0) {
+      report('empty', 'the synthetic text holds no tokens (the human share fills the batch, or the model ends every sentence at once), so its text metrics are empty cells');
+      return found;
+    }
+    if (!this.reported.has('one-token') && oneType(text.ids)) {
+      report('one-token', `the model has collapsed to a single token type (${tokens} tokens, all the same)`);
+    } else if (!this.reported.has('one-sentence') && sentences >= 2 && oneSentence(text)) {
+      report('one-sentence', `the model has collapsed to a single sentence (repeated ${sentences} times)`);
+    }
+    if (!this.reported.has('rare-extinct') && this.reference.rareTypes > 0 && !holdsRare(text.ids, this.reference.rare)) {
+      report('rare-extinct', `every one of the ${this.reference.rareTypes} seed-rare types is extinct (rare_survival 0)`);
+    }
+    return found;
+  }
+}
+
+function oneType(ids: Int32Array): boolean {
+  const first = ids[0];
+  for (let i = 1; i < ids.length; i++) if (ids[i] !== first) return false;
+  return true;
+}
+
+function oneSentence(text: TokenCorpus): boolean {
+  const { ids, offsets } = text;
+  const length = offsets[1]! - offsets[0]!;
+  for (let s = 1; s < offsets.length - 1; s++) {
+    const from = offsets[s]!;
+    if (offsets[s + 1]! - from !== length) return false;
+    for (let i = 0; i < length; i++) if (ids[from + i] !== ids[i]) return false;
+  }
+  return true;
+}
+
+function holdsRare(ids: Int32Array, rare: Uint8Array): boolean {
+  for (let i = 0; i < ids.length; i++) if (rare[ids[i]!] === 1) return true;
+  return false;
+}

@@ -1,0 +1,174 @@
+/**
+ * Every bad invocation or bad input gets one stderr line `ngram-collapse: <what> (<what to do>)`,
+ * exit code 2, no stack trace, and leaves no output file behind. Each row: the files written into a
+ * fresh folder, the argv, and a piece of the expected message.
+ */
+
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filesUnder, freshFolder, IS_ROOT, ONE_ERROR_LINE, runIn } from './robustnessHelpers.js';
+
+/** A small valid corpus: 40 sentences, one per line. */
+const GOOD = Array.from({ length: 40 }, (_, i) => `the cat number ${i} sat on the mat .`).join('\n') + '\n';
+const FAST = ['--generations', '1', '--sentences', 'line', '--quiet'];
+
+interface Case {
+  readonly name: string;
+  readonly files?: Record<string, string | Buffer>;
+  readonly folders?: readonly string[];
+  readonly argv: readonly string[];
+  readonly message: RegExp;
+}
+
+const CASES: readonly Case[] = [
+  // corpus paths
+  { name: 'a missing file', argv: ['run', '--corpus', 'nope.txt'], message: /corpus 'nope.txt' not found/u },
+  { name: 'a missing folder', argv: ['run', '--corpus', 'nope/'], message: /corpus 'nope\/' not found/u },
+  { name: 'a folder with no text files', folders: ['docs'], files: { 'docs/a.md': 'hello' }, argv: ['run', '--corpus', 'docs'], message: /holds no \.txt or \.jsonl files/u },
+  { name: 'a glob matching nothing', files: { 'a.md': 'x' }, argv: ['run', '--corpus', '*.txt'], message: /no file matches '\*\.txt'/u },
+  { name: 'an empty corpus name', argv: ['run', '--corpus', ''], message: /empty corpus name/u },
+  // corpus contents
+  { name: 'an empty file', files: { 'c.txt': '' }, argv: ['run', '--corpus', 'c.txt'], message: /holds no tokens/u },
+  { name: 'a whitespace-only file', files: { 'c.txt': ' \n\t\n\r\n  \n' }, argv: ['run', '--corpus', 'c.txt'], message: /holds no tokens/u },
+  { name: 'a binary file (NUL bytes)', files: { 'c.txt': Buffer.from([0x68, 0x69, 0x00, 0x01, 0x0a]) }, argv: ['run', '--corpus', 'c.txt'], message: /looks binary \(it contains NUL bytes\)/u },
+  { name: 'a UTF-16 file', files: { 'c.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('hi there\n', 'utf16le')]) }, argv: ['run', '--corpus', 'c.txt'], message: /is UTF-16 text.*iconv/u },
+  { name: 'one sentence, too few for the holdout split', files: { 'c.txt': 'just one sentence here.\n' }, argv: ['run', '--corpus', 'c.txt'], message: /1 sentence\(s\), too few for a holdout share of 0\.1/u },
+  { name: 'more anchors than human sentences', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--anchor', '500'], message: /--anchor 500 needs that many human sentences/u },
+  { name: 'a corpus over --max-tokens', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--max-tokens', '50'], message: /more than 50 tokens \(raise --max-tokens/u },
+  { name: 'JSONL with a missing field', files: { 'c.jsonl': '{"text":"a b"}\n\n{"body":"c d"}\n' }, argv: ['run', '--corpus', 'c.jsonl'], message: /c\.jsonl line 3 has no string field 'text'/u },
+  { name: 'JSONL with a broken line', files: { 'c.jsonl': '{"text":"a b"}\r\n{"text": "c\r\n' }, argv: ['run', '--corpus', 'c.jsonl'], message: /c\.jsonl line 2 is not valid JSON/u },
+  { name: 'JSONL whose field is not a string', files: { 'c.jsonl': '{"text":42}\n' }, argv: ['run', '--corpus', 'c.jsonl'], message: /line 1 has no string field 'text'/u },
+  { name: 'an unknown Brown category', argv: ['run', '--corpus', 'brown:poetry'], message: /unknown Brown category 'poetry'.*news, editorial/u },
+  { name: 'standard input twice', argv: ['run', '--corpus', '-', '-'], message: /standard input \(-\) is given twice/u },
+  // numbers out of range or not numbers
+  ...(
+    [
+      ['--order', '0', /--order must be a whole number from 1 to 10, got '0'/u],
+      ['--order', 'three', /--order must be a number, got 'three'/u],
+      ['--human-ratio', '1.5', /--human-ratio must be a number >= 0 and <= 1, got '1.5'/u],
+      ['--human-ratio', '0,,0.5', /--human-ratio has an empty item/u],
+      ['--human-ratio', 'NaN', /--human-ratio must be a number, got 'NaN'/u],
+      ['--replicates', '-1', /--replicates must be a whole number from 1 to 100000, got '-1'/u],
+      ['--replicates', '2.5', /--replicates must be a whole number/u],
+      ['--top-p', '0', /--top-p must be a number > 0 and <= 1, got '0'/u],
+      ['--top-k', '-2', /--top-k must be a whole number >= 0/u],
+      ['--temperature', '0', /--temperature must be a number > 0, got '0'/u],
+      ['--temperature', 'Infinity', /--temperature must be a number, got 'Infinity'/u],
+      ['--k', '0', /--k must be a number > 0, got '0'/u],
+      ['--k', '-0.5', /--k must be a number > 0, got '-0.5'/u],
+      ['--generations', '0', /--generations must be a whole number from 1/u],
+      ['--tokens', '0', /--tokens must be a whole number >= 1/u],
+      ['--holdout', '1', /--holdout must be a number >= 0 and < 1/u],
+      ['--rare-threshold', '0', /--rare-threshold must be a whole number >= 1/u],
+      ['--seed', '1e400', /--seed must be a number/u],
+      ['--max-sentence-length', '0', /--max-sentence-length must be a whole number from 1/u],
+      ['--max-tokens', '-5', /--max-tokens must be a whole number >= 1/u],
+      ['--anchor', '-1', /--anchor must be a whole number >= 0/u],
+    ] as const
+  ).map(([flag, value, message]): Case => ({ name: `${flag} ${value}`, files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', flag, value], message })),
+  // names
+  { name: 'an unknown option', argv: ['run', '--frobnicate'], message: /unknown option '--frobnicate'/u },
+  { name: 'an unknown command', argv: ['simulate'], message: /unknown command 'simulate'/u },
+  { name: 'an option without its value', argv: ['run', '--order'], message: /option '--order <list>' argument missing/u },
+  { name: 'an unknown smoothing', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--smoothing', 'good-turing'], message: /unknown --smoothing value 'good-turing' \(use one of: mle, add-k, witten-bell, kneser-ney\)/u },
+  { name: 'an unknown strategy', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--strategy', 'replace,mix'], message: /unknown --strategy value 'mix' \(use one of: replace, accumulate, accumulate-subsample\)/u },
+  { name: 'an unknown tokenizer', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--tokenizer', 'bpe'], message: /unknown --tokenizer value 'bpe' \(use one of: word, wordpunct, treebank, whitespace, char\)/u },
+  { name: 'an unknown sentence mode', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--sentences', 'para'], message: /unknown --sentences value 'para' \(use one of: auto, line\)/u },
+  { name: 'an unknown vocab mode', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--vocab', 'all'], message: /unknown --vocab value 'all'/u },
+  { name: 'an unknown human pool', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--human-pool', 'mixed'], message: /unknown --human-pool value 'mixed'/u },
+  // outputs
+  { name: 'an output in a missing folder', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'missing/curves.csv'], message: /--out missing\/curves\.csv: folder .* does not exist/u },
+  { name: 'an output that is a folder', files: { 'c.txt': GOOD }, folders: ['out'], argv: ['run', '--corpus', 'c.txt', '--out', 'out'], message: /--out out is a folder/u },
+  { name: 'an output that is the corpus', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'c.txt'], message: /--out c\.txt is also a corpus input/u },
+  { name: 'metrics: an output that is the text', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--out', './c.txt'], message: /is also a corpus input/u },
+  { name: 'metrics: a missing text', argv: ['metrics', 'nope.txt'], message: /corpus 'nope.txt' not found/u },
+  { name: 'generate: --count 0', files: { 'c.txt': GOOD }, argv: ['generate', '--corpus', 'c.txt', '--count', '0'], message: /--count must be a whole number from 1/u },
+];
+
+describe('bad input: one line, exit code 2, no output file', () => {
+  for (const { name, files = {}, folders = [], argv, message } of CASES) {
+    it(name, async () => {
+      const cwd = freshFolder();
+      for (const folder of folders) mkdirSync(join(cwd, folder), { recursive: true });
+      for (const [path, content] of Object.entries(files)) writeFileSync(join(cwd, path), content);
+      const before = filesUnder(cwd);
+      const result = await runIn(cwd, argv);
+      expect(result.stderr).toMatch(ONE_ERROR_LINE);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /u);
+      expect(result.code).toBe(2);
+      expect(filesUnder(cwd)).toEqual(before);
+    });
+  }
+
+  it('an output folder that is read-only', async (context) => {
+    // Root writes anywhere: the check cannot fail there, so this one case is skipped for root.
+    if (IS_ROOT) context.skip();
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, 'c.txt'), GOOD);
+    mkdirSync(join(cwd, 'locked'));
+    chmodSync(join(cwd, 'locked'), 0o500);
+    try {
+      const result = await runIn(cwd, ['run', '--corpus', 'c.txt', '--out', 'locked/curves.csv']);
+      expect(result.stderr).toMatch(/--out locked\/curves\.csv is not writable/u);
+      expect(result.code).toBe(2);
+    } finally {
+      chmodSync(join(cwd, 'locked'), 0o700);
+    }
+  });
+
+  it('an unreadable corpus file (skipped as root)', async (context) => {
+    if (IS_ROOT) context.skip();
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, 'c.txt'), GOOD);
+    chmodSync(join(cwd, 'c.txt'), 0o000);
+    const result = await runIn(cwd, ['run', '--corpus', 'c.txt', '--out', 'x.csv']);
+    chmodSync(join(cwd, 'c.txt'), 0o600);
+    expect(result.stderr).toMatch(/cannot read .*c\.txt: permission denied/u);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('awkward but valid input works', () => {
+  it('a BOM and CRLF line ends are read as plain lines', async () => {
+    const cwd = freshFolder();
+    const text = '\uFEFF' + GOOD.replace(/\n/gu, '\r\n');
+    writeFileSync(join(cwd, 'c.txt'), text);
+    const result = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'o.csv', '--tokenizer', 'whitespace']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const plain = freshFolder();
+    writeFileSync(join(plain, 'c.txt'), GOOD);
+    await runIn(plain, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'o.csv', '--tokenizer', 'whitespace']);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(join(cwd, 'o.csv'), 'utf8')).toBe(readFileSync(join(plain, 'o.csv'), 'utf8'));
+  });
+
+  it('invalid UTF-8 is replaced by U+FFFD with one warning naming the line', async () => {
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, 'c.txt'), Buffer.concat([Buffer.from(GOOD), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x2e, 0x0a])]));
+    const result = await runIn(cwd, ['run', '--corpus', 'c.txt', '--generations', '1', '--sentences', 'line', '--out', 'o.csv']);
+    expect(result.code).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('UTF-8'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/c\.txt is not valid UTF-8 \(first bad byte on line 41\); invalid bytes were replaced by U\+FFFD/u);
+  });
+
+  it('standard input as the corpus', async () => {
+    const cwd = freshFolder();
+    const result = await runIn(cwd, ['run', '--corpus', '-', ...FAST, '--out', 'o.csv'], GOOD);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('<s> and </s> in the text are dropped with a warning, not read as boundaries', async () => {
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, 'c.txt'), GOOD.split('\n').map((line) => (line === '' ? line : `<s> ${line} </s>`)).join('\n'));
+    const result = await runIn(cwd, ['metrics', 'c.txt', '--tokenizer', 'whitespace', '--sentences', 'line']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/80 '<s>' \/ '<\/s>' token\(s\).*dropped/u);
+    // 40 sentences of 9 tokens ('the cat number i sat on the mat .'): the markers are not counted.
+    expect(result.stdout.split('\n')[1]).toMatch(/^c\.txt,360,40,/u);
+  });
+});

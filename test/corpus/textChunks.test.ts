@@ -1,0 +1,80 @@
+/**
+ * textChunks: line ends, byte-order marks, line numbers, binary and UTF-16 rejection, invalid UTF-8
+ * reporting, and pieces cut at any byte.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { textChunks, type ChunkUnit, type TextChunk } from '../../src/corpus/textChunks.js';
+import { InputError } from '../../src/errors.js';
+
+async function chunks(pieces: ReadonlyArray<Uint8Array | string>, unit: ChunkUnit, onInvalidUtf8?: (line: number) => void): Promise<TextChunk[]> {
+  const found: TextChunk[] = [];
+  async function* source(): AsyncGenerator<Uint8Array | string> {
+    yield* pieces;
+  }
+  for await (const chunk of textChunks(source(), { unit, name: 'x.txt', ...(onInvalidUtf8 ? { onInvalidUtf8 } : {}) })) found.push(chunk);
+  return found;
+}
+
+describe('textChunks', () => {
+  it('LF, CRLF and CR all end a line; blank lines are skipped but counted', async () => {
+    expect(await chunks(['a\r\nb\rc\n\n  \nd'], 'line')).toEqual([
+      { text: 'a', line: 1 },
+      { text: 'b', line: 2 },
+      { text: 'c', line: 3 },
+      { text: 'd', line: 6 },
+    ]);
+  });
+
+  it('a CRLF split between two pieces is one line end', async () => {
+    expect(await chunks(['a\r', '\nb'], 'line')).toEqual([
+      { text: 'a', line: 1 },
+      { text: 'b', line: 2 },
+    ]);
+  });
+
+  it('paragraphs end at blank (or white-space-only) lines and remember their first line', async () => {
+    expect(await chunks(['\uFEFFone\r\ntwo\r\n \t\r\n\r\nthree\n'], 'paragraph')).toEqual([
+      { text: 'one\ntwo', line: 1 },
+      { text: 'three', line: 5 },
+    ]);
+  });
+
+  it('the byte-order mark is dropped, also when its bytes come one by one', async () => {
+    const bytes = Buffer.from('\uFEFFhi\n');
+    expect(await chunks(Array.from(bytes, (b) => Uint8Array.of(b)), 'line')).toEqual([{ text: 'hi', line: 1 }]);
+  });
+
+  it('a NUL byte is binary input', async () => {
+    await expect(chunks([Buffer.from('ok\n'), Uint8Array.of(0x41, 0x00)], 'line')).rejects.toThrow(/x\.txt looks binary/u);
+    await expect(chunks([Uint8Array.of(0)], 'line')).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('UTF-16 (either byte order) is refused with a way out', async () => {
+    await expect(chunks([Uint8Array.of(0xff, 0xfe, 0x68, 0x00)], 'line')).rejects.toThrow(/UTF-16/u);
+    await expect(chunks([Uint8Array.of(0xfe, 0xff, 0x00, 0x68)], 'line')).rejects.toThrow(/UTF-16/u);
+  });
+
+  it('invalid UTF-8 becomes U+FFFD and is reported once with its line; a real U+FFFD is not reported', async () => {
+    const lines: number[] = [];
+    const found = await chunks([Buffer.from('ok \uFFFD\nfine\n'), Uint8Array.of(0x61, 0xc3, 0x0a, 0xff, 0x0a)], 'line', (line) => lines.push(line));
+    expect(found.map((chunk) => chunk.text)).toEqual(['ok \uFFFD', 'fine', 'a\uFFFD', '\uFFFD']);
+    expect(lines).toEqual([3]);
+  });
+
+  it('a truncated sequence at the very end is reported too', async () => {
+    const lines: number[] = [];
+    await chunks([Uint8Array.of(0x61, 0x0a, 0x62, 0xe2, 0x82)], 'line', (line) => lines.push(line));
+    expect(lines).toEqual([2]);
+  });
+
+  it('a multi-byte character split across pieces decodes whole', async () => {
+    const bytes = Buffer.from('é€😀\n');
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const lines: number[] = [];
+      const found = await chunks([bytes.subarray(0, cut), bytes.subarray(cut)], 'line', (line) => lines.push(line));
+      expect(found).toEqual([{ text: 'é€😀', line: 1 }]);
+      expect(lines).toEqual([]);
+    }
+  });
+});
