@@ -108,7 +108,7 @@ describe('ngram-collapse (in-process)', () => {
     [['run', '--strategy', 'keep'], /unknown --strategy value 'keep' \(use one of: replace, accumulate, accumulate-subsample\)/u],
     [['run', '--bogus'], /unknown option '--bogus'/u],
     [['run', '--corpus', 'missing.txt'], /corpus 'missing.txt' not found/u],
-    [['run', '--out', 'no/such/folder/x.csv'], /--out no\/such\/folder\/x.csv: folder .* does not exist/u],
+    [['run', '--out', 'no/such/folder/x.csv'], /--out no\/such\/folder\/x.csv: the folder .* does not exist/u],
   ])('refuses %j with one line and exit code 2', async (argv, message) => {
     const cwd = tempDir();
     const result = await cli(argv as string[], { cwd });

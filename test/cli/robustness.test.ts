@@ -78,7 +78,7 @@ const CASES: readonly Case[] = [
   { name: 'an unknown vocab mode', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--vocab', 'all'], message: /unknown --vocab value 'all'/u },
   { name: 'an unknown human pool', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--human-pool', 'mixed'], message: /unknown --human-pool value 'mixed'/u },
   // outputs
-  { name: 'an output in a missing folder', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'missing/curves.csv'], message: /--out missing\/curves\.csv: folder .* does not exist/u },
+  { name: 'an output in a missing folder', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'missing/curves.csv'], message: /--out missing\/curves\.csv: the folder .* does not exist/u },
   { name: 'an output that is a folder', files: { 'c.txt': GOOD }, folders: ['out'], argv: ['run', '--corpus', 'c.txt', '--out', 'out'], message: /--out out is a folder/u },
   { name: 'an output that is the corpus', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'c.txt'], message: /--out c\.txt is also a corpus input/u },
   { name: 'metrics: an output that is the text', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--out', './c.txt'], message: /is also a corpus input/u },

@@ -16,7 +16,7 @@ import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { CliIO } from '../io.js';
 import { InputError, UsageError } from '../../errors.js';
-import { assertWritableFile, assertWritableFolder } from '../../export/report/outputPaths.js';
+import { checkWritable, checkWritableFolder } from '../../export/outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readSummary } from '../../export/report/readSummary.js';
 
@@ -78,8 +78,8 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
 export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   await assertReadableFile(options.curves, 'the curves CSV');
   if (options.summary !== undefined) await assertReadableFile(options.summary, '--summary');
-  if (options.out !== undefined) await assertWritableFile(options.out, '--out');
-  if (options.svgDir !== undefined) await assertWritableFolder(options.svgDir, '--svg');
+  if (options.out !== undefined) checkWritable(options.out, process.cwd(), '--out');
+  if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   // Loaded here, not at the top: Vega takes ~0.2 s to import, which other commands should not pay.

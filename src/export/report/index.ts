@@ -17,6 +17,5 @@ export { buildReportCharts, type ReportCharts, type ReportOptions, type MetricCh
 export { renderReportHtml } from './reportHtml.js';
 export { renderSvg, renderSvgCharts, writeSvgCharts, type SvgChart } from './svgCharts.js';
 export { writeReport, type WriteReportOptions } from './writeReport.js';
-export { assertWritableFile, assertWritableFolder } from './outputPaths.js';
 export { formatFinalTable } from './finalTable.js';
 export { sparkline } from './sparkline.js';

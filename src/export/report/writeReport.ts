@@ -10,7 +10,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import type { CurveRow } from './curveRow.js';
-import { assertWritableFile, assertWritableFolder } from './outputPaths.js';
+import { checkWritable, checkWritableFolder } from '../outputPaths.js';
 import type { ReportOptions } from './reportCharts.js';
 import { renderReportHtml } from './reportHtml.js';
 import { writeSvgCharts } from './svgCharts.js';
@@ -23,8 +23,8 @@ export interface WriteReportOptions extends ReportOptions {
 }
 
 export async function writeReport(rows: readonly CurveRow[], options: WriteReportOptions): Promise<string[]> {
-  if (options.out !== undefined) await assertWritableFile(options.out, '--out');
-  if (options.svgDir !== undefined) await assertWritableFolder(options.svgDir, '--svg');
+  if (options.out !== undefined) checkWritable(options.out, process.cwd(), '--out');
+  if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
   const written: string[] = [];
   if (options.out !== undefined) {
     await writeFile(options.out, await renderReportHtml(rows, options), 'utf8');

@@ -1,0 +1,53 @@
+/**
+ * Output path checks, made before any work so that a run never computes for minutes and then fails to
+ * write. The one implementation used by the CLI commands and by the library's report writer.
+ *
+ * Contract: `checkWritable(path, cwd, flag)` returns the absolute path when it can be created or
+ * overwritten: its folder exists, is a folder and is writable, and `path` is not itself a folder (an
+ * existing file must be writable); `-` (standard output) is returned as is. `checkWritableFolder`
+ * returns the absolute path when it is a writable folder or can be created (its nearest existing
+ * ancestor is a writable folder). Both throw an InputError naming the flag, the path and the reason,
+ * and create nothing.
+ */
+
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+
+export function checkWritable(path: string, cwd: string, flag: string): string {
+  if (path === '-') return path;
+  const absolute = resolve(cwd, path);
+  const folder = dirname(absolute);
+  if (!existsSync(folder)) {
+    throw new InputError(`${flag} ${path}: the folder ${folder} does not exist`, 'create the folder first, or choose another path');
+  }
+  if (!statSync(folder).isDirectory()) throw new InputError(`${flag} ${path}: ${folder} is not a folder`, 'choose a path inside a folder');
+  if (existsSync(absolute) && statSync(absolute).isDirectory()) {
+    throw new InputError(`${flag} ${path} is a folder`, 'pass a file path');
+  }
+  if (!canWrite(existsSync(absolute) ? absolute : folder)) {
+    throw new InputError(`${flag} ${path} is not writable`, 'choose a path in a folder you can write to');
+  }
+  return absolute;
+}
+
+export function checkWritableFolder(path: string, cwd: string, flag: string): string {
+  const absolute = resolve(cwd, path);
+  for (let folder = absolute; ; folder = dirname(folder)) {
+    if (existsSync(folder)) {
+      if (!statSync(folder).isDirectory()) throw new InputError(`${flag} ${path}: ${folder} is a file, not a folder`, 'choose a folder path');
+      if (!canWrite(folder)) throw new InputError(`${flag} ${path}: the folder ${folder} is not writable`, 'choose a folder you can write to');
+      return absolute;
+    }
+    if (dirname(folder) === folder) return absolute;
+  }
+}
+
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
