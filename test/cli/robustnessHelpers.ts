@@ -3,37 +3,18 @@
  * files a run left behind.
  */
 
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PassThrough, Readable, Writable } from 'node:stream';
-import { runCli } from '../../src/cli/program.js';
+import { cli, tempDir, type CliResult } from '../helpers/cli.js';
 
-export interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
+export type { CliResult };
 
 export function freshFolder(prefix = 'ngc-robust-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return tempDir(prefix);
 }
 
 export async function runIn(cwd: string, argv: readonly string[], stdin?: string | Buffer): Promise<CliResult> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const input = stdin === undefined ? new PassThrough() : Readable.from([Buffer.from(stdin)]);
-  if (stdin === undefined) (input as PassThrough).end();
-  const code = await runCli(argv, { stdout, stderr, stdin: input, isTTY: false, cwd });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  return cli(argv, stdin === undefined ? { cwd } : { cwd, stdin });
 }
 
 /** Every file under `folder`, relative, sorted. */

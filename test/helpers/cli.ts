@@ -26,7 +26,7 @@ export function tempDir(prefix = 'ngc-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function cli(argv: string[], options: { cwd?: string; stdin?: string } = {}): Promise<CliResult> {
+export async function cli(argv: readonly string[], options: { cwd?: string; stdin?: string | Buffer } = {}): Promise<CliResult> {
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = options.stdin === undefined ? new PassThrough() : Readable.from([Buffer.from(options.stdin)]);
