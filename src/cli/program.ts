@@ -13,6 +13,7 @@ import { InputError, describeError } from '../errors.js';
 import { generateCommand } from './commands/generate.js';
 import { metricsCommand } from './commands/metrics.js';
 import { plotCommand } from './commands/plot.js';
+import { recipeCommand } from './commands/recipe.js';
 import { runCommand } from './commands/run.js';
 import { trainCommand } from './commands/train.js';
 import type { CliIO } from './io.js';
@@ -30,7 +31,7 @@ export function buildProgram(io: CliIO): Command {
     .version(packageVersion())
     .option('--debug', 'print stack traces of errors')
     .showSuggestionAfterError(false);
-  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io)]) program.addCommand(command);
+  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io), recipeCommand(io)]) program.addCommand(command);
   configure(program, io);
   return program;
 }
