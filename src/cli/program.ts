@@ -14,6 +14,7 @@ import { generateCommand } from './commands/generate.js';
 import { mergeCommand } from './commands/merge.js';
 import { metricsCommand } from './commands/metrics.js';
 import { plotCommand } from './commands/plot.js';
+import { recipeCommand } from './commands/recipe.js';
 import { runCommand } from './commands/run.js';
 import { trainCommand } from './commands/train.js';
 import type { CliIO } from './io.js';
@@ -31,9 +32,8 @@ export function buildProgram(io: CliIO): Command {
     .version(packageVersion())
     .option('--debug', 'print stack traces of errors')
     .showSuggestionAfterError(false);
-  for (const command of [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io), mergeCommand(io)]) {
-    program.addCommand(command);
-  }
+  const commands = [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io), mergeCommand(io), recipeCommand(io)];
+  for (const command of commands) program.addCommand(command);
   configure(program, io);
   return program;
 }

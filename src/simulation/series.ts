@@ -45,6 +45,8 @@ export interface GenerationTexts {
   readonly human: TokenCorpus;
   /** What M_g was trained on (anchors included). */
   readonly training: TokenCorpus;
+  /** M0, the model trained on H (optional: for exporters that score texts under it). */
+  readonly model0?: LanguageModel;
 }
 
 export interface SeriesHooks {
@@ -94,7 +96,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     const batch = concatCorpora([humanShare, synthetic.text]);
     batches.push(batch);
     const training = concatCorpora([trainingData(run, cell, batches, random), anchors]);
-    hooks.onTexts?.({ generation, synthetic: synthetic.text, human: humanShare, training });
+    hooks.onTexts?.({ generation, synthetic: synthetic.text, human: humanShare, training, model0 });
     const next = train(training);
     const text = synthetic.text;
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);

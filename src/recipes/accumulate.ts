@@ -1,0 +1,75 @@
+/**
+ * Recipe `accumulate`: keeping data instead of replacing it (Gerstgrasser et al., "Is Model Collapse
+ * Inevitable? Breaking the Curse of Recursion by Accumulating Real and Synthetic Data", COLM 2024;
+ * Kazdan et al., "Collapse or Thrive? Perils and Promises of Synthetic Data in a Self-Generating
+ * World", 2024).
+ *
+ * Cells: strategy replace, accumulate, accumulate-subsample, no human data beyond H itself (ratio 0),
+ * order 2 MLE. Checks: replacing makes the held-out perplexity grow generation after generation;
+ * accumulating keeps it bounded (it levels off close to M0's); accumulating with a fixed training size
+ * (subsample) lies in between.
+ */
+
+import { cellIds, lastGeneration, meanAt, meanCurve, shown, text } from './rowStats.js';
+import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
+
+export const accumulate: Recipe = {
+  name: 'accumulate',
+  title: 'Accumulate, do not replace',
+  claim:
+    'When each generation replaces its training data with synthetic data, the held-out error grows without bound; ' +
+    'when synthetic data accumulates next to the real data, the error stays bounded. Accumulating with a fixed ' +
+    'training size degrades, but more slowly than replacing.',
+  sources: [
+    'Gerstgrasser et al., "Is Model Collapse Inevitable? Breaking the Curse of Recursion by Accumulating Real and Synthetic Data", COLM 2024',
+    'Kazdan et al., "Collapse or Thrive? Perils and Promises of Synthetic Data in a Self-Generating World", 2024',
+  ],
+  defaultCorpus: ['brown:news'],
+  defaults: { generations: 15, replicates: 3 },
+  runs: (scale) => [sweepRun(scale, { strategy: ['replace', 'accumulate', 'accumulate-subsample'] })],
+  findings: accumulateFindings,
+};
+
+export function accumulateFindings(data: RecipeData): Finding[] {
+  const { rows } = data;
+  const cells = cellIds(rows);
+  const last = lastGeneration(rows);
+  const half = Math.floor(last / 2);
+  const cellOf = (strategy: string) => cells.find((cell) => cell === `strategy=${strategy}`)!;
+  const curve = (strategy: string) => meanCurve(rows, cellOf(strategy), 'heldout_perplexity');
+  const replace = curve('replace');
+  const kept = curve('accumulate');
+  const subsample = curve('accumulate-subsample');
+  const start = replace[0]!;
+  const findings: Finding[] = [];
+
+  const replaceRising = replace.slice(1).every((value, i) => value! > replace[i]!);
+  findings.push({
+    name: 'replace: held-out perplexity grows',
+    expected: 'replacing the data makes the held-out error grow in every generation',
+    observed: `held-out perplexity ${text(start)} (M0) -> ${text(replace[half])} (generation ${half}) -> ${text(replace[last])} (${last}), ${replaceRising ? 'rising in every generation' : 'not rising in every generation'}`,
+    numbers: { heldout_perplexity_0: shown(start), replace_half: shown(replace[half]), replace_last: shown(replace[last]) },
+    holds: replaceRising && replace[last]! > 1.5 * start,
+  });
+
+  const keptMax = Math.max(...kept.map((value) => value!));
+  const keptSecondHalf = kept[last]! / kept[half]! - 1;
+  findings.push({
+    name: 'accumulate: held-out perplexity stays bounded',
+    expected: 'accumulating the data keeps the held-out error bounded, close to that of M0',
+    observed:
+      `held-out perplexity ${text(start)} (M0) -> ${text(kept[half])} (generation ${half}) -> ${text(kept[last])} (${last}); ` +
+      `at most ${text(keptMax / start)} x M0's; growth over the second half ${text(keptSecondHalf * 100)}%`,
+    numbers: { accumulate_half: shown(kept[half]), accumulate_last: shown(kept[last]), accumulate_max_over_m0: shown(keptMax / start), accumulate_second_half_growth: shown(keptSecondHalf) },
+    holds: keptMax < 1.5 * start && keptSecondHalf < 0.05,
+  });
+
+  findings.push({
+    name: 'accumulate-subsample lies in between',
+    expected: 'keeping the data but not the training size degrades, more slowly than replacing',
+    observed: `held-out perplexity at generation ${last}: accumulate ${text(kept[last])} < accumulate-subsample ${text(subsample[last])} < replace ${text(replace[last])}`,
+    numbers: { accumulate_last: shown(kept[last]), subsample_last: shown(subsample[last]), replace_last: shown(replace[last]) },
+    holds: kept[last]! < subsample[last]! && subsample[last]! < replace[last]!,
+  });
+  return findings;
+}

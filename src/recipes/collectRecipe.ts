@@ -1,0 +1,108 @@
+/**
+ * collectRecipe: runs a recipe's runs through the library's `simulate`, in process, and gathers what
+ * its findings need. No files: runRecipe.ts loads the corpus and writes the outputs.
+ *
+ * Contract: every run of `recipe.runs(scale)` is simulated in turn on `corpus`; rows keep their values
+ * but their cells are renamed across runs (recipe.ts nameCells). When the recipe needs per-token
+ * survival or per-sentence perplexities, an `onTexts` hook records them; the texts of generation g
+ * belong to the series whose row g - 1 came last, which holds because in-process `simulate` runs one
+ * series at a time and emits row g - 1 before it samples generation g (checked: a violation throws).
+ * Generation 0 of the sentence perplexities is H itself under M0 (in-sample), as row 0 describes H.
+ * Deterministic: the same corpus, recipe, scale give the same data.
+ */
+
+import { sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
+import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
+import type { Cell } from '../simulation/cells.js';
+import { expandCells } from '../simulation/cells.js';
+import { prepareRun } from '../simulation/preparedRun.js';
+import type { GenerationTexts, SeriesRow } from '../simulation/series.js';
+import { simulate } from '../simulation/simulate.js';
+import { nameCells, type Recipe, type RecipeData, type RecipeScale, type SentencePerplexitySeries } from './recipe.js';
+import { lastSentencesTokens, SurvivalRecorder, type SeriesSurvival } from './tokenSurvival.js';
+
+export interface CollectOptions {
+  /** Called after each series (cell x replicate) finishes: done, total. */
+  readonly onProgress?: (done: number, total: number, cell: string) => void;
+  readonly warn?: (message: string) => void;
+}
+
+export function collectRecipe(
+  recipe: Recipe,
+  corpus: TokenCorpus,
+  idSpace: number,
+  scale: RecipeScale,
+  options: CollectOptions = {},
+): RecipeData {
+  const runs = recipe.runs(scale);
+  const named = nameCells(runs.map((settings) => expandCells(settings.sweep)));
+  const run = prepareRun(corpus, idSpace, runs[0]!);
+  const seedTypes = run.reference.unigrams.types;
+  const seedCounts = Int32Array.from(seedTypes, (id) => run.reference.unigrams.counts[id]!);
+  const total = runs.reduce((sum, settings) => sum + expandCells(settings.sweep).length * settings.replicates, 0);
+
+  const rows: SeriesRow[] = [];
+  const survival: SeriesSurvival[] = [];
+  const perplexities: SentencePerplexitySeries[] = [];
+  let current: { cell: Cell; replicate: number; generation: number } | undefined;
+  let recorder: SurvivalRecorder | undefined;
+  let anchorText: string | undefined;
+  let done = 0;
+
+  const finishSeries = (): void => {
+    if (recorder !== undefined) survival.push(recorder.finish());
+    recorder = undefined;
+    if (current !== undefined) options.onProgress?.(++done, total, current.cell.id);
+  };
+
+  const onTexts = (texts: GenerationTexts): void => {
+    if (current === undefined || texts.generation !== current.generation + 1) {
+      throw new Error('recipe: texts arrived out of series order (collectRecipe needs the in-process simulate)');
+    }
+    const { cell, replicate } = current;
+    if (recipe.needs?.tokenSurvival === true) {
+      const anchors = cell.settings.anchor;
+      if (texts.generation === 1) {
+        const anchorTokens = anchors > 0 ? lastSentencesTokens(texts.training, anchors) : undefined;
+        anchorText = anchors > 0 ? lastSentencesKey(texts.training, anchors) : undefined;
+        recorder = new SurvivalRecorder(cell.id, replicate, seedTypes, seedCounts, idSpace, anchorTokens);
+      } else if (anchors > 0 && lastSentencesKey(texts.training, anchors) !== anchorText) {
+        throw new Error('recipe: the anchor sentences changed between generations (expected them last in every training set)');
+      }
+      recorder!.record(texts.synthetic, texts.generation);
+    }
+    if (recipe.needs?.sentencePerplexities === true && texts.model0 !== undefined) {
+      const seed = seedTypes.length;
+      if (texts.generation === 1) {
+        perplexities.push({ cell: cell.id, replicate, generation: 0, values: sentencePerplexities(texts.model0, run.human, seed) });
+      }
+      perplexities.push({
+        cell: cell.id,
+        replicate,
+        generation: texts.generation,
+        values: sentencePerplexities(texts.model0, texts.synthetic, seed),
+      });
+    }
+  };
+
+  for (const settings of runs) {
+    simulate(corpus, idSpace, settings, {
+      emit: (row) => {
+        const cell = named.get(row.cell.key)!;
+        if (row.generation === 0) finishSeries();
+        current = { cell, replicate: row.replicate, generation: row.generation };
+        rows.push({ ...row, cell });
+      },
+      onTexts,
+      ...(options.warn === undefined ? {} : { warn: options.warn }),
+    });
+  }
+  finishSeries();
+  return { scale, rows, cells: [...named.values()], run, survival, sentencePerplexities: perplexities };
+}
+
+/** The last `count` sentences as a string, to check that the anchors stay the same. */
+function lastSentencesKey(corpus: TokenCorpus, count: number): string {
+  const from = corpus.offsets[Math.max(0, sentenceCount(corpus) - count)]!;
+  return `${sentenceCount(corpus) >= count}:${corpus.ids.subarray(from).join(',')}`;
+}

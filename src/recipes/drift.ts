@@ -1,0 +1,206 @@
+/**
+ * Recipe `drift`: pure resampling is neutral drift (Suresh, Thangaraj & Khandavally, "Rate of Model
+ * Collapse in Recursive Training", AISTATS 2025).
+ *
+ * An order-1 MLE model trained on its own output, with no human data, is multinomial resampling of the
+ * previous text's unigram counts (Wright–Fisher drift): each of the M draws of a text (tokens and
+ * `</s>`) picks type w with probability c_w / M. So (1) the types of each generation match the drift
+ * baseline sum_w 1 - (1 - c_w/M)^M (column drift_expected_types); (2) a seed hapax survives the first
+ * generation with probability 1 - (1 - 1/M)^M ~ 1 - 1/e; (3) rare types die first; (4) the time to
+ * forget a type grows roughly linearly with its seed count (a type seen c times drifts to 0 in a time of
+ * order c, for c much smaller than M).
+ */
+
+import type { TopLevelSpec } from 'vega-lite';
+import { chartConfig } from '../export/report/metricChart.js';
+import { formatNumber } from '../export/formatNumber.js';
+import { cellIds, lastGeneration, linearFit, meanAt, shown, text } from './rowStats.js';
+import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
+import type { SeriesSurvival } from './tokenSurvival.js';
+
+/** Seed counts whose forgetting time is measured. */
+export const DRIFT_SEED_COUNTS = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12] as const;
+
+export const drift: Recipe = {
+  name: 'drift',
+  title: 'Pure resampling is neutral drift',
+  claim:
+    'An order-1 maximum-likelihood model retrained on its own output is multinomial resampling (neutral drift): ' +
+    'types are lost at the rate the drift baseline predicts, a seed hapax survives one generation with probability ' +
+    '1 - (1 - 1/M)^M, rare types die first, and the time to forget a type grows roughly linearly with its seed count.',
+  sources: ['Suresh, Thangaraj & Khandavally, "Rate of Model Collapse in Recursive Training", AISTATS 2025'],
+  defaultCorpus: ['brown:news'],
+  defaults: { generations: 40, replicates: 3 },
+  needs: { tokenSurvival: true },
+  runs: (scale) => [sweepRun(scale, {}, { order: 1 })],
+  findings: driftFindings,
+  charts: (data) => [forgettingChart(data), typesChart(data)],
+  tables: (data) => [
+    {
+      file: 'forgetting-by-seed-count.csv',
+      header: ['seed_count', 'types', 'forgotten_share', 'median_generation_forgotten'],
+      records: forgettingByCount(data.survival).map((row) => [
+        String(row.count),
+        String(row.types),
+        formatNumber(row.forgottenShare),
+        formatNumber(row.median),
+      ]),
+    },
+  ],
+};
+
+export function driftFindings(data: RecipeData): Finding[] {
+  const { rows } = data;
+  const cell = cellIds(rows)[0]!;
+  const last = lastGeneration(rows);
+  const findings: Finding[] = [];
+
+  let worst = 0;
+  for (let g = 1; g <= last; g++) {
+    const types = meanAt(rows, cell, g, 'types')!;
+    const expected = meanAt(rows, cell, g, 'drift_expected_types')!;
+    worst = Math.max(worst, Math.abs(types - expected) / expected);
+  }
+  const typesLast = meanAt(rows, cell, last, 'types');
+  const expectedLast = meanAt(rows, cell, last, 'drift_expected_types');
+  findings.push({
+    name: 'types follow the drift baseline',
+    expected: 'each generation holds the types that multinomial resampling of the previous text predicts',
+    observed: `largest gap between measured and expected types over generations 1..${last}: ${text(worst * 100)}%; at generation ${last}: ${text(typesLast)} measured vs ${text(expectedLast)} expected`,
+    numbers: { largest_relative_gap: shown(worst), types_last: shown(typesLast), expected_types_last: shown(expectedLast) },
+    holds: worst < 0.02,
+  });
+
+  const human = data.run.human;
+  const draws = human.ids.length + human.offsets.length - 1;
+  const closedForm = 1 - Math.exp(draws * Math.log1p(-1 / draws));
+  const hapaxSurvival = meanAt(rows, cell, 1, 'survival_1');
+  findings.push({
+    name: 'a seed hapax survives one generation with probability 1 - (1 - 1/M)^M',
+    expected: `1 - (1 - 1/M)^M = ${text(closedForm)} for M = ${draws} draws (tokens + sentences of H)`,
+    observed: `survival_1 at generation 1: ${text(hapaxSurvival)}`,
+    numbers: { M: draws, closed_form: shown(closedForm), survival_1_generation_1: shown(hapaxSurvival) },
+    holds: hapaxSurvival !== undefined && Math.abs(hapaxSurvival - closedForm) < 0.02,
+  });
+
+  const bands = (['survival_1', 'survival_2_5', 'survival_6_20', 'survival_21_plus'] as const).map((band) => meanAt(rows, cell, last, band));
+  const ordered = bands.every((value, i) => value !== undefined && (i === 0 || value > bands[i - 1]!));
+  findings.push({
+    name: 'rare types die first',
+    expected: 'survival rises with the seed count band (1 < 2-5 < 6-20 < 21+)',
+    observed: `survival at generation ${last} by band 1 / 2-5 / 6-20 / 21+: ${bands.map(text).join(' / ')}`,
+    numbers: { survival_1: shown(bands[0]), survival_2_5: shown(bands[1]), survival_6_20: shown(bands[2]), survival_21_plus: shown(bands[3]) },
+    holds: ordered,
+  });
+
+  const measured = forgettingByCount(data.survival).filter((row) => row.median !== undefined);
+  const fit = measured.length >= 3 ? linearFit(measured.map((row) => row.count), measured.map((row) => row.median!)) : undefined;
+  findings.push({
+    name: 'the time to forget a type grows roughly linearly with its seed count',
+    expected: 'the median generation at which a type is first missing grows in proportion to its count in H',
+    observed:
+      fit === undefined
+        ? `too few seed counts with most types forgotten within ${last} generations`
+        : `median generation forgotten by seed count ${measured.map((row) => `${row.count}: ${text(row.median)}`).join(', ')}; ` +
+          `least-squares line ${text(fit.intercept)} + ${text(fit.slope)} x count, R^2 = ${text(fit.r2)} ` +
+          `(the Feller diffusion of Wright–Fisher drift gives P(lost by t) ~ exp(-2c/t), a median of 2c/ln 2, slope ${text(2 / Math.LN2)})`,
+    numbers: {
+      slope: shown(fit?.slope),
+      intercept: shown(fit?.intercept),
+      r2: shown(fit?.r2),
+      ...Object.fromEntries(measured.map((row) => [`median_count_${row.count}`, shown(row.median)])),
+    },
+    holds: fit !== undefined && fit.slope > 0 && fit.r2 >= 0.9,
+  });
+  return findings;
+}
+
+export interface ForgettingRow {
+  readonly count: number;
+  /** Seed types with this count, summed over series. */
+  readonly types: number;
+  /** Share of them missing from some generation's text by the last generation. */
+  readonly forgottenShare: number;
+  /** Median generation first missing (types never missing count as later than G); undefined if over half never went missing. */
+  readonly median: number | undefined;
+}
+
+/** Forgetting time by seed count, pooled over the series given. */
+export function forgettingByCount(survival: readonly SeriesSurvival[]): ForgettingRow[] {
+  return DRIFT_SEED_COUNTS.map((count) => {
+    const times: number[] = [];
+    let generations = 0;
+    for (const series of survival) {
+      generations = Math.max(generations, series.generations);
+      for (let i = 0; i < series.seedTypes.length; i++) {
+        if (series.seedCounts[i] !== count) continue;
+        const first = series.firstAbsent[i]!;
+        times.push(first === 0 ? Number.POSITIVE_INFINITY : first);
+      }
+    }
+    times.sort((a, b) => a - b);
+    const forgotten = times.filter(Number.isFinite).length;
+    const middle = times.length === 0 ? Number.POSITIVE_INFINITY : (times[Math.floor((times.length - 1) / 2)]! + times[Math.ceil((times.length - 1) / 2)]!) / 2;
+    return {
+      count,
+      types: times.length,
+      forgottenShare: times.length === 0 ? 0 : forgotten / times.length,
+      median: Number.isFinite(middle) ? middle : undefined,
+    };
+  });
+}
+
+function forgettingChart(data: RecipeData) {
+  const points = forgettingByCount(data.survival).filter((row) => row.median !== undefined);
+  const spec: TopLevelSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: 'time to forget a type', subtitle: 'median generation at which a seed type is first missing, by its count in H', anchor: 'start' },
+    width: 520,
+    height: 300,
+    data: { values: points.map((row) => ({ seed_count: row.count, median: row.median, types: row.types })) },
+    layer: [
+      {
+        mark: { type: 'line', color: '#4e79a7', strokeDash: [4, 3], strokeWidth: 1.5 },
+        transform: [{ regression: 'median', on: 'seed_count' }],
+        encoding: { x: { field: 'seed_count', type: 'quantitative' }, y: { field: 'median', type: 'quantitative' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 60, color: '#4e79a7' },
+        encoding: {
+          x: { field: 'seed_count', type: 'quantitative', title: 'count in H' },
+          y: { field: 'median', type: 'quantitative', title: 'median generation forgotten' },
+          tooltip: [{ field: 'seed_count' }, { field: 'median' }, { field: 'types', title: 'types (all replicates)' }],
+        },
+      },
+    ],
+    config: chartConfig(),
+  };
+  return { name: 'forgetting_by_seed_count', title: 'Time to forget a type, by its seed count', spec };
+}
+
+function typesChart(data: RecipeData) {
+  const cell = cellIds(data.rows)[0]!;
+  const last = lastGeneration(data.rows);
+  const values: Array<{ generation: number; series: string; types: number }> = [];
+  for (let g = 0; g <= last; g++) {
+    values.push({ generation: g, series: 'measured types', types: meanAt(data.rows, cell, g, 'types')! });
+    const expected = meanAt(data.rows, cell, g, 'drift_expected_types');
+    if (expected !== undefined) values.push({ generation: g, series: 'drift baseline', types: expected });
+  }
+  const spec: TopLevelSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: 'types vs the drift baseline', subtitle: 'mean over replicates; the baseline resamples the previous generation', anchor: 'start' },
+    width: 520,
+    height: 300,
+    data: { values },
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'generation', type: 'quantitative', axis: { tickMinStep: 1, format: 'd' } },
+      y: { field: 'types', type: 'quantitative', scale: { zero: false } },
+      color: { field: 'series', type: 'nominal', scale: { domain: ['measured types', 'drift baseline'], range: ['#4e79a7', '#f28e2b'] }, title: null },
+      strokeDash: { field: 'series', type: 'nominal', scale: { domain: ['measured types', 'drift baseline'], range: [[1, 0], [5, 4]] }, legend: null },
+    },
+    config: chartConfig(),
+  };
+  return { name: 'types_vs_drift', title: 'Types vs the drift baseline', spec };
+}

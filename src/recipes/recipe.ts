@@ -1,0 +1,152 @@
+/**
+ * Recipe: one published model-collapse finding, reproduced on n-gram models by one command.
+ *
+ * Contract: a recipe names the claim and its source, the corpus it runs on by default, and the runs it
+ * makes (`runs(scale)`: RunSettings built from the library's DEFAULT_RUN; each run's sweep lists make
+ * cells, and several runs let a recipe compare cells that are not a cross product, such as "plain vs
+ * temperature 0.7 vs top-k 10"). `findings(data)` turns what the runs produced into named qualitative
+ * checks, each with the numbers it rests on (means over replicates) and whether it holds. A recipe
+ * never touches files: runRecipe.ts runs it and writes its outputs. Cells of all runs are named
+ * together (`nameCells`), by the settings that differ between them, as the library names a sweep's cells.
+ */
+
+import type { TopLevelSpec } from 'vega-lite';
+import type { Cell } from '../simulation/cells.js';
+import type { PreparedRun } from '../simulation/preparedRun.js';
+import type { SeriesRow } from '../simulation/series.js';
+import {
+  CELL_COLUMNS,
+  DEFAULT_RUN,
+  type CellSettings,
+  type RunSettings,
+  type SharedSettings,
+  type SweepSettings,
+} from '../simulation/settings.js';
+import type { SeriesSurvival } from './tokenSurvival.js';
+
+/** How big a recipe's run is: what the command line may change. */
+export interface RecipeScale {
+  readonly generations: number;
+  readonly replicates: number;
+  readonly seed: number;
+}
+
+/** One qualitative check of a recipe, computed from the rows (means over replicates). */
+export interface Finding {
+  /** Short name, e.g. "rare types die first". */
+  readonly name: string;
+  /** What the source predicts, in words. */
+  readonly expected: string;
+  /** What the numbers showed, in words with the numbers. */
+  readonly observed: string;
+  /** The numbers the verdict rests on, by name. */
+  readonly numbers: Readonly<Record<string, number | null>>;
+  readonly holds: boolean;
+}
+
+/** The per-sentence perplexities under M0 of one generation's text of one series. */
+export interface SentencePerplexitySeries {
+  readonly cell: string;
+  readonly replicate: number;
+  readonly generation: number;
+  readonly values: Float64Array;
+}
+
+/** Everything a recipe's runs produced, handed to findings() and charts(). */
+export interface RecipeData {
+  readonly scale: RecipeScale;
+  /** Rows of every run, cells renamed across runs (see nameCells), in run order. */
+  readonly rows: readonly SeriesRow[];
+  readonly cells: readonly Cell[];
+  /** The split and seed reference (the same for every run of a recipe). */
+  readonly run: PreparedRun;
+  /** Per-token presence of the seed types, per series (when the recipe needs it). */
+  readonly survival: readonly SeriesSurvival[];
+  /** Per-sentence perplexities under M0, per series and generation (when the recipe needs them). */
+  readonly sentencePerplexities: readonly SentencePerplexitySeries[];
+}
+
+/** A chart a recipe adds to its report (rendered as SVG, inlined in report.html). */
+export interface RecipeChart {
+  readonly name: string;
+  readonly title: string;
+  readonly spec: TopLevelSpec;
+}
+
+/** A CSV a recipe adds to its outputs. */
+export interface RecipeTable {
+  readonly file: string;
+  readonly header: readonly string[];
+  readonly records: ReadonlyArray<readonly string[]>;
+}
+
+export interface Recipe {
+  readonly name: string;
+  readonly title: string;
+  /** The claim, in one or two sentences. */
+  readonly claim: string;
+  /** Citations. */
+  readonly sources: readonly string[];
+  readonly defaultCorpus: readonly string[];
+  readonly defaults: Omit<RecipeScale, 'seed'>;
+  /** What the runs must record besides rows. */
+  readonly needs?: { readonly tokenSurvival?: boolean; readonly sentencePerplexities?: boolean };
+  /** The runs, from the library's DEFAULT_RUN. */
+  runs(scale: RecipeScale): RunSettings[];
+  findings(data: RecipeData): Finding[];
+  charts?(data: RecipeData): RecipeChart[];
+  tables?(data: RecipeData): RecipeTable[];
+  /** Remarks printed with the findings (what the recipe does not show, caveats). */
+  readonly notes?: readonly string[];
+}
+
+/** The cell most recipes start from: order 2, MLE, no human data, plain sampling. */
+export const BASE_CELL: CellSettings = {
+  strategy: 'replace',
+  humanRatio: 0,
+  humanPool: 'fresh',
+  anchor: 0,
+  order: 2,
+  smoothing: 'mle',
+  vocab: 'observed',
+  temperature: 1,
+  topK: 0,
+  topP: 1,
+};
+
+/** One run: DEFAULT_RUN at this scale, BASE_CELL with `cell` on top, `sweep` lists on top of that. */
+export function sweepRun(
+  scale: RecipeScale,
+  sweep: Partial<SweepSettings>,
+  cell: Partial<CellSettings> = {},
+  shared: Partial<SharedSettings> = {},
+): RunSettings {
+  const base = { ...BASE_CELL, ...cell };
+  const lists = Object.fromEntries(CELL_COLUMNS.map(([name]) => [name, [base[name]]])) as unknown as SweepSettings;
+  return { ...DEFAULT_RUN, ...shared, ...scale, sweep: { ...lists, ...sweep } };
+}
+
+/** One run per listed cell: for comparisons that are not a cross product. */
+export function cellRuns(
+  scale: RecipeScale,
+  cells: ReadonlyArray<Partial<CellSettings>>,
+  shared: Partial<SharedSettings> = {},
+): RunSettings[] {
+  return cells.map((cell) => sweepRun(scale, {}, cell, shared));
+}
+
+/**
+ * Names the cells of several runs together: `id` lists the settings that differ between any of them
+ * (`smoothing=add-k/vocab=seed`), or `default` for a single cell; `index` counts across runs. The
+ * `key` (and so every random draw) is untouched.
+ */
+export function nameCells(cellsPerRun: ReadonlyArray<readonly Cell[]>): Map<string, Cell> {
+  const all = cellsPerRun.flat();
+  const varying = CELL_COLUMNS.filter(([name]) => new Set(all.map((cell) => cell.settings[name])).size > 1);
+  const named = new Map<string, Cell>();
+  all.forEach((cell, index) => {
+    const id = varying.map(([name, column]) => `${column}=${cell.settings[name]}`).join('/') || 'default';
+    named.set(cell.key, { ...cell, index, id });
+  });
+  return named;
+}

@@ -1,0 +1,79 @@
+/**
+ * A recipe's report: the report machinery's page (every metric, survival bands, cells) with a recipe
+ * section on top: the claim, the sources, the command, each finding with its verdict, the notes, and the
+ * recipe's own charts as inline SVG. Also the SVG files, in `figures/`.
+ *
+ * Contract: `writeRecipeReport(recipe, data, findings, records, { out, command })` writes
+ * `out/report.html` and `out/figures/*.svg` (folder created) and resolves to the paths written. It
+ * imports Vega (through svgCharts.js), so callers load it lazily.
+ */
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CURVE_COLUMNS } from '../export/curveRecord.js';
+import { curveTableFromRecords } from '../export/report/readCurves.js';
+import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
+import { renderSvg, writeSvgCharts } from '../export/report/svgCharts.js';
+import type { Finding, Recipe, RecipeData } from './recipe.js';
+
+export async function writeRecipeReport(
+  recipe: Recipe,
+  data: RecipeData,
+  findings: readonly Finding[],
+  records: ReadonlyArray<readonly string[]>,
+  options: { out: string; command: string },
+): Promise<string[]> {
+  const table = curveTableFromRecords(CURVE_COLUMNS, records, 'curves.csv');
+  const figures = join(options.out, 'figures');
+  const written: string[] = [];
+  const charts = [];
+  for (const chart of recipe.charts?.(data) ?? []) charts.push({ ...chart, svg: await renderSvg(chart.spec) });
+
+  const page = await renderReportHtml(table.rows, {
+    columns: table.columns,
+    title: `ngram-collapse recipe ${recipe.name}: ${recipe.title}`,
+    source: 'curves.csv',
+  });
+  const html = page.replace('<main>', `<main>\n${recipeSection(recipe, findings, options.command, charts)}`);
+  await writeFile(join(options.out, 'report.html'), html, 'utf8');
+  written.push(join(options.out, 'report.html'));
+
+  written.push(...(await writeSvgCharts(table.rows, figures, { columns: table.columns })));
+  await mkdir(figures, { recursive: true });
+  for (const chart of charts) {
+    const path = join(figures, `${chart.name}.svg`);
+    await writeFile(path, chart.svg, 'utf8');
+    written.push(path);
+  }
+  return written;
+}
+
+function recipeSection(
+  recipe: Recipe,
+  findings: readonly Finding[],
+  command: string,
+  charts: ReadonlyArray<{ title: string; svg: string }>,
+): string {
+  const rows = findings
+    .map(
+      (finding) =>
+        `<tr><td>${escapeHtml(finding.name)}</td><td>${escapeHtml(finding.expected)}</td><td>${escapeHtml(finding.observed)}</td>` +
+        `<td class="${finding.holds ? 'holds' : 'fails'}">${finding.holds ? 'holds' : 'does not hold'}</td></tr>`,
+    )
+    .join('\n');
+  const notes = (recipe.notes ?? []).map((note) => `<li>${escapeHtml(note)}</li>`).join('');
+  return [
+    '<section id="recipe">',
+    '<style>#recipe td.holds{color:#1a7f37;font-weight:600}#recipe td.fails{color:#b00020;font-weight:600}#recipe pre{background:#f6f7f9;padding:8px 10px;border-radius:6px;overflow-x:auto}#recipe figure{margin:12px 0}#recipe td{vertical-align:top}</style>',
+    `<h2>${escapeHtml(recipe.title)}</h2>`,
+    `<p>${escapeHtml(recipe.claim)}</p>`,
+    `<p class="note">${recipe.sources.map(escapeHtml).join('<br>')}</p>`,
+    `<pre>${escapeHtml(command)}</pre>`,
+    '<div class="table-wrap"><table><thead><tr><th>check</th><th>expected</th><th>observed (means over replicates)</th><th>verdict</th></tr></thead><tbody>',
+    rows,
+    '</tbody></table></div>',
+    notes === '' ? '' : `<ul class="note">${notes}</ul>`,
+    ...charts.map((chart) => `<figure class="chart" aria-label="${escapeHtml(chart.title)}">${chart.svg}</figure>`),
+    '</section>',
+  ].join('\n');
+}

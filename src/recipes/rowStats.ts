@@ -1,0 +1,73 @@
+/**
+ * Small statistics over series rows for recipes' findings: the mean of a metric over replicates.
+ *
+ * Contract: `meanAt(rows, cell, generation, metric)` is the mean over replicates of the metric's defined
+ * values in that cell and generation (undefined values skipped; undefined when none), computed by the
+ * report's describeSample so a finding quotes the number its chart draws. `meanCurve` gives it for
+ * generations 0..G (index = generation). `lastGeneration(rows)` is G. All O(rows).
+ */
+
+import { describeSample } from '../export/report/aggregateCurves.js';
+import type { MetricName } from '../metrics/columns.js';
+import type { SeriesRow } from '../simulation/series.js';
+
+export function meanAt(rows: readonly SeriesRow[], cell: string, generation: number, metric: MetricName): number | undefined {
+  const values: number[] = [];
+  for (const row of rows) {
+    if (row.cell.id !== cell || row.generation !== generation) continue;
+    const value = row.values[metric];
+    if (value !== undefined && Number.isFinite(value)) values.push(value);
+  }
+  return values.length === 0 ? undefined : describeSample(values).mean;
+}
+
+export function meanCurve(rows: readonly SeriesRow[], cell: string, metric: MetricName): Array<number | undefined> {
+  const last = lastGeneration(rows);
+  return Array.from({ length: last + 1 }, (_, generation) => meanAt(rows, cell, generation, metric));
+}
+
+export function lastGeneration(rows: readonly SeriesRow[]): number {
+  let last = 0;
+  for (const row of rows) last = Math.max(last, row.generation);
+  return last;
+}
+
+/** The cell ids in first-appearance order. */
+export function cellIds(rows: readonly SeriesRow[]): string[] {
+  return [...new Set(rows.map((row) => row.cell.id))];
+}
+
+/** A number for a finding: rounded to 4 significant digits; null when undefined. */
+export function shown(value: number | undefined): number | null {
+  return value === undefined || !Number.isFinite(value) ? null : Number(value.toPrecision(4));
+}
+
+/** A number in a sentence. */
+export function text(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value) ? 'n/a' : String(Number(value.toPrecision(4)));
+}
+
+/** Ordinary least-squares fit y = a + b x, with the coefficient of determination R^2. */
+export function linearFit(xs: readonly number[], ys: readonly number[]): { intercept: number; slope: number; r2: number } {
+  const n = xs.length;
+  const mx = xs.reduce((s, x) => s + x, 0) / n;
+  const my = ys.reduce((s, y) => s + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+    syy += (ys[i]! - my) ** 2;
+  }
+  const slope = sxy / sxx;
+  return { intercept: my - slope * mx, slope, r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy) };
+}
+
+/** The q-quantile (0..1) of a sample, linear interpolation between order statistics (type 7). */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+}

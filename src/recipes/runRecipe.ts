@@ -1,0 +1,127 @@
+/**
+ * runRecipe: loads the corpus, runs a recipe (collectRecipe.ts) and writes its outputs into one folder.
+ *
+ * Contract: checks first, before any work, that `out` is a writable folder or can be created
+ * (InputError otherwise); then writes into it: `curves.csv` (the curves CSV of every cell, as `run`
+ * writes it), `sentence-perplexities.csv` when the recipe records them, each table of the recipe,
+ * `findings.json` and `findings.md` (claim, sources, the command, every check with its numbers and
+ * verdict, notes), `report.html` (the report machinery's page with the findings and the recipe's own
+ * charts on top) and `figures/` (one SVG per metric, the survival bands, and each recipe chart).
+ * Resolves to the findings and the paths written. The recipe's scale defaults to its own.
+ */
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
+import { openCsv } from '../export/csvFile.js';
+import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
+import { assertWritableFolder } from '../export/report/outputPaths.js';
+import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
+import { collectRecipe } from './collectRecipe.js';
+import type { Finding, Recipe, RecipeData, RecipeScale } from './recipe.js';
+
+export interface RunRecipeOptions {
+  readonly out: string;
+  readonly corpus?: readonly string[];
+  readonly generations?: number;
+  readonly replicates?: number;
+  readonly seed?: number;
+  readonly load?: Partial<LoadOptions>;
+  /** The command line that reproduces this run, for findings.md (default: built from the options). */
+  readonly command?: string;
+  readonly onProgress?: (done: number, total: number, cell: string) => void;
+  readonly warn?: (message: string) => void;
+}
+
+export interface RecipeOutcome {
+  readonly findings: readonly Finding[];
+  readonly written: readonly string[];
+  readonly data: RecipeData;
+  readonly command: string;
+}
+
+export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Promise<RecipeOutcome> {
+  await assertWritableFolder(options.out, '--out');
+  const corpusSpecs = options.corpus ?? recipe.defaultCorpus;
+  const scale: RecipeScale = {
+    generations: options.generations ?? recipe.defaults.generations,
+    replicates: options.replicates ?? recipe.defaults.replicates,
+    seed: options.seed ?? 42,
+  };
+  const command = options.command ?? recipeCommandLine(recipe, corpusSpecs, scale);
+  const { vocabulary, corpus } = await loadCorpus(corpusSpecs, options.load ?? {});
+  const data = collectRecipe(recipe, corpus, vocabulary.size, scale, {
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.warn === undefined ? {} : { warn: options.warn }),
+  });
+  const findings = recipe.findings(data);
+
+  await mkdir(options.out, { recursive: true });
+  const written: string[] = [];
+  const at = (file: string) => join(options.out, file);
+
+  const records = data.rows.map((row) => curveRecord(row, scale.seed));
+  const curves = openCsv(at('curves.csv'), CURVE_COLUMNS);
+  for (const record of records) curves.write(record);
+  await curves.close();
+  written.push(at('curves.csv'));
+
+  if (data.sentencePerplexities.length > 0) {
+    const writer = openSentencePerplexityCsv(at('sentence-perplexities.csv'));
+    for (const one of data.sentencePerplexities) writer.write(one.cell, one.replicate, one.generation, one.values);
+    await writer.close();
+    written.push(at('sentence-perplexities.csv'));
+  }
+  for (const table of recipe.tables?.(data) ?? []) {
+    const writer = openCsv(at(table.file), table.header);
+    for (const record of table.records) writer.write(record);
+    await writer.close();
+    written.push(at(table.file));
+  }
+
+  const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings, notes: recipe.notes ?? [] };
+  await writeFile(at('findings.json'), `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  await writeFile(at('findings.md'), findingsMarkdown(recipe, findings, command), 'utf8');
+  written.push(at('findings.json'), at('findings.md'));
+
+  // Loaded here: Vega takes ~0.2 s to import, which `recipe list` should not pay.
+  const { writeRecipeReport } = await import('./recipeReport.js');
+  written.push(...(await writeRecipeReport(recipe, data, findings, records, { out: options.out, command })));
+  return { findings, written, data, command };
+}
+
+/** The command that reproduces a run, every scale setting spelled out. */
+export function recipeCommandLine(recipe: Recipe, corpus: readonly string[], scale: RecipeScale): string {
+  const corpora = corpus.map((spec) => `--corpus ${/^[\w:./-]+$/u.test(spec) ? spec : JSON.stringify(spec)}`).join(' ');
+  return `ngram-collapse recipe ${recipe.name} ${corpora} --generations ${scale.generations} --replicates ${scale.replicates} --seed ${scale.seed}`;
+}
+
+export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], command: string): string {
+  const holding = findings.filter((finding) => finding.holds).length;
+  const lines = [
+    `# ${recipe.name}: ${recipe.title}`,
+    '',
+    `**Claim.** ${recipe.claim}`,
+    '',
+    `**Source.** ${recipe.sources.join('; ')}`,
+    '',
+    '**Command.**',
+    '',
+    '```sh',
+    command,
+    '```',
+    '',
+    `**Findings** (${holding} of ${findings.length} hold; numbers are means over replicates):`,
+    '',
+    '| check | expected | observed | verdict |',
+    '|---|---|---|---|',
+    ...findings.map((finding) => `| ${cell(finding.name)} | ${cell(finding.expected)} | ${cell(finding.observed)} | ${finding.holds ? 'holds' : '**does not hold**'} |`),
+    '',
+  ];
+  if ((recipe.notes ?? []).length > 0) lines.push('**Notes.**', '', ...(recipe.notes ?? []).map((note) => `- ${note}`), '');
+  return lines.join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

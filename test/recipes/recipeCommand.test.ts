@@ -1,0 +1,73 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RECIPES } from '../../src/recipes/registry.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const LIGHTHOUSE = new URL('../../corpora/lighthouse.txt', import.meta.url).pathname;
+
+describe('ngram-collapse recipe', () => {
+  it('`recipe list` names every recipe, one per line', async () => {
+    const result = await cli(['recipe', 'list']);
+    expect(result.code).toBe(0);
+    const names = result.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]);
+    expect(names).toEqual(RECIPES.map((recipe) => recipe.name));
+    expect(names).toEqual(['drift', 'human-ratio', 'accumulate', 'anchor', 'truncation', 'perplexity-shift']);
+  });
+
+  it('an unknown recipe is a usage error that lists the valid names', async () => {
+    const result = await cli(['recipe', 'colapse']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'ngram-collapse: unknown recipe "colapse" (choose one of: drift, human-ratio, accumulate, anchor, truncation, perplexity-shift; see ngram-collapse recipe list)\n',
+    );
+  });
+
+  it('an --out that cannot be a folder stops before any work', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'taken'), 'x');
+    const result = await cli(['recipe', 'drift', '--out', 'taken/sub'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ngram-collapse: --out .*taken\/sub: .*taken is a file, not a folder \(choose a folder path\)\n$/);
+  });
+
+  it('a bad --generations is a usage error', async () => {
+    const result = await cli(['recipe', 'drift', '--generations', 'many']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--generations must be a number, got 'many'");
+  });
+
+  it('runs a recipe and writes curves, findings, report and figures', async () => {
+    const cwd = tempDir();
+    const result = await cli(
+      ['recipe', 'perplexity-shift', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--out', 'shift', '--quiet'],
+      { cwd },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const out = join(cwd, 'shift');
+    for (const file of ['curves.csv', 'sentence-perplexities.csv', 'findings.json', 'findings.md', 'report.html', 'figures/vocab_retention.svg', 'figures/sentence_perplexity_histogram.svg']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8'));
+    expect(findings.recipe).toBe('perplexity-shift');
+    expect(findings.command).toBe(`ngram-collapse recipe perplexity-shift --corpus ${LIGHTHOUSE} --generations 2 --replicates 1 --seed 42 --out shift`);
+    expect(findings.findings.map((f: { name: string }) => f.name)).toEqual(['mass moves to low perplexity', 'the tail thins']);
+    const perplexities = readFileSync(join(out, 'sentence-perplexities.csv'), 'utf8').split('\n');
+    expect(perplexities[0]).toBe('cell,replicate,generation,sentence,perplexity');
+    expect(perplexities[1]).toMatch(/^default,1,0,1,\d/);
+    const report = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(report).toContain('<section id="recipe">');
+    expect(report).toContain('per-sentence perplexity under M0');
+  }, 60_000);
+
+  it('prints each finding with its verdict', async () => {
+    const cwd = tempDir();
+    const result = await cli(['recipe', 'accumulate', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--out', 'acc'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^accumulate: Accumulate, do not replace\n/);
+    expect(result.stdout).toMatch(/(holds|does not hold) +replace: held-out perplexity grows/);
+    expect(result.stdout).toMatch(/\d of 3 findings hold; [\d.]+ s; outputs in acc\n$/);
+    expect(result.stderr).toContain('recipe accumulate: 3/3 series done');
+  }, 60_000);
+});
