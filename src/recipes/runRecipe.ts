@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
 import { openCsv } from '../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
-import { assertWritableFolder } from '../export/report/outputPaths.js';
+import { checkWritableFolder } from '../export/outputPaths.js';
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
 import { collectRecipe } from './collectRecipe.js';
 import type { Finding, Recipe, RecipeData, RecipeScale } from './recipe.js';
@@ -41,7 +41,7 @@ export interface RecipeOutcome {
 }
 
 export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Promise<RecipeOutcome> {
-  await assertWritableFolder(options.out, '--out');
+  checkWritableFolder(options.out, process.cwd(), '--out');
   const corpusSpecs = options.corpus ?? recipe.defaultCorpus;
   const scale: RecipeScale = {
     generations: options.generations ?? recipe.defaults.generations,

@@ -13,7 +13,7 @@
 
 import { Command } from 'commander';
 import { resolve } from 'node:path';
-import { assertWritableFolder } from '../../export/report/outputPaths.js';
+import { checkWritableFolder } from '../../export/outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
 import { recipeCommandLine, runRecipe } from '../../recipes/runRecipe.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
@@ -63,7 +63,7 @@ async function recipeAction(name: string, values: Record<string, unknown>, io: C
   const load = resolveLoadOptions(values, io, warn);
   const outText = values['out'] === undefined ? `recipe-${recipe.name}` : String(values['out']);
   const out = resolve(io.cwd, outText);
-  await assertWritableFolder(out, '--out');
+  checkWritableFolder(out, io.cwd, '--out');
   const corpus = (values['corpus'] as string[] | undefined) ?? [...recipe.defaultCorpus];
   const scale = {
     generations: generations ?? recipe.defaults.generations,
