@@ -38,6 +38,8 @@ export interface RunConfig {
   readonly saveCorpora?: string;
   /** The HTML report written at the end. */
   readonly report?: string;
+  /** Per-sentence perplexities under M0 of every row's text. */
+  readonly sentencePerplexities?: string;
   /** Worker threads; undefined = one per core. */
   readonly workers?: number;
   readonly shard: Shard;
@@ -68,6 +70,7 @@ const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>>
   extinctions: { kind: 'scalar', parse: path },
   saveCorpora: { kind: 'scalar', parse: path },
   report: { kind: 'scalar', parse: path },
+  sentencePerplexities: { kind: 'scalar', parse: path },
   workers: { kind: 'scalar', parse: integerIn(1, 1024) },
   shard: { kind: 'scalar', parse: (raw, flag) => parseShard(raw, flag) },
   quiet: { kind: 'boolean', parse: (raw) => raw },
@@ -153,6 +156,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
   const extinctions = string('extinctions');
   const saveCorpora = string('saveCorpora');
   const report = string('report');
+  const sentencePerplexities = string('sentencePerplexities');
   return {
     corpus: values['corpus'] as string[],
     settings,
@@ -162,6 +166,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
     ...(extinctions === undefined ? {} : { extinctions }),
     ...(saveCorpora === undefined ? {} : { saveCorpora }),
     ...(report === undefined ? {} : { report }),
+    ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
     ...(workers === undefined ? {} : { workers: integerIn(1, 1024)(workers, '--workers') }),
     shard: shard === undefined ? WHOLE_RUN : parseShard(shard),
     quiet: values['quiet'] === true,
@@ -188,6 +193,7 @@ export function printableConfig(config: RunConfig): Record<string, unknown> {
     ...(config.extinctions === undefined ? {} : { extinctions: config.extinctions }),
     ...(config.saveCorpora === undefined ? {} : { saveCorpora: config.saveCorpora }),
     ...(config.report === undefined ? {} : { report: config.report }),
+    ...(config.sentencePerplexities === undefined ? {} : { sentencePerplexities: config.sentencePerplexities }),
     ...(config.shard.count === 1 ? {} : { shard: formatShard(config.shard) }),
     ...(config.workers === undefined ? {} : { workers: config.workers }),
     ...(config.quiet ? { quiet: true } : {}),

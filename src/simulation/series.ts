@@ -53,6 +53,8 @@ export interface SeriesHooks {
   readonly emit: (row: SeriesRow) => void;
   readonly warn?: SeriesWarning;
   readonly onTexts?: (texts: GenerationTexts) => void;
+  /** M0, right after it is trained (before the generation-0 row). */
+  readonly onModel0?: (model0: LanguageModel) => void;
 }
 
 export function seriesRandom(run: PreparedRun, cell: Cell, replicate: number): RandomSource {
@@ -78,6 +80,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
 
   const model0 = train(human);
+  hooks.onModel0?.(model0);
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
   row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, model0, human) });
   yield 0;

@@ -10,6 +10,8 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
+import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
+import type { LanguageModel } from '../model/languageModel.js';
 import { expandCells, type Cell } from './cells.js';
 import { ExtinctionTracker, type ExtinctionTable } from './extinctionTracker.js';
 import type { PreparedRun } from './preparedRun.js';
@@ -36,10 +38,15 @@ export interface TaskExtras {
   readonly extinctions: boolean;
   /** Hand every generation's synthetic text to `onTexts`. */
   readonly texts: boolean;
+  /**
+   * Score every sentence of each row's text under M0 (floored perplexity; H at generation 0, the
+   * synthetic text after) and hand the values to `onRow` with the row.
+   */
+  readonly sentencePerplexities?: boolean;
 }
 
 export interface TaskListener {
-  readonly onRow: (generation: number, values: MetricValues) => void;
+  readonly onRow: (generation: number, values: MetricValues, sentencePerplexities?: Float64Array) => void;
   readonly onTexts?: (generation: number, synthetic: TokenCorpus) => void;
   readonly warn?: SeriesWarning;
 }
@@ -51,14 +58,41 @@ export function* taskSteps(
   listener: TaskListener,
 ): Generator<number, ExtinctionTable | undefined, void> {
   const tracker = extras.extinctions ? new ExtinctionTracker(run.reference) : undefined;
-  const onTexts = tracker === undefined && !extras.texts ? undefined : (texts: { generation: number; synthetic: TokenCorpus }): void => {
+  const scorer = extras.sentencePerplexities === true ? new SentenceScorer(run) : undefined;
+  const onTexts = tracker === undefined && !extras.texts && scorer === undefined ? undefined : (texts: { generation: number; synthetic: TokenCorpus }): void => {
     tracker?.observe(texts.generation, texts.synthetic);
+    scorer?.score(texts.synthetic);
     if (extras.texts) listener.onTexts?.(texts.generation, texts.synthetic);
   };
   yield* seriesSteps(run, task.cell, task.replicate, {
-    emit: (row) => listener.onRow(row.generation, row.values),
+    emit: (row) => listener.onRow(row.generation, row.values, scorer?.take()),
+    ...(scorer === undefined ? {} : { onModel0: (model0: LanguageModel) => scorer.start(model0) }),
     ...(listener.warn === undefined ? {} : { warn: listener.warn }),
     ...(onTexts === undefined ? {} : { onTexts }),
   });
   return tracker?.result();
+}
+
+/** Scores the text of each row under M0: H first (generation 0), then each synthetic text. */
+class SentenceScorer {
+  private model0: LanguageModel | undefined;
+  private pending: Float64Array | undefined;
+
+  constructor(private readonly run: PreparedRun) {}
+
+  start(model0: LanguageModel): void {
+    this.model0 = model0;
+    this.score(this.run.human);
+  }
+
+  score(text: TokenCorpus): void {
+    this.pending = sentencePerplexities(this.model0!, text, this.run.reference.unigrams.types.length);
+  }
+
+  /** The values for the row being emitted (each text is scored before its row). */
+  take(): Float64Array | undefined {
+    const values = this.pending;
+    this.pending = undefined;
+    return values;
+  }
 }

@@ -22,7 +22,7 @@ port.on('message', (request: TaskRequest) => {
   try {
     const task = { position: request.position, cell: cells[request.cellIndex]!, replicate: request.replicate };
     const steps = taskSteps(run, task, setup.extras, {
-      onRow: (generation, values) => post({ type: 'row', slot, generation, values }),
+      onRow: (generation, values, perplexities) => post({ type: 'row', slot, generation, values, ...(perplexities === undefined ? {} : { perplexities }) }),
       onTexts: (generation, synthetic) => post({ type: 'texts', slot, generation, ids: synthetic.ids, offsets: synthetic.offsets }),
       warn: (message) => post({ type: 'warn', message }),
     });

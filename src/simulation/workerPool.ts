@@ -47,7 +47,7 @@ export interface TaskOutcome {
 
 export interface TaskHandlers {
   /** Every row, in canonical order (task by task, generation 0..G). */
-  readonly onRow?: (row: SeriesRow, task: SeriesTask) => void;
+  readonly onRow?: (row: SeriesRow, task: SeriesTask, sentencePerplexities?: Float64Array) => void;
   /** After a task's last row (or its failure), in canonical order. */
   readonly onEnd?: (task: SeriesTask, outcome: TaskOutcome) => void;
   /** Each generation's synthetic text, as soon as it exists (any order across tasks). */
@@ -76,7 +76,7 @@ export interface TaskRequest {
   readonly replicate: number;
 }
 export type WorkerReply =
-  | { readonly type: 'row'; readonly slot: number; readonly generation: number; readonly values: MetricValues }
+  | { readonly type: 'row'; readonly slot: number; readonly generation: number; readonly values: MetricValues; readonly perplexities?: Float64Array }
   | { readonly type: 'texts'; readonly slot: number; readonly generation: number; readonly ids: Int32Array; readonly offsets: Int32Array }
   | { readonly type: 'warn'; readonly message: string }
   | { readonly type: 'end'; readonly slot: number; readonly extinctions?: ExtinctionTable }
@@ -134,7 +134,7 @@ async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], opti
     let outcome: TaskOutcome;
     try {
       const steps = taskSteps(run, task, options.extras ?? NO_EXTRAS, {
-        onRow: (generation, values) => onRow({ cell: task.cell, replicate: task.replicate, generation, values }, task),
+        onRow: (generation, values, perplexities) => onRow({ cell: task.cell, replicate: task.replicate, generation, values }, task, perplexities),
         onTexts: (generation, synthetic) => onTexts(task, generation, synthetic),
         ...(options.warn === undefined ? {} : { warn: options.warn }),
       });
@@ -177,7 +177,7 @@ function sharedCopy(array: Int32Array): Int32Array {
 }
 
 type Delivered =
-  | { readonly kind: 'row'; readonly generation: number; readonly values: MetricValues }
+  | { readonly kind: 'row'; readonly generation: number; readonly values: MetricValues; readonly perplexities?: Float64Array }
   | { readonly kind: 'end'; readonly outcome: TaskOutcome };
 
 function runOnWorkers(
@@ -204,7 +204,7 @@ function runOnWorkers(
     const delivery = new OrderedDelivery<Delivered>((slot, event) => {
       const task = tasks[slot]!;
       if (event.kind === 'row') {
-        handlers.onRow?.({ cell: task.cell, replicate: task.replicate, generation: event.generation, values: event.values }, task);
+        handlers.onRow?.({ cell: task.cell, replicate: task.replicate, generation: event.generation, values: event.values }, task, event.perplexities);
       } else {
         if (event.outcome.error !== undefined) failed++;
         handlers.onEnd?.(task, event.outcome);
@@ -251,7 +251,7 @@ function runOnWorkers(
     const onReply = (worker: Worker, reply: WorkerReply): void => {
       switch (reply.type) {
         case 'row':
-          delivery.push(reply.slot, { kind: 'row', generation: reply.generation, values: reply.values });
+          delivery.push(reply.slot, { kind: 'row', generation: reply.generation, values: reply.values, ...(reply.perplexities === undefined ? {} : { perplexities: reply.perplexities }) });
           return;
         case 'texts':
           handlers.onTexts?.(tasks[reply.slot]!, reply.generation, { ids: reply.ids, offsets: reply.offsets });

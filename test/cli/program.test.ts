@@ -46,6 +46,23 @@ describe('ngram-collapse (in-process)', () => {
     expect(html).not.toMatch(/<script[^>]+src=/u);
   });
 
+  it('run --sentence-perplexities writes one row per sentence of every row\'s text, H at generation 0', async () => {
+    const cwd = tempDir();
+    const result = await cli(['run', ...small, '--sentence-perplexities', 'sentences.csv', '--quiet'], { cwd });
+    expect(result.code).toBe(0);
+    const curves = readFileSync(join(cwd, 'curves.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    const lines = readFileSync(join(cwd, 'sentences.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('cell,replicate,generation,sentence,perplexity');
+    const rows = lines.slice(1).map((line) => line.split(','));
+    for (const row of curves) {
+      const [cell, replicate, generation] = [row[0], row[CURVE_COLUMNS.indexOf('replicate')], row[CURVE_COLUMNS.indexOf('generation')]];
+      const mine = rows.filter((r) => r[0] === cell && r[1] === replicate && r[2] === generation);
+      expect(mine).toHaveLength(Number(row[CURVE_COLUMNS.indexOf('sentences')]));
+      expect(mine.map((r) => Number(r[3]))).toEqual(mine.map((_, i) => i + 1));
+      for (const r of mine) expect(Number(r[4])).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('gives byte-identical CSV for one seed and different CSV for another', async () => {
     const read = async (seed: string): Promise<string> => {
       const result = await cli(['run', ...small, '--seed', seed, '--out', '-', '--quiet']);

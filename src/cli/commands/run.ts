@@ -17,6 +17,7 @@ import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { RunIncompleteError, UsageError } from '../../errors.js';
 import { corpusFilePath, corpusManifest, detokenize, writeCorpusFile, writeManifest } from '../../export/corpusFiles.js';
 import { openCsv, type CsvWriter } from '../../export/csvFile.js';
+import { openSentencePerplexityCsv } from '../../export/sentencePerplexityCsv.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { EXTINCTION_COLUMNS, extinctionRecords } from '../../export/extinctionRecords.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
@@ -51,6 +52,7 @@ export function runCommand(io: CliIO): Command {
     .option('--summary <file>', 'per cell, generation and metric: n, mean, sd and 95% CI (Student t) across replicates')
     .option('--extinctions <file>', 'per cell, replicate and seed type: last seen, first absent, comebacks')
     .option('--save-corpora <dir>', "write each generation's synthetic text (one sentence per line) and a manifest.json")
+    .option('--sentence-perplexities <file>', 'per cell, replicate, generation and sentence: its perplexity under M0 (H at generation 0)')
     .option('--report <file>', 'write the HTML report of the curves (as `plot --out`) when the run ends')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--shard <i/n>', 'run only the i-th of n deterministic shares of the (cell, replicate) series (join with merge)')
@@ -71,6 +73,7 @@ interface Outputs {
   readonly extinctions?: string;
   readonly corpora?: string;
   readonly report?: string;
+  readonly sentencePerplexities?: string;
 }
 
 function checkOutputs(config: RunConfig, io: CliIO): Outputs {
@@ -82,9 +85,13 @@ function checkOutputs(config: RunConfig, io: CliIO): Outputs {
   const out = writable(config.out, '--out');
   const summary = config.summary === undefined ? undefined : writable(config.summary, '--summary');
   const extinctions = config.extinctions === undefined ? undefined : writable(config.extinctions, '--extinctions');
-  const toStdout = [out, summary, extinctions].filter((path) => path === '-').length;
+  const sentencePerplexities = config.sentencePerplexities === undefined ? undefined : writable(config.sentencePerplexities, '--sentence-perplexities');
+  const toStdout = [out, summary, extinctions, sentencePerplexities].filter((path) => path === '-').length;
   if (toStdout > 1) throw new UsageError('only one output can go to standard output (-)', 'give the other outputs file names');
   if (config.resume && (out === '-' || extinctions === '-')) throw new UsageError('--resume needs --out (and --extinctions) to be files', 'pass --out FILE');
+  if (config.resume && sentencePerplexities !== undefined) {
+    throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');
+  }
   let corpora: string | undefined;
   if (config.saveCorpora !== undefined) {
     corpora = resolve(io.cwd, config.saveCorpora);
@@ -99,6 +106,7 @@ function checkOutputs(config: RunConfig, io: CliIO): Outputs {
     ...(extinctions === undefined ? {} : { extinctions }),
     ...(corpora === undefined ? {} : { corpora }),
     ...(report === undefined ? {} : { report }),
+    ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
   };
 }
 
@@ -144,6 +152,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   }
 
   const curves = openCsv(outputs.out === '-' ? io.stdout : outputs.out, CURVE_COLUMNS, { append: keep.keepBytes[0]! > 0 });
+  const perplexities = outputs.sentencePerplexities === undefined ? undefined : openSentencePerplexityCsv(outputs.sentencePerplexities === '-' ? io.stdout : outputs.sentencePerplexities);
   const extinctions = outputs.extinctions === undefined ? undefined : openCsv(outputs.extinctions === '-' ? io.stdout : outputs.extinctions, EXTINCTION_COLUMNS, { append: keep.keepBytes[1]! > 0 });
   const skip = keep.completeTasks;
   const progress = startProgress(io, !quiet, tasks.length * rowsPerTask, skip * rowsPerTask);
@@ -157,12 +166,13 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
       tasks.slice(skip),
       {
         ...(config.workers === undefined ? {} : { workers: config.workers }),
-        extras: { extinctions: extinctions !== undefined, texts: outputs.corpora !== undefined },
+        extras: { extinctions: extinctions !== undefined, texts: outputs.corpora !== undefined, sentencePerplexities: perplexities !== undefined },
         signal: signals.signal,
         warn,
       },
       {
-        onRow: (row) => {
+        onRow: (row, _task, sentenceValues) => {
+          if (perplexities !== undefined && sentenceValues !== undefined) perplexities.write(row.cell.id, row.replicate, row.generation, sentenceValues);
           const fields = curveRecord(row, settings.seed);
           curves.write(fields);
           summary?.add(fields);
@@ -187,7 +197,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   } finally {
     signals.dispose();
     progress.stop();
-    await closeAll([curves, extinctions]);
+    await closeAll([curves, extinctions, perplexities]);
   }
 
   const done = skip + result.ended;
@@ -221,7 +231,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   }
 }
 
-async function closeAll(writers: ReadonlyArray<CsvWriter | undefined>): Promise<void> {
+async function closeAll(writers: ReadonlyArray<Pick<CsvWriter, 'close'> | undefined>): Promise<void> {
   await Promise.all(writers.map((writer) => writer?.close()));
 }
 
