@@ -5,6 +5,10 @@
  * them) gets p' = (1 - eps) p + eps / V, eps = 1e-4, V = seed types + 1, so the value stays finite
  * even for MLE, where unseen tokens have p = 0. Perplexity = 2^(-(1/P) sum log2 p'). Undefined for an
  * empty text. O(tokens * order) lookups.
+ *
+ * A model may offer `forEachPrediction(corpus, visit)`, the same probabilities for a whole text in
+ * order (the MLE model walks its table instead of looking up each history); it is then used, with
+ * the same sum in the same order, so the value is the same to the last bit.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -13,9 +17,27 @@ import { BOS, EOS } from '../vocabulary/vocabulary.js';
 
 export const PERPLEXITY_EPSILON = 1e-4;
 
+/** A model that can score every prediction of a text in one walk. */
+export interface PredictionWalker {
+  forEachPrediction(corpus: TokenCorpus, visit: (probability: number) => void): void;
+}
+
+function isPredictionWalker(model: object): model is PredictionWalker {
+  return typeof (model as Partial<PredictionWalker>).forEachPrediction === 'function';
+}
+
 export function flooredPerplexity(model: LanguageModel, corpus: TokenCorpus, seedTypes: number): number | undefined {
   const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
   const keep = 1 - PERPLEXITY_EPSILON;
+  if (isPredictionWalker(model)) {
+    let sum = 0;
+    let count = 0;
+    model.forEachPrediction(corpus, (probability) => {
+      sum += Math.log2(keep * probability + floor);
+      count++;
+    });
+    return count > 0 ? Math.pow(2, -sum / count) : undefined;
+  }
   const sentences = corpus.offsets.length - 1;
   let longest = 0;
   for (let s = 0; s < sentences; s++) longest = Math.max(longest, corpus.offsets[s + 1]! - corpus.offsets[s]!);

@@ -7,15 +7,20 @@
  * training (only possible when scoring other text), the model uses the longest suffix of it that was
  * seen, down to the unigram distribution; so every history has a distribution that sums to 1.
  *
- * Training builds only the order-n transition table (what sampling needs); the lower orders are built
- * on the first `probability` call that needs them. `vocab: 'seed'` changes nothing for MLE: a
+ * Training builds only the order-n transition table (what sampling needs); a lower order is derived
+ * from the order above it (its edges summed by history suffix, O(edges), no pass over the corpus) on
+ * the first `probability` call that needs it. `vocab: 'seed'` changes nothing for MLE: a
  * maximum-likelihood model cannot give mass to what it never saw.
+ *
+ * `forEachPrediction` scores a whole text by walking the top-level table as the sampler does (one
+ * binary search per token, no hashing while the text stays on seen histories); it hands out exactly
+ * the values `probability` returns, in text order.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { buildTransitionTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
-import { createTableSampler } from '../sampler/tableSampler.js';
-import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
+import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
+import { createTableSampler, recordsOf } from '../sampler/tableSampler.js';
+import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, ModelOptions, SamplingOptions, SentenceSampler } from './languageModel.js';
 
 export function trainMle(corpus: TokenCorpus, options: ModelOptions): LanguageModel {
@@ -56,11 +61,70 @@ class MleModel implements LanguageModel {
     return 0;
   }
 
-  /** The table for histories of `length` items, built on first use. */
+  /**
+   * P(token | history) of every prediction of `corpus` (each token, then `</s>`, sentence by
+   * sentence), handed to `visit` in that order; the same values as `probability`. O(P log m).
+   */
+  forEachPrediction(corpus: TokenCorpus, visit: (probability: number) => void): void {
+    const table = this.level(this.order - 1);
+    const length = this.order - 1;
+    const { walk, offsetOf } = recordsOf(table);
+    const sentences = corpus.offsets.length - 1;
+    let longest = 0;
+    for (let s = 0; s < sentences; s++) longest = Math.max(longest, corpus.offsets[s + 1]! - corpus.offsets[s]!);
+    const history = new Int32Array(longest + 2);
+    const start = table.contextTotal.length > 0 ? offsetOf[table.startContext]! : -1;
+    for (let s = 0; s < sentences; s++) {
+      const from = corpus.offsets[s]!;
+      const size = corpus.offsets[s + 1]! - from;
+      history[0] = BOS;
+      let record = start;
+      for (let j = 0; j <= size; j++) {
+        const token = j < size ? corpus.ids[from + j]! : EOS;
+        let next = -1;
+        if (record >= 0) {
+          // Record: [m, (running count, token, next record) x m], tokens ascending.
+          const m = walk[record]!;
+          const total = walk[record + 3 * m - 2]!;
+          let low = 0;
+          let high = m - 1;
+          let found = -1;
+          while (low <= high) {
+            const middle = (low + high) >>> 1;
+            const candidate = walk[record + 2 + 3 * middle]!;
+            if (candidate === token) {
+              found = middle;
+              break;
+            }
+            if (candidate < token) low = middle + 1;
+            else high = middle - 1;
+          }
+          if (found >= 0) {
+            const edge = record + 1 + 3 * found;
+            const count = walk[edge]! - (found > 0 ? walk[edge - 3]! : 0);
+            visit(count / total);
+            next = walk[edge + 2]!;
+          } else {
+            visit(0 / total);
+          }
+        } else {
+          visit(this.probability(history, 0, j + 1, token));
+        }
+        history[j + 1] = token;
+        if (j < size && next < 0) {
+          const context = table.contexts.find(this.historyKey(history, 0, j + 2, length), 0);
+          next = context >= 0 ? offsetOf[context]! : -1;
+        }
+        record = next;
+      }
+    }
+  }
+
+  /** The table for histories of `length` items; lower ones derived from the one above on first use. */
   private level(length: number): TransitionTable {
     let table = this.levels[length];
     if (table === undefined) {
-      table = buildTransitionTable(this.corpus, length, this.idSpace);
+      table = deriveLowerTable(this.level(length + 1), this.idSpace);
       this.levels[length] = table;
     }
     return table;
@@ -73,6 +137,20 @@ class MleModel implements LanguageModel {
     for (let i = 0; i < available; i++) this.key[length - available + i] = history[end - available + i]!;
     return this.key;
   }
+}
+
+/** Index of the edge (context, token), or -1: binary search over the context's sorted edges. */
+function findEdge(edgeStart: Int32Array, edgeToken: Int32Array, context: number, token: number): number {
+  let low = edgeStart[context]!;
+  let high = edgeStart[context + 1]! - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = edgeToken[middle]!;
+    if (found === token) return middle;
+    if (found < token) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** Count of `token` after `context`, by binary search over the context's sorted edges. */
