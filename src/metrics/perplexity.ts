@@ -6,9 +6,9 @@
  * even for MLE, where unseen tokens have p = 0. Perplexity = 2^(-(1/P) sum log2 p'). Undefined for an
  * empty text. O(tokens * order) lookups.
  *
- * A model may offer `forEachPrediction(corpus, visit)`, the same probabilities for a whole text in
- * order (the MLE model walks its table instead of looking up each history); it is then used, with
- * the same sum in the same order, so the value is the same to the last bit.
+ * A model may offer `predictionProbabilities(corpus)`, the same probabilities for a whole text in
+ * text order (the MLE model walks its table instead of looking up each history); it is then used,
+ * with the same sum in the same order, so the value is the same to the last bit.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -19,24 +19,22 @@ export const PERPLEXITY_EPSILON = 1e-4;
 
 /** A model that can score every prediction of a text in one walk. */
 export interface PredictionWalker {
-  forEachPrediction(corpus: TokenCorpus, visit: (probability: number) => void): void;
+  /** P of every prediction (each token, then `</s>`), sentence by sentence, in text order. */
+  predictionProbabilities(corpus: TokenCorpus): Float64Array;
 }
 
 function isPredictionWalker(model: object): model is PredictionWalker {
-  return typeof (model as Partial<PredictionWalker>).forEachPrediction === 'function';
+  return typeof (model as Partial<PredictionWalker>).predictionProbabilities === 'function';
 }
 
 export function flooredPerplexity(model: LanguageModel, corpus: TokenCorpus, seedTypes: number): number | undefined {
   const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
   const keep = 1 - PERPLEXITY_EPSILON;
   if (isPredictionWalker(model)) {
+    const probabilities = model.predictionProbabilities(corpus);
     let sum = 0;
-    let count = 0;
-    model.forEachPrediction(corpus, (probability) => {
-      sum += Math.log2(keep * probability + floor);
-      count++;
-    });
-    return count > 0 ? Math.pow(2, -sum / count) : undefined;
+    for (let p = 0; p < probabilities.length; p++) sum += Math.log2(keep * probabilities[p]! + floor);
+    return probabilities.length > 0 ? Math.pow(2, -sum / probabilities.length) : undefined;
   }
   const sentences = corpus.offsets.length - 1;
   let longest = 0;

@@ -12,9 +12,9 @@
  * the first `probability` call that needs it. `vocab: 'seed'` changes nothing for MLE: a
  * maximum-likelihood model cannot give mass to what it never saw.
  *
- * `forEachPrediction` scores a whole text by walking the top-level table as the sampler does (one
- * binary search per token, no hashing while the text stays on seen histories); it hands out exactly
- * the values `probability` returns, in text order.
+ * `predictionProbabilities` scores a whole text by walking the top-level table as the sampler does
+ * (one record read and a short search per token, no hashing while the text stays on seen histories,
+ * several sentences in turn); it gives exactly the values `probability` returns, in text order.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -35,6 +35,7 @@ class MleModel implements LanguageModel {
   readonly support: Int32Array;
   private readonly levels: Array<TransitionTable | undefined>;
   private readonly key: Int32Array;
+  private readonly tail: Int32Array;
 
   constructor(
     private readonly corpus: TokenCorpus,
@@ -46,6 +47,7 @@ class MleModel implements LanguageModel {
     this.levels[options.order - 1] = buildTransitionTable(corpus, options.order - 1, options.idSpace);
     this.support = observedTypes(corpus, options.idSpace);
     this.key = new Int32Array(Math.max(1, options.order - 1));
+    this.tail = new Int32Array(Math.max(1, options.order - 1));
   }
 
   createSampler(sampling: SamplingOptions): SentenceSampler {
@@ -63,61 +65,117 @@ class MleModel implements LanguageModel {
 
   /**
    * P(token | history) of every prediction of `corpus` (each token, then `</s>`, sentence by
-   * sentence), handed to `visit` in that order; the same values as `probability`. O(P log m).
+   * sentence), handed to `visit` in that order; the same values as `probability`.
    */
   forEachPrediction(corpus: TokenCorpus, visit: (probability: number) => void): void {
+    const probabilities = this.predictionProbabilities(corpus);
+    for (let p = 0; p < probabilities.length; p++) visit(probabilities[p]!);
+  }
+
+  /**
+   * The same values as an array in text order: prediction j of sentence s (j = its length for
+   * `</s>`) is at offsets[s] + s + j. Several sentences are walked in turn (LANES cursors), so the
+   * cache misses of one overlap with the others'; where the walk leaves the table (a history never
+   * seen in training) the value comes from `probability` itself. O(P log m).
+   */
+  predictionProbabilities(corpus: TokenCorpus): Float64Array {
     const table = this.level(this.order - 1);
     const length = this.order - 1;
     const { walk, offsetOf } = recordsOf(table);
-    const sentences = corpus.offsets.length - 1;
-    let longest = 0;
-    for (let s = 0; s < sentences; s++) longest = Math.max(longest, corpus.offsets[s + 1]! - corpus.offsets[s]!);
-    const history = new Int32Array(longest + 2);
+    const { ids, offsets } = corpus;
+    const sentences = offsets.length - 1;
+    const out = new Float64Array(ids.length + sentences);
     const start = table.contextTotal.length > 0 ? offsetOf[table.startContext]! : -1;
-    for (let s = 0; s < sentences; s++) {
-      const from = corpus.offsets[s]!;
-      const size = corpus.offsets[s + 1]! - from;
-      history[0] = BOS;
-      let record = start;
-      for (let j = 0; j <= size; j++) {
-        const token = j < size ? corpus.ids[from + j]! : EOS;
+    const laneSentence = new Int32Array(LANES).fill(-1);
+    const lanePosition = new Int32Array(LANES);
+    const laneRecord = new Int32Array(LANES);
+    let nextSentence = 0;
+    let active = 0;
+    for (let lane = 0; lane < LANES && nextSentence < sentences; lane++, active++) {
+      laneSentence[lane] = nextSentence++;
+      laneRecord[lane] = start;
+    }
+    while (active > 0) {
+      for (let lane = 0; lane < LANES; lane++) {
+        const s = laneSentence[lane]!;
+        if (s < 0) continue;
+        const from = offsets[s]!;
+        const size = offsets[s + 1]! - from;
+        const j = lanePosition[lane]!;
+        const token = j < size ? ids[from + j]! : EOS;
+        const record = laneRecord[lane]!;
         let next = -1;
+        let probability: number;
         if (record >= 0) {
           // Record: [m, (running count, token, next record) x m], tokens ascending.
           const m = walk[record]!;
           const total = walk[record + 3 * m - 2]!;
-          let low = 0;
-          let high = m - 1;
           let found = -1;
-          while (low <= high) {
-            const middle = (low + high) >>> 1;
-            const candidate = walk[record + 2 + 3 * middle]!;
-            if (candidate === token) {
-              found = middle;
-              break;
+          if (m <= 8) {
+            for (let k = 0; k < m; k++) {
+              const candidate = walk[record + 2 + 3 * k]!;
+              if (candidate >= token) {
+                if (candidate === token) found = k;
+                break;
+              }
             }
-            if (candidate < token) low = middle + 1;
-            else high = middle - 1;
+          } else {
+            let low = 0;
+            let high = m - 1;
+            while (low <= high) {
+              const middle = (low + high) >>> 1;
+              const candidate = walk[record + 2 + 3 * middle]!;
+              if (candidate === token) {
+                found = middle;
+                break;
+              }
+              if (candidate < token) low = middle + 1;
+              else high = middle - 1;
+            }
           }
           if (found >= 0) {
             const edge = record + 1 + 3 * found;
-            const count = walk[edge]! - (found > 0 ? walk[edge - 3]! : 0);
-            visit(count / total);
+            probability = (walk[edge]! - (found > 0 ? walk[edge - 3]! : 0)) / total;
             next = walk[edge + 2]!;
           } else {
-            visit(0 / total);
+            probability = 0 / total;
           }
         } else {
-          visit(this.probability(history, 0, j + 1, token));
+          const known = this.tailHistory(ids, from, j, length);
+          probability = this.probability(this.tail, 0, known, token);
         }
-        history[j + 1] = token;
-        if (j < size && next < 0) {
-          const context = table.contexts.find(this.historyKey(history, 0, j + 2, length), 0);
+        out[from + s + j] = probability;
+        if (j === size) {
+          if (nextSentence < sentences) {
+            laneSentence[lane] = nextSentence++;
+            lanePosition[lane] = 0;
+            laneRecord[lane] = start;
+          } else {
+            laneSentence[lane] = -1;
+            active--;
+          }
+          continue;
+        }
+        if (next < 0) {
+          const known = this.tailHistory(ids, from, j + 1, length);
+          const context = table.contexts.find(this.historyKey(this.tail, 0, known, length), 0);
           next = context >= 0 ? offsetOf[context]! : -1;
         }
-        record = next;
+        lanePosition[lane] = j + 1;
+        laneRecord[lane] = next;
       }
     }
+    return out;
+  }
+
+  /** Writes into `tail` the last (up to `length`) items of `<s> ids[from .. from+j)`; returns how many. */
+  private tailHistory(ids: Int32Array, from: number, j: number, length: number): number {
+    const known = Math.min(length, j + 1);
+    for (let i = 0; i < known; i++) {
+      const at = j + 1 - known + i; // position in <s> w1 .. wj
+      this.tail[i] = at === 0 ? BOS : ids[from + at - 1]!;
+    }
+    return known;
   }
 
   /** The table for histories of `length` items; lower ones derived from the one above on first use. */
@@ -138,6 +196,9 @@ class MleModel implements LanguageModel {
     return this.key;
   }
 }
+
+/** Sentences scored side by side by `predictionProbabilities`. */
+const LANES = 8;
 
 /** Index of the edge (context, token), or -1: binary search over the context's sorted edges. */
 function findEdge(edgeStart: Int32Array, edgeToken: Int32Array, context: number, token: number): number {

@@ -9,7 +9,8 @@
  * cumulative float weights.
  *
  * Fast path (default sampling): the table is re-laid out once as flat records, one per context, in a
- * single Int32Array: `[m, (running count, token, offset of the next record) x m]`. A step then reads
+ * single Int32Array: `[m, (running count, token, offset of the next record) x m]`, busiest contexts
+ * first. A step then reads
  * one place in memory (the record, usually one cache line), scans it (binary search when m > 8), and
  * jumps to the next record's offset: one dependent memory read per token. It picks exactly the edge
  * the plain binary search over `edgeCumulative` picks, so both give the same text for the same draws.
@@ -59,7 +60,8 @@ export function recordsOf(table: TransitionTable): Records {
   const contexts = table.contextTotal.length;
   const offsetOf = new Int32Array(contexts);
   let size = 0;
-  for (let c = 0; c < contexts; c++) {
+  // Busiest contexts first: most steps then land in a small, cache- and TLB-friendly prefix.
+  for (const c of byTotalDescending(table.contextTotal)) {
     offsetOf[c] = size;
     size += RECORD_HEAD + EDGE_WIDTH * (table.edgeStart[c + 1]! - table.edgeStart[c]!);
   }
@@ -79,6 +81,18 @@ export function recordsOf(table: TransitionTable): Records {
   const records = { walk, offsetOf };
   recordCache.set(table, records);
   return records;
+}
+
+/** Context indexes by descending total (ties: ascending index); a counting sort, O(C + max total). */
+function byTotalDescending(totals: Int32Array): Int32Array {
+  let largest = 0;
+  for (let c = 0; c < totals.length; c++) largest = Math.max(largest, totals[c]!);
+  const start = new Int32Array(largest + 2);
+  for (let c = 0; c < totals.length; c++) start[largest - totals[c]! + 1]!++;
+  for (let b = 0; b <= largest; b++) start[b + 1]! += start[b]!;
+  const order = new Int32Array(totals.length);
+  for (let c = 0; c < totals.length; c++) order[start[largest - totals[c]!]!++] = c;
+  return order;
 }
 
 function walkRecords(records: Records, start: number, random: RandomSource, maxLength: number, out: Int32Array, at: number): number {
