@@ -27,6 +27,7 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
+import { scratchInts } from './scratchBuffers.js';
 import { TupleTable } from './tupleTable.js';
 
 export const PAD = -1;
@@ -47,15 +48,15 @@ export function buildTransitionTable(corpus: TokenCorpus, historyLength: number,
   const { stream, predictionAt } = paddedStream(corpus, historyLength);
   const predictions = predictionAt.length;
   const contexts = new TupleTable(historyLength, Math.max(16, predictions >> 2));
-  const contextOf = new Int32Array(predictions + 1);
-  const tokenOf = new Int32Array(predictions);
+  const contextOf = scratchInts('build.contextOf', predictions + 1);
+  const tokenOf = scratchInts('build.tokenOf', predictions);
   for (let p = 0; p < predictions; p++) {
     const at = predictionAt[p]!;
     contextOf[p] = contexts.findOrInsert(stream, at);
     tokenOf[p] = stream[at + historyLength]!;
   }
   // The prediction after p in the same sentence starts from the history that follows p's token.
-  const nextOf = new Int32Array(predictions);
+  const nextOf = scratchInts('build.nextOf', predictions);
   for (let p = 0; p < predictions; p++) nextOf[p] = tokenOf[p] === EOS ? -1 : contextOf[p + 1]!;
   return groupPredictions(historyLength, contexts, contextOf, tokenOf, nextOf, undefined, idSpace);
 }
@@ -71,8 +72,8 @@ export function deriveLowerTable(table: TransitionTable, idSpace: number): Trans
   const lower = length - 1;
   const contexts = new TupleTable(lower, Math.max(16, table.contexts.size));
   const edges = table.edgeToken.length;
-  const contextOf = new Int32Array(edges);
-  const nextOf = new Int32Array(edges);
+  const contextOf = scratchInts('derive.contextOf', edges);
+  const nextOf = scratchInts('derive.nextOf', edges);
   const key = new Int32Array(Math.max(1, length));
   if (edges > 0) {
     // Sentence start first, as when counting a corpus: PAD^(L-2) <s>.
@@ -106,8 +107,8 @@ export function deriveLowerTable(table: TransitionTable, idSpace: number): Trans
 function paddedStream(corpus: TokenCorpus, historyLength: number): { stream: Int32Array; predictionAt: Int32Array } {
   const sentences = corpus.offsets.length - 1;
   const lead = historyLength === 0 ? 0 : historyLength; // PADs plus <s>
-  const stream = new Int32Array(corpus.ids.length + sentences * (lead + 1));
-  const predictionAt = new Int32Array(corpus.ids.length + sentences);
+  const stream = scratchInts('build.stream', corpus.ids.length + sentences * (lead + 1));
+  const predictionAt = scratchInts('build.predictionAt', corpus.ids.length + sentences);
   let at = 0;
   let p = 0;
   for (let s = 0; s < sentences; s++) {
@@ -142,34 +143,36 @@ function groupPredictions(
   const predictions = tokenOf.length;
   const contextCount = contexts.size;
   // 1. by token (stable), carrying context, next context and weight.
-  const tokenStart = new Int32Array(idSpace + 1);
+  const tokenStart = scratchInts('group.tokenStart', idSpace + 1, true);
   for (let p = 0; p < predictions; p++) tokenStart[tokenOf[p]! + 1]!++;
   for (let t = 0; t < idSpace; t++) tokenStart[t + 1]! += tokenStart[t]!;
-  const fill = tokenStart.slice();
-  const byTokenContext = new Int32Array(predictions);
-  const byTokenNext = new Int32Array(predictions);
-  const byTokenWeight = new Int32Array(predictions);
+  const fill = scratchInts('group.tokenFill', idSpace + 1);
+  fill.set(tokenStart);
+  const byTokenContext = scratchInts('group.byTokenContext', predictions);
+  const byTokenNext = scratchInts('group.byTokenNext', predictions);
+  const byTokenWeight = weights === undefined ? undefined : scratchInts('group.byTokenWeight', predictions);
   for (let p = 0; p < predictions; p++) {
     const at = fill[tokenOf[p]!]!++;
     byTokenContext[at] = contextOf[p]!;
     byTokenNext[at] = nextOf[p]!;
-    byTokenWeight[at] = weights === undefined ? 1 : weights[p]!;
+    if (byTokenWeight !== undefined) byTokenWeight[at] = weights![p]!;
   }
   // 2. then by context (stable), carrying token, next context and weight.
   const edgeStart = new Int32Array(contextCount + 1);
   for (let p = 0; p < predictions; p++) edgeStart[contextOf[p]! + 1]!++;
   for (let c = 0; c < contextCount; c++) edgeStart[c + 1]! += edgeStart[c]!;
-  const contextFill = edgeStart.slice();
-  const sortedToken = new Int32Array(predictions);
-  const sortedNext = new Int32Array(predictions);
-  const sortedWeight = new Int32Array(predictions);
+  const contextFill = scratchInts('group.contextFill', contextCount + 1);
+  contextFill.set(edgeStart);
+  const sortedToken = scratchInts('group.sortedToken', predictions);
+  const sortedNext = scratchInts('group.sortedNext', predictions);
+  const sortedWeight = weights === undefined ? undefined : scratchInts('group.sortedWeight', predictions);
   for (let token = 0; token < idSpace; token++) {
     const to = tokenStart[token + 1]!;
     for (let i = tokenStart[token]!; i < to; i++) {
       const at = contextFill[byTokenContext[i]!]!++;
       sortedToken[at] = token;
       sortedNext[at] = byTokenNext[i]!;
-      sortedWeight[at] = byTokenWeight[i]!;
+      if (sortedWeight !== undefined) sortedWeight[at] = byTokenWeight![i]!;
     }
   }
   // 3. runs of equal token inside each context are the edges.
@@ -196,7 +199,7 @@ function groupPredictions(
         edgeToken[e] = token;
         edgeNext[e] = sortedNext[i]!;
       }
-      const weight = sortedWeight[i]!;
+      const weight = sortedWeight === undefined ? 1 : sortedWeight[i]!;
       edgeCount[e]! += weight;
       total += weight;
       edgeCumulative[e] = total;

@@ -12,6 +12,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { scratchInts } from '../counts/scratchBuffers.js';
 
 export interface NgramProfile {
   readonly bigrams: number;
@@ -35,7 +36,7 @@ interface Groups {
 function groupByFirstToken(corpus: TokenCorpus, idSpace: number): Groups {
   const { ids, offsets } = corpus;
   const sentences = offsets.length - 1;
-  const groupStart = new Int32Array(idSpace + 1);
+  const groupStart = scratchInts('ngrams.groupStart', idSpace + 1, true);
   for (let s = 0; s < sentences; s++) {
     const last = offsets[s + 1]! - 1;
     for (let p = offsets[s]!; p < last; p++) groupStart[ids[p]! + 1]!++;
@@ -46,9 +47,10 @@ function groupByFirstToken(corpus: TokenCorpus, idSpace: number): Groups {
     groupStart[a + 1]! += groupStart[a]!;
   }
   const total = groupStart[idSpace]!;
-  const fill = groupStart.slice(0, idSpace);
-  const second = new Int32Array(total);
-  const third = new Int32Array(total);
+  const fill = scratchInts('ngrams.fill', idSpace);
+  fill.set(groupStart.subarray(0, idSpace));
+  const second = scratchInts('ngrams.second', total);
+  const third = scratchInts('ngrams.third', total);
   for (let s = 0; s < sentences; s++) {
     const last = offsets[s + 1]! - 1;
     for (let p = offsets[s]!; p < last; p++) {
@@ -88,10 +90,10 @@ class GroupPairSet {
 
   constructor(largestGroup: number) {
     const capacity = capacityFor(largestGroup);
-    this.stamp = new Int32Array(capacity);
-    this.first = new Int32Array(capacity);
-    this.second = new Int32Array(capacity);
-    this.value = new Int32Array(capacity);
+    this.stamp = scratchInts('pairs.stamp', capacity, true);
+    this.first = scratchInts('pairs.first', capacity);
+    this.second = scratchInts('pairs.second', capacity);
+    this.value = scratchInts('pairs.value', capacity);
   }
 
   /** Starts an empty set for a new group of at most `items` pairs. */
@@ -195,7 +197,8 @@ export class TrigramSet {
 export function ngramProfile(corpus: TokenCorpus, idSpace: number, reference?: TrigramSet): NgramProfile {
   const groups = groupByFirstToken(corpus, idSpace);
   const { groupStart, second, third } = groups;
-  const seenSecond = new Int32Array(idSpace).fill(-1);
+  const seenSecond = scratchInts('ngrams.seenSecond', idSpace);
+  seenSecond.fill(-1);
   const pairs = new GroupPairSet(groups.largest);
   let bigrams = 0;
   let distinctBigrams = 0;

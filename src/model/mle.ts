@@ -19,7 +19,8 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
-import { createTableSampler, recordsOf } from '../sampler/tableSampler.js';
+import { scratchFloats } from '../counts/scratchBuffers.js';
+import { countBefore, createTableSampler, findRecordEdge, recordsOf, recordTotal } from '../sampler/tableSampler.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, ModelOptions, SamplingOptions, SentenceSampler } from './languageModel.js';
 
@@ -76,7 +77,8 @@ class MleModel implements LanguageModel {
    * The same values as an array in text order: prediction j of sentence s (j = its length for
    * `</s>`) is at offsets[s] + s + j. Several sentences are walked in turn (LANES cursors), so the
    * cache misses of one overlap with the others'; where the walk leaves the table (a history never
-   * seen in training) the value comes from `probability` itself. O(P log m).
+   * seen in training) the value comes from `probability` itself. O(P log m). The array is a scratch
+   * buffer, valid until the next call.
    */
   predictionProbabilities(corpus: TokenCorpus): Float64Array {
     const table = this.level(this.order - 1);
@@ -84,7 +86,7 @@ class MleModel implements LanguageModel {
     const { walk, offsetOf } = recordsOf(table);
     const { ids, offsets } = corpus;
     const sentences = offsets.length - 1;
-    const out = new Float64Array(ids.length + sentences);
+    const out = scratchFloats('mle.probabilities', ids.length + sentences);
     const start = table.contextTotal.length > 0 ? offsetOf[table.startContext]! : -1;
     const laneSentence = new Int32Array(LANES).fill(-1);
     const lanePosition = new Int32Array(LANES);
@@ -107,35 +109,10 @@ class MleModel implements LanguageModel {
         let next = -1;
         let probability: number;
         if (record >= 0) {
-          // Record: [m, (running count, token, next record) x m], tokens ascending.
-          const m = walk[record]!;
-          const total = walk[record + 3 * m - 2]!;
-          let found = -1;
-          if (m <= 8) {
-            for (let k = 0; k < m; k++) {
-              const candidate = walk[record + 2 + 3 * k]!;
-              if (candidate >= token) {
-                if (candidate === token) found = k;
-                break;
-              }
-            }
-          } else {
-            let low = 0;
-            let high = m - 1;
-            while (low <= high) {
-              const middle = (low + high) >>> 1;
-              const candidate = walk[record + 2 + 3 * middle]!;
-              if (candidate === token) {
-                found = middle;
-                break;
-              }
-              if (candidate < token) low = middle + 1;
-              else high = middle - 1;
-            }
-          }
-          if (found >= 0) {
-            const edge = record + 1 + 3 * found;
-            probability = (walk[edge]! - (found > 0 ? walk[edge - 3]! : 0)) / total;
+          const edge = findRecordEdge(walk, record, token);
+          const total = recordTotal(walk, record);
+          if (edge >= 0) {
+            probability = (walk[edge]! - countBefore(walk, record, edge)) / total;
             next = walk[edge + 2]!;
           } else {
             probability = 0 / total;
