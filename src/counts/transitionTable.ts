@@ -47,7 +47,8 @@ export interface TransitionTable {
 export function buildTransitionTable(corpus: TokenCorpus, historyLength: number, idSpace: number): TransitionTable {
   const { stream, predictionAt } = paddedStream(corpus, historyLength);
   const predictions = predictionAt.length;
-  const contexts = new TupleTable(historyLength, Math.max(16, predictions >> 2));
+  // Start small: histories grow much slower than the corpus, and a sparse table costs cache misses.
+  const contexts = new TupleTable(historyLength, Math.min(1 << 16, Math.max(16, predictions >> 2)));
   const contextOf = scratchInts('build.contextOf', predictions + 1);
   const tokenOf = scratchInts('build.tokenOf', predictions);
   for (let p = 0; p < predictions; p++) {
