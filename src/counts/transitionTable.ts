@@ -51,10 +51,18 @@ export function buildTransitionTable(corpus: TokenCorpus, historyLength: number,
   const contexts = new TupleTable(historyLength, Math.min(1 << 16, Math.max(16, predictions >> 2)));
   const contextOf = scratchInts('build.contextOf', predictions + 1);
   const tokenOf = scratchInts('build.tokenOf', predictions);
-  for (let p = 0; p < predictions; p++) {
-    const at = predictionAt[p]!;
-    contextOf[p] = contexts.findOrInsert(stream, at);
-    tokenOf[p] = stream[at + historyLength]!;
+  if (historyLength === 2) {
+    for (let p = 0; p < predictions; p++) {
+      const at = predictionAt[p]!;
+      contextOf[p] = contexts.findOrInsertPair(stream[at]!, stream[at + 1]!);
+      tokenOf[p] = stream[at + 2]!;
+    }
+  } else {
+    for (let p = 0; p < predictions; p++) {
+      const at = predictionAt[p]!;
+      contextOf[p] = contexts.findOrInsert(stream, at);
+      tokenOf[p] = stream[at + historyLength]!;
+    }
   }
   // The prediction after p in the same sentence starts from the history that follows p's token.
   const nextOf = scratchInts('build.nextOf', predictions);

@@ -16,6 +16,7 @@ export class TupleTable {
   private mask: number;
   private keys: Int32Array;
   private count = 0;
+  private readonly pair = new Int32Array(2);
 
   constructor(width: number, expected = 1024) {
     this.width = width;
@@ -45,6 +46,30 @@ export class TupleTable {
       const tag = slots[base]!;
       if (tag === 0) return this.insertAt(base, source, at);
       if (this.equals(base, source, at)) return tag - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /**
+   * `findOrInsert` for width 2 with the ids given directly (the hot case: order-3 histories); the
+   * same hash and slots, so both methods may be mixed on one table.
+   */
+  findOrInsertPair(first: number, second: number): number {
+    const slots = this.slots;
+    let h = Math.imul(0x811c9dc5 ^ first, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ second, 0x9e3779b1);
+    h ^= h >>> 15;
+    let slot = (Math.imul(h ^ (h >>> 13), 0x85ebca6b) ^ (h >>> 16)) & this.mask;
+    for (;;) {
+      const base = slot * 3;
+      const tag = slots[base]!;
+      if (tag === 0) {
+        this.pair[0] = first;
+        this.pair[1] = second;
+        return this.insertAt(base, this.pair, 0);
+      }
+      if (slots[base + 1] === first && slots[base + 2] === second) return tag - 1;
       slot = (slot + 1) & this.mask;
     }
   }

@@ -33,7 +33,7 @@ class MleModel implements LanguageModel {
   readonly smoothing = 'mle' as const;
   readonly idSpace: number;
   readonly discountFallback = false;
-  readonly support: Int32Array;
+  private supportIds: Int32Array | undefined;
   private readonly levels: Array<TransitionTable | undefined>;
   private readonly key: Int32Array;
   private readonly tail: Int32Array;
@@ -46,9 +46,14 @@ class MleModel implements LanguageModel {
     this.idSpace = options.idSpace;
     this.levels = new Array<TransitionTable | undefined>(options.order).fill(undefined);
     this.levels[options.order - 1] = buildTransitionTable(corpus, options.order - 1, options.idSpace);
-    this.support = observedTypes(corpus, options.idSpace);
     this.key = new Int32Array(Math.max(1, options.order - 1));
     this.tail = new Int32Array(Math.max(1, options.order - 1));
+  }
+
+  /** Ids the model can emit (computed on first use: a run without held-out text never asks). */
+  get support(): Int32Array {
+    this.supportIds ??= observedTypes(this.corpus, this.idSpace);
+    return this.supportIds;
   }
 
   createSampler(sampling: SamplingOptions): SentenceSampler {
