@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trainMle } from '../../src/model/mle.js';
-import { flooredPerplexity } from '../../src/metrics/perplexity.js';
+import { flooredPerplexity, type PredictionWalker } from '../../src/metrics/perplexity.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
 import { randomCorpus } from '../speedHelpers.js';
 import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
@@ -24,7 +24,7 @@ describe('MLE whole-text scoring', () => {
       // Scored on other text from a wider vocabulary: unseen tokens and histories, so back-off is used.
       const text = randomCorpus(`text${order}`, 300, 60);
       const model = trainMle(training, { order, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: 62 });
-      const walked = Array.from(model.predictionProbabilities(text));
+      const walked = Array.from((model as LanguageModel & PredictionWalker).predictionProbabilities(text));
       expect(walked).toEqual(oneByOne(model, text));
       expect(walked.length).toBe(text.ids.length + text.offsets.length - 1);
     });
