@@ -9,13 +9,12 @@
  * cumulative float weights.
  *
  * Fast path (default sampling): the table is re-laid out once as flat records, one per context, in a
- * single Int32Array: `[m, (running count, token, offset of the next record) x m]`, busiest contexts
- * first. A step then reads
- * one place in memory (the record, usually one cache line), scans it (binary search when m > 8), and
+ * single Int32Array: `[m, total, (running count, token, offset of the next record) x m]`, busiest
+ * contexts first (see `recordsOf`). A step reads the record (usually one cache line), scans it, and
  * jumps to the next record's offset: one dependent memory read per token; contexts with many edges
- * carry a guide table, so the edge is found in a short scan instead of a binary search over many
+ * carry a guide table, so their edge is found by a short scan instead of a binary search over many
  * cache lines. It picks exactly the edge the plain binary search over `edgeCumulative` picks, so both
- * give the same text for the same draws.
+ * give the same text for the same draws (tested against such a reference sampler).
  */
 
 import type { TransitionTable } from '../counts/transitionTable.js';
@@ -44,7 +43,8 @@ export function createTableSampler(table: TransitionTable, sampling: SamplingOpt
 }
 
 /**
- * Record layout of one context: the edge count m, then per edge (running count, token, next record).
+ * Record layout of one context: the edge count m, the total count, then per edge (running count,
+ * token, next record); the total sits next to m so that a step's first read has both.
  * A context with more than GUIDED_EDGES edges stores -m instead of m and two indexes after its
  * edges, so that a step never binary-searches across many cache lines and pages:
  * - a guide table of m entries (Chen & Asau's indexed search): guide[j] is an edge index at or before
@@ -53,7 +53,7 @@ export function createTableSampler(table: TransitionTable, sampling: SamplingOpt
  * - a token table of 2^ceil(log2(2m)) slots (open addressing on the token; slot = edge + 1, 0 empty),
  *   for finding the edge of a given token when scoring a text.
  */
-const RECORD_HEAD = 1;
+const RECORD_HEAD = 2;
 const EDGE_WIDTH = 3;
 const GUIDED_EDGES = 16;
 
@@ -95,7 +95,8 @@ export function recordsOf(table: TransitionTable): Records {
     const to = table.edgeStart[c + 1]!;
     const m = to - from;
     const first = offsetOf[c]! + RECORD_HEAD;
-    walk[first - 1] = m > GUIDED_EDGES ? -m : m;
+    walk[first - 2] = m > GUIDED_EDGES ? -m : m;
+    walk[first - 1] = table.contextTotal[c]!;
     for (let e = from; e < to; e++) {
       const next = table.edgeNext[e]!;
       const at = first + EDGE_WIDTH * (e - from);
@@ -164,8 +165,7 @@ export function countBefore(walk: Int32Array, record: number, edge: number): num
 
 /** Total count of the record at `record`. */
 export function recordTotal(walk: Int32Array, record: number): number {
-  const m = Math.abs(walk[record]!);
-  return walk[record + RECORD_HEAD + EDGE_WIDTH * (m - 1)]!;
+  return walk[record + 1]!;
 }
 
 /** Context indexes by descending total (ties: ascending index); a counting sort, O(C + max total). */
@@ -188,14 +188,14 @@ function walkRecords(records: Records, start: number, random: RandomSource, maxL
     const head = walk[record]!;
     const first = record + RECORD_HEAD;
     let k = 0;
+    const total = walk[record + 1]!;
     if (head > 0) {
       const last = head - 1;
-      const target = random() * walk[first + EDGE_WIDTH * last]!;
+      const target = random() * total;
       while (k < last && walk[first + EDGE_WIDTH * k]! <= target) k++;
     } else {
       const m = -head;
       const last = m - 1;
-      const total = walk[first + EDGE_WIDTH * last]!;
       const target = random() * total;
       const j = Math.min(last, Math.floor((target * m) / total));
       k = walk[first + EDGE_WIDTH * m + j]!;
