@@ -45,19 +45,30 @@ export interface TransitionTable {
 }
 
 export function buildTransitionTable(corpus: TokenCorpus, historyLength: number, idSpace: number): TransitionTable {
-  const { stream, predictionAt } = paddedStream(corpus, historyLength);
-  const predictions = predictionAt.length;
+  const sentences = corpus.offsets.length - 1;
+  const predictions = corpus.ids.length + sentences;
   // Start small: histories grow much slower than the corpus, and a sparse table costs cache misses.
   const contexts = new TupleTable(historyLength, Math.min(1 << 16, Math.max(16, predictions >> 2)));
   const contextOf = scratchInts('build.contextOf', predictions + 1);
   const tokenOf = scratchInts('build.tokenOf', predictions);
   if (historyLength === 2) {
-    for (let p = 0; p < predictions; p++) {
-      const at = predictionAt[p]!;
-      contextOf[p] = contexts.findOrInsertPair(stream[at]!, stream[at + 1]!);
-      tokenOf[p] = stream[at + 2]!;
+    // The hot case (order 3), read straight from the corpus: histories (PAD <s>), (<s> w1), (w1 w2) ...
+    const { ids, offsets } = corpus;
+    let p = 0;
+    for (let s = 0; s < sentences; s++) {
+      let older = PAD;
+      let newer = BOS;
+      const to = offsets[s + 1]!;
+      for (let i = offsets[s]!; i <= to; i++) {
+        const token = i < to ? ids[i]! : EOS;
+        contextOf[p] = contexts.findOrInsertPair(older, newer);
+        tokenOf[p++] = token;
+        older = newer;
+        newer = token;
+      }
     }
   } else {
+    const { stream, predictionAt } = paddedStream(corpus, historyLength);
     for (let p = 0; p < predictions; p++) {
       const at = predictionAt[p]!;
       contextOf[p] = contexts.findOrInsert(stream, at);
