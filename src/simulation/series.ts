@@ -78,9 +78,9 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
       hooks.warn?.(`cell ${cell.id} replicate ${replicate} generation ${generation}: the model produced only ${tokenCount(synthetic.text)} of ${target} tokens`);
     }
     hooks.onTexts?.({ generation, synthetic: synthetic.text, human: humanShare });
-    const batch = concatCorpora([humanShare, synthetic.text]);
+    const batch = joinCorpora([humanShare, synthetic.text]);
     batches.push(batch);
-    const training = concatCorpora([trainingData(run, cell, batches, random), anchors]);
+    const training = joinCorpora([trainingData(run, cell, batches, random), anchors]);
     const next = train(training);
     const text = synthetic.text;
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
@@ -88,6 +88,12 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
     model = next;
     previousTraining = training;
   }
+}
+
+/** concatCorpora, but a single non-empty part is returned as it is (no copy: corpora are immutable). */
+function joinCorpora(parts: readonly TokenCorpus[]): TokenCorpus {
+  const nonEmpty = parts.filter((part) => part.offsets.length > 1);
+  return nonEmpty.length === 1 ? nonEmpty[0]! : concatCorpora(parts);
 }
 
 function trainingData(run: PreparedRun, cell: Cell, batches: TokenCorpus[], random: RandomSource): TokenCorpus {
