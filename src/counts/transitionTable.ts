@@ -8,18 +8,26 @@
  * with PAD (-1), so `[PAD, <s>]` is "sentence start" for L = 2. For L = 0 there is one, empty, history.
  *
  * Output (all typed arrays, frozen after construction):
- * - `contexts`: history tuple -> context index (first-seen order, deterministic);
+ * - `contexts`: history tuple -> context index (deterministic: order of first discovery);
  * - for context c, its edges are `edgeStart[c] .. edgeStart[c+1]`, sorted by token id, with
  *   `edgeToken`, `edgeCount`, `edgeCumulative` (running count within the context, for sampling),
  *   and `edgeNext`: the context index of the history after emitting that token (-1 after `</s>`);
  * - `contextTotal[c]`: the number of predictions made from context c;
  * - `startContext`: the context of a sentence's first prediction.
- * Cost: O(P + V + C) time and memory for P = tokens + sentences predictions (two counting sorts and
- * one hash lookup per prediction), no per-token allocation.
+ *
+ * How it is counted: every prediction's history is hashed once (the lookups are independent of each
+ * other, so their cache misses overlap); the predictions are then grouped by (context, token) with two
+ * counting sorts that carry the tokens along, and the edges are read off the sorted run in one
+ * sequential pass. Cost: O(P + V + C) time for P = tokens + sentences predictions, V ids, C contexts;
+ * no per-token allocation.
+ *
+ * `deriveLowerTable` builds the table of history length L-1 from that of length L by summing edges
+ * (each prediction's shorter history is the suffix of its longer one): O(E), no pass over the corpus.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
+import { scratchInts } from './scratchBuffers.js';
 import { TupleTable } from './tupleTable.js';
 
 export const PAD = -1;
@@ -37,19 +45,79 @@ export interface TransitionTable {
 }
 
 export function buildTransitionTable(corpus: TokenCorpus, historyLength: number, idSpace: number): TransitionTable {
-  const { stream, predictionAt } = paddedStream(corpus, historyLength);
-  const predictions = predictionAt.length;
-  const contexts = new TupleTable(historyLength, Math.max(16, predictions >> 2));
-  const contextOf = new Int32Array(predictions);
-  const tokenOf = new Int32Array(predictions);
-  for (let p = 0; p < predictions; p++) {
-    const at = predictionAt[p]!;
-    contextOf[p] = contexts.findOrInsert(stream, at);
-    tokenOf[p] = stream[at + historyLength]!;
+  const sentences = corpus.offsets.length - 1;
+  const predictions = corpus.ids.length + sentences;
+  // Start small: histories grow much slower than the corpus, and a sparse table costs cache misses.
+  const contexts = new TupleTable(historyLength, Math.min(1 << 16, Math.max(16, predictions >> 2)));
+  const contextOf = scratchInts('build.contextOf', predictions + 1);
+  const tokenOf = scratchInts('build.tokenOf', predictions);
+  if (historyLength === 2) {
+    // The hot case (order 3), read straight from the corpus: histories (PAD <s>), (<s> w1), (w1 w2) ...
+    const { ids, offsets } = corpus;
+    let p = 0;
+    for (let s = 0; s < sentences; s++) {
+      let older = PAD;
+      let newer = BOS;
+      const to = offsets[s + 1]!;
+      for (let i = offsets[s]!; i <= to; i++) {
+        const token = i < to ? ids[i]! : EOS;
+        contextOf[p] = contexts.findOrInsertPair(older, newer);
+        tokenOf[p++] = token;
+        older = newer;
+        newer = token;
+      }
+    }
+  } else {
+    const { stream, predictionAt } = paddedStream(corpus, historyLength);
+    for (let p = 0; p < predictions; p++) {
+      const at = predictionAt[p]!;
+      contextOf[p] = contexts.findOrInsert(stream, at);
+      tokenOf[p] = stream[at + historyLength]!;
+    }
   }
-  const order = sortByContextThenToken(contextOf, tokenOf, contexts.size, idSpace);
-  const startContext = predictions > 0 ? contextOf[0]! : 0;
-  return { historyLength, contexts, startContext, ...collectEdges(order, contextOf, tokenOf, contexts.size) };
+  // The prediction after p in the same sentence starts from the history that follows p's token.
+  const nextOf = scratchInts('build.nextOf', predictions);
+  for (let p = 0; p < predictions; p++) nextOf[p] = tokenOf[p] === EOS ? -1 : contextOf[p + 1]!;
+  return groupPredictions(historyLength, contexts, contextOf, tokenOf, nextOf, undefined, idSpace);
+}
+
+/**
+ * The table of history length L-1 computed from the table of length L >= 1 (its edges summed by the
+ * suffix of their history). Equal, edge for edge and count for count, to building it from the corpus;
+ * only the numbering of contexts may differ. O(E + V + C), no pass over the corpus.
+ */
+export function deriveLowerTable(table: TransitionTable, idSpace: number): TransitionTable {
+  const length = table.historyLength;
+  if (length < 1) throw new RangeError('a table of history length 0 has no lower table');
+  const lower = length - 1;
+  const contexts = new TupleTable(lower, Math.max(16, table.contexts.size));
+  const edges = table.edgeToken.length;
+  const contextOf = scratchInts('derive.contextOf', edges);
+  const nextOf = scratchInts('derive.nextOf', edges);
+  const key = new Int32Array(Math.max(1, length));
+  if (edges > 0) {
+    // Sentence start first, as when counting a corpus: PAD^(L-2) <s>.
+    for (let i = 0; i < lower - 1; i++) key[i] = PAD;
+    if (lower > 0) key[lower - 1] = BOS;
+    contexts.findOrInsert(key, 0);
+  }
+  for (let c = 0; c < table.contexts.size; c++) {
+    // The shorter history drops the oldest item; PAD only ever precedes <s>, so none remains in front.
+    for (let i = 1; i < length; i++) key[i - 1] = table.contexts.keyAt(c, i);
+    const context = contexts.findOrInsert(key, 0);
+    for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) contextOf[e] = context;
+  }
+  for (let e = 0; e < edges; e++) {
+    const token = table.edgeToken[e]!;
+    if (token === EOS) nextOf[e] = -1;
+    else if (lower === 0) nextOf[e] = 0;
+    else {
+      for (let i = 1; i < lower; i++) key[i - 1] = contexts.keyAt(contextOf[e]!, i);
+      key[lower - 1] = token;
+      nextOf[e] = contexts.findOrInsert(key, 0);
+    }
+  }
+  return groupPredictions(lower, contexts, contextOf, table.edgeToken, nextOf, table.edgeCount, idSpace);
 }
 
 /**
@@ -59,8 +127,8 @@ export function buildTransitionTable(corpus: TokenCorpus, historyLength: number,
 function paddedStream(corpus: TokenCorpus, historyLength: number): { stream: Int32Array; predictionAt: Int32Array } {
   const sentences = corpus.offsets.length - 1;
   const lead = historyLength === 0 ? 0 : historyLength; // PADs plus <s>
-  const stream = new Int32Array(corpus.ids.length + sentences * (lead + 1));
-  const predictionAt = new Int32Array(corpus.ids.length + sentences);
+  const stream = scratchInts('build.stream', corpus.ids.length + sentences * (lead + 1));
+  const predictionAt = scratchInts('build.predictionAt', corpus.ids.length + sentences);
   let at = 0;
   let p = 0;
   for (let s = 0; s < sentences; s++) {
@@ -77,61 +145,87 @@ function paddedStream(corpus: TokenCorpus, historyLength: number): { stream: Int
   return { stream, predictionAt };
 }
 
-/** Prediction indexes ordered by (context, token): two stable counting sorts (LSD radix). */
-function sortByContextThenToken(contextOf: Int32Array, tokenOf: Int32Array, contexts: number, idSpace: number): Int32Array {
-  const byToken = countingSort(identity(contextOf.length), tokenOf, idSpace);
-  return countingSort(byToken, contextOf, contexts);
-}
-
-function identity(length: number): Int32Array {
-  const values = new Int32Array(length);
-  for (let i = 0; i < length; i++) values[i] = i;
-  return values;
-}
-
-/** Stable counting sort of `items` by `keyOf[item]`, keys in [0, buckets). */
-function countingSort(items: Int32Array, keyOf: Int32Array, buckets: number): Int32Array {
-  const start = new Int32Array(buckets + 1);
-  for (let i = 0; i < items.length; i++) start[keyOf[items[i]!]! + 1]!++;
-  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
-  const sorted = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    sorted[start[keyOf[item]!]!++] = item;
+/**
+ * Groups weighted predictions (context, token, next context, weight; weight 1 when `weights` is
+ * undefined) into edges sorted by (context, token): a stable counting sort by token, then one by
+ * context, each moving the values along (sequential reads, scattered writes: no gathers), then one
+ * sequential pass over the sorted run.
+ */
+function groupPredictions(
+  historyLength: number,
+  contexts: TupleTable,
+  contextOf: Int32Array,
+  tokenOf: Int32Array,
+  nextOf: Int32Array,
+  weights: Int32Array | undefined,
+  idSpace: number,
+): TransitionTable {
+  const predictions = tokenOf.length;
+  const contextCount = contexts.size;
+  // 1. by token (stable), carrying context, next context and weight.
+  const tokenStart = scratchInts('group.tokenStart', idSpace + 1, true);
+  for (let p = 0; p < predictions; p++) tokenStart[tokenOf[p]! + 1]!++;
+  for (let t = 0; t < idSpace; t++) tokenStart[t + 1]! += tokenStart[t]!;
+  const fill = scratchInts('group.tokenFill', idSpace + 1);
+  fill.set(tokenStart);
+  const byTokenContext = scratchInts('group.byTokenContext', predictions);
+  const byTokenNext = scratchInts('group.byTokenNext', predictions);
+  const byTokenWeight = weights === undefined ? undefined : scratchInts('group.byTokenWeight', predictions);
+  for (let p = 0; p < predictions; p++) {
+    const at = fill[tokenOf[p]!]!++;
+    byTokenContext[at] = contextOf[p]!;
+    byTokenNext[at] = nextOf[p]!;
+    if (byTokenWeight !== undefined) byTokenWeight[at] = weights![p]!;
   }
-  return sorted;
-}
-
-function collectEdges(order: Int32Array, contextOf: Int32Array, tokenOf: Int32Array, contexts: number) {
-  const predictions = order.length;
+  // 2. then by context (stable), carrying token, next context and weight.
+  const edgeStart = new Int32Array(contextCount + 1);
+  for (let p = 0; p < predictions; p++) edgeStart[contextOf[p]! + 1]!++;
+  for (let c = 0; c < contextCount; c++) edgeStart[c + 1]! += edgeStart[c]!;
+  const contextFill = scratchInts('group.contextFill', contextCount + 1);
+  contextFill.set(edgeStart);
+  const sortedToken = scratchInts('group.sortedToken', predictions);
+  const sortedNext = scratchInts('group.sortedNext', predictions);
+  const sortedWeight = weights === undefined ? undefined : scratchInts('group.sortedWeight', predictions);
+  for (let token = 0; token < idSpace; token++) {
+    const to = tokenStart[token + 1]!;
+    for (let i = tokenStart[token]!; i < to; i++) {
+      const at = contextFill[byTokenContext[i]!]!++;
+      sortedToken[at] = token;
+      sortedNext[at] = byTokenNext[i]!;
+      if (sortedWeight !== undefined) sortedWeight[at] = byTokenWeight![i]!;
+    }
+  }
+  // 3. runs of equal token inside each context are the edges.
   let edges = 0;
-  for (let i = 0; i < predictions; i++) {
-    const p = order[i]!;
-    const q = i > 0 ? order[i - 1]! : -1;
-    if (q < 0 || contextOf[p] !== contextOf[q] || tokenOf[p] !== tokenOf[q]) edges++;
+  for (let c = 0; c < contextCount; c++) {
+    const to = edgeStart[c + 1]!;
+    for (let i = edgeStart[c]!; i < to; i++) if (i === edgeStart[c] || sortedToken[i] !== sortedToken[i - 1]) edges++;
   }
-  const edgeStart = new Int32Array(contexts + 1);
   const edgeToken = new Int32Array(edges);
   const edgeCount = new Int32Array(edges);
   const edgeCumulative = new Int32Array(edges);
   const edgeNext = new Int32Array(edges);
-  const contextTotal = new Int32Array(contexts);
+  const contextTotal = new Int32Array(contextCount);
   let e = -1;
-  for (let i = 0; i < predictions; i++) {
-    const p = order[i]!;
-    const q = i > 0 ? order[i - 1]! : -1;
-    const context = contextOf[p]!;
-    if (q < 0 || context !== contextOf[q] || tokenOf[p] !== tokenOf[q]) {
-      e++;
-      edgeToken[e] = tokenOf[p]!;
-      // The next prediction in the same sentence starts from the history that follows this token.
-      edgeNext[e] = tokenOf[p] === EOS ? -1 : contextOf[p + 1]!;
-      edgeStart[context + 1] = e + 1;
+  for (let c = 0; c < contextCount; c++) {
+    const from = edgeStart[c]!;
+    const to = edgeStart[c + 1]!;
+    edgeStart[c] = e + 1;
+    let total = 0;
+    for (let i = from; i < to; i++) {
+      const token = sortedToken[i]!;
+      if (i === from || token !== sortedToken[i - 1]) {
+        e++;
+        edgeToken[e] = token;
+        edgeNext[e] = sortedNext[i]!;
+      }
+      const weight = sortedWeight === undefined ? 1 : sortedWeight[i]!;
+      edgeCount[e]! += weight;
+      total += weight;
+      edgeCumulative[e] = total;
     }
-    edgeCount[e]!++;
-    contextTotal[context]!++;
-    edgeCumulative[e] = contextTotal[context]!;
+    contextTotal[c] = total;
   }
-  for (let c = 0; c < contexts; c++) if (edgeStart[c + 1]! < edgeStart[c]!) edgeStart[c + 1] = edgeStart[c]!;
-  return { edgeStart, edgeToken, edgeCount, edgeCumulative, edgeNext, contextTotal };
+  edgeStart[contextCount] = edges;
+  return { historyLength, contexts, edgeStart, edgeToken, edgeCount, edgeCumulative, edgeNext, contextTotal, startContext: 0 };
 }

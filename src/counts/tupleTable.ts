@@ -4,23 +4,26 @@
  * Contract: every distinct tuple gets the next index 0, 1, 2, ... in order of first insertion, so a
  * deterministic insertion order gives deterministic indexes. Keys are stored flat in an Int32Array
  * (`width` ids per key); no strings, no per-key objects. `findOrInsert` and `find` run in O(width)
- * expected time; the table doubles when 50% full. Width 0 is allowed: one empty tuple, index 0.
+ * expected time, one cache line per probe (the key is kept in the slot); the table doubles when 50%
+ * full. Width 0 is allowed: one empty tuple, index 0.
  */
-
-const EMPTY = -1;
 
 export class TupleTable {
   readonly width: number;
+  /** Per slot: index + 1 (0 = empty), then the key's ids, so a probe touches one place in memory. */
   private slots: Int32Array;
+  private readonly stride: number;
   private mask: number;
   private keys: Int32Array;
   private count = 0;
+  private readonly pair = new Int32Array(2);
 
   constructor(width: number, expected = 1024) {
     this.width = width;
+    this.stride = width + 1;
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity).fill(EMPTY);
+    this.slots = new Int32Array(capacity * this.stride);
     this.mask = capacity - 1;
     this.keys = new Int32Array(Math.max(1, expected * width));
   }
@@ -36,11 +39,37 @@ export class TupleTable {
       if (this.count === 0) this.count = 1;
       return 0;
     }
+    const slots = this.slots;
     let slot = this.hash(source, at) & this.mask;
     for (;;) {
-      const index = this.slots[slot]!;
-      if (index === EMPTY) return this.insertAt(slot, source, at);
-      if (this.equals(index, source, at)) return index;
+      const base = slot * this.stride;
+      const tag = slots[base]!;
+      if (tag === 0) return this.insertAt(base, source, at);
+      if (this.equals(base, source, at)) return tag - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /**
+   * `findOrInsert` for width 2 with the ids given directly (the hot case: order-3 histories); the
+   * same hash and slots, so both methods may be mixed on one table.
+   */
+  findOrInsertPair(first: number, second: number): number {
+    const slots = this.slots;
+    let h = Math.imul(0x811c9dc5 ^ first, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h ^ second, 0x9e3779b1);
+    h ^= h >>> 15;
+    let slot = (Math.imul(h ^ (h >>> 13), 0x85ebca6b) ^ (h >>> 16)) & this.mask;
+    for (;;) {
+      const base = slot * 3;
+      const tag = slots[base]!;
+      if (tag === 0) {
+        this.pair[0] = first;
+        this.pair[1] = second;
+        return this.insertAt(base, this.pair, 0);
+      }
+      if (slots[base + 1] === first && slots[base + 2] === second) return tag - 1;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -48,11 +77,13 @@ export class TupleTable {
   /** The index of tuple `source[at .. at+width)`, or -1 if absent. */
   find(source: Int32Array, at: number): number {
     if (this.width === 0) return this.count > 0 ? 0 : -1;
+    const slots = this.slots;
     let slot = this.hash(source, at) & this.mask;
     for (;;) {
-      const index = this.slots[slot]!;
-      if (index === EMPTY) return -1;
-      if (this.equals(index, source, at)) return index;
+      const base = slot * this.stride;
+      const tag = slots[base]!;
+      if (tag === 0) return -1;
+      if (this.equals(base, source, at)) return tag - 1;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -62,7 +93,7 @@ export class TupleTable {
     return this.keys[index * this.width + position]!;
   }
 
-  private insertAt(slot: number, source: Int32Array, at: number): number {
+  private insertAt(base: number, source: Int32Array, at: number): number {
     const index = this.count++;
     const width = this.width;
     if ((index + 1) * width > this.keys.length) {
@@ -70,15 +101,20 @@ export class TupleTable {
       bigger.set(this.keys);
       this.keys = bigger;
     }
-    for (let i = 0; i < width; i++) this.keys[index * width + i] = source[at + i]!;
-    this.slots[slot] = index;
-    if (this.count * 2 > this.slots.length) this.rehash();
+    const slots = this.slots;
+    slots[base] = index + 1;
+    for (let i = 0; i < width; i++) {
+      const id = source[at + i]!;
+      this.keys[index * width + i] = id;
+      slots[base + 1 + i] = id;
+    }
+    if (this.count * 2 > this.mask + 1) this.rehash();
     return index;
   }
 
-  private equals(index: number, source: Int32Array, at: number): boolean {
-    const base = index * this.width;
-    for (let i = 0; i < this.width; i++) if (this.keys[base + i] !== source[at + i]) return false;
+  private equals(base: number, source: Int32Array, at: number): boolean {
+    const slots = this.slots;
+    for (let i = 0; i < this.width; i++) if (slots[base + 1 + i] !== source[at + i]) return false;
     return true;
   }
 
@@ -92,13 +128,17 @@ export class TupleTable {
   }
 
   private rehash(): void {
-    const capacity = this.slots.length * 2;
-    this.slots = new Int32Array(capacity).fill(EMPTY);
+    const capacity = (this.mask + 1) * 2;
+    const stride = this.stride;
+    const slots = new Int32Array(capacity * stride);
     this.mask = capacity - 1;
     for (let index = 0; index < this.count; index++) {
       let slot = this.hash(this.keys, index * this.width) & this.mask;
-      while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-      this.slots[slot] = index;
+      while (slots[slot * stride] !== 0) slot = (slot + 1) & this.mask;
+      const base = slot * stride;
+      slots[base] = index + 1;
+      for (let i = 0; i < this.width; i++) slots[base + 1 + i] = this.keys[index * this.width + i]!;
     }
+    this.slots = slots;
   }
 }

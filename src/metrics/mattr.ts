@@ -5,6 +5,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { scratchInts } from '../counts/scratchBuffers.js';
 
 export const MATTR_WINDOW = 500;
 
@@ -12,7 +13,7 @@ export function mattr(corpus: TokenCorpus, idSpace: number, window = MATTR_WINDO
   const ids = corpus.ids;
   const n = ids.length;
   if (n === 0) return undefined;
-  const counts = new Int32Array(idSpace);
+  const counts = scratchInts('mattr.counts', idSpace, true);
   const size = Math.min(window, n);
   let types = 0;
   for (let i = 0; i < size; i++) if (counts[ids[i]!]!++ === 0) types++;

@@ -3,16 +3,16 @@
  *
  * Contract: pure; reads `text` and the shared SeedReference, returns the values of the columns from
  * `tokens` to `zipf_slope` (model-level columns are added by the simulation loop). Every value is a
- * finite number or undefined. Cost: a few linear passes over the ids plus hash tables for n-grams.
+ * finite number or undefined. Cost: a few linear passes over the ids (n-grams: see ./ngramProfile.ts).
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import type { MetricValues } from './columns.js';
-import { distinctNgrams } from './distinctNgrams.js';
+import { ratio, type MetricValues } from './columns.js';
 import { frequencyMetrics } from './frequencyMetrics.js';
 import { jsDivergence } from './jsDivergence.js';
 import { mattr } from './mattr.js';
 import { mtld } from './mtld.js';
+import { ngramProfile } from './ngramProfile.js';
 import { overlapMetrics } from './overlapMetrics.js';
 import type { SeedReference } from './seedReference.js';
 import { survivalMetrics } from './survivalMetrics.js';
@@ -27,17 +27,18 @@ export function measureText(text: TokenCorpus, reference: SeedReference): TextMe
   const idSpace = reference.idSpace;
   const unigrams = countUnigrams(text, idSpace);
   const frequency = frequencyMetrics(unigrams);
+  const ngrams = ngramProfile(text, idSpace, reference.trigrams);
   const values: MetricValues = {
     tokens: text.ids.length,
     sentences: text.offsets.length - 1,
     ...frequency,
     distinct_1: frequency.ttr,
-    distinct_2: distinctNgrams(text, 2),
-    distinct_3: distinctNgrams(text, 3),
+    distinct_2: ratio(ngrams.distinctBigrams, ngrams.bigrams),
+    distinct_3: ratio(ngrams.distinctTrigrams, ngrams.trigrams),
     mattr: mattr(text, idSpace),
     mtld: mtld(text, idSpace),
     ...survivalMetrics(unigrams, reference),
-    ...overlapMetrics(text, reference),
+    ...overlapMetrics(text, reference, ngrams),
     js_divergence: jsDivergence(unigrams, reference.unigrams),
   };
   return { values, unigrams };

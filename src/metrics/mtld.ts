@@ -8,6 +8,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { scratchInts } from '../counts/scratchBuffers.js';
 
 export const MTLD_THRESHOLD = 0.72;
 
@@ -20,7 +21,8 @@ export function mtld(corpus: TokenCorpus, idSpace: number, threshold = MTLD_THRE
 
 function mtldPass(ids: Int32Array, idSpace: number, threshold: number, reverse: boolean): number | undefined {
   const n = ids.length;
-  const stamp = new Int32Array(idSpace).fill(-1);
+  const stamp = scratchInts('mtld.stamp', idSpace);
+  stamp.fill(-1);
   let segment = 0;
   let segmentTokens = 0;
   let segmentTypes = 0;

@@ -4,7 +4,11 @@
  * Every prediction (each token and each sentence's `</s>`, ARPA convention, as SRILM and KenLM count
  * them) gets p' = (1 - eps) p + eps / V, eps = 1e-4, V = seed types + 1, so the value stays finite
  * even for MLE, where unseen tokens have p = 0. Perplexity = 2^(-(1/P) sum log2 p'). Undefined for an
- * empty text. O(tokens * order) lookups; the scoring itself is model/evaluate.ts's.
+ * empty text. O(tokens * order) lookups; the general scoring is model/evaluate.ts's.
+ *
+ * A model may offer `predictionProbabilities(corpus)`, the same probabilities for a whole text in
+ * text order (the MLE model walks its table instead of looking up each history); it is then used
+ * (the fast path of the simulation loop, equal to the general scoring up to float rounding).
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -13,7 +17,25 @@ import { FLOOR_EPSILON, flooredEvaluation } from '../model/evaluate.js';
 
 export const PERPLEXITY_EPSILON = FLOOR_EPSILON;
 
+/** A model that can score every prediction of a text in one walk. */
+export interface PredictionWalker {
+  /** P of every prediction (each token, then `</s>`), sentence by sentence, in text order. */
+  predictionProbabilities(corpus: TokenCorpus): Float64Array;
+}
+
+function isPredictionWalker(model: object): model is PredictionWalker {
+  return typeof (model as Partial<PredictionWalker>).predictionProbabilities === 'function';
+}
+
 export function flooredPerplexity(model: LanguageModel, corpus: TokenCorpus, seedTypes: number): number | undefined {
+  const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
+  const keep = 1 - PERPLEXITY_EPSILON;
+  if (isPredictionWalker(model)) {
+    const probabilities = model.predictionProbabilities(corpus);
+    let sum = 0;
+    for (let p = 0; p < probabilities.length; p++) sum += Math.log2(keep * probabilities[p]! + floor);
+    return probabilities.length > 0 ? Math.pow(2, -sum / probabilities.length) : undefined;
+  }
   if (corpus.offsets.length <= 1) return undefined;
   const { perplexity } = flooredEvaluation(model, corpus, seedTypes);
   return Number.isFinite(perplexity) ? perplexity : undefined;

@@ -8,8 +8,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { TupleTable } from '../counts/tupleTable.js';
-import { forEachNgram } from './distinctNgrams.js';
+import { TrigramSet } from './ngramProfile.js';
 import { SentenceSet } from './sentenceSet.js';
 import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
 
@@ -31,7 +30,7 @@ export interface SeedReference {
   /** Band index (0..3) of every seed type; -1 for ids not in H. */
   readonly band: Int8Array;
   readonly bandSizes: Int32Array;
-  readonly trigrams: TupleTable;
+  readonly trigrams: TrigramSet;
   readonly sentences: SentenceSet;
 }
 
@@ -51,7 +50,6 @@ export function buildSeedReference(human: TokenCorpus, idSpace: number, rareThre
     band[id] = b;
     bandSizes[b]!++;
   }
-  const trigrams = new TupleTable(3, Math.max(16, human.ids.length));
-  forEachNgram(human, 3, (at) => trigrams.findOrInsert(human.ids, at));
+  const trigrams = new TrigramSet(human, idSpace);
   return { idSpace, unigrams, rareThreshold, rare, rareTypes, band, bandSizes, trigrams, sentences: new SentenceSet(human) };
 }

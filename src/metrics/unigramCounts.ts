@@ -3,7 +3,8 @@
  *
  * Contract: `countUnigrams(corpus, idSpace)` returns the counts array (indexed by id) and the list of
  * ids with a non-zero count, in ascending id order (so every sum over types runs in a fixed order and
- * is reproducible to the last bit). O(tokens + idSpace).
+ * is reproducible to the last bit). O(tokens + idSpace). The result is remembered per corpus object
+ * (corpora are never mutated), so the loop counting the same text for two metrics pays once.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -15,7 +16,17 @@ export interface UnigramCounts {
   readonly tokens: number;
 }
 
+const remembered = new WeakMap<TokenCorpus, UnigramCounts>();
+
 export function countUnigrams(corpus: TokenCorpus, idSpace: number): UnigramCounts {
+  const known = remembered.get(corpus);
+  if (known !== undefined && known.counts.length === idSpace) return known;
+  const counted = count(corpus, idSpace);
+  remembered.set(corpus, counted);
+  return counted;
+}
+
+function count(corpus: TokenCorpus, idSpace: number): UnigramCounts {
   const counts = new Int32Array(idSpace);
   const ids = corpus.ids;
   for (let i = 0; i < ids.length; i++) counts[ids[i]!]!++;

@@ -7,15 +7,21 @@
  * training (only possible when scoring other text), the model uses the longest suffix of it that was
  * seen, down to the unigram distribution; so every history has a distribution that sums to 1.
  *
- * Training builds only the order-n transition table (what sampling needs); the lower orders are built
- * on the first `probability` call that needs them. `vocab: 'seed'` changes nothing for MLE: a
+ * Training builds only the order-n transition table (what sampling needs); a lower order is derived
+ * from the order above it (its edges summed by history suffix, O(edges), no pass over the corpus) on
+ * the first `probability` call that needs it. `vocab: 'seed'` changes nothing for MLE: a
  * maximum-likelihood model cannot give mass to what it never saw.
+ *
+ * `predictionProbabilities` scores a whole text by walking the top-level table as the sampler does
+ * (one record read and a short search per token, no hashing while the text stays on seen histories,
+ * several sentences in turn); it gives exactly the values `probability` returns, in text order.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { buildTransitionTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
-import { createTableSampler } from '../sampler/tableSampler.js';
-import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
+import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
+import { scratchFloats } from '../counts/scratchBuffers.js';
+import { countBefore, createTableSampler, findRecordEdge, recordsOf, recordTotal } from '../sampler/tableSampler.js';
+import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, ModelOptions, SamplingOptions, SentenceSampler } from './languageModel.js';
 
 export function trainMle(corpus: TokenCorpus, options: ModelOptions): LanguageModel {
@@ -27,9 +33,10 @@ class MleModel implements LanguageModel {
   readonly smoothing = 'mle' as const;
   readonly idSpace: number;
   readonly discountFallback = false;
-  readonly support: Int32Array;
+  private supportIds: Int32Array | undefined;
   private readonly levels: Array<TransitionTable | undefined>;
   private readonly key: Int32Array;
+  private readonly tail: Int32Array;
 
   constructor(
     private readonly corpus: TokenCorpus,
@@ -39,8 +46,14 @@ class MleModel implements LanguageModel {
     this.idSpace = options.idSpace;
     this.levels = new Array<TransitionTable | undefined>(options.order).fill(undefined);
     this.levels[options.order - 1] = buildTransitionTable(corpus, options.order - 1, options.idSpace);
-    this.support = observedTypes(corpus, options.idSpace);
     this.key = new Int32Array(Math.max(1, options.order - 1));
+    this.tail = new Int32Array(Math.max(1, options.order - 1));
+  }
+
+  /** Ids the model can emit (computed on first use: a run without held-out text never asks). */
+  get support(): Int32Array {
+    this.supportIds ??= observedTypes(this.corpus, this.idSpace);
+    return this.supportIds;
   }
 
   createSampler(sampling: SamplingOptions): SentenceSampler {
@@ -56,11 +69,102 @@ class MleModel implements LanguageModel {
     return 0;
   }
 
-  /** The table for histories of `length` items, built on first use. */
+  /**
+   * P(token | history) of every prediction of `corpus` (each token, then `</s>`, sentence by
+   * sentence), handed to `visit` in that order; the same values as `probability`.
+   */
+  forEachPrediction(corpus: TokenCorpus, visit: (probability: number) => void): void {
+    const probabilities = this.predictionProbabilities(corpus);
+    for (let p = 0; p < probabilities.length; p++) visit(probabilities[p]!);
+  }
+
+  /**
+   * The same values as an array in text order: prediction j of sentence s (j = its length for
+   * `</s>`) is at offsets[s] + s + j. Several sentences are walked in turn (LANES cursors), so the
+   * cache misses of one overlap with the others'; where the walk leaves the table (a history never
+   * seen in training) the value comes from `probability` itself. O(P log m). The array is a scratch
+   * buffer, valid until the next call.
+   */
+  predictionProbabilities(corpus: TokenCorpus): Float64Array {
+    const table = this.level(this.order - 1);
+    const length = this.order - 1;
+    const { walk, offsetOf } = recordsOf(table);
+    const { ids, offsets } = corpus;
+    const sentences = offsets.length - 1;
+    const out = scratchFloats('mle.probabilities', ids.length + sentences);
+    const start = table.contextTotal.length > 0 ? offsetOf[table.startContext]! : -1;
+    const laneSentence = new Int32Array(LANES).fill(-1);
+    const lanePosition = new Int32Array(LANES);
+    const laneRecord = new Int32Array(LANES);
+    let nextSentence = 0;
+    let active = 0;
+    for (let lane = 0; lane < LANES && nextSentence < sentences; lane++, active++) {
+      laneSentence[lane] = nextSentence++;
+      laneRecord[lane] = start;
+    }
+    while (active > 0) {
+      for (let lane = 0; lane < LANES; lane++) {
+        const s = laneSentence[lane]!;
+        if (s < 0) continue;
+        const from = offsets[s]!;
+        const size = offsets[s + 1]! - from;
+        const j = lanePosition[lane]!;
+        const token = j < size ? ids[from + j]! : EOS;
+        const record = laneRecord[lane]!;
+        let next = -1;
+        let probability: number;
+        if (record >= 0) {
+          const edge = findRecordEdge(walk, record, token);
+          const total = recordTotal(walk, record);
+          if (edge >= 0) {
+            probability = (walk[edge]! - countBefore(walk, record, edge)) / total;
+            next = walk[edge + 2]!;
+          } else {
+            probability = 0 / total;
+          }
+        } else {
+          const known = this.tailHistory(ids, from, j, length);
+          probability = this.probability(this.tail, 0, known, token);
+        }
+        out[from + s + j] = probability;
+        if (j === size) {
+          if (nextSentence < sentences) {
+            laneSentence[lane] = nextSentence++;
+            lanePosition[lane] = 0;
+            laneRecord[lane] = start;
+          } else {
+            laneSentence[lane] = -1;
+            active--;
+          }
+          continue;
+        }
+        if (next < 0) {
+          const known = this.tailHistory(ids, from, j + 1, length);
+          const context = table.contexts.find(this.historyKey(this.tail, 0, known, length), 0);
+          next = context >= 0 ? offsetOf[context]! : -1;
+        }
+        lanePosition[lane] = j + 1;
+        laneRecord[lane] = next;
+      }
+    }
+    return out;
+  }
+
+  /** Writes into `tail` the last (up to `length`) items of `<s> ids[from .. from+j)`; returns how many. */
+  private tailHistory(ids: Int32Array, from: number, j: number, length: number): number {
+    const known = Math.min(length, j + 1);
+    for (let i = 0; i < known; i++) {
+      const at = j + 1 - known + i; // position in <s> w1 .. wj
+      this.tail[i] = at === 0 ? BOS : ids[from + at - 1]!;
+    }
+    return known;
+  }
+
+  /** The table for histories of `length` items; lower ones derived from the one above on first use. */
   private level(length: number): TransitionTable {
     let table = this.levels[length];
     if (table === undefined) {
-      table = buildTransitionTable(this.corpus, length, this.idSpace);
+      table = deriveLowerTable(this.level(length + 1), this.idSpace);
       this.levels[length] = table;
     }
     return table;
@@ -73,6 +177,23 @@ class MleModel implements LanguageModel {
     for (let i = 0; i < available; i++) this.key[length - available + i] = history[end - available + i]!;
     return this.key;
   }
+}
+
+/** Sentences scored side by side by `predictionProbabilities`. */
+const LANES = 8;
+
+/** Index of the edge (context, token), or -1: binary search over the context's sorted edges. */
+function findEdge(edgeStart: Int32Array, edgeToken: Int32Array, context: number, token: number): number {
+  let low = edgeStart[context]!;
+  let high = edgeStart[context + 1]! - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = edgeToken[middle]!;
+    if (found === token) return middle;
+    if (found < token) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** Count of `token` after `context`, by binary search over the context's sorted edges. */

@@ -9,6 +9,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { scratchInts } from '../counts/scratchBuffers.js';
 import type { RandomSource, SentenceSampler } from '../model/languageModel.js';
 
 export interface SyntheticText {
@@ -23,8 +24,10 @@ export function syntheticText(
   maxSentenceLength: number,
   random: RandomSource,
 ): SyntheticText {
-  let ids = new Int32Array(Math.max(1024, target + maxSentenceLength));
-  let offsets = new Int32Array(1024);
+  // Working buffers are reused from call to call; the result is a copy of the part filled.
+  let ids: Int32Array = scratchInts('synthetic.ids', Math.max(1024, target + maxSentenceLength));
+  let offsets: Int32Array = scratchInts('synthetic.offsets', Math.max(1024, (target >> 3) + 2));
+  offsets[0] = 0;
   let tokens = 0;
   let sentences = 0;
   const cap = Math.max(target, 1);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { trainMle } from '../../src/model/mle.js';
+import { flooredPerplexity, type PredictionWalker } from '../../src/metrics/perplexity.js';
+import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
+import { randomCorpus } from '../speedHelpers.js';
+import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import type { LanguageModel } from '../../src/model/languageModel.js';
+
+/** probability() of every prediction, one call each, in text order. */
+function oneByOne(model: LanguageModel, corpus: TokenCorpus): number[] {
+  const values: number[] = [];
+  for (let s = 0; s + 1 < corpus.offsets.length; s++) {
+    const history = [BOS, ...corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1])];
+    const array = Int32Array.from(history);
+    for (let j = 1; j <= history.length; j++) values.push(model.probability(array, 0, j, j < history.length ? history[j]! : EOS));
+  }
+  return values;
+}
+
+describe('MLE whole-text scoring', () => {
+  for (const order of [1, 2, 3, 4]) {
+    it(`order ${order}: predictionProbabilities equals probability() call by call, unseen histories included`, () => {
+      const training = randomCorpus(`train${order}`, 600, 40);
+      // Scored on other text from a wider vocabulary: unseen tokens and histories, so back-off is used.
+      const text = randomCorpus(`text${order}`, 300, 60);
+      const model = trainMle(training, { order, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: 62 });
+      const walked = Array.from((model as LanguageModel & PredictionWalker).predictionProbabilities(text));
+      expect(walked).toEqual(oneByOne(model, text));
+      expect(walked.length).toBe(text.ids.length + text.offsets.length - 1);
+    });
+  }
+
+  it('floored perplexity through the walk equals the sum over probability() to the last bit', () => {
+    const training = randomCorpus('ppl-train', 500, 30);
+    const text = randomCorpus('ppl-text', 200, 45);
+    const model = trainMle(training, { order: 3, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: 47 });
+    const keep = 1 - 1e-4;
+    const floor = 1e-4 / (30 + 1);
+    let sum = 0;
+    const values = oneByOne(model, text);
+    for (const p of values) sum += Math.log2(keep * p + floor);
+    expect(flooredPerplexity(model, text, 30)).toBe(Math.pow(2, -sum / values.length));
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { buildTransitionTable, type TransitionTable } from '../../src/counts/transitionTable.js';
+import { randomFor } from '../../src/random/random.js';
+import { countBefore, createTableSampler, findRecordEdge, recordsOf, recordTotal } from '../../src/sampler/tableSampler.js';
+import { DEFAULT_SAMPLING } from '../../src/model/languageModel.js';
+import { EOS } from '../../src/vocabulary/vocabulary.js';
+import { randomCorpus } from '../speedHelpers.js';
+
+/** The plain reference: per step, a binary search over edgeCumulative for the first count > u * total. */
+function referenceSentence(table: TransitionTable, random: () => number, maxLength: number): number[] {
+  const out: number[] = [];
+  let context = table.startContext;
+  while (out.length < maxLength) {
+    const from = table.edgeStart[context]!;
+    const to = table.edgeStart[context + 1]!;
+    const target = random() * table.edgeCumulative[to - 1]!;
+    let chosen = from;
+    while (table.edgeCumulative[chosen]! <= target) chosen++;
+    if (table.edgeToken[chosen] === EOS) break;
+    out.push(table.edgeToken[chosen]!);
+    context = table.edgeNext[chosen]!;
+  }
+  return out;
+}
+
+function tables(): Array<[string, TransitionTable]> {
+  // Few types and many sentences: contexts with hundreds of successors (guide tables) and with one.
+  const wide = randomCorpus('wide', 3000, 300, 15);
+  const narrow = randomCorpus('narrow', 300, 12, 8);
+  return [
+    ['order 1, many edges', buildTransitionTable(wide, 0, 302)],
+    ['order 2', buildTransitionTable(wide, 1, 302)],
+    ['order 3', buildTransitionTable(wide, 2, 302)],
+    ['order 3, small vocabulary', buildTransitionTable(narrow, 2, 14)],
+  ];
+}
+
+describe('record walk sampler', () => {
+  for (const [name, table] of tables()) {
+    it(`${name}: gives exactly the reference sampler's sentences for the same draws`, () => {
+      const sampler = createTableSampler(table, DEFAULT_SAMPLING);
+      const ours = randomFor(['walk', name]);
+      const theirs = randomFor(['walk', name]);
+      const out = new Int32Array(60);
+      for (let i = 0; i < 3000; i++) {
+        const written = sampler.sample(ours, 60, out, 0);
+        expect(Array.from(out.subarray(0, written))).toEqual(referenceSentence(table, theirs, 60));
+      }
+    });
+
+    it(`${name}: finds the edge of every (context, token) and nothing else`, () => {
+      const { walk, offsetOf } = recordsOf(table);
+      const wrong: string[] = [];
+      for (let c = 0; c < table.contexts.size; c++) {
+        const record = offsetOf[c]!;
+        const from = table.edgeStart[c]!;
+        const to = table.edgeStart[c + 1]!;
+        if (recordTotal(walk, record) !== table.contextTotal[c]) wrong.push(`total of ${c}`);
+        const present = new Set<number>();
+        for (let e = from; e < to; e++) {
+          const at = findRecordEdge(walk, record, table.edgeToken[e]!);
+          if (at < 0 || walk[at]! - countBefore(walk, record, at) !== table.edgeCount[e]) wrong.push(`edge ${e}`);
+          present.add(table.edgeToken[e]!);
+        }
+        for (let token = 0; token < 40; token++) if (!present.has(token) && findRecordEdge(walk, record, token) !== -1) wrong.push(`${c} ${token}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('draws first tokens in proportion to their counts (distribution check, 40,000 sentences)', () => {
+    const [, table] = tables()[2]!;
+    const sampler = createTableSampler(table, DEFAULT_SAMPLING);
+    const random = randomFor(['distribution']);
+    const out = new Int32Array(1);
+    const seen = new Map<number, number>();
+    const draws = 40_000;
+    for (let i = 0; i < draws; i++) {
+      const written = sampler.sample(random, 1, out, 0);
+      const token = written === 0 ? EOS : out[0]!;
+      seen.set(token, (seen.get(token) ?? 0) + 1);
+    }
+    const start = table.startContext;
+    const total = table.contextTotal[start]!;
+    for (let e = table.edgeStart[start]!; e < table.edgeStart[start + 1]!; e++) {
+      const p = table.edgeCount[e]! / total;
+      const observed = (seen.get(table.edgeToken[e]!) ?? 0) / draws;
+      // 5 standard errors
+      expect(Math.abs(observed - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / draws) + 1e-9);
+    }
+  });
+});
