@@ -20,6 +20,7 @@
  * O(n log b) for branching b. Nothing is mutated after `buildNgramTrie` returns.
  */
 
+import { indexInSortedRange } from './sortedSearch.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
 
@@ -51,17 +52,7 @@ const ROOT = 0;
 
 /** The node of `word` right after node `node`, or -1. O(log branching). */
 export function childOf(trie: NgramTrie, node: number, word: number): number {
-  let lo = trie.childStart[node]!;
-  let hi = trie.childEnd[node]! - 1;
-  const words = trie.word;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const w = words[mid]!;
-    if (w === word) return mid;
-    if (w < word) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return indexInSortedRange(trie.word, trie.childStart[node]!, trie.childEnd[node]!, word);
 }
 
 /** The node of the k-gram `ids[start..end)`, or -1 if it was never seen. O(k log branching). */

@@ -17,6 +17,7 @@
  * several sentences in turn); it gives exactly the values `probability` returns, in text order.
  */
 
+import { indexInSortedRange } from '../counts/sortedSearch.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
 import { scratchFloats } from '../counts/scratchBuffers.js';
@@ -184,30 +185,13 @@ const LANES = 8;
 
 /** Index of the edge (context, token), or -1: binary search over the context's sorted edges. */
 function findEdge(edgeStart: Int32Array, edgeToken: Int32Array, context: number, token: number): number {
-  let low = edgeStart[context]!;
-  let high = edgeStart[context + 1]! - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const found = edgeToken[middle]!;
-    if (found === token) return middle;
-    if (found < token) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
+  return indexInSortedRange(edgeToken, edgeStart[context]!, edgeStart[context + 1]!, token);
 }
 
 /** Count of `token` after `context`, by binary search over the context's sorted edges. */
 export function edgeCount(table: TransitionTable, context: number, token: number): number {
-  let low = table.edgeStart[context]!;
-  let high = table.edgeStart[context + 1]! - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const found = table.edgeToken[middle]!;
-    if (found === token) return table.edgeCount[middle]!;
-    if (found < token) low = middle + 1;
-    else high = middle - 1;
-  }
-  return 0;
+  const edge = findEdge(table.edgeStart, table.edgeToken, context, token);
+  return edge < 0 ? 0 : table.edgeCount[edge]!;
 }
 
 /** Ids of the real tokens that occur in `corpus`, ascending. O(tokens + idSpace). */
