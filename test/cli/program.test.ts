@@ -124,6 +124,8 @@ describe('ngram-collapse (in-process)', () => {
     [['run', '--human-ratio', '1.5'], /--human-ratio must be a number >= 0 and <= 1, got '1.5'/u],
     [['run', '--strategy', 'keep'], /unknown --strategy value 'keep' \(use one of: replace, accumulate, accumulate-subsample\)/u],
     [['run', '--bogus'], /unknown option '--bogus'/u],
+    [['run', '--corpus', demo, '--strategy', 'accumulate', '--generations', '100000', '--max-tokens', '1000000'], /--strategy accumulate would train on \d+ tokens by generation 100000, above the --max-tokens guard \(1000000\)/u],
+    [['run', '--tokens', '1000000000000'], /--tokens 1000000000000 is above the --max-tokens guard \(200000000\)/u],
     [['run', '--corpus', 'missing.txt'], /corpus 'missing.txt' not found/u],
     [['run', '--out', 'no/such/folder/x.csv'], /--out no\/such\/folder\/x.csv: the folder .* does not exist/u],
   ])('refuses %j with one line and exit code 2', async (argv, message) => {

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, truncateSync } from 'nod
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
+import { tokenCount } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, UsageError } from '../../errors.js';
 import { corpusFilePath, corpusManifest, detokenize, writeCorpusFile, writeManifest } from '../../export/corpusFiles.js';
 import { openCsv, type CsvWriter } from '../../export/csvFile.js';
@@ -121,9 +122,13 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
   };
   const load = resolveLoadOptions(config.loadValues, io, warn);
+  if (settings.tokens !== undefined && load.maxTokens !== undefined && settings.tokens > load.maxTokens) {
+    throw new UsageError(`--tokens ${settings.tokens} is above the --max-tokens guard (${load.maxTokens})`, 'pass a smaller --tokens, or raise --max-tokens if the machine has the memory');
+  }
   const outputs = checkOutputs(config, io);
   const { vocabulary, corpus } = await loadCorpus(config.corpus, load);
   const run = prepareRun(corpus, vocabulary.size, settings);
+  checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
   const tasks = shardTasks(seriesTasks(settings), config.shard);
   const rowsPerTask = settings.generations + 1;
   const identity: RunIdentity = {
@@ -227,6 +232,18 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
       `${failures.length} of ${tasks.length} series failed (see above); the other series are complete in ${where}`,
       'fix the cause, then rerun (--resume redoes the series after the first failure)',
       1,
+    );
+  }
+}
+
+/** accumulate keeps every batch: refuse a run whose last training set would pass the --max-tokens guard. */
+function checkAccumulatedSize(settings: RunConfig['settings'], humanTokens: number, batchTokens: number, maxTokens: number | undefined): void {
+  if (maxTokens === undefined || !settings.sweep.strategy.includes('accumulate')) return;
+  const last = humanTokens + settings.generations * batchTokens;
+  if (last > maxTokens) {
+    throw new UsageError(
+      `--strategy accumulate would train on ${last} tokens by generation ${settings.generations}, above the --max-tokens guard (${maxTokens})`,
+      'use fewer --generations, a smaller --tokens, accumulate-subsample, or raise --max-tokens',
     );
   }
 }
