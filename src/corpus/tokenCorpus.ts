@@ -64,8 +64,13 @@ export function gatherSentences(
   return { ids, offsets };
 }
 
-/** Concatenates whole corpora. O(total tokens). */
+/**
+ * Concatenates whole corpora. O(total tokens). When only one part holds sentences it is returned as
+ * it is, without a copy (corpora are never mutated).
+ */
 export function concatCorpora(parts: readonly TokenCorpus[]): TokenCorpus {
+  const withSentences = parts.filter((part) => sentenceCount(part) > 0);
+  if (withSentences.length === 1) return withSentences[0]!;
   const picks: Array<[number, number]> = [];
   parts.forEach((part, c) => {
     for (let s = 0; s < sentenceCount(part); s++) picks.push([c, s]);

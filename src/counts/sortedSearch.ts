@@ -18,3 +18,19 @@ export function indexInSortedRange(values: Int32Array, from: number, to: number,
   }
   return -1;
 }
+
+/**
+ * The first index i in [from, to) with values[i] > threshold, over running (non-decreasing) weights;
+ * `to - 1` if none (guards float rounding at the end). How a uniform draw picks an outcome.
+ * O(log(to - from)).
+ */
+export function firstAbove(values: ArrayLike<number>, from: number, to: number, threshold: number): number {
+  let low = from;
+  let high = to - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! > threshold) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}

@@ -24,6 +24,7 @@
  * `maxLength` tokens. Randomness is the `random` argument only, so one seed gives one output.
  */
 
+import { firstAbove } from '../counts/sortedSearch.js';
 import type { RandomSource, SamplingOptions, SentenceSampler } from '../model/languageModel.js';
 import type { InterpolatedModel } from '../model/interpolated.js';
 import { UsageError } from '../errors.js';
@@ -66,18 +67,6 @@ export function transformDistribution(
   return { ids: outIds, cumulative };
 }
 
-/** Index of the first cumulative value > u in [from, to); `to - 1` if none (guards rounding). */
-function searchCumulative(cumulative: Float64Array, from: number, to: number, u: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cumulative[mid]! > u) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 export function createSmoothedSampler(model: InterpolatedModel, sampling: SamplingOptions): SentenceSampler {
   validateSampling(sampling);
   const identity = isIdentityTransform(sampling);
@@ -94,7 +83,7 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
       const g = model.gamma[x]!;
       const seenMass = 1 - g;
       if (u < seenMass && trie.childEnd[x]! > trie.childStart[x]!) {
-        const c = searchCumulative(model.cumulativeAlpha, trie.childStart[x]!, trie.childEnd[x]!, u);
+        const c = firstAbove(model.cumulativeAlpha, trie.childStart[x]!, trie.childEnd[x]!, u);
         return trie.word[c]!;
       }
       u = g > 0 ? Math.min((u - seenMass) / g, 1 - Number.EPSILON) : 0;

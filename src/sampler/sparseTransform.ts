@@ -14,6 +14,7 @@
  * top-k, then top-p; ranking ties to the lower id) and the property tests compare the two.
  */
 
+import { firstAbove, indexInSortedRange } from '../counts/sortedSearch.js';
 import type { InterpolatedModel } from '../model/interpolated.js';
 import type { RandomSource, SamplingOptions } from '../model/languageModel.js';
 
@@ -212,7 +213,7 @@ export class SparseTransformer {
   draw(plan: SparsePlan, random: RandomSource): number {
     const t = random() * (plan.sparseMass + plan.baseMass);
     if (t < plan.sparseMass || plan.baseMass === 0) {
-      return plan.sparseIds[searchAbove(plan.sparseCumulative, 0, plan.sparseIds.length, t)]!;
+      return plan.sparseIds[firstAbove(plan.sparseCumulative, 0, plan.sparseIds.length, t)]!;
     }
     let target = (t - plan.sparseMass) / plan.scale;
     // skip the holes that start at or before the target (binary search on their starts)
@@ -224,9 +225,9 @@ export class SparseTransformer {
       else hi = mid;
     }
     if (lo > 0) target += plan.holeShift[lo - 1]!;
-    let r = searchAbove(this.prefix, 1, plan.keptRanks + 1, target) - 1;
+    let r = firstAbove(this.prefix, 1, plan.keptRanks + 1, target) - 1;
     // rounding may land on a hole: move to the nearest kept non-S rank
-    const isHole = (rank: number) => binaryHas(plan.holeRanks, rank);
+    const isHole = (rank: number) => indexInSortedRange(plan.holeRanks, 0, plan.holeRanks.length, rank) >= 0;
     let up = r;
     while (up < plan.keptRanks && isHole(up)) up++;
     if (up < plan.keptRanks) r = up;
@@ -243,7 +244,7 @@ export class SparseTransformer {
     }
     if (plan.baseMass > 0) {
       for (let r = 0; r < plan.keptRanks; r++) {
-        if (binaryHas(plan.holeRanks, r)) continue;
+        if (indexInSortedRange(plan.holeRanks, 0, plan.holeRanks.length, r) >= 0) continue;
         entries.push([this.ranked[r]!, (plan.scale * (this.prefix[r + 1]! - this.prefix[r]!)) / total]);
       }
     }
@@ -252,26 +253,3 @@ export class SparseTransformer {
   }
 }
 
-/** First index i in [from, to) with values[i] > t; to - 1 if none. */
-function searchAbove(values: Float64Array, from: number, to: number, t: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! > t) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-function binaryHas(sorted: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] === value) return true;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}

@@ -96,9 +96,9 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     if (synthetic.exhausted) {
       hooks.warn?.(`cell ${cell.id} replicate ${replicate} generation ${generation}: the model produced only ${tokenCount(synthetic.text)} of ${target} tokens`);
     }
-    const batch = joinCorpora([humanShare, synthetic.text]);
+    const batch = concatCorpora([humanShare, synthetic.text]);
     batches.push(batch);
-    const training = joinCorpora([trainingData(run, cell, batches, random), anchors]);
+    const training = concatCorpora([trainingData(run, cell, batches, random), anchors]);
     hooks.onTexts?.({ generation, synthetic: synthetic.text, human: humanShare, training, model0 });
     const next = train(training);
     const text = synthetic.text;
@@ -109,12 +109,6 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     previousTraining = training;
     yield generation;
   }
-}
-
-/** concatCorpora, but a single non-empty part is returned as it is (no copy: corpora are immutable). */
-function joinCorpora(parts: readonly TokenCorpus[]): TokenCorpus {
-  const nonEmpty = parts.filter((part) => part.offsets.length > 1);
-  return nonEmpty.length === 1 ? nonEmpty[0]! : concatCorpora(parts);
 }
 
 function trainingData(run: PreparedRun, cell: Cell, batches: TokenCorpus[], random: RandomSource): TokenCorpus {
