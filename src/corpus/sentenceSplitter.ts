@@ -8,7 +8,7 @@
  * Linear in the text: a long run is split as it grows, keeping only its unfinished last sentence.
  */
 
-import { LineBreaks } from './lineBreaks.js';
+import { LineBreaks, type DecidedLine } from './lineBreaks.js';
 import { splitSentences } from './sentenceSegmenter.js';
 
 export type SentenceMode = 'auto' | 'line';
@@ -46,45 +46,44 @@ function lineSplitter(): SentenceSplitter {
 function autoSplitter(): SentenceSplitter {
   const breaks = new LineBreaks();
   let run = '';
-  let previous: string | undefined;
   let threshold = RUN_SPLIT;
   let unmarked = 0;
-  const flush = (): string[] => {
-    const sentences = run.length > 0 ? splitSentences(run) : [];
+  const flush = (into: string[]): void => {
+    if (run.length > 0) into.push(...splitSentences(run));
     run = '';
     threshold = RUN_SPLIT;
-    return sentences;
   };
-  return {
-    line(raw) {
-      const line = raw.trimEnd();
-      if (line.trim().length === 0) {
-        previous = undefined;
-        return flush();
-      }
-      let done: string[] = [];
-      if (previous === undefined) {
-        breaks.start(line);
-        run = line;
-      } else if (breaks.endsSentence(previous, line)) {
-        if (!FINAL_MARK.test(previous)) unmarked++;
-        done = flush();
-        run = line;
+  const take = (decided: readonly DecidedLine[]): string[] => {
+    const done: string[] = [];
+    for (const { text, endsBefore, hardBreak } of decided) {
+      if (endsBefore) {
+        if (hardBreak && !FINAL_MARK.test(run)) unmarked++;
+        flush(done);
+        run = text;
       } else {
-        run += ` ${line}`;
+        run += ` ${text}`;
       }
-      previous = line;
       if (run.length > threshold) {
         const sentences = splitSentences(run);
         run = sentences.pop() ?? '';
         threshold = Math.max(RUN_SPLIT, 2 * run.length);
-        done = done.concat(sentences);
+        done.push(...sentences);
       }
-      return done;
+    }
+    return done;
+  };
+  return {
+    line(line) {
+      if (line.trim().length === 0) {
+        breaks.blank();
+        return [];
+      }
+      return take(breaks.push(line));
     },
     end() {
-      previous = undefined;
-      return flush();
+      const done = take(breaks.finish());
+      flush(done);
+      return done;
     },
     get lineBreakEnds() {
       return unmarked;
