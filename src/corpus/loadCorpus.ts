@@ -16,8 +16,7 @@
  * paragraph, never the file size. This module and the exporters are the only ones that read files.
  */
 
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
@@ -137,7 +136,8 @@ function asInputError(error: unknown, name: string): unknown {
 }
 
 async function readBrown(path: string, settings: LoadOptions, builder: CorpusBuilder, onBytes: ((bytes: number) => void) | undefined): Promise<void> {
-  const text = await readFile(path, 'utf8');
+  // Synchronous: 500 small files, each read at once, cost less than 500 trips through the thread pool.
+  const text = readFileSync(path, 'utf8');
   for (const line of text.split('\n')) builder.addSentence(brownLineTokens(line, settings.lowercase));
   onBytes?.(Buffer.byteLength(text));
 }

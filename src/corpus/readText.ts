@@ -86,7 +86,7 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   const onInvalidUtf8 = (line: number): void =>
     settings.onWarning?.(`${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD`);
   const tokenize = tokenizerFor(settings.tokenizer);
-  const normalize = settings.normalize === 'NFC' ? (text: string) => text.normalize('NFC') : (text: string) => text;
+  const normalize = settings.normalize === 'NFC' ? toNfc : (text: string) => text;
   const add = (sentence: string): void => addSentence(builder, tokenize, settings.lowercase ? sentence.toLowerCase() : sentence);
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
   const bytes = (async function* () {
@@ -114,6 +114,16 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   }
   for (const sentence of splitter.end()) add(sentence);
   return splitter.lineBreakEnds;
+}
+
+/**
+ * Unicode NFC. Every character below U+0300 is unchanged by NFC and cannot combine with what precedes
+ * it (NFC_Quick_Check = Yes), so such text (ASCII, Latin-1, most Latin) is returned without the call.
+ */
+const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02FF]/u;
+
+function toNfc(text: string): string {
+  return MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize('NFC') : text;
 }
 
 /** Warns about dropped boundary markers, refuses an empty corpus, and builds it. */

@@ -43,14 +43,14 @@ export async function* textChunks(bytes: AsyncIterable<Uint8Array | string>, opt
 }
 
 const encoder = new TextEncoder();
-type Decoder = InstanceType<typeof TextDecoder>;
 
 /** As textChunks, the chunks completed by each piece of input in one array. */
 export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string>, options: ChunkOptions): AsyncGenerator<TextChunk[]> {
   const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-  // A second, strict decoder runs alongside until the first invalid sequence, to tell a real U+FFFD
-  // in the text from a replaced byte.
-  let strict: Decoder | undefined = options.onInvalidUtf8 === undefined ? undefined : new TextDecoder('utf-8', { fatal: true });
+  // Where the decoded text holds a U+FFFD, a strict decoder reads the piece again (with the unfinished
+  // sequence the previous piece ended with) to tell a real U+FFFD from a replaced byte.
+  let checking = options.onInvalidUtf8 !== undefined;
+  let pending: Uint8Array = new Uint8Array(0);
   const lines = new LineSplitter();
   const paragraph = new ParagraphBuilder();
   let first = true;
@@ -82,12 +82,17 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
       throw new InputError(`${options.name} looks binary (it contains NUL bytes)`, 'pass a UTF-8 text file');
     }
     const text = lenient.decode(raw, { stream: true });
-    strict = checkStrict(strict, () => strict!.decode(raw, { stream: true }), text, lines.lineNumber, options);
+    if (checking && text.includes(REPLACEMENT) && !validUtf8(pending, raw)) {
+      checking = false;
+      reportInvalid(text, lines.lineNumber, options);
+    }
+    pending = unfinishedSequence(pending, raw);
     lines.push(text, emit);
     if (batch.length > 0) yield take();
   }
   const rest = lenient.decode();
-  strict = checkStrict(strict, () => strict!.decode(), rest, lines.lineNumber, options);
+  // A U+FFFD here replaces a sequence the input left unfinished.
+  if (checking && rest.includes(REPLACEMENT)) reportInvalid(rest, lines.lineNumber, options);
   lines.push(rest, emit);
   lines.finish(emit);
   const tail = paragraph.finish();
@@ -102,25 +107,42 @@ function rejectUtf16(raw: Uint8Array, name: string): void {
   }
 }
 
-/** Runs the strict decoder; at its first failure reports the line and returns undefined (stop checking). */
-function checkStrict(
-  strict: Decoder | undefined,
-  decode: () => string,
-  lenientText: string,
-  lineAtStart: number,
-  options: ChunkOptions,
-): Decoder | undefined {
-  if (strict === undefined) return undefined;
+/** True if `raw`, after the unfinished sequence `tail` of the piece before it, is valid UTF-8 so far. */
+function validUtf8(tail: Uint8Array, raw: Uint8Array): boolean {
   try {
-    decode();
-    return strict;
+    new TextDecoder('utf-8', { fatal: true }).decode(concatBytes(tail, raw), { stream: true });
+    return true;
   } catch {
-    const at = lenientText.indexOf(REPLACEMENT);
-    let line = lineAtStart;
-    for (let i = 0; i < at; i++) if (lenientText.charCodeAt(i) === 10) line++;
-    options.onInvalidUtf8?.(line);
-    return undefined;
+    return false;
   }
+}
+
+/** The bytes of a multi-byte sequence left unfinished at the end of `tail` + `raw` (at most 3). */
+function unfinishedSequence(tail: Uint8Array, raw: Uint8Array): Uint8Array {
+  const bytes = raw.length >= 4 ? raw : concatBytes(tail, raw);
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 3); i--) {
+    const byte = bytes[i]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return bytes.length - i < length ? bytes.slice(i) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
+
+/** Tells onInvalidUtf8 the line of the first U+FFFD of `text`, which starts on line `lineAtStart`. */
+function reportInvalid(text: string, lineAtStart: number, options: ChunkOptions): void {
+  const at = text.indexOf(REPLACEMENT);
+  let line = lineAtStart;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+  options.onInvalidUtf8?.(line);
 }
 
 /**

@@ -46,6 +46,31 @@ function fromNatural(tokenizer: NaturalTokenizer): Tokenize {
   };
 }
 
+/** The runs between white space (exactly /\s+/u), found by one scan without a regular expression. */
+function splitWhitespace(sentence: string): string[] {
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i < sentence.length; i++) {
+    if (isSpace(sentence.charCodeAt(i))) {
+      if (start >= 0) tokens.push(sentence.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    }
+  }
+  if (start >= 0) tokens.push(sentence.slice(start));
+  return tokens;
+}
+
+/** The code units /\s/u matches (Unicode White_Space and U+FEFF). */
+export function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 /** Grapheme clusters that are not white space (UAX #29 via Intl.Segmenter). */
 function graphemes(): Tokenize {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -61,7 +86,7 @@ const TOKENIZERS = {
   word: () => fromNatural(new natural.WordTokenizer()),
   wordpunct: () => fromNatural(new natural.WordPunctTokenizer()),
   treebank: () => fromNatural(new natural.TreebankWordTokenizer()),
-  whitespace: () => (sentence: string) => sentence.split(WHITESPACE).filter((token) => token.length > 0),
+  whitespace: () => splitWhitespace,
   char: graphemes,
 } satisfies Record<string, () => Tokenize>;
 

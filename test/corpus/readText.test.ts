@@ -60,3 +60,12 @@ describe('readCorpusText', () => {
     await expect(readCorpusText(' \n\n', { name: 'empty.txt' })).rejects.toBeInstanceOf(InputError);
   });
 });
+
+describe('NFC fast path', () => {
+  it('text below U+0300 is NFC already, so skipping normalize for it changes nothing', () => {
+    for (let code = 0; code < 0x300; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(text.normalize('NFC')).toBe(text);
+    }
+  });
+});

@@ -3,7 +3,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { TOKENIZER_NAMES, tokenizerFor } from '../../src/corpus/tokenizers.js';
+import { TOKENIZER_NAMES, isSpace, tokenizerFor } from '../../src/corpus/tokenizers.js';
 import { UsageError, describeError } from '../../src/errors.js';
 
 function captureError(run: () => unknown): unknown {
@@ -36,5 +36,11 @@ describe('tokenizers', () => {
     // A name inherited by every object is not a tokenizer either.
     expect(() => tokenizerFor('toString')).toThrow(/unknown tokenizer 'toString'/u);
     expect(describeError(captureError(() => tokenizerFor('x')))).toMatch(/use one of: word, wordpunct, treebank, whitespace, char/u);
+  });
+});
+
+describe('isSpace', () => {
+  it('matches exactly the code units /\\s/u matches', () => {
+    for (let code = 0; code < 0x10000; code++) expect(isSpace(code)).toBe(/\s/u.test(String.fromCharCode(code)));
   });
 });
