@@ -16,10 +16,13 @@
  *   periods or `…` (an ellipsis) ends one only before an uppercase word.
  * - Before a lowercase word a period never ends a sentence ("e.g. the", "etc. and").
  * - After a title (Mr., Dr., Gen., St., ...: TITLES) or a single letter ("J. R. R. Tolkien"), never.
- * - After another abbreviation (Jan., No., Inc., U.S., a.m., e.g.: ABBREVIATIONS, or any word with an
- *   inner period) only when the next word starts a sentence as such words usually do: a capitalized
- *   function word (The, He, But, ...: SENTENCE_STARTERS). "No. 5", "Jan. 12", "the U.S. Army" stay
- *   whole, "in the U.S. The" is split.
+ * - Before a number, never after an abbreviation that numbers things (No. 5, fig. 3, pp. 12:
+ *   NUMBER_ABBREVIATIONS, any case).
+ * - After another abbreviation (Jan., Inc., etc.: ABBREVIATIONS; or letters in groups of one or two
+ *   joined by periods: U.S., e.g., a.m., Ph.D.) only when the next word starts a sentence as such words
+ *   usually do: a capitalized function word (The, He, But, ...: SENTENCE_STARTERS), never before a
+ *   number. "Jan. 12", "the U.S. Army" stay whole, "in the U.S. The" is split.
+ * - A word before the period is looked up after its last hyphen (ex-Gov. is Gov.).
  * - After any other word, a period followed by white space ends the sentence.
  * Measured on Brown's sentences detokenized into paragraphs (test/corpus/sentenceBoundaries.test.ts).
  */
@@ -80,6 +83,8 @@ const SPACE = /\s/u;
 const LOWER = /^\p{Ll}/u;
 const UPPER = /^\p{Lu}/u;
 const DIGIT = /^\p{Nd}/u;
+/** Letters in groups of one or two joined by periods: U.S, e.g, a.m, Ph.D (not example.com). */
+const DOTTED = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
 
 /** Splits running text into sentences (see the header for the rules). O(length). */
 export function splitSentences(text: string): string[] {
@@ -137,7 +142,7 @@ function periodEnds(written: string, next: string): boolean {
   if (TITLES.has(word)) return false;
   if (DIGIT.test(next) && NUMBER_ABBREVIATIONS.has(word.toLowerCase())) return false;
   const initial = word.length === 1 && UPPER.test(word);
-  const abbreviation = initial || ABBREVIATIONS.has(word) || /\p{L}\.\p{L}/u.test(word);
+  const abbreviation = initial || ABBREVIATIONS.has(word) || DOTTED.test(word);
   if (!abbreviation) return true;
   if (DIGIT.test(next)) return false;
   return SENTENCE_STARTERS.has(stripWord(next));

@@ -30,6 +30,8 @@ describe('splitSentences', () => {
   it('splits after an abbreviation that ends a sentence when a sentence starter follows', () => {
     expect(splitSentences('He moved to the U.S. The move was hard.')).toEqual(['He moved to the U.S.', 'The move was hard.']);
     expect(splitSentences('They sold apples, pears, etc. But nobody came.')).toEqual(['They sold apples, pears, etc.', 'But nobody came.']);
+    // A web address is not a dotted abbreviation.
+    expect(splitSentences('Visit example.com. Thanks for reading.')).toEqual(['Visit example.com.', 'Thanks for reading.']);
     // A name after the abbreviation continues the sentence.
     expect(splitSentences('The U.S. Army came.')).toEqual(['The U.S. Army came.']);
   });
