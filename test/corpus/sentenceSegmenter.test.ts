@@ -14,6 +14,8 @@ describe('splitSentences', () => {
       'The Lord of the Rings is by J. R. R. Tolkien and was printed in 1954.',
       'Gen. Lee and Sen. Smith, i.e. the two of them, left.',
       'See pp. 12-14 and fig. 3 for details.',
+      // Looked up after the hyphen: "ex-Gov." is "Gov.".
+      'A close second was ex-Gov. Knight of California.',
     ]) {
       expect(splitSentences(sentence)).toEqual([sentence]);
     }
