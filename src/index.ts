@@ -24,7 +24,17 @@ export {
   tokenCount,
 } from './corpus/tokenCorpus.js';
 export { loadCorpus, DEFAULT_LOAD_OPTIONS, type LoadOptions, type LoadedCorpus } from './corpus/loadCorpus.js';
-export { tokenizerFor, sentenceSplitter, TOKENIZER_NAMES, type TokenizerName, type SentenceMode } from './corpus/tokenizers.js';
+export { tokenizerFor, TOKENIZER_NAMES, type TokenizerName } from './corpus/tokenizers.js';
+export { sentenceSplitter, SENTENCE_MODES, type SentenceMode } from './corpus/sentenceSplitter.js';
+export { splitSentences } from './corpus/sentenceSegmenter.js';
+export {
+  readCorpusText,
+  DEFAULT_TEXT_OPTIONS,
+  type ReadTextResult,
+  type TextOptions,
+  type TextFormat,
+  type Normalization,
+} from './corpus/readText.js';
 export { BROWN_CATEGORIES } from './corpus/brown.js';
 export {
   type LanguageModel,

@@ -5,20 +5,23 @@
 
 import type { Command } from 'commander';
 import { DEFAULT_LOAD_OPTIONS, type LoadOptions } from '../corpus/loadCorpus.js';
-import { SENTENCE_MODES, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
+import { TOKENIZER_NAMES } from '../corpus/tokenizers.js';
 import { integerIn, oneOf } from './parseValues.js';
 import type { CliIO } from './io.js';
 
 export const DEFAULT_MAX_TOKENS = 200_000_000;
 
-/** Adds --tokenizer, --lowercase/--no-lowercase, --sentences, --jsonl-field, --max-tokens. */
+/** Adds --tokenizer, --lowercase/--no-lowercase, --sentences, --jsonl-field, --no-normalize, --max-tokens. */
 export function addLoadOptions(command: Command): Command {
   return command
     .option('--tokenizer <name>', `${TOKENIZER_NAMES.join(' | ')} (default: ${DEFAULT_LOAD_OPTIONS.tokenizer}; brown keeps its own tokens)`)
     .option('--lowercase', 'lowercase the text (default)')
     .option('--no-lowercase', 'keep the case of the text')
-    .option('--sentences <mode>', 'auto: natural\'s sentence tokenizer; line: one sentence per line (default: auto)')
+    .option('--sentences <mode>', 'auto: sentence rules, and line ends where the text is not wrapped prose; line: one sentence per line (default: auto)')
     .option('--jsonl-field <name>', 'read JSON Lines and take the text from this field (default for .jsonl files: text)')
+    .option('--normalize', 'normalize the text to Unicode NFC when read (default)')
+    .option('--no-normalize', 'keep the text as it is instead of Unicode NFC (composed accents)')
     .option('--max-tokens <n>', `refuse corpora larger than this (default: ${DEFAULT_MAX_TOKENS})`);
 }
 
@@ -33,6 +36,7 @@ export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io
     tokenizer: tokenizer === undefined ? DEFAULT_LOAD_OPTIONS.tokenizer : oneOf(TOKENIZER_NAMES)(tokenizer, '--tokenizer'),
     lowercase: values['lowercase'] !== false,
     sentences: sentences === undefined ? DEFAULT_LOAD_OPTIONS.sentences : oneOf(SENTENCE_MODES)(sentences, '--sentences'),
+    normalize: values['normalize'] === false ? 'none' : 'NFC',
     maxTokens: maxTokens === undefined ? DEFAULT_MAX_TOKENS : integerIn(1)(maxTokens, '--max-tokens'),
     stdin: io.stdin,
     cwd: io.cwd,

@@ -16,6 +16,7 @@ import { metricsCommand } from './commands/metrics.js';
 import { plotCommand } from './commands/plot.js';
 import { recipeCommand } from './commands/recipe.js';
 import { runCommand } from './commands/run.js';
+import { tokenizeCommand } from './commands/tokenize.js';
 import { trainCommand } from './commands/train.js';
 import type { CliIO } from './io.js';
 
@@ -32,7 +33,7 @@ export function buildProgram(io: CliIO): Command {
     .version(packageVersion())
     .option('--debug', 'print stack traces of errors')
     .showSuggestionAfterError(false);
-  const commands = [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io), mergeCommand(io), recipeCommand(io)];
+  const commands = [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io), mergeCommand(io), recipeCommand(io), tokenizeCommand(io)];
   for (const command of commands) program.addCommand(command);
   configure(program, io);
   return program;

@@ -18,7 +18,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SENTENCE_MODES, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
+import { TOKENIZER_NAMES } from '../corpus/tokenizers.js';
 import { InputError, UsageError } from '../errors.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { formatShard, parseShard, WHOLE_RUN, type Shard } from '../simulation/shard.js';
@@ -64,6 +65,7 @@ const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>>
   lowercase: { kind: 'boolean', parse: (raw) => raw },
   sentences: { kind: 'scalar', parse: oneOf(SENTENCE_MODES) },
   jsonlField: { kind: 'scalar', parse: path },
+  normalize: { kind: 'boolean', parse: (raw) => raw },
   maxTokens: { kind: 'scalar', parse: integerIn(1) },
   out: { kind: 'scalar', parse: path },
   summary: { kind: 'scalar', parse: path },
@@ -160,7 +162,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
   return {
     corpus: values['corpus'] as string[],
     settings,
-    loadValues: Object.fromEntries(['tokenizer', 'lowercase', 'sentences', 'jsonlField', 'maxTokens'].map((key) => [key, values[key]])),
+    loadValues: Object.fromEntries(['tokenizer', 'lowercase', 'sentences', 'jsonlField', 'normalize', 'maxTokens'].map((key) => [key, values[key]])),
     out: string('out')!,
     ...(summary === undefined ? {} : { summary }),
     ...(extinctions === undefined ? {} : { extinctions }),
@@ -187,6 +189,7 @@ export function printableConfig(config: RunConfig): Record<string, unknown> {
     lowercase: load['lowercase'] !== false,
     sentences: load['sentences'] ?? 'auto',
     ...(load['jsonlField'] === undefined ? {} : { jsonlField: load['jsonlField'] }),
+    ...(load['normalize'] === false ? { normalize: false } : {}),
     maxTokens: load['maxTokens'] === undefined ? DEFAULT_MAX_TOKENS : Number(load['maxTokens']),
     out: config.out,
     ...(config.summary === undefined ? {} : { summary: config.summary }),

@@ -4,8 +4,10 @@
  * Contract: `specs` are read in the order given; each is a built-in (`brown`, `brown:<category>`),
  * `-` (standard input), a file, a folder (its `.txt` files, sorted, recursively) or a glob. Files ending
  * in `.jsonl` (or any file when `jsonlField` is set) are JSON Lines: every line an object whose
- * `jsonlField` (default `text`) is a string. Text is split into sentences (`auto`: natural's sentence
- * tokenizer per paragraph; `line`: one per line), optionally lowercased, tokenized, and interned.
+ * `jsonlField` (default `text`) is a string. Each file is read by readTextInto (readText.ts: NFC,
+ * sentences, lowercase, tokens, ids), the one implementation the browser uses too; Brown keeps its own
+ * sentences and tokens. `onProgress(bytesRead, totalBytes)` follows the reading (totalBytes is the sum
+ * of the files' sizes, undefined when standard input is read).
  * Every problem (missing path, nothing to read, unreadable or binary data, UTF-16, broken JSONL with
  * its line number, a terminal as standard input, an empty result) is an InputError raised before any
  * simulation starts. Invalid UTF-8 is not an error: the bad bytes become U+FFFD and `onWarning` is
@@ -14,8 +16,7 @@
  * paragraph, never the file size. This module and the exporters are the only ones that read files.
  */
 
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
@@ -23,31 +24,25 @@ import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { brownFiles, brownLineTokens, isBrownSpec } from './brown.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
-import { textChunks } from './textChunks.js';
-import { sentenceStream, tokenizerFor, whitespaceWindows, type SentenceMode, type TokenizerName, type Tokenize } from './tokenizers.js';
+import { DEFAULT_TEXT_OPTIONS, finishCorpus, readTextInto, type TextOptions } from './readText.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
-export interface LoadOptions {
-  readonly tokenizer: TokenizerName;
-  readonly lowercase: boolean;
-  readonly sentences: SentenceMode;
-  /** JSONL field holding the text; setting it reads every file as JSONL. */
-  readonly jsonlField?: string;
-  /** Refuse corpora larger than this many tokens. */
-  readonly maxTokens?: number;
+export interface LoadOptions extends TextOptions {
   /** Standard input, for `-`. */
   readonly stdin?: Readable;
   /** Folder against which relative paths resolve. */
   readonly cwd?: string;
-  /** Receives warnings (invalid UTF-8 replaced, ...). */
-  readonly onWarning?: (message: string) => void;
+  /** Follows the reading: bytes read so far and, when every source is a file, their total size. */
+  readonly onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
 }
 
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = { tokenizer: 'wordpunct', lowercase: true, sentences: 'auto' };
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = DEFAULT_TEXT_OPTIONS;
 
 export interface LoadedCorpus {
   readonly vocabulary: Vocabulary;
   readonly corpus: TokenCorpus;
+  /** Line breaks taken as sentence ends although the line had no sentence-final mark (`auto`). */
+  readonly lineBreakEnds: number;
 }
 
 type Source =
@@ -69,16 +64,22 @@ export async function loadCorpus(
   // Resolve every spec first, so that a missing file is reported before any reading.
   const sources = specs.flatMap((spec) => resolveSpec(spec, settings));
   const builder = new CorpusBuilder(vocabulary, settings.maxTokens);
-  for (const source of sources) await readSource(source, settings, builder);
-  if (builder.droppedMarkers > 0) {
-    settings.onWarning?.(
-      `the corpus contains ${builder.droppedMarkers} '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped`,
-    );
-  }
-  if (builder.tokenCount === 0) {
-    throw new InputError(`the corpus ${specs.join(', ')} holds no tokens`, 'pass a non-empty text corpus');
-  }
-  return { vocabulary, corpus: builder.build() };
+  const progress = progressCounter(sources, settings.onProgress);
+  let lineBreakEnds = 0;
+  for (const source of sources) lineBreakEnds += await readSource(source, settings, builder, progress);
+  return { vocabulary, corpus: finishCorpus(builder, specs.join(', '), settings), lineBreakEnds };
+}
+
+/** Counts bytes read against the sources' total size, for onProgress. */
+function progressCounter(sources: readonly Source[], onProgress: LoadOptions['onProgress']): ((bytes: number) => void) | undefined {
+  if (onProgress === undefined) return undefined;
+  let total: number | undefined = 0;
+  for (const source of sources) total = source.kind === 'stdin' || total === undefined ? undefined : total + statSync(source.path).size;
+  let read = 0;
+  return (bytes) => {
+    read += bytes;
+    onProgress(read, total);
+  };
 }
 
 /** Turns one spec into the sources it names, checking that they exist. */
@@ -108,43 +109,19 @@ export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
   return [{ kind: kindOf(path), path }];
 }
 
-/** Sentences of this many characters or more are tokenized in pieces (see whitespaceWindows). */
-const LONG_SENTENCE = 1 << 16;
-
-async function readSource(source: Source, settings: LoadOptions, builder: CorpusBuilder): Promise<void> {
+async function readSource(source: Source, settings: LoadOptions, builder: CorpusBuilder, onBytes: ((bytes: number) => void) | undefined): Promise<number> {
   const name = source.kind === 'stdin' ? 'standard input' : source.path;
   try {
-    if (source.kind === 'brown') return await readBrown(source.path, settings, builder);
-    const stream = source.kind === 'stdin' ? requireStdin(settings) : createReadStream(source.path, { highWaterMark: 1 << 20 });
-    const onInvalidUtf8 = (line: number): void =>
-      settings.onWarning?.(`${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD`);
-    const split = sentenceStream(settings.sentences);
-    const tokenize = tokenizerFor(settings.tokenizer);
-    const add = (sentence: string): void => addSentence(builder, tokenize, settings.lowercase ? sentence.toLowerCase() : sentence);
-    if (source.kind === 'jsonl' || (source.kind === 'stdin' && settings.jsonlField !== undefined)) {
-      const field = settings.jsonlField ?? 'text';
-      for await (const { text, line } of textChunks(stream, { unit: 'line', name, onInvalidUtf8 })) {
-        for (const sentence of split(jsonlText(text, field, `${name} line ${line}`))) add(sentence);
-      }
-      return;
+    if (source.kind === 'brown') {
+      await readBrown(source.path, settings, builder, onBytes);
+      return 0;
     }
-    const unit = settings.sentences === 'line' ? 'line' : 'paragraph';
-    for await (const { text } of textChunks(stream, { unit, name, onInvalidUtf8 })) {
-      for (const sentence of split(text)) add(sentence);
-    }
+    const text = source.kind === 'stdin' ? requireStdin(settings) : createReadStream(source.path, { highWaterMark: 1 << 20 });
+    const format = source.kind === 'jsonl' || (source.kind === 'stdin' && settings.jsonlField !== undefined) ? 'jsonl' : 'text';
+    return await readTextInto({ text, format, name, ...(onBytes === undefined ? {} : { onBytes }) }, settings, builder);
   } catch (error) {
     throw asInputError(error, name);
   }
-}
-
-/** Tokenizes one sentence into the builder; a very long one piece by piece (bounded memory). */
-function addSentence(builder: CorpusBuilder, tokenize: Tokenize, sentence: string): void {
-  if (sentence.length < LONG_SENTENCE) {
-    builder.addSentence(tokenize(sentence));
-    return;
-  }
-  for (const piece of whitespaceWindows(sentence, LONG_SENTENCE)) builder.appendTokens(tokenize(piece));
-  builder.endSentence();
 }
 
 /** File-system failures (permission denied, a folder, ...) are input errors: the user can fix them. */
@@ -158,23 +135,11 @@ function asInputError(error: unknown, name: string): unknown {
   return error;
 }
 
-function jsonlText(line: string, field: string, where: string): string {
-  let record: unknown;
-  try {
-    record = JSON.parse(line);
-  } catch {
-    throw new InputError(`${where} is not valid JSON`, 'fix or remove that line; JSONL needs one JSON object per line');
-  }
-  const value = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[field] : undefined;
-  if (typeof value !== 'string') {
-    throw new InputError(`${where} has no string field '${field}'`, 'choose the field with --jsonl-field');
-  }
-  return value;
-}
-
-async function readBrown(path: string, settings: LoadOptions, builder: CorpusBuilder): Promise<void> {
-  const text = await readFile(path, 'utf8');
+async function readBrown(path: string, settings: LoadOptions, builder: CorpusBuilder, onBytes: ((bytes: number) => void) | undefined): Promise<void> {
+  // Synchronous: 500 small files, each read at once, cost less than 500 trips through the thread pool.
+  const text = readFileSync(path, 'utf8');
   for (const line of text.split('\n')) builder.addSentence(brownLineTokens(line, settings.lowercase));
+  onBytes?.(Buffer.byteLength(text));
 }
 
 function requireStdin(settings: LoadOptions): Readable {

@@ -6,12 +6,13 @@
  * the longest chunk (a 100 MB file is never held whole) and the work is linear in the input, also for
  * one 50 MB line: pieces are searched for line ends as they arrive and joined once per line.
  * Decoding: UTF-8; a leading byte-order mark is dropped; CRLF and CR line ends are read as LF.
+ * `textChunkBatches` yields the chunks of each piece of input as one array (one await per piece, not
+ * per line); `textChunks` yields them one by one. No file system and no Node API: the browser uses it.
  * Rejected with InputError: a NUL byte (the input is binary) and a UTF-16 byte-order mark (the text
  * must be converted). Invalid UTF-8 is replaced by U+FFFD and reported once through `onInvalidUtf8`
  * with the line of the first bad byte (the caller decides to warn).
  */
 
-import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
 
 export type ChunkUnit = 'paragraph' | 'line';
@@ -22,6 +23,10 @@ export interface ChunkOptions {
   readonly name: string;
   /** Called once, at the first invalid UTF-8 sequence, with its line number. */
   readonly onInvalidUtf8?: (line: number) => void;
+  /** With unit `line`: yield blank lines too (as they are), instead of skipping them. */
+  readonly keepBlank?: boolean;
+  /** Called with the number of bytes of each piece as it is read. */
+  readonly onBytes?: (bytes: number) => void;
 }
 
 export interface TextChunk {
@@ -34,26 +39,41 @@ const REPLACEMENT = '\uFFFD';
 const BLANK = /^\s*$/u;
 
 export async function* textChunks(bytes: AsyncIterable<Uint8Array | string>, options: ChunkOptions): AsyncGenerator<TextChunk> {
+  for await (const batch of textChunkBatches(bytes, options)) yield* batch;
+}
+
+const encoder = new TextEncoder();
+
+/** As textChunks, the chunks completed by each piece of input in one array. */
+export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string>, options: ChunkOptions): AsyncGenerator<TextChunk[]> {
   const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-  // A second, strict decoder runs alongside until the first invalid sequence, to tell a real U+FFFD
-  // in the text from a replaced byte.
-  let strict: TextDecoder | undefined = options.onInvalidUtf8 === undefined ? undefined : new TextDecoder('utf-8', { fatal: true });
+  // Where the decoded text holds a U+FFFD, a strict decoder reads the piece again (with the unfinished
+  // sequence the previous piece ended with) to tell a real U+FFFD from a replaced byte.
+  let checking = options.onInvalidUtf8 !== undefined;
+  let pending: Uint8Array = new Uint8Array(0);
   const lines = new LineSplitter();
   const paragraph = new ParagraphBuilder();
   let first = true;
+  let batch: TextChunk[] = [];
 
-  const emit = function* (line: string, number: number): Generator<TextChunk> {
+  const emit = (line: string, number: number): void => {
     if (options.unit === 'line') {
-      if (!BLANK.test(line)) yield { text: line, line: number };
+      if (options.keepBlank === true || !BLANK.test(line)) batch.push({ text: line, line: number });
       return;
     }
     const done = paragraph.add(line, number);
-    if (done !== undefined) yield done;
+    if (done !== undefined) batch.push(done);
+  };
+  const take = (): TextChunk[] => {
+    const done = batch;
+    batch = [];
+    return done;
   };
 
   for await (const piece of bytes) {
-    const raw = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    const raw = typeof piece === 'string' ? encoder.encode(piece) : piece;
     if (raw.length === 0) continue;
+    options.onBytes?.(raw.length);
     if (first) {
       first = false;
       rejectUtf16(raw, options.name);
@@ -62,16 +82,22 @@ export async function* textChunks(bytes: AsyncIterable<Uint8Array | string>, opt
       throw new InputError(`${options.name} looks binary (it contains NUL bytes)`, 'pass a UTF-8 text file');
     }
     const text = lenient.decode(raw, { stream: true });
-    strict = checkStrict(strict, () => strict!.decode(raw, { stream: true }), text, lines.lineNumber, options);
-    for (const [line, number] of lines.push(text)) yield* emit(line, number);
+    if (checking && text.includes(REPLACEMENT) && !validUtf8(pending, raw)) {
+      checking = false;
+      reportInvalid(text, lines.lineNumber, options);
+    }
+    pending = unfinishedSequence(pending, raw);
+    lines.push(text, emit);
+    if (batch.length > 0) yield take();
   }
   const rest = lenient.decode();
-  strict = checkStrict(strict, () => strict!.decode(), rest, lines.lineNumber, options);
-  for (const [line, number] of lines.push(rest)) yield* emit(line, number);
-  const last = lines.finish();
-  if (last !== undefined) yield* emit(last[0], last[1]);
+  // A U+FFFD here replaces a sequence the input left unfinished.
+  if (checking && rest.includes(REPLACEMENT)) reportInvalid(rest, lines.lineNumber, options);
+  lines.push(rest, emit);
+  lines.finish(emit);
   const tail = paragraph.finish();
-  if (tail !== undefined) yield tail;
+  if (tail !== undefined) batch.push(tail);
+  if (batch.length > 0) yield take();
 }
 
 function rejectUtf16(raw: Uint8Array, name: string): void {
@@ -81,30 +107,48 @@ function rejectUtf16(raw: Uint8Array, name: string): void {
   }
 }
 
-/** Runs the strict decoder; at its first failure reports the line and returns undefined (stop checking). */
-function checkStrict(
-  strict: TextDecoder | undefined,
-  decode: () => string,
-  lenientText: string,
-  lineAtStart: number,
-  options: ChunkOptions,
-): TextDecoder | undefined {
-  if (strict === undefined) return undefined;
+/** True if `raw`, after the unfinished sequence `tail` of the piece before it, is valid UTF-8 so far. */
+function validUtf8(tail: Uint8Array, raw: Uint8Array): boolean {
   try {
-    decode();
-    return strict;
+    new TextDecoder('utf-8', { fatal: true }).decode(concatBytes(tail, raw), { stream: true });
+    return true;
   } catch {
-    const at = lenientText.indexOf(REPLACEMENT);
-    let line = lineAtStart;
-    for (let i = 0; i < at; i++) if (lenientText.charCodeAt(i) === 10) line++;
-    options.onInvalidUtf8?.(line);
-    return undefined;
+    return false;
   }
+}
+
+/** The bytes of a multi-byte sequence left unfinished at the end of `tail` + `raw` (at most 3). */
+function unfinishedSequence(tail: Uint8Array, raw: Uint8Array): Uint8Array {
+  const bytes = raw.length >= 4 ? raw : concatBytes(tail, raw);
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 3); i--) {
+    const byte = bytes[i]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return bytes.length - i < length ? bytes.slice(i) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
+
+/** Tells onInvalidUtf8 the line of the first U+FFFD of `text`, which starts on line `lineAtStart`. */
+function reportInvalid(text: string, lineAtStart: number, options: ChunkOptions): void {
+  const at = text.indexOf(REPLACEMENT);
+  let line = lineAtStart;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+  options.onInvalidUtf8?.(line);
 }
 
 /**
  * Cuts decoded text into lines as it arrives; CRLF and lone CR end a line too. A line's pieces are
- * kept in a list and joined once, so a very long line costs linear time.
+ * kept in a list and joined once, so a very long line costs linear time; the next LF and CR are each
+ * searched for once per piece of text, not once per line (no rescanning: linear in the text).
  */
 class LineSplitter {
   private parts: string[] = [];
@@ -116,42 +160,42 @@ class LineSplitter {
     return this.next;
   }
 
-  push(text: string): Array<[string, number]> {
-    const done: Array<[string, number]> = [];
+  /** Passes every line completed by `text` to `done`, with its number. */
+  push(text: string, done: (line: string, number: number) => void): void {
     let start = 0;
     if (this.heldCarriageReturn) {
       this.heldCarriageReturn = false;
       if (text.charCodeAt(0) === 10) start = 1;
     }
-    for (;;) {
-      const lf = text.indexOf('\n', start);
-      const cr = text.indexOf('\r', start);
+    let lf = text.indexOf('\n', start);
+    let cr = text.indexOf('\r', start);
+    while (lf >= 0 || cr >= 0) {
       const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
-      if (end < 0) break;
-      this.parts.push(text.slice(start, end));
-      done.push([this.parts.join(''), this.next++]);
-      this.parts = [];
-      if (text.charCodeAt(end) === 13) {
-        if (end + 1 === text.length) {
-          this.heldCarriageReturn = true;
-          start = end + 1;
-          continue;
-        }
-        start = text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-      } else {
-        start = end + 1;
+      this.finishLine(text.slice(start, end), done);
+      start = end + 1;
+      if (end === cr) {
+        if (end + 1 === text.length) this.heldCarriageReturn = true;
+        else if (text.charCodeAt(end + 1) === 10) start = end + 2;
       }
+      if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
+      if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
     }
     if (start < text.length) this.parts.push(text.slice(start));
-    return done;
   }
 
   /** The last line if the text did not end with a line end. */
-  finish(): [string, number] | undefined {
-    if (this.parts.length === 0) return undefined;
-    const line = this.parts.join('');
-    this.parts = [];
-    return [line, this.next++];
+  finish(done: (line: string, number: number) => void): void {
+    if (this.parts.length > 0) this.finishLine('', done);
+  }
+
+  private finishLine(last: string, done: (line: string, number: number) => void): void {
+    let line = last;
+    if (this.parts.length > 0) {
+      this.parts.push(last);
+      line = this.parts.join('');
+      this.parts = [];
+    }
+    done(line, this.next++);
   }
 }
 

@@ -1,18 +1,20 @@
 /**
- * Tokenizers: text -> token strings, and text -> sentence strings.
+ * Tokenizers: one sentence's text -> token strings.
  *
  * Contract: every tokenizer is a pure function of one sentence's text, returning non-empty strings with
- * no white space inside except where the tokenizer itself keeps it (none of ours do).
- * `word`, `wordpunct` and `treebank` are natural's (WordTokenizer, WordPunctTokenizer,
- * TreebankWordTokenizer); `whitespace` splits on Unicode white space; `char` yields every non-space
- * code point. natural is loaded from its tokenizers folder only: its package root pulls in storage
- * back-ends and prints banner lines on stdout (SPEC section 7).
+ * no white space inside. `word`, `wordpunct` and `treebank` are natural's (WordTokenizer,
+ * WordPunctTokenizer, TreebankWordTokenizer); `whitespace` splits on Unicode white space; `char` yields
+ * every grapheme cluster that is not white space (Intl.Segmenter: a letter with its combining accents,
+ * an emoji with its skin tone or joined family is one token). natural is loaded from its tokenizers
+ * folder only: its package root pulls in storage back-ends and prints banner lines on stdout (SPEC
+ * section 7). No file system: the browser build uses this module too.
+ *
+ * To add a tokenizer, add a row to TOKENIZERS (a name and a factory); the CLI and the README list the
+ * names from there.
  */
 
-import { createRequire } from 'node:module';
+import naturalTokenizers from 'natural/lib/natural/tokenizers/index.js';
 import { UsageError } from '../errors.js';
-
-const require = createRequire(import.meta.url);
 
 interface NaturalTokenizer {
   tokenize(text: string): string[];
@@ -21,13 +23,9 @@ interface NaturalTokenizers {
   WordTokenizer: new () => NaturalTokenizer;
   WordPunctTokenizer: new () => NaturalTokenizer;
   TreebankWordTokenizer: new () => NaturalTokenizer;
-  SentenceTokenizer: new (abbreviations: string[]) => NaturalTokenizer;
 }
 
-const natural = require('natural/lib/natural/tokenizers') as NaturalTokenizers;
-
-export type TokenizerName = 'word' | 'wordpunct' | 'treebank' | 'whitespace' | 'char';
-export const TOKENIZER_NAMES: readonly TokenizerName[] = ['word', 'wordpunct', 'treebank', 'whitespace', 'char'];
+const natural = naturalTokenizers as unknown as NaturalTokenizers;
 
 export type Tokenize = (sentence: string) => string[];
 
@@ -48,117 +46,59 @@ function fromNatural(tokenizer: NaturalTokenizer): Tokenize {
   };
 }
 
-/** Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. */
-export function tokenizerFor(name: string): Tokenize {
-  switch (name) {
-    case 'word':
-      return fromNatural(new natural.WordTokenizer());
-    case 'wordpunct':
-      return fromNatural(new natural.WordPunctTokenizer());
-    case 'treebank':
-      return fromNatural(new natural.TreebankWordTokenizer());
-    case 'whitespace':
-      return (sentence) => sentence.split(WHITESPACE).filter((token) => token.length > 0);
-    case 'char':
-      return (sentence) => Array.from(sentence).filter((ch) => !WHITESPACE.test(ch));
-    default:
-      throw new UsageError(
-        `unknown tokenizer '${name}'`,
-        `use one of: ${TOKENIZER_NAMES.join(', ')}`,
-      );
-  }
-}
-
-/**
- * Common English abbreviations that end in a period but do not end a sentence. natural's
- * SentenceTokenizer splits after "Mr." without such a list (SPEC section 7).
- */
-export const ABBREVIATIONS: readonly string[] = [
-  'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Sr.', 'Jr.', 'St.', 'Mt.', 'Gen.', 'Col.', 'Capt.', 'Lt.',
-  'Sgt.', 'Rev.', 'Gov.', 'Sen.', 'Rep.', 'Hon.', 'Pres.', 'Supt.', 'Co.', 'Corp.', 'Inc.', 'Ltd.',
-  'Bros.', 'vs.', 'etc.', 'e.g.', 'i.e.', 'cf.', 'al.', 'approx.', 'No.', 'Nos.', 'Vol.', 'pp.',
-  'Jan.', 'Feb.', 'Mar.', 'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.',
-  'U.S.', 'U.K.', 'a.m.', 'p.m.', 'Ave.', 'Blvd.', 'Fig.', 'Eq.', 'Ph.D.',
-];
-
-export type SentenceMode = 'auto' | 'line';
-export const SENTENCE_MODES: readonly SentenceMode[] = ['auto', 'line'];
-
-/**
- * Splits a paragraph into sentences. `line`: every non-blank line is a sentence. `auto`: natural's
- * SentenceTokenizer with the abbreviation list above, line breaks inside a paragraph treated as spaces.
- *
- * natural's tokenizer is quadratic in the length of its input (a 64 kB paragraph takes a second, a
- * file without blank lines is one paragraph), so a paragraph longer than LONG_PARAGRAPH characters is
- * first cut into windows of about a kilobyte at sentence ends that natural would split at anyway
- * (see paragraphWindows); the cost stays linear and the sentences are the same.
- */
-export function sentenceSplitter(mode: SentenceMode): (paragraph: string) => string[] {
-  const sentences = sentenceStream(mode);
-  return (paragraph) => Array.from(sentences(paragraph));
-}
-
-/** As sentenceSplitter, one sentence at a time (the loader's form: a huge paragraph is never held as a list). */
-export function sentenceStream(mode: SentenceMode): (paragraph: string) => Iterable<string> {
-  if (mode === 'line') {
-    return (paragraph) => paragraph.split(/\r?\n/u).filter((line) => line.trim().length > 0);
-  }
-  const tokenizer = new natural.SentenceTokenizer([...ABBREVIATIONS]);
-  return function* (paragraph) {
-    const text = paragraph.replace(/\s+/gu, ' ').trim();
-    for (const window of paragraphWindows(text)) {
-      for (const sentence of tokenizer.tokenize(window)) if (sentence.trim().length > 0) yield sentence;
+/** The runs between white space (exactly /\s+/u), found by one scan without a regular expression. */
+function splitWhitespace(sentence: string): string[] {
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i < sentence.length; i++) {
+    if (isSpace(sentence.charCodeAt(i))) {
+      if (start >= 0) tokens.push(sentence.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
     }
+  }
+  if (start >= 0) tokens.push(sentence.slice(start));
+  return tokens;
+}
+
+/** The code units /\s/u matches (Unicode White_Space and U+FEFF). */
+export function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Grapheme clusters that are not white space (UAX #29 via Intl.Segmenter). */
+function graphemes(): Tokenize {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return (sentence) => {
+    const tokens: string[] = [];
+    for (const { segment } of segmenter.segment(sentence)) if (!WHITESPACE.test(segment)) tokens.push(segment);
+    return tokens;
   };
 }
 
-/** Paragraphs up to this many characters go to natural whole. */
-export const LONG_PARAGRAPH = 4096;
-/** A window of a long paragraph ends at the first safe sentence end after this many characters... */
-const WINDOW_MIN = 256;
-/** ...or, with no sentence end before this many characters, at the next white space. */
-const WINDOW_MAX = 8192;
+/** The tokenizers by name: each row makes a fresh tokenizer. */
+const TOKENIZERS = {
+  word: () => fromNatural(new natural.WordTokenizer()),
+  wordpunct: () => fromNatural(new natural.WordPunctTokenizer()),
+  treebank: () => fromNatural(new natural.TreebankWordTokenizer()),
+  whitespace: () => splitWhitespace,
+  char: graphemes,
+} satisfies Record<string, () => Tokenize>;
 
-/** A sentence end natural splits at: end punctuation, closing quotes, white space, then no punctuation. */
-const SENTENCE_END = /[.?!\u2026]+["'\u201D\u2019)\]}]*\s+(?=[^\s.?!\u2026])/gu;
-const ABBREVIATION_ENDS = ABBREVIATIONS.map((abbreviation) => abbreviation.toLowerCase());
+export type TokenizerName = keyof typeof TOKENIZERS;
+export const TOKENIZER_NAMES = Object.keys(TOKENIZERS) as readonly TokenizerName[];
 
-/**
- * Cuts a long paragraph (white space already collapsed) into windows for natural's sentence
- * tokenizer: each window ends at a sentence end (punctuation, white space, then a word) that does not
- * close one of the ABBREVIATIONS; a run of WINDOW_MAX characters without one is cut at white space
- * (such a "sentence" is split). Short paragraphs are yielded whole. O(length).
- */
-export function* paragraphWindows(text: string): Generator<string> {
-  let start = 0;
-  if (text.length === 0) return;
-  while (text.length - start > LONG_PARAGRAPH) {
-    const cut = sentenceCut(text, start) ?? spaceCut(text, start + WINDOW_MAX);
-    yield text.slice(start, cut);
-    start = cut;
+/** Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. */
+export function tokenizerFor(name: string): Tokenize {
+  if (!Object.hasOwn(TOKENIZERS, name)) {
+    throw new UsageError(`unknown tokenizer '${name}'`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
   }
-  if (start < text.length) yield text.slice(start);
-}
-
-function sentenceCut(text: string, start: number): number | undefined {
-  const window = text.slice(start, start + WINDOW_MAX);
-  SENTENCE_END.lastIndex = WINDOW_MIN;
-  for (let match = SENTENCE_END.exec(window); match !== null; match = SENTENCE_END.exec(window)) {
-    const end = match.index + match[0].length;
-    if (end >= window.length) return undefined;
-    const wordStart = window.lastIndexOf(' ', match.index) + 1;
-    const word = window.slice(wordStart, match.index + match[0].trimEnd().length).toLowerCase();
-    if (!ABBREVIATION_ENDS.some((abbreviation) => word.includes(abbreviation))) return start + end;
-  }
-  return undefined;
-}
-
-/** The first white space at or after `from` (or `from` itself, kept off a surrogate pair). */
-function spaceCut(text: string, from: number): number {
-  const space = text.indexOf(' ', from);
-  if (space >= 0 && space - from < WINDOW_MAX) return space + 1;
-  const code = text.charCodeAt(from - 1);
-  return code >= 0xd800 && code <= 0xdbff ? from + 1 : from;
+  return TOKENIZERS[name as TokenizerName]();
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Long inputs stay linear: natural's sentence tokenizer is quadratic in its input, so long paragraphs
- * are cut into windows at sentence ends; very long sentences are tokenized in pieces. A single line
+ * Long inputs stay linear: a long paragraph is split into sentences as it grows (keeping only its
+ * unfinished sentence); very long sentences are tokenized in pieces. A single line
  * of 50 MB loads in seconds (generated in a temporary folder, never committed).
  */
 
@@ -9,35 +9,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
-import { LONG_PARAGRAPH, paragraphWindows, sentenceSplitter, whitespaceWindows } from '../../src/corpus/tokenizers.js';
+import { sentenceSplitter } from '../../src/corpus/sentenceSplitter.js';
+import { whitespaceWindows } from '../../src/corpus/tokenizers.js';
 
-describe('paragraphWindows', () => {
-  it('leaves a paragraph up to LONG_PARAGRAPH characters whole', () => {
-    const text = 'A b. '.repeat(LONG_PARAGRAPH / 5).trim();
-    expect([...paragraphWindows(text)]).toEqual([text]);
+describe('a long paragraph in auto mode', () => {
+  it('is split as it grows, with the same sentences as each sentence on its own', () => {
+    // 3,000 lines of 2 sentences each, no blank line: one paragraph of about 170 kB, more than the
+    // 64 kB after which the splitter cuts the run it holds.
+    const lines = Array.from({ length: 3000 }, (_, i) => `Mr. Smith met Dr. Jones ${i} times. They talked!`);
+    const sentences = sentenceSplitter('auto')(lines.join('\n'));
+    expect(sentences).toHaveLength(6000);
+    expect(sentences.slice(0, 3)).toEqual(['Mr. Smith met Dr. Jones 0 times.', 'They talked!', 'Mr. Smith met Dr. Jones 1 times.']);
+    expect(sentences.join(' ')).toBe(lines.join(' '));
   });
 
-  it('cuts a long paragraph only at sentence ends, never after an abbreviation, and loses nothing', () => {
-    const text = Array.from({ length: 400 }, (_, i) => `Mr. Smith met Dr. Jones ${i} times. They talked!`).join(' ');
-    const windows = [...paragraphWindows(text)];
-    expect(windows.length).toBeGreaterThan(10);
-    expect(windows.join('')).toBe(text);
-    for (const window of windows.slice(0, -1)) expect(window).toMatch(/(times\.|talked!) $/u);
-  });
-
-  it('gives the same sentences as natural on the whole paragraph', () => {
-    const text = Array.from({ length: 150 }, (_, i) => `Sentence ${i} is here, said Mr. Brown. Is it "true"? Yes!`).join(' ');
-    expect(text.length).toBeGreaterThan(LONG_PARAGRAPH);
-    const split = sentenceSplitter('auto');
-    const whole = text.split(/(?<=Yes!) /u).flatMap((part) => split(part));
-    expect(split(text)).toEqual(whole);
-  });
-
-  it('cuts a paragraph without any sentence end at white space', () => {
-    const text = 'word '.repeat(5000).trim();
-    const windows = [...paragraphWindows(text)];
-    expect(windows.join('')).toBe(text);
-    for (const window of windows.slice(0, -1)) expect(window.endsWith(' ')).toBe(true);
+  it('keeps a sentence without an end whole however long it grows', () => {
+    // Lowercase wrapped lines of 60 characters: wrapped prose, every break a space, no sentence end.
+    const line = 'word '.repeat(12).trim();
+    const sentences = sentenceSplitter('auto')(Array.from({ length: 5000 }, () => line).join('\n'));
+    expect(sentences).toHaveLength(1);
+    expect(sentences[0]!.length).toBe(5000 * (line.length + 1) - 1);
   });
 });
 
@@ -78,7 +69,7 @@ describe('a single 50 MB line', () => {
     }
   });
 
-  it('loads a 2 MB paragraph through natural in auto mode, linearly', async () => {
+  it('splits a 2 MB paragraph in auto mode, linearly', async () => {
     const text = 'The quick brown fox jumps over the lazy dog. '.repeat(45_000);
     const started = Date.now();
     const sentences = sentenceSplitter('auto')(text);

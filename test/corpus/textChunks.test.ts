@@ -77,4 +77,21 @@ describe('textChunks', () => {
       expect(lines).toEqual([]);
     }
   });
+
+  it('a character split between pieces is valid; a real U+FFFD after it is not reported', async () => {
+    const euro = Buffer.from('a\u20AC ok \uFFFD\n'); // a, E2 82 AC, ...
+    const lines: number[] = [];
+    const found = await chunks([euro.subarray(0, 2), euro.subarray(2, 3), euro.subarray(3)], 'line', (line) => lines.push(line));
+    expect(found).toEqual([{ text: 'a\u20AC ok \uFFFD', line: 1 }]);
+    expect(lines).toEqual([]);
+  });
+
+  it('an unfinished sequence is reported with its line, across pieces and at the end of the input', async () => {
+    const across: number[] = [];
+    await chunks([Buffer.from('ok\n'), Uint8Array.of(0xe2), Buffer.from('A\n')], 'line', (line) => across.push(line));
+    expect(across).toEqual([2]);
+    const atEnd: number[] = [];
+    await chunks([Buffer.from('ok\nfine\n'), Uint8Array.of(0xe2, 0x82)], 'line', (line) => atEnd.push(line));
+    expect(atEnd).toEqual([3]);
+  });
 });

@@ -8,7 +8,8 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type LoadOptions } from '../../src/corpus/loadCorpus.js';
-import { SENTENCE_MODES, TOKENIZER_NAMES, tokenizerFor } from '../../src/corpus/tokenizers.js';
+import { SENTENCE_MODES } from '../../src/corpus/sentenceSplitter.js';
+import { TOKENIZER_NAMES, tokenizerFor } from '../../src/corpus/tokenizers.js';
 import { InputError } from '../../src/errors.js';
 import { BOS_TOKEN, EOS_TOKEN, FIRST_TOKEN_ID, Vocabulary } from '../../src/vocabulary/vocabulary.js';
 

@@ -35,6 +35,7 @@ import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
 import { checkNotCorpus, checkWritable } from '../outputPaths.js';
 import { packageVersion } from '../program.js';
+import { startLoadProgress } from '../loadProgress.js';
 import { startProgress } from '../progress.js';
 import { printableConfig, resolveRunConfig, type RunConfig } from '../runConfig.js';
 import { defaultText, SHARED_OPTIONS, SWEEP_OPTIONS } from '../runOptions.js';
@@ -126,7 +127,10 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     throw new UsageError(`--tokens ${settings.tokens} is above the --max-tokens guard (${load.maxTokens})`, 'pass a smaller --tokens, or raise --max-tokens if the machine has the memory');
   }
   const outputs = checkOutputs(config, io);
-  const { vocabulary, corpus } = await loadCorpus(config.corpus, load);
+  const loading = startLoadProgress(io, !quiet);
+  const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, ...(loading.onProgress === undefined ? {} : { onProgress: loading.onProgress }) }).finally(
+    () => loading.done(),
+  );
   const run = prepareRun(corpus, vocabulary.size, settings);
   checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
   const tasks = shardTasks(seriesTasks(settings), config.shard);

@@ -1,0 +1,73 @@
+/**
+ * `ngram-collapse tokenize [TEXT...]`: how the tool sees a corpus. Reads it with the corpus options
+ * of `run` and prints one sentence per line, tokens separated by single spaces (to stdout or --out);
+ * on stderr one summary line: sentences, tokens, types and, for `--sentences auto`, the line breaks
+ * taken as sentence ends although the line had no sentence-final mark.
+ */
+
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { Command } from 'commander';
+import { loadCorpus } from '../../corpus/loadCorpus.js';
+import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
+import { UsageError } from '../../errors.js';
+import type { Vocabulary } from '../../vocabulary/vocabulary.js';
+import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
+import type { CliIO } from '../io.js';
+import { startLoadProgress } from '../loadProgress.js';
+import { checkNotCorpus, checkWritable } from '../outputPaths.js';
+
+export function tokenizeCommand(io: CliIO): Command {
+  const command = new Command('tokenize')
+    .description('print a corpus as the tool reads it: one sentence per line, tokens separated by spaces')
+    .argument('[text...]', 'files, folders, globs, - or brown / brown:<category> (as --corpus)')
+    .option('--corpus <spec...>', 'a file, a folder, a glob, - for stdin, or brown / brown:<category> (repeatable)')
+    .option('--out <file>', 'output file, - for stdout', '-')
+    .option('--quiet', 'print no summary and no progress');
+  addLoadOptions(command);
+  command.action(async (texts: string[], values: Record<string, unknown>) => {
+    const quiet = values['quiet'] === true;
+    const specs = [...((values['corpus'] as string[] | undefined) ?? []), ...texts];
+    if (specs.length === 0) throw new UsageError('tokenize needs a corpus', 'pass files, or --corpus SPEC (e.g. --corpus brown:news)');
+    const warn = (message: string): void => {
+      if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
+    };
+    const load = resolveLoadOptions(values, io, warn);
+    const out = checkWritable(String(values['out']), io.cwd, '--out');
+    checkNotCorpus(out, specs, io.cwd, '--out');
+    const progress = startLoadProgress(io, !quiet);
+    const loaded = await loadCorpus(specs, { ...load, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }).finally(
+      () => progress.done(),
+    );
+    await writeSentences(out === '-' ? io.stdout : createWriteStream(out), loaded.corpus, loaded.vocabulary, out !== '-');
+    if (!quiet) {
+      const { corpus, vocabulary, lineBreakEnds } = loaded;
+      const lineEnds = load.sentences === 'auto' ? `, line breaks taken as sentence ends: ${lineBreakEnds}` : '';
+      // Types: the vocabulary less the two boundary markers.
+      io.stderr.write(`sentences: ${corpus.offsets.length - 1}, tokens: ${corpus.ids.length}, types: ${vocabulary.size - 2}${lineEnds}\n`);
+    }
+  });
+  return command;
+}
+
+/** Writes the sentences in blocks, waiting when the stream asks to; closes a file it was given. */
+async function writeSentences(stream: Writable, corpus: TokenCorpus, vocabulary: Vocabulary, close: boolean): Promise<void> {
+  const sentences = corpus.offsets.length - 1;
+  let block: string[] = [];
+  for (let s = 0; s < sentences; s++) {
+    const tokens: string[] = [];
+    for (let i = corpus.offsets[s]!; i < corpus.offsets[s + 1]!; i++) tokens.push(vocabulary.token(corpus.ids[i]!));
+    block.push(tokens.join(' '));
+    if (block.length === 4096 || s === sentences - 1) {
+      const ok = stream.write(`${block.join('\n')}\n`);
+      block = [];
+      if (!ok) await new Promise<void>((resolve) => stream.once('drain', resolve));
+    }
+  }
+  if (close) {
+    await new Promise<void>((resolve, reject) => {
+      stream.once('error', reject);
+      stream.end(resolve);
+    });
+  }
+}

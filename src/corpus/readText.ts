@@ -1,0 +1,162 @@
+/**
+ * readCorpusText: text -> sentences -> tokens -> ids, without a file system (the loader's core, also
+ * bundled for the browser).
+ *
+ * Contract: the text (a string, or an AsyncIterable of Uint8Array / string pieces: UTF-8 bytes, decoded
+ * as textChunks.ts says) is plain text or, with `format: 'jsonl'`, JSON Lines whose `jsonlField`
+ * (default `text`) holds the text. It is normalized to Unicode NFC (`normalize: 'none'` keeps it as
+ * it is), split into sentences (`sentences`: `auto` by the line rule and the sentence rules, `line` one
+ * per line; a JSONL record's text is a source of its own paragraphs), optionally lowercased, tokenized
+ * and interned. loadCorpus reads every file through `readTextInto`; `readCorpusText` is the same for
+ * one text. Errors (broken JSONL with its line, binary, UTF-16, more than `maxTokens`, no tokens) are
+ * InputErrors; invalid UTF-8 becomes U+FFFD with a warning. Linear in the text; memory is bounded by
+ * the ids and the longest paragraph (or line, in `line` mode).
+ */
+
+import { InputError } from '../errors.js';
+import { Vocabulary } from '../vocabulary/vocabulary.js';
+import { CorpusBuilder } from './corpusBuilder.js';
+import { sentenceSplitterFor, type SentenceMode } from './sentenceSplitter.js';
+import { textChunkBatches } from './textChunks.js';
+import { tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
+import type { TokenCorpus } from './tokenCorpus.js';
+
+export type Normalization = 'NFC' | 'none';
+export type TextFormat = 'text' | 'jsonl';
+
+/** How text becomes sentences and tokens (the corpus options of every command). */
+export interface TextOptions {
+  readonly tokenizer: TokenizerName;
+  readonly lowercase: boolean;
+  readonly sentences: SentenceMode;
+  /** Unicode normalization applied when the text is read (default NFC). */
+  readonly normalize: Normalization;
+  /** JSONL field holding the text; setting it reads every file as JSONL. */
+  readonly jsonlField?: string;
+  /** Refuse corpora larger than this many tokens. */
+  readonly maxTokens?: number;
+  /** Receives warnings (invalid UTF-8 replaced, ...). */
+  readonly onWarning?: (message: string) => void;
+}
+
+export const DEFAULT_TEXT_OPTIONS: TextOptions = { tokenizer: 'wordpunct', lowercase: true, sentences: 'auto', normalize: 'NFC' };
+
+export interface ReadTextResult {
+  readonly vocabulary: Vocabulary;
+  readonly corpus: TokenCorpus;
+  /** Line breaks taken as sentence ends although the line had no sentence-final mark (`auto`). */
+  readonly lineBreakEnds: number;
+}
+
+/** Where one source's text goes. */
+export interface TextSource {
+  readonly text: string | AsyncIterable<Uint8Array | string>;
+  readonly format: TextFormat;
+  /** For messages ("notes.txt line 3 is not valid JSON"). */
+  readonly name: string;
+  /** Told the size in bytes of every piece read. */
+  readonly onBytes?: (bytes: number) => void;
+}
+
+/** Sentences of this many characters or more are tokenized in pieces (see whitespaceWindows). */
+const LONG_SENTENCE = 1 << 16;
+
+/**
+ * Reads one text into a fresh (or the given) vocabulary.
+ * @example
+ *   const { corpus, vocabulary } = await readCorpusText('It was first. The dog ran.', { tokenizer: 'whitespace' });
+ *   // corpus has 2 sentences: ["it", "was", "first."] and ["the", "dog", "ran."]
+ */
+export async function readCorpusText(
+  text: string | AsyncIterable<Uint8Array | string>,
+  options: Partial<TextOptions> & { readonly format?: TextFormat; readonly name?: string } = {},
+  vocabulary: Vocabulary = new Vocabulary(),
+): Promise<ReadTextResult> {
+  const settings: TextOptions = { ...DEFAULT_TEXT_OPTIONS, ...options };
+  const name = options.name ?? 'the text';
+  const builder = new CorpusBuilder(vocabulary, settings.maxTokens);
+  const format = options.format ?? (settings.jsonlField === undefined ? 'text' : 'jsonl');
+  const lineBreakEnds = await readTextInto({ text, format, name }, settings, builder);
+  return { vocabulary, corpus: finishCorpus(builder, name, settings), lineBreakEnds };
+}
+
+/** Reads one source into `builder`; returns its line breaks taken as sentence ends. */
+export async function readTextInto(source: TextSource, settings: TextOptions, builder: CorpusBuilder): Promise<number> {
+  const { name } = source;
+  const onInvalidUtf8 = (line: number): void =>
+    settings.onWarning?.(`${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD`);
+  const tokenize = tokenizerFor(settings.tokenizer);
+  const normalize = settings.normalize === 'NFC' ? toNfc : (text: string) => text;
+  const add = (sentence: string): void => addSentence(builder, tokenize, settings.lowercase ? sentence.toLowerCase() : sentence);
+  const pieces = typeof source.text === 'string' ? [source.text] : source.text;
+  const bytes = (async function* () {
+    yield* pieces;
+  })();
+  const chunkOptions = { name, onInvalidUtf8, ...(source.onBytes === undefined ? {} : { onBytes: source.onBytes }) };
+  if (source.format === 'jsonl') {
+    const field = settings.jsonlField ?? 'text';
+    let lineBreakEnds = 0;
+    for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line' })) {
+      for (const { text, line } of batch) {
+        const record = sentenceSplitterFor(settings.sentences);
+        for (const recordLine of normalize(jsonlText(text, field, `${name} line ${line}`)).split(/\r\n?|\n/u)) {
+          for (const sentence of record.line(recordLine)) add(sentence);
+        }
+        for (const sentence of record.end()) add(sentence);
+        lineBreakEnds += record.lineBreakEnds;
+      }
+    }
+    return lineBreakEnds;
+  }
+  const splitter = sentenceSplitterFor(settings.sentences);
+  for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line', keepBlank: true })) {
+    for (const { text } of batch) for (const sentence of splitter.line(normalize(text))) add(sentence);
+  }
+  for (const sentence of splitter.end()) add(sentence);
+  return splitter.lineBreakEnds;
+}
+
+/**
+ * Unicode NFC. Every character below U+0300 is unchanged by NFC and cannot combine with what precedes
+ * it (NFC_Quick_Check = Yes), so such text (ASCII, Latin-1, most Latin) is returned without the call.
+ */
+const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02FF]/u;
+
+function toNfc(text: string): string {
+  return MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize('NFC') : text;
+}
+
+/** Warns about dropped boundary markers, refuses an empty corpus, and builds it. */
+export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pick<TextOptions, 'onWarning'>): TokenCorpus {
+  if (builder.droppedMarkers > 0) {
+    settings.onWarning?.(
+      `the corpus contains ${builder.droppedMarkers} '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped`,
+    );
+  }
+  if (builder.tokenCount === 0) throw new InputError(`the corpus ${name} holds no tokens`, 'pass a non-empty text corpus');
+  return builder.build();
+}
+
+/** Tokenizes one sentence into the builder; a very long one piece by piece (bounded memory). */
+function addSentence(builder: CorpusBuilder, tokenize: Tokenize, sentence: string): void {
+  if (sentence.length < LONG_SENTENCE) {
+    builder.addSentence(tokenize(sentence));
+    return;
+  }
+  for (const piece of whitespaceWindows(sentence, LONG_SENTENCE)) builder.appendTokens(tokenize(piece));
+  builder.endSentence();
+}
+
+function jsonlText(line: string, field: string, where: string): string {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    throw new InputError(`${where} is not valid JSON`, 'fix or remove that line; JSONL needs one JSON object per line');
+  }
+  const value = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[field] : undefined;
+  if (typeof value !== 'string') {
+    throw new InputError(`${where} has no string field '${field}'`, 'choose the field with --jsonl-field');
+  }
+  return value;
+}

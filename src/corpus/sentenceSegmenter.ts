@@ -1,0 +1,172 @@
+/**
+ * Sentence segmentation of running text (`--sentences auto`): where a sentence ends inside a line or a
+ * paragraph whose line breaks are spaces (see lineBreaks.ts for line ends).
+ *
+ * Contract: `splitSentences(text)` returns the sentences of `text` in order, trimmed, non-empty; joined
+ * with spaces they hold every non-white-space character of the text. One pass, O(length): each
+ * candidate end is decided from the word before it and the word after it, never by searching further.
+ *
+ * The rules (whole words, never suffixes, so "hospital." ends a sentence although "al." is an
+ * abbreviation):
+ * - `。！？｡` (Chinese, Japanese) end a sentence where they stand; `? ! ‼ ।  ॥ ؟ ۔` (and runs of them)
+ *   end one when white space follows, unless the next word starts with a lowercase letter ('"Why?" he
+ *   asked.').
+ * - A period ends a sentence only when white space (or the end) follows it, after any closing quotes
+ *   and brackets, so numbers (3.5, $1.20), dotted names (U.S.A, example.com) stay whole. A run of
+ *   periods or `…` (an ellipsis) ends one only before an uppercase word.
+ * - Before a lowercase word a period never ends a sentence ("e.g. the", "etc. and").
+ * - After a title (Mr., Dr., Gen., St., ...: TITLES) or a single letter ("J. R. R. Tolkien"), never.
+ * - Before a number, never after an abbreviation that numbers things (No. 5, fig. 3, pp. 12:
+ *   NUMBER_ABBREVIATIONS, any case).
+ * - After another abbreviation (Jan., Inc., etc.: ABBREVIATIONS; or letters in groups of one or two
+ *   joined by periods: U.S., e.g., a.m., Ph.D.) only when the next word starts a sentence as such words
+ *   usually do: a capitalized function word (The, He, But, ...: SENTENCE_STARTERS), never before a
+ *   number. "Jan. 12", "the U.S. Army" stay whole, "in the U.S. The" is split.
+ * - A word before the period is looked up after its last hyphen (ex-Gov. is Gov.).
+ * - After any other word, a period followed by white space ends the sentence.
+ * Measured on Brown's sentences detokenized into paragraphs (test/corpus/sentenceBoundaries.test.ts).
+ */
+
+/** Words before which a period is part of a name: never a sentence end. */
+export const TITLES: ReadonlySet<string> = new Set([
+  'Mr', 'Mrs', 'Ms', 'Messrs', 'Mme', 'Mlle', 'Dr', 'Drs', 'Prof', 'Gen', 'Col', 'Capt', 'Cpl', 'Lt', 'Sgt',
+  'Maj', 'Adm', 'Cmdr', 'Comdr', 'Rev', 'Gov', 'Sen', 'Sens', 'Rep', 'Reps', 'Hon', 'Pres', 'Supt', 'Msgr',
+  'Fr', 'Atty', 'Mt', 'Ft', 'Pvt', 'Pfc', 'Brig', 'Gens', 'Ald', 'Insp', 'Dept', 'Lieut', 'Sgts', 'Mmes',
+  'Wm', 'Jas', 'Chas', 'Thos', 'Geo', 'Benj', 'v', 'vs', 'Vs',
+]);
+
+/** Abbreviations that may end a sentence: they do only before a SENTENCE_STARTERS word. */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'St', 'Jr', 'Sr', 'Co', 'Corp', 'Inc', 'Ltd', 'Bros', 'etc', 'al', 'cf', 'approx', 'ca', 'viz', 'esp',
+  'Dist', 'Tech', 'Spec', 'Rul', 'Ry', 'Sect', 'Chap',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+  'Ave', 'Blvd', 'Rd', 'Ky', 'Tenn', 'Calif', 'Fla', 'Ga', 'Ill', 'Mass', 'Mich', 'Minn', 'Okla', 'Pa',
+  'Penn', 'Tex', 'Va', 'Wash', 'Wis', 'Ariz', 'Ark', 'Colo', 'Conn', 'Del', 'Ind', 'Kan', 'Kans', 'La',
+  'Md', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Ore', 'Vt', 'Wyo', 'Ala',
+  'ft', 'lb', 'lbs', 'oz', 'yd', 'yds', 'sq', 'cu', 'hr', 'hrs', 'dept',
+  'Univ', 'Assn', 'Assoc', 'Inst', 'Govt', 'Mfg',
+]);
+
+/** Abbreviations that stand before a number ("No. 5", "fig. 3", "pp. 12-14"), matched in any case. */
+export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'no', 'nos', 'op', 'opp', 'fig', 'figs', 'p', 'pp', 'vol', 'vols', 'art', 'sec', 'ch', 'chap', 'eq', 'eqs',
+  'eqn', 'eqns', 'ref', 'refs', 'stat', 'rte', 'pt', 'pl', 'par', 'para', 'nr', 'ex',
+]);
+
+/**
+ * Capitalized words that start sentences far more often than they continue a name: determiners,
+ * pronouns, conjunctions, prepositions and adverbs of English (a closed class).
+ */
+export const SENTENCE_STARTERS: ReadonlySet<string> = new Set(
+  (
+    'A An The This That These Those Some Such Many Most Much More Each Every Any All Both No None Neither Either ' +
+    'I He She It We You They His Her Its Our Their My Your Him Them Us Me One Nobody Everyone Someone ' +
+    'There Here Then Now Thus Hence So Yet Still Also Even Only Just Perhaps Indeed However Moreover Meanwhile ' +
+    'But And Or Nor For If When While Although Though Because Since Unless Until After Before As Once ' +
+    'In On At By With Without From Of To Into Under Over Among Between During Through Despite Like ' +
+    'What Who Whom Whose Which Where Why How Whatever Whoever ' +
+    'Is Are Was Were Do Does Did Has Have Had Can Could Will Would Shall Should May Might Must ' +
+    'Not Never Always Often Sometimes Today Yesterday Tomorrow Last Next Other Another Few Several Two Three'
+  ).split(' '),
+);
+
+/** Closing quotes and brackets that stay with the sentence they close. */
+const CLOSERS = new Set([...'"\')]}\u201D\u2019\u00BB\u300D\u300F\u3011\u3015\uFF09\uFF63\u300B\u3009']);
+/** Opening quotes and brackets before the next sentence's first word. */
+const OPENERS = new Set([...'"\'([{\u201C\u2018\u00AB\u300C\u300E\u3010\u3014\uFF08\uFF62\u300A\u3008']);
+/** End marks that end a sentence where they stand, no space needed (CJK full stops and marks). */
+const IMMEDIATE = new Set([...'\u3002\uFF01\uFF1F\uFF61']);
+/** End marks that end a sentence before white space: ? ! and the marks of other scripts. */
+const STRONG = new Set([...'?!\u203C\u2047\u2048\u2049\u0964\u0965\u061F\u06D4']);
+const CANDIDATE = /[.?!\u2026\u203C\u2047-\u2049\u0964\u0965\u061F\u06D4\u3002\uFF01\uFF1F\uFF61]/gu;
+const SPACE = /\s/u;
+const LOWER = /^\p{Ll}/u;
+const UPPER = /^\p{Lu}/u;
+const DIGIT = /^\p{Nd}/u;
+/** Letters in groups of one or two joined by periods: U.S, e.g, a.m, Ph.D (not example.com). */
+const DOTTED = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
+
+/** Splits running text into sentences (see the header for the rules). O(length). */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
+    const at = match.index;
+    let end = at + 1;
+    while (end < text.length && isMark(text[end]!)) end++;
+    while (end < text.length && CLOSERS.has(text[end]!)) end++;
+    CANDIDATE.lastIndex = end;
+    if (!endsSentence(text, at, end)) continue;
+    const sentence = text.slice(start, end).trim();
+    if (sentence.length > 0) sentences.push(sentence);
+    start = end;
+  }
+  const rest = text.slice(start).trim();
+  if (rest.length > 0) sentences.push(rest);
+  return sentences;
+}
+
+function isMark(ch: string): boolean {
+  return ch === '.' || ch === '\u2026' || STRONG.has(ch) || IMMEDIATE.has(ch);
+}
+
+/** Decides the candidate whose marks span [at, marksEnd) and closers reach `end`. */
+function endsSentence(text: string, at: number, end: number): boolean {
+  const marks = text.slice(at, end);
+  if (hasImmediate(marks)) return true;
+  if (end < text.length && !SPACE.test(text[end]!)) return false;
+  const next = nextWord(text, end);
+  if (next === '') return true;
+  if (hasStrong(marks)) return !LOWER.test(next);
+  if (LOWER.test(next)) return false;
+  const dots = marks.replace(/[^.\u2026]/gu, '');
+  if (dots.length > 1 || dots.includes('\u2026')) return UPPER.test(next);
+  return periodEnds(previousWord(text, at), next);
+}
+
+function hasImmediate(marks: string): boolean {
+  for (const ch of marks) if (IMMEDIATE.has(ch)) return true;
+  return false;
+}
+
+function hasStrong(marks: string): boolean {
+  for (const ch of marks) if (STRONG.has(ch)) return true;
+  return false;
+}
+
+/** A single period after `word` (without the period), before `next` (not lowercase). */
+function periodEnds(written: string, next: string): boolean {
+  const word = written.slice(written.lastIndexOf('-') + 1);
+  if (word === '') return true;
+  if (TITLES.has(word)) return false;
+  if (DIGIT.test(next) && NUMBER_ABBREVIATIONS.has(word.toLowerCase())) return false;
+  const initial = word.length === 1 && UPPER.test(word);
+  const abbreviation = initial || ABBREVIATIONS.has(word) || DOTTED.test(word);
+  if (!abbreviation) return true;
+  if (DIGIT.test(next)) return false;
+  return SENTENCE_STARTERS.has(stripWord(next));
+}
+
+/** The word before position `at` (a period), without opening quotes or brackets. */
+function previousWord(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && !SPACE.test(text[from - 1]!)) from--;
+  while (from < at && OPENERS.has(text[from]!)) from++;
+  return text.slice(from, at);
+}
+
+/** The next word after `end`, without opening quotes or brackets (at most 40 characters looked at). */
+function nextWord(text: string, end: number): string {
+  let from = end;
+  while (from < text.length && SPACE.test(text[from]!)) from++;
+  while (from < text.length && OPENERS.has(text[from]!)) from++;
+  let to = from;
+  while (to < text.length && to - from < 40 && !SPACE.test(text[to]!)) to++;
+  return text.slice(from, to);
+}
+
+/** A word without trailing punctuation ("The," -> "The"). */
+function stripWord(word: string): string {
+  return word.replace(/[^\p{L}\p{N}]+$/u, '');
+}

@@ -1,0 +1,101 @@
+/**
+ * Sentence modes: the lines of a source -> its sentences.
+ *
+ * Contract: `line`: every non-blank line is a sentence. `auto`: blank lines end sentences; a line
+ * break between two lines ends one or is a space by the line rule (lineBreaks.ts); each run of text
+ * between sentence ends so found is split by the sentence rules (sentenceSegmenter.ts). A splitter
+ * keeps the line statistics of one source: make one per file. Sentences are trimmed and non-empty.
+ * Linear in the text: a long run is split as it grows, keeping only its unfinished last sentence.
+ */
+
+import { LineBreaks, type DecidedLine } from './lineBreaks.js';
+import { splitSentences } from './sentenceSegmenter.js';
+
+export type SentenceMode = 'auto' | 'line';
+export const SENTENCE_MODES: readonly SentenceMode[] = ['auto', 'line'];
+
+export interface SentenceSplitter {
+  /** Reads one line (without its line end); returns the sentences it completed. */
+  line(line: string): string[];
+  /** Ends the source; returns the sentences still open. */
+  end(): string[];
+  /** Line breaks taken as sentence ends although the line had no sentence-final mark (`auto` only). */
+  readonly lineBreakEnds: number;
+}
+
+/** A run longer than this is split before it ends (the threshold doubles with an unfinished sentence). */
+const RUN_SPLIT = 1 << 16;
+const FINAL_MARK = /[.?!\u2026\u203C\u2047-\u2049\u0964\u0965\u061F\u06D4\u3002\uFF01\uFF1F\uFF61]["'\u201D\u2019)\]}\u00BB\u300D\u300F\uFF09]*$/u;
+
+/** A splitter for one source. */
+export function sentenceSplitterFor(mode: SentenceMode): SentenceSplitter {
+  return mode === 'line' ? lineSplitter() : autoSplitter();
+}
+
+function lineSplitter(): SentenceSplitter {
+  return {
+    line: (line) => {
+      const sentence = line.trim();
+      return sentence.length > 0 ? [sentence] : [];
+    },
+    end: () => [],
+    lineBreakEnds: 0,
+  };
+}
+
+function autoSplitter(): SentenceSplitter {
+  const breaks = new LineBreaks();
+  let run = '';
+  let threshold = RUN_SPLIT;
+  let unmarked = 0;
+  const flush = (into: string[]): void => {
+    if (run.length > 0) into.push(...splitSentences(run));
+    run = '';
+    threshold = RUN_SPLIT;
+  };
+  const take = (decided: readonly DecidedLine[]): string[] => {
+    const done: string[] = [];
+    for (const { text, endsBefore, hardBreak } of decided) {
+      if (endsBefore) {
+        if (hardBreak && !FINAL_MARK.test(run)) unmarked++;
+        flush(done);
+        run = text;
+      } else {
+        run += ` ${text}`;
+      }
+      if (run.length > threshold) {
+        const sentences = splitSentences(run);
+        run = sentences.pop() ?? '';
+        threshold = Math.max(RUN_SPLIT, 2 * run.length);
+        done.push(...sentences);
+      }
+    }
+    return done;
+  };
+  return {
+    line(line) {
+      if (line.trim().length === 0) {
+        breaks.blank();
+        return [];
+      }
+      return take(breaks.push(line));
+    },
+    end() {
+      const done = take(breaks.finish());
+      flush(done);
+      return done;
+    },
+    get lineBreakEnds() {
+      return unmarked;
+    },
+  };
+}
+
+/** The sentences of one text, taken as a source of its own. */
+export function sentenceSplitter(mode: SentenceMode): (text: string) => string[] {
+  return (text) => {
+    const splitter = sentenceSplitterFor(mode);
+    const sentences = text.split(/\r\n?|\n/u).flatMap((line) => splitter.line(line));
+    return sentences.concat(splitter.end());
+  };
+}

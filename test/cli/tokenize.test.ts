@@ -1,0 +1,86 @@
+/**
+ * `ngram-collapse tokenize`: one sentence per line, tokens separated by spaces, the summary on
+ * stderr, the corpus options of `run`, and errors before any work.
+ */
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatLoadProgress, startLoadProgress } from '../../src/cli/loadProgress.js';
+import { cli, tempDir } from '../helpers/cli.js';
+import { captureIO } from './captureIO.js';
+
+describe('ngram-collapse tokenize', () => {
+  it('prints sentences as the tool sees them and a summary line', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'a.txt'), 'It was first.\nThe dog ran.\n\nBREAKING NEWS\nMr. Smith left at 5 p.m. today.\n');
+    const result = await cli(['tokenize', 'a.txt', '--tokenizer', 'whitespace'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('it was first.\nthe dog ran.\nbreaking news\nmr. smith left at 5 p.m. today.\n');
+    // 4 sentences; 3 + 3 + 2 + 7 = 15 tokens; types: it was first. the dog ran. breaking news mr. smith
+    // left at 5 p.m. today. = 15, all distinct; "BREAKING NEWS" ended at a line break without a mark.
+    expect(result.stderr).toBe('sentences: 4, tokens: 15, types: 15, line breaks taken as sentence ends: 1\n');
+  });
+
+  it('takes --corpus, the tokenizer, case and sentence options, and writes --out', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'b.txt'), 'Hello, World. Bye!\nAgain here');
+    const result = await cli(['tokenize', '--corpus', 'b.txt', '--no-lowercase', '--sentences', 'line', '--out', 'out.txt'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(join(cwd, 'out.txt'), 'utf8')).toBe('Hello , World . Bye !\nAgain here\n');
+    // line mode: no line-break count in the summary.
+    expect(result.stderr).toBe('sentences: 2, tokens: 8, types: 8\n');
+  });
+
+  it('normalizes to NFC unless --no-normalize, and char tokens are graphemes', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'c.txt'), '\u00E9t\u00E9 e\u0301te\u0301 👍🏽\n');
+    const nfc = await cli(['tokenize', 'c.txt', '--tokenizer', 'char', '--quiet'], { cwd });
+    expect(nfc.stdout).toBe('\u00E9 t \u00E9 \u00E9 t \u00E9 👍🏽\n');
+    expect(nfc.stderr).toBe('');
+    const raw = await cli(['tokenize', 'c.txt', '--tokenizer', 'whitespace', '--no-normalize'], { cwd });
+    expect(raw.stderr).toMatch(/types: 3,/u);
+  });
+
+  it('reads standard input and JSONL with --jsonl-field', async () => {
+    const result = await cli(['tokenize', '-', '--jsonl-field', 'body', '--tokenizer', 'whitespace', '--quiet'], {
+      stdin: '{"body": "One. Two."}\n{"body": "Three"}\n',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('one.\ntwo.\nthree\n');
+  });
+
+  it('refuses a missing corpus and a bad option with exit code 2, printing nothing else', async () => {
+    const none = await cli(['tokenize']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^ngram-collapse: tokenize needs a corpus \(pass files, or --corpus SPEC/u);
+    const missing = await cli(['tokenize', 'nope.txt']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    const bad = await cli(['tokenize', 'brown:news', '--sentences', 'words']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--sentences/u);
+  });
+});
+
+describe('loading progress', () => {
+  it('formats bytes read against the total, or alone when the total is unknown', () => {
+    expect(formatLoadProgress(120_500_000, 286_000_000)).toBe('reading corpus  42% (120.5 of 286.0 MB)');
+    expect(formatLoadProgress(3_000_000, undefined)).toBe('reading corpus 3.0 MB');
+  });
+
+  it('draws only on a terminal, after a second, and clears its line', () => {
+    let time = 0;
+    const tty = captureIO(tempDir(), true);
+    const progress = startLoadProgress(tty.io, true, () => time);
+    progress.onProgress!(1, 10);
+    expect(tty.stderr()).toBe('');
+    time = 1500;
+    progress.onProgress!(5, 10);
+    progress.done();
+    expect(tty.stderr()).toBe('\rreading corpus  50% (0.0 of 0.0 MB)\u001B[K\r\u001B[K');
+    expect(startLoadProgress(captureIO(tempDir(), false).io, true).onProgress).toBeUndefined();
+    expect(startLoadProgress(tty.io, false).onProgress).toBeUndefined();
+  });
+});

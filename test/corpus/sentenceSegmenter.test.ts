@@ -1,0 +1,78 @@
+/**
+ * The sentence rules of `--sentences auto` inside running text: abbreviations by whole word, numbers,
+ * ellipses, question and exclamation marks, and the sentence-final marks of other scripts.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/corpus/sentenceSegmenter.js';
+
+describe('splitSentences', () => {
+  it('never splits after a title, an initial or a dotted abbreviation inside a sentence', () => {
+    for (const sentence of [
+      'Mr. Smith met Dr. Jones at 10 a.m. on Jan. 5 in the U.S. Senate.',
+      'He lives at No. 5 Elm Street, e.g. near the park.',
+      'The Lord of the Rings is by J. R. R. Tolkien and was printed in 1954.',
+      'Gen. Lee and Sen. Smith, i.e. the two of them, left.',
+      'See pp. 12-14 and fig. 3 for details.',
+      // Looked up after the hyphen: "ex-Gov." is "Gov.".
+      'A close second was ex-Gov. Knight of California.',
+    ]) {
+      expect(splitSentences(sentence)).toEqual([sentence]);
+    }
+  });
+
+  it('splits after an ordinary word that ends in the letters of an abbreviation', () => {
+    // "first." ends like "St.", "hospital." like "al.", "Python." like "Hon.", "zinc." like "Inc.".
+    const words = ['first', 'hospital', 'Python', 'west', 'normal', 'piano', 'zinc', 'August', 'income'];
+    for (const word of words) {
+      expect(splitSentences(`It was ${word}. The dog ran.`)).toEqual([`It was ${word}.`, 'The dog ran.']);
+    }
+  });
+
+  it('splits after an abbreviation that ends a sentence when a sentence starter follows', () => {
+    expect(splitSentences('He moved to the U.S. The move was hard.')).toEqual(['He moved to the U.S.', 'The move was hard.']);
+    expect(splitSentences('They sold apples, pears, etc. But nobody came.')).toEqual(['They sold apples, pears, etc.', 'But nobody came.']);
+    // A web address is not a dotted abbreviation.
+    expect(splitSentences('Visit example.com. Thanks for reading.')).toEqual(['Visit example.com.', 'Thanks for reading.']);
+    // A name after the abbreviation continues the sentence.
+    expect(splitSentences('The U.S. Army came.')).toEqual(['The U.S. Army came.']);
+  });
+
+  it('keeps numbers, prices, versions and web addresses whole', () => {
+    expect(splitSentences('Pi is 3.14 and tea costs $1.20 today. Version 2.0.1 of example.com works.')).toEqual([
+      'Pi is 3.14 and tea costs $1.20 today.',
+      'Version 2.0.1 of example.com works.',
+    ]);
+  });
+
+  it('keeps an ellipsis whole, and ends a sentence at it only before a capital', () => {
+    expect(splitSentences('I waited... and waited. Then... Nothing happened…')).toEqual(['I waited... and waited.', 'Then...', 'Nothing happened…']);
+  });
+
+  it('ends sentences at ? and !, with closing quotes, unless a lowercase word goes on', () => {
+    expect(splitSentences('"Why?" he asked. "Because!" She left. Really?! Yes.')).toEqual([
+      '"Why?" he asked.',
+      '"Because!"',
+      'She left.',
+      'Really?!',
+      'Yes.',
+    ]);
+  });
+
+  it('puts closing quotes and brackets with the sentence they end', () => {
+    expect(splitSentences('He said "stop." (It was late.) We left.')).toEqual(['He said "stop."', '(It was late.)', 'We left.']);
+  });
+
+  it('ends sentences at the marks of Chinese and Japanese, Hindi and Arabic', () => {
+    expect(splitSentences('日本語です。これはテストです。')).toEqual(['日本語です。', 'これはテストです。']);
+    expect(splitSentences('你好！你是谁？我是学生。')).toEqual(['你好！', '你是谁？', '我是学生。']);
+    expect(splitSentences('यह एक वाक्य है। यह दूसरा है।')).toEqual(['यह एक वाक्य है।', 'यह दूसरा है।']);
+    expect(splitSentences('كيف حالك؟ أنا بخير.')).toEqual(['كيف حالك؟', 'أنا بخير.']);
+  });
+
+  it('a period without white space after it ends nothing; the last sentence needs no mark', () => {
+    expect(splitSentences('a.b.c is a name. and this goes on')).toEqual(['a.b.c is a name. and this goes on']);
+    expect(splitSentences('No mark at the end')).toEqual(['No mark at the end']);
+    expect(splitSentences('   ')).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Tokenizers: `char` yields grapheme clusters; the table of names.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { TOKENIZER_NAMES, isSpace, tokenizerFor } from '../../src/corpus/tokenizers.js';
+import { UsageError, describeError } from '../../src/errors.js';
+
+function captureError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('tokenizers', () => {
+  it('char yields grapheme clusters: an emoji with its skin tone, a joined family, a letter with its accent', () => {
+    const char = tokenizerFor('char');
+    expect(char('👍🏽')).toEqual(['👍🏽']);
+    expect(char('👨‍👩‍👧‍👦 ok')).toEqual(['👨‍👩‍👧‍👦', 'o', 'k']);
+    // "e" + U+0301 (combining acute) is one cluster, as is the composed U+00E9.
+    expect(char('e\u0301t\u00E9')).toEqual(['e\u0301', 't', '\u00E9']);
+    expect(char(' a\tb\n')).toEqual(['a', 'b']);
+  });
+
+  it('whitespace splits on any white space; the natural ones split punctuation', () => {
+    expect(tokenizerFor('whitespace')('a  b\u00A0c\td')).toEqual(['a', 'b', 'c', 'd']);
+    expect(tokenizerFor('wordpunct')("Don't stop.")).toEqual(['Don', "'", 't', 'stop', '.']);
+  });
+
+  it('lists its names and refuses an unknown one with them', () => {
+    expect(TOKENIZER_NAMES).toEqual(['word', 'wordpunct', 'treebank', 'whitespace', 'char']);
+    expect(() => tokenizerFor('bpe')).toThrow(UsageError);
+    // A name inherited by every object is not a tokenizer either.
+    expect(() => tokenizerFor('toString')).toThrow(/unknown tokenizer 'toString'/u);
+    expect(describeError(captureError(() => tokenizerFor('x')))).toMatch(/use one of: word, wordpunct, treebank, whitespace, char/u);
+  });
+});
+
+describe('isSpace', () => {
+  it('matches exactly the code units /\\s/u matches', () => {
+    for (let code = 0; code < 0x10000; code++) expect(isSpace(code)).toBe(/\s/u.test(String.fromCharCode(code)));
+  });
+});
