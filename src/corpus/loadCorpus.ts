@@ -25,7 +25,10 @@ import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
 import { textChunks } from './textChunks.js';
 import { sentenceStream, tokenizerFor, whitespaceWindows, type SentenceMode, type TokenizerName, type Tokenize } from './tokenizers.js';
-import type { TokenCorpus } from './tokenCorpus.js';
+import { sentenceCount, type TokenCorpus } from './tokenCorpus.js';
+import type { Merge } from './subword/bpeMerges.js';
+import { learnCorpusMerges, respell } from './subword/learnedBpe.js';
+import { parseSubword } from './subword/subwordNames.js';
 
 export interface LoadOptions {
   readonly tokenizer: TokenizerName;
@@ -41,6 +44,13 @@ export interface LoadOptions {
   readonly cwd?: string;
   /** Receives warnings (invalid UTF-8 replaced, ...). */
   readonly onWarning?: (message: string) => void;
+  /**
+   * `bpe:K` only: the sentences (by index, 1 = yes) whose words the K merges are learned on, given the
+   * number of sentences; default every sentence. `run` passes the human pool's (see humanSentenceMask).
+   */
+  readonly subwordTraining?: (sentenceCount: number) => Uint8Array;
+  /** `bpe:K` only: apply these merges instead of learning (a second text read with the first's pieces). */
+  readonly bpeMerges?: readonly Merge[];
 }
 
 export const DEFAULT_LOAD_OPTIONS: LoadOptions = { tokenizer: 'wordpunct', lowercase: true, sentences: 'auto' };
@@ -48,6 +58,8 @@ export const DEFAULT_LOAD_OPTIONS: LoadOptions = { tokenizer: 'wordpunct', lower
 export interface LoadedCorpus {
   readonly vocabulary: Vocabulary;
   readonly corpus: TokenCorpus;
+  /** `bpe:K` only: the merges the pieces were spelled with (learned, or the ones given). */
+  readonly merges?: readonly Merge[];
 }
 
 type Source =
@@ -68,6 +80,12 @@ export async function loadCorpus(
   }
   // Resolve every spec first, so that a missing file is reported before any reading.
   const sources = specs.flatMap((spec) => resolveSpec(spec, settings));
+  const subword = parseSubword(settings.tokenizer);
+  if (subword?.kind === 'learned') {
+    const words = await loadCorpus(specs, { ...options, tokenizer: 'wordpunct' });
+    const merges = settings.bpeMerges ?? learnCorpusMerges(words.vocabulary, words.corpus, subword.merges, settings.subwordTraining?.(sentenceCount(words.corpus)));
+    return { vocabulary, corpus: respell(words.vocabulary, words.corpus, merges, vocabulary, settings.maxTokens), merges };
+  }
   const builder = new CorpusBuilder(vocabulary, settings.maxTokens);
   for (const source of sources) await readSource(source, settings, builder);
   if (builder.droppedMarkers > 0) {
@@ -172,9 +190,15 @@ function jsonlText(line: string, field: string, where: string): string {
   return value;
 }
 
+/** Brown's own tokens; a published subword encoding encodes them joined by single spaces. */
 async function readBrown(path: string, settings: LoadOptions, builder: CorpusBuilder): Promise<void> {
   const text = await readFile(path, 'utf8');
-  for (const line of text.split('\n')) builder.addSentence(brownLineTokens(line, settings.lowercase));
+  const subword = parseSubword(settings.tokenizer);
+  const encode = subword?.kind === 'published' ? tokenizerFor(settings.tokenizer) : undefined;
+  for (const line of text.split('\n')) {
+    const tokens = brownLineTokens(line, settings.lowercase);
+    builder.addSentence(encode === undefined || tokens.length === 0 ? tokens : encode(tokens.join(' ')));
+  }
 }
 
 function requireStdin(settings: LoadOptions): Readable {

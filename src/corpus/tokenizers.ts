@@ -11,6 +11,8 @@
 
 import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
+import { publishedTokenizer } from './subword/publishedEncoding.js';
+import { parseSubword, PUBLISHED_ENCODINGS, type PublishedEncodingName } from './subword/subwordNames.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,8 +28,26 @@ interface NaturalTokenizers {
 
 const natural = require('natural/lib/natural/tokenizers') as NaturalTokenizers;
 
-export type TokenizerName = 'word' | 'wordpunct' | 'treebank' | 'whitespace' | 'char';
-export const TOKENIZER_NAMES: readonly TokenizerName[] = ['word', 'wordpunct', 'treebank', 'whitespace', 'char'];
+export type WordTokenizerName = 'word' | 'wordpunct' | 'treebank' | 'whitespace' | 'char';
+/** Every tokenizer: the word-level ones, the published subword encodings and `bpe:K` (./subword/). */
+export type TokenizerName = WordTokenizerName | PublishedEncodingName | `bpe:${number}`;
+export const WORD_TOKENIZER_NAMES: readonly WordTokenizerName[] = ['word', 'wordpunct', 'treebank', 'whitespace', 'char'];
+/** The names as help and error messages list them (`bpe:K` stands for every K). */
+export const TOKENIZER_NAMES: readonly string[] = [...WORD_TOKENIZER_NAMES, ...PUBLISHED_ENCODINGS, 'bpe:K'];
+
+/** `name` as a TokenizerName; throws UsageError listing the valid names otherwise. */
+export function tokenizerName(name: string): TokenizerName {
+  if ((WORD_TOKENIZER_NAMES as readonly string[]).includes(name) || parseSubword(name) !== undefined) return name as TokenizerName;
+  throw new UsageError(`unknown tokenizer '${name}'`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
+}
+
+/**
+ * Whether text is lowercased when the user does not say: yes for the word-level tokenizers, no for the
+ * subword ones (a language model's encoding sees the text's case).
+ */
+export function lowercasesByDefault(name: string): boolean {
+  return parseSubword(name) === undefined;
+}
 
 export type Tokenize = (sentence: string) => string[];
 
@@ -48,8 +68,15 @@ function fromNatural(tokenizer: NaturalTokenizer): Tokenize {
   };
 }
 
-/** Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. */
+/**
+ * Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. For
+ * `bpe:K` this is the pre-tokenizer (`wordpunct`): the pieces are learned and applied after loading
+ * (see ./subword/learnedBpe.ts).
+ */
 export function tokenizerFor(name: string): Tokenize {
+  const subword = parseSubword(name);
+  if (subword?.kind === 'published') return publishedTokenizer(subword.encoding);
+  if (subword?.kind === 'learned') return tokenizerFor('wordpunct');
   switch (name) {
     case 'word':
       return fromNatural(new natural.WordTokenizer());

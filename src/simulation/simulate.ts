@@ -15,7 +15,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { prepareRun, type PreparedRun } from './preparedRun.js';
+import { prepareRun, type PreparedRun, type WordViewSpec } from './preparedRun.js';
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
@@ -35,6 +35,8 @@ export interface SimulateAsyncOptions extends RunTasksOptions {
   readonly shard?: Shard;
   /** Skip the first `skip` tasks of the shard (they are already done: --resume). */
   readonly skip?: number;
+  /** Subword runs: the tokens' strings, for the word_* columns (see WordViewSpec). */
+  readonly words?: WordViewSpec;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function simulateAsync(
   options: SimulateAsyncOptions,
   handlers: TaskHandlers,
 ): Promise<RunTasksResult & { readonly run: PreparedRun }> {
-  const run = prepareRun(corpus, idSpace, settings);
+  const run = prepareRun(corpus, idSpace, settings, options.words);
   const tasks = shardTasks(seriesTasks(settings), options.shard ?? WHOLE_RUN).slice(options.skip ?? 0);
   return { ...(await runTasks(run, corpus, tasks, options, handlers)), run };
 }

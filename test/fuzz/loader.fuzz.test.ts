@@ -8,7 +8,10 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type LoadOptions } from '../../src/corpus/loadCorpus.js';
-import { SENTENCE_MODES, TOKENIZER_NAMES, tokenizerFor } from '../../src/corpus/tokenizers.js';
+import { SENTENCE_MODES, WORD_TOKENIZER_NAMES, tokenizerFor, type TokenizerName } from '../../src/corpus/tokenizers.js';
+
+/** Every kind of tokenizer: the word-level ones, the published encodings and a learned BPE. */
+const TOKENIZER_NAMES: readonly TokenizerName[] = [...WORD_TOKENIZER_NAMES, 'gpt2', 'cl100k', 'o200k', 'bpe:20'];
 import { InputError } from '../../src/errors.js';
 import { BOS_TOKEN, EOS_TOKEN, FIRST_TOKEN_ID, Vocabulary } from '../../src/vocabulary/vocabulary.js';
 

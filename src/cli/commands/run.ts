@@ -27,7 +27,8 @@ import { planResume, type ResumeFile } from '../../export/resumePlan.js';
 import { corpusDigest, describeDifferences, makeRunRecord, readRunRecord, runRecordPath, writeRunRecord, type RunIdentity } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { expandCells } from '../../simulation/cells.js';
-import { prepareRun } from '../../simulation/preparedRun.js';
+import { prepareRun, wordViewSpec } from '../../simulation/preparedRun.js';
+import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { runTasks } from '../../simulation/workerPool.js';
@@ -126,8 +127,8 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     throw new UsageError(`--tokens ${settings.tokens} is above the --max-tokens guard (${load.maxTokens})`, 'pass a smaller --tokens, or raise --max-tokens if the machine has the memory');
   }
   const outputs = checkOutputs(config, io);
-  const { vocabulary, corpus } = await loadCorpus(config.corpus, load);
-  const run = prepareRun(corpus, vocabulary.size, settings);
+  const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, subwordTraining: (sentences) => humanSentenceMask(sentences, settings.holdout, settings.seed) });
+  const run = prepareRun(corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
   checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
   const tasks = shardTasks(seriesTasks(settings), config.shard);
   const rowsPerTask = settings.generations + 1;
