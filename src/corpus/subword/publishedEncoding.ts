@@ -23,7 +23,7 @@ import type { PublishedEncodingName } from './subwordNames.js';
 
 const require = createRequire(import.meta.url);
 
-interface Encoding {
+export interface Encoding {
   encode(text: string, options?: { disallowedSpecial?: Set<string> }): number[];
   decode(ids: Iterable<number>): string;
 }
@@ -50,34 +50,45 @@ const CACHE_LIMIT = 1 << 20;
 
 export function publishedTokenizer(name: PublishedEncodingName): (sentence: string) => string[] {
   const encoding = publishedEncoding(name);
+  const ids = publishedIds(encoding);
   const spelling = new Map<number, string>();
   const spell = (id: number): string => {
     let token = spelling.get(id);
-    if (token === undefined) {
-      const text = encoding.decode([id]);
-      token = text === '' || text.includes('\uFFFD') ? `<bytes:${id}>` : text.replaceAll(' ', WORD_MARK);
-      spelling.set(id, token);
-    }
+    if (token === undefined) spelling.set(id, (token = spellToken(encoding, id)));
     return token;
   };
-  const cache = new Map<string, readonly string[]>();
-  const encodeWord = (word: string): readonly string[] => {
-    let tokens = cache.get(word);
-    if (tokens === undefined) {
-      tokens = encoding.encode(word, AS_TEXT).map(spell);
+  return (sentence) => ids(sentence).map(spell);
+}
+
+/** How a token is written: its text with spaces as `▁`, or `<bytes:ID>` for part of a character. */
+function spellToken(encoding: Encoding, id: number): string {
+  const text = encoding.decode([id]);
+  return text === '' || text.includes('\uFFFD') ? `<bytes:${id}>` : text.replaceAll(' ', WORD_MARK);
+}
+
+/**
+ * The encoding's ids of a sentence (white space collapsed, ends trimmed), word by word with a cache:
+ * equal to `encoding.encode(collapsed sentence)` (tested on Brown).
+ */
+export function publishedIds(encoding: Encoding): (sentence: string) => number[] {
+  const cache = new Map<string, readonly number[]>();
+  const encodeWord = (word: string): readonly number[] => {
+    let ids = cache.get(word);
+    if (ids === undefined) {
+      ids = encoding.encode(word, AS_TEXT);
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(word, tokens);
+      cache.set(word, ids);
     }
-    return tokens;
+    return ids;
   };
   return (sentence) => {
-    const tokens: string[] = [];
+    const ids: number[] = [];
     const words = sentence.trim().split(/\s+/u);
     for (let w = 0; w < words.length; w++) {
       if (words[w] === '') continue;
-      tokens.push(...encodeWord(w === 0 ? words[w]! : ` ${words[w]}`));
+      for (const id of encodeWord(w === 0 ? words[w]! : ` ${words[w]}`)) ids.push(id);
     }
-    return tokens;
+    return ids;
   };
 }
 
