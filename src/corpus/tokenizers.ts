@@ -38,7 +38,7 @@ export const TOKENIZER_NAMES: readonly string[] = [...WORD_TOKENIZER_NAMES, ...P
 /** `name` as a TokenizerName; throws UsageError listing the valid names otherwise. */
 export function tokenizerName(name: string): TokenizerName {
   if ((WORD_TOKENIZER_NAMES as readonly string[]).includes(name) || parseSubword(name) !== undefined) return name as TokenizerName;
-  throw new UsageError(`unknown tokenizer '${name}'`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
+  throw new UsageError(`unknown --tokenizer value '${name}'`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
 }
 
 /**
@@ -74,7 +74,7 @@ function fromNatural(tokenizer: NaturalTokenizer): Tokenize {
  * (see ./subword/learnedBpe.ts).
  */
 export function tokenizerFor(name: string): Tokenize {
-  const subword = parseSubword(name);
+  const subword = parseSubword(tokenizerName(name));
   if (subword?.kind === 'published') return publishedTokenizer(subword.encoding);
   if (subword?.kind === 'learned') return tokenizerFor('wordpunct');
   switch (name) {
@@ -89,10 +89,7 @@ export function tokenizerFor(name: string): Tokenize {
     case 'char':
       return (sentence) => Array.from(sentence).filter((ch) => !WHITESPACE.test(ch));
     default:
-      throw new UsageError(
-        `unknown tokenizer '${name}'`,
-        `use one of: ${TOKENIZER_NAMES.join(', ')}`,
-      );
+      throw new Error(`internal: tokenizer '${name}' is valid but has no implementation`);
   }
 }
 
