@@ -15,7 +15,7 @@
 import type { MetricName } from '../metrics/columns.js';
 import type { SeriesRow } from '../simulation/series.js';
 import { cellIds, lastGeneration, meanAt, shown, text } from './rowStats.js';
-import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
+import { sweepRun, type Finding, type Recipe, type RecipeChart, type RecipeData } from './recipe.js';
 
 const WORD_MODEL = 'tokenizer=wordpunct';
 const SUBWORD_MODELS = ['tokenizer=gpt2', 'tokenizer=bpe:500', 'tokenizer=bpe:4000'] as const;
@@ -38,6 +38,7 @@ export const subword: Recipe = {
   load: { lowercase: false },
   runs: (scale) => [sweepRun(scale, {})],
   findings: subwordFindings,
+  charts: (data) => [rareWordChart(data)],
   notes: [
     'Case is kept for every tokenizer (a language model sees it), so the word model here is not lowercased as in the other recipes.',
     'On the Brown corpus the word model uses Brown\'s own tokens, and the subword encodings encode those tokens joined by spaces, so every model\'s words are Brown\'s tokens.',
@@ -134,4 +135,34 @@ export function subwordFindings(data: RecipeData): Finding[] {
     holds: comparisons.length > 0 && comparisons.every(({ difference, error }) => Math.abs(difference) > 2 * error),
   });
   return findings;
+}
+
+/** Rare-word survival by generation, one line per tokenizer (the word model's rare_survival). */
+function rareWordChart(data: RecipeData): RecipeChart {
+  const last = lastGeneration(data.rows);
+  const values = cellIds(data.rows).flatMap((cell) =>
+    Array.from({ length: last + 1 }, (_, generation) => ({
+      generation,
+      tokenizer: cell.slice('tokenizer='.length),
+      survival: meanAt(data.rows, cell, generation, wordMetric(cell, 'rare')) ?? null,
+    })),
+  );
+  return {
+    name: 'subword-rare-word-survival',
+    title: 'Share of H\'s rare words still written, by tokenizer',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      width: 480,
+      height: 260,
+      title: 'Rare words of H still written (word-level), by tokenizer',
+      data: { values },
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: { field: 'generation', type: 'quantitative', title: 'generation' },
+        y: { field: 'survival', type: 'quantitative', title: 'rare-word survival', scale: { domain: [0, 1] } },
+        color: { field: 'tokenizer', type: 'nominal', title: 'tokenizer', sort: null },
+        strokeDash: { field: 'tokenizer', type: 'nominal', sort: null },
+      },
+    },
+  };
 }
