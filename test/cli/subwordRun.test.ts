@@ -92,3 +92,12 @@ describe('metrics with a subword tokenizer', () => {
     expect(row!.slice(-4)).toEqual([expect.any(String), '1', '1', '0']);
   });
 });
+
+describe('generate with a subword tokenizer', () => {
+  it('prints the words the pieces spell, not the pieces', async () => {
+    const result = await cli(['generate', '--corpus', FIXTURE, '--sentences', 'line', '--tokenizer', 'bpe:30', '-n', '5', '--order', '2'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('</w>');
+    expect(result.stdout.trim().split('\n')).toHaveLength(5);
+  });
+});
