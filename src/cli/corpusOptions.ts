@@ -6,8 +6,8 @@
 import type { Command } from 'commander';
 import { DEFAULT_LOAD_OPTIONS, type LoadOptions } from '../corpus/loadCorpus.js';
 import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
-import { TOKENIZER_NAMES } from '../corpus/tokenizers.js';
-import { integerIn, oneOf } from './parseValues.js';
+import { lowercasesByDefault, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import { integerIn, oneOf, tokenizerValue } from './parseValues.js';
 import type { CliIO } from './io.js';
 
 export const DEFAULT_MAX_TOKENS = 200_000_000;
@@ -15,9 +15,9 @@ export const DEFAULT_MAX_TOKENS = 200_000_000;
 /** Adds --tokenizer, --lowercase/--no-lowercase, --sentences, --jsonl-field, --no-normalize, --max-tokens. */
 export function addLoadOptions(command: Command): Command {
   return command
-    .option('--tokenizer <name>', `${TOKENIZER_NAMES.join(' | ')} (default: ${DEFAULT_LOAD_OPTIONS.tokenizer}; brown keeps its own tokens)`)
-    .option('--lowercase', 'lowercase the text (default)')
-    .option('--no-lowercase', 'keep the case of the text')
+    .option('--tokenizer <name>', `${TOKENIZER_NAMES.join(' | ')} (default: ${DEFAULT_LOAD_OPTIONS.tokenizer}; brown keeps its own tokens, which subword tokenizers encode)`)
+    .option('--lowercase', 'lowercase the text (default for word-level tokenizers)')
+    .option('--no-lowercase', 'keep the case of the text (default for subword tokenizers: gpt2, cl100k, o200k, bpe:K)')
     .option('--sentences <mode>', 'auto: sentence rules, and line ends where the text is not wrapped prose; line: one sentence per line (default: auto)')
     .option('--jsonl-field <name>', 'read JSON Lines and take the text from this field (default for .jsonl files: text)')
     .option('--normalize', 'normalize the text to Unicode NFC when read (default)')
@@ -32,9 +32,10 @@ export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io
   const sentences = string('sentences');
   const maxTokens = string('maxTokens');
   const jsonlField = string('jsonlField');
+  const resolvedTokenizer = tokenizer === undefined ? DEFAULT_LOAD_OPTIONS.tokenizer : tokenizerValue(tokenizer, '--tokenizer');
   return {
-    tokenizer: tokenizer === undefined ? DEFAULT_LOAD_OPTIONS.tokenizer : oneOf(TOKENIZER_NAMES)(tokenizer, '--tokenizer'),
-    lowercase: values['lowercase'] !== false,
+    tokenizer: resolvedTokenizer,
+    lowercase: values['lowercase'] === undefined ? lowercasesByDefault(resolvedTokenizer) : values['lowercase'] !== false,
     sentences: sentences === undefined ? DEFAULT_LOAD_OPTIONS.sentences : oneOf(SENTENCE_MODES)(sentences, '--sentences'),
     normalize: values['normalize'] === false ? 'none' : 'NFC',
     maxTokens: maxTokens === undefined ? DEFAULT_MAX_TOKENS : integerIn(1)(maxTokens, '--max-tokens'),

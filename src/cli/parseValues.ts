@@ -5,6 +5,7 @@
  * Pure functions; the CLI's option table (./options.ts) wires them to flags.
  */
 
+import { tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
@@ -49,6 +50,9 @@ export function oneOf<T extends string>(names: readonly T[]): Parse<T> {
     return raw as T;
   };
 }
+
+/** A tokenizer name (word-level, a published encoding, or bpe:K), checked by the library. */
+export const tokenizerValue: Parse<TokenizerName> = (raw) => tokenizerName(raw);
 
 /** A comma-separated list of values, each parsed by `item`; duplicates are refused. */
 export function listOf<T>(item: Parse<T>): Parse<T[]> {

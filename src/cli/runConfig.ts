@@ -19,13 +19,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
-import { TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import { lowercasesByDefault } from '../corpus/tokenizers.js';
 import { InputError, UsageError } from '../errors.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { formatShard, parseShard, WHOLE_RUN, type Shard } from '../simulation/shard.js';
 import { defaultWorkers } from '../simulation/workerPool.js';
 import { DEFAULT_MAX_TOKENS } from './corpusOptions.js';
-import { integerIn, oneOf, type Parse } from './parseValues.js';
+import { integerIn, oneOf, tokenizerValue, type Parse } from './parseValues.js';
 import { resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.js';
 
 export interface RunConfig {
@@ -61,7 +61,7 @@ const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>>
   corpus: { kind: 'strings', parse: path },
   ...Object.fromEntries(Object.values(SWEEP_OPTIONS).map((row) => [row.key, { kind: 'list' as const, parse: row.parse as Parse<unknown> }])),
   ...Object.fromEntries(Object.values(SHARED_OPTIONS).map((row) => [row.key, { kind: 'scalar' as const, parse: row.parse as Parse<unknown> }])),
-  tokenizer: { kind: 'scalar', parse: oneOf(TOKENIZER_NAMES) },
+  tokenizer: { kind: 'scalar', parse: tokenizerValue },
   lowercase: { kind: 'boolean', parse: (raw) => raw },
   sentences: { kind: 'scalar', parse: oneOf(SENTENCE_MODES) },
   jsonlField: { kind: 'scalar', parse: path },
@@ -186,7 +186,7 @@ export function printableConfig(config: RunConfig): Record<string, unknown> {
     ...Object.fromEntries(Object.keys(SWEEP_OPTIONS).map((key) => [key, [...(sweep[key as keyof typeof sweep] as readonly unknown[])]])),
     ...Object.fromEntries(Object.keys(SHARED_OPTIONS).filter((key) => shared[key as keyof typeof shared] !== undefined).map((key) => [key, shared[key as keyof typeof shared]])),
     tokenizer: load['tokenizer'] ?? 'wordpunct',
-    lowercase: load['lowercase'] !== false,
+    lowercase: load['lowercase'] === undefined ? lowercasesByDefault(String(load['tokenizer'] ?? 'wordpunct')) : load['lowercase'] !== false,
     sentences: load['sentences'] ?? 'auto',
     ...(load['jsonlField'] === undefined ? {} : { jsonlField: load['jsonlField'] }),
     ...(load['normalize'] === false ? { normalize: false } : {}),

@@ -25,6 +25,10 @@ import { brownFiles, brownLineTokens, isBrownSpec } from './brown.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
 import { DEFAULT_TEXT_OPTIONS, finishCorpus, readTextInto, type TextOptions } from './readText.js';
+import type { Merge } from './subword/bpeMerges.js';
+import { readWithSubwords } from './subword/learnedBpe.js';
+import { parseSubword } from './subword/subwordNames.js';
+import { prepareTokenizer, tokenizerFor } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
 export interface LoadOptions extends TextOptions {
@@ -43,6 +47,8 @@ export interface LoadedCorpus {
   readonly corpus: TokenCorpus;
   /** Line breaks taken as sentence ends although the line had no sentence-final mark (`auto`). */
   readonly lineBreakEnds: number;
+  /** `bpe:K` only: the merges the pieces were spelled with (learned, or the ones given). */
+  readonly merges?: readonly Merge[];
 }
 
 type Source =
@@ -63,11 +69,14 @@ export async function loadCorpus(
   }
   // Resolve every spec first, so that a missing file is reported before any reading.
   const sources = specs.flatMap((spec) => resolveSpec(spec, settings));
-  const builder = new CorpusBuilder(vocabulary, settings.maxTokens);
-  const progress = progressCounter(sources, settings.onProgress);
-  let lineBreakEnds = 0;
-  for (const source of sources) lineBreakEnds += await readSource(source, settings, builder, progress);
-  return { vocabulary, corpus: finishCorpus(builder, specs.join(', '), settings), lineBreakEnds };
+  await prepareTokenizer(settings.tokenizer);
+  return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
+    const builder = new CorpusBuilder(target, wordSettings.maxTokens);
+    const progress = progressCounter(sources, wordSettings.onProgress);
+    let lineBreakEnds = 0;
+    for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress);
+    return { vocabulary: target, corpus: finishCorpus(builder, specs.join(', '), wordSettings), lineBreakEnds };
+  });
 }
 
 /** Counts bytes read against the sources' total size, for onProgress. */
@@ -138,7 +147,12 @@ function asInputError(error: unknown, name: string): unknown {
 async function readBrown(path: string, settings: LoadOptions, builder: CorpusBuilder, onBytes: ((bytes: number) => void) | undefined): Promise<void> {
   // Synchronous: 500 small files, each read at once, cost less than 500 trips through the thread pool.
   const text = readFileSync(path, 'utf8');
-  for (const line of text.split('\n')) builder.addSentence(brownLineTokens(line, settings.lowercase));
+  // A published subword encoding encodes Brown's tokens joined by single spaces.
+  const encode = parseSubword(settings.tokenizer)?.kind === 'published' ? tokenizerFor(settings.tokenizer) : undefined;
+  for (const line of text.split('\n')) {
+    const tokens = brownLineTokens(line, settings.lowercase);
+    builder.addSentence(encode === undefined || tokens.length === 0 ? tokens : encode(tokens.join(' ')));
+  }
   onBytes?.(Buffer.byteLength(text));
 }
 

@@ -18,14 +18,16 @@ import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { sentenceSplitterFor, type SentenceMode } from './sentenceSplitter.js';
 import { textChunkBatches } from './textChunks.js';
-import { tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
+import type { Merge } from './subword/bpeMerges.js';
+import { readWithSubwords, type SubwordOptions } from './subword/learnedBpe.js';
+import { prepareTokenizer, tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
 export type Normalization = 'NFC' | 'none';
 export type TextFormat = 'text' | 'jsonl';
 
 /** How text becomes sentences and tokens (the corpus options of every command). */
-export interface TextOptions {
+export interface TextOptions extends SubwordOptions {
   readonly tokenizer: TokenizerName;
   readonly lowercase: boolean;
   readonly sentences: SentenceMode;
@@ -44,6 +46,8 @@ export const DEFAULT_TEXT_OPTIONS: TextOptions = { tokenizer: 'wordpunct', lower
 export interface ReadTextResult {
   readonly vocabulary: Vocabulary;
   readonly corpus: TokenCorpus;
+  /** `bpe:K` only: the merges the pieces were spelled with (learned, or the ones given). */
+  readonly merges?: readonly Merge[];
   /** Line breaks taken as sentence ends although the line had no sentence-final mark (`auto`). */
   readonly lineBreakEnds: number;
 }
@@ -72,12 +76,15 @@ export async function readCorpusText(
   options: Partial<TextOptions> & { readonly format?: TextFormat; readonly name?: string } = {},
   vocabulary: Vocabulary = new Vocabulary(),
 ): Promise<ReadTextResult> {
-  const settings: TextOptions = { ...DEFAULT_TEXT_OPTIONS, ...options };
   const name = options.name ?? 'the text';
-  const builder = new CorpusBuilder(vocabulary, settings.maxTokens);
-  const format = options.format ?? (settings.jsonlField === undefined ? 'text' : 'jsonl');
-  const lineBreakEnds = await readTextInto({ text, format, name }, settings, builder);
-  return { vocabulary, corpus: finishCorpus(builder, name, settings), lineBreakEnds };
+  const format = options.format ?? (options.jsonlField === undefined ? 'text' : 'jsonl');
+  const settings: TextOptions = { ...DEFAULT_TEXT_OPTIONS, ...options };
+  await prepareTokenizer(settings.tokenizer);
+  return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
+    const builder = new CorpusBuilder(target, wordSettings.maxTokens);
+    const lineBreakEnds = await readTextInto({ text, format, name }, wordSettings, builder);
+    return { vocabulary: target, corpus: finishCorpus(builder, name, wordSettings), lineBreakEnds };
+  });
 }
 
 /** Reads one source into `builder`; returns its line breaks taken as sentence ends. */

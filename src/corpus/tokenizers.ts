@@ -15,6 +15,8 @@
 
 import naturalTokenizers from 'natural/lib/natural/tokenizers/index.js';
 import { UsageError } from '../errors.js';
+import { loadPublishedEncoding, publishedTokenizer } from './subword/publishedEncoding.js';
+import { parseSubword, PUBLISHED_ENCODINGS, type PublishedEncodingName } from './subword/subwordNames.js';
 
 interface NaturalTokenizer {
   tokenize(text: string): string[];
@@ -90,15 +92,46 @@ const TOKENIZERS = {
   char: graphemes,
 } satisfies Record<string, () => Tokenize>;
 
-export type TokenizerName = keyof typeof TOKENIZERS;
-export const TOKENIZER_NAMES = Object.keys(TOKENIZERS) as readonly TokenizerName[];
+export type WordTokenizerName = keyof typeof TOKENIZERS;
+export const WORD_TOKENIZER_NAMES = Object.keys(TOKENIZERS) as readonly WordTokenizerName[];
+/** Every tokenizer: the word-level ones, the published subword encodings and `bpe:K` (./subword/). */
+export type TokenizerName = WordTokenizerName | PublishedEncodingName | `bpe:${number}`;
+/** The names as help and error messages list them (`bpe:K` stands for every K). */
+export const TOKENIZER_NAMES: readonly string[] = [...WORD_TOKENIZER_NAMES, ...PUBLISHED_ENCODINGS, 'bpe:K'];
 
-/** Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. */
+/** `name` as a TokenizerName; throws UsageError listing the valid names otherwise. */
+export function tokenizerName(name: string): TokenizerName {
+  if (Object.hasOwn(TOKENIZERS, name) || parseSubword(name) !== undefined) return name as TokenizerName;
+  throw new UsageError(`unknown --tokenizer value '${name}'`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
+}
+
+/**
+ * Whether text is lowercased when the user does not say: yes for the word-level tokenizers, no for the
+ * subword ones (a language model's encoding sees the text's case).
+ */
+export function lowercasesByDefault(name: string): boolean {
+  return parseSubword(name) === undefined;
+}
+
+/**
+ * Loads what a tokenizer needs before tokenizerFor can return it (a published encoding's merge
+ * tables, 0.5-1 s, loaded on first use only); loadCorpus calls it. Throws UsageError for a bad name.
+ */
+export async function prepareTokenizer(name: string): Promise<void> {
+  const subword = parseSubword(tokenizerName(name));
+  if (subword?.kind === 'published') await loadPublishedEncoding(subword.encoding);
+}
+
+/**
+ * Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. A
+ * published encoding must have been loaded (prepareTokenizer). For `bpe:K` this is the pre-tokenizer
+ * (`wordpunct`): the pieces are learned and applied after loading (see ./subword/learnedBpe.ts).
+ */
 export function tokenizerFor(name: string): Tokenize {
-  if (!Object.hasOwn(TOKENIZERS, name)) {
-    throw new UsageError(`unknown tokenizer '${name}'`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
-  }
-  return TOKENIZERS[name as TokenizerName]();
+  const subword = parseSubword(tokenizerName(name));
+  if (subword?.kind === 'published') return publishedTokenizer(subword.encoding);
+  if (subword?.kind === 'learned') return TOKENIZERS.wordpunct();
+  return TOKENIZERS[name as WordTokenizerName]();
 }
 
 /**

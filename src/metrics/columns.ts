@@ -35,6 +35,11 @@ export const METRIC_COLUMNS = [
   'heldout_oov_rate',
   'gen0_perplexity',
   'discount_fallback',
+  // Appended (SPEC section 4: later columns are appended, never inserted).
+  'word_types',
+  'word_vocab_retention',
+  'word_rare_survival',
+  'novel_word_rate',
 ] as const;
 
 export type MetricName = (typeof METRIC_COLUMNS)[number];

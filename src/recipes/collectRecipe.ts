@@ -15,7 +15,7 @@ import { sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { Cell } from '../simulation/cells.js';
 import { expandCells } from '../simulation/cells.js';
-import { prepareRun } from '../simulation/preparedRun.js';
+import { prepareRun, type WordViewSpec } from '../simulation/preparedRun.js';
 import type { GenerationTexts, SeriesRow } from '../simulation/series.js';
 import { simulate } from '../simulation/simulate.js';
 import { nameCells, type Recipe, type RecipeData, type RecipeScale, type SentencePerplexitySeries } from './recipe.js';
@@ -25,6 +25,8 @@ export interface CollectOptions {
   /** Called after each series (cell x replicate) finishes: done, total. */
   readonly onProgress?: (done: number, total: number, cell: string) => void;
   readonly warn?: (message: string) => void;
+  /** Subword corpora: the tokens' strings, for the word_* columns. */
+  readonly words?: WordViewSpec;
 }
 
 export function collectRecipe(
@@ -36,7 +38,7 @@ export function collectRecipe(
 ): RecipeData {
   const runs = recipe.runs(scale);
   const named = nameCells(runs.map((settings) => expandCells(settings.sweep)));
-  const run = prepareRun(corpus, idSpace, runs[0]!);
+  const run = prepareRun(corpus, idSpace, runs[0]!, options.words);
   const seedTypes = run.reference.unigrams.types;
   const seedCounts = Int32Array.from(seedTypes, (id) => run.reference.unigrams.counts[id]!);
   const total = runs.reduce((sum, settings) => sum + expandCells(settings.sweep).length * settings.replicates, 0);
@@ -95,7 +97,7 @@ export function collectRecipe(
       },
       onTexts,
       ...(options.warn === undefined ? {} : { warn: options.warn }),
-    });
+    }, options.words);
   }
   finishSeries();
   return { scale, rows, cells: [...named.values()], run, survival, sentencePerplexities: perplexities };

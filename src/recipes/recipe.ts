@@ -11,6 +11,8 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
+import type { LoadOptions } from '../corpus/loadCorpus.js';
+import type { TokenizerName } from '../corpus/tokenizers.js';
 import type { Cell } from '../simulation/cells.js';
 import type { PreparedRun } from '../simulation/preparedRun.js';
 import type { SeriesRow } from '../simulation/series.js';
@@ -96,6 +98,12 @@ export interface Recipe {
   findings(data: RecipeData): Finding[];
   charts?(data: RecipeData): RecipeChart[];
   tables?(data: RecipeData): RecipeTable[];
+  /**
+   * Recipes that compare tokenizers: every run is made once per tokenizer, on the corpus read with it
+   * (with `load` on top of the command's loader options); cells are named `tokenizer=NAME/...`.
+   */
+  readonly tokenizers?: readonly TokenizerName[];
+  readonly load?: Partial<Pick<LoadOptions, 'lowercase'>>;
   /** Remarks printed with the findings (what the recipe does not show, caveats). */
   readonly notes?: readonly string[];
 }

@@ -11,10 +11,11 @@ import { anchor } from './anchor.js';
 import { drift } from './drift.js';
 import { humanRatio } from './humanRatio.js';
 import { perplexityShift } from './perplexityShift.js';
+import { subword } from './subword.js';
 import { truncation } from './truncation.js';
 import type { Recipe } from './recipe.js';
 
-export const RECIPES: readonly Recipe[] = [drift, humanRatio, accumulate, anchor, truncation, perplexityShift];
+export const RECIPES: readonly Recipe[] = [drift, humanRatio, accumulate, anchor, truncation, perplexityShift, subword];
 
 export function findRecipe(name: string): Recipe {
   const recipe = RECIPES.find((candidate) => candidate.name === name);

@@ -17,7 +17,11 @@ import { openCsv } from '../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
 import { checkWritableFolder } from '../export/outputPaths.js';
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
-import { collectRecipe } from './collectRecipe.js';
+import type { TokenizerName } from '../corpus/tokenizers.js';
+import type { Cell } from '../simulation/cells.js';
+import { humanSentenceMask } from '../simulation/holdoutSplit.js';
+import { wordViewSpec } from '../simulation/preparedRun.js';
+import { collectRecipe, type CollectOptions } from './collectRecipe.js';
 import type { Finding, Recipe, RecipeData, RecipeScale } from './recipe.js';
 
 export interface RunRecipeOptions {
@@ -49,11 +53,12 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
     seed: options.seed ?? 42,
   };
   const command = options.command ?? recipeCommandLine(recipe, corpusSpecs, scale);
-  const { vocabulary, corpus } = await loadCorpus(corpusSpecs, options.load ?? {});
-  const data = collectRecipe(recipe, corpus, vocabulary.size, scale, {
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-    ...(options.warn === undefined ? {} : { warn: options.warn }),
-  });
+  const collect = options.onProgress === undefined && options.warn === undefined
+    ? {}
+    : { ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }), ...(options.warn === undefined ? {} : { warn: options.warn }) };
+  const data = recipe.tokenizers === undefined
+    ? await collectOnCorpus(recipe, corpusSpecs, options.load ?? {}, scale, collect)
+    : await collectPerTokenizer(recipe, recipe.tokenizers, corpusSpecs, options.load ?? {}, scale, collect);
   const findings = recipe.findings(data);
 
   await mkdir(options.out, { recursive: true });
@@ -88,6 +93,44 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   const { writeRecipeReport } = await import('./recipeReport.js');
   written.push(...(await writeRecipeReport(recipe, data, findings, records, { out: options.out, command })));
   return { findings, written, data, command };
+}
+
+async function collectOnCorpus(recipe: Recipe, specs: readonly string[], load: Partial<LoadOptions>, scale: RecipeScale, options: CollectOptions): Promise<RecipeData> {
+  const { vocabulary, corpus } = await loadCorpus(specs, load);
+  return collectRecipe(recipe, corpus, vocabulary.size, scale, options);
+}
+
+/**
+ * A recipe that compares tokenizers: its runs on the corpus read with each tokenizer in turn (bpe:K
+ * learned on H), rows and cells renamed `tokenizer=NAME/<cell>`; the other data are the first's.
+ */
+async function collectPerTokenizer(
+  recipe: Recipe,
+  tokenizers: readonly TokenizerName[],
+  specs: readonly string[],
+  load: Partial<LoadOptions>,
+  scale: RecipeScale,
+  options: CollectOptions,
+): Promise<RecipeData> {
+  const split = recipe.runs(scale)[0]!;
+  const parts: RecipeData[] = [];
+  for (const tokenizer of tokenizers) {
+    const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
+    const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining });
+    const words = wordViewSpec(tokenizer, vocabulary);
+    const data = collectRecipe(recipe, corpus, vocabulary.size, scale, { ...options, ...(words === undefined ? {} : { words }) });
+    const rename = (cell: Cell): Cell => ({ ...cell, id: `tokenizer=${tokenizer}${cell.id === 'default' ? '' : `/${cell.id}`}` });
+    parts.push({ ...data, rows: data.rows.map((row) => ({ ...row, cell: rename(row.cell) })), cells: data.cells.map(rename) });
+  }
+  const cells = parts.flatMap((part) => part.cells).map((cell, index) => ({ ...cell, index }));
+  const byId = new Map(cells.map((cell) => [cell.id, cell]));
+  return {
+    ...parts[0]!,
+    rows: parts.flatMap((part) => part.rows.map((row) => ({ ...row, cell: byId.get(row.cell.id)! }))),
+    cells,
+    survival: parts.flatMap((part) => part.survival),
+    sentencePerplexities: parts.flatMap((part) => part.sentencePerplexities),
+  };
 }
 
 /** The command that reproduces a run, every scale setting spelled out. */

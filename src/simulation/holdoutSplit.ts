@@ -17,7 +17,19 @@ export interface HoldoutSplit {
 }
 
 export function splitHoldout(corpus: TokenCorpus, holdout: number, seed: number): HoldoutSplit {
-  const sentences = sentenceCount(corpus);
+  const inHuman = humanSentenceMask(sentenceCount(corpus), holdout, seed);
+  const human: Array<[number, number]> = [];
+  const heldout: Array<[number, number]> = [];
+  for (let s = 0; s < inHuman.length; s++) (inHuman[s] === 1 ? human : heldout).push([0, s]);
+  return { human: gatherSentences([corpus], human), heldout: gatherSentences([corpus], heldout) };
+}
+
+/**
+ * Which of `sentences` sentences the split puts in H (1) rather than E (0): it depends on the number
+ * of sentences, the share and the seed only, so it can be known before the corpus's tokens are final
+ * (`bpe:K` learns its merges on H's words: LoadOptions.subwordTraining).
+ */
+export function humanSentenceMask(sentences: number, holdout: number, seed: number): Uint8Array {
   const heldoutCount = Math.round(holdout * sentences);
   if (sentences - heldoutCount < 1 || (holdout > 0 && heldoutCount < 1)) {
     throw new InputError(
@@ -25,11 +37,8 @@ export function splitHoldout(corpus: TokenCorpus, holdout: number, seed: number)
       'pass a larger corpus, or --holdout 0 to disable held-out metrics',
     );
   }
-  const inHeldout = new Uint8Array(sentences);
+  const inHuman = new Uint8Array(sentences).fill(1);
   const order = shuffledIndexes(randomFor([seed, 'split']), sentences);
-  for (let i = 0; i < heldoutCount; i++) inHeldout[order[i]!] = 1;
-  const human: Array<[number, number]> = [];
-  const heldout: Array<[number, number]> = [];
-  for (let s = 0; s < sentences; s++) (inHeldout[s] === 1 ? heldout : human).push([0, s]);
-  return { human: gatherSentences([corpus], human), heldout: gatherSentences([corpus], heldout) };
+  for (let i = 0; i < heldoutCount; i++) inHuman[order[i]!] = 0;
+  return inHuman;
 }

@@ -7,6 +7,10 @@
 import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import { buildSeedReference, type SeedReference } from '../metrics/seedReference.js';
+import { isSubwordTokenizer } from '../corpus/subword/subwordNames.js';
+import { wordSplitter } from '../corpus/subword/wordView.js';
+import type { Vocabulary } from '../vocabulary/vocabulary.js';
+import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
 import type { RunSettings } from './settings.js';
 
@@ -18,9 +22,20 @@ export interface PreparedRun {
   /** Tokens per batch (N). */
   readonly batchTokens: number;
   readonly reference: SeedReference;
+  /** Subword runs: the word-level view (word_* columns); undefined for word-level tokenizers. */
+  readonly words?: WordView & { readonly spec: WordViewSpec };
 }
 
-export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSettings): PreparedRun {
+/**
+ * What a subword run needs to rebuild words from token ids: the tokenizer's name and every id's
+ * string (Vocabulary.toArray()). Plain data, so worker threads receive it as it is.
+ */
+export interface WordViewSpec {
+  readonly tokenizer: string;
+  readonly tokens: readonly string[];
+}
+
+export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSettings, words?: WordViewSpec): PreparedRun {
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
   const batchTokens = settings.tokens ?? tokenCount(human);
   const humanSentences = human.offsets.length - 1;
@@ -38,5 +53,18 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
     heldout,
     batchTokens,
     reference: buildSeedReference(human, idSpace, settings.rareThreshold),
+    ...wordViewOf(words, human, settings.rareThreshold),
   };
+}
+
+/** The WordViewSpec of a corpus read with `tokenizer`: undefined for word-level tokenizers. */
+export function wordViewSpec(tokenizer: string, vocabulary: Vocabulary): WordViewSpec | undefined {
+  return isSubwordTokenizer(tokenizer) ? { tokenizer, tokens: vocabulary.toArray() } : undefined;
+}
+
+/** The word view of a subword run (nothing for a word-level tokenizer). */
+function wordViewOf(spec: WordViewSpec | undefined, human: TokenCorpus, rareThreshold: number): { words?: PreparedRun['words'] } {
+  const split = spec === undefined ? undefined : wordSplitter(spec.tokenizer);
+  if (spec === undefined || split === undefined) return {};
+  return { words: { spec, tokens: spec.tokens, split, reference: wordReference(human, spec.tokens, split, rareThreshold) } };
 }

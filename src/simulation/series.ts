@@ -19,6 +19,7 @@ import { driftExpectedTypes } from '../metrics/driftBaseline.js';
 import { measureText } from '../metrics/measureText.js';
 import { flooredPerplexity, oovRate } from '../metrics/perplexity.js';
 import { countUnigrams } from '../metrics/unigramCounts.js';
+import { wordColumns } from '../metrics/wordColumns.js';
 import type { LanguageModel, RandomSource } from '../model/languageModel.js';
 import { trainModel } from '../model/train.js';
 import { randomFor } from '../random/random.js';
@@ -82,7 +83,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const model0 = train(human);
   hooks.onModel0?.(model0);
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
-  row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, model0, human) });
+  row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, model0, human), ...wordLevel(run, human) });
   yield 0;
 
   let model = model0;
@@ -103,7 +104,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     const next = train(training);
     const text = synthetic.text;
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
-    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text) });
+    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text), ...wordLevel(run, text) });
     notices.observe(generation, text);
     model = next;
     previousTraining = training;
@@ -131,6 +132,11 @@ function modelOptions(run: PreparedRun, cell: Cell) {
     idSpace: run.idSpace,
     seedTypes: run.reference.unigrams.types,
   };
+}
+
+/** The word_* columns of a subword run (empty otherwise). */
+function wordLevel(run: PreparedRun, text: TokenCorpus): MetricValues {
+  return run.words === undefined ? {} : wordColumns(text, run.words);
 }
 
 /** Model-level columns: held-out figures of `model`, the text under M0, the discount fallback. */

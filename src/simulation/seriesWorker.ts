@@ -13,7 +13,7 @@ import type { TaskRequest, WorkerReply, WorkerSetup } from './workerPool.js';
 const port = parentPort;
 if (port === null) throw new Error('seriesWorker.js runs only as a worker thread');
 const setup = workerData as WorkerSetup;
-const run = prepareRun({ ids: setup.ids, offsets: setup.offsets }, setup.idSpace, setup.settings);
+const run = prepareRun({ ids: setup.ids, offsets: setup.offsets }, setup.idSpace, setup.settings, setup.words);
 const cells = expandCells(setup.settings.sweep);
 const post = (reply: WorkerReply): void => port.postMessage(reply);
 

@@ -3,7 +3,7 @@
  *
  * Contract: validates nothing about the corpus beyond what prepareRun checks; runs the series in the
  * canonical order (cell by cell, replicate 1..R) and hands each row to `hooks.emit` as soon as it is
- * measured. Returns the prepared run (split, reference) for callers that want it. Deterministic:
+ * measured. `words` (subword runs: the tokens' strings) fills the word_* columns. Returns the prepared run (split, reference) for callers that want it. Deterministic:
  * the same corpus, settings and seed give the same rows, to the last bit.
  * For worker threads, shards, extinctions and interruption see runTasks (workerPool.ts) and
  * simulateAsync below.
@@ -15,7 +15,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { prepareRun, type PreparedRun } from './preparedRun.js';
+import { prepareRun, type PreparedRun, type WordViewSpec } from './preparedRun.js';
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
@@ -24,8 +24,8 @@ import { runTasks, type RunTasksOptions, type RunTasksResult, type TaskHandlers 
 
 export { seriesTasks, type SeriesTask } from './seriesTask.js';
 
-export function simulate(corpus: TokenCorpus, idSpace: number, settings: RunSettings, hooks: SeriesHooks): PreparedRun {
-  const run = prepareRun(corpus, idSpace, settings);
+export function simulate(corpus: TokenCorpus, idSpace: number, settings: RunSettings, hooks: SeriesHooks, words?: WordViewSpec): PreparedRun {
+  const run = prepareRun(corpus, idSpace, settings, words);
   for (const task of seriesTasks(settings)) runSeries(run, task.cell, task.replicate, hooks);
   return run;
 }
@@ -35,6 +35,8 @@ export interface SimulateAsyncOptions extends RunTasksOptions {
   readonly shard?: Shard;
   /** Skip the first `skip` tasks of the shard (they are already done: --resume). */
   readonly skip?: number;
+  /** Subword runs: the tokens' strings, for the word_* columns (see WordViewSpec). */
+  readonly words?: WordViewSpec;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function simulateAsync(
   options: SimulateAsyncOptions,
   handlers: TaskHandlers,
 ): Promise<RunTasksResult & { readonly run: PreparedRun }> {
-  const run = prepareRun(corpus, idSpace, settings);
+  const run = prepareRun(corpus, idSpace, settings, options.words);
   const tasks = shardTasks(seriesTasks(settings), options.shard ?? WHOLE_RUN).slice(options.skip ?? 0);
   return { ...(await runTasks(run, corpus, tasks, options, handlers)), run };
 }

@@ -25,7 +25,7 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import type { ExtinctionTable } from './extinctionTracker.js';
 import { OrderedDelivery } from './orderedDelivery.js';
-import type { PreparedRun } from './preparedRun.js';
+import type { PreparedRun, WordViewSpec } from './preparedRun.js';
 import type { SeriesRow, SeriesWarning } from './series.js';
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
@@ -68,6 +68,7 @@ export interface WorkerSetup {
   readonly idSpace: number;
   readonly settings: RunSettings;
   readonly extras: TaskExtras;
+  readonly words?: WordViewSpec;
 }
 export interface TaskRequest {
   readonly slot: number;
@@ -195,6 +196,7 @@ function runOnWorkers(
     idSpace: run.idSpace,
     settings: run.settings,
     extras: options.extras ?? NO_EXTRAS,
+    ...(run.words === undefined ? {} : { words: run.words.spec }),
   };
   return new Promise<RunTasksResult>((resolve, reject) => {
     const pool = new Map<Worker, number | undefined>();

@@ -31,11 +31,11 @@ describe('tokenizers', () => {
   });
 
   it('lists its names and refuses an unknown one with them', () => {
-    expect(TOKENIZER_NAMES).toEqual(['word', 'wordpunct', 'treebank', 'whitespace', 'char']);
+    expect(TOKENIZER_NAMES).toEqual(['word', 'wordpunct', 'treebank', 'whitespace', 'char', 'gpt2', 'cl100k', 'o200k', 'bpe:K']);
     expect(() => tokenizerFor('bpe')).toThrow(UsageError);
     // A name inherited by every object is not a tokenizer either.
-    expect(() => tokenizerFor('toString')).toThrow(/unknown tokenizer 'toString'/u);
-    expect(describeError(captureError(() => tokenizerFor('x')))).toMatch(/use one of: word, wordpunct, treebank, whitespace, char/u);
+    expect(() => tokenizerFor('toString')).toThrow(/unknown --tokenizer value 'toString'/u);
+    expect(describeError(captureError(() => tokenizerFor('x')))).toMatch(/use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K/u);
   });
 });
 

@@ -6,10 +6,13 @@
 
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type LoadOptions } from '../../src/corpus/loadCorpus.js';
 import { SENTENCE_MODES } from '../../src/corpus/sentenceSplitter.js';
-import { TOKENIZER_NAMES, tokenizerFor } from '../../src/corpus/tokenizers.js';
+import { prepareTokenizer, WORD_TOKENIZER_NAMES, tokenizerFor, type TokenizerName } from '../../src/corpus/tokenizers.js';
+
+/** Every kind of tokenizer: the word-level ones, the published encodings and a learned BPE. */
+const TOKENIZER_NAMES: readonly TokenizerName[] = [...WORD_TOKENIZER_NAMES, 'gpt2', 'cl100k', 'o200k', 'bpe:20'];
 import { InputError } from '../../src/errors.js';
 import { BOS_TOKEN, EOS_TOKEN, FIRST_TOKEN_ID, Vocabulary } from '../../src/vocabulary/vocabulary.js';
 
@@ -92,6 +95,10 @@ describe('the loader on random bytes', () => {
 });
 
 describe('the tokenizers on random Unicode', () => {
+  beforeAll(async () => {
+    for (const name of TOKENIZER_NAMES) await prepareTokenizer(name);
+  });
+
   it('never throw and yield non-empty tokens without white space', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom(...TOKENIZER_NAMES), (text, name) => {
@@ -106,6 +113,6 @@ describe('the tokenizers on random Unicode', () => {
   });
 
   it('an unknown tokenizer name is a UsageError listing the valid names', () => {
-    expect(() => tokenizerFor('bpe')).toThrow(expect.objectContaining({ message: "unknown tokenizer 'bpe'", hint: 'use one of: word, wordpunct, treebank, whitespace, char' }));
+    expect(() => tokenizerFor('bpe')).toThrow(expect.objectContaining({ message: "unknown --tokenizer value 'bpe'", hint: 'use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K' }));
   });
 });

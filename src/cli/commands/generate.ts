@@ -1,10 +1,11 @@
 /**
  * `ngram-collapse generate`: train one model on a corpus and print sampled sentences, one per line
- * (tokens joined by spaces).
+ * (tokens joined by spaces; with a subword tokenizer, the words the pieces spell, joined by spaces).
  */
 
 import { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
+import { wordSplitter } from '../../corpus/subword/wordView.js';
 import { observedTypes } from '../../model/mle.js';
 import { trainModel } from '../../model/train.js';
 import { randomFor } from '../../random/random.js';
@@ -47,9 +48,11 @@ export function generateCommand(io: CliIO): Command {
     const random = randomFor([seed, 'generate']);
     const buffer = new Int32Array(maxLength);
     const lines: string[] = [];
+    const words = wordSplitter(load.tokenizer);
     for (let i = 0; i < count; i++) {
       const length = sampler.sample(random, maxLength, buffer, 0);
-      lines.push(Array.from(buffer.subarray(0, length), (id) => vocabulary.token(id)).join(' '));
+      const tokens = Array.from(buffer.subarray(0, length), (id) => vocabulary.token(id));
+      lines.push(words === undefined ? tokens.join(' ') : words(tokens).join(' '));
     }
     io.stdout.write(lines.join('\n') + '\n');
   });

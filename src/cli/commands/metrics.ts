@@ -5,6 +5,9 @@
 
 import { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
+import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
+import { wordSplitter } from '../../corpus/subword/wordView.js';
+import { wordColumns, wordReference } from '../../metrics/wordColumns.js';
 import { openCsv } from '../../export/csvFile.js';
 import { formatNumber } from '../../export/formatNumber.js';
 import { METRIC_COLUMNS, type MetricName } from '../../metrics/columns.js';
@@ -17,6 +20,8 @@ import { checkNotCorpus, checkWritable } from '../outputPaths.js';
 import { integerIn } from '../parseValues.js';
 
 /** The columns `metrics` writes: those that describe a text alone. */
+/** The word-level columns, written for subword tokenizers only. */
+export const WORD_METRIC_COLUMNS: readonly MetricName[] = ['word_types', 'word_vocab_retention', 'word_rare_survival', 'novel_word_rate'];
 export const TEXT_METRIC_COLUMNS: readonly MetricName[] = METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1);
 
 export function metricsCommand(io: CliIO): Command {
@@ -35,14 +40,26 @@ export function metricsCommand(io: CliIO): Command {
     checkNotCorpus(out, [...texts, ...(values['reference'] === undefined ? [] : [String(values['reference'])])], io.cwd, '--out');
     const vocabulary = new Vocabulary();
     const referenceSpec = values['reference'] === undefined ? undefined : String(values['reference']);
-    const reference = referenceSpec === undefined ? undefined : (await loadCorpus([referenceSpec], load, vocabulary)).corpus;
+    // bpe:K learns its merges on the first corpus read (the reference, else the first text) and spells the others with them.
+    let shared = load;
+    const read = async (spec: string): Promise<TokenCorpus> => {
+      const loaded = await loadCorpus([spec], shared, vocabulary);
+      if (loaded.merges !== undefined) shared = { ...shared, bpeMerges: loaded.merges };
+      return loaded.corpus;
+    };
+    const reference = referenceSpec === undefined ? undefined : await read(referenceSpec);
     const corpora = [];
-    for (const text of texts) corpora.push((await loadCorpus([text], load, vocabulary)).corpus);
+    for (const text of texts) corpora.push(await read(text));
     const seed = buildSeedReference(reference ?? corpora[0]!, vocabulary.size, rareThreshold);
-    const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...TEXT_METRIC_COLUMNS]);
+    // Subword tokenizers add the word-level columns, against the reference's words.
+    const split = wordSplitter(load.tokenizer);
+    const tokens = split === undefined ? [] : vocabulary.toArray();
+    const words = split === undefined ? undefined : { tokens, split, reference: wordReference(reference ?? corpora[0]!, tokens, split, rareThreshold) };
+    const columns = words === undefined ? TEXT_METRIC_COLUMNS : [...TEXT_METRIC_COLUMNS, ...WORD_METRIC_COLUMNS];
+    const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...columns]);
     corpora.forEach((corpus, i) => {
-      const { values: measured } = measureText(corpus, seed);
-      writer.write([texts[i]!, ...TEXT_METRIC_COLUMNS.map((column) => formatNumber(measured[column]))]);
+      const measured = { ...measureText(corpus, seed).values, ...(words === undefined ? {} : wordColumns(corpus, words)) };
+      writer.write([texts[i]!, ...columns.map((column) => formatNumber(measured[column]))]);
     });
     await writer.close();
   });

@@ -27,7 +27,8 @@ import { planResume, type ResumeFile } from '../../export/resumePlan.js';
 import { corpusDigest, describeDifferences, makeRunRecord, readRunRecord, runRecordPath, writeRunRecord, type RunIdentity } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { expandCells } from '../../simulation/cells.js';
-import { prepareRun } from '../../simulation/preparedRun.js';
+import { prepareRun, wordViewSpec } from '../../simulation/preparedRun.js';
+import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { runTasks } from '../../simulation/workerPool.js';
@@ -128,10 +129,11 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   }
   const outputs = checkOutputs(config, io);
   const loading = startLoadProgress(io, !quiet);
-  const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, ...(loading.onProgress === undefined ? {} : { onProgress: loading.onProgress }) }).finally(
+  const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, settings.holdout, settings.seed);
+  const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, subwordTraining, ...(loading.onProgress === undefined ? {} : { onProgress: loading.onProgress }) }).finally(
     () => loading.done(),
   );
-  const run = prepareRun(corpus, vocabulary.size, settings);
+  const run = prepareRun(corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
   checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
   const tasks = shardTasks(seriesTasks(settings), config.shard);
   const rowsPerTask = settings.generations + 1;

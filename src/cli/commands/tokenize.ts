@@ -2,7 +2,9 @@
  * `ngram-collapse tokenize [TEXT...]`: how the tool sees a corpus. Reads it with the corpus options
  * of `run` and prints one sentence per line, tokens separated by single spaces (to stdout or --out);
  * on stderr one summary line: sentences, tokens, types and, for `--sentences auto`, the line breaks
- * taken as sentence ends although the line had no sentence-final mark.
+ * taken as sentence ends although the line had no sentence-final mark. With a subword tokenizer the
+ * tokens show their boundary marks (`▁the`, `est</w>`); `--pieces` prints words instead, each word's
+ * pieces joined by `·` (`The Ful·ton`).
  */
 
 import { createWriteStream } from 'node:fs';
@@ -10,6 +12,7 @@ import type { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
+import { wordPieces } from '../../corpus/subword/wordView.js';
 import { UsageError } from '../../errors.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
@@ -23,6 +26,7 @@ export function tokenizeCommand(io: CliIO): Command {
     .argument('[text...]', 'files, folders, globs, - or brown / brown:<category> (as --corpus)')
     .option('--corpus <spec...>', 'a file, a folder, a glob, - for stdin, or brown / brown:<category> (repeatable)')
     .option('--out <file>', 'output file, - for stdout', '-')
+    .option('--pieces', 'subword tokenizers: print words separated by spaces, each word\'s pieces joined by \u00b7')
     .option('--quiet', 'print no summary and no progress');
   addLoadOptions(command);
   command.action(async (texts: string[], values: Record<string, unknown>) => {
@@ -39,7 +43,12 @@ export function tokenizeCommand(io: CliIO): Command {
     const loaded = await loadCorpus(specs, { ...load, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }).finally(
       () => progress.done(),
     );
-    await writeSentences(out === '-' ? io.stdout : createWriteStream(out), loaded.corpus, loaded.vocabulary, out !== '-');
+    const pieces = values['pieces'] === true ? wordPieces(load.tokenizer) : undefined;
+    if (values['pieces'] === true && pieces === undefined) {
+      throw new UsageError(`--pieces shows the pieces of subword tokens, but --tokenizer ${load.tokenizer} is word-level`, 'pass --tokenizer gpt2, cl100k, o200k or bpe:K, or leave out --pieces');
+    }
+    const line = pieces === undefined ? (tokens: string[]) => tokens.join(' ') : (tokens: string[]) => pieces(tokens).map((word) => word.join('\u00b7')).join(' ');
+    await writeSentences(out === '-' ? io.stdout : createWriteStream(out), loaded.corpus, loaded.vocabulary, out !== '-', line);
     if (!quiet) {
       const { corpus, vocabulary, lineBreakEnds } = loaded;
       const lineEnds = load.sentences === 'auto' ? `, line breaks taken as sentence ends: ${lineBreakEnds}` : '';
@@ -51,13 +60,13 @@ export function tokenizeCommand(io: CliIO): Command {
 }
 
 /** Writes the sentences in blocks, waiting when the stream asks to; closes a file it was given. */
-async function writeSentences(stream: Writable, corpus: TokenCorpus, vocabulary: Vocabulary, close: boolean): Promise<void> {
+async function writeSentences(stream: Writable, corpus: TokenCorpus, vocabulary: Vocabulary, close: boolean, line: (tokens: string[]) => string): Promise<void> {
   const sentences = corpus.offsets.length - 1;
   let block: string[] = [];
   for (let s = 0; s < sentences; s++) {
     const tokens: string[] = [];
     for (let i = corpus.offsets[s]!; i < corpus.offsets[s + 1]!; i++) tokens.push(vocabulary.token(corpus.ids[i]!));
-    block.push(tokens.join(' '));
+    block.push(line(tokens));
     if (block.length === 4096 || s === sentences - 1) {
       const ok = stream.write(`${block.join('\n')}\n`);
       block = [];

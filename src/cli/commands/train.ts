@@ -51,7 +51,7 @@ export function trainCommand(io: CliIO): Command {
     if (arpaPath === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
     const warn = (message: string): void => void io.stderr.write(`ngram-collapse: warning: ${message}\n`);
     const load = resolveLoadOptions(values, io, warn);
-    const { vocabulary, corpus } = await loadCorpus(values['corpus'] as string[], load);
+    const { vocabulary, corpus, merges } = await loadCorpus(values['corpus'] as string[], load);
     const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
     const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
     const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
@@ -67,7 +67,9 @@ export function trainCommand(io: CliIO): Command {
     let evaluation: Evaluation | undefined;
     if (values['eval'] !== undefined) {
       // Load with a copy of the training vocabulary so that known tokens keep their ids; new ones are OOV.
-      const evalText = await loadCorpus(values['eval'] as string[], load, Vocabulary.fromArray(vocabulary.toArray()));
+      // bpe:K spells the evaluation text with the training text's merges.
+      const evalLoad = merges === undefined ? load : { ...load, bpeMerges: merges };
+      const evalText = await loadCorpus(values['eval'] as string[], evalLoad, Vocabulary.fromArray(vocabulary.toArray()));
       evaluation = evaluateModel(model, evalText.corpus);
     }
 

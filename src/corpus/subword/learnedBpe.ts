@@ -1,0 +1,88 @@
+/**
+ * `--tokenizer bpe:K`: a word-level corpus re-spelled as subword pieces, with K merges learned on the
+ * sentences the caller chooses (for `run`, the human pool H: the held-out set never shapes the pieces).
+ *
+ * Contract: `words` holds word ids of `wordVocabulary` (the loader's pre-tokenization: `wordpunct` for
+ * text, the Brown corpus's own tokens for `brown`). learnCorpusMerges counts the words of the
+ * sentences where `learnOn` is 1 (every sentence when it is undefined) and learns K merges from them
+ * (./bpeMerges.ts). respell re-spells every sentence with given merges, word by word, in order, into
+ * `pieces` (a word p1 .. pn ends with the piece carrying `</w>`): the result has the same sentences in
+ * the same order, so a holdout split by sentence index picks the same sentences as on the words.
+ * Characters never seen in learning stay single pieces. Throws InputError past `maxTokens` pieces.
+ */
+
+import { InputError } from '../../errors.js';
+import type { TokenCorpus } from '../tokenCorpus.js';
+import { FIRST_TOKEN_ID, Vocabulary } from '../../vocabulary/vocabulary.js';
+import { learnMerges, mergeRanks, segmentWord, type Merge } from './bpeMerges.js';
+import { parseSubword } from './subwordNames.js';
+
+/** The reading options that concern `bpe:K` (part of the loader's options). */
+export interface SubwordOptions {
+  readonly tokenizer: string;
+  readonly maxTokens?: number;
+  /**
+   * `bpe:K` only: the sentences (by index, 1 = yes) whose words the K merges are learned on, given the
+   * number of sentences; default every sentence. `run` passes the human pool's (humanSentenceMask).
+   */
+  readonly subwordTraining?: (sentenceCount: number) => Uint8Array;
+  /** `bpe:K` only: apply these merges instead of learning (a second text read with the first's pieces). */
+  readonly bpeMerges?: readonly Merge[];
+}
+
+/**
+ * Reads a corpus with `read` and, for `bpe:K`, re-spells it: `read` then runs with the pre-tokenizer
+ * (`wordpunct`) into a vocabulary of words, K merges are learned (or `bpeMerges` taken) and the words
+ * are spelled into `vocabulary` as pieces. Any other tokenizer reads straight into `vocabulary`.
+ */
+export async function readWithSubwords<O extends SubwordOptions, R extends { readonly vocabulary: Vocabulary; readonly corpus: TokenCorpus }>(
+  settings: O,
+  vocabulary: Vocabulary,
+  read: (settings: O, vocabulary: Vocabulary) => Promise<R>,
+): Promise<R & { readonly merges?: readonly Merge[] }> {
+  const subword = parseSubword(settings.tokenizer);
+  if (subword?.kind !== 'learned') return read(settings, vocabulary);
+  const words = await read({ ...settings, tokenizer: 'wordpunct' }, new Vocabulary());
+  const merges = settings.bpeMerges ?? learnCorpusMerges(words.vocabulary, words.corpus, subword.merges, settings.subwordTraining?.(words.corpus.offsets.length - 1));
+  return { ...words, vocabulary, corpus: respell(words.vocabulary, words.corpus, merges, vocabulary, settings.maxTokens), merges };
+}
+
+export function learnCorpusMerges(wordVocabulary: Vocabulary, words: TokenCorpus, mergeCount: number, learnOn?: Uint8Array): Merge[] {
+  return learnMerges(wordCounts(wordVocabulary, words, learnOn), mergeCount);
+}
+
+export function respell(wordVocabulary: Vocabulary, words: TokenCorpus, merges: readonly Merge[], pieces: Vocabulary, maxTokens = Number.POSITIVE_INFINITY): TokenCorpus {
+  const ranks = mergeRanks(merges);
+  const spellings: Array<Int32Array | undefined> = new Array(wordVocabulary.size);
+  const spellingOf = (word: number): Int32Array =>
+    (spellings[word] ??= Int32Array.from(segmentWord(wordVocabulary.token(word), ranks), (piece) => pieces.intern(piece)));
+  let total = 0;
+  for (let i = 0; i < words.ids.length; i++) total += spellingOf(words.ids[i]!).length;
+  if (total > maxTokens) {
+    throw new InputError(`the corpus has more than ${maxTokens} tokens once spelled in BPE pieces (${total})`, 'raise --max-tokens, or pass a smaller corpus');
+  }
+  const ids = new Int32Array(total);
+  const offsets = new Int32Array(words.offsets.length);
+  let at = 0;
+  for (let s = 0; s + 1 < words.offsets.length; s++) {
+    for (let i = words.offsets[s]!; i < words.offsets[s + 1]!; i++) {
+      const spelling = spellingOf(words.ids[i]!);
+      ids.set(spelling, at);
+      at += spelling.length;
+    }
+    offsets[s + 1] = at;
+  }
+  return { ids, offsets };
+}
+
+/** Word string -> count over the chosen sentences. */
+function wordCounts(vocabulary: Vocabulary, corpus: TokenCorpus, learnOn?: Uint8Array): Map<string, number> {
+  const counts = new Int32Array(vocabulary.size);
+  for (let s = 0; s + 1 < corpus.offsets.length; s++) {
+    if (learnOn !== undefined && learnOn[s] !== 1) continue;
+    for (let i = corpus.offsets[s]!; i < corpus.offsets[s + 1]!; i++) counts[corpus.ids[i]!]!++;
+  }
+  const words = new Map<string, number>();
+  for (let id = FIRST_TOKEN_ID; id < counts.length; id++) if (counts[id]! > 0) words.set(vocabulary.token(id), counts[id]!);
+  return words;
+}

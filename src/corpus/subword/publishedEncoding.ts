@@ -1,0 +1,154 @@
+/**
+ * The published byte-pair encodings (`gpt2`, `cl100k`, `o200k`) as tokenizers, through the npm package
+ * gpt-tokenizer (pure JavaScript, ships the merge tables: nothing is downloaded).
+ *
+ * Contract: `publishedTokenizer(name)` maps one sentence to the encoding's tokens, written as strings
+ * the rest of the tool can intern and print:
+ * - white space inside a sentence is collapsed to single spaces and the ends are trimmed first (a
+ *   sentence's text is rebuilt from lines; the encodings give every space a token of its own otherwise);
+ * - a space inside a token is written `▁` (U+2581, SentencePiece's marker), so " the" is `▁the`: a
+ *   token that starts with `▁` starts a word (the encoding's word boundary, see ./wordView.ts);
+ * - a token that is only part of a UTF-8 character (emoji and some accented letters are split into
+ *   byte pieces) is written `<bytes:HEX>` with its bytes, and decoded together with its neighbours
+ *   when words are rebuilt;
+ * - special tokens such as `<|endoftext|>` in the text are ordinary text.
+ * The ids are exactly the package's `encode(sentence)`; the sentence is encoded word by word (a space
+ * and the run of non-space characters after it) with a cache of repeated words, which gives the same
+ * tokens because the encodings' pre-tokenizers never join a space to what precedes it (test/corpus/
+ * subword/publishedEncoding.test.ts checks this against the package on Brown).
+ */
+
+import type { PublishedEncodingName } from './subwordNames.js';
+
+export interface Encoding {
+  encode(text: string, options?: { disallowedSpecial?: Set<string> }): number[];
+  decode(ids: Iterable<number>): string;
+}
+
+const loaded = new Map<PublishedEncodingName, Encoding>();
+
+/**
+ * Loads the package's encoding (its merge tables take 0.5-1 s: only on first use, never at start-up).
+ * A dynamic import, so the browser bundle carries it too.
+ */
+export async function loadPublishedEncoding(name: PublishedEncodingName): Promise<Encoding> {
+  let encoding = loaded.get(name);
+  if (encoding === undefined) {
+    encoding = ((await importEncoding(name)) as { default: Encoding }).default;
+    loaded.set(name, encoding);
+  }
+  return encoding;
+}
+
+function importEncoding(name: PublishedEncodingName): Promise<unknown> {
+  switch (name) {
+    case 'gpt2':
+      return import('gpt-tokenizer/encoding/r50k_base');
+    case 'cl100k':
+      return import('gpt-tokenizer/encoding/cl100k_base');
+    case 'o200k':
+      return import('gpt-tokenizer/encoding/o200k_base');
+  }
+}
+
+/** The encoding, once loadPublishedEncoding has loaded it (loadCorpus does; so does a worker thread). */
+export function publishedEncoding(name: PublishedEncodingName): Encoding {
+  const encoding = loaded.get(name);
+  if (encoding === undefined) throw new Error(`internal: the ${name} encoding was not loaded (await loadPublishedEncoding first)`);
+  return encoding;
+}
+
+/** Special tokens are text: an empty disallow list makes the package encode them as characters. */
+export const AS_TEXT = { disallowedSpecial: new Set<string>() };
+
+export const WORD_MARK = '\u2581';
+const BYTES_TOKEN = /^<bytes:((?:[0-9a-f]{2})+)>$/u;
+/** Cached words before the cache is cleared (bounds memory on a huge corpus). */
+const CACHE_LIMIT = 1 << 20;
+
+export function publishedTokenizer(name: PublishedEncodingName): (sentence: string) => string[] {
+  const encoding = publishedEncoding(name);
+  const ids = publishedIds(encoding);
+  const spelling = new Map<number, string>();
+  const spell = (id: number): string => {
+    let token = spelling.get(id);
+    if (token === undefined) spelling.set(id, (token = spellToken(encoding, id)));
+    return token;
+  };
+  return (sentence) => ids(sentence).map(spell);
+}
+
+/**
+ * How a token is written: its text with spaces as `▁`, or, for a token that is only part of a UTF-8
+ * character, `<bytes:HEX>` with its bytes in hexadecimal (`<bytes:f09f91>`: the first three bytes of 👍).
+ */
+function spellToken(encoding: Encoding, id: number): string {
+  const value = tokenValue(encoding, id);
+  return typeof value === 'string' ? value.replaceAll(' ', WORD_MARK) : `<bytes:${Array.from(value, (byte) => byte.toString(16).padStart(2, '0')).join('')}>`;
+}
+
+/**
+ * The token's text, or its bytes when they are not UTF-8 on their own. gpt-tokenizer 4.0 keeps this
+ * per token (`tryDecodeToken`); its public `decode` runs every call through one shared streaming
+ * TextDecoder, so decoding a token alone depends on what was decoded before (GPT-2's `decode([41840])`
+ * is "" and a following `decode([235])` is "👍"). The version is pinned; a test checks this reading.
+ */
+function tokenValue(encoding: Encoding, id: number): string | Uint8Array {
+  const core = (encoding as { bytePairEncodingCoreProcessor?: { tryDecodeToken?: (id: number) => unknown } }).bytePairEncodingCoreProcessor;
+  const value = core?.tryDecodeToken?.(id);
+  if (typeof value === 'string' || value instanceof Uint8Array) return value;
+  throw new Error(`internal: gpt-tokenizer gives no text or bytes for token ${id} (the tool needs gpt-tokenizer 4.0)`);
+}
+
+/**
+ * The encoding's ids of a sentence (white space collapsed, ends trimmed), word by word with a cache:
+ * equal to `encoding.encode(collapsed sentence)` (tested on Brown).
+ */
+export function publishedIds(encoding: Encoding): (sentence: string) => number[] {
+  const cache = new Map<string, readonly number[]>();
+  const encodeWord = (word: string): readonly number[] => {
+    let ids = cache.get(word);
+    if (ids === undefined) {
+      ids = encoding.encode(word, AS_TEXT);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(word, ids);
+    }
+    return ids;
+  };
+  return (sentence) => {
+    const ids: number[] = [];
+    const words = sentence.trim().split(/\s+/u);
+    for (let w = 0; w < words.length; w++) {
+      if (words[w] === '') continue;
+      for (const id of encodeWord(w === 0 ? words[w]! : ` ${words[w]}`)) ids.push(id);
+    }
+    return ids;
+  };
+}
+
+/**
+ * The text of a run of tokens (the inverse of publishedTokenizer, up to white space): `▁` is a space,
+ * and runs of `<bytes:HEX>` pieces are decoded together as UTF-8 (bytes that do not form characters,
+ * possible in sampled text, become U+FFFD). Needs no encoding tables.
+ */
+export function publishedText(tokens: readonly string[]): string {
+  let text = '';
+  let pending: number[] = [];
+  const flush = (): void => {
+    if (pending.length > 0) text += UTF8.decode(Uint8Array.from(pending));
+    pending = [];
+  };
+  for (const token of tokens) {
+    const bytes = BYTES_TOKEN.exec(token);
+    if (bytes === null) {
+      flush();
+      text += token.replaceAll(WORD_MARK, ' ');
+      continue;
+    }
+    for (let i = 0; i < bytes[1]!.length; i += 2) pending.push(Number.parseInt(bytes[1]!.slice(i, i + 2), 16));
+  }
+  flush();
+  return text;
+}
+
+const UTF8 = new TextDecoder('utf-8');

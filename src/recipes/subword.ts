@@ -1,0 +1,168 @@
+/**
+ * Recipe `subword`: collapse as a language model sees text. The same loop (order 2, MLE, replace, no
+ * human data) on words and on byte-pair-encoded subword tokens: the published GPT-2 encoding and
+ * pieces learned on H with two merge budgets (Sennrich, Haddow & Birch 2016).
+ *
+ * Questions, answered from the rows (means over replicates; words rebuilt from tokens, against H's
+ * words, see src/metrics/wordColumns.ts; for the word model its tokens are the words):
+ * - do subword models invent words (novel_word_rate > 0; a word-level MLE model cannot)?
+ * - do smaller subword vocabularies invent more?
+ * - do rare words die under subword models too (word_rare_survival falls)?
+ * - does rare-word survival differ between the word model and the subword models, and which way?
+ *   (reported either way: the check holds when the difference exceeds twice its standard error).
+ */
+
+import type { MetricName } from '../metrics/columns.js';
+import type { SeriesRow } from '../simulation/series.js';
+import { cellIds, lastGeneration, meanAt, shown, text } from './rowStats.js';
+import { sweepRun, type Finding, type Recipe, type RecipeChart, type RecipeData } from './recipe.js';
+
+const WORD_MODEL = 'tokenizer=wordpunct';
+const SUBWORD_MODELS = ['tokenizer=gpt2', 'tokenizer=bpe:500', 'tokenizer=bpe:4000'] as const;
+
+export const subword: Recipe = {
+  name: 'subword',
+  title: 'Subword tokens: do rare words die the same way?',
+  claim:
+    'Language models see byte-pair-encoded pieces, not words. A rare word is spelled with common pieces, so under ' +
+    'recursive training a subword model may keep or lose rare words differently from a word model, and it can ' +
+    'string pieces into words that never existed. The same loop on words and on subword tokens measures both.',
+  sources: [
+    'Sennrich, Haddow & Birch, "Neural Machine Translation of Rare Words with Subword Units", ACL 2016',
+    'Radford et al., "Language Models are Unsupervised Multitask Learners" (GPT-2 byte-level BPE), 2019',
+    'Shumailov et al., "AI models collapse when trained on recursively generated data", Nature 2024',
+  ],
+  defaultCorpus: ['brown:news'],
+  defaults: { generations: 10, replicates: 3 },
+  tokenizers: ['wordpunct', 'gpt2', 'bpe:500', 'bpe:4000'],
+  load: { lowercase: false },
+  runs: (scale) => [sweepRun(scale, {})],
+  findings: subwordFindings,
+  charts: (data) => [rareWordChart(data)],
+  notes: [
+    'Case is kept for every tokenizer (a language model sees it), so the word model here is not lowercased as in the other recipes.',
+    'On the Brown corpus the word model uses Brown\'s own tokens, and the subword encodings encode those tokens joined by spaces, so every model\'s words are Brown\'s tokens.',
+    'bpe:K learns its K merges on the human pool H only; the held-out set is spelled with them.',
+  ],
+};
+
+/** word_* for subword cells; the token columns for the word model (its tokens are its words). */
+function wordMetric(cell: string, metric: 'rare' | 'retention' | 'novel'): MetricName {
+  if (cell === WORD_MODEL) return metric === 'rare' ? 'rare_survival' : metric === 'retention' ? 'vocab_retention' : 'novel_word_rate';
+  return metric === 'rare' ? 'word_rare_survival' : metric === 'retention' ? 'word_vocab_retention' : 'novel_word_rate';
+}
+
+/** Per-replicate values of a metric at one generation. */
+function replicateValues(rows: readonly SeriesRow[], cell: string, generation: number, metric: MetricName): number[] {
+  return rows.filter((row) => row.cell.id === cell && row.generation === generation).flatMap((row) => {
+    const value = row.values[metric];
+    return value === undefined ? [] : [value];
+  });
+}
+
+/** Mean over generations 1..G of the per-generation means. */
+function meanOverGenerations(rows: readonly SeriesRow[], cell: string, metric: MetricName): number | undefined {
+  const last = lastGeneration(rows);
+  const means = Array.from({ length: last }, (_, g) => meanAt(rows, cell, g + 1, metric)).filter((value): value is number => value !== undefined);
+  return means.length === 0 ? undefined : means.reduce((sum, value) => sum + value, 0) / means.length;
+}
+
+/** Standard error of a difference of two independent means (sample variances). */
+function differenceError(a: readonly number[], b: readonly number[]): number {
+  const variance = (xs: readonly number[]): number => {
+    if (xs.length < 2) return 0;
+    const mean = xs.reduce((sum, x) => sum + x, 0) / xs.length;
+    return xs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (xs.length - 1);
+  };
+  return Math.sqrt(variance(a) / Math.max(1, a.length) + variance(b) / Math.max(1, b.length));
+}
+
+export function subwordFindings(data: RecipeData): Finding[] {
+  const { rows } = data;
+  const present = new Set(cellIds(rows));
+  const subwords = SUBWORD_MODELS.filter((cell) => present.has(cell));
+  const last = lastGeneration(rows);
+  const novel = Object.fromEntries(subwords.map((cell) => [cell, meanOverGenerations(rows, cell, 'novel_word_rate')]));
+  const name = (cell: string): string => cell.slice('tokenizer='.length);
+  const findings: Finding[] = [];
+
+  findings.push({
+    name: 'subword models invent words',
+    expected: 'stringing pieces together, a subword model writes words that never occur in H (a word-level MLE model cannot)',
+    observed: `share of invented words, mean over generations 1-${last}: ${subwords.map((cell) => `${name(cell)} ${text(novel[cell])}`).join(', ')}`,
+    numbers: Object.fromEntries(subwords.map((cell) => [`novel_word_rate_${name(cell)}`, shown(novel[cell])])),
+    holds: subwords.length > 0 && subwords.every((cell) => (novel[cell] ?? 0) > 0),
+  });
+
+  const small = novel['tokenizer=bpe:500'];
+  const large = novel['tokenizer=bpe:4000'];
+  findings.push({
+    name: 'smaller subword vocabularies invent more words',
+    expected: 'with fewer merges, words are spelled with more, shorter pieces, and an order-2 model strings more of them wrongly',
+    observed: `invented words: bpe:500 ${text(small)} vs bpe:4000 ${text(large)}`,
+    numbers: { novel_word_rate_bpe_500: shown(small), novel_word_rate_bpe_4000: shown(large) },
+    holds: small !== undefined && large !== undefined && small > large,
+  });
+
+  const rareFirst = Object.fromEntries(subwords.map((cell) => [cell, meanAt(rows, cell, 1, 'word_rare_survival')]));
+  const rareLast = Object.fromEntries(subwords.map((cell) => [cell, meanAt(rows, cell, last, 'word_rare_survival')]));
+  findings.push({
+    name: 'rare words die under subword models too',
+    expected: 'H\'s rare words keep disappearing generation after generation, as under a word model',
+    observed: `word-level rare survival, generation 1 -> ${last}: ${subwords.map((cell) => `${name(cell)} ${text(rareFirst[cell])} -> ${text(rareLast[cell])}`).join('; ')}`,
+    numbers: Object.fromEntries(subwords.flatMap((cell) => [[`rare_first_${name(cell)}`, shown(rareFirst[cell])], [`rare_last_${name(cell)}`, shown(rareLast[cell])]])),
+    holds: subwords.length > 0 && subwords.every((cell) => rareFirst[cell] !== undefined && rareLast[cell] !== undefined && rareLast[cell]! < rareFirst[cell]!),
+  });
+
+  const wordValues = replicateValues(rows, WORD_MODEL, last, wordMetric(WORD_MODEL, 'rare'));
+  const wordMean = meanAt(rows, WORD_MODEL, last, wordMetric(WORD_MODEL, 'rare'));
+  const comparisons = subwords.map((cell) => {
+    const values = replicateValues(rows, cell, last, 'word_rare_survival');
+    const difference = (rareLast[cell] ?? Number.NaN) - (wordMean ?? Number.NaN);
+    return { cell, difference, error: differenceError(values, wordValues) };
+  });
+  const direction = (difference: number): string => (difference > 0 ? 'keeps more' : 'keeps fewer');
+  findings.push({
+    name: 'word and subword models differ in rare-word survival',
+    expected: 'a subword model spells rare words from common pieces, so their survival differs from a word model\'s (either way: reported as found)',
+    observed:
+      `rare-word survival at generation ${last}: word model ${text(wordMean)}; ` +
+      comparisons.map(({ cell, difference, error }) => `${name(cell)} ${text(rareLast[cell])} (${direction(difference)}, difference ${text(difference)} +- ${text(2 * error)})`).join('; '),
+    numbers: {
+      rare_last_word: shown(wordMean),
+      ...Object.fromEntries(comparisons.map(({ cell, difference }) => [`difference_${name(cell)}`, shown(difference)])),
+    },
+    holds: comparisons.length > 0 && comparisons.every(({ difference, error }) => Math.abs(difference) > 2 * error),
+  });
+  return findings;
+}
+
+/** Rare-word survival by generation, one line per tokenizer (the word model's rare_survival). */
+function rareWordChart(data: RecipeData): RecipeChart {
+  const last = lastGeneration(data.rows);
+  const values = cellIds(data.rows).flatMap((cell) =>
+    Array.from({ length: last + 1 }, (_, generation) => ({
+      generation,
+      tokenizer: cell.slice('tokenizer='.length),
+      survival: meanAt(data.rows, cell, generation, wordMetric(cell, 'rare')) ?? null,
+    })),
+  );
+  return {
+    name: 'subword-rare-word-survival',
+    title: 'Share of H\'s rare words still written, by tokenizer',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      width: 480,
+      height: 260,
+      title: 'Rare words of H still written (word-level), by tokenizer',
+      data: { values },
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: { field: 'generation', type: 'quantitative', title: 'generation' },
+        y: { field: 'survival', type: 'quantitative', title: 'rare-word survival', scale: { domain: [0, 1] } },
+        color: { field: 'tokenizer', type: 'nominal', title: 'tokenizer', sort: null },
+        strokeDash: { field: 'tokenizer', type: 'nominal', sort: null },
+      },
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * BPE merges by the textbook algorithm (Sennrich et al. 2016): a hand-countable example with the tie
+ * rule, agreement with a naive re-count-everything learner on real text, and segmentation of the
+ * training words equal to where learning left them.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
+import { END_OF_WORD, learnMerges, mergeRanks, segmentWord, spell, type Merge } from '../../../src/corpus/subword/bpeMerges.js';
+
+const W = END_OF_WORD;
+
+describe('learnMerges', () => {
+  it('learns the hand-counted merges of low x5, lower x2, newest x6, widest x3', () => {
+    // Spellings: l o w</w> (5); l o w e r</w> (2); n e w e s t</w> (6); w i d e s t</w> (3).
+    // 1. (e,s) = 6+3 = 9 ties (s,t</w>) = 9; 'e' < 's', so (e,s).
+    // 2. (es,t</w>) = 9.           3. (l,o) = 5+2 = 7.
+    // 4. 6-way tie at 6: (n,e), (e,w), (w,est</w>); 'e' sorts first: (e,w).
+    // 5. (n,ew) = 6 and (ew,est</w>) = 6; 'ew' < 'n': (ew,est</w>).   6. (n,ewest</w>) = 6.
+    // 7. (lo,w</w>) = 5.
+    const words = new Map([['low', 5], ['lower', 2], ['newest', 6], ['widest', 3]]);
+    expect(learnMerges(words, 7)).toEqual([
+      { left: 'e', right: 's' },
+      { left: 'es', right: `t${W}` },
+      { left: 'l', right: 'o' },
+      { left: 'e', right: 'w' },
+      { left: 'ew', right: `est${W}` },
+      { left: 'n', right: `ewest${W}` },
+      { left: 'lo', right: `w${W}` },
+    ]);
+  });
+
+  it('stops when every word is one symbol', () => {
+    // "ab" needs one merge, "a" none: a second merge does not exist.
+    expect(learnMerges(new Map([['ab', 1], ['a', 4]]), 10)).toEqual([{ left: 'a', right: `b${W}` }]);
+  });
+
+  it('merges a run of equal symbols left to right without overlap', () => {
+    // a a a a</w> x1: (a,a) occurs twice (positions 0-1 and 1-2), (a,a</w>) once: (a,a) is merged,
+    // at position 0 only (position 1 overlaps it), so the word becomes "aa a a</w>".
+    const merges = learnMerges(new Map([['aaaa', 1]]), 1);
+    expect(merges).toEqual([{ left: 'a', right: 'a' }]);
+    expect(segmentWord('aaaa', mergeRanks(merges))).toEqual(['aa', 'a', `a${W}`]);
+  });
+
+  it('breaks a tie on equal left symbols by the right symbol', () => {
+    // a a a</w>: (a,a) = 1 and (a,a</w>) = 1; 'a' sorts before 'a</w>', so (a,a).
+    expect(learnMerges(new Map([['aaa', 1]]), 1)).toEqual([{ left: 'a', right: 'a' }]);
+  });
+
+  it('segments an unseen word with the learned merges', () => {
+    const merges = learnMerges(new Map([['low', 5], ['lower', 2], ['newest', 6], ['widest', 3]]), 7);
+    // lowest: l o w e s t</w> -> (e,s) -> (es,t</w>) -> (l,o); no further merge applies.
+    expect(segmentWord('lowest', mergeRanks(merges))).toEqual(['lo', 'w', `est${W}`]);
+  });
+
+  it('agrees with a naive learner on Brown words, and re-segments every training word as learning left it', async () => {
+    const { vocabulary, corpus } = await loadCorpus(['brown:news'], { lowercase: false });
+    const words = new Map<string, number>();
+    for (let i = 0; i < Math.min(corpus.ids.length, 6000); i++) {
+      const word = vocabulary.token(corpus.ids[i]!);
+      words.set(word, (words.get(word) ?? 0) + 1);
+    }
+    const naive = naiveLearn(words, 150);
+    expect(learnMerges(words, 150)).toEqual(naive.merges);
+    const ranks = mergeRanks(naive.merges);
+    for (const [word, symbols] of naive.spellings) expect(segmentWord(word, ranks)).toEqual(symbols);
+  });
+});
+
+/** Algorithm 1 of the paper as written: re-count every pair after every merge. */
+function naiveLearn(words: Map<string, number>, count: number): { merges: Merge[]; spellings: Map<string, string[]> } {
+  const spellings = new Map([...words.keys()].map((word) => [word, spell(word)]));
+  const merges: Merge[] = [];
+  for (let m = 0; m < count; m++) {
+    const pairs = new Map<string, { merge: Merge; count: number }>();
+    for (const [word, symbols] of spellings) {
+      for (let i = 0; i + 1 < symbols.length; i++) {
+        const key = `${symbols[i]}\u0000${symbols[i + 1]}`;
+        const entry = pairs.get(key) ?? { merge: { left: symbols[i]!, right: symbols[i + 1]! }, count: 0 };
+        entry.count += words.get(word)!;
+        pairs.set(key, entry);
+      }
+    }
+    let best: { merge: Merge; count: number } | undefined;
+    for (const entry of pairs.values()) {
+      const wins = best === undefined || entry.count > best.count
+        || (entry.count === best.count && (entry.merge.left < best.merge.left || (entry.merge.left === best.merge.left && entry.merge.right < best.merge.right)));
+      if (wins) best = entry;
+    }
+    if (best === undefined) break;
+    merges.push(best.merge);
+    for (const [word, symbols] of spellings) {
+      const merged: string[] = [];
+      for (let i = 0; i < symbols.length; i++) {
+        if (i + 1 < symbols.length && symbols[i] === best.merge.left && symbols[i + 1] === best.merge.right) {
+          merged.push(symbols[i]! + symbols[i + 1]!);
+          i++;
+        } else merged.push(symbols[i]!);
+      }
+      spellings.set(word, merged);
+    }
+  }
+  return { merges, spellings };
+}

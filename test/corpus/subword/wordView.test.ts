@@ -1,0 +1,35 @@
+/**
+ * Word reconstruction: the words a sentence's subword tokens spell are the sentence's words, for every
+ * subword tokenizer, on the Brown corpus (whose words are its own tokens).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
+import { wordSplitter } from '../../../src/corpus/subword/wordView.js';
+
+const sentenceTokens = (vocabulary: { token(id: number): string }, corpus: { ids: Int32Array; offsets: Int32Array }, s: number): string[] =>
+  Array.from(corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]), (id) => vocabulary.token(id));
+
+describe('the word view of subword tokens', () => {
+  it.each(['gpt2', 'cl100k', 'o200k', 'bpe:300'])('%s: tokens -> words gives back every Brown sentence\'s words', async (tokenizer) => {
+    const words = await loadCorpus(['brown:editorial'], { lowercase: false });
+    const pieces = await loadCorpus(['brown:editorial'], { lowercase: false, tokenizer: tokenizer as 'gpt2' });
+    const split = wordSplitter(tokenizer)!;
+    expect(pieces.corpus.offsets.length).toBe(words.corpus.offsets.length);
+    for (let s = 0; s + 1 < words.corpus.offsets.length; s++) {
+      expect(split(sentenceTokens(pieces.vocabulary, pieces.corpus, s))).toEqual(sentenceTokens(words.vocabulary, words.corpus, s));
+    }
+  });
+
+  it('bpe:K: pieces end a word at </w>; pieces without one still make an (invented) word', () => {
+    expect(wordSplitter('bpe:10')!(['lo', 'w</w>', 'new', 'est</w>', 'lo'])).toEqual(['low', 'newest', 'lo']);
+  });
+
+  it('published encodings: ▁ starts a word, punctuation stays attached', () => {
+    expect(wordSplitter('gpt2')!(['Hello', ',', '▁world', '!'])).toEqual(['Hello,', 'world!']);
+  });
+
+  it('is undefined for word-level tokenizers', () => {
+    expect(wordSplitter('wordpunct')).toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Recipe `subword`: its checks computed from hand-made rows (each check shown holding and failing),
+ * and the recipe run end to end on a small Brown slice through runRecipe.
+ */
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { MetricValues } from '../../src/metrics/columns.js';
+import type { RecipeData } from '../../src/recipes/recipe.js';
+import { runRecipe } from '../../src/recipes/runRecipe.js';
+import { subword, subwordFindings } from '../../src/recipes/subword.js';
+import type { Cell } from '../../src/simulation/cells.js';
+import type { SeriesRow } from '../../src/simulation/series.js';
+
+type Curves = Record<string, Array<[MetricValues, MetricValues]>>; // cell -> generation -> two replicates
+
+/** Rows for generations 0..G of each cell, two replicates each. */
+function data(curves: Curves): RecipeData {
+  const rows: SeriesRow[] = [];
+  for (const [id, generations] of Object.entries(curves)) {
+    const cell = { id } as Cell;
+    generations.forEach((replicates, generation) => replicates.forEach((values, r) => rows.push({ cell, replicate: r + 1, generation, values })));
+  }
+  return { rows } as unknown as RecipeData;
+}
+
+const word = (rare: number, spread = 0.01): [MetricValues, MetricValues] => [{ rare_survival: rare - spread }, { rare_survival: rare + spread }];
+const sub = (rare: number, novel: number, spread = 0.01): [MetricValues, MetricValues] => [
+  { word_rare_survival: rare - spread, novel_word_rate: novel },
+  { word_rare_survival: rare + spread, novel_word_rate: novel },
+];
+
+/** A world where everything the recipe asks holds: subword models lose rare words faster and invent words. */
+const HOLDING: Curves = {
+  'tokenizer=wordpunct': [word(1, 0), word(0.6), word(0.4)],
+  'tokenizer=gpt2': [sub(1, 0, 0), sub(0.5, 0.02), sub(0.3, 0.03)],
+  'tokenizer=bpe:500': [sub(1, 0, 0), sub(0.2, 0.4), sub(0.1, 0.4)],
+  'tokenizer=bpe:4000': [sub(1, 0, 0), sub(0.3, 0.1), sub(0.2, 0.12)],
+};
+const verdicts = (curves: Curves): Record<string, boolean> => Object.fromEntries(subwordFindings(data(curves)).map((f) => [f.name, f.holds]));
+
+describe('subword findings from rows', () => {
+  it('every check holds when the rows say so', () => {
+    expect(Object.values(verdicts(HOLDING))).toEqual([true, true, true, true]);
+  });
+
+  it('"invent words" fails when one subword model invents none', () => {
+    const curves = { ...HOLDING, 'tokenizer=gpt2': [sub(1, 0, 0), sub(0.5, 0), sub(0.3, 0)] };
+    expect(verdicts(curves)['subword models invent words']).toBe(false);
+  });
+
+  it('"smaller vocabularies invent more" fails when bpe:500 invents fewer than bpe:4000', () => {
+    const curves = { ...HOLDING, 'tokenizer=bpe:500': [sub(1, 0, 0), sub(0.2, 0.05), sub(0.1, 0.05)] };
+    expect(verdicts(curves)['smaller subword vocabularies invent more words']).toBe(false);
+  });
+
+  it('"rare words die" fails when one model\'s rare survival does not fall', () => {
+    const curves = { ...HOLDING, 'tokenizer=bpe:4000': [sub(1, 0, 0), sub(0.3, 0.1), sub(0.3, 0.12)] };
+    expect(verdicts(curves)['rare words die under subword models too']).toBe(false);
+  });
+
+  it('"word and subword differ" fails when a difference is within twice its standard error', () => {
+    // gpt2 0.41 vs word 0.40 at the last generation, replicates spread +-0.05 each: SE of the difference
+    // = sqrt(0.005/2 + 0.005/2) = 0.0707 > 0.01 / 2.
+    const curves = { ...HOLDING, 'tokenizer=wordpunct': [word(1, 0), word(0.6, 0.05), word(0.4, 0.05)], 'tokenizer=gpt2': [sub(1, 0, 0), sub(0.5, 0.02, 0.05), sub(0.41, 0.03, 0.05)] };
+    const finding = subwordFindings(data(curves)).find((f) => f.name === 'word and subword models differ in rare-word survival')!;
+    expect(finding.holds).toBe(false);
+    expect(finding.observed).toContain('gpt2 0.41 (keeps more, difference 0.01 +- 0.1414)');
+  });
+});
+
+describe('recipe subword on Brown editorial', () => {
+  it('runs every tokenizer, names cells by tokenizer and fills the word columns of the subword cells', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ngc-subword-recipe-'));
+    const outcome = await runRecipe(subword, { out, corpus: ['brown:editorial'], generations: 2, replicates: 1 });
+    expect(outcome.data.cells.map((cell) => cell.id)).toEqual(['tokenizer=wordpunct', 'tokenizer=gpt2', 'tokenizer=bpe:500', 'tokenizer=bpe:4000']);
+    for (const row of outcome.data.rows) {
+      const isWord = row.cell.id === 'tokenizer=wordpunct';
+      expect(row.values.word_types === undefined).toBe(isWord);
+    }
+    expect(outcome.findings.map((finding) => finding.name)).toHaveLength(4);
+  }, 120_000);
+});
