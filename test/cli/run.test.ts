@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
+import { METRIC_COLUMNS } from '../../src/metrics/columns.js';
 import { readCsvLines } from '../../src/export/csvLines.js';
 import { captureIO } from './captureIO.js';
 
@@ -46,7 +47,7 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     const [sumHeader, ...summary] = records('summary.csv');
     const col = (name: string): number => header!.indexOf(name);
     const scol = (name: string): number => sumHeader!.indexOf(name);
-    expect(summary).toHaveLength(6 * 4 * 29);
+    expect(summary).toHaveLength(6 * 4 * METRIC_COLUMNS.length); // cells x generations x metrics
     for (const line of summary) {
       const metric = line[scol('metric')]!;
       const values = rows
