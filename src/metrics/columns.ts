@@ -35,6 +35,9 @@ export const METRIC_COLUMNS = [
   'heldout_oov_rate',
   'gen0_perplexity',
   'discount_fallback',
+  'model_types',
+  'model_vocab_retention',
+  'model_rare_survival',
 ] as const;
 
 export type MetricName = (typeof METRIC_COLUMNS)[number];

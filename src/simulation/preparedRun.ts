@@ -1,6 +1,6 @@
 /**
  * PreparedRun: what every (cell, replicate) series of a run shares, computed once: the holdout split,
- * the batch size N, the seed reference of H. Read-only after construction; it can be rebuilt in a
+ * the batch size N, the measured size, the seed reference of H. Read-only after construction; it can be rebuilt in a
  * worker thread from the same corpus and settings with the same result.
  */
 
@@ -17,6 +17,8 @@ export interface PreparedRun {
   readonly heldout: TokenCorpus;
   /** Tokens per batch (N). */
   readonly batchTokens: number;
+  /** Size of the text each row of generation >= 1 measures (--measure-tokens; default N). */
+  readonly measureTokens: number;
   readonly reference: SeedReference;
 }
 
@@ -37,6 +39,7 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
     human,
     heldout,
     batchTokens,
+    measureTokens: settings.measureTokens ?? batchTokens,
     reference: buildSeedReference(human, idSpace, settings.rareThreshold),
   };
 }

@@ -16,7 +16,7 @@ import { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { tokenCount } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, UsageError } from '../../errors.js';
-import { corpusFilePath, corpusManifest, detokenize, writeCorpusFile, writeManifest } from '../../export/corpusFiles.js';
+import { corpusFilePath, corpusManifest, detokenize, readShareCounts, shareKey, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv, type CsvWriter } from '../../export/csvFile.js';
 import { openSentencePerplexityCsv } from '../../export/sentencePerplexityCsv.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
@@ -52,7 +52,7 @@ export function runCommand(io: CliIO): Command {
     .option('--out <file>', 'curves CSV, - for stdout', 'curves.csv')
     .option('--summary <file>', 'per cell, generation and metric: n, mean, sd and 95% CI (Student t) across replicates')
     .option('--extinctions <file>', 'per cell, replicate and seed type: last seen, first absent, comebacks')
-    .option('--save-corpora <dir>', "write each generation's synthetic text (one sentence per line) and a manifest.json")
+    .option('--save-corpora <dir>', "write the text each row measured (one sentence per line; the batch's synthetic share first) and a manifest.json")
     .option('--sentence-perplexities <file>', 'per cell, replicate, generation and sentence: its perplexity under M0 (H at generation 0)')
     .option('--report <file>', 'write the HTML report of the curves (as `plot --out`) when the run ends')
     .option('--workers <n>', 'worker threads (default: one per core)')
@@ -125,6 +125,9 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   if (settings.tokens !== undefined && load.maxTokens !== undefined && settings.tokens > load.maxTokens) {
     throw new UsageError(`--tokens ${settings.tokens} is above the --max-tokens guard (${load.maxTokens})`, 'pass a smaller --tokens, or raise --max-tokens if the machine has the memory');
   }
+  if (settings.measureTokens !== undefined && load.maxTokens !== undefined && settings.measureTokens > load.maxTokens) {
+    throw new UsageError(`--measure-tokens ${settings.measureTokens} is above the --max-tokens guard (${load.maxTokens})`, 'pass a smaller --measure-tokens, or raise --max-tokens if the machine has the memory');
+  }
   const outputs = checkOutputs(config, io);
   const { vocabulary, corpus } = await loadCorpus(config.corpus, load);
   const run = prepareRun(corpus, vocabulary.size, settings);
@@ -152,9 +155,13 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     records.push([...fields]);
   }
   if (outputs.out !== '-') writeRunRecord(outputs.out, record);
-  if (outputs.corpora !== undefined) {
-    writeManifest(outputs.corpora, corpusManifest([...cellsById.values()], { generations: settings.generations, replicates: settings.replicates, seed: settings.seed, corpus: config.corpus, config: printableConfig(config) }));
-  }
+  const shareCounts: ShareCounts = config.resume && outputs.corpora !== undefined ? readShareCounts(outputs.corpora) : new Map();
+  const saveManifest = (): void => {
+    if (outputs.corpora === undefined) return;
+    const details = { generations: settings.generations, replicates: settings.replicates, seed: settings.seed, corpus: config.corpus, config: printableConfig(config) };
+    writeManifest(outputs.corpora, corpusManifest([...cellsById.values()], details, shareCounts));
+  };
+  saveManifest();
 
   const curves = openCsv(outputs.out === '-' ? io.stdout : outputs.out, CURVE_COLUMNS, { append: keep.keepBytes[0]! > 0 });
   const perplexities = outputs.sentencePerplexities === undefined ? undefined : openSentencePerplexityCsv(outputs.sentencePerplexities === '-' ? io.stdout : outputs.sentencePerplexities);
@@ -194,14 +201,16 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
             io.stderr.write(`ngram-collapse: ${message}\n`);
           }
         },
-        onTexts: (task, generation, synthetic) => {
-          writeCorpusFile(corpusFilePath(outputs.corpora!, task.cell, task.replicate, generation), detokenize(synthetic, (id) => vocabulary.token(id)));
+        onTexts: (task, generation, measured, shareSentences) => {
+          writeCorpusFile(corpusFilePath(outputs.corpora!, task.cell, task.replicate, generation), detokenize(measured, (id) => vocabulary.token(id)));
+          shareCounts.set(shareKey(task.cell, task.replicate, generation), shareSentences);
         },
       },
     );
   } finally {
     signals.dispose();
     progress.stop();
+    saveManifest();
     await closeAll([curves, extinctions, perplexities]);
   }
 
