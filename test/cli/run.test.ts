@@ -46,7 +46,7 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     const [sumHeader, ...summary] = records('summary.csv');
     const col = (name: string): number => header!.indexOf(name);
     const scol = (name: string): number => sumHeader!.indexOf(name);
-    expect(summary).toHaveLength(6 * 4 * 29);
+    expect(summary).toHaveLength(6 * 4 * 32);
     for (const line of summary) {
       const metric = line[scol('metric')]!;
       const values = rows
