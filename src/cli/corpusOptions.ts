@@ -6,18 +6,20 @@
 import type { Command } from 'commander';
 import { DEFAULT_LOAD_OPTIONS, type LoadOptions } from '../corpus/loadCorpus.js';
 import { SENTENCE_MODES, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import { UsageError } from '../errors.js';
 import { integerIn, oneOf } from './parseValues.js';
 import type { CliIO } from './io.js';
 
 export const DEFAULT_MAX_TOKENS = 200_000_000;
 
-/** Adds --tokenizer, --lowercase/--no-lowercase, --sentences, --jsonl-field, --max-tokens. */
+/** Adds --tokenizer, --lowercase/--no-lowercase, --sentences, --empty-sentences, --jsonl-field, --max-tokens. */
 export function addLoadOptions(command: Command): Command {
   return command
     .option('--tokenizer <name>', `${TOKENIZER_NAMES.join(' | ')} (default: ${DEFAULT_LOAD_OPTIONS.tokenizer}; brown keeps its own tokens)`)
     .option('--lowercase', 'lowercase the text (default)')
     .option('--no-lowercase', 'keep the case of the text')
     .option('--sentences <mode>', 'auto: natural\'s sentence tokenizer; line: one sentence per line (default: auto)')
+    .option('--empty-sentences', 'with --sentences line: a blank line is an empty sentence (as in --save-corpora files)')
     .option('--jsonl-field <name>', 'read JSON Lines and take the text from this field (default for .jsonl files: text)')
     .option('--max-tokens <n>', `refuse corpora larger than this (default: ${DEFAULT_MAX_TOKENS})`);
 }
@@ -29,6 +31,10 @@ export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io
   const sentences = string('sentences');
   const maxTokens = string('maxTokens');
   const jsonlField = string('jsonlField');
+  const emptySentences = values['emptySentences'] === true;
+  if (emptySentences && sentences !== 'line') {
+    throw new UsageError(`--empty-sentences needs --sentences line, got --sentences ${sentences ?? DEFAULT_LOAD_OPTIONS.sentences}`, 'add --sentences line (one sentence per line, a blank line an empty sentence)');
+  }
   return {
     tokenizer: tokenizer === undefined ? DEFAULT_LOAD_OPTIONS.tokenizer : oneOf(TOKENIZER_NAMES)(tokenizer, '--tokenizer'),
     lowercase: values['lowercase'] !== false,
@@ -38,5 +44,6 @@ export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io
     cwd: io.cwd,
     onWarning,
     ...(jsonlField === undefined ? {} : { jsonlField }),
+    ...(emptySentences ? { emptySentences } : {}),
   };
 }

@@ -30,7 +30,7 @@ import { resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.
 export interface RunConfig {
   readonly corpus: readonly string[];
   readonly settings: RunSettings;
-  /** Loader options as raw values (tokenizer, lowercase, sentences, jsonlField, maxTokens) for resolveLoadOptions. */
+  /** Loader options as raw values (tokenizer, lowercase, sentences, emptySentences, jsonlField, maxTokens) for resolveLoadOptions. */
   readonly loadValues: Readonly<Record<string, unknown>>;
   readonly out: string;
   readonly summary?: string;
@@ -63,6 +63,7 @@ const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>>
   tokenizer: { kind: 'scalar', parse: oneOf(TOKENIZER_NAMES) },
   lowercase: { kind: 'boolean', parse: (raw) => raw },
   sentences: { kind: 'scalar', parse: oneOf(SENTENCE_MODES) },
+  emptySentences: { kind: 'boolean', parse: (raw) => raw },
   jsonlField: { kind: 'scalar', parse: path },
   maxTokens: { kind: 'scalar', parse: integerIn(1) },
   out: { kind: 'scalar', parse: path },
@@ -160,7 +161,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
   return {
     corpus: values['corpus'] as string[],
     settings,
-    loadValues: Object.fromEntries(['tokenizer', 'lowercase', 'sentences', 'jsonlField', 'maxTokens'].map((key) => [key, values[key]])),
+    loadValues: Object.fromEntries(['tokenizer', 'lowercase', 'sentences', 'emptySentences', 'jsonlField', 'maxTokens'].map((key) => [key, values[key]])),
     out: string('out')!,
     ...(summary === undefined ? {} : { summary }),
     ...(extinctions === undefined ? {} : { extinctions }),
@@ -186,6 +187,7 @@ export function printableConfig(config: RunConfig): Record<string, unknown> {
     tokenizer: load['tokenizer'] ?? 'wordpunct',
     lowercase: load['lowercase'] !== false,
     sentences: load['sentences'] ?? 'auto',
+    ...(load['emptySentences'] === true ? { emptySentences: true } : {}),
     ...(load['jsonlField'] === undefined ? {} : { jsonlField: load['jsonlField'] }),
     maxTokens: load['maxTokens'] === undefined ? DEFAULT_MAX_TOKENS : Number(load['maxTokens']),
     out: config.out,

@@ -5,7 +5,8 @@
  * `-` (standard input), a file, a folder (its `.txt` files, sorted, recursively) or a glob. Files ending
  * in `.jsonl` (or any file when `jsonlField` is set) are JSON Lines: every line an object whose
  * `jsonlField` (default `text`) is a string. Text is split into sentences (`auto`: natural's sentence
- * tokenizer per paragraph; `line`: one per line), optionally lowercased, tokenized, and interned.
+ * tokenizer per paragraph; `line`: one per line, a blank line an empty sentence with `emptySentences`),
+ * optionally lowercased, tokenized, and interned.
  * Every problem (missing path, nothing to read, unreadable or binary data, UTF-16, broken JSONL with
  * its line number, a terminal as standard input, an empty result) is an InputError raised before any
  * simulation starts. Invalid UTF-8 is not an error: the bad bytes become U+FFFD and `onWarning` is
@@ -31,6 +32,11 @@ export interface LoadOptions {
   readonly tokenizer: TokenizerName;
   readonly lowercase: boolean;
   readonly sentences: SentenceMode;
+  /**
+   * With `sentences: 'line'` (plain text only): a blank line is an empty sentence instead of nothing,
+   * as in the texts `--save-corpora` writes. Ignored in other modes.
+   */
+  readonly emptySentences?: boolean;
   /** JSONL field holding the text; setting it reads every file as JSONL. */
   readonly jsonlField?: string;
   /** Refuse corpora larger than this many tokens. */
@@ -68,7 +74,7 @@ export async function loadCorpus(
   }
   // Resolve every spec first, so that a missing file is reported before any reading.
   const sources = specs.flatMap((spec) => resolveSpec(spec, settings));
-  const builder = new CorpusBuilder(vocabulary, settings.maxTokens);
+  const builder = new CorpusBuilder(vocabulary, settings.maxTokens, keepsEmptySentences(settings));
   for (const source of sources) await readSource(source, settings, builder);
   if (builder.droppedMarkers > 0) {
     settings.onWarning?.(
@@ -129,12 +135,18 @@ async function readSource(source: Source, settings: LoadOptions, builder: Corpus
       return;
     }
     const unit = settings.sentences === 'line' ? 'line' : 'paragraph';
-    for await (const { text } of textChunks(stream, { unit, name, onInvalidUtf8 })) {
-      for (const sentence of split(text)) add(sentence);
+    const keepBlankLines = keepsEmptySentences(settings);
+    for await (const { text } of textChunks(stream, { unit, name, onInvalidUtf8, keepBlankLines })) {
+      if (keepBlankLines) add(text); // one line, one sentence, blank or not
+      else for (const sentence of split(text)) add(sentence);
     }
   } catch (error) {
     throw asInputError(error, name);
   }
+}
+
+function keepsEmptySentences(settings: LoadOptions): boolean {
+  return settings.emptySentences === true && settings.sentences === 'line';
 }
 
 /** Tokenizes one sentence into the builder; a very long one piece by piece (bounded memory). */
@@ -174,7 +186,10 @@ function jsonlText(line: string, field: string, where: string): string {
 
 async function readBrown(path: string, settings: LoadOptions, builder: CorpusBuilder): Promise<void> {
   const text = await readFile(path, 'utf8');
-  for (const line of text.split('\n')) builder.addSentence(brownLineTokens(line, settings.lowercase));
+  for (const line of text.split('\n')) {
+    const tokens = brownLineTokens(line, settings.lowercase);
+    if (tokens.length > 0) builder.addSentence(tokens); // Brown's blank lines are not sentences, even with emptySentences
+  }
 }
 
 function requireStdin(settings: LoadOptions): Readable {

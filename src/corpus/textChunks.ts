@@ -20,6 +20,8 @@ export interface ChunkOptions {
   readonly unit: ChunkUnit;
   /** Name of the source, for messages. */
   readonly name: string;
+  /** With unit `line`: yield blank lines too (for --empty-sentences); default: skip them. */
+  readonly keepBlankLines?: boolean;
   /** Called once, at the first invalid UTF-8 sequence, with its line number. */
   readonly onInvalidUtf8?: (line: number) => void;
 }
@@ -44,7 +46,7 @@ export async function* textChunks(bytes: AsyncIterable<Uint8Array | string>, opt
 
   const emit = function* (line: string, number: number): Generator<TextChunk> {
     if (options.unit === 'line') {
-      if (!BLANK.test(line)) yield { text: line, line: number };
+      if (options.keepBlankLines === true || !BLANK.test(line)) yield { text: line, line: number };
       return;
     }
     const done = paragraph.add(line, number);

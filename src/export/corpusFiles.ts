@@ -4,13 +4,15 @@
  * sentence is an empty line), tokens joined by single spaces (the ids are turned back into their
  * token strings; the tokenizer's splits are not undone), and `DIR/manifest.json` says which cell
  * each folder holds, with what settings, and how many of each file's first lines are the batch's
- * synthetic share (`shareSentences`; the lines after them are the measuring top-up).
+ * synthetic share (`shareSentences`; the lines after them are the measuring top-up). `DIR/human.txt`
+ * holds the human pool H in the same format (row 0's text, and the reference of the survival columns).
  *
  * Contract: `c` is the cell's 1-based index in canonical order. A file is written to a temporary name
  * and renamed, so it is either complete or absent, never torn. The manifest is written before the
  * first text and again, with the share counts, when the run ends (or stops); re-running (`--resume`)
  * rewrites the files of the series it redoes with the same bytes. Re-read with `metrics --sentences
- * line --empty-sentences`, a file gives exactly its row's text metrics.
+ * line --empty-sentences --tokenizer whitespace --reference DIR/human.txt`, a file gives exactly its
+ * row's text metrics.
  */
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,11 @@ import type { Cell } from '../simulation/cells.js';
 
 export function corpusFilePath(dir: string, cell: Cell, replicate: number, generation: number): string {
   return join(dir, `cell-${cell.index + 1}`, `replicate-${replicate}`, `generation-${generation}.txt`);
+}
+
+/** The human pool H (what row 0 measures, and the reference of every survival column). */
+export function humanFilePath(dir: string): string {
+  return join(dir, 'human.txt');
 }
 
 /** Ids -> text: one sentence per line, tokens separated by spaces. */
@@ -84,7 +91,7 @@ export function corpusManifest(
 ): CorpusManifest {
   return {
     tool: 'ngram-collapse',
-    layout: 'cell-<c>/replicate-<r>/generation-<g>.txt, g = 1..generations (the text row g measured: the synthetic share of batch g, its first shareSentences lines, then the top-up)',
+    layout: 'human.txt (the human pool H, row 0); cell-<c>/replicate-<r>/generation-<g>.txt, g = 1..generations (the text row g measured: the synthetic share of batch g, its first shareSentences lines, then the top-up)',
     format: 'UTF-8, one sentence per line (an empty line is an empty sentence: read with --sentences line --empty-sentences), tokens separated by single spaces',
     ...details,
     cells: cells.map((cell) => ({ folder: `cell-${cell.index + 1}`, cell: cell.id, settings: cell.settings })),

@@ -16,7 +16,7 @@ import { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { tokenCount } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, UsageError } from '../../errors.js';
-import { corpusFilePath, corpusManifest, detokenize, readShareCounts, shareKey, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
+import { corpusFilePath, corpusManifest, detokenize, humanFilePath, readShareCounts, shareKey, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv, type CsvWriter } from '../../export/csvFile.js';
 import { openSentencePerplexityCsv } from '../../export/sentencePerplexityCsv.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
@@ -136,7 +136,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   const rowsPerTask = settings.generations + 1;
   const identity: RunIdentity = {
     version: packageVersion(),
-    load: { tokenizer: load.tokenizer, lowercase: load.lowercase, sentences: load.sentences, jsonlField: load.jsonlField ?? null },
+    load: { tokenizer: load.tokenizer, lowercase: load.lowercase, sentences: load.sentences, jsonlField: load.jsonlField ?? null, ...(load.emptySentences === true ? { emptySentences: true } : {}) },
     corpusDigest: corpusDigest(corpus, vocabulary.toArray()),
     settings,
     extinctions: outputs.extinctions !== undefined,
@@ -162,6 +162,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     writeManifest(outputs.corpora, corpusManifest([...cellsById.values()], details, shareCounts));
   };
   saveManifest();
+  if (outputs.corpora !== undefined) writeCorpusFile(humanFilePath(outputs.corpora), detokenize(run.human, (id) => vocabulary.token(id)));
 
   const curves = openCsv(outputs.out === '-' ? io.stdout : outputs.out, CURVE_COLUMNS, { append: keep.keepBytes[0]! > 0 });
   const perplexities = outputs.sentencePerplexities === undefined ? undefined : openSentencePerplexityCsv(outputs.sentencePerplexities === '-' ? io.stdout : outputs.sentencePerplexities);
