@@ -6,6 +6,7 @@
 
 import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
+import { overlapMetrics } from '../metrics/overlapMetrics.js';
 import { buildSeedReference, type SeedReference } from '../metrics/seedReference.js';
 import { splitHoldout } from './holdoutSplit.js';
 import type { RunSettings } from './settings.js';
@@ -42,4 +43,13 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
     measureTokens: settings.measureTokens ?? batchTokens,
     reference: buildSeedReference(human, idSpace, settings.rareThreshold),
   };
+}
+
+/**
+ * Share of the held-out sentences that occur verbatim in H (undefined without a held-out set). A
+ * corpus holding the same text twice puts copies of H's sentences in E, and held-out perplexity then
+ * measures memory, not generalisation. O(held-out tokens).
+ */
+export function heldoutOverlap(run: PreparedRun): number | undefined {
+  return overlapMetrics(run.heldout, run.reference).copy_rate;
 }
