@@ -29,6 +29,7 @@ import { randomFor } from '../random/random.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
+import { GenerationProgress, type GenerationWork, type ProgressReport } from './generationProgress.js';
 import { pickSentences, pickTokens } from './sentencePicks.js';
 import { measuredText } from './measuredText.js';
 import { syntheticText } from './syntheticText.js';
@@ -64,6 +65,8 @@ export interface SeriesHooks {
   readonly onTexts?: (texts: GenerationTexts) => void;
   /** M0, right after it is trained (before the generation-0 row). */
   readonly onModel0?: (model0: LanguageModel) => void;
+  /** How far the series is through a generation (0..1, 1 once its row is out): see GenerationProgress. */
+  readonly onProgress?: ProgressReport;
 }
 
 export function seriesRandom(run: PreparedRun, cell: Cell, replicate: number): RandomSource {
@@ -97,6 +100,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   hooks.onModel0?.(model0);
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
   row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, model0, human) });
+  hooks.onProgress?.(0, 1);
   yield 0;
 
   let model = model0;
@@ -106,7 +110,8 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   for (let generation = 1; generation <= settings.generations; generation++) {
     const humanShare = fixedPool ?? pickTokens(human, humanTarget, random);
     const target = Math.max(0, batchTokens - tokenCount(humanShare));
-    const sampler = model.createSampler(cellSettings);
+    const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target), hooks.onProgress);
+    const sampler = progress.counting(model.createSampler(cellSettings));
     const synthetic = syntheticText(sampler, target, settings.maxSentenceLength, random);
     if (synthetic.exhausted) {
       hooks.warn?.(`cell ${cell.id} replicate ${replicate} generation ${generation}: the model produced only ${tokenCount(synthetic.text)} of ${target} tokens`);
@@ -121,13 +126,22 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     const text = measured.text;
     hooks.onTexts?.({ generation, synthetic: synthetic.text, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0 });
     const next = train(training);
+    progress.trained();
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
     row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text) });
+    progress.finish();
     notices.observe(generation, text);
     model = next;
     previousTraining = training;
     yield generation;
   }
+}
+
+/** The tokens generation g samples, trains on and measures, as expected before it starts (for progress). */
+function expectedWork(run: PreparedRun, cell: Cell, generation: number, target: number): GenerationWork {
+  const humanTokens = run.human.ids.length;
+  const train = cell.settings.strategy === 'accumulate' ? humanTokens + generation * run.batchTokens : run.batchTokens;
+  return { sample: Math.max(target, run.measureTokens), train, measure: run.measureTokens };
 }
 
 function trainingData(run: PreparedRun, cell: Cell, batches: TokenCorpus[], random: RandomSource): TokenCorpus {

@@ -14,6 +14,7 @@ import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import { expandCells, type Cell } from './cells.js';
 import { ExtinctionTracker, type ExtinctionTable } from './extinctionTracker.js';
+import type { ProgressReport } from './generationProgress.js';
 import type { PreparedRun } from './preparedRun.js';
 import { seriesSteps, type GenerationTexts, type SeriesWarning } from './series.js';
 import type { RunSettings } from './settings.js';
@@ -50,6 +51,8 @@ export interface TaskListener {
   /** The text row `generation` measured; its first `shareSentences` sentences are the batch's synthetic share. */
   readonly onTexts?: (generation: number, measured: TokenCorpus, shareSentences: number) => void;
   readonly warn?: SeriesWarning;
+  /** How far the task is through a generation (see GenerationProgress), as soon as known. */
+  readonly onProgress?: ProgressReport;
 }
 
 export function* taskSteps(
@@ -69,6 +72,7 @@ export function* taskSteps(
     emit: (row) => listener.onRow(row.generation, row.values, scorer?.take()),
     ...(scorer === undefined ? {} : { onModel0: (model0: LanguageModel) => scorer.start(model0) }),
     ...(listener.warn === undefined ? {} : { warn: listener.warn }),
+    ...(listener.onProgress === undefined ? {} : { onProgress: listener.onProgress }),
     ...(onTexts === undefined ? {} : { onTexts }),
   });
   return tracker?.result();

@@ -25,6 +25,7 @@ port.on('message', (request: TaskRequest) => {
       onRow: (generation, values, perplexities) => post({ type: 'row', slot, generation, values, ...(perplexities === undefined ? {} : { perplexities }) }),
       onTexts: (generation, measured, shareSentences) => post({ type: 'texts', slot, generation, ids: measured.ids, offsets: measured.offsets, shareSentences }),
       warn: (message) => post({ type: 'warn', message }),
+      onProgress: (generation, fraction) => post({ type: 'progress', slot, generation, fraction }),
     });
     let step = steps.next();
     while (step.done !== true) step = steps.next();

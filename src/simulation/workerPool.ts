@@ -55,6 +55,11 @@ export interface TaskHandlers {
    * share), as soon as it exists (any order across tasks).
    */
   readonly onTexts?: (task: SeriesTask, generation: number, measured: TokenCorpus, shareSentences: number) => void;
+  /**
+   * How far a task is through a generation (0..1; 1 when its row is made), as soon as known: in any
+   * order across tasks, before the rows are released in canonical order (for progress bars).
+   */
+  readonly onProgress?: (task: SeriesTask, generation: number, fraction: number) => void;
 }
 
 export interface RunTasksResult {
@@ -82,6 +87,7 @@ export type WorkerReply =
   | { readonly type: 'row'; readonly slot: number; readonly generation: number; readonly values: MetricValues; readonly perplexities?: Float64Array }
   | { readonly type: 'texts'; readonly slot: number; readonly generation: number; readonly ids: Int32Array; readonly offsets: Int32Array; readonly shareSentences: number }
   | { readonly type: 'warn'; readonly message: string }
+  | { readonly type: 'progress'; readonly slot: number; readonly generation: number; readonly fraction: number }
   | { readonly type: 'end'; readonly slot: number; readonly extinctions?: ExtinctionTable }
   | { readonly type: 'error'; readonly slot: number; readonly message: string; readonly stack?: string };
 
@@ -130,6 +136,7 @@ async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], opti
   const onRow = guarded(handlers.onRow);
   const onTexts = guarded(handlers.onTexts);
   const onEnd = guarded(handlers.onEnd);
+  const onProgress = guarded(handlers.onProgress);
   let ended = 0;
   let failed = 0;
   for (const task of tasks) {
@@ -139,6 +146,7 @@ async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], opti
       const steps = taskSteps(run, task, options.extras ?? NO_EXTRAS, {
         onRow: (generation, values, perplexities) => onRow({ cell: task.cell, replicate: task.replicate, generation, values }, task, perplexities),
         onTexts: (generation, measured, shareSentences) => onTexts(task, generation, measured, shareSentences),
+        ...(handlers.onProgress === undefined ? {} : { onProgress: (generation: number, fraction: number) => onProgress(task, generation, fraction) }),
         ...(options.warn === undefined ? {} : { warn: options.warn }),
       });
       let step = steps.next();
@@ -261,6 +269,9 @@ function runOnWorkers(
           return;
         case 'warn':
           options.warn?.(reply.message);
+          return;
+        case 'progress':
+          handlers.onProgress?.(tasks[reply.slot]!, reply.generation, reply.fraction);
           return;
         case 'end':
         case 'error': {

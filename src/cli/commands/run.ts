@@ -202,8 +202,8 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
           curves.write(fields);
           summary?.add(fields);
           records.push(fields);
-          progress.tick();
         },
+        onProgress: (task, generation, fraction) => progress.update(task.position, generation, fraction),
         onEnd: (task, outcome) => {
           if (outcome.extinctions !== undefined && extinctions !== undefined) {
             for (const fields of extinctionRecords(task.cell, task.replicate, settings.seed, outcome.extinctions, (id) => vocabulary.token(id))) extinctions.write(fields);
