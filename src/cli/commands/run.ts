@@ -39,6 +39,7 @@ import { startProgress } from '../progress.js';
 import { printableConfig, resolveRunConfig, type RunConfig } from '../runConfig.js';
 import { defaultText, SHARED_OPTIONS, SWEEP_OPTIONS } from '../runOptions.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
+import { slowSamplingNotice } from '../slowSamplingNotice.js';
 
 export function runCommand(io: CliIO): Command {
   const command = new Command('run').description('simulate model collapse: retrain n-gram models on their own output, generation after generation, and write the diversity curves as CSV');
@@ -141,6 +142,8 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     settings,
     extinctions: outputs.extinctions !== undefined,
   };
+  const slow = slowSamplingNotice({ sweep: settings.sweep, vocabularySize: run.reference.unigrams.types.length, tokensPerGeneration: Math.max(run.batchTokens, run.measureTokens) });
+  if (slow !== undefined && !quiet) io.stderr.write(`ngram-collapse: note: ${slow}\n`);
   const overlap = heldoutOverlap(run);
   if (overlap !== undefined && overlap > HELDOUT_OVERLAP_WARNING) {
     warn(`${(overlap * 100).toFixed(1)}% of the held-out sentences also occur verbatim in the human pool (duplicated text in the corpus?), so heldout_perplexity partly measures memory; de-duplicate the corpus to measure generalisation`);
