@@ -96,11 +96,13 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const fixedPool = cellSettings.humanPool === 'fixed' ? pickTokens(human, humanTarget, random) : undefined;
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
 
+  const start = new GenerationProgress(0, { sample: 0, train: tokenCount(human), measure: tokenCount(human) }, hooks.onProgress);
   const model0 = train(human);
+  start.trained();
   hooks.onModel0?.(model0);
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
   row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, model0, human) });
-  hooks.onProgress?.(0, 1);
+  start.finish();
   yield 0;
 
   let model = model0;

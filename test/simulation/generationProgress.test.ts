@@ -47,6 +47,8 @@ describe('progress of a series', () => {
     const run = prepareRun(f.corpus, f.vocabulary.size, settings);
     const reports: Array<[number, number]> = [];
     runSeries(run, expandCells(settings.sweep)[0]!, 1, { emit: () => undefined, onProgress: (g, fraction) => reports.push([g, fraction]) });
+    // generation 0: M0 trained on H (|H| tokens) is half of training plus measuring H (|H| tokens)
+    expect(reports.slice(0, 2)).toEqual([[0, 0.5], [0, 1]]);
     const values = reports.map(([g, fraction]) => g + fraction);
     values.slice(1).forEach((value, i) => expect(value).toBeGreaterThanOrEqual(values[i]!));
     expect(values.at(-1)).toBe(4);
