@@ -34,7 +34,7 @@ let manifest: { cells: Array<{ folder: string; cell: string }>; shareSentences: 
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ngram-collapse-readback-'));
-  const result = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '1,2,3', '--smoothing', 'mle,kneser-ney', '--human-ratio', '0.3', '--generations', String(GENERATIONS), '--seed', '5', '--workers', '1', '--out', 'c.csv', '--save-corpora', 'texts', '--quiet']);
+  const result = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '1,2,3', '--smoothing', 'mle,kneser-ney', '--human-ratio', '0.3', '--generations', String(GENERATIONS), '--seed', '5', '--workers', '1', '--out', 'c.csv', '--save-corpora', 'texts', '--extinctions', 'ext.csv', '--quiet']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   curves = table(readFileSync(join(dir, 'c.csv')));
@@ -78,6 +78,19 @@ describe('--save-corpora texts read back', () => {
         expect(shareTokens).toBeLessThan(0.75 * n);
         expect(Number(row['tokens'])).toBeGreaterThanOrEqual(n);
       });
+    }
+  });
+});
+
+describe('--extinctions follows the measured text', () => {
+  it('counts as alive at the last generation exactly the seed types of that row\'s text', () => {
+    const extinctions = table(readFileSync(join(dir, 'ext.csv')));
+    for (const { cell } of manifest.cells) {
+      const types = extinctions.filter((row) => row['cell'] === cell);
+      const alive = types.filter((row) => row['last_seen'] === String(GENERATIONS)).length;
+      const last = curves.find((row) => row['cell'] === cell && row['generation'] === String(GENERATIONS))!;
+      // vocab_retention = alive / seed types, written to 6 significant digits
+      expect(Number((alive / types.length).toPrecision(6))).toBe(Number(last['vocab_retention']));
     }
   });
 });
