@@ -33,7 +33,7 @@ export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io
   const jsonlField = string('jsonlField');
   const emptySentences = values['emptySentences'] === true;
   if (emptySentences && sentences !== 'line') {
-    throw new UsageError(`--empty-sentences needs --sentences line, got --sentences ${sentences ?? DEFAULT_LOAD_OPTIONS.sentences}`, 'add --sentences line (one sentence per line, a blank line an empty sentence)');
+    throw new UsageError(`--empty-sentences needs --sentences line, got --sentences ${sentences ?? DEFAULT_LOAD_OPTIONS.sentences}`, 'add --sentences line: one sentence per line, a blank line an empty sentence');
   }
   return {
     tokenizer: tokenizer === undefined ? DEFAULT_LOAD_OPTIONS.tokenizer : oneOf(TOKENIZER_NAMES)(tokenizer, '--tokenizer'),

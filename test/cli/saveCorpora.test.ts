@@ -106,6 +106,6 @@ describe('--empty-sentences', () => {
     expect(table(dropped.stdout)[0]).toMatchObject({ tokens: '3', sentences: '2' });
     const refused = await cli(['metrics', '--empty-sentences', '-'], { stdin });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('ngram-collapse: --empty-sentences needs --sentences line, got --sentences auto (add --sentences line (one sentence per line, a blank line an empty sentence))\n');
+    expect(refused.stderr).toBe('ngram-collapse: --empty-sentences needs --sentences line, got --sentences auto (add --sentences line: one sentence per line, a blank line an empty sentence)\n');
   });
 });
