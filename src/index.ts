@@ -63,12 +63,14 @@ export {
   HUMAN_POOLS,
 } from './simulation/settings.js';
 export { expandCells, type Cell } from './simulation/cells.js';
-export { prepareRun, type PreparedRun } from './simulation/preparedRun.js';
+export { prepareRun, heldoutOverlap, type PreparedRun } from './simulation/preparedRun.js';
+export { measuredText, type MeasuredText, type TopUp } from './simulation/measuredText.js';
 export { runSeries, type SeriesRow, type SeriesHooks, type GenerationTexts } from './simulation/series.js';
 export { simulate, seriesTasks, type SeriesTask } from './simulation/simulate.js';
 export { splitHoldout } from './simulation/holdoutSplit.js';
 export { METRIC_COLUMNS, type MetricName, type MetricValues } from './metrics/columns.js';
 export { measureText, type TextMeasurement } from './metrics/measureText.js';
+export { supportMetrics } from './metrics/supportMetrics.js';
 export { buildSeedReference, type SeedReference } from './metrics/seedReference.js';
 export { flooredPerplexity, oovRate } from './metrics/perplexity.js';
 export { driftExpectedTypes } from './metrics/driftBaseline.js';

@@ -7,18 +7,20 @@ import type { Command } from 'commander';
 import { DEFAULT_LOAD_OPTIONS, type LoadOptions } from '../corpus/loadCorpus.js';
 import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
 import { lowercasesByDefault, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import { UsageError } from '../errors.js';
 import { integerIn, oneOf, tokenizerValue } from './parseValues.js';
 import type { CliIO } from './io.js';
 
 export const DEFAULT_MAX_TOKENS = 200_000_000;
 
-/** Adds --tokenizer, --lowercase/--no-lowercase, --sentences, --jsonl-field, --no-normalize, --max-tokens. */
+/** Adds --tokenizer, --lowercase/--no-lowercase, --sentences, --empty-sentences, --jsonl-field, --no-normalize, --max-tokens. */
 export function addLoadOptions(command: Command): Command {
   return command
     .option('--tokenizer <name>', `${TOKENIZER_NAMES.join(' | ')} (default: ${DEFAULT_LOAD_OPTIONS.tokenizer}; brown keeps its own tokens, which subword tokenizers encode)`)
     .option('--lowercase', 'lowercase the text (default for word-level tokenizers)')
     .option('--no-lowercase', 'keep the case of the text (default for subword tokenizers: gpt2, cl100k, o200k, bpe:K)')
     .option('--sentences <mode>', 'auto: sentence rules, and line ends where the text is not wrapped prose; line: one sentence per line (default: auto)')
+    .option('--empty-sentences', 'with --sentences line: a blank line is an empty sentence (as in --save-corpora files)')
     .option('--jsonl-field <name>', 'read JSON Lines and take the text from this field (default for .jsonl files: text)')
     .option('--normalize', 'normalize the text to Unicode NFC when read (default)')
     .option('--no-normalize', 'keep the text as it is instead of Unicode NFC (composed accents)')
@@ -33,6 +35,10 @@ export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io
   const maxTokens = string('maxTokens');
   const jsonlField = string('jsonlField');
   const resolvedTokenizer = tokenizer === undefined ? DEFAULT_LOAD_OPTIONS.tokenizer : tokenizerValue(tokenizer, '--tokenizer');
+  const emptySentences = values['emptySentences'] === true;
+  if (emptySentences && sentences !== 'line') {
+    throw new UsageError(`--empty-sentences needs --sentences line, got --sentences ${sentences ?? DEFAULT_LOAD_OPTIONS.sentences}`, 'add --sentences line: one sentence per line, a blank line an empty sentence');
+  }
   return {
     tokenizer: resolvedTokenizer,
     lowercase: values['lowercase'] === undefined ? lowercasesByDefault(resolvedTokenizer) : values['lowercase'] !== false,
@@ -43,5 +49,6 @@ export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io
     cwd: io.cwd,
     onWarning,
     ...(jsonlField === undefined ? {} : { jsonlField }),
+    ...(emptySentences ? { emptySentences } : {}),
   };
 }

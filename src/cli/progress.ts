@@ -1,36 +1,97 @@
 /**
- * The run's progress bar on stderr (cli-progress): generations done / total, elapsed time and ETA.
- * Only when stderr is a terminal and not --quiet; otherwise a no-op with the same interface.
+ * The run's progress bar on stderr (cli-progress): work done / total in generations, elapsed time and
+ * ETA. Only when stderr is a terminal and not --quiet; otherwise a no-op with the same interface.
+ *
+ * What it counts (ProgressCounter, pure): every series' own progress as its worker reports it (see
+ * simulation/generationProgress.ts): finished generations plus the fraction of the generation under
+ * way (sampled and trained tokens), whichever series they belong to and whatever order the rows are
+ * written in. The ETA (etaText, pure) is extrapolated from the work done in this session only, and is
+ * shown as "--" until there is some: at least MIN_ELAPSED_MS and a non-zero amount of work.
  */
 
 import cliProgress from 'cli-progress';
 import type { CliIO } from './io.js';
 
 export interface Progress {
-  /** One more generation done. */
-  tick(): void;
-  /** Removes nothing: leaves the final bar on its line and moves to the next line. */
+  /** Series `task` is `fraction` (0..1) through generation `generation` (0-based). */
+  update(task: number, generation: number, fraction: number): void;
+  /** Leaves the final bar on its line and moves to the next line. */
   stop(): void;
 }
 
-const SILENT: Progress = { tick: () => undefined, stop: () => undefined };
+const SILENT: Progress = { update: () => undefined, stop: () => undefined };
 
-export function startProgress(io: CliIO, enabled: boolean, total: number, done: number): Progress {
+/** Before this much time has passed, no ETA is shown. */
+export const MIN_ELAPSED_MS = 2000;
+
+/** Sum over series of generations finished plus the fraction of the one under way. */
+export class ProgressCounter {
+  private readonly perTask = new Map<number, number>();
+  private sum: number;
+
+  /** `done`: generations already finished before this session (a resumed run). */
+  constructor(done = 0) {
+    this.sum = done;
+  }
+
+  /** Records a report; a report behind the series' last one (out of order) changes nothing. */
+  update(task: number, generation: number, fraction: number): void {
+    const value = generation + Math.min(1, Math.max(0, fraction));
+    const before = this.perTask.get(task) ?? 0;
+    if (value <= before) return;
+    this.perTask.set(task, value);
+    this.sum += value - before;
+  }
+
+  get value(): number {
+    return this.sum;
+  }
+}
+
+/**
+ * The ETA as text: remaining work at the rate of this session (`done - start` in `elapsedMs`), "--"
+ * before MIN_ELAPSED_MS or before any work, "0s" only when all is done.
+ */
+export function etaText(elapsedMs: number, start: number, done: number, total: number): string {
+  if (done >= total) return '0s';
+  const progress = done - start;
+  if (elapsedMs < MIN_ELAPSED_MS || progress <= 0) return '--';
+  const seconds = Math.ceil(((total - done) * elapsedMs) / progress / 1000);
+  return formatDuration(seconds);
+}
+
+/** 59 -> "59s", 61 -> "1m01s", 3700 -> "1h01m". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+export function startProgress(io: CliIO, enabled: boolean, total: number, done: number, now: () => number = Date.now): Progress {
   if (!enabled || !io.isTTY || total === 0) return SILENT;
   const bar = new cliProgress.SingleBar(
     {
       stream: io.stderr as unknown as NodeJS.WritableStream,
-      format: 'generations {bar} {value}/{total} {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
+      format: 'generations {bar} {shown}/{total} {percentage}% | elapsed {duration_formatted} | ETA {eta_text}',
       hideCursor: true,
-      etaBuffer: 100,
       fps: 5,
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, done);
+  const counter = new ProgressCounter(done);
+  const started = now();
+  const payload = (): { shown: string; eta_text: string } => ({
+    shown: counter.value.toFixed(1).replace(/\.0$/u, ''),
+    eta_text: etaText(now() - started, done, counter.value, total),
+  });
+  bar.start(total, done, payload());
   let stopped = false;
   return {
-    tick: () => bar.increment(),
+    update: (task, generation, fraction) => {
+      counter.update(task, generation, fraction);
+      bar.update(counter.value, payload());
+    },
     stop: () => {
       if (stopped) return;
       stopped = true;

@@ -31,7 +31,7 @@ import { resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.
 export interface RunConfig {
   readonly corpus: readonly string[];
   readonly settings: RunSettings;
-  /** Loader options as raw values (tokenizer, lowercase, sentences, jsonlField, maxTokens) for resolveLoadOptions. */
+  /** Loader options as raw values (tokenizer, lowercase, sentences, emptySentences, jsonlField, maxTokens) for resolveLoadOptions. */
   readonly loadValues: Readonly<Record<string, unknown>>;
   readonly out: string;
   readonly summary?: string;
@@ -64,6 +64,7 @@ const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>>
   tokenizer: { kind: 'scalar', parse: tokenizerValue },
   lowercase: { kind: 'boolean', parse: (raw) => raw },
   sentences: { kind: 'scalar', parse: oneOf(SENTENCE_MODES) },
+  emptySentences: { kind: 'boolean', parse: (raw) => raw },
   jsonlField: { kind: 'scalar', parse: path },
   normalize: { kind: 'boolean', parse: (raw) => raw },
   maxTokens: { kind: 'scalar', parse: integerIn(1) },
@@ -162,7 +163,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
   return {
     corpus: values['corpus'] as string[],
     settings,
-    loadValues: Object.fromEntries(['tokenizer', 'lowercase', 'sentences', 'jsonlField', 'normalize', 'maxTokens'].map((key) => [key, values[key]])),
+    loadValues: Object.fromEntries(['tokenizer', 'lowercase', 'sentences', 'emptySentences', 'jsonlField', 'normalize', 'maxTokens'].map((key) => [key, values[key]])),
     out: string('out')!,
     ...(summary === undefined ? {} : { summary }),
     ...(extinctions === undefined ? {} : { extinctions }),
@@ -188,6 +189,7 @@ export function printableConfig(config: RunConfig): Record<string, unknown> {
     tokenizer: load['tokenizer'] ?? 'wordpunct',
     lowercase: load['lowercase'] === undefined ? lowercasesByDefault(String(load['tokenizer'] ?? 'wordpunct')) : load['lowercase'] !== false,
     sentences: load['sentences'] ?? 'auto',
+    ...(load['emptySentences'] === true ? { emptySentences: true } : {}),
     ...(load['jsonlField'] === undefined ? {} : { jsonlField: load['jsonlField'] }),
     ...(load['normalize'] === false ? { normalize: false } : {}),
     maxTokens: load['maxTokens'] === undefined ? DEFAULT_MAX_TOKENS : Number(load['maxTokens']),

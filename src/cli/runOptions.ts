@@ -26,8 +26,9 @@ export interface OptionRow<Key extends string, Value> {
 }
 
 type SweepRows = { readonly [K in keyof SweepSettings]: OptionRow<K, SweepSettings[K]> };
-type SharedRows = { readonly [K in Exclude<keyof SharedSettings, 'tokens'>]: OptionRow<K, SharedSettings[K]> } & {
-  readonly tokens: OptionRow<'tokens', number>;
+type Optional = 'tokens' | 'measureTokens';
+type SharedRows = { readonly [K in Exclude<keyof SharedSettings, Optional>]: OptionRow<K, SharedSettings[K]> } & {
+  readonly [K in Optional]: OptionRow<K, number>;
 };
 
 const ratio = numberIn(0, 1);
@@ -48,6 +49,7 @@ export const SWEEP_OPTIONS = {
 export const SHARED_OPTIONS = {
   generations: { key: 'generations', flags: '--generations <n>', description: 'generations after the seed', parse: integerIn(1, 100_000) },
   tokens: { key: 'tokens', flags: '--tokens <n>', description: 'tokens per generation (default: tokens of the human pool)', parse: integerIn(1) },
+  measureTokens: { key: 'measureTokens', flags: '--measure-tokens <n>', description: 'tokens of the text each row measures: the synthetic share topped up from the same model (default: --tokens)', parse: integerIn(1) },
   k: { key: 'k', flags: '--k <k>', description: 'add-k constant, > 0', parse: numberIn(0, Number.POSITIVE_INFINITY, true) },
   holdout: { key: 'holdout', flags: '--holdout <share>', description: 'held-out share of sentences, 0 <= h < 1 (0 disables held-out metrics)', parse: numberIn(0, 1, false, true) },
   rareThreshold: { key: 'rareThreshold', flags: '--rare-threshold <n>', description: 'a seed type is rare if its count in H is <= n', parse: integerIn(1) },

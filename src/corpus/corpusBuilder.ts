@@ -2,7 +2,8 @@
  * CorpusBuilder: accumulates tokenized sentences into a TokenCorpus, interning strings on the way.
  *
  * Contract: `addSentence` adds one sentence; a very long sentence may instead be given in parts with
- * `appendTokens` and closed with `endSentence`. Empty sentences are ignored. The boundary markers
+ * `appendTokens` and closed with `endSentence`. Empty sentences are ignored, unless `keepEmpty` is set
+ * (--empty-sentences): then every `addSentence` adds one, also with no tokens. The boundary markers
  * `<s>` and `</s>` are not tokens (ids 0 and 1 mean sentence start and end): occurrences in the text
  * are dropped and counted in `droppedMarkers`, so a corpus already marked up with them loads cleanly.
  * `build()` returns the corpus (the builder must not be used afterwards). Grows its typed arrays by
@@ -23,9 +24,12 @@ export class CorpusBuilder {
   constructor(
     private readonly vocabulary: Vocabulary,
     private readonly maxTokens: number = Number.POSITIVE_INFINITY,
+    private readonly keepEmpty = false,
   ) {}
 
   private sentenceStart = 0;
+  /** A sentence was begun (appendTokens called) and not yet closed. */
+  private open = false;
   private dropped = 0;
 
   addSentence(tokens: readonly string[]): void {
@@ -42,6 +46,7 @@ export class CorpusBuilder {
       );
     }
     this.reserve(tokens.length);
+    this.open = true;
     for (const token of tokens) {
       if (token === BOS_TOKEN || token === EOS_TOKEN) {
         this.dropped++;
@@ -51,9 +56,11 @@ export class CorpusBuilder {
     }
   }
 
-  /** Closes the sentence being built (nothing happens if it is empty). */
+  /** Closes the sentence being built (nothing happens if it is empty, unless keepEmpty and it was begun). */
   endSentence(): void {
-    if (this.tokens === this.sentenceStart) return;
+    const begun = this.open;
+    this.open = false;
+    if (this.tokens === this.sentenceStart && !(this.keepEmpty && begun)) return;
     this.sentences++;
     if (this.sentences + 1 > this.offsets.length) this.offsets = grow(this.offsets, this.offsets.length * 2);
     this.offsets[this.sentences] = this.tokens;

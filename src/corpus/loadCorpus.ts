@@ -6,7 +6,8 @@
  * in `.jsonl` (or any file when `jsonlField` is set) are JSON Lines: every line an object whose
  * `jsonlField` (default `text`) is a string. Each file is read by readTextInto (readText.ts: NFC,
  * sentences, lowercase, tokens, ids), the one implementation the browser uses too; Brown keeps its own
- * sentences and tokens. `onProgress(bytesRead, totalBytes)` follows the reading (totalBytes is the sum
+ * sentences and tokens. With `sentences: 'line'` and `emptySentences`, a blank line is an empty sentence
+ * (as in the texts `--save-corpora` writes). `onProgress(bytesRead, totalBytes)` follows the reading (totalBytes is the sum
  * of the files' sizes, undefined when standard input is read).
  * Every problem (missing path, nothing to read, unreadable or binary data, UTF-16, broken JSONL with
  * its line number, a terminal as standard input, an empty result) is an InputError raised before any
@@ -71,12 +72,17 @@ export async function loadCorpus(
   const sources = specs.flatMap((spec) => resolveSpec(spec, settings));
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
-    const builder = new CorpusBuilder(target, wordSettings.maxTokens);
+    const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));
     const progress = progressCounter(sources, wordSettings.onProgress);
     let lineBreakEnds = 0;
     for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress);
     return { vocabulary: target, corpus: finishCorpus(builder, specs.join(', '), wordSettings), lineBreakEnds };
   });
+}
+
+/** A blank line is an empty sentence only in line mode with emptySentences. */
+export function keepsEmptySentences(settings: Pick<TextOptions, 'emptySentences' | 'sentences'>): boolean {
+  return settings.emptySentences === true && settings.sentences === 'line';
 }
 
 /** Counts bytes read against the sources' total size, for onProgress. */
@@ -151,7 +157,8 @@ async function readBrown(path: string, settings: LoadOptions, builder: CorpusBui
   const encode = parseSubword(settings.tokenizer)?.kind === 'published' ? tokenizerFor(settings.tokenizer) : undefined;
   for (const line of text.split('\n')) {
     const tokens = brownLineTokens(line, settings.lowercase);
-    builder.addSentence(encode === undefined || tokens.length === 0 ? tokens : encode(tokens.join(' ')));
+    if (tokens.length === 0) continue; // Brown's blank lines are not sentences, even with emptySentences
+    builder.addSentence(encode === undefined ? tokens : encode(tokens.join(' ')));
   }
   onBytes?.(Buffer.byteLength(text));
 }

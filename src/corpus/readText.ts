@@ -33,6 +33,11 @@ export interface TextOptions extends SubwordOptions {
   readonly sentences: SentenceMode;
   /** Unicode normalization applied when the text is read (default NFC). */
   readonly normalize: Normalization;
+  /**
+   * With `sentences: 'line'` (plain text only): a blank line is an empty sentence instead of nothing,
+   * as in the texts `--save-corpora` writes. Ignored in other modes.
+   */
+  readonly emptySentences?: boolean;
   /** JSONL field holding the text; setting it reads every file as JSONL. */
   readonly jsonlField?: string;
   /** Refuse corpora larger than this many tokens. */
@@ -81,7 +86,8 @@ export async function readCorpusText(
   const settings: TextOptions = { ...DEFAULT_TEXT_OPTIONS, ...options };
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
-    const builder = new CorpusBuilder(target, wordSettings.maxTokens);
+    const keepEmpty = wordSettings.emptySentences === true && wordSettings.sentences === 'line';
+    const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepEmpty);
     const lineBreakEnds = await readTextInto({ text, format, name }, wordSettings, builder);
     return { vocabulary: target, corpus: finishCorpus(builder, name, wordSettings), lineBreakEnds };
   });
@@ -116,8 +122,10 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     return lineBreakEnds;
   }
   const splitter = sentenceSplitterFor(settings.sentences);
+  const keepEmpty = settings.emptySentences === true && settings.sentences === 'line';
   for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line', keepBlank: true })) {
-    for (const { text } of batch) for (const sentence of splitter.line(normalize(text))) add(sentence);
+    if (keepEmpty) for (const { text } of batch) add(normalize(text).trim()); // one line, one sentence, blank or not
+    else for (const { text } of batch) for (const sentence of splitter.line(normalize(text))) add(sentence);
   }
   for (const sentence of splitter.end()) add(sentence);
   return splitter.lineBreakEnds;

@@ -21,6 +21,8 @@ export interface ChunkOptions {
   readonly unit: ChunkUnit;
   /** Name of the source, for messages. */
   readonly name: string;
+  /** With unit `line`: yield blank lines too (for --empty-sentences); default: skip them. */
+  readonly keepBlankLines?: boolean;
   /** Called once, at the first invalid UTF-8 sequence, with its line number. */
   readonly onInvalidUtf8?: (line: number) => void;
   /** With unit `line`: yield blank lines too (as they are), instead of skipping them. */

@@ -4,7 +4,8 @@
  * Contract: `ids` holds every token of every sentence back to back (no boundary markers);
  * sentence s is `ids[offsets[s] .. offsets[s+1])`, so `offsets.length === sentences + 1`,
  * `offsets[0] === 0` and `offsets[sentences] === ids.length`. Empty sentences are allowed by the type
- * but the loaders never produce them. Values are never mutated after construction.
+ * but the loaders produce them only when asked (`emptySentences`, for texts written by --save-corpora).
+ * Values are never mutated after construction.
  */
 
 export interface TokenCorpus {

@@ -1,21 +1,32 @@
 /**
- * CorpusFiles: the `--save-corpora DIR` exporter. Each generation's synthetic text is written as
- * `DIR/cell-<c>/replicate-<r>/generation-<g>.txt`, one sentence per line, tokens joined by single
- * spaces (the ids are turned back into their token strings; the tokenizer's splits are not undone),
- * and `DIR/manifest.json` says which cell each folder holds and with what settings.
+ * CorpusFiles: the `--save-corpora DIR` exporter. The text each row of generation g >= 1 measured is
+ * written as `DIR/cell-<c>/replicate-<r>/generation-<g>.txt`, one sentence per line (an empty
+ * sentence is an empty line), tokens joined by single spaces (the ids are turned back into their
+ * token strings; the tokenizer's splits are not undone), and `DIR/manifest.json` says which cell
+ * each folder holds, with what settings, and how many of each file's first lines are the batch's
+ * synthetic share (`shareSentences`; the lines after them are the measuring top-up). `DIR/human.txt`
+ * holds the human pool H in the same format (row 0's text, and the reference of the survival columns).
  *
  * Contract: `c` is the cell's 1-based index in canonical order. A file is written to a temporary name
  * and renamed, so it is either complete or absent, never torn. The manifest is written before the
- * first text; re-running (`--resume`) rewrites the files of the series it redoes with the same bytes.
+ * first text and again, with the share counts, when the run ends (or stops); re-running (`--resume`)
+ * rewrites the files of the series it redoes with the same bytes. Re-read with `metrics --sentences
+ * line --empty-sentences --tokenizer whitespace --reference DIR/human.txt`, a file gives exactly its
+ * row's text metrics.
  */
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { Cell } from '../simulation/cells.js';
 
 export function corpusFilePath(dir: string, cell: Cell, replicate: number, generation: number): string {
   return join(dir, `cell-${cell.index + 1}`, `replicate-${replicate}`, `generation-${generation}.txt`);
+}
+
+/** The human pool H (what row 0 measures, and the reference of every survival column). */
+export function humanFilePath(dir: string): string {
+  return join(dir, 'human.txt');
 }
 
 /** Ids -> text: one sentence per line, tokens separated by spaces. */
@@ -47,16 +58,63 @@ export interface CorpusManifest {
   readonly cells: ReadonlyArray<{ readonly folder: string; readonly cell: string; readonly settings: Cell['settings'] }>;
   /** The resolved configuration of the run (as --print-config shows it). */
   readonly config: unknown;
+  /**
+   * "cell-<c>/replicate-<r>" -> for generations 1..G, how many first lines of its file are the
+   * batch's synthetic share (null for a file not written yet).
+   */
+  readonly shareSentences: Readonly<Record<string, ReadonlyArray<number | null>>>;
 }
 
-export function corpusManifest(cells: readonly Cell[], details: Pick<CorpusManifest, 'generations' | 'replicates' | 'seed' | 'corpus' | 'config'>): CorpusManifest {
+/** The share counts of every written file, keyed by "<cell folder>/replicate-<r>"|generation. */
+export type ShareCounts = Map<string, number>;
+
+export function shareKey(cell: Cell, replicate: number, generation: number): string {
+  return `cell-${cell.index + 1}/replicate-${replicate}|${generation}`;
+}
+
+/** The manifest's `shareSentences` table, in canonical order (cells, replicates, generations). */
+function shareTable(cells: readonly Cell[], replicates: number, generations: number, counts: ShareCounts): CorpusManifest['shareSentences'] {
+  const table: Record<string, Array<number | null>> = {};
+  for (const cell of cells) {
+    for (let r = 1; r <= replicates; r++) {
+      const row = Array.from({ length: generations }, (_, g) => counts.get(shareKey(cell, r, g + 1)) ?? null);
+      if (row.some((count) => count !== null)) table[`cell-${cell.index + 1}/replicate-${r}`] = row;
+    }
+  }
+  return table;
+}
+
+export function corpusManifest(
+  cells: readonly Cell[],
+  details: Pick<CorpusManifest, 'generations' | 'replicates' | 'seed' | 'corpus' | 'config'>,
+  counts: ShareCounts = new Map(),
+): CorpusManifest {
   return {
     tool: 'ngram-collapse',
-    layout: 'cell-<c>/replicate-<r>/generation-<g>.txt, g = 1..generations (the synthetic text of generation g)',
-    format: 'UTF-8, one sentence per line, tokens separated by single spaces',
+    layout: 'human.txt (the human pool H, row 0); cell-<c>/replicate-<r>/generation-<g>.txt, g = 1..generations (the text row g measured: the synthetic share of batch g, its first shareSentences lines, then the top-up)',
+    format: 'UTF-8, one sentence per line (an empty line is an empty sentence: read with --sentences line --empty-sentences), tokens separated by single spaces',
     ...details,
     cells: cells.map((cell) => ({ folder: `cell-${cell.index + 1}`, cell: cell.id, settings: cell.settings })),
+    shareSentences: shareTable(cells, details.replicates, details.generations, counts),
   };
+}
+
+/** The share counts of an earlier manifest in `dir` (for --resume); empty if there is none. */
+export function readShareCounts(dir: string): ShareCounts {
+  const counts: ShareCounts = new Map();
+  const path = join(dir, 'manifest.json');
+  if (!existsSync(path)) return counts;
+  try {
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Partial<CorpusManifest>;
+    for (const [series, row] of Object.entries(manifest.shareSentences ?? {})) {
+      row.forEach((count, g) => {
+        if (typeof count === 'number') counts.set(`${series}|${g + 1}`, count);
+      });
+    }
+  } catch {
+    // an unreadable manifest is rewritten whole; only the counts of redone series are known then
+  }
+  return counts;
 }
 
 export function writeManifest(dir: string, manifest: CorpusManifest): void {

@@ -4,7 +4,8 @@
  * tokenized corpus, the program version; not the corpus paths, which may differ between machines) and
  * the shard, so that `--resume` can refuse to continue
  * a file with other settings and `merge` can check that shards belong together and restore canonical
- * order.
+ * order; and, for readers, the run's provenance (command line, split sizes, N, held-out overlap),
+ * which the report shows at its top.
  *
  * Contract: `fingerprint` = SHA-256 of the canonical JSON (keys sorted) of the identity; two runs with
  * equal fingerprints write the same rows. `describeDifferences` names the identity fields that differ.
@@ -27,6 +28,24 @@ export interface RunIdentity {
   readonly extinctions: boolean;
 }
 
+/**
+ * Where a run came from, for readers of its results (the report shows it; information only, not part
+ * of the fingerprint): the command line, the split's sizes, N and the measured size, and how much of
+ * the held-out set H already holds verbatim.
+ */
+export interface RunProvenance {
+  /** The command as typed (arguments quoted where the shell needs it). */
+  readonly command: string;
+  readonly human: { readonly sentences: number; readonly tokens: number; readonly types: number };
+  readonly heldout: { readonly sentences: number; readonly tokens: number };
+  /** N: tokens per batch. */
+  readonly batchTokens: number;
+  /** Tokens of the text each row of generation >= 1 measures. */
+  readonly measureTokens: number;
+  /** Share of held-out sentences that occur verbatim in H; null without a held-out set. */
+  readonly heldout_overlap: number | null;
+}
+
 export interface RunRecord {
   readonly tool: 'ngram-collapse';
   readonly fingerprint: string;
@@ -35,6 +54,7 @@ export interface RunRecord {
   /** The corpus as given on the command line (information only). */
   readonly corpus?: readonly string[];
   readonly identity: RunIdentity;
+  readonly provenance?: RunProvenance;
 }
 
 /** JSON with object keys sorted, so equal values give equal text. */
@@ -63,8 +83,21 @@ export function runRecordPath(csvPath: string): string {
   return `${csvPath}.run.json`;
 }
 
-export function makeRunRecord(identity: RunIdentity, shard: string, corpus?: readonly string[]): RunRecord {
-  return { tool: 'ngram-collapse', fingerprint: fingerprint(identity), shard, ...(corpus === undefined ? {} : { corpus }), identity };
+export function makeRunRecord(identity: RunIdentity, shard: string, corpus?: readonly string[], provenance?: RunProvenance): RunRecord {
+  return {
+    tool: 'ngram-collapse',
+    fingerprint: fingerprint(identity),
+    shard,
+    ...(corpus === undefined ? {} : { corpus }),
+    identity,
+    ...(provenance === undefined ? {} : { provenance }),
+  };
+}
+
+/** A command line as one string: arguments with characters the shell treats specially are single-quoted. */
+export function commandLine(program: string, args: readonly string[]): string {
+  const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/u.test(arg) ? arg : `'${arg.replace(/'/gu, `'\\''`)}'`);
+  return [program, ...args].map(quote).join(' ');
 }
 
 export function writeRunRecord(csvPath: string, record: RunRecord): void {

@@ -36,6 +36,9 @@ export const METRIC_COLUMNS = [
   'gen0_perplexity',
   'discount_fallback',
   // Appended (SPEC section 4: later columns are appended, never inserted).
+  'model_types',
+  'model_vocab_retention',
+  'model_rare_survival',
   'word_types',
   'word_vocab_retention',
   'word_rare_survival',

@@ -1,11 +1,12 @@
 /**
- * DegenerateNotices: tells the user, once per series and kind, when a generation's synthetic text has
+ * DegenerateNotices: tells the user, once per series and kind, when a generation's measured text has
  * become degenerate. The run goes on (such texts are what model collapse produces, and every metric
  * with a zero denominator is an empty cell); the warning says what happened and from which generation.
  *
- * Kinds, checked on the synthetic text of generation g >= 1 (what row g describes):
- * - `empty`: no synthetic tokens at all (the human share fills the batch, e.g. --human-ratio 1, or an
- *   order-1 model has collapsed to the empty sentence);
+ * Kinds, checked on the measured text of generation g >= 1 (what row g describes: the synthetic share
+ * topped up from the same model, see measuredText.ts):
+ * - `empty`: no tokens at all (the model ends every sentence at once, e.g. an order-1 model that has
+ *   collapsed to the empty sentence);
  * - `one-token`: every token is the same type (the model has collapsed to one token);
  * - `one-sentence`: two or more sentences, all the same (the model has collapsed to one sentence);
  * - `rare-extinct`: none of the seed-rare types occurs any more (reported the first time only, even
@@ -41,7 +42,7 @@ export class DegenerateNotices {
     const tokens = text.ids.length;
     const sentences = text.offsets.length - 1;
     if (tokens === 0) {
-      report('empty', 'the synthetic text holds no tokens (the human share fills the batch, or the model ends every sentence at once), so its text metrics are empty cells');
+      report('empty', 'the measured text holds no tokens (the model ends every sentence at once), so its text metrics are empty cells');
       return found;
     }
     if (!this.reported.has('one-token') && oneType(text.ids)) {

@@ -1,11 +1,12 @@
 /**
  * PreparedRun: what every (cell, replicate) series of a run shares, computed once: the holdout split,
- * the batch size N, the seed reference of H. Read-only after construction; it can be rebuilt in a
+ * the batch size N, the measured size, the seed reference of H. Read-only after construction; it can be rebuilt in a
  * worker thread from the same corpus and settings with the same result.
  */
 
 import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
+import { overlapMetrics } from '../metrics/overlapMetrics.js';
 import { buildSeedReference, type SeedReference } from '../metrics/seedReference.js';
 import { isSubwordTokenizer } from '../corpus/subword/subwordNames.js';
 import { wordSplitter } from '../corpus/subword/wordView.js';
@@ -21,6 +22,8 @@ export interface PreparedRun {
   readonly heldout: TokenCorpus;
   /** Tokens per batch (N). */
   readonly batchTokens: number;
+  /** Size of the text each row of generation >= 1 measures (--measure-tokens; default N). */
+  readonly measureTokens: number;
   readonly reference: SeedReference;
   /** Subword runs: the word-level view (word_* columns); undefined for word-level tokenizers. */
   readonly words?: WordView & { readonly spec: WordViewSpec };
@@ -52,6 +55,7 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
     human,
     heldout,
     batchTokens,
+    measureTokens: settings.measureTokens ?? batchTokens,
     reference: buildSeedReference(human, idSpace, settings.rareThreshold),
     ...wordViewOf(words, human, settings.rareThreshold),
   };
@@ -67,4 +71,13 @@ function wordViewOf(spec: WordViewSpec | undefined, human: TokenCorpus, rareThre
   const split = spec === undefined ? undefined : wordSplitter(spec.tokenizer);
   if (spec === undefined || split === undefined) return {};
   return { words: { spec, tokens: spec.tokens, split, reference: wordReference(human, spec.tokens, split, rareThreshold) } };
+}
+
+/**
+ * Share of the held-out sentences that occur verbatim in H (undefined without a held-out set). A
+ * corpus holding the same text twice puts copies of H's sentences in E, and held-out perplexity then
+ * measures memory, not generalisation. O(held-out tokens).
+ */
+export function heldoutOverlap(run: PreparedRun): number | undefined {
+  return overlapMetrics(run.heldout, run.reference).copy_rate;
 }

@@ -6,11 +6,14 @@
  *   same sentences every generation, `fresh`: a new sample each time) plus synthetic sentences sampled
  *   from M(g-1) up to N tokens. M_g trains on B_g (`replace`), on H + B_1..B_g (`accumulate`) or on
  *   a sample of N tokens of whole sentences from H + B_1..B_g (`accumulate-subsample`); the K anchor
- *   sentences (chosen once) are added on top. Row g describes the synthetic share of B_g, plus
- *   M_g's held-out perplexity and discount fallback.
- * Every random draw comes from one generator seeded by (--seed, the cell's full settings, replicate),
- * consumed in a fixed order: anchors, fixed pool, then per generation the human share, the synthetic
- * text, the subsample. Rows are handed to `emit` as soon as each generation is measured.
+ *   sentences (chosen once) are added on top. Row g describes the measured text (./measuredText.ts):
+ *   the synthetic share of B_g topped up to `measureTokens` (default N) with further sentences from
+ *   M(g-1), plus M_g's model-level figures (held-out perplexity, support, discount fallback).
+ * Every random draw of the trajectory comes from one generator seeded by (--seed, the cell's full
+ * settings, replicate), consumed in a fixed order: anchors, fixed pool, then per generation the human
+ * share, the synthetic text, the subsample. The top-up of generation g draws from a stream of its own,
+ * seeded by (--seed, cell, replicate, 'measure', g), so measuring never moves the trajectory.
+ * Rows are handed to `emit` as soon as each generation is measured.
  */
 
 import { concatCorpora, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -18,6 +21,7 @@ import type { MetricValues } from '../metrics/columns.js';
 import { driftExpectedTypes } from '../metrics/driftBaseline.js';
 import { measureText } from '../metrics/measureText.js';
 import { flooredPerplexity, oovRate } from '../metrics/perplexity.js';
+import { supportMetrics } from '../metrics/supportMetrics.js';
 import { countUnigrams } from '../metrics/unigramCounts.js';
 import { wordColumns } from '../metrics/wordColumns.js';
 import type { LanguageModel, RandomSource } from '../model/languageModel.js';
@@ -26,7 +30,9 @@ import { randomFor } from '../random/random.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
+import { GenerationProgress, type GenerationWork, type ProgressReport } from './generationProgress.js';
 import { pickSentences, pickTokens } from './sentencePicks.js';
+import { measuredText } from './measuredText.js';
 import { syntheticText } from './syntheticText.js';
 
 export interface SeriesRow {
@@ -43,6 +49,10 @@ export type SeriesWarning = (message: string) => void;
 export interface GenerationTexts {
   readonly generation: number;
   readonly synthetic: TokenCorpus;
+  /** What row g describes: the synthetic share first, then the top-up (see measuredText). */
+  readonly measured: TokenCorpus;
+  /** How many of `measured`'s first sentences are the synthetic share. */
+  readonly shareSentences: number;
   readonly human: TokenCorpus;
   /** What M_g was trained on (anchors included). */
   readonly training: TokenCorpus;
@@ -56,10 +66,17 @@ export interface SeriesHooks {
   readonly onTexts?: (texts: GenerationTexts) => void;
   /** M0, right after it is trained (before the generation-0 row). */
   readonly onModel0?: (model0: LanguageModel) => void;
+  /** How far the series is through a generation (0..1, 1 once its row is out): see GenerationProgress. */
+  readonly onProgress?: ProgressReport;
 }
 
 export function seriesRandom(run: PreparedRun, cell: Cell, replicate: number): RandomSource {
   return randomFor([run.settings.seed, cell.key, replicate]);
+}
+
+/** The stream the top-up of generation g draws from: separate from the trajectory's. */
+export function measureRandom(run: PreparedRun, cell: Cell, replicate: number, generation: number): RandomSource {
+  return randomFor([run.settings.seed, cell.key, replicate, 'measure', generation]);
 }
 
 export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks): void {
@@ -80,10 +97,13 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const fixedPool = cellSettings.humanPool === 'fixed' ? pickTokens(human, humanTarget, random) : undefined;
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
 
+  const start = new GenerationProgress(0, { sample: 0, train: tokenCount(human), measure: tokenCount(human) }, hooks.onProgress);
   const model0 = train(human);
+  start.trained();
   hooks.onModel0?.(model0);
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
   row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, model0, human), ...wordLevel(run, human) });
+  start.finish();
   yield 0;
 
   let model = model0;
@@ -93,23 +113,38 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   for (let generation = 1; generation <= settings.generations; generation++) {
     const humanShare = fixedPool ?? pickTokens(human, humanTarget, random);
     const target = Math.max(0, batchTokens - tokenCount(humanShare));
-    const synthetic = syntheticText(model.createSampler(cellSettings), target, settings.maxSentenceLength, random);
+    const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target), hooks.onProgress);
+    const sampler = progress.counting(model.createSampler(cellSettings));
+    const synthetic = syntheticText(sampler, target, settings.maxSentenceLength, random);
     if (synthetic.exhausted) {
       hooks.warn?.(`cell ${cell.id} replicate ${replicate} generation ${generation}: the model produced only ${tokenCount(synthetic.text)} of ${target} tokens`);
     }
     const batch = concatCorpora([humanShare, synthetic.text]);
     batches.push(batch);
     const training = concatCorpora([trainingData(run, cell, batches, random), anchors]);
-    hooks.onTexts?.({ generation, synthetic: synthetic.text, human: humanShare, training, model0 });
+    const topUpRandom = measureRandom(run, cell, replicate, generation);
+    const measured = measuredText(synthetic.text, run.measureTokens, (tokens, sentences) =>
+      syntheticText(sampler, tokens, settings.maxSentenceLength, topUpRandom, sentences).text,
+    );
+    const text = measured.text;
+    hooks.onTexts?.({ generation, synthetic: synthetic.text, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0 });
     const next = train(training);
-    const text = synthetic.text;
+    progress.trained();
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
     row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text), ...wordLevel(run, text) });
+    progress.finish();
     notices.observe(generation, text);
     model = next;
     previousTraining = training;
     yield generation;
   }
+}
+
+/** The tokens generation g samples, trains on and measures, as expected before it starts (for progress). */
+function expectedWork(run: PreparedRun, cell: Cell, generation: number, target: number): GenerationWork {
+  const humanTokens = run.human.ids.length;
+  const train = cell.settings.strategy === 'accumulate' ? humanTokens + generation * run.batchTokens : run.batchTokens;
+  return { sample: Math.max(target, run.measureTokens), train, measure: run.measureTokens };
 }
 
 function trainingData(run: PreparedRun, cell: Cell, batches: TokenCorpus[], random: RandomSource): TokenCorpus {
@@ -139,13 +174,17 @@ function wordLevel(run: PreparedRun, text: TokenCorpus): MetricValues {
   return run.words === undefined ? {} : wordColumns(text, run.words);
 }
 
-/** Model-level columns: held-out figures of `model`, the text under M0, the discount fallback. */
+/**
+ * Model-level columns: held-out figures of `model`, the text under M0, the discount fallback (Kneser–Ney
+ * only: empty where there are no discounts), what `model` can emit (its support against H's types).
+ */
 function modelColumns(run: PreparedRun, model: LanguageModel, model0: LanguageModel, text: TokenCorpus): MetricValues {
   const seedTypes = run.reference.unigrams.types.length;
   return {
     heldout_perplexity: flooredPerplexity(model, run.heldout, seedTypes),
     heldout_oov_rate: oovRate(model, run.heldout),
     gen0_perplexity: flooredPerplexity(model0, text, seedTypes),
-    discount_fallback: model.discountFallback ? 1 : 0,
+    discount_fallback: model.smoothing === 'kneser-ney' ? (model.discountFallback ? 1 : 0) : undefined,
+    ...supportMetrics(model.support, run.reference),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * SeriesTask: one unit of work of a run, a (cell, replicate) series, and how to execute it with the
- * extras the exporters need (per-token extinctions, each generation's synthetic text).
+ * extras the exporters need (per-token extinctions, each generation's measured text).
  *
  * Contract: `seriesTasks(settings)` lists every task in canonical order (cell by cell, replicate 1..R);
  * a task's `position` is its index in that list, the same in every process, so shards, workers and
@@ -14,8 +14,9 @@ import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import { expandCells, type Cell } from './cells.js';
 import { ExtinctionTracker, type ExtinctionTable } from './extinctionTracker.js';
+import type { ProgressReport } from './generationProgress.js';
 import type { PreparedRun } from './preparedRun.js';
-import { seriesSteps, type SeriesWarning } from './series.js';
+import { seriesSteps, type GenerationTexts, type SeriesWarning } from './series.js';
 import type { RunSettings } from './settings.js';
 
 /** One unit of work: a cell and a replicate number (1-based), at `position` in canonical order. */
@@ -36,19 +37,22 @@ export function seriesTasks(settings: RunSettings): SeriesTask[] {
 export interface TaskExtras {
   /** Track every seed type's survival (an ExtinctionTable at the end). */
   readonly extinctions: boolean;
-  /** Hand every generation's synthetic text to `onTexts`. */
+  /** Hand every generation's measured text to `onTexts`. */
   readonly texts: boolean;
   /**
    * Score every sentence of each row's text under M0 (floored perplexity; H at generation 0, the
-   * synthetic text after) and hand the values to `onRow` with the row.
+   * measured text after) and hand the values to `onRow` with the row.
    */
   readonly sentencePerplexities?: boolean;
 }
 
 export interface TaskListener {
   readonly onRow: (generation: number, values: MetricValues, sentencePerplexities?: Float64Array) => void;
-  readonly onTexts?: (generation: number, synthetic: TokenCorpus) => void;
+  /** The text row `generation` measured; its first `shareSentences` sentences are the batch's synthetic share. */
+  readonly onTexts?: (generation: number, measured: TokenCorpus, shareSentences: number) => void;
   readonly warn?: SeriesWarning;
+  /** How far the task is through a generation (see GenerationProgress), as soon as known. */
+  readonly onProgress?: ProgressReport;
 }
 
 export function* taskSteps(
@@ -59,21 +63,22 @@ export function* taskSteps(
 ): Generator<number, ExtinctionTable | undefined, void> {
   const tracker = extras.extinctions ? new ExtinctionTracker(run.reference) : undefined;
   const scorer = extras.sentencePerplexities === true ? new SentenceScorer(run) : undefined;
-  const onTexts = tracker === undefined && !extras.texts && scorer === undefined ? undefined : (texts: { generation: number; synthetic: TokenCorpus }): void => {
-    tracker?.observe(texts.generation, texts.synthetic);
-    scorer?.score(texts.synthetic);
-    if (extras.texts) listener.onTexts?.(texts.generation, texts.synthetic);
+  const onTexts = tracker === undefined && !extras.texts && scorer === undefined ? undefined : (texts: GenerationTexts): void => {
+    tracker?.observe(texts.generation, texts.measured);
+    scorer?.score(texts.measured);
+    if (extras.texts) listener.onTexts?.(texts.generation, texts.measured, texts.shareSentences);
   };
   yield* seriesSteps(run, task.cell, task.replicate, {
     emit: (row) => listener.onRow(row.generation, row.values, scorer?.take()),
     ...(scorer === undefined ? {} : { onModel0: (model0: LanguageModel) => scorer.start(model0) }),
     ...(listener.warn === undefined ? {} : { warn: listener.warn }),
+    ...(listener.onProgress === undefined ? {} : { onProgress: listener.onProgress }),
     ...(onTexts === undefined ? {} : { onTexts }),
   });
   return tracker?.result();
 }
 
-/** Scores the text of each row under M0: H first (generation 0), then each synthetic text. */
+/** Scores the text of each row under M0: H first (generation 0), then each measured text. */
 class SentenceScorer {
   private model0: LanguageModel | undefined;
   private pending: Float64Array | undefined;

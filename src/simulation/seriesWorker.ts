@@ -23,8 +23,9 @@ port.on('message', (request: TaskRequest) => {
     const task = { position: request.position, cell: cells[request.cellIndex]!, replicate: request.replicate };
     const steps = taskSteps(run, task, setup.extras, {
       onRow: (generation, values, perplexities) => post({ type: 'row', slot, generation, values, ...(perplexities === undefined ? {} : { perplexities }) }),
-      onTexts: (generation, synthetic) => post({ type: 'texts', slot, generation, ids: synthetic.ids, offsets: synthetic.offsets }),
+      onTexts: (generation, measured, shareSentences) => post({ type: 'texts', slot, generation, ids: measured.ids, offsets: measured.offsets, shareSentences }),
       warn: (message) => post({ type: 'warn', message }),
+      onProgress: (generation, fraction) => post({ type: 'progress', slot, generation, fraction }),
     });
     let step = steps.next();
     while (step.done !== true) step = steps.next();

@@ -35,6 +35,8 @@ export interface SharedSettings {
   readonly generations: number;
   /** Tokens per generation's batch; undefined = tokens in H. */
   readonly tokens?: number;
+  /** Tokens of the text each row of generation >= 1 measures; undefined = the batch size N. */
+  readonly measureTokens?: number;
   readonly k: number;
   readonly holdout: number;
   readonly rareThreshold: number;

@@ -3,8 +3,8 @@
  *
  * Contract (SPEC section 2): sentences are drawn from `<s>` until `</s>` or `maxSentenceLength`
  * tokens, until the text holds at least `target` tokens (boundary markers not counted). A model
- * that keeps producing empty sentences cannot loop forever: at most max(target, 1) sentences are
- * drawn, and the caller is told through `exhausted`. Buffers grow by doubling; no per-token
+ * that keeps producing empty sentences cannot loop forever: at most `sentenceCap` sentences are
+ * drawn (default max(target, 1)), and the caller is told through `exhausted`. Buffers grow by doubling; no per-token
  * allocation.
  */
 
@@ -23,6 +23,7 @@ export function syntheticText(
   target: number,
   maxSentenceLength: number,
   random: RandomSource,
+  sentenceCap = Math.max(target, 1),
 ): SyntheticText {
   // Working buffers are reused from call to call; the result is a copy of the part filled.
   let ids: Int32Array = scratchInts('synthetic.ids', Math.max(1024, target + maxSentenceLength));
@@ -30,8 +31,7 @@ export function syntheticText(
   offsets[0] = 0;
   let tokens = 0;
   let sentences = 0;
-  const cap = Math.max(target, 1);
-  while (tokens < target && sentences < cap) {
+  while (tokens < target && sentences < sentenceCap) {
     if (tokens + maxSentenceLength > ids.length) ids = grow(ids, (tokens + maxSentenceLength) * 2);
     tokens += sampler.sample(random, maxSentenceLength, ids, tokens);
     sentences++;

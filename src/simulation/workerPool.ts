@@ -9,7 +9,7 @@
  *   shared memory (SharedArrayBuffer, no copy per worker) with the id-space size; every worker rebuilds
  *   the PreparedRun with prepareRun (deterministic, so identical to this thread's) and runs the tasks it
  *   is sent, one at a time. Rows and task ends are buffered and delivered in canonical order
- *   (OrderedDelivery), so the output is byte-identical to `workers = 1`. Synthetic texts (`onTexts`)
+ *   (OrderedDelivery), so the output is byte-identical to `workers = 1`. Measured texts (`onTexts`)
  *   arrive as soon as they are made, in any order.
  * - A task that throws is reported through `onEnd(task, { error })`; the others go on.
  * - `signal` aborted: no new generation starts (workers are terminated); everything delivered so far
@@ -50,8 +50,16 @@ export interface TaskHandlers {
   readonly onRow?: (row: SeriesRow, task: SeriesTask, sentencePerplexities?: Float64Array) => void;
   /** After a task's last row (or its failure), in canonical order. */
   readonly onEnd?: (task: SeriesTask, outcome: TaskOutcome) => void;
-  /** Each generation's synthetic text, as soon as it exists (any order across tasks). */
-  readonly onTexts?: (task: SeriesTask, generation: number, synthetic: TokenCorpus) => void;
+  /**
+   * Each generation's measured text (its first `shareSentences` sentences are the batch's synthetic
+   * share), as soon as it exists (any order across tasks).
+   */
+  readonly onTexts?: (task: SeriesTask, generation: number, measured: TokenCorpus, shareSentences: number) => void;
+  /**
+   * How far a task is through a generation (0..1; 1 when its row is made), as soon as known: in any
+   * order across tasks, before the rows are released in canonical order (for progress bars).
+   */
+  readonly onProgress?: (task: SeriesTask, generation: number, fraction: number) => void;
 }
 
 export interface RunTasksResult {
@@ -78,8 +86,9 @@ export interface TaskRequest {
 }
 export type WorkerReply =
   | { readonly type: 'row'; readonly slot: number; readonly generation: number; readonly values: MetricValues; readonly perplexities?: Float64Array }
-  | { readonly type: 'texts'; readonly slot: number; readonly generation: number; readonly ids: Int32Array; readonly offsets: Int32Array }
+  | { readonly type: 'texts'; readonly slot: number; readonly generation: number; readonly ids: Int32Array; readonly offsets: Int32Array; readonly shareSentences: number }
   | { readonly type: 'warn'; readonly message: string }
+  | { readonly type: 'progress'; readonly slot: number; readonly generation: number; readonly fraction: number }
   | { readonly type: 'end'; readonly slot: number; readonly extinctions?: ExtinctionTable }
   | { readonly type: 'error'; readonly slot: number; readonly message: string; readonly stack?: string };
 
@@ -128,6 +137,7 @@ async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], opti
   const onRow = guarded(handlers.onRow);
   const onTexts = guarded(handlers.onTexts);
   const onEnd = guarded(handlers.onEnd);
+  const onProgress = guarded(handlers.onProgress);
   let ended = 0;
   let failed = 0;
   for (const task of tasks) {
@@ -136,7 +146,8 @@ async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], opti
     try {
       const steps = taskSteps(run, task, options.extras ?? NO_EXTRAS, {
         onRow: (generation, values, perplexities) => onRow({ cell: task.cell, replicate: task.replicate, generation, values }, task, perplexities),
-        onTexts: (generation, synthetic) => onTexts(task, generation, synthetic),
+        onTexts: (generation, measured, shareSentences) => onTexts(task, generation, measured, shareSentences),
+        ...(handlers.onProgress === undefined ? {} : { onProgress: (generation: number, fraction: number) => onProgress(task, generation, fraction) }),
         ...(options.warn === undefined ? {} : { warn: options.warn }),
       });
       let step = steps.next();
@@ -256,10 +267,13 @@ function runOnWorkers(
           delivery.push(reply.slot, { kind: 'row', generation: reply.generation, values: reply.values, ...(reply.perplexities === undefined ? {} : { perplexities: reply.perplexities }) });
           return;
         case 'texts':
-          handlers.onTexts?.(tasks[reply.slot]!, reply.generation, { ids: reply.ids, offsets: reply.offsets });
+          handlers.onTexts?.(tasks[reply.slot]!, reply.generation, { ids: reply.ids, offsets: reply.offsets }, reply.shareSentences);
           return;
         case 'warn':
           options.warn?.(reply.message);
+          return;
+        case 'progress':
+          handlers.onProgress?.(tasks[reply.slot]!, reply.generation, reply.fraction);
           return;
         case 'end':
         case 'error': {

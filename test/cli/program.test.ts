@@ -31,8 +31,8 @@ describe('ngram-collapse (in-process)', () => {
     expect(lines[1]!.startsWith('human_ratio=0,replace,0,fresh,0,3,mle,observed,1,0,1,1,42,0,')).toBe(true);
     // the final table: one line per cell with its last generation and a sparkline of vocab_retention
     const table = result.stdout.split('\n');
-    expect(table[0]).toMatch(/^cell\s+gen\s+reps\s+vocab_retention\s+rare_survival\s+entropy_bits\s+heldout_perplexity/u);
-    expect(table[1]).toMatch(/^human_ratio=0\s+2\s+1\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[▁-█]{3}$/u);
+    expect(table[0]).toMatch(/^cell\s+gen\s+reps\s+vocab_retention\s+rare_survival\s+model_vocab_retention\s+model_rare_survival\s+entropy_bits\s+heldout_perplexity/u);
+    expect(table[1]).toMatch(/^human_ratio=0\s+2\s+1\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[▁-█]{3}$/u);
     expect(table[2]).toMatch(/^human_ratio=0\.1\s+2\s+1\s/u);
   });
 

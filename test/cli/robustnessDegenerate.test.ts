@@ -56,20 +56,30 @@ describe('degenerate runs', () => {
     }
   });
 
-  it('human ratio 1: generations without synthetic tokens are rows of empty text metrics', async () => {
+  it('human ratio 1: no synthetic share, so each row measures N tokens sampled from the model (the top-up)', async () => {
     const { code, stderr, rows } = await runOn('a b c .\nd e f .\ng h i .\n', ['--human-ratio', '1']);
     expect(code).toBe(0);
     expect(rows).toHaveLength(4);
     expectFiniteOrEmpty(rows);
-    expect(stderr).toMatch(/generation 1: the synthetic text holds no tokens \(the human share fills the batch/u);
+    expect(stderr).not.toMatch(/holds no tokens/u);
+    const n = Number(rows[0]!['tokens']); // H's tokens = N
     for (const row of rows.slice(1)) {
-      expect(row['tokens']).toBe('0');
-      expect(row['ttr']).toBe('');
-      expect(row['entropy_bits']).toBe('');
-      expect(row['mattr']).toBe('');
-      expect(row['js_divergence']).toBe('');
-      expect(row['gen0_perplexity']).toBe('');
+      expect(Number(row['tokens'])).toBeGreaterThanOrEqual(n);
+      expect(row['ttr']).not.toBe('');
+      expect(row['gen0_perplexity']).not.toBe('');
     }
+  });
+
+  it('an order-1 model that ends every sentence at once: the measured text is empty, said once', async () => {
+    // Every sentence of H is one token long and then ends: P(</s>) = 1/2 at order 1, so a model
+    // trained on a batch of empty sentences ends every sentence at once from then on.
+    const { code, stderr, rows } = await runOn('a\n'.repeat(3), ['--human-ratio', '0', '--order', '1', '--generations', '12', '--seed', '1']);
+    expect(code).toBe(0);
+    expectFiniteOrEmpty(rows);
+    const empty = rows.findIndex((row) => row['tokens'] === '0');
+    expect(empty).toBeGreaterThan(0);
+    expect(stderr).toMatch(new RegExp(`generation ${empty}: the measured text holds no tokens`, 'u'));
+    expect(stderr.match(/holds no tokens/gu)).toHaveLength(1);
   });
 
   it('every rare type extinct: said once, and rare_survival is 0 from then on', async () => {

@@ -58,9 +58,47 @@ describe('the collapse loop (SPEC section 2)', () => {
     }
   });
 
-  it('measures the synthetic share only: row g counts the synthetic tokens', () => {
-    const { texts, rows } = run({ humanRatio: 0.5 });
-    texts.forEach((t, i) => expect(rows[i + 1]!.values.tokens).toBe(tokenCount(t.synthetic)));
+  it('measures the synthetic share topped up to N tokens: the share first, then whole sentences of the same model', () => {
+    const { texts, rows, prepared } = run({ humanRatio: 0.5 });
+    const n = prepared.batchTokens;
+    texts.forEach((t, i) => {
+      expect(rows[i + 1]!.values.tokens).toBe(tokenCount(t.measured));
+      expect(tokenCount(t.synthetic)).toBeLessThan(0.6 * n); // the share alone is about half the batch
+      const sentences = sentenceCount(t.measured); // whole sentences, stopping at the first that reaches N
+      expect(t.measured.offsets[sentences]).toBeGreaterThanOrEqual(n);
+      expect(t.measured.offsets[sentences - 1]).toBeLessThan(n);
+      expect(t.shareSentences).toBe(sentenceCount(t.synthetic));
+      expect(sentenceStrings(t.measured).slice(0, t.shareSentences)).toEqual(sentenceStrings(t.synthetic));
+    });
+  });
+
+  it('measures the synthetic batch itself at human ratio 0', () => {
+    const { texts } = run({ humanRatio: 0 });
+    for (const t of texts) {
+      expect(t.measured).toBe(t.synthetic);
+      expect(t.shareSentences).toBe(sentenceCount(t.synthetic));
+    }
+  });
+
+  it('measures --measure-tokens M tokens instead of N when asked (smaller and larger)', () => {
+    // The batch's stopping rule: whole sentences, stop at the first one that reaches the size.
+    for (const size of [100, 1500]) {
+      const { texts, rows } = run({ humanRatio: 0.3 }, { measureTokens: size });
+      texts.forEach((t, i) => {
+        const sentences = sentenceCount(t.measured);
+        expect(t.measured.offsets[sentences]).toBeGreaterThanOrEqual(size);
+        expect(t.measured.offsets[sentences - 1]).toBeLessThan(size);
+        expect(rows[i + 1]!.values.tokens).toBe(tokenCount(t.measured));
+      });
+    }
+  });
+
+  it('draws the top-up from its own stream: the batches and models are those of a run that measures less', () => {
+    const plain = run({ humanRatio: 0.5 }, { measureTokens: 1 });
+    const topped = run({ humanRatio: 0.5 });
+    expect(topped.texts.map((t) => sentenceStrings(t.training))).toEqual(plain.texts.map((t) => sentenceStrings(t.training)));
+    expect(topped.rows.map((row) => row.values.heldout_perplexity)).toEqual(plain.rows.map((row) => row.values.heldout_perplexity));
+    expect(topped.texts.map((t) => tokenCount(t.measured))).not.toEqual(plain.texts.map((t) => tokenCount(t.measured)));
   });
 
   it('a fixed pool reuses the same human sentences; a fresh pool draws new ones', () => {

@@ -7,6 +7,7 @@ import { seriesTasks, type SeriesTask } from '../../src/simulation/seriesTask.js
 import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { DEFAULT_RUN, type RunSettings } from '../../src/simulation/settings.js';
 import { runTasks, type TaskOutcome } from '../../src/simulation/workerPool.js';
+import { ProgressCounter } from '../../src/cli/progress.js';
 import { Vocabulary } from '../../src/vocabulary/vocabulary.js';
 
 // The village fixture, tokenized on spaces (one sentence per line).
@@ -28,6 +29,20 @@ describe('runTasks', () => {
     const result = await simulateAsync(corpus, vocabulary.size, settings, { workers: 1 }, { onRow: (row) => rows.push(key(row)) });
     expect(result).toMatchObject({ ended: 4, failed: 0, interrupted: false });
     expect(rows).toEqual(expected);
+  });
+
+  it('reports the progress of every series on worker threads, each generation ending at 1', async () => {
+    // Series 1..3 run on 2 workers; each series reports its generations 0..2 ending at 1.
+    const counter = new ProgressCounter();
+    const ends = new Map<number, number>();
+    await simulateAsync(corpus, vocabulary.size, settings, { workers: 2 }, {
+      onProgress: (task, generation, fraction) => {
+        counter.update(task.position, generation, fraction);
+        if (fraction === 1) ends.set(task.position, (ends.get(task.position) ?? 0) + 1);
+      },
+    });
+    expect(counter.value).toBeCloseTo(4 * 3, 9); // 4 series x generations 0..2
+    expect([...ends.values()]).toEqual([3, 3, 3, 3]);
   });
 
   it('reports a failing series and finishes the others', async () => {

@@ -18,6 +18,7 @@ import type { CliIO } from '../io.js';
 import { InputError, UsageError } from '../../errors.js';
 import { checkWritable, checkWritableFolder } from '../../export/outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
+import { readRunRecord, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
 
 /** The options as commander hands them over. */
@@ -82,6 +83,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
+  const record = sidecarOf(options.curves);
   // Loaded here, not at the top: Vega takes ~0.2 s to import, which other commands should not pay.
   const { writeReport } = await import('../../export/report/writeReport.js');
   const written = await writeReport(table.rows, {
@@ -90,10 +92,20 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
     metrics: options.metrics,
     title: options.title,
     source: basename(options.curves),
+    ...(record === undefined ? {} : { record }),
     out: options.out,
     svgDir: options.svgDir,
   });
   for (const path of written) io.stdout.write(`${path}\n`);
+}
+
+/** The run record next to the curves CSV (what the report's provenance shows); none if absent or unreadable. */
+function sidecarOf(curves: string): RunRecord | undefined {
+  try {
+    return readRunRecord(curves);
+  } catch {
+    return undefined; // a broken sidecar does not stop a report; the curves alone are drawn
+  }
 }
 
 async function assertReadableFile(path: string, what: string): Promise<void> {

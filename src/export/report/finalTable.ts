@@ -4,13 +4,14 @@
  * Contract: `formatFinalTable(rows)` returns a plain-text table (lines joined by "\n", ending in "\n"),
  * one line per cell in order of first appearance, named by its cell label (cellLabels). For each cell
  * it shows the last generation it reached, the number of replicates there, and the mean across those
- * replicates of vocab_retention, rare_survival, entropy_bits and heldout_perplexity ("–" when undefined),
+ * replicates of vocab_retention, rare_survival, model_vocab_retention, model_rare_survival (what the
+ * model can still emit), entropy_bits and heldout_perplexity ("–" when undefined),
  * then a sparkline of mean vocab_retention over all of the cell's generations, every cell on the same
  * scale (lowest mean of any cell to highest), so lines compare. Returns '' for no rows. Pure; O(rows).
  *
  * @example
- * cell            gen  reps  vocab_retention  rare_survival  entropy_bits  heldout_perplexity  vocab_retention by generation
- * human_ratio=0     3     3           0.5000         0.2000        7.9000            412.0000  █▆▃▁
+ * cell            gen  reps  vocab_retention  rare_survival  model_vocab_retention  model_rare_survival  entropy_bits  heldout_perplexity  vocab_retention by generation
+ * human_ratio=0     3     3           0.5000         0.2000                 0.6000               0.3000         7.900               412.0  █▆▃▁
  */
 
 import { aggregateCurves } from './aggregateCurves.js';
@@ -18,7 +19,7 @@ import { cellLabels } from './cellLabels.js';
 import type { CurveRow } from './curveRow.js';
 import { sparkline } from './sparkline.js';
 
-const COLUMNS = ['vocab_retention', 'rare_survival', 'entropy_bits', 'heldout_perplexity'] as const;
+const COLUMNS = ['vocab_retention', 'rare_survival', 'model_vocab_retention', 'model_rare_survival', 'entropy_bits', 'heldout_perplexity'] as const;
 const TREND = 'vocab_retention';
 
 export function formatFinalTable(rows: readonly CurveRow[]): string {

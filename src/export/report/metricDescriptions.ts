@@ -34,7 +34,10 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   heldout_perplexity: 'perplexity of the model on held-out human text',
   heldout_oov_rate: "share of held-out tokens outside the model's vocabulary",
   gen0_perplexity: 'perplexity of this text under the generation-0 model',
-  discount_fallback: "1 if the model's Kneser–Ney discounts fell back to defaults",
+  discount_fallback: "1 if the model's Kneser–Ney discounts fell back to defaults (empty without discounts)",
+  model_types: 'distinct tokens the model can emit (non-zero probability), whatever the sample size',
+  model_vocab_retention: 'share of the seed types the model can still emit',
+  model_rare_survival: 'share of the seed-rare types the model can still emit',
 };
 
 export function describeMetric(metric: string): string {

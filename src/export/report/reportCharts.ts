@@ -13,6 +13,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError, UsageError } from '../../errors.js';
+import type { RunRecord } from '../runRecord.js';
 import { aggregateCurves, type SeriesPoint } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
 import { metricColumns, SURVIVAL_BANDS, type CurveRow } from './curveRow.js';
@@ -32,6 +33,8 @@ export interface ReportOptions {
   readonly title?: string;
   /** Where the data came from, shown under the title (HTML only), e.g. the CSV file name. */
   readonly source?: string;
+  /** The run's sidecar (`<out>.run.json`), if there is one: its provenance heads the report (HTML only). */
+  readonly record?: RunRecord;
 }
 
 export interface MetricChart {

@@ -1,6 +1,7 @@
 /**
- * The HTML report: one self-contained page with every metric chart behind a metric selector, the
- * survival small multiples, and a table of the cells.
+ * The HTML report: one self-contained page: where the run came from (its sidecar) and each cell's
+ * last-generation values with 95% intervals (runOverview.ts), every metric chart behind a metric
+ * selector, the survival small multiples, and a table of the cells.
  *
  * Contract: `renderReportHtml(rows, options)` resolves to a complete HTML document (UTF-8) that works
  * offline: Vega, Vega-Lite and vega-embed are inlined from node_modules, the chart specs (with their data)
@@ -15,6 +16,7 @@ import type { CurveRow } from './curveRow.js';
 import { buildReportCharts, type ReportCharts, type ReportOptions } from './reportCharts.js';
 import { loadVendorScripts } from './vendorScripts.js';
 import { SETTING_COLUMNS } from './curveRow.js';
+import { lastGenerationTable, provenanceFacts } from './runOverview.js';
 
 export async function renderReportHtml(rows: readonly CurveRow[], options: ReportOptions = {}): Promise<string> {
   const charts = buildReportCharts(rows, options);
@@ -42,6 +44,7 @@ export async function renderReportHtml(rows: readonly CurveRow[], options: Repor
     `<p class="facts">${escapeHtml(facts(rows, options.source))}</p>`,
     '</header>',
     '<main>',
+    overviewSection(rows, options),
     metricSection(charts),
     charts.survival === undefined ? '' : SURVIVAL_SECTION,
     cellsSection(rows, charts),
@@ -112,6 +115,22 @@ function cellsSection(rows: readonly CurveRow[], charts: ReportCharts): string {
   return `<section id="cells"><h2>Cells</h2><div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div></section>`;
 }
 
+/** Where the run came from (its sidecar, when known) and each cell's last-generation values. */
+function overviewSection(rows: readonly CurveRow[], options: ReportOptions): string {
+  const facts = options.record === undefined ? '' : `<dl class="provenance">${provenanceFacts(options.record).map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
+  const table = lastGenerationTable(rows);
+  const head = table.head.map((text) => `<th>${escapeHtml(text)}</th>`).join('');
+  const body = table.body.map((line) => `<tr>${line.map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`).join('\n');
+  return [
+    '<section id="overview">',
+    '<h2>Run</h2>',
+    facts,
+    '<p class="note">Last generation of each cell: mean across replicates [95% confidence interval, Student t].</p>',
+    `<div class="table-wrap"><table id="last-generation"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`,
+    '</section>',
+  ].join('\n');
+}
+
 /** Text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -148,6 +167,9 @@ table { border-collapse: collapse; font-size: 13px; width: 100%; }
 th, td { text-align: left; padding: 5px 10px; border-bottom: 1px solid var(--line); }
 th { color: var(--muted); font-weight: 600; }
 .note, footer { color: var(--muted); font-size: 12px; }
+.provenance { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0 0 12px; font-size: 13px; }
+.provenance dt { color: var(--muted); font-weight: 600; }
+.provenance dd { margin: 0; overflow-wrap: anywhere; }
 footer { padding-bottom: 28px; }
 `;
 

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { etaText, formatDuration, MIN_ELAPSED_MS, ProgressCounter } from '../../src/cli/progress.js';
+
+describe('ProgressCounter: finished generations plus the fraction under way, over every series', () => {
+  it('adds up series reported in any order, not only the first one in output order', () => {
+    const counter = new ProgressCounter();
+    counter.update(1, 0, 1); // series 1 finished generation 0 before series 0 did anything
+    counter.update(1, 1, 0.5); // and is half-way through generation 1
+    expect(counter.value).toBe(1.5);
+    counter.update(0, 0, 0.25);
+    expect(counter.value).toBe(1.75);
+    counter.update(0, 0, 1);
+    expect(counter.value).toBe(2.5);
+  });
+
+  it('ignores a report behind the series\' last one and clamps fractions to 0..1', () => {
+    const counter = new ProgressCounter();
+    counter.update(0, 2, 0.5); // 2.5
+    counter.update(0, 2, 0.25); // behind: no change
+    counter.update(0, 1, 1); // = 2, behind
+    expect(counter.value).toBe(2.5);
+    counter.update(0, 2, 7); // clamped: 3
+    expect(counter.value).toBe(3);
+  });
+
+  it('starts at the generations a resumed run already has', () => {
+    const counter = new ProgressCounter(8);
+    counter.update(3, 0, 0.5);
+    expect(counter.value).toBe(8.5);
+  });
+});
+
+describe('etaText', () => {
+  it('shows no ETA before there is data: no work yet, or too little time', () => {
+    expect(etaText(10_000, 0, 0, 100)).toBe('--');
+    expect(etaText(MIN_ELAPSED_MS - 1, 0, 50, 100)).toBe('--');
+    expect(etaText(60_000, 4, 4, 100)).toBe('--'); // resumed at 4, nothing new done yet
+  });
+
+  it('extrapolates from the work done in this session: 10 of 100 in 20 s leaves 90 at 0.5/s = 180 s', () => {
+    expect(etaText(20_000, 0, 10, 100)).toBe('3m00s');
+    // resumed at 50: 10 more in 20 s, 40 left -> 80 s
+    expect(etaText(20_000, 50, 60, 100)).toBe('1m20s');
+  });
+
+  it('says 0s only when everything is done', () => {
+    expect(etaText(0, 0, 100, 100)).toBe('0s');
+    expect(etaText(100_000, 0, 99.999, 100)).toBe('1s');
+  });
+
+  it('formats durations as s, m s, h m', () => {
+    expect([formatDuration(59), formatDuration(61), formatDuration(3700)]).toEqual(['59s', '1m01s', '1h01m']);
+  });
+});

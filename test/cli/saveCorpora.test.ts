@@ -1,0 +1,111 @@
+/**
+ * Runs you can read back: the texts `--save-corpora` writes, re-read with `metrics --sentences line
+ * --empty-sentences --tokenizer whitespace --reference DIR/human.txt`, give exactly the row's text
+ * metrics (every column `metrics` writes), for orders 1 to 3, MLE and Kneser-Ney, with a human share
+ * (so the files hold a top-up) and with the empty sentences an order-1 model samples.
+ */
+
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEXT_METRIC_COLUMNS } from '../../src/cli/commands/metrics.js';
+import { runCli } from '../../src/cli/program.js';
+import { readCsvLines } from '../../src/export/csvLines.js';
+import { cli } from '../helpers/cli.js';
+import { captureIO } from './captureIO.js';
+
+const FIXTURE = new URL('../fixtures/exp/village.txt', import.meta.url).pathname;
+const GENERATIONS = 3;
+
+let dir: string;
+async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const captured = captureIO(dir);
+  const code = await runCli(args, captured.io);
+  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
+}
+const table = (text: string | Buffer): Array<Record<string, string>> => {
+  const [header, ...rows] = readCsvLines(Buffer.from(text)).lines.map((line) => line.fields);
+  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+};
+
+let curves: Array<Record<string, string>>;
+let manifest: { cells: Array<{ folder: string; cell: string }>; shareSentences: Record<string, number[]> };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ngram-collapse-readback-'));
+  const result = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '1,2,3', '--smoothing', 'mle,kneser-ney', '--human-ratio', '0.3', '--generations', String(GENERATIONS), '--seed', '5', '--workers', '1', '--out', 'c.csv', '--save-corpora', 'texts', '--extinctions', 'ext.csv', '--quiet']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  curves = table(readFileSync(join(dir, 'c.csv')));
+  manifest = JSON.parse(readFileSync(join(dir, 'texts/manifest.json'), 'utf8')) as typeof manifest;
+});
+
+describe('--save-corpora texts read back', () => {
+  it('give every text column of their rows exactly, generation 0 (human.txt) included', async () => {
+    expect(manifest.cells).toHaveLength(6);
+    for (const { folder, cell } of manifest.cells) {
+      const files = ['texts/human.txt', ...Array.from({ length: GENERATIONS }, (_, g) => `texts/${folder}/replicate-1/generation-${g + 1}.txt`)];
+      const measured = await run(['metrics', '--reference', 'texts/human.txt', '--sentences', 'line', '--empty-sentences', '--tokenizer', 'whitespace', ...files]);
+      expect(measured.stderr).toBe('');
+      const rows = curves.filter((row) => row['cell'] === cell);
+      expect(rows).toHaveLength(GENERATIONS + 1);
+      table(measured.stdout).forEach((values, g) => {
+        for (const column of TEXT_METRIC_COLUMNS) expect({ cell, g, column, value: values[column] }).toEqual({ cell, g, column, value: rows[g]![column] });
+      });
+    }
+  });
+
+  it('keep the empty sentences an order-1 model samples as empty lines', () => {
+    const cell = manifest.cells.find((entry) => entry.cell === 'order=1/smoothing=mle')!;
+    const text = readFileSync(join(dir, 'texts', cell.folder, 'replicate-1', 'generation-1.txt'), 'utf8');
+    const lines = text.split('\n').slice(0, -1);
+    expect(lines.filter((line) => line === '').length).toBeGreaterThan(0);
+    const row = curves.find((entry) => entry['cell'] === cell.cell && entry['generation'] === '1')!;
+    expect(lines).toHaveLength(Number(row['sentences']));
+  });
+
+  it('say in the manifest how many first lines are the batch\'s synthetic share (about 70% of N), the rest the top-up', () => {
+    for (const { folder, cell } of manifest.cells) {
+      const shares = manifest.shareSentences[`${folder}/replicate-1`]!;
+      expect(shares).toHaveLength(GENERATIONS);
+      shares.forEach((share, g) => {
+        const lines = readFileSync(join(dir, 'texts', folder, 'replicate-1', `generation-${g + 1}.txt`), 'utf8').split('\n').slice(0, -1);
+        const shareTokens = lines.slice(0, share).join(' ').split(' ').filter(Boolean).length;
+        const row = curves.find((entry) => entry['cell'] === cell && entry['generation'] === String(g + 1))!;
+        const n = Number(curves.find((entry) => entry['cell'] === cell && entry['generation'] === '0')!['tokens']);
+        expect(shareTokens).toBeGreaterThanOrEqual(n - Math.round(0.3 * n) - 12); // the human share overshoots by < one sentence
+        expect(shareTokens).toBeLessThan(0.75 * n);
+        expect(Number(row['tokens'])).toBeGreaterThanOrEqual(n);
+      });
+    }
+  });
+});
+
+describe('--extinctions follows the measured text', () => {
+  it('counts as alive at the last generation exactly the seed types of that row\'s text', () => {
+    const extinctions = table(readFileSync(join(dir, 'ext.csv')));
+    for (const { cell } of manifest.cells) {
+      const types = extinctions.filter((row) => row['cell'] === cell);
+      const alive = types.filter((row) => row['last_seen'] === String(GENERATIONS)).length;
+      const last = curves.find((row) => row['cell'] === cell && row['generation'] === String(GENERATIONS))!;
+      // vocab_retention = alive / seed types, written to 6 significant digits
+      expect(Number((alive / types.length).toPrecision(6))).toBe(Number(last['vocab_retention']));
+    }
+  });
+});
+
+describe('--empty-sentences', () => {
+  it('reads a blank line as an empty sentence with --sentences line, and is refused without it', async () => {
+    const stdin = 'a b\n\nc\n\n';
+    // lines "a b", "", "c", "": 4 sentences, 3 tokens; without the flag the blank lines are nothing.
+    const kept = await cli(['metrics', '--sentences', 'line', '--empty-sentences', '-'], { stdin });
+    expect(kept.code).toBe(0);
+    expect(table(kept.stdout)[0]).toMatchObject({ tokens: '3', sentences: '4' });
+    const dropped = await cli(['metrics', '--sentences', 'line', '-'], { stdin });
+    expect(table(dropped.stdout)[0]).toMatchObject({ tokens: '3', sentences: '2' });
+    const refused = await cli(['metrics', '--empty-sentences', '-'], { stdin });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('ngram-collapse: --empty-sentences needs --sentences line, got --sentences auto (add --sentences line: one sentence per line, a blank line an empty sentence)\n');
+  });
+});

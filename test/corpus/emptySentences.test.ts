@@ -1,0 +1,34 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import { sentenceCount, tokenCount } from '../../src/corpus/tokenCorpus.js';
+
+const load = (text: string, options: { emptySentences?: boolean; sentences?: 'line' | 'auto' } = {}) =>
+  loadCorpus(['-'], { sentences: 'line', ...options, stdin: Readable.from([Buffer.from(text)]) });
+
+describe('emptySentences: with --sentences line a blank line is an empty sentence', () => {
+  it('keeps blank and white-space-only lines as empty sentences, in place', async () => {
+    // "a b" | "" | "  " | "c" | "" -> 5 sentences of 2, 0, 0, 1, 0 tokens
+    const { corpus } = await load('a b\n\n  \nc\n\n', { emptySentences: true });
+    expect(Array.from(corpus.offsets)).toEqual([0, 2, 2, 2, 3, 3]);
+  });
+
+  it('reads CRLF line ends the same way, and a last line without a line end', async () => {
+    const { corpus } = await load('a\r\n\r\nb', { emptySentences: true });
+    expect(Array.from(corpus.offsets)).toEqual([0, 1, 1, 2]);
+  });
+
+  it('drops blank lines without the option, and in auto mode the option changes nothing', async () => {
+    const plain = await load('a b\n\nc\n\n');
+    expect(sentenceCount(plain.corpus)).toBe(2);
+    const auto = await load('A b.\n\nC d.\n', { sentences: 'auto', emptySentences: true });
+    expect(sentenceCount(auto.corpus)).toBe(2);
+    expect(tokenCount(auto.corpus)).toBe(6);
+  });
+
+  it('never turns Brown\'s blank lines into sentences', async () => {
+    const without = await loadCorpus(['brown:news'], { sentences: 'line' });
+    const withOption = await loadCorpus(['brown:news'], { sentences: 'line', emptySentences: true });
+    expect(Array.from(withOption.corpus.offsets)).toEqual(Array.from(without.corpus.offsets));
+  });
+});
