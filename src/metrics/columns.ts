@@ -35,6 +35,8 @@ export const METRIC_COLUMNS = [
   'heldout_oov_rate',
   'gen0_perplexity',
   'discount_fallback',
+  'chao1',
+  'selected_share',
 ] as const;
 
 export type MetricName = (typeof METRIC_COLUMNS)[number];

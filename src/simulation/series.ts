@@ -2,10 +2,12 @@
  * runSeries: one (cell, replicate) through generations 0..G, exactly as SPEC section 2.
  *
  * - Generation 0: M0 is trained on H; its row describes H itself.
- * - Generation g >= 1: batch B_g = round(alpha N) human tokens (whole sentences from H; `fixed`: the
- *   same sentences every generation, `fresh`: a new sample each time) plus synthetic sentences sampled
- *   from M(g-1) up to N tokens. M_g trains on B_g (`replace`), on H + B_1..B_g (`accumulate`) or on
- *   a sample of N tokens of whole sentences from H + B_1..B_g (`accumulate-subsample`); the K anchor
+ * - Generation g >= 1: batch B_g of N_g = round(N R^(g-1)) tokens (R = tokens_growth, default 1):
+ *   round(alpha N_g) human tokens (whole sentences from H; `fixed`: the same sentences every generation,
+ *   drawn once at the largest share and used from the start, `fresh`: a new sample each time) plus
+ *   synthetic sentences sampled from M(g-1) up to N_g tokens, curated by the cell's `select` rule
+ *   (curation.ts; `none` keeps them all). M_g trains on B_g (`replace`), on H + B_1..B_g (`accumulate`) or on
+ *   a sample of N_g tokens of whole sentences from H + B_1..B_g (`accumulate-subsample`); the K anchor
  *   sentences (chosen once) are added on top. Row g describes the synthetic share of B_g, plus
  *   M_g's held-out perplexity and discount fallback.
  * Every random draw comes from one generator seeded by (--seed, the cell's full settings, replicate),
@@ -25,8 +27,9 @@ import { randomFor } from '../random/random.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
-import { pickSentences, pickTokens } from './sentencePicks.js';
-import { syntheticText } from './syntheticText.js';
+import { curatedShare, DEDUP_DRAW_CAP, parseSelectRule } from './curation.js';
+import { firstTokens, pickSentences, pickTokens } from './sentencePicks.js';
+import { batchTokensAt } from './settings.js';
 
 export interface SeriesRow {
   readonly cell: Cell;
@@ -74,9 +77,11 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const { settings, human, batchTokens } = run;
   const cellSettings = cell.settings;
   const random = seriesRandom(run, cell, replicate);
+  const rule = parseSelectRule(cellSettings.select);
+  const batchAt = (generation: number): number => batchTokensAt(batchTokens, cellSettings.tokensGrowth, generation);
   const anchors = pickSentences(human, cellSettings.anchor, random);
-  const humanTarget = Math.round(cellSettings.humanRatio * batchTokens);
-  const fixedPool = cellSettings.humanPool === 'fixed' ? pickTokens(human, humanTarget, random) : undefined;
+  const humanTargetAt = (generation: number): number => Math.round(cellSettings.humanRatio * batchAt(generation));
+  const fixedPool = cellSettings.humanPool === 'fixed' ? pickTokens(human, largestHumanShare(settings.generations, humanTargetAt), random) : undefined;
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
 
   const model0 = train(human);
@@ -89,21 +94,22 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   let previousTraining = human;
   const notices = new DegenerateNotices(`cell ${cell.id} replicate ${replicate}`, run.reference, hooks.warn);
   const batches: TokenCorpus[] = [];
+  const context = { model0, reference: run.reference, maxSentenceLength: settings.maxSentenceLength };
   for (let generation = 1; generation <= settings.generations; generation++) {
-    const humanShare = fixedPool ?? pickTokens(human, humanTarget, random);
-    const target = Math.max(0, batchTokens - tokenCount(humanShare));
-    const synthetic = syntheticText(model.createSampler(cellSettings), target, settings.maxSentenceLength, random);
-    if (synthetic.exhausted) {
-      hooks.warn?.(`cell ${cell.id} replicate ${replicate} generation ${generation}: the model produced only ${tokenCount(synthetic.text)} of ${target} tokens`);
-    }
-    const batch = concatCorpora([humanShare, synthetic.text]);
+    const where = `cell ${cell.id} replicate ${replicate} generation ${generation}`;
+    const humanShare = fixedPool === undefined ? pickTokens(human, humanTargetAt(generation), random) : firstTokens(fixedPool, humanTargetAt(generation));
+    const target = Math.max(0, batchAt(generation) - tokenCount(humanShare));
+    const synthetic = curatedShare(rule, model.createSampler(cellSettings), target, { ...context, generator: model }, random);
+    if (synthetic.exhausted) hooks.warn?.(`${where}: the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
+    if (synthetic.capped) hooks.warn?.(`${where}: --select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
+    const batch = concatCorpora([humanShare, synthetic.kept]);
     batches.push(batch);
-    const training = concatCorpora([trainingData(run, cell, batches, random), anchors]);
-    hooks.onTexts?.({ generation, synthetic: synthetic.text, human: humanShare, training, model0 });
+    const training = concatCorpora([trainingData(run, cell, batches, batchAt(generation), random), anchors]);
+    const text = synthetic.measured;
+    hooks.onTexts?.({ generation, synthetic: text, human: humanShare, training, model0 });
     const next = train(training);
-    const text = synthetic.text;
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
-    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text) });
+    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text), selected_share: synthetic.selectedShare });
     notices.observe(generation, text);
     model = next;
     previousTraining = training;
@@ -111,14 +117,21 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   }
 }
 
-function trainingData(run: PreparedRun, cell: Cell, batches: TokenCorpus[], random: RandomSource): TokenCorpus {
+/** The largest human share of any generation (the fixed pool is drawn once at this size). */
+function largestHumanShare(generations: number, humanTargetAt: (generation: number) => number): number {
+  let largest = humanTargetAt(1);
+  for (let generation = 2; generation <= generations; generation++) largest = Math.max(largest, humanTargetAt(generation));
+  return largest;
+}
+
+function trainingData(run: PreparedRun, cell: Cell, batches: TokenCorpus[], batchSize: number, random: RandomSource): TokenCorpus {
   switch (cell.settings.strategy) {
     case 'replace':
       return batches[batches.length - 1]!;
     case 'accumulate':
       return concatCorpora([run.human, ...batches]);
     case 'accumulate-subsample':
-      return pickTokens(concatCorpora([run.human, ...batches]), run.batchTokens, random);
+      return pickTokens(concatCorpora([run.human, ...batches]), batchSize, random);
   }
 }
 
