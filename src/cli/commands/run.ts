@@ -28,6 +28,7 @@ import { corpusDigest, describeDifferences, makeRunRecord, readRunRecord, runRec
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { expandCells } from '../../simulation/cells.js';
 import { prepareRun } from '../../simulation/preparedRun.js';
+import { batchTokensAt } from '../../simulation/settings.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { runTasks } from '../../simulation/workerPool.js';
@@ -125,9 +126,11 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   if (settings.tokens !== undefined && load.maxTokens !== undefined && settings.tokens > load.maxTokens) {
     throw new UsageError(`--tokens ${settings.tokens} is above the --max-tokens guard (${load.maxTokens})`, 'pass a smaller --tokens, or raise --max-tokens if the machine has the memory');
   }
+  if (settings.tokens !== undefined) checkGrowth(settings, settings.tokens, load.maxTokens);
   const outputs = checkOutputs(config, io);
   const { vocabulary, corpus } = await loadCorpus(config.corpus, load);
   const run = prepareRun(corpus, vocabulary.size, settings);
+  checkGrowth(settings, run.batchTokens, load.maxTokens);
   checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
   const tasks = shardTasks(seriesTasks(settings), config.shard);
   const rowsPerTask = settings.generations + 1;
@@ -236,10 +239,25 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   }
 }
 
+/** --tokens-growth: refuse a run whose last (largest) batch would pass the --max-tokens guard. */
+function checkGrowth(settings: RunConfig['settings'], batchTokens: number, maxTokens: number | undefined): void {
+  if (maxTokens === undefined) return;
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  const largest = Math.max(batchTokensAt(batchTokens, growth, 1), batchTokensAt(batchTokens, growth, settings.generations));
+  if (largest > maxTokens) {
+    throw new UsageError(
+      `--tokens-growth ${growth} makes generation ${settings.generations}'s batch ${largest} tokens, above the --max-tokens guard (${maxTokens})`,
+      'use fewer --generations, a smaller --tokens-growth or --tokens, or raise --max-tokens',
+    );
+  }
+}
+
 /** accumulate keeps every batch: refuse a run whose last training set would pass the --max-tokens guard. */
 function checkAccumulatedSize(settings: RunConfig['settings'], humanTokens: number, batchTokens: number, maxTokens: number | undefined): void {
   if (maxTokens === undefined || !settings.sweep.strategy.includes('accumulate')) return;
-  const last = humanTokens + settings.generations * batchTokens;
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  let last = humanTokens;
+  for (let generation = 1; generation <= settings.generations; generation++) last += batchTokensAt(batchTokens, growth, generation);
   if (last > maxTokens) {
     throw new UsageError(
       `--strategy accumulate would train on ${last} tokens by generation ${settings.generations}, above the --max-tokens guard (${maxTokens})`,
