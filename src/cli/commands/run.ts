@@ -5,7 +5,7 @@
  * a shard, the rest of an interrupted run), export.
  *
  * Outputs: the curves CSV (`--out`) with its run record `<out>.run.json` (for --resume and merge),
- * `--summary`, `--extinctions`, `--save-corpora`. Rows are written as generations finish, in
+ * `--summary` (with the survival law's rows), `--extinctions`, `--survival`, `--save-corpora`. Rows are written as generations finish, in
  * canonical order whatever `--workers`. SIGINT/SIGTERM stop the run cleanly (exit 130/143), a
  * failing series is reported and the others finish (exit 1).
  */
@@ -26,6 +26,8 @@ import { curveTableFromRecords } from '../../export/report/readCurves.js';
 import { planResume, type ResumeFile } from '../../export/resumePlan.js';
 import { corpusDigest, describeDifferences, makeRunRecord, readRunRecord, runRecordPath, writeRunRecord, type RunIdentity } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
+import { SURVIVAL_CURVE_COLUMNS, SurvivalCurves } from '../../export/survivalCurves.js';
+import { drawsByCell } from '../../export/survivalLaw.js';
 import { expandCells } from '../../simulation/cells.js';
 import { prepareRun } from '../../simulation/preparedRun.js';
 import { batchTokensAt } from '../../simulation/settings.js';
@@ -53,6 +55,7 @@ export function runCommand(io: CliIO): Command {
     .option('--out <file>', 'curves CSV, - for stdout', 'curves.csv')
     .option('--summary <file>', 'per cell, generation and metric: n, mean, sd and 95% CI (Student t) across replicates')
     .option('--extinctions <file>', 'per cell, replicate and seed type: last seen, first absent, comebacks')
+    .option('--survival <file>', 'Kaplan-Meier survival of the seed types by seed-count band, per cell, with the survival law where it applies')
     .option('--save-corpora <dir>', "write each generation's synthetic text (one sentence per line) and a manifest.json")
     .option('--sentence-perplexities <file>', 'per cell, replicate, generation and sentence: its perplexity under M0 (H at generation 0)')
     .option('--report <file>', 'write the HTML report of the curves (as `plot --out`) when the run ends')
@@ -73,6 +76,7 @@ interface Outputs {
   readonly out: string;
   readonly summary?: string;
   readonly extinctions?: string;
+  readonly survival?: string;
   readonly corpora?: string;
   readonly report?: string;
   readonly sentencePerplexities?: string;
@@ -88,9 +92,11 @@ function checkOutputs(config: RunConfig, io: CliIO): Outputs {
   const summary = config.summary === undefined ? undefined : writable(config.summary, '--summary');
   const extinctions = config.extinctions === undefined ? undefined : writable(config.extinctions, '--extinctions');
   const sentencePerplexities = config.sentencePerplexities === undefined ? undefined : writable(config.sentencePerplexities, '--sentence-perplexities');
-  const toStdout = [out, summary, extinctions, sentencePerplexities].filter((path) => path === '-').length;
+  const survival = config.survival === undefined ? undefined : writable(config.survival, '--survival');
+  const toStdout = [out, summary, extinctions, sentencePerplexities, survival].filter((path) => path === '-').length;
   if (toStdout > 1) throw new UsageError('only one output can go to standard output (-)', 'give the other outputs file names');
   if (config.resume && (out === '-' || extinctions === '-')) throw new UsageError('--resume needs --out (and --extinctions) to be files', 'pass --out FILE');
+  if (config.resume && survival !== undefined) throw new UsageError('--resume cannot continue a --survival file', 'rerun the whole run without --resume');
   if (config.resume && sentencePerplexities !== undefined) {
     throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');
   }
@@ -106,6 +112,7 @@ function checkOutputs(config: RunConfig, io: CliIO): Outputs {
     out,
     ...(summary === undefined ? {} : { summary }),
     ...(extinctions === undefined ? {} : { extinctions }),
+    ...(survival === undefined ? {} : { survival }),
     ...(corpora === undefined ? {} : { corpora }),
     ...(report === undefined ? {} : { report }),
     ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
@@ -142,7 +149,9 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     extinctions: outputs.extinctions !== undefined,
   };
   const record = makeRunRecord(identity, formatShard(config.shard), config.corpus);
-  const summary = outputs.summary === undefined ? undefined : new SummaryTable();
+  const seedCounts = Int32Array.from(run.reference.unigrams.types, (id) => run.reference.unigrams.counts[id]!);
+  const summary = outputs.summary === undefined ? undefined : new SummaryTable(seedCounts);
+  const survivalCurves = outputs.survival === undefined ? undefined : new SurvivalCurves(settings.generations);
   // Every curves record of this run (kept and new), for the final table and the report.
   const records: string[][] = [];
   const cellsById = new Map(expandCells(settings.sweep).map((cell) => [cell.id, cell]));
@@ -174,7 +183,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
       tasks.slice(skip),
       {
         ...(config.workers === undefined ? {} : { workers: config.workers }),
-        extras: { extinctions: extinctions !== undefined, texts: outputs.corpora !== undefined, sentencePerplexities: perplexities !== undefined },
+        extras: { extinctions: extinctions !== undefined || survivalCurves !== undefined, texts: outputs.corpora !== undefined, sentencePerplexities: perplexities !== undefined },
         signal: signals.signal,
         warn,
       },
@@ -188,6 +197,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
           progress.tick();
         },
         onEnd: (task, outcome) => {
+          if (outcome.extinctions !== undefined && outcome.error === undefined) survivalCurves?.add(task.cell.id, outcome.extinctions);
           if (outcome.extinctions !== undefined && extinctions !== undefined) {
             for (const fields of extinctionRecords(task.cell, task.replicate, settings.seed, outcome.extinctions, (id) => vocabulary.token(id))) extinctions.write(fields);
           }
@@ -219,13 +229,18 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     );
   }
   if (summary !== undefined) await writeSummary(summary, outputs.summary === '-' ? io.stdout : outputs.summary!);
+  if (survivalCurves !== undefined) {
+    const writer = openCsv(outputs.survival === '-' ? io.stdout : outputs.survival!, SURVIVAL_CURVE_COLUMNS);
+    for (const fields of survivalCurves.records([...cellsById.keys()], drawsByCell(records))) writer.write(fields);
+    await writer.close();
+  }
   const curveTable = curveTableFromRecords(CURVE_COLUMNS, records, config.out);
   if (outputs.report !== undefined) {
     const { writeReport } = await import('../../export/report/writeReport.js'); // loads Vega only when asked
     await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out });
   }
   if (!quiet) {
-    const table = outputs.out === '-' || outputs.summary === '-' || outputs.extinctions === '-' ? io.stderr : io.stdout;
+    const table = [outputs.out, outputs.summary, outputs.extinctions, outputs.survival].includes('-') ? io.stderr : io.stdout;
     table.write(formatFinalTable(curveTable.rows));
     if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
     if (outputs.report !== undefined) table.write(`report written to ${config.report}\n`);

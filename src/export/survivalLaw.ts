@@ -1,0 +1,62 @@
+/**
+ * The survival law beside a run's curves: for the cells where it applies, the expected survival of each
+ * seed-count band at every generation (metrics/survivalTheory.ts), from H's seed counts and the sizes of
+ * the texts the run actually drew.
+ *
+ * Contract: the law applies to a cell with pure MLE, `replace`, no human data or anchors, no curation
+ * and plain sampling (temperature 1, no top-k/top-p): every generation is then a resample of the last.
+ * `drawsByCell(records)` reads curves records (CURVE_COLUMNS order) and returns, per cell id, the mean
+ * over replicates of tokens + sentences at each generation (a draw is a token or a sentence end), so
+ * m_g = draws_g / draws_(g-1). `theoryBands(seedCounts, draws)` returns, per generation 0..G, the mean
+ * expected survival of each band of SURVIVAL_BANDS (1 at generation 0; undefined for an empty band).
+ */
+
+import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
+import { bandSurvival, survivalExponents } from '../metrics/survivalTheory.js';
+import { CURVE_COLUMNS } from './curveRecord.js';
+
+/** Summary metric names of the law's rows: theory_survival_1, theory_survival_2_5, ... */
+export const THEORY_METRICS: readonly string[] = SURVIVAL_BANDS.map(([name]) => `theory_${name}`);
+
+/** Whether the law applies, from a record's setting fields as written in the curves CSV. */
+export function lawApplies(setting: (column: string) => string | undefined): boolean {
+  return (
+    setting('smoothing') === 'mle' &&
+    setting('strategy') === 'replace' &&
+    Number(setting('human_ratio')) === 0 &&
+    Number(setting('anchor')) === 0 &&
+    (setting('select') ?? 'none') === 'none' &&
+    Number(setting('temperature')) === 1 &&
+    Number(setting('top_k')) === 0 &&
+    Number(setting('top_p')) === 1
+  );
+}
+
+/** Per cell id (in order of first appearance): mean tokens + sentences per generation, if the law applies. */
+export function drawsByCell(records: ReadonlyArray<readonly string[]>): Map<string, number[]> {
+  const at = (name: string): number => CURVE_COLUMNS.indexOf(name);
+  const sums = new Map<string, { sums: number[]; counts: number[] } | undefined>();
+  for (const record of records) {
+    const cell = record[at('cell')]!;
+    if (!sums.has(cell)) sums.set(cell, lawApplies((column) => record[at(column)]) ? { sums: [], counts: [] } : undefined);
+    const entry = sums.get(cell);
+    if (entry === undefined) continue;
+    const generation = Number(record[at('generation')]);
+    entry.sums[generation] = (entry.sums[generation] ?? 0) + Number(record[at('tokens')]) + Number(record[at('sentences')]);
+    entry.counts[generation] = (entry.counts[generation] ?? 0) + 1;
+  }
+  const result = new Map<string, number[]>();
+  for (const [cell, entry] of sums) {
+    if (entry !== undefined) result.set(cell, Array.from(entry.sums, (sum, g) => sum! / entry.counts[g]!));
+  }
+  return result;
+}
+
+/** Per generation 0..G (draws.length - 1), the law's survival of each band. */
+export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly number[]): Array<Array<number | undefined>> {
+  const ratios = draws.slice(1).map((value, g) => value / draws[g]!);
+  const exponents = survivalExponents(ratios);
+  return draws.map((_, generation) =>
+    SURVIVAL_BANDS.map(([, low, high]) => (generation === 0 ? (bandSurvival(seedCounts, low, high, 0) === undefined ? undefined : 1) : bandSurvival(seedCounts, low, high, exponents[generation - 1]!))),
+  );
+}
