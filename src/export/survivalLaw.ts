@@ -14,6 +14,7 @@
 import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
 import { bandSurvival, survivalExponents } from '../metrics/survivalTheory.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
+import type { SeriesPoint } from './report/aggregateCurves.js';
 
 /** Summary metric names of the law's rows: theory_survival_1, theory_survival_2_5, ... */
 export const THEORY_METRICS: readonly string[] = SURVIVAL_BANDS.map(([name]) => `theory_${name}`);
@@ -59,4 +60,17 @@ export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly numbe
   return draws.map((_, generation) =>
     SURVIVAL_BANDS.map(([, low, high]) => (generation === 0 ? (bandSurvival(seedCounts, low, high, 0) === undefined ? undefined : 1) : bandSurvival(seedCounts, low, high, exponents[generation - 1]!))),
   );
+}
+
+/** The law as chart points (metric theory_survival_*, per covered cell and generation), for the report. */
+export function theoryPoints(records: ReadonlyArray<readonly string[]>, seedCounts: ArrayLike<number>): SeriesPoint[] {
+  const points: SeriesPoint[] = [];
+  for (const [cell, draws] of drawsByCell(records)) {
+    theoryBands(seedCounts, draws).forEach((bands, generation) => {
+      bands.forEach((mean, b) => {
+        if (mean !== undefined) points.push({ metric: THEORY_METRICS[b]!, cell, generation, n: 1, mean, sd: undefined, ciLow: undefined, ciHigh: undefined });
+      });
+    });
+  }
+  return points;
 }

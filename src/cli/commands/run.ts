@@ -27,7 +27,7 @@ import { planResume, type ResumeFile } from '../../export/resumePlan.js';
 import { corpusDigest, describeDifferences, makeRunRecord, readRunRecord, runRecordPath, writeRunRecord, type RunIdentity } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { SURVIVAL_CURVE_COLUMNS, SurvivalCurves } from '../../export/survivalCurves.js';
-import { drawsByCell } from '../../export/survivalLaw.js';
+import { drawsByCell, theoryPoints } from '../../export/survivalLaw.js';
 import { expandCells } from '../../simulation/cells.js';
 import { prepareRun } from '../../simulation/preparedRun.js';
 import { batchTokensAt } from '../../simulation/settings.js';
@@ -237,7 +237,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   const curveTable = curveTableFromRecords(CURVE_COLUMNS, records, config.out);
   if (outputs.report !== undefined) {
     const { writeReport } = await import('../../export/report/writeReport.js'); // loads Vega only when asked
-    await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out });
+    await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, theory: theoryPoints(records, seedCounts) });
   }
   if (!quiet) {
     const table = [outputs.out, outputs.summary, outputs.extinctions, outputs.survival].includes('-') ? io.stderr : io.stdout;

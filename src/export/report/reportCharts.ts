@@ -7,7 +7,8 @@
  * `generation` in CSV order (`options.columns`, else the first row's key order), or `options.metrics` in
  * the order given. With `options.summary`, a metric the summary covers is drawn from the summary's
  * means and intervals; any other metric is aggregated from the rows (mean and 95% Student-t band across
- * replicates). The survival chart is left out when `options.metrics` names no survival band.
+ * replicates). The survival chart is left out when `options.metrics` names no survival band; it carries
+ * the survival law (dashed) where the summary's `theory_survival_*` rows or `options.theory` give it.
  * Throws InputError when there are no rows, UsageError when `options.metrics` names an unknown metric.
  */
 
@@ -28,6 +29,8 @@ export interface ReportOptions {
   readonly columns?: readonly string[];
   /** Rows of a summary CSV: their means and intervals are drawn instead of recomputed. */
   readonly summary?: readonly SummaryRow[];
+  /** The survival law's points (metric theory_survival_*), drawn dashed over the survival bands (also read from `summary`). */
+  readonly theory?: readonly SeriesPoint[];
   /** Report title (HTML only). */
   readonly title?: string;
   /** Where the data came from, shown under the title (HTML only), e.g. the CSV file name. */
@@ -80,7 +83,8 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
     metrics.push({ metric, description: describeMetric(metric), spec: metricChartSpec(own, metric, labels), cells });
   }
   const survivalPoints = drawSurvival ? bands.flatMap((metric) => points.get(metric) ?? []) : [];
-  return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels), skipped };
+  const theory = [...(options.theory ?? []), ...summaryPoints(options.summary ?? []).filter((point) => point.metric.startsWith('theory_survival_'))];
+  return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels, theory), skipped };
 }
 
 /** Points per metric: from the summary where it covers the metric, else aggregated from the rows. */
