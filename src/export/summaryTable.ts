@@ -20,7 +20,8 @@ import { studentTQuantile } from '../stats/studentT.js';
 import { CELL_COLUMNS } from '../simulation/settings.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { formatNumber } from './formatNumber.js';
-import { lawApplies, theoryBands, THEORY_METRICS } from './survivalLaw.js';
+import { theoryBands } from '../metrics/survivalTheory.js';
+import { lawApplies, THEORY_METRICS } from './survivalLaw.js';
 
 const CELL_FIELDS = ['cell', ...CELL_COLUMNS.map(([, column]) => column)];
 

@@ -16,7 +16,7 @@ import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
 import type { ExtinctionTable } from '../simulation/extinctionTracker.js';
 import { kaplanMeier } from '../stats/kaplanMeier.js';
 import { formatNumber } from './formatNumber.js';
-import { theoryBands } from './survivalLaw.js';
+import { theoryBands } from '../metrics/survivalTheory.js';
 
 export const SURVIVAL_CURVE_COLUMNS: readonly string[] = ['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival'];
 

@@ -7,12 +7,12 @@
  * and plain sampling (temperature 1, no top-k/top-p): every generation is then a resample of the last.
  * `drawsByCell(records)` reads curves records (CURVE_COLUMNS order) and returns, per cell id, the mean
  * over replicates of tokens + sentences at each generation (a draw is a token or a sentence end), so
- * m_g = draws_g / draws_(g-1). `theoryBands(seedCounts, draws)` returns, per generation 0..G, the mean
- * expected survival of each band of SURVIVAL_BANDS (1 at generation 0; undefined for an empty band).
+ * m_g = draws_g / draws_(g-1); metrics/survivalTheory.ts's `theoryBands` turns them into band survival.
+ * `theoryPoints` gives the law as chart points for the report.
  */
 
 import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
-import { bandSurvival, survivalExponents } from '../metrics/survivalTheory.js';
+import { theoryBands } from '../metrics/survivalTheory.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import type { SeriesPoint } from './report/aggregateCurves.js';
 
@@ -51,15 +51,6 @@ export function drawsByCell(records: ReadonlyArray<readonly string[]>): Map<stri
     if (entry !== undefined) result.set(cell, Array.from(entry.sums, (sum, g) => sum! / entry.counts[g]!));
   }
   return result;
-}
-
-/** Per generation 0..G (draws.length - 1), the law's survival of each band. */
-export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly number[]): Array<Array<number | undefined>> {
-  const ratios = draws.slice(1).map((value, g) => value / draws[g]!);
-  const exponents = survivalExponents(ratios);
-  return draws.map((_, generation) =>
-    SURVIVAL_BANDS.map(([, low, high]) => (generation === 0 ? (bandSurvival(seedCounts, low, high, 0) === undefined ? undefined : 1) : bandSurvival(seedCounts, low, high, exponents[generation - 1]!))),
-  );
 }
 
 /** The law as chart points (metric theory_survival_*, per covered cell and generation), for the report. */

@@ -26,6 +26,8 @@
  * branching holds per occurrence only approximately (contexts fluctuate too). O(K^2) for K generations.
  */
 
+import { SURVIVAL_BANDS } from './seedReference.js';
+
 /** g_k for k = 1..K, from the draw ratios m_1..m_K (m_j = M_j / T_(j-1)). */
 export function survivalExponents(drawRatios: readonly number[]): Float64Array {
   const exponents = new Float64Array(drawRatios.length);
@@ -57,3 +59,17 @@ export function bandSurvival(seedCounts: ArrayLike<number>, low: number, high: n
   }
   return types > 0 ? sum / types : undefined;
 }
+
+/**
+ * Per generation 0..G, the law's mean survival of each band of SURVIVAL_BANDS, from H's seed counts and
+ * the draws (tokens + sentences) of each generation's text, generation 0 being H: m_g = draws_g / draws_(g-1).
+ * 1 at generation 0; undefined for an empty band.
+ */
+export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly number[]): Array<Array<number | undefined>> {
+  const ratios = draws.slice(1).map((value, g) => value / draws[g]!);
+  const exponents = survivalExponents(ratios);
+  return draws.map((_, generation) =>
+    SURVIVAL_BANDS.map(([, low, high]) => (generation === 0 ? (bandSurvival(seedCounts, low, high, 0) === undefined ? undefined : 1) : bandSurvival(seedCounts, low, high, exponents[generation - 1]!))),
+  );
+}
+

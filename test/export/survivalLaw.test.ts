@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURVE_COLUMNS } from '../../src/export/curveRecord.js';
-import { drawsByCell, lawApplies, theoryBands } from '../../src/export/survivalLaw.js';
+import { drawsByCell, lawApplies } from '../../src/export/survivalLaw.js';
+import { theoryBands } from '../../src/metrics/survivalTheory.js';
 
 const PLAIN: Record<string, string> = { smoothing: 'mle', strategy: 'replace', human_ratio: '0', anchor: '0', select: 'none', temperature: '1', top_k: '0', top_p: '1' };
 
