@@ -13,8 +13,7 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { LanguageModel } from '../model/languageModel.js';
-import { FLOOR_EPSILON, flooredEvaluation } from '../model/evaluate.js';
-import { sentencePerplexities } from './sentencePerplexities.js';
+import { FLOOR_EPSILON, flooredEvaluation, flooredSentenceLog10 } from '../model/evaluate.js';
 
 export const PERPLEXITY_EPSILON = FLOOR_EPSILON;
 
@@ -54,12 +53,15 @@ export function oovRate(model: LanguageModel, corpus: TokenCorpus): number | und
 
 /**
  * Floored perplexity of each sentence of a text alone (the values of sentencePerplexities.ts), in one
- * walk when the model offers `predictionProbabilities` (each sentence's m + 1 predictions are
- * consecutive in its output), otherwise sentence by sentence. Used to score curation candidates.
- * O(tokens) for a walker, O(tokens * order) lookups otherwise.
+ * pass over the ids: one table walk when the model offers `predictionProbabilities` (each sentence's
+ * m + 1 predictions are consecutive in its output), otherwise one scoring pass (flooredSentenceLog10).
+ * Used to score curation candidates. O(tokens) for a walker, O(tokens * model lookup) otherwise.
  */
 export function sentenceFlooredPerplexities(model: LanguageModel, corpus: TokenCorpus, seedTypes: number): Float64Array {
-  if (!isPredictionWalker(model)) return sentencePerplexities(model, corpus, seedTypes);
+  if (!isPredictionWalker(model)) {
+    const log10 = flooredSentenceLog10(model, corpus, seedTypes);
+    return log10.map((sum, s) => Math.pow(10, -sum / (corpus.offsets[s + 1]! - corpus.offsets[s]! + 1)));
+  }
   const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
   const keep = 1 - PERPLEXITY_EPSILON;
   const probabilities = model.predictionProbabilities(corpus);
