@@ -35,6 +35,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   heldout_oov_rate: "share of held-out tokens outside the model's vocabulary",
   gen0_perplexity: 'perplexity of this text under the generation-0 model',
   discount_fallback: "1 if the model's Kneser–Ney discounts fell back to defaults",
+  chao1: 'Chao1 estimate of the types the source holds, seen or not: types + f1²/(2 f2)',
+  selected_share: 'share of the candidate tokens kept by --select',
 };
 
 export function describeMetric(metric: string): string {
