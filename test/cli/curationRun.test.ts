@@ -4,7 +4,7 @@
  * rows in --summary, and byte-identical output for a seed whatever the worker count.
  */
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCsvLines } from '../../src/export/csvLines.js';
@@ -71,6 +71,15 @@ describe('run --select, --tokens-growth, --survival', () => {
     expect(result.code).toBe(0);
     expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(readFileSync(join(dir, 'one.csv'), 'utf8'));
     expect(readFileSync(join(dir, 'km2.csv'), 'utf8')).toBe(readFileSync(join(dir, 'km.csv'), 'utf8'));
+  });
+
+  it('metrics appends chao1 after zipf_slope', async () => {
+    writeFileSync(join(dir, 'm.txt'), 'a b a\nc d a d\n');
+    const result = await cli(['metrics', 'm.txt', '--sentences', 'line', '--tokenizer', 'whitespace'], { cwd: dir });
+    const [header, row] = result.stdout.trim().split('\n').map((line) => line.split(','));
+    expect(header!.slice(-2)).toEqual(['zipf_slope', 'chao1']);
+    // a 3, b 1, c 1, d 2: types 4, f1 2, f2 1 -> 4 + 4 / 2 = 6
+    expect(row![header!.indexOf('chao1')]).toBe('6');
   });
 
   it('refuses --survival with --resume', async () => {

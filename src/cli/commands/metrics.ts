@@ -16,8 +16,8 @@ import type { CliIO } from '../io.js';
 import { checkNotCorpus, checkWritable } from '../outputPaths.js';
 import { integerIn } from '../parseValues.js';
 
-/** The columns `metrics` writes: those that describe a text alone. */
-export const TEXT_METRIC_COLUMNS: readonly MetricName[] = METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1);
+/** The columns `metrics` writes: those that describe a text alone (`chao1` appended after `zipf_slope`). */
+export const TEXT_METRIC_COLUMNS: readonly MetricName[] = [...METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1), 'chao1'];
 
 export function metricsCommand(io: CliIO): Command {
   const command = new Command('metrics')
