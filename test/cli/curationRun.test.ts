@@ -82,6 +82,14 @@ describe('run --select, --tokens-growth, --survival', () => {
     expect(row![header!.indexOf('chao1')]).toBe('6');
   });
 
+  it('puts the Kaplan-Meier chart and the law into the report of a run with --survival', async () => {
+    const result = await cli(['run', '--corpus', FIXTURE, '--sentences', 'line', '--human-ratio', '0', '--order', '2', '--generations', '2', '--quiet', '--out', 'r.csv', '--survival', 'r-km.csv', '--report', 'r.html'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(html.includes('id="kaplan-meier-chart"')).toBe(true);
+    expect(html.includes('"kind":"theory"')).toBe(true); // the law, dashed
+  });
+
   it('refuses --survival with --resume', async () => {
     const result = await cli([...RUN, '--out', 'one.csv', '--survival', 'km.csv', '--resume'], { cwd: dir });
     expect(result.code).toBe(2);

@@ -229,15 +229,17 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     );
   }
   if (summary !== undefined) await writeSummary(summary, outputs.summary === '-' ? io.stdout : outputs.summary!);
+  const survivalRecords = survivalCurves === undefined ? [] : [...survivalCurves.records([...cellsById.keys()], drawsByCell(records))];
   if (survivalCurves !== undefined) {
     const writer = openCsv(outputs.survival === '-' ? io.stdout : outputs.survival!, SURVIVAL_CURVE_COLUMNS);
-    for (const fields of survivalCurves.records([...cellsById.keys()], drawsByCell(records))) writer.write(fields);
+    for (const fields of survivalRecords) writer.write(fields);
     await writer.close();
   }
   const curveTable = curveTableFromRecords(CURVE_COLUMNS, records, config.out);
   if (outputs.report !== undefined) {
     const { writeReport } = await import('../../export/report/writeReport.js'); // loads Vega only when asked
-    await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, theory: theoryPoints(records, seedCounts) });
+    const { survivalPoints } = await import('../../export/report/readSurvival.js');
+    await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, theory: theoryPoints(records, seedCounts), kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
   }
   if (!quiet) {
     const table = [outputs.out, outputs.summary, outputs.extinctions, outputs.survival].includes('-') ? io.stderr : io.stdout;

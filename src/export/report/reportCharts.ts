@@ -31,11 +31,16 @@ export interface ReportOptions {
   readonly summary?: readonly SummaryRow[];
   /** The survival law's points (metric theory_survival_*), drawn dashed over the survival bands (also read from `summary`). */
   readonly theory?: readonly SeriesPoint[];
+  /** Kaplan–Meier survival by band (metric survival_1 .. survival_21_plus, from `--survival`): a chart of its own. */
+  readonly kaplanMeier?: readonly SeriesPoint[];
   /** Report title (HTML only). */
   readonly title?: string;
   /** Where the data came from, shown under the title (HTML only), e.g. the CSV file name. */
   readonly source?: string;
 }
+
+const KAPLAN_MEIER_TITLE = 'Kaplan–Meier survival by seed-count band';
+const KAPLAN_MEIER_SUBTITLE = 'share of the seed types (all replicates pooled) not yet absent from any generation: a comeback does not undo a loss';
 
 export interface MetricChart {
   readonly metric: string;
@@ -49,6 +54,8 @@ export interface ReportCharts {
   readonly labels: ReadonlyMap<string, string>;
   readonly metrics: readonly MetricChart[];
   readonly survival: TopLevelSpec | undefined;
+  /** The Kaplan–Meier chart, when `options.kaplanMeier` has points. */
+  readonly kaplanMeier: TopLevelSpec | undefined;
   /** Metrics asked for (or found) that have no defined value at all. */
   readonly skipped: readonly string[];
 }
@@ -84,7 +91,8 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
   }
   const survivalPoints = drawSurvival ? bands.flatMap((metric) => points.get(metric) ?? []) : [];
   const theory = [...(options.theory ?? []), ...summaryPoints(options.summary ?? []).filter((point) => point.metric.startsWith('theory_survival_'))];
-  return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels, theory), skipped };
+  const kaplanMeier = survivalChartSpec(options.kaplanMeier ?? [], labels, theory, KAPLAN_MEIER_TITLE, KAPLAN_MEIER_SUBTITLE);
+  return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels, theory), kaplanMeier, skipped };
 }
 
 /** Points per metric: from the summary where it covers the metric, else aggregated from the rows. */

@@ -8,7 +8,8 @@
  * undefined when no survival band has points. Each panel has one line per cell with points there.
  * `theory` points (metric `theory_survival_1` .. `theory_survival_21_plus`: the survival law of
  * metrics/survivalTheory.ts, from the summary) are drawn over their band as dashed lines in the cell's
- * colour; without them the spec is exactly the chart without overlay.
+ * colour; without them the spec is exactly the chart without overlay. `title` and `subtitle` let the
+ * Kaplan–Meier chart (the `--survival` curves, same metric names) reuse the layout.
  */
 
 import type { TopLevelSpec } from 'vega-lite';
@@ -24,6 +25,7 @@ export function survivalChartSpec(
   labels: ReadonlyMap<string, string>,
   theory: readonly SeriesPoint[] = [],
   title = 'Survival by seed-count band',
+  subtitle = 'share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur',
 ): TopLevelSpec | undefined {
   const bandOf = new Map(SURVIVAL_BANDS.map(({ metric, band }) => [metric, `seen ${band} ×`]));
   const own = points.filter((point) => bandOf.has(point.metric));
@@ -42,7 +44,7 @@ export function survivalChartSpec(
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: title,
-      subtitle: `share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur${law.length > 0 ? '; dashed: the survival law (Suresh et al. 2025) for the sizes drawn' : ''}`,
+      subtitle: `${subtitle}${law.length > 0 ? '; dashed: the survival law (Suresh et al. 2025) for the sizes drawn' : ''}`,
       anchor: 'start' as const,
     },
     data: { values: data },
