@@ -34,6 +34,11 @@ export interface RunRecord {
   readonly shard: string;
   /** The corpus as given on the command line (information only). */
   readonly corpus?: readonly string[];
+  /**
+   * H's seed-count histogram (count in H -> number of seed types), so `merge --summary` can add the
+   * survival law's rows without the corpus (information only: a function of the identity).
+   */
+  readonly seedCounts?: Readonly<Record<string, number>>;
   readonly identity: RunIdentity;
 }
 
@@ -63,8 +68,15 @@ export function runRecordPath(csvPath: string): string {
   return `${csvPath}.run.json`;
 }
 
-export function makeRunRecord(identity: RunIdentity, shard: string, corpus?: readonly string[]): RunRecord {
-  return { tool: 'ngram-collapse', fingerprint: fingerprint(identity), shard, ...(corpus === undefined ? {} : { corpus }), identity };
+export function makeRunRecord(identity: RunIdentity, shard: string, corpus?: readonly string[], seedCounts?: Readonly<Record<string, number>>): RunRecord {
+  return {
+    tool: 'ngram-collapse',
+    fingerprint: fingerprint(identity),
+    shard,
+    ...(corpus === undefined ? {} : { corpus }),
+    ...(seedCounts === undefined ? {} : { seedCounts }),
+    identity,
+  };
 }
 
 export function writeRunRecord(csvPath: string, record: RunRecord): void {

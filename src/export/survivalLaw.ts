@@ -8,7 +8,8 @@
  * `drawsByCell(records)` reads curves records (CURVE_COLUMNS order) and returns, per cell id, the mean
  * over replicates of tokens + sentences at each generation (a draw is a token or a sentence end), so
  * m_g = draws_g / draws_(g-1); metrics/survivalTheory.ts's `theoryBands` turns them into band survival.
- * `theoryPoints` gives the law as chart points for the report.
+ * `theoryPoints` gives the law as chart points for the report. `seedCountHistogram` / `seedCountsFrom`
+ * carry H's seed counts through the run record (for `merge --summary`).
  */
 
 import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
@@ -64,4 +65,19 @@ export function theoryPoints(records: ReadonlyArray<readonly string[]>, seedCoun
     });
   }
   return points;
+}
+
+/** The histogram of seed counts (count -> number of types), as the run record keeps it. */
+export function seedCountHistogram(seedCounts: ArrayLike<number>): Record<string, number> {
+  const histogram: Record<string, number> = {};
+  for (let t = 0; t < seedCounts.length; t++) histogram[String(seedCounts[t])] = (histogram[String(seedCounts[t])] ?? 0) + 1;
+  return histogram;
+}
+
+/** The seed counts back from a histogram, ascending (the law depends only on the multiset). */
+export function seedCountsFrom(histogram: Readonly<Record<string, number>>): Int32Array {
+  const entries = Object.entries(histogram).map(([count, types]) => [Number(count), types] as const).sort((a, b) => a[0] - b[0]);
+  const counts: number[] = [];
+  for (const [count, types] of entries) for (let i = 0; i < types; i++) counts.push(count);
+  return Int32Array.from(counts);
 }

@@ -27,7 +27,7 @@ import { planResume, type ResumeFile } from '../../export/resumePlan.js';
 import { corpusDigest, describeDifferences, makeRunRecord, readRunRecord, runRecordPath, writeRunRecord, type RunIdentity } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { SURVIVAL_CURVE_COLUMNS, SurvivalCurves } from '../../export/survivalCurves.js';
-import { drawsByCell, theoryPoints } from '../../export/survivalLaw.js';
+import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
 import { expandCells } from '../../simulation/cells.js';
 import { prepareRun } from '../../simulation/preparedRun.js';
 import { batchTokensAt } from '../../simulation/settings.js';
@@ -148,8 +148,8 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     settings,
     extinctions: outputs.extinctions !== undefined,
   };
-  const record = makeRunRecord(identity, formatShard(config.shard), config.corpus);
   const seedCounts = Int32Array.from(run.reference.unigrams.types, (id) => run.reference.unigrams.counts[id]!);
+  const record = makeRunRecord(identity, formatShard(config.shard), config.corpus, seedCountHistogram(seedCounts));
   const summary = outputs.summary === undefined ? undefined : new SummaryTable(seedCounts);
   const survivalCurves = outputs.survival === undefined ? undefined : new SurvivalCurves(settings.generations);
   // Every curves record of this run (kept and new), for the final table and the report.
