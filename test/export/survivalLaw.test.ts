@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CURVE_COLUMNS } from '../../src/export/curveRecord.js';
-import { drawsByCell, lawApplies } from '../../src/export/survivalLaw.js';
+import { drawsByCell, lawApplies, seedCountHistogram, seedCountsFrom } from '../../src/export/survivalLaw.js';
 import { theoryBands } from '../../src/metrics/survivalTheory.js';
 
 const PLAIN: Record<string, string> = { smoothing: 'mle', strategy: 'replace', human_ratio: '0', anchor: '0', select: 'none', temperature: '1', top_k: '0', top_p: '1' };
@@ -36,5 +36,11 @@ describe('the survival law beside the curves', () => {
     expect(g1![1]).toBeCloseTo(1 - Math.exp(-3), 12);
     // the batch doubled: m_1 = 2, g_1 = 2: a hapax survives with 1 - e^-2
     expect(theoryBands([1], [50, 100])[1]![0]).toBeCloseTo(1 - Math.exp(-2), 12);
+  });
+
+  it('carries the seed counts through the run record as a histogram', () => {
+    // counts 3, 1, 1, 12: one type seen 3 times, two seen once, one seen 12 times
+    expect(seedCountHistogram([3, 1, 1, 12])).toEqual({ '1': 2, '3': 1, '12': 1 });
+    expect([...seedCountsFrom({ '12': 1, '1': 2, '3': 1 })]).toEqual([1, 1, 3, 12]);
   });
 });
