@@ -8,11 +8,12 @@
  *   synthetic sentences sampled from M(g-1) up to N_g tokens, curated by the cell's `select` rule
  *   (curation.ts; `none` keeps them all). M_g trains on B_g (`replace`), on H + B_1..B_g (`accumulate`) or on
  *   a sample of N_g tokens of whole sentences from H + B_1..B_g (`accumulate-subsample`); the K anchor
- *   sentences (chosen once) are added on top. Row g describes the synthetic share of B_g, plus
- *   M_g's held-out perplexity and discount fallback.
+ *   sentences (chosen once) are added on top. Row g describes the synthetic share of B_g (with
+ *   --select: the unselected candidates of its size, curation.measuredPrefix), plus M_g's held-out
+ *   perplexity and discount fallback; onTexts hands over that same text as `synthetic`.
  * Every random draw comes from one generator seeded by (--seed, the cell's full settings, replicate),
  * consumed in a fixed order: anchors, fixed pool, then per generation the human share, the synthetic
- * text, the subsample. Rows are handed to `emit` as soon as each generation is measured.
+ * text (with --select: its candidates, curation.ts), the subsample. Rows are handed to `emit` as soon as each generation is measured.
  */
 
 import { concatCorpora, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
