@@ -95,6 +95,12 @@ export { ExtinctionTracker, type ExtinctionTable } from './simulation/extinction
 export { EXTINCTION_COLUMNS, extinctionRecords } from './export/extinctionRecords.js';
 export { SummaryTable, summarize, type MetricSummary, SUMMARY_COLUMNS } from './export/summaryTable.js';
 export { studentTQuantile, studentTCdf } from './stats/studentT.js';
+export { kaplanMeier, type SurvivalStep } from './stats/kaplanMeier.js';
+export { chao1, chao1FromCounts } from './metrics/chao1.js';
+export { survivalExponents, expectedSurvival, bandSurvival, theoryBands } from './metrics/survivalTheory.js';
+export { parseSelectRule, formatSelectRule, curatedShare, SELECT_FORMS, type SelectRule, type CuratedShare } from './simulation/curation.js';
+export { batchTokensAt } from './simulation/settings.js';
+export { SurvivalCurves, SURVIVAL_CURVE_COLUMNS } from './export/survivalCurves.js';
 export { mergeCurves, type MergeInput, type MergeResult } from './export/mergeCurves.js';
 export { type RunRecord, type RunIdentity, makeRunRecord, readRunRecord, corpusDigest } from './export/runRecord.js';
 export { planResume } from './export/resumePlan.js';

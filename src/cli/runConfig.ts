@@ -36,6 +36,8 @@ export interface RunConfig {
   readonly out: string;
   readonly summary?: string;
   readonly extinctions?: string;
+  /** Kaplan–Meier survival curves by seed-count band, with the survival law. */
+  readonly survival?: string;
   readonly saveCorpora?: string;
   /** The HTML report written at the end. */
   readonly report?: string;
@@ -71,6 +73,7 @@ const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>>
   out: { kind: 'scalar', parse: path },
   summary: { kind: 'scalar', parse: path },
   extinctions: { kind: 'scalar', parse: path },
+  survival: { kind: 'scalar', parse: path },
   saveCorpora: { kind: 'scalar', parse: path },
   report: { kind: 'scalar', parse: path },
   sentencePerplexities: { kind: 'scalar', parse: path },
@@ -157,6 +160,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
   const shard = string('shard');
   const summary = string('summary');
   const extinctions = string('extinctions');
+  const survival = string('survival');
   const saveCorpora = string('saveCorpora');
   const report = string('report');
   const sentencePerplexities = string('sentencePerplexities');
@@ -167,6 +171,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
     out: string('out')!,
     ...(summary === undefined ? {} : { summary }),
     ...(extinctions === undefined ? {} : { extinctions }),
+    ...(survival === undefined ? {} : { survival }),
     ...(saveCorpora === undefined ? {} : { saveCorpora }),
     ...(report === undefined ? {} : { report }),
     ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
@@ -196,6 +201,7 @@ export function printableConfig(config: RunConfig): Record<string, unknown> {
     out: config.out,
     ...(config.summary === undefined ? {} : { summary: config.summary }),
     ...(config.extinctions === undefined ? {} : { extinctions: config.extinctions }),
+    ...(config.survival === undefined ? {} : { survival: config.survival }),
     ...(config.saveCorpora === undefined ? {} : { saveCorpora: config.saveCorpora }),
     ...(config.report === undefined ? {} : { report: config.report }),
     ...(config.sentencePerplexities === undefined ? {} : { sentencePerplexities: config.sentencePerplexities }),

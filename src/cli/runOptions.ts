@@ -15,6 +15,7 @@ import {
   type SharedSettings,
   type SweepSettings,
 } from '../simulation/settings.js';
+import { formatSelectRule, parseSelectRule, SELECT_FORMS } from '../simulation/curation.js';
 import { integerIn, listOf, numberIn, oneOf, type Parse } from './parseValues.js';
 
 export interface OptionRow<Key extends string, Value> {
@@ -32,6 +33,8 @@ type SharedRows = { readonly [K in Exclude<keyof SharedSettings, Optional>]: Opt
 };
 
 const ratio = numberIn(0, 1);
+/** A --select rule, written back in its canonical form (m0:low:0.80 -> m0:low:0.8). */
+const selectRule: Parse<string> = (raw, flag) => formatSelectRule(parseSelectRule(raw, flag));
 
 export const SWEEP_OPTIONS = {
   humanRatio: { key: 'humanRatio', flags: '--human-ratio <list>', description: 'share of human tokens in each batch, 0..1 (list)', parse: listOf(ratio) },
@@ -44,6 +47,8 @@ export const SWEEP_OPTIONS = {
   temperature: { key: 'temperature', flags: '--temperature <list>', description: 'sampling temperature > 0 (list)', parse: listOf(numberIn(0, Number.POSITIVE_INFINITY, true)) },
   topK: { key: 'topK', flags: '--top-k <list>', description: 'keep the k most probable next tokens; 0 = off (list)', parse: listOf(integerIn(0)) },
   topP: { key: 'topP', flags: '--top-p <list>', description: 'nucleus sampling mass, 0 < p <= 1; 1 = off (list)', parse: listOf(numberIn(0, 1, true)) },
+  select: { key: 'select', flags: '--select <list>', description: `curate the synthetic share before training: ${SELECT_FORMS} (list)`, parse: listOf(selectRule) },
+  tokensGrowth: { key: 'tokensGrowth', flags: '--tokens-growth <list>', description: "generation g's batch holds round(N * R^(g-1)) tokens, 0 < R <= 10 (list)", parse: listOf(numberIn(0, 10, true)) },
 } as const satisfies SweepRows;
 
 export const SHARED_OPTIONS = {

@@ -2,11 +2,11 @@
  * The curves CSV schema (SPEC section 5): header and the record of one series row.
  *
  * Columns: cell, the cell settings (strategy .. top_p), replicate, seed, generation, then the metric
- * columns of SPEC section 4 in order. Values are strings already formatted (see formatNumber).
+ * columns of SPEC section 4 in order, then the settings added later (select, tokens_growth). Values are strings already formatted (see formatNumber).
  */
 
 import { METRIC_COLUMNS } from '../metrics/columns.js';
-import { CELL_COLUMNS } from '../simulation/settings.js';
+import { APPENDED_CELL_COLUMNS, CELL_COLUMNS, type CellSettings } from '../simulation/settings.js';
 import type { SeriesRow } from '../simulation/series.js';
 import { formatNumber } from './formatNumber.js';
 
@@ -17,19 +17,23 @@ export const CURVE_COLUMNS: readonly string[] = [
   'seed',
   'generation',
   ...METRIC_COLUMNS,
+  ...APPENDED_CELL_COLUMNS.map(([, column]) => column),
 ];
 
 export function curveRecord(row: SeriesRow, seed: number): string[] {
   const settings = row.cell.settings;
   return [
     row.cell.id,
-    ...CELL_COLUMNS.map(([name]) => {
-      const value = settings[name];
-      return typeof value === 'number' ? formatNumber(value) : value;
-    }),
+    ...CELL_COLUMNS.map(([name]) => settingText(settings, name)),
     String(row.replicate),
     String(seed),
     String(row.generation),
     ...METRIC_COLUMNS.map((column) => formatNumber(row.values[column])),
+    ...APPENDED_CELL_COLUMNS.map(([name]) => settingText(settings, name)),
   ];
+}
+
+function settingText(settings: CellSettings, name: keyof CellSettings): string {
+  const value = settings[name];
+  return typeof value === 'number' ? formatNumber(value) : value;
 }

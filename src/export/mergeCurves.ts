@@ -97,7 +97,7 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
     text,
     rows: rows.length,
     series: plan.cells.length * plan.replicates,
-    ...(withRecords ? { record: makeRunRecord(records[0]!.identity, '1/1', records[0]!.corpus) } : {}),
+    ...(withRecords ? { record: makeRunRecord(records[0]!.identity, '1/1', records[0]!.corpus, records[0]!.provenance, records[0]!.seedCounts) } : {}),
   };
 }
 

@@ -53,6 +53,11 @@ export interface RunRecord {
   readonly shard: string;
   /** The corpus as given on the command line (information only). */
   readonly corpus?: readonly string[];
+  /**
+   * H's seed-count histogram (count in H -> number of seed types), so `merge --summary` can add the
+   * survival law's rows without the corpus (information only: a function of the identity).
+   */
+  readonly seedCounts?: Readonly<Record<string, number>>;
   readonly identity: RunIdentity;
   readonly provenance?: RunProvenance;
 }
@@ -83,12 +88,19 @@ export function runRecordPath(csvPath: string): string {
   return `${csvPath}.run.json`;
 }
 
-export function makeRunRecord(identity: RunIdentity, shard: string, corpus?: readonly string[], provenance?: RunProvenance): RunRecord {
+export function makeRunRecord(
+  identity: RunIdentity,
+  shard: string,
+  corpus?: readonly string[],
+  provenance?: RunProvenance,
+  seedCounts?: Readonly<Record<string, number>>,
+): RunRecord {
   return {
     tool: 'ngram-collapse',
     fingerprint: fingerprint(identity),
     shard,
     ...(corpus === undefined ? {} : { corpus }),
+    ...(seedCounts === undefined ? {} : { seedCounts }),
     identity,
     ...(provenance === undefined ? {} : { provenance }),
   };

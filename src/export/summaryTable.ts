@@ -8,6 +8,11 @@
  * order); sd = sqrt(sum (x - mean)^2 / (n - 1)) (empty for n < 2); ci = mean -/+ t(0.975, n - 1) sd /
  * sqrt(n) (empty for n < 2). Cells in order of first appearance, generations ascending, metrics in
  * curves-CSV order. Memory: O(cells x generations x metrics x replicates) numbers.
+ *
+ * Given H's seed counts (`new SummaryTable(seedCounts)`), cells where the survival law applies
+ * (survivalLaw.ts) get, after each generation's metrics, one row per band `theory_survival_1` ..
+ * `theory_survival_21_plus` whose mean is the law's expected survival for the mean sizes drawn (n, sd
+ * and the interval empty: a prediction, not a sample).
  */
 
 import { METRIC_COLUMNS } from '../metrics/columns.js';
@@ -15,6 +20,8 @@ import { studentTQuantile } from '../stats/studentT.js';
 import { CELL_COLUMNS } from '../simulation/settings.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { formatNumber } from './formatNumber.js';
+import { theoryBands } from '../metrics/survivalTheory.js';
+import { lawApplies, THEORY_METRICS } from './survivalLaw.js';
 
 const CELL_FIELDS = ['cell', ...CELL_COLUMNS.map(([, column]) => column)];
 
@@ -47,13 +54,17 @@ const column = (name: string): number => CURVE_COLUMNS.indexOf(name);
 
 export class SummaryTable {
   /** cell id -> its settings fields and, per generation, per metric, the values. */
-  private readonly cells = new Map<string, { fields: string[]; generations: Map<number, number[][]> }>();
+  private readonly cells = new Map<string, { fields: string[]; law: boolean; growth: number; generations: Map<number, number[][]> }>();
+
+  /** `seedCounts`: the count in H of every seed type, for the survival law's rows (none without it). */
+  constructor(private readonly seedCounts?: ArrayLike<number>) {}
 
   add(record: readonly string[]): void {
     const id = record[column('cell')]!;
     let cell = this.cells.get(id);
     if (cell === undefined) {
-      cell = { fields: CELL_FIELDS.map((name) => record[column(name)]!), generations: new Map() };
+      const growth = Number(record[column('tokens_growth')] ?? 1) || 1;
+      cell = { fields: CELL_FIELDS.map((name) => record[column(name)]!), law: lawApplies((name) => record[column(name)]), growth, generations: new Map() };
       this.cells.set(id, cell);
     }
     const generation = Number(record[column('generation')]);
@@ -70,14 +81,30 @@ export class SummaryTable {
 
   /** The summary records, in SUMMARY_COLUMNS order. */
   *records(): Generator<string[]> {
-    for (const { fields, generations } of this.cells.values()) {
-      for (const generation of [...generations.keys()].sort((a, b) => a - b)) {
+    for (const { fields, law, growth, generations } of this.cells.values()) {
+      const sorted = [...generations.keys()].sort((a, b) => a - b);
+      const theory = law && this.seedCounts !== undefined ? this.theory(generations, sorted, growth) : undefined;
+      for (const generation of sorted) {
         const metrics = generations.get(generation)!;
         for (let m = 0; m < METRIC_COLUMNS.length; m++) {
           const s = summarize(metrics[m]!);
           yield [...fields, String(generation), METRIC_COLUMNS[m]!, String(s.n), ...[s.mean, s.sd, s.ciLow, s.ciHigh].map(formatNumber)];
         }
+        const bands = theory?.[generation];
+        if (bands !== undefined) {
+          for (let b = 0; b < THEORY_METRICS.length; b++) yield [...fields, String(generation), THEORY_METRICS[b]!, '', formatNumber(bands[b]), '', '', ''];
+        }
       }
     }
+  }
+
+  /** The law's band survival per generation, from the mean tokens + sentences drawn (generations 0..G in a row). */
+  private theory(generations: Map<number, number[][]>, sorted: readonly number[], growth: number): Array<Array<number | undefined>> | undefined {
+    if (sorted.some((generation, i) => generation !== i)) return undefined;
+    const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const tokens = METRIC_COLUMNS.indexOf('tokens');
+    const sentences = METRIC_COLUMNS.indexOf('sentences');
+    const draws = sorted.map((generation) => mean(generations.get(generation)![tokens]!) + mean(generations.get(generation)![sentences]!));
+    return theoryBands(this.seedCounts!, draws, growth);
   }
 }

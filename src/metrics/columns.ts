@@ -39,6 +39,8 @@ export const METRIC_COLUMNS = [
   'model_types',
   'model_vocab_retention',
   'model_rare_survival',
+  'chao1',
+  'selected_share',
   'word_types',
   'word_vocab_retention',
   'word_rare_survival',

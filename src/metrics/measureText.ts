@@ -2,11 +2,12 @@
  * measureText: every text-level metric of SPEC section 4 for one text, in one place.
  *
  * Contract: pure; reads `text` and the shared SeedReference, returns the values of the columns from
- * `tokens` to `zipf_slope` (model-level columns are added by the simulation loop). Every value is a
+ * `tokens` to `zipf_slope`, and `chao1` (model-level columns are added by the simulation loop). Every value is a
  * finite number or undefined. Cost: a few linear passes over the ids (n-grams: see ./ngramProfile.ts).
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { chao1 } from './chao1.js';
 import { ratio, type MetricValues } from './columns.js';
 import { frequencyMetrics } from './frequencyMetrics.js';
 import { jsDivergence } from './jsDivergence.js';
@@ -40,6 +41,7 @@ export function measureText(text: TokenCorpus, reference: SeedReference): TextMe
     ...survivalMetrics(unigrams, reference),
     ...overlapMetrics(text, reference, ngrams),
     js_divergence: jsDivergence(unigrams, reference.unigrams),
+    chao1: chao1(unigrams),
   };
   return { values, unigrams };
 }

@@ -28,13 +28,15 @@ export class SentenceSet {
   }
 }
 
-function hashSentence(corpus: TokenCorpus, s: number): number {
+/** FNV-1a hash of sentence s's ids and length. */
+export function hashSentence(corpus: TokenCorpus, s: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = corpus.offsets[s]!; i < corpus.offsets[s + 1]!; i++) h = Math.imul(h ^ corpus.ids[i]!, 0x01000193);
   return Math.imul(h ^ (corpus.offsets[s + 1]! - corpus.offsets[s]!), 0x01000193);
 }
 
-function sameSentence(a: TokenCorpus, s: number, b: TokenCorpus, r: number): boolean {
+/** True when sentence s of a equals sentence r of b, token for token. */
+export function sameSentence(a: TokenCorpus, s: number, b: TokenCorpus, r: number): boolean {
   const length = a.offsets[s + 1]! - a.offsets[s]!;
   if (length !== b.offsets[r + 1]! - b.offsets[r]!) return false;
   const offsetA = a.offsets[s]!;

@@ -55,10 +55,21 @@ export function flooredEvaluation(
   return score(model, corpus, { epsilon, vocabularySize: seedTypes + 1 });
 }
 
+/**
+ * The floored log10 probability of each sentence alone (its m + 1 predictions), in one pass over the
+ * text: what flooredEvaluation sums, kept per sentence (curation scores candidates with it).
+ */
+export function flooredSentenceLog10(model: LanguageModel, corpus: TokenCorpus, seedTypes: number, epsilon: number = FLOOR_EPSILON): Float64Array {
+  const perSentence = new Float64Array(corpus.offsets.length - 1);
+  score(model, corpus, { epsilon, vocabularySize: seedTypes + 1 }, perSentence);
+  return perSentence;
+}
+
 function score(
   model: LanguageModel,
   corpus: TokenCorpus,
   floor: { epsilon: number; vocabularySize: number } | undefined,
+  perSentence?: Float64Array,
 ): Evaluation {
   const inSupport = new Uint8Array(model.idSpace);
   for (const id of model.support) inSupport[id] = 1;
@@ -80,7 +91,9 @@ function score(
       if (known || floor !== undefined) {
         let p = model.probability(history, 0, j + 1, token);
         if (floor !== undefined) p = (1 - floor.epsilon) * p + floor.epsilon / floor.vocabularySize;
-        log10Sum += Math.log10(p);
+        const log10 = Math.log10(p);
+        log10Sum += log10;
+        if (perSentence !== undefined) perSentence[s]! += log10;
         predictions++;
       }
       if (j < length) history[j + 1] = token;

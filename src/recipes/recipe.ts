@@ -17,7 +17,7 @@ import type { Cell } from '../simulation/cells.js';
 import type { PreparedRun } from '../simulation/preparedRun.js';
 import type { SeriesRow } from '../simulation/series.js';
 import {
-  CELL_COLUMNS,
+  ALL_CELL_COLUMNS,
   DEFAULT_RUN,
   type CellSettings,
   type RunSettings,
@@ -120,6 +120,8 @@ export const BASE_CELL: CellSettings = {
   temperature: 1,
   topK: 0,
   topP: 1,
+  select: 'none',
+  tokensGrowth: 1,
 };
 
 /** One run: DEFAULT_RUN at this scale, BASE_CELL with `cell` on top, `sweep` lists on top of that. */
@@ -130,7 +132,7 @@ export function sweepRun(
   shared: Partial<SharedSettings> = {},
 ): RunSettings {
   const base = { ...BASE_CELL, ...cell };
-  const lists = Object.fromEntries(CELL_COLUMNS.map(([name]) => [name, [base[name]]])) as unknown as SweepSettings;
+  const lists = Object.fromEntries(ALL_CELL_COLUMNS.map(([name]) => [name, [base[name]]])) as unknown as SweepSettings;
   return { ...DEFAULT_RUN, ...shared, ...scale, sweep: { ...lists, ...sweep } };
 }
 
@@ -150,7 +152,7 @@ export function cellRuns(
  */
 export function nameCells(cellsPerRun: ReadonlyArray<readonly Cell[]>): Map<string, Cell> {
   const all = cellsPerRun.flat();
-  const varying = CELL_COLUMNS.filter(([name]) => new Set(all.map((cell) => cell.settings[name])).size > 1);
+  const varying = ALL_CELL_COLUMNS.filter(([name]) => new Set(all.map((cell) => cell.settings[name])).size > 1);
   const named = new Map<string, Cell>();
   all.forEach((cell, index) => {
     const id = varying.map(([name, column]) => `${column}=${cell.settings[name]}`).join('/') || 'default';

@@ -1,5 +1,5 @@
 /**
- * A recipe's report: the report machinery's page (every metric, survival bands, cells) with a recipe
+ * A recipe's report: the report machinery's page (every metric, survival bands with the survival law dashed where it applies, cells) with a recipe
  * section on top: the claim, the sources, the command, each finding with its verdict, the notes, and the
  * recipe's own charts as inline SVG. Also the SVG files, in `figures/`.
  *
@@ -14,6 +14,7 @@ import { CURVE_COLUMNS } from '../export/curveRecord.js';
 import { curveTableFromRecords } from '../export/report/readCurves.js';
 import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
 import { renderSvg, writeSvgCharts } from '../export/report/svgCharts.js';
+import { theoryPoints } from '../export/survivalLaw.js';
 import type { Finding, Recipe, RecipeData } from './recipe.js';
 
 export async function writeRecipeReport(
@@ -29,8 +30,11 @@ export async function writeRecipeReport(
   const charts = [];
   for (const chart of recipe.charts?.(data) ?? []) charts.push({ ...chart, svg: await renderSvg(chart.spec) });
 
+  const reference = data.run.reference;
+  const theory = theoryPoints(records, Int32Array.from(reference.unigrams.types, (id) => reference.unigrams.counts[id]!));
   const page = await renderReportHtml(table.rows, {
     columns: table.columns,
+    theory,
     title: `ngram-collapse recipe ${recipe.name}: ${recipe.title}`,
     source: 'curves.csv',
   });
@@ -38,7 +42,7 @@ export async function writeRecipeReport(
   await writeFile(join(options.out, 'report.html'), html, 'utf8');
   written.push(join(options.out, 'report.html'));
 
-  written.push(...(await writeSvgCharts(table.rows, figures, { columns: table.columns })));
+  written.push(...(await writeSvgCharts(table.rows, figures, { columns: table.columns, theory })));
   await mkdir(figures, { recursive: true });
   for (const chart of charts) {
     const path = join(figures, `${chart.name}.svg`);

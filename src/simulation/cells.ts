@@ -7,7 +7,7 @@
  * the cell's own settings and not on which other cells exist: adding a cell changes no other cell.
  */
 
-import { CELL_COLUMNS, type CellSettings, type SweepSettings } from './settings.js';
+import { ALL_CELL_COLUMNS, APPENDED_CELL_COLUMNS, CELL_COLUMNS, DEFAULT_SWEEP, type CellSettings, type SweepSettings } from './settings.js';
 
 export interface Cell {
   readonly index: number;
@@ -18,15 +18,25 @@ export interface Cell {
 
 export function expandCells(sweep: SweepSettings): Cell[] {
   let partials: Array<Record<string, unknown>> = [{}];
-  for (const [name] of CELL_COLUMNS) {
+  for (const [name] of ALL_CELL_COLUMNS) {
     const values = sweep[name] as readonly unknown[];
     partials = partials.flatMap((partial) => values.map((value) => ({ ...partial, [name]: value })));
   }
-  const varying = CELL_COLUMNS.filter(([name]) => new Set(sweep[name] as readonly unknown[]).size > 1);
+  const varying = ALL_CELL_COLUMNS.filter(([name]) => new Set(sweep[name] as readonly unknown[]).size > 1);
   return partials.map((partial, index) => {
     const settings = partial as unknown as CellSettings;
     const id = varying.map(([name, column]) => `${column}=${settings[name]}`).join('/') || 'default';
-    const key = CELL_COLUMNS.map(([name, column]) => `${column}=${settings[name]}`).join('/');
+    const key = cellKey(settings);
     return { index, id, key, settings };
   });
+}
+
+/**
+ * The seed key of a cell: every first setting, then each appended setting that is not at its default
+ * (so cells that do not use a later setting keep the random draws they had before it existed).
+ */
+export function cellKey(settings: CellSettings): string {
+  const first = CELL_COLUMNS.map(([name, column]) => `${column}=${settings[name]}`);
+  const appended = APPENDED_CELL_COLUMNS.filter(([name]) => settings[name] !== DEFAULT_SWEEP[name][0]).map(([name, column]) => `${column}=${settings[name]}`);
+  return [...first, ...appended].join('/');
 }

@@ -48,3 +48,15 @@ function drawSentences(source: TokenCorpus, random: RandomSource, take: (s: numb
     if (!take(chosen)) return;
   }
 }
+
+/**
+ * The first sentences of `pool`, in order, until they hold at least `target` tokens (pickTokens's
+ * stopping rule without the draw): the human share of a growing batch from a fixed pool. Returns
+ * `pool` itself when every sentence is needed.
+ */
+export function firstTokens(pool: TokenCorpus, target: number): TokenCorpus {
+  let s = 0;
+  while (s < sentenceCount(pool) && pool.offsets[s]! < target) s++;
+  if (s === sentenceCount(pool)) return pool;
+  return { ids: pool.ids.slice(0, pool.offsets[s]), offsets: pool.offsets.slice(0, s + 1) };
+}

@@ -2,18 +2,22 @@
  * runSeries: one (cell, replicate) through generations 0..G, exactly as SPEC section 2.
  *
  * - Generation 0: M0 is trained on H; its row describes H itself.
- * - Generation g >= 1: batch B_g = round(alpha N) human tokens (whole sentences from H; `fixed`: the
- *   same sentences every generation, `fresh`: a new sample each time) plus synthetic sentences sampled
- *   from M(g-1) up to N tokens. M_g trains on B_g (`replace`), on H + B_1..B_g (`accumulate`) or on
- *   a sample of N tokens of whole sentences from H + B_1..B_g (`accumulate-subsample`); the K anchor
+ * - Generation g >= 1: batch B_g of N_g = round(N R^(g-1)) tokens (R = tokens_growth, default 1):
+ *   round(alpha N_g) human tokens (whole sentences from H; `fixed`: the same sentences every generation,
+ *   drawn once at the largest share and used from the start, `fresh`: a new sample each time) plus
+ *   synthetic sentences sampled from M(g-1) up to N_g tokens, curated by the cell's `select` rule
+ *   (curation.ts; `none` keeps them all). M_g trains on B_g (`replace`), on H + B_1..B_g (`accumulate`) or on
+ *   a sample of N_g tokens of whole sentences from H + B_1..B_g (`accumulate-subsample`); the K anchor
  *   sentences (chosen once) are added on top. Row g describes the measured text (./measuredText.ts):
- *   the synthetic share of B_g topped up to `measureTokens` (default N) with further sentences from
- *   M(g-1), plus M_g's model-level figures (held-out perplexity, support, discount fallback).
+ *   the unselected synthetic share of B_g (with --select: the candidates in draw order up to the
+ *   share's size, curation.measuredPrefix) topped up to `measureTokens` (default N) with further
+ *   sentences from M(g-1), plus M_g's model-level figures (held-out perplexity, support, discount
+ *   fallback) and the share `--select` kept.
  * Every random draw of the trajectory comes from one generator seeded by (--seed, the cell's full
  * settings, replicate), consumed in a fixed order: anchors, fixed pool, then per generation the human
- * share, the synthetic text, the subsample. The top-up of generation g draws from a stream of its own,
- * seeded by (--seed, cell, replicate, 'measure', g), so measuring never moves the trajectory.
- * Rows are handed to `emit` as soon as each generation is measured.
+ * share, the synthetic text (with --select: its candidates, curation.ts), the subsample. The top-up of
+ * generation g draws from a stream of its own, seeded by (--seed, cell, replicate, 'measure', g), so
+ * measuring never moves the trajectory. Rows are handed to `emit` as soon as each generation is measured.
  */
 
 import { concatCorpora, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -30,9 +34,11 @@ import { randomFor } from '../random/random.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
+import { curatedShare, DEDUP_DRAW_CAP, parseSelectRule } from './curation.js';
 import { GenerationProgress, type GenerationWork, type ProgressReport } from './generationProgress.js';
-import { pickSentences, pickTokens } from './sentencePicks.js';
+import { firstTokens, pickSentences, pickTokens } from './sentencePicks.js';
 import { measuredText } from './measuredText.js';
+import { batchTokensAt } from './settings.js';
 import { syntheticText } from './syntheticText.js';
 
 export interface SeriesRow {
@@ -92,9 +98,11 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const { settings, human, batchTokens } = run;
   const cellSettings = cell.settings;
   const random = seriesRandom(run, cell, replicate);
+  const rule = parseSelectRule(cellSettings.select);
+  const batchAt = (generation: number): number => batchTokensAt(batchTokens, cellSettings.tokensGrowth, generation);
   const anchors = pickSentences(human, cellSettings.anchor, random);
-  const humanTarget = Math.round(cellSettings.humanRatio * batchTokens);
-  const fixedPool = cellSettings.humanPool === 'fixed' ? pickTokens(human, humanTarget, random) : undefined;
+  const humanTargetAt = (generation: number): number => Math.round(cellSettings.humanRatio * batchAt(generation));
+  const fixedPool = cellSettings.humanPool === 'fixed' ? pickTokens(human, largestHumanShare(settings.generations, humanTargetAt), random) : undefined;
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
 
   const start = new GenerationProgress(0, { sample: 0, train: tokenCount(human), measure: tokenCount(human) }, hooks.onProgress);
@@ -110,28 +118,29 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   let previousTraining = human;
   const notices = new DegenerateNotices(`cell ${cell.id} replicate ${replicate}`, run.reference, hooks.warn);
   const batches: TokenCorpus[] = [];
+  const context = { model0, reference: run.reference, maxSentenceLength: settings.maxSentenceLength };
   for (let generation = 1; generation <= settings.generations; generation++) {
-    const humanShare = fixedPool ?? pickTokens(human, humanTarget, random);
-    const target = Math.max(0, batchTokens - tokenCount(humanShare));
-    const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target), hooks.onProgress);
+    const where = `cell ${cell.id} replicate ${replicate} generation ${generation}`;
+    const humanShare = fixedPool === undefined ? pickTokens(human, humanTargetAt(generation), random) : firstTokens(fixedPool, humanTargetAt(generation));
+    const target = Math.max(0, batchAt(generation) - tokenCount(humanShare));
+    const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target, batchAt(generation)), hooks.onProgress);
     const sampler = progress.counting(model.createSampler(cellSettings));
-    const synthetic = syntheticText(sampler, target, settings.maxSentenceLength, random);
-    if (synthetic.exhausted) {
-      hooks.warn?.(`cell ${cell.id} replicate ${replicate} generation ${generation}: the model produced only ${tokenCount(synthetic.text)} of ${target} tokens`);
-    }
-    const batch = concatCorpora([humanShare, synthetic.text]);
+    const synthetic = curatedShare(rule, sampler, target, { ...context, generator: model }, random);
+    if (synthetic.exhausted) hooks.warn?.(`${where}: the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
+    if (synthetic.capped) hooks.warn?.(`${where}: --select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
+    const batch = concatCorpora([humanShare, synthetic.kept]);
     batches.push(batch);
-    const training = concatCorpora([trainingData(run, cell, batches, random), anchors]);
+    const training = concatCorpora([trainingData(run, cell, batches, batchAt(generation), random), anchors]);
     const topUpRandom = measureRandom(run, cell, replicate, generation);
-    const measured = measuredText(synthetic.text, run.measureTokens, (tokens, sentences) =>
+    const measured = measuredText(synthetic.measured, run.measureTokens, (tokens, sentences) =>
       syntheticText(sampler, tokens, settings.maxSentenceLength, topUpRandom, sentences).text,
     );
     const text = measured.text;
-    hooks.onTexts?.({ generation, synthetic: synthetic.text, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0 });
+    hooks.onTexts?.({ generation, synthetic: synthetic.measured, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0 });
     const next = train(training);
     progress.trained();
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
-    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text), ...wordLevel(run, text) });
+    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
     progress.finish();
     notices.observe(generation, text);
     model = next;
@@ -141,20 +150,27 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
 }
 
 /** The tokens generation g samples, trains on and measures, as expected before it starts (for progress). */
-function expectedWork(run: PreparedRun, cell: Cell, generation: number, target: number): GenerationWork {
+function expectedWork(run: PreparedRun, cell: Cell, generation: number, target: number, batchSize: number): GenerationWork {
   const humanTokens = run.human.ids.length;
-  const train = cell.settings.strategy === 'accumulate' ? humanTokens + generation * run.batchTokens : run.batchTokens;
+  const train = cell.settings.strategy === 'accumulate' ? humanTokens + generation * batchSize : batchSize;
   return { sample: Math.max(target, run.measureTokens), train, measure: run.measureTokens };
 }
 
-function trainingData(run: PreparedRun, cell: Cell, batches: TokenCorpus[], random: RandomSource): TokenCorpus {
+/** The largest human share of any generation (the fixed pool is drawn once at this size). */
+function largestHumanShare(generations: number, humanTargetAt: (generation: number) => number): number {
+  let largest = humanTargetAt(1);
+  for (let generation = 2; generation <= generations; generation++) largest = Math.max(largest, humanTargetAt(generation));
+  return largest;
+}
+
+function trainingData(run: PreparedRun, cell: Cell, batches: TokenCorpus[], batchSize: number, random: RandomSource): TokenCorpus {
   switch (cell.settings.strategy) {
     case 'replace':
       return batches[batches.length - 1]!;
     case 'accumulate':
       return concatCorpora([run.human, ...batches]);
     case 'accumulate-subsample':
-      return pickTokens(concatCorpora([run.human, ...batches]), run.batchTokens, random);
+      return pickTokens(concatCorpora([run.human, ...batches]), batchSize, random);
   }
 }
 

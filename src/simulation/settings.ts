@@ -25,6 +25,10 @@ export interface CellSettings {
   readonly temperature: number;
   readonly topK: number;
   readonly topP: number;
+  /** Curation of the synthetic share before training (`none`, `dedup`, `m0:low:0.8`, ...; simulation/curation.ts). */
+  readonly select: string;
+  /** Growth of the batch: generation g holds round(N * R^(g-1)) tokens (1 = constant). */
+  readonly tokensGrowth: number;
 }
 
 /** The sweepable settings as lists: the cells are their cross product. */
@@ -60,6 +64,8 @@ export const DEFAULT_SWEEP: SweepSettings = {
   temperature: [1],
   topK: [0],
   topP: [1],
+  select: ['none'],
+  tokensGrowth: [1],
 };
 
 export const DEFAULT_SHARED: SharedSettings = {
@@ -74,7 +80,11 @@ export const DEFAULT_SHARED: SharedSettings = {
 
 export const DEFAULT_RUN: RunSettings = { ...DEFAULT_SHARED, sweep: DEFAULT_SWEEP };
 
-/** CSV column name of every cell setting, in CSV order. */
+/**
+ * CSV column name of every cell setting that was there from the start, in CSV order (right after
+ * `cell`). Settings added later are in APPENDED_CELL_COLUMNS: written after the metric columns, so old
+ * readers keep working (SPEC section 5).
+ */
 export const CELL_COLUMNS: ReadonlyArray<readonly [keyof CellSettings, string]> = [
   ['strategy', 'strategy'],
   ['humanRatio', 'human_ratio'],
@@ -87,3 +97,21 @@ export const CELL_COLUMNS: ReadonlyArray<readonly [keyof CellSettings, string]> 
   ['topK', 'top_k'],
   ['topP', 'top_p'],
 ];
+
+/**
+ * Cell settings added later: appended to the CSV after the metric columns, in this order. Each has a
+ * default; a cell whose appended settings are all at their defaults has the same key, hence the same
+ * random draws, as before the setting existed (cells.ts).
+ */
+export const APPENDED_CELL_COLUMNS: ReadonlyArray<readonly [keyof CellSettings, string]> = [
+  ['select', 'select'],
+  ['tokensGrowth', 'tokens_growth'],
+];
+
+/** Every cell setting: the first ones, then the appended ones. */
+export const ALL_CELL_COLUMNS: ReadonlyArray<readonly [keyof CellSettings, string]> = [...CELL_COLUMNS, ...APPENDED_CELL_COLUMNS];
+
+/** Tokens of generation g's batch (g >= 1): round(N * R^(g-1)) (Xu, He & Cheng 2025's growing sample). */
+export function batchTokensAt(batchTokens: number, tokensGrowth: number, generation: number): number {
+  return Math.round(batchTokens * Math.pow(tokensGrowth, generation - 1));
+}

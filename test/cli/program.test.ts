@@ -126,6 +126,11 @@ describe('ngram-collapse (in-process)', () => {
     [['run', '--bogus'], /unknown option '--bogus'/u],
     [['run', '--corpus', demo, '--strategy', 'accumulate', '--generations', '100000', '--max-tokens', '1000000'], /--strategy accumulate would train on \d+ tokens by generation 100000, above the --max-tokens guard \(1000000\)/u],
     [['run', '--tokens', '1000000000000'], /--tokens 1000000000000 is above the --max-tokens guard \(200000000\)/u],
+    // 1000 * 2^(20-1) = 524288000 > 200000000, refused before the corpus is read
+    [['run', '--tokens', '1000', '--tokens-growth', '1,2', '--generations', '20'], /--tokens-growth 2 makes generation 20's batch 524288000 tokens, above the --max-tokens guard \(200000000\)/u],
+    [['run', '--select', 'none,m0:low:1.5'], /--select must be one of none, dedup, .* got 'm0:low:1.5'/u],
+    [['run', '--select', 'judge:low:0.5'], /--select must be one of .* got 'judge:low:0.5'/u],
+    [['run', '--tokens-growth', '0'], /--tokens-growth must be a number > 0 and <= 10, got '0'/u],
     [['run', '--corpus', 'missing.txt'], /corpus 'missing.txt' not found/u],
     [['run', '--out', 'no/such/folder/x.csv'], /--out no\/such\/folder\/x.csv: the folder .* does not exist/u],
   ])('refuses %j with one line and exit code 2', async (argv, message) => {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
-import { METRIC_COLUMNS } from '../../src/metrics/columns.js';
 import { readCsvLines } from '../../src/export/csvLines.js';
+import { METRIC_COLUMNS } from '../../src/metrics/columns.js';
 import { captureIO } from './captureIO.js';
 
 const FIXTURE = new URL('../fixtures/exp/village.txt', import.meta.url).pathname;
@@ -47,9 +47,14 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     const [sumHeader, ...summary] = records('summary.csv');
     const col = (name: string): number => header!.indexOf(name);
     const scol = (name: string): number => sumHeader!.indexOf(name);
-    expect(summary).toHaveLength(6 * 4 * METRIC_COLUMNS.length); // cells x generations x metrics
+    // 6 cells x 4 generations x every metric, plus the survival law's 4 bands x 4 generations for the one
+    // cell it covers (replace, human ratio 0)
+    expect(summary).toHaveLength(6 * 4 * METRIC_COLUMNS.length + 4 * 4);
+    const theory = summary.filter((line) => line[scol('metric')]!.startsWith('theory_survival_'));
+    expect(new Set(theory.map((line) => line[scol('cell')]))).toEqual(new Set(['strategy=replace/human_ratio=0']));
     for (const line of summary) {
       const metric = line[scol('metric')]!;
+      if (metric.startsWith('theory_survival_')) continue;
       const values = rows
         .filter((row) => row[col('cell')] === line[scol('cell')] && row[col('generation')] === line[scol('generation')] && row[col(metric)] !== '')
         .map((row) => Number(row[col(metric)]));

@@ -12,14 +12,14 @@ describe('ngram-collapse recipe', () => {
     expect(result.code).toBe(0);
     const names = result.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]);
     expect(names).toEqual(RECIPES.map((recipe) => recipe.name));
-    expect(names).toEqual(['drift', 'human-ratio', 'accumulate', 'anchor', 'truncation', 'perplexity-shift', 'subword']);
+    expect(names).toEqual(['drift', 'human-ratio', 'accumulate', 'anchor', 'truncation', 'perplexity-shift', 'verification', 'growth', 'subword']);
   });
 
   it('an unknown recipe is a usage error that lists the valid names', async () => {
     const result = await cli(['recipe', 'colapse']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'ngram-collapse: unknown recipe "colapse" (choose one of: drift, human-ratio, accumulate, anchor, truncation, perplexity-shift, subword; see ngram-collapse recipe list)\n',
+      'ngram-collapse: unknown recipe "colapse" (choose one of: drift, human-ratio, accumulate, anchor, truncation, perplexity-shift, verification, growth, subword; see ngram-collapse recipe list)\n',
     );
   });
 

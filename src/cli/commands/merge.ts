@@ -3,7 +3,7 @@
  * sweep (`run --shard i/n`) into one file in canonical order, byte for byte the file an unsharded run
  * writes; checks that no row is missing or duplicated (see mergeCurves). Reads each input's run
  * record `<csv>.run.json` when present, and writes one for the merged file. `--summary FILE` writes
- * the summary of the merged rows.
+ * the summary of the merged rows (with the survival law's rows when the run records carry H's seed counts).
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { openCsv } from '../../export/csvFile.js';
 import { mergeCurves, type MergeInput } from '../../export/mergeCurves.js';
 import { readRunRecord, writeRunRecord } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
+import { seedCountsFrom } from '../../export/survivalLaw.js';
 import type { CliIO } from '../io.js';
 import { checkWritable } from '../outputPaths.js';
 
@@ -46,7 +47,8 @@ export function mergeCommand(io: CliIO): Command {
       if (merged.record !== undefined) writeRunRecord(out, merged.record);
     }
     if (summaryPath !== undefined) {
-      const summary = new SummaryTable();
+      const seedCounts = merged.record?.seedCounts;
+      const summary = new SummaryTable(seedCounts === undefined ? undefined : seedCountsFrom(seedCounts));
       for (const line of readCsvLines(Buffer.from(merged.text)).lines.slice(1)) summary.add(line.fields);
       const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath, SUMMARY_COLUMNS);
       for (const fields of summary.records()) writer.write(fields);

@@ -19,10 +19,10 @@ import type { CliIO } from '../io.js';
 import { checkNotCorpus, checkWritable } from '../outputPaths.js';
 import { integerIn } from '../parseValues.js';
 
-/** The columns `metrics` writes: those that describe a text alone. */
+/** The columns `metrics` writes: those that describe a text alone (`chao1` appended after `zipf_slope`). */
+export const TEXT_METRIC_COLUMNS: readonly MetricName[] = [...METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1), 'chao1'];
 /** The word-level columns, written for subword tokenizers only. */
 export const WORD_METRIC_COLUMNS: readonly MetricName[] = ['word_types', 'word_vocab_retention', 'word_rare_survival', 'novel_word_rate'];
-export const TEXT_METRIC_COLUMNS: readonly MetricName[] = METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1);
 
 export function metricsCommand(io: CliIO): Command {
   const command = new Command('metrics')

@@ -1,5 +1,5 @@
 /**
- * `ngram-collapse plot CURVES.csv [--summary SUMMARY.csv] [--out report.html] [--svg DIR]
+ * `ngram-collapse plot CURVES.csv [--summary SUMMARY.csv] [--survival KM.csv] [--out report.html] [--svg DIR]
  * [--metrics a,b,...] [--title TEXT]`: the curves CSV as a self-contained offline HTML report and/or
  * static SVG charts.
  *
@@ -20,10 +20,12 @@ import { checkWritable, checkWritableFolder } from '../../export/outputPaths.js'
 import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
+import { readSurvival } from '../../export/report/readSurvival.js';
 
 /** The options as commander hands them over. */
 export interface RawPlotOptions {
   readonly summary?: string;
+  readonly survival?: string;
   readonly out?: string;
   readonly svg?: string;
   readonly metrics?: string;
@@ -34,6 +36,7 @@ export interface RawPlotOptions {
 export interface PlotOptions {
   readonly curves: string;
   readonly summary: string | undefined;
+  readonly survival: string | undefined;
   readonly out: string | undefined;
   readonly svgDir: string | undefined;
   readonly metrics: readonly string[] | undefined;
@@ -44,7 +47,8 @@ export function plotCommand(io: CliIO): Command {
   return new Command('plot')
     .description('draw a curves CSV as a self-contained HTML report (works offline) and/or SVG charts')
     .argument('<curves>', 'curves CSV written by `ngram-collapse run --out`')
-    .option('--summary <file>', 'summary CSV written by `run --summary`: draw its means and 95% intervals')
+    .option('--summary <file>', 'summary CSV written by `run --summary`: draw its means and 95% intervals (and the survival law, dashed)')
+    .option('--survival <file>', 'survival CSV written by `run --survival`: add the Kaplan-Meier chart')
     .option('--out <file>', 'write the HTML report to this file, e.g. report.html')
     .option('--svg <dir>', 'write one SVG chart per metric, plus survival_bands.svg, into this folder')
     .option('--metrics <list>', 'comma-separated metrics to chart, in this order (default: every metric column)')
@@ -69,6 +73,7 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
   return {
     curves: resolve(cwd, curves),
     summary: at(raw.summary),
+    survival: at(raw.survival),
     out: at(raw.out),
     svgDir: at(raw.svg),
     metrics,
@@ -79,16 +84,19 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
 export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   await assertReadableFile(options.curves, 'the curves CSV');
   if (options.summary !== undefined) await assertReadableFile(options.summary, '--summary');
+  if (options.survival !== undefined) await assertReadableFile(options.survival, '--survival');
   if (options.out !== undefined) checkWritable(options.out, process.cwd(), '--out');
   if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
+  const kaplanMeier = options.survival === undefined ? undefined : await readSurvival(options.survival);
   // Loaded here, not at the top: Vega takes ~0.2 s to import, which other commands should not pay.
   const { writeReport } = await import('../../export/report/writeReport.js');
   const written = await writeReport(table.rows, {
     columns: table.columns,
     summary,
+    kaplanMeier,
     metrics: options.metrics,
     title: options.title,
     source: basename(options.curves),

@@ -5,7 +5,7 @@
  * a shard, the rest of an interrupted run), export.
  *
  * Outputs: the curves CSV (`--out`) with its run record `<out>.run.json` (for --resume and merge),
- * `--summary`, `--extinctions`, `--save-corpora`. Rows are written as generations finish, in
+ * `--summary` (with the survival law's rows), `--extinctions`, `--survival`, `--save-corpora`. Rows are written as generations finish, in
  * canonical order whatever `--workers`. SIGINT/SIGTERM stop the run cleanly (exit 130/143), a
  * failing series is reported and the others finish (exit 1).
  */
@@ -26,9 +26,12 @@ import { curveTableFromRecords } from '../../export/report/readCurves.js';
 import { planResume, type ResumeFile } from '../../export/resumePlan.js';
 import { commandLine, corpusDigest, describeDifferences, makeRunRecord, readRunRecord, runRecordPath, writeRunRecord, type RunIdentity, type RunProvenance } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
+import { SURVIVAL_CURVE_COLUMNS, SurvivalCurves } from '../../export/survivalCurves.js';
+import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
 import { expandCells } from '../../simulation/cells.js';
 import { heldoutOverlap, prepareRun, wordViewSpec } from '../../simulation/preparedRun.js';
 import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
+import { batchTokensAt } from '../../simulation/settings.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { runTasks } from '../../simulation/workerPool.js';
@@ -55,6 +58,7 @@ export function runCommand(io: CliIO): Command {
     .option('--out <file>', 'curves CSV, - for stdout', 'curves.csv')
     .option('--summary <file>', 'per cell, generation and metric: n, mean, sd and 95% CI (Student t) across replicates')
     .option('--extinctions <file>', 'per cell, replicate and seed type: last seen, first absent, comebacks')
+    .option('--survival <file>', 'Kaplan-Meier survival of the seed types by seed-count band, per cell, with the survival law where it applies')
     .option('--save-corpora <dir>', "write the text each row measured (one sentence per line; the batch's synthetic share first) and a manifest.json")
     .option('--sentence-perplexities <file>', 'per cell, replicate, generation and sentence: its perplexity under M0 (H at generation 0)')
     .option('--report <file>', 'write the HTML report of the curves (as `plot --out`) when the run ends')
@@ -75,6 +79,7 @@ interface Outputs {
   readonly out: string;
   readonly summary?: string;
   readonly extinctions?: string;
+  readonly survival?: string;
   readonly corpora?: string;
   readonly report?: string;
   readonly sentencePerplexities?: string;
@@ -90,9 +95,11 @@ function checkOutputs(config: RunConfig, io: CliIO): Outputs {
   const summary = config.summary === undefined ? undefined : writable(config.summary, '--summary');
   const extinctions = config.extinctions === undefined ? undefined : writable(config.extinctions, '--extinctions');
   const sentencePerplexities = config.sentencePerplexities === undefined ? undefined : writable(config.sentencePerplexities, '--sentence-perplexities');
-  const toStdout = [out, summary, extinctions, sentencePerplexities].filter((path) => path === '-').length;
+  const survival = config.survival === undefined ? undefined : writable(config.survival, '--survival');
+  const toStdout = [out, summary, extinctions, sentencePerplexities, survival].filter((path) => path === '-').length;
   if (toStdout > 1) throw new UsageError('only one output can go to standard output (-)', 'give the other outputs file names');
   if (config.resume && (out === '-' || extinctions === '-')) throw new UsageError('--resume needs --out (and --extinctions) to be files', 'pass --out FILE');
+  if (config.resume && survival !== undefined) throw new UsageError('--resume cannot continue a --survival file', 'rerun the whole run without --resume');
   if (config.resume && sentencePerplexities !== undefined) {
     throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');
   }
@@ -108,6 +115,7 @@ function checkOutputs(config: RunConfig, io: CliIO): Outputs {
     out,
     ...(summary === undefined ? {} : { summary }),
     ...(extinctions === undefined ? {} : { extinctions }),
+    ...(survival === undefined ? {} : { survival }),
     ...(corpora === undefined ? {} : { corpora }),
     ...(report === undefined ? {} : { report }),
     ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
@@ -131,6 +139,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
   if (settings.measureTokens !== undefined && load.maxTokens !== undefined && settings.measureTokens > load.maxTokens) {
     throw new UsageError(`--measure-tokens ${settings.measureTokens} is above the --max-tokens guard (${load.maxTokens})`, 'pass a smaller --measure-tokens, or raise --max-tokens if the machine has the memory');
   }
+  if (settings.tokens !== undefined) checkGrowth(settings, settings.tokens, load.maxTokens);
   const outputs = checkOutputs(config, io);
   const loading = startLoadProgress(io, !quiet);
   const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, settings.holdout, settings.seed);
@@ -138,6 +147,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     () => loading.done(),
   );
   const run = prepareRun(corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
+  checkGrowth(settings, run.batchTokens, load.maxTokens);
   checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
   const tasks = shardTasks(seriesTasks(settings), config.shard);
   const rowsPerTask = settings.generations + 1;
@@ -162,8 +172,10 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     measureTokens: run.measureTokens,
     heldout_overlap: overlap ?? null,
   };
-  const record = makeRunRecord(identity, formatShard(config.shard), config.corpus, provenance);
-  const summary = outputs.summary === undefined ? undefined : new SummaryTable();
+  const seedCounts = Int32Array.from(run.reference.unigrams.types, (id) => run.reference.unigrams.counts[id]!);
+  const record = makeRunRecord(identity, formatShard(config.shard), config.corpus, provenance, seedCountHistogram(seedCounts));
+  const summary = outputs.summary === undefined ? undefined : new SummaryTable(seedCounts);
+  const survivalCurves = outputs.survival === undefined ? undefined : new SurvivalCurves(settings.generations);
   // Every curves record of this run (kept and new), for the final table and the report.
   const records: string[][] = [];
   const cellsById = new Map(expandCells(settings.sweep).map((cell) => [cell.id, cell]));
@@ -200,7 +212,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
       tasks.slice(skip),
       {
         ...(config.workers === undefined ? {} : { workers: config.workers }),
-        extras: { extinctions: extinctions !== undefined, texts: outputs.corpora !== undefined, sentencePerplexities: perplexities !== undefined },
+        extras: { extinctions: extinctions !== undefined || survivalCurves !== undefined, texts: outputs.corpora !== undefined, sentencePerplexities: perplexities !== undefined },
         signal: signals.signal,
         warn,
       },
@@ -214,6 +226,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
         },
         onProgress: (task, generation, fraction) => progress.update(task.position, generation, fraction),
         onEnd: (task, outcome) => {
+          if (outcome.extinctions !== undefined && outcome.error === undefined) survivalCurves?.add(task.cell.id, outcome.extinctions);
           if (outcome.extinctions !== undefined && extinctions !== undefined) {
             for (const fields of extinctionRecords(task.cell, task.replicate, settings.seed, outcome.extinctions, (id) => vocabulary.token(id))) extinctions.write(fields);
           }
@@ -247,13 +260,20 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     );
   }
   if (summary !== undefined) await writeSummary(summary, outputs.summary === '-' ? io.stdout : outputs.summary!);
+  const survivalRecords = survivalCurves === undefined ? [] : [...survivalCurves.records([...cellsById.keys()], drawsByCell(records))];
+  if (survivalCurves !== undefined) {
+    const writer = openCsv(outputs.survival === '-' ? io.stdout : outputs.survival!, SURVIVAL_CURVE_COLUMNS);
+    for (const fields of survivalRecords) writer.write(fields);
+    await writer.close();
+  }
   const curveTable = curveTableFromRecords(CURVE_COLUMNS, records, config.out);
   if (outputs.report !== undefined) {
     const { writeReport } = await import('../../export/report/writeReport.js'); // loads Vega only when asked
-    await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record });
+    const { survivalPoints } = await import('../../export/report/readSurvival.js');
+    await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record, theory: theoryPoints(records, seedCounts), kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
   }
   if (!quiet) {
-    const table = outputs.out === '-' || outputs.summary === '-' || outputs.extinctions === '-' ? io.stderr : io.stdout;
+    const table = [outputs.out, outputs.summary, outputs.extinctions, outputs.survival].includes('-') ? io.stderr : io.stdout;
     table.write(formatFinalTable(curveTable.rows));
     if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
     if (outputs.report !== undefined) table.write(`report written to ${config.report}\n`);
@@ -273,11 +293,25 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
  * the same text twice gives most of E.
  */
 const HELDOUT_OVERLAP_WARNING = 0.05;
+/** --tokens-growth: refuse a run whose last (largest) batch would pass the --max-tokens guard. */
+function checkGrowth(settings: RunConfig['settings'], batchTokens: number, maxTokens: number | undefined): void {
+  if (maxTokens === undefined) return;
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  const largest = Math.max(batchTokensAt(batchTokens, growth, 1), batchTokensAt(batchTokens, growth, settings.generations));
+  if (largest > maxTokens) {
+    throw new UsageError(
+      `--tokens-growth ${growth} makes generation ${settings.generations}'s batch ${largest} tokens, above the --max-tokens guard (${maxTokens})`,
+      'use fewer --generations, a smaller --tokens-growth or --tokens, or raise --max-tokens',
+    );
+  }
+}
 
 /** accumulate keeps every batch: refuse a run whose last training set would pass the --max-tokens guard. */
 function checkAccumulatedSize(settings: RunConfig['settings'], humanTokens: number, batchTokens: number, maxTokens: number | undefined): void {
   if (maxTokens === undefined || !settings.sweep.strategy.includes('accumulate')) return;
-  const last = humanTokens + settings.generations * batchTokens;
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  let last = humanTokens;
+  for (let generation = 1; generation <= settings.generations; generation++) last += batchTokensAt(batchTokens, growth, generation);
   if (last > maxTokens) {
     throw new UsageError(
       `--strategy accumulate would train on ${last} tokens by generation ${settings.generations}, above the --max-tokens guard (${maxTokens})`,

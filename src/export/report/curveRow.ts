@@ -28,8 +28,11 @@ export const ID_COLUMNS = [
 /** The columns that describe a cell's settings (everything in ID_COLUMNS but the cell and run ids). */
 export const SETTING_COLUMNS = [
   'strategy', 'human_ratio', 'human_pool', 'anchor', 'order', 'smoothing', 'vocab',
-  'temperature', 'top_k', 'top_p',
+  'temperature', 'top_k', 'top_p', 'select', 'tokens_growth',
 ] as const;
+
+/** Settings added later, appended after the metric columns (SPEC §5): settings, not metrics. */
+export const APPENDED_SETTING_COLUMNS = ['select', 'tokens_growth'] as const;
 
 /** Columns a file must have to be read as a curves CSV. */
 export const REQUIRED_COLUMNS = ['cell', 'replicate', 'generation'] as const;
@@ -63,7 +66,7 @@ export function metricColumns(rows: readonly CurveRow[], columns?: readonly stri
 }
 
 function isIdColumn(column: string): boolean {
-  return (ID_COLUMNS as readonly string[]).includes(column);
+  return (ID_COLUMNS as readonly string[]).includes(column) || (APPENDED_SETTING_COLUMNS as readonly string[]).includes(column);
 }
 
 function isNumericColumn(rows: readonly CurveRow[], column: string): boolean {

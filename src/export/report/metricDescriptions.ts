@@ -38,6 +38,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   model_types: 'distinct tokens the model can emit (non-zero probability), whatever the sample size',
   model_vocab_retention: 'share of the seed types the model can still emit',
   model_rare_survival: 'share of the seed-rare types the model can still emit',
+  chao1: 'Chao1 estimate of the types the source holds, seen or not: types + f1²/(2 f2)',
+  selected_share: 'share of the candidate tokens kept by --select',
 };
 
 export function describeMetric(metric: string): string {

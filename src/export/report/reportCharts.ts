@@ -7,7 +7,8 @@
  * `generation` in CSV order (`options.columns`, else the first row's key order), or `options.metrics` in
  * the order given. With `options.summary`, a metric the summary covers is drawn from the summary's
  * means and intervals; any other metric is aggregated from the rows (mean and 95% Student-t band across
- * replicates). The survival chart is left out when `options.metrics` names no survival band.
+ * replicates). The survival chart is left out when `options.metrics` names no survival band; it carries
+ * the survival law (dashed) where the summary's `theory_survival_*` rows or `options.theory` give it.
  * Throws InputError when there are no rows, UsageError when `options.metrics` names an unknown metric.
  */
 
@@ -29,6 +30,10 @@ export interface ReportOptions {
   readonly columns?: readonly string[];
   /** Rows of a summary CSV: their means and intervals are drawn instead of recomputed. */
   readonly summary?: readonly SummaryRow[];
+  /** The survival law's points (metric theory_survival_*), drawn dashed over the survival bands (also read from `summary`). */
+  readonly theory?: readonly SeriesPoint[];
+  /** Kaplan–Meier survival by band (metric survival_1 .. survival_21_plus, from `--survival`): a chart of its own. */
+  readonly kaplanMeier?: readonly SeriesPoint[];
   /** Report title (HTML only). */
   readonly title?: string;
   /** Where the data came from, shown under the title (HTML only), e.g. the CSV file name. */
@@ -36,6 +41,9 @@ export interface ReportOptions {
   /** The run's sidecar (`<out>.run.json`), if there is one: its provenance heads the report (HTML only). */
   readonly record?: RunRecord;
 }
+
+const KAPLAN_MEIER_TITLE = 'Kaplan–Meier survival by seed-count band';
+const KAPLAN_MEIER_SUBTITLE = 'share of the seed types (all replicates pooled) not yet absent from any generation: a comeback does not undo a loss';
 
 export interface MetricChart {
   readonly metric: string;
@@ -49,6 +57,8 @@ export interface ReportCharts {
   readonly labels: ReadonlyMap<string, string>;
   readonly metrics: readonly MetricChart[];
   readonly survival: TopLevelSpec | undefined;
+  /** The Kaplan–Meier chart, when `options.kaplanMeier` has points. */
+  readonly kaplanMeier: TopLevelSpec | undefined;
   /** Metrics asked for (or found) that have no defined value at all. */
   readonly skipped: readonly string[];
 }
@@ -83,7 +93,9 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
     metrics.push({ metric, description: describeMetric(metric), spec: metricChartSpec(own, metric, labels), cells });
   }
   const survivalPoints = drawSurvival ? bands.flatMap((metric) => points.get(metric) ?? []) : [];
-  return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels), skipped };
+  const theory = [...(options.theory ?? []), ...summaryPoints(options.summary ?? []).filter((point) => point.metric.startsWith('theory_survival_'))];
+  const kaplanMeier = survivalChartSpec(options.kaplanMeier ?? [], labels, theory, KAPLAN_MEIER_TITLE, KAPLAN_MEIER_SUBTITLE);
+  return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels, theory), kaplanMeier, skipped };
 }
 
 /** Points per metric: from the summary where it covers the metric, else aggregated from the rows. */

@@ -7,7 +7,8 @@
  * offline: Vega, Vega-Lite and vega-embed are inlined from node_modules, the chart specs (with their data)
  * are inlined as JSON, and nothing is fetched. In the page, `<select id="metric-select">` lists the
  * charted metrics; choosing one redraws `#metric-chart` (SVG renderer; the element's `data-metric` names
- * the metric drawn and `data-state` is "ready" once drawn); `#survival-chart` holds the survival bands;
+ * the metric drawn and `data-state` is "ready" once drawn); `#survival-chart` holds the survival bands,
+ * `#kaplan-meier-chart` the Kaplan–Meier curves when given (`--survival`);
  * `<html data-ready="true">` is set once the first charts are drawn, `data-error` if one failed.
  * `#metric=NAME` in the URL picks the first metric shown. Throws like buildReportCharts.
  */
@@ -25,6 +26,7 @@ export async function renderReportHtml(rows: readonly CurveRow[], options: Repor
   const data = {
     metrics: charts.metrics.map(({ metric, description, spec }) => ({ metric, description, spec })),
     survival: charts.survival ?? null,
+    kaplanMeier: charts.kaplanMeier ?? null,
     initial: charts.metrics.some((chart) => chart.metric === 'vocab_retention')
       ? 'vocab_retention'
       : (charts.metrics[0]?.metric ?? null),
@@ -47,6 +49,7 @@ export async function renderReportHtml(rows: readonly CurveRow[], options: Repor
     overviewSection(rows, options),
     metricSection(charts),
     charts.survival === undefined ? '' : SURVIVAL_SECTION,
+    charts.kaplanMeier === undefined ? '' : KAPLAN_MEIER_SECTION,
     cellsSection(rows, charts),
     charts.skipped.length === 0
       ? ''
@@ -90,6 +93,12 @@ function metricSection(charts: ReportCharts): string {
 const SURVIVAL_SECTION = [
   '<section id="survival">',
   '<div id="survival-chart" class="chart" data-state="empty"></div>',
+  '</section>',
+].join('\n');
+
+const KAPLAN_MEIER_SECTION = [
+  '<section id="kaplan-meier">',
+  '<div id="kaplan-meier-chart" class="chart" data-state="empty"></div>',
   '</section>',
 ].join('\n');
 
@@ -222,11 +231,11 @@ const APP_SCRIPT = `
     }, function (error) { fail(chartElement, error); });
   }
 
-  function showSurvival() {
-    var element = document.getElementById('survival-chart');
-    if (!element || !report.survival) return Promise.resolve();
+  function showSurvival(id, spec) {
+    var element = document.getElementById(id);
+    if (!element || !spec) return Promise.resolve();
     element.setAttribute('data-state', 'drawing');
-    return vegaEmbed(element, report.survival, embedOptions).then(function () {
+    return vegaEmbed(element, spec, embedOptions).then(function () {
       element.setAttribute('data-state', 'ready');
     }, function (error) { fail(element, error); });
   }
@@ -238,7 +247,7 @@ const APP_SCRIPT = `
 
   var fromHash = /^#metric=(.+)$/.exec(location.hash);
   var first = fromHash && chartFor(decodeURIComponent(fromHash[1])) ? decodeURIComponent(fromHash[1]) : report.initial;
-  Promise.all([first ? show(first) : Promise.resolve(), showSurvival()]).then(function () {
+  Promise.all([first ? show(first) : Promise.resolve(), showSurvival('survival-chart', report.survival), showSurvival('kaplan-meier-chart', report.kaplanMeier)]).then(function () {
     root.setAttribute('data-ready', 'true');
   });
 })();

@@ -6,11 +6,15 @@
  * Contract: `survivalChartSpec(points, labels)` returns a Vega-Lite facet spec (plain JSON, data inline)
  * with one column per band that has points, in band order, a shared y scale fixed to [0, 1], or
  * undefined when no survival band has points. Each panel has one line per cell with points there.
+ * `theory` points (metric `theory_survival_1` .. `theory_survival_21_plus`: the survival law of
+ * metrics/survivalTheory.ts, from the summary) are drawn over their band as dashed lines in the cell's
+ * colour; without them the spec is exactly the chart without overlay. `title` and `subtitle` let the
+ * Kaplan–Meier chart (the `--survival` curves, same metric names) reuse the layout.
  */
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
-import { chartData, curveLayers } from './chartLayers.js';
+import { chartData, colorEncoding, curveLayers } from './chartLayers.js';
 import { SURVIVAL_BANDS } from './curveRow.js';
 import { chartConfig } from './metricChart.js';
 
@@ -19,11 +23,19 @@ export const SURVIVAL_Y_TITLE = 'survival (share present)';
 export function survivalChartSpec(
   points: readonly SeriesPoint[],
   labels: ReadonlyMap<string, string>,
+  theory: readonly SeriesPoint[] = [],
+  title = 'Survival by seed-count band',
+  subtitle = 'share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur',
 ): TopLevelSpec | undefined {
   const bandOf = new Map(SURVIVAL_BANDS.map(({ metric, band }) => [metric, `seen ${band} ×`]));
   const own = points.filter((point) => bandOf.has(point.metric));
   if (own.length === 0) return undefined;
-  const data = chartData(own, labels).map((datum, index) => ({ ...datum, band: bandOf.get(own[index].metric)! }));
+  const cellsShown = new Set(own.map((point) => point.cell));
+  const law = theory.filter((point) => bandOf.has(point.metric.replace(/^theory_/u, '')) && cellsShown.has(point.cell));
+  const data: Array<Record<string, unknown>> = chartData(own, labels).map((datum, index) => ({ ...datum, band: bandOf.get(own[index].metric)! }));
+  for (const point of law) {
+    data.push({ kind: 'theory', band: bandOf.get(point.metric.replace(/^theory_/u, ''))!, label: labels.get(point.cell) ?? point.cell, cell: point.cell, generation: point.generation, theory: point.mean });
+  }
   const bandsDrawn = SURVIVAL_BANDS.filter(({ metric }) => own.some((point) => point.metric === metric));
   const cellsDrawn = new Set(own.map((point) => point.cell));
   const legend = [...labels].filter(([cell]) => cellsDrawn.has(cell)).map(([, label]) => label);
@@ -31,8 +43,8 @@ export function survivalChartSpec(
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: 'Survival by seed-count band',
-      subtitle: 'share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur',
+      text: title,
+      subtitle: `${subtitle}${law.length > 0 ? '; dashed: the survival law (Suresh et al. 2025) for the sizes drawn' : ''}`,
       anchor: 'start' as const,
     },
     data: { values: data },
@@ -47,8 +59,24 @@ export function survivalChartSpec(
     spec: {
       width: 200,
       height: 180,
-      layer: curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom'),
+      layer: law.length === 0 ? curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom') : withLaw(legend),
     },
     config: chartConfig(),
   };
+}
+
+/** The curve layers (on the measured points only) and a dashed layer for the law. */
+function withLaw(legend: readonly string[]) {
+  return [
+    { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom') },
+    {
+      transform: [{ filter: "datum.kind === 'theory'" }],
+      mark: { type: 'line' as const, strokeDash: [5, 4], strokeWidth: 1.6, interpolate: 'linear' as const },
+      encoding: {
+        x: { field: 'generation', type: 'quantitative' as const, title: 'generation', axis: { tickMinStep: 1, format: 'd' }, scale: { nice: false } },
+        y: { field: 'theory', type: 'quantitative' as const, title: SURVIVAL_Y_TITLE, scale: { domain: [0, 1], zero: true } },
+        color: colorEncoding(legend, 'bottom'),
+      },
+    },
+  ];
 }

@@ -4,7 +4,8 @@
  *
  * Contract: `renderSvg(spec)` compiles a Vega-Lite spec and resolves to its SVG text.
  * `renderSvgCharts(rows, options)` resolves to one SvgChart per metric chart (file `<metric>.svg`) plus
- * `survival_bands.svg` when the survival chart exists, in report order; the charts are those of
+ * `survival_bands.svg` when the survival chart exists and `kaplan_meier.svg` when Kaplan–Meier points
+ * were given, in report order; the charts are those of
  * buildReportCharts (and it throws like it). `writeSvgCharts(rows, folder, options)` writes them into
  * `folder` (created if missing) and resolves to the paths written.
  */
@@ -24,6 +25,7 @@ export interface SvgChart {
 }
 
 export const SURVIVAL_SVG_NAME = 'survival_bands';
+export const KAPLAN_MEIER_SVG_NAME = 'kaplan_meier';
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
@@ -38,6 +40,7 @@ export async function renderSvgCharts(rows: readonly CurveRow[], options: Report
   const charts = buildReportCharts(rows, options);
   const named = charts.metrics.map(({ metric, spec }) => ({ name: metric, spec }));
   if (charts.survival !== undefined) named.push({ name: SURVIVAL_SVG_NAME, spec: charts.survival });
+  if (charts.kaplanMeier !== undefined) named.push({ name: KAPLAN_MEIER_SVG_NAME, spec: charts.kaplanMeier });
   const rendered: SvgChart[] = [];
   for (const { name, spec } of named) {
     rendered.push({ name, file: `${safeFileName(name)}.svg`, svg: await renderSvg(spec) });

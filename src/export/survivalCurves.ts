@@ -1,0 +1,62 @@
+/**
+ * The `--survival` CSV: Kaplan–Meier survival curves of the seed types by seed-count band, per cell,
+ * with the survival law beside them where it applies.
+ *
+ * Contract: fed every (cell, replicate) extinction table (simulation/extinctionTracker.ts). A subject is
+ * one seed type in one replicate; its event is the first generation at which it was absent from the
+ * measured text (`first_absent` of the --extinctions file), so a type that came back later still
+ * counts as lost from its first absence (comebacks are not resurrections); every subject is observed
+ * to the last generation. Per cell (in the order given to `records`), band (SURVIVAL_BANDS order) and
+ * generation 0..G: at_risk, events, the product-limit survival (stats/kaplanMeier.ts) and
+ * `theory_survival`, the law's expected survival of the band (survivalLaw.ts; empty where the law does
+ * not apply). Memory: O(seed types x replicates) per cell.
+ */
+
+import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
+import type { ExtinctionTable } from '../simulation/extinctionTracker.js';
+import { kaplanMeier } from '../stats/kaplanMeier.js';
+import { formatNumber } from './formatNumber.js';
+import { theoryBands } from '../metrics/survivalTheory.js';
+import type { LawInput } from './survivalLaw.js';
+
+export const SURVIVAL_CURVE_COLUMNS: readonly string[] = ['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival'];
+
+/** Band names as the file writes them: 1, 2_5, 6_20, 21_plus. */
+export const BAND_NAMES: readonly string[] = SURVIVAL_BANDS.map(([name]) => name.replace('survival_', ''));
+
+export class SurvivalCurves {
+  private readonly tables = new Map<string, ExtinctionTable[]>();
+
+  constructor(private readonly generations: number) {}
+
+  add(cellId: string, table: ExtinctionTable): void {
+    const list = this.tables.get(cellId);
+    if (list === undefined) this.tables.set(cellId, [table]);
+    else list.push(table);
+  }
+
+  /** The records of the cells in `cellIds` that have tables; `draws` (survivalLaw.drawsByCell) for the law. */
+  *records(cellIds: readonly string[], draws: ReadonlyMap<string, LawInput>): Generator<string[]> {
+    for (const cell of cellIds) {
+      const tables = this.tables.get(cell);
+      if (tables === undefined) continue;
+      const cellDraws = draws.get(cell);
+      const theory = cellDraws === undefined || cellDraws.draws.length !== this.generations + 1 ? undefined : theoryBands(tables[0]!.seedCounts, cellDraws.draws, cellDraws.growth);
+      for (let b = 0; b < SURVIVAL_BANDS.length; b++) {
+        const [, low, high] = SURVIVAL_BANDS[b]!;
+        const events: number[] = [];
+        for (const table of tables) {
+          for (let t = 0; t < table.types.length; t++) {
+            const count = table.seedCounts[t]!;
+            if (count >= low && count <= high) events.push(table.firstAbsent[t]!);
+          }
+        }
+        if (events.length === 0) continue;
+        const steps = kaplanMeier(events, events.map(() => this.generations), this.generations);
+        for (const step of steps) {
+          yield [cell, BAND_NAMES[b]!, String(step.time), String(step.atRisk), String(step.events), formatNumber(step.survival), formatNumber(theory?.[step.time]?.[b])];
+        }
+      }
+    }
+  }
+}

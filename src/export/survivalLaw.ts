@@ -1,0 +1,89 @@
+/**
+ * The survival law beside a run's curves: for the cells where it applies, the expected survival of each
+ * seed-count band at every generation (metrics/survivalTheory.ts), from H's seed counts and the sizes of
+ * the texts the run actually drew.
+ *
+ * Contract: the law applies to a cell with pure MLE, `replace`, no human data or anchors, no curation
+ * and plain sampling (temperature 1, no top-k/top-p): every generation is then a resample of the last.
+ * `drawsByCell(records)` reads curves records (CURVE_COLUMNS order) and returns, per cell id, the mean
+ * over replicates of tokens + sentences at each generation (a draw is a token or a sentence end), so
+ * m_g = draws_g / draws_(g-1); metrics/survivalTheory.ts's `theoryBands` turns them into band survival.
+ * `theoryPoints` gives the law as chart points for the report. `seedCountHistogram` / `seedCountsFrom`
+ * carry H's seed counts through the run record (for `merge --summary`).
+ */
+
+import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
+import { theoryBands } from '../metrics/survivalTheory.js';
+import { CURVE_COLUMNS } from './curveRecord.js';
+import type { SeriesPoint } from './report/aggregateCurves.js';
+
+/** Summary metric names of the law's rows: theory_survival_1, theory_survival_2_5, ... */
+export const THEORY_METRICS: readonly string[] = SURVIVAL_BANDS.map(([name]) => `theory_${name}`);
+
+/** Whether the law applies, from a record's setting fields as written in the curves CSV. */
+export function lawApplies(setting: (column: string) => string | undefined): boolean {
+  return (
+    setting('smoothing') === 'mle' &&
+    setting('strategy') === 'replace' &&
+    Number(setting('human_ratio')) === 0 &&
+    Number(setting('anchor')) === 0 &&
+    (setting('select') ?? 'none') === 'none' &&
+    Number(setting('temperature')) === 1 &&
+    Number(setting('top_k')) === 0 &&
+    Number(setting('top_p')) === 1
+  );
+}
+
+/** What the law needs of a cell: mean tokens + sentences per generation, and its --tokens-growth. */
+export interface LawInput {
+  readonly draws: number[];
+  readonly growth: number;
+}
+
+/** Per cell id (in order of first appearance): its law input, if the law applies. */
+export function drawsByCell(records: ReadonlyArray<readonly string[]>): Map<string, LawInput> {
+  const at = (name: string): number => CURVE_COLUMNS.indexOf(name);
+  const sums = new Map<string, { sums: number[]; counts: number[]; growth: number } | undefined>();
+  for (const record of records) {
+    const cell = record[at('cell')]!;
+    if (!sums.has(cell)) sums.set(cell, lawApplies((column) => record[at(column)]) ? { sums: [], counts: [], growth: Number(record[at('tokens_growth')] ?? 1) || 1 } : undefined);
+    const entry = sums.get(cell);
+    if (entry === undefined) continue;
+    const generation = Number(record[at('generation')]);
+    entry.sums[generation] = (entry.sums[generation] ?? 0) + Number(record[at('tokens')]) + Number(record[at('sentences')]);
+    entry.counts[generation] = (entry.counts[generation] ?? 0) + 1;
+  }
+  const result = new Map<string, LawInput>();
+  for (const [cell, entry] of sums) {
+    if (entry !== undefined) result.set(cell, { draws: Array.from(entry.sums, (sum, g) => sum! / entry.counts[g]!), growth: entry.growth });
+  }
+  return result;
+}
+
+/** The law as chart points (metric theory_survival_*, per covered cell and generation), for the report. */
+export function theoryPoints(records: ReadonlyArray<readonly string[]>, seedCounts: ArrayLike<number>): SeriesPoint[] {
+  const points: SeriesPoint[] = [];
+  for (const [cell, { draws, growth }] of drawsByCell(records)) {
+    theoryBands(seedCounts, draws, growth).forEach((bands, generation) => {
+      bands.forEach((mean, b) => {
+        if (mean !== undefined) points.push({ metric: THEORY_METRICS[b]!, cell, generation, n: 1, mean, sd: undefined, ciLow: undefined, ciHigh: undefined });
+      });
+    });
+  }
+  return points;
+}
+
+/** The histogram of seed counts (count -> number of types), as the run record keeps it. */
+export function seedCountHistogram(seedCounts: ArrayLike<number>): Record<string, number> {
+  const histogram: Record<string, number> = {};
+  for (let t = 0; t < seedCounts.length; t++) histogram[String(seedCounts[t])] = (histogram[String(seedCounts[t])] ?? 0) + 1;
+  return histogram;
+}
+
+/** The seed counts back from a histogram, ascending (the law depends only on the multiset). */
+export function seedCountsFrom(histogram: Readonly<Record<string, number>>): Int32Array {
+  const entries = Object.entries(histogram).map(([count, types]) => [Number(count), types] as const).sort((a, b) => a[0] - b[0]);
+  const counts: number[] = [];
+  for (const [count, types] of entries) for (let i = 0; i < types; i++) counts.push(count);
+  return Int32Array.from(counts);
+}

@@ -1,0 +1,92 @@
+/**
+ * survivalTheory: the expected survival of a seed type under repeated MLE resampling, by its count in H
+ * (Suresh, Thangaraj & Khandavally, "Rate of Model Collapse in Recursive Training", AISTATS 2025).
+ *
+ * Their law, for T draws per generation from an MLE fitted on T draws: a type seen c times in the
+ * seed is still present after k generations with probability 1 - exp(-c g_k), g_1 = 1,
+ * g_(k+1) = 1 - exp(-g_k).
+ *
+ * Generalised here to M_j draws in generation j from a fit on T_(j-1) draws (M_j != T_(j-1), e.g. the
+ * sentence stopping rule's overshoot, or --tokens-growth R, where M_j / T_(j-1) ~ R). Derivation:
+ * generation j draws each of M_j items with probability c_(j-1) / T_(j-1), so a type's count is
+ * Binomial(M_j, c_(j-1) / T_(j-1)) ~ Poisson(m_j c_(j-1)), m_j = M_j / T_(j-1) (rare types, large T).
+ * Each seed occurrence is therefore the root of a Galton–Watson lineage whose generation-j offspring
+ * are Poisson(m_j), offspring pgf f_j(s) = exp(m_j (s - 1)), and the c seed occurrences are independent
+ * lineages. A lineage is extinct by generation k with probability q_k = f_1(f_2(... f_k(0))) (the
+ * pgf of a time-inhomogeneous branching process is the composition in this order), so the type
+ * survives with probability 1 - q_k^c = 1 - exp(-c g_k), g_k = -ln q_k. Evaluating the composition from
+ * the inside: x = -ln f_k(0) = m_k, then x <- -ln f_j(exp(-x)) = m_j (1 - exp(-x)) for j = k-1 .. 1,
+ * and g_k = x. With every m_j = 1 this is Suresh et al.'s forward recursion (the composition of one
+ * map with itself k times does not depend on the order). With m_j = R > 1 the lineages are
+ * supercritical and g_k tends to the positive root of g = R (1 - exp(-g)), not to 0: growing the data
+ * stops the loss of types that have survived so far (Xu, He & Cheng 2025's argument, in this model).
+ *
+ * A draw is a token or a sentence end (as the drift baseline counts them: T and M are tokens +
+ * sentences). Exact in the large-T limit for order-1 MLE; for higher orders the same mean-one
+ * branching holds per occurrence only approximately (contexts fluctuate too). O(K^2) for K generations.
+ */
+
+import { SURVIVAL_BANDS } from './seedReference.js';
+
+/** g_k for k = 1..K, from the draw ratios m_1..m_K (m_j = M_j / T_(j-1)). */
+export function survivalExponents(drawRatios: readonly number[]): Float64Array {
+  const exponents = new Float64Array(drawRatios.length);
+  for (let k = drawRatios.length; k >= 1; k--) {
+    let x = drawRatios[k - 1]!;
+    for (let j = k - 1; j >= 1; j--) x = drawRatios[j - 1]! * -Math.expm1(-x);
+    exponents[k - 1] = x;
+  }
+  return exponents;
+}
+
+/** P(a type seen `seedCount` times survives) given the exponent g_k: 1 - exp(-c g_k). */
+export function expectedSurvival(seedCount: number, exponent: number): number {
+  return -Math.expm1(-seedCount * exponent);
+}
+
+/**
+ * Mean expected survival over the seed types whose count lies in [low, high]: the theory beside a
+ * survival band. Undefined when no seed count falls in the band. O(types).
+ */
+export function bandSurvival(seedCounts: ArrayLike<number>, low: number, high: number, exponent: number): number | undefined {
+  let sum = 0;
+  let types = 0;
+  for (let t = 0; t < seedCounts.length; t++) {
+    const count = seedCounts[t]!;
+    if (count < low || count > high) continue;
+    sum += expectedSurvival(count, exponent);
+    types++;
+  }
+  return types > 0 ? sum / types : undefined;
+}
+
+/**
+ * Per generation 0..G, the law's mean survival of each band of SURVIVAL_BANDS, from H's seed counts and
+ * the draws (tokens + sentences) of each generation's measured text, generation 0 being H. Rows measure
+ * a text of the same size in every generation (the size-matched rule), while with `--tokens-growth R`
+ * the batches the models train on grow: batch j holds about draws_j R^(j-1) draws (the measured text is
+ * the first N tokens of a batch of N R^(j-1)). Row k's text is one more draw from M(k-1), so its
+ * exponent composes the training ratios m_j = B_j / B_(j-1), j < k, with the measuring ratio
+ * draws_k / B_(k-1). With R = 1 this is m_g = draws_g / draws_(g-1) throughout.
+ * 1 at generation 0; undefined for an empty band. O(G^3) for G generations (G is small).
+ */
+export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly number[], growth = 1): Array<Array<number | undefined>> {
+  const exponents = rowExponents(draws, growth);
+  return draws.map((_, generation) =>
+    SURVIVAL_BANDS.map(([, low, high]) =>
+      generation === 0 ? (bandSurvival(seedCounts, low, high, 0) === undefined ? undefined : 1) : bandSurvival(seedCounts, low, high, exponents[generation - 1]!),
+    ),
+  );
+}
+
+/** g_k of rows k = 1..G from the measured draws of generations 0..G and the growth rate (see theoryBands). */
+export function rowExponents(draws: readonly number[], growth = 1): Float64Array {
+  const batches = draws.map((value, generation) => (generation === 0 ? value : value * growth ** (generation - 1)));
+  const exponents = new Float64Array(Math.max(0, draws.length - 1));
+  for (let k = 1; k < draws.length; k++) {
+    const ratios = [...batches.slice(1, k).map((batch, j) => batch / batches[j]!), draws[k]! / batches[k - 1]!];
+    exponents[k - 1] = survivalExponents(ratios)[k - 1]!;
+  }
+  return exponents;
+}
+

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { SeriesPoint } from '../../../src/export/report/aggregateCurves.js';
+import { survivalChartSpec } from '../../../src/export/report/survivalChart.js';
+import { survivalPoints } from '../../../src/export/report/readSurvival.js';
+import { buildReportCharts } from '../../../src/export/report/reportCharts.js';
+
+const point = (metric: string, cell: string, generation: number, mean: number): SeriesPoint => ({ metric, cell, generation, n: 1, mean, sd: undefined, ciLow: undefined, ciHigh: undefined });
+const measured = [point('survival_1', 'a', 0, 1), point('survival_1', 'a', 1, 0.63), point('survival_1', 'b', 0, 1), point('survival_1', 'b', 1, 0.7)];
+const labels = new Map([['a', 'a'], ['b', 'b']]);
+
+describe('the survival law over the survival bands', () => {
+  it('adds one dashed layer fed by the theory points of the cells drawn', () => {
+    const spec = survivalChartSpec(measured, labels, [point('theory_survival_1', 'a', 0, 1), point('theory_survival_1', 'a', 1, 0.632), point('theory_survival_1', 'z', 1, 0.5)]) as unknown as {
+      data: { values: Array<Record<string, unknown>> };
+      spec: { layer: Array<{ mark?: { strokeDash?: number[] } }> };
+    };
+    const theory = spec.data.values.filter((datum) => datum['kind'] === 'theory');
+    expect(theory.map((datum) => [datum['cell'], datum['generation'], datum['theory'], datum['band']])).toEqual([
+      ['a', 0, 1, 'seen 1 ×'],
+      ['a', 1, 0.632, 'seen 1 ×'],
+    ]); // cell z is not in the chart
+    expect(spec.spec.layer).toHaveLength(2);
+    expect(spec.spec.layer[1]!.mark!.strokeDash).toEqual([5, 4]);
+  });
+
+  it('is the plain chart without theory points', () => {
+    const plain = survivalChartSpec(measured, labels) as unknown as { spec: { layer: unknown[] }; data: { values: unknown[] } };
+    expect(plain.spec.layer).toHaveLength(3); // band, line, points
+    expect(plain.data.values).toHaveLength(4);
+  });
+});
+
+describe('the Kaplan–Meier chart', () => {
+  it('reads --survival records as survival_<band> points, n = the subjects at generation 0', () => {
+    const header = ['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival'];
+    const points = survivalPoints(header, [
+      ['a', '1', '0', '10', '0', '1', '1'],
+      ['a', '1', '1', '10', '4', '0.6', '0.632'],
+      ['a', '2_5', '0', '6', '0', '1', ''],
+    ]);
+    expect(points.map((p) => [p.metric, p.cell, p.generation, p.n, p.mean])).toEqual([
+      ['survival_1', 'a', 0, 10, 1],
+      ['survival_1', 'a', 1, 10, 0.6],
+      ['survival_2_5', 'a', 0, 6, 1],
+    ]);
+  });
+
+  it('is a chart of its own when Kaplan–Meier points are given, and absent otherwise', () => {
+    const rows = [0, 1].map((generation) => ({ cell: 'a', replicate: 1, generation, survival_1: generation === 0 ? 1 : 0.6 }));
+    const km = [point('survival_1', 'a', 0, 1), point('survival_1', 'a', 1, 0.55)];
+    const charts = buildReportCharts(rows, { columns: ['cell', 'replicate', 'generation', 'survival_1'], kaplanMeier: km });
+    expect(JSON.stringify(charts.kaplanMeier)).toContain('Kaplan–Meier survival by seed-count band');
+    expect(buildReportCharts(rows, { columns: ['cell', 'replicate', 'generation', 'survival_1'] }).kaplanMeier).toBeUndefined();
+  });
+});

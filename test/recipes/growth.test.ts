@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MetricValues } from '../../src/metrics/columns.js';
+import { growth, growthFindings } from '../../src/recipes/growth.js';
+import type { Finding } from '../../src/recipes/recipe.js';
+import { fakeData } from './fakeRows.js';
+import { brownNewsSlice, runSmall } from './helpers.js';
+
+// 100 seed hapaxes; every text holds 90 tokens + 10 sentences = 100 draws, so m = 1 and after 2 generations
+// the law gives 1 - exp(-g_2) = 1 - exp(-(1 - e^-1)) = 0.4685 (standard error sqrt(0.4685 * 0.5315 / 100) = 0.0499).
+const HAPAXES = Array<number>(100).fill(1);
+const size = { tokens: 90, sentences: 10 };
+type Curve = { retention: number[]; survival: number };
+const HOLDING: Record<string, Curve> = {
+  'tokens_growth=1': { retention: [1, 0.6, 0.3], survival: 0.47 },
+  'tokens_growth=1.5': { retention: [1, 0.7, 0.6], survival: 0.47 },
+  'tokens_growth=2': { retention: [1, 0.7, 0.65], survival: 0.47 },
+};
+
+function findingsFor(curves: Record<string, Curve>): Map<string, Finding> {
+  const cells = Object.fromEntries(
+    Object.entries(curves).map(([cell, { retention, survival }]) => [
+      cell,
+      retention.map((value, g): MetricValues => ({ ...size, vocab_retention: value, rare_survival: value, survival_1: g === 2 ? survival : value })),
+    ]),
+  );
+  return new Map(growthFindings(fakeData(cells, HAPAXES)).map((finding) => [finding.name, finding]));
+}
+
+describe('recipe growth: each check can fail', () => {
+  it('every check holds on data that show the claim', () => {
+    for (const finding of findingsFor(HOLDING).values()) expect(finding.holds, `${finding.name}: ${finding.observed}`).toBe(true);
+  });
+
+  it('fails "growing data loses types more slowly" when R = 2 ends below R = 1', () => {
+    const findings = findingsFor({ ...HOLDING, 'tokens_growth=2': { retention: [1, 0.5, 0.25], survival: 0.47 } });
+    expect(findings.get('growing data loses types more slowly')!.holds).toBe(false);
+  });
+
+  it('fails "the loss levels off" when R = 2 loses half of what R = 1 loses or more', () => {
+    // R = 1 loses 0.3 from generation 1 to 2; R = 2 loses 0.2 > 0.15
+    const findings = findingsFor({ ...HOLDING, 'tokens_growth=2': { retention: [1, 0.8, 0.6], survival: 0.47 } });
+    expect(findings.get('the loss levels off when the data double')!.holds).toBe(false);
+  });
+
+  it('fails "in line with the survival law" when a cell is 4 standard errors off', () => {
+    // 0.4685 + 4 x 0.0499 = 0.668: 0.7 is outside
+    const findings = findingsFor({ ...HOLDING, 'tokens_growth=1.5': { retention: [1, 0.7, 0.6], survival: 0.7 } });
+    expect(findings.get('in line with the survival law')!.holds).toBe(false);
+    expect(findings.get('in line with the survival law')!.numbers['law_survival_1_R1.5']).toBeCloseTo(0.4685, 4);
+  });
+});
+
+// 1500 sentences of Brown news, order 2 MLE: R = 1 / 1.5 / 2, 5 generations.
+describe('recipe growth on Brown news', () => {
+  let findings: Map<string, Finding>;
+  beforeAll(async () => {
+    ({ findings } = runSmall(growth, await brownNewsSlice(1500), { generations: 5, replicates: 2 }));
+  }, 120_000);
+
+  it('every finding holds', () => {
+    for (const finding of findings.values()) expect(finding.holds, `${finding.name}: ${finding.observed}`).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceCount, tokenCount, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import { UsageError } from '../../src/errors.js';
+import { sentenceFlooredPerplexities } from '../../src/metrics/perplexity.js';
+import { buildSeedReference } from '../../src/metrics/seedReference.js';
+import { sentencePerplexities } from '../../src/metrics/sentencePerplexities.js';
+import type { SentenceSampler } from '../../src/model/languageModel.js';
+import { trainModel } from '../../src/model/train.js';
+import { curatedShare, DEDUP_DRAW_CAP, formatSelectRule, parseSelectRule, type CurationContext } from '../../src/simulation/curation.js';
+import { fixture } from '../helpers/corpus.js';
+
+// H: "a a", "b c": counts a 2, b 1, c 1; with --rare-threshold 1 the rare types are b and c.
+const f = fixture(['a a', 'b c', 'd e f']);
+const human = f.more(['a a', 'b c']);
+const reference = buildSeedReference(human, 64, 1);
+const model0 = trainModel(human, { order: 1, smoothing: 'mle', k: 0.01, vocab: 'observed', idSpace: 64 });
+const context: CurationContext = { model0, generator: model0, reference, maxSentenceLength: 10 };
+const noRandom = (): number => 0;
+
+/** A sampler that emits the given sentences in turn, over and over. */
+function scripted(sentences: readonly string[]): SentenceSampler {
+  let next = 0;
+  return {
+    sample(_random, _maxLength, out, at) {
+      const tokens = sentences[next++ % sentences.length]!.split(' ').filter(Boolean).map((token) => f.id(token));
+      out.set(tokens, at);
+      return tokens.length;
+    },
+  };
+}
+
+const texts = (corpus: TokenCorpus): string[] => Array.from({ length: sentenceCount(corpus) }, (_, s) => f.text(corpus, s));
+
+describe('--select rules', () => {
+  it('reads every documented form and writes it back canonically', () => {
+    expect(['none', 'dedup', 'm0:low:0.8', 'm0:high:0.5', 'self:low:0.80', 'tail:1'].map((text) => formatSelectRule(parseSelectRule(text)))).toEqual([
+      'none', 'dedup', 'm0:low:0.8', 'm0:high:0.5', 'self:low:0.8', 'tail:1',
+    ]);
+    expect(parseSelectRule('self:low:0.8')).toEqual({ kind: 'perplexity', judge: 'self', keep: 'low', share: 0.8 });
+  });
+
+  it.each(['', 'm0', 'm0:low', 'm0:low:0', 'm0:low:1.2', 'm0:mid:0.5', 'tail:', 'tail:x', 'dedup:0.5', 'self:low:0.5:1'])('refuses %j', (text) => {
+    expect(() => parseSelectRule(text, '--select')).toThrow(UsageError);
+  });
+});
+
+describe('curation of the synthetic share', () => {
+  // Candidates, drawn in turn: "a a" (rare share 0), "b a" (1/2), "c" (1), "a b" (1/2), ...
+  const candidates = ['a a', 'b a', 'c', 'a b'];
+
+  it('none keeps the sampled text as it is and records no selected share', () => {
+    const share = curatedShare(parseSelectRule('none'), scripted(candidates), 3, context, noRandom);
+    expect(texts(share.kept)).toEqual(['a a', 'b a']);
+    expect(share.measured).toBe(share.kept);
+    expect(share.selectedShare).toBeUndefined();
+  });
+
+  it('tail:0.5 draws ceil(3 / 0.5) = 6 tokens of candidates and keeps the rarest first, ties in draw order', () => {
+    // Draws until >= 6 tokens: "a a" (2), "b a" (4), "c" (5), "a b" (7). Ranked by rare share, descending:
+    // "c" 1, "b a" 0.5 (drawn before "a b"), "a b" 0.5, "a a" 0. Kept until >= 3 tokens: "c" (1) + "b a" (3).
+    const share = curatedShare(parseSelectRule('tail:0.5'), scripted(candidates), 3, context, noRandom);
+    expect(texts(share.kept)).toEqual(['b a', 'c']); // in draw order
+    expect(share.selectedShare).toBe(3 / 7);
+    // The row measures the unselected output: candidates in draw order up to 3 tokens.
+    expect(texts(share.measured)).toEqual(['a a', 'b a']);
+    expect(share.exhausted).toBe(false);
+  });
+
+  it('m0:low keeps the candidates M0 finds most likely, m0:high the least likely', () => {
+    // Unigram MLE on H ("a a", "b c"): P(a) = 2/6, P(b) = P(c) = P(</s>) = 1/6, so per-token perplexity
+    // of "a a" = (3 * 3 * 6)^(1/3) = 3.78 < "b a" = (6 * 3 * 6)^(1/3) = 4.76 < "c" = (6 * 6)^(1/2) = 6.
+    const pool = ['c', 'b a', 'a a', 'c'];
+    // ceil(2 / 0.5) = 4 tokens: "c" (1), "b a" (3), "a a" (5).
+    const low = curatedShare(parseSelectRule('m0:low:0.5'), scripted(pool), 2, context, noRandom);
+    expect(texts(low.kept)).toEqual(['a a']);
+    expect(low.selectedShare).toBe(2 / 5);
+    const high = curatedShare(parseSelectRule('m0:high:0.5'), scripted(pool), 2, context, noRandom);
+    expect(texts(high.kept)).toEqual(['c', 'b a']); // "c" (1 token) then "b a": 3 >= 2
+    expect(high.selectedShare).toBe(3 / 5);
+  });
+
+  it('self judges with the generating model, not M0', () => {
+    // The generator saw only "c c": under it "c" is likely and "a a" nearly impossible, the reverse of M0.
+    const generator = trainModel(f.more(['c c']), { order: 1, smoothing: 'mle', k: 0.01, vocab: 'observed', idSpace: 64 });
+    const share = curatedShare(parseSelectRule('self:low:0.5'), scripted(['a a', 'c', 'a a']), 2, { ...context, generator }, noRandom);
+    // Candidates "a a" (2), "c" (3), "a a" (5). Ranked: "c", then the first "a a" (draw order) fills the share;
+    // listed in draw order. M0 would have kept the first "a a" alone.
+    expect(texts(share.kept)).toEqual(['a a', 'c']);
+    expect(texts(curatedShare(parseSelectRule('m0:low:0.5'), scripted(['a a', 'c', 'a a']), 2, context, noRandom).kept)).toEqual(['a a']);
+  });
+
+  it('dedup drops sentences of H and repeats within the batch, drawing more until the share is full', () => {
+    // Round 1 (3 tokens): "a b" (new), "a a" (in H: dropped); kept 2. Round 2 (1 token): "a b" (repeat: dropped);
+    // round 3 (1 token): "d e" (new). Kept "a b" + "d e" = 4 of 8 tokens drawn.
+    const share = curatedShare(parseSelectRule('dedup'), scripted(['a b', 'a a', 'a b', 'd e']), 3, context, noRandom);
+    expect(texts(share.kept)).toEqual(['a b', 'd e']);
+    expect(share.selectedShare).toBe(4 / 8);
+    expect(texts(share.measured)).toEqual(['a b', 'a a']);
+    expect(share.capped).toBe(false);
+  });
+
+  it('dedup stops at its draw cap and fills the share with duplicates, in draw order', () => {
+    // Every candidate is "b c", a sentence of H: 10 x 2 = 20 tokens are drawn, then the first fills the share.
+    const share = curatedShare(parseSelectRule('dedup'), scripted(['b c']), 2, context, noRandom);
+    expect(share.capped).toBe(true);
+    expect(texts(share.kept)).toEqual(['b c']);
+    expect(share.selectedShare).toBe(2 / (DEDUP_DRAW_CAP * 2));
+    expect(tokenCount(share.kept)).toBe(2);
+  });
+
+  it.each(['mle', 'kneser-ney'] as const)('scores candidates in one pass with the values of sentence-by-sentence scoring (%s)', (smoothing) => {
+    const model = trainModel(f.more(['a a b', 'b c a', 'c a a b']), { order: 2, smoothing, k: 0.01, vocab: 'observed', idSpace: 64 });
+    const text = f.more(['a a', 'b a c', '', 'd e f', 'c']);
+    const fast = sentenceFlooredPerplexities(model, text, reference.unigrams.types.length);
+    const slow = sentencePerplexities(model, text, reference.unigrams.types.length);
+    expect(fast.length).toBe(5);
+    fast.forEach((value, s) => expect(value / slow[s]!).toBeCloseTo(1, 9));
+  });
+});
