@@ -68,14 +68,4 @@ export function brownFiles(spec: string): string[] {
     .map((name) => join(folder, name));
 }
 
-/** Tokens of one Brown line, tags stripped; empty for a blank line. */
-export function brownLineTokens(line: string, lowercase: boolean): string[] {
-  const tokens: string[] = [];
-  for (const tagged of line.split(/\s+/u)) {
-    if (tagged.length === 0) continue;
-    const slash = tagged.lastIndexOf('/');
-    const word = slash > 0 ? tagged.slice(0, slash) : tagged;
-    tokens.push(lowercase ? word.toLowerCase() : word);
-  }
-  return tokens;
-}
+export { brownLineTokens } from './brownLine.js';

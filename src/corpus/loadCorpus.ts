@@ -15,35 +15,23 @@
  */
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { Vocabulary } from '../vocabulary/vocabulary.js';
-import { brownFiles, brownLineTokens, isBrownSpec } from './brown.js';
-import { CorpusBuilder } from './corpusBuilder.js';
+import { brownFiles, isBrownSpec } from './brown.js';
 import { expandGlob, hasWildcard } from './glob.js';
-import { textChunks } from './textChunks.js';
-import { sentenceStream, tokenizerFor, whitespaceWindows, type SentenceMode, type TokenizerName, type Tokenize } from './tokenizers.js';
+import { DEFAULT_TEXT_OPTIONS, readCorpusText, type TextOptions, type TextSource } from './readText.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
-export interface LoadOptions {
-  readonly tokenizer: TokenizerName;
-  readonly lowercase: boolean;
-  readonly sentences: SentenceMode;
-  /** JSONL field holding the text; setting it reads every file as JSONL. */
-  readonly jsonlField?: string;
-  /** Refuse corpora larger than this many tokens. */
-  readonly maxTokens?: number;
+export interface LoadOptions extends TextOptions {
   /** Standard input, for `-`. */
   readonly stdin?: Readable;
   /** Folder against which relative paths resolve. */
   readonly cwd?: string;
-  /** Receives warnings (invalid UTF-8 replaced, ...). */
-  readonly onWarning?: (message: string) => void;
 }
 
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = { tokenizer: 'wordpunct', lowercase: true, sentences: 'auto' };
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = DEFAULT_TEXT_OPTIONS;
 
 export interface LoadedCorpus {
   readonly vocabulary: Vocabulary;
@@ -68,17 +56,20 @@ export async function loadCorpus(
   }
   // Resolve every spec first, so that a missing file is reported before any reading.
   const sources = specs.flatMap((spec) => resolveSpec(spec, settings));
-  const builder = new CorpusBuilder(vocabulary, settings.maxTokens);
-  for (const source of sources) await readSource(source, settings, builder);
-  if (builder.droppedMarkers > 0) {
-    settings.onWarning?.(
-      `the corpus contains ${builder.droppedMarkers} '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped`,
-    );
+  return readCorpusText(sources.map((source) => textSource(source, settings)), settings, specs.join(', '), vocabulary, asInputError);
+}
+
+/** A resolved source as the loader's core reads it: streamed lazily, so nothing opens before its turn. */
+function textSource(source: Source, settings: LoadOptions): TextSource {
+  if (source.kind === 'stdin') {
+    const kind = settings.jsonlField !== undefined ? 'jsonl' : 'text';
+    return { kind, name: 'standard input', chunks: lazy(() => requireStdin(settings)) };
   }
-  if (builder.tokenCount === 0) {
-    throw new InputError(`the corpus ${specs.join(', ')} holds no tokens`, 'pass a non-empty text corpus');
-  }
-  return { vocabulary, corpus: builder.build() };
+  return { kind: source.kind, name: source.path, chunks: lazy(() => createReadStream(source.path, { highWaterMark: 1 << 20 })) };
+}
+
+async function* lazy(open: () => AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+  yield* open();
 }
 
 /** Turns one spec into the sources it names, checking that they exist. */
@@ -108,45 +99,6 @@ export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
   return [{ kind: kindOf(path), path }];
 }
 
-/** Sentences of this many characters or more are tokenized in pieces (see whitespaceWindows). */
-const LONG_SENTENCE = 1 << 16;
-
-async function readSource(source: Source, settings: LoadOptions, builder: CorpusBuilder): Promise<void> {
-  const name = source.kind === 'stdin' ? 'standard input' : source.path;
-  try {
-    if (source.kind === 'brown') return await readBrown(source.path, settings, builder);
-    const stream = source.kind === 'stdin' ? requireStdin(settings) : createReadStream(source.path, { highWaterMark: 1 << 20 });
-    const onInvalidUtf8 = (line: number): void =>
-      settings.onWarning?.(`${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD`);
-    const split = sentenceStream(settings.sentences);
-    const tokenize = tokenizerFor(settings.tokenizer);
-    const add = (sentence: string): void => addSentence(builder, tokenize, settings.lowercase ? sentence.toLowerCase() : sentence);
-    if (source.kind === 'jsonl' || (source.kind === 'stdin' && settings.jsonlField !== undefined)) {
-      const field = settings.jsonlField ?? 'text';
-      for await (const { text, line } of textChunks(stream, { unit: 'line', name, onInvalidUtf8 })) {
-        for (const sentence of split(jsonlText(text, field, `${name} line ${line}`))) add(sentence);
-      }
-      return;
-    }
-    const unit = settings.sentences === 'line' ? 'line' : 'paragraph';
-    for await (const { text } of textChunks(stream, { unit, name, onInvalidUtf8 })) {
-      for (const sentence of split(text)) add(sentence);
-    }
-  } catch (error) {
-    throw asInputError(error, name);
-  }
-}
-
-/** Tokenizes one sentence into the builder; a very long one piece by piece (bounded memory). */
-function addSentence(builder: CorpusBuilder, tokenize: Tokenize, sentence: string): void {
-  if (sentence.length < LONG_SENTENCE) {
-    builder.addSentence(tokenize(sentence));
-    return;
-  }
-  for (const piece of whitespaceWindows(sentence, LONG_SENTENCE)) builder.appendTokens(tokenize(piece));
-  builder.endSentence();
-}
-
 /** File-system failures (permission denied, a folder, ...) are input errors: the user can fix them. */
 function asInputError(error: unknown, name: string): unknown {
   if (error instanceof InputError) return error;
@@ -156,25 +108,6 @@ function asInputError(error: unknown, name: string): unknown {
     return new InputError(`cannot read ${name}: ${reason}`, 'check the path and its permissions');
   }
   return error;
-}
-
-function jsonlText(line: string, field: string, where: string): string {
-  let record: unknown;
-  try {
-    record = JSON.parse(line);
-  } catch {
-    throw new InputError(`${where} is not valid JSON`, 'fix or remove that line; JSONL needs one JSON object per line');
-  }
-  const value = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[field] : undefined;
-  if (typeof value !== 'string') {
-    throw new InputError(`${where} has no string field '${field}'`, 'choose the field with --jsonl-field');
-  }
-  return value;
-}
-
-async function readBrown(path: string, settings: LoadOptions, builder: CorpusBuilder): Promise<void> {
-  const text = await readFile(path, 'utf8');
-  for (const line of text.split('\n')) builder.addSentence(brownLineTokens(line, settings.lowercase));
 }
 
 function requireStdin(settings: LoadOptions): Readable {

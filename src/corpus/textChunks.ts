@@ -11,7 +11,6 @@
  * with the line of the first bad byte (the caller decides to warn).
  */
 
-import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
 
 export type ChunkUnit = 'paragraph' | 'line';
@@ -32,12 +31,14 @@ export interface TextChunk {
 
 const REPLACEMENT = '\uFFFD';
 const BLANK = /^\s*$/u;
+const UTF8 = new TextEncoder();
+type Decoder = InstanceType<typeof TextDecoder>;
 
 export async function* textChunks(bytes: AsyncIterable<Uint8Array | string>, options: ChunkOptions): AsyncGenerator<TextChunk> {
   const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
   // A second, strict decoder runs alongside until the first invalid sequence, to tell a real U+FFFD
   // in the text from a replaced byte.
-  let strict: TextDecoder | undefined = options.onInvalidUtf8 === undefined ? undefined : new TextDecoder('utf-8', { fatal: true });
+  let strict: Decoder | undefined = options.onInvalidUtf8 === undefined ? undefined : new TextDecoder('utf-8', { fatal: true });
   const lines = new LineSplitter();
   const paragraph = new ParagraphBuilder();
   let first = true;
@@ -52,7 +53,7 @@ export async function* textChunks(bytes: AsyncIterable<Uint8Array | string>, opt
   };
 
   for await (const piece of bytes) {
-    const raw = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    const raw = typeof piece === 'string' ? UTF8.encode(piece) : piece;
     if (raw.length === 0) continue;
     if (first) {
       first = false;
@@ -83,12 +84,12 @@ function rejectUtf16(raw: Uint8Array, name: string): void {
 
 /** Runs the strict decoder; at its first failure reports the line and returns undefined (stop checking). */
 function checkStrict(
-  strict: TextDecoder | undefined,
+  strict: Decoder | undefined,
   decode: () => string,
   lenientText: string,
   lineAtStart: number,
   options: ChunkOptions,
-): TextDecoder | undefined {
+): Decoder | undefined {
   if (strict === undefined) return undefined;
   try {
     decode();
