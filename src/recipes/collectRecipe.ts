@@ -16,8 +16,8 @@ import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { Cell } from '../simulation/cells.js';
 import { expandCells } from '../simulation/cells.js';
 import { prepareRun } from '../simulation/preparedRun.js';
-import type { GenerationTexts, SeriesRow } from '../simulation/series.js';
-import { simulate } from '../simulation/simulate.js';
+import { runSeries, type GenerationTexts, type SeriesRow } from '../simulation/series.js';
+import { seriesTasks } from '../simulation/seriesTask.js';
 import { nameCells, type Recipe, type RecipeData, type RecipeScale, type SentencePerplexitySeries } from './recipe.js';
 import { lastSentencesTokens, SurvivalRecorder, type SeriesSurvival } from './tokenSurvival.js';
 
@@ -25,6 +25,8 @@ export interface CollectOptions {
   /** Called after each series (cell x replicate) finishes: done, total. */
   readonly onProgress?: (done: number, total: number, cell: string) => void;
   readonly warn?: (message: string) => void;
+  /** Called with each row as it is measured (cells named across runs). */
+  readonly onRow?: (row: SeriesRow) => void;
 }
 
 export function collectRecipe(
@@ -85,17 +87,23 @@ export function collectRecipe(
     }
   };
 
+  // In process, series by series (as simulate does), without the worker pool: the playground runs
+  // recipes in the browser with this very code.
   for (const settings of runs) {
-    simulate(corpus, idSpace, settings, {
-      emit: (row) => {
+    const prepared = prepareRun(corpus, idSpace, settings);
+    const hooks = {
+      emit: (row: SeriesRow) => {
         const cell = named.get(row.cell.key)!;
         if (row.generation === 0) finishSeries();
         current = { cell, replicate: row.replicate, generation: row.generation };
-        rows.push({ ...row, cell });
+        const namedRow = { ...row, cell };
+        rows.push(namedRow);
+        options.onRow?.(namedRow);
       },
       onTexts,
       ...(options.warn === undefined ? {} : { warn: options.warn }),
-    });
+    };
+    for (const task of seriesTasks(settings)) runSeries(prepared, task.cell, task.replicate, hooks);
   }
   finishSeries();
   return { scale, rows, cells: [...named.values()], run, survival, sentencePerplexities: perplexities };
