@@ -18,6 +18,7 @@ import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
 import { checkWritableFolder } from '../export/outputPaths.js';
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
 import { collectRecipe } from './collectRecipe.js';
+import { recipeCommandLine } from './recipeCommand.js';
 import type { Finding, Recipe, RecipeData, RecipeScale } from './recipe.js';
 
 export interface RunRecipeOptions {
@@ -90,11 +91,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   return { findings, written, data, command };
 }
 
-/** The command that reproduces a run, every scale setting spelled out. */
-export function recipeCommandLine(recipe: Recipe, corpus: readonly string[], scale: RecipeScale): string {
-  const corpora = corpus.map((spec) => `--corpus ${/^[\w:./-]+$/u.test(spec) ? spec : JSON.stringify(spec)}`).join(' ');
-  return `ngram-collapse recipe ${recipe.name} ${corpora} --generations ${scale.generations} --replicates ${scale.replicates} --seed ${scale.seed}`;
-}
+export { recipeCommandLine } from './recipeCommand.js';
 
 export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], command: string): string {
   const holding = findings.filter((finding) => finding.holds).length;

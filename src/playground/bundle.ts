@@ -1,0 +1,95 @@
+/**
+ * Builds the playground page template: the engine bundled for the browser with esbuild, in a Web
+ * Worker made from a bundled string, the page script, Vega / Vega-Lite / vega-embed inlined (as the
+ * HTML report does), and a marker where `playgroundFile.ts` injects the corpora.
+ *
+ * Contract: `buildPlaygroundTemplate()` resolves to the template's HTML; it fails if any Node built-in
+ * module (node:fs, fs, stream, ...) would be pulled into a browser bundle: the page runs the CLI's own
+ * loader, tokenizers and library modules unchanged, so a new file-system dependency on their path must
+ * be split off (as readText.ts is from loadCorpus.ts), not shipped. One shim: `node:module`'s
+ * createRequire, which tokenizers.ts uses to load natural's tokenizers folder, is served by a bundled
+ * import of that same folder. Run at build time only (`npm run build`: node dist/playground/bundle.js
+ * writes dist/playground/template.html and dist/playground.html); esbuild is a devDependency, so the
+ * `playground` command never loads this file.
+ */
+
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'esbuild';
+import { loadVendorScripts } from '../export/report/vendorScripts.js';
+import { CORPORA_MARKER } from './playgroundFile.js';
+
+/** The package root (this file is src/playground/bundle.ts or dist/playground/bundle.js). */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BROWSER_SOURCES = join(PACKAGE_ROOT, 'src', 'playground', 'browser');
+
+const NATURAL_SHIM = `import * as tokenizers from 'natural/lib/natural/tokenizers/index.js';
+export function createRequire() {
+  return (id) => {
+    if (id === 'natural/lib/natural/tokenizers') return tokenizers.default ?? tokenizers;
+    throw new Error('the playground cannot load ' + id);
+  };
+}`;
+
+const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/** Refuses Node built-ins in a browser bundle, naming the importer; serves node:module from tokenizers.ts. */
+function browserOnly(): Plugin {
+  return {
+    name: 'browser-only',
+    setup(build) {
+      build.onResolve({ filter: /.*/u }, (args) => {
+        if (!BUILTINS.has(args.path)) return undefined;
+        if (args.path === 'node:module' && args.importer.endsWith(join('corpus', 'tokenizers.ts'))) {
+          return { path: 'natural-tokenizers-shim', namespace: 'shim' };
+        }
+        return { errors: [{ text: `${args.path} is pulled into the playground's browser bundle by ${args.importer} (split the file-system part off, as src/corpus/readText.ts is)` }] };
+      });
+      build.onLoad({ filter: /.*/u, namespace: 'shim' }, () => ({ contents: NATURAL_SHIM, resolveDir: PACKAGE_ROOT, loader: 'js' }));
+    },
+  };
+}
+
+async function bundle(entry: string, define: Record<string, string> = {}): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [join(BROWSER_SOURCES, entry)],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    absWorkingDir: PACKAGE_ROOT,
+    define,
+    plugins: [browserOnly()],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Code safe inside an inline <script> element (`</script` escaped; `<!--` must not occur). */
+function inlineScript(code: string): string {
+  if (code.includes('<!--')) throw new Error('the playground bundle contains "<!--", which an inline script cannot hold');
+  return code.replace(/<\/script/giu, '<\\/script');
+}
+
+export async function buildPlaygroundTemplate(): Promise<string> {
+  const worker = await bundle('worker.ts');
+  const page = await bundle('page.ts', { PLAYGROUND_WORKER_SOURCE: JSON.stringify(worker) });
+  const vendor = await loadVendorScripts();
+  const markup = readFileSync(join(BROWSER_SOURCES, 'page.html'), 'utf8');
+  const style = readFileSync(join(BROWSER_SOURCES, 'page.css'), 'utf8');
+  const scripts = [
+    ...vendor.map((script) => `<script data-package="${script.name}@${script.version}">${script.code}</script>`),
+    `<script>${inlineScript(page)}</script>`,
+  ].join('\n');
+  const html = markup
+    .replace('/*STYLE*/', () => style)
+    .replace('<!--SCRIPTS-->', () => scripts);
+  if (html.split(CORPORA_MARKER).length !== 2) throw new Error(`the playground template must hold ${CORPORA_MARKER} exactly once`);
+  return html;
+}
