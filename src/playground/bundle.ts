@@ -25,29 +25,49 @@ import { CORPORA_MARKER } from './playgroundFile.js';
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BROWSER_SOURCES = join(PACKAGE_ROOT, 'src', 'playground', 'browser');
 
-const NATURAL_SHIM = `import * as tokenizers from 'natural/lib/natural/tokenizers/index.js';
+/**
+ * The only Node built-ins allowed into the page, each for one known importer, each replaced by a few
+ * lines that do what that importer needs: natural's tokenizers folder (loaded through createRequire
+ * by tokenizers.ts), util.inherits (natural's tokenizer classes; Node's own definition), and crypto,
+ * which seedrandom tries inside a try/catch for auto-seeding only (every generator here is seeded).
+ */
+const SHIMS: ReadonlyArray<{ readonly module: string; readonly importer: string; readonly contents: string }> = [
+  {
+    module: 'node:module',
+    importer: join('src', 'corpus', 'tokenizers.ts'),
+    contents: `import * as tokenizers from 'natural/lib/natural/tokenizers/index.js';
 export function createRequire() {
   return (id) => {
     if (id === 'natural/lib/natural/tokenizers') return tokenizers.default ?? tokenizers;
     throw new Error('the playground cannot load ' + id);
   };
-}`;
+}`,
+  },
+  {
+    module: 'util',
+    importer: join('natural', 'lib', 'natural', 'tokenizers'),
+    contents: `export function inherits(ctor, superCtor) {
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}`,
+  },
+  { module: 'crypto', importer: join('seedrandom', 'seedrandom.js'), contents: `throw new Error('no crypto module in the browser');` },
+];
 
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
-/** Refuses Node built-ins in a browser bundle, naming the importer; serves node:module from tokenizers.ts. */
+/** Refuses Node built-ins in a browser bundle, naming the importer, except the SHIMS. */
 function browserOnly(): Plugin {
   return {
     name: 'browser-only',
     setup(build) {
-      build.onResolve({ filter: /.*/u }, (args) => {
+      build.onResolve({ filter: /.*/ }, (args) => {
         if (!BUILTINS.has(args.path)) return undefined;
-        if (args.path === 'node:module' && args.importer.endsWith(join('corpus', 'tokenizers.ts'))) {
-          return { path: 'natural-tokenizers-shim', namespace: 'shim' };
-        }
+        const shim = SHIMS.findIndex((candidate) => candidate.module === args.path && args.importer.includes(candidate.importer));
+        if (shim >= 0) return { path: String(shim), namespace: 'shim' };
         return { errors: [{ text: `${args.path} is pulled into the playground's browser bundle by ${args.importer} (split the file-system part off, as src/corpus/readText.ts is)` }] };
       });
-      build.onLoad({ filter: /.*/u, namespace: 'shim' }, () => ({ contents: NATURAL_SHIM, resolveDir: PACKAGE_ROOT, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'shim' }, (args) => ({ contents: SHIMS[Number(args.path)]!.contents, resolveDir: PACKAGE_ROOT, loader: 'js' }));
     },
   };
 }

@@ -17,7 +17,7 @@ import { oneOf, integerIn } from '../cli/parseValues.js';
 import { flagName, resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from '../cli/runOptions.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from '../corpus/readText.js';
 import { SENTENCE_MODES, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
-import { UsageError } from '../errors.js';
+import { describeError, UsageError } from '../errors.js';
 import { DEFAULT_RUN, type RunSettings, type SharedSettings, type SweepSettings } from '../simulation/settings.js';
 
 export type SweepKey = keyof SweepSettings;
@@ -162,4 +162,17 @@ export function commandLine(config: Readonly<Record<string, unknown>>, out = 'cu
   }
   words.push('--out', shellWord(out));
   return words.join(' ');
+}
+
+/** The CLI's one-line message for one control's text (`--order must be ...`), or undefined if valid. */
+export function controlError(key: SweepKey | ScalarKey, raw: string): string | undefined {
+  if (key === 'tokens' && raw.trim() === '') return undefined;
+  const row = (SWEEP_OPTIONS as Record<string, { parse: (raw: string, flag: string) => unknown }>)[key] ?? (SHARED_OPTIONS as Record<string, { parse: (raw: string, flag: string) => unknown }>)[key]!;
+  try {
+    row.parse(raw, flagOf(key));
+    return undefined;
+  } catch (error) {
+    if (error instanceof UsageError) return `ngram-collapse: ${describeError(error)}`;
+    throw error;
+  }
 }
