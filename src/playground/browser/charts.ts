@@ -29,8 +29,7 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
   if (figure === null) {
     figure = document.createElement('figure');
     figure.dataset['metric'] = name;
-    const caption = document.createElement('figcaption');
-    caption.textContent = title;
+    figure.setAttribute('aria-label', title);
     const plot = document.createElement('div');
     plot.className = 'plot';
     const buttons = document.createElement('div');
@@ -43,12 +42,12 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
       button.addEventListener('click', () => void saveChart(plot, name, kind));
       buttons.append(button);
     }
-    figure.append(caption, plot, buttons);
+    figure.append(plot, buttons);
     host.append(figure);
   }
   const plot = figure.querySelector<HTMLElement>('.plot')!;
   const sized = { ...(spec as Record<string, unknown>), width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
-  const result = await embed()(plot, sized, { actions: false, renderer: 'svg' });
+  const result = await embed()(plot, sized, { actions: false, renderer: 'svg', logLevel: 1 });
   views.get(plot)?.finalize();
   views.set(plot, result.view);
 }
@@ -79,8 +78,9 @@ export async function drawCharts(header: readonly string[], records: ReadonlyArr
     targets.metricSelect.value = others.includes(chosen) ? chosen : (others.includes('types') ? 'types' : others[0] ?? '');
   }
   const extra = targets.metricSelect.value;
-  const charts = buildReportCharts(table.rows, { columns: header, metrics: [...main, ...(extra === '' ? [] : [extra])] });
-  for (const chart of charts.metrics) {
+  const bands = table.metrics.filter((metric) => metric.startsWith('survival_'));
+  const charts = buildReportCharts(table.rows, { columns: header, metrics: [...main, ...(extra === '' ? [] : [extra]), ...bands] });
+  for (const chart of charts.metrics.filter((candidate) => !bands.includes(candidate.metric))) {
     const host = chart.metric === extra && !main.includes(extra) ? targets.extra : targets.main;
     if (host === targets.extra) for (const old of host.querySelectorAll(`figure:not([data-metric="${chart.metric}"])`)) old.remove();
     await draw(host, chart.metric, `${chart.metric}: ${chart.description}`, chart.spec);
