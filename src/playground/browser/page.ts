@@ -333,6 +333,7 @@ function validate(): ResolvedPage | undefined {
 
 function setState(next: PageSettings, reload = true): void {
   state = next;
+  if (corpora.has(state.corpus)) $<HTMLSelectElement>('corpus-select').value = state.corpus;
   const config = pageConfig(state);
   history.replaceState(null, '', configHash(config));
   $<HTMLInputElement>('share-link').value = location.href;
