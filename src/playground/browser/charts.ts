@@ -46,7 +46,8 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
     host.append(figure);
   }
   const plot = figure.querySelector<HTMLElement>('.plot')!;
-  const sized = { ...(spec as Record<string, unknown>), width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
+  // Single views stretch to the column; a faceted spec (the survival bands) keeps its panel sizes.
+  const sized = 'facet' in (spec as object) ? spec : { ...(spec as Record<string, unknown>), width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
   const result = await embed()(plot, sized, { actions: false, renderer: 'svg', logLevel: 1 });
   views.get(plot)?.finalize();
   views.set(plot, result.view);

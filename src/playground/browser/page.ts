@@ -381,7 +381,7 @@ function queueDraw(): void {
   setTimeout(() => {
     drawQueued = false;
     void drawCharts(header, records, charts).then(() => textView.render());
-  }, 120);
+  }, 300);
 }
 
 function beginRun(): boolean {
