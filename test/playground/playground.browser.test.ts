@@ -131,7 +131,7 @@ if (SKIP) {
       await expect.poll(() => page.textContent('#word-result')).toMatch(/"jury" (went extinct at generation \d+|is still alive at generation 10)/u);
       expect(await page.locator('#word-result tr').nth(1).locator('td').count()).toBe(11); // generations 0..10
       expect(await page.locator('#rare-list li').count()).toBeGreaterThan(10);
-      expect(await page.locator('#rare-list li').first().textContent()).toMatch(/seen 1× in the human pool, gone at generation 1\)$/u);
+      expect(await page.locator('#rare-list li').first().textContent()).toMatch(/^\p{L}\S* \(seen 1× in the human pool, gone at generation 1\)$/u);
       await page.locator('#text-panel').screenshot({ path: join(OUTPUT, 'text.png') });
     });
 

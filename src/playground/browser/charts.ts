@@ -38,7 +38,8 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'secondary';
-      button.textContent = `${kind} of ${name}`;
+      button.textContent = kind;
+      button.setAttribute('aria-label', `Download ${kind} of ${name}`);
       button.addEventListener('click', () => void saveChart(plot, name, kind));
       buttons.append(button);
     }

@@ -140,7 +140,9 @@ export class TextView {
       const gone = extinctAt(generations, generations.map((generation) => cell.get(generation)!.counts[id] ?? 0));
       if (gone !== undefined) died.push({ token: this.vocabulary[id] ?? '?', generation: gone, count });
     });
-    died.sort((a, b) => a.generation - b.generation || a.count - b.count || (a.token < b.token ? -1 : 1));
+    // Words before numbers and punctuation: what a reader recognises comes first.
+    const wordFirst = (token: string): number => (/^\p{L}/u.test(token) ? 0 : 1);
+    died.sort((a, b) => a.generation - b.generation || wordFirst(a.token) - wordFirst(b.token) || a.count - b.count || (a.token < b.token ? -1 : 1));
     this.rareList.replaceChildren(
       ...died.slice(0, 60).map(({ token, generation, count }) => {
         const item = document.createElement('li');
