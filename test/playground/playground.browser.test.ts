@@ -121,6 +121,8 @@ if (SKIP) {
       expect((await downloadCsv('Download summary CSV')).split('\n')[0]).toMatch(/^cell,.*,metric,n,mean,sd,ci_low,ci_high$/u);
       expect(await page.inputValue('#command-line')).toContain('--corpus brown:news --human-ratio 0,0.1');
       expect(await page.inputValue('#share-link')).toContain('#config=');
+      expect(await downloadCsv('Download SVG of vocab_retention')).toMatch(/^<svg[^>]*>.*vocab_retention.*<\/svg>$/su);
+      expect(JSON.parse(await downloadCsv('Download --config JSON'))).toMatchObject({ ...config, corpus: ['brown:news'] });
       await page.screenshot({ path: join(OUTPUT, 'run.png'), fullPage: true });
     });
 
