@@ -27,6 +27,8 @@ export interface CollectOptions {
   readonly warn?: (message: string) => void;
   /** Called with each row as it is measured (cells named across runs). */
   readonly onRow?: (row: SeriesRow) => void;
+  /** Called with each generation's texts, after the row before them (the series is `current`). */
+  readonly onTexts?: (texts: GenerationTexts, cell: Cell, replicate: number) => void;
 }
 
 export function collectRecipe(
@@ -100,7 +102,10 @@ export function collectRecipe(
         rows.push(namedRow);
         options.onRow?.(namedRow);
       },
-      onTexts,
+      onTexts: (texts: GenerationTexts) => {
+        onTexts(texts);
+        options.onTexts?.(texts, current!.cell, current!.replicate);
+      },
       ...(options.warn === undefined ? {} : { warn: options.warn }),
     };
     for (const task of seriesTasks(settings)) runSeries(prepared, task.cell, task.replicate, hooks);

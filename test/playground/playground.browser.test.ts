@@ -216,6 +216,7 @@ if (SKIP) {
       await page.waitForSelector('#findings .finding', { timeout: 60_000 });
       expect(await page.locator('#findings .finding').count()).toBeGreaterThan(0);
       expect(await page.locator('#findings').textContent()).toMatch(/Expected: .*Observed: /su);
+      expect(await page.locator('#samples h4').allTextContents()).toEqual(['generation 0 (human text)', 'generation 1', 'generation 4']);
       expect(await page.inputValue('#command-line')).toBe('ngram-collapse recipe truncation --corpus brown:news --generations 4 --replicates 1 --seed 42');
       await page.screenshot({ path: join(OUTPUT, 'recipe.png'), fullPage: true });
     });

@@ -107,13 +107,11 @@ function sampleText(cell: string, generation: number, text: TokenCorpus, idSpace
   post({ type: 'texts', cell, generation, sentences, counts }, [counts.buffer]);
 }
 
-function sampleHooks(prepared: PreparedRun, current: () => SeriesRow | undefined) {
-  return (texts: GenerationTexts): void => {
-    const row = current();
-    if (row === undefined || row.replicate !== 1) return;
-    if (texts.generation === 1) sampleText(row.cell.id, 0, prepared.human, prepared.idSpace);
-    sampleText(row.cell.id, texts.generation, texts.synthetic, prepared.idSpace);
-  };
+/** Sends the texts of replicate 1 (generation 0, H, with generation 1). */
+function sampleTexts(prepared: PreparedRun, texts: GenerationTexts, cell: string, replicate: number): void {
+  if (replicate !== 1) return;
+  if (texts.generation === 1) sampleText(cell, 0, prepared.human, prepared.idSpace);
+  sampleText(cell, texts.generation, texts.synthetic, prepared.idSpace);
 }
 
 async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
@@ -127,7 +125,9 @@ async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
       last = row;
       post({ type: 'row', record: curveRecord(row, settings.seed) });
     },
-    onTexts: sampleHooks(prepared, () => last),
+    onTexts: (texts: GenerationTexts) => {
+      if (last !== undefined) sampleTexts(prepared, texts, last.cell.id, last.replicate);
+    },
     warn: (message: string) => post({ type: 'warning', message: `ngram-collapse: warning: ${message}` }),
   };
   for (const task of tasks) runSeries(prepared, task.cell, task.replicate, hooks);
@@ -139,11 +139,13 @@ async function recipe(name: string, generations: number, replicates: number, see
   const scale = { generations, replicates, seed };
   const runs = chosen.runs(scale);
   const total = runs.reduce((sum, settings) => sum + seriesTasks(settings).length * (generations + 1), 0);
-  start(prepareRun(corpus, vocabulary.size, runs[0]!), total);
+  const prepared = prepareRun(corpus, vocabulary.size, runs[0]!);
+  start(prepared, total);
   const data = collectRecipe(chosen, corpus, vocabulary.size, scale, {
     onRow: (row) => {
       post({ type: 'row', record: curveRecord(row, seed) });
     },
+    onTexts: (texts, cell, replicate) => sampleTexts(prepared, texts, cell.id, replicate),
     warn: (message) => post({ type: 'warning', message: `ngram-collapse: warning: ${message}` }),
   });
   post({ type: 'findings', findings: chosen.findings(data), command: recipeCommandLine(chosen, [loaded!.name], scale) });
