@@ -252,7 +252,12 @@ function buildControls(): void {
     wrapper.className = 'control';
     const labelElement = document.createElement('label');
     labelElement.htmlFor = id;
-    labelElement.textContent = label;
+    // "Name (--flag)": the flag never breaks inside.
+    const flagAt = label.indexOf(' (--');
+    const flag = document.createElement('span');
+    flag.className = 'flag';
+    flag.textContent = flagAt < 0 ? '' : label.slice(flagAt + 1);
+    labelElement.append(flagAt < 0 ? label : label.slice(0, flagAt + 1), flag);
     const small = document.createElement('small');
     small.id = `${id}-help`;
     small.textContent = help;
@@ -295,7 +300,10 @@ function buildControls(): void {
   box.id = 'control-lowercase';
   const boxLabel = document.createElement('label');
   boxLabel.htmlFor = 'control-lowercase';
-  boxLabel.textContent = 'Lowercase (--lowercase)';
+  const boxFlag = document.createElement('span');
+  boxFlag.className = 'flag';
+  boxFlag.textContent = '(--lowercase)';
+  boxLabel.append('Lowercase ', boxFlag);
   box.addEventListener('change', () => setState({ ...state, lowercase: box.checked }));
   check.append(box, boxLabel);
   host.append(check);
@@ -441,7 +449,12 @@ function buildPresets(): void {
     const wrapper = document.createElement('div');
     const labelElement = document.createElement('label');
     labelElement.htmlFor = id;
-    labelElement.textContent = label;
+    // "Name (--flag)": the flag never breaks inside.
+    const flagAt = label.indexOf(' (--');
+    const flag = document.createElement('span');
+    flag.className = 'flag';
+    flag.textContent = flagAt < 0 ? '' : label.slice(flagAt + 1);
+    labelElement.append(flagAt < 0 ? label : label.slice(0, flagAt + 1), flag);
     const input = document.createElement('input');
     input.type = 'text';
     input.id = id;
