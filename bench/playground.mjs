@@ -56,6 +56,7 @@ try {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(() => /^Done: /.test(document.getElementById('run-status').textContent), null, { timeout: 120_000 });
     runs.push(Date.now() - started);
+    if (r === 0) console.log(`run: ${await page.textContent('#run-status')}`);
 
     const dropped = await page.evaluate(async (body) => {
       const start = performance.now();

@@ -205,7 +205,7 @@ function onWorkerMessage(message: FromWorker): void {
       return;
     case 'done': {
       const seconds = ((performance.now() - runStarted) / 1000).toFixed(2);
-      finishRun(`Done: ${records.length} rows in ${seconds} s.`);
+      finishRun(`Done: ${records.length} rows in ${seconds} s (simulation ${(message.millis / 1000).toFixed(2)} s).`);
       $('run-status').dataset['millis'] = String(Math.round(performance.now() - runStarted));
       return;
     }
