@@ -72,10 +72,11 @@ function browserOnly(): Plugin {
   };
 }
 
-async function bundle(entry: string, define: Record<string, string> = {}): Promise<string> {
+/** Bundles one browser entry (a file in src/playground/browser, or an absolute path) into IIFE code. */
+export async function bundle(entry: string, define: Record<string, string> = {}): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [join(BROWSER_SOURCES, entry)],
+    entryPoints: [resolve(BROWSER_SOURCES, entry)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
