@@ -181,6 +181,11 @@ if (SKIP) {
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       expect(await page.textContent('#run-status')).toBe('');
       await page.locator('#settings-panel').screenshot({ path: join(OUTPUT, 'bad-value.png') });
+      // A binary file dropped: the loader's message, next to the drop zone.
+      await page.getByLabel('Human ratio (--human-ratio)').fill('0');
+      expect(await page.textContent('#control-humanRatio-error')).toBe('');
+      await page.locator('#file-input').setInputFiles({ name: 'binary.txt', mimeType: 'text/plain', buffer: Buffer.from([0x61, 0x00, 0x62]) });
+      await expect.poll(() => page.textContent('#corpus-error')).toBe('ngram-collapse: binary.txt looks binary (it contains NUL bytes) (pass a UTF-8 text file)');
     });
 
     it('Stop keeps every finished row, whole', async () => {
