@@ -13,6 +13,7 @@ import { InputError, RunIncompleteError, describeError } from '../errors.js';
 import { generateCommand } from './commands/generate.js';
 import { mergeCommand } from './commands/merge.js';
 import { metricsCommand } from './commands/metrics.js';
+import { playgroundCommand } from './commands/playground.js';
 import { plotCommand } from './commands/plot.js';
 import { recipeCommand } from './commands/recipe.js';
 import { runCommand } from './commands/run.js';
@@ -33,7 +34,7 @@ export function buildProgram(io: CliIO): Command {
     .version(packageVersion())
     .option('--debug', 'print stack traces of errors')
     .showSuggestionAfterError(false);
-  const commands = [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io), mergeCommand(io), recipeCommand(io), tokenizeCommand(io)];
+  const commands = [runCommand(io), metricsCommand(io), generateCommand(io), trainCommand(io), plotCommand(io), mergeCommand(io), recipeCommand(io), tokenizeCommand(io), playgroundCommand(io)];
   for (const command of commands) program.addCommand(command);
   configure(program, io);
   return program;

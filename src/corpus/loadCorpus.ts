@@ -22,14 +22,14 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { Vocabulary } from '../vocabulary/vocabulary.js';
-import { brownFiles, brownLineTokens, isBrownSpec } from './brown.js';
+import { brownFiles, isBrownSpec } from './brown.js';
+import { addBrownLine } from './brownLine.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
-import { DEFAULT_TEXT_OPTIONS, finishCorpus, readTextInto, type TextOptions } from './readText.js';
+import { brownEncoder, DEFAULT_TEXT_OPTIONS, finishCorpus, readTextInto, type TextOptions } from './readText.js';
 import type { Merge } from './subword/bpeMerges.js';
 import { readWithSubwords } from './subword/learnedBpe.js';
-import { parseSubword } from './subword/subwordNames.js';
-import { prepareTokenizer, tokenizerFor } from './tokenizers.js';
+import { prepareTokenizer } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
 export interface LoadOptions extends TextOptions {
@@ -153,13 +153,8 @@ function asInputError(error: unknown, name: string): unknown {
 async function readBrown(path: string, settings: LoadOptions, builder: CorpusBuilder, onBytes: ((bytes: number) => void) | undefined): Promise<void> {
   // Synchronous: 500 small files, each read at once, cost less than 500 trips through the thread pool.
   const text = readFileSync(path, 'utf8');
-  // A published subword encoding encodes Brown's tokens joined by single spaces.
-  const encode = parseSubword(settings.tokenizer)?.kind === 'published' ? tokenizerFor(settings.tokenizer) : undefined;
-  for (const line of text.split('\n')) {
-    const tokens = brownLineTokens(line, settings.lowercase);
-    if (tokens.length === 0) continue; // Brown's blank lines are not sentences, even with emptySentences
-    builder.addSentence(encode === undefined ? tokens : encode(tokens.join(' ')));
-  }
+  const encode = brownEncoder(settings.tokenizer);
+  for (const line of text.split('\n')) addBrownLine(builder, line, settings.lowercase, encode);
   onBytes?.(Buffer.byteLength(text));
 }
 

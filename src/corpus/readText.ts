@@ -18,13 +18,16 @@ import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { sentenceSplitterFor, type SentenceMode } from './sentenceSplitter.js';
 import { textChunkBatches } from './textChunks.js';
+import { addBrownLine } from './brownLine.js';
 import type { Merge } from './subword/bpeMerges.js';
+import { parseSubword } from './subword/subwordNames.js';
 import { readWithSubwords, type SubwordOptions } from './subword/learnedBpe.js';
 import { prepareTokenizer, tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
 export type Normalization = 'NFC' | 'none';
-export type TextFormat = 'text' | 'jsonl';
+/** `brown`: Brown's own format (one sentence per line, `word/tag` tokens; no tokenizer, see brownLine.ts). */
+export type TextFormat = 'text' | 'jsonl' | 'brown';
 
 /** How text becomes sentences and tokens (the corpus options of every command). */
 export interface TextOptions extends SubwordOptions {
@@ -83,14 +86,33 @@ export async function readCorpusText(
 ): Promise<ReadTextResult> {
   const name = options.name ?? 'the text';
   const format = options.format ?? (options.jsonlField === undefined ? 'text' : 'jsonl');
+  return readCorpusSources([{ text, format, name }], options, name, vocabulary);
+}
+
+/**
+ * Reads several sources, in order, into one corpus (the playground's embedded and dropped corpora);
+ * `label` names the whole corpus in the empty-corpus error.
+ */
+export async function readCorpusSources(
+  sources: readonly TextSource[],
+  options: Partial<TextOptions> = {},
+  label = 'the text',
+  vocabulary: Vocabulary = new Vocabulary(),
+): Promise<ReadTextResult> {
   const settings: TextOptions = { ...DEFAULT_TEXT_OPTIONS, ...options };
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const keepEmpty = wordSettings.emptySentences === true && wordSettings.sentences === 'line';
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepEmpty);
-    const lineBreakEnds = await readTextInto({ text, format, name }, wordSettings, builder);
-    return { vocabulary: target, corpus: finishCorpus(builder, name, wordSettings), lineBreakEnds };
+    let lineBreakEnds = 0;
+    for (const source of sources) lineBreakEnds += await readTextInto(source, wordSettings, builder);
+    return { vocabulary: target, corpus: finishCorpus(builder, label, wordSettings), lineBreakEnds };
   });
+}
+
+/** The published subword encoding that Brown's tokens are encoded with, if the tokenizer is one. */
+export function brownEncoder(tokenizer: string): Tokenize | undefined {
+  return parseSubword(tokenizer)?.kind === 'published' ? tokenizerFor(tokenizer) : undefined;
 }
 
 /** Reads one source into `builder`; returns its line breaks taken as sentence ends. */
@@ -106,6 +128,13 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     yield* pieces;
   })();
   const chunkOptions = { name, onInvalidUtf8, ...(source.onBytes === undefined ? {} : { onBytes: source.onBytes }) };
+  if (source.format === 'brown') {
+    const encode = brownEncoder(settings.tokenizer);
+    for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line' })) {
+      for (const { text } of batch) addBrownLine(builder, text, settings.lowercase, encode);
+    }
+    return 0;
+  }
   if (source.format === 'jsonl') {
     const field = settings.jsonlField ?? 'text';
     let lineBreakEnds = 0;

@@ -11,6 +11,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { format } from 'fast-csv';
+import { CSV_FORMAT_OPTIONS } from './csvText.js';
 
 export interface CsvWriter {
   write(record: readonly string[]): void;
@@ -20,7 +21,7 @@ export interface CsvWriter {
 export function openCsv(target: string | Writable, header: readonly string[], options: { append?: boolean } = {}): CsvWriter {
   const sink: Writable =
     typeof target === 'string' ? createWriteStream(target, { flags: options.append === true ? 'a' : 'w' }) : target;
-  const formatter = format({ headers: false, includeEndRowDelimiter: true });
+  const formatter = format(CSV_FORMAT_OPTIONS);
   formatter.pipe(sink, { end: typeof target === 'string' });
   if (options.append !== true) formatter.write([...header]);
   const finished =

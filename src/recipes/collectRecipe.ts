@@ -16,8 +16,8 @@ import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { Cell } from '../simulation/cells.js';
 import { expandCells } from '../simulation/cells.js';
 import { prepareRun, type WordViewSpec } from '../simulation/preparedRun.js';
-import type { GenerationTexts, SeriesRow } from '../simulation/series.js';
-import { simulate } from '../simulation/simulate.js';
+import { runSeries, type GenerationTexts, type SeriesRow } from '../simulation/series.js';
+import { seriesTasks } from '../simulation/seriesTask.js';
 import { nameCells, type Recipe, type RecipeData, type RecipeScale, type SentencePerplexitySeries } from './recipe.js';
 import { lastSentencesTokens, SurvivalRecorder, type SeriesSurvival } from './tokenSurvival.js';
 
@@ -27,6 +27,10 @@ export interface CollectOptions {
   readonly warn?: (message: string) => void;
   /** Subword corpora: the tokens' strings, for the word_* columns. */
   readonly words?: WordViewSpec;
+  /** Called with each row as it is measured (cells named across runs). */
+  readonly onRow?: (row: SeriesRow) => void;
+  /** Called with each generation's texts, after the row before them (the series is `current`). */
+  readonly onTexts?: (texts: GenerationTexts, cell: Cell, replicate: number) => void;
 }
 
 export function collectRecipe(
@@ -87,17 +91,26 @@ export function collectRecipe(
     }
   };
 
+  // In process, series by series (as simulate does), without the worker pool: the playground runs
+  // recipes in the browser with this very code.
   for (const settings of runs) {
-    simulate(corpus, idSpace, settings, {
-      emit: (row) => {
+    const prepared = prepareRun(corpus, idSpace, settings, options.words);
+    const hooks = {
+      emit: (row: SeriesRow) => {
         const cell = named.get(row.cell.key)!;
         if (row.generation === 0) finishSeries();
         current = { cell, replicate: row.replicate, generation: row.generation };
-        rows.push({ ...row, cell });
+        const namedRow = { ...row, cell };
+        rows.push(namedRow);
+        options.onRow?.(namedRow);
       },
-      onTexts,
+      onTexts: (texts: GenerationTexts) => {
+        onTexts(texts);
+        options.onTexts?.(texts, current!.cell, current!.replicate);
+      },
       ...(options.warn === undefined ? {} : { warn: options.warn }),
-    }, options.words);
+    };
+    for (const task of seriesTasks(settings)) runSeries(prepared, task.cell, task.replicate, hooks);
   }
   finishSeries();
   return { scale, rows, cells: [...named.values()], run, survival, sentencePerplexities: perplexities };

@@ -22,6 +22,7 @@ import type { Cell } from '../simulation/cells.js';
 import { humanSentenceMask } from '../simulation/holdoutSplit.js';
 import { wordViewSpec } from '../simulation/preparedRun.js';
 import { collectRecipe, type CollectOptions } from './collectRecipe.js';
+import { recipeCommandLine } from './recipeCommand.js';
 import type { Finding, Recipe, RecipeData, RecipeScale } from './recipe.js';
 
 export interface RunRecipeOptions {
@@ -133,11 +134,7 @@ async function collectPerTokenizer(
   };
 }
 
-/** The command that reproduces a run, every scale setting spelled out. */
-export function recipeCommandLine(recipe: Recipe, corpus: readonly string[], scale: RecipeScale): string {
-  const corpora = corpus.map((spec) => `--corpus ${/^[\w:./-]+$/u.test(spec) ? spec : JSON.stringify(spec)}`).join(' ');
-  return `ngram-collapse recipe ${recipe.name} ${corpora} --generations ${scale.generations} --replicates ${scale.replicates} --seed ${scale.seed}`;
-}
+export { recipeCommandLine } from './recipeCommand.js';
 
 export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], command: string): string {
   const holding = findings.filter((finding) => finding.holds).length;

@@ -12,15 +12,12 @@
  * CSV holds; `source` names the data in messages.
  */
 
-import { InputError } from '../../errors.js';
 import { readCsvTable } from './csvTable.js';
-import { REQUIRED_COLUMNS, type CurveRow, type CurveValue } from './curveRow.js';
+import { REQUIRED_COLUMNS } from './curveRow.js';
+import { curveTableFromRecords, type CurveTable } from './curveTable.js';
 
-export interface CurveTable {
-  readonly columns: readonly string[];
-  readonly rows: readonly CurveRow[];
-  readonly metrics: readonly string[];
-}
+export { curveTableFromRecords, type CurveTable } from './curveTable.js';
+
 
 const PRODUCER = 'the curves CSV that `ngram-collapse run --out FILE` writes';
 
@@ -31,40 +28,4 @@ export async function readCurves(path: string): Promise<CurveTable> {
     required: REQUIRED_COLUMNS,
   });
   return curveTableFromRecords(header, records, path);
-}
-
-export function curveTableFromRecords(
-  header: readonly string[],
-  records: readonly (readonly string[])[],
-  source: string,
-): CurveTable {
-  if (records.length === 0) throw new InputError(`${source} has a header but no rows`, `give ${PRODUCER}`);
-  const generationIndex = header.indexOf('generation');
-  const metrics = header.filter(
-    (column, index) => index > generationIndex && !['replicate', 'seed'].includes(column) && isNumeric(records, index),
-  );
-  const numeric = new Set(['replicate', 'seed', 'generation', ...metrics]);
-  const rows = records.map((record, recordIndex) => {
-    const row: Record<string, CurveValue> = {};
-    header.forEach((column, index) => {
-      const text = record[index];
-      row[column] = numeric.has(column) ? (text.trim() === '' ? undefined : Number(text)) : text;
-    });
-    const generation = row.generation;
-    if (typeof generation !== 'number' || !Number.isInteger(generation) || generation < 0) {
-      throw new InputError(
-        `${source} line ${recordIndex + 2}: generation "${record[generationIndex]}" is not a whole number >= 0`,
-        `give ${PRODUCER}`,
-      );
-    }
-    return row as CurveRow;
-  });
-  return { columns: header, rows, metrics };
-}
-
-function isNumeric(records: readonly (readonly string[])[], index: number): boolean {
-  return records.every((record) => {
-    const text = record[index].trim();
-    return text === '' || !Number.isNaN(Number(text));
-  });
 }

@@ -12,11 +12,9 @@
 import { InputError } from '../../errors.js';
 import type { SeriesPoint } from './aggregateCurves.js';
 import { readCsvTable } from './csvTable.js';
+import type { SummaryRow } from './summaryPoints.js';
 
-export interface SummaryRow extends SeriesPoint {
-  /** The setting columns of the line, as text (for cell labels). */
-  readonly [column: string]: string | number | undefined;
-}
+export { summaryPoints, type SummaryRow } from './summaryPoints.js';
 
 const PRODUCER = 'the summary CSV that `ngram-collapse run --summary FILE` writes';
 
@@ -60,11 +58,4 @@ export async function readSummary(path: string): Promise<SummaryRow[]> {
     });
   });
   return rows;
-}
-
-/** SeriesPoints of summary rows (drops the setting columns). */
-export function summaryPoints(rows: readonly SummaryRow[]): SeriesPoint[] {
-  return rows.map(({ metric, cell, generation, n, mean, sd, ciLow, ciHigh }) => ({
-    metric, cell, generation, n, mean, sd, ciLow, ciHigh,
-  }));
 }

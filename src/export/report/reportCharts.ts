@@ -20,7 +20,7 @@ import { cellLabels } from './cellLabels.js';
 import { metricColumns, SURVIVAL_BANDS, type CurveRow } from './curveRow.js';
 import { metricChartSpec } from './metricChart.js';
 import { describeMetric } from './metricDescriptions.js';
-import { summaryPoints, type SummaryRow } from './readSummary.js';
+import { summaryPoints, type SummaryRow } from './summaryPoints.js';
 import { survivalChartSpec } from './survivalChart.js';
 
 export interface ReportOptions {

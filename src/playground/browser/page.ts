@@ -1,0 +1,581 @@
+/**
+ * The playground page: corpus choice (embedded, dropped, pasted), the `run` settings as controls
+ * (state <-> `--config` JSON in ../pageConfig.ts, kept in the address as `#config=`), a Web Worker
+ * running the library (worker.ts, bundled into PLAYGROUND_WORKER_SOURCE), live charts, the text
+ * view, recipe presets and the exports. Every message shown is the CLI's one-line message; nothing
+ * a user brings in (a file, pasted text, an address) is ever parsed as markup or run as code.
+ */
+
+import { CURVE_COLUMNS } from '../../export/curveRecord.js';
+import { csvText } from '../../export/csvText.js';
+import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
+import { describeError } from '../../errors.js';
+import { RECIPES } from '../../recipes/registry.js';
+import type { Finding } from '../../recipes/recipe.js';
+import { recipeCommandLine } from '../../recipes/recipeCommand.js';
+import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
+import { CORPORA_ELEMENT_ID, type EmbeddedCorpus } from '../embeddedCorpus.js';
+import {
+  commandLine,
+  configFromHash,
+  configHash,
+  controlError,
+  defaultPageSettings,
+  descriptionOf,
+  flagOf,
+  OPTIONAL_SCALARS,
+  PAGE_TOKENIZERS,
+  pageConfig,
+  resolvePageConfig,
+  SCALAR_KEYS,
+  SWEEP_KEYS,
+  type PageSettings,
+  type ResolvedPage,
+  type ScalarKey,
+  type SweepKey,
+} from '../pageConfig.js';
+import { clearCharts, drawCharts, type ChartTargets } from './charts.js';
+import { saveText } from './downloads.js';
+import type { CorpusPart, FromWorker, ToWorker } from './messages.js';
+import { TextView } from './textView.js';
+
+declare const PLAYGROUND_WORKER_SOURCE: string;
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+/** A corpus the page can load: embedded, or brought in by the user. */
+interface CorpusChoice {
+  readonly name: string;
+  readonly parts: readonly CorpusPart[];
+}
+
+const DEFAULT_CORPUS = 'brown:news';
+
+const corpora = new Map<string, CorpusChoice>();
+let state: PageSettings;
+let worker: Worker;
+let loadedKey: string | undefined;
+let loading: Promise<void> | undefined;
+let pendingLoad: { resolve: () => void; reject: (error: Error) => void } | undefined;
+let running = false;
+let header: readonly string[] = CURVE_COLUMNS;
+let records: string[][] = [];
+let drawQueued = false;
+let runStarted = 0;
+let lastCommand = '';
+
+const charts: ChartTargets = {
+  main: $('charts'),
+  extra: $('extra-chart'),
+  survival: $('survival-chart'),
+  metricSelect: $<HTMLSelectElement>('metric-select'),
+};
+const textView = new TextView($<HTMLSelectElement>('text-cell'), $('samples'), $<HTMLInputElement>('word-input'), $('word-result'), $('rare-list'));
+
+// ---------------------------------------------------------------- corpora
+
+function readEmbedded(): void {
+  const element = document.getElementById(CORPORA_ELEMENT_ID);
+  const list = element === null ? [] : (JSON.parse(element.textContent ?? '[]') as EmbeddedCorpus[]);
+  for (const corpus of list) corpora.set(corpus.name, { name: corpus.name, parts: corpus.parts });
+  refreshCorpusSelect();
+}
+
+function refreshCorpusSelect(): void {
+  const select = $<HTMLSelectElement>('corpus-select');
+  select.replaceChildren(...[...corpora.keys()].map((name) => new Option(name, name)));
+  if (state !== undefined && corpora.has(state.corpus)) select.value = state.corpus;
+}
+
+function addUserCorpus(name: string, kind: 'text' | 'jsonl', data: ArrayBuffer): void {
+  corpora.set(name, { name, parts: [{ name, kind, encoding: 'bytes', data, bytes: data.byteLength }] });
+  refreshCorpusSelect();
+  setState({ ...state, corpus: name });
+}
+
+async function takeFile(file: File): Promise<void> {
+  $('corpus-error').textContent = '';
+  const kind = file.name.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'text';
+  addUserCorpus(file.name, kind, await file.arrayBuffer());
+}
+
+function wireCorpusInputs(): void {
+  $<HTMLSelectElement>('corpus-select').addEventListener('change', (event) => setState({ ...state, corpus: (event.target as HTMLSelectElement).value }));
+  const input = $<HTMLInputElement>('file-input');
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file !== undefined) void takeFile(file);
+  });
+  const zone = $('drop-zone');
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    const file = event.dataTransfer?.files[0];
+    if (file !== undefined) void takeFile(file);
+  });
+  // Dropping a file anywhere else must not navigate away from the page.
+  window.addEventListener('dragover', (event) => event.preventDefault());
+  window.addEventListener('drop', (event) => event.preventDefault());
+  $('paste-use').addEventListener('click', () => {
+    const text = $<HTMLTextAreaElement>('paste-text').value;
+    addUserCorpus('pasted.txt', 'text', new TextEncoder().encode(text).buffer as ArrayBuffer);
+  });
+}
+
+// ---------------------------------------------------------------- worker
+
+function startWorker(): void {
+  const url = URL.createObjectURL(new Blob([PLAYGROUND_WORKER_SOURCE], { type: 'text/javascript' }));
+  worker = new Worker(url);
+  URL.revokeObjectURL(url);
+  worker.onmessage = (event: MessageEvent<FromWorker>) => onWorkerMessage(event.data);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    fail(`ngram-collapse: ${event.message} (reload the page)`, running ? 'run' : 'load');
+  };
+  loadedKey = undefined;
+}
+
+function send(message: ToWorker, transfer: Transferable[] = []): void {
+  worker.postMessage(message, transfer);
+}
+
+function loadKey(resolved: ResolvedPage): string {
+  return JSON.stringify([resolved.state.corpus, resolved.load]);
+}
+
+/** Loads the chosen corpus with the chosen loader options into the worker, unless it is already there. */
+function ensureLoaded(resolved: ResolvedPage): Promise<void> {
+  const key = loadKey(resolved);
+  if (key === loadedKey && loading !== undefined) return loading;
+  const choice = corpora.get(resolved.state.corpus);
+  if (choice === undefined) {
+    return Promise.reject(new Error(`ngram-collapse: corpus '${resolved.state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`));
+  }
+  loadedKey = key;
+  $('corpus-stats').textContent = `Loading ${choice.name}…`;
+  // Bytes of a user's file are copied, not transferred, so the corpus can be loaded again later.
+  const parts = choice.parts.map((part) => (part.encoding === 'bytes' ? { ...part, data: part.data.slice(0) } : part));
+  loading = new Promise<void>((resolve, reject) => {
+    pendingLoad = { resolve, reject };
+    send({ type: 'load', name: choice.name, parts, load: resolved.load });
+  });
+  loading.catch(() => {
+    loadedKey = undefined;
+  });
+  return loading;
+}
+
+function onWorkerMessage(message: FromWorker): void {
+  switch (message.type) {
+    case 'loaded': {
+      $('corpus-error').textContent = message.warnings.join('\n');
+      const seconds = (message.millis / 1000).toFixed(2);
+      $('corpus-stats').textContent = `${message.name}: ${message.tokens.toLocaleString('en')} tokens, ${message.sentences.toLocaleString('en')} sentences, ${message.types.toLocaleString('en')} types (read in ${seconds} s)`;
+      $('corpus-stats').dataset['millis'] = String(Math.round(message.millis));
+      textView.setVocabulary(message.vocabulary);
+      pendingLoad?.resolve();
+      pendingLoad = undefined;
+      return;
+    }
+    case 'start':
+      header = message.header;
+      textView.reset(message);
+      progress(0, message.total);
+      $('run-status').dataset['total'] = String(message.total);
+      return;
+    case 'row':
+      records.push([...message.record]);
+      progress(records.length, Number($('run-status').dataset['total'] ?? 0));
+      queueDraw();
+      return;
+    case 'texts':
+      textView.add(message);
+      return;
+    case 'findings':
+      showFindings(message.findings);
+      lastCommand = message.command;
+      $<HTMLTextAreaElement>('command-line').value = message.command;
+      return;
+    case 'warning':
+      $('settings-error').textContent = message.message;
+      return;
+    case 'done': {
+      const seconds = ((performance.now() - runStarted) / 1000).toFixed(2);
+      finishRun(`Done: ${records.length} rows in ${seconds} s (simulation ${(message.millis / 1000).toFixed(2)} s).`);
+      $('run-status').dataset['millis'] = String(Math.round(performance.now() - runStarted));
+      return;
+    }
+    case 'error':
+      fail(message.message, message.during);
+      return;
+  }
+}
+
+function fail(line: string, during: 'load' | 'run'): void {
+  if (pendingLoad !== undefined) {
+    pendingLoad.reject(new Error(line));
+    pendingLoad = undefined;
+  }
+  if (during === 'load') {
+    $('corpus-error').textContent = line;
+    $('corpus-stats').textContent = '';
+  } else $('settings-error').textContent = line;
+  if (running) finishRun('Failed.');
+}
+
+// ---------------------------------------------------------------- controls
+
+type ControlKey = SweepKey | ScalarKey;
+
+const LABELS: Partial<Record<ControlKey, string>> = {
+  humanRatio: 'Human ratio',
+  humanPool: 'Human pool',
+  topK: 'Top-k',
+  topP: 'Top-p',
+  k: 'k (add-k)',
+  rareThreshold: 'Rare threshold',
+  maxSentenceLength: 'Max sentence length',
+};
+
+function labelOf(key: ControlKey): string {
+  return LABELS[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+function buildControls(): void {
+  const host = $('controls');
+  const field = (id: string, label: string, input: HTMLElement, help: string): HTMLDivElement => {
+    const wrapper = document.createElement('div');
+    wrapper.className = 'control';
+    const labelElement = document.createElement('label');
+    labelElement.htmlFor = id;
+    // "Name (--flag)": the flag never breaks inside.
+    const flagAt = label.indexOf(' (--');
+    const flag = document.createElement('span');
+    flag.className = 'flag';
+    flag.textContent = flagAt < 0 ? '' : label.slice(flagAt + 1);
+    labelElement.append(flagAt < 0 ? label : label.slice(0, flagAt + 1), flag);
+    const small = document.createElement('small');
+    small.id = `${id}-help`;
+    small.textContent = help;
+    const error = document.createElement('p');
+    error.className = 'error';
+    error.id = `${id}-error`;
+    error.setAttribute('role', 'alert');
+    input.id = id;
+    input.setAttribute('aria-describedby', `${small.id} ${error.id}`);
+    wrapper.append(labelElement, input, small, error);
+    return wrapper;
+  };
+  for (const key of [...SWEEP_KEYS, ...SCALAR_KEYS]) {
+    const input = document.createElement('input');
+    input.type = 'text';
+    input.name = key;
+    input.spellcheck = false;
+    input.autocomplete = 'off';
+    if ((OPTIONAL_SCALARS as readonly string[]).includes(key)) input.placeholder = key === 'tokens' ? 'human pool size' : 'N, the batch size';
+    input.addEventListener('input', () => setState({ ...state, values: { ...state.values, [key]: input.value } }, false));
+    host.append(field(`control-${key}`, `${labelOf(key)} (${flagOf(key)})`, input, descriptionOf(key)));
+  }
+  const select = (key: 'tokenizer' | 'sentences', names: readonly string[], help: string): void => {
+    const element = document.createElement('select');
+    element.append(...names.map((name) => new Option(name, name)));
+    element.addEventListener('change', () => setState({ ...state, [key]: element.value }));
+    host.append(field(`control-${key}`, `${key.charAt(0).toUpperCase()}${key.slice(1)} (--${key})`, element, help));
+  };
+  select('tokenizer', PAGE_TOKENIZERS, 'how text is cut into tokens (brown keeps its own; bpe:K learns K subword merges on H)');
+  select('sentences', SENTENCE_MODES, 'auto: sentence splitter; line: one per line');
+  const jsonl = document.createElement('input');
+  jsonl.type = 'text';
+  jsonl.placeholder = 'text';
+  jsonl.addEventListener('input', () => setState({ ...state, jsonlField: jsonl.value }, false));
+  host.append(field('control-jsonlField', 'JSONL field (--jsonl-field)', jsonl, 'field of each JSON line holding the text'));
+  const check = document.createElement('div');
+  check.className = 'control check';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.id = 'control-lowercase';
+  const boxLabel = document.createElement('label');
+  boxLabel.htmlFor = 'control-lowercase';
+  const boxFlag = document.createElement('span');
+  boxFlag.className = 'flag';
+  boxFlag.textContent = '(--lowercase)';
+  boxLabel.append('Lowercase ', boxFlag);
+  box.addEventListener('change', () => setState({ ...state, lowercase: box.checked }));
+  check.append(box, boxLabel);
+  host.append(check);
+}
+
+/** Writes the state into the controls (after an address or a reset). */
+function fillControls(): void {
+  for (const key of [...SWEEP_KEYS, ...SCALAR_KEYS]) $<HTMLInputElement>(`control-${key}`).value = state.values[key];
+  $<HTMLSelectElement>('control-tokenizer').value = state.tokenizer;
+  $<HTMLSelectElement>('control-sentences').value = state.sentences;
+  $<HTMLInputElement>('control-jsonlField').value = state.jsonlField;
+  $<HTMLInputElement>('control-lowercase').checked = state.lowercase;
+  refreshCorpusSelect();
+}
+
+/** Checks every control; shows each message next to its control; the resolved settings if all are valid. */
+function validate(): ResolvedPage | undefined {
+  let valid = true;
+  for (const key of [...SWEEP_KEYS, ...SCALAR_KEYS]) {
+    const message = controlError(key, state.values[key]) ?? '';
+    $(`control-${key}-error`).textContent = message;
+    $(`control-${key}`).setAttribute('aria-invalid', String(message !== ''));
+    if (message !== '') valid = false;
+  }
+  if (!valid) return undefined;
+  try {
+    const resolved = resolvePageConfig(pageConfig(state));
+    $('settings-error').textContent = '';
+    return resolved;
+  } catch (error) {
+    $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
+    return undefined;
+  }
+}
+
+function setState(next: PageSettings, reload = true): void {
+  state = next;
+  if (corpora.has(state.corpus)) $<HTMLSelectElement>('corpus-select').value = state.corpus;
+  const config = pageConfig(state);
+  history.replaceState(null, '', configHash(config));
+  $<HTMLInputElement>('share-link').value = location.href;
+  lastCommand = commandLine(config);
+  $<HTMLTextAreaElement>('command-line').value = lastCommand;
+  const resolved = validate();
+  if (resolved !== undefined && reload && !running) {
+    $('corpus-error').textContent = '';
+    ensureLoaded(resolved).catch((error: Error) => {
+      $('corpus-error').textContent = error.message;
+    });
+  }
+}
+
+/** The address's settings, or the defaults; a bad address is refused with its message, never run. */
+function stateFromAddress(): void {
+  state = defaultPageSettings(DEFAULT_CORPUS);
+  try {
+    const json = configFromHash(location.hash);
+    if (json !== undefined) state = resolvePageConfig(json).state;
+  } catch (error) {
+    $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
+    fillControls();
+    return;
+  }
+  fillControls();
+  if (!corpora.has(state.corpus)) {
+    $('corpus-error').textContent = `ngram-collapse: corpus '${state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`;
+    return;
+  }
+  setState(state);
+}
+
+// ---------------------------------------------------------------- running
+
+function progress(done: number, total: number): void {
+  const bar = $<HTMLProgressElement>('run-progress');
+  bar.max = Math.max(1, total);
+  bar.value = done;
+}
+
+function queueDraw(): void {
+  if (drawQueued) return;
+  drawQueued = true;
+  setTimeout(() => {
+    drawQueued = false;
+    void drawCharts(header, records, charts).then(() => textView.render());
+  }, 300);
+}
+
+function beginRun(): boolean {
+  $('settings-error').textContent = '';
+  $('findings').replaceChildren();
+  records = [];
+  clearCharts(charts);
+  running = true;
+  runStarted = performance.now();
+  setButtons();
+  $('run-status').textContent = 'Running…';
+  return true;
+}
+
+function finishRun(status: string): void {
+  running = false;
+  setButtons();
+  $('run-status').textContent = status;
+  void drawCharts(header, records, charts).then(() => textView.render());
+}
+
+function setButtons(): void {
+  $<HTMLButtonElement>('run-button').disabled = running;
+  $<HTMLButtonElement>('stop-button').disabled = !running;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('.preset button')) button.disabled = running;
+  const ready = !running && records.length > 0;
+  $<HTMLButtonElement>('download-csv').disabled = !ready;
+  $<HTMLButtonElement>('download-summary').disabled = !ready;
+}
+
+async function run(): Promise<void> {
+  const resolved = validate();
+  if (resolved === undefined || running) return;
+  try {
+    await ensureLoaded(resolved);
+  } catch (error) {
+    $('corpus-error').textContent = (error as Error).message;
+    return;
+  }
+  if (beginRun()) send({ type: 'run', settings: resolved.settings });
+}
+
+function stop(): void {
+  if (!running) return;
+  worker.terminate();
+  startWorker();
+  finishRun(`Stopped: ${records.length} finished rows kept.`);
+}
+
+// ---------------------------------------------------------------- recipes
+
+function buildPresets(): void {
+  const host = $('preset-list');
+  const scale = document.createElement('div');
+  scale.className = 'controls';
+  for (const [id, label] of [['preset-generations', 'Generations (empty: the recipe\'s)'], ['preset-replicates', 'Replicates (empty: the recipe\'s)']] as const) {
+    const wrapper = document.createElement('div');
+    const labelElement = document.createElement('label');
+    labelElement.htmlFor = id;
+    // "Name (--flag)": the flag never breaks inside.
+    const flagAt = label.indexOf(' (--');
+    const flag = document.createElement('span');
+    flag.className = 'flag';
+    flag.textContent = flagAt < 0 ? '' : label.slice(flagAt + 1);
+    labelElement.append(flagAt < 0 ? label : label.slice(0, flagAt + 1), flag);
+    const input = document.createElement('input');
+    input.type = 'text';
+    input.id = id;
+    wrapper.append(labelElement, input);
+    scale.append(wrapper);
+  }
+  const error = document.createElement('p');
+  error.className = 'error';
+  error.id = 'preset-error';
+  host.append(scale, error);
+  for (const recipe of RECIPES) {
+    const article = document.createElement('article');
+    article.className = 'preset';
+    const title = document.createElement('h3');
+    title.textContent = recipe.title;
+    const claim = document.createElement('p');
+    claim.textContent = recipe.claim;
+    const source = document.createElement('cite');
+    source.textContent = recipe.sources.join('; ');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = `Run recipe ${recipe.name}`;
+    button.addEventListener('click', () => void runRecipe(recipe.name));
+    article.append(title, claim, source, document.createElement('br'), button);
+    host.append(article);
+  }
+}
+
+function scaleValue(id: string, fallback: number): number | undefined {
+  const raw = $<HTMLInputElement>(id).value.trim();
+  if (raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 100_000) {
+    $('preset-error').textContent = `ngram-collapse: ${id === 'preset-generations' ? '--generations' : '--replicates'} must be a whole number from 1 to 100000, got '${raw}' (pass a whole number from 1 to 100000)`;
+    return undefined;
+  }
+  return value;
+}
+
+async function runRecipe(name: string): Promise<void> {
+  const recipe = RECIPES.find((candidate) => candidate.name === name)!;
+  $('preset-error').textContent = '';
+  const generations = scaleValue('preset-generations', recipe.defaults.generations);
+  const replicates = scaleValue('preset-replicates', recipe.defaults.replicates);
+  if (generations === undefined || replicates === undefined || running) return;
+  const corpus = recipe.defaultCorpus.find((spec) => corpora.has(spec)) ?? state.corpus;
+  if (corpus !== state.corpus) {
+    state = { ...state, corpus };
+    fillControls();
+  }
+  const resolved = validate();
+  if (resolved === undefined) return;
+  try {
+    await ensureLoaded(resolved);
+  } catch (error) {
+    $('corpus-error').textContent = (error as Error).message;
+    return;
+  }
+  const seed = Number(state.values.seed);
+  if (beginRun()) {
+    $('run-status').textContent = `Running recipe ${name}…`;
+    lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed });
+    $<HTMLTextAreaElement>('command-line').value = lastCommand;
+    send({ type: 'recipe', recipe: name, generations, replicates, seed });
+  }
+}
+
+function showFindings(findings: readonly Finding[]): void {
+  const heading = document.createElement('h3');
+  heading.textContent = 'Findings';
+  const items = findings.map((finding) => {
+    const box = document.createElement('div');
+    box.className = `finding${finding.holds ? '' : ' fails'}`;
+    const name = document.createElement('strong');
+    name.textContent = `${finding.holds ? '✓ holds' : '✗ does not hold'}: ${finding.name}`;
+    const expected = document.createElement('p');
+    expected.textContent = `Expected: ${finding.expected}`;
+    const observed = document.createElement('p');
+    observed.textContent = `Observed: ${finding.observed}`;
+    box.append(name, expected, observed);
+    return box;
+  });
+  $('findings').replaceChildren(heading, ...items);
+}
+
+// ---------------------------------------------------------------- exports
+
+function wireExports(): void {
+  $('download-csv').addEventListener('click', () => saveText(csvText(header, records), 'curves.csv', 'text/csv'));
+  $('download-summary').addEventListener('click', () => {
+    const summary = new SummaryTable();
+    for (const record of records) summary.add(record);
+    saveText(csvText(SUMMARY_COLUMNS, [...summary.records()]), 'summary.csv', 'text/csv');
+  });
+  $('download-config').addEventListener('click', () => saveText(`${JSON.stringify(pageConfig(state), null, 2)}\n`, 'config.json', 'application/json'));
+}
+
+// ---------------------------------------------------------------- start
+
+function main(): void {
+  startWorker();
+  readEmbedded();
+  buildControls();
+  buildPresets();
+  wireCorpusInputs();
+  wireExports();
+  charts.metricSelect.addEventListener('change', () => void drawCharts(header, records, charts));
+  $('run-button').addEventListener('click', () => void run());
+  $('stop-button').addEventListener('click', stop);
+  $('reset-button').addEventListener('click', () => {
+    state = defaultPageSettings(state.corpus);
+    fillControls();
+    setState(state);
+  });
+  window.addEventListener('hashchange', stateFromAddress);
+  stateFromAddress();
+  textView.render();
+  setButtons();
+  document.documentElement.dataset['ready'] = 'true';
+}
+
+main();

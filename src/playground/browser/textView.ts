@@ -1,0 +1,154 @@
+/**
+ * The text itself: sample sentences of a few generations side by side, one word's count per
+ * generation with the generation it went extinct, and the rare seed words that died first. Fed by
+ * the worker's `texts` messages (replicate 1 of each cell). Everything a user brought in is written
+ * with textContent, never parsed as markup.
+ */
+
+import { extinctAt, shownGenerations } from '../wordHistory.js';
+import type { GenerationSample } from './messages.js';
+
+export interface SeedInfo {
+  readonly seedTypes: Int32Array;
+  readonly seedCounts: Int32Array;
+  readonly rareThreshold: number;
+}
+
+export class TextView {
+  /** cell -> generation -> sample. */
+  private readonly samples = new Map<string, Map<number, GenerationSample>>();
+  private vocabulary: readonly string[] = [];
+  private ids = new Map<string, number>();
+  private seed: SeedInfo | undefined;
+
+  constructor(
+    private readonly cellSelect: HTMLSelectElement,
+    private readonly samplesHost: HTMLElement,
+    private readonly wordInput: HTMLInputElement,
+    private readonly wordResult: HTMLElement,
+    private readonly rareList: HTMLElement,
+  ) {
+    cellSelect.addEventListener('change', () => this.render());
+    wordInput.addEventListener('input', () => this.renderWord());
+  }
+
+  setVocabulary(vocabulary: readonly string[]): void {
+    this.vocabulary = vocabulary;
+    this.ids = new Map(vocabulary.map((token, id) => [token, id]));
+  }
+
+  reset(seed: SeedInfo): void {
+    this.samples.clear();
+    this.seed = seed;
+    this.cellSelect.replaceChildren();
+    this.render();
+  }
+
+  add(sample: GenerationSample): void {
+    let cell = this.samples.get(sample.cell);
+    if (cell === undefined) {
+      cell = new Map();
+      this.samples.set(sample.cell, cell);
+      this.cellSelect.append(new Option(sample.cell, sample.cell));
+    }
+    cell.set(sample.generation, sample);
+  }
+
+  private current(): Map<number, GenerationSample> | undefined {
+    return this.samples.get(this.cellSelect.value);
+  }
+
+  render(): void {
+    this.renderSamples();
+    this.renderWord();
+    this.renderRare();
+  }
+
+  private renderSamples(): void {
+    const cell = this.current();
+    if (cell === undefined) {
+      this.samplesHost.replaceChildren(paragraph('Run the simulation to see its text.'));
+      return;
+    }
+    const articles = shownGenerations([...cell.keys()]).map((generation) => {
+      const article = document.createElement('article');
+      const heading = document.createElement('h4');
+      heading.textContent = generation === 0 ? 'generation 0 (human text)' : `generation ${generation}`;
+      article.append(heading, ...cell.get(generation)!.sentences.map((sentence) => paragraph(sentence)));
+      return article;
+    });
+    this.samplesHost.replaceChildren(...articles);
+  }
+
+  private renderWord(): void {
+    const cell = this.current();
+    const word = this.wordInput.value.trim();
+    if (cell === undefined || word === '') {
+      this.wordResult.replaceChildren();
+      return;
+    }
+    const id = this.ids.get(word) ?? this.ids.get(word.toLowerCase());
+    if (id === undefined) {
+      this.wordResult.replaceChildren(paragraph(`"${word}" is not in the corpus's vocabulary.`));
+      return;
+    }
+    const generations = [...cell.keys()].sort((a, b) => a - b);
+    const counts = generations.map((generation) => cell.get(generation)!.counts[id] ?? 0);
+    const table = document.createElement('table');
+    const head = table.insertRow();
+    const body = table.insertRow();
+    const label = (row: HTMLTableRowElement, text: string): void => {
+      const cellElement = document.createElement('th');
+      cellElement.scope = 'row';
+      cellElement.textContent = text;
+      row.append(cellElement);
+    };
+    label(head, 'generation');
+    label(body, `count of "${this.vocabulary[id]}"`);
+    generations.forEach((generation, index) => {
+      head.insertCell().textContent = String(generation);
+      body.insertCell().textContent = String(counts[index]);
+    });
+    const gone = extinctAt(generations, counts);
+    const verdict =
+      counts[0] === 0
+        ? `"${this.vocabulary[id]}" is not in the human pool of this run (it may be in the held-out part).`
+        : gone === undefined
+          ? `"${this.vocabulary[id]}" is still alive at generation ${generations.at(-1)}.`
+          : `"${this.vocabulary[id]}" went extinct at generation ${gone}.`;
+    this.wordResult.replaceChildren(paragraph(verdict), table);
+  }
+
+  private renderRare(): void {
+    const cell = this.current();
+    const seed = this.seed;
+    if (cell === undefined || seed === undefined) {
+      this.rareList.replaceChildren();
+      return;
+    }
+    const generations = [...cell.keys()].sort((a, b) => a - b);
+    const died: Array<{ token: string; generation: number; count: number }> = [];
+    seed.seedTypes.forEach((id, index) => {
+      const count = seed.seedCounts[index]!;
+      if (count > seed.rareThreshold) return;
+      const gone = extinctAt(generations, generations.map((generation) => cell.get(generation)!.counts[id] ?? 0));
+      if (gone !== undefined) died.push({ token: this.vocabulary[id] ?? '?', generation: gone, count });
+    });
+    // Words before numbers and punctuation: what a reader recognises comes first.
+    const wordFirst = (token: string): number => (/^\p{L}/u.test(token) ? 0 : 1);
+    died.sort((a, b) => a.generation - b.generation || wordFirst(a.token) - wordFirst(b.token) || a.count - b.count || (a.token < b.token ? -1 : 1));
+    this.rareList.replaceChildren(
+      ...died.slice(0, 60).map(({ token, generation, count }) => {
+        const item = document.createElement('li');
+        item.textContent = `${token} (seen ${count}× in the human pool, gone at generation ${generation})`;
+        return item;
+      }),
+    );
+  }
+}
+
+function paragraph(text: string): HTMLParagraphElement {
+  const element = document.createElement('p');
+  element.textContent = text;
+  return element;
+}

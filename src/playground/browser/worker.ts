@@ -1,0 +1,152 @@
+/**
+ * The playground's Web Worker: the CLI's loader and the library's simulation, unchanged, off the
+ * page's thread. Protocol: messages.ts. Rows are the curves records `run` writes (curveRecord with
+ * the run's seed), posted as each generation is measured.
+ */
+
+import { readCorpusSources, type TextSource } from '../../corpus/readText.js';
+import { sentenceAt, sentenceCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
+import { describeError } from '../../errors.js';
+import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
+import { collectRecipe } from '../../recipes/collectRecipe.js';
+import { findRecipe } from '../../recipes/registry.js';
+import { recipeCommandLine } from '../../recipes/recipeCommand.js';
+import { prepareRun, type PreparedRun } from '../../simulation/preparedRun.js';
+import { runSeries, type GenerationTexts, type SeriesRow } from '../../simulation/series.js';
+import { seriesTasks } from '../../simulation/seriesTask.js';
+import type { Vocabulary } from '../../vocabulary/vocabulary.js';
+import type { CorpusPart, FromWorker, ToWorker } from './messages.js';
+
+/** Sample sentences kept per generation. */
+const SAMPLE_SENTENCES = 6;
+
+declare const self: { postMessage(message: FromWorker, transfer?: Transferable[]): void; onmessage: ((event: { data: ToWorker }) => void) | null };
+type Transferable = ArrayBuffer;
+
+let loaded: { name: string; vocabulary: Vocabulary; corpus: TokenCorpus } | undefined;
+
+const post = (message: FromWorker, transfer: Transferable[] = []): void => self.postMessage(message, transfer);
+
+self.onmessage = (event) => {
+  const message = event.data;
+  const started = performance.now();
+  const during = message.type === 'load' ? 'load' : 'run';
+  handle(message)
+    .then(() => {
+      if (message.type !== 'load') post({ type: 'done', millis: performance.now() - started });
+    })
+    .catch((error: unknown) => post({ type: 'error', message: `ngram-collapse: ${describeError(error)}`, during }));
+};
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'load':
+      return load(message.name, message.parts, message.load);
+    case 'run':
+      return run(message.settings);
+    case 'recipe':
+      return recipe(message.recipe, message.generations, message.replicates, message.seed);
+  }
+}
+
+/** The bytes of a part, as a stream of chunks (gunzipped in the browser when embedded compressed). */
+async function* partChunks(part: CorpusPart): AsyncGenerator<Uint8Array | string> {
+  if (part.encoding === 'text') {
+    yield part.data;
+    return;
+  }
+  if (part.encoding === 'bytes') {
+    const bytes = new Uint8Array(part.data);
+    for (let at = 0; at < bytes.length; at += 1 << 20) yield bytes.subarray(at, at + (1 << 20));
+    return;
+  }
+  const binary = atob(part.data);
+  const packed = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) packed[i] = binary.charCodeAt(i);
+  const reader = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+async function load(name: string, parts: readonly CorpusPart[], options: Parameters<typeof readCorpusSources>[1]): Promise<void> {
+  const started = performance.now();
+  loaded = undefined;
+  const warnings: string[] = [];
+  const sources: TextSource[] = parts.map((part) => ({ format: part.kind, name: part.name, text: partChunks(part) }));
+  const { vocabulary, corpus } = await readCorpusSources(sources, { ...options, onWarning: (warning) => warnings.push(`ngram-collapse: warning: ${warning}`) }, name);
+  loaded = { name, vocabulary, corpus };
+  const tokens = corpus.ids.length;
+  const types = new Set(corpus.ids).size;
+  post({ type: 'loaded', name, tokens, sentences: sentenceCount(corpus), types, vocabulary: vocabulary.toArray(), warnings, millis: performance.now() - started });
+}
+
+function requireCorpus(): { vocabulary: Vocabulary; corpus: TokenCorpus } {
+  if (loaded === undefined) throw new Error('no corpus is loaded');
+  return loaded;
+}
+
+/** Reports the start of a run: the header and what survival is measured against. */
+function start(prepared: PreparedRun, total: number): void {
+  const seedTypes = Int32Array.from(prepared.reference.unigrams.types);
+  const seedCounts = Int32Array.from(seedTypes, (id) => prepared.reference.unigrams.counts[id]!);
+  post({ type: 'start', header: CURVE_COLUMNS, total, seedTypes, seedCounts, rareThreshold: prepared.settings.rareThreshold });
+}
+
+/** Texts of replicate 1 of each cell: sample sentences and every id's count. */
+function sampleText(cell: string, generation: number, text: TokenCorpus, idSpace: number): void {
+  const counts = new Int32Array(idSpace);
+  for (const id of text.ids) counts[id]!++;
+  const sentences: string[] = [];
+  const vocabulary = requireCorpus().vocabulary;
+  for (let s = 0; s < Math.min(SAMPLE_SENTENCES, sentenceCount(text)); s++) {
+    sentences.push(Array.from(sentenceAt(text, s), (id) => vocabulary.token(id)).join(' '));
+  }
+  post({ type: 'texts', cell, generation, sentences, counts }, [counts.buffer]);
+}
+
+/** Sends the texts of replicate 1 (generation 0, H, with generation 1). */
+function sampleTexts(prepared: PreparedRun, texts: GenerationTexts, cell: string, replicate: number): void {
+  if (replicate !== 1) return;
+  if (texts.generation === 1) sampleText(cell, 0, prepared.human, prepared.idSpace);
+  sampleText(cell, texts.generation, texts.synthetic, prepared.idSpace);
+}
+
+async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
+  const { vocabulary, corpus } = requireCorpus();
+  const prepared = prepareRun(corpus, vocabulary.size, settings);
+  const tasks = seriesTasks(settings);
+  start(prepared, tasks.length * (settings.generations + 1));
+  let last: SeriesRow | undefined;
+  const hooks = {
+    emit: (row: SeriesRow) => {
+      last = row;
+      post({ type: 'row', record: curveRecord(row, settings.seed) });
+    },
+    onTexts: (texts: GenerationTexts) => {
+      if (last !== undefined) sampleTexts(prepared, texts, last.cell.id, last.replicate);
+    },
+    warn: (message: string) => post({ type: 'warning', message: `ngram-collapse: warning: ${message}` }),
+  };
+  for (const task of tasks) runSeries(prepared, task.cell, task.replicate, hooks);
+}
+
+async function recipe(name: string, generations: number, replicates: number, seed: number): Promise<void> {
+  const { vocabulary, corpus } = requireCorpus();
+  const chosen = findRecipe(name);
+  const scale = { generations, replicates, seed };
+  const runs = chosen.runs(scale);
+  const total = runs.reduce((sum, settings) => sum + seriesTasks(settings).length * (generations + 1), 0);
+  const prepared = prepareRun(corpus, vocabulary.size, runs[0]!);
+  start(prepared, total);
+  const data = collectRecipe(chosen, corpus, vocabulary.size, scale, {
+    onRow: (row) => {
+      post({ type: 'row', record: curveRecord(row, seed) });
+    },
+    onTexts: (texts, cell, replicate) => sampleTexts(prepared, texts, cell.id, replicate),
+    warn: (message) => post({ type: 'warning', message: `ngram-collapse: warning: ${message}` }),
+  });
+  post({ type: 'findings', findings: chosen.findings(data), command: recipeCommandLine(chosen, [loaded!.name], scale) });
+}

@@ -1,0 +1,195 @@
+/**
+ * The playground's settings <-> the `--config` JSON of `ngram-collapse run`, as a pure module.
+ *
+ * Contract: `PageSettings` is what the page's controls hold: every value as the text a user types
+ * (lists as `0,0.1`), `lowercase` as a boolean. `pageConfig(state)` is the config object the CLI's
+ * `--config` reads (camelCase keys, lists as JSON arrays of numbers or names, scalars as numbers);
+ * `resolvePageConfig(json)` validates such an object with the CLI's own code (configObject.ts,
+ * runOptions.ts) and returns the controls' state, the RunSettings and the loader's options, or throws
+ * the CLI's UsageError. `configHash` / `configFromHash` put the config in the address
+ * (`#config=` + URL-encoded JSON); `commandLine` is the equivalent `ngram-collapse run` command.
+ * Keys that name outputs or threads (out, summary, workers, ...) mean nothing in a page: they are
+ * accepted, so a `--print-config` file works, and ignored; `shard` and a list of corpora are refused.
+ */
+
+import { configValues } from '../cli/configObject.js';
+import { integerIn, oneOf, tokenizerValue } from '../cli/parseValues.js';
+import { flagName, resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from '../cli/runOptions.js';
+import { DEFAULT_TEXT_OPTIONS, type TextOptions } from '../corpus/readText.js';
+import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
+import { PUBLISHED_ENCODINGS } from '../corpus/subword/subwordNames.js';
+import { lowercasesByDefault, WORD_TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import { describeError, UsageError } from '../errors.js';
+import { DEFAULT_RUN, type RunSettings, type SharedSettings, type SweepSettings } from '../simulation/settings.js';
+
+export type SweepKey = keyof SweepSettings;
+export type ScalarKey = Exclude<keyof SharedSettings, never>;
+
+export interface PageSettings {
+  readonly corpus: string;
+  /** Sweep lists and shared scalars as typed; '' = the CLI's default (only `tokens` has none). */
+  readonly values: Readonly<Record<SweepKey | ScalarKey, string>>;
+  readonly tokenizer: string;
+  readonly sentences: string;
+  readonly lowercase: boolean;
+  /** '' = `text` for .jsonl files. */
+  readonly jsonlField: string;
+}
+
+export interface ResolvedPage {
+  readonly state: PageSettings;
+  readonly settings: RunSettings;
+  readonly load: TextOptions;
+  /** The config object, normalised (what pageConfig(state) gives). */
+  readonly config: Record<string, unknown>;
+}
+
+/** The page's sweep controls, in the CLI's order. */
+export const SWEEP_KEYS = Object.keys(SWEEP_OPTIONS) as SweepKey[];
+/** The page's scalar controls, in the CLI's order. */
+export const SCALAR_KEYS = Object.keys(SHARED_OPTIONS) as ScalarKey[];
+
+/** Keys a page ignores (outputs, threads, printing): they do not change the curves. */
+const IGNORED_KEYS = ['out', 'summary', 'extinctions', 'survival', 'saveCorpora', 'report', 'sentencePerplexities', 'workers', 'quiet'];
+
+/** Settings that may stay empty (the library's default applies: N for both). */
+export const OPTIONAL_SCALARS: readonly ScalarKey[] = ['tokens', 'measureTokens'];
+
+/** Why the published encodings are not in the page (the bundle stubs them, see bundle.ts). */
+export const PUBLISHED_IN_PAGE_MESSAGE = 'the published encodings (gpt2, cl100k, o200k) are not in the playground: their merge tables would add 4 MB to the page';
+
+/** The tokenizers the page offers: the word-level ones and two sizes of learned BPE (any bpe:K works in #config=). */
+export const PAGE_TOKENIZERS: readonly string[] = [...WORD_TOKENIZER_NAMES, 'bpe:500', 'bpe:4000'];
+
+function isPublishedEncoding(name: string): boolean {
+  return (PUBLISHED_ENCODINGS as readonly string[]).includes(name);
+}
+
+/** The CLI's flag of a control (`--human-ratio`), for labels and messages. */
+export function flagOf(key: SweepKey | ScalarKey): string {
+  const row = (SWEEP_OPTIONS as Record<string, { flags: string }>)[key] ?? (SHARED_OPTIONS as Record<string, { flags: string }>)[key]!;
+  return flagName(row.flags);
+}
+
+/** The description of a control, as `run --help` gives it. */
+export function descriptionOf(key: SweepKey | ScalarKey): string {
+  const row = (SWEEP_OPTIONS as Record<string, { description: string }>)[key] ?? (SHARED_OPTIONS as Record<string, { description: string }>)[key]!;
+  return row.description;
+}
+
+/** The run defaults of the CLI, on a given corpus. */
+export function defaultPageSettings(corpus: string): PageSettings {
+  const values = {} as Record<SweepKey | ScalarKey, string>;
+  for (const key of SWEEP_KEYS) values[key] = (DEFAULT_RUN.sweep[key] as readonly unknown[]).join(',');
+  for (const key of SCALAR_KEYS) values[key] = DEFAULT_RUN[key] === undefined ? '' : String(DEFAULT_RUN[key]);
+  return { corpus, values, tokenizer: DEFAULT_TEXT_OPTIONS.tokenizer, sentences: DEFAULT_TEXT_OPTIONS.sentences, lowercase: DEFAULT_TEXT_OPTIONS.lowercase, jsonlField: '' };
+}
+
+/** A number typed as a number in the JSON, a name as a string. */
+function jsonValue(text: string): number | string {
+  const trimmed = text.trim();
+  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+}
+
+/** The controls' state -> the config object `--config` reads (not validated: see resolvePageConfig). */
+export function pageConfig(state: PageSettings): Record<string, unknown> {
+  const config: Record<string, unknown> = { corpus: [state.corpus] };
+  for (const key of SWEEP_KEYS) config[key] = state.values[key].split(',').map(jsonValue);
+  for (const key of SCALAR_KEYS) if (state.values[key].trim() !== '') config[key] = jsonValue(state.values[key]);
+  config['tokenizer'] = state.tokenizer;
+  config['lowercase'] = state.lowercase;
+  config['sentences'] = state.sentences;
+  if (state.jsonlField.trim() !== '') config['jsonlField'] = state.jsonlField;
+  return config;
+}
+
+/** Validates a config object as `--config` does (same messages), for a page: returns state and settings. */
+export function resolvePageConfig(json: unknown, where = '#config'): ResolvedPage {
+  const values = configValues(json, where, where);
+  if ('shard' in values) throw new UsageError(`${where}: key "shard" cannot be used in the playground`, 'remove it: the page runs every series');
+  const corpus = (values['corpus'] as string[] | undefined) ?? ['brown'];
+  if (corpus.length !== 1) throw new UsageError(`${where}: the playground runs one corpus, got ${corpus.length}`, 'pass one corpus');
+  const settings = resolveRunSettings(values);
+  const text = (key: string): string | undefined => (values[key] === undefined ? undefined : String(values[key]));
+  const tokenizer = tokenizerValue(text('tokenizer') ?? DEFAULT_TEXT_OPTIONS.tokenizer, '--tokenizer');
+  if (isPublishedEncoding(tokenizer)) throw new UsageError(`--tokenizer ${tokenizer}: ${PUBLISHED_IN_PAGE_MESSAGE}`, 'use bpe:K in the page, or the CLI');
+  const sentences = oneOf(SENTENCE_MODES)(text('sentences') ?? DEFAULT_TEXT_OPTIONS.sentences, '--sentences');
+  const maxTokens = text('maxTokens');
+  const jsonlField = text('jsonlField');
+  const load: TextOptions = {
+    tokenizer,
+    sentences,
+    lowercase: values['lowercase'] === undefined ? lowercasesByDefault(tokenizer) : values['lowercase'] !== false,
+    normalize: values['normalize'] === false ? 'none' : 'NFC',
+    ...(jsonlField === undefined ? {} : { jsonlField }),
+    ...(maxTokens === undefined ? {} : { maxTokens: integerIn(1)(maxTokens, '--max-tokens') }),
+  };
+  const defaults = defaultPageSettings(corpus[0]!);
+  const state: PageSettings = {
+    corpus: corpus[0]!,
+    values: Object.fromEntries(
+      [...SWEEP_KEYS, ...SCALAR_KEYS].map((key) => [key, key in values ? String(values[key]) : defaults.values[key]]),
+    ) as PageSettings['values'],
+    tokenizer,
+    sentences,
+    lowercase: load.lowercase,
+    jsonlField: jsonlField ?? '',
+  };
+  return { state, settings, load, config: pageConfig(state) };
+}
+
+/** The address fragment that reproduces a run. */
+export function configHash(config: Readonly<Record<string, unknown>>): string {
+  return `#config=${encodeURIComponent(JSON.stringify(config))}`;
+}
+
+/** The config object in an address fragment, or undefined if it has none; bad JSON is a UsageError. */
+export function configFromHash(hash: string): unknown {
+  const match = /^#?config=(.*)$/su.exec(hash);
+  if (match === null) return undefined;
+  let text: string;
+  try {
+    text = decodeURIComponent(match[1]!);
+  } catch {
+    throw new UsageError('#config is not URL-encoded text', 'copy the whole link again');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`#config is not valid JSON: ${(error as Error).message}`, 'copy the whole link again, or reset the settings');
+  }
+}
+
+/** A word as a POSIX shell reads it: plain if safe, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./:,=@+-]+$/u.test(word) ? word : `'${word.replace(/'/gu, `'\\''`)}'`;
+}
+
+/** The `ngram-collapse run` command line of a config object (keys in the page's order). */
+export function commandLine(config: Readonly<Record<string, unknown>>, out = 'curves.csv'): string {
+  const words = ['ngram-collapse', 'run'];
+  const flag = (key: string): string => `--${key.replace(/[A-Z]/gu, (letter) => `-${letter.toLowerCase()}`)}`;
+  for (const [key, value] of Object.entries(config)) {
+    if (key === 'lowercase') {
+      if (value === false) words.push('--no-lowercase');
+      continue;
+    }
+    if (key === 'corpus') words.push('--corpus', ...(value as string[]).map(shellWord));
+    else words.push(flag(key), shellWord(Array.isArray(value) ? value.join(',') : String(value)));
+  }
+  words.push('--out', shellWord(out));
+  return words.join(' ');
+}
+
+/** The CLI's one-line message for one control's text (`--order must be ...`), or undefined if valid. */
+export function controlError(key: SweepKey | ScalarKey, raw: string): string | undefined {
+  if ((OPTIONAL_SCALARS as readonly string[]).includes(key) && raw.trim() === '') return undefined;
+  const row = (SWEEP_OPTIONS as Record<string, { parse: (raw: string, flag: string) => unknown }>)[key] ?? (SHARED_OPTIONS as Record<string, { parse: (raw: string, flag: string) => unknown }>)[key]!;
+  try {
+    row.parse(raw, flagOf(key));
+    return undefined;
+  } catch (error) {
+    if (error instanceof UsageError) return `ngram-collapse: ${describeError(error)}`;
+    throw error;
+  }
+}

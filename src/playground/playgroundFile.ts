@@ -1,0 +1,84 @@
+/**
+ * `ngram-collapse playground`: writes the self-contained playground page with its corpora.
+ *
+ * Contract: the page template (dist/playground/template.html, built by bundle.ts at `npm run build`)
+ * holds CORPORA_MARKER once; `playgroundHtml(template, corpora)` replaces it by a JSON script element
+ * (every `<` written \u003c, so no text inside can end the element). `embedCorpus(spec, cwd)` reads a
+ * spec as the CLI's loader would (brown names, files, folders, globs: resolveSpec), gzip-compressing
+ * each part when that pays. `writePlayground(out, specs, cwd)` checks every input before writing, then
+ * writes the page in one go. Needs no bundler at run time: only this file and the template.
+ */
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { resolveSpec, DEFAULT_LOAD_OPTIONS } from '../corpus/loadCorpus.js';
+import { InputError, UsageError } from '../errors.js';
+import { CORPORA_ELEMENT_ID, type EmbeddedCorpus, type EmbeddedPart } from './embeddedCorpus.js';
+
+export const CORPORA_MARKER = '<!--ngram-collapse:corpora-->';
+
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The built template (from dist/, also when this file runs from src/ in tests). */
+export const TEMPLATE_PATH = join(PACKAGE_ROOT, 'dist', 'playground', 'template.html');
+
+/** What the page carries by default: two Brown categories and the demo text. */
+export const DEFAULT_PLAYGROUND_CORPORA: readonly string[] = ['brown:news', 'brown:fiction', 'corpora/lighthouse.txt'];
+
+/** One part, compressed when that pays. */
+export function embedPart(name: string, kind: EmbeddedPart['kind'], bytes: Uint8Array): EmbeddedPart {
+  const packed = gzipSync(bytes, { level: 9 }).toString('base64');
+  if (packed.length < bytes.length) return { name, kind, encoding: 'gzip-base64', data: packed, bytes: bytes.length };
+  return { name, kind, encoding: 'text', data: Buffer.from(bytes).toString('utf8'), bytes: bytes.length };
+}
+
+/** Reads one `--corpus` spec into an embedded corpus (the default demo text resolves against the package). */
+export function embedCorpus(spec: string, cwd: string): EmbeddedCorpus {
+  const base = spec === 'corpora/lighthouse.txt' && !existsSync(resolve(cwd, spec)) ? PACKAGE_ROOT : cwd;
+  if (spec === '-') throw new UsageError('the playground cannot embed standard input (-)', 'pass a file, a folder, a glob or brown:<category>');
+  const sources = resolveSpec(spec, { ...DEFAULT_LOAD_OPTIONS, cwd: base });
+  if (sources.every((source) => source.kind === 'brown')) {
+    // Brown is read line by line: its files joined by a line end read exactly as the files one by one.
+    const text = sources.map((source) => readFileSync((source as { path: string }).path, 'utf8')).join('\n');
+    return { name: spec, parts: [embedPart(spec, 'brown', Buffer.from(text, 'utf8'))] };
+  }
+  const parts = sources.map((source) => {
+    const path = (source as { path: string }).path;
+    try {
+      return embedPart(path === resolve(base, spec) ? spec : path, source.kind as EmbeddedPart['kind'], readFileSync(path));
+    } catch (error) {
+      throw new InputError(`cannot read ${path}: ${(error as Error).message}`, 'check the path and its permissions');
+    }
+  });
+  return { name: spec, parts };
+}
+
+export function playgroundHtml(template: string, corpora: readonly EmbeddedCorpus[]): string {
+  const at = template.indexOf(CORPORA_MARKER);
+  if (at < 0) throw new Error('the playground template has no corpora marker');
+  const json = JSON.stringify(corpora).replace(/</gu, '\\u003c');
+  const element = `<script type="application/json" id="${CORPORA_ELEMENT_ID}">${json}</script>`;
+  return template.slice(0, at) + element + template.slice(at + CORPORA_MARKER.length);
+}
+
+export function readTemplate(): string {
+  if (!existsSync(TEMPLATE_PATH)) {
+    throw new InputError(`the playground template ${TEMPLATE_PATH} is missing`, 'run npm run build in the package folder');
+  }
+  return readFileSync(TEMPLATE_PATH, 'utf8');
+}
+
+/** Embeds `specs` (default: DEFAULT_PLAYGROUND_CORPORA) and writes the page; resolves to its size in bytes. */
+export function writePlayground(out: string, specs: readonly string[], cwd: string, template = readTemplate()): number {
+  const names = new Set<string>();
+  for (const spec of specs) {
+    if (names.has(spec)) throw new UsageError(`--corpus ${spec} is given twice`, 'pass each corpus once');
+    names.add(spec);
+  }
+  const corpora = specs.map((spec) => embedCorpus(spec, cwd));
+  const html = playgroundHtml(template, corpora);
+  writeFileSync(resolve(cwd, out), html);
+  return Buffer.byteLength(html);
+}

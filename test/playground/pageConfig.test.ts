@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_TOKENS } from '../../src/cli/corpusOptions.js';
+import { UsageError } from '../../src/errors.js';
+import { DEFAULT_RUN } from '../../src/simulation/settings.js';
+import {
+  commandLine,
+  configFromHash,
+  configHash,
+  controlError,
+  defaultPageSettings,
+  pageConfig,
+  resolvePageConfig,
+  type PageSettings,
+} from '../../src/playground/pageConfig.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const sweep = (state: PageSettings, values: Partial<PageSettings['values']>): PageSettings => ({ ...state, values: { ...state.values, ...values } });
+
+describe('the page state <-> the --config JSON', () => {
+  it('the defaults are the CLI run defaults', () => {
+    const resolved = resolvePageConfig(pageConfig(defaultPageSettings('brown:news')));
+    expect(resolved.settings).toEqual(DEFAULT_RUN);
+    expect(resolved.load).toEqual({ tokenizer: 'wordpunct', sentences: 'auto', lowercase: true, normalize: 'NFC' });
+  });
+
+  it('writes lists as JSON arrays of numbers or names and scalars as numbers', () => {
+    const state = sweep({ ...defaultPageSettings('brown:news'), lowercase: false }, { humanRatio: '0,0.1', strategy: 'replace,accumulate', order: '2', generations: '5', tokens: '' });
+    const config = pageConfig(state);
+    expect(config['humanRatio']).toEqual([0, 0.1]);
+    expect(config['strategy']).toEqual(['replace', 'accumulate']);
+    expect(config['order']).toEqual([2]);
+    expect(config['generations']).toBe(5);
+    expect('tokens' in config).toBe(false); // empty = the CLI's default (the human pool's size)
+    expect(config['lowercase']).toBe(false);
+  });
+
+  it('state -> config -> state is the identity, also through the address', () => {
+    const state = sweep({ ...defaultPageSettings('corpora/lighthouse.txt'), tokenizer: 'char', sentences: 'line', jsonlField: 'body' }, { humanRatio: '0,0.5', topK: '10', tokens: '3000', seed: '7' });
+    const hash = configHash(pageConfig(state));
+    expect(hash.startsWith('#config=%7B')).toBe(true);
+    expect(resolvePageConfig(configFromHash(hash)).state).toEqual(state);
+  });
+
+  it('fills every control from a config file, flag-style keys included, and ignores output keys', () => {
+    const { state, settings } = resolvePageConfig({ corpus: 'brown:fiction', 'human-ratio': '0,0.2', order: 3, out: 'x.csv', workers: 2, quiet: true });
+    expect(state.corpus).toBe('brown:fiction');
+    expect(state.values.humanRatio).toBe('0,0.2');
+    expect(state.values.order).toBe('3');
+    expect(state.values.generations).toBe(String(DEFAULT_RUN.generations));
+    expect(settings.sweep.humanRatio).toEqual([0, 0.2]);
+  });
+
+  it('the command line reads back, through the CLI, as the same settings', async () => {
+    const state = sweep({ ...defaultPageSettings('brown:news'), lowercase: false }, { humanRatio: '0,0.1', order: '2', smoothing: 'add-k', k: '0.5', generations: '3', topP: '0.9' });
+    const config = pageConfig(state);
+    const words = commandLine(config).split(' ');
+    expect(words.slice(0, 2)).toEqual(['ngram-collapse', 'run']);
+    const printed = await cli([...words.slice(1), '--print-config']);
+    expect(printed.code).toBe(0);
+    const fromCli = resolvePageConfig(JSON.parse(printed.stdout));
+    expect(fromCli.settings).toEqual(resolvePageConfig(config).settings);
+    // --print-config spells out the loader's size guard, which the page leaves at its default.
+    expect(fromCli.load).toEqual({ ...resolvePageConfig(config).load, maxTokens: DEFAULT_MAX_TOKENS });
+  });
+
+  it('the config file it downloads is accepted by run --config', async () => {
+    const folder = tempDir();
+    const config = pageConfig(sweep(defaultPageSettings('brown:news'), { generations: '2', humanRatio: '0.3' }));
+    writeFileSync(join(folder, 'config.json'), JSON.stringify(config));
+    const printed = await cli(['run', '--config', 'config.json', '--print-config'], { cwd: folder });
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.stdout)).toMatchObject({ corpus: ['brown:news'], generations: 2, humanRatio: [0.3] });
+  });
+
+  it('quotes a corpus name the shell would split', () => {
+    expect(commandLine({ corpus: ["it's mine.txt"] })).toBe(`ngram-collapse run --corpus 'it'\\''s mine.txt' --out curves.csv`);
+  });
+});
+
+describe('bad settings get the CLI messages', () => {
+  it('a control names its flag, as the CLI does for the same value', async () => {
+    const message = controlError('humanRatio', '0,2');
+    const fromCli = await cli(['run', '--human-ratio', '0,2', '--generations', '1']);
+    expect(fromCli.code).toBe(2);
+    expect(`${message}\n`).toBe(fromCli.stderr);
+    expect(controlError('order', '2')).toBeUndefined();
+    expect(controlError('tokens', '')).toBeUndefined();
+  });
+
+  it('a crafted address is refused with one line, never half-applied', () => {
+    expect(() => configFromHash('#config=%7Bnot json')).toThrow(UsageError);
+    expect(() => configFromHash('#config=%E0%A4%A')).toThrow(/URL-encoded/u);
+    expect(() => resolvePageConfig(JSON.parse('{"__proto__": {"order": [5]}}'))).toThrow(/unknown key "__proto__"/u);
+    expect(() => resolvePageConfig({ order: '<img src=x onerror=alert(1)>' })).toThrow(/--config|#config/u);
+    expect(() => resolvePageConfig({ shard: '1/2' })).toThrow(/shard/u);
+    expect(() => resolvePageConfig({ corpus: ['a.txt', 'b.txt'] })).toThrow(/one corpus/u);
+    expect(() => resolvePageConfig([1, 2])).toThrow(/one JSON object/u);
+    expect(configFromHash('#other')).toBeUndefined();
+  });
+});

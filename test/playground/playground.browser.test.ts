@@ -1,0 +1,253 @@
+/**
+ * The playground as a person uses it: the page `ngram-collapse playground` writes, opened from disk
+ * (file://) in headless Debian Chromium through playwright-core, offline, with a listener that records
+ * every request that is not file:, data:, blob: or about:. Skips, saying why, only when
+ * /usr/bin/chromium is missing and CI is not set. Needs the built template (`npm test` builds first).
+ * Screenshots go to test-output/playground/.
+ */
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_PATH, writePlayground } from '../../src/playground/playgroundFile.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
+const OUTPUT = fileURLToPath(new URL('../../test-output/playground/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A corpus full of markup: none of it may ever run. */
+const HOSTILE = [
+  'The cat sat on the mat. <img src=x onerror="window.__pwned=1"> The dog ran away.',
+  '</script><script>window.__pwned = 2</script> A bird sang in the tree.',
+  '',
+  'The cat saw the bird. The dog saw the cat. A bird saw the dog on the mat.',
+  'Every cat and every dog ran to the tree, and the bird flew over the mat.',
+  '',
+].join('\n').repeat(12);
+
+const hash = (config: unknown): string => `#config=${encodeURIComponent(JSON.stringify(config))}`;
+
+if (SKIP) {
+  describe('playground in headless Chromium', () => {
+    it.skip(`SKIPPED: ${CHROMIUM} is missing (install it with .ci/install-chromium.sh; with CI set this test never skips)`, () => {});
+  });
+} else {
+  describe('playground in headless Chromium', () => {
+    let context: BrowserContext;
+    let page: Page;
+    let profile: string;
+    let url: string;
+    const errors: string[] = [];
+    const requests: string[] = [];
+
+    beforeAll(async () => {
+      if (!existsSync(TEMPLATE_PATH)) throw new Error(`${TEMPLATE_PATH} is missing: run npm run build first`);
+      mkdirSync(OUTPUT, { recursive: true });
+      const file = join(OUTPUT, 'playground.html');
+      writePlayground(file, ['brown:news', 'corpora/lighthouse.txt'], ROOT);
+      url = pathToFileURL(file).href;
+      profile = mkdtempSync(join(tmpdir(), 'ngram-collapse-chromium-'));
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        offline: true,
+        acceptDownloads: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        viewport: { width: 1280, height: 1000 },
+      });
+      page = context.pages()[0] ?? (await context.newPage());
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(String(error)));
+      context.on('request', (request) => {
+        if (!/^(file|data|blob|about):/u.test(request.url())) requests.push(request.url());
+      });
+    });
+
+    afterAll(async () => {
+      await context?.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    });
+
+    /** Opens the page at an address and waits until the corpus it names is loaded (or refused). */
+    async function open(fragment: string): Promise<void> {
+      await page.goto('about:blank');
+      await page.goto(`${url}${fragment}`);
+      await page.waitForSelector('html[data-ready="true"]');
+    }
+
+    async function waitLoaded(name = ''): Promise<string> {
+      await page.waitForFunction((prefix) => (document.getElementById('corpus-stats')!.textContent ?? '').startsWith(prefix) && /tokens/u.test(document.getElementById('corpus-stats')!.textContent ?? ''), name, { timeout: 30_000 });
+      return (await page.textContent('#corpus-stats'))!;
+    }
+
+    async function runAndWait(): Promise<void> {
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
+    }
+
+    async function downloadCsv(name = 'Download CSV'): Promise<string> {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return readFileSync((await download.path())!, 'utf8');
+    }
+
+    async function cliCsv(config: Record<string, unknown>, cwd = tempDir()): Promise<string> {
+      writeFileSync(join(cwd, 'config.json'), JSON.stringify(config));
+      const result = await cli(['run', '--config', 'config.json', '--out', 'cli.csv', '--quiet', '--workers', '1'], { cwd });
+      expect(result.stderr).toBe('');
+      return readFileSync(join(cwd, 'cli.csv'), 'utf8');
+    }
+
+    it('runs the config in its address and downloads the very bytes `ngram-collapse run --config` writes', async () => {
+      const config = { corpus: ['brown:news'], order: [2], humanRatio: [0, 0.1], generations: 10, replicates: 1, seed: 42 };
+      await open(hash(config));
+      expect(await waitLoaded()).toMatch(/^brown:news: 100,554 tokens, 4,623 sentences/u);
+      expect(await page.inputValue('#control-humanRatio')).toBe('0,0.1');
+      expect(await page.inputValue('#control-generations')).toBe('10');
+      await runAndWait();
+      const csv = await downloadCsv();
+      expect(csv.split('\n')).toHaveLength(2 * 11 + 2); // header, 2 cells x 11 generations, final newline
+      expect(csv).toBe(await cliCsv(config));
+      // The curves draw, the summary downloads, the command line and the link say the same.
+      expect(await page.locator('#charts figure[data-metric="vocab_retention"] svg .mark-line.role-mark').count()).toBe(2);
+      expect(await page.locator('#survival-chart svg').count()).toBe(1);
+      expect((await downloadCsv('Download summary CSV')).split('\n')[0]).toMatch(/^cell,.*,metric,n,mean,sd,ci_low,ci_high$/u);
+      expect(await page.inputValue('#command-line')).toContain('--corpus brown:news --human-ratio 0,0.1');
+      expect(await page.inputValue('#share-link')).toContain('#config=');
+      expect(await downloadCsv('Download SVG of vocab_retention')).toMatch(/^<svg[^>]*>.*vocab_retention.*<\/svg>$/su);
+      expect(JSON.parse(await downloadCsv('Download --config JSON'))).toMatchObject({ ...config, corpus: ['brown:news'] });
+      await page.screenshot({ path: join(OUTPUT, 'run.png'), fullPage: true });
+    });
+
+    it('shows the text itself: generations side by side, a word search, the rare words that died first', async () => {
+      const headings = await page.locator('#samples h4').allTextContents();
+      expect(headings).toEqual(['generation 0 (human text)', 'generation 1', 'generation 5', 'generation 10']);
+      await page.getByLabel('Word', { exact: true }).fill('jury');
+      await expect.poll(() => page.textContent('#word-result')).toMatch(/"jury" (went extinct at generation \d+|is still alive at generation 10)/u);
+      expect(await page.locator('#word-result tr').nth(1).locator('td').count()).toBe(11); // generations 0..10
+      expect(await page.locator('#rare-list li').count()).toBeGreaterThan(10);
+      expect(await page.locator('#rare-list li').first().textContent()).toMatch(/^\p{L}\S* \(seen 1× in the human pool, gone at generation 1\)$/u);
+      await page.locator('#text-panel').screenshot({ path: join(OUTPUT, 'text.png') });
+    });
+
+    it('a dropped file full of markup is read as text, runs, and matches the CLI on the same file', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
+      await waitLoaded();
+      await page.evaluate((text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], 'hostile.txt', { type: 'text/plain' }));
+        document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, HOSTILE);
+      expect(await waitLoaded('hostile.txt:')).toMatch(/^hostile\.txt: [\d,]+ tokens/u);
+      expect(await page.inputValue('#corpus-select')).toBe('hostile.txt');
+      await runAndWait();
+      const folder = tempDir();
+      writeFileSync(join(folder, 'hostile.txt'), HOSTILE);
+      const config = { corpus: ['hostile.txt'], generations: 2, order: [2], humanRatio: [0] };
+      expect(await downloadCsv()).toBe(await cliCsv(config, folder));
+      expect(await page.locator('#samples').textContent()).toContain('<');
+      expect(await page.locator('#samples img, #samples script').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      await page.screenshot({ path: join(OUTPUT, 'dropped.png'), fullPage: true });
+    });
+
+    it('a crafted address is shown as text or refused, and runs nothing', async () => {
+      await open(hash({ corpus: '<img src=x onerror="window.__pwned=3">' }));
+      expect(await page.textContent('#corpus-error')).toBe(
+        `ngram-collapse: corpus '<img src=x onerror="window.__pwned=3">' is not in this page (drop the file here, or choose one of: brown:news, corpora/lighthouse.txt)`,
+      );
+      expect(await page.locator('img').count()).toBe(0);
+      await open(`#config=${encodeURIComponent('{"__proto__": {"order": [9]}, "x": "</script><script>window.__pwned=4</script>"}')}`);
+      expect(await page.textContent('#settings-error')).toMatch(/^ngram-collapse: #config: unknown key "__proto__" \(known keys: corpus, humanRatio/u);
+      await open(hash({ order: [0] }));
+      expect(await page.textContent('#settings-error')).toBe("ngram-collapse: #config: \"order\" must be a whole number from 1 to 10, got '0' (pass a whole number from 1 to 10)");
+      expect(await page.textContent('#run-status')).toBe('');
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    });
+
+    it('a bad value is reported next to its control with the CLI message, and Run does nothing', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
+      await waitLoaded();
+      await page.getByLabel('Human ratio (--human-ratio)').fill('0,1.5');
+      expect(await page.textContent('#control-humanRatio-error')).toBe("ngram-collapse: --human-ratio must be a number >= 0 and <= 1, got '1.5' (pass a number >= 0 and <= 1)");
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      expect(await page.textContent('#run-status')).toBe('');
+      await page.locator('#settings-panel').screenshot({ path: join(OUTPUT, 'bad-value.png') });
+      // A binary file dropped: the loader's message, next to the drop zone.
+      await page.getByLabel('Human ratio (--human-ratio)').fill('0');
+      expect(await page.textContent('#control-humanRatio-error')).toBe('');
+      await page.locator('#file-input').setInputFiles({ name: 'binary.txt', mimeType: 'text/plain', buffer: Buffer.from([0x61, 0x00, 0x62]) });
+      await expect.poll(() => page.textContent('#corpus-error')).toBe('ngram-collapse: binary.txt looks binary (it contains NUL bytes) (pass a UTF-8 text file)');
+    });
+
+    it('Stop keeps every finished row, whole', async () => {
+      await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 5 }));
+      await waitLoaded();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.evaluate(() => (document.getElementById('run-progress') as HTMLProgressElement).value), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      const status = (await page.textContent('#run-status'))!;
+      const kept = Number(/^Stopped: (\d+) finished rows kept\.$/u.exec(status)?.[1]);
+      expect(kept).toBeGreaterThanOrEqual(3);
+      expect(kept).toBeLessThan(401);
+      const lines = (await downloadCsv()).split('\n');
+      expect(lines).toHaveLength(kept + 2);
+      const fields = lines[0]!.split(',').length;
+      lines.slice(1, -1).forEach((line, generation) => {
+        expect(line.split(',')).toHaveLength(fields);
+        expect(line.split(',')[13]).toBe(String(generation));
+      });
+      // The page still works after a stop: the next run starts a fresh worker.
+      await page.getByLabel('Generations (--generations)').fill('1');
+      await runAndWait();
+      expect(await page.textContent('#run-status')).toMatch(/^Done: 2 rows/u);
+    });
+
+    it('a recipe runs as one click and shows its findings, checked as the CLI checks them', async () => {
+      await open('');
+      await waitLoaded();
+      await page.locator('#presets summary').click();
+      await page.getByLabel("Generations (empty: the recipe's)").fill('4');
+      await page.getByLabel("Replicates (empty: the recipe's)").fill('1');
+      await page.getByRole('button', { name: 'Run recipe truncation' }).click();
+      await page.waitForSelector('#findings .finding', { timeout: 60_000 });
+      expect(await page.locator('#findings .finding').count()).toBeGreaterThan(0);
+      expect(await page.locator('#findings').textContent()).toMatch(/Expected: .*Observed: /su);
+      expect(await page.locator('#samples h4').allTextContents()).toEqual(['generation 0 (human text)', 'generation 1', 'generation 4']);
+      expect(await page.inputValue('#command-line')).toBe('ngram-collapse recipe truncation --corpus brown:news --generations 4 --replicates 1 --seed 42');
+      await page.screenshot({ path: join(OUTPUT, 'recipe.png'), fullPage: true });
+    });
+
+    it('every control has a label, the keyboard runs it, and a narrow window still works', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
+      await waitLoaded();
+      const unlabeled = await page.evaluate(() =>
+        [...document.querySelectorAll('input, select, textarea, button')]
+          .filter((element) => (element as HTMLInputElement).labels?.length === 0 && (element.textContent ?? '').trim() === '' && !element.getAttribute('aria-label'))
+          .map((element) => element.id),
+      );
+      expect(unlabeled).toEqual([]);
+      await page.setViewportSize({ width: 420, height: 900 });
+      await page.getByRole('button', { name: 'Run', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(OUTPUT, 'narrow.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 1000 });
+    });
+
+    it('made no network request and logged no error', () => {
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
+}

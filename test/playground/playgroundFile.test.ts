@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import { readCorpusSources, DEFAULT_TEXT_OPTIONS } from '../../src/corpus/readText.js';
+import { CORPORA_ELEMENT_ID, type EmbeddedCorpus, type EmbeddedPart } from '../../src/playground/embeddedCorpus.js';
+import { CORPORA_MARKER, embedCorpus, embedPart, playgroundHtml, TEMPLATE_PATH } from '../../src/playground/playgroundFile.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+/** A part's bytes, as the page's worker gets them after DecompressionStream. */
+function partBytes(part: EmbeddedPart): Uint8Array {
+  return part.encoding === 'gzip-base64' ? gunzipSync(Buffer.from(part.data, 'base64')) : Buffer.from(part.data, 'utf8');
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+/** The corpus the page reads from an embedded corpus: the loader's fs-free core, as in the worker. */
+function readEmbedded(corpus: EmbeddedCorpus) {
+  return readCorpusSources(corpus.parts.map((part) => ({ format: part.kind, name: part.name, text: once(partBytes(part)) })), DEFAULT_TEXT_OPTIONS, corpus.name);
+}
+
+describe('embedding corpora', () => {
+  it('embedded brown:news reads as exactly the corpus `run --corpus brown:news` loads', async () => {
+    const embedded = embedCorpus('brown:news', process.cwd());
+    expect(embedded.parts).toHaveLength(1);
+    expect(embedded.parts[0]!.encoding).toBe('gzip-base64');
+    const page = await readEmbedded(embedded);
+    const cliCorpus = await loadCorpus(['brown:news']);
+    expect(page.vocabulary.toArray()).toEqual(cliCorpus.vocabulary.toArray());
+    expect(page.corpus.ids).toEqual(cliCorpus.corpus.ids);
+    expect(page.corpus.offsets).toEqual(cliCorpus.corpus.offsets);
+  });
+
+  it('a folder becomes one part per file, read as the CLI reads the folder', async () => {
+    const folder = tempDir();
+    mkdirSync(join(folder, 'texts'));
+    writeFileSync(join(folder, 'texts', 'a.txt'), 'One cat sat.\n\nTwo dogs ran.');
+    writeFileSync(join(folder, 'texts', 'b.jsonl'), '{"text": "A bird sang."}\n');
+    const embedded = embedCorpus('texts', folder);
+    expect(embedded.parts.map((part) => part.kind)).toEqual(['text', 'jsonl']);
+    const page = await readEmbedded(embedded);
+    const cliCorpus = await loadCorpus(['texts'], { cwd: folder });
+    expect(page.corpus.ids).toEqual(cliCorpus.corpus.ids);
+    expect(page.vocabulary.toArray()).toEqual(cliCorpus.vocabulary.toArray());
+  });
+
+  it('compresses only when that pays', () => {
+    // 13 bytes gzip to about 33 bytes, base64 about 44: kept as text. 10,000 x "a" gzip to about 40.
+    expect(embedPart('t', 'text', Buffer.from('a short text.')).encoding).toBe('text');
+    expect(embedPart('t', 'text', Buffer.from('a'.repeat(10_000))).encoding).toBe('gzip-base64');
+  });
+
+  it('text inside the page can never close its element or open markup', () => {
+    const hostile: EmbeddedCorpus = { name: '</script><img src=x>', parts: [embedPart('</script>', 'text', Buffer.from('<b>x</b> </script><!--'))] };
+    const html = playgroundHtml(`<html>${CORPORA_MARKER}</html>`, [hostile]);
+    const json = html.slice(html.indexOf('>', html.indexOf(CORPORA_ELEMENT_ID)) + 1, html.lastIndexOf('</script>'));
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json)).toEqual([hostile]);
+  });
+});
+
+describe('ngram-collapse playground', () => {
+  it.runIf(existsSync(TEMPLATE_PATH))('writes one page with the corpora asked for, and refuses bad input before writing', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'mine.txt'), 'The cat sat on the mat.');
+    const written = await cli(['playground', '--out', 'page.html', '--corpus', 'mine.txt', 'brown:fiction'], { cwd: folder });
+    expect(written).toMatchObject({ code: 0, stderr: '' });
+    expect(written.stdout).toMatch(/^playground written to page\.html \([\d.]+ MB; corpora: mine\.txt, brown:fiction\)\n$/u);
+    const html = readFileSync(join(folder, 'page.html'), 'utf8');
+    const start = html.indexOf(`id="${CORPORA_ELEMENT_ID}">`) + `id="${CORPORA_ELEMENT_ID}">`.length;
+    const corpora = JSON.parse(html.slice(start, html.indexOf('</script>', start))) as EmbeddedCorpus[];
+    expect(corpora.map((corpus) => corpus.name)).toEqual(['mine.txt', 'brown:fiction']);
+    expect(html).not.toContain(CORPORA_MARKER);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/[^"']*\.(js|css)\b/u);
+
+    const missing = await cli(['playground', '--out', 'other.html', '--corpus', 'nope.txt'], { cwd: folder });
+    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: "ngram-collapse: corpus 'nope.txt' not found (pass an existing file, folder or glob, - for stdin, or brown)\n" });
+    expect(existsSync(join(folder, 'other.html'))).toBe(false);
+    const onCorpus = await cli(['playground', '--out', 'mine.txt', '--corpus', 'mine.txt'], { cwd: folder });
+    expect(onCorpus.code).toBe(2);
+    expect(readFileSync(join(folder, 'mine.txt'), 'utf8')).toBe('The cat sat on the mat.');
+  });
+});
