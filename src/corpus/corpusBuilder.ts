@@ -2,7 +2,9 @@
  * CorpusBuilder: accumulates tokenized sentences into a TokenCorpus, interning strings on the way.
  *
  * Contract: `addSentence` adds one sentence; a very long sentence may instead be given in parts with
- * `appendTokens` and closed with `endSentence`. Empty sentences are ignored. The boundary markers
+ * `appendTokens` and closed with `endSentence`; `appendSpan` adds one token given as a span of a longer
+ * string (interned by SpanInterner: no string is made for a token already seen). Empty sentences are
+ * ignored. The boundary markers
  * `<s>` and `</s>` are not tokens (ids 0 and 1 mean sentence start and end): occurrences in the text
  * are dropped and counted in `droppedMarkers`, so a corpus already marked up with them loads cleanly.
  * `build()` returns the corpus (the builder must not be used afterwards). Grows its typed arrays by
@@ -12,7 +14,8 @@
 
 import { InputError } from '../errors.js';
 import type { TokenCorpus } from './tokenCorpus.js';
-import { BOS_TOKEN, EOS_TOKEN, type Vocabulary } from '../vocabulary/vocabulary.js';
+import { BOS_TOKEN, EOS_TOKEN, FIRST_TOKEN_ID, type Vocabulary } from '../vocabulary/vocabulary.js';
+import { SpanInterner } from './spanInterner.js';
 
 export class CorpusBuilder {
   private ids: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
@@ -27,6 +30,7 @@ export class CorpusBuilder {
 
   private sentenceStart = 0;
   private dropped = 0;
+  private interner: SpanInterner | undefined;
 
   addSentence(tokens: readonly string[]): void {
     this.appendTokens(tokens);
@@ -35,12 +39,7 @@ export class CorpusBuilder {
 
   /** Adds tokens to the sentence being built. */
   appendTokens(tokens: readonly string[]): void {
-    if (this.tokens + tokens.length > this.maxTokens) {
-      throw new InputError(
-        `the corpus has more than ${this.maxTokens} tokens`,
-        'raise --max-tokens, or pass a smaller corpus',
-      );
-    }
+    this.checkRoom(tokens.length);
     this.reserve(tokens.length);
     for (const token of tokens) {
       if (token === BOS_TOKEN || token === EOS_TOKEN) {
@@ -49,6 +48,19 @@ export class CorpusBuilder {
       }
       this.ids[this.tokens++] = this.vocabulary.intern(token);
     }
+  }
+
+  /** Adds the token `text.slice(start, end)` (non-empty) to the sentence being built. */
+  appendSpan(text: string, start: number, end: number): void {
+    this.interner ??= new SpanInterner(this.vocabulary);
+    const id = this.interner.intern(text, start, end);
+    if (id < FIRST_TOKEN_ID) {
+      this.dropped++;
+      return;
+    }
+    this.checkRoom(1);
+    if (this.tokens === this.ids.length) this.reserve(1);
+    this.ids[this.tokens++] = id;
   }
 
   /** Closes the sentence being built (nothing happens if it is empty). */
@@ -79,6 +91,12 @@ export class CorpusBuilder {
       ids: this.ids.slice(0, this.tokens),
       offsets: this.offsets.slice(0, this.sentences + 1),
     };
+  }
+
+  private checkRoom(extra: number): void {
+    if (this.tokens + extra > this.maxTokens) {
+      throw new InputError(`the corpus has more than ${this.maxTokens} tokens`, 'raise --max-tokens, or pass a smaller corpus');
+    }
   }
 
   private reserve(extra: number): void {

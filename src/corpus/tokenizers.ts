@@ -46,19 +46,23 @@ function fromNatural(tokenizer: NaturalTokenizer): Tokenize {
   };
 }
 
-/** The runs between white space (exactly /\s+/u), found by one scan without a regular expression. */
-function splitWhitespace(sentence: string): string[] {
-  const tokens: string[] = [];
+/** The runs between white space (exactly the pieces of split(/\s+/u)), as spans, by one scan. */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
   let start = -1;
-  for (let i = 0; i < sentence.length; i++) {
-    if (isSpace(sentence.charCodeAt(i))) {
-      if (start >= 0) tokens.push(sentence.slice(start, i));
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (start >= 0) visit(start, i);
       start = -1;
     } else if (start < 0) {
       start = i;
     }
   }
-  if (start >= 0) tokens.push(sentence.slice(start));
+  if (start >= 0) visit(start, text.length);
+}
+
+function splitWhitespace(sentence: string): string[] {
+  const tokens: string[] = [];
+  forEachWord(sentence, (start, end) => tokens.push(sentence.slice(start, end)));
   return tokens;
 }
 
