@@ -18,7 +18,7 @@ import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { sentenceSplitterFor, type SentenceMode } from './sentenceSplitter.js';
 import { textChunkBatches } from './textChunks.js';
-import { forEachWord, tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
+import { spanScannerFor, tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
 export type Normalization = 'NFC' | 'none';
@@ -87,13 +87,14 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     settings.onWarning?.(`${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD`);
   const tokenize = tokenizerFor(settings.tokenizer);
   const normalize = settings.normalize === 'NFC' ? toNfc : (text: string) => text;
-  const addWords = (sentence: string): void => {
-    // The whitespace tokenizer's tokens, interned as spans of the sentence (no string per token).
-    forEachWord(sentence, (start, end) => builder.appendSpan(sentence, start, end));
+  const scan = spanScannerFor(settings.tokenizer);
+  const addSpans = (sentence: string): void => {
+    // The tokens interned as spans of the sentence: no string per token.
+    scan!(sentence, (start, end) => builder.appendSpan(sentence, start, end));
     builder.endSentence();
   };
   const addTokens = (sentence: string): void => addSentence(builder, tokenize, sentence);
-  const addCased = settings.tokenizer === 'whitespace' ? addWords : addTokens;
+  const addCased = scan === undefined ? addTokens : addSpans;
   const add = (sentence: string): void => addCased(settings.lowercase ? sentence.toLowerCase() : sentence);
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
   const bytes = (async function* () {

@@ -2,15 +2,16 @@
  * Tokenizers: one sentence's text -> token strings.
  *
  * Contract: every tokenizer is a pure function of one sentence's text, returning non-empty strings with
- * no white space inside. `word`, `wordpunct` and `treebank` are natural's (WordTokenizer,
- * WordPunctTokenizer, TreebankWordTokenizer); `whitespace` splits on Unicode white space; `char` yields
+ * no white space inside. `word` and `treebank` are natural's (WordTokenizer, TreebankWordTokenizer),
+ * `wordpunct` gives exactly the tokens of natural's WordPunctTokenizer by a scan of its own (see
+ * forEachWordPunct); `whitespace` splits on Unicode white space; `char` yields
  * every grapheme cluster that is not white space (Intl.Segmenter: a letter with its combining accents,
  * an emoji with its skin tone or joined family is one token). natural is loaded from its tokenizers
  * folder only: its package root pulls in storage back-ends and prints banner lines on stdout (SPEC
  * section 7). No file system: the browser build uses this module too.
  *
- * To add a tokenizer, add a row to TOKENIZERS (a name and a factory); the CLI and the README list the
- * names from there.
+ * To add a tokenizer, add a row to TOKENIZERS (a name, a factory and, if it can, a span scanner); the
+ * CLI lists the names from there.
  */
 
 import naturalTokenizers from 'natural/lib/natural/tokenizers/index.js';
@@ -21,7 +22,6 @@ interface NaturalTokenizer {
 }
 interface NaturalTokenizers {
   WordTokenizer: new () => NaturalTokenizer;
-  WordPunctTokenizer: new () => NaturalTokenizer;
   TreebankWordTokenizer: new () => NaturalTokenizer;
 }
 
@@ -60,10 +60,58 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
   if (start >= 0) visit(start, text.length);
 }
 
-function splitWhitespace(sentence: string): string[] {
-  const tokens: string[] = [];
-  forEachWord(sentence, (start, end) => tokens.push(sentence.slice(start, end)));
-  return tokens;
+/** Visits the spans [start, end) of the tokens of a text, in order. */
+export type SpanScanner = (text: string, visit: (start: number, end: number) => void) => void;
+
+/** The tokens of a span scanner, as strings. */
+function fromSpans(scan: SpanScanner): Tokenize {
+  return (sentence) => {
+    const tokens: string[] = [];
+    scan(sentence, (start, end) => tokens.push(sentence.slice(start, end)));
+    return tokens;
+  };
+}
+
+/** The one pattern of natural's WordPunctTokenizer (lib/natural/tokenizers/regexp_tokenizer.js). */
+const WORD_PUNCT = /([A-Za-zÀ-ÿ-]+|[0-9._]+|.|!|\?|'|"|:|;|,|-)/i;
+const WORD_PUNCT_LETTER = /^[A-Za-zÀ-ÿ-]$/i;
+const WORD_PUNCT_NUMBER = /^[0-9._]$/i;
+let wordPunctClasses: Uint8Array | undefined;
+
+/**
+ * natural's WordPunctTokenizer, as spans: natural splits on WORD_PUNCT (a run of letters, a run of
+ * digits, `.` and `_`, or any other single UTF-16 code unit but a line end), and we drop white space.
+ * The classes are taken from the pattern itself, code unit by code unit (with its case-insensitive
+ * flag), so the tokens are exactly natural's; test/corpus/tokenizers.test.ts compares the two.
+ */
+export function forEachWordPunct(text: string, visit: (start: number, end: number) => void): void {
+  const classes = (wordPunctClasses ??= wordPunctTable());
+  let i = 0;
+  while (i < text.length) {
+    const kind = classes[text.charCodeAt(i)]!;
+    if (kind === 1 || kind === 2) {
+      let end = i + 1;
+      while (end < text.length && classes[text.charCodeAt(end)] === kind) end++;
+      visit(i, end);
+      i = end;
+      continue;
+    }
+    if (kind === 3) visit(i, i + 1);
+    i++;
+  }
+}
+
+/** Per code unit: 1 letter run, 2 number run, 3 a token of its own, 0 white space or a line end (no token). */
+function wordPunctTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    const ch = String.fromCharCode(code);
+    if (WORD_PUNCT_LETTER.test(ch)) table[code] = 1;
+    else if (WORD_PUNCT_NUMBER.test(ch)) table[code] = 2;
+    else if (isSpace(code) || !WORD_PUNCT.test(ch)) table[code] = 0;
+    else table[code] = 3;
+  }
+  return table;
 }
 
 /** The code units /\s/u matches (Unicode White_Space and U+FEFF). */
@@ -85,24 +133,40 @@ function graphemes(): Tokenize {
   };
 }
 
-/** The tokenizers by name: each row makes a fresh tokenizer. */
+interface TokenizerRow {
+  /** Makes a fresh tokenizer. */
+  readonly make: () => Tokenize;
+  /** The same tokens as spans of the text, when the tokenizer can give them (the loader then makes no string per token). */
+  readonly spans?: SpanScanner;
+}
+
+/** The tokenizers by name. */
 const TOKENIZERS = {
-  word: () => fromNatural(new natural.WordTokenizer()),
-  wordpunct: () => fromNatural(new natural.WordPunctTokenizer()),
-  treebank: () => fromNatural(new natural.TreebankWordTokenizer()),
-  whitespace: () => splitWhitespace,
-  char: graphemes,
-} satisfies Record<string, () => Tokenize>;
+  word: { make: () => fromNatural(new natural.WordTokenizer()) },
+  wordpunct: { make: () => fromSpans(forEachWordPunct), spans: forEachWordPunct },
+  treebank: { make: () => fromNatural(new natural.TreebankWordTokenizer()) },
+  whitespace: { make: () => fromSpans(forEachWord), spans: forEachWord },
+  char: { make: graphemes },
+} satisfies Record<string, TokenizerRow>;
 
 export type TokenizerName = keyof typeof TOKENIZERS;
 export const TOKENIZER_NAMES = Object.keys(TOKENIZERS) as readonly TokenizerName[];
 
-/** Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. */
-export function tokenizerFor(name: string): Tokenize {
+function rowFor(name: string): TokenizerRow {
   if (!Object.hasOwn(TOKENIZERS, name)) {
     throw new UsageError(`unknown tokenizer '${name}'`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
   }
-  return TOKENIZERS[name as TokenizerName]();
+  return TOKENIZERS[name as TokenizerName];
+}
+
+/** Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. */
+export function tokenizerFor(name: string): Tokenize {
+  return rowFor(name).make();
+}
+
+/** The span scanner of tokenizer `name`, or undefined if it only gives strings. */
+export function spanScannerFor(name: string): SpanScanner | undefined {
+  return rowFor(name).spans;
 }
 
 /**
