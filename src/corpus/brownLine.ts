@@ -5,28 +5,36 @@
  */
 
 import type { CorpusBuilder } from './corpusBuilder.js';
-import { tokenizerFor, type Tokenize } from './tokenizers.js';
-
-const splitWords = tokenizerFor('whitespace');
+import { forEachWord, type Tokenize } from './tokenizers.js';
 
 /** Tokens of one Brown line, tags stripped; empty for a blank line. */
 export function brownLineTokens(line: string, lowercase: boolean): string[] {
+  const text = lowercase ? line.toLowerCase() : line;
   const tokens: string[] = [];
-  for (const tagged of splitWords(line)) {
-    const slash = tagged.lastIndexOf('/');
-    const word = slash > 0 ? tagged.slice(0, slash) : tagged;
-    tokens.push(lowercase ? word.toLowerCase() : word);
-  }
+  forEachBrownWord(text, (start, end) => tokens.push(text.slice(start, end)));
   return tokens;
 }
 
+/** The spans of the words of one Brown line (each `word/tag` without `/tag`). */
+export function forEachBrownWord(line: string, visit: (start: number, end: number) => void): void {
+  forEachWord(line, (start, end) => {
+    const slash = line.lastIndexOf('/', end - 1);
+    visit(start, slash > start ? slash : end);
+  });
+}
+
 /**
- * Adds one Brown line to `builder` as a sentence: Brown's own tokens, or, with a published subword
- * encoding (`encode`), those tokens joined by single spaces and encoded. Blank lines are not sentences
- * (even with emptySentences).
+ * Adds one Brown line to `builder` as a sentence: Brown's own tokens as spans (no string per token),
+ * or, with a published subword encoding (`encode`), those tokens joined by single spaces and encoded.
+ * Blank lines are not sentences (even with emptySentences).
  */
 export function addBrownLine(builder: CorpusBuilder, line: string, lowercase: boolean, encode?: Tokenize): void {
-  const tokens = brownLineTokens(line, lowercase);
-  if (tokens.length === 0) return;
-  builder.addSentence(encode === undefined ? tokens : encode(tokens.join(' ')));
+  if (encode !== undefined) {
+    const tokens = brownLineTokens(line, lowercase);
+    if (tokens.length > 0) builder.addSentence(encode(tokens.join(' ')));
+    return;
+  }
+  const text = lowercase ? line.toLowerCase() : line;
+  forEachBrownWord(text, (start, end) => builder.appendSpan(text, start, end));
+  builder.endSentence();
 }

@@ -2,8 +2,10 @@
  * CorpusBuilder: accumulates tokenized sentences into a TokenCorpus, interning strings on the way.
  *
  * Contract: `addSentence` adds one sentence; a very long sentence may instead be given in parts with
- * `appendTokens` and closed with `endSentence`. Empty sentences are ignored, unless `keepEmpty` is set
- * (--empty-sentences): then every `addSentence` adds one, also with no tokens. The boundary markers
+ * `appendTokens` and closed with `endSentence`; `appendSpan` adds one token given as a span of a longer
+ * string (interned by SpanInterner: no string is made for a token already seen). Empty sentences are
+ * ignored, unless `keepEmpty` is set (--empty-sentences): then every `addSentence` adds one, also with
+ * no tokens (a sentence closed after only `appendSpan` calls, none of them, stays nothing). The boundary markers
  * `<s>` and `</s>` are not tokens (ids 0 and 1 mean sentence start and end): occurrences in the text
  * are dropped and counted in `droppedMarkers`, so a corpus already marked up with them loads cleanly.
  * `build()` returns the corpus (the builder must not be used afterwards). Grows its typed arrays by
@@ -13,7 +15,8 @@
 
 import { InputError } from '../errors.js';
 import type { TokenCorpus } from './tokenCorpus.js';
-import { BOS_TOKEN, EOS_TOKEN, type Vocabulary } from '../vocabulary/vocabulary.js';
+import { BOS_TOKEN, EOS_TOKEN, FIRST_TOKEN_ID, type Vocabulary } from '../vocabulary/vocabulary.js';
+import { SpanInterner } from './spanInterner.js';
 
 export class CorpusBuilder {
   private ids: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
@@ -31,6 +34,7 @@ export class CorpusBuilder {
   /** A sentence was begun (appendTokens called) and not yet closed. */
   private open = false;
   private dropped = 0;
+  private interner: SpanInterner | undefined;
 
   addSentence(tokens: readonly string[]): void {
     this.appendTokens(tokens);
@@ -39,12 +43,7 @@ export class CorpusBuilder {
 
   /** Adds tokens to the sentence being built. */
   appendTokens(tokens: readonly string[]): void {
-    if (this.tokens + tokens.length > this.maxTokens) {
-      throw new InputError(
-        `the corpus has more than ${this.maxTokens} tokens`,
-        'raise --max-tokens, or pass a smaller corpus',
-      );
-    }
+    this.checkRoom(tokens.length);
     this.reserve(tokens.length);
     this.open = true;
     for (const token of tokens) {
@@ -54,6 +53,24 @@ export class CorpusBuilder {
       }
       this.ids[this.tokens++] = this.vocabulary.intern(token);
     }
+  }
+
+  /** Marks a sentence as begun, so that with keepEmpty it is kept even if no token follows. */
+  beginSentence(): void {
+    this.open = true;
+  }
+
+  /** Adds the token `text.slice(start, end)` (non-empty) to the sentence being built. */
+  appendSpan(text: string, start: number, end: number): void {
+    this.interner ??= new SpanInterner(this.vocabulary);
+    const id = this.interner.intern(text, start, end);
+    if (id < FIRST_TOKEN_ID) {
+      this.dropped++;
+      return;
+    }
+    this.checkRoom(1);
+    if (this.tokens === this.ids.length) this.reserve(1);
+    this.ids[this.tokens++] = id;
   }
 
   /** Closes the sentence being built (nothing happens if it is empty, unless keepEmpty and it was begun). */
@@ -86,6 +103,12 @@ export class CorpusBuilder {
       ids: this.ids.slice(0, this.tokens),
       offsets: this.offsets.slice(0, this.sentences + 1),
     };
+  }
+
+  private checkRoom(extra: number): void {
+    if (this.tokens + extra > this.maxTokens) {
+      throw new InputError(`the corpus has more than ${this.maxTokens} tokens`, 'raise --max-tokens, or pass a smaller corpus');
+    }
   }
 
   private reserve(extra: number): void {

@@ -14,7 +14,7 @@
  * simulation starts. Invalid UTF-8 is not an error: the bad bytes become U+FFFD and `onWarning` is
  * told the file and line. `<s>` / `</s>` in the text are dropped (they are the boundary markers),
  * with a warning. Files are streamed: memory is bounded by the corpus's ids and the longest line or
- * paragraph, never the file size. This module and the exporters are the only ones that read files.
+ * unfinished sentence, never the file size. This module and the exporters are the only ones that read files.
  */
 
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';

@@ -22,7 +22,7 @@ import { addBrownLine } from './brownLine.js';
 import type { Merge } from './subword/bpeMerges.js';
 import { parseSubword } from './subword/subwordNames.js';
 import { readWithSubwords, type SubwordOptions } from './subword/learnedBpe.js';
-import { prepareTokenizer, tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
+import { prepareTokenizer, spanScannerFor, tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
 export type Normalization = 'NFC' | 'none';
@@ -122,7 +122,16 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     settings.onWarning?.(`${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD`);
   const tokenize = tokenizerFor(settings.tokenizer);
   const normalize = settings.normalize === 'NFC' ? toNfc : (text: string) => text;
-  const add = (sentence: string): void => addSentence(builder, tokenize, settings.lowercase ? sentence.toLowerCase() : sentence);
+  const scan = spanScannerFor(settings.tokenizer);
+  const addSpans = (sentence: string): void => {
+    // The tokens interned as spans of the sentence: no string per token.
+    builder.beginSentence();
+    scan!(sentence, (start, end) => builder.appendSpan(sentence, start, end));
+    builder.endSentence();
+  };
+  const addTokens = (sentence: string): void => addSentence(builder, tokenize, sentence);
+  const addCased = scan === undefined ? addTokens : addSpans;
+  const add = (sentence: string): void => addCased(settings.lowercase ? sentence.toLowerCase() : sentence);
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
   const bytes = (async function* () {
     yield* pieces;

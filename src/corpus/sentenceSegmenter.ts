@@ -50,7 +50,8 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
 /** Abbreviations that stand before a number ("No. 5", "fig. 3", "pp. 12-14"), matched in any case. */
 export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'no', 'nos', 'op', 'opp', 'fig', 'figs', 'p', 'pp', 'vol', 'vols', 'art', 'sec', 'ch', 'chap', 'eq', 'eqs',
-  'eqn', 'eqns', 'ref', 'refs', 'stat', 'rte', 'pt', 'pl', 'par', 'para', 'nr', 'ex',
+  'eqn', 'eqns', 'ref', 'refs', 'stat', 'rte', 'pt', 'pl', 'par', 'para', 'nr', 'ex', 'apt', 'bldg', 'ste',
+  'rm', 'tel', 'ext', 'ca', 'approx', 'est', 'ed', 'eds',
 ]);
 
 /**

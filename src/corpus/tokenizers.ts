@@ -2,15 +2,16 @@
  * Tokenizers: one sentence's text -> token strings.
  *
  * Contract: every tokenizer is a pure function of one sentence's text, returning non-empty strings with
- * no white space inside. `word`, `wordpunct` and `treebank` are natural's (WordTokenizer,
- * WordPunctTokenizer, TreebankWordTokenizer); `whitespace` splits on Unicode white space; `char` yields
+ * no white space inside. `word` and `treebank` are natural's (WordTokenizer, TreebankWordTokenizer),
+ * `wordpunct` gives exactly the tokens of natural's WordPunctTokenizer by a scan of its own (see
+ * forEachWordPunct); `whitespace` splits on Unicode white space; `char` yields
  * every grapheme cluster that is not white space (Intl.Segmenter: a letter with its combining accents,
  * an emoji with its skin tone or joined family is one token). natural is loaded from its tokenizers
  * folder only: its package root pulls in storage back-ends and prints banner lines on stdout (SPEC
  * section 7). No file system: the browser build uses this module too.
  *
- * To add a tokenizer, add a row to TOKENIZERS (a name and a factory); the CLI and the README list the
- * names from there.
+ * To add a tokenizer, add a row to TOKENIZERS (a name, a factory and, if it can, a span scanner); the
+ * CLI lists the names from there.
  */
 
 import naturalTokenizers from 'natural/lib/natural/tokenizers/index.js';
@@ -23,7 +24,6 @@ interface NaturalTokenizer {
 }
 interface NaturalTokenizers {
   WordTokenizer: new () => NaturalTokenizer;
-  WordPunctTokenizer: new () => NaturalTokenizer;
   TreebankWordTokenizer: new () => NaturalTokenizer;
 }
 
@@ -48,20 +48,72 @@ function fromNatural(tokenizer: NaturalTokenizer): Tokenize {
   };
 }
 
-/** The runs between white space (exactly /\s+/u), found by one scan without a regular expression. */
-function splitWhitespace(sentence: string): string[] {
-  const tokens: string[] = [];
+/** The runs between white space (exactly the pieces of split(/\s+/u)), as spans, by one scan. */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
   let start = -1;
-  for (let i = 0; i < sentence.length; i++) {
-    if (isSpace(sentence.charCodeAt(i))) {
-      if (start >= 0) tokens.push(sentence.slice(start, i));
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (start >= 0) visit(start, i);
       start = -1;
     } else if (start < 0) {
       start = i;
     }
   }
-  if (start >= 0) tokens.push(sentence.slice(start));
-  return tokens;
+  if (start >= 0) visit(start, text.length);
+}
+
+/** Visits the spans [start, end) of the tokens of a text, in order. */
+export type SpanScanner = (text: string, visit: (start: number, end: number) => void) => void;
+
+/** The tokens of a span scanner, as strings. */
+function fromSpans(scan: SpanScanner): Tokenize {
+  return (sentence) => {
+    const tokens: string[] = [];
+    scan(sentence, (start, end) => tokens.push(sentence.slice(start, end)));
+    return tokens;
+  };
+}
+
+/** The one pattern of natural's WordPunctTokenizer (lib/natural/tokenizers/regexp_tokenizer.js). */
+const WORD_PUNCT = /([A-Za-zÀ-ÿ-]+|[0-9._]+|.|!|\?|'|"|:|;|,|-)/i;
+const WORD_PUNCT_LETTER = /^[A-Za-zÀ-ÿ-]$/i;
+const WORD_PUNCT_NUMBER = /^[0-9._]$/i;
+let wordPunctClasses: Uint8Array | undefined;
+
+/**
+ * natural's WordPunctTokenizer, as spans: natural splits on WORD_PUNCT (a run of letters, a run of
+ * digits, `.` and `_`, or any other single UTF-16 code unit but a line end), and we drop white space.
+ * The classes are taken from the pattern itself, code unit by code unit (with its case-insensitive
+ * flag), so the tokens are exactly natural's; test/corpus/tokenizers.test.ts compares the two.
+ */
+export function forEachWordPunct(text: string, visit: (start: number, end: number) => void): void {
+  const classes = (wordPunctClasses ??= wordPunctTable());
+  let i = 0;
+  while (i < text.length) {
+    const kind = classes[text.charCodeAt(i)]!;
+    if (kind === 1 || kind === 2) {
+      let end = i + 1;
+      while (end < text.length && classes[text.charCodeAt(end)] === kind) end++;
+      visit(i, end);
+      i = end;
+      continue;
+    }
+    if (kind === 3) visit(i, i + 1);
+    i++;
+  }
+}
+
+/** Per code unit: 1 letter run, 2 number run, 3 a token of its own, 0 white space or a line end (no token). */
+function wordPunctTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    const ch = String.fromCharCode(code);
+    if (WORD_PUNCT_LETTER.test(ch)) table[code] = 1;
+    else if (WORD_PUNCT_NUMBER.test(ch)) table[code] = 2;
+    else if (isSpace(code) || !WORD_PUNCT.test(ch)) table[code] = 0;
+    else table[code] = 3;
+  }
+  return table;
 }
 
 /** The code units /\s/u matches (Unicode White_Space and U+FEFF). */
@@ -83,14 +135,21 @@ function graphemes(): Tokenize {
   };
 }
 
-/** The tokenizers by name: each row makes a fresh tokenizer. */
+interface TokenizerRow {
+  /** Makes a fresh tokenizer. */
+  readonly make: () => Tokenize;
+  /** The same tokens as spans of the text, when the tokenizer can give them (the loader then makes no string per token). */
+  readonly spans?: SpanScanner;
+}
+
+/** The tokenizers by name. */
 const TOKENIZERS = {
-  word: () => fromNatural(new natural.WordTokenizer()),
-  wordpunct: () => fromNatural(new natural.WordPunctTokenizer()),
-  treebank: () => fromNatural(new natural.TreebankWordTokenizer()),
-  whitespace: () => splitWhitespace,
-  char: graphemes,
-} satisfies Record<string, () => Tokenize>;
+  word: { make: () => fromNatural(new natural.WordTokenizer()) },
+  wordpunct: { make: () => fromSpans(forEachWordPunct), spans: forEachWordPunct },
+  treebank: { make: () => fromNatural(new natural.TreebankWordTokenizer()) },
+  whitespace: { make: () => fromSpans(forEachWord), spans: forEachWord },
+  char: { make: graphemes },
+} satisfies Record<string, TokenizerRow>;
 
 export type WordTokenizerName = keyof typeof TOKENIZERS;
 export const WORD_TOKENIZER_NAMES = Object.keys(TOKENIZERS) as readonly WordTokenizerName[];
@@ -122,16 +181,27 @@ export async function prepareTokenizer(name: string): Promise<void> {
   if (subword?.kind === 'published') await loadPublishedEncoding(subword.encoding);
 }
 
+/** The table row of a word-level tokenizer, or of `bpe:K`'s pre-tokenizer; undefined for a published encoding. */
+function rowFor(name: string): TokenizerRow | undefined {
+  const subword = parseSubword(tokenizerName(name));
+  if (subword?.kind === 'published') return undefined;
+  return subword?.kind === 'learned' ? TOKENIZERS.wordpunct : TOKENIZERS[name as WordTokenizerName];
+}
+
 /**
  * Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. A
  * published encoding must have been loaded (prepareTokenizer). For `bpe:K` this is the pre-tokenizer
  * (`wordpunct`): the pieces are learned and applied after loading (see ./subword/learnedBpe.ts).
  */
 export function tokenizerFor(name: string): Tokenize {
-  const subword = parseSubword(tokenizerName(name));
-  if (subword?.kind === 'published') return publishedTokenizer(subword.encoding);
-  if (subword?.kind === 'learned') return TOKENIZERS.wordpunct();
-  return TOKENIZERS[name as WordTokenizerName]();
+  const row = rowFor(name);
+  const subword = parseSubword(name);
+  return row === undefined && subword?.kind === 'published' ? publishedTokenizer(subword.encoding) : row!.make();
+}
+
+/** The span scanner of tokenizer `name`, or undefined if it only gives strings. */
+export function spanScannerFor(name: string): SpanScanner | undefined {
+  return rowFor(name)?.spans;
 }
 
 /**

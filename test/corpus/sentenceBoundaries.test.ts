@@ -9,6 +9,22 @@ import { readCorpusText } from '../../src/corpus/readText.js';
 import { sentenceSplitter } from '../../src/corpus/sentenceSplitter.js';
 import { boundaryOffsets, brownParagraphs, scoreBoundaries } from '../helpers/brownParagraphs.js';
 
+/** Greedy wrap to `width` columns, as Project Gutenberg files are. */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line.length === 0 ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 describe('sentence boundaries on Brown paragraphs', () => {
   const paragraphs = brownParagraphs();
 
@@ -39,5 +55,23 @@ describe('sentence boundaries on Brown paragraphs', () => {
     }
     const direct = sample.flatMap((paragraph) => sentenceSplitter('auto')(paragraph.text));
     expect(boundaryOffsets(loaded)).toEqual(boundaryOffsets(direct));
+  });
+
+  it('keeps F1 >= 0.99 in a file of paragraphs hard-wrapped at 72 columns, and of one sentence per line', () => {
+    const sample = paragraphs.filter((_, i) => i % 4 === 0);
+    const gold = sample.flatMap((paragraph) => paragraph.sentences);
+    const wrapped = sample.map((paragraph) => wrap(paragraph.text, 72)).join('\n\n');
+    const perLine = sample.map((paragraph) => paragraph.sentences.join('\n')).join('\n\n');
+    for (const file of [wrapped, perLine]) {
+      // Boundaries over the whole file (paragraph ends included), as offsets in non-space characters.
+      const found = sentenceSplitter('auto')(file);
+      const expected = new Set(boundaryOffsets(gold));
+      const predicted = boundaryOffsets(found);
+      const truePositives = predicted.filter((offset) => expected.has(offset)).length;
+      const precision = truePositives / predicted.length;
+      const recall = truePositives / expected.size;
+      expect((2 * precision * recall) / (precision + recall)).toBeGreaterThanOrEqual(0.99);
+    }
+    expect(wrapped.split('\n').length).toBeGreaterThan(2 * sample.length);
   });
 });

@@ -14,6 +14,7 @@ describe('splitSentences', () => {
       'The Lord of the Rings is by J. R. R. Tolkien and was printed in 1954.',
       'Gen. Lee and Sen. Smith, i.e. the two of them, left.',
       'See pp. 12-14 and fig. 3 for details.',
+      'Apt. 4B is upstairs, est. 1990, tel. 555-0100.',
       // Looked up after the hyphen: "ex-Gov." is "Gov.".
       'A close second was ex-Gov. Knight of California.',
     ]) {

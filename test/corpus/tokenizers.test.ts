@@ -2,6 +2,8 @@
  * Tokenizers: `char` yields grapheme clusters; the table of names.
  */
 
+import { createRequire } from 'node:module';
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { TOKENIZER_NAMES, isSpace, tokenizerFor } from '../../src/corpus/tokenizers.js';
 import { UsageError, describeError } from '../../src/errors.js';
@@ -42,5 +44,24 @@ describe('tokenizers', () => {
 describe('isSpace', () => {
   it('matches exactly the code units /\\s/u matches', () => {
     for (let code = 0; code < 0x10000; code++) expect(isSpace(code)).toBe(/\s/u.test(String.fromCharCode(code)));
+  });
+});
+
+describe('wordpunct', () => {
+  it("gives exactly natural's WordPunctTokenizer tokens (white space dropped) on random Unicode", () => {
+    const natural = createRequire(import.meta.url)('natural/lib/natural/tokenizers') as { WordPunctTokenizer: new () => { tokenize(text: string): string[] } };
+    const reference = new natural.WordPunctTokenizer();
+    const ours = tokenizerFor('wordpunct');
+    const random = seedrandom('wordpunct');
+    // Letters, digits, punctuation, Latin-1, Ÿ (matched through the case-insensitive flag), ſ, Greek,
+    // CJK, an emoji (a surrogate pair), combining accents, tabs, no-break spaces and line ends.
+    const alphabet = [...'aZ09._-\'",;:!?()éÿŸſΩ日本\u0301\t\u00A0\n\u2028 '].concat(['😀', 'x'.repeat(3)]);
+    for (let trial = 0; trial < 2000; trial++) {
+      const length = Math.floor(random() * 30);
+      const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const expected = reference.tokenize(text).filter((token) => token.length > 0 && !/\s/u.test(token));
+      expect(ours(text)).toEqual(expected);
+    }
+    expect(ours("She said 'hello'.")).toEqual(['She', 'said', "'", 'hello', "'", '.']);
   });
 });
