@@ -2,13 +2,20 @@
  * PreparedRun: what every (cell, replicate) series of a run shares, computed once: the holdout split,
  * the batch size N, the seed reference of H. Read-only after construction; it can be rebuilt in a
  * worker thread from the same corpus and settings with the same result.
+ *
+ * prepareRun is where simulate, simulateAsync and the recipes validate their input: the settings
+ * (validateRunSettings: UsageError naming the field, the value and the allowed range), `idSpace`
+ * (a whole number >= 2) and the corpus (checkTokenCorpus: ids within the id space), before any work.
+ * Then InputError when the corpus is too small for the holdout share or the largest anchor.
  */
 
+import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import { buildSeedReference, type SeedReference } from '../metrics/seedReference.js';
 import { splitHoldout } from './holdoutSplit.js';
 import type { RunSettings } from './settings.js';
+import { validateRunSettings } from './validateSettings.js';
 
 export interface PreparedRun {
   readonly settings: RunSettings;
@@ -21,6 +28,8 @@ export interface PreparedRun {
 }
 
 export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSettings): PreparedRun {
+  validateRunSettings(settings);
+  checkTokenCorpus('corpus', corpus, checkIdSpace('idSpace', idSpace));
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
   const batchTokens = settings.tokens ?? tokenCount(human);
   const humanSentences = human.offsets.length - 1;

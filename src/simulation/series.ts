@@ -11,6 +11,8 @@
  * Every random draw comes from one generator seeded by (--seed, the cell's full settings, replicate),
  * consumed in a fixed order: anchors, fixed pool, then per generation the human share, the synthetic
  * text, the subsample. Rows are handed to `emit` as soon as each generation is measured.
+ * Arguments are checked first (validateSeriesArguments): a hand-built cell or a replicate < 1 is a
+ * UsageError before any row.
  */
 
 import { concatCorpora, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -27,6 +29,7 @@ import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
 import { pickSentences, pickTokens } from './sentencePicks.js';
 import { syntheticText } from './syntheticText.js';
+import { validateSeriesArguments } from './validateSettings.js';
 
 export interface SeriesRow {
   readonly cell: Cell;
@@ -71,6 +74,7 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
  * progress, flushing) between generations, or stop early. Results are identical to runSeries.
  */
 export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks): Generator<number, void, void> {
+  validateSeriesArguments(run, cell, replicate, hooks);
   const { settings, human, batchTokens } = run;
   const cellSettings = cell.settings;
   const random = seriesRandom(run, cell, replicate);

@@ -17,9 +17,7 @@
  * Handler errors (a failed write) reject the promise.
  */
 
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
@@ -84,13 +82,16 @@ export type WorkerReply =
 
 const NO_EXTRAS: TaskExtras = { extinctions: false, texts: false };
 
+/** True when this module runs from its TypeScript sources (tests): read from its own URL, not the disk. */
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
 /**
  * One worker per core (os.availableParallelism()). When this module runs from its TypeScript sources
- * (tests), there is no compiled worker next to it, and the default is 1 (in process), so that a test
- * never runs stale compiled code by accident; an explicit `workers >= 2` then uses dist/.
+ * (tests), the default is 1 (in process), so that a test never runs stale compiled code by accident;
+ * an explicit `workers >= 2` then uses dist/. Decided from the module's URL, without touching files.
  */
 export function defaultWorkers(): number {
-  return existsSync(fileURLToPath(new URL('./seriesWorker.js', import.meta.url))) ? availableParallelism() : 1;
+  return FROM_SOURCES ? 1 : availableParallelism();
 }
 
 export async function runTasks(
@@ -160,14 +161,13 @@ async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], opti
   return { ended, failed, interrupted: false };
 }
 
-/** The compiled worker script: next to this module (dist/), or in dist/ when running from src/ (tests). */
+/**
+ * The compiled worker script: next to this module (dist/), or in dist/ when running from src/ (tests).
+ * A URL computed from this module's own, without probing files: a missing build shows as the worker's
+ * failure to start (run npm run build).
+ */
 export function defaultWorkerScript(): URL {
-  const candidates = [new URL('./seriesWorker.js', import.meta.url), new URL('../../dist/simulation/seriesWorker.js', import.meta.url)];
-  const found = candidates.find((url) => existsSync(fileURLToPath(url)));
-  if (found === undefined) {
-    throw new Error(`the worker script seriesWorker.js is missing (looked at ${candidates.map((url) => fileURLToPath(url)).join(', ')}): run npm run build, or pass --workers 1`);
-  }
-  return found;
+  return FROM_SOURCES ? new URL('../../dist/simulation/seriesWorker.js', import.meta.url) : new URL('./seriesWorker.js', import.meta.url);
 }
 
 function sharedCopy(array: Int32Array): Int32Array {
