@@ -1,12 +1,13 @@
 /**
  * Options shared by every command that reads a corpus (run, metrics, generate, train): the table,
- * and their resolution into the loader's LoadOptions.
+ * and their resolution into the loader's LoadOptions, checked with the loader's own rules (LOAD_RULES).
  */
 
 import type { Command } from 'commander';
 import { DEFAULT_LOAD_OPTIONS, type LoadOptions } from '../corpus/loadCorpus.js';
-import { SENTENCE_MODES, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
-import { integerIn, oneOf } from './parseValues.js';
+import { LOAD_RULES } from '../corpus/loadOptions.js';
+import { TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import { fromRule } from './parseValues.js';
 import type { CliIO } from './io.js';
 
 export const DEFAULT_MAX_TOKENS = 200_000_000;
@@ -30,10 +31,10 @@ export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io
   const maxTokens = string('maxTokens');
   const jsonlField = string('jsonlField');
   return {
-    tokenizer: tokenizer === undefined ? DEFAULT_LOAD_OPTIONS.tokenizer : oneOf(TOKENIZER_NAMES)(tokenizer, '--tokenizer'),
+    tokenizer: tokenizer === undefined ? DEFAULT_LOAD_OPTIONS.tokenizer : fromRule(LOAD_RULES.tokenizer)(tokenizer, '--tokenizer'),
     lowercase: values['lowercase'] !== false,
-    sentences: sentences === undefined ? DEFAULT_LOAD_OPTIONS.sentences : oneOf(SENTENCE_MODES)(sentences, '--sentences'),
-    maxTokens: maxTokens === undefined ? DEFAULT_MAX_TOKENS : integerIn(1)(maxTokens, '--max-tokens'),
+    sentences: sentences === undefined ? DEFAULT_LOAD_OPTIONS.sentences : fromRule(LOAD_RULES.sentences)(sentences, '--sentences'),
+    maxTokens: maxTokens === undefined ? DEFAULT_MAX_TOKENS : fromRule(LOAD_RULES.maxTokens)(maxTokens, '--max-tokens'),
     stdin: io.stdin,
     cwd: io.cwd,
     onWarning,

@@ -18,13 +18,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SENTENCE_MODES, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import { LOAD_RULES } from '../corpus/loadOptions.js';
 import { InputError, UsageError } from '../errors.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { formatShard, parseShard, WHOLE_RUN, type Shard } from '../simulation/shard.js';
 import { defaultWorkers } from '../simulation/workerPool.js';
 import { DEFAULT_MAX_TOKENS } from './corpusOptions.js';
-import { integerIn, oneOf, type Parse } from './parseValues.js';
+import { fromRule, integerIn, type Parse } from './parseValues.js';
 import { resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.js';
 
 export interface RunConfig {
@@ -60,11 +60,11 @@ const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>>
   corpus: { kind: 'strings', parse: path },
   ...Object.fromEntries(Object.values(SWEEP_OPTIONS).map((row) => [row.key, { kind: 'list' as const, parse: row.parse as Parse<unknown> }])),
   ...Object.fromEntries(Object.values(SHARED_OPTIONS).map((row) => [row.key, { kind: 'scalar' as const, parse: row.parse as Parse<unknown> }])),
-  tokenizer: { kind: 'scalar', parse: oneOf(TOKENIZER_NAMES) },
+  tokenizer: { kind: 'scalar', parse: fromRule(LOAD_RULES.tokenizer) },
   lowercase: { kind: 'boolean', parse: (raw) => raw },
-  sentences: { kind: 'scalar', parse: oneOf(SENTENCE_MODES) },
+  sentences: { kind: 'scalar', parse: fromRule(LOAD_RULES.sentences) },
   jsonlField: { kind: 'scalar', parse: path },
-  maxTokens: { kind: 'scalar', parse: integerIn(1) },
+  maxTokens: { kind: 'scalar', parse: fromRule(LOAD_RULES.maxTokens) },
   out: { kind: 'scalar', parse: path },
   summary: { kind: 'scalar', parse: path },
   extinctions: { kind: 'scalar', parse: path },

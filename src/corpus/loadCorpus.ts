@@ -12,6 +12,8 @@
  * told the file and line. `<s>` / `</s>` in the text are dropped (they are the boundary markers),
  * with a warning. Files are streamed: memory is bounded by the corpus's ids and the longest line or
  * paragraph, never the file size. This module and the exporters are the only ones that read files.
+ * Options are checked first (validateLoadOptions: UsageError naming the option, the value and what is
+ * allowed); an option left out or undefined takes its default from DEFAULT_LOAD_OPTIONS.
  */
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -24,26 +26,11 @@ import { brownFiles, brownLineTokens, isBrownSpec } from './brown.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
 import { textChunks } from './textChunks.js';
-import { sentenceStream, tokenizerFor, whitespaceWindows, type SentenceMode, type TokenizerName, type Tokenize } from './tokenizers.js';
+import { DEFAULT_LOAD_OPTIONS, validateLoadOptions, type LoadOptions } from './loadOptions.js';
+import { sentenceStream, tokenizerFor, whitespaceWindows, type Tokenize } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
-export interface LoadOptions {
-  readonly tokenizer: TokenizerName;
-  readonly lowercase: boolean;
-  readonly sentences: SentenceMode;
-  /** JSONL field holding the text; setting it reads every file as JSONL. */
-  readonly jsonlField?: string;
-  /** Refuse corpora larger than this many tokens. */
-  readonly maxTokens?: number;
-  /** Standard input, for `-`. */
-  readonly stdin?: Readable;
-  /** Folder against which relative paths resolve. */
-  readonly cwd?: string;
-  /** Receives warnings (invalid UTF-8 replaced, ...). */
-  readonly onWarning?: (message: string) => void;
-}
-
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = { tokenizer: 'wordpunct', lowercase: true, sentences: 'auto' };
+export { DEFAULT_LOAD_OPTIONS, type LoadOptions } from './loadOptions.js';
 
 export interface LoadedCorpus {
   readonly vocabulary: Vocabulary;
@@ -61,7 +48,8 @@ export async function loadCorpus(
   options: Partial<LoadOptions> = {},
   vocabulary: Vocabulary = new Vocabulary(),
 ): Promise<LoadedCorpus> {
-  const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...options };
+  validateLoadOptions(specs, options);
+  const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...withoutUndefined(options) };
   if (specs.length === 0) throw new InputError('no corpus given', 'pass --corpus FILE, a folder, a glob, - or brown');
   if (specs.filter((spec) => spec === '-').length > 1) {
     throw new InputError('standard input (-) is given twice as a corpus', 'pass - once');
@@ -79,6 +67,10 @@ export async function loadCorpus(
     throw new InputError(`the corpus ${specs.join(', ')} holds no tokens`, 'pass a non-empty text corpus');
   }
   return { vocabulary, corpus: builder.build() };
+}
+
+function withoutUndefined(options: Partial<LoadOptions>): Partial<LoadOptions> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
 /** Turns one spec into the sources it names, checking that they exist. */

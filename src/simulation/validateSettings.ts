@@ -10,6 +10,7 @@
  * unknown one refused (a typo would otherwise be ignored). Throws UsageError; returns the settings.
  */
 
+import { RARE_THRESHOLD_RULE } from '../metrics/seedReference.js';
 import { SMOOTHING_NAMES, VOCAB_MODES } from '../model/languageModel.js';
 import { UsageError } from '../errors.js';
 import { checkList, checkObject, checkValue, integerRule, nameRule, numberRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
@@ -35,7 +36,7 @@ export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<N
   tokens: integerRule(1),
   k: numberRule(0, Number.POSITIVE_INFINITY, true),
   holdout: numberRule(0, 1, false, true),
-  rareThreshold: integerRule(1),
+  rareThreshold: RARE_THRESHOLD_RULE,
   maxSentenceLength: integerRule(1, 1_000_000),
   replicates: integerRule(1, 100_000),
   seed: integerRule(0),
