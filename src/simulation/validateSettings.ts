@@ -66,7 +66,7 @@ export function validateRunSettings(settings: unknown, name: FieldNamer = librar
   const sweep = checkObject(name('sweep', false), object['sweep']);
   refuseUnknown(sweep, Object.keys(CELL_RULES), 'sweep ');
   for (const [key, rule] of Object.entries(CELL_RULES) as Array<[string, ValueRule<unknown>]>) {
-    if (sweep[key] === undefined) throw new UsageError(`${name(key, true)} is required`, `pass a non-empty list of ${rule.allowed.replace(/^an? /u, '')} values`);
+    if (sweep[key] === undefined) throw new UsageError(`${name(key, true)} is required`, `pass a non-empty list of values, each ${rule.allowed}`);
     checkList(name(key, true), sweep[key], rule);
   }
   return settings as RunSettings;

@@ -95,7 +95,7 @@ export function checkObject(field: string, value: unknown): Readonly<Record<stri
 /** A non-empty list whose items obey `rule`, each once. */
 export function checkList<T>(field: string, value: unknown, rule: ValueRule<T>): T[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new UsageError(`${field} must be a non-empty list, got ${shownValue(value)}`, `pass a list of ${rule.allowed.replace(/^an? /u, '')} values`);
+    throw new UsageError(`${field} must be a non-empty list, got ${shownValue(value)}`, `pass a list of values, each ${rule.allowed}`);
   }
   const items = value.map((item) => checkValue(field, item, rule));
   if (new Set(items.map(String)).size !== items.length) throw new UsageError(`${field} lists a value twice in ${shownValue(value)}`, 'list each value once');
