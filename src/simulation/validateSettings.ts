@@ -45,10 +45,6 @@ export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<N
 /** Shared settings that may be left out. */
 const OPTIONAL_SHARED: ReadonlySet<string> = new Set<keyof SharedSettings>(['tokens']);
 
-/** How a field is named in messages: the library's own path by default, the flag for the CLI. */
-export type FieldNamer = (key: string, inSweep: boolean) => string;
-const libraryName: FieldNamer = (key, inSweep) => (inSweep ? `sweep.${key}` : key);
-
 function refuseUnknown(object: Readonly<Record<string, unknown>>, known: readonly string[], where: string): void {
   for (const key of Object.keys(object)) {
     if (!known.includes(key)) throw new UsageError(`unknown ${where}setting '${key}'`, `known: ${known.join(', ')}`);
@@ -56,18 +52,18 @@ function refuseUnknown(object: Readonly<Record<string, unknown>>, known: readonl
 }
 
 /** Checks a whole RunSettings (shared fields, then every sweep list). */
-export function validateRunSettings(settings: unknown, name: FieldNamer = libraryName): RunSettings {
+export function validateRunSettings(settings: unknown): RunSettings {
   const object = checkObject('settings', settings);
   refuseUnknown(object, [...Object.keys(SHARED_RULES), 'sweep'], '');
   for (const [key, rule] of Object.entries(SHARED_RULES) as Array<[string, ValueRule<unknown>]>) {
     if (object[key] === undefined && OPTIONAL_SHARED.has(key)) continue;
-    checkValue(name(key, false), object[key], rule);
+    checkValue(key, object[key], rule);
   }
-  const sweep = checkObject(name('sweep', false), object['sweep']);
+  const sweep = checkObject('sweep', object['sweep']);
   refuseUnknown(sweep, Object.keys(CELL_RULES), 'sweep ');
   for (const [key, rule] of Object.entries(CELL_RULES) as Array<[string, ValueRule<unknown>]>) {
-    if (sweep[key] === undefined) throw new UsageError(`${name(key, true)} is required`, `pass a non-empty list of values, each ${rule.allowed}`);
-    checkList(name(key, true), sweep[key], rule);
+    if (sweep[key] === undefined) throw new UsageError(`sweep.${key} is required`, `pass a non-empty list of values, each ${rule.allowed}`);
+    checkList(`sweep.${key}`, sweep[key], rule);
   }
   return settings as RunSettings;
 }

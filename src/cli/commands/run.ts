@@ -34,7 +34,7 @@ import { runTasks } from '../../simulation/workerPool.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
 import { checkNotCorpus, checkWritable } from '../outputPaths.js';
-import { packageVersion } from '../program.js';
+import { packageVersion } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
 import { printableConfig, resolveRunConfig, type RunConfig } from '../runConfig.js';
 import { defaultText, SHARED_OPTIONS, SWEEP_OPTIONS } from '../runOptions.js';
