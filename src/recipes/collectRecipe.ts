@@ -19,7 +19,8 @@ import { prepareRun } from '../simulation/preparedRun.js';
 import type { GenerationTexts, SeriesRow } from '../simulation/series.js';
 import { simulate } from '../simulation/simulate.js';
 import { nameCells, type Recipe, type RecipeData, type RecipeScale, type SentencePerplexitySeries } from './recipe.js';
-import { lastSentencesTokens, SurvivalRecorder, type SeriesSurvival } from './tokenSurvival.js';
+import { ExtinctionTracker } from '../simulation/extinctionTracker.js';
+import { lastSentencesTokens, type SeriesSurvival } from './tokenSurvival.js';
 
 export interface CollectOptions {
   /** Called after each series (cell x replicate) finishes: done, total. */
@@ -38,19 +39,21 @@ export function collectRecipe(
   const named = nameCells(runs.map((settings) => expandCells(settings.sweep)));
   const run = prepareRun(corpus, idSpace, runs[0]!);
   const seedTypes = run.reference.unigrams.types;
-  const seedCounts = Int32Array.from(seedTypes, (id) => run.reference.unigrams.counts[id]!);
   const total = runs.reduce((sum, settings) => sum + expandCells(settings.sweep).length * settings.replicates, 0);
 
   const rows: SeriesRow[] = [];
   const survival: SeriesSurvival[] = [];
   const perplexities: SentencePerplexitySeries[] = [];
   let current: { cell: Cell; replicate: number; generation: number } | undefined;
-  let recorder: SurvivalRecorder | undefined;
+  let recorder: { tracker: ExtinctionTracker; cell: string; replicate: number; generations: number; anchorTokens: Int32Array | undefined } | undefined;
   let anchorText: string | undefined;
   let done = 0;
 
   const finishSeries = (): void => {
-    if (recorder !== undefined) survival.push(recorder.finish());
+    if (recorder !== undefined) {
+      const { tracker, ...series } = recorder;
+      survival.push({ ...tracker.result(), ...series });
+    }
     recorder = undefined;
     if (current !== undefined) options.onProgress?.(++done, total, current.cell.id);
   };
@@ -65,11 +68,12 @@ export function collectRecipe(
       if (texts.generation === 1) {
         const anchorTokens = anchors > 0 ? lastSentencesTokens(texts.training, anchors) : undefined;
         anchorText = anchors > 0 ? lastSentencesKey(texts.training, anchors) : undefined;
-        recorder = new SurvivalRecorder(cell.id, replicate, seedTypes, seedCounts, idSpace, anchorTokens);
+        recorder = { tracker: new ExtinctionTracker(run.reference), cell: cell.id, replicate, generations: 0, anchorTokens };
       } else if (anchors > 0 && lastSentencesKey(texts.training, anchors) !== anchorText) {
         throw new Error('recipe: the anchor sentences changed between generations (expected them last in every training set)');
       }
-      recorder!.record(texts.synthetic, texts.generation);
+      recorder!.tracker.observe(texts.generation, texts.synthetic);
+      recorder!.generations = texts.generation;
     }
     if (recipe.needs?.sentencePerplexities === true && texts.model0 !== undefined) {
       const seed = seedTypes.length;
