@@ -11,7 +11,7 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
-import type { Cell } from '../simulation/cells.js';
+import { cellNames, type Cell } from '../simulation/cells.js';
 import type { PreparedRun } from '../simulation/preparedRun.js';
 import type { SeriesRow } from '../simulation/series.js';
 import {
@@ -142,11 +142,6 @@ export function cellRuns(
  */
 export function nameCells(cellsPerRun: ReadonlyArray<readonly Cell[]>): Map<string, Cell> {
   const all = cellsPerRun.flat();
-  const varying = CELL_COLUMNS.filter(([name]) => new Set(all.map((cell) => cell.settings[name])).size > 1);
-  const named = new Map<string, Cell>();
-  all.forEach((cell, index) => {
-    const id = varying.map(([name, column]) => `${column}=${cell.settings[name]}`).join('/') || 'default';
-    named.set(cell.key, { ...cell, index, id });
-  });
-  return named;
+  const ids = cellNames(all.map((cell) => cell.settings));
+  return new Map(all.map((cell, index) => [cell.key, { ...cell, index, id: ids[index]! }]));
 }
