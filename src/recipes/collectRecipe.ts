@@ -12,7 +12,8 @@
  */
 
 import { sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
-import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
+import type { LanguageModel } from '../model/languageModel.js';
+import { SentenceScorer } from '../simulation/sentenceScorer.js';
 import type { Cell } from '../simulation/cells.js';
 import { expandCells } from '../simulation/cells.js';
 import { prepareRun } from '../simulation/preparedRun.js';
@@ -38,7 +39,6 @@ export function collectRecipe(
   const runs = recipe.runs(scale);
   const named = nameCells(runs.map((settings) => expandCells(settings.sweep)));
   const run = prepareRun(corpus, idSpace, runs[0]!);
-  const seedTypes = run.reference.unigrams.types;
   const total = runs.reduce((sum, settings) => sum + expandCells(settings.sweep).length * settings.replicates, 0);
 
   const rows: SeriesRow[] = [];
@@ -48,6 +48,7 @@ export function collectRecipe(
   let recorder: { tracker: ExtinctionTracker; cell: string; replicate: number; generations: number; anchorTokens: Int32Array | undefined } | undefined;
   let anchorText: string | undefined;
   let done = 0;
+  const scorer = recipe.needs?.sentencePerplexities === true ? new SentenceScorer(run) : undefined;
 
   const finishSeries = (): void => {
     if (recorder !== undefined) {
@@ -75,18 +76,7 @@ export function collectRecipe(
       recorder!.tracker.observe(texts.generation, texts.synthetic);
       recorder!.generations = texts.generation;
     }
-    if (recipe.needs?.sentencePerplexities === true && texts.model0 !== undefined) {
-      const seed = seedTypes.length;
-      if (texts.generation === 1) {
-        perplexities.push({ cell: cell.id, replicate, generation: 0, values: sentencePerplexities(texts.model0, run.human, seed) });
-      }
-      perplexities.push({
-        cell: cell.id,
-        replicate,
-        generation: texts.generation,
-        values: sentencePerplexities(texts.model0, texts.synthetic, seed),
-      });
-    }
+    scorer?.score(texts.synthetic);
   };
 
   for (const settings of runs) {
@@ -96,8 +86,11 @@ export function collectRecipe(
         if (row.generation === 0) finishSeries();
         current = { cell, replicate: row.replicate, generation: row.generation };
         rows.push({ ...row, cell });
+        const values = scorer?.take();
+        if (values !== undefined) perplexities.push({ cell: cell.id, replicate: row.replicate, generation: row.generation, values });
       },
       onTexts,
+      ...(scorer === undefined ? {} : { onModel0: (model0: LanguageModel) => scorer.start(model0) }),
       ...(options.warn === undefined ? {} : { warn: options.warn }),
     });
   }

@@ -10,13 +10,13 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
-import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import { expandCells, type Cell } from './cells.js';
 import { ExtinctionTracker, type ExtinctionTable } from './extinctionTracker.js';
 import type { PreparedRun } from './preparedRun.js';
 import { seriesSteps, type SeriesWarning } from './series.js';
 import type { RunSettings } from './settings.js';
+import { SentenceScorer } from './sentenceScorer.js';
 
 /** One unit of work: a cell and a replicate number (1-based), at `position` in canonical order. */
 export interface SeriesTask {
@@ -71,28 +71,4 @@ export function* taskSteps(
     ...(onTexts === undefined ? {} : { onTexts }),
   });
   return tracker?.result();
-}
-
-/** Scores the text of each row under M0: H first (generation 0), then each synthetic text. */
-class SentenceScorer {
-  private model0: LanguageModel | undefined;
-  private pending: Float64Array | undefined;
-
-  constructor(private readonly run: PreparedRun) {}
-
-  start(model0: LanguageModel): void {
-    this.model0 = model0;
-    this.score(this.run.human);
-  }
-
-  score(text: TokenCorpus): void {
-    this.pending = sentencePerplexities(this.model0!, text, this.run.reference.unigrams.types.length);
-  }
-
-  /** The values for the row being emitted (each text is scored before its row). */
-  take(): Float64Array | undefined {
-    const values = this.pending;
-    this.pending = undefined;
-    return values;
-  }
 }
