@@ -1,6 +1,6 @@
 /**
  * collectRecipe: runs a recipe's runs through the library's `simulate`, in process, and gathers what
- * its findings need. No files: runRecipe.ts loads the corpus and writes the outputs.
+ * its findings need. No files: the CLI's runRecipe.ts (src/cli) loads the corpus and writes the outputs.
  *
  * Contract: every run of `recipe.runs(scale)` is simulated in turn on `corpus`; rows keep their values
  * but their cells are renamed across runs (recipe.ts nameCells). When the recipe needs per-token

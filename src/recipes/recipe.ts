@@ -6,7 +6,7 @@
  * cells, and several runs let a recipe compare cells that are not a cross product, such as "plain vs
  * temperature 0.7 vs top-k 10"). `findings(data)` turns what the runs produced into named qualitative
  * checks, each with the numbers it rests on (means over replicates) and whether it holds. A recipe
- * never touches files: runRecipe.ts runs it and writes its outputs. Cells of all runs are named
+ * never touches files: the CLI's runRecipe.ts (src/cli) runs it and writes its outputs. Cells of all runs are named
  * together (`nameCells`), by the settings that differ between them, as the library names a sweep's cells.
  */
 

@@ -1,7 +1,7 @@
 /**
  * `ngram-collapse recipe list` and `ngram-collapse recipe NAME [--corpus SPEC...] [--out DIR]
  * [--replicates R] [--generations G] [--seed S] [--quiet]`: the literature's findings, each reproduced
- * by one command (src/recipes).
+ * by one command (src/recipes computes, ../runRecipe.ts writes).
  *
  * Contract: `list` prints one line per recipe (name, title, default corpus and scale) to io.stdout.
  * `NAME` checks the options (UsageError), the recipe name (UsageError listing the valid names) and that
@@ -15,7 +15,7 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
-import { recipeCommandLine, runRecipe } from '../../recipes/runRecipe.js';
+import { recipeCommandLine, runRecipe } from '../runRecipe.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
 import { integerIn } from '../parseValues.js';
@@ -73,6 +73,7 @@ async function recipeAction(name: string, values: Record<string, unknown>, io: C
   const started = Date.now();
   const outcome = await runRecipe(recipe, {
     out,
+    cwd: io.cwd,
     corpus,
     ...scale,
     load,

@@ -1,5 +1,6 @@
 /**
- * runRecipe: loads the corpus, runs a recipe (collectRecipe.ts) and writes its outputs into one folder.
+ * runRecipe: loads the corpus, runs a recipe (recipes/collectRecipe.ts, which returns data and writes
+ * nothing) and writes its outputs into one folder: the CLI's side of a recipe, the only one touching files.
  *
  * Contract: checks first, before any work, that `out` is a writable folder or can be created
  * (InputError otherwise); then writes into it: `curves.csv` (the curves CSV of every cell, as `run`
@@ -17,11 +18,13 @@ import { openCsv } from '../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
 import { checkWritableFolder } from '../export/outputPaths.js';
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
-import { collectRecipe } from './collectRecipe.js';
-import type { Finding, Recipe, RecipeData, RecipeScale } from './recipe.js';
+import { collectRecipe } from '../recipes/collectRecipe.js';
+import type { Finding, Recipe, RecipeData, RecipeScale } from '../recipes/recipe.js';
 
 export interface RunRecipeOptions {
   readonly out: string;
+  /** Folder against which a relative `out` resolves (the CLI's io.cwd). */
+  readonly cwd: string;
   readonly corpus?: readonly string[];
   readonly generations?: number;
   readonly replicates?: number;
@@ -41,7 +44,7 @@ export interface RecipeOutcome {
 }
 
 export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Promise<RecipeOutcome> {
-  checkWritableFolder(options.out, process.cwd(), '--out');
+  checkWritableFolder(options.out, options.cwd, '--out');
   const corpusSpecs = options.corpus ?? recipe.defaultCorpus;
   const scale: RecipeScale = {
     generations: options.generations ?? recipe.defaults.generations,
