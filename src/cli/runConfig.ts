@@ -24,7 +24,8 @@ import type { RunSettings } from '../simulation/settings.js';
 import { formatShard, parseShard, WHOLE_RUN, type Shard } from '../simulation/shard.js';
 import { defaultWorkers } from '../simulation/workerPool.js';
 import { DEFAULT_MAX_TOKENS } from './corpusOptions.js';
-import { fromRule, integerIn, type Parse } from './parseValues.js';
+import { WORKERS_RULE } from '../simulation/simulate.js';
+import { fromRule, type Parse } from './parseValues.js';
 import { resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.js';
 
 export interface RunConfig {
@@ -71,7 +72,7 @@ const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>>
   saveCorpora: { kind: 'scalar', parse: path },
   report: { kind: 'scalar', parse: path },
   sentencePerplexities: { kind: 'scalar', parse: path },
-  workers: { kind: 'scalar', parse: integerIn(1, 1024) },
+  workers: { kind: 'scalar', parse: fromRule(WORKERS_RULE) },
   shard: { kind: 'scalar', parse: (raw, flag) => parseShard(raw, flag) },
   quiet: { kind: 'boolean', parse: (raw) => raw },
 };
@@ -167,7 +168,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
     ...(saveCorpora === undefined ? {} : { saveCorpora }),
     ...(report === undefined ? {} : { report }),
     ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
-    ...(workers === undefined ? {} : { workers: integerIn(1, 1024)(workers, '--workers') }),
+    ...(workers === undefined ? {} : { workers: fromRule(WORKERS_RULE)(workers, '--workers') }),
     shard: shard === undefined ? WHOLE_RUN : parseShard(shard),
     quiet: values['quiet'] === true,
     resume: values['resume'] === true,

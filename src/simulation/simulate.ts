@@ -41,10 +41,13 @@ export interface SimulateAsyncOptions extends RunTasksOptions {
   readonly skip?: number;
 }
 
+/** Worker threads: a whole number from 1 to 1024 (the CLI's --workers too). */
+export const WORKERS_RULE = integerRule(1, 1024);
+
 /** The options and handlers of simulateAsync: UsageError naming the field (settings: see prepareRun). */
 function validateAsyncOptions(options: unknown, handlers: unknown): void {
   const object = checkObject('options', options);
-  checkOptional('options.workers', object['workers'], integerRule(1, 1024));
+  checkOptional('options.workers', object['workers'], WORKERS_RULE);
   checkOptional('options.skip', object['skip'], integerRule(0));
   if (object['shard'] !== undefined) {
     const shard = checkObject('options.shard', object['shard']);
