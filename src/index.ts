@@ -2,7 +2,11 @@
  * ngram-collapse: the library API.
  *
  * Load a corpus, run the collapse loop, measure texts, train and sample models: everything the CLI
- * does is importable and typed from here. Only the corpus loader and the exporters touch files.
+ * does is importable and typed from here. Only the corpus loader and the exporters touch files (the
+ * CLI writes the rest); imports run one way along the layers of README's "Architecture", a test
+ * (test/architecture/layers.test.ts) reads them. Every entry checks its arguments first and throws a
+ * UsageError naming the field, the value and the allowed range, worded as the CLI words its flags
+ * (the rules: CELL_RULES, SHARED_RULES, LOAD_RULES, ...).
  *
  * @example
  *   import { loadCorpus, simulate, DEFAULT_RUN } from 'ngram-collapse';
@@ -24,6 +28,7 @@ export {
   tokenCount,
 } from './corpus/tokenCorpus.js';
 export { loadCorpus, DEFAULT_LOAD_OPTIONS, type LoadOptions, type LoadedCorpus } from './corpus/loadCorpus.js';
+export { LOAD_RULES, validateLoadOptions } from './corpus/loadOptions.js';
 export { tokenizerFor, sentenceSplitter, TOKENIZER_NAMES, type TokenizerName, type SentenceMode } from './corpus/tokenizers.js';
 export { BROWN_CATEGORIES } from './corpus/brown.js';
 export {
@@ -52,14 +57,16 @@ export {
   STRATEGIES,
   HUMAN_POOLS,
 } from './simulation/settings.js';
-export { expandCells, type Cell } from './simulation/cells.js';
+export { CELL_RULES, SHARED_RULES, validateRunSettings, validateCellSettings } from './simulation/validateSettings.js';
+export { type ValueRule, checkValue } from './validation/valueRule.js';
+export { expandCells, cellNames, type Cell } from './simulation/cells.js';
 export { prepareRun, type PreparedRun } from './simulation/preparedRun.js';
 export { runSeries, type SeriesRow, type SeriesHooks, type GenerationTexts } from './simulation/series.js';
 export { simulate, seriesTasks, type SeriesTask } from './simulation/simulate.js';
 export { splitHoldout } from './simulation/holdoutSplit.js';
 export { METRIC_COLUMNS, type MetricName, type MetricValues } from './metrics/columns.js';
 export { measureText, type TextMeasurement } from './metrics/measureText.js';
-export { buildSeedReference, type SeedReference } from './metrics/seedReference.js';
+export { buildSeedReference, RARE_THRESHOLD_RULE, type SeedReference } from './metrics/seedReference.js';
 export { flooredPerplexity, oovRate } from './metrics/perplexity.js';
 export { driftExpectedTypes } from './metrics/driftBaseline.js';
 export { CURVE_COLUMNS, curveRecord } from './export/curveRecord.js';
@@ -67,7 +74,7 @@ export { formatNumber } from './export/formatNumber.js';
 export { openCsv, type CsvWriter } from './export/csvFile.js';
 
 // Experiments: worker threads, shards, summaries, extinctions, resume and merge.
-export { simulateAsync, type SimulateAsyncOptions } from './simulation/simulate.js';
+export { simulateAsync, WORKERS_RULE, type SimulateAsyncOptions } from './simulation/simulate.js';
 export { seriesSteps } from './simulation/series.js';
 export { type TaskExtras } from './simulation/seriesTask.js';
 export {
@@ -81,7 +88,8 @@ export {
 export { type Shard, parseShard, formatShard, shardTasks } from './simulation/shard.js';
 export { ExtinctionTracker, type ExtinctionTable } from './simulation/extinctionTracker.js';
 export { EXTINCTION_COLUMNS, extinctionRecords } from './export/extinctionRecords.js';
-export { SummaryTable, summarize, type MetricSummary, SUMMARY_COLUMNS } from './export/summaryTable.js';
+export { SummaryTable, type MetricSummary, SUMMARY_COLUMNS } from './export/summaryTable.js';
+export { summarize, type SampleSummary } from './stats/sampleSummary.js';
 export { studentTQuantile, studentTCdf } from './stats/studentT.js';
 export { mergeCurves, type MergeInput, type MergeResult } from './export/mergeCurves.js';
 export { type RunRecord, type RunIdentity, makeRunRecord, readRunRecord, corpusDigest } from './export/runRecord.js';
