@@ -4,7 +4,8 @@
  *
  * Contract: every run of `recipe.runs(scale)` is simulated in turn on `corpus`; rows keep their values
  * but their cells are renamed across runs (recipe.ts nameCells). When the recipe needs per-token
- * survival or per-sentence perplexities, an `onTexts` hook records them; the texts of generation g
+ * survival or per-sentence perplexities, the simulation's own tools record them (ExtinctionTracker in
+ * an `onTexts` hook; SentenceScorer through onModel0 / onTexts / emit, as `run` does); the texts of generation g
  * belong to the series whose row g - 1 came last, which holds because in-process `simulate` runs one
  * series at a time and emits row g - 1 before it samples generation g (checked: a violation throws).
  * Generation 0 of the sentence perplexities is H itself under M0 (in-sample), as row 0 describes H.

@@ -34,7 +34,7 @@ export interface RunTasksOptions {
   readonly extras?: TaskExtras;
   readonly signal?: AbortSignal;
   readonly warn?: SeriesWarning;
-  /** The compiled worker script; default: seriesWorker.js next to this module, else in dist/. */
+  /** The compiled worker script; default: seriesWorker.js next to this module, or in dist/ when running from src/ (defaultWorkerScript). */
   readonly workerScript?: URL;
 }
 
