@@ -8,7 +8,7 @@
  */
 
 import { UsageError } from '../errors.js';
-import { checkValue, integerRule, nameRule, numberRule, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, integerRule, nameRule, numberRule, refuseRepeats, type ValueRule } from '../validation/valueRule.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
@@ -45,9 +45,6 @@ export function listOf<T>(item: Parse<T>): Parse<T[]> {
     if (parts.some((part) => part === '')) {
       throw new UsageError(`${flag} has an empty item in '${raw}'`, 'separate values with single commas, e.g. 0,0.1,0.5');
     }
-    const values = parts.map((part) => item(part, flag));
-    const seen = new Set(values.map(String));
-    if (seen.size !== values.length) throw new UsageError(`${flag} lists a value twice in '${raw}'`, 'list each value once');
-    return values;
+    return refuseRepeats(flag, parts.map((part) => item(part, flag)), raw);
   };
 }

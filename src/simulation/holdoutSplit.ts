@@ -4,12 +4,15 @@
  *
  * Contract: E gets round(holdout * sentences) sentences; both parts keep the corpus order of their
  * sentences. The shuffle is seeded by (--seed, 'split') only, so every cell and replicate of a run
- * shares the same H and E. Throws InputError when H would be empty.
+ * shares the same H and E. Throws UsageError for a holdout outside [0, 1) or a seed that is not a whole
+ * number >= 0, InputError when H would be empty.
  */
 
 import { gatherSentences, sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import { randomFor, shuffledIndexes } from '../random/random.js';
+import { checkValue } from '../validation/valueRule.js';
+import { SHARED_RULES } from './validateSettings.js';
 
 export interface HoldoutSplit {
   readonly human: TokenCorpus;
@@ -17,6 +20,8 @@ export interface HoldoutSplit {
 }
 
 export function splitHoldout(corpus: TokenCorpus, holdout: number, seed: number): HoldoutSplit {
+  checkValue('holdout', holdout, SHARED_RULES.holdout);
+  checkValue('seed', seed, SHARED_RULES.seed);
   const sentences = sentenceCount(corpus);
   const heldoutCount = Math.round(holdout * sentences);
   if (sentences - heldoutCount < 1 || (holdout > 0 && heldoutCount < 1)) {

@@ -2,7 +2,7 @@
  * SeriesTask: one unit of work of a run, a (cell, replicate) series, and how to execute it with the
  * extras the exporters need (per-token extinctions, each generation's synthetic text).
  *
- * Contract: `seriesTasks(settings)` lists every task in canonical order (cell by cell, replicate 1..R);
+ * Contract: `seriesTasks(settings)` (settings validated: UsageError) lists every task in canonical order (cell by cell, replicate 1..R);
  * a task's `position` is its index in that list, the same in every process, so shards, workers and
  * resumed runs agree on it. `taskSteps` runs one task one generation per step (see seriesSteps) and
  * returns the task's extinction table (when asked for) once the series is done.
@@ -17,6 +17,7 @@ import type { PreparedRun } from './preparedRun.js';
 import { seriesSteps, type SeriesWarning } from './series.js';
 import type { RunSettings } from './settings.js';
 import { SentenceScorer } from './sentenceScorer.js';
+import { validateRunSettings } from './validateSettings.js';
 
 /** One unit of work: a cell and a replicate number (1-based), at `position` in canonical order. */
 export interface SeriesTask {
@@ -27,7 +28,7 @@ export interface SeriesTask {
 
 /** Every (cell, replicate) of a run, in canonical order. */
 export function seriesTasks(settings: RunSettings): SeriesTask[] {
-  return expandCells(settings.sweep).flatMap((cell) =>
+  return expandCells(validateRunSettings(settings).sweep).flatMap((cell) =>
     Array.from({ length: settings.replicates }, (_, r) => ({ cell, replicate: r + 1 })),
   ).map((task, position) => ({ ...task, position }));
 }

@@ -97,7 +97,11 @@ export function checkList<T>(field: string, value: unknown, rule: ValueRule<T>):
   if (!Array.isArray(value) || value.length === 0) {
     throw new UsageError(`${field} must be a non-empty list, got ${shownValue(value)}`, `pass a list of values, each ${rule.allowed}`);
   }
-  const items = value.map((item) => checkValue(field, item, rule));
-  if (new Set(items.map(String)).size !== items.length) throw new UsageError(`${field} lists a value twice in ${shownValue(value)}`, 'list each value once');
-  return items;
+  return refuseRepeats(field, value.map((item) => checkValue(field, item, rule)), value);
+}
+
+/** The list itself, unless a value stands in it twice (a sweep would run that cell twice). */
+export function refuseRepeats<T>(field: string, values: T[], shown: unknown): T[] {
+  if (new Set(values.map(String)).size !== values.length) throw new UsageError(`${field} lists a value twice in ${shownValue(shown)}`, 'list each value once');
+  return values;
 }
