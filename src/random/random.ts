@@ -3,7 +3,8 @@
  * here from a string, so a seed and a purpose give one reproducible stream on every machine.
  *
  * `randomFor(parts)` seeds a generator from the parts joined with '|', e.g.
- * `randomFor([42, 'split'])` or `randomFor([42, cellKey, replicate])`.
+ * `randomFor([42, 'split'])` or `randomFor([42, cellKey, replicate])`. Drawing without replacement
+ * has one implementation here (drawInPlace: the holdout split's shuffle and the sentence picks).
  */
 
 import seedrandom from 'seedrandom';
