@@ -165,3 +165,38 @@ describe('runSeries', () => {
     );
   });
 });
+
+describe('one wording for the library and the CLI', () => {
+  // [flag, settings path, bad text typed, the same value as a library user passes it]
+  const CASES: Array<[string, string, string, unknown]> = [
+    ['--human-ratio', 'sweep.humanRatio', '1.5', 1.5],
+    ['--strategy', 'sweep.strategy', 'keep', 'keep'],
+    ['--human-pool', 'sweep.humanPool', 'both', 'both'],
+    ['--anchor', 'sweep.anchor', '-1', -1],
+    ['--order', 'sweep.order', '11', 11],
+    ['--smoothing', 'sweep.smoothing', 'good-turing', 'good-turing'],
+    ['--vocab', 'sweep.vocab', 'prior', 'prior'],
+    ['--temperature', 'sweep.temperature', '0', 0],
+    ['--top-k', 'sweep.topK', '2.5', 2.5],
+    ['--top-p', 'sweep.topP', '0', 0],
+    ['--generations', 'generations', '0', 0],
+    ['--tokens', 'tokens', '0', 0],
+    ['--k', 'k', '-1', -1],
+    ['--holdout', 'holdout', '1', 1],
+    ['--rare-threshold', 'rareThreshold', '0', 0],
+    ['--max-sentence-length', 'maxSentenceLength', '0', 0],
+    ['--replicates', 'replicates', '0', 0],
+    ['--seed', 'seed', '-1', -1],
+  ];
+
+  it.each(CASES)('%s says what the library says for %s', async (flag, path, typed, value) => {
+    const [first, second] = path.split('.') as [string, string | undefined];
+    const settings = second === undefined
+      ? { ...VALID, [first]: value }
+      : { ...VALID, sweep: { ...VALID.sweep, [second]: [value] } };
+    const error = usageErrorOf(() => simulate(f.corpus, f.vocabulary.size, settings as unknown as RunSettings, { emit: () => undefined }));
+    const result = await cli(['run', flag, typed, '--out', '-']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`ngram-collapse: ${error.message.replace(path, flag)} (${error.hint})\n`);
+  });
+});
