@@ -57,7 +57,7 @@ export {
   STRATEGIES,
   HUMAN_POOLS,
 } from './simulation/settings.js';
-export { CELL_RULES, SHARED_RULES, validateRunSettings, validateCellSettings } from './simulation/validateSettings.js';
+export { CELL_RULES, SHARED_RULES, WORKERS_RULE, validateRunSettings, validateCellSettings } from './simulation/validateSettings.js';
 export { type ValueRule, checkValue } from './validation/valueRule.js';
 export { expandCells, cellNames, type Cell } from './simulation/cells.js';
 export { prepareRun, type PreparedRun } from './simulation/preparedRun.js';
@@ -74,7 +74,7 @@ export { formatNumber } from './export/formatNumber.js';
 export { openCsv, type CsvWriter } from './export/csvFile.js';
 
 // Experiments: worker threads, shards, summaries, extinctions, resume and merge.
-export { simulateAsync, WORKERS_RULE, type SimulateAsyncOptions } from './simulation/simulate.js';
+export { simulateAsync, type SimulateAsyncOptions } from './simulation/simulate.js';
 export { seriesSteps } from './simulation/series.js';
 export { type TaskExtras } from './simulation/seriesTask.js';
 export {

@@ -24,7 +24,7 @@ import type { RunSettings } from '../simulation/settings.js';
 import { formatShard, parseShard, WHOLE_RUN, type Shard } from '../simulation/shard.js';
 import { defaultWorkers } from '../simulation/workerPool.js';
 import { DEFAULT_MAX_TOKENS } from './corpusOptions.js';
-import { WORKERS_RULE } from '../simulation/simulate.js';
+import { WORKERS_RULE } from '../simulation/validateSettings.js';
 import { fromRule, type Parse } from './parseValues.js';
 import { resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.js';
 

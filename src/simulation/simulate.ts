@@ -20,7 +20,7 @@ import { prepareRun, type PreparedRun } from './preparedRun.js';
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
-import { checkHooks } from './validateSettings.js';
+import { checkHooks, validateTaskOptions } from './validateSettings.js';
 import { checkObject, checkOptional, checkValue, integerRule } from '../validation/valueRule.js';
 import { shardTasks, WHOLE_RUN, type Shard } from './shard.js';
 import { runTasks, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
@@ -41,20 +41,16 @@ export interface SimulateAsyncOptions extends RunTasksOptions {
   readonly skip?: number;
 }
 
-/** Worker threads: a whole number from 1 to 1024 (the CLI's --workers too). */
-export const WORKERS_RULE = integerRule(1, 1024);
-
 /** The options and handlers of simulateAsync: UsageError naming the field (settings: see prepareRun). */
 function validateAsyncOptions(options: unknown, handlers: unknown): void {
+  validateTaskOptions(options, handlers);
   const object = checkObject('options', options);
-  checkOptional('options.workers', object['workers'], WORKERS_RULE);
   checkOptional('options.skip', object['skip'], integerRule(0));
   if (object['shard'] !== undefined) {
     const shard = checkObject('options.shard', object['shard']);
     const count = checkValue('options.shard.count', shard['count'], integerRule(1));
     checkValue('options.shard.index', shard['index'], integerRule(1, count));
   }
-  checkHooks(handlers, null, 'handlers');
 }
 
 /**

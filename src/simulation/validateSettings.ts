@@ -97,3 +97,13 @@ export function checkHooks(hooks: unknown, required: string | null = 'emit', fie
   }
   if (required !== null && typeof object[required] !== 'function') throw new UsageError(`${field}.${required} is required`, `pass ${field}.${required} as a function that receives each row`);
 }
+
+/** Worker threads: a whole number from 1 to 1024 (the CLI's --workers too). */
+export const WORKERS_RULE: ValueRule<number> = integerRule(1, 1024);
+
+/** The options and handlers of runTasks / simulateAsync: `workers` 1..1024, handlers functions. */
+export function validateTaskOptions(options: unknown, handlers: unknown): void {
+  const object = checkObject('options', options);
+  if (object['workers'] !== undefined) checkValue('options.workers', object['workers'], WORKERS_RULE);
+  checkHooks(handlers, null, 'handlers');
+}

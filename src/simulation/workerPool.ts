@@ -14,7 +14,8 @@
  * - A task that throws is reported through `onEnd(task, { error })`; the others go on.
  * - `signal` aborted: no new generation starts (workers are terminated); everything delivered so far
  *   stays delivered; resolves with `interrupted: true`.
- * Handler errors (a failed write) reject the promise.
+ * Handler errors (a failed write) reject the promise. Options are checked first (validateTaskOptions:
+ * UsageError for `workers` outside 1..1024 or a handler that is not a function).
  */
 
 import { availableParallelism } from 'node:os';
@@ -27,6 +28,7 @@ import type { PreparedRun } from './preparedRun.js';
 import type { SeriesRow, SeriesWarning } from './series.js';
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
+import { validateTaskOptions } from './validateSettings.js';
 
 export interface RunTasksOptions {
   /** Worker threads; default os.availableParallelism(). 1 runs in this thread. */
@@ -101,6 +103,7 @@ export async function runTasks(
   options: RunTasksOptions,
   handlers: TaskHandlers,
 ): Promise<RunTasksResult> {
+  validateTaskOptions(options, handlers);
   const workers = Math.min(options.workers ?? defaultWorkers(), tasks.length);
   return workers <= 1 ? runInProcess(run, tasks, options, handlers) : runOnWorkers(run, corpus, tasks, workers, options, handlers);
 }
