@@ -2,7 +2,11 @@
  * ngram-collapse: the library API.
  *
  * Load a corpus, run the collapse loop, measure texts, train and sample models: everything the CLI
- * does is importable and typed from here. Only the corpus loader and the exporters touch files.
+ * does is importable and typed from here. Only the corpus loader and the exporters touch files (the
+ * CLI writes the rest); imports run one way along the layers of README's "Architecture", a test
+ * (test/architecture/layers.test.ts) reads them. Every entry checks its arguments first and throws a
+ * UsageError naming the field, the value and the allowed range, worded as the CLI words its flags
+ * (the rules: CELL_RULES, SHARED_RULES, LOAD_RULES, ...).
  *
  * @example
  *   import { loadCorpus, simulate, DEFAULT_RUN } from 'ngram-collapse';
@@ -24,11 +28,13 @@ export {
   tokenCount,
 } from './corpus/tokenCorpus.js';
 export { loadCorpus, DEFAULT_LOAD_OPTIONS, type LoadOptions, type LoadedCorpus } from './corpus/loadCorpus.js';
+export { LOAD_RULES, validateLoadOptions } from './corpus/loadOptions.js';
 export { tokenizerFor, TOKENIZER_NAMES, type TokenizerName } from './corpus/tokenizers.js';
 export { sentenceSplitter, SENTENCE_MODES, type SentenceMode } from './corpus/sentenceSplitter.js';
 export { splitSentences } from './corpus/sentenceSegmenter.js';
 export {
   readCorpusText,
+  readCorpusSources,
   DEFAULT_TEXT_OPTIONS,
   type ReadTextResult,
   type TextOptions,
@@ -62,7 +68,9 @@ export {
   STRATEGIES,
   HUMAN_POOLS,
 } from './simulation/settings.js';
-export { expandCells, type Cell } from './simulation/cells.js';
+export { CELL_RULES, SHARED_RULES, WORKERS_RULE, validateRunSettings, validateCellSettings } from './simulation/validateSettings.js';
+export { type ValueRule, checkValue } from './validation/valueRule.js';
+export { expandCells, cellNames, type Cell } from './simulation/cells.js';
 export { prepareRun, heldoutOverlap, type PreparedRun } from './simulation/preparedRun.js';
 export { measuredText, type MeasuredText, type TopUp } from './simulation/measuredText.js';
 export { runSeries, type SeriesRow, type SeriesHooks, type GenerationTexts } from './simulation/series.js';
@@ -71,7 +79,7 @@ export { splitHoldout } from './simulation/holdoutSplit.js';
 export { METRIC_COLUMNS, type MetricName, type MetricValues } from './metrics/columns.js';
 export { measureText, type TextMeasurement } from './metrics/measureText.js';
 export { supportMetrics } from './metrics/supportMetrics.js';
-export { buildSeedReference, type SeedReference } from './metrics/seedReference.js';
+export { buildSeedReference, RARE_THRESHOLD_RULE, type SeedReference } from './metrics/seedReference.js';
 export { flooredPerplexity, oovRate } from './metrics/perplexity.js';
 export { driftExpectedTypes } from './metrics/driftBaseline.js';
 export { CURVE_COLUMNS, curveRecord } from './export/curveRecord.js';
@@ -93,7 +101,8 @@ export {
 export { type Shard, parseShard, formatShard, shardTasks } from './simulation/shard.js';
 export { ExtinctionTracker, type ExtinctionTable } from './simulation/extinctionTracker.js';
 export { EXTINCTION_COLUMNS, extinctionRecords } from './export/extinctionRecords.js';
-export { SummaryTable, summarize, type MetricSummary, SUMMARY_COLUMNS } from './export/summaryTable.js';
+export { SummaryTable, type MetricSummary, SUMMARY_COLUMNS } from './export/summaryTable.js';
+export { summarize, type SampleSummary } from './stats/sampleSummary.js';
 export { studentTQuantile, studentTCdf } from './stats/studentT.js';
 export { kaplanMeier, type SurvivalStep } from './stats/kaplanMeier.js';
 export { chao1, chao1FromCounts } from './metrics/chao1.js';

@@ -11,7 +11,8 @@
 import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
 import { UsageError } from '../errors.js';
 import { parseShard } from '../simulation/shard.js';
-import { integerIn, oneOf, tokenizerValue, type Parse } from './parseValues.js';
+import { fromRule, integerIn, oneOf, tokenizerValue, type Parse } from './parseValues.js';
+import { WORKERS_RULE } from '../simulation/validateSettings.js';
 import { SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.js';
 
 type Kind = 'list' | 'scalar' | 'boolean' | 'strings';
@@ -40,7 +41,7 @@ export const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unkno
   saveCorpora: { kind: 'scalar', parse: path },
   report: { kind: 'scalar', parse: path },
   sentencePerplexities: { kind: 'scalar', parse: path },
-  workers: { kind: 'scalar', parse: integerIn(1, 1024) },
+  workers: { kind: 'scalar', parse: fromRule(WORKERS_RULE) },
   shard: { kind: 'scalar', parse: (raw, flag) => parseShard(raw, flag) },
   quiet: { kind: 'boolean', parse: (raw) => raw },
 };

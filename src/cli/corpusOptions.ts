@@ -1,14 +1,14 @@
 /**
  * Options shared by every command that reads a corpus (run, metrics, generate, train): the table,
- * and their resolution into the loader's LoadOptions.
+ * and their resolution into the loader's LoadOptions, checked with the loader's own rules (LOAD_RULES).
  */
 
 import type { Command } from 'commander';
 import { DEFAULT_LOAD_OPTIONS, type LoadOptions } from '../corpus/loadCorpus.js';
-import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
+import { LOAD_RULES } from '../corpus/loadOptions.js';
 import { lowercasesByDefault, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
-import { integerIn, oneOf, tokenizerValue } from './parseValues.js';
+import { fromRule, tokenizerValue } from './parseValues.js';
 import type { CliIO } from './io.js';
 
 export const DEFAULT_MAX_TOKENS = 200_000_000;
@@ -42,9 +42,9 @@ export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io
   return {
     tokenizer: resolvedTokenizer,
     lowercase: values['lowercase'] === undefined ? lowercasesByDefault(resolvedTokenizer) : values['lowercase'] !== false,
-    sentences: sentences === undefined ? DEFAULT_LOAD_OPTIONS.sentences : oneOf(SENTENCE_MODES)(sentences, '--sentences'),
+    sentences: sentences === undefined ? DEFAULT_LOAD_OPTIONS.sentences : fromRule(LOAD_RULES.sentences)(sentences, '--sentences'),
     normalize: values['normalize'] === false ? 'none' : 'NFC',
-    maxTokens: maxTokens === undefined ? DEFAULT_MAX_TOKENS : integerIn(1)(maxTokens, '--max-tokens'),
+    maxTokens: maxTokens === undefined ? DEFAULT_MAX_TOKENS : fromRule(LOAD_RULES.maxTokens)(maxTokens, '--max-tokens'),
     stdin: io.stdin,
     cwd: io.cwd,
     onWarning,

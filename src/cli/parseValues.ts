@@ -2,11 +2,14 @@
  * Parsers for option values: each takes the raw string and the flag name, returns a typed value, or
  * throws UsageError naming the flag, the value received, and what is allowed.
  *
- * Pure functions; the CLI's option table (./options.ts) wires them to flags.
+ * Pure functions. The ranges are not defined here: `fromRule` turns the library's ValueRule (the
+ * same rule its validators apply, src/validation/valueRule.ts) into a parser, so the CLI and the
+ * library word a bad value the same way; this file only converts text to numbers and splits lists.
  */
 
 import { tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
+import { checkValue, integerRule, nameRule, numberRule, refuseRepeats, type ValueRule } from '../validation/valueRule.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
@@ -16,39 +19,24 @@ function number(raw: string, flag: string, allowed: string): number {
   return value;
 }
 
+/** The raw text checked against a library rule (numbers converted first), the message quoting the text. */
+export function fromRule<T>(rule: ValueRule<T>): Parse<T> {
+  return (raw, flag) => checkValue(flag, rule.kind === 'number' ? number(raw, flag, rule.allowed) : raw, rule, raw);
+}
+
 /** A whole number in [min, max]. */
 export function integerIn(min: number, max = Number.MAX_SAFE_INTEGER): Parse<number> {
-  const allowed = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`;
-  return (raw, flag) => {
-    const value = number(raw, flag, allowed);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw new UsageError(`${flag} must be ${allowed}, got '${raw}'`, `pass ${allowed}`);
-    }
-    return value;
-  };
+  return fromRule(integerRule(min, max));
 }
 
 /** A number in a range; `lowOpen`/`highOpen` exclude the bounds. */
 export function numberIn(low: number, high: number, lowOpen = false, highOpen = false): Parse<number> {
-  const left = lowOpen ? `> ${low}` : `>= ${low}`;
-  const allowed = Number.isFinite(high) ? `a number ${left} and ${highOpen ? '<' : '<='} ${high}` : `a number ${left}`;
-  return (raw, flag) => {
-    const value = number(raw, flag, allowed);
-    const tooLow = lowOpen ? value <= low : value < low;
-    const tooHigh = highOpen ? value >= high : value > high;
-    if (tooLow || tooHigh) throw new UsageError(`${flag} must be ${allowed}, got '${raw}'`, `pass ${allowed}`);
-    return value;
-  };
+  return fromRule(numberRule(low, high, lowOpen, highOpen));
 }
 
 /** One of a fixed set of names. */
 export function oneOf<T extends string>(names: readonly T[]): Parse<T> {
-  return (raw, flag) => {
-    if (!(names as readonly string[]).includes(raw)) {
-      throw new UsageError(`unknown ${flag} value '${raw}'`, `use one of: ${names.join(', ')}`);
-    }
-    return raw as T;
-  };
+  return fromRule(nameRule(names));
 }
 
 /** A tokenizer name (word-level, a published encoding, or bpe:K), checked by the library. */
@@ -61,9 +49,6 @@ export function listOf<T>(item: Parse<T>): Parse<T[]> {
     if (parts.some((part) => part === '')) {
       throw new UsageError(`${flag} has an empty item in '${raw}'`, 'separate values with single commas, e.g. 0,0.1,0.5');
     }
-    const values = parts.map((part) => item(part, flag));
-    const seen = new Set(values.map(String));
-    if (seen.size !== values.length) throw new UsageError(`${flag} lists a value twice in '${raw}'`, 'list each value once');
-    return values;
+    return refuseRepeats(flag, parts.map((part) => item(part, flag)), raw);
   };
 }

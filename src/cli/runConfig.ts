@@ -25,7 +25,8 @@ import { formatShard, parseShard, WHOLE_RUN, type Shard } from '../simulation/sh
 import { defaultWorkers } from '../simulation/workerPool.js';
 import { DEFAULT_MAX_TOKENS } from './corpusOptions.js';
 import { CONFIG_KEYS, configValues } from './configObject.js';
-import { integerIn } from './parseValues.js';
+import { fromRule, integerIn } from './parseValues.js';
+import { WORKERS_RULE } from '../simulation/validateSettings.js';
 import { resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.js';
 
 export { CONFIG_KEYS };
@@ -105,7 +106,7 @@ export function resolveRunConfig(command: Command, cwd: string): RunConfig {
     ...(saveCorpora === undefined ? {} : { saveCorpora }),
     ...(report === undefined ? {} : { report }),
     ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
-    ...(workers === undefined ? {} : { workers: integerIn(1, 1024)(workers, '--workers') }),
+    ...(workers === undefined ? {} : { workers: fromRule(WORKERS_RULE)(workers, '--workers') }),
     shard: shard === undefined ? WHOLE_RUN : parseShard(shard),
     quiet: values['quiet'] === true,
     resume: values['resume'] === true,

@@ -15,6 +15,8 @@
  * told the file and line. `<s>` / `</s>` in the text are dropped (they are the boundary markers),
  * with a warning. Files are streamed: memory is bounded by the corpus's ids and the longest line or
  * unfinished sentence, never the file size. This module and the exporters are the only ones that read files.
+ * Options are checked first (validateLoadOptions: UsageError naming the option, the value and what is
+ * allowed); an option left out or undefined takes its default from DEFAULT_LOAD_OPTIONS.
  */
 
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -26,22 +28,14 @@ import { brownFiles, isBrownSpec } from './brown.js';
 import { addBrownLine } from './brownLine.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
-import { brownEncoder, DEFAULT_TEXT_OPTIONS, finishCorpus, readTextInto, type TextOptions } from './readText.js';
+import { brownEncoder, finishCorpus, readTextInto } from './readText.js';
+import { DEFAULT_LOAD_OPTIONS, validateLoadOptions, type LoadOptions } from './loadOptions.js';
 import type { Merge } from './subword/bpeMerges.js';
 import { readWithSubwords } from './subword/learnedBpe.js';
 import { prepareTokenizer } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
-export interface LoadOptions extends TextOptions {
-  /** Standard input, for `-`. */
-  readonly stdin?: Readable;
-  /** Folder against which relative paths resolve. */
-  readonly cwd?: string;
-  /** Follows the reading: bytes read so far and, when every source is a file, their total size. */
-  readonly onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
-}
-
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = DEFAULT_TEXT_OPTIONS;
+export { DEFAULT_LOAD_OPTIONS, type LoadOptions } from './loadOptions.js';
 
 export interface LoadedCorpus {
   readonly vocabulary: Vocabulary;
@@ -63,7 +57,8 @@ export async function loadCorpus(
   options: Partial<LoadOptions> = {},
   vocabulary: Vocabulary = new Vocabulary(),
 ): Promise<LoadedCorpus> {
-  const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...options };
+  validateLoadOptions(specs, options);
+  const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...withoutUndefined(options) };
   if (specs.length === 0) throw new InputError('no corpus given', 'pass --corpus FILE, a folder, a glob, - or brown');
   if (specs.filter((spec) => spec === '-').length > 1) {
     throw new InputError('standard input (-) is given twice as a corpus', 'pass - once');
@@ -81,7 +76,7 @@ export async function loadCorpus(
 }
 
 /** A blank line is an empty sentence only in line mode with emptySentences. */
-export function keepsEmptySentences(settings: Pick<TextOptions, 'emptySentences' | 'sentences'>): boolean {
+export function keepsEmptySentences(settings: Pick<LoadOptions, 'emptySentences' | 'sentences'>): boolean {
   return settings.emptySentences === true && settings.sentences === 'line';
 }
 
@@ -95,6 +90,10 @@ function progressCounter(sources: readonly Source[], onProgress: LoadOptions['on
     read += bytes;
     onProgress(read, total);
   };
+}
+
+function withoutUndefined(options: Partial<LoadOptions>): Partial<LoadOptions> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
 /** Turns one spec into the sources it names, checking that they exist. */

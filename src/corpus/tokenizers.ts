@@ -158,9 +158,20 @@ export type TokenizerName = WordTokenizerName | PublishedEncodingName | `bpe:${n
 /** The names as help and error messages list them (`bpe:K` stands for every K). */
 export const TOKENIZER_NAMES: readonly string[] = [...WORD_TOKENIZER_NAMES, ...PUBLISHED_ENCODINGS, 'bpe:K'];
 
+/** Whether `name` names a tokenizer (a malformed `bpe:K` does not). */
+export function isTokenizerName(name: string): name is TokenizerName {
+  if (Object.hasOwn(TOKENIZERS, name)) return true;
+  try {
+    return parseSubword(name) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** `name` as a TokenizerName; throws UsageError listing the valid names otherwise. */
 export function tokenizerName(name: string): TokenizerName {
-  if (Object.hasOwn(TOKENIZERS, name) || parseSubword(name) !== undefined) return name as TokenizerName;
+  if (Object.hasOwn(TOKENIZERS, name)) return name as TokenizerName;
+  if (parseSubword(name) !== undefined) return name as TokenizerName; // a malformed bpe:K throws its own message
   throw new UsageError(`unknown --tokenizer value '${name}'`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
 }
 

@@ -16,7 +16,7 @@
  */
 
 import { METRIC_COLUMNS } from '../metrics/columns.js';
-import { studentTQuantile } from '../stats/studentT.js';
+import { summarize, type SampleSummary } from '../stats/sampleSummary.js';
 import { CELL_COLUMNS } from '../simulation/settings.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { formatNumber } from './formatNumber.js';
@@ -27,28 +27,9 @@ const CELL_FIELDS = ['cell', ...CELL_COLUMNS.map(([, column]) => column)];
 
 export const SUMMARY_COLUMNS: readonly string[] = [...CELL_FIELDS, 'generation', 'metric', 'n', 'mean', 'sd', 'ci_low', 'ci_high'];
 
-export interface MetricSummary {
-  readonly n: number;
-  readonly mean: number | undefined;
-  readonly sd: number | undefined;
-  readonly ciLow: number | undefined;
-  readonly ciHigh: number | undefined;
-}
-
-/** Mean, sd and 95% Student-t interval of `values`. */
-export function summarize(values: readonly number[], confidence = 0.95): MetricSummary {
-  const n = values.length;
-  if (n === 0) return { n, mean: undefined, sd: undefined, ciLow: undefined, ciHigh: undefined };
-  let sum = 0;
-  for (const value of values) sum += value;
-  const mean = sum / n;
-  if (n < 2) return { n, mean, sd: undefined, ciLow: undefined, ciHigh: undefined };
-  let squares = 0;
-  for (const value of values) squares += (value - mean) ** 2;
-  const sd = Math.sqrt(squares / (n - 1));
-  const half = (studentTQuantile(1 - (1 - confidence) / 2, n - 1) * sd) / Math.sqrt(n);
-  return { n, mean, sd, ciLow: mean - half, ciHigh: mean + half };
-}
+/** The summary of one metric across replicates (see stats/sampleSummary.ts). */
+export type MetricSummary = SampleSummary;
+export { summarize };
 
 const column = (name: string): number => CURVE_COLUMNS.indexOf(name);
 

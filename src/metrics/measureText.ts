@@ -4,8 +4,11 @@
  * Contract: pure; reads `text` and the shared SeedReference, returns the values of the columns from
  * `tokens` to `zipf_slope`, and `chao1` (model-level columns are added by the simulation loop). Every value is a
  * finite number or undefined. Cost: a few linear passes over the ids (n-grams: see ./ngramProfile.ts).
+ * Checks its input first (UsageError): `reference` built by buildSeedReference, `text` a TokenCorpus
+ * whose ids lie within the reference's id space (an id outside would be miscounted silently).
  */
 
+import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { chao1 } from './chao1.js';
 import { ratio, type MetricValues } from './columns.js';
@@ -15,7 +18,7 @@ import { mattr } from './mattr.js';
 import { mtld } from './mtld.js';
 import { ngramProfile } from './ngramProfile.js';
 import { overlapMetrics } from './overlapMetrics.js';
-import type { SeedReference } from './seedReference.js';
+import { checkSeedReference, type SeedReference } from './seedReference.js';
 import { survivalMetrics } from './survivalMetrics.js';
 import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
 
@@ -25,6 +28,7 @@ export interface TextMeasurement {
 }
 
 export function measureText(text: TokenCorpus, reference: SeedReference): TextMeasurement {
+  checkTokenCorpus('text', text, checkSeedReference('reference', reference).idSpace);
   const idSpace = reference.idSpace;
   const unigrams = countUnigrams(text, idSpace);
   const frequency = frequencyMetrics(unigrams);

@@ -5,9 +5,14 @@
  * Contract: built from H, the id-space size and the rare threshold; holds H's unigram counts, its
  * type count, the band of every seed type (1, 2-5, 6-20, 21+), the rare mask (count <= threshold),
  * H's trigrams (within sentences) and H's sentences (hashed, for verbatim copies).
+ * buildSeedReference checks its arguments (UsageError): idSpace >= 2, H's ids within it, the rare
+ * threshold a whole number >= 1 (RARE_THRESHOLD_RULE, the rule the run settings use too).
  */
 
+import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { UsageError } from '../errors.js';
+import { checkValue, integerRule, type ValueRule } from '../validation/valueRule.js';
 import { TrigramSet } from './ngramProfile.js';
 import { SentenceSet } from './sentenceSet.js';
 import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
@@ -34,7 +39,12 @@ export interface SeedReference {
   readonly sentences: SentenceSet;
 }
 
+/** The rare threshold: a seed type is rare when its count in H is <= this whole number >= 1. */
+export const RARE_THRESHOLD_RULE: ValueRule<number> = integerRule(1);
+
 export function buildSeedReference(human: TokenCorpus, idSpace: number, rareThreshold: number): SeedReference {
+  checkTokenCorpus('human', human, checkIdSpace('idSpace', idSpace));
+  checkValue('rareThreshold', rareThreshold, RARE_THRESHOLD_RULE);
   const unigrams = countUnigrams(human, idSpace);
   const rare = new Uint8Array(idSpace);
   const band = new Int8Array(idSpace).fill(-1);
@@ -52,4 +62,13 @@ export function buildSeedReference(human: TokenCorpus, idSpace: number, rareThre
   }
   const trigrams = new TrigramSet(human, idSpace);
   return { idSpace, unigrams, rareThreshold, rare, rareTypes, band, bandSizes, trigrams, sentences: new SentenceSet(human) };
+}
+
+/** A SeedReference as buildSeedReference makes it, else a UsageError naming `field`. */
+export function checkSeedReference(field: string, reference: unknown): SeedReference {
+  const object = (typeof reference === 'object' && reference !== null ? reference : {}) as Partial<SeedReference>;
+  if (typeof object.idSpace !== 'number' || object.unigrams === undefined || object.rare === undefined || object.trigrams === undefined || object.sentences === undefined) {
+    throw new UsageError(`${field} must be a SeedReference`, 'build it with buildSeedReference(human, idSpace, rareThreshold)');
+  }
+  return reference as SeedReference;
 }

@@ -3,7 +3,8 @@
  * here from a string, so a seed and a purpose give one reproducible stream on every machine.
  *
  * `randomFor(parts)` seeds a generator from the parts joined with '|', e.g.
- * `randomFor([42, 'split'])` or `randomFor([42, cellKey, replicate])`.
+ * `randomFor([42, 'split'])` or `randomFor([42, cellKey, replicate])`. Drawing without replacement
+ * has one implementation here (drawInPlace: the holdout split's shuffle and the sentence picks).
  */
 
 import seedrandom from 'seedrandom';
@@ -19,15 +20,39 @@ export function randomIndex(random: RandomSource, n: number): number {
   return Math.floor(random() * n);
 }
 
-/** Fisher–Yates shuffle of 0..n-1 (Knuth, TAOCP vol. 2, Algorithm P). */
-export function shuffledIndexes(random: RandomSource, n: number): Int32Array {
+/**
+ * The one partial Fisher–Yates shuffle (Durstenfeld's forward form; Knuth, TAOCP vol. 2, Algorithm P):
+ * for i = 0, 1, ..., position i receives order[i + pick(n - i)] (pick(m) in [0, m)), and `take` is told
+ * each element as soon as it is final; the walk stops when `take` returns false or the array is done.
+ * In place, O(elements drawn). One random draw per step, the last step (m = 1) included.
+ */
+export function drawInPlace(order: Int32Array, pick: (m: number) => number, take: (value: number) => boolean): void {
+  const n = order.length;
+  for (let i = 0; i < n; i++) {
+    const j = i + pick(n - i);
+    const chosen = order[j]!;
+    order[j] = order[i]!;
+    order[i] = chosen;
+    if (!take(chosen)) return;
+  }
+}
+
+/** Draws 0..n-1 without replacement (uniformly at random) until `take` returns false or none are left. */
+export function drawIndexes(random: RandomSource, n: number, take: (index: number) => boolean): void {
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = randomIndex(random, i + 1);
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
-  return order;
+  drawInPlace(order, (m) => randomIndex(random, m), take);
+}
+
+/**
+ * A full shuffle of 0..n-1, as the backward Fisher–Yates loop (for i = n-1..1 swap i with a uniform
+ * j <= i) makes it, so that existing holdout splits stay the same: that loop is drawInPlace on the
+ * mirrored array with mirrored picks (position n-1-i, pick m-1-r), read backwards. It consumes one
+ * more draw than the backward loop, at its end.
+ */
+export function shuffledIndexes(random: RandomSource, n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = n - 1 - i;
+  drawInPlace(order, (m) => m - 1 - randomIndex(random, m), () => true);
+  return order.reverse();
 }

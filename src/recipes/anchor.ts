@@ -46,7 +46,7 @@ export function anchorFindings(data: RecipeData): Finding[] {
   const findings: Finding[] = [];
 
   const mle = of(ANCHOR_CELLS.mle);
-  const mleReturns = sum(mle, (series) => total(series.returns));
+  const mleReturns = sum(mle, (series) => total(series.comebacks));
   const mleRetention = meanAt(rows, ANCHOR_CELLS.mle, last, 'vocab_retention');
   findings.push({
     name: 'pure MLE is absorbed',
@@ -82,7 +82,7 @@ export function anchorFindings(data: RecipeData): Finding[] {
   });
 
   const prior = of(ANCHOR_CELLS.prior);
-  const priorReturns = sum(prior, (series) => total(series.returns));
+  const priorReturns = sum(prior, (series) => total(series.comebacks));
   const priorFirst = meanAt(rows, ANCHOR_CELLS.prior, 1, 'vocab_retention');
   const priorLast = meanAt(rows, ANCHOR_CELLS.prior, last, 'vocab_retention');
   const rarePrior = meanAt(rows, ANCHOR_CELLS.prior, last, 'rare_survival');
@@ -106,13 +106,13 @@ function anchorTokenStats(series: readonly SeriesSurvival[]) {
   let anchorOnly = 0;
   for (const one of series) {
     const index = new Map<number, number>();
-    one.seedTypes.forEach((id, i) => index.set(id, i));
+    one.types.forEach((id, i) => index.set(id, i));
     for (const id of one.anchorTokens ?? []) {
       const i = index.get(id);
       if (i === undefined) continue;
       tokens++;
       if (one.lastSeen[i] === one.generations) presentAtEnd++;
-      returns += one.returns[i]!;
+      returns += one.comebacks[i]!;
       if (one.seedCounts[i]! <= 2) anchorOnly++;
     }
   }

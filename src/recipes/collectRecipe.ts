@@ -1,10 +1,11 @@
 /**
- * collectRecipe: runs a recipe's runs through the library's `simulate`, in process, and gathers what
- * its findings need. No files: runRecipe.ts loads the corpus and writes the outputs.
+ * collectRecipe: runs a recipe's runs series by series, in process (as `simulate` does), and gathers what
+ * its findings need. No files: the CLI's runRecipe.ts (src/cli) loads the corpus and writes the outputs.
  *
  * Contract: every run of `recipe.runs(scale)` is simulated in turn on `corpus`; rows keep their values
  * but their cells are renamed across runs (recipe.ts nameCells). When the recipe needs per-token
- * survival or per-sentence perplexities, an `onTexts` hook records them; the texts of generation g
+ * survival or per-sentence perplexities, the simulation's own tools record them (ExtinctionTracker in
+ * an `onTexts` hook; SentenceScorer through onModel0 / onTexts / emit, as `run` does); the texts of generation g
  * belong to the series whose row g - 1 came last, which holds because in-process `simulate` runs one
  * series at a time and emits row g - 1 before it samples generation g (checked: a violation throws).
  * Generation 0 of the sentence perplexities is H itself under M0 (in-sample), as row 0 describes H.
@@ -12,14 +13,16 @@
  */
 
 import { sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
-import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
+import type { LanguageModel } from '../model/languageModel.js';
+import { SentenceScorer } from '../simulation/sentenceScorer.js';
 import type { Cell } from '../simulation/cells.js';
 import { expandCells } from '../simulation/cells.js';
 import { prepareRun, type WordViewSpec } from '../simulation/preparedRun.js';
 import { runSeries, type GenerationTexts, type SeriesRow } from '../simulation/series.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { nameCells, type Recipe, type RecipeData, type RecipeScale, type SentencePerplexitySeries } from './recipe.js';
-import { lastSentencesTokens, SurvivalRecorder, type SeriesSurvival } from './tokenSurvival.js';
+import { ExtinctionTracker } from '../simulation/extinctionTracker.js';
+import { lastSentencesTokens, type SeriesSurvival } from './tokenSurvival.js';
 
 export interface CollectOptions {
   /** Called after each series (cell x replicate) finishes: done, total. */
@@ -43,20 +46,22 @@ export function collectRecipe(
   const runs = recipe.runs(scale);
   const named = nameCells(runs.map((settings) => expandCells(settings.sweep)));
   const run = prepareRun(corpus, idSpace, runs[0]!, options.words);
-  const seedTypes = run.reference.unigrams.types;
-  const seedCounts = Int32Array.from(seedTypes, (id) => run.reference.unigrams.counts[id]!);
   const total = runs.reduce((sum, settings) => sum + expandCells(settings.sweep).length * settings.replicates, 0);
 
   const rows: SeriesRow[] = [];
   const survival: SeriesSurvival[] = [];
   const perplexities: SentencePerplexitySeries[] = [];
   let current: { cell: Cell; replicate: number; generation: number } | undefined;
-  let recorder: SurvivalRecorder | undefined;
+  let recorder: { tracker: ExtinctionTracker; cell: string; replicate: number; generations: number; anchorTokens: Int32Array | undefined } | undefined;
   let anchorText: string | undefined;
   let done = 0;
+  const scorer = recipe.needs?.sentencePerplexities === true ? new SentenceScorer(run) : undefined;
 
   const finishSeries = (): void => {
-    if (recorder !== undefined) survival.push(recorder.finish());
+    if (recorder !== undefined) {
+      const { tracker, ...series } = recorder;
+      survival.push({ ...tracker.result(), ...series });
+    }
     recorder = undefined;
     if (current !== undefined) options.onProgress?.(++done, total, current.cell.id);
   };
@@ -71,24 +76,14 @@ export function collectRecipe(
       if (texts.generation === 1) {
         const anchorTokens = anchors > 0 ? lastSentencesTokens(texts.training, anchors) : undefined;
         anchorText = anchors > 0 ? lastSentencesKey(texts.training, anchors) : undefined;
-        recorder = new SurvivalRecorder(cell.id, replicate, seedTypes, seedCounts, idSpace, anchorTokens);
+        recorder = { tracker: new ExtinctionTracker(run.reference), cell: cell.id, replicate, generations: 0, anchorTokens };
       } else if (anchors > 0 && lastSentencesKey(texts.training, anchors) !== anchorText) {
         throw new Error('recipe: the anchor sentences changed between generations (expected them last in every training set)');
       }
-      recorder!.record(texts.synthetic, texts.generation);
+      recorder!.tracker.observe(texts.generation, texts.measured);
+      recorder!.generations = texts.generation;
     }
-    if (recipe.needs?.sentencePerplexities === true && texts.model0 !== undefined) {
-      const seed = seedTypes.length;
-      if (texts.generation === 1) {
-        perplexities.push({ cell: cell.id, replicate, generation: 0, values: sentencePerplexities(texts.model0, run.human, seed) });
-      }
-      perplexities.push({
-        cell: cell.id,
-        replicate,
-        generation: texts.generation,
-        values: sentencePerplexities(texts.model0, texts.synthetic, seed),
-      });
-    }
+    scorer?.score(texts.measured);
   };
 
   // In process, series by series (as simulate does), without the worker pool: the playground runs
@@ -103,11 +98,14 @@ export function collectRecipe(
         const namedRow = { ...row, cell };
         rows.push(namedRow);
         options.onRow?.(namedRow);
+        const values = scorer?.take();
+        if (values !== undefined) perplexities.push({ cell: cell.id, replicate: row.replicate, generation: row.generation, values });
       },
       onTexts: (texts: GenerationTexts) => {
         onTexts(texts);
         options.onTexts?.(texts, current!.cell, current!.replicate);
       },
+      ...(scorer === undefined ? {} : { onModel0: (model0: LanguageModel) => scorer.start(model0) }),
       ...(options.warn === undefined ? {} : { warn: options.warn }),
     };
     for (const task of seriesTasks(settings)) runSeries(prepared, task.cell, task.replicate, hooks);

@@ -132,10 +132,10 @@ export function forgettingByCount(survival: readonly SeriesSurvival[]): Forgetti
     let generations = 0;
     for (const series of survival) {
       generations = Math.max(generations, series.generations);
-      for (let i = 0; i < series.seedTypes.length; i++) {
+      for (let i = 0; i < series.types.length; i++) {
         if (series.seedCounts[i] !== count) continue;
         const first = series.firstAbsent[i]!;
-        times.push(first === 0 ? Number.POSITIVE_INFINITY : first);
+        times.push(first < 0 ? Number.POSITIVE_INFINITY : first);
       }
     }
     times.sort((a, b) => a - b);

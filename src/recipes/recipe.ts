@@ -6,14 +6,14 @@
  * cells, and several runs let a recipe compare cells that are not a cross product, such as "plain vs
  * temperature 0.7 vs top-k 10"). `findings(data)` turns what the runs produced into named qualitative
  * checks, each with the numbers it rests on (means over replicates) and whether it holds. A recipe
- * never touches files: runRecipe.ts runs it and writes its outputs. Cells of all runs are named
+ * never touches files: the CLI's runRecipe.ts (src/cli) runs it and writes its outputs. Cells of all runs are named
  * together (`nameCells`), by the settings that differ between them, as the library names a sweep's cells.
  */
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { LoadOptions } from '../corpus/loadCorpus.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
-import type { Cell } from '../simulation/cells.js';
+import { cellNames, type Cell } from '../simulation/cells.js';
 import type { PreparedRun } from '../simulation/preparedRun.js';
 import type { SeriesRow } from '../simulation/series.js';
 import {
@@ -152,11 +152,6 @@ export function cellRuns(
  */
 export function nameCells(cellsPerRun: ReadonlyArray<readonly Cell[]>): Map<string, Cell> {
   const all = cellsPerRun.flat();
-  const varying = ALL_CELL_COLUMNS.filter(([name]) => new Set(all.map((cell) => cell.settings[name])).size > 1);
-  const named = new Map<string, Cell>();
-  all.forEach((cell, index) => {
-    const id = varying.map(([name, column]) => `${column}=${cell.settings[name]}`).join('/') || 'default';
-    named.set(cell.key, { ...cell, index, id });
-  });
-  return named;
+  const ids = cellNames(all.map((cell) => cell.settings));
+  return new Map(all.map((cell, index) => [cell.key, { ...cell, index, id: ids[index]! }]));
 }

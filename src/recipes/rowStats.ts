@@ -2,14 +2,14 @@
  * Small statistics over series rows for recipes' findings: the mean of a metric over replicates.
  *
  * Contract: `meanAt(rows, cell, generation, metric)` is the mean over replicates of the metric's defined
- * values in that cell and generation (undefined values skipped; undefined when none), computed by the
- * report's describeSample so a finding quotes the number its chart draws. `meanCurve` gives it for
+ * values in that cell and generation (undefined values skipped; undefined when none), computed by
+ * stats' summarize, as the report's charts and --summary are, so a finding quotes the number its chart draws. `meanCurve` gives it for
  * generations 0..G (index = generation). `lastGeneration(rows)` is G. All O(rows).
  */
 
-import { describeSample } from '../export/report/aggregateCurves.js';
 import type { MetricName } from '../metrics/columns.js';
 import type { SeriesRow } from '../simulation/series.js';
+import { summarize } from '../stats/sampleSummary.js';
 
 export function meanAt(rows: readonly SeriesRow[], cell: string, generation: number, metric: MetricName): number | undefined {
   const values: number[] = [];
@@ -18,7 +18,7 @@ export function meanAt(rows: readonly SeriesRow[], cell: string, generation: num
     const value = row.values[metric];
     if (value !== undefined && Number.isFinite(value)) values.push(value);
   }
-  return values.length === 0 ? undefined : describeSample(values).mean;
+  return summarize(values).mean;
 }
 
 export function meanCurve(rows: readonly SeriesRow[], cell: string, metric: MetricName): Array<number | undefined> {

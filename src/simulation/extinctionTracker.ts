@@ -7,7 +7,9 @@
  * g = 1, 2, ... in order with the synthetic text of generation g (the text the metrics row describes).
  * Per seed type it keeps: the last generation at which it occurred, the first generation at which it
  * was absent (-1: never), and how many times it came back (absent at g-1, present at g).
- * O(tokens + seed types) per generation, on typed arrays.
+ * "Never absent" is -1, not 0: 0 is a generation number (H), so -1 cannot be misread; the CSV writes it
+ * as an empty field. The one tracker of the project: --extinctions and the recipes (recipes/tokenSurvival.ts)
+ * both use it. O(tokens + seed types) per generation, on typed arrays.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';

@@ -4,12 +4,15 @@
  *
  * Contract: E gets round(holdout * sentences) sentences; both parts keep the corpus order of their
  * sentences. The shuffle is seeded by (--seed, 'split') only, so every cell and replicate of a run
- * shares the same H and E. Throws InputError when H would be empty.
+ * shares the same H and E. Throws UsageError for a holdout outside [0, 1) or a seed that is not a whole
+ * number >= 0, InputError when H would be empty.
  */
 
 import { gatherSentences, sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import { randomFor, shuffledIndexes } from '../random/random.js';
+import { checkValue } from '../validation/valueRule.js';
+import { SHARED_RULES } from './validateSettings.js';
 
 export interface HoldoutSplit {
   readonly human: TokenCorpus;
@@ -30,6 +33,8 @@ export function splitHoldout(corpus: TokenCorpus, holdout: number, seed: number)
  * (`bpe:K` learns its merges on H's words: LoadOptions.subwordTraining).
  */
 export function humanSentenceMask(sentences: number, holdout: number, seed: number): Uint8Array {
+  checkValue('holdout', holdout, SHARED_RULES.holdout);
+  checkValue('seed', seed, SHARED_RULES.seed);
   const heldoutCount = Math.round(holdout * sentences);
   if (sentences - heldoutCount < 1 || (holdout > 0 && heldoutCount < 1)) {
     throw new InputError(

@@ -2,8 +2,14 @@
  * PreparedRun: what every (cell, replicate) series of a run shares, computed once: the holdout split,
  * the batch size N, the measured size, the seed reference of H. Read-only after construction; it can be rebuilt in a
  * worker thread from the same corpus and settings with the same result.
+ *
+ * prepareRun is where simulate, simulateAsync and the recipes validate their input: the settings
+ * (validateRunSettings: UsageError naming the field, the value and the allowed range), `idSpace`
+ * (a whole number >= 2) and the corpus (checkTokenCorpus: ids within the id space), before any work.
+ * Then InputError when the corpus is too small for the holdout share or the largest anchor.
  */
 
+import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import { overlapMetrics } from '../metrics/overlapMetrics.js';
@@ -14,6 +20,7 @@ import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
 import type { RunSettings } from './settings.js';
+import { validateRunSettings } from './validateSettings.js';
 
 export interface PreparedRun {
   readonly settings: RunSettings;
@@ -39,6 +46,8 @@ export interface WordViewSpec {
 }
 
 export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSettings, words?: WordViewSpec): PreparedRun {
+  validateRunSettings(settings);
+  checkTokenCorpus('corpus', corpus, checkIdSpace('idSpace', idSpace));
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
   const batchTokens = settings.tokens ?? tokenCount(human);
   const humanSentences = human.offsets.length - 1;

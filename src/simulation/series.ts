@@ -18,6 +18,8 @@
  * share, the synthetic text (with --select: its candidates, curation.ts), the subsample. The top-up of
  * generation g draws from a stream of its own, seeded by (--seed, cell, replicate, 'measure', g), so
  * measuring never moves the trajectory. Rows are handed to `emit` as soon as each generation is measured.
+ * Arguments are checked first (validateSeriesArguments): a hand-built cell or a replicate < 1 is a
+ * UsageError before any row.
  */
 
 import { concatCorpora, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -40,6 +42,7 @@ import { firstTokens, pickSentences, pickTokens } from './sentencePicks.js';
 import { measuredText } from './measuredText.js';
 import { batchTokensAt } from './settings.js';
 import { syntheticText } from './syntheticText.js';
+import { validateSeriesArguments } from './validateSettings.js';
 
 export interface SeriesRow {
   readonly cell: Cell;
@@ -95,6 +98,7 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
  * progress, flushing) between generations, or stop early. Results are identical to runSeries.
  */
 export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks): Generator<number, void, void> {
+  validateSeriesArguments(run, cell, replicate, hooks);
   const { settings, human, batchTokens } = run;
   const cellSettings = cell.settings;
   const random = seriesRandom(run, cell, replicate);

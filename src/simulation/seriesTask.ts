@@ -2,7 +2,7 @@
  * SeriesTask: one unit of work of a run, a (cell, replicate) series, and how to execute it with the
  * extras the exporters need (per-token extinctions, each generation's measured text).
  *
- * Contract: `seriesTasks(settings)` lists every task in canonical order (cell by cell, replicate 1..R);
+ * Contract: `seriesTasks(settings)` (settings validated: UsageError) lists every task in canonical order (cell by cell, replicate 1..R);
  * a task's `position` is its index in that list, the same in every process, so shards, workers and
  * resumed runs agree on it. `taskSteps` runs one task one generation per step (see seriesSteps) and
  * returns the task's extinction table (when asked for) once the series is done.
@@ -10,7 +10,6 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
-import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import { expandCells, type Cell } from './cells.js';
 import { ExtinctionTracker, type ExtinctionTable } from './extinctionTracker.js';
@@ -18,6 +17,8 @@ import type { ProgressReport } from './generationProgress.js';
 import type { PreparedRun } from './preparedRun.js';
 import { seriesSteps, type GenerationTexts, type SeriesWarning } from './series.js';
 import type { RunSettings } from './settings.js';
+import { SentenceScorer } from './sentenceScorer.js';
+import { validateRunSettings } from './validateSettings.js';
 
 /** One unit of work: a cell and a replicate number (1-based), at `position` in canonical order. */
 export interface SeriesTask {
@@ -28,7 +29,7 @@ export interface SeriesTask {
 
 /** Every (cell, replicate) of a run, in canonical order. */
 export function seriesTasks(settings: RunSettings): SeriesTask[] {
-  return expandCells(settings.sweep).flatMap((cell) =>
+  return expandCells(validateRunSettings(settings).sweep).flatMap((cell) =>
     Array.from({ length: settings.replicates }, (_, r) => ({ cell, replicate: r + 1 })),
   ).map((task, position) => ({ ...task, position }));
 }
@@ -76,28 +77,4 @@ export function* taskSteps(
     ...(onTexts === undefined ? {} : { onTexts }),
   });
   return tracker?.result();
-}
-
-/** Scores the text of each row under M0: H first (generation 0), then each measured text. */
-class SentenceScorer {
-  private model0: LanguageModel | undefined;
-  private pending: Float64Array | undefined;
-
-  constructor(private readonly run: PreparedRun) {}
-
-  start(model0: LanguageModel): void {
-    this.model0 = model0;
-    this.score(this.run.human);
-  }
-
-  score(text: TokenCorpus): void {
-    this.pending = sentencePerplexities(this.model0!, text, this.run.reference.unigrams.types.length);
-  }
-
-  /** The values for the row being emitted (each text is scored before its row). */
-  take(): Float64Array | undefined {
-    const values = this.pending;
-    this.pending = undefined;
-    return values;
-  }
 }

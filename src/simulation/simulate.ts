@@ -1,7 +1,8 @@
 /**
  * simulate: the library's entry point for a whole run (every cell x replicate), in process.
  *
- * Contract: validates nothing about the corpus beyond what prepareRun checks; runs the series in the
+ * Contract: validates the settings, id space and corpus first (prepareRun: UsageError naming the
+ * field, the value and the allowed range; InputError for a corpus too small), then runs the series in the
  * canonical order (cell by cell, replicate 1..R) and hands each row to `hooks.emit` as soon as it is
  * measured. `words` (subword runs: the tokens' strings) fills the word_* columns. Returns the prepared run (split, reference) for callers that want it. Deterministic:
  * the same corpus, settings and seed give the same rows, to the last bit.
@@ -19,12 +20,15 @@ import { prepareRun, type PreparedRun, type WordViewSpec } from './preparedRun.j
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
+import { checkHooks, validateTaskOptions } from './validateSettings.js';
+import { checkObject, checkOptional, checkValue, integerRule } from '../validation/valueRule.js';
 import { shardTasks, WHOLE_RUN, type Shard } from './shard.js';
 import { runTasks, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
 
 export { seriesTasks, type SeriesTask } from './seriesTask.js';
 
 export function simulate(corpus: TokenCorpus, idSpace: number, settings: RunSettings, hooks: SeriesHooks, words?: WordViewSpec): PreparedRun {
+  checkHooks(hooks);
   const run = prepareRun(corpus, idSpace, settings, words);
   for (const task of seriesTasks(settings)) runSeries(run, task.cell, task.replicate, hooks);
   return run;
@@ -39,9 +43,22 @@ export interface SimulateAsyncOptions extends RunTasksOptions {
   readonly words?: WordViewSpec;
 }
 
+/** The options and handlers of simulateAsync: UsageError naming the field (settings: see prepareRun). */
+function validateAsyncOptions(options: unknown, handlers: unknown): void {
+  validateTaskOptions(options, handlers);
+  const object = checkObject('options', options);
+  checkOptional('options.skip', object['skip'], integerRule(0));
+  if (object['shard'] !== undefined) {
+    const shard = checkObject('options.shard', object['shard']);
+    const count = checkValue('options.shard.count', shard['count'], integerRule(1));
+    checkValue('options.shard.index', shard['index'], integerRule(1, count));
+  }
+}
+
 /**
  * simulate on worker threads (`workers`, default the number of cores), with the same rows in the same
- * order as simulate; optionally a shard, extinction tables, texts and an abort signal.
+ * order as simulate; optionally a shard, extinction tables, texts and an abort signal. Options are
+ * checked first: `workers` 1..1024, `skip` >= 0, `shard.index` 1..`shard.count`, handlers functions.
  *
  * @example
  *   const rows: SeriesRow[] = [];
@@ -54,6 +71,7 @@ export async function simulateAsync(
   options: SimulateAsyncOptions,
   handlers: TaskHandlers,
 ): Promise<RunTasksResult & { readonly run: PreparedRun }> {
+  validateAsyncOptions(options, handlers);
   const run = prepareRun(corpus, idSpace, settings, options.words);
   const tasks = shardTasks(seriesTasks(settings), options.shard ?? WHOLE_RUN).slice(options.skip ?? 0);
   return { ...(await runTasks(run, corpus, tasks, options, handlers)), run };

@@ -14,12 +14,11 @@
  * - A task that throws is reported through `onEnd(task, { error })`; the others go on.
  * - `signal` aborted: no new generation starts (workers are terminated); everything delivered so far
  *   stays delivered; resolves with `interrupted: true`.
- * Handler errors (a failed write) reject the promise.
+ * Handler errors (a failed write) reject the promise. Options are checked first (validateTaskOptions:
+ * UsageError for `workers` outside 1..1024 or a handler that is not a function).
  */
 
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
@@ -29,6 +28,7 @@ import type { PreparedRun, WordViewSpec } from './preparedRun.js';
 import type { SeriesRow, SeriesWarning } from './series.js';
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
+import { validateTaskOptions } from './validateSettings.js';
 
 export interface RunTasksOptions {
   /** Worker threads; default os.availableParallelism(). 1 runs in this thread. */
@@ -36,7 +36,7 @@ export interface RunTasksOptions {
   readonly extras?: TaskExtras;
   readonly signal?: AbortSignal;
   readonly warn?: SeriesWarning;
-  /** The compiled worker script; default: seriesWorker.js next to this module, else in dist/. */
+  /** The compiled worker script; default: seriesWorker.js next to this module, or in dist/ when running from src/ (defaultWorkerScript). */
   readonly workerScript?: URL;
 }
 
@@ -94,13 +94,16 @@ export type WorkerReply =
 
 const NO_EXTRAS: TaskExtras = { extinctions: false, texts: false };
 
+/** True when this module runs from its TypeScript sources (tests): read from its own URL, not the disk. */
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
 /**
  * One worker per core (os.availableParallelism()). When this module runs from its TypeScript sources
- * (tests), there is no compiled worker next to it, and the default is 1 (in process), so that a test
- * never runs stale compiled code by accident; an explicit `workers >= 2` then uses dist/.
+ * (tests), the default is 1 (in process), so that a test never runs stale compiled code by accident;
+ * an explicit `workers >= 2` then uses dist/. Decided from the module's URL, without touching files.
  */
 export function defaultWorkers(): number {
-  return existsSync(fileURLToPath(new URL('./seriesWorker.js', import.meta.url))) ? availableParallelism() : 1;
+  return FROM_SOURCES ? 1 : availableParallelism();
 }
 
 export async function runTasks(
@@ -110,6 +113,7 @@ export async function runTasks(
   options: RunTasksOptions,
   handlers: TaskHandlers,
 ): Promise<RunTasksResult> {
+  validateTaskOptions(options, handlers);
   const workers = Math.min(options.workers ?? defaultWorkers(), tasks.length);
   return workers <= 1 ? runInProcess(run, tasks, options, handlers) : runOnWorkers(run, corpus, tasks, workers, options, handlers);
 }
@@ -172,14 +176,13 @@ async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], opti
   return { ended, failed, interrupted: false };
 }
 
-/** The compiled worker script: next to this module (dist/), or in dist/ when running from src/ (tests). */
+/**
+ * The compiled worker script: next to this module (dist/), or in dist/ when running from src/ (tests).
+ * A URL computed from this module's own, without probing files: a missing build shows as the worker's
+ * failure to start (run npm run build).
+ */
 export function defaultWorkerScript(): URL {
-  const candidates = [new URL('./seriesWorker.js', import.meta.url), new URL('../../dist/simulation/seriesWorker.js', import.meta.url)];
-  const found = candidates.find((url) => existsSync(fileURLToPath(url)));
-  if (found === undefined) {
-    throw new Error(`the worker script seriesWorker.js is missing (looked at ${candidates.map((url) => fileURLToPath(url)).join(', ')}): run npm run build, or pass --workers 1`);
-  }
-  return found;
+  return FROM_SOURCES ? new URL('../../dist/simulation/seriesWorker.js', import.meta.url) : new URL('./seriesWorker.js', import.meta.url);
 }
 
 function sharedCopy(array: Int32Array): Int32Array {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MetricValues } from '../../src/metrics/columns.js';
 import type { RecipeData } from '../../src/recipes/recipe.js';
-import { runRecipe } from '../../src/recipes/runRecipe.js';
+import { runRecipe } from '../../src/cli/runRecipe.js';
 import { subword, subwordFindings } from '../../src/recipes/subword.js';
 import type { Cell } from '../../src/simulation/cells.js';
 import type { SeriesRow } from '../../src/simulation/series.js';
@@ -74,7 +74,7 @@ describe('subword findings from rows', () => {
 describe('recipe subword on Brown editorial', () => {
   it('runs every tokenizer, names cells by tokenizer and fills the word columns of the subword cells', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ngc-subword-recipe-'));
-    const outcome = await runRecipe(subword, { out, corpus: ['brown:editorial'], generations: 2, replicates: 1 });
+    const outcome = await runRecipe(subword, { out, cwd: process.cwd(), corpus: ['brown:editorial'], generations: 2, replicates: 1 });
     expect(outcome.data.cells.map((cell) => cell.id)).toEqual(['tokenizer=wordpunct', 'tokenizer=gpt2', 'tokenizer=bpe:500', 'tokenizer=bpe:4000']);
     for (const row of outcome.data.rows) {
       const isWord = row.cell.id === 'tokenizer=wordpunct';

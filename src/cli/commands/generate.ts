@@ -11,7 +11,8 @@ import { trainModel } from '../../model/train.js';
 import { randomFor } from '../../random/random.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
-import { integerIn } from '../parseValues.js';
+import { CELL_RULES } from '../../simulation/validateSettings.js';
+import { fromRule, integerIn } from '../parseValues.js';
 import { SHARED_OPTIONS, SWEEP_OPTIONS, flagName } from '../runOptions.js';
 
 export function generateCommand(io: CliIO): Command {
@@ -32,7 +33,7 @@ export function generateCommand(io: CliIO): Command {
   command.action(async (values: Record<string, unknown>) => {
     const text = (key: string): string => String(values[key]);
     const count = integerIn(1, 1_000_000)(text('count'), '--count');
-    const order = integerIn(1, 10)(text('order'), '--order');
+    const order = fromRule(CELL_RULES.order)(text('order'), '--order');
     const smoothing = SWEEP_OPTIONS.smoothing.parse(text('smoothing'), '--smoothing')[0]!;
     const vocab = SWEEP_OPTIONS.vocab.parse(text('vocab'), '--vocab')[0]!;
     const k = SHARED_OPTIONS.k.parse(text('k'), flagName(SHARED_OPTIONS.k.flags));

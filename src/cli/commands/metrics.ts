@@ -17,7 +17,8 @@ import { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
 import { checkNotCorpus, checkWritable } from '../outputPaths.js';
-import { integerIn } from '../parseValues.js';
+import { RARE_THRESHOLD_RULE } from '../../metrics/seedReference.js';
+import { fromRule } from '../parseValues.js';
 
 /** The columns `metrics` writes: those that describe a text alone (`chao1` appended after `zipf_slope`). */
 export const TEXT_METRIC_COLUMNS: readonly MetricName[] = [...METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1), 'chao1'];
@@ -35,7 +36,7 @@ export function metricsCommand(io: CliIO): Command {
   command.action(async (texts: string[], values: Record<string, unknown>) => {
     const warn = (message: string): void => void io.stderr.write(`ngram-collapse: warning: ${message}\n`);
     const load = resolveLoadOptions(values, io, warn);
-    const rareThreshold = values['rareThreshold'] === undefined ? 1 : integerIn(1)(String(values['rareThreshold']), '--rare-threshold');
+    const rareThreshold = values['rareThreshold'] === undefined ? 1 : fromRule(RARE_THRESHOLD_RULE)(String(values['rareThreshold']), '--rare-threshold');
     const out = checkWritable(String(values['out']), io.cwd, '--out');
     checkNotCorpus(out, [...texts, ...(values['reference'] === undefined ? [] : [String(values['reference'])])], io.cwd, '--out');
     const vocabulary = new Vocabulary();

@@ -1,7 +1,7 @@
 /**
  * `ngram-collapse recipe list` and `ngram-collapse recipe NAME [--corpus SPEC...] [--out DIR]
  * [--replicates R] [--generations G] [--seed S] [--quiet]`: the literature's findings, each reproduced
- * by one command (src/recipes).
+ * by one command (src/recipes computes, ../runRecipe.ts writes).
  *
  * Contract: `list` prints one line per recipe (name, title, default corpus and scale) to io.stdout.
  * `NAME` checks the options (UsageError), the recipe name (UsageError listing the valid names) and that
@@ -15,10 +15,11 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
-import { recipeCommandLine, runRecipe } from '../../recipes/runRecipe.js';
+import { recipeCommandLine, runRecipe } from '../runRecipe.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
-import { integerIn } from '../parseValues.js';
+import { SHARED_RULES } from '../../simulation/validateSettings.js';
+import { fromRule } from '../parseValues.js';
 
 export function recipeCommand(io: CliIO): Command {
   const command = new Command('recipe')
@@ -50,11 +51,11 @@ export function recipeList(): string {
 }
 
 async function recipeAction(name: string, values: Record<string, unknown>, io: CliIO): Promise<void> {
-  const optional = (key: string, flag: string, minimum: number, maximum?: number): number | undefined =>
-    values[key] === undefined ? undefined : integerIn(minimum, maximum)(String(values[key]), flag);
-  const generations = optional('generations', '--generations', 1, 100_000);
-  const replicates = optional('replicates', '--replicates', 1, 100_000);
-  const seed = optional('seed', '--seed', 0);
+  const optional = (key: 'generations' | 'replicates' | 'seed', flag: string): number | undefined =>
+    values[key] === undefined ? undefined : fromRule(SHARED_RULES[key])(String(values[key]), flag);
+  const generations = optional('generations', '--generations');
+  const replicates = optional('replicates', '--replicates');
+  const seed = optional('seed', '--seed');
   const recipe = findRecipe(name);
   const quiet = values['quiet'] === true;
   const warn = (message: string): void => {
@@ -73,6 +74,7 @@ async function recipeAction(name: string, values: Record<string, unknown>, io: C
   const started = Date.now();
   const outcome = await runRecipe(recipe, {
     out,
+    cwd: io.cwd,
     corpus,
     ...scale,
     load,

@@ -38,7 +38,7 @@ import { runTasks } from '../../simulation/workerPool.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
 import { checkNotCorpus, checkWritable } from '../outputPaths.js';
-import { packageVersion, PROGRAM_NAME } from '../program.js';
+import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startLoadProgress } from '../loadProgress.js';
 import { startProgress } from '../progress.js';
 import { printableConfig, resolveRunConfig, type RunConfig } from '../runConfig.js';

@@ -18,13 +18,14 @@ import { arpaLines } from '../../model/arpa.js';
 import { evaluateModel, type Evaluation } from '../../model/evaluate.js';
 import { InterpolatedModel } from '../../model/interpolated.js';
 import { kneserNeyDiscounts } from '../../model/kneserNey.js';
-import { SMOOTHING_NAMES, VOCAB_MODES, type LanguageModel } from '../../model/languageModel.js';
+import { SMOOTHING_NAMES, type LanguageModel } from '../../model/languageModel.js';
 import { trainModel } from '../../model/train.js';
 import { FIRST_TOKEN_ID, Vocabulary } from '../../vocabulary/vocabulary.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
 import { checkWritable } from '../outputPaths.js';
-import { integerIn, numberIn, oneOf } from '../parseValues.js';
+import { CELL_RULES, SHARED_RULES } from '../../simulation/validateSettings.js';
+import { fromRule } from '../parseValues.js';
 
 export function trainCommand(io: CliIO): Command {
   const command = new Command('train')
@@ -40,10 +41,10 @@ export function trainCommand(io: CliIO): Command {
   addLoadOptions(command);
   command.action(async (values: Record<string, unknown>) => {
     const text = (key: string): string => String(values[key]);
-    const order = integerIn(1, 10)(text('order'), '--order');
-    const smoothing = oneOf(SMOOTHING_NAMES)(text('smoothing'), '--smoothing');
-    const vocab = oneOf(VOCAB_MODES)(text('vocab'), '--vocab');
-    const k = numberIn(0, Number.POSITIVE_INFINITY, true)(text('k'), '--k');
+    const order = fromRule(CELL_RULES.order)(text('order'), '--order');
+    const smoothing = fromRule(CELL_RULES.smoothing)(text('smoothing'), '--smoothing');
+    const vocab = fromRule(CELL_RULES.vocab)(text('vocab'), '--vocab');
+    const k = fromRule(SHARED_RULES.k)(text('k'), '--k');
     if (values['arpa'] !== undefined && smoothing === 'add-k') {
       throw new UsageError('add-k is not a back-off model, so it has no exact ARPA form', 'use --smoothing kneser-ney or witten-bell (or mle) with --arpa');
     }

@@ -6,11 +6,11 @@
  * zero): n values, their mean, the sample standard deviation (n - 1 denominator; undefined for n = 1) and
  * the 95% confidence interval mean ± t_{0.975, n-1} · sd / sqrt(n) (Student t; undefined for n = 1).
  * Points come ordered by metric (in the order given), then cell (first appearance), then generation.
- * Runs in O(rows x metrics).
+ * Runs in O(rows x metrics). The statistics are stats/sampleSummary.ts's `summarize`, as in --summary.
  */
 
 import { metricValue, type CurveRow } from './curveRow.js';
-import { studentTQuantile } from '../../stats/studentT.js';
+import { summarize } from '../../stats/sampleSummary.js';
 
 /** One point of one line: a cell's mean of a metric at a generation, with its spread. */
 export interface SeriesPoint {
@@ -50,26 +50,10 @@ export function aggregateCurves(rows: readonly CurveRow[], metrics: readonly str
           const value = metricValue(row, metric);
           if (value !== undefined) values.push(value);
         }
-        if (values.length > 0) points.push({ metric, cell, generation, ...describeSample(values) });
+        const summary = summarize(values);
+        if (summary.mean !== undefined) points.push({ metric, cell, generation, ...summary, mean: summary.mean });
       }
     }
   }
   return points;
-}
-
-/** n, mean, sample sd and the Student-t 95% interval of a non-empty list of numbers. */
-export function describeSample(values: readonly number[]): {
-  n: number;
-  mean: number;
-  sd: number | undefined;
-  ciLow: number | undefined;
-  ciHigh: number | undefined;
-} {
-  const n = values.length;
-  const mean = values.reduce((sum, value) => sum + value, 0) / n;
-  if (n < 2) return { n, mean, sd: undefined, ciLow: undefined, ciHigh: undefined };
-  const squares = values.reduce((sum, value) => sum + (value - mean) ** 2, 0);
-  const sd = Math.sqrt(squares / (n - 1));
-  const halfWidth = (studentTQuantile(0.975, n - 1) * sd) / Math.sqrt(n);
-  return { n, mean, sd, ciLow: mean - halfWidth, ciHigh: mean + halfWidth };
 }

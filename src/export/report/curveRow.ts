@@ -5,8 +5,12 @@
  * setting columns hold their CSV text, `replicate`, `seed` and `generation` are numbers, and every
  * metric column holds a number or `undefined`/`null`/'' for an empty CSV field ("undefined": the point
  * is skipped). Metric columns are the numeric columns after `generation`, in CSV order; columns may be
- * appended to the CSV later and are picked up without code changes.
+ * appended to the CSV later and are picked up without code changes. The column names come from the
+ * one schema, export/curveRecord.ts (CURVE_COLUMNS), never a second list.
  */
+
+import { ALL_CELL_COLUMNS } from '../../simulation/settings.js';
+import { CURVE_COLUMNS } from '../curveRecord.js';
 
 /** A field of a curves row: text for settings, a number for counts and metrics, empty when undefined. */
 export type CurveValue = string | number | null | undefined;
@@ -19,17 +23,11 @@ export interface CurveRow {
   readonly [column: string]: CurveValue;
 }
 
-/** The identity and setting columns that precede the metrics, in CSV order (SPEC §5). */
-export const ID_COLUMNS = [
-  'cell', 'strategy', 'human_ratio', 'human_pool', 'anchor', 'order', 'smoothing', 'vocab',
-  'temperature', 'top_k', 'top_p', 'replicate', 'seed', 'generation',
-] as const;
+/** The identity and setting columns that precede the metrics, in CSV order: derived from the schema (curveRecord.ts). */
+export const ID_COLUMNS: readonly string[] = CURVE_COLUMNS.slice(0, CURVE_COLUMNS.indexOf('generation') + 1);
 
 /** The columns that describe a cell's settings (everything in ID_COLUMNS but the cell and run ids). */
-export const SETTING_COLUMNS = [
-  'strategy', 'human_ratio', 'human_pool', 'anchor', 'order', 'smoothing', 'vocab',
-  'temperature', 'top_k', 'top_p', 'select', 'tokens_growth',
-] as const;
+export const SETTING_COLUMNS: readonly string[] = ALL_CELL_COLUMNS.map(([, column]) => column);
 
 /** Settings added later, appended after the metric columns (SPEC §5): settings, not metrics. */
 export const APPENDED_SETTING_COLUMNS = ['select', 'tokens_growth'] as const;
@@ -66,7 +64,7 @@ export function metricColumns(rows: readonly CurveRow[], columns?: readonly stri
 }
 
 function isIdColumn(column: string): boolean {
-  return (ID_COLUMNS as readonly string[]).includes(column) || (APPENDED_SETTING_COLUMNS as readonly string[]).includes(column);
+  return ID_COLUMNS.includes(column) || (APPENDED_SETTING_COLUMNS as readonly string[]).includes(column);
 }
 
 function isNumericColumn(rows: readonly CurveRow[], column: string): boolean {

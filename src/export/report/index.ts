@@ -6,7 +6,7 @@
 
 export type { CurveRow, CurveValue } from './curveRow.js';
 export { ID_COLUMNS, SETTING_COLUMNS, SURVIVAL_BANDS, metricColumns, metricValue } from './curveRow.js';
-export { aggregateCurves, describeSample, type SeriesPoint } from './aggregateCurves.js';
+export { aggregateCurves, type SeriesPoint } from './aggregateCurves.js';
 export { cellLabels } from './cellLabels.js';
 export { studentTQuantile } from '../../stats/studentT.js';
 export { curveTableFromRecords, readCurves, type CurveTable } from './readCurves.js';

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateCurves, describeSample } from '../../../src/export/report/aggregateCurves.js';
+import { aggregateCurves } from '../../../src/export/report/aggregateCurves.js';
 import type { CurveRow } from '../../../src/export/report/curveRow.js';
 
 const row = (cell: string, replicate: number, generation: number, value: number | undefined): CurveRow => ({
   cell, replicate, generation, vocab_retention: value,
-});
-
-describe('describeSample', () => {
-  it('gives mean, sample sd and the Student-t 95% interval', () => {
-    // 0.8, 0.9, 1.0: mean 0.9, sd sqrt((0.01 + 0 + 0.01) / 2) = 0.1,
-    // half width t_{0.975,2} * 0.1 / sqrt(3) = 4.302653 * 0.057735 = 0.248414.
-    const sample = describeSample([0.8, 0.9, 1.0]);
-    expect(sample.n).toBe(3);
-    expect(sample.mean).toBeCloseTo(0.9, 12);
-    expect(sample.sd).toBeCloseTo(0.1, 12);
-    expect(sample.ciLow).toBeCloseTo(0.651586, 6);
-    expect(sample.ciHigh).toBeCloseTo(1.148414, 6);
-  });
-
-  it('has no spread and no interval for one value', () => {
-    expect(describeSample([0.7])).toEqual({ n: 1, mean: 0.7, sd: undefined, ciLow: undefined, ciHigh: undefined });
-  });
 });
 
 describe('aggregateCurves', () => {

@@ -120,7 +120,7 @@ if (SKIP) {
       await page.waitForSelector('#metric-chart[data-metric="vocab_retention"][data-state="ready"]');
       await page.locator('#metric-chart svg .mark-symbol.role-mark path').nth(1).hover({ force: true });
       const tooltip = page.locator('#vg-tooltip-element');
-      await expect.poll(() => tooltip.textContent()).toMatch(/strategy=replace, human_ratio=0.*metric\s*vocab_retention.*generation\s*1.*mean\s*0\.9.*replicates\s*3.*95% CI\s*0\.65158/s);
+      await expect.poll(() => tooltip.textContent()).toMatch(/strategy=replace\/human_ratio=0.*metric\s*vocab_retention.*generation\s*1.*mean\s*0\.9.*replicates\s*3.*95% CI\s*0\.65158/s);
       await page.screenshot({ path: join(OUTPUT, 'report-tooltip.png') });
     });
   });

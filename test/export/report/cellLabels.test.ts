@@ -12,9 +12,9 @@ describe('cellLabels', () => {
       { cell: 'c3', ...settings, strategy: 'accumulate' },
     ]);
     expect([...labels]).toEqual([
-      ['c1', 'strategy=replace, human_ratio=0'],
-      ['c2', 'strategy=replace, human_ratio=0.1'],
-      ['c3', 'strategy=accumulate, human_ratio=0'],
+      ['c1', 'strategy=replace/human_ratio=0'],
+      ['c2', 'strategy=replace/human_ratio=0.1'],
+      ['c3', 'strategy=accumulate/human_ratio=0'],
     ]);
   });
 

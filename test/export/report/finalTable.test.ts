@@ -13,9 +13,9 @@ describe('formatFinalTable', () => {
     // the fixture has no model_* columns (written before they existed) -> –
     // entropy 9.5 - 2(1 - v) + jitter(-0.01, 0, 0.01) -> 8.5; perplexity 300 * (1 + 0.3 * 3) + 5 * rep -> 570 + 10 = 580
     // sparkline, shared range 0.5 (c1 gen 3) .. 1 (gen 0): 1 -> █, 0.9 -> 0.8 * 7 = 5.6 -> ▇, 0.65 -> 2.1 -> ▃, 0.5 -> ▁
-    expect(lines[1]).toMatch(/^strategy=replace, human_ratio=0 {3,}3\s+3\s+0\.5000\s+0\.1275\s+–\s+–\s+8\.500\s+580\.0  █▇▃▁$/);
+    expect(lines[1]).toMatch(/^strategy=replace\/human_ratio=0 {3,}3\s+3\s+0\.5000\s+0\.1275\s+–\s+–\s+8\.500\s+580\.0  █▇▃▁$/);
     // c3 means 1, 0.97, 0.95, 0.94 -> (v - 0.5) / 0.5 * 7 = 7, 6.58, 6.3, 6.16 -> █ █ ▇ ▇
-    expect(lines[3]).toMatch(/^strategy=accumulate, human_ratio=0\s+3\s+3\s+0\.9400 .* ██▇▇$/);
+    expect(lines[3]).toMatch(/^strategy=accumulate\/human_ratio=0\s+3\s+3\s+0\.9400 .* ██▇▇$/);
   });
 
   it('aligns numbers in columns', async () => {

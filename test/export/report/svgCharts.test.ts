@@ -42,7 +42,7 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
 
   it('names the cells by their differing settings in the legend', () => {
     const svg = charts.find((chart) => chart.name === 'vocab_retention')!.svg;
-    for (const label of ['strategy=replace, human_ratio=0', 'strategy=replace, human_ratio=0.1', 'strategy=accumulate, human_ratio=0']) {
+    for (const label of ['strategy=replace/human_ratio=0', 'strategy=replace/human_ratio=0.1', 'strategy=accumulate/human_ratio=0']) {
       expect(svg).toContain(`>${label}</text>`);
     }
   });

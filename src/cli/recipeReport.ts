@@ -15,7 +15,7 @@ import { curveTableFromRecords } from '../export/report/readCurves.js';
 import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
 import { renderSvg, writeSvgCharts } from '../export/report/svgCharts.js';
 import { theoryPoints } from '../export/survivalLaw.js';
-import type { Finding, Recipe, RecipeData } from './recipe.js';
+import type { Finding, Recipe, RecipeData } from '../recipes/recipe.js';
 
 export async function writeRecipeReport(
   recipe: Recipe,

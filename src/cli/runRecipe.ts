@@ -1,5 +1,6 @@
 /**
- * runRecipe: loads the corpus, runs a recipe (collectRecipe.ts) and writes its outputs into one folder.
+ * runRecipe: loads the corpus, runs a recipe (recipes/collectRecipe.ts, which returns data and writes
+ * nothing) and writes its outputs into one folder: the CLI's side of a recipe, the only one touching files.
  *
  * Contract: checks first, before any work, that `out` is a writable folder or can be created
  * (InputError otherwise); then writes into it: `curves.csv` (the curves CSV of every cell, as `run`
@@ -21,12 +22,14 @@ import type { TokenizerName } from '../corpus/tokenizers.js';
 import type { Cell } from '../simulation/cells.js';
 import { humanSentenceMask } from '../simulation/holdoutSplit.js';
 import { wordViewSpec } from '../simulation/preparedRun.js';
-import { collectRecipe, type CollectOptions } from './collectRecipe.js';
-import { recipeCommandLine } from './recipeCommand.js';
-import type { Finding, Recipe, RecipeData, RecipeScale } from './recipe.js';
+import { collectRecipe, type CollectOptions } from '../recipes/collectRecipe.js';
+import { recipeCommandLine } from '../recipes/recipeCommand.js';
+import type { Finding, Recipe, RecipeData, RecipeScale } from '../recipes/recipe.js';
 
 export interface RunRecipeOptions {
   readonly out: string;
+  /** Folder against which a relative `out` resolves (the CLI's io.cwd). */
+  readonly cwd: string;
   readonly corpus?: readonly string[];
   readonly generations?: number;
   readonly replicates?: number;
@@ -46,7 +49,7 @@ export interface RecipeOutcome {
 }
 
 export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Promise<RecipeOutcome> {
-  checkWritableFolder(options.out, process.cwd(), '--out');
+  checkWritableFolder(options.out, options.cwd, '--out');
   const corpusSpecs = options.corpus ?? recipe.defaultCorpus;
   const scale: RecipeScale = {
     generations: options.generations ?? recipe.defaults.generations,
@@ -134,7 +137,7 @@ async function collectPerTokenizer(
   };
 }
 
-export { recipeCommandLine } from './recipeCommand.js';
+export { recipeCommandLine } from '../recipes/recipeCommand.js';
 
 export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], command: string): string {
   const holding = findings.filter((finding) => finding.holds).length;

@@ -1,0 +1,38 @@
+/**
+ * checkTokenCorpus: a TokenCorpus handed to the library by a caller, checked once at the entry.
+ *
+ * Contract: returns the corpus when `ids` and `offsets` are Int32Arrays, `offsets` starts at 0, never
+ * decreases and ends at `ids.length`, and every id lies in [FIRST_TOKEN_ID, idSpace) (ids 0 and 1 are the boundary markers, never tokens); otherwise throws a UsageError
+ * naming `field`. `idSpace` itself must be a whole number >= FIRST_TOKEN_ID (the vocabulary's size, markers included). O(tokens).
+ */
+
+import { UsageError } from '../errors.js';
+import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
+import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
+import type { TokenCorpus } from './tokenCorpus.js';
+
+const HINT = 'build it with loadCorpus or corpusFromSentences';
+
+export function checkIdSpace(field: string, idSpace: unknown): number {
+  return checkValue(field, idSpace, integerRule(FIRST_TOKEN_ID));
+}
+
+export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number): TokenCorpus {
+  const { ids, offsets } = (typeof corpus === 'object' && corpus !== null ? corpus : {}) as Partial<TokenCorpus>;
+  if (!(ids instanceof Int32Array) || !(offsets instanceof Int32Array) || offsets.length === 0) {
+    throw new UsageError(`${field} must be a TokenCorpus (Int32Array ids and offsets), got ${shownValue(corpus)}`, HINT);
+  }
+  if (offsets[0] !== 0 || offsets[offsets.length - 1] !== ids.length) {
+    throw new UsageError(`${field}.offsets must run from 0 to ids.length (${ids.length}), got ${offsets[0]} .. ${offsets[offsets.length - 1]}`, HINT);
+  }
+  for (let s = 1; s < offsets.length; s++) {
+    if (offsets[s]! < offsets[s - 1]!) throw new UsageError(`${field}.offsets decrease at sentence ${s - 1}`, HINT);
+  }
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id < FIRST_TOKEN_ID || id >= idSpace) {
+      throw new UsageError(`${field} holds token id ${id}, outside the token ids ${FIRST_TOKEN_ID} .. ${idSpace - 1}`, 'pass the vocabulary size the corpus was built with as idSpace');
+    }
+  }
+  return corpus as TokenCorpus;
+}

@@ -1,0 +1,80 @@
+/**
+ * LoadOptions: the options of loadCorpus, their defaults and their checks (one ValueRule per option).
+ *
+ * Contract: every option is optional; a missing one takes its documented default (DEFAULT_LOAD_OPTIONS:
+ * tokenizer `wordpunct`, lowercase true, sentences `auto`, normalize `NFC`; no jsonlField, no maxTokens limit, the
+ * process's stdin and working folder). A given one must obey its rule, else a UsageError
+ * `<option> must be ...` / `unknown <option> value ...`; an unknown option is refused. The CLI parses
+ * its corpus flags with the same rules (src/cli/corpusOptions.ts), with the flag's name.
+ */
+
+import type { Readable } from 'node:stream';
+import { UsageError } from '../errors.js';
+import { BOOLEAN_RULE, checkObject, checkValue, integerRule, nameRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { DEFAULT_TEXT_OPTIONS, type TextOptions } from './readText.js';
+import { SENTENCE_MODES } from './sentenceSplitter.js';
+import { isTokenizerName, TOKENIZER_NAMES, type TokenizerName } from './tokenizers.js';
+
+export interface LoadOptions extends TextOptions {
+  /** Standard input, for `-`. */
+  readonly stdin?: Readable;
+  /** Folder against which relative paths resolve. */
+  readonly cwd?: string;
+  /** Follows the reading: bytes read so far and, when every source is a file, their total size. */
+  readonly onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+}
+
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = DEFAULT_TEXT_OPTIONS;
+
+/** A tokenizer name: a word-level one, a published encoding or `bpe:K` with K from 1 to 1,000,000. */
+const TOKENIZER_RULE: ValueRule<TokenizerName> = {
+  kind: 'name',
+  allowed: `one of: ${TOKENIZER_NAMES.join(', ')}`,
+  accepts: (value): value is TokenizerName => typeof value === 'string' && isTokenizerName(value),
+  names: TOKENIZER_NAMES,
+};
+
+type ValueOptions = Omit<LoadOptions, 'stdin' | 'onWarning' | 'onProgress' | 'subwordTraining' | 'bpeMerges'>;
+
+/** Options checked by kind (functions, a stream, a list of merges), not by a value rule. */
+const OTHER_OPTIONS = ['stdin', 'onWarning', 'onProgress', 'subwordTraining', 'bpeMerges'];
+
+/** The rule of every plain-valued option (stdin and onWarning are checked by kind). */
+export const LOAD_RULES: { readonly [K in keyof ValueOptions]-?: ValueRule<NonNullable<ValueOptions[K]>> } = {
+  tokenizer: TOKENIZER_RULE,
+  lowercase: BOOLEAN_RULE,
+  sentences: nameRule(SENTENCE_MODES),
+  normalize: nameRule(['NFC', 'none'] as const),
+  emptySentences: BOOLEAN_RULE,
+  jsonlField: TEXT_RULE,
+  maxTokens: integerRule(1),
+  cwd: TEXT_RULE,
+};
+
+/** Checks loadCorpus's `specs` and `options`; returns the options as given. */
+export function validateLoadOptions(specs: unknown, options: unknown): Partial<LoadOptions> {
+  if (!Array.isArray(specs) || specs.some((spec) => typeof spec !== 'string')) {
+    throw new UsageError(`specs must be a list of corpus names, got ${shownValue(specs)}`, "pass e.g. ['brown:news'] or ['corpus.txt']");
+  }
+  const object = checkObject('options', options);
+  const known = [...Object.keys(LOAD_RULES), ...OTHER_OPTIONS];
+  for (const [key, value] of Object.entries(object)) {
+    if (!known.includes(key)) throw new UsageError(`unknown loadCorpus option '${key}'`, `known: ${known.join(', ')}`);
+    if (value === undefined) continue;
+    const rule = (LOAD_RULES as Readonly<Record<string, ValueRule<unknown>>>)[key];
+    if (rule !== undefined) checkValue(key, value, rule);
+  }
+  for (const key of ['onWarning', 'onProgress', 'subwordTraining']) {
+    if (object[key] !== undefined && typeof object[key] !== 'function') {
+      throw new UsageError(`${key} must be a function, got ${shownValue(object[key])}`, 'pass a function, or leave it out');
+    }
+  }
+  if (object['bpeMerges'] !== undefined && !Array.isArray(object['bpeMerges'])) {
+    throw new UsageError(`bpeMerges must be a list of merges, got ${shownValue(object['bpeMerges'])}`, 'pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out');
+  }
+  const stdin = object['stdin'] as { on?: unknown } | undefined;
+  if (stdin !== undefined && (typeof stdin !== 'object' || stdin === null || typeof stdin.on !== 'function')) {
+    throw new UsageError(`stdin must be a readable stream, got ${shownValue(stdin)}`, 'pass process.stdin or a Readable, or leave it out');
+  }
+  return object as Partial<LoadOptions>;
+}

@@ -1,0 +1,128 @@
+/**
+ * validateRunSettings / validateCellSettings: the checks behind every public entry of the simulation
+ * (simulate, simulateAsync and prepareRun through prepareRun; runSeries and seriesSteps per series).
+ *
+ * Contract: one ValueRule per setting (RUN_RULES), typed so that a setting without a rule is a compile
+ * error; the CLI parses its flags with the same rules (src/cli/runOptions.ts), so a bad value reads the
+ * same from the library (`sweep.humanRatio must be a number >= 0 and <= 1, got '1.5'`) and from the CLI
+ * (`--human-ratio must be ...`). Every field of RunSettings is required except `tokens` (default: the
+ * tokens of H) and `measureTokens` (default: the batch size N); DEFAULT_RUN holds the documented defaults to spread from. A missing field is named, an
+ * unknown one refused (a typo would otherwise be ignored). Throws UsageError; returns the settings.
+ */
+
+import { RARE_THRESHOLD_RULE } from '../metrics/seedReference.js';
+import { SMOOTHING_NAMES, VOCAB_MODES } from '../model/languageModel.js';
+import { UsageError } from '../errors.js';
+import { checkList, checkObject, checkValue, integerRule, nameRule, numberRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { parseSelectRule, SELECT_FORMS } from './curation.js';
+import { HUMAN_POOLS, STRATEGIES, type CellSettings, type RunSettings, type SharedSettings } from './settings.js';
+
+/** A --select rule (curation.ts): none, dedup, m0:low:Q, ... */
+const SELECT_RULE: ValueRule<string> = {
+  kind: 'text',
+  allowed: `one of ${SELECT_FORMS}`,
+  accepts: (value): value is string => {
+    if (typeof value !== 'string') return false;
+    try {
+      parseSelectRule(value);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** The rule of every cell (sweepable) setting. */
+export const CELL_RULES: { readonly [K in keyof CellSettings]-?: ValueRule<CellSettings[K]> } = {
+  strategy: nameRule(STRATEGIES),
+  humanRatio: numberRule(0, 1),
+  humanPool: nameRule(HUMAN_POOLS),
+  anchor: integerRule(0),
+  order: integerRule(1, 10),
+  smoothing: nameRule(SMOOTHING_NAMES),
+  vocab: nameRule(VOCAB_MODES),
+  temperature: numberRule(0, Number.POSITIVE_INFINITY, true),
+  topK: integerRule(0),
+  topP: numberRule(0, 1, true),
+  select: SELECT_RULE,
+  tokensGrowth: numberRule(0, 10, true),
+};
+
+/** The rule of every shared setting. */
+export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<NonNullable<SharedSettings[K]>> } = {
+  generations: integerRule(1, 100_000),
+  tokens: integerRule(1),
+  measureTokens: integerRule(1),
+  k: numberRule(0, Number.POSITIVE_INFINITY, true),
+  holdout: numberRule(0, 1, false, true),
+  rareThreshold: RARE_THRESHOLD_RULE,
+  maxSentenceLength: integerRule(1, 1_000_000),
+  replicates: integerRule(1, 100_000),
+  seed: integerRule(0),
+};
+
+/** Shared settings that may be left out. */
+const OPTIONAL_SHARED: ReadonlySet<string> = new Set<keyof SharedSettings>(['tokens', 'measureTokens']);
+
+function refuseUnknown(object: Readonly<Record<string, unknown>>, known: readonly string[], where: string): void {
+  for (const key of Object.keys(object)) {
+    if (!known.includes(key)) throw new UsageError(`unknown ${where}setting '${key}'`, `known: ${known.join(', ')}`);
+  }
+}
+
+/** Checks a whole RunSettings (shared fields, then every sweep list). */
+export function validateRunSettings(settings: unknown): RunSettings {
+  const object = checkObject('settings', settings);
+  refuseUnknown(object, [...Object.keys(SHARED_RULES), 'sweep'], '');
+  for (const [key, rule] of Object.entries(SHARED_RULES) as Array<[string, ValueRule<unknown>]>) {
+    if (object[key] === undefined && OPTIONAL_SHARED.has(key)) continue;
+    checkValue(key, object[key], rule);
+  }
+  const sweep = checkObject('sweep', object['sweep']);
+  refuseUnknown(sweep, Object.keys(CELL_RULES), 'sweep ');
+  for (const [key, rule] of Object.entries(CELL_RULES) as Array<[string, ValueRule<unknown>]>) {
+    if (sweep[key] === undefined) throw new UsageError(`sweep.${key} is required`, `pass a non-empty list of values, each ${rule.allowed}`);
+    checkList(`sweep.${key}`, sweep[key], rule);
+  }
+  return settings as RunSettings;
+}
+
+/** Checks one cell's settings (a hand-built cell passed to runSeries). */
+export function validateCellSettings(settings: unknown, field = 'cell.settings'): CellSettings {
+  const object = checkObject(field, settings);
+  refuseUnknown(object, Object.keys(CELL_RULES), 'cell ');
+  for (const [key, rule] of Object.entries(CELL_RULES) as Array<[string, ValueRule<unknown>]>) checkValue(`${field}.${key}`, object[key], rule);
+  return settings as CellSettings;
+}
+
+/** Checks the arguments of runSeries / seriesSteps: a prepared run, a cell, a replicate >= 1, hooks with `emit`. */
+export function validateSeriesArguments(run: unknown, cell: unknown, replicate: unknown, hooks: unknown): void {
+  const prepared = checkObject('run', run);
+  if (!('reference' in prepared) || !('human' in prepared)) throw new UsageError(`run must be a PreparedRun, got ${Object.keys(prepared).join(', ') || 'an empty object'}`, 'build it with prepareRun(corpus, idSpace, settings)');
+  validateRunSettings(prepared['settings']);
+  const cellObject = checkObject('cell', cell);
+  validateCellSettings(cellObject['settings']);
+  checkValue('cell.key', cellObject['key'], TEXT_RULE);
+  checkValue('cell.id', cellObject['id'], TEXT_RULE);
+  checkValue('replicate', replicate, integerRule(1));
+  checkHooks(hooks);
+}
+
+/** Every given member of `field` must be a function; `required` (e.g. `emit`) must be given. */
+export function checkHooks(hooks: unknown, required: string | null = 'emit', field = 'hooks'): void {
+  const object = checkObject(field, hooks);
+  for (const [key, value] of Object.entries(object)) {
+    if (value !== undefined && typeof value !== 'function') throw new UsageError(`${field}.${key} must be a function, got ${shownValue(value)}`, 'pass a function or leave it out');
+  }
+  if (required !== null && typeof object[required] !== 'function') throw new UsageError(`${field}.${required} is required`, `pass ${field}.${required} as a function that receives each row`);
+}
+
+/** Worker threads: a whole number from 1 to 1024 (the CLI's --workers too). */
+export const WORKERS_RULE: ValueRule<number> = integerRule(1, 1024);
+
+/** The options and handlers of runTasks / simulateAsync: `workers` 1..1024, handlers functions. */
+export function validateTaskOptions(options: unknown, handlers: unknown): void {
+  const object = checkObject('options', options);
+  if (object['workers'] !== undefined) checkValue('options.workers', object['workers'], WORKERS_RULE);
+  checkHooks(handlers, null, 'handlers');
+}

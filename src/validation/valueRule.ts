@@ -1,0 +1,107 @@
+/**
+ * ValueRule: what one setting may hold, and the one wording every check of it uses.
+ *
+ * Contract: a rule says what is allowed as a phrase (`a number >= 0 and <= 1`) and whether a value
+ * obeys it. `checkValue(field, value, rule)` returns the value or throws a UsageError
+ * `<field> must be <allowed>, got '<value>'` (hint `pass <allowed>`); names get
+ * `unknown <field> value '<value>'` (hint `use one of: a, b`). The library's validators name the
+ * field as the library spells it (`humanRatio`); the CLI checks the same rules with the flag's name
+ * (`--human-ratio`) and the raw text typed, so both say the same thing. A leaf: imports only errors.
+ *
+ * @example
+ *   checkValue('humanRatio', 1.5, numberRule(0, 1));
+ *   // throws UsageError: humanRatio must be a number >= 0 and <= 1, got '1.5' (pass a number >= 0 and <= 1)
+ */
+
+import { UsageError } from '../errors.js';
+
+export interface ValueRule<T> {
+  /** 'number' rules take numbers (the CLI converts text first), 'name' rules strings, 'boolean' true/false. */
+  readonly kind: 'number' | 'name' | 'boolean' | 'text';
+  /** What is allowed, as the phrase after "must be". */
+  readonly allowed: string;
+  readonly accepts: (value: unknown) => value is T;
+  /** The names, for 'name' rules. */
+  readonly names?: readonly string[];
+}
+
+/** A whole number in [min, max]. */
+export function integerRule(min: number, max = Number.MAX_SAFE_INTEGER): ValueRule<number> {
+  const allowed = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`;
+  const accepts = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+  return { kind: 'number', allowed, accepts };
+}
+
+/** A finite number in a range; `lowOpen` / `highOpen` exclude the bounds. */
+export function numberRule(low: number, high: number, lowOpen = false, highOpen = false): ValueRule<number> {
+  const left = lowOpen ? `> ${low}` : `>= ${low}`;
+  const allowed = Number.isFinite(high) ? `a number ${left} and ${highOpen ? '<' : '<='} ${high}` : `a number ${left}`;
+  const accepts = (value: unknown): value is number =>
+    typeof value === 'number' && Number.isFinite(value) && (lowOpen ? value > low : value >= low) && (highOpen ? value < high : value <= high);
+  return { kind: 'number', allowed, accepts };
+}
+
+/** One of a fixed set of names. */
+export function nameRule<T extends string>(names: readonly T[]): ValueRule<T> {
+  const accepts = (value: unknown): value is T => typeof value === 'string' && (names as readonly string[]).includes(value);
+  return { kind: 'name', allowed: `one of: ${names.join(', ')}`, accepts, names };
+}
+
+/** true or false. */
+export const BOOLEAN_RULE: ValueRule<boolean> = { kind: 'boolean', allowed: 'true or false', accepts: (value): value is boolean => typeof value === 'boolean' };
+
+/** A string that is not blank (a path, a field name). */
+export const TEXT_RULE: ValueRule<string> = {
+  kind: 'text',
+  allowed: 'a non-empty string',
+  accepts: (value): value is string => typeof value === 'string' && value.trim() !== '',
+};
+
+/** How a received value is quoted in a message. */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `'${String(value)}'`;
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'function') return 'a function';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Returns `value` if it obeys `rule`, else throws the rule's UsageError naming `field`. `shown` is what
+ * the message quotes (the CLI passes the raw text typed); it defaults to the value itself.
+ */
+export function checkValue<T>(field: string, value: unknown, rule: ValueRule<T>, shown: unknown = value): T {
+  if (rule.accepts(value)) return value;
+  if (value === undefined) throw new UsageError(`${field} is required`, `pass ${rule.allowed}`);
+  if (rule.kind === 'name') throw new UsageError(`unknown ${field} value ${shownValue(shown)}`, `use ${rule.allowed}`);
+  throw new UsageError(`${field} must be ${rule.allowed}, got ${shownValue(shown)}`, `pass ${rule.allowed}`);
+}
+
+/** checkValue for an optional field: undefined stays undefined. */
+export function checkOptional<T>(field: string, value: unknown, rule: ValueRule<T>): T | undefined {
+  return value === undefined ? undefined : checkValue(field, value, rule);
+}
+
+/** A plain object (not null, not an array), else a UsageError naming `field`. */
+export function checkObject(field: string, value: unknown): Readonly<Record<string, unknown>> {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  throw new UsageError(`${field} must be an object, got ${shownValue(value)}`, `pass ${field} as an object of settings`);
+}
+
+/** A non-empty list whose items obey `rule`, each once. */
+export function checkList<T>(field: string, value: unknown, rule: ValueRule<T>): T[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new UsageError(`${field} must be a non-empty list, got ${shownValue(value)}`, `pass a list of values, each ${rule.allowed}`);
+  }
+  return refuseRepeats(field, value.map((item) => checkValue(field, item, rule)), value);
+}
+
+/** The list itself, unless a value stands in it twice (a sweep would run that cell twice). */
+export function refuseRepeats<T>(field: string, values: T[], shown: unknown): T[] {
+  if (new Set(values.map(String)).size !== values.length) throw new UsageError(`${field} lists a value twice in ${shownValue(shown)}`, 'list each value once');
+  return values;
+}

@@ -1,0 +1,64 @@
+/**
+ * measureText and buildSeedReference refuse what they cannot measure: a text whose ids lie outside the
+ * reference's id space (they would be dropped from the counts silently), a broken TokenCorpus, a
+ * reference that is not one, a rare threshold outside 1, 2, 3... Always a UsageError, never a NaN.
+ */
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { measureText } from '../../src/metrics/measureText.js';
+import { buildSeedReference } from '../../src/metrics/seedReference.js';
+import { fixture } from '../helpers/corpus.js';
+
+const f = fixture(['a b c', 'a b', 'c d e']); // ids 2..6, id space 7
+const reference = buildSeedReference(f.corpus, f.vocabulary.size, 1);
+
+describe('measureText', () => {
+  it('measures a valid text (5 tokens a b a b a: 2 types, ttr 0.4)', () => {
+    const values = measureText(f.more(['a b a b a']), reference).values;
+    expect(values.types).toBe(2);
+    expect(values.ttr).toBe(0.4);
+  });
+
+  it('refuses a text holding any id outside 2 .. idSpace - 1', () => {
+    const badId = fc.oneof(fc.integer({ max: 1 }), fc.integer({ min: f.vocabulary.size }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 2, max: 6 }), { maxLength: 8 }), badId, fc.nat(8), (good, bad, at) => {
+        const ids = [...good];
+        ids.splice(Math.min(at, ids.length), 0, bad);
+        const text = { ids: Int32Array.from(ids), offsets: Int32Array.from([0, ids.length]) };
+        expect(() => measureText(text, reference)).toThrow(UsageError);
+        expect(() => measureText(text, reference)).toThrow(`text holds token id ${bad | 0}`);
+      }),
+    );
+  });
+
+  it('refuses a broken corpus or a wrong reference with a UsageError', () => {
+    const cases: Array<[unknown, unknown, string]> = [
+      [{ ids: [2, 3], offsets: [0, 2] }, reference, 'text must be a TokenCorpus'],
+      [{ ids: new Int32Array([2, 3]), offsets: new Int32Array([0, 3]) }, reference, 'text.offsets must run from 0 to ids.length (2), got 0 .. 3'],
+      [{ ids: new Int32Array([2, 3]), offsets: new Int32Array([1, 2]) }, reference, 'text.offsets must run from 0 to ids.length (2), got 1 .. 2'],
+      [f.corpus, { idSpace: 7 }, 'reference must be a SeedReference'],
+      [f.corpus, undefined, 'reference must be a SeedReference'],
+      [undefined, reference, 'text must be a TokenCorpus'],
+    ];
+    for (const [text, ref, message] of cases) {
+      expect(() => measureText(text as never, ref as never)).toThrow(UsageError);
+      expect(() => measureText(text as never, ref as never)).toThrow(message);
+    }
+  });
+});
+
+describe('buildSeedReference', () => {
+  it('refuses a rare threshold that is not a whole number >= 1, and a too small id space', () => {
+    const bad = fc.oneof(fc.integer({ max: 0 }), fc.double({ min: 1.01, max: 9.99 }), fc.constant(Number.NaN), fc.string());
+    fc.assert(
+      fc.property(bad, (threshold) => {
+        expect(() => buildSeedReference(f.corpus, f.vocabulary.size, threshold as number)).toThrow(UsageError);
+        expect(() => buildSeedReference(f.corpus, f.vocabulary.size, threshold as number)).toThrow('rareThreshold must be a whole number >= 1');
+      }),
+    );
+    expect(() => buildSeedReference(f.corpus, 5, 1)).toThrow('human holds token id 5, outside the token ids 2 .. 4');
+  });
+});

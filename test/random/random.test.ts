@@ -1,0 +1,42 @@
+/**
+ * The one partial Fisher–Yates shuffle (random/random.ts): drawIndexes draws a permutation and stops
+ * when told; shuffledIndexes still gives the backward loop's permutation (holdout splits unchanged).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { drawIndexes, randomFor, randomIndex, shuffledIndexes } from '../../src/random/random.js';
+
+/** The textbook backward loop (Knuth, Algorithm P), as holdoutSplit used it before the unification. */
+function backwardShuffle(random: () => number, n: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = randomIndex(random, i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+describe('shuffledIndexes', () => {
+  it('is the backward Fisher–Yates permutation for every n up to 40 and 20 seeds', () => {
+    for (let n = 0; n <= 40; n++) {
+      for (let seed = 0; seed < 20; seed++) expect([...shuffledIndexes(randomFor([seed, 'split']), n)]).toEqual(backwardShuffle(randomFor([seed, 'split']), n));
+    }
+  });
+});
+
+describe('drawIndexes', () => {
+  it('draws every index once, and stops when take says so', () => {
+    const all: number[] = [];
+    drawIndexes(randomFor([1]), 25, (i) => all.push(i) > 0);
+    expect([...all].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    const some: number[] = [];
+    drawIndexes(randomFor([1]), 25, (i) => some.push(i) < 4);
+    expect(some).toEqual(all.slice(0, 4));
+  });
+
+  it('with picks 0, 0, ... keeps the identity order (the first remaining is taken each time)', () => {
+    const drawn: number[] = [];
+    drawIndexes(() => 0, 5, (i) => drawn.push(i) > 0);
+    expect(drawn).toEqual([0, 1, 2, 3, 4]);
+  });
+});

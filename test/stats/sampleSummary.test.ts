@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/stats/sampleSummary.js';
+
+describe('summarize', () => {
+  it('gives mean, sd and the Student t interval', () => {
+    // 1, 2, 3, 4, 5: mean 3, sd sqrt(10/4) = 1.58114, half width 2.776445 * 1.58114 / sqrt(5) = 1.96324
+    const s = summarize([1, 2, 3, 4, 5]);
+    expect(s.n).toBe(5);
+    expect(s.mean).toBe(3);
+    expect(s.sd).toBeCloseTo(1.5811388, 6);
+    expect(s.ciLow).toBeCloseTo(3 - 1.963243, 5);
+    expect(s.ciHigh).toBeCloseTo(3 + 1.963243, 5);
+  });
+
+  it('has no spread for a single value and nothing for none', () => {
+    expect(summarize([7])).toEqual({ n: 1, mean: 7, sd: undefined, ciLow: undefined, ciHigh: undefined });
+    expect(summarize([]).mean).toBeUndefined();
+  });
+});
+
+describe('summarize (the report\'s error bands)', () => {
+  it('gives mean, sample sd and the Student-t 95% interval', () => {
+    // 0.8, 0.9, 1.0: mean 0.9, sd sqrt((0.01 + 0 + 0.01) / 2) = 0.1,
+    // half width t_{0.975,2} * 0.1 / sqrt(3) = 4.302653 * 0.057735 = 0.248414.
+    const sample = summarize([0.8, 0.9, 1.0]);
+    expect(sample.n).toBe(3);
+    expect(sample.mean).toBeCloseTo(0.9, 12);
+    expect(sample.sd).toBeCloseTo(0.1, 12);
+    expect(sample.ciLow).toBeCloseTo(0.651586, 6);
+    expect(sample.ciHigh).toBeCloseTo(1.148414, 6);
+  });
+
+  it('has no spread and no interval for one value', () => {
+    expect(summarize([0.7])).toEqual({ n: 1, mean: 0.7, sd: undefined, ciLow: undefined, ciHigh: undefined });
+  });
+});
