@@ -24,9 +24,8 @@
  */
 
 import { childOf, findNode, hasChildren, longestSeenHistory, type NgramTrie } from '../counts/ngramTrie.js';
-import { createSmoothedSampler } from '../sampler/smoothedSampler.js';
 import { EOS } from '../vocabulary/vocabulary.js';
-import type { LanguageModel, SamplingOptions, SentenceSampler, SmoothingName } from './languageModel.js';
+import type { LanguageModel, SmoothingName } from './languageModel.js';
 
 export type LowerDistribution = 'suffix' | 'uniform';
 
@@ -147,10 +146,6 @@ export class InterpolatedModel implements LanguageModel {
    */
   backoffWeight(node: number): number {
     return this.lower === 'suffix' ? this.gamma[node]! : Number.NaN;
-  }
-
-  createSampler(sampling: SamplingOptions): SentenceSampler {
-    return createSmoothedSampler(this, sampling);
   }
 
   /** Fills `chain` with node, its suffix, ..., the root (for `suffix`), or just node; returns the length. */

@@ -25,9 +25,9 @@
  */
 
 import { firstAbove } from '../counts/sortedSearch.js';
-import type { RandomSource, SamplingOptions, SentenceSampler } from '../model/languageModel.js';
 import type { InterpolatedModel } from '../model/interpolated.js';
-import { UsageError } from '../errors.js';
+import type { RandomSource } from '../random/random.js';
+import type { SamplingOptions, SentenceSampler } from './sampling.js';
 import { SparseTransformer, type SparsePlan } from './sparseTransform.js';
 import { isIdentitySampling, transformDistribution as applyTransforms } from './transform.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
@@ -68,7 +68,6 @@ export function transformDistribution(
 }
 
 export function createSmoothedSampler(model: InterpolatedModel, sampling: SamplingOptions): SentenceSampler {
-  validateSampling(sampling);
   const identity = isIdentityTransform(sampling);
   const transformer = identity ? undefined : new SparseTransformer(model, sampling);
   const cache = new Map<number, SparsePlan>();
@@ -122,16 +121,4 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
       return length;
     },
   };
-}
-
-function validateSampling(sampling: SamplingOptions): void {
-  if (!(sampling.temperature > 0) || !Number.isFinite(sampling.temperature)) {
-    throw new UsageError(`temperature must be a positive number, got ${sampling.temperature}`, 'pass --temperature 1 or another value > 0');
-  }
-  if (!Number.isInteger(sampling.topK) || sampling.topK < 0) {
-    throw new UsageError(`top-k must be a whole number >= 0, got ${sampling.topK}`, 'pass --top-k 0 (off) or a positive whole number');
-  }
-  if (!(sampling.topP > 0 && sampling.topP <= 1)) {
-    throw new UsageError(`top-p must be in (0, 1], got ${sampling.topP}`, 'pass --top-p 1 (off) or a value in (0, 1)');
-  }
 }

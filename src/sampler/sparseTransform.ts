@@ -14,9 +14,10 @@
  * top-k, then top-p; ranking ties to the lower id) and the property tests compare the two.
  */
 
-import { firstAbove, indexInSortedRange } from '../counts/sortedSearch.js';
+import { countAtMost, firstAbove, indexInSortedRange } from '../counts/sortedSearch.js';
 import type { InterpolatedModel } from '../model/interpolated.js';
-import type { RandomSource, SamplingOptions } from '../model/languageModel.js';
+import type { RandomSource } from '../random/random.js';
+import type { SamplingOptions } from './sampling.js';
 
 /** The transformed next-token distribution of one history, in sparse form. */
 export interface SparsePlan {
@@ -217,13 +218,7 @@ export class SparseTransformer {
     }
     let target = (t - plan.sparseMass) / plan.scale;
     // skip the holes that start at or before the target (binary search on their starts)
-    let lo = 0;
-    let hi = plan.holeStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (plan.holeStarts[mid]! <= target) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countAtMost(plan.holeStarts, 0, plan.holeStarts.length, target);
     if (lo > 0) target += plan.holeShift[lo - 1]!;
     let r = firstAbove(this.prefix, 1, plan.keptRanks + 1, target) - 1;
     // rounding may land on a hole: move to the nearest kept non-S rank

@@ -19,9 +19,10 @@ import { driftExpectedTypes } from '../metrics/driftBaseline.js';
 import { measureText } from '../metrics/measureText.js';
 import { flooredPerplexity, oovRate } from '../metrics/perplexity.js';
 import { countUnigrams } from '../metrics/unigramCounts.js';
-import type { LanguageModel, RandomSource } from '../model/languageModel.js';
+import type { LanguageModel } from '../model/languageModel.js';
 import { trainModel } from '../model/train.js';
-import { randomFor } from '../random/random.js';
+import { randomFor, type RandomSource } from '../random/random.js';
+import { samplerFor } from '../sampler/samplerFor.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
@@ -92,7 +93,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   for (let generation = 1; generation <= settings.generations; generation++) {
     const humanShare = fixedPool ?? pickTokens(human, humanTarget, random);
     const target = Math.max(0, batchTokens - tokenCount(humanShare));
-    const synthetic = syntheticText(model.createSampler(cellSettings), target, settings.maxSentenceLength, random);
+    const synthetic = syntheticText(samplerFor(model, cellSettings), target, settings.maxSentenceLength, random);
     if (synthetic.exhausted) {
       hooks.warn?.(`cell ${cell.id} replicate ${replicate} generation ${generation}: the model produced only ${tokenCount(synthetic.text)} of ${target} tokens`);
     }
