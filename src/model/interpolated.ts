@@ -5,7 +5,7 @@
  *     P(w | h) = alpha(h w) + gamma(h) * P_lower(w | h)     (the interpolated form, Chen & Goodman 1998, TR-10-98 §3)
  *
  * where alpha(h w) is the share of the history's own estimate (0 when `h w` was never seen) and gamma(h) the
- * mass passed to the lower distribution. Each smoothing only fills two tables over the nodes of an
+ * mass passed to the lower distribution. Each smoothing is an estimator (estimator.ts) whose one shared loop fills two tables over the nodes of an
  * NgramTrie: `alpha[x]` for a k-gram x = h w (as a continuation of its parent h) and `gamma[x]` for a node
  * seen as a history. The lower distribution is one of:
  *
