@@ -34,6 +34,7 @@ export {
   SMOOTHING_NAMES,
 } from './model/languageModel.js';
 export { trainModel } from './model/train.js';
+export { type TrainOptions, DEFAULT_K, resolveTrainOptions } from './model/trainOptions.js';
 export { type SamplingOptions, type SentenceSampler, DEFAULT_SAMPLING, resolveSampling } from './sampler/sampling.js';
 export { samplerFor } from './sampler/samplerFor.js';
 export { randomFor, type RandomSource } from './random/random.js';

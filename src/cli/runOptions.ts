@@ -15,7 +15,8 @@ import {
   type SharedSettings,
   type SweepSettings,
 } from '../simulation/settings.js';
-import { integerIn, listOf, numberIn, oneOf, type Parse } from './parseValues.js';
+import { checkTemperature, checkTopK, checkTopP, TEMPERATURE_RANGE, TOP_K_RANGE, TOP_P_RANGE } from '../sampler/sampling.js';
+import { checkedNumber, integerIn, listOf, numberIn, oneOf, type Parse } from './parseValues.js';
 
 export interface OptionRow<Key extends string, Value> {
   /** The key in the settings, also commander's attribute name. */
@@ -40,9 +41,9 @@ export const SWEEP_OPTIONS = {
   order: { key: 'order', flags: '--order <list>', description: 'n-gram order n >= 1 (list)', parse: listOf(integerIn(1, 10)) },
   smoothing: { key: 'smoothing', flags: '--smoothing <list>', description: `${SMOOTHING_NAMES.join(' | ')} (list)`, parse: listOf(oneOf(SMOOTHING_NAMES)) },
   vocab: { key: 'vocab', flags: '--vocab <list>', description: 'observed: only what the training data holds; seed: the seed vocabulary (list)', parse: listOf(oneOf(VOCAB_MODES)) },
-  temperature: { key: 'temperature', flags: '--temperature <list>', description: 'sampling temperature > 0 (list)', parse: listOf(numberIn(0, Number.POSITIVE_INFINITY, true)) },
-  topK: { key: 'topK', flags: '--top-k <list>', description: 'keep the k most probable next tokens; 0 = off (list)', parse: listOf(integerIn(0)) },
-  topP: { key: 'topP', flags: '--top-p <list>', description: 'nucleus sampling mass, 0 < p <= 1; 1 = off (list)', parse: listOf(numberIn(0, 1, true)) },
+  temperature: { key: 'temperature', flags: '--temperature <list>', description: 'sampling temperature > 0 (list)', parse: listOf(checkedNumber(checkTemperature, TEMPERATURE_RANGE)) },
+  topK: { key: 'topK', flags: '--top-k <list>', description: 'keep the k most probable next tokens; 0 = off (list)', parse: listOf(checkedNumber(checkTopK, TOP_K_RANGE)) },
+  topP: { key: 'topP', flags: '--top-p <list>', description: 'nucleus sampling mass, 0 < p <= 1; 1 = off (list)', parse: listOf(checkedNumber(checkTopP, TOP_P_RANGE)) },
 } as const satisfies SweepRows;
 
 export const SHARED_OPTIONS = {

@@ -7,8 +7,8 @@
  * - `topP` (default 1 = off): a number in (0, 1]; keeps the smallest most-probable set whose mass reaches p.
  *
  * `resolveSampling` fills the defaults and throws UsageError naming the field, the value received and the
- * allowed range, e.g. `temperature must be a number > 0, got '-1' (pass a number > 0)`. The CLI words
- * its flags with the same checks (`checkTemperature(value, '--temperature')` and friends).
+ * allowed range, e.g. `temperature must be a number > 0, got '-1' (pass a number > 0)`. The CLI checks
+ * its flags with these same functions, naming the flag instead (`--temperature must be a number > 0 ...`).
  */
 
 import { UsageError } from '../errors.js';
@@ -34,38 +34,45 @@ export interface SentenceSampler {
   sample(random: RandomSource, maxLength: number, out: Int32Array, at: number): number;
 }
 
+/** Allowed values, worded as the CLI and the library print them (`pass <range>`). */
 export const TEMPERATURE_RANGE = 'a number > 0';
-export const TOP_K_RANGE = 'a whole number >= 0 (0 = off)';
-export const TOP_P_RANGE = 'a number > 0 and <= 1 (1 = off)';
+export const TOP_K_RANGE = 'a whole number >= 0';
+export const TOP_P_RANGE = 'a number > 0 and <= 1';
 
-function refuse(name: string, value: unknown, allowed: string): never {
-  const shown = typeof value === 'string' ? value : String(value);
+/** A check of one field: returns the value or throws UsageError naming `name` and showing `shown`. */
+export type FieldCheck = (value: unknown, name?: string, shown?: string) => number;
+
+function refuse(name: string, shown: string, allowed: string): never {
   throw new UsageError(`${name} must be ${allowed}, got '${shown}'`, `pass ${allowed}`);
 }
 
-export function checkTemperature(value: unknown, name = 'temperature'): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || !(value > 0)) refuse(name, value, TEMPERATURE_RANGE);
+/** temperature: a finite number > 0. */
+export const checkTemperature: FieldCheck = (value, name = 'temperature', shown = String(value)) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || !(value > 0)) refuse(name, shown, TEMPERATURE_RANGE);
   return value;
-}
+};
 
-export function checkTopK(value: unknown, name = 'topK'): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) refuse(name, value, TOP_K_RANGE);
+/** topK: a whole number >= 0 (0 = off). */
+export const checkTopK: FieldCheck = (value, name = 'topK', shown = String(value)) => {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) refuse(name, shown, TOP_K_RANGE);
   return value;
-}
+};
 
-export function checkTopP(value: unknown, name = 'topP'): number {
-  if (typeof value !== 'number' || !(value > 0 && value <= 1)) refuse(name, value, TOP_P_RANGE);
+/** topP: a number in (0, 1] (1 = off). */
+export const checkTopP: FieldCheck = (value, name = 'topP', shown = String(value)) => {
+  if (typeof value !== 'number' || !(value > 0 && value <= 1)) refuse(name, shown, TOP_P_RANGE);
   return value;
-}
+};
 
 /** The options with defaults filled in, checked; throws UsageError on the first bad field. */
 export function resolveSampling(sampling: Partial<SamplingOptions> = {}): SamplingOptions {
   if (typeof sampling !== 'object' || sampling === null) {
     throw new UsageError(`sampling options must be an object, got '${String(sampling)}'`, 'pass e.g. { temperature: 1, topK: 0, topP: 1 }');
   }
+  const given = (value: number | undefined, fallback: number) => (value === undefined ? fallback : value);
   return {
-    temperature: checkTemperature(sampling.temperature ?? DEFAULT_SAMPLING.temperature),
-    topK: checkTopK(sampling.topK ?? DEFAULT_SAMPLING.topK),
-    topP: checkTopP(sampling.topP ?? DEFAULT_SAMPLING.topP),
+    temperature: checkTemperature(given(sampling.temperature, DEFAULT_SAMPLING.temperature)),
+    topK: checkTopK(given(sampling.topK, DEFAULT_SAMPLING.topK)),
+    topP: checkTopP(given(sampling.topP, DEFAULT_SAMPLING.topP)),
   };
 }
