@@ -32,8 +32,8 @@ import { SparseTransformer, type SparsePlan } from './sparseTransform.js';
 import { isIdentitySampling, transformDistribution as applyTransforms } from './transform.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
 
-/** Most distribution entries kept in a sampler's cache before it is cleared. */
-export const CACHE_LIMIT = 1 << 23;
+/** Most plan entries (numbers) kept in a sampler's cache before it is cleared (32 MiB of doubles). */
+export const CACHE_LIMIT = 1 << 22;
 
 /** A transformed distribution: kept token ids (ascending) and their cumulative probabilities. */
 export interface TruncatedDistribution {
@@ -70,7 +70,6 @@ export function transformDistribution(
 export function createSmoothedSampler(model: InterpolatedModel, sampling: SamplingOptions): SentenceSampler {
   const identity = isIdentityTransform(sampling);
   const transformer = identity ? undefined : new SparseTransformer(model, sampling);
-  const cache = new Map<number, SparsePlan>();
   let cachedEntries = 0;
   let history = new Int32Array(64);
 
@@ -93,16 +92,18 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
     return model.outcomes[index]!;
   };
 
+  // Plans by node + 1 (an unseen add-k history is node -1), dropped together when they hold too much.
+  const plans: Array<SparsePlan | undefined> = [];
   const planFor = (node: number): SparsePlan => {
-    const known = cache.get(node);
+    const known = plans[node + 1];
     if (known !== undefined) return known;
     const plan = transformer!.plan(node);
-    if (cachedEntries + plan.size > CACHE_LIMIT) {
-      cache.clear();
+    if (cachedEntries + plan.length > CACHE_LIMIT) {
+      plans.length = 0;
       cachedEntries = 0;
     }
-    cache.set(node, plan);
-    cachedEntries += plan.size;
+    plans[node + 1] = plan;
+    cachedEntries += plan.length;
     return plan;
   };
 

@@ -37,30 +37,28 @@ import type { SamplingOptions } from './sampling.js';
 /** The level below the root (or below an add-k history): the uniform distribution over V. */
 const UNIFORM = -1;
 
-/** The transformed next-token distribution of one history: per level, its node, cut and kept mass. */
-export interface SparsePlan {
-  /** Level nodes, X first, UNIFORM (-1) last. */
-  readonly levels: Int32Array;
-  /** Kept ranks of each level: 0 .. cut - 1 (minus the holes of the level above). */
-  readonly cuts: Int32Array;
-  /** Multiplier from a level's own tempered weights to this history's. */
-  readonly factors: Float64Array;
-  /** Kept mass of each level in this history's scale, and their sum. */
-  readonly masses: Float64Array;
-  readonly total: number;
-  /** Entries held (for cache accounting). */
-  readonly size: number;
-}
+/**
+ * The transformed next-token distribution of one history, packed in one array: [total, levels, then per
+ * level (X first, UNIFORM last): node, cut (kept ranks 0 .. cut - 1, minus the holes of the level above),
+ * factor (from the level's own tempered weights to this history's), kept mass in this history's scale].
+ */
+export type SparsePlan = Float64Array;
+
+const PLAN_HEAD = 2;
+const PLAN_WIDTH = 4;
 
 export class SparseTransformer {
   private readonly model: InterpolatedModel;
   private readonly temperature: number;
   private readonly topK: number;
   private readonly topP: number;
+  /** Truncating: levels ranked by probability. Otherwise children stay in id order (no sorting). */
+  private readonly ranking: boolean;
   /** For ranks of node x's outcome children, at slots childStart[x] + r: the child node, P, cumulative weight. */
   private readonly rankNode: Int32Array;
   private readonly probability: Float64Array;
   private readonly cumulative: Float64Array;
+  private readonly logProbability: Float64Array;
   /** Rank of a child node among its parent's outcome children. */
   private readonly rankOf: Int32Array;
   /** Holes of node x in its lower level, at slots childStart[x] + h: rank there (ascending), start, shift. */
@@ -80,18 +78,27 @@ export class SparseTransformer {
   private readonly low: Int32Array;
   private readonly high: Int32Array;
   private readonly position: Int32Array;
-  private scratch = new Float64Array(64);
+  private readonly logScale: Float64Array;
+  private readonly logUniform: number;
+  private readonly cuts: Int32Array;
+  private readonly factors: Float64Array;
+  private order = new Int32Array(64);
+  private mergeBuffer = new Int32Array(64);
+  private logScratch = new Float64Array(64);
+  private probabilityScratch = new Float64Array(64);
 
   constructor(model: InterpolatedModel, sampling: SamplingOptions) {
     this.model = model;
     this.temperature = sampling.temperature;
     this.topK = sampling.topK;
     this.topP = sampling.topP;
+    this.ranking = this.topK > 0 || this.topP < 1;
     const nodes = model.trie.nodeCount;
     const histories = model.trie.levelStart[model.order]!;
     this.rankNode = new Int32Array(nodes);
     this.probability = new Float64Array(nodes);
     this.cumulative = new Float64Array(nodes);
+    this.logProbability = new Float64Array(nodes);
     this.rankOf = new Int32Array(nodes);
     this.holeRank = new Int32Array(nodes);
     this.holeStart = new Float64Array(nodes);
@@ -109,6 +116,10 @@ export class SparseTransformer {
     this.low = new Int32Array(depth);
     this.high = new Int32Array(depth);
     this.position = new Int32Array(depth);
+    this.logScale = new Float64Array(depth);
+    this.logUniform = Math.log(model.uniform);
+    this.cuts = new Int32Array(depth);
+    this.factors = new Float64Array(depth);
   }
 
   // ---- levels: a node x >= 0, or UNIFORM ----
@@ -169,49 +180,71 @@ export class SparseTransformer {
     const from = trie.childStart[x]!;
     const gamma = model.gamma[x]!;
     // outcome children and their exact probabilities: alpha + gamma * P(w | lower), as probabilityAt
-    const children: number[] = [];
-    for (let c = from; c < trie.childEnd[x]!; c++) if (model.isOutcome(trie.word[c]!)) children.push(c);
-    const lowerP = (c: number): number =>
-      lower === UNIFORM ? model.uniform : this.probability[trie.childStart[lower]! + this.rankOf[trie.suffix[c]!]!]!;
     const range = trie.childEnd[x]! - from;
-    if (this.scratch.length < 2 * range) this.scratch = new Float64Array(4 * range);
-    const p = this.scratch;
-    // ranked as transform.ts ranks: by log-probability (1-ulp differences the logarithm merges are ties),
-    // then the lower id
-    for (const c of children) {
-      p[c - from] = model.alpha[c]! + gamma * lowerP(c);
-      p[range + c - from] = Math.log(p[c - from]!);
+    if (this.order.length < range) {
+      this.order = new Int32Array(2 * range);
+      this.logScratch = new Float64Array(2 * range);
+      this.probabilityScratch = new Float64Array(2 * range);
     }
-    children.sort((a, b) => p[range + b - from]! - p[range + a - from]! || trie.word[a]! - trie.word[b]!);
+    const logs = this.logScratch;
+    const probabilities = this.probabilityScratch;
+    const lowerFrom = lower === UNIFORM ? 0 : trie.childStart[lower]!;
+    let n = 0;
+    for (let c = from; c < from + range; c++) {
+      if (!model.isOutcome(trie.word[c]!)) continue;
+      const below = lower === UNIFORM ? model.uniform : this.probability[lowerFrom + this.rankOf[trie.suffix[c]!]!]!;
+      const probability = model.alpha[c]! + gamma * below;
+      probabilities[c - from] = probability;
+      logs[c - from] = Math.log(probability);
+      this.order[n++] = c;
+    }
+    // ranked as transform.ts ranks: by log-probability (1-ulp differences the logarithm merges are ties),
+    // then the lower id (children are in id order, so a stable sort by log-probability alone would do)
+    const ranked = this.order.subarray(0, n);
+    if (this.ranking) {
+      if (this.mergeBuffer.length < n) this.mergeBuffer = new Int32Array(2 * n);
+      sortByKeyDescending(ranked, this.mergeBuffer, logs, from);
+    }
     let positive = 0;
-    let ownMax = Number.NEGATIVE_INFINITY;
-    children.forEach((c, r) => {
-      const probability = p[c - from]!;
+    for (let r = 0; r < n; r++) {
+      const c = ranked[r]!;
       this.rankNode[from + r] = c;
       this.rankOf[c] = r;
-      this.probability[from + r] = probability;
-      if (probability > 0) positive++;
-      if (r === 0 && probability > 0) ownMax = Math.log(probability);
-    });
+      this.probability[from + r] = probabilities[c - from]!;
+      this.logProbability[from + r] = logs[c - from]!;
+      if (probabilities[c - from]! > 0) positive++;
+    }
+    let ownMax = Number.NEGATIVE_INFINITY;
+    if (this.ranking) ownMax = positive > 0 ? this.logProbability[from]! : ownMax;
+    else for (let r = 0; r < n; r++) ownMax = Math.max(ownMax, this.logProbability[from + r]!);
+    if (!this.ranking) positive = n; // id order: zero-probability children stay in place with zero width
     const lowerMax = gamma > 0 ? Math.log(gamma) + this.logMaxOf(lower) : Number.NEGATIVE_INFINITY;
     const max = Math.max(ownMax, lowerMax);
     const logMax = Number.isFinite(max) ? max : 0;
+    const temperature = this.temperature;
     let sum = 0;
-    for (let r = 0; r < children.length; r++) {
+    for (let r = 0; r < n; r++) {
       const probability = this.probability[from + r]!;
-      sum += probability > 0 ? Math.exp((Math.log(probability) - logMax) / this.temperature) : 0;
+      if (probability > 0) sum += temperature === 1 ? probability / Math.exp(logMax) : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
       this.cumulative[from + r] = sum;
     }
     // holes: ranks of S_x in the lower level, ascending, with their lower-level widths
-    const ranks = Int32Array.from(children, (c) => (lower === UNIFORM ? this.outcomeIndex[trie.word[c]!]! : this.rankOf[trie.suffix[c]!]!)).sort();
+    const holes = this.order.subarray(0, n);
+    for (let r = 0; r < n; r++) {
+      const c = this.rankNode[from + r]!;
+      holes[r] = lower === UNIFORM ? this.outcomeIndex[trie.word[c]!]! : this.rankOf[trie.suffix[c]!]!;
+    }
+    if (this.ranking) holes.sort(); // in id order they are ascending already (the trie is suffix-closed)
     let shift = 0;
-    ranks.forEach((rank, h) => {
+    for (let h = 0; h < n; h++) {
+      const rank = holes[h]!;
+      const before = this.weightBelow(lower, rank);
       this.holeRank[from + h] = rank;
-      this.holeStart[from + h] = this.weightBelow(lower, rank) - shift;
-      shift += this.weightBelow(lower, rank + 1) - this.weightBelow(lower, rank);
+      this.holeStart[from + h] = before - shift;
+      shift += this.weightBelow(lower, rank + 1) - before;
       this.holeShift[from + h] = shift;
-    });
-    this.outcomeCount[x] = children.length;
+    }
+    this.outcomeCount[x] = n;
     this.positiveCount[x] = positive;
     this.logMax[x] = logMax;
     this.down[x] = gamma > 0 ? Math.exp((Math.log(gamma) + this.logMaxOf(lower) - logMax) / this.temperature) : 0;
@@ -223,50 +256,50 @@ export class SparseTransformer {
   /** Builds the plan of a history node (as returned by `model.historyNode`). */
   plan(node: number): SparsePlan {
     this.prepare(node);
-    const chain = this.chain;
-    const gammas = this.gammas;
+    const { chain, gammas, cuts, factors } = this;
     let depth = 0;
     let factor = 1;
-    const factors: number[] = [];
     for (let x = node; ; x = this.lower(x)) {
       chain[depth] = x;
       gammas[depth] = x === UNIFORM ? 1 : this.model.gamma[x]!;
-      factors.push(factor);
+      factors[depth] = factor;
+      cuts[depth] = this.size(x);
       depth++;
       if (x === UNIFORM) break;
       factor *= this.down[x]!;
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
     }
-    const levels = chain.slice(0, depth);
-    const cuts = Int32Array.from(levels, (level) => this.size(level));
+    const levels = chain.subarray(0, depth);
     if (this.topK > 0) this.select(levels, cuts, factors, this.topK, false);
-    let masses = this.massesOf(levels, cuts, factors);
     if (this.topP < 1) {
-      const total = masses.reduce((a, b) => a + b, 0);
+      const total = this.keptMass(levels, cuts, factors);
       this.select(levels, cuts, factors, Math.max((this.topP - 1e-12) * total, Number.MIN_VALUE), true);
-      masses = this.massesOf(levels, cuts, factors);
     }
-    return {
-      levels,
-      cuts,
-      factors: Float64Array.from(factors),
-      masses: Float64Array.from(masses),
-      total: masses.reduce((a, b) => a + b, 0),
-      size: 4 * depth + 8,
-    };
+    const plan = new Float64Array(PLAN_HEAD + PLAN_WIDTH * depth);
+    let total = 0;
+    for (let l = 0; l < depth; l++) {
+      const mass = this.measure(levels, l, cuts[l]!, factors, true);
+      const at = PLAN_HEAD + PLAN_WIDTH * l;
+      plan[at] = levels[l]!;
+      plan[at + 1] = cuts[l]!;
+      plan[at + 2] = factors[l]!;
+      plan[at + 3] = mass;
+      total += mass;
+    }
+    plan[0] = total;
+    plan[1] = depth;
+    return plan;
   }
 
-  /** Kept mass of each level: its weight below the cut minus the holes of the level above, scaled. */
-  private massesOf(levels: Int32Array, cuts: Int32Array, factors: readonly number[]): number[] {
-    return Array.from(levels, (level, l) => {
-      const above = l > 0 ? levels[l - 1]! : UNIFORM;
-      const own = this.weightBelow(level, cuts[l]!) - this.holeMass(above, this.holesBelow(above, cuts[l]!));
-      return factors[l]! * Math.max(own, 0);
-    });
+  /** Total kept mass over the levels, in this history's scale. */
+  private keptMass(levels: Int32Array, cuts: Int32Array, factors: Float64Array): number {
+    let total = 0;
+    for (let l = 0; l < levels.length; l++) total += this.measure(levels, l, cuts[l]!, factors, true);
+    return total;
   }
 
   /** Count (or mass) of the kept items of level l below rank r. */
-  private measure(levels: Int32Array, l: number, r: number, factors: readonly number[], byMass: boolean): number {
+  private measure(levels: Int32Array, l: number, r: number, factors: Float64Array, byMass: boolean): number {
     const level = levels[l]!;
     const above = l > 0 ? levels[l - 1]! : UNIFORM;
     const holes = this.holesBelow(above, r);
@@ -276,9 +309,16 @@ export class SparseTransformer {
 
   /** log P(w | X) of the item at rank r of level l, P as the dense distribution computes it. */
   private valueAt(levels: Int32Array, l: number, r: number): number {
-    let v = this.probabilityAt(levels[l]!, r);
+    const level = levels[l]!;
+    if (l === 0 && level !== UNIFORM) return this.logProbability[this.model.trie.childStart[level]! + r]!;
+    let v = this.probabilityAt(level, r);
     for (let j = l - 1; j >= 0; j--) v *= this.gammas[j]!;
     return Math.log(v);
+  }
+
+  /** log P(w | level) of the item at rank r (the level's own scale). */
+  private ownLog(level: number, r: number): number {
+    return level === UNIFORM ? this.logUniform : this.logProbability[this.model.trie.childStart[level]! + r]!;
   }
 
   /** True when the item (v, id) comes no later than (pivotValue, pivotId) in the ranking. */
@@ -290,12 +330,13 @@ export class SparseTransformer {
    * Lowers `cuts` to the shortest prefix of the merged ranking whose measure (count, or mass in this
    * history's scale) reaches `target`; leaves them when the whole reaches less.
    */
-  private select(levels: Int32Array, cuts: Int32Array, factors: readonly number[], target: number, byMass: boolean): void {
+  private select(levels: Int32Array, cuts: Int32Array, factors: Float64Array, target: number, byMass: boolean): void {
     const n = levels.length;
     const { low, high, position } = this;
     for (let l = 0; l < n; l++) {
       low[l] = 0;
-      high[l] = cuts[l]!;
+      // a level whose kept ranks are all holes (U under a model whose support is all seen) takes no part
+      high[l] = this.measure(levels, l, cuts[l]!, factors, false) > 0 ? cuts[l]! : 0;
     }
     const measureOf = (bounds: Int32Array) => {
       let sum = 0;
@@ -303,6 +344,11 @@ export class SparseTransformer {
       return sum;
     };
     if (measureOf(high) < target) return;
+    const logScale = this.logScale;
+    for (let l = 0, sum = 0; l < n; l++) {
+      logScale[l] = sum;
+      sum += Math.log(this.gammas[l]!);
+    }
     for (;;) {
       let widest = -1;
       for (let l = 0; l < n; l++) if (high[l]! - low[l]! > 1 && (widest < 0 || high[l]! - low[l]! > high[widest]! - low[widest]!)) widest = l;
@@ -310,6 +356,7 @@ export class SparseTransformer {
       const middle = (low[widest]! + high[widest]! - 1) >>> 1;
       const pivotValue = this.valueAt(levels, widest, middle);
       const pivotId = this.idAt(levels[widest]!, middle);
+      const pivotApprox = this.ownLog(levels[widest]!, middle) + logScale[widest]!;
       for (let l = 0; l < n; l++) {
         if (l === widest) {
           position[l] = middle + 1;
@@ -320,7 +367,10 @@ export class SparseTransformer {
         let b = high[l]!;
         while (a < b) {
           const m = (a + b) >>> 1;
-          if (SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(levels[l]!, m), pivotValue, pivotId)) a = m + 1;
+          // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does
+          const gap = this.ownLog(levels[l]!, m) + logScale[l]! - pivotApprox;
+          const notAfter = gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(levels[l]!, m), pivotValue, pivotId));
+          if (notAfter) a = m + 1;
           else b = m;
         }
         position[l] = a;
@@ -350,11 +400,12 @@ export class SparseTransformer {
 
   /** Draws one word id from a plan with one uniform number. */
   draw(plan: SparsePlan, random: RandomSource): number {
-    let t = random() * plan.total;
+    let t = random() * plan[0]!;
+    const depth = plan[1]!;
     let chosen = -1;
     let inside = false;
-    for (let l = 0; l < plan.levels.length; l++) {
-      const mass = plan.masses[l]!;
+    for (let l = 0; l < depth; l++) {
+      const mass = plan[PLAN_HEAD + PLAN_WIDTH * l + 3]!;
       if (!(mass > 0)) continue;
       chosen = l;
       if (t < mass) {
@@ -364,21 +415,19 @@ export class SparseTransformer {
       t -= mass;
     }
     if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
-    const s = inside ? t : plan.masses[chosen]!; // rounding past the end: the last kept word
-    return this.drawInLevel(plan, chosen, s / plan.factors[chosen]!);
+    const at = PLAN_HEAD + PLAN_WIDTH * chosen;
+    const s = inside ? t : plan[at + 3]!; // rounding past the end: the last kept word
+    const above = chosen > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
+    return this.drawInLevel(plan[at]!, above, plan[at + 1]!, s / plan[at + 2]!);
   }
 
-  /** The word at level-own weight `s` among the kept, non-hole ranks of level l. */
-  private drawInLevel(plan: SparsePlan, l: number, s: number): number {
-    const level = plan.levels[l]!;
-    const above = l > 0 ? plan.levels[l - 1]! : UNIFORM;
-    const cut = plan.cuts[l]!;
+  /** The word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
+  private drawInLevel(level: number, above: number, cut: number, s: number): number {
     let target = s;
-    let holes = 0;
     if (above !== UNIFORM) {
       const from = this.model.trie.childStart[above]!;
       const count = this.holesBelow(above, cut);
-      holes = countAtMost(this.holeStart, from, from + count, target);
+      const holes = countAtMost(this.holeStart, from, from + count, target);
       if (holes > 0) target += this.holeShift[from + holes - 1]!;
     }
     let r: number;
@@ -387,14 +436,19 @@ export class SparseTransformer {
       const from = this.model.trie.childStart[level]!;
       r = firstAbove(this.cumulative, from, from + cut, target) - from;
     }
-    // rounding may land on a hole (or a zero width): move to the nearest kept rank
-    if (this.isHole(above, r)) {
+    // rounding may land on a hole or a zero width: move to the nearest kept rank
+    if (!this.keptAt(level, above, r)) {
       let up = r;
-      while (up < cut && this.isHole(above, up)) up++;
+      while (up < cut && !this.keptAt(level, above, up)) up++;
       if (up < cut) r = up;
-      else while (r > 0 && this.isHole(above, r)) r--;
+      else while (r > 0 && !this.keptAt(level, above, r)) r--;
     }
     return this.idAt(level, Math.max(r, 0));
+  }
+
+  /** True when rank r of `level` has positive weight and is not a hole of `above`. */
+  private keptAt(level: number, above: number, r: number): boolean {
+    return this.weightBelow(level, r + 1) > this.weightBelow(level, r) && !this.isHole(above, r);
   }
 
   private isHole(above: number, r: number): boolean {
@@ -406,15 +460,54 @@ export class SparseTransformer {
   /** The plan as an explicit distribution (for tests): ids ascending, probabilities. */
   materialize(plan: SparsePlan): { ids: Int32Array; probabilities: Float64Array } {
     const entries: Array<[number, number]> = [];
-    plan.levels.forEach((level, l) => {
-      const above = l > 0 ? plan.levels[l - 1]! : UNIFORM;
-      for (let r = 0; r < plan.cuts[l]!; r++) {
+    for (let l = 0; l < plan[1]!; l++) {
+      const at = PLAN_HEAD + PLAN_WIDTH * l;
+      const level = plan[at]!;
+      const above = l > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
+      for (let r = 0; r < plan[at + 1]!; r++) {
         if (this.isHole(above, r)) continue;
         const width = this.weightBelow(level, r + 1) - this.weightBelow(level, r);
-        if (width > 0) entries.push([this.idAt(level, r), (plan.factors[l]! * width) / plan.total]);
+        if (width > 0) entries.push([this.idAt(level, r), (plan[at + 2]! * width) / plan[0]!]);
       }
-    });
+    }
     entries.sort((a, b) => a[0] - b[0]);
     return { ids: Int32Array.from(entries, (e) => e[0]), probabilities: Float64Array.from(entries, (e) => e[1]) };
   }
+}
+
+/**
+ * Stable merge sort of child nodes by `keys[node - offset]`, descending (children come in id order, so
+ * ties keep the lower id first, as transform.ts ranks). Typed arrays only, no comparator calls.
+ */
+function sortByKeyDescending(items: Int32Array, buffer: Int32Array, keys: Float64Array, offset: number): void {
+  const n = items.length;
+  for (let i = 1; i < n && n <= 24; i++) {
+    const item = items[i]!;
+    const key = keys[item - offset]!;
+    let j = i - 1;
+    while (j >= 0 && keys[items[j]! - offset]! < key) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = item;
+  }
+  if (n <= 24) return;
+  let from = items;
+  let to = buffer.subarray(0, n);
+  for (let width = 1; width < n; width *= 2) {
+    for (let start = 0; start < n; start += 2 * width) {
+      const middle = Math.min(start + width, n);
+      const end = Math.min(start + 2 * width, n);
+      let i = start;
+      let j = middle;
+      let k = start;
+      while (i < middle && j < end) to[k++] = keys[from[j]! - offset]! > keys[from[i]! - offset]! ? from[j++]! : from[i++]!;
+      while (i < middle) to[k++] = from[i++]!;
+      while (j < end) to[k++] = from[j++]!;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  if (from !== items) items.set(from);
 }
