@@ -93,13 +93,13 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
   };
 
   // Plans by node + 1 (an unseen add-k history is node -1), dropped together when they hold too much.
-  const plans: Array<SparsePlan | undefined> = [];
+  const plans: Array<SparsePlan | undefined> = transformer === undefined ? [] : new Array<SparsePlan | undefined>(model.trie.levelStart[model.order]! + 1).fill(undefined);
   const planFor = (node: number): SparsePlan => {
     const known = plans[node + 1];
     if (known !== undefined) return known;
     const plan = transformer!.plan(node);
     if (cachedEntries + plan.length > CACHE_LIMIT) {
-      plans.length = 0;
+      plans.fill(undefined);
       cachedEntries = 0;
     }
     plans[node + 1] = plan;
