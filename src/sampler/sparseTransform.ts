@@ -316,6 +316,13 @@ export class SparseTransformer {
     return Math.log(v);
   }
 
+  /** Measure of the prefix that keeps ranks below bounds[l] at each level. */
+  private measureOf(levels: Int32Array, bounds: Int32Array, factors: Float64Array, byMass: boolean): number {
+    let sum = 0;
+    for (let l = 0; l < levels.length; l++) sum += this.measure(levels, l, bounds[l]!, factors, byMass);
+    return sum;
+  }
+
   /** log P(w | level) of the item at rank r (the level's own scale). */
   private ownLog(level: number, r: number): number {
     return level === UNIFORM ? this.logUniform : this.logProbability[this.model.trie.childStart[level]! + r]!;
@@ -338,12 +345,7 @@ export class SparseTransformer {
       // a level whose kept ranks are all holes (U under a model whose support is all seen) takes no part
       high[l] = this.measure(levels, l, cuts[l]!, factors, false) > 0 ? cuts[l]! : 0;
     }
-    const measureOf = (bounds: Int32Array) => {
-      let sum = 0;
-      for (let l = 0; l < n; l++) sum += this.measure(levels, l, bounds[l]!, factors, byMass);
-      return sum;
-    };
-    if (measureOf(high) < target) return;
+    if (this.measureOf(levels, high, factors, byMass) < target) return;
     const logScale = this.logScale;
     for (let l = 0, sum = 0; l < n; l++) {
       logScale[l] = sum;
@@ -365,17 +367,22 @@ export class SparseTransformer {
         // first rank in [low, high) that comes after the pivot
         let a = low[l]!;
         let b = high[l]!;
+        const level = levels[l]!;
+        const base = level === UNIFORM ? -1 : this.model.trie.childStart[level]!;
+        const threshold = pivotApprox - logScale[l]!;
+        const logProbability = this.logProbability;
+        const logUniform = this.logUniform;
         while (a < b) {
           const m = (a + b) >>> 1;
           // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does
-          const gap = this.ownLog(levels[l]!, m) + logScale[l]! - pivotApprox;
+          const gap = (base < 0 ? logUniform : logProbability[base + m]!) - threshold;
           const notAfter = gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(levels[l]!, m), pivotValue, pivotId));
           if (notAfter) a = m + 1;
           else b = m;
         }
         position[l] = a;
       }
-      const reached = measureOf(position) >= target;
+      const reached = this.measureOf(levels, position, factors, byMass) >= target;
       for (let l = 0; l < n; l++) {
         if (reached) high[l] = position[l]!;
         else low[l] = position[l]!;
@@ -392,7 +399,7 @@ export class SparseTransformer {
     for (let l = 0; l < n; l++) cuts[l] = low[l]!;
     for (const l of candidates) {
       cuts[l] = low[l]! + 1;
-      if (measureOf(cuts) >= target) return;
+      if (this.measureOf(levels, cuts, factors, byMass) >= target) return;
     }
   }
 
