@@ -40,12 +40,13 @@ const UNIFORM = -1;
 /**
  * The transformed next-token distribution of one history, packed in one array: [total, levels, then per
  * level (X first, UNIFORM last): node, cut (kept ranks 0 .. cut - 1, minus the holes of the level above),
- * factor (from the level's own tempered weights to this history's), kept mass in this history's scale].
+ * factor (from the level's own tempered weights to this history's), kept mass in this history's scale,
+ * number of the above level's holes below the cut].
  */
 export type SparsePlan = Float64Array;
 
 const PLAN_HEAD = 2;
-const PLAN_WIDTH = 4;
+const PLAN_WIDTH = 5;
 
 export class SparseTransformer {
   private readonly model: InterpolatedModel;
@@ -284,6 +285,7 @@ export class SparseTransformer {
       plan[at + 1] = cuts[l]!;
       plan[at + 2] = factors[l]!;
       plan[at + 3] = mass;
+      plan[at + 4] = this.holesBelow(l > 0 ? levels[l - 1]! : UNIFORM, cuts[l]!);
       total += mass;
     }
     plan[0] = total;
@@ -425,26 +427,33 @@ export class SparseTransformer {
     const at = PLAN_HEAD + PLAN_WIDTH * chosen;
     const s = inside ? t : plan[at + 3]!; // rounding past the end: the last kept word
     const above = chosen > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
-    return this.drawInLevel(plan[at]!, above, plan[at + 1]!, s / plan[at + 2]!);
+    return this.drawInLevel(plan[at]!, above, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!);
   }
 
   /** The word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
-  private drawInLevel(level: number, above: number, cut: number, s: number): number {
+  private drawInLevel(level: number, above: number, cut: number, s: number, holesKept: number): number {
     let target = s;
+    let holes = 0;
+    let holeFrom = 0;
     if (above !== UNIFORM) {
-      const from = this.model.trie.childStart[above]!;
-      const count = this.holesBelow(above, cut);
-      const holes = countAtMost(this.holeStart, from, from + count, target);
-      if (holes > 0) target += this.holeShift[from + holes - 1]!;
+      holeFrom = this.model.trie.childStart[above]!;
+      holes = countAtMost(this.holeStart, holeFrom, holeFrom + holesKept, target);
+      if (holes > 0) target += this.holeShift[holeFrom + holes - 1]!;
     }
     let r: number;
+    let zeroWidth = false;
     if (level === UNIFORM) r = Math.min(Math.floor(target), cut - 1);
     else {
       const from = this.model.trie.childStart[level]!;
       r = firstAbove(this.cumulative, from, from + cut, target) - from;
+      zeroWidth = !(this.cumulative[from + r]! > (r > 0 ? this.cumulative[from + r - 1]! : 0));
     }
-    // rounding may land on a hole or a zero width: move to the nearest kept rank
-    if (!this.keptAt(level, above, r)) {
+    // the rank can only be a hole next to the ones skipped; rounding may land there or on a zero width:
+    // then move to the nearest kept rank
+    const onHole =
+      above !== UNIFORM &&
+      ((holes > 0 && this.holeRank[holeFrom + holes - 1] === r) || (holes < holesKept && this.holeRank[holeFrom + holes] === r));
+    if (onHole || zeroWidth) {
       let up = r;
       while (up < cut && !this.keptAt(level, above, up)) up++;
       if (up < cut) r = up;
