@@ -43,7 +43,7 @@ describe('runTasks', () => {
     expect(result).toEqual({ ended: 4, failed: 1, interrupted: false });
     expect(ends.map(([id, outcome]) => [id, outcome.error?.message])).toEqual([
       ['human_ratio=0', undefined],
-      ['broken', "unknown smoothing 'no-such'"],
+      ['broken', "unknown smoothing value 'no-such'"],
       ['human_ratio=0.5', undefined],
       ['human_ratio=0.5', undefined],
     ]);
