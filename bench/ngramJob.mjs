@@ -30,6 +30,7 @@ const { loadCorpus } = await load('corpus/loadCorpus.js');
 const { tokenCount } = await load('corpus/tokenCorpus.js');
 const { trainModel } = await load('model/train.js');
 const { syntheticText } = await load('simulation/syntheticText.js');
+const { samplerFor } = await load('sampler/samplerFor.js');
 const { measureText } = await load('metrics/measureText.js');
 const { driftExpectedTypes } = await load('metrics/driftBaseline.js');
 const { flooredPerplexity, oovRate } = await load('metrics/perplexity.js');
@@ -75,7 +76,7 @@ const model0 = model;
 let previousTraining = run.human;
 for (let generation = 1; generation <= settings.generations; generation++) {
   const a = performance.now();
-  const synthetic = syntheticText(model.createSampler(cell.settings), run.batchTokens, settings.maxSentenceLength, random);
+  const synthetic = syntheticText(samplerFor(model, cell.settings), run.batchTokens, settings.maxSentenceLength, random);
   const text = synthetic.text;
   const b = performance.now();
   const next = trainModel(text, modelOptions);

@@ -45,16 +45,15 @@ export { BROWN_CATEGORIES } from './corpus/brown.js';
 export {
   type LanguageModel,
   type ModelOptions,
-  type SamplingOptions,
-  type SentenceSampler,
   type SmoothingName,
   type VocabMode,
-  type RandomSource,
-  DEFAULT_SAMPLING,
   SMOOTHING_NAMES,
 } from './model/languageModel.js';
 export { trainModel } from './model/train.js';
-export { randomFor } from './random/random.js';
+export { type TrainOptions, DEFAULT_K, resolveTrainOptions } from './model/trainOptions.js';
+export { type SamplingOptions, type SentenceSampler, DEFAULT_SAMPLING, resolveSampling } from './sampler/sampling.js';
+export { samplerFor } from './sampler/samplerFor.js';
+export { randomFor, type RandomSource } from './random/random.js';
 export {
   type RunSettings,
   type SweepSettings,

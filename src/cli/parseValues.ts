@@ -34,6 +34,11 @@ export function numberIn(low: number, high: number, lowOpen = false, highOpen = 
   return fromRule(numberRule(low, high, lowOpen, highOpen));
 }
 
+/** A number checked by one of the library's field checks, so the CLI and the library word it the same. */
+export function checkedNumber(check: (value: number, name: string, shown: string) => number, allowed: string): Parse<number> {
+  return (raw, flag) => check(number(raw, flag, allowed), flag, raw);
+}
+
 /** One of a fixed set of names. */
 export function oneOf<T extends string>(names: readonly T[]): Parse<T> {
   return fromRule(nameRule(names));

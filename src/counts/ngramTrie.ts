@@ -212,16 +212,9 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
 }
 
 function binarySearch(sorted: Float64Array, key: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const value = sorted[mid]!;
-    if (value === key) return mid;
-    if (value < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  throw new Error(`internal: k-gram key ${key} missing from its own level`);
+  const index = indexInSortedRange(sorted, 0, sorted.length, key);
+  if (index < 0) throw new Error(`internal: k-gram key ${key} missing from its own level`);
+  return index;
 }
 
 function concatInt(parts: Int32Array[], total: number): Int32Array {

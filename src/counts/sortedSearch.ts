@@ -1,12 +1,19 @@
 /**
- * Binary search in a sorted stretch of an Int32Array: the one routine behind "the child with this
- * token" (NgramTrie) and "the edge with this token" (TransitionTable).
+ * Binary search over sorted stretches of typed arrays: the one implementation behind "the child with this
+ * token" (NgramTrie, k-gram keys), "the edge with this token" (TransitionTable, the MLE model), "the
+ * outcome a uniform draw picks" (every sampler, over running weights) and "the edge a draw picks" in the
+ * strided record layout (transitionRecords.ts).
  *
- * Contract: `values[from .. to)` is sorted ascending with no duplicates; returns the index of `key`
- * in that range, or -1. O(log(to - from)).
+ * Contracts:
+ * - `indexInSortedRange`: `values[from .. to)` is sorted ascending with no duplicates; returns the index of
+ *   `key` in that range, or -1. O(log(to - from)).
+ * - `firstAbove`: over running (non-decreasing) weights read at `values[base + stride * i]` for i in
+ *   [from, to), the first i whose weight is > threshold; `to - 1` if none (guards float rounding at the
+ *   end). How a uniform draw picks an outcome. O(log(to - from)).
+ * - `countAtMost`: how many of the non-decreasing `values[from .. to)` are <= threshold (0 .. to - from).
  */
 
-export function indexInSortedRange(values: Int32Array, from: number, to: number, key: number): number {
+export function indexInSortedRange(values: ArrayLike<number>, from: number, to: number, key: number): number {
   let low = from;
   let high = to - 1;
   while (low <= high) {
@@ -19,18 +26,25 @@ export function indexInSortedRange(values: Int32Array, from: number, to: number,
   return -1;
 }
 
-/**
- * The first index i in [from, to) with values[i] > threshold, over running (non-decreasing) weights;
- * `to - 1` if none (guards float rounding at the end). How a uniform draw picks an outcome.
- * O(log(to - from)).
- */
-export function firstAbove(values: ArrayLike<number>, from: number, to: number, threshold: number): number {
+export function firstAbove(
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  threshold: number,
+  base = 0,
+  stride = 1,
+): number {
   let low = from;
   let high = to - 1;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (values[middle]! > threshold) high = middle;
+    if (values[base + stride * middle]! > threshold) high = middle;
     else low = middle + 1;
   }
   return low;
+}
+
+export function countAtMost(values: ArrayLike<number>, from: number, to: number, threshold: number): number {
+  if (to <= from || values[to - 1]! <= threshold) return to - from;
+  return firstAbove(values, from, to, threshold) - from;
 }

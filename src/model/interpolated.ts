@@ -5,7 +5,7 @@
  *     P(w | h) = alpha(h w) + gamma(h) * P_lower(w | h)     (the interpolated form, Chen & Goodman 1998, TR-10-98 §3)
  *
  * where alpha(h w) is the share of the history's own estimate (0 when `h w` was never seen) and gamma(h) the
- * mass passed to the lower distribution. Each smoothing only fills two tables over the nodes of an
+ * mass passed to the lower distribution. Each smoothing is an estimator (estimator.ts) whose one shared loop fills two tables over the nodes of an
  * NgramTrie: `alpha[x]` for a k-gram x = h w (as a continuation of its parent h) and `gamma[x]` for a node
  * seen as a history. The lower distribution is one of:
  *
@@ -24,9 +24,8 @@
  */
 
 import { childOf, findNode, hasChildren, longestSeenHistory, type NgramTrie } from '../counts/ngramTrie.js';
-import { createSmoothedSampler } from '../sampler/smoothedSampler.js';
 import { EOS } from '../vocabulary/vocabulary.js';
-import type { LanguageModel, SamplingOptions, SentenceSampler, SmoothingName } from './languageModel.js';
+import type { LanguageModel, SmoothingName } from './languageModel.js';
 
 export type LowerDistribution = 'suffix' | 'uniform';
 
@@ -147,10 +146,6 @@ export class InterpolatedModel implements LanguageModel {
    */
   backoffWeight(node: number): number {
     return this.lower === 'suffix' ? this.gamma[node]! : Number.NaN;
-  }
-
-  createSampler(sampling: SamplingOptions): SentenceSampler {
-    return createSmoothedSampler(this, sampling);
   }
 
   /** Fills `chain` with node, its suffix, ..., the root (for `suffix`), or just node; returns the length. */

@@ -21,13 +21,14 @@
  * and the model reports `discountFallback: true`. Late collapsed generations produce exactly such
  * degenerate counts; the model never throws and never yields NaN on them.
  *
+ * As an estimator (estimator.ts): count = a, discount = D_k(a), nothing else reserved.
  * Trains in O(nodes) after counting. Contract: see languageModel.ts.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { buildNgramTrie, type NgramTrie } from '../counts/ngramTrie.js';
+import type { NgramTrie } from '../counts/ngramTrie.js';
 import { BOS } from '../vocabulary/vocabulary.js';
-import { InterpolatedModel, modelSupport } from './interpolated.js';
+import { trainInterpolated, type Estimator } from './estimator.js';
 import type { LanguageModel, ModelOptions } from './languageModel.js';
 
 /** The three discounts of one order, and whether they are the fallback values. */
@@ -82,40 +83,23 @@ export function discountsFromCountsOfCounts(n: readonly number[]): Discounts {
   return { amounts, fallback: false };
 }
 
-export function trainKneserNey(corpus: TokenCorpus, options: ModelOptions): LanguageModel {
-  const trie = buildNgramTrie(corpus, options.order, options.idSpace);
+/**
+ * Kneser–Ney as an estimator: adjusted counts, the discount of each order from its counts-of-counts,
+ * nothing reserved beyond the discounts.
+ */
+export function kneserNeyEstimator(trie: NgramTrie): Estimator {
   const adjusted = adjustedCounts(trie);
   const discounts = kneserNeyDiscounts(trie, adjusted);
-  const alpha = new Float64Array(trie.nodeCount);
-  const gamma = new Float64Array(trie.nodeCount);
-  for (let k = 0; k < trie.order; k++) {
-    const d = discounts[k + 1]!.amounts; // children of an order-k history are (k+1)-grams
-    for (let h = trie.levelStart[k]!; h < trie.levelStart[k + 1]!; h++) {
-      let denominator = 0;
-      let discounted = 0;
-      for (let c = trie.childStart[h]!; c < trie.childEnd[h]!; c++) {
-        const a = adjusted[c]!;
-        denominator += a;
-        discounted += d[Math.min(a, 3)]!;
-      }
-      if (denominator === 0) {
-        gamma[h] = 1;
-        continue;
-      }
-      gamma[h] = discounted / denominator;
-      for (let c = trie.childStart[h]!; c < trie.childEnd[h]!; c++) {
-        const a = adjusted[c]!;
-        alpha[c] = Math.max(a - d[Math.min(a, 3)]!, 0) / denominator;
-      }
-    }
-  }
-  return new InterpolatedModel({
+  return {
     smoothing: 'kneser-ney',
-    trie,
-    support: modelSupport(trie, options.vocab, options.seedTypes),
-    alpha,
-    gamma,
     lower: 'suffix',
     discountFallback: discounts.some((entry) => entry.fallback),
-  });
+    count: (node) => adjusted[node]!,
+    discount: (node, order) => discounts[order]!.amounts[Math.min(adjusted[node]!, 3)]!,
+    reserved: () => 0,
+  };
+}
+
+export function trainKneserNey(corpus: TokenCorpus, options: ModelOptions): LanguageModel {
+  return trainInterpolated(corpus, options, kneserNeyEstimator);
 }

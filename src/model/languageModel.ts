@@ -10,8 +10,8 @@
  *   for every history, seen or not, the values over all ids sum to 1 (property-tested). For a history
  *   that never occurred in training, the model uses the longest suffix of it that did (for MLE) or its
  *   smoothing's own back-off (for smoothed models).
- * - `createSampler` returns a sentence generator that draws from exactly these probabilities
- *   (after the sampling transforms: temperature, top-k, top-p).
+ * - Models do not sample: the sampler layer builds a sampler from a frozen model
+ *   (src/sampler/samplerFor.ts), which draws from exactly these probabilities after the transforms.
  * - Every model is trained once and frozen; nothing mutates it afterwards.
  */
 
@@ -41,29 +41,6 @@ export interface ModelOptions {
   readonly seedTypes?: Int32Array;
 }
 
-export interface SamplingOptions {
-  /** > 0; 1 leaves the distribution unchanged. Applied as p^(1/T), renormalised. */
-  readonly temperature: number;
-  /** 0 = off; otherwise keep only the k most probable next tokens. */
-  readonly topK: number;
-  /** 1 = off; otherwise keep the smallest most-probable set whose mass reaches p. */
-  readonly topP: number;
-}
-
-export const DEFAULT_SAMPLING: SamplingOptions = { temperature: 1, topK: 0, topP: 1 };
-
-/** A random source: returns uniform doubles in [0, 1). Always a seeded seedrandom generator. */
-export type RandomSource = () => number;
-
-export interface SentenceSampler {
-  /**
-   * Samples one sentence: draws tokens from `<s>` until `</s>` or until `maxLength` tokens were drawn.
-   * Writes the token ids (no markers) into `out` starting at `at` and returns how many were written.
-   * `out` must have room for `maxLength` ids after `at`.
-   */
-  sample(random: RandomSource, maxLength: number, out: Int32Array, at: number): number;
-}
-
 export interface LanguageModel {
   readonly order: number;
   readonly smoothing: SmoothingName;
@@ -78,7 +55,6 @@ export interface LanguageModel {
    * in `history[start .. end)`; only the last order-1 items matter. `token` may be `</s>`.
    */
   probability(history: Int32Array, start: number, end: number, token: number): number;
-  createSampler(sampling: SamplingOptions): SentenceSampler;
 }
 
 /** Signature of a trainer: one per smoothing. */

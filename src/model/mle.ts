@@ -12,24 +12,25 @@
  * the first `probability` call that needs it. `vocab: 'seed'` changes nothing for MLE: a
  * maximum-likelihood model cannot give mass to what it never saw.
  *
- * `predictionProbabilities` scores a whole text by walking the top-level table as the sampler does
- * (one record read and a short search per token, no hashing while the text stays on seen histories,
- * several sentences in turn); it gives exactly the values `probability` returns, in text order.
+ * `predictionProbabilities` scores a whole text by walking the top-level table's records
+ * (counts/transitionRecords.ts, the layout the table sampler also walks: one record read and a short
+ * search per token, no hashing while the text stays on seen histories, several sentences in turn); it
+ * gives exactly the values `probability` returns, in text order. Sampling lives in src/sampler/.
  */
 
 import { indexInSortedRange } from '../counts/sortedSearch.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
 import { scratchFloats } from '../counts/scratchBuffers.js';
-import { countBefore, createTableSampler, findRecordEdge, recordsOf, recordTotal } from '../sampler/tableSampler.js';
+import { countBefore, findRecordEdge, recordsOf, recordTotal } from '../counts/transitionRecords.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
-import type { LanguageModel, ModelOptions, SamplingOptions, SentenceSampler } from './languageModel.js';
+import type { LanguageModel, ModelOptions } from './languageModel.js';
 
 export function trainMle(corpus: TokenCorpus, options: ModelOptions): LanguageModel {
   return new MleModel(corpus, options);
 }
 
-class MleModel implements LanguageModel {
+export class MleModel implements LanguageModel {
   readonly order: number;
   readonly smoothing = 'mle' as const;
   readonly idSpace: number;
@@ -57,8 +58,9 @@ class MleModel implements LanguageModel {
     return this.supportIds;
   }
 
-  createSampler(sampling: SamplingOptions): SentenceSampler {
-    return createTableSampler(this.level(this.order - 1), sampling);
+  /** The order-n transition table (histories of n-1 items): what the table sampler walks. */
+  get transitions(): TransitionTable {
+    return this.level(this.order - 1);
   }
 
   probability(history: Int32Array, start: number, end: number, token: number): number {

@@ -8,7 +8,9 @@
  */
 
 import seedrandom from 'seedrandom';
-import type { RandomSource } from '../model/languageModel.js';
+
+/** A random source: returns uniform doubles in [0, 1). Always a seeded seedrandom generator here. */
+export type RandomSource = () => number;
 
 export function randomFor(parts: ReadonlyArray<string | number>): RandomSource {
   const generator = seedrandom.alea(parts.join('|'));

@@ -25,15 +25,15 @@
  */
 
 import { firstAbove } from '../counts/sortedSearch.js';
-import type { RandomSource, SamplingOptions, SentenceSampler } from '../model/languageModel.js';
 import type { InterpolatedModel } from '../model/interpolated.js';
-import { UsageError } from '../errors.js';
+import type { RandomSource } from '../random/random.js';
+import type { SamplingOptions, SentenceSampler } from './sampling.js';
 import { SparseTransformer, type SparsePlan } from './sparseTransform.js';
 import { isIdentitySampling, transformDistribution as applyTransforms } from './transform.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
 
-/** Most distribution entries kept in a sampler's cache before it is cleared. */
-export const CACHE_LIMIT = 1 << 23;
+/** Most plan entries (numbers) kept in a sampler's cache before it is cleared (32 MiB of doubles). */
+export const CACHE_LIMIT = 1 << 22;
 
 /** A transformed distribution: kept token ids (ascending) and their cumulative probabilities. */
 export interface TruncatedDistribution {
@@ -68,10 +68,8 @@ export function transformDistribution(
 }
 
 export function createSmoothedSampler(model: InterpolatedModel, sampling: SamplingOptions): SentenceSampler {
-  validateSampling(sampling);
   const identity = isIdentityTransform(sampling);
   const transformer = identity ? undefined : new SparseTransformer(model, sampling);
-  const cache = new Map<number, SparsePlan>();
   let cachedEntries = 0;
   let history = new Int32Array(64);
 
@@ -94,16 +92,18 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
     return model.outcomes[index]!;
   };
 
+  // Plans by node + 1 (an unseen add-k history is node -1), dropped together when they hold too much.
+  const plans: Array<SparsePlan | undefined> = transformer === undefined ? [] : new Array<SparsePlan | undefined>(model.trie.levelStart[model.order]! + 1).fill(undefined);
   const planFor = (node: number): SparsePlan => {
-    const known = cache.get(node);
+    const known = plans[node + 1];
     if (known !== undefined) return known;
     const plan = transformer!.plan(node);
-    if (cachedEntries + plan.size > CACHE_LIMIT) {
-      cache.clear();
+    if (cachedEntries + plan.length > CACHE_LIMIT) {
+      plans.fill(undefined);
       cachedEntries = 0;
     }
-    cache.set(node, plan);
-    cachedEntries += plan.size;
+    plans[node + 1] = plan;
+    cachedEntries += plan.length;
     return plan;
   };
 
@@ -122,16 +122,4 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
       return length;
     },
   };
-}
-
-function validateSampling(sampling: SamplingOptions): void {
-  if (!(sampling.temperature > 0) || !Number.isFinite(sampling.temperature)) {
-    throw new UsageError(`temperature must be a positive number, got ${sampling.temperature}`, 'pass --temperature 1 or another value > 0');
-  }
-  if (!Number.isInteger(sampling.topK) || sampling.topK < 0) {
-    throw new UsageError(`top-k must be a whole number >= 0, got ${sampling.topK}`, 'pass --top-k 0 (off) or a positive whole number');
-  }
-  if (!(sampling.topP > 0 && sampling.topP <= 1)) {
-    throw new UsageError(`top-p must be in (0, 1], got ${sampling.topP}`, 'pass --top-p 1 (off) or a value in (0, 1)');
-  }
 }

@@ -1,251 +1,489 @@
 /**
- * Fast exact temperature / top-k / top-p sampling for interpolated models, without building the dense
- * distribution of every history.
+ * Exact temperature / top-k / top-p sampling for interpolated models in time proportional to a history's
+ * seen continuations, not to the vocabulary.
  *
- * Why it works: for a history node X with chain X = x_m, ..., x_1 above the base level, every word w that
- * is not a seen continuation of any x_i ("S", the sparse set) has P(w | X) = G * base(w), where
- * G = gamma(x_m) ... gamma(x_1) and base is the distribution below the chain: P(. | root) for back-off
- * (`suffix`) models, the uniform distribution for add-k. So outside S the ranking of words is the fixed
- * ranking of `base`, computed once per sampler, and tempered weights are G^(1/T) base(w)^(1/T), whose
- * prefix sums along that ranking are also computed once. Per history only S is explicit (O(|S| log |S|)
- * plus the length of the kept prefix for top-k / top-p); a draw costs O(log |S| + log |V|).
+ * Why it works. Take the chain of a history node X: x_0 = X, x_1 = suffix(x_0), ..., the root, then the
+ * uniform distribution U over V (for add-k the chain is X, U). Let S_x be the outcomes seen after x (its
+ * trie children). The trie is suffix-closed, so S_{x_0} ⊆ S_{x_1} ⊆ ... ⊆ V. A word w in S_{x_l} but not
+ * in S_{x_(l-1)} (the "level l" of w) has
  *
- * The transforms are exactly those of smoothedSampler.ts `transformDistribution` (temperature, then
- * top-k, then top-p; ranking ties to the lower id) and the property tests compare the two.
+ *     P(w | X) = gamma(x_0) gamma(x_1) ... gamma(x_(l-1)) P(w | x_l)              (interpolated.ts)
+ *
+ * so within one level the ranking of words is the level node's own ranking, and tempered weights are the
+ * level node's own tempered weights times one factor. Per node x this file prepares, once, lazily: its
+ * outcome children ranked by P(w | x) (descending, ties to the lower id), their exact probabilities (the
+ * same floats `probabilityAt` gives), cumulative tempered weights, and the "holes" x leaves in the level
+ * below (the ranks there of the words of S_x, with their widths). The distribution of X is then the
+ * levels x_0, x_1, ..., U, each level minus the holes of the level above: a draw picks a level by its mass
+ * and a word inside it by binary search, mapping past the holes (O(levels + log |S|) per draw).
+ *
+ * Truncation. The transformed ranking is a merge of the per-level rankings, so the kept set of top-k or
+ * top-p is a prefix of every level: one cut per level. The cuts are found by selection over the levels
+ * (pivot on the middle of the widest level, binary-search every level for the pivot's position, keep the
+ * half that holds the target count or mass): O(levels^2 log^2 |V|) per history, however many words are
+ * kept. A history's plan (its level cuts and masses) is cached per node.
+ *
+ * Transforms, exactly as ./transform.ts defines them (temperature, then top-k, then top-p with the same
+ * 1e-12 slack; ranking ties to the lower id), and property-tested against it on dense distributions.
+ * Tempered weights are exp((log P - M) / T) with M the largest log-probability of the history's
+ * distribution, as in transform.ts.
  */
 
-import { firstAbove, indexInSortedRange } from '../counts/sortedSearch.js';
 import type { InterpolatedModel } from '../model/interpolated.js';
-import type { RandomSource, SamplingOptions } from '../model/languageModel.js';
+import { countAtMost, firstAbove, indexInSortedRange } from '../counts/sortedSearch.js';
+import type { RandomSource } from '../random/random.js';
+import type { SamplingOptions } from './sampling.js';
 
-/** The transformed next-token distribution of one history, in sparse form. */
-export interface SparsePlan {
-  /** Kept words of S, most probable first, with cumulative tempered weights. */
-  readonly sparseIds: Int32Array;
-  readonly sparseCumulative: Float64Array;
-  /** Non-S words kept: base ranks 0 .. keptRanks-1 except the holes. */
-  readonly keptRanks: number;
-  /** Ranks (ascending) of S words among the kept base ranks, and their base tempered weights. */
-  readonly holeRanks: Int32Array;
-  readonly holeWidths: Float64Array;
-  /** holeStarts[h] = start of hole h in non-hole coordinates; holeShift[h] = total width of holes 0..h. */
-  readonly holeStarts: Float64Array;
-  readonly holeShift: Float64Array;
-  /** Multiplier from base tempered weights to this history's tempered weights. */
-  readonly scale: number;
-  readonly sparseMass: number;
-  readonly baseMass: number;
-  /** Entries held (for cache accounting). */
-  readonly size: number;
-}
+/** The level below the root (or below an add-k history): the uniform distribution over V. */
+const UNIFORM = -1;
+
+/**
+ * The transformed next-token distribution of one history, packed in one array: [total, levels, then per
+ * level (X first, UNIFORM last): node, cut (kept ranks 0 .. cut - 1, minus the holes of the level above),
+ * factor (from the level's own tempered weights to this history's), kept mass in this history's scale,
+ * number of the above level's holes below the cut].
+ */
+export type SparsePlan = Float64Array;
+
+const PLAN_HEAD = 2;
+const PLAN_WIDTH = 5;
 
 export class SparseTransformer {
   private readonly model: InterpolatedModel;
-  private readonly sampling: SamplingOptions;
-  /** V ids ranked by base probability, descending, ties to the lower id. */
-  readonly ranked: Int32Array;
+  private readonly temperature: number;
+  private readonly topK: number;
+  private readonly topP: number;
+  /** Truncating: levels ranked by probability. Otherwise children stay in id order (no sorting). */
+  private readonly ranking: boolean;
+  /** For ranks of node x's outcome children, at slots childStart[x] + r: the child node, P, cumulative weight. */
+  private readonly rankNode: Int32Array;
+  private readonly probability: Float64Array;
+  private readonly cumulative: Float64Array;
+  private readonly logProbability: Float64Array;
+  /** Rank of a child node among its parent's outcome children. */
   private readonly rankOf: Int32Array;
-  /** log base(w) by id. */
-  private readonly logBase: Float64Array;
-  private readonly logBaseMax: number;
-  /** prefix[r] = sum over ranks < r of exp((log base - log baseMax) / T). */
-  private readonly prefix: Float64Array;
-  private readonly stamp: Int32Array;
-  private readonly accumulated: Float64Array;
-  private readonly logP: Float64Array;
-  private generation = 0;
+  /** Holes of node x in its lower level, at slots childStart[x] + h: rank there (ascending), start, shift. */
+  private readonly holeRank: Int32Array;
+  private readonly holeStart: Float64Array;
+  private readonly holeShift: Float64Array;
+  /** Per history node: prepared flag, outcome children, positive ones, M, factor to the lower level. */
+  private readonly prepared: Uint8Array;
+  private readonly outcomeCount: Int32Array;
+  private readonly positiveCount: Int32Array;
+  private readonly logMax: Float64Array;
+  private readonly down: Float64Array;
+  /** Index of each outcome in V (ids ascending): its rank in the uniform level. */
+  private readonly outcomeIndex: Int32Array;
   private readonly chain: Int32Array;
+  private readonly gammas: Float64Array;
+  private readonly low: Int32Array;
+  private readonly high: Int32Array;
+  private readonly position: Int32Array;
+  private readonly logScale: Float64Array;
+  private readonly logUniform: number;
+  private readonly cuts: Int32Array;
+  private readonly factors: Float64Array;
+  private order = new Int32Array(64);
+  private mergeBuffer = new Int32Array(64);
+  private logScratch = new Float64Array(64);
+  private probabilityScratch = new Float64Array(64);
 
   constructor(model: InterpolatedModel, sampling: SamplingOptions) {
     this.model = model;
-    this.sampling = sampling;
-    const base = new Float64Array(model.idSpace);
-    if (model.lower === 'suffix') model.fillDistribution(0, base);
-    else for (const id of model.outcomes) base[id] = model.uniform;
-    this.ranked = Int32Array.from(model.outcomes).sort();
-    const order = Array.from(this.ranked).sort((a, b) => base[b]! - base[a]! || a - b);
-    this.ranked = Int32Array.from(order);
-    this.rankOf = new Int32Array(model.idSpace).fill(-1);
-    this.ranked.forEach((id, r) => (this.rankOf[id] = r));
-    this.logBase = new Float64Array(model.idSpace).fill(Number.NEGATIVE_INFINITY);
-    for (const id of model.outcomes) this.logBase[id] = Math.log(base[id]!);
-    this.logBaseMax = this.ranked.length > 0 ? this.logBase[this.ranked[0]!]! : 0;
-    this.prefix = new Float64Array(this.ranked.length + 1);
-    for (let r = 0; r < this.ranked.length; r++) {
-      this.prefix[r + 1] = this.prefix[r]! + this.tempered(this.logBase[this.ranked[r]!]!, this.logBaseMax);
-    }
-    this.stamp = new Int32Array(model.idSpace);
-    this.accumulated = new Float64Array(model.idSpace);
-    this.logP = new Float64Array(model.idSpace);
-    this.chain = new Int32Array(model.order + 1);
+    this.temperature = sampling.temperature;
+    this.topK = sampling.topK;
+    this.topP = sampling.topP;
+    this.ranking = this.topK > 0 || this.topP < 1;
+    const nodes = model.trie.nodeCount;
+    const histories = model.trie.levelStart[model.order]!;
+    this.rankNode = new Int32Array(nodes);
+    this.probability = new Float64Array(nodes);
+    this.cumulative = new Float64Array(nodes);
+    this.logProbability = new Float64Array(nodes);
+    this.rankOf = new Int32Array(nodes);
+    this.holeRank = new Int32Array(nodes);
+    this.holeStart = new Float64Array(nodes);
+    this.holeShift = new Float64Array(nodes);
+    this.prepared = new Uint8Array(histories);
+    this.outcomeCount = new Int32Array(histories);
+    this.positiveCount = new Int32Array(histories);
+    this.logMax = new Float64Array(histories);
+    this.down = new Float64Array(histories);
+    this.outcomeIndex = new Int32Array(model.idSpace).fill(-1);
+    model.outcomes.forEach((id, index) => (this.outcomeIndex[id] = index));
+    const depth = model.order + 2;
+    this.chain = new Int32Array(depth);
+    this.gammas = new Float64Array(depth);
+    this.low = new Int32Array(depth);
+    this.high = new Int32Array(depth);
+    this.position = new Int32Array(depth);
+    this.logScale = new Float64Array(depth);
+    this.logUniform = Math.log(model.uniform);
+    this.cuts = new Int32Array(depth);
+    this.factors = new Float64Array(depth);
   }
 
-  private tempered(logP: number, logMax: number): number {
-    return logP === Number.NEGATIVE_INFINITY ? 0 : Math.exp((logP - logMax) / this.sampling.temperature);
+  // ---- levels: a node x >= 0, or UNIFORM ----
+
+  private lower(x: number): number {
+    return this.model.lower === 'uniform' || x === 0 ? UNIFORM : this.model.trie.suffix[x]!;
   }
+
+  /** Ranked items of a level with P > 0. */
+  private size(level: number): number {
+    return level === UNIFORM ? this.model.outcomes.length : this.positiveCount[level]!;
+  }
+
+  /** P(w | level) of the item at rank r. */
+  private probabilityAt(level: number, r: number): number {
+    return level === UNIFORM ? this.model.uniform : this.probability[this.model.trie.childStart[level]! + r]!;
+  }
+
+  private idAt(level: number, r: number): number {
+    return level === UNIFORM ? this.model.outcomes[r]! : this.model.trie.word[this.rankNode[this.model.trie.childStart[level]! + r]!]!;
+  }
+
+  /** Sum of the level's own tempered weights over ranks < r. */
+  private weightBelow(level: number, r: number): number {
+    if (r <= 0) return 0;
+    return level === UNIFORM ? r : this.cumulative[this.model.trie.childStart[level]! + r - 1]!;
+  }
+
+  private logMaxOf(level: number): number {
+    return level === UNIFORM ? Math.log(this.model.uniform) : this.logMax[level]!;
+  }
+
+  // ---- holes of node x (its outcome children) in its lower level ----
+
+  private holeCount(x: number): number {
+    return x === UNIFORM ? 0 : this.outcomeCount[x]!;
+  }
+
+  /** Holes of x with rank < r in the lower level. */
+  private holesBelow(x: number, r: number): number {
+    if (x === UNIFORM || r <= 0) return 0;
+    const from = this.model.trie.childStart[x]!;
+    return countAtMost(this.holeRank, from, from + this.outcomeCount[x]!, r - 1);
+  }
+
+  /** Lower-level weight of the first `h` holes of x. */
+  private holeMass(x: number, h: number): number {
+    return h <= 0 ? 0 : this.holeShift[this.model.trie.childStart[x]! + h - 1]!;
+  }
+
+  /** Prepares node x (and the levels below it) once. */
+  private prepare(x: number): void {
+    if (x === UNIFORM || this.prepared[x] === 1) return;
+    const lower = this.lower(x);
+    this.prepare(lower);
+    const model = this.model;
+    const trie = model.trie;
+    const from = trie.childStart[x]!;
+    const gamma = model.gamma[x]!;
+    // outcome children and their exact probabilities: alpha + gamma * P(w | lower), as probabilityAt
+    const range = trie.childEnd[x]! - from;
+    if (this.order.length < range) {
+      this.order = new Int32Array(2 * range);
+      this.logScratch = new Float64Array(2 * range);
+      this.probabilityScratch = new Float64Array(2 * range);
+    }
+    const logs = this.logScratch;
+    const probabilities = this.probabilityScratch;
+    const lowerFrom = lower === UNIFORM ? 0 : trie.childStart[lower]!;
+    let n = 0;
+    for (let c = from; c < from + range; c++) {
+      if (!model.isOutcome(trie.word[c]!)) continue;
+      const below = lower === UNIFORM ? model.uniform : this.probability[lowerFrom + this.rankOf[trie.suffix[c]!]!]!;
+      const probability = model.alpha[c]! + gamma * below;
+      probabilities[c - from] = probability;
+      logs[c - from] = Math.log(probability);
+      this.order[n++] = c;
+    }
+    // ranked as transform.ts ranks: by log-probability (1-ulp differences the logarithm merges are ties),
+    // then the lower id (children are in id order, so a stable sort by log-probability alone would do)
+    const ranked = this.order.subarray(0, n);
+    if (this.ranking) {
+      if (this.mergeBuffer.length < n) this.mergeBuffer = new Int32Array(2 * n);
+      sortByKeyDescending(ranked, this.mergeBuffer, logs, from);
+    }
+    let positive = 0;
+    for (let r = 0; r < n; r++) {
+      const c = ranked[r]!;
+      this.rankNode[from + r] = c;
+      this.rankOf[c] = r;
+      this.probability[from + r] = probabilities[c - from]!;
+      this.logProbability[from + r] = logs[c - from]!;
+      if (probabilities[c - from]! > 0) positive++;
+    }
+    let ownMax = Number.NEGATIVE_INFINITY;
+    if (this.ranking) ownMax = positive > 0 ? this.logProbability[from]! : ownMax;
+    else for (let r = 0; r < n; r++) ownMax = Math.max(ownMax, this.logProbability[from + r]!);
+    if (!this.ranking) positive = n; // id order: zero-probability children stay in place with zero width
+    const lowerMax = gamma > 0 ? Math.log(gamma) + this.logMaxOf(lower) : Number.NEGATIVE_INFINITY;
+    const max = Math.max(ownMax, lowerMax);
+    const logMax = Number.isFinite(max) ? max : 0;
+    const temperature = this.temperature;
+    let sum = 0;
+    for (let r = 0; r < n; r++) {
+      const probability = this.probability[from + r]!;
+      if (probability > 0) sum += temperature === 1 ? probability / Math.exp(logMax) : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
+      this.cumulative[from + r] = sum;
+    }
+    // holes: ranks of S_x in the lower level, ascending, with their lower-level widths
+    const holes = this.order.subarray(0, n);
+    for (let r = 0; r < n; r++) {
+      const c = this.rankNode[from + r]!;
+      holes[r] = lower === UNIFORM ? this.outcomeIndex[trie.word[c]!]! : this.rankOf[trie.suffix[c]!]!;
+    }
+    if (this.ranking) holes.sort(); // in id order they are ascending already (the trie is suffix-closed)
+    let shift = 0;
+    for (let h = 0; h < n; h++) {
+      const rank = holes[h]!;
+      const before = this.weightBelow(lower, rank);
+      this.holeRank[from + h] = rank;
+      this.holeStart[from + h] = before - shift;
+      shift += this.weightBelow(lower, rank + 1) - before;
+      this.holeShift[from + h] = shift;
+    }
+    this.outcomeCount[x] = n;
+    this.positiveCount[x] = positive;
+    this.logMax[x] = logMax;
+    this.down[x] = gamma > 0 ? Math.exp((Math.log(gamma) + this.logMaxOf(lower) - logMax) / this.temperature) : 0;
+    this.prepared[x] = 1;
+  }
+
+  // ---- plans ----
 
   /** Builds the plan of a history node (as returned by `model.historyNode`). */
   plan(node: number): SparsePlan {
-    const model = this.model;
-    const trie = model.trie;
-    // chain above the base level, and G
+    this.prepare(node);
+    const { chain, gammas, cuts, factors } = this;
     let depth = 0;
-    if (model.lower === 'uniform') {
-      if (node >= 0) this.chain[depth++] = node;
-    } else {
-      for (let x = node; x > 0; x = trie.suffix[x]!) this.chain[depth++] = x;
+    let factor = 1;
+    for (let x = node; ; x = this.lower(x)) {
+      chain[depth] = x;
+      gammas[depth] = x === UNIFORM ? 1 : this.model.gamma[x]!;
+      factors[depth] = factor;
+      cuts[depth] = this.size(x);
+      depth++;
+      if (x === UNIFORM) break;
+      factor *= this.down[x]!;
+      if (!(factor > 0)) break; // gamma 0: nothing below carries mass
     }
-    // S and its exact probabilities: P(w | X) = sum_i (gamma(x_1..x_{i-1})) alpha(x_i w) + G base(w)
-    this.generation++;
-    const sparse: number[] = [];
-    let coefficient = 1;
-    for (let i = 0; i < depth; i++) {
-      const x = this.chain[i]!;
-      for (let c = trie.childStart[x]!; c < trie.childEnd[x]!; c++) {
-        const w = trie.word[c]!;
-        if (!model.isOutcome(w)) continue;
-        if (this.stamp[w] !== this.generation) {
-          this.stamp[w] = this.generation;
-          this.accumulated[w] = 0;
-          sparse.push(w);
-        }
-        this.accumulated[w] += coefficient * model.alpha[c]!;
-      }
-      coefficient *= model.gamma[x]!;
+    const levels = chain.subarray(0, depth);
+    if (this.topK > 0) this.select(levels, cuts, factors, this.topK, false);
+    if (this.topP < 1) {
+      const total = this.keptMass(levels, cuts, factors);
+      this.select(levels, cuts, factors, Math.max((this.topP - 1e-12) * total, Number.MIN_VALUE), true);
     }
-    const logG = Math.log(coefficient);
-    const logP = this.logP;
-    for (const w of sparse) logP[w] = Math.log(this.accumulated[w]! + coefficient * Math.exp(this.logBase[w]!));
-    const { topK, topP } = this.sampling;
-    const truncating = topK > 0 || topP < 1;
-    if (truncating) sparse.sort((a, b) => logP[b]! - logP[a]! || a - b);
-    // reference maximum M, tempered weights relative to it
-    let logM = logG + this.logBaseMax;
-    for (const w of sparse) if (logP[w]! > logM) logM = logP[w]!;
-    if (!Number.isFinite(logM)) logM = 0;
-    const scale = this.tempered(logG + this.logBaseMax, logM);
-    const sparseWeights = sparse.map((w) => this.tempered(logP[w]!, logM));
-    const inS = (id: number) => this.stamp[id] === this.generation;
-
-    let sparseKept = sparse.length;
-    let keptRanks = this.ranked.length;
-    if (truncating) {
-      // walk the merged ranking: S (sorted) and the base ranking without S members
-      const walk = (limit: number, visit: (weight: number) => boolean): [number, number] => {
-        let i = 0;
-        let r = 0;
-        let taken = 0;
-        while (taken < limit) {
-          while (r < this.ranked.length && inS(this.ranked[r]!)) r++;
-          const hasS = i < sparse.length;
-          const hasBase = r < this.ranked.length && scale > 0;
-          if (!hasS && !hasBase) break;
-          let takeS = hasS;
-          if (hasS && hasBase) {
-            const id = this.ranked[r]!;
-            const logBaseP = logG + this.logBase[id]!;
-            const logSP = logP[sparse[i]!]!;
-            takeS = logSP > logBaseP || (logSP === logBaseP && sparse[i]! < id);
-          }
-          const weight = takeS ? sparseWeights[i]! : scale * this.tempered(this.logBase[this.ranked[r]!]!, this.logBaseMax);
-          if (takeS) i++;
-          else r++;
-          taken++;
-          if (visit(weight)) break;
-        }
-        return [i, r];
-      };
-      const limit = topK > 0 ? topK : Number.POSITIVE_INFINITY;
-      let total = 0;
-      if (topK > 0) {
-        [sparseKept, keptRanks] = walk(limit, (weight) => {
-          total += weight;
-          return false;
-        });
-      } else {
-        // no top-k: the total tempered mass in closed form (S explicitly, the rest by prefix sums)
-        let sparseBase = 0;
-        for (const w of sparse) sparseBase += this.tempered(this.logBase[w]!, this.logBaseMax);
-        for (const weight of sparseWeights) total += weight;
-        total += scale * Math.max(this.prefix[this.ranked.length]! - sparseBase, 0);
-      }
-      if (topP < 1) {
-        let mass = 0;
-        [sparseKept, keptRanks] = walk(limit, (weight) => {
-          mass += weight / total;
-          return mass >= topP - 1e-12;
-        });
-      }
+    const plan = new Float64Array(PLAN_HEAD + PLAN_WIDTH * depth);
+    let total = 0;
+    for (let l = 0; l < depth; l++) {
+      const mass = this.measure(levels, l, cuts[l]!, factors, true);
+      const at = PLAN_HEAD + PLAN_WIDTH * l;
+      plan[at] = levels[l]!;
+      plan[at + 1] = cuts[l]!;
+      plan[at + 2] = factors[l]!;
+      plan[at + 3] = mass;
+      plan[at + 4] = this.holesBelow(l > 0 ? levels[l - 1]! : UNIFORM, cuts[l]!);
+      total += mass;
     }
-
-    const sparseIds = Int32Array.from(sparse.slice(0, sparseKept));
-    const sparseCumulative = new Float64Array(sparseKept);
-    let sparseMass = 0;
-    for (let i = 0; i < sparseKept; i++) sparseCumulative[i] = sparseMass += sparseWeights[i]!;
-    const holeRanks = Int32Array.from(sparse.map((w) => this.rankOf[w]!).filter((r) => r < keptRanks)).sort();
-    const holes = holeRanks;
-    const holeWidths = Float64Array.from(holes, (r) => this.prefix[r + 1]! - this.prefix[r]!);
-    const holeStarts = new Float64Array(holes.length);
-    const holeShift = new Float64Array(holes.length);
-    let holeMass = 0;
-    holes.forEach((rank, h) => {
-      holeStarts[h] = this.prefix[rank]! - holeMass;
-      holeMass += holeWidths[h]!;
-      holeShift[h] = holeMass;
-    });
-    const baseMass = scale > 0 ? scale * Math.max(this.prefix[keptRanks]! - holeMass, 0) : 0;
-    return {
-      sparseIds,
-      sparseCumulative,
-      keptRanks,
-      holeRanks,
-      holeWidths,
-      holeStarts,
-      holeShift,
-      scale,
-      sparseMass,
-      baseMass: keptRanks - holes.length > 0 ? baseMass : 0,
-      size: sparseKept + 3 * holes.length + 8,
-    };
+    plan[0] = total;
+    plan[1] = depth;
+    return plan;
   }
+
+  /** Total kept mass over the levels, in this history's scale. */
+  private keptMass(levels: Int32Array, cuts: Int32Array, factors: Float64Array): number {
+    let total = 0;
+    for (let l = 0; l < levels.length; l++) total += this.measure(levels, l, cuts[l]!, factors, true);
+    return total;
+  }
+
+  /** Count (or mass) of the kept items of level l below rank r. */
+  private measure(levels: Int32Array, l: number, r: number, factors: Float64Array, byMass: boolean): number {
+    const level = levels[l]!;
+    const above = l > 0 ? levels[l - 1]! : UNIFORM;
+    const holes = this.holesBelow(above, r);
+    if (!byMass) return r - holes;
+    return factors[l]! * Math.max(this.weightBelow(level, r) - this.holeMass(above, holes), 0);
+  }
+
+  /** log P(w | X) of the item at rank r of level l, P as the dense distribution computes it. */
+  private valueAt(levels: Int32Array, l: number, r: number): number {
+    const level = levels[l]!;
+    if (l === 0 && level !== UNIFORM) return this.logProbability[this.model.trie.childStart[level]! + r]!;
+    let v = this.probabilityAt(level, r);
+    for (let j = l - 1; j >= 0; j--) v *= this.gammas[j]!;
+    return Math.log(v);
+  }
+
+  /** Measure of the prefix that keeps ranks below bounds[l] at each level. */
+  private measureOf(levels: Int32Array, bounds: Int32Array, factors: Float64Array, byMass: boolean): number {
+    let sum = 0;
+    for (let l = 0; l < levels.length; l++) sum += this.measure(levels, l, bounds[l]!, factors, byMass);
+    return sum;
+  }
+
+  /** log P(w | level) of the item at rank r (the level's own scale). */
+  private ownLog(level: number, r: number): number {
+    return level === UNIFORM ? this.logUniform : this.logProbability[this.model.trie.childStart[level]! + r]!;
+  }
+
+  /** True when the item (v, id) comes no later than (pivotValue, pivotId) in the ranking. */
+  private static notAfter(v: number, id: number, pivotValue: number, pivotId: number): boolean {
+    return v > pivotValue || (v === pivotValue && id <= pivotId);
+  }
+
+  /**
+   * Lowers `cuts` to the shortest prefix of the merged ranking whose measure (count, or mass in this
+   * history's scale) reaches `target`; leaves them when the whole reaches less.
+   */
+  private select(levels: Int32Array, cuts: Int32Array, factors: Float64Array, target: number, byMass: boolean): void {
+    const n = levels.length;
+    const { low, high, position } = this;
+    for (let l = 0; l < n; l++) {
+      low[l] = 0;
+      // a level whose kept ranks are all holes (U under a model whose support is all seen) takes no part
+      high[l] = this.measure(levels, l, cuts[l]!, factors, false) > 0 ? cuts[l]! : 0;
+    }
+    if (this.measureOf(levels, high, factors, byMass) < target) return;
+    const logScale = this.logScale;
+    for (let l = 0, sum = 0; l < n; l++) {
+      logScale[l] = sum;
+      sum += Math.log(this.gammas[l]!);
+    }
+    for (;;) {
+      let widest = -1;
+      for (let l = 0; l < n; l++) if (high[l]! - low[l]! > 1 && (widest < 0 || high[l]! - low[l]! > high[widest]! - low[widest]!)) widest = l;
+      if (widest < 0) break;
+      const middle = (low[widest]! + high[widest]! - 1) >>> 1;
+      const pivotValue = this.valueAt(levels, widest, middle);
+      const pivotId = this.idAt(levels[widest]!, middle);
+      const pivotApprox = this.ownLog(levels[widest]!, middle) + logScale[widest]!;
+      for (let l = 0; l < n; l++) {
+        if (l === widest) {
+          position[l] = middle + 1;
+          continue;
+        }
+        // first rank in [low, high) that comes after the pivot
+        let a = low[l]!;
+        let b = high[l]!;
+        const level = levels[l]!;
+        const base = level === UNIFORM ? -1 : this.model.trie.childStart[level]!;
+        const threshold = pivotApprox - logScale[l]!;
+        const logProbability = this.logProbability;
+        const logUniform = this.logUniform;
+        while (a < b) {
+          const m = (a + b) >>> 1;
+          // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does
+          const gap = (base < 0 ? logUniform : logProbability[base + m]!) - threshold;
+          const notAfter = gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(levels[l]!, m), pivotValue, pivotId));
+          if (notAfter) a = m + 1;
+          else b = m;
+        }
+        position[l] = a;
+      }
+      const reached = this.measureOf(levels, position, factors, byMass) >= target;
+      for (let l = 0; l < n; l++) {
+        if (reached) high[l] = position[l]!;
+        else low[l] = position[l]!;
+      }
+    }
+    // at most one candidate per level remains: take them in ranking order until the target is reached
+    const candidates: number[] = [];
+    for (let l = 0; l < n; l++) if (high[l]! > low[l]!) candidates.push(l);
+    candidates.sort((a, b) => {
+      const va = this.valueAt(levels, a, low[a]!);
+      const vb = this.valueAt(levels, b, low[b]!);
+      return vb - va || this.idAt(levels[a]!, low[a]!) - this.idAt(levels[b]!, low[b]!);
+    });
+    for (let l = 0; l < n; l++) cuts[l] = low[l]!;
+    for (const l of candidates) {
+      cuts[l] = low[l]! + 1;
+      if (this.measureOf(levels, cuts, factors, byMass) >= target) return;
+    }
+  }
+
+  // ---- drawing ----
 
   /** Draws one word id from a plan with one uniform number. */
   draw(plan: SparsePlan, random: RandomSource): number {
-    const t = random() * (plan.sparseMass + plan.baseMass);
-    if (t < plan.sparseMass || plan.baseMass === 0) {
-      return plan.sparseIds[firstAbove(plan.sparseCumulative, 0, plan.sparseIds.length, t)]!;
+    let t = random() * plan[0]!;
+    const depth = plan[1]!;
+    let chosen = -1;
+    let inside = false;
+    for (let l = 0; l < depth; l++) {
+      const mass = plan[PLAN_HEAD + PLAN_WIDTH * l + 3]!;
+      if (!(mass > 0)) continue;
+      chosen = l;
+      if (t < mass) {
+        inside = true;
+        break;
+      }
+      t -= mass;
     }
-    let target = (t - plan.sparseMass) / plan.scale;
-    // skip the holes that start at or before the target (binary search on their starts)
-    let lo = 0;
-    let hi = plan.holeStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (plan.holeStarts[mid]! <= target) lo = mid + 1;
-      else hi = mid;
+    if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
+    const at = PLAN_HEAD + PLAN_WIDTH * chosen;
+    const s = inside ? t : plan[at + 3]!; // rounding past the end: the last kept word
+    const above = chosen > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
+    return this.drawInLevel(plan[at]!, above, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!);
+  }
+
+  /** The word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
+  private drawInLevel(level: number, above: number, cut: number, s: number, holesKept: number): number {
+    let target = s;
+    let holes = 0;
+    let holeFrom = 0;
+    if (above !== UNIFORM) {
+      holeFrom = this.model.trie.childStart[above]!;
+      holes = countAtMost(this.holeStart, holeFrom, holeFrom + holesKept, target);
+      if (holes > 0) target += this.holeShift[holeFrom + holes - 1]!;
     }
-    if (lo > 0) target += plan.holeShift[lo - 1]!;
-    let r = firstAbove(this.prefix, 1, plan.keptRanks + 1, target) - 1;
-    // rounding may land on a hole: move to the nearest kept non-S rank
-    const isHole = (rank: number) => indexInSortedRange(plan.holeRanks, 0, plan.holeRanks.length, rank) >= 0;
-    let up = r;
-    while (up < plan.keptRanks && isHole(up)) up++;
-    if (up < plan.keptRanks) r = up;
-    else while (r > 0 && isHole(r)) r--;
-    return this.ranked[r]!;
+    let r: number;
+    let zeroWidth = false;
+    if (level === UNIFORM) r = Math.min(Math.floor(target), cut - 1);
+    else {
+      const from = this.model.trie.childStart[level]!;
+      r = firstAbove(this.cumulative, from, from + cut, target) - from;
+      zeroWidth = !(this.cumulative[from + r]! > (r > 0 ? this.cumulative[from + r - 1]! : 0));
+    }
+    // the rank can only be a hole next to the ones skipped; rounding may land there or on a zero width:
+    // then move to the nearest kept rank
+    const onHole =
+      above !== UNIFORM &&
+      ((holes > 0 && this.holeRank[holeFrom + holes - 1] === r) || (holes < holesKept && this.holeRank[holeFrom + holes] === r));
+    if (onHole || zeroWidth) {
+      let up = r;
+      while (up < cut && !this.keptAt(level, above, up)) up++;
+      if (up < cut) r = up;
+      else while (r > 0 && !this.keptAt(level, above, r)) r--;
+    }
+    return this.idAt(level, Math.max(r, 0));
+  }
+
+  /** True when rank r of `level` has positive weight and is not a hole of `above`. */
+  private keptAt(level: number, above: number, r: number): boolean {
+    return this.weightBelow(level, r + 1) > this.weightBelow(level, r) && !this.isHole(above, r);
+  }
+
+  private isHole(above: number, r: number): boolean {
+    if (above === UNIFORM) return false;
+    const from = this.model.trie.childStart[above]!;
+    return indexInSortedRange(this.holeRank, from, from + this.holeCount(above), r) >= 0;
   }
 
   /** The plan as an explicit distribution (for tests): ids ascending, probabilities. */
   materialize(plan: SparsePlan): { ids: Int32Array; probabilities: Float64Array } {
     const entries: Array<[number, number]> = [];
-    const total = plan.sparseMass + plan.baseMass;
-    for (let i = 0; i < plan.sparseIds.length; i++) {
-      entries.push([plan.sparseIds[i]!, (plan.sparseCumulative[i]! - (i > 0 ? plan.sparseCumulative[i - 1]! : 0)) / total]);
-    }
-    if (plan.baseMass > 0) {
-      for (let r = 0; r < plan.keptRanks; r++) {
-        if (indexInSortedRange(plan.holeRanks, 0, plan.holeRanks.length, r) >= 0) continue;
-        entries.push([this.ranked[r]!, (plan.scale * (this.prefix[r + 1]! - this.prefix[r]!)) / total]);
+    for (let l = 0; l < plan[1]!; l++) {
+      const at = PLAN_HEAD + PLAN_WIDTH * l;
+      const level = plan[at]!;
+      const above = l > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
+      for (let r = 0; r < plan[at + 1]!; r++) {
+        if (this.isHole(above, r)) continue;
+        const width = this.weightBelow(level, r + 1) - this.weightBelow(level, r);
+        if (width > 0) entries.push([this.idAt(level, r), (plan[at + 2]! * width) / plan[0]!]);
       }
     }
     entries.sort((a, b) => a[0] - b[0]);
@@ -253,3 +491,39 @@ export class SparseTransformer {
   }
 }
 
+/**
+ * Stable merge sort of child nodes by `keys[node - offset]`, descending (children come in id order, so
+ * ties keep the lower id first, as transform.ts ranks). Typed arrays only, no comparator calls.
+ */
+function sortByKeyDescending(items: Int32Array, buffer: Int32Array, keys: Float64Array, offset: number): void {
+  const n = items.length;
+  for (let i = 1; i < n && n <= 24; i++) {
+    const item = items[i]!;
+    const key = keys[item - offset]!;
+    let j = i - 1;
+    while (j >= 0 && keys[items[j]! - offset]! < key) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = item;
+  }
+  if (n <= 24) return;
+  let from = items;
+  let to = buffer.subarray(0, n);
+  for (let width = 1; width < n; width *= 2) {
+    for (let start = 0; start < n; start += 2 * width) {
+      const middle = Math.min(start + width, n);
+      const end = Math.min(start + 2 * width, n);
+      let i = start;
+      let j = middle;
+      let k = start;
+      while (i < middle && j < end) to[k++] = keys[from[j]! - offset]! > keys[from[i]! - offset]! ? from[j++]! : from[i++]!;
+      while (i < middle) to[k++] = from[i++]!;
+      while (j < end) to[k++] = from[j++]!;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  if (from !== items) items.set(from);
+}

@@ -13,7 +13,7 @@
  * probabilities sum to 1. Cost O(m log m) for m candidates when truncating, O(m) otherwise.
  */
 
-import type { SamplingOptions } from '../model/languageModel.js';
+import type { SamplingOptions } from './sampling.js';
 
 export function isIdentitySampling(sampling: SamplingOptions): boolean {
   return sampling.temperature === 1 && sampling.topK === 0 && sampling.topP >= 1;

@@ -37,7 +37,9 @@ import { UsageError } from '../errors.js';
 import { sentenceFlooredPerplexities } from '../metrics/perplexity.js';
 import type { SeedReference } from '../metrics/seedReference.js';
 import { hashSentence, sameSentence } from '../metrics/sentenceSet.js';
-import type { LanguageModel, RandomSource, SentenceSampler } from '../model/languageModel.js';
+import type { LanguageModel } from '../model/languageModel.js';
+import type { RandomSource } from '../random/random.js';
+import type { SentenceSampler } from '../sampler/sampling.js';
 import { syntheticText } from './syntheticText.js';
 
 export type SelectRule =

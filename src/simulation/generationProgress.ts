@@ -10,7 +10,8 @@
  * (`finish`). Sampling more than expected never reports past the training point. Pure bookkeeping.
  */
 
-import type { RandomSource, SentenceSampler } from '../model/languageModel.js';
+import type { RandomSource } from '../random/random.js';
+import type { SentenceSampler } from '../sampler/sampling.js';
 
 /** Reports per generation at most, besides its end. */
 export const STEPS = 20;

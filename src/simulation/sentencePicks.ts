@@ -10,7 +10,7 @@
 
 import { gatherSentences, sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { drawIndexes } from '../random/random.js';
-import type { RandomSource } from '../model/languageModel.js';
+import type { RandomSource } from '../random/random.js';
 
 export function pickTokens(source: TokenCorpus, target: number, random: RandomSource): TokenCorpus {
   const picks: Array<[number, number]> = [];

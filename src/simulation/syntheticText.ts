@@ -10,7 +10,8 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { scratchInts } from '../counts/scratchBuffers.js';
-import type { RandomSource, SentenceSampler } from '../model/languageModel.js';
+import type { RandomSource } from '../random/random.js';
+import type { SentenceSampler } from '../sampler/sampling.js';
 
 export interface SyntheticText {
   readonly text: TokenCorpus;

@@ -14,6 +14,7 @@ import { RARE_THRESHOLD_RULE } from '../metrics/seedReference.js';
 import { SMOOTHING_NAMES, VOCAB_MODES } from '../model/languageModel.js';
 import { UsageError } from '../errors.js';
 import { checkList, checkObject, checkValue, integerRule, nameRule, numberRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { SAMPLING_RULES } from '../sampler/sampling.js';
 import { parseSelectRule, SELECT_FORMS } from './curation.js';
 import { HUMAN_POOLS, STRATEGIES, type CellSettings, type RunSettings, type SharedSettings } from './settings.js';
 
@@ -41,9 +42,9 @@ export const CELL_RULES: { readonly [K in keyof CellSettings]-?: ValueRule<CellS
   order: integerRule(1, 10),
   smoothing: nameRule(SMOOTHING_NAMES),
   vocab: nameRule(VOCAB_MODES),
-  temperature: numberRule(0, Number.POSITIVE_INFINITY, true),
-  topK: integerRule(0),
-  topP: numberRule(0, 1, true),
+  temperature: SAMPLING_RULES.temperature,
+  topK: SAMPLING_RULES.topK,
+  topP: SAMPLING_RULES.topP,
   select: SELECT_RULE,
   tokensGrowth: numberRule(0, 10, true),
 };

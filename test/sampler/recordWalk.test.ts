@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildTransitionTable, type TransitionTable } from '../../src/counts/transitionTable.js';
 import { randomFor } from '../../src/random/random.js';
-import { countBefore, createTableSampler, findRecordEdge, recordsOf, recordTotal } from '../../src/sampler/tableSampler.js';
-import { DEFAULT_SAMPLING } from '../../src/model/languageModel.js';
+import { countBefore, findRecordEdge, recordsOf, recordTotal } from '../../src/counts/transitionRecords.js';
+import { createTableSampler } from '../../src/sampler/tableSampler.js';
+import { DEFAULT_SAMPLING } from '../../src/sampler/sampling.js';
 import { EOS } from '../../src/vocabulary/vocabulary.js';
 import { randomCorpus } from '../speedHelpers.js';
 

@@ -4,7 +4,9 @@ import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { trainAddK } from '../../src/model/addK.js';
 import type { InterpolatedModel } from '../../src/model/interpolated.js';
 import { trainKneserNey } from '../../src/model/kneserNey.js';
-import { DEFAULT_SAMPLING, type LanguageModel } from '../../src/model/languageModel.js';
+import type { LanguageModel } from '../../src/model/languageModel.js';
+import { DEFAULT_SAMPLING } from '../../src/sampler/sampling.js';
+import { samplerFor } from '../../src/sampler/samplerFor.js';
 import { trainWittenBell } from '../../src/model/wittenBell.js';
 import { transformDistribution } from '../../src/sampler/smoothedSampler.js';
 import { A, B, C, TINY, options } from '../model/fixtures.js';
@@ -13,7 +15,7 @@ const BOS = 0;
 const EOS = 1;
 
 function sentences(model: LanguageModel, sampling = DEFAULT_SAMPLING, count = 200, seed = 'seed'): number[][] {
-  const sampler = model.createSampler(sampling);
+  const sampler = samplerFor(model, sampling);
   const random = seedrandom(seed);
   const out = new Int32Array(50);
   const result: number[][] = [];
@@ -129,13 +131,13 @@ describe('smoothed sampler', () => {
   it('stops at maxLength', () => {
     const model = trainAddK(corpusFromSentences([[A, A, A, A, A, A]]), options('add-k', 2, { k: 0.001 }));
     const out = new Int32Array(10);
-    expect(model.createSampler(DEFAULT_SAMPLING).sample(seedrandom('x'), 3, out, 2)).toBeLessThanOrEqual(3);
+    expect(samplerFor(model, DEFAULT_SAMPLING).sample(seedrandom('x'), 3, out, 2)).toBeLessThanOrEqual(3);
   });
 
   it('rejects invalid sampling options', () => {
     const model = trainKneserNey(TINY, options('kneser-ney', 2));
-    expect(() => model.createSampler({ temperature: 0, topK: 0, topP: 1 })).toThrow(/temperature/);
-    expect(() => model.createSampler({ temperature: 1, topK: -1, topP: 1 })).toThrow(/top-k/);
-    expect(() => model.createSampler({ temperature: 1, topK: 0, topP: 0 })).toThrow(/top-p/);
+    expect(() => samplerFor(model, { temperature: 0, topK: 0, topP: 1 })).toThrow(/temperature must be a number > 0/);
+    expect(() => samplerFor(model, { temperature: 1, topK: -1, topP: 1 })).toThrow(/topK must be a whole number >= 0/);
+    expect(() => samplerFor(model, { temperature: 1, topK: 0, topP: 0 })).toThrow(/topP must be a number > 0 and <= 1/);
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { trainMle } from '../../src/model/mle.js';
 import { randomFor } from '../../src/random/random.js';
+import { samplerFor } from '../../src/sampler/samplerFor.js';
 import { fixture, sequenceRandom } from '../helpers/corpus.js';
 
 function sampler(sentences: string[], order: number, sampling = { temperature: 1, topK: 0, topP: 1 }) {
   const f = fixture(sentences);
   const model = trainMle(f.corpus, { order, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: f.vocabulary.size });
-  const s = model.createSampler(sampling);
+  const s = samplerFor(model, sampling);
   const draw = (random: () => number, max = 50): string => {
     const out = new Int32Array(max);
     const n = s.sample(random, max, out, 0);

@@ -4,7 +4,7 @@ import { UsageError } from '../../src/errors.js';
 import { sentenceFlooredPerplexities } from '../../src/metrics/perplexity.js';
 import { buildSeedReference } from '../../src/metrics/seedReference.js';
 import { sentencePerplexities } from '../../src/metrics/sentencePerplexities.js';
-import type { SentenceSampler } from '../../src/model/languageModel.js';
+import type { SentenceSampler } from '../../src/sampler/sampling.js';
 import { trainModel } from '../../src/model/train.js';
 import { curatedShare, DEDUP_DRAW_CAP, formatSelectRule, parseSelectRule, type CurationContext } from '../../src/simulation/curation.js';
 import { fixture } from '../helpers/corpus.js';

@@ -9,6 +9,7 @@ import { wordSplitter } from '../../corpus/subword/wordView.js';
 import { observedTypes } from '../../model/mle.js';
 import { trainModel } from '../../model/train.js';
 import { randomFor } from '../../random/random.js';
+import { samplerFor } from '../../sampler/samplerFor.js';
 import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
 import type { CliIO } from '../io.js';
 import { CELL_RULES } from '../../simulation/validateSettings.js';
@@ -45,7 +46,7 @@ export function generateCommand(io: CliIO): Command {
     const load = resolveLoadOptions(values, io, (message) => void io.stderr.write(`ngram-collapse: warning: ${message}\n`));
     const { vocabulary, corpus } = await loadCorpus(values['corpus'] as string[], load);
     const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes: observedTypes(corpus, vocabulary.size) });
-    const sampler = model.createSampler({ temperature, topK, topP });
+    const sampler = samplerFor(model, { temperature, topK, topP });
     const random = randomFor([seed, 'generate']);
     const buffer = new Int32Array(maxLength);
     const lines: string[] = [];

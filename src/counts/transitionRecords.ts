@@ -1,0 +1,174 @@
+/**
+ * TransitionRecords: a TransitionTable re-laid out as flat records, one per context, in a single
+ * Int32Array, for the two readers that walk a text through the table one token at a time: the MLE
+ * sampler (draw the edge a uniform number picks, jump to its next record) and the MLE model's scoring
+ * (find the edge of a given token, read its count, jump). Built once per table (cached), frozen.
+ *
+ * Layout of one record: `[m, total, (running count, token, offset of the next record) x m]`, busiest
+ * contexts first (most steps then land in a small, cache- and TLB-friendly prefix).
+ * Cost: O(contexts + edges) to build; `edgeAbove` expected O(1), `findRecordEdge` expected O(1).
+ */
+
+import { firstAbove } from './sortedSearch.js';
+import type { TransitionTable } from './transitionTable.js';
+
+/**
+ * Record layout of one context: the edge count m, the total count, then per edge (running count,
+ * token, next record); the total sits next to m so that a step's first read has both.
+ * A context with more than GUIDED_EDGES edges stores -m instead of m and two indexes after its
+ * edges, so that a step never binary-searches across many cache lines and pages:
+ * - a guide table of m entries (Chen & Asau's indexed search): guide[j] is an edge index at or before
+ *   the first edge whose running count exceeds j * total / m, so the draw's edge is found by a short
+ *   forward scan from guide[floor(target * m / total)] (expected O(1));
+ * - a token table of 2^ceil(log2(2m)) slots (open addressing on the token; slot = edge + 1, 0 empty),
+ *   for finding the edge of a given token when scoring a text.
+ */
+export const RECORD_HEAD = 2;
+export const EDGE_WIDTH = 3;
+const GUIDED_EDGES = 16;
+
+export interface Records {
+  readonly walk: Int32Array;
+  readonly offsetOf: Int32Array;
+}
+
+const recordCache = new WeakMap<TransitionTable, Records>();
+
+function tokenSlots(edges: number): number {
+  return 1 << (32 - Math.clz32(2 * edges - 1));
+}
+
+function tokenHash(token: number): number {
+  const h = Math.imul(token, 0x9e3779b1);
+  return h ^ (h >>> 16);
+}
+
+function recordSize(edges: number): number {
+  return RECORD_HEAD + EDGE_WIDTH * edges + (edges > GUIDED_EDGES ? edges + tokenSlots(edges) : 0);
+}
+
+/** The flat records of a table, built once per table: O(contexts + edges). */
+export function recordsOf(table: TransitionTable): Records {
+  const cached = recordCache.get(table);
+  if (cached !== undefined) return cached;
+  const contexts = table.contextTotal.length;
+  const offsetOf = new Int32Array(contexts);
+  let size = 0;
+  // Busiest contexts first: most steps then land in a small, cache- and TLB-friendly prefix.
+  for (const c of byTotalDescending(table.contextTotal)) {
+    offsetOf[c] = size;
+    size += recordSize(table.edgeStart[c + 1]! - table.edgeStart[c]!);
+  }
+  const walk = new Int32Array(Math.max(1, size));
+  for (let c = 0; c < contexts; c++) {
+    const from = table.edgeStart[c]!;
+    const to = table.edgeStart[c + 1]!;
+    const m = to - from;
+    const first = offsetOf[c]! + RECORD_HEAD;
+    walk[first - 2] = m > GUIDED_EDGES ? -m : m;
+    walk[first - 1] = table.contextTotal[c]!;
+    for (let e = from; e < to; e++) {
+      const next = table.edgeNext[e]!;
+      const at = first + EDGE_WIDTH * (e - from);
+      walk[at] = table.edgeCumulative[e]!;
+      walk[at + 1] = table.edgeToken[e]!;
+      walk[at + 2] = next < 0 ? -1 : offsetOf[next]!;
+    }
+    if (m > GUIDED_EDGES) writeIndexes(walk, first, m);
+  }
+  const records = { walk, offsetOf };
+  recordCache.set(table, records);
+  return records;
+}
+
+/** Guide table and token table of a record with m > GUIDED_EDGES edges starting at `first`. */
+function writeIndexes(walk: Int32Array, first: number, m: number): void {
+  const total = walk[first + EDGE_WIDTH * (m - 1)]!;
+  const guide = first + EDGE_WIDTH * m;
+  let k = 0;
+  for (let j = 0; j < m; j++) {
+    // First edge whose running count exceeds j * total / m (exact in integers below 2^53), minus one
+    // for safety; the walk checks the start anyway.
+    while (k < m - 1 && walk[first + EDGE_WIDTH * k]! * m <= j * total) k++;
+    walk[guide + j] = Math.max(0, k - 1);
+  }
+  const slots = guide + m;
+  const mask = tokenSlots(m) - 1;
+  for (let e = 0; e < m; e++) {
+    let slot = tokenHash(walk[first + EDGE_WIDTH * e + 1]!) & mask;
+    while (walk[slots + slot] !== 0) slot = (slot + 1) & mask;
+    walk[slots + slot] = e + 1;
+  }
+}
+
+/**
+ * Position in `walk` of the edge of `token` in the record at `record` (its running count; the token
+ * follows, then the next record), or -1 if the context never saw that token.
+ */
+export function findRecordEdge(walk: Int32Array, record: number, token: number): number {
+  const head = walk[record]!;
+  const first = record + RECORD_HEAD;
+  if (head > 0) {
+    for (let k = 0; k < head; k++) {
+      const candidate = walk[first + EDGE_WIDTH * k + 1]!;
+      if (candidate >= token) return candidate === token ? first + EDGE_WIDTH * k : -1;
+    }
+    return -1;
+  }
+  const m = -head;
+  const slots = first + EDGE_WIDTH * m + m;
+  const mask = tokenSlots(m) - 1;
+  let slot = tokenHash(token) & mask;
+  for (;;) {
+    const edge = walk[slots + slot]!;
+    if (edge === 0) return -1;
+    const at = first + EDGE_WIDTH * (edge - 1);
+    if (walk[at + 1] === token) return at;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Running count just before the edge at `edge` in the record at `record` (0 for its first edge). */
+export function countBefore(walk: Int32Array, record: number, edge: number): number {
+  return edge > record + RECORD_HEAD ? walk[edge - EDGE_WIDTH]! : 0;
+}
+
+/** Total count of the record at `record`. */
+export function recordTotal(walk: Int32Array, record: number): number {
+  return walk[record + 1]!;
+}
+
+/** Context indexes by descending total (ties: ascending index); a counting sort, O(C + max total). */
+function byTotalDescending(totals: Int32Array): Int32Array {
+  let largest = 0;
+  for (let c = 0; c < totals.length; c++) largest = Math.max(largest, totals[c]!);
+  const start = new Int32Array(largest + 2);
+  for (let c = 0; c < totals.length; c++) start[largest - totals[c]! + 1]!++;
+  for (let b = 0; b <= largest; b++) start[b + 1]! += start[b]!;
+  const order = new Int32Array(totals.length);
+  for (let c = 0; c < totals.length; c++) order[start[largest - totals[c]!]!++] = c;
+  return order;
+}
+
+/**
+ * Position in `walk` of the first edge of the record at `record` whose running count exceeds `target`
+ * (0 <= target < total), exactly the edge a binary search over the running counts finds: a forward
+ * scan for small records, the guide table then a short scan (or the shared binary search) for large ones.
+ */
+export function edgeAbove(walk: Int32Array, record: number, target: number): number {
+  const head = walk[record]!;
+  const first = record + RECORD_HEAD;
+  let k = 0;
+  if (head > 0) {
+    const last = head - 1;
+    while (k < last && walk[first + EDGE_WIDTH * k]! <= target) k++;
+  } else {
+    const m = -head;
+    const last = m - 1;
+    const j = Math.min(last, Math.floor((target * m) / walk[record + 1]!));
+    k = walk[first + EDGE_WIDTH * m + j]!;
+    if (k > 0 && walk[first + EDGE_WIDTH * (k - 1)]! > target) k = firstAbove(walk, 0, k, target, first, EDGE_WIDTH);
+    while (k < last && walk[first + EDGE_WIDTH * k]! <= target) k++;
+  }
+  return first + EDGE_WIDTH * k;
+}

@@ -1,0 +1,88 @@
+/**
+ * TrainOptions: what `trainModel` accepts from a library user, with documented defaults, and the one
+ * check that turns it into the ModelOptions every trainer reads.
+ *
+ * | field       | required | default                               | allowed                                |
+ * |-------------|----------|---------------------------------------|----------------------------------------|
+ * | `order`     | yes      |                                       | a whole number from 1 to 10            |
+ * | `smoothing` | yes      |                                       | mle, add-k, witten-bell, kneser-ney    |
+ * | `k`         | no       | 0.01 (used by add-k only)             | a number > 0                           |
+ * | `vocab`     | no       | 'observed'                            | observed, seed                         |
+ * | `idSpace`   | no       | largest id in the corpus + 1 (>= 2)   | a whole number > every id in the corpus |
+ * | `seedTypes` | for seed |                                       | an Int32Array of ids below idSpace     |
+ *
+ * A bad or missing value throws UsageError naming the field, the value and the allowed range, worded as
+ * the CLI words its flags (`order must be a whole number from 1 to 10, got '0'`). O(tokens) for the id
+ * check (a scan of the corpus ids), nothing else.
+ */
+
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { UsageError } from '../errors.js';
+import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
+import { SMOOTHING_NAMES, VOCAB_MODES, type ModelOptions, type SmoothingName, type VocabMode } from './languageModel.js';
+
+export interface TrainOptions {
+  readonly order: number;
+  readonly smoothing: SmoothingName;
+  readonly k?: number;
+  readonly vocab?: VocabMode;
+  readonly idSpace?: number;
+  readonly seedTypes?: Int32Array;
+}
+
+export const DEFAULT_K = 0.01;
+export const MAX_ORDER = 10;
+
+function refuse(name: string, value: unknown, allowed: string): never {
+  throw new UsageError(`${name} must be ${allowed}, got '${String(value)}'`, `pass ${allowed}`);
+}
+
+function missing(name: string, allowed: string): never {
+  throw new UsageError(`${name} is missing`, `pass ${name}: ${allowed}`);
+}
+
+function oneOf<T extends string>(name: string, value: unknown, names: readonly T[]): T {
+  if (!(names as readonly unknown[]).includes(value)) {
+    throw new UsageError(`unknown ${name} value '${String(value)}'`, `use one of: ${names.join(', ')}`);
+  }
+  return value as T;
+}
+
+/** Largest id in the corpus plus one (at least FIRST_TOKEN_ID: the markers). O(tokens). */
+function idsEnd(corpus: TokenCorpus): number {
+  let largest = FIRST_TOKEN_ID - 1;
+  const ids = corpus.ids;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > largest) largest = ids[i]!;
+  return largest + 1;
+}
+
+/** The options with defaults filled in, checked in table order; throws UsageError on the first bad one. */
+export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions): ModelOptions {
+  if (typeof corpus !== 'object' || corpus === null || !(corpus.ids instanceof Int32Array) || !(corpus.offsets instanceof Int32Array)) {
+    throw new UsageError('the corpus must be a TokenCorpus (ids and offsets as Int32Array)', 'pass the corpus that loadCorpus or corpusFromSentences returns');
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new UsageError(`model options must be an object, got '${String(options)}'`, "pass e.g. { order: 3, smoothing: 'kneser-ney' }");
+  }
+  const orderRange = `a whole number from 1 to ${MAX_ORDER}`;
+  if (options.order === undefined) missing('order', orderRange);
+  if (!Number.isInteger(options.order) || options.order < 1 || options.order > MAX_ORDER) refuse('order', options.order, orderRange);
+  if (options.smoothing === undefined) missing('smoothing', `one of ${SMOOTHING_NAMES.join(', ')}`);
+  const smoothing = oneOf('smoothing', options.smoothing, SMOOTHING_NAMES);
+  const k = options.k === undefined ? DEFAULT_K : options.k;
+  if (typeof k !== 'number' || !Number.isFinite(k) || !(k > 0)) refuse('k', k, 'a number > 0');
+  const vocab = oneOf('vocab', options.vocab === undefined ? 'observed' : options.vocab, VOCAB_MODES);
+  const end = idsEnd(corpus);
+  const idSpace = options.idSpace === undefined ? end : options.idSpace;
+  if (!Number.isSafeInteger(idSpace) || idSpace < end) refuse('idSpace', idSpace, `a whole number >= ${end} (every id in the corpus + 1)`);
+  const seedTypes = options.seedTypes;
+  if (seedTypes !== undefined) {
+    if (!(seedTypes instanceof Int32Array)) refuse('seedTypes', seedTypes, 'an Int32Array of token ids');
+    for (const id of seedTypes) {
+      if (id < FIRST_TOKEN_ID || id >= idSpace) refuse('seedTypes', `… ${id} …`, `token ids from ${FIRST_TOKEN_ID} to ${idSpace - 1}`);
+    }
+  } else if (vocab === 'seed') {
+    missing('seedTypes', "the seed vocabulary's token ids (vocab 'seed' needs them)");
+  }
+  return { order: options.order, smoothing, k, vocab, idSpace, ...(seedTypes === undefined ? {} : { seedTypes }) };
+}

@@ -1,0 +1,32 @@
+/**
+ * samplerFor: the sampler layer's one entry point. Builds a SentenceSampler from a frozen model and
+ * sampling options; the model never knows how it is sampled.
+ *
+ * - an MLE model is sampled by walking its order-n transition table (./tableSampler.ts);
+ * - an interpolated model (add-k, Witten–Bell, Kneser–Ney) by mixture sampling down its interpolation
+ *   chain, or exactly transformed per history (./smoothedSampler.ts).
+ *
+ * Options are optional and checked first (./sampling.ts `resolveSampling`): a bad value throws UsageError
+ * naming the field, before any work. A model of another kind throws UsageError.
+ *
+ * @example
+ *   const model = trainModel(corpus, { order: 3, smoothing: 'kneser-ney' });
+ *   const sampler = samplerFor(model, { temperature: 0.8, topP: 0.9 });
+ *   const out = new Int32Array(40);
+ *   const length = sampler.sample(randomFor([42]), 40, out, 0);
+ */
+
+import { UsageError } from '../errors.js';
+import { InterpolatedModel } from '../model/interpolated.js';
+import type { LanguageModel } from '../model/languageModel.js';
+import { MleModel } from '../model/mle.js';
+import { resolveSampling, type SamplingOptions, type SentenceSampler } from './sampling.js';
+import { createSmoothedSampler } from './smoothedSampler.js';
+import { createTableSampler } from './tableSampler.js';
+
+export function samplerFor(model: LanguageModel, sampling: Partial<SamplingOptions> = {}): SentenceSampler {
+  const options = resolveSampling(sampling);
+  if (model instanceof MleModel) return createTableSampler(model.transitions, options);
+  if (model instanceof InterpolatedModel) return createSmoothedSampler(model, options);
+  throw new UsageError('samplerFor needs a model made by trainModel', 'train the model with trainModel(corpus, options)');
+}

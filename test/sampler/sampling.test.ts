@@ -1,0 +1,109 @@
+/**
+ * The sampler layer refuses bad sampling options with a UsageError naming the field, the value and the
+ * range, for every model kind; random invalid settings never give another error or any output.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { trainModel } from '../../src/model/train.js';
+import { randomFor } from '../../src/random/random.js';
+import { samplerFor } from '../../src/sampler/samplerFor.js';
+import { DEFAULT_SAMPLING, resolveSampling } from '../../src/sampler/sampling.js';
+import { A, B, C, TINY } from '../model/fixtures.js';
+
+const MODELS = (['mle', 'add-k', 'witten-bell', 'kneser-ney'] as const).map((smoothing) => trainModel(TINY, { order: 2, smoothing }));
+
+/** The error samplerFor throws, or undefined; also fails the test if it returned a sampler that samples. */
+function refusal(sampling: object): unknown {
+  const errors = MODELS.map((model) => {
+    try {
+      samplerFor(model, sampling);
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  });
+  return errors[0];
+}
+
+describe('sampling options', () => {
+  it('fills the documented defaults', () => {
+    expect(resolveSampling()).toEqual(DEFAULT_SAMPLING);
+    expect(resolveSampling({ topP: 0.5 })).toEqual({ temperature: 1, topK: 0, topP: 0.5 });
+  });
+
+  it('names the field, the value and the range (the wording the CLI prints for its flags)', () => {
+    expect(() => resolveSampling({ temperature: -1 })).toThrow("temperature must be a number > 0, got '-1'");
+    expect(() => resolveSampling({ temperature: Number.NaN })).toThrow("temperature must be a number > 0, got 'NaN'");
+    expect(() => resolveSampling({ temperature: Number.POSITIVE_INFINITY })).toThrow("got 'Infinity'");
+    expect(() => resolveSampling({ topK: -3 })).toThrow("topK must be a whole number >= 0, got '-3'");
+    expect(() => resolveSampling({ topK: 2.5 })).toThrow("topK must be a whole number >= 0, got '2.5'");
+    expect(() => resolveSampling({ topP: 0 })).toThrow("topP must be a number > 0 and <= 1, got '0'");
+    expect(() => resolveSampling({ topP: 1.01 })).toThrow("topP must be a number > 0 and <= 1, got '1.01'");
+    try {
+      resolveSampling({ topP: 0 });
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).hint).toBe('pass a number > 0 and <= 1');
+    }
+  });
+
+  it('accepts the edges of each range', () => {
+    expect(resolveSampling({ temperature: 1e-9, topK: 1, topP: 1 })).toEqual({ temperature: 1e-9, topK: 1, topP: 1 });
+    expect(resolveSampling({ topP: Number.MIN_VALUE }).topP).toBe(Number.MIN_VALUE);
+  });
+
+  it('every model kind refuses the values the MLE sampler used to accept silently', () => {
+    for (const bad of [{ temperature: -1 }, { temperature: Number.NaN }, { topK: -3 }, { topP: 0 }]) {
+      for (const model of MODELS) expect(() => samplerFor(model, bad)).toThrow(UsageError);
+    }
+  });
+
+  it('random invalid settings always give a UsageError, never another error or a sampler', () => {
+    const badTemperature = fc.oneof(
+      fc.double({ max: 0, noNaN: false }),
+      fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+      fc.constantFrom('1', null, true, {}),
+    );
+    const badTopK = fc.oneof(
+      fc.integer({ max: -1 }),
+      fc.double({ noNaN: false }).filter((x) => !Number.isSafeInteger(x)),
+      fc.constantFrom('5', null, false),
+    );
+    const badTopP = fc.oneof(
+      fc.double({ max: 0, noNaN: false }),
+      fc.double({ min: 1, minExcluded: true }),
+      fc.constantFrom(Number.NaN, '0.9', null),
+    );
+    const valid = fc.record({ temperature: fc.double({ min: 0.01, max: 10, noNaN: true }), topK: fc.nat(100), topP: fc.double({ min: 0.01, max: 1, noNaN: true }) });
+    const invalid = fc.oneof(
+      fc.tuple(valid, badTemperature).map(([v, t]) => ({ ...v, temperature: t })),
+      fc.tuple(valid, badTopK).map(([v, k]) => ({ ...v, topK: k })),
+      fc.tuple(valid, badTopP).map(([v, p]) => ({ ...v, topP: p })),
+    );
+    fc.assert(
+      fc.property(invalid, (sampling) => {
+        for (const model of MODELS) {
+          let thrown: unknown;
+          try {
+            samplerFor(model, sampling as never);
+          } catch (error) {
+            thrown = error;
+          }
+          expect(thrown).toBeInstanceOf(UsageError);
+          expect((thrown as Error).message).toMatch(/^(temperature|topK|topP) must be /u);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a valid setting samples from every model kind', () => {
+    const out = new Int32Array(10);
+    for (const model of MODELS) {
+      const n = samplerFor(model, { temperature: 0.5, topK: 2, topP: 0.9 }).sample(randomFor(['s']), 10, out, 0);
+      for (const id of out.subarray(0, n)) expect([A, B, C]).toContain(id);
+    }
+    expect(refusal({})).toBeUndefined();
+  });
+});
