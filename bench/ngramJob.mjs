@@ -34,6 +34,7 @@ const { measureText } = await load('metrics/measureText.js');
 const { driftExpectedTypes } = await load('metrics/driftBaseline.js');
 const { flooredPerplexity, oovRate } = await load('metrics/perplexity.js');
 const { countUnigrams } = await load('metrics/unigramCounts.js');
+const { seedModelPerplexity } = await load('metrics/seedPerplexity.js');
 const { prepareRun } = await load('simulation/preparedRun.js');
 const { expandCells } = await load('simulation/cells.js');
 const { seriesRandom } = await load('simulation/series.js');
@@ -87,7 +88,7 @@ for (let generation = 1; generation <= settings.generations; generation++) {
     drift_expected_types: drift,
     heldout_perplexity: flooredPerplexity(next, run.heldout, seedTypes),
     heldout_oov_rate: oovRate(next, run.heldout),
-    gen0_perplexity: flooredPerplexity(model0, text, seedTypes),
+    gen0_perplexity: seedModelPerplexity(model0, text, run.reference),
   };
   const d = performance.now();
   rows.push(values);

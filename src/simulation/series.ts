@@ -18,6 +18,7 @@ import type { MetricValues } from '../metrics/columns.js';
 import { driftExpectedTypes } from '../metrics/driftBaseline.js';
 import { measureText } from '../metrics/measureText.js';
 import { flooredPerplexity, oovRate } from '../metrics/perplexity.js';
+import { seedModelPerplexity } from '../metrics/seedPerplexity.js';
 import { countUnigrams } from '../metrics/unigramCounts.js';
 import type { LanguageModel, RandomSource } from '../model/languageModel.js';
 import { trainModel } from '../model/train.js';
@@ -139,7 +140,7 @@ function modelColumns(run: PreparedRun, model: LanguageModel, model0: LanguageMo
   return {
     heldout_perplexity: flooredPerplexity(model, run.heldout, seedTypes),
     heldout_oov_rate: oovRate(model, run.heldout),
-    gen0_perplexity: flooredPerplexity(model0, text, seedTypes),
+    gen0_perplexity: seedModelPerplexity(model0, text, run.reference),
     discount_fallback: model.discountFallback ? 1 : 0,
   };
 }
