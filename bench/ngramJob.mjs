@@ -12,13 +12,14 @@
  * loop (`loop_s`: from one row to the next) and checks that every row is identical to the staged
  * run's, so the stage figures are those of the real loop (--no-verify skips this second run).
  *
- * usage: node bench/ngramJob.mjs --input FILE [--order 3] [--generations 5] [--scale TOKENS]
- *        [--no-verify]
+ * usage: node bench/ngramJob.mjs (--input FILE | --synthetic TOKENS) [--order 3] [--generations 5]
+ *        [--scale TOKENS] [--no-verify]
  * --input is one sentence per line, whitespace tokens (what the baselines read). --scale N builds
- * a corpus of about N tokens from the input's sentences, repeated in seeded shuffles.
+ * a corpus of about N tokens from the input's sentences, repeated in seeded shuffles. --synthetic N
+ * generates N tokens whose vocabulary grows by Heaps' law instead (./heapsCorpus.mjs).
  * Output: one JSON object per line: {generation, train_s, sample_s, metrics_s, tokens, types}, then
  * {generation, loop_s} per generation of the real loop, then {maxrss_kb, load_s, reference_s,
- * corpus_tokens}.
+ * corpus_tokens, corpus_types, corpus_trigrams} (distinct in-sentence trigrams of the seed corpus).
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,7 @@ const { seriesRandom } = await load('simulation/series.js');
 const { simulate } = await load('simulation/simulate.js');
 const { DEFAULT_RUN } = await load('simulation/settings.js');
 const { randomFor, shuffledIndexes } = await load('random/random.js');
+const { heapsCorpus } = await import('./heapsCorpus.mjs');
 
 const options = { order: '3', generations: '5' };
 for (let i = 2; i < process.argv.length; i++) {
@@ -50,11 +52,19 @@ for (let i = 2; i < process.argv.length; i++) {
 }
 
 const started = performance.now();
-const loaded = await loadCorpus([options.input], { tokenizer: 'whitespace', sentences: 'line', lowercase: false });
-let corpus = loaded.corpus;
-if (options.scale !== undefined) corpus = scaledCorpus(corpus, Number(options.scale));
+let corpus;
+let idSpace;
+if (options.synthetic !== undefined) {
+  const generated = heapsCorpus(Number(options.synthetic));
+  corpus = { ids: generated.ids, offsets: generated.offsets };
+  idSpace = generated.idSpace;
+} else {
+  const loaded = await loadCorpus([options.input], { tokenizer: 'whitespace', sentences: 'line', lowercase: false });
+  corpus = loaded.corpus;
+  if (options.scale !== undefined) corpus = scaledCorpus(corpus, Number(options.scale));
+  idSpace = loaded.vocabulary.size;
+}
 const loadSeconds = (performance.now() - started) / 1000;
-const idSpace = loaded.vocabulary.size;
 const settings = {
   ...DEFAULT_RUN,
   generations: Number(options.generations),
@@ -117,7 +127,14 @@ if (!options.noVerify) {
   }
   console.log(JSON.stringify({ verified: true }));
 }
-console.log(JSON.stringify({ maxrss_kb: process.resourceUsage().maxRSS, load_s: loadSeconds, reference_s: referenceSeconds, corpus_tokens: tokenCount(corpus) }));
+console.log(JSON.stringify({
+  maxrss_kb: process.resourceUsage().maxRSS,
+  load_s: loadSeconds,
+  reference_s: referenceSeconds,
+  corpus_tokens: tokenCount(corpus),
+  corpus_types: run.reference.unigrams.types.length,
+  corpus_trigrams: run.reference.trigrams.size,
+}));
 
 /** About `target` tokens of whole sentences: the corpus's sentences in seeded shuffles, repeated. */
 function scaledCorpus(source, target) {
