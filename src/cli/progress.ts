@@ -3,8 +3,11 @@
  * Only when stderr is a terminal and not --quiet; otherwise a no-op with the same interface.
  */
 
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { CliIO } from './io.js';
+
+// cli-progress is loaded only when a bar is shown (a terminal without --quiet): start-up stays light.
+const require = createRequire(import.meta.url);
 
 export interface Progress {
   /** One more generation done. */
@@ -17,6 +20,7 @@ const SILENT: Progress = { tick: () => undefined, stop: () => undefined };
 
 export function startProgress(io: CliIO, enabled: boolean, total: number, done: number): Progress {
   if (!enabled || !io.isTTY || total === 0) return SILENT;
+  const cliProgress = require('cli-progress') as typeof import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream: io.stderr as unknown as NodeJS.WritableStream,

@@ -168,6 +168,13 @@ class GroupPairSet {
   }
 }
 
+/** Slots for a region of `items` pairs: the smallest power of two >= 1.5 items. */
+function regionCapacity(items: number): number {
+  let capacity = 2;
+  while (capacity < items * 1.5) capacity *= 2;
+  return capacity;
+}
+
 /** Slot layout of TrigramSet: second, third, count of (a, b, c), count of the history (a, b). */
 const SLOT = 4;
 
@@ -189,53 +196,58 @@ export class TrigramSet {
     const groups = groupPredictions(corpus, idSpace);
     const scratch = new GroupPairSet(groups.largest);
     const historyTotal = scratchInts('trigrams.historyTotal', idSpace, true);
-    this.regionStart = new Int32Array(idSpace + 1);
-    this.regionMask = new Int32Array(idSpace + 1).fill(-1);
-    const distinct = scratchInts('trigrams.distinct', groups.largest);
-    let slots = new Int32Array(SLOT * 1024).fill(PAD);
-    let used = 0;
+    // 1. Per group, its distinct (b, c) with their counts, staged in group order (no table growth).
+    const staged = scratchInts('trigrams.staged', 4 * groups.groupStart[idSpace + 1]!);
+    const kindsOf = scratchInts('trigrams.kinds', idSpace + 1, true);
+    let stagedLength = 0;
     let size = 0;
     for (let a = 0; a <= idSpace; a++) {
       const from = groups.groupStart[a]!;
       const to = groups.groupStart[a + 1]!;
       if (to === from) continue;
       scratch.reset(to - from);
-      let kinds = 0;
+      const first = stagedLength;
       for (let i = from; i < to; i++) {
         const b = groups.second[i]!;
+        const c = groups.third[i]!;
         historyTotal[b]!++;
-        const slot = scratch.slotOf(b, groups.third[i]!);
+        const slot = scratch.slotOf(b, c);
         if (slot < 0) {
-          scratch.value[~slot] = 1;
-          distinct[kinds++] = ~slot;
-        } else scratch.value[slot]!++;
+          scratch.value[~slot] = stagedLength;
+          staged[stagedLength] = b;
+          staged[stagedLength + 1] = c;
+          staged[stagedLength + 2] = 1;
+          stagedLength += 4;
+          if (a >= FIRST_TOKEN_ID && a < idSpace && c !== EOS) size++;
+        } else staged[scratch.value[slot]! + 2]!++;
       }
-      const capacity = capacityFor(kinds);
-      while (SLOT * (used + capacity) > slots.length) {
-        const bigger = new Int32Array(slots.length * 2).fill(PAD);
-        bigger.set(slots.subarray(0, SLOT * used));
-        slots = bigger;
-      }
+      for (let k = first; k < stagedLength; k += 4) staged[k + 3] = historyTotal[staged[k]!]!;
+      for (let i = from; i < to; i++) historyTotal[groups.second[i]!] = 0;
+      kindsOf[a] = (stagedLength - first) / 4;
+    }
+    // 2. One region per group, sized once (load factor between 1/3 and 2/3), filled from the stage.
+    this.regionStart = new Int32Array(idSpace + 1);
+    this.regionMask = new Int32Array(idSpace + 1).fill(-1);
+    let used = 0;
+    for (let a = 0; a <= idSpace; a++) {
+      if (kindsOf[a] === 0) continue;
+      const capacity = regionCapacity(kindsOf[a]!);
       this.regionStart[a] = used;
       this.regionMask[a] = capacity - 1;
-      const real = a >= FIRST_TOKEN_ID && a < idSpace;
-      for (let k = 0; k < kinds; k++) {
-        const pair = distinct[k]!;
-        const b = scratch.keyFirst(pair);
-        const c = scratch.keySecond(pair);
-        let slot = pairHash(b, c) & (capacity - 1);
-        while (slots[SLOT * (used + slot)] !== PAD) slot = (slot + 1) & (capacity - 1);
-        const at = SLOT * (used + slot);
-        slots[at] = b;
-        slots[at + 1] = c;
-        slots[at + 2] = scratch.value[pair]!;
-        slots[at + 3] = historyTotal[b]!;
-        if (real && c !== EOS) size++;
-      }
-      for (let i = from; i < to; i++) historyTotal[groups.second[i]!] = 0;
       used += capacity;
     }
-    this.slots = slots.slice(0, SLOT * used);
+    const slots = new Int32Array(SLOT * used).fill(PAD);
+    let k = 0;
+    for (let a = 0; a <= idSpace; a++) {
+      const base = this.regionStart[a]!;
+      const mask = this.regionMask[a]!;
+      for (let end = k + 4 * kindsOf[a]!; k < end; k += 4) {
+        let slot = pairHash(staged[k]!, staged[k + 1]!) & mask;
+        while (slots[SLOT * (base + slot)] !== PAD) slot = (slot + 1) & mask;
+        slots.set(staged.subarray(k, k + 4), SLOT * (base + slot));
+      }
+    }
+    this.slots = slots;
     this.size = size;
   }
 
