@@ -184,6 +184,14 @@ const SLOT = 4;
  * power-of-two region of an open-addressing table. `size` counts the in-sentence trigrams (three real
  * tokens). Built in O(tokens + ids).
  */
+/** The arrays of a TrigramSet, to hand it to another thread without rebuilding it. */
+export interface TrigramSetParts {
+  readonly regionStart: Int32Array;
+  readonly regionMask: Int32Array;
+  readonly slots: Int32Array;
+  readonly size: number;
+}
+
 export class TrigramSet {
   /** Region of first item a (PAD: idSpace): regionStart[a] .. + regionMask[a] + 1 slots (none if mask is -1). */
   private readonly regionStart: Int32Array;
@@ -249,6 +257,15 @@ export class TrigramSet {
     }
     this.slots = slots;
     this.size = size;
+  }
+
+  get parts(): TrigramSetParts {
+    return { regionStart: this.regionStart, regionMask: this.regionMask, slots: this.slots, size: this.size };
+  }
+
+  /** The set whose arrays are `parts` (as `parts` returned them), no rebuilding. */
+  static fromParts(parts: TrigramSetParts): TrigramSet {
+    return Object.assign(Object.create(TrigramSet.prototype) as TrigramSet, parts);
   }
 
   /** Position of the trigram (a, b, c) in the table, or -1. O(1) expected. */

@@ -4,12 +4,14 @@
  *
  * Contract: built from H, the id-space size and the rare threshold; holds H's unigram counts, its
  * type count, the band of every seed type (1, 2-5, 6-20, 21+), the rare mask (count <= threshold),
- * H's trigrams (within sentences) and H's sentences (hashed, for verbatim copies).
+ * H's trigrams (within sentences) and H's sentences (hashed, for verbatim copies). Everything in it
+ * is typed arrays and numbers: `seedReferenceParts` gives them as plain data (to put in shared memory
+ * for worker threads) and `seedReferenceFromParts` rebuilds the reference from them, no recounting.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { TrigramSet } from './ngramProfile.js';
-import { SentenceSet } from './sentenceSet.js';
+import { TrigramSet, type TrigramSetParts } from './ngramProfile.js';
+import { SentenceSet, type SentenceSetParts } from './sentenceSet.js';
 import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
 
 /** Seed-count bands of SPEC section 4: [low, high] inclusive. */
@@ -52,4 +54,18 @@ export function buildSeedReference(human: TokenCorpus, idSpace: number, rareThre
   }
   const trigrams = new TrigramSet(human, idSpace);
   return { idSpace, unigrams, rareThreshold, rare, rareTypes, band, bandSizes, trigrams, sentences: new SentenceSet(human) };
+}
+
+/** The reference as plain data (typed arrays and numbers), e.g. for a worker thread. */
+export type SeedReferenceParts = Omit<SeedReference, 'trigrams' | 'sentences'> & {
+  readonly trigrams: TrigramSetParts;
+  readonly sentences: SentenceSetParts;
+};
+
+export function seedReferenceParts(reference: SeedReference): SeedReferenceParts {
+  return { ...reference, trigrams: reference.trigrams.parts, sentences: reference.sentences.parts };
+}
+
+export function seedReferenceFromParts(parts: SeedReferenceParts): SeedReference {
+  return { ...parts, trigrams: TrigramSet.fromParts(parts.trigrams), sentences: SentenceSet.fromParts(parts.sentences) };
 }

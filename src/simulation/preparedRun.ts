@@ -1,12 +1,14 @@
 /**
  * PreparedRun: what every (cell, replicate) series of a run shares, computed once: the holdout split,
  * the batch size N, the seed reference of H. Read-only after construction; it can be rebuilt in a
- * worker thread from the same corpus and settings with the same result.
+ * worker thread from the same corpus and settings with the same result, or handed to it as plain data
+ * (`preparedRunParts`, typed arrays a caller may put in shared memory) and rebuilt without recounting
+ * (`preparedRunFromParts`).
  */
 
 import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
-import { buildSeedReference, type SeedReference } from '../metrics/seedReference.js';
+import { buildSeedReference, seedReferenceFromParts, seedReferenceParts, type SeedReference, type SeedReferenceParts } from '../metrics/seedReference.js';
 import { splitHoldout } from './holdoutSplit.js';
 import type { RunSettings } from './settings.js';
 
@@ -39,4 +41,16 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
     batchTokens,
     reference: buildSeedReference(human, idSpace, settings.rareThreshold),
   };
+}
+
+/** A PreparedRun as plain data: typed arrays and numbers (settings travel separately). */
+export type PreparedRunParts = Omit<PreparedRun, 'settings' | 'reference'> & { readonly reference: SeedReferenceParts };
+
+export function preparedRunParts(run: PreparedRun): PreparedRunParts {
+  const { settings: _settings, reference, ...rest } = run;
+  return { ...rest, reference: seedReferenceParts(reference) };
+}
+
+export function preparedRunFromParts(parts: PreparedRunParts, settings: RunSettings): PreparedRun {
+  return { ...parts, settings, reference: seedReferenceFromParts(parts.reference) };
 }

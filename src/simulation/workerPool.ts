@@ -5,10 +5,10 @@
  * Contract:
  * - `workers <= 1` (or a single task): in process, one task after the other, giving the event loop a
  *   turn after every generation (so signals, progress bars and file writes proceed).
- * - `workers >= 2`: that many worker threads (never more than tasks). The seed corpus is put once in
- *   shared memory (SharedArrayBuffer, no copy per worker) with the id-space size; every worker rebuilds
- *   the PreparedRun with prepareRun (deterministic, so identical to this thread's) and runs the tasks it
- *   is sent, one at a time. Rows and task ends are buffered and delivered in canonical order
+ * - `workers >= 2`: that many worker threads (never more than tasks). The PreparedRun (human pool,
+ *   held-out set, seed reference: all typed arrays) is put once in shared memory (SharedArrayBuffer,
+ *   each array copied once, no copy per worker), so no worker recounts it or holds its own copy; each
+ *   runs the tasks it is sent, one at a time. Rows and task ends are buffered and delivered in canonical order
  *   (OrderedDelivery), so the output is byte-identical to `workers = 1`. Synthetic texts (`onTexts`)
  *   arrive as soon as they are made, in any order.
  * - A task that throws is reported through `onEnd(task, { error })`; the others go on.
@@ -25,7 +25,7 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import type { ExtinctionTable } from './extinctionTracker.js';
 import { OrderedDelivery } from './orderedDelivery.js';
-import type { PreparedRun } from './preparedRun.js';
+import { preparedRunParts, type PreparedRun, type PreparedRunParts } from './preparedRun.js';
 import type { SeriesRow, SeriesWarning } from './series.js';
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
@@ -63,9 +63,7 @@ export interface RunTasksResult {
 
 /** The messages between this thread and a worker (see seriesWorker.ts). */
 export interface WorkerSetup {
-  readonly ids: Int32Array;
-  readonly offsets: Int32Array;
-  readonly idSpace: number;
+  readonly prepared: PreparedRunParts;
   readonly settings: RunSettings;
   readonly extras: TaskExtras;
 }
@@ -101,7 +99,7 @@ export async function runTasks(
   handlers: TaskHandlers,
 ): Promise<RunTasksResult> {
   const workers = Math.min(options.workers ?? defaultWorkers(), tasks.length);
-  return workers <= 1 ? runInProcess(run, tasks, options, handlers) : runOnWorkers(run, corpus, tasks, workers, options, handlers);
+  return workers <= 1 ? runInProcess(run, tasks, options, handlers) : runOnWorkers(run, tasks, workers, options, handlers);
 }
 
 /** Marks errors thrown by a handler, so they are not mistaken for a failing task. */
@@ -170,10 +168,26 @@ export function defaultWorkerScript(): URL {
   return found;
 }
 
-function sharedCopy(array: Int32Array): Int32Array {
-  const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));
-  copy.set(array);
-  return copy;
+type View = Int32Array | Uint8Array | Int8Array | Float64Array;
+
+/**
+ * `data` with every typed array replaced by a copy in a SharedArrayBuffer (nested plain objects
+ * walked; an array reached twice is copied once, so views of one corpus stay one corpus).
+ */
+function shared<T>(data: T, copies = new Map<View, View>()): T {
+  if (ArrayBuffer.isView(data)) {
+    const view = data as unknown as View;
+    let copy = copies.get(view);
+    if (copy === undefined) {
+      const make = view.constructor as new (buffer: SharedArrayBuffer) => View;
+      copy = new make(new SharedArrayBuffer(view.byteLength));
+      copy.set(view as never);
+      copies.set(view, copy);
+    }
+    return copy as unknown as T;
+  }
+  if (typeof data !== 'object' || data === null) return data;
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, shared(value, copies)])) as T;
 }
 
 type Delivered =
@@ -182,7 +196,6 @@ type Delivered =
 
 function runOnWorkers(
   run: PreparedRun,
-  corpus: TokenCorpus,
   tasks: readonly SeriesTask[],
   workerCount: number,
   options: RunTasksOptions,
@@ -190,9 +203,7 @@ function runOnWorkers(
 ): Promise<RunTasksResult> {
   const script = options.workerScript ?? defaultWorkerScript();
   const setup: WorkerSetup = {
-    ids: sharedCopy(corpus.ids),
-    offsets: sharedCopy(corpus.offsets),
-    idSpace: run.idSpace,
+    prepared: shared(preparedRunParts(run)),
     settings: run.settings,
     extras: options.extras ?? NO_EXTRAS,
   };

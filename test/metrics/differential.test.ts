@@ -11,7 +11,9 @@ import { trainModel } from '../../src/model/train.js';
 import { lexicalDiversity } from '../../src/metrics/lexicalDiversity.js';
 import { flooredPerplexity } from '../../src/metrics/perplexity.js';
 import { PAD, TrigramSet } from '../../src/metrics/ngramProfile.js';
-import { buildSeedReference } from '../../src/metrics/seedReference.js';
+import { measureText } from '../../src/metrics/measureText.js';
+import { buildSeedReference, seedReferenceFromParts, seedReferenceParts } from '../../src/metrics/seedReference.js';
+import { SentenceSet } from '../../src/metrics/sentenceSet.js';
 import { seedModelPerplexity, seedProfile } from '../../src/metrics/seedPerplexity.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
 import { randomCorpus } from '../speedHelpers.js';
@@ -131,5 +133,35 @@ describe('gen0_perplexity from H\'s counts against the general scoring of M0', (
     const reference = buildSeedReference(human, 20, 1);
     const model0 = trainModel(human, { order: 3, smoothing: 'mle', k: 0.01, vocab: 'observed', idSpace: 20 });
     expect(seedModelPerplexity(model0, { ids: new Int32Array(0), offsets: new Int32Array(1) }, reference)).toBeUndefined();
+  });
+});
+
+describe('SentenceSet (copy_rate) against a Set of sentence strings', () => {
+  for (const seed of SEEDS) {
+    it(`${seed}: has() is membership of the sentence, token for token`, () => {
+      const human = randomCorpus(`${seed}-h`, 300, 6, 4);
+      const text = randomCorpus(`${seed}-t`, 300, 7, 4);
+      const set = new SentenceSet(human);
+      const sentence = (c: TokenCorpus, s: number) => Array.from(c.ids.subarray(c.offsets[s], c.offsets[s + 1])).join(' ');
+      const naive = new Set(Array.from({ length: human.offsets.length - 1 }, (_, s) => sentence(human, s)));
+      let copies = 0;
+      for (let s = 0; s + 1 < text.offsets.length; s++) {
+        expect(set.has(text, s)).toBe(naive.has(sentence(text, s)));
+        if (naive.has(sentence(text, s))) copies++;
+      }
+      expect(copies).toBeGreaterThan(0);
+      expect(copies).toBeLessThan(text.offsets.length - 1);
+    });
+  }
+});
+
+describe('the seed reference handed over as plain data (worker threads)', () => {
+  it('measures every text exactly as the reference it came from', () => {
+    const human = randomCorpus('parts-h', 200, 20, 8);
+    const reference = buildSeedReference(human, 30, 1);
+    // A structured clone, as postMessage makes it: plain data, no class instances.
+    const rebuilt = seedReferenceFromParts(structuredClone(seedReferenceParts(reference)));
+    const text = randomCorpus('parts-t', 150, 24, 8);
+    expect(measureText(text, rebuilt).values).toEqual(measureText({ ...text }, reference).values);
   });
 });
