@@ -205,7 +205,8 @@ export class TrigramSet {
     const scratch = new GroupPairSet(groups.largest);
     const historyTotal = scratchInts('trigrams.historyTotal', idSpace, true);
     // 1. Per group, its distinct (b, c) with their counts, staged in group order (no table growth).
-    const staged = scratchInts('trigrams.staged', 4 * groups.groupStart[idSpace + 1]!);
+    // (Not a scratch buffer: used once per run, it is garbage right after instead of kept for good.)
+    const staged = new Int32Array(4 * groups.groupStart[idSpace + 1]!);
     const kindsOf = scratchInts('trigrams.kinds', idSpace + 1, true);
     let stagedLength = 0;
     let size = 0;
