@@ -202,59 +202,63 @@ export class TrigramSet {
 
   constructor(corpus: TokenCorpus, idSpace: number) {
     const groups = groupPredictions(corpus, idSpace);
+    const { groupStart, second, third } = groups;
+    // 1. Distinct (b, c) per group, so that every region is sized once (no growth, no staging).
     const scratch = new GroupPairSet(groups.largest);
-    const historyTotal = scratchInts('trigrams.historyTotal', idSpace, true);
-    // 1. Per group, its distinct (b, c) with their counts, staged in group order (no table growth).
-    // (Not a scratch buffer: used once per run, it is garbage right after instead of kept for good.)
-    const staged = new Int32Array(4 * groups.groupStart[idSpace + 1]!);
-    const kindsOf = scratchInts('trigrams.kinds', idSpace + 1, true);
-    let stagedLength = 0;
-    let size = 0;
-    for (let a = 0; a <= idSpace; a++) {
-      const from = groups.groupStart[a]!;
-      const to = groups.groupStart[a + 1]!;
-      if (to === from) continue;
-      scratch.reset(to - from);
-      const first = stagedLength;
-      for (let i = from; i < to; i++) {
-        const b = groups.second[i]!;
-        const c = groups.third[i]!;
-        historyTotal[b]!++;
-        const slot = scratch.slotOf(b, c);
-        if (slot < 0) {
-          scratch.value[~slot] = stagedLength;
-          staged[stagedLength] = b;
-          staged[stagedLength + 1] = c;
-          staged[stagedLength + 2] = 1;
-          stagedLength += 4;
-          if (a >= FIRST_TOKEN_ID && a < idSpace && c !== EOS) size++;
-        } else staged[scratch.value[slot]! + 2]!++;
-      }
-      for (let k = first; k < stagedLength; k += 4) staged[k + 3] = historyTotal[staged[k]!]!;
-      for (let i = from; i < to; i++) historyTotal[groups.second[i]!] = 0;
-      kindsOf[a] = (stagedLength - first) / 4;
-    }
-    // 2. One region per group, sized once (load factor between 1/3 and 2/3), filled from the stage.
     this.regionStart = new Int32Array(idSpace + 1);
     this.regionMask = new Int32Array(idSpace + 1).fill(-1);
     let used = 0;
+    let size = 0;
     for (let a = 0; a <= idSpace; a++) {
-      if (kindsOf[a] === 0) continue;
-      const capacity = regionCapacity(kindsOf[a]!);
+      const from = groupStart[a]!;
+      const to = groupStart[a + 1]!;
+      if (to === from) continue;
+      scratch.reset(to - from);
+      let kinds = 0;
+      const real = a >= FIRST_TOKEN_ID && a < idSpace;
+      for (let i = from; i < to; i++) {
+        if (scratch.slotOf(second[i]!, third[i]!) >= 0) continue;
+        kinds++;
+        if (real && third[i] !== EOS) size++;
+      }
+      const capacity = regionCapacity(kinds);
       this.regionStart[a] = used;
       this.regionMask[a] = capacity - 1;
       used += capacity;
     }
+    // 2. Each group counted straight into its region; then each slot gets its history's count.
     const slots = new Int32Array(SLOT * used).fill(PAD);
-    let k = 0;
+    const historyTotal = scratchInts('trigrams.historyTotal', idSpace, true);
     for (let a = 0; a <= idSpace; a++) {
+      const from = groupStart[a]!;
+      const to = groupStart[a + 1]!;
+      if (to === from) continue;
       const base = this.regionStart[a]!;
       const mask = this.regionMask[a]!;
-      for (let end = k + 4 * kindsOf[a]!; k < end; k += 4) {
-        let slot = pairHash(staged[k]!, staged[k + 1]!) & mask;
-        while (slots[SLOT * (base + slot)] !== PAD) slot = (slot + 1) & mask;
-        slots.set(staged.subarray(k, k + 4), SLOT * (base + slot));
+      for (let i = from; i < to; i++) {
+        const b = second[i]!;
+        const c = third[i]!;
+        historyTotal[b]!++;
+        let slot = pairHash(b, c) & mask;
+        for (;;) {
+          const at = SLOT * (base + slot);
+          if (slots[at] === PAD) {
+            slots[at] = b;
+            slots[at + 1] = c;
+            slots[at + 2] = 1;
+            break;
+          }
+          if (slots[at] === b && slots[at + 1] === c) {
+            slots[at + 2]!++;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
       }
+      for (let at = SLOT * base, end = SLOT * (base + mask + 1); at < end; at += SLOT) {
+        if (slots[at] !== PAD) slots[at + 3] = historyTotal[slots[at]!]!;
+      }
+      for (let i = from; i < to; i++) historyTotal[second[i]!] = 0;
     }
     this.slots = slots;
     this.size = size;
