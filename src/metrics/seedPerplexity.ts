@@ -12,10 +12,14 @@
  * so the value may differ from a text-order sum in the last bits of the double (not in the 6 digits
  * written to the CSV). The pass over a text is remembered per (text, reference), so measureText and
  * this function share it. O(tokens + ids).
+ *
+ * M0 may be passed as a `SeedModel`: its order and smoothing plus a function that returns it, called
+ * only when the model itself is needed (other orders or smoothings, or a prediction H never saw), so
+ * a caller can let an order-3 MLE M0 go and rebuild it on demand.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import type { LanguageModel } from '../model/languageModel.js';
+import type { LanguageModel, SmoothingName } from '../model/languageModel.js';
 import { scoredProfile, PAD, type NgramProfile, type SeedScore } from './ngramProfile.js';
 import { flooredPerplexity, PERPLEXITY_EPSILON } from './perplexity.js';
 import type { SeedReference } from './seedReference.js';
@@ -39,11 +43,21 @@ export function seedProfile(text: TokenCorpus, reference: SeedReference): Rememb
   return computed;
 }
 
-export function seedModelPerplexity(model0: LanguageModel, text: TokenCorpus, reference: SeedReference): number | undefined {
+/** M0 known by its order and smoothing, obtained (built, or rebuilt) only when `model()` is called. */
+export interface SeedModel {
+  readonly order: number;
+  readonly smoothing: SmoothingName;
+  readonly model: () => LanguageModel;
+}
+
+export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: TokenCorpus, reference: SeedReference): number | undefined {
   const seedTypes = reference.unigrams.types.length;
-  if (model0.smoothing !== 'mle' || model0.order !== 3) return flooredPerplexity(model0, text, seedTypes);
+  const model = 'model' in seed ? seed.model : () => seed;
+  if (seed.smoothing !== 'mle' || seed.order !== 3) return flooredPerplexity(model(), text, seedTypes);
   const { score } = seedProfile(text, reference);
   if (score.predictions === 0) return undefined;
+  if (score.misses.length === 0) return Math.pow(2, -score.log2Sum / score.predictions);
+  const model0 = model();
   const keep = 1 - PERPLEXITY_EPSILON;
   const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
   const history = new Int32Array(2);

@@ -18,7 +18,7 @@ import type { MetricValues } from '../metrics/columns.js';
 import { driftExpectedTypes } from '../metrics/driftBaseline.js';
 import { measureText } from '../metrics/measureText.js';
 import { flooredPerplexity, oovRate } from '../metrics/perplexity.js';
-import { seedModelPerplexity } from '../metrics/seedPerplexity.js';
+import { seedModelPerplexity, type SeedModel } from '../metrics/seedPerplexity.js';
 import { countUnigrams } from '../metrics/unigramCounts.js';
 import type { LanguageModel, RandomSource } from '../model/languageModel.js';
 import { trainModel } from '../model/train.js';
@@ -80,10 +80,15 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const fixedPool = cellSettings.humanPool === 'fixed' ? pickTokens(human, humanTarget, random) : undefined;
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
 
-  const model0 = train(human);
+  let model0: LanguageModel | undefined = train(human);
   hooks.onModel0?.(model0);
+  // An order-3 MLE M0 scores texts from H's counts (metrics/seedPerplexity.ts), so unless a hook wants
+  // it, it is let go once generation 1 is sampled and rebuilt (training is deterministic) only if a
+  // text ever leaves H: its tables do not stay in memory for the whole series.
+  const seed = { order: cellSettings.order, smoothing: cellSettings.smoothing, model: () => (model0 ??= train(human)) };
+  const releaseModel0 = cellSettings.order === 3 && cellSettings.smoothing === 'mle' && hooks.onTexts === undefined;
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
-  row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, model0, human) });
+  row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, seed, human) });
   yield 0;
 
   let model = model0;
@@ -97,14 +102,15 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     if (synthetic.exhausted) {
       hooks.warn?.(`cell ${cell.id} replicate ${replicate} generation ${generation}: the model produced only ${tokenCount(synthetic.text)} of ${target} tokens`);
     }
+    if (releaseModel0) model0 = undefined;
     const batch = concatCorpora([humanShare, synthetic.text]);
     batches.push(batch);
     const training = concatCorpora([trainingData(run, cell, batches, random), anchors]);
-    hooks.onTexts?.({ generation, synthetic: synthetic.text, human: humanShare, training, model0 });
+    hooks.onTexts?.({ generation, synthetic: synthetic.text, human: humanShare, training, model0: seed.model() });
     const next = train(training);
     const text = synthetic.text;
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
-    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text) });
+    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, seed, text) });
     notices.observe(generation, text);
     model = next;
     previousTraining = training;
@@ -135,12 +141,12 @@ function modelOptions(run: PreparedRun, cell: Cell) {
 }
 
 /** Model-level columns: held-out figures of `model`, the text under M0, the discount fallback. */
-function modelColumns(run: PreparedRun, model: LanguageModel, model0: LanguageModel, text: TokenCorpus): MetricValues {
+function modelColumns(run: PreparedRun, model: LanguageModel, seed: SeedModel, text: TokenCorpus): MetricValues {
   const seedTypes = run.reference.unigrams.types.length;
   return {
     heldout_perplexity: flooredPerplexity(model, run.heldout, seedTypes),
     heldout_oov_rate: oovRate(model, run.heldout),
-    gen0_perplexity: seedModelPerplexity(model0, text, run.reference),
+    gen0_perplexity: seedModelPerplexity(seed, text, run.reference),
     discount_fallback: model.discountFallback ? 1 : 0,
   };
 }

@@ -119,6 +119,19 @@ describe('gen0_perplexity from H\'s counts against the general scoring of M0', (
       expect(seedProfile(human, reference).score.misses).toEqual([]);
     });
   }
+  it('asks for M0 itself only when a prediction leaves H (so the loop can let it go)', () => {
+    const human = randomCorpus('lazy-h', 150, 25, 9);
+    const reference = buildSeedReference(human, 40, 1);
+    const model0 = trainModel(human, { order: 3, smoothing: 'mle', k: 0.01, vocab: 'observed', idSpace: 40 });
+    let asked = 0;
+    const seed = { order: 3, smoothing: 'mle' as const, model: () => (asked++, model0) };
+    // A text made of H's own sentences never leaves H: no call.
+    expect(seedModelPerplexity(seed, { ids: human.ids, offsets: human.offsets }, reference)).toBe(seedModelPerplexity(model0, human, reference));
+    expect(asked).toBe(0);
+    const other = randomCorpus('lazy-t', 60, 30, 9);
+    expect(seedModelPerplexity(seed, other, reference)).toBe(seedModelPerplexity(model0, other, reference));
+    expect(asked).toBe(1);
+  });
   it('other orders and smoothings take the general scoring', () => {
     const human = randomCorpus('g-h', 100, 20, 8);
     const reference = buildSeedReference(human, 30, 1);
