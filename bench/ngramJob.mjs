@@ -82,12 +82,15 @@ const seedTypes = run.reference.unigrams.types.length;
 const rows = [];
 
 let model = trainModel(run.human, modelOptions);
-const model0 = model;
+// As src/simulation/series.ts: M0 is let go after generation 1 is sampled, rebuilt only if needed.
+let model0 = model;
+const seed = { order: modelOptions.order, smoothing: 'mle', model: () => (model0 ??= trainModel(run.human, modelOptions)) };
 let previousTraining = run.human;
 for (let generation = 1; generation <= settings.generations; generation++) {
   const a = performance.now();
   const synthetic = syntheticText(model.createSampler(cell.settings), run.batchTokens, settings.maxSentenceLength, random);
   const text = synthetic.text;
+  model0 = undefined;
   const b = performance.now();
   const next = trainModel(text, modelOptions);
   const c = performance.now();
@@ -98,7 +101,7 @@ for (let generation = 1; generation <= settings.generations; generation++) {
     drift_expected_types: drift,
     heldout_perplexity: flooredPerplexity(next, run.heldout, seedTypes),
     heldout_oov_rate: oovRate(next, run.heldout),
-    gen0_perplexity: seedModelPerplexity(model0, text, run.reference),
+    gen0_perplexity: seedModelPerplexity(seed, text, run.reference),
   };
   const d = performance.now();
   rows.push(values);
