@@ -7,17 +7,17 @@
  *
  * How: each sentence is read as its predictions, the extended trigrams of `PAD <s> w1 .. wm </s>`
  * (history a b, token c; PAD stands before `<s>`): the in-sentence bigrams are the (a, b) with both
- * real tokens, the in-sentence trigrams the (a, b, c) with all three real. The predictions are grouped
- * by a with a counting sort that moves b and c along (sequential reads, scattered writes). Inside the
- * group of a, distinct b are counted with a stamp array and distinct (b, c) with a small hash table
- * sized to the group, so the working set stays in cache, and each distinct (b, c) is looked up once
- * in the reference. H's extended trigrams are kept the same way (`TrigramSet`: one open-addressing
- * region per first token, with the count of (a, b, c) and of the history (a, b)), so the lookups of a
- * group only touch that group's region. O(tokens + ids) time; no per-n-gram allocation.
+ * real tokens, the in-sentence trigrams the (a, b, c) with all three real. The predictions are sorted
+ * by (a, b, c) with three stable counting sorts (by c, then b, then a: a least-significant-digit radix
+ * sort; sequential reads, scattered writes), so equal bigrams and trigrams are neighbours: distinct
+ * ones are counted by comparing each prediction with the one before, with no hashing. H's distinct
+ * extended trigrams are kept sorted the same way (`TrigramSet`: per first item, its (b, c) in order,
+ * with the count of (a, b, c) and of the history (a, b)), so the text is compared with H by one merge,
+ * a sequential walk of both lists. O(tokens + ids) time; no per-n-gram allocation.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { scratchFloats, scratchInts } from '../counts/scratchBuffers.js';
+import { scratchInts } from '../counts/scratchBuffers.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 
 export interface NgramProfile {
@@ -49,223 +49,141 @@ export interface SeedFloor {
   readonly floor: number;
 }
 
-/** The predictions of a text grouped by the first item of their history. */
+/** The predictions of a text sorted by (a, b, c); PAD's group is idSpace, after every token's. */
 interface Groups {
   /** Group of first item a (PAD: group idSpace): entries groupStart[a] .. groupStart[a+1]. */
   readonly groupStart: Int32Array;
   readonly second: Int32Array;
   readonly third: Int32Array;
-  readonly largest: number;
 }
 
-function groupPredictions(corpus: TokenCorpus, idSpace: number): Groups {
+/** The predictions of `corpus` sorted by (first item, second, third). */
+function sortedPredictions(corpus: TokenCorpus, idSpace: number, prefix: string): Groups {
   const { ids, offsets } = corpus;
   const sentences = offsets.length - 1;
-  const padGroup = idSpace;
-  const groupStart = scratchInts('ngrams.groupStart', idSpace + 2, true);
-  groupStart[padGroup + 1] = sentences;
+  const predictions = ids.length + sentences;
+  // Text order, then by c, then by b (stable), then by a (stable): sorted by (a, b, c).
+  const firstIn = scratchInts(`${prefix}.a0`, predictions);
+  const secondIn = scratchInts(`${prefix}.b0`, predictions);
+  const thirdIn = scratchInts(`${prefix}.c0`, predictions);
+  let p = 0;
   for (let s = 0; s < sentences; s++) {
+    let a = idSpace; // PAD
+    let b = BOS;
     const to = offsets[s + 1]!;
-    if (to === offsets[s]!) continue;
-    // Heads: <s> (of <s> w1 w2), then w1 .. w_{m-1}; w_m heads none ((w_{m-1}, w_m, </s>) is w_{m-1}'s).
-    groupStart[BOS + 1]!++;
-    for (let p = offsets[s]!; p < to - 1; p++) groupStart[ids[p]! + 1]!++;
-  }
-  let largest = 0;
-  for (let a = 0; a <= padGroup; a++) {
-    largest = Math.max(largest, groupStart[a + 1]!);
-    groupStart[a + 1]! += groupStart[a]!;
-  }
-  const total = groupStart[padGroup + 1]!;
-  const fill = scratchInts('ngrams.fill', idSpace + 1);
-  fill.set(groupStart.subarray(0, idSpace + 1));
-  const second = scratchInts('ngrams.second', total);
-  const third = scratchInts('ngrams.third', total);
-  for (let s = 0; s < sentences; s++) {
-    const from = offsets[s]!;
-    const to = offsets[s + 1]!;
-    let at = fill[padGroup]!++;
-    second[at] = BOS;
-    third[at] = to > from ? ids[from]! : EOS;
-    let a = BOS;
-    let b = to > from ? ids[from]! : EOS;
-    for (let p = from; p < to; p++) {
-      const c = p + 1 < to ? ids[p + 1]! : EOS;
-      at = fill[a]!++;
-      second[at] = b;
-      third[at] = c;
+    for (let i = offsets[s]!; i <= to; i++) {
+      const c = i < to ? ids[i]! : EOS;
+      firstIn[p] = a;
+      secondIn[p] = b;
+      thirdIn[p++] = c;
       a = b;
       b = c;
     }
   }
-  return { groupStart, second, third, largest };
-}
-
-function pairHash(b: number, c: number): number {
-  let h = Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return h ^ (h >>> 12);
-}
-
-function capacityFor(items: number): number {
-  let capacity = 8;
-  while (capacity < items * 2) capacity *= 2;
-  return capacity;
+  const firstMid = scratchInts(`${prefix}.a1`, predictions);
+  const secondMid = scratchInts(`${prefix}.b1`, predictions);
+  const thirdMid = scratchInts(`${prefix}.c1`, predictions);
+  countingSort(thirdIn, [firstIn, secondIn, thirdIn], [firstMid, secondMid, thirdMid], idSpace + 1, `${prefix}.start`);
+  countingSort(secondMid, [firstMid, secondMid, thirdMid], [firstIn, secondIn, thirdIn], idSpace + 1, `${prefix}.start`);
+  const groupStart = countingSort(firstIn, [secondIn, thirdIn], [secondMid, thirdMid], idSpace + 1, `${prefix}.groups`);
+  return { groupStart, second: secondMid, third: thirdMid };
 }
 
 /**
- * A scratch set of (b, c) pairs for one group at a time, cleared in O(1) by a stamp: a slot is in use
- * only if its stamp equals the current group's. Each slot carries an integer and a float value the
- * caller attaches to the pair (here: 1 if novel; its floored log-probability).
+ * Stable counting sort of the columns `from` by `key` (values 0 .. range-1) into `to`; returns the
+ * start of each key's run (range + 1 entries, a scratch buffer named `slot`).
  */
-class GroupPairSet {
-  private readonly stamp: Int32Array;
-  private readonly first: Int32Array;
-  private readonly second: Int32Array;
-  readonly value: Int32Array;
-  readonly score: Float64Array;
-  private group = 0;
-  private mask = 0;
-
-  constructor(largestGroup: number) {
-    const capacity = capacityFor(largestGroup);
-    this.stamp = scratchInts('pairs.stamp', capacity, true);
-    this.first = scratchInts('pairs.first', capacity);
-    this.second = scratchInts('pairs.second', capacity);
-    this.value = scratchInts('pairs.value', capacity);
-    this.score = scratchFloats('pairs.score', capacity);
-  }
-
-  /** The pair stored in a slot. */
-  keyFirst(slot: number): number {
-    return this.first[slot]!;
-  }
-
-  keySecond(slot: number): number {
-    return this.second[slot]!;
-  }
-
-  /** Starts an empty set for a new group of at most `items` pairs. */
-  reset(items: number): void {
-    this.group++;
-    this.mask = capacityFor(items) - 1;
-  }
-
-  /** The slot of (b, c); a new slot is returned as ~slot (negative). */
-  slotOf(b: number, c: number): number {
-    let slot = pairHash(b, c) & this.mask;
-    for (;;) {
-      if (this.stamp[slot] !== this.group) {
-        this.stamp[slot] = this.group;
-        this.first[slot] = b;
-        this.second[slot] = c;
-        return ~slot;
-      }
-      if (this.first[slot] === b && this.second[slot] === c) return slot;
-      slot = (slot + 1) & this.mask;
+function countingSort(key: Int32Array, from: Int32Array[], to: Int32Array[], range: number, slot: string): Int32Array {
+  const start = scratchInts(slot, range + 1, true);
+  const n = key.length;
+  for (let i = 0; i < n; i++) start[key[i]! + 1]!++;
+  for (let k = 0; k < range; k++) start[k + 1]! += start[k]!;
+  const fill = scratchInts(`${slot}.fill`, range);
+  fill.set(start.subarray(0, range));
+  const columns = from.length;
+  if (columns === 3) {
+    const [x, y, z] = from as [Int32Array, Int32Array, Int32Array];
+    const [u, v, w] = to as [Int32Array, Int32Array, Int32Array];
+    for (let i = 0; i < n; i++) {
+      const at = fill[key[i]!]!++;
+      u[at] = x[i]!;
+      v[at] = y[i]!;
+      w[at] = z[i]!;
+    }
+  } else {
+    const [x, y] = from as [Int32Array, Int32Array];
+    const [u, v] = to as [Int32Array, Int32Array];
+    for (let i = 0; i < n; i++) {
+      const at = fill[key[i]!]!++;
+      u[at] = x[i]!;
+      v[at] = y[i]!;
     }
   }
-}
-
-/** Slots for a region of `items` pairs: the smallest power of two >= 1.5 items. */
-function regionCapacity(items: number): number {
-  let capacity = 2;
-  while (capacity < items * 1.5) capacity *= 2;
-  return capacity;
+  return start;
 }
 
 /** Slot layout of TrigramSet: second, third, count of (a, b, c), count of the history (a, b). */
 const SLOT = 4;
 
-/**
- * TrigramSet: the distinct extended trigrams of a reference text (see the header), for membership
- * tests and their maximum-likelihood probabilities. Trigrams are stored per first item, each owning a
- * power-of-two region of an open-addressing table. `size` counts the in-sentence trigrams (three real
- * tokens). Built in O(tokens + ids).
- */
 /** The arrays of a TrigramSet, to hand it to another thread without rebuilding it. */
 export interface TrigramSetParts {
   readonly regionStart: Int32Array;
-  readonly regionMask: Int32Array;
   readonly slots: Int32Array;
   readonly size: number;
 }
 
+/**
+ * TrigramSet: the distinct extended trigrams of a reference text (see the header), for membership
+ * tests, their maximum-likelihood probabilities and merging with a sorted text. Per first item a
+ * (PAD: idSpace), entries regionStart[a] .. regionStart[a+1] hold its (b, c) in ascending order with
+ * their counts. `size` counts the in-sentence trigrams (three real tokens). Built in O(tokens + ids).
+ */
 export class TrigramSet {
-  /** Region of first item a (PAD: idSpace): regionStart[a] .. + regionMask[a] + 1 slots (none if mask is -1). */
   private readonly regionStart: Int32Array;
-  private readonly regionMask: Int32Array;
-  /** Per slot, SLOT ints; second = PAD marks an empty slot. */
   private readonly slots: Int32Array;
   readonly size: number;
 
   constructor(corpus: TokenCorpus, idSpace: number) {
-    const groups = groupPredictions(corpus, idSpace);
-    const { groupStart, second, third } = groups;
-    // 1. Distinct (b, c) per group, so that every region is sized once (no growth, no staging).
-    const scratch = new GroupPairSet(groups.largest);
-    this.regionStart = new Int32Array(idSpace + 1);
-    this.regionMask = new Int32Array(idSpace + 1).fill(-1);
-    let used = 0;
-    let size = 0;
+    const { groupStart, second, third } = sortedPredictions(corpus, idSpace, 'trigrams');
+    let distinct = 0;
     for (let a = 0; a <= idSpace; a++) {
       const from = groupStart[a]!;
-      const to = groupStart[a + 1]!;
-      if (to === from) continue;
-      scratch.reset(to - from);
-      let kinds = 0;
-      const real = a >= FIRST_TOKEN_ID && a < idSpace;
-      for (let i = from; i < to; i++) {
-        if (scratch.slotOf(second[i]!, third[i]!) >= 0) continue;
-        kinds++;
-        if (real && third[i] !== EOS) size++;
-      }
-      const capacity = regionCapacity(kinds);
-      this.regionStart[a] = used;
-      this.regionMask[a] = capacity - 1;
-      used += capacity;
+      for (let i = from; i < groupStart[a + 1]!; i++) if (i === from || second[i] !== second[i - 1] || third[i] !== third[i - 1]) distinct++;
     }
-    // 2. Each group counted straight into its region; then each slot gets its history's count.
-    const slots = new Int32Array(SLOT * used).fill(PAD);
-    const historyTotal = scratchInts('trigrams.historyTotal', idSpace, true);
+    const slots = new Int32Array(SLOT * distinct);
+    const regionStart = new Int32Array(idSpace + 2);
+    let size = 0;
+    let e = -1;
     for (let a = 0; a <= idSpace; a++) {
-      const from = groupStart[a]!;
-      const to = groupStart[a + 1]!;
-      if (to === from) continue;
-      const base = this.regionStart[a]!;
-      const mask = this.regionMask[a]!;
-      for (let i = from; i < to; i++) {
+      regionStart[a] = e + 1;
+      const real = a >= FIRST_TOKEN_ID && a < idSpace;
+      let historyFirst = e + 1;
+      for (let i = groupStart[a]!; i < groupStart[a + 1]!; i++) {
         const b = second[i]!;
         const c = third[i]!;
-        historyTotal[b]!++;
-        let slot = pairHash(b, c) & mask;
-        for (;;) {
-          const at = SLOT * (base + slot);
-          if (slots[at] === PAD) {
-            slots[at] = b;
-            slots[at + 1] = c;
-            slots[at + 2] = 1;
-            break;
-          }
-          if (slots[at] === b && slots[at + 1] === c) {
-            slots[at + 2]!++;
-            break;
-          }
-          slot = (slot + 1) & mask;
+        if (i === groupStart[a] || b !== second[i - 1]) {
+          // A new history (a, b): give the finished one its total.
+          fillHistoryTotal(slots, historyFirst, e);
+          historyFirst = e + 1;
         }
+        if (i === groupStart[a] || b !== second[i - 1] || c !== third[i - 1]) {
+          e++;
+          slots[SLOT * e] = b;
+          slots[SLOT * e + 1] = c;
+          if (real && c !== EOS) size++;
+        }
+        slots[SLOT * e + 2]!++;
       }
-      for (let at = SLOT * base, end = SLOT * (base + mask + 1); at < end; at += SLOT) {
-        if (slots[at] !== PAD) slots[at + 3] = historyTotal[slots[at]!]!;
-      }
-      for (let i = from; i < to; i++) historyTotal[second[i]!] = 0;
+      fillHistoryTotal(slots, historyFirst, e);
     }
+    regionStart[idSpace + 1] = e + 1;
+    this.regionStart = regionStart;
     this.slots = slots;
     this.size = size;
   }
 
   get parts(): TrigramSetParts {
-    return { regionStart: this.regionStart, regionMask: this.regionMask, slots: this.slots, size: this.size };
+    return { regionStart: this.regionStart, slots: this.slots, size: this.size };
   }
 
   /** The set whose arrays are `parts` (as `parts` returned them), no rebuilding. */
@@ -273,25 +191,28 @@ export class TrigramSet {
     return Object.assign(Object.create(TrigramSet.prototype) as TrigramSet, parts);
   }
 
-  /** Position of the trigram (a, b, c) in the table, or -1. O(1) expected. */
-  private find(a: number, b: number, c: number): number {
-    const padRegion = this.regionMask.length - 1;
-    const region = a === PAD ? padRegion : a >= 0 && a < padRegion ? a : -1;
-    if (region < 0) return -1;
-    const mask = this.regionMask[region]!;
-    if (mask < 0) return -1;
-    const base = this.regionStart[region]!;
-    let slot = pairHash(b, c) & mask;
-    for (;;) {
-      const at = SLOT * (base + slot);
-      const found = this.slots[at]!;
-      if (found === PAD) return -1;
-      if (found === b && this.slots[at + 1] === c) return at;
-      slot = (slot + 1) & mask;
-    }
+  /** Entries of first item a (PAD allowed): [from, to), or [0, 0) for an id outside the set. */
+  region(a: number): [number, number] {
+    const padGroup = this.regionStart.length - 2;
+    const group = a === PAD ? padGroup : a >= 0 && a < padGroup ? a : -1;
+    return group < 0 ? [0, 0] : [this.regionStart[group]!, this.regionStart[group + 1]!];
   }
 
-  /** True if the trigram (a, b, c) occurs in the reference. O(1) expected. */
+  /** Index of the entry (a, b, c), or -1: binary search in a's region. O(log) */
+  private find(a: number, b: number, c: number): number {
+    let [low, high] = this.region(a);
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const mb = this.slots[SLOT * middle]!;
+      const mc = this.slots[SLOT * middle + 1]!;
+      if (mb < b || (mb === b && mc < c)) low = middle + 1;
+      else high = middle;
+    }
+    const [, end] = this.region(a);
+    return low < end && this.slots[SLOT * low] === b && this.slots[SLOT * low + 1] === c ? low : -1;
+  }
+
+  /** True if the trigram (a, b, c) occurs in the reference. */
   has(a: number, b: number, c: number): boolean {
     return this.find(a, b, c) >= 0;
   }
@@ -301,9 +222,16 @@ export class TrigramSet {
    * never occurs (then the history or the continuation is unseen: the model's back-off decides).
    */
   probability(a: number, b: number, c: number): number {
-    const at = this.find(a, b, c);
-    return at < 0 ? -1 : this.slots[at + 2]! / this.slots[at + 3]!;
+    const e = this.find(a, b, c);
+    return e < 0 ? -1 : this.slots[SLOT * e + 2]! / this.slots[SLOT * e + 3]!;
   }
+}
+
+/** Entries first .. last (inclusive) share one history: each gets the sum of their counts. */
+function fillHistoryTotal(slots: Int32Array, first: number, last: number): void {
+  let total = 0;
+  for (let e = first; e <= last; e++) total += slots[SLOT * e + 2]!;
+  for (let e = first; e <= last; e++) slots[SLOT * e + 3] = total;
 }
 
 /** distinct bigrams and trigrams of `corpus`, and its trigram occurrences missing from `reference`. */
@@ -321,11 +249,8 @@ export function scoredProfile(corpus: TokenCorpus, idSpace: number, reference: T
 }
 
 function profileWith(corpus: TokenCorpus, idSpace: number, reference: TrigramSet | undefined, floor: SeedFloor | undefined): { profile: NgramProfile; score: SeedScore | undefined } {
-  const groups = groupPredictions(corpus, idSpace);
-  const { groupStart, second, third } = groups;
-  const seenSecond = scratchInts('ngrams.seenSecond', idSpace);
-  seenSecond.fill(-1);
-  const pairs = new GroupPairSet(groups.largest);
+  const { groupStart, second, third } = sortedPredictions(corpus, idSpace, 'ngrams');
+  const entries = reference === undefined ? new Int32Array(0) : reference.parts.slots;
   const misses: number[] = [];
   let bigrams = 0;
   let distinctBigrams = 0;
@@ -340,43 +265,40 @@ function profileWith(corpus: TokenCorpus, idSpace: number, reference: TrigramSet
     const a = group === idSpace ? PAD : group;
     const real = a >= FIRST_TOKEN_ID;
     if (!real && floor === undefined) continue;
-    pairs.reset(to - from);
+    // The reference's entries of a, walked alongside (both sorted by (b, c)).
+    let [r, end] = reference === undefined ? [0, 0] : reference.region(a);
+    let known = false;
+    let score = 0;
+    let missAt = -1;
     for (let i = from; i < to; i++) {
       const b = second[i]!;
       const c = third[i]!;
+      const newBigram = i === from || b !== second[i - 1];
+      const newTrigram = newBigram || c !== third[i - 1];
       const trigram = real && c !== EOS;
       if (real) {
         bigrams++;
-        if (seenSecond[b] !== a) {
-          seenSecond[b] = a;
-          distinctBigrams++;
+        if (newBigram) distinctBigrams++;
+        if (trigram) {
+          trigrams++;
+          if (newTrigram) distinctTrigrams++;
         }
-        if (trigram) trigrams++;
       }
-      if (!trigram && floor === undefined) continue;
-      let slot = pairs.slotOf(b, c);
-      if (slot < 0) {
-        slot = ~slot;
-        if (trigram) distinctTrigrams++;
-        if (floor === undefined) pairs.value[slot] = reference !== undefined && !reference.has(a, b, c) ? 1 : 0;
-        else {
-          // One lookup serves both: a trigram H never saw is novel and has no MLE probability.
-          const p = reference!.probability(a, b, c);
-          pairs.value[slot] = trigram && p < 0 ? 1 : 0;
-          if (p >= 0) pairs.score[slot] = Math.log2(floor.keep * p + floor.floor);
+      if (newTrigram && reference !== undefined) {
+        while (r < end && (entries[SLOT * r]! < b || (entries[SLOT * r] === b && entries[SLOT * r + 1]! < c))) r++;
+        known = r < end && entries[SLOT * r] === b && entries[SLOT * r + 1] === c;
+        if (floor !== undefined) {
+          if (known) score = Math.log2(floor.keep * (entries[SLOT * r + 2]! / entries[SLOT * r + 3]!) + floor.floor);
           else {
-            // Unseen in H: remembered as a miss; the slot keeps where its quadruple starts.
-            pairs.score[slot] = misses.length;
-            pairs.value[slot]! |= 2;
+            missAt = misses.length;
             misses.push(a, b, c, 0);
           }
         }
       }
-      const value = pairs.value[slot]!;
-      if (trigram) novel += value & 1;
+      if (trigram && reference !== undefined && !known) novel++;
       if (floor !== undefined) {
-        if ((value & 2) === 0) log2Sum += pairs.score[slot]!;
-        else misses[pairs.score[slot]! + 3]!++;
+        if (known) log2Sum += score;
+        else misses[missAt + 3]!++;
       }
     }
   }
