@@ -57,8 +57,12 @@ interface Groups {
   readonly third: Int32Array;
 }
 
-/** The predictions of `corpus` sorted by (first item, second, third). */
-function sortedPredictions(corpus: TokenCorpus, idSpace: number, prefix: string): Groups {
+/**
+ * The predictions of `corpus` sorted by (first item, second, third), in scratch buffers (valid until
+ * the next call: TrigramSet's construction and a profile are never alive together).
+ */
+function sortedPredictions(corpus: TokenCorpus, idSpace: number): Groups {
+  const prefix = 'ngrams';
   const { ids, offsets } = corpus;
   const sentences = offsets.length - 1;
   const predictions = ids.length + sentences;
@@ -144,7 +148,7 @@ export class TrigramSet {
   readonly size: number;
 
   constructor(corpus: TokenCorpus, idSpace: number) {
-    const { groupStart, second, third } = sortedPredictions(corpus, idSpace, 'trigrams');
+    const { groupStart, second, third } = sortedPredictions(corpus, idSpace);
     let distinct = 0;
     for (let a = 0; a <= idSpace; a++) {
       const from = groupStart[a]!;
@@ -249,7 +253,7 @@ export function scoredProfile(corpus: TokenCorpus, idSpace: number, reference: T
 }
 
 function profileWith(corpus: TokenCorpus, idSpace: number, reference: TrigramSet | undefined, floor: SeedFloor | undefined): { profile: NgramProfile; score: SeedScore | undefined } {
-  const { groupStart, second, third } = sortedPredictions(corpus, idSpace, 'ngrams');
+  const { groupStart, second, third } = sortedPredictions(corpus, idSpace);
   const entries = reference === undefined ? new Int32Array(0) : reference.parts.slots;
   const misses: number[] = [];
   let bigrams = 0;
