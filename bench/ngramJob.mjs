@@ -12,13 +12,14 @@
  * loop (`loop_s`: from one row to the next) and checks that every row is identical to the staged
  * run's, so the stage figures are those of the real loop (--no-verify skips this second run).
  *
- * usage: node bench/ngramJob.mjs --input FILE [--order 3] [--generations 5] [--scale TOKENS]
- *        [--no-verify]
+ * usage: node bench/ngramJob.mjs (--input FILE | --synthetic TOKENS) [--order 3] [--generations 5]
+ *        [--scale TOKENS] [--no-verify]
  * --input is one sentence per line, whitespace tokens (what the baselines read). --scale N builds
- * a corpus of about N tokens from the input's sentences, repeated in seeded shuffles.
+ * a corpus of about N tokens from the input's sentences, repeated in seeded shuffles. --synthetic N
+ * generates N tokens whose vocabulary grows by Heaps' law instead (./heapsCorpus.mjs).
  * Output: one JSON object per line: {generation, train_s, sample_s, metrics_s, tokens, types}, then
  * {generation, loop_s} per generation of the real loop, then {maxrss_kb, load_s, reference_s,
- * corpus_tokens}.
+ * corpus_tokens, corpus_types, corpus_trigrams} (distinct in-sentence trigrams of the seed corpus).
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -35,12 +36,14 @@ const { measureText } = await load('metrics/measureText.js');
 const { driftExpectedTypes } = await load('metrics/driftBaseline.js');
 const { flooredPerplexity, oovRate } = await load('metrics/perplexity.js');
 const { countUnigrams } = await load('metrics/unigramCounts.js');
+const { seedModelPerplexity } = await load('metrics/seedPerplexity.js');
 const { prepareRun } = await load('simulation/preparedRun.js');
 const { expandCells } = await load('simulation/cells.js');
 const { seriesRandom } = await load('simulation/series.js');
 const { simulate } = await load('simulation/simulate.js');
 const { DEFAULT_RUN } = await load('simulation/settings.js');
 const { randomFor, shuffledIndexes } = await load('random/random.js');
+const { heapsCorpus } = await import('./heapsCorpus.mjs');
 
 const options = { order: '3', generations: '5' };
 for (let i = 2; i < process.argv.length; i++) {
@@ -50,11 +53,19 @@ for (let i = 2; i < process.argv.length; i++) {
 }
 
 const started = performance.now();
-const loaded = await loadCorpus([options.input], { tokenizer: 'whitespace', sentences: 'line', lowercase: false });
-let corpus = loaded.corpus;
-if (options.scale !== undefined) corpus = scaledCorpus(corpus, Number(options.scale));
+let corpus;
+let idSpace;
+if (options.synthetic !== undefined) {
+  const generated = heapsCorpus(Number(options.synthetic));
+  corpus = { ids: generated.ids, offsets: generated.offsets };
+  idSpace = generated.idSpace;
+} else {
+  const loaded = await loadCorpus([options.input], { tokenizer: 'whitespace', sentences: 'line', lowercase: false });
+  corpus = loaded.corpus;
+  if (options.scale !== undefined) corpus = scaledCorpus(corpus, Number(options.scale));
+  idSpace = loaded.vocabulary.size;
+}
 const loadSeconds = (performance.now() - started) / 1000;
-const idSpace = loaded.vocabulary.size;
 const settings = {
   ...DEFAULT_RUN,
   generations: Number(options.generations),
@@ -72,12 +83,15 @@ const seedTypes = run.reference.unigrams.types.length;
 const rows = [];
 
 let model = trainModel(run.human, modelOptions);
-const model0 = model;
+// As src/simulation/series.ts: M0 is let go after generation 1 is sampled, rebuilt only if needed.
+let model0 = model;
+const seed = { order: modelOptions.order, smoothing: 'mle', model: () => (model0 ??= trainModel(run.human, modelOptions)) };
 let previousTraining = run.human;
 for (let generation = 1; generation <= settings.generations; generation++) {
   const a = performance.now();
   const synthetic = syntheticText(samplerFor(model, cell.settings), run.batchTokens, settings.maxSentenceLength, random);
   const text = synthetic.text;
+  model0 = undefined;
   const b = performance.now();
   const next = trainModel(text, modelOptions);
   const c = performance.now();
@@ -88,7 +102,7 @@ for (let generation = 1; generation <= settings.generations; generation++) {
     drift_expected_types: drift,
     heldout_perplexity: flooredPerplexity(next, run.heldout, seedTypes),
     heldout_oov_rate: oovRate(next, run.heldout),
-    gen0_perplexity: flooredPerplexity(model0, text, seedTypes),
+    gen0_perplexity: seedModelPerplexity(seed, text, run.reference),
   };
   const d = performance.now();
   rows.push(values);
@@ -117,7 +131,14 @@ if (!options.noVerify) {
   }
   console.log(JSON.stringify({ verified: true }));
 }
-console.log(JSON.stringify({ maxrss_kb: process.resourceUsage().maxRSS, load_s: loadSeconds, reference_s: referenceSeconds, corpus_tokens: tokenCount(corpus) }));
+console.log(JSON.stringify({
+  maxrss_kb: process.resourceUsage().maxRSS,
+  load_s: loadSeconds,
+  reference_s: referenceSeconds,
+  corpus_tokens: tokenCount(corpus),
+  corpus_types: run.reference.unigrams.types.length,
+  corpus_trigrams: run.reference.trigrams.size,
+}));
 
 /** About `target` tokens of whole sentences: the corpus's sentences in seeded shuffles, repeated. */
 function scaledCorpus(source, target) {

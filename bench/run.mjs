@@ -2,34 +2,49 @@
 /**
  * `npm run bench`: ngram-collapse against plain baselines, the same job on the same data in one run.
  *
- * The job (the speed issue): the Brown corpus (about 1.16M tokens, written once to a temporary file,
+ * The job (the speed issues): the Brown corpus (about 1.16M tokens, written once to a temporary file,
  * one sentence per line, whitespace tokens), order 3, MLE, 5 generations, replace, human ratio 0,
  * holdout 0. Every program runs in its own child process, under /usr/bin/time -v when it exists, so
- * each peak RSS is its own.
- * - ngram-collapse: bench/ngramJob.mjs (the library's loop, timed stage by stage, then checked
- *   against `simulate`);
- * - baseline-naive.mjs: the project's own plain JavaScript baseline (always);
- * - ../shared/bench/baseline-ts.mjs and baseline-py.py: when that folder exists next to the repo
- *   (python only where python3 is present).
- * Then a scaling table: ngram-collapse at 0.1M, 1M and 10M tokens per generation (10M: Brown's
- * sentences repeated in seeded shuffles).
+ * each peak RSS is its own. It prints, in order:
+ * 1. the per-generation table: stages (train, sample, metrics), tokens/s, peak RSS and the ratio to
+ *    every baseline: ngram-collapse's bench/ngramJob.mjs (the library's loop, timed stage by stage,
+ *    then checked against `simulate`), bench/baseline-naive.mjs (always), and the shared baselines
+ *    ../shared/bench/baseline-ts.mjs and baseline-py.py when that folder exists (python only where
+ *    python3 is present);
+ * 2. the end-to-end table: process wall time from start to exit, from the command line: a plain `run`
+ *    on a 200-sentence file (start-up), the default `run` with 2 workers and with 1, the 5-generation
+ *    job and the 1-generation job through the CLI, and the baselines doing the same 5 generations;
+ * 3. the scaling table: ngram-collapse at 0.1M, 1M and 10M tokens per generation (100M with --large)
+ *    on a seeded corpus whose vocabulary grows by Heaps' law (./heapsCorpus.mjs), with its types and
+ *    distinct trigrams;
+ * 4. every section module in bench/sections/*.mjs, sorted by file name. A section module's default
+ *    export is `async ({ quick, repeat, large }) => ({ title, columns, rows, notes? })`; it is printed
+ *    as a table under its title, its notes below. A section that throws is reported and the bench
+ *    exits with code 1 after the others ran.
  *
- * usage: npm run bench [-- --quick] [-- --generations G] [-- --repeat R] [-- --no-python] [-- --no-scaling]
- *   --quick: no python baseline, scaling without 10M, 3 generations.
+ * usage: npm run bench [-- --quick] [-- --large] [-- --repeat R] [-- --generations G] [-- --no-python]
+ *        [-- --no-comparison] [-- --no-end-to-end] [-- --no-scaling] [-- --no-sections]
+ *   --quick: no python baseline, no `--workers 1` default run, scaling without 10M, 3 generations.
+ *   --large: the scaling table also runs 100M tokens per generation (needs about 6 GB and minutes).
  *   --repeat R: run every program R times, in turn (ours, baselines, ours, baselines, ...), and keep
  *     each program's fastest run: on a shared, noisy machine this compares like with like.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brownFile } from './benchInput.mjs';
+import { printTable } from './table.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
-const shared = resolve(repo, '../shared/bench');
+const shared = [resolve(repo, '../shared/bench'), resolve(repo, '../../shared/bench')].find((folder) => existsSync(folder)) ?? resolve(repo, '../shared/bench');
+const cli = join(repo, 'dist/cli/main.js');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const large = args.includes('--large');
 const flagValue = (name, fallback) => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : fallback;
@@ -37,33 +52,39 @@ const flagValue = (name, fallback) => {
 const generations = Number(flagValue('--generations', quick ? 3 : 5));
 const repeat = Math.max(1, Number(flagValue('--repeat', 1)));
 const withPython = !quick && !args.includes('--no-python') && hasCommand('python3');
+const withComparison = !args.includes('--no-comparison');
+const withEndToEnd = !args.includes('--no-end-to-end');
 const withScaling = !args.includes('--no-scaling');
-const scales = quick ? [100_000, 1_000_000] : [100_000, 1_000_000, 10_000_000];
+const withSections = !args.includes('--no-sections');
+const scales = quick ? [100_000, 1_000_000] : large ? [100_000, 1_000_000, 10_000_000, 100_000_000] : [100_000, 1_000_000, 10_000_000];
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-const input = await writeBrown();
+const input = await brownFile();
 printMachine();
 
-const programs = [
-  { name: 'ngram-collapse', command: process.execPath, args: [join(here, 'ngramJob.mjs'), '--input', input, '--generations', String(generations)] },
-  { name: 'baseline-naive.mjs', command: process.execPath, args: [join(here, 'baseline-naive.mjs'), '--input', input, '--generations', String(generations)] },
-];
-if (existsSync(join(shared, 'baseline-ts.mjs'))) {
-  programs.push({ name: 'shared baseline-ts.mjs', command: process.execPath, args: [join(shared, 'baseline-ts.mjs'), '--input', input, '--generations', String(generations)] });
-}
-if (withPython && existsSync(join(shared, 'baseline-py.py'))) {
-  programs.push({ name: 'shared baseline-py.py', command: 'python3', args: [join(shared, 'baseline-py.py'), '--input', input, '--generations', String(generations)] });
+if (withComparison) {
+  const programs = [
+    { name: 'ngram-collapse', command: process.execPath, args: [join(here, 'ngramJob.mjs'), '--input', input, '--generations', String(generations)] },
+    { name: 'baseline-naive.mjs', command: process.execPath, args: [join(here, 'baseline-naive.mjs'), '--input', input, '--generations', String(generations)] },
+  ];
+  if (existsSync(join(shared, 'baseline-ts.mjs'))) {
+    programs.push({ name: 'shared baseline-ts.mjs', command: process.execPath, args: [join(shared, 'baseline-ts.mjs'), '--input', input, '--generations', String(generations)] });
+  }
+  if (withPython && existsSync(join(shared, 'baseline-py.py'))) {
+    programs.push({ name: 'shared baseline-py.py', command: 'python3', args: [join(shared, 'baseline-py.py'), '--input', input, '--generations', String(generations)] });
+  }
+  const results = programs.map(() => undefined);
+  for (let round = 1; round <= repeat; round++) {
+    programs.forEach((program, i) => {
+      process.stderr.write(`running ${program.name}${repeat > 1 ? ` (round ${round} of ${repeat})` : ''} ...\n`);
+      const run = { ...program, ...measure(program.command, program.args) };
+      if (results[i] === undefined || fullGeneration(run, i === 0) < fullGeneration(results[i], i === 0)) results[i] = run;
+    });
+  }
+  printComparison(results);
 }
 
-const results = programs.map(() => undefined);
-for (let round = 1; round <= repeat; round++) {
-  programs.forEach((program, i) => {
-    process.stderr.write(`running ${program.name}${repeat > 1 ? ` (round ${round} of ${repeat})` : ''} ...\n`);
-    const run = { ...program, ...measure(program.command, program.args) };
-    if (results[i] === undefined || fullGeneration(run, i === 0) < fullGeneration(results[i], i === 0)) results[i] = run;
-  });
-}
-printComparison(results);
+if (withEndToEnd) printEndToEnd(endToEnd());
 
 if (withScaling) {
   const rows = [];
@@ -71,14 +92,89 @@ if (withScaling) {
     let best;
     for (let round = 1; round <= repeat; round++) {
       process.stderr.write(`running ngram-collapse at ${tokens} tokens per generation ...\n`);
-      const args = [join(here, 'ngramJob.mjs'), '--input', input, '--generations', '3', '--scale', String(tokens), '--no-verify'];
-      const run = { tokens, ...measure(process.execPath, args) };
+      const jobArgs = [...(tokens > 20_000_000 ? ['--max-old-space-size=8192'] : []), join(here, 'ngramJob.mjs'), '--synthetic', String(tokens), '--generations', '3', '--no-verify'];
+      const run = { tokens, ...measure(process.execPath, jobArgs) };
       if (best === undefined || fullGeneration(run, false) < fullGeneration(best, false)) best = run;
     }
     rows.push(best);
   }
   printScaling(rows);
-  console.log(`\nload average at the end: ${readLoad()}`);
+}
+
+if (withSections) await runSections();
+console.log(`\nload average at the end: ${readLoad()}`);
+
+/** Each bench/sections/*.mjs in file-name order, printed as a table; a failing one is reported. */
+async function runSections() {
+  const folder = join(here, 'sections');
+  const files = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.mjs')).sort() : [];
+  for (const file of files) {
+    process.stderr.write(`running section ${file} ...\n`);
+    try {
+      const section = (await import(pathToFileURL(join(folder, file)).href)).default;
+      const result = await section({ quick, repeat, large });
+      console.log(`\n${result.title}\n`);
+      printTable(result.columns, result.rows);
+      for (const note of result.notes ?? []) console.log(note);
+    } catch (error) {
+      console.log(`\nsection ${file} failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+/** Process wall time (start to exit) and peak RSS of one command; the best of `repeat` runs. */
+function wall(name, command, commandArgs) {
+  let best;
+  for (let round = 1; round <= repeat; round++) {
+    process.stderr.write(`running ${name}${repeat > 1 ? ` (round ${round} of ${repeat})` : ''} ...\n`);
+    const wrapped = timeTool === undefined ? [command, commandArgs] : [timeTool, ['-v', command, ...commandArgs]];
+    const started = performance.now();
+    const child = spawnSync(wrapped[0], wrapped[1], { encoding: 'utf8', maxBuffer: 1 << 26, cwd: scratchFolder() });
+    const seconds = (performance.now() - started) / 1000;
+    if (child.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${child.stderr}`);
+    const timed = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? '');
+    const run = { name, seconds, peakKiB: timed ? Number(timed[1]) : undefined };
+    if (best === undefined || run.seconds < best.seconds) best = run;
+  }
+  return best;
+}
+
+function endToEnd() {
+  const folder = scratchFolder();
+  const small = join(folder, 'brown-200.txt');
+  writeFileSync(small, `${readFileSync(input, 'utf8').split('\n').slice(0, 200).join('\n')}\n`);
+  const out = join(folder, 'curves.csv');
+  const job = (file, g) => [cli, 'run', '--corpus', file, '--sentences', 'line', '--tokenizer', 'whitespace', '--no-lowercase', '--order', '3', '--smoothing', 'mle', '--holdout', '0', '--human-ratio', '0', '--workers', '1', '--generations', String(g), '--quiet', '--out', out];
+  const rows = [];
+  rows.push({ job: 'start-up: run on 200 sentences, 1 generation', ...wall('ngram-collapse start-up', process.execPath, job(small, 1)) });
+  rows.push({ job: 'default run (brown, 2 cells x 10 generations)', detail: '--workers 2', ...wall('ngram-collapse default run, 2 workers', process.execPath, [cli, 'run', '--quiet', '--workers', '2', '--out', out]) });
+  if (!quick) rows.push({ job: 'default run (brown, 2 cells x 10 generations)', detail: '--workers 1', ...wall('ngram-collapse default run, 1 worker', process.execPath, [cli, 'run', '--quiet', '--workers', '1', '--out', out]) });
+  rows.push({ job: '1-generation job', detail: 'ngram-collapse run', ...wall('ngram-collapse 1-generation job', process.execPath, job(input, 1)) });
+  const ours = { job: '5-generation job', detail: 'ngram-collapse run', ...wall('ngram-collapse 5-generation job', process.execPath, job(input, 5)) };
+  rows.push(ours);
+  const baselines = [['baseline-naive.mjs', process.execPath, join(here, 'baseline-naive.mjs')]];
+  if (existsSync(join(shared, 'baseline-ts.mjs'))) baselines.push(['shared baseline-ts.mjs', process.execPath, join(shared, 'baseline-ts.mjs')]);
+  if (withPython && existsSync(join(shared, 'baseline-py.py'))) baselines.push(['shared baseline-py.py', 'python3', join(shared, 'baseline-py.py')]);
+  for (const [name, command, script] of baselines) {
+    rows.push({ job: '5-generation job', detail: name, versus: ours, ...wall(name, command, [script, '--input', input, '--order', '3', '--generations', '5']) });
+  }
+  return rows;
+}
+
+function printEndToEnd(rows) {
+  console.log('\nEnd to end (process start to exit, from the command line; the jobs read the Brown file: one sentence per line,');
+  console.log('whitespace tokens, order 3, MLE, holdout 0, human ratio 0, --workers 1; the default run is `ngram-collapse run`):\n');
+  printTable(
+    ['job', 'program / setting', 'wall s', 'peak RSS MiB', 'x slower than ngram-collapse'],
+    rows.map((r) => [r.job, r.detail ?? 'ngram-collapse run', r.seconds.toFixed(2), r.peakKiB === undefined ? '-' : (r.peakKiB / 1024).toFixed(0), r.versus === undefined ? '-' : (r.seconds / r.versus.seconds).toFixed(1)]),
+  );
+}
+
+function scratchFolder() {
+  const folder = join(tmpdir(), 'ngram-collapse-bench', 'work');
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }
 
 /** Runs one program; returns its per-generation lines and its peak RSS in KiB. */
@@ -164,35 +260,32 @@ function printComparison(all) {
 }
 
 function printScaling(rows) {
-  console.log('\nScaling (ngram-collapse, order 3, MLE, replace; mean of 3 generations):\n');
-  const base = rows.find((r) => r.tokens === 1_000_000);
-  const header = ['tokens/generation', 'train s', 'sample s', 'metrics s', 'full gen s', 'train+sample tok/s', 'cost vs 1M', 'peak RSS MiB'];
+  console.log("\nScaling (ngram-collapse, order 3, MLE, replace; mean of 3 generations; a seeded corpus whose vocabulary grows");
+  console.log("by Heaps' law, bench/heapsCorpus.mjs; types and distinct trigrams are the seed corpus's):\n");
+  const base = rows.find((r) => r.tokens === 10_000_000) ?? rows.find((r) => r.tokens === 1_000_000);
+  const perToken = (r) => {
+    const g = perGeneration(r);
+    return (g.train + g.sample + g.metrics) / r.tokens;
+  };
+  const header = ['tokens/generation', 'types', 'distinct trigrams', 'train s', 'sample s', 'metrics s', 'full gen s', 'train+sample tok/s', `cost/token vs ${formatCount(base?.tokens ?? 0)}`, 'peak RSS MiB'];
   printTable(
     header,
     rows.map((r) => {
       const g = perGeneration(r);
-      const full = g.train + g.sample + g.metrics;
-      const baseFull = base ? (() => { const b = perGeneration(base); return b.train + b.sample + b.metrics; })() : NaN;
       return [
         formatCount(r.tokens),
+        r.info.corpus_types ?? '-',
+        r.info.corpus_trigrams ?? '-',
         g.train.toFixed(3),
         g.sample.toFixed(3),
         g.metrics.toFixed(3),
-        full.toFixed(3),
+        (g.train + g.sample + g.metrics).toFixed(3),
         formatRate(g.tokens / (g.train + g.sample)),
-        (full / baseFull).toFixed(2),
+        base === undefined ? '-' : (perToken(r) / perToken(base)).toFixed(2),
         (r.peakKiB / 1024).toFixed(0),
       ];
     }),
   );
-}
-
-function printTable(header, rows) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
 }
 
 function formatRate(perSecond) {
@@ -221,20 +314,3 @@ function hasCommand(name) {
   return spawnSync(name, ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Writes the Brown corpus (the built-in loader's sentences and tokens) one sentence per line. */
-async function writeBrown() {
-  const folder = join(tmpdir(), 'ngram-collapse-bench');
-  mkdirSync(folder, { recursive: true });
-  const path = join(folder, 'brown.txt');
-  if (existsSync(path)) return path;
-  const { loadCorpus } = await import(resolve(repo, 'dist/corpus/loadCorpus.js'));
-  const { vocabulary, corpus } = await loadCorpus(['brown']);
-  const lines = [];
-  for (let s = 0; s + 1 < corpus.offsets.length; s++) {
-    const words = [];
-    for (let i = corpus.offsets[s]; i < corpus.offsets[s + 1]; i++) words.push(vocabulary.token(corpus.ids[i]));
-    lines.push(words.join(' '));
-  }
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}

@@ -9,8 +9,11 @@
  * shown as "--" until there is some: at least MIN_ELAPSED_MS and a non-zero amount of work.
  */
 
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { CliIO } from './io.js';
+
+// cli-progress is loaded only when a bar is shown (a terminal without --quiet): start-up stays light.
+const require = createRequire(import.meta.url);
 
 export interface Progress {
   /** Series `task` is `fraction` (0..1) through generation `generation` (0-based). */
@@ -70,6 +73,7 @@ export function formatDuration(seconds: number): string {
 
 export function startProgress(io: CliIO, enabled: boolean, total: number, done: number, now: () => number = Date.now): Progress {
   if (!enabled || !io.isTTY || total === 0) return SILENT;
+  const cliProgress = require('cli-progress') as typeof import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream: io.stderr as unknown as NodeJS.WritableStream,

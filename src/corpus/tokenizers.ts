@@ -14,7 +14,6 @@
  * CLI lists the names from there.
  */
 
-import naturalTokenizers from 'natural/lib/natural/tokenizers/index.js';
 import { UsageError } from '../errors.js';
 import { loadPublishedEncoding, publishedTokenizer } from './subword/publishedEncoding.js';
 import { parseSubword, PUBLISHED_ENCODINGS, type PublishedEncodingName } from './subword/subwordNames.js';
@@ -27,7 +26,22 @@ interface NaturalTokenizers {
   TreebankWordTokenizer: new () => NaturalTokenizer;
 }
 
-const natural = naturalTokenizers as unknown as NaturalTokenizers;
+/**
+ * natural's tokenizers, loaded on first use by prepareTokenizer (about 0.05 s): `wordpunct`,
+ * `whitespace` and `char` (the default run) never pay it. A dynamic import, so the browser bundle
+ * carries it too.
+ */
+let naturalModule: NaturalTokenizers | undefined;
+
+async function loadNatural(): Promise<NaturalTokenizers> {
+  naturalModule ??= ((await import('natural/lib/natural/tokenizers/index.js')) as { default: unknown }).default as NaturalTokenizers;
+  return naturalModule;
+}
+
+function natural(): NaturalTokenizers {
+  if (naturalModule === undefined) throw new Error('internal: natural\'s tokenizers were not loaded (await prepareTokenizer first)');
+  return naturalModule;
+}
 
 export type Tokenize = (sentence: string) => string[];
 
@@ -144,9 +158,9 @@ interface TokenizerRow {
 
 /** The tokenizers by name. */
 const TOKENIZERS = {
-  word: { make: () => fromNatural(new natural.WordTokenizer()) },
+  word: { make: () => fromNatural(new (natural().WordTokenizer)()) },
   wordpunct: { make: () => fromSpans(forEachWordPunct), spans: forEachWordPunct },
-  treebank: { make: () => fromNatural(new natural.TreebankWordTokenizer()) },
+  treebank: { make: () => fromNatural(new (natural().TreebankWordTokenizer)()) },
   whitespace: { make: () => fromSpans(forEachWord), spans: forEachWord },
   char: { make: graphemes },
 } satisfies Record<string, TokenizerRow>;
@@ -185,11 +199,13 @@ export function lowercasesByDefault(name: string): boolean {
 
 /**
  * Loads what a tokenizer needs before tokenizerFor can return it (a published encoding's merge
- * tables, 0.5-1 s, loaded on first use only); loadCorpus calls it. Throws UsageError for a bad name.
+ * tables, 0.5-1 s; natural's tokenizers for `word` and `treebank`), on first use only; loadCorpus and
+ * readCorpusText call it. Throws UsageError for a bad name.
  */
 export async function prepareTokenizer(name: string): Promise<void> {
   const subword = parseSubword(tokenizerName(name));
   if (subword?.kind === 'published') await loadPublishedEncoding(subword.encoding);
+  if (name === 'word' || name === 'treebank') await loadNatural();
 }
 
 /** The table row of a word-level tokenizer, or of `bpe:K`'s pre-tokenizer; undefined for a published encoding. */

@@ -3,7 +3,8 @@
  *
  * Contract: pure; reads `text` and the shared SeedReference, returns the values of the columns from
  * `tokens` to `zipf_slope`, and `chao1` (model-level columns are added by the simulation loop). Every value is a
- * finite number or undefined. Cost: a few linear passes over the ids (n-grams: see ./ngramProfile.ts).
+ * finite number or undefined. Cost: a few linear passes over the ids (n-grams: see ./ngramProfile.ts, whose
+ * pass also scores the text under H's model for gen0_perplexity, remembered per text).
  * Checks its input first (UsageError): `reference` built by buildSeedReference, `text` a TokenCorpus
  * whose ids lie within the reference's id space (an id outside would be miscounted silently).
  */
@@ -14,11 +15,10 @@ import { chao1 } from './chao1.js';
 import { ratio, type MetricValues } from './columns.js';
 import { frequencyMetrics } from './frequencyMetrics.js';
 import { jsDivergence } from './jsDivergence.js';
-import { mattr } from './mattr.js';
-import { mtld } from './mtld.js';
-import { ngramProfile } from './ngramProfile.js';
+import { lexicalDiversity } from './lexicalDiversity.js';
 import { overlapMetrics } from './overlapMetrics.js';
 import { checkSeedReference, type SeedReference } from './seedReference.js';
+import { seedProfile } from './seedPerplexity.js';
 import { survivalMetrics } from './survivalMetrics.js';
 import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
 
@@ -32,7 +32,8 @@ export function measureText(text: TokenCorpus, reference: SeedReference): TextMe
   const idSpace = reference.idSpace;
   const unigrams = countUnigrams(text, idSpace);
   const frequency = frequencyMetrics(unigrams);
-  const ngrams = ngramProfile(text, idSpace, reference.trigrams);
+  const ngrams = seedProfile(text, reference).profile;
+  const diversity = lexicalDiversity(text, idSpace);
   const values: MetricValues = {
     tokens: text.ids.length,
     sentences: text.offsets.length - 1,
@@ -40,8 +41,8 @@ export function measureText(text: TokenCorpus, reference: SeedReference): TextMe
     distinct_1: frequency.ttr,
     distinct_2: ratio(ngrams.distinctBigrams, ngrams.bigrams),
     distinct_3: ratio(ngrams.distinctTrigrams, ngrams.trigrams),
-    mattr: mattr(text, idSpace),
-    mtld: mtld(text, idSpace),
+    mattr: diversity.mattr,
+    mtld: diversity.mtld,
     ...survivalMetrics(unigrams, reference),
     ...overlapMetrics(text, reference, ngrams),
     js_divergence: jsDivergence(unigrams, reference.unigrams),

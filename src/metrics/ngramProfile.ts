@@ -1,18 +1,24 @@
 /**
  * ngramProfile: the bigram and trigram figures of a text in one pass: distinct_2, distinct_3 (pooled
- * distinct n-grams / n-grams, n-grams within sentences, as ./distinctNgrams.ts defines them) and the
- * trigram occurrences that never occur in the human pool H (for novel_3gram_rate).
+ * distinct n-grams / n-grams, n-grams within sentences, as ./distinctNgrams.ts defines them), the
+ * trigram occurrences that never occur in the human pool H (for novel_3gram_rate), and, against a
+ * reference, the floored log-probability of every prediction of the text under the order-3 maximum
+ * likelihood model of H (for gen0_perplexity; see ./seedPerplexity.ts).
  *
- * How: the n-gram start positions are grouped by their first token with a counting sort that moves
- * the following two tokens along (sequential reads, scattered writes). Inside the group of first
- * token a, distinct second tokens are counted with a stamp array and distinct (second, third) pairs
- * with a small hash table sized to the group, so the working set stays in cache. H's trigrams are
- * kept the same way (`TrigramSet`: one open-addressing region per first token), so the membership
- * test of a group only touches that group's region. O(tokens + ids) time; no per-n-gram allocation.
+ * How: each sentence is read as its predictions, the extended trigrams of `PAD <s> w1 .. wm </s>`
+ * (history a b, token c; PAD stands before `<s>`): the in-sentence bigrams are the (a, b) with both
+ * real tokens, the in-sentence trigrams the (a, b, c) with all three real. The predictions are sorted
+ * by (a, b, c) with three stable counting sorts (by c, then b, then a: a least-significant-digit radix
+ * sort; sequential reads, scattered writes), so equal bigrams and trigrams are neighbours: distinct
+ * ones are counted by comparing each prediction with the one before, with no hashing. H's distinct
+ * extended trigrams are kept sorted the same way (`TrigramSet`: per first item, its (b, c) in order,
+ * with the count of (a, b, c) and of the history (a, b)), so the text is compared with H by one merge,
+ * a sequential walk of both lists. O(tokens + ids) time; no per-n-gram allocation.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { scratchInts } from '../counts/scratchBuffers.js';
+import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 
 export interface NgramProfile {
   readonly bigrams: number;
@@ -23,211 +29,284 @@ export interface NgramProfile {
   readonly novelTrigrams: number;
 }
 
-/** The in-sentence n-grams of a text grouped by first token. */
+/** The history item before `<s>` in an extended trigram. */
+export const PAD = -1;
+
+/**
+ * The text's predictions scored under H's order-3 MLE model, floored as p' = keep p + floor:
+ * `log2Sum` sums log2 p' over the predictions whose trigram occurs in H; the others (a history or a
+ * continuation H never saw) are listed in `misses` as (a, b, c, occurrences) quadruples, for the
+ * caller to score with the model itself (back-off).
+ */
+export interface SeedScore {
+  readonly predictions: number;
+  readonly log2Sum: number;
+  readonly misses: readonly number[];
+}
+
+export interface SeedFloor {
+  readonly keep: number;
+  readonly floor: number;
+}
+
+/** The predictions of a text sorted by (a, b, c); PAD's group is idSpace, after every token's. */
 interface Groups {
-  /** Group of first token a: positions groupStart[a] .. groupStart[a+1]. */
+  /** Group of first item a (PAD: group idSpace): entries groupStart[a] .. groupStart[a+1]. */
   readonly groupStart: Int32Array;
   readonly second: Int32Array;
-  /** Third token, or -1 when the bigram ends its sentence. */
   readonly third: Int32Array;
-  readonly largest: number;
 }
 
-function groupByFirstToken(corpus: TokenCorpus, idSpace: number): Groups {
+/**
+ * The predictions of `corpus` sorted by (first item, second, third), in scratch buffers (valid until
+ * the next call: TrigramSet's construction and a profile are never alive together).
+ */
+function sortedPredictions(corpus: TokenCorpus, idSpace: number): Groups {
+  const prefix = 'ngrams';
   const { ids, offsets } = corpus;
   const sentences = offsets.length - 1;
-  const groupStart = scratchInts('ngrams.groupStart', idSpace + 1, true);
+  const predictions = ids.length + sentences;
+  // Text order, then by c, then by b (stable), then by a (stable): sorted by (a, b, c).
+  const firstIn = scratchInts(`${prefix}.a0`, predictions);
+  const secondIn = scratchInts(`${prefix}.b0`, predictions);
+  const thirdIn = scratchInts(`${prefix}.c0`, predictions);
+  let p = 0;
   for (let s = 0; s < sentences; s++) {
-    const last = offsets[s + 1]! - 1;
-    for (let p = offsets[s]!; p < last; p++) groupStart[ids[p]! + 1]!++;
-  }
-  let largest = 0;
-  for (let a = 0; a < idSpace; a++) {
-    largest = Math.max(largest, groupStart[a + 1]!);
-    groupStart[a + 1]! += groupStart[a]!;
-  }
-  const total = groupStart[idSpace]!;
-  const fill = scratchInts('ngrams.fill', idSpace);
-  fill.set(groupStart.subarray(0, idSpace));
-  const second = scratchInts('ngrams.second', total);
-  const third = scratchInts('ngrams.third', total);
-  for (let s = 0; s < sentences; s++) {
-    const last = offsets[s + 1]! - 1;
-    for (let p = offsets[s]!; p < last; p++) {
-      const at = fill[ids[p]!]!++;
-      second[at] = ids[p + 1]!;
-      third[at] = p + 1 < last ? ids[p + 2]! : -1;
+    let a = idSpace; // PAD
+    let b = BOS;
+    const to = offsets[s + 1]!;
+    for (let i = offsets[s]!; i <= to; i++) {
+      const c = i < to ? ids[i]! : EOS;
+      firstIn[p] = a;
+      secondIn[p] = b;
+      thirdIn[p++] = c;
+      a = b;
+      b = c;
     }
   }
-  return { groupStart, second, third, largest };
-}
-
-function pairHash(b: number, c: number): number {
-  let h = Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return h ^ (h >>> 12);
-}
-
-function capacityFor(items: number): number {
-  let capacity = 8;
-  while (capacity < items * 2) capacity *= 2;
-  return capacity;
+  const firstMid = scratchInts(`${prefix}.a1`, predictions);
+  const secondMid = scratchInts(`${prefix}.b1`, predictions);
+  const thirdMid = scratchInts(`${prefix}.c1`, predictions);
+  countingSort(thirdIn, [firstIn, secondIn, thirdIn], [firstMid, secondMid, thirdMid], idSpace + 1, `${prefix}.start`);
+  countingSort(secondMid, [firstMid, secondMid, thirdMid], [firstIn, secondIn, thirdIn], idSpace + 1, `${prefix}.start`);
+  const groupStart = countingSort(firstIn, [secondIn, thirdIn], [secondMid, thirdMid], idSpace + 1, `${prefix}.groups`);
+  return { groupStart, second: secondMid, third: thirdMid };
 }
 
 /**
- * A scratch set of (b, c) pairs for one group at a time, cleared in O(1) by a stamp: a slot is in use
- * only if its stamp equals the current group's.
+ * Stable counting sort of the columns `from` by `key` (values 0 .. range-1) into `to`; returns the
+ * start of each key's run (range + 1 entries, a scratch buffer named `slot`).
  */
-class GroupPairSet {
-  private readonly stamp: Int32Array;
-  private readonly first: Int32Array;
-  private readonly second: Int32Array;
-  /** Per slot, a value the caller attaches to the pair (here: 1 if novel). */
-  readonly value: Int32Array;
-  private mask = 0;
-  private group = 0;
-
-  constructor(largestGroup: number) {
-    const capacity = capacityFor(largestGroup);
-    this.stamp = scratchInts('pairs.stamp', capacity, true);
-    this.first = scratchInts('pairs.first', capacity);
-    this.second = scratchInts('pairs.second', capacity);
-    this.value = scratchInts('pairs.value', capacity);
-  }
-
-  /** Starts an empty set for a new group of at most `items` pairs. */
-  reset(items: number): void {
-    this.group++;
-    this.mask = capacityFor(items) - 1;
-  }
-
-  /** The slot of (b, c); a new slot is returned as ~slot (negative). */
-  slotOf(b: number, c: number): number {
-    let slot = pairHash(b, c) & this.mask;
-    for (;;) {
-      if (this.stamp[slot] !== this.group) {
-        this.stamp[slot] = this.group;
-        this.first[slot] = b;
-        this.second[slot] = c;
-        return ~slot;
-      }
-      if (this.first[slot] === b && this.second[slot] === c) return slot;
-      slot = (slot + 1) & this.mask;
+function countingSort(key: Int32Array, from: Int32Array[], to: Int32Array[], range: number, slot: string): Int32Array {
+  const start = scratchInts(slot, range + 1, true);
+  const n = key.length;
+  for (let i = 0; i < n; i++) start[key[i]! + 1]!++;
+  for (let k = 0; k < range; k++) start[k + 1]! += start[k]!;
+  const fill = scratchInts(`${slot}.fill`, range);
+  fill.set(start.subarray(0, range));
+  const columns = from.length;
+  if (columns === 3) {
+    const [x, y, z] = from as [Int32Array, Int32Array, Int32Array];
+    const [u, v, w] = to as [Int32Array, Int32Array, Int32Array];
+    for (let i = 0; i < n; i++) {
+      const at = fill[key[i]!]!++;
+      u[at] = x[i]!;
+      v[at] = y[i]!;
+      w[at] = z[i]!;
+    }
+  } else {
+    const [x, y] = from as [Int32Array, Int32Array];
+    const [u, v] = to as [Int32Array, Int32Array];
+    for (let i = 0; i < n; i++) {
+      const at = fill[key[i]!]!++;
+      u[at] = x[i]!;
+      v[at] = y[i]!;
     }
   }
+  return start;
+}
+
+/** Slot layout of TrigramSet: second, third, count of (a, b, c), count of the history (a, b). */
+const SLOT = 4;
+
+/** The arrays of a TrigramSet, to hand it to another thread without rebuilding it. */
+export interface TrigramSetParts {
+  readonly regionStart: Int32Array;
+  readonly slots: Int32Array;
+  readonly size: number;
 }
 
 /**
- * TrigramSet: the distinct in-sentence trigrams of a reference text, for membership tests.
- * Trigrams are stored per first token, each first token owning a power-of-two region of an
- * open-addressing table of (second, third) pairs. Built in O(tokens + ids).
+ * TrigramSet: the distinct extended trigrams of a reference text (see the header), for membership
+ * tests, their maximum-likelihood probabilities and merging with a sorted text. Per first item a
+ * (PAD: idSpace), entries regionStart[a] .. regionStart[a+1] hold its (b, c) in ascending order with
+ * their counts. `size` counts the in-sentence trigrams (three real tokens). Built in O(tokens + ids).
  */
 export class TrigramSet {
-  /** Region of first token a: regionStart[a] .. + regionMask[a] + 1 slots (none if mask is -1). */
   private readonly regionStart: Int32Array;
-  private readonly regionMask: Int32Array;
-  /** Per slot: second and third token; second = -1 marks an empty slot. */
-  private readonly pairs: Int32Array;
+  private readonly slots: Int32Array;
   readonly size: number;
 
   constructor(corpus: TokenCorpus, idSpace: number) {
-    const groups = groupByFirstToken(corpus, idSpace);
-    const scratch = new GroupPairSet(groups.largest);
-    this.regionStart = new Int32Array(idSpace);
-    this.regionMask = new Int32Array(idSpace).fill(-1);
-    let distinct: number[] = [];
-    let pairs = new Int32Array(1024).fill(-1);
-    let used = 0;
-    let size = 0;
-    for (let a = 0; a < idSpace; a++) {
-      const from = groups.groupStart[a]!;
-      const to = groups.groupStart[a + 1]!;
-      if (to === from) continue;
-      scratch.reset(to - from);
-      distinct = [];
-      for (let i = from; i < to; i++) {
-        const c = groups.third[i]!;
-        if (c < 0) continue;
-        const b = groups.second[i]!;
-        if (scratch.slotOf(b, c) < 0) distinct.push(b, c);
-      }
-      if (distinct.length === 0) continue;
-      const capacity = capacityFor(distinct.length / 2);
-      while (2 * (used + capacity) > pairs.length) {
-        const bigger = new Int32Array(pairs.length * 2).fill(-1);
-        bigger.set(pairs.subarray(0, 2 * used));
-        pairs = bigger;
-      }
-      this.regionStart[a] = used;
-      this.regionMask[a] = capacity - 1;
-      for (let k = 0; k < distinct.length; k += 2) {
-        const b = distinct[k]!;
-        const c = distinct[k + 1]!;
-        let slot = pairHash(b, c) & (capacity - 1);
-        while (pairs[2 * (used + slot)] !== -1) slot = (slot + 1) & (capacity - 1);
-        pairs[2 * (used + slot)] = b;
-        pairs[2 * (used + slot) + 1] = c;
-      }
-      used += capacity;
-      size += distinct.length / 2;
+    const { groupStart, second, third } = sortedPredictions(corpus, idSpace);
+    let distinct = 0;
+    for (let a = 0; a <= idSpace; a++) {
+      const from = groupStart[a]!;
+      for (let i = from; i < groupStart[a + 1]!; i++) if (i === from || second[i] !== second[i - 1] || third[i] !== third[i - 1]) distinct++;
     }
-    this.pairs = pairs.slice(0, 2 * used);
+    const slots = new Int32Array(SLOT * distinct);
+    const regionStart = new Int32Array(idSpace + 2);
+    let size = 0;
+    let e = -1;
+    for (let a = 0; a <= idSpace; a++) {
+      regionStart[a] = e + 1;
+      const real = a >= FIRST_TOKEN_ID && a < idSpace;
+      let historyFirst = e + 1;
+      for (let i = groupStart[a]!; i < groupStart[a + 1]!; i++) {
+        const b = second[i]!;
+        const c = third[i]!;
+        if (i === groupStart[a] || b !== second[i - 1]) {
+          // A new history (a, b): give the finished one its total.
+          fillHistoryTotal(slots, historyFirst, e);
+          historyFirst = e + 1;
+        }
+        if (i === groupStart[a] || b !== second[i - 1] || c !== third[i - 1]) {
+          e++;
+          slots[SLOT * e] = b;
+          slots[SLOT * e + 1] = c;
+          if (real && c !== EOS) size++;
+        }
+        slots[SLOT * e + 2]!++;
+      }
+      fillHistoryTotal(slots, historyFirst, e);
+    }
+    regionStart[idSpace + 1] = e + 1;
+    this.regionStart = regionStart;
+    this.slots = slots;
     this.size = size;
   }
 
-  /** True if the trigram (a, b, c) occurs in the reference. O(1) expected. */
-  has(a: number, b: number, c: number): boolean {
-    if (a < 0 || a >= this.regionMask.length) return false;
-    const mask = this.regionMask[a]!;
-    if (mask < 0) return false;
-    const base = this.regionStart[a]!;
-    let slot = pairHash(b, c) & mask;
-    for (;;) {
-      const at = 2 * (base + slot);
-      const found = this.pairs[at]!;
-      if (found === -1) return false;
-      if (found === b && this.pairs[at + 1] === c) return true;
-      slot = (slot + 1) & mask;
-    }
+  get parts(): TrigramSetParts {
+    return { regionStart: this.regionStart, slots: this.slots, size: this.size };
   }
+
+  /** The set whose arrays are `parts` (as `parts` returned them), no rebuilding. */
+  static fromParts(parts: TrigramSetParts): TrigramSet {
+    return Object.assign(Object.create(TrigramSet.prototype) as TrigramSet, parts);
+  }
+
+  /** Entries of first item a (PAD allowed): [from, to), or [0, 0) for an id outside the set. */
+  region(a: number): [number, number] {
+    const padGroup = this.regionStart.length - 2;
+    const group = a === PAD ? padGroup : a >= 0 && a < padGroup ? a : -1;
+    return group < 0 ? [0, 0] : [this.regionStart[group]!, this.regionStart[group + 1]!];
+  }
+
+  /** Index of the entry (a, b, c), or -1: binary search in a's region. O(log) */
+  private find(a: number, b: number, c: number): number {
+    let [low, high] = this.region(a);
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const mb = this.slots[SLOT * middle]!;
+      const mc = this.slots[SLOT * middle + 1]!;
+      if (mb < b || (mb === b && mc < c)) low = middle + 1;
+      else high = middle;
+    }
+    const [, end] = this.region(a);
+    return low < end && this.slots[SLOT * low] === b && this.slots[SLOT * low + 1] === c ? low : -1;
+  }
+
+  /** True if the trigram (a, b, c) occurs in the reference. */
+  has(a: number, b: number, c: number): boolean {
+    return this.find(a, b, c) >= 0;
+  }
+
+  /**
+   * The reference's maximum-likelihood P(c | a b) = count(a b c) / count(a b ·), or -1 when (a, b, c)
+   * never occurs (then the history or the continuation is unseen: the model's back-off decides).
+   */
+  probability(a: number, b: number, c: number): number {
+    const e = this.find(a, b, c);
+    return e < 0 ? -1 : this.slots[SLOT * e + 2]! / this.slots[SLOT * e + 3]!;
+  }
+}
+
+/** Entries first .. last (inclusive) share one history: each gets the sum of their counts. */
+function fillHistoryTotal(slots: Int32Array, first: number, last: number): void {
+  let total = 0;
+  for (let e = first; e <= last; e++) total += slots[SLOT * e + 2]!;
+  for (let e = first; e <= last; e++) slots[SLOT * e + 3] = total;
 }
 
 /** distinct bigrams and trigrams of `corpus`, and its trigram occurrences missing from `reference`. */
 export function ngramProfile(corpus: TokenCorpus, idSpace: number, reference?: TrigramSet): NgramProfile {
-  const groups = groupByFirstToken(corpus, idSpace);
-  const { groupStart, second, third } = groups;
-  const seenSecond = scratchInts('ngrams.seenSecond', idSpace);
-  seenSecond.fill(-1);
-  const pairs = new GroupPairSet(groups.largest);
+  return profileWith(corpus, idSpace, reference, undefined).profile;
+}
+
+/**
+ * The profile and, with `floor`, the text's predictions scored under the reference's order-3 MLE
+ * model (see SeedScore). One pass.
+ */
+export function scoredProfile(corpus: TokenCorpus, idSpace: number, reference: TrigramSet, floor: SeedFloor): { profile: NgramProfile; score: SeedScore } {
+  const { profile, score } = profileWith(corpus, idSpace, reference, floor);
+  return { profile, score: score! };
+}
+
+function profileWith(corpus: TokenCorpus, idSpace: number, reference: TrigramSet | undefined, floor: SeedFloor | undefined): { profile: NgramProfile; score: SeedScore | undefined } {
+  const { groupStart, second, third } = sortedPredictions(corpus, idSpace);
+  const entries = reference === undefined ? new Int32Array(0) : reference.parts.slots;
+  const misses: number[] = [];
   let bigrams = 0;
   let distinctBigrams = 0;
   let trigrams = 0;
   let distinctTrigrams = 0;
   let novel = 0;
-  for (let a = 0; a < idSpace; a++) {
-    const from = groupStart[a]!;
-    const to = groupStart[a + 1]!;
+  let log2Sum = 0;
+  for (let group = 0; group <= idSpace; group++) {
+    const from = groupStart[group]!;
+    const to = groupStart[group + 1]!;
     if (to === from) continue;
-    pairs.reset(to - from);
-    bigrams += to - from;
+    const a = group === idSpace ? PAD : group;
+    const real = a >= FIRST_TOKEN_ID;
+    if (!real && floor === undefined) continue;
+    // The reference's entries of a, walked alongside (both sorted by (b, c)).
+    let [r, end] = reference === undefined ? [0, 0] : reference.region(a);
+    let known = false;
+    let score = 0;
+    let missAt = -1;
     for (let i = from; i < to; i++) {
       const b = second[i]!;
-      if (seenSecond[b] !== a) {
-        seenSecond[b] = a;
-        distinctBigrams++;
-      }
       const c = third[i]!;
-      if (c < 0) continue;
-      trigrams++;
-      let slot = pairs.slotOf(b, c);
-      if (slot < 0) {
-        slot = ~slot;
-        distinctTrigrams++;
-        pairs.value[slot] = reference === undefined || reference.has(a, b, c) ? 0 : 1;
+      const newBigram = i === from || b !== second[i - 1];
+      const newTrigram = newBigram || c !== third[i - 1];
+      const trigram = real && c !== EOS;
+      if (real) {
+        bigrams++;
+        if (newBigram) distinctBigrams++;
+        if (trigram) {
+          trigrams++;
+          if (newTrigram) distinctTrigrams++;
+        }
       }
-      novel += pairs.value[slot]!;
+      if (newTrigram && reference !== undefined) {
+        while (r < end && (entries[SLOT * r]! < b || (entries[SLOT * r] === b && entries[SLOT * r + 1]! < c))) r++;
+        known = r < end && entries[SLOT * r] === b && entries[SLOT * r + 1] === c;
+        if (floor !== undefined) {
+          if (known) score = Math.log2(floor.keep * (entries[SLOT * r + 2]! / entries[SLOT * r + 3]!) + floor.floor);
+          else {
+            missAt = misses.length;
+            misses.push(a, b, c, 0);
+          }
+        }
+      }
+      if (trigram && reference !== undefined && !known) novel++;
+      if (floor !== undefined) {
+        if (known) log2Sum += score;
+        else misses[missAt + 3]!++;
+      }
     }
   }
-  return { bigrams, distinctBigrams, trigrams, distinctTrigrams, novelTrigrams: novel };
+  const profile = { bigrams, distinctBigrams, trigrams, distinctTrigrams, novelTrigrams: novel };
+  const predictions = corpus.ids.length + corpus.offsets.length - 1;
+  return { profile, score: floor === undefined ? undefined : { predictions, log2Sum, misses } };
 }

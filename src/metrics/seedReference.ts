@@ -4,7 +4,9 @@
  *
  * Contract: built from H, the id-space size and the rare threshold; holds H's unigram counts, its
  * type count, the band of every seed type (1, 2-5, 6-20, 21+), the rare mask (count <= threshold),
- * H's trigrams (within sentences) and H's sentences (hashed, for verbatim copies).
+ * H's trigrams (within sentences) and H's sentences (hashed, for verbatim copies). Everything in it
+ * is typed arrays and numbers: `seedReferenceParts` gives them as plain data (to put in shared memory
+ * for worker threads) and `seedReferenceFromParts` rebuilds the reference from them, no recounting.
  * buildSeedReference checks its arguments (UsageError): idSpace >= 2, H's ids within it, the rare
  * threshold a whole number >= 1 (RARE_THRESHOLD_RULE, the rule the run settings use too).
  */
@@ -13,8 +15,8 @@ import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { checkValue, integerRule, type ValueRule } from '../validation/valueRule.js';
-import { TrigramSet } from './ngramProfile.js';
-import { SentenceSet } from './sentenceSet.js';
+import { TrigramSet, type TrigramSetParts } from './ngramProfile.js';
+import { SentenceSet, type SentenceSetParts } from './sentenceSet.js';
 import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
 
 /** Seed-count bands of SPEC section 4: [low, high] inclusive. */
@@ -71,4 +73,18 @@ export function checkSeedReference(field: string, reference: unknown): SeedRefer
     throw new UsageError(`${field} must be a SeedReference`, 'build it with buildSeedReference(human, idSpace, rareThreshold)');
   }
   return reference as SeedReference;
+}
+
+/** The reference as plain data (typed arrays and numbers), e.g. for a worker thread. */
+export type SeedReferenceParts = Omit<SeedReference, 'trigrams' | 'sentences'> & {
+  readonly trigrams: TrigramSetParts;
+  readonly sentences: SentenceSetParts;
+};
+
+export function seedReferenceParts(reference: SeedReference): SeedReferenceParts {
+  return { ...reference, trigrams: reference.trigrams.parts, sentences: reference.sentences.parts };
+}
+
+export function seedReferenceFromParts(parts: SeedReferenceParts): SeedReference {
+  return { ...parts, trigrams: TrigramSet.fromParts(parts.trigrams), sentences: SentenceSet.fromParts(parts.sentences) };
 }

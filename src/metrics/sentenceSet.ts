@@ -2,30 +2,71 @@
  * SentenceSet: which sentences of a reference corpus exist, for verbatim-copy checks.
  *
  * Contract: `has(corpus, s)` is true exactly when sentence s of `corpus` equals some sentence of the
- * reference, token for token. Sentences are hashed (FNV-1a over ids) into buckets and compared in
- * full on a hash match, so there are no false positives. O(length) per query.
+ * reference, token for token. Sentences are hashed (FNV-1a over ids, then the length) into an
+ * open-addressing table of typed arrays (the hash and the reference sentence per slot) and compared
+ * in full on a hash match, so there are no false positives. O(length) per query. The table's arrays
+ * can be handed to another thread (`parts`, `SentenceSet.fromParts`) without rebuilding it.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 
-export class SentenceSet {
-  private readonly buckets = new Map<number, number[]>();
+export interface SentenceSetParts {
+  readonly reference: TokenCorpus;
+  /** Per slot: sentence index + 1 (0: empty). */
+  readonly slots: Int32Array;
+  readonly slotHash: Int32Array;
+}
 
-  constructor(private readonly reference: TokenCorpus) {
-    const sentences = reference.offsets.length - 1;
-    for (let s = 0; s < sentences; s++) {
-      const key = hashSentence(reference, s);
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) this.buckets.set(key, [s]);
-      else bucket.push(s);
-    }
+export class SentenceSet {
+  private readonly mask: number;
+
+  constructor(
+    private readonly reference: TokenCorpus,
+    private readonly slots: Int32Array = new Int32Array(0),
+    private readonly slotHash: Int32Array = new Int32Array(0),
+  ) {
+    if (slots.length === 0) {
+      const sentences = reference.offsets.length - 1;
+      let capacity = 16;
+      while (capacity < sentences * 2) capacity *= 2;
+      this.slots = new Int32Array(capacity);
+      this.slotHash = new Int32Array(capacity);
+      this.mask = capacity - 1;
+      for (let s = 0; s < sentences; s++) this.insert(s);
+    } else this.mask = slots.length - 1;
+  }
+
+  static fromParts(parts: SentenceSetParts): SentenceSet {
+    return new SentenceSet(parts.reference, parts.slots, parts.slotHash);
+  }
+
+  get parts(): SentenceSetParts {
+    return { reference: this.reference, slots: this.slots, slotHash: this.slotHash };
   }
 
   has(corpus: TokenCorpus, s: number): boolean {
-    const bucket = this.buckets.get(hashSentence(corpus, s));
-    if (bucket === undefined) return false;
-    return bucket.some((r) => sameSentence(corpus, s, this.reference, r));
+    const hash = hashSentence(corpus, s);
+    for (let slot = mix(hash) & this.mask; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+      if (this.slotHash[slot] === hash && sameSentence(corpus, s, this.reference, this.slots[slot]! - 1)) return true;
+    }
+    return false;
   }
+
+  /** Adds reference sentence r unless an equal sentence is already in. */
+  private insert(r: number): void {
+    const hash = hashSentence(this.reference, r);
+    let slot = mix(hash) & this.mask;
+    for (; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+      if (this.slotHash[slot] === hash && sameSentence(this.reference, r, this.reference, this.slots[slot]! - 1)) return;
+    }
+    this.slots[slot] = r + 1;
+    this.slotHash[slot] = hash;
+  }
+}
+
+function mix(hash: number): number {
+  const h = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
 }
 
 /** FNV-1a hash of sentence s's ids and length. */

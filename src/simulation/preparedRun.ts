@@ -1,7 +1,9 @@
 /**
  * PreparedRun: what every (cell, replicate) series of a run shares, computed once: the holdout split,
- * the batch size N, the measured size, the seed reference of H. Read-only after construction; it can be rebuilt in a
- * worker thread from the same corpus and settings with the same result.
+ * the batch size N, the measured size, the seed reference of H. Read-only after construction; it can be
+ * rebuilt in a worker thread from the same corpus and settings with the same result, or handed to it as
+ * plain data (`preparedRunParts`, typed arrays a caller may put in shared memory, and the word view's
+ * spec) and rebuilt without recounting (`preparedRunFromParts`).
  *
  * prepareRun is where simulate, simulateAsync and the recipes validate their input: the settings
  * (validateRunSettings: UsageError naming the field, the value and the allowed range), `idSpace`
@@ -13,7 +15,7 @@ import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import { overlapMetrics } from '../metrics/overlapMetrics.js';
-import { buildSeedReference, type SeedReference } from '../metrics/seedReference.js';
+import { buildSeedReference, seedReferenceFromParts, seedReferenceParts, type SeedReference, type SeedReferenceParts } from '../metrics/seedReference.js';
 import { isSubwordTokenizer } from '../corpus/subword/subwordNames.js';
 import { wordSplitter } from '../corpus/subword/wordView.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
@@ -89,4 +91,23 @@ function wordViewOf(spec: WordViewSpec | undefined, human: TokenCorpus, rareThre
  */
 export function heldoutOverlap(run: PreparedRun): number | undefined {
   return overlapMetrics(run.heldout, run.reference).copy_rate;
+}
+
+/**
+ * A PreparedRun as plain data: typed arrays and numbers (settings travel separately), and of the word
+ * view only its spec (the splitter is a function; the word reference is rebuilt from H).
+ */
+export type PreparedRunParts = Omit<PreparedRun, 'settings' | 'reference' | 'words'> & {
+  readonly reference: SeedReferenceParts;
+  readonly words?: WordViewSpec;
+};
+
+export function preparedRunParts(run: PreparedRun): PreparedRunParts {
+  const { settings: _settings, reference, words, ...rest } = run;
+  return { ...rest, reference: seedReferenceParts(reference), ...(words === undefined ? {} : { words: words.spec }) };
+}
+
+export function preparedRunFromParts(parts: PreparedRunParts, settings: RunSettings): PreparedRun {
+  const { words, reference, ...rest } = parts;
+  return { ...rest, settings, reference: seedReferenceFromParts(reference), ...wordViewOf(words, parts.human, settings.rareThreshold) };
 }

@@ -28,6 +28,7 @@ import { driftExpectedTypes } from '../metrics/driftBaseline.js';
 import { measureText } from '../metrics/measureText.js';
 import { flooredPerplexity, oovRate } from '../metrics/perplexity.js';
 import { supportMetrics } from '../metrics/supportMetrics.js';
+import { seedModelPerplexity, type SeedModel } from '../metrics/seedPerplexity.js';
 import { countUnigrams } from '../metrics/unigramCounts.js';
 import { wordColumns } from '../metrics/wordColumns.js';
 import type { LanguageModel } from '../model/languageModel.js';
@@ -111,11 +112,17 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
 
   const start = new GenerationProgress(0, { sample: 0, train: tokenCount(human), measure: tokenCount(human) }, hooks.onProgress);
-  const model0 = train(human);
+  let model0: LanguageModel | undefined = train(human);
   start.trained();
   hooks.onModel0?.(model0);
+  // An order-3 MLE M0 scores texts from H's counts (metrics/seedPerplexity.ts), so unless a hook wants
+  // it, it is let go once generation 1 is sampled and rebuilt (training is deterministic) only if a
+  // text ever leaves H: its tables do not stay in memory for the whole series.
+  const seed = { order: cellSettings.order, smoothing: cellSettings.smoothing, model: () => (model0 ??= train(human)) };
+  // (Not with --select: its m0 rules score every generation's candidates under M0.)
+  const releaseModel0 = cellSettings.order === 3 && cellSettings.smoothing === 'mle' && hooks.onTexts === undefined && cellSettings.select === 'none';
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
-  row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, model0, human), ...wordLevel(run, human) });
+  row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, seed, human), ...wordLevel(run, human) });
   start.finish();
   yield 0;
 
@@ -123,7 +130,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   let previousTraining = human;
   const notices = new DegenerateNotices(`cell ${cell.id} replicate ${replicate}`, run.reference, hooks.warn);
   const batches: TokenCorpus[] = [];
-  const context = { model0, reference: run.reference, maxSentenceLength: settings.maxSentenceLength };
+  const context = { get model0(): LanguageModel { return seed.model(); }, reference: run.reference, maxSentenceLength: settings.maxSentenceLength };
   for (let generation = 1; generation <= settings.generations; generation++) {
     const where = `cell ${cell.id} replicate ${replicate} generation ${generation}`;
     const humanShare = fixedPool === undefined ? pickTokens(human, humanTargetAt(generation), random) : firstTokens(fixedPool, humanTargetAt(generation));
@@ -141,11 +148,12 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
       syntheticText(sampler, tokens, settings.maxSentenceLength, topUpRandom, sentences).text,
     );
     const text = measured.text;
-    hooks.onTexts?.({ generation, synthetic: synthetic.measured, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0 });
+    if (releaseModel0) model0 = undefined;
+    hooks.onTexts?.({ generation, synthetic: synthetic.measured, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0: seed.model() });
     const next = train(training);
     progress.trained();
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
-    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, model0, text), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
+    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, seed, text), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
     progress.finish();
     notices.observe(generation, text);
     model = next;
@@ -199,12 +207,12 @@ function wordLevel(run: PreparedRun, text: TokenCorpus): MetricValues {
  * Model-level columns: held-out figures of `model`, the text under M0, the discount fallback (Kneser–Ney
  * only: empty where there are no discounts), what `model` can emit (its support against H's types).
  */
-function modelColumns(run: PreparedRun, model: LanguageModel, model0: LanguageModel, text: TokenCorpus): MetricValues {
+function modelColumns(run: PreparedRun, model: LanguageModel, seed: SeedModel, text: TokenCorpus): MetricValues {
   const seedTypes = run.reference.unigrams.types.length;
   return {
     heldout_perplexity: flooredPerplexity(model, run.heldout, seedTypes),
     heldout_oov_rate: oovRate(model, run.heldout),
-    gen0_perplexity: flooredPerplexity(model0, text, seedTypes),
+    gen0_perplexity: seedModelPerplexity(seed, text, run.reference),
     discount_fallback: model.smoothing === 'kneser-ney' ? (model.discountFallback ? 1 : 0) : undefined,
     ...supportMetrics(model.support, run.reference),
   };

@@ -1,19 +1,19 @@
 /**
- * The worker-thread entry of runTasks (see workerPool.ts): rebuilds the PreparedRun once from the
- * shared corpus, then runs each (cell, replicate) task it is sent and posts its rows, texts and end
+ * The worker-thread entry of runTasks (see workerPool.ts): takes the PreparedRun from shared memory
+ * (no recounting, no copy), then runs each (cell, replicate) task it is sent and posts its rows, texts and end
  * back, generation by generation. Runs only as a worker; imports nothing from the CLI.
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { expandCells } from './cells.js';
-import { prepareRun } from './preparedRun.js';
+import { preparedRunFromParts } from './preparedRun.js';
 import { taskSteps } from './seriesTask.js';
 import type { TaskRequest, WorkerReply, WorkerSetup } from './workerPool.js';
 
 const port = parentPort;
 if (port === null) throw new Error('seriesWorker.js runs only as a worker thread');
 const setup = workerData as WorkerSetup;
-const run = prepareRun({ ids: setup.ids, offsets: setup.offsets }, setup.idSpace, setup.settings, setup.words);
+const run = preparedRunFromParts(setup.prepared, setup.settings);
 const cells = expandCells(setup.settings.sweep);
 const post = (reply: WorkerReply): void => port.postMessage(reply);
 

@@ -5,11 +5,12 @@
  * Contract:
  * - `workers <= 1` (or a single task): in process, one task after the other, giving the event loop a
  *   turn after every generation (so signals, progress bars and file writes proceed).
- * - `workers >= 2`: that many worker threads (never more than tasks). The seed corpus is put once in
- *   shared memory (SharedArrayBuffer, no copy per worker) with the id-space size; every worker rebuilds
- *   the PreparedRun with prepareRun (deterministic, so identical to this thread's) and runs the tasks it
- *   is sent, one at a time. Rows and task ends are buffered and delivered in canonical order
- *   (OrderedDelivery), so the output is byte-identical to `workers = 1`. Measured texts (`onTexts`)
+ * - `workers >= 2`: that many worker threads (never more than tasks). The PreparedRun (human pool,
+ *   held-out set, seed reference: all typed arrays, and a subword run's word-view spec) is put once in
+ *   shared memory (SharedArrayBuffer, each array copied once, no copy per worker), so no worker
+ *   recounts it or holds its own copy; each runs the tasks it is sent, one at a time. Rows and task
+ *   ends are buffered and delivered in canonical order (OrderedDelivery), so the output is
+ *   byte-identical to `workers = 1`. Measured texts (`onTexts`)
  *   arrive as soon as they are made, in any order.
  * - A task that throws is reported through `onEnd(task, { error })`; the others go on.
  * - `signal` aborted: no new generation starts (workers are terminated); everything delivered so far
@@ -24,7 +25,7 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import type { ExtinctionTable } from './extinctionTracker.js';
 import { OrderedDelivery } from './orderedDelivery.js';
-import type { PreparedRun, WordViewSpec } from './preparedRun.js';
+import { preparedRunParts, type PreparedRun, type PreparedRunParts } from './preparedRun.js';
 import type { SeriesRow, SeriesWarning } from './series.js';
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
@@ -71,12 +72,9 @@ export interface RunTasksResult {
 
 /** The messages between this thread and a worker (see seriesWorker.ts). */
 export interface WorkerSetup {
-  readonly ids: Int32Array;
-  readonly offsets: Int32Array;
-  readonly idSpace: number;
+  readonly prepared: PreparedRunParts;
   readonly settings: RunSettings;
   readonly extras: TaskExtras;
-  readonly words?: WordViewSpec;
 }
 export interface TaskRequest {
   readonly slot: number;
@@ -115,7 +113,7 @@ export async function runTasks(
 ): Promise<RunTasksResult> {
   validateTaskOptions(options, handlers);
   const workers = Math.min(options.workers ?? defaultWorkers(), tasks.length);
-  return workers <= 1 ? runInProcess(run, tasks, options, handlers) : runOnWorkers(run, corpus, tasks, workers, options, handlers);
+  return workers <= 1 ? runInProcess(run, tasks, options, handlers) : runOnWorkers(run, tasks, workers, options, handlers);
 }
 
 /** Marks errors thrown by a handler, so they are not mistaken for a failing task. */
@@ -185,10 +183,27 @@ export function defaultWorkerScript(): URL {
   return FROM_SOURCES ? new URL('../../dist/simulation/seriesWorker.js', import.meta.url) : new URL('./seriesWorker.js', import.meta.url);
 }
 
-function sharedCopy(array: Int32Array): Int32Array {
-  const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));
-  copy.set(array);
-  return copy;
+type View = Int32Array | Uint8Array | Int8Array | Float64Array;
+
+/**
+ * `data` with every typed array replaced by a copy in a SharedArrayBuffer (nested plain objects
+ * walked; an array reached twice is copied once, so views of one corpus stay one corpus).
+ */
+function shared<T>(data: T, copies = new Map<View, View>()): T {
+  if (ArrayBuffer.isView(data)) {
+    const view = data as unknown as View;
+    let copy = copies.get(view);
+    if (copy === undefined) {
+      const make = view.constructor as new (buffer: SharedArrayBuffer) => View;
+      copy = new make(new SharedArrayBuffer(view.byteLength));
+      copy.set(view as never);
+      copies.set(view, copy);
+    }
+    return copy as unknown as T;
+  }
+  if (typeof data !== 'object' || data === null) return data;
+  if (Array.isArray(data)) return data.map((item: unknown) => shared(item, copies)) as T;
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, shared(value, copies)])) as T;
 }
 
 type Delivered =
@@ -197,7 +212,6 @@ type Delivered =
 
 function runOnWorkers(
   run: PreparedRun,
-  corpus: TokenCorpus,
   tasks: readonly SeriesTask[],
   workerCount: number,
   options: RunTasksOptions,
@@ -205,12 +219,9 @@ function runOnWorkers(
 ): Promise<RunTasksResult> {
   const script = options.workerScript ?? defaultWorkerScript();
   const setup: WorkerSetup = {
-    ids: sharedCopy(corpus.ids),
-    offsets: sharedCopy(corpus.offsets),
-    idSpace: run.idSpace,
+    prepared: shared(preparedRunParts(run)),
     settings: run.settings,
     extras: options.extras ?? NO_EXTRAS,
-    ...(run.words === undefined ? {} : { words: run.words.spec }),
   };
   return new Promise<RunTasksResult>((resolve, reject) => {
     const pool = new Map<Worker, number | undefined>();

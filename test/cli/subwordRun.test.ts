@@ -38,6 +38,14 @@ describe('run with a subword tokenizer', () => {
     expect(first['novel_word_rate']).toBe('0');
   });
 
+  it('writes the same bytes with --workers 2 (the word view travels to the workers)', async () => {
+    await cli([...BASE.filter((arg) => arg !== '--workers' && arg !== '1'), '--workers', '1', '--tokenizer', 'bpe:40', '--replicates', '2', '--out', 'w1.csv'], { cwd: dir });
+    await cli([...BASE.filter((arg) => arg !== '--workers' && arg !== '1'), '--workers', '2', '--tokenizer', 'bpe:40', '--replicates', '2', '--out', 'w2.csv'], { cwd: dir });
+    const one = readFileSync(join(dir, 'w1.csv'), 'utf8');
+    expect(readFileSync(join(dir, 'w2.csv'), 'utf8')).toBe(one);
+    expect(table('w2.csv').every((row) => row['word_types'] !== '')).toBe(true);
+  });
+
   it('a word-level tokenizer leaves the word columns empty', async () => {
     await cli([...BASE, '--out', 'word.csv'], { cwd: dir });
     for (const row of table('word.csv')) for (const column of WORD_COLUMNS) expect(row[column]).toBe('');

@@ -9,8 +9,11 @@
  */
 
 import { createReadStream } from 'node:fs';
-import { parseStream } from 'fast-csv';
+import { createRequire } from 'node:module';
 import { InputError } from '../../errors.js';
+
+// fast-csv is loaded when a table is read, not when the module is (start-up of `run` stays light).
+const require = createRequire(import.meta.url);
 
 export interface CsvTable {
   readonly header: readonly string[];
@@ -51,6 +54,7 @@ export async function readCsvTable(path: string, expected: CsvExpectation): Prom
 }
 
 function parseRecords(path: string, expected: CsvExpectation): Promise<string[][]> {
+  const { parseStream } = require('fast-csv') as typeof import('fast-csv');
   return new Promise((resolve, reject) => {
     const lines: string[][] = [];
     const input = createReadStream(path);
