@@ -134,8 +134,11 @@ export class InterpolatedModel implements LanguageModel {
     for (let i = depth - 1; i >= 0; i--) {
       const x = this.chain[i]!;
       const g = this.gamma[x]!;
-      if (g !== 1) for (const id of this.outcomes) out[id] *= g;
-      for (let c = this.trie.childStart[x]!; c < this.trie.childEnd[x]!; c++) out[this.trie.word[c]!] += this.alpha[c]!;
+      if (g !== 1) for (const id of this.outcomes) out[id] = (out[id] ?? 0) * g;
+      for (let c = this.trie.childStart[x]!; c < this.trie.childEnd[x]!; c++) {
+        const word = this.trie.word[c]!;
+        out[word] = (out[word] ?? 0) + this.alpha[c]!;
+      }
     }
   }
 

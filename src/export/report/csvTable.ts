@@ -33,7 +33,8 @@ export async function readCsvTable(path: string, expected: CsvExpectation): Prom
   if (lines.length === 0) {
     throw new InputError(`${path} is empty, not ${expected.kind}`, `give ${expected.producer}`);
   }
-  const header = lines[0].map((name, index) => (index === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
+  const [first = []] = lines;
+  const header = first.map((name, index) => (index === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
   const missing = expected.required.filter((column) => !header.includes(column));
   if (missing.length > 0) {
     throw new InputError(

@@ -57,7 +57,8 @@ export function metricValue(row: CurveRow, metric: string): number | undefined {
  * Runs in O(rows x columns).
  */
 export function metricColumns(rows: readonly CurveRow[], columns?: readonly string[]): string[] {
-  const order = columns ?? (rows.length > 0 ? Object.keys(rows[0]) : []);
+  const [firstRow] = rows;
+  const order = columns ?? (firstRow === undefined ? [] : Object.keys(firstRow));
   const start = order.indexOf('generation');
   const candidates = start >= 0 ? order.slice(start + 1) : order.filter((c) => !isIdColumn(c));
   return candidates.filter((column) => !isIdColumn(column) && isNumericColumn(rows, column));

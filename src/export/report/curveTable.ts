@@ -32,7 +32,7 @@ export function curveTableFromRecords(
   const rows = records.map((record, recordIndex) => {
     const row: Record<string, CurveValue> = {};
     header.forEach((column, index) => {
-      const text = record[index];
+      const text = record[index] ?? '';
       row[column] = numeric.has(column) ? (text.trim() === '' ? undefined : Number(text)) : text;
     });
     const generation = row.generation;
@@ -49,7 +49,7 @@ export function curveTableFromRecords(
 
 function isNumeric(records: readonly (readonly string[])[], index: number): boolean {
   return records.every((record) => {
-    const text = record[index].trim();
+    const text = (record[index] ?? '').trim();
     return text === '' || !Number.isNaN(Number(text));
   });
 }

@@ -73,13 +73,13 @@ export function formatNumber(value: number | undefined): string {
 /** Columns padded to their widest entry: the first left-aligned, numbers right-aligned, the last as is. */
 function layout(header: readonly string[], body: readonly (readonly string[])[]): string {
   const all = [header, ...body];
-  const widths = header.map((_, column) => Math.max(...all.map((line) => [...line[column]].length)));
+  const widths = header.map((_, column) => Math.max(...all.map((line) => [...(line[column] ?? '')].length)));
   const last = header.length - 1;
   const render = (line: readonly string[]) =>
     line
       .map((text, column) => {
         if (column === last) return text;
-        const pad = ' '.repeat(widths[column] - [...text].length);
+        const pad = ' '.repeat((widths[column] ?? 0) - [...text].length);
         return column === 0 ? text + pad : pad + text;
       })
       .join('  ')

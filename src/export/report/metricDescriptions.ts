@@ -43,5 +43,5 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 export function describeMetric(metric: string): string {
-  return Object.hasOwn(DESCRIPTIONS, metric) ? DESCRIPTIONS[metric] : '';
+  return (Object.hasOwn(DESCRIPTIONS, metric) ? DESCRIPTIONS[metric] : undefined) ?? '';
 }

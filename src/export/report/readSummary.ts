@@ -26,7 +26,7 @@ export async function readSummary(path: string): Promise<SummaryRow[]> {
   });
   const rows: SummaryRow[] = [];
   records.forEach((record, recordIndex) => {
-    const field = (column: string): string => record[header.indexOf(column)].trim();
+    const field = (column: string): string => (record[header.indexOf(column)] ?? '').trim();
     const optional = (column: string): number | undefined => {
       const text = field(column);
       const value = text === '' ? Number.NaN : Number(text);
@@ -43,7 +43,7 @@ export async function readSummary(path: string): Promise<SummaryRow[]> {
     }
     const settings: Record<string, string> = {};
     header.forEach((column, index) => {
-      settings[column] = record[index];
+      settings[column] = record[index] ?? '';
     });
     rows.push({
       ...settings,

@@ -32,7 +32,7 @@ export function survivalChartSpec(
   if (own.length === 0) return undefined;
   const cellsShown = new Set(own.map((point) => point.cell));
   const law = theory.filter((point) => bandOf.has(point.metric.replace(/^theory_/u, '')) && cellsShown.has(point.cell));
-  const data: Array<Record<string, unknown>> = chartData(own, labels).map((datum, index) => ({ ...datum, band: bandOf.get(own[index].metric)! }));
+  const data: Array<Record<string, unknown>> = chartData(own, labels).map((datum, index) => ({ ...datum, band: bandOf.get(own[index]?.metric ?? '') }));
   for (const point of law) {
     data.push({ kind: 'theory', band: bandOf.get(point.metric.replace(/^theory_/u, ''))!, label: labels.get(point.cell) ?? point.cell, cell: point.cell, generation: point.generation, theory: point.mean });
   }

@@ -11,7 +11,7 @@ describe('aggregateCurves', () => {
     const rows = [row('b', 1, 1, 0.5), row('b', 1, 0, 1), row('a', 1, 0, 1), row('b', 2, 1, 0.7), row('b', 2, 0, 1)];
     const points = aggregateCurves(rows, ['vocab_retention']);
     expect(points.map((p) => [p.cell, p.generation, p.n])).toEqual([['b', 0, 2], ['b', 1, 2], ['a', 0, 1]]);
-    expect(points[1].mean).toBeCloseTo(0.6, 12); // (0.5 + 0.7) / 2
+    expect(points[1]?.mean).toBeCloseTo(0.6, 12); // (0.5 + 0.7) / 2
   });
 
   it('skips empty values instead of counting them as zero', () => {

@@ -8,7 +8,7 @@ describe('readCurves', () => {
     const table = await readCurves(fixture('curves.csv'));
     expect(table.rows).toHaveLength(36); // 3 cells x 3 replicates x 4 generations
     expect(table.columns.slice(0, 3)).toEqual(['cell', 'strategy', 'human_ratio']);
-    const first = table.rows[0];
+    const first = table.rows[0]!;
     expect(first).toMatchObject({ cell: 'c1', strategy: 'replace', human_ratio: '0', replicate: 1, seed: 43, generation: 0 });
     expect(first.vocab_retention).toBe(1);
     expect(first.top_k).toBe('');
@@ -19,7 +19,7 @@ describe('readCurves', () => {
     expect(table.metrics[0]).toBe('tokens');
     expect(table.metrics.at(-1)).toBe('discount_fallback');
     expect(table.metrics).toHaveLength(29);
-    expect(table.rows[0].drift_expected_types).toBeUndefined(); // empty at generation 0
+    expect(table.rows[0]?.drift_expected_types).toBeUndefined(); // empty at generation 0
   });
 
   it('refuses a missing file, naming it', async () => {

@@ -12,7 +12,7 @@ describe('buildReportCharts', () => {
   it('recomputes means and Student-t bands from the curves alone', async () => {
     const { rows, columns } = await readCurves(fixture('curves.csv'));
     const charts = buildReportCharts(rows, { columns, metrics: ['vocab_retention'] });
-    const point = dataOf(charts.metrics[0].spec).find((d) => d.cell === 'c1' && d.generation === 1)!;
+    const point = dataOf(charts.metrics[0]!.spec).find((d) => d.cell === 'c1' && d.generation === 1)!;
     // 0.8, 0.9, 1.0: mean 0.9 ± 4.302653 * 0.1 / sqrt(3) = 0.9 ± 0.248414
     expect(point.mean).toBeCloseTo(0.9, 12);
     expect(point.ci_low).toBeCloseTo(0.651586, 6);
@@ -23,10 +23,10 @@ describe('buildReportCharts', () => {
     const { rows, columns } = await readCurves(fixture('curves.csv'));
     const summary = await readSummary(fixture('summary.csv'));
     const charts = buildReportCharts(rows, { columns, summary, metrics: ['vocab_retention', 'entropy_bits'] });
-    const point = dataOf(charts.metrics[0].spec).find((d) => d.cell === 'c1' && d.generation === 1)!;
+    const point = dataOf(charts.metrics[0]!.spec).find((d) => d.cell === 'c1' && d.generation === 1)!;
     expect([point.mean, point.ci_low, point.ci_high]).toEqual([0.9, 0.5, 0.99]);
     // entropy_bits is not in the summary: still computed from the curves, 3 cells x 4 generations
-    expect(dataOf(charts.metrics[1].spec)).toHaveLength(12);
+    expect(dataOf(charts.metrics[1]!.spec)).toHaveLength(12);
   });
 
   it('keeps the survival chart unless --metrics leaves every survival band out', async () => {

@@ -12,7 +12,7 @@ const BAND_MARK = 'class="mark-area role-mark';
 
 /** The texts of the axis titles of an SVG chart. */
 function axisTitles(svg: string): string[] {
-  return [...svg.matchAll(/<g class="mark-text role-axis-title"[^>]*><text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+  return [...svg.matchAll(/<g class="mark-text role-axis-title"[^>]*><text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
 }
 
 describe('renderSvgCharts (Vega in Node, no browser)', () => {
@@ -62,8 +62,8 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
   it('draws lines without bands from a single replicate', async () => {
     const single = await readCurves(fixture('curves-one-replicate.csv'));
     const [chart] = await renderSvgCharts(single.rows, { columns: single.columns, metrics: ['vocab_retention'] });
-    expect(occurrences(chart.svg, LINE_MARK)).toBe(2);
-    expect(occurrences(chart.svg, BAND_MARK)).toBe(0);
+    expect(occurrences(chart!.svg, LINE_MARK)).toBe(2);
+    expect(occurrences(chart!.svg, BAND_MARK)).toBe(0);
   });
 
   it('writes one .svg file per chart into a new folder', async () => {
@@ -71,6 +71,6 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
     const paths = await writeSvgCharts(table.rows, folder, { columns: table.columns, metrics: ['vocab_retention', 'entropy_bits'] });
     expect(readdirSync(folder).sort()).toEqual(['entropy_bits.svg', 'vocab_retention.svg']);
     expect(paths).toEqual([join(folder, 'vocab_retention.svg'), join(folder, 'entropy_bits.svg')]);
-    expect(occurrences(readFileSync(paths[0], 'utf8'), LINE_MARK)).toBe(3);
+    expect(occurrences(readFileSync(paths[0]!, 'utf8'), LINE_MARK)).toBe(3);
   });
 });
