@@ -13,7 +13,7 @@ describe('the report overview', () => {
     expect(table.head).toEqual(['cell', 'generation', 'replicates', 'vocab_retention', 'rare_survival', 'entropy_bits', 'distinct_2', 'heldout_perplexity']);
     // c1 at generation 3: vocab_retention 0.5, 0.45, 0.55: mean 0.5, sd 0.05,
     // t(0.975, 2) = 4.302653 -> half-width 4.302653 * 0.05 / sqrt(3) = 0.124207 -> [0.3758, 0.6242]
-    expect(table.body[0]!.slice(0, 4)).toEqual(['strategy=replace, human_ratio=0', '3', '3', '0.5000 [0.3758, 0.6242]']);
+    expect(table.body[0]!.slice(0, 4)).toEqual(['strategy=replace/human_ratio=0', '3', '3', '0.5000 [0.3758, 0.6242]']);
   });
 
   it('shows one replicate\'s value without an interval, and – where a metric has no value', () => {
