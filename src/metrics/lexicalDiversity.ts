@@ -34,11 +34,7 @@ export function lexicalDiversity(corpus: TokenCorpus, idSpace: number, window = 
   // MATTR state
   let types = 0;
   let sum = 0;
-  // MTLD forward state
-  let segment = 0;
-  let segmentTokens = 0;
-  let segmentTypes = 0;
-  let factors = 0;
+  const forward = new MtldPass(stamp, 0, threshold);
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
     if (counts[id]!++ === 0) types++;
@@ -46,48 +42,55 @@ export function lexicalDiversity(corpus: TokenCorpus, idSpace: number, window = 
       if (--counts[ids[i - size]!]! === 0) types--;
     }
     if (i >= size - 1) sum += types;
-    segmentTokens++;
-    if (stamp[id] !== segment) {
-      stamp[id] = segment;
-      segmentTypes++;
-    }
-    if (segmentTypes / segmentTokens <= threshold) {
-      factors++;
-      segment++;
-      segmentTokens = 0;
-      segmentTypes = 0;
-    }
+    forward.push(id);
   }
-  if (segmentTokens > 0) factors += (1 - segmentTypes / segmentTokens) / (1 - threshold);
-  const forward = factors > 0 ? n / factors : undefined;
-  const backward = mtldBackward(ids, stamp, segment + 1, threshold);
+  const backward = new MtldPass(stamp, forward.nextSegment, threshold);
+  for (let k = n - 1; k >= 0; k--) backward.push(ids[k]!);
+  const forwardMtld = forward.mtld(n);
+  const backwardMtld = backward.mtld(n);
   return {
     mattr: sum / (n - size + 1) / size,
-    mtld: forward === undefined || backward === undefined ? undefined : (forward + backward) / 2,
+    mtld: forwardMtld === undefined || backwardMtld === undefined ? undefined : (forwardMtld + backwardMtld) / 2,
   };
 }
 
-/** MTLD's backward pass; `stamp` holds no value >= `firstSegment`, so it needs no clearing. */
-function mtldBackward(ids: Int32Array, stamp: Int32Array, firstSegment: number, threshold: number): number | undefined {
-  const n = ids.length;
-  let segment = firstSegment;
-  let segmentTokens = 0;
-  let segmentTypes = 0;
-  let factors = 0;
-  for (let k = n - 1; k >= 0; k--) {
-    const id = ids[k]!;
-    segmentTokens++;
-    if (stamp[id] !== segment) {
-      stamp[id] = segment;
-      segmentTypes++;
+/**
+ * One MTLD pass, token by token: a factor ends when the segment's type-token ratio falls to the
+ * threshold or below. Segment types are marked in `stamp` with the segment's number, starting at
+ * `firstSegment` (no value >= it may be in `stamp`, so the array needs no clearing between passes).
+ */
+class MtldPass {
+  private segment: number;
+  private segmentTokens = 0;
+  private segmentTypes = 0;
+  private factors = 0;
+
+  constructor(private readonly stamp: Int32Array, firstSegment: number, private readonly threshold: number) {
+    this.segment = firstSegment;
+  }
+
+  push(id: number): void {
+    this.segmentTokens++;
+    if (this.stamp[id] !== this.segment) {
+      this.stamp[id] = this.segment;
+      this.segmentTypes++;
     }
-    if (segmentTypes / segmentTokens <= threshold) {
-      factors++;
-      segment++;
-      segmentTokens = 0;
-      segmentTypes = 0;
+    if (this.segmentTypes / this.segmentTokens <= this.threshold) {
+      this.factors++;
+      this.segment++;
+      this.segmentTokens = 0;
+      this.segmentTypes = 0;
     }
   }
-  if (segmentTokens > 0) factors += (1 - segmentTypes / segmentTokens) / (1 - threshold);
-  return factors > 0 ? n / factors : undefined;
+
+  /** The first segment number this pass has not used (the next pass starts there). */
+  get nextSegment(): number {
+    return this.segment + 1;
+  }
+
+  /** tokens / factors, the partial last factor included; undefined with no factor. */
+  mtld(tokens: number): number | undefined {
+    const factors = this.segmentTokens > 0 ? this.factors + (1 - this.segmentTypes / this.segmentTokens) / (1 - this.threshold) : this.factors;
+    return factors > 0 ? tokens / factors : undefined;
+  }
 }

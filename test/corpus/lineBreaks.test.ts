@@ -6,24 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { LineBreaks } from '../../src/corpus/lineBreaks.js';
 import { sentenceSplitter, sentenceSplitterFor } from '../../src/corpus/sentenceSplitter.js';
+import { wrap } from '../helpers/wrap.js';
 
 const auto = sentenceSplitter('auto');
 
-/** Greedy wrap of `text` to `width` columns (what Gutenberg files are). */
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line.length > 0 && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line.length === 0 ? word : `${line} ${word}`;
-    }
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
 
 const PROSE =
   'It was the best of times, it was the worst of times, it was the age of wisdom, it was the age of ' +

@@ -8,22 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readCorpusText } from '../../src/corpus/readText.js';
 import { sentenceSplitter } from '../../src/corpus/sentenceSplitter.js';
 import { boundaryOffsets, brownParagraphs, scoreBoundaries } from '../helpers/brownParagraphs.js';
+import { wrap } from '../helpers/wrap.js';
 
-/** Greedy wrap to `width` columns, as Project Gutenberg files are. */
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line.length > 0 && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line.length === 0 ? word : `${line} ${word}`;
-    }
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
 
 describe('sentence boundaries on Brown paragraphs', () => {
   const paragraphs = brownParagraphs();
