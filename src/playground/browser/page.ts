@@ -247,19 +247,24 @@ function labelOf(key: ControlKey): string {
   return LABELS[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
 }
 
+/** A control's label "Name (--flag)", the flag in a span that never breaks inside. */
+function labelFor(id: string, label: string): HTMLLabelElement {
+  const labelElement = document.createElement('label');
+  labelElement.htmlFor = id;
+  const flagAt = label.indexOf(' (--');
+  const flag = document.createElement('span');
+  flag.className = 'flag';
+  flag.textContent = flagAt < 0 ? '' : label.slice(flagAt + 1);
+  labelElement.append(flagAt < 0 ? label : label.slice(0, flagAt + 1), flag);
+  return labelElement;
+}
+
 function buildControls(): void {
   const host = $('controls');
   const field = (id: string, label: string, input: HTMLElement, help: string): HTMLDivElement => {
     const wrapper = document.createElement('div');
     wrapper.className = 'control';
-    const labelElement = document.createElement('label');
-    labelElement.htmlFor = id;
-    // "Name (--flag)": the flag never breaks inside.
-    const flagAt = label.indexOf(' (--');
-    const flag = document.createElement('span');
-    flag.className = 'flag';
-    flag.textContent = flagAt < 0 ? '' : label.slice(flagAt + 1);
-    labelElement.append(flagAt < 0 ? label : label.slice(0, flagAt + 1), flag);
+    const labelElement = labelFor(id, label);
     const small = document.createElement('small');
     small.id = `${id}-help`;
     small.textContent = help;
@@ -449,14 +454,7 @@ function buildPresets(): void {
   scale.className = 'controls';
   for (const [id, label] of [['preset-generations', 'Generations (empty: the recipe\'s)'], ['preset-replicates', 'Replicates (empty: the recipe\'s)']] as const) {
     const wrapper = document.createElement('div');
-    const labelElement = document.createElement('label');
-    labelElement.htmlFor = id;
-    // "Name (--flag)": the flag never breaks inside.
-    const flagAt = label.indexOf(' (--');
-    const flag = document.createElement('span');
-    flag.className = 'flag';
-    flag.textContent = flagAt < 0 ? '' : label.slice(flagAt + 1);
-    labelElement.append(flagAt < 0 ? label : label.slice(0, flagAt + 1), flag);
+    const labelElement = labelFor(id, label);
     const input = document.createElement('input');
     input.type = 'text';
     input.id = id;
