@@ -44,6 +44,15 @@ export function oneOf<T extends string>(names: readonly T[]): Parse<T> {
   return fromRule(nameRule(names));
 }
 
+/** A path (file or folder name) as a config file gives it: any text but blank. */
+export const nonBlankPath: Parse<string> = (raw, flag) => {
+  if (raw.trim() === '') throw new UsageError(`${flag} must be a path, got '${raw}'`, 'pass a file or folder name');
+  return raw;
+};
+
+/** Any text, as typed. */
+export const text: Parse<string> = (raw) => raw;
+
 /** A tokenizer name (word-level, a published encoding, or bpe:K), checked by the library. */
 export const tokenizerValue: Parse<TokenizerName> = (raw) => tokenizerName(raw);
 
