@@ -9,7 +9,7 @@
 
 import { tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
-import { checkValue, integerRule, nameRule, numberRule, refuseRepeats, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, integerRule, refuseRepeats, type ValueRule } from '../validation/valueRule.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
@@ -27,21 +27,6 @@ export function fromRule<T>(rule: ValueRule<T>): Parse<T> {
 /** A whole number in [min, max]. */
 export function integerIn(min: number, max = Number.MAX_SAFE_INTEGER): Parse<number> {
   return fromRule(integerRule(min, max));
-}
-
-/** A number in a range; `lowOpen`/`highOpen` exclude the bounds. */
-export function numberIn(low: number, high: number, lowOpen = false, highOpen = false): Parse<number> {
-  return fromRule(numberRule(low, high, lowOpen, highOpen));
-}
-
-/** A number checked by one of the library's field checks, so the CLI and the library word it the same. */
-export function checkedNumber(check: (value: number, name: string, shown: string) => number, allowed: string): Parse<number> {
-  return (raw, flag) => check(number(raw, flag, allowed), flag, raw);
-}
-
-/** One of a fixed set of names. */
-export function oneOf<T extends string>(names: readonly T[]): Parse<T> {
-  return fromRule(nameRule(names));
 }
 
 /** A path (file or folder name) as a config file gives it: any text but blank. */
