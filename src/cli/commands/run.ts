@@ -16,7 +16,7 @@ import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { sentenceCount, tokenCount } from '../../corpus/tokenCorpus.js';
-import { RunIncompleteError, UsageError } from '../../errors.js';
+import { RunIncompleteError } from '../../errors.js';
 import { corpusManifest, detokenize, humanFilePath, readShareCounts, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
@@ -32,7 +32,6 @@ import { expandCells } from '../../simulation/cells.js';
 import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
 import { heldoutOverlap, prepareRun, wordViewSpec } from '../../simulation/preparedRun.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
-import { batchTokensAt } from '../../simulation/settings.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { runTasks } from '../../simulation/workerPool.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
@@ -41,6 +40,7 @@ import { startLoadProgress } from '../loadProgress.js';
 import { commandFor } from '../optionTable.js';
 import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
+import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
 import { checkRunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
@@ -189,49 +189,12 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   }
 }
 
-/** --tokens and --measure-tokens against the --max-tokens guard, before the corpus is read. */
-function checkTokenGuards(settings: RunConfig['settings'], maxTokens: number | undefined): void {
-  if (settings.tokens !== undefined && maxTokens !== undefined && settings.tokens > maxTokens) {
-    throw new UsageError(`--tokens ${settings.tokens} is above the --max-tokens guard (${maxTokens})`, 'pass a smaller --tokens, or raise --max-tokens if the machine has the memory');
-  }
-  if (settings.measureTokens !== undefined && maxTokens !== undefined && settings.measureTokens > maxTokens) {
-    throw new UsageError(`--measure-tokens ${settings.measureTokens} is above the --max-tokens guard (${maxTokens})`, 'pass a smaller --measure-tokens, or raise --max-tokens if the machine has the memory');
-  }
-  if (settings.tokens !== undefined) checkGrowth(settings, settings.tokens, maxTokens);
-}
-
 /**
  * Above this share of held-out sentences found verbatim in H, the run warns. Natural text repeats a
  * few short sentences ("Yes .", "No ."): 0.6% on brown:news, 2.1% on all of Brown; a corpus holding
  * the same text twice gives most of E.
  */
 const HELDOUT_OVERLAP_WARNING = 0.05;
-/** --tokens-growth: refuse a run whose last (largest) batch would pass the --max-tokens guard. */
-function checkGrowth(settings: RunConfig['settings'], batchTokens: number, maxTokens: number | undefined): void {
-  if (maxTokens === undefined) return;
-  const growth = Math.max(...settings.sweep.tokensGrowth);
-  const largest = Math.max(batchTokensAt(batchTokens, growth, 1), batchTokensAt(batchTokens, growth, settings.generations));
-  if (largest > maxTokens) {
-    throw new UsageError(
-      `--tokens-growth ${growth} makes generation ${settings.generations}'s batch ${largest} tokens, above the --max-tokens guard (${maxTokens})`,
-      'use fewer --generations, a smaller --tokens-growth or --tokens, or raise --max-tokens',
-    );
-  }
-}
-
-/** accumulate keeps every batch: refuse a run whose last training set would pass the --max-tokens guard. */
-function checkAccumulatedSize(settings: RunConfig['settings'], humanTokens: number, batchTokens: number, maxTokens: number | undefined): void {
-  if (maxTokens === undefined || !settings.sweep.strategy.includes('accumulate')) return;
-  const growth = Math.max(...settings.sweep.tokensGrowth);
-  let last = humanTokens;
-  for (let generation = 1; generation <= settings.generations; generation++) last += batchTokensAt(batchTokens, growth, generation);
-  if (last > maxTokens) {
-    throw new UsageError(
-      `--strategy accumulate would train on ${last} tokens by generation ${settings.generations}, above the --max-tokens guard (${maxTokens})`,
-      'use fewer --generations, a smaller --tokens, accumulate-subsample, or raise --max-tokens',
-    );
-  }
-}
 
 async function writeSummary(summary: SummaryTable, target: string | Writable): Promise<void> {
   const writer = openCsv(target, SUMMARY_COLUMNS);
