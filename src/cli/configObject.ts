@@ -17,14 +17,12 @@ import { COMMAND_LINE_ONLY, RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS } from './optio
 import { nonBlankPath } from './parseValues.js';
 
 /** The rows a config file may set: every run option but those about the command line itself. */
-export const FILE_ROWS: Readonly<Record<string, AnyOption>> = Object.fromEntries(
+const FILE_ROWS: Readonly<Record<string, AnyOption>> = Object.fromEntries(
   Object.entries(RUN_OPTIONS).filter(([key]) => !(COMMAND_LINE_ONLY as readonly string[]).includes(key)),
 );
 
 /** Every key a config file may hold (camelCase). */
 export const CONFIG_KEYS: readonly string[] = Object.keys(FILE_ROWS);
-
-export const camelCase = attributeName;
 
 /** A config object's options: as written (`raw`: text as a flag would take it, string lists, booleans) and parsed. */
 export interface ConfigEntries {
@@ -43,7 +41,7 @@ export function configEntries(parsed: unknown, where: string, file: string): Con
   const raw: Record<string, unknown> = {};
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
-    const key = camelCase(name);
+    const key = attributeName(name);
     const row = Object.hasOwn(FILE_ROWS, key) ? FILE_ROWS[key] : undefined;
     if (row === undefined) throw new UsageError(`${where}: unknown key "${name}"`, `known keys: ${CONFIG_KEYS.join(', ')}`);
     if (key in raw) throw new UsageError(`${where}: key "${name}" is given twice (as ${key})`, 'keep one of them');
