@@ -1,82 +1,71 @@
 /**
  * The body of a run config (`--config FILE`, the playground's `#config=` address): one parsed JSON
- * object -> raw option values as commander would hold them (strings, the corpus as a string array,
- * booleans), keyed by camelCase name, each value checked by its option's parser. No node: imports:
- * the browser playground validates its address with this very code and gets the CLI's messages.
+ * object -> the run options it gives, each value checked for its JSON shape and parsed once, by its
+ * row of the option table (./options.ts RUN_OPTIONS). No node: imports: the browser playground
+ * validates its address with this very code and gets the CLI's messages.
  *
  * Keys are written in camelCase (`humanRatio`) or as the flag's name (`human-ratio`); see runConfig.ts
  * for the file format. Every problem is a UsageError naming `where`, the key and the value.
+ * `runSettingsFrom(values)` assembles the library's RunSettings from parsed run options (defaults
+ * from DEFAULT_RUN), in DEFAULT_RUN's key order (the run record's fingerprint is JSON of it).
  */
 
-import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
 import { UsageError } from '../errors.js';
-import { parseShard } from '../simulation/shard.js';
-import { fromRule, integerIn, oneOf, tokenizerValue, type Parse } from './parseValues.js';
-import { WORKERS_RULE } from '../simulation/validateSettings.js';
-import { SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.js';
+import { DEFAULT_RUN, type RunSettings, type SharedSettings, type SweepSettings } from '../simulation/settings.js';
+import { attributeName, type AnyOption } from './optionRow.js';
+import { COMMAND_LINE_ONLY, RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS } from './options.js';
+import { nonBlankPath } from './parseValues.js';
 
-type Kind = 'list' | 'scalar' | 'boolean' | 'strings';
+/** The rows a config file may set: every run option but those about the command line itself. */
+const FILE_ROWS: Readonly<Record<string, AnyOption>> = Object.fromEntries(
+  Object.entries(RUN_OPTIONS).filter(([key]) => !(COMMAND_LINE_ONLY as readonly string[]).includes(key)),
+);
 
-const path: Parse<string> = (raw, flag) => {
-  if (raw.trim() === '') throw new UsageError(`${flag} must be a path, got '${raw}'`, 'pass a file or folder name');
-  return raw;
-};
+/** Every key a config file may hold (camelCase). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(FILE_ROWS);
 
-/** Every key a config file may hold, its kind, and the check of its value (sweep and shared rows check themselves). */
-export const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>> = {
-  corpus: { kind: 'strings', parse: path },
-  ...Object.fromEntries(Object.values(SWEEP_OPTIONS).map((row) => [row.key, { kind: 'list' as const, parse: row.parse as Parse<unknown> }])),
-  ...Object.fromEntries(Object.values(SHARED_OPTIONS).map((row) => [row.key, { kind: 'scalar' as const, parse: row.parse as Parse<unknown> }])),
-  tokenizer: { kind: 'scalar', parse: tokenizerValue },
-  lowercase: { kind: 'boolean', parse: (raw) => raw },
-  sentences: { kind: 'scalar', parse: oneOf(SENTENCE_MODES) },
-  emptySentences: { kind: 'boolean', parse: (raw) => raw },
-  jsonlField: { kind: 'scalar', parse: path },
-  normalize: { kind: 'boolean', parse: (raw) => raw },
-  maxTokens: { kind: 'scalar', parse: integerIn(1) },
-  out: { kind: 'scalar', parse: path },
-  summary: { kind: 'scalar', parse: path },
-  extinctions: { kind: 'scalar', parse: path },
-  survival: { kind: 'scalar', parse: path },
-  saveCorpora: { kind: 'scalar', parse: path },
-  report: { kind: 'scalar', parse: path },
-  sentencePerplexities: { kind: 'scalar', parse: path },
-  workers: { kind: 'scalar', parse: fromRule(WORKERS_RULE) },
-  shard: { kind: 'scalar', parse: (raw, flag) => parseShard(raw, flag) },
-  quiet: { kind: 'boolean', parse: (raw) => raw },
-};
-
-export const CONFIG_KEYS: readonly string[] = Object.keys(FILE_KEYS);
-
-export const camelCase = (name: string): string => name.replace(/^--/u, '').replace(/-([a-z0-9])/gu, (_, letter: string) => letter.toUpperCase());
+/** A config object's options: as written (`raw`: text as a flag would take it, string lists, booleans) and parsed. */
+export interface ConfigEntries {
+  readonly raw: Readonly<Record<string, unknown>>;
+  readonly values: Readonly<Record<string, unknown>>;
+}
 
 /**
  * Validates one parsed config object. `where` starts messages about the whole object (`--config
  * f.json`), `file` those about one key (`f.json: "order"`).
  */
-export function configValues(parsed: unknown, where: string, file: string): Record<string, unknown> {
+export function configEntries(parsed: unknown, where: string, file: string): ConfigEntries {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UsageError(`${where} must hold one JSON object, got ${Array.isArray(parsed) ? 'an array' : JSON.stringify(parsed)}`, 'write {"humanRatio": [0, 0.1], ...}');
   }
+  const raw: Record<string, unknown> = {};
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
-    const key = camelCase(name);
-    const entry = Object.hasOwn(FILE_KEYS, key) ? FILE_KEYS[key] : undefined;
-    if (entry === undefined) {
-      throw new UsageError(`${where}: unknown key "${name}"`, `known keys: ${CONFIG_KEYS.join(', ')}`);
-    }
-    if (key in values) throw new UsageError(`${where}: key "${name}" is given twice (as ${key})`, 'keep one of them');
+    const key = attributeName(name);
+    const row = Object.hasOwn(FILE_ROWS, key) ? FILE_ROWS[key] : undefined;
+    if (row === undefined) throw new UsageError(`${where}: unknown key "${name}"`, `known keys: ${CONFIG_KEYS.join(', ')}`);
+    if (key in raw) throw new UsageError(`${where}: key "${name}" is given twice (as ${key})`, 'keep one of them');
     const label = `${file}: "${name}"`;
-    values[key] = fileValue(entry.kind, value, label);
-    if (entry.kind !== 'boolean') {
-      const items = entry.kind === 'strings' ? (values[key] as string[]) : [values[key] as string];
-      for (const item of items) entry.parse(item, label);
-    }
+    raw[key] = fileValue(row, value, label);
+    values[key] = parseValue(row, raw[key], label);
   }
-  return values;
+  return { raw, values };
 }
 
-function fileValue(kind: Kind, value: unknown, label: string): unknown {
+/** The parsed values of a config object (configEntries(...).values). */
+export function configValues(parsed: unknown, where: string, file: string): Record<string, unknown> {
+  return { ...configEntries(parsed, where, file).values };
+}
+
+function parseValue(row: AnyOption, raw: unknown, label: string): unknown {
+  if (row.value === undefined) return raw;
+  const item = (text: string): unknown => row.parse(row.file === true ? nonBlankPath(text, label) : text, label);
+  return row.many === true ? (raw as string[]).map(item) : item(raw as string);
+}
+
+/** One value of the file, checked for its JSON shape: a JSON array is the list a flag writes with commas. */
+function fileValue(row: AnyOption, value: unknown, label: string): unknown {
+  const kind = row.value === undefined ? 'boolean' : row.many === true ? 'strings' : row.value === '<list>' ? 'list' : 'scalar';
   const wrong = (expected: string): never => {
     throw new UsageError(`${label} must be ${expected}, got ${JSON.stringify(value)}`, `write ${expected}`);
   };
@@ -90,7 +79,16 @@ function fileValue(kind: Kind, value: unknown, label: string): unknown {
     case 'list':
       if (Array.isArray(value)) return value.length === 0 ? wrong('a non-empty list') : value.map(scalar).join(',');
       return scalar(value);
-    case 'scalar':
+    default:
       return scalar(value);
   }
+}
+
+/** Parsed run options (absent = undefined) -> RunSettings, defaults from DEFAULT_RUN. */
+export function runSettingsFrom(values: Readonly<Record<string, unknown>>): RunSettings {
+  const sweep: Record<string, unknown> = { ...DEFAULT_RUN.sweep };
+  for (const key of Object.keys(SWEEP_ROWS)) if (values[key] !== undefined) sweep[key] = values[key];
+  const shared: Record<string, unknown> = { ...DEFAULT_RUN };
+  for (const key of Object.keys(SHARED_ROWS)) if (values[key] !== undefined) shared[key] = values[key];
+  return { ...(shared as unknown as SharedSettings), sweep: sweep as unknown as SweepSettings };
 }

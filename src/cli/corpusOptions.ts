@@ -1,54 +1,50 @@
 /**
- * Options shared by every command that reads a corpus (run, metrics, generate, train): the table,
- * and their resolution into the loader's LoadOptions, checked with the loader's own rules (LOAD_RULES).
+ * The loader's options of every command that reads a corpus (run, metrics, generate, train, recipe,
+ * tokenize): the parsed corpus flags (LOAD_ROWS of ./options.ts) plus what only the CLI knows
+ * (standard input, the working directory, where warnings go) -> the loader's LoadOptions. Fills in
+ * what depends on other flags: lowercase follows the tokenizer (lowercasesByDefault), and
+ * --empty-sentences needs --sentences line.
  */
 
-import type { Command } from 'commander';
-import { DEFAULT_LOAD_OPTIONS, type LoadOptions } from '../corpus/loadCorpus.js';
-import { LOAD_RULES } from '../corpus/loadOptions.js';
-import { lowercasesByDefault, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import type { LoadOptions } from '../corpus/loadCorpus.js';
+import { lowercasesByDefault } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
-import { fromRule, tokenizerValue } from './parseValues.js';
 import type { CliIO } from './io.js';
+import type { ParsedOptions } from './optionRow.js';
+import { DEFAULT_MAX_TOKENS, LOAD_ROWS } from './options.js';
 
-export const DEFAULT_MAX_TOKENS = 200_000_000;
+export { DEFAULT_MAX_TOKENS };
 
-/** Adds --tokenizer, --lowercase/--no-lowercase, --sentences, --empty-sentences, --jsonl-field, --no-normalize, --max-tokens. */
-export function addLoadOptions(command: Command): Command {
-  return command
-    .option('--tokenizer <name>', `${TOKENIZER_NAMES.join(' | ')} (default: ${DEFAULT_LOAD_OPTIONS.tokenizer}; brown keeps its own tokens, which subword tokenizers encode)`)
-    .option('--lowercase', 'lowercase the text (default for word-level tokenizers)')
-    .option('--no-lowercase', 'keep the case of the text (default for subword tokenizers: gpt2, cl100k, o200k, bpe:K)')
-    .option('--sentences <mode>', 'auto: sentence rules, and line ends where the text is not wrapped prose; line: one sentence per line (default: auto)')
-    .option('--empty-sentences', 'with --sentences line: a blank line is an empty sentence (as in --save-corpora files)')
-    .option('--jsonl-field <name>', 'read JSON Lines and take the text from this field (default for .jsonl files: text)')
-    .option('--normalize', 'normalize the text to Unicode NFC when read (default)')
-    .option('--no-normalize', 'keep the text as it is instead of Unicode NFC (composed accents)')
-    .option('--max-tokens <n>', `refuse corpora larger than this (default: ${DEFAULT_MAX_TOKENS})`);
+/** The corpus flags as parsed by their rows (tokenizer, sentences and maxTokens with their defaults). */
+export type LoadValues = ParsedOptions<typeof LOAD_ROWS>;
+
+/** The corpus flags out of a command's parsed options. */
+export function loadValuesOf(values: Readonly<Record<string, unknown>>): LoadValues {
+  return Object.fromEntries(Object.keys(LOAD_ROWS).map((key) => [key, values[key]])) as LoadValues;
 }
 
-/** Commander's raw values -> LoadOptions (validated). */
-export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io: CliIO, onWarning: (message: string) => void): LoadOptions {
-  const string = (key: string): string | undefined => (values[key] === undefined ? undefined : String(values[key]));
-  const tokenizer = string('tokenizer');
-  const sentences = string('sentences');
-  const maxTokens = string('maxTokens');
-  const jsonlField = string('jsonlField');
-  const resolvedTokenizer = tokenizer === undefined ? DEFAULT_LOAD_OPTIONS.tokenizer : tokenizerValue(tokenizer, '--tokenizer');
-  const emptySentences = values['emptySentences'] === true;
-  if (emptySentences && sentences !== 'line') {
-    throw new UsageError(`--empty-sentences needs --sentences line, got --sentences ${sentences ?? DEFAULT_LOAD_OPTIONS.sentences}`, 'add --sentences line: one sentence per line, a blank line an empty sentence');
+/** Parsed corpus flags -> LoadOptions; throws UsageError for --empty-sentences without --sentences line. */
+export function loadOptionsFor(values: LoadValues, io: CliIO, onWarning: (message: string) => void): LoadOptions {
+  if (values.emptySentences === true && values.sentences !== 'line') {
+    throw new UsageError(`--empty-sentences needs --sentences line, got --sentences ${values.sentences}`, 'add --sentences line: one sentence per line, a blank line an empty sentence');
   }
   return {
-    tokenizer: resolvedTokenizer,
-    lowercase: values['lowercase'] === undefined ? lowercasesByDefault(resolvedTokenizer) : values['lowercase'] !== false,
-    sentences: sentences === undefined ? DEFAULT_LOAD_OPTIONS.sentences : fromRule(LOAD_RULES.sentences)(sentences, '--sentences'),
-    normalize: values['normalize'] === false ? 'none' : 'NFC',
-    maxTokens: maxTokens === undefined ? DEFAULT_MAX_TOKENS : fromRule(LOAD_RULES.maxTokens)(maxTokens, '--max-tokens'),
+    tokenizer: values.tokenizer,
+    lowercase: values.lowercase ?? lowercasesByDefault(values.tokenizer),
+    sentences: values.sentences,
+    normalize: values.normalize === false ? 'none' : 'NFC',
+    maxTokens: values.maxTokens,
     stdin: io.stdin,
     cwd: io.cwd,
     onWarning,
-    ...(jsonlField === undefined ? {} : { jsonlField }),
-    ...(emptySentences ? { emptySentences } : {}),
+    ...(values.jsonlField === undefined ? {} : { jsonlField: values.jsonlField }),
+    ...(values.emptySentences === true ? { emptySentences: true } : {}),
+  };
+}
+
+/** The warning line every command prints: `ngram-collapse: warning: ...` (none when quiet). */
+export function warnTo(io: CliIO, quiet = false): (message: string) => void {
+  return (message) => {
+    if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
   };
 }

@@ -9,7 +9,7 @@
 
 import { tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
-import { checkValue, integerRule, nameRule, numberRule, refuseRepeats, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, integerRule, refuseRepeats, type ValueRule } from '../validation/valueRule.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
@@ -29,20 +29,14 @@ export function integerIn(min: number, max = Number.MAX_SAFE_INTEGER): Parse<num
   return fromRule(integerRule(min, max));
 }
 
-/** A number in a range; `lowOpen`/`highOpen` exclude the bounds. */
-export function numberIn(low: number, high: number, lowOpen = false, highOpen = false): Parse<number> {
-  return fromRule(numberRule(low, high, lowOpen, highOpen));
-}
+/** A path (file or folder name) as a config file gives it: any text but blank. */
+export const nonBlankPath: Parse<string> = (raw, flag) => {
+  if (raw.trim() === '') throw new UsageError(`${flag} must be a path, got '${raw}'`, 'pass a file or folder name');
+  return raw;
+};
 
-/** A number checked by one of the library's field checks, so the CLI and the library word it the same. */
-export function checkedNumber(check: (value: number, name: string, shown: string) => number, allowed: string): Parse<number> {
-  return (raw, flag) => check(number(raw, flag, allowed), flag, raw);
-}
-
-/** One of a fixed set of names. */
-export function oneOf<T extends string>(names: readonly T[]): Parse<T> {
-  return fromRule(nameRule(names));
-}
+/** Any text, as typed. */
+export const text: Parse<string> = (raw) => raw;
 
 /** A tokenizer name (word-level, a published encoding, or bpe:K), checked by the library. */
 export const tokenizerValue: Parse<TokenizerName> = (raw) => tokenizerName(raw);

@@ -5,7 +5,7 @@
  * tokenizer `wordpunct`, lowercase true, sentences `auto`, normalize `NFC`; no jsonlField, no maxTokens limit, the
  * process's stdin and working folder). A given one must obey its rule, else a UsageError
  * `<option> must be ...` / `unknown <option> value ...`; an unknown option is refused. The CLI parses
- * its corpus flags with the same rules (src/cli/corpusOptions.ts), with the flag's name.
+ * its corpus flags with the same rules (src/cli/options.ts, LOAD_ROWS), with the flag's name.
  */
 
 import type { Readable } from 'node:stream';

@@ -4,21 +4,21 @@
  * Contract: `PageSettings` is what the page's controls hold: every value as the text a user types
  * (lists as `0,0.1`), `lowercase` as a boolean. `pageConfig(state)` is the config object the CLI's
  * `--config` reads (camelCase keys, lists as JSON arrays of numbers or names, scalars as numbers);
- * `resolvePageConfig(json)` validates such an object with the CLI's own code (configObject.ts,
- * runOptions.ts) and returns the controls' state, the RunSettings and the loader's options, or throws
+ * `resolvePageConfig(json)` validates such an object with the CLI's own code (configObject.ts and
+ * the option table, options.ts) and returns the controls' state, the RunSettings and the loader's options, or throws
  * the CLI's UsageError. `configHash` / `configFromHash` put the config in the address
  * (`#config=` + URL-encoded JSON); `commandLine` is the equivalent `ngram-collapse run` command.
  * Keys that name outputs or threads (out, summary, workers, ...) mean nothing in a page: they are
  * accepted, so a `--print-config` file works, and ignored; `shard` and a list of corpora are refused.
  */
 
-import { configValues } from '../cli/configObject.js';
-import { integerIn, oneOf, tokenizerValue } from '../cli/parseValues.js';
-import { flagName, resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from '../cli/runOptions.js';
+import { configEntries, runSettingsFrom } from '../cli/configObject.js';
+import type { ValueOption } from '../cli/optionRow.js';
+import { SHARED_ROWS, SWEEP_ROWS } from '../cli/options.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from '../corpus/readText.js';
-import { SENTENCE_MODES } from '../corpus/sentenceSplitter.js';
+import type { SentenceMode } from '../corpus/sentenceSplitter.js';
 import { PUBLISHED_ENCODINGS } from '../corpus/subword/subwordNames.js';
-import { lowercasesByDefault, WORD_TOKENIZER_NAMES } from '../corpus/tokenizers.js';
+import { lowercasesByDefault, WORD_TOKENIZER_NAMES, type TokenizerName } from '../corpus/tokenizers.js';
 import { describeError, UsageError } from '../errors.js';
 import { DEFAULT_RUN, type RunSettings, type SharedSettings, type SweepSettings } from '../simulation/settings.js';
 
@@ -45,9 +45,9 @@ export interface ResolvedPage {
 }
 
 /** The page's sweep controls, in the CLI's order. */
-export const SWEEP_KEYS = Object.keys(SWEEP_OPTIONS) as SweepKey[];
+export const SWEEP_KEYS = Object.keys(SWEEP_ROWS) as SweepKey[];
 /** The page's scalar controls, in the CLI's order. */
-export const SCALAR_KEYS = Object.keys(SHARED_OPTIONS) as ScalarKey[];
+export const SCALAR_KEYS = Object.keys(SHARED_ROWS) as ScalarKey[];
 
 /** Keys a page ignores (outputs, threads, printing): they do not change the curves. */
 const IGNORED_KEYS = ['out', 'summary', 'extinctions', 'survival', 'saveCorpora', 'report', 'sentencePerplexities', 'workers', 'quiet'];
@@ -65,16 +65,19 @@ function isPublishedEncoding(name: string): boolean {
   return (PUBLISHED_ENCODINGS as readonly string[]).includes(name);
 }
 
+/** The CLI's option row of a control. */
+function rowOf(key: SweepKey | ScalarKey): ValueOption<unknown> {
+  return (SWEEP_ROWS as Readonly<Record<string, ValueOption<unknown>>>)[key] ?? (SHARED_ROWS as Readonly<Record<string, ValueOption<unknown>>>)[key]!;
+}
+
 /** The CLI's flag of a control (`--human-ratio`), for labels and messages. */
 export function flagOf(key: SweepKey | ScalarKey): string {
-  const row = (SWEEP_OPTIONS as Record<string, { flags: string }>)[key] ?? (SHARED_OPTIONS as Record<string, { flags: string }>)[key]!;
-  return flagName(row.flags);
+  return rowOf(key).flag;
 }
 
 /** The description of a control, as `run --help` gives it. */
 export function descriptionOf(key: SweepKey | ScalarKey): string {
-  const row = (SWEEP_OPTIONS as Record<string, { description: string }>)[key] ?? (SHARED_OPTIONS as Record<string, { description: string }>)[key]!;
-  return row.description;
+  return rowOf(key).description;
 }
 
 /** The run defaults of the CLI, on a given corpus. */
@@ -105,30 +108,29 @@ export function pageConfig(state: PageSettings): Record<string, unknown> {
 
 /** Validates a config object as `--config` does (same messages), for a page: returns state and settings. */
 export function resolvePageConfig(json: unknown, where = '#config'): ResolvedPage {
-  const values = configValues(json, where, where);
+  const { raw, values } = configEntries(json, where, where);
   if ('shard' in values) throw new UsageError(`${where}: key "shard" cannot be used in the playground`, 'remove it: the page runs every series');
   const corpus = (values['corpus'] as string[] | undefined) ?? ['brown'];
   if (corpus.length !== 1) throw new UsageError(`${where}: the playground runs one corpus, got ${corpus.length}`, 'pass one corpus');
-  const settings = resolveRunSettings(values);
-  const text = (key: string): string | undefined => (values[key] === undefined ? undefined : String(values[key]));
-  const tokenizer = tokenizerValue(text('tokenizer') ?? DEFAULT_TEXT_OPTIONS.tokenizer, '--tokenizer');
+  const settings = runSettingsFrom(values);
+  const tokenizer = (values['tokenizer'] as TokenizerName | undefined) ?? DEFAULT_TEXT_OPTIONS.tokenizer;
   if (isPublishedEncoding(tokenizer)) throw new UsageError(`--tokenizer ${tokenizer}: ${PUBLISHED_IN_PAGE_MESSAGE}`, 'use bpe:K in the page, or the CLI');
-  const sentences = oneOf(SENTENCE_MODES)(text('sentences') ?? DEFAULT_TEXT_OPTIONS.sentences, '--sentences');
-  const maxTokens = text('maxTokens');
-  const jsonlField = text('jsonlField');
+  const sentences = (values['sentences'] as SentenceMode | undefined) ?? DEFAULT_TEXT_OPTIONS.sentences;
+  const maxTokens = values['maxTokens'] as number | undefined;
+  const jsonlField = values['jsonlField'] as string | undefined;
   const load: TextOptions = {
     tokenizer,
     sentences,
     lowercase: values['lowercase'] === undefined ? lowercasesByDefault(tokenizer) : values['lowercase'] !== false,
     normalize: values['normalize'] === false ? 'none' : 'NFC',
     ...(jsonlField === undefined ? {} : { jsonlField }),
-    ...(maxTokens === undefined ? {} : { maxTokens: integerIn(1)(maxTokens, '--max-tokens') }),
+    ...(maxTokens === undefined ? {} : { maxTokens }),
   };
   const defaults = defaultPageSettings(corpus[0]!);
   const state: PageSettings = {
     corpus: corpus[0]!,
     values: Object.fromEntries(
-      [...SWEEP_KEYS, ...SCALAR_KEYS].map((key) => [key, key in values ? String(values[key]) : defaults.values[key]]),
+      [...SWEEP_KEYS, ...SCALAR_KEYS].map((key) => [key, key in raw ? String(raw[key]) : defaults.values[key]]),
     ) as PageSettings['values'],
     tokenizer,
     sentences,
@@ -184,9 +186,8 @@ export function commandLine(config: Readonly<Record<string, unknown>>, out = 'cu
 /** The CLI's one-line message for one control's text (`--order must be ...`), or undefined if valid. */
 export function controlError(key: SweepKey | ScalarKey, raw: string): string | undefined {
   if ((OPTIONAL_SCALARS as readonly string[]).includes(key) && raw.trim() === '') return undefined;
-  const row = (SWEEP_OPTIONS as Record<string, { parse: (raw: string, flag: string) => unknown }>)[key] ?? (SHARED_OPTIONS as Record<string, { parse: (raw: string, flag: string) => unknown }>)[key]!;
   try {
-    row.parse(raw, flagOf(key));
+    rowOf(key).parse(raw, flagOf(key));
     return undefined;
   } catch (error) {
     if (error instanceof UsageError) return `ngram-collapse: ${describeError(error)}`;

@@ -13,6 +13,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { LoadOptions } from '../corpus/loadCorpus.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
+import { DEFAULT_SAMPLING } from '../sampler/sampling.js';
 import { cellNames, type Cell } from '../simulation/cells.js';
 import type { PreparedRun } from '../simulation/preparedRun.js';
 import type { SeriesRow } from '../simulation/series.js';
@@ -117,9 +118,9 @@ export const BASE_CELL: CellSettings = {
   order: 2,
   smoothing: 'mle',
   vocab: 'observed',
-  temperature: 1,
-  topK: 0,
-  topP: 1,
+  temperature: DEFAULT_SAMPLING.temperature,
+  topK: DEFAULT_SAMPLING.topK,
+  topP: DEFAULT_SAMPLING.topP,
   select: 'none',
   tokensGrowth: 1,
 };

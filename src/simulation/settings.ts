@@ -6,6 +6,7 @@
  */
 
 import type { SmoothingName, VocabMode } from '../model/languageModel.js';
+import { DEFAULT_SAMPLING } from '../sampler/sampling.js';
 
 export type Strategy = 'replace' | 'accumulate' | 'accumulate-subsample';
 export const STRATEGIES: readonly Strategy[] = ['replace', 'accumulate', 'accumulate-subsample'];
@@ -61,9 +62,9 @@ export const DEFAULT_SWEEP: SweepSettings = {
   order: [3],
   smoothing: ['mle'],
   vocab: ['observed'],
-  temperature: [1],
-  topK: [0],
-  topP: [1],
+  temperature: [DEFAULT_SAMPLING.temperature],
+  topK: [DEFAULT_SAMPLING.topK],
+  topP: [DEFAULT_SAMPLING.topP],
   select: ['none'],
   tokensGrowth: [1],
 };

@@ -3,7 +3,7 @@
  * (simulate, simulateAsync and prepareRun through prepareRun; runSeries and seriesSteps per series).
  *
  * Contract: one ValueRule per setting (RUN_RULES), typed so that a setting without a rule is a compile
- * error; the CLI parses its flags with the same rules (src/cli/runOptions.ts), so a bad value reads the
+ * error; the CLI parses its flags with the same rules (src/cli/options.ts), so a bad value reads the
  * same from the library (`sweep.humanRatio must be a number >= 0 and <= 1, got '1.5'`) and from the CLI
  * (`--human-ratio must be ...`). Every field of RunSettings is required except `tokens` (default: the
  * tokens of H) and `measureTokens` (default: the batch size N); DEFAULT_RUN holds the documented defaults to spread from. A missing field is named, an

@@ -3,7 +3,7 @@
  * Survival and overlap columns compare against `--reference` (default: the first text).
  */
 
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { wordSplitter } from '../../corpus/subword/wordView.js';
@@ -14,55 +14,69 @@ import { METRIC_COLUMNS, type MetricName } from '../../metrics/columns.js';
 import { measureText } from '../../metrics/measureText.js';
 import { buildSeedReference } from '../../metrics/seedReference.js';
 import { Vocabulary } from '../../vocabulary/vocabulary.js';
-import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
-import type { CliIO } from '../io.js';
+import { loadOptionsFor, loadValuesOf, warnTo, type LoadValues } from '../corpusOptions.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { parseOptions } from '../optionRow.js';
+import { commandFor, type CommandSpec } from '../optionTable.js';
+import { METRICS_OPTIONS } from '../options.js';
 import { checkNotCorpus, checkWritable } from '../outputPaths.js';
-import { RARE_THRESHOLD_RULE } from '../../metrics/seedReference.js';
-import { fromRule } from '../parseValues.js';
 
 /** The columns `metrics` writes: those that describe a text alone (`chao1` appended after `zipf_slope`). */
 export const TEXT_METRIC_COLUMNS: readonly MetricName[] = [...METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1), 'chao1'];
 /** The word-level columns, written for subword tokenizers only. */
 export const WORD_METRIC_COLUMNS: readonly MetricName[] = ['word_types', 'word_vocab_retention', 'word_rare_survival', 'novel_word_rate'];
 
+/** What `metrics` will do: the texts, the reference (default: the first text), the output. */
+export interface MetricsRequest {
+  readonly texts: readonly string[];
+  readonly reference?: string;
+  readonly rareThreshold: number;
+  readonly out: string;
+  readonly load: LoadValues;
+}
+
+export const METRICS_SPEC: CommandSpec<MetricsRequest> = {
+  name: 'metrics',
+  description: 'the diversity metrics of one or more texts (no simulation); one CSV row per text',
+  arguments: [['<text...>', 'texts: files, folders, globs, - or brown / brown:<category>; each is measured on its own']],
+  options: METRICS_OPTIONS,
+  resolve: (texts, raw) => {
+    const values = parseOptions(METRICS_OPTIONS, raw);
+    return { texts, ...(values.reference === undefined ? {} : { reference: values.reference }), rareThreshold: values.rareThreshold, out: values.out, load: loadValuesOf(values) };
+  },
+};
+
 export function metricsCommand(io: CliIO): Command {
-  const command = new Command('metrics')
-    .description('the diversity metrics of one or more texts (no simulation); one CSV row per text')
-    .argument('<text...>', 'texts: files, folders, globs, - or brown / brown:<category>; each is measured on its own')
-    .option('--reference <spec>', 'the human reference for survival and overlap columns (default: the first text)')
-    .option('--rare-threshold <n>', 'a reference type is rare if its count is <= n (default: 1)')
-    .option('--out <file>', 'CSV output, - for stdout', '-');
-  addLoadOptions(command);
-  command.action(async (texts: string[], values: Record<string, unknown>) => {
-    const warn = (message: string): void => void io.stderr.write(`ngram-collapse: warning: ${message}\n`);
-    const load = resolveLoadOptions(values, io, warn);
-    const rareThreshold = values['rareThreshold'] === undefined ? 1 : fromRule(RARE_THRESHOLD_RULE)(String(values['rareThreshold']), '--rare-threshold');
-    const out = checkWritable(String(values['out']), io.cwd, '--out');
-    checkNotCorpus(out, [...texts, ...(values['reference'] === undefined ? [] : [String(values['reference'])])], io.cwd, '--out');
-    const vocabulary = new Vocabulary();
-    const referenceSpec = values['reference'] === undefined ? undefined : String(values['reference']);
-    // bpe:K learns its merges on the first corpus read (the reference, else the first text) and spells the others with them.
-    let shared = load;
-    const read = async (spec: string): Promise<TokenCorpus> => {
-      const loaded = await loadCorpus([spec], shared, vocabulary);
-      if (loaded.merges !== undefined) shared = { ...shared, bpeMerges: loaded.merges };
-      return loaded.corpus;
-    };
-    const reference = referenceSpec === undefined ? undefined : await read(referenceSpec);
-    const corpora = [];
-    for (const text of texts) corpora.push(await read(text));
-    const seed = buildSeedReference(reference ?? corpora[0]!, vocabulary.size, rareThreshold);
-    // Subword tokenizers add the word-level columns, against the reference's words.
-    const split = wordSplitter(load.tokenizer);
-    const tokens = split === undefined ? [] : vocabulary.toArray();
-    const words = split === undefined ? undefined : { tokens, split, reference: wordReference(reference ?? corpora[0]!, tokens, split, rareThreshold) };
-    const columns = words === undefined ? TEXT_METRIC_COLUMNS : [...TEXT_METRIC_COLUMNS, ...WORD_METRIC_COLUMNS];
-    const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...columns]);
-    corpora.forEach((corpus, i) => {
-      const measured = { ...measureText(corpus, seed).values, ...(words === undefined ? {} : wordColumns(corpus, words)) };
-      writer.write([texts[i]!, ...columns.map((column) => formatNumber(measured[column]))]);
-    });
-    await writer.close();
+  return commandFor(METRICS_SPEC, () => resolveContext(io), (request) => measureTexts(request, io));
+}
+
+async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
+  const { texts, rareThreshold } = request;
+  const load = loadOptionsFor(request.load, io, warnTo(io));
+  const out = checkWritable(request.out, io.cwd, '--out');
+  checkNotCorpus(out, [...texts, ...(request.reference === undefined ? [] : [request.reference])], io.cwd, '--out');
+  const vocabulary = new Vocabulary();
+  const referenceSpec = request.reference;
+  // bpe:K learns its merges on the first corpus read (the reference, else the first text) and spells the others with them.
+  let shared = load;
+  const read = async (spec: string): Promise<TokenCorpus> => {
+    const loaded = await loadCorpus([spec], shared, vocabulary);
+    if (loaded.merges !== undefined) shared = { ...shared, bpeMerges: loaded.merges };
+    return loaded.corpus;
+  };
+  const reference = referenceSpec === undefined ? undefined : await read(referenceSpec);
+  const corpora = [];
+  for (const text of texts) corpora.push(await read(text));
+  const seed = buildSeedReference(reference ?? corpora[0]!, vocabulary.size, rareThreshold);
+  // Subword tokenizers add the word-level columns, against the reference's words.
+  const split = wordSplitter(load.tokenizer);
+  const tokens = split === undefined ? [] : vocabulary.toArray();
+  const words = split === undefined ? undefined : { tokens, split, reference: wordReference(reference ?? corpora[0]!, tokens, split, rareThreshold) };
+  const columns = words === undefined ? TEXT_METRIC_COLUMNS : [...TEXT_METRIC_COLUMNS, ...WORD_METRIC_COLUMNS];
+  const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...columns]);
+  corpora.forEach((corpus, i) => {
+    const measured = { ...measureText(corpus, seed).values, ...(words === undefined ? {} : wordColumns(corpus, words)) };
+    writer.write([texts[i]!, ...columns.map((column) => formatNumber(measured[column]))]);
   });
-  return command;
+  await writer.close();
 }

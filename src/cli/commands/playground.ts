@@ -9,23 +9,27 @@
  * Needs no bundler: the page's code is prebuilt in dist/playground/template.html.
  */
 
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_PLAYGROUND_CORPORA, writePlayground } from '../../playground/playgroundFile.js';
-import type { CliIO } from '../io.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { commandFor, tableSpec } from '../optionTable.js';
+import { PLAYGROUND_OPTIONS } from '../options.js';
 import { checkNotCorpus, checkWritable } from '../outputPaths.js';
 
+/** The playground's table, its default corpora shown (they live with the page writer, which reads files). */
+export const PLAYGROUND_SPEC = tableSpec('playground', 'write a self-contained, offline HTML page that runs the simulator in the browser', {
+  ...PLAYGROUND_OPTIONS,
+  corpus: { ...PLAYGROUND_OPTIONS.corpus, fallbackText: DEFAULT_PLAYGROUND_CORPORA.join(' ') },
+});
+
 export function playgroundCommand(io: CliIO): Command {
-  return new Command('playground')
-    .description('write a self-contained, offline HTML page that runs the simulator in the browser')
-    .option('--out <file>', 'the HTML file to write', 'playground.html')
-    .option('--corpus <spec...>', `corpora to embed: brown:<category>, a file, a folder or a glob (default: ${DEFAULT_PLAYGROUND_CORPORA.join(' ')})`)
-    .action((options: { out: string; corpus?: string[] }) => {
-      if (options.out === '-') throw new UsageError('--out - is not possible: the playground is a page to open', 'pass --out FILE.html');
-      const corpus = options.corpus ?? DEFAULT_PLAYGROUND_CORPORA;
-      const out = checkWritable(options.out, io.cwd, '--out');
-      checkNotCorpus(out, corpus, io.cwd, '--out');
-      const bytes = writePlayground(out, corpus, io.cwd);
-      io.stdout.write(`playground written to ${options.out} (${(bytes / 1e6).toFixed(2)} MB; corpora: ${corpus.join(', ')})\n`);
-    });
+  return commandFor(PLAYGROUND_SPEC, () => resolveContext(io), async ({ options }) => {
+    if (options.out === '-') throw new UsageError('--out - is not possible: the playground is a page to open', 'pass --out FILE.html');
+    const corpus = options.corpus ?? DEFAULT_PLAYGROUND_CORPORA;
+    const out = checkWritable(options.out, io.cwd, '--out');
+    checkNotCorpus(out, corpus, io.cwd, '--out');
+    const bytes = writePlayground(out, corpus, io.cwd);
+    io.stdout.write(`playground written to ${options.out} (${(bytes / 1e6).toFixed(2)} MB; corpora: ${corpus.join(', ')})\n`);
+  });
 }

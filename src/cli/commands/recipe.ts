@@ -11,35 +11,33 @@
  * exit code is 0. Relative paths resolve against io.cwd.
  */
 
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
 import { recipeCommandLine, runRecipe } from '../runRecipe.js';
-import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
-import type { CliIO } from '../io.js';
-import { SHARED_RULES } from '../../simulation/validateSettings.js';
-import { fromRule } from '../parseValues.js';
+import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
+import { resolveContext, type CliIO } from '../io.js';
+import type { ParsedOptions } from '../optionRow.js';
+import { commandFor, tableSpec } from '../optionTable.js';
+import { RECIPE_OPTIONS } from '../options.js';
+
+export const RECIPE_SPEC = tableSpec(
+  'recipe',
+  'reproduce a published model-collapse finding: `recipe list` names them, `recipe NAME` runs one',
+  RECIPE_OPTIONS,
+  [['<name>', '`list`, or the name of a recipe']],
+);
 
 export function recipeCommand(io: CliIO): Command {
-  const command = new Command('recipe')
-    .description('reproduce a published model-collapse finding: `recipe list` names them, `recipe NAME` runs one')
-    .argument('<name>', '`list`, or the name of a recipe')
-    .option('--corpus <spec...>', "a file, a folder, a glob, - for stdin, or brown / brown:<category> (default: the recipe's)")
-    .option('--out <dir>', 'folder for the outputs (default: recipe-NAME)')
-    .option('--generations <n>', "generations after the seed (default: the recipe's)")
-    .option('--replicates <n>', "replicates per cell (default: the recipe's)")
-    .option('--seed <n>', 'seed of every random draw (default: 42)')
-    .option('--quiet', 'print nothing but errors');
-  addLoadOptions(command);
-  command.action(async (name: string, values: Record<string, unknown>) => {
+  return commandFor(RECIPE_SPEC, () => resolveContext(io), async ({ args, options }) => {
+    const name = args[0]!;
     if (name === 'list') {
       io.stdout.write(recipeList());
       return;
     }
-    await recipeAction(name, values, io);
+    await recipeAction(name, options, io);
   });
-  return command;
 }
 
 export function recipeList(): string {
@@ -50,26 +48,19 @@ export function recipeList(): string {
   ).join('');
 }
 
-async function recipeAction(name: string, values: Record<string, unknown>, io: CliIO): Promise<void> {
-  const optional = (key: 'generations' | 'replicates' | 'seed', flag: string): number | undefined =>
-    values[key] === undefined ? undefined : fromRule(SHARED_RULES[key])(String(values[key]), flag);
-  const generations = optional('generations', '--generations');
-  const replicates = optional('replicates', '--replicates');
-  const seed = optional('seed', '--seed');
+async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OPTIONS>, io: CliIO): Promise<void> {
   const recipe = findRecipe(name);
-  const quiet = values['quiet'] === true;
-  const warn = (message: string): void => {
-    if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
-  };
-  const load = resolveLoadOptions(values, io, warn);
-  const outText = values['out'] === undefined ? `recipe-${recipe.name}` : String(values['out']);
+  const quiet = values.quiet === true;
+  const warn = warnTo(io, quiet);
+  const load = loadOptionsFor(loadValuesOf(values), io, warn);
+  const outText = values.out ?? `recipe-${recipe.name}`;
   const out = resolve(io.cwd, outText);
   checkWritableFolder(out, io.cwd, '--out');
-  const corpus = (values['corpus'] as string[] | undefined) ?? [...recipe.defaultCorpus];
+  const corpus = values.corpus === undefined ? [...recipe.defaultCorpus] : [...values.corpus];
   const scale = {
-    generations: generations ?? recipe.defaults.generations,
-    replicates: replicates ?? recipe.defaults.replicates,
-    seed: seed ?? 42,
+    generations: values.generations ?? recipe.defaults.generations,
+    replicates: values.replicates ?? recipe.defaults.replicates,
+    seed: values.seed,
   };
   const started = Date.now();
   const outcome = await runRecipe(recipe, {
@@ -78,7 +69,7 @@ async function recipeAction(name: string, values: Record<string, unknown>, io: C
     corpus,
     ...scale,
     load,
-    command: `${recipeCommandLine(recipe, corpus, scale)}${values['out'] === undefined ? '' : ` --out ${outText}`}`,
+    command: `${recipeCommandLine(recipe, corpus, scale)}${values.out === undefined ? '' : ` --out ${outText}`}`,
     warn,
     onProgress: (done, total, cell) => {
       if (!quiet) io.stderr.write(`recipe ${recipe.name}: ${done}/${total} series done (${cell})\n`);

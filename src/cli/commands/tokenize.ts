@@ -9,42 +9,40 @@
 
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { wordPieces } from '../../corpus/subword/wordView.js';
 import { UsageError } from '../../errors.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
-import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
-import type { CliIO } from '../io.js';
+import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { commandFor, tableSpec } from '../optionTable.js';
+import { TOKENIZE_OPTIONS } from '../options.js';
 import { startLoadProgress } from '../loadProgress.js';
 import { checkNotCorpus, checkWritable } from '../outputPaths.js';
 
+export const TOKENIZE_SPEC = tableSpec(
+  'tokenize',
+  'print a corpus as the tool reads it: one sentence per line, tokens separated by spaces',
+  TOKENIZE_OPTIONS,
+  [['[text...]', 'files, folders, globs, - or brown / brown:<category> (as --corpus)']],
+);
+
 export function tokenizeCommand(io: CliIO): Command {
-  const command = new Command('tokenize')
-    .description('print a corpus as the tool reads it: one sentence per line, tokens separated by spaces')
-    .argument('[text...]', 'files, folders, globs, - or brown / brown:<category> (as --corpus)')
-    .option('--corpus <spec...>', 'a file, a folder, a glob, - for stdin, or brown / brown:<category> (repeatable)')
-    .option('--out <file>', 'output file, - for stdout', '-')
-    .option('--pieces', 'subword tokenizers: print words separated by spaces, each word\'s pieces joined by \u00b7')
-    .option('--quiet', 'print no summary and no progress');
-  addLoadOptions(command);
-  command.action(async (texts: string[], values: Record<string, unknown>) => {
-    const quiet = values['quiet'] === true;
-    const specs = [...((values['corpus'] as string[] | undefined) ?? []), ...texts];
+  return commandFor(TOKENIZE_SPEC, () => resolveContext(io), async ({ args: texts, options: values }) => {
+    const quiet = values.quiet === true;
+    const specs = [...(values.corpus ?? []), ...texts];
     if (specs.length === 0) throw new UsageError('tokenize needs a corpus', 'pass files, or --corpus SPEC (e.g. --corpus brown:news)');
-    const warn = (message: string): void => {
-      if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
-    };
-    const load = resolveLoadOptions(values, io, warn);
-    const out = checkWritable(String(values['out']), io.cwd, '--out');
+    const load = loadOptionsFor(loadValuesOf(values), io, warnTo(io, quiet));
+    const out = checkWritable(values.out, io.cwd, '--out');
     checkNotCorpus(out, specs, io.cwd, '--out');
     const progress = startLoadProgress(io, !quiet);
     const loaded = await loadCorpus(specs, { ...load, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }).finally(
       () => progress.done(),
     );
-    const pieces = values['pieces'] === true ? wordPieces(load.tokenizer) : undefined;
-    if (values['pieces'] === true && pieces === undefined) {
+    const pieces = values.pieces === true ? wordPieces(load.tokenizer) : undefined;
+    if (values.pieces === true && pieces === undefined) {
       throw new UsageError(`--pieces shows the pieces of subword tokens, but --tokenizer ${load.tokenizer} is word-level`, 'pass --tokenizer gpt2, cl100k, o200k or bpe:K, or leave out --pieces');
     }
     const line = pieces === undefined ? (tokens: string[]) => tokens.join(' ') : (tokens: string[]) => pieces(tokens).map((word) => word.join('\u00b7')).join(' ');
@@ -56,7 +54,6 @@ export function tokenizeCommand(io: CliIO): Command {
       io.stderr.write(`sentences: ${corpus.offsets.length - 1}, tokens: ${corpus.ids.length}, types: ${vocabulary.size - 2}${lineEnds}\n`);
     }
   });
-  return command;
 }
 
 /** Writes the sentences in blocks, waiting when the stream asks to; closes a file it was given. */

@@ -10,7 +10,7 @@
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
 import { InputError, UsageError } from '../../errors.js';
@@ -18,97 +18,111 @@ import { arpaLines } from '../../model/arpa.js';
 import { evaluateModel, type Evaluation } from '../../model/evaluate.js';
 import { InterpolatedModel } from '../../model/interpolated.js';
 import { kneserNeyDiscounts } from '../../model/kneserNey.js';
-import { SMOOTHING_NAMES, type LanguageModel } from '../../model/languageModel.js';
+import type { LanguageModel, ModelOptions } from '../../model/languageModel.js';
 import { trainModel } from '../../model/train.js';
 import { FIRST_TOKEN_ID, Vocabulary } from '../../vocabulary/vocabulary.js';
-import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
-import type { CliIO } from '../io.js';
+import { loadOptionsFor, loadValuesOf, warnTo, type LoadValues } from '../corpusOptions.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { parseOptions } from '../optionRow.js';
+import { commandFor, type CommandSpec } from '../optionTable.js';
+import { TRAIN_OPTIONS } from '../options.js';
 import { checkWritable } from '../outputPaths.js';
-import { CELL_RULES, SHARED_RULES } from '../../simulation/validateSettings.js';
-import { fromRule } from '../parseValues.js';
 
-export function trainCommand(io: CliIO): Command {
-  const command = new Command('train')
-    .description('train one n-gram model; --arpa writes it in ARPA format, --eval scores a text under it')
-    .option('--corpus <spec...>', 'a file, a folder, a glob, - for stdin, or brown / brown:<category>', ['brown'])
-    .option('--order <n>', 'n-gram order n >= 1', '3')
-    .option('--smoothing <name>', SMOOTHING_NAMES.join(' | '), 'mle')
-    .option('--k <k>', 'add-k constant, > 0', '0.01')
-    .option('--vocab <mode>', 'observed | seed (the whole training vocabulary)', 'observed')
-    .option('--arpa <file>', 'write the model in ARPA format (not for add-k, which is not a back-off model)')
-    .option('--eval <spec...>', 'score this text: perplexity, cross-entropy (bits), OOV rate, tokens')
-    .option('--json', 'print one JSON object');
-  addLoadOptions(command);
-  command.action(async (values: Record<string, unknown>) => {
-    const text = (key: string): string => String(values[key]);
-    const order = fromRule(CELL_RULES.order)(text('order'), '--order');
-    const smoothing = fromRule(CELL_RULES.smoothing)(text('smoothing'), '--smoothing');
-    const vocab = fromRule(CELL_RULES.vocab)(text('vocab'), '--vocab');
-    const k = fromRule(SHARED_RULES.k)(text('k'), '--k');
-    if (values['arpa'] !== undefined && smoothing === 'add-k') {
+/** What `train` will do: the model (without its corpus-dependent fields), its outputs, the text to score. */
+export interface TrainRequest {
+  readonly corpus: readonly string[];
+  readonly model: Omit<ModelOptions, 'idSpace' | 'seedTypes'>;
+  readonly arpa?: string;
+  readonly eval?: readonly string[];
+  readonly json: boolean;
+  readonly load: LoadValues;
+}
+
+export const TRAIN_SPEC: CommandSpec<TrainRequest> = {
+  name: 'train',
+  description: 'train one n-gram model; --arpa writes it in ARPA format, --eval scores a text under it',
+  options: TRAIN_OPTIONS,
+  resolve: (_args, raw) => {
+    const values = parseOptions(TRAIN_OPTIONS, raw);
+    if (values.arpa !== undefined && values.smoothing === 'add-k') {
       throw new UsageError('add-k is not a back-off model, so it has no exact ARPA form', 'use --smoothing kneser-ney or witten-bell (or mle) with --arpa');
     }
-    const arpaPath = values['arpa'] === undefined ? undefined : checkWritable(text('arpa'), io.cwd, '--arpa');
-    if (arpaPath === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
-    const warn = (message: string): void => void io.stderr.write(`ngram-collapse: warning: ${message}\n`);
-    const load = resolveLoadOptions(values, io, warn);
-    const { vocabulary, corpus, merges } = await loadCorpus(values['corpus'] as string[], load);
-    const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
-    const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
-    const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
-
-    const fallbackOrders = smoothing === 'kneser-ney'
-      ? kneserNeyDiscounts(counts).flatMap((d, order) => (d.fallback ? [order] : []))
-      : [];
-    if (fallbackOrders.length > 0) {
-      warn(`Kneser-Ney discounts fell back to D1=0.5 D2=1 D3+=1.5 (KenLM's --discount_fallback) for order ${fallbackOrders.join(', ')}: the counts-of-counts are degenerate (small or collapsed data)`);
-    }
-    if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, arpaPath);
-
-    let evaluation: Evaluation | undefined;
-    if (values['eval'] !== undefined) {
-      // Load with a copy of the training vocabulary so that known tokens keep their ids; new ones are OOV.
-      // bpe:K spells the evaluation text with the training text's merges.
-      const evalLoad = merges === undefined ? load : { ...load, bpeMerges: merges };
-      const evalText = await loadCorpus(values['eval'] as string[], evalLoad, Vocabulary.fromArray(vocabulary.toArray()));
-      evaluation = evaluateModel(model, evalText.corpus);
-    }
-
-    const ngrams = Array.from({ length: order }, (_, i) => counts.levelStart[i + 2]! - counts.levelStart[i + 1]!);
-    const summary = {
-      order,
-      smoothing,
-      vocab,
-      ...(smoothing === 'add-k' ? { k } : {}),
-      sentences: counts.sentences,
-      tokens: counts.tokens,
-      types: model.support.length,
-      ngrams,
-      discountFallback: model.discountFallback,
-      ...(arpaPath === undefined ? {} : { arpa: arpaPath }),
-      ...(evaluation === undefined ? {} : { eval: evaluationJson(evaluation) }),
+    return {
+      corpus: values.corpus,
+      model: { order: values.order, smoothing: values.smoothing, k: values.k, vocab: values.vocab },
+      ...(values.arpa === undefined ? {} : { arpa: values.arpa }),
+      ...(values.eval === undefined ? {} : { eval: values.eval }),
+      json: values.json === true,
+      load: loadValuesOf(values),
     };
-    if (values['json'] === true) {
-      io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      return;
-    }
-    const lines = [
-      `model: order ${order}, ${smoothing}${smoothing === 'add-k' ? ` (k = ${k})` : ''}, vocab ${vocab}`,
-      `trained on: ${summary.sentences} sentences, ${summary.tokens} tokens, ${summary.types} types`,
-      `n-grams: ${ngrams.map((count, i) => `${i + 1}=${count}`).join(' ')}`,
-      `discount fallback: ${model.discountFallback ? `yes (order ${fallbackOrders.join(', ')})` : 'no'}`,
-    ];
-    if (arpaPath !== undefined) lines.push(`arpa: ${arpaPath}`);
-    if (evaluation !== undefined) {
-      lines.push(
-        `eval: perplexity ${format(evaluation.perplexity)}, cross-entropy ${format(evaluation.crossEntropyBits)} bits, ` +
-          `OOV rate ${format(evaluation.oovRate)} (${evaluation.oov} of ${evaluation.tokens} tokens), ` +
-          `${evaluation.sentences} sentences, ${evaluation.predictions} predictions scored`,
-      );
-    }
-    io.stdout.write(`${lines.join('\n')}\n`);
-  });
-  return command;
+  },
+};
+
+export function trainCommand(io: CliIO): Command {
+  return commandFor(TRAIN_SPEC, () => resolveContext(io), (request) => train(request, io));
+}
+
+async function train(request: TrainRequest, io: CliIO): Promise<void> {
+  const { order, smoothing, k, vocab } = request.model;
+  const arpaPath = request.arpa === undefined ? undefined : checkWritable(request.arpa, io.cwd, '--arpa');
+  if (arpaPath === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
+  const warn = warnTo(io);
+  const load = loadOptionsFor(request.load, io, warn);
+  const { vocabulary, corpus, merges } = await loadCorpus([...request.corpus], load);
+  const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
+  const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
+  const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
+
+  const fallbackOrders = smoothing === 'kneser-ney'
+    ? kneserNeyDiscounts(counts).flatMap((d, order) => (d.fallback ? [order] : []))
+    : [];
+  if (fallbackOrders.length > 0) {
+    warn(`Kneser-Ney discounts fell back to D1=0.5 D2=1 D3+=1.5 (KenLM's --discount_fallback) for order ${fallbackOrders.join(', ')}: the counts-of-counts are degenerate (small or collapsed data)`);
+  }
+  if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, arpaPath);
+
+  let evaluation: Evaluation | undefined;
+  if (request.eval !== undefined) {
+    // Load with a copy of the training vocabulary so that known tokens keep their ids; new ones are OOV.
+    // bpe:K spells the evaluation text with the training text's merges.
+    const evalLoad = merges === undefined ? load : { ...load, bpeMerges: merges };
+    const evalText = await loadCorpus([...request.eval], evalLoad, Vocabulary.fromArray(vocabulary.toArray()));
+    evaluation = evaluateModel(model, evalText.corpus);
+  }
+
+  const ngrams = Array.from({ length: order }, (_, i) => counts.levelStart[i + 2]! - counts.levelStart[i + 1]!);
+  const summary = {
+    order,
+    smoothing,
+    vocab,
+    ...(smoothing === 'add-k' ? { k } : {}),
+    sentences: counts.sentences,
+    tokens: counts.tokens,
+    types: model.support.length,
+    ngrams,
+    discountFallback: model.discountFallback,
+    ...(arpaPath === undefined ? {} : { arpa: arpaPath }),
+    ...(evaluation === undefined ? {} : { eval: evaluationJson(evaluation) }),
+  };
+  if (request.json) {
+    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
+  const lines = [
+    `model: order ${order}, ${smoothing}${smoothing === 'add-k' ? ` (k = ${k})` : ''}, vocab ${vocab}`,
+    `trained on: ${summary.sentences} sentences, ${summary.tokens} tokens, ${summary.types} types`,
+    `n-grams: ${ngrams.map((count, i) => `${i + 1}=${count}`).join(' ')}`,
+    `discount fallback: ${model.discountFallback ? `yes (order ${fallbackOrders.join(', ')})` : 'no'}`,
+  ];
+  if (arpaPath !== undefined) lines.push(`arpa: ${arpaPath}`);
+  if (evaluation !== undefined) {
+    lines.push(
+      `eval: perplexity ${format(evaluation.perplexity)}, cross-entropy ${format(evaluation.crossEntropyBits)} bits, ` +
+        `OOV rate ${format(evaluation.oovRate)} (${evaluation.oov} of ${evaluation.tokens} tokens), ` +
+        `${evaluation.sentences} sentences, ${evaluation.predictions} predictions scored`,
+    );
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
 }
 
 async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, path: string): Promise<void> {

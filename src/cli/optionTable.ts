@@ -1,0 +1,104 @@
+/**
+ * The commander wiring of the CLI's option table (the rows are ./optionRow.ts, the table
+ * ./options.ts): a command is a list of rows plus a pure `resolve` from the parsed values to what the
+ * command will do. Commander only collects strings: it is given no defaults and no parsers, so
+ * "absent" stays `undefined` until `withDefaults`, and a default is written once, in the row (taken
+ * from the library's own default constants).
+ *
+ * Contract:
+ * - `declareOptions(command, table)` adds the rows to a commander command, in table order; the help
+ *   line is the row's description plus ` (default: ...)` when the row has a default to show.
+ * - `parseArgv(spec, argv, context)` is the whole command line -> what the command will do, as a
+ *   pure function that runs nothing (tests are tables of argv -> settings with pinned messages).
+ * - `commandFor(spec, context, execute)` is the commander command whose action is
+ *   `execute(resolve(...), command)`.
+ */
+
+import { Command, Option as CommanderOption } from 'commander';
+import { attributeName, fallbackText, parseOptions, type OptionTable, type ParsedOptions, type RawValues } from './optionRow.js';
+
+/** What resolving a command line may read: the working directory and, for --config, a file's text. */
+export interface ResolveContext {
+  readonly cwd: string;
+  readonly readText: (path: string) => string;
+}
+
+/** One command: its arguments, its option table, and the pure step from strings to what it will do. */
+export interface CommandSpec<Resolved> {
+  readonly name: string;
+  readonly description: string;
+  /** Positional arguments, commander syntax (`<text...>`), with their help. */
+  readonly arguments?: ReadonlyArray<readonly [string, string]>;
+  readonly options: OptionTable;
+  /** Pure: positional arguments and raw option values -> what the command will do. Runs nothing. */
+  resolve(args: readonly string[], raw: RawValues, context: ResolveContext): Resolved;
+}
+
+export function declareOptions(command: Command, table: OptionTable): Command {
+  for (const [key, row] of Object.entries(table)) {
+    if (attributeName(row.flag) !== key) throw new Error(`internal: option ${row.flag} is keyed ${key}`);
+    const shown = fallbackText(row);
+    const description = shown === undefined ? row.description : `${row.description} (default: ${shown})`;
+    const flags = row.value === undefined ? row.flag : `${row.short === undefined ? '' : `${row.short}, `}${row.flag} ${row.value}`;
+    command.addOption(new CommanderOption(flags, description));
+    if (row.value === undefined && row.negation !== undefined) {
+      command.addOption(new CommanderOption(`--no-${row.flag.slice(2)}`, row.negation.description));
+    }
+  }
+  return command;
+}
+
+function commanderCommand(spec: CommandSpec<unknown>): Command {
+  const command = new Command(spec.name).description(spec.description).showSuggestionAfterError(false);
+  for (const [name, description] of spec.arguments ?? []) command.argument(name, description);
+  return declareOptions(command, spec.options);
+}
+
+/** The commander command of `spec`: its action resolves the command line and hands it to `execute`. */
+export function commandFor<Resolved>(spec: CommandSpec<Resolved>, context: () => ResolveContext, execute: (resolved: Resolved, command: Command) => Promise<void>): Command {
+  const command = commanderCommand(spec as CommandSpec<unknown>);
+  command.action(async () => {
+    await execute(spec.resolve(positional(command, spec as CommandSpec<unknown>), command.opts(), context()), command);
+  });
+  return command;
+}
+
+/** Commander's processed positional arguments, a variadic last one flattened. */
+function positional(command: Command, spec: CommandSpec<unknown>): string[] {
+  return (command.processedArgs as unknown[])
+    .slice(0, spec.arguments?.length ?? 0)
+    .flatMap((value) => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]));
+}
+
+/**
+ * The command line (after the command's name) -> what the command will do. Pure: runs nothing,
+ * throws CommanderError for unknown flags or missing arguments, UsageError for bad values.
+ */
+export function parseArgv<Resolved>(spec: CommandSpec<Resolved>, argv: readonly string[], context: ResolveContext): Resolved {
+  const command = commanderCommand(spec as CommandSpec<unknown>)
+    .exitOverride()
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
+  let resolved: { value: Resolved } | undefined;
+  command.action(() => {
+    resolved = { value: spec.resolve(positional(command, spec as CommandSpec<unknown>), command.opts(), context) };
+  });
+  command.parse([...argv], { from: 'user' });
+  if (resolved === undefined) throw new Error('internal: the command line was not resolved');
+  return resolved.value;
+}
+
+/** A command line as its table parses it: the positional arguments and every option (defaults filled in). */
+export interface ParsedCommand<Table extends OptionTable> {
+  readonly args: readonly string[];
+  readonly options: ParsedOptions<Table>;
+}
+
+/** A command whose resolve is its table's parse (plot, merge, recipe, tokenize, playground). */
+export function tableSpec<Table extends OptionTable>(
+  name: string,
+  description: string,
+  options: Table,
+  args: ReadonlyArray<readonly [string, string]> = [],
+): CommandSpec<ParsedCommand<Table>> {
+  return { name, description, arguments: args, options, resolve: (positional, raw) => ({ args: positional, options: parseOptions(options, raw) }) };
+}

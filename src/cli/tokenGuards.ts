@@ -1,0 +1,47 @@
+/**
+ * The --max-tokens guard of `run`, applied to what the run will hold in memory: --tokens and
+ * --measure-tokens (before the corpus is read), the largest batch under --tokens-growth, and the last
+ * training set of `accumulate`. Each throws a UsageError naming the flags and the sizes, before any
+ * work; none applies when maxTokens is undefined.
+ */
+
+import { UsageError } from '../errors.js';
+import { batchTokensAt, type RunSettings } from '../simulation/settings.js';
+
+/** --tokens and --measure-tokens against the --max-tokens guard, before the corpus is read. */
+export function checkTokenGuards(settings: RunSettings, maxTokens: number | undefined): void {
+  if (settings.tokens !== undefined && maxTokens !== undefined && settings.tokens > maxTokens) {
+    throw new UsageError(`--tokens ${settings.tokens} is above the --max-tokens guard (${maxTokens})`, 'pass a smaller --tokens, or raise --max-tokens if the machine has the memory');
+  }
+  if (settings.measureTokens !== undefined && maxTokens !== undefined && settings.measureTokens > maxTokens) {
+    throw new UsageError(`--measure-tokens ${settings.measureTokens} is above the --max-tokens guard (${maxTokens})`, 'pass a smaller --measure-tokens, or raise --max-tokens if the machine has the memory');
+  }
+  if (settings.tokens !== undefined) checkGrowth(settings, settings.tokens, maxTokens);
+}
+
+/** --tokens-growth: refuse a run whose last (largest) batch would pass the --max-tokens guard. */
+export function checkGrowth(settings: RunSettings, batchTokens: number, maxTokens: number | undefined): void {
+  if (maxTokens === undefined) return;
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  const largest = Math.max(batchTokensAt(batchTokens, growth, 1), batchTokensAt(batchTokens, growth, settings.generations));
+  if (largest > maxTokens) {
+    throw new UsageError(
+      `--tokens-growth ${growth} makes generation ${settings.generations}'s batch ${largest} tokens, above the --max-tokens guard (${maxTokens})`,
+      'use fewer --generations, a smaller --tokens-growth or --tokens, or raise --max-tokens',
+    );
+  }
+}
+
+/** accumulate keeps every batch: refuse a run whose last training set would pass the --max-tokens guard. */
+export function checkAccumulatedSize(settings: RunSettings, humanTokens: number, batchTokens: number, maxTokens: number | undefined): void {
+  if (maxTokens === undefined || !settings.sweep.strategy.includes('accumulate')) return;
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  let last = humanTokens;
+  for (let generation = 1; generation <= settings.generations; generation++) last += batchTokensAt(batchTokens, growth, generation);
+  if (last > maxTokens) {
+    throw new UsageError(
+      `--strategy accumulate would train on ${last} tokens by generation ${settings.generations}, above the --max-tokens guard (${maxTokens})`,
+      'use fewer --generations, a smaller --tokens, accumulate-subsample, or raise --max-tokens',
+    );
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * The CLI's option parsing as a function: argv -> what the command will do (parseArgv runs nothing),
+ * as tables of argv and settings, and of bad argv and the exact error line it gives.
+ */
+
+import { CommanderError } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { GENERATE_SPEC } from '../../src/cli/commands/generate.js';
+import { MERGE_SPEC } from '../../src/cli/commands/merge.js';
+import { METRICS_SPEC } from '../../src/cli/commands/metrics.js';
+import { PLAYGROUND_SPEC } from '../../src/cli/commands/playground.js';
+import { PLOT_SPEC } from '../../src/cli/commands/plot.js';
+import { RECIPE_SPEC } from '../../src/cli/commands/recipe.js';
+import { TOKENIZE_SPEC } from '../../src/cli/commands/tokenize.js';
+import { TRAIN_SPEC } from '../../src/cli/commands/train.js';
+import { loadOptionsFor } from '../../src/cli/corpusOptions.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { fallbackText } from '../../src/cli/optionRow.js';
+import { parseArgv, type CommandSpec, type ResolveContext } from '../../src/cli/optionTable.js';
+import { CELL_ROWS, GENERATE_OPTIONS, RUN_OPTIONS, SWEEP_ROWS } from '../../src/cli/options.js';
+import { CONFIG_KEYS, printableConfig, RUN_SPEC } from '../../src/cli/runConfig.js';
+import { TOKENIZER_NAMES } from '../../src/corpus/tokenizers.js';
+import { describeError, UsageError } from '../../src/errors.js';
+import { DEFAULT_SAMPLING } from '../../src/sampler/sampling.js';
+import { DEFAULT_RUN } from '../../src/simulation/settings.js';
+
+/** A context whose "files" are this map (so --config needs no disk). */
+function context(files: Record<string, string> = {}): ResolveContext {
+  return {
+    cwd: '/w',
+    readText: (path) => {
+      const content = files[path];
+      if (content === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+      return content;
+    },
+  };
+}
+
+const parse = <T>(spec: CommandSpec<T>, argv: readonly string[], files?: Record<string, string>): T => parseArgv(spec, argv, context(files));
+
+/** The one line the CLI would print for argv (without the program's name). */
+function errorLine(spec: CommandSpec<unknown>, argv: readonly string[], files?: Record<string, string>): string {
+  try {
+    parse(spec, argv, files);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.message;
+    return describeError(error);
+  }
+  throw new Error(`${argv.join(' ')} was accepted`);
+}
+
+const io = { cwd: '/w' } as unknown as CliIO;
+const UNSET_LOAD = { lowercase: undefined, emptySentences: undefined, jsonlField: undefined, normalize: undefined };
+const DEFAULT_LOAD = { tokenizer: 'wordpunct', sentences: 'auto', maxTokens: 200_000_000, ...UNSET_LOAD };
+
+describe('run: argv -> RunConfig', () => {
+  it("no flags: every default is the library's (DEFAULT_RUN), brown, curves.csv, one shard", () => {
+    const config = parse(RUN_SPEC, []);
+    expect(config.settings).toEqual(DEFAULT_RUN);
+    expect(JSON.stringify(config.settings)).toBe(JSON.stringify(DEFAULT_RUN)); // key order too: the run record's fingerprint
+    expect(config.corpus).toEqual(['brown']);
+    expect(config.out).toBe('curves.csv');
+    expect(config.shard).toEqual({ index: 1, count: 1 });
+    expect(config.load).toEqual(DEFAULT_LOAD);
+    expect([config.quiet, config.resume, config.printConfig, config.workers]).toEqual([false, false, false, undefined]);
+  });
+
+  it.each([
+    [['--human-ratio', '0,0.5,1'], { humanRatio: [0, 0.5, 1] }],
+    [['--strategy', 'accumulate,replace'], { strategy: ['accumulate', 'replace'] }],
+    [['--top-p', '0.9'], { topP: [0.9] }],
+    [['--top-k', '5,0'], { topK: [5, 0] }],
+    [['--temperature', '0.5, 2'], { temperature: [0.5, 2] }],
+    [['--order', '1,2', '--smoothing', 'kneser-ney', '--vocab', 'seed'], { order: [1, 2], smoothing: ['kneser-ney'], vocab: ['seed'] }],
+    [['--anchor', '3', '--human-pool', 'fixed'], { anchor: [3], humanPool: ['fixed'] }],
+    [['--select', 'none,m0:low:0.80,dedup'], { select: ['none', 'm0:low:0.8', 'dedup'] }],
+    [['--tokens-growth', '1,1.5'], { tokensGrowth: [1, 1.5] }],
+  ])('%j sets the sweep %j, the rest stays default', (argv, sweep) => {
+    expect(parse(RUN_SPEC, argv).settings.sweep).toEqual({ ...DEFAULT_RUN.sweep, ...sweep });
+  });
+
+  it.each([
+    [['--generations', '3'], { generations: 3 }],
+    [['--tokens', '500'], { tokens: 500 }],
+    [['--tokens', '500', '--measure-tokens', '2000'], { tokens: 500, measureTokens: 2000 }],
+    [['--k', '0.5', '--holdout', '0'], { k: 0.5, holdout: 0 }],
+    [['--rare-threshold', '2', '--max-sentence-length', '9', '--replicates', '4', '--seed', '0'], { rareThreshold: 2, maxSentenceLength: 9, replicates: 4, seed: 0 }],
+  ])('%j sets the shared settings %j', (argv, shared) => {
+    const { sweep: _, ...settings } = parse(RUN_SPEC, argv).settings;
+    const { sweep: __, ...defaults } = DEFAULT_RUN;
+    expect(settings).toEqual({ ...defaults, ...shared });
+  });
+
+  it('loader, outputs and switches', () => {
+    const config = parse(RUN_SPEC, [
+      '--corpus', 'a.txt', 'b.txt', '--no-lowercase', '--tokenizer', 'char', '--sentences', 'line', '--empty-sentences', '--jsonl-field', 'body', '--no-normalize', '--max-tokens', '10',
+      '--out', '-', '--summary', 's.csv', '--extinctions', 'e.csv', '--survival', 'km.csv', '--save-corpora', 'dir', '--report', 'r.html', '--sentence-perplexities', 'p.csv',
+      '--workers', '2', '--shard', '2/3', '--resume', '--quiet', '--print-config',
+    ]);
+    expect(config).toMatchObject({
+      corpus: ['a.txt', 'b.txt'],
+      load: { tokenizer: 'char', lowercase: false, sentences: 'line', emptySentences: true, jsonlField: 'body', normalize: false, maxTokens: 10 },
+      out: '-', summary: 's.csv', extinctions: 'e.csv', survival: 'km.csv', saveCorpora: 'dir', report: 'r.html', sentencePerplexities: 'p.csv',
+      workers: 2, shard: { index: 2, count: 3 }, resume: true, quiet: true, printConfig: true,
+    });
+  });
+
+  it('the lowercase default follows the tokenizer: word-level lowercases, subword keeps the case', () => {
+    const load = (argv: string[]) => loadOptionsFor(parse(RUN_SPEC, argv).load, io, () => undefined);
+    expect(load([]).lowercase).toBe(true);
+    expect(load(['--tokenizer', 'gpt2']).lowercase).toBe(false);
+    expect(load(['--tokenizer', 'bpe:500']).lowercase).toBe(false);
+    expect(load(['--tokenizer', 'bpe:500', '--lowercase']).lowercase).toBe(true);
+    expect(load(['--no-lowercase']).lowercase).toBe(false);
+    expect([load([]).normalize, load(['--no-normalize']).normalize, load(['--normalize']).normalize]).toEqual(['NFC', 'none', 'NFC']);
+    expect(printableConfig(parse(RUN_SPEC, ['--tokenizer', 'gpt2']))).toMatchObject({ tokenizer: 'gpt2', lowercase: false });
+  });
+
+  it('--empty-sentences needs --sentences line (checked when the loader options are made, from any source)', () => {
+    const config = parse(RUN_SPEC, ['--empty-sentences']);
+    expect(() => loadOptionsFor(config.load, io, () => undefined)).toThrow(
+      new UsageError('--empty-sentences needs --sentences line, got --sentences auto', 'add --sentences line: one sentence per line, a blank line an empty sentence'),
+    );
+    const fromFile = parse(RUN_SPEC, ['--config', 'c.json', '--sentences', 'line'], { '/w/c.json': '{"emptySentences": true}' });
+    expect(loadOptionsFor(fromFile.load, io, () => undefined)).toMatchObject({ sentences: 'line', emptySentences: true });
+  });
+
+  it('--config: the file over the defaults, a flag over the file; values parsed by the same rows', () => {
+    const files = { '/w/c.json': JSON.stringify({ 'human-ratio': [0, 0.2], order: '2', generations: 4, corpus: 'x.txt', lowercase: false, seed: 7, select: ['m0:low:0.80'], tokenizer: 'bpe:300' }) };
+    const config = parse(RUN_SPEC, ['--config', 'c.json', '--seed', '9'], files);
+    expect(config.settings.sweep.humanRatio).toEqual([0, 0.2]);
+    expect(config.settings.sweep.order).toEqual([2]);
+    expect(config.settings.sweep.select).toEqual(['m0:low:0.8']);
+    expect(config.settings.generations).toBe(4);
+    expect(config.settings.seed).toBe(9);
+    expect(config.corpus).toEqual(['x.txt']);
+    expect(config.load).toMatchObject({ lowercase: false, tokenizer: 'bpe:300' });
+  });
+
+  it('--print-config reads back as the same configuration', () => {
+    const config = parse(RUN_SPEC, ['--human-ratio', '0,0.3', '--tokens', '900', '--tokenizer', 'gpt2', '--no-normalize', '--survival', 'km.csv', '--shard', '1/2', '--workers', '3']);
+    const again = parse(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': JSON.stringify(printableConfig(config)) });
+    expect(printableConfig(again)).toEqual(printableConfig(config));
+    expect(again.settings).toEqual(config.settings);
+  });
+
+  it('a config file may set every run option but config, print-config and resume', () => {
+    expect(CONFIG_KEYS).toEqual(Object.keys(RUN_OPTIONS).filter((key) => !['config', 'printConfig', 'resume'].includes(key)));
+  });
+
+  it.each([
+    [['--top-p', '0'], "--top-p must be a number > 0 and <= 1, got '0' (pass a number > 0 and <= 1)"],
+    [['--top-p', '1.5'], "--top-p must be a number > 0 and <= 1, got '1.5' (pass a number > 0 and <= 1)"],
+    [['--top-k', '-3'], "--top-k must be a whole number >= 0, got '-3' (pass a whole number >= 0)"],
+    [['--temperature', '0'], "--temperature must be a number > 0, got '0' (pass a number > 0)"],
+    [['--temperature', 'NaN'], "--temperature must be a number, got 'NaN' (pass a number > 0)"],
+    [['--human-ratio', '1.5,-0.5'], "--human-ratio must be a number >= 0 and <= 1, got '1.5' (pass a number >= 0 and <= 1)"],
+    [['--human-ratio', '0,,1'], "--human-ratio has an empty item in '0,,1' (separate values with single commas, e.g. 0,0.1,0.5)"],
+    [['--order', '11'], "--order must be a whole number from 1 to 10, got '11' (pass a whole number from 1 to 10)"],
+    [['--smoothing', 'good-turing'], "unknown --smoothing value 'good-turing' (use one of: mle, add-k, witten-bell, kneser-ney)"],
+    [['--strategy', 'keep'], "unknown --strategy value 'keep' (use one of: replace, accumulate, accumulate-subsample)"],
+    [['--select', 'm0:low:2'], "--select must be one of none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:high:Q, tail:Q (0 < Q <= 1), got 'm0:low:2' (e.g. --select none,m0:low:0.8)"],
+    [['--holdout', '1'], "--holdout must be a number >= 0 and < 1, got '1' (pass a number >= 0 and < 1)"],
+    [['--generations', '0'], "--generations must be a whole number from 1 to 100000, got '0' (pass a whole number from 1 to 100000)"],
+    [['--workers', '0'], "--workers must be a whole number from 1 to 1024, got '0' (pass a whole number from 1 to 1024)"],
+    [['--tokenizer', 'bpe'], `unknown --tokenizer value 'bpe' (use one of: ${TOKENIZER_NAMES.join(', ')})`],
+    [['--sentences', 'para'], "unknown --sentences value 'para' (use one of: auto, line)"],
+    [['--max-tokens', '1e3.5'], "--max-tokens must be a number, got '1e3.5' (pass a whole number >= 1)"],
+    [['--shard', '3/2'], "--shard must be i/n with 1 <= i <= n, got '3/2' (pass e.g. --shard 2/4 for the second of four shares)"],
+    [['--bogus'], "error: unknown option '--bogus'"],
+  ])('%j is refused: %s', (argv, message) => {
+    expect(errorLine(RUN_SPEC, argv)).toBe(message);
+  });
+
+  it.each([
+    [{ humanRatio: 2 }, 'c.json: "humanRatio" must be a number >= 0 and <= 1, got \'2\' (pass a number >= 0 and <= 1)'],
+    [{ humanRatio: [] }, 'c.json: "humanRatio" must be a non-empty list, got [] (write a non-empty list)'],
+    [{ order: [true] }, 'c.json: "order" must be a list of numbers or names, got [true] (write a list of numbers or names)'],
+    [{ quiet: 'yes' }, 'c.json: "quiet" must be true or false, got "yes" (write true or false)'],
+    [{ corpus: [] }, 'c.json: "corpus" must be a string or a non-empty array of strings, got [] (write a string or a non-empty array of strings)'],
+    [{ out: ' ' }, 'c.json: "out" must be a path, got \' \' (pass a file or folder name)'],
+    [{ corpus: ['a.txt', ''] }, 'c.json: "corpus" must be a path, got \'\' (pass a file or folder name)'],
+    [{ seed: { n: 1 } }, 'c.json: "seed" must be a number or a string, got {"n":1} (write a number or a string)'],
+    [{ humanRatio: [0], 'human-ratio': [0] }, '--config c.json: key "human-ratio" is given twice (as humanRatio) (keep one of them)'],
+  ])('config %j is refused: %s', (content, message) => {
+    expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': JSON.stringify(content) })).toBe(message);
+  });
+
+  it('a config key that is not a run option names the known keys', () => {
+    expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"resume": true}' })).toBe(`--config c.json: unknown key "resume" (known keys: ${CONFIG_KEYS.join(', ')})`);
+    expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '[1]' })).toBe('--config c.json must hold one JSON object, got an array (write {"humanRatio": [0, 0.1], ...})');
+    expect(errorLine(RUN_SPEC, ['--config', 'gone.json'])).toBe('--config gone.json cannot be read (ENOENT) (pass the path of a JSON file)');
+  });
+});
+
+describe('generate and train: one value per setting, the same rows and defaults as run', () => {
+  it('generate with no flags samples with DEFAULT_SAMPLING from the default model', () => {
+    expect(parse(GENERATE_SPEC, [])).toEqual({
+      corpus: ['brown'],
+      count: 10,
+      model: { order: 3, smoothing: 'mle', k: 0.01, vocab: 'observed' },
+      sampling: DEFAULT_SAMPLING,
+      maxSentenceLength: 200,
+      seed: 42,
+      load: DEFAULT_LOAD,
+    });
+  });
+
+  it('generate flags', () => {
+    const settings = parse(GENERATE_SPEC, ['-n', '3', '--smoothing', 'kneser-ney', '--temperature', '0.5', '--top-k', '4', '--top-p', '0.8', '--seed', '1', '--tokenizer', 'o200k']);
+    expect(settings).toMatchObject({ count: 3, model: { smoothing: 'kneser-ney' }, sampling: { temperature: 0.5, topK: 4, topP: 0.8 }, seed: 1, load: { tokenizer: 'o200k' } });
+  });
+
+  it.each([
+    [['--temperature', '-1'], "--temperature must be a number > 0, got '-1' (pass a number > 0)"],
+    [['--top-p', '0'], "--top-p must be a number > 0 and <= 1, got '0' (pass a number > 0 and <= 1)"],
+    [['--top-p', '0.5,0.9'], "--top-p must be a number, got '0.5,0.9' (pass a number > 0 and <= 1)"],
+    [['-n', '0'], "--count must be a whole number from 1 to 1000000, got '0' (pass a whole number from 1 to 1000000)"],
+  ])('generate %j is refused: %s', (argv, message) => {
+    expect(errorLine(GENERATE_SPEC, argv)).toBe(message);
+  });
+
+  it('one default per setting: the single-valued rows and the sweep rows agree', () => {
+    for (const key of ['order', 'smoothing', 'vocab', 'temperature', 'topK', 'topP'] as const) {
+      expect([CELL_ROWS[key].fallback]).toEqual(SWEEP_ROWS[key].fallback);
+      expect(fallbackText(GENERATE_OPTIONS[key])).toBe(fallbackText(RUN_OPTIONS[key]));
+    }
+  });
+
+  it('train', () => {
+    expect(parse(TRAIN_SPEC, ['--smoothing', 'witten-bell', '--arpa', 'm.arpa', '--eval', 'a.txt', 'b.txt', '--json'])).toMatchObject({
+      model: { order: 3, smoothing: 'witten-bell', k: 0.01, vocab: 'observed' },
+      arpa: 'm.arpa',
+      eval: ['a.txt', 'b.txt'],
+      json: true,
+    });
+    expect(errorLine(TRAIN_SPEC, ['--smoothing', 'add-k', '--arpa', 'm.arpa'])).toBe('add-k is not a back-off model, so it has no exact ARPA form (use --smoothing kneser-ney or witten-bell (or mle) with --arpa)');
+    expect(errorLine(TRAIN_SPEC, ['--k', '0'])).toBe("--k must be a number > 0, got '0' (pass a number > 0)");
+  });
+});
+
+describe('metrics, recipe, tokenize, plot, merge, playground', () => {
+  it('metrics: texts, reference, rare threshold, out', () => {
+    expect(parse(METRICS_SPEC, ['a.txt', 'b.txt'])).toEqual({ texts: ['a.txt', 'b.txt'], rareThreshold: 1, out: '-', load: DEFAULT_LOAD });
+    expect(parse(METRICS_SPEC, ['a.txt', '--reference', 'h.txt', '--rare-threshold', '3'])).toMatchObject({ reference: 'h.txt', rareThreshold: 3 });
+    expect(errorLine(METRICS_SPEC, [])).toBe("error: missing required argument 'text'");
+    expect(errorLine(METRICS_SPEC, ['a.txt', '--rare-threshold', '0'])).toBe("--rare-threshold must be a whole number >= 1, got '0' (pass a whole number >= 1)");
+  });
+
+  it("recipe: the scale is the recipe's unless given; the seed defaults to 42", () => {
+    const { args, options } = parse(RECIPE_SPEC, ['drift']);
+    expect(args).toEqual(['drift']);
+    expect(options).toMatchObject({ seed: 42, generations: undefined, replicates: undefined, corpus: undefined, out: undefined });
+    expect(parse(RECIPE_SPEC, ['drift', '--generations', '2', '--replicates', '3', '--corpus', 'x.txt', '--out', 'o']).options).toMatchObject({ generations: 2, replicates: 3, corpus: ['x.txt'], out: 'o' });
+    expect(errorLine(RECIPE_SPEC, ['drift', '--replicates', '0'])).toBe("--replicates must be a whole number from 1 to 100000, got '0' (pass a whole number from 1 to 100000)");
+  });
+
+  it('tokenize: texts and --corpus, --pieces, --out', () => {
+    expect(parse(TOKENIZE_SPEC, ['a.txt', '--pieces', '--tokenizer', 'bpe:50'])).toEqual({
+      args: ['a.txt'],
+      options: { corpus: undefined, out: '-', pieces: true, quiet: undefined, ...DEFAULT_LOAD, tokenizer: 'bpe:50' },
+    });
+    expect(errorLine(TOKENIZE_SPEC, ['--tokenizer', 'bpe:0'])).toBe("--tokenizer 'bpe:0' needs a whole number of merges from 1 to 1000000 (write it as bpe:K, e.g. bpe:2000)");
+  });
+
+  it('plot, merge and playground', () => {
+    expect(parse(PLOT_SPEC, ['c.csv', '--out', 'r.html', '--metrics', 'a, b'])).toMatchObject({ curves: '/w/c.csv', out: '/w/r.html', metrics: ['a', 'b'] });
+    expect(errorLine(PLOT_SPEC, ['c.csv'])).toBe('plot has nothing to write (give --out report.html and/or --svg DIR)');
+    expect(parse(MERGE_SPEC, ['a.csv', 'b.csv'])).toEqual({ args: ['a.csv', 'b.csv'], options: { out: 'merged.csv', summary: undefined, quiet: undefined } });
+    expect(parse(PLAYGROUND_SPEC, [])).toEqual({ args: [], options: { out: 'playground.html', corpus: undefined } });
+  });
+
+  it('parsing runs nothing: a bad value is a UsageError before any file is read', () => {
+    expect(() => parse(RUN_SPEC, ['--corpus', 'does-not-exist.txt', '--top-k', 'x'])).toThrow(UsageError);
+    expect(() => parse(RUN_SPEC, ['--corpus', 'does-not-exist.txt'])).not.toThrow();
+  });
+});
