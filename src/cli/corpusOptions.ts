@@ -1,42 +1,25 @@
 /**
- * Options shared by every command that reads a corpus (run, metrics, generate, train): the table,
- * and their resolution into the loader's LoadOptions.
+ * The loader's options of every command that reads a corpus (run, metrics, generate, train, recipe):
+ * the parsed flags (LOAD_ROWS of ./options.ts) plus what only the CLI knows (standard input, the
+ * working directory, where warnings go) -> the loader's LoadOptions.
  */
 
-import type { Command } from 'commander';
-import { DEFAULT_LOAD_OPTIONS, type LoadOptions } from '../corpus/loadCorpus.js';
-import { SENTENCE_MODES, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
-import { integerIn, oneOf } from './parseValues.js';
+import type { LoadOptions } from '../corpus/loadCorpus.js';
 import type { CliIO } from './io.js';
+import { LOAD_ROWS, type LoadFlags } from './options.js';
 
-export const DEFAULT_MAX_TOKENS = 200_000_000;
-
-/** Adds --tokenizer, --lowercase/--no-lowercase, --sentences, --jsonl-field, --max-tokens. */
-export function addLoadOptions(command: Command): Command {
-  return command
-    .option('--tokenizer <name>', `${TOKENIZER_NAMES.join(' | ')} (default: ${DEFAULT_LOAD_OPTIONS.tokenizer}; brown keeps its own tokens)`)
-    .option('--lowercase', 'lowercase the text (default)')
-    .option('--no-lowercase', 'keep the case of the text')
-    .option('--sentences <mode>', 'auto: natural\'s sentence tokenizer; line: one sentence per line (default: auto)')
-    .option('--jsonl-field <name>', 'read JSON Lines and take the text from this field (default for .jsonl files: text)')
-    .option('--max-tokens <n>', `refuse corpora larger than this (default: ${DEFAULT_MAX_TOKENS})`);
+export function loadOptionsFor(flags: LoadFlags, io: CliIO, onWarning: (message: string) => void): LoadOptions {
+  return { ...flags, stdin: io.stdin, cwd: io.cwd, onWarning };
 }
 
-/** Commander's raw values -> LoadOptions (validated). */
-export function resolveLoadOptions(values: Readonly<Record<string, unknown>>, io: CliIO, onWarning: (message: string) => void): LoadOptions {
-  const string = (key: string): string | undefined => (values[key] === undefined ? undefined : String(values[key]));
-  const tokenizer = string('tokenizer');
-  const sentences = string('sentences');
-  const maxTokens = string('maxTokens');
-  const jsonlField = string('jsonlField');
-  return {
-    tokenizer: tokenizer === undefined ? DEFAULT_LOAD_OPTIONS.tokenizer : oneOf(TOKENIZER_NAMES)(tokenizer, '--tokenizer'),
-    lowercase: values['lowercase'] !== false,
-    sentences: sentences === undefined ? DEFAULT_LOAD_OPTIONS.sentences : oneOf(SENTENCE_MODES)(sentences, '--sentences'),
-    maxTokens: maxTokens === undefined ? DEFAULT_MAX_TOKENS : integerIn(1)(maxTokens, '--max-tokens'),
-    stdin: io.stdin,
-    cwd: io.cwd,
-    onWarning,
-    ...(jsonlField === undefined ? {} : { jsonlField }),
+/** The warning line every command prints: `ngram-collapse: warning: ...` (none when quiet). */
+export function warnTo(io: CliIO, quiet = false): (message: string) => void {
+  return (message) => {
+    if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
   };
+}
+
+/** The loader's flags out of a command's parsed options (absent ones left out). */
+export function loadFlags(values: Readonly<Record<string, unknown>>): LoadFlags {
+  return Object.fromEntries(Object.keys(LOAD_ROWS).filter((key) => values[key] !== undefined).map((key) => [key, values[key]])) as unknown as LoadFlags;
 }

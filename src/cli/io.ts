@@ -7,6 +7,7 @@
  * process.exit. `isTTY` says whether stderr is a terminal (progress bars only then).
  */
 
+import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 
 export interface CliIO {
@@ -26,4 +27,9 @@ export function processIO(): CliIO {
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
   };
+}
+
+/** What resolving a command line may read: the working directory and (for --config) a file's text. */
+export function resolveContext(io: CliIO): { readonly cwd: string; readonly readText: (path: string) => string } {
+  return { cwd: io.cwd, readText: (path) => readFileSync(path, 'utf8') };
 }

@@ -63,3 +63,12 @@ export function listOf<T>(item: Parse<T>): Parse<T[]> {
     return values;
   };
 }
+
+/** Any text, as given. */
+export const text: Parse<string> = (raw) => raw;
+
+/** A file or folder name: any text but the empty one. */
+export const path: Parse<string> = (raw, flag) => {
+  if (raw.trim() === '') throw new UsageError(`${flag} must be a path, got '${raw}'`, 'pass a file or folder name');
+  return raw;
+};

@@ -7,7 +7,6 @@
  * It never calls process.exit, so tests run it in-process.
  */
 
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { InputError, RunIncompleteError, describeError } from '../errors.js';
 import { generateCommand } from './commands/generate.js';
@@ -18,13 +17,11 @@ import { recipeCommand } from './commands/recipe.js';
 import { runCommand } from './commands/run.js';
 import { trainCommand } from './commands/train.js';
 import type { CliIO } from './io.js';
+import { packageVersion } from './version.js';
 
 export const PROGRAM_NAME = 'ngram-collapse';
 
-export function packageVersion(): string {
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
-}
+export { packageVersion };
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command(PROGRAM_NAME)

@@ -1,7 +1,8 @@
 /**
  * The resolved configuration of `ngram-collapse run`: command-line flags, a `--config FILE` (JSON)
  * and the defaults, merged in that order of precedence (a flag given on the command line wins over
- * the file, the file over the defaults).
+ * the file, the file over the defaults). Every value is parsed once, by its row of the option table
+ * (./options.ts), whether it came from a flag or from the file.
  *
  * Config file: one JSON object. Keys are the run options, written either in camelCase
  * (`humanRatio`, `maxSentenceLength`, `saveCorpora`) or as the flag's name without its dashes
@@ -12,26 +13,22 @@
  * resume. `--print-config` prints the resolved configuration in this format (camelCase), so it can be
  * saved and used as a config file.
  *
- * Every problem is a UsageError naming the file, the key and the value.
+ * Every problem is a UsageError naming the file, the key and the value (InputError if the file
+ * cannot be read). Pure apart from `context.readText`.
  */
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
-import { SENTENCE_MODES, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
 import { InputError, UsageError } from '../errors.js';
-import type { RunSettings } from '../simulation/settings.js';
-import { formatShard, parseShard, WHOLE_RUN, type Shard } from '../simulation/shard.js';
-import { defaultWorkers } from '../simulation/workerPool.js';
-import { DEFAULT_MAX_TOKENS } from './corpusOptions.js';
-import { integerIn, oneOf, type Parse } from './parseValues.js';
-import { resolveRunSettings, SHARED_OPTIONS, SWEEP_OPTIONS } from './runOptions.js';
+import { DEFAULT_RUN, DEFAULT_SWEEP, type RunSettings, type SharedSettings, type SweepSettings } from '../simulation/settings.js';
+import { formatShard, type Shard } from '../simulation/shard.js';
+import { attributeName, parseGiven, withDefaults, type AnyOption, type CommandSpec, type ParsedOptions, type RawValues, type ResolveContext } from './optionTable.js';
+import { COMMAND_LINE_ONLY, LOAD_ROWS, RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS, type LoadFlags } from './options.js';
 
 export interface RunConfig {
   readonly corpus: readonly string[];
   readonly settings: RunSettings;
-  /** Loader options as raw values (tokenizer, lowercase, sentences, jsonlField, maxTokens) for resolveLoadOptions. */
-  readonly loadValues: Readonly<Record<string, unknown>>;
+  /** The loader's options (tokenizer, lowercase, sentences, jsonlField, maxTokens). */
+  readonly load: LoadFlags;
   readonly out: string;
   readonly summary?: string;
   readonly extinctions?: string;
@@ -48,52 +45,28 @@ export interface RunConfig {
   readonly printConfig: boolean;
 }
 
-type Kind = 'list' | 'scalar' | 'boolean' | 'strings';
+type RunValues = ParsedOptions<typeof RUN_OPTIONS>;
 
-const path: Parse<string> = (raw, flag) => {
-  if (raw.trim() === '') throw new UsageError(`${flag} must be a path, got '${raw}'`, 'pass a file or folder name');
-  return raw;
-};
+const FILE_ROWS: Readonly<Record<string, AnyOption>> = Object.fromEntries(
+  Object.entries(RUN_OPTIONS).filter(([key]) => !(COMMAND_LINE_ONLY as readonly string[]).includes(key)),
+);
 
-/** Every key a config file may hold, its kind, and the check of its value (sweep and shared rows check themselves). */
-const FILE_KEYS: Readonly<Record<string, { kind: Kind; parse: Parse<unknown> }>> = {
-  corpus: { kind: 'strings', parse: path },
-  ...Object.fromEntries(Object.values(SWEEP_OPTIONS).map((row) => [row.key, { kind: 'list' as const, parse: row.parse as Parse<unknown> }])),
-  ...Object.fromEntries(Object.values(SHARED_OPTIONS).map((row) => [row.key, { kind: 'scalar' as const, parse: row.parse as Parse<unknown> }])),
-  tokenizer: { kind: 'scalar', parse: oneOf(TOKENIZER_NAMES) },
-  lowercase: { kind: 'boolean', parse: (raw) => raw },
-  sentences: { kind: 'scalar', parse: oneOf(SENTENCE_MODES) },
-  jsonlField: { kind: 'scalar', parse: path },
-  maxTokens: { kind: 'scalar', parse: integerIn(1) },
-  out: { kind: 'scalar', parse: path },
-  summary: { kind: 'scalar', parse: path },
-  extinctions: { kind: 'scalar', parse: path },
-  saveCorpora: { kind: 'scalar', parse: path },
-  report: { kind: 'scalar', parse: path },
-  sentencePerplexities: { kind: 'scalar', parse: path },
-  workers: { kind: 'scalar', parse: integerIn(1, 1024) },
-  shard: { kind: 'scalar', parse: (raw, flag) => parseShard(raw, flag) },
-  quiet: { kind: 'boolean', parse: (raw) => raw },
-};
-
-export const CONFIG_KEYS: readonly string[] = Object.keys(FILE_KEYS);
-
-const camelCase = (name: string): string => name.replace(/^--/u, '').replace(/-([a-z0-9])/gu, (_, letter: string) => letter.toUpperCase());
+/** Every key a config file may hold (camelCase). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(FILE_ROWS);
 
 /**
- * Reads and validates a config file; returns raw values as commander would hold them (strings, the
- * corpus as a string array, booleans), keyed by camelCase name.
+ * Reads and validates a config file; returns the values it gives, parsed, keyed by camelCase name.
  */
-export function readConfigFile(file: string, cwd: string): Record<string, unknown> {
-  let text: string;
+export function readConfigFile(file: string, context: ResolveContext): Partial<RunValues> {
+  let content: string;
   try {
-    text = readFileSync(resolve(cwd, file), 'utf8');
+    content = context.readText(resolve(context.cwd, file));
   } catch (error) {
     throw new InputError(`--config ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'pass the path of a JSON file');
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(content);
   } catch (error) {
     throw new UsageError(`--config ${file} is not valid JSON: ${(error as Error).message}`, 'fix the JSON, or start from the output of --print-config');
   }
@@ -102,102 +75,97 @@ export function readConfigFile(file: string, cwd: string): Record<string, unknow
   }
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
-    const key = camelCase(name);
-    const entry = FILE_KEYS[key];
-    if (entry === undefined) {
-      throw new UsageError(`--config ${file}: unknown key "${name}"`, `known keys: ${CONFIG_KEYS.join(', ')}`);
-    }
+    const key = attributeName(`--${name}`);
+    const row = FILE_ROWS[key];
+    if (row === undefined) throw new UsageError(`--config ${file}: unknown key "${name}"`, `known keys: ${CONFIG_KEYS.join(', ')}`);
     if (key in values) throw new UsageError(`--config ${file}: key "${name}" is given twice (as ${key})`, 'keep one of them');
-    const label = `${file}: "${name}"`;
-    values[key] = fileValue(entry.kind, value, label);
-    if (entry.kind !== 'boolean') {
-      const items = entry.kind === 'strings' ? (values[key] as string[]) : [values[key] as string];
-      for (const item of items) entry.parse(item, label);
-    }
+    values[key] = fileValue(row, value, `${file}: "${name}"`);
   }
-  return values;
+  return values as Partial<RunValues>;
 }
 
-function fileValue(kind: Kind, value: unknown, label: string): unknown {
+/** One value of the file, checked for its JSON shape and parsed by the option's row (once). */
+function fileValue(row: AnyOption, value: unknown, label: string): unknown {
   const wrong = (expected: string): never => {
     throw new UsageError(`${label} must be ${expected}, got ${JSON.stringify(value)}`, `write ${expected}`);
   };
-  const scalar = (item: unknown): string => (typeof item === 'number' || typeof item === 'string' ? String(item) : wrong(kind === 'list' ? 'a list of numbers or names' : 'a number or a string'));
-  switch (kind) {
-    case 'boolean':
-      return typeof value === 'boolean' ? value : wrong('true or false');
-    case 'strings':
-      if (typeof value === 'string') return [value];
-      return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string') ? value : wrong('a string or a non-empty array of strings');
-    case 'list':
-      if (Array.isArray(value)) return value.length === 0 ? wrong('a non-empty list') : value.map(scalar).join(',');
-      return scalar(value);
-    case 'scalar':
-      return scalar(value);
+  if (row.value === undefined) return typeof value === 'boolean' ? value : wrong('true or false');
+  const list = row.value === '<list>';
+  const scalar = (item: unknown): string => (typeof item === 'number' || typeof item === 'string' ? String(item) : wrong(list ? 'a list of numbers or names' : 'a number or a string'));
+  if (row.many === true) {
+    const items = typeof value === 'string' ? [value] : Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string') ? (value as string[]) : wrong('a string or a non-empty array of strings');
+    return items.map((item) => row.parse(item, label));
   }
+  // A JSON array is the list a flag writes with commas.
+  const textValue = list && Array.isArray(value) ? (value.length === 0 ? wrong('a non-empty list') : value.map(scalar).join(',')) : scalar(value);
+  return row.parse(textValue, label);
 }
 
-/** Merges flags, config file and defaults; validates everything; runs nothing. */
-export function resolveRunConfig(command: Command, cwd: string): RunConfig {
-  const flags = command.opts<Record<string, unknown>>();
-  const fromFile = flags['config'] === undefined ? {} : readConfigFile(String(flags['config']), cwd);
-  for (const key of ['config', 'printConfig', 'resume']) if (key in fromFile) throw new UsageError(`--config: key "${key}" cannot be set in a file`, 'pass it on the command line');
-  const given = (key: string): boolean => {
-    const source = command.getOptionValueSource(key);
-    return source === 'cli' || source === 'env';
-  };
-  const values: Record<string, unknown> = { ...flags };
-  for (const [key, value] of Object.entries(fromFile)) if (!given(key)) values[key] = value;
-  const string = (key: string): string | undefined => (values[key] === undefined ? undefined : String(values[key]));
-  const settings = resolveRunSettings(values);
-  const workers = string('workers');
-  const shard = string('shard');
-  const summary = string('summary');
-  const extinctions = string('extinctions');
-  const saveCorpora = string('saveCorpora');
-  const report = string('report');
-  const sentencePerplexities = string('sentencePerplexities');
+/** Flags (raw, as commander collected them), the config file they name, and the defaults -> RunConfig. */
+export function resolveRunConfig(raw: RawValues, context: ResolveContext): RunConfig {
+  const flags = parseGiven(RUN_OPTIONS, raw);
+  const fromFile = flags.config === undefined ? {} : readConfigFile(flags.config, context);
+  const values = withDefaults(RUN_OPTIONS, { ...fromFile, ...definedOnly(flags) });
+  const pick = <Table extends Readonly<Record<string, AnyOption>>>(table: Table): ParsedOptions<Table> =>
+    Object.fromEntries(Object.keys(table).map((key) => [key, values[key as keyof RunValues]])) as ParsedOptions<Table>;
+  // Key order as DEFAULT_RUN's: the run record (and its fingerprint) is JSON of these settings.
+  const sweep = Object.fromEntries(Object.keys(DEFAULT_SWEEP).map((key) => [key, values[key as keyof RunValues]])) as unknown as SweepSettings;
+  const settings: RunSettings = { ...DEFAULT_RUN, ...(definedOnly(pick(SHARED_ROWS)) as SharedSettings), sweep };
   return {
-    corpus: values['corpus'] as string[],
+    corpus: values.corpus,
     settings,
-    loadValues: Object.fromEntries(['tokenizer', 'lowercase', 'sentences', 'jsonlField', 'maxTokens'].map((key) => [key, values[key]])),
-    out: string('out')!,
-    ...(summary === undefined ? {} : { summary }),
-    ...(extinctions === undefined ? {} : { extinctions }),
-    ...(saveCorpora === undefined ? {} : { saveCorpora }),
-    ...(report === undefined ? {} : { report }),
-    ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
-    ...(workers === undefined ? {} : { workers: integerIn(1, 1024)(workers, '--workers') }),
-    shard: shard === undefined ? WHOLE_RUN : parseShard(shard),
-    quiet: values['quiet'] === true,
-    resume: values['resume'] === true,
-    printConfig: values['printConfig'] === true,
+    load: definedOnly(pick(LOAD_ROWS)) as LoadFlags,
+    out: values.out,
+    ...optional('summary', values.summary),
+    ...optional('extinctions', values.extinctions),
+    ...optional('saveCorpora', values.saveCorpora),
+    ...optional('report', values.report),
+    ...optional('sentencePerplexities', values.sentencePerplexities),
+    ...optional('workers', values.workers),
+    shard: values.shard,
+    quiet: values.quiet === true,
+    resume: values.resume === true,
+    printConfig: values.printConfig === true,
   };
+}
+
+/** `run` as a command spec: its options and the pure step to its RunConfig. */
+export const RUN_SPEC: CommandSpec<RunConfig> = {
+  name: 'run',
+  description: 'simulate model collapse: retrain n-gram models on their own output, generation after generation, and write the diversity curves as CSV',
+  options: RUN_OPTIONS,
+  resolve: (_args, raw, context) => resolveRunConfig(raw, context),
+};
+
+function definedOnly<T extends object>(values: T): T {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as T;
+}
+
+function optional<Key extends string, Value>(key: Key, value: Value | undefined): { [K in Key]?: Value } {
+  return (value === undefined ? {} : { [key]: value }) as { [K in Key]?: Value };
 }
 
 /** The configuration as a config file (camelCase keys, lists as arrays, defaults filled in). */
 export function printableConfig(config: RunConfig): Record<string, unknown> {
   const { sweep, ...shared } = config.settings;
-  const load = config.loadValues;
+  const load = config.load;
   return {
     corpus: [...config.corpus],
-    ...Object.fromEntries(Object.keys(SWEEP_OPTIONS).map((key) => [key, [...(sweep[key as keyof typeof sweep] as readonly unknown[])]])),
-    ...Object.fromEntries(Object.keys(SHARED_OPTIONS).filter((key) => shared[key as keyof typeof shared] !== undefined).map((key) => [key, shared[key as keyof typeof shared]])),
-    tokenizer: load['tokenizer'] ?? 'wordpunct',
-    lowercase: load['lowercase'] !== false,
-    sentences: load['sentences'] ?? 'auto',
-    ...(load['jsonlField'] === undefined ? {} : { jsonlField: load['jsonlField'] }),
-    maxTokens: load['maxTokens'] === undefined ? DEFAULT_MAX_TOKENS : Number(load['maxTokens']),
+    ...Object.fromEntries(Object.keys(SWEEP_ROWS).map((key) => [key, [...(sweep[key as keyof typeof sweep] as readonly unknown[])]])),
+    ...Object.fromEntries(Object.keys(SHARED_ROWS).filter((key) => shared[key as keyof typeof shared] !== undefined).map((key) => [key, shared[key as keyof typeof shared]])),
+    tokenizer: load.tokenizer,
+    lowercase: load.lowercase,
+    sentences: load.sentences,
+    ...optional('jsonlField', load.jsonlField),
+    maxTokens: load.maxTokens,
     out: config.out,
-    ...(config.summary === undefined ? {} : { summary: config.summary }),
-    ...(config.extinctions === undefined ? {} : { extinctions: config.extinctions }),
-    ...(config.saveCorpora === undefined ? {} : { saveCorpora: config.saveCorpora }),
-    ...(config.report === undefined ? {} : { report: config.report }),
-    ...(config.sentencePerplexities === undefined ? {} : { sentencePerplexities: config.sentencePerplexities }),
+    ...optional('summary', config.summary),
+    ...optional('extinctions', config.extinctions),
+    ...optional('saveCorpora', config.saveCorpora),
+    ...optional('report', config.report),
+    ...optional('sentencePerplexities', config.sentencePerplexities),
     ...(config.shard.count === 1 ? {} : { shard: formatShard(config.shard) }),
-    ...(config.workers === undefined ? {} : { workers: config.workers }),
+    ...optional('workers', config.workers),
     ...(config.quiet ? { quiet: true } : {}),
   };
 }
-
-export { defaultWorkers };

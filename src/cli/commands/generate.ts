@@ -1,57 +1,61 @@
 /**
  * `ngram-collapse generate`: train one model on a corpus and print sampled sentences, one per line
- * (tokens joined by spaces).
+ * (tokens joined by spaces). GENERATE_SPEC.resolve is the pure step from the command line to the
+ * model, sampling and load settings; the action loads, trains, samples, prints.
  */
 
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
+import type { SamplingOptions } from '../../model/languageModel.js';
 import { observedTypes } from '../../model/mle.js';
 import { trainModel } from '../../model/train.js';
 import { randomFor } from '../../random/random.js';
-import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
-import type { CliIO } from '../io.js';
-import { integerIn } from '../parseValues.js';
-import { SHARED_OPTIONS, SWEEP_OPTIONS, flagName } from '../runOptions.js';
+import { loadFlags, loadOptionsFor, warnTo } from '../corpusOptions.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { commandFor, parseOptions, type CommandSpec } from '../optionTable.js';
+import { GENERATE_OPTIONS, type LoadFlags } from '../options.js';
+
+export interface GenerateSettings {
+  readonly corpus: readonly string[];
+  readonly count: number;
+  readonly model: { readonly order: number; readonly smoothing: (typeof GENERATE_OPTIONS)['smoothing']['fallback']; readonly k: number; readonly vocab: (typeof GENERATE_OPTIONS)['vocab']['fallback'] };
+  readonly sampling: SamplingOptions;
+  readonly maxSentenceLength: number;
+  readonly seed: number;
+  readonly load: LoadFlags;
+}
+
+export const GENERATE_SPEC: CommandSpec<GenerateSettings> = {
+  name: 'generate',
+  description: 'train an n-gram model on a corpus and print sampled sentences',
+  options: GENERATE_OPTIONS,
+  resolve: (_args, raw) => {
+    const values = parseOptions(GENERATE_OPTIONS, raw);
+    return {
+      corpus: values.corpus,
+      count: values.count,
+      model: { order: values.order, smoothing: values.smoothing, k: values.k, vocab: values.vocab },
+      sampling: { temperature: values.temperature, topK: values.topK, topP: values.topP },
+      maxSentenceLength: values.maxSentenceLength,
+      seed: values.seed,
+      load: loadFlags(values),
+    };
+  },
+};
 
 export function generateCommand(io: CliIO): Command {
-  const command = new Command('generate')
-    .description('train an n-gram model on a corpus and print sampled sentences')
-    .option('--corpus <spec...>', 'a file, a folder, a glob, - for stdin, or brown / brown:<category>', ['brown'])
-    .option('-n, --count <n>', 'sentences to print', '10')
-    .option('--order <n>', 'n-gram order', '3')
-    .option('--smoothing <name>', 'mle | add-k | witten-bell | kneser-ney', 'mle')
-    .option('--k <k>', 'add-k constant', '0.01')
-    .option('--vocab <mode>', 'observed | seed', 'observed')
-    .option('--temperature <t>', 'sampling temperature > 0', '1')
-    .option('--top-k <k>', 'keep the k most probable next tokens; 0 = off', '0')
-    .option('--top-p <p>', 'nucleus mass, 0 < p <= 1', '1')
-    .option('--max-sentence-length <n>', 'cap on a sentence, in tokens', '200')
-    .option('--seed <n>', 'seed of the random draws', '42');
-  addLoadOptions(command);
-  command.action(async (values: Record<string, unknown>) => {
-    const text = (key: string): string => String(values[key]);
-    const count = integerIn(1, 1_000_000)(text('count'), '--count');
-    const order = integerIn(1, 10)(text('order'), '--order');
-    const smoothing = SWEEP_OPTIONS.smoothing.parse(text('smoothing'), '--smoothing')[0]!;
-    const vocab = SWEEP_OPTIONS.vocab.parse(text('vocab'), '--vocab')[0]!;
-    const k = SHARED_OPTIONS.k.parse(text('k'), flagName(SHARED_OPTIONS.k.flags));
-    const temperature = SWEEP_OPTIONS.temperature.parse(text('temperature'), '--temperature')[0]!;
-    const topK = SWEEP_OPTIONS.topK.parse(text('topK'), '--top-k')[0]!;
-    const topP = SWEEP_OPTIONS.topP.parse(text('topP'), '--top-p')[0]!;
-    const maxLength = SHARED_OPTIONS.maxSentenceLength.parse(text('maxSentenceLength'), '--max-sentence-length');
-    const seed = SHARED_OPTIONS.seed.parse(text('seed'), '--seed');
-    const load = resolveLoadOptions(values, io, (message) => void io.stderr.write(`ngram-collapse: warning: ${message}\n`));
-    const { vocabulary, corpus } = await loadCorpus(values['corpus'] as string[], load);
-    const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes: observedTypes(corpus, vocabulary.size) });
-    const sampler = model.createSampler({ temperature, topK, topP });
-    const random = randomFor([seed, 'generate']);
+  return commandFor(GENERATE_SPEC, () => resolveContext(io), async (settings) => {
+    const { vocabulary, corpus } = await loadCorpus(settings.corpus, loadOptionsFor(settings.load, io, warnTo(io)));
+    const model = trainModel(corpus, { ...settings.model, idSpace: vocabulary.size, seedTypes: observedTypes(corpus, vocabulary.size) });
+    const sampler = model.createSampler(settings.sampling);
+    const random = randomFor([settings.seed, 'generate']);
+    const maxLength = settings.maxSentenceLength;
     const buffer = new Int32Array(maxLength);
     const lines: string[] = [];
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < settings.count; i++) {
       const length = sampler.sample(random, maxLength, buffer, 0);
       lines.push(Array.from(buffer.subarray(0, length), (id) => vocabulary.token(id)).join(' '));
     }
     io.stdout.write(lines.join('\n') + '\n');
   });
-  return command;
 }

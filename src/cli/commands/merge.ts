@@ -8,26 +8,41 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { readCsvLines } from '../../export/csvLines.js';
 import { openCsv } from '../../export/csvFile.js';
 import { mergeCurves, type MergeInput } from '../../export/mergeCurves.js';
 import { readRunRecord, writeRunRecord } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
-import type { CliIO } from '../io.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { commandFor, parseOptions, type CommandSpec } from '../optionTable.js';
+import { MERGE_OPTIONS } from '../options.js';
 import { checkWritable } from '../outputPaths.js';
 
+export interface MergeSettings {
+  readonly files: readonly string[];
+  readonly out: string;
+  readonly summary?: string;
+  readonly quiet: boolean;
+}
+
+export const MERGE_SPEC: CommandSpec<MergeSettings> = {
+  name: 'merge',
+  description: 'join the curves CSVs of the shards of a sweep (run --shard i/n) into one, checking that nothing is missing or duplicated',
+  arguments: [['<csv...>', 'the shard CSV files']],
+  options: MERGE_OPTIONS,
+  resolve: (files, raw) => {
+    const values = parseOptions(MERGE_OPTIONS, raw);
+    return { files, out: values.out, ...(values.summary === undefined ? {} : { summary: values.summary }), quiet: values.quiet === true };
+  },
+};
+
 export function mergeCommand(io: CliIO): Command {
-  const command = new Command('merge')
-    .description('join the curves CSVs of the shards of a sweep (run --shard i/n) into one, checking that nothing is missing or duplicated')
-    .argument('<csv...>', 'the shard CSV files')
-    .option('--out <file>', 'merged curves CSV, - for stdout', 'merged.csv')
-    .option('--summary <file>', 'also write the summary (n, mean, sd, 95% CI) of the merged rows')
-    .option('--quiet', 'print nothing but errors');
-  command.action(async (files: string[], values: Record<string, unknown>) => {
-    const out = checkWritable(String(values['out']), io.cwd, '--out');
-    const summaryPath = values['summary'] === undefined ? undefined : checkWritable(String(values['summary']), io.cwd, '--summary');
+  return commandFor(MERGE_SPEC, () => resolveContext(io), async (settings) => {
+    const { files } = settings;
+    const out = checkWritable(settings.out, io.cwd, '--out');
+    const summaryPath = settings.summary === undefined ? undefined : checkWritable(settings.summary, io.cwd, '--summary');
     const inputs: MergeInput[] = files.map((file) => {
       const path = resolve(io.cwd, file);
       let content: Buffer;
@@ -52,9 +67,8 @@ export function mergeCommand(io: CliIO): Command {
       for (const fields of summary.records()) writer.write(fields);
       await writer.close();
     }
-    if (values['quiet'] !== true && out !== '-') {
-      io.stdout.write(`merged ${merged.series} series (${merged.rows} rows) from ${files.length} file(s) into ${String(values['out'])}\n`);
+    if (!settings.quiet && out !== '-') {
+      io.stdout.write(`merged ${merged.series} series (${merged.rows} rows) from ${files.length} file(s) into ${settings.out}\n`);
     }
   });
-  return command;
 }

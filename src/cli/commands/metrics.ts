@@ -3,7 +3,7 @@
  * Survival and overlap columns compare against `--reference` (default: the first text).
  */
 
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { openCsv } from '../../export/csvFile.js';
 import { formatNumber } from '../../export/formatNumber.js';
@@ -11,31 +11,48 @@ import { METRIC_COLUMNS, type MetricName } from '../../metrics/columns.js';
 import { measureText } from '../../metrics/measureText.js';
 import { buildSeedReference } from '../../metrics/seedReference.js';
 import { Vocabulary } from '../../vocabulary/vocabulary.js';
-import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
-import type { CliIO } from '../io.js';
+import { loadFlags, loadOptionsFor, warnTo } from '../corpusOptions.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { commandFor, parseOptions, type CommandSpec } from '../optionTable.js';
+import { METRICS_OPTIONS, type LoadFlags } from '../options.js';
 import { checkNotCorpus, checkWritable } from '../outputPaths.js';
-import { integerIn } from '../parseValues.js';
 
 /** The columns `metrics` writes: those that describe a text alone. */
 export const TEXT_METRIC_COLUMNS: readonly MetricName[] = METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1);
 
+export interface MetricsSettings {
+  readonly texts: readonly string[];
+  readonly reference?: string;
+  readonly rareThreshold: number;
+  readonly out: string;
+  readonly load: LoadFlags;
+}
+
+export const METRICS_SPEC: CommandSpec<MetricsSettings> = {
+  name: 'metrics',
+  description: 'the diversity metrics of one or more texts (no simulation); one CSV row per text',
+  arguments: [['<text...>', 'texts: files, folders, globs, - or brown / brown:<category>; each is measured on its own']],
+  options: METRICS_OPTIONS,
+  resolve: (texts, raw) => {
+    const values = parseOptions(METRICS_OPTIONS, raw);
+    return {
+      texts,
+      ...(values.reference === undefined ? {} : { reference: values.reference }),
+      rareThreshold: values.rareThreshold,
+      out: values.out,
+      load: loadFlags(values),
+    };
+  },
+};
+
 export function metricsCommand(io: CliIO): Command {
-  const command = new Command('metrics')
-    .description('the diversity metrics of one or more texts (no simulation); one CSV row per text')
-    .argument('<text...>', 'texts: files, folders, globs, - or brown / brown:<category>; each is measured on its own')
-    .option('--reference <spec>', 'the human reference for survival and overlap columns (default: the first text)')
-    .option('--rare-threshold <n>', 'a reference type is rare if its count is <= n (default: 1)')
-    .option('--out <file>', 'CSV output, - for stdout', '-');
-  addLoadOptions(command);
-  command.action(async (texts: string[], values: Record<string, unknown>) => {
-    const warn = (message: string): void => void io.stderr.write(`ngram-collapse: warning: ${message}\n`);
-    const load = resolveLoadOptions(values, io, warn);
-    const rareThreshold = values['rareThreshold'] === undefined ? 1 : integerIn(1)(String(values['rareThreshold']), '--rare-threshold');
-    const out = checkWritable(String(values['out']), io.cwd, '--out');
-    checkNotCorpus(out, [...texts, ...(values['reference'] === undefined ? [] : [String(values['reference'])])], io.cwd, '--out');
+  return commandFor(METRICS_SPEC, () => resolveContext(io), async (settings) => {
+    const { texts, rareThreshold } = settings;
+    const load = loadOptionsFor(settings.load, io, warnTo(io));
+    const out = checkWritable(settings.out, io.cwd, '--out');
+    checkNotCorpus(out, [...texts, ...(settings.reference === undefined ? [] : [settings.reference])], io.cwd, '--out');
     const vocabulary = new Vocabulary();
-    const referenceSpec = values['reference'] === undefined ? undefined : String(values['reference']);
-    const reference = referenceSpec === undefined ? undefined : (await loadCorpus([referenceSpec], load, vocabulary)).corpus;
+    const reference = settings.reference === undefined ? undefined : (await loadCorpus([settings.reference], load, vocabulary)).corpus;
     const corpora = [];
     for (const text of texts) corpora.push((await loadCorpus([text], load, vocabulary)).corpus);
     const seed = buildSeedReference(reference ?? corpora[0]!, vocabulary.size, rareThreshold);
@@ -46,5 +63,4 @@ export function metricsCommand(io: CliIO): Command {
     });
     await writer.close();
   });
-  return command;
 }

@@ -3,7 +3,7 @@
  * [--metrics a,b,...] [--title TEXT]`: the curves CSV as a self-contained offline HTML report and/or
  * static SVG charts.
  *
- * Contract: `plotCommand(io)` returns the commander command; its action parses the options
+ * Contract: `plotCommand(io)` returns the commander command; PLOT_SPEC.resolve parses the options
  * (`parsePlotOptions`, pure: UsageError for nothing to write or an empty --metrics), then checks, before
  * any rendering, that the curves (and summary) files exist and are CSVs of the right kind and that every
  * output can be written (InputError otherwise), then writes the outputs and prints each path written on
@@ -11,10 +11,12 @@
  * errors are thrown for the CLI's single error handler. Importing this module does not load Vega.
  */
 
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { CliIO } from '../io.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { commandFor, parseOptions, type CommandSpec } from '../optionTable.js';
+import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
 import { checkWritable, checkWritableFolder } from '../../export/outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
@@ -39,18 +41,20 @@ export interface PlotOptions {
   readonly title: string | undefined;
 }
 
+export const PLOT_SPEC: CommandSpec<PlotOptions> = {
+  name: 'plot',
+  description: 'draw a curves CSV as a self-contained HTML report (works offline) and/or SVG charts',
+  arguments: [['<curves>', 'curves CSV written by `ngram-collapse run --out`']],
+  options: PLOT_OPTIONS,
+  resolve: ([curves], raw, context) => {
+    const values = parseOptions(PLOT_OPTIONS, raw);
+    const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as RawPlotOptions;
+    return parsePlotOptions(curves!, given, context.cwd);
+  },
+};
+
 export function plotCommand(io: CliIO): Command {
-  return new Command('plot')
-    .description('draw a curves CSV as a self-contained HTML report (works offline) and/or SVG charts')
-    .argument('<curves>', 'curves CSV written by `ngram-collapse run --out`')
-    .option('--summary <file>', 'summary CSV written by `run --summary`: draw its means and 95% intervals')
-    .option('--out <file>', 'write the HTML report to this file, e.g. report.html')
-    .option('--svg <dir>', 'write one SVG chart per metric, plus survival_bands.svg, into this folder')
-    .option('--metrics <list>', 'comma-separated metrics to chart, in this order (default: every metric column)')
-    .option('--title <text>', 'title of the HTML report')
-    .action(async (curves: string, raw: RawPlotOptions) => {
-      await runPlot(io, parsePlotOptions(curves, raw, io.cwd));
-    });
+  return commandFor(PLOT_SPEC, () => resolveContext(io), (options) => runPlot(io, options));
 }
 
 export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: string): PlotOptions {

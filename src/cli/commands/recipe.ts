@@ -11,34 +11,56 @@
  * exit code is 0. Relative paths resolve against io.cwd.
  */
 
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
 import { recipeCommandLine, runRecipe } from '../../recipes/runRecipe.js';
-import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
-import type { CliIO } from '../io.js';
-import { integerIn } from '../parseValues.js';
+import { loadFlags, loadOptionsFor, warnTo } from '../corpusOptions.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { commandFor, parseOptions, type CommandSpec } from '../optionTable.js';
+import { RECIPE_OPTIONS, type LoadFlags } from '../options.js';
+
+export interface RecipeSettings {
+  /** `list`, or a recipe's name (checked by the action: findRecipe names the valid ones). */
+  readonly name: string;
+  readonly corpus?: readonly string[];
+  readonly out?: string;
+  readonly generations?: number;
+  readonly replicates?: number;
+  readonly seed: number;
+  readonly quiet: boolean;
+  readonly load: LoadFlags;
+}
+
+export const RECIPE_SPEC: CommandSpec<RecipeSettings> = {
+  name: 'recipe',
+  description: 'reproduce a published model-collapse finding: `recipe list` names them, `recipe NAME` runs one',
+  arguments: [['<name>', '`list`, or the name of a recipe']],
+  options: RECIPE_OPTIONS,
+  resolve: ([name], raw) => {
+    const values = parseOptions(RECIPE_OPTIONS, raw);
+    return {
+      name: name!,
+      ...(values.corpus === undefined ? {} : { corpus: values.corpus }),
+      ...(values.out === undefined ? {} : { out: values.out }),
+      ...(values.generations === undefined ? {} : { generations: values.generations }),
+      ...(values.replicates === undefined ? {} : { replicates: values.replicates }),
+      seed: values.seed,
+      quiet: values.quiet === true,
+      load: loadFlags(values),
+    };
+  },
+};
 
 export function recipeCommand(io: CliIO): Command {
-  const command = new Command('recipe')
-    .description('reproduce a published model-collapse finding: `recipe list` names them, `recipe NAME` runs one')
-    .argument('<name>', '`list`, or the name of a recipe')
-    .option('--corpus <spec...>', "a file, a folder, a glob, - for stdin, or brown / brown:<category> (default: the recipe's)")
-    .option('--out <dir>', 'folder for the outputs (default: recipe-NAME)')
-    .option('--generations <n>', "generations after the seed (default: the recipe's)")
-    .option('--replicates <n>', "replicates per cell (default: the recipe's)")
-    .option('--seed <n>', 'seed of every random draw (default: 42)')
-    .option('--quiet', 'print nothing but errors');
-  addLoadOptions(command);
-  command.action(async (name: string, values: Record<string, unknown>) => {
-    if (name === 'list') {
+  return commandFor(RECIPE_SPEC, () => resolveContext(io), async (settings) => {
+    if (settings.name === 'list') {
       io.stdout.write(recipeList());
       return;
     }
-    await recipeAction(name, values, io);
+    await recipeAction(settings, io);
   });
-  return command;
 }
 
 export function recipeList(): string {
@@ -49,26 +71,19 @@ export function recipeList(): string {
   ).join('');
 }
 
-async function recipeAction(name: string, values: Record<string, unknown>, io: CliIO): Promise<void> {
-  const optional = (key: string, flag: string, minimum: number, maximum?: number): number | undefined =>
-    values[key] === undefined ? undefined : integerIn(minimum, maximum)(String(values[key]), flag);
-  const generations = optional('generations', '--generations', 1, 100_000);
-  const replicates = optional('replicates', '--replicates', 1, 100_000);
-  const seed = optional('seed', '--seed', 0);
-  const recipe = findRecipe(name);
-  const quiet = values['quiet'] === true;
-  const warn = (message: string): void => {
-    if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
-  };
-  const load = resolveLoadOptions(values, io, warn);
-  const outText = values['out'] === undefined ? `recipe-${recipe.name}` : String(values['out']);
+async function recipeAction(settings: RecipeSettings, io: CliIO): Promise<void> {
+  const recipe = findRecipe(settings.name);
+  const quiet = settings.quiet;
+  const warn = warnTo(io, quiet);
+  const load = loadOptionsFor(settings.load, io, warn);
+  const outText = settings.out ?? `recipe-${recipe.name}`;
   const out = resolve(io.cwd, outText);
   checkWritableFolder(out, io.cwd, '--out');
-  const corpus = (values['corpus'] as string[] | undefined) ?? [...recipe.defaultCorpus];
+  const corpus = settings.corpus ?? [...recipe.defaultCorpus];
   const scale = {
-    generations: generations ?? recipe.defaults.generations,
-    replicates: replicates ?? recipe.defaults.replicates,
-    seed: seed ?? 42,
+    generations: settings.generations ?? recipe.defaults.generations,
+    replicates: settings.replicates ?? recipe.defaults.replicates,
+    seed: settings.seed,
   };
   const started = Date.now();
   const outcome = await runRecipe(recipe, {
@@ -76,7 +91,7 @@ async function recipeAction(name: string, values: Record<string, unknown>, io: C
     corpus,
     ...scale,
     load,
-    command: `${recipeCommandLine(recipe, corpus, scale)}${values['out'] === undefined ? '' : ` --out ${outText}`}`,
+    command: `${recipeCommandLine(recipe, corpus, scale)}${settings.out === undefined ? '' : ` --out ${outText}`}`,
     warn,
     onProgress: (done, total, cell) => {
       if (!quiet) io.stderr.write(`recipe ${recipe.name}: ${done}/${total} series done (${cell})\n`);

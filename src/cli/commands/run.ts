@@ -1,168 +1,104 @@
 /**
  * `ngram-collapse run`: one experiment or a sweep; writes the curves CSV row by row and prints a
- * short table of the last generation. A thin layer: resolve the configuration (flags, --config,
- * defaults), check every output before any work, load the corpus, run the tasks (worker threads,
- * a shard, the rest of an interrupted run), export.
+ * short table of the last generation. A thin layer: resolve the configuration (RUN_SPEC: flags,
+ * --config, defaults), check every output before any work (checkRunOutputs), load the corpus, call
+ * the library (prepareRun, runTasks) with the exporters attached (openRunExporters; resumeRun for
+ * `--resume`), print the table.
  *
  * Outputs: the curves CSV (`--out`) with its run record `<out>.run.json` (for --resume and merge),
- * `--summary`, `--extinctions`, `--save-corpora`. Rows are written as generations finish, in
- * canonical order whatever `--workers`. SIGINT/SIGTERM stop the run cleanly (exit 130/143), a
- * failing series is reported and the others finish (exit 1).
+ * `--summary`, `--extinctions`, `--save-corpora`, `--sentence-perplexities`, `--report`. Rows are
+ * written as generations finish, in canonical order whatever `--workers`. SIGINT/SIGTERM stop the
+ * run cleanly (exit 130/143), a failing series is reported and the others finish (exit 1).
  */
 
-import { existsSync, mkdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { tokenCount } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, UsageError } from '../../errors.js';
-import { corpusFilePath, corpusManifest, detokenize, writeCorpusFile, writeManifest } from '../../export/corpusFiles.js';
-import { openCsv, type CsvWriter } from '../../export/csvFile.js';
-import { openSentencePerplexityCsv } from '../../export/sentencePerplexityCsv.js';
-import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
-import { EXTINCTION_COLUMNS, extinctionRecords } from '../../export/extinctionRecords.js';
+import { corpusManifest, writeManifest } from '../../export/corpusFiles.js';
+import { openCsv } from '../../export/csvFile.js';
+import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
 import { curveTableFromRecords } from '../../export/report/readCurves.js';
-import { planResume, type ResumeFile } from '../../export/resumePlan.js';
-import { corpusDigest, describeDifferences, makeRunRecord, readRunRecord, runRecordPath, writeRunRecord, type RunIdentity } from '../../export/runRecord.js';
-import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
+import { FRESH_START, resumeRun } from '../../export/resumeRun.js';
+import { openRunExporters } from '../../export/runExporters.js';
+import { corpusDigest, makeRunRecord, writeRunRecord } from '../../export/runRecord.js';
+import { SUMMARY_COLUMNS, type SummaryTable } from '../../export/summaryTable.js';
 import { expandCells } from '../../simulation/cells.js';
 import { prepareRun } from '../../simulation/preparedRun.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
+import type { RunSettings } from '../../simulation/settings.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { runTasks } from '../../simulation/workerPool.js';
-import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
-import type { CliIO } from '../io.js';
-import { checkNotCorpus, checkWritable } from '../outputPaths.js';
-import { packageVersion } from '../program.js';
+import { packageVersion } from '../version.js';
+import { loadOptionsFor, warnTo } from '../corpusOptions.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { commandFor } from '../optionTable.js';
 import { startProgress } from '../progress.js';
-import { printableConfig, resolveRunConfig, type RunConfig } from '../runConfig.js';
-import { defaultText, SHARED_OPTIONS, SWEEP_OPTIONS } from '../runOptions.js';
+import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
+import { checkRunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
 
 export function runCommand(io: CliIO): Command {
-  const command = new Command('run').description('simulate model collapse: retrain n-gram models on their own output, generation after generation, and write the diversity curves as CSV');
-  command.option('--corpus <spec...>', 'a file, a folder, a glob, - for stdin, or brown / brown:<category> (repeatable)', ['brown']);
-  for (const row of [...Object.values(SWEEP_OPTIONS), ...Object.values(SHARED_OPTIONS)]) {
-    const fallback = defaultText(row.key);
-    command.option(row.flags, fallback === undefined ? row.description : `${row.description} (default: ${fallback})`);
-  }
-  addLoadOptions(command);
-  command
-    .option('--out <file>', 'curves CSV, - for stdout', 'curves.csv')
-    .option('--summary <file>', 'per cell, generation and metric: n, mean, sd and 95% CI (Student t) across replicates')
-    .option('--extinctions <file>', 'per cell, replicate and seed type: last seen, first absent, comebacks')
-    .option('--save-corpora <dir>', "write each generation's synthetic text (one sentence per line) and a manifest.json")
-    .option('--sentence-perplexities <file>', 'per cell, replicate, generation and sentence: its perplexity under M0 (H at generation 0)')
-    .option('--report <file>', 'write the HTML report of the curves (as `plot --out`) when the run ends')
-    .option('--workers <n>', 'worker threads (default: one per core)')
-    .option('--shard <i/n>', 'run only the i-th of n deterministic shares of the (cell, replicate) series (join with merge)')
-    .option('--resume', 'continue the interrupted run whose --out CSV exists (same settings required)')
-    .option('--config <file>', 'read options from a JSON file (flags given here win)')
-    .option('--print-config', 'print the resolved configuration as JSON (usable with --config) and exit')
-    .option('--quiet', 'print nothing but errors');
-  command.action(async () => {
-    await runAction(command, io);
-  });
-  return command;
+  return commandFor(RUN_SPEC, () => resolveContext(io), (config) => runAction(config, io));
 }
 
-/** The output paths, checked before any work. */
-interface Outputs {
-  readonly out: string;
-  readonly summary?: string;
-  readonly extinctions?: string;
-  readonly corpora?: string;
-  readonly report?: string;
-  readonly sentencePerplexities?: string;
-}
-
-function checkOutputs(config: RunConfig, io: CliIO): Outputs {
-  const writable = (path: string, flag: string): string => {
-    const absolute = checkWritable(path, io.cwd, flag);
-    checkNotCorpus(absolute, config.corpus, io.cwd, flag);
-    return absolute;
-  };
-  const out = writable(config.out, '--out');
-  const summary = config.summary === undefined ? undefined : writable(config.summary, '--summary');
-  const extinctions = config.extinctions === undefined ? undefined : writable(config.extinctions, '--extinctions');
-  const sentencePerplexities = config.sentencePerplexities === undefined ? undefined : writable(config.sentencePerplexities, '--sentence-perplexities');
-  const toStdout = [out, summary, extinctions, sentencePerplexities].filter((path) => path === '-').length;
-  if (toStdout > 1) throw new UsageError('only one output can go to standard output (-)', 'give the other outputs file names');
-  if (config.resume && (out === '-' || extinctions === '-')) throw new UsageError('--resume needs --out (and --extinctions) to be files', 'pass --out FILE');
-  if (config.resume && sentencePerplexities !== undefined) {
-    throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');
-  }
-  let corpora: string | undefined;
-  if (config.saveCorpora !== undefined) {
-    corpora = resolve(io.cwd, config.saveCorpora);
-    if (existsSync(corpora) && !statSync(corpora).isDirectory()) throw new UsageError(`--save-corpora ${config.saveCorpora} is a file`, 'pass a folder name');
-    if (!existsSync(dirname(corpora))) throw new UsageError(`--save-corpora ${config.saveCorpora}: folder ${dirname(corpora)} does not exist`, 'create it first');
-  }
-  const report = config.report === undefined ? undefined : writable(config.report, '--report');
-  if (report === '-') throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
-  return {
-    out,
-    ...(summary === undefined ? {} : { summary }),
-    ...(extinctions === undefined ? {} : { extinctions }),
-    ...(corpora === undefined ? {} : { corpora }),
-    ...(report === undefined ? {} : { report }),
-    ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
-  };
-}
-
-async function runAction(command: Command, io: CliIO): Promise<void> {
-  const config = resolveRunConfig(command, io.cwd);
+async function runAction(config: RunConfig, io: CliIO): Promise<void> {
   if (config.printConfig) {
     io.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
     return;
   }
   const { settings, quiet } = config;
-  const warn = (message: string): void => {
-    if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
-  };
-  const load = resolveLoadOptions(config.loadValues, io, warn);
+  const warn = warnTo(io, quiet);
+  const load = loadOptionsFor(config.load, io, warn);
   if (settings.tokens !== undefined && load.maxTokens !== undefined && settings.tokens > load.maxTokens) {
     throw new UsageError(`--tokens ${settings.tokens} is above the --max-tokens guard (${load.maxTokens})`, 'pass a smaller --tokens, or raise --max-tokens if the machine has the memory');
   }
-  const outputs = checkOutputs(config, io);
+  const outputs = checkRunOutputs(config, io.cwd);
   const { vocabulary, corpus } = await loadCorpus(config.corpus, load);
   const run = prepareRun(corpus, vocabulary.size, settings);
   checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
   const tasks = shardTasks(seriesTasks(settings), config.shard);
   const rowsPerTask = settings.generations + 1;
-  const identity: RunIdentity = {
-    version: packageVersion(),
-    load: { tokenizer: load.tokenizer, lowercase: load.lowercase, sentences: load.sentences, jsonlField: load.jsonlField ?? null },
-    corpusDigest: corpusDigest(corpus, vocabulary.toArray()),
-    settings,
-    extinctions: outputs.extinctions !== undefined,
-  };
-  const record = makeRunRecord(identity, formatShard(config.shard), config.corpus);
-  const summary = outputs.summary === undefined ? undefined : new SummaryTable();
-  // Every curves record of this run (kept and new), for the final table and the report.
-  const records: string[][] = [];
-  const cellsById = new Map(expandCells(settings.sweep).map((cell) => [cell.id, cell]));
-
-  const keep = config.resume
-    ? resumeFrom(outputs, record, tasks.map((task) => ({ cellId: task.cell.id, replicate: task.replicate })), rowsPerTask, run.reference.unigrams.types.length)
-    : { completeTasks: 0, keepBytes: [0, 0], keptRecords: [[], []] as string[][][] };
-  for (const fields of keep.keptRecords[0]!) {
-    summary?.add(fields);
-    records.push([...fields]);
-  }
+  const record = makeRunRecord(
+    {
+      version: packageVersion(),
+      load: { tokenizer: load.tokenizer, lowercase: load.lowercase, sentences: load.sentences, jsonlField: load.jsonlField ?? null },
+      corpusDigest: corpusDigest(corpus, vocabulary.toArray()),
+      settings,
+      extinctions: outputs.extinctions !== undefined,
+    },
+    formatShard(config.shard),
+    config.corpus,
+  );
+  const expected = tasks.map((task) => ({ cellId: task.cell.id, replicate: task.replicate }));
+  const resumed = config.resume ? resumeRun(outputs, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
   if (outputs.out !== '-') writeRunRecord(outputs.out, record);
   if (outputs.corpora !== undefined) {
-    writeManifest(outputs.corpora, corpusManifest([...cellsById.values()], { generations: settings.generations, replicates: settings.replicates, seed: settings.seed, corpus: config.corpus, config: printableConfig(config) }));
+    const cells = expandCells(settings.sweep);
+    writeManifest(outputs.corpora, corpusManifest(cells, { generations: settings.generations, replicates: settings.replicates, seed: settings.seed, corpus: config.corpus, config: printableConfig(config) }));
   }
 
-  const curves = openCsv(outputs.out === '-' ? io.stdout : outputs.out, CURVE_COLUMNS, { append: keep.keepBytes[0]! > 0 });
-  const perplexities = outputs.sentencePerplexities === undefined ? undefined : openSentencePerplexityCsv(outputs.sentencePerplexities === '-' ? io.stdout : outputs.sentencePerplexities);
-  const extinctions = outputs.extinctions === undefined ? undefined : openCsv(outputs.extinctions === '-' ? io.stdout : outputs.extinctions, EXTINCTION_COLUMNS, { append: keep.keepBytes[1]! > 0 });
-  const skip = keep.completeTasks;
+  const stream = (path: string | undefined) => (path === '-' ? io.stdout : path);
+  const skip = resumed.completeTasks;
   const progress = startProgress(io, !quiet, tasks.length * rowsPerTask, skip * rowsPerTask);
+  const exporters = openRunExporters(
+    {
+      curves: stream(outputs.out)!,
+      ...(outputs.extinctions === undefined ? {} : { extinctions: stream(outputs.extinctions)! }),
+      ...(outputs.sentencePerplexities === undefined ? {} : { sentencePerplexities: stream(outputs.sentencePerplexities)! }),
+      ...(outputs.corpora === undefined ? {} : { corpora: outputs.corpora }),
+      summary: outputs.summary !== undefined,
+    },
+    {
+      seed: settings.seed,
+      tokenOf: (id) => vocabulary.token(id),
+      resumed,
+      onRow: () => progress.tick(),
+      onFailure: (message) => void io.stderr.write(`ngram-collapse: ${message}\n`),
+    },
+  );
   const signals = watchSignals();
-  const failures: string[] = [];
   let result;
   try {
     result = await runTasks(
@@ -171,38 +107,16 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
       tasks.slice(skip),
       {
         ...(config.workers === undefined ? {} : { workers: config.workers }),
-        extras: { extinctions: extinctions !== undefined, texts: outputs.corpora !== undefined, sentencePerplexities: perplexities !== undefined },
+        extras: { extinctions: outputs.extinctions !== undefined, texts: outputs.corpora !== undefined, sentencePerplexities: outputs.sentencePerplexities !== undefined },
         signal: signals.signal,
         warn,
       },
-      {
-        onRow: (row, _task, sentenceValues) => {
-          if (perplexities !== undefined && sentenceValues !== undefined) perplexities.write(row.cell.id, row.replicate, row.generation, sentenceValues);
-          const fields = curveRecord(row, settings.seed);
-          curves.write(fields);
-          summary?.add(fields);
-          records.push(fields);
-          progress.tick();
-        },
-        onEnd: (task, outcome) => {
-          if (outcome.extinctions !== undefined && extinctions !== undefined) {
-            for (const fields of extinctionRecords(task.cell, task.replicate, settings.seed, outcome.extinctions, (id) => vocabulary.token(id))) extinctions.write(fields);
-          }
-          if (outcome.error !== undefined) {
-            const message = `cell ${task.cell.id} replicate ${task.replicate} failed: ${outcome.error.message}`;
-            failures.push(message);
-            io.stderr.write(`ngram-collapse: ${message}\n`);
-          }
-        },
-        onTexts: (task, generation, synthetic) => {
-          writeCorpusFile(corpusFilePath(outputs.corpora!, task.cell, task.replicate, generation), detokenize(synthetic, (id) => vocabulary.token(id)));
-        },
-      },
+      exporters.handlers,
     );
   } finally {
     signals.dispose();
     progress.stop();
-    await closeAll([curves, extinctions, perplexities]);
+    await exporters.close();
   }
 
   const done = skip + result.ended;
@@ -215,8 +129,8 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
       SIGNAL_EXIT_CODES[name] ?? 130,
     );
   }
-  if (summary !== undefined) await writeSummary(summary, outputs.summary === '-' ? io.stdout : outputs.summary!);
-  const curveTable = curveTableFromRecords(CURVE_COLUMNS, records, config.out);
+  if (exporters.summary !== undefined) await writeSummary(exporters.summary, stream(outputs.summary)!);
+  const curveTable = curveTableFromRecords(CURVE_COLUMNS, exporters.records, config.out);
   if (outputs.report !== undefined) {
     const { writeReport } = await import('../../export/report/writeReport.js'); // loads Vega only when asked
     await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out });
@@ -227,6 +141,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
     if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
     if (outputs.report !== undefined) table.write(`report written to ${config.report}\n`);
   }
+  const failures = exporters.failures;
   if (failures.length > 0) {
     throw new RunIncompleteError(
       `${failures.length} of ${tasks.length} series failed (see above); the other series are complete in ${where}`,
@@ -237,7 +152,7 @@ async function runAction(command: Command, io: CliIO): Promise<void> {
 }
 
 /** accumulate keeps every batch: refuse a run whose last training set would pass the --max-tokens guard. */
-function checkAccumulatedSize(settings: RunConfig['settings'], humanTokens: number, batchTokens: number, maxTokens: number | undefined): void {
+function checkAccumulatedSize(settings: RunSettings, humanTokens: number, batchTokens: number, maxTokens: number | undefined): void {
   if (maxTokens === undefined || !settings.sweep.strategy.includes('accumulate')) return;
   const last = humanTokens + settings.generations * batchTokens;
   if (last > maxTokens) {
@@ -248,60 +163,8 @@ function checkAccumulatedSize(settings: RunConfig['settings'], humanTokens: numb
   }
 }
 
-async function closeAll(writers: ReadonlyArray<Pick<CsvWriter, 'close'> | undefined>): Promise<void> {
-  await Promise.all(writers.map((writer) => writer?.close()));
-}
-
 async function writeSummary(summary: SummaryTable, target: string | NodeJS.WritableStream): Promise<void> {
   const writer = openCsv(target as Parameters<typeof openCsv>[0], SUMMARY_COLUMNS);
   for (const fields of summary.records()) writer.write(fields);
   await writer.close();
-}
-
-/**
- * --resume: checks the run record, finds the complete series already written, truncates the files
- * after them (a partial series is redone), and returns what was kept.
- */
-function resumeFrom(
-  outputs: Outputs,
-  record: ReturnType<typeof makeRunRecord>,
-  tasks: ReadonlyArray<{ cellId: string; replicate: number }>,
-  rowsPerTask: number,
-  seedTypes: number,
-): ReturnType<typeof planResume> {
-  const out = outputs.out;
-  if (!existsSync(out)) throw new UsageError(`--resume: ${out} does not exist`, 'run without --resume to start the run');
-  const previous = readRunRecord(out);
-  if (previous === undefined) throw new UsageError(`--resume: ${runRecordPath(out)} is missing, so the settings of ${out} cannot be checked`, 'start afresh without --resume');
-  const differences = describeDifferences(previous.identity, record.identity);
-  if (previous.shard !== record.shard) differences.push('shard');
-  if (differences.length > 0 || previous.fingerprint !== record.fingerprint) {
-    throw new UsageError(`--resume: ${out} was written with other settings (${differences.join(', ') || 'fingerprint'} differ)`, 'rerun with the same options and corpus, or start afresh without --resume');
-  }
-  const files: ResumeFile[] = [
-    {
-      name: out,
-      content: readFileSync(out),
-      header: CURVE_COLUMNS,
-      rowsPerTask,
-      keyColumns: ['cell', 'replicate', 'generation'],
-      keyOf: (task, row) => [task.cellId, String(task.replicate), String(row)],
-    },
-  ];
-  if (outputs.extinctions !== undefined) {
-    files.push({
-      name: outputs.extinctions,
-      content: existsSync(outputs.extinctions) ? readFileSync(outputs.extinctions) : Buffer.alloc(0),
-      header: EXTINCTION_COLUMNS,
-      rowsPerTask: seedTypes,
-      keyColumns: ['cell', 'replicate'],
-      keyOf: (task) => [task.cellId, String(task.replicate)],
-    });
-  }
-  const plan = planResume(files, tasks);
-  files.forEach((file, f) => {
-    if (existsSync(file.name)) truncateSync(file.name, plan.keepBytes[f]);
-  });
-  if (outputs.corpora !== undefined) mkdirSync(outputs.corpora, { recursive: true });
-  return { ...plan, keepBytes: [...plan.keepBytes, 0].slice(0, 2), keptRecords: [...plan.keptRecords, []].slice(0, 2) };
 }

@@ -4,13 +4,13 @@
  * convention: `</s>` counted, OOV tokens excluded from the perplexity and counted separately), `--json`
  * prints one JSON object instead of text lines.
  *
- * Thin layer: parses flags, loads the corpora, calls the library (trainModel, arpaLines, evaluateModel),
+ * Thin layer: TRAIN_SPEC.resolve parses the flags (pure), the action loads the corpora, calls the library (trainModel, arpaLines, evaluateModel),
  * prints. A Kneser–Ney discount fallback is reported on stdout/JSON and as a warning line on stderr.
  */
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
 import { InputError, UsageError } from '../../errors.js';
@@ -18,40 +18,52 @@ import { arpaLines } from '../../model/arpa.js';
 import { evaluateModel, type Evaluation } from '../../model/evaluate.js';
 import { InterpolatedModel } from '../../model/interpolated.js';
 import { kneserNeyDiscounts } from '../../model/kneserNey.js';
-import { SMOOTHING_NAMES, VOCAB_MODES, type LanguageModel } from '../../model/languageModel.js';
+import type { LanguageModel, ModelOptions } from '../../model/languageModel.js';
 import { trainModel } from '../../model/train.js';
 import { FIRST_TOKEN_ID, Vocabulary } from '../../vocabulary/vocabulary.js';
-import { addLoadOptions, resolveLoadOptions } from '../corpusOptions.js';
-import type { CliIO } from '../io.js';
+import { loadFlags, loadOptionsFor, warnTo } from '../corpusOptions.js';
+import { resolveContext, type CliIO } from '../io.js';
+import { commandFor, parseOptions, type CommandSpec } from '../optionTable.js';
+import { TRAIN_OPTIONS, type LoadFlags } from '../options.js';
 import { checkWritable } from '../outputPaths.js';
-import { integerIn, numberIn, oneOf } from '../parseValues.js';
 
-export function trainCommand(io: CliIO): Command {
-  const command = new Command('train')
-    .description('train one n-gram model; --arpa writes it in ARPA format, --eval scores a text under it')
-    .option('--corpus <spec...>', 'a file, a folder, a glob, - for stdin, or brown / brown:<category>', ['brown'])
-    .option('--order <n>', 'n-gram order n >= 1', '3')
-    .option('--smoothing <name>', SMOOTHING_NAMES.join(' | '), 'mle')
-    .option('--k <k>', 'add-k constant, > 0', '0.01')
-    .option('--vocab <mode>', 'observed | seed (the whole training vocabulary)', 'observed')
-    .option('--arpa <file>', 'write the model in ARPA format (not for add-k, which is not a back-off model)')
-    .option('--eval <spec...>', 'score this text: perplexity, cross-entropy (bits), OOV rate, tokens')
-    .option('--json', 'print one JSON object');
-  addLoadOptions(command);
-  command.action(async (values: Record<string, unknown>) => {
-    const text = (key: string): string => String(values[key]);
-    const order = integerIn(1, 10)(text('order'), '--order');
-    const smoothing = oneOf(SMOOTHING_NAMES)(text('smoothing'), '--smoothing');
-    const vocab = oneOf(VOCAB_MODES)(text('vocab'), '--vocab');
-    const k = numberIn(0, Number.POSITIVE_INFINITY, true)(text('k'), '--k');
-    if (values['arpa'] !== undefined && smoothing === 'add-k') {
+export interface TrainSettings {
+  readonly corpus: readonly string[];
+  readonly model: Pick<ModelOptions, 'order' | 'smoothing' | 'k' | 'vocab'>;
+  readonly arpa?: string;
+  readonly eval?: readonly string[];
+  readonly json: boolean;
+  readonly load: LoadFlags;
+}
+
+export const TRAIN_SPEC: CommandSpec<TrainSettings> = {
+  name: 'train',
+  description: 'train one n-gram model; --arpa writes it in ARPA format, --eval scores a text under it',
+  options: TRAIN_OPTIONS,
+  resolve: (_args, raw) => {
+    const values = parseOptions(TRAIN_OPTIONS, raw);
+    if (values.arpa !== undefined && values.smoothing === 'add-k') {
       throw new UsageError('add-k is not a back-off model, so it has no exact ARPA form', 'use --smoothing kneser-ney or witten-bell (or mle) with --arpa');
     }
-    const arpaPath = values['arpa'] === undefined ? undefined : checkWritable(text('arpa'), io.cwd, '--arpa');
+    return {
+      corpus: values.corpus,
+      model: { order: values.order, smoothing: values.smoothing, k: values.k, vocab: values.vocab },
+      ...(values.arpa === undefined ? {} : { arpa: values.arpa }),
+      ...(values.eval === undefined ? {} : { eval: values.eval }),
+      json: values.json === true,
+      load: loadFlags(values),
+    };
+  },
+};
+
+export function trainCommand(io: CliIO): Command {
+  return commandFor(TRAIN_SPEC, () => resolveContext(io), async (settings) => {
+    const { order, smoothing, k, vocab } = settings.model;
+    const arpaPath = settings.arpa === undefined ? undefined : checkWritable(settings.arpa, io.cwd, '--arpa');
     if (arpaPath === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
-    const warn = (message: string): void => void io.stderr.write(`ngram-collapse: warning: ${message}\n`);
-    const load = resolveLoadOptions(values, io, warn);
-    const { vocabulary, corpus } = await loadCorpus(values['corpus'] as string[], load);
+    const warn = warnTo(io);
+    const load = loadOptionsFor(settings.load, io, warn);
+    const { vocabulary, corpus } = await loadCorpus(settings.corpus, load);
     const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
     const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
     const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
@@ -65,9 +77,9 @@ export function trainCommand(io: CliIO): Command {
     if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, arpaPath);
 
     let evaluation: Evaluation | undefined;
-    if (values['eval'] !== undefined) {
+    if (settings.eval !== undefined) {
       // Load with a copy of the training vocabulary so that known tokens keep their ids; new ones are OOV.
-      const evalText = await loadCorpus(values['eval'] as string[], load, Vocabulary.fromArray(vocabulary.toArray()));
+      const evalText = await loadCorpus(settings.eval, load, Vocabulary.fromArray(vocabulary.toArray()));
       evaluation = evaluateModel(model, evalText.corpus);
     }
 
@@ -85,7 +97,7 @@ export function trainCommand(io: CliIO): Command {
       ...(arpaPath === undefined ? {} : { arpa: arpaPath }),
       ...(evaluation === undefined ? {} : { eval: evaluationJson(evaluation) }),
     };
-    if (values['json'] === true) {
+    if (settings.json) {
       io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       return;
     }
@@ -105,7 +117,6 @@ export function trainCommand(io: CliIO): Command {
     }
     io.stdout.write(`${lines.join('\n')}\n`);
   });
-  return command;
 }
 
 async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, path: string): Promise<void> {

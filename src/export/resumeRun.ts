@@ -1,0 +1,72 @@
+/**
+ * resumeRun: `--resume` of an interrupted run, on the files themselves. Checks the run record
+ * `<out>.run.json` against this run's, finds the complete series already written (planResume),
+ * truncates the curves (and extinctions) CSV after them (a partial series is redone) and creates the
+ * `--save-corpora` folder. Throws UsageError when there is nothing to resume or the settings differ.
+ *
+ * Returns how many series are complete, the bytes kept per file ([curves, extinctions]; 0 = start the
+ * file afresh) and the curves records kept (for the summary, the final table and the report).
+ */
+
+import { existsSync, mkdirSync, readFileSync, truncateSync } from 'node:fs';
+import { UsageError } from '../errors.js';
+import { CURVE_COLUMNS } from './curveRecord.js';
+import { EXTINCTION_COLUMNS } from './extinctionRecords.js';
+import { planResume, type ExpectedTask, type ResumeFile } from './resumePlan.js';
+import { describeDifferences, readRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
+
+export interface ResumeFiles {
+  /** The curves CSV (a file, not standard output). */
+  readonly out: string;
+  readonly extinctions?: string;
+  readonly corpora?: string;
+}
+
+export interface ResumePoint {
+  readonly completeTasks: number;
+  /** Bytes kept in [curves, extinctions]. */
+  readonly keepBytes: readonly [number, number];
+  /** Records kept from the curves CSV. */
+  readonly keptCurves: readonly string[][];
+}
+
+/** A fresh start: nothing kept. */
+export const FRESH_START: ResumePoint = { completeTasks: 0, keepBytes: [0, 0], keptCurves: [] };
+
+export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly ExpectedTask[], rowsPerTask: number, seedTypes: number): ResumePoint {
+  const out = files.out;
+  if (!existsSync(out)) throw new UsageError(`--resume: ${out} does not exist`, 'run without --resume to start the run');
+  const previous = readRunRecord(out);
+  if (previous === undefined) throw new UsageError(`--resume: ${runRecordPath(out)} is missing, so the settings of ${out} cannot be checked`, 'start afresh without --resume');
+  const differences = describeDifferences(previous.identity, record.identity);
+  if (previous.shard !== record.shard) differences.push('shard');
+  if (differences.length > 0 || previous.fingerprint !== record.fingerprint) {
+    throw new UsageError(`--resume: ${out} was written with other settings (${differences.join(', ') || 'fingerprint'} differ)`, 'rerun with the same options and corpus, or start afresh without --resume');
+  }
+  const plan = planResume(resumeFiles(files, rowsPerTask, seedTypes), tasks);
+  truncateSync(out, plan.keepBytes[0]);
+  if (files.extinctions !== undefined && existsSync(files.extinctions)) truncateSync(files.extinctions, plan.keepBytes[1]);
+  if (files.corpora !== undefined) mkdirSync(files.corpora, { recursive: true });
+  return { completeTasks: plan.completeTasks, keepBytes: [plan.keepBytes[0]!, plan.keepBytes[1] ?? 0], keptCurves: plan.keptRecords[0]! };
+}
+
+function resumeFiles(files: ResumeFiles, rowsPerTask: number, seedTypes: number): ResumeFile[] {
+  const curves: ResumeFile = {
+    name: files.out,
+    content: readFileSync(files.out),
+    header: CURVE_COLUMNS,
+    rowsPerTask,
+    keyColumns: ['cell', 'replicate', 'generation'],
+    keyOf: (task, row) => [task.cellId, String(task.replicate), String(row)],
+  };
+  if (files.extinctions === undefined) return [curves];
+  const extinctions: ResumeFile = {
+    name: files.extinctions,
+    content: existsSync(files.extinctions) ? readFileSync(files.extinctions) : Buffer.alloc(0),
+    header: EXTINCTION_COLUMNS,
+    rowsPerTask: seedTypes,
+    keyColumns: ['cell', 'replicate'],
+    keyOf: (task) => [task.cellId, String(task.replicate)],
+  };
+  return [curves, extinctions];
+}
