@@ -146,7 +146,7 @@ export interface CommandSpec<Resolved> {
 }
 
 function commanderCommand(spec: CommandSpec<unknown>): Command {
-  const command = new Command(spec.name).description(spec.description);
+  const command = new Command(spec.name).description(spec.description).showSuggestionAfterError(false);
   for (const [name, description] of spec.arguments ?? []) command.argument(name, description);
   return declareOptions(command, spec.options);
 }
