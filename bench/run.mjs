@@ -14,7 +14,9 @@
  * Then a scaling table: ngram-collapse at 0.1M, 1M and 10M tokens per generation (10M: Brown's
  * sentences repeated in seeded shuffles).
  *
- * usage: npm run bench [-- --quick] [-- --generations G] [-- --repeat R] [-- --no-python] [-- --no-scaling]
+ * Last, bench/longInput.mjs: a 50 MB line and a 2 MB paragraph load in linear time (--no-long-input skips it).
+ *
+ * usage: npm run bench [-- --quick] [-- --generations G] [-- --repeat R] [-- --no-python] [-- --no-scaling] [-- --no-long-input]
  *   --quick: no python baseline, scaling without 10M, 3 generations.
  *   --repeat R: run every program R times, in turn (ours, baselines, ours, baselines, ...), and keep
  *     each program's fastest run: on a shared, noisy machine this compares like with like.
@@ -38,6 +40,7 @@ const generations = Number(flagValue('--generations', quick ? 3 : 5));
 const repeat = Math.max(1, Number(flagValue('--repeat', 1)));
 const withPython = !quick && !args.includes('--no-python') && hasCommand('python3');
 const withScaling = !args.includes('--no-scaling');
+const withLongInput = !args.includes('--no-long-input');
 const scales = quick ? [100_000, 1_000_000] : [100_000, 1_000_000, 10_000_000];
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -79,6 +82,11 @@ if (withScaling) {
   }
   printScaling(rows);
   console.log(`\nload average at the end: ${readLoad()}`);
+}
+
+if (withLongInput) {
+  console.log('\nlong inputs (bench/longInput.mjs):');
+  spawnSync(process.execPath, [join(here, 'longInput.mjs')], { stdio: 'inherit' });
 }
 
 /** Runs one program; returns its per-generation lines and its peak RSS in KiB. */

@@ -53,5 +53,6 @@ function checkCorporaFolder(folder: string, cwd: string): string {
   const corpora = resolve(cwd, folder);
   if (existsSync(corpora) && !statSync(corpora).isDirectory()) throw new UsageError(`--save-corpora ${folder} is a file`, 'pass a folder name');
   if (!existsSync(dirname(corpora))) throw new UsageError(`--save-corpora ${folder}: folder ${dirname(corpora)} does not exist`, 'create it first');
+  if (!statSync(dirname(corpora)).isDirectory()) throw new UsageError(`--save-corpora ${folder}: ${dirname(corpora)} is not a folder`, 'choose a path inside a folder');
   return corpora;
 }

@@ -84,6 +84,27 @@ const CASES: readonly Case[] = [
   { name: 'metrics: an output that is the text', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--out', './c.txt'], message: /is also a corpus input/u },
   { name: 'metrics: a missing text', argv: ['metrics', 'nope.txt'], message: /corpus 'nope.txt' not found/u },
   { name: 'generate: --count 0', files: { 'c.txt': GOOD }, argv: ['generate', '--corpus', 'c.txt', '--count', '0'], message: /--count must be a whole number from 1/u },
+  // outputs whose parent is a file: refused for every user, root included (unlike permission bits)
+  ...(
+    [
+      ['--out', 'c.txt/x.csv'],
+      ['--summary', 'c.txt/s.csv'],
+      ['--extinctions', 'c.txt/e.csv'],
+      ['--report', 'c.txt/r.html'],
+      ['--sentence-perplexities', 'c.txt/p.csv'],
+    ] as const
+  ).map(([flag, path]): Case => ({
+    name: `${flag} inside a file`,
+    files: { 'c.txt': GOOD },
+    argv: ['run', '--corpus', 'c.txt', ...FAST, flag, path],
+    message: new RegExp(`^ngram-collapse: ${flag} ${path.replace('.', '\\.')}: .*c\\.txt is not a folder \\(choose a path inside a folder\\)\\n$`, 'u'),
+  })),
+  { name: '--save-corpora inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--save-corpora', 'c.txt/dir'], message: /--save-corpora c\.txt\/dir: .*c\.txt is not a folder \(choose a path inside a folder\)/u },
+  { name: 'train --arpa inside a file', files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', 'c.txt/m.arpa'], message: /--arpa c\.txt\/m\.arpa: .*c\.txt is not a folder/u },
+  { name: 'metrics --out inside a file', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--out', 'c.txt/m.csv'], message: /--out c\.txt\/m\.csv: .*c\.txt is not a folder/u },
+  { name: 'recipe --out inside a file', files: { 'c.txt': GOOD }, argv: ['recipe', 'drift', '--corpus', 'c.txt', '--out', 'c.txt/r'], message: /c\.txt is a file, not a folder \(choose a folder path\)/u },
+  { name: 'a corpus inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt/x.txt'], message: /corpus 'c\.txt\/x\.txt' not found/u },
+  { name: 'a config file inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--config', 'c.txt/x.json'], message: /--config c\.txt\/x\.json cannot be read \(ENOTDIR\)/u },
 ];
 
 describe('bad input: one line, exit code 2, no output file', () => {
