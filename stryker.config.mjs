@@ -32,5 +32,5 @@ export default {
   timeoutMS: 10_000,
   ignoreStatic: true,
   cleanTempDir: 'always',
-  tempDirName: '.stryker-tmp',
+  tempDirName: `.stryker-tmp-${name}`,
 };
