@@ -11,6 +11,7 @@
  */
 
 import type { TopLevelSpec } from 'vega-lite';
+import { DEFAULT_SAMPLING } from '../model/languageModel.js';
 import type { Cell } from '../simulation/cells.js';
 import type { PreparedRun } from '../simulation/preparedRun.js';
 import type { SeriesRow } from '../simulation/series.js';
@@ -109,9 +110,7 @@ export const BASE_CELL: CellSettings = {
   order: 2,
   smoothing: 'mle',
   vocab: 'observed',
-  temperature: 1,
-  topK: 0,
-  topP: 1,
+  ...DEFAULT_SAMPLING,
 };
 
 /** One run: DEFAULT_RUN at this scale, BASE_CELL with `cell` on top, `sweep` lists on top of that. */

@@ -5,7 +5,7 @@
  * may be given as a list, and a run is the cross product of all lists. Everything else is shared.
  */
 
-import type { SmoothingName, VocabMode } from '../model/languageModel.js';
+import { DEFAULT_SAMPLING, type SmoothingName, type VocabMode } from '../model/languageModel.js';
 
 export type Strategy = 'replace' | 'accumulate' | 'accumulate-subsample';
 export const STRATEGIES: readonly Strategy[] = ['replace', 'accumulate', 'accumulate-subsample'];
@@ -55,9 +55,9 @@ export const DEFAULT_SWEEP: SweepSettings = {
   order: [3],
   smoothing: ['mle'],
   vocab: ['observed'],
-  temperature: [1],
-  topK: [0],
-  topP: [1],
+  temperature: [DEFAULT_SAMPLING.temperature],
+  topK: [DEFAULT_SAMPLING.topK],
+  topP: [DEFAULT_SAMPLING.topP],
 };
 
 export const DEFAULT_SHARED: SharedSettings = {
