@@ -30,7 +30,9 @@ export default {
   concurrency: 1,
   coverageAnalysis: 'perTest',
   timeoutMS: 10_000,
-  ignoreStatic: true,
+  // false: mutants in code that tests run at collection time (a describe body computing the fixture
+  // once) would otherwise be run against no test and reported as survivors
+  ignoreStatic: false,
   cleanTempDir: 'always',
   tempDirName: `.stryker-tmp-${name}`,
 };

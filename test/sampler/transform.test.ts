@@ -74,4 +74,19 @@ describe('sampling transforms', () => {
     expect(isIdentitySampling({ ...plain, topK: 1 })).toBe(false);
     expect(isIdentitySampling({ ...plain, topP: 0.999 })).toBe(false);
   });
+
+  it('temperature works on log-probabilities: tiny probabilities do not underflow', () => {
+    // T = 0.5 on (1e-200, 3e-200): squares 1e-400 and 9e-400 underflow as doubles, but relative to the
+    // largest they are (1/3)^2 = 1/9 and 1: q = (1/10, 9/10)
+    const out = transformDistribution([1, 2], [1e-200, 3e-200], { ...plain, temperature: 0.5 });
+    expect(out[0]![1]).toBeCloseTo(0.1, 12);
+    expect(out[1]![1]).toBeCloseTo(0.9, 12);
+  });
+
+  it('top-p 1 is off even inside top-k: a token of probability 1e-13 among the k kept stays', () => {
+    // top-k 3 keeps all three; top-p 1 must not cut the last one although 0.5 + (0.5 - 1e-13) is within
+    // the 1e-12 rounding tolerance of 1
+    const out = transformDistribution([1, 2, 3], [0.5, 0.5 - 1e-13, 1e-13], { ...plain, topK: 3 });
+    expect(out.map(([i]) => i)).toEqual([0, 1, 2]);
+  });
 });
