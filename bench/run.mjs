@@ -22,8 +22,10 @@
  *    as a table under its title, its notes below. A section that throws is reported and the bench
  *    exits with code 1 after the others ran.
  *
+ * Last, bench/longInput.mjs: a 50 MB line and a 2 MB paragraph load in linear time (--no-long-input skips it).
+ *
  * usage: npm run bench [-- --quick] [-- --large] [-- --repeat R] [-- --generations G] [-- --no-python]
- *        [-- --no-comparison] [-- --no-end-to-end] [-- --no-scaling] [-- --no-sections]
+ *        [-- --no-comparison] [-- --no-end-to-end] [-- --no-scaling] [-- --no-sections] [-- --no-long-input]
  *   --quick: no python baseline, no `--workers 1` default run, scaling without 10M, 3 generations.
  *   --large: the scaling table also runs 100M tokens per generation (needs about 6 GB and minutes).
  *   --repeat R: run every program R times, in turn (ours, baselines, ours, baselines, ...), and keep
@@ -56,6 +58,7 @@ const withComparison = !args.includes('--no-comparison');
 const withEndToEnd = !args.includes('--no-end-to-end');
 const withScaling = !args.includes('--no-scaling');
 const withSections = !args.includes('--no-sections');
+const withLongInput = !args.includes('--no-long-input');
 const scales = quick ? [100_000, 1_000_000] : large ? [100_000, 1_000_000, 10_000_000, 100_000_000] : [100_000, 1_000_000, 10_000_000];
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -175,6 +178,11 @@ function scratchFolder() {
   const folder = join(tmpdir(), 'ngram-collapse-bench', 'work');
   mkdirSync(folder, { recursive: true });
   return folder;
+}
+
+if (withLongInput) {
+  console.log('\nlong inputs (bench/longInput.mjs):');
+  spawnSync(process.execPath, [join(here, 'longInput.mjs')], { stdio: 'inherit' });
 }
 
 /** Runs one program; returns its per-generation lines and its peak RSS in KiB. */

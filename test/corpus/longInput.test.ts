@@ -1,7 +1,8 @@
 /**
  * Long inputs stay linear: a long paragraph is split into sentences as it grows (keeping only its
- * unfinished sentence); very long sentences are tokenized in pieces. A single line
- * of 50 MB loads in seconds (generated in a temporary folder, never committed).
+ * unfinished sentence); very long sentences are tokenized in pieces. A single line of 50 MB loads
+ * whole (generated in a temporary folder, never committed). How fast is measured by `npm run bench`
+ * (bench/longInput.mjs), not asserted here (a loaded machine would make a time limit flaky or meaningless).
  */
 
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -43,7 +44,7 @@ describe('whitespaceWindows', () => {
 });
 
 describe('a single 50 MB line', () => {
-  it('loads in line mode in bounded time, with every token', async () => {
+  it('loads in line mode as one sentence, with every token', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ngc-long-'));
     const path = join(dir, 'line.txt');
     const unit = 'the quick brown fox jumps over the lazy dog . ';
@@ -56,24 +57,19 @@ describe('a single 50 MB line', () => {
       out.end('\n', resolve);
     });
     try {
-      const started = Date.now();
       const { corpus, vocabulary } = await loadCorpus([path], { sentences: 'line', tokenizer: 'whitespace' });
-      const seconds = (Date.now() - started) / 1000;
       expect(corpus.offsets.length - 1).toBe(1);
       expect(corpus.ids.length).toBe(Math.ceil(repeats / 10_000) * 10_000 * 10);
       expect(vocabulary.size).toBe(2 + 9);
-      // Generous: it takes about 3 s on a laptop; a quadratic loader would take hours.
-      expect(seconds).toBeLessThan(30);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('splits a 2 MB paragraph in auto mode, linearly', async () => {
+  it('splits a 2 MB paragraph in auto mode into every sentence', async () => {
     const text = 'The quick brown fox jumps over the lazy dog. '.repeat(45_000);
-    const started = Date.now();
     const sentences = sentenceSplitter('auto')(text);
     expect(sentences).toHaveLength(45_000);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(new Set(sentences)).toEqual(new Set(['The quick brown fox jumps over the lazy dog.']));
   });
 });

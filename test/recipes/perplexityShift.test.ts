@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { perplexityShift } from '../../src/recipes/perplexityShift.js';
 import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
-import { brownNewsSlice, runSmall } from './helpers.js';
+import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
 // 1500 sentences of Brown news, order 1 MLE, 12 generations, 2 replicates.
 describe('recipe perplexity-shift', () => {
@@ -20,5 +20,11 @@ describe('recipe perplexity-shift', () => {
 
   it('mass moves to low perplexity and the tail thins', () => {
     for (const finding of findings.values()) expect(finding.holds, `${finding.name}: ${finding.observed}`).toBe(true);
+  });
+  it('on data where nothing changes, the findings about change do not hold (the sentences of every generation score as those of generation 1: the median does not fall, the tail does not thin)', () => {
+    expect(verdicts(perplexityShift, frozen(data))).toMatchObject({
+      'mass moves to low perplexity': false,
+      'the tail thins': false,
+    });
   });
 });

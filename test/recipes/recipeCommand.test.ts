@@ -66,8 +66,11 @@ describe('ngram-collapse recipe', () => {
     const result = await cli(['recipe', 'accumulate', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--out', 'acc'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^accumulate: Accumulate, do not replace\n/);
-    expect(result.stdout).toMatch(/(holds|does not hold) +replace: held-out perplexity grows/);
-    expect(result.stdout).toMatch(/\d of 3 findings hold; [\d.]+ s; outputs in acc\n$/);
+    // seeded (42), two generations on the tiny lighthouse text: replace's perplexity falls back at
+    // generation 2 (not rising in every generation), the other two findings hold
+    expect(result.stdout).toMatch(/\n  does not hold  replace: held-out perplexity grows\n.*not rising in every generation\n/);
+    expect(result.stdout).toMatch(/\n  holds          accumulate: held-out perplexity stays bounded\n/);
+    expect(result.stdout).toMatch(/\n2 of 3 findings hold; [\d.]+ s; outputs in acc\n$/);
     expect(result.stderr).toContain('recipe accumulate: 3/3 series done');
   }, 60_000);
 });

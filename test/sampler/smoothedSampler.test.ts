@@ -10,6 +10,7 @@ import { samplerFor } from '../../src/sampler/samplerFor.js';
 import { trainWittenBell } from '../../src/model/wittenBell.js';
 import { transformDistribution } from '../../src/sampler/smoothedSampler.js';
 import { A, B, C, TINY, options } from '../model/fixtures.js';
+import { fits } from '../helpers/chiSquare.js';
 
 const BOS = 0;
 const EOS = 1;
@@ -96,9 +97,15 @@ describe('smoothed sampler', () => {
     expect(first[0]).toEqual([A, B]);
   });
 
-  it('leaves sampling unchanged with top-p 1 and temperature 1', () => {
-    const model = trainKneserNey(TINY, options('kneser-ney', 3));
-    expect(sentences(model, { temperature: 1, topK: 0, topP: 1 })).toEqual(sentences(model, DEFAULT_SAMPLING));
+  it('leaves sampling unchanged with top-p 1 and temperature 1: first tokens follow P(.|<s>) = (21, 15, 5, 7)/48', () => {
+    // KN order 2 (see 'is greedy' above): P(a|<s>) = 21/48, P(b|<s>) = 15/48, P(c|<s>) = 5/48, P(</s>|<s>) = 7/48
+    const model = trainKneserNey(TINY, options('kneser-ney', 2));
+    const drawn = sentences(model, DEFAULT_SAMPLING, 20000);
+    const counts = [A, B, C, EOS].map((id) => drawn.filter((s) => (s.length === 0 ? EOS : s[0]) === id).length);
+    expect(fits(counts, [21 / 48, 15 / 48, 5 / 48, 7 / 48])).toBe(true);
+    // a transform that is not the identity is told apart by the same test
+    const hot = sentences(model, { temperature: 2, topK: 0, topP: 1 }, 20000);
+    expect(fits([A, B, C, EOS].map((id) => hot.filter((s) => (s.length === 0 ? EOS : s[0]) === id).length), [21 / 48, 15 / 48, 5 / 48, 7 / 48])).toBe(false);
   });
 
   it('matches the model distribution under a transform too', () => {

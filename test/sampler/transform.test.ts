@@ -46,10 +46,47 @@ describe('sampling transforms', () => {
     expect(transformDistribution(tokens, p, { ...plain, topP: 0.7 }).map(([i]) => i)).toEqual([2, 3]);
   });
 
-  it('every transformed distribution sums to 1', () => {
-    for (const settings of [{ temperature: 0.3, topK: 3, topP: 0.9 }, { temperature: 5, topK: 0, topP: 0.5 }]) {
-      const sum = transformDistribution(tokens, p, settings).reduce((s, [, q]) => s + q, 0);
-      expect(sum).toBeCloseTo(1, 12);
-    }
+  it('temperature, then top-k, then top-p, each renormalised (T = 0.5, k = 3, p = 0.8)', () => {
+    // T = 0.5: weights 0.01, 0.04, 0.09, 0.16 (sum 0.30); top-k 3 drops token 10 (0.01): 0.04, 0.09, 0.16
+    // over 0.29; top-p 0.8 ranks 0.16/0.29 = 0.552, + 0.09/0.29 = 0.862 >= 0.8: keeps 12 and 13,
+    // renormalised 0.09/0.25 = 0.36 and 0.16/0.25 = 0.64.
+    const out = transformDistribution(tokens, p, { temperature: 0.5, topK: 3, topP: 0.8 });
+    expect(out.map(([i]) => i)).toEqual([2, 3]);
+    expect(out[0]![1]).toBeCloseTo(0.36, 12);
+    expect(out[1]![1]).toBeCloseTo(0.64, 12);
+  });
+
+  it('top-p just above a prefix mass takes one more token: 0.7 + 1e-9 needs 0.4 + 0.3 + 0.2', () => {
+    const out = transformDistribution(tokens, p, { ...plain, topP: 0.7 + 1e-9 });
+    expect(out.map(([i]) => i)).toEqual([1, 2, 3]);
+    [2 / 9, 3 / 9, 4 / 9].forEach((q, i) => expect(out[i]![1]).toBeCloseTo(q, 12));
+  });
+
+  it('temperature never revives a zero probability, and top-k larger than the support keeps all', () => {
+    const out = transformDistribution([1, 2, 3], [0, 0.25, 0.75], { temperature: 3, topK: 10, topP: 1 });
+    expect(out.map(([i]) => i)).toEqual([1, 2]);
+    // T = 3: 0.25^(1/3) = 0.62996, 0.75^(1/3) = 0.90856; sum 1.53852
+    expect(out[0]![1]).toBeCloseTo(0.62996 / 1.53852, 4);
+  });
+
+  it('the identity test: any of T != 1, k > 0, p < 1 is a transform', () => {
+    expect(isIdentitySampling({ ...plain, temperature: 0.999 })).toBe(false);
+    expect(isIdentitySampling({ ...plain, topK: 1 })).toBe(false);
+    expect(isIdentitySampling({ ...plain, topP: 0.999 })).toBe(false);
+  });
+
+  it('temperature works on log-probabilities: tiny probabilities do not underflow', () => {
+    // T = 0.5 on (1e-200, 3e-200): squares 1e-400 and 9e-400 underflow as doubles, but relative to the
+    // largest they are (1/3)^2 = 1/9 and 1: q = (1/10, 9/10)
+    const out = transformDistribution([1, 2], [1e-200, 3e-200], { ...plain, temperature: 0.5 });
+    expect(out[0]![1]).toBeCloseTo(0.1, 12);
+    expect(out[1]![1]).toBeCloseTo(0.9, 12);
+  });
+
+  it('top-p 1 is off even inside top-k: a token of probability 1e-13 among the k kept stays', () => {
+    // top-k 3 keeps all three; top-p 1 must not cut the last one although 0.5 + (0.5 - 1e-13) is within
+    // the 1e-12 rounding tolerance of 1
+    const out = transformDistribution([1, 2, 3], [0.5, 0.5 - 1e-13, 1e-13], { ...plain, topK: 3 });
+    expect(out.map(([i]) => i)).toEqual([0, 1, 2]);
   });
 });

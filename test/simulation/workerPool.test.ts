@@ -77,4 +77,31 @@ describe('runTasks', () => {
     expect(result).toMatchObject({ ended: 1, interrupted: true });
     expect(rows).toHaveLength(4);
   });
+
+  it('with 2 workers, a worker that dies takes its series with it and is replaced; a failing series is reported; the rest finishes in order', async () => {
+    // 6 series: slots 1 and 3 kill their worker, so slots 4 and 5 need the replacements
+    const six: RunSettings = { ...settings, replicates: 3 };
+    const run = prepareRun(corpus, vocabulary.size, six);
+    const tasks = seriesTasks(six);
+    const expected: string[] = [];
+    simulate(corpus, vocabulary.size, six, { emit: (row) => expected.push(key(row)) });
+    const rows: string[] = [];
+    const ends: Array<[number, string | undefined]> = [];
+    const result = await runTasks(run, corpus, tasks, { workers: 2, workerScript: new URL('../fixtures/crashingWorker.mjs', import.meta.url) }, {
+      onRow: (row) => rows.push(key(row)),
+      onEnd: (task, outcome) => ends.push([task.position, outcome.error?.message]),
+    });
+    expect(result).toEqual({ ended: 6, failed: 3, interrupted: false });
+    expect(ends).toEqual([
+      [tasks[0]!.position, undefined],
+      [tasks[1]!.position, 'worker died on slot 1'],
+      [tasks[2]!.position, 'series failed on slot 2'],
+      [tasks[3]!.position, 'worker died on slot 3'],
+      [tasks[4]!.position, undefined],
+      [tasks[5]!.position, undefined],
+    ]);
+    // the rows (generations 0..2) of series 0, 4 and 5: exactly those simulate gives
+    const rows0 = settings.generations + 1;
+    expect(rows).toEqual([...expected.slice(0, rows0), ...expected.slice(4 * rows0)]);
+  }, 30_000);
 });

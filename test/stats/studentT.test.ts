@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { studentTCdf, studentTQuantile } from '../../src/stats/studentT.js';
+import { regularizedBeta, studentTCdf, studentTQuantile } from '../../src/stats/studentT.js';
 
 // Reference values: R's qt(0.975, df) (and any printed t table to 3 decimals).
 const QT_975: ReadonlyArray<readonly [number, number]> = [
@@ -29,5 +29,41 @@ describe('studentTQuantile', () => {
   it('refuses a probability outside (0, 1)', () => {
     expect(() => studentTQuantile(1, 3)).toThrow(RangeError);
     expect(() => studentTQuantile(0.5, 0)).toThrow(RangeError);
+  });
+});
+
+describe('studentTQuantile refuses what has no quantile, naming the value', () => {
+  it.each([[0], [1], [-0.1], [Number.NaN]])('p = %d', (p) => {
+    expect(() => studentTQuantile(p, 5)).toThrow(new RangeError(`studentTQuantile: p must be in (0, 1), got ${p}`));
+  });
+
+  it.each([[0], [-1], [Number.NaN]])('df = %d', (df) => {
+    expect(() => studentTQuantile(0.975, df)).toThrow(new RangeError(`studentTQuantile: df must be > 0, got ${df}`));
+  });
+});
+
+describe('regularizedBeta against its closed forms', () => {
+  // I_x(a, 1) = x^a and I_x(1, b) = 1 - (1 - x)^b (Abramowitz & Stegun 26.5.x); both sides of the
+  // continued fraction's switch at x = (a + 1) / (a + b + 2) are exercised.
+  it.each([
+    [0.2, 3],
+    [0.9, 3],
+    [0.5, 0.5],
+    [0.99, 40],
+  ])('I_%d(a = %d, 1) = x^a and I_x(1, b = a) = 1 - (1 - x)^b', (x, a) => {
+    expect(regularizedBeta(x, a, 1)).toBeCloseTo(x ** a, 10);
+    expect(regularizedBeta(x, 1, a)).toBeCloseTo(1 - (1 - x) ** a, 10);
+  });
+
+  it('is 0 at x = 0 and 1 at x = 1', () => {
+    expect(regularizedBeta(0, 2, 3)).toBe(0);
+    expect(regularizedBeta(1, 2, 3)).toBe(1);
+  });
+
+  it('the t CDF is 1/2 at 0 and symmetric', () => {
+    expect(studentTCdf(0, 3)).toBe(0.5);
+    expect(studentTCdf(-2, 3)).toBeCloseTo(1 - studentTCdf(2, 3), 14);
+    // df = 1 is Cauchy: P(T <= 1) = 3/4
+    expect(studentTCdf(1, 1)).toBeCloseTo(0.75, 10);
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * `metrics --reference` and `generate` with smoothing, in-process, on hand-countable texts.
+ */
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers/cli.js';
+
+/** The CSV as { column: value } of its only data row. */
+function onlyRow(csv: string): Record<string, string> {
+  const [header, row, ...rest] = csv.trim().split('\n');
+  expect(rest).toEqual([]);
+  const values = row!.split(',');
+  return Object.fromEntries(header!.split(',').map((column, i) => [column, values[i]!]));
+}
+
+describe('metrics --reference', () => {
+  // reference r.txt: "a b c d ." (5 types, each once: all rare); text t.txt: "a b a b ." (types a, b, .)
+  const folder = (): string => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'r.txt'), 'a b c d .\n');
+    writeFileSync(join(cwd, 't.txt'), 'a b a b .\n');
+    return cwd;
+  };
+
+  it('survival and overlap columns compare against the reference: 3 of its 5 types kept', async () => {
+    const result = await cli(['metrics', 't.txt', '--reference', 'r.txt', '--sentences', 'line'], { cwd: folder() });
+    expect(result.code).toBe(0);
+    const row = onlyRow(result.stdout);
+    // text-only columns: 5 tokens, 3 types
+    expect([row['text'], row['tokens'], row['types']]).toEqual(['t.txt', '5', '3']);
+    // vocab_retention = rare_survival = survival_1 = 3/5 (a, b, . of a, b, c, d, .); no 2-5 band in r.txt
+    expect([row['vocab_retention'], row['rare_survival'], row['survival_1'], row['survival_2_5']]).toEqual(['0.6', '0.6', '0.6', '']);
+  });
+
+  it('without --reference the first text is its own reference: everything survives', async () => {
+    const result = await cli(['metrics', 't.txt', '--sentences', 'line'], { cwd: folder() });
+    const row = onlyRow(result.stdout);
+    expect([row['vocab_retention'], row['rare_survival'], row['js_divergence']]).toEqual(['1', '1', '0']);
+  });
+
+  it('a missing reference is an input error before any output', async () => {
+    const result = await cli(['metrics', 't.txt', '--reference', 'nope.txt'], { cwd: folder() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^ngram-collapse: corpus 'nope\.txt' not found/u);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('generate with smoothing', () => {
+  // Six sentences; with order 2 the seen bigrams are exactly those of these lines.
+  const LINES = ['the cat sat', 'the dog ran', 'a cat ran', 'a dog sat', 'the cat ran', 'a dog ran'];
+  const seen = new Set(LINES.flatMap((line) => bigrams(line.split(' '))));
+  function bigrams(tokens: readonly string[]): string[] {
+    return tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`);
+  }
+  const generate = async (...flags: string[]): Promise<string[][]> => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'c.txt'), `${LINES.join('\n')}\n`);
+    const result = await cli(['generate', '--corpus', 'c.txt', '--tokenizer', 'whitespace', '--sentences', 'line', '--order', '2', '-n', '200', '--max-sentence-length', '6', ...flags], { cwd });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n').slice(0, -1);
+    expect(lines).toHaveLength(200);
+    return lines.map((line) => (line === '' ? [] : line.split(' ')));
+  };
+  const unseen = (sentences: string[][]): number => sentences.flatMap(bigrams).filter((pair) => !seen.has(pair)).length;
+
+  it('MLE only ever writes bigrams of the corpus', async () => {
+    expect(unseen(await generate('--smoothing', 'mle'))).toBe(0);
+  });
+
+  it.each([['kneser-ney'], ['witten-bell'], ['add-k']])('%s gives unseen bigrams probability, and they are drawn', async (smoothing) => {
+    // e.g. "cat dog": P > 0 only through the lower order (or k); over 200 sentences some appear
+    expect(unseen(await generate('--smoothing', smoothing, '--k', '1'))).toBeGreaterThan(0);
+  });
+
+  it('one seed gives the same sentences, another seed others', async () => {
+    const first = await generate('--smoothing', 'kneser-ney', '--seed', '3');
+    expect(await generate('--smoothing', 'kneser-ney', '--seed', '3')).toEqual(first);
+    expect(await generate('--smoothing', 'kneser-ney', '--seed', '4')).not.toEqual(first);
+  });
+
+  it('smoothing and sampling combine: top-k 1 makes kneser-ney greedy, one sentence repeated', async () => {
+    const sentences = await generate('--smoothing', 'kneser-ney', '--top-k', '1');
+    expect(new Set(sentences.map((s) => s.join(' '))).size).toBe(1);
+  });
+});

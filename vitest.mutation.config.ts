@@ -1,0 +1,30 @@
+/**
+ * Vitest configuration for mutation testing (`npm run mutation`, stryker.config.mjs): only the unit
+ * tests of the numeric core. MUTATION_FOLDER=metrics|sampler|model|stats|simulation narrows it to
+ * that folder's own unit tests (what `npm run mutation:FOLDER` does); unset, all of them. Worker
+ * threads, the full-corpus fidelity runs and the KenLM reference are left out: a mutant that slows
+ * them down would time out instead of failing fast.
+ */
+
+import { defineConfig } from 'vitest/config';
+
+const FOLDERS: Readonly<Record<string, readonly string[]>> = {
+  metrics: ['test/metrics/**/*.test.ts', 'test/recipes/sentencePerplexities.test.ts'],
+  sampler: ['test/sampler/**/*.test.ts'],
+  model: ['test/model/**/*.test.ts'],
+  stats: ['test/stats/**/*.test.ts'],
+  simulation: ['test/simulation/**/*.test.ts'],
+};
+
+const folder = process.env['MUTATION_FOLDER'];
+const include = folder === undefined ? Object.values(FOLDERS).flat() : FOLDERS[folder];
+if (include === undefined) throw new Error(`MUTATION_FOLDER must be one of ${Object.keys(FOLDERS).join(', ')}, got ${folder}`);
+
+export default defineConfig({
+  test: {
+    include: [...include],
+    exclude: ['test/simulation/workerPool.test.ts', 'test/simulation/fidelity.test.ts', 'test/model/kenlmReference.test.ts'],
+    testTimeout: 120_000,
+    pool: 'forks',
+  },
+});
