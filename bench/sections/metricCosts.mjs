@@ -29,6 +29,7 @@ export default async function section({ repeat }) {
   const { frequencyMetrics } = await load('metrics/frequencyMetrics.js');
   const { overlapMetrics } = await load('metrics/overlapMetrics.js');
   const { randomFor } = await load('random/random.js');
+  const { samplerFor } = await load('sampler/samplerFor.js');
 
   const { corpus, vocabulary } = await loadCorpus([await brownFile()], { tokenizer: 'whitespace', sentences: 'line', lowercase: false });
   const idSpace = vocabulary.size;
@@ -37,7 +38,7 @@ export default async function section({ repeat }) {
   const referenceSeconds = (performance.now() - started) / 1000;
   const model0 = trainModel(corpus, { order: 3, smoothing: 'mle', k: 0.01, vocab: 'observed', idSpace });
   const seedTypes = reference.unigrams.types.length;
-  const sampled = syntheticText(model0.createSampler({ temperature: 1, topK: 0, topP: 1 }), corpus.ids.length, 200, randomFor(['bench-metrics'])).text;
+  const sampled = syntheticText(samplerFor(model0), corpus.ids.length, 200, randomFor(['bench-metrics'])).text;
   const tokens = sampled.ids.length;
   const fresh = () => ({ ids: sampled.ids, offsets: sampled.offsets });
   const time = (work) => {
