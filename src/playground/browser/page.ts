@@ -465,7 +465,9 @@ function buildPresets(): void {
   error.className = 'error';
   error.id = 'preset-error';
   host.append(scale, error);
-  for (const recipe of RECIPES) {
+  // A recipe that compares tokenizers reads the corpus once per tokenizer, published encodings
+  // included, which the page does not carry: it stays a CLI recipe (`ngram-collapse recipe subword`).
+  for (const recipe of RECIPES.filter((candidate) => candidate.tokenizers === undefined)) {
     const article = document.createElement('article');
     article.className = 'preset';
     const title = document.createElement('h3');
