@@ -55,6 +55,22 @@ export class CorpusBuilder {
     }
   }
 
+  /** The ids of `tokens`, interned (for a caller that keeps a word's pieces as ids: subword encodings). */
+  internTokens(tokens: readonly string[]): Int32Array {
+    return Int32Array.from(tokens, (token) => this.vocabulary.intern(token));
+  }
+
+  /** Adds ids from internTokens to the sentence being built (the markers among them are dropped and counted). */
+  appendIds(ids: Int32Array): void {
+    this.checkRoom(ids.length);
+    this.reserve(ids.length);
+    this.open = true;
+    for (const id of ids) {
+      if (id < FIRST_TOKEN_ID) this.dropped++;
+      else this.ids[this.tokens++] = id;
+    }
+  }
+
   /** Marks a sentence as begun, so that with keepEmpty it is kept even if no token follows. */
   beginSentence(): void {
     this.open = true;

@@ -20,6 +20,7 @@ import { sentenceSplitterFor, type SentenceMode } from './sentenceSplitter.js';
 import { textChunkBatches } from './textChunks.js';
 import { addBrownLine } from './brownLine.js';
 import type { Merge } from './subword/bpeMerges.js';
+import { publishedSentenceWriter } from './subword/publishedEncoding.js';
 import { parseSubword } from './subword/subwordNames.js';
 import { readWithSubwords, type SubwordOptions } from './subword/learnedBpe.js';
 import { prepareTokenizer, spanScannerFor, tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
@@ -130,7 +131,9 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     builder.endSentence();
   };
   const addTokens = (sentence: string): void => addSentence(builder, tokenize, sentence);
-  const addCased = scan === undefined ? addTokens : addSpans;
+  const subword = parseSubword(settings.tokenizer);
+  const addPieces = subword?.kind === 'published' ? publishedSentenceWriter(subword.encoding) : undefined;
+  const addCased = addPieces !== undefined ? (sentence: string) => addPieces(sentence, builder) : scan === undefined ? addTokens : addSpans;
   const add = (sentence: string): void => addCased(settings.lowercase ? sentence.toLowerCase() : sentence);
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
   const bytes = (async function* () {

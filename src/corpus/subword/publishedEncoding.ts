@@ -18,6 +18,9 @@
  * subword/publishedEncoding.test.ts checks this against the package on Brown).
  */
 
+import type { CorpusBuilder } from '../corpusBuilder.js';
+import { SpanInterner } from '../spanInterner.js';
+import { Vocabulary } from '../../vocabulary/vocabulary.js';
 import type { PublishedEncodingName } from './subwordNames.js';
 
 export interface Encoding {
@@ -69,13 +72,83 @@ const CACHE_LIMIT = 1 << 20;
 export function publishedTokenizer(name: PublishedEncodingName): (sentence: string) => string[] {
   const encoding = publishedEncoding(name);
   const ids = publishedIds(encoding);
+  const spell = speller(encoding);
+  return (sentence) => ids(sentence).map(spell);
+}
+
+/**
+ * The loader's fast path for a published encoding: writes each sentence's pieces into `builder` as ids.
+ * Words are found as spans and interned without cutting them out (SpanInterner over a vocabulary of
+ * words); each (word, after a space or not) is encoded, spelled and interned into the builder's
+ * vocabulary once, then its ids are copied. The same pieces as publishedTokenizer (tested); one writer
+ * per builder (the ids are that builder's).
+ */
+export function publishedSentenceWriter(name: PublishedEncodingName): (sentence: string, builder: CorpusBuilder) => void {
+  const encoding = publishedEncoding(name);
+  const encodeWord = wordEncoder(encoding);
+  const spell = speller(encoding);
+  const words = new Vocabulary();
+  const interner = new SpanInterner(words);
+  const pieces: Array<Int32Array | undefined> = [];
+  return (sentence, builder) => {
+    builder.beginSentence();
+    let afterSpace = 0;
+    forEachRun(sentence, (start, end) => {
+      const key = interner.intern(sentence, start, end) * 2 + afterSpace;
+      let ids = pieces[key];
+      if (ids === undefined) pieces[key] = ids = builder.internTokens(encodeWord(words.token(key >> 1), afterSpace === 1).map(spell));
+      builder.appendIds(ids);
+      afterSpace = 1;
+    });
+    builder.endSentence();
+  };
+}
+
+/** id -> how the token is written (spellToken), remembered. */
+function speller(encoding: Encoding): (id: number) => string {
   const spelling = new Map<number, string>();
-  const spell = (id: number): string => {
+  return (id) => {
     let token = spelling.get(id);
     if (token === undefined) spelling.set(id, (token = spellToken(encoding, id)));
     return token;
   };
-  return (sentence) => ids(sentence).map(spell);
+}
+
+/** The runs between white space (the pieces of split(/\s+/u) that are not empty), by one scan. */
+function forEachRun(text: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i === text.length ? 32 : text.charCodeAt(i);
+    const space = code === 32 || (code >= 9 && code <= 13) || (code > 127 && WHITE_SPACE.test(text[i]!));
+    if (space) {
+      if (start >= 0) visit(start, i);
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    }
+  }
+}
+
+const WHITE_SPACE = /\s/u;
+
+/**
+ * The encoding's ids of one word, with or without the space before it, cached: the one place words are
+ * encoded. A sentence's pre-tokens never join a space to what precedes it, so encoding word by word gives
+ * the ids of the whole sentence (tested against the package on Brown and awkward text).
+ */
+function wordEncoder(encoding: Encoding): (word: string, afterSpace: boolean) => readonly number[] {
+  const first = new Map<string, readonly number[]>();
+  const later = new Map<string, readonly number[]>();
+  return (word, afterSpace) => {
+    const cache = afterSpace ? later : first;
+    let ids = cache.get(word);
+    if (ids === undefined) {
+      ids = encoding.encode(afterSpace ? ` ${word}` : word, AS_TEXT);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(word, ids);
+    }
+    return ids;
+  };
 }
 
 /**
@@ -105,23 +178,14 @@ function tokenValue(encoding: Encoding, id: number): string | Uint8Array {
  * equal to `encoding.encode(collapsed sentence)` (tested on Brown).
  */
 export function publishedIds(encoding: Encoding): (sentence: string) => number[] {
-  const cache = new Map<string, readonly number[]>();
-  const encodeWord = (word: string): readonly number[] => {
-    let ids = cache.get(word);
-    if (ids === undefined) {
-      ids = encoding.encode(word, AS_TEXT);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(word, ids);
-    }
-    return ids;
-  };
+  const encodeWord = wordEncoder(encoding);
   return (sentence) => {
     const ids: number[] = [];
-    const words = sentence.trim().split(/\s+/u);
-    for (let w = 0; w < words.length; w++) {
-      if (words[w] === '') continue;
-      for (const id of encodeWord(w === 0 ? words[w]! : ` ${words[w]}`)) ids.push(id);
-    }
+    let afterSpace = false;
+    forEachRun(sentence, (start, end) => {
+      for (const id of encodeWord(sentence.slice(start, end), afterSpace)) ids.push(id);
+      afterSpace = true;
+    });
     return ids;
   };
 }

@@ -5,6 +5,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
+import { readCorpusText } from '../../../src/corpus/readText.js';
 import { loadPublishedEncoding, publishedEncoding, publishedIds, publishedText, publishedTokenizer } from '../../../src/corpus/subword/publishedEncoding.js';
 import { PUBLISHED_ENCODINGS } from '../../../src/corpus/subword/subwordNames.js';
 
@@ -35,6 +36,15 @@ describe('the published encodings', () => {
       const collapsed = sentence.trim().replace(/\s+/gu, ' ');
       expect(ours(sentence)).toEqual(encoding.encode(collapsed, { disallowedSpecial: new Set() }));
     }
+  });
+
+  it.each(PUBLISHED_ENCODINGS)('%s: the loader\'s id writer gives every line the pieces publishedTokenizer gives it', async (name) => {
+    const lines = [...AWKWARD.map((line) => line.trim().replace(/\s+/gu, ' ')), 'the the the', 'The cat sat on the mat .', 'cat'];
+    const { vocabulary, corpus } = await readCorpusText(lines.join('\n'), { tokenizer: name, sentences: 'line', lowercase: false });
+    const tokenize = publishedTokenizer(name);
+    lines.forEach((line, s) => {
+      expect(Array.from(corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]), (id) => vocabulary.token(id))).toEqual(tokenize(line));
+    });
   });
 
   it('writes a leading space as ▁ and splits nothing else', () => {
