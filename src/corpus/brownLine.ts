@@ -5,7 +5,7 @@
  */
 
 import type { CorpusBuilder } from './corpusBuilder.js';
-import { forEachWord, type Tokenize } from './tokenizers.js';
+import { forEachWord } from './tokenizers.js';
 
 /** Tokens of one Brown line, tags stripped; empty for a blank line. */
 export function brownLineTokens(line: string, lowercase: boolean): string[] {
@@ -23,15 +23,18 @@ export function forEachBrownWord(line: string, visit: (start: number, end: numbe
   });
 }
 
+/** Writes one sentence's subword pieces into a builder (a published encoding's publishedSentenceWriter). */
+export type PieceWriter = (sentence: string, builder: CorpusBuilder) => void;
+
 /**
  * Adds one Brown line to `builder` as a sentence: Brown's own tokens as spans (no string per token),
- * or, with a published subword encoding (`encode`), those tokens joined by single spaces and encoded.
- * Blank lines are not sentences (even with emptySentences).
+ * or, with a published subword encoding (`writePieces`), those tokens joined by single spaces and
+ * encoded. Blank lines are not sentences (even with emptySentences).
  */
-export function addBrownLine(builder: CorpusBuilder, line: string, lowercase: boolean, encode?: Tokenize): void {
-  if (encode !== undefined) {
+export function addBrownLine(builder: CorpusBuilder, line: string, lowercase: boolean, writePieces?: PieceWriter): void {
+  if (writePieces !== undefined) {
     const tokens = brownLineTokens(line, lowercase);
-    if (tokens.length > 0) builder.addSentence(encode(tokens.join(' ')));
+    if (tokens.length > 0) writePieces(tokens.join(' '), builder);
     return;
   }
   const text = lowercase ? line.toLowerCase() : line;

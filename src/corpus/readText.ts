@@ -18,7 +18,7 @@ import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { sentenceSplitterFor, type SentenceMode } from './sentenceSplitter.js';
 import { textChunkBatches } from './textChunks.js';
-import { addBrownLine } from './brownLine.js';
+import { addBrownLine, type PieceWriter } from './brownLine.js';
 import type { Merge } from './subword/bpeMerges.js';
 import { publishedSentenceWriter } from './subword/publishedEncoding.js';
 import { parseSubword } from './subword/subwordNames.js';
@@ -111,9 +111,10 @@ export async function readCorpusSources(
   });
 }
 
-/** The published subword encoding that Brown's tokens are encoded with, if the tokenizer is one. */
-export function brownEncoder(tokenizer: string): Tokenize | undefined {
-  return parseSubword(tokenizer)?.kind === 'published' ? tokenizerFor(tokenizer) : undefined;
+/** The piece writer that Brown's tokens are encoded with, if the tokenizer is a published encoding. */
+export function brownEncoder(tokenizer: string): PieceWriter | undefined {
+  const subword = parseSubword(tokenizer);
+  return subword?.kind === 'published' ? publishedSentenceWriter(subword.encoding) : undefined;
 }
 
 /** Reads one source into `builder`; returns its line breaks taken as sentence ends. */

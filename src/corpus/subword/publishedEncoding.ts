@@ -80,10 +80,28 @@ export function publishedTokenizer(name: PublishedEncodingName): (sentence: stri
  * The loader's fast path for a published encoding: writes each sentence's pieces into `builder` as ids.
  * Words are found as spans and interned without cutting them out (SpanInterner over a vocabulary of
  * words); each (word, after a space or not) is encoded, spelled and interned into the builder's
- * vocabulary once, then its ids are copied. The same pieces as publishedTokenizer (tested); one writer
- * per builder (the ids are that builder's).
+ * vocabulary once, then its ids are copied. The same pieces as publishedTokenizer (tested). The ids
+ * cached are the builder's: one writer per builder, whatever the number of files read into it.
  */
 export function publishedSentenceWriter(name: PublishedEncodingName): (sentence: string, builder: CorpusBuilder) => void {
+  let writer = writers.get(name);
+  if (writer === undefined) writers.set(name, (writer = writerPerBuilder(name)));
+  return writer;
+}
+
+const writers = new Map<PublishedEncodingName, (sentence: string, builder: CorpusBuilder) => void>();
+
+function writerPerBuilder(name: PublishedEncodingName): (sentence: string, builder: CorpusBuilder) => void {
+  const perBuilder = new WeakMap<CorpusBuilder, (sentence: string, builder: CorpusBuilder) => void>();
+  return (sentence, builder) => {
+    let write = perBuilder.get(builder);
+    if (write === undefined) perBuilder.set(builder, (write = builderWriter(name)));
+    write(sentence, builder);
+  };
+}
+
+/** publishedSentenceWriter for one builder. */
+function builderWriter(name: PublishedEncodingName): (sentence: string, builder: CorpusBuilder) => void {
   const encoding = publishedEncoding(name);
   const encodeWord = wordEncoder(encoding);
   const spell = speller(encoding);
