@@ -6,17 +6,15 @@
  * Screenshots go to test-output/playground/.
  */
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_PATH, writePlayground } from '../../src/playground/playgroundFile.js';
+import { launchChromium, SKIP_BROWSER, SKIP_REASON } from '../helpers/chromium.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
 const OUTPUT = fileURLToPath(new URL('../../test-output/playground/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -32,9 +30,9 @@ const HOSTILE = [
 
 const hash = (config: unknown): string => `#config=${encodeURIComponent(JSON.stringify(config))}`;
 
-if (SKIP) {
+if (SKIP_BROWSER) {
   describe('playground in headless Chromium', () => {
-    it.skip(`SKIPPED: ${CHROMIUM} is missing (install it with .ci/install-chromium.sh; with CI set this test never skips)`, () => {});
+    it.skip(SKIP_REASON, () => {});
   });
 } else {
   describe('playground in headless Chromium', () => {
@@ -51,15 +49,7 @@ if (SKIP) {
       const file = join(OUTPUT, 'playground.html');
       writePlayground(file, ['brown:news', 'corpora/lighthouse.txt'], ROOT);
       url = pathToFileURL(file).href;
-      profile = mkdtempSync(join(tmpdir(), 'ngram-collapse-chromium-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        offline: true,
-        acceptDownloads: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        viewport: { width: 1280, height: 1000 },
-      });
+      ({ context, profile } = await launchChromium({ offline: true, acceptDownloads: true, viewport: { width: 1280, height: 1000 } }));
       page = context.pages()[0] ?? (await context.newPage());
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());

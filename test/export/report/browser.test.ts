@@ -4,24 +4,22 @@
  * (which runs .ci/install-chromium.sh first) it always runs. Screenshots go to test-output/report/.
  */
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCurves } from '../../../src/export/report/readCurves.js';
 import { renderReportHtml } from '../../../src/export/report/reportHtml.js';
+import { launchChromium, SKIP_BROWSER, SKIP_REASON } from '../../helpers/chromium.js';
 import { fixture, TEST_OUTPUT } from './fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
 const CELLS = 3;
 const OUTPUT = join(TEST_OUTPUT, 'report');
 
-if (SKIP) {
+if (SKIP_BROWSER) {
   describe('HTML report in headless Chromium', () => {
-    it.skip(`SKIPPED: ${CHROMIUM} is missing (install it with .ci/install-chromium.sh; with CI set this test never skips)`, () => {});
+    it.skip(SKIP_REASON, () => {});
   });
 } else {
   describe('HTML report in headless Chromium', () => {
@@ -38,16 +36,7 @@ if (SKIP) {
       mkdirSync(OUTPUT, { recursive: true });
       const reportPath = join(OUTPUT, 'report.html');
       writeFileSync(reportPath, await renderReportHtml(table.rows, { columns: table.columns, source: 'curves.csv' }));
-      profile = mkdtempSync(join(tmpdir(), 'ngram-collapse-chromium-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--no-first-run',
-        ],
-        viewport: { width: 1200, height: 900 },
-      });
+      ({ context, profile } = await launchChromium({ viewport: { width: 1200, height: 900 } }));
       page = context.pages()[0] ?? (await context.newPage());
       page.on('console', (message) => {
         if (message.type() === 'error') consoleErrors.push(message.text());
