@@ -10,7 +10,16 @@
  * until the next request for the same slot, so a caller must use distinct slots for arrays alive at
  * the same time and must never hand a view to code that outlives the call. Each thread (worker) has
  * its own buffers, since modules are per thread.
+ *
+ * Column slots: the passes over a text's predictions (counting a transition table, ./transitionTable.ts;
+ * sorting a text's n-grams, ../metrics/ngramProfile.ts) each need several prediction-sized columns
+ * at once, and never run at the same time: one does not call the other, and neither keeps a view
+ * after it returns. They share the slots `COLUMN_SLOTS[0..6]` instead of holding their own (about
+ * 40 MB less per thread at Brown's size). A new user of these slots must keep that true.
  */
+
+/** Seven prediction-sized slots shared by the passes named above (see the header). */
+export const COLUMN_SLOTS = ['column.0', 'column.1', 'column.2', 'column.3', 'column.4', 'column.5', 'column.6'] as const;
 
 const ints = new Map<string, Int32Array>();
 const floats = new Map<string, Float64Array>();

@@ -27,7 +27,7 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
-import { scratchInts } from './scratchBuffers.js';
+import { COLUMN_SLOTS, scratchInts } from './scratchBuffers.js';
 import { TupleTable } from './tupleTable.js';
 
 export const PAD = -1;
@@ -49,8 +49,8 @@ export function buildTransitionTable(corpus: TokenCorpus, historyLength: number,
   const predictions = corpus.ids.length + sentences;
   // Start small: histories grow much slower than the corpus, and a sparse table costs cache misses.
   const contexts = new TupleTable(historyLength, Math.min(1 << 16, Math.max(16, predictions >> 2)));
-  const contextOf = scratchInts('build.contextOf', predictions + 1);
-  const tokenOf = scratchInts('build.tokenOf', predictions);
+  const contextOf = scratchInts(COLUMN_SLOTS[0], predictions + 1);
+  const tokenOf = scratchInts(COLUMN_SLOTS[1], predictions);
   if (historyLength === 2) {
     // The hot case (order 3), read straight from the corpus: histories (PAD <s>), (<s> w1), (w1 w2) ...
     const { ids, offsets } = corpus;
@@ -76,7 +76,7 @@ export function buildTransitionTable(corpus: TokenCorpus, historyLength: number,
     }
   }
   // The prediction after p in the same sentence starts from the history that follows p's token.
-  const nextOf = scratchInts('build.nextOf', predictions);
+  const nextOf = scratchInts(COLUMN_SLOTS[2], predictions);
   for (let p = 0; p < predictions; p++) nextOf[p] = tokenOf[p] === EOS ? -1 : contextOf[p + 1]!;
   return groupPredictions(historyLength, contexts, contextOf, tokenOf, nextOf, undefined, idSpace);
 }
@@ -92,8 +92,8 @@ export function deriveLowerTable(table: TransitionTable, idSpace: number): Trans
   const lower = length - 1;
   const contexts = new TupleTable(lower, Math.max(16, table.contexts.size));
   const edges = table.edgeToken.length;
-  const contextOf = scratchInts('derive.contextOf', edges);
-  const nextOf = scratchInts('derive.nextOf', edges);
+  const contextOf = scratchInts(COLUMN_SLOTS[0], edges);
+  const nextOf = scratchInts(COLUMN_SLOTS[1], edges);
   const key = new Int32Array(Math.max(1, length));
   if (edges > 0) {
     // Sentence start first, as when counting a corpus: PAD^(L-2) <s>.
@@ -168,8 +168,8 @@ function groupPredictions(
   for (let t = 0; t < idSpace; t++) tokenStart[t + 1]! += tokenStart[t]!;
   const fill = scratchInts('group.tokenFill', idSpace + 1);
   fill.set(tokenStart);
-  const byTokenContext = scratchInts('group.byTokenContext', predictions);
-  const byTokenNext = scratchInts('group.byTokenNext', predictions);
+  const byTokenContext = scratchInts(COLUMN_SLOTS[3], predictions);
+  const byTokenNext = scratchInts(COLUMN_SLOTS[4], predictions);
   const byTokenWeight = weights === undefined ? undefined : scratchInts('group.byTokenWeight', predictions);
   for (let p = 0; p < predictions; p++) {
     const at = fill[tokenOf[p]!]!++;
@@ -183,8 +183,8 @@ function groupPredictions(
   for (let c = 0; c < contextCount; c++) edgeStart[c + 1]! += edgeStart[c]!;
   const contextFill = scratchInts('group.contextFill', contextCount + 1);
   contextFill.set(edgeStart);
-  const sortedToken = scratchInts('group.sortedToken', predictions);
-  const sortedNext = scratchInts('group.sortedNext', predictions);
+  const sortedToken = scratchInts(COLUMN_SLOTS[5], predictions);
+  const sortedNext = scratchInts(COLUMN_SLOTS[6], predictions);
   const sortedWeight = weights === undefined ? undefined : scratchInts('group.sortedWeight', predictions);
   for (let token = 0; token < idSpace; token++) {
     const to = tokenStart[token + 1]!;

@@ -17,7 +17,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { scratchInts } from '../counts/scratchBuffers.js';
+import { COLUMN_SLOTS, scratchInts } from '../counts/scratchBuffers.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 
 export interface NgramProfile {
@@ -62,14 +62,13 @@ interface Groups {
  * the next call: TrigramSet's construction and a profile are never alive together).
  */
 function sortedPredictions(corpus: TokenCorpus, idSpace: number): Groups {
-  const prefix = 'ngrams';
   const { ids, offsets } = corpus;
   const sentences = offsets.length - 1;
   const predictions = ids.length + sentences;
   // Text order, then by c, then by b (stable), then by a (stable): sorted by (a, b, c).
-  const firstIn = scratchInts(`${prefix}.a0`, predictions);
-  const secondIn = scratchInts(`${prefix}.b0`, predictions);
-  const thirdIn = scratchInts(`${prefix}.c0`, predictions);
+  const firstIn = scratchInts(COLUMN_SLOTS[0], predictions);
+  const secondIn = scratchInts(COLUMN_SLOTS[1], predictions);
+  const thirdIn = scratchInts(COLUMN_SLOTS[2], predictions);
   let p = 0;
   for (let s = 0; s < sentences; s++) {
     let a = idSpace; // PAD
@@ -84,12 +83,12 @@ function sortedPredictions(corpus: TokenCorpus, idSpace: number): Groups {
       b = c;
     }
   }
-  const firstMid = scratchInts(`${prefix}.a1`, predictions);
-  const secondMid = scratchInts(`${prefix}.b1`, predictions);
-  const thirdMid = scratchInts(`${prefix}.c1`, predictions);
-  countingSort(thirdIn, [firstIn, secondIn, thirdIn], [firstMid, secondMid, thirdMid], idSpace + 1, `${prefix}.start`);
-  countingSort(secondMid, [firstMid, secondMid, thirdMid], [firstIn, secondIn, thirdIn], idSpace + 1, `${prefix}.start`);
-  const groupStart = countingSort(firstIn, [secondIn, thirdIn], [secondMid, thirdMid], idSpace + 1, `${prefix}.groups`);
+  const firstMid = scratchInts(COLUMN_SLOTS[3], predictions);
+  const secondMid = scratchInts(COLUMN_SLOTS[4], predictions);
+  const thirdMid = scratchInts(COLUMN_SLOTS[5], predictions);
+  countingSort(thirdIn, [firstIn, secondIn, thirdIn], [firstMid, secondMid, thirdMid], idSpace + 1, 'ngrams.start');
+  countingSort(secondMid, [firstMid, secondMid, thirdMid], [firstIn, secondIn, thirdIn], idSpace + 1, 'ngrams.start');
+  const groupStart = countingSort(firstIn, [secondIn, thirdIn], [secondMid, thirdMid], idSpace + 1, 'ngrams.groups');
   return { groupStart, second: secondMid, third: thirdMid };
 }
 

@@ -38,10 +38,10 @@ import { samplerFor } from '../sampler/samplerFor.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
-import { curatedShare, DEDUP_DRAW_CAP, parseSelectRule } from './curation.js';
+import { curatedShare, DEDUP_DRAW_CAP, parseSelectRule, type CuratedShare, type CurationContext, type SelectRule } from './curation.js';
 import { GenerationProgress, type GenerationWork, type ProgressReport } from './generationProgress.js';
 import { firstTokens, pickSentences, pickTokens } from './sentencePicks.js';
-import { measuredText } from './measuredText.js';
+import { measuredText, type MeasuredText } from './measuredText.js';
 import { batchTokensAt } from './settings.js';
 import { syntheticText } from './syntheticText.js';
 import { validateSeriesArguments } from './validateSettings.js';
@@ -126,28 +126,24 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   start.finish();
   yield 0;
 
-  let model = model0;
+  let model: LanguageModel | undefined = model0;
   let previousTraining = human;
   const notices = new DegenerateNotices(`cell ${cell.id} replicate ${replicate}`, run.reference, hooks.warn);
   const batches: TokenCorpus[] = [];
-  const context = { get model0(): LanguageModel { return seed.model(); }, reference: run.reference, maxSentenceLength: settings.maxSentenceLength };
   for (let generation = 1; generation <= settings.generations; generation++) {
     const where = `cell ${cell.id} replicate ${replicate} generation ${generation}`;
     const humanShare = fixedPool === undefined ? pickTokens(human, humanTargetAt(generation), random) : firstTokens(fixedPool, humanTargetAt(generation));
     const target = Math.max(0, batchAt(generation) - tokenCount(humanShare));
     const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target, batchAt(generation)), hooks.onProgress);
-    const sampler = progress.counting(samplerFor(model, cellSettings));
-    const synthetic = curatedShare(rule, sampler, target, { ...context, generator: model }, random);
+    const { synthetic, measured } = drawTexts(model, target, { cell, replicate, generation, run, rule, seed, progress, random });
     if (synthetic.exhausted) hooks.warn?.(`${where}: the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
     if (synthetic.capped) hooks.warn?.(`${where}: --select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
     const batch = concatCorpora([humanShare, synthetic.kept]);
     batches.push(batch);
     const training = concatCorpora([trainingData(run, cell, batches, batchAt(generation), random), anchors]);
-    const topUpRandom = measureRandom(run, cell, replicate, generation);
-    const measured = measuredText(synthetic.measured, run.measureTokens, (tokens, sentences) =>
-      syntheticText(sampler, tokens, settings.maxSentenceLength, topUpRandom, sentences).text,
-    );
     const text = measured.text;
+    // M(g) has drawn its texts: let it go before M(g+1) is built, so the two are never both in memory.
+    model = undefined;
     if (releaseModel0) model0 = undefined;
     hooks.onTexts?.({ generation, synthetic: synthetic.measured, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0: seed.model() });
     const next = train(training);
@@ -160,6 +156,37 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     previousTraining = training;
     yield generation;
   }
+}
+
+/** What drawTexts needs besides the model (one generation's coordinates and its random streams). */
+interface DrawSetup {
+  readonly run: PreparedRun;
+  readonly cell: Cell;
+  readonly replicate: number;
+  readonly generation: number;
+  readonly rule: SelectRule;
+  /** M0, built only if a --select rule reads it. */
+  readonly seed: SeedModel;
+  readonly progress: GenerationProgress;
+  readonly random: RandomSource;
+}
+
+/**
+ * Generation g's synthetic share (curated by the cell's --select rule, drawn with the series' stream)
+ * and the text its row measures (topped up to the measured size from its own stream, measureRandom).
+ * The sampler lives only in this call, so the model can be freed as soon as it returns.
+ */
+function drawTexts(model: LanguageModel, target: number, setup: DrawSetup): { synthetic: CuratedShare; measured: MeasuredText } {
+  const { run, cell, replicate, generation, progress } = setup;
+  const sampler = progress.counting(samplerFor(model, cell.settings));
+  // A getter, not a value: M0 (released after generation 1 when it can be) is rebuilt only if the rule scores with it.
+  const context: CurationContext = { get model0() { return setup.seed.model(); }, generator: model, reference: run.reference, maxSentenceLength: run.settings.maxSentenceLength };
+  const synthetic = curatedShare(setup.rule, sampler, target, context, setup.random);
+  const topUpRandom = measureRandom(run, cell, replicate, generation);
+  const measured = measuredText(synthetic.measured, run.measureTokens, (tokens, sentences) =>
+    syntheticText(sampler, tokens, run.settings.maxSentenceLength, topUpRandom, sentences).text,
+  );
+  return { synthetic, measured };
 }
 
 /** The tokens generation g samples, trains on and measures, as expected before it starts (for progress). */

@@ -1,0 +1,50 @@
+/**
+ * How often the collapse loop trains a model: once per generation plus M0, never more. An order-3
+ * MLE M0 is let go after generation 1 (gen0_perplexity reads H's counts) and must not be rebuilt
+ * unless something reads it: a --select rule that scores under M0, or a text that leaves H's
+ * trigrams. Guards a real regression: building the curation context by spreading an object whose
+ * `model0` is a getter rebuilt M0 in every generation (one extra training per generation).
+ */
+
+import { describe, expect, it, vi } from 'vitest';
+import { expandCells } from '../../src/simulation/cells.js';
+import { prepareRun } from '../../src/simulation/preparedRun.js';
+import { runSeries } from '../../src/simulation/series.js';
+import { DEFAULT_RUN, type CellSettings, type RunSettings } from '../../src/simulation/settings.js';
+import { fixture } from '../helpers/corpus.js';
+
+const trained = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('../../src/model/train.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/model/train.js')>();
+  return {
+    ...original,
+    trainModel: (...args: Parameters<typeof original.trainModel>) => {
+      trained.calls++;
+      return original.trainModel(...args);
+    },
+  };
+});
+
+// 12 sentences that are all the same 4 words: every text the loop samples is H's own trigrams, so
+// no prediction ever needs M0's back-off.
+const f = fixture(Array.from({ length: 12 }, () => 'a b c d'));
+
+function trainingsFor(cell: Partial<CellSettings>, generations: number): number {
+  const sweep = { ...DEFAULT_RUN.sweep, humanRatio: [0] } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(cell)) sweep[key] = [value];
+  const settings: RunSettings = { ...DEFAULT_RUN, generations, holdout: 0, sweep: sweep as unknown as RunSettings['sweep'] };
+  const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
+  trained.calls = 0;
+  runSeries(prepared, expandCells(settings.sweep)[0]!, 1, { emit: () => {} });
+  return trained.calls;
+}
+
+describe('models trained by one series', () => {
+  it('order 3, MLE: M0 and one model per generation (4 generations: 1 + 4 = 5)', () => {
+    expect(trainingsFor({ order: 3, smoothing: 'mle' }, 4)).toBe(5);
+  });
+
+  it('another order keeps M0 (never rebuilt): 1 + 4 = 5 as well', () => {
+    expect(trainingsFor({ order: 2, smoothing: 'mle' }, 4)).toBe(5);
+  });
+});
