@@ -19,3 +19,22 @@ describe('scratch buffers', () => {
     expect(scratchFloats('test.d', 3).length).toBe(3);
   });
 });
+
+describe('scratch buffer growth', () => {
+  it('holds at most an eighth more than the largest request (a text one sentence longer costs little)', () => {
+    const first = scratchInts('test.grow', 1_000_000);
+    // 1,000,000 + 1,000,000 / 8 = 1,125,000 ids: room for the next text, a sentence longer, in place
+    expect(first.buffer.byteLength / 4).toBe(1_125_000);
+    expect(scratchInts('test.grow', 1_000_050).buffer).toBe(first.buffer);
+    // past the headroom: 1,200,000 + 150,000 (not 1.5 x 1,125,000 = 1,687,500)
+    expect(scratchInts('test.grow', 1_200_000).buffer.byteLength / 4).toBe(1_350_000);
+  });
+
+  it('grows geometrically: 10,000 requests each one longer reallocate about 55 times, not 10,000', () => {
+    const buffers = new Set<ArrayBufferLike>();
+    for (let length = 1; length <= 10_000; length++) buffers.add(scratchInts('test.steps', length).buffer);
+    // each reallocation multiplies the size by at least 9/8: from 16 to 10,000 takes ceil(log(625) / log(1.125)) = 55
+    expect(buffers.size).toBeLessThanOrEqual(56);
+    expect(buffers.size).toBeGreaterThan(40);
+  });
+});
