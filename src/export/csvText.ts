@@ -13,8 +13,37 @@ import { RowFormatter } from '@fast-csv/format/build/src/formatter/RowFormatter.
 
 export const CSV_FORMAT_OPTIONS = { headers: false, includeEndRowDelimiter: true } as const;
 
-export class CsvText {
+/**
+ * One CSV file's bytes, produced in order: `row(record)` gives a record's bytes (fast-csv puts the row
+ * delimiter before every row after the first), `end()` the bytes that end the file. What openCsv
+ * writes and what CsvText collects.
+ */
+export class CsvRows {
   private readonly formatter = new RowFormatter(new FormatterOptions(CSV_FORMAT_OPTIONS));
+
+  /** The bytes of one record (fields as strings); the formatter is synchronous without a transform. */
+  row(record: readonly string[]): string {
+    let text = '';
+    this.formatter.format([...record], (error, rows) => {
+      if (error) throw error;
+      text = (rows ?? []).join('');
+    });
+    return text;
+  }
+
+  /** The bytes fast-csv ends a file with (the final row delimiter); reads only the options. */
+  end(): string {
+    let text = '';
+    this.formatter.finish((error, rows) => {
+      if (error) throw error;
+      text = (rows ?? []).join('');
+    });
+    return text;
+  }
+}
+
+export class CsvText {
+  private readonly rows = new CsvRows();
   private readonly parts: string[] = [];
 
   constructor(header: readonly string[]) {
@@ -23,21 +52,12 @@ export class CsvText {
 
   /** Appends one record (fields as strings). */
   add(record: readonly string[]): void {
-    this.formatter.format([...record], (error, rows) => {
-      if (error) throw error;
-      if (rows !== undefined) this.parts.push(...rows);
-    });
+    this.parts.push(this.rows.row(record));
   }
 
-  /** The file's text so far, ended as fast-csv ends a file. */
+  /** The file's text so far, ended as fast-csv ends a file (safe to call on every snapshot). */
   text(): string {
-    let end = '';
-    // finish() only reads options (and the header state, unused with headers: false): safe to call on every snapshot.
-    this.formatter.finish((error, rows) => {
-      if (error) throw error;
-      end = (rows ?? []).join('');
-    });
-    return this.parts.join('') + end;
+    return this.parts.join('') + this.rows.end();
   }
 }
 

@@ -1,0 +1,49 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { openCsv } from '../../src/export/csvFile.js';
+import { tempDir } from '../helpers/cli.js';
+
+describe('openCsv', () => {
+  it('writes the header, each row (quoted where needed) and one final row delimiter', async () => {
+    const path = join(tempDir(), 'a.csv');
+    const csv = openCsv(path, ['name', 'value']);
+    csv.write(['plain', '1']);
+    csv.write(['with, comma', 'say "hi"']);
+    await csv.close();
+    expect(readFileSync(path, 'utf8')).toBe('name,value\nplain,1\n"with, comma","say ""hi"""\n');
+  });
+
+  it('appends rows without a header (--resume): the file goes on as if never interrupted', async () => {
+    const path = join(tempDir(), 'b.csv');
+    writeFileSync(path, 'name,value\nfirst,1\n');
+    const csv = openCsv(path, ['name', 'value'], { append: true });
+    csv.write(['second', '2']);
+    csv.write(['third', '3']);
+    await csv.close();
+    expect(readFileSync(path, 'utf8')).toBe('name,value\nfirst,1\nsecond,2\nthird,3\n');
+  });
+
+  it('an append without rows adds nothing, not even a row delimiter', async () => {
+    const path = join(tempDir(), 'c.csv');
+    writeFileSync(path, 'name,value\nfirst,1\n');
+    await openCsv(path, ['name', 'value'], { append: true }).close();
+    expect(readFileSync(path, 'utf8')).toBe('name,value\nfirst,1\n');
+  });
+
+  it('writes to a stream (stdout for --out -) the same bytes, and leaves the stream open', async () => {
+    const chunks: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    });
+    const csv = openCsv(sink, ['a']);
+    csv.write(['1']);
+    await csv.close();
+    expect(chunks.join('')).toBe('a\n1\n');
+    expect(sink.writableEnded).toBe(false);
+  });
+});
