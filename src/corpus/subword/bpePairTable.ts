@@ -1,0 +1,274 @@
+/**
+ * BpePairTable: the BPE learner's state (./bpeMerges.ts), made incremental as in subword-nmt's
+ * learn_bpe.py (Sennrich et al. 2016): the pairs of adjacent symbols are counted once over the word
+ * types, each weighted by its count; a merge then re-counts only the words that hold the merged pair.
+ *
+ * Contract: `mergeBest()` finds the most frequent pair (ties by bpeMerges' rule: left symbol sorting
+ * first, then right symbol, JavaScript's `<`), merges it in every word left to right without overlap,
+ * and returns it; undefined when no pair is left (every word is one symbol). `spelling(w)` is word w's
+ * current symbols (words numbered in the order the Map gave them, skipping empty words and counts <= 0).
+ *
+ * Representation, all on integer ids: symbols are interned strings; the words' symbols sit in one
+ * Int32Array, each word shrinking in place as it is merged; pairs are numbered by an open-addressing
+ * table keyed by (left, right), with a live count each; per pair, a linked list of the words that
+ * gained it (entries may be stale: a word is checked again before it is merged, and seen once per
+ * merge); a PairQueue holds (count, pair) entries, pushed when a pair's count grows and checked on pop
+ * (an entry above the live count is pushed again with the live count, one below it is dropped: there is
+ * always an entry at or above each live count, so the first popped entry that is current is the best).
+ * Cost: O(total symbols) to start, then per merge O(symbols of the words holding the pair) plus
+ * O(log entries) per queue operation.
+ */
+
+import { PairQueue } from './pairQueue.js';
+
+export interface SymbolPair {
+  readonly left: string;
+  readonly right: string;
+}
+
+const NONE = -1;
+
+export class BpePairTable {
+  private readonly symbols: string[] = [];
+  private readonly symbolIds = new Map<string, number>();
+  /** Word w's symbols: text[wordStart[w] .. wordStart[w] + wordLength[w]). */
+  private readonly text: Int32Array;
+  private readonly wordStart: Int32Array;
+  private readonly wordLength: Int32Array;
+  private readonly weights: Float64Array;
+  /** The merge that last looked at each word (a word is merged once per merge). */
+  private readonly wordSeen: Int32Array;
+
+  private pairCapacity = 1 << 14;
+  private pairTotal = 0;
+  private pairLeft = new Int32Array(this.pairCapacity);
+  private pairRight = new Int32Array(this.pairCapacity);
+  private pairCount = new Float64Array(this.pairCapacity);
+  private holderHead = new Int32Array(this.pairCapacity).fill(NONE);
+  /** The merge that last changed each pair's count, and its count before that merge. */
+  private pairStamp = new Int32Array(this.pairCapacity).fill(NONE);
+  private countBefore = new Float64Array(this.pairCapacity);
+  private slots = new Int32Array(this.pairCapacity * 2).fill(NONE);
+
+  private holderWord = new Int32Array(1 << 16);
+  private holderNext = new Int32Array(1 << 16);
+  private holderTotal = 0;
+
+  private readonly queue = new PairQueue((a, b) => this.sortsFirst(a, b));
+  private readonly touched: number[] = [];
+  private merges = 0;
+
+  /** `spell` gives a word's first symbols (bpeMerges' spell). */
+  constructor(words: ReadonlyMap<string, number>, spell: (word: string) => string[]) {
+    const spellings: number[][] = [];
+    const weights: number[] = [];
+    for (const [word, count] of words) {
+      if (count <= 0 || word.length === 0) continue;
+      spellings.push(spell(word).map((symbol) => this.symbolId(symbol)));
+      weights.push(count);
+    }
+    const total = spellings.reduce((sum, symbols) => sum + symbols.length, 0);
+    this.text = new Int32Array(total);
+    this.wordStart = new Int32Array(spellings.length);
+    this.wordLength = new Int32Array(spellings.length);
+    this.weights = Float64Array.from(weights);
+    this.wordSeen = new Int32Array(spellings.length).fill(NONE);
+    let at = 0;
+    spellings.forEach((symbols, w) => {
+      this.wordStart[w] = at;
+      this.wordLength[w] = symbols.length;
+      this.text.set(symbols, at);
+      at += symbols.length;
+      this.countWord(w);
+    });
+    for (let pair = 0; pair < this.pairTotal; pair++) if (this.pairCount[pair]! > 0) this.queue.push(pair, this.pairCount[pair]!);
+    this.touched.length = 0;
+  }
+
+  /** Merges the most frequent pair everywhere and returns it; undefined when no pair is left. */
+  mergeBest(): SymbolPair | undefined {
+    const pair = this.popBest();
+    if (pair === NONE) return undefined;
+    const left = this.pairLeft[pair]!;
+    const right = this.pairRight[pair]!;
+    const merged = { left: this.symbols[left]!, right: this.symbols[right]! };
+    this.mergePair(pair, left, right, this.symbolId(merged.left + merged.right));
+    return merged;
+  }
+
+  /** Word w's current symbols. */
+  spelling(w: number): string[] {
+    const start = this.wordStart[w]!;
+    return Array.from(this.text.subarray(start, start + this.wordLength[w]!), (id) => this.symbols[id]!);
+  }
+
+  private popBest(): number {
+    while (!this.queue.isEmpty) {
+      const pair = this.queue.topPair;
+      const stored = this.queue.topCount;
+      this.queue.pop();
+      const live = this.pairCount[pair]!;
+      if (live === stored) return pair;
+      if (live > 0 && live < stored) this.queue.push(pair, live);
+    }
+    return NONE;
+  }
+
+  private mergePair(pair: number, left: number, right: number, joined: number): void {
+    const stamp = this.merges++;
+    for (let node = this.holderHead[pair]!; node !== NONE; node = this.holderNext[node]!) {
+      const w = this.holderWord[node]!;
+      if (this.wordSeen[w] === stamp) continue;
+      this.wordSeen[w] = stamp;
+      this.mergeWord(w, left, right, joined);
+    }
+    this.holderHead[pair] = NONE;
+    for (const changed of this.touched) {
+      if (this.pairCount[changed]! > this.countBefore[changed]!) this.queue.push(changed, this.pairCount[changed]!);
+    }
+    this.touched.length = 0;
+  }
+
+  /**
+   * Replaces every (left, right) in word w by `joined`, left to right without overlap, in place, and
+   * moves the counts of the pairs around each occurrence (subword-nmt's update_pair_statistics): with
+   * x before and y after, (x, left), (left, right) and (right, y) lose the word's weight and (x, joined),
+   * (joined, y) gain it; between two adjacent occurrences (right, left) becomes (joined, joined), once.
+   * A stale holder entry (the word no longer has the pair) changes nothing.
+   */
+  private mergeWord(w: number, left: number, right: number, joined: number): void {
+    const weight = this.weights[w]!;
+    const text = this.text;
+    const start = this.wordStart[w]!;
+    const end = start + this.wordLength[w]!;
+    let out = start;
+    let previousMerged = false;
+    for (let i = start; i < end; i++) {
+      if (i + 1 >= end || text[i] !== left || text[i + 1] !== right) {
+        text[out++] = text[i]!;
+        previousMerged = false;
+        continue;
+      }
+      this.add(left, right, -weight, NONE);
+      if (previousMerged) {
+        this.add(joined, joined, weight, w);
+      } else if (out > start) {
+        this.add(text[out - 1]!, left, -weight, NONE);
+        this.add(text[out - 1]!, joined, weight, w);
+      }
+      if (i + 2 < end) {
+        const next = text[i + 2]!;
+        this.add(right, next, -weight, NONE);
+        if (!(next === left && i + 3 < end && text[i + 3] === right)) this.add(joined, next, weight, w);
+      }
+      text[out++] = joined;
+      previousMerged = true;
+      i++;
+    }
+    this.wordLength[w] = out - start;
+  }
+
+  /** Word w's pairs, each weighted by its count, as learning starts; w holds each of them. */
+  private countWord(w: number): void {
+    const end = this.wordStart[w]! + this.wordLength[w]! - 1;
+    for (let i = this.wordStart[w]!; i < end; i++) this.add(this.text[i]!, this.text[i + 1]!, this.weights[w]!, w);
+  }
+
+  /** Adds `weight` (negative: removes) to the pair's count; `holder` (unless NONE) now holds the pair. */
+  private add(left: number, right: number, weight: number, holder: number): void {
+    const pair = this.pairOf(left, right);
+    if (this.pairStamp[pair] !== this.merges) {
+      this.pairStamp[pair] = this.merges;
+      this.countBefore[pair] = this.pairCount[pair]!;
+      this.touched.push(pair);
+    }
+    this.pairCount[pair]! += weight;
+    if (holder !== NONE) this.addHolder(pair, holder);
+  }
+
+  private addHolder(pair: number, w: number): void {
+    if (this.holderTotal === this.holderWord.length) {
+      this.holderWord = grownInt32(this.holderWord, this.holderTotal * 2, 0);
+      this.holderNext = grownInt32(this.holderNext, this.holderTotal * 2, 0);
+    }
+    this.holderWord[this.holderTotal] = w;
+    this.holderNext[this.holderTotal] = this.holderHead[pair]!;
+    this.holderHead[pair] = this.holderTotal++;
+  }
+
+  /** The pair's number, numbering it if new (FNV-style mix of the two ids, linear probing). */
+  private pairOf(left: number, right: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = pairHash(left, right) & mask; ; slot = (slot + 1) & mask) {
+      const pair = this.slots[slot]!;
+      if (pair === NONE) return this.newPair(slot, left, right);
+      if (this.pairLeft[pair] === left && this.pairRight[pair] === right) return pair;
+    }
+  }
+
+  private newPair(slot: number, left: number, right: number): number {
+    if (this.pairTotal === this.pairCapacity) {
+      this.growPairs();
+      return this.pairOf(left, right);
+    }
+    const pair = this.pairTotal++;
+    this.slots[slot] = pair;
+    this.pairLeft[pair] = left;
+    this.pairRight[pair] = right;
+    return pair;
+  }
+
+  private growPairs(): void {
+    const capacity = this.pairCapacity * 2;
+    this.pairLeft = grownInt32(this.pairLeft, capacity, 0);
+    this.pairRight = grownInt32(this.pairRight, capacity, 0);
+    this.holderHead = grownInt32(this.holderHead, capacity, NONE);
+    this.pairStamp = grownInt32(this.pairStamp, capacity, NONE);
+    this.pairCount = grownFloat64(this.pairCount, capacity);
+    this.countBefore = grownFloat64(this.countBefore, capacity);
+    this.pairCapacity = capacity;
+    this.slots = new Int32Array(capacity * 2).fill(NONE);
+    const mask = this.slots.length - 1;
+    for (let pair = 0; pair < this.pairTotal; pair++) {
+      let slot = pairHash(this.pairLeft[pair]!, this.pairRight[pair]!) & mask;
+      while (this.slots[slot] !== NONE) slot = (slot + 1) & mask;
+      this.slots[slot] = pair;
+    }
+  }
+
+  /** The tie rule: at equal counts, the pair whose left symbol sorts first, then whose right does. */
+  private sortsFirst(a: number, b: number): boolean {
+    const leftA = this.symbols[this.pairLeft[a]!]!;
+    const leftB = this.symbols[this.pairLeft[b]!]!;
+    if (leftA !== leftB) return leftA < leftB;
+    return this.symbols[this.pairRight[a]!]! < this.symbols[this.pairRight[b]!]!;
+  }
+
+  private symbolId(symbol: string): number {
+    let id = this.symbolIds.get(symbol);
+    if (id === undefined) {
+      id = this.symbols.length;
+      this.symbols.push(symbol);
+      this.symbolIds.set(symbol, id);
+    }
+    return id;
+  }
+}
+
+function pairHash(left: number, right: number): number {
+  let hash = Math.imul(left ^ 0x811c9dc5, 0x01000193);
+  hash = Math.imul(hash ^ right, 0x01000193);
+  return hash ^ (hash >>> 15);
+}
+
+function grownInt32(array: Int32Array<ArrayBuffer>, length: number, fill: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(length).fill(fill);
+  grown.set(array);
+  return grown;
+}
+
+function grownFloat64(array: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
+  const grown = new Float64Array(length);
+  grown.set(array);
+  return grown;
+}
