@@ -47,53 +47,90 @@ export function learnMerges(words: ReadonlyMap<string, number>, count: number): 
 }
 
 /** Segments one word with merges learned by learnMerges (a cache per word is the caller's). */
-export function segmentWord(word: string, ranks: ReadonlyMap<string, number>): string[] {
-  let symbols = spell(word);
-  for (;;) {
-    let bestRank = Number.POSITIVE_INFINITY;
-    for (let i = 0; i + 1 < symbols.length; i++) {
-      const rank = ranks.get(pairKey(symbols[i]!, symbols[i + 1]!));
-      if (rank !== undefined && rank < bestRank) bestRank = rank;
+export function segmentWord(word: string, ranks: MergeRanks): string[] {
+  return Array.from(ranks.segment(word), (id) => ranks.symbol(id));
+}
+
+/** The merges ready to apply (segmentWord, MergeRanks.segment). */
+export function mergeRanks(merges: readonly Merge[]): MergeRanks {
+  return new MergeRanks(merges);
+}
+
+/**
+ * Learned merges ready to apply, on integer ids: every symbol the merges name is numbered (0 .. width-1),
+ * and each pair of them maps to its rank, the position of its first occurrence in the learned list.
+ * `segment(word)` gives the word's symbols as ids, `symbol(id)` their text: repeatedly, the pair of
+ * lowest rank present in the word is merged everywhere in it, left to right without overlap, until no
+ * pair of the list is left, which applies the merges in the order they were learned. Characters the
+ * merges never name get ids from width on, as they are met, and are never merged. O(length^2) per word.
+ */
+export class MergeRanks {
+  private readonly symbols: string[] = [];
+  private readonly symbolIds = new Map<string, number>();
+  /** Pair (left * width + right) -> rank. */
+  private readonly ranks = new Map<number, number>();
+  /** Rank -> the merged symbol. */
+  private readonly joined: Int32Array;
+  private readonly width: number;
+
+  constructor(merges: readonly Merge[]) {
+    const pairs = merges.map((merge) => [this.symbolId(merge.left), this.symbolId(merge.right), this.symbolId(merge.left + merge.right)] as const);
+    this.width = this.symbols.length;
+    this.joined = Int32Array.from(pairs, ([, , joined]) => joined);
+    pairs.forEach(([left, right], rank) => {
+      const key = left * this.width + right;
+      if (!this.ranks.has(key)) this.ranks.set(key, rank);
+    });
+  }
+
+  /** The word's symbols once the merges are applied (ids for `symbol`). */
+  segment(word: string): number[] {
+    const symbols = spell(word).map((symbol) => this.symbolId(symbol));
+    for (;;) {
+      let best = Number.POSITIVE_INFINITY;
+      let at = -1;
+      for (let i = 0; i + 1 < symbols.length; i++) {
+        const rank = this.rank(symbols[i]!, symbols[i + 1]!);
+        if (rank < best) {
+          best = rank;
+          at = i;
+        }
+      }
+      if (at < 0) return symbols;
+      mergeFrom(symbols, at, symbols[at]!, symbols[at + 1]!, this.joined[best]!);
     }
-    if (bestRank === Number.POSITIVE_INFINITY) return symbols;
-    symbols = mergeAll(symbols, symbolsOfRank(symbols, ranks, bestRank));
+  }
+
+  symbol(id: number): string {
+    return this.symbols[id]!;
+  }
+
+  private rank(left: number, right: number): number {
+    if (left >= this.width || right >= this.width) return Number.POSITIVE_INFINITY;
+    return this.ranks.get(left * this.width + right) ?? Number.POSITIVE_INFINITY;
+  }
+
+  private symbolId(symbol: string): number {
+    let id = this.symbolIds.get(symbol);
+    if (id === undefined) {
+      id = this.symbols.length;
+      this.symbols.push(symbol);
+      this.symbolIds.set(symbol, id);
+    }
+    return id;
   }
 }
 
-/** Merge ranks for segmentWord: the pair's key -> its position in the learned list. */
-export function mergeRanks(merges: readonly Merge[]): Map<string, number> {
-  const ranks = new Map<string, number>();
-  merges.forEach((merge, rank) => {
-    const key = pairKey(merge.left, merge.right);
-    if (!ranks.has(key)) ranks.set(key, rank);
-  });
-  return ranks;
-}
-
-function symbolsOfRank(symbols: readonly string[], ranks: ReadonlyMap<string, number>, rank: number): Merge {
-  for (let i = 0; i + 1 < symbols.length; i++) {
-    if (ranks.get(pairKey(symbols[i]!, symbols[i + 1]!)) === rank) return { left: symbols[i]!, right: symbols[i + 1]! };
-  }
-  throw new Error('internal: merge rank not found in the word it was found in');
-}
-
-/** Replaces every occurrence of the pair, left to right without overlap. */
-function mergeAll(symbols: readonly string[], pair: Merge): string[] {
-  const merged: string[] = [];
-  for (let i = 0; i < symbols.length; i++) {
-    if (i + 1 < symbols.length && symbols[i] === pair.left && symbols[i + 1] === pair.right) {
-      merged.push(pair.left + pair.right);
+/** Replaces every (left, right) from position `from` on by `joined`, left to right without overlap, in place. */
+function mergeFrom(symbols: number[], from: number, left: number, right: number, joined: number): void {
+  let out = from;
+  for (let i = from; i < symbols.length; i++) {
+    if (i + 1 < symbols.length && symbols[i] === left && symbols[i + 1] === right) {
+      symbols[out++] = joined;
       i++;
     } else {
-      merged.push(symbols[i]!);
+      symbols[out++] = symbols[i]!;
     }
   }
-  return merged;
-}
-
-/** A separator no symbol contains (text never holds U+0000 after loading: binary input is refused). */
-const SEPARATOR = '\u0000';
-
-function pairKey(left: string, right: string): string {
-  return left + SEPARATOR + right;
+  symbols.length = out;
 }

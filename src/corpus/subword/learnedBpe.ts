@@ -14,7 +14,7 @@
 import { InputError } from '../../errors.js';
 import type { TokenCorpus } from '../tokenCorpus.js';
 import { FIRST_TOKEN_ID, Vocabulary } from '../../vocabulary/vocabulary.js';
-import { learnMerges, mergeRanks, segmentWord, type Merge } from './bpeMerges.js';
+import { learnMerges, mergeRanks, type MergeRanks, type Merge } from './bpeMerges.js';
 import { parseSubword } from './subwordNames.js';
 
 /** The reading options that concern `bpe:K` (part of the loader's options). */
@@ -52,12 +52,9 @@ export function learnCorpusMerges(wordVocabulary: Vocabulary, words: TokenCorpus
 }
 
 export function respell(wordVocabulary: Vocabulary, words: TokenCorpus, merges: readonly Merge[], pieces: Vocabulary, maxTokens = Number.POSITIVE_INFINITY): TokenCorpus {
-  const ranks = mergeRanks(merges);
-  const spellings: Array<Int32Array | undefined> = new Array(wordVocabulary.size);
-  const spellingOf = (word: number): Int32Array =>
-    (spellings[word] ??= Int32Array.from(segmentWord(wordVocabulary.token(word), ranks), (piece) => pieces.intern(piece)));
+  const spellings = new WordSpellings(wordVocabulary, merges, pieces);
   let total = 0;
-  for (let i = 0; i < words.ids.length; i++) total += spellingOf(words.ids[i]!).length;
+  for (let i = 0; i < words.ids.length; i++) total += spellings.length(words.ids[i]!);
   if (total > maxTokens) {
     throw new InputError(`the corpus has more than ${maxTokens} tokens once spelled in BPE pieces (${total})`, 'raise --max-tokens, or pass a smaller corpus');
   }
@@ -65,14 +62,55 @@ export function respell(wordVocabulary: Vocabulary, words: TokenCorpus, merges: 
   const offsets = new Int32Array(words.offsets.length);
   let at = 0;
   for (let s = 0; s + 1 < words.offsets.length; s++) {
-    for (let i = words.offsets[s]!; i < words.offsets[s + 1]!; i++) {
-      const spelling = spellingOf(words.ids[i]!);
-      ids.set(spelling, at);
-      at += spelling.length;
-    }
+    for (let i = words.offsets[s]!; i < words.offsets[s + 1]!; i++) at = spellings.copy(words.ids[i]!, ids, at);
     offsets[s + 1] = at;
   }
   return { ids, offsets };
+}
+
+/**
+ * Each word's pieces as ids of `pieces`, segmented once, on first use (so pieces are interned in the
+ * order the words first occur), kept end to end in one array.
+ */
+class WordSpellings {
+  private readonly ranks: MergeRanks;
+  private readonly start: Int32Array;
+  private readonly count: Int32Array;
+  /** MergeRanks symbol id -> piece id (a hole until interned). */
+  private readonly pieceOf: number[] = [];
+  private flat = new Int32Array(1 << 16);
+  private used = 0;
+
+  constructor(private readonly wordVocabulary: Vocabulary, merges: readonly Merge[], private readonly pieces: Vocabulary) {
+    this.ranks = mergeRanks(merges);
+    this.start = new Int32Array(wordVocabulary.size).fill(-1);
+    this.count = new Int32Array(wordVocabulary.size);
+  }
+
+  length(word: number): number {
+    if (this.start[word]! < 0) this.segment(word);
+    return this.count[word]!;
+  }
+
+  /** Writes the word's pieces into `ids` at `at`; returns the position after them. */
+  copy(word: number, ids: Int32Array, at: number): number {
+    const start = this.start[word]!;
+    const end = start + this.count[word]!;
+    for (let i = start; i < end; i++) ids[at++] = this.flat[i]!;
+    return at;
+  }
+
+  private segment(word: number): void {
+    const symbols = this.ranks.segment(this.wordVocabulary.token(word));
+    if (this.used + symbols.length > this.flat.length) {
+      const grown = new Int32Array(Math.max(this.flat.length * 2, this.used + symbols.length));
+      grown.set(this.flat);
+      this.flat = grown;
+    }
+    this.start[word] = this.used;
+    this.count[word] = symbols.length;
+    for (const symbol of symbols) this.flat[this.used++] = this.pieceOf[symbol] ??= this.pieces.intern(this.ranks.symbol(symbol));
+  }
 }
 
 /** Word string -> count over the chosen sentences. */
