@@ -9,8 +9,8 @@
  * current symbols (words numbered in the order the Map gave them, skipping empty words and counts <= 0).
  *
  * Representation, all on integer ids: symbols are interned strings; the words' symbols sit in one
- * Int32Array, each word shrinking in place as it is merged; pairs are numbered by an open-addressing
- * table keyed by (left, right), with a live count each; per pair, a linked list of the words that
+ * Int32Array, each word shrinking in place as it is merged; pairs are numbered by a PairIndex, with a
+ * live count each; per pair, a linked list of the words that
  * gained it (entries may be stale: a word is checked again before it is merged, and seen once per
  * merge); a PairQueue holds (count, pair) entries, pushed when a pair's count grows and checked on pop
  * (an entry above the live count is pushed again with the live count, one below it is dropped: there is
@@ -19,6 +19,7 @@
  * O(log entries) per queue operation.
  */
 
+import { PairIndex } from './pairIndex.js';
 import { PairQueue } from './pairQueue.js';
 
 export interface SymbolPair {
@@ -39,16 +40,13 @@ export class BpePairTable {
   /** The merge that last looked at each word (a word is merged once per merge). */
   private readonly wordSeen: Int32Array;
 
+  private readonly pairs = new PairIndex();
   private pairCapacity = 1 << 14;
-  private pairTotal = 0;
-  private pairLeft = new Int32Array(this.pairCapacity);
-  private pairRight = new Int32Array(this.pairCapacity);
   private pairCount = new Float64Array(this.pairCapacity);
   private holderHead = new Int32Array(this.pairCapacity).fill(NONE);
   /** The merge that last changed each pair's count, and its count before that merge. */
   private pairStamp = new Int32Array(this.pairCapacity).fill(NONE);
   private countBefore = new Float64Array(this.pairCapacity);
-  private slots = new Int32Array(this.pairCapacity * 2).fill(NONE);
 
   private holderWord = new Int32Array(1 << 16);
   private holderNext = new Int32Array(1 << 16);
@@ -81,7 +79,7 @@ export class BpePairTable {
       at += symbols.length;
       this.countWord(w);
     });
-    for (let pair = 0; pair < this.pairTotal; pair++) if (this.pairCount[pair]! > 0) this.queue.push(pair, this.pairCount[pair]!);
+    for (let pair = 0; pair < this.pairs.size; pair++) if (this.pairCount[pair]! > 0) this.queue.push(pair, this.pairCount[pair]!);
     this.touched.length = 0;
   }
 
@@ -89,8 +87,8 @@ export class BpePairTable {
   mergeBest(): SymbolPair | undefined {
     const pair = this.popBest();
     if (pair === NONE) return undefined;
-    const left = this.pairLeft[pair]!;
-    const right = this.pairRight[pair]!;
+    const left = this.pairs.left(pair);
+    const right = this.pairs.right(pair);
     const merged = { left: this.symbols[left]!, right: this.symbols[right]! };
     this.mergePair(pair, left, right, this.symbolId(merged.left + merged.right));
     return merged;
@@ -176,7 +174,8 @@ export class BpePairTable {
 
   /** Adds `weight` (negative: removes) to the pair's count; `holder` (unless NONE) now holds the pair. */
   private add(left: number, right: number, weight: number, holder: number): void {
-    const pair = this.pairOf(left, right);
+    const pair = this.pairs.number(left, right);
+    if (pair === this.pairCapacity) this.growPairs();
     if (this.pairStamp[pair] !== this.merges) {
       this.pairStamp[pair] = this.merges;
       this.countBefore[pair] = this.pairCount[pair]!;
@@ -196,52 +195,21 @@ export class BpePairTable {
     this.holderHead[pair] = this.holderTotal++;
   }
 
-  /** The pair's number, numbering it if new (FNV-style mix of the two ids, linear probing). */
-  private pairOf(left: number, right: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = pairHash(left, right) & mask; ; slot = (slot + 1) & mask) {
-      const pair = this.slots[slot]!;
-      if (pair === NONE) return this.newPair(slot, left, right);
-      if (this.pairLeft[pair] === left && this.pairRight[pair] === right) return pair;
-    }
-  }
-
-  private newPair(slot: number, left: number, right: number): number {
-    if (this.pairTotal === this.pairCapacity) {
-      this.growPairs();
-      return this.pairOf(left, right);
-    }
-    const pair = this.pairTotal++;
-    this.slots[slot] = pair;
-    this.pairLeft[pair] = left;
-    this.pairRight[pair] = right;
-    return pair;
-  }
-
   private growPairs(): void {
     const capacity = this.pairCapacity * 2;
-    this.pairLeft = grownInt32(this.pairLeft, capacity, 0);
-    this.pairRight = grownInt32(this.pairRight, capacity, 0);
     this.holderHead = grownInt32(this.holderHead, capacity, NONE);
     this.pairStamp = grownInt32(this.pairStamp, capacity, NONE);
     this.pairCount = grownFloat64(this.pairCount, capacity);
     this.countBefore = grownFloat64(this.countBefore, capacity);
     this.pairCapacity = capacity;
-    this.slots = new Int32Array(capacity * 2).fill(NONE);
-    const mask = this.slots.length - 1;
-    for (let pair = 0; pair < this.pairTotal; pair++) {
-      let slot = pairHash(this.pairLeft[pair]!, this.pairRight[pair]!) & mask;
-      while (this.slots[slot] !== NONE) slot = (slot + 1) & mask;
-      this.slots[slot] = pair;
-    }
   }
 
   /** The tie rule: at equal counts, the pair whose left symbol sorts first, then whose right does. */
   private sortsFirst(a: number, b: number): boolean {
-    const leftA = this.symbols[this.pairLeft[a]!]!;
-    const leftB = this.symbols[this.pairLeft[b]!]!;
+    const leftA = this.symbols[this.pairs.left(a)]!;
+    const leftB = this.symbols[this.pairs.left(b)]!;
     if (leftA !== leftB) return leftA < leftB;
-    return this.symbols[this.pairRight[a]!]! < this.symbols[this.pairRight[b]!]!;
+    return this.symbols[this.pairs.right(a)]! < this.symbols[this.pairs.right(b)]!;
   }
 
   private symbolId(symbol: string): number {
@@ -253,12 +221,6 @@ export class BpePairTable {
     }
     return id;
   }
-}
-
-function pairHash(left: number, right: number): number {
-  let hash = Math.imul(left ^ 0x811c9dc5, 0x01000193);
-  hash = Math.imul(hash ^ right, 0x01000193);
-  return hash ^ (hash >>> 15);
 }
 
 function grownInt32(array: Int32Array<ArrayBuffer>, length: number, fill: number): Int32Array<ArrayBuffer> {
