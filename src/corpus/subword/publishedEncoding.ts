@@ -77,6 +77,17 @@ export function publishedTokenizer(name: PublishedEncodingName): (sentence: stri
   return (sentence) => ids(sentence).map(spell);
 }
 
+/** Visits the words of a text as spans [start, end), in order (none of them empty or holding white space). */
+export type WordSpans = (text: string, visit: (start: number, end: number) => void) => void;
+
+/**
+ * Writes one sentence's pieces into a builder. Without `words`, the sentence's words are its runs
+ * between white space, and the sentence is begun even when it has none (kept with --empty-sentences);
+ * with `words` (the Brown reader's word spans), the sentence is those words joined by single spaces,
+ * and a text without words is no sentence.
+ */
+export type SentenceWriter = (sentence: string, builder: CorpusBuilder, words?: WordSpans) => void;
+
 /**
  * The loader's fast path for a published encoding: writes each sentence's pieces into `builder` as ids.
  * Words are found as spans and interned without cutting them out (SpanInterner over a vocabulary of
@@ -84,41 +95,51 @@ export function publishedTokenizer(name: PublishedEncodingName): (sentence: stri
  * vocabulary once, then its ids are copied. The same pieces as publishedTokenizer (tested). The ids
  * cached are the builder's: one writer per builder, whatever the number of files read into it.
  */
-export function publishedSentenceWriter(name: PublishedEncodingName): (sentence: string, builder: CorpusBuilder) => void {
+export function publishedSentenceWriter(name: PublishedEncodingName): SentenceWriter {
   let writer = writers.get(name);
   if (writer === undefined) writers.set(name, (writer = writerPerBuilder(name)));
   return writer;
 }
 
-const writers = new Map<PublishedEncodingName, (sentence: string, builder: CorpusBuilder) => void>();
+const writers = new Map<PublishedEncodingName, SentenceWriter>();
 
-function writerPerBuilder(name: PublishedEncodingName): (sentence: string, builder: CorpusBuilder) => void {
-  const perBuilder = new WeakMap<CorpusBuilder, (sentence: string, builder: CorpusBuilder) => void>();
-  return (sentence, builder) => {
+function writerPerBuilder(name: PublishedEncodingName): SentenceWriter {
+  const perBuilder = new WeakMap<CorpusBuilder, SentenceWriter>();
+  return (sentence, builder, words) => {
     let write = perBuilder.get(builder);
-    if (write === undefined) perBuilder.set(builder, (write = builderWriter(name)));
-    write(sentence, builder);
+    if (write === undefined) perBuilder.set(builder, (write = builderWriter(name, builder)));
+    write(sentence, builder, words);
   };
 }
 
 /** publishedSentenceWriter for one builder. */
-function builderWriter(name: PublishedEncodingName): (sentence: string, builder: CorpusBuilder) => void {
+function builderWriter(name: PublishedEncodingName, builder: CorpusBuilder): SentenceWriter {
   const encoding = publishedEncoding(name);
   const encodeWord = wordEncoder(encoding);
   const spell = speller(encoding);
   const words = new Vocabulary();
   const interner = new SpanInterner(words);
+  /** (word id * 2 + after a space) -> the word's piece ids; kept dense (no holes past the end). */
   const pieces: Array<Int32Array | undefined> = [];
-  return (sentence, builder) => {
-    builder.beginSentence();
-    let afterSpace = 0;
-    forEachRun(sentence, (start, end) => {
-      const key = interner.intern(sentence, start, end) * 2 + afterSpace;
-      let ids = pieces[key];
-      if (ids === undefined) pieces[key] = ids = builder.internTokens(encodeWord(words.token(key >> 1), afterSpace === 1).map(spell));
-      builder.appendIds(ids);
-      afterSpace = 1;
-    });
+  let text = '';
+  let afterSpace = 0;
+  const writeWord = (start: number, end: number): void => {
+    const key = interner.intern(text, start, end) * 2 + afterSpace;
+    while (pieces.length <= key) pieces.push(undefined);
+    let ids = pieces[key];
+    if (ids === undefined) pieces[key] = ids = builder.internTokens(encodeWord(words.token(key >> 1), afterSpace === 1).map(spell));
+    builder.appendIds(ids);
+    afterSpace = 1;
+  };
+  return (sentence, _builder, wordSpans) => {
+    text = sentence;
+    afterSpace = 0;
+    if (wordSpans === undefined) {
+      builder.beginSentence();
+      forEachRun(sentence, writeWord);
+    } else {
+      wordSpans(sentence, writeWord);
+    }
     builder.endSentence();
   };
 }
