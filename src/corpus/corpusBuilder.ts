@@ -65,7 +65,8 @@ export class CorpusBuilder {
     this.checkRoom(ids.length);
     this.reserve(ids.length);
     this.open = true;
-    for (const id of ids) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
       if (id < FIRST_TOKEN_ID) this.dropped++;
       else this.ids[this.tokens++] = id;
     }

@@ -121,13 +121,24 @@ function builderWriter(name: PublishedEncodingName, builder: CorpusBuilder): Sen
   const interner = new SpanInterner(words);
   /** (word id * 2 + after a space) -> the word's piece ids; kept dense (no holes past the end). */
   const pieces: Array<Int32Array | undefined> = [];
+  /** The encoding's token id -> the builder's id of its spelling (-1: not yet interned). */
+  let pieceOf = new Int32Array(1 << 12).fill(-1);
+  const pieceIds = (tokens: readonly number[]): Int32Array => {
+    const ids = new Int32Array(tokens.length);
+    tokens.forEach((token, i) => {
+      if (token >= pieceOf.length) pieceOf = grownTable(pieceOf, token);
+      if (pieceOf[token]! < 0) pieceOf[token] = builder.internTokens([spell(token)])[0]!;
+      ids[i] = pieceOf[token]!;
+    });
+    return ids;
+  };
   let text = '';
   let afterSpace = 0;
   const writeWord = (start: number, end: number): void => {
     const key = interner.intern(text, start, end) * 2 + afterSpace;
     while (pieces.length <= key) pieces.push(undefined);
     let ids = pieces[key];
-    if (ids === undefined) pieces[key] = ids = builder.internTokens(encodeWord(words.token(key >> 1), afterSpace === 1).map(spell));
+    if (ids === undefined) pieces[key] = ids = pieceIds(encodeWord(words.token(key >> 1), afterSpace === 1));
     builder.appendIds(ids);
     afterSpace = 1;
   };
@@ -142,6 +153,15 @@ function builderWriter(name: PublishedEncodingName, builder: CorpusBuilder): Sen
     }
     builder.endSentence();
   };
+}
+
+/** `table` grown (by doubling, new entries -1) to hold index `index`. */
+function grownTable(table: Int32Array, index: number): Int32Array<ArrayBuffer> {
+  let length = table.length * 2;
+  while (length <= index) length *= 2;
+  const grown = new Int32Array(length).fill(-1);
+  grown.set(table);
+  return grown;
 }
 
 /** id -> how the token is written (spellToken), remembered. */
