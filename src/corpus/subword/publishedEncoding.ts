@@ -115,31 +115,24 @@ function writerPerBuilder(name: PublishedEncodingName): SentenceWriter {
 /** publishedSentenceWriter for one builder. */
 function builderWriter(name: PublishedEncodingName, builder: CorpusBuilder): SentenceWriter {
   const encoding = publishedEncoding(name);
-  const encodeWord = wordEncoder(encoding);
+  const encodeWord = uncachedWordEncoder(encoding);
   const spell = speller(encoding);
   const words = new Vocabulary();
   const interner = new SpanInterner(words);
-  /** (word id * 2 + after a space) -> the word's piece ids; kept dense (no holes past the end). */
-  const pieces: Array<Int32Array | undefined> = [];
+  const pieces = new PieceLists();
   /** The encoding's token id -> the builder's id of its spelling (-1: not yet interned). */
   let pieceOf = new Int32Array(1 << 12).fill(-1);
-  const pieceIds = (tokens: readonly number[]): Int32Array => {
-    const ids = new Int32Array(tokens.length);
-    tokens.forEach((token, i) => {
-      if (token >= pieceOf.length) pieceOf = grownTable(pieceOf, token);
-      if (pieceOf[token]! < 0) pieceOf[token] = builder.internTokens([spell(token)])[0]!;
-      ids[i] = pieceOf[token]!;
-    });
-    return ids;
+  const pieceId = (token: number): number => {
+    if (token >= pieceOf.length) pieceOf = grownTable(pieceOf, token);
+    if (pieceOf[token]! < 0) pieceOf[token] = builder.internTokens([spell(token)])[0]!;
+    return pieceOf[token]!;
   };
   let text = '';
   let afterSpace = 0;
   const writeWord = (start: number, end: number): void => {
     const key = interner.intern(text, start, end) * 2 + afterSpace;
-    while (pieces.length <= key) pieces.push(undefined);
-    let ids = pieces[key];
-    if (ids === undefined) pieces[key] = ids = pieceIds(encodeWord(words.token(key >> 1), afterSpace === 1));
-    builder.appendIds(ids);
+    if (!pieces.has(key)) pieces.set(key, encodeWord(words.token(key >> 1), afterSpace === 1), pieceId);
+    pieces.write(key, builder);
     afterSpace = 1;
   };
   return (sentence, _builder, wordSpans) => {
@@ -153,6 +146,33 @@ function builderWriter(name: PublishedEncodingName, builder: CorpusBuilder): Sen
     }
     builder.endSentence();
   };
+}
+
+/** Each key's list of piece ids, end to end in one array (no array per word). */
+class PieceLists {
+  private start = new Int32Array(1 << 12).fill(-1);
+  private length = new Int32Array(1 << 12);
+  private ids = new Int32Array(1 << 16);
+  private used = 0;
+
+  has(key: number): boolean {
+    return key < this.start.length && this.start[key]! >= 0;
+  }
+
+  set(key: number, tokens: readonly number[], pieceId: (token: number) => number): void {
+    if (key >= this.start.length) {
+      this.start = grownTable(this.start, key);
+      this.length = grownTable(this.length, key).fill(0, this.length.length);
+    }
+    if (this.used + tokens.length > this.ids.length) this.ids = grownTable(this.ids, this.used + tokens.length);
+    this.start[key] = this.used;
+    this.length[key] = tokens.length;
+    for (const token of tokens) this.ids[this.used++] = pieceId(token);
+  }
+
+  write(key: number, builder: CorpusBuilder): void {
+    builder.appendIds(this.ids, this.start[key]!, this.start[key]! + this.length[key]!);
+  }
 }
 
 /** `table` grown (by doubling, new entries -1) to hold index `index`. */
@@ -192,24 +212,36 @@ function forEachRun(text: string, visit: (start: number, end: number) => void): 
 const WHITE_SPACE = /\s/u;
 
 /**
- * The encoding's ids of one word, with or without the space before it, cached: the one place words are
- * encoded (ASCII words by ./asciiByteMerge.ts, the same ids as the package's encode, only faster). A sentence's pre-tokens never join a space to what precedes it, so encoding word by word gives
- * the ids of the whole sentence (tested against the package on Brown and awkward text).
+ * The encoding's ids of one word, with or without the space before it, cached (for publishedIds; the
+ * loader's writer keeps its own per-word lists). A sentence's pre-tokens never join a space to what
+ * precedes it, so encoding word by word gives the ids of the whole sentence (tested against the package
+ * on Brown and awkward text).
  */
 function wordEncoder(encoding: Encoding): (word: string, afterSpace: boolean) => readonly number[] {
   const first = new Map<string, readonly number[]>();
   const later = new Map<string, readonly number[]>();
-  const ascii = asciiEncoder(encoding);
+  const encodeWord = uncachedWordEncoder(encoding);
   return (word, afterSpace) => {
     const cache = afterSpace ? later : first;
     let ids = cache.get(word);
     if (ids === undefined) {
-      const text = afterSpace ? ` ${word}` : word;
-      ids = ascii?.(text) ?? encoding.encode(text, AS_TEXT);
+      ids = encodeWord(word, afterSpace);
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(word, ids);
     }
     return ids;
+  };
+}
+
+/**
+ * The one place words are encoded: the package's encode of the word (after a space or not), ASCII words
+ * by ./asciiByteMerge.ts (the same ids, only faster).
+ */
+function uncachedWordEncoder(encoding: Encoding): (word: string, afterSpace: boolean) => readonly number[] {
+  const ascii = asciiEncoder(encoding);
+  return (word, afterSpace) => {
+    const text = afterSpace ? ` ${word}` : word;
+    return ascii?.(text) ?? encoding.encode(text, AS_TEXT);
   };
 }
 
