@@ -15,7 +15,8 @@
  *
  * Applying (segmentWord): a word is spelled the same way and the learned merges are applied in the
  * order they were learned, each everywhere left to right. For a word seen in learning this gives
- * exactly the segmentation learning ended with (tested).
+ * exactly the segmentation learning ended with, as long as no merge formed a symbol that already existed
+ * (learnBpe says when; tested).
  */
 
 import { BpePairTable } from './bpePairTable.js';
@@ -36,6 +37,23 @@ export function spell(word: string): string[] {
 
 /** Learns up to `count` merges from words and their counts (words in any order: the result does not depend on it). */
 export function learnMerges(words: ReadonlyMap<string, number>, count: number): Merge[] {
+  return learnBpe(words, count).merges;
+}
+
+/** Where learning left the words: word i (in the Map's order) as symbol ids, and each id's text. */
+export interface LearnedSegmentation {
+  symbolsOf(word: number): ArrayLike<number>;
+  symbol(id: number): string;
+}
+
+/**
+ * learnMerges, and with the merges the words' segmentation as learning left it, when that is exactly
+ * segmentWord's (then a caller need not segment the words again). It is when no merge formed a symbol
+ * that already existed: every pair a merge creates then holds its new symbol, so a pair never comes back
+ * once merged, and applying the merges lowest rank first (segmentWord) takes a word through the same
+ * states learning did. Otherwise (or when a word was skipped: count <= 0 or empty) segmentation is undefined.
+ */
+export function learnBpe(words: ReadonlyMap<string, number>, count: number): { merges: Merge[]; segmentation?: LearnedSegmentation } {
   const table = new BpePairTable(words, spell);
   const merges: Merge[] = [];
   while (merges.length < count) {
@@ -43,7 +61,7 @@ export function learnMerges(words: ReadonlyMap<string, number>, count: number): 
     if (best === undefined) break;
     merges.push(best);
   }
-  return merges;
+  return table.symbolReformed || table.wordCount !== words.size ? { merges } : { merges, segmentation: table };
 }
 
 /** Segments one word with merges learned by learnMerges (a cache per word is the caller's). */

@@ -5,7 +5,7 @@
  *
  * Contract: `mergeBest()` finds the most frequent pair (ties by bpeMerges' rule: left symbol sorting
  * first, then right symbol, JavaScript's `<`), merges it in every word left to right without overlap,
- * and returns it; undefined when no pair is left (every word is one symbol). `spelling(w)` is word w's
+ * and returns it; undefined when no pair is left (every word is one symbol). `symbolsOf(w)` is word w's
  * current symbols (words numbered in the order the Map gave them, skipping empty words and counts <= 0).
  *
  * Representation, all on integer ids: symbols are interned strings; the words' symbols sit in one
@@ -55,6 +55,7 @@ export class BpePairTable {
   private readonly queue = new PairQueue((a, b) => this.sortsFirst(a, b));
   private readonly touched: number[] = [];
   private merges = 0;
+  private reformed = false;
 
   /** `spell` gives a word's first symbols (bpeMerges' spell). */
   constructor(words: ReadonlyMap<string, number>, spell: (word: string) => string[]) {
@@ -90,14 +91,34 @@ export class BpePairTable {
     const left = this.pairs.left(pair);
     const right = this.pairs.right(pair);
     const merged = { left: this.symbols[left]!, right: this.symbols[right]! };
-    this.mergePair(pair, left, right, this.symbolId(merged.left + merged.right));
+    const joined = merged.left + merged.right;
+    if (this.symbolIds.has(joined)) this.reformed = true;
+    this.mergePair(pair, left, right, this.symbolId(joined));
     return merged;
   }
 
-  /** Word w's current symbols. */
-  spelling(w: number): string[] {
+  /**
+   * True once a merge made a symbol that already existed (the same text joined another way). Until
+   * then no pair can come back once merged, so each word's symbols are exactly what applying the merges
+   * learned so far to it gives (bpeMerges' segmentWord): see ./bpeMerges.ts.
+   */
+  get symbolReformed(): boolean {
+    return this.reformed;
+  }
+
+  /** How many words the table holds. */
+  get wordCount(): number {
+    return this.wordStart.length;
+  }
+
+  /** Word w's current symbols, as ids for `symbol` (a view: valid until the next merge). */
+  symbolsOf(w: number): Int32Array {
     const start = this.wordStart[w]!;
-    return Array.from(this.text.subarray(start, start + this.wordLength[w]!), (id) => this.symbols[id]!);
+    return this.text.subarray(start, start + this.wordLength[w]!);
+  }
+
+  symbol(id: number): string {
+    return this.symbols[id]!;
   }
 
   private popBest(): number {

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
-import { END_OF_WORD, learnMerges, mergeRanks, segmentWord, spell, type Merge } from '../../../src/corpus/subword/bpeMerges.js';
+import { END_OF_WORD, learnBpe, learnMerges, mergeRanks, segmentWord, spell, type Merge } from '../../../src/corpus/subword/bpeMerges.js';
 
 const W = END_OF_WORD;
 
@@ -65,6 +65,24 @@ describe('learnMerges', () => {
     expect(learnMerges(words, 150)).toEqual(naive.merges);
     const ranks = mergeRanks(naive.merges);
     for (const [word, symbols] of naive.spellings) expect(segmentWord(word, ranks)).toEqual(symbols);
+  });
+});
+
+describe('learnBpe', () => {
+  it('gives where learning left each word, equal to segmentWord, when no symbol was formed twice (Brown news)', async () => {
+    const { vocabulary, corpus } = await loadCorpus(['brown:news'], { lowercase: false });
+    const words = new Map<string, number>();
+    for (let i = 0; i < Math.min(corpus.ids.length, 20000); i++) {
+      const word = vocabulary.token(corpus.ids[i]!);
+      words.set(word, (words.get(word) ?? 0) + 1);
+    }
+    const { merges, segmentation } = learnBpe(words, 400);
+    expect(merges).toEqual(learnMerges(words, 400));
+    expect(segmentation).toBeDefined();
+    const ranks = mergeRanks(merges);
+    [...words.keys()].forEach((word, i) => {
+      expect(Array.from(segmentation!.symbolsOf(i), (id) => segmentation!.symbol(id))).toEqual(segmentWord(word, ranks));
+    });
   });
 });
 
