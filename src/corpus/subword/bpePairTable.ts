@@ -141,6 +141,8 @@ export class BpePairTable {
       this.wordSeen[w] = stamp;
       this.mergeWord(w, left, right, joined);
     }
+    // Every occurrence of the pair was merged away (mergeWord does not count them one by one).
+    this.pairCount[pair] = 0;
     this.holderHead[pair] = NONE;
     for (const changed of this.touched) {
       if (this.pairCount[changed]! > this.countBefore[changed]!) this.queue.push(changed, this.pairCount[changed]!);
@@ -151,9 +153,10 @@ export class BpePairTable {
   /**
    * Replaces every (left, right) in word w by `joined`, left to right without overlap, in place, and
    * moves the counts of the pairs around each occurrence (subword-nmt's update_pair_statistics): with
-   * x before and y after, (x, left), (left, right) and (right, y) lose the word's weight and (x, joined),
-   * (joined, y) gain it; between two adjacent occurrences (right, left) becomes (joined, joined), once.
-   * A stale holder entry (the word no longer has the pair) changes nothing.
+   * x before and y after, (x, left) and (right, y) lose the word's weight and (x, joined), (joined, y)
+   * gain it; between two adjacent occurrences (right, left) becomes (joined, joined), once. (left,
+   * right) itself is set to 0 by mergePair. A stale holder entry (the word no longer has the pair)
+   * changes nothing.
    */
   private mergeWord(w: number, left: number, right: number, joined: number): void {
     const weight = this.weights[w]!;
@@ -168,7 +171,6 @@ export class BpePairTable {
         previousMerged = false;
         continue;
       }
-      this.add(left, right, -weight, NONE);
       if (previousMerged) {
         this.add(joined, joined, weight, w);
       } else if (out > start) {
