@@ -10,9 +10,9 @@
  *
  * Representation, all on integer ids: symbols are interned strings; the words' symbols sit in one
  * Int32Array, each word shrinking in place as it is merged; pairs are numbered by a PairIndex, with a
- * live count each; per pair, a linked list of the words that
- * gained it (entries may be stale: a word is checked again before it is merged, and seen once per
- * merge); a PairQueue holds (count, pair) entries, pushed when a pair's count grows and checked on pop
+ * live count each; per pair, an array of the words that gained it, read in a row when the pair is
+ * merged (entries may be stale: a word without the pair is left as it is, and each word is merged once
+ * per merge); a PairQueue holds (count, pair) entries, pushed when a pair's count grows and checked on pop
  * (an entry above the live count is pushed again with the live count, one below it is dropped: there is
  * always an entry at or above each live count, so the first popped entry that is current is the best).
  * Cost: O(total symbols) to start, then per merge O(symbols of the words holding the pair) plus
@@ -43,14 +43,12 @@ export class BpePairTable {
   private readonly pairs = new PairIndex();
   private pairCapacity = 1 << 14;
   private pairCount = new Float64Array(this.pairCapacity);
-  private holderHead = new Int32Array(this.pairCapacity).fill(NONE);
   /** The merge that last changed each pair's count, and its count before that merge. */
   private pairStamp = new Int32Array(this.pairCapacity).fill(NONE);
   private countBefore = new Float64Array(this.pairCapacity);
 
-  private holderWord = new Int32Array(1 << 16);
-  private holderNext = new Int32Array(1 << 16);
-  private holderTotal = 0;
+  /** Per pair, the words that gained it (in order; an array each, so a merge reads its words in a row). */
+  private readonly holders: Array<number[] | undefined> = [];
 
   private readonly queue = new PairQueue((a, b) => this.sortsFirst(a, b));
   private readonly touched: number[] = [];
@@ -135,15 +133,16 @@ export class BpePairTable {
 
   private mergePair(pair: number, left: number, right: number, joined: number): void {
     const stamp = this.merges++;
-    for (let node = this.holderHead[pair]!; node !== NONE; node = this.holderNext[node]!) {
-      const w = this.holderWord[node]!;
+    const holders = this.holders[pair] ?? [];
+    for (let h = 0; h < holders.length; h++) {
+      const w = holders[h]!;
       if (this.wordSeen[w] === stamp) continue;
       this.wordSeen[w] = stamp;
       this.mergeWord(w, left, right, joined);
     }
     // Every occurrence of the pair was merged away (mergeWord does not count them one by one).
     this.pairCount[pair] = 0;
-    this.holderHead[pair] = NONE;
+    this.holders[pair] = undefined;
     for (const changed of this.touched) {
       if (this.pairCount[changed]! > this.countBefore[changed]!) this.queue.push(changed, this.pairCount[changed]!);
     }
@@ -209,18 +208,14 @@ export class BpePairTable {
   }
 
   private addHolder(pair: number, w: number): void {
-    if (this.holderTotal === this.holderWord.length) {
-      this.holderWord = grownInt32(this.holderWord, this.holderTotal * 2, 0);
-      this.holderNext = grownInt32(this.holderNext, this.holderTotal * 2, 0);
-    }
-    this.holderWord[this.holderTotal] = w;
-    this.holderNext[this.holderTotal] = this.holderHead[pair]!;
-    this.holderHead[pair] = this.holderTotal++;
+    while (this.holders.length <= pair) this.holders.push(undefined);
+    const holders = this.holders[pair];
+    if (holders === undefined) this.holders[pair] = [w];
+    else holders.push(w);
   }
 
   private growPairs(): void {
     const capacity = this.pairCapacity * 2;
-    this.holderHead = grownInt32(this.holderHead, capacity, NONE);
     this.pairStamp = grownInt32(this.pairStamp, capacity, NONE);
     this.pairCount = grownFloat64(this.pairCount, capacity);
     this.countBefore = grownFloat64(this.countBefore, capacity);
