@@ -82,6 +82,8 @@ class PairMerger {
   private readonly pairs = new PairIndex();
   private joined = new Int32Array(1 << 12).fill(UNKNOWN);
   private readonly characters = new Int32Array(128).fill(NO_TOKEN);
+  /** Two ASCII codes (first * 128 + second) -> pairRank of their tokens (UNKNOWN until looked up). */
+  private readonly characterPairs = new Int32Array(128 * 128).fill(UNKNOWN);
   /** Scratch: the parts of the piece being merged and the ranks of adjacent parts joined (NO_PAIR: none). */
   private parts = new Int32Array(64);
   private pairRanks = new Int32Array(64);
@@ -100,7 +102,7 @@ class PairMerger {
     const pairRanks = this.pairRanks;
     let count = piece.length;
     for (let i = 0; i < count; i++) parts[i] = this.character(piece, i);
-    for (let i = 0; i + 1 < count; i++) pairRanks[i] = this.pairRank(parts[i]!, parts[i + 1]!);
+    for (let i = 0; i + 1 < count; i++) pairRanks[i] = this.characterPairRank(piece.charCodeAt(i), piece.charCodeAt(i + 1));
     while (count > 1) {
       let lowest = NO_PAIR;
       let at = -1;
@@ -125,6 +127,14 @@ class PairMerger {
     const id = this.characters[piece.charCodeAt(i)]!;
     if (id === NO_TOKEN) throw new Error(`internal: the encoding has no token for '${piece[i]}'`);
     return id;
+  }
+
+  /** pairRank of two characters' tokens, from a table of all pairs of ASCII characters (no hashing). */
+  private characterPairRank(first: number, second: number): number {
+    const at = first * 128 + second;
+    let rank = this.characterPairs[at]!;
+    if (rank === UNKNOWN) this.characterPairs[at] = rank = this.pairRank(this.characters[first]!, this.characters[second]!);
+    return rank;
   }
 
   /** The rank of the token that is tokens `left` and `right` joined, or NO_PAIR when there is none. */
