@@ -7,7 +7,9 @@
  * sentences where `learnOn` is 1 (every sentence when it is undefined) and learns K merges from them
  * (./bpeMerges.ts). respell re-spells every sentence with given merges, word by word, in order, into
  * `pieces` (a word p1 .. pn ends with the piece carrying `</w>`): the result has the same sentences in
- * the same order, so a holdout split by sentence index picks the same sentences as on the words.
+ * the same order, so a holdout split by sentence index picks the same sentences as on the words. Each
+ * word type is segmented once; the words learning saw take their pieces from where learning left them
+ * when that is exactly their segmentation (learnBpe), which saves segmenting them again.
  * Characters never seen in learning stay single pieces. Throws InputError past `maxTokens` pieces.
  */
 
@@ -111,7 +113,7 @@ class WordSpellings {
   private readonly ranks: MergeRanks;
   private readonly start: Int32Array;
   private readonly count: Int32Array;
-  /** MergeRanks symbol id -> piece id (a hole until interned); the same for the learned segmentation's ids. */
+  /** MergeRanks symbol id -> piece id (-1 until interned; kept dense); the same for the learned segmentation's ids. */
   private readonly pieceOf: number[] = [];
   private readonly pieceOfLearned: number[] = [];
   private flat = new Int32Array(1 << 16);
@@ -159,7 +161,12 @@ class WordSpellings {
     }
     this.start[word] = this.used;
     this.count[word] = symbols.length;
-    for (let i = 0; i < symbols.length; i++) this.flat[this.used++] = pieceOf[symbols[i]!] ??= this.pieces.intern(symbol(symbols[i]!));
+    for (let i = 0; i < symbols.length; i++) {
+      const id = symbols[i]!;
+      while (pieceOf.length <= id) pieceOf.push(-1);
+      if (pieceOf[id]! < 0) pieceOf[id] = this.pieces.intern(symbol(id));
+      this.flat[this.used++] = pieceOf[id]!;
+    }
   }
 }
 
