@@ -24,20 +24,20 @@ export function forEachBrownWord(line: string, visit: (start: number, end: numbe
 }
 
 /** Writes one sentence's subword pieces into a builder (a published encoding's publishedSentenceWriter). */
-export type PieceWriter = (sentence: string, builder: CorpusBuilder) => void;
+export type PieceWriter = (sentence: string, builder: CorpusBuilder, words?: (text: string, visit: (start: number, end: number) => void) => void) => void;
 
 /**
  * Adds one Brown line to `builder` as a sentence: Brown's own tokens as spans (no string per token),
  * or, with a published subword encoding (`writePieces`), those tokens joined by single spaces and
- * encoded. Blank lines are not sentences (even with emptySentences).
+ * encoded (given to the writer as spans of the line). Blank lines are not sentences (even with
+ * emptySentences).
  */
 export function addBrownLine(builder: CorpusBuilder, line: string, lowercase: boolean, writePieces?: PieceWriter): void {
+  const text = lowercase ? line.toLowerCase() : line;
   if (writePieces !== undefined) {
-    const tokens = brownLineTokens(line, lowercase);
-    if (tokens.length > 0) writePieces(tokens.join(' '), builder);
+    writePieces(text, builder, forEachBrownWord);
     return;
   }
-  const text = lowercase ? line.toLowerCase() : line;
   forEachBrownWord(text, (start, end) => builder.appendSpan(text, start, end));
   builder.endSentence();
 }

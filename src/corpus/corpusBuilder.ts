@@ -60,12 +60,16 @@ export class CorpusBuilder {
     return Int32Array.from(tokens, (token) => this.vocabulary.intern(token));
   }
 
-  /** Adds ids from internTokens to the sentence being built (the markers among them are dropped and counted). */
-  appendIds(ids: Int32Array): void {
-    this.checkRoom(ids.length);
-    this.reserve(ids.length);
+  /**
+   * Adds ids from internTokens (`ids[start..end)`, all of them by default) to the sentence being built
+   * (the markers among them are dropped and counted).
+   */
+  appendIds(ids: Int32Array, start = 0, end = ids.length): void {
+    this.checkRoom(end - start);
+    this.reserve(end - start);
     this.open = true;
-    for (const id of ids) {
+    for (let i = start; i < end; i++) {
+      const id = ids[i]!;
       if (id < FIRST_TOKEN_ID) this.dropped++;
       else this.ids[this.tokens++] = id;
     }

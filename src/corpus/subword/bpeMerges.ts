@@ -9,12 +9,17 @@
  * rule: among pairs of equal frequency the one whose left symbol sorts first (UTF-16 code-unit order,
  * JavaScript's `<`) wins, then the one whose right symbol sorts first. Learning stops early when no
  * pair occurs any more (every word is one symbol); `merges.length` then says how many were learned.
- * Cost: O(total symbols + K * (symbols touched by a merge) * log pairs), with a heap of pair counts.
+ * Learning is incremental (./bpePairTable.ts): pairs are counted once, and each merge re-counts only the
+ * words that hold the merged pair. Cost: O(total symbols + symbols of the words each merge touches, with
+ * O(log pairs) per pair whose count grows).
  *
  * Applying (segmentWord): a word is spelled the same way and the learned merges are applied in the
  * order they were learned, each everywhere left to right. For a word seen in learning this gives
- * exactly the segmentation learning ended with (tested).
+ * exactly the segmentation learning ended with, as long as no merge formed a symbol that already existed
+ * (learnBpe says when; tested).
  */
+
+import { BpePairTable } from './bpePairTable.js';
 
 export const END_OF_WORD = '</w>';
 
@@ -32,228 +37,118 @@ export function spell(word: string): string[] {
 
 /** Learns up to `count` merges from words and their counts (words in any order: the result does not depend on it). */
 export function learnMerges(words: ReadonlyMap<string, number>, count: number): Merge[] {
-  const table = new PairTable(words);
-  const merges: Merge[] = [];
-  while (merges.length < count) {
-    const best = table.popBest();
-    if (best === undefined) break;
-    table.merge(best, merges.length);
-    merges.push(best);
-  }
-  return merges;
+  return learnBpe(words, count).merges;
 }
 
-/** Segments one word with merges learned by learnMerges (a cache per word is the caller's). */
-export function segmentWord(word: string, ranks: ReadonlyMap<string, number>): string[] {
-  let symbols = spell(word);
-  for (;;) {
-    let bestRank = Number.POSITIVE_INFINITY;
-    for (let i = 0; i + 1 < symbols.length; i++) {
-      const rank = ranks.get(pairKey(symbols[i]!, symbols[i + 1]!));
-      if (rank !== undefined && rank < bestRank) bestRank = rank;
-    }
-    if (bestRank === Number.POSITIVE_INFINITY) return symbols;
-    symbols = mergeAll(symbols, symbolsOfRank(symbols, ranks, bestRank));
-  }
-}
-
-/** Merge ranks for segmentWord: the pair's key -> its position in the learned list. */
-export function mergeRanks(merges: readonly Merge[]): Map<string, number> {
-  const ranks = new Map<string, number>();
-  merges.forEach((merge, rank) => {
-    const key = pairKey(merge.left, merge.right);
-    if (!ranks.has(key)) ranks.set(key, rank);
-  });
-  return ranks;
-}
-
-function symbolsOfRank(symbols: readonly string[], ranks: ReadonlyMap<string, number>, rank: number): Merge {
-  for (let i = 0; i + 1 < symbols.length; i++) {
-    if (ranks.get(pairKey(symbols[i]!, symbols[i + 1]!)) === rank) return { left: symbols[i]!, right: symbols[i + 1]! };
-  }
-  throw new Error('internal: merge rank not found in the word it was found in');
-}
-
-/** Replaces every occurrence of the pair, left to right without overlap. */
-function mergeAll(symbols: readonly string[], pair: Merge): string[] {
-  const merged: string[] = [];
-  for (let i = 0; i < symbols.length; i++) {
-    if (i + 1 < symbols.length && symbols[i] === pair.left && symbols[i + 1] === pair.right) {
-      merged.push(pair.left + pair.right);
-      i++;
-    } else {
-      merged.push(symbols[i]!);
-    }
-  }
-  return merged;
-}
-
-/** A separator no symbol contains (text never holds U+0000 after loading: binary input is refused). */
-const SEPARATOR = '\u0000';
-
-function pairKey(left: string, right: string): string {
-  return left + SEPARATOR + right;
-}
-
-/** Symbols are interned as ids below 2^22; a pair of ids packs into one safe integer. */
-const SYMBOL_LIMIT = 1 << 22;
-
-interface HeapEntry {
-  readonly count: number;
-  readonly key: number;
+/** Where learning left the words: word i (in the Map's order) as symbol ids, and each id's text. */
+export interface LearnedSegmentation {
+  symbolsOf(word: number): ArrayLike<number>;
+  symbol(id: number): string;
 }
 
 /**
- * Pair frequencies over the word types, updated incrementally as merges are applied. Words are arrays
- * of symbol ids; `holders` lists, per pair, the words that held it when it was counted (entries can be
- * stale: merge checks the word again); the heap holds (count, pair) entries, stale ones skipped on pop.
+ * learnMerges, and with the merges the words' segmentation as learning left it, when that is exactly
+ * segmentWord's (then a caller need not segment the words again). It is when no merge formed a symbol
+ * that already existed: every pair a merge creates then holds its new symbol, so a pair never comes back
+ * once merged, and applying the merges lowest rank first (segmentWord) takes a word through the same
+ * states learning did. Otherwise (or when a word was skipped: count <= 0 or empty) segmentation is undefined.
  */
-class PairTable {
+export function learnBpe(words: ReadonlyMap<string, number>, count: number): { merges: Merge[]; segmentation?: LearnedSegmentation } {
+  const table = new BpePairTable(words, spell);
+  const merges: Merge[] = [];
+  while (merges.length < count) {
+    const best = table.mergeBest();
+    if (best === undefined) break;
+    merges.push(best);
+  }
+  return table.symbolReformed || table.wordCount !== words.size ? { merges } : { merges, segmentation: table };
+}
+
+/** Segments one word with merges learned by learnMerges (a cache per word is the caller's). */
+export function segmentWord(word: string, ranks: MergeRanks): string[] {
+  return Array.from(ranks.segment(word), (id) => ranks.symbol(id));
+}
+
+/** The merges ready to apply (segmentWord, MergeRanks.segment). */
+export function mergeRanks(merges: readonly Merge[]): MergeRanks {
+  return new MergeRanks(merges);
+}
+
+/**
+ * Learned merges ready to apply, on integer ids: every symbol the merges name is numbered (0 .. width-1),
+ * and each pair of them maps to its rank, the position of its first occurrence in the learned list.
+ * `segment(word)` gives the word's symbols as ids, `symbol(id)` their text: repeatedly, the pair of
+ * lowest rank present in the word is merged everywhere in it, left to right without overlap, until no
+ * pair of the list is left, which applies the merges in the order they were learned. Characters the
+ * merges never name get ids from width on, as they are met, and are never merged. O(length^2) per word.
+ */
+export class MergeRanks {
   private readonly symbols: string[] = [];
   private readonly symbolIds = new Map<string, number>();
-  private readonly spellings: number[][] = [];
-  private readonly weights: number[] = [];
-  private readonly counts = new Map<number, number>();
-  private readonly holders = new Map<number, number[]>();
-  private readonly heap: HeapEntry[] = [];
-  private readonly seen: Int32Array;
+  /** Pair (left * width + right) -> rank. */
+  private readonly ranks = new Map<number, number>();
+  /** Rank -> the merged symbol. */
+  private readonly joined: Int32Array;
+  private readonly width: number;
 
-  constructor(words: ReadonlyMap<string, number>) {
-    for (const [word, count] of words) {
-      if (count <= 0 || word.length === 0) continue;
-      this.spellings.push(spell(word).map((symbol) => this.symbolId(symbol)));
-      this.weights.push(count);
-    }
-    this.seen = new Int32Array(this.spellings.length).fill(-1);
-    this.spellings.forEach((symbols, w) => this.addPairs(w, symbols, +1));
-    for (const key of this.counts.keys()) this.push(key);
+  constructor(merges: readonly Merge[]) {
+    const pairs = merges.map((merge) => [this.symbolId(merge.left), this.symbolId(merge.right), this.symbolId(merge.left + merge.right)] as const);
+    this.width = this.symbols.length;
+    this.joined = Int32Array.from(pairs, ([, , joined]) => joined);
+    pairs.forEach(([left, right], rank) => {
+      const key = left * this.width + right;
+      if (!this.ranks.has(key)) this.ranks.set(key, rank);
+    });
   }
 
-  /** The most frequent pair still present (ties by the documented rule), or undefined. */
-  popBest(): Merge | undefined {
-    while (this.heap.length > 0) {
-      const top = this.popHeap();
-      if ((this.counts.get(top.key) ?? 0) === top.count && top.count > 0) {
-        return { left: this.symbols[this.leftOf(top.key)]!, right: this.symbols[this.rightOf(top.key)]! };
+  /** The word's symbols once the merges are applied (ids for `symbol`). */
+  segment(word: string): number[] {
+    const symbols = spell(word).map((symbol) => this.symbolId(symbol));
+    for (;;) {
+      let best = Number.POSITIVE_INFINITY;
+      let at = -1;
+      for (let i = 0; i + 1 < symbols.length; i++) {
+        const rank = this.rank(symbols[i]!, symbols[i + 1]!);
+        if (rank < best) {
+          best = rank;
+          at = i;
+        }
       }
+      if (at < 0) return symbols;
+      mergeFrom(symbols, at, symbols[at]!, symbols[at + 1]!, this.joined[best]!);
     }
-    return undefined;
   }
 
-  merge(pair: Merge, stamp: number): void {
-    const left = this.symbolIds.get(pair.left)!;
-    const right = this.symbolIds.get(pair.right)!;
-    const key = left * SYMBOL_LIMIT + right;
-    const joined = this.symbolId(pair.left + pair.right);
-    const changed = new Set<number>();
-    for (const w of this.holders.get(key) ?? []) {
-      if (this.seen[w] === stamp) continue;
-      this.seen[w] = stamp;
-      const old = this.spellings[w]!;
-      if (!holds(old, left, right)) continue;
-      this.addPairs(w, old, -1, changed);
-      const merged = mergeIds(old, left, right, joined);
-      this.spellings[w] = merged;
-      this.addPairs(w, merged, +1, changed);
-    }
-    this.holders.delete(key);
-    for (const changedKey of changed) this.push(changedKey);
+  symbol(id: number): string {
+    return this.symbols[id]!;
+  }
+
+  private rank(left: number, right: number): number {
+    if (left >= this.width || right >= this.width) return Number.POSITIVE_INFINITY;
+    return this.ranks.get(left * this.width + right) ?? Number.POSITIVE_INFINITY;
   }
 
   private symbolId(symbol: string): number {
     let id = this.symbolIds.get(symbol);
     if (id === undefined) {
       id = this.symbols.length;
-      if (id >= SYMBOL_LIMIT) throw new RangeError('internal: too many BPE symbols');
       this.symbols.push(symbol);
       this.symbolIds.set(symbol, id);
     }
     return id;
   }
-
-  private leftOf(key: number): number {
-    return Math.floor(key / SYMBOL_LIMIT);
-  }
-
-  private rightOf(key: number): number {
-    return key % SYMBOL_LIMIT;
-  }
-
-  private addPairs(w: number, symbols: readonly number[], sign: 1 | -1, changed?: Set<number>): void {
-    const weight = this.weights[w]! * sign;
-    for (let i = 0; i + 1 < symbols.length; i++) {
-      const key = symbols[i]! * SYMBOL_LIMIT + symbols[i + 1]!;
-      this.counts.set(key, (this.counts.get(key) ?? 0) + weight);
-      if (sign > 0) {
-        let list = this.holders.get(key);
-        if (list === undefined) this.holders.set(key, (list = []));
-        list.push(w);
-      }
-      changed?.add(key);
-    }
-  }
-
-  private push(key: number): void {
-    const count = this.counts.get(key) ?? 0;
-    if (count > 0) this.pushHeap({ count, key });
-  }
-
-  /** Higher count first; at equal counts the documented tie rule (left symbol, then right, sorted first). */
-  private higher(a: HeapEntry, b: HeapEntry): boolean {
-    if (a.count !== b.count) return a.count > b.count;
-    const aLeft = this.symbols[this.leftOf(a.key)]!;
-    const bLeft = this.symbols[this.leftOf(b.key)]!;
-    if (aLeft !== bLeft) return aLeft < bLeft;
-    return this.symbols[this.rightOf(a.key)]! < this.symbols[this.rightOf(b.key)]!;
-  }
-
-  private pushHeap(entry: HeapEntry): void {
-    const heap = this.heap;
-    heap.push(entry);
-    for (let i = heap.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (!this.higher(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  }
-
-  private popHeap(): HeapEntry {
-    const heap = this.heap;
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      for (let i = 0; ; ) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let best = i;
-        if (left < heap.length && this.higher(heap[left]!, heap[best]!)) best = left;
-        if (right < heap.length && this.higher(heap[right]!, heap[best]!)) best = right;
-        if (best === i) break;
-        [heap[i], heap[best]] = [heap[best]!, heap[i]!];
-        i = best;
-      }
-    }
-    return top;
-  }
 }
 
-function holds(symbols: readonly number[], left: number, right: number): boolean {
-  for (let i = 0; i + 1 < symbols.length; i++) if (symbols[i] === left && symbols[i + 1] === right) return true;
-  return false;
-}
-
-/** mergeAll on ids. */
-function mergeIds(symbols: readonly number[], left: number, right: number, joined: number): number[] {
-  const merged: number[] = [];
-  for (let i = 0; i < symbols.length; i++) {
+/** Replaces every (left, right) from position `from` on by `joined`, left to right without overlap, in place. */
+function mergeFrom(symbols: number[], from: number, left: number, right: number, joined: number): void {
+  let out = from;
+  for (let i = from; i < symbols.length; i++) {
     if (i + 1 < symbols.length && symbols[i] === left && symbols[i + 1] === right) {
-      merged.push(joined);
+      symbols[out++] = joined;
       i++;
     } else {
-      merged.push(symbols[i]!);
+      symbols[out++] = symbols[i]!;
     }
   }
-  return merged;
+  symbols.length = out;
 }

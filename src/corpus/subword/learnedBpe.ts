@@ -7,14 +7,16 @@
  * sentences where `learnOn` is 1 (every sentence when it is undefined) and learns K merges from them
  * (./bpeMerges.ts). respell re-spells every sentence with given merges, word by word, in order, into
  * `pieces` (a word p1 .. pn ends with the piece carrying `</w>`): the result has the same sentences in
- * the same order, so a holdout split by sentence index picks the same sentences as on the words.
+ * the same order, so a holdout split by sentence index picks the same sentences as on the words. Each
+ * word type is segmented once; the words learning saw take their pieces from where learning left them
+ * when that is exactly their segmentation (learnBpe), which saves segmenting them again.
  * Characters never seen in learning stay single pieces. Throws InputError past `maxTokens` pieces.
  */
 
 import { InputError } from '../../errors.js';
 import type { TokenCorpus } from '../tokenCorpus.js';
 import { FIRST_TOKEN_ID, Vocabulary } from '../../vocabulary/vocabulary.js';
-import { learnMerges, mergeRanks, segmentWord, type Merge } from './bpeMerges.js';
+import { learnBpe, mergeRanks, type LearnedSegmentation, type MergeRanks, type Merge } from './bpeMerges.js';
 import { parseSubword } from './subwordNames.js';
 
 /** The reading options that concern `bpe:K` (part of the loader's options). */
@@ -43,21 +45,53 @@ export async function readWithSubwords<O extends SubwordOptions, R extends { rea
   const subword = parseSubword(settings.tokenizer);
   if (subword?.kind !== 'learned') return read(settings, vocabulary);
   const words = await read({ ...settings, tokenizer: 'wordpunct' }, new Vocabulary());
-  const merges = settings.bpeMerges ?? learnCorpusMerges(words.vocabulary, words.corpus, subword.merges, settings.subwordTraining?.(words.corpus.offsets.length - 1));
-  return { ...words, vocabulary, corpus: respell(words.vocabulary, words.corpus, merges, vocabulary, settings.maxTokens), merges };
+  if (settings.bpeMerges !== undefined) {
+    return { ...words, vocabulary, corpus: respell(words.vocabulary, words.corpus, settings.bpeMerges, vocabulary, settings.maxTokens), merges: settings.bpeMerges };
+  }
+  const learned = learnCorpusBpe(words.vocabulary, words.corpus, subword.merges, settings.subwordTraining?.(words.corpus.offsets.length - 1));
+  return { ...words, vocabulary, corpus: respell(words.vocabulary, words.corpus, learned.merges, vocabulary, settings.maxTokens, learned.segmentation), merges: learned.merges };
 }
 
 export function learnCorpusMerges(wordVocabulary: Vocabulary, words: TokenCorpus, mergeCount: number, learnOn?: Uint8Array): Merge[] {
-  return learnMerges(wordCounts(wordVocabulary, words, learnOn), mergeCount);
+  return learnCorpusBpe(wordVocabulary, words, mergeCount, learnOn).merges;
 }
 
-export function respell(wordVocabulary: Vocabulary, words: TokenCorpus, merges: readonly Merge[], pieces: Vocabulary, maxTokens = Number.POSITIVE_INFINITY): TokenCorpus {
-  const ranks = mergeRanks(merges);
-  const spellings: Array<Int32Array | undefined> = new Array(wordVocabulary.size);
-  const spellingOf = (word: number): Int32Array =>
-    (spellings[word] ??= Int32Array.from(segmentWord(wordVocabulary.token(word), ranks), (piece) => pieces.intern(piece)));
+/** The merges, and where learning left each word it learned on (by word id), when that is segmentWord's. */
+export function learnCorpusBpe(
+  wordVocabulary: Vocabulary,
+  words: TokenCorpus,
+  mergeCount: number,
+  learnOn?: Uint8Array,
+): { merges: Merge[]; segmentation?: WordSegmentation } {
+  const counts = wordCounts(wordVocabulary, words, learnOn);
+  const { merges, segmentation } = learnBpe(counts.words, mergeCount);
+  if (segmentation === undefined) return { merges };
+  const indexOf = new Int32Array(wordVocabulary.size).fill(-1);
+  counts.ids.forEach((id, i) => (indexOf[id] = i));
+  return { merges, segmentation: { indexOf, learned: segmentation } };
+}
+
+/** Learned segmentation by word id: word id -> its index in learning (-1: not learned on). */
+export interface WordSegmentation {
+  readonly indexOf: Int32Array;
+  readonly learned: LearnedSegmentation;
+}
+
+/**
+ * `segmentation` (optional) gives the pieces of the words learning saw, exactly what segmenting them
+ * with `merges` gives (learnCorpusBpe); other words are segmented.
+ */
+export function respell(
+  wordVocabulary: Vocabulary,
+  words: TokenCorpus,
+  merges: readonly Merge[],
+  pieces: Vocabulary,
+  maxTokens = Number.POSITIVE_INFINITY,
+  segmentation?: WordSegmentation,
+): TokenCorpus {
+  const spellings = new WordSpellings(wordVocabulary, merges, pieces, segmentation);
   let total = 0;
-  for (let i = 0; i < words.ids.length; i++) total += spellingOf(words.ids[i]!).length;
+  for (let i = 0; i < words.ids.length; i++) total += spellings.length(words.ids[i]!);
   if (total > maxTokens) {
     throw new InputError(`the corpus has more than ${maxTokens} tokens once spelled in BPE pieces (${total})`, 'raise --max-tokens, or pass a smaller corpus');
   }
@@ -65,24 +99,91 @@ export function respell(wordVocabulary: Vocabulary, words: TokenCorpus, merges: 
   const offsets = new Int32Array(words.offsets.length);
   let at = 0;
   for (let s = 0; s + 1 < words.offsets.length; s++) {
-    for (let i = words.offsets[s]!; i < words.offsets[s + 1]!; i++) {
-      const spelling = spellingOf(words.ids[i]!);
-      ids.set(spelling, at);
-      at += spelling.length;
-    }
+    for (let i = words.offsets[s]!; i < words.offsets[s + 1]!; i++) at = spellings.copy(words.ids[i]!, ids, at);
     offsets[s + 1] = at;
   }
   return { ids, offsets };
 }
 
-/** Word string -> count over the chosen sentences. */
-function wordCounts(vocabulary: Vocabulary, corpus: TokenCorpus, learnOn?: Uint8Array): Map<string, number> {
+/**
+ * Each word's pieces as ids of `pieces`, segmented once, on first use (so pieces are interned in the
+ * order the words first occur), kept end to end in one array.
+ */
+class WordSpellings {
+  private readonly ranks: MergeRanks;
+  private readonly start: Int32Array;
+  private readonly count: Int32Array;
+  /** MergeRanks symbol id -> piece id (-1 until interned; kept dense); the same for the learned segmentation's ids. */
+  private readonly pieceOf: number[] = [];
+  private readonly pieceOfLearned: number[] = [];
+  private flat = new Int32Array(1 << 16);
+  private used = 0;
+
+  constructor(
+    private readonly wordVocabulary: Vocabulary,
+    merges: readonly Merge[],
+    private readonly pieces: Vocabulary,
+    private readonly segmentation?: WordSegmentation,
+  ) {
+    this.ranks = mergeRanks(merges);
+    this.start = new Int32Array(wordVocabulary.size).fill(-1);
+    this.count = new Int32Array(wordVocabulary.size);
+  }
+
+  length(word: number): number {
+    if (this.start[word]! < 0) this.segment(word);
+    return this.count[word]!;
+  }
+
+  /** Writes the word's pieces into `ids` at `at`; returns the position after them. */
+  copy(word: number, ids: Int32Array, at: number): number {
+    const start = this.start[word]!;
+    const end = start + this.count[word]!;
+    for (let i = start; i < end; i++) ids[at++] = this.flat[i]!;
+    return at;
+  }
+
+  private segment(word: number): void {
+    const learned = this.segmentation?.indexOf[word] ?? -1;
+    if (learned >= 0) {
+      const { learned: segmentation } = this.segmentation!;
+      this.store(word, segmentation.symbolsOf(learned), this.pieceOfLearned, (id) => segmentation.symbol(id));
+    } else {
+      this.store(word, this.ranks.segment(this.wordVocabulary.token(word)), this.pieceOf, (id) => this.ranks.symbol(id));
+    }
+  }
+
+  private store(word: number, symbols: ArrayLike<number>, pieceOf: number[], symbol: (id: number) => string): void {
+    if (this.used + symbols.length > this.flat.length) {
+      const grown = new Int32Array(Math.max(this.flat.length * 2, this.used + symbols.length));
+      grown.set(this.flat);
+      this.flat = grown;
+    }
+    this.start[word] = this.used;
+    this.count[word] = symbols.length;
+    for (let i = 0; i < symbols.length; i++) {
+      const id = symbols[i]!;
+      while (pieceOf.length <= id) pieceOf.push(-1);
+      if (pieceOf[id]! < 0) pieceOf[id] = this.pieces.intern(symbol(id));
+      this.flat[this.used++] = pieceOf[id]!;
+    }
+  }
+}
+
+/** Word string -> count over the chosen sentences, and the words' ids in the same order. */
+function wordCounts(vocabulary: Vocabulary, corpus: TokenCorpus, learnOn?: Uint8Array): { words: Map<string, number>; ids: number[] } {
   const counts = new Int32Array(vocabulary.size);
   for (let s = 0; s + 1 < corpus.offsets.length; s++) {
     if (learnOn !== undefined && learnOn[s] !== 1) continue;
     for (let i = corpus.offsets[s]!; i < corpus.offsets[s + 1]!; i++) counts[corpus.ids[i]!]!++;
   }
   const words = new Map<string, number>();
-  for (let id = FIRST_TOKEN_ID; id < counts.length; id++) if (counts[id]! > 0) words.set(vocabulary.token(id), counts[id]!);
-  return words;
+  const ids: number[] = [];
+  for (let id = FIRST_TOKEN_ID; id < counts.length; id++) {
+    if (counts[id]! > 0) {
+      words.set(vocabulary.token(id), counts[id]!);
+      ids.push(id);
+    }
+  }
+  return { words, ids };
 }

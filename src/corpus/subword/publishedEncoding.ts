@@ -19,6 +19,7 @@
  */
 
 import type { CorpusBuilder } from '../corpusBuilder.js';
+import { asciiEncoder } from './asciiByteMerge.js';
 import { SpanInterner } from '../spanInterner.js';
 import { Vocabulary } from '../../vocabulary/vocabulary.js';
 import type { PublishedEncodingName } from './subwordNames.js';
@@ -76,6 +77,17 @@ export function publishedTokenizer(name: PublishedEncodingName): (sentence: stri
   return (sentence) => ids(sentence).map(spell);
 }
 
+/** Visits the words of a text as spans [start, end), in order (none of them empty or holding white space). */
+export type WordSpans = (text: string, visit: (start: number, end: number) => void) => void;
+
+/**
+ * Writes one sentence's pieces into a builder. Without `words`, the sentence's words are its runs
+ * between white space, and the sentence is begun even when it has none (kept with --empty-sentences);
+ * with `words` (the Brown reader's word spans), the sentence is those words joined by single spaces,
+ * and a text without words is no sentence.
+ */
+export type SentenceWriter = (sentence: string, builder: CorpusBuilder, words?: WordSpans) => void;
+
 /**
  * The loader's fast path for a published encoding: writes each sentence's pieces into `builder` as ids.
  * Words are found as spans and interned without cutting them out (SpanInterner over a vocabulary of
@@ -83,43 +95,93 @@ export function publishedTokenizer(name: PublishedEncodingName): (sentence: stri
  * vocabulary once, then its ids are copied. The same pieces as publishedTokenizer (tested). The ids
  * cached are the builder's: one writer per builder, whatever the number of files read into it.
  */
-export function publishedSentenceWriter(name: PublishedEncodingName): (sentence: string, builder: CorpusBuilder) => void {
+export function publishedSentenceWriter(name: PublishedEncodingName): SentenceWriter {
   let writer = writers.get(name);
   if (writer === undefined) writers.set(name, (writer = writerPerBuilder(name)));
   return writer;
 }
 
-const writers = new Map<PublishedEncodingName, (sentence: string, builder: CorpusBuilder) => void>();
+const writers = new Map<PublishedEncodingName, SentenceWriter>();
 
-function writerPerBuilder(name: PublishedEncodingName): (sentence: string, builder: CorpusBuilder) => void {
-  const perBuilder = new WeakMap<CorpusBuilder, (sentence: string, builder: CorpusBuilder) => void>();
-  return (sentence, builder) => {
+function writerPerBuilder(name: PublishedEncodingName): SentenceWriter {
+  const perBuilder = new WeakMap<CorpusBuilder, SentenceWriter>();
+  return (sentence, builder, words) => {
     let write = perBuilder.get(builder);
-    if (write === undefined) perBuilder.set(builder, (write = builderWriter(name)));
-    write(sentence, builder);
+    if (write === undefined) perBuilder.set(builder, (write = builderWriter(name, builder)));
+    write(sentence, builder, words);
   };
 }
 
 /** publishedSentenceWriter for one builder. */
-function builderWriter(name: PublishedEncodingName): (sentence: string, builder: CorpusBuilder) => void {
+function builderWriter(name: PublishedEncodingName, builder: CorpusBuilder): SentenceWriter {
   const encoding = publishedEncoding(name);
-  const encodeWord = wordEncoder(encoding);
+  const encodeWord = uncachedWordEncoder(encoding);
   const spell = speller(encoding);
   const words = new Vocabulary();
   const interner = new SpanInterner(words);
-  const pieces: Array<Int32Array | undefined> = [];
-  return (sentence, builder) => {
-    builder.beginSentence();
-    let afterSpace = 0;
-    forEachRun(sentence, (start, end) => {
-      const key = interner.intern(sentence, start, end) * 2 + afterSpace;
-      let ids = pieces[key];
-      if (ids === undefined) pieces[key] = ids = builder.internTokens(encodeWord(words.token(key >> 1), afterSpace === 1).map(spell));
-      builder.appendIds(ids);
-      afterSpace = 1;
-    });
+  const pieces = new PieceLists();
+  /** The encoding's token id -> the builder's id of its spelling (-1: not yet interned). */
+  let pieceOf = new Int32Array(1 << 12).fill(-1);
+  const pieceId = (token: number): number => {
+    if (token >= pieceOf.length) pieceOf = grownTable(pieceOf, token);
+    if (pieceOf[token]! < 0) pieceOf[token] = builder.internTokens([spell(token)])[0]!;
+    return pieceOf[token]!;
+  };
+  let text = '';
+  let afterSpace = 0;
+  const writeWord = (start: number, end: number): void => {
+    const key = interner.intern(text, start, end) * 2 + afterSpace;
+    if (!pieces.has(key)) pieces.set(key, encodeWord(words.token(key >> 1), afterSpace === 1), pieceId);
+    pieces.write(key, builder);
+    afterSpace = 1;
+  };
+  return (sentence, _builder, wordSpans) => {
+    text = sentence;
+    afterSpace = 0;
+    if (wordSpans === undefined) {
+      builder.beginSentence();
+      forEachRun(sentence, writeWord);
+    } else {
+      wordSpans(sentence, writeWord);
+    }
     builder.endSentence();
   };
+}
+
+/** Each key's list of piece ids, end to end in one array (no array per word). */
+class PieceLists {
+  private start = new Int32Array(1 << 12).fill(-1);
+  private length = new Int32Array(1 << 12);
+  private ids = new Int32Array(1 << 16);
+  private used = 0;
+
+  has(key: number): boolean {
+    return key < this.start.length && this.start[key]! >= 0;
+  }
+
+  set(key: number, tokens: readonly number[], pieceId: (token: number) => number): void {
+    if (key >= this.start.length) {
+      this.start = grownTable(this.start, key);
+      this.length = grownTable(this.length, key).fill(0, this.length.length);
+    }
+    if (this.used + tokens.length > this.ids.length) this.ids = grownTable(this.ids, this.used + tokens.length);
+    this.start[key] = this.used;
+    this.length[key] = tokens.length;
+    for (const token of tokens) this.ids[this.used++] = pieceId(token);
+  }
+
+  write(key: number, builder: CorpusBuilder): void {
+    builder.appendIds(this.ids, this.start[key]!, this.start[key]! + this.length[key]!);
+  }
+}
+
+/** `table` grown (by doubling, new entries -1) to hold index `index`. */
+function grownTable(table: Int32Array, index: number): Int32Array<ArrayBuffer> {
+  let length = table.length * 2;
+  while (length <= index) length *= 2;
+  const grown = new Int32Array(length).fill(-1);
+  grown.set(table);
+  return grown;
 }
 
 /** id -> how the token is written (spellToken), remembered. */
@@ -150,22 +212,36 @@ function forEachRun(text: string, visit: (start: number, end: number) => void): 
 const WHITE_SPACE = /\s/u;
 
 /**
- * The encoding's ids of one word, with or without the space before it, cached: the one place words are
- * encoded. A sentence's pre-tokens never join a space to what precedes it, so encoding word by word gives
- * the ids of the whole sentence (tested against the package on Brown and awkward text).
+ * The encoding's ids of one word, with or without the space before it, cached (for publishedIds; the
+ * loader's writer keeps its own per-word lists). A sentence's pre-tokens never join a space to what
+ * precedes it, so encoding word by word gives the ids of the whole sentence (tested against the package
+ * on Brown and awkward text).
  */
 function wordEncoder(encoding: Encoding): (word: string, afterSpace: boolean) => readonly number[] {
   const first = new Map<string, readonly number[]>();
   const later = new Map<string, readonly number[]>();
+  const encodeWord = uncachedWordEncoder(encoding);
   return (word, afterSpace) => {
     const cache = afterSpace ? later : first;
     let ids = cache.get(word);
     if (ids === undefined) {
-      ids = encoding.encode(afterSpace ? ` ${word}` : word, AS_TEXT);
+      ids = encodeWord(word, afterSpace);
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(word, ids);
     }
     return ids;
+  };
+}
+
+/**
+ * The one place words are encoded: the package's encode of the word (after a space or not), ASCII words
+ * by ./asciiByteMerge.ts (the same ids, only faster).
+ */
+function uncachedWordEncoder(encoding: Encoding): (word: string, afterSpace: boolean) => readonly number[] {
+  const ascii = asciiEncoder(encoding);
+  return (word, afterSpace) => {
+    const text = afterSpace ? ` ${word}` : word;
+    return ascii?.(text) ?? encoding.encode(text, AS_TEXT);
   };
 }
 

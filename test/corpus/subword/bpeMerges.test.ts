@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
-import { END_OF_WORD, learnMerges, mergeRanks, segmentWord, spell, type Merge } from '../../../src/corpus/subword/bpeMerges.js';
+import { END_OF_WORD, learnBpe, learnMerges, mergeRanks, segmentWord, spell, type Merge } from '../../../src/corpus/subword/bpeMerges.js';
 
 const W = END_OF_WORD;
 
@@ -65,6 +65,44 @@ describe('learnMerges', () => {
     expect(learnMerges(words, 150)).toEqual(naive.merges);
     const ranks = mergeRanks(naive.merges);
     for (const [word, symbols] of naive.spellings) expect(segmentWord(word, ranks)).toEqual(symbols);
+  });
+});
+
+describe('learnBpe', () => {
+  it('gives no segmentation once a merge forms a symbol that already existed', () => {
+    // "/</w>/" x1 is spelled / < / w > /</w> (its last character carries </w>). All pairs count 1, so
+    // ties decide: (/,<) ('/' < '<', then '<' < 'w'); (/,w) ('/' < '/<'); (/<,/w); (/</w,>) ('/' < '>')
+    // forms "/</w>", which is already the word's last symbol; then (/</w>,/</w>).
+    const { merges, segmentation } = learnBpe(new Map([['/</w>/', 1]]), 5);
+    expect(merges).toEqual([
+      { left: '/', right: '<' },
+      { left: '/', right: 'w' },
+      { left: '/<', right: '/w' },
+      { left: '/</w', right: '>' },
+      { left: '/</w>', right: '/</w>' },
+    ]);
+    expect(segmentation).toBeUndefined();
+    // Without such a merge it is given: low x5, lower x2, newest x6, widest x3 (merges above).
+    const words = new Map([['low', 5], ['lower', 2], ['newest', 6], ['widest', 3]]);
+    const learned = learnBpe(words, 7).segmentation!;
+    expect(Array.from(learned.symbolsOf(2), (id) => learned.symbol(id))).toEqual([`newest${W}`]);
+    expect(Array.from(learned.symbolsOf(3), (id) => learned.symbol(id))).toEqual(['w', 'i', 'd', `est${W}`]);
+  });
+
+  it('gives where learning left each word, equal to segmentWord, when no symbol was formed twice (Brown news)', async () => {
+    const { vocabulary, corpus } = await loadCorpus(['brown:news'], { lowercase: false });
+    const words = new Map<string, number>();
+    for (let i = 0; i < Math.min(corpus.ids.length, 20000); i++) {
+      const word = vocabulary.token(corpus.ids[i]!);
+      words.set(word, (words.get(word) ?? 0) + 1);
+    }
+    const { merges, segmentation } = learnBpe(words, 400);
+    expect(merges).toEqual(learnMerges(words, 400));
+    expect(segmentation).toBeDefined();
+    const ranks = mergeRanks(merges);
+    [...words.keys()].forEach((word, i) => {
+      expect(Array.from(segmentation!.symbolsOf(i), (id) => segmentation!.symbol(id))).toEqual(segmentWord(word, ranks));
+    });
   });
 });
 
