@@ -70,6 +70,7 @@ export function transformDistribution(
 export function createSmoothedSampler(model: InterpolatedModel, sampling: SamplingOptions): SentenceSampler {
   const identity = isIdentityTransform(sampling);
   const transformer = identity ? undefined : new SparseTransformer(model, sampling);
+  const direct = transformer?.direct === true;
   let cachedEntries = 0;
   let history = new Int32Array(64);
 
@@ -114,7 +115,13 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
       let length = 0;
       while (length < maxLength) {
         const node = model.historyNode(history, 0, length + 1);
-        const token = transformer === undefined ? drawMixture(node, random()) : transformer.draw(planFor(node), random);
+        let token: number;
+        if (transformer === undefined) token = drawMixture(node, random());
+        else {
+          const plan = plans[node + 1];
+          token = plan === undefined && direct ? transformer.drawAt(node, random) : -1;
+          if (token < 0) token = transformer.draw(plan ?? planFor(node), random);
+        }
         if (token === EOS) break;
         out[at + length] = token;
         history[++length] = token;

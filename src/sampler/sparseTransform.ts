@@ -45,6 +45,9 @@ const UNIFORM = -1;
  */
 export type SparsePlan = Float64Array;
 
+/** Draws `drawAt` tries before it leaves a history to its plan. */
+export const REJECTION_TRIES = 4;
+
 const PLAN_HEAD = 2;
 const PLAN_WIDTH = 5;
 
@@ -55,6 +58,13 @@ export class SparseTransformer {
   private readonly topP: number;
   /** Truncating: levels ranked by probability. Otherwise children stay in id order (no sorting). */
   private readonly ranking: boolean;
+  /** One truncation alone (top-k or top-p): `drawAt` draws by rejection, selecting no cut. */
+  private readonly rejecting: boolean;
+  /**
+   * True when `drawAt` draws the transformed distribution with no plan: temperature alone, or one
+   * truncation alone. (Top-k and top-p at once: top-p's mass is taken of the top-k set, so `plan` selects.)
+   */
+  readonly direct: boolean;
   /** For ranks of node x's outcome children, at slots childStart[x] + r: the child node, P, cumulative weight. */
   private readonly rankNode: Int32Array;
   private readonly probability: Float64Array;
@@ -72,6 +82,18 @@ export class SparseTransformer {
   private readonly positiveCount: Int32Array;
   private readonly logMax: Float64Array;
   private readonly down: Float64Array;
+  /** Per history node x: its holes among the ranks of its lower level that carry weight, and their weight there. */
+  private readonly fullHoleCount: Int32Array;
+  private readonly fullHoleMass: Float64Array;
+  /**
+   * What `isKept` has learnt, per history node + 1 that had a test: at knowledge[node + 1] - 1 in `pool`,
+   * per level of its chain, ranks below the first number are kept and ranks from the second on are dropped.
+   */
+  private readonly knowledge: Int32Array;
+  private pool = new Int32Array(1024);
+  private poolUsed = 0;
+  private readonly masses: Float64Array;
+  private readonly holesKept: Int32Array;
   /** Index of each outcome in V (ids ascending): its rank in the uniform level. */
   private readonly outcomeIndex: Int32Array;
   private readonly chain: Int32Array;
@@ -83,6 +105,8 @@ export class SparseTransformer {
   private readonly logUniform: number;
   private readonly cuts: Int32Array;
   private readonly factors: Float64Array;
+  /** Views of `chain` of every length (no allocation per draw). */
+  private readonly levelViews: Int32Array[];
   private order = new Int32Array(64);
   private mergeBuffer = new Int32Array(64);
   private logScratch = new Float64Array(64);
@@ -94,6 +118,8 @@ export class SparseTransformer {
     this.topK = sampling.topK;
     this.topP = sampling.topP;
     this.ranking = this.topK > 0 || this.topP < 1;
+    this.rejecting = (this.topK > 0) !== (this.topP < 1);
+    this.direct = !(this.topK > 0 && this.topP < 1);
     const nodes = model.trie.nodeCount;
     const histories = model.trie.levelStart[model.order]!;
     this.rankNode = new Int32Array(nodes);
@@ -109,6 +135,9 @@ export class SparseTransformer {
     this.positiveCount = new Int32Array(histories);
     this.logMax = new Float64Array(histories);
     this.down = new Float64Array(histories);
+    this.fullHoleCount = new Int32Array(histories);
+    this.fullHoleMass = new Float64Array(histories);
+    this.knowledge = new Int32Array(this.rejecting ? histories + 1 : 0);
     this.outcomeIndex = new Int32Array(model.idSpace).fill(-1);
     model.outcomes.forEach((id, index) => (this.outcomeIndex[id] = index));
     const depth = model.order + 2;
@@ -121,6 +150,9 @@ export class SparseTransformer {
     this.logUniform = Math.log(model.uniform);
     this.cuts = new Int32Array(depth);
     this.factors = new Float64Array(depth);
+    this.masses = new Float64Array(depth);
+    this.holesKept = new Int32Array(depth);
+    this.levelViews = Array.from({ length: depth + 1 }, (_, length) => this.chain.subarray(0, length));
   }
 
   // ---- levels: a node x >= 0, or UNIFORM ----
@@ -249,13 +281,29 @@ export class SparseTransformer {
     this.positiveCount[x] = positive;
     this.logMax[x] = logMax;
     this.down[x] = gamma > 0 ? Math.exp((Math.log(gamma) + this.logMaxOf(lower) - logMax) / this.temperature) : 0;
+    const holesInLower = this.holesBelow(x, this.size(lower));
+    this.fullHoleCount[x] = holesInLower;
+    this.fullHoleMass[x] = this.holeMass(x, holesInLower);
     this.prepared[x] = 1;
   }
 
   // ---- plans ----
 
-  /** Builds the plan of a history node (as returned by `model.historyNode`). */
+  /** Builds the plan of a history node (as returned by `model.historyNode`): the transformed distribution. */
   plan(node: number): SparsePlan {
+    return this.build(node, true);
+  }
+
+  /**
+   * The plan of the tempered distribution before truncation (top-k and top-p not applied): what
+   * `drawKept` draws from and rejects. Cheap: O(levels) binary searches once the levels are prepared.
+   */
+  fullPlan(node: number): SparsePlan {
+    return this.build(node, false);
+  }
+
+  /** Fills chain, gammas, factors and cuts (every rank) for the levels of a history node; returns the depth. */
+  private levelsOf(node: number): number {
     this.prepare(node);
     const { chain, gammas, cuts, factors } = this;
     let depth = 0;
@@ -270,11 +318,17 @@ export class SparseTransformer {
       factor *= this.down[x]!;
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
     }
+    return depth;
+  }
+
+  private build(node: number, truncate: boolean): SparsePlan {
+    const depth = this.levelsOf(node);
+    const { chain, cuts, factors } = this;
     const levels = chain.subarray(0, depth);
-    if (this.topK > 0) this.select(levels, cuts, factors, this.topK, false);
-    if (this.topP < 1) {
+    if (truncate && this.topK > 0) this.select(levels, cuts, factors, this.topK, false);
+    if (truncate && this.topP < 1) {
       const total = this.keptMass(levels, cuts, factors);
-      this.select(levels, cuts, factors, Math.max((this.topP - 1e-12) * total, Number.MIN_VALUE), true);
+      this.select(levels, cuts, factors, this.topPTarget(total), true);
     }
     const plan = new Float64Array(PLAN_HEAD + PLAN_WIDTH * depth);
     let total = 0;
@@ -291,6 +345,11 @@ export class SparseTransformer {
     plan[0] = total;
     plan[1] = depth;
     return plan;
+  }
+
+  /** The mass the top-p prefix must reach, from the mass it is taken of (transform.ts: p - 1e-12, relative). */
+  private topPTarget(total: number): number {
+    return Math.max((this.topP - 1e-12) * total, Number.MIN_VALUE);
   }
 
   /** Total kept mass over the levels, in this history's scale. */
@@ -366,23 +425,7 @@ export class SparseTransformer {
           position[l] = middle + 1;
           continue;
         }
-        // first rank in [low, high) that comes after the pivot
-        let a = low[l]!;
-        let b = high[l]!;
-        const level = levels[l]!;
-        const base = level === UNIFORM ? -1 : this.model.trie.childStart[level]!;
-        const threshold = pivotApprox - logScale[l]!;
-        const logProbability = this.logProbability;
-        const logUniform = this.logUniform;
-        while (a < b) {
-          const m = (a + b) >>> 1;
-          // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does
-          const gap = (base < 0 ? logUniform : logProbability[base + m]!) - threshold;
-          const notAfter = gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(levels[l]!, m), pivotValue, pivotId));
-          if (notAfter) a = m + 1;
-          else b = m;
-        }
-        position[l] = a;
+        position[l] = this.firstAfter(levels, l, low[l]!, high[l]!, pivotValue, pivotId, pivotApprox - logScale[l]!);
       }
       const reached = this.measureOf(levels, position, factors, byMass) >= target;
       for (let l = 0; l < n; l++) {
@@ -403,6 +446,26 @@ export class SparseTransformer {
       cuts[l] = low[l]! + 1;
       if (this.measureOf(levels, cuts, factors, byMass) >= target) return;
     }
+  }
+
+  /**
+   * The first rank in [a, b) of level l that comes after the pivot (log value `pivotValue`, id `pivotId`)
+   * in the ranking; `threshold` is the pivot's approximate log value in the level's own scale.
+   */
+  private firstAfter(levels: Int32Array, l: number, a: number, b: number, pivotValue: number, pivotId: number, threshold: number): number {
+    const level = levels[l]!;
+    const base = level === UNIFORM ? -1 : this.model.trie.childStart[level]!;
+    const logProbability = this.logProbability;
+    const logUniform = this.logUniform;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does
+      const gap = (base < 0 ? logUniform : logProbability[base + m]!) - threshold;
+      const notAfter = gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(level, m), pivotValue, pivotId));
+      if (notAfter) a = m + 1;
+      else b = m;
+    }
+    return a;
   }
 
   // ---- drawing ----
@@ -427,10 +490,119 @@ export class SparseTransformer {
     const at = PLAN_HEAD + PLAN_WIDTH * chosen;
     const s = inside ? t : plan[at + 3]!; // rounding past the end: the last kept word
     const above = chosen > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
-    return this.drawInLevel(plan[at]!, above, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!);
+    const level = plan[at]!;
+    return this.idAt(level, this.drawInLevel(level, above, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!));
   }
 
-  /** The word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
+  /**
+   * Draws one word id from the transformed distribution of history `node` (as `model.historyNode` gives
+   * it) without a plan, when `direct`. Temperature alone: one draw from the tempered distribution, whose
+   * level masses need no search once the levels are prepared. One truncation alone: by rejection, draws
+   * from the tempered distribution until `isKept` keeps the word. Exact: the kept draws follow the
+   * tempered distribution restricted to the kept set, renormalised, which is the truncated distribution
+   * (von Neumann 1951). Top-p keeps at least mass p, so top-p alone needs fewer than 1 / p draws on
+   * average; top-k may keep little mass (a flat add-k distribution), so after REJECTION_TRIES draws that
+   * were all dropped it gives up and returns -1: the caller then draws from `plan(node)` with fresh
+   * numbers, which leaves every token's distribution exact (each path yields the truncated distribution).
+   * Consumes one uniform number per draw.
+   */
+  drawAt(node: number, random: RandomSource): number {
+    if (node !== UNIFORM && this.prepared[node] === 0) this.prepare(node);
+    const { chain, factors, cuts, masses, holesKept } = this;
+    // the levels with every rank (what `fullPlan` holds), masses summed as `build` sums them
+    let depth = 0;
+    let factor = 1;
+    let total = 0;
+    let above = UNIFORM;
+    for (let x = node; ; x = this.lower(x)) {
+      const size = this.size(x);
+      const mass = factor * Math.max(this.weightBelow(x, size) - (above === UNIFORM ? 0 : this.fullHoleMass[above]!), 0);
+      chain[depth] = x;
+      factors[depth] = factor;
+      cuts[depth] = size;
+      masses[depth] = mass;
+      holesKept[depth] = above === UNIFORM ? 0 : this.fullHoleCount[above]!;
+      total += mass;
+      depth++;
+      if (x === UNIFORM) break;
+      factor *= this.down[x]!;
+      if (!(factor > 0)) break; // gamma 0: nothing below carries mass
+      above = x;
+    }
+    for (let tries = 0; tries < REJECTION_TRIES; tries++) {
+      let t = random() * total;
+      let chosen = -1;
+      let inside = false;
+      for (let l = 0; l < depth; l++) {
+        const mass = masses[l]!;
+        if (!(mass > 0)) continue;
+        chosen = l;
+        if (t < mass) {
+          inside = true;
+          break;
+        }
+        t -= mass;
+      }
+      if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
+      const level = chain[chosen]!;
+      const s = inside ? t : masses[chosen]!; // rounding past the end: the last word
+      const r = this.drawInLevel(level, chosen > 0 ? chain[chosen - 1]! : UNIFORM, cuts[chosen]!, s / factors[chosen]!, holesKept[chosen]!);
+      if (!this.rejecting || this.isKept(node, depth, total, chosen, r)) return this.idAt(level, r);
+    }
+    return -1;
+  }
+
+  /**
+   * True when the truncation keeps the item at rank r of level l of history `node`, whose levels `drawAt`
+   * has just laid out (depth levels, total tempered mass `total`): for top-p, when the mass ranked before
+   * it is below the target (the shortest prefix reaching the target is kept), for top-k when fewer than
+   * k items rank before it; prefixes measured exactly as `select` measures them. What a test learns is
+   * kept per history (every item ranked before a kept item is kept, every item ranked after a dropped
+   * one is dropped), so most draws at a history seen before are decided by one comparison.
+   */
+  private isKept(node: number, depth: number, total: number, l: number, r: number): boolean {
+    const slot = node + 1;
+    let at = this.knowledge[slot]! - 1;
+    if (at >= 0) {
+      if (r < this.pool[at + 2 * l]!) return true;
+      if (r >= this.pool[at + 2 * l + 1]!) return false;
+    }
+    const levels = this.levelViews[depth]!;
+    const { gammas, factors, cuts, position, logScale } = this;
+    for (let k = 0, sum = 0; k < depth; k++) {
+      gammas[k] = levels[k] === UNIFORM ? 1 : this.model.gamma[levels[k]!]!;
+      logScale[k] = sum;
+      sum += Math.log(gammas[k]!);
+    }
+    const value = this.valueAt(levels, l, r);
+    const id = this.idAt(levels[l]!, r);
+    const approx = this.ownLog(levels[l]!, r) + logScale[l]!;
+    for (let k = 0; k < depth; k++) {
+      if (k === l) position[k] = r;
+      // as in select: a level whose ranks are all holes takes no part
+      else position[k] = this.measure(levels, k, cuts[k]!, factors, false) > 0 ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!) : 0;
+    }
+    const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false) < this.topK : this.measureOf(levels, position, factors, true) < this.topPTarget(total);
+    if (at < 0) {
+      at = this.poolUsed;
+      if (at + 2 * depth > this.pool.length) {
+        const grown = new Int32Array(2 * (at + 2 * depth));
+        grown.set(this.pool);
+        this.pool = grown;
+      }
+      for (let k = 0; k < depth; k++) this.pool[at + 2 * k + 1] = cuts[k]!;
+      this.poolUsed += 2 * depth;
+      this.knowledge[slot] = at + 1;
+    }
+    const pool = this.pool;
+    for (let k = 0; k < depth; k++) {
+      if (kept) pool[at + 2 * k] = Math.max(pool[at + 2 * k]!, k === l ? r + 1 : position[k]!);
+      else pool[at + 2 * k + 1] = Math.min(pool[at + 2 * k + 1]!, position[k]!);
+    }
+    return kept;
+  }
+
+  /** The rank of the word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
   private drawInLevel(level: number, above: number, cut: number, s: number, holesKept: number): number {
     let target = s;
     let holes = 0;
@@ -459,7 +631,7 @@ export class SparseTransformer {
       if (up < cut) r = up;
       else while (r > 0 && !this.keptAt(level, above, r)) r--;
     }
-    return this.idAt(level, Math.max(r, 0));
+    return Math.max(r, 0);
   }
 
   /** True when rank r of `level` has positive weight and is not a hole of `above`. */
