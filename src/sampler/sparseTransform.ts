@@ -94,6 +94,7 @@ export class SparseTransformer {
   private poolUsed = 0;
   private readonly masses: Float64Array;
   private readonly holesKept: Int32Array;
+  private layoutTotal = 0;
   /** Index of each outcome in V (ids ascending): its rank in the uniform level. */
   private readonly outcomeIndex: Int32Array;
   private readonly chain: Int32Array;
@@ -289,19 +290,6 @@ export class SparseTransformer {
 
   // ---- plans ----
 
-  /** Builds the plan of a history node (as returned by `model.historyNode`): the transformed distribution. */
-  plan(node: number): SparsePlan {
-    return this.build(node, true);
-  }
-
-  /**
-   * The plan of the tempered distribution before truncation (top-k and top-p not applied): what
-   * `drawKept` draws from and rejects. Cheap: O(levels) binary searches once the levels are prepared.
-   */
-  fullPlan(node: number): SparsePlan {
-    return this.build(node, false);
-  }
-
   /** Fills chain, gammas, factors and cuts (every rank) for the levels of a history node; returns the depth. */
   private levelsOf(node: number): number {
     this.prepare(node);
@@ -321,12 +309,13 @@ export class SparseTransformer {
     return depth;
   }
 
-  private build(node: number, truncate: boolean): SparsePlan {
+  /** Builds the plan of a history node (as returned by `model.historyNode`): the transformed distribution. */
+  plan(node: number): SparsePlan {
     const depth = this.levelsOf(node);
     const { chain, cuts, factors } = this;
     const levels = chain.subarray(0, depth);
-    if (truncate && this.topK > 0) this.select(levels, cuts, factors, this.topK, false);
-    if (truncate && this.topP < 1) {
+    if (this.topK > 0) this.select(levels, cuts, factors, this.topK, false);
+    if (this.topP < 1) {
       const total = this.keptMass(levels, cuts, factors);
       this.select(levels, cuts, factors, this.topPTarget(total), true);
     }
@@ -495,21 +484,13 @@ export class SparseTransformer {
   }
 
   /**
-   * Draws one word id from the transformed distribution of history `node` (as `model.historyNode` gives
-   * it) without a plan, when `direct`. Temperature alone: one draw from the tempered distribution, whose
-   * level masses need no search once the levels are prepared. One truncation alone: by rejection, draws
-   * from the tempered distribution until `isKept` keeps the word. Exact: the kept draws follow the
-   * tempered distribution restricted to the kept set, renormalised, which is the truncated distribution
-   * (von Neumann 1951). Top-p keeps at least mass p, so top-p alone needs fewer than 1 / p draws on
-   * average; top-k may keep little mass (a flat add-k distribution), so after REJECTION_TRIES draws that
-   * were all dropped it gives up and returns -1: the caller then draws from `plan(node)` with fresh
-   * numbers, which leaves every token's distribution exact (each path yields the truncated distribution).
-   * Consumes one uniform number per draw.
+   * Lays out the levels of history `node` with every rank (a plan before truncation) in chain, factors,
+   * cuts, masses and holesKept, and their total tempered mass in layoutTotal, summed as `plan` sums it;
+   * returns the depth. O(levels) once the node is prepared.
    */
-  drawAt(node: number, random: RandomSource): number {
+  private layOut(node: number): number {
     if (node !== UNIFORM && this.prepared[node] === 0) this.prepare(node);
     const { chain, factors, cuts, masses, holesKept } = this;
-    // the levels with every rank (what `fullPlan` holds), masses summed as `build` sums them
     let depth = 0;
     let factor = 1;
     let total = 0;
@@ -529,6 +510,26 @@ export class SparseTransformer {
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
       above = x;
     }
+    this.layoutTotal = total;
+    return depth;
+  }
+
+  /**
+   * Draws one word id from the transformed distribution of history `node` (as `model.historyNode` gives
+   * it) without a plan, when `direct`. Temperature alone: one draw from the tempered distribution, whose
+   * level masses need no search once the levels are prepared. One truncation alone: by rejection, draws
+   * from the tempered distribution until `isKept` keeps the word. Exact: the kept draws follow the
+   * tempered distribution restricted to the kept set, renormalised, which is the truncated distribution
+   * (von Neumann 1951). Top-p keeps at least mass p, so top-p alone needs fewer than 1 / p draws on
+   * average; top-k may keep little mass (a flat add-k distribution), so after REJECTION_TRIES draws that
+   * were all dropped it gives up and returns -1: the caller then draws from `plan(node)` with fresh
+   * numbers, which leaves every token's distribution exact (each path yields the truncated distribution).
+   * Consumes one uniform number per draw.
+   */
+  drawAt(node: number, random: RandomSource): number {
+    const depth = this.layOut(node);
+    const { chain, factors, cuts, masses, holesKept } = this;
+    const total = this.layoutTotal;
     for (let tries = 0; tries < REJECTION_TRIES; tries++) {
       let t = random() * total;
       let chosen = -1;
@@ -654,12 +655,47 @@ export class SparseTransformer {
       const above = l > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
       for (let r = 0; r < plan[at + 1]!; r++) {
         if (this.isHole(above, r)) continue;
-        const width = this.weightBelow(level, r + 1) - this.weightBelow(level, r);
+        const width = this.width(level, r);
         if (width > 0) entries.push([this.idAt(level, r), (plan[at + 2]! * width) / plan[0]!]);
       }
     }
     entries.sort((a, b) => a[0] - b[0]);
     return { ids: Int32Array.from(entries, (e) => e[0]), probabilities: Float64Array.from(entries, (e) => e[1]) };
+  }
+
+  /**
+   * The distribution `drawAt` draws at history `node`, made explicit (for tests): every item of the
+   * tempered distribution is put to `isKept` (in a seeded random order when `random` is given, so what
+   * the history has learnt before each question varies), the kept ones renormalised; ids ascending.
+   */
+  materializeDirect(node: number, random?: RandomSource): { ids: Int32Array; probabilities: Float64Array } {
+    const depth = this.layOut(node);
+    const total = this.layoutTotal;
+    const items: Array<[number, number]> = [];
+    for (let l = 0; l < depth; l++) {
+      const above = l > 0 ? this.chain[l - 1]! : UNIFORM;
+      if (!(this.masses[l]! > 0)) continue;
+      for (let r = 0; r < this.cuts[l]!; r++) if (!this.isHole(above, r) && this.width(this.chain[l]!, r) > 0) items.push([l, r]);
+    }
+    if (random !== undefined) {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [items[i], items[j]] = [items[j]!, items[i]!];
+      }
+    }
+    const entries: Array<[number, number]> = [];
+    for (const [l, r] of items) {
+      if (this.rejecting && !this.isKept(node, depth, total, l, r)) continue;
+      entries.push([this.idAt(this.chain[l]!, r), this.factors[l]! * this.width(this.chain[l]!, r)]);
+    }
+    const kept = entries.reduce((sum, [, weight]) => sum + weight, 0);
+    entries.sort((a, b) => a[0] - b[0]);
+    return { ids: Int32Array.from(entries, (e) => e[0]), probabilities: Float64Array.from(entries, (e) => e[1] / kept) };
+  }
+
+  /** The level's own tempered weight of the item at rank r. */
+  private width(level: number, r: number): number {
+    return this.weightBelow(level, r + 1) - this.weightBelow(level, r);
   }
 }
 
