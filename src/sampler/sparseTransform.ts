@@ -234,10 +234,10 @@ export class SparseTransformer {
     }
     // ranked as transform.ts ranks: by log-probability (1-ulp differences the logarithm merges are ties),
     // then the lower id (children are in id order, so a stable sort by log-probability alone would do)
-    const ranked = this.order.subarray(0, n);
+    const ranked = this.order;
     if (this.ranking) {
       if (this.mergeBuffer.length < n) this.mergeBuffer = new Int32Array(2 * n);
-      sortByKeyDescending(ranked, this.mergeBuffer, logs, from);
+      sortByKeyDescending(ranked, n, this.mergeBuffer, logs, from);
     }
     let positive = 0;
     for (let r = 0; r < n; r++) {
@@ -256,19 +256,20 @@ export class SparseTransformer {
     const max = Math.max(ownMax, lowerMax);
     const logMax = Number.isFinite(max) ? max : 0;
     const temperature = this.temperature;
+    const scale = Math.exp(logMax);
     let sum = 0;
     for (let r = 0; r < n; r++) {
       const probability = this.probability[from + r]!;
-      if (probability > 0) sum += temperature === 1 ? probability / Math.exp(logMax) : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
+      if (probability > 0) sum += temperature === 1 ? probability / scale : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
       this.cumulative[from + r] = sum;
     }
     // holes: ranks of S_x in the lower level, ascending, with their lower-level widths
-    const holes = this.order.subarray(0, n);
+    const holes = this.order;
     for (let r = 0; r < n; r++) {
       const c = this.rankNode[from + r]!;
       holes[r] = lower === UNIFORM ? this.outcomeIndex[trie.word[c]!]! : this.rankOf[trie.suffix[c]!]!;
     }
-    if (this.ranking) holes.sort(); // in id order they are ascending already (the trie is suffix-closed)
+    if (this.ranking) sortAscending(holes, n); // in id order they are ascending already (the trie is suffix-closed)
     let shift = 0;
     for (let h = 0; h < n; h++) {
       const rank = holes[h]!;
@@ -700,11 +701,10 @@ export class SparseTransformer {
 }
 
 /**
- * Stable merge sort of child nodes by `keys[node - offset]`, descending (children come in id order, so
+ * Stable merge sort of the child nodes items[0 .. n) by `keys[node - offset]`, descending (children come in id order, so
  * ties keep the lower id first, as transform.ts ranks). Typed arrays only, no comparator calls.
  */
-function sortByKeyDescending(items: Int32Array, buffer: Int32Array, keys: Float64Array, offset: number): void {
-  const n = items.length;
+function sortByKeyDescending(items: Int32Array, n: number, buffer: Int32Array, keys: Float64Array, offset: number): void {
   for (let i = 1; i < n && n <= 24; i++) {
     const item = items[i]!;
     const key = keys[item - offset]!;
@@ -734,4 +734,21 @@ function sortByKeyDescending(items: Int32Array, buffer: Int32Array, keys: Float6
     to = swap;
   }
   if (from !== items) items.set(from);
+}
+
+/** Sorts values[0 .. n) ascending: insertion sort for the few holes most nodes have, else the built-in sort. */
+function sortAscending(values: Int32Array, n: number): void {
+  if (n > 32) {
+    values.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const value = values[i]!;
+    let j = i - 1;
+    while (j >= 0 && values[j]! > value) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = value;
+  }
 }

@@ -108,8 +108,8 @@ function binned(counts: Map<number, number>, expected: { ids: number[]; probabil
   let mass = 0;
   for (const i of order) {
     const bin = Math.min(bins - 1, Math.floor(mass * bins));
-    observed[bin] += counts.get(expected.ids[i]!) ?? 0;
-    probabilities[bin] += expected.probabilities[i]!;
+    observed[bin] = observed[bin]! + (counts.get(expected.ids[i]!) ?? 0);
+    probabilities[bin] = probabilities[bin]! + expected.probabilities[i]!;
     mass += expected.probabilities[i]!;
   }
   const outside = [...counts.keys()].filter((id) => !expected.ids.includes(id)).length;
