@@ -10,10 +10,13 @@
  * on the lower distribution, down to the uniform distribution over V. One random number per token;
  * O(n log b) per token.
  *
- * With a transform (temperature T != 1, top-k > 0 or top-p < 1) the transformed distribution of the
- * history is built in sparse form by sparseTransform.ts (exactly `transformDistribution` applied to the full
- * distribution, without materialising it) and cached per history node (the distribution depends on the
- * history only through its node); the cache is dropped when it holds more than CACHE_LIMIT entries in total.
+ * With a transform (temperature T != 1, top-k > 0 or top-p < 1) tokens come from sparseTransform.ts, which
+ * draws exactly from `transformDistribution` applied to the full distribution without materialising it:
+ * with temperature and at most one of top-k and top-p, directly (`drawAt`: the tempered distribution, by
+ * rejection when truncated; several uniform numbers per token when words are dropped); otherwise, or when
+ * `drawAt` gives up on a history whose truncation keeps little mass, from the history's plan, cached per
+ * history node (the distribution depends on the history only through its node); the cache is dropped
+ * when it holds more than CACHE_LIMIT entries in total.
  * Transforms, in this order (as Hugging Face transformers' generate):
  * - temperature T > 0: q_w = p_w^(1/T) / sum_v p_v^(1/T), computed as exp((ln p_w - max ln p) / T);
  * - top-k (k >= 1): keep the k most probable tokens (ties: lower id first), renormalise;

@@ -21,7 +21,20 @@
  * top-p is a prefix of every level: one cut per level. The cuts are found by selection over the levels
  * (pivot on the middle of the widest level, binary-search every level for the pivot's position, keep the
  * half that holds the target count or mass): O(levels^2 log^2 |V|) per history, however many words are
- * kept. A history's plan (its level cuts and masses) is cached per node.
+ * kept. A history's plan (its level cuts and masses) is cached per node by the sampler.
+ *
+ * Direct draws (`drawAt`), used when at most one truncation applies. Temperature alone needs no cut:
+ * each level's mass is its node's total tempered weight minus the weight of the holes above it, both
+ * kept per node, so a draw costs O(levels + log |S|) with no plan. One truncation alone (top-k or top-p)
+ * draws by rejection (von Neumann 1951): draw from the tempered distribution and keep the word if the
+ * truncation keeps it, else draw again; the kept draws follow the truncated distribution exactly. A word
+ * is kept when the measure (count or tempered mass) ranked before it is below the target: one pass of
+ * the selection's binary searches (O(levels log |V|)), and what it learns (every word ranked before a
+ * kept one is kept, after a dropped one dropped) is remembered per history, so later draws there are
+ * mostly decided by one comparison. Top-p keeps at least mass p, so it needs under 1 / p draws; top-k
+ * may keep little mass (flat add-k distributions): after REJECTION_TRIES dropped draws `drawAt` returns
+ * -1 and the sampler draws from the history's plan instead (each path yields the same distribution, so
+ * tokens stay exact; only the count of uniform numbers consumed differs).
  *
  * Transforms, exactly as ./transform.ts defines them (temperature, then top-k, then top-p with the same
  * 1e-12 slack; ranking ties to the lower id), and property-tested against it on dense distributions.
