@@ -61,6 +61,16 @@ export type SparsePlan = Float64Array;
 /** Draws `drawAt` tries before it leaves a history to its plan. */
 export const REJECTION_TRIES = 4;
 
+const INFO_WIDTH = 8;
+const INFO_SIZE = 0;
+const INFO_START = 1;
+const INFO_TOTAL = 2;
+const INFO_HOLE_MASS = 3;
+const INFO_HOLE_COUNT = 4;
+const INFO_DOWN = 5;
+const INFO_LOWER = 6;
+const INFO_KNOWLEDGE = 7;
+
 const PLAN_HEAD = 2;
 const PLAN_WIDTH = 5;
 
@@ -78,8 +88,8 @@ export class SparseTransformer {
    * truncation alone. (Top-k and top-p at once: top-p's mass is taken of the top-k set, so `plan` selects.)
    */
   readonly direct: boolean;
-  /** For ranks of node x's outcome children, at slots childStart[x] + r: the child node, P, cumulative weight. */
-  private readonly rankNode: Int32Array;
+  /** For ranks of node x's outcome children, at slots childStart[x] + r: the word, P, cumulative weight. */
+  private readonly rankWord: Int32Array;
   private readonly probability: Float64Array;
   private readonly cumulative: Float64Array;
   private readonly logProbability: Float64Array;
@@ -95,14 +105,16 @@ export class SparseTransformer {
   private readonly positiveCount: Int32Array;
   private readonly logMax: Float64Array;
   private readonly down: Float64Array;
-  /** Per history node x: its holes among the ranks of its lower level that carry weight, and their weight there. */
-  private readonly fullHoleCount: Int32Array;
-  private readonly fullHoleMass: Float64Array;
   /**
-   * What `isKept` has learnt, per history node + 1 that had a test: at knowledge[node + 1] - 1 in `pool`,
-   * per level of its chain, ranks below the first number are kept and ranks from the second on are dropped.
+   * What a direct draw reads of a prepared history node x, packed at x * INFO_WIDTH (one cache line): its
+   * ranked size, childStart, own total tempered weight, the weight and count of its holes among the ranks
+   * of its lower level, its factor to the lower level, the lower level, and where `isKept` keeps what it
+   * learnt of x (at INFO_KNOWLEDGE: 1 + its offset in `pool`, 0 before the first test: per level of the
+   * chain, ranks below the first number are kept and ranks from the second on are dropped).
    */
-  private readonly knowledge: Int32Array;
+  private readonly info: Float64Array;
+  /** The `isKept` knowledge slot of the unseen add-k history (node -1, the uniform distribution alone). */
+  private uniformKnowledge = 0;
   private pool = new Int32Array(1024);
   private poolUsed = 0;
   private readonly masses: Float64Array;
@@ -136,7 +148,7 @@ export class SparseTransformer {
     this.direct = !(this.topK > 0 && this.topP < 1);
     const nodes = model.trie.nodeCount;
     const histories = model.trie.levelStart[model.order]!;
-    this.rankNode = new Int32Array(nodes);
+    this.rankWord = new Int32Array(nodes);
     this.probability = new Float64Array(nodes);
     this.cumulative = new Float64Array(nodes);
     this.logProbability = new Float64Array(nodes);
@@ -149,9 +161,7 @@ export class SparseTransformer {
     this.positiveCount = new Int32Array(histories);
     this.logMax = new Float64Array(histories);
     this.down = new Float64Array(histories);
-    this.fullHoleCount = new Int32Array(histories);
-    this.fullHoleMass = new Float64Array(histories);
-    this.knowledge = new Int32Array(this.rejecting ? histories + 1 : 0);
+    this.info = new Float64Array(histories * INFO_WIDTH);
     this.outcomeIndex = new Int32Array(model.idSpace).fill(-1);
     model.outcomes.forEach((id, index) => (this.outcomeIndex[id] = index));
     const depth = model.order + 2;
@@ -186,7 +196,7 @@ export class SparseTransformer {
   }
 
   private idAt(level: number, r: number): number {
-    return level === UNIFORM ? this.model.outcomes[r]! : this.model.trie.word[this.rankNode[this.model.trie.childStart[level]! + r]!]!;
+    return level === UNIFORM ? this.model.outcomes[r]! : this.rankWord[this.model.trie.childStart[level]! + r]!;
   }
 
   /** Sum of the level's own tempered weights over ranks < r. */
@@ -255,7 +265,7 @@ export class SparseTransformer {
     let positive = 0;
     for (let r = 0; r < n; r++) {
       const c = ranked[r]!;
-      this.rankNode[from + r] = c;
+      this.rankWord[from + r] = trie.word[c]!;
       this.rankOf[c] = r;
       this.probability[from + r] = probabilities[c - from]!;
       this.logProbability[from + r] = logs[c - from]!;
@@ -279,7 +289,7 @@ export class SparseTransformer {
     // holes: ranks of S_x in the lower level, ascending, with their lower-level widths
     const holes = this.order;
     for (let r = 0; r < n; r++) {
-      const c = this.rankNode[from + r]!;
+      const c = ranked[r]!; // holes is ranked, mapped in place
       holes[r] = lower === UNIFORM ? this.outcomeIndex[trie.word[c]!]! : this.rankOf[trie.suffix[c]!]!;
     }
     if (this.ranking) sortAscending(holes, n); // in id order they are ascending already (the trie is suffix-closed)
@@ -297,8 +307,15 @@ export class SparseTransformer {
     this.logMax[x] = logMax;
     this.down[x] = gamma > 0 ? Math.exp((Math.log(gamma) + this.logMaxOf(lower) - logMax) / this.temperature) : 0;
     const holesInLower = this.holesBelow(x, this.size(lower));
-    this.fullHoleCount[x] = holesInLower;
-    this.fullHoleMass[x] = this.holeMass(x, holesInLower);
+    const info = this.info;
+    const at = x * INFO_WIDTH;
+    info[at + INFO_SIZE] = positive;
+    info[at + INFO_START] = from;
+    info[at + INFO_TOTAL] = this.weightBelow(x, positive);
+    info[at + INFO_HOLE_MASS] = this.holeMass(x, holesInLower);
+    info[at + INFO_HOLE_COUNT] = holesInLower;
+    info[at + INFO_DOWN] = this.down[x]!;
+    info[at + INFO_LOWER] = lower;
     this.prepared[x] = 1;
   }
 
@@ -504,25 +521,30 @@ export class SparseTransformer {
    */
   private layOut(node: number): number {
     if (node !== UNIFORM && this.prepared[node] === 0) this.prepare(node);
-    const { chain, factors, cuts, masses, holesKept } = this;
+    const { chain, factors, cuts, masses, holesKept, info } = this;
     let depth = 0;
     let factor = 1;
     let total = 0;
-    let above = UNIFORM;
-    for (let x = node; ; x = this.lower(x)) {
-      const size = this.size(x);
-      const mass = factor * Math.max(this.weightBelow(x, size) - (above === UNIFORM ? 0 : this.fullHoleMass[above]!), 0);
+    let aboveHoleMass = 0;
+    let aboveHoleCount = 0;
+    for (let x = node; ; ) {
+      const at = x * INFO_WIDTH;
+      const size = x === UNIFORM ? this.model.outcomes.length : info[at + INFO_SIZE]!;
+      const own = x === UNIFORM ? size : info[at + INFO_TOTAL]!; // weightBelow(x, size)
+      const mass = factor * Math.max(own - aboveHoleMass, 0);
       chain[depth] = x;
       factors[depth] = factor;
       cuts[depth] = size;
       masses[depth] = mass;
-      holesKept[depth] = above === UNIFORM ? 0 : this.fullHoleCount[above]!;
+      holesKept[depth] = aboveHoleCount;
       total += mass;
       depth++;
       if (x === UNIFORM) break;
-      factor *= this.down[x]!;
+      factor *= info[at + INFO_DOWN]!;
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
-      above = x;
+      aboveHoleMass = info[at + INFO_HOLE_MASS]!;
+      aboveHoleCount = info[at + INFO_HOLE_COUNT]!;
+      x = info[at + INFO_LOWER]!;
     }
     this.layoutTotal = total;
     return depth;
@@ -576,8 +598,7 @@ export class SparseTransformer {
    * one is dropped), so most draws at a history seen before are decided by one comparison.
    */
   private isKept(node: number, depth: number, total: number, l: number, r: number): boolean {
-    const slot = node + 1;
-    let at = this.knowledge[slot]! - 1;
+    let at = (node === UNIFORM ? this.uniformKnowledge : this.info[node * INFO_WIDTH + INFO_KNOWLEDGE]!) - 1;
     if (at >= 0) {
       if (r < this.pool[at + 2 * l]!) return true;
       if (r >= this.pool[at + 2 * l + 1]!) return false;
@@ -607,7 +628,8 @@ export class SparseTransformer {
       }
       for (let k = 0; k < depth; k++) this.pool[at + 2 * k + 1] = cuts[k]!;
       this.poolUsed += 2 * depth;
-      this.knowledge[slot] = at + 1;
+      if (node === UNIFORM) this.uniformKnowledge = at + 1;
+      else this.info[node * INFO_WIDTH + INFO_KNOWLEDGE] = at + 1;
     }
     const pool = this.pool;
     for (let k = 0; k < depth; k++) {
