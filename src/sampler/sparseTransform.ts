@@ -119,6 +119,8 @@ export class SparseTransformer {
   private poolUsed = 0;
   private readonly masses: Float64Array;
   private readonly holesKept: Int32Array;
+  /** childStart of each laid-out level (0 for UNIFORM). */
+  private readonly starts: Int32Array;
   private layoutTotal = 0;
   /** Index of each outcome in V (ids ascending): its rank in the uniform level. */
   private readonly outcomeIndex: Int32Array;
@@ -176,6 +178,7 @@ export class SparseTransformer {
     this.factors = new Float64Array(depth);
     this.masses = new Float64Array(depth);
     this.holesKept = new Int32Array(depth);
+    this.starts = new Int32Array(depth);
     this.levelViews = Array.from({ length: depth + 1 }, (_, length) => this.chain.subarray(0, length));
   }
 
@@ -511,7 +514,10 @@ export class SparseTransformer {
     const s = inside ? t : plan[at + 3]!; // rounding past the end: the last kept word
     const above = chosen > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
     const level = plan[at]!;
-    return this.idAt(level, this.drawInLevel(level, above, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!));
+    const childStart = this.model.trie.childStart;
+    const from = level === UNIFORM ? 0 : childStart[level]!;
+    const holeFrom = above === UNIFORM ? 0 : childStart[above]!;
+    return this.idAt(level, this.drawInLevel(level, from, above, holeFrom, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!));
   }
 
   /**
@@ -521,7 +527,7 @@ export class SparseTransformer {
    */
   private layOut(node: number): number {
     if (node !== UNIFORM && this.prepared[node] === 0) this.prepare(node);
-    const { chain, factors, cuts, masses, holesKept, info } = this;
+    const { chain, factors, cuts, masses, holesKept, starts, info } = this;
     let depth = 0;
     let factor = 1;
     let total = 0;
@@ -533,6 +539,7 @@ export class SparseTransformer {
       const own = x === UNIFORM ? size : info[at + INFO_TOTAL]!; // weightBelow(x, size)
       const mass = factor * Math.max(own - aboveHoleMass, 0);
       chain[depth] = x;
+      starts[depth] = x === UNIFORM ? 0 : info[at + INFO_START]!;
       factors[depth] = factor;
       cuts[depth] = size;
       masses[depth] = mass;
@@ -564,7 +571,7 @@ export class SparseTransformer {
    */
   drawAt(node: number, random: RandomSource): number {
     const depth = this.layOut(node);
-    const { chain, factors, cuts, masses, holesKept } = this;
+    const { chain, factors, cuts, masses, holesKept, starts } = this;
     const total = this.layoutTotal;
     for (let tries = 0; tries < REJECTION_TRIES; tries++) {
       let t = random() * total;
@@ -583,8 +590,11 @@ export class SparseTransformer {
       if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
       const level = chain[chosen]!;
       const s = inside ? t : masses[chosen]!; // rounding past the end: the last word
-      const r = this.drawInLevel(level, chosen > 0 ? chain[chosen - 1]! : UNIFORM, cuts[chosen]!, s / factors[chosen]!, holesKept[chosen]!);
-      if (!this.rejecting || this.isKept(node, depth, total, chosen, r)) return this.idAt(level, r);
+      const from = starts[chosen]!;
+      const r = chosen > 0
+        ? this.drawInLevel(level, from, chain[chosen - 1]!, starts[chosen - 1]!, cuts[chosen]!, s / factors[chosen]!, holesKept[chosen]!)
+        : this.drawInLevel(level, from, UNIFORM, 0, cuts[0]!, s, 0);
+      if (!this.rejecting || this.isKept(node, depth, total, chosen, r)) return level === UNIFORM ? this.model.outcomes[r]! : this.rankWord[from + r]!;
     }
     return -1;
   }
@@ -640,12 +650,10 @@ export class SparseTransformer {
   }
 
   /** The rank of the word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
-  private drawInLevel(level: number, above: number, cut: number, s: number, holesKept: number): number {
+  private drawInLevel(level: number, from: number, above: number, holeFrom: number, cut: number, s: number, holesKept: number): number {
     let target = s;
     let holes = 0;
-    let holeFrom = 0;
     if (above !== UNIFORM) {
-      holeFrom = this.model.trie.childStart[above]!;
       holes = countAtMost(this.holeStart, holeFrom, holeFrom + holesKept, target);
       if (holes > 0) target += this.holeShift[holeFrom + holes - 1]!;
     }
@@ -653,7 +661,6 @@ export class SparseTransformer {
     let zeroWidth = false;
     if (level === UNIFORM) r = Math.min(Math.floor(target), cut - 1);
     else {
-      const from = this.model.trie.childStart[level]!;
       r = firstAbove(this.cumulative, from, from + cut, target) - from;
       zeroWidth = !(this.cumulative[from + r]! > (r > 0 ? this.cumulative[from + r - 1]! : 0));
     }
