@@ -57,8 +57,9 @@ export default async function section({ quick = false, repeat = 1 } = {}) {
     rows,
     notes: [
       'Each transformed sampler draws exactly from the distribution the README defines (tested: test/sampler/).',
-      'A transformed sampler prepares every history it visits once (cost ~ its seen continuations) and caches its plan,',
-      'so tokens/s depends on how many distinct histories the text visits: Witten-Bell text visits about twice as many as Kneser-Ney.',
+      'A transformed sampler prepares every history it visits once (cost ~ its seen continuations); temperature, top-p alone and top-k alone',
+      'draw directly (one truncation by rejection, the cut learnt per history), so tokens/s depends on how many distinct histories the text visits',
+      '(Witten-Bell text visits about twice as many as Kneser-Ney) and, for top-k, on how much mass the k kept words hold.',
     ],
   };
 }

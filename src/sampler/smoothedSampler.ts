@@ -10,10 +10,13 @@
  * on the lower distribution, down to the uniform distribution over V. One random number per token;
  * O(n log b) per token.
  *
- * With a transform (temperature T != 1, top-k > 0 or top-p < 1) the transformed distribution of the
- * history is built in sparse form by sparseTransform.ts (exactly `transformDistribution` applied to the full
- * distribution, without materialising it) and cached per history node (the distribution depends on the
- * history only through its node); the cache is dropped when it holds more than CACHE_LIMIT entries in total.
+ * With a transform (temperature T != 1, top-k > 0 or top-p < 1) tokens come from sparseTransform.ts, which
+ * draws exactly from `transformDistribution` applied to the full distribution without materialising it:
+ * with temperature and at most one of top-k and top-p, directly (`drawAt`: the tempered distribution, by
+ * rejection when truncated; several uniform numbers per token when words are dropped); otherwise, or when
+ * `drawAt` gives up on a history whose truncation keeps little mass, from the history's plan, cached per
+ * history node (the distribution depends on the history only through its node); the cache is dropped
+ * when it holds more than CACHE_LIMIT entries in total.
  * Transforms, in this order (as Hugging Face transformers' generate):
  * - temperature T > 0: q_w = p_w^(1/T) / sum_v p_v^(1/T), computed as exp((ln p_w - max ln p) / T);
  * - top-k (k >= 1): keep the k most probable tokens (ties: lower id first), renormalise;
@@ -70,6 +73,7 @@ export function transformDistribution(
 export function createSmoothedSampler(model: InterpolatedModel, sampling: SamplingOptions): SentenceSampler {
   const identity = isIdentityTransform(sampling);
   const transformer = identity ? undefined : new SparseTransformer(model, sampling);
+  const direct = transformer?.direct === true;
   let cachedEntries = 0;
   let history = new Int32Array(64);
 
@@ -114,7 +118,13 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
       let length = 0;
       while (length < maxLength) {
         const node = model.historyNode(history, 0, length + 1);
-        const token = transformer === undefined ? drawMixture(node, random()) : transformer.draw(planFor(node), random);
+        let token: number;
+        if (transformer === undefined) token = drawMixture(node, random());
+        else {
+          const plan = plans[node + 1];
+          token = plan === undefined && direct ? transformer.drawAt(node, random) : -1;
+          if (token < 0) token = transformer.draw(plan ?? planFor(node), random);
+        }
         if (token === EOS) break;
         out[at + length] = token;
         history[++length] = token;

@@ -21,7 +21,20 @@
  * top-p is a prefix of every level: one cut per level. The cuts are found by selection over the levels
  * (pivot on the middle of the widest level, binary-search every level for the pivot's position, keep the
  * half that holds the target count or mass): O(levels^2 log^2 |V|) per history, however many words are
- * kept. A history's plan (its level cuts and masses) is cached per node.
+ * kept. A history's plan (its level cuts and masses) is cached per node by the sampler.
+ *
+ * Direct draws (`drawAt`), used when at most one truncation applies. Temperature alone needs no cut:
+ * each level's mass is its node's total tempered weight minus the weight of the holes above it, both
+ * kept per node, so a draw costs O(levels + log |S|) with no plan. One truncation alone (top-k or top-p)
+ * draws by rejection (von Neumann 1951): draw from the tempered distribution and keep the word if the
+ * truncation keeps it, else draw again; the kept draws follow the truncated distribution exactly. A word
+ * is kept when the measure (count or tempered mass) ranked before it is below the target: one pass of
+ * the selection's binary searches (O(levels log |V|)), and what it learns (every word ranked before a
+ * kept one is kept, after a dropped one dropped) is remembered per history, so later draws there are
+ * mostly decided by one comparison. Top-p keeps at least mass p, so it needs under 1 / p draws; top-k
+ * may keep little mass (flat add-k distributions): after REJECTION_TRIES dropped draws `drawAt` returns
+ * -1 and the sampler draws from the history's plan instead (each path yields the same distribution, so
+ * tokens stay exact; only the count of uniform numbers consumed differs).
  *
  * Transforms, exactly as ./transform.ts defines them (temperature, then top-k, then top-p with the same
  * 1e-12 slack; ranking ties to the lower id), and property-tested against it on dense distributions.
@@ -45,6 +58,19 @@ const UNIFORM = -1;
  */
 export type SparsePlan = Float64Array;
 
+/** Draws `drawAt` tries before it leaves a history to its plan. */
+export const REJECTION_TRIES = 4;
+
+const INFO_WIDTH = 8;
+const INFO_SIZE = 0;
+const INFO_START = 1;
+const INFO_TOTAL = 2;
+const INFO_HOLE_MASS = 3;
+const INFO_HOLE_COUNT = 4;
+const INFO_DOWN = 5;
+const INFO_LOWER = 6;
+const INFO_KNOWLEDGE = 7;
+
 const PLAN_HEAD = 2;
 const PLAN_WIDTH = 5;
 
@@ -55,8 +81,15 @@ export class SparseTransformer {
   private readonly topP: number;
   /** Truncating: levels ranked by probability. Otherwise children stay in id order (no sorting). */
   private readonly ranking: boolean;
-  /** For ranks of node x's outcome children, at slots childStart[x] + r: the child node, P, cumulative weight. */
-  private readonly rankNode: Int32Array;
+  /** One truncation alone (top-k or top-p): `drawAt` draws by rejection, selecting no cut. */
+  private readonly rejecting: boolean;
+  /**
+   * True when `drawAt` draws the transformed distribution with no plan: temperature alone, or one
+   * truncation alone. (Top-k and top-p at once: top-p's mass is taken of the top-k set, so `plan` selects.)
+   */
+  readonly direct: boolean;
+  /** For ranks of node x's outcome children, at slots childStart[x] + r: the word, P, cumulative weight. */
+  private readonly rankWord: Int32Array;
   private readonly probability: Float64Array;
   private readonly cumulative: Float64Array;
   private readonly logProbability: Float64Array;
@@ -72,6 +105,23 @@ export class SparseTransformer {
   private readonly positiveCount: Int32Array;
   private readonly logMax: Float64Array;
   private readonly down: Float64Array;
+  /**
+   * What a direct draw reads of a prepared history node x, packed at x * INFO_WIDTH (one cache line): its
+   * ranked size, childStart, own total tempered weight, the weight and count of its holes among the ranks
+   * of its lower level, its factor to the lower level, the lower level, and where `isKept` keeps what it
+   * learnt of x (at INFO_KNOWLEDGE: 1 + its offset in `pool`, 0 before the first test: per level of the
+   * chain, ranks below the first number are kept and ranks from the second on are dropped).
+   */
+  private readonly info: Float64Array;
+  /** The `isKept` knowledge slot of the unseen add-k history (node -1, the uniform distribution alone). */
+  private uniformKnowledge = 0;
+  private pool = new Int32Array(1024);
+  private poolUsed = 0;
+  private readonly masses: Float64Array;
+  private readonly holesKept: Int32Array;
+  /** childStart of each laid-out level (0 for UNIFORM). */
+  private readonly starts: Int32Array;
+  private layoutTotal = 0;
   /** Index of each outcome in V (ids ascending): its rank in the uniform level. */
   private readonly outcomeIndex: Int32Array;
   private readonly chain: Int32Array;
@@ -83,6 +133,8 @@ export class SparseTransformer {
   private readonly logUniform: number;
   private readonly cuts: Int32Array;
   private readonly factors: Float64Array;
+  /** Views of `chain` of every length (no allocation per draw). */
+  private readonly levelViews: Int32Array[];
   private order = new Int32Array(64);
   private mergeBuffer = new Int32Array(64);
   private logScratch = new Float64Array(64);
@@ -94,9 +146,11 @@ export class SparseTransformer {
     this.topK = sampling.topK;
     this.topP = sampling.topP;
     this.ranking = this.topK > 0 || this.topP < 1;
+    this.rejecting = (this.topK > 0) !== (this.topP < 1);
+    this.direct = !(this.topK > 0 && this.topP < 1);
     const nodes = model.trie.nodeCount;
     const histories = model.trie.levelStart[model.order]!;
-    this.rankNode = new Int32Array(nodes);
+    this.rankWord = new Int32Array(nodes);
     this.probability = new Float64Array(nodes);
     this.cumulative = new Float64Array(nodes);
     this.logProbability = new Float64Array(nodes);
@@ -109,6 +163,7 @@ export class SparseTransformer {
     this.positiveCount = new Int32Array(histories);
     this.logMax = new Float64Array(histories);
     this.down = new Float64Array(histories);
+    this.info = new Float64Array(histories * INFO_WIDTH);
     this.outcomeIndex = new Int32Array(model.idSpace).fill(-1);
     model.outcomes.forEach((id, index) => (this.outcomeIndex[id] = index));
     const depth = model.order + 2;
@@ -121,6 +176,10 @@ export class SparseTransformer {
     this.logUniform = Math.log(model.uniform);
     this.cuts = new Int32Array(depth);
     this.factors = new Float64Array(depth);
+    this.masses = new Float64Array(depth);
+    this.holesKept = new Int32Array(depth);
+    this.starts = new Int32Array(depth);
+    this.levelViews = Array.from({ length: depth + 1 }, (_, length) => this.chain.subarray(0, length));
   }
 
   // ---- levels: a node x >= 0, or UNIFORM ----
@@ -140,7 +199,7 @@ export class SparseTransformer {
   }
 
   private idAt(level: number, r: number): number {
-    return level === UNIFORM ? this.model.outcomes[r]! : this.model.trie.word[this.rankNode[this.model.trie.childStart[level]! + r]!]!;
+    return level === UNIFORM ? this.model.outcomes[r]! : this.rankWord[this.model.trie.childStart[level]! + r]!;
   }
 
   /** Sum of the level's own tempered weights over ranks < r. */
@@ -201,15 +260,15 @@ export class SparseTransformer {
     }
     // ranked as transform.ts ranks: by log-probability (1-ulp differences the logarithm merges are ties),
     // then the lower id (children are in id order, so a stable sort by log-probability alone would do)
-    const ranked = this.order.subarray(0, n);
+    const ranked = this.order;
     if (this.ranking) {
       if (this.mergeBuffer.length < n) this.mergeBuffer = new Int32Array(2 * n);
-      sortByKeyDescending(ranked, this.mergeBuffer, logs, from);
+      sortByKeyDescending(ranked, n, this.mergeBuffer, logs, from);
     }
     let positive = 0;
     for (let r = 0; r < n; r++) {
       const c = ranked[r]!;
-      this.rankNode[from + r] = c;
+      this.rankWord[from + r] = trie.word[c]!;
       this.rankOf[c] = r;
       this.probability[from + r] = probabilities[c - from]!;
       this.logProbability[from + r] = logs[c - from]!;
@@ -223,19 +282,20 @@ export class SparseTransformer {
     const max = Math.max(ownMax, lowerMax);
     const logMax = Number.isFinite(max) ? max : 0;
     const temperature = this.temperature;
+    const scale = Math.exp(logMax);
     let sum = 0;
     for (let r = 0; r < n; r++) {
       const probability = this.probability[from + r]!;
-      if (probability > 0) sum += temperature === 1 ? probability / Math.exp(logMax) : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
+      if (probability > 0) sum += temperature === 1 ? probability / scale : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
       this.cumulative[from + r] = sum;
     }
     // holes: ranks of S_x in the lower level, ascending, with their lower-level widths
-    const holes = this.order.subarray(0, n);
+    const holes = this.order;
     for (let r = 0; r < n; r++) {
-      const c = this.rankNode[from + r]!;
+      const c = ranked[r]!; // holes is ranked, mapped in place
       holes[r] = lower === UNIFORM ? this.outcomeIndex[trie.word[c]!]! : this.rankOf[trie.suffix[c]!]!;
     }
-    if (this.ranking) holes.sort(); // in id order they are ascending already (the trie is suffix-closed)
+    if (this.ranking) sortAscending(holes, n); // in id order they are ascending already (the trie is suffix-closed)
     let shift = 0;
     for (let h = 0; h < n; h++) {
       const rank = holes[h]!;
@@ -249,13 +309,23 @@ export class SparseTransformer {
     this.positiveCount[x] = positive;
     this.logMax[x] = logMax;
     this.down[x] = gamma > 0 ? Math.exp((Math.log(gamma) + this.logMaxOf(lower) - logMax) / this.temperature) : 0;
+    const holesInLower = this.holesBelow(x, this.size(lower));
+    const info = this.info;
+    const at = x * INFO_WIDTH;
+    info[at + INFO_SIZE] = positive;
+    info[at + INFO_START] = from;
+    info[at + INFO_TOTAL] = this.weightBelow(x, positive);
+    info[at + INFO_HOLE_MASS] = this.holeMass(x, holesInLower);
+    info[at + INFO_HOLE_COUNT] = holesInLower;
+    info[at + INFO_DOWN] = this.down[x]!;
+    info[at + INFO_LOWER] = lower;
     this.prepared[x] = 1;
   }
 
   // ---- plans ----
 
-  /** Builds the plan of a history node (as returned by `model.historyNode`). */
-  plan(node: number): SparsePlan {
+  /** Fills chain, gammas, factors and cuts (every rank) for the levels of a history node; returns the depth. */
+  private levelsOf(node: number): number {
     this.prepare(node);
     const { chain, gammas, cuts, factors } = this;
     let depth = 0;
@@ -270,11 +340,18 @@ export class SparseTransformer {
       factor *= this.down[x]!;
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
     }
+    return depth;
+  }
+
+  /** Builds the plan of a history node (as returned by `model.historyNode`): the transformed distribution. */
+  plan(node: number): SparsePlan {
+    const depth = this.levelsOf(node);
+    const { chain, cuts, factors } = this;
     const levels = chain.subarray(0, depth);
     if (this.topK > 0) this.select(levels, cuts, factors, this.topK, false);
     if (this.topP < 1) {
       const total = this.keptMass(levels, cuts, factors);
-      this.select(levels, cuts, factors, Math.max((this.topP - 1e-12) * total, Number.MIN_VALUE), true);
+      this.select(levels, cuts, factors, this.topPTarget(total), true);
     }
     const plan = new Float64Array(PLAN_HEAD + PLAN_WIDTH * depth);
     let total = 0;
@@ -291,6 +368,11 @@ export class SparseTransformer {
     plan[0] = total;
     plan[1] = depth;
     return plan;
+  }
+
+  /** The mass the top-p prefix must reach, from the mass it is taken of (transform.ts: p - 1e-12, relative). */
+  private topPTarget(total: number): number {
+    return Math.max((this.topP - 1e-12) * total, Number.MIN_VALUE);
   }
 
   /** Total kept mass over the levels, in this history's scale. */
@@ -366,23 +448,7 @@ export class SparseTransformer {
           position[l] = middle + 1;
           continue;
         }
-        // first rank in [low, high) that comes after the pivot
-        let a = low[l]!;
-        let b = high[l]!;
-        const level = levels[l]!;
-        const base = level === UNIFORM ? -1 : this.model.trie.childStart[level]!;
-        const threshold = pivotApprox - logScale[l]!;
-        const logProbability = this.logProbability;
-        const logUniform = this.logUniform;
-        while (a < b) {
-          const m = (a + b) >>> 1;
-          // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does
-          const gap = (base < 0 ? logUniform : logProbability[base + m]!) - threshold;
-          const notAfter = gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(levels[l]!, m), pivotValue, pivotId));
-          if (notAfter) a = m + 1;
-          else b = m;
-        }
-        position[l] = a;
+        position[l] = this.firstAfter(levels, l, low[l]!, high[l]!, pivotValue, pivotId, pivotApprox - logScale[l]!);
       }
       const reached = this.measureOf(levels, position, factors, byMass) >= target;
       for (let l = 0; l < n; l++) {
@@ -403,6 +469,26 @@ export class SparseTransformer {
       cuts[l] = low[l]! + 1;
       if (this.measureOf(levels, cuts, factors, byMass) >= target) return;
     }
+  }
+
+  /**
+   * The first rank in [a, b) of level l that comes after the pivot (log value `pivotValue`, id `pivotId`)
+   * in the ranking; `threshold` is the pivot's approximate log value in the level's own scale.
+   */
+  private firstAfter(levels: Int32Array, l: number, a: number, b: number, pivotValue: number, pivotId: number, threshold: number): number {
+    const level = levels[l]!;
+    const base = level === UNIFORM ? -1 : this.model.trie.childStart[level]!;
+    const logProbability = this.logProbability;
+    const logUniform = this.logUniform;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does
+      const gap = (base < 0 ? logUniform : logProbability[base + m]!) - threshold;
+      const notAfter = gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(level, m), pivotValue, pivotId));
+      if (notAfter) a = m + 1;
+      else b = m;
+    }
+    return a;
   }
 
   // ---- drawing ----
@@ -427,16 +513,147 @@ export class SparseTransformer {
     const at = PLAN_HEAD + PLAN_WIDTH * chosen;
     const s = inside ? t : plan[at + 3]!; // rounding past the end: the last kept word
     const above = chosen > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
-    return this.drawInLevel(plan[at]!, above, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!);
+    const level = plan[at]!;
+    const childStart = this.model.trie.childStart;
+    const from = level === UNIFORM ? 0 : childStart[level]!;
+    const holeFrom = above === UNIFORM ? 0 : childStart[above]!;
+    return this.idAt(level, this.drawInLevel(level, from, above, holeFrom, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!));
   }
 
-  /** The word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
-  private drawInLevel(level: number, above: number, cut: number, s: number, holesKept: number): number {
+  /**
+   * Lays out the levels of history `node` with every rank (a plan before truncation) in chain, factors,
+   * cuts, masses and holesKept, and their total tempered mass in layoutTotal, summed as `plan` sums it;
+   * returns the depth. O(levels) once the node is prepared.
+   */
+  private layOut(node: number): number {
+    if (node !== UNIFORM && this.prepared[node] === 0) this.prepare(node);
+    const { chain, factors, cuts, masses, holesKept, starts, info } = this;
+    let depth = 0;
+    let factor = 1;
+    let total = 0;
+    let aboveHoleMass = 0;
+    let aboveHoleCount = 0;
+    for (let x = node; ; ) {
+      const at = x * INFO_WIDTH;
+      const size = x === UNIFORM ? this.model.outcomes.length : info[at + INFO_SIZE]!;
+      const own = x === UNIFORM ? size : info[at + INFO_TOTAL]!; // weightBelow(x, size)
+      const mass = factor * Math.max(own - aboveHoleMass, 0);
+      chain[depth] = x;
+      starts[depth] = x === UNIFORM ? 0 : info[at + INFO_START]!;
+      factors[depth] = factor;
+      cuts[depth] = size;
+      masses[depth] = mass;
+      holesKept[depth] = aboveHoleCount;
+      total += mass;
+      depth++;
+      if (x === UNIFORM) break;
+      factor *= info[at + INFO_DOWN]!;
+      if (!(factor > 0)) break; // gamma 0: nothing below carries mass
+      aboveHoleMass = info[at + INFO_HOLE_MASS]!;
+      aboveHoleCount = info[at + INFO_HOLE_COUNT]!;
+      x = info[at + INFO_LOWER]!;
+    }
+    this.layoutTotal = total;
+    return depth;
+  }
+
+  /**
+   * Draws one word id from the transformed distribution of history `node` (as `model.historyNode` gives
+   * it) without a plan, when `direct`. Temperature alone: one draw from the tempered distribution, whose
+   * level masses need no search once the levels are prepared. One truncation alone: by rejection, draws
+   * from the tempered distribution until `isKept` keeps the word. Exact: the kept draws follow the
+   * tempered distribution restricted to the kept set, renormalised, which is the truncated distribution
+   * (von Neumann 1951). Top-p keeps at least mass p, so top-p alone needs fewer than 1 / p draws on
+   * average; top-k may keep little mass (a flat add-k distribution), so after REJECTION_TRIES draws that
+   * were all dropped it gives up and returns -1: the caller then draws from `plan(node)` with fresh
+   * numbers, which leaves every token's distribution exact (each path yields the truncated distribution).
+   * Consumes one uniform number per draw.
+   */
+  drawAt(node: number, random: RandomSource): number {
+    const depth = this.layOut(node);
+    const { chain, factors, cuts, masses, holesKept, starts } = this;
+    const total = this.layoutTotal;
+    for (let tries = 0; tries < REJECTION_TRIES; tries++) {
+      let t = random() * total;
+      let chosen = -1;
+      let inside = false;
+      for (let l = 0; l < depth; l++) {
+        const mass = masses[l]!;
+        if (!(mass > 0)) continue;
+        chosen = l;
+        if (t < mass) {
+          inside = true;
+          break;
+        }
+        t -= mass;
+      }
+      if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
+      const level = chain[chosen]!;
+      const s = inside ? t : masses[chosen]!; // rounding past the end: the last word
+      const from = starts[chosen]!;
+      const r = chosen > 0
+        ? this.drawInLevel(level, from, chain[chosen - 1]!, starts[chosen - 1]!, cuts[chosen]!, s / factors[chosen]!, holesKept[chosen]!)
+        : this.drawInLevel(level, from, UNIFORM, 0, cuts[0]!, s, 0);
+      if (!this.rejecting || this.isKept(node, depth, total, chosen, r)) return level === UNIFORM ? this.model.outcomes[r]! : this.rankWord[from + r]!;
+    }
+    return -1;
+  }
+
+  /**
+   * True when the truncation keeps the item at rank r of level l of history `node`, whose levels `drawAt`
+   * has just laid out (depth levels, total tempered mass `total`): for top-p, when the mass ranked before
+   * it is below the target (the shortest prefix reaching the target is kept), for top-k when fewer than
+   * k items rank before it; prefixes measured exactly as `select` measures them. What a test learns is
+   * kept per history (every item ranked before a kept item is kept, every item ranked after a dropped
+   * one is dropped), so most draws at a history seen before are decided by one comparison.
+   */
+  private isKept(node: number, depth: number, total: number, l: number, r: number): boolean {
+    let at = (node === UNIFORM ? this.uniformKnowledge : this.info[node * INFO_WIDTH + INFO_KNOWLEDGE]!) - 1;
+    if (at >= 0) {
+      if (r < this.pool[at + 2 * l]!) return true;
+      if (r >= this.pool[at + 2 * l + 1]!) return false;
+    }
+    const levels = this.levelViews[depth]!;
+    const { gammas, factors, cuts, position, logScale } = this;
+    for (let k = 0, sum = 0; k < depth; k++) {
+      gammas[k] = levels[k] === UNIFORM ? 1 : this.model.gamma[levels[k]!]!;
+      logScale[k] = sum;
+      sum += Math.log(gammas[k]!);
+    }
+    const value = this.valueAt(levels, l, r);
+    const id = this.idAt(levels[l]!, r);
+    const approx = this.ownLog(levels[l]!, r) + logScale[l]!;
+    for (let k = 0; k < depth; k++) {
+      if (k === l) position[k] = r;
+      // as in select: a level whose ranks are all holes takes no part
+      else position[k] = this.measure(levels, k, cuts[k]!, factors, false) > 0 ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!) : 0;
+    }
+    const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false) < this.topK : this.measureOf(levels, position, factors, true) < this.topPTarget(total);
+    if (at < 0) {
+      at = this.poolUsed;
+      if (at + 2 * depth > this.pool.length) {
+        const grown = new Int32Array(2 * (at + 2 * depth));
+        grown.set(this.pool);
+        this.pool = grown;
+      }
+      for (let k = 0; k < depth; k++) this.pool[at + 2 * k + 1] = cuts[k]!;
+      this.poolUsed += 2 * depth;
+      if (node === UNIFORM) this.uniformKnowledge = at + 1;
+      else this.info[node * INFO_WIDTH + INFO_KNOWLEDGE] = at + 1;
+    }
+    const pool = this.pool;
+    for (let k = 0; k < depth; k++) {
+      if (kept) pool[at + 2 * k] = Math.max(pool[at + 2 * k]!, k === l ? r + 1 : position[k]!);
+      else pool[at + 2 * k + 1] = Math.min(pool[at + 2 * k + 1]!, position[k]!);
+    }
+    return kept;
+  }
+
+  /** The rank of the word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
+  private drawInLevel(level: number, from: number, above: number, holeFrom: number, cut: number, s: number, holesKept: number): number {
     let target = s;
     let holes = 0;
-    let holeFrom = 0;
     if (above !== UNIFORM) {
-      holeFrom = this.model.trie.childStart[above]!;
       holes = countAtMost(this.holeStart, holeFrom, holeFrom + holesKept, target);
       if (holes > 0) target += this.holeShift[holeFrom + holes - 1]!;
     }
@@ -444,7 +661,6 @@ export class SparseTransformer {
     let zeroWidth = false;
     if (level === UNIFORM) r = Math.min(Math.floor(target), cut - 1);
     else {
-      const from = this.model.trie.childStart[level]!;
       r = firstAbove(this.cumulative, from, from + cut, target) - from;
       zeroWidth = !(this.cumulative[from + r]! > (r > 0 ? this.cumulative[from + r - 1]! : 0));
     }
@@ -459,7 +675,7 @@ export class SparseTransformer {
       if (up < cut) r = up;
       else while (r > 0 && !this.keptAt(level, above, r)) r--;
     }
-    return this.idAt(level, Math.max(r, 0));
+    return Math.max(r, 0);
   }
 
   /** True when rank r of `level` has positive weight and is not a hole of `above`. */
@@ -482,21 +698,55 @@ export class SparseTransformer {
       const above = l > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
       for (let r = 0; r < plan[at + 1]!; r++) {
         if (this.isHole(above, r)) continue;
-        const width = this.weightBelow(level, r + 1) - this.weightBelow(level, r);
+        const width = this.width(level, r);
         if (width > 0) entries.push([this.idAt(level, r), (plan[at + 2]! * width) / plan[0]!]);
       }
     }
     entries.sort((a, b) => a[0] - b[0]);
     return { ids: Int32Array.from(entries, (e) => e[0]), probabilities: Float64Array.from(entries, (e) => e[1]) };
   }
+
+  /**
+   * The distribution `drawAt` draws at history `node`, made explicit (for tests): every item of the
+   * tempered distribution is put to `isKept` (in a seeded random order when `random` is given, so what
+   * the history has learnt before each question varies), the kept ones renormalised; ids ascending.
+   */
+  materializeDirect(node: number, random?: RandomSource): { ids: Int32Array; probabilities: Float64Array } {
+    const depth = this.layOut(node);
+    const total = this.layoutTotal;
+    const items: Array<[number, number]> = [];
+    for (let l = 0; l < depth; l++) {
+      const above = l > 0 ? this.chain[l - 1]! : UNIFORM;
+      if (!(this.masses[l]! > 0)) continue;
+      for (let r = 0; r < this.cuts[l]!; r++) if (!this.isHole(above, r) && this.width(this.chain[l]!, r) > 0) items.push([l, r]);
+    }
+    if (random !== undefined) {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [items[i], items[j]] = [items[j]!, items[i]!];
+      }
+    }
+    const entries: Array<[number, number]> = [];
+    for (const [l, r] of items) {
+      if (this.rejecting && !this.isKept(node, depth, total, l, r)) continue;
+      entries.push([this.idAt(this.chain[l]!, r), this.factors[l]! * this.width(this.chain[l]!, r)]);
+    }
+    const kept = entries.reduce((sum, [, weight]) => sum + weight, 0);
+    entries.sort((a, b) => a[0] - b[0]);
+    return { ids: Int32Array.from(entries, (e) => e[0]), probabilities: Float64Array.from(entries, (e) => e[1] / kept) };
+  }
+
+  /** The level's own tempered weight of the item at rank r. */
+  private width(level: number, r: number): number {
+    return this.weightBelow(level, r + 1) - this.weightBelow(level, r);
+  }
 }
 
 /**
- * Stable merge sort of child nodes by `keys[node - offset]`, descending (children come in id order, so
+ * Stable merge sort of the child nodes items[0 .. n) by `keys[node - offset]`, descending (children come in id order, so
  * ties keep the lower id first, as transform.ts ranks). Typed arrays only, no comparator calls.
  */
-function sortByKeyDescending(items: Int32Array, buffer: Int32Array, keys: Float64Array, offset: number): void {
-  const n = items.length;
+function sortByKeyDescending(items: Int32Array, n: number, buffer: Int32Array, keys: Float64Array, offset: number): void {
   for (let i = 1; i < n && n <= 24; i++) {
     const item = items[i]!;
     const key = keys[item - offset]!;
@@ -526,4 +776,21 @@ function sortByKeyDescending(items: Int32Array, buffer: Int32Array, keys: Float6
     to = swap;
   }
   if (from !== items) items.set(from);
+}
+
+/** Sorts values[0 .. n) ascending: insertion sort for the few holes most nodes have, else the built-in sort. */
+function sortAscending(values: Int32Array, n: number): void {
+  if (n > 32) {
+    values.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const value = values[i]!;
+    let j = i - 1;
+    while (j >= 0 && values[j]! > value) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = value;
+  }
 }

@@ -44,7 +44,6 @@ import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../tokenGua
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
 import { checkRunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
-import { slowSamplingNotice } from '../slowSamplingNotice.js';
 
 export function runCommand(io: CliIO): Command {
   return commandFor(RUN_SPEC, () => resolveContext(io), (config, command) => runAction(config, io, (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? []));
@@ -77,8 +76,6 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     settings,
     extinctions: outputs.extinctions !== undefined,
   };
-  const slow = slowSamplingNotice({ sweep: settings.sweep, vocabularySize: run.reference.unigrams.types.length, tokensPerGeneration: Math.max(run.batchTokens, run.measureTokens) });
-  if (slow !== undefined && !quiet) io.stderr.write(`ngram-collapse: note: ${slow}\n`);
   const overlap = heldoutOverlap(run);
   if (overlap !== undefined && overlap > HELDOUT_OVERLAP_WARNING) {
     warn(`${(overlap * 100).toFixed(1)}% of the held-out sentences also occur verbatim in the human pool (duplicated text in the corpus?), so heldout_perplexity partly measures memory; de-duplicate the corpus to measure generalisation`);
