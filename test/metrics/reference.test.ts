@@ -11,28 +11,37 @@ import { fixture } from '../helpers/corpus.js';
 describe('survival against the seed (H)', () => {
   const many = Array.from({ length: 25 }, () => 'w').join(' '); // w: 25 times (band 21+)
   const ten = Array.from({ length: 10 }, () => 'v').join(' '); // v: 10 times (band 6-20)
-  const f = fixture(['a a a b c', many, ten]);
-  const reference = buildSeedReference(f.corpus, f.vocabulary.size + 5, 1);
-  // seed types: a(3) b(1) c(1) w(25) v(10) = 5 types; rare (<=1): b, c.
-  const text = f.more(['a b w w', 'v x']); // x is not a seed type
-  const { values } = measureText(text, reference);
+  // Built inside each test (not in the describe body): code run while tests are collected is covered
+  // by no test, and mutation testing would then run every test for each of its mutants.
+  const setup = () => {
+    const f = fixture(['a a a b c', many, ten]);
+    const reference = buildSeedReference(f.corpus, f.vocabulary.size + 5, 1);
+    // seed types: a(3) b(1) c(1) w(25) v(10) = 5 types; rare (<=1): b, c.
+    const text = f.more(['a b w w', 'v x']); // x is not a seed type
+    return { f, reference, values: measureText(text, reference).values };
+  };
 
   it('vocab_retention: seed types present / seed types = 4 of 5 (a, b, w, v)', () => {
+    const { values } = setup();
     expect(values.vocab_retention).toBeCloseTo(4 / 5, 15);
   });
   it('rare_survival: seed-rare types present = b of {b, c} = 1/2', () => {
+    const { values } = setup();
     expect(values.rare_survival).toBeCloseTo(1 / 2, 15);
     expect(values.survival_1).toBeCloseTo(1 / 2, 15);
   });
   it('survival by band: 2-5 {a}: 1, 6-20 {v}: 1, 21+ {w}: 1', () => {
+    const { values } = setup();
     expect(values.survival_2_5).toBe(1);
     expect(values.survival_6_20).toBe(1);
     expect(values.survival_21_plus).toBe(1);
   });
   it('tail_mass: tokens of seed-rare types / tokens = 1 (b) of 6', () => {
+    const { values } = setup();
     expect(values.tail_mass).toBeCloseTo(1 / 6, 15);
   });
   it('copy_rate and novel trigrams against H', () => {
+    const { f, reference, values } = setup();
     // sentences: "a b w w" and "v x" are not in H -> copy 0; trigrams abw, bww: "a b w" not in H -> both novel
     expect(values.copy_rate).toBe(0);
     expect(values.novel_3gram_rate).toBe(1);
