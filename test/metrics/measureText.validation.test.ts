@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { measureText } from '../../src/metrics/measureText.js';
-import { buildSeedReference } from '../../src/metrics/seedReference.js';
+import { buildSeedReference, checkSeedReference } from '../../src/metrics/seedReference.js';
 import { fixture } from '../helpers/corpus.js';
 
 const f = fixture(['a b c', 'a b', 'c d e']); // ids 2..6, id space 7
@@ -61,5 +61,28 @@ describe('buildSeedReference', () => {
       }),
     );
     expect(() => buildSeedReference(f.corpus, 5, 1)).toThrow('human holds token id 5, outside the token ids 2 .. 4');
+  });
+});
+
+describe('checkSeedReference', () => {
+  it.each(['idSpace', 'unigrams', 'rare', 'trigrams', 'sentences'])('refuses a reference without %s, naming the field and the fix', (missing) => {
+    const broken: Record<string, unknown> = { ...reference() };
+    delete broken[missing];
+    expect(() => checkSeedReference('seed', broken)).toThrow(new UsageError('seed must be a SeedReference', 'build it with buildSeedReference(human, idSpace, rareThreshold)'));
+    try {
+      checkSeedReference('seed', broken);
+    } catch (error) {
+      expect((error as UsageError).hint).toBe('build it with buildSeedReference(human, idSpace, rareThreshold)');
+    }
+  });
+
+  it('refuses an idSpace that is not a number, and passes a whole reference through', () => {
+    expect(() => checkSeedReference('seed', { ...reference(), idSpace: '7' })).toThrow('seed must be a SeedReference');
+    const whole = reference();
+    expect(checkSeedReference('seed', whole)).toBe(whole);
+  });
+
+  it('buildSeedReference names its corpus argument', () => {
+    expect(() => buildSeedReference(undefined as never, 7, 1)).toThrow('human must be a TokenCorpus');
   });
 });

@@ -36,6 +36,12 @@ describe('survival against the seed (H)', () => {
     expect(values.survival_6_20).toBe(1);
     expect(values.survival_21_plus).toBe(1);
   });
+  it('puts each seed type in its count band: b, c (1) | a (3) | v (10) | w (25)', () => {
+    const { f, reference } = setup();
+    expect(Array.from(reference.bandSizes)).toEqual([2, 1, 1, 1]);
+    expect(['b', 'c', 'a', 'v', 'w'].map((token) => reference.band[f.id(token)])).toEqual([0, 0, 1, 2, 3]);
+    expect(reference.rareTypes).toBe(2);
+  });
   it('tail_mass: tokens of seed-rare types / tokens = 1 (b) of 6', () => {
     const { values } = setup();
     expect(values.tail_mass).toBeCloseTo(1 / 6, 15);
