@@ -87,6 +87,14 @@ describe('studentTCdf far in the tails, against closed forms', () => {
   });
 });
 
+describe('regularizedBeta near 0, to relative precision', () => {
+  it('I_x(1, 40) = 1 - (1 - x)^40 = 4.0e-9 at x = 1e-10 (the complement 1 - I_(1-x)(40, 1) would lose it)', () => {
+    // 1 - (1 - x)^b computed without cancellation as -expm1(b log1p(-x))
+    const exact = -Math.expm1(40 * Math.log1p(-1e-10));
+    expect(regularizedBeta(1e-10, 1, 40) / exact).toBeCloseTo(1, 9);
+  });
+});
+
 describe('regularizedBeta outside [0, 1]', () => {
   // I_x(a, b) is the CDF of the Beta(a, b) distribution, which lives on [0, 1]: 0 below, 1 above.
   it.each([[-0.5], [-1e-9], [-Infinity]])('is 0 at x = %d', (x) => {
