@@ -73,6 +73,18 @@ describe('Jensen-Shannon divergence', () => {
     expect(jsDivergence(ab, ab)).toBe(0);
     expect(jsDivergence(ab, cd)).toBeCloseTo(1, 15);
   });
+  it('is 1/2 bit for half-overlapping texts: P = (a 1/2, b 1/2), Q = (a 1/2, c 1/2)', () => {
+    // M = (a 1/2, b 1/4, c 1/4): KL(P||M) = 1/2 log2(1) + 1/2 log2(2) = 1/2, KL(Q||M) = 1/2 likewise; JS = 1/2
+    const f = fixture(['a b c']);
+    const size = f.vocabulary.size;
+    expect(jsDivergence(countUnigrams(f.more(['a b']), size), countUnigrams(f.more(['a c']), size))).toBeCloseTo(0.5, 15);
+  });
+  it('is undefined when either text is empty', () => {
+    const f = fixture(['a b']);
+    const ab = countUnigrams(f.more(['a b']), f.vocabulary.size);
+    const empty = countUnigrams(f.more([]), f.vocabulary.size);
+    expect([jsDivergence(ab, empty), jsDivergence(empty, ab), jsDivergence(empty, empty)]).toEqual([undefined, undefined, undefined]);
+  });
   it('matches a hand computation: P = (1/2, 1/2), Q = (1, 0)', () => {
     // M = (3/4, 1/4). KL(P||M) = 1/2 log2(2/3) + 1/2 log2(2) = 0.5 * (-0.5849625) + 0.5 = 0.2075187
     // KL(Q||M) = log2(4/3) = 0.4150375. JS = (0.2075187 + 0.4150375) / 2 = 0.3112781

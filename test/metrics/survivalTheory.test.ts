@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { bandSurvival, expectedSurvival, rowExponents, survivalExponents } from '../../src/metrics/survivalTheory.js';
+import { bandSurvival, expectedSurvival, rowExponents, survivalExponents, theoryBands } from '../../src/metrics/survivalTheory.js';
 
 describe('survival exponents', () => {
   it('follow g_1 = 1, g_(k+1) = 1 - exp(-g_k) for T draws per generation', () => {
@@ -55,5 +55,16 @@ describe('rowExponents: growing batches, rows of one size', () => {
     expect(g2).toBeCloseTo(-Math.expm1(-1), 12);
     const inner = 0.5; // measuring step first (innermost), then m_2 = 2, then m_1 = 1
     expect(g3).toBeCloseTo(1 * -Math.expm1(-(2 * -Math.expm1(-inner))), 12);
+  });
+});
+
+describe('theoryBands: the law per generation and band', () => {
+  it('is 1 at generation 0 for every band with seed types, then 1 - e^(-c g_k) averaged over the band', () => {
+    // seed counts 1 and 3 (bands 1 and 2-5; bands 6-20 and 21+ empty); equal draws: g_1 = 1, g_2 = 1 - e^-1
+    // gen 1: 1 - e^-1 = 0.632121, 1 - e^-3 = 0.950213; gen 2: 1 - e^-0.632121 = 0.468536, 1 - e^-1.896362 = 0.849886
+    const bands = theoryBands([1, 3], [100, 100, 100]);
+    expect(bands[0]).toEqual([1, 1, undefined, undefined]);
+    expect(bands[1]).toEqual([expect.closeTo(0.632121, 6), expect.closeTo(0.950213, 6), undefined, undefined]);
+    expect(bands[2]).toEqual([expect.closeTo(0.468536, 6), expect.closeTo(0.849886, 6), undefined, undefined]);
   });
 });
