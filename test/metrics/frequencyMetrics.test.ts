@@ -42,6 +42,17 @@ describe('frequency metrics', () => {
     expect(zipfSlope(counts.counts, counts.types)).toBeCloseTo(-1, 12);
   });
 
+  it('fits a slope through two types, and none through one', () => {
+    // counts 4, 2 at ranks 1, 2: slope (ln 2 - ln 4) / (ln 2 - ln 1) = -1
+    const two = fixture(['x x x x y y']);
+    const counts = countUnigrams(two.corpus, two.vocabulary.size);
+    expect(zipfSlope(counts.counts, counts.types)).toBeCloseTo(-1, 12);
+    const one = fixture(['x x']);
+    const single = countUnigrams(one.corpus, one.vocabulary.size);
+    expect(zipfSlope(single.counts, single.types)).toBeUndefined();
+    expect(frequencyMetrics(single).entropy_bits).toBe(0);
+  });
+
   it('leaves undefined what an empty text cannot define', () => {
     const empty = fixture([]);
     const none = frequencyMetrics(countUnigrams(empty.corpus, empty.vocabulary.size));

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { driftExpectedTypes } from '../../src/metrics/driftBaseline.js';
 import { jsDivergence } from '../../src/metrics/jsDivergence.js';
 import { measureText } from '../../src/metrics/measureText.js';
+import { overlapMetrics } from '../../src/metrics/overlapMetrics.js';
+import { seedProfile } from '../../src/metrics/seedPerplexity.js';
 import { buildSeedReference } from '../../src/metrics/seedReference.js';
 import { countUnigrams } from '../../src/metrics/unigramCounts.js';
 import { fixture } from '../helpers/corpus.js';
@@ -55,6 +57,22 @@ describe('survival against the seed (H)', () => {
     // first copies H verbatim, second does not; trigrams aaa,aab,abc (in H) + aaa (in H) -> 0 novel
     expect(copy.copy_rate).toBeCloseTo(1 / 2, 15);
     expect(copy.novel_3gram_rate).toBe(0);
+  });
+  it('counts the sentences, and scores copies the same with or without a precomputed n-gram profile', () => {
+    const { f, reference, values } = setup();
+    expect(values.sentences).toBe(2);
+    // "a a a b c" copies H, "a b" does not: copy 1/2; trigrams a a a, a a b, a b c are all in H
+    expect(overlapMetrics(f.more(['a a a b c', 'a b']), reference)).toEqual({ copy_rate: 0.5, novel_3gram_rate: 0 });
+  });
+  it('remembers the scored n-gram profile of a text for its reference, and scores again for another', () => {
+    const { f, reference } = setup();
+    const text = f.more(['a b w w']);
+    const first = seedProfile(text, reference);
+    expect(seedProfile(text, reference)).toBe(first);
+    const other = buildSeedReference(f.corpus, f.vocabulary.size + 5, 1);
+    const again = seedProfile(text, other);
+    expect(again).not.toBe(first);
+    expect(again.profile).toEqual(first.profile);
   });
   it('an empty band has undefined survival, not NaN', () => {
     const g = fixture(['a b c']);

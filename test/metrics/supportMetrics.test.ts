@@ -41,6 +41,12 @@ describe('model-level columns: what the model can still emit', () => {
     }
   });
 
+  it('counts only seed types: a support {a, b, z} with z outside H has 3 types, 2/4 of the seed types, 1/3 rare', () => {
+    const z = f.vocabulary.intern('z');
+    const wider = buildSeedReference(f.corpus, f.vocabulary.size, 1); // z is in the id space, not in H
+    expect(supportMetrics(Int32Array.from([f.id('a'), f.id('b'), z]), wider)).toEqual({ model_types: 3, model_vocab_retention: 0.5, model_rare_survival: 1 / 3 });
+  });
+
   it('in a run: M0 can emit all of H (row 0 is 1), and an MLE model never regains a type it lost', () => {
     const rows: SeriesRow[] = [];
     const sweep = { ...DEFAULT_RUN.sweep, humanRatio: [0], order: [1] } as never;
