@@ -213,7 +213,8 @@ export class TrigramSet {
     const group = a === PAD ? padGroup : a >= 0 && a < padGroup ? a : -1;
     // group -1 (or +1, EOS's, never a first item) and [] give undefined or empty bounds: no entry either way
     // Stryker disable next-line ConditionalExpression,ArrayDeclaration: equivalent, see above
-    return group < 0 ? [0, 0] : [this.regionStart[group]!, this.regionStart[group + 1]!];
+    if (group < 0) return [0, 0];
+    return [this.regionStart[group]!, this.regionStart[group + 1]!];
   }
 
   /** Index of the entry (a, b, c), or -1: binary search in a's region. O(log) */

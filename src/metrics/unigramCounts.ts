@@ -33,10 +33,14 @@ function count(corpus: TokenCorpus, idSpace: number): UnigramCounts {
   for (let i = 0; i < ids.length; i++) counts[ids[i]!]!++;
   let distinct = 0;
   // Stryker disable next-line EqualityOperator: equivalent, counts[idSpace] reads past the typed array: undefined > 0 is false
-  for (let id = 0; id < idSpace; id++) if (counts[id]! > 0) distinct++;
+  for (let id = 0; id < idSpace; id++) {
+    if (counts[id]! > 0) distinct++;
+  }
   const types = new Int32Array(distinct);
   let t = 0;
   // Stryker disable next-line EqualityOperator: equivalent, counts[idSpace] reads past the typed array: undefined > 0 is false
-  for (let id = 0; id < idSpace; id++) if (counts[id]! > 0) types[t++] = id;
+  for (let id = 0; id < idSpace; id++) {
+    if (counts[id]! > 0) types[t++] = id;
+  }
   return { counts, types, tokens: ids.length };
 }
