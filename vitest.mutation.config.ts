@@ -2,8 +2,10 @@
  * Vitest configuration for mutation testing (`npm run mutation`, stryker.config.mjs): only the unit
  * tests of the numeric core. MUTATION_FOLDER=metrics|sampler|model|stats|simulation narrows it to
  * that folder's own unit tests (what `npm run mutation:FOLDER` does); unset, all of them. Worker
- * threads, the full-corpus fidelity runs and the KenLM reference are left out: a mutant that slows
- * them down would time out instead of failing fast.
+ * threads, the full-corpus fidelity runs, the CLI golden file, the survival law beside the simulator on
+ * brown:news and the KenLM reference are left out: a mutant that slows them down would time out
+ * instead of failing fast (and the golden file's CLI run, in a beforeAll, would make every mutant it
+ * reaches run every test).
  */
 
 import { defineConfig } from 'vitest/config';
@@ -23,7 +25,13 @@ if (include === undefined) throw new Error(`MUTATION_FOLDER must be one of ${Obj
 export default defineConfig({
   test: {
     include: [...include],
-    exclude: ['test/simulation/workerPool.test.ts', 'test/simulation/fidelity.test.ts', 'test/model/kenlmReference.test.ts'],
+    exclude: [
+      'test/simulation/workerPool.test.ts',
+      'test/simulation/fidelity.test.ts',
+      'test/simulation/sizeMatchedGolden.test.ts',
+      'test/metrics/survivalTheory.brown.test.ts',
+      'test/model/kenlmReference.test.ts',
+    ],
     testTimeout: 120_000,
     pool: 'forks',
   },

@@ -19,6 +19,7 @@ export function chao1(unigrams: UnigramCounts): number | undefined {
   if (tokens === 0) return undefined;
   let f1 = 0;
   let f2 = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, types[types.length] is undefined and counts[undefined] is no count
   for (let t = 0; t < types.length; t++) {
     const count = counts[types[t]!]!;
     if (count === 1) f1++;

@@ -53,7 +53,6 @@ export type MetricValues = Partial<Record<MetricName, number | undefined>>;
 
 /** a / b, or undefined when b is 0 or the result is not finite. */
 export function ratio(numerator: number, denominator: number): number | undefined {
-  if (denominator === 0) return undefined;
-  const value = numerator / denominator;
+  const value = numerator / denominator; // b = 0 gives NaN or +-Infinity
   return Number.isFinite(value) ? value : undefined;
 }

@@ -30,14 +30,14 @@ export function frequencyMetrics(unigrams: UnigramCounts): MetricValues {
     ttr: ratio(types.length, tokens),
     hapax,
     missing_mass: ratio(hapax, tokens),
-    entropy_bits: tokens > 0 ? entropy + 0 : undefined,
+    entropy_bits: tokens > 0 ? entropy : undefined,
     yules_k: tokens > 0 ? (1e4 * (sumSquares - tokens)) / (tokens * tokens) : undefined,
     zipf_slope: zipfSlope(counts, types),
   };
 }
 
 export function zipfSlope(counts: Int32Array, types: Int32Array): number | undefined {
-  if (types.length < 2) return undefined;
+  // fewer than 2 types: every x is log 1 = 0, and the slope is 0 / 0, undefined
   const frequencies = Float64Array.from(types, (id) => counts[id]!).sort().reverse();
   let sumX = 0;
   let sumY = 0;

@@ -38,6 +38,7 @@ export function lexicalDiversity(corpus: TokenCorpus, idSpace: number, window = 
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
     if (counts[id]!++ === 0) types++;
+    // Stryker disable next-line ConditionalExpression: equivalent, for i < size ids[i - size] is undefined and counts[undefined] is no count
     if (i >= size) {
       if (--counts[ids[i - size]!]! === 0) types--;
     }
@@ -50,6 +51,7 @@ export function lexicalDiversity(corpus: TokenCorpus, idSpace: number, window = 
   const backwardMtld = backward.mtld(n);
   return {
     mattr: sum / (n - size + 1) / size,
+    // Stryker disable next-line LogicalOperator,ConditionalExpression: equivalent, both passes are undefined exactly when all tokens differ
     mtld: forwardMtld === undefined || backwardMtld === undefined ? undefined : (forwardMtld + backwardMtld) / 2,
   };
 }

@@ -36,7 +36,7 @@ export function flooredPerplexity(model: LanguageModel, corpus: TokenCorpus, see
     for (let p = 0; p < probabilities.length; p++) sum += Math.log2(keep * probabilities[p]! + floor);
     return probabilities.length > 0 ? Math.pow(2, -sum / probabilities.length) : undefined;
   }
-  if (corpus.offsets.length <= 1) return undefined;
+  // an empty text has no predictions: 10^(-0 / 0) is NaN, reported as undefined
   const { perplexity } = flooredEvaluation(model, corpus, seedTypes);
   return Number.isFinite(perplexity) ? perplexity : undefined;
 }

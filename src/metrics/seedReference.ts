@@ -58,7 +58,8 @@ export function buildSeedReference(human: TokenCorpus, idSpace: number, rareThre
       rare[id] = 1;
       rareTypes++;
     }
-    const b = SURVIVAL_BANDS.findIndex(([, low, high]) => count >= low && count <= high);
+    // the bands ascend and touch: a type's band is the first whose top reaches its count
+    const b = SURVIVAL_BANDS.findIndex(([, , high]) => count <= high);
     band[id] = b;
     bandSizes[b]!++;
   }

@@ -83,6 +83,7 @@ export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly numbe
 export function rowExponents(draws: readonly number[], growth = 1): Float64Array {
   const batches = draws.map((value, generation) => (generation === 0 ? value : value * growth ** (generation - 1)));
   const exponents = new Float64Array(Math.max(0, draws.length - 1));
+  // Stryker disable next-line EqualityOperator: equivalent, a pass at k = draws.length writes past the end of the typed array (a no-op)
   for (let k = 1; k < draws.length; k++) {
     const ratios = [...batches.slice(1, k).map((batch, j) => batch / batches[j]!), draws[k]! / batches[k - 1]!];
     exponents[k - 1] = survivalExponents(ratios)[k - 1]!;

@@ -29,11 +29,18 @@ export function countUnigrams(corpus: TokenCorpus, idSpace: number): UnigramCoun
 function count(corpus: TokenCorpus, idSpace: number): UnigramCounts {
   const counts = new Int32Array(idSpace);
   const ids = corpus.ids;
+  // Stryker disable next-line EqualityOperator: equivalent, ids[ids.length] is undefined and counts[undefined]++ touches no count
   for (let i = 0; i < ids.length; i++) counts[ids[i]!]!++;
   let distinct = 0;
-  for (let id = 0; id < idSpace; id++) if (counts[id]! > 0) distinct++;
+  // Stryker disable next-line EqualityOperator: equivalent, counts[idSpace] reads past the typed array: undefined > 0 is false
+  for (let id = 0; id < idSpace; id++) {
+    if (counts[id]! > 0) distinct++;
+  }
   const types = new Int32Array(distinct);
   let t = 0;
-  for (let id = 0; id < idSpace; id++) if (counts[id]! > 0) types[t++] = id;
+  // Stryker disable next-line EqualityOperator: equivalent, counts[idSpace] reads past the typed array: undefined > 0 is false
+  for (let id = 0; id < idSpace; id++) {
+    if (counts[id]! > 0) types[t++] = id;
+  }
   return { counts, types, tokens: ids.length };
 }

@@ -6,25 +6,30 @@ import { fixture } from '../helpers/corpus.js';
 describe('frequency metrics', () => {
   // "a a b" + "a c": N = 5 tokens; counts a:3, b:1, c:1 -> types 3, hapax 2 (b, c).
   const f = fixture(['a a b', 'a c']);
-  const values = frequencyMetrics(countUnigrams(f.corpus, f.vocabulary.size));
+  // measured inside each test (mutation testing: code run at collection is covered by no test)
+  const measured = () => frequencyMetrics(countUnigrams(f.corpus, f.vocabulary.size));
 
   it('counts types, the type-token ratio and hapax legomena', () => {
+    const values = measured();
     expect(values.types).toBe(3);
     expect(values.ttr).toBeCloseTo(3 / 5, 15);
     expect(values.hapax).toBe(2);
   });
 
   it('estimates the missing mass as hapax / tokens (Good-Turing)', () => {
+    const values = measured();
     expect(values.missing_mass).toBeCloseTo(2 / 5, 15);
   });
 
   it('computes the Shannon entropy in bits', () => {
+    const values = measured();
     // H = -(0.6 log2 0.6 + 2 * 0.2 log2 0.2) = 0.442179 + 0.928771 = 1.370951
     expect(values.entropy_bits).toBeCloseTo(-(0.6 * Math.log2(0.6) + 2 * 0.2 * Math.log2(0.2)), 12);
     expect(values.entropy_bits).toBeCloseTo(1.370951, 5);
   });
 
   it("computes Yule's K = 10^4 (sum i^2 V_i - N) / N^2", () => {
+    const values = measured();
     // V_1 = 2, V_3 = 1: sum i^2 V_i = 2 + 9 = 11; K = 10^4 (11 - 5) / 25 = 2400
     expect(values.yules_k).toBeCloseTo(2400, 9);
   });
@@ -35,6 +40,17 @@ describe('frequency metrics', () => {
     const g = fixture(['x x x x x x y y y z z']);
     const counts = countUnigrams(g.corpus, g.vocabulary.size);
     expect(zipfSlope(counts.counts, counts.types)).toBeCloseTo(-1, 12);
+  });
+
+  it('fits a slope through two types, and none through one', () => {
+    // counts 4, 2 at ranks 1, 2: slope (ln 2 - ln 4) / (ln 2 - ln 1) = -1
+    const two = fixture(['x x x x y y']);
+    const counts = countUnigrams(two.corpus, two.vocabulary.size);
+    expect(zipfSlope(counts.counts, counts.types)).toBeCloseTo(-1, 12);
+    const one = fixture(['x x']);
+    const single = countUnigrams(one.corpus, one.vocabulary.size);
+    expect(zipfSlope(single.counts, single.types)).toBeUndefined();
+    expect(frequencyMetrics(single).entropy_bits).toBe(0);
   });
 
   it('leaves undefined what an empty text cannot define', () => {

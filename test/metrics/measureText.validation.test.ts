@@ -8,15 +8,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { measureText } from '../../src/metrics/measureText.js';
-import { buildSeedReference } from '../../src/metrics/seedReference.js';
+import { buildSeedReference, checkSeedReference } from '../../src/metrics/seedReference.js';
 import { fixture } from '../helpers/corpus.js';
 
 const f = fixture(['a b c', 'a b', 'c d e']); // ids 2..6, id space 7
-const reference = buildSeedReference(f.corpus, f.vocabulary.size, 1);
+// a function, so it is built inside the tests (mutation testing: code run at collection is covered by no test)
+const reference = () => buildSeedReference(f.corpus, f.vocabulary.size, 1);
 
 describe('measureText', () => {
   it('measures a valid text (5 tokens a b a b a: 2 types, ttr 0.4)', () => {
-    const values = measureText(f.more(['a b a b a']), reference).values;
+    const values = measureText(f.more(['a b a b a']), reference()).values;
     expect(values.types).toBe(2);
     expect(values.ttr).toBe(0.4);
   });
@@ -28,20 +29,20 @@ describe('measureText', () => {
         const ids = [...good];
         ids.splice(Math.min(at, ids.length), 0, bad);
         const text = { ids: Int32Array.from(ids), offsets: Int32Array.from([0, ids.length]) };
-        expect(() => measureText(text, reference)).toThrow(UsageError);
-        expect(() => measureText(text, reference)).toThrow(`text holds token id ${bad | 0}`);
+        expect(() => measureText(text, reference())).toThrow(UsageError);
+        expect(() => measureText(text, reference())).toThrow(`text holds token id ${bad | 0}`);
       }),
     );
   });
 
   it('refuses a broken corpus or a wrong reference with a UsageError', () => {
     const cases: Array<[unknown, unknown, string]> = [
-      [{ ids: [2, 3], offsets: [0, 2] }, reference, 'text must be a TokenCorpus'],
-      [{ ids: new Int32Array([2, 3]), offsets: new Int32Array([0, 3]) }, reference, 'text.offsets must run from 0 to ids.length (2), got 0 .. 3'],
-      [{ ids: new Int32Array([2, 3]), offsets: new Int32Array([1, 2]) }, reference, 'text.offsets must run from 0 to ids.length (2), got 1 .. 2'],
+      [{ ids: [2, 3], offsets: [0, 2] }, reference(), 'text must be a TokenCorpus'],
+      [{ ids: new Int32Array([2, 3]), offsets: new Int32Array([0, 3]) }, reference(), 'text.offsets must run from 0 to ids.length (2), got 0 .. 3'],
+      [{ ids: new Int32Array([2, 3]), offsets: new Int32Array([1, 2]) }, reference(), 'text.offsets must run from 0 to ids.length (2), got 1 .. 2'],
       [f.corpus, { idSpace: 7 }, 'reference must be a SeedReference'],
       [f.corpus, undefined, 'reference must be a SeedReference'],
-      [undefined, reference, 'text must be a TokenCorpus'],
+      [undefined, reference(), 'text must be a TokenCorpus'],
     ];
     for (const [text, ref, message] of cases) {
       expect(() => measureText(text as never, ref as never)).toThrow(UsageError);
@@ -60,5 +61,28 @@ describe('buildSeedReference', () => {
       }),
     );
     expect(() => buildSeedReference(f.corpus, 5, 1)).toThrow('human holds token id 5, outside the token ids 2 .. 4');
+  });
+});
+
+describe('checkSeedReference', () => {
+  it.each(['idSpace', 'unigrams', 'rare', 'trigrams', 'sentences'])('refuses a reference without %s, naming the field and the fix', (missing) => {
+    const broken: Record<string, unknown> = { ...reference() };
+    delete broken[missing];
+    expect(() => checkSeedReference('seed', broken)).toThrow(new UsageError('seed must be a SeedReference', 'build it with buildSeedReference(human, idSpace, rareThreshold)'));
+    try {
+      checkSeedReference('seed', broken);
+    } catch (error) {
+      expect((error as UsageError).hint).toBe('build it with buildSeedReference(human, idSpace, rareThreshold)');
+    }
+  });
+
+  it('refuses an idSpace that is not a number, and passes a whole reference through', () => {
+    expect(() => checkSeedReference('seed', { ...reference(), idSpace: '7' })).toThrow('seed must be a SeedReference');
+    const whole = reference();
+    expect(checkSeedReference('seed', whole)).toBe(whole);
+  });
+
+  it('buildSeedReference names its corpus argument', () => {
+    expect(() => buildSeedReference(undefined as never, 7, 1)).toThrow('human must be a TokenCorpus');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { distinctNgrams, forEachNgram } from '../../src/metrics/distinctNgrams.js';
-import { ngramProfile, TrigramSet } from '../../src/metrics/ngramProfile.js';
+import { ngramProfile, PAD, scoredProfile, TrigramSet } from '../../src/metrics/ngramProfile.js';
+import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
+import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { randomCorpus } from '../speedHelpers.js';
 
@@ -46,5 +48,63 @@ describe('ngramProfile', () => {
       distinctTrigrams: 0,
       novelTrigrams: 0,
     });
+  });
+});
+
+/** The extended trigrams (a, b, c) of PAD <s> w1 .. wm </s> with their counts, naively (PAD as idSpace). */
+function naiveEntries(corpus: TokenCorpus, idSpace: number): number[] {
+  const counts = new Map<string, number>();
+  const histories = new Map<string, number>();
+  for (let s = 0; s + 1 < corpus.offsets.length; s++) {
+    const items = [idSpace, BOS, ...corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]), EOS];
+    for (let i = 2; i < items.length; i++) {
+      const key = `${items[i - 2]} ${items[i - 1]} ${items[i]}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      histories.set(`${items[i - 2]} ${items[i - 1]}`, (histories.get(`${items[i - 2]} ${items[i - 1]}`) ?? 0) + 1);
+    }
+  }
+  const keys = [...counts.keys()].map((key) => key.split(' ').map(Number) as [number, number, number]);
+  keys.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+  return keys.flatMap(([a, b, c]) => [b, c, counts.get(`${a} ${b} ${c}`)!, histories.get(`${a} ${b}`)!]);
+}
+
+describe('TrigramSet: its table against a naive count', () => {
+  // [2 3 4] [3 3 4]: the last entry of a = 2, (3, 4), equals the first of a = 3: groups must not merge
+  it.each([
+    ['two sentences whose groups touch', corpusFromSentences([[2, 3, 4], [3, 3, 4], [2, 3, 4], []]), 6],
+    ['a random corpus', randomCorpus('t1', 300, 20, 9), 22],
+  ])('holds each distinct extended trigram once, with its count and its history\'s count (%s)', (_name, corpus, idSpace) => {
+    const set = new TrigramSet(corpus, idSpace);
+    expect(Array.from(set.parts.slots)).toEqual(naiveEntries(corpus, idSpace));
+  });
+
+  it('answers membership at region edges, for <s> and PAD histories, and not for ids outside the id space', () => {
+    // reference [2 3] [3 4 5], id space 6: region of 2 = {(3, </s>)}, region of 3 = {(4, 5)}
+    const set = new TrigramSet(corpusFromSentences([[2, 3], [3, 4, 5]]), 6);
+    expect(set.has(2, 4, 5)).toBe(false); // past region 2's end lies region 3's (4, 5)
+    expect(set.has(3, 4, 5)).toBe(true);
+    expect(set.has(BOS, 2, 3)).toBe(true); // the first entry of the table
+    expect(set.has(PAD, BOS, 2)).toBe(true);
+    expect(set.has(6, BOS, 2)).toBe(false); // 6 is no id (PAD's group is stored at 6)
+    expect(ngramProfile(corpusFromSentences([[2, 4, 5]]), 6, set).novelTrigrams).toBe(1);
+  });
+});
+
+describe('ngramProfile without a reference, and scored', () => {
+  it('counts by hand without a reference: [2 3 4] [3 3 4]', () => {
+    // bigrams 23 34 | 33 34 -> 4, distinct 3; trigrams 234 | 334 -> 2, distinct 2; nothing novel without H
+    expect(ngramProfile(corpusFromSentences([[2, 3, 4], [3, 3, 4]]), 5)).toEqual({ bigrams: 4, distinctBigrams: 3, trigrams: 2, distinctTrigrams: 2, novelTrigrams: 0 });
+  });
+
+  it('gives the same profile when scoring, and lists each unseen prediction once with its occurrences', () => {
+    const reference = new TrigramSet(corpusFromSentences([[2, 3]]), 5);
+    const text = corpusFromSentences([[2, 4], [2, 4], [2, 3]]);
+    const { profile, score } = scoredProfile(text, 5, reference, { keep: 1, floor: 0 });
+    expect(profile).toEqual(ngramProfile(text, 5, reference));
+    // H = [2 3]: (PAD <s> 2), (<s> 2 3), (2 3 </s>) each P = 1. Text: 9 predictions; the three of [2 3] and
+    // both (PAD <s> 2) are known (log2 1 = 0); (<s> 2 4) and (2 4 </s>) are misses, twice each.
+    expect(score.predictions).toBe(9);
+    expect(score.log2Sum).toBe(0);
+    expect(score.misses).toEqual([BOS, 2, 4, 2, 2, 4, EOS, 2]);
   });
 });

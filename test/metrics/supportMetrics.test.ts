@@ -11,12 +11,13 @@ import { fixture } from '../helpers/corpus.js';
 // H: "a b", "a c", "a a d" -> a 4, b 1, c 1, d 1: 4 seed types, 3 of them rare (count <= 1: b, c, d).
 // The model of a later generation is trained on "a b", "a a": it saw a and b only.
 const f = fixture(['a b', 'a c', 'a a d']);
-const reference = buildSeedReference(f.corpus, f.vocabulary.size, 1);
+// a function, so it is built inside the tests (mutation testing: code run at collection is covered by no test)
+const reference = () => buildSeedReference(f.corpus, f.vocabulary.size, 1);
 const later = f.more(['a b', 'a a']);
 
 function columns(smoothing: SmoothingName, vocab: VocabMode) {
-  const model = trainModel(later, { order: 2, smoothing, k: 0.01, vocab, idSpace: f.vocabulary.size, seedTypes: reference.unigrams.types });
-  return supportMetrics(model.support, reference);
+  const model = trainModel(later, { order: 2, smoothing, k: 0.01, vocab, idSpace: f.vocabulary.size, seedTypes: reference().unigrams.types });
+  return supportMetrics(model.support, reference());
 }
 
 describe('model-level columns: what the model can still emit', () => {
@@ -38,6 +39,12 @@ describe('model-level columns: what the model can still emit', () => {
     for (const smoothing of ['add-k', 'witten-bell', 'kneser-ney'] as const) {
       expect(columns(smoothing, 'seed')).toEqual({ model_types: 4, model_vocab_retention: 1, model_rare_survival: 1 });
     }
+  });
+
+  it('counts only seed types: a support {a, b, z} with z outside H has 3 types, 2/4 of the seed types, 1/3 rare', () => {
+    const z = f.vocabulary.intern('z');
+    const wider = buildSeedReference(f.corpus, f.vocabulary.size, 1); // z is in the id space, not in H
+    expect(supportMetrics(Int32Array.from([f.id('a'), f.id('b'), z]), wider)).toEqual({ model_types: 3, model_vocab_retention: 0.5, model_rare_survival: 1 / 3 });
   });
 
   it('in a run: M0 can emit all of H (row 0 is 1), and an MLE model never regains a type it lost', () => {

@@ -1,17 +1,10 @@
 /**
  * The survival law of Suresh, Thangaraj & Khandavally (AISTATS 2025), generalised to M != T draws:
- * hand-computed exponents, and agreement with the simulator on brown:news within sampling error for seed
- * counts c = 1..20 over 3 generations (MLE, replace, no human data; orders 2 and 3, R = 1 and 2).
+ * hand-computed exponents (the agreement with the simulator on brown:news is survivalTheory.brown.test.ts).
  */
 
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/loadCorpus.js';
-import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
-import { bandSurvival, expectedSurvival, rowExponents, survivalExponents } from '../../src/metrics/survivalTheory.js';
-import { expandCells } from '../../src/simulation/cells.js';
-import { prepareRun } from '../../src/simulation/preparedRun.js';
-import { runSeries } from '../../src/simulation/series.js';
-import { DEFAULT_RUN, type RunSettings } from '../../src/simulation/settings.js';
+import { describe, expect, it } from 'vitest';
+import { bandSurvival, expectedSurvival, rowExponents, survivalExponents, theoryBands } from '../../src/metrics/survivalTheory.js';
 
 describe('survival exponents', () => {
   it('follow g_1 = 1, g_(k+1) = 1 - exp(-g_k) for T draws per generation', () => {
@@ -48,61 +41,6 @@ describe('survival exponents', () => {
   });
 });
 
-describe('the law beside the simulator on brown:news', () => {
-  let corpus: TokenCorpus;
-  let idSpace: number;
-  beforeAll(async () => {
-    const loaded = await loadCorpus(['brown:news']);
-    corpus = loaded.corpus;
-    idSpace = loaded.vocabulary.size;
-  });
-
-  it.each([
-    [2, 1, 4],
-    [3, 2, 3],
-  ])('order %i, growth %d: measured survival by seed count 1..20 is within 4 standard errors of the law', (order, growth, replicates) => {
-    const settings: RunSettings = { ...DEFAULT_RUN, generations: 3, holdout: 0, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0], order: [order], tokensGrowth: [growth] } };
-    const run = prepareRun(corpus, idSpace, settings);
-    const cell = expandCells(settings.sweep)[0]!;
-    const alive = [1, 2, 3].map(() => new Float64Array(21));
-    const types = new Float64Array(21);
-    const draws = [0, 0, 0, 0]; // mean tokens + sentences of each generation's text
-    const seed = run.reference.unigrams;
-    for (let replicate = 1; replicate <= replicates; replicate++) {
-      // present[g][id] = 1 when the text row g describes holds the type (with growth the row is a
-      // subsample of a larger batch, so a type can be missing from one row and back in the next)
-      const present = [1, 2, 3].map(() => new Uint8Array(idSpace));
-      runSeries(run, cell, replicate, {
-        emit: (row) => (draws[row.generation]! += (row.values.tokens! + row.values.sentences!) / replicates),
-        onTexts: (texts) => {
-          for (const id of texts.measured.ids) present[texts.generation - 1]![id] = 1;
-        },
-      });
-      for (const id of seed.types) {
-        const c = seed.counts[id]!;
-        if (c > 20) continue;
-        types[c]!++;
-        for (let k = 1; k <= 3; k++) alive[k - 1]![c]! += present[k - 1]![id]!;
-      }
-    }
-    // Rows measure N tokens while the batches grow: the law composes the batch ratios with the measuring draw.
-    const exponents = rowExponents(draws, growth);
-    let checked = 0;
-    for (let k = 1; k <= 3; k++) {
-      for (let c = 1; c <= 20; c++) {
-        const n = types[c]!;
-        if (n === 0) continue;
-        const expected = expectedSurvival(c, exponents[k - 1]!);
-        // binomial standard error, floored at one type's worth so near-certain survival is not a zero-width test
-        const se = Math.sqrt(Math.max(expected * (1 - expected), 1 / n) / n);
-        expect(Math.abs(alive[k - 1]![c]! / n - expected), `k ${k}, c ${c}`).toBeLessThan(4 * se);
-        checked++;
-      }
-    }
-    expect(checked).toBe(60);
-  }, 120_000);
-});
-
 describe('rowExponents: growing batches, rows of one size', () => {
   it('is the plain recursion when nothing grows', () => {
     // draws equal in every generation: m_j = 1, so g_1 = 1, g_2 = 1 - e^-1, g_3 = 1 - e^-(1 - e^-1)
@@ -117,5 +55,16 @@ describe('rowExponents: growing batches, rows of one size', () => {
     expect(g2).toBeCloseTo(-Math.expm1(-1), 12);
     const inner = 0.5; // measuring step first (innermost), then m_2 = 2, then m_1 = 1
     expect(g3).toBeCloseTo(1 * -Math.expm1(-(2 * -Math.expm1(-inner))), 12);
+  });
+});
+
+describe('theoryBands: the law per generation and band', () => {
+  it('is 1 at generation 0 for every band with seed types, then 1 - e^(-c g_k) averaged over the band', () => {
+    // seed counts 1 and 3 (bands 1 and 2-5; bands 6-20 and 21+ empty); equal draws: g_1 = 1, g_2 = 1 - e^-1
+    // gen 1: 1 - e^-1 = 0.632121, 1 - e^-3 = 0.950213; gen 2: 1 - e^-0.632121 = 0.468536, 1 - e^-1.896362 = 0.849886
+    const bands = theoryBands([1, 3], [100, 100, 100]);
+    expect(bands[0]).toEqual([1, 1, undefined, undefined]);
+    expect(bands[1]).toEqual([expect.closeTo(0.632121, 6), expect.closeTo(0.950213, 6), undefined, undefined]);
+    expect(bands[2]).toEqual([expect.closeTo(0.468536, 6), expect.closeTo(0.849886, 6), undefined, undefined]);
   });
 });

@@ -34,6 +34,23 @@ describe('measuredText: the synthetic share topped up to the measured size', () 
     expect(calls).toEqual([]);
   });
 
+  it('returns the share itself when it holds exactly the size: same object, no draw', () => {
+    const text = share([4, 6]); // 10 tokens, size 10: the second sentence reaches it
+    const { topUp, calls } = recordingTopUp(5);
+    expect(measuredText(text, 10, topUp).text).toBe(text);
+    expect(calls).toEqual([]);
+  });
+
+  it('never keeps more than max(size, 1) sentences of the share, even when a later one would reach the size', () => {
+    // lengths 0, 0, 5; size 2: at most 2 sentences, and neither of the first two reaches 2 tokens
+    const { topUp, calls } = recordingTopUp(5);
+    const measured = measuredText(share([0, 0, 5]), 2, topUp);
+    expect(sentenceCount(measured.text)).toBe(2);
+    expect(tokenCount(measured.text)).toBe(0);
+    expect(measured.shareSentences).toBe(2);
+    expect(calls).toEqual([]);
+  });
+
   it('tops a short share up with whole sentences from the top-up, asking for the missing tokens', () => {
     // share 3 + 2 = 5 tokens; size 12: 7 missing, at most 12 - 2 = 10 more sentences;
     // sentences of 3 tokens: 3 + 3 + 3 = 9 >= 7 -> 3 sentences, 14 tokens in all (overshoot < one sentence).

@@ -19,6 +19,18 @@ describe('kaplanMeier (product-limit)', () => {
     expect(steps[3]!.survival).toBeCloseTo(2 / 3, 12);
   });
 
+  it('counts an event at the last time the subject was observed', () => {
+    // one subject, event at 2, observed until 2: S = 1, 1, 0
+    expect(kaplanMeier([2], [2], 2).map((s) => s.survival)).toEqual([1, 1, 0]);
+  });
+
+  it('leaves out a subject never observed (until -1), and keeps one observed at time 0 only for t = 0', () => {
+    // A: never observed. B: observed at 0 only. C: event at 1. t0: B, C at risk; t1: C alone, 1 event: S = 0
+    const steps = kaplanMeier([-1, -1, 1], [-1, 0, 1], 1);
+    expect(steps.map((s) => s.atRisk)).toEqual([2, 1]);
+    expect(steps.map((s) => s.survival)).toEqual([1, 0]);
+  });
+
   it('ignores an event after the subject was last observed', () => {
     expect(kaplanMeier([3], [2], 3).map((s) => s.survival)).toEqual([1, 1, 1, 1]);
   });

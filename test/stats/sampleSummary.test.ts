@@ -15,6 +15,15 @@ describe('summarize', () => {
   it('has no spread for a single value and nothing for none', () => {
     expect(summarize([7])).toEqual({ n: 1, mean: 7, sd: undefined, ciLow: undefined, ciHigh: undefined });
     expect(summarize([]).mean).toBeUndefined();
+    expect(summarize([]).n).toBe(0);
+  });
+
+  it('has a spread from two values on (df = 1)', () => {
+    // 1, 3: mean 2, sd sqrt((1 + 1) / 1) = sqrt 2, half width t_{0.975,1} sqrt 2 / sqrt 2 = 12.706205
+    const s = summarize([1, 3]);
+    expect(s.sd).toBeCloseTo(Math.SQRT2, 12);
+    expect(s.ciLow).toBeCloseTo(2 - 12.706205, 5);
+    expect(s.ciHigh).toBeCloseTo(2 + 12.706205, 5);
   });
 });
 

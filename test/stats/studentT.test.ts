@@ -67,3 +67,40 @@ describe('regularizedBeta against its closed forms', () => {
     expect(studentTCdf(1, 1)).toBeCloseTo(0.75, 10);
   });
 });
+
+describe('studentTCdf far in the tails, against closed forms', () => {
+  // The continued fraction for I_x(a, b) converges fast only below x = (a + 1) / (a + b + 2); above it
+  // the code evaluates 1 - I_(1-x)(b, a) instead. Taking the wrong side there gives a wrong value
+  // (10 000 terms are not enough), so these points pin the switch. x = df / (df + t^2).
+  it('df = 1 (Cauchy): F(t) = 1/2 + atan(t) / pi, so F(-1e6) = atan(1e-6) / pi = 3.1831e-7', () => {
+    // x = 1 / (1 + 1e12), far below the switch (1.5 / 3 = 1/2): the direct fraction
+    const tail = Math.atan(1e-6) / Math.PI;
+    expect(studentTCdf(-1e6, 1) / tail).toBeCloseTo(1, 10);
+    expect(1 - studentTCdf(1e6, 1)).toBeCloseTo(tail, 15);
+  });
+
+  it('df = 2: F(t) = 1/2 + t / (2 sqrt(2 + t^2)), so F(1e-6) = 1/2 + 3.5355e-7', () => {
+    // x = 2 / (2 + 1e-12), far above the switch (2 / 3.5 = 0.571): the complement 1 - I_(1-x)(1/2, 1)
+    const t = 1e-6;
+    expect(studentTCdf(t, 2)).toBeCloseTo(0.5 + t / (2 * Math.sqrt(2 + t * t)), 10);
+    expect(studentTCdf(-t, 2)).toBeCloseTo(0.5 - t / (2 * Math.sqrt(2 + t * t)), 10);
+  });
+});
+
+describe('regularizedBeta near 0, to relative precision', () => {
+  it('I_x(1, 40) = 1 - (1 - x)^40 = 4.0e-9 at x = 1e-10 (the complement 1 - I_(1-x)(40, 1) would lose it)', () => {
+    // 1 - (1 - x)^b computed without cancellation as -expm1(b log1p(-x))
+    const exact = -Math.expm1(40 * Math.log1p(-1e-10));
+    expect(regularizedBeta(1e-10, 1, 40) / exact).toBeCloseTo(1, 9);
+  });
+});
+
+describe('regularizedBeta outside [0, 1]', () => {
+  // I_x(a, b) is the CDF of the Beta(a, b) distribution, which lives on [0, 1]: 0 below, 1 above.
+  it.each([[-0.5], [-1e-9], [-Infinity]])('is 0 at x = %d', (x) => {
+    expect(regularizedBeta(x, 2, 3)).toBe(0);
+  });
+  it.each([[1.5], [1 + 1e-9], [Infinity]])('is 1 at x = %d', (x) => {
+    expect(regularizedBeta(x, 2, 3)).toBe(1);
+  });
+});
