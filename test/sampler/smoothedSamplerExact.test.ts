@@ -113,6 +113,22 @@ describe.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: ev
   }
 });
 
+describe.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: histories with many continuations and ties', (smoothing) => {
+  it('cuts top-k and top-p inside runs of equally probable tokens by id, as the dense transform does', () => {
+    // 40 types, each sentence two uniform tokens: <s> and most tokens have more than 24 continuations,
+    // many with equal counts, so top-k and top-p cut through ties (broken to the lower id)
+    const random = seedrandom('wide');
+    const sentences = Array.from({ length: 400 }, () => [2 + Math.floor(random() * 40), 2 + Math.floor(random() * 40)]);
+    const model = trainModel(corpusFromSentences(sentences), { order: 2, smoothing, k: 0.5, vocab: 'observed', idSpace: 42 }) as InterpolatedModel;
+    for (const sampling of [{ ...plain, topK: 10 }, { ...plain, topK: 27 }, { ...plain, topP: 0.5 }, { temperature: 0.7, topK: 30, topP: 0.8 }]) {
+      for (const prefix of [[], [0.41]]) {
+        const { history, shares } = gridStep(model, sampling, prefix);
+        expectClose(shares, expected(model, history, sampling));
+      }
+    }
+  });
+});
+
 describe('smoothed sampler, long sentences', () => {
   it('keeps the history of sentences longer than its first buffer (64 tokens)', () => {
     // order 3 on one sentence of the cycle a b c a b c ... (90 tokens): with top-k 1 the sampler follows the
