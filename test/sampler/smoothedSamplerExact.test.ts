@@ -17,6 +17,7 @@ import type { ModelOptions, SmoothingName } from '../../src/model/languageModel.
 import { trainModel } from '../../src/model/train.js';
 import { samplerFor } from '../../src/sampler/samplerFor.js';
 import type { SamplingOptions } from '../../src/sampler/sampling.js';
+import { transformDistribution as truncatedDistribution } from '../../src/sampler/smoothedSampler.js';
 import { transformDistribution } from '../../src/sampler/transform.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
 import { A, B, C, TINY, options } from '../model/fixtures.js';
@@ -142,5 +143,62 @@ describe('smoothed sampler, long sentences', () => {
       expect(length).toBe(maxLength);
       expect(Array.from(out)).toEqual(Array.from({ length: maxLength }, (_, i) => [A, B, C][i % 3]));
     }
+  });
+});
+
+describe('smoothed sampler, boundaries of a draw', () => {
+  it('a draw of exactly the seen mass 1 - gamma(h) belongs to the lower distribution', () => {
+    // u < 1 - gamma picks one of h's seen continuations; u = 1 - gamma rescales to 0 in the lower
+    // distribution. Kneser-Ney on TINY: below <s> is the root, whose first outcome in id order with mass
+    // is </s> (continuation count 2: "b </s>", "c </s>"), so the sentence ends at once.
+    const model = trainModel(TINY, options('kneser-ney', 2)) as InterpolatedModel;
+    const node = model.historyNode(Int32Array.from([BOS]), 0, 1);
+    const out = new Int32Array(4);
+    expect(samplerFor(model).sample(scripted([1 - model.gamma[node]!]), 4, out, 0)).toBe(0);
+    // and just below it, the last seen continuation of <s> (b)
+    expect(samplerFor(model).sample(scripted([(1 - model.gamma[node]!) * (1 - 1e-12), 0.99]), 1, out, 0)).toBe(1);
+    expect(out[0]).toBe(B);
+  });
+
+  it('the largest draw below 1 on an unseen add-k history gives the last outcome of V', () => {
+    // add-k (k = 1) on the one sentence "a", vocab seed {a, b}: V = {</s>, a, b}. After <s>: alpha(a) = 1/4,
+    // gamma = 3/4; u = 0.9 -> (0.9 - 0.25) / 0.75 = 0.867 of the uniform part, index 2: b, never seen, so
+    // its history is unseen: straight to the uniform distribution, where u = 1 - 2^-53 gives
+    // floor(u * 3) = floor(2.9999999999999996) = 2: the last outcome, b.
+    const model = trainModel(corpusFromSentences([[A]]), { order: 2, smoothing: 'add-k', k: 1, vocab: 'seed', seedTypes: Int32Array.from([A, B]), idSpace: 4 });
+    const out = new Int32Array(2);
+    expect(samplerFor(model).sample(scripted([0.9, 1 - 2 ** -53]), 2, out, 0)).toBe(2);
+    expect(Array.from(out)).toEqual([B, B]);
+  });
+
+  it('a model trained on no sentences only ends sentences', () => {
+    for (const smoothing of ['add-k', 'witten-bell', 'kneser-ney'] as const) {
+      const model = trainModel(corpusFromSentences([]), { order: 2, smoothing });
+      for (const sampling of [plain, { temperature: 0.5, topK: 2, topP: 0.9 }]) {
+        expect(samplerFor(model, sampling).sample(scripted([0.2, 0.7]), 5, new Int32Array(5), 0)).toBe(0);
+      }
+    }
+  });
+});
+
+describe('transformDistribution for the smoothed sampler', () => {
+  it('returns the kept ids in ascending id order, whatever order the candidates come in', () => {
+    // top-k 2 of ids (5, 3, 4) with p (0.5, 0.2, 0.3): keeps 5 and 4, renormalised 0.5/0.8 and 0.3/0.8,
+    // listed as 4, 5 with cumulative 0.375, 1
+    const d = truncatedDistribution(Int32Array.from([5, 3, 4]), Float64Array.from([0.5, 0.2, 0.3]), { ...plain, topK: 2 });
+    expect(Array.from(d.ids)).toEqual([4, 5]);
+    expect(d.cumulative[0]).toBeCloseTo(0.375, 12);
+    expect(d.cumulative[1]).toBe(1);
+  });
+
+  it('ends its cumulative probabilities at exactly 1 although the running sum does not', () => {
+    // seven times 1/7: the floats 1/7 / (7 * 1/7) summed in order reach 1.0000000000000002
+    const seven = Float64Array.from({ length: 7 }, () => 1 / 7);
+    let running = 0;
+    for (const p of seven) running += p / seven.reduce((a, b) => a + b, 0);
+    expect(running).not.toBe(1);
+    const d = truncatedDistribution(Int32Array.from([2, 3, 4, 5, 6, 7, 8]), seven, plain);
+    expect(d.cumulative[6]).toBe(1);
+    expect(d.cumulative[5]).toBeCloseTo(6 / 7, 12);
   });
 });
