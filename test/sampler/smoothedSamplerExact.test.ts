@@ -128,6 +128,19 @@ describe.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: hi
       }
     }
   });
+
+  it('histories with more continuations than the first scratch buffers (64) draw exactly too', () => {
+    // 120 types, 1,500 two-token sentences: <s> and the root have about 120 continuations each
+    const random = seedrandom('wider');
+    const sentences = Array.from({ length: 1500 }, () => [2 + Math.floor(random() * 120), 2 + Math.floor(random() * 120)]);
+    const model = trainModel(corpusFromSentences(sentences), { order: 2, smoothing, k: 0.5, vocab: 'observed', idSpace: 122 }) as InterpolatedModel;
+    for (const sampling of [{ ...plain, temperature: 0.5 }, { ...plain, topK: 70 }, { temperature: 1.5, topK: 0, topP: 0.6 }]) {
+      for (const prefix of [[], [0.77]]) {
+        const { history, shares } = gridStep(model, sampling, prefix);
+        expectClose(shares, expected(model, history, sampling));
+      }
+    }
+  });
 });
 
 describe('smoothed sampler, long sentences', () => {
