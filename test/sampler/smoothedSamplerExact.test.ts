@@ -90,7 +90,6 @@ function smallCorpus() {
 const SAMPLINGS: SamplingOptions[] = [
   plain,
   { temperature: 0.6, topK: 0, topP: 1 },
-  { temperature: 1.7, topK: 0, topP: 1 },
   { temperature: 1, topK: 3, topP: 1 },
   { temperature: 1, topK: 0, topP: 0.7 },
   { temperature: 0.8, topK: 5, topP: 0.9 },
@@ -103,7 +102,7 @@ describe.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: ev
         const modelOptions: ModelOptions = { order, smoothing, k: 0.5, vocab, idSpace: 17, seedTypes: Int32Array.from({ length: 15 }, (_, i) => 2 + i) };
         const model = trainModel(smallCorpus(), modelOptions) as InterpolatedModel;
         for (const sampling of SAMPLINGS) {
-          for (const prefix of [[], [0.93], [0.3, 0.6]]) {
+          for (const prefix of [[], [0.3, 0.6]]) {
             const { history, shares } = gridStep(model, sampling, prefix);
             if (history.length < prefix.length) continue;
             expectClose(shares, expected(model, history, sampling));
@@ -124,19 +123,24 @@ describe.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: hi
     for (const sampling of [{ ...plain, topK: 10 }, { ...plain, topK: 27 }, { ...plain, topP: 0.5 }, { temperature: 0.7, topK: 30, topP: 0.8 }]) {
       for (const prefix of [[], [0.41]]) {
         const { history, shares } = gridStep(model, sampling, prefix);
+        if (history.length < prefix.length) continue; // the fixed draws ended the sentence
         expectClose(shares, expected(model, history, sampling));
       }
     }
   });
 
   it('histories with more continuations than the first scratch buffers (64) draw exactly too', () => {
-    // 120 types, 1,500 two-token sentences: <s> and the root have about 120 continuations each
+    // 120 types, 1,500 two-token sentences, half of them starting with id 2: <s> and the root have about
+    // 120 continuations each. Temperature 0.0005 (all mass on id 2 after <s>) takes weights relative to the
+    // largest probability: 0.5^(1/T) itself underflows
     const random = seedrandom('wider');
-    const sentences = Array.from({ length: 1500 }, () => [2 + Math.floor(random() * 120), 2 + Math.floor(random() * 120)]);
+    const word = () => 2 + Math.floor(random() * 120);
+    const sentences = Array.from({ length: 1500 }, () => [random() < 0.5 ? 2 : word(), word()]);
     const model = trainModel(corpusFromSentences(sentences), { order: 2, smoothing, k: 0.5, vocab: 'observed', idSpace: 122 }) as InterpolatedModel;
-    for (const sampling of [{ ...plain, temperature: 0.5 }, { ...plain, topK: 70 }, { temperature: 1.5, topK: 0, topP: 0.6 }]) {
+    for (const sampling of [{ ...plain, temperature: 0.0005 }, { ...plain, topK: 70 }, { temperature: 1.5, topK: 0, topP: 0.6 }]) {
       for (const prefix of [[], [0.77]]) {
         const { history, shares } = gridStep(model, sampling, prefix);
+        if (history.length < prefix.length) continue; // the fixed draws ended the sentence
         expectClose(shares, expected(model, history, sampling));
       }
     }
