@@ -129,6 +129,18 @@ describe.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: hi
     }
   });
 
+  it('a history with exactly 24 continuations (the largest ranked by insertion) ranks them exactly', () => {
+    // one-token sentences over ids 2..25, id w written 1 + (7 w mod 5) times: <s> has 24 continuations with
+    // counts 1..5 in no id order (ties among them), the root 25 (with </s>)
+    const sentences: number[][] = [];
+    for (let w = 2; w <= 25; w++) for (let c = 0; c < 1 + ((7 * w) % 5); c++) sentences.push([w]);
+    const model = trainModel(corpusFromSentences(sentences), { order: 2, smoothing, k: 0.5, vocab: 'observed', idSpace: 26 }) as InterpolatedModel;
+    for (const sampling of [{ ...plain, topK: 5 }, { ...plain, topK: 12 }, { ...plain, topP: 0.4 }]) {
+      const { history, shares } = gridStep(model, sampling, []);
+      expectClose(shares, expected(model, history, sampling));
+    }
+  });
+
   it('histories with more continuations than the first scratch buffers (64) draw exactly too', () => {
     // 120 types, 1,500 two-token sentences, half of them starting with id 2: <s> and the root have about
     // 120 continuations each. Temperature 0.0005 (all mass on id 2 after <s>) takes weights relative to the
