@@ -45,6 +45,13 @@ function gridStep(model: InterpolatedModel, sampling: SamplingOptions, prefix: n
     const token = length > prefix.length ? out[prefix.length]! : EOS;
     shares.set(token, (shares.get(token) ?? 0) + 1 / GRID);
   }
+  // the extreme draws 0 and 1 - 2^-53 (rounding at the ends of the levels) must give tokens of the
+  // distribution too: listed with no share, so expectClose checks that they are kept tokens
+  for (const u of [0, 1 - 2 ** -53]) {
+    const length = sampler.sample(scripted([...prefix, u]), prefix.length + 1, out, 0);
+    const token = length > prefix.length ? out[prefix.length]! : EOS;
+    shares.set(token, shares.get(token) ?? 0);
+  }
   return { history, shares };
 }
 
