@@ -82,11 +82,13 @@ function transformTable(table: TransitionTable, sampling: SamplingOptions): Walk
   const tokens: number[] = [];
   const next: number[] = [];
   const weights: number[] = [];
+  // Stryker disable next-line EqualityOperator: equivalent, c = contexts transforms an empty edge range and its write past the typed array is a no-op
   for (let c = 0; c < contexts; c++) {
     const from = table.edgeStart[c]!;
     const to = table.edgeStart[c + 1]!;
     const kept = transformDistribution(
       table.edgeToken.subarray(from, to),
+      // Stryker disable next-line ArithmeticOperator: equivalent, the transforms are invariant under scaling a context's weights (count * total differs from count / total by a constant factor)
       Float64Array.from(table.edgeCount.subarray(from, to), (count) => count / table.contextTotal[c]!),
       sampling,
     );

@@ -27,12 +27,15 @@ export function transformDistribution(
   const count = probabilities.length;
   let weights = applyTemperature(probabilities, sampling.temperature);
   let kept = Array.from({ length: count }, (_, i) => i).filter((i) => weights[i]! > 0);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, entered without top-k and top-p the cut is the whole ranking, re-sorted into candidate order
   if (sampling.topK > 0 || sampling.topP < 1) {
+    // Stryker disable next-line MethodExpression: equivalent, kept is a fresh filtered array, sorting it in place changes nothing else
     const ranked = kept.slice().sort((a, b) => weights[b]! - weights[a]! || tokens[a]! - tokens[b]!);
     let cut = sampling.topK > 0 ? Math.min(sampling.topK, ranked.length) : ranked.length;
     if (sampling.topP < 1) {
       const total = ranked.slice(0, cut).reduce((sum, i) => sum + weights[i]!, 0);
       let mass = 0;
+      // Stryker disable next-line EqualityOperator: equivalent, the mass reaches p (within 1e-12) by rank cut - 1 at the latest, so r = cut is never run
       for (let r = 0; r < cut; r++) {
         mass += weights[ranked[r]!]! / total;
         if (mass >= sampling.topP - 1e-12) {
@@ -51,8 +54,11 @@ function applyTemperature(probabilities: ArrayLike<number>, temperature: number)
   const weights = Float64Array.from(probabilities);
   if (temperature === 1) return weights;
   let maxLog = Number.NEGATIVE_INFINITY;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, reading past a typed array gives undefined (skipped), and log(0) = -Infinity never raises the max
   for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) maxLog = Math.max(maxLog, Math.log(weights[i]!));
+  // Stryker disable next-line EqualityOperator: equivalent, a write past the end of a typed array is a no-op
   for (let i = 0; i < weights.length; i++) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for p = 0 exp((log 0 - M) / T) = exp(-Infinity) = 0 as well
     weights[i] = weights[i]! > 0 ? Math.exp((Math.log(weights[i]!) - maxLog) / temperature) : 0;
   }
   return weights;

@@ -48,6 +48,20 @@ describe('sampling options', () => {
     }
   });
 
+  it('refuses options that are not an object, naming what it got', () => {
+    for (const [bad, shown] of [[null, 'null'], [5, '5'], ['fast', 'fast']] as const) {
+      let thrown: unknown;
+      try {
+        resolveSampling(bad as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(UsageError);
+      expect((thrown as UsageError).message).toBe(`sampling options must be an object, got '${shown}'`);
+      expect((thrown as UsageError).hint).toBe('pass e.g. { temperature: 1, topK: 0, topP: 1 }');
+    }
+  });
+
   it('accepts the edges of each range', () => {
     expect(resolveSampling({ temperature: 1e-9, topK: 1, topP: 1 })).toEqual({ temperature: 1e-9, topK: 1, topP: 1 });
     expect(resolveSampling({ topP: Number.MIN_VALUE }).topP).toBe(Number.MIN_VALUE);

@@ -62,6 +62,13 @@ describe('sampling transforms', () => {
     [2 / 9, 3 / 9, 4 / 9].forEach((q, i) => expect(out[i]![1]).toBeCloseTo(q, 12));
   });
 
+  it('top-p reaches p within 1e-12: p = 0.5 + 1e-12 is reached by the 0.5 of the first token alone', () => {
+    // (0.5 + 1e-12) - 1e-12 is 0.5 exactly in doubles, and the first ranked mass is 0.5: reached, cut there
+    expect(transformDistribution([10, 11, 12], [0.5, 0.3, 0.2], { ...plain, topP: 0.5 + 1e-12 })).toEqual([[0, 1]]);
+    // 2e-12 above is not within the slack: the next token is needed
+    expect(transformDistribution([10, 11, 12], [0.5, 0.3, 0.2], { ...plain, topP: 0.5 + 2e-12 }).map(([i]) => i)).toEqual([0, 1]);
+  });
+
   it('temperature never revives a zero probability, and top-k larger than the support keeps all', () => {
     const out = transformDistribution([1, 2, 3], [0, 0.25, 0.75], { temperature: 3, topK: 10, topP: 1 });
     expect(out.map(([i]) => i)).toEqual([1, 2]);
