@@ -1,12 +1,15 @@
 /**
  * The smoothed sampler draws exactly the model's distribution (plain), or exactly the transformed one
  * (temperature, top-k, top-p as ./transform.ts defines them on the dense distribution), at every step of
- * a sentence: checked on a grid of draws, not on seeded samples, so the test does not depend on how many
- * random numbers a step consumes beyond "one uniform picks one token".
+ * a sentence: checked on a grid of draws, not on seeded samples.
  *
- * The grid: the steps before the one under test get fixed draws; the step under test gets
- * u = (i + 1/2) / GRID for i < GRID. Each token owns one interval of u (per level of the interpolation
- * chain), so its share of the grid is within a few 1/GRID of its probability.
+ * The grid: the steps before the one under test get fixed draws (whatever numbers they consume); the
+ * step under test gets u = (i + 1/2) / GRID for i < GRID as its first number. Each token owns one
+ * interval of u (per level of the interpolation chain), so its share of the grid is within a few
+ * 1/GRID of its probability. A single truncation (top-k or top-p alone) is drawn by rejection
+ * (sparseTransform.ts): u draws from the tempered distribution and the word is kept or the step draws
+ * again. Rejected tries are independent restarts, so the step's distribution is that of the first
+ * tries that were kept: the grid points whose step consumed exactly one number, renormalised.
  */
 
 import seedrandom from 'seedrandom';
@@ -31,28 +34,58 @@ function scripted(values: readonly number[]): () => number {
   return () => (i < values.length ? values[i++]! : 0.5);
 }
 
-/** The history the fixed draws lead to, and the grid's share of each next token (EOS for an ended sentence). */
-function gridStep(model: InterpolatedModel, sampling: SamplingOptions, prefix: number[]): { history: number[]; shares: Map<number, number> } {
+/** `random` with a count of the numbers it has given. */
+function counted(random: () => number): { random: () => number; calls: () => number } {
+  let calls = 0;
+  return {
+    random: () => {
+      calls++;
+      return random();
+    },
+    calls: () => calls,
+  };
+}
+
+/**
+ * The history the fixed draws lead to, and each next token's share of the grid points whose first
+ * try was kept (EOS for an ended sentence); `kept` is the share of such points.
+ */
+function gridStep(model: InterpolatedModel, sampling: SamplingOptions, prefix: number[]): { history: number[]; shares: Map<number, number>; kept: number } {
   const sampler = samplerFor(model, sampling);
   const out = new Int32Array(prefix.length + 1);
-  const reached = sampler.sample(scripted(prefix), prefix.length, out, 0);
+  const before = counted(scripted(prefix));
+  const reached = sampler.sample(before.random, prefix.length, out, 0);
   const history = Array.from(out.subarray(0, reached));
   const shares = new Map<number, number>();
-  if (reached < prefix.length) return { history, shares }; // the sentence ended early: no such step
-  for (let i = 0; i < GRID; i++) {
-    const length = sampler.sample(scripted([...prefix, (i + 0.5) / GRID]), prefix.length + 1, out, 0);
+  if (reached < prefix.length) return { history, shares, kept: 0 }; // the sentence ended early: no such step
+  // the numbers the steps before consumed: the prefix, then the fixed 0.5 of `scripted`
+  const lead = Array.from({ length: before.calls() }, (_, i) => (i < prefix.length ? prefix[i]! : 0.5));
+  const firstTry = (u: number): number | undefined => {
+    // a fresh sampler: one that fell back to a history's plan keeps drawing from it (a different map of u)
+    const draws = counted(scripted([...lead, u]));
+    const length = samplerFor(model, sampling).sample(draws.random, prefix.length + 1, out, 0);
     expect(Array.from(out.subarray(0, prefix.length))).toEqual(history);
-    const token = length > prefix.length ? out[prefix.length]! : EOS;
-    shares.set(token, (shares.get(token) ?? 0) + 1 / GRID);
+    if (draws.calls() !== lead.length + 1) return undefined; // u was dropped: the step drew again
+    return length > prefix.length ? out[prefix.length]! : EOS;
+  };
+  let kept = 0;
+  for (let i = 0; i < GRID; i++) {
+    const token = firstTry((i + 0.5) / GRID);
+    if (token === undefined) continue;
+    kept++;
+    shares.set(token, (shares.get(token) ?? 0) + 1);
   }
+  for (const [token, count] of shares) shares.set(token, count / kept);
+  // no truncation, or both together (drawn from a plan): every first number picks the token
+  const oneTruncation = ((sampling.topK ?? 0) > 0) !== ((sampling.topP ?? 1) < 1);
+  if (!oneTruncation) expect(kept).toBe(GRID);
   // the extreme draws 0 and 1 - 2^-53 (rounding at the ends of the levels) must give tokens of the
   // distribution too: listed with no share, so expectClose checks that they are kept tokens
   for (const u of [0, 1 - 2 ** -53]) {
-    const length = sampler.sample(scripted([...prefix, u]), prefix.length + 1, out, 0);
-    const token = length > prefix.length ? out[prefix.length]! : EOS;
-    shares.set(token, shares.get(token) ?? 0);
+    const token = firstTry(u);
+    if (token !== undefined) shares.set(token, shares.get(token) ?? 0);
   }
-  return { history, shares };
+  return { history, shares, kept: kept / GRID };
 }
 
 /** The model's next-token distribution after `<s> history`, transformed as transform.ts defines it. */
@@ -63,9 +96,11 @@ function expected(model: InterpolatedModel, history: number[], sampling: Samplin
   return new Map(transformDistribution(ids, p, sampling).map(([i, q]) => [ids[i]!, q]));
 }
 
-function expectClose(actual: Map<number, number>, wanted: Map<number, number>): void {
-  for (const [id, share] of actual) expect(wanted.has(id), `token ${id} drawn but not in the distribution`).toBe(true);
-  for (const [id, q] of wanted) expect(Math.abs((actual.get(id) ?? 0) - q), `token ${id}`).toBeLessThanOrEqual(SLACK + 1e-12);
+/** Shares within SLACK of the wanted probabilities (SLACK / kept when only a share `kept` of the grid counts). */
+function expectClose(actual: Map<number, number>, wanted: Map<number, number>, kept = 1): void {
+  expect(kept, 'no grid point was kept at its first try').toBeGreaterThan(0);
+  for (const [id] of actual) expect(wanted.has(id), `token ${id} drawn but not in the distribution`).toBe(true);
+  for (const [id, q] of wanted) expect(Math.abs((actual.get(id) ?? 0) - q), `token ${id}`).toBeLessThanOrEqual(SLACK / kept + 1e-12);
 }
 
 describe('smoothed sampler on TINY (hand-counted first step)', () => {
@@ -110,9 +145,9 @@ describe.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: ev
         const model = trainModel(smallCorpus(), modelOptions) as InterpolatedModel;
         for (const sampling of SAMPLINGS) {
           for (const prefix of [[], [0.3, 0.6]]) {
-            const { history, shares } = gridStep(model, sampling, prefix);
+            const { history, shares, kept } = gridStep(model, sampling, prefix);
             if (history.length < prefix.length) continue;
-            expectClose(shares, expected(model, history, sampling));
+            expectClose(shares, expected(model, history, sampling), kept);
           }
         }
       });
@@ -129,9 +164,9 @@ describe.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: hi
     const model = trainModel(corpusFromSentences(sentences), { order: 2, smoothing, k: 0.5, vocab: 'observed', idSpace: 42 }) as InterpolatedModel;
     for (const sampling of [{ ...plain, topK: 10 }, { ...plain, topK: 27 }, { ...plain, topP: 0.5 }, { temperature: 0.7, topK: 30, topP: 0.8 }]) {
       for (const prefix of [[], [0.41]]) {
-        const { history, shares } = gridStep(model, sampling, prefix);
+        const { history, shares, kept } = gridStep(model, sampling, prefix);
         if (history.length < prefix.length) continue; // the fixed draws ended the sentence
-        expectClose(shares, expected(model, history, sampling));
+        expectClose(shares, expected(model, history, sampling), kept);
       }
     }
   });
@@ -143,8 +178,8 @@ describe.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: hi
     for (let w = 2; w <= 25; w++) for (let c = 0; c < 1 + ((7 * w) % 5); c++) sentences.push([w]);
     const model = trainModel(corpusFromSentences(sentences), { order: 2, smoothing, k: 0.5, vocab: 'observed', idSpace: 26 }) as InterpolatedModel;
     for (const sampling of [{ ...plain, topK: 5 }, { ...plain, topK: 12 }, { ...plain, topP: 0.4 }]) {
-      const { history, shares } = gridStep(model, sampling, []);
-      expectClose(shares, expected(model, history, sampling));
+      const { history, shares, kept } = gridStep(model, sampling, []);
+      expectClose(shares, expected(model, history, sampling), kept);
     }
   });
 
@@ -158,9 +193,9 @@ describe.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: hi
     const model = trainModel(corpusFromSentences(sentences), { order: 2, smoothing, k: 0.5, vocab: 'observed', idSpace: 122 }) as InterpolatedModel;
     for (const sampling of [{ ...plain, temperature: 0.0005 }, { ...plain, topK: 70 }, { temperature: 1.5, topK: 0, topP: 0.6 }]) {
       for (const prefix of [[], [0.77]]) {
-        const { history, shares } = gridStep(model, sampling, prefix);
+        const { history, shares, kept } = gridStep(model, sampling, prefix);
         if (history.length < prefix.length) continue; // the fixed draws ended the sentence
-        expectClose(shares, expected(model, history, sampling));
+        expectClose(shares, expected(model, history, sampling), kept);
       }
     }
   });
