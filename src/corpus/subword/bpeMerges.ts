@@ -19,6 +19,7 @@
  * (learnBpe says when; tested).
  */
 
+import { SymbolTable } from './symbolTable.js';
 import { BpePairTable } from './bpePairTable.js';
 
 export const END_OF_WORD = '</w>';
@@ -83,8 +84,7 @@ export function mergeRanks(merges: readonly Merge[]): MergeRanks {
  * merges never name get ids from width on, as they are met, and are never merged. O(length^2) per word.
  */
 export class MergeRanks {
-  private readonly symbols: string[] = [];
-  private readonly symbolIds = new Map<string, number>();
+  private readonly symbols = new SymbolTable();
   /** Pair (left * width + right) -> rank. */
   private readonly ranks = new Map<number, number>();
   /** Rank -> the merged symbol. */
@@ -92,8 +92,8 @@ export class MergeRanks {
   private readonly width: number;
 
   constructor(merges: readonly Merge[]) {
-    const pairs = merges.map((merge) => [this.symbolId(merge.left), this.symbolId(merge.right), this.symbolId(merge.left + merge.right)] as const);
-    this.width = this.symbols.length;
+    const pairs = merges.map((merge) => [this.symbols.id(merge.left), this.symbols.id(merge.right), this.symbols.id(merge.left + merge.right)] as const);
+    this.width = this.symbols.size;
     this.joined = Int32Array.from(pairs, ([, , joined]) => joined);
     pairs.forEach(([left, right], rank) => {
       const key = left * this.width + right;
@@ -103,7 +103,7 @@ export class MergeRanks {
 
   /** The word's symbols once the merges are applied (ids for `symbol`). */
   segment(word: string): number[] {
-    const symbols = spell(word).map((symbol) => this.symbolId(symbol));
+    const symbols = spell(word).map((symbol) => this.symbols.id(symbol));
     for (;;) {
       let best = Number.POSITIVE_INFINITY;
       let at = -1;
@@ -120,22 +120,12 @@ export class MergeRanks {
   }
 
   symbol(id: number): string {
-    return this.symbols[id]!;
+    return this.symbols.text(id);
   }
 
   private rank(left: number, right: number): number {
     if (left >= this.width || right >= this.width) return Number.POSITIVE_INFINITY;
     return this.ranks.get(left * this.width + right) ?? Number.POSITIVE_INFINITY;
-  }
-
-  private symbolId(symbol: string): number {
-    let id = this.symbolIds.get(symbol);
-    if (id === undefined) {
-      id = this.symbols.length;
-      this.symbols.push(symbol);
-      this.symbolIds.set(symbol, id);
-    }
-    return id;
   }
 }
 

@@ -19,6 +19,7 @@
  * O(log entries) per queue operation.
  */
 
+import { SymbolTable } from './symbolTable.js';
 import { PairIndex } from './pairIndex.js';
 import { PairQueue } from './pairQueue.js';
 
@@ -30,8 +31,7 @@ export interface SymbolPair {
 const NONE = -1;
 
 export class BpePairTable {
-  private readonly symbols: string[] = [];
-  private readonly symbolIds = new Map<string, number>();
+  private readonly symbols = new SymbolTable();
   /** Word w's symbols: text[wordStart[w] .. wordStart[w] + wordLength[w]). */
   private readonly text: Int32Array;
   private readonly wordStart: Int32Array;
@@ -61,7 +61,7 @@ export class BpePairTable {
     const weights: number[] = [];
     for (const [word, count] of words) {
       if (count <= 0 || word.length === 0) continue;
-      spellings.push(spell(word).map((symbol) => this.symbolId(symbol)));
+      spellings.push(spell(word).map((symbol) => this.symbols.id(symbol)));
       weights.push(count);
     }
     const total = spellings.reduce((sum, symbols) => sum + symbols.length, 0);
@@ -88,10 +88,10 @@ export class BpePairTable {
     if (pair === NONE) return undefined;
     const left = this.pairs.left(pair);
     const right = this.pairs.right(pair);
-    const merged = { left: this.symbols[left]!, right: this.symbols[right]! };
+    const merged = { left: this.symbols.text(left), right: this.symbols.text(right) };
     const joined = merged.left + merged.right;
-    if (this.symbolIds.has(joined)) this.reformed = true;
-    this.mergePair(pair, left, right, this.symbolId(joined));
+    if (this.symbols.has(joined)) this.reformed = true;
+    this.mergePair(pair, left, right, this.symbols.id(joined));
     return merged;
   }
 
@@ -116,7 +116,7 @@ export class BpePairTable {
   }
 
   symbol(id: number): string {
-    return this.symbols[id]!;
+    return this.symbols.text(id);
   }
 
   private popBest(): number {
@@ -224,20 +224,10 @@ export class BpePairTable {
 
   /** The tie rule: at equal counts, the pair whose left symbol sorts first, then whose right does. */
   private sortsFirst(a: number, b: number): boolean {
-    const leftA = this.symbols[this.pairs.left(a)]!;
-    const leftB = this.symbols[this.pairs.left(b)]!;
+    const leftA = this.symbols.text(this.pairs.left(a));
+    const leftB = this.symbols.text(this.pairs.left(b));
     if (leftA !== leftB) return leftA < leftB;
-    return this.symbols[this.pairs.right(a)]! < this.symbols[this.pairs.right(b)]!;
-  }
-
-  private symbolId(symbol: string): number {
-    let id = this.symbolIds.get(symbol);
-    if (id === undefined) {
-      id = this.symbols.length;
-      this.symbols.push(symbol);
-      this.symbolIds.set(symbol, id);
-    }
-    return id;
+    return this.symbols.text(this.pairs.right(a)) < this.symbols.text(this.pairs.right(b));
   }
 }
 
