@@ -122,6 +122,8 @@ export class SparseTransformer {
   /** childStart of each laid-out level (0 for UNIFORM). */
   private readonly starts: Int32Array;
   private layoutTotal = 0;
+  /** Where the last `chooseLevel` draw fell inside its level. */
+  private rest = 0;
   /** Index of each outcome in V (ids ascending): its rank in the uniform level. */
   private readonly outcomeIndex: Int32Array;
   private readonly chain: Int32Array;
@@ -495,29 +497,38 @@ export class SparseTransformer {
 
   /** Draws one word id from a plan with one uniform number. */
   draw(plan: SparsePlan, random: RandomSource): number {
-    let t = random() * plan[0]!;
-    const depth = plan[1]!;
-    let chosen = -1;
-    let inside = false;
-    for (let l = 0; l < depth; l++) {
-      const mass = plan[PLAN_HEAD + PLAN_WIDTH * l + 3]!;
-      if (!(mass > 0)) continue;
-      chosen = l;
-      if (t < mass) {
-        inside = true;
-        break;
-      }
-      t -= mass;
-    }
+    const chosen = this.chooseLevel(plan, PLAN_HEAD + 3, PLAN_WIDTH, plan[1]!, random() * plan[0]!);
     if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
     const at = PLAN_HEAD + PLAN_WIDTH * chosen;
-    const s = inside ? t : plan[at + 3]!; // rounding past the end: the last kept word
+    const s = this.rest;
     const above = chosen > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
     const level = plan[at]!;
     const childStart = this.model.trie.childStart;
     const from = level === UNIFORM ? 0 : childStart[level]!;
     const holeFrom = above === UNIFORM ? 0 : childStart[above]!;
     return this.idAt(level, this.drawInLevel(level, from, above, holeFrom, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!));
+  }
+
+  /**
+   * The level a draw t in [0, total mass) falls in, the masses read at values[offset + stride l] for
+   * l < depth (levels without mass skipped), and in `rest` the draw's place inside it (the level's whole
+   * mass when rounding ran past the end: its last kept word); -1 when no level has mass. Shared by
+   * `draw` (a plan's masses) and `drawAt` (the laid-out masses).
+   */
+  private chooseLevel(values: Float64Array, offset: number, stride: number, depth: number, t: number): number {
+    let chosen = -1;
+    for (let l = 0; l < depth; l++) {
+      const mass = values[offset + stride * l]!;
+      if (!(mass > 0)) continue;
+      chosen = l;
+      if (t < mass) {
+        this.rest = t;
+        return l;
+      }
+      t -= mass;
+    }
+    if (chosen >= 0) this.rest = values[offset + stride * chosen]!;
+    return chosen;
   }
 
   /**
@@ -574,22 +585,10 @@ export class SparseTransformer {
     const { chain, factors, cuts, masses, holesKept, starts } = this;
     const total = this.layoutTotal;
     for (let tries = 0; tries < REJECTION_TRIES; tries++) {
-      let t = random() * total;
-      let chosen = -1;
-      let inside = false;
-      for (let l = 0; l < depth; l++) {
-        const mass = masses[l]!;
-        if (!(mass > 0)) continue;
-        chosen = l;
-        if (t < mass) {
-          inside = true;
-          break;
-        }
-        t -= mass;
-      }
+      const chosen = this.chooseLevel(masses, 0, 1, depth, random() * total);
       if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
       const level = chain[chosen]!;
-      const s = inside ? t : masses[chosen]!; // rounding past the end: the last word
+      const s = this.rest;
       const from = starts[chosen]!;
       const r = chosen > 0
         ? this.drawInLevel(level, from, chain[chosen - 1]!, starts[chosen - 1]!, cuts[chosen]!, s / factors[chosen]!, holesKept[chosen]!)
