@@ -10,25 +10,14 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import type { InterpolatedModel } from '../../src/model/interpolated.js';
-import type { ModelOptions, SmoothingName } from '../../src/model/languageModel.js';
+import type { SmoothingName } from '../../src/model/languageModel.js';
 import { trainModel } from '../../src/model/train.js';
-import type { SamplingOptions } from '../../src/sampler/sampling.js';
-import { transformDistribution } from '../../src/sampler/smoothedSampler.js';
 import { SparseTransformer } from '../../src/sampler/sparseTransform.js';
 import { BOS } from '../../src/vocabulary/vocabulary.js';
 import { fits } from '../helpers/chiSquare.js';
+import { caseModel, definedDistribution, MODEL_CASE } from './smallModelCase.js';
 
 const SMOOTHINGS: SmoothingName[] = ['add-k', 'witten-bell', 'kneser-ney'];
-const ID_SPACE = 12;
-
-/** The README's distribution at a history node: ids ascending, probabilities. */
-function defined(model: InterpolatedModel, node: number, sampling: SamplingOptions): { ids: number[]; probabilities: number[] } {
-  const dense = new Float64Array(model.idSpace);
-  model.fillDistribution(node, dense);
-  const d = transformDistribution(model.outcomes, Float64Array.from(model.outcomes, (id) => dense[id]!), sampling);
-  return { ids: Array.from(d.ids), probabilities: Array.from(d.cumulative, (c, i) => c - (i > 0 ? d.cumulative[i - 1]! : 0)) };
-}
-
 /** One of the transforms drawAt draws directly: temperature with at most one truncation. */
 const directSampling = fc.record({
   temperature: fc.constantFrom(0.3, 0.7, 1, 1.5),
@@ -37,29 +26,15 @@ const directSampling = fc.record({
 
 describe.each(SMOOTHINGS)('%s direct draws', (smoothing) => {
   it('keep exactly the dense transform, whatever order the items are asked in', () => {
-    const sentence = fc.array(fc.integer({ min: 2, max: 10 }), { minLength: 0, maxLength: 7 });
     fc.assert(
       fc.property(
-        fc.array(sentence, { minLength: 1, maxLength: 10 }),
-        fc.integer({ min: 1, max: 4 }),
-        fc.boolean(),
-        fc.array(fc.integer({ min: 2, max: 11 }), { minLength: 0, maxLength: 4 }),
+        ...MODEL_CASE,
         directSampling,
         fc.integer(),
         (sentences, order, seed, tail, { temperature, truncation: [topK, topP] }, shuffleSeed) => {
-          const options: ModelOptions = {
-            order,
-            smoothing,
-            k: 0.1,
-            vocab: seed ? 'seed' : 'observed',
-            idSpace: ID_SPACE,
-            seedTypes: Int32Array.from([2, 3, 4, 5, 6, 7, 8, 9, 10]),
-          };
-          const model = trainModel(corpusFromSentences(sentences), options) as InterpolatedModel;
+          const { model, node } = caseModel(smoothing, sentences, order, seed, tail);
           const sampling = { temperature, topK, topP };
-          const history = Int32Array.from([BOS, ...tail]);
-          const node = model.historyNode(history, 0, history.length);
-          const expected = defined(model, node, sampling);
+          const expected = definedDistribution(model, node, sampling);
           const transformer = new SparseTransformer(model, sampling);
           expect(transformer.direct).toBe(true);
           const inOrder = transformer.materializeDirect(node);
@@ -156,10 +131,10 @@ describe.each(SMOOTHINGS)('%s direct draws on a 600-type model', (smoothing) => 
       }
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
-    const [observed, probabilities] = binned(counts, defined(model, node, sampling), 8);
+    const [observed, probabilities] = binned(counts, definedDistribution(model, node, sampling), 8);
     expect(fits(observed, probabilities)).toBe(true);
     // the test has power: the same draws against the untruncated distribution fail
-    const [against, untruncated] = binned(counts, defined(model, node, { temperature: temperature!, topK: 0, topP: 1 }), 8);
+    const [against, untruncated] = binned(counts, definedDistribution(model, node, { temperature: temperature!, topK: 0, topP: 1 }), 8);
     expect(fits(against, untruncated)).toBe(false);
     if (topP < 1) expect(fallbacks).toBeLessThan(draws * 0.001); // top-p 0.9 keeps >= 90%: 4 drops in a row are rare
     else if (smoothing === 'add-k') expect(fallbacks).toBeGreaterThan(0); // a flat add-k distribution: top-50 keeps little
