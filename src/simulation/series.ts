@@ -139,6 +139,8 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     if (synthetic.exhausted) hooks.warn?.(`${where}: the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
     if (synthetic.capped) hooks.warn?.(`${where}: --select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
     const batch = concatCorpora([humanShare, synthetic.kept]);
+    // `replace` trains on the newest batch alone: keeping the older ones would hold N tokens more per generation.
+    if (cellSettings.strategy === 'replace') batches.length = 0;
     batches.push(batch);
     const training = concatCorpora([trainingData(run, cell, batches, batchAt(generation), random), anchors]);
     const text = measured.text;
