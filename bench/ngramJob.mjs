@@ -91,6 +91,8 @@ for (let generation = 1; generation <= settings.generations; generation++) {
   const a = performance.now();
   const synthetic = syntheticText(samplerFor(model, cell.settings), run.batchTokens, settings.maxSentenceLength, random);
   const text = synthetic.text;
+  // As series.ts: M(g) has drawn its text; it and (order-3 MLE) M0 go before M(g+1) is built.
+  model = undefined;
   model0 = undefined;
   const b = performance.now();
   const next = trainModel(text, modelOptions);
@@ -112,6 +114,11 @@ for (let generation = 1; generation <= settings.generations; generation++) {
   previousTraining = text;
 }
 
+// The peak RSS reported is the staged run's (the verification below runs the loop a second time in
+// this process, on top of the first run's garbage).
+const maxrssKb = process.resourceUsage().maxRSS;
+const corpusFigures = { corpus_types: run.reference.unigrams.types.length, corpus_trigrams: run.reference.trigrams.size };
+
 if (!options.noVerify) {
   const simulated = [];
   let last = performance.now();
@@ -132,12 +139,11 @@ if (!options.noVerify) {
   console.log(JSON.stringify({ verified: true }));
 }
 console.log(JSON.stringify({
-  maxrss_kb: process.resourceUsage().maxRSS,
+  maxrss_kb: maxrssKb,
   load_s: loadSeconds,
   reference_s: referenceSeconds,
   corpus_tokens: tokenCount(corpus),
-  corpus_types: run.reference.unigrams.types.length,
-  corpus_trigrams: run.reference.trigrams.size,
+  ...corpusFigures,
 }));
 
 /** About `target` tokens of whole sentences: the corpus's sentences in seeded shuffles, repeated. */

@@ -75,10 +75,9 @@ export function buildTransitionTable(corpus: TokenCorpus, historyLength: number,
       tokenOf[p] = stream[at + historyLength]!;
     }
   }
-  // The prediction after p in the same sentence starts from the history that follows p's token.
-  const nextOf = scratchInts(COLUMN_SLOTS[2], predictions);
-  for (let p = 0; p < predictions; p++) nextOf[p] = tokenOf[p] === EOS ? -1 : contextOf[p + 1]!;
-  return groupPredictions(historyLength, contexts, contextOf, tokenOf, nextOf, undefined, idSpace);
+  // No next-context column: the prediction after p in the same sentence starts from the history that
+  // follows p's token, contextOf[p + 1] (groupPredictions reads it there).
+  return groupPredictions(historyLength, contexts, contextOf, tokenOf, undefined, undefined, idSpace);
 }
 
 /**
@@ -149,14 +148,17 @@ function paddedStream(corpus: TokenCorpus, historyLength: number): { stream: Int
  * Groups weighted predictions (context, token, next context, weight; weight 1 when `weights` is
  * undefined) into edges sorted by (context, token): a stable counting sort by token, then one by
  * context, each moving the values along (sequential reads, scattered writes: no gathers), then one
- * sequential pass over the sorted run.
+ * sequential pass over the sorted run. `nextOf` undefined: the predictions are a text's, in order, and
+ * the next context of p is that of p + 1 (-1 after `</s>`).
+ * Columns: the input (COLUMN_SLOTS 0 and 1 when they are scratch) is dead once sorted by token (2, 3),
+ * so the sort by context writes into 0 and 1 again.
  */
 function groupPredictions(
   historyLength: number,
   contexts: TupleTable,
   contextOf: Int32Array,
   tokenOf: Int32Array,
-  nextOf: Int32Array,
+  nextOf: Int32Array | undefined,
   weights: Int32Array | undefined,
   idSpace: number,
 ): TransitionTable {
@@ -168,13 +170,13 @@ function groupPredictions(
   for (let t = 0; t < idSpace; t++) tokenStart[t + 1]! += tokenStart[t]!;
   const fill = scratchInts('group.tokenFill', idSpace + 1);
   fill.set(tokenStart);
-  const byTokenContext = scratchInts(COLUMN_SLOTS[3], predictions);
-  const byTokenNext = scratchInts(COLUMN_SLOTS[4], predictions);
+  const byTokenContext = scratchInts(COLUMN_SLOTS[2], predictions);
+  const byTokenNext = scratchInts(COLUMN_SLOTS[3], predictions);
   const byTokenWeight = weights === undefined ? undefined : scratchInts('group.byTokenWeight', predictions);
   for (let p = 0; p < predictions; p++) {
     const at = fill[tokenOf[p]!]!++;
     byTokenContext[at] = contextOf[p]!;
-    byTokenNext[at] = nextOf[p]!;
+    byTokenNext[at] = nextOf !== undefined ? nextOf[p]! : tokenOf[p] === EOS ? -1 : contextOf[p + 1]!;
     if (byTokenWeight !== undefined) byTokenWeight[at] = weights![p]!;
   }
   // 2. then by context (stable), carrying token, next context and weight.
@@ -183,8 +185,8 @@ function groupPredictions(
   for (let c = 0; c < contextCount; c++) edgeStart[c + 1]! += edgeStart[c]!;
   const contextFill = scratchInts('group.contextFill', contextCount + 1);
   contextFill.set(edgeStart);
-  const sortedToken = scratchInts(COLUMN_SLOTS[5], predictions);
-  const sortedNext = scratchInts(COLUMN_SLOTS[6], predictions);
+  const sortedToken = scratchInts(COLUMN_SLOTS[0], predictions);
+  const sortedNext = scratchInts(COLUMN_SLOTS[1], predictions);
   const sortedWeight = weights === undefined ? undefined : scratchInts('group.sortedWeight', predictions);
   for (let token = 0; token < idSpace; token++) {
     const to = tokenStart[token + 1]!;

@@ -9,11 +9,11 @@
  * (history a b, token c; PAD stands before `<s>`): the in-sentence bigrams are the (a, b) with both
  * real tokens, the in-sentence trigrams the (a, b, c) with all three real. The predictions are sorted
  * by (a, b, c) with three stable counting sorts (by c, then b, then a: a least-significant-digit radix
- * sort; sequential reads, scattered writes), so equal bigrams and trigrams are neighbours: distinct
- * ones are counted by comparing each prediction with the one before, with no hashing. H's distinct
- * extended trigrams are kept sorted the same way (`TrigramSet`: per first item, its (b, c) in order,
- * with the count of (a, b, c) and of the history (a, b)), so the text is compared with H by one merge,
- * a sequential walk of both lists. O(tokens + ids) time; no per-n-gram allocation.
+ * sort; sequential reads, scattered writes; two columns moved per pass), so equal bigrams and
+ * trigrams are neighbours: distinct ones are counted by comparing each prediction with the one
+ * before, with no hashing. H's distinct extended trigrams are kept sorted the same way (`TrigramSet`:
+ * per first item, its (b, c) in order, with the count of (a, b, c) and of the history (a, b)), so the
+ * text is compared with H by one merge, a sequential walk of both lists. O(tokens + ids) time; no per-n-gram allocation.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -61,16 +61,71 @@ interface Groups {
 /**
  * The predictions of `corpus` sorted by (first item, second, third), in scratch buffers (valid until
  * the next call: TrigramSet's construction and a profile are never alive together).
+ *
+ * A least-significant-digit radix sort in three stable counting passes, each moving two columns and
+ * leaving the third implied by the bucket it walks: by c, read straight from the text, carrying (a, b);
+ * then by b, walking the c buckets in order, carrying (a, c); then by a, walking the b buckets,
+ * carrying (b, c). The three histograms are one pass over the text (a value's count does not depend on
+ * the order). Four prediction-sized columns (COLUMN_SLOTS), two per pass.
  */
 function sortedPredictions(corpus: TokenCorpus, idSpace: number): Groups {
+  const predictions = corpus.ids.length + corpus.offsets.length - 1;
+  const range = idSpace + 1; // the ids, then PAD
+  // Scratch buffer names only have to differ from each other's.
+  // Stryker disable StringLiteral: equivalent, an empty name is as unique as the one it replaces
+  const thirdStart = scratchInts('ngrams.third', range + 1, true);
+  const secondStart = scratchInts('ngrams.second', range + 1, true);
+  const groupStart = scratchInts('ngrams.groups', range + 1, true);
+  const fill = scratchInts('ngrams.fill', range);
+  // Stryker restore StringLiteral
+  forEachPrediction(corpus, idSpace, (a, b, c) => {
+    groupStart[a + 1]!++;
+    secondStart[b + 1]!++;
+    thirdStart[c + 1]!++;
+  });
+  // 1. by c, in text order: (a, b).
+  const firstByThird = scratchInts(COLUMN_SLOTS[0], predictions);
+  const secondByThird = scratchInts(COLUMN_SLOTS[1], predictions);
+  startsAndFill(thirdStart, fill, range);
+  forEachPrediction(corpus, idSpace, (a, b, c) => {
+    const at = fill[c]!++;
+    firstByThird[at] = a;
+    secondByThird[at] = b;
+  });
+  // 2. by b, stable: (a, c).
+  const firstBySecond = scratchInts(COLUMN_SLOTS[2], predictions);
+  const thirdBySecond = scratchInts(COLUMN_SLOTS[3], predictions);
+  startsAndFill(secondStart, fill, range);
+  for (let c = 0; c < range; c++) {
+    const to = thirdStart[c + 1]!;
+    for (let i = thirdStart[c]!; i < to; i++) {
+      const at = fill[secondByThird[i]!]!++;
+      firstBySecond[at] = firstByThird[i]!;
+      thirdBySecond[at] = c;
+    }
+  }
+  // 3. by a, stable: (b, c); the groups are a's runs.
+  const second = scratchInts(COLUMN_SLOTS[0], predictions);
+  const third = scratchInts(COLUMN_SLOTS[1], predictions);
+  startsAndFill(groupStart, fill, range);
+  for (let b = 0; b < range; b++) {
+    const to = secondStart[b + 1]!;
+    for (let i = secondStart[b]!; i < to; i++) {
+      const at = fill[firstBySecond[i]!]!++;
+      second[at] = b;
+      third[at] = thirdBySecond[i]!;
+    }
+  }
+  return { groupStart, second, third };
+}
+
+/**
+ * Every prediction of the text as its extended trigram (a, b, c), PAD as `idSpace`, in text order.
+ * Small enough to be inlined into each loop that calls it.
+ */
+function forEachPrediction(corpus: TokenCorpus, idSpace: number, visit: (a: number, b: number, c: number) => void): void {
   const { ids, offsets } = corpus;
   const sentences = offsets.length - 1;
-  const predictions = ids.length + sentences;
-  // Text order, then by c, then by b (stable), then by a (stable): sorted by (a, b, c).
-  const firstIn = scratchInts(COLUMN_SLOTS[0], predictions);
-  const secondIn = scratchInts(COLUMN_SLOTS[1], predictions);
-  const thirdIn = scratchInts(COLUMN_SLOTS[2], predictions);
-  let p = 0;
   // Stryker disable next-line EqualityOperator: equivalent, a sentence past the last offset has undefined bounds and no prediction
   for (let s = 0; s < sentences; s++) {
     let a = idSpace; // PAD
@@ -78,62 +133,19 @@ function sortedPredictions(corpus: TokenCorpus, idSpace: number): Groups {
     const to = offsets[s + 1]!;
     for (let i = offsets[s]!; i <= to; i++) {
       const c = i < to ? ids[i]! : EOS;
-      firstIn[p] = a;
-      secondIn[p] = b;
-      thirdIn[p++] = c;
+      visit(a, b, c);
       a = b;
       b = c;
     }
   }
-  const firstMid = scratchInts(COLUMN_SLOTS[3], predictions);
-  const secondMid = scratchInts(COLUMN_SLOTS[4], predictions);
-  const thirdMid = scratchInts(COLUMN_SLOTS[5], predictions);
-  // Scratch buffer names only have to differ from each other's.
-  // Stryker disable StringLiteral: equivalent, an empty name is as unique as the one it replaces
-  countingSort(thirdIn, [firstIn, secondIn, thirdIn], [firstMid, secondMid, thirdMid], idSpace + 1, 'ngrams.start');
-  countingSort(secondMid, [firstMid, secondMid, thirdMid], [firstIn, secondIn, thirdIn], idSpace + 1, 'ngrams.start');
-  const groupStart = countingSort(firstIn, [secondIn, thirdIn], [secondMid, thirdMid], idSpace + 1, 'ngrams.groups');
-  // Stryker restore StringLiteral
-  return { groupStart, second: secondMid, third: thirdMid };
 }
 
-/**
- * Stable counting sort of the columns `from` by `key` (values 0 .. range-1) into `to`; returns the
- * start of each key's run (range + 1 entries, a scratch buffer named `slot`).
- */
-function countingSort(key: Int32Array, from: Int32Array[], to: Int32Array[], range: number, slot: string): Int32Array {
-  const start = scratchInts(slot, range + 1, true);
-  const n = key.length;
-  // the extra passes of `<=` below read key[n] (undefined) or write past a typed array: no-ops
-  // Stryker disable next-line EqualityOperator: equivalent, see above
-  for (let i = 0; i < n; i++) start[key[i]! + 1]!++;
+/** Histogram counts (at value + 1) made running starts in place; `fill` gets a copy to insert with. */
+function startsAndFill(start: Int32Array, fill: Int32Array, range: number): void {
+  // the extra pass of `<=` writes past a typed array: a no-op
   // Stryker disable next-line EqualityOperator: equivalent, see above
   for (let k = 0; k < range; k++) start[k + 1]! += start[k]!;
-  // Stryker disable next-line StringLiteral: equivalent, an empty name is as unique as the one it replaces
-  const fill = scratchInts(`${slot}.fill`, range);
   fill.set(start.subarray(0, range));
-  const columns = from.length;
-  if (columns === 3) {
-    const [x, y, z] = from as [Int32Array, Int32Array, Int32Array];
-    const [u, v, w] = to as [Int32Array, Int32Array, Int32Array];
-    // Stryker disable next-line EqualityOperator: equivalent, see above
-    for (let i = 0; i < n; i++) {
-      const at = fill[key[i]!]!++;
-      u[at] = x[i]!;
-      v[at] = y[i]!;
-      w[at] = z[i]!;
-    }
-  } else {
-    const [x, y] = from as [Int32Array, Int32Array];
-    const [u, v] = to as [Int32Array, Int32Array];
-    // Stryker disable next-line EqualityOperator: equivalent, see above
-    for (let i = 0; i < n; i++) {
-      const at = fill[key[i]!]!++;
-      u[at] = x[i]!;
-      v[at] = y[i]!;
-    }
-  }
-  return start;
 }
 
 /** Slot layout of TrigramSet: second, third, count of (a, b, c), count of the history (a, b). */
