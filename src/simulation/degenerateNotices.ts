@@ -65,7 +65,7 @@ function oneType(ids: Int32Array): boolean {
 
 function oneSentence(text: TokenCorpus): boolean {
   const { ids, offsets } = text;
-  const length = offsets[1]! - offsets[0]!;
+  const length = offsets[1]!; // offsets[0] is 0 (TokenCorpus)
   for (let s = 1; s < offsets.length - 1; s++) {
     const from = offsets[s]!;
     if (offsets[s + 1]! - from !== length) return false;

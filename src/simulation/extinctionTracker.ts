@@ -48,8 +48,9 @@ export class ExtinctionTracker {
   observe(generation: number, text: TokenCorpus): void {
     const { present, wasPresent, table } = this;
     const ids = text.ids;
-    for (let i = 0; i < ids.length; i++) present[ids[i]!] = 1;
+    for (const id of ids) present[id] = 1;
     const types = table.types;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass (t = types.length) reads undefined and writes past the typed arrays: a no-op
     for (let t = 0; t < types.length; t++) {
       const id = types[t]!;
       if (present[id] === 1) {
@@ -61,7 +62,7 @@ export class ExtinctionTracker {
         wasPresent[t] = 0;
       }
     }
-    for (let i = 0; i < ids.length; i++) present[ids[i]!] = 0;
+    for (const id of ids) present[id] = 0;
   }
 
   result(): ExtinctionTable {
