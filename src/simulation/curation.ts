@@ -26,7 +26,7 @@
  *    order.
  * `selectedShare` = kept candidates' tokens / candidates' tokens drawn (undefined for `none` or when
  * nothing was drawn). `measured` is the unselected model output the row describes: the candidates in
- * draw order up to `target` tokens (measuredPrefix), which for the same random stream is exactly the
+ * draw order up to `target` tokens (sentencePicks.firstTokens), which for the same random stream is exactly the
  * text `none` would have sampled.
  * Cost: the sampler draws 1/Q times the share (dedup: as many rounds as duplicates need), plus one
  * scoring pass over the candidates' ids (one table walk for MLE: sentenceFlooredPerplexities).
@@ -40,6 +40,7 @@ import { hashSentence, sameSentence } from '../metrics/sentenceSet.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import type { RandomSource } from '../random/random.js';
 import type { SentenceSampler } from '../sampler/sampling.js';
+import { firstTokens } from './sentencePicks.js';
 import { syntheticText } from './syntheticText.js';
 
 export type SelectRule =
@@ -63,7 +64,7 @@ export function parseSelectRule(text: string, flag = '--select'): SelectRule {
   if (text === 'dedup') return { kind: 'dedup' };
   const parts = text.split(':');
   const share = (raw: string | undefined): number => {
-    const value = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw);
+    const value = Number(raw); // a blank share reads as 0, refused like any share outside (0, 1]
     return Number.isFinite(value) && value > 0 && value <= 1 ? value : wrong();
   };
   if (parts.length === 2 && parts[0] === 'tail') return { kind: 'tail', share: share(parts[1]) };
@@ -119,17 +120,11 @@ export function curatedShare(rule: SelectRule, sampler: SentenceSampler, target:
     default: {
       const { text: candidates } = syntheticText(sampler, Math.ceil(target / rule.share), context.maxSentenceLength, random);
       const scores = candidateScores(rule, candidates, context);
+      // Stryker disable next-line ConditionalExpression: equivalent, a tail rule has no `keep`, so `rule.keep === 'low'` is false for it anyway
       const keep = keepByRank(candidates, rankByScore(scores, rule.kind === 'perplexity' && rule.keep === 'low'), target);
       return finish(candidates, keep, target);
     }
   }
-}
-
-/** The row's measured text: the candidates in draw order until they hold `target` tokens. */
-export function measuredPrefix(candidates: TokenCorpus, target: number): TokenCorpus {
-  let s = 0;
-  while (s < sentenceCount(candidates) && candidates.offsets[s]! < target) s++;
-  return { ids: candidates.ids.slice(0, candidates.offsets[s]), offsets: candidates.offsets.slice(0, s + 1) };
 }
 
 /** Per-candidate score: floored perplexity under the judge, or the seed-rare share of its tokens. */
@@ -141,6 +136,7 @@ export function candidateScores(rule: SelectRule, candidates: TokenCorpus, conte
   const sentences = sentenceCount(candidates);
   const scores = new Float64Array(sentences);
   const rare = context.reference.rare;
+  // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes past the end of the typed array (a no-op)
   for (let s = 0; s < sentences; s++) {
     const from = candidates.offsets[s]!;
     const to = candidates.offsets[s + 1]!;
@@ -161,8 +157,8 @@ export function rankByScore(scores: Float64Array, ascending: boolean): Int32Arra
 /** Marks candidates in `order` until the marked ones hold at least `target` tokens. */
 function keepByRank(candidates: TokenCorpus, order: Int32Array, target: number, keep = new Uint8Array(sentenceCount(candidates)), already = 0): Uint8Array {
   let tokens = already;
-  for (let r = 0; r < order.length && tokens < target; r++) {
-    const s = order[r]!;
+  for (const s of order) {
+    if (tokens >= target) break;
     if (keep[s] === 1) continue;
     keep[s] = 1;
     tokens += candidates.offsets[s + 1]! - candidates.offsets[s]!;
@@ -172,12 +168,13 @@ function keepByRank(candidates: TokenCorpus, order: Int32Array, target: number, 
 
 function finish(candidates: TokenCorpus, keep: Uint8Array, target: number, capped = false): CuratedShare {
   const picks: Array<[number, number]> = [];
+  // Stryker disable next-line EqualityOperator: equivalent, keep[keep.length] is undefined, never 1
   for (let s = 0; s < keep.length; s++) if (keep[s] === 1) picks.push([0, s]);
   const kept = gatherSentences([candidates], picks);
   const drawn = tokenCount(candidates);
   return {
     kept,
-    measured: measuredPrefix(candidates, target),
+    measured: firstTokens(candidates, target),
     exhausted: tokenCount(kept) < target,
     selectedShare: drawn > 0 ? tokenCount(kept) / drawn : undefined,
     capped,

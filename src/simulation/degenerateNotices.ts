@@ -33,28 +33,28 @@ export class DegenerateNotices {
   /** Checks generation `generation`'s synthetic text; returns the kinds newly reported. */
   observe(generation: number, text: TokenCorpus): DegenerateKind[] {
     const found: DegenerateKind[] = [];
-    const report = (kind: DegenerateKind, what: string): void => {
-      if (this.reported.has(kind)) return;
+    /** Reports `kind` when it was not reported yet (only then is `holds` checked) and holds; true if it did. */
+    const check = (kind: DegenerateKind, holds: () => boolean, what: () => string): boolean => {
+      if (this.reported.has(kind) || !holds()) return false;
       this.reported.add(kind);
       found.push(kind);
-      this.warn?.(`${this.where} generation ${generation}: ${what}; the run goes on`);
+      this.warn?.(`${this.where} generation ${generation}: ${what()}; the run goes on`);
+      return true;
     };
     const tokens = text.ids.length;
     const sentences = text.offsets.length - 1;
     if (tokens === 0) {
-      report('empty', 'the measured text holds no tokens (the model ends every sentence at once), so its text metrics are empty cells');
+      check('empty', () => true, () => 'the measured text holds no tokens (the model ends every sentence at once), so its text metrics are empty cells');
       return found;
     }
-    if (!this.reported.has('one-token') && oneType(text.ids)) {
-      report('one-token', `the model has collapsed to a single token type (${tokens} tokens, all the same)`);
-      // Stryker disable next-line StringLiteral: equivalent, skipping a kind already reported only saves work (report() says each kind once)
-    } else if (!this.reported.has('one-sentence') && sentences >= 2 && oneSentence(text)) {
-      report('one-sentence', `the model has collapsed to a single sentence (repeated ${sentences} times)`);
+    if (!check('one-token', () => oneType(text.ids), () => `the model has collapsed to a single token type (${tokens} tokens, all the same)`)) {
+      check('one-sentence', () => sentences >= 2 && oneSentence(text), () => `the model has collapsed to a single sentence (repeated ${sentences} times)`);
     }
-    // Stryker disable next-line StringLiteral: equivalent, as above
-    if (!this.reported.has('rare-extinct') && this.reference.rareTypes > 0 && !holdsRare(text.ids, this.reference.rare)) {
-      report('rare-extinct', `every one of the ${this.reference.rareTypes} seed-rare types is extinct (rare_survival 0)`);
-    }
+    check(
+      'rare-extinct',
+      () => this.reference.rareTypes > 0 && !holdsRare(text.ids, this.reference.rare),
+      () => `every one of the ${this.reference.rareTypes} seed-rare types is extinct (rare_survival 0)`,
+    );
     return found;
   }
 }

@@ -121,9 +121,10 @@ export function checkHooks(hooks: unknown, required: string | null = 'emit', fie
 /** Worker threads: a whole number from 1 to 1024 (the CLI's --workers too). */
 export const WORKERS_RULE: ValueRule<number> = integerRule(1, 1024);
 
-/** The options and handlers of runTasks / simulateAsync: `workers` 1..1024, handlers functions. */
-export function validateTaskOptions(options: unknown, handlers: unknown): void {
+/** The options and handlers of runTasks / simulateAsync: `workers` 1..1024, handlers functions. Returns the options object. */
+export function validateTaskOptions(options: unknown, handlers: unknown): Readonly<Record<string, unknown>> {
   const object = checkObject('options', options);
   if (object['workers'] !== undefined) checkValue('options.workers', object['workers'], WORKERS_RULE);
   checkHooks(handlers, null, 'handlers');
+  return object;
 }

@@ -66,6 +66,8 @@ describe('prepareRun', () => {
     expect(rows[0]!.values.word_vocab_retention).toBe(1);
     expect(rowsOf(prepareRun(f.corpus, f.vocabulary.size, small))[0]!.values.word_vocab_retention).toBeUndefined();
     expect(prepareRun(f.corpus, f.vocabulary.size, small, undefined).words).toBeUndefined();
+    // a hand-written spec naming a word-level tokenizer: no word view either
+    expect(prepareRun(f.corpus, f.vocabulary.size, small, { tokenizer: 'whitespace', tokens: spec.tokens }).words).toBeUndefined();
   });
 
   it('travels as plain data and is rebuilt with the same series', () => {

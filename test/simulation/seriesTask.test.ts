@@ -91,6 +91,9 @@ describe('series tasks', () => {
     const tracked = runTask({ extinctions: true, texts: false });
     expect(tracked.texts).toEqual([]);
     expect(tracked.result).toEqual(all.result);
+    // texts alone: handed to the listener
+    const texts = runTask({ extinctions: false, texts: true });
+    expect(texts.texts.map(([generation, measured]) => [generation, measured.ids.length])).toEqual(all.texts.map(([generation, measured]) => [generation, measured.ids.length]));
     // texts asked for, no onTexts handler: nothing breaks
     expect(runTask({ extinctions: false, texts: true }, false).rows).toHaveLength(3);
     // perplexities alone
