@@ -18,7 +18,7 @@ interface Series {
   synthetic: TokenCorpus[];
 }
 
-function series(sentences: readonly string[], cell: Partial<CellSettings>, shared: Partial<RunSettings> = {}): Series {
+function series(sentences: readonly string[], cell: Partial<CellSettings>, shared: Partial<RunSettings> = {}, withWarn = true): Series {
   const f = fixture(sentences);
   const sweep = { ...DEFAULT_RUN.sweep, humanRatio: [0] } as Record<string, unknown>;
   for (const [key, value] of Object.entries(cell)) sweep[key] = [value];
@@ -27,7 +27,7 @@ function series(sentences: readonly string[], cell: Partial<CellSettings>, share
   const result: Series = { rows: [], warnings: [], progress: [], synthetic: [] };
   runSeries(run, expandCells(settings.sweep)[0]!, 1, {
     emit: (row) => result.rows.push(row),
-    warn: (message) => result.warnings.push(message),
+    ...(withWarn ? { warn: (message: string) => result.warnings.push(message) } : {}),
     onProgress: (generation, fraction) => result.progress.push([generation, fraction]),
     onTexts: (texts) => result.synthetic.push(texts.synthetic),
   });
@@ -52,12 +52,14 @@ describe('a series', () => {
     const produced = tokenCount(synthetic[0]!);
     expect(produced).toBeLessThan(5);
     expect(warnings).toContain(`cell default replicate 1 generation 1: the model produced only ${produced} of 5 tokens`);
+    expect(series([...Array(5).fill('a'), ...Array(45).fill('')], {}, { holdout: 0, generations: 1 }, false).rows).toHaveLength(2); // no warn hook: no warning, no error
   });
 
   it('warns when --select dedup reaches its draw cap', () => {
     // every candidate is "a b", a sentence of H: 10 x 36 candidate tokens are drawn, then duplicates fill the share
     const { warnings } = series(AB, { select: 'dedup' }, { generations: 1 });
     expect(warnings).toContain('cell default replicate 1 generation 1: --select dedup found too few new sentences in 10 x 36 candidate tokens; duplicates fill the rest');
+    expect(series(AB, { select: 'dedup' }, { generations: 1 }, false).rows).toHaveLength(2);
   });
 
   it('expects sampling max(share, measured size), training on the batch (accumulate: H and every batch), measuring', () => {

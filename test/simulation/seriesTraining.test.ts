@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { expandCells } from '../../src/simulation/cells.js';
 import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { runSeries, type SeriesHooks } from '../../src/simulation/series.js';
+import { seriesTasks, taskSteps, type TaskExtras } from '../../src/simulation/seriesTask.js';
 import { DEFAULT_RUN, type CellSettings, type RunSettings } from '../../src/simulation/settings.js';
 import { fixture } from '../helpers/corpus.js';
 
@@ -59,5 +60,18 @@ describe('models trained by one series', () => {
     expect(trainingsFor({ order: 2, smoothing: 'mle' }, 3, { maxSentenceLength: 2 })).toBe(4);
     expect(trainingsFor({ order: 3, smoothing: 'mle' }, 3, { maxSentenceLength: 2 }, { onTexts: () => undefined })).toBe(4);
     expect(trainingsFor({ order: 3, smoothing: 'mle', select: 'tail:1' }, 3, { maxSentenceLength: 2 })).toBe(4);
+  });
+
+  it('a task without extras lets M0 go as runSeries does (1 + 3 + 3 = 7); asking for texts keeps it (4)', () => {
+    const settings: RunSettings = { ...DEFAULT_RUN, generations: 3, holdout: 0, maxSentenceLength: 2, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0] } };
+    const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
+    const trainings = (extras: TaskExtras): number => {
+      trained.calls = 0;
+      const steps = taskSteps(prepared, seriesTasks(settings)[0]!, extras, { onRow: () => undefined });
+      while (steps.next().done !== true);
+      return trained.calls;
+    };
+    expect(trainings({ extinctions: false, texts: false })).toBe(7);
+    expect(trainings({ extinctions: true, texts: false })).toBe(4);
   });
 });

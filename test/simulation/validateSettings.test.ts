@@ -62,6 +62,8 @@ describe('the run settings', () => {
       "sweep.select must be one of none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:high:Q, tail:Q (0 < Q <= 1), got 'm0:low:2'",
     );
     expect(refusal(() => validateRunSettings(withSweep('select', [3]))).message).toMatch(/^sweep\.select must be one of/u);
+    // a String object is not a string, even one that reads as a rule
+    expect(refusal(() => validateRunSettings(withSweep('select', [new String('tail:0.5')]))).message).toMatch(/^sweep\.select must be one of/u);
 
     for (const [field, value] of [['generations', 1], ['generations', 100_000], ['tokens', 1], ['measureTokens', 1], ['k', 1e-9], ['holdout', 0], ['rareThreshold', 1], ['maxSentenceLength', 1_000_000], ['replicates', 100_000], ['seed', 0]] as const) {
       expect(() => validateRunSettings(withShared(field, value))).not.toThrow();
@@ -92,6 +94,7 @@ describe('the run settings', () => {
       hint: 'pass a non-empty list of values, each a whole number from 1 to 10',
     });
     expect(refusal(() => validateRunSettings({ ...DEFAULT_RUN, sweep: undefined })).message).toBe('sweep must be an object, got undefined');
+    expect(refusal(() => validateRunSettings(null)).message).toBe('settings must be an object, got null');
     expect(refusal(() => validateRunSettings(withSweep('order', []))).message).toBe('sweep.order must be a non-empty list, got []');
   });
 
@@ -142,11 +145,13 @@ describe('the arguments of a series', () => {
     });
     expect(refusal(() => validateSeriesArguments({ reference: {} }, cell(), 1, hooks)).message).toBe('run must be a PreparedRun, got reference');
     expect(refusal(() => validateSeriesArguments({}, cell(), 1, hooks)).message).toBe('run must be a PreparedRun, got an empty object');
+    expect(refusal(() => validateSeriesArguments(null, cell(), 1, hooks)).message).toBe('run must be an object, got null');
     expect(refusal(() => validateSeriesArguments({ ...run(), settings: { ...DEFAULT_RUN, seed: -1 } }, cell(), 1, hooks)).message).toMatch(/^seed must be/u);
   });
 
   it('refuses a bad cell, key, id or replicate, naming it', () => {
     expect(refusal(() => validateSeriesArguments(run(), { ...cell(), settings: { ...cell().settings, topK: -1 } }, 1, hooks)).message).toMatch(/^cell\.settings\.topK must be/u);
+    expect(refusal(() => validateSeriesArguments(run(), 'default', 1, hooks)).message).toBe("cell must be an object, got 'default'");
     expect(refusal(() => validateSeriesArguments(run(), { ...cell(), key: '' }, 1, hooks)).message).toBe("cell.key must be a non-empty string, got ''");
     expect(refusal(() => validateSeriesArguments(run(), { ...cell(), id: 7 }, 1, hooks)).message).toBe("cell.id must be a non-empty string, got '7'");
     expect(refusal(() => validateSeriesArguments(run(), cell(), 0, hooks)).message).toBe("replicate must be a whole number >= 1, got '0'");
