@@ -49,6 +49,9 @@ export type SelectRule =
   | { readonly kind: 'perplexity'; readonly judge: 'm0' | 'self'; readonly keep: 'low' | 'high'; readonly share: number }
   | { readonly kind: 'tail'; readonly share: number };
 
+/** A rule that ranks candidates by a score. */
+type ScoredRule = Extract<SelectRule, { readonly share: number }>;
+
 /** The forms a rule may take, for help texts and errors. */
 export const SELECT_FORMS = 'none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:high:Q, tail:Q (0 < Q <= 1)';
 
@@ -117,14 +120,18 @@ export function curatedShare(rule: SelectRule, sampler: SentenceSampler, target:
     }
     case 'dedup':
       return dedupShare(sampler, target, context, random);
-    default: {
-      const { text: candidates } = syntheticText(sampler, Math.ceil(target / rule.share), context.maxSentenceLength, random);
-      const scores = candidateScores(rule, candidates, context);
-      // Stryker disable next-line ConditionalExpression: equivalent, a tail rule has no `keep`, so `rule.keep === 'low'` is false for it anyway
-      const keep = keepByRank(candidates, rankByScore(scores, rule.kind === 'perplexity' && rule.keep === 'low'), target);
-      return finish(candidates, keep, target);
-    }
+    case 'tail':
+      return scoredShare(rule, sampler, target, context, random, false); // the rarest first
+    case 'perplexity':
+      return scoredShare(rule, sampler, target, context, random, rule.keep === 'low');
   }
+}
+
+/** A scored rule: candidates up to ceil(target / Q) tokens, ranked by score (`ascending` or descending), kept until the share is full. */
+function scoredShare(rule: ScoredRule, sampler: SentenceSampler, target: number, context: CurationContext, random: RandomSource, ascending: boolean): CuratedShare {
+  const { text: candidates } = syntheticText(sampler, Math.ceil(target / rule.share), context.maxSentenceLength, random);
+  const keep = keepByRank(candidates, rankByScore(candidateScores(rule, candidates, context), ascending), target);
+  return finish(candidates, keep, target);
 }
 
 /** Per-candidate score: floored perplexity under the judge, or the seed-rare share of its tokens. */
@@ -133,18 +140,14 @@ export function candidateScores(rule: SelectRule, candidates: TokenCorpus, conte
   if (rule.kind === 'perplexity') {
     return sentenceFlooredPerplexities(rule.judge === 'm0' ? context.model0 : context.generator, candidates, seedTypes);
   }
-  const sentences = sentenceCount(candidates);
-  const scores = new Float64Array(sentences);
   const rare = context.reference.rare;
-  // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes past the end of the typed array (a no-op)
-  for (let s = 0; s < sentences; s++) {
+  return Float64Array.from({ length: sentenceCount(candidates) }, (_, s) => {
     const from = candidates.offsets[s]!;
     const to = candidates.offsets[s + 1]!;
     let count = 0;
     for (let i = from; i < to; i++) count += rare[candidates.ids[i]!]!;
-    scores[s] = to > from ? count / (to - from) : 0;
-  }
-  return scores;
+    return to > from ? count / (to - from) : 0;
+  });
 }
 
 /** Candidate indexes by score (ascending or descending), ties by draw order. */
@@ -168,8 +171,9 @@ function keepByRank(candidates: TokenCorpus, order: Int32Array, target: number, 
 
 function finish(candidates: TokenCorpus, keep: Uint8Array, target: number, capped = false): CuratedShare {
   const picks: Array<[number, number]> = [];
-  // Stryker disable next-line EqualityOperator: equivalent, keep[keep.length] is undefined, never 1
-  for (let s = 0; s < keep.length; s++) if (keep[s] === 1) picks.push([0, s]);
+  keep.forEach((kept, s) => {
+    if (kept === 1) picks.push([0, s]);
+  });
   const kept = gatherSentences([candidates], picks);
   const drawn = tokenCount(candidates);
   return {

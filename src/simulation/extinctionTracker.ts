@@ -49,10 +49,7 @@ export class ExtinctionTracker {
     const { present, wasPresent, table } = this;
     const ids = text.ids;
     for (const id of ids) present[id] = 1;
-    const types = table.types;
-    // Stryker disable next-line EqualityOperator: equivalent, the extra pass (t = types.length) reads undefined and writes past the typed arrays: a no-op
-    for (let t = 0; t < types.length; t++) {
-      const id = types[t]!;
+    table.types.forEach((id, t) => {
       if (present[id] === 1) {
         table.lastSeen[t] = generation;
         if (wasPresent[t] === 0) table.comebacks[t]!++;
@@ -61,7 +58,7 @@ export class ExtinctionTracker {
         if (table.firstAbsent[t] === -1) table.firstAbsent[t] = generation;
         wasPresent[t] = 0;
       }
-    }
+    });
     for (const id of ids) present[id] = 0;
   }
 
