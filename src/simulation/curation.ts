@@ -120,10 +120,10 @@ export function curatedShare(rule: SelectRule, sampler: SentenceSampler, target:
     }
     case 'dedup':
       return dedupShare(sampler, target, context, random);
-    case 'tail':
-      return scoredShare(rule, sampler, target, context, random, false); // the rarest first
     case 'perplexity':
       return scoredShare(rule, sampler, target, context, random, rule.keep === 'low');
+    case 'tail':
+      return scoredShare(rule, sampler, target, context, random, false); // the rarest first
   }
 }
 
