@@ -26,8 +26,8 @@
  *    order.
  * `selectedShare` = kept candidates' tokens / candidates' tokens drawn (undefined for `none` or when
  * nothing was drawn). `measured` is the unselected model output the row describes: the candidates in
- * draw order up to `target` tokens (sentencePicks.firstTokens), which for the same random stream is exactly the
- * text `none` would have sampled.
+ * draw order up to `target` tokens (sentencePicks.firstTokens), which for the same random stream is
+ * exactly the text `none` would have sampled.
  * Cost: the sampler draws 1/Q times the share (dedup: as many rounds as duplicates need), plus one
  * scoring pass over the candidates' ids (one table walk for MLE: sentenceFlooredPerplexities).
  */

@@ -4,8 +4,8 @@
  * Contract (SPEC section 2): sentences are drawn from `<s>` until `</s>` or `maxSentenceLength`
  * tokens, until the text holds at least `target` tokens (boundary markers not counted). A model
  * that keeps producing empty sentences cannot loop forever: at most `sentenceCap` sentences are
- * drawn (default max(target, 1)), and the caller is told through `exhausted`. Buffers grow by doubling; no per-token
- * allocation.
+ * drawn (default max(target, 1)), and the caller is told through `exhausted`. The token buffer is
+ * sized once (target + maxSentenceLength), the sentence table grows by doubling; no per-token allocation.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
