@@ -24,7 +24,7 @@ const withShared = (field: string, value: unknown): unknown => ({ ...DEFAULT_RUN
 const cellOf = (settings: RunSettings) => Object.fromEntries(Object.entries(settings.sweep).map(([name, values]) => [name, (values as unknown[])[0]]));
 
 describe('the run settings', () => {
-  it('DEFAULT_RUN holds the documented defaults, and they are valid', () => {
+  it('DEFAULT_RUN holds the documented defaults (README, the `run` options table), and they are valid', () => {
     expect(validateRunSettings(DEFAULT_RUN)).toBe(DEFAULT_RUN);
     const { sweep, ...shared } = DEFAULT_RUN;
     expect(shared).toEqual({ generations: 10, k: 0.01, holdout: 0.1, rareThreshold: 1, maxSentenceLength: 200, replicates: 1, seed: 42 });
