@@ -46,11 +46,14 @@ export function cellKey(settings: CellSettings): string {
  */
 export function cellNames<T>(
   cells: readonly T[],
-  valueOf: (cell: T, column: string) => unknown = (cell, column) => (cell as unknown as CellSettings)[SETTING_OF_COLUMN.get(column)!],
+  valueOf: (cell: T, column: string) => unknown = (cell, column) => (cell as unknown as CellSettings)[settingOf(column)],
 ): string[] {
   const text = (cell: T, column: string): string => String(valueOf(cell, column) ?? '');
   const varying = ALL_CELL_COLUMNS.map(([, column]) => column).filter((column) => new Set(cells.map((cell) => text(cell, column))).size > 1);
   return cells.map((cell) => varying.map((column) => `${column}=${text(cell, column)}`).join('/') || 'default');
 }
 
-const SETTING_OF_COLUMN = new Map(ALL_CELL_COLUMNS.map(([name, column]) => [column, name]));
+/** The cell setting written in CSV column `column`. */
+function settingOf(column: string): keyof CellSettings {
+  return ALL_CELL_COLUMNS.find(([, written]) => written === column)![0];
+}

@@ -26,8 +26,8 @@
  *    order.
  * `selectedShare` = kept candidates' tokens / candidates' tokens drawn (undefined for `none` or when
  * nothing was drawn). `measured` is the unselected model output the row describes: the candidates in
- * draw order up to `target` tokens (measuredPrefix), which for the same random stream is exactly the
- * text `none` would have sampled.
+ * draw order up to `target` tokens (sentencePicks.firstTokens), which for the same random stream is
+ * exactly the text `none` would have sampled.
  * Cost: the sampler draws 1/Q times the share (dedup: as many rounds as duplicates need), plus one
  * scoring pass over the candidates' ids (one table walk for MLE: sentenceFlooredPerplexities).
  */
@@ -40,6 +40,7 @@ import { hashSentence, sameSentence } from '../metrics/sentenceSet.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import type { RandomSource } from '../random/random.js';
 import type { SentenceSampler } from '../sampler/sampling.js';
+import { firstTokens } from './sentencePicks.js';
 import { syntheticText } from './syntheticText.js';
 
 export type SelectRule =
@@ -47,6 +48,9 @@ export type SelectRule =
   | { readonly kind: 'dedup' }
   | { readonly kind: 'perplexity'; readonly judge: 'm0' | 'self'; readonly keep: 'low' | 'high'; readonly share: number }
   | { readonly kind: 'tail'; readonly share: number };
+
+/** A rule that ranks candidates by a score. */
+type ScoredRule = Extract<SelectRule, { readonly share: number }>;
 
 /** The forms a rule may take, for help texts and errors. */
 export const SELECT_FORMS = 'none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:high:Q, tail:Q (0 < Q <= 1)';
@@ -63,7 +67,7 @@ export function parseSelectRule(text: string, flag = '--select'): SelectRule {
   if (text === 'dedup') return { kind: 'dedup' };
   const parts = text.split(':');
   const share = (raw: string | undefined): number => {
-    const value = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw);
+    const value = Number(raw); // a blank share reads as 0, refused like any share outside (0, 1]
     return Number.isFinite(value) && value > 0 && value <= 1 ? value : wrong();
   };
   if (parts.length === 2 && parts[0] === 'tail') return { kind: 'tail', share: share(parts[1]) };
@@ -116,20 +120,18 @@ export function curatedShare(rule: SelectRule, sampler: SentenceSampler, target:
     }
     case 'dedup':
       return dedupShare(sampler, target, context, random);
-    default: {
-      const { text: candidates } = syntheticText(sampler, Math.ceil(target / rule.share), context.maxSentenceLength, random);
-      const scores = candidateScores(rule, candidates, context);
-      const keep = keepByRank(candidates, rankByScore(scores, rule.kind === 'perplexity' && rule.keep === 'low'), target);
-      return finish(candidates, keep, target);
-    }
+    case 'perplexity':
+      return scoredShare(rule, sampler, target, context, random, rule.keep === 'low');
+    case 'tail':
+      return scoredShare(rule, sampler, target, context, random, false); // the rarest first
   }
 }
 
-/** The row's measured text: the candidates in draw order until they hold `target` tokens. */
-export function measuredPrefix(candidates: TokenCorpus, target: number): TokenCorpus {
-  let s = 0;
-  while (s < sentenceCount(candidates) && candidates.offsets[s]! < target) s++;
-  return { ids: candidates.ids.slice(0, candidates.offsets[s]), offsets: candidates.offsets.slice(0, s + 1) };
+/** A scored rule: candidates up to ceil(target / Q) tokens, ranked by score (`ascending` or descending), kept until the share is full. */
+function scoredShare(rule: ScoredRule, sampler: SentenceSampler, target: number, context: CurationContext, random: RandomSource, ascending: boolean): CuratedShare {
+  const { text: candidates } = syntheticText(sampler, Math.ceil(target / rule.share), context.maxSentenceLength, random);
+  const keep = keepByRank(candidates, rankByScore(candidateScores(rule, candidates, context), ascending), target);
+  return finish(candidates, keep, target);
 }
 
 /** Per-candidate score: floored perplexity under the judge, or the seed-rare share of its tokens. */
@@ -138,17 +140,14 @@ export function candidateScores(rule: SelectRule, candidates: TokenCorpus, conte
   if (rule.kind === 'perplexity') {
     return sentenceFlooredPerplexities(rule.judge === 'm0' ? context.model0 : context.generator, candidates, seedTypes);
   }
-  const sentences = sentenceCount(candidates);
-  const scores = new Float64Array(sentences);
   const rare = context.reference.rare;
-  for (let s = 0; s < sentences; s++) {
+  return Float64Array.from({ length: sentenceCount(candidates) }, (_, s) => {
     const from = candidates.offsets[s]!;
     const to = candidates.offsets[s + 1]!;
     let count = 0;
     for (let i = from; i < to; i++) count += rare[candidates.ids[i]!]!;
-    scores[s] = to > from ? count / (to - from) : 0;
-  }
-  return scores;
+    return to > from ? count / (to - from) : 0;
+  });
 }
 
 /** Candidate indexes by score (ascending or descending), ties by draw order. */
@@ -161,8 +160,8 @@ export function rankByScore(scores: Float64Array, ascending: boolean): Int32Arra
 /** Marks candidates in `order` until the marked ones hold at least `target` tokens. */
 function keepByRank(candidates: TokenCorpus, order: Int32Array, target: number, keep = new Uint8Array(sentenceCount(candidates)), already = 0): Uint8Array {
   let tokens = already;
-  for (let r = 0; r < order.length && tokens < target; r++) {
-    const s = order[r]!;
+  for (const s of order) {
+    if (tokens >= target) break;
     if (keep[s] === 1) continue;
     keep[s] = 1;
     tokens += candidates.offsets[s + 1]! - candidates.offsets[s]!;
@@ -172,12 +171,14 @@ function keepByRank(candidates: TokenCorpus, order: Int32Array, target: number, 
 
 function finish(candidates: TokenCorpus, keep: Uint8Array, target: number, capped = false): CuratedShare {
   const picks: Array<[number, number]> = [];
-  for (let s = 0; s < keep.length; s++) if (keep[s] === 1) picks.push([0, s]);
+  keep.forEach((kept, s) => {
+    if (kept === 1) picks.push([0, s]);
+  });
   const kept = gatherSentences([candidates], picks);
   const drawn = tokenCount(candidates);
   return {
     kept,
-    measured: measuredPrefix(candidates, target),
+    measured: firstTokens(candidates, target),
     exhausted: tokenCount(kept) < target,
     selectedShare: drawn > 0 ? tokenCount(kept) / drawn : undefined,
     capped,

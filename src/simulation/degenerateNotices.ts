@@ -33,26 +33,28 @@ export class DegenerateNotices {
   /** Checks generation `generation`'s synthetic text; returns the kinds newly reported. */
   observe(generation: number, text: TokenCorpus): DegenerateKind[] {
     const found: DegenerateKind[] = [];
-    const report = (kind: DegenerateKind, what: string): void => {
-      if (this.reported.has(kind)) return;
+    /** Reports `kind` when it was not reported yet (only then is `holds` checked) and holds; true if it did. */
+    const check = (kind: DegenerateKind, holds: () => boolean, what: () => string): boolean => {
+      if (this.reported.has(kind) || !holds()) return false;
       this.reported.add(kind);
       found.push(kind);
-      this.warn?.(`${this.where} generation ${generation}: ${what}; the run goes on`);
+      this.warn?.(`${this.where} generation ${generation}: ${what()}; the run goes on`);
+      return true;
     };
     const tokens = text.ids.length;
     const sentences = text.offsets.length - 1;
     if (tokens === 0) {
-      report('empty', 'the measured text holds no tokens (the model ends every sentence at once), so its text metrics are empty cells');
+      check('empty', () => true, () => 'the measured text holds no tokens (the model ends every sentence at once), so its text metrics are empty cells');
       return found;
     }
-    if (!this.reported.has('one-token') && oneType(text.ids)) {
-      report('one-token', `the model has collapsed to a single token type (${tokens} tokens, all the same)`);
-    } else if (!this.reported.has('one-sentence') && sentences >= 2 && oneSentence(text)) {
-      report('one-sentence', `the model has collapsed to a single sentence (repeated ${sentences} times)`);
+    if (!check('one-token', () => oneType(text.ids), () => `the model has collapsed to a single token type (${tokens} tokens, all the same)`)) {
+      check('one-sentence', () => sentences >= 2 && oneSentence(text), () => `the model has collapsed to a single sentence (repeated ${sentences} times)`);
     }
-    if (!this.reported.has('rare-extinct') && this.reference.rareTypes > 0 && !holdsRare(text.ids, this.reference.rare)) {
-      report('rare-extinct', `every one of the ${this.reference.rareTypes} seed-rare types is extinct (rare_survival 0)`);
-    }
+    check(
+      'rare-extinct',
+      () => this.reference.rareTypes > 0 && !holdsRare(text.ids, this.reference.rare),
+      () => `every one of the ${this.reference.rareTypes} seed-rare types is extinct (rare_survival 0)`,
+    );
     return found;
   }
 }
@@ -65,7 +67,7 @@ function oneType(ids: Int32Array): boolean {
 
 function oneSentence(text: TokenCorpus): boolean {
   const { ids, offsets } = text;
-  const length = offsets[1]! - offsets[0]!;
+  const length = offsets[1]!; // offsets[0] is 0 (TokenCorpus)
   for (let s = 1; s < offsets.length - 1; s++) {
     const from = offsets[s]!;
     if (offsets[s + 1]! - from !== length) return false;
@@ -75,6 +77,6 @@ function oneSentence(text: TokenCorpus): boolean {
 }
 
 function holdsRare(ids: Int32Array, rare: Uint8Array): boolean {
-  for (let i = 0; i < ids.length; i++) if (rare[ids[i]!] === 1) return true;
+  for (const id of ids) if (rare[id] === 1) return true;
   return false;
 }

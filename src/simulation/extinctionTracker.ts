@@ -48,10 +48,8 @@ export class ExtinctionTracker {
   observe(generation: number, text: TokenCorpus): void {
     const { present, wasPresent, table } = this;
     const ids = text.ids;
-    for (let i = 0; i < ids.length; i++) present[ids[i]!] = 1;
-    const types = table.types;
-    for (let t = 0; t < types.length; t++) {
-      const id = types[t]!;
+    for (const id of ids) present[id] = 1;
+    table.types.forEach((id, t) => {
       if (present[id] === 1) {
         table.lastSeen[t] = generation;
         if (wasPresent[t] === 0) table.comebacks[t]!++;
@@ -60,8 +58,8 @@ export class ExtinctionTracker {
         if (table.firstAbsent[t] === -1) table.firstAbsent[t] = generation;
         wasPresent[t] = 0;
       }
-    }
-    for (let i = 0; i < ids.length; i++) present[ids[i]!] = 0;
+    });
+    for (const id of ids) present[id] = 0;
   }
 
   result(): ExtinctionTable {

@@ -79,8 +79,9 @@ export function wordViewSpec(tokenizer: string, vocabulary: Vocabulary): WordVie
 
 /** The word view of a subword run (nothing for a word-level tokenizer). */
 function wordViewOf(spec: WordViewSpec | undefined, human: TokenCorpus, rareThreshold: number): { words?: PreparedRun['words'] } {
-  const split = spec === undefined ? undefined : wordSplitter(spec.tokenizer);
-  if (spec === undefined || split === undefined) return {};
+  if (spec === undefined) return {};
+  const split = wordSplitter(spec.tokenizer);
+  if (split === undefined) return {};
   return { words: { spec, tokens: spec.tokens, split, reference: wordReference(human, spec.tokens, split, rareThreshold) } };
 }
 

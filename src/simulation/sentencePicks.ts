@@ -14,13 +14,14 @@ import type { RandomSource } from '../random/random.js';
 
 export function pickTokens(source: TokenCorpus, target: number, random: RandomSource): TokenCorpus {
   const picks: Array<[number, number]> = [];
-  if (target <= 0) return gatherSentences([source], picks);
-  let tokens = 0;
-  drawSentences(source, random, (s) => {
-    picks.push([0, s]);
-    tokens += source.offsets[s + 1]! - source.offsets[s]!;
-    return tokens < target;
-  });
+  if (target > 0) {
+    let tokens = 0;
+    drawSentences(source, random, (s) => {
+      picks.push([0, s]);
+      tokens += source.offsets[s + 1]! - source.offsets[s]!;
+      return tokens < target;
+    });
+  }
   return gatherSentences([source], picks);
 }
 

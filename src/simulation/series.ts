@@ -10,7 +10,7 @@
  *   a sample of N_g tokens of whole sentences from H + B_1..B_g (`accumulate-subsample`); the K anchor
  *   sentences (chosen once) are added on top. Row g describes the measured text (./measuredText.ts):
  *   the unselected synthetic share of B_g (with --select: the candidates in draw order up to the
- *   share's size, curation.measuredPrefix) topped up to `measureTokens` (default N) with further
+ *   share's size, sentencePicks.firstTokens) topped up to `measureTokens` (default N) with further
  *   sentences from M(g-1), plus M_g's model-level figures (held-out perplexity, support, discount
  *   fallback) and the share `--select` kept.
  * Every random draw of the trajectory comes from one generator seeded by (--seed, the cell's full

@@ -69,12 +69,13 @@ export function* taskSteps(
     scorer?.score(texts.measured);
     if (extras.texts) listener.onTexts?.(texts.generation, texts.measured, texts.shareSentences);
   };
+  // (a hook left undefined is the same as one left out: the series calls each with ?.)
   yield* seriesSteps(run, task.cell, task.replicate, {
     emit: (row) => listener.onRow(row.generation, row.values, scorer?.take()),
-    ...(scorer === undefined ? {} : { onModel0: (model0: LanguageModel) => scorer.start(model0) }),
-    ...(listener.warn === undefined ? {} : { warn: listener.warn }),
-    ...(listener.onProgress === undefined ? {} : { onProgress: listener.onProgress }),
-    ...(onTexts === undefined ? {} : { onTexts }),
+    onModel0: scorer === undefined ? undefined : (model0: LanguageModel) => scorer.start(model0),
+    warn: listener.warn,
+    onProgress: listener.onProgress,
+    onTexts,
   });
   return tracker?.result();
 }

@@ -23,7 +23,8 @@ export function parseShard(raw: string, flag = '--shard'): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/u.exec(raw);
   const index = match === null ? Number.NaN : Number(match[1]);
   const count = match === null ? Number.NaN : Number(match[2]);
-  if (!(count >= 1 && index >= 1 && index <= count && Number.isSafeInteger(count))) {
+  // (1 <= index <= count already makes count >= 1)
+  if (!(index >= 1 && index <= count && Number.isSafeInteger(count))) {
     throw new UsageError(`${flag} must be i/n with 1 <= i <= n, got '${raw}'`, 'pass e.g. --shard 2/4 for the second of four shares');
   }
   return { index, count };

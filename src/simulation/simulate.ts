@@ -45,8 +45,7 @@ export interface SimulateAsyncOptions extends RunTasksOptions {
 
 /** The options and handlers of simulateAsync: UsageError naming the field (settings: see prepareRun). */
 function validateAsyncOptions(options: unknown, handlers: unknown): void {
-  validateTaskOptions(options, handlers);
-  const object = checkObject('options', options);
+  const object = validateTaskOptions(options, handlers);
   checkOptional('options.skip', object['skip'], integerRule(0));
   if (object['shard'] !== undefined) {
     const shard = checkObject('options.shard', object['shard']);

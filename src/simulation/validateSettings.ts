@@ -20,18 +20,21 @@ import { HUMAN_POOLS, STRATEGIES, type CellSettings, type RunSettings, type Shar
 
 /** A --select rule (curation.ts): none, dedup, m0:low:Q, ... */
 const SELECT_RULE: ValueRule<string> = {
+  // Stryker disable next-line StringLiteral: equivalent, a rule's kind is only ever compared with 'number' and 'name'
   kind: 'text',
   allowed: `one of ${SELECT_FORMS}`,
-  accepts: (value): value is string => {
-    if (typeof value !== 'string') return false;
-    try {
-      parseSelectRule(value);
-      return true;
-    } catch {
-      return false;
-    }
-  },
+  accepts: (value): value is string => typeof value === 'string' && isSelectRule(value),
 };
+
+/** True when `text` parses as a --select rule. */
+function isSelectRule(text: string): boolean {
+  try {
+    parseSelectRule(text);
+  } catch {
+    return false;
+  }
+  return true;
+}
 
 /** The rule of every cell (sweepable) setting. */
 export const CELL_RULES: { readonly [K in keyof CellSettings]-?: ValueRule<CellSettings[K]> } = {
@@ -121,9 +124,10 @@ export function checkHooks(hooks: unknown, required: string | null = 'emit', fie
 /** Worker threads: a whole number from 1 to 1024 (the CLI's --workers too). */
 export const WORKERS_RULE: ValueRule<number> = integerRule(1, 1024);
 
-/** The options and handlers of runTasks / simulateAsync: `workers` 1..1024, handlers functions. */
-export function validateTaskOptions(options: unknown, handlers: unknown): void {
+/** The options and handlers of runTasks / simulateAsync: `workers` 1..1024, handlers functions. Returns the options object. */
+export function validateTaskOptions(options: unknown, handlers: unknown): Readonly<Record<string, unknown>> {
   const object = checkObject('options', options);
   if (object['workers'] !== undefined) checkValue('options.workers', object['workers'], WORKERS_RULE);
   checkHooks(handlers, null, 'handlers');
+  return object;
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceCount, tokenCount, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import { corpusFromSentences, sentenceCount, tokenCount, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { UsageError } from '../../src/errors.js';
 import { sentenceFlooredPerplexities } from '../../src/metrics/perplexity.js';
 import { buildSeedReference } from '../../src/metrics/seedReference.js';
 import { sentencePerplexities } from '../../src/metrics/sentencePerplexities.js';
 import type { SentenceSampler } from '../../src/sampler/sampling.js';
 import { trainModel } from '../../src/model/train.js';
-import { curatedShare, DEDUP_DRAW_CAP, formatSelectRule, parseSelectRule, type CurationContext } from '../../src/simulation/curation.js';
+import { candidateScores, curatedShare, DEDUP_DRAW_CAP, formatSelectRule, parseSelectRule, type CurationContext } from '../../src/simulation/curation.js';
+import { hashSentence } from '../../src/metrics/sentenceSet.js';
 import { fixture } from '../helpers/corpus.js';
 
 // H: "a a", "b c": counts a 2, b 1, c 1; with --rare-threshold 1 the rare types are b and c.
@@ -39,8 +40,23 @@ describe('--select rules', () => {
     expect(parseSelectRule('self:low:0.8')).toEqual({ kind: 'perplexity', judge: 'self', keep: 'low', share: 0.8 });
   });
 
-  it.each(['', 'm0', 'm0:low', 'm0:low:0', 'm0:low:1.2', 'm0:mid:0.5', 'tail:', 'tail:x', 'dedup:0.5', 'self:low:0.5:1'])('refuses %j', (text) => {
+  it.each(['', 'm0', 'm0:low', 'm0:low:0', 'm0:low:1.2', 'm0:mid:0.5', 'tail:', 'tail: ', 'tail:x', 'dedup:0.5', 'self:low:0.5:1', 'tail:0.5:1', 'mo:low:0.5', 'low:m0:0.5'])('refuses %j', (text) => {
     expect(() => parseSelectRule(text, '--select')).toThrow(UsageError);
+  });
+
+  it('names the flag (default --select) and the forms in the refusal', () => {
+    const refusal = (action: () => unknown): UsageError => {
+      try {
+        action();
+      } catch (error) {
+        return error as UsageError;
+      }
+      throw new Error('no error');
+    };
+    const error = refusal(() => parseSelectRule('tail:2'));
+    expect(error.message).toBe("--select must be one of none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:high:Q, tail:Q (0 < Q <= 1), got 'tail:2'");
+    expect(error.hint).toBe('e.g. --select none,m0:low:0.8');
+    expect(refusal(() => parseSelectRule('x', 'sweep.select')).message).toMatch(/^sweep\.select must be one of none, dedup, /u);
   });
 });
 
@@ -79,6 +95,33 @@ describe('curation of the synthetic share', () => {
     expect(high.selectedShare).toBe(3 / 5);
   });
 
+  it('tail scores each candidate by its share of seed-rare tokens (0 for an empty one), not by perplexity', () => {
+    // rare types b, c (count 1 in H); "d" is no seed type at all: share 0, though M0 finds it the least likely
+    const scores = candidateScores(parseSelectRule('tail:0.5'), f.more(['a a', 'b a', 'c', '', 'a b c', 'd']), context);
+    expect([...scores]).toEqual([0, 1 / 2, 1, 0, 2 / 3, 0]);
+    const share = curatedShare(parseSelectRule('tail:0.5'), scripted(['d', 'a b', 'a a', 'd']), 2, context, noRandom);
+    // ceil(2 / 0.5) = 4 tokens: "d" (1), "a b" (3), "a a" (5); "a b" (1/2) fills the share alone
+    expect(texts(share.kept)).toEqual(['a b']);
+    expect(share.capped).toBe(false);
+  });
+
+  it('a scored rule says when the sampler ran out before the share was full; nothing drawn has no selected share', () => {
+    // ceil(3 / 0.5) = 6 tokens, at most 6 sentences: "", "", "a", "", "", "a" hold 2 tokens, all kept: 2 < 3
+    const share = curatedShare(parseSelectRule('tail:0.5'), scripted(['', '', 'a']), 3, context, noRandom);
+    expect(tokenCount(share.kept)).toBe(2);
+    expect(share.exhausted).toBe(true);
+    const nothing = curatedShare(parseSelectRule('tail:0.5'), scripted(['a']), 0, context, noRandom);
+    expect(tokenCount(nothing.kept)).toBe(0);
+    expect(nothing.selectedShare).toBeUndefined();
+    expect(nothing.exhausted).toBe(false);
+  });
+
+  it('the row measures the candidates in draw order up to the share: a sentence that reaches it exactly ends the text', () => {
+    // candidates "a a" (2), "b a" (4), "c" (5), "a b" (7) for target 2 (tail:0.25 draws 8 tokens): "a a" holds 2
+    const share = curatedShare(parseSelectRule('tail:0.25'), scripted(candidates), 2, context, noRandom);
+    expect(texts(share.measured)).toEqual(['a a']);
+  });
+
   it('self judges with the generating model, not M0', () => {
     // The generator saw only "c c": under it "c" is likely and "a a" nearly impossible, the reverse of M0.
     const generator = trainModel(f.more(['c c']), { order: 1, smoothing: 'mle', k: 0.01, vocab: 'observed', idSpace: 64 });
@@ -86,7 +129,7 @@ describe('curation of the synthetic share', () => {
     // Candidates "a a" (2), "c" (3), "a a" (5). Ranked: "c", then the first "a a" (draw order) fills the share;
     // listed in draw order. M0 would have kept the first "a a" alone.
     expect(texts(share.kept)).toEqual(['a a', 'c']);
-    expect(texts(curatedShare(parseSelectRule('m0:low:0.5'), scripted(['a a', 'c', 'a a']), 2, context, noRandom).kept)).toEqual(['a a']);
+    expect(texts(curatedShare(parseSelectRule('m0:low:0.5'), scripted(['a a', 'c', 'a a']), 2, { ...context, generator }, noRandom).kept)).toEqual(['a a']);
   });
 
   it('dedup drops sentences of H and repeats within the batch, drawing more until the share is full', () => {
@@ -97,6 +140,56 @@ describe('curation of the synthetic share', () => {
     expect(share.selectedShare).toBe(4 / 8);
     expect(texts(share.measured)).toEqual(['a b', 'a a']);
     expect(share.capped).toBe(false);
+  });
+
+  it('dedup stops drawing as soon as the kept text holds the share exactly', () => {
+    // "a b" (2) + "d e" (4) = 4 = target in the first round: no second round, not capped
+    const share = curatedShare(parseSelectRule('dedup'), scripted(['a b', 'd e', 'a a']), 4, context, noRandom);
+    expect(texts(share.kept)).toEqual(['a b', 'd e']);
+    expect(share.selectedShare).toBe(1);
+    expect(share.capped).toBe(false);
+  });
+
+  it('dedup fills after its cap with the first dropped candidates, on top of those kept', () => {
+    // Round 1 (6 tokens): "a b" (2), "d e" (4), "f" (5), "a b" (7): three kept (5 tokens), the repeat dropped.
+    // Then rounds of 1 token: "d e", "f", "a b", ... all repeats, until 7 + 2 + 1 + 2 + ... reaches 10 x 6 = 60.
+    // The fill takes the first dropped candidate (the second "a b"): 5 + 2 = 7 >= 6.
+    const share = curatedShare(parseSelectRule('dedup'), scripted(['a b', 'd e', 'f']), 6, context, noRandom);
+    expect(share.capped).toBe(true);
+    expect(texts(share.kept)).toEqual(['a b', 'd e', 'f', 'a b']);
+    expect(share.selectedShare).toBe(7 / 60);
+  });
+
+  it('dedup does not fill with duplicates when the sampler ran out (exhausted, not capped)', () => {
+    // at most 3 sentences for 3 tokens: "", "" (a repeat), "a a" (in H): 2 tokens drawn, only the first "" kept
+    const share = curatedShare(parseSelectRule('dedup'), scripted(['', '', 'a a']), 3, context, noRandom);
+    expect(texts(share.kept)).toEqual(['']);
+    expect(share.exhausted).toBe(true);
+    expect(share.capped).toBe(false);
+  });
+
+  it('dedup tells apart different sentences whose hashes collide', () => {
+    // FNV-1a (metrics/sentenceSet.ts): after [x] the state is imul(h0 ^ x, P); [2, 3] and [4, y] collide when
+    // y cancels the difference of the states after 2 and after 4.
+    const after = (x: number): number => Math.imul((0x811c9dc5 | 0) ^ x, 0x01000193);
+    const y = after(2) ^ 3 ^ after(4);
+    const sentences = [[2, 3], [4, y], [4, y], [2, 3], [5, 5]];
+    const both = corpusFromSentences(sentences.slice(0, 2));
+    expect(hashSentence(both, 0)).toBe(hashSentence(both, 1));
+    let next = 0;
+    const sampler: SentenceSampler = {
+      sample(_random, _maxLength, out, at) {
+        const ids = sentences[next++ % sentences.length]!;
+        out.set(ids, at);
+        return ids.length;
+      },
+    };
+    // Round 1 (6 tokens): [2 3] new, [4 y] new (same hash, other ids), [4 y] a repeat: 4 kept.
+    // Round 2 (2 tokens): [2 3] a repeat (the first of its hash). Round 3 (2 tokens): [5 5] new: 6 kept of 10 drawn.
+    const share = curatedShare(parseSelectRule('dedup'), sampler, 6, context, noRandom);
+    const kept = Array.from({ length: sentenceCount(share.kept) }, (_, s) => [...share.kept.ids.subarray(share.kept.offsets[s], share.kept.offsets[s + 1])]);
+    expect(kept).toEqual([[2, 3], [4, y], [5, 5]]);
+    expect(share.selectedShare).toBe(6 / 10);
   });
 
   it('dedup stops at its draw cap and fills the share with duplicates, in draw order', () => {

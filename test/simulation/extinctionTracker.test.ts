@@ -18,4 +18,11 @@ describe('ExtinctionTracker', () => {
     expect([...table.firstAbsent]).toEqual([-1, 2, 1]);
     expect([...table.comebacks]).toEqual([0, 1, 0]);
   });
+
+  it('keeps its own table: the reference, shared by every series of a run, is never written', () => {
+    const reference = buildSeedReference(corpusFromSentences([[2, 3]]), 4, 1);
+    const tracker = new ExtinctionTracker(reference);
+    tracker.result().types[0] = 3;
+    expect([...reference.unigrams.types]).toEqual([2, 3]);
+  });
 });

@@ -36,6 +36,11 @@ describe('GenerationProgress', () => {
     expect(calls).toBe(1);
     expect(fractions).toEqual([0.3]); // 2 tokens + </s> of 10
   });
+
+  it('hands the sampler back unwrapped when nobody listens (no extra call per sentence)', () => {
+    const sampler = { sample: () => 0 };
+    expect(new GenerationProgress(1, { sample: 10, train: 0, measure: 0 }, undefined).counting(sampler)).toBe(sampler);
+  });
 });
 
 describe('progress of a series', () => {

@@ -34,6 +34,14 @@ describe('measuredText: the synthetic share topped up to the measured size', () 
     expect(calls).toEqual([]);
   });
 
+  it('measures nothing for a size of 0 (the batch rule draws no sentence for a target of 0)', () => {
+    const { topUp, calls } = recordingTopUp(5);
+    const measured = measuredText(share([2, 3]), 0, topUp);
+    expect(sentenceCount(measured.text)).toBe(0);
+    expect(measured.shareSentences).toBe(0);
+    expect(calls).toEqual([]);
+  });
+
   it('returns the share itself when it holds exactly the size: same object, no draw', () => {
     const text = share([4, 6]); // 10 tokens, size 10: the second sentence reaches it
     const { topUp, calls } = recordingTopUp(5);

@@ -9,7 +9,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { expandCells } from '../../src/simulation/cells.js';
 import { prepareRun } from '../../src/simulation/preparedRun.js';
-import { runSeries } from '../../src/simulation/series.js';
+import { runSeries, type SeriesHooks } from '../../src/simulation/series.js';
+import { seriesTasks, taskSteps, type TaskExtras } from '../../src/simulation/seriesTask.js';
 import { DEFAULT_RUN, type CellSettings, type RunSettings } from '../../src/simulation/settings.js';
 import { fixture } from '../helpers/corpus.js';
 
@@ -29,13 +30,13 @@ vi.mock('../../src/model/train.js', async (importOriginal) => {
 // no prediction ever needs M0's back-off.
 const f = fixture(Array.from({ length: 12 }, () => 'a b c d'));
 
-function trainingsFor(cell: Partial<CellSettings>, generations: number): number {
+function trainingsFor(cell: Partial<CellSettings>, generations: number, shared: Partial<RunSettings> = {}, hooks: Partial<SeriesHooks> = {}): number {
   const sweep = { ...DEFAULT_RUN.sweep, humanRatio: [0] } as Record<string, unknown>;
   for (const [key, value] of Object.entries(cell)) sweep[key] = [value];
-  const settings: RunSettings = { ...DEFAULT_RUN, generations, holdout: 0, sweep: sweep as unknown as RunSettings['sweep'] };
+  const settings: RunSettings = { ...DEFAULT_RUN, generations, holdout: 0, ...shared, sweep: sweep as unknown as RunSettings['sweep'] };
   const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
   trained.calls = 0;
-  runSeries(prepared, expandCells(settings.sweep)[0]!, 1, { emit: () => {} });
+  runSeries(prepared, expandCells(settings.sweep)[0]!, 1, { emit: () => {}, ...hooks });
   return trained.calls;
 }
 
@@ -46,5 +47,31 @@ describe('models trained by one series', () => {
 
   it('another order keeps M0 (never rebuilt): 1 + 4 = 5 as well', () => {
     expect(trainingsFor({ order: 2, smoothing: 'mle' }, 4)).toBe(5);
+  });
+
+  // Sentences cut at 2 tokens ("a b", then </s> after "a b": not a trigram of H) need M0's back-off in
+  // every generation's row, so a released M0 is rebuilt once per generation.
+  it('order 3, MLE, texts that leave H: M0 is let go after each draw and rebuilt for the row (1 + 3 + 3 = 7)', () => {
+    expect(trainingsFor({ order: 3, smoothing: 'mle' }, 3, { maxSentenceLength: 2 })).toBe(7);
+  });
+
+  it('M0 is kept (never rebuilt: 1 + 3 = 4) with another smoothing, another order, a texts hook or a --select rule', () => {
+    expect(trainingsFor({ order: 3, smoothing: 'add-k' }, 3, { maxSentenceLength: 2 })).toBe(4);
+    expect(trainingsFor({ order: 2, smoothing: 'mle' }, 3, { maxSentenceLength: 2 })).toBe(4);
+    expect(trainingsFor({ order: 3, smoothing: 'mle' }, 3, { maxSentenceLength: 2 }, { onTexts: () => undefined })).toBe(4);
+    expect(trainingsFor({ order: 3, smoothing: 'mle', select: 'tail:1' }, 3, { maxSentenceLength: 2 })).toBe(4);
+  });
+
+  it('a task without extras lets M0 go as runSeries does (1 + 3 + 3 = 7); asking for texts keeps it (4)', () => {
+    const settings: RunSettings = { ...DEFAULT_RUN, generations: 3, holdout: 0, maxSentenceLength: 2, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0] } };
+    const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
+    const trainings = (extras: TaskExtras): number => {
+      trained.calls = 0;
+      const steps = taskSteps(prepared, seriesTasks(settings)[0]!, extras, { onRow: () => undefined });
+      while (steps.next().done !== true);
+      return trained.calls;
+    };
+    expect(trainings({ extinctions: false, texts: false })).toBe(7);
+    expect(trainings({ extinctions: true, texts: false })).toBe(4);
   });
 });

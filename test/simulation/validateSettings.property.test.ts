@@ -145,10 +145,11 @@ describe('simulateAsync', () => {
 });
 
 describe('runSeries', () => {
-  const run = prepareRun(f.corpus, f.vocabulary.size, VALID);
-  const cell = expandCells(VALID.sweep)[0]!;
-
   it('refuses a hand-built cell with an invalid setting, or a replicate < 1, before any row', () => {
+    // built inside the test, not in the describe body (a fixture computed at collection time makes
+    // the code it runs "static" for mutation testing: every test would run for each of its mutants)
+    const run = prepareRun(f.corpus, f.vocabulary.size, VALID);
+    const cell = expandCells(VALID.sweep)[0]!;
     fc.assert(
       fc.property(fc.constantFrom(...Object.keys(BAD_CELL)).chain((key) => BAD_CELL[key]!.map((value) => ({ key, value }))), ({ key, value }) => {
         const rows: SeriesRow[] = [];

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { cellKey, cellNames, expandCells } from '../../src/simulation/cells.js';
+import { DEFAULT_SWEEP, type SweepSettings } from '../../src/simulation/settings.js';
+
+describe('cells', () => {
+  it('are the cross product of the lists, the first column varying slowest, named by what varies', () => {
+    const sweep: SweepSettings = { ...DEFAULT_SWEEP, humanRatio: [0, 0.5], order: [2, 3], select: ['none', 'dedup'] };
+    const cells = expandCells(sweep);
+    // 2 x 2 x 2 = 8 cells: human_ratio slowest, then order, then select (an appended column) fastest
+    expect(cells.map((cell) => cell.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(cells.map((cell) => cell.id)).toEqual([
+      'human_ratio=0/order=2/select=none',
+      'human_ratio=0/order=2/select=dedup',
+      'human_ratio=0/order=3/select=none',
+      'human_ratio=0/order=3/select=dedup',
+      'human_ratio=0.5/order=2/select=none',
+      'human_ratio=0.5/order=2/select=dedup',
+      'human_ratio=0.5/order=3/select=none',
+      'human_ratio=0.5/order=3/select=dedup',
+    ]);
+    const firsts = Object.fromEntries(Object.entries(DEFAULT_SWEEP).map(([name, values]) => [name, (values as unknown[])[0]]));
+    expect(cells[5]!.settings).toEqual({ ...firsts, humanRatio: 0.5, order: 2, select: 'dedup' });
+  });
+
+  it('one cell is named default', () => {
+    expect(expandCells({ ...DEFAULT_SWEEP, humanRatio: [0] }).map((cell) => cell.id)).toEqual(['default']);
+  });
+
+  it('key every first setting, and an appended setting only when it is not at its default', () => {
+    const plain = expandCells({ ...DEFAULT_SWEEP, humanRatio: [0.1] })[0]!;
+    expect(plain.key).toBe('strategy=replace/human_ratio=0.1/human_pool=fresh/anchor=0/order=3/smoothing=mle/vocab=observed/temperature=1/top_k=0/top_p=1');
+    expect(cellKey({ ...plain.settings, tokensGrowth: 1.5 })).toBe(`${plain.key}/tokens_growth=1.5`);
+    expect(cellKey({ ...plain.settings, select: 'dedup', tokensGrowth: 2 })).toBe(`${plain.key}/select=dedup/tokens_growth=2`);
+  });
+
+  it('name cells read through valueOf, an undefined value counting as the empty text', () => {
+    const rows = [{ human_ratio: 0, top_k: undefined }, { human_ratio: 0.5, top_k: '' }, { human_ratio: 0.5, top_k: undefined }];
+    expect(cellNames(rows, (row, column) => (row as Record<string, unknown>)[column])).toEqual(['human_ratio=0', 'human_ratio=0.5', 'human_ratio=0.5']);
+    const same = [{ top_k: undefined }, { top_k: '' }];
+    expect(cellNames(same, (row, column) => (row as Record<string, unknown>)[column])).toEqual(['default', 'default']);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { corpusFromSentences, sentenceCount } from '../../src/corpus/tokenCorpus.js';
+import { InputError, UsageError } from '../../src/errors.js';
+import { humanSentenceMask, splitHoldout } from '../../src/simulation/holdoutSplit.js';
+
+describe('the holdout split', () => {
+  it('puts round(holdout x sentences) sentences in E, chosen by the seed alone (golden)', () => {
+    // seeded golden values: (seed 42, 'split') picks these 3 of 10 sentences for E; existing runs depend on them
+    expect([...humanSentenceMask(10, 0.3, 42)]).toEqual(GOLDEN_42);
+    expect([...humanSentenceMask(10, 0.3, 7)]).not.toEqual(GOLDEN_42);
+    expect([...humanSentenceMask(10, 0.3, 7)].filter((x) => x === 0)).toHaveLength(3);
+    expect([...humanSentenceMask(10, 0, 42)]).toEqual(Array(10).fill(1));
+  });
+
+  it('keeps the corpus order of the sentences in both parts', () => {
+    const corpus = corpusFromSentences(Array.from({ length: 10 }, (_, s) => [s + 2]));
+    const { human, heldout } = splitHoldout(corpus, 0.3, 42);
+    const mask = GOLDEN_42;
+    expect([...human.ids]).toEqual(mask.flatMap((inHuman, s) => (inHuman === 1 ? [s + 2] : [])));
+    expect([...heldout.ids]).toEqual(mask.flatMap((inHuman, s) => (inHuman === 0 ? [s + 2] : [])));
+    expect(sentenceCount(heldout)).toBe(3);
+  });
+
+  it('accepts the smallest splits: one sentence in E, one in H', () => {
+    // 10 x 0.1 = 1 held out; 2 x 0.5 = 1 held out and 1 left; holdout 0 leaves a single sentence in H
+    expect([...humanSentenceMask(10, 0.1, 1)].filter((x) => x === 0)).toHaveLength(1);
+    expect([...humanSentenceMask(2, 0.5, 1)].sort()).toEqual([0, 1]);
+    expect([...humanSentenceMask(1, 0, 1)]).toEqual([1]);
+  });
+
+  it('refuses a split that leaves H empty, or E empty although a share was asked for', () => {
+    // 2 x 0.9 = 1.8 -> 2 held out, none left; 4 x 0.1 = 0.4 -> 0 held out
+    for (const [sentences, holdout] of [[2, 0.9], [4, 0.1], [0, 0]] as const) {
+      expect(() => humanSentenceMask(sentences, holdout, 1)).toThrow(InputError);
+    }
+    expect(() => humanSentenceMask(4, 0.1, 1)).toThrow('the corpus has 4 sentence(s), too few for a holdout share of 0.1');
+    try {
+      humanSentenceMask(2, 0.9, 1);
+    } catch (error) {
+      expect((error as InputError).hint).toBe('pass a larger corpus, or --holdout 0 to disable held-out metrics');
+    }
+  });
+
+  it('refuses a holdout outside [0, 1) or a seed that is not a whole number >= 0, naming it', () => {
+    expect(() => humanSentenceMask(10, 1, 1)).toThrow(UsageError);
+    expect(() => humanSentenceMask(10, 1, 1)).toThrow(/^holdout must be/u);
+    expect(() => humanSentenceMask(10, 0.1, -1)).toThrow(/^seed must be/u);
+  });
+});
+
+const GOLDEN_42 = [1, 1, 1, 0, 0, 1, 1, 1, 1, 0];

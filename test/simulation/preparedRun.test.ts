@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceCount, tokenCount } from '../../src/corpus/tokenCorpus.js';
+import { InputError, UsageError } from '../../src/errors.js';
+import { expandCells } from '../../src/simulation/cells.js';
+import { humanSentenceMask } from '../../src/simulation/holdoutSplit.js';
+import { heldoutOverlap, prepareRun, preparedRunFromParts, preparedRunParts, wordViewSpec, type PreparedRun } from '../../src/simulation/preparedRun.js';
+import { runSeries, type SeriesRow } from '../../src/simulation/series.js';
+import { DEFAULT_RUN, type RunSettings } from '../../src/simulation/settings.js';
+import { fixture } from '../helpers/corpus.js';
+
+// 40 distinct sentences of learned-BPE tokens ("</w>" ends a word): words "lo", "low", "lower", ...
+const bpeSentences = Array.from({ length: 40 }, (_, s) => `lo w</w> lo w e r</w> n${s % 13}</w> e${s}</w>`);
+
+function rowsOf(run: PreparedRun): SeriesRow[] {
+  const rows: SeriesRow[] = [];
+  runSeries(run, expandCells(run.settings.sweep)[0]!, 1, { emit: (row) => rows.push(row) });
+  return rows;
+}
+
+const small: RunSettings = { ...DEFAULT_RUN, generations: 1, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0], order: [2] } };
+
+describe('prepareRun', () => {
+  it('sizes the batch to H by default and the measured text to the batch, unless told', () => {
+    const f = fixture(bpeSentences);
+    const run = prepareRun(f.corpus, f.vocabulary.size, small);
+    expect(sentenceCount(run.human)).toBe(36); // 10% of 40 held out
+    expect(run.batchTokens).toBe(tokenCount(run.human));
+    expect(run.measureTokens).toBe(run.batchTokens);
+    const sized = prepareRun(f.corpus, f.vocabulary.size, { ...small, tokens: 50, measureTokens: 70 });
+    expect([sized.batchTokens, sized.measureTokens]).toEqual([50, 70]);
+    expect(prepareRun(f.corpus, f.vocabulary.size, { ...small, tokens: 50 }).measureTokens).toBe(50);
+  });
+
+  it('needs as many human sentences as the largest anchor of the sweep', () => {
+    const f = fixture(bpeSentences);
+    expect(prepareRun(f.corpus, f.vocabulary.size, { ...small, sweep: { ...small.sweep, anchor: [0, 36] } }).human.offsets.length).toBe(37);
+    const tooMany = { ...small, sweep: { ...small.sweep, anchor: [37, 0] } };
+    expect(() => prepareRun(f.corpus, f.vocabulary.size, tooMany)).toThrow(InputError);
+    expect(() => prepareRun(f.corpus, f.vocabulary.size, tooMany)).toThrow('--anchor 37 needs that many human sentences, but the human pool has 36');
+    try {
+      prepareRun(f.corpus, f.vocabulary.size, tooMany);
+    } catch (error) {
+      expect((error as InputError).hint).toBe('pass a smaller --anchor or a larger corpus');
+    }
+  });
+
+  it('checks the settings, the id space and the corpus first', () => {
+    const f = fixture(bpeSentences);
+    expect(() => prepareRun(f.corpus, f.vocabulary.size, { ...small, holdout: 2 })).toThrow(UsageError);
+    expect(() => prepareRun(f.corpus, 1, small)).toThrow(UsageError);
+  });
+
+  it('builds the word view of a subword run (word_* columns), none for a word-level tokenizer', () => {
+    const f = fixture(bpeSentences);
+    expect(wordViewSpec('whitespace', f.vocabulary)).toBeUndefined();
+    const spec = wordViewSpec('bpe:10', f.vocabulary)!;
+    expect(spec).toEqual({ tokenizer: 'bpe:10', tokens: f.vocabulary.toArray() });
+    const run = prepareRun(f.corpus, f.vocabulary.size, small, spec);
+    expect(run.words!.spec).toBe(spec);
+    expect(run.words!.tokens).toBe(spec.tokens);
+    expect(run.words!.split(['lo', 'w</w>', 'e1</w>'])).toEqual(['low', 'e1']);
+    // H's words: low, lower, n0..n12 and e0..e39 less the 4 held-out sentences' e-words
+    expect(run.words!.reference.counts.get('low')).toBe(36);
+    expect(run.words!.reference.rareThreshold).toBe(1);
+    const rows = rowsOf(run);
+    expect(rows[0]!.values.word_vocab_retention).toBe(1);
+    expect(rowsOf(prepareRun(f.corpus, f.vocabulary.size, small))[0]!.values.word_vocab_retention).toBeUndefined();
+    expect(prepareRun(f.corpus, f.vocabulary.size, small, undefined).words).toBeUndefined();
+    // a hand-written spec naming a word-level tokenizer: no word view either
+    expect(prepareRun(f.corpus, f.vocabulary.size, small, { tokenizer: 'whitespace', tokens: spec.tokens }).words).toBeUndefined();
+  });
+
+  it('travels as plain data and is rebuilt with the same series', () => {
+    const f = fixture(bpeSentences);
+    const spec = wordViewSpec('bpe:10', f.vocabulary)!;
+    for (const words of [undefined, spec]) {
+      const run = prepareRun(f.corpus, f.vocabulary.size, small, words);
+      const parts = preparedRunParts(run);
+      expect('settings' in parts).toBe(false);
+      expect(parts.words).toBe(words);
+      expect('words' in parts).toBe(words !== undefined);
+      const rebuilt = preparedRunFromParts(structuredClone(parts), small);
+      expect(rebuilt.settings).toBe(small);
+      expect(rebuilt.words?.spec).toEqual(words);
+      expect(rebuilt.reference.rareTypes).toBe(run.reference.rareTypes);
+      expect(rowsOf(rebuilt)).toEqual(rowsOf(run));
+    }
+  });
+
+  it('heldoutOverlap: the share of held-out sentences found in H', () => {
+    // the corpus twice: a held-out sentence s is in H when its twin (s +- 40) was not held out too
+    const twice = fixture([...bpeSentences, ...bpeSentences]);
+    const mask = humanSentenceMask(80, 0.1, 42);
+    const heldout = [...mask.keys()].filter((s) => mask[s] === 0);
+    const copied = heldout.filter((s) => mask[(s + 40) % 80] === 1).length;
+    expect(copied).toBeGreaterThan(0);
+    expect(heldoutOverlap(prepareRun(twice.corpus, twice.vocabulary.size, small))).toBe(copied / heldout.length);
+    const once = fixture(bpeSentences);
+    expect(heldoutOverlap(prepareRun(once.corpus, once.vocabulary.size, small))).toBe(0);
+    expect(heldoutOverlap(prepareRun(once.corpus, once.vocabulary.size, { ...small, holdout: 0 }))).toBeUndefined();
+  });
+});
