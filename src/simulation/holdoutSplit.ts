@@ -4,7 +4,7 @@
  *
  * Contract: E gets round(holdout * sentences) sentences; both parts keep the corpus order of their
  * sentences. The shuffle is seeded by (--seed, 'split') only, so every cell and replicate of a run
- * shares the same H and E. Throws UsageError for a holdout outside [0, 1) or a seed that is not a whole
+ * shares the same H and E. With nothing held out, H is the corpus object itself (no copy). Throws UsageError for a holdout outside [0, 1) or a seed that is not a whole
  * number >= 0, InputError when H would be empty.
  */
 
@@ -21,6 +21,8 @@ export interface HoldoutSplit {
 
 export function splitHoldout(corpus: TokenCorpus, holdout: number, seed: number): HoldoutSplit {
   const inHuman = humanSentenceMask(sentenceCount(corpus), holdout, seed);
+  // Nothing held out: H is the corpus itself, not a copy of it (the whole corpus's size less memory).
+  if (inHuman.every((bit) => bit === 1)) return { human: corpus, heldout: gatherSentences([corpus], []) };
   const human: Array<[number, number]> = [];
   const heldout: Array<[number, number]> = [];
   for (let s = 0; s < inHuman.length; s++) (inHuman[s] === 1 ? human : heldout).push([0, s]);

@@ -21,6 +21,14 @@ describe('the holdout split', () => {
     expect(sentenceCount(heldout)).toBe(3);
   });
 
+  it('holds nothing out at holdout 0: H is the corpus itself, not a copy, and E is empty', () => {
+    const corpus = corpusFromSentences([[2, 3], [4]]);
+    const { human, heldout } = splitHoldout(corpus, 0, 42);
+    expect(human).toBe(corpus);
+    expect([...heldout.ids]).toEqual([]);
+    expect([...heldout.offsets]).toEqual([0]);
+  });
+
   it('accepts the smallest splits: one sentence in E, one in H', () => {
     // 10 x 0.1 = 1 held out; 2 x 0.5 = 1 held out and 1 left; holdout 0 leaves a single sentence in H
     expect([...humanSentenceMask(10, 0.1, 1)].filter((x) => x === 0)).toHaveLength(1);
