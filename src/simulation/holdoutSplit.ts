@@ -8,7 +8,7 @@
  * number >= 0, InputError when H would be empty.
  */
 
-import { gatherSentences, sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
+import { corpusFromSentences, gatherSentences, sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import { randomFor, shuffledIndexes } from '../random/random.js';
 import { checkValue } from '../validation/valueRule.js';
@@ -22,7 +22,7 @@ export interface HoldoutSplit {
 export function splitHoldout(corpus: TokenCorpus, holdout: number, seed: number): HoldoutSplit {
   const inHuman = humanSentenceMask(sentenceCount(corpus), holdout, seed);
   // Nothing held out: H is the corpus itself, not a copy of it (the whole corpus's size less memory).
-  if (inHuman.every((bit) => bit === 1)) return { human: corpus, heldout: gatherSentences([corpus], []) };
+  if (inHuman.every((bit) => bit === 1)) return { human: corpus, heldout: corpusFromSentences([]) };
   const human: Array<[number, number]> = [];
   const heldout: Array<[number, number]> = [];
   for (let s = 0; s < inHuman.length; s++) (inHuman[s] === 1 ? human : heldout).push([0, s]);
