@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
 import { trainAddK } from '../../src/model/addK.js';
 import { A, B, C, TINY, history, options } from './fixtures.js';
 
@@ -45,7 +46,22 @@ describe('add-k (Lidstone)', () => {
     expect(Array.from(seeded.support)).toEqual([2, 3, 4, 5, 6, 7]);
   });
 
-  it('rejects k <= 0', () => {
+  it('rejects k <= 0 with a UsageError that says what to pass', () => {
     expect(() => trainAddK(TINY, options('add-k', 2, { k: 0 }))).toThrow(/k > 0/);
+    let thrown: unknown;
+    try {
+      trainAddK(TINY, options('add-k', 2, { k: -1 }));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect((thrown as UsageError).hint).toBe('pass --k with a positive number such as 0.01 or 1');
+  });
+
+  it('reports its smoothing and no discount fallback (add-k has no discounts)', () => {
+    // the CLI's train summary and the curves' discount_fallback column read these two fields
+    const trained = trainAddK(TINY, options('add-k', 2));
+    expect(trained.smoothing).toBe('add-k');
+    expect(trained.discountFallback).toBe(false);
   });
 });

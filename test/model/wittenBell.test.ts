@@ -35,6 +35,13 @@ describe('interpolated Witten-Bell', () => {
     expect(model().probability(history(BOS, A), 0, 2, EOS)).toBeCloseTo(1 / 6, 12);
   });
 
+  it('reports its smoothing and no discount fallback (Witten–Bell has no discounts)', () => {
+    // the CLI's train summary and the curves' discount_fallback column read these two fields
+    const trained = trainWittenBell(TINY, options('witten-bell', 2));
+    expect(trained.smoothing).toBe('witten-bell');
+    expect(trained.discountFallback).toBe(false);
+  });
+
   it('falls back to the lower order for an unseen history', () => {
     expect(model().probability(history(BOS, 9), 0, 2, A)).toBeCloseTo(1 / 4, 12);
   });
