@@ -48,10 +48,9 @@ export function adjustedCounts(trie: NgramTrie): Float64Array {
   // Stryker disable next-line EqualityOperator: equivalent, `x <= nodeCount` writes past the typed array (a no-op)
   for (let x = trie.levelStart[1]!; x < trie.nodeCount; x++) {
     // <s> alone (the one node whose word is <s>: <s> only starts sentences) is never predicted: 0, as KenLM.
-    if (trie.word[x] === BOS) adjusted[x] = 0;
+    if (trie.word[x] === BOS) continue;
     // Stryker disable next-line EqualityOperator: equivalent, the first top-order node begins with <s> (raw count either way)
-    else if (x >= top || trie.beginsWithBos[x] === 1) adjusted[x] = trie.count[x]!;
-    else adjusted[x] = trie.continuation[x]!;
+    adjusted[x] = x >= top || trie.beginsWithBos[x] === 1 ? trie.count[x]! : trie.continuation[x]!;
   }
   return adjusted;
 }
