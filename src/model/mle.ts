@@ -74,15 +74,7 @@ export class MleModel implements LanguageModel {
 
   /**
    * P(token | history) of every prediction of `corpus` (each token, then `</s>`, sentence by
-   * sentence), handed to `visit` in that order; the same values as `probability`.
-   */
-  forEachPrediction(corpus: TokenCorpus, visit: (probability: number) => void): void {
-    const probabilities = this.predictionProbabilities(corpus);
-    for (let p = 0; p < probabilities.length; p++) visit(probabilities[p]!);
-  }
-
-  /**
-   * The same values as an array in text order: prediction j of sentence s (j = its length for
+   * sentence; the same values as `probability`) as an array in text order: prediction j of sentence s (j = its length for
    * `</s>`) is at offsets[s] + s + j. Several sentences are walked in turn (LANES cursors), so the
    * cache misses of one overlap with the others'; where the walk leaves the table (a history never
    * seen in training) the value comes from `probability` itself. O(P log m). The array is a scratch
