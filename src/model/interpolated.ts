@@ -100,6 +100,7 @@ export class InterpolatedModel implements LanguageModel {
     if (this.lower === 'suffix') return longestSeenHistory(this.trie, history, start, end, maxLength);
     const length = Math.min(maxLength, end - start);
     const node = findNode(this.trie, history, end - length, end);
+    // Stryker disable next-line ConditionalExpression: equivalent, `node >= 0` -> true: hasChildren(-1) reads undefined > undefined, false
     return node >= 0 && hasChildren(this.trie, node) ? node : -1;
   }
 
