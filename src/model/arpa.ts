@@ -69,12 +69,10 @@ export function* arpaLines(model: LanguageModel, tokenOf: (id: number) => string
 
   yield '';
   yield '\\1-grams:';
-  const bosNode = unigramNode.get(BOS);
-  yield line(ARPA_LOG_ZERO, BOS_TOKEN, order > 1 && bosNode !== undefined && hasChildren(trie, bosNode) ? bowOf(bosNode, 1) : undefined);
+  yield line(ARPA_LOG_ZERO, BOS_TOKEN, bowIfHistory(unigramNode.get(BOS), 1));
   for (const w of unigrams) {
-    const node = unigramNode.get(w);
     const p = model.probability(empty, 0, 0, w);
-    yield line(log10(p), tokenOf(w), order > 1 && node !== undefined && hasChildren(trie, node) ? bowOf(node, 1) : undefined);
+    yield line(Math.log10(p), tokenOf(w), bowIfHistory(unigramNode.get(w), 1));
   }
   for (let k = 2; k <= order; k++) {
     yield '';
@@ -83,7 +81,7 @@ export function* arpaLines(model: LanguageModel, tokenOf: (id: number) => string
       spell(x, k);
       const p = model.probability(words, 0, k - 1, words[k - 1]!);
       const text = Array.from(words.subarray(0, k), tokenOf).join(' ');
-      yield line(log10(p), text, k < order && hasChildren(trie, x) ? bowOf(x, k) : undefined);
+      yield line(Math.log10(p), text, bowIfHistory(x, k));
     }
   }
   yield '';
@@ -93,8 +91,14 @@ export function* arpaLines(model: LanguageModel, tokenOf: (id: number) => string
     for (let i = k - 1, x = node; i >= 0; i--, x = trie!.parent[x]!) words[i] = trie!.word[x]!;
   }
 
+  /** The log10 back-off weight of a k-gram node that is a history (has continuations; never at order n). */
+  function bowIfHistory(node: number | undefined, k: number): number | undefined {
+    // Stryker disable next-line ConditionalExpression: equivalent, `node !== undefined` -> true: hasChildren(undefined) reads undefined > undefined, false
+    return node !== undefined && hasChildren(trie!, node) ? bowOf(node, k) : undefined;
+  }
+
   function bowOf(node: number, k: number): number {
-    if (interpolated !== undefined) return log10(interpolated.backoffWeight(node));
+    if (interpolated !== undefined) return Math.log10(interpolated.backoffWeight(node));
     // generic conversion: the mass h leaves over, relative to the mass h' leaves over the same words
     const history = new Int32Array(k + 1);
     for (let i = k - 1, x = node; i >= 0; i--, x = trie!.parent[x]!) history[i] = trie!.word[x]!;
@@ -106,16 +110,13 @@ export function* arpaLines(model: LanguageModel, tokenOf: (id: number) => string
       lowerLeft -= model.probability(history, 1, k, w);
     }
     if (left <= 1e-12 || lowerLeft <= 1e-12) return ARPA_LOG_ZERO;
-    return log10(left / lowerLeft);
+    return Math.log10(left / lowerLeft);
   }
 }
 
 const EOS_ID = 1;
 
-function log10(p: number): number {
-  return p > 0 ? Math.log10(p) : ARPA_LOG_ZERO;
-}
-
+/** A log10 value with 7 decimals; log10(0) = -Infinity (and anything at or below -99) as -99. */
 function formatLog10(value: number): string {
   if (value <= ARPA_LOG_ZERO) return String(ARPA_LOG_ZERO);
   const text = value.toFixed(7);
@@ -146,6 +147,7 @@ export interface ArpaModel {
  */
 export function readArpa(text: string): ArpaModel {
   const entries = new Map<string, { p: number; bow: number }>();
+  // Stryker disable next-line ArrayDeclaration: equivalent, a file's "ngram 1=" line sets counts[0]
   const counts: number[] = [];
   let section = 0; // -1 header, k for k-grams
   const lines = text.split(/\r?\n/);
@@ -173,6 +175,7 @@ export function readArpa(text: string): ArpaModel {
   });
   const order = counts.length;
   const log10Probability = (history: readonly string[], word: string): number => {
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent, a longer context adds n-grams that are never listed and have no back-off weight
     const context = history.slice(Math.max(0, history.length - (order - 1)));
     for (let start = 0; start <= context.length; start++) {
       const h = context.slice(start);

@@ -4,8 +4,8 @@
  * takes from them (from its counts-of-counts), and the mass it reserves for the lower distribution.
  * `trainInterpolated` turns any estimator into the alpha/gamma tables of interpolated.ts, in one loop:
  *
- *     for each history h (every trie node below order n), over its children c = h w (skipping `<s>`
- *     under the root: it is never predicted):
+ *     for each history h (every trie node below order n), over its children c = h w (skipping `<s>`,
+ *     a child of the root only: it is never predicted):
  *       total(h)      = sum_c count(c)
  *       distinct(h)   = number of such children
  *       discounted(h) = sum_c discount(c)
@@ -55,7 +55,9 @@ export function trainInterpolated(corpus: TokenCorpus, options: ModelOptions, fa
   const estimator = factory(trie, support, options);
   const alpha = new Float64Array(trie.nodeCount);
   const gamma = new Float64Array(trie.nodeCount);
+  // Stryker disable next-line EqualityOperator: equivalent, `k <= order` also fills the top-order nodes, never histories
   for (let k = 0; k < trie.order; k++) {
+    // Stryker disable next-line EqualityOperator: equivalent, `h <= end` computes the next level's first node too early; its own pass overwrites it
     for (let h = trie.levelStart[k]!; h < trie.levelStart[k + 1]!; h++) {
       gamma[h] = alphaGamma(trie, estimator, h, k + 1, alpha);
     }
@@ -77,7 +79,7 @@ function alphaGamma(trie: NgramTrie, estimator: Estimator, h: number, order: num
   let distinct = 0;
   let discounted = 0;
   for (let c = trie.childStart[h]!; c < trie.childEnd[h]!; c++) {
-    if (h === 0 && trie.word[c] === BOS) continue; // <s> is never predicted
+    if (trie.word[c] === BOS) continue; // <s> is never predicted (only the root has it as a child)
     total += estimator.count(c);
     discounted += estimator.discount(c, order);
     distinct++;
@@ -85,8 +87,9 @@ function alphaGamma(trie: NgramTrie, estimator: Estimator, h: number, order: num
   const reserved = estimator.reserved(h, total, distinct);
   const denominator = total + reserved;
   if (denominator === 0) return 1;
+  // Stryker disable next-line EqualityOperator: equivalent, `c <= end` writes the next history's first child, which that history's pass overwrites (or past the array)
   for (let c = trie.childStart[h]!; c < trie.childEnd[h]!; c++) {
-    if (h === 0 && trie.word[c] === BOS) continue;
+    if (trie.word[c] === BOS) continue;
     alpha[c] = Math.max(estimator.count(c) - estimator.discount(c, order), 0) / denominator;
   }
   return (discounted + reserved) / denominator;

@@ -75,18 +75,20 @@ function score(
   for (const id of model.support) inSupport[id] = 1;
   const sentences = corpus.offsets.length - 1;
   let longest = 0;
+  // Stryker disable next-line ArithmeticOperator: equivalent, `offsets[s + 1] + offsets[s]` only makes the history buffer longer
   for (let s = 0; s < sentences; s++) longest = Math.max(longest, corpus.offsets[s + 1]! - corpus.offsets[s]!);
   const history = new Int32Array(longest + 1);
   let log10Sum = 0;
   let predictions = 0;
   let oov = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, `s <= sentences` adds a sentence of NaN length (no prediction)
   for (let s = 0; s < sentences; s++) {
     const from = corpus.offsets[s]!;
     const length = corpus.offsets[s + 1]! - from;
     history[0] = BOS;
     for (let j = 0; j <= length; j++) {
       const token = j < length ? corpus.ids[from + j]! : EOS;
-      const known = token === EOS || (token >= 0 && token < model.idSpace && inSupport[token] === 1);
+      const known = token === EOS || inSupport[token] === 1; // an id outside the id space reads undefined
       if (!known) oov++;
       if (known || floor !== undefined) {
         let p = model.probability(history, 0, j + 1, token);
@@ -96,6 +98,7 @@ function score(
         if (perSentence !== undefined) perSentence[s]! += log10;
         predictions++;
       }
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the </s> written after the last prediction is never read
       if (j < length) history[j + 1] = token;
     }
   }

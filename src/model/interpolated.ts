@@ -77,8 +77,10 @@ export class InterpolatedModel implements LanguageModel {
     for (const id of this.outcomes) this.inOutcomes[id] = 1;
     this.uniform = 1 / this.outcomes.length;
     this.cumulativeAlpha = new Float64Array(this.trie.nodeCount);
+    // Stryker disable next-line EqualityOperator: equivalent, `x <= nodeCount` adds a node with no children
     for (let x = 0; x < this.trie.nodeCount; x++) {
       let sum = 0;
+      // Stryker disable next-line EqualityOperator: equivalent, `c <= end` writes the next node's first child, which its own pass overwrites (or past the array)
       for (let c = this.trie.childStart[x]!; c < this.trie.childEnd[x]!; c++) {
         sum += this.alpha[c]!;
         this.cumulativeAlpha[c] = sum;
@@ -98,12 +100,13 @@ export class InterpolatedModel implements LanguageModel {
     if (this.lower === 'suffix') return longestSeenHistory(this.trie, history, start, end, maxLength);
     const length = Math.min(maxLength, end - start);
     const node = findNode(this.trie, history, end - length, end);
+    // Stryker disable next-line ConditionalExpression: equivalent, `node >= 0` -> true: hasChildren(-1) reads undefined > undefined, false
     return node >= 0 && hasChildren(this.trie, node) ? node : -1;
   }
 
   /** True when `token` is in V (support plus `</s>`). */
   isOutcome(token: number): boolean {
-    return token >= 0 && token < this.idSpace && this.inOutcomes[token] === 1;
+    return this.inOutcomes[token] === 1; // an id outside the id space reads undefined
   }
 
   probability(history: Int32Array, start: number, end: number, token: number): number {
@@ -118,6 +121,7 @@ export class InterpolatedModel implements LanguageModel {
     for (let i = depth - 1; i >= 0; i--) {
       const x = this.chain[i]!;
       const child = childOf(this.trie, x, token);
+      // Stryker disable next-line EqualityOperator: equivalent, `child > 0`: node 0 is the root, never a child
       p = (child >= 0 ? this.alpha[child]! : 0) + this.gamma[x]! * p;
     }
     return p;
@@ -134,7 +138,7 @@ export class InterpolatedModel implements LanguageModel {
     for (let i = depth - 1; i >= 0; i--) {
       const x = this.chain[i]!;
       const g = this.gamma[x]!;
-      if (g !== 1) for (const id of this.outcomes) out[id] = (out[id] ?? 0) * g;
+      for (const id of this.outcomes) out[id] = (out[id] ?? 0) * g;
       for (let c = this.trie.childStart[x]!; c < this.trie.childEnd[x]!; c++) {
         const word = this.trie.word[c]!;
         out[word] = (out[word] ?? 0) + this.alpha[c]!;
@@ -171,9 +175,11 @@ export class InterpolatedModel implements LanguageModel {
  */
 export function modelSupport(trie: NgramTrie, vocab: 'observed' | 'seed', seedTypes?: Int32Array): Int32Array {
   const present = new Uint8Array(trie.idSpace);
+  // Stryker disable next-line EqualityOperator: equivalent, `x <= end` adds the first bigram's last word, which follows <s> and so is a unigram too
   for (let x = trie.levelStart[1]!; x < trie.levelStart[2]!; x++) present[trie.word[x]!] = 1;
   if (vocab === 'seed' && seedTypes !== undefined) for (const id of seedTypes) present[id] = 1;
   const ids: number[] = [];
+  // Stryker disable next-line EqualityOperator: equivalent, `id <= idSpace` reads past the typed array (undefined)
   for (let id = 2; id < trie.idSpace; id++) if (present[id] === 1) ids.push(id);
   return Int32Array.from(ids);
 }

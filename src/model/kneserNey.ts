@@ -45,23 +45,28 @@ export const FALLBACK_DISCOUNTS: readonly [number, number, number, number] = [0,
 export function adjustedCounts(trie: NgramTrie): Float64Array {
   const adjusted = new Float64Array(trie.nodeCount);
   const top = trie.levelStart[trie.order]!;
+  // Stryker disable next-line EqualityOperator: equivalent, `x <= nodeCount` writes past the typed array (a no-op)
   for (let x = trie.levelStart[1]!; x < trie.nodeCount; x++) {
-    if (x >= top || trie.beginsWithBos[x] === 1) adjusted[x] = trie.count[x]!;
-    else adjusted[x] = trie.continuation[x]!;
+    // <s> alone (the one node whose word is <s>: <s> only starts sentences) is never predicted: 0, as KenLM.
+    if (trie.word[x] === BOS) continue;
+    // Stryker disable next-line EqualityOperator: equivalent, the first top-order node begins with <s> (raw count either way)
+    adjusted[x] = x >= top || trie.beginsWithBos[x] === 1 ? trie.count[x]! : trie.continuation[x]!;
   }
-  // <s> alone is never predicted (and nothing precedes it): adjusted count 0, as KenLM.
-  for (let x = trie.levelStart[1]!; x < trie.levelStart[2]!; x++) if (trie.word[x] === BOS) adjusted[x] = 0;
   return adjusted;
 }
 
 /** The discounts of each order k = 1..n (index 0 unused) from counts-of-counts of adjusted counts. */
 export function kneserNeyDiscounts(trie: NgramTrie, adjusted: Float64Array = adjustedCounts(trie)): Discounts[] {
-  const discounts: Discounts[] = [{ amounts: [0, 0, 0, 0], fallback: false }];
+  const discounts: Discounts[] = [
+    // Stryker disable next-line ObjectLiteral,ArrayDeclaration: equivalent, order 0 has no n-grams: only its fallback flag (false) is read
+    { amounts: [0, 0, 0, 0], fallback: false },
+  ];
   for (let k = 1; k <= trie.order; k++) {
-    const n = [0, 0, 0, 0, 0];
+    const n = [0, 0, 0, 0, 0]; // n[r] for r = 1..4; n[0] counts the <s> unigram's 0 and is never read
     for (let x = trie.levelStart[k]!; x < trie.levelStart[k + 1]!; x++) {
       const a = adjusted[x]!;
-      if (a >= 1 && a <= 4) n[a]!++;
+      // Stryker disable next-line ConditionalExpression: equivalent, n[r] for r > 4 is never read
+      if (a <= 4) n[a]!++;
     }
     discounts.push(discountsFromCountsOfCounts(n));
   }
@@ -71,14 +76,15 @@ export function kneserNeyDiscounts(trie: NgramTrie, adjusted: Float64Array = adj
 /** Chen & Goodman eq. (26), with KenLM's validity checks and fallback. `n[r]` for r = 1..4. */
 export function discountsFromCountsOfCounts(n: readonly number[]): Discounts {
   const [, n1, n2, n3, n4] = n as [number, number, number, number, number];
-  if (n1 === 0 || n2 === 0 || n3 === 0) return { amounts: FALLBACK_DISCOUNTS, fallback: true };
+  // KenLM's two checks in one: an n1, n2 or n3 of 0 makes a discount NaN or -Infinity (a division by 0),
+  // and D_j <= j always holds (j minus a term >= 0), so "D_j in [0, j]" is "D_j >= 0, not NaN".
   const y = n1 / (n1 + 2 * n2);
   const d1 = 1 - (2 * y * n2) / n1;
   const d2 = 2 - (3 * y * n3) / n2;
   const d3 = 3 - (4 * y * n4) / n3;
   const amounts: [number, number, number, number] = [0, d1, d2, d3];
   for (let j = 1; j <= 3; j++) {
-    if (!(amounts[j]! >= 0 && amounts[j]! <= j)) return { amounts: FALLBACK_DISCOUNTS, fallback: true };
+    if (!(amounts[j]! >= 0)) return { amounts: FALLBACK_DISCOUNTS, fallback: true };
   }
   return { amounts, fallback: false };
 }

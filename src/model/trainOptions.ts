@@ -51,8 +51,7 @@ function oneOf<T extends string>(name: string, value: unknown, names: readonly T
 /** Largest id in the corpus plus one (at least FIRST_TOKEN_ID: the markers). O(tokens). */
 function idsEnd(corpus: TokenCorpus): number {
   let largest = FIRST_TOKEN_ID - 1;
-  const ids = corpus.ids;
-  for (let i = 0; i < ids.length; i++) if (ids[i]! > largest) largest = ids[i]!;
+  for (const id of corpus.ids) largest = Math.max(largest, id);
   return largest + 1;
 }
 
@@ -70,7 +69,7 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   if (options.smoothing === undefined) missing('smoothing', `one of ${SMOOTHING_NAMES.join(', ')}`);
   const smoothing = oneOf('smoothing', options.smoothing, SMOOTHING_NAMES);
   const k = options.k === undefined ? DEFAULT_K : options.k;
-  if (typeof k !== 'number' || !Number.isFinite(k) || !(k > 0)) refuse('k', k, 'a number > 0');
+  if (!Number.isFinite(k) || !(k > 0)) refuse('k', k, 'a number > 0');
   const vocab = oneOf('vocab', options.vocab === undefined ? 'observed' : options.vocab, VOCAB_MODES);
   const end = idsEnd(corpus);
   const idSpace = options.idSpace === undefined ? end : options.idSpace;

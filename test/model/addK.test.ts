@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
 import { trainAddK } from '../../src/model/addK.js';
 import { A, B, C, TINY, history, options } from './fixtures.js';
 
@@ -7,27 +8,28 @@ const EOS = 1;
 
 describe('add-k (Lidstone)', () => {
   // order 2, k = 1, V = {a, b, c, </s>} (|V| = 4)
-  const model = trainAddK(TINY, options('add-k', 2));
+  // built inside each test (a fixture built here would make the mutants it reaches static)
+  const model = () => trainAddK(TINY, options('add-k', 2));
 
   it('gives (c(h w) + k) / (c(h) + k|V|) after a seen history', () => {
     // c(<s> a) = 2, c(<s>) = 3: (2 + 1) / (3 + 4) = 3/7
-    expect(model.probability(history(BOS), 0, 1, A)).toBeCloseTo(3 / 7, 12);
+    expect(model().probability(history(BOS), 0, 1, A)).toBeCloseTo(3 / 7, 12);
     // c(<s> c) = 0: 1/7
-    expect(model.probability(history(BOS), 0, 1, C)).toBeCloseTo(1 / 7, 12);
+    expect(model().probability(history(BOS), 0, 1, C)).toBeCloseTo(1 / 7, 12);
     // c(a b) = 1, c(a) = 2: 2/6
-    expect(model.probability(history(BOS, A), 0, 2, B)).toBeCloseTo(1 / 3, 12);
+    expect(model().probability(history(BOS, A), 0, 2, B)).toBeCloseTo(1 / 3, 12);
     // c(c </s>) = 1, c(c) = 1: 2/5
-    expect(model.probability(history(BOS, C), 0, 2, EOS)).toBeCloseTo(2 / 5, 12);
+    expect(model().probability(history(BOS, C), 0, 2, EOS)).toBeCloseTo(2 / 5, 12);
   });
 
   it('is uniform after an unseen history (it does not back off)', () => {
     // id 9 is unknown: 1/|V| = 1/4
-    expect(model.probability(history(BOS, 9), 0, 2, A)).toBeCloseTo(1 / 4, 12);
+    expect(model().probability(history(BOS, 9), 0, 2, A)).toBeCloseTo(1 / 4, 12);
   });
 
   it('never predicts <s> or ids outside the vocabulary', () => {
-    expect(model.probability(history(BOS), 0, 1, BOS)).toBe(0);
-    expect(model.probability(history(BOS), 0, 1, 9)).toBe(0);
+    expect(model().probability(history(BOS), 0, 1, BOS)).toBe(0);
+    expect(model().probability(history(BOS), 0, 1, 9)).toBe(0);
   });
 
   it('uses unigram counts at order 1: (c(w) + k) / (8 + 4k)', () => {
@@ -44,7 +46,22 @@ describe('add-k (Lidstone)', () => {
     expect(Array.from(seeded.support)).toEqual([2, 3, 4, 5, 6, 7]);
   });
 
-  it('rejects k <= 0', () => {
+  it('rejects k <= 0 with a UsageError that says what to pass', () => {
     expect(() => trainAddK(TINY, options('add-k', 2, { k: 0 }))).toThrow(/k > 0/);
+    let thrown: unknown;
+    try {
+      trainAddK(TINY, options('add-k', 2, { k: -1 }));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect((thrown as UsageError).hint).toBe('pass --k with a positive number such as 0.01 or 1');
+  });
+
+  it('reports its smoothing and no discount fallback (add-k has no discounts)', () => {
+    // the CLI's train summary and the curves' discount_fallback column read these two fields
+    const trained = trainAddK(TINY, options('add-k', 2));
+    expect(trained.smoothing).toBe('add-k');
+    expect(trained.discountFallback).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import type { LanguageModel, ModelOptions, Trainer } from '../../src/model/langu
 import { trainModel } from '../../src/model/train.js';
 import { trainWittenBell } from '../../src/model/wittenBell.js';
 import { buildNgramTrie } from '../../src/counts/ngramTrie.js';
+import { UsageError } from '../../src/errors.js';
 import { TINY, options } from './fixtures.js';
 
 const NAMES = ['<s>', '</s>', 'a', 'b', 'c', 'd', 'e', 'f', 'g'];
@@ -40,8 +41,59 @@ describe('ARPA writer', () => {
     ]);
   });
 
-  it('refuses add-k, which is not a back-off model', () => {
-    expect(() => [...arpaLines(trainAddK(TINY, options('add-k', 2)), tokenOf)]).toThrow(/back-off/);
+  it('refuses add-k, which is not a back-off model, and a model without its counts', () => {
+    expect(() => [...arpaLines(trainAddK(TINY, options('add-k', 2)), tokenOf)]).toThrow(
+      new UsageError('add-k is not a back-off model, so it has no exact ARPA form', 'use --smoothing kneser-ney or witten-bell (or mle) with --arpa'),
+    );
+    const refusal = (() => {
+      try {
+        [...arpaLines(trainModel(TINY, options('mle', 2)), tokenOf)];
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(refusal).toBeInstanceOf(UsageError);
+    expect([(refusal as UsageError).message, (refusal as UsageError).hint]).toEqual(['writing ARPA needs the training counts of the model', 'pass the NgramTrie']);
+  });
+
+  it('writes gamma(h) as the back-off weight even where h is followed by every word', () => {
+    // KN order 2 on "a a", "a b", "b": V = {a, b, </s>}, and a is followed by a, b and </s> (once each).
+    // Bigram counts 2, 1, 1, 1, 1, 2: n3 = 0, so D1 = 0.5: gamma(a) = 3 * 0.5 / 3 = 1/2. (Converting from the
+    // probabilities instead would divide 1 - sum P(w | a) by 1 - sum P(w) = 0 over the listed words.)
+    const model = trainKneserNey(corpusFromSentences([[2, 2], [2, 3], [3]]), options('kneser-ney', 2));
+    const unigramA = [...arpaLines(model, tokenOf)].find((text) => text.split('\t')[1] === 'a');
+    expect(unigramA?.split('\t').slice(1)).toEqual(['a', Math.log10(1 / 2).toFixed(7)]);
+  });
+
+  it('converts the back-off weights of any other back-off model from its probabilities (SRILM computeBOW)', () => {
+    // A hand-made back-off model over TINY's bigrams: P(w) = </s> 0.5, a 0.25, b 0.15, c 0.1; listed
+    // P(a|<s>) = 0.5, P(b|<s>) = 0.3, P(b|a) = 0.6, P(c|a) = 0.3, P(</s>|b) = 0.9999999, P(</s>|c) = 1;
+    // otherwise bow(h) P(w) with bow(h) = (1 - listed mass after h) / (1 - P of those words):
+    //   bow(<s>) = 0.2 / 0.6 = 1/3, bow(a) = 0.1 / 0.75 = 2/15, bow(b) = 1e-7 / 0.5 = 2e-7, bow(c) = 0 (-99).
+    // log10(0.9999999) = -4.3e-8 is written 0.0000000, not -0.0000000.
+    const unigram = [0, 0.5, 0.25, 0.15, 0.1];
+    const listed = new Map([['0 2', 0.5], ['0 3', 0.3], ['2 3', 0.6], ['2 4', 0.3], ['3 1', 0.9999999], ['4 1', 1]]);
+    const bow = [1 / 3, 1, 2 / 15, 2e-7, 0];
+    const model: LanguageModel = {
+      order: 2,
+      smoothing: 'mle',
+      support: Int32Array.of(2, 3, 4),
+      idSpace: 5,
+      discountFallback: false,
+      probability: (history, start, end, w) => {
+        if (end === start) return unigram[w]!;
+        const h = history[end - 1]!;
+        return listed.get(`${h} ${w}`) ?? bow[h]! * unigram[w]!;
+      },
+    };
+    const log = (p: number) => Math.log10(p).toFixed(7);
+    expect([...arpaLines(model, tokenOf, buildNgramTrie(TINY, 2, 5))]).toEqual([
+      '\\data\\', 'ngram 1=5', 'ngram 2=6', '',
+      '\\1-grams:', '-99\t<s>\t-0.4771213', `${log(0.5)}\t</s>`, `${log(0.25)}\ta\t-0.8750613`, `${log(0.15)}\tb\t-6.6989700`, `${log(0.1)}\tc\t-99`, '',
+      '\\2-grams:', `${log(0.5)}\t<s> a`, `${log(0.3)}\t<s> b`, `${log(0.6)}\ta b`, `${log(0.3)}\ta c`, '0.0000000\tb </s>', '0.0000000\tc </s>', '',
+      '\\end\\',
+    ]);
   });
 
   const trainers: Array<[string, Trainer]> = [
@@ -82,5 +134,53 @@ describe('ARPA writer', () => {
       ),
       { numRuns: 150, seed: 7 },
     );
+  });
+});
+
+describe('ARPA reader', () => {
+  it('reads CRLF lines, surrounding blanks and words split by several spaces, and backs off as ARPA says', () => {
+    const text = [
+      '\\data\\', 'ngram 1=4', 'ngram 2=2  ', '',
+      '\\1-grams:', '-99\t<s>\t-0.3', '-0.6\t</s>', '  -0.4\t a \t-0.2  ', '-0.5\tb', '',
+      '  \\2-grams:', '-0.1\t<s>   a', '-0.25\ta b', '', '\\end\\', '',
+    ].join('\r\n');
+    const arpa = readArpa(text);
+    expect(arpa.order).toBe(2);
+    expect(arpa.counts).toEqual([4, 2]);
+    expect([...arpa.entries.keys()]).toEqual(['<s>', '</s>', 'a', 'b', '<s> a', 'a b']);
+    expect(arpa.entries.get('a')).toEqual({ p: -0.4, bow: -0.2 });
+    expect(arpa.entries.get('b')).toEqual({ p: -0.5, bow: 0 });
+    expect(arpa.log10Probability(['<s>', 'a'], 'b')).toBe(-0.25); // listed
+    expect(arpa.log10Probability(['<s>', 'a'], '</s>')).toBeCloseTo(-0.2 + -0.6, 12); // bow(a) P(</s>)
+    expect(arpa.log10Probability(['<s>'], 'b')).toBeCloseTo(-0.3 + -0.5, 12); // bow(<s>) P(b)
+    expect(arpa.log10Probability(['b'], 'a')).toBe(-0.4); // b has no bow: 0
+    expect(arpa.log10Probability(['a'], 'z')).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('reads orders of two digits', () => {
+    const words = Array.from({ length: 10 }, (_, i) => `w${i}`);
+    const header = Array.from({ length: 10 }, (_, i) => `ngram ${i + 1}=${i === 9 ? 1 : 0}`);
+    const arpa = readArpa(['\\data\\', ...header, '\\10-grams:', `-0.5\t${words.join(' ')}`, '\\end\\'].join('\n'));
+    expect(arpa.order).toBe(10);
+    expect(arpa.counts[9]).toBe(1);
+    expect(arpa.entries.get(words.join(' '))).toEqual({ p: -0.5, bow: 0 });
+  });
+
+  it('names the malformed line', () => {
+    const refusal = (lines: string[]) => {
+      try {
+        readArpa(lines.join('\n'));
+      } catch (error) {
+        expect(error).toBeInstanceOf(UsageError);
+        return [(error as UsageError).message, (error as UsageError).hint];
+      }
+      return undefined;
+    };
+    for (const bad of ['ngram one=5', 'ngram 1=5 words', 'the ngram 1=5', '\\1-grams: more', 'x\\1-grams:']) {
+      expect(refusal(['\\data\\', bad])).toEqual([`ARPA line 2 is not an "ngram k=N" header: ${bad}`, 'check the file']);
+    }
+    // an entry before any n-gram section, and an entry without its tab
+    expect(refusal(['-0.5\ta'])).toEqual(['ARPA line 1 is malformed: -0.5\ta', 'check the file']);
+    expect(refusal(['\\data\\', 'ngram 1=1', '\\1-grams:', '-0.5 a'])).toEqual(['ARPA line 4 is malformed: -0.5 a', 'check the file']);
   });
 });

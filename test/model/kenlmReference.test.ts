@@ -22,14 +22,19 @@ function load(text: string, vocabulary: Vocabulary) {
   return corpusFromSentences(lines.map((line) => line.trim().split(/\s+/).map((token) => vocabulary.intern(token))));
 }
 
-describe('Kneser-Ney matches KenLM lmplz -o 3 --discount_fallback on 40 Brown news sentences', () => {
+/** Our model of the 40 training sentences and KenLM's ARPA file; built inside each test (a fixture built in the describe body would make the mutants it reaches static). */
+function reference() {
   const vocabulary = new Vocabulary();
   const train = load(read('brown-news-train40.txt'), vocabulary);
   const idSpace = vocabulary.size;
   const model = trainKneserNey(train, { order: 3, smoothing: 'kneser-ney', k: 0, vocab: 'observed', idSpace }) as InterpolatedModel;
   const kenlm = readArpa(read('brown-news-train40.lmplz-o3.arpa'));
+  return { vocabulary, model, kenlm };
+}
 
+describe('Kneser-Ney matches KenLM lmplz -o 3 --discount_fallback on 40 Brown news sentences', () => {
   it('lists the same n-grams (KenLM adds <unk>)', () => {
+    const { vocabulary, model, kenlm } = reference();
     expect(kenlm.counts).toEqual([513 + 1, 859, 916]);
     const ours = readArpa([...arpaLines(model, (id) => vocabulary.token(id))].join('\n'));
     expect(ours.counts).toEqual([513, 859, 916]);
@@ -37,6 +42,7 @@ describe('Kneser-Ney matches KenLM lmplz -o 3 --discount_fallback on 40 Brown ne
   });
 
   it('gives every listed n-gram the probability and back-off weight lmplz gives it', () => {
+    const { vocabulary, model, kenlm } = reference();
     expect(model.discountFallback).toBe(true); // lmplz printed "Substituting fallback discounts for order 2" (trigrams)
     let worst = 0;
     for (const [key, entry] of kenlm.entries) {
@@ -52,6 +58,7 @@ describe('Kneser-Ney matches KenLM lmplz -o 3 --discount_fallback on 40 Brown ne
   });
 
   it('reproduces the held-out perplexity KenLM query reported (81.05990075109796, OOVs excluded)', () => {
+    const { vocabulary, model } = reference();
     const heldout = load(read('brown-news-heldout20.txt'), Vocabulary.fromArray(vocabulary.toArray()));
     const result = evaluateModel(model, heldout);
     expect(result.oov).toBe(214);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { trainMle, observedTypes } from '../../src/model/mle.js';
+import { trainMle, observedTypes, type MleModel } from '../../src/model/mle.js';
 import type { LanguageModel } from '../../src/model/languageModel.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
@@ -58,6 +58,26 @@ describe('MLE model', () => {
   it('lists the observed types as its support', () => {
     const f = fixture(['x y', 'y z']);
     expect(Array.from(observedTypes(f.corpus, f.vocabulary.size))).toEqual(['x', 'y', 'z'].map(f.id));
+    // ids 5..7 of a wider id space never occur: not in the support
+    const model = trainMle(corpusFromSentences([[2, 3], [2, 4]]), { order: 2, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: 8 });
+    expect(Array.from(model.support)).toEqual([2, 3, 4]);
+  });
+
+  it('reports its smoothing and no discount fallback', () => {
+    const { model } = mle(['a b'], 2);
+    expect(model.smoothing).toBe('mle');
+    expect(model.discountFallback).toBe(false);
+  });
+
+  it('exposes the order-n transition table the table sampler walks', () => {
+    // "a b a", "a c" at order 2: histories <s> (2 predictions), a (3), b (1), c (1); 7 predictions in all
+    const { f, model } = mle(['a b a', 'a c'], 2);
+    const table = (model as MleModel).transitions;
+    expect(Array.from(table.contextTotal).sort()).toEqual([1, 1, 2, 3]);
+    expect(Array.from(table.edgeCount).reduce((a, b) => a + b, 0)).toBe(7);
+    // the edges after <s>: a, twice
+    const start = table.startContext;
+    expect(Array.from(table.edgeToken.subarray(table.edgeStart[start], table.edgeStart[start + 1]))).toEqual([f.id('a')]);
   });
 
   it('has distributions that sum to 1 for every history, seen or not (property)', () => {

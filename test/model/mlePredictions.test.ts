@@ -3,7 +3,7 @@ import { trainMle } from '../../src/model/mle.js';
 import { flooredPerplexity, type PredictionWalker } from '../../src/metrics/perplexity.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
 import { randomCorpus } from '../speedHelpers.js';
-import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import { corpusFromSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import type { LanguageModel } from '../../src/model/languageModel.js';
 
 /** probability() of every prediction, one call each, in text order. */
@@ -29,6 +29,21 @@ describe('MLE whole-text scoring', () => {
       expect(walked.length).toBe(text.ids.length + text.offsets.length - 1);
     });
   }
+
+  it('scores a text of fewer sentences than lanes, and gives 0 everywhere after an empty training text', () => {
+    // "a b a", "a c" at order 2, scored on "a c", "b", "c a b": P(a|<s>) = 1, P(c|a) = 1/3, P(</s>|c) = 1;
+    // P(b|<s>) = 0; P(</s>|b) = 0; P(c|<s>) = 0, P(a|c) = 0, P(b|a) = 1/3, P(</s>|b) = 0
+    const [a, b, c] = [2, 3, 4];
+    const model = trainMle(corpusFromSentences([[a, b, a], [a, c]]), { order: 2, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: 5 });
+    const text = corpusFromSentences([[a, c], [b], [c, a, b]]);
+    const walked = Array.from((model as LanguageModel & PredictionWalker).predictionProbabilities(text));
+    expect(walked).toEqual([1, 1 / 3, 1, 0, 0, 0, 0, 1 / 3, 0]);
+    expect(walked).toEqual(oneByOne(model, text));
+    for (const order of [1, 3]) {
+      const empty = trainMle(corpusFromSentences([]), { order, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: 5 });
+      expect(Array.from((empty as LanguageModel & PredictionWalker).predictionProbabilities(text))).toEqual(new Array(9).fill(0));
+    }
+  });
 
   it('floored perplexity through the walk equals the sum over probability() to the last bit', () => {
     const training = randomCorpus('ppl-train', 500, 30);

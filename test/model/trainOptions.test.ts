@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { UsageError } from '../../src/errors.js';
 import { trainModel } from '../../src/model/train.js';
 import { resolveTrainOptions } from '../../src/model/trainOptions.js';
@@ -33,6 +34,66 @@ describe('trainModel options', () => {
     expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed' })).toThrow('seedTypes is missing');
     expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed', seedTypes: Int32Array.of(2, 9) })).toThrow(/seedTypes must be token ids from 2 to 4/u);
     expect(() => trainModel({} as never, { order: 2, smoothing: 'mle' })).toThrow(/TokenCorpus/u);
+  });
+
+  it('pins every refusal: message and hint, as the CLI prints them', () => {
+    const refusal = (corpus: unknown, options: unknown): [string, string] => {
+      try {
+        resolveTrainOptions(corpus as never, options as never);
+      } catch (error) {
+        expect(error).toBeInstanceOf(UsageError);
+        return [(error as UsageError).message, (error as UsageError).hint];
+      }
+      throw new Error('no refusal');
+    };
+    const corpusHint = 'pass the corpus that loadCorpus or corpusFromSentences returns';
+    const corpusMessage = 'the corpus must be a TokenCorpus (ids and offsets as Int32Array)';
+    const mle = { order: 2, smoothing: 'mle' };
+    const ids = Int32Array.of(2);
+    const offsets = Int32Array.of(0, 1);
+    for (const corpus of [undefined, null, 7, {}, { ids }, { offsets }, { ids: [2], offsets }]) {
+      expect(refusal(corpus, mle)).toEqual([corpusMessage, corpusHint]);
+    }
+    const objectHint = "pass e.g. { order: 3, smoothing: 'kneser-ney' }";
+    expect(refusal(TINY, null)).toEqual(["model options must be an object, got 'null'", objectHint]);
+    expect(refusal(TINY, 3)).toEqual(["model options must be an object, got '3'", objectHint]);
+    expect(refusal(TINY, undefined)).toEqual(["model options must be an object, got 'undefined'", objectHint]);
+    const orders = 'a whole number from 1 to 10';
+    expect(refusal(TINY, { smoothing: 'mle' })).toEqual(['order is missing', `pass order: ${orders}`]);
+    expect(refusal(TINY, { order: 11, smoothing: 'mle' })).toEqual([`order must be ${orders}, got '11'`, `pass ${orders}`]);
+    expect(refusal(TINY, { order: 1.5, smoothing: 'mle' })).toEqual([`order must be ${orders}, got '1.5'`, `pass ${orders}`]);
+    const names = 'mle, add-k, witten-bell, kneser-ney';
+    expect(refusal(TINY, { order: 2 })).toEqual(['smoothing is missing', `pass smoothing: one of ${names}`]);
+    expect(refusal(TINY, { order: 2, smoothing: 'Kneser-Ney' })).toEqual(["unknown smoothing value 'Kneser-Ney'", `use one of: ${names}`]);
+    expect(refusal(TINY, { ...mle, vocab: 'all' })).toEqual(["unknown vocab value 'all'", 'use one of: observed, seed']);
+    // k must be a finite number above 0: 0, Infinity, NaN and the string '1' are refused
+    for (const k of [0, Number.POSITIVE_INFINITY, Number.NaN, '1']) {
+      expect(refusal(TINY, { ...mle, k })).toEqual([`k must be a number > 0, got '${String(k)}'`, 'pass a number > 0']);
+    }
+    const idSpaces = 'a whole number >= 5 (every id in the corpus + 1)';
+    expect(refusal(TINY, { ...mle, idSpace: 5.5 })).toEqual([`idSpace must be ${idSpaces}, got '5.5'`, `pass ${idSpaces}`]);
+    // seed types are token ids: 2 .. idSpace - 1 (TINY's id space is 5)
+    expect(refusal(TINY, { ...mle, seedTypes: [2, 3] })).toEqual(["seedTypes must be an Int32Array of token ids, got '2,3'", 'pass an Int32Array of token ids']);
+    expect(refusal(TINY, { ...mle, seedTypes: Int32Array.of(2, 5) })).toEqual(["seedTypes must be token ids from 2 to 4, got '… 5 …'", 'pass token ids from 2 to 4']);
+    expect(refusal(TINY, { ...mle, seedTypes: Int32Array.of(1) })).toEqual(["seedTypes must be token ids from 2 to 4, got '… 1 …'", 'pass token ids from 2 to 4']);
+    expect(refusal(TINY, { ...mle, vocab: 'seed' })).toEqual(['seedTypes is missing', "pass seedTypes: the seed vocabulary's token ids (vocab 'seed' needs them)"]);
+  });
+
+  it('accepts the edges of each range and keeps seedTypes only when given', () => {
+    // order 10 is the largest; idSpace may be exactly largest id + 1; seed ids 2 and idSpace - 1 are tokens
+    expect(resolveTrainOptions(TINY, { order: 10, smoothing: 'kneser-ney', k: 2, idSpace: 5, vocab: 'seed', seedTypes: Int32Array.of(2, 4) })).toStrictEqual({
+      order: 10,
+      smoothing: 'kneser-ney',
+      k: 2,
+      vocab: 'seed',
+      idSpace: 5,
+      seedTypes: Int32Array.of(2, 4),
+    });
+    expect(Object.keys(resolveTrainOptions(TINY, { order: 1, smoothing: 'mle' }))).toEqual(['order', 'smoothing', 'k', 'vocab', 'idSpace']);
+    // the id space is the largest id + 1, at least 2 (the markers <s> = 0 and </s> = 1)
+    expect(resolveTrainOptions(corpusFromSentences([[2]]), { order: 1, smoothing: 'mle' }).idSpace).toBe(3);
+    expect(resolveTrainOptions(corpusFromSentences([[6, 2, 3]]), { order: 1, smoothing: 'mle' }).idSpace).toBe(7);
+    expect(resolveTrainOptions(corpusFromSentences([]), { order: 1, smoothing: 'mle' }).idSpace).toBe(2);
   });
 
   it('random invalid options always give a UsageError, never another error or a model', () => {

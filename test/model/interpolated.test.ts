@@ -1,0 +1,73 @@
+/**
+ * InterpolatedModel's own tables and lookups (src/model/interpolated.ts), on TINY (fixtures.ts), beyond
+ * the probabilities the smoothing tests check: the cumulative alpha the sampler searches, the history
+ * node of an add-k model, the back-off weight ARPA writes, and the support.
+ */
+import { describe, expect, it } from 'vitest';
+import { childOf } from '../../src/counts/ngramTrie.js';
+import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
+import { trainAddK } from '../../src/model/addK.js';
+import type { InterpolatedModel } from '../../src/model/interpolated.js';
+import { trainWittenBell } from '../../src/model/wittenBell.js';
+import { A, B, C, TINY, history, options } from './fixtures.js';
+
+const BOS = 0;
+const EOS = 1;
+
+describe('InterpolatedModel', () => {
+  it('sums alpha over each node\'s children in word order (cumulativeAlpha, what the sampler searches)', () => {
+    // Witten-Bell order 2 (wittenBell.test.ts): root denominator 12, alpha </s> 3/12, a 2/12, b 2/12, c 1/12
+    // (<s> is never predicted: alpha 0): cumulative </s> 3/12, a 5/12, b 7/12, c 8/12 (= 1 - gamma 1/3).
+    // History <s>: denominator 5, alpha a 2/5, b 1/5: cumulative 2/5, 3/5.
+    const model = trainWittenBell(TINY, options('witten-bell', 2)) as InterpolatedModel;
+    const at = (node: number, word: number) => model.cumulativeAlpha[childOf(model.trie, node, word)]!;
+    expect([BOS, EOS, A, B, C].map((w) => at(0, w) * 12)).toEqual([0, 3, 5, 7, 8].map((x) => expect.closeTo(x, 12)));
+    const bos = childOf(model.trie, 0, BOS);
+    expect([A, B].map((w) => at(bos, w) * 5)).toEqual([2, 3].map((x) => expect.closeTo(x, 12)));
+  });
+
+  it('add-k: an unseen history is uniform, not its suffix\'s distribution', () => {
+    // order 2, k = 1, |V| = 4: after the unknown id 9, every outcome 1/4 (the unigram level would give
+    // c: (1 + 1) / (8 + 4) = 1/6 and </s>: (3 + 1) / 12 = 1/3)
+    const model = trainAddK(TINY, options('add-k', 2));
+    expect([A, B, C, EOS].map((w) => model.probability(history(BOS, 9), 0, 2, w))).toEqual([0.25, 0.25, 0.25, 0.25]);
+  });
+
+  it('reads only history[start .. end)', () => {
+    // order 3: history[1 .. 2) is <s> alone, so P(a | <s>) = (c(<s> a) + 1) / (c(<s>) + 4) = 3/7, whatever precedes it
+    const model = trainAddK(TINY, options('add-k', 3));
+    expect(model.probability(history(9, BOS), 1, 2, A)).toBeCloseTo(3 / 7, 12);
+    // history[1 .. 3) is "<s> a": c(<s> a b) = 1, c(<s> a) = 2 (b and c once each): (1 + 1) / (2 + 4) = 1/3
+    expect(model.probability(history(9, BOS, A), 1, 3, B)).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('add-k: historyNode is -1 for a history never seen before a word', () => {
+    const model = trainAddK(TINY, options('add-k', 3)) as InterpolatedModel;
+    expect(model.historyNode(history(BOS, A), 0, 2)).toBe(childOf(model.trie, childOf(model.trie, 0, BOS), A));
+    // "b </s>" was counted, but nothing ever followed it
+    expect(childOf(model.trie, childOf(model.trie, 0, B), EOS)).toBeGreaterThan(0);
+    expect(model.historyNode(history(BOS, B, EOS), 0, 3)).toBe(-1);
+    // an empty training text: even the empty history was never followed by anything
+    const empty = trainAddK(corpusFromSentences([]), options('add-k', 1)) as InterpolatedModel;
+    expect(empty.historyNode(history(BOS), 0, 1)).toBe(-1);
+  });
+
+  it('gives ARPA back-off weights gamma(h) for suffix models and NaN for add-k', () => {
+    // Witten-Bell order 2: gamma(root) = 1/3, gamma(<s>) = 2/5
+    const wb = trainWittenBell(TINY, options('witten-bell', 2)) as InterpolatedModel;
+    expect(wb.backoffWeight(0)).toBeCloseTo(1 / 3, 12);
+    expect(wb.backoffWeight(childOf(wb.trie, 0, BOS))).toBeCloseTo(2 / 5, 12);
+    const addK = trainAddK(TINY, options('add-k', 2)) as InterpolatedModel;
+    expect(addK.backoffWeight(0)).toBeNaN();
+  });
+
+  it('takes seed types into the support only with vocab seed', () => {
+    const seeds = Int32Array.of(2, 3, 4, 5, 6, 7);
+    const observed = trainWittenBell(TINY, options('witten-bell', 2, { vocab: 'observed', seedTypes: seeds, idSpace: 8 }));
+    expect(Array.from(observed.support)).toEqual([A, B, C]);
+    expect(observed.probability(history(BOS), 0, 1, 5)).toBe(0);
+    // a trainer called without seed types (trainModel refuses that) keeps the observed support
+    const unseeded = trainWittenBell(TINY, options('witten-bell', 2, { vocab: 'seed', idSpace: 8 }));
+    expect(Array.from(unseeded.support)).toEqual([A, B, C]);
+  });
+});
