@@ -166,7 +166,7 @@ export class SparseTransformer {
     this.logMax = new Float64Array(histories);
     this.down = new Float64Array(histories);
     this.info = new Float64Array(histories * INFO_WIDTH);
-    this.outcomeIndex = new Int32Array(model.idSpace).fill(-1);
+    this.outcomeIndex = new Int32Array(model.idSpace); // read for outcomes only
     model.outcomes.forEach((id, index) => (this.outcomeIndex[id] = index));
     const depth = model.order + 2;
     this.chain = new Int32Array(depth);
@@ -187,7 +187,7 @@ export class SparseTransformer {
   // ---- levels: a node x >= 0, or UNIFORM ----
 
   private lower(x: number): number {
-    return this.model.lower === 'uniform' || x === 0 ? UNIFORM : this.model.trie.suffix[x]!;
+    return this.model.lower === 'uniform' ? UNIFORM : this.model.trie.suffix[x]!; // the root's suffix is -1: UNIFORM
   }
 
   /** Ranked items of a level with P > 0. */
@@ -216,13 +216,14 @@ export class SparseTransformer {
 
   // ---- holes of node x (its outcome children) in its lower level ----
 
+  /** Holes of node x (not UNIFORM, which has none): its outcome children. */
   private holeCount(x: number): number {
-    return x === UNIFORM ? 0 : this.outcomeCount[x]!;
+    return this.outcomeCount[x]!;
   }
 
   /** Holes of x with rank < r in the lower level. */
   private holesBelow(x: number, r: number): number {
-    if (x === UNIFORM || r <= 0) return 0;
+    if (x === UNIFORM) return 0;
     const from = this.model.trie.childStart[x]!;
     return countAtMost(this.holeRank, from, from + this.outcomeCount[x]!, r - 1);
   }
@@ -243,6 +244,7 @@ export class SparseTransformer {
     const gamma = model.gamma[x]!;
     // outcome children and their exact probabilities: alpha + gamma * P(w | lower), as probabilityAt
     const range = trie.childEnd[x]! - from;
+    // Stryker disable next-line EqualityOperator: equivalent, growing when the buffers are exactly full is harmless
     if (this.order.length < range) {
       this.order = new Int32Array(2 * range);
       this.logScratch = new Float64Array(2 * range);
@@ -250,6 +252,7 @@ export class SparseTransformer {
     }
     const logs = this.logScratch;
     const probabilities = this.probabilityScratch;
+    // Stryker disable next-line ConditionalExpression: equivalent, for UNIFORM lowerFrom is not read (below is model.uniform)
     const lowerFrom = lower === UNIFORM ? 0 : trie.childStart[lower]!;
     let n = 0;
     for (let c = from; c < from + range; c++) {
@@ -264,6 +267,7 @@ export class SparseTransformer {
     // then the lower id (children are in id order, so a stable sort by log-probability alone would do)
     const ranked = this.order;
     if (this.ranking) {
+      // Stryker disable next-line EqualityOperator: equivalent, growing when the buffer is exactly full is harmless
       if (this.mergeBuffer.length < n) this.mergeBuffer = new Int32Array(2 * n);
       sortByKeyDescending(ranked, n, this.mergeBuffer, logs, from);
     }
@@ -280,15 +284,16 @@ export class SparseTransformer {
     if (this.ranking) ownMax = positive > 0 ? this.logProbability[from]! : ownMax;
     else for (let r = 0; r < n; r++) ownMax = Math.max(ownMax, this.logProbability[from + r]!);
     if (!this.ranking) positive = n; // id order: zero-probability children stay in place with zero width
-    const lowerMax = gamma > 0 ? Math.log(gamma) + this.logMaxOf(lower) : Number.NEGATIVE_INFINITY;
+    const lowerMax = Math.log(gamma) + this.logMaxOf(lower); // gamma 0: -Infinity
     const max = Math.max(ownMax, lowerMax);
+    // Stryker disable next-line ConditionalExpression: equivalent, max is finite: a history has positive continuations, or gamma > 0
     const logMax = Number.isFinite(max) ? max : 0;
     const temperature = this.temperature;
     const scale = Math.exp(logMax);
     let sum = 0;
     for (let r = 0; r < n; r++) {
-      const probability = this.probability[from + r]!;
-      if (probability > 0) sum += temperature === 1 ? probability / scale : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
+      // P = 0 adds 0 either way (exp(-Infinity) = 0)
+      sum += temperature === 1 ? this.probability[from + r]! / scale : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
       this.cumulative[from + r] = sum;
     }
     // holes: ranks of S_x in the lower level, ascending, with their lower-level widths
@@ -297,6 +302,7 @@ export class SparseTransformer {
       const c = ranked[r]!; // holes is ranked, mapped in place
       holes[r] = lower === UNIFORM ? this.outcomeIndex[trie.word[c]!]! : this.rankOf[trie.suffix[c]!]!;
     }
+    // Stryker disable next-line ConditionalExpression: equivalent, in id order they are ascending already (the trie is suffix-closed): sorting changes nothing
     if (this.ranking) sortAscending(holes, n); // in id order they are ascending already (the trie is suffix-closed)
     let shift = 0;
     for (let h = 0; h < n; h++) {
@@ -310,10 +316,11 @@ export class SparseTransformer {
     this.outcomeCount[x] = n;
     this.positiveCount[x] = positive;
     this.logMax[x] = logMax;
-    this.down[x] = gamma > 0 ? Math.exp((Math.log(gamma) + this.logMaxOf(lower) - logMax) / this.temperature) : 0;
+    this.down[x] = Math.exp((lowerMax - logMax) / this.temperature); // gamma 0: exp(-Infinity) = 0
     const holesInLower = this.holesBelow(x, this.size(lower));
     const info = this.info;
     const at = x * INFO_WIDTH;
+    // Stryker disable next-line ArithmeticOperator: equivalent, INFO_SIZE is 0
     info[at + INFO_SIZE] = positive;
     info[at + INFO_START] = from;
     info[at + INFO_TOTAL] = this.weightBelow(x, positive);
@@ -334,12 +341,15 @@ export class SparseTransformer {
     let factor = 1;
     for (let x = node; ; x = this.lower(x)) {
       chain[depth] = x;
+      // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM is the last level, whose gamma nothing reads
       gammas[depth] = x === UNIFORM ? 1 : this.model.gamma[x]!;
       factors[depth] = factor;
       cuts[depth] = this.size(x);
       depth++;
+      // Stryker disable next-line ConditionalExpression: equivalent, past UNIFORM down[-1] is undefined, the factor NaN, and the next test breaks
       if (x === UNIFORM) break;
       factor *= this.down[x]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, levels of factor 0 have mass 0 (never drawn) and take no part in select (log scale -Infinity)
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
     }
     return depth;
@@ -364,6 +374,7 @@ export class SparseTransformer {
       plan[at + 1] = cuts[l]!;
       plan[at + 2] = factors[l]!;
       plan[at + 3] = mass;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for level 0 levels[-1] is undefined, whose hole count (NaN) draws as none
       plan[at + 4] = this.holesBelow(l > 0 ? levels[l - 1]! : UNIFORM, cuts[l]!);
       total += mass;
     }
@@ -396,7 +407,6 @@ export class SparseTransformer {
   /** log P(w | X) of the item at rank r of level l, P as the dense distribution computes it. */
   private valueAt(levels: Int32Array, l: number, r: number): number {
     const level = levels[l]!;
-    if (l === 0 && level !== UNIFORM) return this.logProbability[this.model.trie.childStart[level]! + r]!;
     let v = this.probabilityAt(level, r);
     for (let j = l - 1; j >= 0; j--) v *= this.gammas[j]!;
     return Math.log(v);

@@ -225,3 +225,51 @@ describe('one transformer asked about many histories in turn', () => {
     }
   });
 });
+
+describe('top-p as transform.ts defines it: the prefix reaching p - 1e-12', () => {
+  it.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: p within 1e-12 above a prefix mass keeps that prefix, 2e-12 above keeps one more', (smoothing) => {
+    // the dense prefix masses c_i (ranked); the sparse sums agree with them to ~1e-16, far inside 0.5e-12
+    const { model, node } = caseModel(smoothing, [[2, 3, 2, 4], [3, 2, 5, 2], [2, 6], [4, 3, 2], [7, 8]], 2, true, [2]);
+    const dense = definedDistribution(model, node, { temperature: 0.9, topK: 0, topP: 1 });
+    // ranked by probability (equal ones, up to rounding, by id: add-k's unseen words tie)
+    const ranked = dense.probabilities.map((q, i) => [q, dense.ids[i]!] as const).sort((a, b) => Number(b[0].toPrecision(12)) - Number(a[0].toPrecision(12)) || a[1] - b[1]);
+    let prefix = 0;
+    for (let i = 0; i + 1 < ranked.length; i++) {
+      prefix += ranked[i]![0];
+      if (ranked[i + 1]![0] < 1e-9) break; // the next word must be worth more than the slack
+      const keep = (p: number) => {
+        const transformer = new SparseTransformer(model, { temperature: 0.9, topK: 0, topP: p });
+        return Array.from(transformer.materialize(transformer.plan(node)).ids);
+      };
+      const prefixIds = ranked.slice(0, i + 1).map(([, id]) => id).sort((a, b) => a - b);
+      const oneMore = ranked.slice(0, i + 2).map(([, id]) => id).sort((a, b) => a - b);
+      if (prefix + 2e-12 >= 1) break;
+      expect(keep(prefix + 0.5e-12), `p = c_${i} + 0.5e-12`).toEqual(prefixIds);
+      expect(keep(prefix + 2e-12), `p = c_${i} + 2e-12`).toEqual(oneMore);
+    }
+  });
+
+  it('a p below 1e-12 keeps the most probable word alone', () => {
+    // p - 1e-12 < 0: every prefix reaches it, the shortest non-empty one is the top word (transform.ts keeps it)
+    const { model, node } = caseModel('witten-bell', [[2, 3, 2, 4], [3, 2, 5, 2], [2, 6]], 2, false, [2]);
+    const sampling = { temperature: 1, topK: 0, topP: 1e-13 };
+    const expected = definedDistribution(model, node, sampling);
+    expect(expected.ids).toHaveLength(1);
+    const transformer = new SparseTransformer(model, sampling);
+    expect(Array.from(transformer.materialize(transformer.plan(node)).ids)).toEqual(expected.ids);
+    expect(Array.from(transformer.materializeDirect(node).ids)).toEqual(expected.ids);
+  });
+
+  it('top-p 1 keeps words of relative mass below 1e-12 (no truncation at all)', () => {
+    // Witten-Bell after "<s> 2", temperature 0.05: the words never seen after 2 weigh about (0.1)^20 of the
+    // top word's, yet top-p 1 keeps the whole distribution, as transform.ts does
+    const { model, node } = caseModel('witten-bell', [[2, 3, 2, 4], [3, 2, 5, 2], [2, 6], [4, 3, 2], [7, 8, 9, 10]], 2, true, [2]);
+    const sampling = { temperature: 0.05, topK: 0, topP: 1 };
+    const expected = definedDistribution(model, node, sampling);
+    expect(expected.ids).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const transformer = new SparseTransformer(model, sampling);
+    const planned = transformer.materialize(transformer.plan(node));
+    expect(Array.from(planned.ids)).toEqual(expected.ids);
+    expect(Math.min(...planned.probabilities)).toBeLessThan(1e-15);
+  });
+});
