@@ -774,20 +774,27 @@ export class SparseTransformer {
  * ties keep the lower id first, as transform.ts ranks). Typed arrays only, no comparator calls.
  */
 function sortByKeyDescending(items: Int32Array, n: number, buffer: Int32Array, keys: Float64Array, offset: number): void {
-  for (let i = 1; i < n && n <= 24; i++) {
-    const item = items[i]!;
-    const key = keys[item - offset]!;
-    let j = i - 1;
-    while (j >= 0 && keys[items[j]! - offset]! < key) {
-      items[j + 1] = items[j]!;
-      j--;
+  // insertion sort for a few items, else merge sort: both stable, so the threshold only picks the faster
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, either sort gives the same stable order
+  if (n <= 24) {
+    for (let i = 1; i < n; i++) {
+      const item = items[i]!;
+      const key = keys[item - offset]!;
+      let j = i - 1;
+      // Stryker disable next-line ConditionalExpression: equivalent, at j = -1 the key read is undefined, which compares false
+      while (j >= 0 && keys[items[j]! - offset]! < key) {
+        items[j + 1] = items[j]!;
+        j--;
+      }
+      items[j + 1] = item;
     }
-    items[j + 1] = item;
+    return;
   }
-  if (n <= 24) return;
   let from = items;
   let to = buffer.subarray(0, n);
+  // Stryker disable next-line EqualityOperator: equivalent, one more pass copies the sorted run (the last line copies it back)
   for (let width = 1; width < n; width *= 2) {
+    // Stryker disable next-line EqualityOperator: equivalent, a run starting at n is empty
     for (let start = 0; start < n; start += 2 * width) {
       const middle = Math.min(start + width, n);
       const end = Math.min(start + 2 * width, n);
@@ -796,12 +803,14 @@ function sortByKeyDescending(items: Int32Array, n: number, buffer: Int32Array, k
       let k = start;
       while (i < middle && j < end) to[k++] = keys[from[j]! - offset]! > keys[from[i]! - offset]! ? from[j++]! : from[i++]!;
       while (i < middle) to[k++] = from[i++]!;
+      // Stryker disable next-line EqualityOperator: equivalent, the extra copy writes the next run's first slot (rewritten by its merge) or past the subarray (a no-op)
       while (j < end) to[k++] = from[j++]!;
     }
     const swap = from;
     from = to;
     to = swap;
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, items.set(items) is a no-op
   if (from !== items) items.set(from);
 }
 
