@@ -273,3 +273,28 @@ describe('top-p as transform.ts defines it: the prefix reaching p - 1e-12', () =
     expect(Math.min(...planned.probabilities)).toBeLessThan(1e-15);
   });
 });
+
+describe('a seed vocabulary that leaves out words of the corpus', () => {
+  it.each(['add-k', 'witten-bell', 'kneser-ney'] as SmoothingName[])('%s: continuations outside V are never drawn', (smoothing) => {
+    // V = {</s>, 2, 3, 4}; the corpus also has 5 and 6, which follow 2 and <s> but are not outcomes
+    const model = trainModel(corpusFromSentences([[2, 5, 3], [5, 2, 6], [2, 6, 4], [3, 2, 5]]), {
+      order: 2,
+      smoothing,
+      k: 0.5,
+      vocab: 'seed',
+      seedTypes: Int32Array.of(2, 3, 4),
+      idSpace: 7,
+    }) as InterpolatedModel;
+    for (const tail of [[], [2]]) {
+      const node = model.historyNode(Int32Array.of(BOS, ...tail), 0, 1 + tail.length);
+      for (const sampling of [{ temperature: 0.7, topK: 0, topP: 1 }, { temperature: 1, topK: 2, topP: 1 }, { temperature: 1.3, topK: 3, topP: 0.8 }]) {
+        const expected = definedDistribution(model, node, sampling);
+        const transformer = new SparseTransformer(model, sampling);
+        const planned = transformer.materialize(transformer.plan(node));
+        expect(Array.from(planned.ids)).toEqual(expected.ids);
+        planned.probabilities.forEach((p, i) => expect(p).toBeCloseTo(expected.probabilities[i]!, 12));
+        if (transformer.direct) expect(Array.from(transformer.materializeDirect(node).ids)).toEqual(expected.ids);
+      }
+    }
+  });
+});
