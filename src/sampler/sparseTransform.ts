@@ -533,6 +533,7 @@ export class SparseTransformer {
     const childStart = this.model.trie.childStart;
     // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM's start is never read
     const from = level === UNIFORM ? 0 : childStart[level]!;
+    // Stryker disable next-line ConditionalExpression: equivalent, for UNIFORM (level 0) no holes are kept, so holeFrom is not read
     const holeFrom = above === UNIFORM ? 0 : childStart[above]!;
     return this.idAt(level, this.drawInLevel(level, from, above, holeFrom, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!));
   }
@@ -546,6 +547,7 @@ export class SparseTransformer {
    * `drawAt` (the laid-out masses).
    */
   private chooseLevel(values: Float64Array, offset: number, stride: number, depth: number, t: number): number {
+    // Stryker disable next-line UnaryOperator: equivalent, some level has mass, so chosen is always set
     let chosen = -1;
     let last = 0;
     for (let l = 0; l < depth; l++) {
@@ -667,12 +669,15 @@ export class SparseTransformer {
     const approx = this.ownLog(levels[l]!, r) + logScale[l]!;
     // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes position[depth], which nothing reads
     for (let k = 0; k < depth; k++) {
-      if (k === l) position[k] = r;
+      if (k === l) {
+        position[k] = r;
+        continue;
+      }
       // as in select: a level whose ranks are all holes takes no part (only spares the search: every rank
       // of such a level, counted or weighed, is a hole, so any position there measures 0; and an item of
       // zero tempered weight, the only kind a weighed-empty level has, ranks after every item drawn)
       // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: equivalent, see above
-      else position[k] = this.measure(levels, k, cuts[k]!, factors, false) > 0 ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!) : 0;
+      position[k] = this.measure(levels, k, cuts[k]!, factors, false) > 0 ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!) : 0;
     }
     const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false) < this.topK : this.measureOf(levels, position, factors, true) < this.topPTarget(total);
     // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, a history that keeps no slot (or a fresh one each time) only learns less
@@ -695,10 +700,13 @@ export class SparseTransformer {
     const pool = this.pool;
     // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, learning nothing
     for (let k = 0; k < depth; k++) {
-      // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, learning less (the kept bound stays, or rises to r only)
-      if (kept) pool[at + 2 * k] = Math.max(pool[at + 2 * k]!, k === l ? r + 1 : position[k]!);
-      // Stryker disable next-line MethodExpression: equivalent, learning nothing (the dropped bound stays)
-      else pool[at + 2 * k + 1] = Math.min(pool[at + 2 * k + 1]!, position[k]!);
+      if (kept) {
+        // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, learning less (the kept bound stays, or rises to r only)
+        pool[at + 2 * k] = Math.max(pool[at + 2 * k]!, k === l ? r + 1 : position[k]!);
+      } else {
+        // Stryker disable next-line MethodExpression: equivalent, learning nothing (the dropped bound stays)
+        pool[at + 2 * k + 1] = Math.min(pool[at + 2 * k + 1]!, position[k]!);
+      }
     }
     return kept;
   }

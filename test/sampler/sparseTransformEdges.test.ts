@@ -202,17 +202,18 @@ describe('one transformer asked about many histories in turn', () => {
   }
 
   it.each([
-    ['add-k', 'seed'],
-    ['witten-bell', 'observed'],
-    ['kneser-ney', 'seed'],
-  ] as Array<[SmoothingName, 'seed' | 'observed']>)('%s: each history keeps its own knowledge of the cut (top-k, top-p)', (smoothing, vocab) => {
+    ['add-k', 'seed', 'deepest'],
+    ['add-k', 'seed', 'root'],
+    ['kneser-ney', 'observed', 'deepest'],
+    ['kneser-ney', 'seed', 'root'],
+  ] as Array<[SmoothingName, 'seed' | 'observed', 'deepest' | 'root']>)('%s (%s vocabulary): each history keeps its own knowledge of the cut (top-k, top-p), %s first', (smoothing, vocab, first) => {
     const model = manyHistories(smoothing, vocab);
     const histories = model.trie.levelStart[model.order]!;
     expect(histories).toBeGreaterThan(300); // more than the first knowledge pool holds (1024 slots, 10 per history)
     const unseen = model.historyNode(Int32Array.of(BOS, 29), 0, 2);
-    // every history (and the unseen add-k history -1, when the model has one), deepest first: a history
-    // prepared after the next one in node order must leave that one's slots alone
-    const nodes = [...(unseen === -1 ? [-1] : []), ...Array.from({ length: histories }, (_, x) => histories - 1 - x)];
+    // every history (and the unseen add-k history -1, when the model has one), deepest or root first (a
+    // history prepared after the next one in node order must leave that one's slots alone)
+    const nodes = [...(unseen === -1 ? [-1] : []), ...Array.from({ length: histories }, (_, x) => (first === 'root' ? x : histories - 1 - x))];
     for (const sampling of [{ temperature: 0.8, topK: 3, topP: 1 }, { temperature: 1.2, topK: 0, topP: 0.6 }] as SamplingOptions[]) {
       const transformer = new SparseTransformer(model, sampling);
       // first a few draws at each history: each learns part of its cut
