@@ -698,7 +698,8 @@ export class SparseTransformer {
       else this.info[node * INFO_WIDTH + INFO_KNOWLEDGE] = at + 1;
     }
     const pool = this.pool;
-    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, learning nothing
+    // Stryker disable BlockStatement: equivalent, emptying the loop or a branch learns nothing
+    // Stryker disable next-line ConditionalExpression: equivalent, learning nothing
     for (let k = 0; k < depth; k++) {
       if (kept) {
         // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, learning less (the kept bound stays, or rises to r only)
@@ -708,6 +709,7 @@ export class SparseTransformer {
         pool[at + 2 * k + 1] = Math.min(pool[at + 2 * k + 1]!, position[k]!);
       }
     }
+    // Stryker restore BlockStatement
     return kept;
   }
 
