@@ -166,7 +166,7 @@ export class SparseTransformer {
     this.logMax = new Float64Array(histories);
     this.down = new Float64Array(histories);
     this.info = new Float64Array(histories * INFO_WIDTH);
-    this.outcomeIndex = new Int32Array(model.idSpace).fill(-1);
+    this.outcomeIndex = new Int32Array(model.idSpace); // read for outcomes only
     model.outcomes.forEach((id, index) => (this.outcomeIndex[id] = index));
     const depth = model.order + 2;
     this.chain = new Int32Array(depth);
@@ -187,7 +187,7 @@ export class SparseTransformer {
   // ---- levels: a node x >= 0, or UNIFORM ----
 
   private lower(x: number): number {
-    return this.model.lower === 'uniform' || x === 0 ? UNIFORM : this.model.trie.suffix[x]!;
+    return this.model.lower === 'uniform' ? UNIFORM : this.model.trie.suffix[x]!; // the root's suffix is -1: UNIFORM
   }
 
   /** Ranked items of a level with P > 0. */
@@ -216,13 +216,14 @@ export class SparseTransformer {
 
   // ---- holes of node x (its outcome children) in its lower level ----
 
+  /** Holes of node x (not UNIFORM, which has none): its outcome children. */
   private holeCount(x: number): number {
-    return x === UNIFORM ? 0 : this.outcomeCount[x]!;
+    return this.outcomeCount[x]!;
   }
 
   /** Holes of x with rank < r in the lower level. */
   private holesBelow(x: number, r: number): number {
-    if (x === UNIFORM || r <= 0) return 0;
+    if (x === UNIFORM) return 0;
     const from = this.model.trie.childStart[x]!;
     return countAtMost(this.holeRank, from, from + this.outcomeCount[x]!, r - 1);
   }
@@ -234,6 +235,7 @@ export class SparseTransformer {
 
   /** Prepares node x (and the levels below it) once. */
   private prepare(x: number): void {
+    // Stryker disable next-line ConditionalExpression: equivalent, preparing again writes the same values (the flag only spares the work)
     if (x === UNIFORM || this.prepared[x] === 1) return;
     const lower = this.lower(x);
     this.prepare(lower);
@@ -243,6 +245,7 @@ export class SparseTransformer {
     const gamma = model.gamma[x]!;
     // outcome children and their exact probabilities: alpha + gamma * P(w | lower), as probabilityAt
     const range = trie.childEnd[x]! - from;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, growing the buffers when they are large enough is harmless
     if (this.order.length < range) {
       this.order = new Int32Array(2 * range);
       this.logScratch = new Float64Array(2 * range);
@@ -250,6 +253,7 @@ export class SparseTransformer {
     }
     const logs = this.logScratch;
     const probabilities = this.probabilityScratch;
+    // Stryker disable next-line ConditionalExpression: equivalent, for UNIFORM lowerFrom is not read (below is model.uniform)
     const lowerFrom = lower === UNIFORM ? 0 : trie.childStart[lower]!;
     let n = 0;
     for (let c = from; c < from + range; c++) {
@@ -264,40 +268,42 @@ export class SparseTransformer {
     // then the lower id (children are in id order, so a stable sort by log-probability alone would do)
     const ranked = this.order;
     if (this.ranking) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, growing the buffer when it is large enough is harmless
       if (this.mergeBuffer.length < n) this.mergeBuffer = new Int32Array(2 * n);
       sortByKeyDescending(ranked, n, this.mergeBuffer, logs, from);
     }
-    let positive = 0;
+    let ownMax = Number.NEGATIVE_INFINITY;
     for (let r = 0; r < n; r++) {
       const c = ranked[r]!;
       this.rankWord[from + r] = trie.word[c]!;
       this.rankOf[c] = r;
       this.probability[from + r] = probabilities[c - from]!;
       this.logProbability[from + r] = logs[c - from]!;
-      if (probabilities[c - from]! > 0) positive++;
+      ownMax = Math.max(ownMax, logs[c - from]!);
     }
-    let ownMax = Number.NEGATIVE_INFINITY;
-    if (this.ranking) ownMax = positive > 0 ? this.logProbability[from]! : ownMax;
-    else for (let r = 0; r < n; r++) ownMax = Math.max(ownMax, this.logProbability[from + r]!);
-    if (!this.ranking) positive = n; // id order: zero-probability children stay in place with zero width
-    const lowerMax = gamma > 0 ? Math.log(gamma) + this.logMaxOf(lower) : Number.NEGATIVE_INFINITY;
+    // every rank counts (a child of P = 0, which the smoothings never give, would have zero width)
+    const positive = n;
+    const lowerMax = Math.log(gamma) + this.logMaxOf(lower); // gamma 0: -Infinity
     const max = Math.max(ownMax, lowerMax);
+    // Stryker disable next-line ConditionalExpression: equivalent, max is finite: a history has positive continuations, or gamma > 0
     const logMax = Number.isFinite(max) ? max : 0;
     const temperature = this.temperature;
     const scale = Math.exp(logMax);
     let sum = 0;
     for (let r = 0; r < n; r++) {
-      const probability = this.probability[from + r]!;
-      if (probability > 0) sum += temperature === 1 ? probability / scale : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
+      // P = 0 adds 0 either way (exp(-Infinity) = 0)
+      sum += temperature === 1 ? this.probability[from + r]! / scale : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
       this.cumulative[from + r] = sum;
     }
     // holes: ranks of S_x in the lower level, ascending, with their lower-level widths
     const holes = this.order;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes holes[n], which nothing reads
     for (let r = 0; r < n; r++) {
       const c = ranked[r]!; // holes is ranked, mapped in place
       holes[r] = lower === UNIFORM ? this.outcomeIndex[trie.word[c]!]! : this.rankOf[trie.suffix[c]!]!;
     }
-    if (this.ranking) sortAscending(holes, n); // in id order they are ascending already (the trie is suffix-closed)
+    // Stryker disable next-line ConditionalExpression: equivalent, in id order they are ascending already (the trie is suffix-closed): sorting changes nothing
+    if (this.ranking) holes.subarray(0, n).sort(); // in id order they are ascending already (the trie is suffix-closed)
     let shift = 0;
     for (let h = 0; h < n; h++) {
       const rank = holes[h]!;
@@ -310,10 +316,11 @@ export class SparseTransformer {
     this.outcomeCount[x] = n;
     this.positiveCount[x] = positive;
     this.logMax[x] = logMax;
-    this.down[x] = gamma > 0 ? Math.exp((Math.log(gamma) + this.logMaxOf(lower) - logMax) / this.temperature) : 0;
+    this.down[x] = Math.exp((lowerMax - logMax) / this.temperature); // gamma 0: exp(-Infinity) = 0
     const holesInLower = this.holesBelow(x, this.size(lower));
     const info = this.info;
     const at = x * INFO_WIDTH;
+    // Stryker disable next-line ArithmeticOperator: equivalent, INFO_SIZE is 0
     info[at + INFO_SIZE] = positive;
     info[at + INFO_START] = from;
     info[at + INFO_TOTAL] = this.weightBelow(x, positive);
@@ -334,12 +341,15 @@ export class SparseTransformer {
     let factor = 1;
     for (let x = node; ; x = this.lower(x)) {
       chain[depth] = x;
+      // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM is the last level, whose gamma nothing reads
       gammas[depth] = x === UNIFORM ? 1 : this.model.gamma[x]!;
       factors[depth] = factor;
       cuts[depth] = this.size(x);
       depth++;
+      // Stryker disable next-line ConditionalExpression: equivalent, past UNIFORM down[-1] is undefined, the factor NaN, and the next test breaks
       if (x === UNIFORM) break;
       factor *= this.down[x]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, levels of factor 0 have mass 0 (never drawn) and take no part in select (log scale -Infinity)
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
     }
     return depth;
@@ -364,6 +374,7 @@ export class SparseTransformer {
       plan[at + 1] = cuts[l]!;
       plan[at + 2] = factors[l]!;
       plan[at + 3] = mass;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for level 0 levels[-1] is undefined, whose hole count (NaN) draws as none
       plan[at + 4] = this.holesBelow(l > 0 ? levels[l - 1]! : UNIFORM, cuts[l]!);
       total += mass;
     }
@@ -396,7 +407,6 @@ export class SparseTransformer {
   /** log P(w | X) of the item at rank r of level l, P as the dense distribution computes it. */
   private valueAt(levels: Int32Array, l: number, r: number): number {
     const level = levels[l]!;
-    if (l === 0 && level !== UNIFORM) return this.logProbability[this.model.trie.childStart[level]! + r]!;
     let v = this.probabilityAt(level, r);
     for (let j = l - 1; j >= 0; j--) v *= this.gammas[j]!;
     return Math.log(v);
@@ -426,25 +436,39 @@ export class SparseTransformer {
   private select(levels: Int32Array, cuts: Int32Array, factors: Float64Array, target: number, byMass: boolean): void {
     const n = levels.length;
     const { low, high, position } = this;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes low[n] and high[n], which nothing reads
     for (let l = 0; l < n; l++) {
       low[l] = 0;
       // a level whose kept ranks are all holes (U under a model whose support is all seen) takes no part
+      // (only spares the search: any position there measures 0, as in isKept)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: equivalent, see above
       high[l] = this.measure(levels, l, cuts[l]!, factors, false) > 0 ? cuts[l]! : 0;
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the search below then never reaches the target and leaves the cuts (the test only spares it)
     if (this.measureOf(levels, high, factors, byMass) < target) return;
     const logScale = this.logScale;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes logScale[n], which nothing reads
     for (let l = 0, sum = 0; l < n; l++) {
       logScale[l] = sum;
       sum += Math.log(this.gammas[l]!);
     }
     for (;;) {
+      // the pivot: the middle of the widest level with two ranks or more (any such level would do: the
+      // selection's answer does not depend on the pivots, only its speed)
       let widest = -1;
-      for (let l = 0; l < n; l++) if (high[l]! - low[l]! > 1 && (widest < 0 || high[l]! - low[l]! > high[widest]! - low[widest]!)) widest = l;
+      // Stryker disable next-line EqualityOperator: equivalent, the extra pass reads high[n] - low[n], never wider
+      for (let l = 0; l < n; l++) {
+        const width = high[l]! - low[l]!;
+        if (width < 2) continue;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, which level gives the pivot (see above)
+        if (widest < 0 || width > high[widest]! - low[widest]!) widest = l;
+      }
       if (widest < 0) break;
       const middle = (low[widest]! + high[widest]! - 1) >>> 1;
       const pivotValue = this.valueAt(levels, widest, middle);
       const pivotId = this.idAt(levels[widest]!, middle);
       const pivotApprox = this.ownLog(levels[widest]!, middle) + logScale[widest]!;
+      // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes position[n], which nothing reads
       for (let l = 0; l < n; l++) {
         if (l === widest) {
           position[l] = middle + 1;
@@ -453,19 +477,23 @@ export class SparseTransformer {
         position[l] = this.firstAfter(levels, l, low[l]!, high[l]!, pivotValue, pivotId, pivotApprox - logScale[l]!);
       }
       const reached = this.measureOf(levels, position, factors, byMass) >= target;
+      // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes low[n] or high[n], which nothing reads
       for (let l = 0; l < n; l++) {
         if (reached) high[l] = position[l]!;
         else low[l] = position[l]!;
       }
     }
     // at most one candidate per level remains: take them in ranking order until the target is reached
+    // Stryker disable next-line ArrayDeclaration: equivalent, a string candidate indexes the typed arrays as a property: ignored
     const candidates: number[] = [];
+    // Stryker disable next-line EqualityOperator: equivalent, a candidate n (from stale low[n], high[n]) sets cuts[n], past the levels
     for (let l = 0; l < n; l++) if (high[l]! > low[l]!) candidates.push(l);
     candidates.sort((a, b) => {
       const va = this.valueAt(levels, a, low[a]!);
       const vb = this.valueAt(levels, b, low[b]!);
       return vb - va || this.idAt(levels[a]!, low[a]!) - this.idAt(levels[b]!, low[b]!);
     });
+    // Stryker disable next-line EqualityOperator: equivalent, cuts[n] is past the levels
     for (let l = 0; l < n; l++) cuts[l] = low[l]!;
     for (const l of candidates) {
       cuts[l] = low[l]! + 1;
@@ -479,13 +507,12 @@ export class SparseTransformer {
    */
   private firstAfter(levels: Int32Array, l: number, a: number, b: number, pivotValue: number, pivotId: number, threshold: number): number {
     const level = levels[l]!;
-    const base = level === UNIFORM ? -1 : this.model.trie.childStart[level]!;
-    const logProbability = this.logProbability;
-    const logUniform = this.logUniform;
     while (a < b) {
       const m = (a + b) >>> 1;
-      // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does
-      const gap = (base < 0 ? logUniform : logProbability[base + m]!) - threshold;
+      // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does (the band
+      // only spares exact values: they decide the same outside it)
+      const gap = this.ownLog(level, m) - threshold;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
       const notAfter = gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(level, m), pivotValue, pivotId));
       if (notAfter) a = m + 1;
       else b = m;
@@ -498,13 +525,15 @@ export class SparseTransformer {
   /** Draws one word id from a plan with one uniform number. */
   draw(plan: SparsePlan, random: RandomSource): number {
     const chosen = this.chooseLevel(plan, PLAN_HEAD + 3, PLAN_WIDTH, plan[1]!, random() * plan[0]!);
-    if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
     const at = PLAN_HEAD + PLAN_WIDTH * chosen;
     const s = this.rest;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, level 0 keeps no holes above it (plan[at + 4] = 0), so `above` is never read
     const above = chosen > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
     const level = plan[at]!;
     const childStart = this.model.trie.childStart;
+    // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM's start is never read
     const from = level === UNIFORM ? 0 : childStart[level]!;
+    // Stryker disable next-line ConditionalExpression: equivalent, for UNIFORM (level 0) no holes are kept, so holeFrom is not read
     const holeFrom = above === UNIFORM ? 0 : childStart[above]!;
     return this.idAt(level, this.drawInLevel(level, from, above, holeFrom, plan[at + 1]!, s / plan[at + 2]!, plan[at + 4]!));
   }
@@ -512,22 +541,27 @@ export class SparseTransformer {
   /**
    * The level a draw t in [0, total mass) falls in, the masses read at values[offset + stride l] for
    * l < depth (levels without mass skipped), and in `rest` the draw's place inside it (the level's whole
-   * mass when rounding ran past the end: its last kept word); -1 when no level has mass. Shared by
-   * `draw` (a plan's masses) and `drawAt` (the laid-out masses).
+   * mass when rounding ran past the end: its last kept word). Some level always has mass: the most
+   * probable word has tempered weight 1 (M is its log-probability), and every truncation keeps it; a model
+   * trained on nothing still has the uniform level over {</s>}. Shared by `draw` (a plan's masses) and
+   * `drawAt` (the laid-out masses).
    */
   private chooseLevel(values: Float64Array, offset: number, stride: number, depth: number, t: number): number {
+    // Stryker disable next-line UnaryOperator: equivalent, some level has mass, so chosen is always set
     let chosen = -1;
+    let last = 0;
     for (let l = 0; l < depth; l++) {
       const mass = values[offset + stride * l]!;
       if (!(mass > 0)) continue;
       chosen = l;
+      last = mass;
       if (t < mass) {
         this.rest = t;
         return l;
       }
       t -= mass;
     }
-    if (chosen >= 0) this.rest = values[offset + stride * chosen]!;
+    this.rest = last;
     return chosen;
   }
 
@@ -537,6 +571,7 @@ export class SparseTransformer {
    * returns the depth. O(levels) once the node is prepared.
    */
   private layOut(node: number): number {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, prepare() makes the same test first (the guard spares a call per draw)
     if (node !== UNIFORM && this.prepared[node] === 0) this.prepare(node);
     const { chain, factors, cuts, masses, holesKept, starts, info } = this;
     let depth = 0;
@@ -546,10 +581,12 @@ export class SparseTransformer {
     let aboveHoleCount = 0;
     for (let x = node; ; ) {
       const at = x * INFO_WIDTH;
+      // Stryker disable next-line ArithmeticOperator: equivalent, INFO_SIZE is 0
       const size = x === UNIFORM ? this.model.outcomes.length : info[at + INFO_SIZE]!;
       const own = x === UNIFORM ? size : info[at + INFO_TOTAL]!; // weightBelow(x, size)
       const mass = factor * Math.max(own - aboveHoleMass, 0);
       chain[depth] = x;
+      // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM's start is never read (and info[-7] is undefined, stored as 0)
       starts[depth] = x === UNIFORM ? 0 : info[at + INFO_START]!;
       factors[depth] = factor;
       cuts[depth] = size;
@@ -557,8 +594,10 @@ export class SparseTransformer {
       holesKept[depth] = aboveHoleCount;
       total += mass;
       depth++;
+      // Stryker disable next-line ConditionalExpression: equivalent, past UNIFORM info[-3] is undefined, the factor NaN, and the next test breaks
       if (x === UNIFORM) break;
       factor *= info[at + INFO_DOWN]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, levels of factor 0 have mass 0 (never drawn) and take no part in isKept (log scale -Infinity: position 0)
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
       aboveHoleMass = info[at + INFO_HOLE_MASS]!;
       aboveHoleCount = info[at + INFO_HOLE_COUNT]!;
@@ -586,10 +625,10 @@ export class SparseTransformer {
     const total = this.layoutTotal;
     for (let tries = 0; tries < REJECTION_TRIES; tries++) {
       const chosen = this.chooseLevel(masses, 0, 1, depth, random() * total);
-      if (chosen < 0) return this.model.outcomes[0]!; // an empty model: only </s>
       const level = chain[chosen]!;
       const s = this.rest;
       const from = starts[chosen]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, level 0 has no holes above it (holesKept[0] = 0), so `above` is never read
       const r = chosen > 0
         ? this.drawInLevel(level, from, chain[chosen - 1]!, starts[chosen - 1]!, cuts[chosen]!, s / factors[chosen]!, holesKept[chosen]!)
         : this.drawInLevel(level, from, UNIFORM, 0, cuts[0]!, s, 0);
@@ -608,13 +647,19 @@ export class SparseTransformer {
    */
   private isKept(node: number, depth: number, total: number, l: number, r: number): boolean {
     let at = (node === UNIFORM ? this.uniformKnowledge : this.info[node * INFO_WIDTH + INFO_KNOWLEDGE]!) - 1;
+    // The knowledge only spares the search below, which decides the same: reading less of it is equivalent.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, see above
     if (at >= 0) {
+      // Stryker disable next-line ConditionalExpression: equivalent, see above
       if (r < this.pool[at + 2 * l]!) return true;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above (r equal to the bound: the search drops it too)
       if (r >= this.pool[at + 2 * l + 1]!) return false;
     }
     const levels = this.levelViews[depth]!;
     const { gammas, factors, cuts, position, logScale } = this;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes gammas[depth] and logScale[depth], which nothing reads
     for (let k = 0, sum = 0; k < depth; k++) {
+      // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM is the last level, whose gamma nothing reads
       gammas[k] = levels[k] === UNIFORM ? 1 : this.model.gamma[levels[k]!]!;
       logScale[k] = sum;
       sum += Math.log(gammas[k]!);
@@ -622,40 +667,58 @@ export class SparseTransformer {
     const value = this.valueAt(levels, l, r);
     const id = this.idAt(levels[l]!, r);
     const approx = this.ownLog(levels[l]!, r) + logScale[l]!;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes position[depth], which nothing reads
     for (let k = 0; k < depth; k++) {
-      if (k === l) position[k] = r;
-      // as in select: a level whose ranks are all holes takes no part
-      else position[k] = this.measure(levels, k, cuts[k]!, factors, false) > 0 ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!) : 0;
+      if (k === l) {
+        position[k] = r;
+        continue;
+      }
+      // as in select: a level whose ranks are all holes takes no part (only spares the search: every rank
+      // of such a level, counted or weighed, is a hole, so any position there measures 0; and an item of
+      // zero tempered weight, the only kind a weighed-empty level has, ranks after every item drawn)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: equivalent, see above
+      position[k] = this.measure(levels, k, cuts[k]!, factors, false) > 0 ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!) : 0;
     }
     const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false) < this.topK : this.measureOf(levels, position, factors, true) < this.topPTarget(total);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, a history that keeps no slot (or a fresh one each time) only learns less
     if (at < 0) {
       at = this.poolUsed;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: equivalent, writes past the pool are no-ops and reads there give undefined, which decides nothing
       if (at + 2 * depth > this.pool.length) {
+        // Stryker disable next-line ArithmeticOperator: equivalent for depth <= 128 (order <= 127): 2 (at - 2 depth) and 2 (at + 2 / depth) still hold at + 2 depth once at > 1024 - 2 depth
         const grown = new Int32Array(2 * (at + 2 * depth));
         grown.set(this.pool);
         this.pool = grown;
       }
+      // Stryker disable next-line EqualityOperator: equivalent, the extra write is the next slot's, which its owner sets when it takes it
       for (let k = 0; k < depth; k++) this.pool[at + 2 * k + 1] = cuts[k]!;
       this.poolUsed += 2 * depth;
+      // Stryker disable next-line ConditionalExpression: equivalent, writing info[-1] is a no-op: the unseen history keeps no knowledge
       if (node === UNIFORM) this.uniformKnowledge = at + 1;
       else this.info[node * INFO_WIDTH + INFO_KNOWLEDGE] = at + 1;
     }
     const pool = this.pool;
+    // Stryker disable BlockStatement: equivalent, emptying the loop or a branch learns nothing
+    // Stryker disable next-line ConditionalExpression: equivalent, learning nothing
     for (let k = 0; k < depth; k++) {
-      if (kept) pool[at + 2 * k] = Math.max(pool[at + 2 * k]!, k === l ? r + 1 : position[k]!);
-      else pool[at + 2 * k + 1] = Math.min(pool[at + 2 * k + 1]!, position[k]!);
+      if (kept) {
+        // Stryker disable next-line MethodExpression,ConditionalExpression: equivalent, learning less (the kept bound stays, or rises to r only)
+        pool[at + 2 * k] = Math.max(pool[at + 2 * k]!, k === l ? r + 1 : position[k]!);
+      } else {
+        // Stryker disable next-line MethodExpression: equivalent, learning nothing (the dropped bound stays)
+        pool[at + 2 * k + 1] = Math.min(pool[at + 2 * k + 1]!, position[k]!);
+      }
     }
+    // Stryker restore BlockStatement
     return kept;
   }
 
   /** The rank of the word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
   private drawInLevel(level: number, from: number, above: number, holeFrom: number, cut: number, s: number, holesKept: number): number {
+    // level 0 (above UNIFORM) has no holes kept: holesKept is 0
     let target = s;
-    let holes = 0;
-    if (above !== UNIFORM) {
-      holes = countAtMost(this.holeStart, holeFrom, holeFrom + holesKept, target);
-      if (holes > 0) target += this.holeShift[holeFrom + holes - 1]!;
-    }
+    const holes = countAtMost(this.holeStart, holeFrom, holeFrom + holesKept, target);
+    if (holes > 0) target += this.holeShift[holeFrom + holes - 1]!;
     let r: number;
     let zeroWidth = false;
     if (level === UNIFORM) r = Math.min(Math.floor(target), cut - 1);
@@ -665,13 +728,13 @@ export class SparseTransformer {
     }
     // the rank can only be a hole next to the ones skipped; rounding may land there or on a zero width:
     // then move to the nearest kept rank
-    const onHole =
-      above !== UNIFORM &&
-      ((holes > 0 && this.holeRank[holeFrom + holes - 1] === r) || (holes < holesKept && this.holeRank[holeFrom + holes] === r));
+    const onHole = (holes > 0 && this.holeRank[holeFrom + holes - 1] === r) || (holes < holesKept && this.holeRank[holeFrom + holes] === r);
     if (onHole || zeroWidth) {
       let up = r;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, an up walk past the cut is discarded by the next test
       while (up < cut && !this.keptAt(level, above, up)) up++;
       if (up < cut) r = up;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a level with mass has a kept rank, which the walk down reaches before 0 (and r = -1 returns 0)
       else while (r > 0 && !this.keptAt(level, above, r)) r--;
     }
     return Math.max(r, 0);
@@ -683,17 +746,21 @@ export class SparseTransformer {
   }
 
   private isHole(above: number, r: number): boolean {
+    // Stryker disable next-line ConditionalExpression: equivalent, for UNIFORM the search runs over childStart[-1] (undefined): found nowhere
     if (above === UNIFORM) return false;
     const from = this.model.trie.childStart[above]!;
+    // Stryker disable next-line EqualityOperator: equivalent, child slots start at 1 (slot 0 is the root): a found slot is never 0
     return indexInSortedRange(this.holeRank, from, from + this.holeCount(above), r) >= 0;
   }
 
   /** The plan as an explicit distribution (for tests): ids ascending, probabilities. */
   materialize(plan: SparsePlan): { ids: Int32Array; probabilities: Float64Array } {
     const entries: Array<[number, number]> = [];
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass reads past the plan: undefined cut, no ranks
     for (let l = 0; l < plan[1]!; l++) {
       const at = PLAN_HEAD + PLAN_WIDTH * l;
       const level = plan[at]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for level 0 plan[-3] is undefined, whose holes are none, as UNIFORM's
       const above = l > 0 ? plan[at - PLAN_WIDTH]! : UNIFORM;
       for (let r = 0; r < plan[at + 1]!; r++) {
         if (this.isHole(above, r)) continue;
@@ -707,24 +774,21 @@ export class SparseTransformer {
 
   /**
    * The distribution `drawAt` draws at history `node`, made explicit (for tests): every item of the
-   * tempered distribution is put to `isKept` (in a seeded random order when `random` is given, so what
-   * the history has learnt before each question varies), the kept ones renormalised; ids ascending.
+   * tempered distribution (a pair of level and rank) is put to `isKept`, in the order `reorder` leaves
+   * them in when given (so what the history has learnt before each question varies), the kept ones
+   * renormalised; ids ascending.
    */
-  materializeDirect(node: number, random?: RandomSource): { ids: Int32Array; probabilities: Float64Array } {
+  materializeDirect(node: number, reorder?: (items: Array<[number, number]>) => void): { ids: Int32Array; probabilities: Float64Array } {
     const depth = this.layOut(node);
     const total = this.layoutTotal;
     const items: Array<[number, number]> = [];
     for (let l = 0; l < depth; l++) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for level 0 chain[-1] is undefined, whose holes are none, as UNIFORM's
       const above = l > 0 ? this.chain[l - 1]! : UNIFORM;
       if (!(this.masses[l]! > 0)) continue;
       for (let r = 0; r < this.cuts[l]!; r++) if (!this.isHole(above, r) && this.width(this.chain[l]!, r) > 0) items.push([l, r]);
     }
-    if (random !== undefined) {
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [items[i], items[j]] = [items[j]!, items[i]!];
-      }
-    }
+    reorder?.(items);
     const entries: Array<[number, number]> = [];
     for (const [l, r] of items) {
       if (this.rejecting && !this.isKept(node, depth, total, l, r)) continue;
@@ -746,20 +810,27 @@ export class SparseTransformer {
  * ties keep the lower id first, as transform.ts ranks). Typed arrays only, no comparator calls.
  */
 function sortByKeyDescending(items: Int32Array, n: number, buffer: Int32Array, keys: Float64Array, offset: number): void {
-  for (let i = 1; i < n && n <= 24; i++) {
-    const item = items[i]!;
-    const key = keys[item - offset]!;
-    let j = i - 1;
-    while (j >= 0 && keys[items[j]! - offset]! < key) {
-      items[j + 1] = items[j]!;
-      j--;
+  // insertion sort for a few items, else merge sort: both stable, so the threshold only picks the faster
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, either sort gives the same stable order
+  if (n <= 24) {
+    for (let i = 1; i < n; i++) {
+      const item = items[i]!;
+      const key = keys[item - offset]!;
+      let j = i - 1;
+      // Stryker disable next-line ConditionalExpression: equivalent, at j = -1 the key read is undefined, which compares false
+      while (j >= 0 && keys[items[j]! - offset]! < key) {
+        items[j + 1] = items[j]!;
+        j--;
+      }
+      items[j + 1] = item;
     }
-    items[j + 1] = item;
+    return;
   }
-  if (n <= 24) return;
   let from = items;
   let to = buffer.subarray(0, n);
+  // Stryker disable next-line EqualityOperator: equivalent, one more pass copies the sorted run (the last line copies it back)
   for (let width = 1; width < n; width *= 2) {
+    // Stryker disable next-line EqualityOperator: equivalent, a run starting at n is empty
     for (let start = 0; start < n; start += 2 * width) {
       const middle = Math.min(start + width, n);
       const end = Math.min(start + 2 * width, n);
@@ -768,28 +839,13 @@ function sortByKeyDescending(items: Int32Array, n: number, buffer: Int32Array, k
       let k = start;
       while (i < middle && j < end) to[k++] = keys[from[j]! - offset]! > keys[from[i]! - offset]! ? from[j++]! : from[i++]!;
       while (i < middle) to[k++] = from[i++]!;
+      // Stryker disable next-line EqualityOperator: equivalent, the extra copy writes the next run's first slot (rewritten by its merge) or past the subarray (a no-op)
       while (j < end) to[k++] = from[j++]!;
     }
     const swap = from;
     from = to;
     to = swap;
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, items.set(items) is a no-op
   if (from !== items) items.set(from);
-}
-
-/** Sorts values[0 .. n) ascending: insertion sort for the few holes most nodes have, else the built-in sort. */
-function sortAscending(values: Int32Array, n: number): void {
-  if (n > 32) {
-    values.subarray(0, n).sort();
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const value = values[i]!;
-    let j = i - 1;
-    while (j >= 0 && values[j]! > value) {
-      values[j + 1] = values[j]!;
-      j--;
-    }
-    values[j + 1] = value;
-  }
 }
