@@ -15,20 +15,10 @@ import { trainModel } from '../../src/model/train.js';
 import { SparseTransformer } from '../../src/sampler/sparseTransform.js';
 import { BOS } from '../../src/vocabulary/vocabulary.js';
 import { fits } from '../helpers/chiSquare.js';
-import { caseModel, definedDistribution, MODEL_CASE } from './smallModelCase.js';
+import { caseModel, definedDistribution, MODEL_CASE, shuffled } from './smallModelCase.js';
 
 const SMOOTHINGS: SmoothingName[] = ['add-k', 'witten-bell', 'kneser-ney'];
 
-/** A `materializeDirect` reorder: the items in a seeded random order (Fisher–Yates). */
-function shuffled(seed: string): (items: Array<[number, number]>) => void {
-  const random = seedrandom(seed);
-  return (items) => {
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [items[i], items[j]] = [items[j]!, items[i]!];
-    }
-  };
-}
 /** One of the transforms drawAt draws directly: temperature with at most one truncation. */
 const directSampling = fc.record({
   temperature: fc.constantFrom(0.3, 0.7, 1, 1.5),

@@ -2,9 +2,11 @@
  * Small random interpolated models for the sparse-transform property tests (sparseTransform.test.ts,
  * directDraw.test.ts): the arbitraries of a case (sentences over ids 2..10, an order 1..4, seed or
  * observed vocabulary, a history tail), the model and history node they give, and the README's
- * transformed distribution at that node computed densely (transformDistribution), to compare with.
+ * transformed distribution at that node computed densely (transformDistribution), to compare with;
+ * and `shuffled`, a seeded reorder for materializeDirect.
  */
 import fc from 'fast-check';
+import seedrandom from 'seedrandom';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import type { InterpolatedModel } from '../../src/model/interpolated.js';
 import type { SmoothingName } from '../../src/model/languageModel.js';
@@ -45,4 +47,15 @@ export function definedDistribution(model: InterpolatedModel, node: number, samp
   model.fillDistribution(node, dense);
   const d = transformDistribution(model.outcomes, Float64Array.from(model.outcomes, (id) => dense[id]!), sampling);
   return { ids: Array.from(d.ids), probabilities: Array.from(d.cumulative, (c, i) => c - (i > 0 ? d.cumulative[i - 1]! : 0)) };
+}
+
+/** A `materializeDirect` reorder: the items in a seeded random order (Fisher–Yates). */
+export function shuffled(seed: string): (items: Array<[number, number]>) => void {
+  const random = seedrandom(seed);
+  return (items) => {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+  };
 }

@@ -19,7 +19,7 @@ import type { SamplingOptions } from '../../src/sampler/sampling.js';
 import { REJECTION_TRIES, SparseTransformer } from '../../src/sampler/sparseTransform.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
 import { A, B, TINY, options } from '../model/fixtures.js';
-import { caseModel, definedDistribution } from './smallModelCase.js';
+import { caseModel, definedDistribution, shuffled } from './smallModelCase.js';
 
 /** The double k steps of 2^-52-relative size away from u (k < 0: below). */
 function ulps(u: number, k: number): number {
@@ -37,17 +37,6 @@ function constant(u: number): { random: () => number; calls: () => number } {
       return u;
     },
     calls: () => calls,
-  };
-}
-
-/** A `materializeDirect` reorder: the items in a seeded random order (Fisher–Yates). */
-function shuffled(seed: string): (items: Array<[number, number]>) => void {
-  const random = seedrandom(seed);
-  return (items) => {
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [items[i], items[j]] = [items[j]!, items[i]!];
-    }
   };
 }
 
