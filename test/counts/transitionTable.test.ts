@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTransitionTable, PAD, type TransitionTable } from '../../src/counts/transitionTable.js';
 import { TupleTable } from '../../src/counts/tupleTable.js';
+import { randomFor } from '../../src/random/random.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
 import { fixture } from '../helpers/corpus.js';
 
@@ -30,6 +31,37 @@ describe('TupleTable', () => {
     const first = Array.from({ length: 5000 }, (_, i) => table.findOrInsert(keys, i * 3));
     const again = Array.from({ length: 5000 }, (_, i) => table.find(keys, i * 3));
     expect(again).toEqual(first);
+  });
+
+  it('agrees with a Map on random pairs through every doubling, absent pairs included', () => {
+    // Ids from -1 (PAD) to 299: many collisions in a table that starts at 16 slots and doubles up to
+    // 2^15 (about 9,000 distinct pairs); pairs go in by findOrInsertPair and findOrInsert alike.
+    const random = randomFor(['tuple-table', 7]);
+    const table = new TupleTable(2, 1);
+    const reference = new Map<string, number>();
+    const key = new Int32Array(2);
+    for (let i = 0; i < 20_000; i++) {
+      const first = Math.floor(random() * 301) - 1;
+      const second = Math.floor(random() * 301) - 1;
+      key[0] = first;
+      key[1] = second;
+      const index = i % 2 === 0 ? table.findOrInsertPair(first, second) : table.findOrInsert(key, 0);
+      const name = `${first},${second}`;
+      if (!reference.has(name)) reference.set(name, reference.size);
+      expect(index).toBe(reference.get(name));
+    }
+    expect(table.size).toBe(reference.size);
+    for (let first = -1; first < 300; first += 3) {
+      for (let second = -1; second < 300; second += 7) {
+        key[0] = first;
+        key[1] = second;
+        expect(table.find(key, 0)).toBe(reference.get(`${first},${second}`) ?? -1);
+      }
+    }
+    for (const [name, index] of reference) {
+      const [first, second] = name.split(',').map(Number);
+      expect([table.keyAt(index, 0), table.keyAt(index, 1)]).toEqual([first, second]);
+    }
   });
 });
 
