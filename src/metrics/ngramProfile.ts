@@ -253,6 +253,45 @@ export class TrigramSet {
     return this.find(a, b, c) >= 0;
   }
 
+  /** count(a b ·): how many predictions of the reference have the history (a, b), PAD allowed as a; 0 if none. O(log) */
+  historyCount(a: number, b: number): number {
+    let [low, high] = this.region(a);
+    const end = high;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.slots[SLOT * middle]! < b) low = middle + 1;
+      else high = middle;
+    }
+    return low < end && this.slots[SLOT * low] === b ? this.slots[SLOT * low + 3]! : 0;
+  }
+
+  /**
+   * count(b c) in the reference (predictions of c right after b, whatever came before b) for each pair
+   * (pairs[2i], pairs[2i+1]): the counts of (a, b, c) summed over every a, in one pass over all
+   * entries. O(entries + pairs).
+   */
+  bigramCounts(pairs: Int32Array): Int32Array {
+    const counts = new Int32Array(pairs.length >> 1);
+    const wanted = new Map<number, number[]>();
+    const range = this.regionStart.length; // ids, then PAD's group: every b and c is below it
+    for (let i = 0; i < counts.length; i++) {
+      const key = pairs[2 * i]! * range + pairs[2 * i + 1]!;
+      const same = wanted.get(key);
+      if (same === undefined) wanted.set(key, [i]);
+      else same.push(i);
+    }
+    const isWanted = new Uint8Array(range);
+    for (let i = 0; i < counts.length; i++) isWanted[pairs[2 * i]!] = 1;
+    const entries = this.regionStart[range - 1]!;
+    for (let e = 0; e < entries; e++) {
+      const b = this.slots[SLOT * e]!;
+      if (isWanted[b] !== 1) continue;
+      const found = wanted.get(b * range + this.slots[SLOT * e + 1]!);
+      if (found !== undefined) for (const i of found) counts[i]! += this.slots[SLOT * e + 2]!;
+    }
+    return counts;
+  }
+
   /**
    * The reference's maximum-likelihood P(c | a b) = count(a b c) / count(a b ·), or -1 when (a, b, c)
    * never occurs (then the history or the continuation is unseen: the model's back-off decides).

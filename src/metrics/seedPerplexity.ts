@@ -7,15 +7,16 @@
  * When it is order-3 MLE (the classic setting), P(c | a b) = count_H(a b c) / count_H(a b ·) is read
  * from the reference's trigram counts in the same grouped pass that counts the text's n-grams
  * (./ngramProfile.ts: one lookup per distinct prediction, no walk of the text through the model);
- * only predictions whose trigram H never saw are scored by the model itself (its back-off). For other
+ * predictions whose trigram H never saw get M0's back-off, also read from H's counts
+ * (`backoffProbabilities`: the same integer ratios M0 divides, so the same values). For other
  * orders and smoothings the general scoring of ./perplexity.ts is used. The sum runs in grouped order,
  * so the value may differ from a text-order sum in the last bits of the double (not in the 6 digits
  * written to the CSV). The pass over a text is remembered per (text, reference), so measureText and
  * this function share it. O(tokens + ids).
  *
  * M0 may be passed as a `SeedModel`: its order and smoothing plus a function that returns it, called
- * only when the model itself is needed (other orders or smoothings, or a prediction H never saw), so
- * a caller can let an order-3 MLE M0 go and rebuild it on demand.
+ * only when the model itself is needed (other orders or smoothings; never for order-3 MLE), so a
+ * caller can let an order-3 MLE M0 go and rebuild it on demand.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -23,6 +24,7 @@ import type { LanguageModel, SmoothingName } from '../model/languageModel.js';
 import { scoredProfile, PAD, type NgramProfile, type SeedScore } from './ngramProfile.js';
 import { flooredPerplexity, PERPLEXITY_EPSILON } from './perplexity.js';
 import type { SeedReference } from './seedReference.js';
+import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 
 interface Remembered {
   readonly reference: SeedReference;
@@ -57,24 +59,46 @@ export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: Token
   const { score } = seedProfile(text, reference);
   if (score.predictions === 0) return undefined;
   if (score.misses.length === 0) return Math.pow(2, -score.log2Sum / score.predictions);
-  const model0 = model();
+  const probabilities = backoffProbabilities(reference, score.misses);
   const keep = 1 - PERPLEXITY_EPSILON;
   const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
-  const history = new Int32Array(2);
   let sum = score.log2Sum;
-  const misses = score.misses;
-  for (let m = 0; m < misses.length; m += 4) {
-    const [a, b, c, occurrences] = [misses[m]!, misses[m + 1]!, misses[m + 2]!, misses[m + 3]!];
-    let p: number;
-    if (a === PAD) {
-      history[0] = b;
-      p = model0.probability(history, 0, 1, c);
-    } else {
-      history[0] = a;
-      history[1] = b;
-      p = model0.probability(history, 0, 2, c);
-    }
-    sum += occurrences * Math.log2(keep * p + floor);
-  }
+  for (let m = 0; m < probabilities.length; m++) sum += score.misses[4 * m + 3]! * Math.log2(keep * probabilities[m]! + floor);
   return Math.pow(2, -sum / score.predictions);
 }
+
+/**
+ * P(c | a b) under H's order-3 MLE model (model/mle.ts: the longest history H saw decides) for each
+ * miss (a, b, c, occurrences) of a seed score, read from the reference's counts instead of M0:
+ * - (a, b) is a history in H: P = count(a b c) / count(a b ·) = 0, since H never saw (a, b, c);
+ * - else b is a history in H (a token of H, or `<s>` when H has a sentence): P = count(b c) / count(b ·),
+ *   where count(b ·) is b's count in H (every occurrence is followed by one prediction) and count(b c)
+ *   sums count(a' b c) over every a' (one pass over the trigram set for all misses);
+ * - else the unigram level: count(c) / (tokens + sentences), `</s>` counted once per sentence.
+ * These are the very integer ratios M0's `probability` divides, so the values are identical.
+ */
+function backoffProbabilities(reference: SeedReference, misses: readonly number[]): Float64Array {
+  const { trigrams, unigrams } = reference;
+  const count = misses.length / 4;
+  const result = new Float64Array(count);
+  const sentences = trigrams.historyCount(PAD, BOS); // every sentence starts from (PAD, <s>)
+  const historyCount = (b: number): number => (b === BOS ? sentences : b >= FIRST_TOKEN_ID ? unigrams.counts[b]! : 0);
+  const pairs: number[] = [];
+  const pairOf: number[] = [];
+  for (let m = 0; m < count; m++) {
+    const [a, b, c] = [misses[4 * m]!, misses[4 * m + 1]!, misses[4 * m + 2]!];
+    if (trigrams.historyCount(a, b) > 0) result[m] = 0;
+    else if (historyCount(b) > 0) {
+      pairOf.push(m);
+      pairs.push(b, c);
+    } else {
+      const predictions = unigrams.tokens + sentences;
+      const seen = c === EOS ? sentences : unigrams.counts[c]!;
+      result[m] = predictions > 0 ? seen / predictions : 0;
+    }
+  }
+  const bigrams = trigrams.bigramCounts(Int32Array.from(pairs));
+  pairOf.forEach((m, i) => (result[m] = bigrams[i]! / historyCount(pairs[2 * i]!)));
+  return result;
+}
+

@@ -115,9 +115,9 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   let model0: LanguageModel | undefined = train(human);
   start.trained();
   hooks.onModel0?.(model0);
-  // An order-3 MLE M0 scores texts from H's counts (metrics/seedPerplexity.ts), so unless a hook wants
-  // it, it is let go once generation 1 is sampled and rebuilt (training is deterministic) only if a
-  // text ever leaves H: its tables do not stay in memory for the whole series.
+  // An order-3 MLE M0 scores texts from H's counts, its back-off included (metrics/seedPerplexity.ts),
+  // so unless a hook wants it, it is let go once generation 1 is sampled: its tables do not stay in
+  // memory for the whole series (`seed.model()` would rebuild it, training is deterministic).
   const seed = { order: cellSettings.order, smoothing: cellSettings.smoothing, model: () => (model0 ??= train(human)) };
   // (Not with --select: its m0 rules score every generation's candidates under M0.)
   const releaseModel0 = cellSettings.order === 3 && cellSettings.smoothing === 'mle' && hooks.onTexts === undefined && cellSettings.select === 'none';

@@ -44,6 +44,30 @@ async function batchesAliveAfterGeneration4(): Promise<boolean[]> {
   return alive;
 }
 
+/** Whether M0 is still reachable once generation 3 of a 5-generation series is done. */
+async function model0AliveAfterGeneration3(order: number): Promise<boolean> {
+  const f = fixture(Array.from({ length: 40 }, (_, i) => `w${i % 7} w${i % 5} w${i % 3} end`));
+  const sweep = { ...DEFAULT_RUN.sweep, humanRatio: [0], order: [order] };
+  // Sentences cut at 3 tokens: every text has trigrams H never saw, whose back-off gen0_perplexity needs.
+  const settings: RunSettings = { ...DEFAULT_RUN, generations: 5, holdout: 0, maxSentenceLength: 3, sweep };
+  const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
+  let model0: WeakRef<object> | undefined;
+  const steps = seriesSteps(prepared, expandCells(settings.sweep)[0]!, 1, { emit: () => {}, onModel0: (model) => void (model0 = new WeakRef(model)) });
+  while (steps.next().value !== 3);
+  await nextTurn();
+  collectGarbage();
+  const alive = model0!.deref() !== undefined;
+  steps.return();
+  return alive;
+}
+
+describe('M0 kept by one series', () => {
+  it('an order-3 MLE M0 is let go after generation 1, texts leaving H or not; an order-2 one (its scorer) stays', async () => {
+    expect(await model0AliveAfterGeneration3(3)).toBe(false);
+    expect(await model0AliveAfterGeneration3(2)).toBe(true);
+  });
+});
+
 describe('batches kept by one series', () => {
   it('replace keeps only the newest batch', async () => {
     expect(await batchesAliveAfterGeneration4()).toEqual([false, false, false, true]);

@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+/**
+ * The benchmark job for ngram-collapse itself, run by bench/run.mjs in a child process (so that its
+ * peak RSS is its own). It runs the collapse loop of SPEC section 2 for one cell (MLE, replace,
+ * human ratio 0, holdout 0) through the library's own stages, the same calls in the same order as
+ * src/simulation/series.ts, and times each stage of every generation:
+ * - train: trainModel on the generation's training data (the order-n table);
+ * - sample: the synthetic text (syntheticText with the model's sampler);
+ * - metrics: every column of the row: measureText, the drift baseline, held-out perplexity and OOV
+ *   rate of the new model, gen0_perplexity of the text under M0.
+ * Then it runs the library's `simulate` with the same settings, times each generation of the real
+ * loop (`loop_s`: from one row to the next) and checks that every row is identical to the staged
+ * run's, so the stage figures are those of the real loop (--no-verify skips this second run).
+ *
+ * usage: node bench/ngramJob.mjs (--input FILE | --synthetic TOKENS) [--order 3] [--generations 5]
+ *        [--scale TOKENS] [--no-verify]
+ * --input is one sentence per line, whitespace tokens (what the baselines read). --scale N builds
+ * a corpus of about N tokens from the input's sentences, repeated in seeded shuffles. --synthetic N
+ * generates N tokens whose vocabulary grows by Heaps' law instead (./heapsCorpus.mjs).
+ * Output: one JSON object per line: {generation, train_s, sample_s, metrics_s, tokens, types}, then
+ * {generation, loop_s} per generation of the real loop, then {maxrss_kb, load_s, reference_s,
+ * corpus_tokens, corpus_types, corpus_trigrams} (distinct in-sentence trigrams of the seed corpus).
+ */
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
+const load = async (path) => import(resolve(dist, path));
+const { loadCorpus } = await load('corpus/loadCorpus.js');
+const { tokenCount } = await load('corpus/tokenCorpus.js');
+const { trainModel } = await load('model/train.js');
+const { syntheticText } = await load('simulation/syntheticText.js');
+const { samplerFor } = await load('sampler/samplerFor.js');
+const { measureText } = await load('metrics/measureText.js');
+const { driftExpectedTypes } = await load('metrics/driftBaseline.js');
+const { flooredPerplexity, oovRate } = await load('metrics/perplexity.js');
+const { countUnigrams } = await load('metrics/unigramCounts.js');
+const { seedModelPerplexity } = await load('metrics/seedPerplexity.js');
+const { prepareRun } = await load('simulation/preparedRun.js');
+const { expandCells } = await load('simulation/cells.js');
+const { seriesRandom } = await load('simulation/series.js');
+const { simulate } = await load('simulation/simulate.js');
+const { DEFAULT_RUN } = await load('simulation/settings.js');
+const { randomFor, shuffledIndexes } = await load('random/random.js');
+const { heapsCorpus } = await import('./heapsCorpus.mjs');
+
+const options = { order: '3', generations: '5' };
+for (let i = 2; i < process.argv.length; i++) {
+  const name = process.argv[i].replace(/^--/, '');
+  if (name === 'no-verify') options.noVerify = true;
+  else options[name] = process.argv[++i];
+}
+
+const started = performance.now();
+let corpus;
+let idSpace;
+if (options.synthetic !== undefined) {
+  const generated = heapsCorpus(Number(options.synthetic));
+  corpus = { ids: generated.ids, offsets: generated.offsets };
+  idSpace = generated.idSpace;
+} else {
+  const loaded = await loadCorpus([options.input], { tokenizer: 'whitespace', sentences: 'line', lowercase: false });
+  corpus = loaded.corpus;
+  if (options.scale !== undefined) corpus = scaledCorpus(corpus, Number(options.scale));
+  idSpace = loaded.vocabulary.size;
+}
+const loadSeconds = (performance.now() - started) / 1000;
+const settings = {
+  ...DEFAULT_RUN,
+  generations: Number(options.generations),
+  holdout: 0,
+  sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0], strategy: ['replace'], order: [Number(options.order)], smoothing: ['mle'] },
+};
+
+const t0 = performance.now();
+const run = prepareRun(corpus, idSpace, settings);
+const referenceSeconds = (performance.now() - t0) / 1000;
+const cell = expandCells(settings.sweep)[0];
+const random = seriesRandom(run, cell, 1);
+const modelOptions = { order: cell.settings.order, smoothing: 'mle', k: settings.k, vocab: 'observed', idSpace, seedTypes: run.reference.unigrams.types };
+const seedTypes = run.reference.unigrams.types.length;
+const rows = [];
+
+{ const m = process.memoryUsage(); console.error('prepared rss', (m.rss/1048576).toFixed(0), 'ab', (m.arrayBuffers/1048576).toFixed(0)); }
+let model = trainModel(run.human, modelOptions);
+{ const m = process.memoryUsage(); console.error('M0 rss', (m.rss/1048576).toFixed(0), 'ab', (m.arrayBuffers/1048576).toFixed(0)); }
+// As src/simulation/series.ts: M0 is let go after generation 1 is sampled, rebuilt only if needed.
+let model0 = model;
+const seed = { order: modelOptions.order, smoothing: 'mle', model: () => (model0 ??= trainModel(run.human, modelOptions)) };
+let previousTraining = run.human;
+for (let generation = 1; generation <= settings.generations; generation++) {
+  const a = performance.now();
+  const synthetic = syntheticText(samplerFor(model, cell.settings), run.batchTokens, settings.maxSentenceLength, random);
+  const text = synthetic.text;
+  // As series.ts: M(g) has drawn its text; it and (order-3 MLE) M0 go before M(g+1) is built.
+  model = undefined;
+  model0 = undefined;
+  const mem = (l) => { const m = process.memoryUsage(); console.error(generation, l, 'rss', (m.rss/1048576).toFixed(0), 'ab', (m.arrayBuffers/1048576).toFixed(0), 'max', (process.resourceUsage().maxRSS/1024).toFixed(0)); };
+  mem('sampled');
+  const b = performance.now();
+  const next = trainModel(text, modelOptions);
+  mem('trained');
+  const c = performance.now();
+  const measured = measureText(text, run.reference);
+  mem('measureText');
+  const hp = flooredPerplexity(next, run.heldout, seedTypes); mem('heldout');
+  const or = oovRate(next, run.heldout); mem('oov');
+  const g0 = seedModelPerplexity(seed, text, run.reference); mem('gen0');
+  const drift = driftExpectedTypes(countUnigrams(previousTraining, idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
+  const values = {
+    ...measured.values,
+    drift_expected_types: drift,
+    heldout_perplexity: flooredPerplexity(next, run.heldout, seedTypes),
+    heldout_oov_rate: oovRate(next, run.heldout),
+    gen0_perplexity: seedModelPerplexity(seed, text, run.reference),
+  };
+  mem('measured');
+  const d = performance.now();
+  rows.push(values);
+  const line = { generation, train_s: (c - b) / 1000, sample_s: (b - a) / 1000, metrics_s: (d - c) / 1000, tokens: tokenCount(text), types: values.types };
+  console.log(JSON.stringify(line));
+  model = next;
+  previousTraining = text; if (globalThis.gc && process.env.FORCE_GC) globalThis.gc();
+}
+
+// The peak RSS reported is the staged run's (the verification below runs the loop a second time in
+// this process, on top of the first run's garbage).
+const maxrssKb = process.resourceUsage().maxRSS;
+const corpusFigures = { corpus_types: run.reference.unigrams.types.length, corpus_trigrams: run.reference.trigrams.size };
+
+if (!options.noVerify) {
+  const simulated = [];
+  let last = performance.now();
+  simulate(corpus, idSpace, settings, {
+    emit: (row) => {
+      const now = performance.now();
+      if (row.generation > 0) console.log(JSON.stringify({ generation: row.generation, loop_s: (now - last) / 1000 }));
+      last = now;
+      simulated.push(row);
+    },
+  });
+  for (let g = 1; g <= settings.generations; g++) {
+    for (const [name, value] of Object.entries(rows[g - 1])) {
+      const other = simulated[g].values[name];
+      if (!Object.is(value, other)) throw new Error(`verify: generation ${g} ${name}: job ${value}, simulate ${other}`);
+    }
+  }
+  console.log(JSON.stringify({ verified: true }));
+}
+console.log(JSON.stringify({
+  maxrss_kb: maxrssKb,
+  load_s: loadSeconds,
+  reference_s: referenceSeconds,
+  corpus_tokens: tokenCount(corpus),
+  ...corpusFigures,
+}));
+
+/** About `target` tokens of whole sentences: the corpus's sentences in seeded shuffles, repeated. */
+function scaledCorpus(source, target) {
+  const sentences = source.offsets.length - 1;
+  const picks = [];
+  let tokens = 0;
+  for (let round = 0; tokens < target; round++) {
+    const order = shuffledIndexes(randomFor(['bench-scale', round]), sentences);
+    for (let i = 0; i < sentences && tokens < target; i++) {
+      const s = order[i];
+      picks.push(s);
+      tokens += source.offsets[s + 1] - source.offsets[s];
+    }
+  }
+  const ids = new Int32Array(tokens);
+  const offsets = new Int32Array(picks.length + 1);
+  let at = 0;
+  picks.forEach((s, i) => {
+    ids.set(source.ids.subarray(source.offsets[s], source.offsets[s + 1]), at);
+    at += source.offsets[s + 1] - source.offsets[s];
+    offsets[i + 1] = at;
+  });
+  return { ids, offsets };
+}
