@@ -67,10 +67,12 @@ export function recordsOf(table: TransitionTable): Records {
     const first = offsetOf[c]! + RECORD_HEAD;
     walk[first - 2] = m > GUIDED_EDGES ? -m : m;
     walk[first - 1] = table.contextTotal[c]!;
+    let running = 0;
     for (let e = from; e < to; e++) {
       const next = table.edgeNext[e]!;
       const at = first + EDGE_WIDTH * (e - from);
-      walk[at] = table.edgeCumulative[e]!;
+      running += table.edgeCount[e]!;
+      walk[at] = running;
       walk[at + 1] = table.edgeToken[e]!;
       walk[at + 2] = next < 0 ? -1 : offsetOf[next]!;
     }

@@ -10,8 +10,8 @@
  * Output (all typed arrays, frozen after construction):
  * - `contexts`: history tuple -> context index (deterministic: order of first discovery);
  * - for context c, its edges are `edgeStart[c] .. edgeStart[c+1]`, sorted by token id, with
- *   `edgeToken`, `edgeCount`, `edgeCumulative` (running count within the context, for sampling),
- *   and `edgeNext`: the context index of the history after emitting that token (-1 after `</s>`);
+ *   `edgeToken`, `edgeCount` and `edgeNext`: the context index of the history after emitting that
+ *   token (-1 after `</s>`); running counts for sampling are the records' (./transitionRecords.ts);
  * - `contextTotal[c]`: the number of predictions made from context c;
  * - `startContext`: the context of a sentence's first prediction.
  *
@@ -38,7 +38,6 @@ export interface TransitionTable {
   readonly edgeStart: Int32Array;
   readonly edgeToken: Int32Array;
   readonly edgeCount: Int32Array;
-  readonly edgeCumulative: Int32Array;
   readonly edgeNext: Int32Array;
   readonly contextTotal: Int32Array;
   readonly startContext: number;
@@ -205,7 +204,6 @@ function groupPredictions(
   }
   const edgeToken = new Int32Array(edges);
   const edgeCount = new Int32Array(edges);
-  const edgeCumulative = new Int32Array(edges);
   const edgeNext = new Int32Array(edges);
   const contextTotal = new Int32Array(contextCount);
   let e = -1;
@@ -224,10 +222,9 @@ function groupPredictions(
       const weight = sortedWeight === undefined ? 1 : sortedWeight[i]!;
       edgeCount[e]! += weight;
       total += weight;
-      edgeCumulative[e] = total;
     }
     contextTotal[c] = total;
   }
   edgeStart[contextCount] = edges;
-  return { historyLength, contexts, edgeStart, edgeToken, edgeCount, edgeCumulative, edgeNext, contextTotal, startContext: 0 };
+  return { historyLength, contexts, edgeStart, edgeToken, edgeCount, edgeNext, contextTotal, startContext: 0 };
 }

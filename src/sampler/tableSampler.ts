@@ -13,7 +13,7 @@
  * contexts first (see `recordsOf`). A step reads the record (usually one cache line), scans it, and
  * jumps to the next record's offset: one dependent memory read per token; contexts with many edges
  * carry a guide table, so their edge is found by a short scan instead of a binary search over many
- * cache lines. It picks exactly the edge the plain binary search over `edgeCumulative` picks, so both
+ * cache lines. It picks exactly the edge a plain binary search over the running counts picks, so both
  * give the same text for the same draws (tested against such a reference sampler).
  */
 

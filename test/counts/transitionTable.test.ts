@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTransitionTable, PAD, type TransitionTable } from '../../src/counts/transitionTable.js';
+import { recordsOf } from '../../src/counts/transitionRecords.js';
 import { TupleTable } from '../../src/counts/tupleTable.js';
 import { randomFor } from '../../src/random/random.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
@@ -95,13 +96,14 @@ describe('buildTransitionTable', () => {
     expect(table.edgeNext[table.edgeStart[end]!]).toBe(-1);
   });
 
-  it('keeps running counts for sampling: the last one is the context total', () => {
+  it('its records keep running counts for sampling: the last one is the context total', () => {
     const g = fixture(['x y', 'x y', 'x z']);
     const table = buildTransitionTable(g.corpus, 1, g.vocabulary.size);
     const context = table.contexts.find(Int32Array.from([g.id('x')]), 0);
-    const from = table.edgeStart[context]!;
-    // after x: y twice, z once -> cumulative 2, 3
-    expect(Array.from(table.edgeCumulative.subarray(from, table.edgeStart[context + 1]!))).toEqual([2, 3]);
+    // after x: y twice, z once -> record [m = 2, total 3, (running 2, y, next), (running 3, z, next)]
+    const { walk, offsetOf } = recordsOf(table);
+    const at = offsetOf[context]!;
+    expect([walk[at], walk[at + 1], walk[at + 2], walk[at + 3], walk[at + 5], walk[at + 6]]).toEqual([2, 3, 2, g.id('y'), 3, g.id('z')]);
     expect(table.contextTotal[context]).toBe(3);
   });
 });

@@ -7,16 +7,16 @@ import { DEFAULT_SAMPLING } from '../../src/sampler/sampling.js';
 import { EOS } from '../../src/vocabulary/vocabulary.js';
 import { randomCorpus } from '../speedHelpers.js';
 
-/** The plain reference: per step, a binary search over edgeCumulative for the first count > u * total. */
+/** The plain reference: per step, a linear search over the running counts for the first one > u * total. */
 function referenceSentence(table: TransitionTable, random: () => number, maxLength: number): number[] {
   const out: number[] = [];
   let context = table.startContext;
   while (out.length < maxLength) {
     const from = table.edgeStart[context]!;
-    const to = table.edgeStart[context + 1]!;
-    const target = random() * table.edgeCumulative[to - 1]!;
+    const target = random() * table.contextTotal[context]!;
     let chosen = from;
-    while (table.edgeCumulative[chosen]! <= target) chosen++;
+    let running = table.edgeCount[from]!;
+    while (running <= target) running += table.edgeCount[++chosen]!;
     if (table.edgeToken[chosen] === EOS) break;
     out.push(table.edgeToken[chosen]!);
     context = table.edgeNext[chosen]!;
