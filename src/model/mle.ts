@@ -65,7 +65,12 @@ export class MleModel implements LanguageModel {
   }
 
   probability(history: Int32Array, start: number, end: number, token: number): number {
-    for (let length = this.order - 1; length >= 0; length--) {
+    return this.probabilityFrom(this.order - 1, history, start, end, token);
+  }
+
+  /** `probability` with the back-off starting at histories of `top` items (the longer ones known absent). */
+  private probabilityFrom(top: number, history: Int32Array, start: number, end: number, token: number): number {
+    for (let length = top; length >= 0; length--) {
       const table = this.level(length);
       const context = table.contexts.find(this.historyKey(history, start, end, length), 0);
       if (context >= 0) return edgeCount(table, context, token) / table.contextTotal[context]!;
@@ -125,8 +130,11 @@ export class MleModel implements LanguageModel {
             probability = 0;
           }
         } else {
+          // The walk left the table: the lookup of this history (when the last step found no record)
+          // missed at the top level already, so the back-off starts one level down.
           const known = this.tailHistory(ids, from, j, length);
-          probability = this.probability(this.tail, 0, known, token);
+          // Stryker disable next-line ArithmeticOperator: equivalent, starting at the top level misses there again and gives the same value
+          probability = this.probabilityFrom(length - 1, this.tail, 0, known, token);
         }
         out[from + s + j] = probability;
         if (j === size) {
