@@ -213,7 +213,8 @@ export function edgeCount(table: TransitionTable, context: number, token: number
 /** Ids of the real tokens that occur in `corpus`, ascending. O(tokens + idSpace). */
 export function observedTypes(corpus: TokenCorpus, idSpace: number): Int32Array {
   const seen = new Uint8Array(idSpace);
-  for (const id of corpus.ids) seen[id] = 1;
+  const ids = corpus.ids;
+  for (let i = 0; i < ids.length; i++) seen[ids[i]!] = 1;
   const types: number[] = [];
   // Stryker disable next-line EqualityOperator: equivalent, `id <= idSpace` reads past the typed array (undefined)
   for (let id = FIRST_TOKEN_ID; id < idSpace; id++) if (seen[id] === 1) types.push(id);

@@ -50,8 +50,9 @@ function oneOf<T extends string>(name: string, value: unknown, names: readonly T
 
 /** Largest id in the corpus plus one (at least FIRST_TOKEN_ID: the markers). O(tokens). */
 function idsEnd(corpus: TokenCorpus): number {
+  const ids = corpus.ids;
   let largest = FIRST_TOKEN_ID - 1;
-  for (const id of corpus.ids) largest = Math.max(largest, id);
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > largest) largest = ids[i]!;
   return largest + 1;
 }
 
@@ -77,7 +78,8 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   const seedTypes = options.seedTypes;
   if (seedTypes !== undefined) {
     if (!(seedTypes instanceof Int32Array)) refuse('seedTypes', seedTypes, 'an Int32Array of token ids');
-    for (const id of seedTypes) {
+    for (let i = 0; i < seedTypes.length; i++) {
+      const id = seedTypes[i]!;
       if (id < FIRST_TOKEN_ID || id >= idSpace) refuse('seedTypes', `… ${id} …`, `token ids from ${FIRST_TOKEN_ID} to ${idSpace - 1}`);
     }
   } else if (vocab === 'seed') {

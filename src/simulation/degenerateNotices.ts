@@ -77,6 +77,6 @@ function oneSentence(text: TokenCorpus): boolean {
 }
 
 function holdsRare(ids: Int32Array, rare: Uint8Array): boolean {
-  for (const id of ids) if (rare[id] === 1) return true;
+  for (let i = 0; i < ids.length; i++) if (rare[ids[i]!] === 1) return true;
   return false;
 }

@@ -48,7 +48,7 @@ export class ExtinctionTracker {
   observe(generation: number, text: TokenCorpus): void {
     const { present, wasPresent, table } = this;
     const ids = text.ids;
-    for (const id of ids) present[id] = 1;
+    for (let i = 0; i < ids.length; i++) present[ids[i]!] = 1;
     table.types.forEach((id, t) => {
       if (present[id] === 1) {
         table.lastSeen[t] = generation;
@@ -59,7 +59,7 @@ export class ExtinctionTracker {
         wasPresent[t] = 0;
       }
     });
-    for (const id of ids) present[id] = 0;
+    for (let i = 0; i < ids.length; i++) present[ids[i]!] = 0;
   }
 
   result(): ExtinctionTable {
