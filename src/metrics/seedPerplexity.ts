@@ -24,7 +24,7 @@ import type { LanguageModel, SmoothingName } from '../model/languageModel.js';
 import { scoredProfile, PAD, type NgramProfile, type SeedScore } from './ngramProfile.js';
 import { flooredPerplexity, PERPLEXITY_EPSILON } from './perplexity.js';
 import type { SeedReference } from './seedReference.js';
-import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
+import { BOS, EOS } from '../vocabulary/vocabulary.js';
 
 interface Remembered {
   readonly reference: SeedReference;
@@ -58,6 +58,7 @@ export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: Token
   if (seed.smoothing !== 'mle' || seed.order !== 3) return flooredPerplexity(model(), text, seedTypes);
   const { score } = seedProfile(text, reference);
   if (score.predictions === 0) return undefined;
+  // Stryker disable next-line ConditionalExpression: equivalent, without misses the loop below adds nothing
   if (score.misses.length === 0) return Math.pow(2, -score.log2Sum / score.predictions);
   const probabilities = backoffProbabilities(reference, score.misses);
   const keep = 1 - PERPLEXITY_EPSILON;
@@ -71,9 +72,10 @@ export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: Token
  * P(c | a b) under H's order-3 MLE model (model/mle.ts: the longest history H saw decides) for each
  * miss (a, b, c, occurrences) of a seed score, read from the reference's counts instead of M0:
  * - (a, b) is a history in H: P = count(a b c) / count(a b ·) = 0, since H never saw (a, b, c);
- * - else b is a history in H (a token of H, or `<s>` when H has a sentence): P = count(b c) / count(b ·),
- *   where count(b ·) is b's count in H (every occurrence is followed by one prediction) and count(b c)
- *   sums count(a' b c) over every a' (one pass over the trigram set for all misses);
+ * - else b is a history in H, i.e. a token of H: P = count(b c) / count(b ·), where count(b ·) is b's
+ *   count in H (every occurrence is followed by one prediction) and count(b c) sums count(a' b c) over
+ *   every a' (one pass over the trigram set for all misses). (b = `<s>` never gets here: only PAD
+ *   precedes it, and (PAD, <s>) is a history of H as soon as H has a sentence);
  * - else the unigram level: count(c) / (tokens + sentences), `</s>` counted once per sentence.
  * These are the very integer ratios M0's `probability` divides, so the values are identical.
  */
@@ -82,9 +84,10 @@ function backoffProbabilities(reference: SeedReference, misses: readonly number[
   const count = misses.length / 4;
   const result = new Float64Array(count);
   const sentences = trigrams.historyCount(PAD, BOS); // every sentence starts from (PAD, <s>)
-  const historyCount = (b: number): number => (b === BOS ? sentences : b >= FIRST_TOKEN_ID ? unigrams.counts[b]! : 0);
+  const historyCount = (b: number): number => unigrams.counts[b]!; // 0 for the markers' ids
   const pairs: number[] = [];
   const pairOf: number[] = [];
+  // Stryker disable next-line EqualityOperator: equivalent, miss `count` is undefined everywhere: no history, unigram level, a write past the array
   for (let m = 0; m < count; m++) {
     const [a, b, c] = [misses[4 * m]!, misses[4 * m + 1]!, misses[4 * m + 2]!];
     if (trigrams.historyCount(a, b) > 0) result[m] = 0;

@@ -88,6 +88,24 @@ describe('TrigramSet: its table against a naive count', () => {
     expect(set.has(6, BOS, 2)).toBe(false); // 6 is no id (PAD's group is stored at 6)
     expect(ngramProfile(corpusFromSentences([[2, 4, 5]]), 6, set).novelTrigrams).toBe(1);
   });
+
+  it('counts histories (a, b) by hand, at region edges too, and bigrams (b, c) over every first item', () => {
+    // reference [2 3] [3 4 5] [2 3 3], id space 6. Histories: (PAD <s>) x3, (<s> 2) x2, (2 3) x2 (then
+    // </s>, 3), (3 3) x1, (<s> 3) x1, (3 4) x1, (4 5) x1. Region of 2 = {(3, </s>), (3, 3)}, region of 3 =
+    // {(3, </s>), (4, 5)}, region of 4 = {(5, </s>)}.
+    const set = new TrigramSet(corpusFromSentences([[2, 3], [3, 4, 5], [2, 3, 3]]), 6);
+    expect(set.historyCount(PAD, BOS)).toBe(3);
+    expect(set.historyCount(BOS, 2)).toBe(2);
+    expect(set.historyCount(2, 3)).toBe(2);
+    expect(set.historyCount(3, 4)).toBe(1);
+    expect(set.historyCount(2, 4)).toBe(0); // past region 2's end lies region 3's (4, 5)
+    expect(set.historyCount(3, 5)).toBe(0); // past region 3's end lies region 4's (5, </s>)
+    expect(set.historyCount(6, BOS)).toBe(0); // 6 is no id
+    // count(b c): (3 </s>) after 2 and after 3: 2; (3 3) once; (3 4) once; (2 3) twice; (2 4) never;
+    // (<s> 2) twice, (<s> 3) once; pairs may repeat.
+    expect(Array.from(set.bigramCounts(Int32Array.from([3, EOS, 3, 3, 3, 4, 2, 3, 2, 4, BOS, 2, BOS, 3, 3, EOS])))).toEqual([2, 1, 1, 2, 0, 2, 1, 2]);
+    expect(Array.from(set.bigramCounts(new Int32Array(0)))).toEqual([]);
+  });
 });
 
 describe('ngramProfile without a reference, and scored', () => {
