@@ -21,10 +21,10 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { LanguageModel, SmoothingName } from '../model/languageModel.js';
+import { BOS, EOS } from '../vocabulary/vocabulary.js';
 import { scoredProfile, PAD, type NgramProfile, type SeedScore } from './ngramProfile.js';
 import { flooredPerplexity, PERPLEXITY_EPSILON } from './perplexity.js';
 import type { SeedReference } from './seedReference.js';
-import { BOS, EOS } from '../vocabulary/vocabulary.js';
 
 interface Remembered {
   readonly reference: SeedReference;
@@ -84,14 +84,14 @@ function backoffProbabilities(reference: SeedReference, misses: readonly number[
   const count = misses.length / 4;
   const result = new Float64Array(count);
   const sentences = trigrams.historyCount(PAD, BOS); // every sentence starts from (PAD, <s>)
-  const historyCount = (b: number): number => unigrams.counts[b]!; // 0 for the markers' ids
+  const followers = (b: number): number => unigrams.counts[b]!; // count(b ·); 0 for the markers' ids
   const pairs: number[] = [];
   const pairOf: number[] = [];
   // Stryker disable next-line EqualityOperator: equivalent, miss `count` is undefined everywhere: no history, unigram level, a write past the array
   for (let m = 0; m < count; m++) {
     const [a, b, c] = [misses[4 * m]!, misses[4 * m + 1]!, misses[4 * m + 2]!];
     if (trigrams.historyCount(a, b) > 0) result[m] = 0;
-    else if (historyCount(b) > 0) {
+    else if (followers(b) > 0) {
       pairOf.push(m);
       pairs.push(b, c);
     } else {
@@ -101,7 +101,6 @@ function backoffProbabilities(reference: SeedReference, misses: readonly number[
     }
   }
   const bigrams = trigrams.bigramCounts(Int32Array.from(pairs));
-  pairOf.forEach((m, i) => (result[m] = bigrams[i]! / historyCount(pairs[2 * i]!)));
+  pairOf.forEach((m, i) => (result[m] = bigrams[i]! / followers(pairs[2 * i]!)));
   return result;
 }
-
