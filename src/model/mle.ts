@@ -214,6 +214,7 @@ export function edgeCount(table: TransitionTable, context: number, token: number
 export function observedTypes(corpus: TokenCorpus, idSpace: number): Int32Array {
   const seen = new Uint8Array(idSpace);
   const ids = corpus.ids;
+  // Stryker disable next-line EqualityOperator: equivalent, ids[ids.length] is undefined: seen[undefined] is no element
   for (let i = 0; i < ids.length; i++) seen[ids[i]!] = 1;
   const types: number[] = [];
   // Stryker disable next-line EqualityOperator: equivalent, `id <= idSpace` reads past the typed array (undefined)

@@ -52,6 +52,7 @@ function oneOf<T extends string>(name: string, value: unknown, names: readonly T
 function idsEnd(corpus: TokenCorpus): number {
   const ids = corpus.ids;
   let largest = FIRST_TOKEN_ID - 1;
+  // Stryker disable next-line EqualityOperator: equivalent, `<=` compares undefined (false); `>=` re-takes an equal id
   for (let i = 0; i < ids.length; i++) if (ids[i]! > largest) largest = ids[i]!;
   return largest + 1;
 }
@@ -78,8 +79,7 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   const seedTypes = options.seedTypes;
   if (seedTypes !== undefined) {
     if (!(seedTypes instanceof Int32Array)) refuse('seedTypes', seedTypes, 'an Int32Array of token ids');
-    for (let i = 0; i < seedTypes.length; i++) {
-      const id = seedTypes[i]!;
+    for (const id of seedTypes) {
       if (id < FIRST_TOKEN_ID || id >= idSpace) refuse('seedTypes', `… ${id} …`, `token ids from ${FIRST_TOKEN_ID} to ${idSpace - 1}`);
     }
   } else if (vocab === 'seed') {

@@ -77,6 +77,7 @@ function oneSentence(text: TokenCorpus): boolean {
 }
 
 function holdsRare(ids: Int32Array, rare: Uint8Array): boolean {
+  // Stryker disable next-line EqualityOperator: equivalent, rare[undefined] is no element
   for (let i = 0; i < ids.length; i++) if (rare[ids[i]!] === 1) return true;
   return false;
 }

@@ -48,6 +48,7 @@ export class ExtinctionTracker {
   observe(generation: number, text: TokenCorpus): void {
     const { present, wasPresent, table } = this;
     const ids = text.ids;
+    // Stryker disable next-line EqualityOperator: equivalent, present[undefined] is no element
     for (let i = 0; i < ids.length; i++) present[ids[i]!] = 1;
     table.types.forEach((id, t) => {
       if (present[id] === 1) {
@@ -59,6 +60,7 @@ export class ExtinctionTracker {
         wasPresent[t] = 0;
       }
     });
+    // Stryker disable next-line EqualityOperator: equivalent, present[undefined] is no element
     for (let i = 0; i < ids.length; i++) present[ids[i]!] = 0;
   }
 
