@@ -93,16 +93,27 @@ export function deriveLowerTable(table: TransitionTable, idSpace: number): Trans
   const contextOf = scratchInts(COLUMN_SLOTS[0], edges);
   const nextOf = scratchInts(COLUMN_SLOTS[1], edges);
   const key = new Int32Array(Math.max(1, length));
+  // One-item histories (lower = 1, the hot case: order 3's bigram level): the context is a function
+  // of the item, so each item is hashed once and then read from `byItem`; the same finds and inserts
+  // in the same order, so the same numbering.
+  const byItem = lower === 1 ? scratchInts('derive.byItem', idSpace) : undefined;
+  byItem?.fill(-1);
+  const contextOfKey = (): number => {
+    if (byItem === undefined) return contexts.findOrInsert(key, 0);
+    let context = byItem[key[0]!]!;
+    if (context < 0) byItem[key[0]!] = context = contexts.findOrInsert(key, 0);
+    return context;
+  };
   if (edges > 0) {
     // Sentence start first, as when counting a corpus: PAD^(L-2) <s>.
     for (let i = 0; i < lower - 1; i++) key[i] = PAD;
     if (lower > 0) key[lower - 1] = BOS;
-    contexts.findOrInsert(key, 0);
+    contextOfKey();
   }
   for (let c = 0; c < table.contexts.size; c++) {
     // The shorter history drops the oldest item; PAD only ever precedes <s>, so none remains in front.
     for (let i = 1; i < length; i++) key[i - 1] = table.contexts.keyAt(c, i);
-    const context = contexts.findOrInsert(key, 0);
+    const context = contextOfKey();
     for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) contextOf[e] = context;
   }
   for (let e = 0; e < edges; e++) {
@@ -112,7 +123,7 @@ export function deriveLowerTable(table: TransitionTable, idSpace: number): Trans
     else {
       for (let i = 1; i < lower; i++) key[i - 1] = contexts.keyAt(contextOf[e]!, i);
       key[lower - 1] = token;
-      nextOf[e] = contexts.findOrInsert(key, 0);
+      nextOf[e] = contextOfKey();
     }
   }
   return groupPredictions(lower, contexts, contextOf, table.edgeToken, nextOf, table.edgeCount, idSpace);
