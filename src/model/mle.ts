@@ -21,6 +21,7 @@
 import { indexInSortedRange } from '../counts/sortedSearch.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
+import { TupleTable } from '../counts/tupleTable.js';
 import { scratchFloats } from '../counts/scratchBuffers.js';
 import { countBefore, findRecordEdge, recordsOf, recordTotal } from '../counts/transitionRecords.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
@@ -83,8 +84,9 @@ export class MleModel implements LanguageModel {
    * sentence; the same values as `probability`) as an array in text order: prediction j of sentence s (j = its length for
    * `</s>`) is at offsets[s] + s + j. Several sentences are walked in turn (LANES cursors), so the
    * cache misses of one overlap with the others'; where the walk leaves the table (a history never
-   * seen in training) the value comes from `probability` itself. O(P log m). The array is a scratch
-   * buffer, valid until the next call.
+   * seen in training) the value is the back-off's: for order 3 from the table's counts after the walk
+   * (`fillBackoff`: one pass, no lower tables), otherwise from `probability` itself. O(P log m + E).
+   * The array is a scratch buffer, valid until the next call.
    */
   predictionProbabilities(corpus: TokenCorpus): Float64Array {
     const table = this.level(this.order - 1);
@@ -96,6 +98,8 @@ export class MleModel implements LanguageModel {
     const out = scratchFloats('mle.probabilities', ids.length + sentences);
     // Stryker disable next-line ConditionalExpression: equivalent, `false` scores every prediction by probability() (same values)
     const start = table.contextTotal.length > 0 ? offsetOf[table.startContext]! : -1;
+    // Order 3's predictions that leave the walk, as (position, b, c): scored by fillBackoff at the end.
+    const misses: number[] = [];
     const laneSentence = new Int32Array(LANES).fill(-1);
     const lanePosition = new Int32Array(LANES);
     const laneRecord = new Int32Array(LANES);
@@ -130,11 +134,21 @@ export class MleModel implements LanguageModel {
             probability = 0;
           }
         } else {
-          // The walk left the table: the lookup of this history (when the last step found no record)
-          // missed at the top level already, so the back-off starts one level down.
-          const known = this.tailHistory(ids, from, j, length);
-          // Stryker disable next-line ArithmeticOperator: equivalent, starting at the top level misses there again and gives the same value
-          probability = this.probabilityFrom(length - 1, this.tail, 0, known, token);
+          // The walk left the table: the history is unseen (its look-up, when the last step found
+          // no record, missed at the top level already).
+          // Stryker disable next-line ConditionalExpression: equivalent, `false` takes the general back-off below (same values)
+          if (this.order === 3) {
+            // Order 3: b is the item before the token; the value comes from fillBackoff after the walk.
+            // (j = 0 leaves the walk only when the table is empty: every value is 0 then, whatever b is)
+            // Stryker disable next-line ConditionalExpression: equivalent, see above
+            misses.push(from + s + j, j === 0 ? BOS : ids[from + j - 1]!, token);
+            probability = 0;
+          } else {
+            // Other orders: the back-off starts one level down.
+            const known = this.tailHistory(ids, from, j, length);
+            // Stryker disable next-line ArithmeticOperator: equivalent, starting at the top level misses there again and gives the same value
+            probability = this.probabilityFrom(length - 1, this.tail, 0, known, token);
+          }
         }
         out[from + s + j] = probability;
         if (j === size) {
@@ -160,6 +174,7 @@ export class MleModel implements LanguageModel {
         laneRecord[lane] = next;
       }
     }
+    if (misses.length > 0) fillBackoff(out, misses, table, this.idSpace);
     return out;
   }
 
@@ -193,6 +208,54 @@ export class MleModel implements LanguageModel {
       this.key[i] = at >= start ? history[at]! : PAD;
     }
     return this.key;
+  }
+}
+
+/**
+ * Order 3's back-off for predictions whose history (a b) the model never saw, read from the top
+ * table's counts in one pass over its contexts and edges, instead of deriving the lower tables and
+ * looking each prediction up in them: P(c | b) = count(b c) / count(b ·) when some history ends in b,
+ * else count(c) / (all predictions), `</s>` included. These are the very integers the derived tables
+ * hold (deriveLowerTable sums the same edges), so each value is the one `probability` returns.
+ * `misses` holds (position in `out`, b, c) triples. O(C + E + misses).
+ */
+function fillBackoff(out: Float64Array, misses: readonly number[], table: TransitionTable, idSpace: number): void {
+  // Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent, a start size (the table grows)
+  const pairs = new TupleTable(2, Math.max(16, misses.length / 3));
+  const wanted = new Uint8Array(idSpace);
+  const key = new Int32Array(2);
+  // Stryker disable next-line EqualityOperator: equivalent, one more round reads undefined: a (0, 0) pair nobody asks for
+  for (let m = 0; m < misses.length; m += 3) {
+    wanted[misses[m + 1]!] = 1;
+    pairs.findOrInsertPair(misses[m + 1]!, misses[m + 2]!);
+  }
+  const pairCount = new Int32Array(pairs.size);
+  const followers = new Int32Array(idSpace);
+  const unigrams = new Int32Array(idSpace);
+  let total = 0;
+  for (let c = 0; c < table.contextTotal.length; c++) {
+    const b = table.contexts.keyAt(c, 1);
+    followers[b]! += table.contextTotal[c]!;
+    total += table.contextTotal[c]!;
+    key[0] = b;
+    for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) {
+      const token = table.edgeToken[e]!;
+      unigrams[token]! += table.edgeCount[e]!;
+      // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: the look-up below finds no pair for an unwanted b
+      if (wanted[b] !== 1) continue;
+      key[1] = token;
+      const pair = pairs.find(key, 0);
+      // Stryker disable next-line ConditionalExpression: equivalent, `true` adds to pairCount[-1], which a typed array ignores
+      if (pair >= 0) pairCount[pair]! += table.edgeCount[e]!;
+    }
+  }
+  // Stryker disable next-line EqualityOperator: equivalent, one more round writes out[undefined]: nowhere
+  for (let m = 0; m < misses.length; m += 3) {
+    const b = misses[m + 1]!;
+    const c = misses[m + 2]!;
+    key[0] = b;
+    key[1] = c;
+    out[misses[m]!] = followers[b]! > 0 ? pairCount[pairs.find(key, 0)]! / followers[b]! : total > 0 ? unigrams[c]! / total : 0;
   }
 }
 

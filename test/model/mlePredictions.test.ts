@@ -45,6 +45,19 @@ describe('MLE whole-text scoring', () => {
     }
   });
 
+  it('order 3 backs off from the counts by hand: to the bigram level, then to the unigram level', () => {
+    // Training "a b c", "d b c": 8 predictions (a, b, c, </s>, d, b, c, </s>); b is followed by c twice.
+    // Text "b c": P(b | PAD <s>) = 0 (the start context saw a and d); history (<s> b) unseen -> P(c | b) =
+    // count(b c) / count(b .) = 2 / 2; P(</s> | b c) = 2 / 2. Text "e c": P(e | PAD <s>) = 0; (<s> e)
+    // unseen and e unseen -> P(c) = 2 / 8; (e c) unseen -> P(</s> | c) = 2 / 2.
+    const [a, b, c, d, e] = [2, 3, 4, 5, 6];
+    const model = trainMle(corpusFromSentences([[a, b, c], [d, b, c]]), { order: 3, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: 7 });
+    const text = corpusFromSentences([[b, c], [e, c]]);
+    const walked = Array.from((model as LanguageModel & PredictionWalker).predictionProbabilities(text));
+    expect(walked).toEqual([0, 1, 1, 0, 2 / 8, 1]);
+    expect(walked).toEqual(oneByOne(model, text));
+  });
+
   it('floored perplexity through the walk equals the sum over probability() to the last bit', () => {
     const training = randomCorpus('ppl-train', 500, 30);
     const text = randomCorpus('ppl-text', 200, 45);
