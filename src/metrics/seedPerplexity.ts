@@ -77,7 +77,8 @@ export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: Token
  *   every a' (one pass over the trigram set for all misses). (b = `<s>` never gets here: only PAD
  *   precedes it, and (PAD, <s>) is a history of H as soon as H has a sentence);
  * - else the unigram level: count(c) / (tokens + sentences), `</s>` counted once per sentence.
- * These are the very integer ratios M0's `probability` divides, so the values are identical.
+ * These are the very integer ratios M0's `probability` divides, so the values are identical. (A model
+ * still in memory reads the same back-off from its own table: model/mle.ts `fillBackoff`.)
  */
 function backoffProbabilities(reference: SeedReference, misses: readonly number[]): Float64Array {
   const { trigrams, unigrams } = reference;

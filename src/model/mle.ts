@@ -217,6 +217,7 @@ export class MleModel implements LanguageModel {
  * looking each prediction up in them: P(c | b) = count(b c) / count(b ·) when some history ends in b,
  * else count(c) / (all predictions), `</s>` included. These are the very integers the derived tables
  * hold (deriveLowerTable sums the same edges), so each value is the one `probability` returns.
+ * (metrics/seedPerplexity.ts reads the same back-off from H's trigram list, for a model it has let go.)
  * `misses` holds (position in `out`, b, c) triples. O(C + E + misses).
  */
 function fillBackoff(out: Float64Array, misses: readonly number[], table: TransitionTable, idSpace: number): void {
