@@ -107,7 +107,8 @@ function sortedPredictions(corpus: TokenCorpus, idSpace: number): Groups {
       thirdBySecond[at] = c;
     }
   }
-  // 3. by a, stable: (b, c); the groups are a's runs.
+  // 3. by a, stable: (b, c); the groups are a's runs. (Passes 2 and 3 have the same shape; one
+  // function for both measured about 5% slower on Brown, so they stay two loops.)
   const second = scratchInts(COLUMN_SLOTS[0], predictions);
   const third = scratchInts(COLUMN_SLOTS[1], predictions);
   startsAndFill(groupStart, fill, range);
