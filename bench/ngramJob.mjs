@@ -4,7 +4,8 @@
  * peak RSS is its own). It runs the collapse loop of SPEC section 2 for one cell (MLE, replace,
  * human ratio 0, holdout 0) through the library's own stages, the same calls in the same order as
  * src/simulation/series.ts, and times each stage of every generation:
- * - train: trainModel on the generation's training data (the order-n table);
+ * - train: the next model on the generation's training data, the sampled text alone: as in the loop,
+ *   read off the sampler's path (trainOnSampledPath; M0 is trainModel on H);
  * - sample: the synthetic text (syntheticText with the model's sampler);
  * - metrics: every column of the row: measureText, the drift baseline, held-out perplexity and OOV
  *   rate of the new model, gen0_perplexity of the text under M0.
@@ -29,9 +30,9 @@ const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
 const load = async (path) => import(resolve(dist, path));
 const { loadCorpus } = await load('corpus/loadCorpus.js');
 const { tokenCount } = await load('corpus/tokenCorpus.js');
-const { trainModel } = await load('model/train.js');
+const { trainModel, trainOnSampledPath } = await load('model/train.js');
 const { syntheticText } = await load('simulation/syntheticText.js');
-const { samplerFor } = await load('sampler/samplerFor.js');
+const { pathSamplerFor } = await load('sampler/samplerFor.js');
 const { measureText } = await load('metrics/measureText.js');
 const { driftExpectedTypes } = await load('metrics/driftBaseline.js');
 const { flooredPerplexity, oovRate } = await load('metrics/perplexity.js');
@@ -89,13 +90,16 @@ const seed = { order: modelOptions.order, smoothing: 'mle', model: () => (model0
 let previousTraining = run.human;
 for (let generation = 1; generation <= settings.generations; generation++) {
   const a = performance.now();
-  const synthetic = syntheticText(samplerFor(model, cell.settings), run.batchTokens, settings.maxSentenceLength, random);
+  // As series.ts: the sampler records its path, and M(g+1), trained on nothing but this text, is read off it.
+  const sampler = pathSamplerFor(model, cell.settings);
+  const synthetic = syntheticText(sampler, run.batchTokens, settings.maxSentenceLength, random);
   const text = synthetic.text;
+  const path = sampler.path();
   // As series.ts: M(g) has drawn its text; it and (order-3 MLE) M0 go before M(g+1) is built.
   model = undefined;
   model0 = undefined;
   const b = performance.now();
-  const next = trainModel(text, modelOptions);
+  const next = trainOnSampledPath(text, sampler.table, path, modelOptions);
   const c = performance.now();
   const measured = measureText(text, run.reference);
   const drift = driftExpectedTypes(countUnigrams(previousTraining, idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);

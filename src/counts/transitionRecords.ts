@@ -4,8 +4,10 @@
  * sampler (draw the edge a uniform number picks, jump to its next record) and the MLE model's scoring
  * (find the edge of a given token, read its count, jump). Built once per table (cached), frozen.
  *
- * Layout of one record: `[m, total, (running count, token, offset of the next record) x m]`, busiest
- * contexts first (most steps then land in a small, cache- and TLB-friendly prefix).
+ * Layout of one record: `[m, total, first edge, (running count, token, offset of the next record) x m]`,
+ * busiest contexts first (most steps then land in a small, cache- and TLB-friendly prefix). `first
+ * edge` is the table index of the context's first edge, so a walker can name the edge it took
+ * (`edgeIndex`: the path a sampler records, ../sampler/tableSampler.ts).
  * Cost: O(contexts + edges) to build; `edgeAbove` expected O(1), `findRecordEdge` expected O(1).
  */
 
@@ -13,8 +15,9 @@ import { firstAbove } from './sortedSearch.js';
 import type { TransitionTable } from './transitionTable.js';
 
 /**
- * Record layout of one context: the edge count m, the total count, then per edge (running count,
- * token, next record); the total sits next to m so that a step's first read has both.
+ * Record layout of one context: the edge count m, the total count, the table index of its first edge,
+ * then per edge (running count, token, next record); the head sits together so that a step's first
+ * read has it all.
  * A context with more than GUIDED_EDGES edges stores -m instead of m and two indexes after its
  * edges, so that a step never binary-searches across many cache lines and pages:
  * - a guide table of m entries (Chen & Asau's indexed search): guide[j] is an edge index at or before
@@ -23,9 +26,11 @@ import type { TransitionTable } from './transitionTable.js';
  * - a token table of 2^ceil(log2(2m)) slots (open addressing on the token; slot = edge + 1, 0 empty),
  *   for finding the edge of a given token when scoring a text.
  */
-export const RECORD_HEAD = 2;
+export const RECORD_HEAD = 3;
 export const EDGE_WIDTH = 3;
 const GUIDED_EDGES = 16;
+/** 3 * 0xaaaaaaab = 1 modulo 2^32. */
+const INVERSE_OF_3 = 0xaaaaaaab | 0;
 
 export interface Records {
   readonly walk: Int32Array;
@@ -65,8 +70,9 @@ export function recordsOf(table: TransitionTable): Records {
     const to = table.edgeStart[c + 1]!;
     const m = to - from;
     const first = offsetOf[c]! + RECORD_HEAD;
-    walk[first - 2] = m > GUIDED_EDGES ? -m : m;
-    walk[first - 1] = table.contextTotal[c]!;
+    walk[first - 3] = m > GUIDED_EDGES ? -m : m;
+    walk[first - 2] = table.contextTotal[c]!;
+    walk[first - 1] = from;
     let running = 0;
     for (let e = from; e < to; e++) {
       const next = table.edgeNext[e]!;
@@ -133,6 +139,17 @@ export function findRecordEdge(walk: Int32Array, record: number, token: number):
 /** Running count just before the edge at `edge` in the record at `record` (0 for its first edge). */
 export function countBefore(walk: Int32Array, record: number, edge: number): number {
   return edge > record + RECORD_HEAD ? walk[edge - EDGE_WIDTH]! : 0;
+}
+
+/** The table index of the edge at `edge` (a position in `walk`) in the record at `record`. */
+export function edgeIndex(walk: Int32Array, record: number, edge: number): number {
+  // (edge - first) is a multiple of EDGE_WIDTH = 3: times 3's inverse modulo 2^32 is the exact quotient.
+  return walk[record + 2]! + Math.imul(edge - record - RECORD_HEAD, INVERSE_OF_3);
+}
+
+/** The table index of the first edge of the record at `record` (it names the record's context). */
+export function recordFirstEdge(walk: Int32Array, record: number): number {
+  return walk[record + 2]!;
 }
 
 /** Total count of the record at `record`. */

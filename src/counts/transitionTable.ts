@@ -8,7 +8,8 @@
  * with PAD (-1), so `[PAD, <s>]` is "sentence start" for L = 2. For L = 0 there is one, empty, history.
  *
  * Output (all typed arrays, frozen after construction):
- * - `contexts`: history tuple -> context index (deterministic: order of first discovery);
+ * - `contexts`: history tuple -> context index (deterministic: order of first discovery here; a table
+ *   read off a sample path keeps its source's order, ./sampledTable.ts);
  * - for context c, its edges are `edgeStart[c] .. edgeStart[c+1]`, sorted by token id, with
  *   `edgeToken`, `edgeCount` and `edgeNext`: the context index of the history after emitting that
  *   token (-1 after `</s>`); running counts for sampling are the records' (./transitionRecords.ts);
@@ -28,13 +29,13 @@
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
 import { COLUMN_SLOTS, scratchInts } from './scratchBuffers.js';
-import { TupleTable } from './tupleTable.js';
+import { TupleTable, type ContextIndex } from './tupleTable.js';
 
 export const PAD = -1;
 
 export interface TransitionTable {
   readonly historyLength: number;
-  readonly contexts: TupleTable;
+  readonly contexts: ContextIndex;
   readonly edgeStart: Int32Array;
   readonly edgeToken: Int32Array;
   readonly edgeCount: Int32Array;

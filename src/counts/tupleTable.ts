@@ -8,7 +8,17 @@
  * full. Width 0 is allowed: one empty tuple, index 0.
  */
 
-export class TupleTable {
+/** What readers of a table's contexts use: look a history up, read a history back, count them. */
+export interface ContextIndex {
+  readonly width: number;
+  readonly size: number;
+  /** The index of tuple `source[at .. at+width)`, or -1 if absent. */
+  find(source: Int32Array, at: number): number;
+  /** Id number `position` of the tuple with index `index`. */
+  keyAt(index: number, position: number): number;
+}
+
+export class TupleTable implements ContextIndex {
   readonly width: number;
   /** Per slot: index + 1 (0 = empty), then the key's ids, so a probe touches one place in memory. */
   private slots: Int32Array;

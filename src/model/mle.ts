@@ -41,14 +41,19 @@ export class MleModel implements LanguageModel {
   private readonly key: Int32Array;
   private readonly tail: Int32Array;
 
+  /**
+   * `top`: the order-n table when it is already known (a text's own sample path, trainOnSampledPath
+   * in ./train.ts); otherwise counted from the corpus.
+   */
   constructor(
     private readonly corpus: TokenCorpus,
     options: ModelOptions,
+    top?: TransitionTable,
   ) {
     this.order = options.order;
     this.idSpace = options.idSpace;
     this.levels = [];
-    this.levels[options.order - 1] = buildTransitionTable(corpus, options.order - 1, options.idSpace);
+    this.levels[options.order - 1] = top ?? buildTransitionTable(corpus, options.order - 1, options.idSpace);
     // histories of up to n - 1 items (one slot to spare)
     this.key = new Int32Array(options.order);
     this.tail = new Int32Array(options.order);

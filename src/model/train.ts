@@ -5,15 +5,21 @@
  * order and smoothing required; seed types required for `vocab: 'seed'`) and throws UsageError naming a
  * bad or missing field before any counting.
  *
+ * `trainOnSampledPath`: the same MLE model, for a text sampled from an MLE model's table, built from
+ * the path the sampler took (../counts/sampledTable.ts) instead of counting the text: what the loop
+ * does when a model is retrained on nothing but its own sample.
+ *
  * @example
  *   const model = trainModel(corpus, { order: 3, smoothing: 'kneser-ney' });
  */
 
-import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { tableFromPath } from '../counts/sampledTable.js';
+import type { TransitionTable } from '../counts/transitionTable.js';
+import { tokenCount, sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { LanguageModel, SmoothingName, Trainer } from './languageModel.js';
 import { trainAddK } from './addK.js';
 import { trainKneserNey } from './kneserNey.js';
-import { trainMle } from './mle.js';
+import { MleModel, trainMle } from './mle.js';
 import { resolveTrainOptions, type TrainOptions } from './trainOptions.js';
 import { trainWittenBell } from './wittenBell.js';
 
@@ -27,4 +33,21 @@ const TRAINERS: Record<SmoothingName, Trainer> = {
 export function trainModel(corpus: TokenCorpus, options: TrainOptions): LanguageModel {
   const resolved = resolveTrainOptions(corpus, options);
   return TRAINERS[resolved.smoothing](corpus, resolved);
+}
+
+/**
+ * The MLE model of `text`, given that `text` was sampled by walking `table` and `path` is the walk
+ * (one entry per prediction: ../sampler/tableSampler.ts `createPathSampler`). Equal to
+ * `trainModel(text, options)` in every probability and every draw. Throws RangeError if the options
+ * are not MLE of the table's order or the path does not have one entry per prediction of `text`.
+ */
+export function trainOnSampledPath(text: TokenCorpus, table: TransitionTable, path: Int32Array, options: TrainOptions): LanguageModel {
+  const resolved = resolveTrainOptions(text, options);
+  if (resolved.smoothing !== 'mle' || resolved.order - 1 !== table.historyLength) {
+    throw new RangeError(`a sample path gives an MLE model of order ${table.historyLength + 1}, not ${resolved.smoothing} of order ${resolved.order}`);
+  }
+  if (path.length !== tokenCount(text) + sentenceCount(text)) {
+    throw new RangeError(`the path has ${path.length} predictions, the text ${tokenCount(text) + sentenceCount(text)}`);
+  }
+  return new MleModel(text, resolved, tableFromPath(table, path));
 }

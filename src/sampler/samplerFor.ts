@@ -9,6 +9,10 @@
  * Options are optional and checked first (./sampling.ts `resolveSampling`): a bad value throws UsageError
  * naming the field, before any work. A model of another kind throws UsageError.
  *
+ * `pathSamplerFor`: the same sampler, recording its path (./tableSampler.ts), for an MLE model with
+ * default sampling (a table walk over the model's own counts); undefined for any other model or
+ * option, and for a model without contexts. Its text is the plain sampler's, draw for draw.
+ *
  * @example
  *   const model = trainModel(corpus, { order: 3, smoothing: 'kneser-ney' });
  *   const sampler = samplerFor(model, { temperature: 0.8, topP: 0.9 });
@@ -22,11 +26,18 @@ import type { LanguageModel } from '../model/languageModel.js';
 import { MleModel } from '../model/mle.js';
 import { resolveSampling, type SamplingOptions, type SentenceSampler } from './sampling.js';
 import { createSmoothedSampler } from './smoothedSampler.js';
-import { createTableSampler } from './tableSampler.js';
+import { isIdentitySampling } from './transform.js';
+import { createPathSampler, createTableSampler, type PathSampler } from './tableSampler.js';
 
 export function samplerFor(model: LanguageModel, sampling: Partial<SamplingOptions> = {}): SentenceSampler {
   const options = resolveSampling(sampling);
   if (model instanceof MleModel) return createTableSampler(model.transitions, options);
   if (model instanceof InterpolatedModel) return createSmoothedSampler(model, options);
   throw new UsageError('samplerFor needs a model made by trainModel', 'train the model with trainModel(corpus, options)');
+}
+
+export function pathSamplerFor(model: LanguageModel, sampling: Partial<SamplingOptions> = {}): PathSampler | undefined {
+  const options = resolveSampling(sampling);
+  if (!(model instanceof MleModel) || !isIdentitySampling(options)) return undefined;
+  return createPathSampler(model.transitions);
 }

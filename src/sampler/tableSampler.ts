@@ -15,10 +15,16 @@
  * carry a guide table, so their edge is found by a short scan instead of a binary search over many
  * cache lines. It picks exactly the edge a plain binary search over the running counts picks, so both
  * give the same text for the same draws (tested against such a reference sampler).
+ *
+ * Path (createPathSampler, default sampling only): the same walk, recording for each prediction it
+ * makes (each token, then `</s>`) the table index of the edge it took. A sentence cut at maxLength
+ * reads `</s>` where no edge was drawn: it records -1 - (first edge of the context it stopped in). The
+ * table of the sampled text follows from the path alone (../counts/sampledTable.ts). Recording takes
+ * no random draws: a path sampler gives the same text as the plain one.
  */
 
 import { firstAbove } from '../counts/sortedSearch.js';
-import { edgeAbove, recordsOf, recordTotal, type Records } from '../counts/transitionRecords.js';
+import { edgeAbove, edgeIndex, recordFirstEdge, recordsOf, recordTotal, type Records } from '../counts/transitionRecords.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import type { RandomSource } from '../random/random.js';
 import type { SamplingOptions, SentenceSampler } from './sampling.js';
@@ -45,6 +51,39 @@ export function createTableSampler(table: TransitionTable, sampling: SamplingOpt
   return { sample: (random, maxLength, out, at) => walkSentence(walk, random, maxLength, out, at) };
 }
 
+/** A table sampler that also records its path (see the header); undefined for a table without contexts. */
+export interface PathSampler extends SentenceSampler {
+  readonly table: TransitionTable;
+  /** The predictions of every sentence sampled so far, in order: one edge index (or cut mark) each. */
+  path(): Int32Array;
+}
+
+export function createPathSampler(table: TransitionTable): PathSampler | undefined {
+  if (table.contextTotal.length === 0) return undefined;
+  const records = recordsOf(table);
+  const start = records.offsetOf[table.startContext]!;
+  const path = new PathBuffer();
+  return {
+    table,
+    sample: (random, maxLength, out, at) => walkRecordsWithPath(records, start, random, maxLength, out, at, path),
+    path: () => path.edges.slice(0, path.length),
+  };
+}
+
+/** A growing Int32Array of recorded edges. */
+class PathBuffer {
+  edges = new Int32Array(1024);
+  length = 0;
+
+  /** Room for `more` entries. */
+  reserve(more: number): void {
+    if (this.length + more <= this.edges.length) return;
+    const bigger = new Int32Array(Math.max(this.edges.length * 2, this.length + more));
+    bigger.set(this.edges.subarray(0, this.length));
+    this.edges = bigger;
+  }
+}
+
 function walkRecords(records: Records, start: number, random: RandomSource, maxLength: number, out: Int32Array, at: number): number {
   const walk = records.walk;
   let record = start;
@@ -56,6 +95,31 @@ function walkRecords(records: Records, start: number, random: RandomSource, maxL
     out[at + written++] = token;
     record = walk[edge + 2]!;
   }
+  return written;
+}
+
+/** walkRecords, recording the path into `path` (see the header): the same draws, the same text. */
+function walkRecordsWithPath(records: Records, start: number, random: RandomSource, maxLength: number, out: Int32Array, at: number, path: PathBuffer): number {
+  const walk = records.walk;
+  path.reserve(maxLength + 1);
+  const edges = path.edges;
+  let recorded = path.length;
+  let record = start;
+  let written = 0;
+  while (written < maxLength) {
+    const edge = edgeAbove(walk, record, random() * recordTotal(walk, record));
+    edges[recorded++] = edgeIndex(walk, record, edge);
+    const token = walk[edge + 1]!;
+    if (token === EOS) {
+      path.length = recorded;
+      return written;
+    }
+    out[at + written++] = token;
+    record = walk[edge + 2]!;
+  }
+  // Cut at maxLength: the text reads `</s>` after the context the walk stopped in.
+  edges[recorded++] = -1 - recordFirstEdge(walk, record);
+  path.length = recorded;
   return written;
 }
 

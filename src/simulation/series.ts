@@ -32,9 +32,10 @@ import { seedModelPerplexity, type SeedModel } from '../metrics/seedPerplexity.j
 import { countUnigrams } from '../metrics/unigramCounts.js';
 import { wordColumns } from '../metrics/wordColumns.js';
 import type { LanguageModel } from '../model/languageModel.js';
-import { trainModel } from '../model/train.js';
+import { trainModel, trainOnSampledPath } from '../model/train.js';
 import { randomFor, type RandomSource } from '../random/random.js';
-import { samplerFor } from '../sampler/samplerFor.js';
+import { pathSamplerFor, samplerFor } from '../sampler/samplerFor.js';
+import type { TransitionTable } from '../counts/transitionTable.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
@@ -135,7 +136,9 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     const humanShare = fixedPool === undefined ? pickTokens(human, humanTargetAt(generation), random) : firstTokens(fixedPool, humanTargetAt(generation));
     const target = Math.max(0, batchAt(generation) - tokenCount(humanShare));
     const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target, batchAt(generation)), hooks.onProgress);
-    const { synthetic, measured } = drawTexts(model, target, { cell, replicate, generation, run, rule, seed, progress, random });
+    // `let`: `sampled` (M(g-1)'s table and the share's path) is dropped once M(g) is trained; the others are not reassigned.
+    // eslint-disable-next-line prefer-const
+    let { synthetic, measured, sampled } = drawTexts(model, target, { cell, replicate, generation, run, rule, seed, progress, random });
     if (synthetic.exhausted) hooks.warn?.(`${where}: the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
     if (synthetic.capped) hooks.warn?.(`${where}: --select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
     const batch = concatCorpora([humanShare, synthetic.kept]);
@@ -148,7 +151,9 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     model = undefined;
     if (releaseModel0) model0 = undefined;
     hooks.onTexts?.({ generation, synthetic: synthetic.measured, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0: seed.model() });
-    const next = train(training);
+    // Trained on nothing but its own sample (M(g-1)'s table walk): the table follows from the walk's path.
+    const next = sampled !== undefined && training === synthetic.kept ? trainOnSampledPath(training, sampled.table, sampled.path, modelOptions(run, cell)) : train(training);
+    sampled = undefined; // M(g-1)'s table goes too
     progress.trained();
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
     row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, seed, text), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
@@ -173,22 +178,33 @@ interface DrawSetup {
   readonly random: RandomSource;
 }
 
+/** What drawTexts gives: the share, the measured text and, for a table walk, the share's path. */
+interface DrawnTexts {
+  readonly synthetic: CuratedShare;
+  readonly measured: MeasuredText;
+  /** The table the share was walked on and the walk (one entry per prediction of `synthetic.kept`). */
+  readonly sampled?: { readonly table: TransitionTable; readonly path: Int32Array };
+}
+
 /**
  * Generation g's synthetic share (curated by the cell's --select rule, drawn with the series' stream)
  * and the text its row measures (topped up to the measured size from its own stream, measureRandom).
  * The sampler lives only in this call, so the model can be freed as soon as it returns.
  */
-function drawTexts(model: LanguageModel, target: number, setup: DrawSetup): { synthetic: CuratedShare; measured: MeasuredText } {
+function drawTexts(model: LanguageModel, target: number, setup: DrawSetup): DrawnTexts {
   const { run, cell, replicate, generation, progress } = setup;
-  const sampler = progress.counting(samplerFor(model, cell.settings));
+  // Without --select the share is the sampler's whole output, so the path it records is the share's.
+  const recorder = setup.rule.kind === 'none' ? pathSamplerFor(model, cell.settings) : undefined;
+  const sampler = progress.counting(recorder ?? samplerFor(model, cell.settings));
   // A getter, not a value: M0 (released after generation 1 when it can be) is rebuilt only if the rule scores with it.
   const context: CurationContext = { get model0() { return setup.seed.model(); }, generator: model, reference: run.reference, maxSentenceLength: run.settings.maxSentenceLength };
   const synthetic = curatedShare(setup.rule, sampler, target, context, setup.random);
+  const sampled = recorder === undefined ? undefined : { table: recorder.table, path: recorder.path() };
   const topUpRandom = measureRandom(run, cell, replicate, generation);
   const measured = measuredText(synthetic.measured, run.measureTokens, (tokens, sentences) =>
     syntheticText(sampler, tokens, run.settings.maxSentenceLength, topUpRandom, sentences).text,
   );
-  return { synthetic, measured };
+  return { synthetic, measured, sampled };
 }
 
 /** The tokens generation g samples, trains on and measures, as expected before it starts (for progress). */

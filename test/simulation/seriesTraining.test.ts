@@ -16,7 +16,9 @@ import { seriesTasks, taskSteps, type TaskExtras } from '../../src/simulation/se
 import { DEFAULT_RUN, type CellSettings, type RunSettings } from '../../src/simulation/settings.js';
 import { fixture } from '../helpers/corpus.js';
 
-const trained = vi.hoisted(() => ({ calls: 0 }));
+// `calls` counts every model trained, `fromPath` those read off their own sample's path (a generation
+// trained on nothing but M(g-1)'s sample: human ratio 0, replace, no anchors, no --select, MLE).
+const trained = vi.hoisted(() => ({ calls: 0, fromPath: 0 }));
 vi.mock('../../src/model/train.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/model/train.js')>();
   return {
@@ -24,6 +26,11 @@ vi.mock('../../src/model/train.js', async (importOriginal) => {
     trainModel: (...args: Parameters<typeof original.trainModel>) => {
       trained.calls++;
       return original.trainModel(...args);
+    },
+    trainOnSampledPath: (...args: Parameters<typeof original.trainOnSampledPath>) => {
+      trained.calls++;
+      trained.fromPath++;
+      return original.trainOnSampledPath(...args);
     },
   };
 });
@@ -38,6 +45,7 @@ function trainingsFor(cell: Partial<CellSettings>, generations: number, shared: 
   const settings: RunSettings = { ...DEFAULT_RUN, generations, holdout: 0, ...shared, sweep: sweep as unknown as RunSettings['sweep'] };
   const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
   trained.calls = 0;
+  trained.fromPath = 0;
   runSeries(prepared, expandCells(settings.sweep)[0]!, 1, { emit: () => {}, ...hooks });
   return trained.calls;
 }
@@ -45,6 +53,24 @@ function trainingsFor(cell: Partial<CellSettings>, generations: number, shared: 
 describe('models trained by one series', () => {
   it('order 3, MLE: M0 and one model per generation (4 generations: 1 + 4 = 5)', () => {
     expect(trainingsFor({ order: 3, smoothing: 'mle' }, 4)).toBe(5);
+  });
+
+  it('a generation trained on nothing but its own sample is read off the sample path; any other training data counts the text', () => {
+    trainingsFor({ order: 3, smoothing: 'mle' }, 4);
+    expect(trained.fromPath).toBe(4);
+    trainingsFor({ order: 2, smoothing: 'mle' }, 3, { maxSentenceLength: 2 });
+    expect(trained.fromPath).toBe(3);
+    for (const cell of [
+      { order: 3, smoothing: 'add-k' },
+      { order: 3, smoothing: 'mle', humanRatio: 0.5 },
+      { order: 3, smoothing: 'mle', anchor: 2 },
+      { order: 3, smoothing: 'mle', strategy: 'accumulate' },
+      { order: 3, smoothing: 'mle', select: 'tail:1' },
+      { order: 3, smoothing: 'mle', temperature: 0.5 },
+    ] as Array<Partial<CellSettings>>) {
+      expect(trainingsFor(cell, 3)).toBe(4);
+      expect(trained.fromPath, JSON.stringify(cell)).toBe(0);
+    }
   });
 
   it('another order keeps M0 (never rebuilt): 1 + 4 = 5 as well', () => {
@@ -69,6 +95,7 @@ describe('models trained by one series', () => {
     const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
     const trainings = (extras: TaskExtras): number => {
       trained.calls = 0;
+      trained.fromPath = 0;
       const steps = taskSteps(prepared, seriesTasks(settings)[0]!, extras, { onRow: () => undefined });
       while (steps.next().done !== true);
       return trained.calls;

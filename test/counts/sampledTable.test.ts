@@ -1,0 +1,170 @@
+/**
+ * tableFromPath: the table of a text sampled from table T, read off the sampler's path, must be the
+ * table buildTransitionTable counts from the text itself (same histories, same edges, same counts,
+ * same next histories; only the numbering may differ), for every order, with sentences cut at the
+ * length cap (whose `</s>` T may lack) and over several generations (views of views).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { KeptContexts } from '../../src/counts/keptContexts.js';
+import { tableFromPath } from '../../src/counts/sampledTable.js';
+import { buildTransitionTable, PAD, type TransitionTable } from '../../src/counts/transitionTable.js';
+import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import { trainModel, trainOnSampledPath } from '../../src/model/train.js';
+import { randomFor } from '../../src/random/random.js';
+import { createPathSampler, createTableSampler } from '../../src/sampler/tableSampler.js';
+import { DEFAULT_SAMPLING } from '../../src/sampler/sampling.js';
+import { syntheticText } from '../../src/simulation/syntheticText.js';
+import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
+import { fixture } from '../helpers/corpus.js';
+
+/** The table as history key -> sorted "token:count>next key" lines, independent of numbering. */
+function canonical(table: TransitionTable): Map<string, string> {
+  const keyOf = (c: number): string => Array.from({ length: table.historyLength }, (_, i) => table.contexts.keyAt(c, i)).join(' ');
+  const out = new Map<string, string>();
+  for (let c = 0; c < table.contextTotal.length; c++) {
+    const edges: string[] = [];
+    for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) {
+      const next = table.edgeNext[e]!;
+      edges.push(`${table.edgeToken[e]}:${table.edgeCount[e]}>${next < 0 ? '-' : keyOf(next)}`);
+    }
+    out.set(keyOf(c), `${table.contextTotal[c]} | ${edges.join(', ')}`);
+  }
+  return out;
+}
+
+/** A random corpus of `sentences` sentences over ids 2 .. 2 + types, lengths 0 .. 7. */
+function randomCorpus(seed: string, sentences: number, types: number): TokenCorpus {
+  const random = randomFor([seed]);
+  const ids: number[] = [];
+  const offsets = [0];
+  for (let s = 0; s < sentences; s++) {
+    const length = Math.floor(random() * 8);
+    for (let i = 0; i < length; i++) ids.push(2 + Math.floor(random() * random() * types));
+    offsets.push(ids.length);
+  }
+  return { ids: Int32Array.from(ids), offsets: Int32Array.from(offsets) };
+}
+
+function sampleWithPath(table: TransitionTable, tokens: number, maxLength: number, seed: string): { text: TokenCorpus; path: Int32Array } {
+  const sampler = createPathSampler(table)!;
+  const { text } = syntheticText(sampler, tokens, maxLength, randomFor([seed]));
+  return { text, path: sampler.path() };
+}
+
+describe('tableFromPath', () => {
+  // T from "a b" and "a c" (history length 1). The sampled text is "a b" (path: <s>->a, a->b, b->`</s>`)
+  // and "a" cut at 1 token (path: <s>->a, then the cut mark of context (a), which has no `</s>` edge).
+  // Its table by hand: (<s>): a x2; (a): `</s>` x1 (the cut), b x1; (b): `</s>` x1; (c) is dropped.
+  it('reads counts, drops what the walk never took, and adds `</s>` after a cut sentence (by hand)', () => {
+    const f = fixture(['a b', 'a c']);
+    const base = buildTransitionTable(f.corpus, 1, f.vocabulary.size);
+    const edge = (history: number, token: number): number => {
+      const c = base.contexts.find(Int32Array.from([history]), 0);
+      for (let e = base.edgeStart[c]!; e < base.edgeStart[c + 1]!; e++) if (base.edgeToken[e] === token) return e;
+      throw new Error('no such edge');
+    };
+    const a = f.id('a');
+    const b = f.id('b');
+    const firstOfA = base.edgeStart[base.contexts.find(Int32Array.from([a]), 0)]!;
+    const path = Int32Array.from([edge(BOS, a), edge(a, b), edge(b, EOS), edge(BOS, a), -1 - firstOfA]);
+    const table = tableFromPath(base, path);
+    const text = fixture(['a b', 'a'], f.vocabulary).corpus;
+    expect(canonical(table)).toEqual(canonical(buildTransitionTable(text, 1, f.vocabulary.size)));
+    expect(canonical(table)).toEqual(
+      new Map([
+        [`${BOS}`, `2 | ${a}:2>${a}`],
+        [`${a}`, `2 | ${EOS}:1>-, ${b}:1>${b}`],
+        [`${b}`, `1 | ${EOS}:1>-`],
+      ]),
+    );
+    expect(table.contexts.find(Int32Array.from([f.id('c')]), 0)).toBe(-1);
+  });
+
+  it('equals counting the sampled text, for orders 1 to 4, with and without cut sentences, over generations', () => {
+    for (const order of [1, 2, 3, 4]) {
+      for (const maxLength of [2, 5, 40]) {
+        const corpus = randomCorpus(`corpus ${order} ${maxLength}`, 60, 9);
+        let table = buildTransitionTable(corpus, order - 1, 12);
+        for (let generation = 1; generation <= 4; generation++) {
+          const { text, path } = sampleWithPath(table, 150, maxLength, `draw ${order} ${maxLength} ${generation}`);
+          const fromPath = tableFromPath(table, path);
+          expect(canonical(fromPath), `order ${order}, cap ${maxLength}, generation ${generation}`).toEqual(canonical(buildTransitionTable(text, order - 1, 12)));
+          table = fromPath; // the next generation walks a view of a view
+        }
+      }
+    }
+  });
+
+  it('gives a table that samples the same text as the counted one, draw for draw', () => {
+    const corpus = randomCorpus('same draws', 80, 7);
+    const base = buildTransitionTable(corpus, 2, 10);
+    const { text, path } = sampleWithPath(base, 200, 4, 'walk');
+    const draw = (table: TransitionTable) => syntheticText(createTableSampler(table, DEFAULT_SAMPLING), 300, 6, randomFor(['again'])).text;
+    const counted = draw(buildTransitionTable(text, 2, 10));
+    const read = draw(tableFromPath(base, path));
+    expect(Array.from(read.ids)).toEqual(Array.from(counted.ids));
+    expect(Array.from(read.offsets)).toEqual(Array.from(counted.offsets));
+  });
+
+  it('an empty path gives a table without contexts', () => {
+    const f = fixture(['a b']);
+    const table = tableFromPath(buildTransitionTable(f.corpus, 2, f.vocabulary.size), new Int32Array(0));
+    expect(table.contextTotal.length).toBe(0);
+    expect(table.edgeToken.length).toBe(0);
+    expect(table.contexts.find(Int32Array.from([PAD, BOS]), 0)).toBe(-1);
+  });
+});
+
+describe('KeptContexts', () => {
+  // Root contexts x, y, z (indexes 0, 1, 2). Keep y and z (renumber [-1, 0, 1]), then of those keep z
+  // only (renumber [-1, 0]): z is index 0 of the second view, x and y are absent.
+  it('renumbers a subset of contexts, and a subset of that subset, looking up through the root', () => {
+    const f = fixture(['x y z']);
+    const root = buildTransitionTable(f.corpus, 1, f.vocabulary.size).contexts;
+    const key = (id: string) => Int32Array.from([f.id(id)]);
+    const order = ['<s>', 'x', 'y', 'z'].map((id) => (id === '<s>' ? root.find(Int32Array.from([BOS]), 0) : root.find(key(id), 0)));
+    expect(order).toEqual([0, 1, 2, 3]);
+    const first = new KeptContexts(root, Int32Array.from([-1, -1, 0, 1]), 2);
+    expect([first.size, first.find(key('x'), 0), first.find(key('y'), 0), first.find(key('z'), 0)]).toEqual([2, -1, 0, 1]);
+    expect([first.keyAt(0, 0), first.keyAt(1, 0)]).toEqual([f.id('y'), f.id('z')]);
+    const second = new KeptContexts(first, Int32Array.from([-1, 0]), 1);
+    expect([second.size, second.find(key('y'), 0), second.find(key('z'), 0), second.keyAt(0, 0)]).toEqual([1, -1, 0, f.id('z')]);
+    expect(second.find(Int32Array.from([999]), 0)).toBe(-1);
+  });
+});
+
+describe('trainOnSampledPath', () => {
+  it('gives the model trainModel gives on the text, probability for probability', () => {
+    const corpus = randomCorpus('model', 70, 6);
+    const options = { order: 3, smoothing: 'mle' as const, idSpace: 9 };
+    const model0 = trainModel(corpus, options);
+    const base = buildTransitionTable(corpus, 2, 9);
+    const { text, path } = sampleWithPath(base, 120, 3, 'model walk');
+    const fromPath = trainOnSampledPath(text, base, path, options);
+    const counted = trainModel(text, options);
+    const history = new Int32Array(2);
+    // Every history over <s> and ids 2..8 (seen or not: the back-off too), every token.
+    const items = [BOS, 2, 3, 4, 5, 6, 7, 8];
+    for (const first of items) {
+      for (const second of items.slice(1)) {
+        history[0] = first;
+        history[1] = second;
+        for (let token = 1; token < 9; token++) {
+          expect(fromPath.probability(history, 0, 2, token)).toBe(counted.probability(history, 0, 2, token));
+        }
+      }
+    }
+    expect(Array.from(fromPath.support)).toEqual(Array.from(counted.support));
+    expect(model0.order).toBe(3);
+  });
+
+  it('refuses a path of another length, or options that are not MLE of the table order', () => {
+    const corpus = randomCorpus('refuse', 20, 5);
+    const base = buildTransitionTable(corpus, 2, 8);
+    const { text, path } = sampleWithPath(base, 30, 5, 'refuse walk');
+    expect(() => trainOnSampledPath(text, base, path.subarray(1), { order: 3, smoothing: 'mle', idSpace: 8 })).toThrow(RangeError);
+    expect(() => trainOnSampledPath(text, base, path, { order: 2, smoothing: 'mle', idSpace: 8 })).toThrow(RangeError);
+    expect(() => trainOnSampledPath(text, base, path, { order: 3, smoothing: 'add-k', idSpace: 8 })).toThrow(RangeError);
+  });
+});
