@@ -33,6 +33,7 @@ const { tokenCount } = await load('corpus/tokenCorpus.js');
 const { trainModel, trainOnSampledPath } = await load('model/train.js');
 const { syntheticText } = await load('simulation/syntheticText.js');
 const { pathSamplerFor } = await load('sampler/samplerFor.js');
+const { forgetRecords } = await load('counts/transitionRecords.js');
 const { measureText } = await load('metrics/measureText.js');
 const { driftExpectedTypes } = await load('metrics/driftBaseline.js');
 const { flooredPerplexity, oovRate } = await load('metrics/perplexity.js');
@@ -91,15 +92,18 @@ let previousTraining = run.human;
 for (let generation = 1; generation <= settings.generations; generation++) {
   const a = performance.now();
   // As series.ts: the sampler records its path, and M(g+1), trained on nothing but this text, is read off it.
-  const sampler = pathSamplerFor(model, cell.settings);
+  let sampler = pathSamplerFor(model, cell.settings, run.batchTokens);
   const synthetic = syntheticText(sampler, run.batchTokens, settings.maxSentenceLength, random);
   const text = synthetic.text;
-  const path = sampler.path();
+  let path = sampler.path();
+  forgetRecords(sampler.table); // as series.ts: the records served the sampling
   // As series.ts: M(g) has drawn its text; it and (order-3 MLE) M0 go before M(g+1) is built.
   model = undefined;
   model0 = undefined;
   const b = performance.now();
   const next = trainOnSampledPath(text, sampler.table, path, modelOptions);
+  sampler = undefined; // M(g)'s table goes with it, and the path, as in series.ts
+  path = undefined;
   const c = performance.now();
   const measured = measureText(text, run.reference);
   const drift = driftExpectedTypes(countUnigrams(previousTraining, idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);

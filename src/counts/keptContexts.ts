@@ -15,11 +15,12 @@ import type { ContextIndex } from './tupleTable.js';
 export class KeptContexts implements ContextIndex {
   readonly width: number;
   readonly size: number;
-  private readonly root: ContextIndex;
+  /** The hash table every look-up goes through (never itself a view). */
+  readonly root: ContextIndex;
   /** Root index -> kept index, or -1. */
-  private readonly fromRoot: Int32Array;
+  readonly fromRoot: Int32Array;
   /** Kept index -> root index. */
-  private readonly toRoot: Int32Array;
+  readonly toRoot: Int32Array;
 
   constructor(source: ContextIndex, renumber: Int32Array, kept: number) {
     this.width = source.width;
@@ -43,4 +44,13 @@ export class KeptContexts implements ContextIndex {
   keyAt(index: number, position: number): number {
     return this.root.keyAt(this.toRoot[index]!, position);
   }
+}
+
+/**
+ * Any ContextIndex as a view of its root: the root, and the index maps both ways (`toRoot` undefined
+ * when the index is the root itself, whose indexes are their own).
+ */
+export function rootView(contexts: ContextIndex): { root: ContextIndex; toRoot: Int32Array | undefined; fromRoot: Int32Array | undefined } {
+  if (contexts instanceof KeptContexts) return { root: contexts.root, toRoot: contexts.toRoot, fromRoot: contexts.fromRoot };
+  return { root: contexts, toRoot: undefined, fromRoot: undefined };
 }

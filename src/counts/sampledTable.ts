@@ -1,6 +1,7 @@
 /**
  * sampledTable: the transition table of a text sampled from a table, read off the path the sampler
- * took instead of counting the text.
+ * took instead of counting the text, optionally with other texts ("extras", e.g. a batch's human
+ * share) counted in.
  *
  * Why it works: a text drawn by walking table T (the MLE fast path, ../sampler/tableSampler.ts) makes
  * each prediction along one of T's edges, so its table has T's contexts and edges, a subset of them,
@@ -9,27 +10,45 @@
  * A model retrained on nothing but its own sample can only keep or lose contexts and edges (bar those
  * sentence ends): the loss the collapse curves show.
  *
- * Input: T and the path (per prediction, the index of the edge taken, or -1 - (first edge of the
- * context) for a cut sentence's `</s>`). Output: a TransitionTable equal, edge for edge and count for
- * count, to buildTransitionTable on the sampled text (tested); its contexts are numbered in T's order
- * (kept ones only) instead of the text's order of first discovery, which changes no probability and
- * no draw (a sampler's draw depends only on each context's edges, sorted by token). Its histories are
- * looked up through T's own hash table, renumbered (./keptContexts.ts). Cost: O(P + C + E) for P
- * predictions and T's C contexts and E edges, with no hashing and no sort.
+ * Input: T, the path (per prediction, the index of the edge taken, or -1 - (first edge of the
+ * context) for a cut sentence's `</s>`), and the extra texts, whose histories must all be known to T's
+ * root hash table (T's own, or the one T is a view of, ./keptContexts.ts: in the loop, M0's, which
+ * holds every history of the human pool and so of every text the loop trains on). The extras'
+ * predictions, each found in the root by one hash look-up (independent of each other, so their cache
+ * misses overlap), and the cut sentences' ends are grouped by (root context, token) with two counting
+ * sorts and merged, token by token, with T's edges.
+ *
+ * Output: a TransitionTable equal, edge for edge and count for count, to buildTransitionTable on the
+ * extras and the sampled text together (tested), or undefined if an extra has a history the root does
+ * not know. Its contexts are a renumbering view of the root, numbered in the root's order instead of
+ * the text's order of first discovery, which changes no probability and no draw (a sampler's draw
+ * depends only on each context's edges, sorted by token). Cost: O(P + C + E + R) for P path entries,
+ * T's C contexts and E edges, R root contexts, plus one hash look-up per prediction of the extras and
+ * per distinct pair T lacks; nothing per path entry but a count.
  */
 
-import { EOS } from '../vocabulary/vocabulary.js';
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { BOS, EOS } from '../vocabulary/vocabulary.js';
+import { KeptContexts, rootView } from './keptContexts.js';
 import { scratchInts } from './scratchBuffers.js';
 import { indexInSortedRange } from './sortedSearch.js';
-import type { TransitionTable } from './transitionTable.js';
-import { KeptContexts } from './keptContexts.js';
+import { PAD, type TransitionTable } from './transitionTable.js';
+import type { ContextIndex } from './tupleTable.js';
 
-export function tableFromPath(base: TransitionTable, path: Int32Array): TransitionTable {
+export function tableFromPath(base: TransitionTable, path: Int32Array, extras: readonly TokenCorpus[] = []): TransitionTable | undefined {
+  const { root, toRoot } = rootView(base.contexts);
+  const counts = scratchInts('sampled.counts', base.edgeToken.length, true);
+  // Predictions not on the path, as (root context, token) pairs: cut sentences' ends, the extras'.
+  const others: number[] = [];
+  countPath(base, path, counts, others, toRoot);
+  for (const extra of extras) if (!countExtra(base.historyLength, extra, root, others)) return undefined;
+  return mergedTable(base, root, toRoot, counts, groupPairs(others, root.size));
+}
+
+/** Counts the path's edges into `counts`; a cut sentence's `</s>` goes to T's `</s>` edge, or to `others`. */
+function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, others: number[], toRoot: Int32Array | undefined): void {
+  const { edgeStart, edgeToken } = base;
   const contexts = base.contextTotal.length;
-  const { edgeStart, edgeToken, edgeNext } = base;
-  const counts = scratchInts('sampled.counts', edgeToken.length, true);
-  // `</s>` after a cut sentence, per context of T that has no `</s>` edge (EOS sorts first: the edge, if any, is the context's first).
-  const cutEnds = scratchInts('sampled.cutEnds', contexts, true);
   for (let p = 0; p < path.length; p++) {
     const edge = path[p]!;
     if (edge >= 0) {
@@ -37,57 +56,182 @@ export function tableFromPath(base: TransitionTable, path: Int32Array): Transiti
       continue;
     }
     const first = -1 - edge;
+    // EOS sorts first: a context's `</s>` edge, if any, is its first.
     if (edgeToken[first] === EOS) counts[first]!++;
-    else cutEnds[indexInSortedRange(edgeStart, 0, contexts, first)]!++;
-  }
-  // Pass 1: which contexts and edges are kept, and the new context numbers (T's order).
-  const renumber = scratchInts('sampled.renumber', contexts);
-  let keptContexts = 0;
-  let keptEdges = 0;
-  for (let c = 0; c < contexts; c++) {
-    let edges = cutEnds[c]! > 0 ? 1 : 0;
-    for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) if (counts[e]! > 0) edges++;
-    renumber[c] = edges > 0 ? keptContexts++ : -1;
-    keptEdges += edges;
-  }
-  // Pass 2: the kept contexts' edges; their histories are looked up through T's hash table.
-  const newStart = new Int32Array(keptContexts + 1);
-  const newToken = new Int32Array(keptEdges);
-  const newCount = new Int32Array(keptEdges);
-  const newNext = new Int32Array(keptEdges);
-  const newTotal = new Int32Array(keptContexts);
-  let at = 0;
-  for (let c = 0; c < contexts; c++) {
-    const kept = renumber[c]!;
-    if (kept < 0) continue;
-    newStart[kept] = at;
-    let total = 0;
-    if (cutEnds[c]! > 0) {
-      newToken[at] = EOS;
-      newCount[at] = cutEnds[c]!;
-      newNext[at++] = -1;
-      total += cutEnds[c]!;
+    else {
+      const context = indexInSortedRange(edgeStart, 0, contexts, first);
+      others.push(toRoot === undefined ? context : toRoot[context]!, EOS);
     }
+  }
+}
+
+/**
+ * The extra text's predictions as (root context, token) pairs into `others` (they are merged with T's
+ * edges by token later: one independent hash look-up each, no walk of T). False if a history is
+ * unknown to the root (the caller then counts the text the general way).
+ */
+function countExtra(length: number, text: TokenCorpus, root: ContextIndex, others: number[]): boolean {
+  const history = new Int32Array(Math.max(1, length));
+  const { ids, offsets } = text;
+  for (let s = 0; s + 1 < offsets.length; s++) {
+    // `PAD .. PAD <s>`, as the tables store a sentence's first history
+    for (let i = 0; i < length; i++) history[i] = i === length - 1 ? BOS : PAD;
+    const to = offsets[s + 1]!;
+    for (let i = offsets[s]!; i <= to; i++) {
+      const token = i < to ? ids[i]! : EOS;
+      const rootContext = root.find(history, 0);
+      if (rootContext < 0) return false;
+      others.push(rootContext, token);
+      for (let k = 0; k + 1 < length; k++) history[k] = history[k + 1]!;
+      if (length > 0) history[length - 1] = token;
+    }
+  }
+  return true;
+}
+
+/** (root context, token, count) runs, sorted by context then token. */
+interface Pairs {
+  readonly context: Int32Array;
+  readonly token: Int32Array;
+  readonly count: Int32Array;
+}
+
+/** Groups (root context, token) pairs: a counting sort by token, then a stable one by context, then runs. */
+function groupPairs(pairs: readonly number[], rootSize: number): Pairs {
+  const n = pairs.length >> 1;
+  let tokens = 0;
+  for (let i = 0; i < n; i++) tokens = Math.max(tokens, pairs[2 * i + 1]! + 1);
+  const tokenStart = new Int32Array(tokens + 1);
+  for (let i = 0; i < n; i++) tokenStart[pairs[2 * i + 1]! + 1]!++;
+  for (let t = 0; t < tokens; t++) tokenStart[t + 1]! += tokenStart[t]!;
+  const byToken = new Int32Array(n);
+  for (let i = 0; i < n; i++) byToken[tokenStart[pairs[2 * i + 1]!]!++] = i;
+  const contextStart = scratchInts('sampled.pairStart', rootSize + 1, true);
+  for (let i = 0; i < n; i++) contextStart[pairs[2 * i]! + 1]!++;
+  for (let r = 0; r < rootSize; r++) contextStart[r + 1]! += contextStart[r]!;
+  const sorted = new Int32Array(n);
+  for (let k = 0; k < n; k++) sorted[contextStart[pairs[2 * byToken[k]!]!]!++] = byToken[k]!;
+  // runs of equal (context, token)
+  const context = new Int32Array(n);
+  const token = new Int32Array(n);
+  const count = new Int32Array(n);
+  let runs = 0;
+  for (let k = 0; k < n; k++) {
+    const r = pairs[2 * sorted[k]!]!;
+    const t = pairs[2 * sorted[k]! + 1]!;
+    if (runs > 0 && context[runs - 1] === r && token[runs - 1] === t) count[runs - 1]!++;
+    else {
+      context[runs] = r;
+      token[runs] = t;
+      count[runs++] = 1;
+    }
+  }
+  return { context: context.subarray(0, runs), token: token.subarray(0, runs), count: count.subarray(0, runs) };
+}
+
+/**
+ * The table: per root context in root order, T's counted edges merged by token with the other pairs.
+ * Next contexts: T's edges name T's next context; an other pair's next history (b .. token) is looked up.
+ */
+function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Array | undefined, counts: Int32Array, others: Pairs): TransitionTable {
+  const { edgeStart, edgeToken, edgeNext } = base;
+  const contexts = base.contextTotal.length;
+  const rootSize = root.size;
+  const otherContext = others.context;
+  const otherToken = others.token;
+  const otherCount = others.count;
+  const rootOf = (c: number): number => (toRoot === undefined ? c : toRoot[c]!);
+  // Pass 1: the root contexts kept (an edge of T taken, or a pair), numbered in root order (T's order
+  // is the root's, so T's contexts are met in turn), and the exact number of edges.
+  const renumber = scratchInts('sampled.renumber', rootSize);
+  renumber.fill(-1);
+  for (let c = 0; c < contexts; c++) {
     for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) {
-      const count = counts[e]!;
-      if (count === 0) continue;
-      newToken[at] = edgeToken[e]!;
-      newCount[at] = count;
-      // The walk went on from the edge's next context, so that context was kept (or the edge is `</s>`).
-      newNext[at++] = edgeNext[e]! < 0 ? -1 : renumber[edgeNext[e]!]!;
-      total += count;
+      if (counts[e]! > 0) {
+        renumber[rootOf(c)] = 0;
+        break;
+      }
     }
-    newTotal[kept] = total;
   }
-  newStart[keptContexts] = keptEdges;
+  let edges = 0;
+  for (let e = 0; e < edgeToken.length; e++) if (counts[e]! > 0) edges++;
+  const newOfT = scratchInts('sampled.newOfT', contexts);
+  for (let o = 0; o < otherContext.length; o++) {
+    renumber[otherContext[o]!] = 0;
+    // a pair on an edge T took is not an edge of its own
+    const c = fromRoot(toRoot, contexts, otherContext[o]!);
+    const e = c < 0 ? -1 : indexInSortedRange(edgeToken, edgeStart[c]!, edgeStart[c + 1]!, otherToken[o]!);
+    if (e < 0 || counts[e] === 0) edges++;
+  }
+  let keptContexts = 0;
+  for (let r = 0; r < rootSize; r++) if (renumber[r] === 0) renumber[r] = keptContexts++;
+  // T's contexts' new numbers (-1: dropped), so that an edge's next context is one read.
+  for (let c = 0; c < contexts; c++) newOfT[c] = renumber[rootOf(c)]!;
+  // Pass 2: per kept context, T's edges (sorted by token) merged with its pairs (sorted too); a token
+  // in both is one edge.
+  const start = new Int32Array(keptContexts + 1);
+  const token = new Int32Array(edges);
+  const count = new Int32Array(edges);
+  const next = new Int32Array(edges);
+  const total = new Int32Array(keptContexts);
+  const key = new Int32Array(Math.max(1, base.historyLength));
+  let at = 0;
+  let o = 0;
+  let c = 0; // T's next context in root order
+  for (let r = 0; r < rootSize; r++) {
+    const kept = renumber[r]!;
+    const inT = c < contexts && rootOf(c) === r;
+    let e = inT ? edgeStart[c]! : 0;
+    const end = inT ? edgeStart[c + 1]! : 0;
+    if (inT) c++;
+    if (kept < 0) continue;
+    start[kept] = at;
+    let sum = 0;
+    for (;;) {
+      const pair = o < otherContext.length && otherContext[o] === r ? otherToken[o]! : -1;
+      // T's edges not taken are skipped, unless the pair in hand names one
+      while (e < end && counts[e] === 0 && edgeToken[e] !== pair) e++;
+      if (e >= end && pair < 0) break;
+      if (pair >= 0 && (e >= end || pair < edgeToken[e]!)) {
+        // a pair T lacks: its next history is looked up
+        token[at] = pair;
+        count[at] = otherCount[o++]!;
+        next[at] = pair === EOS ? -1 : renumber[nextHistory(root, r, pair, key)]!;
+      } else {
+        const n = edgeNext[e]!;
+        token[at] = edgeToken[e]!;
+        count[at] = counts[e]! + (pair === edgeToken[e] ? otherCount[o++]! : 0);
+        next[at] = n < 0 ? -1 : newOfT[n]!;
+        e++;
+      }
+      sum += count[at]!;
+      at++;
+    }
+    total[kept] = sum;
+  }
+  start[keptContexts] = at;
   return {
     historyLength: base.historyLength,
-    contexts: new KeptContexts(base.contexts, renumber, keptContexts),
-    edgeStart: newStart,
-    edgeToken: newToken,
-    edgeCount: newCount,
-    edgeNext: newNext,
-    contextTotal: newTotal,
-    startContext: keptContexts > 0 ? renumber[base.startContext]! : 0,
+    contexts: new KeptContexts(root, renumber, keptContexts),
+    edgeStart: start,
+    edgeToken: token,
+    edgeCount: count,
+    edgeNext: next,
+    contextTotal: total,
+    startContext: 0,
   };
+}
+
+/** T's context of root context r (toRoot ascending: a binary search), or -1. */
+function fromRoot(toRoot: Int32Array | undefined, contexts: number, r: number): number {
+  if (toRoot === undefined) return r < contexts ? r : -1;
+  return indexInSortedRange(toRoot, 0, contexts, r);
+}
+
+/** The root index of the history after `token` follows root context r (r's history shifted by one). */
+function nextHistory(root: ContextIndex, r: number, token: number, key: Int32Array): number {
+  const length = root.width;
+  for (let i = 1; i < length; i++) key[i - 1] = root.keyAt(r, i);
+  if (length > 0) key[length - 1] = token;
+  return root.find(key, 0);
 }

@@ -4,7 +4,7 @@
  * sampler (draw the edge a uniform number picks, jump to its next record) and the MLE model's scoring
  * (find the edge of a given token, read its count, jump). Built once per table (cached), frozen.
  *
- * Layout of one record: `[m, total, first edge, (running count, token, offset of the next record) x m]`,
+ * Layout of one record: `[m, first edge, (running count, token, offset of the next record) x m]`,
  * busiest contexts first (most steps then land in a small, cache- and TLB-friendly prefix). `first
  * edge` is the table index of the context's first edge, so a walker can name the edge it took
  * (`edgeIndex`: the path a sampler records, ../sampler/tableSampler.ts).
@@ -15,9 +15,10 @@ import { firstAbove } from './sortedSearch.js';
 import type { TransitionTable } from './transitionTable.js';
 
 /**
- * Record layout of one context: the edge count m, the total count, the table index of its first edge,
- * then per edge (running count, token, next record); the head sits together so that a step's first
- * read has it all.
+ * Record layout of one context: the edge count m and the table index of its first edge, then per edge
+ * (running count, token, next record); the total is the last running count (a record of a few edges
+ * is one cache line; a large one is a busy context, near the front and usually cached), which keeps
+ * records as small as they were before they named their edges.
  * A context with more than GUIDED_EDGES edges stores -m instead of m and two indexes after its
  * edges, so that a step never binary-searches across many cache lines and pages:
  * - a guide table of m entries (Chen & Asau's indexed search): guide[j] is an edge index at or before
@@ -26,7 +27,7 @@ import type { TransitionTable } from './transitionTable.js';
  * - a token table of 2^ceil(log2(2m)) slots (open addressing on the token; slot = edge + 1, 0 empty),
  *   for finding the edge of a given token when scoring a text.
  */
-export const RECORD_HEAD = 3;
+export const RECORD_HEAD = 2;
 export const EDGE_WIDTH = 3;
 const GUIDED_EDGES = 16;
 /** 3 * 0xaaaaaaab = 1 modulo 2^32. */
@@ -70,8 +71,7 @@ export function recordsOf(table: TransitionTable): Records {
     const to = table.edgeStart[c + 1]!;
     const m = to - from;
     const first = offsetOf[c]! + RECORD_HEAD;
-    walk[first - 3] = m > GUIDED_EDGES ? -m : m;
-    walk[first - 2] = table.contextTotal[c]!;
+    walk[first - 2] = m > GUIDED_EDGES ? -m : m;
     walk[first - 1] = from;
     let running = 0;
     for (let e = from; e < to; e++) {
@@ -87,6 +87,14 @@ export function recordsOf(table: TransitionTable): Records {
   const records = { walk, offsetOf };
   recordCache.set(table, records);
   return records;
+}
+
+/**
+ * Lets the cached records of `table` go (they are rebuilt if asked for again): for a caller that
+ * keeps the table but is done walking it (the loop, building M(g) from M(g-1)'s table after sampling).
+ */
+export function forgetRecords(table: TransitionTable): void {
+  recordCache.delete(table);
 }
 
 /** Guide table and token table of a record with m > GUIDED_EDGES edges starting at `first`. */
@@ -144,17 +152,17 @@ export function countBefore(walk: Int32Array, record: number, edge: number): num
 /** The table index of the edge at `edge` (a position in `walk`) in the record at `record`. */
 export function edgeIndex(walk: Int32Array, record: number, edge: number): number {
   // (edge - first) is a multiple of EDGE_WIDTH = 3: times 3's inverse modulo 2^32 is the exact quotient.
-  return walk[record + 2]! + Math.imul(edge - record - RECORD_HEAD, INVERSE_OF_3);
+  return walk[record + 1]! + Math.imul(edge - record - RECORD_HEAD, INVERSE_OF_3);
 }
 
 /** The table index of the first edge of the record at `record` (it names the record's context). */
 export function recordFirstEdge(walk: Int32Array, record: number): number {
-  return walk[record + 2]!;
+  return walk[record + 1]!;
 }
 
-/** Total count of the record at `record`. */
+/** Total count of the record at `record`: its last edge's running count. */
 export function recordTotal(walk: Int32Array, record: number): number {
-  return walk[record + 1]!;
+  return walk[record + RECORD_HEAD + EDGE_WIDTH * (Math.abs(walk[record]!) - 1)]!;
 }
 
 /** Context indexes by descending total (ties: ascending index); a counting sort, O(C + max total). */
@@ -184,7 +192,7 @@ export function edgeAbove(walk: Int32Array, record: number, target: number): num
   } else {
     const m = -head;
     const last = m - 1;
-    const j = Math.min(last, Math.floor((target * m) / walk[record + 1]!));
+    const j = Math.min(last, Math.floor((target * m) / walk[first + EDGE_WIDTH * last]!));
     k = walk[first + EDGE_WIDTH * m + j]!;
     if (k > 0 && walk[first + EDGE_WIDTH * (k - 1)]! > target) k = firstAbove(walk, 0, k, target, first, EDGE_WIDTH);
     while (k < last && walk[first + EDGE_WIDTH * k]! <= target) k++;

@@ -66,11 +66,7 @@ export class TupleTable implements ContextIndex {
    */
   findOrInsertPair(first: number, second: number): number {
     const slots = this.slots;
-    let h = Math.imul(0x811c9dc5 ^ first, 0x9e3779b1);
-    h ^= h >>> 15;
-    h = Math.imul(h ^ second, 0x9e3779b1);
-    h ^= h >>> 15;
-    let slot = (Math.imul(h ^ (h >>> 13), 0x85ebca6b) ^ (h >>> 16)) & this.mask;
+    let slot = pairHash(first, second) & this.mask;
     for (;;) {
       const base = slot * 3;
       const tag = slots[base]!;
@@ -87,6 +83,7 @@ export class TupleTable implements ContextIndex {
   /** The index of tuple `source[at .. at+width)`, or -1 if absent. */
   find(source: Int32Array, at: number): number {
     if (this.width === 0) return this.count > 0 ? 0 : -1;
+    if (this.width === 2) return this.findPair(source[at]!, source[at + 1]!);
     const slots = this.slots;
     let slot = this.hash(source, at) & this.mask;
     for (;;) {
@@ -94,6 +91,19 @@ export class TupleTable implements ContextIndex {
       const tag = slots[base]!;
       if (tag === 0) return -1;
       if (this.equals(base, source, at)) return tag - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** `find` for width 2 with the ids given directly (the hot case: order-3 histories). */
+  findPair(first: number, second: number): number {
+    const slots = this.slots;
+    let slot = pairHash(first, second) & this.mask;
+    for (;;) {
+      const base = slot * 3;
+      const tag = slots[base]!;
+      if (tag === 0) return -1;
+      if (slots[base + 1] === first && slots[base + 2] === second) return tag - 1;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -158,4 +168,13 @@ export class TupleTable implements ContextIndex {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** `hash` of the pair (first, second), unrolled: the same value, so pair and general methods mix. */
+function pairHash(first: number, second: number): number {
+  let h = Math.imul(0x811c9dc5 ^ first, 0x9e3779b1);
+  h ^= h >>> 15;
+  h = Math.imul(h ^ second, 0x9e3779b1);
+  h ^= h >>> 15;
+  return Math.imul(h ^ (h >>> 13), 0x85ebca6b) ^ (h >>> 16);
 }

@@ -36,18 +36,20 @@ export function trainModel(corpus: TokenCorpus, options: TrainOptions): Language
 }
 
 /**
- * The MLE model of `text`, given that `text` was sampled by walking `table` and `path` is the walk
- * (one entry per prediction: ../sampler/tableSampler.ts `createPathSampler`). Equal to
- * `trainModel(text, options)` in every probability and every draw. Throws RangeError if the options
- * are not MLE of the table's order or the path does not have one entry per prediction of `text`.
+ * The MLE model of `text`, given that `text` is, in any order of sentences, `extras` and a text
+ * sampled by walking `table`, and `path` is that walk (one entry per prediction:
+ * ../sampler/tableSampler.ts `createPathSampler`). Equal to `trainModel(text, options)` in every
+ * probability and every draw; counted from `text` the usual way if an extra has a history the table's
+ * root never saw (../counts/sampledTable.ts). Throws RangeError if the options are not MLE of the
+ * table's order or the path and extras do not have one entry per prediction of `text`.
  */
-export function trainOnSampledPath(text: TokenCorpus, table: TransitionTable, path: Int32Array, options: TrainOptions): LanguageModel {
+export function trainOnSampledPath(text: TokenCorpus, table: TransitionTable, path: Int32Array, options: TrainOptions, extras: readonly TokenCorpus[] = []): LanguageModel {
   const resolved = resolveTrainOptions(text, options);
   if (resolved.smoothing !== 'mle' || resolved.order - 1 !== table.historyLength) {
     throw new RangeError(`a sample path gives an MLE model of order ${table.historyLength + 1}, not ${resolved.smoothing} of order ${resolved.order}`);
   }
-  if (path.length !== tokenCount(text) + sentenceCount(text)) {
-    throw new RangeError(`the path has ${path.length} predictions, the text ${tokenCount(text) + sentenceCount(text)}`);
-  }
-  return new MleModel(text, resolved, tableFromPath(table, path));
+  const predictions = (corpus: TokenCorpus): number => tokenCount(corpus) + sentenceCount(corpus);
+  const given = extras.reduce((sum, extra) => sum + predictions(extra), path.length);
+  if (given !== predictions(text)) throw new RangeError(`the path and extras have ${given} predictions, the text ${predictions(text)}`);
+  return new MleModel(text, resolved, tableFromPath(table, path, extras));
 }

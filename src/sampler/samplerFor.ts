@@ -12,6 +12,7 @@
  * `pathSamplerFor`: the same sampler, recording its path (./tableSampler.ts), for an MLE model with
  * default sampling (a table walk over the model's own counts); undefined for any other model or
  * option, and for a model without contexts. Its text is the plain sampler's, draw for draw.
+ * `expectedTokens` sizes the recorded path (optional: it grows as needed).
  *
  * @example
  *   const model = trainModel(corpus, { order: 3, smoothing: 'kneser-ney' });
@@ -36,8 +37,8 @@ export function samplerFor(model: LanguageModel, sampling: Partial<SamplingOptio
   throw new UsageError('samplerFor needs a model made by trainModel', 'train the model with trainModel(corpus, options)');
 }
 
-export function pathSamplerFor(model: LanguageModel, sampling: Partial<SamplingOptions> = {}): PathSampler | undefined {
+export function pathSamplerFor(model: LanguageModel, sampling: Partial<SamplingOptions> = {}, expectedTokens?: number): PathSampler | undefined {
   const options = resolveSampling(sampling);
   if (!(model instanceof MleModel) || !isIdentitySampling(options)) return undefined;
-  return createPathSampler(model.transitions);
+  return createPathSampler(model.transitions, expectedTokens);
 }

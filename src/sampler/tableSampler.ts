@@ -23,6 +23,7 @@
  * no random draws: a path sampler gives the same text as the plain one.
  */
 
+import { scratchInts } from '../counts/scratchBuffers.js';
 import { firstAbove } from '../counts/sortedSearch.js';
 import { edgeAbove, edgeIndex, recordFirstEdge, recordsOf, recordTotal, type Records } from '../counts/transitionRecords.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
@@ -54,34 +55,41 @@ export function createTableSampler(table: TransitionTable, sampling: SamplingOpt
 /** A table sampler that also records its path (see the header); undefined for a table without contexts. */
 export interface PathSampler extends SentenceSampler {
   readonly table: TransitionTable;
-  /** The predictions of every sentence sampled so far, in order: one edge index (or cut mark) each. */
+  /**
+   * The predictions of every sentence sampled so far, in order: one edge index (or cut mark) each.
+   * A view, not a copy: it stays valid and unchanged while sampling goes on.
+   */
   path(): Int32Array;
 }
 
-export function createPathSampler(table: TransitionTable): PathSampler | undefined {
+/** `expectedTokens`: about how many tokens will be drawn, to size the path once (it grows if need be). */
+export function createPathSampler(table: TransitionTable, expectedTokens = 1 << 16): PathSampler | undefined {
   if (table.contextTotal.length === 0) return undefined;
   const records = recordsOf(table);
   const start = records.offsetOf[table.startContext]!;
-  const path = new PathBuffer();
+  // One entry per token and one per sentence: an eighth more than the tokens covers sentences of 8
+  // tokens or more. A scratch buffer (a path per generation, the same size each time): the path is
+  // valid until the next path sampler is made.
+  let edges: Int32Array = scratchInts('sampler.path', Math.ceil(expectedTokens * 1.125) + 1024);
+  let recorded = 0;
   return {
     table,
-    sample: (random, maxLength, out, at) => walkRecordsWithPath(records, start, random, maxLength, out, at, path),
-    path: () => path.edges.slice(0, path.length),
+    sample: (random, maxLength, out, at) => {
+      if (recorded + maxLength + 1 > edges.length) edges = grown(edges, recorded, recorded + maxLength + 1);
+      const written = walkRecordsWithPath(records, start, random, maxLength, out, at, edges, recorded);
+      recorded += written + 1; // each token, then `</s>` or the cut mark
+      return written;
+    },
+    // A view: later sentences write past it, or into a bigger copy, so it stays as it is.
+    path: () => edges.subarray(0, recorded),
   };
 }
 
-/** A growing Int32Array of recorded edges. */
-class PathBuffer {
-  edges = new Int32Array(1024);
-  length = 0;
-
-  /** Room for `more` entries. */
-  reserve(more: number): void {
-    if (this.length + more <= this.edges.length) return;
-    const bigger = new Int32Array(Math.max(this.edges.length * 2, this.length + more));
-    bigger.set(this.edges.subarray(0, this.length));
-    this.edges = bigger;
-  }
+/** A copy of `array`'s first `used` entries with room for at least `needed` (by half: a path is a few MB at Brown's size, 40 at 10M tokens). */
+function grown(array: Int32Array, used: number, needed: number): Int32Array {
+  const bigger = new Int32Array(Math.max(Math.ceil(array.length * 1.5), needed));
+  bigger.set(array.subarray(0, used));
+  return bigger;
 }
 
 function walkRecords(records: Records, start: number, random: RandomSource, maxLength: number, out: Int32Array, at: number): number {
@@ -98,28 +106,24 @@ function walkRecords(records: Records, start: number, random: RandomSource, maxL
   return written;
 }
 
-/** walkRecords, recording the path into `path` (see the header): the same draws, the same text. */
-function walkRecordsWithPath(records: Records, start: number, random: RandomSource, maxLength: number, out: Int32Array, at: number, path: PathBuffer): number {
+/**
+ * walkRecords, writing the path (see the header) into `path` from `from`: written + 1 entries, the
+ * same draws, the same text.
+ */
+function walkRecordsWithPath(records: Records, start: number, random: RandomSource, maxLength: number, out: Int32Array, at: number, path: Int32Array, from: number): number {
   const walk = records.walk;
-  path.reserve(maxLength + 1);
-  const edges = path.edges;
-  let recorded = path.length;
   let record = start;
   let written = 0;
   while (written < maxLength) {
     const edge = edgeAbove(walk, record, random() * recordTotal(walk, record));
-    edges[recorded++] = edgeIndex(walk, record, edge);
+    path[from + written] = edgeIndex(walk, record, edge);
     const token = walk[edge + 1]!;
-    if (token === EOS) {
-      path.length = recorded;
-      return written;
-    }
+    if (token === EOS) return written;
     out[at + written++] = token;
     record = walk[edge + 2]!;
   }
   // Cut at maxLength: the text reads `</s>` after the context the walk stopped in.
-  edges[recorded++] = -1 - recordFirstEdge(walk, record);
-  path.length = recorded;
+  path[from + written] = -1 - recordFirstEdge(walk, record);
   return written;
 }
 

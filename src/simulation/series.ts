@@ -36,6 +36,7 @@ import { trainModel, trainOnSampledPath } from '../model/train.js';
 import { randomFor, type RandomSource } from '../random/random.js';
 import { pathSamplerFor, samplerFor } from '../sampler/samplerFor.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
+import { forgetRecords } from '../counts/transitionRecords.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
@@ -147,12 +148,17 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     batches.push(batch);
     const training = concatCorpora([trainingData(run, cell, batches, batchAt(generation), random), anchors]);
     const text = measured.text;
+    // M(g-1)'s records served its sampling; M(g) is built from its table alone (M0's stay if M0 does).
+    if (sampled !== undefined && (generation > 1 || releaseModel0)) forgetRecords(sampled.table);
     // M(g) has drawn its texts: let it go before M(g+1) is built, so the two are never both in memory.
     model = undefined;
     if (releaseModel0) model0 = undefined;
     hooks.onTexts?.({ generation, synthetic: synthetic.measured, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0: seed.model() });
-    // Trained on nothing but its own sample (M(g-1)'s table walk): the table follows from the walk's path.
-    const next = sampled !== undefined && training === synthetic.kept ? trainOnSampledPath(training, sampled.table, sampled.path, modelOptions(run, cell)) : train(training);
+    // Trained on this batch alone (replace): its synthetic share's table follows from M(g-1)'s walk, the human share and anchors are counted in.
+    const next =
+      sampled !== undefined && cellSettings.strategy === 'replace'
+        ? trainOnSampledPath(training, sampled.table, sampled.path, modelOptions(run, cell), [humanShare, anchors])
+        : train(training);
     sampled = undefined; // M(g-1)'s table goes too
     progress.trained();
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
@@ -194,7 +200,7 @@ interface DrawnTexts {
 function drawTexts(model: LanguageModel, target: number, setup: DrawSetup): DrawnTexts {
   const { run, cell, replicate, generation, progress } = setup;
   // Without --select the share is the sampler's whole output, so the path it records is the share's.
-  const recorder = setup.rule.kind === 'none' ? pathSamplerFor(model, cell.settings) : undefined;
+  const recorder = setup.rule.kind === 'none' ? pathSamplerFor(model, cell.settings, Math.max(target, run.measureTokens)) : undefined;
   const sampler = progress.counting(recorder ?? samplerFor(model, cell.settings));
   // A getter, not a value: M0 (released after generation 1 when it can be) is rebuilt only if the rule scores with it.
   const context: CurationContext = { get model0() { return setup.seed.model(); }, generator: model, reference: run.reference, maxSentenceLength: run.settings.maxSentenceLength };

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { KeptContexts } from '../../src/counts/keptContexts.js';
 import { tableFromPath } from '../../src/counts/sampledTable.js';
 import { buildTransitionTable, PAD, type TransitionTable } from '../../src/counts/transitionTable.js';
-import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import { concatCorpora, gatherSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { trainModel, trainOnSampledPath } from '../../src/model/train.js';
 import { randomFor } from '../../src/random/random.js';
 import { createPathSampler, createTableSampler } from '../../src/sampler/tableSampler.js';
@@ -68,7 +68,7 @@ describe('tableFromPath', () => {
     const b = f.id('b');
     const firstOfA = base.edgeStart[base.contexts.find(Int32Array.from([a]), 0)]!;
     const path = Int32Array.from([edge(BOS, a), edge(a, b), edge(b, EOS), edge(BOS, a), -1 - firstOfA]);
-    const table = tableFromPath(base, path);
+    const table = tableFromPath(base, path)!;
     const text = fixture(['a b', 'a'], f.vocabulary).corpus;
     expect(canonical(table)).toEqual(canonical(buildTransitionTable(text, 1, f.vocabulary.size)));
     expect(canonical(table)).toEqual(
@@ -88,12 +88,41 @@ describe('tableFromPath', () => {
         let table = buildTransitionTable(corpus, order - 1, 12);
         for (let generation = 1; generation <= 4; generation++) {
           const { text, path } = sampleWithPath(table, 150, maxLength, `draw ${order} ${maxLength} ${generation}`);
-          const fromPath = tableFromPath(table, path);
+          const fromPath = tableFromPath(table, path)!;
           expect(canonical(fromPath), `order ${order}, cap ${maxLength}, generation ${generation}`).toEqual(canonical(buildTransitionTable(text, order - 1, 12)));
           table = fromPath; // the next generation walks a view of a view
         }
       }
     }
+  });
+
+  // The loop's mixed batch: human sentences (from the corpus T was first counted on, so T's root knows
+  // their histories) plus T's own sample; over generations T is a view, and the human sentences bring
+  // back histories and edges the view had lost.
+  it('counts extra texts in: equal to counting the human sentences and the sample together, over generations', () => {
+    for (const order of [1, 2, 3, 4]) {
+      for (const maxLength of [3, 40]) {
+        const corpus = randomCorpus(`mixed ${order} ${maxLength}`, 80, 10);
+        let table = buildTransitionTable(corpus, order - 1, 13);
+        for (let generation = 1; generation <= 4; generation++) {
+          const pick = randomFor([`pick ${order} ${maxLength} ${generation}`]);
+          const human = gatherSentences([corpus], Array.from({ length: 6 }, () => [0, Math.floor(pick() * 80)] as [number, number]));
+          const { text, path } = sampleWithPath(table, 60, maxLength, `mixed draw ${order} ${maxLength} ${generation}`);
+          const fromPath = tableFromPath(table, path, [human, { ids: new Int32Array(0), offsets: Int32Array.from([0]) }])!;
+          const counted = buildTransitionTable(concatCorpora([human, text]), order - 1, 13);
+          expect(canonical(fromPath), `order ${order}, cap ${maxLength}, generation ${generation}`).toEqual(canonical(counted));
+          table = fromPath;
+        }
+      }
+    }
+  });
+
+  it('gives up (undefined) when an extra text has a history the root never saw', () => {
+    const f = fixture(['a b', 'b a']);
+    const base = buildTransitionTable(f.corpus, 2, 8);
+    const { path } = sampleWithPath(base, 10, 5, 'unknown');
+    expect(tableFromPath(base, path, [fixture(['a b'], f.vocabulary).corpus])).toBeDefined();
+    expect(tableFromPath(base, path, [fixture(['b b'], f.vocabulary).corpus])).toBeUndefined(); // (<s> b) is known, (b b) is not
   });
 
   it('gives a table that samples the same text as the counted one, draw for draw', () => {
@@ -102,14 +131,14 @@ describe('tableFromPath', () => {
     const { text, path } = sampleWithPath(base, 200, 4, 'walk');
     const draw = (table: TransitionTable) => syntheticText(createTableSampler(table, DEFAULT_SAMPLING), 300, 6, randomFor(['again'])).text;
     const counted = draw(buildTransitionTable(text, 2, 10));
-    const read = draw(tableFromPath(base, path));
+    const read = draw(tableFromPath(base, path)!);
     expect(Array.from(read.ids)).toEqual(Array.from(counted.ids));
     expect(Array.from(read.offsets)).toEqual(Array.from(counted.offsets));
   });
 
   it('an empty path gives a table without contexts', () => {
     const f = fixture(['a b']);
-    const table = tableFromPath(buildTransitionTable(f.corpus, 2, f.vocabulary.size), new Int32Array(0));
+    const table = tableFromPath(buildTransitionTable(f.corpus, 2, f.vocabulary.size), new Int32Array(0))!;
     expect(table.contextTotal.length).toBe(0);
     expect(table.edgeToken.length).toBe(0);
     expect(table.contexts.find(Int32Array.from([PAD, BOS]), 0)).toBe(-1);
@@ -157,6 +186,26 @@ describe('trainOnSampledPath', () => {
     }
     expect(Array.from(fromPath.support)).toEqual(Array.from(counted.support));
     expect(model0.order).toBe(3);
+  });
+
+  it('counts the text the usual way when an extra is unknown to the table, with the same result', () => {
+    const f = fixture(['a b c', 'b c a', 'c a b']);
+    const options = { order: 3, smoothing: 'mle' as const, idSpace: f.vocabulary.size };
+    const base = buildTransitionTable(f.corpus, 2, f.vocabulary.size);
+    const { text, path } = sampleWithPath(base, 12, 5, 'fallback');
+    const stranger = fixture(['c c c'], f.vocabulary).corpus;
+    const training = concatCorpora([stranger, text]);
+    const model = trainOnSampledPath(training, base, path, options, [stranger]);
+    const counted = trainModel(training, options);
+    const history = new Int32Array(2);
+    for (const first of [BOS, f.id('a'), f.id('c')]) {
+      for (const second of [f.id('a'), f.id('b'), f.id('c')]) {
+        history[0] = first;
+        history[1] = second;
+        for (let token = 1; token < f.vocabulary.size; token++) expect(model.probability(history, 0, 2, token)).toBe(counted.probability(history, 0, 2, token));
+      }
+    }
+    expect(() => trainOnSampledPath(training, base, path, options)).toThrow(RangeError); // the extra not named: a count mismatch
   });
 
   it('refuses a path of another length, or options that are not MLE of the table order', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTransitionTable, PAD, type TransitionTable } from '../../src/counts/transitionTable.js';
-import { recordsOf } from '../../src/counts/transitionRecords.js';
+import { recordsOf, recordTotal } from '../../src/counts/transitionRecords.js';
 import { TupleTable } from '../../src/counts/tupleTable.js';
 import { randomFor } from '../../src/random/random.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
@@ -100,13 +100,14 @@ describe('buildTransitionTable', () => {
     const g = fixture(['x y', 'x y', 'x z']);
     const table = buildTransitionTable(g.corpus, 1, g.vocabulary.size);
     const context = table.contexts.find(Int32Array.from([g.id('x')]), 0);
-    // after x: y twice, z once -> record [m = 2, total 3, first edge, (running 2, y, next), (running 3, z, next)]
+    // after x: y twice, z once -> record [m = 2, first edge, (running 2, y, next), (running 3, z, next)]
     const { walk, offsetOf } = recordsOf(table);
     const at = offsetOf[context]!;
-    expect([walk[at], walk[at + 1], walk[at + 3], walk[at + 4], walk[at + 6], walk[at + 7]]).toEqual([2, 3, 2, g.id('y'), 3, g.id('z')]);
+    expect([walk[at], walk[at + 2], walk[at + 3], walk[at + 5], walk[at + 6]]).toEqual([2, 2, g.id('y'), 3, g.id('z')]);
+    expect(recordTotal(walk, at)).toBe(3);
     // the first edge names the context's edges in the table: y's edge, then z's
-    expect(table.edgeToken[walk[at + 2]!]).toBe(g.id('y'));
-    expect(table.edgeToken[walk[at + 2]! + 1]).toBe(g.id('z'));
+    expect(table.edgeToken[walk[at + 1]!]).toBe(g.id('y'));
+    expect(table.edgeToken[walk[at + 1]! + 1]).toBe(g.id('z'));
     expect(table.contextTotal[context]).toBe(3);
   });
 });

@@ -17,7 +17,7 @@ import { DEFAULT_RUN, type CellSettings, type RunSettings } from '../../src/simu
 import { fixture } from '../helpers/corpus.js';
 
 // `calls` counts every model trained, `fromPath` those read off their own sample's path (a generation
-// trained on nothing but M(g-1)'s sample: human ratio 0, replace, no anchors, no --select, MLE).
+// trained on its batch alone, `replace`, with an MLE model sampled with default options, no --select).
 const trained = vi.hoisted(() => ({ calls: 0, fromPath: 0 }));
 vi.mock('../../src/model/train.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/model/train.js')>();
@@ -55,16 +55,20 @@ describe('models trained by one series', () => {
     expect(trainingsFor({ order: 3, smoothing: 'mle' }, 4)).toBe(5);
   });
 
-  it('a generation trained on nothing but its own sample is read off the sample path; any other training data counts the text', () => {
+  it('a generation trained on its batch (replace, MLE, default sampling, no --select) is read off the sample path; otherwise the text is counted', () => {
     trainingsFor({ order: 3, smoothing: 'mle' }, 4);
     expect(trained.fromPath).toBe(4);
     trainingsFor({ order: 2, smoothing: 'mle' }, 3, { maxSentenceLength: 2 });
     expect(trained.fromPath).toBe(3);
+    // A batch with a human share, and anchors on top (replace): the sample's path, the rest counted in.
+    trainingsFor({ order: 3, smoothing: 'mle', humanRatio: 0.5 }, 3);
+    expect(trained.fromPath).toBe(3);
+    trainingsFor({ order: 3, smoothing: 'mle', anchor: 2 }, 3);
+    expect(trained.fromPath).toBe(3);
     for (const cell of [
       { order: 3, smoothing: 'add-k' },
-      { order: 3, smoothing: 'mle', humanRatio: 0.5 },
-      { order: 3, smoothing: 'mle', anchor: 2 },
       { order: 3, smoothing: 'mle', strategy: 'accumulate' },
+      { order: 3, smoothing: 'mle', strategy: 'accumulate-subsample' },
       { order: 3, smoothing: 'mle', select: 'tail:1' },
       { order: 3, smoothing: 'mle', temperature: 0.5 },
     ] as Array<Partial<CellSettings>>) {

@@ -1,0 +1,95 @@
+/**
+ * The path sampler: the plain table walk, recording for each prediction the table index of the edge
+ * it took (or a cut mark). Recording must not change the text (no extra draws), each entry must name
+ * the edge of the prediction it stands for, and the path handed out must stay as it is while
+ * sampling goes on (it is a view of a growing buffer).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { forgetRecords, recordsOf } from '../../src/counts/transitionRecords.js';
+import { buildTransitionTable, PAD, type TransitionTable } from '../../src/counts/transitionTable.js';
+import { trainModel } from '../../src/model/train.js';
+import { randomFor } from '../../src/random/random.js';
+import { pathSamplerFor } from '../../src/sampler/samplerFor.js';
+import { DEFAULT_SAMPLING } from '../../src/sampler/sampling.js';
+import { createPathSampler, createTableSampler } from '../../src/sampler/tableSampler.js';
+import { syntheticText } from '../../src/simulation/syntheticText.js';
+import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
+import { fixture } from '../helpers/corpus.js';
+
+const f = fixture(['the cat sat', 'the cat ran', 'a dog sat down', 'the dog ran', 'a cat', '', 'dog dog dog dog dog']);
+
+/** The context index of a history of `length` items ending at `j` in `<s> w1 .. wm`. */
+function contextAt(table: TransitionTable, sentence: Int32Array, j: number): number {
+  const length = table.historyLength;
+  const key = new Int32Array(Math.max(1, length));
+  for (let i = 0; i < length; i++) {
+    const at = j + 1 - length + i; // position in <s> w1 .. wm
+    key[i] = at < 0 ? PAD : at === 0 ? BOS : sentence[at - 1]!;
+  }
+  return table.contexts.find(key, 0);
+}
+
+describe('path sampler', () => {
+  it('draws the plain sampler text, draw for draw, and records one entry per prediction naming its edge', () => {
+    for (const order of [1, 2, 3]) {
+      for (const cap of [2, 50]) {
+        const table = buildTransitionTable(f.corpus, order - 1, f.vocabulary.size);
+        const plain = syntheticText(createTableSampler(table, DEFAULT_SAMPLING), 300, cap, randomFor(['path', order, cap])).text;
+        const sampler = createPathSampler(table, 10)!; // a small start: the buffer grows
+        const { text } = syntheticText(sampler, 300, cap, randomFor(['path', order, cap]));
+        expect(Array.from(text.ids)).toEqual(Array.from(plain.ids));
+        expect(Array.from(text.offsets)).toEqual(Array.from(plain.offsets));
+        const path = sampler.path();
+        expect(path.length).toBe(text.ids.length + text.offsets.length - 1);
+        let p = 0;
+        for (let s = 0; s + 1 < text.offsets.length; s++) {
+          const sentence = text.ids.subarray(text.offsets[s]!, text.offsets[s + 1]!);
+          for (let j = 0; j <= sentence.length; j++, p++) {
+            const context = contextAt(table, sentence, j);
+            const entry = path[p]!;
+            if (entry < 0) {
+              // a cut mark: only after the last token of a sentence of `cap` tokens, naming its context
+              expect([j, sentence.length]).toEqual([cap, cap]);
+              expect(-1 - entry).toBe(table.edgeStart[context]);
+            } else {
+              expect(entry).toBeGreaterThanOrEqual(table.edgeStart[context]!);
+              expect(entry).toBeLessThan(table.edgeStart[context + 1]!);
+              expect(table.edgeToken[entry]).toBe(j < sentence.length ? sentence[j] : EOS);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('hands out a path that stays as it is while sampling goes on', () => {
+    const table = buildTransitionTable(f.corpus, 2, f.vocabulary.size);
+    const sampler = createPathSampler(table, 4)!;
+    syntheticText(sampler, 20, 50, randomFor(['first']));
+    const first = sampler.path();
+    const copy = Array.from(first);
+    syntheticText(sampler, 500, 50, randomFor(['more'])); // grows the buffer several times
+    expect(Array.from(first)).toEqual(copy);
+    expect(Array.from(sampler.path().subarray(0, copy.length))).toEqual(copy);
+  });
+
+  it('is made only for an MLE model sampled with default options', () => {
+    const mle = trainModel(f.corpus, { order: 3, smoothing: 'mle' });
+    expect(pathSamplerFor(mle)).toBeDefined();
+    expect(pathSamplerFor(mle, { temperature: 0.5 })).toBeUndefined();
+    expect(pathSamplerFor(mle, { topK: 2 })).toBeUndefined();
+    expect(pathSamplerFor(trainModel(f.corpus, { order: 3, smoothing: 'kneser-ney' }))).toBeUndefined();
+    expect(pathSamplerFor(trainModel({ ids: new Int32Array(0), offsets: Int32Array.from([0]) }, { order: 3, smoothing: 'mle', idSpace: 4 }))).toBeUndefined();
+  });
+
+  it('walks records that are rebuilt, the same, after forgetRecords', () => {
+    const table = buildTransitionTable(f.corpus, 2, f.vocabulary.size);
+    const before = recordsOf(table);
+    expect(recordsOf(table)).toBe(before); // cached
+    forgetRecords(table);
+    const after = recordsOf(table);
+    expect(after).not.toBe(before);
+    expect(Array.from(after.walk)).toEqual(Array.from(before.walk));
+  });
+});
