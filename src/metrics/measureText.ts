@@ -7,10 +7,13 @@
  * pass also scores the text under H's model for gen0_perplexity, remembered per text).
  * Checks its input first (UsageError): `reference` built by buildSeedReference, `text` a TokenCorpus
  * whose ids lie within the reference's id space (an id outside would be miscounted silently).
+ * `table` (optional): the text's own transition table of history length 2 (counts/transitionTable.ts),
+ * when the caller has it: the n-gram pass reads its edges instead of sorting the text (same values).
  */
 
 import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import type { TransitionTable } from '../counts/transitionTable.js';
 import { chao1 } from './chao1.js';
 import { ratio, type MetricValues } from './columns.js';
 import { frequencyMetrics } from './frequencyMetrics.js';
@@ -27,12 +30,12 @@ export interface TextMeasurement {
   readonly unigrams: UnigramCounts;
 }
 
-export function measureText(text: TokenCorpus, reference: SeedReference): TextMeasurement {
+export function measureText(text: TokenCorpus, reference: SeedReference, table?: TransitionTable): TextMeasurement {
   checkTokenCorpus('text', text, checkSeedReference('reference', reference).idSpace);
   const idSpace = reference.idSpace;
   const unigrams = countUnigrams(text, idSpace);
   const frequency = frequencyMetrics(unigrams);
-  const ngrams = seedProfile(text, reference).profile;
+  const ngrams = seedProfile(text, reference, table).profile;
   const diversity = lexicalDiversity(text, idSpace);
   const values: MetricValues = {
     tokens: text.ids.length,

@@ -18,6 +18,7 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { COLUMN_SLOTS, scratchInts } from '../counts/scratchBuffers.js';
+import type { TransitionTable } from '../counts/transitionTable.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 
 export interface NgramProfile {
@@ -50,12 +51,16 @@ export interface SeedFloor {
   readonly floor: number;
 }
 
-/** The predictions of a text sorted by (a, b, c); PAD's group is idSpace, after every token's. */
+/**
+ * The predictions of a text sorted by (a, b, c); PAD's group is idSpace, after every token's. Either
+ * one entry per prediction (`weight` undefined), or one per distinct trigram with its count (`weight`).
+ */
 interface Groups {
   /** Group of first item a (PAD: group idSpace): entries groupStart[a] .. groupStart[a+1]. */
   readonly groupStart: Int32Array;
   readonly second: Int32Array;
   readonly third: Int32Array;
+  readonly weight?: Int32Array;
 }
 
 /**
@@ -316,20 +321,85 @@ function fillHistoryTotal(slots: Int32Array, first: number, last: number): void 
 
 /** distinct bigrams and trigrams of `corpus`, and its trigram occurrences missing from `reference`. */
 export function ngramProfile(corpus: TokenCorpus, idSpace: number, reference?: TrigramSet): NgramProfile {
-  return profileWith(corpus, idSpace, reference, undefined).profile;
+  return profileWith(sortedPredictions(corpus, idSpace), idSpace, reference, undefined).profile;
 }
 
 /**
  * The profile and, with `floor`, the text's predictions scored under the reference's order-3 MLE
- * model (see SeedScore). One pass.
+ * model (see SeedScore). One pass. `table`: the text's own transition table of history length 2
+ * (the loop has it when a model was read off its sample's path, counts/sampledTable.ts); its edges
+ * are the text's distinct extended trigrams with their counts, so only its contexts are sorted
+ * (tableGroups), not the text's predictions. The same values, to the last bit (tested).
  */
-export function scoredProfile(corpus: TokenCorpus, idSpace: number, reference: TrigramSet, floor: SeedFloor): { profile: NgramProfile; score: SeedScore } {
-  const { profile, score } = profileWith(corpus, idSpace, reference, floor);
+export function scoredProfile(
+  corpus: TokenCorpus,
+  idSpace: number,
+  reference: TrigramSet,
+  floor: SeedFloor,
+  table?: TransitionTable,
+): { profile: NgramProfile; score: SeedScore } {
+  const groups = table === undefined ? sortedPredictions(corpus, idSpace) : tableGroups(table, idSpace);
+  const { profile, score } = profileWith(groups, idSpace, reference, floor);
   return { profile, score: score! };
 }
 
-function profileWith(corpus: TokenCorpus, idSpace: number, reference: TrigramSet | undefined, floor: SeedFloor | undefined): { profile: NgramProfile; score: SeedScore | undefined } {
-  const { groupStart, second, third } = sortedPredictions(corpus, idSpace);
+/**
+ * The distinct extended trigrams of a text with their counts, sorted by (a, b, c), from the text's
+ * transition table of history length 2: its contexts (a, b) sorted by two stable counting sorts (by
+ * b, then a), each followed by its edges (already sorted by c). O(C + E + ids).
+ */
+function tableGroups(table: TransitionTable, idSpace: number): Groups {
+  if (table.historyLength !== 2) throw new RangeError(`an n-gram profile reads a table of history length 2, not ${table.historyLength}`);
+  const contexts = table.contextTotal.length;
+  const range = idSpace + 1; // the ids, then PAD
+  const groupOf = (c: number): number => {
+    const a = table.contexts.keyAt(c, 0);
+    return a === PAD ? idSpace : a;
+  };
+  // contexts by b, then (stable) by a
+  const byB = countingOrder(contexts, range, (c) => table.contexts.keyAt(c, 1), undefined);
+  const groupStart = new Int32Array(range + 1);
+  const order = countingOrder(contexts, range, groupOf, byB, groupStart);
+  const edges = table.edgeToken.length;
+  const second = new Int32Array(edges);
+  const third = new Int32Array(edges);
+  const weight = new Int32Array(edges);
+  const entryStart = new Int32Array(range + 1);
+  let at = 0;
+  let group = 0;
+  for (let k = 0; k < contexts; k++) {
+    const c = order[k]!;
+    const g = groupOf(c);
+    while (group <= g) entryStart[group++] = at;
+    const b = table.contexts.keyAt(c, 1);
+    for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) {
+      second[at] = b;
+      third[at] = table.edgeToken[e]!;
+      weight[at++] = table.edgeCount[e]!;
+    }
+  }
+  while (group <= range) entryStart[group++] = at;
+  return { groupStart: entryStart, second, third, weight };
+}
+
+/**
+ * The items 0..n-1 (in the order `within`, or 0..n-1) stably sorted by key in [0, range): a counting
+ * sort. `starts`, if given, receives each key's start.
+ */
+function countingOrder(n: number, range: number, key: (i: number) => number, within: Int32Array | undefined, starts = new Int32Array(range + 1)): Int32Array {
+  for (let i = 0; i < n; i++) starts[key(i) + 1]!++;
+  for (let k = 0; k < range; k++) starts[k + 1]! += starts[k]!;
+  const fill = starts.slice(0, range);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = within === undefined ? k : within[k]!;
+    order[fill[key(i)]!++] = i;
+  }
+  return order;
+}
+
+function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | undefined, floor: SeedFloor | undefined): { profile: NgramProfile; score: SeedScore | undefined } {
+  const { groupStart, second, third, weight } = groups;
   const entries = reference === undefined ? new Int32Array(0) : reference.parts.slots;
   const misses: number[] = [];
   let bigrams = 0;
@@ -338,6 +408,7 @@ function profileWith(corpus: TokenCorpus, idSpace: number, reference: TrigramSet
   let distinctTrigrams = 0;
   let novel = 0;
   let log2Sum = 0;
+  let predictions = 0;
   for (let group = 0; group <= idSpace; group++) {
     const from = groupStart[group]!;
     const to = groupStart[group + 1]!;
@@ -359,14 +430,15 @@ function profileWith(corpus: TokenCorpus, idSpace: number, reference: TrigramSet
     for (let i = from; i < to; i++) {
       const b = second[i]!;
       const c = third[i]!;
+      const occurrences = weight === undefined ? 1 : weight[i]!;
       const newBigram = i === from || b !== second[i - 1];
       const newTrigram = newBigram || c !== third[i - 1];
       const trigram = real && c !== EOS;
       if (real) {
-        bigrams++;
+        bigrams += occurrences;
         if (newBigram) distinctBigrams++;
         if (trigram) {
-          trigrams++;
+          trigrams += occurrences;
           if (newTrigram) distinctTrigrams++;
         }
       }
@@ -381,16 +453,17 @@ function profileWith(corpus: TokenCorpus, idSpace: number, reference: TrigramSet
           }
         }
       }
-      if (trigram && reference !== undefined && !known) novel++;
+      if (trigram && reference !== undefined && !known) novel += occurrences;
       // Stryker disable next-line ConditionalExpression: equivalent, without a floor log2Sum and misses are not returned
       if (floor !== undefined) {
-        if (known) log2Sum += score;
-        else misses[missAt + 3]!++;
+        // one addition per occurrence, in sorted order: the same sum, bit for bit, whichever form the entries have
+        if (known) for (let k = 0; k < occurrences; k++) log2Sum += score;
+        else misses[missAt + 3]! += occurrences;
       }
+      predictions += occurrences;
     }
   }
   const profile = { bigrams, distinctBigrams, trigrams, distinctTrigrams, novelTrigrams: novel };
-  const predictions = corpus.ids.length + corpus.offsets.length - 1;
   // Stryker disable next-line ConditionalExpression: equivalent, ngramProfile (no floor) drops the score
   return { profile, score: floor === undefined ? undefined : { predictions, log2Sum, misses } };
 }

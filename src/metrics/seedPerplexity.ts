@@ -20,6 +20,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import type { TransitionTable } from '../counts/transitionTable.js';
 import type { LanguageModel, SmoothingName } from '../model/languageModel.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
 import { scoredProfile, PAD, type NgramProfile, type SeedScore } from './ngramProfile.js';
@@ -34,13 +35,17 @@ interface Remembered {
 
 const remembered = new WeakMap<TokenCorpus, Remembered>();
 
-/** The n-gram profile of `text` against the reference, with its predictions scored under H's MLE. */
-export function seedProfile(text: TokenCorpus, reference: SeedReference): Remembered {
+/**
+ * The n-gram profile of `text` against the reference, with its predictions scored under H's MLE.
+ * `table`: the text's own transition table of history length 2, if the caller has it (read instead
+ * of sorting the text: ./ngramProfile.ts `scoredProfile`).
+ */
+export function seedProfile(text: TokenCorpus, reference: SeedReference, table?: TransitionTable): Remembered {
   const known = remembered.get(text);
   if (known !== undefined && known.reference === reference) return known;
   const seedTypes = reference.unigrams.types.length;
   const floor = { keep: 1 - PERPLEXITY_EPSILON, floor: PERPLEXITY_EPSILON / (seedTypes + 1) };
-  const computed = { reference, ...scoredProfile(text, reference.idSpace, reference.trigrams, floor) };
+  const computed = { reference, ...scoredProfile(text, reference.idSpace, reference.trigrams, floor, table) };
   remembered.set(text, computed);
   return computed;
 }

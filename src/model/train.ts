@@ -43,7 +43,7 @@ export function trainModel(corpus: TokenCorpus, options: TrainOptions): Language
  * root never saw (../counts/sampledTable.ts). Throws RangeError if the options are not MLE of the
  * table's order or the path and extras do not have one entry per prediction of `text`.
  */
-export function trainOnSampledPath(text: TokenCorpus, table: TransitionTable, path: Int32Array, options: TrainOptions, extras: readonly TokenCorpus[] = []): LanguageModel {
+export function trainOnSampledPath(text: TokenCorpus, table: TransitionTable, path: Int32Array, options: TrainOptions, extras: readonly TokenCorpus[] = []): MleModel {
   const resolved = resolveTrainOptions(text, options);
   if (resolved.smoothing !== 'mle' || resolved.order - 1 !== table.historyLength) {
     throw new RangeError(`a sample path gives an MLE model of order ${table.historyLength + 1}, not ${resolved.smoothing} of order ${resolved.order}`);

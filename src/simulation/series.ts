@@ -22,7 +22,7 @@
  * UsageError before any row.
  */
 
-import { concatCorpora, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
+import { concatCorpora, sentenceCount, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import { driftExpectedTypes } from '../metrics/driftBaseline.js';
 import { measureText } from '../metrics/measureText.js';
@@ -37,6 +37,7 @@ import { randomFor, type RandomSource } from '../random/random.js';
 import { pathSamplerFor, samplerFor } from '../sampler/samplerFor.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import { forgetRecords } from '../counts/transitionRecords.js';
+import { tableFromPath } from '../counts/sampledTable.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
@@ -155,14 +156,15 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     if (releaseModel0) model0 = undefined;
     hooks.onTexts?.({ generation, synthetic: synthetic.measured, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0: seed.model() });
     // Trained on this batch alone (replace): its synthetic share's table follows from M(g-1)'s walk, the human share and anchors are counted in.
-    const next =
-      sampled !== undefined && cellSettings.strategy === 'replace'
-        ? trainOnSampledPath(training, sampled.table, sampled.path, modelOptions(run, cell), [humanShare, anchors])
-        : train(training);
+    const fromPath = sampled !== undefined && cellSettings.strategy === 'replace' ? trainOnSampledPath(training, sampled.table, sampled.path, modelOptions(run, cell), [humanShare, anchors]) : undefined;
+    const next = fromPath ?? train(training);
+    // The measured text's own table, for its n-gram columns (order 3): M(g)'s if M(g) was read off exactly that text, else read off its path.
+    let textTable = sampled === undefined || cellSettings.order !== 3 ? undefined : fromPath !== undefined && text === training ? fromPath.transitions : tableFromPath(sampled.table, sampled.measuredPath);
     sampled = undefined; // M(g-1)'s table goes too
     progress.trained();
     const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
-    row(generation, { ...measureText(text, run.reference).values, drift_expected_types: drift, ...modelColumns(run, next, seed, text), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
+    row(generation, { ...measureText(text, run.reference, textTable).values, drift_expected_types: drift, ...modelColumns(run, next, seed, text), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
+    textTable = undefined; // (a generator's locals outlive the generation otherwise)
     progress.finish();
     notices.observe(generation, text);
     model = next;
@@ -184,12 +186,12 @@ interface DrawSetup {
   readonly random: RandomSource;
 }
 
-/** What drawTexts gives: the share, the measured text and, for a table walk, the share's path. */
+/** What drawTexts gives: the share, the measured text and, for a table walk, the share's and the measured text's paths. */
 interface DrawnTexts {
   readonly synthetic: CuratedShare;
   readonly measured: MeasuredText;
   /** The table the share was walked on and the walk (one entry per prediction of `synthetic.kept`). */
-  readonly sampled?: { readonly table: TransitionTable; readonly path: Int32Array };
+  readonly sampled?: { readonly table: TransitionTable; readonly path: Int32Array; readonly measuredPath: Int32Array };
 }
 
 /**
@@ -205,11 +207,14 @@ function drawTexts(model: LanguageModel, target: number, setup: DrawSetup): Draw
   // A getter, not a value: M0 (released after generation 1 when it can be) is rebuilt only if the rule scores with it.
   const context: CurationContext = { get model0() { return setup.seed.model(); }, generator: model, reference: run.reference, maxSentenceLength: run.settings.maxSentenceLength };
   const synthetic = curatedShare(setup.rule, sampler, target, context, setup.random);
-  const sampled = recorder === undefined ? undefined : { table: recorder.table, path: recorder.path() };
+  const sharePath = recorder?.path();
   const topUpRandom = measureRandom(run, cell, replicate, generation);
   const measured = measuredText(synthetic.measured, run.measureTokens, (tokens, sentences) =>
     syntheticText(sampler, tokens, run.settings.maxSentenceLength, topUpRandom, sentences).text,
   );
+  // The measured text is the share (or its first sentences) and then the top-up: its path is a prefix of the whole walk's.
+  const measuredPath = recorder?.path().subarray(0, tokenCount(measured.text) + sentenceCount(measured.text));
+  const sampled = recorder === undefined ? undefined : { table: recorder.table, path: sharePath!, measuredPath: measuredPath! };
   return { synthetic, measured, sampled };
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { distinctNgrams, forEachNgram } from '../../src/metrics/distinctNgrams.js';
 import { ngramProfile, PAD, scoredProfile, TrigramSet } from '../../src/metrics/ngramProfile.js';
-import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
+import { BOS, EOS, FIRST_TOKEN_ID } from '../../src/vocabulary/vocabulary.js';
 import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
+import { buildTransitionTable } from '../../src/counts/transitionTable.js';
 import { randomCorpus } from '../speedHelpers.js';
 
 describe('ngramProfile', () => {
@@ -124,5 +125,40 @@ describe('ngramProfile without a reference, and scored', () => {
     expect(score.predictions).toBe(9);
     expect(score.log2Sum).toBe(0);
     expect(score.misses).toEqual([BOS, 2, 4, 2, 2, 4, EOS, 2]);
+  });
+});
+
+describe('scoredProfile read from the text\'s own transition table', () => {
+  // The table's edges are the text's distinct extended trigrams with their counts: the profile and the
+  // score must be the sorted pass's, bit for bit (the log sum adds each occurrence in the same order).
+  it('equals the sorted pass on random texts, with cut-short sentences and trigrams H never saw', () => {
+    const ID_SPACE = FIRST_TOKEN_ID + 40; // 40 types
+    for (const seed of ['t1', 't2', 't3']) {
+      const human = randomCorpus(`${seed}-human`, 600, 40, 12);
+      const reference = new TrigramSet(human, ID_SPACE);
+      const text = randomCorpus(seed, 700, 40, 9);
+      const floor = { keep: 1 - 1e-4, floor: 1e-4 / (ID_SPACE + 1) };
+      const sorted = scoredProfile(text, ID_SPACE, reference, floor);
+      const read = scoredProfile(text, ID_SPACE, reference, floor, buildTransitionTable(text, 2, ID_SPACE));
+      expect(read.profile).toEqual(sorted.profile);
+      expect(read.score.predictions).toBe(sorted.score.predictions);
+      expect(Object.is(read.score.log2Sum, sorted.score.log2Sum)).toBe(true);
+      expect(read.score.misses).toEqual(sorted.score.misses);
+      expect(sorted.score.misses.length).toBeGreaterThan(0);
+    }
+  });
+
+  // "a b a b" and "a b" (ids 2, 3), as in the hand count above: 4 bigrams (2 distinct), 2 trigrams (2 distinct), one novel against H = [2 3 2].
+  it('counts by hand from a table', () => {
+    const corpus = corpusFromSentences([[2, 3, 2, 3], [2, 3]]);
+    const reference = new TrigramSet(corpusFromSentences([[2, 3, 2]]), 4);
+    const { profile, score } = scoredProfile(corpus, 4, reference, { keep: 1, floor: 0 }, buildTransitionTable(corpus, 2, 4));
+    expect(profile).toEqual({ bigrams: 4, distinctBigrams: 2, trigrams: 2, distinctTrigrams: 2, novelTrigrams: 1 });
+    expect(score.predictions).toBe(8);
+  });
+
+  it('refuses a table of another history length', () => {
+    const corpus = corpusFromSentences([[2, 3]]);
+    expect(() => scoredProfile(corpus, 4, new TrigramSet(corpus, 4), { keep: 1, floor: 0 }, buildTransitionTable(corpus, 1, 4))).toThrow(RangeError);
   });
 });
