@@ -34,6 +34,7 @@ const { trainModel, trainOnSampledPath } = await load('model/train.js');
 const { syntheticText } = await load('simulation/syntheticText.js');
 const { pathSamplerFor } = await load('sampler/samplerFor.js');
 const { forgetRecords } = await load('counts/transitionRecords.js');
+const { releaseColumns } = await load('counts/scratchBuffers.js');
 const { measureText } = await load('metrics/measureText.js');
 const { driftExpectedTypes } = await load('metrics/driftBaseline.js');
 const { flooredPerplexity, oovRate } = await load('metrics/perplexity.js');
@@ -85,6 +86,8 @@ const seedTypes = run.reference.unigrams.types.length;
 const rows = [];
 
 let model = trainModel(run.human, modelOptions);
+// As series.ts: from generation 1 on, no pass sorts a text's predictions; the column buffers go.
+releaseColumns();
 // As src/simulation/series.ts: M0 is let go after generation 1 is sampled, rebuilt only if needed.
 let model0 = model;
 const seed = { order: modelOptions.order, smoothing: 'mle', model: () => (model0 ??= trainModel(run.human, modelOptions)) };
@@ -105,7 +108,8 @@ for (let generation = 1; generation <= settings.generations; generation++) {
   sampler = undefined; // M(g)'s table goes with it, and the path, as in series.ts
   path = undefined;
   const c = performance.now();
-  const measured = measureText(text, run.reference);
+  // As series.ts: the measured text is the training text, so its n-gram columns read M(g+1)'s table.
+  const measured = measureText(text, run.reference, next.transitions);
   const drift = driftExpectedTypes(countUnigrams(previousTraining, idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
   const values = {
     ...measured.values,

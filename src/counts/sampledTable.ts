@@ -136,36 +136,43 @@ function groupPairs(pairs: readonly number[], rootSize: number): Pairs {
 function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Array | undefined, counts: Int32Array, others: Pairs): TransitionTable {
   const { edgeStart, edgeToken, edgeNext } = base;
   const contexts = base.contextTotal.length;
-  const rootSize = root.size;
   const otherContext = others.context;
   const otherToken = others.token;
   const otherCount = others.count;
+  const pairs = otherContext.length;
   const rootOf = (c: number): number => (toRoot === undefined ? c : toRoot[c]!);
-  // Pass 1: the root contexts kept (an edge of T taken, or a pair), numbered in root order (T's order
-  // is the root's, so T's contexts are met in turn), and the exact number of edges.
-  const renumber = scratchInts('sampled.renumber', rootSize);
-  renumber.fill(-1);
+  // Pass 1: T's contexts with an edge taken (newOfT 0 for now, else -1), the edges taken, then the
+  // pairs that are edges of their own (not on an edge T took).
+  const newOfT = scratchInts('sampled.newOfT', contexts);
+  let edges = 0;
   for (let c = 0; c < contexts; c++) {
+    newOfT[c] = -1;
     for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) {
       if (counts[e]! > 0) {
-        renumber[rootOf(c)] = 0;
-        break;
+        newOfT[c] = 0;
+        edges++;
       }
     }
   }
-  let edges = 0;
-  for (let e = 0; e < edgeToken.length; e++) if (counts[e]! > 0) edges++;
-  const newOfT = scratchInts('sampled.newOfT', contexts);
-  for (let o = 0; o < otherContext.length; o++) {
-    renumber[otherContext[o]!] = 0;
-    // a pair on an edge T took is not an edge of its own
+  for (let o = 0; o < pairs; o++) {
     const c = fromRoot(toRoot, contexts, otherContext[o]!);
     const e = c < 0 ? -1 : indexInSortedRange(edgeToken, edgeStart[c]!, edgeStart[c + 1]!, otherToken[o]!);
     if (e < 0 || counts[e] === 0) edges++;
   }
+  // The kept root contexts, numbered in root order: T's contexts (in root order) and the pairs' (sorted)
+  // are merged; only the root contexts either touches are visited.
+  const renumber = scratchInts('sampled.renumber', root.size);
+  renumber.fill(-1);
   let keptContexts = 0;
-  for (let r = 0; r < rootSize; r++) if (renumber[r] === 0) renumber[r] = keptContexts++;
-  // T's contexts' new numbers (-1: dropped), so that an edge's next context is one read.
+  for (let c = 0, o = 0; c < contexts || o < pairs; ) {
+    const fromT = c < contexts ? rootOf(c) : root.size;
+    const fromPairs = o < pairs ? otherContext[o]! : root.size;
+    const r = Math.min(fromT, fromPairs);
+    let kept = false;
+    if (fromT === r) kept = newOfT[c++] === 0;
+    for (; o < pairs && otherContext[o] === r; o++) kept = true;
+    if (kept) renumber[r] = keptContexts++;
+  }
   for (let c = 0; c < contexts; c++) newOfT[c] = renumber[rootOf(c)]!;
   // Pass 2: per kept context, T's edges (sorted by token) merged with its pairs (sorted too); a token
   // in both is one edge.
@@ -176,19 +183,22 @@ function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Arr
   const total = new Int32Array(keptContexts);
   const key = new Int32Array(Math.max(1, base.historyLength));
   let at = 0;
-  let o = 0;
-  let c = 0; // T's next context in root order
-  for (let r = 0; r < rootSize; r++) {
+  for (let c = 0, o = 0; c < contexts || o < pairs; ) {
+    const fromT = c < contexts ? rootOf(c) : root.size;
+    const fromPairs = o < pairs ? otherContext[o]! : root.size;
+    const r = Math.min(fromT, fromPairs);
+    let e = 0;
+    let end = 0;
+    if (fromT === r) {
+      e = edgeStart[c]!;
+      end = edgeStart[++c]!;
+    }
     const kept = renumber[r]!;
-    const inT = c < contexts && rootOf(c) === r;
-    let e = inT ? edgeStart[c]! : 0;
-    const end = inT ? edgeStart[c + 1]! : 0;
-    if (inT) c++;
     if (kept < 0) continue;
     start[kept] = at;
     let sum = 0;
     for (;;) {
-      const pair = o < otherContext.length && otherContext[o] === r ? otherToken[o]! : -1;
+      const pair = o < pairs && otherContext[o] === r ? otherToken[o]! : -1;
       // T's edges not taken are skipped, unless the pair in hand names one
       while (e < end && counts[e] === 0 && edgeToken[e] !== pair) e++;
       if (e >= end && pair < 0) break;

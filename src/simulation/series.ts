@@ -37,6 +37,9 @@ import { randomFor, type RandomSource } from '../random/random.js';
 import { pathSamplerFor, samplerFor } from '../sampler/samplerFor.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import { forgetRecords } from '../counts/transitionRecords.js';
+import { releaseColumns } from '../counts/scratchBuffers.js';
+import { resolveSampling } from '../sampler/sampling.js';
+import { isIdentitySampling } from '../sampler/transform.js';
 import { tableFromPath } from '../counts/sampledTable.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
@@ -126,6 +129,9 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const releaseModel0 = cellSettings.order === 3 && cellSettings.smoothing === 'mle' && hooks.onTexts === undefined && cellSettings.select === 'none';
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
   row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, seed, human), ...wordLevel(run, human) });
+  // From here on every model and measured text is read off sample paths (order-3 MLE, default sampling,
+  // no --select, replace): no pass over a text's predictions is left, so the column buffers go.
+  if (releaseModel0 && cellSettings.strategy === 'replace' && isIdentitySampling(resolveSampling(cellSettings))) releaseColumns();
   start.finish();
   yield 0;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scratchFloats, scratchInts } from '../../src/counts/scratchBuffers.js';
+import { COLUMN_SLOTS, releaseColumns, scratchFloats, scratchInts } from '../../src/counts/scratchBuffers.js';
 
 describe('scratch buffers', () => {
   it('hands out views of the requested length, reusing the memory of a slot', () => {
@@ -36,5 +36,15 @@ describe('scratch buffer growth', () => {
     // each reallocation multiplies the size by at least 9/8: from 16 to 10,000 takes ceil(log(625) / log(1.125)) = 55
     expect(buffers.size).toBeLessThanOrEqual(56);
     expect(buffers.size).toBeGreaterThan(40);
+  });
+});
+
+describe('releaseColumns', () => {
+  it('lets the column slots go (the next request gets a new buffer) and keeps the others', () => {
+    const column = scratchInts(COLUMN_SLOTS[2], 1000);
+    const other = scratchInts('test.kept', 1000);
+    releaseColumns();
+    expect(scratchInts(COLUMN_SLOTS[2], 1000).buffer).not.toBe(column.buffer);
+    expect(scratchInts('test.kept', 1000).buffer).toBe(other.buffer);
   });
 });

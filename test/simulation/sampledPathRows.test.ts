@@ -12,6 +12,7 @@ import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { runSeries, type GenerationTexts, type SeriesRow } from '../../src/simulation/series.js';
 import { DEFAULT_RUN, type RunSettings } from '../../src/simulation/settings.js';
 import { FIRST_TOKEN_ID } from '../../src/vocabulary/vocabulary.js';
+import { COLUMN_SLOTS, scratchInts } from '../../src/counts/scratchBuffers.js';
 import { randomCorpus } from '../speedHelpers.js';
 
 describe('rows of generations read off the sample path', () => {
@@ -32,5 +33,23 @@ describe('rows of generations read off the sample path', () => {
         for (const [name, value] of Object.entries(expected)) expect(row[name as keyof typeof row], `${cell.id} generation ${t.generation} ${name}`).toBe(value);
       }
     }
+  });
+});
+
+describe('the column buffers in a series read off sample paths', () => {
+  // After generation 0 no pass sorts a text's predictions (order-3 MLE, default sampling, replace), so
+  // the loop lets the four prediction-sized column buffers go: a request afterwards gets a new, small
+  // buffer (16 ids, the least a slot holds) instead of the one sized for the texts.
+  it('are let go after generation 0, and kept by a series that still sorts texts', () => {
+    const corpus = randomCorpus('columns', 300, 20, 8);
+    const settings: RunSettings = { ...DEFAULT_RUN, generations: 2, holdout: 0, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0] } };
+    const sizeAfter = (smoothing: string): number => {
+      const sweep = { ...settings.sweep, smoothing: [smoothing] } as RunSettings['sweep'];
+      const run = prepareRun(corpus, FIRST_TOKEN_ID + 20, { ...settings, sweep });
+      runSeries(run, expandCells(sweep)[0]!, 1, { emit: () => undefined });
+      return scratchInts(COLUMN_SLOTS[0], 1).buffer.byteLength / 4;
+    };
+    expect(sizeAfter('mle')).toBe(16);
+    expect(sizeAfter('add-k')).toBeGreaterThan(1000);
   });
 });
