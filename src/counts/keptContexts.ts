@@ -2,9 +2,9 @@
  * KeptContexts: the contexts of a table that kept some of another table's contexts, as a renumbered
  * view of the original's hash table instead of a hash table of its own.
  *
- * Contract: built from a ContextIndex (a TupleTable, or another view: views compose, so every view
- * reads one hash table, its root) and `renumber` (old index -> kept index 0, 1, 2 ..., or -1 for a
- * dropped context, ascending over the kept ones). `find` is the root's look-up and one array read;
+ * Contract: built from a hash table (the root: a TupleTable, never another view, so every look-up
+ * reads one hash table) and `renumber` (root index -> kept index 0, 1, 2 ..., or -1 for a dropped
+ * context). `rootView` gives any ContextIndex's root and maps. `find` is the root's look-up and one array read;
  * `keyAt` one array read and the root's key. Building one is O(root contexts), with no hashing: what
  * a model retrained on its own sample saves (./sampledTable.ts). The root stays in memory as long as
  * a view of it does.
@@ -22,15 +22,15 @@ export class KeptContexts implements ContextIndex {
   /** Kept index -> root index. */
   readonly toRoot: Int32Array;
 
-  constructor(source: ContextIndex, renumber: Int32Array, kept: number) {
-    this.width = source.width;
+  constructor(root: ContextIndex, renumber: Int32Array, kept: number) {
+    if (root instanceof KeptContexts) throw new TypeError('KeptContexts renumbers a hash table, not another view (take its root)');
+    this.width = root.width;
     this.size = kept;
-    const sourceToRoot = source instanceof KeptContexts ? source.toRoot : undefined;
-    this.root = source instanceof KeptContexts ? source.root : source;
+    this.root = root;
     this.toRoot = new Int32Array(kept);
     for (let c = 0; c < renumber.length; c++) {
       const index = renumber[c]!;
-      if (index >= 0) this.toRoot[index] = sourceToRoot === undefined ? c : sourceToRoot[c]!;
+      if (index >= 0) this.toRoot[index] = c;
     }
     this.fromRoot = new Int32Array(this.root.size).fill(-1);
     for (let index = 0; index < kept; index++) this.fromRoot[this.toRoot[index]!] = index;

@@ -45,9 +45,9 @@ export function tableFromPath(base: TransitionTable, path: Int32Array, extras: r
   return mergedTable(base, root, toRoot, counts, groupPairs(others, root.size));
 }
 
-/** Counts the path's edges into `counts`; a cut sentence's `</s>` goes to T's `</s>` edge, or to `others`. */
+/** Counts the path's edges into `counts`; a cut sentence's `</s>` goes to `others`. */
 function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, others: number[], toRoot: Int32Array | undefined): void {
-  const { edgeStart, edgeToken } = base;
+  const { edgeStart } = base;
   const contexts = base.contextTotal.length;
   for (let p = 0; p < path.length; p++) {
     const edge = path[p]!;
@@ -55,13 +55,9 @@ function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, 
       counts[edge]!++;
       continue;
     }
-    const first = -1 - edge;
-    // EOS sorts first: a context's `</s>` edge, if any, is its first.
-    if (edgeToken[first] === EOS) counts[first]!++;
-    else {
-      const context = indexInSortedRange(edgeStart, 0, contexts, first);
-      others.push(toRoot === undefined ? context : toRoot[context]!, EOS);
-    }
+    // A cut mark names the context's first edge; its `</s>` is a pair (merged with T's `</s>` edge, if any).
+    const context = indexInSortedRange(edgeStart, 0, contexts, -1 - edge);
+    others.push(toRoot === undefined ? context : toRoot[context]!, EOS);
   }
 }
 
@@ -168,8 +164,8 @@ function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Arr
     const fromT = c < contexts ? rootOf(c) : root.size;
     const fromPairs = o < pairs ? otherContext[o]! : root.size;
     const r = Math.min(fromT, fromPairs);
-    let kept = false;
-    if (fromT === r) kept = newOfT[c++] === 0;
+    // kept: T took one of its edges, or it has a pair (r is the pairs' when it is not T's)
+    let kept = fromT === r ? newOfT[c++] === 0 : true;
     for (; o < pairs && otherContext[o] === r; o++) kept = true;
     if (kept) renumber[r] = keptContexts++;
   }
@@ -232,10 +228,9 @@ function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Arr
   };
 }
 
-/** T's context of root context r (toRoot ascending: a binary search), or -1. */
+/** T's context of root context r (T the root itself: r; else toRoot is ascending: a binary search), or -1. */
 function fromRoot(toRoot: Int32Array | undefined, contexts: number, r: number): number {
-  if (toRoot === undefined) return r < contexts ? r : -1;
-  return indexInSortedRange(toRoot, 0, contexts, r);
+  return toRoot === undefined ? r : indexInSortedRange(toRoot, 0, contexts, r);
 }
 
 /** The root index of the history after `token` follows root context r (r's history shifted by one). */

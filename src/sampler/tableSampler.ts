@@ -9,7 +9,7 @@
  * cumulative float weights.
  *
  * Fast path (default sampling): the table is re-laid out once as flat records, one per context, in a
- * single Int32Array: `[m, total, (running count, token, offset of the next record) x m]`, busiest
+ * single Int32Array: `[m, first edge, (running count, token, offset of the next record) x m]`, busiest
  * contexts first (see `recordsOf`). A step reads the record (usually one cache line), scans it, and
  * jumps to the next record's offset: one dependent memory read per token; contexts with many edges
  * carry a guide table, so their edge is found by a short scan instead of a binary search over many

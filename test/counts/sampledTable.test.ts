@@ -6,7 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { KeptContexts } from '../../src/counts/keptContexts.js';
+import { KeptContexts, rootView } from '../../src/counts/keptContexts.js';
 import { tableFromPath } from '../../src/counts/sampledTable.js';
 import { buildTransitionTable, PAD, type TransitionTable } from '../../src/counts/transitionTable.js';
 import { concatCorpora, gatherSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
@@ -21,7 +21,8 @@ import { fixture } from '../helpers/corpus.js';
 /** The table as history key -> sorted "token:count>next key" lines, independent of numbering. */
 function canonical(table: TransitionTable): Map<string, string> {
   const keyOf = (c: number): string => Array.from({ length: table.historyLength }, (_, i) => table.contexts.keyAt(c, i)).join(' ');
-  const out = new Map<string, string>();
+  // the sizes too: a table with spare, unused edge slots would not show in the map otherwise
+  const out = new Map<string, string>([['#', `${table.contextTotal.length} contexts, ${table.edgeToken.length} edges, ${table.edgeStart[table.contextTotal.length]} used`]]);
   for (let c = 0; c < table.contextTotal.length; c++) {
     const edges: string[] = [];
     for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) {
@@ -73,6 +74,7 @@ describe('tableFromPath', () => {
     expect(canonical(table)).toEqual(canonical(buildTransitionTable(text, 1, f.vocabulary.size)));
     expect(canonical(table)).toEqual(
       new Map([
+        ['#', '3 contexts, 4 edges, 4 used'],
         [`${BOS}`, `2 | ${a}:2>${a}`],
         [`${a}`, `2 | ${EOS}:1>-, ${b}:1>${b}`],
         [`${b}`, `1 | ${EOS}:1>-`],
@@ -146,20 +148,23 @@ describe('tableFromPath', () => {
 });
 
 describe('KeptContexts', () => {
-  // Root contexts x, y, z (indexes 0, 1, 2). Keep y and z (renumber [-1, 0, 1]), then of those keep z
-  // only (renumber [-1, 0]): z is index 0 of the second view, x and y are absent.
-  it('renumbers a subset of contexts, and a subset of that subset, looking up through the root', () => {
+  // Root contexts <s>, x, y, z (indexes 0, 1, 2, 3). Keep y and z (renumber [-1, -1, 0, 1]); or keep
+  // <s> and y ([0, -1, 1, -1]): the kept ones are found and read back through the root, the others absent.
+  it('renumbers a subset of a hash table\'s contexts, looking up through the table', () => {
     const f = fixture(['x y z']);
     const root = buildTransitionTable(f.corpus, 1, f.vocabulary.size).contexts;
-    const key = (id: string) => Int32Array.from([f.id(id)]);
-    const order = ['<s>', 'x', 'y', 'z'].map((id) => (id === '<s>' ? root.find(Int32Array.from([BOS]), 0) : root.find(key(id), 0)));
-    expect(order).toEqual([0, 1, 2, 3]);
-    const first = new KeptContexts(root, Int32Array.from([-1, -1, 0, 1]), 2);
-    expect([first.size, first.find(key('x'), 0), first.find(key('y'), 0), first.find(key('z'), 0)]).toEqual([2, -1, 0, 1]);
-    expect([first.keyAt(0, 0), first.keyAt(1, 0)]).toEqual([f.id('y'), f.id('z')]);
-    const second = new KeptContexts(first, Int32Array.from([-1, 0]), 1);
-    expect([second.size, second.find(key('y'), 0), second.find(key('z'), 0), second.keyAt(0, 0)]).toEqual([1, -1, 0, f.id('z')]);
-    expect(second.find(Int32Array.from([999]), 0)).toBe(-1);
+    const key = (id: string) => Int32Array.from([id === '<s>' ? BOS : f.id(id)]);
+    expect(['<s>', 'x', 'y', 'z'].map((id) => root.find(key(id), 0))).toEqual([0, 1, 2, 3]);
+    const yz = new KeptContexts(root, Int32Array.from([-1, -1, 0, 1]), 2);
+    expect([yz.size, yz.find(key('<s>'), 0), yz.find(key('x'), 0), yz.find(key('y'), 0), yz.find(key('z'), 0)]).toEqual([2, -1, -1, 0, 1]);
+    expect([yz.keyAt(0, 0), yz.keyAt(1, 0)]).toEqual([f.id('y'), f.id('z')]);
+    const sy = new KeptContexts(root, Int32Array.from([0, -1, 1, -1]), 2);
+    expect([sy.find(key('<s>'), 0), sy.find(key('x'), 0), sy.find(key('y'), 0), sy.find(key('z'), 0)]).toEqual([0, -1, 1, -1]);
+    expect([sy.keyAt(0, 0), sy.keyAt(1, 0)]).toEqual([BOS, f.id('y')]);
+    expect(sy.find(Int32Array.from([999]), 0)).toBe(-1);
+    expect(rootView(sy)).toEqual({ root, toRoot: Int32Array.from([0, 2]), fromRoot: Int32Array.from([0, -1, 1, -1]) });
+    expect(rootView(root)).toEqual({ root, toRoot: undefined, fromRoot: undefined });
+    expect(() => new KeptContexts(sy, Int32Array.from([0, -1]), 1)).toThrow(TypeError);
   });
 });
 

@@ -32,6 +32,12 @@ describe('TupleTable', () => {
     const first = Array.from({ length: 5000 }, (_, i) => table.findOrInsert(keys, i * 3));
     const again = Array.from({ length: 5000 }, (_, i) => table.find(keys, i * 3));
     expect(again).toEqual(first);
+    // absent keys of width 3 (ids 1000 and up never went in), and of width 1
+    expect(table.find(Int32Array.from([1000, 1, 2]), 0)).toBe(-1);
+    expect(table.find(Int32Array.from([1, 2, 1001]), 0)).toBe(-1);
+    const single = new TupleTable(1, 1);
+    single.findOrInsert(Int32Array.from([5]), 0);
+    expect([single.find(Int32Array.from([5]), 0), single.find(Int32Array.from([6]), 0)]).toEqual([0, -1]);
   });
 
   it('agrees with a Map on random pairs through every doubling, absent pairs included', () => {
