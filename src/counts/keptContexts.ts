@@ -23,13 +23,16 @@ export class KeptContexts implements ContextIndex {
   readonly toRoot: Int32Array;
 
   constructor(root: ContextIndex, renumber: Int32Array, kept: number) {
+    // Stryker disable next-line StringLiteral: equivalent, the message is not part of the contract (the type is, tested)
     if (root instanceof KeptContexts) throw new TypeError('KeptContexts renumbers a hash table, not another view (take its root)');
     this.width = root.width;
     this.size = kept;
     this.root = root;
     this.toRoot = new Int32Array(kept);
+    // Stryker disable next-line EqualityOperator: equivalent, renumber[length] is undefined: no index
     for (let c = 0; c < renumber.length; c++) {
       const index = renumber[c]!;
+      // Stryker disable next-line ConditionalExpression: equivalent, toRoot[-1] is a write to nowhere
       if (index >= 0) this.toRoot[index] = c;
     }
     this.fromRoot = new Int32Array(this.root.size).fill(-1);

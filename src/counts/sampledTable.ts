@@ -37,6 +37,7 @@ import type { ContextIndex } from './tupleTable.js';
 
 export function tableFromPath(base: TransitionTable, path: Int32Array, extras: readonly TokenCorpus[] = []): TransitionTable | undefined {
   const { root, toRoot } = rootView(base.contexts);
+  // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const counts = scratchInts('sampled.counts', base.edgeToken.length, true);
   // Predictions not on the path, as (root context, token) pairs: cut sentences' ends, the extras'.
   const others: number[] = [];
@@ -69,8 +70,10 @@ function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, 
 function countExtra(length: number, text: TokenCorpus, root: ContextIndex, others: number[]): boolean {
   const history = new Int32Array(Math.max(1, length));
   const { ids, offsets } = text;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, a sentence past the last reads undefined offsets: no prediction
   for (let s = 0; s + 1 < offsets.length; s++) {
     // `PAD .. PAD <s>`, as the tables store a sentence's first history
+    // Stryker disable next-line EqualityOperator: equivalent, history[length] is past the array: a write to nowhere
     for (let i = 0; i < length; i++) history[i] = i === length - 1 ? BOS : PAD;
     const to = offsets[s + 1]!;
     for (let i = offsets[s]!; i <= to; i++) {
@@ -78,7 +81,9 @@ function countExtra(length: number, text: TokenCorpus, root: ContextIndex, other
       const rootContext = root.find(history, 0);
       if (rootContext < 0) return false;
       others.push(rootContext, token);
+      // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, the slot written last is overwritten by the token below
       for (let k = 0; k + 1 < length; k++) history[k] = history[k + 1]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for length 0 history[-1] is a write to nowhere
       if (length > 0) history[length - 1] = token;
     }
   }
@@ -98,14 +103,21 @@ function groupPairs(pairs: readonly number[], rootSize: number): Pairs {
   let tokens = 0;
   for (let i = 0; i < n; i++) tokens = Math.max(tokens, pairs[2 * i + 1]! + 1);
   const tokenStart = new Int32Array(tokens + 1);
+  // Stryker disable next-line EqualityOperator: equivalent, item n reads undefined pairs: a bucket write to nowhere
   for (let i = 0; i < n; i++) tokenStart[pairs[2 * i + 1]! + 1]!++;
+  // Stryker disable next-line EqualityOperator: equivalent, one more running sum past the last token bucket is never read
   for (let t = 0; t < tokens; t++) tokenStart[t + 1]! += tokenStart[t]!;
   const byToken = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: equivalent, item n reads undefined pairs: a bucket write to nowhere
   for (let i = 0; i < n; i++) byToken[tokenStart[pairs[2 * i + 1]!]!++] = i;
+  // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const contextStart = scratchInts('sampled.pairStart', rootSize + 1, true);
+  // Stryker disable next-line EqualityOperator: equivalent, item n reads undefined pairs: a bucket write to nowhere
   for (let i = 0; i < n; i++) contextStart[pairs[2 * i]! + 1]!++;
+  // Stryker disable next-line EqualityOperator: equivalent, one more running sum past the last context bucket is never read
   for (let r = 0; r < rootSize; r++) contextStart[r + 1]! += contextStart[r]!;
   const sorted = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: equivalent, item n reads undefined pairs: a write to nowhere
   for (let k = 0; k < n; k++) sorted[contextStart[pairs[2 * byToken[k]!]!]!++] = byToken[k]!;
   // runs of equal (context, token)
   const context = new Int32Array(n);
@@ -115,6 +127,7 @@ function groupPairs(pairs: readonly number[], rootSize: number): Pairs {
   for (let k = 0; k < n; k++) {
     const r = pairs[2 * sorted[k]!]!;
     const t = pairs[2 * sorted[k]! + 1]!;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, at runs = 0 context[-1] is undefined: never equal, a new run either way
     if (runs > 0 && context[runs - 1] === r && token[runs - 1] === t) count[runs - 1]!++;
     else {
       context[runs] = r;
@@ -139,9 +152,12 @@ function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Arr
   const rootOf = (c: number): number => (toRoot === undefined ? c : toRoot[c]!);
   // Pass 1: T's contexts with an edge taken (newOfT 0 for now, else -1), the edges taken, then the
   // pairs that are edges of their own (not on an edge T took).
+  // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const newOfT = scratchInts('sampled.newOfT', contexts);
   let edges = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, context `contexts` has undefined edge bounds: no pass
   for (let c = 0; c < contexts; c++) {
+    // Stryker disable next-line UnaryOperator: equivalent, any value but 0 reads as not taken below
     newOfT[c] = -1;
     for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) {
       if (counts[e]! > 0) {
@@ -152,23 +168,28 @@ function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Arr
   }
   for (let o = 0; o < pairs; o++) {
     const c = fromRoot(toRoot, contexts, otherContext[o]!);
+    // Stryker disable next-line ConditionalExpression: equivalent, a search with c = -1 has undefined bounds and finds nothing (-1)
     const e = c < 0 ? -1 : indexInSortedRange(edgeToken, edgeStart[c]!, edgeStart[c + 1]!, otherToken[o]!);
     if (e < 0 || counts[e] === 0) edges++;
   }
   // The kept root contexts, numbered in root order: T's contexts (in root order) and the pairs' (sorted)
   // are merged; only the root contexts either touches are visited.
+  // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const renumber = scratchInts('sampled.renumber', root.size);
   renumber.fill(-1);
   let keptContexts = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, one more round reads undefined: min(NaN) names no context
   for (let c = 0, o = 0; c < contexts || o < pairs; ) {
     const fromT = c < contexts ? rootOf(c) : root.size;
     const fromPairs = o < pairs ? otherContext[o]! : root.size;
     const r = Math.min(fromT, fromPairs);
-    // kept: T took one of its edges, or it has a pair (r is the pairs' when it is not T's)
-    let kept = fromT === r ? newOfT[c++] === 0 : true;
+    // kept: T took one of its edges, or it has a pair
+    let kept = fromT === r && newOfT[c++] === 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the pairs otherContext is undefined: never r
     for (; o < pairs && otherContext[o] === r; o++) kept = true;
     if (kept) renumber[r] = keptContexts++;
   }
+  // Stryker disable next-line EqualityOperator: equivalent, context `contexts` reads an undefined root index: a write to nowhere
   for (let c = 0; c < contexts; c++) newOfT[c] = renumber[rootOf(c)]!;
   // Pass 2: per kept context, T's edges (sorted by token) merged with its pairs (sorted too); a token
   // in both is one edge.
@@ -190,14 +211,19 @@ function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Arr
       end = edgeStart[++c]!;
     }
     const kept = renumber[r]!;
+    // Stryker disable next-line ConditionalExpression: equivalent, a dropped context has no edge taken and no pair: its loop writes nothing (at index -1)
     if (kept < 0) continue;
     start[kept] = at;
     let sum = 0;
     for (;;) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the pairs otherContext is undefined: never r
       const pair = o < pairs && otherContext[o] === r ? otherToken[o]! : -1;
       // T's edges not taken are skipped, unless the pair in hand names one
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, an edge past `end` belongs to no kept token of this context: the checks below stop at end
       while (e < end && counts[e] === 0 && edgeToken[e] !== pair) e++;
+      // Stryker disable next-line EqualityOperator: equivalent, pair 0 would be <s>, never a prediction
       if (e >= end && pair < 0) break;
+      // Stryker disable next-line EqualityOperator: equivalent, pair 0 would be <s>, never a prediction
       if (pair >= 0 && (e >= end || pair < edgeToken[e]!)) {
         // a pair T lacks: its next history is looked up
         token[at] = pair;
@@ -236,7 +262,9 @@ function fromRoot(toRoot: Int32Array | undefined, contexts: number, r: number): 
 /** The root index of the history after `token` follows root context r (r's history shifted by one). */
 function nextHistory(root: ContextIndex, r: number, token: number, key: Int32Array): number {
   const length = root.width;
+  // Stryker disable next-line EqualityOperator: equivalent, key[length - 1] is written below; key[length] is past the history
   for (let i = 1; i < length; i++) key[i - 1] = root.keyAt(r, i);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for length 0 key[-1] is a write to nowhere
   if (length > 0) key[length - 1] = token;
   return root.find(key, 0);
 }

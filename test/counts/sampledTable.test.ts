@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { KeptContexts, rootView } from '../../src/counts/keptContexts.js';
 import { tableFromPath } from '../../src/counts/sampledTable.js';
 import { buildTransitionTable, PAD, type TransitionTable } from '../../src/counts/transitionTable.js';
-import { concatCorpora, gatherSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
-import { trainModel, trainOnSampledPath } from '../../src/model/train.js';
+import { concatCorpora, gatherSentences } from '../../src/corpus/tokenCorpus.js';
+import { randomCorpus, sampleWithPath } from '../helpers/sampledPath.js';
 import { randomFor } from '../../src/random/random.js';
-import { createPathSampler, createTableSampler } from '../../src/sampler/tableSampler.js';
+import { createTableSampler } from '../../src/sampler/tableSampler.js';
 import { DEFAULT_SAMPLING } from '../../src/sampler/sampling.js';
 import { syntheticText } from '../../src/simulation/syntheticText.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
@@ -32,25 +32,6 @@ function canonical(table: TransitionTable): Map<string, string> {
     out.set(keyOf(c), `${table.contextTotal[c]} | ${edges.join(', ')}`);
   }
   return out;
-}
-
-/** A random corpus of `sentences` sentences over ids 2 .. 2 + types, lengths 0 .. 7. */
-function randomCorpus(seed: string, sentences: number, types: number): TokenCorpus {
-  const random = randomFor([seed]);
-  const ids: number[] = [];
-  const offsets = [0];
-  for (let s = 0; s < sentences; s++) {
-    const length = Math.floor(random() * 8);
-    for (let i = 0; i < length; i++) ids.push(2 + Math.floor(random() * random() * types));
-    offsets.push(ids.length);
-  }
-  return { ids: Int32Array.from(ids), offsets: Int32Array.from(offsets) };
-}
-
-function sampleWithPath(table: TransitionTable, tokens: number, maxLength: number, seed: string): { text: TokenCorpus; path: Int32Array } {
-  const sampler = createPathSampler(table)!;
-  const { text } = syntheticText(sampler, tokens, maxLength, randomFor([seed]));
-  return { text, path: sampler.path() };
 }
 
 describe('tableFromPath', () => {
@@ -165,60 +146,5 @@ describe('KeptContexts', () => {
     expect(rootView(sy)).toEqual({ root, toRoot: Int32Array.from([0, 2]), fromRoot: Int32Array.from([0, -1, 1, -1]) });
     expect(rootView(root)).toEqual({ root, toRoot: undefined, fromRoot: undefined });
     expect(() => new KeptContexts(sy, Int32Array.from([0, -1]), 1)).toThrow(TypeError);
-  });
-});
-
-describe('trainOnSampledPath', () => {
-  it('gives the model trainModel gives on the text, probability for probability', () => {
-    const corpus = randomCorpus('model', 70, 6);
-    const options = { order: 3, smoothing: 'mle' as const, idSpace: 9 };
-    const model0 = trainModel(corpus, options);
-    const base = buildTransitionTable(corpus, 2, 9);
-    const { text, path } = sampleWithPath(base, 120, 3, 'model walk');
-    const fromPath = trainOnSampledPath(text, base, path, options);
-    const counted = trainModel(text, options);
-    const history = new Int32Array(2);
-    // Every history over <s> and ids 2..8 (seen or not: the back-off too), every token.
-    const items = [BOS, 2, 3, 4, 5, 6, 7, 8];
-    for (const first of items) {
-      for (const second of items.slice(1)) {
-        history[0] = first;
-        history[1] = second;
-        for (let token = 1; token < 9; token++) {
-          expect(fromPath.probability(history, 0, 2, token)).toBe(counted.probability(history, 0, 2, token));
-        }
-      }
-    }
-    expect(Array.from(fromPath.support)).toEqual(Array.from(counted.support));
-    expect(model0.order).toBe(3);
-  });
-
-  it('counts the text the usual way when an extra is unknown to the table, with the same result', () => {
-    const f = fixture(['a b c', 'b c a', 'c a b']);
-    const options = { order: 3, smoothing: 'mle' as const, idSpace: f.vocabulary.size };
-    const base = buildTransitionTable(f.corpus, 2, f.vocabulary.size);
-    const { text, path } = sampleWithPath(base, 12, 5, 'fallback');
-    const stranger = fixture(['c c c'], f.vocabulary).corpus;
-    const training = concatCorpora([stranger, text]);
-    const model = trainOnSampledPath(training, base, path, options, [stranger]);
-    const counted = trainModel(training, options);
-    const history = new Int32Array(2);
-    for (const first of [BOS, f.id('a'), f.id('c')]) {
-      for (const second of [f.id('a'), f.id('b'), f.id('c')]) {
-        history[0] = first;
-        history[1] = second;
-        for (let token = 1; token < f.vocabulary.size; token++) expect(model.probability(history, 0, 2, token)).toBe(counted.probability(history, 0, 2, token));
-      }
-    }
-    expect(() => trainOnSampledPath(training, base, path, options)).toThrow(RangeError); // the extra not named: a count mismatch
-  });
-
-  it('refuses a path of another length, or options that are not MLE of the table order', () => {
-    const corpus = randomCorpus('refuse', 20, 5);
-    const base = buildTransitionTable(corpus, 2, 8);
-    const { text, path } = sampleWithPath(base, 30, 5, 'refuse walk');
-    expect(() => trainOnSampledPath(text, base, path.subarray(1), { order: 3, smoothing: 'mle', idSpace: 8 })).toThrow(RangeError);
-    expect(() => trainOnSampledPath(text, base, path, { order: 2, smoothing: 'mle', idSpace: 8 })).toThrow(RangeError);
-    expect(() => trainOnSampledPath(text, base, path, { order: 3, smoothing: 'add-k', idSpace: 8 })).toThrow(RangeError);
   });
 });

@@ -69,9 +69,21 @@ describe('path sampler', () => {
     syntheticText(sampler, 20, 50, randomFor(['first']));
     const first = sampler.path();
     const copy = Array.from(first);
-    syntheticText(sampler, 500, 50, randomFor(['more'])); // grows the buffer several times
+    syntheticText(sampler, 5000, 50, randomFor(['more'])); // past the 1,029 entries sized for 4 tokens: grows the buffer
     expect(Array.from(first)).toEqual(copy);
     expect(Array.from(sampler.path().subarray(0, copy.length))).toEqual(copy);
+  });
+
+  it('records every sentence when the buffer has to grow, sentence by sentence', () => {
+    const table = buildTransitionTable(f.corpus, 2, f.vocabulary.size);
+    // (one path sampler at a time: the path is valid until the next path sampler is made)
+    const small = createPathSampler(table, 1)!;
+    const fromSmall = syntheticText(small, 4000, 7, randomFor(['grow'])).text;
+    const smallPath = Array.from(small.path());
+    const large = createPathSampler(table, 100_000)!;
+    syntheticText(large, 4000, 7, randomFor(['grow']));
+    expect(smallPath).toEqual(Array.from(large.path()));
+    expect(smallPath.length).toBe(fromSmall.ids.length + fromSmall.offsets.length - 1);
   });
 
   it('is made only for an MLE model sampled with default options', () => {
