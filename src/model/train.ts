@@ -46,10 +46,12 @@ export function trainModel(corpus: TokenCorpus, options: TrainOptions): Language
 export function trainOnSampledPath(text: TokenCorpus, table: TransitionTable, path: Int32Array, options: TrainOptions, extras: readonly TokenCorpus[] = []): MleModel {
   const resolved = resolveTrainOptions(text, options);
   if (resolved.smoothing !== 'mle' || resolved.order - 1 !== table.historyLength) {
+    // Stryker disable next-line StringLiteral,ArithmeticOperator: equivalent, the message is not part of the contract (the RangeError is, tested)
     throw new RangeError(`a sample path gives an MLE model of order ${table.historyLength + 1}, not ${resolved.smoothing} of order ${resolved.order}`);
   }
   const predictions = (corpus: TokenCorpus): number => tokenCount(corpus) + sentenceCount(corpus);
   const given = extras.reduce((sum, extra) => sum + predictions(extra), path.length);
+  // Stryker disable next-line StringLiteral: equivalent, the message is not part of the contract (the RangeError is, tested)
   if (given !== predictions(text)) throw new RangeError(`the path and extras have ${given} predictions, the text ${predictions(text)}`);
   return new MleModel(text, resolved, tableFromPath(table, path, extras));
 }

@@ -169,6 +169,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     // The measured text's own table, for its n-gram columns (order 3): M(g)'s if M(g) was read off exactly that text, else read off its path.
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: the table read off the measured text's path equals M(g)'s when M(g) trained on that text
     const ownTable = fromPath !== undefined && text === training ? fromPath.transitions : undefined;
+    // Stryker disable next-line LogicalOperator: equivalent, time only: with no table the text is sorted, to the same values
     let textTable = sampled === undefined || cellSettings.order !== 3 ? undefined : (ownTable ?? tableFromPath(sampled.table, sampled.measuredPath));
     sampled = undefined; // M(g-1)'s table goes too
     progress.trained();

@@ -86,6 +86,34 @@ describe('path sampler', () => {
     expect(smallPath.length).toBe(fromSmall.ids.length + fromSmall.offsets.length - 1);
   });
 
+  // Every sentence of this model is cut at 4 tokens ("a b c d", then the cut mark): 5 entries each. A
+  // path sized for 0 tokens holds 1,024 entries, so the 205th sentence needs entries 1,020 .. 1,024: one
+  // past the end, the one boundary where growing a step late loses an entry.
+  it('grows the path exactly when a sentence would not fit (a sentence that needs one entry more)', () => {
+    const g = fixture(['a b c d e f g h i j']);
+    const table = buildTransitionTable(g.corpus, 2, g.vocabulary.size);
+    const exact = createPathSampler(table, 0)!;
+    syntheticText(exact, 1200, 4, randomFor(['boundary']));
+    const path = Array.from(exact.path());
+    expect(path.length).toBe(300 * 5);
+    expect(path.filter((entry) => entry < 0).length).toBe(300); // every sentence ends with a cut mark
+    expect(path.slice(1020, 1025)).toEqual(path.slice(0, 5));
+  });
+
+  // One sentence of 1,001 distinct words, cut at 1,000: 1,001 entries a sentence. The second needs
+  // entries 1,001 .. 2,001 of a path of 1,024: more than half again, so the new size is the need itself.
+  it('grows the path to what a long sentence needs, when that is more than half again', () => {
+    const g = fixture([Array.from({ length: 1001 }, (_, i) => `w${i}`).join(' ')]);
+    const table = buildTransitionTable(g.corpus, 2, g.vocabulary.size);
+    const sampler = createPathSampler(table, 0)!;
+    const { text } = syntheticText(sampler, 2000, 1000, randomFor(['long']));
+    expect(text.offsets.length - 1).toBe(2);
+    const path = sampler.path();
+    expect(path.length).toBe(2002);
+    expect(path[2001]).toBe(path[1000]); // both sentences end with the same cut mark
+    expect(path[1000]).toBeLessThan(0);
+  });
+
   it('is made only for an MLE model sampled with default options', () => {
     const mle = trainModel(f.corpus, { order: 3, smoothing: 'mle' });
     expect(pathSamplerFor(mle)).toBeDefined();
