@@ -345,55 +345,67 @@ export function scoredProfile(
 
 /**
  * The distinct extended trigrams of a text with their counts, sorted by (a, b, c), from the text's
- * transition table of history length 2: its contexts (a, b) sorted by two stable counting sorts (by
- * b, then a), each followed by its edges (already sorted by c). O(C + E + ids).
+ * transition table of history length 2: its contexts (a, b) are sorted by two stable counting sorts
+ * (by b, then a), which gives each context the place of its run of entries; then the edges (already
+ * sorted by c) are copied there in the table's own order, so the edges are read sequentially and only
+ * the runs' writes land apart. O(C + E + ids).
  */
 function tableGroups(table: TransitionTable, idSpace: number): Groups {
   // Stryker disable next-line StringLiteral: equivalent, the message is not part of the contract (the RangeError is, tested)
   if (table.historyLength !== 2) throw new RangeError(`an n-gram profile reads a table of history length 2, not ${table.historyLength}`);
   const contexts = table.contextTotal.length;
   const range = idSpace + 1; // the ids, then PAD
-  const groupOf = (c: number): number => {
+  const first = new Int32Array(contexts);
+  const second = new Int32Array(contexts);
+  // Stryker disable next-line EqualityOperator: equivalent, context `contexts` is written past both arrays: nowhere
+  for (let c = 0; c < contexts; c++) {
     const a = table.contexts.keyAt(c, 0);
-    return a === PAD ? idSpace : a;
-  };
-  // contexts by b, then (stable) by a
-  const byB = countingOrder(contexts, range, (c) => table.contexts.keyAt(c, 1), undefined);
-  const order = countingOrder(contexts, range, groupOf, byB);
-  const edges = table.edgeToken.length;
-  const second = new Int32Array(edges);
-  const third = new Int32Array(edges);
-  const weight = new Int32Array(edges);
-  const entryStart = new Int32Array(range + 1);
+    first[c] = a === PAD ? idSpace : a;
+    second[c] = table.contexts.keyAt(c, 1);
+  }
+  // contexts by b, then (stable) by a: the order of their runs
+  const order = countingOrder(contexts, range, first, countingOrder(contexts, range, second, undefined));
+  const { edgeStart, edgeToken, edgeCount } = table;
+  const runStart = new Int32Array(contexts);
+  const groupStart = new Int32Array(range + 1);
   let at = 0;
   let group = 0;
-  // Stryker disable next-line EqualityOperator: equivalent, order[contexts] is undefined: no group, no edges
   for (let k = 0; k < contexts; k++) {
     const c = order[k]!;
-    const g = groupOf(c);
-    while (group <= g) entryStart[group++] = at;
-    const b = table.contexts.keyAt(c, 1);
-    for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) {
-      second[at] = b;
-      third[at] = table.edgeToken[e]!;
-      weight[at++] = table.edgeCount[e]!;
+    while (group <= first[c]!) groupStart[group++] = at;
+    runStart[c] = at;
+    at += edgeStart[c + 1]! - edgeStart[c]!;
+  }
+  while (group <= range) groupStart[group++] = at;
+  const edges = edgeToken.length;
+  const entrySecond = new Int32Array(edges);
+  const third = new Int32Array(edges);
+  const weight = new Int32Array(edges);
+  // Stryker disable next-line EqualityOperator: equivalent, context `contexts` has undefined edge bounds: no pass
+  for (let c = 0; c < contexts; c++) {
+    let to = runStart[c]!;
+    for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++, to++) {
+      entrySecond[to] = second[c]!;
+      third[to] = edgeToken[e]!;
+      weight[to] = edgeCount[e]!;
     }
   }
-  while (group <= range) entryStart[group++] = at;
-  return { groupStart: entryStart, second, third, weight };
+  return { groupStart, second: entrySecond, third, weight };
 }
 
-/** The items 0..n-1 (in the order `within`, or 0..n-1) stably sorted by key in [0, range): a counting sort. */
-function countingOrder(n: number, range: number, key: (i: number) => number, within: Int32Array | undefined): Int32Array {
+/** The items 0..n-1 (in the order `within`, or 0..n-1) stably sorted by `keys` in [0, range): a counting sort. */
+function countingOrder(n: number, range: number, keys: Int32Array, within: Int32Array | undefined): Int32Array {
   // Stryker disable next-line ArithmeticOperator: equivalent, a start needs only the smaller keys' counts; the one item a shorter array drops (PAD's, in the sort by a) is the start context, index 0, which the unwritten last slot of `order` holds anyway
   const fill = new Int32Array(range + 1);
-  for (let i = 0; i < n; i++) fill[key(i) + 1]!++;
+  // Stryker disable next-line EqualityOperator: equivalent, keys[n] is undefined: a count to nowhere
+  for (let i = 0; i < n; i++) fill[keys[i]! + 1]!++;
   // Stryker disable next-line EqualityOperator: equivalent, fill[range + 1] is past the array
   for (let k = 0; k < range; k++) fill[k + 1]! += fill[k]!;
   const order = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: equivalent, item n reads undefined keys: a write to nowhere
   for (let k = 0; k < n; k++) {
     const i = within === undefined ? k : within[k]!;
-    order[fill[key(i)]!++] = i;
+    order[fill[keys[i]!]!++] = i;
   }
   return order;
 }
