@@ -36,14 +36,14 @@ import { PAD, type TransitionTable } from './transitionTable.js';
 import type { ContextIndex } from './tupleTable.js';
 
 export function tableFromPath(base: TransitionTable, path: Int32Array, extras: readonly TokenCorpus[] = []): TransitionTable | undefined {
-  const { root, toRoot } = rootView(base.contexts);
+  const { root, toRoot, fromRoot } = rootView(base.contexts);
   // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const counts = scratchInts('sampled.counts', base.edgeToken.length, true);
   // Predictions not on the path, as (root context, token) pairs: cut sentences' ends, the extras'.
   const others: number[] = [];
   countPath(base, path, counts, others, toRoot);
   for (const extra of extras) if (!countExtra(base.historyLength, extra, root, others)) return undefined;
-  return mergedTable(base, root, toRoot, counts, groupPairs(others, root.size));
+  return mergedTable(base, root, toRoot, fromRoot, counts, groupPairs(others, root.size));
 }
 
 /** Counts the path's edges into `counts`; a cut sentence's `</s>` goes to `others`. */
@@ -142,7 +142,14 @@ function groupPairs(pairs: readonly number[], rootSize: number): Pairs {
  * The table: per root context in root order, T's counted edges merged by token with the other pairs.
  * Next contexts: T's edges name T's next context; an other pair's next history (b .. token) is looked up.
  */
-function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Array | undefined, counts: Int32Array, others: Pairs): TransitionTable {
+function mergedTable(
+  base: TransitionTable,
+  root: ContextIndex,
+  toRoot: Int32Array | undefined,
+  fromRoot: Int32Array | undefined,
+  counts: Int32Array,
+  others: Pairs,
+): TransitionTable {
   const { edgeStart, edgeToken, edgeNext } = base;
   const contexts = base.contextTotal.length;
   const otherContext = others.context;
@@ -167,7 +174,8 @@ function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Arr
     }
   }
   for (let o = 0; o < pairs; o++) {
-    const c = fromRoot(toRoot, contexts, otherContext[o]!);
+    // T's context of the pair's root context (T the root itself: the same index), or -1
+    const c = fromRoot === undefined ? otherContext[o]! : fromRoot[otherContext[o]!]!;
     // Stryker disable next-line ConditionalExpression: equivalent, a search with c = -1 has undefined bounds and finds nothing (-1)
     const e = c < 0 ? -1 : indexInSortedRange(edgeToken, edgeStart[c]!, edgeStart[c + 1]!, otherToken[o]!);
     if (e < 0 || counts[e] === 0) edges++;
@@ -252,11 +260,6 @@ function mergedTable(base: TransitionTable, root: ContextIndex, toRoot: Int32Arr
     contextTotal: total,
     startContext: 0,
   };
-}
-
-/** T's context of root context r (T the root itself: r; else toRoot is ascending: a binary search), or -1. */
-function fromRoot(toRoot: Int32Array | undefined, contexts: number, r: number): number {
-  return toRoot === undefined ? r : indexInSortedRange(toRoot, 0, contexts, r);
 }
 
 /** The root index of the history after `token` follows root context r (r's history shifted by one). */
