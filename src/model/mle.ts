@@ -14,15 +14,19 @@
  *
  * `predictionProbabilities` scores a whole text by walking the top-level table's records
  * (counts/transitionRecords.ts, the layout the table sampler also walks: one record read and a short
- * search per token, no hashing while the text stays on seen histories, several sentences in turn); it
- * gives exactly the values `probability` returns, in text order. Sampling lives in src/sampler/.
+ * search per token, no hashing while the text stays on seen histories, several sentences in turn), or,
+ * for a model whose contexts are a view of M0's (read off a sample path), by reading each history's
+ * place in M0's table, looked up once per text (counts/historyIndexes.ts); either way it gives exactly
+ * the values `probability` returns, in text order. Sampling lives in src/sampler/.
  */
 
+import { historyIndexes } from '../counts/historyIndexes.js';
+import { rootView } from '../counts/keptContexts.js';
 import { indexInSortedRange } from '../counts/sortedSearch.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
-import { TupleTable } from '../counts/tupleTable.js';
 import { scratchFloats } from '../counts/scratchBuffers.js';
+import { TupleTable } from '../counts/tupleTable.js';
 import { countBefore, findRecordEdge, recordsOf, recordTotal } from '../counts/transitionRecords.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, ModelOptions } from './languageModel.js';
@@ -87,24 +91,74 @@ export class MleModel implements LanguageModel {
   /**
    * P(token | history) of every prediction of `corpus` (each token, then `</s>`, sentence by
    * sentence; the same values as `probability`) as an array in text order: prediction j of sentence s (j = its length for
-   * `</s>`) is at offsets[s] + s + j. Several sentences are walked in turn (LANES cursors), so the
-   * cache misses of one overlap with the others'; where the walk leaves the table (a history never
-   * seen in training) the value is the back-off's: for order 3 from the table's counts after the walk
+   * `</s>`) is at offsets[s] + s + j. A view of a root table reads the histories' places in the root
+   * (scoreThroughRoot); otherwise several sentences are walked in turn (LANES cursors), so the
+   * cache misses of one overlap with the others'. Where a history was never seen in training the
+   * value is the back-off's: for order 3 from the table's counts after the walk
    * (`fillBackoff`: one pass, no lower tables), otherwise from `probability` itself. O(P log m + E).
    * The array is a scratch buffer, valid until the next call.
    */
   predictionProbabilities(corpus: TokenCorpus): Float64Array {
     const table = this.level(this.order - 1);
-    const length = this.order - 1;
-    const { walk, offsetOf } = recordsOf(table);
     const { ids, offsets } = corpus;
     const sentences = offsets.length - 1;
     // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
     const out = scratchFloats('mle.probabilities', ids.length + sentences);
+    // Order 3's predictions whose history the model never saw, as (position, b, c): scored by fillBackoff at the end.
+    const misses: number[] = [];
+    const { root, fromRoot } = rootView(table.contexts);
+    // Stryker disable next-line ConditionalExpression: equivalent, time only: walking the records gives the same values
+    if (fromRoot !== undefined) this.scoreThroughRoot(corpus, table, historyIndexes(root, corpus), fromRoot, out, misses);
+    else this.scoreByWalking(corpus, table, out, misses);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, fillBackoff with no misses writes nothing
+    if (misses.length > 0) fillBackoff(out, misses, table, this.idSpace);
+    return out;
+  }
+
+  /**
+   * predictionProbabilities for a model whose contexts are a view of a root table (one read off a
+   * sample path): each history's index in the root is known once per text (historyIndexes), so every
+   * prediction is one array read, one record read and a short search, independent of the one before
+   * (the processor overlaps their cache misses), with no hashing at all.
+   */
+  private scoreThroughRoot(corpus: TokenCorpus, table: TransitionTable, histories: Int32Array, fromRoot: Int32Array, out: Float64Array, misses: number[]): void {
+    const { walk, offsetOf } = recordsOf(table);
+    const { ids, offsets } = corpus;
+    // Stryker disable next-line ArithmeticOperator: equivalent, a sentence past the last has undefined offsets: no prediction
+    const sentences = offsets.length - 1;
+    let p = 0;
+    // Stryker disable next-line EqualityOperator: equivalent, a sentence past the last has undefined offsets: no prediction
+    for (let s = 0; s < sentences; s++) {
+      const from = offsets[s]!;
+      const size = offsets[s + 1]! - from;
+      for (let j = 0; j <= size; j++, p++) {
+        const token = j < size ? ids[from + j]! : EOS;
+        const root = histories[p]!;
+        // (Index 0 as unseen, `<= 0` below, is an equivalent mutant: a table's first context is the start
+        // context (PAD <s>), the only one ending in <s>, so its back-off count(<s> c) / count(<s> .) is its own.)
+        // Stryker disable next-line EqualityOperator: equivalent, see above
+        const context = root < 0 ? -1 : fromRoot[root]!;
+        // Stryker disable next-line EqualityOperator: equivalent, see above
+        if (context < 0) {
+          out[p] = this.unseenHistory(ids, from, s, j, token, misses);
+          continue;
+        }
+        const record = offsetOf[context]!;
+        const edge = findRecordEdge(walk, record, token);
+        // Stryker disable next-line EqualityOperator: equivalent, an edge is never at 0 (a record's head is)
+        out[p] = edge < 0 ? 0 : (walk[edge]! - countBefore(walk, record, edge)) / recordTotal(walk, record);
+      }
+    }
+  }
+
+  /** predictionProbabilities by walking the records sentence by sentence (LANES at a time). */
+  private scoreByWalking(corpus: TokenCorpus, table: TransitionTable, out: Float64Array, misses: number[]): void {
+    const length = this.order - 1;
+    const { walk, offsetOf } = recordsOf(table);
+    const { ids, offsets } = corpus;
+    const sentences = offsets.length - 1;
     // Stryker disable next-line ConditionalExpression: equivalent, `false` scores every prediction by probability() (same values)
     const start = table.contextTotal.length > 0 ? offsetOf[table.startContext]! : -1;
-    // Order 3's predictions that leave the walk, as (position, b, c): scored by fillBackoff at the end.
-    const misses: number[] = [];
     const laneSentence = new Int32Array(LANES).fill(-1);
     const lanePosition = new Int32Array(LANES);
     const laneRecord = new Int32Array(LANES);
@@ -141,19 +195,7 @@ export class MleModel implements LanguageModel {
         } else {
           // The walk left the table: the history is unseen (its look-up, when the last step found
           // no record, missed at the top level already).
-          // Stryker disable next-line ConditionalExpression: equivalent, `false` takes the general back-off below (same values)
-          if (this.order === 3) {
-            // Order 3: b is the item before the token; the value comes from fillBackoff after the walk.
-            // (j = 0 leaves the walk only when the table is empty: every value is 0 then, whatever b is)
-            // Stryker disable next-line ConditionalExpression: equivalent, see above
-            misses.push(from + s + j, j === 0 ? BOS : ids[from + j - 1]!, token);
-            probability = 0;
-          } else {
-            // Other orders: the back-off starts one level down.
-            const known = this.tailHistory(ids, from, j, length);
-            // Stryker disable next-line ArithmeticOperator: equivalent, starting at the top level misses there again and gives the same value
-            probability = this.probabilityFrom(length - 1, this.tail, 0, known, token);
-          }
+          probability = this.unseenHistory(ids, from, s, j, token, misses);
         }
         out[from + s + j] = probability;
         if (j === size) {
@@ -179,8 +221,25 @@ export class MleModel implements LanguageModel {
         laneRecord[lane] = next;
       }
     }
-    if (misses.length > 0) fillBackoff(out, misses, table, this.idSpace);
-    return out;
+  }
+
+  /**
+   * The probability of a prediction whose history (the model never saw it) has no record: order 3
+   * notes it in `misses` (position, b, c) for fillBackoff and gives 0 for now; other orders back off
+   * from one level down at once.
+   */
+  private unseenHistory(ids: Int32Array, from: number, s: number, j: number, token: number, misses: number[]): number {
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, order 3 by the general back-off below gives the same values
+    if (this.order === 3) {
+      // b is the item before the token. (j = 0 misses only when the table is empty: every value is 0 then, whatever b is)
+      // Stryker disable next-line ConditionalExpression: equivalent, see above
+      misses.push(from + s + j, j === 0 ? BOS : ids[from + j - 1]!, token);
+      return 0;
+    }
+    const length = this.order - 1;
+    const known = this.tailHistory(ids, from, j, length);
+    // Stryker disable next-line ArithmeticOperator: equivalent, starting at the top level misses there again and gives the same value
+    return this.probabilityFrom(length - 1, this.tail, 0, known, token);
   }
 
   /** Writes into `tail` the last (up to `length`) items of `<s> ids[from .. from+j)`; returns how many. */

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { trainMle } from '../../src/model/mle.js';
 import { flooredPerplexity, type PredictionWalker } from '../../src/metrics/perplexity.js';
-import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
+import { probabilitiesOneByOne as oneByOne } from '../helpers/oneByOne.js';
 import { randomCorpus } from '../speedHelpers.js';
 import { corpusFromSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import type { LanguageModel } from '../../src/model/languageModel.js';
-
-/** probability() of every prediction, one call each, in text order. */
-function oneByOne(model: LanguageModel, corpus: TokenCorpus): number[] {
-  const values: number[] = [];
-  for (let s = 0; s + 1 < corpus.offsets.length; s++) {
-    const history = [BOS, ...corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1])];
-    const array = Int32Array.from(history);
-    for (let j = 1; j <= history.length; j++) values.push(model.probability(array, 0, j, j < history.length ? history[j]! : EOS));
-  }
-  return values;
-}
 
 describe('MLE whole-text scoring', () => {
   for (const order of [1, 2, 3, 4]) {

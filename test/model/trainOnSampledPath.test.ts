@@ -6,10 +6,14 @@
 
 import { describe, expect, it } from 'vitest';
 import { concatCorpora } from '../../src/corpus/tokenCorpus.js';
+import { rootView } from '../../src/counts/keptContexts.js';
 import { buildTransitionTable } from '../../src/counts/transitionTable.js';
+import type { LanguageModel } from '../../src/model/languageModel.js';
+import type { PredictionWalker } from '../../src/metrics/perplexity.js';
 import { trainModel, trainOnSampledPath } from '../../src/model/train.js';
 import { BOS } from '../../src/vocabulary/vocabulary.js';
 import { fixture } from '../helpers/corpus.js';
+import { probabilitiesOneByOne } from '../helpers/oneByOne.js';
 import { randomCorpus, sampleWithPath } from '../helpers/sampledPath.js';
 
 describe('trainOnSampledPath', () => {
@@ -55,6 +59,27 @@ describe('trainOnSampledPath', () => {
       }
     }
     expect(() => trainOnSampledPath(training, base, path, options)).toThrow(RangeError); // the extra not named: a count mismatch
+  });
+
+  it('scores a text through M0\'s table exactly as probability() does, generation after generation', () => {
+    // Held-out text over a wider vocabulary (id 11 is never trained on): histories the models never saw,
+    // so both the records and the back-off are read.
+    const options = { order: 3, smoothing: 'mle' as const, idSpace: 12 };
+    let table = buildTransitionTable(randomCorpus('score', 80, 8), 2, 12);
+    const heldout = randomCorpus('score heldout', 40, 10);
+    for (let generation = 1; generation <= 3; generation++) {
+      const { text, path } = sampleWithPath(table, 150, 6, `score walk ${generation}`);
+      const model = trainOnSampledPath(text, table, path, options);
+      expect(rootView(model.transitions.contexts).fromRoot).toBeDefined(); // a view: scored through the root
+      const scored = Array.from(model.predictionProbabilities(heldout));
+      expect(scored).toEqual(probabilitiesOneByOne(model, heldout));
+      const counted = trainModel(text, options) as LanguageModel & PredictionWalker;
+      expect(scored).toEqual(Array.from(counted.predictionProbabilities(heldout))); // the walk of a counted table
+      expect(Array.from(model.predictionProbabilities(heldout))).toEqual(scored); // the histories' places, known now
+      expect(scored.some((p) => p === 0)).toBe(true);
+      expect(scored.some((p) => p > 0 && p < 1)).toBe(true);
+      table = model.transitions;
+    }
   });
 
   it('refuses a path of another length, or options that are not MLE of the table order', () => {
