@@ -46,6 +46,7 @@ import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
 import { curatedShare, DEDUP_DRAW_CAP, parseSelectRule, type CuratedShare, type CurationContext, type SelectRule } from './curation.js';
 import { GenerationProgress, type GenerationWork, type ProgressReport } from './generationProgress.js';
+import { generation0Key, modelOptions, type Generation0Sharing } from './generationZero.js';
 import { firstTokens, pickSentences, pickTokens } from './sentencePicks.js';
 import { measuredText, type MeasuredText } from './measuredText.js';
 import { batchTokensAt } from './settings.js';
@@ -85,6 +86,8 @@ export interface SeriesHooks {
   readonly onModel0?: (model0: LanguageModel) => void;
   /** How far the series is through a generation (0..1, 1 once its row is out): see GenerationProgress. */
   readonly onProgress?: ProgressReport;
+  /** Generation 0 from (and for) the other tasks of this thread (./generationZero.ts); none: trained here. */
+  readonly generation0?: Generation0Sharing;
 }
 
 export function seriesRandom(run: PreparedRun, cell: Cell, replicate: number): RandomSource {
@@ -116,9 +119,12 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const humanTargetAt = (generation: number): number => Math.round(cellSettings.humanRatio * batchAt(generation));
   const fixedPool = cellSettings.humanPool === 'fixed' ? pickTokens(human, largestHumanShare(settings.generations, humanTargetAt), random) : undefined;
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
+  const sharing = hooks.generation0;
+  const generation0Of = sharing === undefined ? undefined : generation0Key(run, cell);
+  const taken = generation0Of === undefined ? undefined : sharing!.keeper.take(run, generation0Of);
 
   const start = new GenerationProgress(0, { sample: 0, train: tokenCount(human), measure: tokenCount(human) }, hooks.onProgress);
-  let model0: LanguageModel | undefined = train(human);
+  let model0: LanguageModel | undefined = taken?.model0 ?? train(human);
   start.trained();
   hooks.onModel0?.(model0);
   // An order-3 MLE M0 scores texts from H's counts, its back-off included (metrics/seedPerplexity.ts),
@@ -128,7 +134,13 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   // (Not with --select: its m0 rules score every generation's candidates under M0.)
   const releaseModel0 = cellSettings.order === 3 && cellSettings.smoothing === 'mle' && hooks.onTexts === undefined && cellSettings.select === 'none';
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
-  row(0, { ...measureText(human, run.reference).values, ...modelColumns(run, model0, seed, human), ...wordLevel(run, human) });
+  const values0 = taken?.values ?? { ...measureText(human, run.reference).values, ...modelColumns(run, model0, seed, human), ...wordLevel(run, human) };
+  row(0, { ...values0 });
+  // Left for the next task of this thread that shares it, or cleared (so the keeper holds no M0 this series lets go).
+  if (sharing !== undefined) {
+    if (sharing.keep) sharing.keeper.keep(run, generation0Of!, { model0, values: values0 });
+    else sharing.keeper.clear();
+  }
   // From here on every model and measured text is read off sample paths (order-3 MLE, default sampling,
   // no --select, replace): no pass over a text's predictions is left, so the column buffers go.
   // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, memory only: a released slot is allocated again on its next use (the test checks a path-read series does release)
@@ -253,17 +265,6 @@ function trainingData(run: PreparedRun, cell: Cell, batches: TokenCorpus[], batc
     case 'accumulate-subsample':
       return pickTokens(concatCorpora([run.human, ...batches]), batchSize, random);
   }
-}
-
-function modelOptions(run: PreparedRun, cell: Cell) {
-  return {
-    order: cell.settings.order,
-    smoothing: cell.settings.smoothing,
-    k: run.settings.k,
-    vocab: cell.settings.vocab,
-    idSpace: run.idSpace,
-    seedTypes: run.reference.unigrams.types,
-  };
 }
 
 /** The word_* columns of a subword run (empty otherwise). */

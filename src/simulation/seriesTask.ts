@@ -14,6 +14,7 @@ import type { LanguageModel } from '../model/languageModel.js';
 import { expandCells, type Cell } from './cells.js';
 import { ExtinctionTracker, type ExtinctionTable } from './extinctionTracker.js';
 import type { ProgressReport } from './generationProgress.js';
+import type { Generation0Sharing } from './generationZero.js';
 import type { PreparedRun } from './preparedRun.js';
 import { seriesSteps, type GenerationTexts, type SeriesWarning } from './series.js';
 import type { RunSettings } from './settings.js';
@@ -54,6 +55,8 @@ export interface TaskListener {
   readonly warn?: SeriesWarning;
   /** How far the task is through a generation (see GenerationProgress), as soon as known. */
   readonly onProgress?: ProgressReport;
+  /** Generation 0 shared with this thread's other tasks (./generationZero.ts). */
+  readonly generation0?: Generation0Sharing;
 }
 
 export function* taskSteps(
@@ -76,6 +79,7 @@ export function* taskSteps(
     warn: listener.warn,
     onProgress: listener.onProgress,
     onTexts,
+    generation0: listener.generation0,
   });
   return tracker?.result();
 }

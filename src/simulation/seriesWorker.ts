@@ -6,6 +6,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { expandCells } from './cells.js';
+import { Generation0Keeper } from './generationZero.js';
 import { preparedRunFromParts } from './preparedRun.js';
 import { taskSteps } from './seriesTask.js';
 import type { TaskRequest, WorkerReply, WorkerSetup } from './workerPool.js';
@@ -16,6 +17,8 @@ const setup = workerData as WorkerSetup;
 const run = preparedRunFromParts(setup.prepared, setup.settings);
 const cells = expandCells(setup.settings.sweep);
 const post = (reply: WorkerReply): void => port.postMessage(reply);
+// Generation 0 handed from one task of this worker to its next (the pool says when one will share it).
+const keeper = new Generation0Keeper();
 
 port.on('message', (request: TaskRequest) => {
   const { slot } = request;
@@ -26,6 +29,7 @@ port.on('message', (request: TaskRequest) => {
       onTexts: (generation, measured, shareSentences) => post({ type: 'texts', slot, generation, ids: measured.ids, offsets: measured.offsets, shareSentences }),
       warn: (message) => post({ type: 'warn', message }),
       onProgress: (generation, fraction) => post({ type: 'progress', slot, generation, fraction }),
+      generation0: { keeper, keep: request.keepGeneration0 },
     });
     let step = steps.next();
     while (step.done !== true) step = steps.next();

@@ -109,7 +109,19 @@ export function validateSeriesArguments(run: unknown, cell: unknown, replicate: 
   checkValue('cell.key', cellObject['key'], TEXT_RULE);
   checkValue('cell.id', cellObject['id'], TEXT_RULE);
   checkValue('replicate', replicate, integerRule(1));
-  checkHooks(hooks);
+  // Every hook is a function, but for the generation-0 sharing (an object).
+  const { generation0, ...functions } = checkObject('hooks', hooks);
+  checkHooks(functions);
+  if (generation0 !== undefined) checkGeneration0Sharing(generation0);
+}
+
+/** hooks.generation0: `{ keeper: a Generation0Keeper, keep: true or false }`. */
+function checkGeneration0Sharing(value: unknown): void {
+  const sharing = checkObject('hooks.generation0', value);
+  // (A Generation0Keeper by its methods: generationZero.ts sits above this file, which it must not import.)
+  const keeper = sharing['keeper'] as Record<string, unknown> | null | undefined;
+  if (typeof keeper !== 'object' || keeper === null || !['take', 'keep', 'clear'].every((method) => typeof keeper[method] === 'function')) throw new UsageError(`hooks.generation0.keeper must be a Generation0Keeper, got ${shownValue(sharing['keeper'])}`, 'pass new Generation0Keeper() or leave hooks.generation0 out');
+  if (typeof sharing['keep'] !== 'boolean') throw new UsageError(`hooks.generation0.keep must be true or false, got ${shownValue(sharing['keep'])}`, 'pass whether a later task shares this generation 0');
 }
 
 /** Every given member of `field` must be a function; `required` (e.g. `emit`) must be given. */

@@ -24,6 +24,7 @@ import { Worker } from 'node:worker_threads';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import type { ExtinctionTable } from './extinctionTracker.js';
+import { Generation0Keeper, sharedNext } from './generationZero.js';
 import { OrderedDelivery } from './orderedDelivery.js';
 import { preparedRunParts, type PreparedRun, type PreparedRunParts } from './preparedRun.js';
 import type { SeriesRow, SeriesWarning } from './series.js';
@@ -81,6 +82,8 @@ export interface TaskRequest {
   readonly position: number;
   readonly cellIndex: number;
   readonly replicate: number;
+  /** The task this worker likely gets next (workerCount places on) shares this one's generation 0: the worker keeps it (./generationZero.ts). */
+  readonly keepGeneration0: boolean;
 }
 export type WorkerReply =
   | { readonly type: 'row'; readonly slot: number; readonly generation: number; readonly values: MetricValues; readonly perplexities?: Float64Array }
@@ -140,13 +143,15 @@ async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], opti
   const onTexts = guarded(handlers.onTexts);
   const onEnd = guarded(handlers.onEnd);
   const onProgress = guarded(handlers.onProgress);
+  const keeper = new Generation0Keeper();
   let ended = 0;
   let failed = 0;
-  for (const task of tasks) {
+  for (const [index, task] of tasks.entries()) {
     if (isAborted(options.signal)) return { ended, failed, interrupted: true };
     let outcome: TaskOutcome;
     try {
       const steps = taskSteps(run, task, options.extras ?? NO_EXTRAS, {
+        generation0: { keeper, keep: sharedNext(run, tasks, index) },
         onRow: (generation, values, perplexities) => onRow({ cell: task.cell, replicate: task.replicate, generation, values }, task, perplexities),
         onTexts: (generation, measured, shareSentences) => onTexts(task, generation, measured, shareSentences),
         ...(handlers.onProgress === undefined ? {} : { onProgress: (generation: number, fraction: number) => onProgress(task, generation, fraction) }),
@@ -272,7 +277,7 @@ function runOnWorkers(
       const slot = nextSlot++;
       const task = tasks[slot]!;
       pool.set(worker, slot);
-      const request: TaskRequest = { slot, position: task.position, cellIndex: task.cell.index, replicate: task.replicate };
+      const request: TaskRequest = { slot, position: task.position, cellIndex: task.cell.index, replicate: task.replicate, keepGeneration0: sharedNext(run, tasks, slot, workerCount) };
       worker.postMessage(request);
     };
     const onReply = (worker: Worker, reply: WorkerReply): void => {

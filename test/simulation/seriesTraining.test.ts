@@ -14,6 +14,8 @@ import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { runSeries, type SeriesHooks } from '../../src/simulation/series.js';
 import { seriesTasks, taskSteps, type TaskExtras } from '../../src/simulation/seriesTask.js';
 import { DEFAULT_RUN, type CellSettings, type RunSettings } from '../../src/simulation/settings.js';
+import { Generation0Keeper } from '../../src/simulation/generationZero.js';
+import { runTasks } from '../../src/simulation/workerPool.js';
 import { fixture } from '../helpers/corpus.js';
 
 // `calls` counts every model trained, `fromPath` those read off their own sample's path (a generation
@@ -106,5 +108,63 @@ describe('models trained by one series', () => {
     };
     expect(trainings({ extinctions: false, texts: false })).toBe(4);
     expect(trainings({ extinctions: true, texts: false })).toBe(4);
+  });
+});
+
+describe('generation 0 handed from series to series (Generation0Keeper)', () => {
+  const settings: RunSettings = { ...DEFAULT_RUN, generations: 3, holdout: 0.25, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0, 0.5], order: [3, 2] } };
+  const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
+  // Cells in canonical order: (ratio 0, order 3), (ratio 0, order 2), (ratio 0.5, order 3), (ratio 0.5, order 2).
+  const cells = expandCells(settings.sweep);
+  const rowsOf = (cell: number, hooks: Partial<SeriesHooks> = {}): string[] => {
+    const rows: string[] = [];
+    runSeries(prepared, cells[cell]!, 1, { emit: (row) => rows.push(JSON.stringify(row.values)), ...hooks });
+    return rows;
+  };
+
+  it('a series with the same model options takes M0 and row 0 instead of training (1 + 3, then 3), with the same rows', () => {
+    const alone = [rowsOf(0), rowsOf(2)];
+    const keeper = new Generation0Keeper();
+    trained.calls = 0;
+    const first = rowsOf(0, { generation0: { keeper, keep: true } });
+    expect(trained.calls).toBe(4);
+    trained.calls = 0;
+    const second = rowsOf(2, { generation0: { keeper, keep: false } });
+    expect(trained.calls).toBe(3);
+    expect([first, second]).toEqual(alone);
+    // keep: false cleared it: the same series again trains its own M0.
+    trained.calls = 0;
+    expect(rowsOf(2, { generation0: { keeper, keep: false } })).toEqual(alone[1]);
+    expect(trained.calls).toBe(4);
+  });
+
+  it('a series with other model options (order 2) does not take it', () => {
+    const keeper = new Generation0Keeper();
+    rowsOf(0, { generation0: { keeper, keep: true } });
+    trained.calls = 0;
+    expect(rowsOf(1, { generation0: { keeper, keep: false } })).toEqual(rowsOf(1));
+    expect(trained.calls).toBe(4 + 4); // its own M0 + 3 generations, then the same again alone
+  });
+
+  const tasksRun = async (run: RunSettings): Promise<{ trainings: number; rows: string[] }> => {
+    const preparedRun = prepareRun(f.corpus, f.vocabulary.size, run);
+    trained.calls = 0;
+    const rows: string[] = [];
+    await runTasks(preparedRun, f.corpus, seriesTasks(run), { workers: 1 }, { onRow: (row) => rows.push(JSON.stringify([row.cell.id, row.replicate, row.values])) });
+    return { trainings: trained.calls, rows };
+  };
+
+  it('runTasks in one thread: 2 cells x 2 replicates that all share M0 train it once (1 + 3 + 3 x 3 = 13), with the rows of separate series', async () => {
+    const run: RunSettings = { ...settings, replicates: 2, sweep: { ...settings.sweep, order: [3] } };
+    const { trainings, rows } = await tasksRun(run);
+    expect(trainings).toBe(13);
+    const alone = prepareRun(f.corpus, f.vocabulary.size, run);
+    const expected: string[] = [];
+    for (const task of seriesTasks(run)) runSeries(alone, task.cell, task.replicate, { emit: (row) => expected.push(JSON.stringify([row.cell.id, row.replicate, row.values])) });
+    expect(rows).toEqual(expected);
+  });
+
+  it('runTasks in one thread keeps generation 0 only for the very next task: orders 3, 2, 3, 2 share nothing (4 x 4 = 16)', async () => {
+    expect((await tasksRun(settings)).trainings).toBe(16);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { batchTokensAt, DEFAULT_RUN, HUMAN_POOLS, STRATEGIES, type RunSettings } from '../../src/simulation/settings.js';
 import { checkHooks, validateCellSettings, validateRunSettings, validateSeriesArguments, validateTaskOptions, WORKERS_RULE } from '../../src/simulation/validateSettings.js';
+import { Generation0Keeper } from '../../src/simulation/generationZero.js';
 
 /** The UsageError `action` throws (message and hint). */
 function refusal(action: () => unknown): { message: string; hint: string | undefined } {
@@ -156,6 +157,22 @@ describe('the arguments of a series', () => {
     expect(refusal(() => validateSeriesArguments(run(), { ...cell(), id: 7 }, 1, hooks)).message).toBe("cell.id must be a non-empty string, got '7'");
     expect(refusal(() => validateSeriesArguments(run(), cell(), 0, hooks)).message).toBe("replicate must be a whole number >= 1, got '0'");
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, {})).message).toBe('hooks.emit is required');
+  });
+
+  it('hooks.generation0 is left out or { keeper: a Generation0Keeper, keep: true or false }; every other hook a function', () => {
+    const keeper = new Generation0Keeper();
+    expect(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper, keep: false } })).not.toThrow();
+    expect(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: undefined })).not.toThrow();
+    expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: 'shared' }))).toEqual({ message: "hooks.generation0 must be an object, got 'shared'", hint: expect.any(String) });
+    expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper: {}, keep: true } }))).toEqual({
+      message: 'hooks.generation0.keeper must be a Generation0Keeper, got {}',
+      hint: 'pass new Generation0Keeper() or leave hooks.generation0 out',
+    });
+    expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper, keep: 'yes' } }))).toEqual({
+      message: "hooks.generation0.keep must be true or false, got 'yes'",
+      hint: 'pass whether a later task shares this generation 0',
+    });
+    expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, warn: 'loud', generation0: { keeper, keep: true } })).message).toBe("hooks.warn must be a function, got 'loud'");
   });
 });
 

@@ -1,0 +1,72 @@
+/**
+ * Generation 0 shared between tasks: which cells share it (the model options alone), which task is
+ * "next" in one thread and on W workers, and the keeper's one slot.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { expandCells } from '../../src/simulation/cells.js';
+import { generation0Key, Generation0Keeper, sharedNext } from '../../src/simulation/generationZero.js';
+import { prepareRun } from '../../src/simulation/preparedRun.js';
+import { seriesTasks } from '../../src/simulation/seriesTask.js';
+import { DEFAULT_RUN, type RunSettings, type SweepSettings } from '../../src/simulation/settings.js';
+import type { LanguageModel } from '../../src/model/languageModel.js';
+import { fixture } from '../helpers/corpus.js';
+
+const f = fixture(['a b c', 'b c a', 'c a b', 'a c b']);
+
+function runWith(sweep: Partial<SweepSettings>, replicates = 1, k = DEFAULT_RUN.k): { run: ReturnType<typeof prepareRun>; settings: RunSettings } {
+  const settings: RunSettings = { ...DEFAULT_RUN, generations: 1, holdout: 0, replicates, k, sweep: { ...DEFAULT_RUN.sweep, ...sweep } };
+  return { run: prepareRun(f.corpus, f.vocabulary.size, settings), settings };
+}
+
+describe('generation0Key', () => {
+  it('is the same for cells that differ in what generation 0 ignores (human ratio, strategy, select, anchors)', () => {
+    const { run, settings } = runWith({ humanRatio: [0, 0.5], strategy: ['replace', 'accumulate'], select: ['none', 'tail:1'], anchor: [0, 2] });
+    const keys = new Set(expandCells(settings.sweep).map((cell) => generation0Key(run, cell)));
+    expect(keys.size).toBe(1);
+  });
+
+  it('differs with the order, the smoothing, the vocab mode and k', () => {
+    const { run, settings } = runWith({ order: [2, 3], smoothing: ['mle', 'add-k'], vocab: ['observed', 'seed'] });
+    expect(new Set(expandCells(settings.sweep).map((cell) => generation0Key(run, cell))).size).toBe(8);
+    const other = runWith({}, 1, 0.5);
+    expect(generation0Key(other.run, expandCells(other.settings.sweep)[0]!)).not.toBe(generation0Key(runWith({}).run, expandCells(runWith({}).settings.sweep)[0]!));
+  });
+});
+
+describe('sharedNext', () => {
+  it('looks at the one task `distance` places on: replicates follow each other; cells ratio-major, order-minor do not', () => {
+    // 2 cells x 3 replicates, one model: every task shares with every other.
+    const same = runWith({ humanRatio: [0, 0.5] }, 3);
+    const tasks = seriesTasks(same.settings);
+    expect(tasks.map((_, index) => sharedNext(same.run, tasks, index))).toEqual([true, true, true, true, true, false]);
+    // On 2 workers the task 2 places on: the last two have none.
+    expect(tasks.map((_, index) => sharedNext(same.run, tasks, index, 2))).toEqual([true, true, true, true, false, false]);
+    // Cells (0, order 3), (0, order 2), (0.5, order 3), (0.5, order 2): the next task never shares, the one 2 on does.
+    const mixed = runWith({ humanRatio: [0, 0.5], order: [3, 2] });
+    const cells = seriesTasks(mixed.settings);
+    expect(cells.map((_, index) => sharedNext(mixed.run, cells, index))).toEqual([false, false, false, false]);
+    expect(cells.map((_, index) => sharedNext(mixed.run, cells, index, 2))).toEqual([true, true, false, false]);
+  });
+});
+
+describe('Generation0Keeper', () => {
+  it('gives back what was kept for the same run and key only, and nothing once cleared', () => {
+    const { run } = runWith({});
+    const otherRun = runWith({}).run;
+    const generation0 = { model0: {} as LanguageModel, values: { vocab_retention: 1 } };
+    const keeper = new Generation0Keeper();
+    expect(keeper.take(run, 'k')).toBeUndefined();
+    keeper.keep(run, 'k', generation0);
+    expect(keeper.take(run, 'k')).toBe(generation0);
+    expect(keeper.take(run, 'other')).toBeUndefined();
+    expect(keeper.take(otherRun, 'k')).toBeUndefined();
+    // One slot: keeping another replaces it.
+    const next = { model0: {} as LanguageModel, values: {} };
+    keeper.keep(run, 'other', next);
+    expect(keeper.take(run, 'k')).toBeUndefined();
+    expect(keeper.take(run, 'other')).toBe(next);
+    keeper.clear();
+    expect(keeper.take(run, 'other')).toBeUndefined();
+  });
+});
