@@ -168,6 +168,11 @@ describe('the arguments of a series', () => {
       message: 'hooks.generation0.keeper must be a Generation0Keeper, got {}',
       hint: 'pass new Generation0Keeper() or leave hooks.generation0 out',
     });
+    // (a keeper is known by its three methods)
+    const partial = { take: () => undefined, keep: () => undefined, clear: 'no' };
+    expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper: partial, keep: true } })).message).toMatch(/^hooks\.generation0\.keeper must be a Generation0Keeper/u);
+    expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper: null, keep: true } })).message).toBe('hooks.generation0.keeper must be a Generation0Keeper, got null');
+    expect(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper: { ...partial, clear: () => undefined }, keep: true } })).not.toThrow();
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper, keep: 'yes' } }))).toEqual({
       message: "hooks.generation0.keep must be true or false, got 'yes'",
       hint: 'pass whether a later task shares this generation 0',
