@@ -88,6 +88,7 @@ export { openCsv, type CsvWriter } from './export/csvFile.js';
 // Experiments: worker threads, shards, summaries, extinctions, resume and merge.
 export { simulateAsync, type SimulateAsyncOptions } from './simulation/simulate.js';
 export { seriesSteps } from './simulation/series.js';
+export { Generation0Keeper, type Generation0Sharing } from './simulation/generationZero.js';
 export { type TaskExtras } from './simulation/seriesTask.js';
 export {
   runTasks,

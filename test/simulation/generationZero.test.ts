@@ -70,3 +70,10 @@ describe('Generation0Keeper', () => {
     expect(keeper.take(run, 'other')).toBeUndefined();
   });
 });
+
+describe('the public API', () => {
+  it('exports the keeper the README shows (hooks.generation0 of runSeries / seriesSteps)', async () => {
+    const api = await import('../../src/index.js');
+    expect(api.Generation0Keeper).toBe(Generation0Keeper);
+  });
+});
