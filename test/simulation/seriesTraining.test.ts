@@ -94,6 +94,8 @@ describe('models trained by one series', () => {
     expect(trainingsFor({ order: 2, smoothing: 'mle' }, 3, { maxSentenceLength: 2 })).toBe(4);
     expect(trainingsFor({ order: 3, smoothing: 'mle' }, 3, { maxSentenceLength: 2 }, { onTexts: () => undefined })).toBe(4);
     expect(trainingsFor({ order: 3, smoothing: 'mle', select: 'tail:1' }, 3, { maxSentenceLength: 2 })).toBe(4);
+    // An m0 rule scores every generation's candidates under M0: kept, not rebuilt for each.
+    expect(trainingsFor({ order: 3, smoothing: 'mle', select: 'm0:low:0.8' }, 3, { maxSentenceLength: 2 })).toBe(4);
   });
 
   it('a task trains M0 once, with or without extras (1 + 3 = 4)', () => {

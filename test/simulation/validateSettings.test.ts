@@ -172,6 +172,8 @@ describe('the arguments of a series', () => {
     const partial = { take: () => undefined, keep: () => undefined, clear: 'no' };
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper: partial, keep: true } })).message).toMatch(/^hooks\.generation0\.keeper must be a Generation0Keeper/u);
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper: null, keep: true } })).message).toBe('hooks.generation0.keeper must be a Generation0Keeper, got null');
+    expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keep: true } })).message).toBe('hooks.generation0.keeper must be a Generation0Keeper, got undefined');
+    expect(refusal(() => validateSeriesArguments(run(), cell(), 1, 'emit')).message).toBe("hooks must be an object, got 'emit'");
     expect(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper: { ...partial, clear: () => undefined }, keep: true } })).not.toThrow();
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper, keep: 'yes' } }))).toEqual({
       message: "hooks.generation0.keep must be true or false, got 'yes'",
