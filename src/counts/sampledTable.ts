@@ -23,8 +23,8 @@
  * not know. Its contexts are a renumbering view of the root, numbered in the root's order instead of
  * the text's order of first discovery, which changes no probability and no draw (a sampler's draw
  * depends only on each context's edges, sorted by token). Cost: O(P + C + E + R) for P path entries,
- * T's C contexts and E edges, R root contexts, plus one hash look-up per prediction of the extras and
- * per distinct pair T lacks; nothing per path entry but a count.
+ * T's C contexts and E edges, R root contexts, plus one hash look-up per prediction of the extras (which
+ * also gives the previous prediction its next history); nothing per path entry but a count.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -39,7 +39,8 @@ export function tableFromPath(base: TransitionTable, path: Int32Array, extras: r
   const { root, toRoot, fromRoot } = rootView(base.contexts);
   // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const counts = scratchInts('sampled.counts', base.edgeToken.length, true);
-  // Predictions not on the path, as (root context, token) pairs: cut sentences' ends, the extras'.
+  // Predictions not on the path, as (root context, token, root context of the next history) triples:
+  // cut sentences' ends (no next history: -1), the extras'.
   const others: number[] = [];
   countPath(base, path, counts, others, toRoot);
   for (const extra of extras) if (!countExtra(base.historyLength, extra, root, others)) return undefined;
@@ -58,14 +59,16 @@ function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, 
     }
     // A cut mark names the context's first edge; its `</s>` is a pair (merged with T's `</s>` edge, if any).
     const context = indexInSortedRange(edgeStart, 0, contexts, -1 - edge);
-    others.push(toRoot === undefined ? context : toRoot[context]!, EOS);
+    others.push(toRoot === undefined ? context : toRoot[context]!, EOS, -1);
   }
 }
 
 /**
- * The extra text's predictions as (root context, token) pairs into `others` (they are merged with T's
- * edges by token later: one independent hash look-up each, no walk of T). False if a history is
- * unknown to the root (the caller then counts the text the general way).
+ * The extra text's predictions as (root context, token, next root context) triples into `others`
+ * (they are merged with T's edges by token later: one independent hash look-up each, no walk of T;
+ * a prediction's next history is the next prediction's, so it costs no look-up of its own; `</s>`
+ * has none, -1). False if a history is unknown to the root (the caller then counts the text the
+ * general way).
  */
 function countExtra(length: number, text: TokenCorpus, root: ContextIndex, others: number[]): boolean {
   const history = new Int32Array(Math.max(1, length));
@@ -80,7 +83,9 @@ function countExtra(length: number, text: TokenCorpus, root: ContextIndex, other
       const token = i < to ? ids[i]! : EOS;
       const rootContext = root.find(history, 0);
       if (rootContext < 0) return false;
-      others.push(rootContext, token);
+      // The prediction before this one in the sentence leads to this history.
+      if (i > offsets[s]!) others[others.length - 1] = rootContext;
+      others.push(rootContext, token, -1);
       // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, the slot written last is overwritten by the token below
       for (let k = 0; k + 1 < length; k++) history[k] = history[k + 1]!;
       // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for length 0 history[-1] is a write to nowhere
@@ -90,57 +95,64 @@ function countExtra(length: number, text: TokenCorpus, root: ContextIndex, other
   return true;
 }
 
-/** (root context, token, count) runs, sorted by context then token. */
+/** (root context, token, count, next root context) runs, sorted by context then token. */
 interface Pairs {
   readonly context: Int32Array;
   readonly token: Int32Array;
   readonly count: Int32Array;
+  readonly next: Int32Array;
 }
 
-/** Groups (root context, token) pairs: a counting sort by token, then a stable one by context, then runs. */
+/**
+ * Groups (root context, token, next) triples: a counting sort by token, then a stable one by context,
+ * then runs (the next history follows from context and token, so a run's members share it).
+ */
 function groupPairs(pairs: readonly number[], rootSize: number): Pairs {
-  const n = pairs.length >> 1;
+  const n = pairs.length / 3;
   let tokens = 0;
-  for (let i = 0; i < n; i++) tokens = Math.max(tokens, pairs[2 * i + 1]! + 1);
+  for (let i = 0; i < n; i++) tokens = Math.max(tokens, pairs[3 * i + 1]! + 1);
   const tokenStart = new Int32Array(tokens + 1);
   // Stryker disable next-line EqualityOperator: equivalent, item n reads undefined pairs: a bucket write to nowhere
-  for (let i = 0; i < n; i++) tokenStart[pairs[2 * i + 1]! + 1]!++;
+  for (let i = 0; i < n; i++) tokenStart[pairs[3 * i + 1]! + 1]!++;
   // Stryker disable next-line EqualityOperator: equivalent, one more running sum past the last token bucket is never read
   for (let t = 0; t < tokens; t++) tokenStart[t + 1]! += tokenStart[t]!;
   const byToken = new Int32Array(n);
   // Stryker disable next-line EqualityOperator: equivalent, item n reads undefined pairs: a bucket write to nowhere
-  for (let i = 0; i < n; i++) byToken[tokenStart[pairs[2 * i + 1]!]!++] = i;
+  for (let i = 0; i < n; i++) byToken[tokenStart[pairs[3 * i + 1]!]!++] = i;
   // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const contextStart = scratchInts('sampled.pairStart', rootSize + 1, true);
   // Stryker disable next-line EqualityOperator: equivalent, item n reads undefined pairs: a bucket write to nowhere
-  for (let i = 0; i < n; i++) contextStart[pairs[2 * i]! + 1]!++;
+  for (let i = 0; i < n; i++) contextStart[pairs[3 * i]! + 1]!++;
   // Stryker disable next-line EqualityOperator: equivalent, one more running sum past the last context bucket is never read
   for (let r = 0; r < rootSize; r++) contextStart[r + 1]! += contextStart[r]!;
   const sorted = new Int32Array(n);
   // Stryker disable next-line EqualityOperator: equivalent, item n reads undefined pairs: a write to nowhere
-  for (let k = 0; k < n; k++) sorted[contextStart[pairs[2 * byToken[k]!]!]!++] = byToken[k]!;
+  for (let k = 0; k < n; k++) sorted[contextStart[pairs[3 * byToken[k]!]!]!++] = byToken[k]!;
   // runs of equal (context, token)
   const context = new Int32Array(n);
   const token = new Int32Array(n);
   const count = new Int32Array(n);
+  const next = new Int32Array(n);
   let runs = 0;
   for (let k = 0; k < n; k++) {
-    const r = pairs[2 * sorted[k]!]!;
-    const t = pairs[2 * sorted[k]! + 1]!;
+    const r = pairs[3 * sorted[k]!]!;
+    const t = pairs[3 * sorted[k]! + 1]!;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, at runs = 0 context[-1] is undefined: never equal, a new run either way
     if (runs > 0 && context[runs - 1] === r && token[runs - 1] === t) count[runs - 1]!++;
     else {
       context[runs] = r;
       token[runs] = t;
+      next[runs] = pairs[3 * sorted[k]! + 2]!;
       count[runs++] = 1;
     }
   }
-  return { context: context.subarray(0, runs), token: token.subarray(0, runs), count: count.subarray(0, runs) };
+  return { context: context.subarray(0, runs), token: token.subarray(0, runs), count: count.subarray(0, runs), next: next.subarray(0, runs) };
 }
 
 /**
  * The table: per root context in root order, T's counted edges merged by token with the other pairs.
- * Next contexts: T's edges name T's next context; an other pair's next history (b .. token) is looked up.
+ * Next contexts: T's edges name T's next context; an other pair carries its own (the history its text
+ * went on to, in the root).
  */
 function mergedTable(
   base: TransitionTable,
@@ -155,6 +167,7 @@ function mergedTable(
   const otherContext = others.context;
   const otherToken = others.token;
   const otherCount = others.count;
+  const otherNext = others.next;
   const pairs = otherContext.length;
   const rootOf = (c: number): number => (toRoot === undefined ? c : toRoot[c]!);
   // Pass 1: T's contexts with an edge taken (newOfT 0 for now, else -1), the edges taken, then the
@@ -206,7 +219,6 @@ function mergedTable(
   const count = new Int32Array(edges);
   const next = new Int32Array(edges);
   const total = new Int32Array(keptContexts);
-  const key = new Int32Array(Math.max(1, base.historyLength));
   let at = 0;
   for (let c = 0, o = 0; c < contexts || o < pairs; ) {
     const fromT = c < contexts ? rootOf(c) : root.size;
@@ -233,10 +245,11 @@ function mergedTable(
       if (e >= end && pair < 0) break;
       // Stryker disable next-line EqualityOperator: equivalent, pair 0 would be <s>, never a prediction
       if (pair >= 0 && (e >= end || pair < edgeToken[e]!)) {
-        // a pair T lacks: its next history is looked up
+        // a pair T lacks: its next history is the one its text went on to (none after `</s>`)
         token[at] = pair;
-        count[at] = otherCount[o++]!;
-        next[at] = pair === EOS ? -1 : renumber[nextHistory(root, r, pair, key)]!;
+        count[at] = otherCount[o]!;
+        const nextRoot = otherNext[o++]!;
+        next[at] = nextRoot < 0 ? -1 : renumber[nextRoot]!;
       } else {
         const n = edgeNext[e]!;
         token[at] = edgeToken[e]!;
@@ -260,14 +273,4 @@ function mergedTable(
     contextTotal: total,
     startContext: 0,
   };
-}
-
-/** The root index of the history after `token` follows root context r (r's history shifted by one). */
-function nextHistory(root: ContextIndex, r: number, token: number, key: Int32Array): number {
-  const length = root.width;
-  // Stryker disable next-line EqualityOperator: equivalent, key[length - 1] is written below; key[length] is past the history
-  for (let i = 1; i < length; i++) key[i - 1] = root.keyAt(r, i);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for length 0 key[-1] is a write to nowhere
-  if (length > 0) key[length - 1] = token;
-  return root.find(key, 0);
 }
