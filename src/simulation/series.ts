@@ -121,7 +121,8 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
   const sharing = hooks.generation0;
   const generation0Of = sharing === undefined ? undefined : generation0Key(run, cell);
-  const taken = generation0Of === undefined ? undefined : sharing!.keeper.take(run, generation0Of);
+  // `let`: dropped once generation 0 is out (a generator's locals outlive the step that used them).
+  let taken = generation0Of === undefined ? undefined : sharing!.keeper.take(run, generation0Of);
 
   const start = new GenerationProgress(0, { sample: 0, train: tokenCount(human), measure: tokenCount(human) }, hooks.onProgress);
   let model0: LanguageModel | undefined = taken?.model0 ?? train(human);
@@ -141,6 +142,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     if (sharing.keep) sharing.keeper.keep(run, generation0Of!, { model0, values: values0 });
     else sharing.keeper.clear();
   }
+  taken = undefined; // else it would hold M0 for the whole series
   // From here on every model and measured text is read off sample paths (order-3 MLE, default sampling,
   // no --select, replace): no pass over a text's predictions is left, so the column buffers go.
   // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, memory only: a released slot is allocated again on its next use (the test checks a path-read series does release)

@@ -19,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { expandCells } from '../../src/simulation/cells.js';
 import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { seriesSteps } from '../../src/simulation/series.js';
+import { Generation0Keeper } from '../../src/simulation/generationZero.js';
 import { DEFAULT_RUN, type RunSettings } from '../../src/simulation/settings.js';
 import { fixture } from '../helpers/corpus.js';
 
@@ -44,15 +45,22 @@ async function batchesAliveAfterGeneration4(): Promise<boolean[]> {
   return alive;
 }
 
-/** Whether M0 is still reachable once generation 3 of a 5-generation series is done. */
-async function model0AliveAfterGeneration3(order: number): Promise<boolean> {
+/**
+ * Whether M0 is still reachable once generation 3 of a 5-generation series is done; `handedOver`: the
+ * series takes M0 from a keeper (handed over by an earlier series) and keeps it for none.
+ */
+async function model0AliveAfterGeneration3(order: number, handedOver = false): Promise<boolean> {
   const f = fixture(Array.from({ length: 40 }, (_, i) => `w${i % 7} w${i % 5} w${i % 3} end`));
   const sweep = { ...DEFAULT_RUN.sweep, humanRatio: [0], order: [order] };
   // Sentences cut at 3 tokens: every text has trigrams H never saw, whose back-off gen0_perplexity needs.
   const settings: RunSettings = { ...DEFAULT_RUN, generations: 5, holdout: 0, maxSentenceLength: 3, sweep };
   const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
   let model0: WeakRef<object> | undefined;
-  const steps = seriesSteps(prepared, expandCells(settings.sweep)[0]!, 1, { emit: () => {}, onModel0: (model) => void (model0 = new WeakRef(model)) });
+  const cell = expandCells(settings.sweep)[0]!;
+  const keeper = new Generation0Keeper();
+  if (handedOver) for (const _generation of seriesSteps(prepared, cell, 1, { emit: () => {}, generation0: { keeper, keep: true } }));
+  const generation0 = handedOver ? { generation0: { keeper, keep: false } } : {};
+  const steps = seriesSteps(prepared, cell, 2, { emit: () => {}, onModel0: (model) => void (model0 = new WeakRef(model)), ...generation0 });
   while (steps.next().value !== 3);
   await nextTurn();
   collectGarbage();
@@ -65,6 +73,11 @@ describe('M0 kept by one series', () => {
   it('an order-3 MLE M0 is let go after generation 1, texts leaving H or not; an order-2 one (its scorer) stays', async () => {
     expect(await model0AliveAfterGeneration3(3)).toBe(false);
     expect(await model0AliveAfterGeneration3(2)).toBe(true);
+  });
+
+  it('so is one handed over by an earlier series (Generation0Keeper), which the keeper no longer holds', async () => {
+    expect(await model0AliveAfterGeneration3(3, true)).toBe(false);
+    expect(await model0AliveAfterGeneration3(2, true)).toBe(true);
   });
 });
 
