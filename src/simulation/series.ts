@@ -32,7 +32,6 @@ import { seedModelPerplexity, type SeedModel } from '../metrics/seedPerplexity.j
 import { countUnigrams } from '../metrics/unigramCounts.js';
 import { wordColumns } from '../metrics/wordColumns.js';
 import type { LanguageModel } from '../model/languageModel.js';
-import { MleModel } from '../model/mle.js';
 import { trainModel, trainOnSampledPath } from '../model/train.js';
 import { randomFor, type RandomSource } from '../random/random.js';
 import { pathSamplerFor, samplerFor } from '../sampler/samplerFor.js';
@@ -136,9 +135,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   // (Not with --select: its m0 rules score every generation's candidates under M0.)
   const releaseModel0 = cellSettings.order === 3 && cellSettings.smoothing === 'mle' && hooks.onTexts === undefined && cellSettings.select === 'none';
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
-  // H's n-gram columns read from M0's own table when M0 is an order-3 MLE model (trained on exactly H), else from H sorted.
-  const ownTable0 = model0 instanceof MleModel && model0.order === 3 ? model0.transitions : undefined;
-  const values0 = taken?.values ?? { ...measureText(human, run.reference, ownTable0).values, ...modelColumns(run, model0, seed, human), ...wordLevel(run, human) };
+  const values0 = taken?.values ?? { ...measureText(human, run.reference).values, ...modelColumns(run, model0, seed, human), ...wordLevel(run, human) };
   row(0, { ...values0 });
   // Left for the next task of this thread that shares it, or cleared (so the keeper holds no M0 this series lets go).
   if (sharing !== undefined) {
