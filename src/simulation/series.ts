@@ -1,7 +1,8 @@
 /**
  * runSeries: one (cell, replicate) through generations 0..G, exactly as SPEC section 2.
  *
- * - Generation 0: M0 is trained on H; its row describes H itself.
+ * - Generation 0: M0 is trained on H (or taken, with its row, from the task before in the same thread
+ *   that trained alike: hooks.generation0, ./generationZero.ts); its row describes H itself.
  * - Generation g >= 1: batch B_g of N_g = round(N R^(g-1)) tokens (R = tokens_growth, default 1):
  *   round(alpha N_g) human tokens (whole sentences from H; `fixed`: the same sentences every generation,
  *   drawn once at the largest share and used from the start, `fresh`: a new sample each time) plus
