@@ -46,9 +46,10 @@ describe('historyIndexes', () => {
     expect(Array.from(historyIndexes(tableOf(0, [[]]), text))).toEqual([0, 0, 0, 0, 0]);
   });
 
-  it('an empty sentence has one prediction, </s> after <s>', () => {
+  it('an empty sentence has one prediction, </s> after <s>; an empty text has none', () => {
     const table = tableOf(2, [[PAD, BOS]]);
     expect(Array.from(historyIndexes(table, corpusFromSentences([[], [a]])))).toEqual([0, 0, -1]);
+    expect(historyIndexes(table, corpusFromSentences([])).length).toBe(0);
   });
 
   it('is computed once per (table, text) pair: the same array again, another for another text or table', () => {
