@@ -9,7 +9,7 @@
  * buildTransitionTable stores), or -1 where `contexts` lacks it. Computed once per (contexts,
  * corpus) pair and kept while both live (a WeakMap on each; neither is ever mutated), so a series
  * pays one hash look-up per held-out prediction in all, not one per generation. O(P * width) the
- * first time, O(1) after.
+ * first time, O(1) after. `lookUpHistories` is the same look-up, not kept.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -33,7 +33,8 @@ export function historyIndexes(contexts: ContextIndex, corpus: TokenCorpus): Int
   return indexes;
 }
 
-function lookUpHistories(contexts: ContextIndex, corpus: TokenCorpus): Int32Array {
+/** historyIndexes without keeping the result: for a text looked up once (a batch's human share). */
+export function lookUpHistories(contexts: ContextIndex, corpus: TokenCorpus): Int32Array {
   const { ids, offsets } = corpus;
   const width = contexts.width;
   const sentences = offsets.length - 1;

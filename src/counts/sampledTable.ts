@@ -28,11 +28,12 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { BOS, EOS } from '../vocabulary/vocabulary.js';
+import { EOS } from '../vocabulary/vocabulary.js';
+import { lookUpHistories } from './historyIndexes.js';
 import { KeptContexts, rootView } from './keptContexts.js';
 import { scratchInts } from './scratchBuffers.js';
 import { indexInSortedRange } from './sortedSearch.js';
-import { PAD, type TransitionTable } from './transitionTable.js';
+import type { TransitionTable } from './transitionTable.js';
 import type { ContextIndex } from './tupleTable.js';
 
 export function tableFromPath(base: TransitionTable, path: Int32Array, extras: readonly TokenCorpus[] = []): TransitionTable | undefined {
@@ -43,7 +44,7 @@ export function tableFromPath(base: TransitionTable, path: Int32Array, extras: r
   // cut sentences' ends (no next history: -1), the extras'.
   const others: number[] = [];
   countPath(base, path, counts, others, toRoot);
-  for (const extra of extras) if (!countExtra(base.historyLength, extra, root, others)) return undefined;
+  for (const extra of extras) if (!countExtra(extra, root, others)) return undefined;
   return mergedTable(base, root, toRoot, fromRoot, counts, groupPairs(others, root.size));
 }
 
@@ -65,31 +66,22 @@ function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, 
 
 /**
  * The extra text's predictions as (root context, token, next root context) triples into `others`
- * (they are merged with T's edges by token later: one independent hash look-up each, no walk of T;
- * a prediction's next history is the next prediction's, so it costs no look-up of its own; `</s>`
- * has none, -1). False if a history is unknown to the root (the caller then counts the text the
- * general way).
+ * (histories found by ./historyIndexes.ts, one independent hash look-up each, no walk of T; merged
+ * with T's edges by token later). A prediction's next history is the next prediction's, so it costs no
+ * look-up of its own; `</s>` has none, -1. False if a history is unknown to the root (the caller then
+ * counts the text the general way).
  */
-function countExtra(length: number, text: TokenCorpus, root: ContextIndex, others: number[]): boolean {
-  const history = new Int32Array(Math.max(1, length));
+function countExtra(text: TokenCorpus, root: ContextIndex, others: number[]): boolean {
+  const histories = lookUpHistories(root, text);
   const { ids, offsets } = text;
+  let p = 0;
   // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, a sentence past the last reads undefined offsets: no prediction
   for (let s = 0; s + 1 < offsets.length; s++) {
-    // `PAD .. PAD <s>`, as the tables store a sentence's first history
-    // Stryker disable next-line EqualityOperator: equivalent, history[length] is past the array: a write to nowhere
-    for (let i = 0; i < length; i++) history[i] = i === length - 1 ? BOS : PAD;
     const to = offsets[s + 1]!;
-    for (let i = offsets[s]!; i <= to; i++) {
-      const token = i < to ? ids[i]! : EOS;
-      const rootContext = root.find(history, 0);
-      if (rootContext < 0) return false;
-      // The prediction before this one in the sentence leads to this history.
-      if (i > offsets[s]!) others[others.length - 1] = rootContext;
-      others.push(rootContext, token, -1);
-      // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, the slot written last is overwritten by the token below
-      for (let k = 0; k + 1 < length; k++) history[k] = history[k + 1]!;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, for length 0 history[-1] is a write to nowhere
-      if (length > 0) history[length - 1] = token;
+    for (let i = offsets[s]!; i <= to; i++, p++) {
+      if (histories[p]! < 0) return false;
+      // a token's next history is the next prediction's; `</s>` has none
+      others.push(histories[p]!, i < to ? ids[i]! : EOS, i < to ? histories[p + 1]! : -1);
     }
   }
   return true;
