@@ -149,6 +149,11 @@ export function countBefore(walk: Int32Array, record: number, edge: number): num
   return edge > record + RECORD_HEAD ? walk[edge - EDGE_WIDTH]! : 0;
 }
 
+/** The share of its record's total that the edge at `edge` holds: P(token | context) under MLE. */
+export function edgeShare(walk: Int32Array, record: number, edge: number): number {
+  return (walk[edge]! - countBefore(walk, record, edge)) / recordTotal(walk, record);
+}
+
 /** The table index of the edge at `edge` (a position in `walk`) in the record at `record`. */
 export function edgeIndex(walk: Int32Array, record: number, edge: number): number {
   // (edge - first) is a multiple of EDGE_WIDTH = 3: times 3's inverse modulo 2^32 is the exact quotient.

@@ -27,7 +27,7 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
 import { scratchFloats } from '../counts/scratchBuffers.js';
 import { TupleTable } from '../counts/tupleTable.js';
-import { countBefore, findRecordEdge, recordsOf, recordTotal } from '../counts/transitionRecords.js';
+import { edgeShare, findRecordEdge, recordsOf } from '../counts/transitionRecords.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, ModelOptions } from './languageModel.js';
 
@@ -146,7 +146,7 @@ export class MleModel implements LanguageModel {
         const record = offsetOf[context]!;
         const edge = findRecordEdge(walk, record, token);
         // Stryker disable next-line EqualityOperator: equivalent, an edge is never at 0 (a record's head is)
-        out[p] = edge < 0 ? 0 : (walk[edge]! - countBefore(walk, record, edge)) / recordTotal(walk, record);
+        out[p] = edge < 0 ? 0 : edgeShare(walk, record, edge);
       }
     }
   }
@@ -184,10 +184,9 @@ export class MleModel implements LanguageModel {
         // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, leaving the walk only scores by probability() (same values)
         if (record >= 0) {
           const edge = findRecordEdge(walk, record, token);
-          const total = recordTotal(walk, record);
           // Stryker disable next-line EqualityOperator: equivalent, `edge > 0`: an edge sits after its record's head, never at 0
           if (edge >= 0) {
-            probability = (walk[edge]! - countBefore(walk, record, edge)) / total;
+            probability = edgeShare(walk, record, edge);
             next = walk[edge + 2]!;
           } else {
             probability = 0;
