@@ -30,7 +30,7 @@ import { measureText } from '../metrics/measureText.js';
 import { flooredPerplexity, oovRate } from '../metrics/perplexity.js';
 import { supportMetrics } from '../metrics/supportMetrics.js';
 import { seedModelPerplexity, type SeedModel } from '../metrics/seedPerplexity.js';
-import { countUnigrams } from '../metrics/unigramCounts.js';
+import { countUnigrams, type UnigramCounts } from '../metrics/unigramCounts.js';
 import { wordColumns } from '../metrics/wordColumns.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import { trainModel, trainOnSampledPath } from '../model/train.js';
@@ -152,11 +152,15 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   yield 0;
 
   let model: LanguageModel | undefined = model0;
-  let previousTraining = human;
+  // The drift baseline reads only the previous training text's unigram counts and sentence count: keep
+  // those, not the text (with `accumulate` the training text is H plus every batch so far).
+  let previousTraining = trainingCounts(run, human);
   const notices = new DegenerateNotices(`cell ${cell.id} replicate ${replicate}`, run.reference, hooks.warn);
   const batches: TokenCorpus[] = [];
   for (let generation = 1; generation <= settings.generations; generation++) {
     const where = `cell ${cell.id} replicate ${replicate} generation ${generation}`;
+    // `replace` trains on the newest batch alone: the last one goes before this generation samples.
+    if (cellSettings.strategy === 'replace') batches.length = 0;
     const humanShare = fixedPool === undefined ? pickTokens(human, humanTargetAt(generation), random) : firstTokens(fixedPool, humanTargetAt(generation));
     const target = Math.max(0, batchAt(generation) - tokenCount(humanShare));
     const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target, batchAt(generation)), hooks.onProgress);
@@ -166,8 +170,6 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     if (synthetic.exhausted) hooks.warn?.(`${where}: the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
     if (synthetic.capped) hooks.warn?.(`${where}: --select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
     const batch = concatCorpora([humanShare, synthetic.kept]);
-    // `replace` trains on the newest batch alone: keeping the older ones would hold N tokens more per generation.
-    if (cellSettings.strategy === 'replace') batches.length = 0;
     batches.push(batch);
     const training = concatCorpora([trainingData(run, cell, batches, batchAt(generation), random), anchors]);
     const text = measured.text;
@@ -188,13 +190,13 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
     let textTable = sampled === undefined || cellSettings.order !== 3 ? undefined : (ownTable ?? tableFromPath(sampled.table, sampled.measuredPath));
     sampled = undefined; // M(g-1)'s table goes too
     progress.trained();
-    const drift = driftExpectedTypes(countUnigrams(previousTraining, run.idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
+    const drift = driftExpectedTypes(previousTraining.counts, previousTraining.sentences, tokenCount(text) + text.offsets.length - 1);
     row(generation, { ...measureText(text, run.reference, textTable).values, drift_expected_types: drift, ...modelColumns(run, next, seed, text), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
     textTable = undefined; // (a generator's locals outlive the generation otherwise)
     progress.finish();
     notices.observe(generation, text);
     model = next;
-    previousTraining = training;
+    previousTraining = trainingCounts(run, training);
     yield generation;
   }
 }
@@ -257,6 +259,11 @@ function largestHumanShare(generations: number, humanTargetAt: (generation: numb
   let largest = humanTargetAt(1);
   for (let generation = 2; generation <= generations; generation++) largest = Math.max(largest, humanTargetAt(generation));
   return largest;
+}
+
+/** What the next generation's drift baseline reads of a training text. */
+function trainingCounts(run: PreparedRun, training: TokenCorpus): { readonly counts: UnigramCounts; readonly sentences: number } {
+  return { counts: countUnigrams(training, run.idSpace), sentences: sentenceCount(training) };
 }
 
 function trainingData(run: PreparedRun, cell: Cell, batches: TokenCorpus[], batchSize: number, random: RandomSource): TokenCorpus {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trainMle, observedTypes, type MleModel } from '../../src/model/mle.js';
+import { randomCorpus } from '../helpers/sampledPath.js';
 import type { LanguageModel } from '../../src/model/languageModel.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
@@ -61,6 +62,17 @@ describe('MLE model', () => {
     // ids 5..7 of a wider id space never occur: not in the support
     const model = trainMle(corpusFromSentences([[2, 3], [2, 4]]), { order: 2, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: 8 });
     expect(Array.from(model.support)).toEqual([2, 3, 4]);
+  });
+
+  it('reads its support from its table: the observed types of its corpus, at every order', () => {
+    // random texts over ids 2..7 of an id space of 12 (8..11 never occur), sentences of 0 to 7 tokens (randomCorpus)
+    for (let trial = 0; trial < 20; trial++) {
+      const corpus = randomCorpus(`support ${trial}`, 1 + (trial % 7), 6);
+      for (let order = 1; order <= 4; order++) {
+        const model = trainMle(corpus, { order, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: 12 });
+        expect(Array.from(model.support)).toEqual(Array.from(observedTypes(corpus, 12)));
+      }
+    }
   });
 
   it('reports its smoothing and no discount fallback', () => {

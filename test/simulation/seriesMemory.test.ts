@@ -46,6 +46,41 @@ async function batchesAliveAfterGeneration4(): Promise<boolean[]> {
 }
 
 /**
+ * Whether generation 4's training text is still reachable while generation 5 runs (at its onTexts
+ * call, once 5's texts are drawn), under `replace` and under `accumulate`. The drift baseline of
+ * generation 5 reads only 4's unigram counts, so the text itself need not stay; under `accumulate`
+ * each generation's training text is H plus every batch so far, a new concatenation each time.
+ */
+async function previousTrainingAliveInGeneration5(strategy: 'replace' | 'accumulate'): Promise<boolean> {
+  const f = fixture(Array.from({ length: 40 }, (_, i) => `w${i % 7} w${i % 5} w${i % 3} end`));
+  const sweep = { ...DEFAULT_RUN.sweep, humanRatio: [0.25], strategy: [strategy] };
+  const settings: RunSettings = { ...DEFAULT_RUN, generations: 6, holdout: 0, sweep };
+  const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
+  let fourth: WeakRef<object> | undefined;
+  let alive: boolean | undefined;
+  const steps = seriesSteps(prepared, expandCells(settings.sweep)[0]!, 1, {
+    emit: () => {},
+    onTexts: ({ generation, training }) => {
+      if (generation === 4) fourth = new WeakRef(training);
+      if (generation !== 5) return;
+      collectGarbage();
+      alive = fourth!.deref() !== undefined;
+    },
+  });
+  while (steps.next().value !== 4);
+  await nextTurn(); // the WeakRef was made in the job that ran generation 4
+  steps.next();
+  steps.return();
+  return alive!;
+}
+
+describe('the previous training text', () => {
+  it('is not kept while the next generation runs: its drift baseline keeps its unigram counts instead', async () => {
+    expect([await previousTrainingAliveInGeneration5('replace'), await previousTrainingAliveInGeneration5('accumulate')]).toEqual([false, false]);
+  });
+});
+
+/**
  * Whether M0 is still reachable once generation 3 of a 5-generation series is done; `handedOver`: the
  * series takes M0 from a keeper (handed over by an earlier series) and keeps it for none.
  */

@@ -50,6 +50,19 @@ describe('syntheticText', () => {
     expect(syntheticText(fixedLength(0), 0, 200, random).text.offsets.length).toBe(1); // target 0: nothing drawn
   });
 
+  it('gives each text its own ids, and an exhausted text holds no more than its ids', () => {
+    // target 12, sentences of 5: 15 tokens in a buffer of 12 + 200 (unused ids past the end are at most maxSentenceLength - 1)
+    const first = syntheticText(fixedLength(5), 12, 200, random).text;
+    const second = syntheticText(fixedLength(4), 12, 200, random).text;
+    expect(second.ids.buffer).not.toBe(first.ids.buffer);
+    expect([...first.ids]).toEqual([8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 7, 7, 7, 7, 7]);
+    expect(first.ids.buffer.byteLength).toBeLessThanOrEqual((15 + 199) * 4);
+    // exhausted: 3 one-token sentences of a target of 1000; the buffer of 1000 + 200 ids does not stay
+    const exhausted = syntheticText(fixedLength(1), 1000, 200, random, 3).text;
+    expect(exhausted.ids.length).toBe(3);
+    expect(exhausted.ids.buffer.byteLength).toBe(3 * 4);
+  });
+
   it('holds thousands of sentences (the sentence table grows past its start size)', () => {
     // 3000 one-token sentences: offsets 0, 1, ..., 3000
     const { text } = syntheticText(fixedLength(1), 3000, 200, random);
