@@ -151,54 +151,113 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   start.finish();
   yield 0;
 
-  let model: LanguageModel | undefined = model0;
+  const series: SeriesContext = {
+    run,
+    cell,
+    replicate,
+    hooks,
+    random,
+    rule,
+    seed,
+    anchors,
+    fixedPool,
+    releaseModel0,
+    letModel0Go: () => void (model0 = undefined),
+    notices: new DegenerateNotices(`cell ${cell.id} replicate ${replicate}`, run.reference, hooks.warn),
+    batchAt,
+    humanTargetAt,
+    train,
+    row,
+  };
   // The drift baseline reads only the previous training text's unigram counts and sentence count: keep
   // those, not the text (with `accumulate` the training text is H plus every batch so far).
-  let previousTraining = trainingCounts(run, human);
-  const notices = new DegenerateNotices(`cell ${cell.id} replicate ${replicate}`, run.reference, hooks.warn);
-  const batches: TokenCorpus[] = [];
+  const carried: Carried = { model: model0, previousTraining: trainingCounts(run, human), batches: [] };
   for (let generation = 1; generation <= settings.generations; generation++) {
-    const where = `cell ${cell.id} replicate ${replicate} generation ${generation}`;
-    // `replace` trains on the newest batch alone: the last one goes before this generation samples.
-    if (cellSettings.strategy === 'replace') batches.length = 0;
-    const humanShare = fixedPool === undefined ? pickTokens(human, humanTargetAt(generation), random) : firstTokens(fixedPool, humanTargetAt(generation));
-    const target = Math.max(0, batchAt(generation) - tokenCount(humanShare));
-    const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target, batchAt(generation)), hooks.onProgress);
-    // `let`: `sampled` (M(g-1)'s table and the share's path) is dropped once M(g) is trained; the others are not reassigned.
-    // eslint-disable-next-line prefer-const
-    let { synthetic, measured, sampled } = drawTexts(model, target, { cell, replicate, generation, run, rule, seed, progress, random });
-    if (synthetic.exhausted) hooks.warn?.(`${where}: the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
-    if (synthetic.capped) hooks.warn?.(`${where}: --select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
-    const batch = concatCorpora([humanShare, synthetic.kept]);
-    batches.push(batch);
-    const training = concatCorpora([trainingData(run, cell, batches, batchAt(generation), random), anchors]);
-    const text = measured.text;
-    // M(g-1)'s records served its sampling; M(g) is built from its table alone (M0's stay if M0 does).
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, memory and time only: forgotten records are rebuilt, the same, on their next use
-    if (sampled !== undefined && (generation > 1 || releaseModel0)) forgetRecords(sampled.table);
-    // M(g) has drawn its texts: let it go before M(g+1) is built, so the two are never both in memory.
-    model = undefined;
-    if (releaseModel0) model0 = undefined;
-    hooks.onTexts?.({ generation, synthetic: synthetic.measured, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0: seed.model() });
-    // Trained on this batch alone (replace): its synthetic share's table follows from M(g-1)'s walk, the human share and anchors are counted in.
-    const fromPath = sampled !== undefined && cellSettings.strategy === 'replace' ? trainOnSampledPath(training, sampled.table, sampled.path, modelOptions(run, cell), [humanShare, anchors]) : undefined;
-    const next = fromPath ?? train(training);
-    // The measured text's own table, for its n-gram columns (order 3): M(g)'s if M(g) was read off exactly that text, else read off its path.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: the table read off the measured text's path equals M(g)'s when M(g) trained on that text
-    const ownTable = fromPath !== undefined && text === training ? fromPath.transitions : undefined;
-    // Stryker disable next-line LogicalOperator: equivalent, time only: with no table the text is sorted, to the same values
-    let textTable = sampled === undefined || cellSettings.order !== 3 ? undefined : (ownTable ?? tableFromPath(sampled.table, sampled.measuredPath));
-    sampled = undefined; // M(g-1)'s table goes too
-    progress.trained();
-    const drift = driftExpectedTypes(previousTraining.counts, previousTraining.sentences, tokenCount(text) + text.offsets.length - 1);
-    row(generation, { ...measureText(text, run.reference, textTable).values, drift_expected_types: drift, ...modelColumns(run, next, seed, text), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
-    textTable = undefined; // (a generator's locals outlive the generation otherwise)
-    progress.finish();
-    notices.observe(generation, text);
-    model = next;
-    previousTraining = trainingCounts(run, training);
+    // One generation per call: its texts and models live in that call's frame, which is gone when it
+    // returns (a generator's own locals would hold them into the next generation, beside its texts).
+    stepGeneration(series, carried, generation);
     yield generation;
   }
+}
+
+/** What every generation >= 1 of a series reads (set once, before generation 1). */
+interface SeriesContext {
+  readonly run: PreparedRun;
+  readonly cell: Cell;
+  readonly replicate: number;
+  readonly hooks: SeriesHooks;
+  /** The series' stream (human shares, synthetic texts, subsamples). */
+  readonly random: RandomSource;
+  readonly rule: SelectRule;
+  readonly seed: SeedModel;
+  readonly anchors: TokenCorpus;
+  readonly fixedPool: TokenCorpus | undefined;
+  /** M0 goes once generation 1 is sampled (seed.model() would rebuild it). */
+  readonly releaseModel0: boolean;
+  readonly letModel0Go: () => void;
+  readonly notices: DegenerateNotices;
+  readonly batchAt: (generation: number) => number;
+  readonly humanTargetAt: (generation: number) => number;
+  readonly train: (corpus: TokenCorpus) => LanguageModel;
+  readonly row: (generation: number, values: MetricValues) => void;
+}
+
+/**
+ * What one generation hands to the next, updated in place: no frame but the current generation's
+ * holds a model or a text of the one before.
+ */
+interface Carried {
+  /** M(g-1) while generation g samples (undefined from then until M(g) is trained). */
+  model: LanguageModel | undefined;
+  /** The previous training text's unigram counts and sentence count (the drift baseline). */
+  previousTraining: TrainingCounts;
+  /** The batches the strategy trains on (`replace`: the newest alone). */
+  readonly batches: TokenCorpus[];
+}
+
+/** Generation g >= 1 of the series (see runSeries): samples, trains M(g), emits the row. */
+function stepGeneration(series: SeriesContext, carried: Carried, generation: number): void {
+  const { run, cell, replicate, hooks, random, anchors, fixedPool, batchAt } = series;
+  const cellSettings = cell.settings;
+  const where = `cell ${cell.id} replicate ${replicate} generation ${generation}`;
+  // `replace` trains on the newest batch alone: the last one goes before this generation samples.
+  if (cellSettings.strategy === 'replace') carried.batches.length = 0;
+  const humanTarget = series.humanTargetAt(generation);
+  const humanShare = fixedPool === undefined ? pickTokens(run.human, humanTarget, random) : firstTokens(fixedPool, humanTarget);
+  const target = Math.max(0, batchAt(generation) - tokenCount(humanShare));
+  const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target, batchAt(generation)), hooks.onProgress);
+  // `let`: `sampled` (M(g-1)'s table and the share's path) is dropped once M(g) is trained; the others are not reassigned.
+  // eslint-disable-next-line prefer-const
+  let { synthetic, measured, sampled } = drawTexts(carried, target, { cell, replicate, generation, run, rule: series.rule, seed: series.seed, progress, random });
+  if (synthetic.exhausted) hooks.warn?.(`${where}: the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
+  if (synthetic.capped) hooks.warn?.(`${where}: --select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
+  carried.batches.push(concatCorpora([humanShare, synthetic.kept]));
+  const training = concatCorpora([trainingData(run, cell, carried.batches, batchAt(generation), random), anchors]);
+  const text = measured.text;
+  // M(g-1)'s records served its sampling; M(g) is built from its table alone (M0's stay if M0 does).
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, memory and time only: forgotten records are rebuilt, the same, on their next use
+  if (sampled !== undefined && (generation > 1 || series.releaseModel0)) forgetRecords(sampled.table);
+  // M(g-1) has drawn its texts: let it go before M(g) is built, so the two are never both in memory.
+  carried.model = undefined;
+  if (series.releaseModel0) series.letModel0Go();
+  hooks.onTexts?.({ generation, synthetic: synthetic.measured, measured: text, shareSentences: measured.shareSentences, human: humanShare, training, model0: series.seed.model() });
+  // Trained on this batch alone (replace): its synthetic share's table follows from M(g-1)'s walk, the human share and anchors are counted in.
+  const fromPath = sampled !== undefined && cellSettings.strategy === 'replace' ? trainOnSampledPath(training, sampled.table, sampled.path, modelOptions(run, cell), [humanShare, anchors]) : undefined;
+  const next = fromPath ?? series.train(training);
+  // The measured text's own table, for its n-gram columns (order 3): M(g)'s if M(g) was read off exactly that text, else read off its path.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: the table read off the measured text's path equals M(g)'s when M(g) trained on that text
+  const ownTable = fromPath !== undefined && text === training ? fromPath.transitions : undefined;
+  // Stryker disable next-line LogicalOperator: equivalent, time only: with no table the text is sorted, to the same values
+  const textTable = sampled === undefined || cellSettings.order !== 3 ? undefined : (ownTable ?? tableFromPath(sampled.table, sampled.measuredPath));
+  sampled = undefined; // M(g-1)'s table goes too
+  progress.trained();
+  const { previousTraining } = carried;
+  const drift = driftExpectedTypes(previousTraining.counts, previousTraining.sentences, tokenCount(text) + text.offsets.length - 1);
+  series.row(generation, { ...measureText(text, run.reference, textTable).values, drift_expected_types: drift, ...modelColumns(run, next, series.seed, text), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
+  progress.finish();
+  series.notices.observe(generation, text);
+  carried.model = next;
+  carried.previousTraining = trainingCounts(run, training);
 }
 
 /** What drawTexts needs besides the model (one generation's coordinates and its random streams). */
@@ -225,10 +284,12 @@ interface DrawnTexts {
 /**
  * Generation g's synthetic share (curated by the cell's --select rule, drawn with the series' stream)
  * and the text its row measures (topped up to the measured size from its own stream, measureRandom).
- * The sampler lives only in this call, so the model can be freed as soon as it returns.
+ * The sampler lives only in this call, so the model (`from.model`, M(g-1)) can be freed as soon as it returns.
  */
-function drawTexts(model: LanguageModel, target: number, setup: DrawSetup): DrawnTexts {
+function drawTexts(from: { readonly model: LanguageModel | undefined }, target: number, setup: DrawSetup): DrawnTexts {
   const { run, cell, replicate, generation, progress } = setup;
+  // Read from the holder, so that the caller's frame, still running while M(g) trains, never holds M(g-1).
+  const model = from.model!;
   // Without --select the share is the sampler's whole output, so the path it records is the share's.
   // Stryker disable next-line MethodExpression: equivalent, a size hint: the path grows as needed
   const recorder = setup.rule.kind === 'none' ? pathSamplerFor(model, cell.settings, Math.max(target, run.measureTokens)) : undefined;
@@ -262,7 +323,12 @@ function largestHumanShare(generations: number, humanTargetAt: (generation: numb
 }
 
 /** What the next generation's drift baseline reads of a training text. */
-function trainingCounts(run: PreparedRun, training: TokenCorpus): { readonly counts: UnigramCounts; readonly sentences: number } {
+interface TrainingCounts {
+  readonly counts: UnigramCounts;
+  readonly sentences: number;
+}
+
+function trainingCounts(run: PreparedRun, training: TokenCorpus): TrainingCounts {
   return { counts: countUnigrams(training, run.idSpace), sentences: sentenceCount(training) };
 }
 

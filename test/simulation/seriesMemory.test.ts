@@ -74,6 +74,43 @@ async function previousTrainingAliveInGeneration5(strategy: 'replace' | 'accumul
   return alive!;
 }
 
+/**
+ * Whether generation 4's measured text and training text are still reachable while generation 5
+ * samples (at its first progress report), at human ratio `ratio` (0: the two are one text, the model's
+ * own sample). Nothing of generation 4 but M(4) (which holds no text) and the counts is needed then.
+ */
+async function generation4TextsAliveWhile5Samples(ratio: number): Promise<boolean[]> {
+  const f = fixture(Array.from({ length: 40 }, (_, i) => `w${i % 7} w${i % 5} w${i % 3} end`));
+  const sweep = { ...DEFAULT_RUN.sweep, humanRatio: [ratio], strategy: ['replace' as const] };
+  const settings: RunSettings = { ...DEFAULT_RUN, generations: 6, holdout: 0, sweep };
+  const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
+  const fourth: WeakRef<object>[] = [];
+  let alive: boolean[] | undefined;
+  const steps = seriesSteps(prepared, expandCells(settings.sweep)[0]!, 1, {
+    emit: () => {},
+    onTexts: ({ generation, measured, training }) => {
+      if (generation === 4) fourth.push(new WeakRef(measured), new WeakRef(training));
+    },
+    onProgress: (generation, fraction) => {
+      if (generation !== 5 || alive !== undefined || fraction >= 0.5) return;
+      collectGarbage();
+      alive = fourth.map((text) => text.deref() !== undefined);
+    },
+  });
+  while (steps.next().value !== 4);
+  await nextTurn(); // the WeakRefs were made in the job that ran generation 4
+  steps.next();
+  steps.return();
+  return alive!;
+}
+
+describe('the texts of the generation before', () => {
+  it('are not kept while the next generation samples (no frame of the loop outlives its generation)', async () => {
+    expect(await generation4TextsAliveWhile5Samples(0)).toEqual([false, false]);
+    expect(await generation4TextsAliveWhile5Samples(0.25)).toEqual([false, false]);
+  });
+});
+
 describe('the previous training text', () => {
   it('is not kept while the next generation runs: its drift baseline keeps its unigram counts instead', async () => {
     expect([await previousTrainingAliveInGeneration5('replace'), await previousTrainingAliveInGeneration5('accumulate')]).toEqual([false, false]);
