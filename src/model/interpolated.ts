@@ -104,6 +104,27 @@ export class InterpolatedModel implements LanguageModel {
     return node >= 0 && hasChildren(this.trie, node) ? node : -1;
   }
 
+  /**
+   * historyNode(history, start, end), given `previous` = historyNode(history, start, end - 1): a
+   * sampler moving one token at a time looks up one child instead of the whole history. The child
+   * `history[end - 1]` of `previous` (of its suffix when `previous` is already n-1 items long) is the
+   * answer when it has continuations: no longer suffix can be seen, since a seen history u w (one with
+   * continuations) needs u seen, and `previous` is the longest seen suffix of the history before (for
+   * `uniform`, exactly its node). Otherwise the whole look-up decides. Same result, always.
+   */
+  nextHistoryNode(previous: number, history: ArrayLike<number>, start: number, end: number): number {
+    const trie = this.trie;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: the whole look-up below gives the same node
+    if (previous >= 0 && end - start >= 2) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: the child of an n-1-item node is an n-gram, which has no continuations, so the whole look-up decides
+      const base = previous >= trie.levelStart[this.order - 1]! ? trie.suffix[previous]! : previous;
+      const child = base < 0 ? -1 : childOf(trie, base, history[end - 1]!);
+      // Stryker disable next-line ConditionalExpression: equivalent, time only: the whole look-up below gives the same node
+      if (child >= 0 && hasChildren(trie, child)) return child;
+    }
+    return this.historyNode(history, start, end);
+  }
+
   /** True when `token` is in V (support plus `</s>`). */
   isOutcome(token: number): boolean {
     return this.inOutcomes[token] === 1; // an id outside the id space reads undefined

@@ -119,8 +119,8 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
       if (history.length < maxLength + 1) history = new Int32Array(maxLength + 1);
       history[0] = BOS;
       let length = 0;
+      let node = model.historyNode(history, 0, 1);
       while (length < maxLength) {
-        const node = model.historyNode(history, 0, length + 1);
         let token: number;
         if (transformer === undefined) token = drawMixture(node, random());
         else {
@@ -131,6 +131,7 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
         if (token === EOS) break;
         out[at + length] = token;
         history[++length] = token;
+        node = model.nextHistoryNode(node, history, 0, length + 1);
       }
       return length;
     },

@@ -9,6 +9,9 @@ import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { trainAddK } from '../../src/model/addK.js';
 import type { InterpolatedModel } from '../../src/model/interpolated.js';
 import { trainWittenBell } from '../../src/model/wittenBell.js';
+import { trainKneserNey } from '../../src/model/kneserNey.js';
+import { randomFor } from '../../src/random/random.js';
+import { randomCorpus } from '../helpers/sampledPath.js';
 import { A, B, C, TINY, history, options } from './fixtures.js';
 
 const BOS = 0;
@@ -50,6 +53,37 @@ describe('InterpolatedModel', () => {
     // an empty training text: even the empty history was never followed by anything
     const empty = trainAddK(corpusFromSentences([]), options('add-k', 1)) as InterpolatedModel;
     expect(empty.historyNode(history(BOS), 0, 1)).toBe(-1);
+  });
+
+  it('nextHistoryNode is historyNode one token on, for every smoothing and order, seen histories or not', () => {
+    // Random texts over ids 2..7; histories of 1 to 6 items starting with <s> (as a sampler builds
+    // them), over </s> and ids 2..8 (8 never occurs in training, so some histories leave the model;
+    // after </s> a node can exist without continuations)
+    const trainers = [trainAddK, trainWittenBell, trainKneserNey];
+    const smoothings = ['add-k', 'witten-bell', 'kneser-ney'] as const;
+    let fast = 0;
+    for (let trial = 0; trial < 6; trial++) {
+      const corpus = randomCorpus(`next node ${trial}`, 12, 6);
+      for (let order = 1; order <= 4; order++) {
+        trainers.forEach((train, t) => {
+          const model = train(corpus, options(smoothings[t]!, order, { idSpace: 9 })) as InterpolatedModel;
+          const random = randomFor(['histories', trial, order, t]);
+          for (let walk = 0; walk < 40; walk++) {
+            const ids = [BOS];
+            let node = model.historyNode(history(...ids), 0, 1);
+            for (let step = 0; step < 5; step++) {
+              ids.push(1 + Math.floor(random() * 8));
+              const h = history(...ids);
+              const next = model.nextHistoryNode(node, h, 0, ids.length);
+              expect(next).toBe(model.historyNode(h, 0, ids.length));
+              if (next >= 0 && next !== 0) fast++;
+              node = next;
+            }
+          }
+        });
+      }
+    }
+    expect(fast).toBeGreaterThan(100); // the walks reach seen histories, not only the root or -1
   });
 
   it('gives ARPA back-off weights gamma(h) for suffix models and NaN for add-k', () => {
