@@ -110,16 +110,21 @@ export class InterpolatedModel implements LanguageModel {
    * `history[end - 1]` of `previous` (of its suffix when `previous` is already n-1 items long) is the
    * answer when it has continuations: no longer suffix can be seen, since a seen history u w (one with
    * continuations) needs u seen, and `previous` is the longest seen suffix of the history before (for
-   * `uniform`, exactly its node). Otherwise the whole look-up decides. Same result, always.
+   * `uniform`, exactly its node). Otherwise the whole look-up decides. Same result, always, for any
+   * end - start >= 1 (the empty history's node is the root, or -1 when the model saw nothing).
    */
   nextHistoryNode(previous: number, history: ArrayLike<number>, start: number, end: number): number {
     const trie = this.trie;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: the whole look-up below gives the same node
-    if (previous >= 0 && end - start >= 2) {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: the child of an n-1-item node is an n-gram, which has no continuations, so the whole look-up decides
+    // Every mutant of this fast path that only misses it more often is equivalent (time only): the whole
+    // look-up below gives the same node. The test checks the node it returns against historyNode.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, time only (see above)
+    if (previous >= 0) {
+      // the child of an n-1-item node is an n-gram, which has no continuations: the whole look-up decides
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, time only (see above)
       const base = previous >= trie.levelStart[this.order - 1]! ? trie.suffix[previous]! : previous;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator,ArithmeticOperator: equivalent, time only (see above; childOf of -1 or of an undefined word finds nothing)
       const child = base < 0 ? -1 : childOf(trie, base, history[end - 1]!);
-      // Stryker disable next-line ConditionalExpression: equivalent, time only: the whole look-up below gives the same node
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only (see above; node 0 is the root, never a child)
       if (child >= 0 && hasChildren(trie, child)) return child;
     }
     return this.historyNode(history, start, end);

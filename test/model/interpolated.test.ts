@@ -68,6 +68,11 @@ describe('InterpolatedModel', () => {
         trainers.forEach((train, t) => {
           const model = train(corpus, options(smoothings[t]!, order, { idSpace: 9 })) as InterpolatedModel;
           const random = randomFor(['histories', trial, order, t]);
+          // one item on from the empty history (history[2 .. 2), then history[2 .. 3))
+          for (let id = 0; id < 9; id++) {
+            const h = history(5, 6, id);
+            expect(model.nextHistoryNode(model.historyNode(h, 2, 2), h, 2, 3)).toBe(model.historyNode(h, 2, 3));
+          }
           for (let walk = 0; walk < 40; walk++) {
             const ids = [BOS];
             let node = model.historyNode(history(...ids), 0, 1);
