@@ -7,13 +7,13 @@
  * pass also scores the text under H's model for gen0_perplexity, remembered per text).
  * Checks its input first (UsageError): `reference` built by buildSeedReference, `text` a TokenCorpus
  * whose ids lie within the reference's id space (an id outside would be miscounted silently).
- * `table` (optional): the text's own transition table of history length 2 (counts/transitionTable.ts),
- * when the caller has it: the n-gram pass reads its edges instead of sorting the text (same values).
+ * `own` (optional): the text's own trigrams when the caller has them, its transition table of history
+ * length 2 (counts/transitionTable.ts) or a TrigramSet built from it (the reference's own, when the text
+ * is H): the n-gram pass reads them instead of sorting the text (same values).
  */
 
 import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import type { TransitionTable } from '../counts/transitionTable.js';
 import { chao1 } from './chao1.js';
 import { ratio, type MetricValues } from './columns.js';
 import { frequencyMetrics } from './frequencyMetrics.js';
@@ -21,6 +21,7 @@ import { jsDivergence } from './jsDivergence.js';
 import { lexicalDiversity } from './lexicalDiversity.js';
 import { overlapMetrics } from './overlapMetrics.js';
 import { checkSeedReference, type SeedReference } from './seedReference.js';
+import type { TextTrigrams } from './ngramProfile.js';
 import { seedProfile } from './seedPerplexity.js';
 import { survivalMetrics } from './survivalMetrics.js';
 import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
@@ -30,12 +31,12 @@ export interface TextMeasurement {
   readonly unigrams: UnigramCounts;
 }
 
-export function measureText(text: TokenCorpus, reference: SeedReference, table?: TransitionTable): TextMeasurement {
+export function measureText(text: TokenCorpus, reference: SeedReference, own?: TextTrigrams): TextMeasurement {
   checkTokenCorpus('text', text, checkSeedReference('reference', reference).idSpace);
   const idSpace = reference.idSpace;
   const unigrams = countUnigrams(text, idSpace);
   const frequency = frequencyMetrics(unigrams);
-  const ngrams = seedProfile(text, reference, table).profile;
+  const ngrams = seedProfile(text, reference, own).profile;
   const diversity = lexicalDiversity(text, idSpace);
   const values: MetricValues = {
     tokens: text.ids.length,

@@ -325,22 +325,53 @@ export function ngramProfile(corpus: TokenCorpus, idSpace: number, reference?: T
 }
 
 /**
+ * What a caller may already hold of a text: its distinct extended trigrams with their counts, as its
+ * own transition table of history length 2, or as a TrigramSet built from it (the loop's generation 0
+ * measures H, whose set the seed reference holds).
+ */
+export type TextTrigrams = TransitionTable | TrigramSet;
+
+/**
  * The profile and, with `floor`, the text's predictions scored under the reference's order-3 MLE
- * model (see SeedScore). One pass. `table`: the text's own transition table of history length 2
- * (the loop has it when a model was read off its sample's path, counts/sampledTable.ts); its edges
- * are the text's distinct extended trigrams with their counts, so only its contexts are sorted
- * (tableGroups), not the text's predictions. The same values, to the last bit (tested).
+ * model (see SeedScore). One pass. `own`: the text's own trigrams (TextTrigrams), read instead of
+ * sorting the text's predictions: a table's edges are the text's distinct extended trigrams with their
+ * counts, so only its contexts are sorted (tableGroups; the loop has it when a model was read off its
+ * sample's path, counts/sampledTable.ts); a set's entries are sorted already (setGroups). The same
+ * values, to the last bit (tested).
  */
 export function scoredProfile(
   corpus: TokenCorpus,
   idSpace: number,
   reference: TrigramSet,
   floor: SeedFloor,
-  table?: TransitionTable,
+  own?: TextTrigrams,
 ): { profile: NgramProfile; score: SeedScore } {
-  const groups = table === undefined ? sortedPredictions(corpus, idSpace) : tableGroups(table, idSpace);
+  const groups = own === undefined ? sortedPredictions(corpus, idSpace) : own instanceof TrigramSet ? setGroups(own, idSpace) : tableGroups(own, idSpace);
   const { profile, score } = profileWith(groups, idSpace, reference, floor);
   return { profile, score: score! };
+}
+
+/**
+ * The distinct extended trigrams of a text with their counts, sorted by (a, b, c), from a TrigramSet
+ * built from the text: its entries are in that order already, so they are only copied out of the
+ * set's interleaved slots into three column slots (an n-gram pass: see ../counts/scratchBuffers.ts).
+ * O(entries). A set of another id space is refused (RangeError).
+ */
+function setGroups(set: TrigramSet, idSpace: number): Groups {
+  const { regionStart, slots } = set.parts;
+  // Stryker disable next-line StringLiteral: equivalent, the message is not part of the contract (the RangeError is, tested)
+  if (regionStart.length !== idSpace + 2) throw new RangeError(`a trigram set of id space ${regionStart.length - 2} cannot give the n-grams of a text of id space ${idSpace}`);
+  const entries = regionStart[idSpace + 1]!;
+  const second = scratchInts(COLUMN_SLOTS[0], entries);
+  const third = scratchInts(COLUMN_SLOTS[1], entries);
+  const weight = scratchInts(COLUMN_SLOTS[2], entries);
+  // Stryker disable next-line EqualityOperator: equivalent, entry `entries` writes past the views: nowhere
+  for (let e = 0; e < entries; e++) {
+    second[e] = slots[SLOT * e]!;
+    third[e] = slots[SLOT * e + 1]!;
+    weight[e] = slots[SLOT * e + 2]!;
+  }
+  return { groupStart: regionStart, second, third, weight };
 }
 
 /**

@@ -23,7 +23,7 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import type { LanguageModel, SmoothingName } from '../model/languageModel.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
-import { scoredProfile, PAD, type NgramProfile, type SeedScore } from './ngramProfile.js';
+import { scoredProfile, PAD, type NgramProfile, type SeedScore, type TextTrigrams } from './ngramProfile.js';
 import { flooredPerplexity, PERPLEXITY_EPSILON } from './perplexity.js';
 import type { SeedReference } from './seedReference.js';
 
@@ -37,15 +37,16 @@ const remembered = new WeakMap<TokenCorpus, Remembered>();
 
 /**
  * The n-gram profile of `text` against the reference, with its predictions scored under H's MLE.
- * `table`: the text's own transition table of history length 2, if the caller has it (read instead
- * of sorting the text: ./ngramProfile.ts `scoredProfile`).
+ * `own`: the text's own trigrams, if the caller has them (its transition table of history length 2,
+ * or a TrigramSet built from it: the reference's own for H), read instead of sorting the text
+ * (./ngramProfile.ts `scoredProfile`).
  */
-export function seedProfile(text: TokenCorpus, reference: SeedReference, table?: TransitionTable): Remembered {
+export function seedProfile(text: TokenCorpus, reference: SeedReference, own?: TextTrigrams): Remembered {
   const known = remembered.get(text);
   if (known !== undefined && known.reference === reference) return known;
   const seedTypes = reference.unigrams.types.length;
   const floor = { keep: 1 - PERPLEXITY_EPSILON, floor: PERPLEXITY_EPSILON / (seedTypes + 1) };
-  const computed = { reference, ...scoredProfile(text, reference.idSpace, reference.trigrams, floor, table) };
+  const computed = { reference, ...scoredProfile(text, reference.idSpace, reference.trigrams, floor, own) };
   remembered.set(text, computed);
   return computed;
 }

@@ -136,7 +136,8 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   // (Not with --select: its m0 rules score every generation's candidates under M0.)
   const releaseModel0 = cellSettings.order === 3 && cellSettings.smoothing === 'mle' && hooks.onTexts === undefined && cellSettings.select === 'none';
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
-  const values0 = taken?.values ?? { ...measureText(human, run.reference).values, ...modelColumns(run, model0, seed, human), ...wordLevel(run, human) };
+  // H's n-gram columns come from the reference's trigram set, built from H (no second sort of H).
+  const values0 = taken?.values ?? { ...measureText(human, run.reference, run.reference.trigrams).values, ...modelColumns(run, model0, seed, human), ...wordLevel(run, human) };
   row(0, { ...values0 });
   // Left for the next task of this thread that shares it, or cleared (so the keeper holds no M0 this series lets go).
   if (sharing !== undefined) {

@@ -165,3 +165,44 @@ describe('scoredProfile read from the text\'s own transition table', () => {
     expect(() => scoredProfile(corpus, 4, new TrigramSet(corpus, 4), { keep: 1, floor: 0 }, buildTransitionTable(corpus, 1, 4))).toThrow(RangeError);
   });
 });
+
+describe('scoredProfile read from a TrigramSet built from the text', () => {
+  // The set's entries are the text's distinct extended trigrams with their counts, sorted: the profile
+  // and the score must be the sorted pass's, bit for bit. The loop's generation 0 measures H against the
+  // set built from H (every trigram known); a set of another text is H's measured against itself too.
+  it('equals the sorted pass on random texts: H against its own set, and another text read from its own set', () => {
+    const ID_SPACE = FIRST_TOKEN_ID + 40; // 40 types
+    const floor = { keep: 1 - 1e-4, floor: 1e-4 / (ID_SPACE + 1) };
+    for (const seed of ['s1', 's2', 's3']) {
+      const human = randomCorpus(`${seed}-human`, 600, 40, 12);
+      const reference = new TrigramSet(human, ID_SPACE);
+      const text = randomCorpus(seed, 500, 40, 9);
+      for (const [measured, against] of [[human, reference], [text, reference]] as const) {
+        const sorted = scoredProfile(measured, ID_SPACE, against, floor);
+        const read = scoredProfile(measured, ID_SPACE, against, floor, new TrigramSet(measured, ID_SPACE));
+        expect(read.profile).toEqual(sorted.profile);
+        expect(read.score.predictions).toBe(sorted.score.predictions);
+        expect(Object.is(read.score.log2Sum, sorted.score.log2Sum)).toBe(true);
+        expect(read.score.misses).toEqual(sorted.score.misses);
+      }
+      // H against itself: nothing novel, nothing missed; the other text misses some of H
+      expect(scoredProfile(human, ID_SPACE, reference, floor, reference).score.misses).toEqual([]);
+      expect(scoredProfile(text, ID_SPACE, reference, floor, new TrigramSet(text, ID_SPACE)).profile.novelTrigrams).toBeGreaterThan(0);
+    }
+  });
+
+  // H = "2 3 2 3" and "2 3" (ids 2, 3): 4 bigrams (2 distinct: 2 3, 3 2), 2 trigrams (2 3 2, 3 2 3), none novel
+  // against itself; 8 predictions, each P = count / history count (e.g. (<s> 2 3): 2 / 2).
+  it('counts by hand from a set', () => {
+    const corpus = corpusFromSentences([[2, 3, 2, 3], [2, 3]]);
+    const set = new TrigramSet(corpus, 4);
+    const { profile, score } = scoredProfile(corpus, 4, set, { keep: 1, floor: 0 }, set);
+    expect(profile).toEqual({ bigrams: 4, distinctBigrams: 2, trigrams: 2, distinctTrigrams: 2, novelTrigrams: 0 });
+    expect(score.predictions).toBe(8);
+  });
+
+  it('refuses a set of another id space', () => {
+    const corpus = corpusFromSentences([[2, 3]]);
+    expect(() => scoredProfile(corpus, 4, new TrigramSet(corpus, 4), { keep: 1, floor: 0 }, new TrigramSet(corpus, 5))).toThrow(RangeError);
+  });
+});

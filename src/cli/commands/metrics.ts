@@ -75,7 +75,8 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const columns = words === undefined ? TEXT_METRIC_COLUMNS : [...TEXT_METRIC_COLUMNS, ...WORD_METRIC_COLUMNS];
   const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...columns]);
   corpora.forEach((corpus, i) => {
-    const measured = { ...measureText(corpus, seed).values, ...(words === undefined ? {} : wordColumns(corpus, words)) };
+    // Without --reference the first text is the reference: its n-grams come from the seed's own trigram set.
+    const measured = { ...measureText(corpus, seed, reference === undefined && i === 0 ? seed.trigrams : undefined).values, ...(words === undefined ? {} : wordColumns(corpus, words)) };
     writer.write([texts[i]!, ...columns.map((column) => formatNumber(measured[column]))]);
   });
   await writer.close();
