@@ -77,6 +77,7 @@ export { simulate, seriesTasks, type SeriesTask } from './simulation/simulate.js
 export { splitHoldout } from './simulation/holdoutSplit.js';
 export { METRIC_COLUMNS, type MetricName, type MetricValues } from './metrics/columns.js';
 export { measureText, type TextMeasurement } from './metrics/measureText.js';
+export { TrigramSet, type TextTrigrams } from './metrics/ngramProfile.js';
 export { supportMetrics } from './metrics/supportMetrics.js';
 export { buildSeedReference, RARE_THRESHOLD_RULE, type SeedReference } from './metrics/seedReference.js';
 export { flooredPerplexity, oovRate } from './metrics/perplexity.js';

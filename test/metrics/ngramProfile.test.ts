@@ -206,3 +206,15 @@ describe('scoredProfile read from a TrigramSet built from the text', () => {
     expect(() => scoredProfile(corpus, 4, new TrigramSet(corpus, 4), { keep: 1, floor: 0 }, new TrigramSet(corpus, 5))).toThrow(RangeError);
   });
 });
+
+describe('measureText with the text\'s own trigrams, through the public API', () => {
+  it('gives every column of measuring H from scratch when H is read from its reference\'s set', async () => {
+    const lib = await import('../../src/index.js');
+    const human = randomCorpus('public-h', 300, 30, 10);
+    const reference = lib.buildSeedReference(human, FIRST_TOKEN_ID + 30, 1);
+    const fromSet = lib.measureText({ ...human }, reference, reference.trigrams).values;
+    const sorted = lib.measureText({ ...human }, reference).values; // a new object: nothing remembered
+    expect(reference.trigrams).toBeInstanceOf(lib.TrigramSet);
+    for (const column of Object.keys(sorted)) expect(Object.is(fromSet[column as keyof typeof fromSet], sorted[column as keyof typeof sorted])).toBe(true);
+  });
+});
