@@ -359,7 +359,7 @@ export function scoredProfile(
  */
 function setGroups(set: TrigramSet, idSpace: number): Groups {
   const { regionStart, slots } = set.parts;
-  // Stryker disable next-line StringLiteral: equivalent, the message is not part of the contract (the RangeError is, tested)
+  // Stryker disable next-line StringLiteral,ArithmeticOperator: equivalent, the message is not part of the contract (the RangeError is, tested)
   if (regionStart.length !== idSpace + 2) throw new RangeError(`a trigram set of id space ${regionStart.length - 2} cannot give the n-grams of a text of id space ${idSpace}`);
   const entries = regionStart[idSpace + 1]!;
   const second = scratchInts(COLUMN_SLOTS[0], entries);
