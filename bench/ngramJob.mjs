@@ -85,23 +85,28 @@ const modelOptions = { order: cell.settings.order, smoothing: 'mle', k: settings
 const seedTypes = run.reference.unigrams.types.length;
 const rows = [];
 
-let model = trainModel(run.human, modelOptions);
+// As series.ts: the drift baseline keeps the previous training text's unigram counts, not the text,
+// and each generation runs in a function of its own (stagedGeneration), so no frame holds the texts of
+// the generation before while the next one samples.
+const carried = { model: trainModel(run.human, modelOptions), previousTraining: trainingCounts(run.human) };
 // As series.ts: from generation 1 on, no pass sorts a text's predictions; the column buffers go.
 releaseColumns();
 // As src/simulation/series.ts: M0 is let go after generation 1 is sampled, rebuilt only if needed.
-let model0 = model;
+let model0 = carried.model;
 const seed = { order: modelOptions.order, smoothing: 'mle', model: () => (model0 ??= trainModel(run.human, modelOptions)) };
-let previousTraining = run.human;
-for (let generation = 1; generation <= settings.generations; generation++) {
+for (let generation = 1; generation <= settings.generations; generation++) rows.push(stagedGeneration(carried, generation));
+
+/** One generation of the loop, stage by stage (series.ts's stepGeneration for this job); prints its line. */
+function stagedGeneration(carried, generation) {
   const a = performance.now();
   // As series.ts: the sampler records its path, and M(g+1), trained on nothing but this text, is read off it.
-  let sampler = pathSamplerFor(model, cell.settings, run.batchTokens);
+  let sampler = pathSamplerFor(carried.model, cell.settings, run.batchTokens);
   const synthetic = syntheticText(sampler, run.batchTokens, settings.maxSentenceLength, random);
   const text = synthetic.text;
   let path = sampler.path();
   forgetRecords(sampler.table); // as series.ts: the records served the sampling
   // As series.ts: M(g) has drawn its text; it and (order-3 MLE) M0 go before M(g+1) is built.
-  model = undefined;
+  carried.model = undefined;
   model0 = undefined;
   const b = performance.now();
   const next = trainOnSampledPath(text, sampler.table, path, modelOptions);
@@ -110,7 +115,8 @@ for (let generation = 1; generation <= settings.generations; generation++) {
   const c = performance.now();
   // As series.ts: the measured text is the training text, so its n-gram columns read M(g+1)'s table.
   const measured = measureText(text, run.reference, next.transitions);
-  const drift = driftExpectedTypes(countUnigrams(previousTraining, idSpace), previousTraining.offsets.length - 1, tokenCount(text) + text.offsets.length - 1);
+  const { previousTraining } = carried;
+  const drift = driftExpectedTypes(previousTraining.counts, previousTraining.sentences, tokenCount(text) + text.offsets.length - 1);
   const values = {
     ...measured.values,
     drift_expected_types: drift,
@@ -119,11 +125,16 @@ for (let generation = 1; generation <= settings.generations; generation++) {
     gen0_perplexity: seedModelPerplexity(seed, text, run.reference),
   };
   const d = performance.now();
-  rows.push(values);
   const line = { generation, train_s: (c - b) / 1000, sample_s: (b - a) / 1000, metrics_s: (d - c) / 1000, tokens: tokenCount(text), types: values.types };
   console.log(JSON.stringify(line));
-  model = next;
-  previousTraining = text;
+  carried.model = next;
+  carried.previousTraining = trainingCounts(text);
+  return values;
+}
+
+/** What the next generation's drift baseline reads of a training text (as series.ts keeps it). */
+function trainingCounts(training) {
+  return { counts: countUnigrams(training, idSpace), sentences: training.offsets.length - 1 };
 }
 
 // The peak RSS reported is the staged run's (the verification below runs the loop a second time in
