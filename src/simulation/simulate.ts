@@ -20,10 +20,10 @@ import { prepareRun, type PreparedRun, type WordViewSpec } from './preparedRun.j
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
-import { checkHooks, validateTaskOptions } from './validateSettings.js';
+import { checkHooks, validateRunSettings, validateTaskOptions } from './validateSettings.js';
 import { checkObject, checkOptional, checkValue, integerRule } from '../validation/valueRule.js';
 import { shardTasks, WHOLE_RUN, type Shard } from './shard.js';
-import { runTasks, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
+import { poolSize, prepareRunFor, runTasks, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
 
 export { seriesTasks, type SeriesTask } from './seriesTask.js';
 
@@ -71,7 +71,8 @@ export async function simulateAsync(
   handlers: TaskHandlers,
 ): Promise<RunTasksResult & { readonly run: PreparedRun }> {
   validateAsyncOptions(options, handlers);
-  const run = prepareRun(corpus, idSpace, settings, options.words);
+  validateRunSettings(settings); // before the tasks are read off them (prepareRun checks them too)
   const tasks = shardTasks(seriesTasks(settings), options.shard ?? WHOLE_RUN).slice(options.skip ?? 0);
+  const run = prepareRunFor(poolSize(options.workers, tasks.length), corpus, idSpace, settings, options.words);
   return { ...(await runTasks(run, corpus, tasks, options, handlers)), run };
 }

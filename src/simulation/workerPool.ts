@@ -26,7 +26,7 @@ import type { MetricValues } from '../metrics/columns.js';
 import type { ExtinctionTable } from './extinctionTracker.js';
 import { Generation0Keeper, sharedNext } from './generationZero.js';
 import { OrderedDelivery } from './orderedDelivery.js';
-import { preparedRunParts, type PreparedRun, type PreparedRunParts } from './preparedRun.js';
+import { prepareRun, preparedRunFromParts, preparedRunParts, type PreparedRun, type PreparedRunParts, type WordViewSpec } from './preparedRun.js';
 import type { SeriesRow, SeriesWarning } from './series.js';
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
@@ -107,6 +107,25 @@ export function defaultWorkers(): number {
   return FROM_SOURCES ? 1 : availableParallelism();
 }
 
+/** The worker threads runTasks starts for `tasks` tasks (never more than the tasks); 1 or fewer runs in this thread. */
+export function poolSize(workers: number | undefined, tasks: number): number {
+  return Math.min(workers ?? defaultWorkers(), tasks);
+}
+
+/**
+ * prepareRun, with the run's typed arrays in shared memory when `workers` threads will run it (2 or
+ * more): runTasks hands them to the workers as they are, so a caller that keeps the run while the
+ * workers go (the CLI) holds one copy of them instead of two (22 MB on Brown). Prepared and shared
+ * inside this call, so no frame of the caller ever holds the unshared copy. The same values.
+ */
+export function prepareRunFor(workers: number, corpus: TokenCorpus, idSpace: number, settings: RunSettings, words?: WordViewSpec): PreparedRun {
+  const run = prepareRun(corpus, idSpace, settings, words);
+  if (workers < 2) return run;
+  // the word view is functions and strings, kept as it is (rebuilding it from its spec would recount H)
+  const { words: _spec, ...parts } = shared(preparedRunParts(run));
+  return { ...preparedRunFromParts(parts, settings), ...(run.words === undefined ? {} : { words: run.words }) };
+}
+
 export async function runTasks(
   run: PreparedRun,
   corpus: TokenCorpus,
@@ -115,7 +134,7 @@ export async function runTasks(
   handlers: TaskHandlers,
 ): Promise<RunTasksResult> {
   validateTaskOptions(options, handlers);
-  const workers = Math.min(options.workers ?? defaultWorkers(), tasks.length);
+  const workers = poolSize(options.workers, tasks.length);
   return workers <= 1 ? runInProcess(run, tasks, options, handlers) : runOnWorkers(run, tasks, workers, options, handlers);
 }
 
@@ -192,11 +211,13 @@ type View = Int32Array | Uint8Array | Int8Array | Float64Array;
 
 /**
  * `data` with every typed array replaced by a copy in a SharedArrayBuffer (nested plain objects
- * walked; an array reached twice is copied once, so views of one corpus stay one corpus).
+ * walked; an array reached twice is copied once, so views of one corpus stay one corpus; an array in
+ * shared memory already is kept).
  */
 function shared<T>(data: T, copies = new Map<View, View>()): T {
   if (ArrayBuffer.isView(data)) {
     const view = data as unknown as View;
+    if (view.buffer instanceof SharedArrayBuffer) return data; // shared already (prepareRunFor)
     let copy = copies.get(view);
     if (copy === undefined) {
       const make = view.constructor as new (buffer: SharedArrayBuffer) => View;

@@ -100,3 +100,28 @@ describe('prepareRun', () => {
     expect(heldoutOverlap(prepareRun(once.corpus, once.vocabulary.size, { ...small, holdout: 0 }))).toBeUndefined();
   });
 });
+
+describe('prepareRunFor: the run in shared memory when worker threads will run it', () => {
+  it('puts every typed array of the run in shared memory for 2 or more workers, with the same values; 1 worker keeps it as prepareRun makes it', async () => {
+    const { prepareRunFor } = await import('../../src/simulation/workerPool.js');
+    const { preparedRunParts } = await import('../../src/simulation/preparedRun.js');
+    const f = fixture(Array.from({ length: 30 }, (_, i) => `w${i % 7} w${i % 5} w${i % 3} end`));
+    const plain = prepareRun(f.corpus, f.vocabulary.size, DEFAULT_RUN);
+    const arrays = (parts: object): ArrayBufferView[] => {
+      const found: ArrayBufferView[] = [];
+      const walk = (value: unknown): void => {
+        if (ArrayBuffer.isView(value)) found.push(value);
+        else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
+      };
+      walk(parts);
+      return found;
+    };
+    const shared = arrays(preparedRunParts(prepareRunFor(2, f.corpus, f.vocabulary.size, DEFAULT_RUN)));
+    const own = arrays(preparedRunParts(prepareRunFor(1, f.corpus, f.vocabulary.size, DEFAULT_RUN)));
+    expect(shared.length).toBeGreaterThan(5);
+    expect(shared.every((view) => view.buffer instanceof SharedArrayBuffer)).toBe(true);
+    expect(own.some((view) => view.buffer instanceof SharedArrayBuffer)).toBe(false);
+    const expected = arrays(preparedRunParts(plain));
+    expect(shared.map((view) => Array.from(view as Int32Array))).toEqual(expected.map((view) => Array.from(view as Int32Array)));
+  });
+});

@@ -2,7 +2,7 @@
  * `ngram-collapse run`: one experiment or a sweep; writes the curves CSV row by row and prints a
  * short table of the last generation. A thin layer: resolve the configuration (RUN_SPEC: flags,
  * --config, defaults), check every output before any work (checkRunOutputs), load the corpus, call
- * the library (prepareRun, runTasks) with the exporters attached (openRunExporters; resumeRun for
+ * the library (prepareRunFor, runTasks) with the exporters attached (openRunExporters; resumeRun for
  * `--resume`), print the table.
  *
  * Outputs: the curves CSV (`--out`) with its run record `<out>.run.json` (for --resume and merge),
@@ -30,10 +30,10 @@ import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
 import { expandCells } from '../../simulation/cells.js';
 import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
-import { heldoutOverlap, prepareRun, wordViewSpec } from '../../simulation/preparedRun.js';
+import { heldoutOverlap, wordViewSpec } from '../../simulation/preparedRun.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
-import { runTasks } from '../../simulation/workerPool.js';
+import { poolSize, prepareRunFor, runTasks } from '../../simulation/workerPool.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
@@ -64,10 +64,11 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, subwordTraining, ...(loading.onProgress === undefined ? {} : { onProgress: loading.onProgress }) }).finally(
     () => loading.done(),
   );
-  const run = prepareRun(corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
+  const tasks = shardTasks(seriesTasks(settings), config.shard);
+  // With worker threads the run's arrays are put in shared memory once, and this thread keeps only that copy.
+  const run = prepareRunFor(poolSize(config.workers, tasks.length), corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
   checkGrowth(settings, run.batchTokens, load.maxTokens);
   checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
-  const tasks = shardTasks(seriesTasks(settings), config.shard);
   const rowsPerTask = settings.generations + 1;
   const identity: RunIdentity = {
     version: packageVersion(),
