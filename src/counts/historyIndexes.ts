@@ -1,15 +1,13 @@
 /**
- * historyIndexes: where each prediction's history sits in a context table, for a text scored again
- * and again under models that share that table (the held-out set, under every model of a series
- * read off sample paths: all of them views of M0's hash table, ./keptContexts.ts).
+ * lookUpHistories: where each prediction's history sits in a context table.
  *
  * Contract: for each prediction of `corpus` (each token, then `</s>`, sentence by sentence: prediction
  * j of sentence s at offsets[s] + s + j, the order MleModel.predictionProbabilities writes), the index
  * in `contexts` of its history, the last `width` items of `PAD^(width-1) <s> w1 .. wj` (the keys
- * buildTransitionTable stores), or -1 where `contexts` lacks it. Computed once per (contexts,
- * corpus) pair and kept while both live (a WeakMap on each; neither is ever mutated), so a series
- * pays one hash look-up per held-out prediction in all, not one per generation. O(P * width) the
- * first time, O(1) after. `lookUpHistories` is the same look-up, not kept.
+ * buildTransitionTable stores), or -1 where `contexts` lacks it. One hash look-up per prediction,
+ * each independent of the one before (the processor overlaps their cache misses); O(P * width).
+ * Used for a batch's human share (./sampledTable.ts) and, kept with its predictions grouped, for a
+ * text scored under every model of a series (./predictionKeys.ts).
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -17,23 +15,6 @@ import { BOS } from '../vocabulary/vocabulary.js';
 import { PAD } from './transitionTable.js';
 import type { ContextIndex } from './tupleTable.js';
 
-const known = new WeakMap<ContextIndex, WeakMap<TokenCorpus, Int32Array>>();
-
-export function historyIndexes(contexts: ContextIndex, corpus: TokenCorpus): Int32Array {
-  let byCorpus = known.get(contexts);
-  if (byCorpus === undefined) {
-    byCorpus = new WeakMap();
-    known.set(contexts, byCorpus);
-  }
-  let indexes = byCorpus.get(corpus);
-  if (indexes === undefined) {
-    indexes = lookUpHistories(contexts, corpus);
-    byCorpus.set(corpus, indexes);
-  }
-  return indexes;
-}
-
-/** historyIndexes without keeping the result: for a text looked up once (a batch's human share). */
 export function lookUpHistories(contexts: ContextIndex, corpus: TokenCorpus): Int32Array {
   const { ids, offsets } = corpus;
   const width = contexts.width;

@@ -84,7 +84,7 @@ export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: Token
  *   precedes it, and (PAD, <s>) is a history of H as soon as H has a sentence);
  * - else the unigram level: count(c) / (tokens + sentences), `</s>` counted once per sentence.
  * These are the very integer ratios M0's `probability` divides, so the values are identical. (A model
- * still in memory reads the same back-off from its own table: model/mle.ts `fillBackoff`.)
+ * still in memory reads the same back-off from its own table: model/trigramBackoff.ts.)
  */
 function backoffProbabilities(reference: SeedReference, misses: readonly number[]): Float64Array {
   const { trigrams, unigrams } = reference;

@@ -15,21 +15,22 @@
  * `predictionProbabilities` scores a whole text by walking the top-level table's records
  * (counts/transitionRecords.ts, the layout the table sampler also walks: one record read and a short
  * search per token, no hashing while the text stays on seen histories, several sentences in turn), or,
- * for a model whose contexts are a view of M0's (read off a sample path), by reading each history's
- * place in M0's table, looked up once per text (counts/historyIndexes.ts); either way it gives exactly
+ * for a model whose contexts are a view of M0's (read off a sample path), by reading each distinct
+ * (history, token) pair of the text once, in M0's order (counts/predictionKeys.ts, looked up once per
+ * text); either way it gives exactly
  * the values `probability` returns, in text order. Sampling lives in src/sampler/.
  */
 
-import { historyIndexes } from '../counts/historyIndexes.js';
 import { rootView } from '../counts/keptContexts.js';
 import { indexInSortedRange } from '../counts/sortedSearch.js';
+import { predictionKeys, type PredictionKeys } from '../counts/predictionKeys.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
 import { scratchFloats } from '../counts/scratchBuffers.js';
-import { TupleTable } from '../counts/tupleTable.js';
 import { edgeShare, findRecordEdge, recordsOf } from '../counts/transitionRecords.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, ModelOptions } from './languageModel.js';
+import { ContextBackoff, fillBackoff } from './trigramBackoff.js';
 
 export function trainMle(corpus: TokenCorpus, options: ModelOptions): LanguageModel {
   return new MleModel(corpus, options);
@@ -94,11 +95,11 @@ export class MleModel implements LanguageModel {
   /**
    * P(token | history) of every prediction of `corpus` (each token, then `</s>`, sentence by
    * sentence; the same values as `probability`) as an array in text order: prediction j of sentence s (j = its length for
-   * `</s>`) is at offsets[s] + s + j. A view of a root table reads the histories' places in the root
-   * (scoreThroughRoot); otherwise several sentences are walked in turn (LANES cursors), so the
-   * cache misses of one overlap with the others'. Where a history was never seen in training the
-   * value is the back-off's: for order 3 from the table's counts after the walk
-   * (`fillBackoff`: one pass, no lower tables), otherwise from `probability` itself. O(P log m + E).
+   * `</s>`) is at offsets[s] + s + j. A view of a root table reads the text's (history, token) pairs
+   * in the root's order (scoreThroughRoot); otherwise several sentences are walked in turn (LANES
+   * cursors), so the cache misses of one overlap with the others'. Where a history was never seen in
+   * training the value is the back-off's: for order 3 from the table's counts (trigramBackoff.ts: no
+   * lower tables), otherwise from `probability` itself. O(P log m + E).
    * The array is a scratch buffer, valid until the next call.
    */
   predictionProbabilities(corpus: TokenCorpus): Float64Array {
@@ -114,7 +115,7 @@ export class MleModel implements LanguageModel {
     const misses: number[] = [];
     const { root, fromRoot } = rootView(table.contexts);
     // Stryker disable next-line ConditionalExpression: equivalent, time only: walking the records gives the same values
-    if (fromRoot !== undefined) this.scoreThroughRoot(corpus, table, historyIndexes(root, corpus), fromRoot, out, misses);
+    if (fromRoot !== undefined) this.scoreThroughRoot(corpus, table, predictionKeys(root, corpus), fromRoot, out, misses);
     else this.scoreByWalking(corpus, table, out, misses);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, fillBackoff with no misses writes nothing
     if (misses.length > 0) fillBackoff(out, misses, table, this.idSpace);
@@ -123,12 +124,39 @@ export class MleModel implements LanguageModel {
 
   /**
    * predictionProbabilities for a model whose contexts are a view of a root table (one read off a
-   * sample path): each history's index in the root is known once per text (historyIndexes), so every
-   * prediction is one array read, one record read and a short search, independent of the one before
-   * (the processor overlaps their cache misses), with no hashing at all.
+   * sample path): the text's distinct (history, token) pairs, sorted by the history's place in the
+   * root (predictionKeys, once per text), are scored in that order against the table's arrays. A
+   * view numbers its contexts in the root's order, so this walks the table forward, one cache miss
+   * per context rather than several per prediction, with no hashing at all; then each prediction
+   * takes its pair's value. A prediction whose history the model never saw gets the back-off: at
+   * order 3 from the table's contexts alone (ContextBackoff), otherwise as the walk gives it
+   * (unseenHistory).
    */
-  private scoreThroughRoot(corpus: TokenCorpus, table: TransitionTable, histories: Int32Array, fromRoot: Int32Array, out: Float64Array, misses: number[]): void {
-    const { walk, offsetOf } = recordsOf(table);
+  private scoreThroughRoot(corpus: TokenCorpus, table: TransitionTable, keys: PredictionKeys, fromRoot: Int32Array, out: Float64Array, misses: number[]): void {
+    const { edgeStart, edgeToken, edgeCount, contextTotal } = table;
+    const { history, token: keyToken, keyOf } = keys;
+    // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
+    const shares = scratchFloats('mle.pairShares', history.length);
+    let unseen = false;
+    for (let k = 0; k < history.length; k++) {
+      const root = history[k]!;
+      // -1: the history is unseen, and the prediction's value comes from unseenHistory below. (Index 0
+      // taken as unseen, `<= 0`, is an equivalent mutant: a table's first context is the start context
+      // (PAD <s>), the only one ending in <s>, so its back-off count(<s> c) / count(<s> .) is its own.)
+      // Stryker disable next-line EqualityOperator: equivalent, see above
+      const context = root < 0 ? -1 : fromRoot[root]!;
+      // Stryker disable next-line EqualityOperator: equivalent, see above
+      if (context < 0) {
+        shares[k] = -1;
+        unseen = true;
+        continue;
+      }
+      const edge = indexInSortedRange(edgeToken, edgeStart[context]!, edgeStart[context + 1]!, keyToken[k]!);
+      shares[k] = edge < 0 ? 0 : edgeCount[edge]! / contextTotal[context]!;
+    }
+    // Order 3 backs off from the contexts alone: count(b c) is the total of context (b c), the next
+    // prediction's history, whose place in the root is known too (trigramBackoff.ts).
+    const backoff = this.order === 3 && unseen ? new ContextBackoff(table, this.idSpace) : undefined;
     const { ids, offsets } = corpus;
     // Stryker disable next-line ArithmeticOperator: equivalent, a sentence past the last has undefined offsets: no prediction
     const sentences = offsets.length - 1;
@@ -138,21 +166,19 @@ export class MleModel implements LanguageModel {
       const from = offsets[s]!;
       const size = offsets[s + 1]! - from;
       for (let j = 0; j <= size; j++, p++) {
+        const share = shares[keyOf[p]!]!;
+        if (share >= 0) {
+          out[p] = share;
+          continue;
+        }
         const token = j < size ? ids[from + j]! : EOS;
-        const root = histories[p]!;
-        // (Index 0 as unseen, `<= 0` below, is an equivalent mutant: a table's first context is the start
-        // context (PAD <s>), the only one ending in <s>, so its back-off count(<s> c) / count(<s> .) is its own.)
-        // Stryker disable next-line EqualityOperator: equivalent, see above
-        const context = root < 0 ? -1 : fromRoot[root]!;
-        // Stryker disable next-line EqualityOperator: equivalent, see above
-        if (context < 0) {
+        if (backoff === undefined) {
           out[p] = this.unseenHistory(ids, from, s, j, token, misses);
           continue;
         }
-        const record = offsetOf[context]!;
-        const edge = findRecordEdge(walk, record, token);
-        // Stryker disable next-line EqualityOperator: equivalent, an edge is never at 0 (a record's head is)
-        out[p] = edge < 0 ? 0 : edgeShare(walk, record, edge);
+        // the history of prediction p + 1 is (b c), for a token c
+        const next = j < size ? history[keyOf[p + 1]!]! : -1;
+        out[p] = backoff.probability(j === 0 ? BOS : ids[from + j - 1]!, token, next < 0 ? -1 : fromRoot[next]!);
       }
     }
   }
@@ -277,55 +303,6 @@ export class MleModel implements LanguageModel {
       this.key[i] = at >= start ? history[at]! : PAD;
     }
     return this.key;
-  }
-}
-
-/**
- * Order 3's back-off for predictions whose history (a b) the model never saw, read from the top
- * table's counts in one pass over its contexts and edges, instead of deriving the lower tables and
- * looking each prediction up in them: P(c | b) = count(b c) / count(b ·) when some history ends in b,
- * else count(c) / (all predictions), `</s>` included. These are the very integers the derived tables
- * hold (deriveLowerTable sums the same edges), so each value is the one `probability` returns.
- * (metrics/seedPerplexity.ts reads the same back-off from H's trigram list, for a model it has let go.)
- * `misses` holds (position in `out`, b, c) triples. O(C + E + misses).
- */
-function fillBackoff(out: Float64Array, misses: readonly number[], table: TransitionTable, idSpace: number): void {
-  // Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent, a start size (the table grows)
-  const pairs = new TupleTable(2, Math.max(16, misses.length / 3));
-  const wanted = new Uint8Array(idSpace);
-  const key = new Int32Array(2);
-  // Stryker disable next-line EqualityOperator: equivalent, one more round reads undefined: a (0, 0) pair nobody asks for
-  for (let m = 0; m < misses.length; m += 3) {
-    wanted[misses[m + 1]!] = 1;
-    pairs.findOrInsertPair(misses[m + 1]!, misses[m + 2]!);
-  }
-  const pairCount = new Int32Array(pairs.size);
-  const followers = new Int32Array(idSpace);
-  const unigrams = new Int32Array(idSpace);
-  let total = 0;
-  for (let c = 0; c < table.contextTotal.length; c++) {
-    const b = table.contexts.keyAt(c, 1);
-    followers[b]! += table.contextTotal[c]!;
-    total += table.contextTotal[c]!;
-    key[0] = b;
-    for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) {
-      const token = table.edgeToken[e]!;
-      unigrams[token]! += table.edgeCount[e]!;
-      // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: the look-up below finds no pair for an unwanted b
-      if (wanted[b] !== 1) continue;
-      key[1] = token;
-      const pair = pairs.find(key, 0);
-      // Stryker disable next-line ConditionalExpression: equivalent, `true` adds to pairCount[-1], which a typed array ignores
-      if (pair >= 0) pairCount[pair]! += table.edgeCount[e]!;
-    }
-  }
-  // Stryker disable next-line EqualityOperator: equivalent, one more round writes out[undefined]: nowhere
-  for (let m = 0; m < misses.length; m += 3) {
-    const b = misses[m + 1]!;
-    const c = misses[m + 2]!;
-    key[0] = b;
-    key[1] = c;
-    out[misses[m]!] = followers[b]! > 0 ? pairCount[pairs.find(key, 0)]! / followers[b]! : total > 0 ? unigrams[c]! / total : 0;
   }
 }
 

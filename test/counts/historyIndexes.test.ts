@@ -1,10 +1,10 @@
 /**
- * historyIndexes: each prediction's history (the last `width` items of PAD^(width-1) <s> w1 .. wj)
- * found in a context table, -1 where the table lacks it; computed once per (table, text) pair.
+ * lookUpHistories: each prediction's history (the last `width` items of PAD^(width-1) <s> w1 .. wj)
+ * found in a context table, -1 where the table lacks it.
  */
 
 import { describe, expect, it } from 'vitest';
-import { historyIndexes } from '../../src/counts/historyIndexes.js';
+import { lookUpHistories } from '../../src/counts/historyIndexes.js';
 import { PAD } from '../../src/counts/transitionTable.js';
 import { TupleTable } from '../../src/counts/tupleTable.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
@@ -17,7 +17,7 @@ function tableOf(width: number, tuples: number[][]): TupleTable {
   return table;
 }
 
-describe('historyIndexes', () => {
+describe('lookUpHistories', () => {
   const [a, b, c] = [2, 3, 4];
   // Text "a b", "c": predictions a, b, </s> (sentence 0), then c, </s> (sentence 1).
   const text = corpusFromSentences([[a, b], [c]]);
@@ -25,40 +25,30 @@ describe('historyIndexes', () => {
   it('width 2: the histories (PAD <s>), (<s> a), (a b), then (PAD <s>), (<s> c); -1 where absent', () => {
     // indexes: (PAD <s>) 0, (a b) 1, (<s> a) 2; (<s> c) is absent
     const table = tableOf(2, [[PAD, BOS], [a, b], [BOS, a]]);
-    expect(Array.from(historyIndexes(table, text))).toEqual([0, 2, 1, 0, -1]);
+    expect(Array.from(lookUpHistories(table, text))).toEqual([0, 2, 1, 0, -1]);
     // "c", "a b", "a": each sentence's predictions at offsets[s] + s + j (c, </s> | a, b, </s> | a, </s>)
     const three = corpusFromSentences([[c], [a, b], [a]]);
-    expect(Array.from(historyIndexes(table, three))).toEqual([0, -1, 0, 2, 1, 0, 2]);
+    expect(Array.from(lookUpHistories(table, three))).toEqual([0, -1, 0, 2, 1, 0, 2]);
   });
 
   it('width 1: the last item alone (<s>, a, b, <s>, c)', () => {
     const table = tableOf(1, [[b], [BOS], [c]]);
-    expect(Array.from(historyIndexes(table, text))).toEqual([1, -1, 0, 1, 2]);
+    expect(Array.from(lookUpHistories(table, text))).toEqual([1, -1, 0, 1, 2]);
   });
 
   it('width 3: PAD PAD <s> at a sentence start, the window sliding one item per prediction', () => {
     const table = tableOf(3, [[PAD, BOS, a], [PAD, PAD, BOS], [BOS, a, b], [PAD, BOS, c]]);
-    expect(Array.from(historyIndexes(table, text))).toEqual([1, 0, 2, 1, 3]);
+    expect(Array.from(lookUpHistories(table, text))).toEqual([1, 0, 2, 1, 3]);
   });
 
   it('width 0: the one empty history for every prediction (index 0 once the table holds it)', () => {
-    expect(Array.from(historyIndexes(new TupleTable(0), text))).toEqual([-1, -1, -1, -1, -1]);
-    expect(Array.from(historyIndexes(tableOf(0, [[]]), text))).toEqual([0, 0, 0, 0, 0]);
+    expect(Array.from(lookUpHistories(new TupleTable(0), text))).toEqual([-1, -1, -1, -1, -1]);
+    expect(Array.from(lookUpHistories(tableOf(0, [[]]), text))).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('an empty sentence has one prediction, </s> after <s>; an empty text has none', () => {
     const table = tableOf(2, [[PAD, BOS]]);
-    expect(Array.from(historyIndexes(table, corpusFromSentences([[], [a]])))).toEqual([0, 0, -1]);
-    expect(historyIndexes(table, corpusFromSentences([])).length).toBe(0);
-  });
-
-  it('is computed once per (table, text) pair: the same array again, another for another text or table', () => {
-    const table = tableOf(2, [[PAD, BOS], [a, b], [BOS, a]]);
-    const first = historyIndexes(table, text);
-    expect(historyIndexes(table, text)).toBe(first);
-    const other = corpusFromSentences([[a, b], [c]]);
-    expect(historyIndexes(table, other)).not.toBe(first);
-    expect(Array.from(historyIndexes(table, other))).toEqual(Array.from(first));
-    expect(Array.from(historyIndexes(tableOf(2, [[BOS, a]]), text))).toEqual([-1, 0, -1, -1, -1]);
+    expect(Array.from(lookUpHistories(table, corpusFromSentences([[], [a]])))).toEqual([0, 0, -1]);
+    expect(lookUpHistories(table, corpusFromSentences([])).length).toBe(0);
   });
 });

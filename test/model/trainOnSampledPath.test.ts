@@ -64,11 +64,11 @@ describe('trainOnSampledPath', () => {
     expect(() => trainOnSampledPath(training, base, path, options)).toThrow(RangeError); // the extra not named: a count mismatch
   });
 
-  it('scores a text through M0\'s table exactly as probability() does, generation after generation', () => {
+  it.each([2, 3, 4])('order %i: scores a text through M0\'s table exactly as probability() does, generation after generation', (order) => {
     // Held-out text over a wider vocabulary (id 11 is never trained on): histories the models never saw,
-    // so both the records and the back-off are read.
-    const options = { order: 3, smoothing: 'mle' as const, idSpace: 12 };
-    let table = buildTransitionTable(randomCorpus('score', 80, 8), 2, 12);
+    // so both the table's pairs and the back-off are read.
+    const options = { order, smoothing: 'mle' as const, idSpace: 12 };
+    let table = buildTransitionTable(randomCorpus('score', 80, 8), order - 1, 12);
     const heldout = randomCorpus('score heldout', 40, 10);
     for (let generation = 1; generation <= 3; generation++) {
       const { text, path } = sampleWithPath(table, 150, 6, `score walk ${generation}`);

@@ -1,0 +1,96 @@
+/**
+ * predictionKeys: a text's predictions grouped by (history, token), in the order of a context table,
+ * for a text scored again and again under models that share that table (the held-out set, under
+ * every model of a series read off sample paths: all of them views of M0's hash table,
+ * ./keptContexts.ts).
+ *
+ * Contract: `history` and `token` list the distinct (history, predicted token) pairs of `corpus`'s
+ * predictions (each token, then `</s>`, sentence by sentence), the history as its index in
+ * `contexts` (found as ./historyIndexes.ts finds it; -1 where `contexts` lacks it), sorted by
+ * history, then token. `keyOf[p]` is the pair of prediction p (prediction j of sentence s at
+ * offsets[s] + s + j, the order MleModel.predictionProbabilities writes). A scorer then reads each
+ * pair's probability once, walking a table's contexts in the root's order (a view numbers its
+ * contexts in that order) instead of reading them in text order, and hands it to every prediction
+ * of the pair: one cache miss per context instead of several per prediction.
+ * Computed once per (contexts, corpus) pair and kept while both live (a WeakMap on each; neither is
+ * ever mutated): a series pays one hash look-up per held-out prediction in all, not one per
+ * generation. O(P * width + R + V) the first time (the look-ups, two counting sorts), O(1) after.
+ */
+
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { EOS } from '../vocabulary/vocabulary.js';
+import { lookUpHistories } from './historyIndexes.js';
+import type { ContextIndex } from './tupleTable.js';
+
+export interface PredictionKeys {
+  /** Per pair: the history's index in the table (-1: the table lacks it), ascending. */
+  readonly history: Int32Array;
+  /** Per pair: the predicted token (`</s>` too), ascending within a history. */
+  readonly token: Int32Array;
+  /** Per prediction, in text order: its pair. */
+  readonly keyOf: Int32Array;
+}
+
+const known = new WeakMap<ContextIndex, WeakMap<TokenCorpus, PredictionKeys>>();
+
+export function predictionKeys(contexts: ContextIndex, corpus: TokenCorpus): PredictionKeys {
+  let byCorpus = known.get(contexts);
+  if (byCorpus === undefined) {
+    byCorpus = new WeakMap();
+    known.set(contexts, byCorpus);
+  }
+  let keys = byCorpus.get(corpus);
+  if (keys === undefined) {
+    keys = groupedPredictions(lookUpHistories(contexts, corpus), predictedTokens(corpus));
+    byCorpus.set(corpus, keys);
+  }
+  return keys;
+}
+
+/** Each prediction's token, in text order: a sentence's tokens, then `</s>`. */
+function predictedTokens(corpus: TokenCorpus): Int32Array {
+  const { ids, offsets } = corpus;
+  const tokens = new Int32Array(ids.length + offsets.length - 1);
+  let p = 0;
+  for (let s = 0; s + 1 < offsets.length; s++) {
+    for (let i = offsets[s]!; i < offsets[s + 1]!; i++) tokens[p++] = ids[i]!;
+    tokens[p++] = EOS;
+  }
+  return tokens;
+}
+
+/** The distinct (history, token) pairs, sorted (a counting sort by token, then a stable one by history), and each prediction's pair. */
+function groupedPredictions(histories: Int32Array, tokens: Int32Array): PredictionKeys {
+  const byToken = countingOrder(tokens, undefined);
+  const order = countingOrder(histories, byToken);
+  const keyOf = new Int32Array(histories.length);
+  const history: number[] = [];
+  const token: number[] = [];
+  for (const p of order) {
+    const last = history.length - 1;
+    if (last < 0 || history[last] !== histories[p] || token[last] !== tokens[p]) {
+      history.push(histories[p]!);
+      token.push(tokens[p]!);
+    }
+    keyOf[p] = history.length - 1;
+  }
+  return { history: Int32Array.from(history), token: Int32Array.from(token), keyOf };
+}
+
+/**
+ * The positions of `values` (each >= -1) in ascending order of value, ties in the order of `within`
+ * (every position, ascending, if undefined): a stable counting sort.
+ */
+function countingOrder(values: Int32Array, within: Int32Array | undefined): Int32Array {
+  let size = 0;
+  for (let p = 0; p < values.length; p++) size = Math.max(size, values[p]! + 2);
+  const start = new Int32Array(size + 1);
+  for (let p = 0; p < values.length; p++) start[values[p]! + 2]!++;
+  for (let b = 1; b <= size; b++) start[b]! += start[b - 1]!;
+  const order = new Int32Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    const p = within === undefined ? k : within[k]!;
+    order[start[values[p]! + 1]!++] = p;
+  }
+  return order;
+}
