@@ -19,6 +19,7 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { EOS } from '../vocabulary/vocabulary.js';
+import { countingOrder } from './countingOrder.js';
 import { lookUpHistories } from './historyIndexes.js';
 import type { ContextIndex } from './tupleTable.js';
 
@@ -41,7 +42,7 @@ export function predictionKeys(contexts: ContextIndex, corpus: TokenCorpus): Pre
   }
   let keys = byCorpus.get(corpus);
   if (keys === undefined) {
-    keys = groupedPredictions(lookUpHistories(contexts, corpus), predictedTokens(corpus));
+    keys = groupedPredictions(lookUpHistories(contexts, corpus), predictedTokens(corpus), contexts.size);
     byCorpus.set(corpus, keys);
   }
   return keys;
@@ -50,8 +51,10 @@ export function predictionKeys(contexts: ContextIndex, corpus: TokenCorpus): Pre
 /** Each prediction's token, in text order: a sentence's tokens, then `</s>`. */
 function predictedTokens(corpus: TokenCorpus): Int32Array {
   const { ids, offsets } = corpus;
+  // Stryker disable next-line ArithmeticOperator: equivalent, slots past the predictions are never read (every pass runs over the histories' length)
   const tokens = new Int32Array(ids.length + offsets.length - 1);
   let p = 0;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, a sentence past the last has undefined offsets and writes past the array: nowhere
   for (let s = 0; s + 1 < offsets.length; s++) {
     for (let i = offsets[s]!; i < offsets[s + 1]!; i++) tokens[p++] = ids[i]!;
     tokens[p++] = EOS;
@@ -60,14 +63,19 @@ function predictedTokens(corpus: TokenCorpus): Int32Array {
 }
 
 /** The distinct (history, token) pairs, sorted (a counting sort by token, then a stable one by history), and each prediction's pair. */
-function groupedPredictions(histories: Int32Array, tokens: Int32Array): PredictionKeys {
-  const byToken = countingOrder(tokens, undefined);
-  const order = countingOrder(histories, byToken);
+function groupedPredictions(histories: Int32Array, tokens: Int32Array, contexts: number): PredictionKeys {
+  const n = histories.length;
+  let tokenRange = 0;
+  for (let p = 0; p < n; p++) tokenRange = Math.max(tokenRange, tokens[p]! + 1);
+  // histories from -1 (unknown to the table): sorted as history + 1 in [0, contexts]
+  const shifted = Int32Array.from(histories, (history) => history + 1);
+  const order = countingOrder(n, contexts + 1, shifted, countingOrder(n, tokenRange, tokens, undefined));
   const keyOf = new Int32Array(histories.length);
   const history: number[] = [];
   const token: number[] = [];
   for (const p of order) {
     const last = history.length - 1;
+    // Stryker disable next-line ConditionalExpression: equivalent, history[-1] is undefined: never equal, a new pair either way
     if (last < 0 || history[last] !== histories[p] || token[last] !== tokens[p]) {
       history.push(histories[p]!);
       token.push(tokens[p]!);
@@ -75,22 +83,4 @@ function groupedPredictions(histories: Int32Array, tokens: Int32Array): Predicti
     keyOf[p] = history.length - 1;
   }
   return { history: Int32Array.from(history), token: Int32Array.from(token), keyOf };
-}
-
-/**
- * The positions of `values` (each >= -1) in ascending order of value, ties in the order of `within`
- * (every position, ascending, if undefined): a stable counting sort.
- */
-function countingOrder(values: Int32Array, within: Int32Array | undefined): Int32Array {
-  let size = 0;
-  for (let p = 0; p < values.length; p++) size = Math.max(size, values[p]! + 2);
-  const start = new Int32Array(size + 1);
-  for (let p = 0; p < values.length; p++) start[values[p]! + 2]!++;
-  for (let b = 1; b <= size; b++) start[b]! += start[b - 1]!;
-  const order = new Int32Array(values.length);
-  for (let k = 0; k < values.length; k++) {
-    const p = within === undefined ? k : within[k]!;
-    order[start[values[p]! + 1]!++] = p;
-  }
-  return order;
 }

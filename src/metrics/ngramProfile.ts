@@ -17,6 +17,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { countingOrder } from '../counts/countingOrder.js';
 import { COLUMN_SLOTS, scratchInts } from '../counts/scratchBuffers.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
@@ -422,23 +423,6 @@ function tableGroups(table: TransitionTable, idSpace: number): Groups {
     }
   }
   return { groupStart, second: entrySecond, third, weight };
-}
-
-/** The items 0..n-1 (in the order `within`, or 0..n-1) stably sorted by `keys` in [0, range): a counting sort. */
-function countingOrder(n: number, range: number, keys: Int32Array, within: Int32Array | undefined): Int32Array {
-  // Stryker disable next-line ArithmeticOperator: equivalent, a start needs only the smaller keys' counts; the one item a shorter array drops (PAD's, in the sort by a) is the start context, index 0, which the unwritten last slot of `order` holds anyway
-  const fill = new Int32Array(range + 1);
-  // Stryker disable next-line EqualityOperator: equivalent, keys[n] is undefined: a count to nowhere
-  for (let i = 0; i < n; i++) fill[keys[i]! + 1]!++;
-  // Stryker disable next-line EqualityOperator: equivalent, fill[range + 1] is past the array
-  for (let k = 0; k < range; k++) fill[k + 1]! += fill[k]!;
-  const order = new Int32Array(n);
-  // Stryker disable next-line EqualityOperator: equivalent, item n reads undefined keys: a write to nowhere
-  for (let k = 0; k < n; k++) {
-    const i = within === undefined ? k : within[k]!;
-    order[fill[keys[i]!]!++] = i;
-  }
-  return order;
 }
 
 function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | undefined, floor: SeedFloor | undefined): { profile: NgramProfile; score: SeedScore | undefined } {

@@ -137,7 +137,11 @@ export class MleModel implements LanguageModel {
     const { history, token: keyToken, keyOf } = keys;
     // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
     const shares = scratchFloats('mle.pairShares', history.length);
+    // (Whether ContextBackoff or unseenHistory and fillBackoff back off is time only: both give the
+    // values `probability` gives, tested in trigramBackoff.test.ts; mutants that swap them are equivalent.)
+    // Stryker disable next-line BooleanLiteral: equivalent, see above
     let unseen = false;
+    // Stryker disable next-line EqualityOperator: equivalent, pair `length` reads undefined: a write to a slot no prediction reads
     for (let k = 0; k < history.length; k++) {
       const root = history[k]!;
       // -1: the history is unseen, and the prediction's value comes from unseenHistory below. (Index 0
@@ -148,6 +152,7 @@ export class MleModel implements LanguageModel {
       // Stryker disable next-line EqualityOperator: equivalent, see above
       if (context < 0) {
         shares[k] = -1;
+        // Stryker disable next-line BooleanLiteral: equivalent, see above
         unseen = true;
         continue;
       }
@@ -156,6 +161,7 @@ export class MleModel implements LanguageModel {
     }
     // Order 3 backs off from the contexts alone: count(b c) is the total of context (b c), the next
     // prediction's history, whose place in the root is known too (trigramBackoff.ts).
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, see above
     const backoff = this.order === 3 && unseen ? new ContextBackoff(table, this.idSpace) : undefined;
     const { ids, offsets } = corpus;
     // Stryker disable next-line ArithmeticOperator: equivalent, a sentence past the last has undefined offsets: no prediction
@@ -172,12 +178,17 @@ export class MleModel implements LanguageModel {
           continue;
         }
         const token = j < size ? ids[from + j]! : EOS;
+        // Stryker disable next-line ConditionalExpression: equivalent, see above
         if (backoff === undefined) {
           out[p] = this.unseenHistory(ids, from, s, j, token, misses);
           continue;
         }
-        // the history of prediction p + 1 is (b c), for a token c
+        // The history of prediction p + 1 is (b c), for a token c (`</s>` reads no next context: any
+        // value there is equivalent). Root index 0 is the start context, never a (b c): `<= 0` is
+        // equivalent too. A miss at j = 0 means an empty table, 0 whatever b is.
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: equivalent, see above
         const next = j < size ? history[keyOf[p + 1]!]! : -1;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
         out[p] = backoff.probability(j === 0 ? BOS : ids[from + j - 1]!, token, next < 0 ? -1 : fromRoot[next]!);
       }
     }

@@ -93,6 +93,8 @@ export class ContextBackoff {
    */
   probability(b: number, c: number, next: number): number {
     const followers = this.followers[b]!;
+    // (`next <= 0` is an equivalent mutant: context 0 is the start context (PAD <s>), never a (b c).)
+    // Stryker disable next-line EqualityOperator: equivalent, see above
     if (followers > 0) return (c === EOS ? this.ends[b]! : next < 0 ? 0 : this.table.contextTotal[next]!) / followers;
     return this.total > 0 ? this.followers[c === EOS ? BOS : c]! / this.total : 0;
   }

@@ -75,8 +75,21 @@ describe('lexicalDiversity (MATTR and MTLD, counted without branches) against th
       });
     }
   }
+  for (const threshold of [0.5, 0.72, 0.9]) {
+    it(`long texts, threshold ${threshold}: MTLD's backward pass starts clear of every forward segment`, () => {
+      // Many segments each way, so the backward pass's first segment runs into ids the forward pass
+      // stamped: it must start at a segment number the forward pass never used.
+      for (const seed of SEEDS) {
+        const text = randomCorpus(`${seed} long`, 400, 300, 14);
+        const ids = Array.from(text.ids);
+        const fast = lexicalDiversity(text, 310, 500, threshold);
+        expect(fast.mattr).toBe(naiveMattr(ids, 500));
+        expect(fast.mtld).toBe(naiveMtld(ids, threshold));
+      }
+    });
+  }
   it('an empty text has neither', () => {
-    expect(lexicalDiversity({ ids: new Int32Array(0), offsets: new Int32Array(1) }, 4)).toEqual({ mattr: undefined, mtld: undefined });
+    expect(lexicalDiversity({ ids: new Int32Array(0), offsets: new Int32Array(1) }, 4)).toStrictEqual({ mattr: undefined, mtld: undefined });
   });
 });
 

@@ -1,0 +1,62 @@
+/**
+ * Order 3's back-off from a table's counts: P(c | b) = count(b c) / count(b .) when some history ends
+ * in b, else count(c) / (all predictions). ContextBackoff reads it from the contexts alone and must
+ * agree with fillBackoff, which sums the edges.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { buildTransitionTable } from '../../src/counts/transitionTable.js';
+import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
+import { ContextBackoff, fillBackoff } from '../../src/model/trigramBackoff.js';
+import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
+import { randomCorpus } from '../helpers/sampledPath.js';
+
+const [a, b, c, d] = [2, 3, 4, 5];
+
+describe('ContextBackoff', () => {
+  // "a b", "a c", "b": predictions (PAD <s>)->a, (<s> a)->b, (a b)->.</s> | (PAD <s>)->a, (<s> a)->c,
+  // (a c)->.</s> | (PAD <s>)->b, (<s> b)->.</s>: 8 predictions.
+  // count(x .): <s> 3 (the sentences), a 2, b 2, c 1; count(x </s>): b 2, c 1.
+  const table = buildTransitionTable(corpusFromSentences([[a, b], [a, c], [b]]), 2, 6);
+  const backoff = new ContextBackoff(table, 6);
+  const next = (x: number, y: number): number => table.contexts.find(Int32Array.of(x, y), 0);
+
+  it('reads count(b c) off context (b c), count(b </s>) off the contexts ending in b (hand counts)', () => {
+    expect(backoff.probability(a, b, next(a, b))).toBe(1 / 2); // count(a b) = 1 of count(a .) = 2
+    expect(backoff.probability(a, c, next(a, c))).toBe(1 / 2);
+    expect(backoff.probability(BOS, a, next(BOS, a))).toBe(2 / 3); // two of three sentences start with a
+    expect(backoff.probability(b, EOS, -1)).toBe(2 / 2);
+    expect(backoff.probability(a, EOS, -1)).toBe(0);
+    expect(next(b, c)).toBe(-1);
+    expect(backoff.probability(b, c, -1)).toBe(0); // (b c) never occurs
+  });
+
+  it('falls back to count(c) / all predictions after an item no history ends in', () => {
+    expect(backoff.probability(d, a, -1)).toBe(2 / 8);
+    expect(backoff.probability(d, c, -1)).toBe(1 / 8);
+    expect(backoff.probability(d, EOS, -1)).toBe(3 / 8); // one </s> per sentence
+  });
+
+  it('gives 0 everywhere for a table without contexts', () => {
+    const empty = new ContextBackoff(buildTransitionTable(corpusFromSentences([]), 2, 6), 6);
+    expect([empty.probability(a, b, -1), empty.probability(d, EOS, -1)]).toEqual([0, 0]);
+  });
+
+  it('agrees with fillBackoff on every (b, c) of random texts, to the last bit', () => {
+    for (let trial = 0; trial < 12; trial++) {
+      const types = 3 + trial;
+      const idSpace = types + 3; // one id past the text's: an item no history ends in
+      const random = buildTransitionTable(randomCorpus(`backoff ${trial}`, 20 + 5 * trial, types), 2, idSpace);
+      const context = new ContextBackoff(random, idSpace);
+      const misses: number[] = [];
+      for (let x = BOS; x < idSpace; x++) for (let y = EOS; y < idSpace; y++) misses.push(misses.length / 3, x, y);
+      const summed = new Float64Array(misses.length / 3);
+      fillBackoff(summed, misses, random, idSpace);
+      for (let m = 0; m < misses.length; m += 3) {
+        const [x, y] = [misses[m + 1]!, misses[m + 2]!];
+        const found = y === EOS ? -1 : random.contexts.find(Int32Array.of(x, y), 0);
+        expect(context.probability(x, y, found)).toBe(summed[m / 3]);
+      }
+    }
+  });
+});
