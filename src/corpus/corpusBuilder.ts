@@ -80,10 +80,13 @@ export class CorpusBuilder {
     this.open = true;
   }
 
-  /** Adds the token `text.slice(start, end)` (non-empty) to the sentence being built. */
-  appendSpan(text: string, start: number, end: number): void {
+  /**
+   * Adds the token `text.slice(start, end)` (non-empty) to the sentence being built; `hash`, if given,
+   * is the span's SpanInterner hash (a span scanner's).
+   */
+  appendSpan(text: string, start: number, end: number, hash?: number): void {
     this.interner ??= new SpanInterner(this.vocabulary);
-    const id = this.interner.intern(text, start, end);
+    const id = hash === undefined ? this.interner.intern(text, start, end) : this.interner.internHashed(text, start, end, hash);
     if (id < FIRST_TOKEN_ID) {
       this.dropped++;
       return;

@@ -128,7 +128,7 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   const addSpans = (sentence: string): void => {
     // The tokens interned as spans of the sentence: no string per token.
     builder.beginSentence();
-    scan!(sentence, (start, end) => builder.appendSpan(sentence, start, end));
+    scan!(sentence, (start, end, hash) => builder.appendSpan(sentence, start, end, hash));
     builder.endSentence();
   };
   const addTokens = (sentence: string): void => addSentence(builder, tokenize, sentence);

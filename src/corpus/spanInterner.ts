@@ -5,13 +5,23 @@
  * Contract: `intern(text, start, end)` returns `vocabulary.intern(text.slice(start, end))`, always; it
  * only avoids the slice and the Map lookup for tokens it has seen: an open-addressing table of ids
  * keyed by an FNV-1a hash of the span's UTF-16 code units (Fowler, Noll, Vo), a hit confirmed with
- * `startsWith` against the stored string. Loading a corpus of T tokens thus allocates one string per
- * type, not per token. O(length of the span) expected per call; the table doubles at half load.
+ * `startsWith` against the stored string. `internHashed` is the same for a span whose hash the caller
+ * computed while finding it (a tokenizer's span scanner: SPAN_HASH_SEED, then spanHashStep per code
+ * unit), so the loader reads each character once. Loading a corpus of T tokens thus allocates one
+ * string per type, not per token. O(length of the span) expected per call; the table doubles at half load.
  */
 
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 
 const EMPTY = -1;
+
+/** FNV-1a's offset basis: a span's hash before its first code unit. */
+export const SPAN_HASH_SEED = 0x811c9dc5 | 0;
+
+/** FNV-1a's step: the hash after one more UTF-16 code unit. */
+export function spanHashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
 
 export class SpanInterner {
   private slots = new Int32Array(1 << 14).fill(EMPTY);
@@ -21,8 +31,13 @@ export class SpanInterner {
   constructor(private readonly vocabulary: Vocabulary) {}
 
   intern(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    let hash = SPAN_HASH_SEED;
+    for (let i = start; i < end; i++) hash = spanHashStep(hash, text.charCodeAt(i));
+    return this.internHashed(text, start, end, hash);
+  }
+
+  /** `intern` of a span whose hash is `hash` (SPAN_HASH_SEED, then spanHashStep over its code units). */
+  internHashed(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {

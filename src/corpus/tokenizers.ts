@@ -15,6 +15,7 @@
  */
 
 import { UsageError } from '../errors.js';
+import { SPAN_HASH_SEED, spanHashStep } from './spanInterner.js';
 import { loadPublishedEncoding, publishedTokenizer } from './subword/publishedEncoding.js';
 import { parseSubword, PUBLISHED_ENCODINGS, type PublishedEncodingName } from './subword/subwordNames.js';
 
@@ -62,22 +63,34 @@ function fromNatural(tokenizer: NaturalTokenizer): Tokenize {
   };
 }
 
+/**
+ * Visits one token: the span [start, end) of the text, with the hash SpanInterner keys it by (found
+ * during the scan, so the loader interns the token without reading it again).
+ */
+export type SpanVisitor = (start: number, end: number, hash: number) => void;
+
 /** The runs between white space (exactly the pieces of split(/\s+/u)), as spans, by one scan. */
-export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+export function forEachWord(text: string, visit: SpanVisitor): void {
   let start = -1;
+  let hash = SPAN_HASH_SEED;
   for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i))) {
-      if (start >= 0) visit(start, i);
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      if (start >= 0) visit(start, i, hash);
       start = -1;
-    } else if (start < 0) {
-      start = i;
+    } else {
+      if (start < 0) {
+        start = i;
+        hash = SPAN_HASH_SEED;
+      }
+      hash = spanHashStep(hash, code);
     }
   }
-  if (start >= 0) visit(start, text.length);
+  if (start >= 0) visit(start, text.length, hash);
 }
 
-/** Visits the spans [start, end) of the tokens of a text, in order. */
-export type SpanScanner = (text: string, visit: (start: number, end: number) => void) => void;
+/** Visits the spans [start, end) of the tokens of a text, in order, with their hashes. */
+export type SpanScanner = (text: string, visit: SpanVisitor) => void;
 
 /** The tokens of a span scanner, as strings. */
 function fromSpans(scan: SpanScanner): Tokenize {
@@ -100,19 +113,25 @@ let wordPunctClasses: Uint8Array | undefined;
  * The classes are taken from the pattern itself, code unit by code unit (with its case-insensitive
  * flag), so the tokens are exactly natural's; test/corpus/tokenizers.test.ts compares the two.
  */
-export function forEachWordPunct(text: string, visit: (start: number, end: number) => void): void {
+export function forEachWordPunct(text: string, visit: SpanVisitor): void {
   const classes = (wordPunctClasses ??= wordPunctTable());
   let i = 0;
   while (i < text.length) {
-    const kind = classes[text.charCodeAt(i)]!;
+    const code = text.charCodeAt(i);
+    const kind = classes[code]!;
     if (kind === 1 || kind === 2) {
+      let hash = spanHashStep(SPAN_HASH_SEED, code);
       let end = i + 1;
-      while (end < text.length && classes[text.charCodeAt(end)] === kind) end++;
-      visit(i, end);
+      for (; end < text.length; end++) {
+        const next = text.charCodeAt(end);
+        if (classes[next] !== kind) break;
+        hash = spanHashStep(hash, next);
+      }
+      visit(i, end, hash);
       i = end;
       continue;
     }
-    if (kind === 3) visit(i, i + 1);
+    if (kind === 3) visit(i, i + 1, spanHashStep(SPAN_HASH_SEED, code));
     i++;
   }
 }

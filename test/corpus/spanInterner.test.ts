@@ -1,11 +1,13 @@
 /**
  * SpanInterner gives exactly the ids Vocabulary.intern gives the sliced strings, through table growth
- * and hash collisions; CorpusBuilder.appendSpan drops the boundary markers as addSentence does.
+ * and hash collisions; CorpusBuilder.appendSpan drops the boundary markers as addSentence does; the
+ * span scanners hand each span the hash the interner keys it by.
  */
 
 import { describe, expect, it } from 'vitest';
 import { CorpusBuilder } from '../../src/corpus/corpusBuilder.js';
 import { SpanInterner } from '../../src/corpus/spanInterner.js';
+import { forEachWord, forEachWordPunct } from '../../src/corpus/tokenizers.js';
 import { Vocabulary } from '../../src/vocabulary/vocabulary.js';
 import seedrandom from 'seedrandom';
 
@@ -48,4 +50,37 @@ describe('SpanInterner', () => {
     builder.appendSpan('a b c', 2, 3);
     expect(() => builder.appendSpan('a b c', 4, 5)).toThrow(/more than 2 tokens/u);
   });
+});
+
+/** FNV-1a (32 bits) over a string's UTF-16 code units, written out from its definition. */
+function fnv1a(token: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) {
+    hash ^= token.charCodeAt(i);
+    hash = Number((BigInt(hash) * 0x01000193n) % 0x100000000n);
+  }
+  return hash | 0;
+}
+
+describe('span hashes: the scanners hash each span as they find it', () => {
+  // Random text over ASCII, Latin-1, combining marks, astral characters (surrogate pairs) and white space.
+  const alphabet = ['a', 'Z', '9', '.', '_', '-', "'", '!', 'é', 'ß', '\u0301', '😀', '中', ' ', '\t', '\u00a0', '\u3000', '\n'];
+  const random = seedrandom('span hashes');
+  const texts = Array.from({ length: 200 }, () => Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+
+  for (const [name, scan] of [['forEachWord', forEachWord], ['forEachWordPunct', forEachWordPunct]] as const) {
+    it(`${name} hands each span its FNV-1a hash, and interning by it gives the ids interning by the span gives`, () => {
+      const byHash = new SpanInterner(new Vocabulary());
+      const bySpan = new SpanInterner(new Vocabulary());
+      let spans = 0;
+      for (const text of texts) {
+        scan(text, (start, end, hash) => {
+          spans++;
+          expect(hash).toBe(fnv1a(text.slice(start, end)));
+          expect(byHash.internHashed(text, start, end, hash)).toBe(bySpan.intern(text, start, end));
+        });
+      }
+      expect(spans).toBeGreaterThan(500);
+    });
+  }
 });
