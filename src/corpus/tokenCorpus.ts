@@ -72,9 +72,23 @@ export function gatherSentences(
 export function concatCorpora(parts: readonly TokenCorpus[]): TokenCorpus {
   const withSentences = parts.filter((part) => sentenceCount(part) > 0);
   if (withSentences.length === 1) return withSentences[0]!;
-  const picks: Array<[number, number]> = [];
-  parts.forEach((part, c) => {
-    for (let s = 0; s < sentenceCount(part); s++) picks.push([c, s]);
-  });
-  return gatherSentences(parts, picks);
+  let tokens = 0;
+  let sentences = 0;
+  for (const part of withSentences) {
+    tokens += part.offsets[sentenceCount(part)]! - part.offsets[0]!;
+    sentences += sentenceCount(part);
+  }
+  const ids = new Int32Array(tokens);
+  const offsets = new Int32Array(sentences + 1);
+  let at = 0;
+  let sentence = 0;
+  // each part's ids in one copy, its offsets moved to where they land
+  for (const part of withSentences) {
+    const first = part.offsets[0]!;
+    const count = sentenceCount(part);
+    ids.set(part.ids.subarray(first, part.offsets[count]), at);
+    for (let k = 1; k <= count; k++) offsets[++sentence] = part.offsets[k]! - first + at;
+    at += part.offsets[count]! - first;
+  }
+  return { ids, offsets };
 }

@@ -1,0 +1,42 @@
+/**
+ * concatCorpora: whole corpora one after the other, sentence for sentence; a lone part with sentences
+ * is returned as it is.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { concatCorpora, corpusFromSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import { randomFor } from '../../src/random/random.js';
+
+/** A corpus's sentences as plain arrays. */
+function sentencesOf(corpus: TokenCorpus): number[][] {
+  const list: number[][] = [];
+  for (let s = 0; s + 1 < corpus.offsets.length; s++) list.push(Array.from(corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1])));
+  return list;
+}
+
+describe('concatCorpora', () => {
+  it('joins parts sentence for sentence (a hand example with empty sentences and an empty part)', () => {
+    const joined = concatCorpora([corpusFromSentences([[2, 3], []]), corpusFromSentences([]), corpusFromSentences([[4], [5, 6, 7]])]);
+    expect(Array.from(joined.ids)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(Array.from(joined.offsets)).toEqual([0, 2, 2, 3, 6]);
+  });
+
+  it('on random parts: the sentences of every part in order', () => {
+    const random = randomFor(['concat']);
+    for (let trial = 0; trial < 30; trial++) {
+      const parts = Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
+        corpusFromSentences(Array.from({ length: Math.floor(random() * 5) }, () => Array.from({ length: Math.floor(random() * 4) }, () => 2 + Math.floor(random() * 9)))),
+      );
+      const joined = concatCorpora(parts);
+      expect(sentencesOf(joined)).toEqual(parts.flatMap(sentencesOf));
+      expect(joined.offsets[joined.offsets.length - 1]).toBe(joined.ids.length);
+    }
+  });
+
+  it('returns a lone part with sentences as it is, and an empty corpus for none', () => {
+    const part = corpusFromSentences([[2, 3]]);
+    expect(concatCorpora([corpusFromSentences([]), part])).toBe(part);
+    const none = concatCorpora([corpusFromSentences([]), corpusFromSentences([])]);
+    expect([none.ids.length, Array.from(none.offsets)]).toEqual([0, [0]]);
+  });
+});
