@@ -42,14 +42,16 @@ export function tableFromPath(base: TransitionTable, path: Int32Array, extras: r
   const counts = scratchInts('sampled.counts', base.edgeToken.length, true);
   // Predictions not on the path, as (root context, token, root context of the next history) triples:
   // cut sentences' ends (no next history: -1), the extras'.
-  const others: number[] = [];
+  let predictions = 0;
+  for (const extra of extras) predictions += extra.ids.length + extra.offsets.length - 1;
+  const others = new Triples(predictions);
   countPath(base, path, counts, others, toRoot);
   for (const extra of extras) if (!countExtra(extra, root, others)) return undefined;
   return mergedTable(base, root, toRoot, fromRoot, counts, groupPairs(others, root.size));
 }
 
 /** Counts the path's edges into `counts`; a cut sentence's `</s>` goes to `others`. */
-function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, others: number[], toRoot: Int32Array | undefined): void {
+function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, others: Triples, toRoot: Int32Array | undefined): void {
   const { edgeStart } = base;
   const contexts = base.contextTotal.length;
   for (let p = 0; p < path.length; p++) {
@@ -71,7 +73,7 @@ function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, 
  * look-up of its own; `</s>` has none, -1. False if a history is unknown to the root (the caller then
  * counts the text the general way).
  */
-function countExtra(text: TokenCorpus, root: ContextIndex, others: number[]): boolean {
+function countExtra(text: TokenCorpus, root: ContextIndex, others: Triples): boolean {
   const histories = lookUpHistories(root, text);
   const { ids, offsets } = text;
   let p = 0;
@@ -87,6 +89,32 @@ function countExtra(text: TokenCorpus, root: ContextIndex, others: number[]): bo
   return true;
 }
 
+/**
+ * (root context, token, next root context) triples in a growable Int32Array: pushing hundreds of
+ * thousands of numbers onto a JS array cost about 27 ns each (a human share's predictions took 9 ms
+ * per generation on Brown); room for `expected` triples is made at once.
+ */
+class Triples {
+  values: Int32Array;
+  size = 0;
+
+  constructor(expected: number) {
+    this.values = new Int32Array(3 * Math.max(expected, 16));
+  }
+
+  push(context: number, token: number, next: number): void {
+    if (3 * this.size + 3 > this.values.length) {
+      const bigger = new Int32Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    const at = 3 * this.size++;
+    this.values[at] = context;
+    this.values[at + 1] = token;
+    this.values[at + 2] = next;
+  }
+}
+
 /** (root context, token, count, next root context) runs, sorted by context then token. */
 interface Pairs {
   readonly context: Int32Array;
@@ -99,8 +127,10 @@ interface Pairs {
  * Groups (root context, token, next) triples: a counting sort by token, then a stable one by context,
  * then runs (the next history follows from context and token, so a run's members share it).
  */
-function groupPairs(pairs: readonly number[], rootSize: number): Pairs {
-  const n = pairs.length / 3;
+function groupPairs(triples: Triples, rootSize: number): Pairs {
+  // a view of the triples alone: past them it reads undefined, as a plain array would
+  const pairs = triples.values.subarray(0, 3 * triples.size);
+  const n = triples.size;
   let tokens = 0;
   for (let i = 0; i < n; i++) tokens = Math.max(tokens, pairs[3 * i + 1]! + 1);
   const tokenStart = new Int32Array(tokens + 1);
