@@ -54,7 +54,7 @@ export default async function section({ repeat }) {
   const parts = [
     ['unigram counts + frequency metrics (types .. zipf_slope)', (t) => frequencyMetrics(countUnigrams(t, idSpace))],
     ['n-gram pass: distinct_2/3, novel trigrams, gen0 scores from counts', (t) => seedProfile(t, reference)],
-    ['MATTR + MTLD (one pass, plus MTLD backward)', (t) => lexicalDiversity(t, idSpace)],
+    ['MATTR + MTLD (one pass each, without branches)', (t) => lexicalDiversity(t, idSpace)],
     ['copy_rate (sentence hashing)', (t) => overlapMetrics(t, reference, { trigrams: 0, novelTrigrams: 0 })],
     ['whole row: measureText + gen0_perplexity', (t) => { measureText(t, reference); seedModelPerplexity(model0, t, reference); }],
     ['gen0_perplexity by walking the text through M0 (general path)', (t) => flooredPerplexity(model0, t, seedTypes)],

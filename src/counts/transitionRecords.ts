@@ -1,14 +1,13 @@
 /**
  * TransitionRecords: a TransitionTable re-laid out as flat records, one per context, in a single
- * Int32Array, for the two readers that walk a text through the table one token at a time: the MLE
- * sampler (draw the edge a uniform number picks, jump to its next record) and the MLE model's scoring
- * (find the edge of a given token, read its count, jump). Built once per table (cached), frozen.
+ * Int32Array, for the MLE sampler, which walks the table one token at a time (draw the edge a
+ * uniform number picks, jump to its next record). Built once per table (cached), frozen.
  *
  * Layout of one record: `[m, first edge, (running count, token, offset of the next record) x m]`,
  * busiest contexts first (most steps then land in a small, cache- and TLB-friendly prefix). `first
  * edge` is the table index of the context's first edge, so a walker can name the edge it took
  * (`edgeIndex`: the path a sampler records, ../sampler/tableSampler.ts).
- * Cost: O(contexts + edges) to build; `edgeAbove` expected O(1), `findRecordEdge` expected O(1).
+ * Cost: O(contexts + edges) to build; `edgeAbove` expected O(1).
  */
 
 import { firstAbove } from './sortedSearch.js';
@@ -19,13 +18,10 @@ import type { TransitionTable } from './transitionTable.js';
  * (running count, token, next record); the total is the last running count (a record of a few edges
  * is one cache line; a large one is a busy context, near the front and usually cached), which keeps
  * records as small as they were before they named their edges.
- * A context with more than GUIDED_EDGES edges stores -m instead of m and two indexes after its
- * edges, so that a step never binary-searches across many cache lines and pages:
- * - a guide table of m entries (Chen & Asau's indexed search): guide[j] is an edge index at or before
- *   the first edge whose running count exceeds j * total / m, so the draw's edge is found by a short
- *   forward scan from guide[floor(target * m / total)] (expected O(1));
- * - a token table of 2^ceil(log2(2m)) slots (open addressing on the token; slot = edge + 1, 0 empty),
- *   for finding the edge of a given token when scoring a text.
+ * A context with more than GUIDED_EDGES edges stores -m instead of m and, after its edges, so that a
+ * step never binary-searches across many cache lines and pages, a guide table of m entries (Chen & Asau's indexed search): guide[j] is an edge index at or before
+ * the first edge whose running count exceeds j * total / m, so the draw's edge is found by a short
+ * forward scan from guide[floor(target * m / total)] (expected O(1)).
  */
 export const RECORD_HEAD = 2;
 export const EDGE_WIDTH = 3;
@@ -40,17 +36,8 @@ export interface Records {
 
 const recordCache = new WeakMap<TransitionTable, Records>();
 
-function tokenSlots(edges: number): number {
-  return 1 << (32 - Math.clz32(2 * edges - 1));
-}
-
-function tokenHash(token: number): number {
-  const h = Math.imul(token, 0x9e3779b1);
-  return h ^ (h >>> 16);
-}
-
 function recordSize(edges: number): number {
-  return RECORD_HEAD + EDGE_WIDTH * edges + (edges > GUIDED_EDGES ? edges + tokenSlots(edges) : 0);
+  return RECORD_HEAD + EDGE_WIDTH * edges + (edges > GUIDED_EDGES ? edges : 0);
 }
 
 /** The flat records of a table, built once per table: O(contexts + edges). */
@@ -82,7 +69,7 @@ export function recordsOf(table: TransitionTable): Records {
       walk[at + 1] = table.edgeToken[e]!;
       walk[at + 2] = next < 0 ? -1 : offsetOf[next]!;
     }
-    if (m > GUIDED_EDGES) writeIndexes(walk, first, m);
+    if (m > GUIDED_EDGES) writeGuide(walk, first, m);
   }
   const records = { walk, offsetOf };
   recordCache.set(table, records);
@@ -97,8 +84,8 @@ export function forgetRecords(table: TransitionTable): void {
   recordCache.delete(table);
 }
 
-/** Guide table and token table of a record with m > GUIDED_EDGES edges starting at `first`. */
-function writeIndexes(walk: Int32Array, first: number, m: number): void {
+/** Guide table of a record with m > GUIDED_EDGES edges starting at `first`. */
+function writeGuide(walk: Int32Array, first: number, m: number): void {
   const total = walk[first + EDGE_WIDTH * (m - 1)]!;
   const guide = first + EDGE_WIDTH * m;
   let k = 0;
@@ -108,50 +95,6 @@ function writeIndexes(walk: Int32Array, first: number, m: number): void {
     while (k < m - 1 && walk[first + EDGE_WIDTH * k]! * m <= j * total) k++;
     walk[guide + j] = Math.max(0, k - 1);
   }
-  const slots = guide + m;
-  const mask = tokenSlots(m) - 1;
-  for (let e = 0; e < m; e++) {
-    let slot = tokenHash(walk[first + EDGE_WIDTH * e + 1]!) & mask;
-    while (walk[slots + slot] !== 0) slot = (slot + 1) & mask;
-    walk[slots + slot] = e + 1;
-  }
-}
-
-/**
- * Position in `walk` of the edge of `token` in the record at `record` (its running count; the token
- * follows, then the next record), or -1 if the context never saw that token.
- */
-export function findRecordEdge(walk: Int32Array, record: number, token: number): number {
-  const head = walk[record]!;
-  const first = record + RECORD_HEAD;
-  if (head > 0) {
-    for (let k = 0; k < head; k++) {
-      const candidate = walk[first + EDGE_WIDTH * k + 1]!;
-      if (candidate >= token) return candidate === token ? first + EDGE_WIDTH * k : -1;
-    }
-    return -1;
-  }
-  const m = -head;
-  const slots = first + EDGE_WIDTH * m + m;
-  const mask = tokenSlots(m) - 1;
-  let slot = tokenHash(token) & mask;
-  for (;;) {
-    const edge = walk[slots + slot]!;
-    if (edge === 0) return -1;
-    const at = first + EDGE_WIDTH * (edge - 1);
-    if (walk[at + 1] === token) return at;
-    slot = (slot + 1) & mask;
-  }
-}
-
-/** Running count just before the edge at `edge` in the record at `record` (0 for its first edge). */
-export function countBefore(walk: Int32Array, record: number, edge: number): number {
-  return edge > record + RECORD_HEAD ? walk[edge - EDGE_WIDTH]! : 0;
-}
-
-/** The share of its record's total that the edge at `edge` holds: P(token | context) under MLE. */
-export function edgeShare(walk: Int32Array, record: number, edge: number): number {
-  return (walk[edge]! - countBefore(walk, record, edge)) / recordTotal(walk, record);
 }
 
 /** The table index of the edge at `edge` (a position in `walk`) in the record at `record`. */

@@ -12,13 +12,11 @@
  * the first `probability` call that needs it. `vocab: 'seed'` changes nothing for MLE: a
  * maximum-likelihood model cannot give mass to what it never saw.
  *
- * `predictionProbabilities` scores a whole text by walking the top-level table's records
- * (counts/transitionRecords.ts, the layout the table sampler also walks: one record read and a short
- * search per token, no hashing while the text stays on seen histories, several sentences in turn), or,
- * for a model whose contexts are a view of M0's (read off a sample path), by reading each distinct
- * (history, token) pair of the text once, in M0's order (counts/predictionKeys.ts, looked up once per
- * text); either way it gives exactly
- * the values `probability` returns, in text order. Sampling lives in src/sampler/.
+ * `predictionProbabilities` scores a whole text by reading each distinct (history, token) pair of it
+ * once, in the order of the table's root (counts/predictionKeys.ts, looked up once per text and table
+ * root: for a model read off a sample path, once per series), and backs off at order 3 from the
+ * table's contexts alone (trigramBackoff.ts); it gives exactly the values `probability` returns, in
+ * text order. Sampling lives in src/sampler/.
  */
 
 import { rootView } from '../counts/keptContexts.js';
@@ -27,10 +25,9 @@ import { predictionKeys, type PredictionKeys } from '../counts/predictionKeys.js
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
 import { scratchFloats } from '../counts/scratchBuffers.js';
-import { edgeShare, findRecordEdge, recordsOf } from '../counts/transitionRecords.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, ModelOptions } from './languageModel.js';
-import { ContextBackoff, fillBackoff } from './trigramBackoff.js';
+import { ContextBackoff } from './trigramBackoff.js';
 
 export function trainMle(corpus: TokenCorpus, options: ModelOptions): LanguageModel {
   return new MleModel(corpus, options);
@@ -94,13 +91,16 @@ export class MleModel implements LanguageModel {
 
   /**
    * P(token | history) of every prediction of `corpus` (each token, then `</s>`, sentence by
-   * sentence; the same values as `probability`) as an array in text order: prediction j of sentence s (j = its length for
-   * `</s>`) is at offsets[s] + s + j. A view of a root table reads the text's (history, token) pairs
-   * in the root's order (scoreThroughRoot); otherwise several sentences are walked in turn (LANES
-   * cursors), so the cache misses of one overlap with the others'. Where a history was never seen in
-   * training the value is the back-off's: for order 3 from the table's counts (trigramBackoff.ts: no
-   * lower tables), otherwise from `probability` itself. O(P log m + E).
-   * The array is a scratch buffer, valid until the next call.
+   * sentence; the same values as `probability`) as an array in text order: prediction j of sentence s
+   * (j = its length for `</s>`) is at offsets[s] + s + j. The text's distinct (history, token) pairs,
+   * sorted by the history's place in the table's root (predictionKeys: one hash look-up per prediction,
+   * once per text and root), are scored in that order against the table's arrays: a table numbers its
+   * contexts in its root's order (a root is its own), so this walks the table forward, one cache miss
+   * per context rather than several per prediction, with no hashing. Each prediction then takes its
+   * pair's value. Where a history was never seen in training the value is the back-off's: at order 3
+   * from the table's contexts alone (ContextBackoff: no lower tables), otherwise from `probability`
+   * itself, one level down. O(P log m + C) after the pairs. The array is a scratch buffer, valid until
+   * the next call.
    */
   predictionProbabilities(corpus: TokenCorpus): Float64Array {
     const table = this.level(this.order - 1);
@@ -108,64 +108,18 @@ export class MleModel implements LanguageModel {
     const sentences = offsets.length - 1;
     // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
     const out = scratchFloats('mle.probabilities', ids.length + sentences);
-    // No predictions (no held-out set): no records are built for nothing (at 10M tokens, 75 MB at the row's peak).
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, memory only: an empty text scores to an empty array either way
+    // No predictions (no held-out set): no pairs are looked up for nothing.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: an empty text scores to an empty array either way
     if (sentences === 0) return out;
-    // Order 3's predictions whose history the model never saw, as (position, b, c): scored by fillBackoff at the end.
-    const misses: number[] = [];
     const { root, fromRoot } = rootView(table.contexts);
-    // Stryker disable next-line ConditionalExpression: equivalent, time only: walking the records gives the same values
-    if (fromRoot !== undefined) this.scoreThroughRoot(corpus, table, predictionKeys(root, corpus), fromRoot, out, misses);
-    else this.scoreByWalking(corpus, table, out, misses);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, fillBackoff with no misses writes nothing
-    if (misses.length > 0) fillBackoff(out, misses, table, this.idSpace);
-    return out;
-  }
-
-  /**
-   * predictionProbabilities for a model whose contexts are a view of a root table (one read off a
-   * sample path): the text's distinct (history, token) pairs, sorted by the history's place in the
-   * root (predictionKeys, once per text), are scored in that order against the table's arrays. A
-   * view numbers its contexts in the root's order, so this walks the table forward, one cache miss
-   * per context rather than several per prediction, with no hashing at all; then each prediction
-   * takes its pair's value. A prediction whose history the model never saw gets the back-off: at
-   * order 3 from the table's contexts alone (ContextBackoff), otherwise as the walk gives it
-   * (unseenHistory).
-   */
-  private scoreThroughRoot(corpus: TokenCorpus, table: TransitionTable, keys: PredictionKeys, fromRoot: Int32Array, out: Float64Array, misses: number[]): void {
-    const { edgeStart, edgeToken, edgeCount, contextTotal } = table;
-    const { history, token: keyToken, keyOf } = keys;
-    // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
-    const shares = scratchFloats('mle.pairShares', history.length);
-    // (Whether ContextBackoff or unseenHistory and fillBackoff back off is time only: both give the
-    // values `probability` gives, tested in trigramBackoff.test.ts; mutants that swap them are equivalent.)
-    // Stryker disable next-line BooleanLiteral: equivalent, see above
-    let unseen = false;
-    // Stryker disable next-line EqualityOperator: equivalent, pair `length` reads undefined: a write to a slot no prediction reads
-    for (let k = 0; k < history.length; k++) {
-      const root = history[k]!;
-      // -1: the history is unseen, and the prediction's value comes from unseenHistory below. (Index 0
-      // taken as unseen, `<= 0`, is an equivalent mutant: a table's first context is the start context
-      // (PAD <s>), the only one ending in <s>, so its back-off count(<s> c) / count(<s> .) is its own.)
-      // Stryker disable next-line EqualityOperator: equivalent, see above
-      const context = root < 0 ? -1 : fromRoot[root]!;
-      // Stryker disable next-line EqualityOperator: equivalent, see above
-      if (context < 0) {
-        shares[k] = -1;
-        // Stryker disable next-line BooleanLiteral: equivalent, see above
-        unseen = true;
-        continue;
-      }
-      const edge = indexInSortedRange(edgeToken, edgeStart[context]!, edgeStart[context + 1]!, keyToken[k]!);
-      shares[k] = edge < 0 ? 0 : edgeCount[edge]! / contextTotal[context]!;
-    }
+    const keys = predictionKeys(root, corpus);
+    const { shares, unseen } = this.pairShares(table, keys, fromRoot);
     // Order 3 backs off from the contexts alone: count(b c) is the total of context (b c), the next
-    // prediction's history, whose place in the root is known too (trigramBackoff.ts).
+    // prediction's history, whose place in the root the pairs hold too (trigramBackoff.ts).
+    // (Whether ContextBackoff or probabilityFrom backs off is time only: both give `probability`'s values.)
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, see above
     const backoff = this.order === 3 && unseen ? new ContextBackoff(table, this.idSpace) : undefined;
-    const { ids, offsets } = corpus;
-    // Stryker disable next-line ArithmeticOperator: equivalent, a sentence past the last has undefined offsets: no prediction
-    const sentences = offsets.length - 1;
+    const { history, keyOf } = keys;
     let p = 0;
     // Stryker disable next-line EqualityOperator: equivalent, a sentence past the last has undefined offsets: no prediction
     for (let s = 0; s < sentences; s++) {
@@ -180,7 +134,7 @@ export class MleModel implements LanguageModel {
         const token = j < size ? ids[from + j]! : EOS;
         // Stryker disable next-line ConditionalExpression: equivalent, see above
         if (backoff === undefined) {
-          out[p] = this.unseenHistory(ids, from, s, j, token, misses);
+          out[p] = this.unseenHistory(ids, from, j, token);
           continue;
         }
         // The history of prediction p + 1 is (b c), for a token c (`</s>` reads no next context: any
@@ -189,95 +143,48 @@ export class MleModel implements LanguageModel {
         // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: equivalent, see above
         const next = j < size ? history[keyOf[p + 1]!]! : -1;
         // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
-        out[p] = backoff.probability(j === 0 ? BOS : ids[from + j - 1]!, token, next < 0 ? -1 : fromRoot[next]!);
+        out[p] = backoff.probability(j === 0 ? BOS : ids[from + j - 1]!, token, next < 0 ? -1 : contextOf(next, fromRoot));
       }
     }
-  }
-
-  /** predictionProbabilities by walking the records sentence by sentence (LANES at a time). */
-  private scoreByWalking(corpus: TokenCorpus, table: TransitionTable, out: Float64Array, misses: number[]): void {
-    const length = this.order - 1;
-    const { walk, offsetOf } = recordsOf(table);
-    const { ids, offsets } = corpus;
-    const sentences = offsets.length - 1;
-    // Stryker disable next-line ConditionalExpression: equivalent, `false` scores every prediction by probability() (same values)
-    const start = table.contextTotal.length > 0 ? offsetOf[table.startContext]! : -1;
-    const laneSentence = new Int32Array(LANES).fill(-1);
-    const lanePosition = new Int32Array(LANES);
-    const laneRecord = new Int32Array(LANES);
-    let nextSentence = 0;
-    let active = 0;
-    for (let lane = 0; lane < LANES && nextSentence < sentences; lane++, active++) {
-      laneSentence[lane] = nextSentence++;
-      laneRecord[lane] = start;
-    }
-    while (active > 0) {
-      // Stryker disable next-line EqualityOperator: equivalent, lane LANES reads undefined: its NaN positions write nowhere
-      for (let lane = 0; lane < LANES; lane++) {
-        const s = laneSentence[lane]!;
-        // Stryker disable next-line ConditionalExpression: equivalent, an idle lane (sentence -1) reads NaN offsets and writes nowhere
-        if (s < 0) continue;
-        const from = offsets[s]!;
-        const size = offsets[s + 1]! - from;
-        const j = lanePosition[lane]!;
-        const token = j < size ? ids[from + j]! : EOS;
-        const record = laneRecord[lane]!;
-        let next = -1;
-        let probability: number;
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, leaving the walk only scores by probability() (same values)
-        if (record >= 0) {
-          const edge = findRecordEdge(walk, record, token);
-          // Stryker disable next-line EqualityOperator: equivalent, `edge > 0`: an edge sits after its record's head, never at 0
-          if (edge >= 0) {
-            probability = edgeShare(walk, record, edge);
-            next = walk[edge + 2]!;
-          } else {
-            probability = 0;
-          }
-        } else {
-          // The walk left the table: the history is unseen (its look-up, when the last step found
-          // no record, missed at the top level already).
-          probability = this.unseenHistory(ids, from, s, j, token, misses);
-        }
-        out[from + s + j] = probability;
-        if (j === size) {
-          if (nextSentence < sentences) {
-            laneSentence[lane] = nextSentence++;
-            lanePosition[lane] = 0;
-            laneRecord[lane] = start;
-          } else {
-            laneSentence[lane] = -1;
-            active--;
-          }
-          continue;
-        }
-        // the edge had no next record (an unseen edge, or a history from probability()): look the next history up.
-        // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, the lookup finds the record the edge points to, and a missing record scores by probability() (same values)
-        if (next < 0) {
-          const known = this.tailHistory(ids, from, j + 1, length);
-          const context = table.contexts.find(this.historyKey(this.tail, 0, known, length), 0);
-          // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, without the record the next step scores by probability() (same values)
-          next = context >= 0 ? offsetOf[context]! : -1;
-        }
-        lanePosition[lane] = j + 1;
-        laneRecord[lane] = next;
-      }
-    }
+    return out;
   }
 
   /**
-   * The probability of a prediction whose history (the model never saw it) has no record: order 3
-   * notes it in `misses` (position, b, c) for fillBackoff and gives 0 for now; other orders back off
-   * from one level down at once.
+   * count(h c) / count(h .) of every pair (h, c) whose history the table has (0 if it never saw c
+   * there), -1 for the others; `unseen` tells whether there is any. The pairs are in root order, so
+   * the table is read forward. A scratch buffer, valid until the next call.
    */
-  private unseenHistory(ids: Int32Array, from: number, s: number, j: number, token: number, misses: number[]): number {
-    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, order 3 by the general back-off below gives the same values
-    if (this.order === 3) {
-      // b is the item before the token. (j = 0 misses only when the table is empty: every value is 0 then, whatever b is)
-      // Stryker disable next-line ConditionalExpression: equivalent, see above
-      misses.push(from + s + j, j === 0 ? BOS : ids[from + j - 1]!, token);
-      return 0;
+  private pairShares(table: TransitionTable, keys: PredictionKeys, fromRoot: Int32Array | undefined): { shares: Float64Array; unseen: boolean } {
+    const { edgeStart, edgeToken, edgeCount, contextTotal } = table;
+    const { history, token } = keys;
+    // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
+    const shares = scratchFloats('mle.pairShares', history.length);
+    let unseen = false;
+    // Stryker disable next-line EqualityOperator: equivalent, pair `length` reads undefined: a write to a slot no prediction reads
+    for (let k = 0; k < history.length; k++) {
+      const root = history[k]!;
+      // -1: the history is unseen, and the prediction's value is the back-off's. (Index 0 taken as
+      // unseen, `<= 0`, is an equivalent mutant: a table's first context is the start context (PAD
+      // <s>), the only one ending in <s>, so its back-off count(<s> c) / count(<s> .) is its own.)
+      // Stryker disable next-line EqualityOperator: equivalent, see above
+      const context = root < 0 ? -1 : contextOf(root, fromRoot);
+      // Stryker disable next-line EqualityOperator: equivalent, see above
+      if (context < 0) {
+        shares[k] = -1;
+        unseen = true;
+        continue;
+      }
+      const edge = findEdge(edgeStart, edgeToken, context, token[k]!);
+      shares[k] = edge < 0 ? 0 : edgeCount[edge]! / contextTotal[context]!;
     }
+    return { shares, unseen };
+  }
+
+  /**
+   * The back-off of a prediction (token after `<s> ids[from .. from+j)`) whose history the model
+   * never saw, for orders other than 3: `probability` from one level down (the top level just missed).
+   */
+  private unseenHistory(ids: Int32Array, from: number, j: number, token: number): number {
     const length = this.order - 1;
     const known = this.tailHistory(ids, from, j, length);
     // Stryker disable next-line ArithmeticOperator: equivalent, starting at the top level misses there again and gives the same value
@@ -317,9 +224,6 @@ export class MleModel implements LanguageModel {
   }
 }
 
-/** Sentences scored side by side by `predictionProbabilities`. */
-const LANES = 8;
-
 /** Index of the edge (context, token), or -1: binary search over the context's sorted edges. */
 function findEdge(edgeStart: Int32Array, edgeToken: Int32Array, context: number, token: number): number {
   return indexInSortedRange(edgeToken, edgeStart[context]!, edgeStart[context + 1]!, token);
@@ -355,4 +259,9 @@ export function observedTypes(corpus: TokenCorpus, idSpace: number): Int32Array 
   // Stryker disable next-line EqualityOperator: equivalent, ids[ids.length] is undefined: seen[undefined] is no element
   for (let i = 0; i < ids.length; i++) seen[ids[i]!] = 1;
   return seenIds(seen, idSpace);
+}
+
+/** A table's context for a root index: the index itself when the table is the root (no map). */
+function contextOf(root: number, fromRoot: Int32Array | undefined): number {
+  return fromRoot === undefined ? root : fromRoot[root]!;
 }

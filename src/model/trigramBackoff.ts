@@ -5,64 +5,21 @@
  * (deriveLowerTable sums the same edges), so each value is the one `MleModel.probability` returns.
  * (metrics/seedPerplexity.ts reads the same back-off from H's trigram list, for a model it has let go.)
  *
- * Two ways to the counts:
- * - `fillBackoff`, for any table: one pass over its contexts and edges, each edge of a wanted b
- *   looked up among the wanted (b, c) pairs. O(C + E + misses).
- * - `ContextBackoff`, for a table whose next contexts are known (a model read off a sample path, whose
- *   contexts are a view of M0's): from the contexts alone, since in any text's table
- *   - count(b ·), the predictions after b, is the total of the contexts ending in b;
- *   - count(b c) for a token c is the total of context (b c): each occurrence of b c is followed by
- *     exactly one prediction from that history (the next token, or `</s>`);
- *   - count(b </s>) is the `</s>` edges of the contexts ending in b (a context's first edge, `</s>`
- *     being the smallest id a context predicts);
- *   - count(c) is count(c ·) for a token, and the sentences, count(<s> ·), for `</s>`.
- *   One pass over the contexts (O(C)), then O(1) per prediction, no hashing.
+ * `ContextBackoff` reads the counts from the table's contexts alone, since in any text's table
+ * - count(b ·), the predictions after b, is the total of the contexts ending in b;
+ * - count(b c) for a token c is the total of context (b c): each occurrence of b c is followed by
+ *   exactly one prediction from that history (the next token, or `</s>`);
+ * - count(b </s>) is the `</s>` edges of the contexts ending in b (a context's first edge, `</s>`
+ *   being the smallest id a context predicts);
+ * - count(c) is count(c ·) for a token, and the sentences, count(<s> ·), for `</s>`.
+ * One pass over the contexts (O(C)), then O(1) per prediction given the table's context (b c), which a
+ * scorer that knows the next prediction's history has at hand: no edge pass, no hashing. (Summing
+ * the edges of every context ending in b, the way the derived tables are built, gives the same
+ * integers: tested.)
  */
 
 import type { TransitionTable } from '../counts/transitionTable.js';
-import { TupleTable } from '../counts/tupleTable.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
-
-/** The back-off of each miss, given as (position in `out`, b, c) triples, written into `out` (see the header). */
-export function fillBackoff(out: Float64Array, misses: readonly number[], table: TransitionTable, idSpace: number): void {
-  // Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent, a start size (the table grows)
-  const pairs = new TupleTable(2, Math.max(16, misses.length / 3));
-  const wanted = new Uint8Array(idSpace);
-  const key = new Int32Array(2);
-  // Stryker disable next-line EqualityOperator: equivalent, one more round reads undefined: a (0, 0) pair nobody asks for
-  for (let m = 0; m < misses.length; m += 3) {
-    wanted[misses[m + 1]!] = 1;
-    pairs.findOrInsertPair(misses[m + 1]!, misses[m + 2]!);
-  }
-  const pairCount = new Int32Array(pairs.size);
-  const followers = new Int32Array(idSpace);
-  const unigrams = new Int32Array(idSpace);
-  let total = 0;
-  for (let c = 0; c < table.contextTotal.length; c++) {
-    const b = table.contexts.keyAt(c, 1);
-    followers[b]! += table.contextTotal[c]!;
-    total += table.contextTotal[c]!;
-    key[0] = b;
-    for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) {
-      const token = table.edgeToken[e]!;
-      unigrams[token]! += table.edgeCount[e]!;
-      // Stryker disable next-line ConditionalExpression: equivalent, a shortcut: the look-up below finds no pair for an unwanted b
-      if (wanted[b] !== 1) continue;
-      key[1] = token;
-      const pair = pairs.find(key, 0);
-      // Stryker disable next-line ConditionalExpression: equivalent, `true` adds to pairCount[-1], which a typed array ignores
-      if (pair >= 0) pairCount[pair]! += table.edgeCount[e]!;
-    }
-  }
-  // Stryker disable next-line EqualityOperator: equivalent, one more round writes out[undefined]: nowhere
-  for (let m = 0; m < misses.length; m += 3) {
-    const b = misses[m + 1]!;
-    const c = misses[m + 2]!;
-    key[0] = b;
-    key[1] = c;
-    out[misses[m]!] = followers[b]! > 0 ? pairCount[pairs.find(key, 0)]! / followers[b]! : total > 0 ? unigrams[c]! / total : 0;
-  }
-}
 
 /** Order 3's back-off from a table's contexts alone (see the header). */
 export class ContextBackoff {

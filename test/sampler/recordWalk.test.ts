@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTransitionTable, type TransitionTable } from '../../src/counts/transitionTable.js';
 import { randomFor } from '../../src/random/random.js';
-import { countBefore, findRecordEdge, recordsOf, recordTotal } from '../../src/counts/transitionRecords.js';
+import { EDGE_WIDTH, RECORD_HEAD, recordsOf, recordTotal } from '../../src/counts/transitionRecords.js';
 import { createTableSampler } from '../../src/sampler/tableSampler.js';
 import { DEFAULT_SAMPLING } from '../../src/sampler/sampling.js';
 import { EOS } from '../../src/vocabulary/vocabulary.js';
@@ -49,7 +49,7 @@ describe('record walk sampler', () => {
       }
     });
 
-    it(`${name}: finds the edge of every (context, token) and nothing else`, () => {
+    it(`${name}: lays out every context's edges, running counts, tokens and next records`, () => {
       const { walk, offsetOf } = recordsOf(table);
       const wrong: string[] = [];
       for (let c = 0; c < table.contexts.size; c++) {
@@ -57,13 +57,14 @@ describe('record walk sampler', () => {
         const from = table.edgeStart[c]!;
         const to = table.edgeStart[c + 1]!;
         if (recordTotal(walk, record) !== table.contextTotal[c]) wrong.push(`total of ${c}`);
-        const present = new Set<number>();
+        if (Math.abs(walk[record]!) !== to - from || walk[record + 1] !== from) wrong.push(`head of ${c}`);
+        let running = 0;
         for (let e = from; e < to; e++) {
-          const at = findRecordEdge(walk, record, table.edgeToken[e]!);
-          if (at < 0 || walk[at]! - countBefore(walk, record, at) !== table.edgeCount[e]) wrong.push(`edge ${e}`);
-          present.add(table.edgeToken[e]!);
+          const at = record + RECORD_HEAD + EDGE_WIDTH * (e - from);
+          running += table.edgeCount[e]!;
+          const next = table.edgeNext[e]!;
+          if (walk[at] !== running || walk[at + 1] !== table.edgeToken[e] || walk[at + 2] !== (next < 0 ? -1 : offsetOf[next])) wrong.push(`edge ${e}`);
         }
-        for (let token = 0; token < 40; token++) if (!present.has(token) && findRecordEdge(walk, record, token) !== -1) wrong.push(`${c} ${token}`);
       }
       expect(wrong).toEqual([]);
     });
