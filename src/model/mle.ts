@@ -159,6 +159,8 @@ export class MleModel implements LanguageModel {
     const { history, token } = keys;
     // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
     const shares = scratchFloats('mle.pairShares', history.length);
+    // (`unseen` only decides whether order 3 backs off by ContextBackoff or by probabilityFrom: time only.)
+    // Stryker disable next-line BooleanLiteral: equivalent, see above
     let unseen = false;
     // Stryker disable next-line EqualityOperator: equivalent, pair `length` reads undefined: a write to a slot no prediction reads
     for (let k = 0; k < history.length; k++) {
@@ -171,6 +173,7 @@ export class MleModel implements LanguageModel {
       // Stryker disable next-line EqualityOperator: equivalent, see above
       if (context < 0) {
         shares[k] = -1;
+        // Stryker disable next-line BooleanLiteral: equivalent, see above
         unseen = true;
         continue;
       }
