@@ -29,7 +29,7 @@
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
 import { COLUMN_SLOTS, scratchInts } from './scratchBuffers.js';
-import { TupleTable, type ContextIndex } from './tupleTable.js';
+import { TupleTable, type ContextIndex, type TupleTableParts } from './tupleTable.js';
 
 export const PAD = -1;
 
@@ -42,6 +42,19 @@ export interface TransitionTable {
   readonly edgeNext: Int32Array;
   readonly contextTotal: Int32Array;
   readonly startContext: number;
+}
+
+/** A TransitionTable whose contexts are a hash table of their own, as plain data (to hand to another thread). */
+export type TransitionTableParts = Omit<TransitionTable, 'contexts'> & { readonly contexts: TupleTableParts };
+
+/** The table as plain data (views of its arrays), or undefined if its contexts are not a TupleTable (a view of another table's). */
+export function transitionTableParts(table: TransitionTable): TransitionTableParts | undefined {
+  return table.contexts instanceof TupleTable ? { ...table, contexts: table.contexts.parts } : undefined;
+}
+
+/** The table `parts` describes, over those very arrays. */
+export function transitionTableFromParts(parts: TransitionTableParts): TransitionTable {
+  return { ...parts, contexts: TupleTable.fromParts(parts.contexts) };
 }
 
 export function buildTransitionTable(corpus: TokenCorpus, historyLength: number, idSpace: number): TransitionTable {

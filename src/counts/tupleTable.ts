@@ -18,6 +18,16 @@ export interface ContextIndex {
   keyAt(index: number, position: number): number;
 }
 
+/** A TupleTable as plain data (typed arrays and numbers), to hand to another thread. */
+export interface TupleTableParts {
+  readonly width: number;
+  /** The slots (index + 1, then the key), capacity x (width + 1). */
+  readonly slots: Int32Array;
+  /** The keys by index, `size` x width. */
+  readonly keys: Int32Array;
+  readonly size: number;
+}
+
 export class TupleTable implements ContextIndex {
   readonly width: number;
   /** Per slot: index + 1 (0 = empty), then the key's ids, so a probe touches one place in memory. */
@@ -41,6 +51,24 @@ export class TupleTable implements ContextIndex {
   /** Number of distinct tuples. */
   get size(): number {
     return this.count;
+  }
+
+  /** The table as plain data (views of its arrays, not copies): `fromParts` rebuilds it. */
+  get parts(): TupleTableParts {
+    return { width: this.width, slots: this.slots, keys: this.keys.subarray(0, this.count * this.width), size: this.count };
+  }
+
+  /**
+   * The table `parts` describes, over those very arrays (no rehashing, no copy): a table to read (an
+   * insert would write into the given arrays, shared ones too, until the table grows).
+   */
+  static fromParts(parts: TupleTableParts): TupleTable {
+    const table = new TupleTable(parts.width, 1);
+    table.slots = parts.slots;
+    table.mask = parts.slots.length / table.stride - 1;
+    table.keys = parts.keys;
+    table.count = parts.size;
+    return table;
   }
 
   /** The index of tuple `source[at .. at+width)`, inserting it if new. */
@@ -117,7 +145,7 @@ export class TupleTable implements ContextIndex {
     const index = this.count++;
     const width = this.width;
     if ((index + 1) * width > this.keys.length) {
-      const bigger = new Int32Array(this.keys.length * 2);
+      const bigger = new Int32Array(Math.max(this.keys.length * 2, (index + 1) * width));
       bigger.set(this.keys);
       this.keys = bigger;
     }

@@ -14,11 +14,17 @@
  * next task. Taken values are the ones the first series computed, so rows are byte-identical with
  * or without a keeper (tested). The model is shared as it is: models are read-only after training
  * (their lazily derived lower tables and cached records depend on the model alone).
+ *
+ * Across threads: `generation0Parts` gives an MLE generation 0 as plain data (M0's order-n table as
+ * typed arrays, the row's values) for the worker pool to compute once and put in shared memory, and
+ * `generation0FromParts` rebuilds it in a worker over those very arrays, for its keeper.
  */
 
+import { transitionTableFromParts, transitionTableParts, type TransitionTableParts } from '../counts/transitionTable.js';
 import type { MetricValues } from '../metrics/columns.js';
 import type { LanguageModel } from '../model/languageModel.js';
-import type { TrainOptions } from '../model/trainOptions.js';
+import { MleModel } from '../model/mle.js';
+import { resolveTrainOptions, type TrainOptions } from '../model/trainOptions.js';
 import type { Cell } from './cells.js';
 import type { PreparedRun } from './preparedRun.js';
 
@@ -81,4 +87,24 @@ export interface Generation0Sharing {
   readonly keeper: Generation0Keeper;
   /** The next task of this thread (likely) shares this series' generation 0 (sharedNext). */
   readonly keep: boolean;
+}
+
+/** An MLE generation 0 as plain data: its key, M0's order-n table (typed arrays) and the row's values. */
+export interface Generation0Parts {
+  readonly key: string;
+  readonly table: TransitionTableParts;
+  readonly values: MetricValues;
+}
+
+/** `generation0` of a series of `cell` as plain data (views of M0's arrays); undefined unless M0 is an MLE model over a table of its own. */
+export function generation0Parts(run: PreparedRun, cell: Cell, generation0: Generation0): Generation0Parts | undefined {
+  if (!(generation0.model0 instanceof MleModel)) return undefined;
+  const table = transitionTableParts(generation0.model0.transitions);
+  return table === undefined ? undefined : { key: generation0Key(run, cell), table, values: generation0.values };
+}
+
+/** The generation 0 `parts` describes, M0 over the given arrays, for a series of `cell` (whose key it must be). */
+export function generation0FromParts(run: PreparedRun, cell: Cell, parts: Generation0Parts): Generation0 {
+  const options = resolveTrainOptions(run.human, modelOptions(run, cell));
+  return { model0: new MleModel(run.human, options, transitionTableFromParts(parts.table)), values: parts.values };
 }

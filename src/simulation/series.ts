@@ -47,7 +47,7 @@ import type { PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
 import { curatedShare, DEDUP_DRAW_CAP, parseSelectRule, type CuratedShare, type CurationContext, type SelectRule } from './curation.js';
 import { GenerationProgress, type GenerationWork, type ProgressReport } from './generationProgress.js';
-import { generation0Key, modelOptions, type Generation0Sharing } from './generationZero.js';
+import { generation0Key, modelOptions, type Generation0, type Generation0Sharing } from './generationZero.js';
 import { firstTokens, pickSentences, pickTokens } from './sentencePicks.js';
 import { measuredText, type MeasuredText } from './measuredText.js';
 import { batchTokensAt } from './settings.js';
@@ -136,8 +136,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   // (Not with --select: its m0 rules score every generation's candidates under M0.)
   const releaseModel0 = cellSettings.order === 3 && cellSettings.smoothing === 'mle' && hooks.onTexts === undefined && cellSettings.select === 'none';
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
-  // H's n-gram columns come from the reference's trigram set, built from H (no second sort of H).
-  const values0 = taken?.values ?? { ...measureText(human, run.reference, run.reference.trigrams).values, ...modelColumns(run, model0, seed, human), ...wordLevel(run, human) };
+  const values0 = taken?.values ?? generationZeroValues(run, model0, seed);
   row(0, { ...values0 });
   // Left for the next task of this thread that shares it, or cleared (so the keeper holds no M0 this series lets go).
   if (sharing !== undefined) {
@@ -259,6 +258,23 @@ function stepGeneration(series: SeriesContext, carried: Carried, generation: num
   series.notices.observe(generation, text);
   carried.model = next;
   carried.previousTraining = trainingCounts(run, training);
+}
+
+/**
+ * Generation 0 of a series of `cell`, as the series computes it when no keeper hands it one: M0
+ * trained on H, and the row's values. For a caller that computes it once for several threads
+ * (workerPool.ts); the same values as the series' own (tested).
+ */
+export function generationZero(run: PreparedRun, cell: Cell): Generation0 {
+  const model0 = trainModel(run.human, modelOptions(run, cell));
+  const seed = { order: cell.settings.order, smoothing: cell.settings.smoothing, model: () => model0 };
+  return { model0, values: generationZeroValues(run, model0, seed) };
+}
+
+/** The generation-0 row's values: H itself, and M0's model-level columns. */
+function generationZeroValues(run: PreparedRun, model0: LanguageModel, seed: SeedModel): MetricValues {
+  // H's n-gram columns come from the reference's trigram set, built from H (no second sort of H).
+  return { ...measureText(run.human, run.reference, run.reference.trigrams).values, ...modelColumns(run, model0, seed, run.human), ...wordLevel(run, run.human) };
 }
 
 /** What drawTexts needs besides the model (one generation's coordinates and its random streams). */

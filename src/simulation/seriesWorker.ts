@@ -1,15 +1,16 @@
 /**
  * The worker-thread entry of runTasks (see workerPool.ts): takes the PreparedRun from shared memory
- * (no recounting, no copy), then runs each (cell, replicate) task it is sent and posts its rows, texts and end
+ * (no recounting, no copy), keeps the generation 0 it may be sent for its first task (M0's table in
+ * shared memory too), then runs each (cell, replicate) task it is sent and posts its rows, texts and end
  * back, generation by generation. Runs only as a worker; imports nothing from the CLI.
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { expandCells } from './cells.js';
-import { Generation0Keeper } from './generationZero.js';
+import { generation0FromParts, Generation0Keeper } from './generationZero.js';
 import { preparedRunFromParts } from './preparedRun.js';
 import { taskSteps } from './seriesTask.js';
-import type { TaskRequest, WorkerReply, WorkerSetup } from './workerPool.js';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './workerPool.js';
 
 const port = parentPort;
 if (port === null) throw new Error('seriesWorker.js runs only as a worker thread');
@@ -20,7 +21,12 @@ const post = (reply: WorkerReply): void => port.postMessage(reply);
 // Generation 0 handed from one task of this worker to its next (the pool says when one will share it).
 const keeper = new Generation0Keeper();
 
-port.on('message', (request: TaskRequest) => {
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'generation0') {
+    // For the first task (the pool computed it once, M0's table in shared memory).
+    keeper.keep(run, request.parts.key, generation0FromParts(run, cells[request.cellIndex]!, request.parts));
+    return;
+  }
   const { slot } = request;
   try {
     const task = { position: request.position, cell: cells[request.cellIndex]!, replicate: request.replicate };

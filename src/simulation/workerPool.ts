@@ -8,7 +8,9 @@
  * - `workers >= 2`: that many worker threads (never more than tasks). The PreparedRun (human pool,
  *   held-out set, seed reference: all typed arrays, and a subword run's word-view spec) is put once in
  *   shared memory (SharedArrayBuffer, each array copied once, no copy per worker), so no worker
- *   recounts it or holds its own copy; each runs the tasks it is sent, one at a time. Rows and task
+ *   recounts it or holds its own copy; each runs the tasks it is sent, one at a time. When the workers'
+ *   first tasks share one MLE generation 0, this thread computes it once while they start and shares
+ *   M0's table the same way (sharedGeneration0). Rows and task
  *   ends are buffered and delivered in canonical order (OrderedDelivery), so the output is
  *   byte-identical to `workers = 1`. Measured texts (`onTexts`)
  *   arrive as soon as they are made, in any order.
@@ -24,10 +26,10 @@ import { Worker } from 'node:worker_threads';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import type { ExtinctionTable } from './extinctionTracker.js';
-import { Generation0Keeper, sharedNext } from './generationZero.js';
+import { generation0Key, generation0Parts, Generation0Keeper, sharedNext, type Generation0Parts } from './generationZero.js';
 import { OrderedDelivery } from './orderedDelivery.js';
 import { prepareRun, preparedRunFromParts, preparedRunParts, type PreparedRun, type PreparedRunParts, type WordViewSpec } from './preparedRun.js';
-import type { SeriesRow, SeriesWarning } from './series.js';
+import { generationZero, type SeriesRow, type SeriesWarning } from './series.js';
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
 import { validateTaskOptions } from './validateSettings.js';
@@ -78,6 +80,7 @@ export interface WorkerSetup {
   readonly extras: TaskExtras;
 }
 export interface TaskRequest {
+  readonly type: 'task';
   readonly slot: number;
   readonly position: number;
   readonly cellIndex: number;
@@ -85,6 +88,14 @@ export interface TaskRequest {
   /** The task this worker likely gets next (workerCount places on) shares this one's generation 0: the worker keeps it (./generationZero.ts). */
   readonly keepGeneration0: boolean;
 }
+/** Generation 0, computed once by the pool for the workers' first tasks (sharedGeneration0): a worker keeps it for them. */
+export interface Generation0Message {
+  readonly type: 'generation0';
+  /** A cell whose series have this generation 0. */
+  readonly cellIndex: number;
+  readonly parts: Generation0Parts;
+}
+export type WorkerRequest = TaskRequest | Generation0Message;
 export type WorkerReply =
   | { readonly type: 'row'; readonly slot: number; readonly generation: number; readonly values: MetricValues; readonly perplexities?: Float64Array }
   | { readonly type: 'texts'; readonly slot: number; readonly generation: number; readonly ids: Int32Array; readonly offsets: Int32Array; readonly shareSentences: number }
@@ -298,7 +309,7 @@ function runOnWorkers(
       const slot = nextSlot++;
       const task = tasks[slot]!;
       pool.set(worker, slot);
-      const request: TaskRequest = { slot, position: task.position, cellIndex: task.cell.index, replicate: task.replicate, keepGeneration0: sharedNext(run, tasks, slot, workerCount) };
+      const request: TaskRequest = { type: 'task', slot, position: task.position, cellIndex: task.cell.index, replicate: task.replicate, keepGeneration0: sharedNext(run, tasks, slot, workerCount) };
       worker.postMessage(request);
     };
     const onReply = (worker: Worker, reply: WorkerReply): void => {
@@ -327,7 +338,7 @@ function runOnWorkers(
         }
       }
     };
-    const spawn = (): void => {
+    const spawn = (): Worker => {
       const worker = new Worker(script, { workerData: setup });
       pool.set(worker, undefined);
       worker.on('message', (reply: WorkerReply) => safely(() => onReply(worker, reply)));
@@ -337,17 +348,41 @@ function runOnWorkers(
           const slot = pool.get(worker);
           pool.delete(worker);
           if (slot === undefined) throw error;
-          spawn();
+          assign(spawn());
           endTask(slot, { error });
         }),
       );
-      assign(worker);
+      return worker;
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted === true) {
       onAbort();
       return;
     }
-    for (let i = 0; i < workerCount; i++) safely(spawn);
+    safely(() => {
+      const workers = Array.from({ length: workerCount }, spawn);
+      // While the workers start, generation 0 is computed here once for their first tasks, if they share one.
+      const generation0 = sharedGeneration0(run, tasks, workerCount);
+      for (const worker of workers) {
+        if (generation0 !== undefined) worker.postMessage(generation0 satisfies Generation0Message);
+        assign(worker);
+      }
+    });
   });
+}
+
+/**
+ * Generation 0 for the workers' first tasks, computed in this thread once and put in shared memory
+ * (M0's table: no worker trains or holds its own), when two or more workers start with tasks that
+ * share one generation 0 (./generationZero.ts) of an MLE model; otherwise undefined, and each worker
+ * trains its own M0. The workers compute nothing else meanwhile: they are starting. The same rows.
+ */
+export function sharedGeneration0(run: PreparedRun, tasks: readonly SeriesTask[], workerCount: number): Generation0Message | undefined {
+  const first = tasks.slice(0, workerCount);
+  const cell = first[0]?.cell;
+  if (first.length < 2 || cell === undefined || cell.settings.smoothing !== 'mle') return undefined;
+  const key = generation0Key(run, cell);
+  if (first.some((task) => generation0Key(run, task.cell) !== key)) return undefined;
+  const parts = generation0Parts(run, cell, generationZero(run, cell));
+  return parts === undefined ? undefined : { type: 'generation0', cellIndex: cell.index, parts: shared(parts) };
 }

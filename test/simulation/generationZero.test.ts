@@ -5,7 +5,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { expandCells } from '../../src/simulation/cells.js';
-import { generation0Key, Generation0Keeper, sharedNext } from '../../src/simulation/generationZero.js';
+import { generation0FromParts, generation0Key, Generation0Keeper, generation0Parts, sharedNext } from '../../src/simulation/generationZero.js';
+import { generationZero, runSeries, type SeriesRow } from '../../src/simulation/series.js';
+import { sharedGeneration0 } from '../../src/simulation/workerPool.js';
+import { BOS } from '../../src/vocabulary/vocabulary.js';
 import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { seriesTasks } from '../../src/simulation/seriesTask.js';
 import { DEFAULT_RUN, type RunSettings, type SweepSettings } from '../../src/simulation/settings.js';
@@ -68,6 +71,63 @@ describe('Generation0Keeper', () => {
     expect(keeper.take(run, 'other')).toBe(next);
     keeper.clear();
     expect(keeper.take(run, 'other')).toBeUndefined();
+  });
+});
+
+describe('generation 0 computed once for several threads', () => {
+  const rowsOf = (run: ReturnType<typeof prepareRun>, keeper?: Generation0Keeper): SeriesRow[] => {
+    const rows: SeriesRow[] = [];
+    const cell = expandCells(run.settings.sweep)[0]!;
+    runSeries(run, cell, 1, { emit: (row) => rows.push(row), ...(keeper === undefined ? {} : { generation0: { keeper, keep: false } }) });
+    return rows;
+  };
+
+  it('generationZero gives the row a series computes itself', () => {
+    const { run } = runWith({ humanRatio: [0] });
+    expect(generationZero(run, expandCells(run.settings.sweep)[0]!).values).toEqual(rowsOf(run)[0]!.values);
+  });
+
+  it('an MLE generation 0 rebuilt from its parts has M0\'s probabilities and gives a series the same rows', () => {
+    const { run } = runWith({ humanRatio: [0] });
+    const cell = expandCells(run.settings.sweep)[0]!;
+    const original = generationZero(run, cell);
+    const parts = generation0Parts(run, cell, original)!;
+    expect(parts.key).toBe(generation0Key(run, cell));
+    const rebuilt = generation0FromParts(run, cell, parts);
+    expect(rebuilt.model0).not.toBe(original.model0);
+    const history = new Int32Array(2);
+    for (const first of [BOS, 2, 3, 4]) {
+      for (const second of [2, 3, 4]) {
+        history[0] = first;
+        history[1] = second;
+        for (let token = 1; token < f.vocabulary.size; token++) expect(rebuilt.model0.probability(history, 0, 2, token)).toBe(original.model0.probability(history, 0, 2, token));
+      }
+    }
+    const keeper = new Generation0Keeper();
+    keeper.keep(run, parts.key, rebuilt);
+    expect(rowsOf(run, keeper)).toEqual(rowsOf(run));
+  });
+
+  it('has no parts for a smoothed M0', () => {
+    const { run } = runWith({ humanRatio: [0], smoothing: ['kneser-ney'] });
+    const cell = expandCells(run.settings.sweep)[0]!;
+    expect(generation0Parts(run, cell, generationZero(run, cell))).toBeUndefined();
+  });
+
+  it('the pool computes it when two or more workers start with tasks that share an MLE generation 0, in shared memory', () => {
+    const { run, settings } = runWith({ humanRatio: [0, 0.1] });
+    const tasks = seriesTasks(settings);
+    const message = sharedGeneration0(run, tasks, 2)!;
+    expect(message.type).toBe('generation0');
+    expect(message.parts.key).toBe(generation0Key(run, tasks[0]!.cell));
+    expect(message.parts.table.edgeCount.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(message.parts.table.contexts.slots.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(message.parts.values).toEqual(generationZero(run, tasks[0]!.cell).values);
+    expect(sharedGeneration0(run, tasks, 1)).toBeUndefined(); // one worker: nothing to share
+    const smoothed = runWith({ humanRatio: [0, 0.1], smoothing: ['kneser-ney'] });
+    expect(sharedGeneration0(smoothed.run, seriesTasks(smoothed.settings), 2)).toBeUndefined();
+    const orders = runWith({ order: [2, 3] });
+    expect(sharedGeneration0(orders.run, seriesTasks(orders.settings), 2)).toBeUndefined(); // the first tasks train differently
   });
 });
 

@@ -11,10 +11,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { expandCells } from '../../src/simulation/cells.js';
 import { prepareRun } from '../../src/simulation/preparedRun.js';
-import { runSeries, type SeriesHooks } from '../../src/simulation/series.js';
+import { generationZero, runSeries, type SeriesHooks } from '../../src/simulation/series.js';
 import { seriesTasks, taskSteps, type TaskExtras } from '../../src/simulation/seriesTask.js';
 import { DEFAULT_RUN, type CellSettings, type RunSettings } from '../../src/simulation/settings.js';
-import { Generation0Keeper } from '../../src/simulation/generationZero.js';
+import { generation0FromParts, Generation0Keeper, generation0Parts } from '../../src/simulation/generationZero.js';
 import { runTasks } from '../../src/simulation/workerPool.js';
 import { fixture } from '../helpers/corpus.js';
 
@@ -123,6 +123,16 @@ describe('generation 0 handed from series to series (Generation0Keeper)', () => 
     runSeries(prepared, cells[cell]!, 1, { emit: (row) => rows.push(JSON.stringify(row.values)), ...hooks });
     return rows;
   };
+
+  it('a generation 0 computed once for the workers (generationZero, rebuilt from its parts) spares each series its M0 (3 instead of 1 + 3)', () => {
+    const alone = rowsOf(2);
+    const parts = generation0Parts(prepared, cells[2]!, generationZero(prepared, cells[2]!))!;
+    const keeper = new Generation0Keeper();
+    keeper.keep(prepared, parts.key, generation0FromParts(prepared, cells[2]!, parts));
+    trained.calls = 0;
+    expect(rowsOf(2, { generation0: { keeper, keep: false } })).toEqual(alone);
+    expect(trained.calls).toBe(3);
+  });
 
   it('a series with the same model options takes M0 and row 0 instead of training (1 + 3, then 3), with the same rows', () => {
     const alone = [rowsOf(0), rowsOf(2)];
