@@ -5,7 +5,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { expandCells } from '../../src/simulation/cells.js';
-import { generation0FromParts, generation0Key, Generation0Keeper, generation0Parts, sharedNext } from '../../src/simulation/generationZero.js';
+import { generation0FromParts, generation0Key, Generation0Keeper, generation0Parts, modelOptions, sharedNext } from '../../src/simulation/generationZero.js';
+import type { MleModel } from '../../src/model/mle.js';
+import { trainOnSampledPath } from '../../src/model/train.js';
+import { sampleWithPath } from '../helpers/sampledPath.js';
 import { generationZero, runSeries, type SeriesRow } from '../../src/simulation/series.js';
 import { sharedGeneration0 } from '../../src/simulation/workerPool.js';
 import { BOS } from '../../src/vocabulary/vocabulary.js';
@@ -108,10 +111,16 @@ describe('generation 0 computed once for several threads', () => {
     expect(rowsOf(run, keeper)).toEqual(rowsOf(run));
   });
 
-  it('has no parts for a smoothed M0', () => {
+  it('has no parts for a smoothed M0, nor for an MLE model whose table is a view of another', () => {
     const { run } = runWith({ humanRatio: [0], smoothing: ['kneser-ney'] });
     const cell = expandCells(run.settings.sweep)[0]!;
     expect(generation0Parts(run, cell, generationZero(run, cell))).toBeUndefined();
+    const mle = runWith({ humanRatio: [0] });
+    const mleCell = expandCells(mle.run.settings.sweep)[0]!;
+    const model0 = generationZero(mle.run, mleCell).model0 as MleModel;
+    const { text, path } = sampleWithPath(model0.transitions, 30, 6, 'view');
+    const view = trainOnSampledPath(text, model0.transitions, path, modelOptions(mle.run, mleCell));
+    expect(generation0Parts(mle.run, mleCell, { model0: view, values: {} })).toBeUndefined();
   });
 
   it('the pool computes it when two or more workers start with tasks that share an MLE generation 0, in shared memory', () => {
