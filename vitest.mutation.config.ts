@@ -26,6 +26,8 @@ if (include === undefined) throw new Error(`MUTATION_FOLDER must be one of ${Obj
 export default defineConfig({
   test: {
     include: [...include],
+    // every temporary folder of the run under one folder, removed at the end (see the file)
+    globalSetup: ['test/setup/tempRoot.ts'],
     exclude: [
       'test/simulation/workerPool.test.ts',
       'test/simulation/fidelity.test.ts',
