@@ -4,9 +4,10 @@
  * A text of Brown's size is sampled from M0 (the order-3 MLE model of Brown); then each part of the
  * row is timed on it (best of `repeat` runs, each on a fresh text object so that nothing remembered
  * per text is reused): unigram counts and the frequency metrics; the grouped n-gram pass (distinct_2,
- * distinct_3, novel trigrams and gen0_perplexity from H's counts); MATTR and MTLD (one pass); the
- * copy rate; the whole row (measureText + gen0_perplexity). For comparison, gen0_perplexity by
- * walking the text through M0 (the general path, used for other orders and smoothings).
+ * distinct_3, novel trigrams and gen0_perplexity from H's counts); MATTR and MTLD (a pass each); the
+ * copy rate; the whole row (measureText + gen0_perplexity). For comparison, gen0_perplexity by M0's
+ * own scoring of the text (the general path, used for other orders and smoothings: the text's
+ * (history, token) pairs looked up in M0's table, then read in its order).
  */
 import { performance } from 'node:perf_hooks';
 import { dirname, resolve } from 'node:path';
@@ -57,7 +58,7 @@ export default async function section({ repeat }) {
     ['MATTR + MTLD (one pass each, without branches)', (t) => lexicalDiversity(t, idSpace)],
     ['copy_rate (sentence hashing)', (t) => overlapMetrics(t, reference, { trigrams: 0, novelTrigrams: 0 })],
     ['whole row: measureText + gen0_perplexity', (t) => { measureText(t, reference); seedModelPerplexity(model0, t, reference); }],
-    ['gen0_perplexity by walking the text through M0 (general path)', (t) => flooredPerplexity(model0, t, seedTypes)],
+    ['gen0_perplexity by M0\'s own scoring (general path)', (t) => flooredPerplexity(model0, t, seedTypes)],
   ];
   const rows = parts.map(([name, work]) => {
     const seconds = time(work);

@@ -2,8 +2,7 @@
  * countingOrder: the items 0..n-1 stably sorted by small whole-number keys, by a counting sort (one
  * pass to count the keys, one to place the items): O(n + range), no comparisons. Applied twice, by the
  * second key and then by the first with the first pass's order as `within`, it sorts pairs (a
- * least-significant-digit radix sort). Used for a text's n-grams (../metrics/ngramProfile.ts) and its
- * predictions' (history, token) pairs (./predictionKeys.ts).
+ * least-significant-digit radix sort). Used for a text's n-grams (../metrics/ngramProfile.ts).
  */
 
 /** The items 0..n-1 (in the order `within`, or 0..n-1) stably sorted by `keys` in [0, range): a counting sort. */

@@ -21,10 +21,11 @@
 
 import { rootView } from '../counts/keptContexts.js';
 import { indexInSortedRange } from '../counts/sortedSearch.js';
+import { lookUpHistories } from '../counts/historyIndexes.js';
 import { predictionKeys, type PredictionKeys } from '../counts/predictionKeys.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';
-import { scratchFloats } from '../counts/scratchBuffers.js';
+import { scratchFloats, scratchInts } from '../counts/scratchBuffers.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, ModelOptions } from './languageModel.js';
 import { ContextBackoff } from './trigramBackoff.js';
@@ -92,15 +93,17 @@ export class MleModel implements LanguageModel {
   /**
    * P(token | history) of every prediction of `corpus` (each token, then `</s>`, sentence by
    * sentence; the same values as `probability`) as an array in text order: prediction j of sentence s
-   * (j = its length for `</s>`) is at offsets[s] + s + j. The text's distinct (history, token) pairs,
-   * sorted by the history's place in the table's root (predictionKeys: one hash look-up per prediction,
-   * once per text and root), are scored in that order against the table's arrays: a table numbers its
-   * contexts in its root's order (a root is its own), so this walks the table forward, one cache miss
-   * per context rather than several per prediction, with no hashing. Each prediction then takes its
-   * pair's value. Where a history was never seen in training the value is the back-off's: at order 3
-   * from the table's contexts alone (ContextBackoff: no lower tables), otherwise from `probability`
-   * itself, one level down. O(P log m + C) after the pairs. The array is a scratch buffer, valid until
-   * the next call.
+   * (j = its length for `</s>`) is at offsets[s] + s + j. A model read off a sample path (its contexts
+   * a view of a root table, M0's in the loop) scores the text's distinct (history, token) pairs,
+   * sorted by the history's place in the root (predictionKeys: found once per text and root, so once
+   * per series for the held-out set), against its table's arrays in that order: a view numbers its
+   * contexts in the root's order, so this walks the table forward, one cache miss per context rather
+   * than several per prediction, with no hashing; each prediction then takes its pair's value. Any
+   * other table is read in text order: one hash look-up of the history per prediction, then a search
+   * of its edges (grouping a text scored once cost more than it saved). Where a history was never seen
+   * in training the value is the back-off's: at order 3 from the table's contexts alone
+   * (ContextBackoff: no lower tables), otherwise from `probability` itself, one level down. The array
+   * is a scratch buffer, valid until the next call.
    */
   predictionProbabilities(corpus: TokenCorpus): Float64Array {
     const table = this.level(this.order - 1);
@@ -108,79 +111,50 @@ export class MleModel implements LanguageModel {
     const sentences = offsets.length - 1;
     // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
     const out = scratchFloats('mle.probabilities', ids.length + sentences);
-    // No predictions (no held-out set): no pairs are looked up for nothing.
+    // No predictions (no held-out set): no histories are looked up for nothing.
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: an empty text scores to an empty array either way
     if (sentences === 0) return out;
     const { root, fromRoot } = rootView(table.contexts);
-    const keys = predictionKeys(root, corpus);
-    const { shares, unseen } = this.pairShares(table, keys, fromRoot);
-    // Order 3 backs off from the contexts alone: count(b c) is the total of context (b c), the next
-    // prediction's history, whose place in the root the pairs hold too (trigramBackoff.ts).
-    // (Whether ContextBackoff or probabilityFrom backs off is time only: both give `probability`'s values.)
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, see above
-    const backoff = this.order === 3 && unseen ? new ContextBackoff(table, this.idSpace) : undefined;
-    const { history, keyOf } = keys;
+    // Each prediction's share (-1 where its history is unseen) into `out`, and its history's index in the root.
+    const histories = fromRoot === undefined ? sharesInTextOrder(table, corpus, lookUpHistories(root, corpus), out) : sharesByPairs(table, predictionKeys(root, corpus), fromRoot, out);
+    this.backOff(corpus, table, histories, fromRoot, out);
+    return out;
+  }
+
+  /**
+   * The back-off of every prediction whose share is -1 in `out` (its history unseen), written in place;
+   * `histories` holds each prediction's history index in the table's root. Order 3 backs off from the
+   * contexts alone: count(b c) is the total of context (b c), the next prediction's history
+   * (trigramBackoff.ts); other orders through the lower tables.
+   */
+  private backOff(corpus: TokenCorpus, table: TransitionTable, histories: Int32Array, fromRoot: Int32Array | undefined, out: Float64Array): void {
+    const { ids, offsets } = corpus;
+    const sentences = offsets.length - 1;
+    let backoff: ContextBackoff | undefined;
     let p = 0;
     // Stryker disable next-line EqualityOperator: equivalent, a sentence past the last has undefined offsets: no prediction
     for (let s = 0; s < sentences; s++) {
       const from = offsets[s]!;
       const size = offsets[s + 1]! - from;
       for (let j = 0; j <= size; j++, p++) {
-        const share = shares[keyOf[p]!]!;
-        if (share >= 0) {
-          out[p] = share;
-          continue;
-        }
+        if (out[p]! >= 0) continue;
         const token = j < size ? ids[from + j]! : EOS;
-        // Stryker disable next-line ConditionalExpression: equivalent, see above
-        if (backoff === undefined) {
+        // (Whether ContextBackoff or probabilityFrom backs off is time only: both give `probability`'s values.)
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
+        if (this.order !== 3) {
           out[p] = this.unseenHistory(ids, from, j, token);
           continue;
         }
+        backoff ??= new ContextBackoff(table, this.idSpace);
         // The history of prediction p + 1 is (b c), for a token c (`</s>` reads no next context: any
         // value there is equivalent). Root index 0 is the start context, never a (b c): `<= 0` is
         // equivalent too. A miss at j = 0 means an empty table, 0 whatever b is.
         // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: equivalent, see above
-        const next = j < size ? history[keyOf[p + 1]!]! : -1;
+        const next = j < size ? histories[p + 1]! : -1;
         // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
         out[p] = backoff.probability(j === 0 ? BOS : ids[from + j - 1]!, token, next < 0 ? -1 : contextOf(next, fromRoot));
       }
     }
-    return out;
-  }
-
-  /**
-   * count(h c) / count(h .) of every pair (h, c) whose history the table has (0 if it never saw c
-   * there), -1 for the others; `unseen` tells whether there is any. The pairs are in root order, so
-   * the table is read forward. A scratch buffer, valid until the next call.
-   */
-  private pairShares(table: TransitionTable, keys: PredictionKeys, fromRoot: Int32Array | undefined): { shares: Float64Array; unseen: boolean } {
-    const { edgeStart, edgeToken, edgeCount, contextTotal } = table;
-    const { history, token } = keys;
-    // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
-    const shares = scratchFloats('mle.pairShares', history.length);
-    // (`unseen` only decides whether order 3 backs off by ContextBackoff or by probabilityFrom: time only.)
-    // Stryker disable next-line BooleanLiteral: equivalent, see above
-    let unseen = false;
-    // Stryker disable next-line EqualityOperator: equivalent, pair `length` reads undefined: a write to a slot no prediction reads
-    for (let k = 0; k < history.length; k++) {
-      const root = history[k]!;
-      // -1: the history is unseen, and the prediction's value is the back-off's. (Index 0 taken as
-      // unseen, `<= 0`, is an equivalent mutant: a table's first context is the start context (PAD
-      // <s>), the only one ending in <s>, so its back-off count(<s> c) / count(<s> .) is its own.)
-      // Stryker disable next-line EqualityOperator: equivalent, see above
-      const context = root < 0 ? -1 : contextOf(root, fromRoot);
-      // Stryker disable next-line EqualityOperator: equivalent, see above
-      if (context < 0) {
-        shares[k] = -1;
-        // Stryker disable next-line BooleanLiteral: equivalent, see above
-        unseen = true;
-        continue;
-      }
-      const edge = findEdge(edgeStart, edgeToken, context, token[k]!);
-      shares[k] = edge < 0 ? 0 : edgeCount[edge]! / contextTotal[context]!;
-    }
-    return { shares, unseen };
   }
 
   /**
@@ -267,4 +241,55 @@ export function observedTypes(corpus: TokenCorpus, idSpace: number): Int32Array 
 /** A table's context for a root index: the index itself when the table is the root (no map). */
 function contextOf(root: number, fromRoot: Int32Array | undefined): number {
   return fromRoot === undefined ? root : fromRoot[root]!;
+}
+
+/**
+ * A table that is its own root, read in text order: each prediction's share count(h c) / count(h .)
+ * (0 if the history never saw c, -1 if the table lacks the history) into `out`, from each
+ * prediction's history `histories` (lookUpHistories); returns `histories`.
+ */
+function sharesInTextOrder(table: TransitionTable, corpus: TokenCorpus, histories: Int32Array, out: Float64Array): Int32Array {
+  const { ids, offsets } = corpus;
+  let p = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, a sentence past the last has undefined offsets: no prediction
+  for (let s = 0; s + 1 < offsets.length; s++) {
+    const from = offsets[s]!;
+    const size = offsets[s + 1]! - from;
+    for (let j = 0; j <= size; j++, p++) out[p] = shareOf(table, histories[p]!, j < size ? ids[from + j]! : EOS);
+  }
+  return histories;
+}
+
+/**
+ * A view of a root table, read by pairs (see predictionProbabilities): each pair's share once, in
+ * the root's order, then each prediction takes its pair's into `out`; returns each prediction's
+ * history index in the root (a scratch buffer).
+ */
+function sharesByPairs(table: TransitionTable, keys: PredictionKeys, fromRoot: Int32Array, out: Float64Array): Int32Array {
+  const { history, token, keyOf } = keys;
+  // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
+  const shares = scratchFloats('mle.pairShares', history.length);
+  // Stryker disable next-line EqualityOperator: equivalent, pair `length` reads undefined: a write to a slot no prediction reads
+  for (let k = 0; k < history.length; k++) shares[k] = shareOf(table, history[k]! < 0 ? -1 : fromRoot[history[k]!]!, token[k]!);
+  // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
+  const histories = scratchInts('mle.histories', keyOf.length);
+  // Stryker disable next-line EqualityOperator: equivalent, prediction `length` reads undefined: writes past the used part, never read
+  for (let p = 0; p < keyOf.length; p++) {
+    out[p] = shares[keyOf[p]!]!;
+    histories[p] = history[keyOf[p]!]!;
+  }
+  return histories.subarray(0, keyOf.length);
+}
+
+/**
+ * count(h c) / count(h .) for the table's context `context` and token c (0 if that history never saw
+ * c), or -1 when the context is -1 (a history the table lacks: the back-off decides). (Index 0 taken
+ * as unseen, `<= 0`, is an equivalent mutant: a table's first context is the start context (PAD <s>),
+ * the only one ending in <s>, so its back-off count(<s> c) / count(<s> .) is its own.)
+ */
+function shareOf(table: TransitionTable, context: number, token: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
+  if (context < 0) return -1;
+  const edge = findEdge(table.edgeStart, table.edgeToken, context, token);
+  return edge < 0 ? 0 : table.edgeCount[edge]! / table.contextTotal[context]!;
 }
