@@ -129,6 +129,7 @@ export class MleModel implements LanguageModel {
    */
   private backOff(corpus: TokenCorpus, table: TransitionTable, histories: Int32Array, fromRoot: Int32Array | undefined, out: Float64Array): void {
     const { ids, offsets } = corpus;
+    // Stryker disable next-line ArithmeticOperator: equivalent, a sentence past the last has undefined offsets: no prediction
     const sentences = offsets.length - 1;
     let backoff: ContextBackoff | undefined;
     let p = 0;
@@ -251,7 +252,7 @@ function contextOf(root: number, fromRoot: Int32Array | undefined): number {
 function sharesInTextOrder(table: TransitionTable, corpus: TokenCorpus, histories: Int32Array, out: Float64Array): Int32Array {
   const { ids, offsets } = corpus;
   let p = 0;
-  // Stryker disable next-line EqualityOperator: equivalent, a sentence past the last has undefined offsets: no prediction
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, a sentence past the last has undefined offsets: no prediction
   for (let s = 0; s + 1 < offsets.length; s++) {
     const from = offsets[s]!;
     const size = offsets[s + 1]! - from;
