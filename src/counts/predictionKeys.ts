@@ -14,7 +14,8 @@
  * of the pair: one cache miss per context instead of several per prediction.
  * Computed once per (contexts, corpus) pair and kept while both live (a WeakMap on each; neither is
  * ever mutated): a series pays one hash look-up per held-out prediction in all, not one per
- * generation. O(P * width + R + V) the first time (the look-ups, two counting sorts), O(1) after.
+ * generation. O(P * width + R + V) the first time (the look-ups, two counting sorts moving the columns),
+ * O(1) after.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';

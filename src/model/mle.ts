@@ -12,11 +12,12 @@
  * the first `probability` call that needs it. `vocab: 'seed'` changes nothing for MLE: a
  * maximum-likelihood model cannot give mass to what it never saw.
  *
- * `predictionProbabilities` scores a whole text by reading each distinct (history, token) pair of it
- * once, in the order of the table's root (counts/predictionKeys.ts, looked up once per text and table
- * root: for a model read off a sample path, once per series), and backs off at order 3 from the
- * table's contexts alone (trigramBackoff.ts); it gives exactly the values `probability` returns, in
- * text order. Sampling lives in src/sampler/.
+ * `predictionProbabilities` scores a whole text: a model read off a sample path (a view of M0's
+ * table) reads each distinct (history, token) pair of the text once, in M0's order
+ * (counts/predictionKeys.ts, found once per text and root: once per series for the held-out set);
+ * any other table reads the text in order, one history look-up per prediction. Order 3 backs off from
+ * the table's contexts alone (trigramBackoff.ts). Either way it gives exactly the values
+ * `probability` returns, in text order. Sampling lives in src/sampler/.
  */
 
 import { rootView } from '../counts/keptContexts.js';
