@@ -154,7 +154,7 @@ export class MleModel implements LanguageModel {
         // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: equivalent, see above
         const next = j < size ? histories[p + 1]! : -1;
         // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
-        out[p] = backoff.probability(j === 0 ? BOS : ids[from + j - 1]!, token, next < 0 ? -1 : contextOf(next, fromRoot));
+        out[p] = backoff.probability(j === 0 ? BOS : ids[from + j - 1]!, token, contextOf(next, fromRoot));
       }
     }
   }
@@ -240,9 +240,10 @@ export function observedTypes(corpus: TokenCorpus, idSpace: number): Int32Array 
   return seenIds(seen, idSpace);
 }
 
-/** A table's context for a root index: the index itself when the table is the root (no map). */
+/** A table's context for a root index (-1: none): the index itself when the table is the root (no map). */
 function contextOf(root: number, fromRoot: Int32Array | undefined): number {
-  return fromRoot === undefined ? root : fromRoot[root]!;
+  // Stryker disable next-line EqualityOperator: equivalent, root 0 is the start context: a view's 0 when it has any context, else an empty table, which scores 0 either way
+  return root < 0 || fromRoot === undefined ? root : fromRoot[root]!;
 }
 
 /**
@@ -272,7 +273,7 @@ function sharesByPairs(table: TransitionTable, keys: PredictionKeys, fromRoot: I
   // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
   const shares = scratchFloats('mle.pairShares', history.length);
   // Stryker disable next-line EqualityOperator: equivalent, pair `length` reads undefined: a write to a slot no prediction reads
-  for (let k = 0; k < history.length; k++) shares[k] = shareOf(table, history[k]! < 0 ? -1 : fromRoot[history[k]!]!, token[k]!);
+  for (let k = 0; k < history.length; k++) shares[k] = shareOf(table, contextOf(history[k]!, fromRoot), token[k]!);
   // Stryker disable next-line StringLiteral: equivalent, any name unique to this buffer (an empty one too)
   const histories = scratchInts('mle.histories', keyOf.length);
   // Stryker disable next-line EqualityOperator: equivalent, prediction `length` reads undefined: writes past the used part, never read
