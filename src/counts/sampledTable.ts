@@ -29,6 +29,7 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { EOS } from '../vocabulary/vocabulary.js';
+import { IntRecords } from './intRecords.js';
 import { lookUpHistories } from './historyIndexes.js';
 import { KeptContexts, rootView } from './keptContexts.js';
 import { scratchInts } from './scratchBuffers.js';
@@ -44,14 +45,14 @@ export function tableFromPath(base: TransitionTable, path: Int32Array, extras: r
   // cut sentences' ends (no next history: -1), the extras'.
   let predictions = 0;
   for (const extra of extras) predictions += extra.ids.length + extra.offsets.length - 1;
-  const others = new Triples(predictions);
+  const others = new IntRecords(3, predictions);
   countPath(base, path, counts, others, toRoot);
   for (const extra of extras) if (!countExtra(extra, root, others)) return undefined;
   return mergedTable(base, root, toRoot, fromRoot, counts, groupPairs(others, root.size));
 }
 
 /** Counts the path's edges into `counts`; a cut sentence's `</s>` goes to `others`. */
-function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, others: Triples, toRoot: Int32Array | undefined): void {
+function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, others: IntRecords, toRoot: Int32Array | undefined): void {
   const { edgeStart } = base;
   const contexts = base.contextTotal.length;
   for (let p = 0; p < path.length; p++) {
@@ -62,7 +63,7 @@ function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, 
     }
     // A cut mark names the context's first edge; its `</s>` is a pair (merged with T's `</s>` edge, if any).
     const context = indexInSortedRange(edgeStart, 0, contexts, -1 - edge);
-    others.push(toRoot === undefined ? context : toRoot[context]!, EOS, -1);
+    addTriple(others, toRoot === undefined ? context : toRoot[context]!, EOS, -1);
   }
 }
 
@@ -73,7 +74,7 @@ function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, 
  * look-up of its own; `</s>` has none, -1. False if a history is unknown to the root (the caller then
  * counts the text the general way).
  */
-function countExtra(text: TokenCorpus, root: ContextIndex, others: Triples): boolean {
+function countExtra(text: TokenCorpus, root: ContextIndex, others: IntRecords): boolean {
   const histories = lookUpHistories(root, text);
   const { ids, offsets } = text;
   let p = 0;
@@ -83,36 +84,18 @@ function countExtra(text: TokenCorpus, root: ContextIndex, others: Triples): boo
     for (let i = offsets[s]!; i <= to; i++, p++) {
       if (histories[p]! < 0) return false;
       // a token's next history is the next prediction's; `</s>` has none
-      others.push(histories[p]!, i < to ? ids[i]! : EOS, i < to ? histories[p + 1]! : -1);
+      addTriple(others, histories[p]!, i < to ? ids[i]! : EOS, i < to ? histories[p + 1]! : -1);
     }
   }
   return true;
 }
 
-/**
- * (root context, token, next root context) triples in a growable Int32Array: pushing hundreds of
- * thousands of numbers onto a JS array cost about 27 ns each (a human share's predictions took 9 ms
- * per generation on Brown); room for `expected` triples is made at once.
- */
-class Triples {
-  values: Int32Array;
-  size = 0;
-
-  constructor(expected: number) {
-    this.values = new Int32Array(3 * Math.max(expected, 16));
-  }
-
-  push(context: number, token: number, next: number): void {
-    if (3 * this.size + 3 > this.values.length) {
-      const bigger = new Int32Array(this.values.length * 2);
-      bigger.set(this.values);
-      this.values = bigger;
-    }
-    const at = 3 * this.size++;
-    this.values[at] = context;
-    this.values[at + 1] = token;
-    this.values[at + 2] = next;
-  }
+/** One (root context, token, next root context) triple onto `triples`. */
+function addTriple(triples: IntRecords, context: number, token: number, next: number): void {
+  const at = triples.add();
+  triples.values[at] = context;
+  triples.values[at + 1] = token;
+  triples.values[at + 2] = next;
 }
 
 /** (root context, token, count, next root context) runs, sorted by context then token. */
@@ -127,9 +110,9 @@ interface Pairs {
  * Groups (root context, token, next) triples: a counting sort by token, then a stable one by context,
  * then runs (the next history follows from context and token, so a run's members share it).
  */
-function groupPairs(triples: Triples, rootSize: number): Pairs {
+function groupPairs(triples: IntRecords, rootSize: number): Pairs {
   // a view of the triples alone: past them it reads undefined, as a plain array would
-  const pairs = triples.values.subarray(0, 3 * triples.size);
+  const pairs = triples.filled();
   const n = triples.size;
   let tokens = 0;
   for (let i = 0; i < n; i++) tokens = Math.max(tokens, pairs[3 * i + 1]! + 1);

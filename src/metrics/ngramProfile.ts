@@ -18,6 +18,7 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { countingOrder } from '../counts/countingOrder.js';
+import { IntRecords } from '../counts/intRecords.js';
 import { COLUMN_SLOTS, scratchInts } from '../counts/scratchBuffers.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
@@ -39,12 +40,13 @@ export const PAD = -1;
  * The text's predictions scored under H's order-3 MLE model, floored as p' = keep p + floor:
  * `log2Sum` sums log2 p' over the predictions whose trigram occurs in H; the others (a history or a
  * continuation H never saw) are listed in `misses` as (a, b, c, occurrences) quadruples, for the
- * caller to score with the model itself (back-off).
+ * caller to score with the model itself (back-off). (A text of another model, an order-2 or smoothed
+ * one, may miss hundreds of thousands of H's trigrams: they are kept as IntRecords, not a JS array.)
  */
 export interface SeedScore {
   readonly predictions: number;
   readonly log2Sum: number;
-  readonly misses: readonly number[];
+  readonly misses: Int32Array;
 }
 
 export interface SeedFloor {
@@ -428,7 +430,7 @@ function tableGroups(table: TransitionTable, idSpace: number): Groups {
 function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | undefined, floor: SeedFloor | undefined): { profile: NgramProfile; score: SeedScore | undefined } {
   const { groupStart, second, third, weight } = groups;
   const entries = reference === undefined ? new Int32Array(0) : reference.parts.slots;
-  const misses: number[] = [];
+  const misses = new IntRecords(4, 1024);
   let bigrams = 0;
   let distinctBigrams = 0;
   let trigrams = 0;
@@ -477,8 +479,11 @@ function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | un
         if (floor !== undefined) {
           if (known) score = Math.log2(floor.keep * (entries[SLOT * r + 2]! / entries[SLOT * r + 3]!) + floor.floor);
           else {
-            missAt = misses.length;
-            misses.push(a, b, c, 0);
+            missAt = misses.add();
+            misses.values[missAt] = a;
+            misses.values[missAt + 1] = b;
+            misses.values[missAt + 2] = c;
+            misses.values[missAt + 3] = 0;
           }
         }
       }
@@ -487,12 +492,12 @@ function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | un
       if (floor !== undefined) {
         // one addition per occurrence, in sorted order: the same sum, bit for bit, whichever form the entries have
         if (known) for (let k = 0; k < occurrences; k++) log2Sum += score;
-        else misses[missAt + 3]! += occurrences;
+        else misses.values[missAt + 3]! += occurrences;
       }
       predictions += occurrences;
     }
   }
   const profile = { bigrams, distinctBigrams, trigrams, distinctTrigrams, novelTrigrams: novel };
   // Stryker disable next-line ConditionalExpression: equivalent, ngramProfile (no floor) drops the score
-  return { profile, score: floor === undefined ? undefined : { predictions, log2Sum, misses } };
+  return { profile, score: floor === undefined ? undefined : { predictions, log2Sum, misses: misses.filled() } };
 }

@@ -9,9 +9,14 @@
  * A model may offer `predictionProbabilities(corpus)`, the same probabilities for a whole text in
  * text order (the MLE model walks its table instead of looking up each history); it is then used
  * (the fast path of the simulation loop, equal to the general scoring up to float rounding).
+ * A caller that holds the text's own transition table at the model's order (`table`: its (history,
+ * token) pairs with their counts) may pass it: a model that can read it (`flooredLog2Sum`; the MLE
+ * model, for a table sharing its hash table) then scores each pair once instead of each prediction,
+ * equal to the text-order sum up to float rounding.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import type { TransitionTable } from '../counts/transitionTable.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import { FLOOR_EPSILON, flooredEvaluation, flooredSentenceLog10 } from '../model/evaluate.js';
 
@@ -27,9 +32,21 @@ function isPredictionWalker(model: object): model is PredictionWalker {
   return typeof (model as Partial<PredictionWalker>).predictionProbabilities === 'function';
 }
 
-export function flooredPerplexity(model: LanguageModel, corpus: TokenCorpus, seedTypes: number): number | undefined {
+/** A model that can score a text given as its own transition table (see flooredPerplexity's `table`). */
+export interface TableScorer {
+  /** Sum of log2(keep p + floor) over the table's predictions and their number; undefined for a table it cannot read. */
+  flooredLog2Sum(table: TransitionTable, keep: number, floor: number): { log2Sum: number; predictions: number } | undefined;
+}
+
+function isTableScorer(model: object): model is TableScorer {
+  return typeof (model as Partial<TableScorer>).flooredLog2Sum === 'function';
+}
+
+export function flooredPerplexity(model: LanguageModel, corpus: TokenCorpus, seedTypes: number, table?: TransitionTable): number | undefined {
   const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
   const keep = 1 - PERPLEXITY_EPSILON;
+  const fromTable = table === undefined || !isTableScorer(model) ? undefined : model.flooredLog2Sum(table, keep, floor);
+  if (fromTable !== undefined) return fromTable.predictions > 0 ? Math.pow(2, -fromTable.log2Sum / fromTable.predictions) : undefined;
   if (isPredictionWalker(model)) {
     const probabilities = model.predictionProbabilities(corpus);
     let sum = 0;

@@ -9,7 +9,10 @@
  * (./ngramProfile.ts: one lookup per distinct prediction, no walk of the text through the model);
  * predictions whose trigram H never saw get M0's back-off, also read from H's counts
  * (`backoffProbabilities`: the same integer ratios M0 divides, so the same values). For other
- * orders and smoothings the general scoring of ./perplexity.ts is used. The sum runs in grouped order,
+ * orders and smoothings the general scoring of ./perplexity.ts is used, handed the text's own table
+ * when the caller has it (`textTable`: an MLE M0 then reads each of the text's (history, token) pairs
+ * once, from its own table, when the text's table is a view of it: every text of an MLE series read
+ * off a sample path). The sum runs in grouped order,
  * so the value may differ from a text-order sum in the last bits of the double (not in the 6 digits
  * written to the CSV). The pass over a text is remembered per (text, reference), so measureText and
  * this function share it. O(tokens + ids).
@@ -58,10 +61,10 @@ export interface SeedModel {
   readonly model: () => LanguageModel;
 }
 
-export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: TokenCorpus, reference: SeedReference): number | undefined {
+export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: TokenCorpus, reference: SeedReference, textTable?: TransitionTable): number | undefined {
   const seedTypes = reference.unigrams.types.length;
   const model = 'model' in seed ? seed.model : () => seed;
-  if (seed.smoothing !== 'mle' || seed.order !== 3) return flooredPerplexity(model(), text, seedTypes);
+  if (seed.smoothing !== 'mle' || seed.order !== 3) return flooredPerplexity(model(), text, seedTypes, textTable);
   const { score } = seedProfile(text, reference);
   if (score.predictions === 0) return undefined;
   // Stryker disable next-line ConditionalExpression: equivalent, without misses the loop below adds nothing
@@ -86,7 +89,7 @@ export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: Token
  * These are the very integer ratios M0's `probability` divides, so the values are identical. (A model
  * still in memory reads the same back-off from its own table: model/trigramBackoff.ts.)
  */
-function backoffProbabilities(reference: SeedReference, misses: readonly number[]): Float64Array {
+function backoffProbabilities(reference: SeedReference, misses: Int32Array): Float64Array {
   const { trigrams, unigrams } = reference;
   const count = misses.length / 4;
   const result = new Float64Array(count);

@@ -123,6 +123,42 @@ export class MleModel implements LanguageModel {
   }
 
   /**
+   * The sum of log2(keep P + floor) over the predictions of a text given as its own table `table`
+   * (its (history, token) pairs with their counts, at this model's order): for each edge, its count
+   * times log2(keep P(token | history) + floor), and the number of predictions. Only for a table whose
+   * contexts share this model's hash table (this model's own table, or a view of it: in the loop, any
+   * text read off a sample path of a series whose M0 is this model), so each of the table's contexts
+   * is this model's context of the same root index: no hashing and no back-off (every history is
+   * seen; a token the history never saw has P = 0, as `probability` gives). The table's contexts come
+   * in root order, so this model's table is read forward. Undefined for any other table (the caller
+   * scores the text itself). The sum runs by edges, not in text order: it may differ from a text-order
+   * sum in the last bits of the double. O(table edges * log(edges per context)).
+   */
+  flooredLog2Sum(table: TransitionTable, keep: number, floor: number): { log2Sum: number; predictions: number } | undefined {
+    const top = this.transitions;
+    const { root, toRoot } = rootView(table.contexts);
+    if (table.historyLength !== top.historyLength || root !== top.contexts) return undefined;
+    const { edgeStart, edgeToken, edgeCount } = table;
+    let log2Sum = 0;
+    let predictions = 0;
+    for (let k = 0; k < table.contextTotal.length; k++) {
+      const context = toRoot === undefined ? k : toRoot[k]!;
+      const total = top.contextTotal[context]!;
+      // Both edge lists ascend by token: each search starts past the last edge found.
+      let from = top.edgeStart[context]!;
+      const to = top.edgeStart[context + 1]!;
+      for (let e = edgeStart[k]!; e < edgeStart[k + 1]!; e++) {
+        const found = indexInSortedRange(top.edgeToken, from, to, edgeToken[e]!);
+        const count = edgeCount[e]!;
+        if (found >= 0) from = found + 1;
+        log2Sum += count * Math.log2(keep * (found < 0 ? 0 : top.edgeCount[found]! / total) + floor);
+        predictions += count;
+      }
+    }
+    return { log2Sum, predictions };
+  }
+
+  /**
    * The back-off of every prediction whose share is -1 in `out` (its history unseen), written in place;
    * `histories` holds each prediction's history index in the table's root. Order 3 backs off from the
    * contexts alone: count(b c) is the total of context (b c), the next prediction's history

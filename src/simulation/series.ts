@@ -33,6 +33,7 @@ import { seedModelPerplexity, type SeedModel } from '../metrics/seedPerplexity.j
 import { countUnigrams, type UnigramCounts } from '../metrics/unigramCounts.js';
 import { wordColumns } from '../metrics/wordColumns.js';
 import type { LanguageModel } from '../model/languageModel.js';
+import { MleModel } from '../model/mle.js';
 import { trainModel, trainOnSampledPath } from '../model/train.js';
 import { randomFor, type RandomSource } from '../random/random.js';
 import { pathSamplerFor, samplerFor } from '../sampler/samplerFor.js';
@@ -244,16 +245,16 @@ function stepGeneration(series: SeriesContext, carried: Carried, generation: num
   // Trained on this batch alone (replace): its synthetic share's table follows from M(g-1)'s walk, the human share and anchors are counted in.
   const fromPath = sampled !== undefined && cellSettings.strategy === 'replace' ? trainOnSampledPath(training, sampled.table, sampled.path, modelOptions(run, cell), [humanShare, anchors]) : undefined;
   const next = fromPath ?? series.train(training);
-  // The measured text's own table, for its n-gram columns (order 3): M(g)'s if M(g) was read off exactly that text, else read off its path.
+  // The measured text's own table, for its n-gram columns (order 3) and gen0_perplexity under an MLE M0 (other orders): M(g)'s if M(g) was read off exactly that text, else read off its path.
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: the table read off the measured text's path equals M(g)'s when M(g) trained on that text
   const ownTable = fromPath !== undefined && text === training ? fromPath.transitions : undefined;
-  // Stryker disable next-line LogicalOperator: equivalent, time only: with no table the text is sorted, to the same values
-  const textTable = sampled === undefined || cellSettings.order !== 3 ? undefined : (ownTable ?? tableFromPath(sampled.table, sampled.measuredPath));
+  // Stryker disable next-line LogicalOperator: equivalent, time only: with no table the text is sorted (order 3) or walked (other orders), to the same values
+  const textTable = sampled === undefined ? undefined : (ownTable ?? tableFromPath(sampled.table, sampled.measuredPath));
   sampled = undefined; // M(g-1)'s table goes too
   progress.trained();
   const { previousTraining } = carried;
   const drift = driftExpectedTypes(previousTraining.counts, previousTraining.sentences, tokenCount(text) + text.offsets.length - 1);
-  series.row(generation, { ...measureText(text, run.reference, textTable).values, drift_expected_types: drift, ...modelColumns(run, next, series.seed, text), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
+  series.row(generation, { ...measureText(text, run.reference, cellSettings.order === 3 ? textTable : undefined).values, drift_expected_types: drift, ...modelColumns(run, next, series.seed, text, textTable), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
   progress.finish();
   series.notices.observe(generation, text);
   carried.model = next;
@@ -274,7 +275,9 @@ export function generationZero(run: PreparedRun, cell: Cell): Generation0 {
 /** The generation-0 row's values: H itself, and M0's model-level columns. */
 function generationZeroValues(run: PreparedRun, model0: LanguageModel, seed: SeedModel): MetricValues {
   // H's n-gram columns come from the reference's trigram set, built from H (no second sort of H).
-  return { ...measureText(run.human, run.reference, run.reference.trigrams).values, ...modelColumns(run, model0, seed, run.human), ...wordLevel(run, run.human) };
+  // H's own table is M0's (MLE), which gen0_perplexity reads instead of walking H through M0.
+  const humanTable = model0 instanceof MleModel ? model0.transitions : undefined;
+  return { ...measureText(run.human, run.reference, run.reference.trigrams).values, ...modelColumns(run, model0, seed, run.human, humanTable), ...wordLevel(run, run.human) };
 }
 
 /** What drawTexts needs besides the model (one generation's coordinates and its random streams). */
@@ -369,12 +372,12 @@ function wordLevel(run: PreparedRun, text: TokenCorpus): MetricValues {
  * Model-level columns: held-out figures of `model`, the text under M0, the discount fallback (Kneser–Ney
  * only: empty where there are no discounts), what `model` can emit (its support against H's types).
  */
-function modelColumns(run: PreparedRun, model: LanguageModel, seed: SeedModel, text: TokenCorpus): MetricValues {
+function modelColumns(run: PreparedRun, model: LanguageModel, seed: SeedModel, text: TokenCorpus, textTable: TransitionTable | undefined): MetricValues {
   const seedTypes = run.reference.unigrams.types.length;
   return {
     heldout_perplexity: flooredPerplexity(model, run.heldout, seedTypes),
     heldout_oov_rate: oovRate(model, run.heldout),
-    gen0_perplexity: seedModelPerplexity(seed, text, run.reference),
+    gen0_perplexity: seedModelPerplexity(seed, text, run.reference, textTable),
     discount_fallback: model.smoothing === 'kneser-ney' ? (model.discountFallback ? 1 : 0) : undefined,
     ...supportMetrics(model.support, run.reference),
   };

@@ -129,7 +129,7 @@ describe('gen0_perplexity from H\'s counts against the general scoring of M0', (
       }
       const misses = seedProfile(randomCorpus(`${seed}-t`, 100, 30, 9), reference).score.misses;
       expect(misses.length).toBeGreaterThan(0); // the back-off path was exercised
-      expect(seedProfile(human, reference).score.misses).toEqual([]);
+      expect(seedProfile(human, reference).score.misses.length).toBe(0);
     });
   }
   it('never asks for an order-3 MLE M0: the back-off of the predictions H never saw comes from its counts (so the loop can let M0 go)', () => {
@@ -157,7 +157,7 @@ describe('gen0_perplexity from H\'s counts against the general scoring of M0', (
       let sum = score.log2Sum;
       const levels = new Set<string>();
       for (let m = 0; m < score.misses.length; m += 4) {
-        const [a, b, c, occurrences] = score.misses.slice(m, m + 4) as [number, number, number, number];
+        const [a, b, c, occurrences] = [...score.misses.slice(m, m + 4)] as [number, number, number, number];
         const p = a === PAD ? model0.probability(Int32Array.of(b), 0, 1, c) : model0.probability(Int32Array.of(a, b), 0, 2, c);
         sum += occurrences * Math.log2(keep * p + floor);
         levels.add(p === 0 ? 'zero' : reference.unigrams.counts[b]! > 0 ? 'bigram' : 'unigram');

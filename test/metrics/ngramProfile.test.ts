@@ -124,7 +124,7 @@ describe('ngramProfile without a reference, and scored', () => {
     // both (PAD <s> 2) are known (log2 1 = 0); (<s> 2 4) and (2 4 </s>) are misses, twice each.
     expect(score.predictions).toBe(9);
     expect(score.log2Sum).toBe(0);
-    expect(score.misses).toEqual([BOS, 2, 4, 2, 2, 4, EOS, 2]);
+    expect([...score.misses]).toEqual([BOS, 2, 4, 2, 2, 4, EOS, 2]);
   });
 });
 
@@ -186,7 +186,7 @@ describe('scoredProfile read from a TrigramSet built from the text', () => {
         expect(read.score.misses).toEqual(sorted.score.misses);
       }
       // H against itself: nothing novel, nothing missed; the other text misses some of H
-      expect(scoredProfile(human, ID_SPACE, reference, floor, reference).score.misses).toEqual([]);
+      expect(scoredProfile(human, ID_SPACE, reference, floor, reference).score.misses.length).toBe(0);
       expect(scoredProfile(text, ID_SPACE, reference, floor, new TrigramSet(text, ID_SPACE)).profile.novelTrigrams).toBeGreaterThan(0);
     }
   });
