@@ -137,10 +137,12 @@ export class MleModel implements LanguageModel {
   flooredLog2Sum(table: TransitionTable, keep: number, floor: number): { log2Sum: number; predictions: number } | undefined {
     const top = this.transitions;
     const { root, toRoot } = rootView(table.contexts);
-    if (table.historyLength !== top.historyLength || root !== top.contexts) return undefined;
+    // (a table of another order has a hash table of another width: never this model's)
+    if (root !== top.contexts) return undefined;
     const { edgeStart, edgeToken, edgeCount } = table;
     let log2Sum = 0;
     let predictions = 0;
+    // Stryker disable next-line EqualityOperator: equivalent, context `length` has undefined edge bounds: no pass
     for (let k = 0; k < table.contextTotal.length; k++) {
       const context = toRoot === undefined ? k : toRoot[k]!;
       const total = top.contextTotal[context]!;
@@ -150,6 +152,7 @@ export class MleModel implements LanguageModel {
       for (let e = edgeStart[k]!; e < edgeStart[k + 1]!; e++) {
         const found = indexInSortedRange(top.edgeToken, from, to, edgeToken[e]!);
         const count = edgeCount[e]!;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: a search from the context's first edge finds the same edge
         if (found >= 0) from = found + 1;
         log2Sum += count * Math.log2(keep * (found < 0 ? 0 : top.edgeCount[found]! / total) + floor);
         predictions += count;

@@ -57,10 +57,10 @@ describe('gen0_perplexity of a series read off sample paths, other orders than 3
         runSeries(run, cell, 1, { emit: (row) => rows.push(row), onTexts: (t) => texts.push(t) });
         expect(spy.mock.results.map((result) => result.value === undefined), cell.id).toEqual([false, false, false, false]);
         const h = { ids: run.human.ids.slice(), offsets: run.human.offsets.slice() };
-        expect(rows[0]!.values.gen0_perplexity, `${cell.id} generation 0`).toBeCloseTo(flooredPerplexity(texts[0]!.model0, h, seedTypes)!, 10);
+        expect(rows[0]!.values.gen0_perplexity, `${cell.id} generation 0`).toBeCloseTo(flooredPerplexity(texts[0]!.model0!, h, seedTypes)!, 10);
         for (const t of texts) {
           const fresh = { ids: t.measured.ids.slice(), offsets: t.measured.offsets.slice() };
-          expect(rows[t.generation]!.values.gen0_perplexity, `${cell.id} generation ${t.generation}`).toBeCloseTo(flooredPerplexity(t.model0, fresh, seedTypes)!, 10);
+          expect(rows[t.generation]!.values.gen0_perplexity, `${cell.id} generation ${t.generation}`).toBeCloseTo(flooredPerplexity(t.model0!, fresh, seedTypes)!, 10);
         }
       }
     } finally {
