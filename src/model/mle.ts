@@ -152,7 +152,7 @@ export class MleModel implements LanguageModel {
       for (let e = edgeStart[k]!; e < edgeStart[k + 1]!; e++) {
         const found = indexInSortedRange(top.edgeToken, from, to, edgeToken[e]!);
         const count = edgeCount[e]!;
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: a search from the context's first edge finds the same edge
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, time only: a search from any earlier edge of the context finds the same edge
         if (found >= 0) from = found + 1;
         log2Sum += count * Math.log2(keep * (found < 0 ? 0 : top.edgeCount[found]! / total) + floor);
         predictions += count;
