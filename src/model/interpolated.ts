@@ -24,7 +24,8 @@
  */
 
 import { childOf, findNode, hasChildren, longestSeenHistory, type NgramTrie } from '../counts/ngramTrie.js';
-import { EOS } from '../vocabulary/vocabulary.js';
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { BOS, EOS } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, SmoothingName } from './languageModel.js';
 
 export type LowerDistribution = 'suffix' | 'uniform';
@@ -59,6 +60,8 @@ export class InterpolatedModel implements LanguageModel {
   /** cumulativeAlpha[x] = sum of alpha over x's siblings up to and including x (for mixture sampling). */
   readonly cumulativeAlpha: Float64Array;
   private readonly chain: Int32Array;
+  /** The root's child for each id (its unigram node), or -1: found in one read, not a search over the root's |V| children. */
+  private readonly rootChild: Int32Array;
 
   constructor(tables: InterpolationTables) {
     this.trie = tables.trie;
@@ -87,6 +90,9 @@ export class InterpolatedModel implements LanguageModel {
       }
     }
     this.chain = new Int32Array(this.order + 1);
+    this.rootChild = new Int32Array(this.idSpace).fill(-1);
+    // Stryker disable next-line EqualityOperator: equivalent, `c <= end` reads the first node after the root's children, which sets an undefined word's slot (no id)
+    for (let c = this.trie.childStart[0]!; c < this.trie.childEnd[0]!; c++) this.rootChild[this.trie.word[c]!] = c;
     Object.freeze(this);
   }
 
@@ -140,13 +146,47 @@ export class InterpolatedModel implements LanguageModel {
     return this.probabilityAt(this.historyNode(history, start, end), token);
   }
 
+  /**
+   * P(token | history) of every prediction of `corpus` (each token, then `</s>`, sentence by sentence),
+   * in text order: the values `probability` gives, bit for bit. The history's node moves one token at a
+   * time (nextHistoryNode: one child looked up, not the whole history), as the sampler's does. A new
+   * array. O(predictions * n log branching).
+   */
+  predictionProbabilities(corpus: TokenCorpus): Float64Array {
+    const { ids, offsets } = corpus;
+    const sentences = offsets.length - 1;
+    const out = new Float64Array(ids.length + sentences);
+    let longest = 0;
+    for (let s = 0; s < sentences; s++) longest = Math.max(longest, offsets[s + 1]! - offsets[s]!);
+    // `<s> w1 .. wj`: the history of prediction j
+    const history = new Int32Array(longest + 1);
+    history[0] = BOS;
+    const start = this.historyNode(history, 0, 1);
+    let p = 0;
+    for (let s = 0; s < sentences; s++) {
+      const from = offsets[s]!;
+      const length = offsets[s + 1]! - from;
+      let node = start;
+      for (let j = 0; j <= length; j++, p++) {
+        if (j > 0) {
+          history[j] = ids[from + j - 1]!;
+          node = this.nextHistoryNode(node, history, 0, j + 1);
+        }
+        const token = j < length ? ids[from + j]! : EOS;
+        out[p] = this.isOutcome(token) ? this.probabilityAt(node, token) : 0;
+      }
+    }
+    return out;
+  }
+
   /** P(token | history) given the history's node (from `historyNode`); token must be in V. */
   probabilityAt(node: number, token: number): number {
     const depth = this.collectChain(node);
     let p = this.uniform;
     for (let i = depth - 1; i >= 0; i--) {
       const x = this.chain[i]!;
-      const child = childOf(this.trie, x, token);
+      // (the root's child in one read; any other node's by a search of its children)
+      const child = x === 0 ? this.rootChild[token]! : childOf(this.trie, x, token);
       // Stryker disable next-line EqualityOperator: equivalent, `child > 0`: node 0 is the root, never a child
       p = (child >= 0 ? this.alpha[child]! : 0) + this.gamma[x]! * p;
     }

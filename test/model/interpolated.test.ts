@@ -12,6 +12,7 @@ import { trainWittenBell } from '../../src/model/wittenBell.js';
 import { trainKneserNey } from '../../src/model/kneserNey.js';
 import { randomFor } from '../../src/random/random.js';
 import { randomCorpus } from '../helpers/sampledPath.js';
+import { probabilitiesOneByOne } from '../helpers/oneByOne.js';
 import { A, B, C, TINY, history, options } from './fixtures.js';
 
 const BOS = 0;
@@ -108,5 +109,35 @@ describe('InterpolatedModel', () => {
     // a trainer called without seed types (trainModel refuses that) keeps the observed support
     const unseeded = trainWittenBell(TINY, options('witten-bell', 2, { vocab: 'seed', idSpace: 8 }));
     expect(Array.from(unseeded.support)).toEqual([A, B, C]);
+  });
+});
+
+describe('InterpolatedModel.predictionProbabilities', () => {
+  const trainers = { 'kneser-ney': trainKneserNey, 'witten-bell': trainWittenBell, 'add-k': trainAddK } as const;
+  for (const [name, trainer] of Object.entries(trainers)) {
+    for (const order of [1, 2, 3, 4]) {
+      it(`${name} order ${order}: equals probability() call by call, bit for bit, on a text with unseen ids and histories`, () => {
+        // Trained on ids 2..7; scored on ids 2..9 (8 and 9 never seen: 0, outside V), with empty sentences.
+        const training = randomCorpus(`interp train ${name} ${order}`, 80, 6);
+        const text = randomCorpus(`interp text ${name} ${order}`, 60, 8);
+        const model = trainer(training, { ...options(name as keyof typeof trainers, order), idSpace: 10 }) as InterpolatedModel;
+        const walked = Array.from(model.predictionProbabilities(text));
+        expect(walked).toEqual(probabilitiesOneByOne(model, text));
+        expect(walked.length).toBe(text.ids.length + text.offsets.length - 1);
+        expect(walked.some((p) => p === 0)).toBe(true); // the unseen ids were scored
+      });
+    }
+  }
+
+  it('gives the tiny fixture\'s hand-counted Witten-Bell values (order 2)', () => {
+    // TINY = "a b", "a c", "b"; V = {a, b, c, </s>}, uniform 1/4. Root: denominator 12, alpha </s> 3/12,
+    // a 2/12, b 2/12, c 1/12, gamma 1/3: P(a) = P(b) = 2/12 + 1/12 = 1/4, P(</s>) = 3/12 + 1/12 = 1/3.
+    // <s>: c = 3, N1+ = 2 (a, b): alpha a 2/5, gamma 2/5: P(a | <s>) = 2/5 + (2/5)(1/4) = 1/2,
+    //   P(</s> | <s>) = (2/5)(1/3) = 2/15.
+    // a: c = 2, N1+ = 2: alpha b 1/4, gamma 1/2: P(b | a) = 1/4 + (1/2)(1/4) = 3/8.
+    // b: c = 2 (both followed by </s>), N1+ = 1: alpha </s> 2/3, gamma 1/3: P(</s> | b) = 2/3 + (1/3)(1/3) = 7/9.
+    const model = trainWittenBell(TINY, options('witten-bell', 2)) as InterpolatedModel;
+    const walked = Array.from(model.predictionProbabilities(corpusFromSentences([[A, B], []])));
+    expect(walked).toEqual([1 / 2, 3 / 8, 7 / 9, 2 / 15].map((x) => expect.closeTo(x, 12)));
   });
 });
