@@ -16,8 +16,11 @@
  *   index 0 is unused and stays 0). The smoothing estimators compute their own counts-of-counts of
  *   adjusted counts from `count` and `continuation`.
  *
- * Building costs O(T log T) per order for T padded tokens (one typed-array sort per order); lookups cost
- * O(n log b) for branching b. Nothing is mutated after `buildNgramTrie` returns.
+ * Building costs O(T + V + nodes) per order for T padded tokens: the k-grams' start positions are put
+ * in the order of their nodes, (parent node, last word), by two stable counting sorts (by word, then by
+ * parent: a radix sort), so each k-gram's node is read off its run, with no comparison sort and no
+ * search per position. Lookups cost O(n log b) for branching b (O(1) for a unigram: `unigramNode`).
+ * Nothing is mutated after `buildNgramTrie` returns.
  */
 
 import { indexInSortedRange } from './sortedSearch.js';
@@ -41,6 +44,8 @@ export interface NgramTrie {
   readonly beginsWithBos: Uint8Array;
   readonly childStart: Int32Array;
   readonly childEnd: Int32Array;
+  /** The root's child (unigram node) of each id, -1 for an id never counted: one read instead of a search over up to |V| children. */
+  readonly unigramNode: Int32Array;
   /** countsOfCounts[k][r] for k = 1..n (index 0 unused), r = 0..4. */
   readonly countsOfCounts: ReadonlyArray<Float64Array>;
   /** Number of sentences and of real tokens counted. */
@@ -50,8 +55,13 @@ export interface NgramTrie {
 
 const ROOT = 0;
 
-/** The node of `word` right after node `node`, or -1. O(log branching). */
+/** The node of `word` right after node `node`, or -1. O(log branching); O(1) from the root. */
 export function childOf(trie: NgramTrie, node: number, word: number): number {
+  if (node === ROOT) {
+    // an id outside the id space reads undefined: no such child
+    const unigram = trie.unigramNode[word];
+    return unigram === undefined ? -1 : unigram;
+  }
   return indexInSortedRange(trie.word, trie.childStart[node]!, trie.childEnd[node]!, word);
 }
 
@@ -117,41 +127,60 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
 
   // nodeAt[pos] = node of the (k-1)-gram starting at pos, or -1 when it would cross the sentence end.
   let nodeAt = new Int32Array(padded.length); // order 0: the root everywhere
+  const byWord = new Int32Array(padded.length);
+  const byParent = new Int32Array(padded.length);
+  const wordStart = new Int32Array(idSpace + 1);
   for (let k = 1; k <= order; k++) {
-    const keys = new Float64Array(padded.length);
-    let keyCount = 0;
+    // The k-grams' start positions sorted by (parent node, last word), the order of the level's node
+    // numbers: a stable counting sort by word, then one by parent (parents are the level above's nodes,
+    // numbered first .. first-1 of that level; the root for unigrams).
+    const parentFirst = levelStart[k - 1]!;
+    const parentStart = new Int32Array(levelStart[k]! - parentFirst + 1);
+    wordStart.fill(0);
+    let grams = 0;
     for (let pos = 0; pos + k <= padded.length; pos++) {
       if (pos + k > sentenceEnd[pos]! || nodeAt[pos]! < 0) continue;
-      keys[keyCount++] = nodeAt[pos]! * idSpace + padded[pos + k - 1]!;
+      wordStart[padded[pos + k - 1]! + 1]!++;
+      parentStart[nodeAt[pos]! - parentFirst + 1]!++;
+      grams++;
     }
-    const sorted = keys.subarray(0, keyCount).sort();
-    let distinct = 0;
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
-    const unique = sorted.subarray(0, distinct);
+    runningStarts(wordStart);
+    runningStarts(parentStart);
+    for (let pos = 0; pos + k <= padded.length; pos++) {
+      if (pos + k > sentenceEnd[pos]! || nodeAt[pos]! < 0) continue;
+      byWord[wordStart[padded[pos + k - 1]!]!++] = pos;
+    }
+    for (let i = 0; i < grams; i++) {
+      const pos = byWord[i]!;
+      byParent[parentStart[nodeAt[pos]! - parentFirst]!++] = pos;
+    }
+    // Equal (parent, word) runs are one node each, numbered in that order.
     const first = levelStart[k]!;
+    let distinct = 0;
+    for (let i = 0; i < grams; i++) {
+      const pos = byParent[i]!;
+      const previous = i === 0 ? -1 : byParent[i - 1]!;
+      if (i === 0 || nodeAt[pos] !== nodeAt[previous] || padded[pos + k - 1] !== padded[previous + k - 1]) distinct++;
+    }
     levelStart[k + 1] = first + distinct;
     const levelWord = new Int32Array(distinct);
     const levelParent = new Int32Array(distinct);
     const levelSuffix = new Int32Array(distinct);
     const levelCount = new Float64Array(distinct);
-    for (let i = 0; i < distinct; i++) {
-      const key = unique[i]!;
-      levelParent[i] = Math.floor(key / idSpace);
-      levelWord[i] = key - levelParent[i]! * idSpace;
-    }
     const nextNodeAt = new Int32Array(padded.length).fill(-1);
-    for (let pos = 0; pos + k <= padded.length; pos++) {
-      if (pos + k > sentenceEnd[pos]! || nodeAt[pos]! < 0) continue;
-      const index = binarySearch(unique, nodeAt[pos]! * idSpace + padded[pos + k - 1]!);
+    let index = -1;
+    for (let i = 0; i < grams; i++) {
+      const pos = byParent[i]!;
+      const previous = i === 0 ? -1 : byParent[i - 1]!;
+      if (i === 0 || nodeAt[pos] !== nodeAt[previous] || padded[pos + k - 1] !== padded[previous + k - 1]) {
+        index++;
+        levelParent[index] = nodeAt[pos]!;
+        levelWord[index] = padded[pos + k - 1]!;
+        // The suffix of the k-gram at pos is the (k-1)-gram at pos+1 (the root for unigrams).
+        levelSuffix[index] = k === 1 ? ROOT : nodeAt[pos + 1]!;
+      }
       levelCount[index]!++;
-      const node = first + index;
-      nextNodeAt[pos] = node;
-    }
-    for (let pos = 0; pos + k <= padded.length; pos++) {
-      const node = nextNodeAt[pos]!;
-      if (node < 0) continue;
-      // The suffix of the k-gram at pos is the (k-1)-gram at pos+1 (the root for unigrams).
-      levelSuffix[node - first] = k === 1 ? ROOT : nodeAt[pos + 1]!;
+      nextNodeAt[pos] = first + index;
     }
     words.push(levelWord);
     parents.push(levelParent);
@@ -175,6 +204,9 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
     childStart[p] = x;
     if (childEnd[p] === 0) childEnd[p] = x + 1;
   }
+
+  const unigramNode = new Int32Array(idSpace).fill(-1);
+  for (let x = levelStart[1]!; x < levelStart[2]!; x++) unigramNode[word[x]!] = x;
 
   const continuation = new Float64Array(nodeCount);
   for (let x = levelStart[2]!; x < nodeCount; x++) continuation[suffix[x]!]!++;
@@ -205,16 +237,16 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
     beginsWithBos,
     childStart,
     childEnd,
+    unigramNode,
     countsOfCounts,
     sentences,
     tokens: corpus.ids.length,
   });
 }
 
-function binarySearch(sorted: Float64Array, key: number): number {
-  const index = indexInSortedRange(sorted, 0, sorted.length, key);
-  if (index < 0) throw new Error(`internal: k-gram key ${key} missing from its own level`);
-  return index;
+/** Histogram counts (at value + 1) made running starts in place: start[v] is where value v's run begins. */
+function runningStarts(start: Int32Array): void {
+  for (let v = 1; v < start.length; v++) start[v]! += start[v - 1]!;
 }
 
 function concatInt(parts: Int32Array[], total: number): Int32Array {

@@ -60,8 +60,6 @@ export class InterpolatedModel implements LanguageModel {
   /** cumulativeAlpha[x] = sum of alpha over x's siblings up to and including x (for mixture sampling). */
   readonly cumulativeAlpha: Float64Array;
   private readonly chain: Int32Array;
-  /** The root's child for each id (its unigram node), or -1: found in one read, not a search over the root's |V| children. */
-  private readonly rootChild: Int32Array;
 
   constructor(tables: InterpolationTables) {
     this.trie = tables.trie;
@@ -90,9 +88,6 @@ export class InterpolatedModel implements LanguageModel {
       }
     }
     this.chain = new Int32Array(this.order + 1);
-    this.rootChild = new Int32Array(this.idSpace).fill(-1);
-    // Stryker disable next-line EqualityOperator: equivalent, `c <= end` reads the first node after the root's children, which sets an undefined word's slot (no id)
-    for (let c = this.trie.childStart[0]!; c < this.trie.childEnd[0]!; c++) this.rootChild[this.trie.word[c]!] = c;
     Object.freeze(this);
   }
 
@@ -185,8 +180,7 @@ export class InterpolatedModel implements LanguageModel {
     let p = this.uniform;
     for (let i = depth - 1; i >= 0; i--) {
       const x = this.chain[i]!;
-      // (the root's child in one read; any other node's by a search of its children)
-      const child = x === 0 ? this.rootChild[token]! : childOf(this.trie, x, token);
+      const child = childOf(this.trie, x, token);
       // Stryker disable next-line EqualityOperator: equivalent, `child > 0`: node 0 is the root, never a child
       p = (child >= 0 ? this.alpha[child]! : 0) + this.gamma[x]! * p;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildNgramTrie, childOf, findNode, longestSeenHistory, orderOf } from '../../src/counts/ngramTrie.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { A, B, C, TINY } from '../model/fixtures.js';
+import { randomCorpus } from '../helpers/sampledPath.js';
 
 const BOS = 0;
 const EOS = 1;
@@ -43,6 +44,48 @@ describe('buildNgramTrie', () => {
     expect(childOf(trie, a, A)).toBe(-1);
     expect(trie.beginsWithBos[findNode(trie, [BOS, A], 0, 2)]).toBe(1);
     expect(trie.beginsWithBos[findNode(trie, [A, B], 0, 2)]).toBe(0);
+  });
+
+  it('reads the root\'s children from a table by id: the node a search of the root\'s children finds, -1 for ids never counted', () => {
+    // TINY over ids 0..4 in an id space of 7: ids 5 and 6 never occur; 7 and -1 lie outside it.
+    const wide = buildNgramTrie(TINY, 2, 7);
+    const searched = (word: number): number => {
+      for (let x = wide.childStart[0]!; x < wide.childEnd[0]!; x++) if (wide.word[x] === word) return x;
+      return -1;
+    };
+    for (let id = 0; id < 7; id++) expect(childOf(wide, 0, id), `id ${id}`).toBe(searched(id));
+    expect([BOS, EOS, A, B, C].every((id) => childOf(wide, 0, id) > 0)).toBe(true); // every counted id has its unigram node
+    expect([childOf(wide, 0, 5), childOf(wide, 0, 6), childOf(wide, 0, 7), childOf(wide, 0, -1)]).toEqual([-1, -1, -1, -1]);
+    expect(Array.from(wide.unigramNode)).toEqual([0, 1, 2, 3, 4, 5, 6].map(searched));
+  });
+
+  it('matches k-grams counted naively on random corpora: every count, node order (parent, word), suffix and parent link', () => {
+    for (const [seed, order] of [['naive a', 1], ['naive b', 2], ['naive c', 3], ['naive d', 5]] as const) {
+      const corpus = randomCorpus(seed, 70, 9);
+      const t = buildNgramTrie(corpus, order, 12);
+      // Naive: every k-gram of <s> w1 .. wm </s>, k = 1..order, counted under its joined ids.
+      const naive = new Map<string, number>();
+      for (let s = 0; s + 1 < corpus.offsets.length; s++) {
+        const padded = [BOS, ...corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]), EOS];
+        for (let k = 1; k <= order; k++) for (let at = 0; at + k <= padded.length; at++) {
+          const key = padded.slice(at, at + k).join(' ');
+          naive.set(key, (naive.get(key) ?? 0) + 1);
+        }
+      }
+      expect(t.nodeCount - 1, seed).toBe(naive.size);
+      for (const [key, value] of naive) {
+        const ids = key.split(' ').map(Number);
+        const node = findNode(t, ids, 0, ids.length);
+        expect(t.count[node], `${seed}: ${key}`).toBe(value);
+        expect(t.parent[node]).toBe(ids.length === 1 ? 0 : findNode(t, ids, 0, ids.length - 1));
+        expect(t.suffix[node]).toBe(ids.length === 1 ? 0 : findNode(t, ids, 1, ids.length));
+      }
+      // within each level, nodes ascend by (parent, word)
+      for (let x = 2; x < t.nodeCount; x++) {
+        if (orderOf(t, x) !== orderOf(t, x - 1)) continue;
+        expect(t.parent[x - 1]! < t.parent[x]! || (t.parent[x - 1] === t.parent[x] && t.word[x - 1]! < t.word[x]!), `${seed} node ${x}`).toBe(true);
+      }
+    }
   });
 
   it('counts counts-of-counts per order', () => {
