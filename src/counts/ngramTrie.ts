@@ -127,13 +127,17 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
 
   // nodeAt[pos] = node of the (k-1)-gram starting at pos, or -1 when it would cross the sentence end.
   let nodeAt = new Int32Array(padded.length); // order 0: the root everywhere
-  const byWord = new Int32Array(padded.length);
-  const byParent = new Int32Array(padded.length);
+  // Columns of the k-grams as they are sorted: start position and parent node, then the last word
+  // once it is no longer implied by a bucket.
+  const column = (): Int32Array => new Int32Array(padded.length);
+  const [byWordAt, byWordParent, sortedAt, sortedWord] = [column(), column(), column(), column()];
   const wordStart = new Int32Array(idSpace + 1);
+  const wordFill = new Int32Array(idSpace);
   for (let k = 1; k <= order; k++) {
-    // The k-grams' start positions sorted by (parent node, last word), the order of the level's node
-    // numbers: a stable counting sort by word, then one by parent (parents are the level above's nodes,
-    // numbered first .. first-1 of that level; the root for unigrams).
+    // A stable counting sort of the k-grams by last word, then one by parent (the level above's nodes,
+    // parentFirst .. of that level; the root for unigrams): a radix sort into the order of the level's
+    // node numbers, (parent node, last word). Each pass reads its input in order and carries the
+    // columns along (the sorted-by key is the bucket walked); only a new node reads its suffix at random.
     const parentFirst = levelStart[k - 1]!;
     const parentStart = new Int32Array(levelStart[k]! - parentFirst + 1);
     wordStart.fill(0);
@@ -146,46 +150,48 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
     }
     runningStarts(wordStart);
     runningStarts(parentStart);
+    wordFill.set(wordStart.subarray(0, idSpace));
     for (let pos = 0; pos + k <= padded.length; pos++) {
       if (pos + k > sentenceEnd[pos]! || nodeAt[pos]! < 0) continue;
-      byWord[wordStart[padded[pos + k - 1]!]!++] = pos;
+      const at = wordFill[padded[pos + k - 1]!]!++;
+      byWordAt[at] = pos;
+      byWordParent[at] = nodeAt[pos]!;
     }
-    for (let i = 0; i < grams; i++) {
-      const pos = byWord[i]!;
-      byParent[parentStart[nodeAt[pos]! - parentFirst]!++] = pos;
+    const parentFill = parentStart.slice(0, parentStart.length - 1);
+    for (let word = 0; word < idSpace; word++) {
+      for (let i = wordStart[word]!; i < wordStart[word + 1]!; i++) {
+        const at = parentFill[byWordParent[i]! - parentFirst]!++;
+        sortedAt[at] = byWordAt[i]!;
+        sortedWord[at] = word;
+      }
     }
-    // Equal (parent, word) runs are one node each, numbered in that order.
+    // Each run of equal (parent, word) is one node, numbered in that order.
     const first = levelStart[k]!;
-    let distinct = 0;
-    for (let i = 0; i < grams; i++) {
-      const pos = byParent[i]!;
-      const previous = i === 0 ? -1 : byParent[i - 1]!;
-      if (i === 0 || nodeAt[pos] !== nodeAt[previous] || padded[pos + k - 1] !== padded[previous + k - 1]) distinct++;
-    }
-    levelStart[k + 1] = first + distinct;
-    const levelWord = new Int32Array(distinct);
-    const levelParent = new Int32Array(distinct);
-    const levelSuffix = new Int32Array(distinct);
-    const levelCount = new Float64Array(distinct);
+    const levelWord = new Int32Array(grams);
+    const levelParent = new Int32Array(grams);
+    const levelSuffix = new Int32Array(grams);
+    const levelCount = new Float64Array(grams);
     const nextNodeAt = new Int32Array(padded.length).fill(-1);
     let index = -1;
-    for (let i = 0; i < grams; i++) {
-      const pos = byParent[i]!;
-      const previous = i === 0 ? -1 : byParent[i - 1]!;
-      if (i === 0 || nodeAt[pos] !== nodeAt[previous] || padded[pos + k - 1] !== padded[previous + k - 1]) {
-        index++;
-        levelParent[index] = nodeAt[pos]!;
-        levelWord[index] = padded[pos + k - 1]!;
-        // The suffix of the k-gram at pos is the (k-1)-gram at pos+1 (the root for unigrams).
-        levelSuffix[index] = k === 1 ? ROOT : nodeAt[pos + 1]!;
+    for (let parent = 0; parent + 1 < parentStart.length; parent++) {
+      for (let i = parentStart[parent]!; i < parentStart[parent + 1]!; i++) {
+        if (i === parentStart[parent] || sortedWord[i] !== sortedWord[i - 1]) {
+          index++;
+          levelParent[index] = parentFirst + parent;
+          levelWord[index] = sortedWord[i]!;
+          // The suffix of the k-gram at pos is the (k-1)-gram at pos+1 (the root for unigrams).
+          levelSuffix[index] = k === 1 ? ROOT : nodeAt[sortedAt[i]! + 1]!;
+        }
+        levelCount[index]!++;
+        nextNodeAt[sortedAt[i]!] = first + index;
       }
-      levelCount[index]!++;
-      nextNodeAt[pos] = first + index;
     }
-    words.push(levelWord);
-    parents.push(levelParent);
-    suffixes.push(levelSuffix);
-    counts.push(levelCount);
+    const distinct = index + 1;
+    levelStart[k + 1] = first + distinct;
+    words.push(levelWord.subarray(0, distinct));
+    parents.push(levelParent.subarray(0, distinct));
+    suffixes.push(levelSuffix.subarray(0, distinct));
+    counts.push(levelCount.subarray(0, distinct));
     nodeAt = nextNodeAt;
   }
 
