@@ -57,6 +57,7 @@ const ROOT = 0;
 
 /** The node of `word` right after node `node`, or -1. O(log branching); O(1) from the root. */
 export function childOf(trie: NgramTrie, node: number, word: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, time only: a search of the root's children finds the same node
   if (node === ROOT) {
     // an id outside the id space reads undefined: no such child
     const unigram = trie.unigramNode[word];
@@ -125,7 +126,8 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
   const levelStart = new Int32Array(order + 2);
   levelStart[1] = 1;
 
-  // nodeAt[pos] = node of the (k-1)-gram starting at pos, or -1 when it would cross the sentence end.
+  // nodeAt[pos] = node of the (k-1)-gram starting at pos, or -1 when it would cross the sentence end
+  // (then so would the k-gram there, which is skipped).
   let nodeAt = new Int32Array(padded.length); // order 0: the root everywhere
   // Columns of the k-grams as they are sorted: start position and parent node, then the last word
   // once it is no longer implied by a bucket.
@@ -138,12 +140,17 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
     // parentFirst .. of that level; the root for unigrams): a radix sort into the order of the level's
     // node numbers, (parent node, last word). Each pass reads its input in order and carries the
     // columns along (the sorted-by key is the bucket walked); only a new node reads its suffix at random.
+    // (a histogram from a lower first node, or a longer one, only has more empty buckets)
+    // Stryker disable next-line ArithmeticOperator: equivalent, see above
     const parentFirst = levelStart[k - 1]!;
+    // Stryker disable next-line ArithmeticOperator: equivalent, see above
     const parentStart = new Int32Array(levelStart[k]! - parentFirst + 1);
     wordStart.fill(0);
     let grams = 0;
+    // (past the text, bounds read undefined: buckets NaN, nowhere; `grams` only sizes arrays cut to the nodes)
+    // Stryker disable next-line ArithmeticOperator: equivalent, see above
     for (let pos = 0; pos + k <= padded.length; pos++) {
-      if (pos + k > sentenceEnd[pos]! || nodeAt[pos]! < 0) continue;
+      if (pos + k > sentenceEnd[pos]!) continue;
       wordStart[padded[pos + k - 1]! + 1]!++;
       parentStart[nodeAt[pos]! - parentFirst + 1]!++;
       grams++;
@@ -151,13 +158,16 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
     runningStarts(wordStart);
     runningStarts(parentStart);
     wordFill.set(wordStart.subarray(0, idSpace));
+    // Stryker disable next-line ArithmeticOperator: equivalent, see above
     for (let pos = 0; pos + k <= padded.length; pos++) {
-      if (pos + k > sentenceEnd[pos]! || nodeAt[pos]! < 0) continue;
+      if (pos + k > sentenceEnd[pos]!) continue;
       const at = wordFill[padded[pos + k - 1]!]!++;
       byWordAt[at] = pos;
       byWordParent[at] = nodeAt[pos]!;
     }
+    // Stryker disable next-line ArithmeticOperator: equivalent, a longer copy has one more bucket, never filled
     const parentFill = parentStart.slice(0, parentStart.length - 1);
+    // Stryker disable next-line EqualityOperator: equivalent, word idSpace has undefined bounds: no pass
     for (let word = 0; word < idSpace; word++) {
       for (let i = wordStart[word]!; i < wordStart[word + 1]!; i++) {
         const at = parentFill[byWordParent[i]! - parentFirst]!++;
@@ -171,16 +181,20 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
     const levelParent = new Int32Array(grams);
     const levelSuffix = new Int32Array(grams);
     const levelCount = new Float64Array(grams);
+    // (a position without a k-gram is never read: the (k+1)-gram there is skipped)
+    // Stryker disable next-line UnaryOperator: equivalent, see above
     const nextNodeAt = new Int32Array(padded.length).fill(-1);
     let index = -1;
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, a parent past the last has undefined bounds: no pass
     for (let parent = 0; parent + 1 < parentStart.length; parent++) {
       for (let i = parentStart[parent]!; i < parentStart[parent + 1]!; i++) {
         if (i === parentStart[parent] || sortedWord[i] !== sortedWord[i - 1]) {
           index++;
           levelParent[index] = parentFirst + parent;
           levelWord[index] = sortedWord[i]!;
-          // The suffix of the k-gram at pos is the (k-1)-gram at pos+1 (the root for unigrams).
-          levelSuffix[index] = k === 1 ? ROOT : nodeAt[sortedAt[i]! + 1]!;
+          // The suffix of the k-gram at pos is the (k-1)-gram at pos+1 (the root for unigrams: order 0's
+          // nodeAt is 0 everywhere, and past its end undefined, stored as 0).
+          levelSuffix[index] = nodeAt[sortedAt[i]! + 1]!;
         }
         levelCount[index]!++;
         nextNodeAt[sortedAt[i]!] = first + index;
@@ -252,6 +266,7 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
 
 /** Histogram counts (at value + 1) made running starts in place: start[v] is where value v's run begins. */
 function runningStarts(start: Int32Array): void {
+  // Stryker disable next-line EqualityOperator: equivalent, start[length] is a write to nowhere
   for (let v = 1; v < start.length; v++) start[v]! += start[v - 1]!;
 }
 

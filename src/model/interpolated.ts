@@ -152,12 +152,14 @@ export class InterpolatedModel implements LanguageModel {
     const sentences = offsets.length - 1;
     const out = new Float64Array(ids.length + sentences);
     let longest = 0;
+    // Stryker disable next-line ArithmeticOperator: equivalent, memory only: a longer buffer than the longest sentence needs
     for (let s = 0; s < sentences; s++) longest = Math.max(longest, offsets[s + 1]! - offsets[s]!);
     // `<s> w1 .. wj`: the history of prediction j
     const history = new Int32Array(longest + 1);
     history[0] = BOS;
     const start = this.historyNode(history, 0, 1);
     let p = 0;
+    // Stryker disable next-line EqualityOperator: equivalent, a sentence past the last has an undefined length: no prediction
     for (let s = 0; s < sentences; s++) {
       const from = offsets[s]!;
       const length = offsets[s + 1]! - from;
