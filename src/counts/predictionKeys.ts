@@ -6,7 +6,7 @@
  *
  * Contract: `history` and `token` list the distinct (history, predicted token) pairs of `corpus`'s
  * predictions (each token, then `</s>`, sentence by sentence), the history as its index in
- * `contexts` (found as ./historyIndexes.ts finds it; -1 where `contexts` lacks it), sorted by
+ * `contexts` (found as ./lookUpHistories.ts finds it; -1 where `contexts` lacks it), sorted by
  * history, then token. `keyOf[p]` is the pair of prediction p (prediction j of sentence s at
  * offsets[s] + s + j, the order MleModel.predictionProbabilities writes). A scorer then reads each
  * pair's probability once, walking a table's contexts in the root's order (a view numbers its
@@ -20,7 +20,7 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { EOS } from '../vocabulary/vocabulary.js';
-import { lookUpHistories } from './historyIndexes.js';
+import { lookUpHistories } from './lookUpHistories.js';
 import type { ContextIndex } from './tupleTable.js';
 
 export interface PredictionKeys {

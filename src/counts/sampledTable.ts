@@ -30,7 +30,7 @@
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { EOS } from '../vocabulary/vocabulary.js';
 import { IntRecords } from './intRecords.js';
-import { lookUpHistories } from './historyIndexes.js';
+import { lookUpHistories } from './lookUpHistories.js';
 import { KeptContexts, rootView } from './keptContexts.js';
 import { scratchInts } from './scratchBuffers.js';
 import { indexInSortedRange } from './sortedSearch.js';
@@ -69,7 +69,7 @@ function countPath(base: TransitionTable, path: Int32Array, counts: Int32Array, 
 
 /**
  * The extra text's predictions as (root context, token, next root context) triples into `others`
- * (histories found by ./historyIndexes.ts, one independent hash look-up each, no walk of T; merged
+ * (histories found by ./lookUpHistories.ts, one independent hash look-up each, no walk of T; merged
  * with T's edges by token later). A prediction's next history is the next prediction's, so it costs no
  * look-up of its own; `</s>` has none, -1. False if a history is unknown to the root (the caller then
  * counts the text the general way).

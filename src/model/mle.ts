@@ -22,7 +22,7 @@
 
 import { rootView } from '../counts/keptContexts.js';
 import { indexInSortedRange } from '../counts/sortedSearch.js';
-import { lookUpHistories } from '../counts/historyIndexes.js';
+import { lookUpHistories } from '../counts/lookUpHistories.js';
 import { predictionKeys, type PredictionKeys } from '../counts/predictionKeys.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } from '../counts/transitionTable.js';

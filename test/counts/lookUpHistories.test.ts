@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { lookUpHistories } from '../../src/counts/historyIndexes.js';
+import { lookUpHistories } from '../../src/counts/lookUpHistories.js';
 import { PAD } from '../../src/counts/transitionTable.js';
 import { TupleTable } from '../../src/counts/tupleTable.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';

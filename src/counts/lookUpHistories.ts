@@ -6,8 +6,9 @@
  * in `contexts` of its history, the last `width` items of `PAD^(width-1) <s> w1 .. wj` (the keys
  * buildTransitionTable stores), or -1 where `contexts` lacks it. One hash look-up per prediction,
  * each independent of the one before (the processor overlaps their cache misses); O(P * width).
- * Used for a batch's human share (./sampledTable.ts) and, kept with its predictions grouped, for a
- * text scored under every model of a series (./predictionKeys.ts).
+ * Used for a batch's human share (./sampledTable.ts), a text scored once under a counted MLE model
+ * (../model/mle.ts) and, kept with its predictions grouped, a text scored under every model of a series
+ * (./predictionKeys.ts).
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
