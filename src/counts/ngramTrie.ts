@@ -23,6 +23,7 @@
  * Nothing is mutated after `buildNgramTrie` returns.
  */
 
+import { runningStarts } from './countingOrder.js';
 import { indexInSortedRange } from './sortedSearch.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
@@ -262,12 +263,6 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
     sentences,
     tokens: corpus.ids.length,
   });
-}
-
-/** Histogram counts (at value + 1) made running starts in place: start[v] is where value v's run begins. */
-function runningStarts(start: Int32Array): void {
-  // Stryker disable next-line EqualityOperator: equivalent, start[length] is a write to nowhere
-  for (let v = 1; v < start.length; v++) start[v]! += start[v - 1]!;
 }
 
 function concatInt(parts: Int32Array[], total: number): Int32Array {

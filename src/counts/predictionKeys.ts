@@ -20,6 +20,7 @@
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { EOS } from '../vocabulary/vocabulary.js';
+import { sortedBy } from './countingOrder.js';
 import { lookUpHistories } from './lookUpHistories.js';
 import type { ContextIndex } from './tupleTable.js';
 
@@ -87,20 +88,4 @@ function groupedPredictions(histories: Int32Array, tokens: Int32Array): Predicti
     keyOf[position![k]!] = pairs - 1;
   }
   return { history: history!.slice(0, pairs), token: token!.slice(0, pairs), keyOf };
-}
-
-/** `columns` stably sorted together by `key + shift` (whole numbers >= 0): a counting sort that moves every column. */
-function sortedBy(key: Int32Array, shift: number, columns: readonly Int32Array[]): Int32Array[] {
-  const n = key.length;
-  let range = 0;
-  for (let i = 0; i < n; i++) range = Math.max(range, key[i]! + shift + 1);
-  const start = new Int32Array(range + 1);
-  for (let i = 0; i < n; i++) start[key[i]! + shift + 1]!++;
-  for (let b = 0; b < range; b++) start[b + 1]! += start[b]!;
-  const sorted = columns.map(() => new Int32Array(n));
-  for (let i = 0; i < n; i++) {
-    const at = start[key[i]! + shift]!++;
-    for (let c = 0; c < columns.length; c++) sorted[c]![at] = columns[c]![i]!;
-  }
-  return sorted;
 }
