@@ -207,7 +207,8 @@ function groupPredictions(
   const edgeStart = new Int32Array(contextCount + 1);
   for (let p = 0; p < predictions; p++) edgeStart[contextOf[p]! + 1]!++;
   for (let c = 0; c < contextCount; c++) edgeStart[c + 1]! += edgeStart[c]!;
-  const contextFill = scratchInts('group.contextFill', contextCount + 1);
+  // (not a scratch slot: kept, it would hold M0's context count in memory for the whole run)
+  const contextFill = new Int32Array(contextCount + 1);
   contextFill.set(edgeStart);
   const sortedToken = scratchInts(COLUMN_SLOTS[0], predictions);
   const sortedNext = scratchInts(COLUMN_SLOTS[1], predictions);
@@ -251,5 +252,6 @@ function groupPredictions(
     contextTotal[c] = total;
   }
   edgeStart[contextCount] = edges;
+  contexts.fitKeys(); // the table's contexts are complete: the key list's room goes
   return { historyLength, contexts, edgeStart, edgeToken, edgeCount, edgeNext, contextTotal, startContext: 0 };
 }

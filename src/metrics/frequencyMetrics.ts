@@ -7,7 +7,7 @@
  * - yules_k: K = 10^4 (sum_i i^2 V_i - N) / N^2, V_i the number of types seen i times (Yule 1944).
  * - zipf_slope: least-squares slope of ln(frequency) on ln(rank), ranks 1..types by descending
  *   frequency (any log base gives the same slope); undefined with fewer than 2 types.
- * All O(types), except the Zipf sort, O(types log types).
+ * All O(types); the Zipf fit orders the frequencies by a counting sort (a sort of the few large ones).
  */
 
 import { ratio, type MetricValues } from './columns.js';
@@ -38,19 +38,53 @@ export function frequencyMetrics(unigrams: UnigramCounts): MetricValues {
 
 export function zipfSlope(counts: Int32Array, types: Int32Array): number | undefined {
   // fewer than 2 types: every x is log 1 = 0, and the slope is 0 / 0, undefined
-  const frequencies = Float64Array.from(types, (id) => counts[id]!).sort().reverse();
-  let sumX = 0;
-  let sumY = 0;
-  let sumXY = 0;
-  let sumXX = 0;
-  const n = frequencies.length;
-  for (let r = 0; r < n; r++) {
-    const x = Math.log(r + 1);
-    const y = Math.log(frequencies[r]!);
-    sumX += x;
-    sumY += y;
-    sumXY += x * y;
-    sumXX += x * x;
+  const n = types.length;
+  const logRank = logsOfRanks(n);
+  const sums = { x: 0, y: 0, xy: 0, xx: 0 };
+  // Ranks 1..n by descending frequency, so the sums run over the same terms in the same order as a
+  // full sort's would (tied frequencies give equal terms): the same value, to the last bit. The few
+  // frequencies above SMALL_COUNT are sorted; the rest are counted per frequency (counting sort).
+  const perCount = new Int32Array(SMALL_COUNT + 1);
+  const large: number[] = [];
+  for (let t = 0; t < n; t++) {
+    const count = counts[types[t]!]!;
+    if (count <= SMALL_COUNT) perCount[count]!++;
+    else large.push(count);
   }
-  return ratio(n * sumXY - sumX * sumY, n * sumXX - sumX * sumX);
+  large.sort((a, b) => b - a);
+  let rank = 0;
+  for (const count of large) addRanks(sums, logRank, rank++, 1, Math.log(count));
+  for (let count = SMALL_COUNT; count >= 1; count--) {
+    const tied = perCount[count]!;
+    if (tied === 0) continue;
+    addRanks(sums, logRank, rank, tied, Math.log(count));
+    rank += tied;
+  }
+  return ratio(n * sums.xy - sums.x * sums.y, n * sums.xx - sums.x * sums.x);
+}
+
+/** Frequencies above this are sorted; those at or below it are counted per value (a Zipfian text has few above). */
+const SMALL_COUNT = 4096;
+
+/** Adds ranks from + 1 .. from + tied, all of frequency e^y, to the least-squares sums, rank by rank. */
+function addRanks(sums: { x: number; y: number; xy: number; xx: number }, logRank: Float64Array, from: number, tied: number, y: number): void {
+  for (let r = from; r < from + tied; r++) {
+    const x = logRank[r]!;
+    sums.x += x;
+    sums.y += y;
+    sums.xy += x * y;
+    sums.xx += x * x;
+  }
+}
+
+/** ln(r + 1) for r = 0 .. n - 1 (at least): computed once per thread and grown as needed. */
+let rankLogs = new Float64Array(0);
+function logsOfRanks(n: number): Float64Array {
+  if (rankLogs.length < n) {
+    const grown = new Float64Array(Math.max(n, rankLogs.length * 2));
+    grown.set(rankLogs);
+    for (let r = rankLogs.length; r < grown.length; r++) grown[r] = Math.log(r + 1);
+    rankLogs = grown;
+  }
+  return rankLogs;
 }

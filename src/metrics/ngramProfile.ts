@@ -12,7 +12,7 @@
  * sort; sequential reads, scattered writes; two columns moved per pass), so equal bigrams and
  * trigrams are neighbours: distinct ones are counted by comparing each prediction with the one
  * before, with no hashing. H's distinct extended trigrams are kept sorted the same way (`TrigramSet`:
- * per first item, its (b, c) in order, with the count of (a, b, c) and of the history (a, b)), so the
+ * per first item, its (b, c) in order, with the count of (a, b, c)), so the
  * text is compared with H by one merge, a sequential walk of both lists. O(tokens + ids) time; no per-n-gram allocation.
  */
 
@@ -57,13 +57,19 @@ export interface SeedFloor {
 /**
  * The predictions of a text sorted by (a, b, c); PAD's group is idSpace, after every token's. Either
  * one entry per prediction (`weight` undefined), or one per distinct trigram with its count (`weight`).
+ * A group is a list of positions, each with its b (`second`) and its entries (the c's in `third`, in
+ * ascending order): position k is entry k alone, or, with `runs`, one history (a, b) of a transition
+ * table, whose entries are that context's edges, read where the table keeps them (no copy).
  */
 interface Groups {
-  /** Group of first item a (PAD: group idSpace): entries groupStart[a] .. groupStart[a+1]. */
+  /** Group of first item a (PAD: group idSpace): positions groupStart[a] .. groupStart[a+1]. */
   readonly groupStart: Int32Array;
+  /** b of each position. */
   readonly second: Int32Array;
   readonly third: Int32Array;
   readonly weight?: Int32Array;
+  /** Position k is context order[k], entries edgeStart[order[k]] .. edgeStart[order[k] + 1]. */
+  readonly runs?: { readonly order: Int32Array; readonly edgeStart: Int32Array };
 }
 
 /**
@@ -163,8 +169,11 @@ function startsAndFill(start: Int32Array, fill: Int32Array, range: number): void
   fill.set(start.subarray(0, range));
 }
 
-/** Slot layout of TrigramSet: second, third, count of (a, b, c), count of the history (a, b). */
-const SLOT = 4;
+/**
+ * Slot layout of TrigramSet: second, third, count of (a, b, c). (A history's count is the sum over its
+ * run, summed where needed: a fourth slot with it took a quarter of the set, 23 MB at 10M tokens.)
+ */
+const SLOT = 3;
 
 /** The arrays of a TrigramSet, to hand it to another thread without rebuilding it. */
 export interface TrigramSetParts {
@@ -198,15 +207,9 @@ export class TrigramSet {
     for (let a = 0; a <= idSpace; a++) {
       regionStart[a] = e + 1;
       const real = a >= FIRST_TOKEN_ID && a < idSpace;
-      let historyFirst = e + 1;
       for (let i = groupStart[a]!; i < groupStart[a + 1]!; i++) {
         const b = second[i]!;
         const c = third[i]!;
-        if (i === groupStart[a] || b !== second[i - 1]) {
-          // A new history (a, b): give the finished one its total.
-          fillHistoryTotal(slots, historyFirst, e);
-          historyFirst = e + 1;
-        }
         if (i === groupStart[a] || b !== second[i - 1] || c !== third[i - 1]) {
           e++;
           slots[SLOT * e] = b;
@@ -215,7 +218,6 @@ export class TrigramSet {
         }
         slots[SLOT * e + 2]!++;
       }
-      fillHistoryTotal(slots, historyFirst, e);
     }
     regionStart[idSpace + 1] = e + 1;
     this.regionStart = regionStart;
@@ -262,7 +264,10 @@ export class TrigramSet {
     return this.find(a, b, c) >= 0;
   }
 
-  /** count(a b ·): how many predictions of the reference have the history (a, b), PAD allowed as a; 0 if none. O(log) */
+  /**
+   * count(a b ·): how many predictions of the reference have the history (a, b), PAD allowed as a; 0
+   * if none. O(log entries + the history's continuations): the counts of its run are summed.
+   */
   historyCount(a: number, b: number): number {
     let [low, high] = this.region(a);
     const end = high;
@@ -271,7 +276,7 @@ export class TrigramSet {
       if (this.slots[SLOT * middle]! < b) low = middle + 1;
       else high = middle;
     }
-    return low < end && this.slots[SLOT * low] === b ? this.slots[SLOT * low + 3]! : 0;
+    return historyTotal(this.slots, low, end, b);
   }
 
   /**
@@ -311,15 +316,19 @@ export class TrigramSet {
    */
   probability(a: number, b: number, c: number): number {
     const e = this.find(a, b, c);
-    return e < 0 ? -1 : this.slots[SLOT * e + 2]! / this.slots[SLOT * e + 3]!;
+    return e < 0 ? -1 : this.slots[SLOT * e + 2]! / this.historyCount(a, b);
   }
 }
 
-/** Entries first .. last (inclusive) share one history: each gets the sum of their counts. */
-function fillHistoryTotal(slots: Int32Array, first: number, last: number): void {
+/**
+ * The count of history (a, b) in a TrigramSet's slots: the sum of the counts of its entries, the run
+ * of b that starts at entry `first` (the first entry of a's region, up to `end`, whose b is not below
+ * b), or 0 if that entry has another b.
+ */
+function historyTotal(slots: Int32Array, first: number, end: number, b: number): number {
   let total = 0;
-  for (let e = first; e <= last; e++) total += slots[SLOT * e + 2]!;
-  for (let e = first; e <= last; e++) slots[SLOT * e + 3] = total;
+  for (let e = first; e < end && slots[SLOT * e] === b; e++) total += slots[SLOT * e + 2]!;
+  return total;
 }
 
 /** distinct bigrams and trigrams of `corpus`, and its trigram occurrences missing from `reference`. */
@@ -380,9 +389,8 @@ function setGroups(set: TrigramSet, idSpace: number): Groups {
 /**
  * The distinct extended trigrams of a text with their counts, sorted by (a, b, c), from the text's
  * transition table of history length 2: its contexts (a, b) are sorted by two stable counting sorts
- * (by b, then a), which gives each context the place of its run of entries; then the edges (already
- * sorted by c) are copied there in the table's own order, so the edges are read sequentially and only
- * the runs' writes land apart. O(C + E + ids).
+ * (by b, then a); each context is one position, whose entries are its edges (already sorted by c),
+ * read in the table's own arrays, not copied. O(C + ids); contexts-sized arrays only.
  */
 function tableGroups(table: TransitionTable, idSpace: number): Groups {
   // Stryker disable next-line StringLiteral: equivalent, the message is not part of the contract (the RangeError is, tested)
@@ -397,38 +405,21 @@ function tableGroups(table: TransitionTable, idSpace: number): Groups {
     first[c] = a === PAD ? idSpace : a;
     second[c] = table.contexts.keyAt(c, 1);
   }
-  // contexts by b, then (stable) by a: the order of their runs
+  // contexts by b, then (stable) by a: the positions' order
   const order = countingOrder(contexts, range, first, countingOrder(contexts, range, second, undefined));
-  const { edgeStart, edgeToken, edgeCount } = table;
-  const runStart = new Int32Array(contexts);
   const groupStart = new Int32Array(range + 1);
-  let at = 0;
-  let group = 0;
-  for (let k = 0; k < contexts; k++) {
-    const c = order[k]!;
-    while (group <= first[c]!) groupStart[group++] = at;
-    runStart[c] = at;
-    at += edgeStart[c + 1]! - edgeStart[c]!;
-  }
-  while (group <= range) groupStart[group++] = at;
-  const edges = edgeToken.length;
-  const entrySecond = new Int32Array(edges);
-  const third = new Int32Array(edges);
-  const weight = new Int32Array(edges);
-  // Stryker disable next-line EqualityOperator: equivalent, context `contexts` has undefined edge bounds: no pass
-  for (let c = 0; c < contexts; c++) {
-    let to = runStart[c]!;
-    for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++, to++) {
-      entrySecond[to] = second[c]!;
-      third[to] = edgeToken[e]!;
-      weight[to] = edgeCount[e]!;
-    }
-  }
-  return { groupStart, second: entrySecond, third, weight };
+  for (let k = 0; k < contexts; k++) groupStart[first[order[k]!]! + 1]!++;
+  // Stryker disable next-line EqualityOperator: equivalent, one more running sum past the last group is never read
+  for (let a = 0; a < range; a++) groupStart[a + 1]! += groupStart[a]!;
+  // each position's b, in position order (into `first`, whose keys are read no more)
+  const positionSecond = first;
+  // Stryker disable next-line EqualityOperator: equivalent, position `contexts` reads an undefined context: a write to nowhere
+  for (let k = 0; k < contexts; k++) positionSecond[k] = second[order[k]!]!;
+  return { groupStart, second: positionSecond, third: table.edgeToken, weight: table.edgeCount, runs: { order, edgeStart: table.edgeStart } };
 }
 
 function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | undefined, floor: SeedFloor | undefined): { profile: NgramProfile; score: SeedScore | undefined } {
-  const { groupStart, second, third, weight } = groups;
+  const { groupStart, second, third, weight, runs } = groups;
   const entries = reference === undefined ? new Int32Array(0) : reference.parts.slots;
   const misses = new IntRecords(4, 1024);
   let bigrams = 0;
@@ -454,47 +445,71 @@ function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | un
     // Stryker disable next-line BooleanLiteral: equivalent, see above
     let known = false;
     let score = 0;
+    // the count of the current history in the reference (set at its first entry, a new bigram)
+    let total = 0;
     // Stryker disable next-line UnaryOperator: equivalent, see above
     let missAt = -1;
-    for (let i = from; i < to; i++) {
-      const b = second[i]!;
-      const c = third[i]!;
-      const occurrences = weight === undefined ? 1 : weight[i]!;
-      const newBigram = i === from || b !== second[i - 1];
-      const newTrigram = newBigram || c !== third[i - 1];
-      const trigram = real && c !== EOS;
-      if (real) {
-        bigrams += occurrences;
-        if (newBigram) distinctBigrams++;
-        if (trigram) {
-          trigrams += occurrences;
-          if (newTrigram) distinctTrigrams++;
-        }
+    // c of the entry before (set at each group's first entry, a new bigram, before any use)
+    // Stryker disable next-line UnaryOperator: equivalent, see above
+    let previousThird = -1;
+    for (let k = from; k < to; k++) {
+      const b = second[k]!;
+      // (a table's contexts are distinct histories: each of its positions starts a new one)
+      const newHistory = k === from || b !== second[k - 1];
+      let i = k;
+      let last = k + 1;
+      if (runs !== undefined) {
+        const context = runs.order[k]!;
+        i = runs.edgeStart[context]!;
+        last = runs.edgeStart[context + 1]!;
       }
-      // Stryker disable next-line ConditionalExpression: equivalent, without a reference r = end = 0: no walk, and nothing reads `known`
-      if (newTrigram && reference !== undefined) {
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past `end` the walk reads the next group's entries and stops; `known` checks r < end
-        while (r < end && (entries[SLOT * r]! < b || (entries[SLOT * r] === b && entries[SLOT * r + 1]! < c))) r++;
-        known = r < end && entries[SLOT * r] === b && entries[SLOT * r + 1] === c;
-        if (floor !== undefined) {
-          if (known) score = Math.log2(floor.keep * (entries[SLOT * r + 2]! / entries[SLOT * r + 3]!) + floor.floor);
-          else {
-            missAt = misses.add();
-            misses.values[missAt] = a;
-            misses.values[missAt + 1] = b;
-            misses.values[missAt + 2] = c;
-            misses.values[missAt + 3] = 0;
+      const firstEntry = i;
+      for (; i < last; i++) {
+        const c = third[i]!;
+        const occurrences = weight === undefined ? 1 : weight[i]!;
+        const newBigram = newHistory && i === firstEntry;
+        const newTrigram = newBigram || c !== previousThird;
+        previousThird = c;
+        const trigram = real && c !== EOS;
+        if (real) {
+          bigrams += occurrences;
+          if (newBigram) distinctBigrams++;
+          if (trigram) {
+            trigrams += occurrences;
+            if (newTrigram) distinctTrigrams++;
           }
         }
+        // A new history's count for the scores: the reference's run of b (the walk is not past it yet).
+        if (newBigram && floor !== undefined) {
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past `end` the walk reads the next group's entries and stops
+          while (r < end && entries[SLOT * r]! < b) r++;
+          total = historyTotal(entries, r, end, b);
+        }
+        // Stryker disable next-line ConditionalExpression: equivalent, without a reference r = end = 0: no walk, and nothing reads `known`
+        if (newTrigram && reference !== undefined) {
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past `end` the walk reads the next group's entries and stops; `known` checks r < end
+          while (r < end && (entries[SLOT * r]! < b || (entries[SLOT * r] === b && entries[SLOT * r + 1]! < c))) r++;
+          known = r < end && entries[SLOT * r] === b && entries[SLOT * r + 1] === c;
+          if (floor !== undefined) {
+            if (known) score = Math.log2(floor.keep * (entries[SLOT * r + 2]! / total) + floor.floor);
+            else {
+              missAt = misses.add();
+              misses.values[missAt] = a;
+              misses.values[missAt + 1] = b;
+              misses.values[missAt + 2] = c;
+              misses.values[missAt + 3] = 0;
+            }
+          }
+        }
+        if (trigram && reference !== undefined && !known) novel += occurrences;
+        // Stryker disable next-line ConditionalExpression: equivalent, without a floor log2Sum and misses are not returned
+        if (floor !== undefined) {
+          // one addition per occurrence, in sorted order: the same sum, bit for bit, whichever form the entries have
+          if (known) for (let n = 0; n < occurrences; n++) log2Sum += score;
+          else misses.values[missAt + 3]! += occurrences;
+        }
+        predictions += occurrences;
       }
-      if (trigram && reference !== undefined && !known) novel += occurrences;
-      // Stryker disable next-line ConditionalExpression: equivalent, without a floor log2Sum and misses are not returned
-      if (floor !== undefined) {
-        // one addition per occurrence, in sorted order: the same sum, bit for bit, whichever form the entries have
-        if (known) for (let k = 0; k < occurrences; k++) log2Sum += score;
-        else misses.values[missAt + 3]! += occurrences;
-      }
-      predictions += occurrences;
     }
   }
   const profile = { bigrams, distinctBigrams, trigrams, distinctTrigrams, novelTrigrams: novel };

@@ -40,6 +40,34 @@ describe('TupleTable', () => {
     expect([single.find(Int32Array.from([5]), 0), single.find(Int32Array.from([6]), 0)]).toEqual([0, -1]);
   });
 
+  it('doubles only when more than three quarters of its slots would be in use', () => {
+    // 16 slots hold 12 keys (12 <= 16 * 3/4); the 13th doubles them to 32, which hold 24; the 25th makes 64.
+    const table = new TupleTable(2, 1);
+    const slotsOf = (): number => table.parts.slots.length / 3; // a slot is index + 1, then the 2 ids
+    const sizes: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      table.findOrInsertPair(i, i + 1);
+      sizes.push(slotsOf());
+    }
+    expect(sizes.slice(0, 12)).toEqual(new Array(12).fill(16));
+    expect(sizes.slice(12, 24)).toEqual(new Array(12).fill(32));
+    expect(sizes[24]).toBe(64);
+    // sized for an expected count the same way: 24 keys fit 32 slots, 25 need 64
+    expect(new TupleTable(2, 24).parts.slots.length / 3).toBe(32);
+    expect(new TupleTable(2, 25).parts.slots.length / 3).toBe(64);
+  });
+
+  it('fits its key list to the keys it holds, and grows it again on a later insert', () => {
+    const table = new TupleTable(2, 1);
+    for (let i = 0; i < 5; i++) table.findOrInsertPair(i, 2 * i);
+    // the list grew by doubling (2, 4, 8, 16 ids): 10 ids in use
+    expect(table.parts.keys.buffer.byteLength).toBe(16 * 4);
+    table.fitKeys();
+    expect(table.parts.keys.buffer.byteLength).toBe(10 * 4);
+    expect(table.findOrInsertPair(7, 7)).toBe(5);
+    expect(Array.from({ length: 6 }, (_, i) => [table.keyAt(i, 0), table.keyAt(i, 1)])).toEqual([[0, 0], [1, 2], [2, 4], [3, 6], [4, 8], [7, 7]]);
+  });
+
   it('agrees with a Map on random pairs through every doubling, absent pairs included', () => {
     // Ids from -1 (PAD) to 299: many collisions in a table that starts at 16 slots and doubles up to
     // 2^15 (about 9,000 distinct pairs); pairs go in by findOrInsertPair and findOrInsert alike.
@@ -76,6 +104,14 @@ describe('buildTransitionTable', () => {
   // Corpus: "a b" and "a c". As ARPA sentences: <s> a b </s>, <s> a c </s>.
   const f = fixture(['a b', 'a c']);
   const [a, b, c] = ['a', 'b', 'c'].map(f.id);
+
+  it('keeps no room in its contexts\' key list (the table is complete)', () => {
+    // histories (PAD <s>), (<s> a), (a b), (a c): 4 keys of 2 ids
+    const table = buildTransitionTable(f.corpus, 2, f.vocabulary.size);
+    expect(table.contexts.size).toBe(4);
+    const keys = (table.contexts as TupleTable).parts.keys;
+    expect(keys.buffer.byteLength).toBe(4 * 2 * 4);
+  });
 
   it('order 1 (no history): unigram counts of tokens and </s>', () => {
     const table = buildTransitionTable(f.corpus, 0, f.vocabulary.size);

@@ -53,6 +53,42 @@ describe('frequency metrics', () => {
     expect(frequencyMetrics(single).entropy_bits).toBe(0);
   });
 
+  it('fits the slope of a full sort, to the last bit, whatever the frequencies (counting sort and large ones sorted)', () => {
+    // The definition: frequencies sorted descending, x = ln(rank), y = ln(frequency), least squares in rank order.
+    const bySort = (counts: Int32Array, types: Int32Array): number | undefined => {
+      const f = Array.from(types, (id) => counts[id]!).sort((a, b) => b - a);
+      let [sx, sy, sxy, sxx] = [0, 0, 0, 0];
+      f.forEach((c, r) => {
+        const x = Math.log(r + 1);
+        const y = Math.log(c);
+        sx += x;
+        sy += y;
+        sxy += x * y;
+        sxx += x * x;
+      });
+      const n = f.length;
+      const below = n * sxx - sx * sx;
+      return below === 0 ? undefined : (n * sxy - sx * sy) / below;
+    };
+    let seed = 7;
+    const next = (m: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % m;
+    };
+    // sizes past the rank-log cache's first growth; counts around the sorted/counted boundary (4096)
+    for (const [types, top] of [[2, 3], [50, 10], [3000, 5000], [20000, 100000], [5, 4097]] as const) {
+      const counts = new Int32Array(types + 3);
+      const ids = new Int32Array(types);
+      for (let t = 0; t < types; t++) {
+        ids[t] = t + 2;
+        counts[t + 2] = 1 + (next(4) === 0 ? next(top) : next(8));
+      }
+      counts[2] = 4096;
+      if (types > 2) counts[3] = 4097;
+      expect(zipfSlope(counts, ids)).toBe(bySort(counts, ids));
+    }
+  });
+
   it('leaves undefined what an empty text cannot define', () => {
     const empty = fixture([]);
     const none = frequencyMetrics(countUnigrams(empty.corpus, empty.vocabulary.size));
