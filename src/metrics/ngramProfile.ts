@@ -237,7 +237,7 @@ export class TrigramSet {
   /** Entries of first item a (PAD allowed): [from, to), or [0, 0) for an id outside the set. */
   region(a: number): [number, number] {
     const padGroup = this.regionStart.length - 2;
-    // Stryker disable next-line UnaryOperator: equivalent, see below
+    // Stryker disable next-line UnaryOperator,ConditionalExpression: equivalent, see below (a negative id other than PAD is a negative group)
     const group = a === PAD ? padGroup : a >= 0 && a < padGroup ? a : -1;
     // group -1 (or +1, EOS's, never a first item) and [] give undefined or empty bounds: no entry either way
     // Stryker disable next-line ConditionalExpression,ArrayDeclaration: equivalent, see above
@@ -408,6 +408,7 @@ function tableGroups(table: TransitionTable, idSpace: number): Groups {
   // contexts by b, then (stable) by a: the positions' order
   const order = countingOrder(contexts, range, first, countingOrder(contexts, range, second, undefined));
   const groupStart = new Int32Array(range + 1);
+  // Stryker disable next-line EqualityOperator: equivalent, position `contexts` reads an undefined context: a count to nowhere
   for (let k = 0; k < contexts; k++) groupStart[first[order[k]!]! + 1]!++;
   // Stryker disable next-line EqualityOperator: equivalent, one more running sum past the last group is never read
   for (let a = 0; a < range; a++) groupStart[a + 1]! += groupStart[a]!;
@@ -480,6 +481,7 @@ function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | un
           }
         }
         // A new history's count for the scores: the reference's run of b (the walk is not past it yet).
+        // Stryker disable next-line ConditionalExpression: equivalent, without a floor the total is unused and the walk below moves r there anyway
         if (newBigram && floor !== undefined) {
           // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past `end` the walk reads the next group's entries and stops
           while (r < end && entries[SLOT * r]! < b) r++;
