@@ -19,6 +19,7 @@
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { countingOrder } from '../counts/countingOrder.js';
 import { IntRecords } from '../counts/intRecords.js';
+import { FlooredLog2, type SeedFloor } from './flooredLog2.js';
 import { COLUMN_SLOTS, scratchInts } from '../counts/scratchBuffers.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
@@ -43,15 +44,12 @@ export const PAD = -1;
  * caller to score with the model itself (back-off). (A text of another model, an order-2 or smoothed
  * one, may miss hundreds of thousands of H's trigrams: they are kept as IntRecords, not a JS array.)
  */
+export type { SeedFloor } from './flooredLog2.js';
+
 export interface SeedScore {
   readonly predictions: number;
   readonly log2Sum: number;
   readonly misses: Int32Array;
-}
-
-export interface SeedFloor {
-  readonly keep: number;
-  readonly floor: number;
 }
 
 /**
@@ -423,6 +421,7 @@ function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | un
   const { groupStart, second, third, weight, runs } = groups;
   const entries = reference === undefined ? new Int32Array(0) : reference.parts.slots;
   const misses = new IntRecords(4, 1024);
+  const log2Of = floor === undefined ? undefined : new FlooredLog2(floor);
   let bigrams = 0;
   let distinctBigrams = 0;
   let trigrams = 0;
@@ -493,7 +492,7 @@ function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | un
           while (r < end && (entries[SLOT * r]! < b || (entries[SLOT * r] === b && entries[SLOT * r + 1]! < c))) r++;
           known = r < end && entries[SLOT * r] === b && entries[SLOT * r + 1] === c;
           if (floor !== undefined) {
-            if (known) score = Math.log2(floor.keep * (entries[SLOT * r + 2]! / total) + floor.floor);
+            if (known) score = log2Of!.score(entries[SLOT * r + 2]!, total);
             else {
               missAt = misses.add();
               misses.values[missAt] = a;
