@@ -12,17 +12,21 @@
  * sort; sequential reads, scattered writes; two columns moved per pass), so equal bigrams and
  * trigrams are neighbours: distinct ones are counted by comparing each prediction with the one
  * before, with no hashing. H's distinct extended trigrams are kept sorted the same way (`TrigramSet`:
- * per first item, its (b, c) in order, with the count of (a, b, c)), so the
- * text is compared with H by one merge, a sequential walk of both lists. O(tokens + ids) time; no per-n-gram allocation.
+ * per first item, its (b, c) in order, with the count of (a, b, c)), so the text is compared with H by
+ * one merge, a sequential walk of both lists. A text that has its own transition table (the loop's
+ * model read off its sample path) gives its trigrams as that table's edges: only its contexts are
+ * sorted. O(tokens + ids) time; no per-n-gram allocation.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { countingOrder } from '../counts/countingOrder.js';
 import { IntRecords } from '../counts/intRecords.js';
-import { FlooredLog2, type SeedFloor } from './flooredLog2.js';
 import { COLUMN_SLOTS, scratchInts } from '../counts/scratchBuffers.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
+import { FlooredLog2, type SeedFloor } from './flooredLog2.js';
+
+export type { SeedFloor } from './flooredLog2.js';
 
 export interface NgramProfile {
   readonly bigrams: number;
@@ -44,8 +48,6 @@ export const PAD = -1;
  * caller to score with the model itself (back-off). (A text of another model, an order-2 or smoothed
  * one, may miss hundreds of thousands of H's trigrams: they are kept as IntRecords, not a JS array.)
  */
-export type { SeedFloor } from './flooredLog2.js';
-
 export interface SeedScore {
   readonly predictions: number;
   readonly log2Sum: number;
