@@ -269,6 +269,18 @@ export class TrigramSet {
    * if none. O(log entries + the history's continuations): the counts of its run are summed.
    */
   historyCount(a: number, b: number): number {
+    const [first, end] = this.historyStart(a, b);
+    return historyTotal(this.slots, first, end, b);
+  }
+
+  /** True if the reference has the history (a, b) (PAD allowed as a). O(log): no sum. */
+  hasHistory(a: number, b: number): boolean {
+    const [first, end] = this.historyStart(a, b);
+    return first < end && this.slots[SLOT * first] === b;
+  }
+
+  /** The first entry of a's region whose b is not below `b`, and the region's end. O(log) */
+  private historyStart(a: number, b: number): [number, number] {
     let [low, high] = this.region(a);
     const end = high;
     while (low < high) {
@@ -276,7 +288,7 @@ export class TrigramSet {
       if (this.slots[SLOT * middle]! < b) low = middle + 1;
       else high = middle;
     }
-    return historyTotal(this.slots, low, end, b);
+    return [low, end];
   }
 
   /**

@@ -100,7 +100,7 @@ function backoffProbabilities(reference: SeedReference, misses: Int32Array): Flo
   // Stryker disable next-line EqualityOperator: equivalent, miss `count` is undefined everywhere: no history, unigram level, a write past the array
   for (let m = 0; m < count; m++) {
     const [a, b, c] = [misses[4 * m]!, misses[4 * m + 1]!, misses[4 * m + 2]!];
-    if (trigrams.historyCount(a, b) > 0) result[m] = 0;
+    if (trigrams.hasHistory(a, b)) result[m] = 0;
     else if (followers(b) > 0) {
       pairOf.push(m);
       pairs.push(b, c);

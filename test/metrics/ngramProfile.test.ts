@@ -100,6 +100,9 @@ describe('TrigramSet: its table against a naive count', () => {
     expect(set.historyCount(2, 4)).toBe(0); // past region 2's end lies region 3's (4, 5)
     expect(set.historyCount(3, 5)).toBe(0); // past region 3's end lies region 4's (5, </s>)
     expect(set.historyCount(6, BOS)).toBe(0); // 6 is no id
+    // the same histories, as membership: every seen one, and the unseen at the region edges
+    expect([[PAD, BOS], [BOS, 2], [2, 3], [3, 3], [BOS, 3], [3, 4], [4, 5]].every(([x, y]) => set.hasHistory(x!, y!))).toBe(true);
+    expect([[2, 4], [3, 5], [6, BOS], [4, 6], [2, 2]].some(([x, y]) => set.hasHistory(x!, y!))).toBe(false);
     // count(b c): (3 </s>) after 2 and after 3: 2; (3 3) once; (3 4) once; (2 3) twice; (2 4) never;
     // (<s> 2) twice, (<s> 3) once; pairs may repeat.
     expect(Array.from(set.bigramCounts(Int32Array.from([3, EOS, 3, 3, 3, 4, 2, 3, 2, 4, BOS, 2, BOS, 3, 3, EOS])))).toEqual([2, 1, 1, 2, 0, 2, 1, 2]);
