@@ -22,6 +22,7 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { countingOrder } from '../counts/countingOrder.js';
 import { IntRecords } from '../counts/intRecords.js';
 import { COLUMN_SLOTS, scratchInts } from '../counts/scratchBuffers.js';
+import { firstAbove } from '../counts/sortedSearch.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import { FlooredLog2, type SeedFloor } from './flooredLog2.js';
@@ -279,16 +280,14 @@ export class TrigramSet {
     return first < end && this.slots[SLOT * first] === b;
   }
 
-  /** The first entry of a's region whose b is not below `b`, and the region's end. O(log) */
+  /**
+   * The first entry of a's region whose b is not below `b` (or one whose b is below it, when none is:
+   * firstAbove's answer then, which no caller takes for b's), and the region's end. O(log)
+   */
   private historyStart(a: number, b: number): [number, number] {
-    let [low, high] = this.region(a);
-    const end = high;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.slots[SLOT * middle]! < b) low = middle + 1;
-      else high = middle;
-    }
-    return [low, end];
+    const [from, end] = this.region(a);
+    // ids are whole numbers: "above b - 1" is "at least b"
+    return [firstAbove(this.slots, from, end, b - 1, 0, SLOT), end];
   }
 
   /**
