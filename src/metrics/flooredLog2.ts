@@ -18,8 +18,8 @@ const REMEMBERED_TOTALS = 512;
 /**
  * log2(keep * count / total + floor), the floored score of a prediction whose trigram H saw `count`
  * times after a history H saw `total` times, remembered for small counts and totals (most distinct
- * trigrams of a text: a logarithm per distinct trigram was about a fifth of the merge's time). Computed by the
- * same expression either way, so the same value to the last bit.
+ * trigrams of a text: a logarithm per distinct trigram was about a fifth of the merge's time).
+ * Computed by the same expression either way, so the same value to the last bit.
  */
 export class FlooredLog2 {
   private readonly remembered = new Float64Array(REMEMBERED_COUNTS * REMEMBERED_TOTALS).fill(Number.NaN);
