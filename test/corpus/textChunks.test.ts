@@ -3,6 +3,7 @@
  * reporting, and pieces cut at any byte.
  */
 
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { textChunks, type ChunkUnit, type TextChunk } from '../../src/corpus/textChunks.js';
 import { InputError } from '../../src/errors.js';
@@ -94,4 +95,26 @@ describe('textChunks', () => {
     await chunks([Buffer.from('ok\nfine\n'), Uint8Array.of(0xe2, 0x82)], 'line', (line) => atEnd.push(line));
     expect(atEnd).toEqual([3]);
   });
+
+  it('text cut into pieces at any bytes reads as the whole text decoded at once (valid and invalid UTF-8)', async () => {
+    // Bytes drawn from ASCII, line ends, every kind of lead byte, continuation bytes and invalid
+    // bytes, so that sequences are finished, cut short, over-long or stray, also where pieces meet.
+    const pool = [0x61, 0x62, 0x20, 0x0a, 0x0a, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0x80, 0xbf, 0xc0, 0xe0, 0xed, 0xf4, 0xf5, 0xff, 0xef, 0xbb];
+    const random = seedrandom('utf-8 pieces');
+    for (let round = 0; round < 300; round++) {
+      const bytes = Uint8Array.from({ length: 1 + Math.floor(random() * 40) }, () => pool[Math.floor(random() * pool.length)]!);
+      if (round % 10 === 0) bytes.set([0xef, 0xbb, 0xbf].slice(0, Math.min(3, bytes.length))); // a byte-order mark first
+      const pieces: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const size = 1 + Math.floor(random() * 5);
+        pieces.push(bytes.subarray(at, at + size));
+        at += size;
+      }
+      // the reference: one decoder, the whole input at once (it drops a leading byte-order mark)
+      const whole = new TextDecoder().decode(bytes);
+      const expected = whole.split('\n').map((text, index) => ({ text, line: index + 1 })).filter((chunk) => chunk.text.trim() !== '');
+      expect(await chunks(pieces, 'line')).toEqual(expected);
+    }
+  });
 });
+
