@@ -57,7 +57,12 @@ export class CorpusBuilder {
 
   /** The ids of `tokens`, interned (for a caller that keeps a word's pieces as ids: subword encodings). */
   internTokens(tokens: readonly string[]): Int32Array {
-    return Int32Array.from(tokens, (token) => this.vocabulary.intern(token));
+    return Int32Array.from(tokens, (token) => this.intern(token));
+  }
+
+  /** The id of `token`, interned if new (for a caller that remaps ids of its own: the Brown cache). */
+  intern(token: string): number {
+    return this.vocabulary.intern(token);
   }
 
   /**
@@ -73,6 +78,12 @@ export class CorpusBuilder {
       if (id < FIRST_TOKEN_ID) this.dropped++;
       else this.ids[this.tokens++] = id;
     }
+  }
+
+  /** Makes room for `tokens` more tokens and `sentences` more sentences at once (a caller that knows them: the Brown cache). */
+  expect(tokens: number, sentences: number): void {
+    if (this.tokens + tokens > this.ids.length) this.ids = grow(this.ids, this.tokens + tokens);
+    if (this.sentences + sentences + 1 > this.offsets.length) this.offsets = grow(this.offsets, this.sentences + sentences + 1);
   }
 
   /** Marks a sentence as begun, so that with keepEmpty it is kept even if no token follows. */
@@ -122,9 +133,10 @@ export class CorpusBuilder {
 
   build(): TokenCorpus {
     this.endSentence();
+    // an array filled exactly (room made with expect) is returned as it is, not copied
     return {
-      ids: this.ids.slice(0, this.tokens),
-      offsets: this.offsets.slice(0, this.sentences + 1),
+      ids: this.ids.length === this.tokens ? this.ids : this.ids.slice(0, this.tokens),
+      offsets: this.offsets.length === this.sentences + 1 ? this.offsets : this.offsets.slice(0, this.sentences + 1),
     };
   }
 

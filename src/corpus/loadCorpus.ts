@@ -26,6 +26,7 @@ import { InputError } from '../errors.js';
 import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { brownFiles, isBrownSpec } from './brown.js';
 import { addBrownLine } from './brownLine.js';
+import { BrownReplay, cachedSize, readBrownCache } from './brownCache.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
 import { brownEncoder, finishCorpus, readTextInto } from './readText.js';
@@ -69,8 +70,9 @@ export async function loadCorpus(
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));
     const progress = progressCounter(sources, wordSettings.onProgress);
+    const brown = brownReplayFor(sources, wordSettings, builder);
     let lineBreakEnds = 0;
-    for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress);
+    for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress, brown);
     return { vocabulary: target, corpus: finishCorpus(builder, specs.join(', '), wordSettings), lineBreakEnds };
   });
 }
@@ -123,11 +125,29 @@ export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
   return [{ kind: kindOf(path), path }];
 }
 
-async function readSource(source: Source, settings: LoadOptions, builder: CorpusBuilder, onBytes: ((bytes: number) => void) | undefined): Promise<number> {
+/** The Brown cache's replay into `builder`, when a source is Brown, its words are Brown's own (no subword encoding) and the build wrote a cache. */
+function brownReplayFor(sources: readonly Source[], settings: LoadOptions, builder: CorpusBuilder): BrownReplay | undefined {
+  if (!sources.some((source) => source.kind === 'brown') || brownEncoder(settings.tokenizer) !== undefined) return undefined;
+  const cache = readBrownCache();
+  if (cache === undefined) return undefined;
+  const { tokens, sentences } = cachedSize(cache, sources.flatMap((source) => (source.kind === 'brown' ? [source.path] : [])));
+  builder.expect(tokens, sentences);
+  return new BrownReplay(cache, builder, settings.lowercase);
+}
+
+async function readSource(
+  source: Source,
+  settings: LoadOptions,
+  builder: CorpusBuilder,
+  onBytes: ((bytes: number) => void) | undefined,
+  brown: BrownReplay | undefined,
+): Promise<number> {
   const name = source.kind === 'stdin' ? 'standard input' : source.path;
   try {
     if (source.kind === 'brown') {
-      await readBrown(source.path, settings, builder, onBytes);
+      const bytes = brown?.add(source.path);
+      if (bytes === undefined) await readBrown(source.path, settings, builder, onBytes);
+      else onBytes?.(bytes);
       return 0;
     }
     const text = source.kind === 'stdin' ? requireStdin(settings) : createReadStream(source.path, { highWaterMark: 1 << 20 });

