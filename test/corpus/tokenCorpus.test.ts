@@ -1,10 +1,10 @@
 /**
  * concatCorpora: whole corpora one after the other, sentence for sentence; a lone part with sentences
- * is returned as it is.
+ * is returned as it is. gatherSentences: the chosen sentences of several corpora, in the order given.
  */
 
 import { describe, expect, it } from 'vitest';
-import { concatCorpora, corpusFromSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import { concatCorpora, corpusFromSentences, gatherSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { randomFor } from '../../src/random/random.js';
 
 /** A corpus's sentences as plain arrays. */
@@ -38,5 +38,17 @@ describe('concatCorpora', () => {
     expect(concatCorpora([corpusFromSentences([]), part])).toBe(part);
     const none = concatCorpora([corpusFromSentences([]), corpusFromSentences([])]);
     expect([none.ids.length, Array.from(none.offsets)]).toEqual([0, [0]]);
+  });
+});
+
+describe('gatherSentences', () => {
+  it('copies the picked sentences in the order given, from any corpus, repeats and empty ones included', () => {
+    const a = corpusFromSentences([[2, 3], [4], []]);
+    const b = corpusFromSentences([[5, 6, 7], [8]]);
+    // b's first, a's second, a's empty one, a's first, b's first again: 3 + 1 + 0 + 2 + 3 = 9 tokens
+    const gathered = gatherSentences([a, b], [[1, 0], [0, 1], [0, 2], [0, 0], [1, 0]]);
+    expect(sentencesOf(gathered)).toEqual([[5, 6, 7], [4], [], [2, 3], [5, 6, 7]]);
+    expect(gathered.offsets).toEqual(Int32Array.of(0, 3, 4, 4, 6, 9));
+    expect(gatherSentences([a], [])).toEqual({ ids: new Int32Array(0), offsets: Int32Array.of(0) });
   });
 });
