@@ -11,9 +11,10 @@
  *    then checked against `simulate`), bench/baseline-naive.mjs (always), and the shared baselines
  *    ../shared/bench/baseline-ts.mjs and baseline-py.py when that folder exists (python only where
  *    python3 is present);
- * 2. the end-to-end table: process wall time from start to exit, from the command line: a plain `run`
- *    on a 200-sentence file (start-up), the default `run` with 2 workers and with 1, the 5-generation
- *    job and the 1-generation job through the CLI, and the baselines doing the same 5 generations;
+ * 2. the end-to-end table: process wall time from start to exit, peak RSS and page faults, from the
+ *    command line: a plain `run` on a 200-sentence file (start-up), the default `run` with 2 workers
+ *    and with 1, the 5-generation job and the 1-generation job through the CLI, and the baselines doing
+ *    the same 5 generations; then what a page fault costs on this machine (64 MB written twice);
  * 3. the scaling table: ngram-collapse at 0.1M, 1M and 10M tokens per generation (100M with --large)
  *    on a seeded corpus whose vocabulary grows by Heaps' law (./heapsCorpus.mjs), with its types and
  *    distinct trigrams;
@@ -137,7 +138,8 @@ function wall(name, command, commandArgs) {
     const seconds = (performance.now() - started) / 1000;
     if (child.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${child.stderr}`);
     const timed = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? '');
-    const run = { name, seconds, peakKiB: timed ? Number(timed[1]) : undefined };
+    const faults = /Minor \(reclaiming a frame\) page faults: (\d+)/.exec(child.stderr ?? '');
+    const run = { name, seconds, peakKiB: timed ? Number(timed[1]) : undefined, faults: faults ? Number(faults[1]) : undefined };
     if (best === undefined || run.seconds < best.seconds) best = run;
   }
   return best;
@@ -169,9 +171,28 @@ function printEndToEnd(rows) {
   console.log('\nEnd to end (process start to exit, from the command line; the jobs read the Brown file: one sentence per line,');
   console.log('whitespace tokens, order 3, MLE, holdout 0, human ratio 0, --workers 1; the default run is `ngram-collapse run`):\n');
   printTable(
-    ['job', 'program / setting', 'wall s', 'peak RSS MiB', 'x slower than ngram-collapse'],
-    rows.map((r) => [r.job, r.detail ?? 'ngram-collapse run', r.seconds.toFixed(2), r.peakKiB === undefined ? '-' : (r.peakKiB / 1024).toFixed(0), r.versus === undefined ? '-' : (r.seconds / r.versus.seconds).toFixed(1)]),
+    ['job', 'program / setting', 'wall s', 'peak RSS MiB', 'page faults', 'x slower than ngram-collapse'],
+    rows.map((r) => [
+      r.job,
+      r.detail ?? 'ngram-collapse run',
+      r.seconds.toFixed(2),
+      r.peakKiB === undefined ? '-' : (r.peakKiB / 1024).toFixed(0),
+      r.faults === undefined ? '-' : r.faults.toLocaleString('en-US'),
+      r.versus === undefined ? '-' : (r.seconds / r.versus.seconds).toFixed(1),
+    ]),
   );
+  console.log(`\n${pageTouchCost()}`);
+}
+
+/**
+ * What first touching fresh memory costs on this machine (page faults; on some virtual machines each
+ * costs microseconds): 64 MB written twice, in a child process, the first pass faulting every page in.
+ */
+function pageTouchCost() {
+  const code = 'const a = new Uint8Array(64 << 20); let t = performance.now(); a.fill(1); const first = performance.now() - t; t = performance.now(); a.fill(2); console.log(JSON.stringify({ first, second: performance.now() - t }));';
+  const child = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+  const { first, second } = JSON.parse(child.stdout);
+  return `fresh memory: writing 64 MB took ${first.toFixed(0)} ms the first time (the pages faulted in) and ${second.toFixed(1)} ms the second: ${((first - second) / 64).toFixed(1)} ms per fresh MB, ${(((first - second) * 1000) / 16384).toFixed(1)} us per 4 KB page`;
 }
 
 function scratchFolder() {
