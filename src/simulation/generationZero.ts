@@ -50,7 +50,7 @@ export function generation0Key(run: PreparedRun, cell: Cell): string {
  * Whether the task `distance` places after tasks[index] shares its generation 0, and so whether it is
  * worth keeping. In one thread the next task is the next one (distance 1: replicates of one cell, and
  * cells that differ only in what generation 0 ignores, follow each other in canonical order); a pool
- * of W workers hands the W - 1 tasks after a task to the other workers first, so the task a worker
+ * of W threads hands the W - 1 tasks after a task to the other threads first, so the task a thread
  * most likely gets next is W places on. Only that one task is looked at: a keeper holds one
  * generation 0, never several M0s waiting for tasks further away.
  */

@@ -5,14 +5,19 @@
  * Contract:
  * - `workers <= 1` (or a single task): in process, one task after the other, giving the event loop a
  *   turn after every generation (so signals, progress bars and file writes proceed).
- * - `workers >= 2`: that many worker threads (never more than tasks). The PreparedRun (human pool,
- *   held-out set, seed reference: all typed arrays, and a subword run's word-view spec) is put once in
- *   shared memory (SharedArrayBuffer, each array copied once, no copy per worker), so no worker
- *   recounts it or holds its own copy; each runs the tasks it is sent, one at a time. When the workers'
- *   first tasks share one MLE generation 0, this thread computes it once while they start and shares
- *   M0's table the same way (sharedGeneration0). Rows and task
- *   ends are buffered and delivered in canonical order (OrderedDelivery), so the output is
- *   byte-identical to `workers = 1`. Measured texts (`onTexts`)
+ * - `workers >= 2`: that many threads run series (never more than tasks): this thread and
+ *   `workers - 1` worker threads (with `inThisThread: false`, `workers` worker threads and this thread
+ *   only waits). This thread would otherwise idle while the workers run; as one of them it runs warm
+ *   code (it computed generation 0) in memory it has used before, and the process holds one thread's
+ *   heap fewer. It takes the next task in canonical order after the workers' first ones (the pool hands
+ *   tasks out in order, each to the thread that is free) and gives the event loop a turn after every
+ *   generation, as in process. The PreparedRun (human pool, held-out set, seed reference: all typed
+ *   arrays, and a subword run's word-view spec) is put once in shared memory (SharedArrayBuffer, each
+ *   array copied once, no copy per worker), so no worker recounts it or holds its own copy; each runs
+ *   the tasks it is sent, one at a time. When the threads' first tasks share one MLE generation 0,
+ *   this thread computes it once while the workers start and shares M0's table the same way
+ *   (sharedGeneration0). Rows and task ends are buffered and delivered in canonical order
+ *   (OrderedDelivery), so the output is byte-identical to `workers = 1`. Measured texts (`onTexts`)
  *   arrive as soon as they are made, in any order.
  * - A task that throws is reported through `onEnd(task, { error })`; the others go on.
  * - `signal` aborted: no new generation starts (workers are terminated); everything delivered so far
@@ -26,7 +31,7 @@ import { Worker } from 'node:worker_threads';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import type { ExtinctionTable } from './extinctionTracker.js';
-import { generation0Key, generation0Parts, Generation0Keeper, sharedNext, type Generation0Parts } from './generationZero.js';
+import { generation0FromParts, generation0Key, generation0Parts, Generation0Keeper, sharedNext, type Generation0Parts } from './generationZero.js';
 import { OrderedDelivery } from './orderedDelivery.js';
 import { prepareRun, preparedRunFromParts, preparedRunParts, type PreparedRun, type PreparedRunParts, type WordViewSpec } from './preparedRun.js';
 import { generationZero, type SeriesRow, type SeriesWarning } from './series.js';
@@ -35,8 +40,13 @@ import type { RunSettings } from './settings.js';
 import { validateTaskOptions } from './validateSettings.js';
 
 export interface RunTasksOptions {
-  /** Worker threads; default os.availableParallelism(). 1 runs in this thread. */
+  /** Threads that run series; default os.availableParallelism(). 1 runs in this thread. */
   readonly workers?: number;
+  /**
+   * With `workers >= 2`: whether this thread is one of them (default true). False starts `workers`
+   * worker threads and keeps this thread free (an application whose event loop must stay responsive).
+   */
+  readonly inThisThread?: boolean;
   readonly extras?: TaskExtras;
   readonly signal?: AbortSignal;
   readonly warn?: SeriesWarning;
@@ -360,21 +370,90 @@ function runOnWorkers(
       return;
     }
     safely(() => {
-      const workers = Array.from({ length: workerCount }, spawn);
-      // While the workers start, generation 0 is computed here once for their first tasks, if they share one.
+      const inThisThread = options.inThisThread !== false;
+      const workers = Array.from({ length: inThisThread ? workerCount - 1 : workerCount }, spawn);
+      // While the workers start, generation 0 is computed here once for the threads' first tasks, if they share one.
       const generation0 = sharedGeneration0(run, tasks, workerCount);
       for (const worker of workers) {
         if (generation0 !== undefined) worker.postMessage(generation0 satisfies Generation0Message);
         assign(worker);
       }
+      if (!inThisThread) return;
+      const keeper = new Generation0Keeper();
+      if (generation0 !== undefined) keeper.keep(run, generation0.parts.key, generation0FromParts(run, tasks[0]!.cell, generation0.parts));
+      const lane: Lane = {
+        next: () => (settled || nextSlot >= tasks.length ? undefined : nextSlot++),
+        stopped: () => settled,
+        push: (slot, event) => delivery.push(slot, event),
+        end: (slot, outcome) => safely(() => endTask(slot, outcome)),
+        fail: (error) => settle({ error }),
+      };
+      void runLane(run, tasks, workerCount, keeper, lane, options, handlers);
     });
   });
 }
 
+/** What the pool gives the series this thread runs (runOnWorkers with `inThisThread`). */
+interface Lane {
+  /** The next task's slot, or undefined when none is left or the run has settled. */
+  readonly next: () => number | undefined;
+  /** The run has settled (done, aborted or failed): start no generation. */
+  readonly stopped: () => boolean;
+  readonly push: (slot: number, event: Delivered) => void;
+  readonly end: (slot: number, outcome: TaskOutcome) => void;
+  /** A handler threw: the run rejects with its error. */
+  readonly fail: (error: unknown) => void;
+}
+
 /**
- * Generation 0 for the workers' first tasks, computed in this thread once and put in shared memory
- * (M0's table: no worker trains or holds its own), when two or more workers start with tasks that
- * share one generation 0 (./generationZero.ts) of an MLE model; otherwise undefined, and each worker
+ * This thread's share of a pool's tasks: one task after another, a turn of the event loop after every
+ * generation (so the workers' messages, signals and writes proceed), until none is left.
+ */
+async function runLane(
+  run: PreparedRun,
+  tasks: readonly SeriesTask[],
+  workerCount: number,
+  keeper: Generation0Keeper,
+  lane: Lane,
+  options: RunTasksOptions,
+  handlers: TaskHandlers,
+): Promise<void> {
+  const onTexts = guarded(handlers.onTexts);
+  const onProgress = guarded(handlers.onProgress);
+  const push = guarded(lane.push);
+  for (let slot = lane.next(); slot !== undefined; slot = lane.next()) {
+    const task = tasks[slot]!;
+    let outcome: TaskOutcome;
+    try {
+      const steps = taskSteps(run, task, options.extras ?? NO_EXTRAS, {
+        generation0: { keeper, keep: sharedNext(run, tasks, slot, workerCount) },
+        onRow: (generation, values, perplexities) => push(slot, { kind: 'row', generation, values, ...(perplexities === undefined ? {} : { perplexities }) }),
+        onTexts: (generation, measured, shareSentences) => onTexts(task, generation, measured, shareSentences),
+        ...(handlers.onProgress === undefined ? {} : { onProgress: (generation: number, fraction: number) => onProgress(task, generation, fraction) }),
+        ...(options.warn === undefined ? {} : { warn: options.warn }),
+      });
+      let step = steps.next();
+      while (step.done !== true) {
+        await nextTurn();
+        if (lane.stopped()) return;
+        step = steps.next();
+      }
+      outcome = step.value === undefined ? {} : { extinctions: step.value };
+    } catch (error) {
+      if (error instanceof HandlerFailure) {
+        lane.fail(error.error);
+        return;
+      }
+      outcome = { error: error instanceof Error ? error : new Error(String(error)) };
+    }
+    lane.end(slot, outcome);
+  }
+}
+
+/**
+ * Generation 0 for the threads' first tasks, computed in this thread once and put in shared memory
+ * (M0's table: no thread trains or holds its own), when two or more threads start with tasks that
+ * share one generation 0 (./generationZero.ts) of an MLE model; otherwise undefined, and each thread
  * trains its own M0. The workers compute nothing else meanwhile: they are starting. The same rows.
  */
 export function sharedGeneration0(run: PreparedRun, tasks: readonly SeriesTask[], workerCount: number): Generation0Message | undefined {

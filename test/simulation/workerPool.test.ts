@@ -87,7 +87,8 @@ describe('runTasks', () => {
     simulate(corpus, vocabulary.size, six, { emit: (row) => expected.push(key(row)) });
     const rows: string[] = [];
     const ends: Array<[number, string | undefined]> = [];
-    const result = await runTasks(run, corpus, tasks, { workers: 2, workerScript: new URL('../fixtures/crashingWorker.mjs', import.meta.url) }, {
+    // two worker threads, this thread only waiting: every slot goes to the crashing worker script
+    const result = await runTasks(run, corpus, tasks, { workers: 2, inThisThread: false, workerScript: new URL('../fixtures/crashingWorker.mjs', import.meta.url) }, {
       onRow: (row) => rows.push(key(row)),
       onEnd: (task, outcome) => ends.push([task.position, outcome.error?.message]),
     });
@@ -104,4 +105,75 @@ describe('runTasks', () => {
     const rows0 = settings.generations + 1;
     expect(rows).toEqual([...expected.slice(0, rows0), ...expected.slice(4 * rows0)]);
   }, 30_000);
+
+  it('with 2 threads (this one and a worker, or two workers) gives the rows of simulate, in the same order', async () => {
+    const expected: string[] = [];
+    simulate(corpus, vocabulary.size, settings, { emit: (row) => expected.push(key(row)) });
+    for (const inThisThread of [true, false]) {
+      const rows: string[] = [];
+      const result = await simulateAsync(corpus, vocabulary.size, settings, { workers: 2, inThisThread }, { onRow: (row) => rows.push(key(row)) });
+      expect(result).toMatchObject({ ended: 4, failed: 0, interrupted: false });
+      expect(rows).toEqual(expected);
+    }
+  }, 30_000);
+
+  it('with 2 threads, a series failing in this thread is reported and the others finish', async () => {
+    // the worker takes slot 0 first, this thread slot 1: the broken series runs here
+    const run = prepareRun(corpus, vocabulary.size, settings);
+    const tasks = seriesTasks(settings);
+    const broken: SeriesTask = { ...tasks[1]!, cell: { ...tasks[1]!.cell, id: 'broken', settings: { ...tasks[1]!.cell.settings, smoothing: 'no-such' as never } } };
+    const ends: Array<[string, string | undefined]> = [];
+    const rows: SeriesRow[] = [];
+    const result = await runTasks(run, corpus, [tasks[0]!, broken, tasks[2]!, tasks[3]!], { workers: 2 }, {
+      onRow: (row) => rows.push(row),
+      onEnd: (task, outcome) => ends.push([task.cell.id, outcome.error?.message]),
+    });
+    expect(result).toEqual({ ended: 4, failed: 1, interrupted: false });
+    expect(ends).toEqual([
+      ['human_ratio=0', undefined],
+      ['broken', "unknown cell.settings.smoothing value 'no-such'"],
+      ['human_ratio=0.5', undefined],
+      ['human_ratio=0.5', undefined],
+    ]);
+    expect(rows).toHaveLength(3 * 3);
+  }, 30_000);
+
+  it('with 2 threads, a handler that throws for a series of this thread rejects the run with its error', async () => {
+    const run = prepareRun(corpus, vocabulary.size, settings);
+    const tasks = seriesTasks(settings);
+    const failing = runTasks(run, corpus, tasks, { workers: 2, extras: { extinctions: false, texts: true } }, {
+      onTexts: (task) => {
+        if (task.position === tasks[1]!.position) throw new Error('disk full');
+      },
+    });
+    await expect(failing).rejects.toThrow('disk full');
+  }, 30_000);
+
+  it('with 2 threads, stops when aborted, keeping what was delivered in order; this thread starts no generation after', async () => {
+    const long: RunSettings = { ...settings, generations: 40 };
+    const expected: string[] = [];
+    simulate(corpus, vocabulary.size, long, { emit: (row) => expected.push(key(row)) });
+    const tasks = seriesTasks(long);
+    const controller = new AbortController();
+    const rows: string[] = [];
+    let afterAbort = 0;
+    // this thread runs slot 1 first: abort when its series reports generation 2, mid-series
+    const result = await simulateAsync(corpus, vocabulary.size, long, { workers: 2, signal: controller.signal }, {
+      onRow: (row) => rows.push(key(row)),
+      onProgress: (task, generation) => {
+        // the generation running at the abort ends (it cannot be cut short); no other may start
+        if (controller.signal.aborted && (task.position !== tasks[1]!.position || generation !== 2)) afterAbort++;
+        else if (task.position === tasks[1]!.position && generation === 2) controller.abort();
+      },
+    });
+    expect(result.interrupted).toBe(true);
+    expect(result.ended).toBeLessThan(4);
+    expect(rows).toEqual(expected.slice(0, rows.length));
+    // nothing more happens: no row, and no new generation of this thread's series (progress) after the abort
+    const delivered = rows.length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(rows).toHaveLength(delivered);
+    expect(afterAbort).toBe(0);
+  }, 30_000);
 });
+
