@@ -179,44 +179,30 @@ const isAborted = (signal: AbortSignal | undefined): boolean => signal?.aborted 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], options: RunTasksOptions, handlers: TaskHandlers): Promise<RunTasksResult> {
-  const onRow = guarded(handlers.onRow);
-  const onTexts = guarded(handlers.onTexts);
-  const onEnd = guarded(handlers.onEnd);
-  const onProgress = guarded(handlers.onProgress);
-  const keeper = new Generation0Keeper();
+  let next = 0;
   let ended = 0;
   let failed = 0;
-  for (const [index, task] of tasks.entries()) {
-    if (isAborted(options.signal)) return { ended, failed, interrupted: true };
-    let outcome: TaskOutcome;
-    try {
-      const steps = taskSteps(run, task, options.extras ?? NO_EXTRAS, {
-        generation0: { keeper, keep: sharedNext(run, tasks, index) },
-        onRow: (generation, values, perplexities) => onRow({ cell: task.cell, replicate: task.replicate, generation, values }, task, perplexities),
-        onTexts: (generation, measured, shareSentences) => onTexts(task, generation, measured, shareSentences),
-        ...(handlers.onProgress === undefined ? {} : { onProgress: (generation: number, fraction: number) => onProgress(task, generation, fraction) }),
-        ...(options.warn === undefined ? {} : { warn: options.warn }),
-      });
-      let step = steps.next();
-      while (step.done !== true) {
-        await nextTurn();
-        if (isAborted(options.signal)) return { ended, failed, interrupted: true };
-        step = steps.next();
-      }
-      outcome = step.value === undefined ? {} : { extinctions: step.value };
-    } catch (error) {
-      if (error instanceof HandlerFailure) throw error.error;
-      outcome = { error: error instanceof Error ? error : new Error(String(error)) };
-      failed++;
-    }
-    try {
-      onEnd(task, outcome);
-    } catch (error) {
-      throw error instanceof HandlerFailure ? error.error : error;
-    }
-    ended++;
-  }
-  return { ended, failed, interrupted: false };
+  let failure: { readonly error: unknown } | undefined;
+  const lane: Lane = {
+    next: () => (isAborted(options.signal) || next >= tasks.length ? undefined : next++),
+    stopped: () => isAborted(options.signal),
+    push: (slot, event) => {
+      const task = tasks[slot]!;
+      if (event.kind === 'row') handlers.onRow?.({ cell: task.cell, replicate: task.replicate, generation: event.generation, values: event.values }, task, event.perplexities);
+    },
+    end: (slot, outcome) => {
+      if (outcome.error !== undefined) failed++;
+      handlers.onEnd?.(tasks[slot]!, outcome);
+      ended++;
+    },
+    fail: (error) => {
+      failure = { error };
+    },
+  };
+  // one task after the other: the next task is the one whose generation 0 may be kept (distance 1)
+  await runLane(run, tasks, 1, new Generation0Keeper(), lane, options, handlers);
+  if (failure !== undefined) throw failure.error;
+  return { ended, failed, interrupted: ended < tasks.length };
 }
 
 /**
@@ -393,7 +379,7 @@ function runOnWorkers(
   });
 }
 
-/** What the pool gives the series this thread runs (runOnWorkers with `inThisThread`). */
+/** Where the series this thread runs come from and go to (runInProcess, or runOnWorkers with `inThisThread`). */
 interface Lane {
   /** The next task's slot, or undefined when none is left or the run has settled. */
   readonly next: () => number | undefined;
@@ -406,8 +392,10 @@ interface Lane {
 }
 
 /**
- * This thread's share of a pool's tasks: one task after another, a turn of the event loop after every
- * generation (so the workers' messages, signals and writes proceed), until none is left.
+ * The series this thread runs (all of them in process, or its share of a pool's): one task after
+ * another, a turn of the event loop after every generation (so signals, progress, writes and the
+ * workers' messages proceed), until `lane` has none left or stops. A series that throws ends with its
+ * error; a handler that throws (marked by `guarded`) ends the lane through `lane.fail`.
  */
 async function runLane(
   run: PreparedRun,

@@ -65,6 +65,19 @@ describe('runTasks', () => {
     expect(rows).toHaveLength(3 * 3);
   });
 
+  it('in process, a handler that throws rejects the run with its error (not a failed series)', async () => {
+    const run = prepareRun(corpus, vocabulary.size, settings);
+    const tasks = seriesTasks(settings);
+    const rows: SeriesRow[] = [];
+    const onRow = (row: SeriesRow): void => {
+      rows.push(row);
+      if (rows.length === 2) throw new Error('disk full');
+    };
+    await expect(runTasks(run, corpus, tasks, { workers: 1 }, { onRow })).rejects.toThrow('disk full');
+    expect(rows).toHaveLength(2); // no row after the failing one
+    await expect(runTasks(run, corpus, tasks, { workers: 1 }, { onEnd: () => { throw new Error('no room'); } })).rejects.toThrow('no room');
+  });
+
   it('stops at once when aborted, keeping what was delivered', async () => {
     const controller = new AbortController();
     const rows: SeriesRow[] = [];
