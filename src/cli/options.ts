@@ -95,8 +95,11 @@ export const SHARED_ROWS = {
   seed: { flag: '--seed', value: '<n>', description: 'seed of every random draw', parse: fromRule(SHARED_RULES.seed), fallback: DEFAULT_SHARED.seed },
 } as const satisfies { readonly [K in keyof SharedSettings]-?: ValueOption<NonNullable<SharedSettings[K]>> };
 
-/** The loader's options that a user sets (standard input, folder, callbacks and merges come from the CLI). */
-export type LoadFlags = Omit<LoadOptions, 'stdin' | 'cwd' | 'onWarning' | 'onProgress' | 'subwordTraining' | 'bpeMerges'>;
+/**
+ * The loader's options that a user sets (standard input, folder, callbacks and merges come from the
+ * CLI; brownCache, which changes no output, is the library's only).
+ */
+export type LoadFlags = Omit<LoadOptions, 'stdin' | 'cwd' | 'onWarning' | 'onProgress' | 'subwordTraining' | 'bpeMerges' | 'brownCache'>;
 
 /**
  * The corpus flags of every command that reads a corpus. No fallback for lowercase (it depends on the

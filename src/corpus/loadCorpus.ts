@@ -125,9 +125,9 @@ export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
   return [{ kind: kindOf(path), path }];
 }
 
-/** The Brown cache's replay into `builder`, when a source is Brown, its words are Brown's own (no subword encoding) and the build wrote a cache. */
+/** The Brown cache's replay into `builder`, when a source is Brown, its words are Brown's own (no subword encoding), the build wrote a cache and `brownCache` is not false. */
 function brownReplayFor(sources: readonly Source[], settings: LoadOptions, builder: CorpusBuilder): BrownReplay | undefined {
-  if (!sources.some((source) => source.kind === 'brown') || brownEncoder(settings.tokenizer) !== undefined) return undefined;
+  if (settings.brownCache === false || !sources.some((source) => source.kind === 'brown') || brownEncoder(settings.tokenizer) !== undefined) return undefined;
   const cache = readBrownCache();
   if (cache === undefined) return undefined;
   const { tokens, sentences } = cachedSize(cache, sources.flatMap((source) => (source.kind === 'brown' ? [source.path] : [])));

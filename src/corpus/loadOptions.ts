@@ -22,6 +22,11 @@ export interface LoadOptions extends TextOptions {
   readonly cwd?: string;
   /** Follows the reading: bytes read so far and, when every source is a file, their total size. */
   readonly onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  /**
+   * False reads the built-in Brown's tagged text instead of the cache the build writes (the same corpus
+   * and vocabulary, tested: for measuring the reading itself); default true (./brownCache.ts).
+   */
+  readonly brownCache?: boolean;
 }
 
 export const DEFAULT_LOAD_OPTIONS: LoadOptions = DEFAULT_TEXT_OPTIONS;
@@ -34,10 +39,10 @@ const TOKENIZER_RULE: ValueRule<TokenizerName> = {
   names: TOKENIZER_NAMES,
 };
 
-type ValueOptions = Omit<LoadOptions, 'stdin' | 'onWarning' | 'onProgress' | 'subwordTraining' | 'bpeMerges'>;
+type ValueOptions = Omit<LoadOptions, 'stdin' | 'onWarning' | 'onProgress' | 'subwordTraining' | 'bpeMerges' | 'brownCache'>;
 
-/** Options checked by kind (functions, a stream, a list of merges), not by a value rule. */
-const OTHER_OPTIONS = ['stdin', 'onWarning', 'onProgress', 'subwordTraining', 'bpeMerges'];
+/** Options checked by kind (functions, a stream, a list of merges) or library-only (no CLI flag), not by a value rule of LOAD_RULES. */
+const OTHER_OPTIONS = ['stdin', 'onWarning', 'onProgress', 'subwordTraining', 'bpeMerges', 'brownCache'];
 
 /** The rule of every plain-valued option (stdin and onWarning are checked by kind). */
 export const LOAD_RULES: { readonly [K in keyof ValueOptions]-?: ValueRule<NonNullable<ValueOptions[K]>> } = {
@@ -69,6 +74,7 @@ export function validateLoadOptions(specs: unknown, options: unknown): Partial<L
       throw new UsageError(`${key} must be a function, got ${shownValue(object[key])}`, 'pass a function, or leave it out');
     }
   }
+  if (object['brownCache'] !== undefined) checkValue('brownCache', object['brownCache'], BOOLEAN_RULE);
   if (object['bpeMerges'] !== undefined && !Array.isArray(object['bpeMerges'])) {
     throw new UsageError(`bpeMerges must be a list of merges, got ${shownValue(object['bpeMerges'])}`, 'pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out');
   }
