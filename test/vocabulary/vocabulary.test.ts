@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BOS, EOS, FIRST_TOKEN_ID, Vocabulary } from '../../src/vocabulary/vocabulary.js';
 
@@ -29,4 +30,38 @@ describe('Vocabulary', () => {
   it('refuses an id it does not know', () => {
     expect(() => new Vocabulary().token(7)).toThrow(RangeError);
   });
+
+  it('keeps a long token without the text it was cut from (the text can be collected)', () => {
+    // In a child with --expose-gc (the build's module, as the worker tests use it): words of 13-14
+    // characters cut from a 3.4 MB text are interned, the text is dropped, and after a collection
+    // the heap has not kept it. A vocabulary holding V8's sliced strings would keep all 3.4 MB.
+    const script = `
+      const { Vocabulary } = await import(${JSON.stringify(new URL('../../dist/vocabulary/vocabulary.js', import.meta.url).href)});
+      globalThis.gc(); globalThis.gc();
+      const before = process.memoryUsage().heapUsed;
+      // the text lives in this function only (temporaries of the module's own code may outlive a collection)
+      function read() {
+        const vocabulary = new Vocabulary();
+        const text = Array.from({ length: 200000 }, (_, i) => 'longtokenwor' + i).join(' ');
+        for (let at = 0, n = 0; n < 100; n++) {
+          const end = text.indexOf(' ', at);
+          vocabulary.intern(text.slice(at, end));
+          at = end + 1;
+        }
+        return vocabulary;
+      }
+      const vocabulary = read();
+      globalThis.gc(); globalThis.gc();
+      globalThis.kept = vocabulary;
+      console.log(JSON.stringify({ grown: process.memoryUsage().heapUsed - before, size: vocabulary.size, last: vocabulary.token(101) }));
+    `;
+    const child = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    const { grown, size, last } = JSON.parse(child.stdout) as { grown: number; size: number; last: string };
+    expect(size).toBe(102);
+    expect(last).toBe('longtokenwor99');
+    // 100 words of 13-14 characters (13 is the shortest cut V8 makes a view of): some kilobytes, far from the 3.4 MB of the text
+    expect(grown).toBeLessThan(1 << 20);
+  });
 });
+
