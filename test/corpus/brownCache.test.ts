@@ -106,6 +106,27 @@ describe('the Brown cache', () => {
     expect(firstDifference(vocabulary.toArray(), reference.vocabulary.toArray())).toBe(-1);
   });
 
+  it('counts the cached size of the files it holds only, empty ones included', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'brown-cache-'));
+    const empty = join(folder, 'cx99');
+    writeFileSync(empty, '\n\n');
+    const [a] = brownFiles('brown:humor');
+    // an empty file first (no sentence, at the very start of the ids), then ca's sentences
+    const cache = decodeBrownCache(encodeBrownCache([empty, a!], 'test'), 'test')!;
+    const sizeOfA = cachedSize(cache, [a!]);
+    expect(sizeOfA.sentences).toBeGreaterThan(0);
+    expect(cachedSize(cache, [empty])).toEqual({ tokens: 0, sentences: 0 });
+    // a file the cache does not hold counts nothing
+    expect(cachedSize(cache, [empty, a!, join(folder, 'cz01')])).toEqual(sizeOfA);
+  });
+
+  it('is not written from text that holds <s> or </s> (dropped tokens it could not replay)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'brown-cache-'));
+    const marked = join(folder, 'cx98');
+    writeFileSync(marked, 'The/at <s>/x dog/nn ./.\n');
+    expect(() => encodeBrownCache([marked], 'test')).toThrow(/<s> or <\/s>/u);
+  });
+
   it('brownCache must be a boolean', async () => {
     await expect(loadCorpus(['brown:humor'], { brownCache: 'no' } as never)).rejects.toThrow(/brownCache/u);
   });
@@ -116,6 +137,9 @@ describe('the Brown cache', () => {
     expect(decodeBrownCache(bytes, version)).toBeDefined();
     expect(decodeBrownCache(bytes, '0.0.1')).toBeUndefined();
     expect(decodeBrownCache(bytes.subarray(0, bytes.length - 4), version)).toBeUndefined();
+    // cut inside the header: refused, not thrown
+    expect(decodeBrownCache(bytes.subarray(0, 6), version)).toBeUndefined();
+    expect(decodeBrownCache(bytes.subarray(0, 40), version)).toBeUndefined();
     const foreign = bytes.slice();
     foreign[0] = 0x58; // not "NCB1"
     expect(decodeBrownCache(foreign, version)).toBeUndefined();
