@@ -13,7 +13,7 @@
 import { RARE_THRESHOLD_RULE } from '../metrics/seedReference.js';
 import { SMOOTHING_NAMES, VOCAB_MODES } from '../model/languageModel.js';
 import { UsageError } from '../errors.js';
-import { checkList, checkObject, checkValue, integerRule, nameRule, numberRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkList, checkObject, checkValue, integerRule, nameRule, numberRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
 import { SAMPLING_RULES } from '../sampler/sampling.js';
 import { parseSelectRule, SELECT_FORMS } from './curation.js';
 import { HUMAN_POOLS, STRATEGIES, type CellSettings, type RunSettings, type SharedSettings } from './settings.js';
@@ -140,6 +140,7 @@ export const WORKERS_RULE: ValueRule<number> = integerRule(1, 1024);
 export function validateTaskOptions(options: unknown, handlers: unknown): Readonly<Record<string, unknown>> {
   const object = checkObject('options', options);
   if (object['workers'] !== undefined) checkValue('options.workers', object['workers'], WORKERS_RULE);
+  if (object['inThisThread'] !== undefined) checkValue('options.inThisThread', object['inThisThread'], BOOLEAN_RULE);
   checkHooks(handlers, null, 'handlers');
   return object;
 }

@@ -400,7 +400,7 @@ interface Lane {
 async function runLane(
   run: PreparedRun,
   tasks: readonly SeriesTask[],
-  workerCount: number,
+  threads: number,
   keeper: Generation0Keeper,
   lane: Lane,
   options: RunTasksOptions,
@@ -414,7 +414,8 @@ async function runLane(
     let outcome: TaskOutcome;
     try {
       const steps = taskSteps(run, task, options.extras ?? NO_EXTRAS, {
-        generation0: { keeper, keep: sharedNext(run, tasks, slot, workerCount) },
+        // the task this thread likely gets next is `threads` places on (sharedNext)
+        generation0: { keeper, keep: sharedNext(run, tasks, slot, threads) },
         onRow: (generation, values, perplexities) => push(slot, { kind: 'row', generation, values, ...(perplexities === undefined ? {} : { perplexities }) }),
         onTexts: (generation, measured, shareSentences) => onTexts(task, generation, measured, shareSentences),
         ...(handlers.onProgress === undefined ? {} : { onProgress: (generation: number, fraction: number) => onProgress(task, generation, fraction) }),

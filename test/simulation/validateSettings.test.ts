@@ -201,6 +201,8 @@ describe('hooks and task options', () => {
     expect(() => validateTaskOptions({}, {})).not.toThrow();
     expect(() => validateTaskOptions({ workers: 1024 }, { onRow: () => undefined })).not.toThrow();
     expect(refusal(() => validateTaskOptions({ workers: 1025 }, {})).message).toBe("options.workers must be a whole number from 1 to 1024, got '1025'");
+    expect(() => validateTaskOptions({ workers: 2, inThisThread: false }, {})).not.toThrow();
+    expect(refusal(() => validateTaskOptions({ inThisThread: 'no' }, {})).message).toBe("options.inThisThread must be true or false, got 'no'");
     expect(refusal(() => validateTaskOptions({}, { onEnd: 'x' })).message).toBe("handlers.onEnd must be a function, got 'x'");
     expect(refusal(() => validateTaskOptions(null, {})).message).toBe('options must be an object, got null');
   });
