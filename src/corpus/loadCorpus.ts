@@ -19,13 +19,12 @@
  * allowed); an option left out or undefined takes its default from DEFAULT_LOAD_OPTIONS.
  */
 
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { Vocabulary } from '../vocabulary/vocabulary.js';
-import { brownFiles, isBrownSpec } from './brown.js';
-import { addBrownLine } from './brownLine.js';
+import { brownFiles, isBrownSpec, readBrownFile } from './brown.js';
 import { BrownReplay, cachedSize, readBrownCache } from './brownCache.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
@@ -145,9 +144,8 @@ async function readSource(
   const name = source.kind === 'stdin' ? 'standard input' : source.path;
   try {
     if (source.kind === 'brown') {
-      const bytes = brown?.add(source.path);
-      if (bytes === undefined) await readBrown(source.path, settings, builder, onBytes);
-      else onBytes?.(bytes);
+      const bytes = brown?.add(source.path) ?? readBrownFile(source.path, builder, settings.lowercase, brownEncoder(settings.tokenizer));
+      onBytes?.(bytes);
       return 0;
     }
     const text = source.kind === 'stdin' ? requireStdin(settings) : createReadStream(source.path, { highWaterMark: 1 << 20 });
@@ -167,14 +165,6 @@ function asInputError(error: unknown, name: string): unknown {
     return new InputError(`cannot read ${name}: ${reason}`, 'check the path and its permissions');
   }
   return error;
-}
-
-async function readBrown(path: string, settings: LoadOptions, builder: CorpusBuilder, onBytes: ((bytes: number) => void) | undefined): Promise<void> {
-  // Synchronous: 500 small files, each read at once, cost less than 500 trips through the thread pool.
-  const text = readFileSync(path, 'utf8');
-  const encode = brownEncoder(settings.tokenizer);
-  for (const line of text.split('\n')) addBrownLine(builder, line, settings.lowercase, encode);
-  onBytes?.(Buffer.byteLength(text));
 }
 
 function requireStdin(settings: LoadOptions): Readable {
