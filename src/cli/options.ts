@@ -255,7 +255,7 @@ export const MERGE_OPTIONS = {
 
 export const PLAYGROUND_OPTIONS = {
   out: { flag: '--out', value: '<file>', description: 'the HTML file to write', parse: text, file: true, fallback: 'playground.html' },
-  // The default corpora (DEFAULT_PLAYGROUND_CORPORA) are shown by commands/playground.ts, which may read the file system.
+  // The default corpora (DEFAULT_PLAYGROUND_CORPORA, playground/embeddedCorpus.ts) are shown by commands/playground.ts.
   corpus: { ...noFallback(corpus, null), description: 'corpora to embed: brown:<category>, a file, a folder or a glob' },
 } as const satisfies Readonly<Record<string, AnyOption>>;
 

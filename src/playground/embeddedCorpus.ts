@@ -22,5 +22,8 @@ export interface EmbeddedCorpus {
   readonly parts: readonly EmbeddedPart[];
 }
 
+/** What a page carries by default: two Brown categories and the demo text. */
+export const DEFAULT_PLAYGROUND_CORPORA: readonly string[] = ['brown:news', 'brown:fiction', 'corpora/lighthouse.txt'];
+
 /** The id of the <script type="application/json"> element holding the corpora. */
 export const CORPORA_ELEMENT_ID = 'embedded-corpora';

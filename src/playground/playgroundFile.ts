@@ -24,9 +24,6 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'
 /** The built template (from dist/, also when this file runs from src/ in tests). */
 export const TEMPLATE_PATH = join(PACKAGE_ROOT, 'dist', 'playground', 'template.html');
 
-/** What the page carries by default: two Brown categories and the demo text. */
-export const DEFAULT_PLAYGROUND_CORPORA: readonly string[] = ['brown:news', 'brown:fiction', 'corpora/lighthouse.txt'];
-
 /** One part, compressed when that pays. */
 export function embedPart(name: string, kind: EmbeddedPart['kind'], bytes: Uint8Array): EmbeddedPart {
   const packed = gzipSync(bytes, { level: 9 }).toString('base64');

@@ -22,12 +22,12 @@
  * - A task that throws is reported through `onEnd(task, { error })`; the others go on.
  * - `signal` aborted: no new generation starts (workers are terminated); everything delivered so far
  *   stays delivered; resolves with `interrupted: true`.
- * Handler errors (a failed write) reject the promise. Options are checked first (validateTaskOptions:
+ * node:worker_threads is loaded only when a pool starts. Handler errors (a failed write) reject the promise. Options are checked first (validateTaskOptions:
  * UsageError for `workers` outside 1..1024 or a handler that is not a function).
  */
 
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import type { ExtinctionTable } from './extinctionTracker.js';
@@ -156,7 +156,10 @@ export async function runTasks(
 ): Promise<RunTasksResult> {
   validateTaskOptions(options, handlers);
   const workers = poolSize(options.workers, tasks.length);
-  return workers <= 1 ? runInProcess(run, tasks, options, handlers) : runOnWorkers(run, tasks, workers, options, handlers);
+  if (workers <= 1) return runInProcess(run, tasks, options, handlers);
+  // Loaded only when a pool starts: a run in this thread alone never needs it.
+  const { Worker: WorkerThread } = await import('node:worker_threads');
+  return runOnWorkers(run, tasks, workers, options, handlers, WorkerThread);
 }
 
 /** Marks errors thrown by a handler, so they are not mistaken for a failing task. */
@@ -249,6 +252,7 @@ function runOnWorkers(
   workerCount: number,
   options: RunTasksOptions,
   handlers: TaskHandlers,
+  WorkerThread: typeof Worker,
 ): Promise<RunTasksResult> {
   const script = options.workerScript ?? defaultWorkerScript();
   const setup: WorkerSetup = {
@@ -335,7 +339,7 @@ function runOnWorkers(
       }
     };
     const spawn = (): Worker => {
-      const worker = new Worker(script, { workerData: setup });
+      const worker = new WorkerThread(script, { workerData: setup });
       pool.set(worker, undefined);
       worker.on('message', (reply: WorkerReply) => safely(() => onReply(worker, reply)));
       worker.on('error', (error) =>

@@ -1,9 +1,13 @@
 /**
  * The installed executable (dist/cli/main.js, built by `npm test` and by `npm ci` through `prepare`):
  * it runs as a separate process, and loading natural prints nothing on stdout (`--out -` stays clean).
+ * A plain run starts without what it does not use: the playground's page writer (zlib) and the worker
+ * pool's threads are loaded only by the commands and settings that need them.
  */
 
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CURVE_COLUMNS } from '../../src/export/curveRecord.js';
@@ -25,5 +29,24 @@ describe('the ngram-collapse executable', () => {
     const result = spawnSync(process.execPath, [main, 'run', '--generations', 'ten'], { cwd: root, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("ngram-collapse: --generations must be a number, got 'ten' (pass a whole number from 1 to 100000)\n");
+  });
+
+  it('loads zlib and worker_threads only when a command needs them', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-bin-'));
+    const preload = join(folder, 'modules.cjs');
+    // Node's list of the built-in modules a process loaded, written when it exits.
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULE_LIST, process.moduleLoadList.join('\\n')));\n`);
+    const builtins = (workers: string): string[] => {
+      const list = join(folder, `modules-${workers}.txt`);
+      const args = ['--require', preload, main, 'run', '--corpus', 'corpora/lighthouse.txt', '--generations', '1', '--workers', workers, '--quiet', '--out', join(folder, 'curves.csv')];
+      const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, MODULE_LIST: list } });
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(list, 'utf8').split('\n');
+    };
+    const alone = builtins('1');
+    expect(alone).toContain('NativeModule fs');
+    expect(alone).not.toContain('NativeModule zlib');
+    expect(alone).not.toContain('NativeModule worker_threads');
+    expect(builtins('2')).toContain('NativeModule worker_threads');
   });
 });

@@ -6,12 +6,13 @@
  * otherwise; `-` is refused: the page is a file to open); each --corpus is read as `run --corpus`
  * reads it (brown:<category>, a file, a folder or a glob; default: brown:news, brown:fiction and the
  * demo text corpora/lighthouse.txt); then writes the page in one go and prints its path and size.
- * Needs no bundler: the page's code is prebuilt in dist/playground/template.html.
+ * Needs no bundler: the page's code is prebuilt in dist/playground/template.html. The page writer is
+ * loaded when the command runs, not when the CLI starts.
  */
 
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { DEFAULT_PLAYGROUND_CORPORA, writePlayground } from '../../playground/playgroundFile.js';
+import { DEFAULT_PLAYGROUND_CORPORA } from '../../playground/embeddedCorpus.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { PLAYGROUND_OPTIONS } from '../options.js';
@@ -29,6 +30,7 @@ export function playgroundCommand(io: CliIO): Command {
     const corpus = options.corpus ?? DEFAULT_PLAYGROUND_CORPORA;
     const out = checkWritable(options.out, io.cwd, '--out');
     checkNotCorpus(out, corpus, io.cwd, '--out');
+    const { writePlayground } = await import('../../playground/playgroundFile.js'); // the page writer (and zlib) only for this command
     const bytes = writePlayground(out, corpus, io.cwd);
     io.stdout.write(`playground written to ${options.out} (${(bytes / 1e6).toFixed(2)} MB; corpora: ${corpus.join(', ')})\n`);
   });
