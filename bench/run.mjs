@@ -13,8 +13,9 @@
  *    python3 is present);
  * 2. the end-to-end table: process wall time from start to exit, peak RSS and page faults, from the
  *    command line: a plain `run` on a 200-sentence file (start-up), the default `run` with 2 workers
- *    and with 1 (on Linux also with 2 workers and glibc's malloc on huge pages), the 5-generation job and the 1-generation job through the CLI, and the baselines doing
- *    the same 5 generations; then what a page fault costs on this machine (64 MB written twice);
+ *    and with 1 (on Linux also with 2 workers and glibc's malloc on huge pages), the 5-generation job
+ *    and the 1-generation job through the CLI, and the baselines doing the same 5 generations; then
+ *    what a page fault costs on this machine (64 MB written twice);
  * 3. the scaling table: ngram-collapse at 0.1M, 1M and 10M tokens per generation (100M with --large)
  *    on a seeded corpus whose vocabulary grows by Heaps' law (./heapsCorpus.mjs), with its types and
  *    distinct trigrams;
@@ -58,10 +59,10 @@ const withPython = !quick && !args.includes('--no-python') && hasCommand('python
 const withComparison = !args.includes('--no-comparison');
 const withEndToEnd = !args.includes('--no-end-to-end');
 const withScaling = !args.includes('--no-scaling');
-/** The GLIBC_TUNABLES value that puts glibc's malloc on transparent huge pages (see the README, Fresh memory on this machine). */
-const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
 const withSections = !args.includes('--no-sections');
 const withLongInput = !args.includes('--no-long-input');
+/** The GLIBC_TUNABLES value that puts glibc's malloc on transparent huge pages (see the README, Fresh memory on this machine). */
+const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
 const scales = quick ? [100_000, 1_000_000] : large ? [100_000, 1_000_000, 10_000_000, 100_000_000] : [100_000, 1_000_000, 10_000_000];
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 

@@ -22,8 +22,9 @@
  * - A task that throws is reported through `onEnd(task, { error })`; the others go on.
  * - `signal` aborted: no new generation starts (workers are terminated); everything delivered so far
  *   stays delivered; resolves with `interrupted: true`.
- * node:worker_threads is loaded only when a pool starts. Handler errors (a failed write) reject the promise. Options are checked first (validateTaskOptions:
- * UsageError for `workers` outside 1..1024 or a handler that is not a function).
+ * Handler errors (a failed write) reject the promise. Options are checked first (validateTaskOptions:
+ * UsageError for `workers` outside 1..1024 or a handler that is not a function). node:worker_threads
+ * is imported only when a pool starts.
  */
 
 import { availableParallelism } from 'node:os';

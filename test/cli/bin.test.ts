@@ -6,7 +6,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,10 +43,14 @@ describe('the ngram-collapse executable', () => {
       expect(result.status, result.stderr).toBe(0);
       return readFileSync(list, 'utf8').split('\n');
     };
-    const alone = builtins('1');
-    expect(alone).toContain('NativeModule fs');
-    expect(alone).not.toContain('NativeModule zlib');
-    expect(alone).not.toContain('NativeModule worker_threads');
-    expect(builtins('2')).toContain('NativeModule worker_threads');
+    try {
+      const alone = builtins('1');
+      expect(alone).toContain('NativeModule fs');
+      expect(alone).not.toContain('NativeModule zlib');
+      expect(alone).not.toContain('NativeModule worker_threads');
+      expect(builtins('2')).toContain('NativeModule worker_threads');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
