@@ -13,8 +13,9 @@
  *    python3 is present);
  * 2. the end-to-end table: process wall time from start to exit, peak RSS and page faults, from the
  *    command line: a plain `run` on a 200-sentence file (start-up), the default `run` with 2 workers
- *    and with 1 (on Linux also with 2 workers and glibc's malloc on huge pages), the 5-generation job
- *    and the 1-generation job through the CLI, and the baselines doing the same 5 generations; then
+ *    and with 1, the 5-generation job and the 1-generation job through the CLI (on Linux with glibc the
+ *    CLI relaunches these with the allocator tuned, src/cli/allocatorRelaunch.ts; the default run and
+ *    the 5-generation job run again with NGRAM_COLLAPSE_RELAUNCH=0, to show what that gives), and the baselines doing the same 5 generations; then
  *    what a page fault costs on this machine (64 MB written twice);
  * 3. the scaling table: ngram-collapse at 0.1M, 1M and 10M tokens per generation (100M with --large)
  *    on a seeded corpus whose vocabulary grows by Heaps' law (./heapsCorpus.mjs), with its types and
@@ -61,8 +62,8 @@ const withEndToEnd = !args.includes('--no-end-to-end');
 const withScaling = !args.includes('--no-scaling');
 const withSections = !args.includes('--no-sections');
 const withLongInput = !args.includes('--no-long-input');
-/** The GLIBC_TUNABLES value that puts glibc's malloc on transparent huge pages (see the README, Fresh memory on this machine). */
-const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
+/** The CLI's setting that runs every command in its own process, untuned (src/cli/allocatorRelaunch.ts). */
+const UNTUNED = { NGRAM_COLLAPSE_RELAUNCH: '0' };
 const scales = quick ? [100_000, 1_000_000] : large ? [100_000, 1_000_000, 10_000_000, 100_000_000] : [100_000, 1_000_000, 10_000_000];
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -158,11 +159,17 @@ function endToEnd() {
   rows.push({ job: 'start-up: run on 200 sentences, 1 generation', ...wall('ngram-collapse start-up', process.execPath, job(small, 1)) });
   rows.push({ job: 'default run (brown, 2 cells x 10 generations)', detail: '--workers 2', ...wall('ngram-collapse default run, 2 workers', process.execPath, [cli, 'run', '--quiet', '--workers', '2', '--out', out]) });
   if (!quick) rows.push({ job: 'default run (brown, 2 cells x 10 generations)', detail: '--workers 1', ...wall('ngram-collapse default run, 1 worker', process.execPath, [cli, 'run', '--quiet', '--workers', '1', '--out', out]) });
-  // glibc's malloc on transparent huge pages (Linux, glibc 2.35 or later; elsewhere the variable is ignored): 2 MB a page fault instead of 4 KB
-  if (!quick && process.platform === 'linux') rows.push({ job: 'default run (brown, 2 cells x 10 generations)', detail: `--workers 2, GLIBC_TUNABLES=${HUGE_PAGES}`, ...wall('ngram-collapse default run, 2 workers, huge pages', process.execPath, [cli, 'run', '--quiet', '--workers', '2', '--out', out], { GLIBC_TUNABLES: HUGE_PAGES }) });
+  // the same without the relaunch (it happens only on Linux with glibc, and only when GLIBC_TUNABLES is unset)
+  const relaunches = !quick && process.platform === 'linux' && process.env.GLIBC_TUNABLES === undefined;
+  if (relaunches) {
+    for (const workers of ['2', '1']) {
+      rows.push({ job: 'default run', detail: `--workers ${workers}, NGRAM_COLLAPSE_RELAUNCH=0`, ...wall(`ngram-collapse default run, ${workers} worker(s), not relaunched`, process.execPath, [cli, 'run', '--quiet', '--workers', workers, '--out', out], UNTUNED) });
+    }
+  }
   rows.push({ job: '1-generation job', detail: 'ngram-collapse run', ...wall('ngram-collapse 1-generation job', process.execPath, job(input, 1)) });
   const ours = { job: '5-generation job', detail: 'ngram-collapse run', ...wall('ngram-collapse 5-generation job', process.execPath, job(input, 5)) };
   rows.push(ours);
+  if (relaunches) rows.push({ job: '5-generation job', detail: 'ngram-collapse run, NGRAM_COLLAPSE_RELAUNCH=0', ...wall('ngram-collapse 5-generation job, not relaunched', process.execPath, job(input, 5), UNTUNED) });
   const baselines = [['baseline-naive.mjs', process.execPath, join(here, 'baseline-naive.mjs')]];
   if (existsSync(join(shared, 'baseline-ts.mjs'))) baselines.push(['shared baseline-ts.mjs', process.execPath, join(shared, 'baseline-ts.mjs')]);
   if (withPython && existsSync(join(shared, 'baseline-py.py'))) baselines.push(['shared baseline-py.py', 'python3', join(shared, 'baseline-py.py')]);

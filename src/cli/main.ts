@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 /**
  * The `ngram-collapse` executable: runs the CLI on the real process streams and sets the exit code.
+ * A simulating command on a corpus of some size runs in a child process with glibc's allocator tuned
+ * (./allocatorRelaunch.ts); the program itself is loaded only where the command runs.
  */
 
-import { runCli } from './program.js';
-import { processIO } from './io.js';
+import { processHost, relaunchEnvironment, runRelaunched } from './allocatorRelaunch.js';
 
-process.exitCode = await runCli(process.argv.slice(2), processIO());
+const argv = process.argv.slice(2);
+const tuned = relaunchEnvironment(argv, process.env, processHost());
+const relaunched = tuned === undefined ? undefined : await runRelaunched(tuned);
+if (relaunched !== undefined) process.exitCode = relaunched;
+else {
+  const [{ runCli }, { processIO }] = await Promise.all([import('./program.js'), import('./io.js')]);
+  process.exitCode = await runCli(argv, processIO());
+}

@@ -2,7 +2,9 @@
  * The installed executable (dist/cli/main.js, built by `npm test` and by `npm ci` through `prepare`):
  * it runs as a separate process, and loading natural prints nothing on stdout (`--out -` stays clean).
  * A plain run starts without what it does not use: the playground's page writer (zlib) and the worker
- * pool's threads are loaded only by the commands and settings that need them.
+ * pool's threads are loaded only by the commands and settings that need them. On Linux with glibc a
+ * simulation can run in a child process with the allocator tuned (src/cli/allocatorRelaunch.ts): the
+ * same bytes, the same errors and exit codes.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -10,10 +12,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RELAUNCH_VARIABLE, TUNED_ALLOCATOR } from '../../src/cli/allocatorRelaunch.js';
 import { CURVE_COLUMNS } from '../../src/export/curveRecord.js';
 
 const root = join(import.meta.dirname, '../..');
 const main = join(root, 'dist/cli/main.js');
+const onGlibc = process.platform === 'linux' && typeof (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime === 'string';
+/** This process's environment without the user's own tunables (with them the executable never relaunches). */
+const { GLIBC_TUNABLES: _, ...untuned } = process.env;
 
 describe('the ngram-collapse executable', () => {
   it('writes a clean CSV to stdout with --out -', () => {
@@ -49,6 +55,36 @@ describe('the ngram-collapse executable', () => {
       expect(alone).not.toContain('NativeModule zlib');
       expect(alone).not.toContain('NativeModule worker_threads');
       expect(builtins('2')).toContain('NativeModule worker_threads');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(onGlibc)('relaunched with the allocator tuned, writes the same bytes and exits the same way', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-relaunch-'));
+    const preload = join(folder, 'tunables.cjs');
+    // each process of the run appends the GLIBC_TUNABLES it started with
+    writeFileSync(preload, `require('node:fs').appendFileSync(process.env.TUNABLES_LOG, (process.env.GLIBC_TUNABLES ?? 'unset') + '\\n');\n`);
+    let runs = 0;
+    const run = (relaunch: string, args: readonly string[]) => {
+      const log = join(folder, `tunables-${++runs}.txt`);
+      const result = spawnSync(process.execPath, ['--require', preload, main, ...args], { cwd: root, encoding: 'utf8', env: { ...untuned, TUNABLES_LOG: log, [RELAUNCH_VARIABLE]: relaunch } });
+      return { ...result, processes: readFileSync(log, 'utf8').trimEnd().split('\n') };
+    };
+    try {
+      const args = (out: string) => ['run', '--corpus', 'corpora/lighthouse.txt', '--generations', '2', '--workers', '1', '--quiet', '--out', join(folder, out)];
+      const here = run('0', args('here.csv'));
+      expect(here.status, here.stderr).toBe(0);
+      expect(here.processes).toEqual(['unset']);
+      const relaunched = run('1', args('relaunched.csv'));
+      expect(relaunched.status, relaunched.stderr).toBe(0);
+      expect(relaunched.processes).toEqual(['unset', TUNED_ALLOCATOR]);
+      expect(readFileSync(join(folder, 'relaunched.csv')).equals(readFileSync(join(folder, 'here.csv')))).toBe(true);
+      // bad usage is reported by the child, once, with its exit code
+      const bad = run('1', ['run', '--generations', 'ten']);
+      expect(bad.processes).toEqual(['unset', TUNED_ALLOCATOR]);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toBe("ngram-collapse: --generations must be a number, got 'ten' (pass a whole number from 1 to 100000)\n");
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -1,7 +1,8 @@
 /**
  * A run killed with SIGINT mid-way (the built dist/cli/main.js in a child process) leaves a CSV of
  * whole rows, says how far it got, exits with 130, and --resume completes it to the same bytes as an
- * uninterrupted run. Needs `npm run build` (npm test builds first).
+ * uninterrupted run. Also when the run was relaunched with the allocator tuned (Linux, glibc: the
+ * signal goes to the parent, which passes it on). Needs `npm run build` (npm test builds first).
  */
 
 import { spawn } from 'node:child_process';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { RELAUNCH_VARIABLE } from '../../src/cli/allocatorRelaunch.js';
 import { CURVE_COLUMNS } from '../../src/export/curveRecord.js';
 import { readCsvLines } from '../../src/export/csvLines.js';
 
@@ -22,9 +24,16 @@ interface Finished {
   readonly stderr: string;
 }
 
-function start(args: readonly string[], cwd: string, interruptAfterBytes?: number): Promise<Finished> {
+const onGlibc = process.platform === 'linux' && typeof (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime === 'string';
+/** This environment without the user's own tunables, the relaunch set: `0` never, `1` always (src/cli/allocatorRelaunch.ts). */
+function environment(relaunch: string): NodeJS.ProcessEnv {
+  const { GLIBC_TUNABLES: _, ...untuned } = process.env;
+  return { ...untuned, [RELAUNCH_VARIABLE]: relaunch };
+}
+
+function start(args: readonly string[], cwd: string, relaunch: string, interruptAfterBytes?: number): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: environment(relaunch) });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     let timer: NodeJS.Timeout | undefined;
@@ -46,14 +55,15 @@ function start(args: readonly string[], cwd: string, interruptAfterBytes?: numbe
 }
 
 describe('an interrupted run', () => {
-  it.each([['1'], ['2']])('with --workers %s leaves whole rows and resumes to identical bytes', async (workers) => {
+  const cases: [string, string][] = [['1', '0'], ['2', '0'], ...(onGlibc ? ([['1', '1']] as [string, string][]) : [])];
+  it.each(cases)('with --workers %s (relaunched: %s) leaves whole rows and resumes to identical bytes', async (workers, relaunch) => {
     expect(existsSync(MAIN)).toBe(true);
     const whole = mkdtempSync(join(tmpdir(), 'ngram-collapse-whole-'));
     const cut = mkdtempSync(join(tmpdir(), 'ngram-collapse-cut-'));
-    const reference = await start([...ARGS, '--workers', '1'], whole);
+    const reference = await start([...ARGS, '--workers', '1'], whole, '0');
     expect(reference.code).toBe(0);
 
-    const interrupted = await start([...ARGS, '--workers', workers], cut, 60_000);
+    const interrupted = await start([...ARGS, '--workers', workers], cut, relaunch, 60_000);
     expect(interrupted.code).toBe(130);
     expect(interrupted.stderr).toMatch(/^ngram-collapse: interrupted by SIGINT: \d of 8 series complete in curves\.csv, every row written is whole \(continue with the same command plus --resume\)\n$/u);
     const partial = readFileSync(join(cut, 'curves.csv'));
@@ -66,7 +76,7 @@ describe('an interrupted run', () => {
     // every row written is a prefix of the uninterrupted file
     expect(readFileSync(join(whole, 'curves.csv')).subarray(0, partial.length).equals(partial)).toBe(true);
 
-    const resumed = await start([...ARGS, '--workers', workers, '--resume'], cut);
+    const resumed = await start([...ARGS, '--workers', workers, '--resume'], cut, relaunch);
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);
     for (const file of ['curves.csv', 'summary.csv', 'ext.csv']) {

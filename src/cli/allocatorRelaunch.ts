@@ -1,0 +1,119 @@
+/**
+ * allocatorRelaunch: on Linux with glibc, the executable runs a simulating command in a second Node
+ * process whose C allocator is tuned for this program (GLIBC_TUNABLES = TUNED_ALLOCATOR). glibc reads
+ * the variable only when a process starts, so a process cannot set it for itself.
+ *
+ * Why: the loop's arrays are megabytes each and live for a generation. With glibc's defaults, freed
+ * blocks go back to the kernel and the next generation's arrays take fresh pages, and on a virtual
+ * machine a fresh page can cost a fault at the host too (README, "Fresh memory on this machine").
+ * Tuned: malloc on transparent huge pages (`hugetlb=1`, glibc 2.35 or later; earlier versions ignore
+ * it), blocks up to 32 MiB from its heap (`mmap_threshold`) and up to 256 MiB of freed memory kept for
+ * reuse (`trim_threshold`). No output changes (the allocator only decides where memory comes from).
+ *
+ * Contract:
+ * - `relaunchEnvironment(argv, env, host)`: the environment to run the command line `argv` with in a
+ *   child process, or undefined to run it here. Undefined unless all of: Linux with glibc;
+ *   GLIBC_TUNABLES unset (the user's own setting wins, and the child has it set, so it never relaunches
+ *   again); NGRAM_COLLAPSE_RELAUNCH is not `0`; the command is `run` or `recipe NAME` (not `recipe
+ *   list`), without --help, --version or --print-config; and, unless NGRAM_COLLAPSE_RELAUNCH is `1`, the
+ *   corpus is not small. A corpus is small when every --corpus spec is a file under LARGE_CORPUS_BYTES
+ *   or names nothing (an error the command reports at once); Brown, a category of it, a folder, a glob
+ *   and standard input are not small, nor is the default corpus (no --corpus: Brown, a recipe's own, or
+ *   the --config file's). A second Node start costs about 0.1 s, which a small run would feel.
+ * - `runRelaunched(env)`: runs this process's own command line (Node's flags included) in a child
+ *   process with `env` and the same standard streams, passes SIGINT, SIGTERM and SIGHUP on to it (it
+ *   stops cleanly, ./signals.ts), and resolves to its exit code (128 + n if signal n ended it), or to
+ *   undefined if it could not be started (the caller then runs the command here).
+ */
+
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The GLIBC_TUNABLES value of a relaunched command (the README's recommendation for other programs too). */
+export const TUNED_ALLOCATOR = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456';
+
+/** `0`: never relaunch; `1`: relaunch whatever the corpus (still only a simulating command, on glibc). */
+export const RELAUNCH_VARIABLE = 'NGRAM_COLLAPSE_RELAUNCH';
+
+/** A corpus file of at least this size is not small (Brown as a text file is 6 MB; the bench's 200 sentences 20 KB). */
+export const LARGE_CORPUS_BYTES = 1 << 20;
+
+/** What the decision reads of the machine (the process's own, or a test's). */
+export interface RelaunchHost {
+  readonly platform: NodeJS.Platform;
+  /** True if this Node runs on glibc (only glibc reads GLIBC_TUNABLES). */
+  readonly glibc: () => boolean;
+  /** Size in bytes of the file `spec` names; Infinity for a folder; -1 if it names nothing. */
+  readonly fileSize: (spec: string) => number;
+}
+
+/** The signals a relaunching parent passes on to its child. */
+const PASSED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+const NOT_NOW = new Set(['--help', '-h', '--version', '-V', '--print-config']);
+
+export function relaunchEnvironment(argv: readonly string[], env: NodeJS.ProcessEnv, host: RelaunchHost): NodeJS.ProcessEnv | undefined {
+  const wish = env[RELAUNCH_VARIABLE];
+  if (host.platform !== 'linux' || env.GLIBC_TUNABLES !== undefined || wish === '0') return undefined;
+  if (!simulates(argv) || argv.some((arg) => NOT_NOW.has(arg))) return undefined;
+  if (wish !== '1' && corpusSpecs(argv).every((spec) => isSmall(spec, host))) return undefined;
+  if (!host.glibc()) return undefined;
+  return { ...env, GLIBC_TUNABLES: TUNED_ALLOCATOR };
+}
+
+/** True for `run ...` and `recipe NAME ...` (global options may come first; `recipe list` only prints). */
+function simulates(argv: readonly string[]): boolean {
+  const at = argv.findIndex((arg) => !arg.startsWith('-'));
+  if (argv[at] === 'run') return true;
+  return argv[at] === 'recipe' && !argv.slice(at + 1).includes('list');
+}
+
+/** The --corpus specs of a command line: `--corpus a b` (up to the next option; `-` is stdin) and `--corpus=a`. */
+function corpusSpecs(argv: readonly string[]): string[] {
+  const specs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--corpus=')) specs.push(arg.slice('--corpus='.length));
+    if (arg !== '--corpus') continue;
+    while (i + 1 < argv.length && (argv[i + 1] === '-' || !argv[i + 1]!.startsWith('-'))) specs.push(argv[++i]!);
+  }
+  // none given: the default corpus (Brown, a recipe's own, or the --config file's), which is not small
+  return specs.length === 0 ? ['brown'] : specs;
+}
+
+function isSmall(spec: string, host: RelaunchHost): boolean {
+  if (spec === '-' || spec === 'brown' || spec.startsWith('brown:') || /[*?[\]{}]/u.test(spec)) return false;
+  return host.fileSize(spec) < LARGE_CORPUS_BYTES;
+}
+
+/** The host of this process: its platform, its C library, files relative to its working directory. */
+export function processHost(): RelaunchHost {
+  return {
+    platform: process.platform,
+    // (the report is only asked for when everything else says relaunch: about 8 ms)
+    glibc: () => typeof (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime === 'string',
+    fileSize: (spec) => {
+      const stats = statSync(resolve(process.cwd(), spec), { throwIfNoEntry: false });
+      return stats === undefined ? -1 : stats.isFile() ? stats.size : Number.POSITIVE_INFINITY;
+    },
+  };
+}
+
+export async function runRelaunched(env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  const [{ spawn }, { constants }] = await Promise.all([import('node:child_process'), import('node:os')]);
+  return new Promise((settle) => {
+    const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { env, stdio: 'inherit' });
+    const pass = (signal: NodeJS.Signals): void => void child.kill(signal);
+    for (const signal of PASSED_SIGNALS) process.on(signal, pass);
+    let settled = false;
+    const done = (code: number | undefined): void => {
+      if (settled) return;
+      settled = true;
+      for (const signal of PASSED_SIGNALS) process.off(signal, pass);
+      settle(code);
+    };
+    // not started (no process to wait for): the command runs here instead
+    child.on('error', () => done(child.pid === undefined ? undefined : 1));
+    child.on('exit', (code, signal) => done(code ?? 128 + (signal === null ? 0 : constants.signals[signal])));
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * When the executable relaunches a command with glibc's allocator tuned (src/cli/allocatorRelaunch.ts):
+ * the decision, on a host whose platform, C library and file sizes the test sets. (That the relaunch
+ * runs the command, passes signals on and writes the same bytes is tested on the built executable:
+ * ./bin.test.ts and ./interrupt.test.ts.)
+ */
+
+import { describe, expect, it } from 'vitest';
+import { LARGE_CORPUS_BYTES, RELAUNCH_VARIABLE, relaunchEnvironment, TUNED_ALLOCATOR, type RelaunchHost } from '../../src/cli/allocatorRelaunch.js';
+
+const SIZES: Record<string, number> = {
+  'small.txt': 20_000,
+  'edge.txt': LARGE_CORPUS_BYTES - 1,
+  'large.txt': LARGE_CORPUS_BYTES,
+  corpora: Number.POSITIVE_INFINITY,
+};
+
+function host(overrides: Partial<RelaunchHost> = {}): RelaunchHost {
+  return { platform: 'linux', glibc: () => true, fileSize: (spec) => SIZES[spec] ?? -1, ...overrides };
+}
+
+const relaunches = (argv: readonly string[], env: NodeJS.ProcessEnv = {}, on: RelaunchHost = host()): boolean => relaunchEnvironment(argv, env, on) !== undefined;
+
+describe('relaunchEnvironment', () => {
+  it('gives the environment with GLIBC_TUNABLES tuned and everything else kept', () => {
+    const env = relaunchEnvironment(['run'], { PATH: '/bin', HOME: '/root' }, host());
+    expect(env).toEqual({ PATH: '/bin', HOME: '/root', GLIBC_TUNABLES: TUNED_ALLOCATOR });
+    // huge pages, blocks up to 32 MiB from the heap, 256 MiB freed kept
+    expect(TUNED_ALLOCATOR.split(':')).toEqual(['glibc.malloc.hugetlb=1', 'glibc.malloc.mmap_threshold=33554432', 'glibc.malloc.trim_threshold=268435456']);
+  });
+
+  it('relaunches a simulation on the default corpus, Brown, a folder, a glob, stdin or a large file', () => {
+    for (const argv of [
+      ['run'],
+      ['--debug', 'run', '--generations', '3'],
+      ['run', '--corpus', 'brown'],
+      ['run', '--corpus', 'brown:news'],
+      ['run', '--corpus', 'corpora'],
+      ['run', '--corpus', 'texts/*.txt'],
+      ['run', '--corpus', '-'],
+      ['run', '--corpus', 'large.txt'],
+      ['run', '--corpus=large.txt'],
+      ['run', '--corpus', 'small.txt', 'large.txt', '--order', '2'],
+      ['run', '--corpus', 'small.txt', '--corpus', 'brown:news'],
+      ['recipe', 'fresh-data'],
+      ['recipe', 'fresh-data', '--corpus', 'large.txt'],
+    ]) {
+      expect(relaunches(argv), argv.join(' ')).toBe(true);
+    }
+  });
+
+  it('runs a small corpus here: every spec a file under 1 MiB, or naming nothing', () => {
+    for (const argv of [
+      ['run', '--corpus', 'small.txt'],
+      ['run', '--corpus', 'edge.txt'],
+      ['run', '--corpus=small.txt'],
+      ['run', '--corpus', 'small.txt', 'edge.txt', '--generations', '2'],
+      ['run', '--corpus', 'missing.txt'],
+      ['recipe', 'fresh-data', '--corpus', 'small.txt'],
+    ]) {
+      expect(relaunches(argv), argv.join(' ')).toBe(false);
+    }
+  });
+
+  it('runs here every command that does not simulate, help, version and --print-config', () => {
+    for (const argv of [
+      [],
+      ['--version'],
+      ['metrics', '--corpus', 'large.txt'],
+      ['train', '--corpus', 'large.txt'],
+      ['generate'],
+      ['tokenize', '--corpus', 'brown'],
+      ['playground'],
+      ['recipe', 'list'],
+      ['run', '--help'],
+      ['run', '-h'],
+      ['run', '--print-config'],
+      ['recipe', 'fresh-data', '--help'],
+    ]) {
+      expect(relaunches(argv), argv.join(' ')).toBe(false);
+    }
+  });
+
+  it('never relaunches off Linux, off glibc, with GLIBC_TUNABLES set or with the variable at 0', () => {
+    expect(relaunches(['run'], {}, host({ platform: 'darwin' }))).toBe(false);
+    expect(relaunches(['run'], {}, host({ platform: 'win32' }))).toBe(false);
+    expect(relaunches(['run'], {}, host({ glibc: () => false }))).toBe(false);
+    // the user's own tunables win, and a relaunched child (which has them) never relaunches again
+    expect(relaunches(['run'], { GLIBC_TUNABLES: 'glibc.malloc.arena_max=1' })).toBe(false);
+    expect(relaunches(['run'], { GLIBC_TUNABLES: TUNED_ALLOCATOR })).toBe(false);
+    expect(relaunches(['run'], { [RELAUNCH_VARIABLE]: '0' })).toBe(false);
+  });
+
+  it('with the variable at 1 relaunches a simulation on any corpus, but still only a simulation, on glibc', () => {
+    const always = { [RELAUNCH_VARIABLE]: '1' };
+    expect(relaunches(['run', '--corpus', 'small.txt'], always)).toBe(true);
+    expect(relaunches(['metrics', '--corpus', 'large.txt'], always)).toBe(false);
+    expect(relaunches(['run', '--corpus', 'small.txt'], always, host({ glibc: () => false }))).toBe(false);
+  });
+
+  it('asks for the C library only when everything else says relaunch (the report costs milliseconds)', () => {
+    let asked = 0;
+    const counting = host({ glibc: () => (asked++, true) });
+    relaunchEnvironment(['run', '--corpus', 'small.txt'], {}, counting);
+    relaunchEnvironment(['metrics'], {}, counting);
+    expect(asked).toBe(0);
+    relaunchEnvironment(['run'], {}, counting);
+    expect(asked).toBe(1);
+  });
+});
