@@ -15,8 +15,9 @@
  *    command line: a plain `run` on a 200-sentence file (start-up), the default `run` with 2 workers
  *    and with 1, the 5-generation job and the 1-generation job through the CLI (on Linux with glibc the
  *    CLI relaunches these with the allocator tuned, src/cli/allocatorRelaunch.ts; the default run and
- *    the 5-generation job run again with NGRAM_COLLAPSE_RELAUNCH=0, to show what that gives), and the baselines doing the same 5 generations; then
- *    what a page fault costs on this machine (64 MB written twice);
+ *    the 5-generation job run again with NGRAM_COLLAPSE_RELAUNCH=0, to show what that gives), and the
+ *    baselines doing the same 5 generations; then what a page fault costs on this machine (64 MB
+ *    written twice);
  * 3. the scaling table: ngram-collapse at 0.1M, 1M and 10M tokens per generation (100M with --large)
  *    on a seeded corpus whose vocabulary grows by Heaps' law (./heapsCorpus.mjs), with its types and
  *    distinct trigrams;
@@ -62,7 +63,7 @@ const withEndToEnd = !args.includes('--no-end-to-end');
 const withScaling = !args.includes('--no-scaling');
 const withSections = !args.includes('--no-sections');
 const withLongInput = !args.includes('--no-long-input');
-/** The CLI's setting that runs every command in its own process, untuned (src/cli/allocatorRelaunch.ts). */
+/** The CLI's setting that runs every command in the process it started in: no relaunch with the allocator tuned (src/cli/allocatorRelaunch.ts). */
 const UNTUNED = { NGRAM_COLLAPSE_RELAUNCH: '0' };
 const scales = quick ? [100_000, 1_000_000] : large ? [100_000, 1_000_000, 10_000_000, 100_000_000] : [100_000, 1_000_000, 10_000_000];
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
