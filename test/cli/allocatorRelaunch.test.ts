@@ -41,8 +41,8 @@ describe('relaunchEnvironment', () => {
       ['run', '--corpus=large.txt'],
       ['run', '--corpus', 'small.txt', 'large.txt', '--order', '2'],
       ['run', '--corpus', 'brown:news', '--corpus', 'brown'],
-      ['recipe', 'fresh-data'],
-      ['recipe', 'fresh-data', '--corpus', 'large.txt'],
+      ['recipe', 'human-ratio'],
+      ['recipe', 'human-ratio', '--corpus', 'large.txt'],
     ]) {
       expect(relaunches(argv), argv.join(' ')).toBe(true);
     }
@@ -57,7 +57,7 @@ describe('relaunchEnvironment', () => {
       ['run', '--corpus', 'missing.txt'],
       ['run', '--corpus', 'brown:news'],
       ['run', '--corpus', 'brown:news', 'small.txt'],
-      ['recipe', 'fresh-data', '--corpus', 'small.txt'],
+      ['recipe', 'human-ratio', '--corpus', 'small.txt'],
     ]) {
       expect(relaunches(argv), argv.join(' ')).toBe(false);
     }
@@ -76,7 +76,7 @@ describe('relaunchEnvironment', () => {
       ['run', '--help'],
       ['run', '-h'],
       ['run', '--print-config'],
-      ['recipe', 'fresh-data', '--help'],
+      ['recipe', 'human-ratio', '--help'],
     ]) {
       expect(relaunches(argv), argv.join(' ')).toBe(false);
     }
