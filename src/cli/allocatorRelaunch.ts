@@ -102,10 +102,11 @@ export function processHost(): RelaunchHost {
   };
 }
 
-export async function runRelaunched(env: NodeJS.ProcessEnv): Promise<number | undefined> {
+/** `node`: the Node executable to start (this process's; a test passes one that does not exist). */
+export async function runRelaunched(env: NodeJS.ProcessEnv, node = process.execPath): Promise<number | undefined> {
   const [{ spawn }, { constants }] = await Promise.all([import('node:child_process'), import('node:os')]);
   return new Promise((settle) => {
-    const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { env, stdio: 'inherit' });
+    const child = spawn(node, [...process.execArgv, ...process.argv.slice(1)], { env, stdio: 'inherit' });
     const pass = (signal: NodeJS.Signals): void => void child.kill(signal);
     for (const signal of PASSED_SIGNALS) process.on(signal, pass);
     let settled = false;

@@ -1,12 +1,13 @@
 /**
  * When the executable relaunches a command with glibc's allocator tuned (src/cli/allocatorRelaunch.ts):
- * the decision, on a host whose platform, C library and file sizes the test sets. (That the relaunch
+ * the decision, on a host whose platform, C library and file sizes the test sets, and the fallback when
+ * no child can be started. (That the relaunch
  * runs the command, passes signals on and writes the same bytes is tested on the built executable:
  * ./bin.test.ts and ./interrupt.test.ts.)
  */
 
 import { describe, expect, it } from 'vitest';
-import { LARGE_CORPUS_BYTES, RELAUNCH_VARIABLE, relaunchEnvironment, TUNED_ALLOCATOR, type RelaunchHost } from '../../src/cli/allocatorRelaunch.js';
+import { LARGE_CORPUS_BYTES, RELAUNCH_VARIABLE, relaunchEnvironment, runRelaunched, TUNED_ALLOCATOR, type RelaunchHost } from '../../src/cli/allocatorRelaunch.js';
 
 const SIZES: Record<string, number> = {
   'small.txt': 20_000,
@@ -107,5 +108,14 @@ describe('relaunchEnvironment', () => {
     expect(asked).toBe(0);
     relaunchEnvironment(['run'], {}, counting);
     expect(asked).toBe(1);
+  });
+});
+
+describe('runRelaunched', () => {
+  it('gives no exit code when the child cannot be started, so the command runs here', async () => {
+    const listeners = process.listenerCount('SIGINT');
+    await expect(runRelaunched({}, '/nonexistent/ngram-collapse-test/node')).resolves.toBeUndefined();
+    // and the signals it passed on are this process's again
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
   });
 });
