@@ -93,7 +93,7 @@ if (withComparison) {
   printComparison(results);
 }
 
-if (withEndToEnd) printEndToEnd(endToEnd());
+if (withEndToEnd) printEndToEnd(await endToEnd());
 
 if (withScaling) {
   const rows = [];
@@ -150,7 +150,7 @@ function wall(name, command, commandArgs, env = {}) {
   return best;
 }
 
-function endToEnd() {
+async function endToEnd() {
   const folder = scratchFolder();
   const small = join(folder, 'brown-200.txt');
   writeFileSync(small, `${readFileSync(input, 'utf8').split('\n').slice(0, 200).join('\n')}\n`);
@@ -160,8 +160,9 @@ function endToEnd() {
   rows.push({ job: 'start-up: run on 200 sentences, 1 generation', ...wall('ngram-collapse start-up', process.execPath, job(small, 1)) });
   rows.push({ job: 'default run (brown, 2 cells x 10 generations)', detail: '--workers 2', ...wall('ngram-collapse default run, 2 workers', process.execPath, [cli, 'run', '--quiet', '--workers', '2', '--out', out]) });
   if (!quick) rows.push({ job: 'default run (brown, 2 cells x 10 generations)', detail: '--workers 1', ...wall('ngram-collapse default run, 1 worker', process.execPath, [cli, 'run', '--quiet', '--workers', '1', '--out', out]) });
-  // the same without the relaunch (it happens only on Linux with glibc, and only when GLIBC_TUNABLES is unset)
-  const relaunches = !quick && process.platform === 'linux' && process.env.GLIBC_TUNABLES === undefined;
+  // the same without the relaunch, where the CLI relaunches the default run (the CLI's own decision)
+  const { processHost, relaunchEnvironment } = await import(pathToFileURL(join(repo, 'dist/cli/allocatorRelaunch.js')).href);
+  const relaunches = !quick && relaunchEnvironment(['run'], process.env, processHost()) !== undefined;
   if (relaunches) {
     for (const workers of ['2', '1']) {
       rows.push({ job: 'default run', detail: `--workers ${workers}, NGRAM_COLLAPSE_RELAUNCH=0`, ...wall(`ngram-collapse default run, ${workers} worker(s), not relaunched`, process.execPath, [cli, 'run', '--quiet', '--workers', workers, '--out', out], UNTUNED) });

@@ -12,12 +12,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RELAUNCH_VARIABLE, TUNED_ALLOCATOR } from '../../src/cli/allocatorRelaunch.js';
+import { processHost, RELAUNCH_VARIABLE, TUNED_ALLOCATOR } from '../../src/cli/allocatorRelaunch.js';
 import { CURVE_COLUMNS } from '../../src/export/curveRecord.js';
 
 const root = join(import.meta.dirname, '../..');
 const main = join(root, 'dist/cli/main.js');
-const onGlibc = process.platform === 'linux' && typeof (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime === 'string';
+/** Where the executable can relaunch at all: Linux with glibc (the module's own answer). */
+const host = processHost();
+const onGlibc = host.platform === 'linux' && host.glibc();
 /** This process's environment without the user's own tunables (with them the executable never relaunches). */
 const { GLIBC_TUNABLES: _, ...untuned } = process.env;
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RELAUNCH_VARIABLE } from '../../src/cli/allocatorRelaunch.js';
+import { processHost, RELAUNCH_VARIABLE } from '../../src/cli/allocatorRelaunch.js';
 import { CURVE_COLUMNS } from '../../src/export/curveRecord.js';
 import { readCsvLines } from '../../src/export/csvLines.js';
 
@@ -24,7 +24,9 @@ interface Finished {
   readonly stderr: string;
 }
 
-const onGlibc = process.platform === 'linux' && typeof (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime === 'string';
+/** Where the executable can relaunch at all: Linux with glibc (the module's own answer). */
+const host = processHost();
+const onGlibc = host.platform === 'linux' && host.glibc();
 /** This environment without the user's own tunables, the relaunch set: `0` never, `1` always (src/cli/allocatorRelaunch.ts). */
 function environment(relaunch: string): NodeJS.ProcessEnv {
   const { GLIBC_TUNABLES: _, ...untuned } = process.env;
