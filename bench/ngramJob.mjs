@@ -103,14 +103,17 @@ function stagedGeneration(carried, generation) {
   let sampler = pathSamplerFor(carried.model, cell.settings, run.batchTokens);
   const synthetic = syntheticText(sampler, run.batchTokens, settings.maxSentenceLength, random);
   const text = synthetic.text;
+  let table = sampler.table;
   let path = sampler.path();
-  forgetRecords(sampler.table); // as series.ts: the records served the sampling
+  // As series.ts (drawTexts): the sampler, and the records it walked, live only while it samples.
+  sampler = undefined;
+  forgetRecords(table); // as series.ts: the records served the sampling
   // As series.ts: M(g) has drawn its text; it and (order-3 MLE) M0 go before M(g+1) is built.
   carried.model = undefined;
   model0 = undefined;
   const b = performance.now();
-  const next = trainOnSampledPath(text, sampler.table, path, modelOptions);
-  sampler = undefined; // M(g)'s table goes with it, and the path, as in series.ts
+  const next = trainOnSampledPath(text, table, path, modelOptions);
+  table = undefined; // M(g)'s table goes, and the path, as in series.ts
   path = undefined;
   const c = performance.now();
   // As series.ts: the measured text is the training text, so its n-gram columns read M(g+1)'s table.
