@@ -12,7 +12,8 @@
  *
  * Contract:
  * - `relaunchEnvironment(argv, env, host)`: the environment to run the command line `argv` with in a
- *   child process, or undefined to run it here. Undefined unless all of: Linux with glibc;
+ *   child process (`env` with GLIBC_TUNABLES set and without NODE_EXTRA_CA_CERTS: see NOT_PASSED), or
+ *   undefined to run it here. Undefined unless all of: Linux with glibc;
  *   GLIBC_TUNABLES unset (the user's own setting wins, and the child has it set, so it never relaunches
  *   again); NGRAM_COLLAPSE_RELAUNCH is not `0`; the command is `run` or `recipe NAME` (not `recipe
  *   list`), without --help, --version or --print-config; and, unless NGRAM_COLLAPSE_RELAUNCH is `1`, the
@@ -54,13 +55,22 @@ const PASSED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'
 
 const NOT_NOW = new Set(['--help', '-h', '--version', '-V', '--print-config']);
 
+/**
+ * Variables the child does without: Node reads NODE_EXTRA_CA_CERTS's certificate bundle when it starts,
+ * before any code runs (45-90 ms on the machine of the README's figures, which sets it), for TLS
+ * connections, which the CLI never makes (it reads and writes local files only).
+ */
+const NOT_PASSED = ['NODE_EXTRA_CA_CERTS'] as const;
+
 export function relaunchEnvironment(argv: readonly string[], env: NodeJS.ProcessEnv, host: RelaunchHost): NodeJS.ProcessEnv | undefined {
   const wish = env[RELAUNCH_VARIABLE];
   if (host.platform !== 'linux' || env.GLIBC_TUNABLES !== undefined || wish === '0') return undefined;
   if (!simulates(argv) || argv.some((arg) => NOT_NOW.has(arg))) return undefined;
   if (wish !== '1' && corpusSpecs(argv).every((spec) => isSmall(spec, host))) return undefined;
   if (!host.glibc()) return undefined;
-  return { ...env, GLIBC_TUNABLES: TUNED_ALLOCATOR };
+  const child: NodeJS.ProcessEnv = { ...env, GLIBC_TUNABLES: TUNED_ALLOCATOR };
+  for (const name of NOT_PASSED) delete child[name];
+  return child;
 }
 
 /** True for `run ...` and `recipe NAME ...` (global options may come first; `recipe list` only prints). */

@@ -23,9 +23,12 @@ function host(overrides: Partial<RelaunchHost> = {}): RelaunchHost {
 const relaunches = (argv: readonly string[], env: NodeJS.ProcessEnv = {}, on: RelaunchHost = host()): boolean => relaunchEnvironment(argv, env, on) !== undefined;
 
 describe('relaunchEnvironment', () => {
-  it('gives the environment with GLIBC_TUNABLES tuned and everything else kept', () => {
-    const env = relaunchEnvironment(['run'], { PATH: '/bin', HOME: '/root' }, host());
-    expect(env).toEqual({ PATH: '/bin', HOME: '/root', GLIBC_TUNABLES: TUNED_ALLOCATOR });
+  it('gives the environment with GLIBC_TUNABLES tuned, NODE_EXTRA_CA_CERTS left out and everything else kept', () => {
+    const given = { PATH: '/bin', HOME: '/root', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', NODE_OPTIONS: '--max-old-space-size=4096' };
+    const env = relaunchEnvironment(['run'], given, host());
+    expect(env).toEqual({ PATH: '/bin', HOME: '/root', NODE_OPTIONS: '--max-old-space-size=4096', GLIBC_TUNABLES: TUNED_ALLOCATOR });
+    // the caller's environment is not changed
+    expect(given.NODE_EXTRA_CA_CERTS).toBe('/etc/ssl/certs/ca-certificates.crt');
     // huge pages, blocks up to 32 MiB from the heap, 256 MiB freed kept
     expect(TUNED_ALLOCATOR.split(':')).toEqual(['glibc.malloc.hugetlb=1', 'glibc.malloc.mmap_threshold=33554432', 'glibc.malloc.trim_threshold=268435456']);
   });
