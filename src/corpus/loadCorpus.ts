@@ -153,7 +153,8 @@ const BYTES_PER_TOKEN = 4;
 /** About as many tokens as the text and JSONL files among `sources` hold (none for standard input). */
 function estimatedTextTokens(sources: readonly Source[]): number {
   let bytes = 0;
-  for (const source of sources) if (source.kind === 'text' || source.kind === 'jsonl') bytes += statSync(source.path).size;
+  // (a file gone since it was resolved counts as empty here: reading it reports it)
+  for (const source of sources) if (source.kind === 'text' || source.kind === 'jsonl') bytes += statSync(source.path, { throwIfNoEntry: false })?.size ?? 0;
   return Math.ceil(bytes / BYTES_PER_TOKEN);
 }
 
