@@ -80,10 +80,7 @@ export class CorpusBuilder {
     }
   }
 
-  /**
-   * Makes room for `tokens` more tokens and `sentences` more sentences at once, for a caller that knows
-   * or estimates them (the loader: the Brown cache's sizes, the text files' sizes): more are still taken.
-   */
+  /** Makes room for `tokens` more tokens and `sentences` more sentences at once (a caller that knows them: the Brown cache). */
   expect(tokens: number, sentences: number): void {
     if (this.tokens + tokens > this.ids.length) this.ids = grow(this.ids, this.tokens + tokens);
     if (this.sentences + sentences + 1 > this.offsets.length) this.offsets = grow(this.offsets, this.sentences + sentences + 1);

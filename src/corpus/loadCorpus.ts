@@ -70,7 +70,6 @@ export async function loadCorpus(
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));
     const progress = progressCounter(sources, wordSettings.onProgress);
     const brown = brownReplayFor(sources, wordSettings, builder);
-    builder.expect((brown?.size.tokens ?? 0) + estimatedTextTokens(sources), brown?.size.sentences ?? 0);
     let lineBreakEnds = 0;
     for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress, brown);
     return { vocabulary: target, corpus: finishCorpus(builder, specs.join(', '), wordSettings), lineBreakEnds };
@@ -125,37 +124,14 @@ export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
   return [{ kind: kindOf(path), path }];
 }
 
-/**
- * The Brown cache's replay into `builder`, with the number of tokens and sentences it will add, when a
- * source is Brown, its words are Brown's own (no subword encoding), the build wrote a cache and
- * `brownCache` is not false.
- */
-function brownReplayFor(
-  sources: readonly Source[],
-  settings: LoadOptions,
-  builder: CorpusBuilder,
-): { readonly replay: BrownReplay; readonly size: { readonly tokens: number; readonly sentences: number } } | undefined {
+/** The Brown cache's replay into `builder`, when a source is Brown, its words are Brown's own (no subword encoding), the build wrote a cache and `brownCache` is not false. */
+function brownReplayFor(sources: readonly Source[], settings: LoadOptions, builder: CorpusBuilder): BrownReplay | undefined {
   if (settings.brownCache === false || !sources.some((source) => source.kind === 'brown') || brownEncoder(settings.tokenizer) !== undefined) return undefined;
   const cache = readBrownCache();
   if (cache === undefined) return undefined;
-  const size = cachedSize(cache, sources.flatMap((source) => (source.kind === 'brown' ? [source.path] : [])));
-  return { replay: new BrownReplay(cache, builder, settings.lowercase), size };
-}
-
-/**
- * Bytes per token below which a text file's estimate falls short: English has about 5.3 bytes a
- * token with white-space tokens (brown.txt: 6.1 MB, 1.16M tokens) and 5 with wordpunct. Room for the
- * estimate is made at once, so the corpus's ids are not copied into arrays twice as large as the
- * text is read (63 ms of a brown.txt load in fresh memory); a text with more tokens still grows them.
- */
-const BYTES_PER_TOKEN = 4;
-
-/** About as many tokens as the text and JSONL files among `sources` hold (none for standard input). */
-function estimatedTextTokens(sources: readonly Source[]): number {
-  let bytes = 0;
-  // (a file gone since it was resolved counts as empty here: reading it reports it)
-  for (const source of sources) if (source.kind === 'text' || source.kind === 'jsonl') bytes += statSync(source.path, { throwIfNoEntry: false })?.size ?? 0;
-  return Math.ceil(bytes / BYTES_PER_TOKEN);
+  const { tokens, sentences } = cachedSize(cache, sources.flatMap((source) => (source.kind === 'brown' ? [source.path] : [])));
+  builder.expect(tokens, sentences);
+  return new BrownReplay(cache, builder, settings.lowercase);
 }
 
 async function readSource(
@@ -163,12 +139,12 @@ async function readSource(
   settings: LoadOptions,
   builder: CorpusBuilder,
   onBytes: ((bytes: number) => void) | undefined,
-  brown: { readonly replay: BrownReplay } | undefined,
+  brown: BrownReplay | undefined,
 ): Promise<number> {
   const name = source.kind === 'stdin' ? 'standard input' : source.path;
   try {
     if (source.kind === 'brown') {
-      const bytes = brown?.replay.add(source.path) ?? readBrownFile(source.path, builder, settings.lowercase, brownEncoder(settings.tokenizer));
+      const bytes = brown?.add(source.path) ?? readBrownFile(source.path, builder, settings.lowercase, brownEncoder(settings.tokenizer));
       onBytes?.(bytes);
       return 0;
     }

@@ -5,7 +5,7 @@
  * Contract: yields each non-blank chunk once, in order, without the separator. Memory stays bounded by
  * the longest chunk (a 100 MB file is never held whole) and the work is linear in the input, also for
  * one 50 MB line: pieces are searched for line ends as they arrive and joined once per line.
- * Decoding: UTF-8 (./utf8Pieces.ts); a leading byte-order mark is dropped; CRLF and CR line ends are read as LF.
+ * Decoding: UTF-8; a leading byte-order mark is dropped; CRLF and CR line ends are read as LF.
  * `textChunkBatches` yields the chunks of each piece of input as one array (one await per piece, not
  * per line); `textChunks` yields them one by one. No file system and no Node API: the browser uses it.
  * Rejected with InputError: a NUL byte (the input is binary) and a UTF-16 byte-order mark (the text
@@ -14,7 +14,6 @@
  */
 
 import { InputError } from '../errors.js';
-import { Utf8Pieces } from './utf8Pieces.js';
 
 export type ChunkUnit = 'paragraph' | 'line';
 
@@ -49,10 +48,11 @@ const encoder = new TextEncoder();
 
 /** As textChunks, the chunks completed by each piece of input in one array. */
 export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string>, options: ChunkOptions): AsyncGenerator<TextChunk[]> {
-  const utf8 = new Utf8Pieces();
-  // Where the decoded text holds a U+FFFD, the piece's bytes are read again strictly, to tell a real
-  // U+FFFD from a replaced byte.
+  const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+  // Where the decoded text holds a U+FFFD, a strict decoder reads the piece again (with the unfinished
+  // sequence the previous piece ended with) to tell a real U+FFFD from a replaced byte.
   let checking = options.onInvalidUtf8 !== undefined;
+  let pending: Uint8Array = new Uint8Array(0);
   const lines = new LineSplitter();
   const paragraph = new ParagraphBuilder();
   let first = true;
@@ -83,15 +83,16 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
     if (raw.includes(0)) {
       throw new InputError(`${options.name} looks binary (it contains NUL bytes)`, 'pass a UTF-8 text file');
     }
-    const text = utf8.decode(raw);
-    if (checking && text.includes(REPLACEMENT) && !utf8.valid()) {
+    const text = lenient.decode(raw, { stream: true });
+    if (checking && text.includes(REPLACEMENT) && !validUtf8(pending, raw)) {
       checking = false;
       reportInvalid(text, lines.lineNumber, options);
     }
+    pending = unfinishedSequence(pending, raw);
     lines.push(text, emit);
     if (batch.length > 0) yield take();
   }
-  const rest = utf8.end();
+  const rest = lenient.decode();
   // A U+FFFD here replaces a sequence the input left unfinished.
   if (checking && rest.includes(REPLACEMENT)) reportInvalid(rest, lines.lineNumber, options);
   lines.push(rest, emit);
@@ -106,6 +107,36 @@ function rejectUtf16(raw: Uint8Array, name: string): void {
   if (bom) {
     throw new InputError(`${name} is UTF-16 text`, 'convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8');
   }
+}
+
+/** True if `raw`, after the unfinished sequence `tail` of the piece before it, is valid UTF-8 so far. */
+function validUtf8(tail: Uint8Array, raw: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(concatBytes(tail, raw), { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The bytes of a multi-byte sequence left unfinished at the end of `tail` + `raw` (at most 3). */
+function unfinishedSequence(tail: Uint8Array, raw: Uint8Array): Uint8Array {
+  const bytes = raw.length >= 4 ? raw : concatBytes(tail, raw);
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 3); i--) {
+    const byte = bytes[i]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return bytes.length - i < length ? bytes.slice(i) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
 }
 
 /** Tells onInvalidUtf8 the line of the first U+FFFD of `text`, which starts on line `lineAtStart`. */
