@@ -7,8 +7,10 @@
  * blocks go back to the kernel and the next generation's arrays take fresh pages, and on a virtual
  * machine a fresh page can cost a fault at the host too (README, "Fresh memory on this machine").
  * Tuned: malloc on transparent huge pages (`hugetlb=1`, glibc 2.35 or later; earlier versions ignore
- * it), blocks up to 32 MiB from its heap (`mmap_threshold`) and up to 256 MiB of freed memory kept for
- * reuse (`trim_threshold`). No output changes (the allocator only decides where memory comes from).
+ * it), blocks up to 32 MiB from its heap (`mmap_threshold`), up to 256 MiB of freed memory kept for
+ * reuse (`trim_threshold`), and one heap for all threads (`arena_max=1`: with worker threads, what one
+ * thread frees the other reuses, where each thread's own arena kept it for itself). No output changes
+ * (the allocator only decides where memory comes from).
  *
  * Contract:
  * - `relaunchEnvironment(argv, env, host)`: the environment to run the command line `argv` with in a
@@ -33,7 +35,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The GLIBC_TUNABLES value of a relaunched command (the README's recommendation for other programs too). */
-export const TUNED_ALLOCATOR = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456';
+export const TUNED_ALLOCATOR = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456:glibc.malloc.arena_max=1';
 
 /** `0`: never relaunch; `1`: relaunch whatever the corpus (still only a simulating command, on glibc). */
 export const RELAUNCH_VARIABLE = 'NGRAM_COLLAPSE_RELAUNCH';
