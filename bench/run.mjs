@@ -12,7 +12,9 @@
  *    ../shared/bench/baseline-ts.mjs and baseline-py.py when that folder exists (python only where
  *    python3 is present);
  * 2. the end-to-end table: process wall time from start to exit, peak RSS and page faults, from the
- *    command line: a plain `run` on a 200-sentence file (start-up), the default `run` with 2 workers
+ *    command line: a plain `run` on a 200-sentence file (start-up), `ngram-collapse --version` started
+ *    by Node and through `npx` (what npm's own start adds to a command typed as `npx ngram-collapse`;
+ *    the npx row only where npx runs this package's bin), the default `run` with 2 workers
  *    and with 1, the 5-generation job and the 1-generation job through the CLI (on Linux with glibc the
  *    CLI relaunches these with the allocator tuned, src/cli/allocatorRelaunch.ts; the default run and
  *    the 5-generation job run again with NGRAM_COLLAPSE_RELAUNCH=0, to show what that gives), and the
@@ -132,14 +134,17 @@ async function runSections() {
   }
 }
 
-/** Process wall time (start to exit) and peak RSS of one command (`env`: variables to add); the best of `rounds` runs. */
-function wall(name, command, commandArgs, env = {}, rounds = repeat) {
+/**
+ * Process wall time (start to exit) and peak RSS of one command (`env`: variables to add); the best of
+ * `rounds` runs, each started in `cwd` (default a scratch folder).
+ */
+function wall(name, command, commandArgs, env = {}, rounds = repeat, cwd = scratchFolder()) {
   let best;
   for (let round = 1; round <= rounds; round++) {
     process.stderr.write(`running ${name}${rounds > 1 ? ` (round ${round} of ${rounds})` : ''} ...\n`);
     const wrapped = timeTool === undefined ? [command, commandArgs] : [timeTool, ['-v', command, ...commandArgs]];
     const started = performance.now();
-    const child = spawnSync(wrapped[0], wrapped[1], { encoding: 'utf8', maxBuffer: 1 << 26, cwd: scratchFolder(), env: { ...process.env, ...env } });
+    const child = spawnSync(wrapped[0], wrapped[1], { encoding: 'utf8', maxBuffer: 1 << 26, cwd, env: { ...process.env, ...env } });
     const seconds = (performance.now() - started) / 1000;
     if (child.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${child.stderr}`);
     const timed = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? '');
@@ -159,6 +164,7 @@ async function endToEnd() {
   const rows = [];
   // start-up takes a few tenths of a second: the fastest of three runs (at least), as for the loads
   rows.push({ job: 'start-up: run on 200 sentences, 1 generation', detail: `ngram-collapse run, fastest of ${Math.max(3, repeat)}`, ...wall('ngram-collapse start-up', process.execPath, job(small, 1), {}, Math.max(3, repeat)) });
+  rows.push(...versionRows());
   rows.push({ job: 'default run (brown, 2 cells x 10 generations)', detail: '--workers 2', ...wall('ngram-collapse default run, 2 workers', process.execPath, [cli, 'run', '--quiet', '--workers', '2', '--out', out]) });
   if (!quick) rows.push({ job: 'default run (brown, 2 cells x 10 generations)', detail: '--workers 1', ...wall('ngram-collapse default run, 1 worker', process.execPath, [cli, 'run', '--quiet', '--workers', '1', '--out', out]) });
   // the same without the relaunch, where the CLI relaunches the default run (the CLI's own decision)
@@ -179,6 +185,24 @@ async function endToEnd() {
   for (const [name, command, script] of baselines) {
     rows.push({ job: '5-generation job', detail: name, versus: ours, ...wall(name, command, [script, '--input', input, '--order', '3', '--generations', '5']) });
   }
+  return rows;
+}
+
+/**
+ * `ngram-collapse --version` started by Node and through `npx` (npm exec, in the repository, which
+ * resolves the package's own bin): what npm's start adds to every command a user types as
+ * `npx ngram-collapse ...`. Fastest of three each; the npx row is left out if npx fails.
+ */
+function versionRows() {
+  const rounds = Math.max(3, repeat);
+  const rows = [{ job: 'ngram-collapse --version', detail: `node dist/cli/main.js, fastest of ${rounds}`, ...wall('ngram-collapse --version', process.execPath, [cli, '--version'], {}, rounds) }];
+  const npx = ['--no-install', 'ngram-collapse', '--version'];
+  // (only if npx runs this package's bin: the same version line as node prints)
+  const probe = spawnSync('npx', npx, { encoding: 'utf8', cwd: repo });
+  const expected = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).stdout;
+  if (probe.status === 0 && probe.stdout === expected) {
+    rows.push({ job: 'ngram-collapse --version', detail: `npx ngram-collapse, fastest of ${rounds}`, ...wall('npx ngram-collapse --version', 'npx', npx, {}, rounds, repo) });
+  } else process.stderr.write(`npx not measured: \`npx ${npx.join(' ')}\` did not print this package's version\n`);
   return rows;
 }
 
