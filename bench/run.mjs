@@ -191,14 +191,15 @@ async function endToEnd() {
 /**
  * `ngram-collapse --version` started by Node and through `npx` (npm exec, in the repository, which
  * resolves the package's own bin): what npm's start adds to every command a user types as
- * `npx ngram-collapse ...`. Fastest of three each; the npx row is left out if npx fails.
+ * `npx ngram-collapse ...`. Fastest of three each; the npx row is left out where npx does not print
+ * this package's version within a minute (no npm, or a package npx would have to fetch).
  */
 function versionRows() {
   const rounds = Math.max(3, repeat);
   const rows = [{ job: 'ngram-collapse --version', detail: `node dist/cli/main.js, fastest of ${rounds}`, ...wall('ngram-collapse --version', process.execPath, [cli, '--version'], {}, rounds) }];
   const npx = ['--no-install', 'ngram-collapse', '--version'];
   // (only if npx runs this package's bin: the same version line as node prints)
-  const probe = spawnSync('npx', npx, { encoding: 'utf8', cwd: repo });
+  const probe = spawnSync('npx', npx, { encoding: 'utf8', cwd: repo, timeout: 60_000 });
   const expected = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).stdout;
   if (probe.status === 0 && probe.stdout === expected) {
     rows.push({ job: 'ngram-collapse --version', detail: `npx ngram-collapse, fastest of ${rounds}`, ...wall('npx ngram-collapse --version', 'npx', npx, {}, rounds, repo) });
