@@ -198,10 +198,10 @@ function versionRows() {
   const rounds = Math.max(3, repeat);
   const rows = [{ job: 'ngram-collapse --version', detail: `node dist/cli/main.js, fastest of ${rounds}`, ...wall('ngram-collapse --version', process.execPath, [cli, '--version'], {}, rounds) }];
   const npx = ['--no-install', 'ngram-collapse', '--version'];
-  // (only if npx runs this package's bin: the same version line as node prints)
+  // (only if npx runs this package's bin: the version line package.json gives)
   const probe = spawnSync('npx', npx, { encoding: 'utf8', cwd: repo, timeout: 60_000 });
-  const expected = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).stdout;
-  if (probe.status === 0 && probe.stdout === expected) {
+  const { version } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  if (probe.status === 0 && probe.stdout === `${version}\n`) {
     rows.push({ job: 'ngram-collapse --version', detail: `npx ngram-collapse, fastest of ${rounds}`, ...wall('npx ngram-collapse --version', 'npx', npx, {}, rounds, repo) });
   } else process.stderr.write(`npx not measured: \`npx ${npx.join(' ')}\` did not print this package's version\n`);
   return rows;

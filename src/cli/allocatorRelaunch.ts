@@ -59,9 +59,9 @@ const NOT_NOW = new Set(['--help', '-h', '--version', '-V', '--print-config']);
 
 /**
  * Variables the child does without: Node reads NODE_EXTRA_CA_CERTS's certificate bundle when it starts,
- * before any code runs (about 65 ms on the machine of the README's figures, which sets it: `node -e 0`
- * takes 0.15-0.18 s with it, 0.09-0.10 s without), for TLS connections, which the CLI never makes (it
- * reads and writes local files only).
+ * before any code runs (tens of milliseconds on the machine of the README's figures, which sets it: see
+ * README, "Environment"), for TLS connections, which the CLI never makes (it reads and writes local
+ * files only).
  */
 const NOT_PASSED = ['NODE_EXTRA_CA_CERTS'] as const;
 
