@@ -11,10 +11,15 @@
  * or loaded lazily stay in node_modules (EXTERNAL). The library (dist/index.js and the files tsc wrote
  * beside it) is unchanged: only the executable is bundled.
  *
+ * The bin is made executable (mode 755): a shell runs it by its `#!/usr/bin/env node` line, as
+ * `npx ngram-collapse` and an `npm link`ed command do. npm sets the mode only when it links a bin, and a
+ * new dist/cli/main.js (a clean build) is written without it, so a link made before (npx keeps one per
+ * folder in its cache) would point to a file the shell refuses to run ("Permission denied").
+ *
  * Run after tsc (it reads src/, not dist/): node scripts/bundle-cli.mjs
  */
 
-import { readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -45,5 +50,6 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
+chmodSync(join(out, 'main.js'), 0o755);
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 process.stdout.write(`cli bundle: dist/cli/main.js and ${Object.keys(result.metafile.outputs).length - 1} more files, ${(bytes / 1e6).toFixed(2)} MB with source maps\n`);

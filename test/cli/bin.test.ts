@@ -24,6 +24,14 @@ const onGlibc = host.platform === 'linux' && host.glibc();
 const { GLIBC_TUNABLES: _, ...untuned } = process.env;
 
 describe('the ngram-collapse executable', () => {
+  // A shell (npx, an `npm link`ed command) runs the bin by its `#!` line: the build leaves it executable.
+  it.skipIf(process.platform === 'win32')('runs as a program of its own, by its #! line', () => {
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    const result = spawnSync(main, ['--version'], { cwd: root, encoding: 'utf8' });
+    expect(result.error).toBeUndefined();
+    expect(result.stdout).toBe(`${version}\n`);
+  });
+
   it('writes a clean CSV to stdout with --out -', () => {
     const result = spawnSync(process.execPath, [main, 'run', '--corpus', 'corpora/lighthouse.txt', '--generations', '1', '--out', '-'], { cwd: root, encoding: 'utf8' });
     expect(result.status).toBe(0);
