@@ -1,6 +1,7 @@
 /**
  * The installed executable (dist/cli/main.js, built by `npm test` and by `npm ci` through `prepare`):
- * it runs as a separate process, and loading natural prints nothing on stdout (`--out -` stays clean).
+ * it runs as a separate process, by its own `#!` line too (the build makes it executable, as a shell
+ * running `npx ngram-collapse` needs), and loading natural prints nothing on stdout (`--out -` stays clean).
  * A plain run starts without what it does not use: the playground's page writer (zlib) and the worker
  * pool's threads are loaded only by the commands and settings that need them. On Linux with glibc a
  * simulation can run in a child process with the allocator tuned (src/cli/allocatorRelaunch.ts): the
