@@ -65,9 +65,10 @@ export class Vocabulary {
 
 /**
  * `token` as a string that holds only its own characters. A token is usually cut out of a longer
- * string (a line, a megabyte of decoded text), and V8 represents a cut of 13 characters or more as a
+ * string (a line, a 64 KiB piece of decoded text), and V8 represents a cut of 13 characters or more as a
  * view of the whole ("sliced string"): kept in the vocabulary for the run, it would keep the whole
- * piece of text alive (on Brown, 5-12 MB of the text read; on a large corpus, most of it). Appending a
+ * piece of text alive (on Brown, 5-12 MB of the text read, with the 1 MB pieces of the time; on a large
+ * corpus, most of it). Appending a
  * character makes a new string that V8 copies into a flat one when it is sliced again, so the result
  * refers to a copy of the token alone. Shorter cuts are copies already.
  */
