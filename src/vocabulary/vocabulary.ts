@@ -68,9 +68,8 @@ export class Vocabulary {
  * string (a line, a 64 KiB piece of decoded text), and V8 represents a cut of 13 characters or more as a
  * view of the whole ("sliced string"): kept in the vocabulary for the run, it would keep the whole
  * piece of text alive (on Brown, 5-12 MB of the text read, with the 1 MB pieces of the time; on a large
- * corpus, most of it). Appending a
- * character makes a new string that V8 copies into a flat one when it is sliced again, so the result
- * refers to a copy of the token alone. Shorter cuts are copies already.
+ * corpus, most of it). Appending a character makes a new string that V8 copies into a flat one when it
+ * is sliced again, so the result refers to a copy of the token alone. Shorter cuts are copies already.
  */
 function ownString(token: string): string {
   return token.length < 13 ? token : `${token} `.slice(0, -1);
