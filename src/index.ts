@@ -94,6 +94,9 @@ export { type TaskExtras } from './simulation/seriesTask.js';
 export {
   runTasks,
   defaultWorkers,
+  poolSize,
+  seriesTokens,
+  SMALL_SERIES_TOKENS,
   type RunTasksOptions,
   type RunTasksResult,
   type TaskHandlers,

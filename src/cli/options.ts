@@ -168,7 +168,7 @@ export const RUN_OPTIONS = {
   saveCorpora: optionalFile('--save-corpora', '<dir>', "write the text each row measured (one sentence per line; the batch's synthetic share first) and a manifest.json"),
   report: optionalFile('--report', '<file>', 'write the HTML report of the curves (as `plot --out`) when the run ends'),
   sentencePerplexities: optionalFile('--sentence-perplexities', '<file>', 'per cell, replicate, generation and sentence: its perplexity under M0 (H at generation 0)'),
-  workers: { flag: '--workers', value: '<n>', description: 'threads that run series (this one and n - 1 worker threads)', parse: fromRule(WORKERS_RULE), fallbackText: 'one per core' },
+  workers: { flag: '--workers', value: '<n>', description: 'threads that run series (this one and n - 1 worker threads)', parse: fromRule(WORKERS_RULE), fallbackText: 'one per core; 1 for a small run' },
   shard: {
     flag: '--shard',
     value: '<i/n>',

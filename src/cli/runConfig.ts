@@ -46,7 +46,7 @@ export interface RunConfig {
   readonly report?: string;
   /** Per-sentence perplexities under M0 of every row's text. */
   readonly sentencePerplexities?: string;
-  /** Worker threads; undefined = one per core. */
+  /** Worker threads; undefined = one per core, or one for a small run (poolSize). */
   readonly workers?: number;
   readonly shard: Shard;
   readonly quiet: boolean;

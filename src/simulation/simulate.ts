@@ -23,7 +23,7 @@ import type { RunSettings } from './settings.js';
 import { checkHooks, validateRunSettings, validateTaskOptions } from './validateSettings.js';
 import { checkObject, checkOptional, checkValue, integerRule } from '../validation/valueRule.js';
 import { shardTasks, WHOLE_RUN, type Shard } from './shard.js';
-import { poolSize, prepareRunFor, runTasks, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
+import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
 
 export { seriesTasks, type SeriesTask } from './seriesTask.js';
 
@@ -55,8 +55,8 @@ function validateAsyncOptions(options: unknown, handlers: unknown): void {
 }
 
 /**
- * simulate on worker threads (`workers`, default the number of cores), with the same rows in the same
- * order as simulate; optionally a shard, extinction tables, texts and an abort signal. Options are
+ * simulate on worker threads (`workers`, default one per core, one for a small run: poolSize), with
+ * the same rows in the same order as simulate; optionally a shard, extinction tables, texts and an abort signal. Options are
  * checked first: `workers` 1..1024, `skip` >= 0, `shard.index` 1..`shard.count`, handlers functions.
  *
  * @example
@@ -73,6 +73,6 @@ export async function simulateAsync(
   validateAsyncOptions(options, handlers);
   validateRunSettings(settings); // before the tasks are read off them (prepareRun checks them too)
   const tasks = shardTasks(seriesTasks(settings), options.shard ?? WHOLE_RUN).slice(options.skip ?? 0);
-  const run = prepareRunFor(poolSize(options.workers, tasks.length), corpus, idSpace, settings, options.words);
+  const run = prepareRunFor(poolSize(options.workers, tasks.length, seriesTokens(settings, corpus)), corpus, idSpace, settings, options.words);
   return { ...(await runTasks(run, corpus, tasks, options, handlers)), run };
 }

@@ -37,11 +37,11 @@ import { OrderedDelivery } from './orderedDelivery.js';
 import { prepareRun, preparedRunFromParts, preparedRunParts, type PreparedRun, type PreparedRunParts, type WordViewSpec } from './preparedRun.js';
 import { generationZero, type SeriesRow, type SeriesWarning } from './series.js';
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
-import type { RunSettings } from './settings.js';
+import { batchTokensAt, type RunSettings } from './settings.js';
 import { validateTaskOptions } from './validateSettings.js';
 
 export interface RunTasksOptions {
-  /** Threads that run series; default os.availableParallelism(). 1 runs in this thread. */
+  /** Threads that run series; default one per core, or 1 for a small run (poolSize). 1 runs in this thread. */
   readonly workers?: number;
   /**
    * With `workers >= 2`: whether this thread is one of them (default true). False starts `workers`
@@ -129,9 +129,35 @@ export function defaultWorkers(): number {
   return FROM_SOURCES ? 1 : availableParallelism();
 }
 
-/** The worker threads runTasks starts for `tasks` tasks (never more than the tasks); 1 or fewer runs in this thread. */
-export function poolSize(workers: number | undefined, tasks: number): number {
-  return Math.min(workers ?? defaultWorkers(), tasks);
+/**
+ * A series that samples fewer tokens than this in all runs in this thread when `workers` is not given:
+ * a worker thread starts a V8 instance of its own that loads and warms up the program again, which
+ * cost more than it saved in every small run measured (README, "Worker threads": 200 to 2,000
+ * sentences of Brown, 10 generations, 2 cells: 0.1-0.2 s slower with 2 threads than with 1).
+ */
+export const SMALL_SERIES_TOKENS = 500_000;
+
+/**
+ * About how many tokens one series of `settings` samples in all: its batches summed over the
+ * generations (at the sweep's largest --tokens-growth), with H taken as the whole corpus when `tokens`
+ * is not set (the held-out share is not known before the run is prepared: an estimate that callers
+ * before and after preparing agree on).
+ */
+export function seriesTokens(settings: RunSettings, corpus: TokenCorpus): number {
+  const batch = settings.tokens ?? corpus.ids.length;
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  let total = 0;
+  for (let generation = 1; generation <= settings.generations; generation++) total += batchTokensAt(batch, growth, generation);
+  return total;
+}
+
+/**
+ * The threads runTasks runs `tasks` tasks on (never more than the tasks; 1 or fewer: this thread only):
+ * `workers`, or by default `cores` (defaultWorkers: one per core), but one for series of fewer than
+ * SMALL_SERIES_TOKENS tokens each (`tokensPerSeries`, seriesTokens).
+ */
+export function poolSize(workers: number | undefined, tasks: number, tokensPerSeries: number, cores = defaultWorkers()): number {
+  return Math.min(workers ?? (tokensPerSeries < SMALL_SERIES_TOKENS ? 1 : cores), tasks);
 }
 
 /**
@@ -156,7 +182,7 @@ export async function runTasks(
   handlers: TaskHandlers,
 ): Promise<RunTasksResult> {
   validateTaskOptions(options, handlers);
-  const workers = poolSize(options.workers, tasks.length);
+  const workers = poolSize(options.workers, tasks.length, seriesTokens(run.settings, corpus));
   if (workers <= 1) return runInProcess(run, tasks, options, handlers);
   // Loaded only when a pool starts: a run in this thread alone never needs it.
   const { Worker: WorkerThread } = await import('node:worker_threads');

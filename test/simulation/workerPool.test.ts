@@ -6,7 +6,7 @@ import { simulate, simulateAsync } from '../../src/simulation/simulate.js';
 import { seriesTasks, type SeriesTask } from '../../src/simulation/seriesTask.js';
 import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { DEFAULT_RUN, type RunSettings } from '../../src/simulation/settings.js';
-import { runTasks, type TaskOutcome } from '../../src/simulation/workerPool.js';
+import { poolSize, runTasks, seriesTokens, SMALL_SERIES_TOKENS, type TaskOutcome } from '../../src/simulation/workerPool.js';
 import { ProgressCounter } from '../../src/cli/progress.js';
 import { Vocabulary } from '../../src/vocabulary/vocabulary.js';
 
@@ -190,3 +190,21 @@ describe('runTasks', () => {
   }, 30_000);
 });
 
+describe('poolSize and seriesTokens', () => {
+  it('by default runs small series in this thread and larger ones on one thread per core; --workers always wins', () => {
+    const small = SMALL_SERIES_TOKENS - 1;
+    expect(poolSize(undefined, 4, small, 8)).toBe(1);
+    expect(poolSize(undefined, 4, SMALL_SERIES_TOKENS, 8)).toBe(4); // one per core, never more than the tasks
+    expect(poolSize(undefined, 16, SMALL_SERIES_TOKENS, 8)).toBe(8);
+    expect(poolSize(3, 4, small, 8)).toBe(3); // asked for: a small run too
+    expect(poolSize(3, 2, SMALL_SERIES_TOKENS, 8)).toBe(2);
+  });
+
+  it('sums the batches over the generations, growing by the sweep\'s largest growth', () => {
+    // tokens 1,000, growth 2: generations 1..3 hold 1,000 + 2,000 + 4,000 = 7,000 tokens
+    const growing: RunSettings = { ...settings, tokens: 1000, generations: 3, sweep: { ...settings.sweep, tokensGrowth: [1, 2] } };
+    expect(seriesTokens(growing, corpus)).toBe(7000);
+    // no --tokens: the whole corpus each generation (2 generations)
+    expect(seriesTokens(settings, corpus)).toBe(2 * corpus.ids.length);
+  });
+});

@@ -33,7 +33,7 @@ import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
 import { heldoutOverlap, wordViewSpec } from '../../simulation/preparedRun.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
-import { poolSize, prepareRunFor, runTasks } from '../../simulation/workerPool.js';
+import { poolSize, prepareRunFor, runTasks, seriesTokens } from '../../simulation/workerPool.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
@@ -66,7 +66,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   );
   const tasks = shardTasks(seriesTasks(settings), config.shard);
   // With worker threads the run's arrays are put in shared memory once, and this thread keeps only that copy.
-  const run = prepareRunFor(poolSize(config.workers, tasks.length), corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
+  const run = prepareRunFor(poolSize(config.workers, tasks.length, seriesTokens(settings, corpus)), corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
   checkGrowth(settings, run.batchTokens, load.maxTokens);
   checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
   const rowsPerTask = settings.generations + 1;
