@@ -56,8 +56,9 @@ function validateAsyncOptions(options: unknown, handlers: unknown): void {
 
 /**
  * simulate on worker threads (`workers`, default one per core, one for a small run: poolSize), with
- * the same rows in the same order as simulate; optionally a shard, extinction tables, texts and an abort signal. Options are
- * checked first: `workers` 1..1024, `skip` >= 0, `shard.index` 1..`shard.count`, handlers functions.
+ * the same rows in the same order as simulate; optionally a shard, extinction tables, texts and an
+ * abort signal. Options are checked first: `workers` 1..1024, `skip` >= 0, `shard.index`
+ * 1..`shard.count`, handlers functions.
  *
  * @example
  *   const rows: SeriesRow[] = [];
