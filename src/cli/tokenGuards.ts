@@ -6,7 +6,7 @@
  */
 
 import { UsageError } from '../errors.js';
-import { batchTokensAt, type RunSettings } from '../simulation/settings.js';
+import { batchesTotal, batchTokensAt, type RunSettings } from '../simulation/settings.js';
 
 /** --tokens and --measure-tokens against the --max-tokens guard, before the corpus is read. */
 export function checkTokenGuards(settings: RunSettings, maxTokens: number | undefined): void {
@@ -35,9 +35,7 @@ export function checkGrowth(settings: RunSettings, batchTokens: number, maxToken
 /** accumulate keeps every batch: refuse a run whose last training set would pass the --max-tokens guard. */
 export function checkAccumulatedSize(settings: RunSettings, humanTokens: number, batchTokens: number, maxTokens: number | undefined): void {
   if (maxTokens === undefined || !settings.sweep.strategy.includes('accumulate')) return;
-  const growth = Math.max(...settings.sweep.tokensGrowth);
-  let last = humanTokens;
-  for (let generation = 1; generation <= settings.generations; generation++) last += batchTokensAt(batchTokens, growth, generation);
+  const last = humanTokens + batchesTotal(settings, batchTokens);
   if (last > maxTokens) {
     throw new UsageError(
       `--strategy accumulate would train on ${last} tokens by generation ${settings.generations}, above the --max-tokens guard (${maxTokens})`,

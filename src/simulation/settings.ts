@@ -116,3 +116,11 @@ export const ALL_CELL_COLUMNS: ReadonlyArray<readonly [keyof CellSettings, strin
 export function batchTokensAt(batchTokens: number, tokensGrowth: number, generation: number): number {
   return Math.round(batchTokens * Math.pow(tokensGrowth, generation - 1));
 }
+
+/** The batches of generations 1..G summed, starting from `batchTokens` at the sweep's largest growth (the largest series). */
+export function batchesTotal(settings: RunSettings, batchTokens: number): number {
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  let total = 0;
+  for (let generation = 1; generation <= settings.generations; generation++) total += batchTokensAt(batchTokens, growth, generation);
+  return total;
+}

@@ -37,7 +37,7 @@ import { OrderedDelivery } from './orderedDelivery.js';
 import { prepareRun, preparedRunFromParts, preparedRunParts, type PreparedRun, type PreparedRunParts, type WordViewSpec } from './preparedRun.js';
 import { generationZero, type SeriesRow, type SeriesWarning } from './series.js';
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
-import { batchTokensAt, type RunSettings } from './settings.js';
+import { batchesTotal, type RunSettings } from './settings.js';
 import { validateTaskOptions } from './validateSettings.js';
 
 export interface RunTasksOptions {
@@ -144,11 +144,7 @@ export const SMALL_SERIES_TOKENS = 500_000;
  * before and after preparing agree on).
  */
 export function seriesTokens(settings: RunSettings, corpus: TokenCorpus): number {
-  const batch = settings.tokens ?? corpus.ids.length;
-  const growth = Math.max(...settings.sweep.tokensGrowth);
-  let total = 0;
-  for (let generation = 1; generation <= settings.generations; generation++) total += batchTokensAt(batch, growth, generation);
-  return total;
+  return batchesTotal(settings, settings.tokens ?? corpus.ids.length);
 }
 
 /**
