@@ -5,7 +5,7 @@
  *
  * Why: the loop's arrays are megabytes each and live for a generation. With glibc's defaults, freed
  * blocks go back to the kernel and the next generation's arrays take fresh pages, and on a virtual
- * machine a fresh page can cost a fault at the host too (README, "Fresh memory on this machine").
+ * machine a fresh page can cost a fault at the host too (docs/performance.md, "Fresh memory on this machine"; README, "The allocator relaunch").
  * Tuned: malloc on transparent huge pages (`hugetlb=1`, glibc 2.35 or later; earlier versions ignore
  * it), blocks up to 32 MiB from its heap (`mmap_threshold`), up to 256 MiB of freed memory kept for
  * reuse (`trim_threshold`), and one heap for all threads (`arena_max=1`: with worker threads, what one

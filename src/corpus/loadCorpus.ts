@@ -152,7 +152,7 @@ async function readSource(
       return 0;
     }
     // Pieces of 64 KiB (Node's default for a file): each piece's buffer and decoded text are small enough
-    // to be served from memory already in use; 1 MiB pieces took fresh memory for every one (README, "Loading").
+    // to be served from memory already in use; 1 MiB pieces took fresh memory for every one (docs/performance.md, "Loading").
     const text = source.kind === 'stdin' ? requireStdin(settings) : createReadStream(source.path, { highWaterMark: PIECE_BYTES });
     const format = source.kind === 'jsonl' || (source.kind === 'stdin' && settings.jsonlField !== undefined) ? 'jsonl' : 'text';
     return await readTextInto({ text, format, name, ...(onBytes === undefined ? {} : { onBytes }) }, settings, builder);
