@@ -108,6 +108,42 @@ export function longestSeenHistory(
 export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: number): NgramTrie {
   if (!Number.isInteger(order) || order < 1) throw new RangeError(`order must be an integer >= 1, got ${order}`);
   const sentences = corpus.offsets.length - 1;
+  const levels = countLevels(paddedText(corpus), order, idSpace);
+  const { levelStart } = levels;
+  const nodeCount = levelStart[order + 1]!;
+  const word = concatInt(levels.words, nodeCount);
+  const parent = concatInt(levels.parents, nodeCount);
+  const suffix = concatInt(levels.suffixes, nodeCount);
+  const count = new Float64Array(nodeCount);
+  levels.counts.forEach((part, k) => count.set(part, levelStart[k]!));
+  count[ROOT] = corpus.ids.length + sentences; // predicted items: tokens and one </s> per sentence
+  return Object.freeze({
+    order,
+    idSpace,
+    nodeCount,
+    levelStart,
+    word,
+    parent,
+    suffix,
+    count,
+    continuation: continuationCounts(suffix, levelStart),
+    beginsWithBos: bosFlags(word, parent, levelStart),
+    ...childRanges(parent),
+    unigramNode: unigramNodes(word, levelStart, idSpace),
+    countsOfCounts: countsOfCountsByOrder(count, levelStart, order),
+    sentences,
+    tokens: corpus.ids.length,
+  });
+}
+
+/** The corpus as `<s> w1 .. wm </s>` per sentence, and for each position the end of its sentence. */
+interface PaddedText {
+  readonly padded: Int32Array;
+  readonly sentenceEnd: Int32Array;
+}
+
+function paddedText(corpus: TokenCorpus): PaddedText {
+  const sentences = corpus.offsets.length - 1;
   const padded = new Int32Array(corpus.ids.length + 2 * sentences);
   const sentenceEnd = new Int32Array(padded.length);
   let at = 0;
@@ -118,151 +154,179 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
     padded[at++] = EOS;
     sentenceEnd.fill(at, from, at);
   }
+  return { padded, sentenceEnd };
+}
 
-  // Per level: parent node (the k-gram without its last word), last word, suffix node and count.
-  const words: Int32Array[] = [new Int32Array([-1])];
-  const parents: Int32Array[] = [new Int32Array([-1])];
-  const suffixes: Int32Array[] = [new Int32Array([-1])];
-  const counts: Float64Array[] = [new Float64Array([padded.length])];
-  const levelStart = new Int32Array(order + 2);
-  levelStart[1] = 1;
+/** Per level k = 0..order: the nodes' last word, parent, suffix and count; and where each level starts. */
+interface Levels {
+  readonly levelStart: Int32Array;
+  readonly words: Int32Array[];
+  readonly parents: Int32Array[];
+  readonly suffixes: Int32Array[];
+  readonly counts: Float64Array[];
+}
 
-  // nodeAt[pos] = node of the (k-1)-gram starting at pos, or -1 when it would cross the sentence end
-  // (then so would the k-gram there, which is skipped).
-  let nodeAt = new Int32Array(padded.length); // order 0: the root everywhere
+/** The reusable columns of one level's radix sort (one entry per position of the padded text). */
+interface SortColumns {
+  readonly byWordAt: Int32Array;
+  readonly byWordParent: Int32Array;
+  readonly sortedAt: Int32Array;
+  readonly sortedWord: Int32Array;
+  readonly wordStart: Int32Array;
+  readonly wordFill: Int32Array;
+}
+
+/** The nodes of every level, 0 (the root) to `order`, each level numbered after the one before. */
+function countLevels(text: PaddedText, order: number, idSpace: number): Levels {
+  const length = text.padded.length;
+  const levels = { levelStart: new Int32Array(order + 2), words: [new Int32Array([-1])], parents: [new Int32Array([-1])], suffixes: [new Int32Array([-1])], counts: [new Float64Array([length])] };
+  levels.levelStart[1] = 1;
   // Columns of the k-grams as they are sorted: start position and parent node, then the last word
   // once it is no longer implied by a bucket.
-  const column = (): Int32Array => new Int32Array(padded.length);
-  const [byWordAt, byWordParent, sortedAt, sortedWord] = [column(), column(), column(), column()];
-  const wordStart = new Int32Array(idSpace + 1);
-  const wordFill = new Int32Array(idSpace);
-  for (let k = 1; k <= order; k++) {
-    // A stable counting sort of the k-grams by last word, then one by parent (the level above's nodes,
-    // parentFirst .. of that level; the root for unigrams): a radix sort into the order of the level's
-    // node numbers, (parent node, last word). Each pass reads its input in order and carries the
-    // columns along (the sorted-by key is the bucket walked); only a new node reads its suffix at random.
-    // (a histogram from a lower first node, or a longer one, only has more empty buckets)
-    // Stryker disable next-line ArithmeticOperator: equivalent, see above
-    const parentFirst = levelStart[k - 1]!;
-    // Stryker disable next-line ArithmeticOperator: equivalent, see above
-    const parentStart = new Int32Array(levelStart[k]! - parentFirst + 1);
-    wordStart.fill(0);
-    let grams = 0;
-    // (past the text, bounds read undefined: buckets NaN, nowhere; `grams` only sizes arrays cut to the nodes)
-    // Stryker disable next-line ArithmeticOperator: equivalent, see above
-    for (let pos = 0; pos + k <= padded.length; pos++) {
-      if (pos + k > sentenceEnd[pos]!) continue;
-      wordStart[padded[pos + k - 1]! + 1]!++;
-      parentStart[nodeAt[pos]! - parentFirst + 1]!++;
-      grams++;
-    }
-    runningStarts(wordStart);
-    runningStarts(parentStart);
-    wordFill.set(wordStart.subarray(0, idSpace));
-    // Stryker disable next-line ArithmeticOperator: equivalent, see above
-    for (let pos = 0; pos + k <= padded.length; pos++) {
-      if (pos + k > sentenceEnd[pos]!) continue;
-      const at = wordFill[padded[pos + k - 1]!]!++;
-      byWordAt[at] = pos;
-      byWordParent[at] = nodeAt[pos]!;
-    }
-    // Stryker disable next-line ArithmeticOperator: equivalent, a longer copy has one more bucket, never filled
-    const parentFill = parentStart.slice(0, parentStart.length - 1);
-    // Stryker disable next-line EqualityOperator: equivalent, word idSpace has undefined bounds: no pass
-    for (let word = 0; word < idSpace; word++) {
-      for (let i = wordStart[word]!; i < wordStart[word + 1]!; i++) {
-        const at = parentFill[byWordParent[i]! - parentFirst]!++;
-        sortedAt[at] = byWordAt[i]!;
-        sortedWord[at] = word;
+  const column = (): Int32Array => new Int32Array(length);
+  const columns: SortColumns = { byWordAt: column(), byWordParent: column(), sortedAt: column(), sortedWord: column(), wordStart: new Int32Array(idSpace + 1), wordFill: new Int32Array(idSpace) };
+  // nodeAt[pos] = node of the (k-1)-gram starting at pos, or -1 when it would cross the sentence end
+  // (then so would the k-gram there, which is skipped).
+  let nodeAt: Int32Array = new Int32Array(length); // order 0: the root everywhere
+  for (let k = 1; k <= order; k++) nodeAt = countLevel(text, k, nodeAt, levels, columns, idSpace);
+  return levels;
+}
+
+/**
+ * Level k: its k-grams sorted into the order of the level's node numbers (sortLevel), then each run of
+ * equal (parent, word) made one node. Appends the level to `levels`; returns the node of the k-gram at
+ * each position (-1: none).
+ */
+function countLevel(text: PaddedText, k: number, nodeAt: Int32Array, levels: Levels, columns: SortColumns, idSpace: number): Int32Array {
+  const { levelStart } = levels;
+  const { sortedAt, sortedWord } = columns;
+  // Stryker disable next-line ArithmeticOperator: equivalent, a histogram from a lower first node only has more empty buckets
+  const parentFirst = levelStart[k - 1]!;
+  const { parentStart, grams } = sortLevel(text, k, nodeAt, parentFirst, levelStart[k]!, columns, idSpace);
+  // Each run of equal (parent, word) is one node, numbered in that order.
+  const first = levelStart[k]!;
+  const levelWord = new Int32Array(grams);
+  const levelParent = new Int32Array(grams);
+  const levelSuffix = new Int32Array(grams);
+  const levelCount = new Float64Array(grams);
+  // (a position without a k-gram is never read: the (k+1)-gram there is skipped)
+  // Stryker disable next-line UnaryOperator: equivalent, see above
+  const nextNodeAt = new Int32Array(text.padded.length).fill(-1);
+  let index = -1;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, a parent past the last has undefined bounds: no pass
+  for (let parent = 0; parent + 1 < parentStart.length; parent++) {
+    for (let i = parentStart[parent]!; i < parentStart[parent + 1]!; i++) {
+      if (i === parentStart[parent] || sortedWord[i] !== sortedWord[i - 1]) {
+        index++;
+        levelParent[index] = parentFirst + parent;
+        levelWord[index] = sortedWord[i]!;
+        // The suffix of the k-gram at pos is the (k-1)-gram at pos+1 (the root for unigrams: order 0's
+        // nodeAt is 0 everywhere, and past its end undefined, stored as 0).
+        levelSuffix[index] = nodeAt[sortedAt[i]! + 1]!;
       }
+      levelCount[index]!++;
+      nextNodeAt[sortedAt[i]!] = first + index;
     }
-    // Each run of equal (parent, word) is one node, numbered in that order.
-    const first = levelStart[k]!;
-    const levelWord = new Int32Array(grams);
-    const levelParent = new Int32Array(grams);
-    const levelSuffix = new Int32Array(grams);
-    const levelCount = new Float64Array(grams);
-    // (a position without a k-gram is never read: the (k+1)-gram there is skipped)
-    // Stryker disable next-line UnaryOperator: equivalent, see above
-    const nextNodeAt = new Int32Array(padded.length).fill(-1);
-    let index = -1;
-    // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, a parent past the last has undefined bounds: no pass
-    for (let parent = 0; parent + 1 < parentStart.length; parent++) {
-      for (let i = parentStart[parent]!; i < parentStart[parent + 1]!; i++) {
-        if (i === parentStart[parent] || sortedWord[i] !== sortedWord[i - 1]) {
-          index++;
-          levelParent[index] = parentFirst + parent;
-          levelWord[index] = sortedWord[i]!;
-          // The suffix of the k-gram at pos is the (k-1)-gram at pos+1 (the root for unigrams: order 0's
-          // nodeAt is 0 everywhere, and past its end undefined, stored as 0).
-          levelSuffix[index] = nodeAt[sortedAt[i]! + 1]!;
-        }
-        levelCount[index]!++;
-        nextNodeAt[sortedAt[i]!] = first + index;
-      }
-    }
-    const distinct = index + 1;
-    levelStart[k + 1] = first + distinct;
-    words.push(levelWord.subarray(0, distinct));
-    parents.push(levelParent.subarray(0, distinct));
-    suffixes.push(levelSuffix.subarray(0, distinct));
-    counts.push(levelCount.subarray(0, distinct));
-    nodeAt = nextNodeAt;
   }
+  const distinct = index + 1;
+  levelStart[k + 1] = first + distinct;
+  levels.words.push(levelWord.subarray(0, distinct));
+  levels.parents.push(levelParent.subarray(0, distinct));
+  levels.suffixes.push(levelSuffix.subarray(0, distinct));
+  levels.counts.push(levelCount.subarray(0, distinct));
+  return nextNodeAt;
+}
 
-  const nodeCount = levelStart[order + 1]!;
-  const word = concatInt(words, nodeCount);
-  const parent = concatInt(parents, nodeCount);
-  const suffix = concatInt(suffixes, nodeCount);
-  const count = new Float64Array(nodeCount);
-  counts.forEach((part, k) => count.set(part, levelStart[k]!));
-  count[ROOT] = corpus.ids.length + sentences; // predicted items: tokens and one </s> per sentence
+/**
+ * The k-grams of the text (those within a sentence) in `columns.sortedAt` (start position) and
+ * `sortedWord` (last word), ordered by (parent node, last word): a stable counting sort by last word,
+ * then one by parent (the nodes parentFirst .. parentEnd of the level above; the root for unigrams), a
+ * radix sort. Each pass reads its input in order and carries the columns along (the sorted-by key is
+ * the bucket walked). Returns where each parent's k-grams start and how many k-grams there are.
+ */
+function sortLevel(text: PaddedText, k: number, nodeAt: Int32Array, parentFirst: number, parentEnd: number, columns: SortColumns, idSpace: number): { parentStart: Int32Array; grams: number } {
+  const { padded, sentenceEnd } = text;
+  const { byWordAt, byWordParent, sortedAt, sortedWord, wordStart, wordFill } = columns;
+  // Stryker disable next-line ArithmeticOperator: equivalent, a longer histogram only has more empty buckets
+  const parentStart = new Int32Array(parentEnd - parentFirst + 1);
+  wordStart.fill(0);
+  let grams = 0;
+  // (past the text, bounds read undefined: buckets NaN, nowhere; `grams` only sizes arrays cut to the nodes)
+  // Stryker disable next-line ArithmeticOperator: equivalent, see above
+  for (let pos = 0; pos + k <= padded.length; pos++) {
+    if (pos + k > sentenceEnd[pos]!) continue;
+    wordStart[padded[pos + k - 1]! + 1]!++;
+    parentStart[nodeAt[pos]! - parentFirst + 1]!++;
+    grams++;
+  }
+  runningStarts(wordStart);
+  runningStarts(parentStart);
+  wordFill.set(wordStart.subarray(0, idSpace));
+  // Stryker disable next-line ArithmeticOperator: equivalent, see above
+  for (let pos = 0; pos + k <= padded.length; pos++) {
+    if (pos + k > sentenceEnd[pos]!) continue;
+    const at = wordFill[padded[pos + k - 1]!]!++;
+    byWordAt[at] = pos;
+    byWordParent[at] = nodeAt[pos]!;
+  }
+  // Stryker disable next-line ArithmeticOperator: equivalent, a longer copy has one more bucket, never filled
+  const parentFill = parentStart.slice(0, parentStart.length - 1);
+  // Stryker disable next-line EqualityOperator: equivalent, word idSpace has undefined bounds: no pass
+  for (let word = 0; word < idSpace; word++) {
+    for (let i = wordStart[word]!; i < wordStart[word + 1]!; i++) {
+      const at = parentFill[byWordParent[i]! - parentFirst]!++;
+      sortedAt[at] = byWordAt[i]!;
+      sortedWord[at] = word;
+    }
+  }
+  return { parentStart, grams };
+}
 
-  const childStart = new Int32Array(nodeCount);
-  const childEnd = new Int32Array(nodeCount);
-  for (let x = nodeCount - 1; x >= 1; x--) {
+/** Each node's children, a contiguous range (children are numbered in parent order): [childStart, childEnd). */
+function childRanges(parent: Int32Array): { childStart: Int32Array; childEnd: Int32Array } {
+  const childStart = new Int32Array(parent.length);
+  const childEnd = new Int32Array(parent.length);
+  for (let x = parent.length - 1; x >= 1; x--) {
     const p = parent[x]!;
     childStart[p] = x;
     if (childEnd[p] === 0) childEnd[p] = x + 1;
   }
+  return { childStart, childEnd };
+}
 
+/** The unigram node of each id, -1 for an id never counted. */
+function unigramNodes(word: Int32Array, levelStart: Int32Array, idSpace: number): Int32Array {
   const unigramNode = new Int32Array(idSpace).fill(-1);
   for (let x = levelStart[1]!; x < levelStart[2]!; x++) unigramNode[word[x]!] = x;
+  return unigramNode;
+}
 
-  const continuation = new Float64Array(nodeCount);
-  for (let x = levelStart[2]!; x < nodeCount; x++) continuation[suffix[x]!]!++;
+/** N1+(• x) for every node: the (k+1)-gram nodes whose suffix is x (0 for the root). */
+function continuationCounts(suffix: Int32Array, levelStart: Int32Array): Float64Array {
+  const continuation = new Float64Array(suffix.length);
+  for (let x = levelStart[2]!; x < suffix.length; x++) continuation[suffix[x]!]!++;
   continuation[ROOT] = 0;
+  return continuation;
+}
 
-  const beginsWithBos = new Uint8Array(nodeCount);
-  for (let x = 1; x < nodeCount; x++) {
+/** 1 for a k-gram whose first word is `<s>` (a unigram's own word; a longer k-gram's parent's flag). */
+function bosFlags(word: Int32Array, parent: Int32Array, levelStart: Int32Array): Uint8Array {
+  const beginsWithBos = new Uint8Array(word.length);
+  for (let x = 1; x < word.length; x++) {
     beginsWithBos[x] = x < levelStart[2]! ? (word[x] === BOS ? 1 : 0) : beginsWithBos[parent[x]!]!;
   }
+  return beginsWithBos;
+}
 
+/** countsOfCounts[k][r] for k = 1..order (index 0 unused), r = 0..4 (r = 0 stays 0). */
+function countsOfCountsByOrder(count: Float64Array, levelStart: Int32Array, order: number): Float64Array[] {
   const countsOfCounts: Float64Array[] = [new Float64Array(5)];
   for (let k = 1; k <= order; k++) {
     const table = new Float64Array(5);
     for (let x = levelStart[k]!; x < levelStart[k + 1]!; x++) if (count[x]! <= 4) table[count[x]!]!++;
     countsOfCounts.push(table);
   }
-
-  return Object.freeze({
-    order,
-    idSpace,
-    nodeCount,
-    levelStart,
-    word,
-    parent,
-    suffix,
-    count,
-    continuation,
-    beginsWithBos,
-    childStart,
-    childEnd,
-    unigramNode,
-    countsOfCounts,
-    sentences,
-    tokens: corpus.ids.length,
-  });
+  return countsOfCounts;
 }
 
 function concatInt(parts: Int32Array[], total: number): Int32Array {
