@@ -34,7 +34,7 @@ export function describeError(error: unknown): string {
 
 /**
  * A run that stopped before its end but left whole, usable output: interrupted by a signal
- * (exit code 130 for SIGINT, 143 for SIGTERM) or with failed series (exit code 1). The CLI prints
+ * (exit code 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP) or with failed series (exit code 1). The CLI prints
  * the message and hint as one line and exits with `exitCode`.
  */
 export class RunIncompleteError extends Error {

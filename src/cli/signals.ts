@@ -1,6 +1,7 @@
 /**
- * Signals of the CLI process: SIGINT (Ctrl-C) and SIGTERM turn into an AbortSignal, so the run stops
- * cleanly (every row written stays whole) and exits with 128 + the signal number (130, 143).
+ * Signals of the CLI process: SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed) turn into an
+ * AbortSignal, so the run stops cleanly (every row written stays whole) and exits with 128 + the signal
+ * number (130, 143, 129).
  * `dispose()` restores the default behaviour.
  */
 
@@ -11,7 +12,9 @@ export interface SignalWatch {
   dispose(): void;
 }
 
-export const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
+export const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+const WATCHED = Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[];
 
 export function watchSignals(): SignalWatch {
   const controller = new AbortController();
@@ -20,14 +23,12 @@ export function watchSignals(): SignalWatch {
     received ??= name;
     controller.abort();
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
+  for (const name of WATCHED) process.on(name, handler);
   return {
     signal: controller.signal,
     received: () => received,
     dispose: () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
+      for (const name of WATCHED) process.off(name, handler);
     },
   };
 }

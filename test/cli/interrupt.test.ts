@@ -33,7 +33,7 @@ function environment(relaunch: string): NodeJS.ProcessEnv {
   return { ...untuned, [RELAUNCH_VARIABLE]: relaunch };
 }
 
-function start(args: readonly string[], cwd: string, relaunch: string, interruptAfterBytes?: number): Promise<Finished> {
+function start(args: readonly string[], cwd: string, relaunch: string, interruptAfterBytes?: number, signal: NodeJS.Signals = 'SIGINT'): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: environment(relaunch) });
     let stderr = '';
@@ -44,7 +44,7 @@ function start(args: readonly string[], cwd: string, relaunch: string, interrupt
         const out = join(cwd, 'curves.csv');
         if (existsSync(out) && statSync(out).size > interruptAfterBytes) {
           clearInterval(timer);
-          child.kill('SIGINT');
+          child.kill(signal);
         }
       }, 5);
     }
@@ -84,5 +84,13 @@ describe('an interrupted run', () => {
     for (const file of ['curves.csv', 'summary.csv', 'ext.csv']) {
       expect(readFileSync(join(cut, file)).equals(readFileSync(join(whole, file))), file).toBe(true);
     }
+  });
+
+  it.each([['SIGTERM', 143], ['SIGHUP', 129]] as const)('by %s says so and exits with %i (128 + the signal), its rows whole', async (signal, code) => {
+    const cut = mkdtempSync(join(tmpdir(), 'ngram-collapse-cut-'));
+    const interrupted = await start([...ARGS, '--workers', '1'], cut, '0', 60_000, signal);
+    expect(interrupted.code).toBe(code);
+    expect(interrupted.stderr).toMatch(new RegExp(`^ngram-collapse: interrupted by ${signal}: \\d of 8 series complete in curves\\.csv, every row written is whole \\(continue with the same command plus --resume\\)\\n$`, 'u'));
+    expect(readCsvLines(readFileSync(join(cut, 'curves.csv'))).tornBytes).toBe(0);
   });
 });

@@ -8,32 +8,33 @@
  * Outputs: the curves CSV (`--out`) with its run record `<out>.run.json` (for --resume and merge),
  * `--summary` (with the survival law's rows), `--extinctions`, `--survival`, `--save-corpora`,
  * `--sentence-perplexities`, `--report`. Rows are written as generations finish, in canonical order
- * whatever `--workers`. SIGINT/SIGTERM stop the run cleanly (exit 130/143), a failing series is
+ * whatever `--workers`. SIGINT/SIGTERM/SIGHUP stop the run cleanly (exit 130/143/129), a failing series is
  * reported and the others finish (exit 1).
  */
 
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { loadCorpus } from '../../corpus/loadCorpus.js';
-import { sentenceCount, tokenCount } from '../../corpus/tokenCorpus.js';
+import { loadCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
+import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError } from '../../errors.js';
 import { corpusManifest, detokenize, humanFilePath, readShareCounts, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
 import { curveTableFromRecords } from '../../export/report/readCurves.js';
-import { FRESH_START, resumeRun } from '../../export/resumeRun.js';
-import { openRunExporters } from '../../export/runExporters.js';
-import { commandLine, corpusDigest, makeRunRecord, writeRunRecord, type RunIdentity, type RunProvenance } from '../../export/runRecord.js';
+import { FRESH_START, resumeRun, type ResumePoint } from '../../export/resumeRun.js';
+import { openRunExporters, type RunExporters } from '../../export/runExporters.js';
+import { commandLine, corpusDigest, makeRunRecord, writeRunRecord, type RunIdentity, type RunProvenance, type RunRecord } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, type SummaryTable } from '../../export/summaryTable.js';
 import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
 import { expandCells } from '../../simulation/cells.js';
+import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
-import { heldoutOverlap, wordViewSpec } from '../../simulation/preparedRun.js';
-import { seriesTasks } from '../../simulation/seriesTask.js';
+import { heldoutOverlap, wordViewSpec, type PreparedRun } from '../../simulation/preparedRun.js';
+import { seriesTasks, type SeriesTask } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
-import { poolSize, prepareRunFor, runTasks, seriesTokens } from '../../simulation/workerPool.js';
+import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksResult } from '../../simulation/workerPool.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
@@ -42,7 +43,7 @@ import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
 import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
-import { checkRunOutputs } from '../runOutputs.js';
+import { checkRunOutputs, type RunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
 
 export function runCommand(io: CliIO): Command {
@@ -54,12 +55,59 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     io.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
     return;
   }
-  const { settings, quiet } = config;
-  const warn = warnTo(io, quiet);
+  const warn = warnTo(io, config.quiet);
+  const loaded = await loadAndPrepare(config, io, warn);
+  const { outputs, tasks, run } = loaded;
+  const { record, seedCounts } = describeRun(config, loaded, rawArgs, warn);
+  const rowsPerTask = config.settings.generations + 1;
+  const expected = tasks.map((task) => ({ cellId: task.cell.id, replicate: task.replicate }));
+  const resumed = config.resume ? resumeRun(outputs, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
+  if (outputs.out !== '-') writeRunRecord(outputs.out, record);
+  const corpora = corpusFolder(config, loaded);
+  const { exporters, result, signal } = await runWithExporters(config, io, loaded, { resumed, corpora, seedCounts, warn });
+
+  const done = resumed.completeTasks + result.ended;
+  const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
+  if (result.interrupted) {
+    const name = signal ?? 'SIGINT';
+    throw new RunIncompleteError(
+      `interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole`,
+      outputs.out === '-' ? 'rerun the command to redo it' : 'continue with the same command plus --resume',
+      SIGNAL_EXIT_CODES[name] ?? 130,
+    );
+  }
+  await writeAfterRun(config, io, loaded, { exporters, record, seedCounts, skip: resumed.completeTasks });
+  const failures = exporters.failures;
+  if (failures.length > 0) {
+    throw new RunIncompleteError(
+      `${failures.length} of ${tasks.length} series failed (see above); the other series are complete in ${where}`,
+      'fix the cause, then rerun (--resume redoes the series after the first failure)',
+      1,
+    );
+  }
+}
+
+/** A run's corpus loaded and prepared, with its outputs checked and its tasks (this shard's). */
+interface LoadedRun {
+  readonly load: LoadOptions;
+  readonly outputs: RunOutputs;
+  readonly vocabulary: Vocabulary;
+  readonly corpus: TokenCorpus;
+  readonly tasks: readonly SeriesTask[];
+  readonly run: PreparedRun;
+}
+
+/**
+ * Checks the settings' token guards and every output path before any work, loads the corpus (with a
+ * progress line unless --quiet) and prepares the run (in shared memory when worker threads will run
+ * it), then checks the guards that need the corpus's size.
+ */
+async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: string) => void): Promise<LoadedRun> {
+  const { settings } = config;
   const load = loadOptionsFor(config.load, io, warn);
   checkTokenGuards(settings, load.maxTokens);
   const outputs = checkRunOutputs(config, io.cwd);
-  const loading = startLoadProgress(io, !quiet);
+  const loading = startLoadProgress(io, !config.quiet);
   const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, settings.holdout, settings.seed);
   const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, subwordTraining, ...(loading.onProgress === undefined ? {} : { onProgress: loading.onProgress }) }).finally(
     () => loading.done(),
@@ -69,12 +117,20 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const run = prepareRunFor(poolSize(config.workers, tasks.length, seriesTokens(settings, corpus)), corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
   checkGrowth(settings, run.batchTokens, load.maxTokens);
   checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
-  const rowsPerTask = settings.generations + 1;
+  return { load, outputs, vocabulary, corpus, tasks, run };
+}
+
+/**
+ * The run record (`<out>.run.json`: what --resume and merge check) and H's count of every seed type;
+ * warns when the held-out set largely repeats the human pool.
+ */
+function describeRun(config: RunConfig, loaded: LoadedRun, rawArgs: readonly string[], warn: (message: string) => void): { record: RunRecord; seedCounts: Int32Array } {
+  const { load, outputs, vocabulary, corpus, run } = loaded;
   const identity: RunIdentity = {
     version: packageVersion(),
     load: { tokenizer: load.tokenizer, lowercase: load.lowercase, sentences: load.sentences, jsonlField: load.jsonlField ?? null, ...(load.emptySentences === true ? { emptySentences: true } : {}) },
     corpusDigest: corpusDigest(corpus, vocabulary.toArray()),
-    settings,
+    settings: config.settings,
     extinctions: outputs.extinctions !== undefined,
   };
   const overlap = heldoutOverlap(run);
@@ -90,12 +146,19 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     heldout_overlap: overlap ?? null,
   };
   const seedCounts = Int32Array.from(run.reference.unigrams.types, (id) => run.reference.unigrams.counts[id]!);
-  const record = makeRunRecord(identity, formatShard(config.shard), config.corpus, provenance, seedCountHistogram(seedCounts));
-  const cellIds = expandCells(settings.sweep).map((cell) => cell.id);
+  return { record: makeRunRecord(identity, formatShard(config.shard), config.corpus, provenance, seedCountHistogram(seedCounts)), seedCounts };
+}
 
-  const expected = tasks.map((task) => ({ cellId: task.cell.id, replicate: task.replicate }));
-  const resumed = config.resume ? resumeRun(outputs, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
-  if (outputs.out !== '-') writeRunRecord(outputs.out, record);
+/** `--save-corpora`: the share counts kept so far and the manifest's writer (no folder: nothing to do). */
+interface CorpusFolder {
+  readonly shareCounts: ShareCounts;
+  readonly saveManifest: () => void;
+}
+
+/** With --save-corpora, writes the manifest and the human pool's file before the run (the manifest again after it). */
+function corpusFolder(config: RunConfig, loaded: LoadedRun): CorpusFolder {
+  const { outputs, vocabulary, run } = loaded;
+  const { settings } = config;
   const shareCounts: ShareCounts = config.resume && outputs.corpora !== undefined ? readShareCounts(outputs.corpora) : new Map();
   const saveManifest = (): void => {
     if (outputs.corpora === undefined) return;
@@ -104,31 +167,48 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   };
   saveManifest();
   if (outputs.corpora !== undefined) writeCorpusFile(humanFilePath(outputs.corpora), detokenize(run.human, (id) => vocabulary.token(id)));
+  return { shareCounts, saveManifest };
+}
 
-  const stream = (path: string): string | Writable => (path === '-' ? io.stdout : path);
-  const skip = resumed.completeTasks;
-  const progress = startProgress(io, !quiet, tasks.length * rowsPerTask, skip * rowsPerTask);
+/** What runWithExporters needs besides the loaded run. */
+interface RunInputs {
+  readonly resumed: ResumePoint;
+  readonly corpora: CorpusFolder;
+  readonly seedCounts: Int32Array;
+  readonly warn: (message: string) => void;
+}
+
+/**
+ * Opens every exporter, runs the series not yet complete (a progress bar unless --quiet; SIGINT,
+ * SIGTERM and SIGHUP stop it cleanly) and closes the exporters whatever happens. Resolves to the
+ * exporters, the pool's result and the signal that stopped it, if one did.
+ */
+async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun, inputs: RunInputs): Promise<{ exporters: RunExporters; result: RunTasksResult; signal: NodeJS.Signals | undefined }> {
+  const { outputs, vocabulary, corpus, tasks, run } = loaded;
+  const { settings } = config;
+  const rowsPerTask = settings.generations + 1;
+  const skip = inputs.resumed.completeTasks;
+  const progress = startProgress(io, !config.quiet, tasks.length * rowsPerTask, skip * rowsPerTask);
   const exporters = openRunExporters(
     {
-      curves: stream(outputs.out),
-      ...(outputs.extinctions === undefined ? {} : { extinctions: stream(outputs.extinctions) }),
-      ...(outputs.sentencePerplexities === undefined ? {} : { sentencePerplexities: stream(outputs.sentencePerplexities) }),
-      ...(outputs.corpora === undefined ? {} : { corpora: { dir: outputs.corpora, shareCounts } }),
-      ...(outputs.summary === undefined ? {} : { summary: { seedCounts } }),
+      curves: outputStream(io, outputs.out),
+      ...(outputs.extinctions === undefined ? {} : { extinctions: outputStream(io, outputs.extinctions) }),
+      ...(outputs.sentencePerplexities === undefined ? {} : { sentencePerplexities: outputStream(io, outputs.sentencePerplexities) }),
+      ...(outputs.corpora === undefined ? {} : { corpora: { dir: outputs.corpora, shareCounts: inputs.corpora.shareCounts } }),
+      ...(outputs.summary === undefined ? {} : { summary: { seedCounts: inputs.seedCounts } }),
       ...(outputs.survival === undefined ? {} : { survival: { generations: settings.generations } }),
     },
     {
       seed: settings.seed,
       tokenOf: (id) => vocabulary.token(id),
-      resumed,
+      resumed: inputs.resumed,
       onProgress: (task, generation, fraction) => progress.update(task.position, generation, fraction),
       onFailure: (message) => void io.stderr.write(`ngram-collapse: ${message}\n`),
     },
   );
   const signals = watchSignals();
-  let result;
   try {
-    result = await runTasks(
+    const result = await runTasks(
       run,
       corpus,
       tasks.slice(skip),
@@ -136,32 +216,43 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
         ...(config.workers === undefined ? {} : { workers: config.workers }),
         extras: { extinctions: exporters.needsExtinctions, texts: outputs.corpora !== undefined, sentencePerplexities: outputs.sentencePerplexities !== undefined },
         signal: signals.signal,
-        warn,
+        warn: inputs.warn,
       },
       exporters.handlers,
     );
+    return { exporters, result, signal: signals.received() };
   } finally {
     signals.dispose();
     progress.stop();
-    saveManifest();
+    inputs.corpora.saveManifest();
     await exporters.close();
   }
+}
 
-  const done = skip + result.ended;
-  const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
-  if (result.interrupted) {
-    const name = signals.received() ?? 'SIGINT';
-    throw new RunIncompleteError(
-      `interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole`,
-      outputs.out === '-' ? 'rerun the command to redo it' : 'continue with the same command plus --resume',
-      SIGNAL_EXIT_CODES[name] ?? 130,
-    );
-  }
+/** `-` is standard output; any other path is a file the exporter opens. */
+function outputStream(io: CliIO, path: string): string | Writable {
+  return path === '-' ? io.stdout : path;
+}
+
+/** What writeAfterRun writes from. */
+interface FinishedRun {
+  readonly exporters: RunExporters;
+  readonly record: RunRecord;
+  readonly seedCounts: Int32Array;
+  /** Series already complete before this run (--resume). */
+  readonly skip: number;
+}
+
+/** After a run that was not interrupted: --summary, --survival, --report, and the last generation's table unless --quiet. */
+async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, finished: FinishedRun): Promise<void> {
+  const { outputs, tasks } = loaded;
+  const { exporters, record, seedCounts, skip } = finished;
   const records = exporters.records;
-  if (exporters.summary !== undefined) await writeSummary(exporters.summary, stream(outputs.summary!));
+  if (exporters.summary !== undefined) await writeSummary(exporters.summary, outputStream(io, outputs.summary!));
+  const cellIds = expandCells(config.settings.sweep).map((cell) => cell.id);
   const survivalRecords = exporters.survival === undefined ? [] : [...exporters.survival.records(cellIds, drawsByCell(records))];
   if (exporters.survival !== undefined) {
-    const writer = openCsv(stream(outputs.survival!), SURVIVAL_CURVE_COLUMNS);
+    const writer = openCsv(outputStream(io, outputs.survival!), SURVIVAL_CURVE_COLUMNS);
     for (const fields of survivalRecords) writer.write(fields);
     await writer.close();
   }
@@ -171,19 +262,11 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     const { survivalPoints } = await import('../../export/report/readSurvival.js');
     await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record, theory: theoryPoints(records, seedCounts), kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
   }
-  if (!quiet) {
+  if (!config.quiet) {
     const table = [outputs.out, outputs.summary, outputs.extinctions, outputs.survival].includes('-') ? io.stderr : io.stdout;
     table.write(formatFinalTable(curveTable.rows));
     if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
     if (outputs.report !== undefined) table.write(`report written to ${config.report}\n`);
-  }
-  const failures = exporters.failures;
-  if (failures.length > 0) {
-    throw new RunIncompleteError(
-      `${failures.length} of ${tasks.length} series failed (see above); the other series are complete in ${where}`,
-      'fix the cause, then rerun (--resume redoes the series after the first failure)',
-      1,
-    );
   }
 }
 
