@@ -44,17 +44,27 @@ export function humanRatioFindings(data: RecipeData): Finding[] {
   const { rows } = data;
   const cells = cellIds(rows);
   const last = lastGeneration(rows);
-  const half = Math.floor(last / 2);
-  const cellOf = (ratio: number) => cells.find((cell) => cell === `human_ratio=${ratio}`)!;
-  const findings: Finding[] = [];
+  const span: Span = { rows, half: Math.floor(last / 2), last, cellOf: (ratio) => cells.find((cell) => cell === `human_ratio=${ratio}`)! };
+  return [steadyDegradation(span), boundedDegradation(span), stabilityThreshold(span)];
+}
 
+/** What each check reads: the rows, the middle and last generations, and the cell of each ratio. */
+interface Span {
+  readonly rows: RecipeData['rows'];
+  readonly half: number;
+  readonly last: number;
+  readonly cellOf: (ratio: number) => string;
+}
+
+/** With no human data, vocabulary retention falls in every generation and held-out perplexity keeps rising. */
+function steadyDegradation({ rows, half, last, cellOf }: Span): Finding {
   const none = cellOf(0);
   const retention = meanCurve(rows, none, 'vocab_retention');
   const falling = retention.slice(1).every((value, i) => value! < retention[i]!);
   const perplexity0 = meanAt(rows, none, 0, 'heldout_perplexity');
   const perplexityHalf = meanAt(rows, none, half, 'heldout_perplexity');
   const perplexityLast = meanAt(rows, none, last, 'heldout_perplexity');
-  findings.push({
+  return {
     name: 'no human data: steady degradation',
     expected: 'vocabulary retention falls in every generation and held-out perplexity keeps rising',
     observed:
@@ -69,14 +79,18 @@ export function humanRatioFindings(data: RecipeData): Finding[] {
       heldout_perplexity_last: shown(perplexityLast),
     },
     holds: falling && perplexity0! < perplexityHalf! && perplexityHalf! < perplexityLast!,
-  });
+  };
+}
 
+/** With 10% human data, perplexity and vocabulary degrade far less than with none, and level off. */
+function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
+  const none = cellOf(0);
   const tenth = cellOf(0.1);
   const growth = (cell: string) => meanAt(rows, cell, last, 'heldout_perplexity')! / meanAt(rows, cell, 0, 'heldout_perplexity')! - 1;
   const secondHalfGrowth = (cell: string) =>
     meanAt(rows, cell, last, 'heldout_perplexity')! / meanAt(rows, cell, half, 'heldout_perplexity')! - 1;
   const loss = (cell: string) => 1 - meanAt(rows, cell, last, 'vocab_retention')! / meanAt(rows, cell, 1, 'vocab_retention')!;
-  findings.push({
+  return {
     name: '10% human data: the degradation is bounded, far below that with none',
     expected:
       'with 10% fresh human data the held-out perplexity and the vocabulary degrade far less than with none, and level off ' +
@@ -94,8 +108,11 @@ export function humanRatioFindings(data: RecipeData): Finding[] {
       vocab_loss_ratio_0: shown(loss(none)),
     },
     holds: growth(tenth) < 0.5 * growth(none) && loss(tenth) < 0.6 * loss(none) && secondHalfGrowth(tenth) < 0.25 * secondHalfGrowth(none),
-  });
+  };
+}
 
+/** Below some share of real data the vocabulary keeps shrinking over the second half; from it up, it levels off. */
+function stabilityThreshold({ rows, half, last, cellOf }: Span): Finding {
   const secondHalfLoss = HUMAN_RATIOS.map((ratio) => {
     const cell = cellOf(ratio);
     return 1 - meanAt(rows, cell, last, 'vocab_retention')! / meanAt(rows, cell, half, 'vocab_retention')!;
@@ -103,7 +120,7 @@ export function humanRatioFindings(data: RecipeData): Finding[] {
   const stable = secondHalfLoss.map((value) => value < STABLE_SECOND_HALF_LOSS);
   const threshold = HUMAN_RATIOS.find((_, i) => stable[i] && stable.slice(i).every(Boolean));
   const decreasing = secondHalfLoss.every((value, i) => i === 0 || value <= secondHalfLoss[i - 1]!);
-  findings.push({
+  return {
     name: 'a stability threshold on the real-data share',
     expected: 'below some share of real data the vocabulary keeps shrinking; above it, it levels off',
     observed:
@@ -114,6 +131,5 @@ export function humanRatioFindings(data: RecipeData): Finding[] {
       ...Object.fromEntries(HUMAN_RATIOS.map((ratio, i) => [`second_half_loss_ratio_${ratio}`, shown(secondHalfLoss[i])])),
     },
     holds: !stable[0] && threshold !== undefined && threshold <= 0.1 && decreasing,
-  });
-  return findings;
+  };
 }
