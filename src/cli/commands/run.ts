@@ -29,12 +29,12 @@ import { SUMMARY_COLUMNS, type SummaryTable } from '../../export/summaryTable.js
 import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
 import { expandCells } from '../../simulation/cells.js';
-import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
 import { heldoutOverlap, wordViewSpec, type PreparedRun } from '../../simulation/preparedRun.js';
 import { seriesTasks, type SeriesTask } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksResult } from '../../simulation/workerPool.js';
+import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
@@ -64,7 +64,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const resumed = config.resume ? resumeRun(outputs, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
   if (outputs.out !== '-') writeRunRecord(outputs.out, record);
   const corpora = corpusFolder(config, loaded);
-  const { exporters, result, signal } = await runWithExporters(config, io, loaded, { resumed, corpora, seedCounts, warn });
+  const { exporters, result, signal } = await runWithExporters(config, io, loaded, { rowsPerTask, resumed, corpora, seedCounts, warn });
 
   const done = resumed.completeTasks + result.ended;
   const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
@@ -172,6 +172,7 @@ function corpusFolder(config: RunConfig, loaded: LoadedRun): CorpusFolder {
 
 /** What runWithExporters needs besides the loaded run. */
 interface RunInputs {
+  readonly rowsPerTask: number;
   readonly resumed: ResumePoint;
   readonly corpora: CorpusFolder;
   readonly seedCounts: Int32Array;
@@ -186,7 +187,7 @@ interface RunInputs {
 async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun, inputs: RunInputs): Promise<{ exporters: RunExporters; result: RunTasksResult; signal: NodeJS.Signals | undefined }> {
   const { outputs, vocabulary, corpus, tasks, run } = loaded;
   const { settings } = config;
-  const rowsPerTask = settings.generations + 1;
+  const { rowsPerTask } = inputs;
   const skip = inputs.resumed.completeTasks;
   const progress = startProgress(io, !config.quiet, tasks.length * rowsPerTask, skip * rowsPerTask);
   const exporters = openRunExporters(
