@@ -70,6 +70,7 @@ export function childOf(trie: NgramTrie, node: number, word: number): number {
 /** The node of the k-gram `ids[start..end)`, or -1 if it was never seen. O(k log branching). */
 export function findNode(trie: NgramTrie, ids: ArrayLike<number>, start: number, end: number): number {
   let node = ROOT;
+  // Stryker disable next-line ConditionalExpression: equivalent, time only: a search from node -1 has no bounds and gives -1 again
   for (let i = start; i < end && node >= 0; i++) node = childOf(trie, node, ids[i]!);
   return node;
 }
@@ -97,8 +98,11 @@ export function longestSeenHistory(
   end: number,
   maxLength: number,
 ): number {
+  // Stryker disable next-line EqualityOperator: equivalent, length 0 finds the root, which is the answer after the loop too
   for (let length = Math.min(maxLength, end - start); length > 0; length--) {
     const node = findNode(trie, history, end - length, end);
+    // (node -1 has no bounds, so no children; node 0, the root, is what the loop ends with anyway)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (node >= 0 && hasChildren(trie, node)) return node;
   }
   return ROOT;
@@ -147,6 +151,7 @@ function paddedText(corpus: TokenCorpus): PaddedText {
   const padded = new Int32Array(corpus.ids.length + 2 * sentences);
   const sentenceEnd = new Int32Array(padded.length);
   let at = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, sentence `sentences` has no bounds: its writes land past the arrays' ends, which typed arrays ignore
   for (let s = 0; s < sentences; s++) {
     const from = at;
     padded[at++] = BOS;
@@ -179,7 +184,8 @@ interface SortColumns {
 /** The nodes of every level, 0 (the root) to `order`, each level numbered after the one before. */
 function countLevels(text: PaddedText, order: number, idSpace: number): Levels {
   const length = text.padded.length;
-  const levels = { levelStart: new Int32Array(order + 2), words: [new Int32Array([-1])], parents: [new Int32Array([-1])], suffixes: [new Int32Array([-1])], counts: [new Float64Array([length])] };
+  // Level 0 is the root: no word, parent or suffix (-1); its count is set once the levels are joined.
+  const levels = { levelStart: new Int32Array(order + 2), words: [new Int32Array([-1])], parents: [new Int32Array([-1])], suffixes: [new Int32Array([-1])], counts: [new Float64Array(1)] };
   levels.levelStart[1] = 1;
   // Columns of the k-grams as they are sorted: start position and parent node, then the last word
   // once it is no longer implied by a bucket.
@@ -286,6 +292,7 @@ function sortLevel(text: PaddedText, k: number, nodeAt: Int32Array, parentFirst:
 function childRanges(parent: Int32Array): { childStart: Int32Array; childEnd: Int32Array } {
   const childStart = new Int32Array(parent.length);
   const childEnd = new Int32Array(parent.length);
+  // Stryker disable next-line ArithmeticOperator: equivalent, nodes past the last have no parent: their writes go nowhere
   for (let x = parent.length - 1; x >= 1; x--) {
     const p = parent[x]!;
     childStart[p] = x;
@@ -304,6 +311,7 @@ function unigramNodes(word: Int32Array, levelStart: Int32Array, idSpace: number)
 /** N1+(• x) for every node: the (k+1)-gram nodes whose suffix is x (0 for the root). */
 function continuationCounts(suffix: Int32Array, levelStart: Int32Array): Float64Array {
   const continuation = new Float64Array(suffix.length);
+  // Stryker disable next-line EqualityOperator: equivalent, a node past the last has no suffix: its count goes nowhere
   for (let x = levelStart[2]!; x < suffix.length; x++) continuation[suffix[x]!]!++;
   continuation[ROOT] = 0;
   return continuation;
@@ -312,6 +320,7 @@ function continuationCounts(suffix: Int32Array, levelStart: Int32Array): Float64
 /** 1 for a k-gram whose first word is `<s>` (a unigram's own word; a longer k-gram's parent's flag). */
 function bosFlags(word: Int32Array, parent: Int32Array, levelStart: Int32Array): Uint8Array {
   const beginsWithBos = new Uint8Array(word.length);
+  // Stryker disable next-line EqualityOperator: equivalent, a write past the end of a typed array is ignored
   for (let x = 1; x < word.length; x++) {
     beginsWithBos[x] = x < levelStart[2]! ? (word[x] === BOS ? 1 : 0) : beginsWithBos[parent[x]!]!;
   }
@@ -323,6 +332,8 @@ function countsOfCountsByOrder(count: Float64Array, levelStart: Int32Array, orde
   const countsOfCounts: Float64Array[] = [new Float64Array(5)];
   for (let k = 1; k <= order; k++) {
     const table = new Float64Array(5);
+    // (a count above 4 would index past the table, where a typed array ignores the write: the test says what is meant)
+    // Stryker disable next-line ConditionalExpression: equivalent, see above
     for (let x = levelStart[k]!; x < levelStart[k + 1]!; x++) if (count[x]! <= 4) table[count[x]!]!++;
     countsOfCounts.push(table);
   }

@@ -7,9 +7,12 @@ import { randomCorpus } from '../helpers/sampledPath.js';
 const BOS = 0;
 const EOS = 1;
 
+/** The trie of TINY, built inside each test that reads it (a trie built in the describe body would run before any test, where mutation testing cannot tell which test reads it). */
+const tinyTrie = () => buildNgramTrie(TINY, 3, 5);
+
 describe('buildNgramTrie', () => {
-  const trie = buildNgramTrie(TINY, 3, 5);
   const count = (...ids: number[]) => {
+    const trie = tinyTrie();
     const node = findNode(trie, ids, 0, ids.length);
     return node < 0 ? 0 : trie.count[node]!;
   };
@@ -22,10 +25,12 @@ describe('buildNgramTrie', () => {
     // never across sentences, never two <s>
     expect(count(EOS, BOS)).toBe(0);
     expect(count(BOS, BOS)).toBe(0);
+    const trie = tinyTrie();
     expect(trie.levelStart[4]! - trie.levelStart[3]!).toBe(5);
   });
 
   it('stores continuation counts N1+(• x): distinct words right before x', () => {
+    const trie = tinyTrie();
     const continuation = (...ids: number[]) => trie.continuation[findNode(trie, ids, 0, ids.length)]!;
     // b is preceded by <s> and a; </s> by b and c; a by <s> only
     expect([continuation(A), continuation(B), continuation(C), continuation(EOS)]).toEqual([1, 2, 1, 2]);
@@ -34,6 +39,7 @@ describe('buildNgramTrie', () => {
   });
 
   it('links each node to its suffix and keeps children sorted and contiguous', () => {
+    const trie = tinyTrie();
     const abEos = findNode(trie, [A, B, EOS], 0, 3);
     expect(trie.suffix[abEos]).toBe(findNode(trie, [B, EOS], 0, 2));
     expect(trie.suffix[findNode(trie, [A], 0, 1)]).toBe(0);
@@ -89,6 +95,7 @@ describe('buildNgramTrie', () => {
   });
 
   it('counts counts-of-counts per order', () => {
+    const trie = tinyTrie();
     // unigrams: counts 3,2,2,1,3 -> n1 = 1, n2 = 2, n3 = 2
     expect(Array.from(trie.countsOfCounts[1]!)).toEqual([0, 1, 2, 2, 0]);
     // bigrams: 2,1,1,1,2,1 -> n1 = 4, n2 = 2
@@ -96,11 +103,51 @@ describe('buildNgramTrie', () => {
   });
 
   it('finds the longest seen history suffix, or the root', () => {
+    const trie = tinyTrie();
     // history "c a": "c a" never seen, "a" seen with continuations
     expect(longestSeenHistory(trie, [C, A], 0, 2, 2)).toBe(findNode(trie, [A], 0, 1));
     // history "b </s>"-like dead ends: "</s>" has no continuations -> root
     expect(longestSeenHistory(trie, [EOS], 0, 1, 2)).toBe(0);
     expect(longestSeenHistory(trie, [BOS, A], 0, 2, 2)).toBe(findNode(trie, [BOS, A], 0, 2));
+  });
+
+  it('refuses an order that is not a whole number of at least 1', () => {
+    for (const order of [0, -1, 1.5, Number.NaN]) expect(() => buildNgramTrie(TINY, order, 5), String(order)).toThrow(new RangeError(`order must be an integer >= 1, got ${order}`));
+    expect(buildNgramTrie(TINY, 1, 5).levelStart.length).toBe(3);
+  });
+
+  it('gives the root the count of predicted items (5 tokens + 3 </s> = 8) and no word, parent or suffix', () => {
+    const trie = tinyTrie();
+    expect(trie.count[0]).toBe(8);
+    expect([trie.word[0], trie.parent[0], trie.suffix[0]]).toEqual([-1, -1, -1]);
+    expect([trie.sentences, trie.tokens]).toEqual([3, 5]);
+  });
+
+  it('gives each node its order, the first and last node of every level included', () => {
+    const trie = tinyTrie();
+    for (let k = 0; k <= 3; k++) {
+      expect(orderOf(trie, trie.levelStart[k]!), `first of ${k}`).toBe(k);
+      expect(orderOf(trie, trie.levelStart[k + 1]! - 1), `last of ${k}`).toBe(k);
+    }
+  });
+
+  it('looks for a seen history no longer than maxLength, within history[start..end)', () => {
+    const trie = tinyTrie();
+    // history "c <s> a" read from index 1: "<s> a" (seen, with children) is the longest suffix;
+    // with maxLength 1 only "a" may be tried
+    expect(longestSeenHistory(trie, [C, BOS, A], 1, 3, 2)).toBe(findNode(trie, [BOS, A], 0, 2));
+    expect(longestSeenHistory(trie, [C, BOS, A], 1, 3, 1)).toBe(findNode(trie, [A], 0, 1));
+    // the items before `start` never count: from index 2 only "a" may be tried, although "<s> a" is seen
+    expect(longestSeenHistory(trie, [C, BOS, A], 2, 3, 2)).toBe(findNode(trie, [A], 0, 1));
+  });
+
+  it('counts counts-of-counts for every order, a count of exactly 4 included and larger counts left out', () => {
+    // "a a a a" / "a a a a": <s> 2, a 8, </s> 2; "a a" 6, "<s> a" 2, "a </s>" 2; "a a a" 4, "<s> a a" 2, "a a </s>" 2
+    const trie = buildNgramTrie(corpusFromSentences([[A, A, A, A], [A, A, A, A]]), 3, 5);
+    expect(Array.from(trie.countsOfCounts[1]!)).toEqual([0, 0, 2, 0, 0]);
+    expect(Array.from(trie.countsOfCounts[2]!)).toEqual([0, 0, 2, 0, 0]);
+    expect(Array.from(trie.countsOfCounts[3]!)).toEqual([0, 0, 2, 0, 1]);
+    expect(trie.countsOfCounts).toHaveLength(4);
   });
 
   it('handles an empty corpus and empty sentences', () => {
