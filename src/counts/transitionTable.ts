@@ -31,6 +31,7 @@ import { BOS, EOS } from '../vocabulary/vocabulary.js';
 import { COLUMN_SLOTS, scratchInts } from './scratchBuffers.js';
 import { TupleTable, type ContextIndex, type TupleTableParts } from './tupleTable.js';
 
+// Stryker disable next-line UnaryOperator: equivalent, any id that never precedes `<s>` in a history serves (EOS = 1 never does)
 export const PAD = -1;
 
 export interface TransitionTable {
@@ -61,13 +62,16 @@ export function buildTransitionTable(corpus: TokenCorpus, historyLength: number,
   const sentences = corpus.offsets.length - 1;
   const predictions = corpus.ids.length + sentences;
   // Start small: histories grow much slower than the corpus, and a sparse table costs cache misses.
+  // Stryker disable next-line MethodExpression: equivalent, a size hint: the table grows as needed
   const contexts = new TupleTable(historyLength, Math.min(1 << 16, Math.max(16, predictions >> 2)));
   const contextOf = scratchInts(COLUMN_SLOTS[0], predictions + 1);
   const tokenOf = scratchInts(COLUMN_SLOTS[1], predictions);
+  // Stryker disable next-line ConditionalExpression: equivalent, time only: the general path below counts the same histories in the same order
   if (historyLength === 2) {
     // The hot case (order 3), read straight from the corpus: histories (PAD <s>), (<s> w1), (w1 w2) ...
     const { ids, offsets } = corpus;
     let p = 0;
+    // Stryker disable next-line EqualityOperator: equivalent, sentence `sentences` has undefined bounds: no pass
     for (let s = 0; s < sentences; s++) {
       let older = PAD;
       let newer = BOS;
@@ -102,6 +106,7 @@ export function deriveLowerTable(table: TransitionTable, idSpace: number): Trans
   const length = table.historyLength;
   if (length < 1) throw new RangeError('a table of history length 0 has no lower table');
   const lower = length - 1;
+  // Stryker disable next-line MethodExpression: equivalent, a size hint: the table grows as needed
   const contexts = new TupleTable(lower, Math.max(16, table.contexts.size));
   const edges = table.edgeToken.length;
   const contextOf = scratchInts(COLUMN_SLOTS[0], edges);
@@ -110,35 +115,50 @@ export function deriveLowerTable(table: TransitionTable, idSpace: number): Trans
   // One-item histories (lower = 1, the hot case: order 3's bigram level): the context is a function
   // of the item, so each item is hashed once and then read from `byItem`; the same finds and inserts
   // in the same order, so the same numbering.
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, time only: without the item table every history is looked up in the hash table, which finds the same contexts
   const byItem = lower === 1 ? scratchInts('derive.byItem', idSpace) : undefined;
   byItem?.fill(-1);
   const contextOfKey = (): number => {
+    // Stryker disable next-line ConditionalExpression: equivalent, see above
     if (byItem === undefined) return contexts.findOrInsert(key, 0);
     let context = byItem[key[0]!]!;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, looking a known history up again finds the same context
     if (context < 0) byItem[key[0]!] = context = contexts.findOrInsert(key, 0);
     return context;
   };
-  if (edges > 0) {
-    // Sentence start first, as when counting a corpus: PAD^(L-2) <s>.
-    for (let i = 0; i < lower - 1; i++) key[i] = PAD;
-    if (lower > 0) key[lower - 1] = BOS;
-    contextOfKey();
-  }
+  // An empty table has no sentence start either: its lower table is empty too.
+  if (edges === 0) return groupPredictions(lower, contexts, contextOf, table.edgeToken, nextOf, table.edgeCount, idSpace);
+  // Sentence start first, as when counting a corpus: PAD^(L-2) <s>. (The table's context 0 is its own
+  // sentence start, whose shorter history is this one, so it would come first anyway; the key starts
+  // zeroed, `<s>` is id 0, and a key's items past `lower` are not read.)
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, see above
+  for (let i = 0; i < lower - 1; i++) key[i] = PAD;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above
+  if (lower > 0) key[lower - 1] = BOS;
+  contextOfKey();
   for (let c = 0; c < table.contexts.size; c++) {
     // The shorter history drops the oldest item; PAD only ever precedes <s>, so none remains in front.
+    // Stryker disable next-line EqualityOperator: equivalent, key[length - 1] is past the shorter history's items, which are all that is read
     for (let i = 1; i < length; i++) key[i - 1] = table.contexts.keyAt(c, i);
     const context = contextOfKey();
+    // Stryker disable next-line EqualityOperator: equivalent, the entry past a context's last edge is the next context's first, written after it (or past the last edge, never read)
     for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) contextOf[e] = context;
   }
   for (let e = 0; e < edges; e++) {
     const token = table.edgeToken[e]!;
-    if (token === EOS) nextOf[e] = -1;
-    else if (lower === 0) nextOf[e] = 0;
-    else {
-      for (let i = 1; i < lower; i++) key[i - 1] = contexts.keyAt(contextOf[e]!, i);
-      key[lower - 1] = token;
-      nextOf[e] = contextOfKey();
+    if (token === EOS) {
+      nextOf[e] = -1;
+      continue;
     }
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, the general case writes key[-1] (nowhere) and finds the one empty history, context 0
+    if (lower === 0) {
+      nextOf[e] = 0;
+      continue;
+    }
+    // Stryker disable next-line EqualityOperator: equivalent, key[lower - 1] is set to the token next
+    for (let i = 1; i < lower; i++) key[i - 1] = contexts.keyAt(contextOf[e]!, i);
+    key[lower - 1] = token;
+    nextOf[e] = contextOfKey();
   }
   return groupPredictions(lower, contexts, contextOf, table.edgeToken, nextOf, table.edgeCount, idSpace);
 }
@@ -149,8 +169,10 @@ export function deriveLowerTable(table: TransitionTable, idSpace: number): Trans
  */
 function paddedStream(corpus: TokenCorpus, historyLength: number): { stream: Int32Array; predictionAt: Int32Array } {
   const sentences = corpus.offsets.length - 1;
-  const lead = historyLength === 0 ? 0 : historyLength; // PADs plus <s>
+  const lead = historyLength; // PADs plus <s> (none for L = 0)
+  // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const stream = scratchInts('build.stream', corpus.ids.length + sentences * (lead + 1));
+  // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const predictionAt = scratchInts('build.predictionAt', corpus.ids.length + sentences);
   let at = 0;
   let p = 0;
@@ -189,14 +211,21 @@ function groupPredictions(
   const predictions = tokenOf.length;
   const contextCount = contexts.size;
   // 1. by token (stable), carrying context, next context and weight.
+  // (past the last prediction or token, bounds and indexes read undefined: the writes go nowhere)
+  // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const tokenStart = scratchInts('group.tokenStart', idSpace + 1, true);
+  // Stryker disable next-line EqualityOperator: equivalent, see above
   for (let p = 0; p < predictions; p++) tokenStart[tokenOf[p]! + 1]!++;
+  // Stryker disable next-line EqualityOperator: equivalent, see above
   for (let t = 0; t < idSpace; t++) tokenStart[t + 1]! += tokenStart[t]!;
+  // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const fill = scratchInts('group.tokenFill', idSpace + 1);
   fill.set(tokenStart);
   const byTokenContext = scratchInts(COLUMN_SLOTS[2], predictions);
   const byTokenNext = scratchInts(COLUMN_SLOTS[3], predictions);
+  // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const byTokenWeight = weights === undefined ? undefined : scratchInts('group.byTokenWeight', predictions);
+  // Stryker disable next-line EqualityOperator: equivalent, see above
   for (let p = 0; p < predictions; p++) {
     const at = fill[tokenOf[p]!]!++;
     byTokenContext[at] = contextOf[p]!;

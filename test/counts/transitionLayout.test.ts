@@ -66,7 +66,18 @@ describe('transition table layout', () => {
       expect(table.historyLength).toBe(length);
       expect(asMaps(table)).toEqual(naiveCounts(corpus, length));
       expectLayoutInvariants(table);
+      // the start context is the sentence-start history, PAD^(L-1) <s>, as in a counted table
+      const key = Array.from({ length }, (_, i) => table.contexts.keyAt(table.startContext, i));
+      expect(key).toEqual(length === 0 ? [] : [...Array<number>(length - 1).fill(PAD), 0]);
     }
+  });
+
+  it('derives no table below history length 0, and an empty table from an empty one', () => {
+    const empty = buildTransitionTable({ ids: new Int32Array(0), offsets: new Int32Array(1) }, 2, 2);
+    const lower = deriveLowerTable(empty, 2);
+    expect([lower.historyLength, lower.contexts.size, lower.edgeToken.length]).toEqual([1, 0, 0]);
+    const zero = buildTransitionTable(randomCorpus('derive zero', 20, 5), 0, 7);
+    expect(() => deriveLowerTable(zero, 7)).toThrow(new RangeError('a table of history length 0 has no lower table'));
   });
 
   it('an empty corpus gives an empty table', () => {
