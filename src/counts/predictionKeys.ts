@@ -72,6 +72,7 @@ function predictedTokens(corpus: TokenCorpus): Int32Array {
 function groupedPredictions(histories: Int32Array, tokens: Int32Array): PredictionKeys {
   const n = histories.length;
   const positions = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: equivalent, a write past the end of a typed array is ignored
   for (let p = 0; p < n; p++) positions[p] = p;
   // by token, then (stably) by history + 1 (-1, unknown to the table, first)
   const byToken = sortedBy(tokens, 0, [tokens, histories, positions]);

@@ -52,6 +52,7 @@ export function tableFromPath(base: TransitionTable, path: Int32Array, extras: r
   // Predictions not on the path, as (root context, token, root context of the next history) triples:
   // cut sentences' ends (no next history: -1), the extras'.
   let predictions = 0;
+  // Stryker disable next-line ArithmeticOperator,AssignmentOperator: equivalent, a size hint: the records grow as needed
   for (const extra of extras) predictions += extra.ids.length + extra.offsets.length - 1;
   const others = new IntRecords(3, predictions);
   countPath(base, path, counts, others, toRoot);

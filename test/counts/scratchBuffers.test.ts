@@ -20,12 +20,29 @@ describe('scratch buffers', () => {
   });
 });
 
+describe('scratch floats', () => {
+  it('hand out views of the requested length, reuse a slot large enough and grow one too small by an eighth', () => {
+    const first = scratchFloats('test.floats', 800);
+    first[0] = 0.5;
+    // 800 + 800 / 8 = 900 doubles
+    expect(first.buffer.byteLength / 8).toBe(900);
+    const again = scratchFloats('test.floats', 900);
+    expect([again.length, again[0]]).toEqual([900, 0.5]);
+    expect(again.buffer).toBe(first.buffer);
+    const grown = scratchFloats('test.floats', 901);
+    expect(grown.length).toBe(901);
+    // 901 + ceil(901 / 8) = 1,014
+    expect(grown.buffer.byteLength / 8).toBe(1014);
+  });
+});
+
 describe('scratch buffer growth', () => {
   it('holds at most an eighth more than the largest request (a text one sentence longer costs little)', () => {
     const first = scratchInts('test.grow', 1_000_000);
     // 1,000,000 + 1,000,000 / 8 = 1,125,000 ids: room for the next text, a sentence longer, in place
     expect(first.buffer.byteLength / 4).toBe(1_125_000);
     expect(scratchInts('test.grow', 1_000_050).buffer).toBe(first.buffer);
+    expect(scratchInts('test.grow', 1_125_000).buffer).toBe(first.buffer); // exactly its size: still in place
     // past the headroom: 1,200,000 + 150,000 (not 1.5 x 1,125,000 = 1,687,500)
     expect(scratchInts('test.grow', 1_200_000).buffer.byteLength / 4).toBe(1_350_000);
   });
