@@ -5,7 +5,8 @@
  * threads, the full-corpus fidelity runs, the CLI golden file and the survival law beside the simulator on
  * brown:news are left out (the KenLM reference, 40 sentences, takes 0.1 s and stays in): a mutant that slows them down would time out
  * instead of failing fast (and the golden file's CLI run, in a beforeAll, would make every mutant it
- * reaches run every test).
+ * reaches run every test). So is the check that the browser's corpus core imports nothing of Node: it
+ * reads the sources as text, which Stryker's instrumented copies fail.
  */
 
 import { defineConfig } from 'vitest/config';
@@ -34,6 +35,9 @@ export default defineConfig({
       'test/simulation/fidelity.test.ts',
       'test/simulation/sizeMatchedGolden.test.ts',
       'test/metrics/survivalTheory.brown.test.ts',
+      // reads the sources as text to check their imports, which Stryker's instrumented copies fail
+      // (its instrumentation adds a `process` reference); it tests no behaviour a mutant could change
+      'test/corpus/browserCore.test.ts',
     ],
     testTimeout: 120_000,
     pool: 'forks',

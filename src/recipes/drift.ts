@@ -51,10 +51,19 @@ export const drift: Recipe = {
 
 export function driftFindings(data: RecipeData): Finding[] {
   const { rows } = data;
-  const cell = cellIds(rows)[0]!;
-  const last = lastGeneration(rows);
-  const findings: Finding[] = [];
+  const at: Span = { rows, cell: cellIds(rows)[0]!, last: lastGeneration(rows) };
+  return [typesFollowBaseline(at), hapaxSurvival(at, data.run.human), rareDieFirst(at), forgettingGrowsWithCount(at, data.survival)];
+}
 
+/** What each check reads: the rows, the recipe's one cell and its last generation. */
+interface Span {
+  readonly rows: RecipeData['rows'];
+  readonly cell: string;
+  readonly last: number;
+}
+
+/** (1) Measured types within 2% of the drift baseline at every generation. */
+function typesFollowBaseline({ rows, cell, last }: Span): Finding {
   let worst = 0;
   for (let g = 1; g <= last; g++) {
     const types = meanAt(rows, cell, g, 'types')!;
@@ -63,39 +72,47 @@ export function driftFindings(data: RecipeData): Finding[] {
   }
   const typesLast = meanAt(rows, cell, last, 'types');
   const expectedLast = meanAt(rows, cell, last, 'drift_expected_types');
-  findings.push({
+  return {
     name: 'types follow the drift baseline',
     expected: 'each generation holds the types that multinomial resampling of the previous text predicts',
     observed: `largest gap between measured and expected types over generations 1..${last}: ${text(worst * 100)}%; at generation ${last}: ${text(typesLast)} measured vs ${text(expectedLast)} expected`,
     numbers: { largest_relative_gap: shown(worst), types_last: shown(typesLast), expected_types_last: shown(expectedLast) },
     holds: worst < 0.02,
-  });
+  };
+}
 
-  const human = data.run.human;
+/** (2) survival_1 at generation 1 within 0.02 of 1 - (1 - 1/M)^M, M the draws of H (tokens + sentences). */
+function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']): Finding {
   const draws = human.ids.length + human.offsets.length - 1;
   const closedForm = 1 - Math.exp(draws * Math.log1p(-1 / draws));
-  const hapaxSurvival = meanAt(rows, cell, 1, 'survival_1');
-  findings.push({
+  const survival = meanAt(rows, cell, 1, 'survival_1');
+  return {
     name: 'a seed hapax survives one generation with probability 1 - (1 - 1/M)^M',
     expected: `1 - (1 - 1/M)^M = ${text(closedForm)} for M = ${draws} draws (tokens + sentences of H)`,
-    observed: `survival_1 at generation 1: ${text(hapaxSurvival)}`,
-    numbers: { M: draws, closed_form: shown(closedForm), survival_1_generation_1: shown(hapaxSurvival) },
-    holds: hapaxSurvival !== undefined && Math.abs(hapaxSurvival - closedForm) < 0.02,
-  });
+    observed: `survival_1 at generation 1: ${text(survival)}`,
+    numbers: { M: draws, closed_form: shown(closedForm), survival_1_generation_1: shown(survival) },
+    holds: survival !== undefined && Math.abs(survival - closedForm) < 0.02,
+  };
+}
 
+/** (3) Survival at the last generation rises strictly with the seed-count band. */
+function rareDieFirst({ rows, cell, last }: Span): Finding {
   const bands = (['survival_1', 'survival_2_5', 'survival_6_20', 'survival_21_plus'] as const).map((band) => meanAt(rows, cell, last, band));
   const ordered = bands.every((value, i) => value !== undefined && (i === 0 || value > bands[i - 1]!));
-  findings.push({
+  return {
     name: 'rare types die first',
     expected: 'survival rises with the seed count band (1 < 2-5 < 6-20 < 21+)',
     observed: `survival at generation ${last} by band 1 / 2-5 / 6-20 / 21+: ${bands.map(text).join(' / ')}`,
     numbers: { survival_1: shown(bands[0]), survival_2_5: shown(bands[1]), survival_6_20: shown(bands[2]), survival_21_plus: shown(bands[3]) },
     holds: ordered,
-  });
+  };
+}
 
-  const measured = forgettingByCount(data.survival).filter((row) => row.median !== undefined);
+/** (4) The median generation forgotten, by seed count, on a rising line with R^2 >= 0.9 (3 counts or more). */
+function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival']): Finding {
+  const measured = forgettingByCount(survival).filter((row) => row.median !== undefined);
   const fit = measured.length >= 3 ? linearFit(measured.map((row) => row.count), measured.map((row) => row.median!)) : undefined;
-  findings.push({
+  return {
     name: 'the time to forget a type grows roughly linearly with its seed count',
     expected: 'the median generation at which a type is first missing grows in proportion to its count in H',
     observed:
@@ -111,8 +128,7 @@ export function driftFindings(data: RecipeData): Finding[] {
       ...Object.fromEntries(measured.map((row) => [`median_count_${row.count}`, shown(row.median)])),
     },
     holds: fit !== undefined && fit.slope > 0 && fit.r2 >= 0.9,
-  });
-  return findings;
+  };
 }
 
 export interface ForgettingRow {
