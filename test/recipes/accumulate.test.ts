@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accumulate } from '../../src/recipes/accumulate.js';
 import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
+import { fakeData } from './fakeRows.js';
 import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
 // 1500 sentences of Brown news, order 2 MLE, replace / accumulate / accumulate-subsample, 10 generations.
@@ -25,5 +26,51 @@ describe('recipe accumulate', () => {
       'replace: held-out perplexity grows': false,
       'accumulate-subsample lies in between': false,
     });
+  });
+});
+
+// Hand-made curves of held-out perplexity (generations 0..3, so half = 1, last = 3), M0's 100 in every cell.
+type Curves = Record<'replace' | 'accumulate' | 'accumulate-subsample', number[]>;
+const HOLDING: Curves = {
+  // rising every generation, and 160 > 1.5 x 100
+  replace: [100, 120, 140, 160],
+  // at most 108 < 1.5 x 100; over the second half 108 / 105 - 1 = 2.9% < 5%
+  accumulate: [100, 105, 107, 108],
+  // 108 < 130 < 160
+  'accumulate-subsample': [100, 110, 120, 130],
+};
+
+function verdictsFor(curves: Curves): Record<string, boolean> {
+  const cells = Object.fromEntries(Object.entries(curves).map(([strategy, curve]) => [`strategy=${strategy}`, curve.map((value) => ({ heldout_perplexity: value }))]));
+  return verdicts(accumulate, fakeData(cells));
+}
+
+describe('recipe accumulate: each check can fail on its own', () => {
+  it('every check holds on curves that show the claim', () => {
+    expect(Object.values(verdictsFor(HOLDING))).toEqual([true, true, true]);
+  });
+
+  it('replace must rise in every generation and end above 1.5 x M0', () => {
+    const grows = (replace: number[]) => verdictsFor({ ...HOLDING, replace })['replace: held-out perplexity grows'];
+    expect(grows([100, 110, 130, 149])).toBe(false);
+    expect(grows([100, 110, 130, 151])).toBe(true);
+    // ends well above, but falls once
+    expect(grows([100, 130, 125, 160])).toBe(false);
+  });
+
+  it('accumulate must stay below 1.5 x M0 and grow less than 5% over the second half', () => {
+    const bounded = (kept: number[]) => verdictsFor({ ...HOLDING, accumulate: kept })['accumulate: held-out perplexity stays bounded'];
+    // flat over the second half (153 / 151 - 1 = 1.3%) but above 150 at its highest
+    expect(bounded([100, 151, 152, 153])).toBe(false);
+    expect(bounded([100, 147, 148, 149])).toBe(true);
+    // below 150, but 111 / 105 - 1 = 5.7% over the second half; 110 / 105 - 1 = 4.8% holds
+    expect(bounded([100, 105, 106, 111])).toBe(false);
+    expect(bounded([100, 105, 106, 110])).toBe(true);
+  });
+
+  it('accumulate-subsample must end strictly between accumulate and replace', () => {
+    const between = (subsample: number[]) => verdictsFor({ ...HOLDING, 'accumulate-subsample': subsample })['accumulate-subsample lies in between'];
+    expect(between([100, 104, 106, 107])).toBe(false);
+    expect(between([100, 120, 150, 170])).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anchor } from '../../src/recipes/anchor.js';
+import { ANCHOR_CELLS, anchor } from '../../src/recipes/anchor.js';
 import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
+import type { SeriesSurvival } from '../../src/recipes/tokenSurvival.js';
+import { fakeData } from './fakeRows.js';
 import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
 // 1500 sentences of Brown news, order 2: MLE, MLE + 1 anchor sentence, add-k with the seed vocabulary.
@@ -31,5 +33,81 @@ describe('recipe anchor', () => {
       'pure MLE is absorbed': false,
       'the prior is not absorbed': false,
     });
+  });
+});
+
+// Hand-made data, generations 0..3: four seed types 10-13 (counts 1, 2, 5, 30) in every series.
+interface Cell {
+  retention: number[];
+  rare: number[];
+  comebacks?: number[];
+  lastSeen?: number[];
+  anchorTokens?: number[];
+}
+const HOLDING: Record<keyof typeof ANCHOR_CELLS, Cell> = {
+  // no type returns, retention ends below 1
+  mle: { retention: [1, 0.9, 0.85, 0.8], rare: [1, 0.5, 0.4, 0.3] },
+  // both anchor tokens present at generation 3; 0.82 and 0.32 within 0.05 of MLE's 0.8 and 0.3
+  anchored: { retention: [1, 0.9, 0.86, 0.82], rare: [1, 0.5, 0.4, 0.32], anchorTokens: [10, 11] },
+  // one return; 0.93 >= 0.95 - 0.05; 0.6 > 0.3 + 0.2
+  prior: { retention: [1, 0.95, 0.94, 0.93], rare: [1, 0.7, 0.65, 0.6], comebacks: [0, 1, 0, 0] },
+};
+
+function anchorVerdicts(changes: Partial<Record<keyof typeof ANCHOR_CELLS, Partial<Cell>>>): Record<string, boolean> {
+  const cells = Object.fromEntries(Object.entries(HOLDING).map(([name, cell]) => [name, { ...cell, ...changes[name as keyof typeof ANCHOR_CELLS] }])) as Record<keyof typeof ANCHOR_CELLS, Cell>;
+  const data = fakeData(
+    Object.fromEntries(Object.entries(cells).map(([name, cell]) => [ANCHOR_CELLS[name as keyof typeof ANCHOR_CELLS], cell.retention.map((value, g) => ({ vocab_retention: value, rare_survival: cell.rare[g]! }))])),
+  );
+  const survival = Object.entries(cells).map(([name, cell]) => ({
+    cell: ANCHOR_CELLS[name as keyof typeof ANCHOR_CELLS],
+    replicate: 1,
+    generations: 3,
+    types: Int32Array.of(10, 11, 12, 13),
+    seedCounts: Int32Array.of(1, 2, 5, 30),
+    lastSeen: Int32Array.from(cell.lastSeen ?? [3, 3, 3, 3]),
+    firstAbsent: Int32Array.of(-1, -1, -1, -1),
+    comebacks: Int32Array.from(cell.comebacks ?? [0, 0, 0, 0]),
+    anchorTokens: cell.anchorTokens === undefined ? undefined : Int32Array.from(cell.anchorTokens),
+  }));
+  return verdicts(anchor, { ...data, survival: survival as unknown as SeriesSurvival[] });
+}
+
+describe('recipe anchor: each check can fail on its own', () => {
+  it('every check holds on data that show the claim', () => {
+    expect(Object.values(anchorVerdicts({}))).toEqual([true, true, true, true]);
+  });
+
+  it('pure MLE: no type returns, and retention ends below 1', () => {
+    const absorbed = (mle: Partial<Cell>) => anchorVerdicts({ mle })['pure MLE is absorbed'];
+    expect(absorbed({ comebacks: [0, 0, 1, 0] })).toBe(false);
+    expect(absorbed({ retention: [1, 1, 1, 1] })).toBe(false);
+  });
+
+  it("the anchor's own tokens: some, at least half present at the end, and all present or some returning", () => {
+    const own = (anchored: Partial<Cell>) => anchorVerdicts({ anchored })['the anchor is not absorbed: its own tokens survive'];
+    expect(own({ anchorTokens: undefined })).toBe(false);
+    const four = [10, 11, 12, 13];
+    // 2 of 4 present, with a return: holds; 1 of 4, with a return: does not
+    expect(own({ anchorTokens: four, lastSeen: [3, 3, 2, 1], comebacks: [1, 0, 0, 0] })).toBe(true);
+    expect(own({ anchorTokens: four, lastSeen: [3, 2, 2, 1], comebacks: [1, 0, 0, 0] })).toBe(false);
+    // 2 of 4 present and none returning: lost for good
+    expect(own({ anchorTokens: four, lastSeen: [3, 3, 2, 1] })).toBe(false);
+  });
+
+  it('the anchor does not protect other rare tokens: rare survival and retention both within 0.05 of MLE', () => {
+    const unprotected = (anchored: Partial<Cell>) => anchorVerdicts({ anchored })['one anchor sentence does not protect the other rare tokens'];
+    expect(unprotected({ rare: [1, 0.5, 0.4, 0.36] })).toBe(false);
+    expect(unprotected({ rare: [1, 0.5, 0.4, 0.34] })).toBe(true);
+    expect(unprotected({ retention: [1, 0.9, 0.86, 0.86] })).toBe(false);
+    expect(unprotected({ retention: [1, 0.9, 0.86, 0.84] })).toBe(true);
+  });
+
+  it('the prior: types return, retention falls at most 0.05 after generation 1, rare survival above MLE + 0.2', () => {
+    const notAbsorbed = (prior: Partial<Cell>) => anchorVerdicts({ prior })['the prior is not absorbed'];
+    expect(notAbsorbed({ comebacks: [0, 0, 0, 0] })).toBe(false);
+    expect(notAbsorbed({ retention: [1, 0.95, 0.92, 0.89] })).toBe(false);
+    expect(notAbsorbed({ retention: [1, 0.95, 0.92, 0.91] })).toBe(true);
+    expect(notAbsorbed({ rare: [1, 0.7, 0.6, 0.49] })).toBe(false);
+    expect(notAbsorbed({ rare: [1, 0.7, 0.6, 0.51] })).toBe(true);
   });
 });

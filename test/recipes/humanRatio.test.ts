@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { humanRatio } from '../../src/recipes/humanRatio.js';
 import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
+import { fakeData } from './fakeRows.js';
 import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
 // 3000 sentences of Brown news, order 2 MLE, ratios 0 / 0.01 / 0.1 / 0.5, 16 generations, 2 replicates.
@@ -27,5 +28,66 @@ describe('recipe human-ratio', () => {
       '10% human data: the degradation is bounded, far below that with none': false,
       'a stability threshold on the real-data share': false,
     });
+  });
+});
+
+// Hand-made curves, generations 0..4 (half = 2, last = 4), one per human ratio.
+type Curve = { retention: number[]; perplexity: number[] };
+const HOLDING: Record<string, Curve> = {
+  // retention falls every generation; perplexity 100 < 200 < 300: growth 2, second half 0.5, vocabulary lost since generation 1: 1 - 0.6/0.9 = 1/3
+  '0': { retention: [1, 0.9, 0.8, 0.7, 0.6], perplexity: [100, 150, 200, 250, 300] },
+  // second half loses 1 - 0.82/0.88 = 6.8%: not stable
+  '0.01': { retention: [1, 0.93, 0.88, 0.85, 0.82], perplexity: [100, 140, 170, 190, 200] },
+  // growth 0.17 < 0.5 x 2; loss 1 - 0.92/0.95 = 3.2% < 0.6 x 1/3; second half 117/115 - 1 = 1.7% < 0.25 x 0.5; stable (1 - 0.92/0.93 = 1.1%)
+  '0.1': { retention: [1, 0.95, 0.93, 0.92, 0.92], perplexity: [100, 110, 115, 116, 117] },
+  '0.5': { retention: [1, 0.98, 0.97, 0.97, 0.97], perplexity: [100, 101, 102, 102, 102] },
+};
+
+function ratioVerdicts(changes: Record<string, Partial<Curve>>): Record<string, boolean> {
+  const cells = Object.fromEntries(
+    Object.entries(HOLDING).map(([ratio, curve]) => {
+      const { retention, perplexity } = { ...curve, ...changes[ratio] };
+      return [`human_ratio=${ratio}`, retention.map((value, g) => ({ vocab_retention: value, heldout_perplexity: perplexity[g]! }))];
+    }),
+  );
+  return verdicts(humanRatio, fakeData(cells));
+}
+
+describe('recipe human-ratio: each check can fail on its own', () => {
+  it('every check holds on curves that show the claim', () => {
+    expect(Object.values(ratioVerdicts({}))).toEqual([true, true, true]);
+  });
+
+  it('no human data: retention falls in every generation and perplexity rises from 0 to half to last', () => {
+    const steady = (none: Partial<Curve>) => ratioVerdicts({ '0': none })['no human data: steady degradation'];
+    expect(steady({ retention: [1, 0.9, 0.9, 0.7, 0.6] })).toBe(false);
+    expect(steady({ perplexity: [100, 90, 95, 250, 300] })).toBe(false);
+    expect(steady({ perplexity: [100, 150, 300, 250, 290] })).toBe(false);
+  });
+
+  it('10% human data: growth under half of none, vocabulary loss under 0.6 of none, second-half growth under a quarter of none', () => {
+    const bounded = (tenth: Partial<Curve>) => ratioVerdicts({ '0.1': tenth })['10% human data: the degradation is bounded, far below that with none'];
+    // growth 117/57 - 1 = 1.05 > 1; 117/59 - 1 = 0.98 (second half unchanged)
+    expect(bounded({ perplexity: [57, 110, 115, 116, 117] })).toBe(false);
+    expect(bounded({ perplexity: [59, 110, 115, 116, 117] })).toBe(true);
+    // loss 1 - 0.75/0.95 = 0.21 > 0.2; 1 - 0.77/0.95 = 0.19
+    expect(bounded({ retention: [1, 0.95, 0.93, 0.92, 0.75] })).toBe(false);
+    expect(bounded({ retention: [1, 0.95, 0.93, 0.92, 0.77] })).toBe(true);
+    // second half 130/115 - 1 = 0.130 > 0.125; 129/115 - 1 = 0.122
+    expect(bounded({ perplexity: [100, 110, 115, 116, 130] })).toBe(false);
+    expect(bounded({ perplexity: [100, 110, 115, 116, 129] })).toBe(true);
+  });
+
+  it('the threshold: ratio 0 unstable, a stable ratio <= 0.1 with every larger one stable, losses falling with the ratio', () => {
+    const threshold = (changes: Record<string, Partial<Curve>>) => ratioVerdicts(changes)['a stability threshold on the real-data share'];
+    // every ratio stable (second-half losses 4%, 3%, 1.1%, 0): ratio 0 levels off too
+    expect(threshold({ '0': { retention: [1, 0.9, 0.8, 0.77, 0.768] }, '0.01': { retention: [1, 0.93, 0.88, 0.86, 0.8536] } })).toBe(false);
+    // ratio 0.1 loses 1 - 0.883/0.93 = 5.05%: stable only from 0.5; 1 - 0.8844/0.93 = 4.9% is stable
+    expect(threshold({ '0.1': { retention: [1, 0.95, 0.93, 0.9, 0.883] } })).toBe(false);
+    expect(threshold({ '0.1': { retention: [1, 0.95, 0.93, 0.9, 0.8844] } })).toBe(true);
+    // ratio 0.5 unstable (6%): no threshold
+    expect(threshold({ '0.1': { retention: [1, 0.95, 0.93, 0.9, 0.8742] }, '0.5': { retention: [1, 0.98, 0.97, 0.95, 0.9118] } })).toBe(false);
+    // ratio 0.5 stable but losing more than 0.1 (2% against 1.1%): not decreasing
+    expect(threshold({ '0.5': { retention: [1, 0.98, 0.97, 0.96, 0.9506] } })).toBe(false);
   });
 });

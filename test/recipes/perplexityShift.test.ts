@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { perplexityShift } from '../../src/recipes/perplexityShift.js';
 import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
+import { fakeData } from './fakeRows.js';
 import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
 // 1500 sentences of Brown news, order 1 MLE, 12 generations, 2 replicates.
@@ -26,5 +27,39 @@ describe('recipe perplexity-shift', () => {
       'mass moves to low perplexity': false,
       'the tail thins': false,
     });
+  });
+});
+
+// Hand-made per-sentence perplexities: generation 1 scores 1, 2, ..., 20 (median 10.5; quantiles interpolate
+// at (n - 1) q: p90 at 17.1 is 18.1, p95 at 18.05 is 19.05); generation 0 the same; the last is generation 2.
+const ONE_TO_TWENTY = Array.from({ length: 20 }, (_, i) => i + 1);
+
+function shiftVerdicts(last: number[]): Record<string, boolean> {
+  const series = [ONE_TO_TWENTY, ONE_TO_TWENTY, last].map((values, generation) => ({ cell: 'base', replicate: 1, generation, values: Float64Array.from(values) }));
+  return verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series });
+}
+
+describe('recipe perplexity-shift: each check can fail on its own', () => {
+  it('both hold when every sentence scores half as much (median 5.25, p95 9.525, none above 18.1)', () => {
+    expect(shiftVerdicts(ONE_TO_TWENTY.map((value) => value / 2))).toEqual({ 'mass moves to low perplexity': true, 'the tail thins': true });
+  });
+
+  it('the median must fall: 10.5 again does not, 10.45 does', () => {
+    expect(shiftVerdicts([...ONE_TO_TWENTY.slice(0, 19), 18.5])['mass moves to low perplexity']).toBe(false);
+    // 11 lowered to 10.9: median (10 + 10.9) / 2
+    expect(shiftVerdicts([...ONE_TO_TWENTY.slice(0, 10), 10.9, ...ONE_TO_TWENTY.slice(11)])['mass moves to low perplexity']).toBe(true);
+  });
+
+  it('the tail: p95 must fall and under 10% of the sentences stay above generation 1 p90', () => {
+    const thins = (last: number[]) => shiftVerdicts(last)['the tail thins'];
+    const upTo17 = ONE_TO_TWENTY.slice(0, 17);
+    // 1 of 20 above 18.1 (5%), p95 18 + 0.05 x 0.2 = 18.01
+    expect(thins([...upTo17, 17.5, 18, 18.2])).toBe(true);
+    // 3 of 20 above 18.1 (15%) though p95 falls to 18.605
+    expect(thins([...upTo17, 18.5, 18.6, 18.7])).toBe(false);
+    // 2 of 20 above (10%, not under it)
+    expect(thins([...upTo17, 17.5, 18.2, 18.3])).toBe(false);
+    // 1 of 20 above, but p95 18 + 0.05 x 22 = 19.1 >= 19.05
+    expect(thins([...upTo17, 17.5, 18, 40])).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
-import { truncation } from '../../src/recipes/truncation.js';
+import { TRUNCATION_CELLS, truncation } from '../../src/recipes/truncation.js';
+import { fakeData } from './fakeRows.js';
 import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
 // 1500 sentences of Brown news, order 2 MLE: plain, temperature 0.7, top-k 10, top-p 0.9; 8 generations.
@@ -36,5 +37,44 @@ describe('recipe truncation', () => {
       'top-p 0.9 raises the likelihood under M0': false,
       'diversity collapses faster': false,
     });
+  });
+});
+
+// Hand-made rows, generations 0..2: gen0_perplexity read at generation 1, diversity at generation 2.
+type Cell = { perplexity1: number; retention: number; entropy: number };
+const HOLDING: Record<keyof typeof TRUNCATION_CELLS, Cell> = {
+  plain: { perplexity1: 100, retention: 0.8, entropy: 9 },
+  temperature: { perplexity1: 90, retention: 0.6, entropy: 8 },
+  topK: { perplexity1: 80, retention: 0.5, entropy: 7.5 },
+  topP: { perplexity1: 95, retention: 0.7, entropy: 8.5 },
+};
+
+function truncationVerdicts(changes: Partial<Record<keyof typeof TRUNCATION_CELLS, Partial<Cell>>>): Record<string, boolean> {
+  const cells = Object.fromEntries(
+    Object.entries(HOLDING).map(([name, cell]) => {
+      const { perplexity1, retention, entropy } = { ...cell, ...changes[name as keyof typeof TRUNCATION_CELLS] };
+      const row = (generation: number) => ({ gen0_perplexity: generation === 1 ? perplexity1 : 0, vocab_retention: generation === 2 ? retention : 1, entropy_bits: generation === 2 ? entropy : 10 });
+      return [TRUNCATION_CELLS[name as keyof typeof TRUNCATION_CELLS], [row(0), row(1), row(2)]];
+    }),
+  );
+  return verdicts(truncation, fakeData(cells));
+}
+
+describe('recipe truncation: each check can fail on its own', () => {
+  it('every check holds on rows that show the claim', () => {
+    expect(Object.values(truncationVerdicts({}))).toEqual([true, true, true]);
+  });
+
+  it('likelihood: every named cell strictly below plain at generation 1', () => {
+    expect(truncationVerdicts({ topK: { perplexity1: 100 } })['temperature 0.7 and top-k 10 raise the likelihood under M0']).toBe(false);
+    expect(truncationVerdicts({ temperature: { perplexity1: 101 } })['temperature 0.7 and top-k 10 raise the likelihood under M0']).toBe(false);
+    expect(truncationVerdicts({ topP: { perplexity1: 100 } })['top-p 0.9 raises the likelihood under M0']).toBe(false);
+  });
+
+  it('diversity: every truncated cell ends below plain in both retention and entropy', () => {
+    const faster = (changes: Parameters<typeof truncationVerdicts>[0]) => truncationVerdicts(changes)['diversity collapses faster'];
+    expect(faster({ topP: { retention: 0.8 } })).toBe(false);
+    expect(faster({ temperature: { entropy: 9 } })).toBe(false);
+    expect(faster({ topK: { retention: 0.85, entropy: 9.5 } })).toBe(false);
   });
 });
