@@ -1,6 +1,6 @@
 /**
  * Vitest configuration for mutation testing (`npm run mutation`, stryker.config.mjs): only the unit
- * tests of the numeric core. MUTATION_FOLDER=metrics|sampler|model|stats|simulation|counts|corpus narrows it to
+ * tests of the numeric core. MUTATION_FOLDER=metrics|sampler|model|stats|simulation|counts|corpus|recipes narrows it to
  * that folder's own unit tests (what `npm run mutation:FOLDER` does); unset, all of them. Worker
  * threads, the full-corpus fidelity runs, the CLI golden file and the survival law beside the simulator on
  * brown:news are left out (the KenLM reference, 40 sentences, takes 0.1 s and stays in): a mutant that slows them down would time out
@@ -19,6 +19,7 @@ const FOLDERS: Readonly<Record<string, readonly string[]>> = {
   simulation: ['test/simulation/**/*.test.ts'],
   counts: ['test/counts/**/*.test.ts'],
   corpus: ['test/corpus/**/*.test.ts'],
+  recipes: ['test/recipes/**/*.test.ts'],
 };
 
 const folder = process.env['MUTATION_FOLDER'];

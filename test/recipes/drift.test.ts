@@ -63,6 +63,21 @@ describe('recipe drift', () => {
     // a perfect line (R^2 = 1) that falls
     expect(holds([6, 5, 4, 3])).toBe(false);
   });
+
+  it('a gentle rise is still a rise: medians 1, 2, 3 at seed counts 2, 6, 10 (slope 1/4, R^2 = 1) hold', () => {
+    const series = { cell: 'base', replicate: 1, generations: 10, types: Int32Array.of(10, 11, 12), seedCounts: Int32Array.of(2, 6, 10), firstAbsent: Int32Array.of(1, 2, 3) };
+    const forgetting = drift.findings({ ...fakeDrift([{}, {}]), survival: [series as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('the time to forget'))!;
+    expect(forgetting.numbers.slope).toBe(0.25);
+    expect(forgetting.holds).toBe(true);
+  });
+
+  it('types follow the baseline while every generation is within 2% of it: 98.1 and 101.9 of 100 hold, 97.9 does not', () => {
+    const follows = (types: number[]) =>
+      verdicts(drift, fakeDrift([{}, ...types.map((value) => ({ types: value, drift_expected_types: 100 }))]))['types follow the drift baseline'];
+    expect(follows([100, 98.1, 101.9])).toBe(true);
+    expect(follows([100, 97.9, 100])).toBe(false);
+    expect(follows([100, 100, 102.1])).toBe(false);
+  });
 });
 
 /** Hand-made drift data: one cell's rows by generation, and H one sentence of 3 tokens (M = 4 draws). */
