@@ -9,7 +9,8 @@ import { brownNewsSlice, runSmall } from './helpers.js';
 // the law gives 1 - exp(-g_2) = 1 - exp(-(1 - e^-1)) = 0.4685 (standard error sqrt(0.4685 * 0.5315 / 100) = 0.0499).
 const HAPAXES = Array<number>(100).fill(1);
 const size = { tokens: 90, sentences: 10 };
-type Curve = { retention: number[]; survival: number };
+// rare: rare_survival at generation 2 (else the retention curve's value)
+type Curve = { retention: number[]; survival: number; rare?: number };
 const HOLDING: Record<string, Curve> = {
   'tokens_growth=1': { retention: [1, 0.6, 0.3], survival: 0.47 },
   'tokens_growth=1.5': { retention: [1, 0.7, 0.6], survival: 0.47 },
@@ -18,9 +19,9 @@ const HOLDING: Record<string, Curve> = {
 
 function findingsFor(curves: Record<string, Curve>): Map<string, Finding> {
   const cells = Object.fromEntries(
-    Object.entries(curves).map(([cell, { retention, survival }]) => [
+    Object.entries(curves).map(([cell, { retention, survival, rare }]) => [
       cell,
-      retention.map((value, g): MetricValues => ({ ...size, vocab_retention: value, rare_survival: value, survival_1: g === 2 ? survival : value })),
+      retention.map((value, g): MetricValues => ({ ...size, vocab_retention: value, rare_survival: g === 2 ? (rare ?? value) : value, survival_1: g === 2 ? survival : value })),
     ]),
   );
   return new Map(growthFindings(fakeData(cells, HAPAXES)).map((finding) => [finding.name, finding]));
@@ -36,10 +37,25 @@ describe('recipe growth: each check can fail', () => {
     expect(findings.get('growing data loses types more slowly')!.holds).toBe(false);
   });
 
+  it('"growing data loses types more slowly" needs each of R = 1.5 and R = 2 above R = 1 in both retention and rare survival', () => {
+    const slower = (cell: string, change: Partial<Curve>) => findingsFor({ ...HOLDING, [cell]: { ...HOLDING[cell]!, ...change } }).get('growing data loses types more slowly')!.holds;
+    // R = 1 ends at 0.3 (retention and rare survival)
+    expect(slower('tokens_growth=1.5', { retention: [1, 0.7, 0.29], rare: 0.6 })).toBe(false);
+    expect(slower('tokens_growth=2', { retention: [1, 0.7, 0.29], rare: 0.65 })).toBe(false);
+    expect(slower('tokens_growth=1.5', { rare: 0.3 })).toBe(false);
+    expect(slower('tokens_growth=2', { rare: 0.3 })).toBe(false);
+    expect(slower('tokens_growth=2', { rare: 0.31 })).toBe(true);
+  });
+
   it('fails "the loss levels off" when R = 2 loses half of what R = 1 loses or more', () => {
     // R = 1 loses 0.3 from generation 1 to 2; R = 2 loses 0.2 > 0.15
     const findings = findingsFor({ ...HOLDING, 'tokens_growth=2': { retention: [1, 0.8, 0.6], survival: 0.47 } });
     expect(findings.get('the loss levels off when the data double')!.holds).toBe(false);
+  });
+
+  it('"in line with the survival law" holds 3 standard errors off (0.4685 + 3 x 0.0499 = 0.618)', () => {
+    const findings = findingsFor({ ...HOLDING, 'tokens_growth=1.5': { retention: [1, 0.7, 0.6], survival: 0.618 } });
+    expect(findings.get('in line with the survival law')!.holds).toBe(true);
   });
 
   it('fails "in line with the survival law" when a cell is 4 standard errors off', () => {
