@@ -71,6 +71,19 @@ describe('subword findings from rows', () => {
   });
 });
 
+describe('subword findings: the band of "word and subword differ"', () => {
+  // word 0.40 and gpt2 at the last generation, replicates spread +-0.05 each: SE of the difference 0.0707
+  const differ = (gpt2Last: number) => {
+    const curves = { ...HOLDING, 'tokenizer=wordpunct': [word(1, 0), word(0.6, 0.05), word(0.4, 0.05)], 'tokenizer=gpt2': [sub(1, 0, 0), sub(0.7, 0.02, 0.05), sub(gpt2Last, 0.03, 0.05)] };
+    return verdicts(curves)['word and subword models differ in rare-word survival'];
+  };
+
+  it('holds 2.5 standard errors apart (0.40 + 0.177) and fails 1.5 apart (0.40 + 0.106)', () => {
+    expect(differ(0.577)).toBe(true);
+    expect(differ(0.506)).toBe(false);
+  });
+});
+
 describe('recipe subword on Brown editorial', () => {
   it('runs every tokenizer, names cells by tokenizer and fills the word columns of the subword cells', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ngc-subword-recipe-'));
