@@ -21,11 +21,9 @@ export interface ChunkOptions {
   readonly unit: ChunkUnit;
   /** Name of the source, for messages. */
   readonly name: string;
-  /** With unit `line`: yield blank lines too (for --empty-sentences); default: skip them. */
-  readonly keepBlankLines?: boolean;
   /** Called once, at the first invalid UTF-8 sequence, with its line number. */
   readonly onInvalidUtf8?: (line: number) => void;
-  /** With unit `line`: yield blank lines too (as they are), instead of skipping them. */
+  /** With unit `line`: yield blank lines too (as they are, for --empty-sentences); default: skip them. */
   readonly keepBlank?: boolean;
   /** Called with the number of bytes of each piece as it is read. */
   readonly onBytes?: (bytes: number) => void;
