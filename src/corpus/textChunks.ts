@@ -84,15 +84,15 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
     const text = lenient.decode(raw, { stream: true });
     if (checking && text.includes(REPLACEMENT) && !validUtf8(pending, raw)) {
       checking = false;
-      reportInvalid(text, lines.lineNumber, options);
+      options.onInvalidUtf8?.(lines.lineAfter(validPrefix(concatBytes(pending, raw))));
     }
     pending = unfinishedSequence(pending, raw);
     lines.push(text, emit);
     if (batch.length > 0) yield take();
   }
   const rest = lenient.decode();
-  // A U+FFFD here replaces a sequence the input left unfinished.
-  if (checking && rest.includes(REPLACEMENT)) reportInvalid(rest, lines.lineNumber, options);
+  // A U+FFFD here replaces a sequence the input left unfinished: on the line being read.
+  if (checking && rest.includes(REPLACEMENT)) options.onInvalidUtf8?.(lines.lineAfter(''));
   lines.push(rest, emit);
   lines.finish(emit);
   const tail = paragraph.finish();
@@ -137,12 +137,21 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return joined;
 }
 
-/** Tells onInvalidUtf8 the line of the first U+FFFD of `text`, which starts on line `lineAtStart`. */
-function reportInvalid(text: string, lineAtStart: number, options: ChunkOptions): void {
-  const at = text.indexOf(REPLACEMENT);
-  let line = lineAtStart;
-  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
-  options.onInvalidUtf8?.(line);
+/**
+ * The text of `bytes` (invalid UTF-8) before its first invalid sequence. A strict decoder in stream
+ * mode throws on a prefix once the prefix completes an invalid sequence (an unfinished one at the end
+ * is held back), so the longest prefix that decodes ends where the first bad sequence starts or within
+ * it: a binary search over prefix lengths finds it (runs once per input, at the first bad byte).
+ */
+function validPrefix(bytes: Uint8Array): string {
+  let low = 0;
+  let high = bytes.length;
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if (validUtf8(new Uint8Array(0), bytes.subarray(0, middle))) low = middle;
+    else high = middle;
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, low), { stream: true });
 }
 
 /**
@@ -155,9 +164,18 @@ class LineSplitter {
   private heldCarriageReturn = false;
   private next = 1;
 
-  /** Number of the line currently being read. */
-  get lineNumber(): number {
-    return this.next;
+  /** The number of the line that the end of `text` would be on, were it pushed next. */
+  lineAfter(text: string): number {
+    let line = this.next;
+    for (let i = this.heldCarriageReturn && text.charCodeAt(0) === 10 ? 1 : 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) line++;
+      else if (code === 13) {
+        line++;
+        if (text.charCodeAt(i + 1) === 10) i++;
+      }
+    }
+    return line;
   }
 
   /** Passes every line completed by `text` to `done`, with its number. */

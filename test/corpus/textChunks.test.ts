@@ -116,5 +116,100 @@ describe('textChunks', () => {
       expect(await chunks(pieces, 'line')).toEqual(expected);
     }
   });
-});
 
+  it('text with CR, CRLF and LF cut into pieces at any bytes: the lines of the whole text, and the first invalid byte reported once with its line', async () => {
+    // As above, with CR among the bytes and a listener: the reference splits the whole decoded text at
+    // CRLF, CR and LF, and finds the line of its first U+FFFD (the pool has no real U+FFFD, EF BF BD).
+    const pool = [0x61, 0x62, 0x20, 0x0a, 0x0d, 0x0d, 0x0a, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0x80, 0xc0, 0xed, 0xff];
+    const random = seedrandom('utf-8 pieces with CR');
+    for (let round = 0; round < 300; round++) {
+      const bytes = Uint8Array.from({ length: 1 + Math.floor(random() * 40) }, () => pool[Math.floor(random() * pool.length)]!);
+      const pieces: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const size = 1 + Math.floor(random() * 5);
+        pieces.push(bytes.subarray(at, at + size));
+        at += size;
+      }
+      const whole = new TextDecoder().decode(bytes).split(/\r\n|\r|\n/u);
+      const expected = whole.map((text, index) => ({ text, line: index + 1 })).filter((chunk) => chunk.text.trim() !== '');
+      const firstBad = whole.findIndex((line) => line.includes('\uFFFD'));
+      const reported: number[] = [];
+      expect(await chunks(pieces, 'line', (line) => reported.push(line))).toEqual(expected);
+      expect(reported).toEqual(firstBad < 0 ? [] : [firstBad + 1]);
+    }
+  });
+
+  it('a CR at the end of a piece: the next piece loses only an LF that completes it, and only that once', async () => {
+    expect(await chunks(['a\r', 'b\r', 'c'], 'line')).toEqual([
+      { text: 'a', line: 1 },
+      { text: 'b', line: 2 },
+      { text: 'c', line: 3 },
+    ]);
+    // the blank line after b is a line of its own: c is on line 4
+    expect(await chunks(['a\r', '\nb\n', '\nc'], 'line')).toEqual([
+      { text: 'a', line: 1 },
+      { text: 'b', line: 2 },
+      { text: 'c', line: 4 },
+    ]);
+    // a piece that starts with CR
+    expect(await chunks(['a', '\rb\nc'], 'line')).toEqual([
+      { text: 'a', line: 1 },
+      { text: 'b', line: 2 },
+      { text: 'c', line: 3 },
+    ]);
+  });
+
+  it('the UTF-16 check reads the first bytes of the input, not of each piece, and only a whole byte-order mark', async () => {
+    // an empty first piece does not hide the mark
+    await expect(chunks([new Uint8Array(0), Uint8Array.of(0xff, 0xfe, 0x68, 0x00)], 'line')).rejects.toThrow(/UTF-16/u);
+    // the mark alone, two bytes
+    await expect(chunks([Uint8Array.of(0xfe, 0xff)], 'line')).rejects.toThrow(/UTF-16/u);
+    // FF FE later in the input, and a stray FE or FF at the start, are invalid UTF-8, not UTF-16
+    for (const pieces of [[Buffer.from('ok\n'), Uint8Array.of(0xff, 0xfe, 0x41)], [Uint8Array.of(0x61, 0xfe, 0x0a)], [Uint8Array.of(0xfe, 0x61, 0x0a)], [Uint8Array.of(0x61, 0xff, 0x0a)]]) {
+      const reported: number[] = [];
+      await expect(chunks(pieces, 'line', (line) => reported.push(line))).resolves.not.toHaveLength(0);
+      expect(reported).toHaveLength(1);
+    }
+  });
+
+  it('binary and UTF-16 input are refused with what to do', async () => {
+    await expect(chunks([Uint8Array.of(0x41, 0x00)], 'line')).rejects.toMatchObject({ hint: 'pass a UTF-8 text file' });
+    await expect(chunks([Uint8Array.of(0xff, 0xfe, 0x68, 0x00)], 'line')).rejects.toMatchObject({ hint: 'convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8' });
+  });
+
+  it('a real U+FFFD in a piece that ends inside a character is not reported, for characters of 2, 3 and 4 bytes cut anywhere', async () => {
+    for (const character of ['é', '€', '😀']) {
+      const bytes = Buffer.from(`\uFFFD${character}\uFFFD\n`);
+      for (let cut = 4; cut < 3 + Buffer.byteLength(character); cut++) {
+        const reported: number[] = [];
+        const found = await chunks([bytes.subarray(0, cut), bytes.subarray(cut)], 'line', (line) => reported.push(line));
+        expect(found).toEqual([{ text: `\uFFFD${character}\uFFFD`, line: 1 }]);
+        expect(reported).toEqual([]);
+      }
+    }
+  });
+
+  it('valid text is never reported, and invalid bytes in two pieces are reported once, at the first', async () => {
+    const reported: number[] = [];
+    await chunks([Buffer.from('plain\ntext\n'), Buffer.from('more\n')], 'line', (line) => reported.push(line));
+    expect(reported).toEqual([]);
+    await chunks([Uint8Array.of(0x61, 0x0a, 0x62, 0x0a, 0xff, 0x0a), Uint8Array.of(0x63, 0xff, 0x0a)], 'line', (line) => reported.push(line));
+    expect(reported).toEqual([3]);
+  });
+
+  it('the line of the first invalid byte counts CR and CRLF line ends, and a real U+FFFD before it is not it', async () => {
+    const reportedFor = async (pieces: Uint8Array[]): Promise<number[]> => {
+      const reported: number[] = [];
+      await chunks(pieces, 'line', (line) => reported.push(line));
+      return reported;
+    };
+    const bad = Uint8Array.of(0xff);
+    expect(await reportedFor([Buffer.concat([Buffer.from('ok \uFFFD\nfine '), bad, Buffer.from('\n')])])).toEqual([2]);
+    expect(await reportedFor([Buffer.concat([Buffer.from('a\rb\r'), bad])])).toEqual([3]);
+    expect(await reportedFor([Buffer.concat([Buffer.from('a\r\nb\r\n'), bad])])).toEqual([3]);
+    // a CRLF cut between pieces is one line end
+    expect(await reportedFor([Buffer.from('a\r'), Buffer.concat([Buffer.from('\n'), bad])])).toEqual([2]);
+    // an unfinished sequence at the very end, after a CR
+    expect(await reportedFor([Buffer.from('a\r'), Uint8Array.of(0xe2)])).toEqual([2]);
+  });
+});
