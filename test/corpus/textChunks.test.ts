@@ -5,7 +5,7 @@
 
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { textChunks, type ChunkUnit, type TextChunk } from '../../src/corpus/textChunks.js';
+import { textChunkBatches, textChunks, type ChunkUnit, type TextChunk } from '../../src/corpus/textChunks.js';
 import { InputError } from '../../src/errors.js';
 
 async function chunks(pieces: ReadonlyArray<Uint8Array | string>, unit: ChunkUnit, onInvalidUtf8?: (line: number) => void): Promise<TextChunk[]> {
@@ -178,7 +178,7 @@ describe('textChunks', () => {
   });
 
   it('a real U+FFFD in a piece that ends inside a character is not reported, for characters of 2, 3 and 4 bytes cut anywhere', async () => {
-    for (const character of ['é', '€', '😀']) {
+    for (const character of ['¢', 'é', 'ࠀ', '€', '😀']) { // lead bytes C2, C3, E0, E2, F0
       const bytes = Buffer.from(`\uFFFD${character}\uFFFD\n`);
       for (let cut = 4; cut < 3 + Buffer.byteLength(character); cut++) {
         const reported: number[] = [];
@@ -211,5 +211,25 @@ describe('textChunks', () => {
     expect(await reportedFor([Buffer.from('a\r'), Buffer.concat([Buffer.from('\n'), bad])])).toEqual([2]);
     // an unfinished sequence at the very end, after a CR
     expect(await reportedFor([Buffer.from('a\r'), Uint8Array.of(0xe2)])).toEqual([2]);
+  });
+
+  it('the line of a bad byte in a piece that starts with LF counts that LF (no CR held from the piece before)', async () => {
+    const reported: number[] = [];
+    await chunks([Buffer.from('a'), Buffer.concat([Buffer.from('\nb'), Uint8Array.of(0xff)])], 'line', (line) => reported.push(line));
+    expect(reported).toEqual([2]);
+  });
+
+  it('batches: one array per piece that completes chunks, none for a piece that completes none', async () => {
+    const batches = async (pieces: string[]): Promise<string[][]> => {
+      const found: string[][] = [];
+      async function* source(): AsyncGenerator<string> {
+        yield* pieces;
+      }
+      for await (const batch of textChunkBatches(source(), { unit: 'line', name: 'x.txt' })) found.push(batch.map((chunk) => chunk.text));
+      return found;
+    };
+    expect(await batches(['a\n', 'b\nc\n'])).toEqual([['a'], ['b', 'c']]);
+    expect(await batches(['a', 'b\n', 'c'])).toEqual([['ab'], ['c']]);
+    expect(await batches(['a\n'])).toEqual([['a']]);
   });
 });
