@@ -72,5 +72,8 @@ describe('recipe accumulate: each check can fail on its own', () => {
     const between = (subsample: number[]) => verdictsFor({ ...HOLDING, 'accumulate-subsample': subsample })['accumulate-subsample lies in between'];
     expect(between([100, 104, 106, 107])).toBe(false);
     expect(between([100, 120, 150, 170])).toBe(false);
+    // strictly: ending level with either is not between
+    expect(between([100, 104, 106, 108])).toBe(false);
+    expect(between([100, 120, 140, 160])).toBe(false);
   });
 });

@@ -53,6 +53,13 @@ describe('recipe growth: each check can fail', () => {
     expect(findings.get('the loss levels off when the data double')!.holds).toBe(false);
   });
 
+  it('"the loss levels off" needs R = 2 to lose strictly less than half: R = 1 loses 0.5, R = 2 0.25 fails and 0.2421875 holds', () => {
+    const levels = (r2Last: number) =>
+      findingsFor({ ...HOLDING, 'tokens_growth=1': { retention: [1, 0.75, 0.25], survival: 0.47 }, 'tokens_growth=2': { retention: [1, 0.75, r2Last], survival: 0.47 } }).get('the loss levels off when the data double')!.holds;
+    expect(levels(0.5)).toBe(false);
+    expect(levels(0.5078125)).toBe(true);
+  });
+
   it('"in line with the survival law" holds 3 standard errors off (0.4685 + 3 x 0.0499 = 0.618)', () => {
     const findings = findingsFor({ ...HOLDING, 'tokens_growth=1.5': { retention: [1, 0.7, 0.6], survival: 0.618 } });
     expect(findings.get('in line with the survival law')!.holds).toBe(true);

@@ -63,6 +63,9 @@ describe('recipe human-ratio: each check can fail on its own', () => {
     expect(steady({ retention: [1, 0.9, 0.9, 0.7, 0.6] })).toBe(false);
     expect(steady({ perplexity: [100, 90, 95, 250, 300] })).toBe(false);
     expect(steady({ perplexity: [100, 150, 300, 250, 290] })).toBe(false);
+    // strictly rising: level at half, or level from half to last, is not
+    expect(steady({ perplexity: [100, 150, 100, 250, 300] })).toBe(false);
+    expect(steady({ perplexity: [100, 150, 200, 250, 200] })).toBe(false);
   });
 
   it('10% human data: growth under half of none, vocabulary loss under 0.6 of none, second-half growth under a quarter of none', () => {

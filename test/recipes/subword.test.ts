@@ -51,6 +51,20 @@ describe('subword findings from rows', () => {
     expect(verdicts(curves)['subword models invent words']).toBe(false);
   });
 
+  it('without subword cells, no check about subword models holds', () => {
+    expect(verdicts({ 'tokenizer=wordpunct': HOLDING['tokenizer=wordpunct']! })).toEqual({
+      'subword models invent words': false,
+      'smaller subword vocabularies invent more words': false,
+      'rare words die under subword models too': false,
+      'word and subword models differ in rare-word survival': false,
+    });
+  });
+
+  it('"smaller vocabularies invent more" needs strictly more: bpe:500 level with bpe:4000 fails', () => {
+    const curves = { ...HOLDING, 'tokenizer=bpe:500': [sub(1, 0, 0), sub(0.2, 0.1), sub(0.1, 0.12)] };
+    expect(verdicts(curves)['smaller subword vocabularies invent more words']).toBe(false);
+  });
+
   it('"smaller vocabularies invent more" fails when bpe:500 invents fewer than bpe:4000', () => {
     const curves = { ...HOLDING, 'tokenizer=bpe:500': [sub(1, 0, 0), sub(0.2, 0.05), sub(0.1, 0.05)] };
     expect(verdicts(curves)['smaller subword vocabularies invent more words']).toBe(false);

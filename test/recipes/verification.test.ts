@@ -26,6 +26,11 @@ describe('recipe verification: each check can fail', () => {
     ['self-judging: rare types die faster', { ...HOLDING, self: [0.25, 150] }],
     ['self-judging: held-out perplexity grows faster', { ...HOLDING, self: [0.1, 90] }],
     ['the verifier beats self-judging', { none: [0.2, 100], verifier: [0.25, 95], self: [0.1, 90] }],
+    // each half of "beats" alone, and ties (strictly more rare types, strictly lower perplexity)
+    ['the verifier beats self-judging', { ...HOLDING, self: [0.35, 150] }],
+    ['the verifier beats self-judging', { ...HOLDING, self: [0.3, 150] }],
+    ['the verifier beats self-judging', { ...HOLDING, self: [0.1, 70] }],
+    ['the verifier beats self-judging', { ...HOLDING, self: [0.1, 80] }],
   ])('%s fails when the data say otherwise', (name, values) => {
     const findings = findingsFor(values);
     expect(findings.get(name)!.holds).toBe(false);
