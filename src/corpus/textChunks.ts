@@ -115,7 +115,6 @@ function validUtf8(tail: Uint8Array, raw: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(concatBytes(tail, raw), { stream: true });
     return true;
-    // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined, as falsy as false
   } catch {
     return false;
   }

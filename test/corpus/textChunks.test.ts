@@ -209,6 +209,8 @@ describe('textChunks', () => {
     expect(await reportedFor([Buffer.concat([Buffer.from('a\r\nb\r\n'), bad])])).toEqual([3]);
     // a CRLF cut between pieces is one line end
     expect(await reportedFor([Buffer.from('a\r'), Buffer.concat([Buffer.from('\n'), bad])])).toEqual([2]);
+    // a CR held from the piece before is completed only by an LF: a second CR is a line end of its own
+    expect(await reportedFor([Buffer.from('a\r'), Buffer.concat([Buffer.from('\r'), bad])])).toEqual([3]);
     // an unfinished sequence at the very end, after a CR
     expect(await reportedFor([Buffer.from('a\r'), Uint8Array.of(0xe2)])).toEqual([2]);
   });
