@@ -10,7 +10,8 @@
  * are dropped and counted in `droppedMarkers`, so a corpus already marked up with them loads cleanly.
  * `build()` returns the corpus (the builder must not be used afterwards). Grows its typed arrays by
  * doubling, so adding T tokens costs O(T) amortised. Throws InputError once more than `maxTokens`
- * tokens were added (a guard against running out of memory on a huge input).
+ * tokens were added (a guard against running out of memory on a huge input; the dropped markers do not
+ * count, however the tokens are given).
  */
 
 import { InputError } from '../errors.js';
@@ -43,7 +44,6 @@ export class CorpusBuilder {
 
   /** Adds tokens to the sentence being built. */
   appendTokens(tokens: readonly string[]): void {
-    this.checkRoom(tokens.length);
     this.reserve(tokens.length);
     this.open = true;
     for (const token of tokens) {
@@ -53,6 +53,7 @@ export class CorpusBuilder {
       }
       this.ids[this.tokens++] = this.vocabulary.intern(token);
     }
+    this.checkRoom(0);
   }
 
   /** The ids of `tokens`, interned (for a caller that keeps a word's pieces as ids: subword encodings). */
@@ -70,7 +71,6 @@ export class CorpusBuilder {
    * (the markers among them are dropped and counted).
    */
   appendIds(ids: Int32Array, start = 0, end = ids.length): void {
-    this.checkRoom(end - start);
     this.reserve(end - start);
     this.open = true;
     for (let i = start; i < end; i++) {
@@ -78,6 +78,7 @@ export class CorpusBuilder {
       if (id < FIRST_TOKEN_ID) this.dropped++;
       else this.ids[this.tokens++] = id;
     }
+    this.checkRoom(0);
   }
 
   /** Makes room for `tokens` more tokens and `sentences` more sentences at once (a caller that knows them: the Brown cache). */
