@@ -71,6 +71,7 @@ export class CorpusBuilder {
    * (the markers among them are dropped and counted).
    */
   appendIds(ids: Int32Array, start = 0, end = ids.length): void {
+    // Stryker disable next-line ArithmeticOperator: equivalent, more room than needed
     this.reserve(end - start);
     this.open = true;
     for (let i = start; i < end; i++) {
@@ -82,6 +83,7 @@ export class CorpusBuilder {
   }
 
   /** Makes room for `tokens` more tokens and `sentences` more sentences at once (a caller that knows them: the Brown cache). */
+  // Stryker disable next-line BlockStatement: equivalent, room made ahead only spares the copies of growing and of build
   expect(tokens: number, sentences: number): void {
     if (this.tokens + tokens > this.ids.length) this.ids = grow(this.ids, this.tokens + tokens);
     if (this.sentences + sentences + 1 > this.offsets.length) this.offsets = grow(this.offsets, this.sentences + sentences + 1);
@@ -149,6 +151,7 @@ export class CorpusBuilder {
 
   private reserve(extra: number): void {
     if (this.tokens + extra <= this.ids.length) return;
+    // Stryker disable next-line ArithmeticOperator: equivalent, the loop below doubles until the tokens fit
     let capacity = this.ids.length * 2;
     while (capacity < this.tokens + extra) capacity *= 2;
     this.ids = grow(this.ids, capacity);

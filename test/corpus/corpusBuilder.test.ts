@@ -67,6 +67,30 @@ describe('CorpusBuilder', () => {
     expect(sentencesOf(builder, vocabulary)).toEqual([[], [], ['y']]);
   });
 
+  it('with keepEmpty, a fresh builder holds no sentence, and ids of markers only begin one', () => {
+    expect(Array.from(new CorpusBuilder(new Vocabulary(), Number.POSITIVE_INFINITY, true).build().offsets)).toEqual([0]);
+    const vocabulary = new Vocabulary();
+    const builder = new CorpusBuilder(vocabulary, Number.POSITIVE_INFINITY, true);
+    builder.appendIds(builder.internTokens(['</s>']));
+    builder.endSentence();
+    builder.appendTokens(['<s>']);
+    builder.endSentence();
+    // Both sentences were begun, with markers only: two empty sentences, two markers dropped.
+    expect(sentencesOf(builder, vocabulary)).toEqual([[], []]);
+    expect(builder.droppedMarkers).toBe(2);
+  });
+
+  it('takes more than twice its room in one call', () => {
+    const vocabulary = new Vocabulary();
+    const builder = new CorpusBuilder(vocabulary);
+    // 150,000 tokens at once: the first 65,536 ids double twice, to 262,144.
+    const tokens = Array.from({ length: 150_000 }, (_, i) => `w${i % 100}`);
+    builder.addSentence(tokens);
+    builder.appendIds(builder.internTokens(tokens));
+    builder.endSentence();
+    expect(sentencesOf(builder, vocabulary)).toEqual([tokens, tokens]);
+  });
+
   it('closes an open sentence on build', () => {
     const vocabulary = new Vocabulary();
     const builder = new CorpusBuilder(vocabulary);
@@ -121,6 +145,11 @@ describe('CorpusBuilder', () => {
         expect(builder.tokenCount).toBe(2);
         expect(builder.droppedMarkers).toBe(1);
         expect(() => add(builder)).toThrow(InputError);
+        try {
+          add(builder);
+        } catch (error) {
+          expect((error as InputError).hint).toBe('raise --max-tokens, or pass a smaller corpus');
+        }
         expect(() => new CorpusBuilder(new Vocabulary(), 2).addSentence(['a', 'b', 'c'])).toThrow(/more than 2 tokens/u);
       });
     }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LineBreaks } from '../../src/corpus/lineBreaks.js';
 import { sentenceSplitter, sentenceSplitterFor } from '../../src/corpus/sentenceSplitter.js';
 import { wrap } from '../helpers/wrap.js';
+import seedrandom from 'seedrandom';
 
 const auto = sentenceSplitter('auto');
 
@@ -85,5 +86,102 @@ describe('the line rule', () => {
     expect(decide([short, short])).toEqual([true, true]);
     // Three lines of which one break in two fits (below FITTING_SHARE 0.75): each line a sentence.
     expect(decide([line, 'abcd', line])).toEqual([true, true, true]);
+  });
+});
+
+/**
+ * The line rule read straight from lineBreaks.ts's header, over the whole source at once: for each
+ * non-blank line, the window of 17 lines before it to 16 after, W its longest line (trailing white
+ * space not counted), and the shares of fitting and mid-sentence breaks among the window's breaks.
+ */
+function lineRule(lines: readonly string[]): { text: string; endsBefore: boolean; hardBreak: boolean }[] {
+  const kept: { text: string; afterBlank: boolean; firstWord: number; lower: boolean }[] = [];
+  let afterBlank = false;
+  for (const line of lines) {
+    if (line.trim() === '') {
+      afterBlank = true;
+      continue;
+    }
+    const start = line.trim();
+    kept.push({ text: line.trimEnd(), afterBlank, firstWord: start.split(/\s/u)[0]!.length, lower: /^\p{Ll}/u.test(start) });
+    afterBlank = false;
+  }
+  return kept.map((line, n) => {
+    if (n === 0 || line.afterBlank) return { text: line.text, endsBefore: true, hardBreak: false };
+    const window = kept.slice(Math.max(0, n - 17), n + 17);
+    const first = Math.max(0, n - 17);
+    const width = Math.max(...window.map((entry) => entry.text.length));
+    const fits = (k: number): boolean => kept[k - 1]!.text.length + 1 + kept[k]!.firstWord > width;
+    let breaks = 0;
+    let fitting = 0;
+    let mid = 0;
+    for (let k = first + 1; k < first + window.length; k++) {
+      if (kept[k]!.afterBlank) continue;
+      breaks++;
+      if (fits(k)) fitting++;
+      if (fits(k) && kept[k]!.lower) mid++;
+    }
+    const wrapped = width >= 40 && fitting >= 0.75 * breaks && mid >= 0.1 * breaks;
+    const hard = !(wrapped && fits(n));
+    return { text: line.text, endsBefore: hard, hardBreak: hard };
+  });
+}
+
+describe('the line rule, streamed, is the rule read over the whole source', () => {
+  // Sources of up to 2,600 lines (the queue is trimmed past 1,024 lines), each with its own mix: line
+  // lengths around the 40-column width limit, first words of 1-12 letters, a share of lowercase starts,
+  // blank lines, leading and trailing white space. Lines that tie a threshold (a break that fits by one
+  // column, W of exactly 40, a share of exactly 0.75 or 0.1) come up often in such text.
+  it('decides every line as the whole-source rule does, for 120 random sources', () => {
+    const random = seedrandom('line rule');
+    const pick = (n: number): number => Math.floor(random() * n);
+    let wrappedBreaks = 0;
+    let hardBreaks = 0;
+    for (let source = 0; source < 120; source++) {
+      // Words of 1-12 letters, a share of them lowercase, greedily wrapped to a width of 30-59 columns;
+      // then some lines replaced by short ones (headings), blank lines, white space at either end.
+      const words = source % 10 === 0 ? 12_000 + pick(8000) : 1 + pick(700);
+      const lowerShare = [0, 0.05, 0.1, 0.5, 0.9][pick(5)]!;
+      const shortShare = [0, 0, 0.05, 0.3][pick(4)]!;
+      const blankShare = [0, 0, 0.02, 0.2][pick(4)]!;
+      const text = Array.from({ length: words }, () => (random() < lowerShare ? 'w' : 'W') + 'x'.repeat(pick(12))).join(' ');
+      const lines: string[] = [];
+      for (let line of wrap(text, 30 + pick(30)).split('\n')) {
+        if (random() < blankShare) lines.push(random() < 0.5 ? '' : '  \t');
+        if (random() < shortShare) line = line.slice(0, 1 + pick(line.length));
+        if (random() < 0.05) line = ` ${line}`;
+        if (random() < 0.05) line = `${line}  `;
+        lines.push(line);
+      }
+    const streamed = new LineBreaks();
+      const decided = lines.flatMap((line) => (line.trim() === '' ? (streamed.blank(), []) : streamed.push(line))).concat(streamed.finish());
+      const expected = lineRule(lines);
+      expect(decided).toEqual(expected);
+      wrappedBreaks += expected.filter((line) => !line.endsBefore).length;
+      hardBreaks += expected.filter((line) => line.hardBreak).length;
+    }
+    // Both decisions are common in these sources (16,017 breaks taken as spaces, 23,884 as sentence ends).
+    expect(wrappedBreaks).toBeGreaterThan(10_000);
+    expect(hardBreaks).toBeGreaterThan(10_000);
+  });
+});
+
+describe('the line rule streams', () => {
+  it('decides each line once the 16 after it are read, and holds a bounded number of lines', () => {
+    // The lines held are a private queue; read here to check the memory bound the header promises
+    // (dropped once no window needs them, in steps of 1,024 lines).
+    const held = (breaks: LineBreaks): number => (breaks as unknown as { queue: unknown[] }).queue.length;
+    const breaks = new LineBreaks();
+    let decided = 0;
+    let most = 0;
+    for (let n = 1; n <= 20_000; n++) {
+      decided += breaks.push(`line ${n} of a long file`).length;
+      expect(decided).toBe(Math.max(0, n - 16));
+      most = Math.max(most, held(breaks));
+    }
+    expect(breaks.finish()).toHaveLength(16);
+    // At most the 17 lines before the next undecided one, that line, the 16 after it, and 1,024 more.
+    expect(most).toBeLessThanOrEqual(17 + 1 + 16 + 1024);
+    expect(most).toBeGreaterThan(1024);
   });
 });

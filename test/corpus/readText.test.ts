@@ -3,10 +3,11 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { readCorpusText } from '../../src/corpus/readText.js';
+import { readCorpusSources, readCorpusText } from '../../src/corpus/readText.js';
+import { tokenizerFor } from '../../src/corpus/tokenizers.js';
 import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { InputError } from '../../src/errors.js';
-import type { Vocabulary } from '../../src/vocabulary/vocabulary.js';
+import { Vocabulary } from '../../src/vocabulary/vocabulary.js';
 
 function sentences(corpus: TokenCorpus, vocabulary: Vocabulary): string[] {
   const found: string[] = [];
@@ -58,6 +59,130 @@ describe('readCorpusText', () => {
 
   it('refuses a text without tokens', async () => {
     await expect(readCorpusText(' \n\n', { name: 'empty.txt' })).rejects.toBeInstanceOf(InputError);
+  });
+});
+
+describe('readCorpusText: formats and options', () => {
+  /** The text's sentences (space-joined tokens) and the warnings it gave. */
+  async function read(text: string | AsyncIterable<Uint8Array | string>, options: Parameters<typeof readCorpusText>[1] = {}): Promise<{ found: string[]; warnings: string[] }> {
+    const warnings: string[] = [];
+    const { corpus, vocabulary } = await readCorpusText(text, { tokenizer: 'whitespace', ...options, onWarning: (message) => warnings.push(message) });
+    return { found: sentences(corpus, vocabulary), warnings };
+  }
+
+  it('reads JSON Lines when given a field, whatever the format says, and takes that field', async () => {
+    expect((await read('{"text": "no", "body": "Yes it is."}\n', { jsonlField: 'body' })).found).toEqual(['yes it is.']);
+  });
+
+  it('refuses a JSONL line that is not JSON, or whose record has no string field, naming the line', async () => {
+    const bad = [
+      ['{"text": "ok"}\n{"text": "cut', /^notes\.jsonl line 2 is not valid JSON$/u],
+      ['{"text": "ok"}\n\n[1, 2]\n', /^notes\.jsonl line 3 has no string field 'text'$/u],
+      ['null\n', /line 1 has no string field 'text'/u],
+      ['"text"\n', /line 1 has no string field 'text'/u],
+      ['{"text": ["a"]}\n', /line 1 has no string field 'text'/u],
+    ] as const;
+    for (const [text, message] of bad) {
+      const refusal = readCorpusText(text, { format: 'jsonl', name: 'notes.jsonl' });
+      await expect(refusal).rejects.toBeInstanceOf(InputError);
+      await expect(readCorpusText(text, { format: 'jsonl', name: 'notes.jsonl' })).rejects.toThrow(message);
+    }
+  });
+
+  it('normalizes a JSONL record to NFC and splits its text at every kind of line end', async () => {
+    const record = JSON.stringify({ text: `${DECOMPOSED}\r\nsecond line\rthird line\nfourth` });
+    const { found } = await read(`${record}\n`, { format: 'jsonl', sentences: 'line' });
+    expect(found).toEqual([COMPOSED, 'second line', 'third line', 'fourth']);
+  });
+
+  it('sums the line breaks taken as sentence ends over the records', async () => {
+    const records = ['{"text": "Headline one\\nIt rained."}', '{"text": "Headline two\\nIt rained."}'].join('\n');
+    expect((await readCorpusText(records, { format: 'jsonl', tokenizer: 'whitespace' })).lineBreakEnds).toBe(2);
+  });
+
+  it('reads Brown lines: tags stripped, lowercased unless asked not to, blank lines no sentence', async () => {
+    const text = 'The/at Fulton/np-tl County/nn-tl ./.\n\nIt/pps rained/vbd ./.\n';
+    expect((await read(text, { format: 'brown' })).found).toEqual(['the fulton county .', 'it rained .']);
+    expect((await read(text, { format: 'brown', lowercase: false, emptySentences: true, sentences: 'line' })).found).toEqual([
+      'The Fulton County .',
+      'It rained .',
+    ]);
+  });
+
+  it('lowercases by default and keeps the case with lowercase false', async () => {
+    expect((await read('The Dog RAN.')).found).toEqual(['the dog ran.']);
+    expect((await read('The Dog RAN.', { lowercase: false })).found).toEqual(['The Dog RAN.']);
+    expect((await read('The Dog RAN.', { lowercase: false, tokenizer: 'treebank' })).found).toEqual(['The Dog RAN .']);
+  });
+
+  it('with emptySentences in line mode a blank line is an empty sentence; in auto mode it is not', async () => {
+    const text = 'a b\n\n  \nc\n';
+    const empties = await readCorpusText(text, { tokenizer: 'whitespace', sentences: 'line', emptySentences: true });
+    // Sentences: "a b", "", "", "c": offsets 0, 2, 2, 2, 3.
+    expect(Array.from(empties.corpus.offsets)).toEqual([0, 2, 2, 2, 3]);
+    const treebank = await readCorpusText(text, { tokenizer: 'treebank', sentences: 'line', emptySentences: true });
+    expect(Array.from(treebank.corpus.offsets)).toEqual([0, 2, 2, 2, 3]);
+    const auto = await readCorpusText(text, { tokenizer: 'whitespace', sentences: 'auto', emptySentences: true });
+    expect(Array.from(auto.corpus.offsets)).toEqual([0, 2, 3]);
+  });
+
+  it('warns once about the boundary markers it dropped, with their count', async () => {
+    const { found, warnings } = await read('<s> a b </s>\n<s> c </s>', { sentences: 'line' });
+    expect(found).toEqual(['a b', 'c']);
+    expect(warnings).toEqual([
+      "the corpus contains 4 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped",
+    ]);
+    expect((await read('a b')).warnings).toEqual([]);
+  });
+
+  it('warns about invalid UTF-8 with the source and its line, and reads on', async () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode('one\ntwo '), 0xff, ...new TextEncoder().encode(' three\n')]);
+    async function* pieces(): AsyncGenerator<Uint8Array> {
+      yield bytes;
+    }
+    const { found, warnings } = await read(pieces(), { sentences: 'line', name: 'bad.txt' });
+    expect(found).toEqual(['one', 'two \uFFFD three']);
+    expect(warnings).toEqual(['bad.txt is not valid UTF-8 (first bad byte on line 2); invalid bytes were replaced by U+FFFD']);
+  });
+
+  it('tokenizes a sentence of 65,536 characters or more in pieces, into the tokens of the whole', async () => {
+    // 20,000 words of 2-6 characters, every 7th with a comma, on one line: about 100,000 characters.
+    const words = Array.from({ length: 20_000 }, (_, i) => `w${i % 977}${'x'.repeat(i % 3)}${i % 7 === 0 ? ',' : ''}`);
+    const line = `${words.join(' ')}.`;
+    expect(line.length).toBeGreaterThan(65_536);
+    for (const tokenizer of ['treebank', 'word', 'wordpunct'] as const) {
+      const { found } = await read(line, { tokenizer, sentences: 'line' });
+      expect(found).toEqual([tokenizerFor(tokenizer)(line.toLowerCase()).join(' ')]);
+    }
+  });
+
+  it('refuses more than maxTokens tokens', async () => {
+    await expect(readCorpusText('a b c', { tokenizer: 'whitespace', maxTokens: 2 })).rejects.toThrow(/more than 2 tokens/u);
+    expect((await read('a b', { maxTokens: 2 })).found).toEqual(['a b']);
+  });
+});
+
+describe('readCorpusSources', () => {
+  it('reads several sources, in order, into one corpus and one vocabulary, each told its bytes', async () => {
+    const sizes: number[] = [];
+    const vocabulary = new Vocabulary();
+    const { corpus } = await readCorpusSources(
+      [
+        { text: 'It rained.\nIt stopped.', format: 'text', name: 'a.txt', onBytes: (bytes) => sizes.push(bytes) },
+        { text: '{"text": "Rain again."}', format: 'jsonl', name: 'b.jsonl' },
+      ],
+      { tokenizer: 'whitespace' },
+      'the corpora',
+      vocabulary,
+    );
+    expect(sentences(corpus, vocabulary)).toEqual(['it rained.', 'it stopped.', 'rain again.']);
+    // "It rained.\nIt stopped." is 22 characters, all ASCII: 22 bytes.
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(22);
+  });
+
+  it('names the whole corpus by its label when it holds no tokens', async () => {
+    const sources = [{ text: ' ', format: 'text' as const, name: 'a.txt' }];
+    await expect(readCorpusSources(sources, {}, 'the dropped files')).rejects.toThrow(/^the corpus the dropped files holds no tokens$/u);
   });
 });
 

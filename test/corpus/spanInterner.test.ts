@@ -35,6 +35,56 @@ describe('SpanInterner', () => {
     expect([interner.intern(text, 0, 2), interner.intern(text, 3, 6), interner.intern(text, 7, 8), interner.intern(text, 9, 11)]).toEqual([2, 3, 4, 2]);
   });
 
+  it('tells apart two tokens of the same length and the same hash (an FNV-1a collision)', () => {
+    // 'yaczf' and 'glbpp' have the same FNV-1a hash (-1363072012): found by hashing every 5-letter word.
+    expect(fnv1a('yaczf')).toBe(fnv1a('glbpp'));
+    const vocabulary = new Vocabulary();
+    const interner = new SpanInterner(vocabulary);
+    const text = 'yaczf glbpp yaczf glbpp';
+    // ids: yaczf 2, glbpp 3 (the second probes past the first's slot, compares the strings, inserts).
+    expect([0, 6, 12, 18].map((start) => interner.intern(text, start, start + 5))).toEqual([2, 3, 2, 3]);
+  });
+
+  it('tells apart a token and a longer one that starts with it and has the same hash', () => {
+    // 'ab' and 'abVlzsaafk' have the same FNV-1a hash (1294271946): found by a meet-in-the-middle search
+    // (FNV-1a's step is invertible), 4 characters forward from 'ab' and 4 back.
+    expect(fnv1a('abVlzsaafk')).toBe(fnv1a('ab'));
+    const interner = new SpanInterner(new Vocabulary());
+    const text = 'abVlzsaafk';
+    // ids: abVlzsaafk 2; then 'ab', a span of the same text, is new: 3, though the text starts with the stored token.
+    expect([interner.intern(text, 0, 10), interner.intern(text, 0, 2), interner.intern(text, 0, 10)]).toEqual([2, 3, 2]);
+  });
+
+  it('asks the vocabulary once per type, through growth, markers, and spans hashed by a scanner', () => {
+    // The contract's point: a token seen before is found in the table (no slice, no Map lookup), so
+    // the vocabulary's intern runs once per type. 20,000 types x 5 occurrences, half of them interned
+    // with the hash a scanner computed, and the two markers, which have the ids 0 and 1.
+    const vocabulary = new Vocabulary();
+    let calls = 0;
+    const intern = vocabulary.intern.bind(vocabulary);
+    vocabulary.intern = (token: string): number => {
+      calls++;
+      return intern(token);
+    };
+    const interner = new SpanInterner(vocabulary);
+    const words = ['<s>', '</s>', ...Array.from({ length: 20_000 }, (_, i) => `t${i.toString(36)}`)];
+    const random = seedrandom('once per type');
+    const order = Array.from({ length: 5 * words.length }, (_, i) => words[i % words.length]!);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const ids = new Map<string, number>();
+    for (const [n, word] of order.entries()) {
+      const text = ` ${word} `;
+      const id = n % 2 === 0 ? interner.intern(text, 1, 1 + word.length) : interner.internHashed(text, 1, 1 + word.length, fnv1a(word));
+      expect(ids.get(word) ?? id).toBe(id);
+      ids.set(word, id);
+    }
+    expect(calls).toBe(words.length);
+    expect([ids.get('<s>'), ids.get('</s>')]).toEqual([0, 1]);
+  });
+
   it('CorpusBuilder.appendSpan drops <s> and </s> and counts them', () => {
     const builder = new CorpusBuilder(new Vocabulary());
     const text = '<s> a b </s>';
