@@ -29,6 +29,7 @@ import { BrownReplay, cachedSize, readBrownCache } from './brownCache.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
 import { brownEncoder, finishCorpus, readTextInto } from './readText.js';
+import { CutLetterCount } from './cutLetters.js';
 import { DEFAULT_LOAD_OPTIONS, validateLoadOptions, type LoadOptions } from './loadOptions.js';
 import type { Merge } from './subword/bpeMerges.js';
 import { readWithSubwords } from './subword/learnedBpe.js';
@@ -71,11 +72,12 @@ export async function loadCorpus(
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));
+    const cutLetters = new CutLetterCount(wordSettings.tokenizer);
     const progress = progressCounter(sources, wordSettings.onProgress);
     const brown = brownReplayFor(sources, wordSettings, builder);
     let lineBreakEnds = 0;
-    for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress, brown);
-    return { vocabulary: target, corpus: finishCorpus(builder, specs.join(', '), wordSettings), lineBreakEnds };
+    for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress, brown, cutLetters);
+    return { vocabulary: target, corpus: finishCorpus(builder, specs.join(', '), wordSettings, cutLetters), lineBreakEnds };
   });
 }
 
@@ -143,6 +145,7 @@ async function readSource(
   builder: CorpusBuilder,
   onBytes: ((bytes: number) => void) | undefined,
   brown: BrownReplay | undefined,
+  cutLetters: CutLetterCount,
 ): Promise<number> {
   const name = source.kind === 'stdin' ? 'standard input' : source.path;
   try {
@@ -155,7 +158,7 @@ async function readSource(
     // to be served from memory already in use; 1 MiB pieces took fresh memory for every one (docs/performance.md, "Loading").
     const text = source.kind === 'stdin' ? requireStdin(settings) : createReadStream(source.path, { highWaterMark: PIECE_BYTES });
     const format = source.kind === 'jsonl' || (source.kind === 'stdin' && settings.jsonlField !== undefined) ? 'jsonl' : 'text';
-    return await readTextInto({ text, format, name, ...(onBytes === undefined ? {} : { onBytes }) }, settings, builder);
+    return await readTextInto({ text, format, name, ...(onBytes === undefined ? {} : { onBytes }) }, settings, builder, cutLetters);
   } catch (error) {
     throw asInputError(error, name);
   }

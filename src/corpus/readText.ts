@@ -25,6 +25,7 @@ import { parseSubword } from './subword/subwordNames.js';
 import { readWithSubwords, type SubwordOptions } from './subword/learnedBpe.js';
 import { prepareTokenizer, spanScannerFor, tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
+import { CutLetterCount } from './cutLetters.js';
 
 export type Normalization = 'NFC' | 'none';
 /** `brown`: Brown's own format (one sentence per line, `word/tag` tokens; no tokenizer, see brownLine.ts). */
@@ -105,9 +106,10 @@ export async function readCorpusSources(
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const keepEmpty = wordSettings.emptySentences === true && wordSettings.sentences === 'line';
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepEmpty);
+    const cutLetters = new CutLetterCount(wordSettings.tokenizer);
     let lineBreakEnds = 0;
-    for (const source of sources) lineBreakEnds += await readTextInto(source, wordSettings, builder);
-    return { vocabulary: target, corpus: finishCorpus(builder, label, wordSettings), lineBreakEnds };
+    for (const source of sources) lineBreakEnds += await readTextInto(source, wordSettings, builder, cutLetters);
+    return { vocabulary: target, corpus: finishCorpus(builder, label, wordSettings, cutLetters), lineBreakEnds };
   });
 }
 
@@ -117,8 +119,11 @@ export function brownEncoder(tokenizer: string): PieceWriter | undefined {
   return subword?.kind === 'published' ? publishedSentenceWriter(subword.encoding) : undefined;
 }
 
-/** Reads one source into `builder`; returns its line breaks taken as sentence ends. */
-export async function readTextInto(source: TextSource, settings: TextOptions, builder: CorpusBuilder): Promise<number> {
+/**
+ * Reads one source into `builder`; returns its line breaks taken as sentence ends. `cutLetters`, if
+ * given, reads every sentence (see cutLetters.ts).
+ */
+export async function readTextInto(source: TextSource, settings: TextOptions, builder: CorpusBuilder, cutLetters?: CutLetterCount): Promise<number> {
   const { name } = source;
   const onInvalidUtf8 = (line: number): void =>
     settings.onWarning?.(`${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD`);
@@ -135,7 +140,10 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   const subword = parseSubword(settings.tokenizer);
   const addPieces = subword?.kind === 'published' ? publishedSentenceWriter(subword.encoding) : undefined;
   const addCased = addPieces !== undefined ? (sentence: string) => addPieces(sentence, builder) : scan === undefined ? addTokens : addSpans;
-  const add = (sentence: string): void => addCased(settings.lowercase ? sentence.toLowerCase() : sentence);
+  const add = (sentence: string): void => {
+    cutLetters?.read(sentence);
+    addCased(settings.lowercase ? sentence.toLowerCase() : sentence);
+  };
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
   const bytes = (async function* () {
     yield* pieces;
@@ -186,14 +194,19 @@ function toNfc(text: string): string {
   return MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize('NFC') : text;
 }
 
-/** Warns about dropped boundary markers, refuses an empty corpus, and builds it. */
-export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pick<TextOptions, 'onWarning'>): TokenCorpus {
+/**
+ * Warns about dropped boundary markers and, if `cutLetters` counted enough, letters the tokenizer cut
+ * out of words; refuses an empty corpus; builds it.
+ */
+export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pick<TextOptions, 'onWarning'>, cutLetters?: CutLetterCount): TokenCorpus {
   if (builder.droppedMarkers > 0) {
     settings.onWarning?.(
       `the corpus contains ${builder.droppedMarkers} '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped`,
     );
   }
   if (builder.tokenCount === 0) throw new InputError(`the corpus ${name} holds no tokens`, 'pass a non-empty text corpus');
+  const cut = cutLetters?.warning(builder.tokenCount);
+  if (cut !== undefined) settings.onWarning?.(cut);
   return builder.build();
 }
 

@@ -176,6 +176,21 @@ describe('awkward but valid input works', () => {
     expect(warnings[0]).toMatch(/c\.txt is not valid UTF-8 \(first bad byte on line 41\); invalid bytes were replaced by U\+FFFD/u);
   });
 
+  it('letters the default tokenizer cuts out of words give one warning with the way out; whitespace none', async () => {
+    const cwd = freshFolder();
+    // 40 Polish sentences: "zażółć" has 3 cut letters (ż ł ć; ó is Latin-1) and 9 tokens per sentence in all
+    // (kot nr i zażółć -> za ż ó ł ć, and "."): 3 / 9 = 33%.
+    writeFileSync(join(cwd, 'c.txt'), Array.from({ length: 40 }, (_, i) => `kot nr ${i} zażółć .`).join('\n'));
+    const result = await runIn(cwd, ['run', '--corpus', 'c.txt', '--generations', '1', '--sentences', 'line', '--out', 'o.csv']);
+    expect(result.code).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('out of words'));
+    expect(warnings).toEqual([
+      'ngram-collapse: warning: the wordpunct tokenizer cut 120 letters out of words, each now a token (33% of the tokens: it takes only A-Z and Latin-1 letters for word letters); --tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)',
+    ]);
+    const whitespace = await runIn(cwd, ['run', '--corpus', 'c.txt', '--generations', '1', '--sentences', 'line', '--out', 'w.csv', '--tokenizer', 'whitespace']);
+    expect(whitespace.stderr).not.toContain('out of words');
+  });
+
   it('standard input as the corpus', async () => {
     const cwd = freshFolder();
     const result = await runIn(cwd, ['run', '--corpus', '-', ...FAST, '--out', 'o.csv'], GOOD);

@@ -1,0 +1,118 @@
+/**
+ * Letters a word tokenizer cuts out of words (cutLetters.ts): counted per tokenizer by its own word
+ * letters, only next to another letter, and warned about from 2% of the tokens; and that the counted
+ * letters are the tokens natural's tokenizers really cut.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { CUT_LETTER_WARNING_SHARE, CutLetterCount } from '../../src/corpus/cutLetters.js';
+import { readCorpusText } from '../../src/corpus/readText.js';
+import { prepareTokenizer, tokenizerFor } from '../../src/corpus/tokenizers.js';
+
+function count(tokenizer: string, ...sentences: string[]): number {
+  const letters = new CutLetterCount(tokenizer);
+  for (const sentence of sentences) letters.read(sentence);
+  return letters.letters;
+}
+
+describe('CutLetterCount', () => {
+  it('counts the letters outside the word letters of wordpunct (A-Z, Latin-1) that stand next to a letter', () => {
+    // "Zażółć": ż, ł, ć are beyond Latin-1 (ó, U+00F3, is Latin-1): 3. "gęślą": ę, ś, ą: 3. "jaźń": ź, ń: 2.
+    expect(count('wordpunct', 'Zażółć gęślą jaźń.')).toBe(8);
+    // Latin-1 letters (é, ß, ü, ö) are word letters to wordpunct: 0.
+    expect(count('wordpunct', 'Déjà vu: Straße über Öl.')).toBe(0);
+    // "Привет мир": 6 + 3 letters, each next to another.
+    expect(count('wordpunct', 'Привет, мир!')).toBe(9);
+  });
+
+  it('counts Latin-1 letters too for treebank (A-Z only)', () => {
+    // é, à, ß, ü, Ö: 5 (each next to a letter).
+    expect(count('treebank', 'Déjà vu: Straße über Öl.')).toBe(5);
+  });
+
+  it('does not count a letter standing alone, nor anything for the other tokenizers', () => {
+    // α and β are words of their own here; "x" is ASCII.
+    expect(count('wordpunct', 'Let α be the angle and β the other; then α + β = 90 x.')).toBe(0);
+    expect(count('treebank', 'Let α be the angle.')).toBe(0);
+    for (const tokenizer of ['whitespace', 'word', 'char', 'o200k', 'bpe:100']) expect(count(tokenizer, 'Zażółć gęślą jaźń.')).toBe(0);
+  });
+
+  it('counts exactly the one-letter tokens wordpunct and treebank cut out of words, on random text', async () => {
+    // Words of letters from several scripts; a cut letter is a token of its own, next to other letters.
+    const letters = [...'abzAZéßÿżółćęПрΩλ'];
+    let seed = 7;
+    const pick = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (const tokenizer of ['wordpunct', 'treebank']) {
+      await prepareTokenizer(tokenizer);
+      const tokenize = tokenizerFor(tokenizer);
+      for (let round = 0; round < 200; round++) {
+        const sentence = Array.from({ length: 1 + pick(6) }, () => Array.from({ length: 1 + pick(5) }, () => letters[pick(letters.length)]).join('')).join(' ');
+        // The cut letters: one-letter tokens outside the word letters, from words of two letters or more.
+        const words = sentence.split(' ').filter((word) => word.length > 1);
+        const cut = words.flatMap((word) => tokenize(word)).filter((token) => token.length === 1 && !(tokenizer === 'wordpunct' ? /[A-Za-z\u00C0-\u00FF]/u : /[A-Za-z]/u).test(token));
+        expect(count(tokenizer, sentence)).toBe(cut.length);
+      }
+    }
+  });
+
+  it('warns from 2% of the tokens, with the count and the way out', () => {
+    const letters = new CutLetterCount('wordpunct');
+    letters.read('zażółć'); // ż, ł, ć: 3
+    expect(CUT_LETTER_WARNING_SHARE).toBe(0.02);
+    // 3 of 150 tokens is 2.0%: a warning; 3 of 151 (1.99%) none.
+    expect(letters.warning(150)).toBe(
+      'the wordpunct tokenizer cut 3 letters out of words, each now a token (2.0% of the tokens: it takes only A-Z and ' +
+        'Latin-1 letters for word letters); --tokenizer whitespace keeps words of every script whole (--tokenizer char ' +
+        'makes each character a token, for text written without spaces)',
+    );
+    expect(letters.warning(151)).toBeUndefined();
+    expect(letters.warning(0)).toBeUndefined();
+    const one = new CutLetterCount('treebank');
+    one.read('café');
+    expect(one.warning(4)).toMatch(/^the treebank tokenizer cut 1 letter out of words, each now a token \(25% of the tokens: it takes only A-Z letters/u);
+  });
+});
+
+describe('the loader warns about cut letters', () => {
+  async function warnings(text: string, tokenizer: string): Promise<string[]> {
+    const found: string[] = [];
+    await readCorpusText(text, { tokenizer: tokenizer as 'wordpunct', onWarning: (message) => found.push(message) });
+    return found;
+  }
+
+  it('for Polish with wordpunct, not with whitespace, and not for English with a Greek letter', async () => {
+    const polish = 'Zażółć gęślą jaźń. Przyjechał wóz z żółtym mlekiem.';
+    // Tokens (ó is a Latin-1 letter): za ż ó ł ć g ę ś l ą ja ź ń . przyjecha ł wóz z ż ó ł tym mlekiem . (24);
+    // cut: ż ł ć ę ś ą ź ń ł ż ł (11); 11 / 24 = 46%.
+    expect(await warnings(polish, 'wordpunct')).toEqual([expect.stringMatching(/^the wordpunct tokenizer cut 11 letters out of words, each now a token \(46% of the tokens/u)]);
+    expect(await warnings(polish, 'whitespace')).toEqual([]);
+    expect(await warnings('Let α be the angle of the triangle.', 'wordpunct')).toEqual([]);
+  });
+
+  it('sums the letters over the sources of a corpus and over JSON Lines records', async () => {
+    const records = ['{"text": "Zażółć gęślą jaźń."}', '{"text": "Zażółć gęślą jaźń."}'].join('\n');
+    const found: string[] = [];
+    await readCorpusText(records, { format: 'jsonl', tokenizer: 'wordpunct', onWarning: (message) => found.push(message) });
+    // 8 cut letters per record, 14 tokens per record (za ż ó ł ć g ę ś l ą ja ź ń .).
+    expect(found).toEqual([expect.stringMatching(/cut 16 letters out of words, each now a token \(57% of the tokens/u)]);
+  });
+});
+
+describe("the README's table of text beyond English", () => {
+  it('is what the tokenizers give (lowercased, as by default)', async () => {
+    const rows: [string, Record<string, string>][] = [
+      ['Zażółć gęślą jaźń.', { wordpunct: 'za ż ó ł ć g ę ś l ą ja ź ń .', treebank: 'za ż ó ł ć g ę ś l ą ja ź ń .', word: 'za g l ja', whitespace: 'zażółć gęślą jaźń.' }],
+      ['Straße über Öl.', { wordpunct: 'straße über öl .', treebank: 'stra ß e ü ber ö l .', word: 'stra e ber l', whitespace: 'straße über öl.' }],
+      ['Καλημέρα κόσμε.', { wordpunct: 'κ α λ η μ έ ρ α κ ό σ μ ε .', treebank: 'κ α λ η μ έ ρ α κ ό σ μ ε .', word: '', whitespace: 'καλημέρα κόσμε.' }],
+    ];
+    for (const [text, expected] of rows) {
+      for (const [tokenizer, tokens] of Object.entries(expected)) {
+        await prepareTokenizer(tokenizer);
+        expect(tokenizerFor(tokenizer)(text.toLowerCase()).join(' ')).toBe(tokens);
+      }
+    }
+  });
+});
