@@ -74,6 +74,28 @@ describe('readCorpusText: formats and options', () => {
     expect((await read('{"text": "no", "body": "Yes it is."}\n', { jsonlField: 'body' })).found).toEqual(['yes it is.']);
   });
 
+  it("refuses a record that is not an object, even where a string's characters would answer the field", async () => {
+    // "abc"["0"] is "a" in JavaScript; a JSON string is no record with a field 0.
+    await expect(readCorpusText('"abc"\n', { jsonlField: '0', name: 'r.jsonl' })).rejects.toThrow(/^r\.jsonl line 1 has no string field '0'$/u);
+  });
+
+  it('gives each refusal its hint', async () => {
+    const hint = async (text: string, options: Parameters<typeof readCorpusText>[1]): Promise<string> =>
+      readCorpusText(text, options).then(
+        () => 'no refusal',
+        (error: InputError) => error.hint,
+      );
+    expect(await hint('{"text": ', { format: 'jsonl' })).toBe('fix or remove that line; JSONL needs one JSON object per line');
+    expect(await hint('{"body": "x"}', { format: 'jsonl' })).toBe('choose the field with --jsonl-field');
+    expect(await hint('  ', {})).toBe('pass a non-empty text corpus');
+  });
+
+  it("names an unnamed text 'the text' in its refusals", async () => {
+    await expect(readCorpusText('  ')).rejects.toThrow(/^the corpus the text holds no tokens$/u);
+    await expect(readCorpusText('{"body": "x"}', { format: 'jsonl' })).rejects.toThrow(/^the text line 1 has no string field 'text'$/u);
+    await expect(readCorpusSources([{ text: ' ', format: 'text', name: 'a.txt' }])).rejects.toThrow(/^the corpus the text holds no tokens$/u);
+  });
+
   it('refuses a JSONL line that is not JSON, or whose record has no string field, naming the line', async () => {
     const bad = [
       ['{"text": "ok"}\n{"text": "cut', /^notes\.jsonl line 2 is not valid JSON$/u],
@@ -101,11 +123,12 @@ describe('readCorpusText: formats and options', () => {
   });
 
   it('reads Brown lines: tags stripped, lowercased unless asked not to, blank lines no sentence', async () => {
-    const text = 'The/at Fulton/np-tl County/nn-tl ./.\n\nIt/pps rained/vbd ./.\n';
-    expect((await read(text, { format: 'brown' })).found).toEqual(['the fulton county .', 'it rained .']);
+    const text = 'The/at Fulton/np-tl County/nn-tl ./.\n\nIt/pps rained/vbd ./.\nIt/pps stopped/vbd ./.\n';
+    expect((await read(text, { format: 'brown' })).found).toEqual(['the fulton county .', 'it rained .', 'it stopped .']);
     expect((await read(text, { format: 'brown', lowercase: false, emptySentences: true, sentences: 'line' })).found).toEqual([
       'The Fulton County .',
       'It rained .',
+      'It stopped .',
     ]);
   });
 
@@ -124,6 +147,37 @@ describe('readCorpusText: formats and options', () => {
     expect(Array.from(treebank.corpus.offsets)).toEqual([0, 2, 2, 2, 3]);
     const auto = await readCorpusText(text, { tokenizer: 'whitespace', sentences: 'auto', emptySentences: true });
     expect(Array.from(auto.corpus.offsets)).toEqual([0, 2, 3]);
+  });
+
+  it('keeps an empty sentence only with emptySentences in line mode: a line of markers is no sentence otherwise', async () => {
+    const offsets = async (options: Parameters<typeof readCorpusText>[1]): Promise<number[]> =>
+      Array.from((await readCorpusText('a b\n</s>\nc\n', { tokenizer: 'whitespace', ...options })).corpus.offsets);
+    // "a b", then a line whose one token is a marker (dropped), then "c".
+    expect(await offsets({ sentences: 'line' })).toEqual([0, 2, 3]);
+    expect(await offsets({ sentences: 'line', emptySentences: true })).toEqual([0, 2, 2, 3]);
+    expect(await offsets({ sentences: 'auto', emptySentences: true })).toEqual([0, 2, 3]);
+    expect(await offsets({ sentences: 'auto' })).toEqual([0, 2, 3]);
+  });
+
+  it("encodes a line into subword pieces without its surrounding white space, also with emptySentences", async () => {
+    const pieces = async (text: string): Promise<string[]> => {
+      const { corpus, vocabulary } = await readCorpusText(text, { tokenizer: 'gpt2', lowercase: false, sentences: 'line', emptySentences: true });
+      return Array.from(corpus.ids, (id) => vocabulary.token(id));
+    };
+    // A published encoding gives a word after a space a piece of its own ("▁world"); a line's leading
+    // space gives its first word none.
+    expect(await pieces('Hello world\n')).toEqual(['Hello', '\u2581world']);
+    expect(await pieces('  Hello world  \n')).toEqual(['Hello', '\u2581world']);
+  });
+
+  it('reads without a warning listener: invalid UTF-8 and markers are then not reported', async () => {
+    async function* pieces(): AsyncGenerator<Uint8Array> {
+      yield Uint8Array.from([0x61, 0xff, 0x20, 0x62]);
+    }
+    const bad = await readCorpusText(pieces(), { tokenizer: 'whitespace' });
+    expect(bad.corpus.ids.length).toBe(2);
+    const marked = await readCorpusText('<s> a </s>', { tokenizer: 'whitespace' });
+    expect(marked.corpus.ids.length).toBe(1);
   });
 
   it('warns once about the boundary markers it dropped, with their count', async () => {
