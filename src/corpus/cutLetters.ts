@@ -1,17 +1,20 @@
 /**
- * Letters a word tokenizer cuts out of their words. natural's tokenizers were written for English:
- * WordPunctTokenizer (`wordpunct`, also the pre-tokenizer of `bpe:K`) takes only A-Z, a-z and
+ * Letters a word tokenizer cuts out of their words, or drops. natural's tokenizers were written for
+ * English: WordPunctTokenizer (`wordpunct`, also the pre-tokenizer of `bpe:K`) takes only A-Z, a-z and
  * U+00C0-U+00FF (its pattern's `[A-Za-zÀ-ÿ-]`) for word letters, TreebankWordTokenizer (`treebank`) only
  * A-Z and a-z; any other letter becomes a token of its own. So Polish "zażółć" is 5 tokens (za ż ó ł
  * ć), Russian or Greek text becomes letters, and the model learns letter sequences where the user asked
- * for words.
+ * for words. WordTokenizer (`word`) keeps A-Z, a-z and the basic Cyrillic letters (its pattern's
+ * `[A-Za-zА-Яа-я0-9_]`) and drops every other letter: "straße" is "stra" and "e".
  *
- * Contract: a CutLetterCount for a tokenizer reads the sentences as they are tokenized and counts the
- * letters (Unicode \p{L}) the tokenizer does not take for word letters and that stand next to another
- * letter: the letters it cuts out of a word (a Greek letter standing alone, "let α be", is a word of its
- * own and not counted). For every other tokenizer it counts nothing. `warning(tokens)` is the loader's
- * warning when the cut letters reach CUT_LETTER_WARNING_SHARE of the corpus's tokens, else undefined.
- * A sentence of English text costs one regular-expression test of its code units.
+ * Contract: a CutLetterCount for a tokenizer reads the sentences as they are tokenized and counts, for
+ * `wordpunct` and `treebank`, the letters (Unicode \p{L}) the tokenizer does not take for word letters
+ * and that stand next to another letter: the letters it cuts out of a word (a Greek letter standing
+ * alone, "let α be", is a word of its own and not counted); for `word`, every letter it drops. For every
+ * other tokenizer it counts nothing. `warning(tokens)` is the loader's warning when the letters reach
+ * CUT_LETTER_WARNING_SHARE of the corpus's tokens, else undefined; `emptyCorpusReason()` explains a corpus
+ * left with no token because `word` dropped every letter. A sentence of English text costs one
+ * regular-expression test of its code units.
  */
 
 /** The share of the tokens from which the loader warns: 2% (English text: 0). */
@@ -20,10 +23,12 @@ export const CUT_LETTER_WARNING_SHARE = 0.02;
 interface CutRule {
   /** Matches a sentence that may hold a cut letter (a code unit beyond the word letters' block). */
   readonly beyond: RegExp;
-  /** Matches each cut letter (global). */
+  /** Matches each cut (or dropped) letter (global). */
   readonly cut: RegExp;
   /** The word letters, for the warning. */
   readonly letters: string;
+  /** Whether the tokenizer makes the letters tokens of their own or drops them. */
+  readonly drops: boolean;
 }
 
 /** A letter outside `kept` with a letter before or after it. */
@@ -33,8 +38,9 @@ function cutPattern(kept: string): RegExp {
 
 const RULES: Readonly<Record<string, CutRule>> = {
   // Without the `u` flag these test code units, which is quicker and decides the same here.
-  wordpunct: { beyond: /[^\u0000-\u00FF]/, cut: cutPattern('A-Za-z\\u00C0-\\u00FF'), letters: 'A-Z and Latin-1' },
-  treebank: { beyond: /[^\u0000-\u007F]/, cut: cutPattern('A-Za-z'), letters: 'A-Z' },
+  wordpunct: { beyond: /[^\u0000-\u00FF]/, cut: cutPattern('A-Za-z\\u00C0-\\u00FF'), letters: 'A-Z and Latin-1', drops: false },
+  treebank: { beyond: /[^\u0000-\u007F]/, cut: cutPattern('A-Za-z'), letters: 'A-Z', drops: false },
+  word: { beyond: /[^\u0000-\u007F]/, cut: /(?![A-Za-z\u0410-\u044F])\p{L}/gu, letters: 'A-Z and basic Cyrillic', drops: true },
 };
 
 /** Counts the letters a tokenizer cuts out of words, sentence by sentence. */
@@ -55,16 +61,32 @@ export class CutLetterCount {
     while (rule.cut.exec(sentence) !== null) this.letters++;
   }
 
-  /** The warning for a corpus of `tokens` tokens, if the cut letters reach CUT_LETTER_WARNING_SHARE of them. */
+  /** The warning for a corpus of `tokens` tokens, if the letters reach CUT_LETTER_WARNING_SHARE of them. */
   warning(tokens: number): string | undefined {
-    if (this.rule === undefined || tokens === 0) return undefined;
+    const rule = this.rule;
+    if (rule === undefined || tokens === 0) return undefined;
     const share = this.letters / tokens;
     if (share < CUT_LETTER_WARNING_SHARE) return undefined;
-    const percent = (100 * share).toFixed(share < 0.1 ? 1 : 0);
-    return (
-      `the ${this.tokenizer} tokenizer cut ${this.letters} ${this.letters === 1 ? 'letter' : 'letters'} out of words, each now a token (${percent}% of the ` +
-      `tokens: it takes only ${this.rule.letters} letters for word letters); --tokenizer whitespace keeps words ` +
-      'of every script whole (--tokenizer char makes each character a token, for text written without spaces)'
-    );
+    const what = rule.drops
+      ? `dropped ${this.lettersText()} (${percentOf(share)} as many as the tokens): it keeps only ${rule.letters} letters in words`
+      : `cut ${this.lettersText()} out of words, each now a token (${percentOf(share)} of the tokens: it takes only ${rule.letters} letters for word letters)`;
+    return `the ${this.tokenizer} tokenizer ${what}; ${WAY_OUT}`;
   }
+
+  /** Why a corpus has no token, if the tokenizer dropped letters (`word` on Greek text), else undefined. */
+  emptyCorpusReason(): string | undefined {
+    if (this.rule?.drops !== true || this.letters === 0) return undefined;
+    return `the ${this.tokenizer} tokenizer dropped its ${this.lettersText()}, keeping only ${this.rule.letters} letters in words`;
+  }
+
+  private lettersText(): string {
+    return `${this.letters} ${this.letters === 1 ? 'letter' : 'letters'}`;
+  }
+}
+
+const WAY_OUT = '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)';
+
+/** A share as a percentage: one decimal below 10%. */
+function percentOf(share: number): string {
+  return `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
 }

@@ -207,7 +207,11 @@ export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pic
       `the corpus contains ${builder.droppedMarkers} '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped`,
     );
   }
-  if (builder.tokenCount === 0) throw new InputError(`the corpus ${name} holds no tokens`, 'pass a non-empty text corpus');
+  if (builder.tokenCount === 0) {
+    const dropped = cutLetters?.emptyCorpusReason();
+    if (dropped !== undefined) throw new InputError(`the corpus ${name} holds no tokens: ${dropped}`, 'pass --tokenizer whitespace, which keeps words of every script whole');
+    throw new InputError(`the corpus ${name} holds no tokens`, 'pass a non-empty text corpus');
+  }
   const cut = cutLetters?.warning(builder.tokenCount);
   if (cut !== undefined) settings.onWarning?.(cut);
   return builder.build();

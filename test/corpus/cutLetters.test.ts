@@ -34,7 +34,12 @@ describe('CutLetterCount', () => {
     // α and β are words of their own here; "x" is ASCII.
     expect(count('wordpunct', 'Let α be the angle and β the other; then α + β = 90 x.')).toBe(0);
     expect(count('treebank', 'Let α be the angle.')).toBe(0);
-    for (const tokenizer of ['whitespace', 'word', 'char', 'o200k', 'bpe:100']) expect(count(tokenizer, 'Zażółć gęślą jaźń.')).toBe(0);
+    for (const tokenizer of ['whitespace', 'char', 'o200k', 'bpe:100']) expect(count(tokenizer, 'Zażółć gęślą jaźń.')).toBe(0);
+  });
+
+  it('counts every letter word drops: all but A-Z and basic Cyrillic (А-я, not Ё), alone or not', () => {
+    // ż ó ł ć ę ś ą ź ń: 9; "Привет" is kept; ё and α are dropped: 2; é: 1.
+    expect(count('word', 'Zażółć gęślą jaźń.', 'Привет ёж α café')).toBe(12);
   });
 
   it('counts exactly the one-letter tokens wordpunct and treebank cut out of words, on random text', async () => {
@@ -73,6 +78,15 @@ describe('CutLetterCount', () => {
     const one = new CutLetterCount('treebank');
     one.read('café');
     expect(one.warning(4)).toMatch(/^the treebank tokenizer cut 1 letter out of words, each now a token \(25% of the tokens: it takes only A-Z letters/u);
+    const dropped = new CutLetterCount('word');
+    dropped.read('Καλημέρα κόσμε'); // 13 letters, all dropped
+    expect(dropped.emptyCorpusReason()).toBe('the word tokenizer dropped its 13 letters, keeping only A-Z and basic Cyrillic letters in words');
+    expect(dropped.warning(20)).toBe(
+      'the word tokenizer dropped 13 letters (65% as many as the tokens): it keeps only A-Z and basic Cyrillic letters in words; ' +
+        '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)',
+    );
+    expect(letters.emptyCorpusReason()).toBeUndefined(); // wordpunct keeps its letters as tokens
+    expect(dropped.warning(651)).toBeUndefined(); // 13 / 651 < 2%
   });
 });
 
@@ -90,6 +104,14 @@ describe('the loader warns about cut letters', () => {
     expect(await warnings(polish, 'wordpunct')).toEqual([expect.stringMatching(/^the wordpunct tokenizer cut 11 letters out of words, each now a token \(46% of the tokens/u)]);
     expect(await warnings(polish, 'whitespace')).toEqual([]);
     expect(await warnings('Let α be the angle of the triangle.', 'wordpunct')).toEqual([]);
+  });
+
+  it('explains a corpus left with no token because word dropped every letter, in one refusal', async () => {
+    await expect(readCorpusText('Καλημέρα κόσμε.', { tokenizer: 'word', name: 'greek.txt' })).rejects.toThrow(
+      /^the corpus greek\.txt holds no tokens: the word tokenizer dropped its 13 letters, keeping only A-Z and basic Cyrillic letters in words$/u,
+    );
+    await expect(readCorpusText('...', { tokenizer: 'word', name: 'dots.txt' })).rejects.toThrow(/^the corpus dots\.txt holds no tokens$/u);
+    expect(await warnings('Die Straße ist naß und über dem Öl.', 'word')).toEqual([expect.stringMatching(/^the word tokenizer dropped 4 letters \(/u)]);
   });
 
   it('sums the letters over the sources of a corpus and over JSON Lines records', async () => {
