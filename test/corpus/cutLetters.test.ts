@@ -6,7 +6,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { CUT_LETTER_WARNING_SHARE, CutLetterCount } from '../../src/corpus/cutLetters.js';
-import { readCorpusText } from '../../src/corpus/readText.js';
+import { CorpusBuilder } from '../../src/corpus/corpusBuilder.js';
+import { DEFAULT_TEXT_OPTIONS, finishCorpus, readCorpusText, readTextInto } from '../../src/corpus/readText.js';
+import { Vocabulary } from '../../src/vocabulary/vocabulary.js';
 import { prepareTokenizer, tokenizerFor } from '../../src/corpus/tokenizers.js';
 
 function count(tokenizer: string, ...sentences: string[]): number {
@@ -40,6 +42,8 @@ describe('CutLetterCount', () => {
   it('counts every letter word drops: all but A-Z and basic Cyrillic (А-я, not Ё), alone or not', () => {
     // ż ó ł ć ę ś ą ź ń: 9; "Привет" is kept; ё and α are dropped: 2; é: 1.
     expect(count('word', 'Zażółć gęślą jaźń.', 'Привет ёж α café')).toBe(12);
+    // A sentence without one ASCII character is read too: 8 letters.
+    expect(count('word', 'Καλημέρα')).toBe(8);
   });
 
   it('counts exactly the one-letter tokens wordpunct and treebank cut out of words, on random text', async () => {
@@ -74,6 +78,9 @@ describe('CutLetterCount', () => {
         'makes each character a token, for text written without spaces)',
     );
     expect(letters.warning(151)).toBeUndefined();
+    // 3 of 30 is 10%: no decimal from 10% up; 3 of 31 (9.7%) one.
+    expect(letters.warning(30)).toContain('(10% of the tokens');
+    expect(letters.warning(31)).toContain('(9.7% of the tokens');
     expect(letters.warning(0)).toBeUndefined();
     const one = new CutLetterCount('treebank');
     one.read('café');
@@ -86,6 +93,8 @@ describe('CutLetterCount', () => {
         '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)',
     );
     expect(letters.emptyCorpusReason()).toBeUndefined(); // wordpunct keeps its letters as tokens
+    expect(new CutLetterCount('whitespace').emptyCorpusReason()).toBeUndefined();
+    expect(letters.warning(0)).toBeUndefined();
     expect(dropped.warning(651)).toBeUndefined(); // 13 / 651 < 2%
   });
 });
@@ -112,6 +121,15 @@ describe('the loader warns about cut letters', () => {
     );
     await expect(readCorpusText('...', { tokenizer: 'word', name: 'dots.txt' })).rejects.toThrow(/^the corpus dots\.txt holds no tokens$/u);
     expect(await warnings('Die Straße ist naß und über dem Öl.', 'word')).toEqual([expect.stringMatching(/^the word tokenizer dropped 4 letters \(/u)]);
+  });
+
+  it('reads without a listener, and readTextInto without a count', async () => {
+    const { corpus } = await readCorpusText('Zażółć gęślą jaźń.', { tokenizer: 'wordpunct' });
+    expect(corpus.ids.length).toBe(14);
+    const builder = new CorpusBuilder(new Vocabulary());
+    await readTextInto({ text: 'Zażółć gęślą jaźń.', format: 'text', name: 'pl' }, { ...DEFAULT_TEXT_OPTIONS }, builder);
+    expect(builder.tokenCount).toBe(14);
+    expect(Array.from(finishCorpus(builder, 'pl', {}).offsets)).toEqual([0, 14]);
   });
 
   it('sums the letters over the sources of a corpus and over JSON Lines records', async () => {

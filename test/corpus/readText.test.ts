@@ -157,6 +157,11 @@ describe('readCorpusText: formats and options', () => {
     expect(await offsets({ sentences: 'line', emptySentences: true })).toEqual([0, 2, 2, 3]);
     expect(await offsets({ sentences: 'auto', emptySentences: true })).toEqual([0, 2, 3]);
     expect(await offsets({ sentences: 'auto' })).toEqual([0, 2, 3]);
+    // In auto mode emptySentences changes nothing: two sentences on one line stay two.
+    for (const emptySentences of [false, true]) {
+      const { corpus } = await readCorpusText('A b. C d.\n', { tokenizer: 'whitespace', sentences: 'auto', emptySentences });
+      expect(Array.from(corpus.offsets)).toEqual([0, 2, 4]);
+    }
   });
 
   it("encodes a line into subword pieces without its surrounding white space, also with emptySentences", async () => {
