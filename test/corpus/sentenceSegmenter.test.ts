@@ -77,3 +77,60 @@ describe('splitSentences', () => {
     expect(splitSentences('   ')).toEqual([]);
   });
 });
+
+describe('splitSentences: the rules one case each (from the mutation run of 3 December)', () => {
+  const cases: [string, string[]][] = [
+    // A run of marks is one candidate: the sentence ends after the whole run.
+    ['Why?! He left.', ['Why?!', 'He left.']],
+    ['Really?!? Yes.', ['Really?!?', 'Yes.']],
+    // A period run or an ellipsis ends a sentence only before an uppercase word; never before a number.
+    ['Wait... Then go.', ['Wait...', 'Then go.']],
+    ['Wait... then go.', ['Wait... then go.']],
+    ['Wait\u2026 Then go.', ['Wait\u2026', 'Then go.']],
+    ['Wait... 12 came.', ['Wait... 12 came.']],
+    // ? and ! end one before a capital, a number or an opening quote; not before a lowercase word.
+    ['Is it 5? 6 is.', ['Is it 5?', '6 is.']],
+    ['Go! "Now" he said.', ['Go!', '"Now" he said.']],
+    ['Go! "now" he said.', ['Go! "now" he said.']],
+    // Closers stay with the sentence they end, however many.
+    ['He said (see above.)) Then left.', ['He said (see above.))', 'Then left.']],
+    // The next word is read after opening quotes and brackets; a lowercase one goes on.
+    ['He left. "then" was said.', ['He left. "then" was said.']],
+    ['He left. ("Then" was said.)', ['He left.', '("Then" was said.)']],
+    // The word before the period without its opening quotes and brackets: "Mr" is a title.
+    ['("Mr. Smith") came. Yes.', ['("Mr. Smith") came.', 'Yes.']],
+    // After a hyphen the last part is looked up: ex-Gov. is Gov.
+    ['The ex-Gov. Smith spoke. Yes.', ['The ex-Gov. Smith spoke.', 'Yes.']],
+    // A word ending in a hyphen leaves nothing to look up: the period ends the sentence.
+    ['He said ten-. Then left.', ['He said ten-.', 'Then left.']],
+    // A number abbreviation before a number, in any case; before a word it is an abbreviation or not.
+    ['See No. 5 here. Yes.', ['See No. 5 here.', 'Yes.']],
+    ['See NO. 5 here. Yes.', ['See NO. 5 here.', 'Yes.']],
+    ['A no. Then what.', ['A no.', 'Then what.']],
+    // An abbreviation before a number: never an end; before a starter word (read without trailing
+    // punctuation): an end; before another capital word: not.
+    ['On Jan. 12 it rained. Yes.', ['On Jan. 12 it rained.', 'Yes.']],
+    ['It came in Jan. The, end.', ['It came in Jan.', 'The, end.']],
+    ['It came in Jan. Smith saw.', ['It came in Jan. Smith saw.']],
+    ['The U.S. Army came. In the U.S. The end.', ['The U.S. Army came.', 'In the U.S.', 'The end.']],
+    ['Ask Ph.D. Jones.', ['Ask Ph.D. Jones.']],
+    ['Ask abc.de.f Jones.', ['Ask abc.de.f Jones.']],
+    ['Born in U.S.A. Is it?', ['Born in U.S.A.', 'Is it?']],
+    // Dotted letters in groups of one or two only; a group of three is a word, and its period an end.
+    ['Visit abc.def. Smith came.', ['Visit abc.def.', 'Smith came.']],
+    // An initial: one uppercase letter.
+    ['J. R. R. Tolkien wrote. Yes.', ['J. R. R. Tolkien wrote.', 'Yes.']],
+    ['It is plan b. Smith came.', ['It is plan b.', 'Smith came.']],
+    // A mark at the end of the text ends the last sentence; white space alone is no sentence.
+    ['Hello.', ['Hello.']],
+    ['  \n ', []],
+    ['Hello.   ', ['Hello.']],
+    // An immediate mark ends its sentence with no space after it, also in a run with others.
+    ['日本です。次です！終わり', ['日本です。', '次です！', '終わり']],
+  ];
+  for (const [text, sentences] of cases) {
+    it(JSON.stringify(text), () => {
+      expect(splitSentences(text)).toEqual(sentences);
+    });
+  }
+});
