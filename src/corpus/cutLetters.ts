@@ -38,7 +38,8 @@ function cutPattern(kept: string): RegExp {
 
 const RULES: Readonly<Record<string, CutRule>> = {
   // Without the `u` flag these test code units, which is quicker and decides the same here.
-  wordpunct: { beyond: /[^\u0000-\u00FF]/, cut: cutPattern('A-Za-z\\u00C0-\\u00FF'), letters: 'A-Z and Latin-1', drops: false },
+  // wordpunct's pattern is case-insensitive, so Ÿ (U+0178, the capital of ÿ) is a word letter to it too.
+  wordpunct: { beyond: /[^\u0000-\u00FF]/, cut: cutPattern('A-Za-z\\u00C0-\\u00FF\\u0178'), letters: 'A-Z and Latin-1', drops: false },
   treebank: { beyond: /[^\u0000-\u007F]/, cut: cutPattern('A-Za-z'), letters: 'A-Z', drops: false },
   word: { beyond: /[^\u0000-\u007F]/, cut: /(?![A-Za-z\u0410-\u044F])\p{L}/gu, letters: 'A-Z and basic Cyrillic', drops: true },
 };

@@ -48,7 +48,7 @@ describe('CutLetterCount', () => {
 
   it('counts exactly the one-letter tokens wordpunct and treebank cut out of words, on random text', async () => {
     // Words of letters from several scripts; a cut letter is a token of its own, next to other letters.
-    const letters = [...'abzAZéßÿżółćęПрΩλ'];
+    const letters = [...'abzAZéßÿŸżółćęПрΩλ'];
     let seed = 7;
     const pick = (n: number): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -61,7 +61,8 @@ describe('CutLetterCount', () => {
         const sentence = Array.from({ length: 1 + pick(6) }, () => Array.from({ length: 1 + pick(5) }, () => letters[pick(letters.length)]).join('')).join(' ');
         // The cut letters: one-letter tokens outside the word letters, from words of two letters or more.
         const words = sentence.split(' ').filter((word) => word.length > 1);
-        const cut = words.flatMap((word) => tokenize(word)).filter((token) => token.length === 1 && !(tokenizer === 'wordpunct' ? /[A-Za-z\u00C0-\u00FF]/u : /[A-Za-z]/u).test(token));
+        // (wordpunct's letters are its pattern's class, read case-insensitively as natural reads it: Ÿ too.)
+        const cut = words.flatMap((word) => tokenize(word)).filter((token) => token.length === 1 && !(tokenizer === 'wordpunct' ? /^[A-Za-zÀ-ÿ-]$/i : /[A-Za-z]/u).test(token));
         expect(count(tokenizer, sentence)).toBe(cut.length);
       }
     }
