@@ -252,21 +252,41 @@ export function spanScannerFor(name: string): SpanScanner | undefined {
 
 /**
  * Cuts a long text at white space into pieces of at least `size` characters (the last may be
- * shorter), so that a sentence of millions of tokens is tokenized piece by piece. A word (a run
- * without white space) is only cut if it is longer than `size` characters (never in a surrogate pair). The
- * word tokenizers split at white space, so their tokens are the same as on the whole text. O(length).
+ * shorter), so that a sentence of millions of tokens is tokenized piece by piece. The word tokenizers
+ * split at white space, so their tokens are the same as on the whole text, with one care: `treebank`
+ * reads a period before spaces at the end of its text as a sentence's end (natural's `/\. *(\n|$)/`),
+ * so a piece never ends in a period and spaces: a cut goes after white space that is not a space, or
+ * after a space that follows neither a period nor a space (a text with no such place after `size`
+ * characters stays one piece). A word (a run without white space) is only cut if it is longer than
+ * `size` characters (never in a surrogate pair). O(length).
  */
 export function* whitespaceWindows(text: string, size: number): Generator<string> {
   let start = 0;
   while (text.length - start > size) {
-    const from = start + size;
-    const space = text.slice(from, from + size).search(/\s/u);
-    if (space < 0 && text.length - from <= size) break;
-    let cut = space >= 0 ? from + space + 1 : from;
-    const code = text.charCodeAt(cut - 1);
-    if (space < 0 && code >= 0xd800 && code <= 0xdbff) cut++;
+    const cut = windowCut(text, start + size, size);
+    if (cut === undefined) break;
     yield text.slice(start, cut);
     start = cut;
   }
   if (start < text.length) yield text.slice(start);
+}
+
+/** A place to cut after: white space but a space, or a space after neither a period nor white space. */
+const CLEAN_CUT = /(?! )\s|[^.\s] /g;
+const SPACE = /\s/;
+
+/**
+ * Where to cut, at or after `from`: after the first clean white space if the next `size` characters
+ * have white space (however far the clean one is); else inside the word, at `from` (moved past a high
+ * surrogate). Undefined when the rest of the text is to stay one piece.
+ */
+function windowCut(text: string, from: number, size: number): number | undefined {
+  if (SPACE.test(text.slice(from, from + size))) {
+    CLEAN_CUT.lastIndex = from;
+    const clean = CLEAN_CUT.exec(text);
+    return clean === null ? undefined : clean.index + clean[0].length;
+  }
+  if (text.length - from <= size) return undefined;
+  const code = text.charCodeAt(from - 1);
+  return code >= 0xd800 && code <= 0xdbff ? from + 1 : from;
 }

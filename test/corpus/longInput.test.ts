@@ -8,10 +8,11 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { sentenceSplitter } from '../../src/corpus/sentenceSplitter.js';
-import { whitespaceWindows } from '../../src/corpus/tokenizers.js';
+import { prepareTokenizer, tokenizerFor, WORD_TOKENIZER_NAMES, whitespaceWindows } from '../../src/corpus/tokenizers.js';
 
 describe('a long paragraph in auto mode', () => {
   it('is split as it grows, with the same sentences as each sentence on its own', () => {
@@ -40,6 +41,45 @@ describe('whitespaceWindows', () => {
     const pieces = [...whitespaceWindows(emoji, 3)];
     expect(pieces.join('')).toBe(emoji);
     for (const piece of pieces) expect(piece.length % 2).toBe(0);
+  });
+
+  it('never ends a piece in a period and spaces: treebank reads that as the end of a sentence', async () => {
+    // treebank reads `Mr. ` at the end of a text as `Mr` `.`. After 6 characters the first white
+    // space follows `Mr.`, so the cut moves on to the space after `met`.
+    expect([...whitespaceWindows('Mr. Mr. met Dr. Jones', 6)]).toEqual(['Mr. Mr. met ', 'Dr. Jones']);
+    // A tab is a clean place however it follows (treebank's rule reads spaces only).
+    expect([...whitespaceWindows('a. b.\tc.  d.', 3)]).toEqual(['a. b.\t', 'c.  d.']);
+    // Only periods and spaces before each white space: the rest stays one piece.
+    expect([...whitespaceWindows('a. b.  c.  d.', 3)]).toEqual(['a. b.  c.  d.']);
+    await prepareTokenizer('treebank');
+    const treebank = tokenizerFor('treebank');
+    const text = Array.from({ length: 3000 }, () => 'Mr.').join(' ') + ' Smith went home';
+    const pieces = [...whitespaceWindows(text, 1000)];
+    expect(pieces.map((piece) => piece.length)).toEqual([text.length - 'went home'.length, 'went home'.length]);
+    expect(pieces.flatMap((piece) => treebank(piece))).toEqual(treebank(text));
+  });
+
+  it('gives every word tokenizer the tokens of the whole text (400 random texts, words shorter than the size)', async () => {
+    // Words chosen to meet each tokenizer's rules at a cut: periods (treebank's sentence end),
+    // contractions and quotes (treebank), commas before spaces, digits with dots (wordpunct), a
+    // surrogate pair, white space of several kinds.
+    const words = ['Mr.', 'a.', 'can\'t', "'s", 'n\'t', ',', "'", '"', '3.14', 'x_y', 'don\'t', 'Zoë', '😀', 'cannot', 'gonna', 'end.', '(a)', '--'];
+    const spaces = [' ', ' ', ' ', '  ', '\t', '\n', ' \n', '\u00a0'];
+    for (const name of WORD_TOKENIZER_NAMES) await prepareTokenizer(name);
+    const random = seedrandom('windows');
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    for (let trial = 0; trial < 400; trial++) {
+      const count = 1 + Math.floor(random() * 60);
+      let text = pick(words);
+      for (let i = 1; i < count; i++) text += pick(spaces) + pick(words);
+      const size = 7 + Math.floor(random() * 30);
+      const pieces = [...whitespaceWindows(text, size)];
+      expect(pieces.join('')).toBe(text);
+      for (const name of WORD_TOKENIZER_NAMES) {
+        const tokenize = tokenizerFor(name);
+        expect(pieces.flatMap((piece) => tokenize(piece)), `${name} on ${JSON.stringify(text)} in pieces of ${size}`).toEqual(tokenize(text));
+      }
+    }
   });
 });
 
