@@ -256,8 +256,9 @@ export function spanScannerFor(name: string): SpanScanner | undefined {
  * split at white space, so their tokens are the same as on the whole text, with one care: `treebank`
  * reads a period before spaces at the end of its text as a sentence's end (natural's `/\. *(\n|$)/`),
  * so a piece never ends in a period and spaces: a cut goes after white space that is not a space, or
- * after a space that follows neither a period nor a space (a text with no such place after `size`
- * characters stays one piece). A word (a run without white space) is only cut if it is longer than
+ * after a space that follows neither a period nor a space, and not before a combining mark (`char`
+ * drops one after white space with it); a text with no such place after `size` characters stays one
+ * piece. A word (a run without white space) is only cut if it is longer than
  * `size` characters (never in a surrogate pair). O(length).
  */
 export function* whitespaceWindows(text: string, size: number): Generator<string> {
@@ -271,8 +272,12 @@ export function* whitespaceWindows(text: string, size: number): Generator<string
   if (start < text.length) yield text.slice(start);
 }
 
-/** A place to cut after: white space but a space, or a space after neither a period nor white space. */
-const CLEAN_CUT = /(?! )\s|[^.\s] /g;
+/**
+ * A place to cut after: white space but a space, or a space after neither a period nor white space;
+ * and not before a character that joins the white space's grapheme cluster (UAX #29 GB9 and GB9a:
+ * Extend, ZWJ, SpacingMark), which `char` drops with the white space.
+ */
+const CLEAN_CUT = /(?:(?! )\s|[^.\s] )(?![\p{M}\u200c\u200d\uff9e\uff9f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}])/gu;
 const SPACE = /\s/;
 
 /**

@@ -62,8 +62,9 @@ describe('whitespaceWindows', () => {
   it('gives every word tokenizer the tokens of the whole text (400 random texts, words shorter than the size)', async () => {
     // Words chosen to meet each tokenizer's rules at a cut: periods (treebank's sentence end),
     // contractions and quotes (treebank), commas before spaces, digits with dots (wordpunct), a
-    // surrogate pair, white space of several kinds.
-    const words = ['Mr.', 'a.', 'can\'t', "'s", 'n\'t', ',', "'", '"', '3.14', 'x_y', 'don\'t', 'Zoë', '😀', 'cannot', 'gonna', 'end.', '(a)', '--'];
+    // surrogate pair, white space of several kinds, marks that join the white space before them in one
+    // grapheme cluster (char).
+    const words = ['Mr.', 'a.', 'can\'t', "'s", 'n\'t', ',', "'", '"', '3.14', 'x_y', 'don\'t', 'Zoë', '😀', 'cannot', 'gonna', 'end.', '(a)', '--', '\u0301a', '\u200db', '\u{1f3fb}', 'x\u0301'];
     const spaces = [' ', ' ', ' ', '  ', '\t', '\n', ' \n', '\u00a0'];
     for (const name of WORD_TOKENIZER_NAMES) await prepareTokenizer(name);
     const random = seedrandom('windows');
