@@ -8,6 +8,10 @@ describe('the built-in Brown corpus', () => {
     expect(brownLineTokens('\tThe/at 1/2/cd Fulton/np-tl ./.', true)).toEqual(['the', '1/2', 'fulton', '.']);
     expect(brownLineTokens('The/at', false)).toEqual(['The']);
     expect(brownLineTokens('   ', true)).toEqual([]);
+    // A slash is looked for inside the word only (the one before is the word before's), and a slash
+    // at a word's start is no tag's: the word is kept whole, never empty.
+    expect(brownLineTokens('a/at b', false)).toEqual(['a', 'b']);
+    expect(brownLineTokens('/x //in', false)).toEqual(['/x', '/']);
   });
 
   it('has 500 files, 44 of them news', () => {

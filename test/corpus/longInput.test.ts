@@ -41,6 +41,23 @@ describe('whitespaceWindows', () => {
     const pieces = [...whitespaceWindows(emoji, 3)];
     expect(pieces.join('')).toBe(emoji);
     for (const piece of pieces) expect(piece.length % 2).toBe(0);
+    expect(pieces).toEqual(Array.from({ length: 5 }, () => '😀😀'));
+  });
+
+  it('cuts a word longer than the size where the size ends, after a surrogate pair there', () => {
+    // 'abcdefgh ij', size 3: no white space in 'def' and 8 characters left, so a cut at 3; then
+    // 'gh ' has white space, the cut goes after it.
+    expect([...whitespaceWindows('abcdefgh ij', 3)]).toEqual(['abc', 'defgh ', 'ij']);
+    // exactly `size` characters left: one piece
+    expect([...whitespaceWindows('abcdef', 3)]).toEqual(['abcdef']);
+    // a surrogate pair across the cut: the cut moves past it (U+10000 and U+10FFFF: the ends of the range)
+    expect([...whitespaceWindows('ab😀cdef', 3)]).toEqual(['ab😀', 'cdef']);
+    expect([...whitespaceWindows('ab\u{10000}cdef', 3)]).toEqual(['ab\u{10000}', 'cdef']);
+    expect([...whitespaceWindows('ab\u{10FFFF}cdef', 3)]).toEqual(['ab\u{10FFFF}', 'cdef']);
+    // a whole pair before the cut: no move
+    expect([...whitespaceWindows('a😀😀😀', 3)]).toEqual(['a😀', '😀😀']);
+    // a cut at the very end leaves no empty piece
+    expect([...whitespaceWindows('aaaab ', 3)]).toEqual(['aaaab ']);
   });
 
   it('never ends a piece in a period and spaces: treebank reads that as the end of a sentence', async () => {

@@ -1,11 +1,21 @@
 /**
- * Tokenizers: `char` yields grapheme clusters; the table of names.
+ * Tokenizers: `char` yields grapheme clusters; every tokenizer keeps the contract (non-empty tokens, no
+ * white space); the table of names and what each name resolves to; natural loaded only when needed.
  */
 
 import { createRequire } from 'node:module';
 import seedrandom from 'seedrandom';
-import { describe, expect, it } from 'vitest';
-import { TOKENIZER_NAMES, isSpace, tokenizerFor } from '../../src/corpus/tokenizers.js';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  TOKENIZER_NAMES,
+  WORD_TOKENIZER_NAMES,
+  forEachWord,
+  forEachWordPunct,
+  isSpace,
+  prepareTokenizer,
+  spanScannerFor,
+  tokenizerFor,
+} from '../../src/corpus/tokenizers.js';
 import { UsageError, describeError } from '../../src/errors.js';
 
 function captureError(run: () => unknown): unknown {
@@ -41,6 +51,50 @@ describe('tokenizers', () => {
   });
 });
 
+describe('the tokenizer contract', () => {
+  it('every word tokenizer gives non-empty tokens without white space, on random text with every white space', async () => {
+    const spaces: string[] = [];
+    for (let code = 0; code < 0x10000; code++) if (/\s/u.test(String.fromCharCode(code))) spaces.push(String.fromCharCode(code));
+    const alphabet = [...spaces, ...spaces, ...'ab9.,\'"-:;!?()é', "n't", 'can', 'not', 'Mr.', '\u0301', '😀'];
+    for (const name of WORD_TOKENIZER_NAMES) await prepareTokenizer(name);
+    const random = seedrandom('contract');
+    for (let trial = 0; trial < 3000; trial++) {
+      const text = Array.from({ length: Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      for (const name of WORD_TOKENIZER_NAMES) {
+        for (const token of tokenizerFor(name)(text)) {
+          expect(token.length, `${name} on ${JSON.stringify(text)}`).toBeGreaterThan(0);
+          expect(/\s/u.test(token), `${name} on ${JSON.stringify(text)}: ${JSON.stringify(token)}`).toBe(false);
+        }
+      }
+    }
+  });
+});
+
+describe('what a name resolves to', () => {
+  it('whitespace and wordpunct give spans; bpe:K is wordpunct (its pre-tokenizer); the rest give strings only', async () => {
+    expect(spanScannerFor('whitespace')).toBe(forEachWord);
+    expect(spanScannerFor('wordpunct')).toBe(forEachWordPunct);
+    expect(spanScannerFor('bpe:50')).toBe(forEachWordPunct);
+    for (const name of ['word', 'treebank', 'char', 'gpt2']) expect(spanScannerFor(name), name).toBeUndefined();
+    expect(tokenizerFor('bpe:50')("Don't stop.")).toEqual(['Don', "'", 't', 'stop', '.']);
+    expect(() => spanScannerFor('bpe:x')).toThrow(UsageError);
+  });
+
+  it("loads natural's tokenizers for word and treebank only, and says so if asked for them unloaded", async () => {
+    for (const [name, tokens] of [
+      ['word', ['Don', 't', 'stop']],
+      ['treebank', ['Do', "n't", 'stop', '.']],
+    ] as const) {
+      vi.resetModules();
+      const fresh = await import('../../src/corpus/tokenizers.js');
+      await fresh.prepareTokenizer('wordpunct');
+      expect(() => fresh.tokenizerFor(name)).toThrow(/natural's tokenizers were not loaded/u);
+      await fresh.prepareTokenizer(name);
+      expect(fresh.tokenizerFor(name)("Don't stop.")).toEqual(tokens);
+    }
+  });
+});
+
 describe('isSpace', () => {
   it('matches exactly the code units /\\s/u matches', () => {
     for (let code = 0; code < 0x10000; code++) expect(isSpace(code)).toBe(/\s/u.test(String.fromCharCode(code)));
@@ -48,10 +102,12 @@ describe('isSpace', () => {
 });
 
 describe('wordpunct', () => {
-  it("gives exactly natural's WordPunctTokenizer tokens (white space dropped) on random Unicode", () => {
+  it("gives exactly natural's WordPunctTokenizer tokens (white space dropped) on random Unicode", async () => {
     const natural = createRequire(import.meta.url)('natural/lib/natural/tokenizers') as { WordPunctTokenizer: new () => { tokenize(text: string): string[] } };
     const reference = new natural.WordPunctTokenizer();
-    const ours = tokenizerFor('wordpunct');
+    // a fresh module, so its class table is built in this test (a mutation run keeps modules loaded)
+    vi.resetModules();
+    const ours = (await import('../../src/corpus/tokenizers.js')).tokenizerFor('wordpunct');
     const random = seedrandom('wordpunct');
     // Letters, digits, punctuation, Latin-1, Ÿ (matched through the case-insensitive flag), ſ, Greek,
     // CJK, an emoji (a surrogate pair), combining accents, tabs, no-break spaces and line ends.
