@@ -100,8 +100,9 @@ function fromSpans(scan: SpanScanner): Tokenize {
  * `/([A-Za-zÀ-ÿ-]+|[0-9._]+|.|!|\?|'|"|:|;|,|-)/i`: a run of letters, a run of digits, `.` and `_`,
  * or any other single code unit (`.` matches all but the line ends, which are white space).
  */
-const WORD_PUNCT_LETTER = /^[A-Za-zÀ-ÿ-]$/i;
-const WORD_PUNCT_NUMBER = /^[0-9._]$/i;
+// (tested on one code unit at a time, so without anchors)
+const WORD_PUNCT_LETTER = /[A-Za-zÀ-ÿ-]/i;
+const WORD_PUNCT_NUMBER = /[0-9._]/i;
 let wordPunctClasses: Uint8Array | undefined;
 
 /**

@@ -12,6 +12,8 @@ import {
   forEachWord,
   forEachWordPunct,
   isSpace,
+  isTokenizerName,
+  lowercasesByDefault,
   prepareTokenizer,
   spanScannerFor,
   tokenizerFor,
@@ -78,6 +80,13 @@ describe('what a name resolves to', () => {
     for (const name of ['word', 'treebank', 'char', 'gpt2']) expect(spanScannerFor(name), name).toBeUndefined();
     expect(tokenizerFor('bpe:50')("Don't stop.")).toEqual(['Don', "'", 't', 'stop', '.']);
     expect(() => spanScannerFor('bpe:x')).toThrow(UsageError);
+  });
+
+  it('knows its names (a malformed bpe:K is none) and lowercases for the word-level ones only', () => {
+    for (const name of ['word', 'char', 'gpt2', 'bpe:50']) expect(isTokenizerName(name), name).toBe(true);
+    for (const name of ['bpe:x', 'bpe:0', 'bpe', 'toString', '']) expect(isTokenizerName(name), name).toBe(false);
+    for (const name of WORD_TOKENIZER_NAMES) expect(lowercasesByDefault(name), name).toBe(true);
+    for (const name of ['gpt2', 'cl100k', 'o200k', 'bpe:50']) expect(lowercasesByDefault(name), name).toBe(false);
   });
 
   it("loads natural's tokenizers for word and treebank only, and says so if asked for them unloaded", async () => {
