@@ -94,13 +94,13 @@ export function splitSentences(text: string): string[] {
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
     const at = match.index;
+    // (charAt past the end is '', no mark and no closer)
     let end = at + 1;
-    while (end < text.length && isMark(text[end]!)) end++;
-    while (end < text.length && CLOSERS.has(text[end]!)) end++;
+    while (isMark(text.charAt(end))) end++;
+    while (CLOSERS.has(text.charAt(end))) end++;
     CANDIDATE.lastIndex = end;
     if (!endsSentence(text, at, end)) continue;
-    const sentence = text.slice(start, end).trim();
-    if (sentence.length > 0) sentences.push(sentence);
+    sentences.push(text.slice(start, end).trim()); // never empty: it holds its mark
     start = end;
   }
   const rest = text.slice(start).trim();
@@ -112,11 +112,14 @@ function isMark(ch: string): boolean {
   return ch === '.' || ch === '\u2026' || STRONG.has(ch) || IMMEDIATE.has(ch);
 }
 
-/** Decides the candidate whose marks span [at, marksEnd) and closers reach `end`. */
+/**
+ * Decides the candidate whose marks and closers span [at, end). At the text's end it says no: the
+ * rest of the text is the last sentence anyway.
+ */
 function endsSentence(text: string, at: number, end: number): boolean {
   const marks = text.slice(at, end);
   if (hasImmediate(marks)) return true;
-  if (end < text.length && !SPACE.test(text[end]!)) return false;
+  if (!SPACE.test(text.charAt(end))) return false;
   const next = nextWord(text, end);
   if (next === '') return true;
   if (hasStrong(marks)) return !LOWER.test(next);
@@ -138,14 +141,14 @@ function hasStrong(marks: string): boolean {
 
 /** A single period after `word` (without the period), before `next` (not lowercase). */
 function periodEnds(written: string, next: string): boolean {
+  // (a word ending in a hyphen leaves '', which is no abbreviation: the period ends the sentence)
   const word = written.slice(written.lastIndexOf('-') + 1);
-  if (word === '') return true;
   if (TITLES.has(word)) return false;
   if (DIGIT.test(next) && NUMBER_ABBREVIATIONS.has(word.toLowerCase())) return false;
   const initial = word.length === 1 && UPPER.test(word);
   const abbreviation = initial || ABBREVIATIONS.has(word) || DOTTED.test(word);
   if (!abbreviation) return true;
-  if (DIGIT.test(next)) return false;
+  // (so never before a number: no starter is one)
   return SENTENCE_STARTERS.has(stripWord(next));
 }
 
@@ -153,17 +156,21 @@ function periodEnds(written: string, next: string): boolean {
 function previousWord(text: string, at: number): string {
   let from = at;
   while (from > 0 && !SPACE.test(text[from - 1]!)) from--;
-  while (from < at && OPENERS.has(text[from]!)) from++;
+  while (OPENERS.has(text[from]!)) from++; // stops at `at` at the latest: a mark is no opener
   return text.slice(from, at);
 }
 
-/** The next word after `end`, without opening quotes or brackets (at most 40 characters looked at). */
+/**
+ * The next word after `end`, without opening quotes or brackets. Each word is read here for one
+ * candidate at most (a candidate before it is in white space or openers, which hold no mark), so the
+ * scans stay O(length).
+ */
 function nextWord(text: string, end: number): string {
   let from = end;
-  while (from < text.length && SPACE.test(text[from]!)) from++;
-  while (from < text.length && OPENERS.has(text[from]!)) from++;
+  while (SPACE.test(text.charAt(from))) from++;
+  while (OPENERS.has(text.charAt(from))) from++;
   let to = from;
-  while (to < text.length && to - from < 40 && !SPACE.test(text[to]!)) to++;
+  while (to < text.length && !SPACE.test(text[to]!)) to++;
   return text.slice(from, to);
 }
 

@@ -127,6 +127,26 @@ describe('splitSentences: the rules one case each (from the mutation run of 3 De
     ['Hello.   ', ['Hello.']],
     // An immediate mark ends its sentence with no space after it, also in a run with others.
     ['日本です。次です！終わり', ['日本です。', '次です！', '終わり']],
+    // (the second mutation run, 3 December)
+    // ? and ! are no abbreviation's period: after an initial, before a word that starts no sentence.
+    ['Is it plan B? Yes.', ['Is it plan B?', 'Yes.']],
+    // A run with ? or ! in it is decided as ? and !, also with an ellipsis after the mark.
+    ['Why?\u2026 12 came.', ['Why?\u2026', '12 came.']],
+    // Before a number an ellipsis goes on; only the next word's first character decides.
+    ['Wait... 3D films came.', ['Wait... 3D films came.']],
+    ['Say no. A4 paper is fine.', ['Say no.', 'A4 paper is fine.']],
+    // Closers are no periods: after `done."` the next word decides as after a plain period.
+    ['It was "done." 12 came.', ['It was "done."', '12 came.']],
+    // Dotted groups: the whole word, three groups or more, a last group of two letters.
+    ['Visit a.b.cde. Smith came.', ['Visit a.b.cde.', 'Smith came.']],
+    ['Visit abc.de. Smith came.', ['Visit abc.de.', 'Smith came.']],
+    ['The U.S.A. Army came.', ['The U.S.A. Army came.']],
+    ['He has a B.Sc. Smith said so.', ['He has a B.Sc. Smith said so.']],
+    // The next word is read without its trailing punctuation, all of it, and whole inside.
+    ['It came in Jan. Then," he said.', ['It came in Jan.', 'Then," he said.']],
+    ['It came in Jan. Th-e end.', ['It came in Jan. Th-e end.']],
+    // Nothing but white space and openers after a period: it ends the sentence, even after a title.
+    ['See Mr. (', ['See Mr.', '(']],
   ];
   for (const [text, sentences] of cases) {
     it(JSON.stringify(text), () => {
