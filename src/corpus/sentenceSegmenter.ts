@@ -170,6 +170,7 @@ function nextWord(text: string, end: number): string {
   while (SPACE.test(text.charAt(from))) from++;
   while (OPENERS.has(text.charAt(from))) from++;
   let to = from;
+  // Stryker disable next-line EqualityOperator: equivalent, one step past the end reads undefined (no white space) and the slice stops at the end
   while (to < text.length && !SPACE.test(text[to]!)) to++;
   return text.slice(from, to);
 }
