@@ -1,12 +1,16 @@
 /**
- * Re-spelling words as BPE pieces: taking the pieces of the words learning saw from where learning left
+ * Learning on a corpus's chosen sentences, by hand on three sentences; reading through the
+ * pre-tokenizer; the token limit; a vocabulary past the first 65,536 pieces. Re-spelling words as BPE
+ * pieces: taking the pieces of the words learning saw from where learning left
  * them gives exactly the corpus that segmenting every word with the merges gives (same ids, same
  * vocabulary order), also when learning saw only part of the sentences.
  */
 
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
-import { learnCorpusBpe, respell } from '../../../src/corpus/subword/learnedBpe.js';
+import { InputError } from '../../../src/errors.js';
+import type { TokenCorpus } from '../../../src/corpus/tokenCorpus.js';
+import { learnCorpusBpe, learnCorpusMerges, readWithSubwords, respell } from '../../../src/corpus/subword/learnedBpe.js';
 import { Vocabulary } from '../../../src/vocabulary/vocabulary.js';
 
 describe('respell', () => {
@@ -26,5 +30,130 @@ describe('respell', () => {
     expect(a.offsets).toEqual(b.offsets);
     expect(a.ids).toEqual(b.ids);
     expect(Array.from({ length: fromLearning.size }, (_, id) => fromLearning.token(id))).toEqual(Array.from({ length: segmented.size }, (_, id) => segmented.token(id)));
+  });
+});
+
+/** A word corpus from sentences of space-separated words, and its vocabulary. */
+function wordCorpus(sentences: readonly string[]): { vocabulary: Vocabulary; corpus: TokenCorpus } {
+  const vocabulary = new Vocabulary();
+  const ids: number[] = [];
+  const offsets = [0];
+  for (const sentence of sentences) {
+    for (const word of sentence.split(' ')) ids.push(vocabulary.intern(word));
+    offsets.push(ids.length);
+  }
+  return { vocabulary, corpus: { ids: Int32Array.from(ids), offsets: Int32Array.from(offsets) } };
+}
+
+const piecesOf = (pieces: Vocabulary, corpus: TokenCorpus): string[][] =>
+  Array.from({ length: corpus.offsets.length - 1 }, (_, s) => Array.from(corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]), (id) => pieces.token(id)));
+
+describe('learning on a corpus, by hand', () => {
+  // "ab ab" | "ab c" | "cd cd cd": spelled a b</w>, c</w>, c d</w>.
+  const { vocabulary, corpus } = wordCorpus(['ab ab', 'ab c', 'cd cd cd']);
+
+  it('counts the words of every sentence, or of the chosen ones only', () => {
+    // All: (a, b</w>) 3 and (c, d</w>) 3, a tie won by the left symbol that sorts first; then no pair.
+    expect(learnCorpusMerges(vocabulary, corpus, 5)).toEqual([
+      { left: 'a', right: 'b</w>' },
+      { left: 'c', right: 'd</w>' },
+    ]);
+    // Sentences 0 and 1 only: ab x3 and c x1, one pair (a, b</w>).
+    expect(learnCorpusMerges(vocabulary, corpus, 5, Uint8Array.of(1, 1, 0))).toEqual([{ left: 'a', right: 'b</w>' }]);
+    // Sentence 2 only (a mask value other than 1 is no).
+    expect(learnCorpusMerges(vocabulary, corpus, 5, Uint8Array.of(2, 0, 1))).toEqual([{ left: 'c', right: 'd</w>' }]);
+  });
+
+  it('re-spells every sentence; words learning never saw are segmented with the merges', () => {
+    const learned = learnCorpusBpe(vocabulary, corpus, 5, Uint8Array.of(1, 1, 0));
+    // where learning left each word it saw, by word id; cd was not seen
+    const { indexOf, learned: segmentation } = learned.segmentation!;
+    const spelled = (word: string): string[] => Array.from(segmentation.symbolsOf(indexOf[vocabulary.lookup(word)]!), (id) => segmentation.symbol(id));
+    expect(spelled('ab')).toEqual(['ab</w>']);
+    expect(spelled('c')).toEqual(['c</w>']);
+    expect(indexOf[vocabulary.lookup('cd')]).toBe(-1);
+    const pieces = new Vocabulary();
+    const respelled = respell(vocabulary, corpus, learned.merges, pieces, 10, learned.segmentation);
+    expect(piecesOf(pieces, respelled)).toEqual([['ab</w>', 'ab</w>'], ['ab</w>', 'c</w>'], ['c', 'd</w>', 'c', 'd</w>', 'c', 'd</w>']]);
+    // pieces are numbered in the order the words first occur
+    expect(pieces.toArray().slice(2)).toEqual(['ab</w>', 'c</w>', 'c', 'd</w>']);
+  });
+
+  it('refuses more pieces than the token limit, before building them (10 pieces here)', () => {
+    const merges = learnCorpusMerges(vocabulary, corpus, 5, Uint8Array.of(1, 1, 0));
+    const error = (() => {
+      try {
+        respell(vocabulary, corpus, merges, new Vocabulary(), 9);
+      } catch (thrown) {
+        return thrown;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe('the corpus has more than 9 tokens once spelled in BPE pieces (10)');
+    expect(respell(vocabulary, corpus, merges, new Vocabulary(), 10).ids).toHaveLength(10);
+  });
+
+  it('learns without a segmentation to hand over when a merge forms a symbol that already existed; re-spelling segments then', () => {
+    // "/</w>/" (see bpeMerges.test.ts): its fourth merge forms "/</w>", already a symbol.
+    const odd = wordCorpus(['/</w>/ x']);
+    const learned = learnCorpusBpe(odd.vocabulary, odd.corpus, 5);
+    expect(learned.segmentation).toBeUndefined();
+    const pieces = new Vocabulary();
+    expect(piecesOf(pieces, respell(odd.vocabulary, odd.corpus, learned.merges, pieces))).toEqual([['/</w>/</w>', 'x</w>']]);
+  });
+});
+
+describe('readWithSubwords', () => {
+  const read = (seen: { tokenizer: string }[]) => async (settings: { tokenizer: string }, vocabulary: Vocabulary) => {
+    seen.push({ tokenizer: settings.tokenizer });
+    const { vocabulary: words, corpus } = wordCorpus(['ab ab', 'ab c', 'cd cd cd']);
+    for (const token of words.toArray().slice(2)) vocabulary.intern(token);
+    return { vocabulary, corpus };
+  };
+
+  it('reads bpe:K through the pre-tokenizer, learns on the sentences asked for, and re-spells', async () => {
+    const seen: { tokenizer: string }[] = [];
+    const asked: number[] = [];
+    const pieces = new Vocabulary();
+    const result = await readWithSubwords(
+      { tokenizer: 'bpe:5', subwordTraining: (count: number) => (asked.push(count), Uint8Array.of(0, 0, 1)) },
+      pieces,
+      read(seen),
+    );
+    expect(seen).toEqual([{ tokenizer: 'wordpunct' }]);
+    expect(asked).toEqual([3]);
+    expect(result.merges).toEqual([{ left: 'c', right: 'd</w>' }]);
+    expect(result.vocabulary).toBe(pieces);
+    expect(piecesOf(pieces, result.corpus)).toEqual([['a', 'b</w>', 'a', 'b</w>'], ['a', 'b</w>', 'c</w>'], ['cd</w>', 'cd</w>', 'cd</w>']]);
+  });
+
+  it('applies given merges instead of learning, and reads any other tokenizer as it is', async () => {
+    const seen: { tokenizer: string }[] = [];
+    const pieces = new Vocabulary();
+    const given = [{ left: 'a', right: 'b</w>' }];
+    const result = await readWithSubwords({ tokenizer: 'bpe:5', bpeMerges: given }, pieces, read(seen));
+    expect(result.merges).toBe(given);
+    expect(piecesOf(pieces, result.corpus)[2]).toEqual(['c', 'd</w>', 'c', 'd</w>', 'c', 'd</w>']);
+    const words = new Vocabulary();
+    const plain = await readWithSubwords({ tokenizer: 'whitespace' }, words, read(seen));
+    expect(seen).toEqual([{ tokenizer: 'wordpunct' }, { tokenizer: 'whitespace' }]);
+    expect(plain.merges).toBeUndefined();
+    expect(piecesOf(words, plain.corpus)[0]).toEqual(['ab', 'ab']);
+  });
+});
+
+describe('respell past its first 65,536 pieces', () => {
+  it('grows its store and keeps every piece (17,576 words of 4 characters, no merges: 70,304 pieces)', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const words: string[] = [];
+    for (const a of letters) for (const b of letters) for (const c of letters) words.push(`${a}${b}${c}z`);
+    const { vocabulary, corpus } = wordCorpus([words.join(' ')]);
+    const pieces = new Vocabulary();
+    const respelled = respell(vocabulary, corpus, [], pieces);
+    expect(respelled.ids).toHaveLength(4 * words.length);
+    const spelled = piecesOf(pieces, respelled)[0]!;
+    expect(spelled.slice(-8)).toEqual(['z', 'z', 'y', 'z</w>', 'z', 'z', 'z', 'z</w>']);
+    expect(spelled.join('').replaceAll('</w>', ' ').trim()).toBe(words.join(' '));
   });
 });

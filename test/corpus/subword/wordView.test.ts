@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
-import { wordSplitter } from '../../../src/corpus/subword/wordView.js';
+import { wordPieces, wordSplitter } from '../../../src/corpus/subword/wordView.js';
 
 const sentenceTokens = (vocabulary: { token(id: number): string }, corpus: { ids: Int32Array; offsets: Int32Array }, s: number): string[] =>
   Array.from(corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]), (id) => vocabulary.token(id));
@@ -29,7 +29,26 @@ describe('the word view of subword tokens', () => {
     expect(wordSplitter('gpt2')!(['Hello', ',', '▁world', '!'])).toEqual(['Hello,', 'world!']);
   });
 
+  it('published encodings: spaces at either end and runs of them make no empty word', () => {
+    // '▁Hello', '▁▁world', '▁' spell " Hello  world " -> the words between the spaces
+    expect(wordSplitter('gpt2')!(['▁Hello', '▁▁world', '▁'])).toEqual(['Hello', 'world']);
+  });
+
   it('is undefined for word-level tokenizers', () => {
     expect(wordSplitter('wordpunct')).toBeUndefined();
+    expect(wordPieces('wordpunct')).toBeUndefined();
+  });
+});
+
+describe('the pieces of each word (tokenize --pieces)', () => {
+  it('published encodings: ▁ starts a word and is taken off (only at the start, all of a run); a lone ▁ is no piece', () => {
+    // 'Hello' ',' | '▁world' '!' | '▁▁x' 'a▁' | '▁' (closes ['x', 'a▁'] and starts a word left empty)
+    expect(wordPieces('gpt2')!(['Hello', ',', '▁world', '!', '▁▁x', 'a▁', '▁'])).toEqual([['Hello', ','], ['world', '!'], ['x', 'a▁']]);
+  });
+
+  it('bpe:K: a word ends with its </w> piece, taken off; pieces without one still make a word', () => {
+    expect(wordPieces('bpe:10')!(['lo', 'w</w>', 'new', 'est</w>', 'lo'])).toEqual([['lo', 'w'], ['new', 'est'], ['lo']]);
+    // a </w> that is not at a piece's end is part of the piece
+    expect(wordPieces('bpe:10')!(['a</w>b', 'c</w>'])).toEqual([['a</w>b', 'c']]);
   });
 });
