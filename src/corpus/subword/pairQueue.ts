@@ -29,6 +29,7 @@ export class PairQueue {
   push(pair: number, count: number): void {
     if (this.size === this.pairs.length) this.grow();
     let i = this.size++;
+    // Stryker disable next-line EqualityOperator: equivalent, at 0 the parent is -1, whose count (undefined) no count is higher than
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.higher(count, pair, this.counts[parent]!, this.pairs[parent]!)) break;
@@ -43,6 +44,7 @@ export class PairQueue {
   /** Removes the top entry. */
   pop(): void {
     const size = --this.size;
+    // Stryker disable next-line ConditionalExpression: equivalent, without it the loop breaks at once and the top is written onto itself
     if (size === 0) return;
     const pair = this.pairs[size]!;
     const count = this.counts[size]!;
@@ -61,6 +63,7 @@ export class PairQueue {
   }
 
   private higher(countA: number, pairA: number, countB: number, pairB: number): boolean {
+    // Stryker disable next-line EqualityOperator: equivalent, the counts differ here, so >= is >
     return countA !== countB ? countA > countB : this.sortsFirst(pairA, pairB);
   }
 

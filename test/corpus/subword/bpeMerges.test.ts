@@ -4,6 +4,7 @@
  * training words equal to where learning left them.
  */
 
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
 import { END_OF_WORD, learnBpe, learnMerges, mergeRanks, segmentWord, spell, type Merge } from '../../../src/corpus/subword/bpeMerges.js';
@@ -65,6 +66,54 @@ describe('learnMerges', () => {
     expect(learnMerges(words, 150)).toEqual(naive.merges);
     const ranks = mergeRanks(naive.merges);
     for (const [word, symbols] of naive.spellings) expect(segmentWord(word, ranks)).toEqual(symbols);
+  });
+});
+
+describe('segmentWord', () => {
+  it('applies a merge listed twice at its first rank', () => {
+    // abc = a b c</w>: (a,b) first gives ab c</w>; at rank 2 (b,c</w>) would go first and give a bc</w>
+    const ranks = mergeRanks([{ left: 'a', right: 'b' }, { left: 'b', right: `c${W}` }, { left: 'a', right: 'b' }]);
+    expect(segmentWord('abc', ranks)).toEqual(['ab', `c${W}`]);
+  });
+
+  it('never reads a pair with a symbol the merges do not know as a known pair', () => {
+    // Symbols c=0, d=1, cd=2, a=3, ac=4: 5 known. q</w>, first seen in cdq, is numbered 5, and
+    // (cd, q</w>) would share its number 2 * 5 + 5 with (a, c) = 3 * 5 + 0 if read as a known pair.
+    const ranks = mergeRanks([{ left: 'c', right: 'd' }, { left: 'a', right: 'c' }]);
+    expect(segmentWord('cdq', ranks)).toEqual(['cd', `q${W}`]);
+  });
+});
+
+describe('learnMerges on random words of two or three letters', () => {
+  it('agrees with the naive learner, and so do segmentWord and the segmentation learning hands over (400 word sets)', () => {
+    // Runs of one letter (aaaa), alternations (abab) and words of one letter meet every case of the
+    // incremental update: a merge next to another occurrence of itself, overlapping runs, a pair at a
+    // word's start or end, a word becoming one symbol, and counts of 0 (skipped: no segmentation).
+    const random = seedrandom('bpe-small-alphabet');
+    let handedOver = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const letters = trial % 2 === 0 ? 'ab' : 'abc';
+      const words = new Map<string, number>();
+      const size = 1 + Math.floor(random() * 8);
+      for (let k = 0; k < size; k++) {
+        const length = 1 + Math.floor(random() * 9);
+        const word = Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join('');
+        words.set(word, Math.floor(random() * 6) - (trial % 10 === 0 ? 1 : 0));
+      }
+      const counted = new Map([...words].filter(([, count]) => count > 0));
+      const naive = naiveLearn(counted, 25);
+      const { merges, segmentation } = learnBpe(words, 25);
+      expect(merges, JSON.stringify([...words])).toEqual(naive.merges);
+      const ranks = mergeRanks(merges);
+      for (const [word, symbols] of naive.spellings) expect(segmentWord(word, ranks), word).toEqual(symbols);
+      if (segmentation === undefined) continue;
+      handedOver++;
+      expect(counted.size).toBe(words.size);
+      [...words.keys()].forEach((word, i) => {
+        expect(Array.from(segmentation.symbolsOf(i), (id) => segmentation.symbol(id)), word).toEqual(naive.spellings.get(word));
+      });
+    }
+    expect(handedOver).toBeGreaterThan(100);
   });
 });
 

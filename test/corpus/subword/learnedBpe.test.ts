@@ -8,7 +8,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
-import { InputError } from '../../../src/errors.js';
+import { InputError, describeError } from '../../../src/errors.js';
 import type { TokenCorpus } from '../../../src/corpus/tokenCorpus.js';
 import { learnCorpusBpe, learnCorpusMerges, readWithSubwords, respell } from '../../../src/corpus/subword/learnedBpe.js';
 import { Vocabulary } from '../../../src/vocabulary/vocabulary.js';
@@ -90,7 +90,7 @@ describe('learning on a corpus, by hand', () => {
       return undefined;
     })();
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toBe('the corpus has more than 9 tokens once spelled in BPE pieces (10)');
+    expect(describeError(error)).toBe('the corpus has more than 9 tokens once spelled in BPE pieces (10) (raise --max-tokens, or pass a smaller corpus)');
     expect(respell(vocabulary, corpus, merges, new Vocabulary(), 10).ids).toHaveLength(10);
   });
 
