@@ -208,6 +208,7 @@ export class BpePairTable {
   }
 
   private addHolder(pair: number, w: number): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, an assignment past the end extends the array too; this keeps it without holes (time only)
     while (this.holders.length <= pair) this.holders.push(undefined);
     const holders = this.holders[pair];
     if (holders === undefined) this.holders[pair] = [w];

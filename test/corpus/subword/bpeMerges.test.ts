@@ -117,6 +117,21 @@ describe('learnMerges on random words of two or three letters', () => {
   });
 });
 
+describe('learnMerges past its first 16,384 pairs', () => {
+  it('agrees with the naive learner on 22,500 two-letter words whose most frequent pairs come last', () => {
+    // letters U+4E00.. (150 of them); word xy has the one pair (x, y</w>), numbered in the order x, y;
+    // count 1 + (x + y) % 7, 10 more from x = 120 on: the most frequent pairs are numbered past 16,384
+    const words = new Map<string, number>();
+    for (let x = 0; x < 150; x++) {
+      for (let y = 0; y < 150; y++) words.set(String.fromCharCode(0x4e00 + x, 0x4e00 + y), 1 + ((x + y) % 7) + (x >= 120 ? 10 : 0));
+    }
+    const learned = learnMerges(words, 12);
+    expect(learned).toEqual(naiveLearn(words, 12).merges);
+    // x = 120 (U+4E78; 120 % 7 = 1) and the first y with (x + y) % 7 = 6: y = 5 (U+4E05)
+    expect(learned[0]).toEqual({ left: '\u4e78', right: `\u4e05${W}` });
+  });
+});
+
 describe('learnBpe', () => {
   it('gives no segmentation once a merge forms a symbol that already existed', () => {
     // "/</w>/" x1 is spelled / < / w > /</w> (its last character carries </w>). All pairs count 1, so
