@@ -123,8 +123,13 @@ export class MergeRanks {
     return this.symbols.text(id);
   }
 
+  /**
+   * The pair's rank (Infinity: no merge). Symbols first seen after the merges are numbered from
+   * `width` on; a right one could make the key of a known pair (left + 1, right - width), so it is no
+   * pair; a left one makes a key past every known pair's.
+   */
   private rank(left: number, right: number): number {
-    if (left >= this.width || right >= this.width) return Number.POSITIVE_INFINITY;
+    if (right >= this.width) return Number.POSITIVE_INFINITY;
     return this.ranks.get(left * this.width + right) ?? Number.POSITIVE_INFINITY;
   }
 }

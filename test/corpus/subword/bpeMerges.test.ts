@@ -146,6 +146,10 @@ describe('learnBpe', () => {
       { left: '/</w>', right: '/</w>' },
     ]);
     expect(segmentation).toBeUndefined();
+    // Nor when a word was skipped: an empty word, or a count of 0
+    expect(learnBpe(new Map([['', 1], ['ab', 1]]), 5).segmentation).toBeUndefined();
+    expect(learnBpe(new Map([['ba', 0], ['ab', 1]]), 5).segmentation).toBeUndefined();
+    expect(learnBpe(new Map([['ab', 1]]), 5).segmentation).toBeDefined();
     // Without such a merge it is given: low x5, lower x2, newest x6, widest x3 (merges above).
     const words = new Map([['low', 5], ['lower', 2], ['newest', 6], ['widest', 3]]);
     const learned = learnBpe(words, 7).segmentation!;
