@@ -264,8 +264,8 @@ export function spanScannerFor(name: string): SpanScanner | undefined {
  * so a piece never ends in a period and spaces: a cut goes after white space that is not a space, or
  * after a space that follows neither a period nor a space, and not before a combining mark (`char`
  * drops one after white space with it); a text with no such place after `size` characters stays one
- * piece. A word (a run without white space) is only cut if it is longer than
- * `size` characters (never in a surrogate pair). O(length).
+ * piece. A word (a run without white space) is only cut if it is longer than `size` characters (never
+ * in a surrogate pair). O(length).
  */
 export function* whitespaceWindows(text: string, size: number): Generator<string> {
   let start = 0;
@@ -286,7 +286,6 @@ export function* whitespaceWindows(text: string, size: number): Generator<string
  * Extend, ZWJ, SpacingMark), which `char` drops with the white space.
  */
 const CLEAN_CUT = /(?:(?! )\s|[^.\s] )(?![\p{M}\u200c\u200d\uff9e\uff9f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}])/gu;
-const SPACE = /\s/;
 
 /**
  * Where to cut, at or after `from`: after the first clean white space if the next `size` characters
@@ -294,7 +293,7 @@ const SPACE = /\s/;
  * surrogate). Undefined when the rest of the text is to stay one piece.
  */
 function windowCut(text: string, from: number, size: number): number | undefined {
-  if (SPACE.test(text.slice(from, from + size))) {
+  if (WHITESPACE.test(text.slice(from, from + size))) {
     CLEAN_CUT.lastIndex = from;
     const clean = CLEAN_CUT.exec(text);
     return clean === null ? undefined : clean.index + clean[0].length;
