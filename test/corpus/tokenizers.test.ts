@@ -19,15 +19,7 @@ import {
   tokenizerFor,
 } from '../../src/corpus/tokenizers.js';
 import { UsageError, describeError } from '../../src/errors.js';
-
-function captureError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { thrown } from '../helpers/thrown.js';
 
 describe('tokenizers', () => {
   it('char yields grapheme clusters: an emoji with its skin tone, a joined family, a letter with its accent', () => {
@@ -49,7 +41,7 @@ describe('tokenizers', () => {
     expect(() => tokenizerFor('bpe')).toThrow(UsageError);
     // A name inherited by every object is not a tokenizer either.
     expect(() => tokenizerFor('toString')).toThrow(/unknown --tokenizer value 'toString'/u);
-    expect(describeError(captureError(() => tokenizerFor('x')))).toMatch(/use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K/u);
+    expect(describeError(thrown(() => tokenizerFor('x')))).toMatch(/use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K/u);
   });
 });
 

@@ -12,6 +12,7 @@ import { InputError, describeError } from '../../../src/errors.js';
 import type { TokenCorpus } from '../../../src/corpus/tokenCorpus.js';
 import { learnCorpusBpe, learnCorpusMerges, readWithSubwords, respell } from '../../../src/corpus/subword/learnedBpe.js';
 import { Vocabulary } from '../../../src/vocabulary/vocabulary.js';
+import { thrown } from '../../helpers/thrown.js';
 
 describe('respell', () => {
   it('gives the same pieces with the learned segmentation as by segmenting every word', async () => {
@@ -81,14 +82,7 @@ describe('learning on a corpus, by hand', () => {
 
   it('refuses more pieces than the token limit, before building them (10 pieces here)', () => {
     const merges = learnCorpusMerges(vocabulary, corpus, 5, Uint8Array.of(1, 1, 0));
-    const error = (() => {
-      try {
-        respell(vocabulary, corpus, merges, new Vocabulary(), 9);
-      } catch (thrown) {
-        return thrown;
-      }
-      return undefined;
-    })();
+    const error = thrown(() => respell(vocabulary, corpus, merges, new Vocabulary(), 9));
     expect(error).toBeInstanceOf(InputError);
     expect(describeError(error)).toBe('the corpus has more than 9 tokens once spelled in BPE pieces (10) (raise --max-tokens, or pass a smaller corpus)');
     expect(respell(vocabulary, corpus, merges, new Vocabulary(), 10).ids).toHaveLength(10);

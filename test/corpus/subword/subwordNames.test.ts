@@ -6,15 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { isSubwordTokenizer, MAX_MERGES, parseSubword } from '../../../src/corpus/subword/subwordNames.js';
 import { UsageError, describeError } from '../../../src/errors.js';
+import { thrown } from '../../helpers/thrown.js';
 
 function refusal(name: string): string {
-  try {
-    parseSubword(name);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return describeError(error);
-  }
-  throw new Error(`${name} was accepted`);
+  const error = thrown(() => parseSubword(name));
+  expect(error, name).toBeInstanceOf(UsageError);
+  return describeError(error);
 }
 
 describe('parseSubword', () => {
