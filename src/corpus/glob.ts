@@ -2,20 +2,26 @@
  * A small glob matcher for corpus paths (Node 20 has no fs.glob).
  *
  * Contract: `*` matches any run of characters except `/`, `?` one such character, `**` any number of
- * folders (including none), `[...]` a character class. The walk starts at the longest folder prefix
- * without wildcards; matches are files only, returned sorted. Symbolic links are followed, but a
- * folder already visited (a link loop) is not entered again. Pure apart from reading folders.
+ * folders (including none), `[...]` one character of a class (`[!...]` or `[^...]` its complement; a `]`
+ * first in the class is one of its characters; a class never matches `/`); every other character,
+ * `]` and a `[` without a closing `]` included, matches itself. The walk starts at the longest folder
+ * prefix without wildcards and enters only folders the pattern can reach (one level per segment; any
+ * depth from a segment holding `**` on); matches are files only, returned sorted. Symbolic links are
+ * followed, but a folder already visited (a link loop) is not entered again; a link to nothing is
+ * skipped. A class the regular expression cannot hold (a range such as `[z-a]`) is an InputError.
+ * Pure apart from reading folders.
  */
 
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { InputError } from '../errors.js';
 
 export function hasWildcard(spec: string): boolean {
   return /[*?[]/u.test(spec);
 }
 
-/** Converts a glob (with `/` separators) to an anchored regular expression. */
-export function globToRegExp(glob: string): RegExp {
+/** Converts a glob (with `/` separators) to an anchored regular expression; `shown` names the pattern in an error. */
+export function globToRegExp(glob: string, shown = glob): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i]!;
@@ -29,19 +35,40 @@ export function globToRegExp(glob: string): RegExp {
       }
     } else if (ch === '?') {
       source += '[^/]';
-    } else if (ch === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) {
-        source += '\\[';
-      } else {
-        source += `[${glob.slice(i + 1, close).replace(/^!/u, '^')}]`;
-        i = close;
-      }
+    } else if (ch === '[' && classEnd(glob, i) > 0) {
+      source += characterClass(glob, i);
+      i = classEnd(glob, i);
     } else {
-      source += ch.replace(/[.+^${}()|\\]/gu, '\\$&');
+      source += escaped(ch);
     }
   }
-  return new RegExp(`^${source}$`, 'u');
+  try {
+    return new RegExp(`^${source}$`, 'u');
+  } catch {
+    throw new InputError(`'${shown}' is not a valid pattern`, 'write a class as [a-z], lowest character first, or quote [ as [[]');
+  }
+}
+
+/** The index of the `]` closing the class opened at `open`, or -1 if none closes it. */
+function classEnd(glob: string, open: number): number {
+  const first = isNegation(glob[open + 1]) ? open + 2 : open + 1;
+  return glob.indexOf(']', first + 1);
+}
+
+function isNegation(ch: string | undefined): boolean {
+  return ch === '!' || ch === '^';
+}
+
+/** The class opened at `open` as a regular expression: its characters taken literally, `-` a range, never `/`. */
+function characterClass(glob: string, open: number): string {
+  const negated = isNegation(glob[open + 1]);
+  const members = glob.slice(negated ? open + 2 : open + 1, classEnd(glob, open));
+  return `(?!/)[${negated ? '^' : ''}${members.replace(/[\\\]^[]/gu, '\\$&')}]`;
+}
+
+/** A literal character, escaped where a regular expression would read it as syntax. */
+function escaped(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /** Files matching `pattern` (relative to `cwd` unless absolute), sorted. */
@@ -50,15 +77,22 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   const parts = absolute.split('/');
   const firstWild = parts.findIndex(hasWildcard);
   const base = parts.slice(0, firstWild).join('/') || '/';
-  const matcher = globToRegExp(absolute);
+  const matcher = globToRegExp(absolute, pattern);
   const found: string[] = [];
-  walk(base, new Set<string>(), (file) => {
+  walk(base, 0, folderRules(parts.slice(firstWild, -1), pattern), new Set<string>(), (file) => {
     if (matcher.test(file.split(sep).join('/'))) found.push(file);
   });
   return found.sort();
 }
 
-function walk(folder: string, visited: Set<string>, visit: (file: string) => void): void {
+/** Which folders the walk enters at each depth below its base: a name pattern, or any from a `**` on. */
+function folderRules(segments: readonly string[], pattern: string): (depth: number, name: string) => boolean {
+  const unbounded = segments.findIndex((segment) => segment.includes('**'));
+  const rules = segments.map((segment) => globToRegExp(segment, pattern));
+  return (depth, name) => (unbounded >= 0 && depth >= unbounded) || (rules[depth]?.test(name) ?? false);
+}
+
+function walk(folder: string, depth: number, enters: (depth: number, name: string) => boolean, visited: Set<string>, visit: (file: string) => void): void {
   let names: string[];
   try {
     const real = realpathSync(folder);
@@ -70,13 +104,13 @@ function walk(folder: string, visited: Set<string>, visit: (file: string) => voi
   }
   for (const name of names.sort()) {
     const path = join(folder, name);
-    let isDirectory = false;
+    let isDirectory: boolean;
     try {
       isDirectory = statSync(path).isDirectory();
     } catch {
       continue;
     }
-    if (isDirectory) walk(path, visited, visit);
-    else visit(path);
+    if (!isDirectory) visit(path);
+    else if (enters(depth, name)) walk(path, depth + 1, enters, visited, visit);
   }
 }

@@ -27,6 +27,7 @@ const CASES: readonly Case[] = [
   { name: 'a missing folder', argv: ['run', '--corpus', 'nope/'], message: /corpus 'nope\/' not found/u },
   { name: 'a folder with no text files', folders: ['docs'], files: { 'docs/a.md': 'hello' }, argv: ['run', '--corpus', 'docs'], message: /holds no \.txt or \.jsonl files/u },
   { name: 'a glob matching nothing', files: { 'a.md': 'x' }, argv: ['run', '--corpus', '*.txt'], message: /no file matches '\*\.txt'/u },
+  { name: 'a glob with a class no regular expression holds', files: { 'a.txt': 'x' }, argv: ['run', '--corpus', '[z-a]*.txt'], message: /'\[z-a\]\*\.txt' is not a valid pattern \(write a class as \[a-z\]/u },
   { name: 'an empty corpus name', argv: ['run', '--corpus', ''], message: /empty corpus name/u },
   // corpus contents
   { name: 'an empty file', files: { 'c.txt': '' }, argv: ['run', '--corpus', 'c.txt'], message: /holds no tokens/u },

@@ -6,9 +6,21 @@
 
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { join, relative } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { expandGlob, globToRegExp, hasWildcard } from '../../src/corpus/glob.js';
+import { InputError } from '../../src/errors.js';
+
+/** The folders expandGlob read (node:fs's readdirSync, watched). */
+const readFolders: unknown[] = [];
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  const readdirSync = ((folder: string, ...rest: unknown[]) => {
+    readFolders.push(folder);
+    return (fs.readdirSync as (...args: unknown[]) => unknown)(folder, ...rest);
+  }) as typeof fs.readdirSync;
+  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
+});
 
 describe('globToRegExp', () => {
   const cases: [string, string[], string[]][] = [
@@ -21,6 +33,21 @@ describe('globToRegExp', () => {
     ['a/f[!0-9].txt', ['a/fx.txt'], ['a/f1.txt']],
     ['a/f[.txt', ['a/f[.txt'], ['a/f.txt']],
     ['a/(b)+.t$t', ['a/(b)+.t$t'], ['a/bb.txt', 'a/(b)+xt$t']],
+    // `]` outside a class is itself (a regular expression with the u flag refuses a lone `]`)
+    ['a/f]*.txt', ['a/f].txt', 'a/f]x.txt'], ['a/f.txt']],
+    // a `]` first in a class is a member; `^` is a complement too; members are literal (`\`, `^`, `[`)
+    ['a/[]x].txt', ['a/].txt', 'a/x.txt'], ['a/y.txt', 'a/[].txt']],
+    ['a/[!]x].txt', ['a/y.txt'], ['a/].txt', 'a/x.txt']],
+    ['a/[^x].txt', ['a/y.txt', 'a/^.txt'], ['a/x.txt']],
+    ['a/[x^[\\].txt', ['a/x.txt', 'a/^.txt', 'a/[.txt', 'a/\\.txt'], ['a/y.txt']],
+    // a class (negated or holding `/`) never matches the folder separator
+    ['a[!x]b', ['ayb'], ['a/b', 'axb']],
+    ['a[/]b', [], ['a/b']],
+    // `[!]` and `[]` with no `]` after them are literal
+    ['a[!]', ['a[!]'], ['a!', 'ab']],
+    ['a[]', ['a[]'], ['a]']],
+    // `?` is one character, also one outside the Basic Multilingual Plane (two UTF-16 units)
+    ['a/?.txt', ['a/\u{1F600}.txt'], ['a/\u{1F600}\u{1F600}.txt']],
   ];
   for (const [glob, yes, no] of cases) {
     it(glob, () => {
@@ -29,6 +56,13 @@ describe('globToRegExp', () => {
       for (const path of no) expect(pattern.test(path), path).toBe(false);
     });
   }
+
+  it('refuses a class the regular expression cannot hold, naming the pattern', () => {
+    expect(() => globToRegExp('a/[z-a].txt')).toThrow(InputError);
+    expect(() => globToRegExp('a/[z-a].txt')).toThrow("'a/[z-a].txt' is not a valid pattern");
+    // expandGlob names the pattern as given, not the absolute path it matches
+    expect(() => expandGlob('[z-a]/*.txt', tmpdir())).toThrow(/^'\[z-a\]\/\*\.txt' is not a valid pattern$/u);
+  });
 
   it('knows a wildcard', () => {
     expect(['a*', 'a?', 'a[b]'].map(hasWildcard)).toEqual([true, true, true]);
@@ -48,6 +82,55 @@ describe('expandGlob', () => {
       expect(expandGlob('**/*.txt', root)).toEqual([join(root, 'a.txt'), join(root, 'b', 'c', 'x.txt'), join(root, 'b', 'y.txt'), join(root, 'z.txt')]);
       expect(expandGlob(join(root, 'b', '?', '*'), '/elsewhere')).toEqual([join(root, 'b', 'c', 'x.txt')]);
       expect(expandGlob('nothing/*.txt', root)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('sorts the paths as strings, not in the order of the walk', () => {
+    // The walk reads folder `a` (whose name sorts before `a.txt`) first, so it meets a/b.txt before
+    // a.txt; as strings `a.txt` < `a/b.txt` ('.' is 46, '/' is 47).
+    const root = mkdtempSync(join(tmpdir(), 'ngc-glob-'));
+    try {
+      mkdirSync(join(root, 'a'));
+      for (const file of ['a.txt', 'a/b.txt']) writeFileSync(join(root, file), 'x\n');
+      expect(expandGlob('**/*.txt', root)).toEqual([join(root, 'a.txt'), join(root, 'a', 'b.txt')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('skips a link to nothing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ngc-glob-'));
+    try {
+      writeFileSync(join(root, 'a.txt'), 'x\n');
+      symlinkSync(join(root, 'gone.txt'), join(root, 'b.txt'));
+      expect(expandGlob('*.txt', root)).toEqual([join(root, 'a.txt')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('reads only the folders the pattern can reach', () => {
+    // root/x/deep/y/z.txt and root/y/q.txt: `*/q.txt` reads root and its two folders (one level down,
+    // whatever their names: `*` matches both), never x/deep; `y/*.txt` starts in y; `x/**/z.txt`
+    // reads x and everything below it, not y; `[xz]/*/*.txt` reads root, x and x's folders.
+    const root = mkdtempSync(join(tmpdir(), 'ngc-glob-'));
+    try {
+      mkdirSync(join(root, 'x', 'deep', 'y'), { recursive: true });
+      mkdirSync(join(root, 'y'));
+      writeFileSync(join(root, 'x', 'deep', 'y', 'z.txt'), 'x\n');
+      writeFileSync(join(root, 'y', 'q.txt'), 'x\n');
+      const read = (pattern: string): string[] => {
+        readFolders.length = 0;
+        expandGlob(pattern, root);
+        return readFolders.map((folder) => relative(root, String(folder)) || '.').sort();
+      };
+      expect(read('*/q.txt')).toEqual(['.', 'x', 'y']);
+      expect(read('y/*.txt')).toEqual(['y']);
+      expect(read('[xz]/*/*.txt')).toEqual(['.', 'x', 'x/deep']);
+      expect(read('x/**/z.txt')).toEqual(['x', 'x/deep', 'x/deep/y']);
+      expect(expandGlob('x/**/z.txt', root)).toEqual([join(root, 'x', 'deep', 'y', 'z.txt')]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
