@@ -78,8 +78,8 @@ export function validateLoadOptions(specs: unknown, options: unknown): Partial<L
   if (object['bpeMerges'] !== undefined && !Array.isArray(object['bpeMerges'])) {
     throw new UsageError(`bpeMerges must be a list of merges, got ${shownValue(object['bpeMerges'])}`, 'pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out');
   }
-  const stdin = object['stdin'] as { on?: unknown } | undefined;
-  if (stdin !== undefined && (typeof stdin !== 'object' || stdin === null || typeof stdin.on !== 'function')) {
+  const stdin = object['stdin'] as { on?: unknown } | null | undefined;
+  if (stdin !== undefined && typeof stdin?.on !== 'function') {
     throw new UsageError(`stdin must be a readable stream, got ${shownValue(stdin)}`, 'pass process.stdin or a Readable, or leave it out');
   }
   return object as Partial<LoadOptions>;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { brownFiles, brownLineTokens } from '../../src/corpus/brown.js';
+import { InputError } from '../../src/errors.js';
+import { thrown } from '../helpers/thrown.js';
+import { BROWN_CATEGORIES, brownFileLetter, brownFiles, brownLineTokens, isBrownSpec } from '../../src/corpus/brown.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { sentenceCount, tokenCount } from '../../src/corpus/tokenCorpus.js';
 
@@ -14,10 +16,33 @@ describe('the built-in Brown corpus', () => {
     expect(brownLineTokens('/x //in', false)).toEqual(['/x', '/']);
   });
 
-  it('has 500 files, 44 of them news', () => {
+  it('has 500 files in 15 categories, each of its own letter', () => {
+    // The Brown Corpus Manual's counts of texts per category (A news 44, B editorial 27, ... R humor 9).
+    const counts: Record<string, number> = {
+      news: 44, editorial: 27, reviews: 17, religion: 17, hobbies: 36, lore: 48, belles_lettres: 75, government: 30,
+      learned: 80, fiction: 29, mystery: 24, science_fiction: 6, adventure: 29, romance: 29, humor: 9,
+    };
     expect(brownFiles('brown')).toHaveLength(500);
-    expect(brownFiles('brown:news')).toHaveLength(44);
-    expect(brownFiles('brown:science_fiction')).toHaveLength(6);
+    expect(Object.values(BROWN_CATEGORIES).sort()).toEqual(Object.keys(counts).sort());
+    for (const [letter, name] of Object.entries(BROWN_CATEGORIES)) {
+      const files = brownFiles(`brown:${name}`);
+      expect(files.length, name).toBe(counts[name]);
+      expect(files.every((path) => brownFileLetter(path.slice(-4)) === letter), name).toBe(true);
+    }
+    const all = brownFiles('brown');
+    expect(all).toEqual([...all].sort());
+    expect(all[0]).toMatch(/\/ca01$/u);
+  });
+
+  it('reads a text file name only: c, a category letter, two digits', () => {
+    expect(['ca01', 'cr09', 'cj80'].map(brownFileLetter)).toEqual(['a', 'r', 'j']);
+    // the package's other files and names that only hold a text's name
+    expect(['cats.txt', 'CONTENTS', 'README', 'xca01', 'ca01.txt', 'ca1', 'cs01'].map(brownFileLetter)).toEqual(Array(7).fill(undefined));
+  });
+
+  it('knows a built-in spec by its exact name or the brown: prefix', () => {
+    expect(['brown', 'brown:news', 'brown:'].map(isBrownSpec)).toEqual([true, true, true]);
+    expect(['brownie.txt', 'Brown', 'mybrown', 'corpus.txt', 'news'].map(isBrownSpec)).toEqual([false, false, false, false, false]);
   });
 
   it('loads 57,340 sentences and 1,161,192 tokens', async () => {
@@ -28,5 +53,10 @@ describe('the built-in Brown corpus', () => {
 
   it('names the valid categories when one is unknown', () => {
     expect(() => brownFiles('brown:poetry')).toThrow(/unknown Brown category 'poetry'/u);
+    const error = thrown(() => brownFiles('brown:poetry')) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.hint).toBe(
+      'use brown or brown:<category> with one of: news, editorial, reviews, religion, hobbies, lore, belles_lettres, government, learned, fiction, mystery, science_fiction, adventure, romance, humor',
+    );
   });
 });
