@@ -61,16 +61,12 @@ export function brownFiles(spec: string): string[] {
     }
   }
   const folder = brownFolder();
-  return (
-    readdirSync(folder)
-      .filter((name) => {
-        const fileLetter = brownFileLetter(name);
-        return fileLetter !== undefined && (letter === undefined || fileLetter === letter);
-      })
-      // Stryker disable next-line MethodExpression: equivalent under Node, whose readdirSync lists names sorted (libuv's scandir sorts them); kept, the order is the contract
-      .sort()
-      .map((name) => join(folder, name))
-  );
+  const names = readdirSync(folder).filter((name) => {
+    const fileLetter = brownFileLetter(name);
+    return fileLetter !== undefined && (letter === undefined || fileLetter === letter);
+  });
+  // Stryker disable next-line MethodExpression: equivalent under Node, whose readdirSync lists names sorted (libuv's scandir sorts them); kept, the order is the contract
+  return names.sort().map((name) => join(folder, name));
 }
 
 /** The category letter of a Brown text file's name (`ca01` -> `a`); undefined for the package's other files. */

@@ -35,7 +35,7 @@ export function globToRegExp(glob: string, shown = glob): RegExp {
       }
     } else if (ch === '?') {
       source += '[^/]';
-    } else if (ch === '[' && classEnd(glob, i) > 0) {
+    } else if (ch === '[' && classEnd(glob, i) !== -1) {
       source += characterClass(glob, i);
       i = classEnd(glob, i);
     } else {
@@ -89,6 +89,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
 function folderRules(segments: readonly string[], pattern: string): (depth: number, name: string) => boolean {
   const unbounded = segments.findIndex((segment) => segment.includes('**'));
   const rules = segments.map((segment) => globToRegExp(segment, pattern));
+  // Stryker disable next-line EqualityOperator: equivalent, at the segment holding `**` its own rule (`.*` there) accepts every folder the pattern can reach
   return (depth, name) => (unbounded >= 0 && depth >= unbounded) || (rules[depth]?.test(name) ?? false);
 }
 

@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { expandGlob, globToRegExp, hasWildcard } from '../../src/corpus/glob.js';
 import { InputError } from '../../src/errors.js';
+import { thrown } from '../helpers/thrown.js';
 
 /** The folders expandGlob read (node:fs's readdirSync, watched). */
 const readFolders: unknown[] = [];
@@ -59,6 +60,7 @@ describe('globToRegExp', () => {
 
   it('refuses a class the regular expression cannot hold, naming the pattern', () => {
     expect(() => globToRegExp('a/[z-a].txt')).toThrow(InputError);
+    expect((thrown(() => globToRegExp('a/[z-a].txt')) as InputError).hint).toBe('write a class as [a-z], lowest character first, or quote [ as [[]');
     expect(() => globToRegExp('a/[z-a].txt')).toThrow("'a/[z-a].txt' is not a valid pattern");
     // expandGlob names the pattern as given, not the absolute path it matches
     expect(() => expandGlob('[z-a]/*.txt', tmpdir())).toThrow(/^'\[z-a\]\/\*\.txt' is not a valid pattern$/u);
@@ -85,6 +87,14 @@ describe('expandGlob', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('walks from the root folder for a pattern whose first folder holds a wildcard, reading only what it can reach', () => {
+    // Every Linux system has /etc/passwd; the walk reads / and the folders matching `et?` only (read
+    // whole, / would take minutes).
+    readFolders.length = 0;
+    expect(expandGlob('/et?/passwd', '/tmp')).toEqual(['/etc/passwd']);
+    expect(readFolders.every((folder) => folder === '/' || /^\/et.$/u.test(String(folder)))).toBe(true);
   });
 
   it('sorts the paths as strings, not in the order of the walk', () => {
@@ -130,6 +140,7 @@ describe('expandGlob', () => {
       expect(read('y/*.txt')).toEqual(['y']);
       expect(read('[xz]/*/*.txt')).toEqual(['.', 'x', 'x/deep']);
       expect(read('x/**/z.txt')).toEqual(['x', 'x/deep', 'x/deep/y']);
+      expect(read('[xz]/**/z.txt')).toEqual(['.', 'x', 'x/deep', 'x/deep/y']); // not y: before `**`, a folder must match its segment
       expect(expandGlob('x/**/z.txt', root)).toEqual([join(root, 'x', 'deep', 'y', 'z.txt')]);
     } finally {
       rmSync(root, { recursive: true, force: true });
