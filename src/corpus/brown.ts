@@ -65,7 +65,7 @@ export function brownFiles(spec: string): string[] {
     const fileLetter = brownFileLetter(name);
     return fileLetter !== undefined && (letter === undefined || fileLetter === letter);
   });
-  // Stryker disable next-line MethodExpression: equivalent under Node, whose readdirSync lists names sorted (libuv's scandir sorts them); kept, the order is the contract
+  // Stryker disable next-line MethodExpression: equivalent on Unix, where Node's readdirSync lists names sorted by their bytes (libuv's scandir), the same order for Brown's ASCII names; kept for Windows, whose listing is not sorted
   return names.sort().map((name) => join(folder, name));
 }
 

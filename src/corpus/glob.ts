@@ -7,7 +7,8 @@
  * `]` and a `[` without a closing `]` included, matches itself. The walk starts at the longest folder
  * prefix without wildcards and enters only folders the pattern can reach (one level per segment; any
  * depth from a segment holding `**` on); matches are files only, returned sorted. Symbolic links are
- * followed, but a folder already visited (a link loop) is not entered again; a link to nothing is
+ * followed, but a folder already visited (a link loop) is not entered again: the walk reads names in
+ * sorted order, so of two paths to one folder the first in that order is listed; a link to nothing is
  * skipped. A class the regular expression cannot hold (a range such as `[z-a]`) is an InputError.
  * Pure apart from reading folders.
  */
@@ -103,7 +104,6 @@ function walk(folder: string, depth: number, enters: (depth: number, name: strin
   } catch {
     return;
   }
-  // Stryker disable next-line MethodExpression: equivalent under Node, whose readdirSync lists names sorted (libuv's scandir sorts them); kept: which of two paths to one folder (a link) is listed must not depend on it
   for (const name of names.sort()) {
     const path = join(folder, name);
     let isDirectory: boolean;

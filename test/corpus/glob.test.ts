@@ -110,6 +110,21 @@ describe('expandGlob', () => {
     }
   });
 
+  it('lists a folder reached twice under the path the walk meets first, in sorted (UTF-16) order', () => {
+    // '\u{1F600}' (a surrogate pair, D83D DE00) sorts before '\uFF01' in JavaScript, after it in UTF-8
+    // bytes (F0... > EF...), the order Node's readdirSync lists them in on Unix: the walk sorts the
+    // names itself, so the link's path is met first and the folder is not entered again by its own.
+    const root = mkdtempSync(join(tmpdir(), 'ngc-glob-'));
+    try {
+      mkdirSync(join(root, '\uFF01'));
+      writeFileSync(join(root, '\uFF01', 'a.txt'), 'x\n');
+      symlinkSync(join(root, '\uFF01'), join(root, '\u{1F600}'));
+      expect(expandGlob('**/*.txt', root)).toEqual([join(root, '\u{1F600}', 'a.txt')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('skips a link to nothing', () => {
     const root = mkdtempSync(join(tmpdir(), 'ngc-glob-'));
     try {
