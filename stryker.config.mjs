@@ -1,7 +1,8 @@
 /**
  * StrykerJS mutation testing of the numeric core (not in CI: it takes minutes to hours).
  *   npm run mutation               every folder below, with all their unit tests
- *   npm run mutation:metrics       one folder (metrics, sampler, model, stats, simulation, counts, corpus, recipes) with its own
+ *   npm run mutation:metrics       one folder (metrics, sampler, model, stats, simulation, counts, corpus, recipes,
+ *                                  validation, random, vocabulary, export) with its own
  *                                  unit tests (MUTATION_FOLDER, see vitest.mutation.config.ts)
  * Reports: clear text on stdout, reports/mutation/<folder or all>.json and .html.
  *
@@ -9,7 +10,7 @@
  * not exist and vitest transpiles the sources itself.
  */
 
-const FOLDERS = ['metrics', 'sampler', 'model', 'stats', 'simulation', 'counts', 'corpus', 'recipes'];
+const FOLDERS = ['metrics', 'sampler', 'model', 'stats', 'simulation', 'counts', 'corpus', 'recipes', 'validation', 'random', 'vocabulary', 'export'];
 const folder = process.env.MUTATION_FOLDER;
 if (folder !== undefined && !FOLDERS.includes(folder)) throw new Error(`MUTATION_FOLDER must be one of ${FOLDERS.join(', ')}`);
 const name = folder ?? 'all';

@@ -1,6 +1,7 @@
 /**
  * Vitest configuration for mutation testing (`npm run mutation`, stryker.config.mjs): only the unit
- * tests of the numeric core. MUTATION_FOLDER=metrics|sampler|model|stats|simulation|counts|corpus|recipes narrows it to
+ * tests of the numeric core. MUTATION_FOLDER=metrics|sampler|model|stats|simulation|counts|corpus|recipes|validation|
+ * random|vocabulary|export narrows it to
  * that folder's own unit tests (what `npm run mutation:FOLDER` does); unset, all of them. Worker
  * threads, the full-corpus fidelity runs, the CLI golden file and the survival law beside the simulator on
  * brown:news are left out (the KenLM reference, 40 sentences, takes 0.1 s and stays in): a mutant that slows them down would time out
@@ -20,6 +21,10 @@ const FOLDERS: Readonly<Record<string, readonly string[]>> = {
   counts: ['test/counts/**/*.test.ts'],
   corpus: ['test/corpus/**/*.test.ts'],
   recipes: ['test/recipes/**/*.test.ts'],
+  validation: ['test/validation/**/*.test.ts'],
+  random: ['test/random/**/*.test.ts'],
+  vocabulary: ['test/vocabulary/**/*.test.ts'],
+  export: ['test/export/**/*.test.ts'],
 };
 
 const folder = process.env['MUTATION_FOLDER'];
@@ -39,6 +44,8 @@ export default defineConfig({
       // reads the sources as text to check their imports, which Stryker's instrumented copies fail
       // (its instrumentation adds a `process` reference); it tests no behaviour a mutant could change
       'test/corpus/browserCore.test.ts',
+      // drives Chromium: seconds per run, and a mutant that hangs the page would time out
+      'test/export/report/browser.test.ts',
     ],
     testTimeout: 120_000,
     pool: 'forks',

@@ -42,6 +42,7 @@ export function drawInPlace(order: Int32Array, pick: (m: number) => number, take
 /** Draws 0..n-1 without replacement (uniformly at random) until `take` returns false or none are left. */
 export function drawIndexes(random: RandomSource, n: number, take: (index: number) => boolean): void {
   const order = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: equivalent, a typed array ignores a write one past its end
   for (let i = 0; i < n; i++) order[i] = i;
   drawInPlace(order, (m) => randomIndex(random, m), take);
 }
@@ -54,6 +55,7 @@ export function drawIndexes(random: RandomSource, n: number, take: (index: numbe
  */
 export function shuffledIndexes(random: RandomSource, n: number): Int32Array {
   const order = new Int32Array(n);
+  // Stryker disable next-line EqualityOperator: equivalent, a typed array ignores a write one past its end
   for (let i = 0; i < n; i++) order[i] = n - 1 - i;
   drawInPlace(order, (m) => m - 1 - randomIndex(random, m), () => true);
   return order.reverse();

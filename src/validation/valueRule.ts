@@ -28,7 +28,7 @@ export interface ValueRule<T> {
 /** A whole number in [min, max]. */
 export function integerRule(min: number, max = Number.MAX_SAFE_INTEGER): ValueRule<number> {
   const allowed = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`;
-  const accepts = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+  const accepts = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
   return { kind: 'number', allowed, accepts };
 }
 
@@ -36,14 +36,14 @@ export function integerRule(min: number, max = Number.MAX_SAFE_INTEGER): ValueRu
 export function numberRule(low: number, high: number, lowOpen = false, highOpen = false): ValueRule<number> {
   const left = lowOpen ? `> ${low}` : `>= ${low}`;
   const allowed = Number.isFinite(high) ? `a number ${left} and ${highOpen ? '<' : '<='} ${high}` : `a number ${left}`;
-  const accepts = (value: unknown): value is number =>
-    typeof value === 'number' && Number.isFinite(value) && (lowOpen ? value > low : value >= low) && (highOpen ? value < high : value <= high);
+  const inRange = (value: number): boolean => (lowOpen ? value > low : value >= low) && (highOpen ? value < high : value <= high);
+  const accepts = (value: unknown): value is number => Number.isFinite(value) && inRange(value as number);
   return { kind: 'number', allowed, accepts };
 }
 
 /** One of a fixed set of names. */
 export function nameRule<T extends string>(names: readonly T[]): ValueRule<T> {
-  const accepts = (value: unknown): value is T => typeof value === 'string' && (names as readonly string[]).includes(value);
+  const accepts = (value: unknown): value is T => (names as readonly unknown[]).includes(value);
   return { kind: 'name', allowed: `one of: ${names.join(', ')}`, accepts, names };
 }
 
@@ -61,10 +61,9 @@ export const TEXT_RULE: ValueRule<string> = {
 export function shownValue(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `'${String(value)}'`;
-  if (value === null || value === undefined) return String(value);
   if (typeof value === 'function') return 'a function';
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? String(value); // null as null, undefined (no JSON) as undefined
   } catch {
     return String(value);
   }

@@ -72,5 +72,6 @@ export class Vocabulary {
  * is sliced again, so the result refers to a copy of the token alone. Shorter cuts are copies already.
  */
 function ownString(token: string): string {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent in value (a copy or not, the same characters); the memory it saves is tested in a child process on the build
   return token.length < 13 ? token : `${token} `.slice(0, -1);
 }

@@ -16,6 +16,24 @@ function backwardShuffle(random: () => number, n: number): number[] {
   return order;
 }
 
+describe('randomFor', () => {
+  it('seeds Alea with the parts joined by |: one stream per seed and purpose, the same on every machine', () => {
+    // Pinned: every seeded output of the tool (holdout splits, samples) depends on this mapping.
+    const random = randomFor([42, 'split']);
+    expect([random(), random()]).toEqual([0.767351507442072, 0.6108649366069585]);
+    // the separator keeps [1, 23] and [12, 3] apart ('1|23' and '12|3', not '123' twice)
+    expect(randomFor([1, 23])()).toBe(0.8801979043055326);
+    expect(randomFor([12, 3])()).toBe(0.8477671830914915);
+  });
+});
+
+describe('randomIndex', () => {
+  it('scales a uniform draw to [0, n) and rounds down', () => {
+    expect([0, 0.5, 0.999, 0.1].map((u) => randomIndex(() => u, 10))).toEqual([0, 5, 9, 1]);
+    expect(randomIndex(() => 0.75, 3)).toBe(2); // floor(2.25)
+  });
+});
+
 describe('shuffledIndexes', () => {
   it('is the backward Fisher–Yates permutation for every n up to 40 and 20 seeds', () => {
     for (let n = 0; n <= 40; n++) {

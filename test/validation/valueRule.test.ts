@@ -5,7 +5,20 @@
 
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { checkList, checkValue, integerRule, nameRule, numberRule } from '../../src/validation/valueRule.js';
+import {
+  BOOLEAN_RULE,
+  checkList,
+  checkObject,
+  checkOptional,
+  checkValue,
+  integerRule,
+  nameRule,
+  numberRule,
+  refuseRepeats,
+  shownValue,
+  TEXT_RULE,
+} from '../../src/validation/valueRule.js';
+import { thrown } from '../helpers/thrown.js';
 
 const accepts = (rule: { accepts: (value: unknown) => boolean }, values: unknown[]): boolean[] => values.map((value) => rule.accepts(value));
 
@@ -35,5 +48,78 @@ describe('ValueRule', () => {
     expect(message(() => checkList('sweep.order', [2, 2], integerRule(1, 10)))).toBe('sweep.order lists a value twice in [2,2] (list each value once)');
     expect(message(() => checkList('sweep.order', [], integerRule(1, 10)))).toBe('sweep.order must be a non-empty list, got [] (pass a list of values, each a whole number from 1 to 10)');
     expect(checkValue('humanRatio', 0.5, numberRule(0, 1))).toBe(0.5);
+  });
+
+  it('accepts only values of its kind (a string of digits is no number, 1 is no boolean)', () => {
+    expect(accepts(integerRule(0), [0, 2 ** 53 - 1, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, '1', true, null])).toEqual([true, true, false, false, false, false, false, false]);
+    expect(accepts(numberRule(0, 1), [0.5, '0.5', Number.NaN, true, null])).toEqual([true, false, false, false, false]);
+    expect(accepts(numberRule(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY), [-1e308, Number.NEGATIVE_INFINITY])).toEqual([true, false]);
+    expect(accepts(nameRule(['a', 'b']), ['a', 'b', 'c', '', ['a'], 1, undefined])).toEqual([true, true, false, false, false, false, false]);
+    expect(accepts(BOOLEAN_RULE, [true, false, 1, 0, 'true', null])).toEqual([true, true, false, false, false, false]);
+    expect(accepts(TEXT_RULE, ['x', ' x ', '', ' \t\n', 5, null, ['x']])).toEqual([true, true, false, false, false, false, false]);
+  });
+
+  it('says what it allows, and of which kind it is (the CLI converts the text of number rules first)', () => {
+    const described = (rule: { kind: string; allowed: string }): string => `${rule.kind}: ${rule.allowed}`;
+    expect(described(integerRule(1))).toBe('number: a whole number >= 1');
+    expect(described(integerRule(1, 10))).toBe('number: a whole number from 1 to 10');
+    expect(described(numberRule(0, 1))).toBe('number: a number >= 0 and <= 1');
+    expect(described(numberRule(0, 1, true, true))).toBe('number: a number > 0 and < 1');
+    expect(described(numberRule(0, Number.POSITIVE_INFINITY))).toBe('number: a number >= 0');
+    expect(described(nameRule(['auto', 'line']))).toBe('name: one of: auto, line');
+    expect(nameRule(['auto', 'line']).names).toEqual(['auto', 'line']);
+    expect(described(BOOLEAN_RULE)).toBe('boolean: true or false');
+    expect(described(TEXT_RULE)).toBe('text: a non-empty string');
+  });
+
+  it('quotes a received value by its kind', () => {
+    const circular: { self?: unknown } = {};
+    circular.self = circular;
+    expect([shownValue('x'), shownValue(2.5), shownValue(false), shownValue(10n), shownValue(null), shownValue(undefined)]).toEqual([
+      "'x'",
+      "'2.5'",
+      "'false'",
+      "'10'",
+      'null',
+      'undefined',
+    ]);
+    expect([shownValue(() => 1), shownValue([1, 'a']), shownValue({ a: 1 }), shownValue(circular), shownValue(Symbol('s'))]).toEqual([
+      'a function',
+      '[1,"a"]',
+      '{"a":1}',
+      '[object Object]',
+      'Symbol(s)',
+    ]);
+  });
+
+  it('quotes what the caller shows (the raw text typed) in place of the value', () => {
+    const error = thrown(() => checkValue('--top-p', 0, numberRule(0, 1, true), '0.0')) as UsageError;
+    expect(error.message).toBe("--top-p must be a number > 0 and <= 1, got '0.0'");
+  });
+
+  it('leaves an optional value out, and checks one given', () => {
+    expect(checkOptional('k', undefined, integerRule(1))).toBeUndefined();
+    expect(checkOptional('k', 3, integerRule(1))).toBe(3);
+    expect(() => checkOptional('k', 0, integerRule(1))).toThrow("k must be a whole number >= 1, got '0'");
+    expect(() => checkOptional('k', null, integerRule(1))).toThrow("k must be a whole number >= 1, got null");
+  });
+
+  it('takes a plain object only', () => {
+    const settings = { a: 1 };
+    expect(checkObject('options', settings)).toBe(settings);
+    for (const [value, shown] of [[null, 'null'], [[1], '[1]'], ['x', "'x'"], [undefined, 'undefined'], [() => 1, 'a function']] as const) {
+      const error = thrown(() => checkObject('options', value)) as UsageError;
+      expect(error).toBeInstanceOf(UsageError);
+      expect(`${error.message} (${error.hint})`).toBe(`options must be an object, got ${shown} (pass options as an object of settings)`);
+    }
+  });
+
+  it('checks every item of a list, and returns the list', () => {
+    expect(checkList('sweep.order', [1, 3], integerRule(1, 10))).toEqual([1, 3]);
+    expect(() => checkList('sweep.order', [1, 30], integerRule(1, 10))).toThrow("sweep.order must be a whole number from 1 to 10, got '30'");
+    expect(() => checkList('sweep.order', 'x', integerRule(1, 10))).toThrow("sweep.order must be a non-empty list, got 'x'");
+    expect(refuseRepeats('f', ['a', 'b'], ['a', 'b'])).toEqual(['a', 'b']);
+    // repeats are found by the values' text: 1 and '1' are one value
+    expect(() => refuseRepeats('f', [1, '1'], 'shown')).toThrow("f lists a value twice in 'shown'");
   });
 });

@@ -29,6 +29,25 @@ describe('Vocabulary', () => {
 
   it('refuses an id it does not know', () => {
     expect(() => new Vocabulary().token(7)).toThrow(RangeError);
+    expect(() => new Vocabulary().token(7)).toThrow('token id 7 is not in the vocabulary');
+  });
+
+  it('gives a copy of its strings (changing the copy changes nothing)', () => {
+    const vocabulary = new Vocabulary();
+    vocabulary.intern('a');
+    const strings = vocabulary.toArray();
+    strings[2] = 'changed';
+    strings.push('more');
+    expect(vocabulary.toArray()).toEqual(['<s>', '</s>', 'a']);
+  });
+
+  it('keeps every token, long ones (copied apart from their text) included, character for character', () => {
+    const vocabulary = new Vocabulary();
+    const line = 'short antidisestablishmentarianism 0123456789abc x';
+    const long = line.slice(6, 34);
+    const thirteen = line.slice(35, 48);
+    expect([long, thirteen].map((token) => vocabulary.token(vocabulary.intern(token)))).toEqual(['antidisestablishmentarianism', '0123456789abc']);
+    expect(vocabulary.lookup('antidisestablishmentarianism')).toBe(2);
   });
 
   it('keeps a long token without the text it was cut from (the text can be collected)', () => {

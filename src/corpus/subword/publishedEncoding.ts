@@ -20,6 +20,7 @@
 
 import type { CorpusBuilder } from '../corpusBuilder.js';
 import { asciiEncoder } from './asciiByteMerge.js';
+import { PieceLists } from './pieceLists.js';
 import { SpanInterner } from '../spanInterner.js';
 import { Vocabulary } from '../../vocabulary/vocabulary.js';
 import type { PublishedEncodingName } from './subwordNames.js';
@@ -120,12 +121,12 @@ function builderWriter(name: PublishedEncodingName, builder: CorpusBuilder): Sen
   const words = new Vocabulary();
   const interner = new SpanInterner(words);
   const pieces = new PieceLists();
-  /** The encoding's token id -> the builder's id of its spelling (-1: not yet interned). */
-  let pieceOf = new Int32Array(1 << 12).fill(-1);
+  /** The encoding's token id -> the builder's id of its spelling (asked once per new word's piece). */
+  const pieceOf = new Map<number, number>();
   const pieceId = (token: number): number => {
-    if (token >= pieceOf.length) pieceOf = grownTable(pieceOf, token);
-    if (pieceOf[token]! < 0) pieceOf[token] = builder.internTokens([spell(token)])[0]!;
-    return pieceOf[token]!;
+    let id = pieceOf.get(token);
+    if (id === undefined) pieceOf.set(token, (id = builder.internTokens([spell(token)])[0]!));
+    return id;
   };
   let text = '';
   let afterSpace = 0;
@@ -148,48 +149,12 @@ function builderWriter(name: PublishedEncodingName, builder: CorpusBuilder): Sen
   };
 }
 
-/** Each key's list of piece ids, end to end in one array (no array per word). */
-class PieceLists {
-  private start = new Int32Array(1 << 12).fill(-1);
-  private length = new Int32Array(1 << 12);
-  private ids = new Int32Array(1 << 16);
-  private used = 0;
-
-  has(key: number): boolean {
-    return key < this.start.length && this.start[key]! >= 0;
-  }
-
-  set(key: number, tokens: readonly number[], pieceId: (token: number) => number): void {
-    if (key >= this.start.length) {
-      this.start = grownTable(this.start, key);
-      this.length = grownTable(this.length, key).fill(0, this.length.length);
-    }
-    if (this.used + tokens.length > this.ids.length) this.ids = grownTable(this.ids, this.used + tokens.length);
-    this.start[key] = this.used;
-    this.length[key] = tokens.length;
-    for (const token of tokens) this.ids[this.used++] = pieceId(token);
-  }
-
-  write(key: number, builder: CorpusBuilder): void {
-    builder.appendIds(this.ids, this.start[key]!, this.start[key]! + this.length[key]!);
-  }
-}
-
-/** `table` grown (by doubling, new entries -1) to hold index `index`. */
-function grownTable(table: Int32Array, index: number): Int32Array<ArrayBuffer> {
-  let length = table.length * 2;
-  while (length <= index) length *= 2;
-  const grown = new Int32Array(length).fill(-1);
-  grown.set(table);
-  return grown;
-}
-
-/** id -> how the token is written (spellToken), remembered. */
+/** id -> how the token is written (tokenSpelling), remembered. */
 function speller(encoding: Encoding): (id: number) => string {
   const spelling = new Map<number, string>();
   return (id) => {
     let token = spelling.get(id);
-    if (token === undefined) spelling.set(id, (token = spellToken(encoding, id)));
+    if (token === undefined) spelling.set(id, (token = tokenSpelling(encoding, id)));
     return token;
   };
 }
@@ -249,7 +214,7 @@ function uncachedWordEncoder(encoding: Encoding): (word: string, afterSpace: boo
  * How a token is written: its text with spaces as `▁`, or, for a token that is only part of a UTF-8
  * character, `<bytes:HEX>` with its bytes in hexadecimal (`<bytes:f09f91>`: the first three bytes of 👍).
  */
-function spellToken(encoding: Encoding, id: number): string {
+export function tokenSpelling(encoding: Encoding, id: number): string {
   const value = tokenValue(encoding, id);
   return typeof value === 'string' ? value.replaceAll(' ', WORD_MARK) : `<bytes:${Array.from(value, (byte) => byte.toString(16).padStart(2, '0')).join('')}>`;
 }
@@ -309,4 +274,4 @@ export function publishedText(tokens: readonly string[]): string {
   return text;
 }
 
-const UTF8 = new TextDecoder('utf-8');
+const UTF8 = new TextDecoder();

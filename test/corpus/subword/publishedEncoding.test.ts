@@ -3,11 +3,19 @@
  * tokens are written as the README says (spaces as ▁, parts of characters as <bytes:ID>).
  */
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
 import { readCorpusText } from '../../../src/corpus/readText.js';
 import { asciiEncoder } from '../../../src/corpus/subword/asciiByteMerge.js';
-import { loadPublishedEncoding, publishedEncoding, publishedIds, publishedText, publishedTokenizer } from '../../../src/corpus/subword/publishedEncoding.js';
+import {
+  loadPublishedEncoding,
+  publishedEncoding,
+  publishedIds,
+  publishedText,
+  publishedTokenizer,
+  tokenSpelling,
+  type Encoding,
+} from '../../../src/corpus/subword/publishedEncoding.js';
 import { PUBLISHED_ENCODINGS } from '../../../src/corpus/subword/subwordNames.js';
 
 /** Text a pre-tokenizer could trip on: contractions, numbers, punctuation runs, scripts, emoji, specials. */
@@ -18,6 +26,9 @@ const AWKWARD = [
   '👍🏽 👨‍👩‍👧 family <|endoftext|> <|im_start|> tokens',
   '  leading and   inner   spaces\tand\ttabs  ',
   "I'LL WE'VE they'd He'S",
+  // white space by /\s/ (no-break, ideographic, CR, vertical tab, line separator) between words; the
+  // control characters 01 and 1F are no white space: they stay inside their word
+  'a\u00a0b\u3000c d\re\u000bf\u2028g h\u0001i j\u001fk\u007fl',
 ];
 
 describe('the published encodings', () => {
@@ -90,5 +101,56 @@ describe('the published encodings', () => {
     const tokens = publishedTokenizer('cl100k')('a <|endoftext|> b');
     expect(publishedText(tokens)).toBe('a <|endoftext|> b');
     expect(tokens.length).toBeGreaterThan(3);
+  });
+
+  it('loads each encoding by its name (pinned ids of "Hello world")', () => {
+    const ids = (name: (typeof PUBLISHED_ENCODINGS)[number]): number[] => publishedIds(publishedEncoding(name))('Hello world');
+    expect([ids('gpt2'), ids('cl100k'), ids('o200k')]).toEqual([
+      [15496, 995],
+      [9906, 1917],
+      [13225, 2375],
+    ]);
+  });
+
+  it('encodes special-token text in a word the package encodes itself (not ASCII)', () => {
+    // the package refuses <|endoftext|> unless told it is text; ASCII words never reach it
+    const tokens = publishedTokenizer('cl100k')('café<|endoftext|>');
+    expect(publishedText(tokens)).toBe('café<|endoftext|>');
+  });
+
+  it('reads <bytes:HEX> only as a whole token of whole bytes', () => {
+    expect(publishedText(['x<bytes:41>', '<bytes:41>y', '<bytes:4>', '<bytes:41>', '<bytes:4142>'])).toBe('x<bytes:41><bytes:41>y<bytes:4>AAB');
+  });
+});
+
+describe('an encoding not loaded yet', () => {
+  it('is an internal error (loadCorpus loads it first)', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../src/corpus/subword/publishedEncoding.js');
+    expect(() => fresh.publishedEncoding('gpt2')).toThrow('internal: the gpt2 encoding was not loaded (await loadPublishedEncoding first)');
+  });
+});
+
+describe('tokenSpelling', () => {
+  const decoding = (value: unknown): Encoding =>
+    ({ bytePairEncodingCoreProcessor: { tryDecodeToken: () => value } }) as unknown as Encoding;
+
+  it('writes spaces as ▁ and bytes as <bytes:HEX>, two hexadecimal digits each', () => {
+    expect(tokenSpelling(decoding(' a b'), 1)).toBe('▁a▁b');
+    expect(tokenSpelling(decoding(Uint8Array.of(0x01, 0xc3, 0xab)), 1)).toBe('<bytes:01c3ab>');
+  });
+
+  it('refuses, as an internal error, a package that gives neither text nor bytes', () => {
+    const message = 'internal: gpt-tokenizer gives no text or bytes for token 7 (the tool needs gpt-tokenizer 4.0)';
+    expect(() => tokenSpelling(decoding(5), 7)).toThrow(message);
+    expect(() => tokenSpelling({ bytePairEncodingCoreProcessor: {} } as unknown as Encoding, 7)).toThrow(message);
+    expect(() => tokenSpelling({} as unknown as Encoding, 7)).toThrow(message);
+  });
+});
+
+describe('publishedIds on an encoding without the tables the ASCII merge reads', () => {
+  it('asks the encoding itself for every word, after a space or not', () => {
+    const encoding = { encode: (text: string) => Array.from(text, (ch) => ch.codePointAt(0)!), decode: () => '' };
+    expect(publishedIds(encoding)('  ab \t c ')).toEqual([97, 98, 32, 99]);
   });
 });
