@@ -22,7 +22,7 @@ export class PieceLists {
   private used = 0;
 
   has(key: number): boolean {
-    return key < this.start.length && this.start[key]! >= 0;
+    return (this.start[key] ?? -1) >= 0; // a key past the table reads undefined: not set
   }
 
   set(key: number, tokens: readonly number[], pieceId: (token: number) => number): void {
