@@ -2,8 +2,8 @@
  * loadCorpus: corpus specifications -> one Vocabulary and one TokenCorpus.
  *
  * Contract: `specs` are read in the order given; each is a built-in (`brown`, `brown:<category>`),
- * `-` (standard input), a file, a folder (its `.txt` files, sorted, recursively) or a glob. Files ending
- * in `.jsonl` (or any file when `jsonlField` is set) are JSON Lines: every line an object whose
+ * `-` (standard input), a file, a folder (its `.txt` and `.jsonl` files, in any case, sorted,
+ * recursively) or a glob. Files ending in `.jsonl` in any case (or any file when `jsonlField` is set) are JSON Lines: every line an object whose
  * `jsonlField` (default `text`) is a string. Each file is read by readTextInto (readText.ts: NFC,
  * sentences, lowercase, tokens, ids), the one implementation the browser uses too; Brown keeps its own
  * sentences and tokens. With `sentences: 'line'` and `emptySentences`, a blank line is an empty sentence
@@ -122,7 +122,7 @@ export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
     throw new InputError(`corpus '${spec}' not found`, 'pass an existing file, folder or glob, - for stdin, or brown');
   }
   if (statSync(path).isDirectory()) {
-    const files = expandGlob('**/*.txt', path).concat(expandGlob('**/*.jsonl', path)).sort();
+    const files = expandGlob('**/*.[tT][xX][tT]', path).concat(expandGlob('**/*.[jJ][sS][oO][nN][lL]', path)).sort();
     if (files.length === 0) throw new InputError(`folder '${spec}' holds no .txt or .jsonl files`, 'pass a folder of text files');
     return files.map((file) => ({ kind: kindOf(file), path: file }));
   }
@@ -165,7 +165,7 @@ async function readSource(
 }
 
 /** File-system failures (permission denied, a folder, ...) are input errors: the user can fix them. */
-function asInputError(error: unknown, name: string): unknown {
+export function asInputError(error: unknown, name: string): unknown {
   if (error instanceof InputError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string') {

@@ -1,0 +1,168 @@
+/**
+ * loadCorpus (src/corpus/loadCorpus.ts) as a library call: how each kind of spec resolves (file, folder,
+ * glob, JSON Lines by name or by jsonlField, standard input, Brown with its cache or without), what is
+ * summed over sources (line breaks taken as sentence ends, progress), and each refusal's whole line.
+ * The CLI's own wording of the same refusals is in test/cli/robustness.test.ts.
+ */
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { asInputError, keepsEmptySentences, loadCorpus, type LoadOptions } from '../../src/corpus/loadCorpus.js';
+import { sentenceCount, tokenCount } from '../../src/corpus/tokenCorpus.js';
+
+let root = '';
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'ngc-load-'));
+  mkdirSync(join(root, 'texts', 'deeper'), { recursive: true });
+  mkdirSync(join(root, 'empty'));
+  writeFileSync(join(root, 'texts', 'b.txt'), 'Beta gamma\nDelta\n'); // two lines without a final mark
+  writeFileSync(join(root, 'texts', 'deeper', 'a.txt'), 'Alpha.\n');
+  writeFileSync(join(root, 'texts', 'deeper', 'Z.TXT'), 'Zed.\n');
+  writeFileSync(join(root, 'texts', 'c.JSONL'), '{"text": "Jay son."}\n'); // JSON Lines by its name, in any case
+  writeFileSync(join(root, 'texts', 'notes.md'), 'not read');
+  writeFileSync(join(root, 'empty', 'notes.md'), 'not read');
+  writeFileSync(join(root, 'body.data'), '{"body": "Field text."}\n');
+  writeFileSync(join(root, 'blank.txt'), '\n \n');
+  writeFileSync(join(root, 'blank2.txt'), '');
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** The corpus's sentences as text. */
+async function sentences(specs: string[], options: Partial<LoadOptions> = {}): Promise<string[]> {
+  const { vocabulary, corpus } = await loadCorpus(specs, { cwd: root, tokenizer: 'whitespace', lowercase: false, ...options });
+  return Array.from({ length: sentenceCount(corpus) }, (_, s) =>
+    Array.from(corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]), (id) => vocabulary.token(id)).join(' '),
+  );
+}
+
+/** The refusal's line as the CLI prints it. */
+async function refusal(load: Promise<unknown>): Promise<string> {
+  const error = await load.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  return `${(error as InputError).message} (${(error as InputError).hint})`;
+}
+
+describe('loadCorpus resolves', () => {
+  it('a folder to its .txt and .jsonl files below it, sorted by path, JSON Lines by name in any case', async () => {
+    // texts/b.txt, texts/c.JSONL, texts/deeper/Z.TXT, texts/deeper/a.txt ('Z' sorts before 'a'); notes.md is not read
+    expect(await sentences(['texts'])).toEqual(['Beta gamma', 'Delta', 'Jay son.', 'Zed.', 'Alpha.']);
+  });
+
+  it('a glob to the files it matches, JSON Lines again by name', async () => {
+    expect(await sentences(['texts/*'])).toEqual(['Beta gamma', 'Delta', 'Jay son.', 'not read']);
+    expect(await sentences(['texts/**/a.txt', 'texts/b.txt'])).toEqual(['Alpha.', 'Beta gamma', 'Delta']);
+    expect(await sentences(['texts/**/*.txt'])).toEqual(['Beta gamma', 'Delta', 'Alpha.']); // a glob's case is the user's
+  });
+
+  it('any file as JSON Lines when jsonlField is set, and standard input too', async () => {
+    expect(await sentences(['body.data'], { jsonlField: 'body' })).toEqual(['Field text.']);
+    expect(await sentences(['texts/**/*.txt'], { jsonlField: 'text' }).catch((error: Error) => error.message)).toMatch(/line 1 is not valid JSON/u);
+    const stdin = new PassThrough().end('{"t": "From input."}\n');
+    expect(await sentences(['-'], { stdin, jsonlField: 't' })).toEqual(['From input.']);
+    expect(await sentences(['-'], { stdin: new PassThrough().end('Plain input.\n') })).toEqual(['Plain input.']);
+  });
+
+  it('brown, with the build\'s cache or without, to the same corpus', async () => {
+    const cached = await loadCorpus(['brown:humor'], { tokenizer: 'whitespace' });
+    const read = await loadCorpus(['brown:humor'], { tokenizer: 'whitespace', brownCache: false });
+    expect(Array.from(cached.corpus.ids)).toEqual(Array.from(read.corpus.ids));
+    expect(cached.vocabulary.toArray()).toEqual(read.vocabulary.toArray());
+    expect(tokenCount(cached.corpus)).toBeGreaterThan(20_000);
+  });
+
+  it('a file named like a Brown spec to the file, when it exists', async () => {
+    writeFileSync(join(root, 'brown:mine'), 'Mine.\n');
+    expect(await sentences(['brown:mine'])).toEqual(['Mine.']);
+  });
+
+  it('a file and Brown together, in the order given', async () => {
+    const { vocabulary, corpus } = await loadCorpus(['texts/deeper/a.txt', 'brown:humor'], { cwd: root, tokenizer: 'whitespace', lowercase: false });
+    const humor = await loadCorpus(['brown:humor'], { tokenizer: 'whitespace', lowercase: false });
+    expect(sentenceCount(corpus)).toBe(sentenceCount(humor.corpus) + 1);
+    expect(vocabulary.token(corpus.ids[0]!)).toBe('Alpha.');
+    expect(vocabulary.token(corpus.ids[1]!)).toBe(humor.vocabulary.token(humor.corpus.ids[0]!));
+  });
+});
+
+describe('loadCorpus sums over its sources', () => {
+  it('the line breaks taken as sentence ends', async () => {
+    // b.txt: "Beta gamma" ends at a line break with no final mark (1 per reading; "Delta" ends with the file)
+    const one = await loadCorpus(['texts/b.txt'], { cwd: root });
+    const two = await loadCorpus(['texts/b.txt', 'texts/b.txt'], { cwd: root });
+    expect([one.lineBreakEnds, two.lineBreakEnds]).toEqual([1, 2]);
+  });
+
+  it('the bytes read, against the files\' total size (none for standard input)', async () => {
+    const calls: [number, number | undefined][] = [];
+    await loadCorpus(['texts/b.txt', 'texts/deeper/a.txt'], { cwd: root, onProgress: (read, total) => calls.push([read, total]) });
+    expect(calls.at(-1)).toEqual([17 + 7, 17 + 7]);
+    const piped: [number, number | undefined][] = [];
+    await loadCorpus(['texts/b.txt', '-'], { cwd: root, stdin: new PassThrough().end('x y\n'), onProgress: (read, total) => piped.push([read, total]) });
+    expect(piped.at(-1)).toEqual([17 + 4, undefined]);
+    const brown: [number, number | undefined][] = [];
+    await loadCorpus(['brown:humor'], { onProgress: (read, total) => brown.push([read, total]) });
+    expect(brown.at(-1)![0]).toBe(brown.at(-1)![1]);
+  });
+});
+
+describe('loadCorpus refuses', () => {
+  it('no spec, - twice, an empty name', async () => {
+    expect(await refusal(loadCorpus([]))).toBe('no corpus given (pass --corpus FILE, a folder, a glob, - or brown)');
+    expect(await refusal(loadCorpus(['-', 'brown', '-']))).toBe('standard input (-) is given twice as a corpus (pass - once)');
+    expect(await refusal(loadCorpus(['brown', ' ']))).toBe('an empty corpus name was given (pass a file, a folder, a glob, - or brown)');
+  });
+
+  it('a missing path, a folder without text files, a glob matching nothing, before reading anything', async () => {
+    const options = { cwd: root, onProgress: () => expect.unreachable('nothing is read') };
+    expect(await refusal(loadCorpus(['texts/b.txt', 'nope.txt'], options))).toBe(
+      "corpus 'nope.txt' not found (pass an existing file, folder or glob, - for stdin, or brown)",
+    );
+    expect(await refusal(loadCorpus(['empty'], options))).toBe("folder 'empty' holds no .txt or .jsonl files (pass a folder of text files)");
+    expect(await refusal(loadCorpus(['texts/*.csv'], options))).toBe("no file matches 'texts/*.csv' (check the pattern, or quote it so the shell does not expand it)");
+  });
+
+  it('a corpus without tokens, naming every spec', async () => {
+    expect(await refusal(loadCorpus(['blank.txt', 'blank2.txt'], { cwd: root }))).toBe('the corpus blank.txt, blank2.txt holds no tokens (pass a non-empty text corpus)');
+  });
+
+  it('a terminal as standard input', async () => {
+    const terminal = Object.assign(new PassThrough(), { isTTY: true });
+    expect(await refusal(loadCorpus(['-'], { stdin: terminal }))).toBe(
+      '--corpus - reads standard input, but it is a terminal (pipe or redirect a text into it, e.g. ngram-collapse run --corpus - < corpus.txt)',
+    );
+  });
+});
+
+describe('asInputError', () => {
+  it('words a file system failure as an input error the user can fix, and passes anything else on', () => {
+    const shown = (code: string): string => {
+      const error = asInputError(Object.assign(new Error('x'), { code }), 'f.txt') as InputError;
+      expect(error).toBeInstanceOf(InputError);
+      return `${error.message} (${error.hint})`;
+    };
+    expect(['EACCES', 'EPERM', 'EISDIR', 'ENOENT', 'EMFILE'].map(shown)).toEqual(
+      ['permission denied', 'permission denied', 'it is a folder', 'it does not exist', 'EMFILE'].map((reason) => `cannot read f.txt: ${reason} (check the path and its permissions)`),
+    );
+    const input = new InputError('bad', 'fix');
+    expect(asInputError(input, 'f.txt')).toBe(input);
+    const bug = new TypeError('a bug');
+    expect(asInputError(bug, 'f.txt')).toBe(bug);
+    expect(asInputError(undefined, 'f.txt')).toBeUndefined();
+  });
+});
+
+describe('keepsEmptySentences', () => {
+  it('is true only with emptySentences in line mode', () => {
+    expect(keepsEmptySentences({ emptySentences: true, sentences: 'line' })).toBe(true);
+    expect(keepsEmptySentences({ emptySentences: true, sentences: 'auto' })).toBe(false);
+    expect(keepsEmptySentences({ emptySentences: false, sentences: 'line' })).toBe(false);
+    expect(keepsEmptySentences({ sentences: 'line' })).toBe(false);
+  });
+});
