@@ -1,19 +1,28 @@
 /**
  * formatNumber: how every number is written in our CSV files.
  *
- * Contract: plain decimal notation, never an exponent; integers are written exactly (they are counts);
- * other values are rounded to 6 significant digits and trailing zeros dropped; undefined, NaN and
- * infinities become the empty string (an empty cell: the metric is undefined).
+ * Contract: plain decimal notation, never an exponent; integers below 1e21 in magnitude are written
+ * exactly (they are counts); other values are rounded to 6 significant digits and trailing zeros
+ * dropped (from 1e21 on, where JavaScript's own writing switches to an exponent, as the 6 digits and
+ * zeros); undefined, NaN and infinities become the empty string (an empty cell: the metric is undefined).
  * @example formatNumber(0.000001234567) === '0.00000123457'; formatNumber(1161192) === '1161192'
  */
 
 export function formatNumber(value: number | undefined): string {
-  if (value === undefined || !Number.isFinite(value)) return '';
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
-  const rounded = Number(value.toPrecision(6));
-  if (rounded === 0) return '0';
+  if (!Number.isFinite(value)) return ''; // undefined, NaN, the infinities
+  const number = value as number;
+  if (Math.abs(number) >= 1e21) return largeNumber(number);
+  if (Number.isInteger(number)) return String(number);
+  const rounded = Number(number.toPrecision(6));
   const magnitude = Math.floor(Math.log10(Math.abs(rounded)));
   const decimals = Math.max(0, 5 - magnitude);
   const fixed = rounded.toFixed(Math.min(100, decimals));
   return fixed.includes('.') ? fixed.replace(/\.?0+$/u, '') : fixed;
+}
+
+/** A value of magnitude 1e21 or more, to 6 significant digits: 1.23457e+25 as 12345700000000000000000000. */
+function largeNumber(value: number): string {
+  const [mantissa, exponent] = Math.abs(value).toPrecision(6).split('e+') as [string, string];
+  const digits = mantissa.replace('.', '');
+  return `${value < 0 ? '-' : ''}${digits}${'0'.repeat(Number(exponent) - (digits.length - 1))}`;
 }

@@ -13,6 +13,14 @@ describe('formatNumber', () => {
     [-0.5, '-0.5'],
     [1e-12, '0.000000000001'],
     [64442.84058, '64442.8'],
+    // a zero before the point is kept (only zeros after one are dropped)
+    [123450.2, '123450'],
+    [-0, '0'],
+    [5e-324, '0'], // the smallest double: 100 decimals at most, all zero
+    // from 1e21 JavaScript writes an exponent (String(1e21) is '1e+21'): 6 significant digits and zeros
+    [1e21, `1${'0'.repeat(21)}`],
+    [-1.234567e25, `-123457${'0'.repeat(20)}`],
+    [999999999999999900000, '999999999999999900000'], // just below 1e21: an integer, exactly
   ])('writes %s as %s (plain decimal, 6 significant digits)', (value, text) => {
     expect(formatNumber(value)).toBe(text);
   });

@@ -1,0 +1,33 @@
+/**
+ * The curves CSV schema (curveRecord.ts): the header's columns in SPEC section 5's order, and one series
+ * row written in them (settings as typed or formatted, metric values by formatNumber, an undefined
+ * metric as an empty cell).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { CURVE_COLUMNS, curveRecord } from '../../src/export/curveRecord.js';
+import { METRIC_COLUMNS } from '../../src/metrics/columns.js';
+import { expandCells } from '../../src/simulation/cells.js';
+import type { SeriesRow } from '../../src/simulation/series.js';
+import { DEFAULT_SWEEP } from '../../src/simulation/settings.js';
+
+describe('the curves CSV', () => {
+  it('has the columns of the schema, in order', () => {
+    const settings = ['strategy', 'human_ratio', 'human_pool', 'anchor', 'order', 'smoothing', 'vocab', 'temperature', 'top_k', 'top_p'];
+    expect(CURVE_COLUMNS).toEqual(['cell', ...settings, 'replicate', 'seed', 'generation', ...METRIC_COLUMNS, 'select', 'tokens_growth']);
+    expect(METRIC_COLUMNS.slice(0, 3)).toEqual(['tokens', 'sentences', 'types']);
+  });
+
+  it('writes a series row in those columns', () => {
+    const cell = expandCells({ ...DEFAULT_SWEEP, humanRatio: [0.25], temperature: [0.8] })[0]!;
+    const values = Object.fromEntries(METRIC_COLUMNS.map((column, i) => [column, i + 1 / 3]));
+    const row = { cell, replicate: 2, generation: 7, values: { ...values, tokens: 1_161_192, ttr: undefined } } as unknown as SeriesRow;
+    const record = Object.fromEntries(curveRecord(row, 42).map((text, i) => [CURVE_COLUMNS[i]!, text]));
+    expect(curveRecord(row, 42)).toHaveLength(CURVE_COLUMNS.length);
+    expect([record['cell'], record['replicate'], record['seed'], record['generation']]).toEqual([cell.id, '2', '42', '7']);
+    expect([record['strategy'], record['human_ratio'], record['temperature'], record['smoothing']]).toEqual([cell.settings.strategy, '0.25', '0.8', cell.settings.smoothing]);
+    expect([record['select'], record['tokens_growth']]).toEqual([cell.settings.select, String(cell.settings.tokensGrowth)]);
+    // tokens exactly, ttr undefined as an empty cell, types (column 3: 2 + 1/3) to 6 significant digits
+    expect([record['tokens'], record['ttr'], record['types']]).toEqual(['1161192', '', '2.33333']);
+  });
+});
