@@ -31,14 +31,14 @@ export function openCsv(target: string | Writable, header: readonly string[], op
     : undefined;
   const csv = new CsvRows();
   if (options.append !== true) sink.write(csv.row(header));
-  let rows = 0;
+  let wroteRows = false;
   return {
     write: (record) => {
-      rows++;
+      wroteRows = true;
       sink.write(csv.row(record));
     },
     close: async () => {
-      const end = options.append === true && rows === 0 ? '' : csv.end();
+      const end = options.append === true && !wroteRows ? '' : csv.end();
       if (finished !== undefined) {
         sink.end(end);
         await finished;

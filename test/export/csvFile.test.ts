@@ -15,6 +15,20 @@ describe('openCsv', () => {
     expect(readFileSync(path, 'utf8')).toBe('name,value\nplain,1\n"with, comma","say ""hi"""\n');
   });
 
+  it('replaces a file that is there, unless appending', async () => {
+    const path = join(tempDir(), 'old.csv');
+    writeFileSync(path, 'a much longer file that was there before\nwith two lines\n');
+    const csv = openCsv(path, ['name']);
+    csv.write(['x']);
+    await csv.close();
+    expect(readFileSync(path, 'utf8')).toBe('name\nx\n');
+  });
+
+  it('rejects on close when the file cannot be written', async () => {
+    const csv = openCsv(join(tempDir(), 'no such folder', 'a.csv'), ['a']);
+    await expect(csv.close()).rejects.toThrow(/ENOENT/u);
+  });
+
   it('appends rows without a header (--resume): the file goes on as if never interrupted', async () => {
     const path = join(tempDir(), 'b.csv');
     writeFileSync(path, 'name,value\nfirst,1\n');
