@@ -130,6 +130,7 @@ export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
 }
 
 /** The Brown cache's replay into `builder`, when a source is Brown, its words are Brown's own (no subword encoding), the build wrote a cache and `brownCache` is not false. */
+// Stryker disable all: equivalent in output, the cache replays exactly what reading Brown's text gives (brownCache.test.ts); time only
 function brownReplayFor(sources: readonly Source[], settings: LoadOptions, builder: CorpusBuilder): BrownReplay | undefined {
   if (settings.brownCache === false || !sources.some((source) => source.kind === 'brown') || brownEncoder(settings.tokenizer) !== undefined) return undefined;
   const cache = readBrownCache();
@@ -138,6 +139,7 @@ function brownReplayFor(sources: readonly Source[], settings: LoadOptions, build
   builder.expect(tokens, sentences);
   return new BrownReplay(cache, builder, settings.lowercase);
 }
+// Stryker restore all
 
 async function readSource(
   source: Source,
@@ -164,9 +166,8 @@ async function readSource(
   }
 }
 
-/** File-system failures (permission denied, a folder, ...) are input errors: the user can fix them. */
+/** File-system failures (permission denied, a folder, ...) are input errors: the user can fix them; anything else (an InputError already, a bug) passes on. */
 export function asInputError(error: unknown, name: string): unknown {
-  if (error instanceof InputError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string') {
     const reason = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOENT: 'it does not exist' }[code] ?? code;

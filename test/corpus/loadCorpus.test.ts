@@ -106,6 +106,9 @@ describe('loadCorpus sums over its sources', () => {
     const piped: [number, number | undefined][] = [];
     await loadCorpus(['texts/b.txt', '-'], { cwd: root, stdin: new PassThrough().end('x y\n'), onProgress: (read, total) => piped.push([read, total]) });
     expect(piped.at(-1)).toEqual([17 + 4, undefined]);
+    const first: [number, number | undefined][] = [];
+    await loadCorpus(['-', 'texts/b.txt'], { cwd: root, stdin: new PassThrough().end('x y\n'), onProgress: (read, total) => first.push([read, total]) });
+    expect(first.at(-1)).toEqual([4 + 17, undefined]);
     const brown: [number, number | undefined][] = [];
     await loadCorpus(['brown:humor'], { onProgress: (read, total) => brown.push([read, total]) });
     expect(brown.at(-1)![0]).toBe(brown.at(-1)![1]);
@@ -130,6 +133,12 @@ describe('loadCorpus refuses', () => {
 
   it('a corpus without tokens, naming every spec', async () => {
     expect(await refusal(loadCorpus(['blank.txt', 'blank2.txt'], { cwd: root }))).toBe('the corpus blank.txt, blank2.txt holds no tokens (pass a non-empty text corpus)');
+  });
+
+  it('unreadable standard input, naming it', async () => {
+    expect(await refusal(loadCorpus(['-'], { stdin: new PassThrough().end(Buffer.from([0x68, 0x69, 0x00, 0x0a])) }))).toBe(
+      'standard input looks binary (it contains NUL bytes) (pass a UTF-8 text file)',
+    );
   });
 
   it('a terminal as standard input', async () => {
