@@ -3,8 +3,8 @@
  *
  * Contract: `specs` are read in the order given; each is a built-in (`brown`, `brown:<category>`),
  * `-` (standard input), a file, a folder (its `.txt` and `.jsonl` files, in any case, sorted,
- * recursively) or a glob. Files ending in `.jsonl` in any case (or any file when `jsonlField` is set) are JSON Lines: every line an object whose
- * `jsonlField` (default `text`) is a string. Each file is read by readTextInto (readText.ts: NFC,
+ * recursively) or a glob. Files ending in `.jsonl` in any case (or any file when `jsonlField` is set)
+ * are JSON Lines: every line an object whose `jsonlField` (default `text`) is a string. Each file is read by readTextInto (readText.ts: NFC,
  * sentences, lowercase, tokens, ids), the one implementation the browser uses too; Brown keeps its own
  * sentences and tokens. With `sentences: 'line'` and `emptySentences`, a blank line is an empty sentence
  * (as in the texts `--save-corpora` writes). `onProgress(bytesRead, totalBytes)` follows the reading (totalBytes is the sum
