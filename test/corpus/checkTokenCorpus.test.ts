@@ -1,0 +1,63 @@
+/**
+ * checkTokenCorpus: a caller's TokenCorpus is checked once at the library's entry; each broken form is
+ * refused with a UsageError naming the field (hand-made corpora; ids 0 and 1 are the boundary markers).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { checkIdSpace, checkTokenCorpus } from '../../src/corpus/checkTokenCorpus.js';
+import { UsageError } from '../../src/errors.js';
+import { thrown } from '../helpers/thrown.js';
+
+const HINT = 'build it with loadCorpus or corpusFromSentences';
+
+/** A corpus of two sentences [2, 3] and [4] unless told otherwise. */
+function corpus(ids: number[] = [2, 3, 4], offsets: number[] = [0, 2, 3]): { ids: Int32Array; offsets: Int32Array } {
+  return { ids: Int32Array.from(ids), offsets: Int32Array.from(offsets) };
+}
+
+/** The refusal's line as the CLI prints it, or undefined if the corpus passes. */
+function refusal(value: unknown, idSpace = 5): string | undefined {
+  const error = thrown(() => checkTokenCorpus('human', value, idSpace));
+  if (error === undefined) return undefined;
+  expect(error).toBeInstanceOf(UsageError);
+  return `${(error as UsageError).message} (${(error as UsageError).hint})`;
+}
+
+describe('checkTokenCorpus', () => {
+  it('returns a well-formed corpus as it is, empty sentences and the id space\'s ends included', () => {
+    const good = corpus([2, 4], [0, 0, 1, 2]);
+    expect(checkTokenCorpus('human', good, 5)).toBe(good);
+    expect(refusal(corpus([], [0]))).toBeUndefined();
+  });
+
+  it('refuses what is not a corpus of Int32Arrays', () => {
+    const notCorpus = (shown: string): string => `human must be a TokenCorpus (Int32Array ids and offsets), got ${shown} (${HINT})`;
+    expect(refusal(null)).toBe(notCorpus('null'));
+    expect(refusal('text')).toBe(notCorpus("'text'"));
+    expect(refusal({ ids: [2], offsets: Int32Array.of(0, 1) })).toBe(notCorpus('{"ids":[2],"offsets":{"0":0,"1":1}}'));
+    expect(refusal({ ids: Int32Array.of(2), offsets: [0, 1] })).toBe(notCorpus('{"ids":{"0":2},"offsets":[0,1]}'));
+    expect(refusal({ ids: Int32Array.of(), offsets: Int32Array.of() })).toBe(notCorpus('{"ids":{},"offsets":{}}'));
+  });
+
+  it('refuses offsets that do not run from 0 to the number of ids, or that decrease', () => {
+    expect(refusal(corpus([2, 3, 4], [1, 2, 3]))).toBe(`human.offsets must run from 0 to ids.length (3), got 1 .. 3 (${HINT})`);
+    expect(refusal(corpus([2, 3, 4], [0, 2, 2]))).toBe(`human.offsets must run from 0 to ids.length (3), got 0 .. 2 (${HINT})`);
+    expect(refusal(corpus([2, 3, 4], [0, 2, 1, 3]))).toBe(`human.offsets decrease at sentence 1 (${HINT})`);
+  });
+
+  it('refuses an id outside [2, idSpace): a boundary marker or one the vocabulary does not have', () => {
+    const outside = (id: number): string => `human holds token id ${id}, outside the token ids 2 .. 4 (pass the vocabulary size the corpus was built with as idSpace)`;
+    expect(refusal(corpus([2, 1, 4]))).toBe(outside(1));
+    expect(refusal(corpus([0, 3, 4]))).toBe(outside(0));
+    expect(refusal(corpus([2, 3, 5]))).toBe(outside(5));
+    expect(refusal(corpus([2, 3, -7]))).toBe(outside(-7));
+  });
+});
+
+describe('checkIdSpace', () => {
+  it('takes a whole number of at least 2 (the markers\' ids)', () => {
+    expect(checkIdSpace('idSpace', 2)).toBe(2);
+    expect(() => checkIdSpace('idSpace', 1)).toThrow("idSpace must be a whole number >= 2, got '1'");
+    expect(() => checkIdSpace('idSpace', 2.5)).toThrow(UsageError);
+  });
+});
