@@ -37,8 +37,9 @@ export function globToRegExp(glob: string, shown = glob): RegExp {
     } else if (ch === '?') {
       source += '[^/]';
     } else if (ch === '[' && classEnd(glob, i) !== -1) {
-      source += characterClass(glob, i);
-      i = classEnd(glob, i);
+      const close = classEnd(glob, i);
+      source += characterClass(glob, i, close);
+      i = close;
     } else {
       source += escaped(ch);
     }
@@ -60,10 +61,10 @@ function isNegation(ch: string | undefined): boolean {
   return ch === '!' || ch === '^';
 }
 
-/** The class opened at `open` as a regular expression: its characters taken literally, `-` a range, never `/`. */
-function characterClass(glob: string, open: number): string {
+/** The class from `open` to `close` as a regular expression: its characters taken literally, `-` a range, never `/`. */
+function characterClass(glob: string, open: number, close: number): string {
   const negated = isNegation(glob[open + 1]);
-  const members = glob.slice(negated ? open + 2 : open + 1, classEnd(glob, open));
+  const members = glob.slice(negated ? open + 2 : open + 1, close);
   return `(?!/)[${negated ? '^' : ''}${members.replace(/[\\\]^[]/gu, '\\$&')}]`;
 }
 

@@ -36,6 +36,9 @@ import { readWithSubwords } from './subword/learnedBpe.js';
 import { prepareTokenizer } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
+/** The files a folder spec reads: `.txt` and `.jsonl`, in any case. */
+const TEXT_FILE = /\.(?:txt|jsonl)$/iu;
+
 /** Bytes read from a file at a time (see readSource). */
 const PIECE_BYTES = 1 << 16;
 
@@ -122,7 +125,7 @@ export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
     throw new InputError(`corpus '${spec}' not found`, 'pass an existing file, folder or glob, - for stdin, or brown');
   }
   if (statSync(path).isDirectory()) {
-    const files = expandGlob('**/*.[tT][xX][tT]', path).concat(expandGlob('**/*.[jJ][sS][oO][nN][lL]', path)).sort();
+    const files = expandGlob('**/*', path).filter((file) => TEXT_FILE.test(file));
     if (files.length === 0) throw new InputError(`folder '${spec}' holds no .txt or .jsonl files`, 'pass a folder of text files');
     return files.map((file) => ({ kind: kindOf(file), path: file }));
   }
