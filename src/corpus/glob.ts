@@ -14,7 +14,7 @@
  */
 
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
 export function hasWildcard(spec: string): boolean {
@@ -73,18 +73,28 @@ function escaped(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
-/** Files matching `pattern` (relative to `cwd` unless absolute), sorted. */
+/**
+ * Files matching `pattern` (relative to `cwd` unless absolute), sorted. `cwd` is a folder's path, not a
+ * pattern: a `[`, `*` or `?` in it stands for itself.
+ */
 export function expandGlob(pattern: string, cwd: string): string[] {
-  const absolute = resolve(cwd, pattern).split(sep).join('/');
-  const parts = absolute.split('/');
+  const full = resolve(cwd, pattern);
+  const root = resolve(cwd);
+  const fixed = !isAbsolute(pattern) && full.startsWith(root + sep) ? root.length : 0;
+  const folder = slashed(full.slice(0, fixed));
+  const parts = slashed(full.slice(fixed)).split('/');
   const firstWild = parts.findIndex(hasWildcard);
-  const base = parts.slice(0, firstWild).join('/') || '/';
-  const matcher = globToRegExp(absolute, pattern);
+  const base = folder + parts.slice(0, firstWild).join('/') || '/';
+  const matcher = globToRegExp(folder.replace(/[*?[]/gu, '[$&]') + parts.join('/'), pattern);
   const found: string[] = [];
   walk(base, 0, folderRules(parts.slice(firstWild, -1), pattern), new Set<string>(), (file) => {
-    if (matcher.test(file.split(sep).join('/'))) found.push(file);
+    if (matcher.test(slashed(file))) found.push(file);
   });
   return found.sort();
+}
+
+function slashed(path: string): string {
+  return path.split(sep).join('/');
 }
 
 /** Which folders the walk enters at each depth below its base: a name pattern, or any from a `**` on. */

@@ -125,6 +125,23 @@ describe('expandGlob', () => {
     }
   });
 
+  it('takes the folder it starts from as it is named, wildcard characters included', () => {
+    // data[1] holds a.txt; data1, which `data[1]` would match as a pattern, holds b.txt
+    const root = mkdtempSync(join(tmpdir(), 'ngc-glob-'));
+    try {
+      for (const folder of ['data[1]', 'data1', 'x*']) mkdirSync(join(root, folder));
+      writeFileSync(join(root, 'data[1]', 'a.txt'), 'x\n');
+      writeFileSync(join(root, 'data1', 'b.txt'), 'x\n');
+      writeFileSync(join(root, 'x*', 'c.txt'), 'x\n');
+      expect(expandGlob('*.txt', join(root, 'data[1]'))).toEqual([join(root, 'data[1]', 'a.txt')]);
+      expect(expandGlob('**/*', join(root, 'x*'))).toEqual([join(root, 'x*', 'c.txt')]);
+      // in the pattern itself a class is a class
+      expect(expandGlob('data[1]/*.txt', root)).toEqual([join(root, 'data1', 'b.txt')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('skips a link to nothing', () => {
     const root = mkdtempSync(join(tmpdir(), 'ngc-glob-'));
     try {
