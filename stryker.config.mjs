@@ -2,7 +2,7 @@
  * StrykerJS mutation testing of the numeric core (not in CI: it takes minutes to hours).
  *   npm run mutation               every folder below, with all their unit tests
  *   npm run mutation:metrics       one folder (metrics, sampler, model, stats, simulation, counts, corpus, recipes,
- *                                  validation, random, vocabulary, export) with its own
+ *                                  validation, random, vocabulary, export, cli) with its own
  *                                  unit tests (MUTATION_FOLDER, see vitest.mutation.config.ts)
  * Reports: clear text on stdout, reports/mutation/<folder or all>.json and .html.
  *
@@ -10,7 +10,7 @@
  * not exist and vitest transpiles the sources itself.
  */
 
-const FOLDERS = ['metrics', 'sampler', 'model', 'stats', 'simulation', 'counts', 'corpus', 'recipes', 'validation', 'random', 'vocabulary', 'export'];
+const FOLDERS = ['metrics', 'sampler', 'model', 'stats', 'simulation', 'counts', 'corpus', 'recipes', 'validation', 'random', 'vocabulary', 'export', 'cli'];
 const folder = process.env.MUTATION_FOLDER;
 if (folder !== undefined && !FOLDERS.includes(folder)) throw new Error(`MUTATION_FOLDER must be one of ${FOLDERS.join(', ')}`);
 const name = folder ?? 'all';

@@ -1,7 +1,7 @@
 /**
  * Vitest configuration for mutation testing (`npm run mutation`, stryker.config.mjs): only the unit
  * tests of the numeric core. MUTATION_FOLDER=metrics|sampler|model|stats|simulation|counts|corpus|recipes|validation|
- * random|vocabulary|export narrows it to
+ * random|vocabulary|export|cli narrows it to
  * that folder's own unit tests (what `npm run mutation:FOLDER` does); unset, all of them. Worker
  * threads, the full-corpus fidelity runs, the CLI golden file and the survival law beside the simulator on
  * brown:news are left out (the KenLM reference, 40 sentences, takes 0.1 s and stays in): a mutant that slows them down would time out
@@ -25,6 +25,7 @@ const FOLDERS: Readonly<Record<string, readonly string[]>> = {
   random: ['test/random/**/*.test.ts'],
   vocabulary: ['test/vocabulary/**/*.test.ts'],
   export: ['test/export/**/*.test.ts'],
+  cli: ['test/cli/**/*.test.ts'],
 };
 
 const folder = process.env['MUTATION_FOLDER'];
@@ -46,6 +47,9 @@ export default defineConfig({
       'test/corpus/browserCore.test.ts',
       // drives Chromium: seconds per run, and a mutant that hangs the page would time out
       'test/export/report/browser.test.ts',
+      // start the built CLI (dist/) as a process, which no mutant of src/ reaches
+      'test/cli/bin.test.ts',
+      'test/cli/interrupt.test.ts',
     ],
     testTimeout: 120_000,
     pool: 'forks',

@@ -9,6 +9,7 @@ import { CUT_LETTER_WARNING_SHARE, CutLetterCount } from '../../src/corpus/cutLe
 import { CorpusBuilder } from '../../src/corpus/corpusBuilder.js';
 import { DEFAULT_TEXT_OPTIONS, finishCorpus, readCorpusText, readTextInto } from '../../src/corpus/readText.js';
 import { Vocabulary } from '../../src/vocabulary/vocabulary.js';
+import type { InputError } from '../../src/errors.js';
 import { prepareTokenizer, tokenizerFor } from '../../src/corpus/tokenizers.js';
 
 function count(tokenizer: string, ...sentences: string[]): number {
@@ -120,7 +121,12 @@ describe('the loader warns about cut letters', () => {
     await expect(readCorpusText('Καλημέρα κόσμε.', { tokenizer: 'word', name: 'greek.txt' })).rejects.toThrow(
       /^the corpus greek\.txt holds no tokens: the word tokenizer dropped its 13 letters, keeping only A-Z and basic Cyrillic letters in words$/u,
     );
+    const hint = (reading: Promise<unknown>): Promise<string> => reading.then(() => 'no refusal', (error: InputError) => error.hint);
+    expect(await hint(readCorpusText('Καλημέρα κόσμε.', { tokenizer: 'word' }))).toBe('pass --tokenizer whitespace, which keeps words of every script whole');
     await expect(readCorpusText('...', { tokenizer: 'word', name: 'dots.txt' })).rejects.toThrow(/^the corpus dots\.txt holds no tokens$/u);
+    expect(await hint(readCorpusText('...', { tokenizer: 'word' }))).toBe('pass a non-empty text corpus');
+    // finishCorpus without a count (a caller that counted no letters) refuses the same way.
+    expect(() => finishCorpus(new CorpusBuilder(new Vocabulary()), 'x.txt', {})).toThrow(/^the corpus x\.txt holds no tokens$/u);
     expect(await warnings('Die Straße ist naß und über dem Öl.', 'word')).toEqual([expect.stringMatching(/^the word tokenizer dropped 4 letters \(/u)]);
   });
 
