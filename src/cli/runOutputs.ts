@@ -1,6 +1,7 @@
 /**
  * The output paths of `run`, checked before any work: each file can be written and is not a corpus
- * input; at most one output goes to standard output; `--resume` needs files and cannot continue
+ * input; no two outputs (the run record `<out>.run.json` among them) are the same file; at most one
+ * output goes to standard output; `--resume` needs files and cannot continue
  * `--survival` or `--sentence-perplexities`; `--save-corpora` is a folder (or can be one); `--report`
  * is a file. Returns absolute paths (`-` stays `-`); throws UsageError / InputError.
  */
@@ -8,7 +9,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { checkNotCorpus, checkWritable } from './outputPaths.js';
+import { runRecordPath } from '../export/runRecord.js';
+import { checkDistinctOutputs, checkNotCorpus, checkWritable, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -43,6 +45,16 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   const report = writable(config.report, '--report');
   if (report === '-') throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
+  const named = (path: string | undefined, flag: string, given: string | undefined): NamedFile | undefined => (path === undefined ? undefined : { label: `${flag} ${given!}`, path });
+  checkDistinctOutputs([
+    named(out, '--out', config.out),
+    out === '-' ? undefined : { label: `the run record ${runRecordPath(config.out)} of --out`, path: runRecordPath(out) },
+    named(summary, '--summary', config.summary),
+    named(extinctions, '--extinctions', config.extinctions),
+    named(sentencePerplexities, '--sentence-perplexities', config.sentencePerplexities),
+    named(survival, '--survival', config.survival),
+    named(report, '--report', config.report),
+  ]);
   return {
     out,
     ...(summary === undefined ? {} : { summary }),

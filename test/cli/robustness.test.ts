@@ -4,7 +4,7 @@
  * fresh folder, the argv, and a piece of the expected message.
  */
 
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesUnder, freshFolder, IS_ROOT, ONE_ERROR_LINE, runIn } from './robustnessHelpers.js';
@@ -83,6 +83,18 @@ const CASES: readonly Case[] = [
   { name: 'an output that is a folder', files: { 'c.txt': GOOD }, folders: ['out'], argv: ['run', '--corpus', 'c.txt', '--out', 'out'], message: /--out out is a folder/u },
   { name: 'an output that is the corpus', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'c.txt'], message: /--out c\.txt is also a corpus input/u },
   { name: 'metrics: an output that is the text', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--out', './c.txt'], message: /is also a corpus input/u },
+  // two outputs, or an output and an input, naming one file: one would overwrite the other
+  { name: '--summary the file of --out', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'a.csv', '--summary', 'a.csv'], message: /^ngram-collapse: --summary a\.csv and --out a\.csv are the same file \(give each output a file of its own\)\n$/u },
+  { name: '--extinctions the file of --out, named another way', files: { 'c.txt': GOOD }, folders: ['sub'], argv: ['run', '--corpus', 'c.txt', '--out', 'a.csv', '--extinctions', 'sub/../a.csv'], message: /--extinctions sub\/\.\.\/a\.csv and --out a\.csv are the same file/u },
+  { name: '--summary the run record of --out', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'a.csv', '--summary', 'a.csv.run.json'], message: /--summary a\.csv\.run\.json and the run record a\.csv\.run\.json of --out are the same file/u },
+  { name: '--report the file of --survival', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--survival', 'x', '--report', 'x'], message: /--report x and --survival x are the same file/u },
+  { name: '--sentence-perplexities the file of --extinctions, --out on stdout', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', '-', '--extinctions', 'e.csv', '--sentence-perplexities', 'e.csv'], message: /--sentence-perplexities e\.csv and --extinctions e\.csv are the same file/u },
+  { name: 'merge: --out one of the inputs', files: { 'a.csv': 'x\n', 'b.csv': 'x\n' }, argv: ['merge', 'a.csv', 'b.csv', '--out', 'b.csv'], message: /^ngram-collapse: --out b\.csv and the input b\.csv are the same file \(give each output a file of its own\)\n$/u },
+  { name: 'merge: --summary the file of --out', files: { 'a.csv': 'x\n' }, argv: ['merge', 'a.csv', '--out', 'm.csv', '--summary', 'm.csv'], message: /--summary m\.csv and --out m\.csv are the same file/u },
+  { name: "merge: --summary an input's run record", files: { 'a.csv': 'x\n' }, argv: ['merge', 'a.csv', '--out', 'm.csv', '--summary', 'a.csv.run.json'], message: /--summary a\.csv\.run\.json and the run record a\.csv\.run\.json of the input a\.csv are the same file/u },
+  { name: 'train: --arpa the corpus', files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', 'c.txt'], message: /^ngram-collapse: --arpa c\.txt is also a corpus input, and writing it would destroy the corpus \(choose another output path\)\n$/u },
+  { name: 'plot: --out the curves CSV', files: { 'c.csv': 'x\n' }, argv: ['plot', 'c.csv', '--out', 'c.csv'], message: /^ngram-collapse: --out \S*c\.csv and the curves CSV \S*c\.csv are the same file \(give each output a file of its own\)\n$/u },
+  { name: 'plot: --out the --summary CSV', files: { 'c.csv': 'x\n', 's.csv': 'x\n' }, argv: ['plot', 'c.csv', '--summary', 's.csv', '--out', 's.csv'], message: /--out \S*s\.csv and --summary \S*s\.csv are the same file/u },
   { name: 'metrics: a missing text', argv: ['metrics', 'nope.txt'], message: /corpus 'nope.txt' not found/u },
   { name: 'generate: --count 0', files: { 'c.txt': GOOD }, argv: ['generate', '--corpus', 'c.txt', '--count', '0'], message: /--count must be a whole number from 1/u },
   // outputs whose parent is a file: refused for every user, root included (unlike permission bits)
@@ -123,6 +135,32 @@ describe('bad input: one line, exit code 2, no output file', () => {
       expect(filesUnder(cwd)).toEqual(before);
     });
   }
+
+  it('two outputs that are one file through a symbolic link, a hard link or a linked folder', async () => {
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, 'c.txt'), GOOD);
+    writeFileSync(join(cwd, 'a.csv'), 'old curves\n');
+    symlinkSync('a.csv', join(cwd, 'soft.csv'));
+    linkSync(join(cwd, 'a.csv'), join(cwd, 'hard.csv'));
+    mkdirSync(join(cwd, 'real'));
+    symlinkSync('real', join(cwd, 'alias'));
+    const cases = [
+      [['--out', 'a.csv', '--summary', 'soft.csv'], '--summary soft.csv and --out a.csv'],
+      [['--out', 'hard.csv', '--extinctions', 'a.csv'], '--extinctions a.csv and --out hard.csv'],
+      // neither file exists yet: the same real folder and name
+      [['--out', 'real/x.csv', '--summary', 'alias/x.csv'], '--summary alias/x.csv and --out real/x.csv'],
+    ] as const;
+    for (const [flags, both] of cases) {
+      const result = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, ...flags]);
+      expect(result.stderr).toBe(`ngram-collapse: ${both} are the same file (give each output a file of its own)\n`);
+      expect(result.code).toBe(2);
+    }
+    expect(filesUnder(cwd)).toEqual(['a.csv', 'c.txt', 'hard.csv', 'soft.csv']);
+    // Two files of the same name in different folders are two outputs.
+    const ok = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'x.csv', '--summary', 'real/x.csv']);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+  });
 
   it('an output folder that is read-only', async (context) => {
     // Root writes anywhere: the check cannot fail there, so this one case is skipped for root.

@@ -4,6 +4,7 @@
  * writes; checks that no row is missing or duplicated (see mergeCurves). Reads each input's run
  * record `<csv>.run.json` when present, and writes one for the merged file. `--summary FILE` writes
  * the summary of the merged rows (with the survival law's rows when the run records carry H's seed counts).
+ * No output may be an input, an input's run record, or another output.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,13 +14,13 @@ import { InputError } from '../../errors.js';
 import { readCsvLines } from '../../export/csvLines.js';
 import { openCsv } from '../../export/csvFile.js';
 import { mergeCurves, type MergeInput } from '../../export/mergeCurves.js';
-import { readRunRecord, writeRunRecord } from '../../export/runRecord.js';
+import { readRunRecord, runRecordPath, writeRunRecord } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { seedCountsFrom } from '../../export/survivalLaw.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
-import { checkWritable } from '../outputPaths.js';
+import { checkDistinctOutputs, checkWritable } from '../outputPaths.js';
 
 export const MERGE_SPEC = tableSpec(
   'merge',
@@ -43,6 +44,17 @@ export function mergeCommand(io: CliIO): Command {
       const record = readRunRecord(path);
       return { name: file, content, ...(record === undefined ? {} : { record }) };
     });
+    checkDistinctOutputs(
+      [
+        { label: `--out ${values.out}`, path: out },
+        out === '-' ? undefined : { label: `the run record ${runRecordPath(values.out)} of --out`, path: runRecordPath(out) },
+        summaryPath === undefined ? undefined : { label: `--summary ${values.summary!}`, path: summaryPath },
+      ],
+      files.flatMap((file) => [
+        { label: `the input ${file}`, path: resolve(io.cwd, file) },
+        { label: `the run record ${runRecordPath(file)} of the input ${file}`, path: runRecordPath(resolve(io.cwd, file)) },
+      ]),
+    );
     const merged = mergeCurves(inputs);
     if (out === '-') io.stdout.write(merged.text);
     else {

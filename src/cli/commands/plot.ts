@@ -19,7 +19,7 @@ import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
-import { checkWritable, checkWritableFolder } from '../../export/outputPaths.js';
+import { checkDistinctOutputs, checkWritable, checkWritableFolder } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
@@ -87,6 +87,13 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   if (options.survival !== undefined) await assertReadableFile(options.survival, '--survival');
   if (options.out !== undefined) checkWritable(options.out, process.cwd(), '--out');
   if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
+  if (options.out !== undefined) {
+    const inputs = [['the curves CSV', options.curves], ['--summary', options.summary], ['--survival', options.survival]] as const;
+    checkDistinctOutputs(
+      [{ label: `--out ${options.out}`, path: options.out }],
+      inputs.flatMap(([what, path]) => (path === undefined ? [] : [{ label: `${what} ${path}`, path }])),
+    );
+  }
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);

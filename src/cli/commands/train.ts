@@ -26,7 +26,7 @@ import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { TRAIN_OPTIONS } from '../options.js';
-import { checkWritable } from '../outputPaths.js';
+import { checkNotCorpus, checkWritable } from '../outputPaths.js';
 
 /** What `train` will do: the model (without its corpus-dependent fields), its outputs, the text to score. */
 export interface TrainRequest {
@@ -66,6 +66,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   const { order, smoothing, k, vocab } = request.model;
   const arpaPath = request.arpa === undefined ? undefined : checkWritable(request.arpa, io.cwd, '--arpa');
   if (arpaPath === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
+  if (arpaPath !== undefined) checkNotCorpus(arpaPath, request.corpus, io.cwd, '--arpa');
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
   const { vocabulary, corpus, merges } = await loadCorpus([...request.corpus], load);
