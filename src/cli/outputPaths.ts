@@ -4,23 +4,36 @@
  */
 
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 
 export { checkWritable, checkWritableFolder } from '../export/outputPaths.js';
 
 /**
- * Throws InputError if the output `path` (absolute, as checkWritable returns it) is one of the corpus
- * files named in `corpusSpecs`: the run would read the corpus and then overwrite it.
+ * Throws InputError if the output `path` (absolute, as checkWritable returns it) is one of the files
+ * the corpus specs read: a file named, or a file of a folder or glob (a second `tokenize --corpus notes
+ * --out notes/tokens.txt` would read the first one's output and overwrite it). The run would read the
+ * corpus and then overwrite it. Only an existing output can be read, so only one is looked for; a spec
+ * that names nothing is left to the loader, which refuses it.
  */
 export function checkNotCorpus(path: string, corpusSpecs: readonly string[], cwd: string, flag: string): void {
   if (path === '-' || !existsSync(path)) return;
-  const target = realpathSync(path);
+  const target = fileIdentity(path);
   for (const spec of corpusSpecs) {
-    const input = resolve(cwd, spec);
-    if (existsSync(input) && statSync(input).isFile() && realpathSync(input) === target) {
-      throw new InputError(`${flag} ${spec} is also a corpus input, and writing it would destroy the corpus`, 'choose another output path');
-    }
+    if (!corpusFiles(spec, cwd).some((file) => fileIdentity(file) === target)) continue;
+    const where = statSync(resolve(cwd, spec), { throwIfNoEntry: false })?.isFile() === true ? '' : ` (a file of ${spec})`;
+    throw new InputError(`${flag} ${where === '' ? spec : relative(cwd, path)} is also a corpus input${where}, and writing it would destroy the corpus`, 'choose another output path');
+  }
+}
+
+/** The files a corpus spec reads (none for standard input, Brown, or a spec the loader will refuse). */
+function corpusFiles(spec: string, cwd: string): string[] {
+  try {
+    return resolveSpec(spec, { ...DEFAULT_LOAD_OPTIONS, cwd }).flatMap((source) => (source.kind === 'text' || source.kind === 'jsonl' ? [source.path] : []));
+  } catch (error) {
+    if (error instanceof InputError) return [];
+    throw error;
   }
 }
 
