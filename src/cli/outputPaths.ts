@@ -4,7 +4,7 @@
  */
 
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 
@@ -24,6 +24,21 @@ export function checkNotCorpus(path: string, corpusSpecs: readonly string[], cwd
     if (!corpusFiles(spec, cwd).some((file) => fileIdentity(file) === target)) continue;
     const where = statSync(resolve(cwd, spec), { throwIfNoEntry: false })?.isFile() === true ? '' : ` (a file of ${spec})`;
     throw new InputError(`${flag} ${where === '' ? spec : relative(cwd, path)} is also a corpus input${where}, and writing it would destroy the corpus`, 'choose another output path');
+  }
+}
+
+/**
+ * Throws InputError if a file the corpus specs read lies inside the output folder `folder` (absolute):
+ * `--save-corpora` writes its texts there, so the run would overwrite its own input, or, run again, read
+ * an earlier run's generated text as human text.
+ */
+export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly string[], cwd: string, flag: string): void {
+  if (!existsSync(folder)) return;
+  const inside = realpathSync(folder) + sep;
+  for (const spec of corpusSpecs) {
+    const file = corpusFiles(spec, cwd).find((path) => realpathSync(path).startsWith(inside));
+    if (file === undefined) continue;
+    throw new InputError(`${flag} ${relative(cwd, folder)} holds ${relative(cwd, file)}, a file of the corpus ${spec}, and the run writes its texts there`, 'choose an output folder outside the corpus');
   }
 }
 

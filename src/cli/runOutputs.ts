@@ -1,6 +1,6 @@
 /**
  * The output paths of `run`, checked before any work: each file can be written and is not a corpus
- * input; no two outputs (the run record `<out>.run.json` among them) are the same file; at most one
+ * input (nor, for `--save-corpora`, a folder holding one); no two outputs (the run record `<out>.run.json` among them) are the same file; at most one
  * output goes to standard output; `--resume` needs files and cannot continue
  * `--survival` or `--sentence-perplexities`; `--save-corpora` is a folder (or can be one); `--report`
  * is a file. Returns absolute paths (`-` stays `-`); throws UsageError / InputError.
@@ -10,7 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { checkDistinctOutputs, checkNotCorpus, checkWritable, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkNotCorpus, checkWritable, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -43,6 +43,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');
   }
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
+  if (corpora !== undefined) checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
   const report = writable(config.report, '--report');
   if (report === '-') throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
   const named = (path: string | undefined, flag: string, given: string | undefined): NamedFile | undefined => (path === undefined ? undefined : { label: `${flag} ${given!}`, path });

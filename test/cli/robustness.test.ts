@@ -94,6 +94,8 @@ const CASES: readonly Case[] = [
   { name: "merge: --summary an input's run record", files: { 'a.csv': 'x\n' }, argv: ['merge', 'a.csv', '--out', 'm.csv', '--summary', 'a.csv.run.json'], message: /--summary a\.csv\.run\.json and the run record a\.csv\.run\.json of the input a\.csv are the same file/u },
   { name: 'tokenize: --out a file of the corpus folder', files: { 'notes/a.txt': GOOD, 'notes/tokens.txt': GOOD }, folders: ['notes'], argv: ['tokenize', '--corpus', 'notes', '--out', 'notes/tokens.txt'], message: /^ngram-collapse: --out notes\/tokens\.txt is also a corpus input \(a file of notes\), and writing it would destroy the corpus \(choose another output path\)\n$/u },
   { name: 'run: --summary a file the corpus glob matches', files: { 'a.txt': GOOD, 's.txt': GOOD }, argv: ['run', '--corpus', '*.txt', '--summary', 's.txt'], message: /--summary s\.txt is also a corpus input \(a file of \*\.txt\)/u },
+  { name: '--save-corpora a folder holding a file of the corpus', files: { 'data/a.txt': GOOD, 'data/saved/human.txt': GOOD }, folders: ['data/saved'], argv: ['run', '--corpus', 'data', ...FAST, '--save-corpora', 'data/saved'], message: /^ngram-collapse: --save-corpora data\/saved holds data\/saved\/human\.txt, a file of the corpus data, and the run writes its texts there \(choose an output folder outside the corpus\)\n$/u },
+  { name: '--save-corpora the folder of a saved text read as corpus', files: { 'saved/cell-1/replicate-1/generation-1.txt': GOOD }, folders: ['saved/cell-1/replicate-1'], argv: ['run', '--corpus', 'saved/cell-1/replicate-1/generation-1.txt', ...FAST, '--save-corpora', 'saved'], message: /--save-corpora saved holds saved\/cell-1\/replicate-1\/generation-1\.txt, a file of the corpus saved\/cell-1\/replicate-1\/generation-1\.txt/u },
   { name: 'train: --arpa the corpus', files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', 'c.txt'], message: /^ngram-collapse: --arpa c\.txt is also a corpus input, and writing it would destroy the corpus \(choose another output path\)\n$/u },
   { name: 'plot: --out the curves CSV', files: { 'c.csv': 'x\n' }, argv: ['plot', 'c.csv', '--out', 'c.csv'], message: /^ngram-collapse: --out \S*c\.csv and the curves CSV \S*c\.csv are the same file \(give each output a file of its own\)\n$/u },
   { name: 'plot: --out the --summary CSV', files: { 'c.csv': 'x\n', 's.csv': 'x\n' }, argv: ['plot', 'c.csv', '--summary', 's.csv', '--out', 's.csv'], message: /--out \S*s\.csv and --summary \S*s\.csv are the same file/u },
@@ -162,6 +164,19 @@ describe('bad input: one line, exit code 2, no output file', () => {
     const ok = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'x.csv', '--summary', 'real/x.csv']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
+  });
+
+  it('--save-corpora inside the corpus folder: the first run writes it, a second is refused before it reads generated text as human', async () => {
+    const cwd = freshFolder();
+    mkdirSync(join(cwd, 'data'));
+    writeFileSync(join(cwd, 'data', 'a.txt'), GOOD);
+    const argv = ['run', '--corpus', 'data', ...FAST, '--save-corpora', 'data/saved'];
+    const first = await runIn(cwd, argv);
+    expect(first.code).toBe(0);
+    expect(filesUnder(cwd)).toContain('data/saved/human.txt');
+    const second = await runIn(cwd, argv);
+    expect(second.stderr).toMatch(/^ngram-collapse: --save-corpora data\/saved holds data\/saved\/cell-1\/replicate-1\/generation-1\.txt, a file of the corpus data/u);
+    expect(second.code).toBe(2);
   });
 
   it('an output folder that is read-only', async (context) => {
