@@ -33,6 +33,8 @@ export { CONFIG_KEYS };
 
 export interface RunConfig {
   readonly corpus: readonly string[];
+  /** The --config file read, if one was (as given): an input no output may overwrite. */
+  readonly config?: string;
   readonly settings: RunSettings;
   /** The corpus flags (tokenizer, lowercase, sentences, emptySentences, jsonlField, normalize, maxTokens). */
   readonly load: LoadValues;
@@ -81,6 +83,7 @@ export function resolveRunConfig(raw: RawValues, context: ResolveContext): RunCo
   const values = withDefaults(RUN_OPTIONS, given);
   return {
     corpus: values.corpus,
+    ...optional('config', flags.config),
     settings: runSettingsFrom(given),
     load: loadValuesOf(values),
     out: values.out,

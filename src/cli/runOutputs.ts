@@ -1,9 +1,10 @@
 /**
  * The output paths of `run`, checked before any work: each file can be written and is not a corpus
- * input (nor, for `--save-corpora`, a folder holding one); no two outputs (the run record `<out>.run.json` among them) are the same file; at most one
- * output goes to standard output; `--resume` needs files and cannot continue
- * `--survival` or `--sentence-perplexities`; `--save-corpora` is a folder (or can be one); `--report`
- * is a file. Returns absolute paths (`-` stays `-`); throws UsageError / InputError.
+ * input (nor, for `--save-corpora`, a folder holding one); no two outputs (the run record
+ * `<out>.run.json` among them) are the same file, nor is one the `--config` file; at most one output
+ * goes to standard output; `--resume` needs files and cannot continue `--survival` or
+ * `--sentence-perplexities`; `--save-corpora` is a folder (or can be one); `--report` is a file.
+ * Returns absolute paths (`-` stays `-`); throws UsageError / InputError.
  */
 
 import { existsSync, statSync } from 'node:fs';
@@ -55,7 +56,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     named(sentencePerplexities, '--sentence-perplexities', config.sentencePerplexities),
     named(survival, '--survival', config.survival),
     named(report, '--report', config.report),
-  ]);
+  ], config.config === undefined ? [] : [{ label: `--config ${config.config}`, path: resolve(cwd, config.config) }]);
   return {
     out,
     ...(summary === undefined ? {} : { summary }),
