@@ -66,7 +66,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   const { order, smoothing, k, vocab } = request.model;
   const arpaPath = request.arpa === undefined ? undefined : checkWritable(request.arpa, io.cwd, '--arpa');
   if (arpaPath === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
-  if (arpaPath !== undefined) checkNotCorpus(arpaPath, request.corpus, io.cwd, '--arpa');
+  if (arpaPath !== undefined) checkNotCorpus(arpaPath, [...request.corpus, ...(request.eval ?? [])], io.cwd, '--arpa');
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
   const { vocabulary, corpus, merges } = await loadCorpus([...request.corpus], load);
