@@ -23,10 +23,12 @@ export function checkTokenGuards(settings: RunSettings, maxTokens: number | unde
 export function checkGrowth(settings: RunSettings, batchTokens: number, maxTokens: number | undefined): void {
   if (maxTokens === undefined) return;
   const growth = Math.max(...settings.sweep.tokensGrowth);
-  const largest = Math.max(batchTokensAt(batchTokens, growth, 1), batchTokensAt(batchTokens, growth, settings.generations));
+  // the batches grow or shrink geometrically: the largest is the first or the last
+  const generation = growth >= 1 ? settings.generations : 1;
+  const largest = batchTokensAt(batchTokens, growth, generation);
   if (largest > maxTokens) {
     throw new UsageError(
-      `--tokens-growth ${growth} makes generation ${settings.generations}'s batch ${largest} tokens, above the --max-tokens guard (${maxTokens})`,
+      `--tokens-growth ${growth} makes generation ${generation}'s batch ${largest} tokens, above the --max-tokens guard (${maxTokens})`,
       'use fewer --generations, a smaller --tokens-growth or --tokens, or raise --max-tokens',
     );
   }

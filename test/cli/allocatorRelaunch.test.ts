@@ -7,7 +7,10 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { LARGE_CORPUS_BYTES, RELAUNCH_VARIABLE, relaunchEnvironment, runRelaunched, TUNED_ALLOCATOR, type RelaunchHost } from '../../src/cli/allocatorRelaunch.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LARGE_CORPUS_BYTES, processHost, RELAUNCH_VARIABLE, relaunchEnvironment, runRelaunched, TUNED_ALLOCATOR, type RelaunchHost } from '../../src/cli/allocatorRelaunch.js';
 
 const SIZES: Record<string, number> = {
   'small.txt': 20_000,
@@ -108,6 +111,14 @@ describe('relaunchEnvironment', () => {
     expect(relaunches(['run', '--corpus', 'small.txt'], always, host({ glibc: () => false }))).toBe(false);
   });
 
+  it('reads --corpus values up to the next option, standard input among them, from every --corpus', () => {
+    // --config's value is not a corpus spec: small.txt alone is small
+    expect(relaunches(['run', '--corpus', 'small.txt', '--config', 'large.txt'])).toBe(false);
+    // `-` (standard input) is a value, not an option, after a first --corpus or a second one
+    expect(relaunches(['run', '--corpus', 'small.txt', '--corpus', '-'])).toBe(true);
+    expect(relaunches(['run', '--corpus', 'small.txt', '-', '--order', '2'])).toBe(true);
+  });
+
   it('asks for the C library only when everything else says relaunch (the report costs milliseconds)', () => {
     let asked = 0;
     const counting = host({ glibc: () => (asked++, true) });
@@ -116,6 +127,24 @@ describe('relaunchEnvironment', () => {
     expect(asked).toBe(0);
     relaunchEnvironment(['run'], {}, counting);
     expect(asked).toBe(1);
+  });
+});
+
+describe('processHost', () => {
+  it("gives a file's size, Infinity for a folder and -1 for nothing, from the working folder", () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngc-relaunch-'));
+    writeFileSync(join(folder, 'five.txt'), 'abcde');
+    const cwd = process.cwd();
+    process.chdir(folder);
+    try {
+      const { fileSize, platform } = processHost();
+      expect(fileSize('five.txt')).toBe(5);
+      expect(fileSize('.')).toBe(Number.POSITIVE_INFINITY);
+      expect(fileSize('missing.txt')).toBe(-1);
+      expect(platform).toBe(process.platform);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
 

@@ -138,10 +138,14 @@ describe('run: argv -> RunConfig', () => {
   });
 
   it('--print-config reads back as the same configuration', () => {
-    const config = parse(RUN_SPEC, ['--human-ratio', '0,0.3', '--tokens', '900', '--tokenizer', 'gpt2', '--no-normalize', '--survival', 'km.csv', '--shard', '1/2', '--workers', '3']);
+    const config = parse(RUN_SPEC, ['--human-ratio', '0,0.3', '--tokens', '900', '--tokenizer', 'gpt2', '--no-normalize', '--sentences', 'line', '--empty-sentences', '--survival', 'km.csv', '--shard', '1/2', '--workers', '3']);
     const again = parse(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': JSON.stringify(printableConfig(config)) });
     expect(printableConfig(again)).toEqual(printableConfig(config));
-    expect(again.settings).toEqual(config.settings);
+    // every setting, the loader's and the shard's too; the file names itself, and writes gpt2's default
+    // of no lowercasing out
+    expect(again).toEqual({ ...config, config: 'c.json', load: { ...config.load, lowercase: false } });
+    expect(again.load).toMatchObject({ normalize: false, sentences: 'line', emptySentences: true });
+    expect(again.shard).toEqual({ index: 1, count: 2 });
   });
 
   it('a config file may set every run option but config, print-config and resume', () => {

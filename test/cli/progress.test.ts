@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { etaText, formatDuration, MIN_ELAPSED_MS, ProgressCounter } from '../../src/cli/progress.js';
+import { etaText, formatDuration, MIN_ELAPSED_MS, ProgressCounter, startProgress } from '../../src/cli/progress.js';
+import { captureIO } from './captureIO.js';
 
 describe('ProgressCounter: finished generations plus the fraction under way, over every series', () => {
   it('adds up series reported in any order, not only the first one in output order', () => {
@@ -50,5 +51,29 @@ describe('etaText', () => {
 
   it('formats durations as s, m s, h m', () => {
     expect([formatDuration(59), formatDuration(61), formatDuration(3700)]).toEqual(['59s', '1m01s', '1h01m']);
+  });
+});
+
+describe('startProgress: a bar only on a terminal, when asked for, with work to do', () => {
+  const drawn = (isTTY: boolean, enabled: boolean, total: number): string => {
+    const captured = captureIO(process.cwd(), isTTY);
+    // cli-progress draws only on a stream that says it is a terminal; what is tested is io.isTTY
+    Object.assign(captured.io.stderr, { isTTY: true, columns: 120 });
+    const progress = startProgress(captured.io, enabled, total, 0, () => 0);
+    progress.update(0, 0, 0.5);
+    progress.stop();
+    progress.stop(); // a second stop changes nothing
+    return captured.stderr();
+  };
+
+  it('draws the bar with the generations done and total', () => {
+    expect(drawn(true, true, 4)).toContain('generations');
+    expect(drawn(true, true, 4)).toContain('/4 ');
+  });
+
+  it('draws nothing off a terminal, with --quiet, or with no generation to run', () => {
+    expect(drawn(false, true, 4)).toBe('');
+    expect(drawn(true, false, 4)).toBe('');
+    expect(drawn(true, true, 0)).toBe('');
   });
 });

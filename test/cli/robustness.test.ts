@@ -63,6 +63,8 @@ const CASES: readonly Case[] = [
       ['--holdout', '1', /--holdout must be a number >= 0 and < 1/u],
       ['--rare-threshold', '0', /--rare-threshold must be a whole number >= 1/u],
       ['--seed', '1e400', /--seed must be a number/u],
+      // Number(' ') is 0: blank is refused, not read as 0
+      ['--seed', ' ', /--seed must be a number, got ' '/u],
       ['--max-sentence-length', '0', /--max-sentence-length must be a whole number from 1/u],
       ['--max-tokens', '-5', /--max-tokens must be a whole number >= 1/u],
       ['--anchor', '-1', /--anchor must be a whole number >= 0/u],
@@ -96,6 +98,19 @@ const CASES: readonly Case[] = [
   { name: 'run: --summary a file the corpus glob matches', files: { 'a.txt': GOOD, 's.txt': GOOD }, argv: ['run', '--corpus', '*.txt', '--summary', 's.txt'], message: /--summary s\.txt is also a corpus input \(a file of \*\.txt\)/u },
   { name: '--save-corpora a folder holding a file of the corpus', files: { 'data/a.txt': GOOD, 'data/saved/human.txt': GOOD }, folders: ['data/saved'], argv: ['run', '--corpus', 'data', ...FAST, '--save-corpora', 'data/saved'], message: /^ngram-collapse: --save-corpora data\/saved holds data\/saved\/human\.txt, a file of the corpus data, and the run writes its texts there \(choose an output folder outside the corpus\)\n$/u },
   { name: '--save-corpora the folder of a saved text read as corpus', files: { 'saved/cell-1/replicate-1/generation-1.txt': GOOD }, folders: ['saved/cell-1/replicate-1'], argv: ['run', '--corpus', 'saved/cell-1/replicate-1/generation-1.txt', ...FAST, '--save-corpora', 'saved'], message: /--save-corpora saved holds saved\/cell-1\/replicate-1\/generation-1\.txt, a file of the corpus saved\/cell-1\/replicate-1\/generation-1\.txt/u },
+  // outputs that cannot be written where they are asked for
+  ...(
+    [
+      [['--out', '-', '--summary', '-'], 'only one output can go to standard output (-) (give the other outputs file names)'],
+      [['--survival', '-', '--sentence-perplexities', '-'], 'only one output can go to standard output (-) (give the other outputs file names)'],
+      [['--extinctions', '-', '--summary', '-'], 'only one output can go to standard output (-) (give the other outputs file names)'],
+      [['--resume', '--out', '-'], '--resume needs --out (and --extinctions) to be files (pass --out FILE)'],
+      [['--resume', '--extinctions', '-'], '--resume needs --out (and --extinctions) to be files (pass --out FILE)'],
+      [['--resume', '--survival', 's.csv'], '--resume cannot continue a --survival file (rerun the whole run without --resume)'],
+      [['--resume', '--sentence-perplexities', 'p.csv'], '--resume cannot continue a --sentence-perplexities file (rerun the whole run without --resume)'],
+      [['--report', '-'], '--report cannot go to standard output (pass --report FILE.html)'],
+    ] as const
+  ).map(([flags, line]): Case => ({ name: flags.join(' '), files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...flags], message: new RegExp(`^ngram-collapse: ${line.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\n$`, 'u') })),
   { name: '--out the --config file', files: { 'c.txt': GOOD, 'cfg.json': '{"generations": 1}' }, argv: ['run', '--corpus', 'c.txt', '--config', 'cfg.json', '--out', 'cfg.json'], message: /^ngram-collapse: --out cfg\.json and --config cfg\.json are the same file \(give each output a file of its own\)\n$/u },
   { name: 'train: --arpa the corpus', files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', 'c.txt'], message: /^ngram-collapse: --arpa c\.txt is also a corpus input, and writing it would destroy the corpus \(choose another output path\)\n$/u },
   { name: 'train: --arpa the --eval text', files: { 'c.txt': GOOD, 'e.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--eval', 'e.txt', '--arpa', 'e.txt'], message: /^ngram-collapse: --arpa e\.txt is also a corpus input/u },

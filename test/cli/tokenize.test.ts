@@ -68,6 +68,7 @@ describe('loading progress', () => {
   it('formats bytes read against the total, or alone when the total is unknown', () => {
     expect(formatLoadProgress(120_500_000, 286_000_000)).toBe('reading corpus  42% (120.5 of 286.0 MB)');
     expect(formatLoadProgress(3_000_000, undefined)).toBe('reading corpus 3.0 MB');
+    expect(formatLoadProgress(3_000_000, 0)).toBe('reading corpus 3.0 MB'); // a size of 0 (a pipe, a special file): no percentage
   });
 
   it('draws only on a terminal, after a second, and clears its line', () => {

@@ -1,0 +1,72 @@
+/**
+ * The --max-tokens guards of `run` (src/cli/tokenGuards.ts), on hand-counted sizes: each refuses a size
+ * one token above the guard and accepts one at it, names the flags and sizes, and none applies without
+ * a guard.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../../src/cli/tokenGuards.js';
+import { UsageError } from '../../src/errors.js';
+import { DEFAULT_RUN, type RunSettings, type SweepSettings } from '../../src/simulation/settings.js';
+
+/** The refusal as the CLI prints it: message (hint); 'accepted' if none. */
+function refusal(check: () => void): string {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof UsageError) return `${error.message} (${error.hint})`;
+    throw error;
+  }
+  return 'accepted';
+}
+
+function settings(shared: Partial<RunSettings>, sweep: Partial<SweepSettings> = {}): RunSettings {
+  return { ...DEFAULT_RUN, ...shared, sweep: { ...DEFAULT_RUN.sweep, ...sweep } };
+}
+
+describe('checkTokenGuards', () => {
+  it('refuses --tokens and --measure-tokens one above the guard, accepts them at it', () => {
+    expect(() => checkTokenGuards(settings({ tokens: 100 }), 100)).not.toThrow();
+    expect(refusal(() => checkTokenGuards(settings({ tokens: 101 }), 100))).toBe('--tokens 101 is above the --max-tokens guard (100) (pass a smaller --tokens, or raise --max-tokens if the machine has the memory)');
+    expect(() => checkTokenGuards(settings({ measureTokens: 100 }), 100)).not.toThrow();
+    expect(refusal(() => checkTokenGuards(settings({ measureTokens: 101 }), 100))).toBe('--measure-tokens 101 is above the --max-tokens guard (100) (pass a smaller --measure-tokens, or raise --max-tokens if the machine has the memory)');
+  });
+
+  it('checks the growth of --tokens, not of a batch it does not know yet', () => {
+    // 10 tokens growing 2x: generation 5's batch is 10 * 2^4 = 160.
+    expect(() => checkTokenGuards(settings({ tokens: 10, generations: 5 }, { tokensGrowth: [2] }), 159)).toThrow(/generation 5's batch 160 tokens/u);
+    expect(() => checkTokenGuards(settings({ tokens: 10, generations: 5 }, { tokensGrowth: [2] }), 160)).not.toThrow();
+    // without --tokens the batch is the human pool's size, checked once the corpus is read
+    expect(() => checkTokenGuards(settings({ generations: 50 }, { tokensGrowth: [2] }), 100)).not.toThrow();
+  });
+
+  it('applies no guard when there is none', () => {
+    expect(() => checkTokenGuards(settings({ tokens: 1e12, measureTokens: 1e12, generations: 50 }, { tokensGrowth: [2] }), undefined)).not.toThrow();
+  });
+});
+
+describe('checkGrowth', () => {
+  it("names the sweep's largest growth and the generation of the largest batch", () => {
+    // growths 1 and 3 over 4 generations: the largest batch is 7 * 3^3 = 189 at generation 4.
+    const growing = settings({ generations: 4 }, { tokensGrowth: [1, 3] });
+    expect(refusal(() => checkGrowth(growing, 7, 188))).toBe("--tokens-growth 3 makes generation 4's batch 189 tokens, above the --max-tokens guard (188) (use fewer --generations, a smaller --tokens-growth or --tokens, or raise --max-tokens)");
+    expect(() => checkGrowth(growing, 7, 189)).not.toThrow();
+    // shrinking 0.5x: generation 1's batch (100) is the largest, generation 4's is 100 / 8 = 12.5 -> 13.
+    const shrinking = settings({ generations: 4 }, { tokensGrowth: [0.5] });
+    expect(() => checkGrowth(shrinking, 100, 99)).toThrow(/^--tokens-growth 0\.5 makes generation 1's batch 100 tokens/u);
+    expect(() => checkGrowth(shrinking, 100, 100)).not.toThrow();
+    expect(() => checkGrowth(growing, 1e12, undefined)).not.toThrow();
+  });
+});
+
+describe('checkAccumulatedSize', () => {
+  it('refuses accumulate when H plus every batch passes the guard; the other strategies keep one size', () => {
+    // H 100 tokens, batches of 10 growing 2x over 3 generations: 100 + 10 + 20 + 40 = 170.
+    const accumulate = settings({ generations: 3 }, { strategy: ['replace', 'accumulate'], tokensGrowth: [2] });
+    expect(refusal(() => checkAccumulatedSize(accumulate, 100, 10, 169))).toBe('--strategy accumulate would train on 170 tokens by generation 3, above the --max-tokens guard (169) (use fewer --generations, a smaller --tokens, accumulate-subsample, or raise --max-tokens)');
+    expect(() => checkAccumulatedSize(accumulate, 100, 10, 170)).not.toThrow();
+    expect(() => checkAccumulatedSize(accumulate, 100, 10, undefined)).not.toThrow();
+    const fixedSize = settings({ generations: 3 }, { strategy: ['replace', 'accumulate-subsample'], tokensGrowth: [2] });
+    expect(() => checkAccumulatedSize(fixedSize, 100, 10, 11)).not.toThrow();
+  });
+});
