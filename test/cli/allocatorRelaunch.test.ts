@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { LARGE_CORPUS_BYTES, processHost, RELAUNCH_VARIABLE, relaunchEnvironment, runRelaunched, TUNED_ALLOCATOR, type RelaunchHost } from '../../src/cli/allocatorRelaunch.js';
 
 const SIZES: Record<string, number> = {
@@ -131,20 +131,15 @@ describe('relaunchEnvironment', () => {
 });
 
 describe('processHost', () => {
-  it("gives a file's size, Infinity for a folder and -1 for nothing, from the working folder", () => {
+  it("gives a file's size, Infinity for a folder and -1 for nothing (relative paths from the working folder)", () => {
     const folder = mkdtempSync(join(tmpdir(), 'ngc-relaunch-'));
     writeFileSync(join(folder, 'five.txt'), 'abcde');
-    const cwd = process.cwd();
-    process.chdir(folder);
-    try {
-      const { fileSize, platform } = processHost();
-      expect(fileSize('five.txt')).toBe(5);
-      expect(fileSize('.')).toBe(Number.POSITIVE_INFINITY);
-      expect(fileSize('missing.txt')).toBe(-1);
-      expect(platform).toBe(process.platform);
-    } finally {
-      process.chdir(cwd);
-    }
+    const { fileSize, platform } = processHost();
+    expect(fileSize(join(folder, 'five.txt'))).toBe(5);
+    expect(fileSize(relative(process.cwd(), join(folder, 'five.txt')))).toBe(5);
+    expect(fileSize(folder)).toBe(Number.POSITIVE_INFINITY);
+    expect(fileSize(join(folder, 'missing.txt'))).toBe(-1);
+    expect(platform).toBe(process.platform);
   });
 });
 
