@@ -51,6 +51,8 @@ describe('etaText', () => {
 
   it('formats durations as s, m s, h m', () => {
     expect([formatDuration(59), formatDuration(61), formatDuration(3700)]).toEqual(['59s', '1m01s', '1h01m']);
+    // at each unit's edge
+    expect([formatDuration(60), formatDuration(3599), formatDuration(3600)]).toEqual(['1m00s', '59m59s', '1h00m']);
   });
 });
 
@@ -65,6 +67,23 @@ describe('startProgress: a bar only on a terminal, when asked for, with work to 
     progress.stop(); // a second stop changes nothing
     return captured.stderr();
   };
+
+  it('shows the work done without a trailing .0, as it is when the bar stops, and stops once', () => {
+    const captured = captureIO(process.cwd(), true);
+    Object.assign(captured.io.stderr, { isTTY: true, columns: 120 });
+    let time = 0;
+    const progress = startProgress(captured.io, true, 4, 0, () => time);
+    time = 5000;
+    progress.update(0, 1, 0);
+    progress.update(1, 0, 0.5);
+    progress.stop();
+    const text = captured.stderr();
+    expect(text).toContain(' 1.5/4 ');
+    expect(text).toContain('ETA 9s'); // 1.5 of 4 done in 5 s: 2.5 left take 8.3 s, shown rounded up
+    progress.update(1, 1, 0); // after stop: the bar is not drawn again
+    progress.stop();
+    expect(captured.stderr()).toBe(text);
+  });
 
   it('draws the bar with the generations done and total', () => {
     expect(drawn(true, true, 4)).toContain('generations');

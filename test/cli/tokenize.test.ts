@@ -81,7 +81,30 @@ describe('loading progress', () => {
     progress.onProgress!(5, 10);
     progress.done();
     expect(tty.stderr()).toBe('\rreading corpus  50% (0.0 of 0.0 MB)\u001B[K\r\u001B[K');
+    progress.done(); // nothing drawn since: nothing to clear
+    expect(tty.stderr()).toBe('\rreading corpus  50% (0.0 of 0.0 MB)\u001B[K\r\u001B[K');
     expect(startLoadProgress(captureIO(tempDir(), false).io, true).onProgress).toBeUndefined();
     expect(startLoadProgress(tty.io, false).onProgress).toBeUndefined();
+  });
+
+  it('draws from 1 s on, at most every 200 ms, and clears only a line it drew', () => {
+    const tty = captureIO(tempDir(), true);
+    let time = 10_000;
+    const progress = startLoadProgress(tty.io, true, () => time);
+    const at = (ms: number, bytes: number): void => {
+      time = 10_000 + ms;
+      progress.onProgress!(bytes * 1e6, 100e6);
+    };
+    progress.done(); // nothing drawn yet: nothing to clear
+    at(999, 1); // before the first second: silent
+    at(1000, 2); // drawn
+    at(1199, 3); // 199 ms after the last line: silent
+    at(1200, 4); // drawn
+    at(1399, 5);
+    at(1400, 6); // drawn
+    progress.done();
+    expect(tty.stderr()).toBe(
+      ['\rreading corpus   2% (2.0 of 100.0 MB)\u001B[K', '\rreading corpus   4% (4.0 of 100.0 MB)\u001B[K', '\rreading corpus   6% (6.0 of 100.0 MB)\u001B[K', '\r\u001B[K'].join(''),
+    );
   });
 });
