@@ -35,6 +35,7 @@ describe('etaText', () => {
   it('shows no ETA before there is data: no work yet, or too little time', () => {
     expect(etaText(10_000, 0, 0, 100)).toBe('--');
     expect(etaText(MIN_ELAPSED_MS - 1, 0, 50, 100)).toBe('--');
+    expect(etaText(MIN_ELAPSED_MS, 0, 50, 100)).toBe('2s'); // from MIN_ELAPSED_MS on: 50 left at 50 per 2 s
     expect(etaText(60_000, 4, 4, 100)).toBe('--'); // resumed at 4, nothing new done yet
   });
 
@@ -71,14 +72,16 @@ describe('startProgress: a bar only on a terminal, when asked for, with work to 
   it('shows the work done without a trailing .0, as it is when the bar stops, and stops once', () => {
     const captured = captureIO(process.cwd(), true);
     Object.assign(captured.io.stderr, { isTTY: true, columns: 120 });
-    let time = 0;
+    let time = 1000;
     const progress = startProgress(captured.io, true, 4, 0, () => time);
-    time = 5000;
+    time = 6000;
     progress.update(0, 1, 0);
     progress.update(1, 0, 0.5);
     progress.stop();
     const text = captured.stderr();
+    expect(text).toContain(' 0/4 '); // drawn at the start: 0, not 0.0
     expect(text).toContain(' 1.5/4 ');
+    expect(text).toContain('\u001B[?25l'); // the cursor hidden while the bar is drawn
     expect(text).toContain('ETA 9s'); // 1.5 of 4 done in 5 s: 2.5 left take 8.3 s, shown rounded up
     progress.update(1, 1, 0); // after stop: the bar is not drawn again
     progress.stop();
