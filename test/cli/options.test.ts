@@ -193,6 +193,9 @@ describe('run: argv -> RunConfig', () => {
   it('a config key that is not a run option names the known keys', () => {
     expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"resume": true}' })).toBe(`--config c.json: unknown key "resume" (known keys: ${CONFIG_KEYS.join(', ')})`);
     expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '[1]' })).toBe('--config c.json must hold one JSON object, got an array (write {"humanRatio": [0, 0.1], ...})');
+    for (const json of ['null', '5', '"order"', 'true']) {
+      expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': json })).toBe(`--config c.json must hold one JSON object, got ${json} (write {"humanRatio": [0, 0.1], ...})`);
+    }
     expect(errorLine(RUN_SPEC, ['--config', 'gone.json'])).toBe('--config gone.json cannot be read (ENOENT) (pass the path of a JSON file)');
   });
 });
