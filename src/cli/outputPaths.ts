@@ -42,13 +42,15 @@ export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly s
   }
 }
 
-/** The files a corpus spec reads (none for standard input, Brown, or a spec the loader will refuse). */
+/**
+ * The files a corpus spec reads (none for standard input or Brown). A spec that cannot be listed is
+ * left to the loader, which refuses it with its own message when it reads the corpus.
+ */
 function corpusFiles(spec: string, cwd: string): string[] {
   try {
     return resolveSpec(spec, { ...DEFAULT_LOAD_OPTIONS, cwd }).flatMap((source) => (source.kind === 'text' || source.kind === 'jsonl' ? [source.path] : []));
-  } catch (error) {
-    if (error instanceof InputError) return [];
-    throw error;
+  } catch {
+    return [];
   }
 }
 
