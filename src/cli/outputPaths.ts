@@ -18,13 +18,24 @@ export { checkWritable, checkWritableFolder } from '../export/outputPaths.js';
  * that names nothing is left to the loader, which refuses it.
  */
 export function checkNotCorpus(path: string, corpusSpecs: readonly string[], cwd: string, flag: string): void {
-  if (path === '-' || !existsSync(path)) return;
-  const target = fileIdentity(path);
-  for (const spec of corpusSpecs) {
-    if (!corpusFiles(spec, cwd).some((file) => fileIdentity(file) === target)) continue;
-    const where = statSync(resolve(cwd, spec), { throwIfNoEntry: false })?.isFile() === true ? '' : ` (a file of ${spec})`;
-    throw new InputError(`${flag} ${where === '' ? spec : relative(cwd, path)} is also a corpus input${where}, and writing it would destroy the corpus`, 'choose another output path');
-  }
+  corpusGuard(corpusSpecs, cwd)(path, flag);
+}
+
+/**
+ * checkNotCorpus for several outputs of one command: the specs' files are listed once, when the first
+ * existing output is checked, not once per output.
+ */
+export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path: string, flag: string) => void {
+  let inputs: { readonly spec: string; readonly files: ReadonlySet<string> }[] | undefined;
+  return (path, flag) => {
+    if (path === '-' || !existsSync(path)) return;
+    inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(corpusFiles(spec, cwd).map(fileIdentity)) }));
+    const target = fileIdentity(path);
+    const input = inputs.find(({ files }) => files.has(target));
+    if (input === undefined) return;
+    const where = statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? '' : ` (a file of ${input.spec})`;
+    throw new InputError(`${flag} ${where === '' ? input.spec : relative(cwd, path)} is also a corpus input${where}, and writing it would destroy the corpus`, 'choose another output path');
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkNotCorpus, checkWritable, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkWritable, corpusGuard, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -25,10 +25,11 @@ export interface RunOutputs {
 }
 
 export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
+  const notCorpus = corpusGuard(config.corpus, cwd);
   const writable = (path: string | undefined, flag: string): string | undefined => {
     if (path === undefined) return undefined;
     const absolute = checkWritable(path, cwd, flag);
-    checkNotCorpus(absolute, config.corpus, cwd, flag);
+    notCorpus(absolute, flag);
     return absolute;
   };
   const out = writable(config.out, '--out')!;
