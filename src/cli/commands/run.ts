@@ -12,6 +12,7 @@
  * reported and the others finish (exit 1).
  */
 
+import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { loadCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
@@ -45,6 +46,7 @@ import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../tokenGua
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
 import { checkRunOutputs, type RunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
+import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
 
 export function runCommand(io: CliIO): Command {
   return commandFor(RUN_SPEC, () => resolveContext(io), (config, command) => runAction(config, io, (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? []));
@@ -113,8 +115,11 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
     () => loading.done(),
   );
   const tasks = shardTasks(seriesTasks(settings), config.shard);
+  const threads = poolSize(config.workers, tasks.length, seriesTokens(settings, corpus));
+  // Before the workers start: when the threads take every core, the workers compile on themselves.
+  compileOnWorkerThreads(workerCompilationFlags(threads, availableParallelism()));
   // With worker threads the run's arrays are put in shared memory once, and this thread keeps only that copy.
-  const run = prepareRunFor(poolSize(config.workers, tasks.length, seriesTokens(settings, corpus)), corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
+  const run = prepareRunFor(threads, corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
   checkGrowth(settings, run.batchTokens, load.maxTokens);
   checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
   return { load, outputs, vocabulary, corpus, tasks, run };
