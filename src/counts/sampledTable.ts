@@ -166,6 +166,10 @@ function groupPairs(triples: IntRecords, rootSize: number): Pairs {
  * The table: per root context in root order, T's counted edges merged by token with the other pairs.
  * Next contexts: T's edges name T's next context; an other pair carries its own (the history its text
  * went on to, in the root).
+ *
+ * Each pass is a function of its own. The loop runs them once a generation, and V8 optimises a long
+ * loop while it runs (on-stack replacement): in one function of five loops, each later loop met code
+ * compiled with no feedback for it and threw it away, and the function was compiled 16-22 times a run.
  */
 function mergedTable(
   base: TransitionTable,
@@ -175,18 +179,35 @@ function mergedTable(
   counts: Int32Array,
   others: Pairs,
 ): TransitionTable {
-  const { edgeStart, edgeToken, edgeNext } = base;
   const contexts = base.contextTotal.length;
-  const otherContext = others.context;
-  const otherToken = others.token;
-  const otherCount = others.count;
-  const otherNext = others.next;
-  const pairs = otherContext.length;
-  const rootOf = (c: number): number => (toRoot === undefined ? c : toRoot[c]!);
   // Pass 1: T's contexts with an edge taken (newOfT 0 for now, else -1), the edges taken, then the
   // pairs that are edges of their own (not on an edge T took).
   // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const newOfT = scratchInts('sampled.newOfT', contexts);
+  const edges = markTakenContexts(base, counts, newOfT) + pairsOffEdges(base, fromRoot, counts, others);
+  // The kept root contexts, numbered in root order; T's contexts renumbered to them.
+  const renumber = scratchInts(ROOT_SLOT, root.size);
+  renumber.fill(-1);
+  const keptContexts = numberKeptContexts(root.size, contexts, toRoot, newOfT, others.context, renumber);
+  renumberOfT(contexts, toRoot, newOfT, renumber);
+  // Pass 2: the edges.
+  const merged = mergedEdges(base, root.size, toRoot, counts, others, newOfT, renumber, keptContexts, edges);
+  return {
+    historyLength: base.historyLength,
+    contexts: new KeptContexts(root, renumber, keptContexts),
+    edgeStart: merged.edgeStart,
+    edgeToken: merged.edgeToken,
+    edgeCount: merged.edgeCount,
+    edgeNext: merged.edgeNext,
+    contextTotal: merged.contextTotal,
+    startContext: 0,
+  };
+}
+
+/** newOfT[c] = 0 for each context of T with an edge taken, -1 for the others; returns the edges taken. */
+function markTakenContexts(base: TransitionTable, counts: Int32Array, newOfT: Int32Array): number {
+  const { edgeStart } = base;
+  const contexts = base.contextTotal.length;
   let edges = 0;
   // Stryker disable next-line EqualityOperator: equivalent, context `contexts` has undefined edge bounds: no pass
   for (let c = 0; c < contexts; c++) {
@@ -199,6 +220,16 @@ function mergedTable(
       }
     }
   }
+  return edges;
+}
+
+/** The pairs that are edges of their own: on no edge of T, or on one the path never took. */
+function pairsOffEdges(base: TransitionTable, fromRoot: Int32Array | undefined, counts: Int32Array, others: Pairs): number {
+  const { edgeStart, edgeToken } = base;
+  const otherContext = others.context;
+  const otherToken = others.token;
+  const pairs = otherContext.length;
+  let edges = 0;
   for (let o = 0; o < pairs; o++) {
     // T's context of the pair's root context (T the root itself: the same index), or -1
     const c = fromRoot === undefined ? otherContext[o]! : fromRoot[otherContext[o]!]!;
@@ -206,26 +237,62 @@ function mergedTable(
     const e = c < 0 ? -1 : indexInSortedRange(edgeToken, edgeStart[c]!, edgeStart[c + 1]!, otherToken[o]!);
     if (e < 0 || counts[e] === 0) edges++;
   }
-  // The kept root contexts, numbered in root order: T's contexts (in root order) and the pairs' (sorted)
-  // are merged; only the root contexts either touches are visited.
-  const renumber = scratchInts(ROOT_SLOT, root.size);
-  renumber.fill(-1);
+  return edges;
+}
+
+/**
+ * renumber[r] = the new index of each kept root context r, in root order: T's contexts (in root order)
+ * and the pairs' (sorted) are merged; only the root contexts either touches are visited. Kept: T took
+ * one of its edges (newOfT 0), or it has a pair. Returns the number kept.
+ */
+function numberKeptContexts(
+  rootSize: number,
+  contexts: number,
+  toRoot: Int32Array | undefined,
+  newOfT: Int32Array,
+  otherContext: Int32Array,
+  renumber: Int32Array,
+): number {
+  const pairs = otherContext.length;
   let keptContexts = 0;
   // Stryker disable next-line EqualityOperator: equivalent, one more round reads undefined: min(NaN) names no context
   for (let c = 0, o = 0; c < contexts || o < pairs; ) {
-    const fromT = c < contexts ? rootOf(c) : root.size;
-    const fromPairs = o < pairs ? otherContext[o]! : root.size;
+    const fromT = c < contexts ? (toRoot === undefined ? c : toRoot[c]!) : rootSize;
+    const fromPairs = o < pairs ? otherContext[o]! : rootSize;
     const r = Math.min(fromT, fromPairs);
-    // kept: T took one of its edges, or it has a pair
     let kept = fromT === r && newOfT[c++] === 0;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the pairs otherContext is undefined: never r
     for (; o < pairs && otherContext[o] === r; o++) kept = true;
     if (kept) renumber[r] = keptContexts++;
   }
+  return keptContexts;
+}
+
+/** newOfT[c] = the new index of T's context c (-1 if dropped). */
+function renumberOfT(contexts: number, toRoot: Int32Array | undefined, newOfT: Int32Array, renumber: Int32Array): void {
   // Stryker disable next-line EqualityOperator: equivalent, context `contexts` reads an undefined root index: a write to nowhere
-  for (let c = 0; c < contexts; c++) newOfT[c] = renumber[rootOf(c)]!;
-  // Pass 2: per kept context, T's edges (sorted by token) merged with its pairs (sorted too); a token
-  // in both is one edge.
+  for (let c = 0; c < contexts; c++) newOfT[c] = renumber[toRoot === undefined ? c : toRoot[c]!]!;
+}
+
+/**
+ * Per kept context, T's edges (sorted by token) merged with its pairs (sorted too); a token in both is
+ * one edge.
+ */
+function mergedEdges(
+  base: TransitionTable,
+  rootSize: number,
+  toRoot: Int32Array | undefined,
+  counts: Int32Array,
+  others: Pairs,
+  newOfT: Int32Array,
+  renumber: Int32Array,
+  keptContexts: number,
+  edges: number,
+): Pick<TransitionTable, 'edgeStart' | 'edgeToken' | 'edgeCount' | 'edgeNext' | 'contextTotal'> {
+  const { edgeStart, edgeToken, edgeNext } = base;
+  const contexts = base.contextTotal.length;
+  const { context: otherContext, token: otherToken, count: otherCount, next: otherNext } = others;
+  const pairs = otherContext.length;
   const start = new Int32Array(keptContexts + 1);
   const token = new Int32Array(edges);
   const count = new Int32Array(edges);
@@ -233,8 +300,8 @@ function mergedTable(
   const total = new Int32Array(keptContexts);
   let at = 0;
   for (let c = 0, o = 0; c < contexts || o < pairs; ) {
-    const fromT = c < contexts ? rootOf(c) : root.size;
-    const fromPairs = o < pairs ? otherContext[o]! : root.size;
+    const fromT = c < contexts ? (toRoot === undefined ? c : toRoot[c]!) : rootSize;
+    const fromPairs = o < pairs ? otherContext[o]! : rootSize;
     const r = Math.min(fromT, fromPairs);
     let e = 0;
     let end = 0;
@@ -275,14 +342,5 @@ function mergedTable(
     total[kept] = sum;
   }
   start[keptContexts] = at;
-  return {
-    historyLength: base.historyLength,
-    contexts: new KeptContexts(root, renumber, keptContexts),
-    edgeStart: start,
-    edgeToken: token,
-    edgeCount: count,
-    edgeNext: next,
-    contextTotal: total,
-    startContext: 0,
-  };
+  return { edgeStart: start, edgeToken: token, edgeCount: count, edgeNext: next, contextTotal: total };
 }
