@@ -4,8 +4,9 @@
  *
  * Contract: built from a hash table (the root: a TupleTable, never another view, so every look-up
  * reads one hash table) and `renumber` (root index -> kept index 0, 1, 2 ..., or -1 for a dropped
- * context). `rootView` gives any ContextIndex's root and maps. `find` is the root's look-up and one array read;
- * `keyAt` one array read and the root's key. Building one is O(root contexts), with no hashing: what
+ * context; its first root.size entries are read, and copied). `rootView` gives any ContextIndex's
+ * root and maps. `find` is the root's look-up and one array read; `keyAt` one array read and the
+ * root's key. Building one is O(root contexts), with no hashing: what
  * a model retrained on its own sample saves (./sampledTable.ts). The root stays in memory as long as
  * a view of it does.
  */
@@ -28,15 +29,15 @@ export class KeptContexts implements ContextIndex {
     this.width = root.width;
     this.size = kept;
     this.root = root;
+    // renumber is the map from the root; a copy, since the caller's may be a reused buffer
+    this.fromRoot = renumber.slice(0, root.size);
     this.toRoot = new Int32Array(kept);
-    // Stryker disable next-line EqualityOperator: equivalent, renumber[length] is undefined: no index
-    for (let c = 0; c < renumber.length; c++) {
-      const index = renumber[c]!;
+    // Stryker disable next-line EqualityOperator: equivalent, fromRoot[length] is undefined: no index
+    for (let c = 0; c < this.fromRoot.length; c++) {
+      const index = this.fromRoot[c]!;
       // Stryker disable next-line ConditionalExpression: equivalent, toRoot[-1] is a write to nowhere
       if (index >= 0) this.toRoot[index] = c;
     }
-    this.fromRoot = new Int32Array(this.root.size).fill(-1);
-    for (let index = 0; index < kept; index++) this.fromRoot[this.toRoot[index]!] = index;
   }
 
   find(source: Int32Array, at: number): number {
