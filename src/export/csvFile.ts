@@ -6,7 +6,8 @@
  * returns a writer; `write(record)` formats one row with fast-csv's row formatter (./csvText.ts:
  * quoting as needed, the row delimiter between rows and once at the end) and hands it to the file in
  * one write, so a reader never sees a torn row; `close()` resolves once everything is on disk (for a
- * stream: written, the stream left open). The header is written first unless appending (`--resume`);
+ * stream: written, the stream left open), and rejects with the first write error (a full disk), which
+ * no earlier call throws. The header is written first unless appending (`--resume`);
  * an append without rows adds nothing. Only the formatter classes are loaded (the whole fast-csv
  * package, streams and parser included, took 50-100 ms to import at every start).
  */
@@ -29,6 +30,9 @@ export function openCsv(target: string | Writable, header: readonly string[], op
         sink.on('error', reject);
       })
     : undefined;
+  // A write that fails (a full disk) rejects `finished` long before close() awaits it: handled here, so
+  // the process does not die of an unhandled rejection; close() still rejects with the error.
+  finished?.catch(() => undefined);
   const csv = new CsvRows();
   if (options.append !== true) sink.write(csv.row(header));
   let wroteRows = false;

@@ -48,6 +48,17 @@ describe('the ngram-collapse executable', () => {
     expect(result.stderr).toBe("ngram-collapse: --generations must be a number, got 'ten' (pass a whole number from 1 to 100000)\n");
   });
 
+  // `| head -1` closes the pipe after one line: brown:news (about 600 KB of text) fills the pipe first.
+  it.skipIf(process.platform === 'win32')('a closed pipe ends it silently with 141 (128 + SIGPIPE); a full disk with one line and 1', () => {
+    const shell = (command: string) => spawnSync('bash', ['-c', command], { cwd: root, encoding: 'utf8' });
+    const piped = shell(`"${process.execPath}" "${main}" tokenize brown:news --quiet | head -1 > /dev/null; echo "status \${PIPESTATUS[0]}"`);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toBe('status 141\n');
+    const full = shell(`"${process.execPath}" "${main}" run --corpus corpora/lighthouse.txt --generations 1 --quiet --out - > /dev/full`);
+    expect(full.status).toBe(1);
+    expect(full.stderr).toBe('ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, or write to a file with --out)\n');
+  });
+
   it('loads zlib and worker_threads only when a command needs them', () => {
     const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-bin-'));
     const preload = join(folder, 'modules.cjs');

@@ -5,7 +5,9 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
 import { formatLoadProgress, startLoadProgress } from '../../src/cli/loadProgress.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { captureIO } from './captureIO.js';
@@ -31,6 +33,30 @@ describe('ngram-collapse tokenize', () => {
     expect(readFileSync(join(cwd, 'out.txt'), 'utf8')).toBe('Hello , World . Bye !\nAgain here\n');
     // line mode: no line-break count in the summary.
     expect(result.stderr).toBe('sentences: 2, tokens: 8, types: 8\n');
+  });
+
+  it('a file it cannot write (a full disk, /dev/full): one line and exit 1, not success', async () => {
+    // brown:news is many blocks of 4096 sentences: the failure is seen at the next block, not only at the end
+    for (const corpus of ['a.txt', 'brown:news']) {
+      const cwd = tempDir();
+      writeFileSync(join(cwd, 'a.txt'), 'One line.\n');
+      const result = await cli(['tokenize', corpus, '--out', '/dev/full', '--quiet'], { cwd });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe('ngram-collapse: ENOSPC: no space left on device, write (rerun with --debug for details)\n');
+    }
+  });
+
+  it('a standard output that fails: the error, one line and exit 1', async () => {
+    const failing = new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' })) });
+    const errors: string[] = [];
+    const stderr = new Writable({ write: (chunk: Buffer, _encoding, done) => void (errors.push(chunk.toString()), done()) });
+    const stdin = new PassThrough();
+    stdin.end();
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'a.txt'), 'One line.\n');
+    const code = await runCli(['tokenize', 'a.txt', '--quiet'], { stdout: failing, stderr, stdin, isTTY: false, cwd });
+    expect(code).toBe(1);
+    expect(errors.join('')).toBe('ngram-collapse: EIO: i/o error, write (rerun with --debug for details)\n');
   });
 
   it('normalizes to NFC unless --no-normalize, and char tokens are graphemes', async () => {

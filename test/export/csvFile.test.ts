@@ -29,6 +29,14 @@ describe('openCsv', () => {
     await expect(csv.close()).rejects.toThrow(/ENOENT/u);
   });
 
+  it('a write that fails (a full disk, /dev/full) rejects close() with its error, and is no unhandled rejection before that', async () => {
+    const csv = openCsv('/dev/full', ['a']);
+    csv.write(['1']);
+    // the failed write's error arrives while the caller is still busy (a run between two rows)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(csv.close()).rejects.toThrow(/ENOSPC/u);
+  });
+
   it('appends rows without a header (--resume): the file goes on as if never interrupted', async () => {
     const path = join(tempDir(), 'b.csv');
     writeFileSync(path, 'name,value\nfirst,1\n');

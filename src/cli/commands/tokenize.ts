@@ -7,6 +7,7 @@
  * pieces joined by `·` (`The Ful·ton`).
  */
 
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
@@ -56,24 +57,33 @@ export function tokenizeCommand(io: CliIO): Command {
   });
 }
 
-/** Writes the sentences in blocks, waiting when the stream asks to; closes a file it was given. */
+/**
+ * Writes the sentences in blocks, waiting when the stream asks to; closes a file it was given. Rejects
+ * with the stream's first error (a full disk), as soon as it is seen: no error goes unreported.
+ */
 async function writeSentences(stream: Writable, corpus: TokenCorpus, vocabulary: Vocabulary, close: boolean, line: (tokens: string[]) => string): Promise<void> {
-  const sentences = corpus.offsets.length - 1;
-  let block: string[] = [];
-  for (let s = 0; s < sentences; s++) {
-    const tokens: string[] = [];
-    for (let i = corpus.offsets[s]!; i < corpus.offsets[s + 1]!; i++) tokens.push(vocabulary.token(corpus.ids[i]!));
-    block.push(line(tokens));
-    if (block.length === 4096 || s === sentences - 1) {
-      const ok = stream.write(`${block.join('\n')}\n`);
-      block = [];
-      if (!ok) await new Promise<void>((resolve) => stream.once('drain', resolve));
+  let failed: Error | undefined;
+  const remember = (error: Error): void => void (failed ??= error);
+  stream.on('error', remember);
+  try {
+    const sentences = corpus.offsets.length - 1;
+    let block: string[] = [];
+    for (let s = 0; s < sentences; s++) {
+      const tokens: string[] = [];
+      for (let i = corpus.offsets[s]!; i < corpus.offsets[s + 1]!; i++) tokens.push(vocabulary.token(corpus.ids[i]!));
+      block.push(line(tokens));
+      if (block.length === 4096 || s === sentences - 1) {
+        if (failed !== undefined) throw failed;
+        const ok = stream.write(`${block.join('\n')}\n`);
+        block = [];
+        // (events.once rejects if the stream errors instead of draining)
+        if (!ok) await once(stream, 'drain');
+      }
     }
-  }
-  if (close) {
-    await new Promise<void>((resolve, reject) => {
-      stream.once('error', reject);
-      stream.end(resolve);
-    });
+    if (close) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ?? failed ? reject(error ?? failed) : resolve())));
+    if (failed !== undefined) throw failed;
+  } finally {
+    // a file of ours keeps the listener: a failed stream emits its error again as it is destroyed
+    if (!close) stream.off('error', remember);
   }
 }

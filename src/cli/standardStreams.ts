@@ -1,0 +1,33 @@
+/**
+ * standardStreams: what the executable does when it cannot write its standard output or error.
+ *
+ * Contract: `guardStandardStreams(streams, exit)` listens for an 'error' on stdout and on stderr.
+ * - EPIPE (the reader went away: `ngram-collapse tokenize brown | head -1`): exit at once with 141
+ *   (128 + SIGPIPE, the status of a program the pipe's signal stops, as `cat` and `seq` are), printing
+ *   nothing: the output was not wanted any more.
+ * - Any other error on stdout (a full disk: `> /dev/full`): one line on stderr, `ngram-collapse: cannot
+ *   write to standard output: <error> (...)`, and exit 1, the status of a failed command.
+ * - Any other error on stderr: exit 1 (there is nowhere left to say it).
+ * Without it Node prints the stream's error with a stack trace. Files already written are whole rows
+ * (each CSV row is one write). Only the executable installs it: commands write to the streams they are
+ * given and never exit the process (./io.ts).
+ */
+
+import type { EventEmitter } from 'node:events';
+
+/** 128 + SIGPIPE (13). */
+export const BROKEN_PIPE_STATUS = 141;
+
+export interface StandardStreams {
+  readonly stdout: EventEmitter;
+  readonly stderr: EventEmitter & { write(text: string): unknown };
+}
+
+export function guardStandardStreams(streams: StandardStreams, exit: (code: number) => void): void {
+  streams.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return exit(BROKEN_PIPE_STATUS);
+    streams.stderr.write(`ngram-collapse: cannot write to standard output: ${error.message} (free some space, or write to a file with --out)\n`);
+    exit(1);
+  });
+  streams.stderr.on('error', (error: NodeJS.ErrnoException) => exit(error.code === 'EPIPE' ? BROKEN_PIPE_STATUS : 1));
+}
