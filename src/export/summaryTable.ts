@@ -6,8 +6,9 @@
  * the summary is a function of that file alone and a resumed or merged run summarizes to the same
  * bytes). Empty cells are skipped: n counts the replicates with a value. mean = sum / n (in replicate
  * order); sd = sqrt(sum (x - mean)^2 / (n - 1)) (empty for n < 2); ci = mean -/+ t(0.975, n - 1) sd /
- * sqrt(n) (empty for n < 2). Cells in order of first appearance, generations ascending, metrics in
- * curves-CSV order. Memory: O(cells x generations x metrics x replicates) numbers.
+ * sqrt(n) (empty for n < 2). Each row carries its cell's settings: the cell columns first, the
+ * settings added later (select, tokens_growth) last, as the curves CSV has them. Cells in order of
+ * first appearance, generations ascending, metrics in curves-CSV order. Memory: O(cells x generations x metrics x replicates) numbers.
  *
  * Given H's seed counts (`new SummaryTable(seedCounts)`), cells where the survival law applies
  * (survivalLaw.ts) get, after each generation's metrics, one row per band `theory_survival_1` ..
@@ -17,15 +18,17 @@
 
 import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { summarize, type SampleSummary } from '../stats/sampleSummary.js';
-import { CELL_COLUMNS } from '../simulation/settings.js';
+import { APPENDED_CELL_COLUMNS, CELL_COLUMNS } from '../simulation/settings.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { formatNumber } from './formatNumber.js';
 import { theoryBands } from '../metrics/survivalTheory.js';
 import { lawApplies, THEORY_METRICS } from './survivalLaw.js';
 
 const CELL_FIELDS = ['cell', ...CELL_COLUMNS.map(([, column]) => column)];
+/** The settings added later (select, tokens_growth): after the statistics, as in the curves CSV. */
+const APPENDED_FIELDS = APPENDED_CELL_COLUMNS.map(([, column]) => column);
 
-export const SUMMARY_COLUMNS: readonly string[] = [...CELL_FIELDS, 'generation', 'metric', 'n', 'mean', 'sd', 'ci_low', 'ci_high'];
+export const SUMMARY_COLUMNS: readonly string[] = [...CELL_FIELDS, 'generation', 'metric', 'n', 'mean', 'sd', 'ci_low', 'ci_high', ...APPENDED_FIELDS];
 
 /** The summary of one metric across replicates (see stats/sampleSummary.ts). */
 export type MetricSummary = SampleSummary;
@@ -35,7 +38,7 @@ const column = (name: string): number => CURVE_COLUMNS.indexOf(name);
 
 export class SummaryTable {
   /** cell id -> its settings fields and, per generation, per metric, the values. */
-  private readonly cells = new Map<string, { fields: string[]; law: boolean; growth: number; generations: Map<number, number[][]> }>();
+  private readonly cells = new Map<string, { fields: string[]; appended: string[]; law: boolean; growth: number; generations: Map<number, number[][]> }>();
 
   /** `seedCounts`: the count in H of every seed type, for the survival law's rows (none without it). */
   constructor(private readonly seedCounts?: ArrayLike<number>) {}
@@ -45,7 +48,7 @@ export class SummaryTable {
     let cell = this.cells.get(id);
     if (cell === undefined) {
       const growth = Number(record[column('tokens_growth')] ?? 1) || 1;
-      cell = { fields: CELL_FIELDS.map((name) => record[column(name)]!), law: lawApplies((name) => record[column(name)]), growth, generations: new Map() };
+      cell = { fields: CELL_FIELDS.map((name) => record[column(name)]!), appended: APPENDED_FIELDS.map((name) => record[column(name)]!), law: lawApplies((name) => record[column(name)]), growth, generations: new Map() };
       this.cells.set(id, cell);
     }
     const generation = Number(record[column('generation')]);
@@ -62,18 +65,18 @@ export class SummaryTable {
 
   /** The summary records, in SUMMARY_COLUMNS order. */
   *records(): Generator<string[]> {
-    for (const { fields, law, growth, generations } of this.cells.values()) {
+    for (const { fields, appended, law, growth, generations } of this.cells.values()) {
       const sorted = [...generations.keys()].sort((a, b) => a - b);
       const theory = law && this.seedCounts !== undefined ? this.theory(generations, sorted, growth) : undefined;
       for (const generation of sorted) {
         const metrics = generations.get(generation)!;
         for (let m = 0; m < METRIC_COLUMNS.length; m++) {
           const s = summarize(metrics[m]!);
-          yield [...fields, String(generation), METRIC_COLUMNS[m]!, String(s.n), ...[s.mean, s.sd, s.ciLow, s.ciHigh].map(formatNumber)];
+          yield [...fields, String(generation), METRIC_COLUMNS[m]!, String(s.n), ...[s.mean, s.sd, s.ciLow, s.ciHigh].map(formatNumber), ...appended];
         }
         const bands = theory?.[generation];
         if (bands !== undefined) {
-          for (let b = 0; b < THEORY_METRICS.length; b++) yield [...fields, String(generation), THEORY_METRICS[b]!, '', formatNumber(bands[b]), '', '', ''];
+          for (let b = 0; b < THEORY_METRICS.length; b++) yield [...fields, String(generation), THEORY_METRICS[b]!, '', formatNumber(bands[b]), '', '', '', ...appended];
         }
       }
     }
