@@ -31,10 +31,10 @@ export interface ConfigEntries {
 }
 
 /**
- * Validates one parsed config object. `where` starts messages about the whole object (`--config
- * f.json`), `file` those about one key (`f.json: "order"`).
+ * Validates one parsed config object. `where` starts every message, about the whole object (`--config
+ * f.json must hold one JSON object`) or one key (`--config f.json: "order" must be ...`).
  */
-export function configEntries(parsed: unknown, where: string, file: string): ConfigEntries {
+export function configEntries(parsed: unknown, where: string): ConfigEntries {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UsageError(`${where} must hold one JSON object, got ${Array.isArray(parsed) ? 'an array' : JSON.stringify(parsed)}`, 'write {"humanRatio": [0, 0.1], ...}');
   }
@@ -45,7 +45,7 @@ export function configEntries(parsed: unknown, where: string, file: string): Con
     const row = Object.hasOwn(FILE_ROWS, key) ? FILE_ROWS[key] : undefined;
     if (row === undefined) throw new UsageError(`${where}: unknown key "${name}"`, `known keys: ${CONFIG_KEYS.join(', ')}`);
     if (key in raw) throw new UsageError(`${where}: key "${name}" is given twice (as ${key})`, 'keep one of them');
-    const label = `${file}: "${name}"`;
+    const label = `${where}: "${name}"`;
     raw[key] = fileValue(row, value, label);
     values[key] = parseValue(row, raw[key], label);
   }
@@ -53,8 +53,8 @@ export function configEntries(parsed: unknown, where: string, file: string): Con
 }
 
 /** The parsed values of a config object (configEntries(...).values). */
-export function configValues(parsed: unknown, where: string, file: string): Record<string, unknown> {
-  return { ...configEntries(parsed, where, file).values };
+export function configValues(parsed: unknown, where: string): Record<string, unknown> {
+  return { ...configEntries(parsed, where).values };
 }
 
 function parseValue(row: AnyOption, raw: unknown, label: string): unknown {

@@ -29,7 +29,7 @@ import { DEFAULT_SHARED, DEFAULT_SWEEP, STRATEGIES, type CellSettings, type Shar
 import { parseShard, WHOLE_RUN } from '../simulation/shard.js';
 import { CELL_RULES, SHARED_RULES, WORKERS_RULE } from '../simulation/validateSettings.js';
 import type { AnyOption, ManyOption, SwitchOption, ValueOption } from './optionRow.js';
-import { fromRule, integerIn, listOf, text, tokenizerValue, type Parse } from './parseValues.js';
+import { fromRule, integerIn, listOf, nonBlankText, text, tokenizerValue, type Parse } from './parseValues.js';
 
 /** Default of --max-tokens: the memory guard of the CLI (the library has none by default). */
 export const DEFAULT_MAX_TOKENS = 200_000_000;
@@ -127,7 +127,7 @@ export const LOAD_ROWS = {
     fallback: DEFAULT_LOAD_OPTIONS.sentences,
   },
   emptySentences: { flag: '--empty-sentences', description: 'with --sentences line: a blank line is an empty sentence (as in --save-corpora files)' },
-  jsonlField: { flag: '--jsonl-field', value: '<name>', description: 'read JSON Lines and take the text from this field (default for .jsonl files: text)', parse: text, file: true },
+  jsonlField: { flag: '--jsonl-field', value: '<name>', description: 'read JSON Lines and take the text from this field (default for .jsonl files: text)', parse: nonBlankText },
   normalize: {
     flag: '--normalize',
     description: 'normalize the text to Unicode NFC when read (default)',

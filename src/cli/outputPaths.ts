@@ -71,6 +71,11 @@ export interface NamedFile {
   readonly path: string;
 }
 
+/** Refuses a command line that sends two outputs to standard output (`-`): one stream would hold both. */
+export function checkOneStandardOutput(paths: readonly (string | undefined)[]): void {
+  if (paths.filter((path) => path === '-').length > 1) throw new UsageError('only one output can go to standard output (-)', 'give the other outputs file names');
+}
+
 /**
  * Throws UsageError if two of `outputs` (absolute paths, as checkWritable returns them; `-` and
  * undefined are skipped) are the same file: by name, through a link, or as another name of an

@@ -9,7 +9,7 @@
 
 import { tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
-import { checkValue, integerRule, refuseRepeats, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, integerRule, refuseRepeats, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
@@ -37,6 +37,9 @@ export const nonBlankPath: Parse<string> = (raw, flag) => {
 
 /** Any text, as typed. */
 export const text: Parse<string> = (raw) => raw;
+
+/** Text that is not blank (a JSON field's name), the library's own rule. */
+export const nonBlankText: Parse<string> = fromRule(TEXT_RULE);
 
 /** A tokenizer name (word-level, a published encoding, or bpe:K), checked by the library. */
 export const tokenizerValue: Parse<TokenizerName> = (raw) => tokenizerName(raw);

@@ -70,9 +70,10 @@ export function readConfigFile(file: string, context: ResolveContext): Partial<R
   try {
     parsed = JSON.parse(content);
   } catch (error) {
-    throw new UsageError(`--config ${file} is not valid JSON: ${(error as Error).message}`, 'fix the JSON, or start from the output of --print-config');
+    // (the parser's message may quote the file, line breaks included: one line)
+    throw new UsageError(`--config ${file} is not valid JSON: ${(error as Error).message.replace(/\s+/gu, ' ')}`, 'fix the JSON, or start from the output of --print-config');
   }
-  return configValues(parsed, `--config ${file}`, file) as Partial<RunValues>;
+  return configValues(parsed, `--config ${file}`) as Partial<RunValues>;
 }
 
 /** Flags (raw, as commander collected them), the config file they name, and the defaults -> RunConfig. */

@@ -11,7 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkWritable, corpusGuard, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, corpusGuard, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -37,8 +37,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const extinctions = writable(config.extinctions, '--extinctions');
   const sentencePerplexities = writable(config.sentencePerplexities, '--sentence-perplexities');
   const survival = writable(config.survival, '--survival');
-  const toStdout = [out, summary, extinctions, sentencePerplexities, survival].filter((path) => path === '-').length;
-  if (toStdout > 1) throw new UsageError('only one output can go to standard output (-)', 'give the other outputs file names');
+  checkOneStandardOutput([out, summary, extinctions, sentencePerplexities, survival]);
   if (config.resume && (out === '-' || extinctions === '-')) throw new UsageError('--resume needs --out (and --extinctions) to be files', 'pass --out FILE');
   if (config.resume && survival !== undefined) throw new UsageError('--resume cannot continue a --survival file', 'rerun the whole run without --resume');
   if (config.resume && sentencePerplexities !== undefined) {

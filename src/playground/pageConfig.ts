@@ -108,7 +108,7 @@ export function pageConfig(state: PageSettings): Record<string, unknown> {
 
 /** Validates a config object as `--config` does (same messages), for a page: returns state and settings. */
 export function resolvePageConfig(json: unknown, where = '#config'): ResolvedPage {
-  const { raw, values } = configEntries(json, where, where);
+  const { raw, values } = configEntries(json, where);
   if ('shard' in values) throw new UsageError(`${where}: key "shard" cannot be used in the playground`, 'remove it: the page runs every series');
   const corpus = (values['corpus'] as string[] | undefined) ?? ['brown'];
   if (corpus.length !== 1) throw new UsageError(`${where}: the playground runs one corpus, got ${corpus.length}`, 'pass one corpus');

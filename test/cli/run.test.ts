@@ -94,6 +94,17 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     expect(read('merged-summary.csv')).toBe(read('summary.csv'));
   });
 
+  it('merge sends one output to stdout: --summary - alone is a clean CSV (its message on stderr), both are refused', async () => {
+    const summary = await run(['merge', 'part-3.csv', 'part-1.csv', 'part-2.csv', '--out', 'merged2.csv', '--summary', '-']);
+    expect(summary.code, summary.stderr).toBe(0);
+    expect(summary.stdout).toBe(read('summary.csv'));
+    expect(summary.stderr).toBe('merged 30 series (120 rows) from 3 file(s) into merged2.csv\n');
+    const both = await run(['merge', 'part-1.csv', 'part-2.csv', 'part-3.csv', '--out', '-', '--summary', '-']);
+    expect(both.code).toBe(2);
+    expect(both.stdout).toBe('');
+    expect(both.stderr).toBe('ngram-collapse: only one output can go to standard output (-) (give the other outputs file names)\n');
+  });
+
   it('merge refuses a missing or duplicated shard', async () => {
     const missing = await run(['merge', 'part-1.csv', 'part-3.csv', '--out', 'bad.csv']);
     expect(missing.code).toBe(2);
@@ -137,19 +148,21 @@ describe('--config', () => {
   });
 
   it.each([
-    [{ humanRatios: [0] }, 'bad1.json: unknown key "humanRatios"'],
-    [{ humanRatio: [0, 2] }, `bad1.json: "humanRatio" must be a number >= 0 and <= 1, got '2'`],
-    [{ order: 'three' }, `bad1.json: "order" must be a number, got 'three'`],
-    [{ lowercase: 'yes' }, 'bad1.json: "lowercase" must be true or false, got "yes"'],
-    [{ strategy: ['replace', 'keep'] }, "unknown bad1.json: \"strategy\" value 'keep'"],
-    [{ corpus: [] }, 'bad1.json: "corpus" must be a string or a non-empty array of strings, got []'],
-    [[1, 2], 'bad1.json must hold one JSON object, got an array'],
-    ['{"order": 2,', 'bad1.json is not valid JSON'],
-  ])('refuses %j naming the key and value', async (content, message) => {
+    [{ humanRatios: [0] }, '--config bad1.json: unknown key "humanRatios"'],
+    [{ humanRatio: [0, 2] }, `--config bad1.json: "humanRatio" must be a number >= 0 and <= 1, got '2'`],
+    [{ order: 'three' }, `--config bad1.json: "order" must be a number, got 'three'`],
+    [{ lowercase: 'yes' }, '--config bad1.json: "lowercase" must be true or false, got "yes"'],
+    [{ strategy: ['replace', 'keep'] }, "unknown --config bad1.json: \"strategy\" value 'keep'"],
+    [{ corpus: [] }, '--config bad1.json: "corpus" must be a string or a non-empty array of strings, got []'],
+    [[1, 2], '--config bad1.json must hold one JSON object, got an array'],
+    ['{"order": 2,', '--config bad1.json is not valid JSON'],
+    // the parser quotes the text, line break included: still one line
+    ['not json\n', '--config bad1.json is not valid JSON: Unexpected token'],
+  ])('refuses %j naming the file, the key and the value', async (content, message) => {
     write('bad1.json', content);
     const result = await run(['run', '--config', 'bad1.json', '--print-config']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain(`ngram-collapse: ${message}`);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 

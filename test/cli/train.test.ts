@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArpa } from '../../src/model/arpa.js';
@@ -17,6 +17,21 @@ describe('ngram-collapse train (in-process)', () => {
     expect(report.eval.oovRate).toBe(0);
     expect(report.eval.perplexity).toBeCloseTo(2 ** report.eval.crossEntropyBits, 9);
     expect(report.eval.perplexity).toBeGreaterThan(1);
+  });
+
+  it('an MLE model giving a held-out event probability 0: perplexity Infinity in the text, null in --json', async () => {
+    const cwd = tempDir();
+    // trained on "a b ." only; the held-out "b a ." has the bigram (b a), which MLE gives probability 0
+    writeFileSync(join(cwd, 'train.txt'), 'a b .\n');
+    writeFileSync(join(cwd, 'held.txt'), 'b a .\n');
+    const args = ['train', '--corpus', 'train.txt', '--sentences', 'line', '--tokenizer', 'whitespace', '--order', '2', '--eval', 'held.txt'];
+    const text = await cli(args, { cwd });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^eval: perplexity Infinity, cross-entropy Infinity bits, /mu);
+    const json = await cli([...args, '--json'], { cwd });
+    const report = JSON.parse(json.stdout) as { eval: { perplexity: unknown; crossEntropyBits: unknown } };
+    expect(report.eval.perplexity).toBeNull();
+    expect(report.eval.crossEntropyBits).toBeNull();
   });
 
   it('--arpa writes a model whose header counts match its sections', async () => {

@@ -20,7 +20,7 @@ import { seedCountsFrom } from '../../export/survivalLaw.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
-import { checkDistinctOutputs, checkWritable } from '../outputPaths.js';
+import { checkDistinctOutputs, checkOneStandardOutput, checkWritable } from '../outputPaths.js';
 
 export const MERGE_SPEC = tableSpec(
   'merge',
@@ -33,6 +33,7 @@ export function mergeCommand(io: CliIO): Command {
   return commandFor(MERGE_SPEC, () => resolveContext(io), async ({ args: files, options: values }) => {
     const out = checkWritable(values.out, io.cwd, '--out');
     const summaryPath = values.summary === undefined ? undefined : checkWritable(values.summary, io.cwd, '--summary');
+    checkOneStandardOutput([out, summaryPath]);
     const inputs: MergeInput[] = files.map((file) => {
       const path = resolve(io.cwd, file);
       let content: Buffer;
@@ -69,8 +70,9 @@ export function mergeCommand(io: CliIO): Command {
       for (const fields of summary.records()) writer.write(fields);
       await writer.close();
     }
+    // (to stderr when the summary went to stdout: the CSV stays clean)
     if (values.quiet !== true && out !== '-') {
-      io.stdout.write(`merged ${merged.series} series (${merged.rows} rows) from ${files.length} file(s) into ${values.out}\n`);
+      (summaryPath === '-' ? io.stderr : io.stdout).write(`merged ${merged.series} series (${merged.rows} rows) from ${files.length} file(s) into ${values.out}\n`);
     }
   });
 }
