@@ -12,7 +12,8 @@
  * With `vocab: 'seed'` every seed type keeps probability >= k / (c(h) + k|V|) > 0: the "prior".
  * Add-k is not a back-off model, so it has no exact ARPA form (arpa.ts refuses it).
  *
- * @throws UsageError when k is not a positive finite number.
+ * @throws UsageError when k is not a positive finite number, or k |V| is not finite (a k near the
+ * largest double).
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -27,7 +28,7 @@ export function addKEstimator(trie: NgramTrie, support: Int32Array, options: Mod
   if (!(Number.isFinite(k) && k > 0)) {
     throw new UsageError(`add-k needs k > 0, got ${k}`, 'pass --k with a positive number such as 0.01 or 1');
   }
-  const pseudo = k * (support.length + 1);
+  const pseudo = checkAddKReserve(k, support.length + 1);
   return {
     smoothing: 'add-k',
     lower: 'uniform',
@@ -36,6 +37,16 @@ export function addKEstimator(trie: NgramTrie, support: Int32Array, options: Mod
     discount: () => 0,
     reserved: () => pseudo,
   };
+}
+
+/**
+ * k |V|, the mass add-k reserves in every history, refused (UsageError) when it is past the largest
+ * double: every gamma(h) would be Infinity / Infinity. `types` is |V| or a bound on it.
+ */
+export function checkAddKReserve(k: number, types: number): number {
+  const reserve = k * types;
+  if (!Number.isFinite(reserve)) throw new UsageError(`--k ${k} is too large for add-k over ${types} types: k |V| is past the largest number`, `pass a --k below ${(Number.MAX_VALUE / types).toExponential(1)}`);
+  return reserve;
 }
 
 export function trainAddK(corpus: TokenCorpus, options: ModelOptions): LanguageModel {

@@ -14,6 +14,7 @@
 import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
+import { checkAddKReserve } from '../model/addK.js';
 import { overlapMetrics } from '../metrics/overlapMetrics.js';
 import { buildSeedReference, seedReferenceFromParts, seedReferenceParts, type SeedReference, type SeedReferenceParts } from '../metrics/seedReference.js';
 import { isSubwordTokenizer } from '../corpus/subword/subwordNames.js';
@@ -50,6 +51,7 @@ export interface WordViewSpec {
 export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSettings, words?: WordViewSpec): PreparedRun {
   validateRunSettings(settings);
   checkTokenCorpus('corpus', corpus, checkIdSpace('idSpace', idSpace));
+  checkAddKReserveOf(settings, idSpace);
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
   const batchTokens = settings.tokens ?? tokenCount(human);
   const humanSentences = human.offsets.length - 1;
@@ -70,6 +72,14 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
     reference: buildSeedReference(human, idSpace, settings.rareThreshold),
     ...wordViewOf(words, human, settings.rareThreshold),
   };
+}
+
+/**
+ * Add-k reserves k |V| of every history's mass (model/addK.ts); a k near the largest double makes that
+ * Infinity and every probability NaN. Refused before any work, with |V| bounded by the id space.
+ */
+function checkAddKReserveOf(settings: RunSettings, idSpace: number): void {
+  if (settings.sweep.smoothing.includes('add-k')) checkAddKReserve(settings.k, idSpace);
 }
 
 /** The WordViewSpec of a corpus read with `tokenizer`: undefined for word-level tokenizers. */
