@@ -17,6 +17,9 @@ import { parseSubword } from './subwordNames.js';
 
 export type WordSplitter = (tokens: readonly string[]) => string[];
 
+/** A published encoding's byte piece that begins with one or more space bytes; group 1: the bytes after them. */
+const SPACED_BYTES = /^<bytes:(?:20)+((?:[0-9a-f]{2})*)>$/u;
+
 export function wordSplitter(tokenizer: string): WordSplitter | undefined {
   const subword = parseSubword(tokenizer);
   if (subword === undefined) return undefined;
@@ -40,9 +43,10 @@ function learnedWords(tokens: readonly string[]): string[] {
 }
 
 /**
- * The pieces of each word, with the boundary marks taken off (`▁`, `</w>`), for display: the
- * sentence `▁The ▁Ful ton` of a published encoding gives [["The"], ["Ful", "ton"]]. Undefined for
- * word-level tokenizers.
+ * The pieces of each word, with the boundary marks taken off (`▁`, `</w>`, a byte piece's leading space
+ * bytes), for display: the sentence `▁The ▁Ful ton` of a published encoding gives [["The"], ["Ful",
+ * "ton"]], and `hello <bytes:20f09f98> <bytes:80>` (a space and 😀 split in two) [["hello"],
+ * ["<bytes:f09f98>", "<bytes:80>"]]. Undefined for word-level tokenizers.
  */
 export function wordPieces(tokenizer: string): ((tokens: readonly string[]) => string[][]) | undefined {
   const subword = parseSubword(tokenizer);
@@ -56,8 +60,11 @@ export function wordPieces(tokenizer: string): ((tokens: readonly string[]) => s
     };
     for (const token of tokens) {
       if (subword.kind === 'published') {
-        if (token.startsWith(WORD_MARK)) close();
-        const piece = token.replace(/^\u2581+/u, '');
+        // a byte piece whose first bytes are spaces (20) starts a word too: `<bytes:20f09f98>` is a space
+        // and most of an emoji
+        const spaced = SPACED_BYTES.exec(token);
+        if (token.startsWith(WORD_MARK) || spaced !== null) close();
+        const piece = spaced === null ? token.replace(/^\u2581+/u, '') : spaced[1] === '' ? '' : `<bytes:${spaced[1]}>`;
         if (piece.length > 0) word.push(piece);
       } else {
         word.push(token.endsWith(END_OF_WORD) ? token.slice(0, -END_OF_WORD.length) : token);

@@ -46,6 +46,13 @@ describe('the pieces of each word (tokenize --pieces)', () => {
     expect(wordPieces('gpt2')!(['Hello', ',', '▁world', '!', '▁▁x', 'a▁', '▁'])).toEqual([['Hello', ','], ['world', '!'], ['x', 'a▁']]);
   });
 
+  it('published encodings: a byte piece beginning with space bytes (20) starts a word, shown without them', () => {
+    // gpt2 on "hello 😀 world.": ' 😀' is the bytes 20 f0 9f 98 80, split into two pieces
+    expect(wordPieces('gpt2')!(['hello', '<bytes:20f09f98>', '<bytes:80>', '▁world', '.'])).toEqual([['hello'], ['<bytes:f09f98>', '<bytes:80>'], ['world', '.']]);
+    // two spaces, then a byte of é; a piece of spaces alone only starts a word; 20 after the start is a byte
+    expect(wordPieces('gpt2')!(['caf', '<bytes:2020c3>', '<bytes:a9>', 'x', '<bytes:20>', 'y', '<bytes:c320>'])).toEqual([['caf'], ['<bytes:c3>', '<bytes:a9>', 'x'], ['y', '<bytes:c320>']]);
+  });
+
   it('bpe:K: a word ends with its </w> piece, taken off; pieces without one still make a word', () => {
     expect(wordPieces('bpe:10')!(['lo', 'w</w>', 'new', 'est</w>', 'lo'])).toEqual([['lo', 'w'], ['new', 'est'], ['lo']]);
     // a </w> that is not at a piece's end is part of the piece
