@@ -40,11 +40,14 @@ export function configEntries(parsed: unknown, where: string): ConfigEntries {
   }
   const raw: Record<string, unknown> = {};
   const values: Record<string, unknown> = {};
+  // the name each key was first given under (`human-ratio` or `humanRatio`)
+  const spelled = new Map<string, string>();
   for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
     const key = attributeName(name);
     const row = Object.hasOwn(FILE_ROWS, key) ? FILE_ROWS[key] : undefined;
     if (row === undefined) throw new UsageError(`${where}: unknown key "${name}"`, `known keys: ${CONFIG_KEYS.join(', ')}`);
-    if (key in raw) throw new UsageError(`${where}: key "${name}" is given twice (as ${key})`, 'keep one of them');
+    if (spelled.has(key)) throw new UsageError(`${where}: "${spelled.get(key)!}" and "${name}" are one setting, given twice`, 'keep one of them');
+    spelled.set(key, name);
     const label = `${where}: "${name}"`;
     raw[key] = fileValue(row, value, label);
     values[key] = parseValue(row, raw[key], label);

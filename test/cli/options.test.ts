@@ -177,15 +177,15 @@ describe('run: argv -> RunConfig', () => {
   });
 
   it.each([
-    [{ humanRatio: 2 }, 'c.json: "humanRatio" must be a number >= 0 and <= 1, got \'2\' (pass a number >= 0 and <= 1)'],
-    [{ humanRatio: [] }, 'c.json: "humanRatio" must be a non-empty list, got [] (write a non-empty list)'],
-    [{ order: [true] }, 'c.json: "order" must be a list of numbers or names, got [true] (write a list of numbers or names)'],
-    [{ quiet: 'yes' }, 'c.json: "quiet" must be true or false, got "yes" (write true or false)'],
-    [{ corpus: [] }, 'c.json: "corpus" must be a string or a non-empty array of strings, got [] (write a string or a non-empty array of strings)'],
-    [{ out: ' ' }, 'c.json: "out" must be a path, got \' \' (pass a file or folder name)'],
-    [{ corpus: ['a.txt', ''] }, 'c.json: "corpus" must be a path, got \'\' (pass a file or folder name)'],
-    [{ seed: { n: 1 } }, 'c.json: "seed" must be a number or a string, got {"n":1} (write a number or a string)'],
-    [{ humanRatio: [0], 'human-ratio': [0] }, '--config c.json: key "human-ratio" is given twice (as humanRatio) (keep one of them)'],
+    [{ humanRatio: 2 }, '--config c.json: "humanRatio" must be a number >= 0 and <= 1, got \'2\' (pass a number >= 0 and <= 1)'],
+    [{ humanRatio: [] }, '--config c.json: "humanRatio" must be a non-empty list, got [] (write a non-empty list)'],
+    [{ order: [true] }, '--config c.json: "order" must be a list of numbers or names, got [true] (write a list of numbers or names)'],
+    [{ quiet: 'yes' }, '--config c.json: "quiet" must be true or false, got "yes" (write true or false)'],
+    [{ corpus: [] }, '--config c.json: "corpus" must be a string or a non-empty array of strings, got [] (write a string or a non-empty array of strings)'],
+    [{ out: ' ' }, '--config c.json: "out" must be a path, got \' \' (pass a file or folder name)'],
+    [{ corpus: ['a.txt', ''] }, '--config c.json: "corpus" must be a path, got \'\' (pass a file or folder name)'],
+    [{ seed: { n: 1 } }, '--config c.json: "seed" must be a number or a string, got {"n":1} (write a number or a string)'],
+    [{ humanRatio: [0], 'human-ratio': [0] }, '--config c.json: "humanRatio" and "human-ratio" are one setting, given twice (keep one of them)'],
   ])('config %j is refused: %s', (content, message) => {
     expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': JSON.stringify(content) })).toBe(message);
   });

@@ -166,6 +166,24 @@ describe('--config', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('--print-config refuses what the run would refuse before reading the corpus, and prints every load setting', async () => {
+    const auto = write('auto.json', { corpus: FIXTURE, emptySentences: true });
+    const refused = [
+      ['run', '--config', auto, '--print-config'],
+      ['run', '--corpus', FIXTURE, '--out', '-', '--summary', '-', '--print-config'],
+      ['run', '--corpus', FIXTURE, '--tokens', '300000000', '--print-config'],
+    ];
+    const lines = ['--empty-sentences needs --sentences line, got --sentences auto', 'only one output can go to standard output (-)', '--tokens 300000000 is above the --max-tokens guard'];
+    for (const [i, argv] of refused.entries()) {
+      const result = await run(argv);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`ngram-collapse: ${lines[i]!}`);
+    }
+    const printed = JSON.parse((await run(['run', '--corpus', FIXTURE, '--print-config'])).stdout) as Record<string, unknown>;
+    expect(printed).toMatchObject({ emptySentences: false, normalize: true });
+  });
+
   it('says so when the file is missing', async () => {
     const result = await run(['run', '--config', 'nope.json']);
     expect(result.code).toBe(2);

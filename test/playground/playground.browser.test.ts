@@ -108,7 +108,7 @@ if (SKIP_BROWSER) {
       // The curves draw, the summary downloads, the command line and the link say the same.
       expect(await page.locator('#charts figure[data-metric="vocab_retention"] svg .mark-line.role-mark').count()).toBe(2);
       expect(await page.locator('#survival-chart svg').count()).toBe(1);
-      expect((await downloadCsv('Download summary CSV')).split('\n')[0]).toMatch(/^cell,.*,metric,n,mean,sd,ci_low,ci_high$/u);
+      expect((await downloadCsv('Download summary CSV')).split('\n')[0]).toMatch(/^cell,.*,metric,n,mean,sd,ci_low,ci_high,select,tokens_growth$/u);
       expect(await page.inputValue('#command-line')).toContain('--corpus brown:news --human-ratio 0,0.1');
       expect(await page.inputValue('#share-link')).toContain('#config=');
       expect(await downloadCsv('Download SVG of vocab_retention')).toMatch(/^<svg[^>]*>.*vocab_retention.*<\/svg>$/su);

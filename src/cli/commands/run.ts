@@ -37,6 +37,7 @@ import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksResult } from '../../simulation/workerPool.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
+import { checkOneStandardOutput } from '../outputPaths.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
 import { commandFor } from '../optionTable.js';
@@ -54,6 +55,11 @@ export function runCommand(io: CliIO): Command {
 
 async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[]): Promise<void> {
   if (config.printConfig) {
+    // what a run would refuse before reading anything, refused here too: the printed file must run
+    // (paths are not checked: a config may be meant for another machine)
+    loadOptionsFor(config.load, io, () => undefined);
+    checkTokenGuards(config.settings, config.load.maxTokens);
+    checkOneStandardOutput([config.out, config.summary, config.extinctions, config.sentencePerplexities, config.survival]);
     io.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
     return;
   }
