@@ -43,7 +43,7 @@ export const CELL_ROWS = {
   strategy: { flag: '--strategy', value: '<name>', description: `training data: ${STRATEGIES.join(' | ')}`, parse: fromRule(CELL_RULES.strategy), fallback: DEFAULT_SWEEP.strategy[0]! },
   humanPool: { flag: '--human-pool', value: '<name>', description: 'fixed: the same human sentences each generation; fresh: a new sample', parse: fromRule(CELL_RULES.humanPool), fallback: DEFAULT_SWEEP.humanPool[0]! },
   anchor: { flag: '--anchor', value: '<n>', description: 'fixed human sentences added to every training set', parse: fromRule(CELL_RULES.anchor), fallback: DEFAULT_SWEEP.anchor[0]! },
-  order: { flag: '--order', value: '<n>', description: 'n-gram order n >= 1', parse: fromRule(CELL_RULES.order), fallback: DEFAULT_SWEEP.order[0]! },
+  order: { flag: '--order', value: '<n>', description: 'n-gram order, 1..10', parse: fromRule(CELL_RULES.order), fallback: DEFAULT_SWEEP.order[0]! },
   smoothing: { flag: '--smoothing', value: '<name>', description: SMOOTHING_NAMES.join(' | '), parse: fromRule(CELL_RULES.smoothing), fallback: DEFAULT_SWEEP.smoothing[0]! },
   vocab: { flag: '--vocab', value: '<mode>', description: 'observed: only what the training data holds; seed: the seed vocabulary', parse: fromRule(CELL_RULES.vocab), fallback: DEFAULT_SWEEP.vocab[0]! },
   temperature: { flag: '--temperature', value: '<t>', description: 'sampling temperature > 0', parse: fromRule(CELL_RULES.temperature), fallback: DEFAULT_SAMPLING.temperature },

@@ -13,8 +13,11 @@ import { checkValue, integerRule, refuseRepeats, TEXT_RULE, type ValueRule } fro
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
+/** A decimal number as people write one (12, -0.5, .5, 1e-3); Number() would also take 0x10, 0b11 and 0o17. */
+const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/iu;
+
 function number(raw: string, flag: string, allowed: string): number {
-  const value = raw.trim() === '' ? Number.NaN : Number(raw);
+  const value = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(value)) throw new UsageError(`${flag} must be a number, got '${raw}'`, `pass ${allowed}`);
   return value;
 }

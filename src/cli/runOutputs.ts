@@ -11,7 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, corpusGuard, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -69,7 +69,8 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
 }
 
 function checkCorporaFolder(folder: string, cwd: string): string {
-  const corpora = resolve(cwd, folder);
+  // no `-`, no blank path, a writable folder (or one that can be made); then its parent must exist
+  const corpora = checkWritableFolder(folder, cwd, '--save-corpora');
   if (existsSync(corpora) && !statSync(corpora).isDirectory()) throw new UsageError(`--save-corpora ${folder} is a file`, 'pass a folder name');
   if (!existsSync(dirname(corpora))) throw new UsageError(`--save-corpora ${folder}: folder ${dirname(corpora)} does not exist`, 'create it first');
   if (!statSync(dirname(corpora)).isDirectory()) throw new UsageError(`--save-corpora ${folder}: ${dirname(corpora)} is not a folder`, 'choose a path inside a folder');

@@ -6,8 +6,8 @@
  * overwritten: its folder exists, is a folder and is writable, and `path` is not itself a folder (an
  * existing file must be writable); `-` (standard output) is returned as is. `checkWritableFolder`
  * returns the absolute path when it is a writable folder or can be created (its nearest existing
- * ancestor is a writable folder). Both throw an InputError naming the flag, the path and the reason,
- * and create nothing.
+ * ancestor is a writable folder; `-` is refused). Both refuse a blank path, and throw an InputError
+ * naming the flag, the path and the reason, and create nothing.
  */
 
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { InputError } from '../errors.js';
 
 export function checkWritable(path: string, cwd: string, flag: string): string {
   if (path === '-') return path;
+  checkNamed(path, flag, 'a file name, or - for standard output');
   const absolute = resolve(cwd, path);
   const folder = dirname(absolute);
   if (!existsSync(folder)) {
@@ -32,6 +33,9 @@ export function checkWritable(path: string, cwd: string, flag: string): string {
 }
 
 export function checkWritableFolder(path: string, cwd: string, flag: string): string {
+  // (a folder is no stream: `-` would be a folder named -)
+  if (path === '-') throw new InputError(`${flag} names a folder, and cannot be standard output (-)`, 'pass a folder path');
+  checkNamed(path, flag, 'a folder path');
   const absolute = resolve(cwd, path);
   for (let folder = absolute; ; folder = dirname(folder)) {
     if (existsSync(folder)) {
@@ -41,6 +45,11 @@ export function checkWritableFolder(path: string, cwd: string, flag: string): st
     }
     if (dirname(folder) === folder) return absolute;
   }
+}
+
+/** A blank path would resolve to the working directory itself. */
+function checkNamed(path: string, flag: string, what: string): void {
+  if (path.trim() === '') throw new InputError(`${flag} must be a path, got '${path}'`, `pass ${what}`);
 }
 
 function canWrite(path: string): boolean {

@@ -13,6 +13,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { LoadOptions } from '../corpus/loadCorpus.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
+import { UsageError } from '../errors.js';
 import { DEFAULT_SAMPLING } from '../sampler/sampling.js';
 import { cellNames, type Cell } from '../simulation/cells.js';
 import type { PreparedRun } from '../simulation/preparedRun.js';
@@ -32,6 +33,20 @@ export interface RecipeScale {
   readonly generations: number;
   readonly replicates: number;
   readonly seed: number;
+}
+
+/**
+ * Every recipe's findings compare generations after M0 (the first with the last, a half with the
+ * other): with one generation they would compare it with itself.
+ */
+export const MIN_RECIPE_GENERATIONS = 2;
+
+/** Refuses a scale no recipe can read a trend from (UsageError naming --generations). */
+export function checkRecipeScale(scale: RecipeScale): RecipeScale {
+  if (scale.generations < MIN_RECIPE_GENERATIONS) {
+    throw new UsageError(`a recipe compares generations, and --generations ${scale.generations} gives one`, `pass --generations ${MIN_RECIPE_GENERATIONS} or more`);
+  }
+  return scale;
 }
 
 /** One qualitative check of a recipe, computed from the rows (means over replicates). */

@@ -71,6 +71,8 @@ describe('run: argv -> RunConfig', () => {
     [['--top-p', '0.9'], { topP: [0.9] }],
     [['--top-k', '5,0'], { topK: [5, 0] }],
     [['--temperature', '0.5, 2'], { temperature: [0.5, 2] }],
+    // decimal numbers in every form people write: a leading point, a trailing point, a sign, an exponent
+    [['--human-ratio', '.5,+0.25,1.,1e-1'], { humanRatio: [0.5, 0.25, 1, 0.1] }],
     [['--order', '1,2', '--smoothing', 'kneser-ney', '--vocab', 'seed'], { order: [1, 2], smoothing: ['kneser-ney'], vocab: ['seed'] }],
     [['--anchor', '3', '--human-pool', 'fixed'], { anchor: [3], humanPool: ['fixed'] }],
     [['--select', 'none,m0:low:0.80,dedup'], { select: ['none', 'm0:low:0.8', 'dedup'] }],
@@ -170,6 +172,10 @@ describe('run: argv -> RunConfig', () => {
     [['--tokenizer', 'bpe'], `unknown --tokenizer value 'bpe' (use one of: ${TOKENIZER_NAMES.join(', ')})`],
     [['--sentences', 'para'], "unknown --sentences value 'para' (use one of: auto, line)"],
     [['--max-tokens', '1e3.5'], "--max-tokens must be a number, got '1e3.5' (pass a whole number >= 1)"],
+    // Number() reads these as 16, 3 and 15: a decimal number is what the flags take
+    [['--generations', '0x10'], "--generations must be a number, got '0x10' (pass a whole number from 1 to 100000)"],
+    [['--generations', '0b11'], "--generations must be a number, got '0b11' (pass a whole number from 1 to 100000)"],
+    [['--human-ratio', '0o17'], "--human-ratio must be a number, got '0o17' (pass a number >= 0 and <= 1)"],
     [['--shard', '3/2'], "--shard must be i/n with 1 <= i <= n, got '3/2' (pass e.g. --shard 2/4 for the second of four shares)"],
     [['--bogus'], "error: unknown option '--bogus'"],
   ])('%j is refused: %s', (argv, message) => {

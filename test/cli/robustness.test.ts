@@ -142,9 +142,15 @@ const CASES: readonly Case[] = [
     argv: ['run', '--corpus', 'c.txt', ...FAST, flag, path],
     message: new RegExp(`^ngram-collapse: ${flag} ${path.replace('.', '\\.')}: .*c\\.txt is not a folder \\(choose a path inside a folder\\)\\n$`, 'u'),
   })),
-  { name: '--save-corpora inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--save-corpora', 'c.txt/dir'], message: /--save-corpora c\.txt\/dir: .*c\.txt is not a folder \(choose a path inside a folder\)/u },
+  { name: '--save-corpora inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--save-corpora', 'c.txt/dir'], message: /--save-corpora c\.txt\/dir: .*c\.txt is a file, not a folder \(choose a folder path\)/u },
   { name: 'train --arpa inside a file', files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', 'c.txt/m.arpa'], message: /--arpa c\.txt\/m\.arpa: .*c\.txt is not a folder/u },
   { name: 'metrics --out inside a file', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--out', 'c.txt/m.csv'], message: /--out c\.txt\/m\.csv: .*c\.txt is not a folder/u },
+  // a blank path is the working directory; a folder is no stream (`-` made a folder named -)
+  { name: '--summary given as an empty path', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--summary', ''], message: /^ngram-collapse: --summary must be a path, got '' \(pass a file name, or - for standard output\)\n$/u },
+  { name: '--save-corpora -', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--save-corpora', '-'], message: /^ngram-collapse: --save-corpora names a folder, and cannot be standard output \(-\) \(pass a folder path\)\n$/u },
+  { name: 'recipe --out given as a blank path', files: { 'c.txt': GOOD }, argv: ['recipe', 'drift', '--corpus', 'c.txt', '--out', ' '], message: /^ngram-collapse: --out must be a path, got ' ' \(pass a folder path\)\n$/u },
+  // one generation would compare generation 1 with itself
+  { name: 'recipe --generations 1', files: { 'c.txt': GOOD }, argv: ['recipe', 'perplexity-shift', '--corpus', 'c.txt', '--generations', '1'], message: /^ngram-collapse: a recipe compares generations, and --generations 1 gives one \(pass --generations 2 or more\)\n$/u },
   { name: 'recipe --out inside a file', files: { 'c.txt': GOOD }, argv: ['recipe', 'drift', '--corpus', 'c.txt', '--out', 'c.txt/r'], message: /c\.txt is a file, not a folder \(choose a folder path\)/u },
   { name: 'a corpus inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt/x.txt'], message: /corpus 'c\.txt\/x\.txt' not found/u },
   { name: 'a config file inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--config', 'c.txt/x.json'], message: /--config c\.txt\/x\.json cannot be read \(ENOTDIR\)/u },

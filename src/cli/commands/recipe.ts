@@ -12,9 +12,9 @@
  */
 
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
+import { checkRecipeScale } from '../../recipes/recipe.js';
 import { recipeCommandLine, runRecipe } from '../runRecipe.js';
 import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
@@ -54,14 +54,13 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
   const warn = warnTo(io, quiet);
   const load = loadOptionsFor(loadValuesOf(values), io, warn);
   const outText = values.out ?? `recipe-${recipe.name}`;
-  const out = resolve(io.cwd, outText);
-  checkWritableFolder(out, io.cwd, '--out');
+  const out = checkWritableFolder(outText, io.cwd, '--out');
   const corpus = values.corpus === undefined ? [...recipe.defaultCorpus] : [...values.corpus];
-  const scale = {
+  const scale = checkRecipeScale({
     generations: values.generations ?? recipe.defaults.generations,
     replicates: values.replicates ?? recipe.defaults.replicates,
     seed: values.seed,
-  };
+  });
   const started = Date.now();
   const outcome = await runRecipe(recipe, {
     out,
