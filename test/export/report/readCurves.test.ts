@@ -38,6 +38,15 @@ describe('readCurves', () => {
     await expect(readCurves(fixture('bad-generation.csv'))).rejects.toThrow(/line 2: generation "zero"/);
   });
 
+  it("refuses a field of the tool's own metric columns that is not a number, and a file with no metric column", () => {
+    const header = ['cell', 'replicate', 'generation', 'ttr', 'note'];
+    // `note` is no column of ours: text is fine there; `ttr` is: "abc" is a damaged file (it used to drop the column)
+    const good = curveTableFromRecords(header, [['c', '1', '0', '0.5', 'first'], ['c', '1', '1', '', 'second']], 'c.csv');
+    expect(good.metrics).toEqual(['ttr']);
+    expect(() => curveTableFromRecords(header, [['c', '1', '0', '0.5', 'x'], ['c', '1', '1', 'abc', 'y']], 'c.csv')).toThrow('c.csv line 3: ttr is "abc", not a number');
+    expect(() => curveTableFromRecords(['cell', 'replicate', 'generation', 'foo'], [['1', '1', '0', 'x']], 'm.csv')).toThrow('m.csv has no metric column: no column after generation holds numbers');
+  });
+
   it('types records already in memory the same way as a file', () => {
     const table = curveTableFromRecords(
       ['cell', 'strategy', 'replicate', 'seed', 'generation', 'vocab_retention', 'drift_expected_types'],
