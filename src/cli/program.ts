@@ -53,15 +53,22 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    return report(error, io, debug);
+    return report(error, io, debug, helpFor(program, argv));
   }
 }
 
-function report(error: unknown, io: CliIO, debug: boolean): number {
+/** The help a usage error points to: the command's own (`ngram-collapse run --help`) when argv names one. */
+function helpFor(program: Command, argv: readonly string[]): string {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  const command = program.commands.find((sub) => sub.name() === name);
+  return command === undefined ? `${PROGRAM_NAME} --help` : `${PROGRAM_NAME} ${command.name()} --help`;
+}
+
+function report(error: unknown, io: CliIO, debug: boolean, help: string): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
     const message = error.message.replace(/^error: /u, '').split('\n')[0];
-    io.stderr.write(`${PROGRAM_NAME}: ${message} (see ${PROGRAM_NAME} --help)\n`);
+    io.stderr.write(`${PROGRAM_NAME}: ${message} (see ${help})\n`);
     return 2;
   }
   if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? error.message}\n`);

@@ -41,14 +41,20 @@ export function embedCorpus(spec: string, cwd: string): EmbeddedCorpus {
     const text = sources.map((source) => readFileSync((source as { path: string }).path, 'utf8')).join('\n');
     return { name: spec, parts: [embedPart(spec, 'brown', Buffer.from(text, 'utf8'))] };
   }
+  let blank = true;
   const parts = sources.map((source) => {
     const path = (source as { path: string }).path;
+    let bytes: Buffer;
     try {
-      return embedPart(path === resolve(base, spec) ? spec : path, source.kind as EmbeddedPart['kind'], readFileSync(path));
+      bytes = readFileSync(path);
     } catch (error) {
       throw new InputError(`cannot read ${path}: ${(error as Error).message}`, 'check the path and its permissions');
     }
+    blank &&= bytes.toString('utf8').trim() === '';
+    return embedPart(path === resolve(base, spec) ? spec : path, source.kind as EmbeddedPart['kind'], bytes);
   });
+  // (as run refuses it: no tokenizer finds a token in blank text)
+  if (blank) throw new InputError(`the corpus ${spec} holds no text`, 'pass a file with some sentences');
   return { name: spec, parts };
 }
 

@@ -19,6 +19,21 @@ describe('ngram-collapse (in-process)', () => {
     }
   });
 
+  it("a usage error points to the command's own help, or the program's when no command is named", async () => {
+    const inRun = await cli(['run', '--bogus']);
+    expect(inRun.code).toBe(2);
+    expect(inRun.stderr).toBe("ngram-collapse: unknown option '--bogus' (see ngram-collapse run --help)\n");
+    expect((await cli(['plot', 'a.csv', '--nope'])).stderr).toBe("ngram-collapse: unknown option '--nope' (see ngram-collapse plot --help)\n");
+    expect((await cli(['--bogus'])).stderr).toBe("ngram-collapse: unknown option '--bogus' (see ngram-collapse --help)\n");
+    expect((await cli(['frobnicate'])).stderr).toMatch(/^ngram-collapse: unknown command 'frobnicate' \(see ngram-collapse --help\)\n$/u);
+  });
+
+  it('plot refuses a metric listed twice', async () => {
+    const result = await cli(['plot', 'a.csv', '--out', 'r.html', '--metrics', 'ttr, ttr']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("ngram-collapse: --metrics lists a value twice in 'ttr, ttr' (list each value once)\n");
+  });
+
   it("help shows each row's flags, value, default and negation as the option table gives them", async () => {
     const help = (await cli(['generate', '--help'])).stdout.replace(/\s+/gu, ' ');
     expect(help).toContain(' -n, --count <n> sentences to print (default: 10) ');

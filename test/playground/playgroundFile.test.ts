@@ -47,6 +47,16 @@ describe('embedding corpora', () => {
     expect(page.vocabulary.toArray()).toEqual(cliCorpus.vocabulary.toArray());
   });
 
+  it('refuses a corpus of blank text (as run does), and takes a folder with one blank file among others', () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'empty.txt'), ' \n\t\n');
+    expect(() => embedCorpus('empty.txt', folder)).toThrow('the corpus empty.txt holds no text');
+    mkdirSync(join(folder, 'mixed'));
+    writeFileSync(join(folder, 'mixed', 'a.txt'), '\n');
+    writeFileSync(join(folder, 'mixed', 'b.txt'), 'One sentence.\n');
+    expect(embedCorpus('mixed', folder).parts).toHaveLength(2);
+  });
+
   it('compresses only when that pays', () => {
     // 13 bytes gzip to about 33 bytes, base64 about 44: kept as text. 10,000 x "a" gzip to about 40.
     expect(embedPart('t', 'text', Buffer.from('a short text.')).encoding).toBe('text');

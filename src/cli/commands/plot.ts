@@ -19,6 +19,7 @@ import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
+import { refuseRepeats } from '../../validation/valueRule.js';
 import { checkDistinctOutputs, checkWritable, checkWritableFolder } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, type RunRecord } from '../../export/runRecord.js';
@@ -68,6 +69,7 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
     if (metrics.length === 0) {
       throw new UsageError(`--metrics "${raw.metrics}" names no metric`, 'give a comma-separated list, e.g. --metrics vocab_retention,entropy_bits');
     }
+    refuseRepeats('--metrics', metrics, raw.metrics);
   }
   const at = (path: string | undefined) => (path === undefined ? undefined : resolve(cwd, path));
   return {
