@@ -10,7 +10,7 @@
 
 import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { BOOLEAN_RULE, checkObject, checkValue, integerRule, nameRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkObject, checkValue, integerRule, nameRule, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from './readText.js';
 import { SENTENCE_MODES } from './sentenceSplitter.js';
 import { isTokenizerName, TOKENIZER_NAMES, type TokenizerName } from './tokenizers.js';
@@ -63,8 +63,8 @@ export function validateLoadOptions(specs: unknown, options: unknown): Partial<L
   }
   const object = checkObject('options', options);
   const known = [...Object.keys(LOAD_RULES), ...OTHER_OPTIONS];
+  refuseUnknownKeys(object, known, 'loadCorpus option');
   for (const [key, value] of Object.entries(object)) {
-    if (!known.includes(key)) throw new UsageError(`unknown loadCorpus option '${key}'`, `known: ${known.join(', ')}`);
     if (value === undefined) continue;
     const rule = (LOAD_RULES as Readonly<Record<string, ValueRule<unknown>>>)[key];
     if (rule !== undefined) checkValue(key, value, rule);

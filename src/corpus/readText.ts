@@ -13,7 +13,8 @@
  * the ids and the longest paragraph (or line, in `line` mode).
  */
 
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { checkObject, checkValue, nameRule, refuseUnknownKeys, shownValue } from '../validation/valueRule.js';
 import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { sentenceSplitterFor, type SentenceMode } from './sentenceSplitter.js';
@@ -72,6 +73,9 @@ export interface TextSource {
   readonly onBytes?: (bytes: number) => void;
 }
 
+/** readCorpusText's option keys: TextOptions (and its subword options), the format and the name. */
+const TEXT_OPTION_KEYS: readonly string[] = ['tokenizer', 'lowercase', 'sentences', 'normalize', 'emptySentences', 'jsonlField', 'maxTokens', 'onWarning', 'subwordTraining', 'bpeMerges', 'format', 'name'];
+
 /** Sentences of this many characters or more are tokenized in pieces (see whitespaceWindows). */
 const LONG_SENTENCE = 1 << 16;
 
@@ -86,6 +90,12 @@ export async function readCorpusText(
   options: Partial<TextOptions> & { readonly format?: TextFormat; readonly name?: string } = {},
   vocabulary: Vocabulary = new Vocabulary(),
 ): Promise<ReadTextResult> {
+  if (typeof text !== 'string' && (typeof text !== 'object' || text === null || !(Symbol.asyncIterator in text))) {
+    throw new UsageError(`text must be a string or an async iterable of chunks, got ${shownValue(text)}`, "pass e.g. 'It was first. The dog ran.'");
+  }
+  refuseUnknownKeys(checkObject('options', options), TEXT_OPTION_KEYS, 'readCorpusText option');
+  if (options.format !== undefined) checkValue('format', options.format, nameRule(['text', 'jsonl', 'brown'] as const));
+  if (!(vocabulary instanceof Vocabulary)) throw new UsageError(`vocabulary must be a Vocabulary, got ${shownValue(vocabulary)}`, 'leave it out for a fresh one');
   const name = options.name ?? 'the text';
   const format = options.format ?? (options.jsonlField === undefined ? 'text' : 'jsonl');
   return readCorpusSources([{ text, format, name }], options, name, vocabulary);

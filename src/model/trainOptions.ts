@@ -16,8 +16,10 @@
  * check (a scan of the corpus ids), nothing else.
  */
 
+import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
+import { refuseUnknownKeys } from '../validation/valueRule.js';
 import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import { SMOOTHING_NAMES, VOCAB_MODES, type ModelOptions, type SmoothingName, type VocabMode } from './languageModel.js';
 
@@ -29,6 +31,9 @@ export interface TrainOptions {
   readonly idSpace?: number;
   readonly seedTypes?: Int32Array;
 }
+
+/** The keys of TrainOptions: any other is refused (a misspelt `K` would silently train with the default k). */
+const TRAIN_OPTION_KEYS: readonly string[] = ['order', 'smoothing', 'k', 'vocab', 'idSpace', 'seedTypes'];
 
 export const DEFAULT_K = 0.01;
 export const MAX_ORDER = 10;
@@ -65,6 +70,9 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   if (typeof options !== 'object' || options === null) {
     throw new UsageError(`model options must be an object, got '${String(options)}'`, "pass e.g. { order: 3, smoothing: 'kneser-ney' }");
   }
+  refuseUnknownKeys(options as unknown as Record<string, unknown>, TRAIN_OPTION_KEYS, 'trainModel option');
+  // the corpus's shape and ids (no marker, no negative id); idSpace is checked against the ids below
+  checkTokenCorpus('corpus', corpus, Math.max(FIRST_TOKEN_ID + 1, idsEnd(corpus)));
   const orderRange = `a whole number from 1 to ${MAX_ORDER}`;
   if (options.order === undefined) missing('order', orderRange);
   if (!Number.isInteger(options.order) || options.order < 1 || options.order > MAX_ORDER) refuse('order', options.order, orderRange);

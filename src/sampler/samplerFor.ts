@@ -22,6 +22,7 @@
  */
 
 import { UsageError } from '../errors.js';
+import { refuseUnknownKeys } from '../validation/valueRule.js';
 import { InterpolatedModel } from '../model/interpolated.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import { MleModel } from '../model/mle.js';
@@ -30,7 +31,11 @@ import { createSmoothedSampler } from './smoothedSampler.js';
 import { isIdentitySampling } from './transform.js';
 import { createPathSampler, createTableSampler, type PathSampler } from './tableSampler.js';
 
+const SAMPLING_KEYS: readonly string[] = ['temperature', 'topK', 'topP'];
+
 export function samplerFor(model: LanguageModel, sampling: Partial<SamplingOptions> = {}): SentenceSampler {
+  // (a misspelt top_p would otherwise sample untransformed)
+  if (typeof sampling === 'object' && sampling !== null) refuseUnknownKeys(sampling, SAMPLING_KEYS, 'sampling option');
   const options = resolveSampling(sampling);
   if (model instanceof MleModel) return createTableSampler(model.transitions, options);
   if (model instanceof InterpolatedModel) return createSmoothedSampler(model, options);

@@ -22,7 +22,7 @@ import { wordSplitter } from '../corpus/subword/wordView.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
-import type { RunSettings } from './settings.js';
+import { batchesTotal, batchTokensAt, type RunSettings } from './settings.js';
 import { validateRunSettings } from './validateSettings.js';
 
 export interface PreparedRun {
@@ -54,6 +54,7 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
   checkAddKReserveOf(settings, idSpace);
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
   const batchTokens = settings.tokens ?? tokenCount(human);
+  checkBatchSizes(settings, batchTokens);
   const humanSentences = human.offsets.length - 1;
   const maxAnchor = Math.max(...settings.sweep.anchor);
   if (maxAnchor > humanSentences) {
@@ -72,6 +73,25 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
     reference: buildSeedReference(human, idSpace, settings.rareThreshold),
     ...wordViewOf(words, human, settings.rareThreshold),
   };
+}
+
+/**
+ * The most tokens one generation's text, or an accumulated training set, may hold: the loop keeps a
+ * text's ids, and a prediction path, in single typed arrays (the CLI's own guard, --max-tokens, is
+ * 200M by default). Far beyond what fits in memory anyway (100M tokens a generation peak at 4.6 GiB).
+ */
+export const MAX_LOOP_TOKENS = 1_000_000_000;
+
+/** Refuses, before any work, a run whose generation text or accumulated training set passes MAX_LOOP_TOKENS. */
+function checkBatchSizes(settings: RunSettings, batchTokens: number): void {
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  const largest = Math.max(batchTokens, settings.measureTokens ?? 0, batchTokensAt(batchTokens, growth, settings.generations));
+  const accumulates = settings.sweep.strategy.some((strategy) => strategy !== 'replace');
+  const training = accumulates ? batchesTotal(settings, batchTokens) : largest;
+  const size = Math.max(largest, training);
+  if (size > MAX_LOOP_TOKENS) {
+    throw new InputError(`the run would hold ${size.toExponential(2)} tokens in one text (a generation's batch or an accumulated training set), more than ${MAX_LOOP_TOKENS.toExponential(0)}`, 'pass fewer tokens, generations or growth');
+  }
 }
 
 /**

@@ -313,7 +313,8 @@ function drawTexts(from: { readonly model: LanguageModel | undefined }, target: 
   // Without --select the share is the sampler's whole output, so the path it records is the share's.
   // Stryker disable next-line MethodExpression: equivalent, a size hint: the path grows as needed
   const recorder = setup.rule.kind === 'none' ? pathSamplerFor(model, cell.settings, Math.max(target, run.measureTokens)) : undefined;
-  const sampler = progress.counting(recorder ?? samplerFor(model, cell.settings));
+  const { temperature, topK, topP } = cell.settings;
+  const sampler = progress.counting(recorder ?? samplerFor(model, { temperature, topK, topP }));
   // A getter, not a value: M0 (released after generation 1 when it can be) is rebuilt only if the rule scores with it.
   const context: CurationContext = { get model0() { return setup.seed.model(); }, generator: model, reference: run.reference, maxSentenceLength: run.settings.maxSentenceLength };
   const synthetic = curatedShare(setup.rule, sampler, target, context, setup.random);

@@ -20,7 +20,7 @@ import { prepareRun, type PreparedRun, type WordViewSpec } from './preparedRun.j
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
-import { checkHooks, validateRunSettings, validateTaskOptions } from './validateSettings.js';
+import { checkHooks, TASK_OPTIONS, validateRunSettings, validateTaskOptions } from './validateSettings.js';
 import { checkObject, checkOptional, checkValue, integerRule } from '../validation/valueRule.js';
 import { shardTasks, WHOLE_RUN, type Shard } from './shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
@@ -45,7 +45,7 @@ export interface SimulateAsyncOptions extends RunTasksOptions {
 
 /** The options and handlers of simulateAsync: UsageError naming the field (settings: see prepareRun). */
 function validateAsyncOptions(options: unknown, handlers: unknown): void {
-  const object = validateTaskOptions(options, handlers);
+  const object = validateTaskOptions(options, handlers, [...TASK_OPTIONS, 'shard', 'skip', 'words']);
   checkOptional('options.skip', object['skip'], integerRule(0));
   if (object['shard'] !== undefined) {
     const shard = checkObject('options.shard', object['shard']);
@@ -75,5 +75,7 @@ export async function simulateAsync(
   validateRunSettings(settings); // before the tasks are read off them (prepareRun checks them too)
   const tasks = shardTasks(seriesTasks(settings), options.shard ?? WHOLE_RUN).slice(options.skip ?? 0);
   const run = prepareRunFor(poolSize(options.workers, tasks.length, seriesTokens(settings, corpus)), corpus, idSpace, settings, options.words);
-  return { ...(await runTasks(run, corpus, tasks, options, handlers)), run };
+  // runTasks takes the pool's options only (it refuses any other key)
+  const { shard: _shard, skip: _skip, words: _words, ...taskOptions } = options;
+  return { ...(await runTasks(run, corpus, tasks, taskOptions, handlers)), run };
 }

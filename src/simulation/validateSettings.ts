@@ -13,7 +13,7 @@
 import { RARE_THRESHOLD_RULE } from '../metrics/seedReference.js';
 import { SMOOTHING_NAMES, VOCAB_MODES } from '../model/languageModel.js';
 import { UsageError } from '../errors.js';
-import { BOOLEAN_RULE, checkList, checkObject, checkValue, integerRule, nameRule, numberRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkList, checkObject, checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
 import { SAMPLING_RULES } from '../sampler/sampling.js';
 import { parseSelectRule, SELECT_FORMS } from './curation.js';
 import { HUMAN_POOLS, STRATEGIES, type CellSettings, type RunSettings, type SharedSettings } from './settings.js';
@@ -69,9 +69,7 @@ export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<N
 const OPTIONAL_SHARED: ReadonlySet<string> = new Set<keyof SharedSettings>(['tokens', 'measureTokens']);
 
 function refuseUnknown(object: Readonly<Record<string, unknown>>, known: readonly string[], where: string): void {
-  for (const key of Object.keys(object)) {
-    if (!known.includes(key)) throw new UsageError(`unknown ${where}setting '${key}'`, `known: ${known.join(', ')}`);
-  }
+  refuseUnknownKeys(object, known, `${where}setting`);
 }
 
 /** Checks a whole RunSettings (shared fields, then every sweep list). */
@@ -136,9 +134,13 @@ export function checkHooks(hooks: unknown, required: string | null = 'emit', fie
 /** Worker threads: a whole number from 1 to 1024 (the CLI's --workers too). */
 export const WORKERS_RULE: ValueRule<number> = integerRule(1, 1024);
 
+/** The keys of runTasks's options (RunTasksOptions); simulateAsync adds shard, skip and words. */
+export const TASK_OPTIONS: readonly string[] = ['workers', 'inThisThread', 'extras', 'signal', 'warn', 'workerScript'];
+
 /** The options and handlers of runTasks / simulateAsync: `workers` 1..1024, handlers functions. Returns the options object. */
-export function validateTaskOptions(options: unknown, handlers: unknown): Readonly<Record<string, unknown>> {
+export function validateTaskOptions(options: unknown, handlers: unknown, known: readonly string[] = TASK_OPTIONS): Readonly<Record<string, unknown>> {
   const object = checkObject('options', options);
+  refuseUnknownKeys(object, known, 'option');
   if (object['workers'] !== undefined) checkValue('options.workers', object['workers'], WORKERS_RULE);
   if (object['inThisThread'] !== undefined) checkValue('options.inThisThread', object['inThisThread'], BOOLEAN_RULE);
   checkHooks(handlers, null, 'handlers');

@@ -91,6 +91,16 @@ export function checkObject(field: string, value: unknown): Readonly<Record<stri
   throw new UsageError(`${field} must be an object, got ${shownValue(value)}`, `pass ${field} as an object of settings`);
 }
 
+/**
+ * Refuses a key of `object` that is not in `known` (a misspelt option would otherwise be ignored and
+ * its default silently used): UsageError `unknown <kind> '<key>'`, listing the known keys.
+ */
+export function refuseUnknownKeys(object: Readonly<Record<string, unknown>>, known: readonly string[], kind: string): void {
+  for (const key of Object.keys(object)) {
+    if (!known.includes(key)) throw new UsageError(`unknown ${kind} '${key}'`, `known: ${known.join(', ')}`);
+  }
+}
+
 /** A non-empty list whose items obey `rule`, each once. */
 export function checkList<T>(field: string, value: unknown, rule: ValueRule<T>): T[] {
   if (!Array.isArray(value) || value.length === 0) {

@@ -1,0 +1,83 @@
+/**
+ * The library's public entries refuse what they would otherwise get silently wrong: a misspelt option
+ * (its default would be used without a word), a corpus that is not one, a run too large for the loop's
+ * typed arrays (a RangeError from deep inside before). Each refusal is a UsageError or InputError
+ * naming the key or the size.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { readCorpusText } from '../../src/corpus/readText.js';
+import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
+import { InputError, UsageError } from '../../src/errors.js';
+import { trainModel } from '../../src/model/train.js';
+import { samplerFor } from '../../src/sampler/samplerFor.js';
+import { DEFAULT_RUN } from '../../src/simulation/settings.js';
+import { simulate, simulateAsync } from '../../src/simulation/simulate.js';
+import { MAX_LOOP_TOKENS } from '../../src/simulation/preparedRun.js';
+import { refuseUnknownKeys } from '../../src/validation/valueRule.js';
+
+// ids 2..5: "a b c" / "b d" / "a c"
+const CORPUS = corpusFromSentences([[2, 3, 4], [3, 5], [2, 4]]);
+const ID_SPACE = 6;
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('nothing was thrown');
+}
+
+describe('the public entries refuse what they would get silently wrong', () => {
+  it('refuseUnknownKeys names the key and lists the known ones', () => {
+    const error = thrown(() => refuseUnknownKeys({ order: 2, K: 5 }, ['order', 'k'], 'trainModel option'));
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe("unknown trainModel option 'K'");
+    expect((error as UsageError).hint).toBe('known: order, k');
+    expect(() => refuseUnknownKeys({ order: 2, k: 1 }, ['order', 'k'], 'x')).not.toThrow();
+  });
+
+  it('trainModel: a misspelt option (K for k) and a corpus with a marker or negative id, or offsets past its ids', () => {
+    expect(() => trainModel(CORPUS, { order: 2, smoothing: 'add-k', K: 5 } as never)).toThrow("unknown trainModel option 'K'");
+    expect(() => trainModel({ ids: Int32Array.of(2, -3, 4), offsets: Int32Array.of(0, 3) }, { order: 2, smoothing: 'mle' })).toThrow('corpus holds token id -3, outside the token ids 2 .. 4');
+    expect(() => trainModel({ ids: Int32Array.of(2, 1, 4), offsets: Int32Array.of(0, 3) }, { order: 2, smoothing: 'mle' })).toThrow('corpus holds token id 1');
+    expect(() => trainModel({ ids: Int32Array.of(2, 3, 4), offsets: Int32Array.of(0, 5) }, { order: 2, smoothing: 'mle' })).toThrow('corpus.offsets must run from 0 to ids.length (3), got 0 .. 5');
+    // every key it knows is still taken
+    expect(() => trainModel(CORPUS, { order: 2, smoothing: 'add-k', k: 0.5, vocab: 'seed', idSpace: ID_SPACE, seedTypes: Int32Array.of(2, 3, 4, 5) })).not.toThrow();
+  });
+
+  it('readCorpusText: a misspelt option, an unknown format, a text that is no text, a vocabulary that is none', async () => {
+    await expect(readCorpusText('a b.', { lowercsae: true } as never)).rejects.toThrow("unknown readCorpusText option 'lowercsae'");
+    await expect(readCorpusText('a b.', { format: 'csv' } as never)).rejects.toThrow("unknown format value 'csv'");
+    await expect(readCorpusText(5 as never)).rejects.toThrow('text must be a string or an async iterable of chunks, got \'5\'');
+    await expect(readCorpusText('a b.', {}, {} as never)).rejects.toThrow('vocabulary must be a Vocabulary');
+    const read = await readCorpusText('A b. C d.', { tokenizer: 'whitespace', lowercase: false, sentences: 'auto', name: 'x', format: 'text' });
+    expect(read.corpus.offsets.length - 1).toBe(2);
+  });
+
+  it('samplerFor: a misspelt sampling option (top_p) is refused, not sampled untransformed', () => {
+    const model = trainModel(CORPUS, { order: 2, smoothing: 'mle' });
+    expect(() => samplerFor(model, { top_p: 0.5 } as never)).toThrow("unknown sampling option 'top_p'");
+    expect(() => samplerFor(model, { temperature: 1, topK: 0, topP: 0.5 })).not.toThrow();
+  });
+
+  it('simulateAsync: a misspelt option (wokers) is refused; shard, skip and words are its own', async () => {
+    const settings = { ...DEFAULT_RUN, generations: 1, holdout: 0 };
+    await expect(simulateAsync(CORPUS, ID_SPACE, settings, { wokers: 1 } as never, {})).rejects.toThrow("unknown option 'wokers'");
+    await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, skip: 0, shard: { index: 1, count: 1 } }, {})).resolves.toBeDefined();
+  });
+
+  it(`simulate: a generation or accumulated training set over ${MAX_LOOP_TOKENS} tokens is refused before any work`, () => {
+    const settings = { ...DEFAULT_RUN, generations: 2, holdout: 0 };
+    const error = thrown(() => simulate(CORPUS, ID_SPACE, { ...settings, tokens: 1e12 }, { emit: () => undefined }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe("the run would hold 1.00e+12 tokens in one text (a generation's batch or an accumulated training set), more than 1e+9");
+    // growth: 1e6 tokens doubled for 11 generations is 1.024e9 at generation 11
+    const grown = { ...settings, generations: 11, tokens: 1_000_000, sweep: { ...settings.sweep, tokensGrowth: [2] } };
+    expect(() => simulate(CORPUS, ID_SPACE, grown, { emit: () => undefined })).toThrow('the run would hold 1.02e+9 tokens');
+    // accumulate: 3 generations of 4e8 tokens train on 1.2e9 by the last
+    const accumulated = { ...settings, generations: 3, tokens: 400_000_000, sweep: { ...settings.sweep, strategy: ['accumulate' as const] } };
+    expect(() => simulate(CORPUS, ID_SPACE, accumulated, { emit: () => undefined })).toThrow('the run would hold 1.20e+9 tokens');
+  });
+});
