@@ -16,7 +16,6 @@
  * check (a scan of the corpus ids), nothing else.
  */
 
-import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { refuseUnknownKeys } from '../validation/valueRule.js';
@@ -71,8 +70,7 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
     throw new UsageError(`model options must be an object, got '${String(options)}'`, "pass e.g. { order: 3, smoothing: 'kneser-ney' }");
   }
   refuseUnknownKeys(options as unknown as Record<string, unknown>, TRAIN_OPTION_KEYS, 'trainModel option');
-  // the corpus's shape and ids (no marker, no negative id); idSpace is checked against the ids below
-  checkTokenCorpus('corpus', corpus, Math.max(FIRST_TOKEN_ID + 1, idsEnd(corpus)));
+  const end = idsEnd(corpus);
   const orderRange = `a whole number from 1 to ${MAX_ORDER}`;
   if (options.order === undefined) missing('order', orderRange);
   if (!Number.isInteger(options.order) || options.order < 1 || options.order > MAX_ORDER) refuse('order', options.order, orderRange);
@@ -81,7 +79,6 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   const k = options.k === undefined ? DEFAULT_K : options.k;
   if (!Number.isFinite(k) || !(k > 0)) refuse('k', k, 'a number > 0');
   const vocab = oneOf('vocab', options.vocab === undefined ? 'observed' : options.vocab, VOCAB_MODES);
-  const end = idsEnd(corpus);
   const idSpace = options.idSpace === undefined ? end : options.idSpace;
   if (!Number.isSafeInteger(idSpace) || idSpace < end) refuse('idSpace', idSpace, `a whole number >= ${end} (every id in the corpus + 1)`);
   const seedTypes = options.seedTypes;
