@@ -13,7 +13,8 @@
 
 import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { shownValue } from '../validation/valueRule.js';
 import { checkAddKReserve } from '../model/addK.js';
 import { overlapMetrics } from '../metrics/overlapMetrics.js';
 import { buildSeedReference, seedReferenceFromParts, seedReferenceParts, type SeedReference, type SeedReferenceParts } from '../metrics/seedReference.js';
@@ -51,6 +52,7 @@ export interface WordViewSpec {
 export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSettings, words?: WordViewSpec): PreparedRun {
   validateRunSettings(settings);
   checkTokenCorpus('corpus', corpus, checkIdSpace('idSpace', idSpace));
+  checkWordViewSpec(words, idSpace);
   checkAddKReserveOf(settings, idSpace);
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
   const batchTokens = settings.tokens ?? tokenCount(human);
@@ -105,6 +107,15 @@ function checkAddKReserveOf(settings: RunSettings, idSpace: number): void {
 /** The WordViewSpec of a corpus read with `tokenizer`: undefined for word-level tokenizers. */
 export function wordViewSpec(tokenizer: string, vocabulary: Vocabulary): WordViewSpec | undefined {
   return isSubwordTokenizer(tokenizer) ? { tokenizer, tokens: vocabulary.toArray() } : undefined;
+}
+
+/** `words`, when given: a tokenizer name and every id's string (WordViewSpec), one per id. */
+function checkWordViewSpec(words: unknown, idSpace: number): void {
+  if (words === undefined) return;
+  const spec = (typeof words === 'object' && words !== null ? words : {}) as Partial<WordViewSpec>;
+  if (typeof spec.tokenizer !== 'string' || !Array.isArray(spec.tokens) || spec.tokens.length < idSpace || spec.tokens.some((token) => typeof token !== 'string')) {
+    throw new UsageError(`words must be a WordViewSpec (a tokenizer name and the string of every id), got ${shownValue(words)}`, 'pass { tokenizer, tokens: vocabulary.toArray() }, or leave it out for a word-level tokenizer');
+  }
 }
 
 /** The word view of a subword run (nothing for a word-level tokenizer). */

@@ -126,7 +126,9 @@ function checkGeneration0Sharing(value: unknown): void {
 export function checkHooks(hooks: unknown, required: string | null = 'emit', field = 'hooks'): void {
   const object = checkObject(field, hooks);
   for (const [key, value] of Object.entries(object)) {
-    if (value !== undefined && typeof value !== 'function') throw new UsageError(`${field}.${key} must be a function, got ${shownValue(value)}`, 'pass a function or leave it out');
+    if (value !== undefined && typeof value !== 'function') {
+      throw new UsageError(`${field}.${key} must be a function, got ${shownValue(value)}`, key === required ? 'pass a function that receives each row' : 'pass a function or leave it out');
+    }
   }
   if (required !== null && typeof object[required] !== 'function') throw new UsageError(`${field}.${required} is required`, `pass ${field}.${required} as a function that receives each row`);
 }

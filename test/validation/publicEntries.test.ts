@@ -68,6 +68,17 @@ describe('the public entries refuse what they would get silently wrong', () => {
     await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, skip: 0, shard: { index: 1, count: 1 } }, {})).resolves.toBeDefined();
   });
 
+  it("simulate: a words argument that is no WordViewSpec; a hook that is no function, the required emit's hint", () => {
+    const settings = { ...DEFAULT_RUN, generations: 1, holdout: 0 };
+    expect(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined }, 5 as never)).toThrow("words must be a WordViewSpec (a tokenizer name and the string of every id), got '5'");
+    expect(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined }, { tokenizer: 'gpt2', tokens: ['a'] })).toThrow('words must be a WordViewSpec');
+    const emit = thrown(() => simulate(CORPUS, ID_SPACE, settings, { emit: 3 } as never));
+    expect((emit as UsageError).message).toBe("hooks.emit must be a function, got '3'");
+    expect((emit as UsageError).hint).toBe('pass a function that receives each row');
+    const optional = thrown(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined, warn: 3 } as never));
+    expect((optional as UsageError).hint).toBe('pass a function or leave it out');
+  });
+
   it(`simulate: a generation or accumulated training set over ${MAX_LOOP_TOKENS} tokens is refused before any work`, () => {
     const settings = { ...DEFAULT_RUN, generations: 2, holdout: 0 };
     const error = thrown(() => simulate(CORPUS, ID_SPACE, { ...settings, tokens: 1e12 }, { emit: () => undefined }));
