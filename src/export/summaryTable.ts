@@ -16,6 +16,7 @@
  * and the interval empty: a prediction, not a sample).
  */
 
+import { InputError } from '../errors.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { summarize, type SampleSummary } from '../stats/sampleSummary.js';
 import { APPENDED_CELL_COLUMNS, CELL_COLUMNS } from '../simulation/settings.js';
@@ -59,7 +60,10 @@ export class SummaryTable {
     }
     METRIC_COLUMNS.forEach((metric, m) => {
       const text = record[column(metric)]!;
-      if (text !== '') metrics[m]!.push(Number(text));
+      if (text === '') return;
+      const value = Number(text);
+      if (!Number.isFinite(value)) throw new InputError(`cell ${id} generation ${generation}: ${metric} is "${text}", not a number`, 'summarize the curves CSV that ngram-collapse run writes');
+      metrics[m]!.push(value);
     });
   }
 

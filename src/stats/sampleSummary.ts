@@ -5,10 +5,14 @@
  * Contract: values are summed in the order given (so a replicate order gives one exact result);
  * mean = sum / n (undefined for n = 0); sd = sqrt(sum (x - mean)^2 / (n - 1)) and
  * ci = mean -/+ t(1 - (1 - confidence) / 2, n - 1) sd / sqrt(n) (undefined for n < 2). O(n).
+ * Throws UsageError unless every value is a finite number (a NaN or a string would give a NaN or a
+ * concatenated mean) and 0 < confidence < 1.
  *
  * @example summarize([1, 2, 3, 4, 5]) // { n: 5, mean: 3, sd: 1.5811..., ciLow: 1.0368..., ciHigh: 4.9632... }
  */
 
+import { UsageError } from '../errors.js';
+import { shownValue } from '../validation/valueRule.js';
 import { studentTQuantile } from './studentT.js';
 
 export interface SampleSummary {
@@ -20,6 +24,7 @@ export interface SampleSummary {
 }
 
 export function summarize(values: readonly number[], confidence = 0.95): SampleSummary {
+  checkSample(values, confidence);
   const n = values.length;
   if (n === 0) return { n, mean: undefined, sd: undefined, ciLow: undefined, ciHigh: undefined };
   let sum = 0;
@@ -31,4 +36,11 @@ export function summarize(values: readonly number[], confidence = 0.95): SampleS
   const sd = Math.sqrt(squares / (n - 1));
   const half = (studentTQuantile(1 - (1 - confidence) / 2, n - 1) * sd) / Math.sqrt(n);
   return { n, mean, sd, ciLow: mean - half, ciHigh: mean + half };
+}
+
+function checkSample(values: readonly number[], confidence: number): void {
+  if (!Array.isArray(values)) throw new UsageError(`values must be a list of numbers, got ${shownValue(values)}`, 'pass e.g. [1, 2, 3]');
+  const bad = values.findIndex((value) => typeof value !== 'number' || !Number.isFinite(value));
+  if (bad >= 0) throw new UsageError(`values must be finite numbers, got ${shownValue(values[bad])} at index ${bad}`, 'leave missing values out of the list');
+  if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) throw new UsageError(`confidence must be a number > 0 and < 1, got ${shownValue(confidence)}`, 'pass e.g. 0.95');
 }

@@ -58,6 +58,11 @@ describe('SummaryTable', () => {
     expect(byMetric.get('mattr')).toMatchObject({ n: '0', mean: '', sd: '' });
   });
 
+  it('refuses a metric field that is not a number (a damaged file given to merge --summary), naming where', () => {
+    const table = new SummaryTable();
+    expect(() => table.add(curve({ cell: 'c', generation: '3', ttr: 'abc' }))).toThrow('cell c generation 3: ttr is "abc", not a number');
+  });
+
   it('cells in order of first appearance, generations ascending, metrics in curves order', () => {
     const table = new SummaryTable();
     table.add(curve({ cell: 'b', generation: '1', types: '1' }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
 import { summarize } from '../../src/stats/sampleSummary.js';
 
 describe('summarize', () => {
@@ -41,5 +42,16 @@ describe('summarize (the report\'s error bands)', () => {
 
   it('has no spread and no interval for one value', () => {
     expect(summarize([0.7])).toEqual({ n: 1, mean: 0.7, sd: undefined, ciLow: undefined, ciHigh: undefined });
+  });
+
+  it('refuses what would give a NaN or a concatenated mean: a NaN, an infinity, a string; a confidence outside (0, 1)', () => {
+    expect(() => summarize([1, Number.NaN, 3])).toThrow(UsageError);
+    expect(() => summarize([1, Number.NaN, 3])).toThrow("values must be finite numbers, got 'NaN' at index 1");
+    expect(() => summarize([1, Number.POSITIVE_INFINITY])).toThrow('at index 1');
+    // ['1', '2'] summed from 0 is '012': a mean of 6
+    expect(() => summarize(['1', '2'] as never)).toThrow("values must be finite numbers, got '1' at index 0");
+    expect(() => summarize('12' as never)).toThrow("values must be a list of numbers, got '12'");
+    for (const confidence of [0, 1, 1.5, Number.NaN]) expect(() => summarize([1, 2, 3], confidence)).toThrow('confidence must be a number > 0 and < 1');
+    expect(summarize([1, 2, 3], 0.5).n).toBe(3);
   });
 });
