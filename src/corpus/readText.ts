@@ -73,8 +73,11 @@ export interface TextSource {
   readonly onBytes?: (bytes: number) => void;
 }
 
-/** readCorpusText's option keys: TextOptions (and its subword options), the format and the name. */
-const TEXT_OPTION_KEYS: readonly string[] = ['tokenizer', 'lowercase', 'sentences', 'normalize', 'emptySentences', 'jsonlField', 'maxTokens', 'onWarning', 'subwordTraining', 'bpeMerges', 'format', 'name'];
+/** readCorpusText's option keys: TextOptions (and its subword options), the format and the name (the type keeps the list whole). */
+const TEXT_OPTION_KEYS: readonly string[] = Object.keys({
+  tokenizer: true, lowercase: true, sentences: true, normalize: true, emptySentences: true, jsonlField: true, maxTokens: true,
+  onWarning: true, subwordTraining: true, bpeMerges: true, format: true, name: true,
+} satisfies Record<keyof TextOptions | 'format' | 'name', true>);
 
 /** Sentences of this many characters or more are tokenized in pieces (see whitespaceWindows). */
 const LONG_SENTENCE = 1 << 16;

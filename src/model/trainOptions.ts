@@ -32,7 +32,7 @@ export interface TrainOptions {
 }
 
 /** The keys of TrainOptions: any other is refused (a misspelt `K` would silently train with the default k). */
-const TRAIN_OPTION_KEYS: readonly string[] = ['order', 'smoothing', 'k', 'vocab', 'idSpace', 'seedTypes'];
+const TRAIN_OPTION_KEYS: readonly string[] = Object.keys({ order: true, smoothing: true, k: true, vocab: true, idSpace: true, seedTypes: true } satisfies Record<keyof TrainOptions, true>);
 
 export const DEFAULT_K = 0.01;
 export const MAX_ORDER = 10;

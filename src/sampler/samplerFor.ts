@@ -31,7 +31,7 @@ import { createSmoothedSampler } from './smoothedSampler.js';
 import { isIdentitySampling } from './transform.js';
 import { createPathSampler, createTableSampler, type PathSampler } from './tableSampler.js';
 
-const SAMPLING_KEYS: readonly string[] = ['temperature', 'topK', 'topP'];
+const SAMPLING_KEYS: readonly string[] = Object.keys({ temperature: true, topK: true, topP: true } satisfies Record<keyof SamplingOptions, true>);
 
 export function samplerFor(model: LanguageModel, sampling: Partial<SamplingOptions> = {}): SentenceSampler {
   // (a misspelt top_p would otherwise sample untransformed)

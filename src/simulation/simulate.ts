@@ -20,10 +20,10 @@ import { prepareRun, type PreparedRun, type WordViewSpec } from './preparedRun.j
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
 import type { RunSettings } from './settings.js';
-import { checkHooks, TASK_OPTIONS, validateRunSettings, validateTaskOptions } from './validateSettings.js';
+import { checkHooks, validateRunSettings, validateTaskOptions } from './validateSettings.js';
 import { checkObject, checkOptional, checkValue, integerRule } from '../validation/valueRule.js';
 import { shardTasks, WHOLE_RUN, type Shard } from './shard.js';
-import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
+import { poolSize, prepareRunFor, runTasks, seriesTokens, TASK_OPTIONS, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
 
 export { seriesTasks, type SeriesTask } from './seriesTask.js';
 
@@ -44,8 +44,11 @@ export interface SimulateAsyncOptions extends RunTasksOptions {
 }
 
 /** The options and handlers of simulateAsync: UsageError naming the field (settings: see prepareRun). */
+/** simulateAsync's options beyond runTasks's (the type keeps the list whole). */
+const ASYNC_OPTIONS: readonly string[] = Object.keys({ shard: true, skip: true, words: true } satisfies Record<Exclude<keyof SimulateAsyncOptions, keyof RunTasksOptions>, true>);
+
 function validateAsyncOptions(options: unknown, handlers: unknown): void {
-  const object = validateTaskOptions(options, handlers, [...TASK_OPTIONS, 'shard', 'skip', 'words']);
+  const object = validateTaskOptions(options, handlers, [...TASK_OPTIONS, ...ASYNC_OPTIONS]);
   checkOptional('options.skip', object['skip'], integerRule(0));
   if (object['shard'] !== undefined) {
     const shard = checkObject('options.shard', object['shard']);

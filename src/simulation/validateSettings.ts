@@ -68,20 +68,17 @@ export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<N
 /** Shared settings that may be left out. */
 const OPTIONAL_SHARED: ReadonlySet<string> = new Set<keyof SharedSettings>(['tokens', 'measureTokens']);
 
-function refuseUnknown(object: Readonly<Record<string, unknown>>, known: readonly string[], where: string): void {
-  refuseUnknownKeys(object, known, `${where}setting`);
-}
 
 /** Checks a whole RunSettings (shared fields, then every sweep list). */
 export function validateRunSettings(settings: unknown): RunSettings {
   const object = checkObject('settings', settings);
-  refuseUnknown(object, [...Object.keys(SHARED_RULES), 'sweep'], '');
+  refuseUnknownKeys(object, [...Object.keys(SHARED_RULES), 'sweep'], 'setting');
   for (const [key, rule] of Object.entries(SHARED_RULES) as Array<[string, ValueRule<unknown>]>) {
     if (object[key] === undefined && OPTIONAL_SHARED.has(key)) continue;
     checkValue(key, object[key], rule);
   }
   const sweep = checkObject('sweep', object['sweep']);
-  refuseUnknown(sweep, Object.keys(CELL_RULES), 'sweep ');
+  refuseUnknownKeys(sweep, Object.keys(CELL_RULES), 'sweep setting');
   for (const [key, rule] of Object.entries(CELL_RULES) as Array<[string, ValueRule<unknown>]>) {
     if (sweep[key] === undefined) throw new UsageError(`sweep.${key} is required`, `pass a non-empty list of values, each ${rule.allowed}`);
     checkList(`sweep.${key}`, sweep[key], rule);
@@ -92,7 +89,7 @@ export function validateRunSettings(settings: unknown): RunSettings {
 /** Checks one cell's settings (a hand-built cell passed to runSeries). */
 export function validateCellSettings(settings: unknown, field = 'cell.settings'): CellSettings {
   const object = checkObject(field, settings);
-  refuseUnknown(object, Object.keys(CELL_RULES), 'cell ');
+  refuseUnknownKeys(object, Object.keys(CELL_RULES), 'cell setting');
   for (const [key, rule] of Object.entries(CELL_RULES) as Array<[string, ValueRule<unknown>]>) checkValue(`${field}.${key}`, object[key], rule);
   return settings as CellSettings;
 }
@@ -136,13 +133,11 @@ export function checkHooks(hooks: unknown, required: string | null = 'emit', fie
 /** Worker threads: a whole number from 1 to 1024 (the CLI's --workers too). */
 export const WORKERS_RULE: ValueRule<number> = integerRule(1, 1024);
 
-/** The keys of runTasks's options (RunTasksOptions); simulateAsync adds shard, skip and words. */
-export const TASK_OPTIONS: readonly string[] = ['workers', 'inThisThread', 'extras', 'signal', 'warn', 'workerScript'];
-
 /** The options and handlers of runTasks / simulateAsync: `workers` 1..1024, handlers functions. Returns the options object. */
-export function validateTaskOptions(options: unknown, handlers: unknown, known: readonly string[] = TASK_OPTIONS): Readonly<Record<string, unknown>> {
+export function validateTaskOptions(options: unknown, handlers: unknown, known?: readonly string[]): Readonly<Record<string, unknown>> {
   const object = checkObject('options', options);
-  refuseUnknownKeys(object, known, 'option');
+  // (`known`: the caller's option keys, runTasks's TASK_OPTIONS and simulateAsync's own; other keys are refused)
+  if (known !== undefined) refuseUnknownKeys(object, known, 'option');
   if (object['workers'] !== undefined) checkValue('options.workers', object['workers'], WORKERS_RULE);
   if (object['inThisThread'] !== undefined) checkValue('options.inThisThread', object['inThisThread'], BOOLEAN_RULE);
   checkHooks(handlers, null, 'handlers');

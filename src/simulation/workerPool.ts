@@ -55,6 +55,11 @@ export interface RunTasksOptions {
   readonly workerScript?: URL;
 }
 
+/** The keys of RunTasksOptions, for validateTaskOptions (the type keeps the list whole); simulateAsync adds its own. */
+export const TASK_OPTIONS: readonly string[] = Object.keys({
+  workers: true, inThisThread: true, extras: true, signal: true, warn: true, workerScript: true,
+} satisfies Record<keyof RunTasksOptions, true>);
+
 export interface TaskOutcome {
   readonly extinctions?: ExtinctionTable;
   readonly error?: Error;
@@ -177,7 +182,7 @@ export async function runTasks(
   options: RunTasksOptions,
   handlers: TaskHandlers,
 ): Promise<RunTasksResult> {
-  validateTaskOptions(options, handlers);
+  validateTaskOptions(options, handlers, TASK_OPTIONS);
   const workers = poolSize(options.workers, tasks.length, seriesTokens(run.settings, corpus));
   if (workers <= 1) return runInProcess(run, tasks, options, handlers);
   // Loaded only when a pool starts: a run in this thread alone never needs it.
