@@ -20,6 +20,7 @@ import { commandFor, type CommandSpec } from '../optionTable.js';
 import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
 import { refuseRepeats } from '../../validation/valueRule.js';
+import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
 import { checkDistinctOutputs, checkWritable, checkWritableFolder } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, type RunRecord } from '../../export/runRecord.js';
@@ -63,6 +64,12 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
   if (raw.out === undefined && raw.svg === undefined) {
     throw new UsageError('plot has nothing to write', 'give --out report.html and/or --svg DIR');
   }
+  // Before the paths are resolved (a blank one would be the working directory, `-` a file named -).
+  if (raw.out === '-') throw new UsageError('--out cannot go to standard output', 'pass --out FILE.html');
+  if (raw.svg === '-') throw new UsageError('--svg names a folder, and cannot be standard output (-)', 'pass --svg DIR');
+  for (const [flag, path, what] of [['--out', raw.out, 'a file name'], ['--svg', raw.svg, 'a folder path']] as const) {
+    if (path !== undefined && path.trim() === '') throw new UsageError(`${flag} must be a path, got '${path}'`, `pass ${what}`);
+  }
   let metrics: string[] | undefined;
   if (raw.metrics !== undefined) {
     metrics = raw.metrics.split(',').map((name) => name.trim()).filter((name) => name !== '');
@@ -100,6 +107,8 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
   const kaplanMeier = options.survival === undefined ? undefined : await readSurvival(options.survival);
+  if (summary !== undefined) checkSummaryMatches(summary, table, options.summary!);
+  if (kaplanMeier !== undefined) checkSurvivalMatches(kaplanMeier, table, options.survival!);
   // Loaded here, not at the top: Vega takes ~0.2 s to import, which other commands should not pay.
   const { writeReport } = await import('../../export/report/writeReport.js');
   const written = await writeReport(table.rows, {

@@ -4,7 +4,8 @@
  * Contract: `curveTableFromRecords(header, records, source)` turns every column after `generation`
  * whose values are all numbers or empty into a numeric metric (empty -> undefined), keeps the others
  * as text, and throws an InputError naming `source` and the line for a bad generation, a field of one of
- * the tool's own metric columns (METRIC_COLUMNS) that is not a number, no metric column, or no rows. No
+ * the tool's own metric columns (METRIC_COLUMNS) that is not a finite number, a (cell, replicate,
+ * generation) that is there twice, no metric column, or no rows. No
  * file access (readCurves.ts reads files), so the browser playground draws its charts with it.
  */
 
@@ -48,16 +49,43 @@ export function curveTableFromRecords(
     }
     return row as CurveRow;
   });
+  checkRowsOnce(header, records, source);
   return { columns: header, rows, metrics };
 }
 
-/** A column of the tool's own metrics (METRIC_COLUMNS) must hold numbers: a text there is a damaged file, not a text column. */
+/**
+ * A column of the tool's own metrics (METRIC_COLUMNS) must hold finite numbers or nothing: a text or an
+ * infinity there (the tool writes neither: formatNumber leaves a non-finite value empty) is a damaged
+ * file, not a text column or a point to skip.
+ */
 function checkOwnMetric(header: readonly string[], records: readonly (readonly string[])[], column: string, source: string): void {
   if (!OWN_METRICS.has(column)) return;
   const index = header.indexOf(column);
-  const bad = records.findIndex((record) => !isNumber(record[index] ?? ''));
+  const bad = records.findIndex((record) => !isFiniteOrEmpty(record[index] ?? ''));
   if (bad < 0) return;
-  throw new InputError(`${source} line ${bad + 2}: ${column} is "${records[bad]![index]}", not a number`, `repair or regenerate the file: ${PRODUCER}`);
+  const field = records[bad]![index]!;
+  const what = isNumber(field) ? 'not a finite number' : 'not a number';
+  throw new InputError(`${source} line ${bad + 2}: ${column} is "${field}", ${what}`, `repair or regenerate the file: ${PRODUCER}`);
+}
+
+/**
+ * Each (cell, replicate, generation) once: a repeated row (two shards joined with `cat`, a file pasted
+ * twice) would count as another replicate and narrow every interval.
+ */
+function checkRowsOnce(header: readonly string[], records: readonly (readonly string[])[], source: string): void {
+  const [cell, replicate, generation] = ['cell', 'replicate', 'generation'].map((column) => header.indexOf(column)) as [number, number, number];
+  const seen = new Map<string, number>();
+  records.forEach((record, index) => {
+    const key = JSON.stringify([record[cell], Number(record[replicate]), Number(record[generation])]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new InputError(
+        `${source} line ${index + 2}: cell ${record[cell]} replicate ${record[replicate]} generation ${record[generation]} is there already (line ${first + 2})`,
+        'give each row once: join shards with `ngram-collapse merge`, not by concatenating files',
+      );
+    }
+    seen.set(key, index);
+  });
 }
 
 const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
@@ -65,6 +93,11 @@ const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 function isNumber(field: string): boolean {
   const text = field.trim();
   return text === '' || !Number.isNaN(Number(text));
+}
+
+function isFiniteOrEmpty(field: string): boolean {
+  const text = field.trim();
+  return text === '' || Number.isFinite(Number(text));
 }
 
 function isNumeric(records: readonly (readonly string[])[], index: number): boolean {

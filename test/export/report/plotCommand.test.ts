@@ -34,6 +34,14 @@ describe('parsePlotOptions', () => {
     expect(() => parsePlotOptions('c.csv', {}, '/w')).toThrow(/^plot has nothing to write$/);
     expect(() => parsePlotOptions('c.csv', { out: 'r.html', metrics: ' , ' }, '/w')).toThrow(/--metrics " , " names no metric/);
   });
+
+  it('refuses standard output and blank paths before resolving them (a file named -, or the working directory)', () => {
+    expect(() => parsePlotOptions('c.csv', { out: '-' }, '/w')).toThrow(/^--out cannot go to standard output$/);
+    expect(() => parsePlotOptions('c.csv', { svg: '-' }, '/w')).toThrow(/^--svg names a folder, and cannot be standard output \(-\)$/);
+    expect(() => parsePlotOptions('c.csv', { out: '' }, '/w')).toThrow(/^--out must be a path, got ''$/);
+    expect(() => parsePlotOptions('c.csv', { out: 'r.html', svg: ' ' }, '/w')).toThrow(/^--svg must be a path, got ' '$/);
+    expect(() => parsePlotOptions('c.csv', { svg: '' }, '/w')).toThrow(UsageError);
+  });
 });
 
 describe('ngram-collapse plot', () => {
@@ -59,6 +67,16 @@ describe('ngram-collapse plot', () => {
     const error = await plot(['missing.csv', '--out', 'r.html']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(/the curves CSV .*missing\.csv does not exist/);
+  });
+
+  it("refuses a summary of other curves, writing nothing (it would be drawn as this run's bands)", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'));
+    // the fixture summary with c1's generation-1 mean moved from 0.9 to 0.8
+    writeFileSync(join(cwd, 'other.csv'), readFileSync(fixture('summary.csv'), 'utf8').replace(',1,vocab_retention,3,0.9,', ',1,vocab_retention,3,0.8,'));
+    const error = await plot([fixture('curves.csv'), '--summary', 'other.csv', '--out', 'r.html'], cwd).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/other\.csv: cell c1 generation 1 vocab_retention is a mean of 3 \(0\.8\), the curves hold 3 values \(mean 0\.9\)$/);
+    expect(readdirSync(cwd)).toEqual(['other.csv']);
   });
 
   it('refuses a CSV that is not a curves CSV', async () => {

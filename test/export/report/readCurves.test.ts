@@ -47,6 +47,33 @@ describe('readCurves', () => {
     expect(() => curveTableFromRecords(['cell', 'replicate', 'generation', 'foo'], [['1', '1', '0', 'x']], 'm.csv')).toThrow('m.csv has no metric column: no column after generation holds numbers');
   });
 
+  it("refuses an infinity in the tool's own metric columns (the tool never writes one), not in a column of someone else's", () => {
+    const header = ['cell', 'replicate', 'generation', 'ttr', 'extra'];
+    expect(() => curveTableFromRecords(header, [['c', '1', '0', '0.5', '1'], ['c', '1', '1', 'Infinity', '2']], 'i.csv')).toThrow('i.csv line 3: ttr is "Infinity", not a finite number');
+    expect(() => curveTableFromRecords(header, [['c', '1', '0', '-Infinity', '1']], 'i.csv')).toThrow('i.csv line 2: ttr is "-Infinity", not a finite number');
+    // `extra` is no metric of ours: an infinity there is a number, skipped as a point
+    expect(curveTableFromRecords(header, [['c', '1', '0', '0.5', 'Infinity']], 'i.csv').metrics).toEqual(['ttr', 'extra']);
+  });
+
+  it('refuses a (cell, replicate, generation) given twice, as two shards joined with cat are', () => {
+    const header = ['cell', 'replicate', 'generation', 'ttr'];
+    const rows = [['a', '1', '0', '0.5'], ['a', '1', '1', '0.4'], ['a', '2', '0', '0.5'], ['b', '1', '0', '0.5']];
+    expect(curveTableFromRecords(header, rows, 'd.csv').rows).toHaveLength(4); // another replicate, another cell: no repeat
+    const error = (() => {
+      try {
+        curveTableFromRecords(header, [...rows, ['a', '1', '1', '0.45']], 'd.csv');
+      } catch (thrown) {
+        return thrown;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe('d.csv line 6: cell a replicate 1 generation 1 is there already (line 3)');
+    expect((error as InputError).hint).toMatch(/ngram-collapse merge/);
+    // the same numbers written differently are the same row
+    expect(() => curveTableFromRecords(header, [['a', '1', '1', '0.4'], ['a', '1.0', '01', '0.4']], 'd.csv')).toThrow('d.csv line 3: cell a replicate 1.0 generation 01 is there already (line 2)');
+  });
+
   it('types records already in memory the same way as a file', () => {
     const table = curveTableFromRecords(
       ['cell', 'strategy', 'replicate', 'seed', 'generation', 'vocab_retention', 'drift_expected_types'],

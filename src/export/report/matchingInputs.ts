@@ -1,0 +1,74 @@
+/**
+ * Whether the summary and survival CSVs given to `plot` describe the curves CSV it draws.
+ *
+ * Contract: `checkSummaryMatches(summary, curves, source)` throws an InputError naming `source` unless
+ * every summary line of one of the curves' metrics summarises exactly the curves' values: its cell and
+ * generation are in the curves, its `n` is the number of values the curves hold there, and its mean is
+ * theirs (to the 6 significant digits both files are written with). Lines of other metrics (the
+ * survival law's `theory_*`) are not compared. `checkSurvivalMatches(points, curves, source)` throws
+ * unless each Kaplan–Meier cell is a cell of the curves and ends at that cell's last generation. A
+ * summary or survival file of another run would otherwise be drawn as this run's bands, silently.
+ * No file access (the plot command reads the files).
+ */
+
+import { InputError } from '../../errors.js';
+import type { SeriesPoint } from './aggregateCurves.js';
+import { metricValue, type CurveRow } from './curveRow.js';
+import type { CurveTable } from './curveTable.js';
+
+const HINT = 'give the file the same run wrote next to these curves, or leave the option out';
+
+/** Relative tolerance of a mean compared across two files rounded to 6 significant digits. */
+const ROUNDING = 1e-5;
+
+export function checkSummaryMatches(summary: readonly SeriesPoint[], curves: CurveTable, source: string): void {
+  const metrics = new Set(curves.metrics);
+  const rows = rowsByCellAndGeneration(curves.rows);
+  for (const line of summary) {
+    if (!metrics.has(line.metric)) continue;
+    const here = rows.get(key(line.cell, line.generation));
+    const where = `cell ${line.cell} generation ${line.generation}`;
+    if (here === undefined) throw new InputError(`--summary ${source}: ${where} is not in the curves`, HINT);
+    const values = here.map((row) => metricValue(row, line.metric)).filter((value): value is number => value !== undefined);
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+    const scale = values.reduce((sum, value) => sum + Math.abs(value), 0) / values.length;
+    if (values.length !== line.n || !(Math.abs(mean - line.mean) <= ROUNDING * Math.max(scale, Math.abs(line.mean)))) {
+      throw new InputError(
+        `--summary ${source}: ${where} ${line.metric} is a mean of ${line.n} (${line.mean}), the curves hold ${values.length} values (mean ${Number(mean.toPrecision(6))})`,
+        HINT,
+      );
+    }
+  }
+}
+
+export function checkSurvivalMatches(points: readonly SeriesPoint[], curves: CurveTable, source: string): void {
+  const lastOfCurves = lastGenerations(curves.rows);
+  const lastOfSurvival = new Map<string, number>();
+  for (const point of points) lastOfSurvival.set(point.cell, Math.max(lastOfSurvival.get(point.cell) ?? 0, point.generation));
+  for (const [cell, last] of lastOfSurvival) {
+    const expected = lastOfCurves.get(cell);
+    if (expected === undefined) throw new InputError(`--survival ${source}: cell ${cell} is not in the curves`, HINT);
+    if (last !== expected) throw new InputError(`--survival ${source}: cell ${cell} ends at generation ${last}, the curves at ${expected}`, HINT);
+  }
+}
+
+function key(cell: string, generation: number): string {
+  return `${cell}\u0000${generation}`;
+}
+
+function rowsByCellAndGeneration(rows: readonly CurveRow[]): Map<string, CurveRow[]> {
+  const byKey = new Map<string, CurveRow[]>();
+  for (const row of rows) {
+    const k = key(row.cell, row.generation);
+    const list = byKey.get(k);
+    if (list === undefined) byKey.set(k, [row]);
+    else list.push(row);
+  }
+  return byKey;
+}
+
+function lastGenerations(rows: readonly CurveRow[]): Map<string, number> {
+  const last = new Map<string, number>();
+  for (const row of rows) last.set(row.cell, Math.max(last.get(row.cell) ?? 0, row.generation));
+  return last;
+}

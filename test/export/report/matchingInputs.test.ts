@@ -1,0 +1,58 @@
+/**
+ * plot's summary and survival inputs must describe the curves it draws: a summary line's count and mean
+ * are the curves' (fixture curves.csv: c1 generation 1 vocab_retention 0.8, 0.9, 1.0, mean 0.9), and a
+ * Kaplan–Meier cell is a cell of the curves ending at its last generation (3 in the fixture).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/errors.js';
+import type { SeriesPoint } from '../../../src/export/report/aggregateCurves.js';
+import { checkSummaryMatches, checkSurvivalMatches } from '../../../src/export/report/matchingInputs.js';
+import { readCurves } from '../../../src/export/report/readCurves.js';
+import { readSummary } from '../../../src/export/report/readSummary.js';
+import { fixture } from './fixtures.js';
+
+const point = (cell: string, generation: number, metric: string, n: number, mean: number): SeriesPoint => ({ metric, cell, generation, n, mean, sd: undefined, ciLow: undefined, ciHigh: undefined });
+
+describe('checkSummaryMatches', () => {
+  it("accepts the fixture summary of the fixture curves (its intervals differ, its means and counts do not), and lines of metrics the curves lack", async () => {
+    const curves = await readCurves(fixture('curves.csv'));
+    const summary = await readSummary(fixture('summary.csv'));
+    expect(() => checkSummaryMatches(summary, curves, 's.csv')).not.toThrow();
+    // the survival law's rows name no metric of the curves: not compared
+    expect(() => checkSummaryMatches([point('c1', 1, 'theory_survival_1', 3, 0.123)], curves, 's.csv')).not.toThrow();
+    // a mean written with 6 significant digits matches: 0.65 is 0.6499999999999999 in the curves
+    expect(() => checkSummaryMatches([point('c1', 2, 'vocab_retention', 3, 0.65)], curves, 's.csv')).not.toThrow();
+  });
+
+  it('refuses a summary of other curves: another mean, another count, a cell or generation the curves lack', async () => {
+    const curves = await readCurves(fixture('curves.csv'));
+    const refusal = (line: SeriesPoint): unknown => {
+      try {
+        checkSummaryMatches([line], curves, 's.csv');
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const other = refusal(point('c1', 1, 'vocab_retention', 3, 0.91));
+    expect(other).toBeInstanceOf(InputError);
+    expect((other as InputError).message).toBe('--summary s.csv: cell c1 generation 1 vocab_retention is a mean of 3 (0.91), the curves hold 3 values (mean 0.9)');
+    expect((other as InputError).hint).toMatch(/the same run wrote/);
+    expect((refusal(point('c1', 1, 'vocab_retention', 2, 0.9)) as Error).message).toMatch(/is a mean of 2 \(0\.9\), the curves hold 3 values/);
+    expect((refusal(point('c9', 1, 'vocab_retention', 3, 0.9)) as Error).message).toBe('--summary s.csv: cell c9 generation 1 is not in the curves');
+    expect((refusal(point('c1', 4, 'vocab_retention', 3, 0.9)) as Error).message).toBe('--summary s.csv: cell c1 generation 4 is not in the curves');
+    // drift_expected_types is empty at generation 0: a summary line there summarises values the curves do not hold
+    expect((refusal(point('c1', 0, 'drift_expected_types', 3, 100)) as Error).message).toMatch(/the curves hold 0 values/);
+  });
+});
+
+describe('checkSurvivalMatches', () => {
+  it('accepts cells of the curves that end where they end, and refuses others', async () => {
+    const curves = await readCurves(fixture('curves.csv'));
+    const km = (cell: string, last: number): SeriesPoint[] => Array.from({ length: last + 1 }, (_, g) => point(cell, g, 'survival_1', 10, 1 - g / 10));
+    expect(() => checkSurvivalMatches([...km('c1', 3), ...km('c3', 3)], curves, 'k.csv')).not.toThrow();
+    expect(() => checkSurvivalMatches(km('c1', 2), curves, 'k.csv')).toThrow('--survival k.csv: cell c1 ends at generation 2, the curves at 3');
+    expect(() => checkSurvivalMatches(km('c4', 3), curves, 'k.csv')).toThrow('--survival k.csv: cell c4 is not in the curves');
+  });
+});
