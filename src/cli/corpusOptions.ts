@@ -48,3 +48,14 @@ export function warnTo(io: CliIO, quiet = false): (message: string) => void {
     if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
   };
 }
+
+/**
+ * Standard input can be read once: `-` given more than once across a command's corpus arguments
+ * (`train --corpus - --eval -`, `metrics - --reference -`, `metrics - -`) is refused, where the second
+ * read would find it empty and blame the text ("holds no tokens"). `lists` pairs each list with how
+ * the message names it.
+ */
+export function refuseStandardInputTwice(...lists: ReadonlyArray<readonly [readonly string[], string]>): void {
+  const places = lists.flatMap(([specs, name]) => specs.filter((spec) => spec === '-').map(() => name));
+  if (places.length > 1) throw new UsageError(`standard input (-) is given twice (${places.join(' and ')})`, 'pass - once');
+}

@@ -121,6 +121,11 @@ export class CorpusBuilder {
     this.sentenceStart = this.tokens;
   }
 
+  /** Counts `count` markers a caller dropped from the text before tokenizing it (they are never added). */
+  countDroppedMarkers(count: number): void {
+    this.dropped += count;
+  }
+
   /** How many `<s>` / `</s>` tokens were dropped. */
   get droppedMarkers(): number {
     return this.dropped;

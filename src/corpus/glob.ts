@@ -9,7 +9,9 @@
  * depth from a segment holding `**` on); matches are files only, returned sorted. Symbolic links are
  * followed, but a folder already visited (a link loop) is not entered again: the walk reads names in
  * sorted order, so of two paths to one folder the first in that order is listed; a link to nothing is
- * skipped. A class the regular expression cannot hold (a range such as `[z-a]`) is an InputError.
+ * skipped. A class the regular expression cannot hold (a range such as `[z-a]`) is an InputError, and
+ * so is a folder the walk enters but may not read (permission denied: else the corpus would silently
+ * lack its files).
  * Pure apart from reading folders.
  */
 
@@ -112,8 +114,10 @@ function walk(folder: string, depth: number, enters: (depth: number, name: strin
     if (visited.has(real)) return;
     visited.add(real);
     names = readdirSync(folder);
-  } catch {
-    return;
+  } catch (error) {
+    // A folder the corpus would include but cannot be read: refused, not a silently smaller corpus.
+    if (isPermissionError(error)) throw new InputError(`cannot read the folder ${folder}: permission denied`, 'make it readable, or leave it out of the corpus');
+    return; // gone since it was listed, or a loop of links: nothing to read there
   }
   for (const name of names.sort()) {
     const path = join(folder, name);
@@ -126,4 +130,9 @@ function walk(folder: string, depth: number, enters: (depth: number, name: strin
     if (!isDirectory) visit(path);
     else if (enters(depth, name)) walk(path, depth + 1, enters, visited, visit);
   }
+}
+
+function isPermissionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EACCES' || code === 'EPERM';
 }

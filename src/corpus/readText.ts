@@ -156,7 +156,7 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   const addCased = addPieces !== undefined ? (sentence: string) => addPieces(sentence, builder) : scan === undefined ? addTokens : addSpans;
   const add = (sentence: string): void => {
     cutLetters?.read(sentence);
-    addCased(settings.lowercase ? sentence.toLowerCase() : sentence);
+    addCased(withoutMarkers(settings.lowercase ? sentence.toLowerCase() : sentence, builder));
   };
   // Stryker disable next-line StringLiteral: equivalent, a string read as an iterable of its characters gives the same text
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
@@ -195,6 +195,25 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   }
   for (const sentence of splitter.end()) add(sentence);
   return splitter.lineBreakEnds;
+}
+
+/** `<s>` and `</s>` standing as words (white space or the text's ends on both sides). */
+const MARKER_WORDS = /(?<=^|\s)<\/?s>(?=\s|$)/gu;
+
+/**
+ * The sentence without the boundary markers standing in it as words, counted as dropped in `builder`:
+ * taken out before any tokenizer sees them, which would split them into pieces (`<`, `s`, `>` under
+ * wordpunct) instead of leaving them whole for the builder to drop. Text without `s>` is returned as it is.
+ */
+function withoutMarkers(sentence: string, builder: CorpusBuilder): string {
+  if (!sentence.includes('s>')) return sentence;
+  let count = 0;
+  const kept = sentence.replace(MARKER_WORDS, () => {
+    count++;
+    return '';
+  });
+  builder.countDroppedMarkers(count);
+  return kept;
 }
 
 /**

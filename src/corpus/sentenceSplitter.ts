@@ -49,7 +49,7 @@ function autoSplitter(): SentenceSplitter {
   let threshold = RUN_SPLIT;
   let unmarked = 0;
   const flush = (into: string[]): void => {
-    if (run.length > 0) into.push(...splitSentences(run));
+    if (run.length > 0) appendAll(into, splitSentences(run));
     // Stryker disable next-line StringLiteral: equivalent, every flush is followed by a new run or by the end of the source
     run = '';
     threshold = RUN_SPLIT;
@@ -69,7 +69,7 @@ function autoSplitter(): SentenceSplitter {
         // Stryker disable next-line StringLiteral: equivalent, a run of text holds at least one sentence
         run = sentences.pop() ?? '';
         threshold = Math.max(RUN_SPLIT, 2 * run.length);
-        done.push(...sentences);
+        appendAll(done, sentences);
       }
     }
     return done;
@@ -100,4 +100,13 @@ export function sentenceSplitter(mode: SentenceMode): (text: string) => string[]
     const sentences = text.split(/\r\n?|\n/u).flatMap((line) => splitter.line(line));
     return sentences.concat(splitter.end());
   };
+}
+
+/**
+ * `into.push(...items)` without the spread: a long paragraph or a book on one line splits into some
+ * 100k sentences, more arguments than a call takes (a RangeError, "Maximum call stack size exceeded",
+ * at about 120k in a browser worker and some more in Node).
+ */
+function appendAll(into: string[], items: readonly string[]): void {
+  for (const item of items) into.push(item);
 }

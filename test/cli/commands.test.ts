@@ -46,6 +46,14 @@ describe('metrics --reference', () => {
     expect(result.stderr).toMatch(/^ngram-collapse: corpus 'nope\.txt' not found/u);
     expect(result.stdout).toBe('');
   });
+
+  it('refuses standard input as a text and as the reference, or as two texts (it can be read once)', async () => {
+    const asBoth = await cli(['metrics', '-', '--reference', '-'], { cwd: folder(), stdin: 'the cat sat.\n' });
+    expect(asBoth.code).toBe(2);
+    expect(asBoth.stderr).toBe('ngram-collapse: standard input (-) is given twice (a text and --reference) (pass - once)\n');
+    const twice = await cli(['metrics', '-', 't.txt', '-'], { cwd: folder(), stdin: 'the cat sat.\n' });
+    expect(twice.stderr).toBe('ngram-collapse: standard input (-) is given twice (a text and a text) (pass - once)\n');
+  });
 });
 
 describe('generate with smoothing', () => {

@@ -49,6 +49,23 @@ describe('ngram-collapse train (in-process)', () => {
     expect(text.trimEnd().endsWith('\\end\\')).toBe(true);
   });
 
+  it('reads --eval before it trains or writes: a bad evaluation text leaves no ARPA file', async () => {
+    const cwd = tempDir();
+    const missing = await cli(['train', '--corpus', demo, '--eval', 'missing.txt', '--arpa', 'model.arpa'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^ngram-collapse: corpus 'missing\.txt' not found/u);
+    writeFileSync(join(cwd, 'blank.txt'), '  \n\n');
+    const blank = await cli(['train', '--corpus', demo, '--eval', 'blank.txt', '--arpa', 'model.arpa'], { cwd });
+    expect(blank.code).toBe(2);
+    expect(existsSync(join(cwd, 'model.arpa'))).toBe(false);
+  });
+
+  it('refuses standard input as both --corpus and --eval (the second read would find it empty)', async () => {
+    const result = await cli(['train', '--corpus', '-', '--eval', '-'], { stdin: 'the cat sat.\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('ngram-collapse: standard input (-) is given twice (--corpus and --eval) (pass - once)\n');
+  });
+
   it('refuses add-k with --arpa in one line, exit 2, and writes nothing', async () => {
     const cwd = tempDir();
     const result = await cli(['train', '--corpus', demo, '--smoothing', 'add-k', '--arpa', 'model.arpa'], { cwd });

@@ -124,6 +124,12 @@ describe('a single 50 MB line', () => {
     }
   });
 
+  it('splits a one-line paragraph of 300,000 sentences in auto mode (more than a call takes as arguments)', () => {
+    const sentences = sentenceSplitter('auto')('Go now. '.repeat(300_000));
+    expect(sentences).toHaveLength(300_000);
+    expect(sentences[299_999]).toBe('Go now.');
+  });
+
   it('splits a 2 MB paragraph in auto mode into every sentence', async () => {
     const text = 'The quick brown fox jumps over the lazy dog. '.repeat(45_000);
     const sentences = sentenceSplitter('auto')(text);

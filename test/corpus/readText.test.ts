@@ -29,6 +29,24 @@ describe('readCorpusText', () => {
     expect(chars.corpus.ids.length).toBe(3);
   });
 
+  it('drops <s> and </s> standing as words under every tokenizer, counting them, before a tokenizer can split them', async () => {
+    // 2 lines, 4 markers, 8 other tokens under wordpunct (the `.` is one); wordpunct would have made `<`, `s`, `>` of each.
+    const text = '<s> the cat sat . </s>\n<s> a dog ran . </s>\n';
+    for (const tokenizer of ['wordpunct', 'whitespace', 'treebank', 'word', 'char', 'gpt2', 'bpe:5'] as const) {
+      const warnings: string[] = [];
+      const { corpus, vocabulary } = await readCorpusText(text, { tokenizer, sentences: 'line', onWarning: (w) => warnings.push(w) });
+      expect(warnings.filter((w) => w.includes("4 '<s>' / '</s>' token(s)")), tokenizer).toHaveLength(1);
+      expect(corpus.offsets.length - 1, tokenizer).toBe(2);
+      // (ids 0 and 1 are the markers themselves; bpe:K ends a word's last piece with </w>)
+      expect(vocabulary.toArray().slice(2).some((token) => /[<>]/u.test(token.replace('</w>', ''))), tokenizer).toBe(false);
+    }
+    const { corpus, vocabulary } = await readCorpusText(text, { tokenizer: 'wordpunct' });
+    expect(sentences(corpus, vocabulary)).toEqual(['the cat sat .', 'a dog ran .']);
+    // not a word of its own: kept (and split) as any other text; `<S>` becomes a marker once lowercased
+    const inWords = await readCorpusText('a<s>b <S> c', { tokenizer: 'whitespace' });
+    expect(sentences(inWords.corpus, inWords.vocabulary)).toEqual(['a<s>b c']);
+  });
+
   it('keeps the text as it is with normalize none: two spellings, two types', async () => {
     const words = await readCorpusText(`${COMPOSED} ${DECOMPOSED}`, { tokenizer: 'whitespace', normalize: 'none' });
     expect(words.vocabulary.size).toBe(4);

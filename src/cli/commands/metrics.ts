@@ -14,7 +14,7 @@ import { METRIC_COLUMNS, type MetricName } from '../../metrics/columns.js';
 import { measureText } from '../../metrics/measureText.js';
 import { buildSeedReference } from '../../metrics/seedReference.js';
 import { Vocabulary } from '../../vocabulary/vocabulary.js';
-import { loadOptionsFor, loadValuesOf, warnTo, type LoadValues } from '../corpusOptions.js';
+import { loadOptionsFor, loadValuesOf, refuseStandardInputTwice, warnTo, type LoadValues } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
@@ -52,6 +52,7 @@ export function metricsCommand(io: CliIO): Command {
 
 async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const { texts, rareThreshold } = request;
+  refuseStandardInputTwice([texts, 'a text'], [request.reference === undefined ? [] : [request.reference], '--reference']);
   const load = loadOptionsFor(request.load, io, warnTo(io));
   const out = checkWritable(request.out, io.cwd, '--out');
   checkNotCorpus(out, [...texts, ...(request.reference === undefined ? [] : [request.reference])], io.cwd, '--out');

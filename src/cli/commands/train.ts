@@ -21,7 +21,7 @@ import { kneserNeyDiscounts } from '../../model/kneserNey.js';
 import type { LanguageModel, ModelOptions } from '../../model/languageModel.js';
 import { trainModel } from '../../model/train.js';
 import { FIRST_TOKEN_ID, Vocabulary } from '../../vocabulary/vocabulary.js';
-import { loadOptionsFor, loadValuesOf, warnTo, type LoadValues } from '../corpusOptions.js';
+import { loadOptionsFor, loadValuesOf, refuseStandardInputTwice, warnTo, type LoadValues } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
@@ -67,9 +67,16 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   const arpaPath = request.arpa === undefined ? undefined : checkWritable(request.arpa, io.cwd, '--arpa');
   if (arpaPath === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
   if (arpaPath !== undefined) checkNotCorpus(arpaPath, [...request.corpus, ...(request.eval ?? [])], io.cwd, '--arpa');
+  refuseStandardInputTwice([request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
   const { vocabulary, corpus, merges } = await loadCorpus([...request.corpus], load);
+  // The evaluation text is read before anything is trained or written: a bad one leaves no ARPA file.
+  // It loads with a copy of the training vocabulary so that known tokens keep their ids (new ones are
+  // OOV); bpe:K spells it with the training text's merges.
+  const evalText = request.eval === undefined
+    ? undefined
+    : await loadCorpus([...request.eval], merges === undefined ? load : { ...load, bpeMerges: merges }, Vocabulary.fromArray(vocabulary.toArray()));
   const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
   const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
   const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
@@ -82,14 +89,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   }
   if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, arpaPath);
 
-  let evaluation: Evaluation | undefined;
-  if (request.eval !== undefined) {
-    // Load with a copy of the training vocabulary so that known tokens keep their ids; new ones are OOV.
-    // bpe:K spells the evaluation text with the training text's merges.
-    const evalLoad = merges === undefined ? load : { ...load, bpeMerges: merges };
-    const evalText = await loadCorpus([...request.eval], evalLoad, Vocabulary.fromArray(vocabulary.toArray()));
-    evaluation = evaluateModel(model, evalText.corpus);
-  }
+  const evaluation: Evaluation | undefined = evalText === undefined ? undefined : evaluateModel(model, evalText.corpus);
 
   const ngrams = Array.from({ length: order }, (_, i) => counts.levelStart[i + 2]! - counts.levelStart[i + 1]!);
   const summary = {

@@ -1,0 +1,48 @@
+/**
+ * A folder the corpus walk enters but may not read is refused, not skipped: the corpus would silently
+ * lack its files. (Tests run as root, whom permissions do not stop, so the refusal is simulated: the
+ * file system answers EACCES for folders named `locked`.)
+ */
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  const readdirSync = ((path: string, ...rest: unknown[]) => {
+    if (String(path).endsWith('locked')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
+    return (fs.readdirSync as (...args: unknown[]) => unknown)(path, ...rest);
+  }) as typeof fs.readdirSync;
+  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
+});
+
+const { expandGlob } = await import('../../src/corpus/glob.js');
+const { InputError } = await import('../../src/errors.js');
+
+describe('a folder the walk may not read', () => {
+  const base = mkdtempSync(join(tmpdir(), 'glob-locked-'));
+  mkdirSync(join(base, 'locked'));
+  mkdirSync(join(base, 'open'));
+  writeFileSync(join(base, 'a.txt'), 'one\n');
+  writeFileSync(join(base, 'open', 'b.txt'), 'two\n');
+
+  it('stops the walk with an InputError naming the folder, for a folder corpus and for a glob into it', () => {
+    for (const pattern of ['**/*', '**/*.txt', 'locked/*.txt']) {
+      let thrown: unknown;
+      try {
+        expandGlob(pattern, base);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, pattern).toBeInstanceOf(InputError);
+      expect((thrown as Error).message).toBe(`cannot read the folder ${join(base, 'locked')}: permission denied`);
+    }
+  });
+
+  it('still walks past folders it does not enter', () => {
+    expect(expandGlob('open/*.txt', base)).toEqual([join(base, 'open', 'b.txt')]);
+    expect(expandGlob('*.txt', base)).toEqual([join(base, 'a.txt')]);
+  });
+});
