@@ -15,6 +15,7 @@ import { curveTableFromRecords } from '../export/report/readCurves.js';
 import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
 import { renderSvg, writeSvgCharts } from '../export/report/svgCharts.js';
 import { theoryPoints } from '../export/survivalLaw.js';
+import type { SeriesPoint } from '../export/report/aggregateCurves.js';
 import type { Finding, Recipe, RecipeData } from '../recipes/recipe.js';
 
 export async function writeRecipeReport(
@@ -30,8 +31,7 @@ export async function writeRecipeReport(
   const charts = [];
   for (const chart of recipe.charts?.(data) ?? []) charts.push({ ...chart, svg: await renderSvg(chart.spec) });
 
-  const reference = data.run.reference;
-  const theory = theoryPoints(records, Int32Array.from(reference.unigrams.types, (id) => reference.unigrams.counts[id]!));
+  const theory = lawPoints(data, records);
   const page = await renderReportHtml(table.rows, {
     columns: table.columns,
     theory,
@@ -50,6 +50,25 @@ export async function writeRecipeReport(
     written.push(path);
   }
   return written;
+}
+
+/**
+ * The survival law's points, each cell's from its own H's seed counts (a recipe over tokenizers reads
+ * H once per tokenizer: `referenceOf`).
+ */
+export function lawPoints(data: RecipeData, records: ReadonlyArray<readonly string[]>): SeriesPoint[] {
+  const cellAt = CURVE_COLUMNS.indexOf('cell');
+  const byCell = new Map<string, Array<readonly string[]>>();
+  for (const record of records) {
+    const cell = record[cellAt]!;
+    const list = byCell.get(cell);
+    if (list === undefined) byCell.set(cell, [record]);
+    else list.push(record);
+  }
+  return [...byCell].flatMap(([cell, cellRecords]) => {
+    const reference = data.referenceOf?.(cell) ?? data.run.reference;
+    return theoryPoints(cellRecords, Int32Array.from(reference.unigrams.types, (id) => reference.unigrams.counts[id]!));
+  });
 }
 
 function recipeSection(

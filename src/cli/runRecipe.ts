@@ -19,7 +19,6 @@ import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
 import { checkWritableFolder } from '../export/outputPaths.js';
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
-import type { Cell } from '../simulation/cells.js';
 import { humanSentenceMask } from '../simulation/holdoutSplit.js';
 import { wordViewSpec } from '../simulation/preparedRun.js';
 import { collectRecipe, type CollectOptions } from '../recipes/collectRecipe.js';
@@ -106,7 +105,8 @@ async function collectOnCorpus(recipe: Recipe, specs: readonly string[], load: P
 
 /**
  * A recipe that compares tokenizers: its runs on the corpus read with each tokenizer in turn (bpe:K
- * learned on H), rows and cells renamed `tokenizer=NAME/<cell>`; the other data are the first's.
+ * learned on H), rows and cells renamed `tokenizer=NAME/<cell>`, each cell's seed reference kept
+ * (`referenceOf`: H in that tokenizer's tokens); the other data are the first's.
  */
 async function collectPerTokenizer(
   recipe: Recipe,
@@ -122,14 +122,15 @@ async function collectPerTokenizer(
     const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
     const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining });
     const words = wordViewSpec(tokenizer, vocabulary);
-    const data = collectRecipe(recipe, corpus, vocabulary.size, scale, { ...options, ...(words === undefined ? {} : { words }) });
-    const rename = (cell: Cell): Cell => ({ ...cell, id: `tokenizer=${tokenizer}${cell.id === 'default' ? '' : `/${cell.id}`}` });
-    parts.push({ ...data, rows: data.rows.map((row) => ({ ...row, cell: rename(row.cell) })), cells: data.cells.map(rename) });
+    const renameCell = (id: string): string => `tokenizer=${tokenizer}${id === 'default' ? '' : `/${id}`}`;
+    parts.push(collectRecipe(recipe, corpus, vocabulary.size, scale, { ...options, renameCell, ...(words === undefined ? {} : { words }) }));
   }
   const cells = parts.flatMap((part) => part.cells).map((cell, index) => ({ ...cell, index }));
   const byId = new Map(cells.map((cell) => [cell.id, cell]));
+  const references = new Map(parts.flatMap((part) => part.cells.map((cell) => [cell.id, part.run.reference] as const)));
   return {
     ...parts[0]!,
+    referenceOf: (cell) => references.get(cell) ?? parts[0]!.run.reference,
     rows: parts.flatMap((part) => part.rows.map((row) => ({ ...row, cell: byId.get(row.cell.id)! }))),
     cells,
     survival: parts.flatMap((part) => part.survival),

@@ -34,6 +34,8 @@ export interface CollectOptions {
   readonly onRow?: (row: SeriesRow) => void;
   /** Called with each generation's texts, after the row before them (the series is `current`). */
   readonly onTexts?: (texts: GenerationTexts, cell: Cell, replicate: number) => void;
+  /** Renames every cell (rows, data and the warnings of its series), e.g. `tokenizer=gpt2/<cell>`. */
+  readonly renameCell?: (id: string) => string;
 }
 
 export function collectRecipe(
@@ -44,7 +46,8 @@ export function collectRecipe(
   options: CollectOptions = {},
 ): RecipeData {
   const runs = recipe.runs(scale);
-  const named = nameCells(runs.map((settings) => expandCells(settings.sweep)));
+  const rename = options.renameCell ?? ((id: string) => id);
+  const named = new Map([...nameCells(runs.map((settings) => expandCells(settings.sweep)))].map(([key, cell]) => [key, { ...cell, id: rename(cell.id) }]));
   const run = prepareRun(corpus, idSpace, runs[0]!, options.words);
   const total = runs.reduce((sum, settings) => sum + expandCells(settings.sweep).length * settings.replicates, 0);
 
@@ -108,7 +111,8 @@ export function collectRecipe(
       ...(scorer === undefined ? {} : { onModel0: (model0: LanguageModel) => scorer.start(model0) }),
       ...(options.warn === undefined ? {} : { warn: options.warn }),
     };
-    for (const task of seriesTasks(settings)) runSeries(prepared, task.cell, task.replicate, hooks);
+    // The series runs under its recipe name (the same key, so the same draws), which its warnings give.
+    for (const task of seriesTasks(settings)) runSeries(prepared, { ...task.cell, id: named.get(task.cell.key)!.id }, task.replicate, hooks);
   }
   finishSeries();
   return { scale, rows, cells: [...named.values()], run, survival, sentencePerplexities: perplexities };

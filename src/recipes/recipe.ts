@@ -76,8 +76,13 @@ export interface RecipeData {
   /** Rows of every run, cells renamed across runs (see nameCells), in run order. */
   readonly rows: readonly SeriesRow[];
   readonly cells: readonly Cell[];
-  /** The split and seed reference (the same for every run of a recipe). */
+  /** The split and seed reference (the same for every run of a recipe, but see `referenceOf`). */
   readonly run: PreparedRun;
+  /**
+   * A recipe over tokenizers reads H once per tokenizer: the seed reference of a cell's own tokens
+   * (its survival law's seed counts). Absent when every cell's is `run.reference`.
+   */
+  readonly referenceOf?: (cell: string) => PreparedRun['reference'];
   /** Per-token presence of the seed types, per series (when the recipe needs it). */
   readonly survival: readonly SeriesSurvival[];
   /** Per-sentence perplexities under M0, per series and generation (when the recipe needs them). */

@@ -1,12 +1,37 @@
 /**
  * The `ngram-collapse recipe` command line that reproduces a recipe run, every scale setting spelled
- * out (for findings.md and the playground's presets). No file access.
+ * out, and each corpus option that is not its default (for findings.md and the playground's presets).
+ * `--max-tokens` is left out: a guard, it changes no number. No file access.
  */
 
+import type { TextOptions } from '../corpus/readText.js';
+import { DEFAULT_TEXT_OPTIONS } from '../corpus/readText.js';
+import { lowercasesByDefault } from '../corpus/tokenizers.js';
 import type { Recipe, RecipeScale } from './recipe.js';
 
-/** The command that reproduces a run, every scale setting spelled out. */
-export function recipeCommandLine(recipe: Recipe, corpus: readonly string[], scale: RecipeScale): string {
-  const corpora = corpus.map((spec) => `--corpus ${/^[\w:./-]+$/u.test(spec) ? spec : JSON.stringify(spec)}`).join(' ');
-  return `ngram-collapse recipe ${recipe.name} ${corpora} --generations ${scale.generations} --replicates ${scale.replicates} --seed ${scale.seed}`;
+/** The corpus options a recipe command can spell (the others are not the reader's settings). */
+export type RecipeLoad = Partial<Pick<TextOptions, 'tokenizer' | 'lowercase' | 'sentences' | 'emptySentences' | 'jsonlField' | 'normalize'>>;
+
+/** The command that reproduces a run, every scale setting spelled out, then `load`'s non-default corpus options. */
+export function recipeCommandLine(recipe: Recipe, corpus: readonly string[], scale: RecipeScale, load: RecipeLoad = {}): string {
+  const corpora = corpus.map((spec) => `--corpus ${quoted(spec)}`).join(' ');
+  const loadFlags = corpusFlags(load).map((flag) => ` ${flag}`).join('');
+  return `ngram-collapse recipe ${recipe.name} ${corpora} --generations ${scale.generations} --replicates ${scale.replicates} --seed ${scale.seed}${loadFlags}`;
+}
+
+/** The flags of the corpus options in `load` that differ from their defaults (lowercase: from the tokenizer's). */
+function corpusFlags(load: RecipeLoad): string[] {
+  const tokenizer = load.tokenizer ?? DEFAULT_TEXT_OPTIONS.tokenizer;
+  const flags: string[] = [];
+  if (tokenizer !== DEFAULT_TEXT_OPTIONS.tokenizer) flags.push(`--tokenizer ${tokenizer}`);
+  if (load.lowercase !== undefined && load.lowercase !== lowercasesByDefault(tokenizer)) flags.push(load.lowercase ? '--lowercase' : '--no-lowercase');
+  if (load.sentences !== undefined && load.sentences !== DEFAULT_TEXT_OPTIONS.sentences) flags.push(`--sentences ${load.sentences}`);
+  if (load.emptySentences === true) flags.push('--empty-sentences');
+  if (load.jsonlField !== undefined) flags.push(`--jsonl-field ${quoted(load.jsonlField)}`);
+  if (load.normalize === 'none') flags.push('--no-normalize');
+  return flags;
+}
+
+function quoted(text: string): string {
+  return /^[\w:./-]+$/u.test(text) ? text : JSON.stringify(text);
 }

@@ -67,14 +67,17 @@ function meanOverGenerations(rows: readonly SeriesRow[], cell: string, metric: M
   return means.length === 0 ? undefined : means.reduce((sum, value) => sum + value, 0) / means.length;
 }
 
-/** Standard error of a difference of two independent means (sample variances). */
+/**
+ * Standard error of a difference of two independent means (sample variances); NaN when either side
+ * has fewer than 2 values (no variance to estimate: the difference cannot be told from noise).
+ */
 function differenceError(a: readonly number[], b: readonly number[]): number {
   const variance = (xs: readonly number[]): number => {
-    if (xs.length < 2) return 0;
     const mean = xs.reduce((sum, x) => sum + x, 0) / xs.length;
     return xs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (xs.length - 1);
   };
-  return Math.sqrt(variance(a) / Math.max(1, a.length) + variance(b) / Math.max(1, b.length));
+  if (a.length < 2 || b.length < 2) return Number.NaN;
+  return Math.sqrt(variance(a) / a.length + variance(b) / b.length);
 }
 
 export function subwordFindings(data: RecipeData): Finding[] {
@@ -121,17 +124,18 @@ export function subwordFindings(data: RecipeData): Finding[] {
     const difference = (rareLast[cell] ?? Number.NaN) - (wordMean ?? Number.NaN);
     return { cell, difference, error: differenceError(values, wordValues) };
   });
-  const direction = (difference: number): string => (difference > 0 ? 'keeps more' : 'keeps fewer');
+  const direction = (difference: number): string => (difference > 0 ? 'keeps more' : difference < 0 ? 'keeps fewer' : 'keeps as many');
   findings.push({
     name: 'word and subword models differ in rare-word survival',
     expected: 'a subword model spells rare words from common pieces, so their survival differs from a word model\'s (either way: reported as found)',
     observed:
       `rare-word survival at generation ${last}: word model ${text(wordMean)}; ` +
-      comparisons.map(({ cell, difference, error }) => `${name(cell)} ${text(rareLast[cell])} (${direction(difference)}, difference ${text(difference)} +- ${text(2 * error)})`).join('; '),
+      comparisons.map(({ cell, difference, error }) => `${name(cell)} ${text(rareLast[cell])} (${direction(difference)}, difference ${text(difference)} +- ${Number.isNaN(error) ? 'n/a: one replicate, no error to tell it from noise' : text(2 * error)})`).join('; '),
     numbers: {
       rare_last_word: shown(wordMean),
       ...Object.fromEntries(comparisons.map(({ cell, difference }) => [`difference_${name(cell)}`, shown(difference)])),
     },
+    // (an error of NaN, one replicate: not told from noise, so the check does not hold)
     holds: comparisons.length > 0 && comparisons.every(({ difference, error }) => Math.abs(difference) > 2 * error),
   });
   return findings;

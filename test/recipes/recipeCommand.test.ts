@@ -61,6 +61,22 @@ describe('ngram-collapse recipe', () => {
     expect(report).toContain('per-sentence perplexity under M0');
   }, 60_000);
 
+  it('records the corpus options that differ from their defaults in the command it writes', async () => {
+    const cwd = tempDir();
+    const result = await cli(['recipe', 'drift', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--tokenizer', 'whitespace', '--no-lowercase', '--sentences', 'line', '--out', 'd', '--quiet'], { cwd });
+    expect(result.code).toBe(0);
+    const findings = JSON.parse(readFileSync(join(cwd, 'd', 'findings.json'), 'utf8'));
+    expect(findings.command).toBe(`ngram-collapse recipe drift --corpus ${LIGHTHOUSE} --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase --sentences line --out d`);
+  }, 60_000);
+
+  it('refuses --tokenizer and --lowercase for the subword recipe, which reads the corpus with its own', async () => {
+    for (const flags of [['--tokenizer', 'char'], ['--lowercase'], ['--no-lowercase']]) {
+      const result = await cli(['recipe', 'subword', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', ...flags, '--out', 's'], { cwd: tempDir() });
+      expect(result.code, flags.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^ngram-collapse: recipe subword reads the corpus with its own tokenizers \(wordpunct, gpt2, bpe:500, bpe:4000\) and case: --tokenizer and --lowercase \/ --no-lowercase do not apply/u);
+    }
+  });
+
   it('prints each finding with its verdict', async () => {
     const cwd = tempDir();
     const result = await cli(['recipe', 'accumulate', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--out', 'acc'], { cwd });

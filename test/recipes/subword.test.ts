@@ -85,6 +85,29 @@ describe('subword findings from rows', () => {
   });
 });
 
+describe('subword findings with one replicate', () => {
+  /** Replicate 1 of each cell only. */
+  const firstReplicate = (curves: Curves): RecipeData => {
+    const all = data(curves);
+    return { ...all, rows: all.rows.filter((row) => row.replicate === 1) } as RecipeData;
+  };
+
+  it('"word and subword differ" does not hold: no variance, so no difference is told from noise', () => {
+    // gpt2 0.29 vs word 0.39 at the last generation: a difference of -0.1 with an error of 0 would have "held"
+    const finding = subwordFindings(firstReplicate(HOLDING)).find((f) => f.name === 'word and subword models differ in rare-word survival')!;
+    expect(finding.holds).toBe(false);
+    expect(finding.observed).toContain('gpt2 0.29 (keeps fewer, difference -0.1 +- n/a: one replicate, no error to tell it from noise)');
+  });
+
+  it('says "keeps as many" for a difference of exactly 0', () => {
+    const curves = { ...HOLDING, 'tokenizer=gpt2': [sub(1, 0, 0), sub(0.5, 0.02), sub(0.4, 0.03)] };
+    const finding = subwordFindings(data(curves)).find((f) => f.name === 'word and subword models differ in rare-word survival')!;
+    // replicates 0.39 and 0.41 on both sides: 2 SE = 2 sqrt(0.0002 / 2 + 0.0002 / 2) = 0.02828
+    expect(finding.observed).toContain('gpt2 0.4 (keeps as many, difference 0 +- 0.02828)');
+    expect(finding.holds).toBe(false);
+  });
+});
+
 describe('subword findings: the band of "word and subword differ"', () => {
   // word 0.40 and gpt2 at the last generation, replicates spread +-0.05 each: SE of the difference 0.0707
   const differ = (gpt2Last: number) => {

@@ -12,6 +12,8 @@
  */
 
 import type { Command } from 'commander';
+import { DEFAULT_LOAD_OPTIONS } from '../../corpus/loadOptions.js';
+import { UsageError } from '../../errors.js';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
 import { checkRecipeScale } from '../../recipes/recipe.js';
@@ -52,7 +54,14 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
   const recipe = findRecipe(name);
   const quiet = values.quiet === true;
   const warn = warnTo(io, quiet);
-  const load = loadOptionsFor(loadValuesOf(values), io, warn);
+  const loadValues = loadValuesOf(values);
+  if (recipe.tokenizers !== undefined && (values.tokenizer !== undefined && values.tokenizer !== DEFAULT_LOAD_OPTIONS.tokenizer || values.lowercase !== undefined)) {
+    throw new UsageError(
+      `recipe ${recipe.name} reads the corpus with its own tokenizers (${recipe.tokenizers.join(', ')}) and case: --tokenizer and --lowercase / --no-lowercase do not apply`,
+      `leave them out (\`ngram-collapse recipe ${recipe.name} --help\`)`,
+    );
+  }
+  const load = loadOptionsFor(loadValues, io, warn);
   const outText = values.out ?? `recipe-${recipe.name}`;
   const out = checkWritableFolder(outText, io.cwd, '--out');
   const corpus = values.corpus === undefined ? [...recipe.defaultCorpus] : [...values.corpus];
@@ -68,7 +77,7 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
     corpus,
     ...scale,
     load,
-    command: `${recipeCommandLine(recipe, corpus, scale)}${values.out === undefined ? '' : ` --out ${outText}`}`,
+    command: `${recipeCommandLine(recipe, corpus, scale, recipe.tokenizers === undefined ? load : { ...load, tokenizer: undefined, lowercase: undefined })}${values.out === undefined ? '' : ` --out ${outText}`}`,
     warn,
     onProgress: (done, total, cell) => {
       if (!quiet) io.stderr.write(`recipe ${recipe.name}: ${done}/${total} series done (${cell})\n`);
