@@ -110,6 +110,10 @@ export function pageConfig(state: PageSettings): Record<string, unknown> {
 export function resolvePageConfig(json: unknown, where = '#config'): ResolvedPage {
   const { raw, values } = configEntries(json, where);
   if ('shard' in values) throw new UsageError(`${where}: key "shard" cannot be used in the playground`, 'remove it: the page runs every series');
+  // The page reads text with these at their defaults (no control holds them): another value would be
+  // dropped on the way to the run, and the numbers would differ from the CLI's.
+  if (values['normalize'] === false) throw new UsageError(`${where}: "normalize": false cannot be used in the playground`, 'the page reads text normalized to NFC: run it with the CLI');
+  if (values['emptySentences'] === true) throw new UsageError(`${where}: "emptySentences": true cannot be used in the playground`, 'the page skips blank lines: run it with the CLI');
   const corpus = (values['corpus'] as string[] | undefined) ?? ['brown'];
   if (corpus.length !== 1) throw new UsageError(`${where}: the playground runs one corpus, got ${corpus.length}`, 'pass one corpus');
   const settings = runSettingsFrom(values);
@@ -173,7 +177,9 @@ export function commandLine(config: Readonly<Record<string, unknown>>, out = 'cu
   const flag = (key: string): string => `--${key.replace(/[A-Z]/gu, (letter) => `-${letter.toLowerCase()}`)}`;
   for (const [key, value] of Object.entries(config)) {
     if (key === 'lowercase') {
-      if (value === false) words.push('--no-lowercase');
+      // Spelled where it is not the tokenizer's own default (the CLI's when --lowercase is not given).
+      const tokenizer = String(config['tokenizer'] ?? DEFAULT_TEXT_OPTIONS.tokenizer);
+      if (value !== lowercasesByDefault(tokenizer)) words.push(value === false ? '--no-lowercase' : '--lowercase');
       continue;
     }
     if (key === 'corpus') words.push('--corpus', ...(value as string[]).map(shellWord));

@@ -74,6 +74,21 @@ describe('the page state <-> the --config JSON', () => {
     expect(JSON.parse(printed.stdout)).toMatchObject({ corpus: ['brown:news'], generations: 2, humanRatio: [0.3] });
   });
 
+  it("spells --lowercase / --no-lowercase where it is not the tokenizer's own default", () => {
+    const line = (tokenizer: string, lowercase: boolean): string => commandLine({ corpus: ['a.txt'], tokenizer, lowercase });
+    expect(line('wordpunct', true)).toBe('ngram-collapse run --corpus a.txt --tokenizer wordpunct --out curves.csv');
+    expect(line('wordpunct', false)).toBe('ngram-collapse run --corpus a.txt --tokenizer wordpunct --no-lowercase --out curves.csv');
+    expect(line('bpe:500', false)).toBe('ngram-collapse run --corpus a.txt --tokenizer bpe:500 --out curves.csv');
+    expect(line('bpe:500', true)).toBe('ngram-collapse run --corpus a.txt --tokenizer bpe:500 --lowercase --out curves.csv');
+  });
+
+  it('refuses reader settings no control holds at other values than their defaults (they would be dropped)', () => {
+    expect(() => resolvePageConfig({ normalize: false })).toThrow('#config: "normalize": false cannot be used in the playground');
+    expect(() => resolvePageConfig({ sentences: 'line', emptySentences: true })).toThrow('#config: "emptySentences": true cannot be used in the playground');
+    // at their defaults (as --print-config writes them) they are accepted
+    expect(resolvePageConfig({ normalize: true, emptySentences: false }).state.corpus).toBe('brown');
+  });
+
   it('quotes a corpus name the shell would split', () => {
     expect(commandLine({ corpus: ["it's mine.txt"] })).toBe(`ngram-collapse run --corpus 'it'\\''s mine.txt' --out curves.csv`);
   });

@@ -216,6 +216,41 @@ if (SKIP_BROWSER) {
       await page.screenshot({ path: join(OUTPUT, 'recipe.png'), fullPage: true });
     });
 
+    it('a second paste replaces the first; a tokenizer brings its case; a recipe's command line carries the corpus options', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
+      await waitLoaded();
+      await page.locator('#paste-box summary').click();
+      await page.getByLabel('Text to use as the corpus').fill('The cat sat. The dog ran.');
+      await page.getByRole('button', { name: 'Use pasted text' }).click();
+      expect(await waitLoaded('pasted.txt: 8 tokens')).toMatch(/^pasted\.txt: 8 tokens/u); // the cat sat . the dog ran .
+      await page.getByLabel('Text to use as the corpus').fill('One two three four five six seven eight nine ten.');
+      await page.getByRole('button', { name: 'Use pasted text' }).click();
+      expect(await waitLoaded('pasted.txt: 11 tokens')).toMatch(/^pasted\.txt: 11 tokens/u); // a second paste is loaded, not the first kept
+      // bpe:K keeps case by default (as the CLI does without --lowercase); a word tokenizer lowercases
+      await page.selectOption('#control-tokenizer', 'bpe:500');
+      expect(await page.isChecked('#control-lowercase')).toBe(false);
+      await page.selectOption('#control-tokenizer', 'whitespace');
+      expect(await page.isChecked('#control-lowercase')).toBe(true);
+      await page.getByLabel('Lowercase (--lowercase)').uncheck();
+      await page.locator('#presets summary').click();
+      await page.getByLabel("Generations (empty: the recipe's)").fill('2');
+      await page.getByLabel("Replicates (empty: the recipe's)").fill('1');
+      await page.getByRole('button', { name: 'Run recipe drift' }).click();
+      await page.waitForSelector('#findings .finding', { timeout: 60_000 });
+      // (a recipe runs on its own corpus when the page has it, with the page's corpus options)
+      expect(await page.inputValue('#command-line')).toBe('ngram-collapse recipe drift --corpus brown:news --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase');
+    });
+
+    it('a page without brown:news starts on its first corpus', async () => {
+      const file = join(OUTPUT, 'lighthouse-only.html');
+      writePlayground(file, ['corpora/lighthouse.txt'], ROOT);
+      await page.goto('about:blank');
+      await page.goto(pathToFileURL(file).href);
+      await page.waitForSelector('html[data-ready="true"]');
+      expect(await waitLoaded('corpora/lighthouse.txt')).toMatch(/^corpora\/lighthouse\.txt: [\d,]+ tokens/u);
+      expect(await page.textContent('#corpus-error')).toBe('');
+    });
+
     it('every control has a label, the keyboard runs it, and a narrow window still works', async () => {
       await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
       await waitLoaded();

@@ -14,6 +14,7 @@ import { RECIPES } from '../../recipes/registry.js';
 import type { Finding } from '../../recipes/recipe.js';
 import { recipeCommandLine } from '../../recipes/recipeCommand.js';
 import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
+import { lowercasesByDefault } from '../../corpus/tokenizers.js';
 import { CORPORA_ELEMENT_ID, type EmbeddedCorpus } from '../embeddedCorpus.js';
 import {
   commandLine,
@@ -89,6 +90,8 @@ function refreshCorpusSelect(): void {
 
 function addUserCorpus(name: string, kind: 'text' | 'jsonl', data: ArrayBuffer): void {
   corpora.set(name, { name, parts: [{ name, kind, encoding: 'bytes', data, bytes: data.byteLength }] });
+  // A new text under a name already loaded (a second paste, another file of the same name) is loaded anew.
+  loadedKey = undefined;
   refreshCorpusSelect();
   setState({ ...state, corpus: name });
 }
@@ -241,6 +244,8 @@ const LABELS: Partial<Record<ControlKey, string>> = {
   k: 'k (add-k)',
   rareThreshold: 'Rare threshold',
   maxSentenceLength: 'Max sentence length',
+  tokensGrowth: 'Tokens growth',
+  measureTokens: 'Measure tokens',
 };
 
 function labelOf(key: ControlKey): string {
@@ -290,7 +295,13 @@ function buildControls(): void {
   const select = (key: 'tokenizer' | 'sentences', names: readonly string[], help: string): void => {
     const element = document.createElement('select');
     element.append(...names.map((name) => new Option(name, name)));
-    element.addEventListener('change', () => setState({ ...state, [key]: element.value }));
+    // A tokenizer brings its own case default (lowercase for word-level ones, case kept for subword
+    // ones), as the CLI's does when --lowercase is not given; the box shows it and can still change it.
+    element.addEventListener('change', () => {
+      const lowercase = key === 'tokenizer' ? lowercasesByDefault(element.value) : state.lowercase;
+      $<HTMLInputElement>('control-lowercase').checked = lowercase;
+      setState({ ...state, [key]: element.value, lowercase });
+    });
     host.append(field(`control-${key}`, `${key.charAt(0).toUpperCase()}${key.slice(1)} (--${key})`, element, help));
   };
   select('tokenizer', PAGE_TOKENIZERS, 'how text is cut into tokens (brown keeps its own; bpe:K learns K subword merges on H)');
@@ -363,9 +374,14 @@ function setState(next: PageSettings, reload = true): void {
   }
 }
 
+/** The corpus a page without an address starts on: brown:news if embedded, else the first embedded one. */
+function startingCorpus(): string {
+  return corpora.has(DEFAULT_CORPUS) || corpora.size === 0 ? DEFAULT_CORPUS : corpora.keys().next().value!;
+}
+
 /** The address's settings, or the defaults; a bad address is refused with its message, never run. */
 function stateFromAddress(): void {
-  state = defaultPageSettings(DEFAULT_CORPUS);
+  state = defaultPageSettings(startingCorpus());
   try {
     const json = configFromHash(location.hash);
     if (json !== undefined) state = resolvePageConfig(json).state;
@@ -518,7 +534,7 @@ async function runRecipe(name: string): Promise<void> {
   const seed = Number(state.values.seed);
   if (beginRun()) {
     $('run-status').textContent = `Running recipe ${name}…`;
-    lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed });
+    lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed }, resolved.load);
     $<HTMLTextAreaElement>('command-line').value = lastCommand;
     send({ type: 'recipe', recipe: name, generations, replicates, seed });
   }

@@ -10,7 +10,7 @@ import { describeError } from '../../errors.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { collectRecipe } from '../../recipes/collectRecipe.js';
 import { findRecipe } from '../../recipes/registry.js';
-import { recipeCommandLine } from '../../recipes/recipeCommand.js';
+import { recipeCommandLine, type RecipeLoad } from '../../recipes/recipeCommand.js';
 import { prepareRun, type PreparedRun } from '../../simulation/preparedRun.js';
 import { runSeries, type GenerationTexts, type SeriesRow } from '../../simulation/series.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
@@ -23,7 +23,7 @@ const SAMPLE_SENTENCES = 6;
 declare const self: { postMessage(message: FromWorker, transfer?: Transferable[]): void; onmessage: ((event: { data: ToWorker }) => void) | null };
 type Transferable = ArrayBuffer;
 
-let loaded: { name: string; vocabulary: Vocabulary; corpus: TokenCorpus } | undefined;
+let loaded: { name: string; vocabulary: Vocabulary; corpus: TokenCorpus; options: RecipeLoad } | undefined;
 
 const post = (message: FromWorker, transfer: Transferable[] = []): void => self.postMessage(message, transfer);
 
@@ -77,7 +77,7 @@ async function load(name: string, parts: readonly CorpusPart[], options: Paramet
   const warnings: string[] = [];
   const sources: TextSource[] = parts.map((part) => ({ format: part.kind, name: part.name, text: partChunks(part) }));
   const { vocabulary, corpus } = await readCorpusSources(sources, { ...options, onWarning: (warning) => warnings.push(`ngram-collapse: warning: ${warning}`) }, name);
-  loaded = { name, vocabulary, corpus };
+  loaded = { name, vocabulary, corpus, options: options ?? {} };
   const tokens = corpus.ids.length;
   const types = new Set(corpus.ids).size;
   post({ type: 'loaded', name, tokens, sentences: sentenceCount(corpus), types, vocabulary: vocabulary.toArray(), warnings, millis: performance.now() - started });
@@ -148,5 +148,5 @@ async function recipe(name: string, generations: number, replicates: number, see
     onTexts: (texts, cell, replicate) => sampleTexts(prepared, texts, cell.id, replicate),
     warn: (message) => post({ type: 'warning', message: `ngram-collapse: warning: ${message}` }),
   });
-  post({ type: 'findings', findings: chosen.findings(data), command: recipeCommandLine(chosen, [loaded!.name], scale) });
+  post({ type: 'findings', findings: chosen.findings(data), command: recipeCommandLine(chosen, [loaded!.name], scale, loaded!.options) });
 }
