@@ -30,9 +30,10 @@ export interface RunTargets {
   /** Folder for the measured texts, and the synthetic-share counts the manifest lists (filled in here). */
   readonly corpora?: { readonly dir: string; readonly shareCounts: ShareCounts };
   /** Accumulate the summary table (its survival-law rows need the seed counts). */
-  readonly summary?: { readonly seedCounts: Int32Array };
+  /** `batchScale`: the survival law's N / M (lawBatchScale). */
+  readonly summary?: { readonly seedCounts: Int32Array; readonly batchScale: number };
   /** Accumulate the Kaplan–Meier survival curves over this many generations. */
-  readonly survival?: { readonly generations: number };
+  readonly survival?: { readonly generations: number; readonly batchScale: number };
 }
 
 export interface RunExporters {
@@ -58,8 +59,8 @@ export interface ExportContext {
 
 export function openRunExporters(targets: RunTargets, context: ExportContext): RunExporters {
   const { seed, tokenOf, resumed } = context;
-  const summary = targets.summary === undefined ? undefined : new SummaryTable(targets.summary.seedCounts);
-  const survival = targets.survival === undefined ? undefined : new SurvivalCurves(targets.survival.generations);
+  const summary = targets.summary === undefined ? undefined : new SummaryTable(targets.summary.seedCounts, targets.summary.batchScale);
+  const survival = targets.survival === undefined ? undefined : new SurvivalCurves(targets.survival.generations, targets.survival.batchScale);
   const records: string[][] = [];
   for (const fields of resumed.keptCurves) {
     summary?.add(fields);

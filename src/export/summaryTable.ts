@@ -42,7 +42,11 @@ export class SummaryTable {
   private readonly cells = new Map<string, { fields: string[]; appended: string[]; law: boolean; growth: number; generations: Map<number, number[][]> }>();
 
   /** `seedCounts`: the count in H of every seed type, for the survival law's rows (none without it). */
-  constructor(private readonly seedCounts?: ArrayLike<number>) {}
+  /** `batchScale`: N / M of a run that measures M tokens of batches of N (lawBatchScale; 1 otherwise). */
+  constructor(
+    private readonly seedCounts?: ArrayLike<number>,
+    private readonly batchScale = 1,
+  ) {}
 
   add(record: readonly string[]): void {
     const id = record[column('cell')]!;
@@ -93,6 +97,6 @@ export class SummaryTable {
     const tokens = METRIC_COLUMNS.indexOf('tokens');
     const sentences = METRIC_COLUMNS.indexOf('sentences');
     const draws = sorted.map((generation) => mean(generations.get(generation)![tokens]!) + mean(generations.get(generation)![sentences]!));
-    return theoryBands(this.seedCounts!, draws, growth);
+    return theoryBands(this.seedCounts!, draws, growth, this.batchScale);
   }
 }

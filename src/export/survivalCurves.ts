@@ -27,7 +27,11 @@ export const BAND_NAMES: readonly string[] = SURVIVAL_BANDS.map(([name]) => name
 export class SurvivalCurves {
   private readonly tables = new Map<string, ExtinctionTable[]>();
 
-  constructor(private readonly generations: number) {}
+  /** `batchScale`: N / M of a run that measures M tokens of batches of N (lawBatchScale; 1 otherwise). */
+  constructor(
+    private readonly generations: number,
+    private readonly batchScale = 1,
+  ) {}
 
   add(cellId: string, table: ExtinctionTable): void {
     const list = this.tables.get(cellId);
@@ -41,7 +45,7 @@ export class SurvivalCurves {
       const tables = this.tables.get(cell);
       if (tables === undefined) continue;
       const cellDraws = draws.get(cell);
-      const theory = cellDraws === undefined || cellDraws.draws.length !== this.generations + 1 ? undefined : theoryBands(tables[0]!.seedCounts, cellDraws.draws, cellDraws.growth);
+      const theory = cellDraws === undefined || cellDraws.draws.length !== this.generations + 1 ? undefined : theoryBands(tables[0]!.seedCounts, cellDraws.draws, cellDraws.growth, this.batchScale);
       for (let b = 0; b < SURVIVAL_BANDS.length; b++) {
         const [, low, high] = SURVIVAL_BANDS[b]!;
         const events: number[] = [];

@@ -61,10 +61,10 @@ export function drawsByCell(records: ReadonlyArray<readonly string[]>): Map<stri
 }
 
 /** The law as chart points (metric theory_survival_*, per covered cell and generation), for the report. */
-export function theoryPoints(records: ReadonlyArray<readonly string[]>, seedCounts: ArrayLike<number>): SeriesPoint[] {
+export function theoryPoints(records: ReadonlyArray<readonly string[]>, seedCounts: ArrayLike<number>, batchScale = 1): SeriesPoint[] {
   const points: SeriesPoint[] = [];
   for (const [cell, { draws, growth }] of drawsByCell(records)) {
-    theoryBands(seedCounts, draws, growth).forEach((bands, generation) => {
+    theoryBands(seedCounts, draws, growth, batchScale).forEach((bands, generation) => {
       bands.forEach((mean, b) => {
         if (mean !== undefined) points.push({ metric: THEORY_METRICS[b]!, cell, generation, n: 1, mean, sd: undefined, ciLow: undefined, ciHigh: undefined });
       });

@@ -65,13 +65,15 @@ export function bandSurvival(seedCounts: ArrayLike<number>, low: number, high: n
  * the draws (tokens + sentences) of each generation's measured text, generation 0 being H. Rows measure
  * a text of the same size in every generation (the size-matched rule), while with `--tokens-growth R`
  * the batches the models train on grow: batch j holds about draws_j R^(j-1) draws (the measured text is
- * the first N tokens of a batch of N R^(j-1)). Row k's text is one more draw from M(k-1), so its
- * exponent composes the training ratios m_j = B_j / B_(j-1), j < k, with the measuring ratio
- * draws_k / B_(k-1). With R = 1 this is m_g = draws_g / draws_(g-1) throughout.
+ * the first N tokens of a batch of N R^(j-1)), and with `--measure-tokens M` the rows measure M
+ * tokens of (or beyond) batches of N: `batchScale` = N / M, batch j about draws_j batchScale R^(j-1).
+ * Row k's text is one more draw from M(k-1), so its exponent composes the training ratios
+ * m_j = B_j / B_(j-1), j < k, with the measuring ratio draws_k / B_(k-1). With R = 1 and M = N this is
+ * m_g = draws_g / draws_(g-1) throughout.
  * 1 at generation 0; undefined for an empty band. O(G^3) for G generations (G is small).
  */
-export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly number[], growth = 1): Array<Array<number | undefined>> {
-  const exponents = rowExponents(draws, growth);
+export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly number[], growth = 1, batchScale = 1): Array<Array<number | undefined>> {
+  const exponents = rowExponents(draws, growth, batchScale);
   return draws.map((_, generation) =>
     SURVIVAL_BANDS.map(([, low, high]) =>
       generation === 0 ? (bandSurvival(seedCounts, low, high, 0) === undefined ? undefined : 1) : bandSurvival(seedCounts, low, high, exponents[generation - 1]!),
@@ -79,9 +81,9 @@ export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly numbe
   );
 }
 
-/** g_k of rows k = 1..G from the measured draws of generations 0..G and the growth rate (see theoryBands). */
-export function rowExponents(draws: readonly number[], growth = 1): Float64Array {
-  const batches = draws.map((value, generation) => (generation === 0 ? value : value * growth ** (generation - 1)));
+/** g_k of rows k = 1..G from the measured draws of generations 0..G, the growth rate and the batch scale (see theoryBands). */
+export function rowExponents(draws: readonly number[], growth = 1, batchScale = 1): Float64Array {
+  const batches = draws.map((value, generation) => (generation === 0 ? value : value * batchScale * growth ** (generation - 1)));
   const exponents = new Float64Array(Math.max(0, draws.length - 1));
   // Stryker disable next-line EqualityOperator: equivalent, a pass at k = draws.length writes past the end of the typed array (a no-op)
   for (let k = 1; k < draws.length; k++) {
@@ -91,3 +93,10 @@ export function rowExponents(draws: readonly number[], growth = 1): Float64Array
   return exponents;
 }
 
+/**
+ * N / M, the batch's size over the measured text's (theoryBands' batchScale): 1 unless the run measures
+ * `measureTokens` tokens, where the batch is `tokens` (default: H's `humanTokens`).
+ */
+export function lawBatchScale(settings: { readonly tokens?: number; readonly measureTokens?: number }, humanTokens: number): number {
+  return settings.measureTokens === undefined ? 1 : (settings.tokens ?? humanTokens) / settings.measureTokens;
+}

@@ -206,3 +206,37 @@ describe('--resume (in process)', () => {
     expect(read('one.csv')).toBe(before);
   });
 });
+
+describe('the survival law of a run that measures another size than its batches (--measure-tokens)', () => {
+  it('takes the batches for N tokens, the rows for M: summary, survival file and merge agree with theoryBands at N / M', async () => {
+    const result = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--human-ratio', '0', '--order', '2', '--generations', '3', '--replicates', '2', '--measure-tokens', '300', '--quiet', '--workers', '1', '--out', 'measured.csv', '--summary', 'measured-summary.csv', '--survival', 'measured-km.csv']);
+    expect(result.code).toBe(0);
+    const record = JSON.parse(read('measured.csv.run.json')) as { provenance: { batchTokens: number; measureTokens: number }; seedCounts: Record<string, number> };
+    const { batchTokens, measureTokens } = record.provenance;
+    expect(measureTokens).toBe(300);
+    expect(batchTokens).toBeGreaterThan(600); // H of the village fixture: the batches are more than twice the rows
+    const { seedCountsFrom } = await import('../../src/export/survivalLaw.js');
+    const { theoryBands } = await import('../../src/metrics/survivalTheory.js');
+    const [header, ...rows] = records('measured.csv');
+    const at = (name: string): number => header!.indexOf(name);
+    // the draws (tokens + sentences) of each generation's rows, averaged over the replicates
+    const draws = [0, 1, 2, 3].map((g) => {
+      const mine = rows.filter((row) => Number(row[at('generation')]) === g);
+      return mine.reduce((sum, row) => sum + Number(row[at('tokens')]) + Number(row[at('sentences')]), 0) / mine.length;
+    });
+    const expected = theoryBands(seedCountsFrom(record.seedCounts), draws, 1, batchTokens / measureTokens);
+    const unscaled = theoryBands(seedCountsFrom(record.seedCounts), draws);
+    const [sumHeader, ...summary] = records('measured-summary.csv');
+    const theory = (lines: string[][]) => lines.filter((line) => line[sumHeader!.indexOf('metric')] === 'theory_survival_1' && line[sumHeader!.indexOf('generation')] === '3');
+    const law = Number(theory(summary)[0]![sumHeader!.indexOf('mean')]);
+    expect(law).toBeCloseTo(expected[3]![0]!, 5);
+    expect(Math.abs(law - unscaled[3]![0]!)).toBeGreaterThan(0.01); // the scale matters here
+    const [kmHeader, ...km] = records('measured-km.csv');
+    const kmLaw = km.find((line) => line[kmHeader!.indexOf('band')] === '1' && line[kmHeader!.indexOf('generation')] === '3')![kmHeader!.indexOf('theory_survival')];
+    expect(Number(kmLaw)).toBeCloseTo(expected[3]![0]!, 5);
+    // merge --summary reads N and M from the run record
+    const merged = await run(['merge', 'measured.csv', '--out', 'measured-merged.csv', '--summary', 'measured-merged-summary.csv', '--quiet']);
+    expect(merged.code).toBe(0);
+    expect(read('measured-merged-summary.csv')).toBe(read('measured-summary.csv'));
+  });
+});

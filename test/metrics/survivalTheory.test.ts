@@ -58,6 +58,20 @@ describe('rowExponents: growing batches, rows of one size', () => {
   });
 });
 
+describe('rowExponents: rows measuring M tokens of batches of N (--measure-tokens)', () => {
+  it('scales the batches by N / M, the measuring draw stays the row\'s own', () => {
+    // H 1000 draws, rows of 200 (M), batches of 1000 (N): batchScale 5, B_1 = 200 * 5 = 1000.
+    // Row 1: measuring 200 / 1000 = 0.2, so g_1 = 0.2. Row 2: m_1 = B_1 / B_0 = 1, measuring
+    // 200 / B_1 = 0.2: g_2 = 1 * (1 - e^-0.2) = 0.181269.
+    const [g1, g2] = rowExponents([1000, 200, 200], 1, 5);
+    expect(g1).toBeCloseTo(0.2, 12);
+    expect(g2).toBeCloseTo(-Math.expm1(-0.2), 12);
+    expect(g2).toBeCloseTo(0.181269, 6);
+    // without the scale, the rows were taken for the batches: m_1 = 0.2, and g_2 = 0.2 (1 - e^-1) = 0.126424
+    expect(rowExponents([1000, 200, 200])[1]).toBeCloseTo(0.2 * -Math.expm1(-1), 12);
+  });
+});
+
 describe('theoryBands: the law per generation and band', () => {
   it('is 1 at generation 0 for every band with seed types, then 1 - e^(-c g_k) averaged over the band', () => {
     // seed counts 1 and 3 (bands 1 and 2-5; bands 6-20 and 21+ empty); equal draws: g_1 = 1, g_2 = 1 - e^-1

@@ -14,7 +14,8 @@ import { InputError } from '../../errors.js';
 import { readCsvLines } from '../../export/csvLines.js';
 import { openCsv } from '../../export/csvFile.js';
 import { mergeCurves, type MergeInput } from '../../export/mergeCurves.js';
-import { readRunRecord, runRecordPath, writeRunRecord } from '../../export/runRecord.js';
+import { readRunRecord, runRecordPath, writeRunRecord, type RunRecord } from '../../export/runRecord.js';
+import { lawBatchScale } from '../../metrics/survivalTheory.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { seedCountsFrom } from '../../export/survivalLaw.js';
 import { resolveContext, type CliIO } from '../io.js';
@@ -64,7 +65,8 @@ export function mergeCommand(io: CliIO): Command {
     }
     if (summaryPath !== undefined) {
       const seedCounts = merged.record?.seedCounts;
-      const summary = new SummaryTable(seedCounts === undefined ? undefined : seedCountsFrom(seedCounts));
+      const counts = seedCounts === undefined ? undefined : seedCountsFrom(seedCounts);
+      const summary = new SummaryTable(counts, merged.record === undefined || counts === undefined ? 1 : recordBatchScale(merged.record, counts));
       for (const line of readCsvLines(Buffer.from(merged.text)).lines.slice(1)) summary.add(line.fields);
       const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath, SUMMARY_COLUMNS);
       for (const fields of summary.records()) writer.write(fields);
@@ -75,4 +77,14 @@ export function mergeCommand(io: CliIO): Command {
       (summaryPath === '-' ? io.stderr : io.stdout).write(`merged ${merged.series} series (${merged.rows} rows) from ${files.length} file(s) into ${values.out}\n`);
     }
   });
+}
+
+/**
+ * The survival law's batch scale of a run record: N / M from its provenance, else (a record without
+ * one) from its settings, the batch defaulting to H's tokens (the sum of its seed counts).
+ */
+function recordBatchScale(record: RunRecord, seedCounts: Int32Array): number {
+  const provenance = record.provenance;
+  if (provenance !== undefined) return provenance.batchTokens / provenance.measureTokens;
+  return lawBatchScale(record.identity.settings, seedCounts.reduce((sum, count) => sum + count, 0));
 }
