@@ -14,6 +14,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
+import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
 import { openCsv } from '../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
 import { checkWritableFolder } from '../export/outputPaths.js';
@@ -98,9 +99,13 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   return { findings, written, data, command };
 }
 
+/** A recipe on the corpus as loaded (bpe:K learned on the recipe's H, as `run` learns it on the run's). */
 async function collectOnCorpus(recipe: Recipe, specs: readonly string[], load: Partial<LoadOptions>, scale: RecipeScale, options: CollectOptions): Promise<RecipeData> {
-  const { vocabulary, corpus } = await loadCorpus(specs, load);
-  return collectRecipe(recipe, corpus, vocabulary.size, scale, options);
+  const split = recipe.runs(scale)[0]!;
+  const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
+  const { vocabulary, corpus } = await loadCorpus(specs, { ...load, subwordTraining });
+  const words = wordViewSpec(load.tokenizer ?? DEFAULT_LOAD_OPTIONS.tokenizer, vocabulary);
+  return collectRecipe(recipe, corpus, vocabulary.size, scale, { ...options, ...(words === undefined ? {} : { words }) });
 }
 
 /**

@@ -216,7 +216,7 @@ if (SKIP_BROWSER) {
       await page.screenshot({ path: join(OUTPUT, 'recipe.png'), fullPage: true });
     });
 
-    it('a second paste replaces the first; a tokenizer brings its case; a recipe's command line carries the corpus options', async () => {
+    it("a second paste replaces the first; a tokenizer brings its case; a recipe's command line carries the corpus options", async () => {
       await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
       await waitLoaded();
       await page.locator('#paste-box summary').click();
@@ -239,6 +239,20 @@ if (SKIP_BROWSER) {
       await page.waitForSelector('#findings .finding', { timeout: 60_000 });
       // (a recipe runs on its own corpus when the page has it, with the page's corpus options)
       expect(await page.inputValue('#command-line')).toBe('ngram-collapse recipe drift --corpus brown:news --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase');
+    });
+
+    it('bpe:K learns on H, as the CLI does: the same bytes, word columns included', async () => {
+      const config = { corpus: ['corpora/lighthouse.txt'], generations: 3, tokenizer: 'bpe:500', humanRatio: [0], order: [2] };
+      await open(hash(config));
+      await waitLoaded('corpora/lighthouse.txt');
+      await runAndWait();
+      const csv = await downloadCsv();
+      const folder = tempDir(); // the corpus at the same relative path, for the CLI's run there
+      mkdirSync(join(folder, 'corpora'));
+      writeFileSync(join(folder, 'corpora', 'lighthouse.txt'), readFileSync(join(ROOT, 'corpora', 'lighthouse.txt')));
+      expect(csv).toBe(await cliCsv(config, folder));
+      const [header, first] = csv.split('\n');
+      expect(first!.split(',')[header!.split(',').indexOf('word_types')]).not.toBe(''); // the word view of the pieces
     });
 
     it('a page without brown:news starts on its first corpus', async () => {

@@ -69,6 +69,22 @@ describe('ngram-collapse recipe', () => {
     expect(findings.command).toBe(`ngram-collapse recipe drift --corpus ${LIGHTHOUSE} --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase --sentences line --out d`);
   }, 60_000);
 
+  it('with bpe:K, learns the merges on the recipe\'s H and fills the word columns, as run does', async () => {
+    const cwd = tempDir();
+    const result = await cli(['recipe', 'drift', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--tokenizer', 'bpe:50', '--out', 'b', '--quiet'], { cwd });
+    expect(result.code).toBe(0);
+    const [header, first] = readFileSync(join(cwd, 'b', 'curves.csv'), 'utf8').split('\n');
+    const columns = header!.split(',');
+    const row = first!.split(',');
+    expect(row[columns.indexOf('word_types')]).not.toBe('');
+    // generation 0 measures H: its pieces are those of merges learned on H (the run's own split), so
+    // its types equal those of `run` with the recipe's holdout and seed on the same corpus
+    const ran = await cli(['run', '--corpus', LIGHTHOUSE, '--generations', '1', '--human-ratio', '0', '--order', '2', '--tokenizer', 'bpe:50', '--out', 'r.csv', '--quiet', '--workers', '1'], { cwd });
+    expect(ran.code).toBe(0);
+    const [runHeader, runFirst] = readFileSync(join(cwd, 'r.csv'), 'utf8').split('\n');
+    expect(runFirst!.split(',')[runHeader!.split(',').indexOf('types')]).toBe(row[columns.indexOf('types')]);
+  }, 60_000);
+
   it('refuses --tokenizer and --lowercase for the subword recipe, which reads the corpus with its own', async () => {
     for (const flags of [['--tokenizer', 'char'], ['--lowercase'], ['--no-lowercase']]) {
       const result = await cli(['recipe', 'subword', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', ...flags, '--out', 's'], { cwd: tempDir() });

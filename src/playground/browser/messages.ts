@@ -18,7 +18,8 @@ import type { EmbeddedPart } from '../embeddedCorpus.js';
 export type CorpusPart = EmbeddedPart | { readonly name: string; readonly kind: 'text' | 'jsonl'; readonly encoding: 'bytes'; readonly data: ArrayBuffer; readonly bytes: number };
 
 export type ToWorker =
-  | { readonly type: 'load'; readonly name: string; readonly parts: readonly CorpusPart[]; readonly load: TextOptions }
+  /** `split`: bpe:K learns its merges on H, the sentences this holdout and seed keep (as the CLI does). */
+  | { readonly type: 'load'; readonly name: string; readonly parts: readonly CorpusPart[]; readonly load: TextOptions; readonly split?: { readonly holdout: number; readonly seed: number } }
   | { readonly type: 'run'; readonly settings: RunSettings }
   | { readonly type: 'recipe'; readonly recipe: string; readonly generations: number; readonly replicates: number; readonly seed: number };
 

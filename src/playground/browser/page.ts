@@ -148,13 +148,21 @@ function send(message: ToWorker, transfer: Transferable[] = []): void {
   worker.postMessage(message, transfer);
 }
 
-function loadKey(resolved: ResolvedPage): string {
-  return JSON.stringify([resolved.state.corpus, resolved.load]);
+/** The held-out split bpe:K learns its merges beside (H only, as the CLI); none for other tokenizers. */
+type Split = { readonly holdout: number; readonly seed: number } | undefined;
+
+/** A run's split: its own holdout and seed. */
+function runSplit(resolved: ResolvedPage): Split {
+  return resolved.load.tokenizer.startsWith('bpe:') ? { holdout: resolved.settings.holdout, seed: resolved.settings.seed } : undefined;
+}
+
+function loadKey(resolved: ResolvedPage, split: Split): string {
+  return JSON.stringify([resolved.state.corpus, resolved.load, split ?? null]);
 }
 
 /** Loads the chosen corpus with the chosen loader options into the worker, unless it is already there. */
-function ensureLoaded(resolved: ResolvedPage): Promise<void> {
-  const key = loadKey(resolved);
+function ensureLoaded(resolved: ResolvedPage, split: Split = runSplit(resolved)): Promise<void> {
+  const key = loadKey(resolved, split);
   if (key === loadedKey && loading !== undefined) return loading;
   const choice = corpora.get(resolved.state.corpus);
   if (choice === undefined) {
@@ -166,7 +174,7 @@ function ensureLoaded(resolved: ResolvedPage): Promise<void> {
   const parts = choice.parts.map((part) => (part.encoding === 'bytes' ? { ...part, data: part.data.slice(0) } : part));
   loading = new Promise<void>((resolve, reject) => {
     pendingLoad = { resolve, reject };
-    send({ type: 'load', name: choice.name, parts, load: resolved.load });
+    send({ type: 'load', name: choice.name, parts, load: resolved.load, ...(split === undefined ? {} : { split }) });
   });
   loading.catch(() => {
     loadedKey = undefined;
@@ -525,13 +533,15 @@ async function runRecipe(name: string): Promise<void> {
   }
   const resolved = validate();
   if (resolved === undefined) return;
+  const seed = Number(state.values.seed);
+  // bpe:K learns on the recipe's H, as `ngram-collapse recipe` does (the recipe's first run's split).
+  const first = recipe.runs({ generations, replicates, seed })[0]!;
   try {
-    await ensureLoaded(resolved);
+    await ensureLoaded(resolved, resolved.load.tokenizer.startsWith('bpe:') ? { holdout: first.holdout, seed: first.seed } : undefined);
   } catch (error) {
     $('corpus-error').textContent = (error as Error).message;
     return;
   }
-  const seed = Number(state.values.seed);
   if (beginRun()) {
     $('run-status').textContent = `Running recipe ${name}…`;
     lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed }, resolved.load);

@@ -4,14 +4,15 @@
  * the run's seed), posted as each generation is measured.
  */
 
-import { readCorpusSources, type TextSource } from '../../corpus/readText.js';
+import { DEFAULT_TEXT_OPTIONS, readCorpusSources, type TextSource } from '../../corpus/readText.js';
 import { sentenceAt, sentenceCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { describeError } from '../../errors.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { collectRecipe } from '../../recipes/collectRecipe.js';
 import { findRecipe } from '../../recipes/registry.js';
 import { recipeCommandLine, type RecipeLoad } from '../../recipes/recipeCommand.js';
-import { prepareRun, type PreparedRun } from '../../simulation/preparedRun.js';
+import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
+import { prepareRun, wordViewSpec, type PreparedRun, type WordViewSpec } from '../../simulation/preparedRun.js';
 import { runSeries, type GenerationTexts, type SeriesRow } from '../../simulation/series.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
@@ -41,7 +42,7 @@ self.onmessage = (event) => {
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'load':
-      return load(message.name, message.parts, message.load);
+      return load(message.name, message.parts, message.load, message.split);
     case 'run':
       return run(message.settings);
     case 'recipe':
@@ -71,12 +72,13 @@ async function* partChunks(part: CorpusPart): AsyncGenerator<Uint8Array | string
   }
 }
 
-async function load(name: string, parts: readonly CorpusPart[], options: Parameters<typeof readCorpusSources>[1]): Promise<void> {
+async function load(name: string, parts: readonly CorpusPart[], options: Parameters<typeof readCorpusSources>[1], split?: { readonly holdout: number; readonly seed: number }): Promise<void> {
   const started = performance.now();
   loaded = undefined;
   const warnings: string[] = [];
   const sources: TextSource[] = parts.map((part) => ({ format: part.kind, name: part.name, text: partChunks(part) }));
-  const { vocabulary, corpus } = await readCorpusSources(sources, { ...options, onWarning: (warning) => warnings.push(`ngram-collapse: warning: ${warning}`) }, name);
+  const subwordTraining = split === undefined ? {} : { subwordTraining: (sentences: number) => humanSentenceMask(sentences, split.holdout, split.seed) };
+  const { vocabulary, corpus } = await readCorpusSources(sources, { ...options, ...subwordTraining, onWarning: (warning) => warnings.push(`ngram-collapse: warning: ${warning}`) }, name);
   loaded = { name, vocabulary, corpus, options: options ?? {} };
   const tokens = corpus.ids.length;
   const types = new Set(corpus.ids).size;
@@ -86,6 +88,12 @@ async function load(name: string, parts: readonly CorpusPart[], options: Paramet
 function requireCorpus(): { vocabulary: Vocabulary; corpus: TokenCorpus } {
   if (loaded === undefined) throw new Error('no corpus is loaded');
   return loaded;
+}
+
+/** The loaded corpus's word view (subword tokenizers: the word_* columns), as the CLI builds it. */
+function words(): WordViewSpec | undefined {
+  const { vocabulary, options } = loaded!;
+  return wordViewSpec(options.tokenizer ?? DEFAULT_TEXT_OPTIONS.tokenizer, vocabulary);
 }
 
 /** Reports the start of a run: the header and what survival is measured against. */
@@ -116,7 +124,7 @@ function sampleTexts(prepared: PreparedRun, texts: GenerationTexts, cell: string
 
 async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
   const { vocabulary, corpus } = requireCorpus();
-  const prepared = prepareRun(corpus, vocabulary.size, settings);
+  const prepared = prepareRun(corpus, vocabulary.size, settings, words());
   const tasks = seriesTasks(settings);
   start(prepared, tasks.length * (settings.generations + 1));
   let last: SeriesRow | undefined;
@@ -139,9 +147,11 @@ async function recipe(name: string, generations: number, replicates: number, see
   const scale = { generations, replicates, seed };
   const runs = chosen.runs(scale);
   const total = runs.reduce((sum, settings) => sum + seriesTasks(settings).length * (generations + 1), 0);
-  const prepared = prepareRun(corpus, vocabulary.size, runs[0]!);
+  const spec = words();
+  const prepared = prepareRun(corpus, vocabulary.size, runs[0]!, spec);
   start(prepared, total);
   const data = collectRecipe(chosen, corpus, vocabulary.size, scale, {
+    ...(spec === undefined ? {} : { words: spec }),
     onRow: (row) => {
       post({ type: 'row', record: curveRecord(row, seed) });
     },
