@@ -79,9 +79,7 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
       first = false;
       rejectUtf16(raw, options.name);
     }
-    if (raw.includes(0)) {
-      throw new InputError(`${options.name} looks binary (it contains NUL bytes)`, 'pass a UTF-8 text file');
-    }
+    rejectBinary(raw, options.name);
     const text = lenient.decode(raw, { stream: true });
     if (checking && text.includes(REPLACEMENT) && !validUtf8(pending, raw)) {
       checking = false;
@@ -101,6 +99,20 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
   const tail = paragraph.finish();
   if (tail !== undefined) batch.push(tail);
   if (batch.length > 0) yield take();
+}
+
+/**
+ * What the reader refuses in a file's bytes before decoding them (InputError): UTF-16 (a byte-order
+ * mark at the start) and binary data (a NUL byte). For a caller that holds a file's bytes whole (the
+ * playground command, embedding corpora).
+ */
+export function checkTextBytes(bytes: Uint8Array, name: string): void {
+  rejectUtf16(bytes, name);
+  rejectBinary(bytes, name);
+}
+
+function rejectBinary(raw: Uint8Array, name: string): void {
+  if (raw.includes(0)) throw new InputError(`${name} looks binary (it contains NUL bytes)`, 'pass a UTF-8 text file');
 }
 
 function rejectUtf16(raw: Uint8Array, name: string): void {

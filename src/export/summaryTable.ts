@@ -41,12 +41,19 @@ export class SummaryTable {
   /** cell id -> its settings fields and, per generation, per metric, the values. */
   private readonly cells = new Map<string, { fields: string[]; appended: string[]; law: boolean; growth: number; generations: Map<number, number[][]> }>();
 
-  /** `seedCounts`: the count in H of every seed type, for the survival law's rows (none without it). */
-  /** `batchScale`: N / M of a run that measures M tokens of batches of N (lawBatchScale; 1 otherwise). */
+  /**
+   * `seedCounts`: the count in H of every seed type, for the survival law's rows (none without it).
+   * `batchScale`: N / M of a run that measures M tokens of batches of N (lawBatchScale; 1 otherwise).
+   */
   constructor(
     private readonly seedCounts?: ArrayLike<number>,
     private readonly batchScale = 1,
   ) {}
+
+  /** True when some cell added so far is one the survival law covers (its rows need the seed counts). */
+  get coversLaw(): boolean {
+    return [...this.cells.values()].some((cell) => cell.law);
+  }
 
   add(record: readonly string[]): void {
     const id = record[column('cell')]!;

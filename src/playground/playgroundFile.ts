@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { resolveSpec, DEFAULT_LOAD_OPTIONS } from '../corpus/loadCorpus.js';
+import { checkTextBytes } from '../corpus/textChunks.js';
 import { InputError, UsageError } from '../errors.js';
 import { CORPORA_ELEMENT_ID, type EmbeddedCorpus, type EmbeddedPart } from './embeddedCorpus.js';
 
@@ -50,8 +51,10 @@ export function embedCorpus(spec: string, cwd: string): EmbeddedCorpus {
     } catch (error) {
       throw new InputError(`cannot read ${path}: ${(error as Error).message}`, 'check the path and its permissions');
     }
+    const name = path === resolve(base, spec) ? spec : path;
+    checkTextBytes(bytes, name); // as run reads it: no UTF-16, no binary data
     blank &&= bytes.toString('utf8').trim() === '';
-    return embedPart(path === resolve(base, spec) ? spec : path, source.kind as EmbeddedPart['kind'], bytes);
+    return embedPart(name, source.kind as EmbeddedPart['kind'], bytes);
   });
   // (as run refuses it: no tokenizer finds a token in blank text)
   if (blank) throw new InputError(`the corpus ${spec} holds no text`, 'pass a file with some sentences');

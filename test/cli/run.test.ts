@@ -238,5 +238,12 @@ describe('the survival law of a run that measures another size than its batches 
     const merged = await run(['merge', 'measured.csv', '--out', 'measured-merged.csv', '--summary', 'measured-merged-summary.csv', '--quiet']);
     expect(merged.code).toBe(0);
     expect(read('measured-merged-summary.csv')).toBe(read('measured-summary.csv'));
+    // without the run record there are no seed counts: the law's rows are left out, and merge says so
+    writeFileSync(join(dir, 'bare.csv'), read('measured.csv'));
+    const bare = await run(['merge', 'bare.csv', '--out', 'bare-merged.csv', '--summary', 'bare-summary.csv']);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toBe('merged 2 series (8 rows) from 1 file(s) into bare-merged.csv\n');
+    expect(bare.stderr).toBe('ngram-collapse: warning: the inputs have no run record (bare.csv.run.json), which holds H\'s seed counts: the summary has no survival-law rows (theory_survival_*); keep each shard\'s .run.json beside it\n');
+    expect(read('bare-summary.csv')).not.toContain('theory_survival_');
   });
 });

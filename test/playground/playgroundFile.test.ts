@@ -57,6 +57,14 @@ describe('embedding corpora', () => {
     expect(embedCorpus('mixed', folder).parts).toHaveLength(2);
   });
 
+  it('refuses UTF-16 and binary files as run does, before writing a page', () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'wide.txt'), Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x0a, 0x00]));
+    expect(() => embedCorpus('wide.txt', folder)).toThrow('wide.txt is UTF-16 text');
+    writeFileSync(join(folder, 'bin.txt'), Buffer.from([0x61, 0x00, 0x62]));
+    expect(() => embedCorpus('bin.txt', folder)).toThrow('bin.txt looks binary (it contains NUL bytes)');
+  });
+
   it('compresses only when that pays', () => {
     // 13 bytes gzip to about 33 bytes, base64 about 44: kept as text. 10,000 x "a" gzip to about 40.
     expect(embedPart('t', 'text', Buffer.from('a short text.')).encoding).toBe('text');

@@ -18,6 +18,7 @@ import { readRunRecord, runRecordPath, writeRunRecord, type RunRecord } from '..
 import { lawBatchScale } from '../../metrics/survivalTheory.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { seedCountsFrom } from '../../export/survivalLaw.js';
+import { warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
@@ -68,6 +69,9 @@ export function mergeCommand(io: CliIO): Command {
       const counts = seedCounts === undefined ? undefined : seedCountsFrom(seedCounts);
       const summary = new SummaryTable(counts, merged.record === undefined || counts === undefined ? 1 : recordBatchScale(merged.record, counts));
       for (const line of readCsvLines(Buffer.from(merged.text)).lines.slice(1)) summary.add(line.fields);
+      if (counts === undefined && summary.coversLaw) {
+        warnTo(io, values.quiet === true)(`the inputs have no run record (${runRecordPath(files[0]!)}), which holds H's seed counts: the summary has no survival-law rows (theory_survival_*); keep each shard's .run.json beside it`);
+      }
       const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath, SUMMARY_COLUMNS);
       for (const fields of summary.records()) writer.write(fields);
       await writer.close();

@@ -11,7 +11,7 @@
 
 import { InputError } from '../../errors.js';
 import { METRIC_COLUMNS } from '../../metrics/columns.js';
-import type { CurveRow, CurveValue } from './curveRow.js';
+import { APPENDED_SETTING_COLUMNS, type CurveRow, type CurveValue } from './curveRow.js';
 
 const PRODUCER = 'the curves CSV that `ngram-collapse run --out FILE` writes';
 
@@ -29,7 +29,8 @@ export function curveTableFromRecords(
   if (records.length === 0) throw new InputError(`${source} has a header but no rows`, `give ${PRODUCER}`);
   const generationIndex = header.indexOf('generation');
   const metrics = header.filter(
-    (column, index) => index > generationIndex && !['replicate', 'seed'].includes(column) && isNumeric(records, index),
+    // (the settings appended after the metrics, select and tokens_growth, are no metrics: tokens_growth holds numbers)
+    (column, index) => index > generationIndex && !['replicate', 'seed', ...APPENDED_SETTING_COLUMNS].includes(column) && isNumeric(records, index),
   );
   for (const column of header) checkOwnMetric(header, records, column, source);
   if (metrics.length === 0) throw new InputError(`${source} has no metric column: no column after generation holds numbers`, `give ${PRODUCER}`);

@@ -74,6 +74,13 @@ describe('readCurves', () => {
     expect(() => curveTableFromRecords(header, [['a', '1', '1', '0.4'], ['a', '1.0', '01', '0.4']], 'd.csv')).toThrow('d.csv line 3: cell a replicate 1.0 generation 01 is there already (line 2)');
   });
 
+  it('takes the appended settings (select, tokens_growth) for settings, not metrics, though tokens_growth holds numbers', () => {
+    const header = ['cell', 'replicate', 'generation', 'ttr', 'select', 'tokens_growth'];
+    const table = curveTableFromRecords(header, [['c', '1', '0', '0.5', 'none', '1.5']], 'g.csv');
+    expect(table.metrics).toEqual(['ttr']);
+    expect(table.rows[0]!.tokens_growth).toBe('1.5'); // kept, as text
+  });
+
   it('types records already in memory the same way as a file', () => {
     const table = curveTableFromRecords(
       ['cell', 'strategy', 'replicate', 'seed', 'generation', 'vocab_retention', 'drift_expected_types'],
