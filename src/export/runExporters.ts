@@ -29,10 +29,9 @@ export interface RunTargets {
   readonly sentencePerplexities?: string | Writable;
   /** Folder for the measured texts, and the synthetic-share counts the manifest lists (filled in here). */
   readonly corpora?: { readonly dir: string; readonly shareCounts: ShareCounts };
-  /** Accumulate the summary table (its survival-law rows need the seed counts). */
-  /** `batchScale`: the survival law's N / M (lawBatchScale). */
+  /** Accumulate the summary table (its survival-law rows need the seed counts and the law's batch scale N / M). */
   readonly summary?: { readonly seedCounts: Int32Array; readonly batchScale: number };
-  /** Accumulate the Kaplan–Meier survival curves over this many generations. */
+  /** Accumulate the Kaplan–Meier survival curves over this many generations (the law's batch scale N / M). */
   readonly survival?: { readonly generations: number; readonly batchScale: number };
 }
 
