@@ -154,9 +154,12 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   // Stryker disable next-line StringLiteral: equivalent, without the writer the encoding's tokenizer gives the same pieces as strings
   const addPieces = subword?.kind === 'published' ? publishedSentenceWriter(subword.encoding) : undefined;
   const addCased = addPieces !== undefined ? (sentence: string) => addPieces(sentence, builder) : scan === undefined ? addTokens : addSpans;
+  // whitespace and treebank keep `<s>` whole, for the builder to drop: only the others need them taken out first
+  const keepsMarkersWhole = settings.tokenizer === 'whitespace' || settings.tokenizer === 'treebank';
   const add = (sentence: string): void => {
     cutLetters?.read(sentence);
-    addCased(withoutMarkers(settings.lowercase ? sentence.toLowerCase() : sentence, builder));
+    const cased = settings.lowercase ? sentence.toLowerCase() : sentence;
+    addCased(keepsMarkersWhole ? cased : withoutMarkers(cased, builder));
   };
   // Stryker disable next-line StringLiteral: equivalent, a string read as an iterable of its characters gives the same text
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
