@@ -13,9 +13,10 @@
  */
 
 import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
-import { theoryBands } from '../metrics/survivalTheory.js';
+import { lawBatchScale, theoryBands } from '../metrics/survivalTheory.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import type { SeriesPoint } from './report/aggregateCurves.js';
+import type { RunRecord } from './runRecord.js';
 
 /** Summary metric names of the law's rows: theory_survival_1, theory_survival_2_5, ... */
 export const THEORY_METRICS: readonly string[] = SURVIVAL_BANDS.map(([name]) => `theory_${name}`);
@@ -86,4 +87,27 @@ export function seedCountsFrom(histogram: Readonly<Record<string, number>>): Int
   const counts: number[] = [];
   for (const [count, types] of entries) for (let i = 0; i < types; i++) counts.push(count);
   return Int32Array.from(counts);
+}
+
+/**
+ * The survival law's batch scale N / M of a run record: from its provenance, else (a record without
+ * one) from its settings, the batch defaulting to H's tokens (the sum of its seed counts).
+ */
+export function recordBatchScale(record: RunRecord, seedCounts: ArrayLike<number>): number {
+  const provenance = record.provenance;
+  if (provenance !== undefined) return provenance.batchTokens / provenance.measureTokens;
+  let humanTokens = 0;
+  for (let t = 0; t < seedCounts.length; t++) humanTokens += seedCounts[t]!;
+  return lawBatchScale(record.identity.settings, humanTokens);
+}
+
+/**
+ * The law's chart points of a curves table read from a file (rows typed, any column order), with the
+ * seed counts and batch scale of the run record beside it; none without the record's seed counts.
+ */
+export function theoryPointsOfRecord(rows: ReadonlyArray<Readonly<Record<string, unknown>>>, record: RunRecord | undefined): SeriesPoint[] {
+  if (record?.seedCounts === undefined) return [];
+  const counts = seedCountsFrom(record.seedCounts);
+  const records = rows.map((row) => CURVE_COLUMNS.map((column) => (row[column] === undefined || row[column] === null ? '' : String(row[column]))));
+  return theoryPoints(records, counts, recordBatchScale(record, counts));
 }

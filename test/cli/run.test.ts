@@ -245,5 +245,17 @@ describe('the survival law of a run that measures another size than its batches 
     expect(bare.stdout).toBe('merged 2 series (8 rows) from 1 file(s) into bare-merged.csv\n');
     expect(bare.stderr).toBe('ngram-collapse: warning: the inputs have no run record (bare.csv.run.json), which holds H\'s seed counts: the summary has no survival-law rows (theory_survival_*); keep each shard\'s .run.json beside it\n');
     expect(read('bare-summary.csv')).not.toContain('theory_survival_');
+    // plot draws the law from the run record beside the curves (as run --report does), not without it
+    const plotted = await run(['plot', 'measured.csv', '--out', 'measured.html']);
+    expect(plotted.code).toBe(0);
+    const { theoryPointsOfRecord } = await import('../../src/export/survivalLaw.js');
+    const { readCurves } = await import('../../src/export/report/readCurves.js');
+    const points = theoryPointsOfRecord((await readCurves(join(dir, 'measured.csv'))).rows, JSON.parse(read('measured.csv.run.json')));
+    const law3 = points.find((point) => point.metric === 'theory_survival_1' && point.generation === 3)!;
+    expect(law3.mean).toBeCloseTo(Number(theory(summary)[0]![sumHeader!.indexOf('mean')]), 5); // the summary's law, N / M included
+    expect(read('measured.html')).toContain('"kind":"theory"');
+    const bareHtml = await run(['plot', 'bare.csv', '--out', 'bare.html']);
+    expect(bareHtml.code).toBe(0);
+    expect(read('bare.html')).not.toContain('"kind":"theory"');
   });
 });

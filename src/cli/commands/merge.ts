@@ -14,10 +14,9 @@ import { InputError } from '../../errors.js';
 import { readCsvLines } from '../../export/csvLines.js';
 import { openCsv } from '../../export/csvFile.js';
 import { mergeCurves, type MergeInput } from '../../export/mergeCurves.js';
-import { readRunRecord, runRecordPath, writeRunRecord, type RunRecord } from '../../export/runRecord.js';
-import { lawBatchScale } from '../../metrics/survivalTheory.js';
+import { readRunRecord, runRecordPath, writeRunRecord } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
-import { seedCountsFrom } from '../../export/survivalLaw.js';
+import { recordBatchScale, seedCountsFrom } from '../../export/survivalLaw.js';
 import { warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
@@ -81,14 +80,4 @@ export function mergeCommand(io: CliIO): Command {
       (summaryPath === '-' ? io.stderr : io.stdout).write(`merged ${merged.series} series (${merged.rows} rows) from ${files.length} file(s) into ${values.out}\n`);
     }
   });
-}
-
-/**
- * The survival law's batch scale of a run record: N / M from its provenance, else (a record without
- * one) from its settings, the batch defaulting to H's tokens (the sum of its seed counts).
- */
-function recordBatchScale(record: RunRecord, seedCounts: Int32Array): number {
-  const provenance = record.provenance;
-  if (provenance !== undefined) return provenance.batchTokens / provenance.measureTokens;
-  return lawBatchScale(record.identity.settings, seedCounts.reduce((sum, count) => sum + count, 0));
 }

@@ -20,6 +20,7 @@ import { commandFor, type CommandSpec } from '../optionTable.js';
 import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
 import { refuseRepeats } from '../../validation/valueRule.js';
+import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
 import { checkDistinctOutputs, checkWritable, checkWritableFolder } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
@@ -111,9 +112,13 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   if (kaplanMeier !== undefined) checkSurvivalMatches(kaplanMeier, table, options.survival!);
   // Loaded here, not at the top: Vega takes ~0.2 s to import, which other commands should not pay.
   const { writeReport } = await import('../../export/report/writeReport.js');
+  // The survival law from the run record beside the curves (as run --report draws it), unless the summary brings its rows.
+  const summaryHasLaw = summary?.some((line) => line.metric.startsWith('theory_survival_')) === true;
+  const theory = summaryHasLaw ? [] : theoryPointsOfRecord(table.rows, record);
   const written = await writeReport(table.rows, {
     columns: table.columns,
     summary,
+    theory,
     kaplanMeier,
     metrics: options.metrics,
     title: options.title,
