@@ -27,12 +27,13 @@ import { DEFAULT_SAMPLING, type SamplingOptions } from '../sampler/sampling.js';
 import { formatSelectRule, parseSelectRule, SELECT_FORMS } from '../simulation/curation.js';
 import { DEFAULT_SHARED, DEFAULT_SWEEP, STRATEGIES, type CellSettings, type SharedSettings, type SweepSettings } from '../simulation/settings.js';
 import { parseShard, WHOLE_RUN } from '../simulation/shard.js';
+import { DEFAULT_MAX_TOKENS } from '../simulation/tokenGuards.js';
 import { CELL_RULES, SHARED_RULES, WORKERS_RULE } from '../simulation/validateSettings.js';
 import type { AnyOption, ManyOption, SwitchOption, ValueOption } from './optionRow.js';
 import { fromRule, integerIn, listOf, nonBlankText, text, tokenizerValue, type Parse } from './parseValues.js';
 
-/** Default of --max-tokens: the memory guard of the CLI (the library has none by default). */
-export const DEFAULT_MAX_TOKENS = 200_000_000;
+/** Default of --max-tokens: the memory guard of the CLI and the playground (the library has none by default). */
+export { DEFAULT_MAX_TOKENS };
 
 /** A --select rule, written back in its canonical form (m0:low:0.80 -> m0:low:0.8). */
 const selectRule: Parse<string> = (raw, flag) => formatSelectRule(parseSelectRule(raw, flag));

@@ -178,6 +178,17 @@ if (SKIP_BROWSER) {
       await expect.poll(() => page.textContent('#corpus-error')).toBe('ngram-collapse: binary.txt looks binary (it contains NUL bytes) (pass a UTF-8 text file)');
     });
 
+    it('refuses a batch above the CLI\'s --max-tokens guard before anything runs, with the CLI\'s message', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
+      await waitLoaded();
+      await page.getByLabel('Tokens (--tokens)').fill('300000000');
+      expect(await page.textContent('#settings-error')).toBe('ngram-collapse: --tokens 300000000 is above the --max-tokens guard (200000000) (pass a smaller --tokens, or raise --max-tokens if the machine has the memory)');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      expect(await page.textContent('#run-status')).toBe('');
+      await page.getByLabel('Tokens (--tokens)').fill('');
+      expect(await page.textContent('#settings-error')).toBe('');
+    });
+
     it('Stop keeps every finished row, whole', async () => {
       await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 5 }));
       await waitLoaded();

@@ -43,7 +43,7 @@ import { startLoadProgress } from '../loadProgress.js';
 import { commandFor } from '../optionTable.js';
 import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
-import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../tokenGuards.js';
+import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../../simulation/tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
 import { checkRunOutputs, type RunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';

@@ -15,6 +15,7 @@ import type { Finding } from '../../recipes/recipe.js';
 import { recipeCommandLine } from '../../recipes/recipeCommand.js';
 import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
 import { lowercasesByDefault } from '../../corpus/tokenizers.js';
+import { checkTokenGuards, DEFAULT_MAX_TOKENS } from '../../simulation/tokenGuards.js';
 import { CORPORA_ELEMENT_ID, type EmbeddedCorpus } from '../embeddedCorpus.js';
 import {
   commandLine,
@@ -357,6 +358,8 @@ function validate(): ResolvedPage | undefined {
   if (!valid) return undefined;
   try {
     const resolved = resolvePageConfig(pageConfig(state));
+    // the CLI's --max-tokens guard (a page has no flag for it: its default), before anything runs
+    checkTokenGuards(resolved.settings, DEFAULT_MAX_TOKENS);
     $('settings-error').textContent = '';
     return resolved;
   } catch (error) {

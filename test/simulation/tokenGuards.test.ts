@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../../src/cli/tokenGuards.js';
+import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../../src/simulation/tokenGuards.js';
 import { UsageError } from '../../src/errors.js';
 import { DEFAULT_RUN, type RunSettings, type SweepSettings } from '../../src/simulation/settings.js';
 
