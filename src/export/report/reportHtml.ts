@@ -67,12 +67,24 @@ export async function renderReportHtml(rows: readonly CurveRow[], options: Repor
 }
 
 function facts(rows: readonly CurveRow[], source: string | undefined): string {
-  const cells = new Set(rows.map((row) => row.cell)).size;
-  const replicates = new Set(rows.map((row) => `${row.cell}\u0000${row.replicate}`)).size;
-  const generations = rows.map((row) => Number(row.generation));
-  const span = `generations ${Math.min(...generations)}–${Math.max(...generations)}`;
+  const perCell = new Map<string, Set<number>>();
+  for (const row of rows) (perCell.get(row.cell) ?? perCell.set(row.cell, new Set()).get(row.cell)!).add(row.replicate);
+  const cells = perCell.size;
+  const replicates = [...perCell.values()].reduce((sum, set) => sum + set.size, 0);
+  const single = [...perCell.values()].filter((set) => set.size === 1).length;
+  // (a loop, not Math.min(...): a large sweep has more rows than a call takes arguments)
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    first = Math.min(first, Number(row.generation));
+    last = Math.max(last, Number(row.generation));
+  }
+  const span = `generations ${first}–${last}`;
   const from = source === undefined ? '' : `${source}: `;
-  return `${from}${cells} cell${cells === 1 ? '' : 's'}, ${replicates} run${replicates === 1 ? '' : 's'} (cell × replicate), ${span}. Lines are means across replicates; shaded bands are 95% confidence intervals (Student t).`;
+  const lines = single === cells
+    ? 'Lines are the runs themselves: one replicate per cell, so no confidence band.'
+    : `Lines are means across replicates; shaded bands are 95% confidence intervals (Student t)${single > 0 ? ', where a cell has more than one replicate' : ''}.`;
+  return `${from}${cells} cell${cells === 1 ? '' : 's'}, ${replicates} run${replicates === 1 ? '' : 's'} (cell × replicate), ${span}. ${lines}`;
 }
 
 function metricSection(charts: ReportCharts): string {

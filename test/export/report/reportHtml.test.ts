@@ -15,6 +15,15 @@ describe('renderReportHtml', () => {
     expect(occurrences(html, '</script>')).toBe(5); // chart data, three libraries, the page script
   });
 
+  it('says what its lines and bands are: means with 95% bands, or the runs themselves with one replicate', async () => {
+    const three = await readCurves(fixture('curves.csv')); // 3 cells x 3 replicates x generations 0..3
+    expect(await renderReportHtml(three.rows, { columns: three.columns })).toContain('3 cells, 9 runs (cell × replicate), generations 0–3. Lines are means across replicates; shaded bands are 95% confidence intervals (Student t).');
+    const one = await readCurves(fixture('curves-one-replicate.csv')); // replicate 1 of c1 and c2
+    expect(await renderReportHtml(one.rows, { columns: one.columns })).toContain('2 cells, 2 runs (cell × replicate), generations 0–3. Lines are the runs themselves: one replicate per cell, so no confidence band.');
+    const mixed = [...one.rows, ...three.rows.filter((row) => row.cell === 'c3')]; // c1, c2 once, c3 three times
+    expect(await renderReportHtml(mixed, { columns: three.columns })).toContain('shaded bands are 95% confidence intervals (Student t), where a cell has more than one replicate.');
+  });
+
   it('offers every metric in CSV order in the selector', async () => {
     const { rows, columns, metrics } = await readCurves(fixture('curves.csv'));
     const html = await renderReportHtml(rows, { columns });
