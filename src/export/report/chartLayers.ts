@@ -84,6 +84,8 @@ export function curveLayers(
   labels: readonly string[],
   yScale: { zero: boolean; domain?: [number, number] } = { zero: false },
   legendAt: 'right' | 'bottom' = 'right',
+  /** What a point's `n` counts, in its tooltip. */
+  countTitle = 'replicates',
 ): CurveLayer[] {
   const x = {
     field: 'generation',
@@ -117,7 +119,7 @@ export function curveLayers(
           { field: 'metric', type: 'nominal' as const, title: 'metric' },
           { field: 'generation', type: 'quantitative' as const, title: 'generation' },
           { field: 'mean', type: 'quantitative' as const, title: 'mean', format: '.8~g' },
-          { field: 'n', type: 'quantitative' as const, title: 'replicates' },
+          { field: 'n', type: 'quantitative' as const, title: countTitle },
           { field: 'sd_text', type: 'nominal' as const, title: 'sd' },
           { field: 'ci_text', type: 'nominal' as const, title: '95% CI' },
         ],

@@ -94,7 +94,7 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
   }
   const survivalPoints = drawSurvival ? bands.flatMap((metric) => points.get(metric) ?? []) : [];
   const theory = [...(options.theory ?? []), ...summaryPoints(options.summary ?? []).filter((point) => point.metric.startsWith('theory_survival_'))];
-  const kaplanMeier = survivalChartSpec(options.kaplanMeier ?? [], labels, theory, KAPLAN_MEIER_TITLE, KAPLAN_MEIER_SUBTITLE);
+  const kaplanMeier = survivalChartSpec(options.kaplanMeier ?? [], labels, theory, KAPLAN_MEIER_TITLE, KAPLAN_MEIER_SUBTITLE, true);
   return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels, theory), kaplanMeier, skipped };
 }
 

@@ -26,13 +26,17 @@ export function survivalChartSpec(
   theory: readonly SeriesPoint[] = [],
   title = 'Survival by seed-count band',
   subtitle = 'share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur',
+  /** Kaplan–Meier points: `n` counts subjects (seed types x replicates at risk at generation 0), and there is no sd or interval. */
+  kaplanMeier = false,
 ): TopLevelSpec | undefined {
   const bandOf = new Map(SURVIVAL_BANDS.map(({ metric, band }) => [metric, `seen ${band} ×`]));
   const own = points.filter((point) => bandOf.has(point.metric));
   if (own.length === 0) return undefined;
   const cellsShown = new Set(own.map((point) => point.cell));
   const law = theory.filter((point) => bandOf.has(point.metric.replace(/^theory_/u, '')) && cellsShown.has(point.cell));
-  const data: Array<Record<string, unknown>> = chartData(own, labels).map((datum, index) => ({ ...datum, band: bandOf.get(own[index]?.metric ?? '') }));
+  const noSpread = kaplanMeier ? { sd_text: '— (a Kaplan–Meier estimate)', ci_text: '— (a Kaplan–Meier estimate)' } : {};
+  const data: Array<Record<string, unknown>> = chartData(own, labels).map((datum, index) => ({ ...datum, ...noSpread, band: bandOf.get(own[index]?.metric ?? '') }));
+  const countTitle = kaplanMeier ? 'seed types × replicates at risk' : 'replicates';
   for (const point of law) {
     data.push({ kind: 'theory', band: bandOf.get(point.metric.replace(/^theory_/u, ''))!, label: labels.get(point.cell) ?? point.cell, cell: point.cell, generation: point.generation, theory: point.mean });
   }
@@ -59,16 +63,16 @@ export function survivalChartSpec(
     spec: {
       width: 200,
       height: 180,
-      layer: law.length === 0 ? curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom') : withLaw(legend),
+      layer: law.length === 0 ? curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom', countTitle) : withLaw(legend, countTitle),
     },
     config: chartConfig(),
   };
 }
 
 /** The curve layers (on the measured points only) and a dashed layer for the law. */
-function withLaw(legend: readonly string[]) {
+function withLaw(legend: readonly string[], countTitle: string) {
   return [
-    { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom') },
+    { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom', countTitle) },
     {
       transform: [{ filter: "datum.kind === 'theory'" }],
       mark: { type: 'line' as const, strokeDash: [5, 4], strokeWidth: 1.6, interpolate: 'linear' as const },

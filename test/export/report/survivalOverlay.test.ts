@@ -53,3 +53,18 @@ describe('the Kaplan–Meier chart', () => {
     expect(buildReportCharts(rows, { columns: ['cell', 'replicate', 'generation', 'survival_1'] }).kaplanMeier).toBeUndefined();
   });
 });
+
+describe('the Kaplan–Meier chart says what its points count', () => {
+  /** Every tooltip title and every datum's sd text in a spec (as JSON). */
+  const tooltipTitles = (spec: unknown): string[] => [...JSON.stringify(spec).matchAll(/"field":"n","type":"quantitative","title":"([^"]+)"/gu)].map((m) => m[1]!);
+  const sdTexts = (spec: unknown): string[] => [...JSON.stringify(spec).matchAll(/"sd_text":"([^"]+)"/gu)].map((m) => m[1]!);
+
+  it('n is the subjects at risk, and there is no sd or interval; the replicate-mean chart keeps "replicates"', () => {
+    const km = survivalChartSpec(measured, labels, [], 'KM', 'sub', true);
+    expect(new Set(tooltipTitles(km))).toEqual(new Set(['seed types × replicates at risk']));
+    expect(new Set(sdTexts(km))).toEqual(new Set(['— (a Kaplan–Meier estimate)']));
+    const bands = survivalChartSpec(measured, labels);
+    expect(new Set(tooltipTitles(bands))).toEqual(new Set(['replicates']));
+    expect(new Set(sdTexts(bands))).toEqual(new Set(['— (one replicate)']));
+  });
+});
