@@ -13,7 +13,7 @@
  */
 
 import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
-import { lawBatchScale, theoryBands } from '../metrics/survivalTheory.js';
+import { lawBatchScale, sizesBatchScale, theoryBands } from '../metrics/survivalTheory.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import type { SeriesPoint } from './report/aggregateCurves.js';
 import type { RunRecord } from './runRecord.js';
@@ -95,7 +95,7 @@ export function seedCountsFrom(histogram: Readonly<Record<string, number>>): Int
  */
 export function recordBatchScale(record: RunRecord, seedCounts: ArrayLike<number>): number {
   const provenance = record.provenance;
-  if (provenance !== undefined) return provenance.batchTokens / provenance.measureTokens;
+  if (provenance !== undefined) return sizesBatchScale(provenance);
   let humanTokens = 0;
   for (let t = 0; t < seedCounts.length; t++) humanTokens += seedCounts[t]!;
   return lawBatchScale(record.identity.settings, humanTokens);

@@ -93,9 +93,14 @@ export function rowExponents(draws: readonly number[], growth = 1, batchScale = 
   return exponents;
 }
 
+/** N / M, the batch's tokens over the measured text's (theoryBands' batchScale), from a run's two sizes. */
+export function sizesBatchScale(sizes: { readonly batchTokens: number; readonly measureTokens: number }): number {
+  return sizes.batchTokens / sizes.measureTokens;
+}
+
 /**
- * N / M, the batch's size over the measured text's (theoryBands' batchScale): 1 unless the run measures
- * `measureTokens` tokens, where the batch is `tokens` (default: H's `humanTokens`).
+ * N / M from run settings (theoryBands' batchScale): 1 unless the run measures `measureTokens`
+ * tokens, where the batch is `tokens` (default: H's `humanTokens`).
  */
 export function lawBatchScale(settings: { readonly tokens?: number; readonly measureTokens?: number }, humanTokens: number): number {
   return settings.measureTokens === undefined ? 1 : (settings.tokens ?? humanTokens) / settings.measureTokens;

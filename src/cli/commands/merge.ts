@@ -66,7 +66,7 @@ export function mergeCommand(io: CliIO): Command {
     if (summaryPath !== undefined) {
       const seedCounts = merged.record?.seedCounts;
       const counts = seedCounts === undefined ? undefined : seedCountsFrom(seedCounts);
-      const summary = new SummaryTable(counts, merged.record === undefined || counts === undefined ? 1 : recordBatchScale(merged.record, counts));
+      const summary = new SummaryTable(counts, counts === undefined ? 1 : recordBatchScale(merged.record!, counts));
       for (const line of readCsvLines(Buffer.from(merged.text)).lines.slice(1)) summary.add(line.fields);
       if (counts === undefined && summary.coversLaw) {
         warnTo(io, values.quiet === true)(`the inputs have no run record (${runRecordPath(files[0]!)}), which holds H's seed counts: the summary has no survival-law rows (theory_survival_*); keep each shard's .run.json beside it`);

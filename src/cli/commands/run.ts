@@ -29,6 +29,7 @@ import { commandLine, corpusDigest, makeRunRecord, writeRunRecord, type RunIdent
 import { SUMMARY_COLUMNS, type SummaryTable } from '../../export/summaryTable.js';
 import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
+import { sizesBatchScale } from '../../metrics/survivalTheory.js';
 import { expandCells } from '../../simulation/cells.js';
 import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
 import { heldoutOverlap, wordViewSpec, type PreparedRun } from '../../simulation/preparedRun.js';
@@ -160,11 +161,6 @@ function describeRun(config: RunConfig, loaded: LoadedRun, rawArgs: readonly str
   return { record: makeRunRecord(identity, formatShard(config.shard), config.corpus, provenance, seedCountHistogram(seedCounts)), seedCounts };
 }
 
-/** The survival law's batch scale: N / M, the batch's tokens over the measured text's (1 without --measure-tokens). */
-function lawScale(run: { readonly batchTokens: number; readonly measureTokens: number }): number {
-  return run.batchTokens / run.measureTokens;
-}
-
 /** `--save-corpora`: the share counts kept so far and the manifest's writer (no folder: nothing to do). */
 interface CorpusFolder {
   readonly shareCounts: ShareCounts;
@@ -212,8 +208,8 @@ async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun,
       ...(outputs.extinctions === undefined ? {} : { extinctions: outputStream(io, outputs.extinctions) }),
       ...(outputs.sentencePerplexities === undefined ? {} : { sentencePerplexities: outputStream(io, outputs.sentencePerplexities) }),
       ...(outputs.corpora === undefined ? {} : { corpora: { dir: outputs.corpora, shareCounts: inputs.corpora.shareCounts } }),
-      ...(outputs.summary === undefined ? {} : { summary: { seedCounts: inputs.seedCounts, batchScale: lawScale(run) } }),
-      ...(outputs.survival === undefined ? {} : { survival: { generations: settings.generations, batchScale: lawScale(run) } }),
+      ...(outputs.summary === undefined ? {} : { summary: { seedCounts: inputs.seedCounts, batchScale: sizesBatchScale(run) } }),
+      ...(outputs.survival === undefined ? {} : { survival: { generations: settings.generations, batchScale: sizesBatchScale(run) } }),
     },
     {
       seed: settings.seed,
@@ -277,7 +273,7 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
   if (outputs.report !== undefined) {
     const { writeReport } = await import('../../export/report/writeReport.js'); // loads Vega only when asked
     const { survivalPoints } = await import('../../export/report/readSurvival.js');
-    await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record, theory: theoryPoints(records, seedCounts, lawScale(loaded.run)), kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
+    await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record, theory: theoryPoints(records, seedCounts, sizesBatchScale(loaded.run)), kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
   }
   if (!config.quiet) {
     const table = [outputs.out, outputs.summary, outputs.extinctions, outputs.survival].includes('-') ? io.stderr : io.stdout;

@@ -14,6 +14,7 @@ import { RECIPES } from '../../recipes/registry.js';
 import type { Finding } from '../../recipes/recipe.js';
 import { recipeCommandLine } from '../../recipes/recipeCommand.js';
 import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
+import { parseSubword } from '../../corpus/subword/subwordNames.js';
 import { lowercasesByDefault } from '../../corpus/tokenizers.js';
 import { checkTokenGuards, DEFAULT_MAX_TOKENS } from '../../simulation/tokenGuards.js';
 import { CORPORA_ELEMENT_ID, type EmbeddedCorpus } from '../embeddedCorpus.js';
@@ -152,9 +153,14 @@ function send(message: ToWorker, transfer: Transferable[] = []): void {
 /** The held-out split bpe:K learns its merges beside (H only, as the CLI); none for other tokenizers. */
 type Split = { readonly holdout: number; readonly seed: number } | undefined;
 
+/** The split a load with `resolved`'s tokenizer learns beside: `{ holdout, seed }` for learned BPE, none otherwise. */
+function splitFor(resolved: ResolvedPage, holdout: number, seed: number): Split {
+  return parseSubword(resolved.load.tokenizer)?.kind === 'learned' ? { holdout, seed } : undefined;
+}
+
 /** A run's split: its own holdout and seed. */
 function runSplit(resolved: ResolvedPage): Split {
-  return resolved.load.tokenizer.startsWith('bpe:') ? { holdout: resolved.settings.holdout, seed: resolved.settings.seed } : undefined;
+  return splitFor(resolved, resolved.settings.holdout, resolved.settings.seed);
 }
 
 function loadKey(resolved: ResolvedPage, split: Split): string {
@@ -540,7 +546,7 @@ async function runRecipe(name: string): Promise<void> {
   // bpe:K learns on the recipe's H, as `ngram-collapse recipe` does (the recipe's first run's split).
   const first = recipe.runs({ generations, replicates, seed })[0]!;
   try {
-    await ensureLoaded(resolved, resolved.load.tokenizer.startsWith('bpe:') ? { holdout: first.holdout, seed: first.seed } : undefined);
+    await ensureLoaded(resolved, splitFor(resolved, first.holdout, first.seed));
   } catch (error) {
     $('corpus-error').textContent = (error as Error).message;
     return;
