@@ -113,7 +113,7 @@ export const LOAD_ROWS = {
     description: TOKENIZER_NAMES.join(' | '),
     parse: tokenizerValue,
     fallback: DEFAULT_LOAD_OPTIONS.tokenizer,
-    fallbackText: `${DEFAULT_LOAD_OPTIONS.tokenizer}; brown keeps its own tokens, which subword tokenizers encode`,
+    fallbackText: `${DEFAULT_LOAD_OPTIONS.tokenizer}; brown keeps its own tokens, which char and subword tokenizers cut`,
   },
   lowercase: {
     flag: '--lowercase',

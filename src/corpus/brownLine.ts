@@ -5,7 +5,7 @@
  */
 
 import type { CorpusBuilder } from './corpusBuilder.js';
-import { forEachWord } from './tokenizers.js';
+import { forEachWord, tokenizerFor, type Tokenize } from './tokenizers.js';
 
 /** Tokens of one Brown line, tags stripped; empty for a blank line. */
 export function brownLineTokens(line: string, lowercase: boolean): string[] {
@@ -40,4 +40,19 @@ export function addBrownLine(builder: CorpusBuilder, line: string, lowercase: bo
   }
   forEachBrownWord(text, (start, end) => builder.appendSpan(text, start, end));
   builder.endSentence();
+}
+
+/**
+ * `char` on Brown: its tokens cut into graphemes, as `char` cuts a text (white space dropped), so a
+ * Brown sentence gives the characters of its words joined by spaces; a blank line gives nothing.
+ */
+export function brownCharWriter(): PieceWriter {
+  let tokenize: Tokenize | undefined;
+  return (sentence, builder, words = forEachBrownWord) => {
+    const parts: string[] = [];
+    words(sentence, (start, end) => parts.push(sentence.slice(start, end)));
+    if (parts.length === 0) return;
+    tokenize ??= tokenizerFor('char');
+    builder.addSentence(tokenize(parts.join(' ')));
+  };
 }

@@ -9,7 +9,7 @@
  * sentences and tokens. With `sentences: 'line'` and `emptySentences`, a blank line is an empty sentence
  * (as in the texts `--save-corpora` writes). `onProgress(bytesRead, totalBytes)` follows the reading (totalBytes is the sum
  * of the files' sizes, undefined when standard input is read).
- * Every problem (missing path, nothing to read, unreadable or binary data, UTF-16, broken JSONL with
+ * Every problem (missing path, a file named twice, nothing to read, unreadable or binary data, UTF-16, broken JSONL with
  * its line number, a terminal as standard input, an empty result) is an InputError raised before any
  * simulation starts. Invalid UTF-8 is not an error: the bad bytes become U+FFFD and `onWarning` is
  * told the file and line. `<s>` / `</s>` in the text are dropped (they are the boundary markers),
@@ -19,7 +19,7 @@
  * allowed); an option left out or undefined takes its default from DEFAULT_LOAD_OPTIONS.
  */
 
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
@@ -71,7 +71,8 @@ export async function loadCorpus(
     throw new InputError('standard input (-) is given twice as a corpus', 'pass - once');
   }
   // Resolve every spec first, so that a missing file is reported before any reading.
-  const sources = specs.flatMap((spec) => resolveSpec(spec, settings));
+  const sources = specs.flatMap((spec) => resolveSpec(spec, settings).map((source) => ({ ...source, spec })));
+  refuseFileTwice(sources);
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));
@@ -82,6 +83,24 @@ export async function loadCorpus(
     for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress, brown, cutLetters);
     return { vocabulary: target, corpus: finishCorpus(builder, specs.join(', '), wordSettings, cutLetters), lineBreakEnds };
   });
+}
+
+/**
+ * Refuses a file named twice (the same spec twice, a file inside a folder also given, two globs that
+ * overlap, a link to a file also given): read twice, its counts would silently double.
+ */
+function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string }>): void {
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    if (source.kind === 'stdin') continue;
+    const file = source.kind === 'brown' ? source.path : realpathSync(source.path);
+    const first = seen.get(file);
+    if (first !== undefined) {
+      const by = first === source.spec ? `'${first}' twice` : `'${first}' and '${source.spec}'`;
+      throw new InputError(`the corpus file ${source.path} is named twice (by ${by})`, 'name each file once: a file read twice would count twice');
+    }
+    seen.set(file, source.spec);
+  }
 }
 
 /** A blank line is an empty sentence only in line mode with emptySentences. */

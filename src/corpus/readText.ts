@@ -19,7 +19,7 @@ import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { sentenceSplitterFor, type SentenceMode } from './sentenceSplitter.js';
 import { textChunkBatches } from './textChunks.js';
-import { addBrownLine, type PieceWriter } from './brownLine.js';
+import { addBrownLine, brownCharWriter, type PieceWriter } from './brownLine.js';
 import type { Merge } from './subword/bpeMerges.js';
 import { publishedSentenceWriter } from './subword/publishedEncoding.js';
 import { parseSubword } from './subword/subwordNames.js';
@@ -126,8 +126,11 @@ export async function readCorpusSources(
   });
 }
 
-/** The piece writer that Brown's tokens are encoded with, if the tokenizer is a published encoding. */
+let charWriter: PieceWriter | undefined;
+
+/** The piece writer that Brown's tokens are written with, if the tokenizer is a published encoding or `char` (other word tokenizers keep Brown's tokens). */
 export function brownEncoder(tokenizer: string): PieceWriter | undefined {
+  if (tokenizer === 'char') return (charWriter ??= brownCharWriter());
   const subword = parseSubword(tokenizer);
   return subword?.kind === 'published' ? publishedSentenceWriter(subword.encoding) : undefined;
 }
@@ -274,5 +277,7 @@ function jsonlText(line: string, field: string, where: string): string {
   if (typeof value !== 'string') {
     throw new InputError(`${where} has no string field '${field}'`, 'choose the field with --jsonl-field');
   }
+  // A NUL written as \u0000 is refused as a NUL byte in a text file is (textChunks.checkTextBytes).
+  if (value.includes('\u0000')) throw new InputError(`${where} has a NUL character (\\u0000) in its field '${field}'`, 'remove it: NUL is not text');
   return value;
 }

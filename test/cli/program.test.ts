@@ -39,7 +39,7 @@ describe('ngram-collapse (in-process)', () => {
     expect(help).toContain(' -n, --count <n> sentences to print (default: 10) ');
     // a list default is shown joined; a row's own text replaces String(default); a switch has no value
     expect(help).toContain(' --corpus <spec...> a file, a folder, a glob, - for stdin, or brown / brown:<category> (repeatable) (default: brown) ');
-    expect(help).toContain('(default: wordpunct; brown keeps its own tokens, which subword tokenizers encode) ');
+    expect(help).toContain('(default: wordpunct; brown keeps its own tokens, which char and subword tokenizers cut) ');
     expect(help).toContain(' --lowercase lowercase the text (default for word-level tokenizers) --no-lowercase keep the case of the text ');
     expect(help).toContain(' --empty-sentences with --sentences line: a blank line is an empty sentence (as in --save-corpora files) --jsonl-field <name> ');
     expect((await cli(['run', '--help'])).stdout.replace(/\s+/gu, ' ')).toContain(' --human-ratio <list> share of human tokens in each batch, 0..1 (list) (default: 0,0.1) ');

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
@@ -49,6 +50,21 @@ describe('the built-in Brown corpus', () => {
     const { corpus } = await loadCorpus(['brown']);
     expect(sentenceCount(corpus)).toBe(57_340);
     expect(tokenCount(corpus)).toBe(1_161_192);
+  });
+
+  it('with --tokenizer char, cuts its tokens into characters: the same as char on its sentences written out as text', async () => {
+    const words = await loadCorpus(['brown:humor'], { lowercase: false });
+    const text = Array.from({ length: sentenceCount(words.corpus) }, (_, s) =>
+      Array.from(words.corpus.ids.subarray(words.corpus.offsets[s], words.corpus.offsets[s + 1]), (id) => words.vocabulary.token(id)).join(' '),
+    ).join('\n');
+    const asText = await loadCorpus(['-'], { tokenizer: 'char', lowercase: false, sentences: 'line', stdin: Readable.from([text]) });
+    const chars = await loadCorpus(['brown:humor'], { tokenizer: 'char', lowercase: false });
+    const spelled = (loaded: typeof chars): string[] => Array.from(loaded.corpus.ids, (id) => loaded.vocabulary.token(id));
+    expect(Array.from(chars.corpus.offsets)).toEqual(Array.from(asText.corpus.offsets));
+    expect(spelled(chars)).toEqual(spelled(asText));
+    // Every token is one character here (Brown is ASCII), and "It" gives "I", "t".
+    expect(spelled(chars).slice(0, 2)).toEqual(['I', 't']);
+    expect(tokenCount(chars.corpus)).toBeGreaterThan(4 * tokenCount(words.corpus));
   });
 
   it('names the valid categories when one is unknown', () => {

@@ -5,7 +5,7 @@
  * The CLI's own wording of the same refusals is in test/cli/robustness.test.ts.
  */
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -26,6 +26,7 @@ beforeAll(() => {
   writeFileSync(join(root, 'texts', 'notes.md'), 'not read');
   writeFileSync(join(root, 'empty', 'notes.md'), 'not read');
   writeFileSync(join(root, 'body.data'), '{"body": "Field text."}\n');
+  writeFileSync(join(root, 'b-copy.txt'), 'Beta gamma\nDelta\n'); // b.txt's text in a file of its own
   writeFileSync(join(root, 'blank.txt'), '\n \n');
   writeFileSync(join(root, 'blank2.txt'), '');
 });
@@ -95,7 +96,7 @@ describe('loadCorpus sums over its sources', () => {
   it('the line breaks taken as sentence ends', async () => {
     // b.txt: "Beta gamma" ends at a line break with no final mark (1 per reading; "Delta" ends with the file)
     const one = await loadCorpus(['texts/b.txt'], { cwd: root });
-    const two = await loadCorpus(['texts/b.txt', 'texts/b.txt'], { cwd: root });
+    const two = await loadCorpus(['texts/b.txt', 'b-copy.txt'], { cwd: root });
     expect([one.lineBreakEnds, two.lineBreakEnds]).toEqual([1, 2]);
   });
 
@@ -120,6 +121,20 @@ describe('loadCorpus refuses', () => {
     expect(await refusal(loadCorpus([]))).toBe('no corpus given (pass --corpus FILE, a folder, a glob, - or brown)');
     expect(await refusal(loadCorpus(['-', 'brown', '-']))).toBe('standard input (-) is given twice as a corpus (pass - once)');
     expect(await refusal(loadCorpus(['brown', ' ']))).toBe('an empty corpus name was given (pass a file, a folder, a glob, - or brown)');
+  });
+
+  it('a file named twice, by the same spec, a folder and a file in it, overlapping globs, a link, or Brown twice, before reading anything', async () => {
+    symlinkSync(join(root, 'texts', 'b.txt'), join(root, 'link.txt'));
+    const options = { cwd: root, onProgress: () => expect.unreachable('nothing is read') };
+    const b = join(root, 'texts', 'b.txt');
+    const hint = 'name each file once: a file read twice would count twice';
+    expect(await refusal(loadCorpus(['texts/b.txt', 'texts/b.txt'], options))).toBe(`the corpus file ${b} is named twice (by 'texts/b.txt' twice) (${hint})`);
+    expect(await refusal(loadCorpus(['texts', 'texts/b.txt'], options))).toBe(`the corpus file ${b} is named twice (by 'texts' and 'texts/b.txt') (${hint})`);
+    expect(await refusal(loadCorpus(['texts/*.txt', 'texts/b*'], options))).toBe(`the corpus file ${b} is named twice (by 'texts/*.txt' and 'texts/b*') (${hint})`);
+    expect(await refusal(loadCorpus(['link.txt', 'texts/b.txt'], options))).toMatch(/^the corpus file .*b\.txt is named twice \(by 'link\.txt' and 'texts\/b\.txt'\)/u);
+    expect(await refusal(loadCorpus(['brown', 'brown:news'], { onProgress: options.onProgress }))).toMatch(/^the corpus file \S+ is named twice \(by 'brown' and 'brown:news'\)/u);
+    // Two different files, and standard input beside a file, are read as before.
+    expect(await sentences(['texts/b.txt', 'texts/deeper/a.txt'])).toEqual(['Beta gamma', 'Delta', 'Alpha.']);
   });
 
   it('a missing path, a folder without text files, a glob matching nothing, before reading anything', async () => {

@@ -68,6 +68,10 @@ describe('readCorpusText', () => {
     // "Headline" had no final mark and its line break ended it.
     expect(lineBreakEnds).toBe(1);
     await expect(readCorpusText('{"text": 1}\n', { format: 'jsonl', name: 'x.jsonl' })).rejects.toThrow(/x\.jsonl line 1 has no string field 'text'/u);
+    // A NUL escaped in JSON is refused as a NUL byte in a text file is (not made a token).
+    await expect(readCorpusText('{"text": "a b"}\n{"text": "a\\u0000b"}\n', { format: 'jsonl', name: 'x.jsonl' })).rejects.toThrow(
+      /^x\.jsonl line 2 has a NUL character \(\\u0000\) in its field 'text'$/u,
+    );
   });
 
   it('line mode makes every non-blank line a sentence', async () => {

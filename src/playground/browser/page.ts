@@ -319,7 +319,7 @@ function buildControls(): void {
     });
     host.append(field(`control-${key}`, `${key.charAt(0).toUpperCase()}${key.slice(1)} (--${key})`, element, help));
   };
-  select('tokenizer', PAGE_TOKENIZERS, 'how text is cut into tokens (brown keeps its own; bpe:K learns K subword merges on H)');
+  select('tokenizer', PAGE_TOKENIZERS, 'how text is cut into tokens (brown keeps its own, which char and subword tokenizers cut; bpe:K learns K subword merges on H)');
   select('sentences', SENTENCE_MODES, 'auto: sentence splitter; line: one per line');
   const jsonl = document.createElement('input');
   jsonl.type = 'text';
