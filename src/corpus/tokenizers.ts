@@ -167,9 +167,49 @@ function graphemes(): Tokenize {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return (sentence) => {
     const tokens: string[] = [];
-    for (const { segment } of segmenter.segment(sentence)) if (!WHITESPACE.test(segment)) tokens.push(segment);
+    if (ASCII_ONLY.test(sentence)) {
+      // In ASCII every character is a cluster of its own (CR LF, the one pair, is white space).
+      for (const character of sentence) if (!WHITESPACE.test(character)) tokens.push(character);
+      return tokens;
+    }
+    for (let start = 0; start < sentence.length; ) start = segmentWindow(segmenter, sentence, start, tokens);
     return tokens;
   };
+}
+
+const ASCII_ONLY = /^[\0-\x7f]*$/u;
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * Code units given to Intl.Segmenter at a time. Iterating its segments gets slower with the length of
+ * the text it was given (V8 20: 0.35 us a character in pieces of 256, 1.2 us in pieces of 4,096, 11
+ * us in one of 65,536), so a long sentence (a paragraph of Chinese, a file without line breaks) is
+ * segmented in windows.
+ */
+const GRAPHEME_WINDOW = 256;
+
+/**
+ * Pushes the clusters of a window of `text` from `start` (a cluster boundary) that are whole, and
+ * returns where the next window starts: the start of the window's last cluster, which the window's
+ * end may have cut (unless the window reaches the text's end). A boundary depends only on the text
+ * before it and the one character after it (UAX #29), so each window's boundaries but its last are
+ * the whole text's, if the window ends between characters (not inside a surrogate pair); a window
+ * holding one cluster only is doubled.
+ */
+function segmentWindow(segmenter: Intl.Segmenter, text: string, start: number, tokens: string[]): number {
+  for (let size = GRAPHEME_WINDOW; ; size *= 2) {
+    let end = Math.min(text.length, start + size);
+    // Not between the two halves of a surrogate pair: the boundary before the last character needs all of it.
+    if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end--;
+    const clusters = Array.from(segmenter.segment(text.slice(start, end)), ({ segment, index }) => ({ segment, index }));
+    const whole = end === text.length ? clusters.length : clusters.length - 1;
+    if (whole === 0) continue;
+    for (let c = 0; c < whole; c++) if (!WHITESPACE.test(clusters[c]!.segment)) tokens.push(clusters[c]!.segment);
+    return end === text.length ? end : start + clusters[whole]!.index;
+  }
 }
 
 interface TokenizerRow {

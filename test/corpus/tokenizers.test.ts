@@ -31,6 +31,28 @@ describe('tokenizers', () => {
     expect(char(' a\tb\n')).toEqual(['a', 'b']);
   });
 
+  it('char gives a long text, segmented in windows, exactly the clusters Intl.Segmenter gives it whole', () => {
+    // Pieces whose clusters span several code units: combining marks, a ZWJ family, skin tones, flags
+    // (regional indicators pair up from the left, so a window restarted mid-run would pair them wrongly),
+    // Hangul jamo, CR LF, surrogate pairs, white space (also before a combining mark), ASCII.
+    const pieces = ['e\u0301', '\u0301', '👨‍👩‍👧', '\u200d', '👍🏽', '🇫', '🇷', '🇩🇪', '\u1100', '\u1161', '\u11a8', '\r\n', '\r', '😀', ' ', '\u00a0', 'a', '.', '的', 'z\u0308\u0301\u0323'];
+    const random = seedrandom('graphemes');
+    const whole = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const char = tokenizerFor('char');
+    for (let trial = 0; trial < 40; trial++) {
+      let text = '';
+      const length = Math.floor(random() * 3000);
+      while (text.length < length) text += pieces[Math.floor(random() * pieces.length)]!;
+      // Once in a while a run of 600 regional indicators: one cluster of two each, longer than a window.
+      if (trial % 8 === 0) text = `x${'🇫'.repeat(301)}${text}`;
+      const expected = Array.from(whole.segment(text), ({ segment }) => segment).filter((segment) => !/\s/u.test(segment));
+      expect(char(text), `trial ${trial}`).toEqual(expected);
+    }
+    // One cluster longer than a window (a letter with 700 combining marks) stays one token.
+    const long = `a${'\u0301'.repeat(700)}`;
+    expect(char(`${long} b`)).toEqual([long, 'b']);
+  });
+
   it('whitespace splits on any white space; the natural ones split punctuation', () => {
     expect(tokenizerFor('whitespace')('a  b\u00A0c\td')).toEqual(['a', 'b', 'c', 'd']);
     expect(tokenizerFor('wordpunct')("Don't stop.")).toEqual(['Don', "'", 't', 'stop', '.']);
