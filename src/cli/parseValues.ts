@@ -9,15 +9,12 @@
 
 import { tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
-import { checkValue, integerRule, refuseRepeats, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, decimalValue, integerRule, refuseRepeats, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
-/** A decimal number as people write one (12, -0.5, .5, 1e-3); Number() would also take 0x10, 0b11 and 0o17. */
-const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/iu;
-
 function number(raw: string, flag: string, allowed: string): number {
-  const value = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
+  const value = decimalValue(raw);
   if (!Number.isFinite(value)) throw new UsageError(`${flag} must be a number, got '${raw}'`, `pass ${allowed}`);
   return value;
 }

@@ -38,11 +38,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const sentencePerplexities = writable(config.sentencePerplexities, '--sentence-perplexities');
   const survival = writable(config.survival, '--survival');
   checkOneStandardOutput([out, summary, extinctions, sentencePerplexities, survival]);
-  if (config.resume && (out === '-' || extinctions === '-')) throw new UsageError('--resume needs --out (and --extinctions) to be files', 'pass --out FILE');
-  if (config.resume && survival !== undefined) throw new UsageError('--resume cannot continue a --survival file', 'rerun the whole run without --resume');
-  if (config.resume && sentencePerplexities !== undefined) {
-    throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');
-  }
+  checkResumable(config);
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   if (corpora !== undefined) checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
   const report = writable(config.report, '--report');
@@ -56,6 +52,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     named(sentencePerplexities, '--sentence-perplexities', config.sentencePerplexities),
     named(survival, '--survival', config.survival),
     named(report, '--report', config.report),
+    named(corpora, '--save-corpora', config.saveCorpora),
   ], config.config === undefined ? [] : [{ label: `--config ${config.config}`, path: resolve(cwd, config.config) }]);
   return {
     out,
@@ -66,6 +63,16 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     ...(report === undefined ? {} : { report }),
     ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
   };
+}
+
+/** --resume continues files whose rows are whole series: --out and --extinctions as files, no --survival or --sentence-perplexities. */
+export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extinctions' | 'survival' | 'sentencePerplexities'>): void {
+  if (!config.resume) return;
+  if (config.out === '-' || config.extinctions === '-') throw new UsageError('--resume needs --out (and --extinctions) to be files', 'pass --out FILE');
+  if (config.survival !== undefined) throw new UsageError('--resume cannot continue a --survival file', 'rerun the whole run without --resume');
+  if (config.sentencePerplexities !== undefined) {
+    throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');
+  }
 }
 
 function checkCorporaFolder(folder: string, cwd: string): string {

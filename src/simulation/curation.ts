@@ -34,6 +34,7 @@
 
 import { concatCorpora, gatherSentences, sentenceCount, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
+import { decimalValue } from '../validation/valueRule.js';
 import { sentenceFlooredPerplexities } from '../metrics/perplexity.js';
 import type { SeedReference } from '../metrics/seedReference.js';
 import { hashSentence, sameSentence } from '../metrics/sentenceSet.js';
@@ -67,7 +68,7 @@ export function parseSelectRule(text: string, flag = '--select'): SelectRule {
   if (text === 'dedup') return { kind: 'dedup' };
   const parts = text.split(':');
   const share = (raw: string | undefined): number => {
-    const value = Number(raw); // a blank share reads as 0, refused like any share outside (0, 1]
+    const value = decimalValue(raw ?? ''); // written in decimal (not 0x1), and not blank
     return Number.isFinite(value) && value > 0 && value <= 1 ? value : wrong();
   };
   if (parts.length === 2 && parts[0] === 'tail') return { kind: 'tail', share: share(parts[1]) };

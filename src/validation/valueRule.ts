@@ -26,6 +26,13 @@ export interface ValueRule<T> {
 }
 
 /** A whole number in [min, max]. */
+/** A decimal number as people write one (12, -0.5, .5, 1e-3) as its value, else NaN: Number() would also take 0x10, 0b11, 0o17 and '' (0). */
+export function decimalValue(text: string): number {
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
+const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/iu;
+
 export function integerRule(min: number, max = Number.MAX_SAFE_INTEGER): ValueRule<number> {
   const allowed = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`;
   const accepts = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;

@@ -93,4 +93,13 @@ describe('an interrupted run', () => {
     expect(interrupted.stderr).toMatch(new RegExp(`^ngram-collapse: interrupted by ${signal}: \\d of 8 series complete in curves\\.csv, every row written is whole \\(continue with the same command plus --resume\\)\\n$`, 'u'));
     expect(readCsvLines(readFileSync(join(cut, 'curves.csv'))).tornBytes).toBe(0);
   });
+
+  it('with --survival or --sentence-perplexities, which --resume cannot continue, says to rerun instead', async () => {
+    for (const [flag, file] of [['--survival', 'km.csv'], ['--sentence-perplexities', 'sp.csv']] as const) {
+      const cut = mkdtempSync(join(tmpdir(), 'ngram-collapse-cut-'));
+      const interrupted = await start([...ARGS, '--workers', '1', flag, file], cut, '0', 60_000);
+      expect(interrupted.code).toBe(130);
+      expect(interrupted.stderr).toMatch(new RegExp(`^ngram-collapse: interrupted by SIGINT: \\d of 8 series complete in curves\\.csv, every row written is whole \\(rerun the command to redo it: --resume cannot continue a ${flag} file\\)\n$`, 'u'));
+    }
+  });
 });

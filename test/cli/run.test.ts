@@ -172,8 +172,14 @@ describe('--config', () => {
       ['run', '--config', auto, '--print-config'],
       ['run', '--corpus', FIXTURE, '--out', '-', '--summary', '-', '--print-config'],
       ['run', '--corpus', FIXTURE, '--tokens', '300000000', '--print-config'],
+      ['run', '--corpus', FIXTURE, '--resume', '--survival', 'km.csv', '--print-config'],
     ];
-    const lines = ['--empty-sentences needs --sentences line, got --sentences auto', 'only one output can go to standard output (-)', '--tokens 300000000 is above the --max-tokens guard'];
+    const lines = [
+      '--empty-sentences needs --sentences line, got --sentences auto',
+      'only one output can go to standard output (-)',
+      '--tokens 300000000 is above the --max-tokens guard',
+      '--resume cannot continue a --survival file',
+    ];
     for (const [i, argv] of refused.entries()) {
       const result = await run(argv);
       expect(result.code).toBe(2);

@@ -40,7 +40,7 @@ describe('--select rules', () => {
     expect(parseSelectRule('self:low:0.8')).toEqual({ kind: 'perplexity', judge: 'self', keep: 'low', share: 0.8 });
   });
 
-  it.each(['', 'm0', 'm0:low', 'm0:low:0', 'm0:low:1.2', 'm0:mid:0.5', 'tail:', 'tail: ', 'tail:x', 'dedup:0.5', 'self:low:0.5:1', 'tail:0.5:1', 'mo:low:0.5', 'low:m0:0.5'])('refuses %j', (text) => {
+  it.each(['', 'm0', 'm0:low', 'm0:low:0', 'm0:low:1.2', 'm0:mid:0.5', 'tail:', 'tail: ', 'tail:x', 'dedup:0.5', 'self:low:0.5:1', 'tail:0.5:1', 'mo:low:0.5', 'low:m0:0.5', 'tail:0x1', 'tail:0b1', 'm0:low:0o1', 'tail:Infinity'])('refuses %j', (text) => {
     expect(() => parseSelectRule(text, '--select')).toThrow(UsageError);
   });
 

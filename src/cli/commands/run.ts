@@ -46,7 +46,7 @@ import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
 import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../../simulation/tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
-import { checkRunOutputs, type RunOutputs } from '../runOutputs.js';
+import { checkResumable, checkRunOutputs, type RunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
 import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
 
@@ -61,6 +61,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     loadOptionsFor(config.load, io, () => undefined);
     checkTokenGuards(config.settings, config.load.maxTokens);
     checkOneStandardOutput([config.out, config.summary, config.extinctions, config.sentencePerplexities, config.survival]);
+    checkResumable(config);
     io.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
     return;
   }
@@ -81,7 +82,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     const name = signal ?? 'SIGINT';
     throw new RunIncompleteError(
       `interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole`,
-      outputs.out === '-' ? 'rerun the command to redo it' : 'continue with the same command plus --resume',
+      resumeHint(config, outputs.out),
       SIGNAL_EXIT_CODES[name] ?? 130,
     );
   }
@@ -94,6 +95,14 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
       1,
     );
   }
+}
+
+/** What an interrupted run can do next: --resume, unless it wrote to standard output or a file --resume cannot continue. */
+function resumeHint(config: RunConfig, out: string): string {
+  if (out === '-') return 'rerun the command to redo it';
+  const flag = config.survival !== undefined ? '--survival' : config.sentencePerplexities !== undefined ? '--sentence-perplexities' : undefined;
+  if (flag !== undefined) return `rerun the command to redo it: --resume cannot continue a ${flag} file`;
+  return 'continue with the same command plus --resume';
 }
 
 /** A run's corpus loaded and prepared, with its outputs checked and its tasks (this shard's). */
