@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
 import { readCsvLines } from '../../src/export/csvLines.js';
+import { CURVE_COLUMNS } from '../../src/export/curveRecord.js';
 import { METRIC_COLUMNS } from '../../src/metrics/columns.js';
 import { captureIO } from './captureIO.js';
 
@@ -103,6 +104,22 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     expect(both.code).toBe(2);
     expect(both.stdout).toBe('');
     expect(both.stderr).toBe('ngram-collapse: only one output can go to standard output (-) (give the other outputs file names)\n');
+  });
+
+  it('a shard that holds no series runs, writes headers only, says so, and merges with the others', async () => {
+    // 2 series (1 cell x 2 replicates) in 3 shards: shard p runs series p, p + 3, ..., so shard 3 has none.
+    const small = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '2', '--human-ratio', '0', '--replicates', '2', '--quiet'];
+    expect((await run([...small, '--out', 'whole2.csv'])).code).toBe(0);
+    for (const i of [1, 2]) expect((await run([...small, '--shard', `${i}/3`, '--out', `small-${i}.csv`])).code).toBe(0);
+    const empty = await run([...small.filter((arg) => arg !== '--quiet'), '--shard', '3/3', '--out', 'small-3.csv', '--summary', 'small-3s.csv', '--report', 'small-3.html']);
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(empty.stderr).toBe("ngram-collapse: warning: shard 3/3 holds none of this sweep's 2 series (shard p runs series p, p + 3, ...): its files hold headers only, and no report is written\n");
+    expect(records('small-3.csv')).toEqual([CURVE_COLUMNS]);
+    expect(records('small-3s.csv')).toHaveLength(1);
+    expect(existsSync(join(dir, 'small-3.html'))).toBe(false);
+    const merged = await run(['merge', 'small-1.csv', 'small-2.csv', 'small-3.csv', '--out', 'small.csv']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(read('small.csv')).toBe(read('whole2.csv'));
   });
 
   it('merge refuses a missing or duplicated shard', async () => {

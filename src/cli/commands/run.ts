@@ -125,12 +125,13 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
   const load = loadOptionsFor(config.load, io, warn);
   checkTokenGuards(settings, load.maxTokens);
   const outputs = checkRunOutputs(config, io.cwd);
+  const tasks = shardTasks(seriesTasks(settings), config.shard);
+  if (tasks.length === 0) warn(emptyShardWarning(config, outputs));
   const loading = startLoadProgress(io, !config.quiet);
   const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, settings.holdout, settings.seed);
   const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, subwordTraining, ...(loading.onProgress === undefined ? {} : { onProgress: loading.onProgress }) }).finally(
     () => loading.done(),
   );
-  const tasks = shardTasks(seriesTasks(settings), config.shard);
   const threads = poolSize(config.workers, tasks.length, seriesTokens(settings, corpus));
   // Before the workers start: when the threads take every core, the workers compile on themselves.
   compileOnWorkerThreads(workerCompilationFlags(threads, availableParallelism()));
@@ -278,6 +279,7 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
     for (const fields of survivalRecords) writer.write(fields);
     await writer.close();
   }
+  if (tasks.length === 0) return; // a shard without series (emptyShardWarning): its files hold headers only
   const curveTable = curveTableFromRecords(CURVE_COLUMNS, records, config.out);
   if (outputs.report !== undefined) {
     const { writeReport } = await import('../../export/report/writeReport.js'); // loads Vega only when asked
@@ -290,6 +292,16 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
     if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
     if (outputs.report !== undefined) table.write(`report written to ${config.report}\n`);
   }
+}
+
+/**
+ * A shard may hold no series (`--shard 10/40` of a sweep of 2: shard p takes the series at positions
+ * p, p + n, ...), as a job array sized for a larger sweep asks: it runs, writing headers only, and says so.
+ */
+function emptyShardWarning(config: RunConfig, outputs: RunOutputs): string {
+  const all = seriesTasks(config.settings).length;
+  const report = outputs.report === undefined ? '' : ', and no report is written';
+  return `shard ${formatShard(config.shard)} holds none of this sweep's ${all} series (shard p runs series p, p + ${config.shard.count}, ...): its files hold headers only${report}`;
 }
 
 /**
