@@ -4,18 +4,20 @@
  *
  * Contract: every input must have the same header and no torn last line. Rows are keyed by (cell,
  * replicate, generation). The canonical order of cells comes from the inputs' run records
- * (`<csv>.run.json`) when all have one: they must share the sweep (same identity), and the expected
+ * (`<csv>.run.json`) when all have one (some with and some without is refused): they must share the
+ * sweep (the same identity, but for whether --extinctions were written), and the expected
  * rows (every cell x replicate 1..R x generation 0..G) must all be present; shards i/n must each
  * appear once. Without run records the order of cells is the one every file agrees on (each file
  * lists its cells in canonical order; ties in order of first appearance), and completeness means
- * every cell has the same replicates 1..R and every series the same generations 0..G.
+ * every cell has the same replicates 1..R and every series the same generations 0..G. Rows of two
+ * seeds (the `seed` column) are refused either way.
  * Rows are copied byte for byte. Throws InputError naming the file and row at fault.
  */
 
 import { InputError } from '../errors.js';
 import { expandCells } from '../simulation/cells.js';
 import { readCsvLines } from './csvLines.js';
-import { makeRunRecord, type RunRecord } from './runRecord.js';
+import { describeDifferences, makeRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
 
 export interface MergeInput {
   readonly name: string;
@@ -36,6 +38,8 @@ interface Row {
   readonly cell: string;
   readonly replicate: number;
   readonly generation: number;
+  /** The run's --seed, which every row of a run carries. */
+  readonly seed: string;
   readonly text: string;
   readonly file: string;
 }
@@ -52,7 +56,7 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
     const head = lines[0]!;
     if (header === undefined) header = head.text;
     else if (head.text !== header) throw new InputError(`${input.name} has another header than ${inputs[0]!.name}`, 'merge only outputs of the same version of ngram-collapse');
-    const [cellAt, replicateAt, generationAt] = ['cell', 'replicate', 'generation'].map((name) => head.fields.indexOf(name));
+    const [cellAt, replicateAt, generationAt, seedAt] = ['cell', 'replicate', 'generation', 'seed'].map((name) => head.fields.indexOf(name));
     if (cellAt! < 0 || replicateAt! < 0 || generationAt! < 0) {
       throw new InputError(`${input.name} has no cell, replicate and generation columns`, 'pass curves CSVs written by ngram-collapse run');
     }
@@ -60,10 +64,12 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
     for (const line of lines.slice(1)) {
       const cell = line.fields[cellAt!]!;
       if (order[order.length - 1] !== cell) order.push(cell);
-      rows.push({ cell, replicate: Number(line.fields[replicateAt!]), generation: Number(line.fields[generationAt!]), text: line.text, file: input.name });
+      const seed = seedAt! < 0 ? '' : line.fields[seedAt!]!;
+      rows.push({ cell, replicate: Number(line.fields[replicateAt!]), generation: Number(line.fields[generationAt!]), seed, text: line.text, file: input.name });
     }
     fileCellOrders.push(order);
   }
+  refuseMixedSeeds(rows);
   const seen = new Map<string, string>();
   for (const row of rows) {
     const key = rowKey(row);
@@ -75,6 +81,14 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
   }
   const records = inputs.map((input) => input.record);
   const withRecords = records.every((record): record is RunRecord => record !== undefined);
+  const without = inputs.find((input) => input.record === undefined);
+  if (!withRecords && without !== undefined && records.some((record) => record !== undefined)) {
+    const other = inputs.find((input) => input.record !== undefined)!;
+    throw new InputError(
+      `${without.name} has no run record (${runRecordPath(without.name)}) but ${other.name} has one`,
+      "keep every shard's .run.json beside it: the records tell which run each shard is from (without any, merge infers the sweep from the rows)",
+    );
+  }
   const plan = withRecords ? expectedFromRecords(inputs, records) : expectedFromRows(rows, fileCellOrders);
   const rank = new Map(plan.cells.map((cell, index) => [cell, index]));
   for (const row of rows) {
@@ -97,8 +111,24 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
     text,
     rows: rows.length,
     series: plan.cells.length * plan.replicates,
-    ...(withRecords ? { record: makeRunRecord(records[0]!.identity, '1/1', records[0]!.corpus, records[0]!.provenance, records[0]!.seedCounts) } : {}),
+    ...(withRecords ? { record: mergedRecord(records) } : {}),
   };
+}
+
+/** The merged file's record: shard 1/1 of the run, with --extinctions only if every shard wrote them. */
+function mergedRecord(records: readonly RunRecord[]): RunRecord {
+  const first = records[0]!;
+  const identity = { ...first.identity, extinctions: records.every((record) => record.identity.extinctions) };
+  return makeRunRecord(identity, '1/1', first.corpus, first.provenance, first.seedCounts);
+}
+
+/** Every row of one run carries its --seed: rows of two seeds are two runs, whatever their records say. */
+function refuseMixedSeeds(rows: readonly Row[]): void {
+  const first = rows[0];
+  const other = rows.find((row) => row.seed !== first!.seed);
+  if (first !== undefined && other !== undefined) {
+    throw new InputError(`${other.file} was run with --seed ${other.seed}, ${first.file} with --seed ${first.seed}`, 'merge only shards of one run, with one seed');
+  }
 }
 
 interface Plan {
@@ -119,8 +149,10 @@ function describe(row: Pick<Row, 'cell' | 'replicate' | 'generation'>): string {
 function expectedFromRecords(inputs: readonly MergeInput[], records: readonly RunRecord[]): Plan {
   const first = records[0]!;
   records.forEach((record, i) => {
-    if (record.fingerprint !== first.fingerprint) {
-      throw new InputError(`${inputs[i]!.name} comes from another run than ${inputs[0]!.name} (their run records differ)`, 'merge only shards of one sweep, run with the same settings');
+    // Whether a shard also wrote --extinctions changes no curve row.
+    const differences = describeDifferences({ ...first.identity, extinctions: false }, { ...record.identity, extinctions: false });
+    if (differences.length > 0) {
+      throw new InputError(`${inputs[i]!.name} comes from another run than ${inputs[0]!.name} (their run records differ: ${differences.join(', ')})`, 'merge only shards of one sweep, run with the same settings');
     }
   });
   const count = Number(first.shard.split('/')[1]);
