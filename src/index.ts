@@ -124,7 +124,7 @@ export { RunIncompleteError } from './errors.js';
 export { evaluateModel, flooredEvaluation, type Evaluation } from './model/evaluate.js';
 export { arpaLines, readArpa } from './model/arpa.js';
 
-// Reports: charts and tables from curves (Vega-Lite; loads Vega when imported).
+// Reports: charts and tables from curves (Vega-Lite; Vega is loaded at the first SVG rendered, not on import).
 export {
   readCurves,
   curveTableFromRecords,

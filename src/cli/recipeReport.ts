@@ -4,8 +4,9 @@
  * recipe's own charts as inline SVG. Also the SVG files, in `figures/`.
  *
  * Contract: `writeRecipeReport(recipe, data, findings, records, { out, command })` writes
- * `out/report.html` and `out/figures/*.svg` (folder created) and resolves to the paths written. It
- * imports Vega (through svgCharts.js), so callers load it lazily.
+ * `out/report.html` and `out/figures/*.svg` (folder created) and resolves to the paths written.
+ * Callers import it lazily: the report code is not needed by `recipe list` (Vega itself is loaded by
+ * svgCharts.js at the first chart).
  */
 
 import { mkdir, writeFile } from 'node:fs/promises';

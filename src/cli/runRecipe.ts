@@ -93,7 +93,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   await writeFile(at('findings.md'), findingsMarkdown(recipe, findings, command), 'utf8');
   written.push(at('findings.json'), at('findings.md'));
 
-  // Loaded here: Vega takes ~0.2 s to import, which `recipe list` should not pay.
+  // Loaded here: the report code, which `recipe list` does not need (Vega comes at the first chart).
   const { writeRecipeReport } = await import('./recipeReport.js');
   written.push(...(await writeRecipeReport(recipe, data, findings, records, { out: options.out, command })));
   return { findings, written, data, command };

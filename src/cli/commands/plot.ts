@@ -8,7 +8,7 @@
  * any rendering, that the curves (and summary) files exist and are CSVs of the right kind and that every
  * output can be written (InputError otherwise), then writes the outputs and prints each path written on
  * its own line to io.stdout. Relative paths are resolved against io.cwd. It never calls process.exit:
- * errors are thrown for the CLI's single error handler. Importing this module does not load Vega.
+ * errors are thrown for the CLI's single error handler. Importing this module does not load the report code or Vega.
  */
 
 import type { Command } from 'commander';
@@ -110,7 +110,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   const kaplanMeier = options.survival === undefined ? undefined : await readSurvival(options.survival);
   if (summary !== undefined) checkSummaryMatches(summary, table, options.summary!);
   if (kaplanMeier !== undefined) checkSurvivalMatches(kaplanMeier, table, options.survival!);
-  // Loaded here, not at the top: Vega takes ~0.2 s to import, which other commands should not pay.
+  // Loaded here, not at the top: the report code, which other commands do not need (Vega comes at the first chart).
   const { writeReport } = await import('../../export/report/writeReport.js');
   // The survival law from the run record beside the curves (as run --report draws it), unless the summary brings its rows.
   const summaryHasLaw = summary?.some((line) => line.metric.startsWith('theory_survival_')) === true;

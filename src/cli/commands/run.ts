@@ -282,7 +282,7 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
   if (tasks.length === 0) return; // a shard without series (emptyShardWarning): its files hold headers only
   const curveTable = curveTableFromRecords(CURVE_COLUMNS, records, config.out);
   if (outputs.report !== undefined) {
-    const { writeReport } = await import('../../export/report/writeReport.js'); // loads Vega only when asked
+    const { writeReport } = await import('../../export/report/writeReport.js'); // the report code only when asked (Vega at its first chart)
     const { survivalPoints } = await import('../../export/report/readSurvival.js');
     await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record, theory: theoryPoints(records, seedCounts, sizesBatchScale(loaded.run)), kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
   }
