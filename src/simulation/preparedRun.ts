@@ -84,8 +84,21 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
  */
 export const MAX_LOOP_TOKENS = 1_000_000_000;
 
-/** Refuses, before any work, a run whose generation text or accumulated training set passes MAX_LOOP_TOKENS. */
+/**
+ * Refuses, before any work, a run whose generation text or accumulated training set passes
+ * MAX_LOOP_TOKENS, or whose batch shrinks to nothing under a --tokens-growth below 1 (a model trained
+ * on 0 tokens).
+ */
 function checkBatchSizes(settings: RunSettings, batchTokens: number): void {
+  const shrink = Math.min(...settings.sweep.tokensGrowth);
+  if (batchTokensAt(batchTokens, shrink, settings.generations) < 1) {
+    let generation = 1;
+    while (batchTokensAt(batchTokens, shrink, generation) >= 1) generation++;
+    throw new InputError(
+      `--tokens-growth ${shrink} shrinks the batch of ${batchTokens} tokens to 0 by generation ${generation}: a model trained on nothing`,
+      'use a --tokens-growth closer to 1, more --tokens or fewer --generations',
+    );
+  }
   const growth = Math.max(...settings.sweep.tokensGrowth);
   const largest = Math.max(batchTokens, settings.measureTokens ?? 0, batchTokensAt(batchTokens, growth, settings.generations));
   const accumulates = settings.sweep.strategy.some((strategy) => strategy !== 'replace');

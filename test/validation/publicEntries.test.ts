@@ -91,4 +91,16 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const accumulated = { ...settings, generations: 3, tokens: 400_000_000, sweep: { ...settings.sweep, strategy: ['accumulate' as const] } };
     expect(() => simulate(CORPUS, ID_SPACE, accumulated, { emit: () => undefined })).toThrow('the run would hold 1.20e+9 tokens');
   });
+
+  it('simulate: a --tokens-growth below 1 that shrinks a batch to 0 tokens is refused before any work', () => {
+    // 100 tokens x 0.1^(g-1): 100, 10, 1, then round(0.1) = 0 at generation 4; the cell of growth 1 does not save it.
+    const settings = { ...DEFAULT_RUN, generations: 5, holdout: 0, tokens: 100, sweep: { ...DEFAULT_RUN.sweep, tokensGrowth: [1, 0.1] } };
+    const error = thrown(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => expect.unreachable('no row') }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe('--tokens-growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing');
+    // Three generations (100, 10, 1 tokens) still train on something.
+    const rows: unknown[] = [];
+    simulate(CORPUS, ID_SPACE, { ...settings, generations: 3 }, { emit: (row) => rows.push(row) });
+    expect(rows).toHaveLength(2 * 2 * 4);
+  });
 });
