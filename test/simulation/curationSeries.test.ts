@@ -55,6 +55,18 @@ describe('--select in the loop', () => {
     expect(run({}).rows.map((row) => row.values.selected_share)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
+  it('says once, at replicate 1, that --select curates nothing with --human-ratio 1; not with a synthetic share', () => {
+    const warnings = (humanRatio: number, replicate: number): string[] => {
+      const settings: RunSettings = { ...DEFAULT_RUN, generations: 2, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [humanRatio], select: ['m0:low:0.5'] } };
+      const said: string[] = [];
+      runSeries(prepareRun(f.corpus, f.vocabulary.size, settings), expandCells(settings.sweep)[0]!, replicate, { emit: () => undefined, warn: (message) => said.push(message) });
+      return said;
+    };
+    expect(warnings(1, 1)).toEqual(['cell default: --select m0:low:0.5 curates nothing with --human-ratio 1 (every batch is human text: the cell runs as without --select)']);
+    expect(warnings(1, 2)).toEqual([]);
+    expect(warnings(0.5, 1)).toEqual([]);
+  });
+
   it('m0:low:0.5 keeps about half the candidates; the row still measures the unselected output of the share size', () => {
     const { rows, texts, prepared } = run({ select: 'm0:low:0.5', order: 2 });
     const n = prepared.batchTokens;
