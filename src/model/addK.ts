@@ -45,8 +45,17 @@ export function addKEstimator(trie: NgramTrie, support: Int32Array, options: Mod
  */
 export function checkAddKReserve(k: number, types: number): number {
   const reserve = k * types;
-  if (!Number.isFinite(reserve)) throw new UsageError(`--k ${k} is too large for add-k over ${types} types: k |V| is past the largest number`, `pass a --k below ${(Number.MAX_VALUE / types).toExponential(1)}`);
+  if (!Number.isFinite(reserve)) throw new UsageError(`--k ${k} is too large for add-k over ${types} types: k |V| is past the largest number`, `pass a --k below ${roundedDown(Number.MAX_VALUE / types)}`);
   return reserve;
+}
+
+/** `value` to two significant digits, rounded down (so the bound the hint names is one that passes). */
+function roundedDown(value: number): string {
+  const [digits, exponent] = value.toExponential(6).split('e');
+  let tenths = Math.floor(Number(digits) * 10);
+  // toExponential rounds: 9.9999996e10 reads 1.000000e11, so step down until the bound is below the value.
+  while (tenths > 10 && Number(`${tenths / 10}e${exponent}`) > value) tenths--;
+  return `${(tenths / 10).toFixed(1)}e${exponent}`;
 }
 
 export function trainAddK(corpus: TokenCorpus, options: ModelOptions): LanguageModel {

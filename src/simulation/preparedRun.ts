@@ -114,7 +114,8 @@ function checkBatchSizes(settings: RunSettings, batchTokens: number): void {
  * Infinity and every probability NaN. Refused before any work, with |V| bounded by the id space.
  */
 function checkAddKReserveOf(settings: RunSettings, idSpace: number): void {
-  if (settings.sweep.smoothing.includes('add-k')) checkAddKReserve(settings.k, idSpace);
+  // |V| <= the word types (ids 2 .. idSpace - 1) and </s>, as `train` counts it for the same corpus.
+  if (settings.sweep.smoothing.includes('add-k')) checkAddKReserve(settings.k, idSpace - 1);
 }
 
 /** The WordViewSpec of a corpus read with `tokenizer`: undefined for word-level tokenizers. */

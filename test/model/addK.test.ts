@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { trainAddK } from '../../src/model/addK.js';
+import { checkAddKReserve, trainAddK } from '../../src/model/addK.js';
 import { A, B, C, TINY, history, options } from './fixtures.js';
 
 const BOS = 0;
@@ -53,6 +53,25 @@ describe('add-k (Lidstone)', () => {
     const largest = trainAddK(TINY, options('add-k', 2, { k: 4e307 }));
     // so large a k leaves the counts no weight: uniform over |V| = 4
     expect(largest.probability(history(BOS), 0, 1, A)).toBeCloseTo(1 / 4, 12);
+  });
+
+  it("names in its hint a bound on k that passes: two significant digits, rounded down", () => {
+    const hint = (types: number): string => {
+      try {
+        checkAddKReserve(Number.MAX_VALUE, types);
+      } catch (error) {
+        return (error as UsageError).hint;
+      }
+      return expect.unreachable('refused');
+    };
+    // 1.7977e308 / 14 = 1.284e307: 1.3e307 (rounded to nearest) would be refused (14 x 1.3e307 = 1.82e308).
+    expect(hint(14)).toBe('pass a --k below 1.2e+307');
+    expect(hint(46)).toBe('pass a --k below 3.9e+306');
+    for (let types = 2; types <= 500; types++) {
+      const bound = Number(/below (\S+)$/u.exec(hint(types))![1]);
+      expect(Number.isFinite(checkAddKReserve(bound, types)), `${types} types`).toBe(true);
+      expect(bound * 1.1 * types, `${types} types`).toBe(Infinity);
+    }
   });
 
   it('rejects k <= 0 with a UsageError that says what to pass', () => {

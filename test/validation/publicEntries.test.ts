@@ -92,6 +92,16 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(() => simulate(CORPUS, ID_SPACE, accumulated, { emit: () => undefined })).toThrow('the run would hold 1.20e+9 tokens');
   });
 
+  it("simulate: add-k's k is checked against |V| as trainModel counts it (the word types and </s>, not the id space's two markers)", () => {
+    // CORPUS's ids are 2..ID_SPACE - 1: |V| = ID_SPACE - 2 word types + </s> = ID_SPACE - 1.
+    const types = ID_SPACE - 1;
+    const passes = 0.999 * (Number.MAX_VALUE / types);
+    const settings = { ...DEFAULT_RUN, generations: 1, holdout: 0, sweep: { ...DEFAULT_RUN.sweep, smoothing: ['add-k' as const], humanRatio: [0] } };
+    expect(() => simulate(CORPUS, ID_SPACE, { ...settings, k: passes }, { emit: () => undefined })).not.toThrow();
+    expect(() => trainModel(CORPUS, { order: 2, smoothing: 'add-k', k: passes })).not.toThrow();
+    expect(() => simulate(CORPUS, ID_SPACE, { ...settings, k: 1.001 * (Number.MAX_VALUE / types) }, { emit: () => undefined })).toThrow(`over ${types} types`);
+  });
+
   it('simulate: a --tokens-growth below 1 that shrinks a batch to 0 tokens is refused before any work', () => {
     // 100 tokens x 0.1^(g-1): 100, 10, 1, then round(0.1) = 0 at generation 4; the cell of growth 1 does not save it.
     const settings = { ...DEFAULT_RUN, generations: 5, holdout: 0, tokens: 100, sweep: { ...DEFAULT_RUN.sweep, tokensGrowth: [1, 0.1] } };
