@@ -9,17 +9,21 @@
  * Generalised here to M_j draws in generation j from a fit on T_(j-1) draws (M_j != T_(j-1), e.g. the
  * sentence stopping rule's overshoot, or --tokens-growth R, where M_j / T_(j-1) ~ R). Derivation:
  * generation j draws each of M_j items with probability c_(j-1) / T_(j-1), so a type's count is
- * Binomial(M_j, c_(j-1) / T_(j-1)) ~ Poisson(m_j c_(j-1)), m_j = M_j / T_(j-1) (rare types, large T).
- * Each seed occurrence is therefore the root of a Galton–Watson lineage whose generation-j offspring
- * are Poisson(m_j), offspring pgf f_j(s) = exp(m_j (s - 1)), and the c seed occurrences are independent
- * lineages. A lineage is extinct by generation k with probability q_k = f_1(f_2(... f_k(0))) (the
- * pgf of a time-inhomogeneous branching process is the composition in this order), so the type
- * survives with probability 1 - q_k^c = 1 - exp(-c g_k), g_k = -ln q_k. Evaluating the composition from
- * the inside: x = -ln f_k(0) = m_k, then x <- -ln f_j(exp(-x)) = m_j (1 - exp(-x)) for j = k-1 .. 1,
- * and g_k = x. With every m_j = 1 this is Suresh et al.'s forward recursion (the composition of one
- * map with itself k times does not depend on the order). With m_j = R > 1 the lineages are
- * supercritical and g_k tends to the positive root of g = R (1 - exp(-g)), not to 0: growing the data
- * stops the loss of types that have survived so far (Xu, He & Cheng 2025's argument, in this model).
+ * Binomial(M_j, c_(j-1) / T_(j-1)). Each seed occurrence is taken as the root of a Galton–Watson lineage
+ * whose generation-j offspring are Binomial(M_j, 1 / T_(j-1)) (each draw picks that occurrence with
+ * probability 1 / T_(j-1)), offspring pgf f_j(s) = (1 - (1 - s) / T_(j-1))^M_j, and the c seed
+ * occurrences as independent lineages (exact for c = 1 in generation 1, where a hapax survives with
+ * probability 1 - (1 - 1/T)^M; for larger c the lineages share the draws, which this neglects while
+ * c << T). A lineage is extinct by generation k with probability q_k = f_1(f_2(... f_k(0))) (the pgf of
+ * a time-inhomogeneous branching process is the composition in this order), so the type survives with
+ * probability 1 - q_k^c = 1 - exp(-c g_k), g_k = -ln q_k. Evaluating the composition from the inside:
+ * x = -ln f_k(0) = -M_k ln(1 - 1 / T_(k-1)), then x <- -ln f_j(exp(-x)) = -M_j ln(1 - (1 - exp(-x)) /
+ * T_(j-1)) for j = k-1 .. 1, and g_k = x. For large T this is Suresh et al.'s Poisson limit, f_j(s) =
+ * exp(m_j (s - 1)), m_j = M_j / T_(j-1): x <- m_j (1 - exp(-x)), g_k = m_1 (1 - exp(-m_2 (1 - ... m_k))),
+ * and with every m_j = 1 their forward recursion (the composition of one map with itself k times does
+ * not depend on the order). With m_j = R > 1 the lineages are supercritical and g_k tends to the
+ * positive root of g = R (1 - exp(-g)), not to 0: growing the data stops the loss of types that have
+ * survived so far (Xu, He & Cheng 2025's argument, in this model).
  *
  * A draw is a token or a sentence end (as the drift baseline counts them: T and M are tokens +
  * sentences). Exact in the large-T limit for order-1 MLE; for higher orders the same mean-one
@@ -28,12 +32,21 @@
 
 import { SURVIVAL_BANDS } from './seedReference.js';
 
-/** g_k for k = 1..K, from the draw ratios m_1..m_K (m_j = M_j / T_(j-1)). */
-export function survivalExponents(drawRatios: readonly number[]): Float64Array {
+/**
+ * g_k for k = 1..K, from the draw ratios m_1..m_K (m_j = M_j / T_(j-1)) and, when given, the sizes of
+ * the fits T_0..T_(K-1) (binomial offspring); without them, the large-T (Poisson) limit.
+ */
+export function survivalExponents(drawRatios: readonly number[], fitDraws?: readonly number[]): Float64Array {
+  /** -ln f_j(exp(-x)): generation j's offspring pgf in the exponent's terms (j from 1). */
+  const step = (j: number, x: number): number => {
+    const ratio = drawRatios[j - 1]!;
+    const fit = fitDraws?.[j - 1];
+    return fit === undefined ? ratio * -Math.expm1(-x) : -ratio * fit * Math.log1p(Math.expm1(-x) / fit);
+  };
   const exponents = new Float64Array(drawRatios.length);
   for (let k = drawRatios.length; k >= 1; k--) {
-    let x = drawRatios[k - 1]!;
-    for (let j = k - 1; j >= 1; j--) x = drawRatios[j - 1]! * -Math.expm1(-x);
+    let x = Number.POSITIVE_INFINITY; // -ln f(0): s = 0 is exp(-Infinity)
+    for (let j = k; j >= 1; j--) x = step(j, x);
     exponents[k - 1] = x;
   }
   return exponents;
@@ -88,7 +101,7 @@ export function rowExponents(draws: readonly number[], growth = 1, batchScale = 
   // Stryker disable next-line EqualityOperator: equivalent, a pass at k = draws.length writes past the end of the typed array (a no-op)
   for (let k = 1; k < draws.length; k++) {
     const ratios = [...batches.slice(1, k).map((batch, j) => batch / batches[j]!), draws[k]! / batches[k - 1]!];
-    exponents[k - 1] = survivalExponents(ratios)[k - 1]!;
+    exponents[k - 1] = survivalExponents(ratios, batches.slice(0, k))[k - 1]!;
   }
   return exponents;
 }

@@ -88,8 +88,8 @@ describe('SummaryTable', () => {
 
   it("the survival law's rows where it applies: a prediction (n, sd, interval empty), after each generation's metrics", () => {
     // Pure resampling (human_ratio 0, MLE, replace, plain sampling); seed counts: one hapax and one type
-    // seen 3 times; 10 draws a generation (9 tokens + 1 sentence end), so m = 1 and the Poisson law gives
-    // 1 - exp(-1) = 0.632121 for the hapax and 1 - exp(-3) = 0.950213 for the other at generation 1.
+    // seen 3 times; 10 draws a generation (9 tokens + 1 sentence end), each from a fit on 10, so the law
+    // gives 1 - 0.9^10 = 0.651322 for the hapax and 1 - 0.9^30 = 0.957609 for the other at generation 1.
     const table = new SummaryTable([1, 3]);
     for (const generation of ['0', '1']) table.add(curve({ human_ratio: '0', generation, tokens: '9', sentences: '1' }));
     const theory = rows(table).filter((row) => row['metric']!.startsWith('theory_'));
@@ -98,8 +98,8 @@ describe('SummaryTable', () => {
       ['0', 'theory_survival_2_5', '', '1', '', '', ''],
       ['0', 'theory_survival_6_20', '', '', '', '', ''],
       ['0', 'theory_survival_21_plus', '', '', '', '', ''],
-      ['1', 'theory_survival_1', '', '0.632121', '', '', ''],
-      ['1', 'theory_survival_2_5', '', '0.950213', '', '', ''],
+      ['1', 'theory_survival_1', '', '0.651322', '', '', ''],
+      ['1', 'theory_survival_2_5', '', '0.957609', '', '', ''],
       ['1', 'theory_survival_6_20', '', '', '', '', ''],
       ['1', 'theory_survival_21_plus', '', '', '', '', ''],
     ]);
@@ -111,24 +111,25 @@ describe('SummaryTable', () => {
 
   it('the law from the mean draws over replicates (tokens + sentence ends) and the cell\'s --tokens-growth', () => {
     // Generation 0 (one replicate): 9 + 1 = 10 draws; generation 1: replicates of 18 + 1 and 20 + 1, mean
-    // 20: m_1 = 20 / 10 = 2, so g_1 = 2: the hapax survives with 1 - exp(-2) = 0.864665, the 3-count type
-    // 1 - exp(-6) = 0.997521.
+    // 20 draws from a fit on 10: g_1 = -20 ln 0.9, so the hapax survives with 1 - 0.9^20 = 0.878423, the
+    // 3-count type 1 - 0.9^60 = 0.998203.
     const table = new SummaryTable([1, 3]);
     table.add(curve({ human_ratio: '0', replicate: '0', generation: '0', tokens: '9', sentences: '1' }));
     table.add(curve({ human_ratio: '0', replicate: '0', generation: '1', tokens: '18', sentences: '1' }));
     table.add(curve({ human_ratio: '0', replicate: '1', generation: '1', tokens: '20', sentences: '1' }));
     const at1 = rows(table).filter((row) => row['generation'] === '1' && row['metric']!.startsWith('theory_'));
-    expect(at1.map((row) => row['mean'])).toEqual(['0.864665', '0.997521', '', '']);
+    expect(at1.map((row) => row['mean'])).toEqual(['0.878423', '0.998203', '', '']);
     // --tokens-growth 2, 10 draws measured in every generation 0..3: the batches trained on are 10, 10, 20,
-    // so the ratios m are 1, 2 and 10 / 20 = 0.5 at generation 3: g_3 = 1 (1 - exp(-2 (1 - exp(-0.5))))
-    // = 0.544764 and the hapax survives with 1 - exp(-g_3) = 0.420021 (growth 1: 0.374082).
+    // so row 3 composes 10 draws from a fit on 20 (innermost), 20 from 10, then 10 from 10; with
+    // s(M, T, x) = -M ln(1 - (1 - e^-x) / T): g_3 = s(10, 10, s(20, 10, s(10, 20, Infinity))) and the hapax
+    // survives with 1 - exp(-g_3) = 0.43752 (growth 1, three times s(10, 10, .): 0.394981).
     const grown = (growth: string) => {
       const cell = new SummaryTable([1]);
       for (const generation of ['0', '1', '2', '3']) cell.add(curve({ human_ratio: '0', tokens_growth: growth, generation, tokens: '9', sentences: '1' }));
       return rows(cell).find((row) => row['generation'] === '3' && row['metric'] === 'theory_survival_1')!['mean'];
     };
-    expect(grown('2')).toBe('0.420021');
-    expect(grown('1')).toBe('0.374082');
+    expect(grown('2')).toBe('0.43752');
+    expect(grown('1')).toBe('0.394981');
   });
 
   it('no law rows where it does not apply, without seed counts, or with a generation missing', () => {

@@ -29,13 +29,14 @@ describe('the survival law beside the curves', () => {
   });
 
   it('gives each band its mean expected survival, 1 at generation 0', () => {
-    // seed counts 1, 1, 3; draws equal: g_1 = 1. Band 1: 1 - e^-1; band 2-5: 1 - e^-3; bands 6-20, 21+: empty
+    // seed counts 1, 1, 3; 50 draws from a fit on 50. Band 1: 1 - (49/50)^50; band 2-5: 1 - (49/50)^150
+    // (three independent lineages); bands 6-20, 21+: empty
     const [g0, g1] = theoryBands([1, 1, 3], [50, 50]);
     expect(g0).toEqual([1, 1, undefined, undefined]);
-    expect(g1![0]).toBeCloseTo(1 - Math.exp(-1), 12);
-    expect(g1![1]).toBeCloseTo(1 - Math.exp(-3), 12);
-    // the batch doubled: m_1 = 2, g_1 = 2: a hapax survives with 1 - e^-2
-    expect(theoryBands([1], [50, 100])[1]![0]).toBeCloseTo(1 - Math.exp(-2), 12);
+    expect(g1![0]).toBeCloseTo(1 - (49 / 50) ** 50, 12);
+    expect(g1![1]).toBeCloseTo(1 - (49 / 50) ** 150, 12);
+    // the batch doubled, 100 draws from a fit on 50: a hapax survives with 1 - (49/50)^100
+    expect(theoryBands([1], [50, 100])[1]![0]).toBeCloseTo(1 - (49 / 50) ** 100, 12);
   });
 
   it('carries the seed counts through the run record as a histogram', () => {

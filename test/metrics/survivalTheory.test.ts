@@ -1,5 +1,6 @@
 /**
- * The survival law of Suresh, Thangaraj & Khandavally (AISTATS 2025), generalised to M != T draws:
+ * The survival law of Suresh, Thangaraj & Khandavally (AISTATS 2025), generalised to M != T draws and
+ * binomial offspring (their Poisson law is its large-T limit):
  * hand-computed exponents (the agreement with the simulator on brown:news is survivalTheory.brown.test.ts).
  */
 
@@ -16,6 +17,22 @@ describe('survival exponents', () => {
     // a hapax survives one generation with 1 - 1/e, three with 1 - exp(-0.468536) = 0.374082
     expect(expectedSurvival(1, g[0]!)).toBeCloseTo(0.632121, 6);
     expect(expectedSurvival(1, g[2]!)).toBeCloseTo(0.374082, 6);
+  });
+
+  it('with the fits\' sizes, take binomial offspring: a hapax survives one generation with 1 - (1 - 1/T)^M exactly', () => {
+    // T = M = 15 (a tiny corpus): 1 - (14/15)^15 = 0.644736, where the Poisson limit says 1 - 1/e = 0.632121
+    expect(expectedSurvival(1, survivalExponents([1], [15])[0]!)).toBeCloseTo(1 - (14 / 15) ** 15, 12);
+    expect(1 - (14 / 15) ** 15).toBeCloseTo(0.644736, 6);
+    // M = 30 draws from a fit on T = 10: 1 - 0.9^30 = 0.957609
+    expect(expectedSurvival(1, survivalExponents([3], [10])[0]!)).toBeCloseTo(0.957609, 6);
+    // T = M = 100 for two generations: g_1 = -100 ln 0.99 = 1.005034, g_2 = -100 ln(1 - (1 - e^-g_1) / 100) = 0.635986
+    const g = survivalExponents([1, 1], [100, 100]);
+    expect(g[0]).toBeCloseTo(1.005034, 6);
+    expect(g[1]).toBeCloseTo(0.635986, 6);
+    // a fit of one draw passes its one item on for sure
+    expect(expectedSurvival(1, survivalExponents([5], [1])[0]!)).toBe(1);
+    // large T: the Poisson limit
+    expect(survivalExponents([1, 2], [1e9, 1e9])[1]).toBeCloseTo(survivalExponents([1, 2])[1]!, 7);
   });
 
   it('compose the generations from the last one inwards when the draw ratio changes', () => {
@@ -42,43 +59,47 @@ describe('survival exponents', () => {
 });
 
 describe('rowExponents: growing batches, rows of one size', () => {
-  it('is the plain recursion when nothing grows', () => {
-    // draws equal in every generation: m_j = 1, so g_1 = 1, g_2 = 1 - e^-1, g_3 = 1 - e^-(1 - e^-1)
-    expect(Array.from(rowExponents([100, 100, 100, 100]))).toEqual(Array.from(survivalExponents([1, 1, 1])));
+  it('is the plain recursion when nothing grows, with binomial offspring of T = M = 100', () => {
+    // draws equal in every generation: m_j = 1 and T_j = 100, so g_1 = -100 ln 0.99 = 1.005034, g_2 = 0.635986
+    expect(Array.from(rowExponents([100, 100, 100, 100]))).toEqual(Array.from(survivalExponents([1, 1, 1], [100, 100, 100])));
+    expect(rowExponents([100, 100, 100, 100])[1]).toBeCloseTo(0.635986, 6);
   });
 
   it('composes the batches\' growth with the measuring draw of the last step', () => {
-    // growth 2, rows of 100 draws: batches B_1 = 100, B_2 = 200. Row 2: m_1 = B_1 / B_0 = 1, measuring
-    // m = D_2 / B_1 = 1, so g = 1 * (1 - e^-1). Row 3: m_1 = 1, m_2 = B_2 / B_1 = 2, measuring 100 / 200.
+    // growth 2, rows of 100 draws: batches B_0 = 100, B_1 = 100, B_2 = 200. Row 1: M = 100 from T = 100.
+    // Row 2: measuring 100 from B_1 = 100, then 100 from B_0. Row 3: measuring 100 draws from B_2 = 200
+    // (innermost), then B_2 = 200 draws from B_1 = 100, then B_1 = 100 from B_0 = 100.
+    // -ln of the offspring pgf at exp(-x), M draws from a fit on T: -M ln(1 - (1 - e^-x) / T)
+    const step = (draws: number, fit: number, x: number): number => -draws * Math.log(1 - (1 - Math.exp(-x)) / fit);
     const [g1, g2, g3] = rowExponents([100, 100, 100, 100], 2);
-    expect(g1).toBeCloseTo(1, 12);
-    expect(g2).toBeCloseTo(-Math.expm1(-1), 12);
-    const inner = 0.5; // measuring step first (innermost), then m_2 = 2, then m_1 = 1
-    expect(g3).toBeCloseTo(1 * -Math.expm1(-(2 * -Math.expm1(-inner))), 12);
+    expect(g1).toBeCloseTo(step(100, 100, Infinity), 12);
+    expect(g2).toBeCloseTo(step(100, 100, step(100, 100, Infinity)), 12);
+    expect(g3).toBeCloseTo(step(100, 100, step(200, 100, step(100, 200, Infinity))), 12);
+    expect(g3).toBeCloseTo(0.54766, 5);
   });
 });
 
 describe('rowExponents: rows measuring M tokens of batches of N (--measure-tokens)', () => {
   it('scales the batches by N / M, the measuring draw stays the row\'s own', () => {
     // H 1000 draws, rows of 200 (M), batches of 1000 (N): batchScale 5, B_1 = 200 * 5 = 1000.
-    // Row 1: measuring 200 / 1000 = 0.2, so g_1 = 0.2. Row 2: m_1 = B_1 / B_0 = 1, measuring
-    // 200 / B_1 = 0.2: g_2 = 1 * (1 - e^-0.2) = 0.181269.
+    // Row 1: measuring 200 draws from T = 1000: g_1 = -200 ln 0.999 = 0.200100 (Poisson limit: 0.2).
+    // Row 2: measuring 200 from B_1 = 1000, then B_1 = 1000 from B_0 = 1000: g_2 = 0.181368.
     const [g1, g2] = rowExponents([1000, 200, 200], 1, 5);
-    expect(g1).toBeCloseTo(0.2, 12);
-    expect(g2).toBeCloseTo(-Math.expm1(-0.2), 12);
-    expect(g2).toBeCloseTo(0.181269, 6);
-    // without the scale, the rows were taken for the batches: m_1 = 0.2, and g_2 = 0.2 (1 - e^-1) = 0.126424
-    expect(rowExponents([1000, 200, 200])[1]).toBeCloseTo(0.2 * -Math.expm1(-1), 12);
+    expect(g1).toBeCloseTo(0.2001, 6);
+    expect(g2).toBeCloseTo(0.181368, 6);
+    // without the scale, the rows were taken for the batches: 200 from 200, then 200 from 1000: 0.126649
+    expect(rowExponents([1000, 200, 200])[1]).toBeCloseTo(0.126649, 6);
   });
 });
 
 describe('theoryBands: the law per generation and band', () => {
   it('is 1 at generation 0 for every band with seed types, then 1 - e^(-c g_k) averaged over the band', () => {
-    // seed counts 1 and 3 (bands 1 and 2-5; bands 6-20 and 21+ empty); equal draws: g_1 = 1, g_2 = 1 - e^-1
-    // gen 1: 1 - e^-1 = 0.632121, 1 - e^-3 = 0.950213; gen 2: 1 - e^-0.632121 = 0.468536, 1 - e^-1.896362 = 0.849886
+    // seed counts 1 and 3 (bands 1 and 2-5; bands 6-20 and 21+ empty); 100 draws from fits of 100:
+    // g_1 = -100 ln 0.99 = 1.005034, g_2 = 0.635986. Gen 1: 1 - 0.99^100 = 0.633968, 1 - 0.99^300 = 0.950959;
+    // gen 2: 1 - e^-0.635986 = 0.470587, 1 - e^-1.907957 = 0.851617
     const bands = theoryBands([1, 3], [100, 100, 100]);
     expect(bands[0]).toEqual([1, 1, undefined, undefined]);
-    expect(bands[1]).toEqual([expect.closeTo(0.632121, 6), expect.closeTo(0.950213, 6), undefined, undefined]);
-    expect(bands[2]).toEqual([expect.closeTo(0.468536, 6), expect.closeTo(0.849886, 6), undefined, undefined]);
+    expect(bands[1]).toEqual([expect.closeTo(0.633968, 6), expect.closeTo(0.950959, 6), undefined, undefined]);
+    expect(bands[2]).toEqual([expect.closeTo(0.470587, 6), expect.closeTo(0.851617, 6), undefined, undefined]);
   });
 });
