@@ -247,9 +247,11 @@ export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pic
     );
   }
   if (builder.tokenCount === 0) {
+    // a file list reads "the corpus a.txt, b.txt"; a label that is a description already ("the text"), as it is
+    const corpus = name.startsWith('the ') ? name : `the corpus ${name}`;
     const dropped = cutLetters?.emptyCorpusReason();
-    if (dropped !== undefined) throw new InputError(`the corpus ${name} holds no tokens: ${dropped}`, 'pass --tokenizer whitespace, which keeps words of every script whole');
-    throw new InputError(`the corpus ${name} holds no tokens`, 'pass a non-empty text corpus');
+    if (dropped !== undefined) throw new InputError(`${corpus} holds no tokens: ${dropped}`, 'pass --tokenizer whitespace, which keeps words of every script whole');
+    throw new InputError(`${corpus} holds no tokens`, 'pass a non-empty text corpus');
   }
   const cut = cutLetters?.warning(builder.tokenCount);
   if (cut !== undefined) settings.onWarning?.(cut);

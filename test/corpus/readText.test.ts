@@ -113,9 +113,9 @@ describe('readCorpusText: formats and options', () => {
   });
 
   it("names an unnamed text 'the text' in its refusals", async () => {
-    await expect(readCorpusText('  ')).rejects.toThrow(/^the corpus the text holds no tokens$/u);
+    await expect(readCorpusText('  ')).rejects.toThrow(/^the text holds no tokens$/u);
     await expect(readCorpusText('{"body": "x"}', { format: 'jsonl' })).rejects.toThrow(/^the text line 1 has no string field 'text'$/u);
-    await expect(readCorpusSources([{ text: ' ', format: 'text', name: 'a.txt' }])).rejects.toThrow(/^the corpus the text holds no tokens$/u);
+    await expect(readCorpusSources([{ text: ' ', format: 'text', name: 'a.txt' }])).rejects.toThrow(/^the text holds no tokens$/u);
   });
 
   it('refuses a JSONL line that is not JSON, or whose record has no string field, naming the line', async () => {
@@ -263,7 +263,8 @@ describe('readCorpusSources', () => {
 
   it('names the whole corpus by its label when it holds no tokens', async () => {
     const sources = [{ text: ' ', format: 'text' as const, name: 'a.txt' }];
-    await expect(readCorpusSources(sources, {}, 'the dropped files')).rejects.toThrow(/^the corpus the dropped files holds no tokens$/u);
+    await expect(readCorpusSources(sources, {}, 'the pasted text')).rejects.toThrow(/^the pasted text holds no tokens$/u);
+    await expect(readCorpusSources(sources, {}, 'notes.txt')).rejects.toThrow(/^the corpus notes\.txt holds no tokens$/u);
   });
 });
 
