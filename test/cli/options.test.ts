@@ -196,8 +196,10 @@ describe('run: argv -> RunConfig', () => {
     expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': JSON.stringify(content) })).toBe(message);
   });
 
-  it('a config key that is not a run option names the known keys', () => {
-    expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"resume": true}' })).toBe(`--config c.json: unknown key "resume" (known keys: ${CONFIG_KEYS.join(', ')})`);
+  it('a config key that is not a run option names the known keys; one of the command line says so', () => {
+    expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"resumed": true}' })).toBe(`--config c.json: unknown key "resumed" (known keys: ${CONFIG_KEYS.join(', ')})`);
+    expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"resume": true}' })).toBe('--config c.json: "resume" cannot be set in a config file (pass --resume on the command line)');
+    expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"print-config": true}' })).toBe('--config c.json: "print-config" cannot be set in a config file (pass --print-config on the command line)');
     expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '[1]' })).toBe('--config c.json must hold one JSON object, got an array (write {"humanRatio": [0, 0.1], ...})');
     for (const json of ['null', '5', '"order"', 'true']) {
       expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': json })).toBe(`--config c.json must hold one JSON object, got ${json} (write {"humanRatio": [0, 0.1], ...})`);
