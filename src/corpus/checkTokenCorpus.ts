@@ -2,13 +2,13 @@
  * checkTokenCorpus: a TokenCorpus handed to the library by a caller, checked once at the entry.
  *
  * Contract: returns the corpus when `ids` and `offsets` are Int32Arrays, `offsets` starts at 0, never
- * decreases and ends at `ids.length`, and every id lies in [FIRST_TOKEN_ID, idSpace) (ids 0 and 1 are the boundary markers, never tokens); otherwise throws a UsageError
+ * decreases and ends at `ids.length`, and every id lies in [FIRST_TOKEN_ID, idSpace) (ids 0 and 1 are the boundary markers, never tokens: refused as such); otherwise throws a UsageError
  * naming `field`. `idSpace` itself must be a whole number >= FIRST_TOKEN_ID (the vocabulary's size, markers included). O(tokens).
  */
 
 import { UsageError } from '../errors.js';
 import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
-import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
+import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 
 const HINT = 'build it with loadCorpus or corpusFromSentences';
@@ -30,6 +30,9 @@ export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number
   }
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
+    if (id === BOS || id === EOS) {
+      throw new UsageError(`${field} holds id ${id}, the ${id === BOS ? '<s>' : '</s>'} marker, at position ${i}`, 'leave the markers out of ids: offsets mark where each sentence ends');
+    }
     if (id < FIRST_TOKEN_ID || id >= idSpace) {
       throw new UsageError(`${field} holds token id ${id}, outside the token ids ${FIRST_TOKEN_ID} .. ${idSpace - 1}`, 'pass the vocabulary size the corpus was built with as idSpace');
     }

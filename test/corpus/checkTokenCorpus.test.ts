@@ -47,8 +47,9 @@ describe('checkTokenCorpus', () => {
 
   it('refuses an id outside [2, idSpace): a boundary marker or one the vocabulary does not have', () => {
     const outside = (id: number): string => `human holds token id ${id}, outside the token ids 2 .. 4 (pass the vocabulary size the corpus was built with as idSpace)`;
-    expect(refusal(corpus([2, 1, 4]))).toBe(outside(1));
-    expect(refusal(corpus([0, 3, 4]))).toBe(outside(0));
+    const marker = 'leave the markers out of ids: offsets mark where each sentence ends';
+    expect(refusal(corpus([2, 1, 4]))).toBe(`human holds id 1, the </s> marker, at position 1 (${marker})`);
+    expect(refusal(corpus([0, 3, 4]))).toBe(`human holds id 0, the <s> marker, at position 0 (${marker})`);
     expect(refusal(corpus([2, 3, 5]))).toBe(outside(5));
     expect(refusal(corpus([2, 3, -7]))).toBe(outside(-7));
   });
