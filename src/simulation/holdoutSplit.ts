@@ -29,6 +29,14 @@ export function splitHoldout(corpus: TokenCorpus, holdout: number, seed: number)
   return { human: gatherSentences([corpus], human), heldout: gatherSentences([corpus], heldout) };
 }
 
+/** The tokens of H, without building it (the --max-tokens guards know the batch size before the run is prepared). */
+export function humanTokenCount(corpus: TokenCorpus, holdout: number, seed: number): number {
+  const inHuman = humanSentenceMask(sentenceCount(corpus), holdout, seed);
+  let tokens = 0;
+  for (let s = 0; s < inHuman.length; s++) if (inHuman[s] === 1) tokens += corpus.offsets[s + 1]! - corpus.offsets[s]!;
+  return tokens;
+}
+
 /**
  * Which of `sentences` sentences the split puts in H (1) rather than E (0): it depends on the number
  * of sentences, the share and the seed only, so it can be known before the corpus's tokens are final

@@ -31,7 +31,7 @@ import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
 import { sizesBatchScale } from '../../metrics/survivalTheory.js';
 import { expandCells } from '../../simulation/cells.js';
-import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
+import { humanSentenceMask, humanTokenCount } from '../../simulation/holdoutSplit.js';
 import { heldoutOverlap, wordViewSpec, type PreparedRun } from '../../simulation/preparedRun.js';
 import { seriesTasks, type SeriesTask } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
@@ -132,13 +132,15 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
   const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, subwordTraining, ...(loading.onProgress === undefined ? {} : { onProgress: loading.onProgress }) }).finally(
     () => loading.done(),
   );
+  // The --max-tokens guards before the run is prepared: the library's own limit (1e9 tokens) would speak first.
+  const humanTokens = humanTokenCount(corpus, settings.holdout, settings.seed);
+  checkGrowth(settings, settings.tokens ?? humanTokens, load.maxTokens);
+  checkAccumulatedSize(settings, humanTokens, settings.tokens ?? humanTokens, load.maxTokens);
   const threads = poolSize(config.workers, tasks.length, seriesTokens(settings, corpus));
   // Before the workers start: when the threads take every core, the workers compile on themselves.
   compileOnWorkerThreads(workerCompilationFlags(threads, availableParallelism()));
   // With worker threads the run's arrays are put in shared memory once, and this thread keeps only that copy.
   const run = prepareRunFor(threads, corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
-  checkGrowth(settings, run.batchTokens, load.maxTokens);
-  checkAccumulatedSize(settings, tokenCount(run.human), run.batchTokens, load.maxTokens);
   return { load, outputs, vocabulary, corpus, tasks, run };
 }
 
