@@ -101,7 +101,7 @@ export function rowExponents(draws: readonly number[], growth = 1, batchScale = 
   // Stryker disable next-line EqualityOperator: equivalent, a pass at k = draws.length writes past the end of the typed array (a no-op)
   for (let k = 1; k < draws.length; k++) {
     const ratios = [...batches.slice(1, k).map((batch, j) => batch / batches[j]!), draws[k]! / batches[k - 1]!];
-    exponents[k - 1] = survivalExponents(ratios, batches.slice(0, k))[k - 1]!;
+    exponents[k - 1] = survivalExponents(ratios, batches)[k - 1]!; // (it reads the first k fits only)
   }
   return exponents;
 }

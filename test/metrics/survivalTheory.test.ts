@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { bandSurvival, expectedSurvival, rowExponents, survivalExponents, theoryBands } from '../../src/metrics/survivalTheory.js';
+import { bandSurvival, expectedSurvival, lawBatchScale, rowExponents, sizesBatchScale, survivalExponents, theoryBands } from '../../src/metrics/survivalTheory.js';
 
 describe('survival exponents', () => {
   it('follow g_1 = 1, g_(k+1) = 1 - exp(-g_k) for T draws per generation', () => {
@@ -89,6 +89,17 @@ describe('rowExponents: rows measuring M tokens of batches of N (--measure-token
     expect(g2).toBeCloseTo(0.181368, 6);
     // without the scale, the rows were taken for the batches: 200 from 200, then 200 from 1000: 0.126649
     expect(rowExponents([1000, 200, 200])[1]).toBeCloseTo(0.126649, 6);
+  });
+});
+
+describe('the batch scale N / M', () => {
+  it('is the batch over the measured size, from a run\'s sizes or from its settings', () => {
+    expect(sizesBatchScale({ batchTokens: 1000, measureTokens: 200 })).toBe(5);
+    // without --measure-tokens the rows measure the batch itself
+    expect(lawBatchScale({}, 900)).toBe(1);
+    // the batch is --tokens, else H's 900 tokens
+    expect(lawBatchScale({ measureTokens: 300 }, 900)).toBe(3);
+    expect(lawBatchScale({ tokens: 600, measureTokens: 300 }, 900)).toBe(2);
   });
 });
 
