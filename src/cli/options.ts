@@ -187,13 +187,16 @@ export const RUN_OPTIONS = {
 /** The run options a config file may not set: they say how to treat the command line itself. */
 export const COMMAND_LINE_ONLY = ['config', 'printConfig', 'resume'] as const;
 
+/** --vocab of train and generate: the training text is the seed there, so both modes give one model. */
+const vocabOfOneModel = { ...CELL_ROWS.vocab, description: 'observed or seed: the same model here, where the training text is the seed (they differ in run)' };
+
 export const GENERATE_OPTIONS = {
   corpus,
   count: { flag: '--count', short: '-n', value: '<n>', description: 'sentences to print', parse: integerIn(1, 1_000_000), fallback: 10 },
   order: CELL_ROWS.order,
   smoothing: CELL_ROWS.smoothing,
   k: SHARED_ROWS.k,
-  vocab: CELL_ROWS.vocab,
+  vocab: vocabOfOneModel,
   temperature: CELL_ROWS.temperature,
   topK: CELL_ROWS.topK,
   topP: CELL_ROWS.topP,
@@ -207,7 +210,7 @@ export const TRAIN_OPTIONS = {
   order: CELL_ROWS.order,
   smoothing: CELL_ROWS.smoothing,
   k: SHARED_ROWS.k,
-  vocab: CELL_ROWS.vocab,
+  vocab: vocabOfOneModel,
   arpa: optionalFile('--arpa', '<file>', 'write the model in ARPA format (not for add-k, which is not a back-off model)'),
   eval: { flag: '--eval', value: '<spec...>', many: true, description: 'score this text: perplexity, cross-entropy (bits), OOV rate, tokens', parse: text, file: true },
   json: { flag: '--json', description: 'print one JSON object' },

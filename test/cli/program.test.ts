@@ -43,6 +43,9 @@ describe('ngram-collapse (in-process)', () => {
     expect(help).toContain(' --lowercase lowercase the text (default for word-level tokenizers) --no-lowercase keep the case of the text ');
     expect(help).toContain(' --empty-sentences with --sentences line: a blank line is an empty sentence (as in --save-corpora files) --jsonl-field <name> ');
     expect((await cli(['run', '--help'])).stdout.replace(/\s+/gu, ' ')).toContain(' --human-ratio <list> share of human tokens in each batch, 0..1 (list) (default: 0,0.1) ');
+    // --vocab: in generate and train the training text is the seed, so the two modes give one model
+    expect(help).toContain(' --vocab <mode> observed or seed: the same model here, where the training text is the seed (they differ in run) (default: observed) ');
+    expect((await cli(['run', '--help'])).stdout.replace(/\s+/gu, ' ')).toContain(' --vocab <list> observed: only what the training data holds; seed: the seed vocabulary ');
   });
 
   it('run writes the curves CSV with the SPEC header and prints the last generation', async () => {
