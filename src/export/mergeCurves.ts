@@ -82,8 +82,8 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
   const records = inputs.map((input) => input.record);
   const withRecords = records.every((record): record is RunRecord => record !== undefined);
   const without = inputs.find((input) => input.record === undefined);
-  if (!withRecords && without !== undefined && records.some((record) => record !== undefined)) {
-    const other = inputs.find((input) => input.record !== undefined)!;
+  const other = inputs.find((input) => input.record !== undefined);
+  if (without !== undefined && other !== undefined) {
     throw new InputError(
       `${without.name} has no run record (${runRecordPath(without.name)}) but ${other.name} has one`,
       "keep every shard's .run.json beside it: the records tell which run each shard is from (without any, merge infers the sweep from the rows)",
@@ -124,10 +124,9 @@ function mergedRecord(records: readonly RunRecord[]): RunRecord {
 
 /** Every row of one run carries its --seed: rows of two seeds are two runs, whatever their records say. */
 function refuseMixedSeeds(rows: readonly Row[]): void {
-  const first = rows[0];
-  const other = rows.find((row) => row.seed !== first!.seed);
-  if (first !== undefined && other !== undefined) {
-    throw new InputError(`${other.file} was run with --seed ${other.seed}, ${first.file} with --seed ${first.seed}`, 'merge only shards of one run, with one seed');
+  const other = rows.find((row) => row.seed !== rows[0]!.seed);
+  if (other !== undefined) {
+    throw new InputError(`${other.file} was run with --seed ${other.seed}, ${rows[0]!.file} with --seed ${rows[0]!.seed}`, 'merge only shards of one run, with one seed');
   }
 }
 

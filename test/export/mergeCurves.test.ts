@@ -72,4 +72,97 @@ describe('mergeCurves', () => {
     ]);
     expect(both.record?.identity.extinctions).toBe(true);
   });
+
+  it('refuses each malformed input with its own line: none, an empty file, a torn last row, another header, no key columns', () => {
+    const refused = (inputs: MergeInput[]): string => refusal(inputs);
+    const file = (name: string, text: string): MergeInput => ({ name, content: Buffer.from(text) });
+    expect(refused([])).toBe('merge needs at least one CSV (pass the shard files, e.g. merge part-*.csv --out all.csv)');
+    expect(refused([file('e.csv', '')])).toBe('e.csv is empty (pass the CSV files written by ngram-collapse run)');
+    expect(refused([file('t.csv', `${HEADER}\nhuman_ratio=0,1,42,0,1\nhuman_ratio=0,1,4`)])).toBe('t.csv ends with a partial row (finish that run with --resume first)');
+    expect(refused([shard('a.csv', 'human_ratio=0', 42), file('h.csv', 'cell,replicate,seed,generation,y\n')])).toBe(
+      'h.csv has another header than a.csv (merge only outputs of the same version of ngram-collapse)',
+    );
+    expect(refused([file('k.csv', 'cell,replicate,x\nh,1,2\n')])).toBe('k.csv has no cell, replicate and generation columns (pass curves CSVs written by ngram-collapse run)');
+    expect(refused([shard('a.csv', 'human_ratio=0', 42), shard('b.csv', 'human_ratio=0', 42)])).toBe(
+      'the row of cell human_ratio=0, replicate 1, generation 0 appears twice (in a.csv and b.csv) (merge every shard once)',
+    );
+  });
+
+  it('with records: refuses a row the sweep does not have, and names the first missing row and the shards not given', () => {
+    const record = (part: string) => ({ identity: identity(), shard: part });
+    expect(refusal([shard('a.csv', 'human_ratio=0', 42, record('1/2')), shard('b.csv', 'human_ratio=0.5', 42, record('2/2'))])).toBe(
+      'b.csv holds a row this sweep does not have (cell human_ratio=0.5, replicate 1, generation 0) (merge only shards of one sweep)',
+    );
+    // 2 cells x 1 replicate x generations 0..1 = 4 rows; shard 1/3 alone has 2 of them
+    expect(refusal([shard('a.csv', 'human_ratio=0', 42, record('1/3'))])).toBe(
+      '2 of 4 rows are missing, the first: cell human_ratio=0.1, replicate 1, generation 0; shard(s) 2/3, 3/3 not given (run the missing shards (or finish them with --resume) and merge again)',
+    );
+  });
+
+  it('without records: cells in the order every file agrees on, replicates and generations from the rows', () => {
+    // Three cells A, B, C; replicates 1..2; generations 0..1. The first file lists B then C, the second A then B:
+    // A comes before B, B before C, whichever file is given first.
+    const rows = (cell: string, replicate: number): string[] => [0, 1].map((generation) => `${cell},${replicate},42,${generation},${cell}${replicate}${generation}`);
+    const file = (name: string, series: Array<[string, number]>): MergeInput => ({ name, content: Buffer.from([HEADER, ...series.flatMap(([cell, r]) => rows(cell, r)), ''].join('\n')) });
+    const merged = mergeCurves([file('one.csv', [['B', 1], ['C', 1], ['C', 2]]), file('two.csv', [['A', 1], ['A', 2], ['B', 2]])]);
+    expect(merged.text.split('\n').slice(1, -1).map((line) => line.split(',')[4])).toEqual(['A10', 'A11', 'A20', 'A21', 'B10', 'B11', 'B20', 'B21', 'C10', 'C11', 'C20', 'C21']);
+    expect([merged.rows, merged.series, merged.record]).toEqual([12, 6, undefined]);
+    // A before B in one file, B before A in the other: no order fits both
+    expect(refusal([file('x.csv', [['A', 1], ['B', 1]]), file('y.csv', [['B', 2], ['A', 2]])])).toBe('the files list their cells in contradicting orders (merge only shards of one sweep)');
+    // Ties (no file relates X and Y) keep the order the cells first appear in.
+    const tied = mergeCurves([file('x.csv', [['Y', 1]]), file('y.csv', [['X', 1]])]);
+    expect(tied.text.split('\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(['Y', 'Y', 'X', 'X']);
+    // Cell B lacks replicate 2, which cell A has: 2 cells x replicates 1..2 x generations 0..1 are expected.
+    expect(refusal([file('x.csv', [['A', 1], ['A', 2], ['B', 1]])])).toBe(
+      '2 of 8 rows are missing, the first: cell B, replicate 2, generation 0 (without run records <csv>.run.json the expected rows are inferred from the files) (run the missing shards (or finish them with --resume) and merge again)',
+    );
+  });
+
+  it('orders cells that wait for several others, and ties, by where they first appear', () => {
+    // each file: its series as [cell, replicate], generation 0 only; the merged file's cells in order
+    const cellsOf = (files: Array<Array<[string, number]>>): string[] => {
+      const inputs = files.map((series, i) => ({ name: `f${i}.csv`, content: Buffer.from([HEADER, ...series.map(([cell, r]) => `${cell},${r},42,0,x`), ''].join('\n')) }));
+      const cells = mergeCurves(inputs).text.split('\n').slice(1, -1).map((line) => line.split(',')[0]!);
+      return cells.filter((cell, i) => cells.indexOf(cell) === i);
+    };
+    // P before Q (first file); R unrelated: once P is out, Q (seen before R) comes next
+    expect(cellsOf([[['P', 1], ['Q', 1]], [['R', 1]]])).toEqual(['P', 'Q', 'R']);
+    // C after both A and B: it waits for B although it was seen before B (the last two files add no order)
+    expect(cellsOf([[['A', 1], ['C', 1]], [['B', 2], ['C', 2]], [['A', 2]], [['B', 1]]])).toEqual(['A', 'B', 'C']);
+  });
+
+  it('sorts rows by replicate and generation within a cell, whatever order the files hold them in', () => {
+    const file = (name: string, lines: string[]): MergeInput => ({ name, content: Buffer.from([HEADER, ...lines, ''].join('\n')) });
+    const merged = mergeCurves([file('a.csv', ['A,2,42,1,a21', 'A,2,42,0,a20']), file('b.csv', ['A,1,42,1,a11', 'A,1,42,0,a10'])]);
+    expect(merged.text.split('\n').slice(1, -1).map((line) => line.split(',')[4])).toEqual(['a10', 'a11', 'a20', 'a21']);
+  });
+
+  it('finds the key columns wherever the header puts them, and refuses a file missing any one of them', () => {
+    const at0 = { name: 'r.csv', content: Buffer.from('replicate,cell,generation,seed\n1,A,0,7\n1,A,1,7\n') };
+    expect(mergeCurves([at0]).rows).toBe(2);
+    const generationFirst = { name: 'g.csv', content: Buffer.from('generation,cell,replicate\n0,A,1\n1,A,1\n') };
+    expect(mergeCurves([generationFirst]).rows).toBe(2);
+    // the seed as the first column still tells two runs apart
+    const seeds = (seed: number, cell: string): MergeInput => ({ name: `s${seed}.csv`, content: Buffer.from(`seed,cell,replicate,generation\n${seed},${cell},1,0\n`) });
+    expect(refusal([seeds(1, 'A'), seeds(2, 'B')])).toBe('s2.csv was run with --seed 2, s1.csv with --seed 1 (merge only shards of one run, with one seed)');
+    for (const header of ['replicate,generation,x', 'cell,generation,x', 'cell,replicate,x']) {
+      expect(refusal([{ name: 'k.csv', content: Buffer.from(`${header}\n1,2,3\n`) }])).toBe('k.csv has no cell, replicate and generation columns (pass curves CSVs written by ngram-collapse run)');
+    }
+  });
+
+  it('with records: refuses replicates and generations outside the sweep, names every field that differs, and says which input has a record', () => {
+    const record = (part: string, change: Partial<RunIdentity> = {}) => ({ identity: identity(change), shard: part });
+    const file = (name: string, lines: string[], part: string): MergeInput => ({ name, content: Buffer.from([HEADER, ...lines, ''].join('\n')), record: makeRunRecord(identity(), part) });
+    for (const [line, what] of [['human_ratio=0,0,42,0,1', 'replicate 0, generation 0'], ['human_ratio=0,2,42,0,1', 'replicate 2, generation 0'], ['human_ratio=0,1,42,-1,1', 'replicate 1, generation -1'], ['human_ratio=0,1,42,2,1', 'replicate 1, generation 2']] as const) {
+      expect(refusal([file('x.csv', [line], '1/1')])).toBe(`x.csv holds a row this sweep does not have (cell human_ratio=0, ${what}) (merge only shards of one sweep)`);
+    }
+    expect(
+      refusal([shard('a.csv', 'human_ratio=0', 42, record('1/2')), shard('b.csv', 'human_ratio=0.1', 42, record('2/2', { corpusDigest: 'e', version: '2' }))]),
+    ).toMatch(/^b\.csv comes from another run than a\.csv \(their run records differ: (corpusDigest, version|version, corpusDigest)\)/u);
+    expect(refusal([shard('a.csv', 'human_ratio=0', 42), shard('b.csv', 'human_ratio=0.1', 42, record('2/2'))])).toMatch(/^a\.csv has no run record \(a\.csv\.run\.json\) but b\.csv has one/u);
+    // every shard given but a row lost: no shard is named
+    expect(refusal([file('x.csv', ['human_ratio=0,1,42,0,1', 'human_ratio=0,1,42,1,1', 'human_ratio=0.1,1,42,0,1'], '1/1')])).toBe(
+      '1 of 4 rows are missing, the first: cell human_ratio=0.1, replicate 1, generation 1 (run the missing shards (or finish them with --resume) and merge again)',
+    );
+  });
 });
