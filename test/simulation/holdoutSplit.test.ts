@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { corpusFromSentences, sentenceCount } from '../../src/corpus/tokenCorpus.js';
+import { corpusFromSentences, sentenceCount, tokenCount } from '../../src/corpus/tokenCorpus.js';
 import { InputError, UsageError } from '../../src/errors.js';
-import { humanSentenceMask, splitHoldout } from '../../src/simulation/holdoutSplit.js';
+import { humanSentenceMask, humanTokenCount, splitHoldout } from '../../src/simulation/holdoutSplit.js';
 
 describe('the holdout split', () => {
   it('puts round(holdout x sentences) sentences in E, chosen by the seed alone (golden)', () => {
@@ -10,6 +10,15 @@ describe('the holdout split', () => {
     expect([...humanSentenceMask(10, 0.3, 7)]).not.toEqual(GOLDEN_42);
     expect([...humanSentenceMask(10, 0.3, 7)].filter((x) => x === 0)).toHaveLength(3);
     expect([...humanSentenceMask(10, 0, 42)]).toEqual(Array(10).fill(1));
+  });
+
+  it("counts H's tokens without building it: the tokens of the H splitHoldout builds", () => {
+    // sentences of 1..7 tokens: which ones land in H changes the count
+    const corpus = corpusFromSentences(Array.from({ length: 30 }, (_, s) => Array.from({ length: 1 + (s % 7) }, (_, i) => 2 + ((s + i) % 9))));
+    for (const [holdout, seed] of [[0, 1], [0.1, 1], [0.1, 2], [0.5, 3], [0.9, 4]] as const) {
+      expect(humanTokenCount(corpus, holdout, seed), `${holdout} ${seed}`).toBe(tokenCount(splitHoldout(corpus, holdout, seed).human));
+    }
+    expect(humanTokenCount(corpus, 0, 1)).toBe(tokenCount(corpus));
   });
 
   it('keeps the corpus order of the sentences in both parts', () => {
