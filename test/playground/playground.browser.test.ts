@@ -189,6 +189,17 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#settings-error')).toBe('');
     });
 
+    it('shows every warning of a run, one per line, as the CLI prints them', async () => {
+      // two cells whose --select has nothing to curate: one warning each
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [1], select: ['m0:low:0.5', 'tail:0.5'] }));
+      await waitLoaded();
+      await runAndWait();
+      expect((await page.textContent('#settings-error'))!.split('\n')).toEqual([
+        'ngram-collapse: warning: cell select=m0:low:0.5: --select m0:low:0.5 curates nothing with --human-ratio 1 (every batch is human text: the cell runs as without --select)',
+        'ngram-collapse: warning: cell select=tail:0.5: --select tail:0.5 curates nothing with --human-ratio 1 (every batch is human text: the cell runs as without --select)',
+      ]);
+    });
+
     it('Stop keeps every finished row, whole', async () => {
       await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 5 }));
       await waitLoaded();

@@ -220,9 +220,12 @@ function onWorkerMessage(message: FromWorker): void {
       lastCommand = message.command;
       $<HTMLTextAreaElement>('command-line').value = message.command;
       return;
-    case 'warning':
-      $('settings-error').textContent = message.message;
+    case 'warning': {
+      // every warning of the run, one per line, as the CLI prints them (beginRun clears them)
+      const shown = $('settings-error');
+      shown.textContent = shown.textContent === '' ? message.message : `${shown.textContent}\n${message.message}`;
       return;
+    }
     case 'done': {
       const seconds = ((performance.now() - runStarted) / 1000).toFixed(2);
       finishRun(`Done: ${records.length} rows in ${seconds} s (simulation ${(message.millis / 1000).toFixed(2)} s).`);
