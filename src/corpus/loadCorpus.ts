@@ -93,7 +93,7 @@ function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string
   const seen = new Map<string, string>();
   for (const source of sources) {
     if (source.kind === 'stdin') continue;
-    const file = source.kind === 'brown' ? source.path : realpathSync(source.path);
+    const file = realpathSync(source.path);
     const first = seen.get(file);
     if (first !== undefined) {
       const by = first === source.spec ? `'${first}' twice` : `'${first}' and '${source.spec}'`;

@@ -48,6 +48,15 @@ describe('tokenizers', () => {
       const expected = Array.from(whole.segment(text), ({ segment }) => segment).filter((segment) => !/\s/u.test(segment));
       expect(char(text), `trial ${trial}`).toEqual(expected);
     }
+    // A window of 256 code units ending inside a surrogate pair whose character joins the one before:
+    // a skin tone U+1F3FF (low half DFFF) after a thumb, a rat U+1F400 (low half DC00) after a cat and a
+    // ZWJ; the pair's low half lands on 256 for some padding.
+    for (const joined of ['👍🏿', '🐈\u200d🐀']) {
+      for (let padding = 250; padding <= 256; padding++) {
+        const text = `${'x'.repeat(padding)}${joined} y`;
+        expect(char(text), `${joined} after ${padding}`).toEqual([...'x'.repeat(padding), joined, 'y']);
+      }
+    }
     // One cluster longer than a window (a letter with 700 combining marks) stays one token.
     const long = `a${'\u0301'.repeat(700)}`;
     expect(char(`${long} b`)).toEqual([long, 'b']);
