@@ -46,7 +46,7 @@ export function configEntries(parsed: unknown, where: string): ConfigEntries {
     const key = attributeName(name);
     const row = Object.hasOwn(FILE_ROWS, key) ? FILE_ROWS[key] : undefined;
     if (row === undefined && (COMMAND_LINE_ONLY as readonly string[]).includes(key)) {
-      throw new UsageError(`${where}: "${name}" cannot be set in a config file`, `pass --${flagName(key)} on the command line`);
+      throw new UsageError(`${where}: "${name}" cannot be set in a config file`, `pass ${RUN_OPTIONS[key as (typeof COMMAND_LINE_ONLY)[number]].flag} on the command line`);
     }
     if (row === undefined) throw new UsageError(`${where}: unknown key "${name}"`, `known keys: ${CONFIG_KEYS.join(', ')}`);
     if (spelled.has(key)) throw new UsageError(`${where}: "${spelled.get(key)!}" and "${name}" are one setting, given twice`, 'keep one of them');
@@ -56,11 +56,6 @@ export function configEntries(parsed: unknown, where: string): ConfigEntries {
     values[key] = parseValue(row, raw[key], label);
   }
   return { raw, values };
-}
-
-/** A camelCase option's flag name, without its dashes (`printConfig` -> `print-config`). */
-function flagName(key: string): string {
-  return key.replace(/[A-Z]/gu, (letter) => `-${letter.toLowerCase()}`);
 }
 
 /** The parsed values of a config object (configEntries(...).values). */

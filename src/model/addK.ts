@@ -51,11 +51,15 @@ export function checkAddKReserve(k: number, types: number): number {
 
 /** `value` to two significant digits, rounded down (so the bound the hint names is one that passes). */
 function roundedDown(value: number): string {
-  const [digits, exponent] = value.toExponential(6).split('e');
-  let tenths = Math.floor(Number(digits) * 10);
-  // toExponential rounds: 9.9999996e10 reads 1.000000e11, so step down until the bound is below the value.
-  while (tenths > 10 && Number(`${tenths / 10}e${exponent}`) > value) tenths--;
-  return `${(tenths / 10).toFixed(1)}e${exponent}`;
+  const [digits, exponent] = value.toExponential(1).split('e');
+  let tenths = Math.round(Number(digits) * 10);
+  let power = Number(exponent);
+  // toExponential rounds to nearest (9.96e300 reads 1.0e+301): step down, into the decade below if need be.
+  while (Number(`${tenths / 10}e${power}`) > value) {
+    tenths--;
+    if (tenths < 10) [tenths, power] = [99, power - 1];
+  }
+  return `${(tenths / 10).toFixed(1)}e${power < 0 ? '' : '+'}${power}`;
 }
 
 export function trainAddK(corpus: TokenCorpus, options: ModelOptions): LanguageModel {

@@ -67,6 +67,8 @@ describe('add-k (Lidstone)', () => {
     // 1.7977e308 / 14 = 1.284e307: 1.3e307 (rounded to nearest) would be refused (14 x 1.3e307 = 1.82e308).
     expect(hint(14)).toBe('pass a --k below 1.2e+307');
     expect(hint(46)).toBe('pass a --k below 3.9e+306');
+    // 1.7977e308 / 179,769,314 = 9.99999990e299, which reads 1.0e+300 to two digits: the bound is the decade below's
+    expect(hint(179_769_314)).toBe('pass a --k below 9.9e+299');
     for (let types = 2; types <= 500; types++) {
       const bound = Number(/below (\S+)$/u.exec(hint(types))![1]);
       expect(Number.isFinite(checkAddKReserve(bound, types)), `${types} types`).toBe(true);
