@@ -65,6 +65,9 @@ describe('the built-in Brown corpus', () => {
     // Every token is one character here (Brown is ASCII), and "It" gives "I", "t".
     expect(spelled(chars).slice(0, 2)).toEqual(['I', 't']);
     expect(tokenCount(chars.corpus)).toBeGreaterThan(4 * tokenCount(words.corpus));
+    // Brown's blank lines are no sentences, even where blank lines would be empty sentences
+    const keepingEmpty = await loadCorpus(['brown:humor'], { tokenizer: 'char', sentences: 'line', emptySentences: true });
+    expect(sentenceCount(keepingEmpty.corpus)).toBe(sentenceCount(words.corpus));
   });
 
   it('names the valid categories when one is unknown', () => {
