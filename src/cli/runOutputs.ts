@@ -8,8 +8,9 @@
  */
 
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { isCorpusFolderEntry } from '../export/corpusFiles.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
@@ -44,7 +45,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const report = writable(config.report, '--report');
   if (report === '-') throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
   const named = (path: string | undefined, flag: string, given: string | undefined): NamedFile | undefined => (path === undefined ? undefined : { label: `${flag} ${given!}`, path });
-  checkDistinctOutputs([
+  const files = [
     named(out, '--out', config.out),
     out === '-' ? undefined : { label: `the run record ${runRecordPath(config.out)} of --out`, path: runRecordPath(out) },
     named(summary, '--summary', config.summary),
@@ -52,8 +53,9 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     named(sentencePerplexities, '--sentence-perplexities', config.sentencePerplexities),
     named(survival, '--survival', config.survival),
     named(report, '--report', config.report),
-    named(corpora, '--save-corpora', config.saveCorpora),
-  ], config.config === undefined ? [] : [{ label: `--config ${config.config}`, path: resolve(cwd, config.config) }]);
+  ];
+  checkDistinctOutputs([...files, named(corpora, '--save-corpora', config.saveCorpora)], config.config === undefined ? [] : [{ label: `--config ${config.config}`, path: resolve(cwd, config.config) }]);
+  if (corpora !== undefined) checkNotInCorporaFolder(files, corpora, config.saveCorpora!);
   return {
     out,
     ...(summary === undefined ? {} : { summary }),
@@ -65,10 +67,23 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   };
 }
 
-/** --resume continues files whose rows are whole series: --out and --extinctions as files, no --survival or --sentence-perplexities. */
+/** No output may be one of the files --save-corpora writes (human.txt, manifest.json, cell-<c>/...): one would overwrite the other. */
+function checkNotInCorporaFolder(files: ReadonlyArray<NamedFile | undefined>, corpora: string, folder: string): void {
+  for (const file of files) {
+    if (file === undefined || file.path === '-') continue;
+    const inside = relative(corpora, file.path);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) continue;
+    if (isCorpusFolderEntry(inside.split(sep)[0]!)) {
+      throw new UsageError(`${file.label} is a file --save-corpora ${folder} writes`, 'give the output another name, or the texts another folder');
+    }
+  }
+}
+
+/** --resume continues files whose rows are whole series: --out and --extinctions as files, no --survival or --sentence-perplexities (UsageError naming the flag). */
 export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extinctions' | 'survival' | 'sentencePerplexities'>): void {
   if (!config.resume) return;
-  if (config.out === '-' || config.extinctions === '-') throw new UsageError('--resume needs --out (and --extinctions) to be files', 'pass --out FILE');
+  if (config.out === '-') throw new UsageError('--resume needs --out to be a file', 'pass --out FILE');
+  if (config.extinctions === '-') throw new UsageError('--resume needs --extinctions to be a file', 'pass --extinctions FILE');
   if (config.survival !== undefined) throw new UsageError('--resume cannot continue a --survival file', 'rerun the whole run without --resume');
   if (config.sentencePerplexities !== undefined) {
     throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');

@@ -25,6 +25,14 @@ export function corpusFilePath(dir: string, cell: Cell, replicate: number, gener
   return join(dir, `cell-${cell.index + 1}`, `replicate-${replicate}`, `generation-${generation}.txt`);
 }
 
+/**
+ * Whether `name`, an entry directly inside DIR, is one the exporter writes: `human.txt`,
+ * `manifest.json` (each also as its `.partial` while written) or a `cell-<c>` folder.
+ */
+export function isCorpusFolderEntry(name: string): boolean {
+  return /^(?:(?:human\.txt|manifest\.json)(?:\.partial)?|cell-\d+)$/u.test(name);
+}
+
 /** The human pool H (what row 0 measures, and the reference of every survival column). */
 export function humanFilePath(dir: string): string {
   return join(dir, 'human.txt');

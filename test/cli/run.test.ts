@@ -3,7 +3,7 @@
  * sentences, one per line). --workers 2 runs on worker threads from dist/ (npm test builds first).
  */
 
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,13 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     const twice = await run(['merge', 'part-1.csv', 'part-2.csv', 'part-3.csv', 'part-2.csv', '--out', 'bad.csv']);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/appears twice \(in part-2.csv and part-2.csv\)/u);
+  });
+
+  it('writes an output beside the saved texts, in the --save-corpora folder, when it is none of their files', async () => {
+    mkdirSync(join(dir, 'beside'));
+    const result = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '1', '--human-ratio', '0', '--out', 'beside/curves.csv', '--save-corpora', 'beside', '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'beside')).sort()).toEqual(['cell-1', 'curves.csv', 'curves.csv.run.json', 'human.txt', 'manifest.json']);
   });
 
   it('saves every generation\'s synthetic text with a manifest', async () => {

@@ -17,7 +17,7 @@ import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { loadCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
 import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
-import { RunIncompleteError } from '../../errors.js';
+import { RunIncompleteError, type UsageError } from '../../errors.js';
 import { corpusManifest, detokenize, humanFilePath, readShareCounts, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
@@ -82,7 +82,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     const name = signal ?? 'SIGINT';
     throw new RunIncompleteError(
       `interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole`,
-      resumeHint(config, outputs.out),
+      resumeHint(config),
       SIGNAL_EXIT_CODES[name] ?? 130,
     );
   }
@@ -97,11 +97,13 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   }
 }
 
-/** What an interrupted run can do next: --resume, unless it wrote to standard output or a file --resume cannot continue. */
-function resumeHint(config: RunConfig, out: string): string {
-  if (out === '-') return 'rerun the command to redo it';
-  const flag = config.survival !== undefined ? '--survival' : config.sentencePerplexities !== undefined ? '--sentence-perplexities' : undefined;
-  if (flag !== undefined) return `rerun the command to redo it: --resume cannot continue a ${flag} file`;
+/** What an interrupted run can do next: --resume, unless checkResumable would refuse it (an output on standard output, a file --resume cannot continue). */
+function resumeHint(config: RunConfig): string {
+  try {
+    checkResumable({ ...config, resume: true });
+  } catch (error) {
+    return `rerun the command to redo it: ${(error as UsageError).message}`;
+  }
   return 'continue with the same command plus --resume';
 }
 
