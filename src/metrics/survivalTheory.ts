@@ -34,14 +34,16 @@ import { SURVIVAL_BANDS } from './seedReference.js';
 
 /**
  * g_k for k = 1..K, from the draw ratios m_1..m_K (m_j = M_j / T_(j-1)) and, when given, the sizes of
- * the fits T_0..T_(K-1) (binomial offspring); without them, the large-T (Poisson) limit.
+ * the fits T_0..T_(K-1) (binomial offspring); without them, the large-T (Poisson) limit. A fit of
+ * fewer than one draw (only an estimate can be: theoryBands scales measured sizes) has no binomial
+ * offspring and takes the Poisson step.
  */
 export function survivalExponents(drawRatios: readonly number[], fitDraws?: readonly number[]): Float64Array {
   /** -ln f_j(exp(-x)): generation j's offspring pgf in the exponent's terms (j from 1). */
   const step = (j: number, x: number): number => {
     const ratio = drawRatios[j - 1]!;
     const fit = fitDraws?.[j - 1];
-    return fit === undefined ? ratio * -Math.expm1(-x) : -ratio * fit * Math.log1p(Math.expm1(-x) / fit);
+    return fit === undefined || fit < 1 ? ratio * -Math.expm1(-x) : -ratio * fit * Math.log1p(Math.expm1(-x) / fit);
   };
   const exponents = new Float64Array(drawRatios.length);
   for (let k = drawRatios.length; k >= 1; k--) {

@@ -31,6 +31,9 @@ describe('survival exponents', () => {
     expect(g[1]).toBeCloseTo(0.635986, 6);
     // a fit of one draw passes its one item on for sure
     expect(expectedSurvival(1, survivalExponents([5], [1])[0]!)).toBe(1);
+    // an estimated fit below one draw has no binomial offspring: the Poisson step (x = 2 (1 - e^-Infinity) = 2),
+    // a number and not NaN; then 10 draws from a fit on 10: -10 ln(1 - (1 - e^-2) / 10)
+    expect(survivalExponents([1, 2], [10, 0.5])[1]).toBeCloseTo(-10 * Math.log1p(-(1 - Math.exp(-2)) / 10), 12);
     // large T: the Poisson limit
     expect(survivalExponents([1, 2], [1e9, 1e9])[1]).toBeCloseTo(survivalExponents([1, 2])[1]!, 7);
   });
