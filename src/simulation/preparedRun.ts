@@ -23,7 +23,7 @@ import { wordSplitter } from '../corpus/subword/wordView.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
-import { batchesTotal, batchTokensAt, type RunSettings } from './settings.js';
+import { batchesTotal, batchTokensAt, refuseEmptyBatches, type RunSettings } from './settings.js';
 import { validateRunSettings } from './validateSettings.js';
 
 export interface PreparedRun {
@@ -90,15 +90,7 @@ export const MAX_LOOP_TOKENS = 1_000_000_000;
  * on 0 tokens).
  */
 function checkBatchSizes(settings: RunSettings, batchTokens: number): void {
-  const shrink = Math.min(...settings.sweep.tokensGrowth);
-  if (batchTokensAt(batchTokens, shrink, settings.generations) < 1) {
-    let generation = 1;
-    while (batchTokensAt(batchTokens, shrink, generation) >= 1) generation++;
-    throw new InputError(
-      `--tokens-growth ${shrink} shrinks the batch of ${batchTokens} tokens to 0 by generation ${generation}: a model trained on nothing`,
-      'use a --tokens-growth closer to 1, more --tokens or fewer --generations',
-    );
-  }
+  refuseEmptyBatches(settings, batchTokens);
   const growth = Math.max(...settings.sweep.tokensGrowth);
   const largest = Math.max(batchTokens, settings.measureTokens ?? 0, batchTokensAt(batchTokens, growth, settings.generations));
   const accumulates = settings.sweep.strategy.some((strategy) => strategy !== 'replace');

@@ -5,6 +5,7 @@
  * may be given as a list, and a run is the cross product of all lists. Everything else is shared.
  */
 
+import { InputError } from '../errors.js';
 import type { SmoothingName, VocabMode } from '../model/languageModel.js';
 import { DEFAULT_SAMPLING } from '../sampler/sampling.js';
 
@@ -115,6 +116,21 @@ export const ALL_CELL_COLUMNS: ReadonlyArray<readonly [keyof CellSettings, strin
 /** Tokens of generation g's batch (g >= 1): round(N * R^(g-1)) (Xu, He & Cheng 2025's growing sample). */
 export function batchTokensAt(batchTokens: number, tokensGrowth: number, generation: number): number {
   return Math.round(batchTokens * Math.pow(tokensGrowth, generation - 1));
+}
+
+/**
+ * Refuses (InputError) a sweep whose smallest --tokens-growth shrinks a batch of `batchTokens` to 0
+ * tokens within the run: a model trained on nothing. Known before the corpus is read when --tokens is given.
+ */
+export function refuseEmptyBatches(settings: RunSettings, batchTokens: number): void {
+  const shrink = Math.min(...settings.sweep.tokensGrowth);
+  if (batchTokensAt(batchTokens, shrink, settings.generations) >= 1) return;
+  let generation = 1;
+  while (batchTokensAt(batchTokens, shrink, generation) >= 1) generation++;
+  throw new InputError(
+    `--tokens-growth ${shrink} shrinks the batch of ${batchTokens} tokens to 0 by generation ${generation}: a model trained on nothing`,
+    'use a --tokens-growth closer to 1, more --tokens or fewer --generations',
+  );
 }
 
 /** The batches of generations 1..G summed, starting from `batchTokens` at the sweep's largest growth (the largest series). */

@@ -2,17 +2,20 @@
  * The --max-tokens guard of `run` (and of the playground's runs), applied to what the run will hold in memory: --tokens and
  * --measure-tokens (before the corpus is read), the largest batch under --tokens-growth, and the last
  * training set of `accumulate`. Each throws a UsageError naming the flags and the sizes, before any
- * work; none applies when maxTokens is undefined.
+ * work; none applies when maxTokens is undefined. checkTokenGuards also refuses, when --tokens is
+ * given, a growth that shrinks a batch to nothing (settings.ts refuseEmptyBatches, an InputError).
  */
 
 import { UsageError } from '../errors.js';
-import { batchesTotal, batchTokensAt, type RunSettings } from './settings.js';
+import { batchesTotal, batchTokensAt, refuseEmptyBatches, type RunSettings } from './settings.js';
 
 /** Default of --max-tokens: the memory guard of the CLI and the playground (the library has none by default). */
 export const DEFAULT_MAX_TOKENS = 200_000_000;
 
 /** --tokens and --measure-tokens against the --max-tokens guard, before the corpus is read. */
 export function checkTokenGuards(settings: RunSettings, maxTokens: number | undefined): void {
+  // Not a --max-tokens guard, but known here too when --tokens is given: a growth that shrinks a batch to nothing.
+  if (settings.tokens !== undefined) refuseEmptyBatches(settings, settings.tokens);
   if (settings.tokens !== undefined && maxTokens !== undefined && settings.tokens > maxTokens) {
     throw new UsageError(`--tokens ${settings.tokens} is above the --max-tokens guard (${maxTokens})`, 'pass a smaller --tokens, or raise --max-tokens if the machine has the memory');
   }

@@ -197,12 +197,14 @@ describe('--config', () => {
       ['run', '--corpus', FIXTURE, '--out', '-', '--summary', '-', '--print-config'],
       ['run', '--corpus', FIXTURE, '--tokens', '300000000', '--print-config'],
       ['run', '--corpus', FIXTURE, '--resume', '--survival', 'km.csv', '--print-config'],
+      ['run', '--corpus', FIXTURE, '--tokens', '100', '--tokens-growth', '0.1', '--generations', '5', '--print-config'],
     ];
     const lines = [
       '--empty-sentences needs --sentences line, got --sentences auto',
       'only one output can go to standard output (-)',
       '--tokens 300000000 is above the --max-tokens guard',
       '--resume cannot continue a --survival file',
+      '--tokens-growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing',
     ];
     for (const [i, argv] of refused.entries()) {
       const result = await run(argv);
