@@ -20,7 +20,7 @@
  */
 
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { Vocabulary } from '../vocabulary/vocabulary.js';
@@ -97,7 +97,8 @@ function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string
     const first = seen.get(file);
     if (first !== undefined) {
       const by = first === source.spec ? `'${first}' twice` : `'${first}' and '${source.spec}'`;
-      throw new InputError(`the corpus file ${source.path} is named twice (by ${by})`, 'name each file once: a file read twice would count twice');
+      const shown = source.kind === 'brown' ? `Brown's text ${basename(source.path)}` : file === source.path ? source.path : `${source.path} (the file ${file})`;
+      throw new InputError(`the corpus file ${shown} is named twice (by ${by})`, 'name each file once: a file read twice would count twice');
     }
     seen.set(file, source.spec);
   }

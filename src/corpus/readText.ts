@@ -99,10 +99,13 @@ export async function readCorpusText(
   refuseUnknownKeys(checkObject('options', options), TEXT_OPTION_KEYS, 'readCorpusText option');
   if (options.format !== undefined) checkValue('format', options.format, nameRule(['text', 'jsonl', 'brown'] as const));
   if (!(vocabulary instanceof Vocabulary)) throw new UsageError(`vocabulary must be a Vocabulary, got ${shownValue(vocabulary)}`, 'leave it out for a fresh one');
-  const name = options.name ?? 'the text';
+  const name = options.name ?? UNNAMED_TEXT;
   const format = options.format ?? (options.jsonlField === undefined ? 'text' : 'jsonl');
   return readCorpusSources([{ text, format, name }], options, name, vocabulary);
 }
+
+/** What messages call a text read without a name. */
+const UNNAMED_TEXT = 'the text';
 
 /**
  * Reads several sources, in order, into one corpus (the playground's embedded and dropped corpora);
@@ -111,7 +114,7 @@ export async function readCorpusText(
 export async function readCorpusSources(
   sources: readonly TextSource[],
   options: Partial<TextOptions> = {},
-  label = 'the text',
+  label = UNNAMED_TEXT,
   vocabulary: Vocabulary = new Vocabulary(),
 ): Promise<ReadTextResult> {
   const settings: TextOptions = { ...DEFAULT_TEXT_OPTIONS, ...options };
@@ -247,8 +250,8 @@ export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pic
     );
   }
   if (builder.tokenCount === 0) {
-    // a file list reads "the corpus a.txt, b.txt"; a label that is a description already ("the text"), as it is
-    const corpus = name.startsWith('the ') ? name : `the corpus ${name}`;
+    // "the corpus a.txt, b.txt", but "the text" (not "the corpus the text") for a text read without a name
+    const corpus = name === UNNAMED_TEXT ? name : `the corpus ${name}`;
     const dropped = cutLetters?.emptyCorpusReason();
     if (dropped !== undefined) throw new InputError(`${corpus} holds no tokens: ${dropped}`, 'pass --tokenizer whitespace, which keeps words of every script whole');
     throw new InputError(`${corpus} holds no tokens`, 'pass a non-empty text corpus');

@@ -49,7 +49,7 @@ export function humanSentenceMask(sentences: number, holdout: number, seed: numb
   if (sentences - heldoutCount < 1 || (holdout > 0 && heldoutCount < 1)) {
     throw new InputError(
       `the corpus has ${sentences} sentence(s), too few for a holdout share of ${holdout}`,
-      'pass a larger corpus, or `run --holdout 0` to disable held-out metrics (a recipe keeps its own holdout)',
+      'pass a larger corpus; with run, --holdout 0 also works, without held-out metrics',
     );
   }
   const inHuman = new Uint8Array(sentences).fill(1);

@@ -54,7 +54,7 @@ describe('the holdout split', () => {
     try {
       humanSentenceMask(2, 0.9, 1);
     } catch (error) {
-      expect((error as InputError).hint).toBe('pass a larger corpus, or `run --holdout 0` to disable held-out metrics (a recipe keeps its own holdout)');
+      expect((error as InputError).hint).toBe('pass a larger corpus; with run, --holdout 0 also works, without held-out metrics');
     }
   });
 
