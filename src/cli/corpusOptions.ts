@@ -42,10 +42,14 @@ export function loadOptionsFor(values: LoadValues, io: CliIO, onWarning: (messag
   };
 }
 
-/** The warning line every command prints: `ngram-collapse: warning: ...` (none when quiet). */
+/** The warning line every command prints: `ngram-collapse: warning: ...` (none when quiet; a message said before, not again). */
 export function warnTo(io: CliIO, quiet = false): (message: string) => void {
+  const said = new Set<string>();
   return (message) => {
-    if (!quiet) io.stderr.write(`ngram-collapse: warning: ${message}\n`);
+    // a warning every series of a cell gives in the same words is printed once
+    if (quiet || said.has(message)) return;
+    said.add(message);
+    io.stderr.write(`ngram-collapse: warning: ${message}\n`);
   };
 }
 

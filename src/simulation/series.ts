@@ -116,7 +116,8 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const cellSettings = cell.settings;
   const random = seriesRandom(run, cell, replicate);
   const rule = parseSelectRule(cellSettings.select);
-  if (replicate === 1 && rule.kind !== 'none' && cellSettings.humanRatio === 1) {
+  // Said by every series of the cell (a shard or a resume may not run replicate 1), in the same words: the CLI and the page say it once.
+  if (rule.kind !== 'none' && cellSettings.humanRatio === 1) {
     hooks.warn?.(`cell ${cell.id}: --select ${cellSettings.select} curates nothing with --human-ratio 1 (every batch is human text: the cell runs as without --select)`);
   }
   const batchAt = (generation: number): number => batchTokensAt(batchTokens, cellSettings.tokensGrowth, generation);

@@ -190,8 +190,8 @@ if (SKIP_BROWSER) {
     });
 
     it('shows every warning of a run, one per line, as the CLI prints them', async () => {
-      // two cells whose --select has nothing to curate: one warning each
-      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [1], select: ['m0:low:0.5', 'tail:0.5'] }));
+      // two cells whose --select has nothing to curate, two replicates each: one warning a cell
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [1], select: ['m0:low:0.5', 'tail:0.5'], replicates: 2 }));
       await waitLoaded();
       await runAndWait();
       expect((await page.textContent('#settings-error'))!.split('\n')).toEqual([

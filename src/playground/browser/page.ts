@@ -221,8 +221,9 @@ function onWorkerMessage(message: FromWorker): void {
       $<HTMLTextAreaElement>('command-line').value = message.command;
       return;
     case 'warning': {
-      // every warning of the run, one per line, as the CLI prints them (beginRun clears them)
+      // every warning of the run, one per line and each once, as the CLI prints them (beginRun clears them)
       const shown = $('settings-error');
+      if (shown.textContent.split('\n').includes(message.message)) return;
       shown.textContent = shown.textContent === '' ? message.message : `${shown.textContent}\n${message.message}`;
       return;
     }
