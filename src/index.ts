@@ -83,7 +83,7 @@ export { buildSeedReference, RARE_THRESHOLD_RULE, type SeedReference } from './m
 export { flooredPerplexity, oovRate } from './metrics/perplexity.js';
 export { driftExpectedTypes } from './metrics/driftBaseline.js';
 export { CURVE_COLUMNS, curveRecord } from './export/curveRecord.js';
-export { formatNumber } from './export/formatNumber.js';
+export { formatNumber } from './validation/formatNumber.js';
 export { openCsv, type CsvWriter } from './export/csvFile.js';
 
 // Experiments: worker threads, shards, summaries, extinctions, resume and merge.

@@ -8,7 +8,7 @@
 import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { APPENDED_CELL_COLUMNS, CELL_COLUMNS, type CellSettings } from '../simulation/settings.js';
 import type { SeriesRow } from '../simulation/series.js';
-import { formatNumber } from './formatNumber.js';
+import { formatNumber } from '../validation/formatNumber.js';
 
 export const CURVE_COLUMNS: readonly string[] = [
   'cell',

@@ -12,7 +12,7 @@
 
 import type { Writable } from 'node:stream';
 import { openCsv } from './csvFile.js';
-import { formatNumber } from './formatNumber.js';
+import { formatNumber } from '../validation/formatNumber.js';
 
 export const SENTENCE_PERPLEXITY_COLUMNS: readonly string[] = ['cell', 'replicate', 'generation', 'sentence', 'perplexity'];
 

@@ -21,7 +21,7 @@ import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { summarize, type SampleSummary } from '../stats/sampleSummary.js';
 import { APPENDED_CELL_COLUMNS, CELL_COLUMNS } from '../simulation/settings.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
-import { formatNumber } from './formatNumber.js';
+import { formatNumber } from '../validation/formatNumber.js';
 import { theoryBands } from '../metrics/survivalTheory.js';
 import { lawApplies, THEORY_METRICS } from './survivalLaw.js';
 

@@ -15,7 +15,7 @@
 import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
 import type { ExtinctionTable } from '../simulation/extinctionTracker.js';
 import { kaplanMeier } from '../stats/kaplanMeier.js';
-import { formatNumber } from './formatNumber.js';
+import { formatNumber } from '../validation/formatNumber.js';
 import { theoryBands } from '../metrics/survivalTheory.js';
 import type { LawInput } from './survivalLaw.js';
 

@@ -13,7 +13,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { chartConfig } from '../export/report/metricChart.js';
-import { formatNumber } from '../export/formatNumber.js';
+import { formatNumber } from '../validation/formatNumber.js';
 import { cellIds, lastGeneration, linearFit, meanAt, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import type { SeriesSurvival } from './tokenSurvival.js';

@@ -7,6 +7,7 @@
  * the cell's own settings and not on which other cells exist: adding a cell changes no other cell.
  */
 
+import { formatNumber } from '../validation/formatNumber.js';
 import { ALL_CELL_COLUMNS, APPENDED_CELL_COLUMNS, CELL_COLUMNS, DEFAULT_SWEEP, type CellSettings, type SweepSettings } from './settings.js';
 
 export interface Cell {
@@ -40,7 +41,8 @@ export function cellKey(settings: CellSettings): string {
 /**
  * The one cell namer of the project: the name of each of several cells lists, in CSV column order,
  * `column=value` for every setting whose value differs among them, joined by '/'
- * (`strategy=replace/human_ratio=0`), or `default` when none differs. The curves CSV, the recipes
+ * (`strategy=replace/human_ratio=0`), or `default` when none differs. A number is written as the CSV
+ * writes it (formatNumber: `tokens_growth=0.0000001`, not `1e-7`). The curves CSV, the recipes
  * (cells of several runs named together) and the report's legends and terminal table all use it.
  * `valueOf` reads a setting by CSV column (default: from CellSettings); undefined counts as ''.
  */
@@ -48,7 +50,10 @@ export function cellNames<T>(
   cells: readonly T[],
   valueOf: (cell: T, column: string) => unknown = (cell, column) => (cell as unknown as CellSettings)[settingOf(column)],
 ): string[] {
-  const text = (cell: T, column: string): string => String(valueOf(cell, column) ?? '');
+  const text = (cell: T, column: string): string => {
+    const value = valueOf(cell, column);
+    return typeof value === 'number' ? formatNumber(value) : String(value ?? '');
+  };
   const varying = ALL_CELL_COLUMNS.map(([, column]) => column).filter((column) => new Set(cells.map((cell) => text(cell, column))).size > 1);
   return cells.map((cell) => varying.map((column) => `${column}=${text(cell, column)}`).join('/') || 'default');
 }

@@ -6,7 +6,8 @@
  * `<field> must be <allowed>, got '<value>'` (hint `pass <allowed>`); names get
  * `unknown <field> value '<value>'` (hint `use one of: a, b`). The library's validators name the
  * field as the library spells it (`humanRatio`); the CLI checks the same rules with the flag's name
- * (`--human-ratio`) and the raw text typed, so both say the same thing. A leaf: imports only errors.
+ * (`--human-ratio`) and the raw text typed, so both say the same thing. A leaf: imports only errors
+ * and the number writer beside it.
  *
  * @example
  *   checkValue('humanRatio', 1.5, numberRule(0, 1));
@@ -14,6 +15,7 @@
  */
 
 import { UsageError } from '../errors.js';
+import { formatNumber } from './formatNumber.js';
 
 export interface ValueRule<T> {
   /** 'number' rules take numbers (the CLI converts text first), 'name' rules strings, 'boolean' true/false. */
@@ -116,8 +118,24 @@ export function checkList<T>(field: string, value: unknown, rule: ValueRule<T>):
   return refuseRepeats(field, value.map((item) => checkValue(field, item, rule)), value);
 }
 
-/** The list itself, unless a value stands in it twice (a sweep would run that cell twice). */
+/**
+ * The list itself, unless a value stands in it twice (a sweep would run that cell twice) or two
+ * numbers are written alike (to formatNumber's 6 significant digits: 0.1 and 0.1000001 would be two
+ * cells whose rows the CSV could not tell apart).
+ */
 export function refuseRepeats<T>(field: string, values: T[], shown: unknown): T[] {
   if (new Set(values.map(String)).size !== values.length) throw new UsageError(`${field} lists a value twice in ${shownValue(shown)}`, 'list each value once');
+  const written = new Map<string, T>();
+  for (const value of values) {
+    const text = typeof value === 'number' ? formatNumber(value) : String(value);
+    const before = written.get(text);
+    if (before !== undefined) {
+      throw new UsageError(
+        `${field} lists ${String(before)} and ${String(value)}, which the CSV writes alike (${text}, 6 significant digits)`,
+        'pass values that differ within 6 significant digits',
+      );
+    }
+    written.set(text, value);
+  }
   return values;
 }

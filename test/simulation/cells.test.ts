@@ -33,6 +33,19 @@ describe('cells', () => {
     expect(cellKey({ ...plain.settings, select: 'dedup', tokensGrowth: 2 })).toBe(`${plain.key}/select=dedup/tokens_growth=2`);
   });
 
+  it('name a number as the CSV writes it (no exponent, 6 significant digits), and key it as JavaScript does', () => {
+    const cells = expandCells({ ...DEFAULT_SWEEP, humanRatio: [0.1234567, 0.5], tokensGrowth: [1e-7, 2] });
+    expect(cells.map((cell) => cell.id)).toEqual([
+      'human_ratio=0.123457/tokens_growth=0.0000001',
+      'human_ratio=0.123457/tokens_growth=2',
+      'human_ratio=0.5/tokens_growth=0.0000001',
+      'human_ratio=0.5/tokens_growth=2',
+    ]);
+    // the seed key is unchanged by the name: a cell's random draws stay what they were
+    expect(cells[0]!.key).toContain('/human_ratio=0.1234567/');
+    expect(cells[0]!.key).toContain('/tokens_growth=1e-7');
+  });
+
   it('name cells read through valueOf, an undefined value counting as the empty text', () => {
     const rows = [{ human_ratio: 0, top_k: undefined }, { human_ratio: 0.5, top_k: '' }, { human_ratio: 0.5, top_k: undefined }];
     expect(cellNames(rows, (row, column) => (row as Record<string, unknown>)[column])).toEqual(['human_ratio=0', 'human_ratio=0.5', 'human_ratio=0.5']);

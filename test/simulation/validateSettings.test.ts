@@ -50,6 +50,13 @@ describe('the run settings', () => {
     expect(refusal(() => validateRunSettings(withSweep('strategy', ['keep']))).message).toBe("unknown sweep.strategy value 'keep'");
   });
 
+  it('refuse a sweep list holding two numbers the CSV writes alike (two cells it could not tell apart)', () => {
+    expect(refusal(() => validateRunSettings(withSweep('temperature', [0.8, 0.8000001]))).message).toBe(
+      'sweep.temperature lists 0.8 and 0.8000001, which the CSV writes alike (0.8, 6 significant digits)',
+    );
+    expect(() => validateRunSettings(withSweep('temperature', [0.8, 0.80001]))).not.toThrow();
+  });
+
   it('accept the bounds of every range and refuse just past them', () => {
     const accepted: Array<[string, unknown[]]> = [
       ['humanRatio', [0, 1]], ['anchor', [0]], ['order', [1, 10]], ['temperature', [1e-9]], ['topK', [0]], ['topP', [1e-9, 1]], ['tokensGrowth', [1e-9, 10]],

@@ -122,4 +122,18 @@ describe('ValueRule', () => {
     // repeats are found by the values' text: 1 and '1' are one value
     expect(() => refuseRepeats('f', [1, '1'], 'shown')).toThrow("f lists a value twice in 'shown'");
   });
+
+  it('refuses two numbers the CSV writes alike, and keeps two it writes apart', () => {
+    // formatNumber keeps 6 significant digits: 0.1000001 is written 0.1, 1.0000001e-7 as 0.0000001
+    const message = (values: number[]) => {
+      const error = thrown(() => refuseRepeats('sweep.humanRatio', values, values)) as UsageError;
+      return `${error.message} (${error.hint})`;
+    };
+    expect(message([0, 0.1, 0.1000001])).toBe('sweep.humanRatio lists 0.1 and 0.1000001, which the CSV writes alike (0.1, 6 significant digits) (pass values that differ within 6 significant digits)');
+    expect(message([1e-7, 1.0000001e-7])).toBe('sweep.humanRatio lists 1e-7 and 1.0000001e-7, which the CSV writes alike (0.0000001, 6 significant digits) (pass values that differ within 6 significant digits)');
+    // 0.100001 and 0.1 differ in the 6th digit: two cells, written apart
+    expect(refuseRepeats('f', [0.1, 0.100001, 1.5e-7, 1e-7], [])).toEqual([0.1, 0.100001, 1.5e-7, 1e-7]);
+    // names are compared as they are: 'a' and 'A' are two values
+    expect(refuseRepeats('f', ['a', 'A'], [])).toEqual(['a', 'A']);
+  });
 });

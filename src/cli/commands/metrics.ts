@@ -9,7 +9,7 @@ import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { wordSplitter } from '../../corpus/subword/wordView.js';
 import { wordColumns, wordReference } from '../../metrics/wordColumns.js';
 import { openCsv } from '../../export/csvFile.js';
-import { formatNumber } from '../../export/formatNumber.js';
+import { formatNumber } from '../../validation/formatNumber.js';
 import { METRIC_COLUMNS, type MetricName } from '../../metrics/columns.js';
 import { measureText } from '../../metrics/measureText.js';
 import { buildSeedReference } from '../../metrics/seedReference.js';

@@ -56,7 +56,7 @@ export function curveTableFromRecords(
 
 /**
  * A column of the tool's own metrics (METRIC_COLUMNS) must hold finite numbers or nothing: a text or an
- * infinity there (the tool writes neither: formatNumber leaves a non-finite value empty) is a damaged
+ * infinity there (the tool writes neither: formatNumber, validation/formatNumber.ts, leaves a non-finite value empty) is a damaged
  * file, not a text column or a point to skip.
  */
 function checkOwnMetric(header: readonly string[], records: readonly (readonly string[])[], column: string, source: string): void {

@@ -56,7 +56,7 @@ export function formatFinalTable(rows: readonly CurveRow[]): string {
       label,
       String(last),
       String(replicatesAtLast.get(cell)?.size ?? 0),
-      ...COLUMNS.map((metric) => formatNumber(at(metric))),
+      ...COLUMNS.map((metric) => tableNumber(at(metric))),
       range === undefined ? '' : sparkline(generations.map((generation) => trend.get(generation)), range),
     ];
   });
@@ -64,7 +64,7 @@ export function formatFinalTable(rows: readonly CurveRow[]): string {
 }
 
 /** Shares and small numbers with 4 decimals, mid-size with 3, large with 1; "–" when undefined. */
-export function formatNumber(value: number | undefined): string {
+export function tableNumber(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '–';
   const size = Math.abs(value);
   return value.toFixed(size >= 100 ? 1 : size >= 10 ? 2 : size >= 1 ? 3 : 4);

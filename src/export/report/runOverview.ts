@@ -16,7 +16,7 @@ import type { RunRecord } from '../runRecord.js';
 import { aggregateCurves } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
 import type { CurveRow } from './curveRow.js';
-import { formatNumber } from './finalTable.js';
+import { tableNumber } from './finalTable.js';
 
 /** The metrics of the last-generation table, in this order (those absent from the rows are left out). */
 export const MAIN_METRICS = [
@@ -69,8 +69,8 @@ export function lastGenerationTable(rows: readonly CurveRow[]): OverviewTable {
       ...metrics.map((metric) => {
         const point = at.find((entry) => entry.metric === metric);
         if (point === undefined) return '–';
-        const interval = point.ciLow === undefined || point.ciHigh === undefined ? '' : ` [${formatNumber(point.ciLow)}, ${formatNumber(point.ciHigh)}]`;
-        return `${formatNumber(point.mean)}${interval}`;
+        const interval = point.ciLow === undefined || point.ciHigh === undefined ? '' : ` [${tableNumber(point.ciLow)}, ${tableNumber(point.ciHigh)}]`;
+        return `${tableNumber(point.mean)}${interval}`;
       }),
     ];
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFinalTable, formatNumber } from '../../../src/export/report/finalTable.js';
+import { formatFinalTable, tableNumber } from '../../../src/export/report/finalTable.js';
 import { readCurves } from '../../../src/export/report/readCurves.js';
 import { fixture } from './fixtures.js';
 
@@ -28,6 +28,6 @@ describe('formatFinalTable', () => {
   it('is empty for no rows and shows – for undefined values', () => {
     expect(formatFinalTable([])).toBe('');
     expect(formatFinalTable([{ cell: 'a', replicate: 1, generation: 0, vocab_retention: 1 }])).toMatch(/–\s+–\s+–/);
-    expect([formatNumber(0.123456), formatNumber(8.5), formatNumber(42.123), formatNumber(1234.56)]).toEqual(['0.1235', '8.500', '42.12', '1234.6']);
+    expect([tableNumber(0.123456), tableNumber(8.5), tableNumber(42.123), tableNumber(1234.56)]).toEqual(['0.1235', '8.500', '42.12', '1234.6']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src/export/formatNumber.js';
+import { formatNumber } from '../../src/validation/formatNumber.js';
 
 describe('formatNumber', () => {
   it.each([

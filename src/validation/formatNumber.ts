@@ -1,5 +1,9 @@
 /**
- * formatNumber: how every number is written in our CSV files.
+ * formatNumber: how every number is written in our CSV files, and in the names of cells.
+ *
+ * A leaf (it imports nothing), so that the layers below the exporters write numbers as the CSV does:
+ * the cell namer (simulation/cells.ts) and the check that refuses a list of settings holding two
+ * values written alike (valueRule.ts refuseRepeats).
  *
  * Contract: plain decimal notation, never an exponent; integers below 1e21 in magnitude are written
  * exactly (they are counts); other values are rounded to 6 significant digits and trailing zeros
