@@ -3,8 +3,8 @@
  *
  * Contract: every tokenizer is a pure function of one sentence's text, returning non-empty strings with
  * no white space inside. `word` and `treebank` are natural's (WordTokenizer, TreebankWordTokenizer),
- * `wordpunct` gives exactly the tokens of natural's WordPunctTokenizer by a scan of its own (see
- * forEachWordPunct); `whitespace` splits on Unicode white space; `char` yields
+ * `wordpunct` gives the tokens of natural's WordPunctTokenizer by a scan of its own (see
+ * forEachWordPunct; natural's and treebank's surrogate halves joined into one character); `whitespace` splits on Unicode white space; `char` yields
  * every grapheme cluster that is not white space (Intl.Segmenter: a letter with its combining accents,
  * an emoji with its skin tone or joined family is one token). natural is loaded from its tokenizers
  * folder only: its package root pulls in storage back-ends and prints banner lines on stdout (SPEC
@@ -49,12 +49,33 @@ export type Tokenize = (sentence: string) => string[];
 const WHITESPACE = /\s/u;
 
 /**
- * natural's tokenizers as they are: their tokens are never empty and hold no white space (WordTokenizer
- * splits on a class that holds all of it, TreebankWordTokenizer on /\s+/ with empty strings removed;
- * test/corpus/tokenizers.test.ts checks the contract on random text).
+ * natural's tokenizers, with one repair: their tokens are never empty and hold no white space
+ * (WordTokenizer splits on a class that holds all of it, TreebankWordTokenizer on /\s+/ with empty
+ * strings removed; test/corpus/tokenizers.test.ts checks the contract on random text), but
+ * TreebankWordTokenizer's patterns read UTF-16 code units, so a character beyond U+FFFF (an emoji, a
+ * historic script) comes out as two tokens, its surrogate halves, which no UTF-8 file can hold and
+ * which every emoji of a block shares. The halves are joined again (joinSurrogateHalves).
  */
 function fromNatural(tokenizer: NaturalTokenizer): Tokenize {
-  return (sentence) => tokenizer.tokenize(sentence);
+  return (sentence) => joinSurrogateHalves(tokenizer.tokenize(sentence));
+}
+
+/**
+ * The tokens with each one that ends in a high surrogate joined to a next one that starts with a low
+ * surrogate (in text decoded from UTF-8 a surrogate stands only in such a pair, so the two halves were
+ * one character). O(tokens); the list itself when nothing is joined.
+ */
+export function joinSurrogateHalves(tokens: string[]): string[] {
+  let joined: string[] | undefined;
+  for (let t = 0; t < tokens.length; t++) {
+    let token = tokens[t]!;
+    while (t + 1 < tokens.length && isHighSurrogate(token.charCodeAt(token.length - 1)) && isLowSurrogate(tokens[t + 1]!.charCodeAt(0))) {
+      joined ??= tokens.slice(0, t);
+      token += tokens[++t]!;
+    }
+    joined?.push(token);
+  }
+  return joined ?? tokens;
 }
 
 /**
@@ -109,8 +130,10 @@ let wordPunctClasses: Uint8Array | undefined;
  * natural's WordPunctTokenizer, as spans: natural splits on its pattern (a run of letters, a run of
  * digits, `.` and `_`, or any other single UTF-16 code unit but a line end), and we drop white space.
  * The letter and digit classes are the pattern's own, tested code unit by code unit with its
- * case-insensitive flag, so the tokens are exactly natural's; test/corpus/tokenizers.test.ts compares
- * the two.
+ * case-insensitive flag, so the tokens are natural's, with one difference: natural's pattern cuts a
+ * character beyond U+FFFF (an emoji) into its two surrogate halves, tokens no UTF-8 file can hold and
+ * that every emoji of a block shares; here such a character is one token (natural's tokens with the
+ * halves joined, joinSurrogateHalves). test/corpus/tokenizers.test.ts compares the two.
  */
 export function forEachWordPunct(text: string, visit: SpanVisitor): void {
   const classes = (wordPunctClasses ??= wordPunctTable());
@@ -130,6 +153,12 @@ export function forEachWordPunct(text: string, visit: SpanVisitor): void {
       }
       visit(i, end, hash);
       i = end;
+      continue;
+    }
+    if (kind === 3 && isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1))) {
+      // a character beyond U+FFFF is one token, not its two surrogate halves (see the doc comment)
+      visit(i, i + 2, spanHashStep(spanHashStep(SPAN_HASH_SEED, code), text.charCodeAt(i + 1)));
+      i += 2;
       continue;
     }
     if (kind === 3) visit(i, i + 1, spanHashStep(SPAN_HASH_SEED, code));
@@ -181,8 +210,11 @@ function graphemes(): Tokenize {
 // Stryker disable next-line Regex: equivalent, a text the pattern misses goes through the windows, to the same clusters (time only)
 const ASCII_ONLY = /^[\0-\x7f]*$/u;
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 function isLowSurrogate(code: number): boolean {
-  // Stryker disable next-line ConditionalExpression: equivalent, a cut one character earlier than needed is as good (segmentWindow)
   return code >= 0xdc00 && code <= 0xdfff;
 }
 

@@ -14,6 +14,7 @@ import {
   isSpace,
   isTokenizerName,
   lowercasesByDefault,
+  joinSurrogateHalves,
   prepareTokenizer,
   spanScannerFor,
   tokenizerFor,
@@ -147,9 +148,42 @@ describe('wordpunct', () => {
     for (let trial = 0; trial < 2000; trial++) {
       const length = Math.floor(random() * 30);
       const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-      const expected = reference.tokenize(text).filter((token) => token.length > 0 && !/\s/u.test(token));
+      // natural's tokens, a character beyond U+FFFF joined from its two halves (our one difference)
+      const expected = joinSurrogateHalves(reference.tokenize(text).filter((token) => token.length > 0 && !/\s/u.test(token)));
       expect(ours(text)).toEqual(expected);
     }
     expect(ours("She said 'hello'.")).toEqual(['She', 'said', "'", 'hello', "'", '.']);
+  });
+
+  it('keeps a character beyond U+FFFF whole: an emoji is one token, two emoji two', () => {
+    const ours = tokenizerFor('wordpunct');
+    // natural gives 'Good', '\ud83d', '\udc4d', ...: every emoji of the block would share the token '\ud83d'
+    expect(ours('Good 👍 morning😀!')).toEqual(['Good', '👍', 'morning', '😀', '!']);
+    expect(ours('🐱🐱 𝔸')).toEqual(['🐱', '🐱', '𝔸']);
+    // a lone half (not from UTF-8 text, but a string a library caller may pass) stays a token of its own
+    expect(ours('a\ud83d b\udc4d')).toEqual(['a', '\ud83d', 'b', '\udc4d']);
+    // the span scanner agrees (the loader's path): spans of two code units
+    const spans: Array<[number, number]> = [];
+    forEachWordPunct('x👍.', (start, end) => spans.push([start, end]));
+    expect(spans).toEqual([[0, 1], [1, 3], [3, 4]]);
+  });
+});
+
+describe('treebank and surrogate halves', () => {
+  it("joins the halves natural's TreebankWordTokenizer cuts a character beyond U+FFFF into", async () => {
+    await prepareTokenizer('treebank');
+    // natural: 'a', '\ud83d', '\udc4d', 'b', '(', '\ud83d', '\udc31', '\ud83d', '\udc31', ')'
+    expect(tokenizerFor('treebank')('a👍b (🐱🐱)')).toEqual(['a', '👍', 'b', '(', '🐱', '🐱', ')']);
+    expect(tokenizerFor('treebank')("Don't stop.")).toEqual(['Do', "n't", 'stop', '.']);
+  });
+
+  it('joinSurrogateHalves joins a token ending in a high half to one starting with a low half, and nothing else', () => {
+    expect(joinSurrogateHalves(['a\ud83d', '\udc4db', 'c'])).toEqual(['a👍b', 'c']);
+    expect(joinSurrogateHalves(['\ud83d', '\udc4d', '\ud83d', '\udc4d'])).toEqual(['👍', '👍']);
+    // a low half before a high one, or a high half before a letter, is not a pair
+    expect(joinSurrogateHalves(['\udc4d', '\ud83d'])).toEqual(['\udc4d', '\ud83d']);
+    expect(joinSurrogateHalves(['\ud83d', 'x', '\udc4d'])).toEqual(['\ud83d', 'x', '\udc4d']);
+    const plain = ['a', 'b'];
+    expect(joinSurrogateHalves(plain)).toBe(plain);
   });
 });
