@@ -32,7 +32,7 @@ export const perplexityShift: Recipe = {
     'Order 1 by default. With order 2 MLE the histogram barely moves (median 25.4 at generation 1, 25.6 at 10 on ' +
       'brown:news): a rare word costs M0 a low probability but is followed by an almost certain word, so losing rare ' +
       'words hardly changes per-token perplexity. With Kneser-Ney the opposite happens: later models produce n-grams ' +
-      'M0 never saw, and a long high-perplexity tail grows (median 299 at generation 1, 403 at 10), the "much longer tail" ' +
+      'M0 never saw, and a long high-perplexity tail grows (median 302 at generation 1, 475 at 10, over the 3 replicates), the "much longer tail" ' +
       'that Shumailov et al. also report.',
     'An MLE model only reproduces n-grams it was trained on, so no generation invents sentences that M0 finds ' +
       'impossible; the long right tail that Shumailov et al. see in later generations does not arise with MLE.',

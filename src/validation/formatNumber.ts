@@ -8,7 +8,8 @@
  * Contract: plain decimal notation, never an exponent; integers below 1e21 in magnitude are written
  * exactly (they are counts); other values are rounded to 6 significant digits and trailing zeros
  * dropped (from 1e21 on, where JavaScript's own writing switches to an exponent, as the 6 digits and
- * zeros); undefined, NaN and infinities become the empty string (an empty cell: the metric is undefined).
+ * zeros; a value so small that its digits lie past 100 decimals, as zeros and the digits: a
+ * temperature of 1e-101 is not 0); undefined, NaN and infinities become the empty string (an empty cell: the metric is undefined).
  * @example formatNumber(0.000001234567) === '0.00000123457'; formatNumber(1161192) === '1161192'
  */
 
@@ -20,8 +21,17 @@ export function formatNumber(value: number | undefined): string {
   const rounded = Number(number.toPrecision(6));
   const magnitude = Math.floor(Math.log10(Math.abs(rounded)));
   const decimals = Math.max(0, 5 - magnitude);
-  const fixed = rounded.toFixed(Math.min(100, decimals));
+  // toFixed takes at most 100 decimals: below 1e-94 or so the digits are written out (smallNumber)
+  if (decimals > 100) return smallNumber(rounded);
+  const fixed = rounded.toFixed(decimals);
   return fixed.includes('.') ? fixed.replace(/\.?0+$/u, '') : fixed;
+}
+
+/** A value below 1e-95 in magnitude, to 6 significant digits: 1.5e-101 as 0.000...00015 (100 zeros after the point). */
+function smallNumber(value: number): string {
+  const [mantissa, exponent] = Math.abs(value).toExponential(5).split('e-') as [string, string];
+  const digits = mantissa.replace('.', '').replace(/0+$/u, '');
+  return `${value < 0 ? '-' : ''}0.${'0'.repeat(Number(exponent) - 1)}${digits}`;
 }
 
 /** A value of magnitude 1e21 or more, to 6 significant digits: 1.23457e+25 as 12345700000000000000000000. */

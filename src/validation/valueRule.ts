@@ -25,6 +25,8 @@ export interface ValueRule<T> {
   readonly accepts: (value: unknown) => value is T;
   /** The names, for 'name' rules. */
   readonly names?: readonly string[];
+  /** The hint for a refused value, when it says more than `pass <allowed>` (default: `allowed`). */
+  readonly hintFor?: (value: unknown) => string | undefined;
 }
 
 /** A whole number in [min, max]. */
@@ -38,7 +40,12 @@ const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/iu;
 export function integerRule(min: number, max = Number.MAX_SAFE_INTEGER): ValueRule<number> {
   const allowed = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`;
   const accepts = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
-  return { kind: 'number', allowed, accepts };
+  // A whole number past 2^53 - 1 (--seed 9007199254740993) is refused though it reads "a whole number >= 0": say why.
+  const hintFor = (value: unknown) =>
+    max === Number.MAX_SAFE_INTEGER && Number.isInteger(value) && (value as number) > max
+      ? `${allowed}, at most ${max} (2^53 - 1: a larger whole number is not held exactly)`
+      : undefined;
+  return { kind: 'number', allowed, accepts, hintFor };
 }
 
 /** A finite number in a range; `lowOpen` / `highOpen` exclude the bounds. */
@@ -86,7 +93,7 @@ export function checkValue<T>(field: string, value: unknown, rule: ValueRule<T>,
   if (rule.accepts(value)) return value;
   if (value === undefined) throw new UsageError(`${field} is required`, `pass ${rule.allowed}`);
   if (rule.kind === 'name') throw new UsageError(`unknown ${field} value ${shownValue(shown)}`, `use ${rule.allowed}`);
-  throw new UsageError(`${field} must be ${rule.allowed}, got ${shownValue(shown)}`, `pass ${rule.allowed}`);
+  throw new UsageError(`${field} must be ${rule.allowed}, got ${shownValue(shown)}`, `pass ${rule.hintFor?.(value) ?? rule.allowed}`);
 }
 
 /** checkValue for an optional field: undefined stays undefined. */

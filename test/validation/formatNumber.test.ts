@@ -16,7 +16,12 @@ describe('formatNumber', () => {
     // a zero before the point is kept (only zeros after one are dropped)
     [123450.2, '123450'],
     [-0, '0'],
-    [5e-324, '0'], // the smallest double: 100 decimals at most, all zero
+    // past toFixed's 100 decimals the digits are written out: never 0 for a value that is not 0
+    [5e-324, `0.${'0'.repeat(323)}494066`], // the smallest double, 4.94066e-324
+    [1e-101, `0.${'0'.repeat(100)}1`],
+    [-1.2345678e-120, `-0.${'0'.repeat(119)}123457`],
+    [1.5e-95, `0.${'0'.repeat(94)}15`], // 100 decimals: toFixed still
+    [1.5e-96, `0.${'0'.repeat(95)}15`], // 101 decimals: written out
     // from 1e21 JavaScript writes an exponent (String(1e21) is '1e+21'): 6 significant digits and zeros
     [1e21, `1${'0'.repeat(21)}`],
     [-1.234567e25, `-123457${'0'.repeat(20)}`],

@@ -123,6 +123,21 @@ describe('ValueRule', () => {
     expect(() => refuseRepeats('f', [1, '1'], 'shown')).toThrow("f lists a value twice in 'shown'");
   });
 
+  it('says why a whole number past 2^53 - 1 is refused by a rule with no upper bound', () => {
+    const refused = (value: number, rule = integerRule(0)) => {
+      const error = thrown(() => checkValue('--seed', value, rule)) as UsageError;
+      return `${error.message} (${error.hint})`;
+    };
+    // 9007199254740993 reads as 9007199254740992 = 2^53, one past the largest safe integer
+    expect(refused(9007199254740993)).toBe(
+      "--seed must be a whole number >= 0, got '9007199254740992' (pass a whole number >= 0, at most 9007199254740991 (2^53 - 1: a larger whole number is not held exactly))",
+    );
+    expect(checkValue('--seed', Number.MAX_SAFE_INTEGER, integerRule(0))).toBe(Number.MAX_SAFE_INTEGER);
+    // below the bound, or with a bound of its own, the plain hint
+    expect(refused(-1)).toBe("--seed must be a whole number >= 0, got '-1' (pass a whole number >= 0)");
+    expect(refused(1e21, integerRule(1, 10))).toBe("--seed must be a whole number from 1 to 10, got '1e+21' (pass a whole number from 1 to 10)");
+  });
+
   it('refuses two numbers the CSV writes alike, and keeps two it writes apart', () => {
     // formatNumber keeps 6 significant digits: 0.1000001 is written 0.1, 1.0000001e-7 as 0.0000001
     const message = (values: number[]) => {
