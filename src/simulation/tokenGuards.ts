@@ -6,7 +6,9 @@
  * given, a growth that shrinks a batch to nothing (settings.ts refuseEmptyBatches, an InputError).
  */
 
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
+import { humanTokenCount } from './holdoutSplit.js';
 import { batchesTotal, batchTokensAt, refuseEmptyBatches, type RunSettings } from './settings.js';
 
 /** Default of --max-tokens: the memory guard of the CLI and the playground (the library has none by default). */
@@ -23,6 +25,17 @@ export function checkTokenGuards(settings: RunSettings, maxTokens: number | unde
     throw new UsageError(`--measure-tokens ${settings.measureTokens} is above the --max-tokens guard (${maxTokens})`, 'pass a smaller --measure-tokens, or raise --max-tokens if the machine has the memory');
   }
   if (settings.tokens !== undefined) checkGrowth(settings, settings.tokens, maxTokens);
+}
+
+/**
+ * The guards that need the corpus, once it is read and before the run is prepared (the library's own
+ * limit, 1e9 tokens, would speak first): the largest batch under --tokens-growth, and the last training
+ * set of `accumulate`, both from the size of H the holdout split gives. `run` and the playground's runs.
+ */
+export function checkCorpusGuards(settings: RunSettings, corpus: TokenCorpus, maxTokens: number | undefined): void {
+  const humanTokens = humanTokenCount(corpus, settings.holdout, settings.seed);
+  checkGrowth(settings, settings.tokens ?? humanTokens, maxTokens);
+  checkAccumulatedSize(settings, humanTokens, settings.tokens ?? humanTokens, maxTokens);
 }
 
 /** --tokens-growth: refuse a run whose last (largest) batch would pass the --max-tokens guard. */

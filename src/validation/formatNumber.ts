@@ -31,6 +31,7 @@ export function formatNumber(value: number | undefined): string {
 function smallNumber(value: number): string {
   const [mantissa, exponent] = Math.abs(value).toExponential(5).split('e-') as [string, string];
   const digits = mantissa.replace('.', '').replace(/0+$/u, '');
+  // Stryker disable next-line EqualityOperator: equivalent, a value past 100 decimals is never 0 (0 is an integer)
   return `${value < 0 ? '-' : ''}0.${'0'.repeat(Number(exponent) - 1)}${digits}`;
 }
 
@@ -38,5 +39,6 @@ function smallNumber(value: number): string {
 function largeNumber(value: number): string {
   const [mantissa, exponent] = Math.abs(value).toPrecision(6).split('e+') as [string, string];
   const digits = mantissa.replace('.', '');
+  // Stryker disable next-line EqualityOperator: equivalent, a value of 1e21 or more in magnitude is never 0
   return `${value < 0 ? '-' : ''}${digits}${'0'.repeat(Number(exponent) - (digits.length - 1))}`;
 }

@@ -189,6 +189,17 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#settings-error')).toBe('');
     });
 
+    it("refuses an accumulate run whose last training set passes the CLI's --max-tokens guard, before any row", async () => {
+      // H of lighthouse.txt holds 1034 tokens: 1034 + 3 x 100000000 > 200000000 (the CLI exits 2 with this line)
+      await open(hash({ corpus: 'corpora/lighthouse.txt', strategy: ['accumulate'], generations: 3, tokens: 100000000, humanRatio: [0] }));
+      await waitLoaded();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.textContent('#settings-error')).toBe(
+        'ngram-collapse: --strategy accumulate would train on 300001034 tokens by generation 3, above the --max-tokens guard (200000000) (use fewer --generations, a smaller --tokens, accumulate-subsample, or raise --max-tokens)',
+      );
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
+    });
+
     it('shows every warning of a run, one per line, as the CLI prints them', async () => {
       // two cells whose --select has nothing to curate, two replicates each: one warning a cell
       await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [1], select: ['m0:low:0.5', 'tail:0.5'], replicates: 2 }));

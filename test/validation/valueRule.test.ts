@@ -11,6 +11,7 @@ import {
   checkObject,
   checkOptional,
   checkValue,
+  decimalValue,
   integerRule,
   nameRule,
   numberRule,
@@ -121,6 +122,18 @@ describe('ValueRule', () => {
     expect(refuseRepeats('f', ['a', 'b'], ['a', 'b'])).toEqual(['a', 'b']);
     // repeats are found by the values' text: 1 and '1' are one value
     expect(() => refuseRepeats('f', [1, '1'], 'shown')).toThrow("f lists a value twice in 'shown'");
+  });
+
+  it('reads a decimal number as people write one, and nothing else (decimalValue)', () => {
+    const read: Array<[string, number]> = [
+      ['12', 12], ['-0.5', -0.5], ['+3', 3], ['.25', 0.25], ['5.', 5], ['0.125', 0.125], ['1e-3', 0.001], ['1E3', 1000],
+      ['1e+3', 1000], ['2e10', 2e10], [' 7 ', 7], ['\t42\n', 42], ['12345', 12345],
+    ];
+    for (const [text, value] of read) expect(decimalValue(text), text).toBe(value);
+    // Number() would take the first six (0x10 as 16, '' as 0); the rest are not numbers at all
+    for (const text of ['0x10', '0b11', '0o17', '', ' ', 'Infinity', 'abc', '1e', 'e3', '1.2.3', 'x12', '12x', '--1', '+-1', '1e+-3', '.', '1 2', 'a1', '1ee3', '.e1']) {
+      expect(decimalValue(text), JSON.stringify(text)).toBeNaN();
+    }
   });
 
   it('says why a whole number past 2^53 - 1 is refused by a rule with no upper bound', () => {

@@ -31,7 +31,7 @@ import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
 import { sizesBatchScale } from '../../metrics/survivalTheory.js';
 import { expandCells } from '../../simulation/cells.js';
-import { humanSentenceMask, humanTokenCount } from '../../simulation/holdoutSplit.js';
+import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
 import { heldoutOverlap, wordViewSpec, type PreparedRun } from '../../simulation/preparedRun.js';
 import { seriesTasks, type SeriesTask } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
@@ -44,7 +44,7 @@ import { startLoadProgress } from '../loadProgress.js';
 import { commandFor } from '../optionTable.js';
 import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
-import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../../simulation/tokenGuards.js';
+import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
 import { checkResumable, checkRunOutputs, type RunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
@@ -134,10 +134,7 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
   const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, subwordTraining, ...(loading.onProgress === undefined ? {} : { onProgress: loading.onProgress }) }).finally(
     () => loading.done(),
   );
-  // The --max-tokens guards before the run is prepared: the library's own limit (1e9 tokens) would speak first.
-  const humanTokens = humanTokenCount(corpus, settings.holdout, settings.seed);
-  checkGrowth(settings, settings.tokens ?? humanTokens, load.maxTokens);
-  checkAccumulatedSize(settings, humanTokens, settings.tokens ?? humanTokens, load.maxTokens);
+  checkCorpusGuards(settings, corpus, load.maxTokens);
   const threads = poolSize(config.workers, tasks.length, seriesTokens(settings, corpus));
   // Before the workers start: when the threads take every core, the workers compile on themselves.
   compileOnWorkerThreads(workerCompilationFlags(threads, availableParallelism()));

@@ -15,6 +15,7 @@ import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
 import { prepareRun, wordViewSpec, type PreparedRun, type WordViewSpec } from '../../simulation/preparedRun.js';
 import { runSeries, type GenerationTexts, type SeriesRow } from '../../simulation/series.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
+import { checkCorpusGuards, DEFAULT_MAX_TOKENS } from '../../simulation/tokenGuards.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import type { CorpusPart, FromWorker, ToWorker } from './messages.js';
 
@@ -124,6 +125,8 @@ function sampleTexts(prepared: PreparedRun, texts: GenerationTexts, cell: string
 
 async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
   const { vocabulary, corpus } = requireCorpus();
+  // the CLI's --max-tokens guards that need the corpus (the page checks the others as settings change)
+  checkCorpusGuards(settings, corpus, DEFAULT_MAX_TOKENS);
   const prepared = prepareRun(corpus, vocabulary.size, settings, words());
   const tasks = seriesTasks(settings);
   start(prepared, tasks.length * (settings.generations + 1));
