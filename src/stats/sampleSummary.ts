@@ -40,7 +40,8 @@ export function summarize(values: readonly number[], confidence = 0.95): SampleS
 
 function checkSample(values: readonly number[], confidence: number): void {
   if (!Array.isArray(values)) throw new UsageError(`values must be a list of numbers, got ${shownValue(values)}`, 'pass e.g. [1, 2, 3]');
-  const bad = values.findIndex((value) => typeof value !== 'number' || !Number.isFinite(value));
+  // (Number.isFinite refuses every non-number itself: '1' is not finite)
+  const bad = values.findIndex((value) => !Number.isFinite(value));
   if (bad >= 0) throw new UsageError(`values must be finite numbers, got ${shownValue(values[bad])} at index ${bad}`, 'leave missing values out of the list');
   if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) throw new UsageError(`confidence must be a number > 0 and < 1, got ${shownValue(confidence)}`, 'pass e.g. 0.95');
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../helpers/thrown.js';
 import { UsageError } from '../../src/errors.js';
 import { summarize } from '../../src/stats/sampleSummary.js';
 
@@ -52,6 +53,15 @@ describe('summarize (the report\'s error bands)', () => {
     expect(() => summarize(['1', '2'] as never)).toThrow("values must be finite numbers, got '1' at index 0");
     expect(() => summarize('12' as never)).toThrow("values must be a list of numbers, got '12'");
     for (const confidence of [0, 1, 1.5, Number.NaN]) expect(() => summarize([1, 2, 3], confidence)).toThrow('confidence must be a number > 0 and < 1');
+    // '0.5' compares as 0.5 (> 0 and < 1): only its type tells it from a number
+    expect(() => summarize([1, 2, 3], '0.5' as never)).toThrow("confidence must be a number > 0 and < 1, got '0.5'");
     expect(summarize([1, 2, 3], 0.5).n).toBe(3);
+  });
+
+  it('says what to do in each refusal', () => {
+    const hint = (call: () => unknown) => (thrown(call) as UsageError).hint;
+    expect(hint(() => summarize('12' as never))).toBe('pass e.g. [1, 2, 3]');
+    expect(hint(() => summarize([1, Number.NaN]))).toBe('leave missing values out of the list');
+    expect(hint(() => summarize([1, 2], 2))).toBe('pass e.g. 0.95');
   });
 });

@@ -29,16 +29,53 @@ export interface Merge {
   readonly right: string;
 }
 
-/** The spelling learning starts from: code points, the last one carrying the end-of-word suffix. */
+/**
+ * Words longer than this many code points are learned and segmented in parts of this length (wordParts):
+ * learning re-counts every word holding the merged pair, and segmenting scans the word once per merge it
+ * applies, so one word of 200,000 letters (a DNA sequence, a base64 blob) took minutes and 4 GB. No
+ * word of running text comes near it; no merge crosses a part's end.
+ */
+export const LONG_WORD = 256;
+/** Marks a part of a long word that is not its last: spelled without the end-of-word suffix. */
+const CONTINUED = '\u0000';
+
+/**
+ * The spelling learning starts from: code points, the last one carrying the end-of-word suffix (not
+ * for a part of a long word that is not its last, wordParts). A word never holds U+0000 (the loader
+ * refuses text with NUL), so the mark is free.
+ */
 export function spell(word: string): string[] {
+  if (word.endsWith(CONTINUED)) return Array.from(word.slice(0, -1));
   const symbols = Array.from(word);
   if (symbols.length > 0) symbols[symbols.length - 1] += END_OF_WORD;
   return symbols;
 }
 
-/** Learns up to `count` merges from words and their counts (words in any order: the result does not depend on it). */
+/**
+ * The word itself, or for a word of more than LONG_WORD code points its parts of LONG_WORD code points
+ * (the last may be shorter), each but the last marked as continued: learning counts the parts as words
+ * and a segmentation joins their pieces, so the word's pieces still spell it, ending in `</w>`.
+ */
+export function wordParts(word: string): string[] {
+  if (word.length <= LONG_WORD) return [word];
+  const points = Array.from(word);
+  if (points.length <= LONG_WORD) return [word];
+  const parts: string[] = [];
+  for (let at = 0; at < points.length; at += LONG_WORD) {
+    const part = points.slice(at, at + LONG_WORD).join('');
+    parts.push(at + LONG_WORD < points.length ? part + CONTINUED : part);
+  }
+  return parts;
+}
+
+/**
+ * Learns up to `count` merges from words and their counts (words in any order: the result does not
+ * depend on it); a long word is learned as its parts (wordParts).
+ */
 export function learnMerges(words: ReadonlyMap<string, number>, count: number): Merge[] {
-  return learnBpe(words, count).merges;
+  const parts = new Map<string, number>();
+  for (const [word, n] of words) for (const part of wordParts(word)) parts.set(part, (parts.get(part) ?? 0) + n);
+  return learnBpe(parts, count).merges;
 }
 
 /** Where learning left the words: word i (in the Map's order) as symbol ids, and each id's text. */
@@ -65,9 +102,9 @@ export function learnBpe(words: ReadonlyMap<string, number>, count: number): { m
   return table.symbolReformed || table.wordCount !== words.size ? { merges } : { merges, segmentation: table };
 }
 
-/** Segments one word with merges learned by learnMerges (a cache per word is the caller's). */
+/** Segments one word with merges learned by learnMerges (a cache per word is the caller's); a long word part by part. */
 export function segmentWord(word: string, ranks: MergeRanks): string[] {
-  return Array.from(ranks.segment(word), (id) => ranks.symbol(id));
+  return wordParts(word).flatMap((part) => Array.from(ranks.segment(part), (id) => ranks.symbol(id)));
 }
 
 /** The merges ready to apply (segmentWord, MergeRanks.segment). */

@@ -10,13 +10,15 @@
  * the same order, so a holdout split by sentence index picks the same sentences as on the words. Each
  * word type is segmented once; the words learning saw take their pieces from where learning left them
  * when that is exactly their segmentation (learnBpe), which saves segmenting them again.
- * Characters never seen in learning stay single pieces. Throws InputError past `maxTokens` pieces.
+ * Characters never seen in learning stay single pieces. A word of more than LONG_WORD (256) code points
+ * is learned and segmented as parts of that length (bpeMerges' wordParts). Throws InputError past
+ * `maxTokens` pieces.
  */
 
 import { InputError } from '../../errors.js';
 import type { TokenCorpus } from '../tokenCorpus.js';
 import { FIRST_TOKEN_ID, Vocabulary } from '../../vocabulary/vocabulary.js';
-import { learnBpe, mergeRanks, type LearnedSegmentation, type MergeRanks, type Merge } from './bpeMerges.js';
+import { learnBpe, mergeRanks, wordParts, type LearnedSegmentation, type MergeRanks, type Merge } from './bpeMerges.js';
 import { parseSubword } from './subwordNames.js';
 
 /** The reading options that concern `bpe:K` (part of the loader's options). */
@@ -67,7 +69,9 @@ export function learnCorpusBpe(
   const { merges, segmentation } = learnBpe(counts.words, mergeCount);
   if (segmentation === undefined) return { merges };
   const indexOf = new Int32Array(wordVocabulary.size).fill(-1);
-  counts.ids.forEach((id, i) => (indexOf[id] = i));
+  counts.ids.forEach((id, i) => {
+    if (id >= 0) indexOf[id] = i;
+  });
   return { merges, segmentation: { indexOf, learned: segmentation } };
 }
 
@@ -149,7 +153,9 @@ class WordSpellings {
       const { learned: segmentation } = this.segmentation!;
       this.store(word, segmentation.symbolsOf(learned), this.pieceOfLearned, (id) => segmentation.symbol(id));
     } else {
-      this.store(word, this.ranks.segment(this.wordVocabulary.token(word)), this.pieceOf, (id) => this.ranks.symbol(id));
+      // a long word part by part (as learning saw it), its pieces joined
+      const symbols = wordParts(this.wordVocabulary.token(word)).flatMap((part) => this.ranks.segment(part));
+      this.store(word, symbols, this.pieceOf, (id) => this.ranks.symbol(id));
     }
   }
 
@@ -170,7 +176,10 @@ class WordSpellings {
   }
 }
 
-/** Word string -> count over the chosen sentences, and the words' ids in the same order. */
+/**
+ * Word string -> count over the chosen sentences (a long word counted as its parts), and the entries'
+ * word ids in the same order (-1 for a part).
+ */
 function wordCounts(vocabulary: Vocabulary, corpus: TokenCorpus, learnOn?: Uint8Array): { words: Map<string, number>; ids: number[] } {
   const counts = new Int32Array(vocabulary.size);
   for (let s = 0; s + 1 < corpus.offsets.length; s++) {
@@ -178,12 +187,16 @@ function wordCounts(vocabulary: Vocabulary, corpus: TokenCorpus, learnOn?: Uint8
     for (let i = corpus.offsets[s]!; i < corpus.offsets[s + 1]!; i++) counts[corpus.ids[i]!]!++;
   }
   const words = new Map<string, number>();
-  const ids: number[] = [];
+  // a key's word id, or -1 for a part of a long word (wordParts) that is no word of its own
+  const idOf = new Map<string, number>();
   for (let id = FIRST_TOKEN_ID; id < counts.length; id++) {
-    if (counts[id]! > 0) {
-      words.set(vocabulary.token(id), counts[id]!);
-      ids.push(id);
+    if (counts[id]! === 0) continue;
+    const parts = wordParts(vocabulary.token(id));
+    for (const part of parts) {
+      words.set(part, (words.get(part) ?? 0) + counts[id]!);
+      if (parts.length === 1) idOf.set(part, id);
+      else if (!idOf.has(part)) idOf.set(part, -1);
     }
   }
-  return { words, ids };
+  return { words, ids: [...idOf.values()] };
 }

@@ -11,6 +11,7 @@ import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
 import { InputError, describeError } from '../../../src/errors.js';
 import type { TokenCorpus } from '../../../src/corpus/tokenCorpus.js';
 import { learnCorpusBpe, learnCorpusMerges, readWithSubwords, respell } from '../../../src/corpus/subword/learnedBpe.js';
+import { learnMerges } from '../../../src/corpus/subword/bpeMerges.js';
 import { Vocabulary } from '../../../src/vocabulary/vocabulary.js';
 import { thrown } from '../../helpers/thrown.js';
 
@@ -149,5 +150,47 @@ describe('respell past its first 65,536 pieces', () => {
     const spelled = piecesOf(pieces, respelled)[0]!;
     expect(spelled.slice(-8)).toEqual(['z', 'z', 'y', 'z</w>', 'z', 'z', 'z', 'z</w>']);
     expect(spelled.join('').replaceAll('</w>', ' ').trim()).toBe(words.join(' '));
+  });
+});
+
+describe('a word longer than LONG_WORD code points', () => {
+  // 'ab' x 300 = 600 letters: parts of 256, 256 and 88 letters; a short word 'ab' beside it.
+  const long = 'ab'.repeat(300);
+  const { vocabulary, corpus } = wordCorpus([`${long} ab`, 'ab ab']);
+
+  it('is learned and segmented in parts: no piece crosses a part, only the last piece ends the word', () => {
+    const learned = learnCorpusBpe(vocabulary, corpus, 20);
+    const pieces = new Vocabulary();
+    const [first] = piecesOf(pieces, respell(vocabulary, corpus, learned.merges, pieces, Number.POSITIVE_INFINITY, learned.segmentation));
+    const longPieces = first!.slice(0, -1);
+    // the pieces spell the word, and only the last carries </w>
+    expect(longPieces.join('').replace(/<\/w>$/u, '')).toBe(long);
+    expect(longPieces.filter((piece) => piece.endsWith('</w>'))).toHaveLength(1);
+    expect(longPieces.at(-1)!.endsWith('</w>')).toBe(true);
+    // the parts start at letters 0, 256 and 512: a piece boundary falls at each
+    const starts = longPieces.reduce<number[]>((at, piece) => [...at, at.at(-1)! + piece.replace('</w>', '').length], [0]);
+    expect(starts).toContain(256);
+    expect(starts).toContain(512);
+    // the short word's pieces are the whole-word ones learning found
+    expect(first!.at(-1)).toBe('ab</w>');
+  });
+
+  it('gives the same pieces whether learning left them or they are segmented again', () => {
+    const learned = learnCorpusBpe(vocabulary, corpus, 20);
+    const a = respell(vocabulary, corpus, learned.merges, new Vocabulary(), Number.POSITIVE_INFINITY, learned.segmentation);
+    const b = respell(vocabulary, corpus, learned.merges, new Vocabulary());
+    expect(a.ids).toEqual(b.ids);
+    // learnMerges over the words (the library's entry) learns the same merges
+    expect(learnMerges(new Map([[long, 1], ['ab', 3]]), 20)).toEqual(learned.merges);
+  });
+
+  it('cuts at code points: a long run of a letter beyond U+FFFF is never split inside a pair', () => {
+    const wide = '𝔸'.repeat(300); // 600 code units, 300 code points: parts of 256 and 44 letters
+    const words = wordCorpus([wide]);
+    const learned = learnCorpusBpe(words.vocabulary, words.corpus, 3);
+    const pieces = new Vocabulary();
+    const [only] = piecesOf(pieces, respell(words.vocabulary, words.corpus, learned.merges, pieces));
+    expect(only!.join('').replace(/<\/w>$/u, '')).toBe(wide);
+    for (const piece of only!) expect(piece.replace('</w>', '')).toMatch(/^(?:𝔸)+$/u);
   });
 });
