@@ -42,6 +42,7 @@ export function integerRule(min: number, max = Number.MAX_SAFE_INTEGER): ValueRu
   const accepts = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
   // A whole number past 2^53 - 1 (--seed 9007199254740993) is refused though it reads "a whole number >= 0": say why.
   const hintFor = (value: unknown) =>
+    // Stryker disable next-line EqualityOperator: equivalent, max itself is accepted, so never asked for a hint
     max === Number.MAX_SAFE_INTEGER && Number.isInteger(value) && (value as number) > max
       ? `${allowed}, at most ${max} (2^53 - 1: a larger whole number is not held exactly)`
       : undefined;
