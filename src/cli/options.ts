@@ -80,7 +80,7 @@ export const SWEEP_ROWS: SweepRows = {
 };
 
 export const SHARED_ROWS = {
-  generations: { flag: '--generations', value: '<n>', description: 'generations after the seed', parse: fromRule(SHARED_RULES.generations), fallback: DEFAULT_SHARED.generations },
+  generations: { flag: '--generations', value: '<n>', description: 'generations after the seed, 1..100000', parse: fromRule(SHARED_RULES.generations), fallback: DEFAULT_SHARED.generations },
   tokens: { flag: '--tokens', value: '<n>', description: 'tokens per generation (default: tokens of the human pool)', parse: fromRule(SHARED_RULES.tokens) },
   measureTokens: {
     flag: '--measure-tokens',
@@ -91,8 +91,8 @@ export const SHARED_ROWS = {
   k: { flag: '--k', value: '<k>', description: 'add-k constant, > 0', parse: fromRule(SHARED_RULES.k), fallback: DEFAULT_SHARED.k },
   holdout: { flag: '--holdout', value: '<share>', description: 'held-out share of sentences, 0 <= h < 1 (0 disables held-out metrics)', parse: fromRule(SHARED_RULES.holdout), fallback: DEFAULT_SHARED.holdout },
   rareThreshold: { flag: '--rare-threshold', value: '<n>', description: 'a seed type is rare if its count in H is <= n', parse: fromRule(SHARED_RULES.rareThreshold), fallback: DEFAULT_SHARED.rareThreshold },
-  maxSentenceLength: { flag: '--max-sentence-length', value: '<n>', description: 'cap on a sampled sentence, in tokens', parse: fromRule(SHARED_RULES.maxSentenceLength), fallback: DEFAULT_SHARED.maxSentenceLength },
-  replicates: { flag: '--replicates', value: '<n>', description: 'replicates per cell', parse: fromRule(SHARED_RULES.replicates), fallback: DEFAULT_SHARED.replicates },
+  maxSentenceLength: { flag: '--max-sentence-length', value: '<n>', description: 'cap on a sampled sentence, in tokens, 1..1000000', parse: fromRule(SHARED_RULES.maxSentenceLength), fallback: DEFAULT_SHARED.maxSentenceLength },
+  replicates: { flag: '--replicates', value: '<n>', description: 'replicates per cell, 1..100000', parse: fromRule(SHARED_RULES.replicates), fallback: DEFAULT_SHARED.replicates },
   seed: { flag: '--seed', value: '<n>', description: 'seed of every random draw', parse: fromRule(SHARED_RULES.seed), fallback: DEFAULT_SHARED.seed },
 } as const satisfies { readonly [K in keyof SharedSettings]-?: ValueOption<NonNullable<SharedSettings[K]>> };
 
@@ -169,7 +169,7 @@ export const RUN_OPTIONS = {
   saveCorpora: optionalFile('--save-corpora', '<dir>', "write the text each row measured (one sentence per line; the batch's synthetic share first) and a manifest.json"),
   report: optionalFile('--report', '<file>', 'write the HTML report of the curves (as `plot --out`) when the run ends'),
   sentencePerplexities: optionalFile('--sentence-perplexities', '<file>', 'per cell, replicate, generation and sentence: its perplexity under M0 (H at generation 0)'),
-  workers: { flag: '--workers', value: '<n>', description: 'threads that run series (this one and n - 1 worker threads)', parse: fromRule(WORKERS_RULE), fallbackText: 'one per core; 1 for a small run' },
+  workers: { flag: '--workers', value: '<n>', description: 'threads that run series (this one and n - 1 worker threads), 1..1024', parse: fromRule(WORKERS_RULE), fallbackText: 'one per core; 1 for a small run' },
   shard: {
     flag: '--shard',
     value: '<i/n>',
