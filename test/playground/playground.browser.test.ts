@@ -158,6 +158,8 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#settings-error')).toMatch(/^ngram-collapse: #config: unknown key "__proto__" \(known keys: corpus, humanRatio/u);
       await open(hash({ order: [0] }));
       expect(await page.textContent('#settings-error')).toBe("ngram-collapse: #config: \"order\" must be a whole number from 1 to 10, got '0' (pass a whole number from 1 to 10)");
+      // nothing loads for a refused address: the corpus line does not say "Loading…" for ever
+      expect(await page.textContent('#corpus-stats')).toBe('');
       expect(await page.textContent('#run-status')).toBe('');
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -216,7 +218,13 @@ if (SKIP_BROWSER) {
       await waitLoaded();
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.evaluate(() => (document.getElementById('run-progress') as HTMLProgressElement).value), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+      // while it runs, the corpus and the settings are fixed: the exports describe the run that made the rows
+      for (const control of [page.getByLabel('Order (--order)'), page.locator('#corpus-select'), page.locator('#file-input'), page.getByRole('button', { name: 'Reset settings' })]) {
+        expect(await control.isDisabled()).toBe(true);
+      }
       await page.getByRole('button', { name: 'Stop' }).click();
+      expect(await page.getByLabel('Order (--order)').isDisabled()).toBe(false);
+      expect(await page.locator('#corpus-select').isDisabled()).toBe(false);
       const status = (await page.textContent('#run-status'))!;
       const kept = Number(/^Stopped: (\d+) finished rows kept\.$/u.exec(status)?.[1]);
       expect(kept).toBeGreaterThanOrEqual(3);

@@ -99,6 +99,7 @@ function addUserCorpus(name: string, kind: 'text' | 'jsonl', data: ArrayBuffer):
 }
 
 async function takeFile(file: File): Promise<void> {
+  if (running) return; // a file dropped during a run (the file input is disabled then, the drop zone is not a control)
   $('corpus-error').textContent = '';
   const kind = file.name.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'text';
   addUserCorpus(file.name, kind, await file.arrayBuffer());
@@ -408,12 +409,14 @@ function stateFromAddress(): void {
     if (json !== undefined) state = resolvePageConfig(json).state;
   } catch (error) {
     $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
+    $('corpus-stats').textContent = ''; // nothing is loaded for a refused address
     fillControls();
     return;
   }
   fillControls();
   if (!corpora.has(state.corpus)) {
     $('corpus-error').textContent = `ngram-collapse: corpus '${state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`;
+    $('corpus-stats').textContent = '';
     return;
   }
   setState(state);
@@ -456,6 +459,10 @@ function finishRun(status: string): void {
 }
 
 function setButtons(): void {
+  // The corpus and the settings stay as they are while a run goes on, so that every export (the CSV, the
+  // summary, the --config JSON, the command line and the link) describes the run that made the rows.
+  const fixed = '#controls :is(input, select, textarea), #corpus-panel :is(input, select, textarea, button), #reset-button';
+  for (const control of document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement>(fixed)) control.disabled = running;
   $<HTMLButtonElement>('run-button').disabled = running;
   $<HTMLButtonElement>('stop-button').disabled = !running;
   for (const button of document.querySelectorAll<HTMLButtonElement>('.preset button')) button.disabled = running;
@@ -610,7 +617,8 @@ function main(): void {
     fillControls();
     setState(state);
   });
-  window.addEventListener('hashchange', stateFromAddress);
+  // an address edited during a run waits: the run's settings stay (see setButtons)
+  window.addEventListener('hashchange', () => (running ? history.replaceState(null, '', configHash(pageConfig(state))) : stateFromAddress()));
   stateFromAddress();
   textView.render();
   setButtons();
