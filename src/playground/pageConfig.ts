@@ -106,15 +106,19 @@ export function pageConfig(state: PageSettings): Record<string, unknown> {
   return config;
 }
 
-/** Validates a config object as `--config` does (same messages), for a page: returns state and settings. */
-export function resolvePageConfig(json: unknown, where = '#config'): ResolvedPage {
+/**
+ * Validates a config object as `--config` does (same messages), for a page: returns state and settings.
+ * A config without `corpus` takes `defaultCorpus` (the CLI's default, `brown`, unless the page passes the
+ * corpus it opens on: the whole of Brown is not in a page).
+ */
+export function resolvePageConfig(json: unknown, where = '#config', defaultCorpus = 'brown'): ResolvedPage {
   const { raw, values } = configEntries(json, where);
   if ('shard' in values) throw new UsageError(`${where}: key "shard" cannot be used in the playground`, 'remove it: the page runs every series');
   // The page reads text with these at their defaults (no control holds them): another value would be
   // dropped on the way to the run, and the numbers would differ from the CLI's.
   if (values['normalize'] === false) throw new UsageError(`${where}: "normalize": false cannot be used in the playground`, 'the page reads text normalized to NFC: run it with the CLI');
   if (values['emptySentences'] === true) throw new UsageError(`${where}: "emptySentences": true cannot be used in the playground`, 'the page skips blank lines: run it with the CLI');
-  const corpus = (values['corpus'] as string[] | undefined) ?? ['brown'];
+  const corpus = (values['corpus'] as string[] | undefined) ?? [defaultCorpus];
   if (corpus.length !== 1) throw new UsageError(`${where}: the playground runs one corpus, got ${corpus.length}`, 'pass one corpus');
   const settings = runSettingsFrom(values);
   const tokenizer = (values['tokenizer'] as TokenizerName | undefined) ?? DEFAULT_TEXT_OPTIONS.tokenizer;

@@ -44,6 +44,9 @@ describe('the page state <-> the --config JSON', () => {
   });
 
   it('fills every control from a config file, flag-style keys included, and ignores output keys', () => {
+    // a config without a corpus takes the one the page passes (the page opens on it), else the CLI's brown
+    expect(resolvePageConfig({ generations: 2 }, '#config', 'brown:news').state.corpus).toBe('brown:news');
+    expect(resolvePageConfig({ generations: 2 }).state.corpus).toBe('brown');
     const { state, settings } = resolvePageConfig({ corpus: 'brown:fiction', 'human-ratio': '0,0.2', order: 3, out: 'x.csv', workers: 2, quiet: true });
     expect(state.corpus).toBe('brown:fiction');
     expect(state.values.humanRatio).toBe('0,0.2');

@@ -148,6 +148,14 @@ if (SKIP_BROWSER) {
       await page.screenshot({ path: join(OUTPUT, 'dropped.png'), fullPage: true });
     });
 
+    it('an address whose config names no corpus opens on the page\'s corpus', async () => {
+      await open(hash({ generations: 2 }));
+      await waitLoaded();
+      expect(await page.textContent('#corpus-error')).toBe('');
+      expect(await page.locator('#corpus-select').inputValue()).toBe('brown:news');
+      expect(await page.locator('#command-line').inputValue()).toContain('--corpus brown:news');
+    });
+
     it('a crafted address is shown as text or refused, and runs nothing', async () => {
       await open(hash({ corpus: '<img src=x onerror="window.__pwned=3">' }));
       expect(await page.textContent('#corpus-error')).toBe(
@@ -283,9 +291,11 @@ if (SKIP_BROWSER) {
     });
 
     it('bpe:K learns on H, as the CLI does: the same bytes, word columns included', async () => {
-      const config = { corpus: ['corpora/lighthouse.txt'], generations: 3, tokenizer: 'bpe:500', humanRatio: [0], order: [2] };
+      // bpe:50 is not among the select's two bpe:K: the address's K gets an option of its own
+      const config = { corpus: ['corpora/lighthouse.txt'], generations: 3, tokenizer: 'bpe:50', humanRatio: [0], order: [2] };
       await open(hash(config));
       await waitLoaded('corpora/lighthouse.txt');
+      expect(await page.locator('#control-tokenizer').inputValue()).toBe('bpe:50');
       await runAndWait();
       const csv = await downloadCsv();
       const folder = tempDir(); // the corpus at the same relative path, for the CLI's run there

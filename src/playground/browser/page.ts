@@ -350,7 +350,10 @@ function buildControls(): void {
 /** Writes the state into the controls (after an address or a reset). */
 function fillControls(): void {
   for (const key of [...SWEEP_KEYS, ...SCALAR_KEYS]) $<HTMLInputElement>(`control-${key}`).value = state.values[key];
-  $<HTMLSelectElement>('control-tokenizer').value = state.tokenizer;
+  const tokenizers = $<HTMLSelectElement>('control-tokenizer');
+  // a link may name another bpe:K than the two listed (bpe:1, bpe:1000000): it gets an option of its own
+  if (![...tokenizers.options].some((option) => option.value === state.tokenizer)) tokenizers.append(new Option(state.tokenizer, state.tokenizer));
+  tokenizers.value = state.tokenizer;
   $<HTMLSelectElement>('control-sentences').value = state.sentences;
   $<HTMLInputElement>('control-jsonlField').value = state.jsonlField;
   $<HTMLInputElement>('control-lowercase').checked = state.lowercase;
@@ -406,7 +409,7 @@ function stateFromAddress(): void {
   state = defaultPageSettings(startingCorpus());
   try {
     const json = configFromHash(location.hash);
-    if (json !== undefined) state = resolvePageConfig(json).state;
+    if (json !== undefined) state = resolvePageConfig(json, '#config', startingCorpus()).state;
   } catch (error) {
     $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
     $('corpus-stats').textContent = ''; // nothing is loaded for a refused address
