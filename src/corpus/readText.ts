@@ -160,12 +160,10 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   // Stryker disable next-line StringLiteral: equivalent, without the writer the encoding's tokenizer gives the same pieces as strings
   const addPieces = subword?.kind === 'published' ? publishedSentenceWriter(subword.encoding) : undefined;
   const addCased = addPieces !== undefined ? (sentence: string) => addPieces(sentence, builder) : scan === undefined ? addTokens : addSpans;
-  // whitespace and treebank keep `<s>` whole, for the builder to drop: only the others need them taken out first
-  const keepsMarkersWhole = settings.tokenizer === 'whitespace' || settings.tokenizer === 'treebank';
   const add = (sentence: string): void => {
     cutLetters?.read(sentence);
     const cased = settings.lowercase ? sentence.toLowerCase() : sentence;
-    addCased(keepsMarkersWhole ? cased : withoutMarkers(cased, builder));
+    addCased(withoutMarkers(cased, builder));
   };
   // Stryker disable next-line StringLiteral: equivalent, a string read as an iterable of its characters gives the same text
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
@@ -206,20 +204,21 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   return splitter.lineBreakEnds;
 }
 
-/** `<s>` and `</s>` standing as words (white space or the text's ends on both sides). */
-const MARKER_WORDS = /(?<=^|\s)<\/?s>(?=\s|$)/gu;
+/** `<s>` and `</s>`, standing as words or attached to one (`<s>The cat sat.</s>`). */
+const MARKERS = /<\/?s>/gu;
 
 /**
- * The sentence without the boundary markers standing in it as words, counted as dropped in `builder`:
- * taken out before any tokenizer sees them, which would split them into pieces (`<`, `s`, `>` under
- * wordpunct) instead of leaving them whole for the builder to drop. Text without `s>` is returned as it is.
+ * The sentence without the boundary markers in it, counted as dropped in `builder`: taken out before
+ * any tokenizer sees them, which would split them into pieces (`<`, `s`, `>` under wordpunct) or keep
+ * them inside a word (`<s>The` under whitespace). Each is replaced by a space, so a marker between two
+ * words still parts them. Text without `s>` is returned as it is.
  */
 function withoutMarkers(sentence: string, builder: CorpusBuilder): string {
   if (!sentence.includes('s>')) return sentence;
   let count = 0;
-  const kept = sentence.replace(MARKER_WORDS, () => {
+  const kept = sentence.replace(MARKERS, () => {
     count++;
-    return '';
+    return ' ';
   });
   builder.countDroppedMarkers(count);
   return kept;

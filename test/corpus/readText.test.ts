@@ -42,9 +42,12 @@ describe('readCorpusText', () => {
     }
     const { corpus, vocabulary } = await readCorpusText(text, { tokenizer: 'wordpunct' });
     expect(sentences(corpus, vocabulary)).toEqual(['the cat sat .', 'a dog ran .']);
-    // not a word of its own: kept (and split) as any other text; `<S>` becomes a marker once lowercased
+    // inside a word too, where it parts the word (it was kept, as 'a<s>b'); `<S>` becomes a marker once lowercased
     const inWords = await readCorpusText('a<s>b <S> c', { tokenizer: 'whitespace' });
-    expect(sentences(inWords.corpus, inWords.vocabulary)).toEqual(['a<s>b c']);
+    expect(sentences(inWords.corpus, inWords.vocabulary)).toEqual(['a b c']);
+    // with the case kept, <S> is text
+    const cased = await readCorpusText('a<s>b <S> c', { tokenizer: 'whitespace', lowercase: false });
+    expect(sentences(cased.corpus, cased.vocabulary)).toEqual(['a b <S> c']);
   });
 
   it('keeps the text as it is with normalize none: two spellings, two types', async () => {
@@ -214,6 +217,18 @@ describe('readCorpusText: formats and options', () => {
       "the corpus contains 4 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped",
     ]);
     expect((await read('a b')).warnings).toEqual([]);
+  });
+
+  it('drops markers attached to words too, a marker between two words still parting them', async () => {
+    // (whitespace tokens) '<s>The cat sat.</s>' was the words '<s>the', 'cat', 'sat.</s>'
+    const { found, warnings } = await read('<s>The cat sat.</s>\n<s>a</s><s>b</s>', { sentences: 'line' });
+    expect(found).toEqual(['the cat sat.', 'a b']);
+    expect(warnings).toEqual(["the corpus contains 6 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped"]);
+    // under whitespace, '<s>The' was one word
+    const spaced = await readCorpusText('<s>The cat</s>', { tokenizer: 'whitespace', lowercase: false });
+    expect(spaced.vocabulary.toArray().slice(2)).toEqual(['The', 'cat']);
+    // a text that only looks like one ('<ss>', '<s >', 's>') keeps it
+    expect((await read('x<ss>y s> </ s>', { sentences: 'line' })).warnings).toEqual([]);
   });
 
   it('warns about invalid UTF-8 with the source and its line, and reads on', async () => {
