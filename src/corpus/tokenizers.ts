@@ -4,7 +4,8 @@
  * Contract: every tokenizer is a pure function of one sentence's text, returning non-empty strings with
  * no white space inside. `word` and `treebank` are natural's (WordTokenizer, TreebankWordTokenizer),
  * `wordpunct` gives the tokens of natural's WordPunctTokenizer by a scan of its own (see
- * forEachWordPunct; natural's and treebank's surrogate halves joined into one character); `whitespace` splits on Unicode white space; `char` yields
+ * forEachWordPunct), both it and `treebank` keeping a character beyond U+FFFF whole where natural cuts
+ * it into surrogate halves; `whitespace` splits on Unicode white space; `char` yields
  * every grapheme cluster that is not white space (Intl.Segmenter: a letter with its combining accents,
  * an emoji with its skin tone or joined family is one token). natural is loaded from its tokenizers
  * folder only: its package root pulls in storage back-ends and prints banner lines on stdout (SPEC
