@@ -162,9 +162,10 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   const addCased = addPieces !== undefined ? (sentence: string) => addPieces(sentence, builder) : scan === undefined ? addTokens : addSpans;
   const add = (sentence: string): void => {
     cutLetters?.read(sentence);
-    const cased = settings.lowercase ? sentence.toLowerCase() : sentence;
-    addCased(withoutMarkers(cased, builder));
+    addCased(settings.lowercase ? sentence.toLowerCase() : sentence);
   };
+  // markers out of each line before the sentence splitter reads it: `sat.</s> <s>The` must end a sentence
+  const unmarked = (line: string): string => withoutMarkers(line, builder, settings.lowercase);
   // Stryker disable next-line StringLiteral: equivalent, a string read as an iterable of its characters gives the same text
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
   const bytes = (async function* () {
@@ -185,7 +186,7 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
       for (const { text, line } of batch) {
         const record = sentenceSplitterFor(settings.sentences);
         for (const recordLine of normalize(jsonlText(text, field, `${name} line ${line}`)).split(/\r\n?|\n/u)) {
-          for (const sentence of record.line(recordLine)) add(sentence);
+          for (const sentence of record.line(unmarked(recordLine))) add(sentence);
         }
         for (const sentence of record.end()) add(sentence);
         lineBreakEnds += record.lineBreakEnds;
@@ -197,26 +198,29 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   const keepEmpty = settings.emptySentences === true && settings.sentences === 'line';
   for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line', keepBlank: true })) {
     // Stryker disable next-line MethodExpression: equivalent, no tokenizer makes a token of white space
-    if (keepEmpty) for (const { text } of batch) add(normalize(text).trim()); // one line, one sentence, blank or not
-    else for (const { text } of batch) for (const sentence of splitter.line(normalize(text))) add(sentence);
+    if (keepEmpty) for (const { text } of batch) add(unmarked(normalize(text)).trim()); // one line, one sentence, blank or not
+    else for (const { text } of batch) for (const sentence of splitter.line(unmarked(normalize(text)))) add(sentence);
   }
   for (const sentence of splitter.end()) add(sentence);
   return splitter.lineBreakEnds;
 }
 
-/** `<s>` and `</s>`, standing as words or attached to one (`<s>The cat sat.</s>`). */
+/** `<s>` and `</s>`, standing as words or attached to one (`<s>The cat sat.</s>`); in any case, for lowercased text. */
 const MARKERS = /<\/?s>/gu;
+const MARKERS_ANY_CASE = /<\/?[sS]>/gu; // (not the i flag: with u it would take `ſ`, which lowercasing keeps)
 
 /**
- * The sentence without the boundary markers in it, counted as dropped in `builder`: taken out before
- * any tokenizer sees them, which would split them into pieces (`<`, `s`, `>` under wordpunct) or keep
- * them inside a word (`<s>The` under whitespace). Each is replaced by a space, so a marker between two
- * words still parts them. Text without `s>` is returned as it is.
+ * The line without the boundary markers in it, counted as dropped in `builder`: taken out before the
+ * sentence splitter and any tokenizer see them (the splitter would not end a sentence at `sat.</s>`, a
+ * tokenizer would split them into pieces, `<`, `s`, `>` under wordpunct, or keep them inside a word,
+ * `<s>The` under whitespace). Each is replaced by a space, so a marker between two words still parts
+ * them. `lowercased`: the text will be lowercased, so `<S>` is a marker too. Text without `s>` (or
+ * `S>`) is returned as it is.
  */
-function withoutMarkers(sentence: string, builder: CorpusBuilder): string {
-  if (!sentence.includes('s>')) return sentence;
+function withoutMarkers(line: string, builder: CorpusBuilder, lowercased: boolean): string {
+  if (!line.includes('s>') && !(lowercased && line.includes('S>'))) return line;
   let count = 0;
-  const kept = sentence.replace(MARKERS, () => {
+  const kept = line.replace(lowercased ? MARKERS_ANY_CASE : MARKERS, () => {
     count++;
     return ' ';
   });

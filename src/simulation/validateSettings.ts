@@ -15,25 +15,32 @@ import { SMOOTHING_NAMES, VOCAB_MODES } from '../model/languageModel.js';
 import { UsageError } from '../errors.js';
 import { BOOLEAN_RULE, checkList, checkObject, checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
 import { SAMPLING_RULES } from '../sampler/sampling.js';
-import { parseSelectRule, SELECT_FORMS } from './curation.js';
+import { formatSelectRule, parseSelectRule, SELECT_FORMS } from './curation.js';
 import { HUMAN_POOLS, STRATEGIES, type CellSettings, type RunSettings, type SharedSettings } from './settings.js';
 
-/** A --select rule (curation.ts): none, dedup, m0:low:Q, ... */
+/**
+ * A --select rule (curation.ts): none, dedup, m0:low:Q, ..., in its canonical spelling (`tail:0.1`, not
+ * `tail:0.10`), as the CLI writes what it parses: two spellings of one rule would be two cells, named and
+ * seeded apart, that curate alike.
+ */
 const SELECT_RULE: ValueRule<string> = {
   // Stryker disable next-line StringLiteral: equivalent, a rule's kind is only ever compared with 'number' and 'name'
   kind: 'text',
   allowed: `one of ${SELECT_FORMS}`,
-  accepts: (value): value is string => typeof value === 'string' && isSelectRule(value),
+  accepts: (value): value is string => typeof value === 'string' && canonicalSelectRule(value) === value,
+  hintFor: (value) => {
+    const canonical = typeof value === 'string' ? canonicalSelectRule(value) : undefined;
+    return canonical === undefined ? undefined : `'${canonical}', the rule's own spelling`;
+  },
 };
 
-/** True when `text` parses as a --select rule. */
-function isSelectRule(text: string): boolean {
+/** The canonical text of a --select rule, or undefined when `text` is none. */
+function canonicalSelectRule(text: string): string | undefined {
   try {
-    parseSelectRule(text);
+    return formatSelectRule(parseSelectRule(text));
   } catch {
-    return false;
+    return undefined;
   }
-  return true;
 }
 
 /** The rule of every cell (sweepable) setting. */

@@ -227,6 +227,11 @@ describe('readCorpusText: formats and options', () => {
     // under whitespace, '<s>The' was one word
     const spaced = await readCorpusText('<s>The cat</s>', { tokenizer: 'whitespace', lowercase: false });
     expect(spaced.vocabulary.toArray().slice(2)).toEqual(['The', 'cat']);
+    // several marked sentences on a line: a </s> after a period ends the sentence, as the unmarked text does
+    const auto = await read('<s>The cat sat.</s><s>The dog ran.</s>\nThe cat sat. The dog ran.', { sentences: 'auto' });
+    expect(auto.found).toEqual(['the cat sat.', 'the dog ran.', 'the cat sat.', 'the dog ran.']);
+    // <S> is a marker once lowercased; the long s (U+017F), which lowercasing keeps, is not
+    expect((await read('<S>a</S> <\u017f>b', { sentences: 'line' })).found).toEqual(['a <\u017f>b']);
     // a text that only looks like one ('<ss>', '<s >', 's>') keeps it
     expect((await read('x<ss>y s> </ s>', { sentences: 'line' })).warnings).toEqual([]);
   });

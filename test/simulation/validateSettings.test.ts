@@ -8,6 +8,7 @@ import { UsageError } from '../../src/errors.js';
 import { batchTokensAt, DEFAULT_RUN, HUMAN_POOLS, STRATEGIES, type RunSettings } from '../../src/simulation/settings.js';
 import { checkHooks, validateCellSettings, validateRunSettings, validateSeriesArguments, validateTaskOptions, WORKERS_RULE } from '../../src/simulation/validateSettings.js';
 import { Generation0Keeper } from '../../src/simulation/generationZero.js';
+import { SELECT_FORMS } from '../../src/simulation/curation.js';
 
 /** The UsageError `action` throws (message and hint). */
 function refusal(action: () => unknown): { message: string; hint: string | undefined } {
@@ -48,6 +49,15 @@ describe('the run settings', () => {
       expect(() => validateRunSettings(withSweep(field, [...values]))).not.toThrow();
     }
     expect(refusal(() => validateRunSettings(withSweep('strategy', ['keep']))).message).toBe("unknown sweep.strategy value 'keep'");
+  });
+
+  it('take a --select rule in its own spelling only, as the CLI writes it, so one rule cannot make two cells', () => {
+    // the CLI turns tail:0.10 into tail:0.1; the library took both, two cells that curate alike
+    const error = refusal(() => validateRunSettings(withSweep('select', ['tail:0.1', 'tail:0.10'])));
+    expect(`${error.message} (${error.hint})`).toBe(`sweep.select must be one of ${SELECT_FORMS}, got 'tail:0.10' (pass 'tail:0.1', the rule's own spelling)`);
+    expect(refusal(() => validateRunSettings(withSweep('select', ['m0:low:.5']))).message).toBe(`sweep.select must be one of ${SELECT_FORMS}, got 'm0:low:.5'`);
+    expect(refusal(() => validateRunSettings(withSweep('select', ['tail:x']))).hint).toBe(`pass one of ${SELECT_FORMS}`);
+    expect(() => validateRunSettings(withSweep('select', ['tail:0.1', 'm0:low:0.5', 'self:high:1']))).not.toThrow();
   });
 
   it('refuse a sweep list holding two numbers the CSV writes alike (two cells it could not tell apart)', () => {
