@@ -43,7 +43,7 @@ export const CELL_ROWS = {
   humanRatio: { flag: '--human-ratio', value: '<ratio>', description: 'share of human tokens in each batch, 0..1', parse: fromRule(CELL_RULES.humanRatio), fallback: DEFAULT_SWEEP.humanRatio[0]! },
   strategy: { flag: '--strategy', value: '<name>', description: `training data: ${STRATEGIES.join(' | ')}`, parse: fromRule(CELL_RULES.strategy), fallback: DEFAULT_SWEEP.strategy[0]! },
   humanPool: { flag: '--human-pool', value: '<name>', description: 'fixed: the same human sentences each generation; fresh: a new sample', parse: fromRule(CELL_RULES.humanPool), fallback: DEFAULT_SWEEP.humanPool[0]! },
-  anchor: { flag: '--anchor', value: '<n>', description: 'fixed human sentences added to every training set', parse: fromRule(CELL_RULES.anchor), fallback: DEFAULT_SWEEP.anchor[0]! },
+  anchor: { flag: '--anchor', value: '<n>', description: 'fixed human sentences added to every training set, >= 0', parse: fromRule(CELL_RULES.anchor), fallback: DEFAULT_SWEEP.anchor[0]! },
   order: { flag: '--order', value: '<n>', description: 'n-gram order, 1..10', parse: fromRule(CELL_RULES.order), fallback: DEFAULT_SWEEP.order[0]! },
   smoothing: { flag: '--smoothing', value: '<name>', description: SMOOTHING_NAMES.join(' | '), parse: fromRule(CELL_RULES.smoothing), fallback: DEFAULT_SWEEP.smoothing[0]! },
   vocab: { flag: '--vocab', value: '<mode>', description: 'observed: only what the training data holds; seed: the seed vocabulary', parse: fromRule(CELL_RULES.vocab), fallback: DEFAULT_SWEEP.vocab[0]! },
@@ -81,19 +81,19 @@ export const SWEEP_ROWS: SweepRows = {
 
 export const SHARED_ROWS = {
   generations: { flag: '--generations', value: '<n>', description: 'generations after the seed, 1..100000', parse: fromRule(SHARED_RULES.generations), fallback: DEFAULT_SHARED.generations },
-  tokens: { flag: '--tokens', value: '<n>', description: 'tokens per generation (default: tokens of the human pool)', parse: fromRule(SHARED_RULES.tokens) },
+  tokens: { flag: '--tokens', value: '<n>', description: 'tokens per generation, >= 1 (default: tokens of the human pool)', parse: fromRule(SHARED_RULES.tokens) },
   measureTokens: {
     flag: '--measure-tokens',
     value: '<n>',
-    description: 'tokens of the text each row measures: the synthetic share topped up from the same model (default: --tokens)',
+    description: 'tokens of the text each row measures: the synthetic share topped up from the same model, >= 1 (default: --tokens)',
     parse: fromRule(SHARED_RULES.measureTokens),
   },
   k: { flag: '--k', value: '<k>', description: 'add-k constant, > 0', parse: fromRule(SHARED_RULES.k), fallback: DEFAULT_SHARED.k },
   holdout: { flag: '--holdout', value: '<share>', description: 'held-out share of sentences, 0 <= h < 1 (0 disables held-out metrics)', parse: fromRule(SHARED_RULES.holdout), fallback: DEFAULT_SHARED.holdout },
-  rareThreshold: { flag: '--rare-threshold', value: '<n>', description: 'a seed type is rare if its count in H is <= n', parse: fromRule(SHARED_RULES.rareThreshold), fallback: DEFAULT_SHARED.rareThreshold },
+  rareThreshold: { flag: '--rare-threshold', value: '<n>', description: 'a seed type is rare if its count in H is <= n, n >= 1', parse: fromRule(SHARED_RULES.rareThreshold), fallback: DEFAULT_SHARED.rareThreshold },
   maxSentenceLength: { flag: '--max-sentence-length', value: '<n>', description: 'cap on a sampled sentence, in tokens, 1..1000000', parse: fromRule(SHARED_RULES.maxSentenceLength), fallback: DEFAULT_SHARED.maxSentenceLength },
   replicates: { flag: '--replicates', value: '<n>', description: 'replicates per cell, 1..100000', parse: fromRule(SHARED_RULES.replicates), fallback: DEFAULT_SHARED.replicates },
-  seed: { flag: '--seed', value: '<n>', description: 'seed of every random draw', parse: fromRule(SHARED_RULES.seed), fallback: DEFAULT_SHARED.seed },
+  seed: { flag: '--seed', value: '<n>', description: 'seed of every random draw, 0..9007199254740991 (2^53 - 1)', parse: fromRule(SHARED_RULES.seed), fallback: DEFAULT_SHARED.seed },
 } as const satisfies { readonly [K in keyof SharedSettings]-?: ValueOption<NonNullable<SharedSettings[K]>> };
 
 /**
@@ -134,7 +134,7 @@ export const LOAD_ROWS = {
     description: 'normalize the text to Unicode NFC when read (default)',
     negation: { description: 'keep the text as it is instead of Unicode NFC (composed accents)' },
   },
-  maxTokens: { flag: '--max-tokens', value: '<n>', description: 'refuse corpora larger than this', parse: fromRule(LOAD_RULES.maxTokens), fallback: DEFAULT_MAX_TOKENS },
+  maxTokens: { flag: '--max-tokens', value: '<n>', description: 'refuse corpora larger than this, >= 1', parse: fromRule(LOAD_RULES.maxTokens), fallback: DEFAULT_MAX_TOKENS },
 } as const satisfies {
   readonly [K in keyof LoadFlags]-?: K extends 'normalize' ? SwitchOption : NonNullable<LoadFlags[K]> extends boolean ? SwitchOption : ValueOption<NonNullable<LoadFlags[K]>>;
 };
@@ -192,7 +192,7 @@ const vocabOfOneModel = { ...CELL_ROWS.vocab, description: 'observed or seed: th
 
 export const GENERATE_OPTIONS = {
   corpus,
-  count: { flag: '--count', short: '-n', value: '<n>', description: 'sentences to print', parse: integerIn(1, 1_000_000), fallback: 10 },
+  count: { flag: '--count', short: '-n', value: '<n>', description: 'sentences to print, 1..1000000', parse: integerIn(1, 1_000_000), fallback: 10 },
   order: CELL_ROWS.order,
   smoothing: CELL_ROWS.smoothing,
   k: SHARED_ROWS.k,
@@ -219,7 +219,7 @@ export const TRAIN_OPTIONS = {
 
 export const METRICS_OPTIONS = {
   reference: { flag: '--reference', value: '<spec>', description: 'the human reference for survival and overlap columns', parse: text, file: true, fallbackText: 'the first text' },
-  rareThreshold: { flag: '--rare-threshold', value: '<n>', description: 'a reference type is rare if its count is <= n', parse: fromRule(RARE_THRESHOLD_RULE), fallback: DEFAULT_SHARED.rareThreshold },
+  rareThreshold: { flag: '--rare-threshold', value: '<n>', description: 'a reference type is rare if its count is <= n, n >= 1', parse: fromRule(RARE_THRESHOLD_RULE), fallback: DEFAULT_SHARED.rareThreshold },
   out: { flag: '--out', value: '<file>', description: 'CSV output, - for stdout', parse: text, file: true, fallback: '-' },
   ...LOAD_ROWS,
 } as const satisfies Readonly<Record<string, AnyOption>>;

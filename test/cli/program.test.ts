@@ -36,7 +36,7 @@ describe('ngram-collapse (in-process)', () => {
 
   it("help shows each row's flags, value, default and negation as the option table gives them", async () => {
     const help = (await cli(['generate', '--help'])).stdout.replace(/\s+/gu, ' ');
-    expect(help).toContain(' -n, --count <n> sentences to print (default: 10) ');
+    expect(help).toContain(' -n, --count <n> sentences to print, 1..1000000 (default: 10) ');
     // a list default is shown joined; a row's own text replaces String(default); a switch has no value
     expect(help).toContain(' --corpus <spec...> a file, a folder, a glob, - for stdin, or brown / brown:<category> (repeatable) (default: brown) ');
     expect(help).toContain('(default: wordpunct; brown keeps its own tokens, which char and subword tokenizers cut) ');

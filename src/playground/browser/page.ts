@@ -620,7 +620,7 @@ function main(): void {
     fillControls();
     setState(state);
   });
-  // an address edited during a run waits: the run's settings stay (see setButtons)
+  // an address edited during a run is put back: the run's settings stay (see setButtons)
   window.addEventListener('hashchange', () => (running ? history.replaceState(null, '', configHash(pageConfig(state))) : stateFromAddress()));
   stateFromAddress();
   textView.render();
