@@ -34,7 +34,7 @@ const SELECT_RULE: ValueRule<string> = {
   },
 };
 
-/** The canonical text of a --select rule, or undefined when `text` is none. */
+/** The canonical text of a --select rule, or undefined when `text` is no rule. */
 function canonicalSelectRule(text: string): string | undefined {
   try {
     return formatSelectRule(parseSelectRule(text));
