@@ -156,7 +156,8 @@ export function forEachWordPunct(text: string, visit: SpanVisitor): void {
       i = end;
       continue;
     }
-    if (kind === 3 && isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1))) {
+    // (a surrogate's class is 3: no test of the kind needed)
+    if (isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1))) {
       // a character beyond U+FFFF is one token, not its two surrogate halves (see the doc comment)
       visit(i, i + 2, spanHashStep(spanHashStep(SPAN_HASH_SEED, code), text.charCodeAt(i + 1)));
       i += 2;

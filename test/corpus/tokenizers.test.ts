@@ -160,6 +160,10 @@ describe('wordpunct', () => {
     // natural gives 'Good', '\ud83d', '\udc4d', ...: every emoji of the block would share the token '\ud83d'
     expect(ours('Good 👍 morning😀!')).toEqual(['Good', '👍', 'morning', '😀', '!']);
     expect(ours('🐱🐱 𝔸')).toEqual(['🐱', '🐱', '𝔸']);
+    // the surrogate ranges' ends: U+10000 is D800 DC00, U+10FFFF is DBFF DFFF; U+D7FF and U+E000 are no halves
+    expect(ours('\u{10000}\u{10FFFF}')).toEqual(['\u{10000}', '\u{10FFFF}']);
+    expect(ours('\uD7FF\uDC00 \uD800\uE000')).toEqual(['\uD7FF', '\uDC00', '\uD800', '\uE000']);
+    expect(joinSurrogateHalves(['\uDBFF', '\uDFFF', '\uDC00'])).toEqual(['\u{10FFFF}', '\uDC00']);
     // a lone half (not from UTF-8 text, but a string a library caller may pass) stays a token of its own
     expect(ours('a\ud83d b\udc4d')).toEqual(['a', '\ud83d', 'b', '\udc4d']);
     // the span scanner agrees (the loader's path): spans of two code units

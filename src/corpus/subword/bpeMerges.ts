@@ -57,8 +57,10 @@ export function spell(word: string): string[] {
  * and a segmentation joins their pieces, so the word's pieces still spell it, ending in `</w>`.
  */
 export function wordParts(word: string): string[] {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a shortcut (code units bound the code points), time only
   if (word.length <= LONG_WORD) return [word];
   const points = Array.from(word);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the loop below makes the one unmarked part, the word itself
   if (points.length <= LONG_WORD) return [word];
   const parts: string[] = [];
   for (let at = 0; at < points.length; at += LONG_WORD) {

@@ -7,7 +7,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
-import { END_OF_WORD, learnBpe, learnMerges, mergeRanks, segmentWord, spell, type Merge } from '../../../src/corpus/subword/bpeMerges.js';
+import { END_OF_WORD, learnBpe, learnMerges, mergeRanks, segmentWord, spell, wordParts, type Merge } from '../../../src/corpus/subword/bpeMerges.js';
 
 const W = END_OF_WORD;
 
@@ -209,3 +209,20 @@ function naiveLearn(words: Map<string, number>, count: number): { merges: Merge[
   }
   return { merges, spellings };
 }
+
+describe('wordParts', () => {
+  it('leaves a word of up to 256 code points whole, and cuts a longer one at every 256th, marking all parts but the last', () => {
+    const letters = (n: number) => 'x'.repeat(n);
+    expect(wordParts(letters(256))).toEqual([letters(256)]);
+    expect(wordParts(letters(257))).toEqual([`${letters(256)}\u0000`, 'x']);
+    expect(wordParts(letters(512))).toEqual([`${letters(256)}\u0000`, letters(256)]);
+    expect(wordParts(letters(513))).toEqual([`${letters(256)}\u0000`, `${letters(256)}\u0000`, 'x']);
+    // code points, not code units: 200 letters beyond U+FFFF (400 code units) are one part; 300 are two
+    expect(wordParts('𝔸'.repeat(200))).toEqual(['𝔸'.repeat(200)]);
+    expect(wordParts('𝔸'.repeat(300))).toEqual([`${'𝔸'.repeat(256)}\u0000`, '𝔸'.repeat(44)]);
+    // a marked part is spelled without </w>, the last with it
+    expect(spell('ab\u0000')).toEqual(['a', 'b']);
+    expect(spell('ab')).toEqual(['a', 'b</w>']);
+    expect(spell('')).toEqual([]);
+  });
+});
