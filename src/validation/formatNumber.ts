@@ -21,7 +21,7 @@ export function formatNumber(value: number | undefined): string {
   const rounded = Number(number.toPrecision(6));
   const magnitude = Math.floor(Math.log10(Math.abs(rounded)));
   const decimals = Math.max(0, 5 - magnitude);
-  // toFixed takes at most 100 decimals: below 1e-94 or so the digits are written out (smallNumber)
+  // toFixed takes at most 100 decimals: below 1e-95 in magnitude the digits are written out (smallNumber)
   // Stryker disable next-line EqualityOperator: equivalent, at exactly 100 decimals both ways write the same digits
   if (decimals > 100) return smallNumber(rounded);
   const fixed = rounded.toFixed(decimals);
