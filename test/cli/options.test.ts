@@ -275,7 +275,7 @@ describe('metrics, recipe, tokenize, plot, merge, playground', () => {
       args: ['a.txt'],
       options: { corpus: undefined, out: '-', pieces: true, quiet: undefined, ...DEFAULT_LOAD, tokenizer: 'bpe:50' },
     });
-    expect(errorLine(TOKENIZE_SPEC, ['--tokenizer', 'bpe:0'])).toBe("--tokenizer 'bpe:0' needs a whole number of merges from 1 to 1000000 (write it as bpe:K, e.g. bpe:2000)");
+    expect(errorLine(TOKENIZE_SPEC, ['--tokenizer', 'bpe:0'])).toBe("tokenizer 'bpe:0' needs a whole number of merges from 1 to 1000000 (write it as bpe:K, e.g. bpe:2000)");
   });
 
   it('plot, merge and playground', () => {

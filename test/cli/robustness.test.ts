@@ -42,7 +42,7 @@ const CASES: readonly Case[] = [
   { name: 'JSONL with a broken line', files: { 'c.jsonl': '{"text":"a b"}\r\n{"text": "c\r\n' }, argv: ['run', '--corpus', 'c.jsonl'], message: /c\.jsonl line 2 is not valid JSON/u },
   { name: 'JSONL whose field is not a string', files: { 'c.jsonl': '{"text":42}\n' }, argv: ['run', '--corpus', 'c.jsonl'], message: /line 1 has no string field 'text'/u },
   // k |V| past the largest double: every probability NaN, the run's rows nonsense (was: exit 0)
-  { name: 'add-k with a --k too large for the vocabulary', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--smoothing', 'add-k', '--k', '1e308'], message: /^ngram-collapse: --k 1e\+308 is too large for add-k over \d+ types: k \|V\| is past the largest number \(pass a --k below [\d.]+e\+30\d\)\n$/u },
+  { name: 'add-k with a --k too large for the vocabulary', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--smoothing', 'add-k', '--k', '1e308'], message: /^ngram-collapse: k 1e\+308 is too large for add-k over \d+ types: k \|V\| is past the largest number \(pass a k below [\d.]+e\+30\d\)\n$/u },
   // the flag named, not the library's field (jsonlField)
   { name: 'a blank --jsonl-field', files: { 'c.jsonl': '{"text":"a b"}\n' }, argv: ['tokenize', 'c.jsonl', '--jsonl-field', ''], message: /^ngram-collapse: --jsonl-field must be a non-empty string, got '' \(pass a non-empty string\)\n$/u },
   { name: 'a blank jsonlField in a config file', files: { 'c.jsonl': '{"text":"a b"}\n', 'f.json': '{"corpus": "c.jsonl", "jsonlField": " "}' }, argv: ['run', '--config', 'f.json'], message: /^ngram-collapse: --config f\.json: "jsonlField" must be a non-empty string, got ' '/u },

@@ -49,7 +49,7 @@ describe('add-k (Lidstone)', () => {
   it('refuses a k whose reserve k |V| is past the largest double (every probability would be NaN)', () => {
     // TINY's support is 3 types plus </s>: |V| = 4. k = 1e308: 4e308 is Infinity; k = 4e307 is not (1.6e308).
     expect(() => trainAddK(TINY, options('add-k', 2, { k: 1e308 }))).toThrow(UsageError);
-    expect(() => trainAddK(TINY, options('add-k', 2, { k: 1e308 }))).toThrow('--k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number');
+    expect(() => trainAddK(TINY, options('add-k', 2, { k: 1e308 }))).toThrow('k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number');
     const largest = trainAddK(TINY, options('add-k', 2, { k: 4e307 }));
     // so large a k leaves the counts no weight: uniform over |V| = 4
     expect(largest.probability(history(BOS), 0, 1, A)).toBeCloseTo(1 / 4, 12);
@@ -65,10 +65,10 @@ describe('add-k (Lidstone)', () => {
       return expect.unreachable('refused');
     };
     // 1.7977e308 / 14 = 1.284e307: 1.3e307 (rounded to nearest) would be refused (14 x 1.3e307 = 1.82e308).
-    expect(hint(14)).toBe('pass a --k below 1.2e+307');
-    expect(hint(46)).toBe('pass a --k below 3.9e+306');
+    expect(hint(14)).toBe('pass a k below 1.2e+307');
+    expect(hint(46)).toBe('pass a k below 3.9e+306');
     // 1.7977e308 / 179,769,314 = 9.99999990e299, which reads 1.0e+300 to two digits: the bound is the decade below's
-    expect(hint(179_769_314)).toBe('pass a --k below 9.9e+299');
+    expect(hint(179_769_314)).toBe('pass a k below 9.9e+299');
     for (let types = 2; types <= 500; types++) {
       const bound = Number(/below (\S+)$/u.exec(hint(types))![1]);
       expect(Number.isFinite(checkAddKReserve(bound, types)), `${types} types`).toBe(true);

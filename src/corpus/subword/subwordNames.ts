@@ -29,7 +29,7 @@ export function parseSubword(name: string): SubwordTokenizer | undefined {
   const merges = /^\d+$/u.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(merges) || merges < 1 || merges > MAX_MERGES) {
     throw new UsageError(
-      `--tokenizer '${name}' needs a whole number of merges from 1 to ${MAX_MERGES}`,
+      `tokenizer '${name}' needs a whole number of merges from 1 to ${MAX_MERGES}`,
       'write it as bpe:K, e.g. bpe:2000',
     );
   }

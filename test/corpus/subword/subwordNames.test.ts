@@ -27,7 +27,7 @@ describe('parseSubword', () => {
 
   it('refuses a K of 0, past MAX_MERGES, or not in digits only, with the rule and an example', () => {
     for (const name of ['bpe:0', 'bpe:1000001', 'bpe:', 'bpe:12x', 'bpe:x12', 'bpe: 12', 'bpe:1e3', 'bpe:-5', 'bpe:1.0', 'bpe:99999999999999999999']) {
-      expect(refusal(name), name).toBe(`--tokenizer '${name}' needs a whole number of merges from 1 to 1000000 (write it as bpe:K, e.g. bpe:2000)`);
+      expect(refusal(name), name).toBe(`tokenizer '${name}' needs a whole number of merges from 1 to 1000000 (write it as bpe:K, e.g. bpe:2000)`);
     }
   });
 
