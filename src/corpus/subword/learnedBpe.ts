@@ -70,6 +70,7 @@ export function learnCorpusBpe(
   if (segmentation === undefined) return { merges };
   const indexOf = new Int32Array(wordVocabulary.size).fill(-1);
   counts.ids.forEach((id, i) => {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a typed array ignores index -1 and no word has id 0 (FIRST_TOKEN_ID is 2)
     if (id >= 0) indexOf[id] = i;
   });
   return { merges, segmentation: { indexOf, learned: segmentation } };
@@ -102,6 +103,7 @@ export function respell(
   const ids = new Int32Array(total);
   const offsets = new Int32Array(words.offsets.length);
   let at = 0;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, a pass past the last sentence reads no word and writes past the typed array's end (ignored)
   for (let s = 0; s + 1 < words.offsets.length; s++) {
     for (let i = words.offsets[s]!; i < words.offsets[s + 1]!; i++) at = spellings.copy(words.ids[i]!, ids, at);
     offsets[s + 1] = at;
@@ -135,6 +137,7 @@ class WordSpellings {
   }
 
   length(word: number): number {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, time only: segmenting a word again stores the same pieces
     if (this.start[word]! < 0) this.segment(word);
     return this.count[word]!;
   }
@@ -148,7 +151,11 @@ class WordSpellings {
   }
 
   private segment(word: number): void {
+    // Time only: the learned segmentation is exactly what segmenting gives (the contract of learnBpe, tested),
+    // so a mutant that segments a learned word again gives the same pieces, interned in the same order.
+    // Stryker disable next-line LogicalOperator: equivalent, see above
     const learned = this.segmentation?.indexOf[word] ?? -1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
     if (learned >= 0) {
       const { learned: segmentation } = this.segmentation!;
       this.store(word, segmentation.symbolsOf(learned), this.pieceOfLearned, (id) => segmentation.symbol(id));
@@ -160,6 +167,7 @@ class WordSpellings {
   }
 
   private store(word: number, symbols: ArrayLike<number>, pieceOf: number[], symbol: (id: number) => string): void {
+    // Stryker disable next-line EqualityOperator: equivalent, `>=` grows the store one piece earlier
     if (this.used + symbols.length > this.flat.length) {
       const grown = new Int32Array(Math.max(this.flat.length * 2, this.used + symbols.length));
       grown.set(this.flat);
@@ -167,9 +175,11 @@ class WordSpellings {
     }
     this.start[word] = this.used;
     this.count[word] = symbols.length;
+    // Stryker disable next-line EqualityOperator: equivalent, a pass past the last symbol stores a slot no word's start and count reach
     for (let i = 0; i < symbols.length; i++) {
       const id = symbols[i]!;
       while (pieceOf.length <= id) pieceOf.push(-1);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, interning a piece again returns its id
       if (pieceOf[id]! < 0) pieceOf[id] = this.pieces.intern(symbol(id));
       this.flat[this.used++] = pieceOf[id]!;
     }
@@ -182,6 +192,7 @@ class WordSpellings {
  */
 function wordCounts(vocabulary: Vocabulary, corpus: TokenCorpus, learnOn?: Uint8Array): { words: Map<string, number>; ids: number[] } {
   const counts = new Int32Array(vocabulary.size);
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, a pass past the last sentence counts no word
   for (let s = 0; s + 1 < corpus.offsets.length; s++) {
     if (learnOn !== undefined && learnOn[s] !== 1) continue;
     for (let i = corpus.offsets[s]!; i < corpus.offsets[s + 1]!; i++) counts[corpus.ids[i]!]!++;
@@ -195,6 +206,7 @@ function wordCounts(vocabulary: Vocabulary, corpus: TokenCorpus, learnOn?: Uint8
     for (const part of parts) {
       words.set(part, (words.get(part) ?? 0) + counts[id]!);
       if (parts.length === 1) idOf.set(part, id);
+      // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent, time only: a word left without its learned pieces is segmented to the same ones (-1 or 1: id 1 is </s>, never a word)
       else if (!idOf.has(part)) idOf.set(part, -1);
     }
   }

@@ -151,6 +151,20 @@ describe('respell past its first 65,536 pieces', () => {
     expect(spelled.slice(-8)).toEqual(['z', 'z', 'y', 'z</w>', 'z', 'z', 'z', 'z</w>']);
     expect(spelled.join('').replaceAll('</w>', ' ').trim()).toBe(words.join(' '));
   });
+
+  it('grows its store past twice its size for one word of 140,000 pieces (no merges: one piece a letter)', () => {
+    // The store starts at 65,536 pieces and doubles; one word needing more than twice that (140,000 >
+    // 131,072) must get room for all of its pieces at once.
+    const word = 'ab'.repeat(70_000);
+    const { vocabulary, corpus } = wordCorpus([word]);
+    const pieces = new Vocabulary();
+    const respelled = respell(vocabulary, corpus, [], pieces);
+    expect(respelled.ids).toHaveLength(140_000);
+    const spelled = piecesOf(pieces, respelled)[0]!;
+    expect(spelled.slice(0, 3)).toEqual(['a', 'b', 'a']);
+    expect(spelled.slice(-2)).toEqual(['a', 'b</w>']);
+    expect(spelled.join('')).toBe(`${word}</w>`);
+  });
 });
 
 describe('a word longer than LONG_WORD code points', () => {
