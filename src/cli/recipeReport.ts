@@ -9,7 +9,8 @@
  * svgCharts.js at the first chart).
  */
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeWholeFile } from '../export/wholeFile.js';
 import { join } from 'node:path';
 import { CURVE_COLUMNS } from '../export/curveRecord.js';
 import { curveTableFromRecords } from '../export/report/readCurves.js';
@@ -40,14 +41,14 @@ export async function writeRecipeReport(
     source: 'curves.csv',
   });
   const html = page.replace('<main>', `<main>\n${recipeSection(recipe, findings, options.command, charts)}`);
-  await writeFile(join(options.out, 'report.html'), html, 'utf8');
+  await writeWholeFile(join(options.out, 'report.html'), html);
   written.push(join(options.out, 'report.html'));
 
   written.push(...(await writeSvgCharts(table.rows, figures, { columns: table.columns, theory })));
   await mkdir(figures, { recursive: true });
   for (const chart of charts) {
     const path = join(figures, `${chart.name}.svg`);
-    await writeFile(path, chart.svg, 'utf8');
+    await writeWholeFile(path, chart.svg);
     written.push(path);
   }
   return written;

@@ -11,7 +11,8 @@
  * Resolves to the findings and the paths written. The recipe's scale defaults to its own.
  */
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeWholeFile } from '../export/wholeFile.js';
 import { join } from 'node:path';
 import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
 import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
@@ -89,8 +90,8 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   }
 
   const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings, notes: recipe.notes ?? [] };
-  await writeFile(at('findings.json'), `${JSON.stringify(report, null, 2)}\n`, 'utf8');
-  await writeFile(at('findings.md'), findingsMarkdown(recipe, findings, command), 'utf8');
+  await writeWholeFile(at('findings.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeWholeFile(at('findings.md'), findingsMarkdown(recipe, findings, command));
   written.push(at('findings.json'), at('findings.md'));
 
   // Loaded here: the report code, which `recipe list` does not need (Vega comes at the first chart).

@@ -16,7 +16,8 @@
  * row's text metrics.
  */
 
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeWholeFileSync } from './wholeFile.js';
 import { join } from 'node:path';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { Cell } from '../simulation/cells.js';
@@ -51,9 +52,7 @@ export function detokenize(text: TokenCorpus, tokenOf: (id: number) => string): 
 
 export function writeCorpusFile(path: string, content: string): void {
   mkdirSync(join(path, '..'), { recursive: true });
-  const temporary = `${path}.partial`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
+  writeWholeFileSync(path, content);
 }
 
 export interface CorpusManifest {

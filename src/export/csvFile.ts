@@ -8,23 +8,31 @@
  * one write, so a reader never sees a torn row; `close()` resolves once everything is on disk (for a
  * stream: written, the stream left open), and rejects with the first write error (a full disk), which
  * no earlier call throws. The header is written first unless appending (`--resume`);
- * an append without rows adds nothing. Only the formatter classes are loaded (the whole fast-csv
+ * an append without rows adds nothing; with `whole`, the file appears at its path only once closed. Only the formatter classes are loaded (the whole fast-csv
  * package, streams and parser included, took 50-100 ms to import at every start).
  */
 
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { CsvRows } from './csvText.js';
+import { openWholeFile } from './wholeFile.js';
 
 export interface CsvWriter {
   write(record: readonly string[]): void;
   close(): Promise<void>;
 }
 
-export function openCsv(target: string | Writable, header: readonly string[], options: { append?: boolean } = {}): CsvWriter {
-  const toFile = typeof target === 'string';
-  const sink: Writable = toFile ? createWriteStream(target, { flags: options.append === true ? 'a' : 'w' }) : target;
-  const finished = toFile
+export interface CsvOptions {
+  /** Add rows to the end of the file (`--resume`): no header. */
+  readonly append?: boolean;
+  /** A file written in one go (a summary): it appears at its path only once closed (./wholeFile.ts). */
+  readonly whole?: boolean;
+}
+
+export function openCsv(target: string | Writable, header: readonly string[], options: CsvOptions = {}): CsvWriter {
+  const whole = typeof target === 'string' && options.whole === true ? openWholeFile(target) : undefined;
+  const sink: Writable = typeof target !== 'string' ? target : (whole?.stream ?? createWriteStream(target, { flags: options.append === true ? 'a' : 'w' }));
+  const finished = typeof target === 'string' && whole === undefined
     ? new Promise<void>((resolve, reject) => {
         sink.on('finish', resolve);
         sink.on('error', reject);
@@ -43,7 +51,10 @@ export function openCsv(target: string | Writable, header: readonly string[], op
     },
     close: async () => {
       const end = options.append === true && !wroteRows ? '' : csv.end();
-      if (finished !== undefined) {
+      if (whole !== undefined) {
+        sink.write(end);
+        await whole.commit();
+      } else if (finished !== undefined) {
         sink.end(end);
         await finished;
       } else await new Promise<void>((resolve, reject) => sink.write(end, (error) => (error ? reject(error) : resolve())));

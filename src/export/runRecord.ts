@@ -17,6 +17,7 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { writeCorpusFile } from './corpusFiles.js';
+import { isSpecialFile } from './wholeFile.js';
 
 export interface RunIdentity {
   readonly version: string;
@@ -113,6 +114,7 @@ export function commandLine(program: string, args: readonly string[]): string {
 }
 
 export function writeRunRecord(csvPath: string, record: RunRecord): void {
+  if (isSpecialFile(csvPath)) return; // curves to a device (/dev/null): no run to resume or merge, no file beside it
   writeCorpusFile(runRecordPath(csvPath), `${JSON.stringify(record, null, 2)}\n`);
 }
 

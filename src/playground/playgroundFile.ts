@@ -9,7 +9,8 @@
  * writes the page in one go. Needs no bundler at run time: only this file and the template.
  */
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeWholeFileSync } from '../export/wholeFile.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -85,6 +86,6 @@ export function writePlayground(out: string, specs: readonly string[], cwd: stri
   }
   const corpora = specs.map((spec) => embedCorpus(spec, cwd));
   const html = playgroundHtml(template, corpora);
-  writeFileSync(resolve(cwd, out), html);
+  writeWholeFileSync(resolve(cwd, out), html);
   return Buffer.byteLength(html);
 }

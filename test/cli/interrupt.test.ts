@@ -33,16 +33,21 @@ function environment(relaunch: string): NodeJS.ProcessEnv {
   return { ...untuned, [RELAUNCH_VARIABLE]: relaunch };
 }
 
-function start(args: readonly string[], cwd: string, relaunch: string, interruptAfterBytes?: number, signal: NodeJS.Signals = 'SIGINT'): Promise<Finished> {
+/** Interrupts once the curves CSV is past `bytes`. */
+const pastBytes = (bytes: number) => (cwd: string): boolean => {
+  const out = join(cwd, 'curves.csv');
+  return existsSync(out) && statSync(out).size > bytes;
+};
+
+function start(args: readonly string[], cwd: string, relaunch: string, interruptAfterBytes?: number, signal: NodeJS.Signals = 'SIGINT', when = interruptAfterBytes === undefined ? undefined : pastBytes(interruptAfterBytes)): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: environment(relaunch) });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));
     let timer: NodeJS.Timeout | undefined;
-    if (interruptAfterBytes !== undefined) {
+    if (when !== undefined) {
       timer = setInterval(() => {
-        const out = join(cwd, 'curves.csv');
-        if (existsSync(out) && statSync(out).size > interruptAfterBytes) {
+        if (when(cwd)) {
           clearInterval(timer);
           child.kill(signal);
         }
@@ -92,6 +97,21 @@ describe('an interrupted run', () => {
     expect(interrupted.code).toBe(code);
     expect(interrupted.stderr).toMatch(new RegExp(`^ngram-collapse: interrupted by ${signal}: \\d of 8 series complete in curves\\.csv, every row written is whole \\(continue with the same command plus --resume\\)\\n$`, 'u'));
     expect(readCsvLines(readFileSync(join(cut, 'curves.csv'))).tornBytes).toBe(0);
+  });
+
+  it('after its last series, while the summary is written: the summary is written whole, the report not at all, and it says so', async () => {
+    // The summary is written under summary.csv.partial and renamed once complete; the signal comes while
+    // that file exists (6 cells x 61 generations x 2 replicates: a summary of about 2 MB).
+    const args = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '1,2,3', '--human-ratio', '0,0.2', '--generations', '60', '--replicates', '2', '--workers', '1', '--quiet', '--summary', 'summary.csv', '--report', 'report.html'];
+    const whole = mkdtempSync(join(tmpdir(), 'ngram-collapse-whole-'));
+    expect((await start(args, whole, '0')).code).toBe(0);
+    const cut = mkdtempSync(join(tmpdir(), 'ngram-collapse-cut-'));
+    const interrupted = await start(args, cut, '0', undefined, 'SIGINT', (cwd) => existsSync(join(cwd, 'summary.csv.partial')));
+    expect(interrupted.stderr).toBe('ngram-collapse: interrupted by SIGINT: 12 of 12 series complete in curves.csv, every row written is whole; not written: --report report.html (continue with the same command plus --resume)\n');
+    expect(interrupted.code).toBe(130);
+    expect(readFileSync(join(cut, 'summary.csv')).equals(readFileSync(join(whole, 'summary.csv')))).toBe(true);
+    expect(existsSync(join(cut, 'summary.csv.partial'))).toBe(false);
+    expect(existsSync(join(cut, 'report.html'))).toBe(false);
   });
 
   it('with --survival, --sentence-perplexities or --extinctions -, which --resume cannot continue, says to rerun instead', async () => {

@@ -7,7 +7,8 @@
  * No output may be an input, an input's run record, or another output.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeWholeFileSync } from '../../export/wholeFile.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
@@ -60,7 +61,7 @@ export function mergeCommand(io: CliIO): Command {
     const merged = mergeCurves(inputs);
     if (out === '-') io.stdout.write(merged.text);
     else {
-      writeFileSync(out, merged.text);
+      writeWholeFileSync(out, merged.text);
       if (merged.record !== undefined) writeRunRecord(out, merged.record);
     }
     if (summaryPath !== undefined) {

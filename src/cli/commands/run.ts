@@ -26,7 +26,7 @@ import { curveTableFromRecords } from '../../export/report/readCurves.js';
 import { FRESH_START, resumeRun, type ResumePoint } from '../../export/resumeRun.js';
 import { openRunExporters, type RunExporters } from '../../export/runExporters.js';
 import { commandLine, corpusDigest, makeRunRecord, writeRunRecord, type RunIdentity, type RunProvenance, type RunRecord } from '../../export/runRecord.js';
-import { SUMMARY_COLUMNS, type SummaryTable } from '../../export/summaryTable.js';
+import { SUMMARY_COLUMNS } from '../../export/summaryTable.js';
 import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
 import { sizesBatchScale } from '../../metrics/survivalTheory.js';
@@ -74,23 +74,32 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const resumed = config.resume ? resumeRun(outputs, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
   if (outputs.out !== '-') writeRunRecord(outputs.out, record);
   const corpora = corpusFolder(config, loaded);
-  const { exporters, result, signal } = await runWithExporters(config, io, loaded, { rowsPerTask, resumed, corpora, seedCounts, warn });
-
-  const done = resumed.completeTasks + result.ended;
-  const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
-  if (result.interrupted) {
-    const name = signal ?? 'SIGINT';
-    throw new RunIncompleteError(
-      `interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole`,
-      resumeHint(config),
-      SIGNAL_EXIT_CODES[name] ?? 130,
-    );
+  // Watched until every output is written: a signal after the last series stops the writing between
+  // two files (each appears whole or not at all), not the process in the middle of one.
+  const signals = watchSignals();
+  try {
+    const { exporters, result } = await runWithExporters(config, io, loaded, { rowsPerTask, resumed, corpora, seedCounts, warn, signal: signals.signal });
+    const done = resumed.completeTasks + result.ended;
+    const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
+    const interrupted = (after: string): RunIncompleteError => {
+      const name = signals.received() ?? 'SIGINT';
+      return new RunIncompleteError(`interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole${after}`, resumeHint(config), SIGNAL_EXIT_CODES[name] ?? 130);
+    };
+    if (result.interrupted) throw interrupted('');
+    const unwritten = await writeAfterRun(config, io, loaded, { exporters, record, seedCounts, skip: resumed.completeTasks }, signals.signal);
+    if (unwritten.length > 0) throw interrupted(`; not written: ${unwritten.join(', ')}`);
+    checkFailures(exporters, tasks.length, where);
+  } finally {
+    signals.dispose();
   }
-  await writeAfterRun(config, io, loaded, { exporters, record, seedCounts, skip: resumed.completeTasks });
+}
+
+/** Series that failed (their messages printed as they failed) make the run incomplete, exit code 1. */
+function checkFailures(exporters: RunExporters, total: number, where: string): void {
   const failures = exporters.failures;
   if (failures.length > 0) {
     throw new RunIncompleteError(
-      `${failures.length} of ${tasks.length} series failed (see above); the other series are complete in ${where}`,
+      `${failures.length} of ${total} series failed (see above); the other series are complete in ${where}`,
       'fix the cause, then rerun (--resume redoes the series after the first failure)',
       1,
     );
@@ -200,14 +209,16 @@ interface RunInputs {
   readonly corpora: CorpusFolder;
   readonly seedCounts: Int32Array;
   readonly warn: (message: string) => void;
+  /** Aborted by SIGINT, SIGTERM or SIGHUP (watchSignals). */
+  readonly signal: AbortSignal;
 }
 
 /**
- * Opens every exporter, runs the series not yet complete (a progress bar unless --quiet; SIGINT,
- * SIGTERM and SIGHUP stop it cleanly) and closes the exporters whatever happens. Resolves to the
- * exporters, the pool's result and the signal that stopped it, if one did.
+ * Opens every exporter, runs the series not yet complete (a progress bar unless --quiet; `signal`
+ * stops it cleanly) and closes the exporters whatever happens. Resolves to the exporters and the
+ * pool's result.
  */
-async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun, inputs: RunInputs): Promise<{ exporters: RunExporters; result: RunTasksResult; signal: NodeJS.Signals | undefined }> {
+async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun, inputs: RunInputs): Promise<{ exporters: RunExporters; result: RunTasksResult }> {
   const { outputs, vocabulary, corpus, tasks, run } = loaded;
   const { settings } = config;
   const { rowsPerTask } = inputs;
@@ -230,7 +241,6 @@ async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun,
       onFailure: (message) => void io.stderr.write(`ngram-collapse: ${message}\n`),
     },
   );
-  const signals = watchSignals();
   try {
     const result = await runTasks(
       run,
@@ -239,14 +249,13 @@ async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun,
       {
         ...(config.workers === undefined ? {} : { workers: config.workers }),
         extras: { extinctions: exporters.needsExtinctions, texts: outputs.corpora !== undefined, sentencePerplexities: outputs.sentencePerplexities !== undefined },
-        signal: signals.signal,
+        signal: inputs.signal,
         warn: inputs.warn,
       },
       exporters.handlers,
     );
-    return { exporters, result, signal: signals.received() };
+    return { exporters, result };
   } finally {
-    signals.dispose();
     progress.stop();
     inputs.corpora.saveManifest();
     await exporters.close();
@@ -267,32 +276,46 @@ interface FinishedRun {
   readonly skip: number;
 }
 
-/** After a run that was not interrupted: --summary, --survival, --report, and the last generation's table unless --quiet. */
-async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, finished: FinishedRun): Promise<void> {
+/**
+ * After a run that was not interrupted: --summary, --survival, --report (each a whole file: it appears
+ * complete or not at all), and the last generation's table unless --quiet. Once `signal` is aborted
+ * nothing more is written; resolves to the outputs left unwritten (as `--flag path`), none if all were.
+ */
+async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, finished: FinishedRun, signal: AbortSignal): Promise<string[]> {
   const { outputs, tasks } = loaded;
   const { exporters, record, seedCounts, skip } = finished;
   const records = exporters.records;
-  if (exporters.summary !== undefined) await writeSummary(exporters.summary, outputStream(io, outputs.summary!));
   const cellIds = expandCells(config.settings.sweep).map((cell) => cell.id);
   const survivalRecords = exporters.survival === undefined ? [] : [...exporters.survival.records(cellIds, drawsByCell(records))];
+  const curveTable = tasks.length === 0 ? undefined : curveTableFromRecords(CURVE_COLUMNS, records, config.out); // a shard without series (emptyShardWarning): its files hold headers only
+  const steps: Array<{ readonly output: string; readonly write: () => Promise<void> }> = [];
+  if (exporters.summary !== undefined) {
+    const summary = exporters.summary;
+    steps.push({ output: `--summary ${config.summary}`, write: () => writeCsv(outputStream(io, outputs.summary!), SUMMARY_COLUMNS, summary.records()) });
+  }
   if (exporters.survival !== undefined) {
-    const writer = openCsv(outputStream(io, outputs.survival!), SURVIVAL_CURVE_COLUMNS);
-    for (const fields of survivalRecords) writer.write(fields);
-    await writer.close();
+    steps.push({ output: `--survival ${config.survival}`, write: () => writeCsv(outputStream(io, outputs.survival!), SURVIVAL_CURVE_COLUMNS, survivalRecords) });
   }
-  if (tasks.length === 0) return; // a shard without series (emptyShardWarning): its files hold headers only
-  const curveTable = curveTableFromRecords(CURVE_COLUMNS, records, config.out);
-  if (outputs.report !== undefined) {
-    const { writeReport } = await import('../../export/report/writeReport.js'); // the report code only when asked (Vega at its first chart)
-    const { survivalPoints } = await import('../../export/report/readSurvival.js');
-    await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record, theory: theoryPoints(records, seedCounts, sizesBatchScale(loaded.run)), kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
+  if (outputs.report !== undefined && curveTable !== undefined) {
+    const write = async (): Promise<void> => {
+      const { writeReport } = await import('../../export/report/writeReport.js'); // the report code only when asked (Vega at its first chart)
+      const { survivalPoints } = await import('../../export/report/readSurvival.js');
+      await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record, theory: theoryPoints(records, seedCounts, sizesBatchScale(loaded.run)), kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
+    };
+    steps.push({ output: `--report ${config.report}`, write });
   }
+  for (const [i, step] of steps.entries()) {
+    if (signal.aborted) return steps.slice(i).map(({ output }) => output);
+    await step.write();
+  }
+  if (signal.aborted || curveTable === undefined) return [];
   if (!config.quiet) {
     const table = [outputs.out, outputs.summary, outputs.extinctions, outputs.survival].includes('-') ? io.stderr : io.stdout;
     table.write(formatFinalTable(curveTable.rows));
     if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
     if (outputs.report !== undefined) table.write(`report written to ${config.report}\n`);
   }
+  return [];
 }
 
 /**
@@ -312,8 +335,9 @@ function emptyShardWarning(config: RunConfig, outputs: RunOutputs): string {
  */
 const HELDOUT_OVERLAP_WARNING = 0.05;
 
-async function writeSummary(summary: SummaryTable, target: string | Writable): Promise<void> {
-  const writer = openCsv(target, SUMMARY_COLUMNS);
-  for (const fields of summary.records()) writer.write(fields);
+/** A CSV written in one go after the run (a file appears at its path only once complete). */
+async function writeCsv(target: string | Writable, columns: readonly string[], records: Iterable<readonly string[]>): Promise<void> {
+  const writer = openCsv(target, columns, { whole: true });
+  for (const fields of records) writer.write(fields);
   await writer.close();
 }

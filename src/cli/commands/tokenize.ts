@@ -8,13 +8,13 @@
  */
 
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { wordPieces } from '../../corpus/subword/wordView.js';
 import { UsageError } from '../../errors.js';
+import { writeWholeFileFrom } from '../../export/wholeFile.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
@@ -47,7 +47,8 @@ export function tokenizeCommand(io: CliIO): Command {
       throw new UsageError(`--pieces shows the pieces of subword tokens, but --tokenizer ${load.tokenizer} is word-level`, 'pass --tokenizer gpt2, cl100k, o200k or bpe:K, or leave out --pieces');
     }
     const line = pieces === undefined ? (tokens: string[]) => tokens.join(' ') : (tokens: string[]) => pieces(tokens).map((word) => word.join('\u00b7')).join(' ');
-    await writeSentences(out === '-' ? io.stdout : createWriteStream(out), loaded.corpus, loaded.vocabulary, out !== '-', line);
+    if (out === '-') await writeSentences(io.stdout, loaded.corpus, loaded.vocabulary, line);
+    else await writeWholeFileFrom(out, (stream) => writeSentences(stream, loaded.corpus, loaded.vocabulary, line));
     if (!quiet) {
       const { corpus, vocabulary, lineBreakEnds } = loaded;
       const lineEnds = load.sentences === 'auto' ? `, line breaks taken as sentence ends: ${lineBreakEnds}` : '';
@@ -58,10 +59,11 @@ export function tokenizeCommand(io: CliIO): Command {
 }
 
 /**
- * Writes the sentences in blocks, waiting when the stream asks to; closes a file it was given. Rejects
- * with the stream's first error (a full disk), as soon as it is seen: no error goes unreported.
+ * Writes the sentences in blocks, waiting when the stream asks to (a file is a whole file: it appears
+ * only once complete, see ../../export/wholeFile.ts). Rejects with the stream's first error (a full
+ * disk), as soon as it is seen: no error goes unreported.
  */
-async function writeSentences(stream: Writable, corpus: TokenCorpus, vocabulary: Vocabulary, close: boolean, line: (tokens: string[]) => string): Promise<void> {
+async function writeSentences(stream: Writable, corpus: TokenCorpus, vocabulary: Vocabulary, line: (tokens: string[]) => string): Promise<void> {
   let failed: Error | undefined;
   const remember = (error: Error): void => void (failed ??= error);
   stream.on('error', remember);
@@ -80,10 +82,8 @@ async function writeSentences(stream: Writable, corpus: TokenCorpus, vocabulary:
         if (!ok) await once(stream, 'drain');
       }
     }
-    if (close) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ?? failed ? reject(error ?? failed) : resolve())));
     if (failed !== undefined) throw failed;
   } finally {
-    // a file of ours keeps the listener: a failed stream emits its error again as it is destroyed
-    if (!close) stream.off('error', remember);
+    stream.off('error', remember); // (a whole file keeps a listener of its own)
   }
 }

@@ -8,12 +8,12 @@
  * prints. A Kneser–Ney discount fallback is reported on stdout/JSON and as a warning line on stderr.
  */
 
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
 import { InputError, UsageError } from '../../errors.js';
+import { writeWholeFileFrom } from '../../export/wholeFile.js';
 import { arpaLines } from '../../model/arpa.js';
 import { evaluateModel, type Evaluation } from '../../model/evaluate.js';
 import { InterpolatedModel } from '../../model/interpolated.js';
@@ -128,23 +128,18 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
 
 async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, path: string): Promise<void> {
   const lines = arpaLines(model, (id) => vocabulary.token(id), counts);
-  const out = createWriteStream(path);
-  let failure: Error | undefined;
-  out.on('error', (error) => {
-    failure = error;
-  });
   try {
-    for (const line of lines) {
-      if (failure !== undefined) break;
-      if (!out.write(`${line}\n`)) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'close');
+    // a whole file: it appears only once complete (a write error stops at the next wait or at the end)
+    await writeWholeFileFrom(path, async (out) => {
+      let failure: Error | undefined;
+      out.on('error', (error) => void (failure ??= error));
+      for (const line of lines) {
+        if (failure !== undefined) throw failure; // a failed stream never drains
+        if (!out.write(`${line}\n`)) await once(out, 'drain');
+      }
+    });
   } catch (error) {
-    failure ??= error as Error;
-  }
-  if (failure !== undefined) {
-    throw new InputError(`cannot write the ARPA file ${path}: ${failure.message}`, 'pass a writable path to --arpa');
+    throw new InputError(`cannot write the ARPA file ${path}: ${(error as Error).message}`, 'pass a writable path to --arpa');
   }
 }
 

@@ -10,7 +10,8 @@
  * `folder` (created if missing) and resolves to the paths written.
  */
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeWholeFile } from '../wholeFile.js';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { CurveRow } from './curveRow.js';
@@ -64,7 +65,7 @@ export async function writeSvgCharts(
   const paths: string[] = [];
   for (const chart of charts) {
     const path = join(folder, chart.file);
-    await writeFile(path, chart.svg, 'utf8');
+    await writeWholeFile(path, chart.svg);
     paths.push(path);
   }
   return paths;

@@ -8,12 +8,12 @@
  * missing), and resolves to the paths written, HTML first. Throws like buildReportCharts.
  */
 
-import { writeFile } from 'node:fs/promises';
 import type { CurveRow } from './curveRow.js';
 import { checkWritable, checkWritableFolder } from '../outputPaths.js';
 import type { ReportOptions } from './reportCharts.js';
 import { renderReportHtml } from './reportHtml.js';
 import { writeSvgCharts } from './svgCharts.js';
+import { writeWholeFile } from '../wholeFile.js';
 
 export interface WriteReportOptions extends ReportOptions {
   /** Path of the HTML report. */
@@ -27,7 +27,7 @@ export async function writeReport(rows: readonly CurveRow[], options: WriteRepor
   if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
   const written: string[] = [];
   if (options.out !== undefined) {
-    await writeFile(options.out, await renderReportHtml(rows, options), 'utf8');
+    await writeWholeFile(options.out, await renderReportHtml(rows, options));
     written.push(options.out);
   }
   if (options.svgDir !== undefined) written.push(...(await writeSvgCharts(rows, options.svgDir, options)));

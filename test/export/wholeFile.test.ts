@@ -1,0 +1,103 @@
+/**
+ * Whole files: the content appears at the path only once complete (written beside it as
+ * `<path>.partial`, then renamed); an older file stays until then; a link is written through; a
+ * device is written to, never replaced; a failed or discarded write leaves no temporary file.
+ */
+
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isSpecialFile, openWholeFile, partialPath, writeWholeFile, writeWholeFileFrom, writeWholeFileSync } from '../../src/export/wholeFile.js';
+
+const folder = (): string => mkdtempSync(join(tmpdir(), 'ngram-collapse-whole-file-'));
+
+describe('writeWholeFileSync and writeWholeFile', () => {
+  it('write the content and leave no temporary file', async () => {
+    const dir = folder();
+    writeWholeFileSync(join(dir, 'a.txt'), 'one\n');
+    await writeWholeFile(join(dir, 'b.txt'), 'two\n');
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('one\n');
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('two\n');
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('write through a link: the file it points to is replaced, the link stays a link (also a link to a file not yet made)', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'target.txt'), 'old');
+    symlinkSync(join(dir, 'target.txt'), join(dir, 'link.txt'));
+    await writeWholeFile(join(dir, 'link.txt'), 'new');
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'target.txt'), 'utf8')).toBe('new');
+    symlinkSync('later.txt', join(dir, 'dangling.txt')); // relative to the link's folder
+    writeWholeFileSync(join(dir, 'dangling.txt'), 'made');
+    expect(readlinkSync(join(dir, 'dangling.txt'))).toBe('later.txt');
+    expect(readFileSync(join(dir, 'later.txt'), 'utf8')).toBe('made');
+  });
+
+  it('write to a device as it is, never replacing it', () => {
+    writeWholeFileSync('/dev/null', 'nothing');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(isSpecialFile('/dev/null')).toBe(true);
+    expect(existsSync(partialPath('/dev/null'))).toBe(false);
+    expect(isSpecialFile(join(folder(), 'new.csv'))).toBe(false);
+  });
+
+  it('leave no temporary file when the write fails, and rethrow', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'taken'), 'a file where a folder is needed');
+    expect(() => writeWholeFileSync(join(dir, 'taken', 'x.txt'), 'x')).toThrow(/ENOTDIR/u);
+    await expect(writeWholeFile(join(dir, 'taken', 'y.txt'), 'y')).rejects.toThrow(/ENOTDIR/u);
+    // a folder at the path is no regular file: written to as it is, which fails
+    expect(() => writeWholeFileSync(dir, 'x')).toThrow(/EISDIR/u);
+    expect(readdirSync(dir)).toEqual(['taken']);
+    expect(existsSync(partialPath(dir))).toBe(false);
+  });
+});
+
+describe('openWholeFile', () => {
+  it('keeps an older file as it was until commit(), then replaces it', async () => {
+    const dir = folder();
+    const path = join(dir, 'out.csv');
+    writeFileSync(path, 'old\n');
+    const whole = openWholeFile(path);
+    whole.stream.write('new, ');
+    whole.stream.write('whole\n');
+    expect(readFileSync(path, 'utf8')).toBe('old\n');
+    await whole.commit();
+    expect(readFileSync(path, 'utf8')).toBe('new, whole\n');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('discard() leaves the path as it was and removes the temporary file', async () => {
+    const dir = folder();
+    const path = join(dir, 'out.csv');
+    writeFileSync(path, 'old\n');
+    const whole = openWholeFile(path);
+    whole.stream.write('half a ro');
+    await whole.discard();
+    expect(readFileSync(path, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('writeWholeFileFrom commits what the writer wrote, and discards it when the writer throws', async () => {
+    const dir = folder();
+    await writeWholeFileFrom(join(dir, 'ok.txt'), async (stream) => void stream.write('done'));
+    expect(readFileSync(join(dir, 'ok.txt'), 'utf8')).toBe('done');
+    await expect(
+      writeWholeFileFrom(join(dir, 'no.txt'), async (stream) => {
+        stream.write('part');
+        throw new Error('stopped');
+      }),
+    ).rejects.toThrow('stopped');
+    expect(readdirSync(dir)).toEqual(['ok.txt']);
+  });
+
+  it('commit() rejects with a write error (a full disk) and leaves no file; a device is written to, not replaced', async () => {
+    const whole = openWholeFile('/dev/full');
+    whole.stream.write('x'.repeat(1 << 16));
+    await expect(whole.commit()).rejects.toThrow(/ENOSPC/u);
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+    expect(existsSync(partialPath('/dev/full'))).toBe(false);
+  });
+});
