@@ -16,7 +16,7 @@
  * row's text metrics.
  */
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { writeWholeFileSync } from './wholeFile.js';
 import { join } from 'node:path';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -32,6 +32,28 @@ export function corpusFilePath(dir: string, cell: Cell, replicate: number, gener
  */
 export function isCorpusFolderEntry(name: string): boolean {
   return /^(?:(?:human\.txt|manifest\.json)(?:\.partial)?|cell-\d+)$/u.test(name);
+}
+
+/**
+ * Removes what an earlier run wrote in `dir` (human.txt, manifest.json, each
+ * cell-<c>/replicate-<r>/generation-<g>.txt, and the folders that leaves empty), so that a fresh run's
+ * folder holds its own texts only, as its manifest describes; any other file is left where it is.
+ */
+export function clearCorpusFolder(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (!isCorpusFolderEntry(name)) continue;
+    const path = join(dir, name);
+    if (name.startsWith('cell-')) clearEntries(path, /^replicate-\d+$/u, (replicate) => clearEntries(replicate, /^generation-\d+\.txt(?:\.partial)?$/u, (file) => rmSync(file, { force: true })));
+    else rmSync(path, { force: true });
+  }
+}
+
+/** Clears each entry of `folder` whose name matches, then removes `folder` if that left it empty. */
+function clearEntries(folder: string, names: RegExp, clear: (path: string) => void): void {
+  if (!statSync(folder).isDirectory()) return;
+  for (const name of readdirSync(folder)) if (names.test(name)) clear(join(folder, name));
+  if (readdirSync(folder).length === 0) rmdirSync(folder);
 }
 
 /** The human pool H (what row 0 measures, and the reference of every survival column). */

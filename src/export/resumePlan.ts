@@ -15,6 +15,8 @@ import { readCsvLines, type CsvLine } from './csvLines.js';
 export interface ExpectedTask {
   readonly cellId: string;
   readonly replicate: number;
+  /** With --save-corpora: the files the series' texts were saved to (a complete series kept must have them). */
+  readonly texts?: readonly string[];
 }
 
 export interface ResumeFile {

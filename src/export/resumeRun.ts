@@ -9,6 +9,7 @@
  */
 
 import { existsSync, mkdirSync, readFileSync, truncateSync } from 'node:fs';
+import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { EXTINCTION_COLUMNS } from './extinctionRecords.js';
@@ -45,11 +46,23 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
   }
   const resumeFiles = filesOf(files, rowsPerTask, seedTypes);
   const plan = planResume(resumeFiles, tasks);
+  checkSavedTexts(files, tasks.slice(0, plan.completeTasks));
   resumeFiles.forEach((file, f) => {
     if (existsSync(file.name)) truncateSync(file.name, plan.keepBytes[f]);
   });
   if (files.corpora !== undefined) mkdirSync(files.corpora, { recursive: true });
   return { completeTasks: plan.completeTasks, keepBytes: [plan.keepBytes[0] ?? 0, plan.keepBytes[1] ?? 0], keptCurves: plan.keptRecords[0] ?? [] };
+}
+
+/** The series kept must have their texts in the --save-corpora folder (a folder added or changed on --resume lacks them). */
+function checkSavedTexts(files: ResumeFiles, kept: readonly ExpectedTask[]): void {
+  const missing = kept.flatMap((task) => task.texts ?? []).find((path) => !existsSync(path));
+  if (missing !== undefined) {
+    throw new UsageError(
+      `--resume: the --save-corpora folder ${files.corpora} lacks the texts of series already complete in ${files.out} (${relative(files.corpora!, missing)} is missing)`,
+      'resume with the --save-corpora folder of the interrupted run, or start afresh without --resume to save every text',
+    );
+  }
 }
 
 function filesOf(files: ResumeFiles, rowsPerTask: number, seedTypes: number): ResumeFile[] {

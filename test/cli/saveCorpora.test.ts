@@ -5,9 +5,9 @@
  * (so the files hold a top-up) and with the empty sentences an order-1 model samples.
  */
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEXT_METRIC_COLUMNS } from '../../src/cli/commands/metrics.js';
 import { runCli } from '../../src/cli/program.js';
@@ -32,9 +32,11 @@ const table = (text: string | Buffer): Array<Record<string, string>> => {
 let curves: Array<Record<string, string>>;
 let manifest: { cells: Array<{ folder: string; cell: string }>; shareSentences: Record<string, number[]> };
 
+const RUN = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '1,2,3', '--smoothing', 'mle,kneser-ney', '--human-ratio', '0.3', '--generations', String(GENERATIONS), '--seed', '5', '--workers', '1', '--out', 'c.csv', '--extinctions', 'ext.csv', '--quiet'];
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ngram-collapse-readback-'));
-  const result = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '1,2,3', '--smoothing', 'mle,kneser-ney', '--human-ratio', '0.3', '--generations', String(GENERATIONS), '--seed', '5', '--workers', '1', '--out', 'c.csv', '--save-corpora', 'texts', '--extinctions', 'ext.csv', '--quiet']);
+  const result = await run([...RUN, '--save-corpora', 'texts']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   curves = table(readFileSync(join(dir, 'c.csv')));
@@ -107,5 +109,34 @@ describe('--empty-sentences', () => {
     const refused = await cli(['metrics', '--empty-sentences', '-'], { stdin });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe('ngram-collapse: --empty-sentences needs --sentences line, got --sentences auto (add --sentences line: one sentence per line, a blank line an empty sentence)\n');
+  });
+});
+
+describe('--resume with --save-corpora', () => {
+  it('is refused when the folder lacks the texts of series already complete (a folder added or changed on --resume), before any file changes', async () => {
+    const before = readFileSync(join(dir, 'c.csv'));
+    const refused = await run([...RUN, '--save-corpora', 'other', '--resume']);
+    expect(refused.stderr).toBe(
+      `ngram-collapse: --resume: the --save-corpora folder ${join(dir, 'other')} lacks the texts of series already complete in ${join(dir, 'c.csv')} (${join('cell-1', 'replicate-1', 'generation-1.txt')} is missing) (resume with the --save-corpora folder of the interrupted run, or start afresh without --resume to save every text)\n`,
+    );
+    expect(refused.code).toBe(2);
+    expect(readFileSync(join(dir, 'c.csv')).equals(before)).toBe(true);
+    const resumed = await run([...RUN, '--save-corpora', 'texts', '--resume']);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(readFileSync(join(dir, 'c.csv')).equals(before)).toBe(true);
+  });
+});
+
+describe('--save-corpora into a folder an earlier run wrote', () => {
+  it("holds the new run's texts only: the earlier run's texts go, files of its own are kept", async () => {
+    const first = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.3', '--generations', '3', '--replicates', '2', '--workers', '1', '--out', 'first.csv', '--save-corpora', 'again', '--quiet']);
+    expect(first.code).toBe(0);
+    writeFileSync(join(dir, 'again', 'notes.txt'), 'mine');
+    writeFileSync(join(dir, 'again', 'cell-2', 'mine.txt'), 'mine too');
+    const second = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0', '--generations', '2', '--workers', '1', '--out', 'second.csv', '--save-corpora', 'again', '--quiet']);
+    expect(second.code).toBe(0);
+    const files = (readdirSync(join(dir, 'again'), { recursive: true }) as string[]).map((name) => name.split(sep).join('/')).sort();
+    expect(files).toEqual(['cell-1', 'cell-1/replicate-1', 'cell-1/replicate-1/generation-1.txt', 'cell-1/replicate-1/generation-2.txt', 'cell-2', 'cell-2/mine.txt', 'human.txt', 'manifest.json', 'notes.txt']);
   });
 });

@@ -18,7 +18,7 @@ import type { Command } from 'commander';
 import { loadCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
 import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, type UsageError } from '../../errors.js';
-import { corpusManifest, detokenize, humanFilePath, readShareCounts, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
+import { clearCorpusFolder, corpusFilePath, corpusManifest, detokenize, humanFilePath, readShareCounts, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
@@ -70,7 +70,12 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const { outputs, tasks, run } = loaded;
   const { record, seedCounts } = describeRun(config, loaded, rawArgs, warn);
   const rowsPerTask = config.settings.generations + 1;
-  const expected = tasks.map((task) => ({ cellId: task.cell.id, replicate: task.replicate }));
+  const generations = Array.from({ length: config.settings.generations }, (_, g) => g + 1);
+  const expected = tasks.map((task) => ({
+    cellId: task.cell.id,
+    replicate: task.replicate,
+    ...(outputs.corpora === undefined ? {} : { texts: generations.map((g) => corpusFilePath(outputs.corpora!, task.cell, task.replicate, g)) }),
+  }));
   const resumed = config.resume ? resumeRun(outputs, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
   if (outputs.out !== '-') writeRunRecord(outputs.out, record);
   const corpora = corpusFolder(config, loaded);
@@ -187,11 +192,12 @@ interface CorpusFolder {
   readonly saveManifest: () => void;
 }
 
-/** With --save-corpora, writes the manifest and the human pool's file before the run (the manifest again after it). */
+/** With --save-corpora, clears an earlier run's texts (not on --resume), writes the manifest and the human pool's file before the run (the manifest again after it). */
 function corpusFolder(config: RunConfig, loaded: LoadedRun): CorpusFolder {
   const { outputs, vocabulary, run } = loaded;
   const { settings } = config;
   const shareCounts: ShareCounts = config.resume && outputs.corpora !== undefined ? readShareCounts(outputs.corpora) : new Map();
+  if (!config.resume && outputs.corpora !== undefined) clearCorpusFolder(outputs.corpora); // an earlier run's texts go
   const saveManifest = (): void => {
     if (outputs.corpora === undefined) return;
     const details = { generations: settings.generations, replicates: settings.replicates, seed: settings.seed, corpus: config.corpus, config: printableConfig(config) };
