@@ -3,7 +3,7 @@
  * a corpus input, and that no two outputs of one command are the same file.
  */
 
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
 import { InputError, UsageError } from '../errors.js';
@@ -94,9 +94,18 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
   }
 }
 
-/** One file's identity: its device and inode once it exists, else its folder's real path and its name. */
-function fileIdentity(path: string): string {
+/**
+ * One file's identity: its device and inode once it exists, else its folder's real path and its name;
+ * a link to a file not yet made is the file it names (a few links followed).
+ */
+function fileIdentity(path: string, links = 0): string {
   const stats = statSync(path, { throwIfNoEntry: false });
   if (stats !== undefined) return `${stats.dev}:${stats.ino}`;
-  return join(realpathSync(dirname(path)), basename(path));
+  if (links < MAX_LINKS && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true) {
+    return fileIdentity(resolve(dirname(path), readlinkSync(path)), links + 1);
+  }
+  return existsSync(dirname(path)) ? join(realpathSync(dirname(path)), basename(path)) : resolve(path); // (a link's missing folder)
 }
+
+/** Links followed to a missing file (a loop of links ends there). */
+const MAX_LINKS = 16;

@@ -4,7 +4,7 @@
  * fresh folder, the argv, and a piece of the expected message.
  */
 
-import { chmodSync, linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesUnder, freshFolder, IS_ROOT, ONE_ERROR_LINE, runIn } from './robustnessHelpers.js';
@@ -131,6 +131,8 @@ const CASES: readonly Case[] = [
   { name: 'train: --arpa the corpus', files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', 'c.txt'], message: /^ngram-collapse: --arpa c\.txt is also a corpus input, and writing it would destroy the corpus \(choose another output path\)\n$/u },
   { name: 'train: --arpa the --eval text', files: { 'c.txt': GOOD, 'e.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--eval', 'e.txt', '--arpa', 'e.txt'], message: /^ngram-collapse: --arpa e\.txt is also a corpus input/u },
   { name: 'plot: --out the curves CSV', files: { 'c.csv': 'x\n' }, argv: ['plot', 'c.csv', '--out', 'c.csv'], message: /^ngram-collapse: --out \S*c\.csv and the curves CSV \S*c\.csv are the same file \(give each output a file of its own\)\n$/u },
+  { name: 'plot: --out one of the charts --svg writes', files: { 'c.csv': 'cell,replicate,generation,types\nx,1,0,5\nx,1,1,4\n' }, folders: ['figs'], argv: ['plot', 'c.csv', '--svg', 'figs', '--out', 'figs/types.svg'], message: /^ngram-collapse: --svg's chart \S*figs\/types\.svg and --out \S*figs\/types\.svg are the same file \(give each output a file of its own\)\n$/u },
+  { name: 'plot: the curves CSV one of the charts --svg writes', files: { 'types.svg': 'cell,replicate,generation,types\nx,1,0,5\nx,1,1,4\n' }, argv: ['plot', 'types.svg', '--svg', '.'], message: /^ngram-collapse: --svg's chart \S*types\.svg and the curves CSV \S*types\.svg are the same file/u },
   { name: 'plot: --out the --summary CSV', files: { 'c.csv': 'x\n', 's.csv': 'x\n' }, argv: ['plot', 'c.csv', '--summary', 's.csv', '--out', 's.csv'], message: /--out \S*s\.csv and --summary \S*s\.csv are the same file/u },
   { name: 'metrics: a missing text', argv: ['metrics', 'nope.txt'], message: /corpus 'nope.txt' not found/u },
   { name: 'generate: --count 0', files: { 'c.txt': GOOD }, argv: ['generate', '--corpus', 'c.txt', '--count', '0'], message: /--count must be a whole number from 1/u },
@@ -187,8 +189,10 @@ describe('bad input: one line, exit code 2, no output file', () => {
     linkSync(join(cwd, 'a.csv'), join(cwd, 'hard.csv'));
     mkdirSync(join(cwd, 'real'));
     symlinkSync('real', join(cwd, 'alias'));
+    symlinkSync('later.csv', join(cwd, 'dangling.csv')); // a link to a file not yet made
     const cases = [
       [['--out', 'a.csv', '--summary', 'soft.csv'], '--summary soft.csv and --out a.csv'],
+      [['--out', 'later.csv', '--summary', 'dangling.csv'], '--summary dangling.csv and --out later.csv'],
       [['--out', 'hard.csv', '--extinctions', 'a.csv'], '--extinctions a.csv and --out hard.csv'],
       // neither file exists yet: the same real folder and name
       [['--out', 'real/x.csv', '--summary', 'alias/x.csv'], '--summary alias/x.csv and --out real/x.csv'],
@@ -198,6 +202,8 @@ describe('bad input: one line, exit code 2, no output file', () => {
       expect(result.stderr).toBe(`ngram-collapse: ${both} are the same file (give each output a file of its own)\n`);
       expect(result.code).toBe(2);
     }
+    expect(existsSync(join(cwd, 'later.csv'))).toBe(false); // nothing written through the link
+    rmSync(join(cwd, 'dangling.csv'));
     expect(filesUnder(cwd)).toEqual(['a.csv', 'c.txt', 'hard.csv', 'soft.csv']);
     // Two files of the same name in different folders are two outputs.
     const ok = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'x.csv', '--summary', 'real/x.csv']);

@@ -13,7 +13,7 @@
 
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
@@ -97,13 +97,10 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   if (options.survival !== undefined) await assertReadableFile(options.survival, '--survival');
   if (options.out !== undefined) checkWritable(options.out, process.cwd(), '--out');
   if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
-  if (options.out !== undefined) {
-    const inputs = [['the curves CSV', options.curves], ['--summary', options.summary], ['--survival', options.survival]] as const;
-    checkDistinctOutputs(
-      [{ label: `--out ${options.out}`, path: options.out }],
-      inputs.flatMap(([what, path]) => (path === undefined ? [] : [{ label: `${what} ${path}`, path }])),
-    );
-  }
+  const inputs = [['the curves CSV', options.curves], ['--summary', options.summary], ['--survival', options.survival]] as const;
+  const inputFiles = inputs.flatMap(([what, path]) => (path === undefined ? [] : [{ label: `${what} ${path}`, path }]));
+  const out = options.out === undefined ? [] : [{ label: `--out ${options.out}`, path: options.out }];
+  checkDistinctOutputs(out, inputFiles);
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
@@ -115,18 +112,15 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   // The survival law from the run record beside the curves (as run --report draws it), unless the summary brings its rows.
   const summaryHasLaw = summary?.some((line) => line.metric.startsWith('theory_survival_')) === true;
   const theory = summaryHasLaw ? [] : theoryPointsOfRecord(table.rows, record);
-  const written = await writeReport(table.rows, {
-    columns: table.columns,
-    summary,
-    theory,
-    kaplanMeier,
-    metrics: options.metrics,
-    title: options.title,
-    source: basename(options.curves),
-    ...(record === undefined ? {} : { record }),
-    out: options.out,
-    svgDir: options.svgDir,
-  });
+  const report = { columns: table.columns, summary, theory, kaplanMeier, metrics: options.metrics, title: options.title, source: basename(options.curves), ...(record === undefined ? {} : { record }) };
+  if (options.svgDir !== undefined) {
+    // Each chart is a file of the folder (<metric>.svg): none may be --out or an input.
+    const svgDir = options.svgDir;
+    const { svgChartFiles } = await import('../../export/report/svgCharts.js');
+    const svgs = svgChartFiles(table.rows, report).map((file) => ({ label: `--svg's chart ${join(svgDir, file)}`, path: join(svgDir, file) }));
+    checkDistinctOutputs([...out, ...svgs], inputFiles);
+  }
+  const written = await writeReport(table.rows, { ...report, out: options.out, svgDir: options.svgDir });
   for (const path of written) io.stdout.write(`${path}\n`);
 }
 

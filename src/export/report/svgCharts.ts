@@ -43,15 +43,23 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-export async function renderSvgCharts(rows: readonly CurveRow[], options: ReportOptions = {}): Promise<SvgChart[]> {
+/** The charts an SVG folder gets, each with its name and file name (nothing rendered). */
+function namedCharts(rows: readonly CurveRow[], options: ReportOptions): Array<{ name: string; file: string; spec: TopLevelSpec }> {
   const charts = buildReportCharts(rows, options);
   const named = charts.metrics.map(({ metric, spec }) => ({ name: metric, spec }));
   if (charts.survival !== undefined) named.push({ name: SURVIVAL_SVG_NAME, spec: charts.survival });
   if (charts.kaplanMeier !== undefined) named.push({ name: KAPLAN_MEIER_SVG_NAME, spec: charts.kaplanMeier });
+  return named.map(({ name, spec }) => ({ name, file: `${safeFileName(name)}.svg`, spec }));
+}
+
+/** The file names writeSvgCharts would write for these rows and options, in order (for checking them before any work). */
+export function svgChartFiles(rows: readonly CurveRow[], options: ReportOptions = {}): string[] {
+  return namedCharts(rows, options).map(({ file }) => file);
+}
+
+export async function renderSvgCharts(rows: readonly CurveRow[], options: ReportOptions = {}): Promise<SvgChart[]> {
   const rendered: SvgChart[] = [];
-  for (const { name, spec } of named) {
-    rendered.push({ name, file: `${safeFileName(name)}.svg`, svg: await renderSvg(spec) });
-  }
+  for (const { name, file, spec } of namedCharts(rows, options)) rendered.push({ name, file, svg: await renderSvg(spec) });
   return rendered;
 }
 
