@@ -1,8 +1,9 @@
 /**
  * Curves CSV records (header and fields as text) -> typed CurveRows for charts and tables.
  *
- * Contract: `curveTableFromRecords(header, records, source)` turns every column after `generation`
- * whose values are all numbers or empty into a numeric metric (empty -> undefined), keeps the others
+ * Contract: `curveTableFromRecords(header, records, source)` turns each of the tool's own metric columns
+ * (METRIC_COLUMNS, wherever it stands: a file may have its columns reordered) and every other column
+ * after `generation` whose values are all numbers or empty into a numeric metric (empty -> undefined), keeps the others
  * as text, and throws an InputError naming `source` and the line for a bad generation, a field of one of
  * the tool's own metric columns (METRIC_COLUMNS) that is not a finite number, a (cell, replicate,
  * generation) that is there twice, no metric column, or no rows. No
@@ -30,7 +31,7 @@ export function curveTableFromRecords(
   const generationIndex = header.indexOf('generation');
   const metrics = header.filter(
     // (the settings appended after the metrics, select and tokens_growth, are no metrics: tokens_growth holds numbers)
-    (column, index) => index > generationIndex && !['replicate', 'seed', ...APPENDED_SETTING_COLUMNS].includes(column) && isNumeric(records, index),
+    (column, index) => OWN_METRICS.has(column) || (index > generationIndex && !['replicate', 'seed', ...APPENDED_SETTING_COLUMNS].includes(column) && isNumeric(records, index)),
   );
   for (const column of header) checkOwnMetric(header, records, column, source);
   if (metrics.length === 0) throw new InputError(`${source} has no metric column: no column after generation holds numbers`, `give ${PRODUCER}`);

@@ -81,6 +81,15 @@ describe('readCurves', () => {
     expect(table.rows[0]!.tokens_growth).toBe('1.5'); // kept, as text
   });
 
+  it("takes the tool's own metric columns wherever they stand (a file with its columns reordered), others only after generation", () => {
+    // ttr and rare_survival before generation are the tool's metrics; 'score' there is someone else's
+    // column, a setting; 'extra' after generation holds numbers: a metric.
+    const header = ['ttr', 'cell', 'score', 'rare_survival', 'replicate', 'generation', 'extra', 'types'];
+    const table = curveTableFromRecords(header, [['0.5', 'c', '3', '0.25', '1', '0', '7', '12']], 'shuffled.csv');
+    expect(table.metrics).toEqual(['ttr', 'rare_survival', 'extra', 'types']);
+    expect(table.rows[0]).toMatchObject({ ttr: 0.5, score: '3', rare_survival: 0.25, extra: 7, types: 12 });
+  });
+
   it('types records already in memory the same way as a file', () => {
     const table = curveTableFromRecords(
       ['cell', 'strategy', 'replicate', 'seed', 'generation', 'vocab_retention', 'drift_expected_types'],
