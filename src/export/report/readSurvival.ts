@@ -3,8 +3,9 @@
  *
  * Contract: `survivalPoints(header, records)` turns records of SURVIVAL_CURVE_COLUMNS (cell, band,
  * generation, at_risk, events, survival, theory_survival) into SeriesPoints with metric `survival_<band>`
- * (the curves' band names, so the survival chart lays them out) and mean = survival, n = the subjects at
- * generation 0; rows with an empty survival are skipped. `readSurvival(path)` reads the file first
+ * (the curves' band names, so the survival chart lays them out) and mean = survival, n = the row's at_risk
+ * (the subjects still at risk at that generation, whatever order the rows come in); rows with an empty
+ * survival are skipped. `readSurvival(path)` reads the file first
  * (InputError for a missing file or missing columns).
  */
 
@@ -15,14 +16,11 @@ const REQUIRED = ['cell', 'band', 'generation', 'at_risk', 'survival'];
 
 export function survivalPoints(header: readonly string[], records: ReadonlyArray<readonly string[]>): SeriesPoint[] {
   const at = (record: readonly string[], column: string): string => record[header.indexOf(column)]!;
-  const subjects = new Map<string, number>();
   const points: SeriesPoint[] = [];
   for (const record of records) {
     const metric = `survival_${at(record, 'band')}`;
-    const key = `${at(record, 'cell')}\u0000${metric}`;
-    if (!subjects.has(key)) subjects.set(key, Number(at(record, 'at_risk')));
     if (at(record, 'survival') === '') continue;
-    points.push({ metric, cell: at(record, 'cell'), generation: Number(at(record, 'generation')), n: subjects.get(key)!, mean: Number(at(record, 'survival')), sd: undefined, ciLow: undefined, ciHigh: undefined });
+    points.push({ metric, cell: at(record, 'cell'), generation: Number(at(record, 'generation')), n: Number(at(record, 'at_risk')), mean: Number(at(record, 'survival')), sd: undefined, ciLow: undefined, ciHigh: undefined });
   }
   return points;
 }

@@ -26,7 +26,7 @@ export function survivalChartSpec(
   theory: readonly SeriesPoint[] = [],
   title = 'Survival by seed-count band',
   subtitle = 'share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur',
-  /** Kaplan–Meier points: `n` counts subjects (seed types x replicates at risk at generation 0), and there is no sd or interval. */
+  /** Kaplan–Meier points: `n` counts subjects (seed types x replicates still at risk at that generation), and there is no sd or interval. */
   kaplanMeier = false,
 ): TopLevelSpec | undefined {
   const bandOf = new Map(SURVIVAL_BANDS.map(({ metric, band }) => [metric, `seen ${band} ×`]));

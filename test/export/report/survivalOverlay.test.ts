@@ -31,16 +31,19 @@ describe('the survival law over the survival bands', () => {
 });
 
 describe('the Kaplan–Meier chart', () => {
-  it('reads --survival records as survival_<band> points, n = the subjects at generation 0', () => {
+  it('reads --survival records as survival_<band> points, n = the subjects still at risk at that generation, in any row order', () => {
+    // band 1: 10 subjects; 4 die in generation 1, so 6 are at risk in generation 2 (written last-first here)
     const header = ['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival'];
     const points = survivalPoints(header, [
-      ['a', '1', '0', '10', '0', '1', '1'],
+      ['a', '1', '2', '6', '3', '0.3', '0.4'],
       ['a', '1', '1', '10', '4', '0.6', '0.632'],
+      ['a', '1', '0', '10', '0', '1', '1'],
       ['a', '2_5', '0', '6', '0', '1', ''],
     ]);
     expect(points.map((p) => [p.metric, p.cell, p.generation, p.n, p.mean])).toEqual([
-      ['survival_1', 'a', 0, 10, 1],
+      ['survival_1', 'a', 2, 6, 0.3],
       ['survival_1', 'a', 1, 10, 0.6],
+      ['survival_1', 'a', 0, 10, 1],
       ['survival_2_5', 'a', 0, 6, 1],
     ]);
   });
