@@ -18,6 +18,7 @@ import { InputError } from '../errors.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { writeCorpusFile } from './corpusFiles.js';
 import { isSpecialFile } from './wholeFile.js';
+import { shellWord } from './shellWord.js';
 
 export interface RunIdentity {
   readonly version: string;
@@ -109,8 +110,7 @@ export function makeRunRecord(
 
 /** A command line as one string: arguments with characters the shell treats specially are single-quoted. */
 export function commandLine(program: string, args: readonly string[]): string {
-  const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/u.test(arg) ? arg : `'${arg.replace(/'/gu, `'\\''`)}'`);
-  return [program, ...args].map(quote).join(' ');
+  return [program, ...args].map(shellWord).join(' ');
 }
 
 export function writeRunRecord(csvPath: string, record: RunRecord): void {

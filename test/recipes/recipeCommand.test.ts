@@ -63,10 +63,11 @@ describe('ngram-collapse recipe', () => {
 
   it('records the corpus options that differ from their defaults in the command it writes', async () => {
     const cwd = tempDir();
-    const result = await cli(['recipe', 'drift', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--tokenizer', 'whitespace', '--no-lowercase', '--sentences', 'line', '--out', 'd', '--quiet'], { cwd });
+    // (an --out with a space and a $, quoted as a shell reads it back)
+    const result = await cli(['recipe', 'drift', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--tokenizer', 'whitespace', '--no-lowercase', '--sentences', 'line', '--out', 'd $1', '--quiet'], { cwd });
     expect(result.code).toBe(0);
-    const findings = JSON.parse(readFileSync(join(cwd, 'd', 'findings.json'), 'utf8'));
-    expect(findings.command).toBe(`ngram-collapse recipe drift --corpus ${LIGHTHOUSE} --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase --sentences line --out d`);
+    const findings = JSON.parse(readFileSync(join(cwd, 'd $1', 'findings.json'), 'utf8'));
+    expect(findings.command).toBe(`ngram-collapse recipe drift --corpus ${LIGHTHOUSE} --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase --sentences line --out 'd $1'`);
   }, 60_000);
 
   it('with bpe:K, learns the merges on the recipe\'s H and fills the word columns, as run does', async () => {

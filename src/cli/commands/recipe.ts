@@ -11,6 +11,7 @@
  * exit code is 0. Relative paths resolve against io.cwd.
  */
 
+import { shellWord } from '../../export/shellWord.js';
 import type { Command } from 'commander';
 import { DEFAULT_LOAD_OPTIONS } from '../../corpus/loadOptions.js';
 import { UsageError } from '../../errors.js';
@@ -77,7 +78,7 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
     corpus,
     ...scale,
     load,
-    command: `${recipeCommandLine(recipe, corpus, scale, recipe.tokenizers === undefined ? load : { ...load, tokenizer: undefined, lowercase: undefined })}${values.out === undefined ? '' : ` --out ${outText}`}`,
+    command: `${recipeCommandLine(recipe, corpus, scale, recipe.tokenizers === undefined ? load : { ...load, tokenizer: undefined, lowercase: undefined })}${values.out === undefined ? '' : ` --out ${shellWord(outText)}`}`,
     warn,
     onProgress: (done, total, cell) => {
       if (!quiet) io.stderr.write(`recipe ${recipe.name}: ${done}/${total} series done (${cell})\n`);
