@@ -115,11 +115,15 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
   };
 }
 
-/** The merged file's record: shard 1/1 of the run, with --extinctions only if every shard wrote them. */
+/**
+ * The merged file's record: shard 1/1 of the run, with --extinctions only if every shard wrote them;
+ * its provenance is the first shard's, its command said to be that shard's (no one command wrote the merged file).
+ */
 function mergedRecord(records: readonly RunRecord[]): RunRecord {
   const first = records[0]!;
   const identity = { ...first.identity, extinctions: records.every((record) => record.identity.extinctions) };
-  return makeRunRecord(identity, '1/1', first.corpus, first.provenance, first.seedCounts);
+  const provenance = first.provenance === undefined || first.shard === '1/1' ? first.provenance : { ...first.provenance, command: `merged from ${records.length} shard files; shard ${first.shard} ran: ${first.provenance.command}` };
+  return makeRunRecord(identity, '1/1', first.corpus, provenance, first.seedCounts);
 }
 
 /** Every row of one run carries its --seed: rows of two seeds are two runs, whatever their records say. */

@@ -42,6 +42,13 @@ describe('mergeCurves', () => {
     expect([merged.rows, merged.series, merged.record?.shard]).toEqual([4, 2, '1/1']);
   });
 
+  it("says the merged record's command is a shard's, not the merged file's", () => {
+    const provenance = (command: string) => ({ command, human: { sentences: 1, tokens: 1, types: 1 }, heldout: { sentences: 0, tokens: 0 }, batchTokens: 1, measureTokens: 1, heldout_overlap: null });
+    const withCommand = (name: string, cell: string, part: string): MergeInput => ({ ...shard(name, cell, 42), record: makeRunRecord(identity(), part, ['c.txt'], provenance(`ngram-collapse run --shard ${part}`)) });
+    const merged = mergeCurves([withCommand('a.csv', 'human_ratio=0', '1/2'), withCommand('b.csv', 'human_ratio=0.1', '2/2')]);
+    expect(merged.record?.provenance?.command).toBe('merged from 2 shard files; shard 1/2 ran: ngram-collapse run --shard 1/2');
+  });
+
   it('refuses rows of two seeds, which without records would fit the sweep inferred from them', () => {
     // Without records the sweep is inferred from the rows, which would fit: only the seed column tells.
     expect(refusal([shard('a.csv', 'human_ratio=0', 42), shard('b.csv', 'human_ratio=0.1', 7)])).toBe(
