@@ -14,7 +14,6 @@
 import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError, UsageError } from '../errors.js';
-import { shownValue } from '../validation/valueRule.js';
 import { checkAddKReserve } from '../model/addK.js';
 import { overlapMetrics } from '../metrics/overlapMetrics.js';
 import { buildSeedReference, seedReferenceFromParts, seedReferenceParts, type SeedReference, type SeedReferenceParts } from '../metrics/seedReference.js';
@@ -23,7 +22,8 @@ import { wordSplitter } from '../corpus/subword/wordView.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
-import { batchesTotal, batchTokensAt, refuseEmptyBatches, type RunSettings } from './settings.js';
+import { batchesTotal, batchTokensAt, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
+import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
 import { validateRunSettings } from './validateSettings.js';
 
 export interface PreparedRun {
@@ -57,14 +57,7 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
   const batchTokens = settings.tokens ?? tokenCount(human);
   checkBatchSizes(settings, batchTokens);
-  const humanSentences = human.offsets.length - 1;
-  const maxAnchor = Math.max(...settings.sweep.anchor);
-  if (maxAnchor > humanSentences) {
-    throw new InputError(
-      `--anchor ${maxAnchor} needs that many human sentences, but the human pool has ${humanSentences}`,
-      'pass a smaller --anchor or a larger corpus',
-    );
-  }
+  checkAnchors(Math.max(...settings.sweep.anchor), human);
   return {
     settings,
     idSpace,
@@ -75,6 +68,33 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
     reference: buildSeedReference(human, idSpace, settings.rareThreshold),
     ...wordViewOf(words, human, settings.rareThreshold),
   };
+}
+
+/** The anchor sentences a cell asks for must be in the human pool. */
+function checkAnchors(anchor: number, human: TokenCorpus): void {
+  const humanSentences = human.offsets.length - 1;
+  if (anchor > humanSentences) {
+    throw new InputError(`anchor ${anchor} needs that many human sentences, but the human pool has ${humanSentences}`, 'pass a smaller anchor or a larger corpus');
+  }
+}
+
+/**
+ * Refuses (before any work) a run and cell that prepareRun would not have let through together: a
+ * run built or changed by hand (its texts and sizes) or a cell outside the run's sweep (runSeries takes
+ * any cell) gets the same checks as the sweep's cells: the texts are token corpora over the id space,
+ * the sizes whole numbers >= 1, the cell's growth keeps its batches between 1 token and
+ * MAX_LOOP_TOKENS, and its anchors are in the human pool.
+ */
+export function checkCellFitsRun(run: PreparedRun, cell: { readonly settings: CellSettings }): void {
+  checkIdSpace('run.idSpace', run.idSpace);
+  checkTokenCorpus('run.human', run.human, run.idSpace);
+  checkTokenCorpus('run.heldout', run.heldout, run.idSpace);
+  checkValue('run.batchTokens', run.batchTokens, integerRule(1));
+  checkValue('run.measureTokens', run.measureTokens, integerRule(1));
+  const { settings } = run;
+  const { strategy, tokensGrowth } = cell.settings;
+  checkBatchSizes({ ...settings, measureTokens: run.measureTokens, sweep: { ...settings.sweep, strategy: [strategy], tokensGrowth: [tokensGrowth] } }, run.batchTokens);
+  checkAnchors(cell.settings.anchor, run.human);
 }
 
 /**

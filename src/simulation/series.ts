@@ -44,7 +44,7 @@ import { resolveSampling } from '../sampler/sampling.js';
 import { isIdentitySampling } from '../sampler/transform.js';
 import { tableFromPath } from '../counts/sampledTable.js';
 import type { Cell } from './cells.js';
-import type { PreparedRun } from './preparedRun.js';
+import { checkCellFitsRun, type PreparedRun } from './preparedRun.js';
 import { DegenerateNotices } from './degenerateNotices.js';
 import { curatedShare, DEDUP_DRAW_CAP, parseSelectRule, type CuratedShare, type CurationContext, type SelectRule } from './curation.js';
 import { GenerationProgress, type GenerationWork, type ProgressReport } from './generationProgress.js';
@@ -112,6 +112,7 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
  */
 export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks): Generator<number, void, void> {
   validateSeriesArguments(run, cell, replicate, hooks);
+  checkCellFitsRun(run, cell);
   const { settings, human, batchTokens } = run;
   const cellSettings = cell.settings;
   const random = seriesRandom(run, cell, replicate);

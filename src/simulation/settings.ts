@@ -128,8 +128,8 @@ export function refuseEmptyBatches(settings: RunSettings, batchTokens: number): 
   let generation = 1;
   while (batchTokensAt(batchTokens, shrink, generation) >= 1) generation++;
   throw new InputError(
-    `--tokens-growth ${shrink} shrinks the batch of ${batchTokens} tokens to 0 by generation ${generation}: a model trained on nothing`,
-    'use a --tokens-growth closer to 1, more --tokens or fewer --generations',
+    `tokens growth ${shrink} shrinks the batch of ${batchTokens} tokens to 0 by generation ${generation}: a model trained on nothing`,
+    'use a tokens growth closer to 1, more tokens or fewer generations',
   );
 }
 

@@ -35,7 +35,7 @@ const CASES: readonly Case[] = [
   { name: 'a binary file (NUL bytes)', files: { 'c.txt': Buffer.from([0x68, 0x69, 0x00, 0x01, 0x0a]) }, argv: ['run', '--corpus', 'c.txt'], message: /looks binary \(it contains NUL bytes\)/u },
   { name: 'a UTF-16 file', files: { 'c.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('hi there\n', 'utf16le')]) }, argv: ['run', '--corpus', 'c.txt'], message: /is UTF-16 text.*iconv/u },
   { name: 'one sentence, too few for the holdout split', files: { 'c.txt': 'just one sentence here.\n' }, argv: ['run', '--corpus', 'c.txt'], message: /1 sentence\(s\), too few for a holdout share of 0\.1/u },
-  { name: 'more anchors than human sentences', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--anchor', '500'], message: /--anchor 500 needs that many human sentences/u },
+  { name: 'more anchors than human sentences', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--anchor', '500'], message: /anchor 500 needs that many human sentences/u },
   { name: 'a growth past the library\'s own limit, told by the --max-tokens guard', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--sentences', 'line', '--generations', '30', '--tokens-growth', '10', '--quiet'], message: /^ngram-collapse: --tokens-growth 10 makes generation 30's batch \S+ tokens, above the --max-tokens guard \(200000000\)/u },
   { name: 'a corpus over --max-tokens', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--max-tokens', '50'], message: /more than 50 tokens \(raise --max-tokens/u },
   { name: 'JSONL with a missing field', files: { 'c.jsonl': '{"text":"a b"}\n\n{"body":"c d"}\n' }, argv: ['run', '--corpus', 'c.jsonl'], message: /c\.jsonl line 3 has no string field 'text'/u },

@@ -204,7 +204,7 @@ describe('--config', () => {
       'only one output can go to standard output (-)',
       '--tokens 300000000 is above the --max-tokens guard',
       '--resume cannot continue a --survival file',
-      '--tokens-growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing',
+      'tokens growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing',
     ];
     for (const [i, argv] of refused.entries()) {
       const result = await run(argv);

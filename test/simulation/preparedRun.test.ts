@@ -19,6 +19,41 @@ function rowsOf(run: PreparedRun): SeriesRow[] {
 
 const small: RunSettings = { ...DEFAULT_RUN, generations: 1, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0], order: [2] } };
 
+describe('runSeries with a run or a cell prepareRun did not check together', () => {
+  // 36 sentences in H; a cell outside the run's sweep, or a run changed by hand, gets prepareRun's checks.
+  const f = fixture(bpeSentences);
+  const run = prepareRun(f.corpus, f.vocabulary.size, small);
+  const cell = expandCells(small.sweep)[0]!;
+  const refusal = (r: PreparedRun, c = cell): string => {
+    try {
+      runSeries(r, c, 1, { emit: () => undefined });
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError); // (a UsageError is one too)
+      return (error as Error).message;
+    }
+    return expect.unreachable('runSeries should refuse');
+  };
+
+  it('refuses a cell whose growth shrinks a batch to nothing, or whose anchors the human pool lacks', () => {
+    // generation g's batch is N growth^(g-1): generation 2's holds 0 tokens
+    const twoGenerations = { ...run, settings: { ...run.settings, generations: 2 } };
+    expect(refusal(twoGenerations, { ...cell, settings: { ...cell.settings, tokensGrowth: 0.0001 } })).toMatch(/^tokens growth 0\.0001 shrinks the batch of \d+ tokens to 0 by generation 2/u);
+    expect(refusal(run, { ...cell, settings: { ...cell.settings, anchor: 37 } })).toBe('anchor 37 needs that many human sentences, but the human pool has 36');
+  });
+
+  it('refuses a run whose sizes or texts are not what prepareRun makes', () => {
+    expect(refusal({ ...run, batchTokens: Number.NaN })).toMatch(/^run\.batchTokens must be a whole number >= 1/u);
+    expect(refusal({ ...run, batchTokens: 0 })).toMatch(/^run\.batchTokens must be a whole number >= 1/u);
+    expect(refusal({ ...run, measureTokens: -5 })).toMatch(/^run\.measureTokens must be a whole number >= 1/u);
+    expect(refusal({ ...run, human: {} as PreparedRun['human'] })).toMatch(/^run\.human/u);
+    expect(refusal({ ...run, settings: { ...run.settings, generations: 2 }, batchTokens: 600_000_000 }, { ...cell, settings: { ...cell.settings, tokensGrowth: 10 } })).toMatch(/more than 1e\+9/u);
+  });
+
+  it('runs the sweep\'s own cells as before', () => {
+    expect(rowsOf(run)).toHaveLength(2);
+  });
+});
+
 describe('prepareRun', () => {
   it('sizes the batch to H by default and the measured text to the batch, unless told', () => {
     const f = fixture(bpeSentences);
@@ -36,11 +71,11 @@ describe('prepareRun', () => {
     expect(prepareRun(f.corpus, f.vocabulary.size, { ...small, sweep: { ...small.sweep, anchor: [0, 36] } }).human.offsets.length).toBe(37);
     const tooMany = { ...small, sweep: { ...small.sweep, anchor: [37, 0] } };
     expect(() => prepareRun(f.corpus, f.vocabulary.size, tooMany)).toThrow(InputError);
-    expect(() => prepareRun(f.corpus, f.vocabulary.size, tooMany)).toThrow('--anchor 37 needs that many human sentences, but the human pool has 36');
+    expect(() => prepareRun(f.corpus, f.vocabulary.size, tooMany)).toThrow('anchor 37 needs that many human sentences, but the human pool has 36');
     try {
       prepareRun(f.corpus, f.vocabulary.size, tooMany);
     } catch (error) {
-      expect((error as InputError).hint).toBe('pass a smaller --anchor or a larger corpus');
+      expect((error as InputError).hint).toBe('pass a smaller anchor or a larger corpus');
     }
   });
 

@@ -107,7 +107,7 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const settings = { ...DEFAULT_RUN, generations: 5, holdout: 0, tokens: 100, sweep: { ...DEFAULT_RUN.sweep, tokensGrowth: [1, 0.1] } };
     const error = thrown(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => expect.unreachable('no row') }));
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe('--tokens-growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing');
+    expect((error as InputError).message).toBe('tokens growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing');
     // Three generations (100, 10, 1 tokens) still train on something.
     const rows: unknown[] = [];
     simulate(CORPUS, ID_SPACE, { ...settings, generations: 3 }, { emit: (row) => rows.push(row) });
