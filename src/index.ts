@@ -29,7 +29,7 @@ export {
 } from './corpus/tokenCorpus.js';
 export { loadCorpus, DEFAULT_LOAD_OPTIONS, type LoadOptions, type LoadedCorpus } from './corpus/loadCorpus.js';
 export { LOAD_RULES, validateLoadOptions } from './corpus/loadOptions.js';
-export { tokenizerFor, TOKENIZER_NAMES, type TokenizerName } from './corpus/tokenizers.js';
+export { prepareTokenizer, tokenizerFor, TOKENIZER_NAMES, type TokenizerName } from './corpus/tokenizers.js';
 export { sentenceSplitter, SENTENCE_MODES, type SentenceMode } from './corpus/sentenceSplitter.js';
 export { splitSentences } from './corpus/sentenceSegmenter.js';
 export {

@@ -17,7 +17,8 @@
 
 import { UsageError } from '../errors.js';
 import { SPAN_HASH_SEED, spanHashStep } from './spanInterner.js';
-import { loadPublishedEncoding, publishedTokenizer } from './subword/publishedEncoding.js';
+import { isEncodingLoaded, loadPublishedEncoding, publishedTokenizer } from './subword/publishedEncoding.js';
+import { shownValue } from '../validation/valueRule.js';
 import { parseSubword, PUBLISHED_ENCODINGS, type PublishedEncodingName } from './subword/subwordNames.js';
 
 interface NaturalTokenizer {
@@ -285,9 +286,10 @@ export function isTokenizerName(name: string): name is TokenizerName {
 
 /** `name` as a TokenizerName; throws UsageError listing the valid names otherwise. */
 export function tokenizerName(name: string): TokenizerName {
+  if (typeof name !== 'string') throw new UsageError(`tokenizer must be a name, got ${shownValue(name)}`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
   if (Object.hasOwn(TOKENIZERS, name)) return name as TokenizerName;
   if (parseSubword(name) !== undefined) return name as TokenizerName; // a malformed bpe:K throws its own message
-  throw new UsageError(`unknown --tokenizer value '${name}'`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
+  throw new UsageError(`unknown tokenizer '${name}'`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
 }
 
 /**
@@ -306,7 +308,7 @@ export function lowercasesByDefault(name: string): boolean {
 export async function prepareTokenizer(name: string): Promise<void> {
   const subword = parseSubword(tokenizerName(name));
   if (subword?.kind === 'published') await loadPublishedEncoding(subword.encoding);
-  if (name === 'word' || name === 'treebank') await loadNatural();
+  if (NEEDS_NATURAL.has(name)) await loadNatural();
 }
 
 /** What a tokenizer name stands for: a row of the table (`bpe:K`: its pre-tokenizer's) or a published encoding. */
@@ -319,14 +321,21 @@ function resolve(name: string): Resolved {
 }
 
 /**
- * Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise. A
- * published encoding must have been loaded (prepareTokenizer). For `bpe:K` this is the pre-tokenizer
- * (`wordpunct`): the pieces are learned and applied after loading (see ./subword/learnedBpe.ts).
+ * Returns the tokenizer called `name`; throws UsageError listing the valid names otherwise, and one
+ * saying to `await prepareTokenizer(name)` first for a tokenizer whose code is not loaded yet (`word`,
+ * `treebank` and the published encodings; loadCorpus and readCorpusText load it). For `bpe:K` this
+ * is the pre-tokenizer (`wordpunct`): the pieces are learned and applied after loading (see
+ * ./subword/learnedBpe.ts).
  */
 export function tokenizerFor(name: string): Tokenize {
   const resolved = resolve(name);
+  const ready = 'row' in resolved ? !NEEDS_NATURAL.has(name) || naturalModule !== undefined : isEncodingLoaded(resolved.encoding);
+  if (!ready) throw new UsageError(`tokenizer '${name}' is not loaded yet`, `await prepareTokenizer('${name}') first (loadCorpus and readCorpusText load it)`);
   return 'row' in resolved ? resolved.row.make() : publishedTokenizer(resolved.encoding);
 }
+
+/** The tokenizers that are natural's (loaded on first use). */
+const NEEDS_NATURAL: ReadonlySet<string> = new Set(['word', 'treebank']);
 
 /** The span scanner of tokenizer `name`, or undefined if it only gives strings. */
 export function spanScannerFor(name: string): SpanScanner | undefined {

@@ -113,6 +113,6 @@ describe('the tokenizers on random Unicode', () => {
   });
 
   it('an unknown tokenizer name is a UsageError listing the valid names', () => {
-    expect(() => tokenizerFor('bpe')).toThrow(expect.objectContaining({ message: "unknown --tokenizer value 'bpe'", hint: 'use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K' }));
+    expect(() => tokenizerFor('bpe')).toThrow(expect.objectContaining({ message: "unknown tokenizer 'bpe'", hint: 'use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K' }));
   });
 });

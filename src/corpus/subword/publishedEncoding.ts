@@ -56,6 +56,11 @@ function importEncoding(name: PublishedEncodingName): Promise<unknown> {
   }
 }
 
+/** Whether loadPublishedEncoding has loaded the encoding. */
+export function isEncodingLoaded(name: PublishedEncodingName): boolean {
+  return loaded.has(name);
+}
+
 /** The encoding, once loadPublishedEncoding has loaded it (loadCorpus does; so does a worker thread). */
 export function publishedEncoding(name: PublishedEncodingName): Encoding {
   const encoding = loaded.get(name);
