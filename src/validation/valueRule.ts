@@ -123,6 +123,10 @@ export function checkList<T>(field: string, value: unknown, rule: ValueRule<T>):
   if (!Array.isArray(value) || value.length === 0) {
     throw new UsageError(`${field} must be a non-empty list, got ${shownValue(value)}`, `pass a list of values, each ${rule.allowed}`);
   }
+  // A sparse list's hole ([0, , 0.1]): map would skip it, and the list would be read as shorter.
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) throw new UsageError(`${field} has no value at position ${i + 1} of ${value.length}`, `pass a list of values, each ${rule.allowed}`);
+  }
   return refuseRepeats(field, value.map((item) => checkValue(field, item, rule)), value);
 }
 

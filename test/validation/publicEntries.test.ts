@@ -15,6 +15,8 @@ import { DEFAULT_RUN } from '../../src/simulation/settings.js';
 import { simulate, simulateAsync } from '../../src/simulation/simulate.js';
 import { MAX_LOOP_TOKENS } from '../../src/simulation/preparedRun.js';
 import { refuseUnknownKeys } from '../../src/validation/valueRule.js';
+import { writeReport } from '../../src/export/report/writeReport.js';
+import { renderReportHtml } from '../../src/export/report/reportHtml.js';
 
 // ids 2..5: "a b c" / "b d" / "a c"
 const CORPUS = corpusFromSentences([[2, 3, 4], [3, 5], [2, 4]]);
@@ -112,5 +114,38 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const rows: unknown[] = [];
     simulate(CORPUS, ID_SPACE, { ...settings, generations: 3 }, { emit: (row) => rows.push(row) });
     expect(rows).toHaveLength(2 * 2 * 4);
+  });
+
+  it('writeReport and renderReportHtml: no output, standard output, a misspelt key, options and rows of the wrong kind', async () => {
+    const rows = [{ cell: 'c', replicate: 1, generation: 0, types: 5 }];
+    const refusal = async (call: () => Promise<unknown>): Promise<string> => {
+      const error = await call().then(() => undefined, (caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UsageError);
+      return (error as UsageError).message;
+    };
+    expect(await refusal(() => writeReport(rows, {}))).toBe('writeReport has nothing to write');
+    expect(await refusal(() => writeReport(rows, { out: '-' }))).toBe('out must be a path: a report is not written to standard output');
+    expect(await refusal(() => writeReport(rows, { svgDir: '-' }))).toBe('svgDir must be a path: a report is not written to standard output');
+    expect(await refusal(() => writeReport(rows, { output: 'x.html' } as never))).toBe("unknown report option 'output'");
+    expect(await refusal(() => writeReport(rows, { out: 5 } as never))).toMatch(/^out must be a non-empty string, got '?5'?/u);
+    expect(await refusal(() => writeReport(rows, null as never))).toMatch(/^options must be an object/u);
+    expect(await refusal(() => renderReportHtml(rows, { title: 5 } as never))).toMatch(/^title must be a non-empty string/u);
+    expect(await refusal(() => renderReportHtml(rows, { metrics: 'types' } as never))).toMatch(/^metrics must be a non-empty list/u);
+    expect(await refusal(() => renderReportHtml(rows, { metrics: [] }))).toMatch(/^metrics must be a non-empty list/u);
+    expect(await refusal(() => renderReportHtml([{}] as never))).toMatch(/^rows\[0\] must be a curve row/u);
+    expect(await refusal(() => renderReportHtml(5 as never))).toMatch(/^rows must be a list of curve rows/u);
+  });
+
+  it('a sweep list with a hole (a sparse array) is refused, not read as shorter', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    for (const [humanRatio, message] of [
+      [[, 0.1], 'sweep.humanRatio has no value at position 1 of 2'],
+      [new Array(1), 'sweep.humanRatio has no value at position 1 of 1'],
+      [[0, , 0.1], 'sweep.humanRatio has no value at position 2 of 3'],
+    ] as Array<[number[], string]>) {
+      const error = thrown(() => simulate(CORPUS, ID_SPACE, { ...DEFAULT_RUN, generations: 1, sweep: { ...DEFAULT_RUN.sweep, humanRatio } }, { emit: () => undefined }));
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).toBe(message);
+    }
   });
 });

@@ -14,6 +14,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError, UsageError } from '../../errors.js';
+import { checkList, checkObject, checkOptional, refuseUnknownKeys, shownValue, TEXT_RULE } from '../../validation/valueRule.js';
 import type { RunRecord } from '../runRecord.js';
 import { aggregateCurves, type SeriesPoint } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
@@ -63,7 +64,37 @@ export interface ReportCharts {
   readonly skipped: readonly string[];
 }
 
+/** The keys of ReportOptions (the type keeps the list whole). */
+export const REPORT_OPTION_KEYS: readonly string[] = Object.keys({
+  metrics: true, columns: true, summary: true, theory: true, kaplanMeier: true, title: true, source: true, record: true,
+} satisfies Record<keyof ReportOptions, true>);
+
+/**
+ * Refuses (UsageError) rows that are not a list of curve rows (objects with a text `cell` and a numeric
+ * `generation`) and options that are not ReportOptions: an unknown key (`extraKeys` are the caller's
+ * own), a title or source that is not text, metrics or columns that are not a list of names (metrics
+ * non-empty), points that are not lists.
+ */
+export function checkReportArguments(rows: unknown, options: unknown, extraKeys: readonly string[] = []): void {
+  if (!Array.isArray(rows)) throw new UsageError(`rows must be a list of curve rows, got ${shownValue(rows)}`, 'pass the rows readCurves gives');
+  const bad = rows.findIndex((row) => typeof row !== 'object' || row === null || typeof (row as CurveRow).cell !== 'string' || typeof (row as CurveRow).generation !== 'number');
+  if (bad >= 0) throw new UsageError(`rows[${bad}] must be a curve row (a text cell and a number generation), got ${shownValue(rows[bad])}`, 'pass the rows readCurves gives');
+  const object = checkObject('options', options);
+  refuseUnknownKeys(object, [...REPORT_OPTION_KEYS, ...extraKeys], 'report option');
+  checkOptional('title', object['title'], TEXT_RULE);
+  checkOptional('source', object['source'], TEXT_RULE);
+  if (object['metrics'] !== undefined) checkList('metrics', object['metrics'], TEXT_RULE);
+  if (object['columns'] !== undefined && (!Array.isArray(object['columns']) || !object['columns'].every((column) => typeof column === 'string'))) {
+    throw new UsageError(`columns must be a list of column names, got ${shownValue(object['columns'])}`, 'pass the header readCurves gives');
+  }
+  for (const key of ['summary', 'theory', 'kaplanMeier']) {
+    if (object[key] !== undefined && !Array.isArray(object[key])) throw new UsageError(`${key} must be a list, got ${shownValue(object[key])}`, `pass the ${key} points, or leave ${key} out`);
+  }
+  if (object['record'] !== undefined) checkObject('record', object['record']);
+}
+
 export function buildReportCharts(rows: readonly CurveRow[], options: ReportOptions = {}): ReportCharts {
+  checkReportArguments(rows, options);
   if (rows.length === 0) {
     throw new InputError('the curves have no rows, so there is nothing to plot', 'run at least one generation first');
   }

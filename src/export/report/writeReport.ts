@@ -10,7 +10,9 @@
 
 import type { CurveRow } from './curveRow.js';
 import { checkWritable, checkWritableFolder } from '../outputPaths.js';
-import type { ReportOptions } from './reportCharts.js';
+import { checkReportArguments, type ReportOptions } from './reportCharts.js';
+import { UsageError } from '../../errors.js';
+import { checkOptional, TEXT_RULE } from '../../validation/valueRule.js';
 import { renderReportHtml } from './reportHtml.js';
 import { writeSvgCharts } from './svgCharts.js';
 import { writeWholeFile } from '../wholeFile.js';
@@ -23,13 +25,20 @@ export interface WriteReportOptions extends ReportOptions {
 }
 
 export async function writeReport(rows: readonly CurveRow[], options: WriteReportOptions): Promise<string[]> {
-  if (options.out !== undefined) checkWritable(options.out, process.cwd(), '--out');
-  if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
-  const written: string[] = [];
-  if (options.out !== undefined) {
-    await writeWholeFile(options.out, await renderReportHtml(rows, options));
-    written.push(options.out);
+  checkReportArguments(rows, options, ['out', 'svgDir']);
+  for (const key of ['out', 'svgDir'] as const) {
+    const path = checkOptional(key, options[key], TEXT_RULE);
+    if (path === '-') throw new UsageError(`${key} must be a path: a report is not written to standard output`, `pass a ${key === 'out' ? 'file name' : 'folder path'}`);
   }
-  if (options.svgDir !== undefined) written.push(...(await writeSvgCharts(rows, options.svgDir, options)));
+  if (options.out === undefined && options.svgDir === undefined) throw new UsageError('writeReport has nothing to write', 'pass out (the HTML file) and/or svgDir (a folder for the SVG charts)');
+  const { out, svgDir, ...report } = options;
+  if (out !== undefined) checkWritable(out, process.cwd(), 'out');
+  if (svgDir !== undefined) checkWritableFolder(svgDir, process.cwd(), 'svgDir');
+  const written: string[] = [];
+  if (out !== undefined) {
+    await writeWholeFile(out, await renderReportHtml(rows, report));
+    written.push(out);
+  }
+  if (svgDir !== undefined) written.push(...(await writeSvgCharts(rows, svgDir, report)));
   return written;
 }
