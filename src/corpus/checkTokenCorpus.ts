@@ -13,9 +13,16 @@ import type { TokenCorpus } from './tokenCorpus.js';
 
 const HINT = 'build it with loadCorpus or corpusFromSentences';
 
+/**
+ * An id space: a whole number from FIRST_TOKEN_ID to 2^31 - 1 (ids are Int32Array entries; the
+ * counting arrays sized by it make memory grow with it, so pass the vocabulary's size).
+ */
 export function checkIdSpace(field: string, idSpace: unknown): number {
-  return checkValue(field, idSpace, integerRule(FIRST_TOKEN_ID));
+  return checkValue(field, idSpace, integerRule(FIRST_TOKEN_ID, MAX_ID_SPACE));
 }
+
+/** The largest id space: ids are 32-bit signed integers. */
+export const MAX_ID_SPACE = 2 ** 31 - 1;
 
 export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number): TokenCorpus {
   const { ids, offsets } = (typeof corpus === 'object' && corpus !== null ? corpus : {}) as Partial<TokenCorpus>;

@@ -58,7 +58,9 @@ describe('checkTokenCorpus', () => {
 describe('checkIdSpace', () => {
   it('takes a whole number of at least 2 (the markers\' ids)', () => {
     expect(checkIdSpace('idSpace', 2)).toBe(2);
-    expect(() => checkIdSpace('idSpace', 1)).toThrow("idSpace must be a whole number >= 2, got '1'");
+    expect(() => checkIdSpace('idSpace', 1)).toThrow("idSpace must be a whole number from 2 to 2147483647, got '1'");
+    expect(() => checkIdSpace('idSpace', 2 ** 31)).toThrow("idSpace must be a whole number from 2 to 2147483647, got '2147483648'");
+    expect(checkIdSpace('idSpace', 2 ** 31 - 1)).toBe(2 ** 31 - 1);
     expect(() => checkIdSpace('idSpace', 2.5)).toThrow(UsageError);
   });
 });
