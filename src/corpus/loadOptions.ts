@@ -10,10 +10,9 @@
 
 import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { BOOLEAN_RULE, checkObject, checkValue, integerRule, nameRule, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkObject, checkValue, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { checkTextOptionValues, TEXT_OPTION_RULES } from './textOptionRules.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from './readText.js';
-import { SENTENCE_MODES } from './sentenceSplitter.js';
-import { isTokenizerName, TOKENIZER_NAMES, type TokenizerName } from './tokenizers.js';
 
 export interface LoadOptions extends TextOptions {
   /** Standard input, for `-`. */
@@ -31,14 +30,6 @@ export interface LoadOptions extends TextOptions {
 
 export const DEFAULT_LOAD_OPTIONS: LoadOptions = DEFAULT_TEXT_OPTIONS;
 
-/** A tokenizer name: a word-level one, a published encoding or `bpe:K` with K from 1 to 1,000,000. */
-const TOKENIZER_RULE: ValueRule<TokenizerName> = {
-  kind: 'name',
-  allowed: `one of: ${TOKENIZER_NAMES.join(', ')}`,
-  accepts: (value): value is TokenizerName => typeof value === 'string' && isTokenizerName(value),
-  names: TOKENIZER_NAMES,
-};
-
 type ValueOptions = Omit<LoadOptions, 'stdin' | 'onWarning' | 'onProgress' | 'subwordTraining' | 'bpeMerges' | 'brownCache'>;
 
 /** Options checked by kind (functions, a stream, a list of merges) or library-only (no CLI flag), not by a value rule of LOAD_RULES. */
@@ -46,13 +37,7 @@ const OTHER_OPTIONS = ['stdin', 'onWarning', 'onProgress', 'subwordTraining', 'b
 
 /** The rule of every plain-valued option (stdin and onWarning are checked by kind). */
 export const LOAD_RULES: { readonly [K in keyof ValueOptions]-?: ValueRule<NonNullable<ValueOptions[K]>> } = {
-  tokenizer: TOKENIZER_RULE,
-  lowercase: BOOLEAN_RULE,
-  sentences: nameRule(SENTENCE_MODES),
-  normalize: nameRule(['NFC', 'none'] as const),
-  emptySentences: BOOLEAN_RULE,
-  jsonlField: TEXT_RULE,
-  maxTokens: integerRule(1),
+  ...TEXT_OPTION_RULES,
   cwd: TEXT_RULE,
 };
 
@@ -64,20 +49,12 @@ export function validateLoadOptions(specs: unknown, options: unknown): Partial<L
   const object = checkObject('options', options);
   const known = [...Object.keys(LOAD_RULES), ...OTHER_OPTIONS];
   refuseUnknownKeys(object, known, 'loadCorpus option');
-  for (const [key, value] of Object.entries(object)) {
-    if (value === undefined) continue;
-    const rule = (LOAD_RULES as Readonly<Record<string, ValueRule<unknown>>>)[key];
-    if (rule !== undefined) checkValue(key, value, rule);
-  }
-  for (const key of ['onWarning', 'onProgress', 'subwordTraining']) {
-    if (object[key] !== undefined && typeof object[key] !== 'function') {
-      throw new UsageError(`${key} must be a function, got ${shownValue(object[key])}`, 'pass a function, or leave it out');
-    }
+  checkTextOptionValues(object);
+  if (object['cwd'] !== undefined) checkValue('cwd', object['cwd'], TEXT_RULE);
+  if (object['onProgress'] !== undefined && typeof object['onProgress'] !== 'function') {
+    throw new UsageError(`onProgress must be a function, got ${shownValue(object['onProgress'])}`, 'pass a function, or leave it out');
   }
   if (object['brownCache'] !== undefined) checkValue('brownCache', object['brownCache'], BOOLEAN_RULE);
-  if (object['bpeMerges'] !== undefined && !Array.isArray(object['bpeMerges'])) {
-    throw new UsageError(`bpeMerges must be a list of merges, got ${shownValue(object['bpeMerges'])}`, 'pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out');
-  }
   const stdin = object['stdin'] as { on?: unknown } | null | undefined;
   if (stdin !== undefined && typeof stdin?.on !== 'function') {
     throw new UsageError(`stdin must be a readable stream, got ${shownValue(stdin)}`, 'pass process.stdin or a Readable, or leave it out');

@@ -14,7 +14,8 @@
  */
 
 import { InputError, UsageError } from '../errors.js';
-import { checkObject, checkValue, nameRule, refuseUnknownKeys, shownValue } from '../validation/valueRule.js';
+import { checkObject, checkValue, nameRule, refuseUnknownKeys, shownValue, TEXT_RULE } from '../validation/valueRule.js';
+import { checkTextOptionValues } from './textOptionRules.js';
 import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { sentenceSplitterFor, type SentenceMode } from './sentenceSplitter.js';
@@ -96,8 +97,11 @@ export async function readCorpusText(
   if (typeof text !== 'string' && (typeof text !== 'object' || text === null || !(Symbol.asyncIterator in text))) {
     throw new UsageError(`text must be a string or an async iterable of chunks, got ${shownValue(text)}`, "pass e.g. 'It was first. The dog ran.'");
   }
-  refuseUnknownKeys(checkObject('options', options), TEXT_OPTION_KEYS, 'readCorpusText option');
+  const object = checkObject('options', options);
+  refuseUnknownKeys(object, TEXT_OPTION_KEYS, 'readCorpusText option');
+  checkTextOptionValues(object);
   if (options.format !== undefined) checkValue('format', options.format, nameRule(['text', 'jsonl', 'brown'] as const));
+  if (options.name !== undefined) checkValue('name', options.name, TEXT_RULE);
   if (!(vocabulary instanceof Vocabulary)) throw new UsageError(`vocabulary must be a Vocabulary, got ${shownValue(vocabulary)}`, 'leave it out for a fresh one');
   const name = options.name ?? UNNAMED_TEXT;
   const format = options.format ?? (options.jsonlField === undefined ? 'text' : 'jsonl');

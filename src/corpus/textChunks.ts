@@ -13,7 +13,8 @@
  * with the line of the first bad byte (the caller decides to warn).
  */
 
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { shownValue } from '../validation/valueRule.js';
 
 export type ChunkUnit = 'paragraph' | 'line';
 
@@ -72,6 +73,9 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
   };
 
   for await (const piece of bytes) {
+    if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) {
+      throw new UsageError(`a piece of ${options.name} must be a string or a Uint8Array of UTF-8, got ${shownValue(piece)}`, 'yield strings or bytes (a Buffer, a Uint8Array) from the text');
+    }
     const raw = typeof piece === 'string' ? encoder.encode(piece) : piece;
     if (raw.length === 0) continue;
     options.onBytes?.(raw.length);

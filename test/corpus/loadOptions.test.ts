@@ -55,7 +55,7 @@ describe('validateLoadOptions', () => {
     }
     expect(refusal(['brown'], { brownCache: 'no' })).toBe("brownCache must be true or false, got 'no' (pass true or false)");
     expect(refusal(['brown'], { bpeMerges: 'a b' })).toBe(
-      "bpeMerges must be a list of merges, got 'a b' (pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out)",
+      "bpeMerges must be a list of merges ({ left, right } strings), got 'a b' (pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out)",
     );
     const hint = '(pass process.stdin or a Readable, or leave it out)';
     expect(refusal(['-'], { stdin: 'text' })).toBe(`stdin must be a readable stream, got 'text' ${hint}`);

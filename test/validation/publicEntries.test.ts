@@ -58,6 +58,30 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(read.corpus.offsets.length - 1).toBe(2);
   });
 
+  it("readCorpusText: the options' values, checked as loadCorpus checks them; the text's pieces strings or bytes", async () => {
+    const refused = async (options: Record<string, unknown>): Promise<string> => {
+      const error = await readCorpusText('a b.', options as never).then(() => undefined, (caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UsageError);
+      return (error as UsageError).message;
+    };
+    expect(await refused({ lowercase: 'yes' })).toBe("lowercase must be true or false, got 'yes'");
+    expect(await refused({ sentences: 'toString' })).toBe("unknown sentences value 'toString'");
+    expect(await refused({ normalize: 'NFD' })).toBe("unknown normalize value 'NFD'");
+    expect(await refused({ emptySentences: 1 })).toBe("emptySentences must be true or false, got '1'");
+    expect(await refused({ maxTokens: Number.NaN })).toBe("maxTokens must be a whole number >= 1, got 'NaN'");
+    expect(await refused({ maxTokens: -1 })).toBe("maxTokens must be a whole number >= 1, got '-1'");
+    expect(await refused({ jsonlField: '' })).toMatch(/^jsonlField must be a non-empty string/u);
+    expect(await refused({ tokenizer: 5 })).toBe("unknown tokenizer value '5'");
+    expect(await refused({ onWarning: 5 })).toBe("onWarning must be a function, got '5'");
+    expect(await refused({ name: {} })).toMatch(/^name must be a non-empty string/u);
+    expect(await refused({ tokenizer: 'bpe:5', bpeMerges: [null] })).toMatch(/^bpeMerges must be a list of merges/u);
+    expect(await refused({ tokenizer: 'bpe:5', subwordTraining: 1 })).toBe("subwordTraining must be a function, got '1'");
+    const pieces = (async function* () {
+      yield 5;
+    })();
+    await expect(readCorpusText(pieces as never)).rejects.toThrow("a piece of the text must be a string or a Uint8Array of UTF-8, got '5'");
+  });
+
   it('samplerFor: a misspelt sampling option (top_p) is refused, not sampled untransformed', () => {
     const model = trainModel(CORPUS, { order: 2, smoothing: 'mle' });
     expect(() => samplerFor(model, { top_p: 0.5 } as never)).toThrow("unknown sampling option 'top_p'");

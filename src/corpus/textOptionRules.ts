@@ -1,0 +1,60 @@
+/**
+ * The checks of the options that say how text becomes sentences and tokens (TextOptions): one
+ * ValueRule per plain-valued option, and the kind of the others. loadCorpus (./loadOptions.ts, which
+ * adds its own) and readCorpusText (./readText.ts) both check them here, so one text read either way
+ * is refused alike.
+ *
+ * Contract: `checkTextOptionValues(object)` checks each option `object` gives (undefined counts as not
+ * given): `tokenizer` a tokenizer name, `lowercase` and `emptySentences` true or false, `sentences`
+ * auto or line, `normalize` NFC or none, `jsonlField` a non-empty string, `maxTokens` a whole number
+ * >= 1, `onWarning` and `subwordTraining` functions, `bpeMerges` a list of `{ left, right }` strings;
+ * throws UsageError naming the option otherwise. Keys it does not know are the caller's to refuse.
+ */
+
+import { UsageError } from '../errors.js';
+import { BOOLEAN_RULE, checkValue, integerRule, nameRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { SENTENCE_MODES } from './sentenceSplitter.js';
+import { isTokenizerName, TOKENIZER_NAMES, type TokenizerName } from './tokenizers.js';
+
+/** A tokenizer name: a word-level one, a published encoding or `bpe:K` with K from 1 to 1,000,000. */
+const TOKENIZER_RULE: ValueRule<TokenizerName> = {
+  kind: 'name',
+  allowed: `one of: ${TOKENIZER_NAMES.join(', ')}`,
+  accepts: (value): value is TokenizerName => typeof value === 'string' && isTokenizerName(value),
+  names: TOKENIZER_NAMES,
+};
+
+/** The rule of every plain-valued text option. */
+export const TEXT_OPTION_RULES = {
+  tokenizer: TOKENIZER_RULE,
+  lowercase: BOOLEAN_RULE,
+  sentences: nameRule(SENTENCE_MODES),
+  normalize: nameRule(['NFC', 'none'] as const),
+  emptySentences: BOOLEAN_RULE,
+  jsonlField: TEXT_RULE,
+  maxTokens: integerRule(1),
+} as const;
+
+/** The text options checked by kind, not by a value rule. */
+const FUNCTION_OPTIONS = ['onWarning', 'subwordTraining'];
+
+export function checkTextOptionValues(object: Readonly<Record<string, unknown>>): void {
+  for (const [key, rule] of Object.entries(TEXT_OPTION_RULES) as Array<[string, ValueRule<unknown>]>) {
+    if (object[key] !== undefined) checkValue(key, object[key], rule);
+  }
+  for (const key of FUNCTION_OPTIONS) {
+    if (object[key] !== undefined && typeof object[key] !== 'function') {
+      throw new UsageError(`${key} must be a function, got ${shownValue(object[key])}`, 'pass a function, or leave it out');
+    }
+  }
+  const merges = object['bpeMerges'];
+  if (merges !== undefined && (!Array.isArray(merges) || !merges.every(isMerge))) {
+    throw new UsageError(`bpeMerges must be a list of merges ({ left, right } strings), got ${shownValue(merges)}`, 'pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out');
+  }
+}
+
+function isMerge(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { left, right } = value as { left?: unknown; right?: unknown };
+  return typeof left === 'string' && typeof right === 'string';
+}
