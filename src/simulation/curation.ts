@@ -59,6 +59,21 @@ export const SELECT_FORMS = 'none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:
 /** dedup draws at most this many times the share's tokens as candidates before filling with duplicates. */
 export const DEDUP_DRAW_CAP = 10;
 
+/**
+ * The most candidate tokens a rule draws for a synthetic share of `share` tokens: ceil(share / Q) for
+ * a scored rule, DEDUP_DRAW_CAP x share for dedup, the share itself for none (before the last
+ * sentence's overshoot). What the memory guards compare.
+ */
+export function candidateTokens(rule: SelectRule, share: number): number {
+  if (rule.kind === 'none') return share;
+  return rule.kind === 'dedup' ? DEDUP_DRAW_CAP * share : Math.ceil(share / rule.share);
+}
+
+/** The largest candidate draw of a sweep's --select rules, for batches of up to `largestBatch` tokens (the synthetic share is at most the batch). */
+export function largestCandidateDraw(selects: readonly string[], largestBatch: number): { readonly select: string; readonly tokens: number } {
+  return selects.map((select) => ({ select, tokens: candidateTokens(parseSelectRule(select), largestBatch) })).reduce((a, b) => (b.tokens > a.tokens ? b : a));
+}
+
 /** Parses a rule's text; throws UsageError naming `flag` and the value. */
 export function parseSelectRule(text: string, flag = '--select'): SelectRule {
   const wrong = (): never => {

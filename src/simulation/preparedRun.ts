@@ -25,6 +25,7 @@ import { splitHoldout } from './holdoutSplit.js';
 import { batchesTotal, batchTokensAt, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
 import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
 import { validateRunSettings } from './validateSettings.js';
+import { largestCandidateDraw } from './curation.js';
 
 export interface PreparedRun {
   readonly settings: RunSettings;
@@ -92,8 +93,8 @@ export function checkCellFitsRun(run: PreparedRun, cell: { readonly settings: Ce
   checkValue('run.batchTokens', run.batchTokens, integerRule(1));
   checkValue('run.measureTokens', run.measureTokens, integerRule(1));
   const { settings } = run;
-  const { strategy, tokensGrowth } = cell.settings;
-  checkBatchSizes({ ...settings, measureTokens: run.measureTokens, sweep: { ...settings.sweep, strategy: [strategy], tokensGrowth: [tokensGrowth] } }, run.batchTokens);
+  const { strategy, tokensGrowth, select } = cell.settings;
+  checkBatchSizes({ ...settings, measureTokens: run.measureTokens, sweep: { ...settings.sweep, strategy: [strategy], tokensGrowth: [tokensGrowth], select: [select] } }, run.batchTokens);
   checkAnchors(cell.settings.anchor, run.human);
 }
 
@@ -105,19 +106,20 @@ export function checkCellFitsRun(run: PreparedRun, cell: { readonly settings: Ce
 export const MAX_LOOP_TOKENS = 1_000_000_000;
 
 /**
- * Refuses, before any work, a run whose generation text or accumulated training set passes
- * MAX_LOOP_TOKENS, or whose batch shrinks to nothing under a --tokens-growth below 1 (a model trained
+ * Refuses, before any work, a run whose generation text, --select candidate draw or accumulated
+ * training set passes MAX_LOOP_TOKENS, or whose batch shrinks to nothing under a --tokens-growth below 1 (a model trained
  * on 0 tokens).
  */
 function checkBatchSizes(settings: RunSettings, batchTokens: number): void {
   refuseEmptyBatches(settings, batchTokens);
   const growth = Math.max(...settings.sweep.tokensGrowth);
-  const largest = Math.max(batchTokens, settings.measureTokens ?? 0, batchTokensAt(batchTokens, growth, settings.generations));
+  const largestBatch = Math.max(batchTokens, batchTokensAt(batchTokens, growth, settings.generations));
+  const largest = Math.max(largestBatch, settings.measureTokens ?? 0, largestCandidateDraw(settings.sweep.select, largestBatch).tokens);
   const accumulates = settings.sweep.strategy.some((strategy) => strategy !== 'replace');
   const training = accumulates ? batchesTotal(settings, batchTokens) : largest;
   const size = Math.max(largest, training);
   if (size > MAX_LOOP_TOKENS) {
-    throw new InputError(`the run would hold ${size.toExponential(2)} tokens in one text (a generation's batch or an accumulated training set), more than ${MAX_LOOP_TOKENS.toExponential(0)}`, 'pass fewer tokens, generations or growth');
+    throw new InputError(`the run would hold ${size.toExponential(2)} tokens in one text (a generation's batch, its --select candidates or an accumulated training set), more than ${MAX_LOOP_TOKENS.toExponential(0)}`, 'pass fewer tokens, generations or growth');
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The --max-tokens guard of `run` (and of the playground's runs), applied to what the run will hold in memory: --tokens and
- * --measure-tokens (before the corpus is read), the largest batch under --tokens-growth, and the last
- * training set of `accumulate`. Each throws a UsageError naming the flags and the sizes, before any
+ * --measure-tokens (before the corpus is read), the largest batch under --tokens-growth, the --select
+ * candidates drawn for it (the synthetic share / Q), and the last training set of `accumulate`. Each throws a UsageError naming the flags and the sizes, before any
  * work; none applies when maxTokens is undefined. checkTokenGuards also refuses, when --tokens is
  * given, a growth that shrinks a batch to nothing (settings.ts refuseEmptyBatches, an InputError).
  */
@@ -10,6 +10,7 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { humanTokenCount } from './holdoutSplit.js';
 import { batchesTotal, batchTokensAt, refuseEmptyBatches, type RunSettings } from './settings.js';
+import { largestCandidateDraw } from './curation.js';
 
 /** Default of --max-tokens: the memory guard of the CLI and the playground (the library has none by default). */
 export const DEFAULT_MAX_TOKENS = 200_000_000;
@@ -25,6 +26,7 @@ export function checkTokenGuards(settings: RunSettings, maxTokens: number | unde
     throw new UsageError(`--measure-tokens ${settings.measureTokens} is above the --max-tokens guard (${maxTokens})`, 'pass a smaller --measure-tokens, or raise --max-tokens if the machine has the memory');
   }
   if (settings.tokens !== undefined) checkGrowth(settings, settings.tokens, maxTokens);
+  if (settings.tokens !== undefined) checkCandidateDraw(settings, settings.tokens, maxTokens);
 }
 
 /**
@@ -36,15 +38,33 @@ export function checkCorpusGuards(settings: RunSettings, corpus: TokenCorpus, ma
   const humanTokens = humanTokenCount(corpus, settings.holdout, settings.seed);
   checkGrowth(settings, settings.tokens ?? humanTokens, maxTokens);
   checkAccumulatedSize(settings, humanTokens, settings.tokens ?? humanTokens, maxTokens);
+  checkCandidateDraw(settings, settings.tokens ?? humanTokens, maxTokens);
+}
+
+/** --select draws share / Q candidate tokens (dedup up to 10 x the share): refuse a draw past the --max-tokens guard. */
+export function checkCandidateDraw(settings: RunSettings, batchTokens: number, maxTokens: number | undefined): void {
+  if (maxTokens === undefined) return;
+  const { select, tokens } = largestCandidateDraw(settings.sweep.select, largestBatch(settings, batchTokens));
+  if (tokens > maxTokens) {
+    throw new UsageError(
+      `--select ${select} draws up to ${tokens} candidate tokens a generation (the synthetic share / Q), above the --max-tokens guard (${maxTokens})`,
+      'use a larger Q, a smaller --tokens, or raise --max-tokens',
+    );
+  }
+}
+
+/** The largest batch of the run: the first or the last, as batches grow or shrink geometrically. */
+function largestBatch(settings: RunSettings, batchTokens: number): number {
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  return batchTokensAt(batchTokens, growth, growth >= 1 ? settings.generations : 1);
 }
 
 /** --tokens-growth: refuse a run whose last (largest) batch would pass the --max-tokens guard. */
 export function checkGrowth(settings: RunSettings, batchTokens: number, maxTokens: number | undefined): void {
   if (maxTokens === undefined) return;
   const growth = Math.max(...settings.sweep.tokensGrowth);
-  // the batches grow or shrink geometrically: the largest is the first or the last
   const generation = growth >= 1 ? settings.generations : 1;
-  const largest = batchTokensAt(batchTokens, growth, generation);
+  const largest = largestBatch(settings, batchTokens);
   if (largest > maxTokens) {
     throw new UsageError(
       `--tokens-growth ${growth} makes generation ${generation}'s batch ${largest} tokens, above the --max-tokens guard (${maxTokens})`,

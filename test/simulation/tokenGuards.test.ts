@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { checkAccumulatedSize, checkGrowth, checkTokenGuards } from '../../src/simulation/tokenGuards.js';
+import { checkAccumulatedSize, checkCandidateDraw, checkGrowth, checkTokenGuards } from '../../src/simulation/tokenGuards.js';
 import { UsageError } from '../../src/errors.js';
 import { DEFAULT_RUN, type RunSettings, type SweepSettings } from '../../src/simulation/settings.js';
 
@@ -56,6 +56,25 @@ describe('checkGrowth', () => {
     expect(() => checkGrowth(shrinking, 100, 99)).toThrow(/^--tokens-growth 0\.5 makes generation 1's batch 100 tokens/u);
     expect(() => checkGrowth(shrinking, 100, 100)).not.toThrow();
     expect(() => checkGrowth(growing, 1e12, undefined)).not.toThrow();
+  });
+});
+
+describe('checkCandidateDraw', () => {
+  it("refuses a --select draw past the guard: ceil(share / Q) for a scored rule, 10 x the share for dedup, the largest batch's", () => {
+    // batch 100: m0:low:0.3 draws ceil(100 / 0.3) = 334 tokens of candidates; dedup at most 10 x 100 = 1000
+    const scored = settings({ generations: 2 }, { select: ['none', 'm0:low:0.3'] });
+    expect(refusal(() => checkCandidateDraw(scored, 100, 333))).toBe('--select m0:low:0.3 draws up to 334 candidate tokens a generation (the synthetic share / Q), above the --max-tokens guard (333) (use a larger Q, a smaller --tokens, or raise --max-tokens)');
+    expect(() => checkCandidateDraw(scored, 100, 334)).not.toThrow();
+    const dedup = settings({ generations: 2 }, { select: ['tail:0.5', 'dedup'] });
+    expect(() => checkCandidateDraw(dedup, 100, 999)).toThrow(/^--select dedup draws up to 1000 candidate tokens/u);
+    expect(() => checkCandidateDraw(dedup, 100, 1000)).not.toThrow();
+    // growing 2x over 3 generations: the largest batch is 100 * 4 = 400, so tail:0.5 draws 800
+    const growing = settings({ generations: 3 }, { select: ['tail:0.5'], tokensGrowth: [2] });
+    expect(() => checkCandidateDraw(growing, 100, 799)).toThrow(/^--select tail:0\.5 draws up to 800 candidate tokens/u);
+    expect(() => checkCandidateDraw(growing, 100, 800)).not.toThrow();
+    expect(() => checkCandidateDraw(scored, 1e12, undefined)).not.toThrow();
+    // with --tokens, before the corpus is read
+    expect(() => checkTokenGuards(settings({ tokens: 100 }, { select: ['m0:low:0.000001'] }), 1000)).toThrow(/^--select m0:low:0\.000001 draws up to 100000000 candidate tokens/u);
   });
 });
 

@@ -109,7 +109,10 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const settings = { ...DEFAULT_RUN, generations: 2, holdout: 0 };
     const error = thrown(() => simulate(CORPUS, ID_SPACE, { ...settings, tokens: 1e12 }, { emit: () => undefined }));
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe("the run would hold 1.00e+12 tokens in one text (a generation's batch or an accumulated training set), more than 1e+9");
+    expect((error as InputError).message).toBe("the run would hold 1.00e+12 tokens in one text (a generation's batch, its --select candidates or an accumulated training set), more than 1e+9");
+    // --select: a share of 2,000 tokens kept at Q = 1e-6 draws ceil(2000 / 1e-6) = 2e9 candidate tokens
+    const selected = { ...settings, tokens: 2000, sweep: { ...settings.sweep, humanRatio: [0], select: ['m0:low:0.000001'] } };
+    expect(() => simulate(CORPUS, ID_SPACE, selected, { emit: () => undefined })).toThrow('the run would hold 2.00e+9 tokens');
     // growth: 1e6 tokens doubled for 11 generations is 1.024e9 at generation 11
     const grown = { ...settings, generations: 11, tokens: 1_000_000, sweep: { ...settings.sweep, tokensGrowth: [2] } };
     expect(() => simulate(CORPUS, ID_SPACE, grown, { emit: () => undefined })).toThrow('the run would hold 1.02e+9 tokens');
