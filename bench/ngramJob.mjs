@@ -100,7 +100,8 @@ for (let generation = 1; generation <= settings.generations; generation++) rows.
 function stagedGeneration(carried, generation) {
   const a = performance.now();
   // As series.ts: the sampler records its path, and M(g+1), trained on nothing but this text, is read off it.
-  let sampler = pathSamplerFor(carried.model, cell.settings, run.batchTokens);
+  const { temperature, topK, topP } = cell.settings;
+  let sampler = pathSamplerFor(carried.model, { temperature, topK, topP }, run.batchTokens);
   const synthetic = syntheticText(sampler, run.batchTokens, settings.maxSentenceLength, random);
   const text = synthetic.text;
   let table = sampler.table;

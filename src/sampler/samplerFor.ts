@@ -22,7 +22,6 @@
  */
 
 import { UsageError } from '../errors.js';
-import { refuseUnknownKeys } from '../validation/valueRule.js';
 import { InterpolatedModel } from '../model/interpolated.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import { MleModel } from '../model/mle.js';
@@ -31,12 +30,8 @@ import { createSmoothedSampler } from './smoothedSampler.js';
 import { isIdentitySampling } from './transform.js';
 import { createPathSampler, createTableSampler, type PathSampler } from './tableSampler.js';
 
-const SAMPLING_KEYS: readonly string[] = Object.keys({ temperature: true, topK: true, topP: true } satisfies Record<keyof SamplingOptions, true>);
-
 export function samplerFor(model: LanguageModel, sampling: Partial<SamplingOptions> = {}): SentenceSampler {
-  // (a misspelt top_p would otherwise sample untransformed)
-  if (typeof sampling === 'object' && sampling !== null) refuseUnknownKeys(sampling, SAMPLING_KEYS, 'sampling option');
-  const options = resolveSampling(sampling);
+  const options = resolveSampling(sampling); // (which refuses a misspelt top_p: it would sample untransformed)
   if (model instanceof MleModel) return createTableSampler(model.transitions, options);
   if (model instanceof InterpolatedModel) return createSmoothedSampler(model, options);
   throw new UsageError('samplerFor needs a model made by trainModel', 'train the model with trainModel(corpus, options)');

@@ -12,7 +12,7 @@
  */
 
 import { UsageError } from '../errors.js';
-import { checkValue, integerRule, numberRule, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, integerRule, numberRule, refuseUnknownKeys, type ValueRule } from '../validation/valueRule.js';
 import type { RandomSource } from '../random/random.js';
 
 export interface SamplingOptions {
@@ -50,6 +50,7 @@ export function resolveSampling(sampling: Partial<SamplingOptions> = {}): Sampli
   if (typeof sampling !== 'object' || sampling === null) {
     throw new UsageError(`sampling options must be an object, got '${String(sampling)}'`, 'pass e.g. { temperature: 1, topK: 0, topP: 1 }');
   }
+  refuseUnknownKeys(sampling, Object.keys(SAMPLING_RULES), 'sampling option');
   const given = (value: number | undefined, fallback: number) => (value === undefined ? fallback : value);
   return {
     temperature: checkValue('temperature', given(sampling.temperature, DEFAULT_SAMPLING.temperature), SAMPLING_RULES.temperature),

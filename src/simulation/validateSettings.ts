@@ -113,7 +113,7 @@ export function validateSeriesArguments(run: unknown, cell: unknown, replicate: 
   checkValue('replicate', replicate, integerRule(1));
   // Every hook is a function, but for the generation-0 sharing (an object).
   const { generation0, ...functions } = checkObject('hooks', hooks);
-  checkHooks(functions);
+  checkHooks(functions, 'emit', 'hooks', SERIES_HOOKS);
   if (generation0 !== undefined) checkGeneration0Sharing(generation0);
 }
 
@@ -126,9 +126,17 @@ function checkGeneration0Sharing(value: unknown): void {
   if (typeof sharing['keep'] !== 'boolean') throw new UsageError(`hooks.generation0.keep must be true or false, got ${shownValue(sharing['keep'])}`, 'pass whether a later task shares this generation 0');
 }
 
-/** Every given member of `field` must be a function; `required` (e.g. `emit`) must be given. */
-export function checkHooks(hooks: unknown, required: string | null = 'emit', field = 'hooks'): void {
+/** The hooks of a series (besides `generation0`, an object) and the handlers of runTasks / simulateAsync. */
+export const SERIES_HOOKS: readonly string[] = ['emit', 'warn', 'onTexts', 'onModel0', 'onProgress'];
+export const TASK_HANDLERS: readonly string[] = ['onRow', 'onEnd', 'onTexts', 'onProgress'];
+
+/**
+ * Every given member of `field` must be a function, and one of `known` (a misspelt hook would never be
+ * called); `required` (e.g. `emit`) must be given.
+ */
+export function checkHooks(hooks: unknown, required: string | null = 'emit', field = 'hooks', known: readonly string[] = SERIES_HOOKS): void {
   const object = checkObject(field, hooks);
+  refuseUnknownKeys(object, known, field === 'hooks' ? 'hook' : 'handler');
   for (const [key, value] of Object.entries(object)) {
     if (value !== undefined && typeof value !== 'function') {
       throw new UsageError(`${field}.${key} must be a function, got ${shownValue(value)}`, key === required ? 'pass a function that receives each row' : 'pass a function or leave it out');
@@ -147,6 +155,10 @@ export function validateTaskOptions(options: unknown, handlers: unknown, known?:
   if (known !== undefined) refuseUnknownKeys(object, known, 'option');
   if (object['workers'] !== undefined) checkValue('options.workers', object['workers'], WORKERS_RULE);
   if (object['inThisThread'] !== undefined) checkValue('options.inThisThread', object['inThisThread'], BOOLEAN_RULE);
-  checkHooks(handlers, null, 'handlers');
+  if (object['signal'] !== undefined && !(object['signal'] instanceof AbortSignal)) throw new UsageError(`options.signal must be an AbortSignal, got ${shownValue(object['signal'])}`, 'pass an AbortController\'s signal, or leave it out');
+  if (object['warn'] !== undefined && typeof object['warn'] !== 'function') throw new UsageError(`options.warn must be a function, got ${shownValue(object['warn'])}`, 'pass a function, or leave it out');
+  if (object['extras'] !== undefined) checkObject('options.extras', object['extras']);
+  if (object['workerScript'] !== undefined && !(object['workerScript'] instanceof URL) && typeof object['workerScript'] !== 'string') throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(object['workerScript'])}`, 'leave it out: the package finds its worker');
+  checkHooks(handlers, null, 'handlers', TASK_HANDLERS);
   return object;
 }

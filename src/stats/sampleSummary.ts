@@ -43,5 +43,6 @@ function checkSample(values: readonly number[], confidence: number): void {
   // (Number.isFinite refuses every non-number itself: '1' is not finite)
   const bad = values.findIndex((value) => !Number.isFinite(value));
   if (bad >= 0) throw new UsageError(`values must be finite numbers, got ${shownValue(values[bad])} at index ${bad}`, 'leave missing values out of the list');
-  if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) throw new UsageError(`confidence must be a number > 0 and < 1, got ${shownValue(confidence)}`, 'pass e.g. 0.95');
+  // (the quantile's p, 1 - (1 - confidence) / 2, must stay below 1 in doubles: 1 - 1e-16 does not)
+  if (typeof confidence !== 'number' || !(confidence > 0 && 1 - (1 - confidence) / 2 < 1)) throw new UsageError(`confidence must be a number > 0 and < 1, got ${shownValue(confidence)}`, 'pass e.g. 0.95');
 }

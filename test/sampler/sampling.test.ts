@@ -32,6 +32,10 @@ describe('sampling options', () => {
     expect(resolveSampling({ topP: 0.5 })).toEqual({ temperature: 1, topK: 0, topP: 0.5 });
   });
 
+  it('refuses a misspelt key (top_p), which would otherwise leave the default in force', () => {
+    expect(() => resolveSampling({ top_p: 0.5 } as never)).toThrow("unknown sampling option 'top_p'");
+  });
+
   it('names the field, the value and the range (the wording the CLI prints for its flags)', () => {
     expect(() => resolveSampling({ temperature: -1 })).toThrow("temperature must be a number > 0, got '-1'");
     expect(() => resolveSampling({ temperature: Number.NaN })).toThrow("temperature must be a number > 0, got 'NaN'");

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { batchTokensAt, DEFAULT_RUN, HUMAN_POOLS, STRATEGIES, type RunSettings } from '../../src/simulation/settings.js';
-import { checkHooks, validateCellSettings, validateRunSettings, validateSeriesArguments, validateTaskOptions, WORKERS_RULE } from '../../src/simulation/validateSettings.js';
+import { checkHooks, TASK_HANDLERS, validateCellSettings, validateRunSettings, validateSeriesArguments, validateTaskOptions, WORKERS_RULE } from '../../src/simulation/validateSettings.js';
 import { Generation0Keeper } from '../../src/simulation/generationZero.js';
 import { SELECT_FORMS } from '../../src/simulation/curation.js';
 
@@ -208,9 +208,20 @@ describe('hooks and task options', () => {
       hint: 'pass a function or leave it out',
     });
     expect(refusal(() => checkHooks({}))).toEqual({ message: 'hooks.emit is required', hint: 'pass hooks.emit as a function that receives each row' });
-    expect(refusal(() => checkHooks({ onRow: 1 }, 'onRow', 'handlers')).message).toBe("handlers.onRow must be a function, got '1'");
+    expect(refusal(() => checkHooks({ onRow: 1 }, 'onRow', 'handlers', TASK_HANDLERS)).message).toBe("handlers.onRow must be a function, got '1'");
+    // a misspelt hook would never be called
+    expect(refusal(() => checkHooks({ emit: () => undefined, onprogress: () => undefined }))).toEqual({ message: "unknown hook 'onprogress'", hint: 'known: emit, warn, onTexts, onModel0, onProgress' });
+    expect(refusal(() => checkHooks({ onrow: () => undefined }, null, 'handlers', TASK_HANDLERS)).message).toBe("unknown handler 'onrow'");
     expect(refusal(() => checkHooks({ emit: 1 }, null)).message).toBe("hooks.emit must be a function, got '1'");
     expect(() => checkHooks({}, null)).not.toThrow();
+  });
+
+  it('options.signal, warn, extras and workerScript are of their kinds', () => {
+    expect(refusal(() => validateTaskOptions({ signal: 'x' }, {})).message).toBe("options.signal must be an AbortSignal, got 'x'");
+    expect(refusal(() => validateTaskOptions({ warn: 5 }, {})).message).toBe("options.warn must be a function, got '5'");
+    expect(refusal(() => validateTaskOptions({ extras: 5 }, {})).message).toBe("options.extras must be an object, got '5'");
+    expect(refusal(() => validateTaskOptions({ workerScript: 5 }, {})).message).toBe("options.workerScript must be a URL or a path, got '5'");
+    expect(() => validateTaskOptions({ signal: new AbortController().signal, warn: () => undefined, extras: {}, workerScript: new URL('file:///w.js') }, {})).not.toThrow();
   });
 
   it('workers is a whole number from 1 to 1024, optional; handlers are optional functions', () => {

@@ -52,7 +52,8 @@ describe('summarize (the report\'s error bands)', () => {
     // ['1', '2'] summed from 0 is '012': a mean of 6
     expect(() => summarize(['1', '2'] as never)).toThrow("values must be finite numbers, got '1' at index 0");
     expect(() => summarize('12' as never)).toThrow("values must be a list of numbers, got '12'");
-    for (const confidence of [0, 1, 1.5, Number.NaN]) expect(() => summarize([1, 2, 3], confidence)).toThrow('confidence must be a number > 0 and < 1');
+    // 1 - 1e-16: below 1, but the quantile's p, 1 - (1 - c) / 2, rounds to 1 in doubles
+    for (const confidence of [0, 1, 1.5, Number.NaN, 0.9999999999999999]) expect(() => summarize([1, 2, 3], confidence)).toThrow('confidence must be a number > 0 and < 1');
     // '0.5' compares as 0.5 (> 0 and < 1): only its type tells it from a number
     expect(() => summarize([1, 2, 3], '0.5' as never)).toThrow("confidence must be a number > 0 and < 1, got '0.5'");
     expect(summarize([1, 2, 3], 0.5).n).toBe(3);
