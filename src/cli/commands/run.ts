@@ -48,6 +48,7 @@ import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuard
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
 import { checkResumable, checkRunOutputs, type RunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
+import { writeInTurn, type OutputStep } from '../outputSteps.js';
 import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
 
 export function runCommand(io: CliIO): Command {
@@ -294,7 +295,7 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
   const cellIds = expandCells(config.settings.sweep).map((cell) => cell.id);
   const survivalRecords = exporters.survival === undefined ? [] : [...exporters.survival.records(cellIds, drawsByCell(records))];
   const curveTable = tasks.length === 0 ? undefined : curveTableFromRecords(CURVE_COLUMNS, records, config.out); // a shard without series (emptyShardWarning): its files hold headers only
-  const steps: Array<{ readonly output: string; readonly write: () => Promise<void> }> = [];
+  const steps: OutputStep[] = [];
   if (exporters.summary !== undefined) {
     const summary = exporters.summary;
     steps.push({ output: `--summary ${config.summary}`, write: () => writeCsv(outputStream(io, outputs.summary!), SUMMARY_COLUMNS, summary.records()) });
@@ -310,11 +311,8 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
     };
     steps.push({ output: `--report ${config.report}`, write });
   }
-  for (const [i, step] of steps.entries()) {
-    if (signal.aborted) return steps.slice(i).map(({ output }) => output);
-    await step.write();
-  }
-  if (signal.aborted || curveTable === undefined) return [];
+  const unwritten = await writeInTurn(steps, signal);
+  if (unwritten.length > 0 || signal.aborted || curveTable === undefined) return unwritten;
   if (!config.quiet) {
     const table = [outputs.out, outputs.summary, outputs.extinctions, outputs.survival].includes('-') ? io.stderr : io.stdout;
     table.write(formatFinalTable(curveTable.rows));
