@@ -3,8 +3,9 @@
  * a corpus input, and that no two outputs of one command are the same file.
  */
 
-import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { namedFile } from '../export/wholeFile.js';
+import { relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 
@@ -95,17 +96,10 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
 }
 
 /**
- * One file's identity: its device and inode once it exists, else its folder's real path and its name;
- * a link to a file not yet made is the file it names (a few links followed).
+ * One file's identity: its device and inode once it exists, else the file the path names as the
+ * system follows it (links to a file not yet made followed, each in its folder's real path: namedFile).
  */
-function fileIdentity(path: string, links = 0): string {
+function fileIdentity(path: string): string {
   const stats = statSync(path, { throwIfNoEntry: false });
-  if (stats !== undefined) return `${stats.dev}:${stats.ino}`;
-  if (links < MAX_LINKS && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true) {
-    return fileIdentity(resolve(dirname(path), readlinkSync(path)), links + 1);
-  }
-  return existsSync(dirname(path)) ? join(realpathSync(dirname(path)), basename(path)) : resolve(path); // (a link's missing folder)
+  return stats !== undefined ? `${stats.dev}:${stats.ino}` : namedFile(path);
 }
-
-/** Links followed to a missing file (a loop of links ends there). */
-const MAX_LINKS = 16;

@@ -13,8 +13,9 @@
  * directly, as it is: it is never replaced.
  */
 
-import { createWriteStream, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createWriteStream, existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
 import { rename, rm, writeFile } from 'node:fs/promises';
 
 /** The temporary name a whole file is written under. */
@@ -27,17 +28,42 @@ export function partialPath(path: string): string {
  * a file not yet made); undefined when the path exists and is no regular file (written directly).
  */
 function replacedFile(path: string): string | undefined {
-  try {
-    const real = realpathSync(path);
-    return statSync(real).isFile() ? real : undefined;
-  } catch {
-    // missing, or a link to a missing file: the file the link names (one link followed)
-    try {
-      return lstatSync(path).isSymbolicLink() ? resolve(dirname(path), readlinkSync(path)) : path;
-    } catch {
-      return path;
-    }
+  const file = namedFile(path);
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats === undefined || stats.isFile() ? file : undefined;
+}
+
+/**
+ * The file `path` names, as the system follows it: its real path once it exists; else the links
+ * followed (each read against its own folder's real path, as the system reads it, at most 16) to the
+ * path of a file not yet made, in its folder's real path. (Also the identity outputPaths.ts compares.)
+ */
+export function namedFile(path: string): string {
+  let current = resolve(path);
+  for (let links = 0; ; links++) {
+    const folder = dirname(current);
+    const real = existsSync(folder) ? join(realpathSync(folder), basename(current)) : current;
+    const stats = lstatSync(real, { throwIfNoEntry: false });
+    if (stats === undefined || !stats.isSymbolicLink()) return stats === undefined ? real : realpathSync(real);
+    if (existsSync(real)) return realpathSync(real);
+    if (links === MAX_LINKS) return real; // a loop of links: writing there fails with its own error
+    current = resolve(dirname(real), readlinkSync(real));
   }
+}
+
+/** Links followed to a file not yet made. */
+const MAX_LINKS = 16;
+
+/**
+ * `<target>.partial`, free to be made: a stale one (a file, or a link, which a write would follow)
+ * is removed; a folder there is an InputError.
+ */
+function freePartial(target: string): string {
+  const partial = partialPath(target);
+  const stats = lstatSync(partial, { throwIfNoEntry: false });
+  if (stats?.isDirectory() === true) throw new InputError(`${partial} is a folder, in the way of writing ${target} (it is written there first)`, 'remove or rename that folder');
+  if (stats !== undefined) rmSync(partial, { force: true });
+  return partial;
 }
 
 /** True when `path` exists and is no regular file (a device, a FIFO), also through a link. */
@@ -48,9 +74,9 @@ export function isSpecialFile(path: string): boolean {
 export function writeWholeFileSync(path: string, content: string): void {
   const target = replacedFile(path);
   if (target === undefined) return writeFileSync(path, content);
-  const partial = partialPath(target);
+  const partial = freePartial(target);
   try {
-    writeFileSync(partial, content);
+    writeFileSync(partial, content, { flag: 'wx' });
     renameSync(partial, target);
   } catch (error) {
     rmSync(partial, { force: true });
@@ -61,9 +87,9 @@ export function writeWholeFileSync(path: string, content: string): void {
 export async function writeWholeFile(path: string, content: string): Promise<void> {
   const target = replacedFile(path);
   if (target === undefined) return writeFile(path, content, 'utf8');
-  const partial = partialPath(target);
+  const partial = freePartial(target);
   try {
-    await writeFile(partial, content, 'utf8');
+    await writeFile(partial, content, { encoding: 'utf8', flag: 'wx' });
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true });
@@ -82,8 +108,8 @@ export interface WholeFileStream {
 
 export function openWholeFile(path: string): WholeFileStream {
   const target = replacedFile(path);
-  const partial = target === undefined ? undefined : partialPath(target);
-  const stream = createWriteStream(partial ?? path);
+  const partial = target === undefined ? undefined : freePartial(target);
+  const stream = createWriteStream(partial ?? path, { flags: partial === undefined ? 'w' : 'wx' });
   let failure: Error | undefined;
   stream.on('error', (error) => {
     failure ??= error;

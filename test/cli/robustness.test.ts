@@ -190,7 +190,11 @@ describe('bad input: one line, exit code 2, no output file', () => {
     mkdirSync(join(cwd, 'real'));
     symlinkSync('real', join(cwd, 'alias'));
     symlinkSync('later.csv', join(cwd, 'dangling.csv')); // a link to a file not yet made
+    mkdirSync(join(cwd, 'real', 'sub'));
+    symlinkSync('real/sub', join(cwd, 'd'));
+    symlinkSync('../y.csv', join(cwd, 'real', 'sub', 'l')); // names real/y.csv, read from real/sub
     const cases = [
+      [['--out', 'real/y.csv', '--summary', 'd/l'], '--summary d/l and --out real/y.csv'],
       [['--out', 'a.csv', '--summary', 'soft.csv'], '--summary soft.csv and --out a.csv'],
       [['--out', 'later.csv', '--summary', 'dangling.csv'], '--summary dangling.csv and --out later.csv'],
       [['--out', 'hard.csv', '--extinctions', 'a.csv'], '--extinctions a.csv and --out hard.csv'],
@@ -204,6 +208,8 @@ describe('bad input: one line, exit code 2, no output file', () => {
     }
     expect(existsSync(join(cwd, 'later.csv'))).toBe(false); // nothing written through the link
     rmSync(join(cwd, 'dangling.csv'));
+    rmSync(join(cwd, 'real', 'sub', 'l'));
+    rmSync(join(cwd, 'd'));
     expect(filesUnder(cwd)).toEqual(['a.csv', 'c.txt', 'hard.csv', 'soft.csv']);
     // Two files of the same name in different folders are two outputs.
     const ok = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'x.csv', '--summary', 'real/x.csv']);

@@ -4,11 +4,11 @@
  * device is written to, never replaced; a failed or discarded write leaves no temporary file.
  */
 
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSpecialFile, openWholeFile, partialPath, writeWholeFile, writeWholeFileFrom, writeWholeFileSync } from '../../src/export/wholeFile.js';
+import { isSpecialFile, namedFile, openWholeFile, partialPath, writeWholeFile, writeWholeFileFrom, writeWholeFileSync } from '../../src/export/wholeFile.js';
 
 const folder = (): string => mkdtempSync(join(tmpdir(), 'ngram-collapse-whole-file-'));
 
@@ -33,6 +33,37 @@ describe('writeWholeFileSync and writeWholeFile', () => {
     writeWholeFileSync(join(dir, 'dangling.txt'), 'made');
     expect(readlinkSync(join(dir, 'dangling.txt'))).toBe('later.txt');
     expect(readFileSync(join(dir, 'later.txt'), 'utf8')).toBe('made');
+  });
+
+  it('follow links as the system does: a link to a file not yet made inside a linked folder, and links to links', () => {
+    const dir = folder();
+    // d -> real/sub; real/sub/l -> ../x.csv names real/x.csv (the system reads ../ from real/sub, not from d's folder)
+    mkdirSync(join(dir, 'real', 'sub'), { recursive: true });
+    symlinkSync(join(dir, 'real', 'sub'), join(dir, 'd'));
+    symlinkSync('../x.csv', join(dir, 'real', 'sub', 'l'));
+    writeFileSync(join(dir, 'x.csv'), 'user data');
+    writeWholeFileSync(join(dir, 'd', 'l'), 'written');
+    expect(readFileSync(join(dir, 'real', 'x.csv'), 'utf8')).toBe('written');
+    expect(readFileSync(join(dir, 'x.csv'), 'utf8')).toBe('user data');
+    expect(namedFile(join(dir, 'd', 'l'))).toBe(join(realpathSync(dir), 'real', 'x.csv'));
+    // m1 -> m2 -> s.csv (not yet made): s.csv is written, both links stay links
+    symlinkSync('m2', join(dir, 'm1'));
+    symlinkSync('s.csv', join(dir, 'm2'));
+    writeWholeFileSync(join(dir, 'm1'), 'through two links');
+    expect(readFileSync(join(dir, 's.csv'), 'utf8')).toBe('through two links');
+    expect([lstatSync(join(dir, 'm1')).isSymbolicLink(), lstatSync(join(dir, 'm2')).isSymbolicLink()]).toEqual([true, true]);
+  });
+
+  it('never write through a stale <path>.partial: a link there is removed, not followed; a folder there is refused', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'victim.txt'), 'keep me');
+    symlinkSync(join(dir, 'victim.txt'), join(dir, 's.csv.partial'));
+    writeWholeFileSync(join(dir, 's.csv'), 'summary');
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('keep me');
+    expect(lstatSync(join(dir, 's.csv')).isFile()).toBe(true);
+    expect(readFileSync(join(dir, 's.csv'), 'utf8')).toBe('summary');
+    mkdirSync(join(dir, 't.csv.partial'));
+    expect(() => writeWholeFileSync(join(dir, 't.csv'), 'x')).toThrow(`${join(dir, 't.csv.partial')} is a folder, in the way of writing`);
   });
 
   it('write to a device as it is, never replacing it', () => {
