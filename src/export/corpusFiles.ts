@@ -16,14 +16,19 @@
  * row's text metrics.
  */
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { writeWholeFileSync } from './wholeFile.js';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { Cell } from '../simulation/cells.js';
 
 export function corpusFilePath(dir: string, cell: Cell, replicate: number, generation: number): string {
-  return join(dir, `cell-${cell.index + 1}`, `replicate-${replicate}`, `generation-${generation}.txt`);
+  return join(dir, seriesFolder(cell, replicate), `generation-${generation}.txt`);
+}
+
+/** A series' folder inside DIR: `cell-<c>/replicate-<r>` (c counts the sweep's cells from 1). */
+export function seriesFolder(cell: Cell, replicate: number): string {
+  return `cell-${cell.index + 1}/replicate-${replicate}`;
 }
 
 /**
@@ -35,24 +40,37 @@ export function isCorpusFolderEntry(name: string): boolean {
 }
 
 /**
- * Removes what an earlier run wrote in `dir` (human.txt, manifest.json, each
- * cell-<c>/replicate-<r>/generation-<g>.txt, and the folders that leaves empty), so that a fresh run's
- * folder holds its own texts only, as its manifest describes; any other file is left where it is.
+ * Removes the texts an earlier run wrote in `dir`: each cell-<c>/replicate-<r>/generation-<g>.txt that
+ * is a regular file, and the folders that leaves empty, so that a fresh run's folder holds its own
+ * texts only, as its manifest describes. With `series` (`cell-<c>/replicate-<r>` names: a shard's own),
+ * only those series' texts; the other shards' stay. Links are never followed nor removed, and any other
+ * file is left where it is (human.txt and manifest.json are rewritten by the run).
  */
-export function clearCorpusFolder(dir: string): void {
+export function clearCorpusFolder(dir: string, series?: readonly string[]): void {
   if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    if (!isCorpusFolderEntry(name)) continue;
-    const path = join(dir, name);
-    if (name.startsWith('cell-')) clearEntries(path, /^replicate-\d+$/u, (replicate) => clearEntries(replicate, /^generation-\d+\.txt(?:\.partial)?$/u, (file) => rmSync(file, { force: true })));
-    else rmSync(path, { force: true });
+  const ours = series === undefined ? undefined : new Set(series);
+  for (const cell of entries(dir, /^cell-\d+$/u, 'folder')) {
+    for (const replicate of entries(cell, /^replicate-\d+$/u, 'folder')) {
+      if (ours !== undefined && !ours.has(`${basename(cell)}/${basename(replicate)}`)) continue;
+      for (const file of entries(replicate, /^generation-\d+\.txt(?:\.partial)?$/u, 'file')) rmSync(file);
+      removeIfEmpty(replicate);
+    }
+    removeIfEmpty(cell);
   }
 }
 
-/** Clears each entry of `folder` whose name matches, then removes `folder` if that left it empty. */
-function clearEntries(folder: string, names: RegExp, clear: (path: string) => void): void {
-  if (!statSync(folder).isDirectory()) return;
-  for (const name of readdirSync(folder)) if (names.test(name)) clear(join(folder, name));
+/** The paths of `folder`'s entries whose name matches and that are of `kind` itself (a link is neither). */
+function entries(folder: string, names: RegExp, kind: 'folder' | 'file'): string[] {
+  return readdirSync(folder)
+    .filter((name) => names.test(name))
+    .map((name) => join(folder, name))
+    .filter((path) => {
+      const stats = lstatSync(path);
+      return kind === 'folder' ? stats.isDirectory() : stats.isFile();
+    });
+}
+
+function removeIfEmpty(folder: string): void {
   if (readdirSync(folder).length === 0) rmdirSync(folder);
 }
 
@@ -99,7 +117,7 @@ export interface CorpusManifest {
 export type ShareCounts = Map<string, number>;
 
 export function shareKey(cell: Cell, replicate: number, generation: number): string {
-  return `cell-${cell.index + 1}/replicate-${replicate}|${generation}`;
+  return `${seriesFolder(cell, replicate)}|${generation}`;
 }
 
 /** The manifest's `shareSentences` table, in canonical order (cells, replicates, generations). */
@@ -108,7 +126,7 @@ function shareTable(cells: readonly Cell[], replicates: number, generations: num
   for (const cell of cells) {
     for (let r = 1; r <= replicates; r++) {
       const row = Array.from({ length: generations }, (_, g) => counts.get(shareKey(cell, r, g + 1)) ?? null);
-      if (row.some((count) => count !== null)) table[`cell-${cell.index + 1}/replicate-${r}`] = row;
+      if (row.some((count) => count !== null)) table[seriesFolder(cell, r)] = row;
     }
   }
   return table;

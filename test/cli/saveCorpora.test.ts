@@ -5,7 +5,8 @@
  * (so the files hold a top-up) and with the empty sentences an order-1 model samples.
  */
 
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { clearCorpusFolder } from '../../src/export/corpusFiles.js';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -138,5 +139,30 @@ describe('--save-corpora into a folder an earlier run wrote', () => {
     expect(second.code).toBe(0);
     const files = (readdirSync(join(dir, 'again'), { recursive: true }) as string[]).map((name) => name.split(sep).join('/')).sort();
     expect(files).toEqual(['cell-1', 'cell-1/replicate-1', 'cell-1/replicate-1/generation-1.txt', 'cell-1/replicate-1/generation-2.txt', 'cell-2', 'cell-2/mine.txt', 'human.txt', 'manifest.json', 'notes.txt']);
+  });
+});
+
+describe('clearing a --save-corpora folder', () => {
+  it('follows no link and removes no file through one, keeps a cell-<c> that is a file, and keeps the other shards\' texts', async () => {
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(join(elsewhere, 'replicate-1'), { recursive: true });
+    writeFileSync(join(elsewhere, 'replicate-1', 'generation-1.txt'), 'precious');
+    mkdirSync(join(dir, 'linked'));
+    symlinkSync(elsewhere, join(dir, 'linked', 'cell-1'));
+    writeFileSync(join(dir, 'linked', 'cell-2'), 'a file named like a cell');
+    clearCorpusFolder(join(dir, 'linked'));
+    expect(readFileSync(join(elsewhere, 'replicate-1', 'generation-1.txt'), 'utf8')).toBe('precious');
+    expect(lstatSync(join(dir, 'linked', 'cell-1')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'linked', 'cell-2'), 'utf8')).toBe('a file named like a cell');
+    // two shards of a sweep of 2 cells: shard 2/2 keeps shard 1/2's texts
+    const shard = (part: string) => run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.3', '--generations', '2', '--workers', '1', '--shard', part, '--out', `s${part[0]}.csv`, '--save-corpora', 'shared', '--quiet']);
+    expect((await shard('1/2')).code).toBe(0);
+    expect((await shard('2/2')).code).toBe(0);
+    for (const cell of ['cell-1', 'cell-2']) expect(existsSync(join(dir, 'shared', cell, 'replicate-1', 'generation-2.txt')), cell).toBe(true);
+    // run again, shard 1/2 clears its own texts only (and writes them again)
+    writeFileSync(join(dir, 'shared', 'cell-1', 'replicate-1', 'generation-3.txt'), 'stale');
+    expect((await shard('1/2')).code).toBe(0);
+    expect(existsSync(join(dir, 'shared', 'cell-1', 'replicate-1', 'generation-3.txt'))).toBe(false);
+    expect(existsSync(join(dir, 'shared', 'cell-2', 'replicate-1', 'generation-2.txt'))).toBe(true);
   });
 });

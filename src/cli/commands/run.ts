@@ -18,7 +18,7 @@ import type { Command } from 'commander';
 import { loadCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
 import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, type UsageError } from '../../errors.js';
-import { clearCorpusFolder, corpusFilePath, corpusManifest, detokenize, humanFilePath, readShareCounts, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
+import { clearCorpusFolder, seriesFolder, corpusFilePath, corpusManifest, detokenize, humanFilePath, readShareCounts, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
@@ -198,7 +198,9 @@ function corpusFolder(config: RunConfig, loaded: LoadedRun): CorpusFolder {
   const { outputs, vocabulary, run } = loaded;
   const { settings } = config;
   const shareCounts: ShareCounts = config.resume && outputs.corpora !== undefined ? readShareCounts(outputs.corpora) : new Map();
-  if (!config.resume && outputs.corpora !== undefined) clearCorpusFolder(outputs.corpora); // an earlier run's texts go
+  // an earlier run's texts go (a shard's: its own series' only, the other shards' stay)
+  const ownSeries = config.shard.count > 1 ? loaded.tasks.map((task) => seriesFolder(task.cell, task.replicate)) : undefined;
+  if (!config.resume && outputs.corpora !== undefined) clearCorpusFolder(outputs.corpora, ownSeries);
   const saveManifest = (): void => {
     if (outputs.corpora === undefined) return;
     const details = { generations: settings.generations, replicates: settings.replicates, seed: settings.seed, corpus: config.corpus, config: printableConfig(config) };
