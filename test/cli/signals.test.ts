@@ -1,14 +1,20 @@
 /**
  * watchSignals (src/cli/signals.ts): a signal aborts the run's AbortSignal and is remembered (the first
- * one), the exit codes are 128 + the signal's number, and dispose() hands the signals back. (That an
+ * one), a second one ends the process by that signal, the exit codes are 128 + the signal's number,
+ * and dispose() hands the signals back. (That an
  * interrupted run leaves whole rows is tested on the built executable: ./interrupt.test.ts.)
  */
 
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { constants } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIGNAL_EXIT_CODES, watchSignals, type SignalWatch } from '../../src/cli/signals.js';
 
 const NAMES = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** The built module (npm test builds first). */
+const SIGNALS = fileURLToPath(new URL('../../dist/cli/signals.js', import.meta.url));
 let watch: SignalWatch | undefined;
 
 afterEach(() => watch?.dispose());
@@ -28,11 +34,23 @@ describe('watchSignals', () => {
     expect(watch.received()).toBe(name);
   });
 
-  it('keeps the first signal when a second one follows', () => {
-    watch = watchSignals();
-    process.emit('SIGTERM', 'SIGTERM');
-    process.emit('SIGINT', 'SIGINT');
-    expect(watch.received()).toBe('SIGTERM');
+  it("lets a second signal end the process at once, by that signal (the first is the run's to handle)", async () => {
+    // In a child (the built module): the first SIGTERM is watched; the second signal, SIGINT, ends it.
+    const program = `
+      const { watchSignals } = await import(${JSON.stringify(SIGNALS)});
+      watchSignals();
+      console.log('ready');
+      setInterval(() => undefined, 1000); // a step that never ends
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', program], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    await new Promise<void>((ready) => child.stdout.on('data', (chunk) => { stdout += String(chunk); if (stdout.includes('ready')) ready(); }));
+    child.kill('SIGTERM');
+    await new Promise((wait) => setTimeout(wait, 200));
+    expect(child.exitCode).toBeNull(); // still running: the first signal is the run's to handle
+    child.kill('SIGINT');
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    expect([code, signal]).toEqual([null, 'SIGINT']);
   });
 
   it('dispose() removes its listeners, so a later signal is not its own', () => {
