@@ -121,7 +121,9 @@ export async function readCorpusSources(
   label = UNNAMED_TEXT,
   vocabulary: Vocabulary = new Vocabulary(),
 ): Promise<ReadTextResult> {
-  const settings: TextOptions = { ...DEFAULT_TEXT_OPTIONS, ...options };
+  // an option given as undefined is not given (as loadCorpus reads it): its default stays
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const settings: TextOptions = { ...DEFAULT_TEXT_OPTIONS, ...given };
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const keepEmpty = wordSettings.emptySentences === true && wordSettings.sentences === 'line';

@@ -80,6 +80,9 @@ describe('the public entries refuse what they would get silently wrong', () => {
       yield 5;
     })();
     await expect(readCorpusText(pieces as never)).rejects.toThrow("a piece of the text must be a string or a Uint8Array of UTF-8, got '5'");
+    // an option given as undefined is not given: its default stays (lowercased, NFC, wordpunct), as loadCorpus reads it
+    const read = await readCorpusText('The Cafe\u0301.', { lowercase: undefined, normalize: undefined, tokenizer: undefined });
+    expect(read.vocabulary.toArray().slice(2)).toEqual(['the', 'caf\u00e9', '.']);
   });
 
   it('samplerFor: a misspelt sampling option (top_p) is refused, not sampled untransformed', () => {
