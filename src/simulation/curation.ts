@@ -61,12 +61,13 @@ export const DEDUP_DRAW_CAP = 10;
 
 /**
  * The most candidate tokens a rule draws for a synthetic share of `share` tokens: ceil(share / Q) for
- * a scored rule, DEDUP_DRAW_CAP x share for dedup, the share itself for none (before the last
- * sentence's overshoot). What the memory guards compare.
+ * a scored rule; (DEDUP_DRAW_CAP + 1) x share for dedup (it draws while under the cap, and its last
+ * round may add up to the share); the share itself for none (before the last sentence's overshoot).
+ * What the memory guards compare.
  */
 export function candidateTokens(rule: SelectRule, share: number): number {
   if (rule.kind === 'none') return share;
-  return rule.kind === 'dedup' ? DEDUP_DRAW_CAP * share : Math.ceil(share / rule.share);
+  return rule.kind === 'dedup' ? (DEDUP_DRAW_CAP + 1) * share : Math.ceil(share / rule.share);
 }
 
 /** The largest candidate draw of a sweep's --select rules, for batches of up to `largestBatch` tokens (the synthetic share is at most the batch). */

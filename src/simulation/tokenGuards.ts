@@ -47,8 +47,8 @@ export function checkCandidateDraw(settings: RunSettings, batchTokens: number, m
   const { select, tokens } = largestCandidateDraw(settings.sweep.select, largestBatch(settings, batchTokens));
   if (tokens > maxTokens) {
     throw new UsageError(
-      `--select ${select} draws up to ${tokens} candidate tokens a generation (the synthetic share / Q), above the --max-tokens guard (${maxTokens})`,
-      'use a larger Q, a smaller --tokens, or raise --max-tokens',
+      `--select ${select} draws up to ${tokens} candidate tokens a generation (${select === 'dedup' ? 'up to 11 x the synthetic share' : 'the synthetic share / Q'}), above the --max-tokens guard (${maxTokens})`,
+      `use ${select === 'dedup' ? 'a smaller --tokens' : 'a larger Q, a smaller --tokens,'} or raise --max-tokens`,
     );
   }
 }

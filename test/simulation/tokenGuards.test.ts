@@ -61,13 +61,13 @@ describe('checkGrowth', () => {
 
 describe('checkCandidateDraw', () => {
   it("refuses a --select draw past the guard: ceil(share / Q) for a scored rule, 10 x the share for dedup, the largest batch's", () => {
-    // batch 100: m0:low:0.3 draws ceil(100 / 0.3) = 334 tokens of candidates; dedup at most 10 x 100 = 1000
+    // batch 100: m0:low:0.3 draws ceil(100 / 0.3) = 334 tokens of candidates; dedup at most (10 + 1) x 100 = 1100
     const scored = settings({ generations: 2 }, { select: ['none', 'm0:low:0.3'] });
     expect(refusal(() => checkCandidateDraw(scored, 100, 333))).toBe('--select m0:low:0.3 draws up to 334 candidate tokens a generation (the synthetic share / Q), above the --max-tokens guard (333) (use a larger Q, a smaller --tokens, or raise --max-tokens)');
     expect(() => checkCandidateDraw(scored, 100, 334)).not.toThrow();
     const dedup = settings({ generations: 2 }, { select: ['tail:0.5', 'dedup'] });
-    expect(() => checkCandidateDraw(dedup, 100, 999)).toThrow(/^--select dedup draws up to 1000 candidate tokens/u);
-    expect(() => checkCandidateDraw(dedup, 100, 1000)).not.toThrow();
+    expect(refusal(() => checkCandidateDraw(dedup, 100, 1099))).toBe('--select dedup draws up to 1100 candidate tokens a generation (up to 11 x the synthetic share), above the --max-tokens guard (1099) (use a smaller --tokens or raise --max-tokens)');
+    expect(() => checkCandidateDraw(dedup, 100, 1100)).not.toThrow();
     // growing 2x over 3 generations: the largest batch is 100 * 4 = 400, so tail:0.5 draws 800
     const growing = settings({ generations: 3 }, { select: ['tail:0.5'], tokensGrowth: [2] });
     expect(() => checkCandidateDraw(growing, 100, 799)).toThrow(/^--select tail:0\.5 draws up to 800 candidate tokens/u);
