@@ -8,15 +8,17 @@
  * string; `openWholeFile` gives a stream whose `commit()` ends it and renames it, and whose `discard()`
  * removes the temporary file. A failed write removes the temporary file and rethrows. The folder must
  * exist (the callers create or check it). Until the rename, an older file at the path stays as it was.
- * A path that is a link is written through: the file it points to is the one replaced. A path that
- * exists and is no regular file (a device such as /dev/null or /dev/full, a FIFO) is written to
- * directly, as it is: it is never replaced.
+ * A path that is a link is written through, as the system follows it (namedFile): the file it points
+ * to is the one replaced. A path that exists and is no regular file (a device such as /dev/null or
+ * /dev/full, a FIFO) is written to directly, as it is: it is never replaced. A stale `<path>.partial`
+ * (a file or a link) is removed first and the temporary file made new (never written through a link);
+ * a folder there is an InputError.
  */
 
 import { createWriteStream, existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { rename, rm, writeFile } from 'node:fs/promises';
 
 /** The temporary name a whole file is written under. */
 export function partialPath(path: string): string {
