@@ -13,6 +13,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { namedFile } from './wholeFile.js';
 
 export function checkWritable(path: string, cwd: string, flag: string): string {
   if (path === '-') return path;
@@ -25,6 +26,12 @@ export function checkWritable(path: string, cwd: string, flag: string): string {
   if (!statSync(folder).isDirectory()) throw new InputError(`${flag} ${path}: ${folder} is not a folder`, 'choose a path inside a folder');
   if (existsSync(absolute) && statSync(absolute).isDirectory()) {
     throw new InputError(`${flag} ${path} is a folder`, 'pass a file path');
+  }
+  try {
+    namedFile(absolute); // (refuses a loop of links, which no write gets through)
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${flag} ${path} is a loop of links`, error.hint);
+    throw error;
   }
   if (!canWrite(existsSync(absolute) ? absolute : folder)) {
     throw new InputError(`${flag} ${path} is not writable`, 'choose a path in a folder you can write to');

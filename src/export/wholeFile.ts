@@ -38,7 +38,8 @@ function replacedFile(path: string): string | undefined {
 /**
  * The file `path` names, as the system follows it: its real path once it exists; else the links
  * followed (each read against its own folder's real path, as the system reads it, at most 16) to the
- * path of a file not yet made, in its folder's real path. (Also the identity outputPaths.ts compares.)
+ * path of a file not yet made, in its folder's real path; InputError for a loop of links. (Also the
+ * identity outputPaths.ts compares.)
  */
 export function namedFile(path: string): string {
   let current = resolve(path);
@@ -48,7 +49,7 @@ export function namedFile(path: string): string {
     const stats = lstatSync(real, { throwIfNoEntry: false });
     if (stats === undefined || !stats.isSymbolicLink()) return stats === undefined ? real : realpathSync(real);
     if (existsSync(real)) return realpathSync(real);
-    if (links === MAX_LINKS) return real; // a loop of links: writing there fails with its own error
+    if (links === MAX_LINKS) throw new InputError(`${path} is a loop of links (or a chain of more than ${MAX_LINKS})`, 'point the link at a file');
     current = resolve(dirname(real), readlinkSync(real));
   }
 }

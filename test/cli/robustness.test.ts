@@ -207,6 +207,13 @@ describe('bad input: one line, exit code 2, no output file', () => {
       expect(result.code).toBe(2);
     }
     expect(existsSync(join(cwd, 'later.csv'))).toBe(false); // nothing written through the link
+    // a loop of links: no write gets through it
+    symlinkSync('loop2', join(cwd, 'loop1'));
+    symlinkSync('loop1', join(cwd, 'loop2'));
+    const loop = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'x.csv', '--summary', 'loop1']);
+    expect([loop.stderr, loop.code]).toEqual(['ngram-collapse: --summary loop1 is a loop of links (point the link at a file)\n', 2]);
+    rmSync(join(cwd, 'loop1'));
+    rmSync(join(cwd, 'loop2'));
     rmSync(join(cwd, 'dangling.csv'));
     rmSync(join(cwd, 'real', 'sub', 'l'));
     rmSync(join(cwd, 'd'));

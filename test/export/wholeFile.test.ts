@@ -52,6 +52,10 @@ describe('writeWholeFileSync and writeWholeFile', () => {
     writeWholeFileSync(join(dir, 'm1'), 'through two links');
     expect(readFileSync(join(dir, 's.csv'), 'utf8')).toBe('through two links');
     expect([lstatSync(join(dir, 'm1')).isSymbolicLink(), lstatSync(join(dir, 'm2')).isSymbolicLink()]).toEqual([true, true]);
+    // l1 -> l2 -> l1: refused, naming the path
+    symlinkSync('l2', join(dir, 'l1'));
+    symlinkSync('l1', join(dir, 'l2'));
+    expect(() => writeWholeFileSync(join(dir, 'l1'), 'x')).toThrow(`${join(dir, 'l1')} is a loop of links`);
   });
 
   it('never write through a stale <path>.partial: a link there is removed, not followed; a folder there is refused', () => {
