@@ -8,10 +8,11 @@
  */
 
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { isCorpusFolderEntry } from '../export/corpusFiles.js';
 import { runRecordPath } from '../export/runRecord.js';
+import { expandCells } from '../simulation/cells.js';
 import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
@@ -41,6 +42,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   checkOneStandardOutput([out, summary, extinctions, sentencePerplexities, survival]);
   checkResumable(config);
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
+  if (corpora !== undefined) checkSeriesFolders(corpora, config);
   if (corpora !== undefined) checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
   const report = writable(config.report, '--report');
   if (report === '-') throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
@@ -87,6 +89,23 @@ export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extin
   if (config.survival !== undefined) throw new UsageError('--resume cannot continue a --survival file', 'rerun the whole run without --resume');
   if (config.sentencePerplexities !== undefined) {
     throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');
+  }
+}
+
+/**
+ * The folders --save-corpora writes a series' texts into (`cell-<c>/replicate-<r>`, for this sweep's
+ * cells and replicates) must be folders where they exist: a file there would fail the run's series
+ * mid-way.
+ */
+function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' | 'saveCorpora'>): void {
+  const cells = expandCells(config.settings.sweep).length;
+  for (let c = 1; c <= cells; c++) {
+    for (const folder of [`cell-${c}`, ...Array.from({ length: config.settings.replicates }, (_, r) => `cell-${c}/replicate-${r + 1}`)]) {
+      const stats = statSync(join(corpora, folder), { throwIfNoEntry: false });
+      if (stats !== undefined && !stats.isDirectory()) {
+        throw new UsageError(`--save-corpora ${config.saveCorpora}: ${folder} is a file, where the run writes a folder of texts`, 'move that file away, or choose another folder');
+      }
+    }
   }
 }
 

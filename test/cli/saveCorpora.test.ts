@@ -154,6 +154,10 @@ describe('clearing a --save-corpora folder', () => {
     expect(readFileSync(join(elsewhere, 'replicate-1', 'generation-1.txt'), 'utf8')).toBe('precious');
     expect(lstatSync(join(dir, 'linked', 'cell-1')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'linked', 'cell-2'), 'utf8')).toBe('a file named like a cell');
+    // a run into that folder is refused before any work: its cell-2 would be a folder of texts
+    const refused = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.3', '--generations', '1', '--workers', '1', '--out', 'refused.csv', '--save-corpora', 'linked', '--quiet']);
+    expect([refused.stderr, refused.code]).toEqual(['ngram-collapse: --save-corpora linked: cell-2 is a file, where the run writes a folder of texts (move that file away, or choose another folder)\n', 2]);
+    expect(existsSync(join(dir, 'refused.csv'))).toBe(false);
     // two shards of a sweep of 2 cells: shard 2/2 keeps shard 1/2's texts
     const shard = (part: string) => run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.3', '--generations', '2', '--workers', '1', '--shard', part, '--out', `s${part[0]}.csv`, '--save-corpora', 'shared', '--quiet']);
     expect((await shard('1/2')).code).toBe(0);
