@@ -33,6 +33,7 @@ const { tokenCount } = await load('corpus/tokenCorpus.js');
 const { trainModel, trainOnSampledPath } = await load('model/train.js');
 const { syntheticText } = await load('simulation/syntheticText.js');
 const { pathSamplerFor } = await load('sampler/samplerFor.js');
+const { samplingOf } = await load('sampler/sampling.js');
 const { forgetRecords } = await load('counts/transitionRecords.js');
 const { releaseColumns } = await load('counts/scratchBuffers.js');
 const { measureText } = await load('metrics/measureText.js');
@@ -100,8 +101,7 @@ for (let generation = 1; generation <= settings.generations; generation++) rows.
 function stagedGeneration(carried, generation) {
   const a = performance.now();
   // As series.ts: the sampler records its path, and M(g+1), trained on nothing but this text, is read off it.
-  const { temperature, topK, topP } = cell.settings;
-  let sampler = pathSamplerFor(carried.model, { temperature, topK, topP }, run.batchTokens);
+  let sampler = pathSamplerFor(carried.model, samplingOf(cell.settings), run.batchTokens);
   const synthetic = syntheticText(sampler, run.batchTokens, settings.maxSentenceLength, random);
   const text = synthetic.text;
   let table = sampler.table;

@@ -10,7 +10,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { isCorpusFolderEntry } from '../export/corpusFiles.js';
+import { cellFolder, isCorpusFolderEntry, seriesFolder } from '../export/corpusFiles.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { expandCells } from '../simulation/cells.js';
 import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
@@ -98,9 +98,8 @@ export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extin
  * mid-way.
  */
 function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' | 'saveCorpora'>): void {
-  const cells = expandCells(config.settings.sweep).length;
-  for (let c = 1; c <= cells; c++) {
-    for (const folder of [`cell-${c}`, ...Array.from({ length: config.settings.replicates }, (_, r) => `cell-${c}/replicate-${r + 1}`)]) {
+  for (const cell of expandCells(config.settings.sweep)) {
+    for (const folder of [cellFolder(cell), ...Array.from({ length: config.settings.replicates }, (_, r) => seriesFolder(cell, r + 1))]) {
       const stats = statSync(join(corpora, folder), { throwIfNoEntry: false });
       if (stats !== undefined && !stats.isDirectory()) {
         throw new UsageError(`--save-corpora ${config.saveCorpora}: ${folder} is a file, where the run writes a folder of texts`, 'move that file away, or choose another folder');

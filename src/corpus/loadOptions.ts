@@ -10,7 +10,7 @@
 
 import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { BOOLEAN_RULE, checkObject, checkValue, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkObject, checkOptionalFunction, checkValue, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
 import { checkTextOptionValues, TEXT_OPTION_RULES } from './textOptionRules.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from './readText.js';
 
@@ -51,9 +51,7 @@ export function validateLoadOptions(specs: unknown, options: unknown): Partial<L
   refuseUnknownKeys(object, known, 'loadCorpus option');
   checkTextOptionValues(object);
   if (object['cwd'] !== undefined) checkValue('cwd', object['cwd'], TEXT_RULE);
-  if (object['onProgress'] !== undefined && typeof object['onProgress'] !== 'function') {
-    throw new UsageError(`onProgress must be a function, got ${shownValue(object['onProgress'])}`, 'pass a function, or leave it out');
-  }
+  checkOptionalFunction('onProgress', object['onProgress']);
   if (object['brownCache'] !== undefined) checkValue('brownCache', object['brownCache'], BOOLEAN_RULE);
   const stdin = object['stdin'] as { on?: unknown } | null | undefined;
   if (stdin !== undefined && typeof stdin?.on !== 'function') {

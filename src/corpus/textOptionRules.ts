@@ -12,7 +12,7 @@
  */
 
 import { UsageError } from '../errors.js';
-import { BOOLEAN_RULE, checkValue, integerRule, nameRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkOptionalFunction, checkValue, integerRule, nameRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
 import { SENTENCE_MODES } from './sentenceSplitter.js';
 import { isTokenizerName, TOKENIZER_NAMES, type TokenizerName } from './tokenizers.js';
 
@@ -42,11 +42,7 @@ export function checkTextOptionValues(object: Readonly<Record<string, unknown>>)
   for (const [key, rule] of Object.entries(TEXT_OPTION_RULES) as Array<[string, ValueRule<unknown>]>) {
     if (object[key] !== undefined) checkValue(key, object[key], rule);
   }
-  for (const key of FUNCTION_OPTIONS) {
-    if (object[key] !== undefined && typeof object[key] !== 'function') {
-      throw new UsageError(`${key} must be a function, got ${shownValue(object[key])}`, 'pass a function, or leave it out');
-    }
-  }
+  for (const key of FUNCTION_OPTIONS) checkOptionalFunction(key, object[key]);
   const merges = object['bpeMerges'];
   if (merges !== undefined && (!Array.isArray(merges) || !merges.every(isMerge))) {
     throw new UsageError(`bpeMerges must be a list of merges ({ left, right } strings), got ${shownValue(merges)}`, 'pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out');

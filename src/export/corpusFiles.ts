@@ -26,9 +26,14 @@ export function corpusFilePath(dir: string, cell: Cell, replicate: number, gener
   return join(dir, seriesFolder(cell, replicate), `generation-${generation}.txt`);
 }
 
-/** A series' folder inside DIR: `cell-<c>/replicate-<r>` (c counts the sweep's cells from 1). */
+/** A cell's folder inside DIR: `cell-<c>` (c counts the sweep's cells from 1). */
+export function cellFolder(cell: Cell): string {
+  return `cell-${cell.index + 1}`;
+}
+
+/** A series' folder inside DIR: `cell-<c>/replicate-<r>`. */
 export function seriesFolder(cell: Cell, replicate: number): string {
-  return `cell-${cell.index + 1}/replicate-${replicate}`;
+  return `${cellFolder(cell)}/replicate-${replicate}`;
 }
 
 /**
@@ -142,7 +147,7 @@ export function corpusManifest(
     layout: 'human.txt (the human pool H, row 0); cell-<c>/replicate-<r>/generation-<g>.txt, g = 1..generations (the text row g measured: its first shareSentences lines drawn for batch g, the synthetic share (with --select, the candidates before selection; with --tokens-growth, the first sentences of a larger share), then the top-up)',
     format: 'UTF-8, one sentence per line (an empty line is an empty sentence: read with --sentences line --empty-sentences), tokens separated by single spaces',
     ...details,
-    cells: cells.map((cell) => ({ folder: `cell-${cell.index + 1}`, cell: cell.id, settings: cell.settings })),
+    cells: cells.map((cell) => ({ folder: cellFolder(cell), cell: cell.id, settings: cell.settings })),
     shareSentences: shareTable(cells, details.replicates, details.generations, counts),
   };
 }

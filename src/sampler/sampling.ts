@@ -46,6 +46,11 @@ export const SAMPLING_RULES: { readonly [K in keyof SamplingOptions]: ValueRule<
 };
 
 /** The options with defaults filled in, checked; throws UsageError on the first bad field. */
+/** The sampling options of a larger settings object (a cell's), and nothing else (resolveSampling refuses other keys). */
+export function samplingOf({ temperature, topK, topP }: SamplingOptions): SamplingOptions {
+  return { temperature, topK, topP };
+}
+
 export function resolveSampling(sampling: Partial<SamplingOptions> = {}): SamplingOptions {
   if (typeof sampling !== 'object' || sampling === null) {
     throw new UsageError(`sampling options must be an object, got '${String(sampling)}'`, 'pass e.g. { temperature: 1, topK: 0, topP: 1 }');

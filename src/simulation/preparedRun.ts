@@ -22,7 +22,7 @@ import { wordSplitter } from '../corpus/subword/wordView.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
-import { batchesTotal, batchTokensAt, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
+import { batchesTotal, largestBatchTokens, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
 import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
 import { validateRunSettings } from './validateSettings.js';
 import { largestCandidateDraw } from './curation.js';
@@ -112,8 +112,7 @@ export const MAX_LOOP_TOKENS = 1_000_000_000;
  */
 function checkBatchSizes(settings: RunSettings, batchTokens: number): void {
   refuseEmptyBatches(settings, batchTokens);
-  const growth = Math.max(...settings.sweep.tokensGrowth);
-  const largestBatch = Math.max(batchTokens, batchTokensAt(batchTokens, growth, settings.generations));
+  const largestBatch = largestBatchTokens(settings, batchTokens);
   const largest = Math.max(largestBatch, settings.measureTokens ?? 0, largestCandidateDraw(settings.sweep.select, largestBatch).tokens);
   const accumulates = settings.sweep.strategy.some((strategy) => strategy !== 'replace');
   const training = accumulates ? batchesTotal(settings, batchTokens) : largest;

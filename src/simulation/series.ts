@@ -40,7 +40,7 @@ import { pathSamplerFor, samplerFor } from '../sampler/samplerFor.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import { forgetRecords } from '../counts/transitionRecords.js';
 import { releaseColumns } from '../counts/scratchBuffers.js';
-import { resolveSampling } from '../sampler/sampling.js';
+import { resolveSampling, samplingOf } from '../sampler/sampling.js';
 import { isIdentitySampling } from '../sampler/transform.js';
 import { tableFromPath } from '../counts/sampledTable.js';
 import type { Cell } from './cells.js';
@@ -153,7 +153,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   // From here on every model and measured text is read off sample paths (order-3 MLE, default sampling,
   // no --select, replace): no pass over a text's predictions is left, so the column buffers go.
   // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, memory only: a released slot is allocated again on its next use (the test checks a path-read series does release)
-  if (releaseModel0 && cellSettings.strategy === 'replace' && isIdentitySampling(resolveSampling({ temperature: cellSettings.temperature, topK: cellSettings.topK, topP: cellSettings.topP }))) releaseColumns();
+  if (releaseModel0 && cellSettings.strategy === 'replace' && isIdentitySampling(resolveSampling(samplingOf(cellSettings)))) releaseColumns();
   start.finish();
   yield 0;
 
@@ -316,10 +316,10 @@ function drawTexts(from: { readonly model: LanguageModel | undefined }, target: 
   // Read from the holder, so that the caller's frame, still running while M(g) trains, never holds M(g-1).
   const model = from.model!;
   // Without --select the share is the sampler's whole output, so the path it records is the share's.
-  const { temperature, topK, topP } = cell.settings;
+  const sampling = samplingOf(cell.settings);
   // Stryker disable next-line MethodExpression: equivalent, a size hint: the path grows as needed
-  const recorder = setup.rule.kind === 'none' ? pathSamplerFor(model, { temperature, topK, topP }, Math.max(target, run.measureTokens)) : undefined;
-  const sampler = progress.counting(recorder ?? samplerFor(model, { temperature, topK, topP }));
+  const recorder = setup.rule.kind === 'none' ? pathSamplerFor(model, sampling, Math.max(target, run.measureTokens)) : undefined;
+  const sampler = progress.counting(recorder ?? samplerFor(model, sampling));
   // A getter, not a value: M0 (released after generation 1 when it can be) is rebuilt only if the rule scores with it.
   const context: CurationContext = { get model0() { return setup.seed.model(); }, generator: model, reference: run.reference, maxSentenceLength: run.settings.maxSentenceLength };
   const synthetic = curatedShare(setup.rule, sampler, target, context, setup.random);

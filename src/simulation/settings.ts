@@ -119,6 +119,15 @@ export function batchTokensAt(batchTokens: number, tokensGrowth: number, generat
 }
 
 /**
+ * The largest batch of a run whose first batch holds `batchTokens`, at the sweep's largest growth:
+ * the first batch or the last, as batches grow or shrink geometrically.
+ */
+export function largestBatchTokens(settings: RunSettings, batchTokens: number): number {
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  return batchTokensAt(batchTokens, growth, growth >= 1 ? settings.generations : 1);
+}
+
+/**
  * Refuses (InputError) a sweep whose smallest --tokens-growth shrinks a batch of `batchTokens` to 0
  * tokens within the run: a model trained on nothing. Known before the corpus is read when --tokens is given.
  */

@@ -9,7 +9,7 @@
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { humanTokenCount } from './holdoutSplit.js';
-import { batchesTotal, batchTokensAt, refuseEmptyBatches, type RunSettings } from './settings.js';
+import { batchesTotal, largestBatchTokens, refuseEmptyBatches, type RunSettings } from './settings.js';
 import { largestCandidateDraw } from './curation.js';
 
 /** Default of --max-tokens: the memory guard of the CLI and the playground (the library has none by default). */
@@ -41,10 +41,10 @@ export function checkCorpusGuards(settings: RunSettings, corpus: TokenCorpus, ma
   checkCandidateDraw(settings, settings.tokens ?? humanTokens, maxTokens);
 }
 
-/** --select draws share / Q candidate tokens (dedup up to 10 x the share): refuse a draw past the --max-tokens guard. */
+/** --select draws share / Q candidate tokens (dedup up to 11 x the share, curation.ts candidateTokens): refuse a draw past the --max-tokens guard. */
 export function checkCandidateDraw(settings: RunSettings, batchTokens: number, maxTokens: number | undefined): void {
   if (maxTokens === undefined) return;
-  const { select, tokens } = largestCandidateDraw(settings.sweep.select, largestBatch(settings, batchTokens));
+  const { select, tokens } = largestCandidateDraw(settings.sweep.select, largestBatchTokens(settings, batchTokens));
   if (tokens > maxTokens) {
     throw new UsageError(
       `--select ${select} draws up to ${tokens} candidate tokens a generation (${select === 'dedup' ? 'up to 11 x the synthetic share' : 'the synthetic share / Q'}), above the --max-tokens guard (${maxTokens})`,
@@ -53,18 +53,14 @@ export function checkCandidateDraw(settings: RunSettings, batchTokens: number, m
   }
 }
 
-/** The largest batch of the run: the first or the last, as batches grow or shrink geometrically. */
-function largestBatch(settings: RunSettings, batchTokens: number): number {
-  const growth = Math.max(...settings.sweep.tokensGrowth);
-  return batchTokensAt(batchTokens, growth, growth >= 1 ? settings.generations : 1);
-}
+
 
 /** --tokens-growth: refuse a run whose last (largest) batch would pass the --max-tokens guard. */
 export function checkGrowth(settings: RunSettings, batchTokens: number, maxTokens: number | undefined): void {
   if (maxTokens === undefined) return;
   const growth = Math.max(...settings.sweep.tokensGrowth);
   const generation = growth >= 1 ? settings.generations : 1;
-  const largest = largestBatch(settings, batchTokens);
+  const largest = largestBatchTokens(settings, batchTokens);
   if (largest > maxTokens) {
     throw new UsageError(
       `--tokens-growth ${growth} makes generation ${generation}'s batch ${largest} tokens, above the --max-tokens guard (${maxTokens})`,

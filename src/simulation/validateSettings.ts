@@ -13,7 +13,7 @@
 import { RARE_THRESHOLD_RULE } from '../metrics/seedReference.js';
 import { SMOOTHING_NAMES, VOCAB_MODES } from '../model/languageModel.js';
 import { UsageError } from '../errors.js';
-import { BOOLEAN_RULE, checkList, checkObject, checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkOptionalFunction, checkList, checkObject, checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
 import { SAMPLING_RULES } from '../sampler/sampling.js';
 import { formatSelectRule, parseSelectRule, SELECT_FORMS } from './curation.js';
 import { HUMAN_POOLS, STRATEGIES, type CellSettings, type RunSettings, type SharedSettings } from './settings.js';
@@ -156,7 +156,7 @@ export function validateTaskOptions(options: unknown, handlers: unknown, known?:
   if (object['workers'] !== undefined) checkValue('options.workers', object['workers'], WORKERS_RULE);
   if (object['inThisThread'] !== undefined) checkValue('options.inThisThread', object['inThisThread'], BOOLEAN_RULE);
   if (object['signal'] !== undefined && !(object['signal'] instanceof AbortSignal)) throw new UsageError(`options.signal must be an AbortSignal, got ${shownValue(object['signal'])}`, 'pass an AbortController\'s signal, or leave it out');
-  if (object['warn'] !== undefined && typeof object['warn'] !== 'function') throw new UsageError(`options.warn must be a function, got ${shownValue(object['warn'])}`, 'pass a function, or leave it out');
+  checkOptionalFunction('options.warn', object['warn']);
   if (object['extras'] !== undefined) checkObject('options.extras', object['extras']);
   if (object['workerScript'] !== undefined && !(object['workerScript'] instanceof URL) && typeof object['workerScript'] !== 'string') throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(object['workerScript'])}`, 'leave it out: the package finds its worker');
   checkHooks(handlers, null, 'handlers', TASK_HANDLERS);

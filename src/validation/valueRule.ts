@@ -97,6 +97,11 @@ export function checkValue<T>(field: string, value: unknown, rule: ValueRule<T>,
   throw new UsageError(`${field} must be ${rule.allowed}, got ${shownValue(shown)}`, `pass ${rule.hintFor?.(value) ?? rule.allowed}`);
 }
 
+/** An optional callback: undefined, or a function (UsageError naming `field` otherwise). */
+export function checkOptionalFunction(field: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'function') throw new UsageError(`${field} must be a function, got ${shownValue(value)}`, 'pass a function, or leave it out');
+}
+
 /** checkValue for an optional field: undefined stays undefined. */
 export function checkOptional<T>(field: string, value: unknown, rule: ValueRule<T>): T | undefined {
   return value === undefined ? undefined : checkValue(field, value, rule);
