@@ -4,11 +4,11 @@
  *
  * Contract: `openCsv(path, header)` writes to `path` (or to a stream, such as stdout for `-`) and
  * returns a writer; `write(record)` formats one row with fast-csv's row formatter (./csvText.ts:
- * quoting as needed, the row delimiter between rows and once at the end) and hands it to the file in
- * one write, so a reader never sees a torn row; `close()` resolves once everything is on disk (for a
- * stream: written, the stream left open), and rejects with the first write error (a full disk), which
- * no earlier call throws. The header is written first unless appending (`--resume`);
- * an append without rows adds nothing; with `whole`, the file appears at its path only once closed. Only the formatter classes are loaded (the whole fast-csv
+ * quoting as needed, each row ended by the row delimiter) and hands it to the file in one write, so
+ * a reader never sees a torn row, nor a finished row without its line end; `close()` resolves once
+ * everything is on disk (for a stream: written, the stream left open), and rejects with the first write error (a full disk), which
+ * no earlier call throws. The header is written first unless appending (`--resume`); with `whole`, the
+ * file appears at its path only once closed. Only the formatter classes are loaded (the whole fast-csv
  * package, streams and parser included, took 50-100 ms to import at every start).
  */
 
@@ -43,21 +43,15 @@ export function openCsv(target: string | Writable, header: readonly string[], op
   finished?.catch(() => undefined);
   const csv = new CsvRows();
   if (options.append !== true) sink.write(csv.row(header));
-  let wroteRows = false;
   return {
-    write: (record) => {
-      wroteRows = true;
-      sink.write(csv.row(record));
-    },
+    write: (record) => void sink.write(csv.row(record)),
     close: async () => {
-      const end = options.append === true && !wroteRows ? '' : csv.end();
-      if (whole !== undefined) {
-        sink.write(end);
-        await whole.commit();
-      } else if (finished !== undefined) {
-        sink.end(end);
+      if (whole !== undefined) await whole.commit();
+      else if (finished !== undefined) {
+        sink.end();
         await finished;
-      } else await new Promise<void>((resolve, reject) => sink.write(end, (error) => (error ? reject(error) : resolve())));
+        // (an empty write's callback runs once everything written before it is flushed)
+      } else await new Promise<void>((resolve, reject) => sink.write('', (error) => (error ? reject(error) : resolve())));
     },
   };
 }

@@ -4,41 +4,39 @@
  *
  * Contract: `CSV_FORMAT_OPTIONS` are the fast-csv options every CSV of this program is written with;
  * `csvText(header, records)` returns the whole file as openCsv would write it (header, one line per
- * record, fast-csv's quoting, a final row delimiter); `CsvText` builds the same text row by row.
+ * record, fast-csv's quoting, each row ended by the row delimiter); `CsvText` builds the same text
+ * row by row.
  * No node: imports (only fast-csv's stream-free formatter classes are loaded).
  */
 
 import { FormatterOptions } from '@fast-csv/format/build/src/FormatterOptions.js';
 import { RowFormatter } from '@fast-csv/format/build/src/formatter/RowFormatter.js';
 
-export const CSV_FORMAT_OPTIONS = { headers: false, includeEndRowDelimiter: true } as const;
+export const CSV_FORMAT_OPTIONS = { headers: false } as const;
 
 /**
- * One CSV file's bytes, produced in order: `row(record)` gives a record's bytes (fast-csv puts the row
- * delimiter before every row after the first), `end()` the bytes that end the file. What openCsv
- * writes and what CsvText collects.
+ * One CSV file's bytes, produced in order: `row(record)` gives a record's bytes with its row delimiter
+ * (nothing ends the file after its last row), so what has been written so far always ends with a whole
+ * row: a reader following the file, or a run stopped by SIGKILL, never sees a finished row without its
+ * line end (fast-csv puts the delimiter before every row after the first, which left each row's line
+ * end for the next row). A whole file's bytes are those fast-csv writes with `includeEndRowDelimiter`.
  */
 export class CsvRows {
-  private readonly formatter = new RowFormatter(new FormatterOptions(CSV_FORMAT_OPTIONS));
+  private readonly options = new FormatterOptions(CSV_FORMAT_OPTIONS);
+  private readonly formatter = new RowFormatter(this.options);
+  private formatted = 0;
 
-  /** The bytes of one record (fields as strings); the formatter is synchronous without a transform. */
+  /** The bytes of one record (fields as strings) and its line end; the formatter is synchronous without a transform. */
   row(record: readonly string[]): string {
     let text = '';
     this.formatter.format([...record], (error, rows) => {
       if (error) throw error;
       text = (rows ?? []).join('');
     });
-    return text;
-  }
-
-  /** The bytes fast-csv ends a file with (the final row delimiter); reads only the options. */
-  end(): string {
-    let text = '';
-    this.formatter.finish((error, rows) => {
-      if (error) throw error;
-      text = (rows ?? []).join('');
-    });
-    return text;
+    const { rowDelimiter } = this.options;
+    // the formatter's own delimiter before every row after the first moves to this row's end
+    const fields = this.formatted++ === 0 ? text : text.slice(rowDelimiter.length);
+    return fields + rowDelimiter;
   }
 }
 
@@ -55,9 +53,9 @@ export class CsvText {
     this.parts.push(this.rows.row(record));
   }
 
-  /** The file's text so far, ended as fast-csv ends a file (safe to call on every snapshot). */
+  /** The file's text so far, ended as fast-csv ends a file (each row ended: safe to call on every snapshot). */
   text(): string {
-    return this.parts.join('') + this.rows.end();
+    return this.parts.join('');
   }
 }
 

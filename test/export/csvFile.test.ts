@@ -68,4 +68,22 @@ describe('openCsv', () => {
     expect(chunks.join('')).toBe('a\n1\n');
     expect(sink.writableEnded).toBe(false);
   });
+
+  it('each row is handed over with its own line end: what is written so far always ends with a whole line', () => {
+    // (a reader following the file, `tail -f`, or a run killed with SIGKILL between two rows, sees every
+    // finished row whole; fast-csv alone puts each row's line end before the next row)
+    const chunks: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    });
+    const csv = openCsv(sink, ['a', 'b']);
+    expect(chunks).toEqual(['a,b\n']);
+    csv.write(['1', 'x']);
+    csv.write(['2', 'y, z']);
+    // one write per row, each ending it, before close()
+    expect(chunks).toEqual(['a,b\n', '1,x\n', '2,"y, z"\n']);
+  });
 });
