@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regularizedBeta, studentTCdf, studentTQuantile } from '../../src/stats/studentT.js';
+import { logGamma, logGammaDifference, regularizedBeta, studentTCdf, studentTQuantile } from '../../src/stats/studentT.js';
 
 // Reference values: R's qt(0.975, df) (and any printed t table to 3 decimals).
 const QT_975: ReadonlyArray<readonly [number, number]> = [
@@ -29,6 +29,38 @@ describe('studentTQuantile', () => {
   it('refuses a probability outside (0, 1)', () => {
     expect(() => studentTQuantile(1, 3)).toThrow(RangeError);
     expect(() => studentTQuantile(0.5, 0)).toThrow(RangeError);
+  });
+});
+
+describe('studentTQuantile at large df (the summary takes df = replicates - 1, up to 99,999)', () => {
+  // Reference values: scipy.stats.t.ppf(p, df) (Boost's quantile). At large df the CDF's x = df / (df +
+  // t^2) is 1 - 3.8/df: a * ln x and ln Gamma(a + 1/2) - ln Gamma(a) at a = df / 2 lost their digits to
+  // cancellation (at df = 1e9 the quantile was 2.4e-7 off, at 1e7 5e-9, at 1e6 6e-10).
+  const SCIPY: ReadonlyArray<readonly [number, number, number]> = [
+    [0.975, 99_999, 1.9599877077718442],
+    [0.975, 1e6, 1.959966356814107],
+    [0.995, 1e6, 2.5758342201053344],
+    [0.975, 1e7, 1.959964221767205],
+    [0.975, 1e9, 1.959963986912325],
+  ];
+  it.each(SCIPY)('the %f quantile with %d degrees of freedom is %f (relative error below 1e-10 up to df = 1e7, 1e-8 at 1e9)', (p, df, expected) => {
+    const error = Math.abs(studentTQuantile(p, df) - expected) / expected;
+    expect(error).toBeLessThan(df <= 1e7 ? 1e-10 : 1e-8);
+  });
+});
+
+describe('logGammaDifference: ln Gamma(a + b) - ln Gamma(a)', () => {
+  it('is the difference of the two logarithms where that keeps its digits (a = 100 and 150: Stirling against Lanczos)', () => {
+    for (const a of [100, 150]) expect(logGammaDifference(a, 0.5)).toBeCloseTo(logGamma(a + 0.5) - logGamma(a), 11);
+    // below the switch it is that difference: Gamma(5) / Gamma(3) = 4! / 2! = 12
+    expect(logGammaDifference(3, 2)).toBeCloseTo(Math.log(12), 12);
+  });
+
+  it('keeps its digits at large a: Gamma(a + 1/2) / Gamma(a) = sqrt(a) (1 - 1/(8a) + 1/(128 a^2) + ...)', () => {
+    // at a = 5e8, ln Gamma(a) is about 1e10 (its last bit 2e-6): the plain difference is 1e-6 off
+    const a = 5e8;
+    const expected = 0.5 * Math.log(a) + Math.log1p(-1 / (8 * a) + 1 / (128 * a * a));
+    expect(Math.abs(logGammaDifference(a, 0.5) - expected)).toBeLessThan(1e-14);
   });
 });
 
