@@ -14,6 +14,7 @@
 import type { Field } from 'vega-lite/types_unstable/channeldef.js';
 import type { UnitSpec } from 'vega-lite/types_unstable/spec/unit.js';
 import type { SeriesPoint } from './aggregateCurves.js';
+import { cellColourScale } from './cellPalette.js';
 
 /** One layer of a curve chart, checked against Vega-Lite's types. */
 export type CurveLayer = UnitSpec<Field>;
@@ -56,13 +57,13 @@ export function exactText(value: number): string {
   return String(Number(value.toPrecision(8)));
 }
 
-/** The colour encoding shared by all layers: one colour per label, in the given order. */
+/** The colour encoding shared by all layers: one distinct colour per label, in the given order (./cellPalette.ts). */
 export function colorEncoding(labels: readonly string[], legendAt: 'right' | 'bottom' = 'right') {
   return {
     field: 'label',
     type: 'nominal' as const,
     title: 'cell',
-    scale: { domain: [...labels], scheme: labels.length <= 10 ? 'tableau10' : 'tableau20' },
+    scale: { domain: [...labels], ...cellColourScale(labels.length) },
     legend: {
       orient: legendAt,
       ...(legendAt === 'bottom' ? { direction: 'horizontal' as const, columns: 3, columnPadding: 18 } : {}),
