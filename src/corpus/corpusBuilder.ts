@@ -150,7 +150,7 @@ export class CorpusBuilder {
 
   private checkRoom(extra: number): void {
     if (this.tokens + extra > this.maxTokens) {
-      throw new InputError(`the corpus has more than ${this.maxTokens} tokens`, 'raise --max-tokens, or pass a smaller corpus');
+      throw new InputError(`the corpus has more than ${this.maxTokens} tokens`, 'raise maxTokens, --max-tokens on the command line, or pass a smaller corpus');
     }
   }
 

@@ -66,7 +66,7 @@ export async function loadCorpus(
 ): Promise<LoadedCorpus> {
   validateLoadOptions(specs, options);
   const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...withoutUndefined(options) };
-  if (specs.length === 0) throw new InputError('no corpus given', 'pass --corpus FILE, a folder, a glob, - or brown');
+  if (specs.length === 0) throw new InputError('no corpus given', 'name a file, a folder, a glob, - or brown: --corpus on the command line');
   if (specs.filter((spec) => spec === '-').length > 1) {
     throw new InputError('standard input (-) is given twice as a corpus', 'pass - once');
   }

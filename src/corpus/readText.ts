@@ -290,7 +290,7 @@ function jsonlText(line: string, field: string, where: string): string {
   }
   const value = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[field] : undefined;
   if (typeof value !== 'string') {
-    throw new InputError(`${where} has no string field '${field}'`, 'choose the field with --jsonl-field');
+    throw new InputError(`${where} has no string field '${field}'`, 'choose the field with jsonlField, --jsonl-field on the command line');
   }
   // A NUL written as \u0000 is refused as a NUL byte in a text file is (textChunks.checkTextBytes).
   if (value.includes('\u0000')) throw new InputError(`${where} has a NUL character (\\u0000) in its field '${field}'`, 'remove it: NUL is not text');

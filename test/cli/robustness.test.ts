@@ -37,7 +37,7 @@ const CASES: readonly Case[] = [
   { name: 'one sentence, too few for the holdout split', files: { 'c.txt': 'just one sentence here.\n' }, argv: ['run', '--corpus', 'c.txt'], message: /1 sentence\(s\), too few for a holdout share of 0\.1/u },
   { name: 'more anchors than human sentences', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--anchor', '500'], message: /anchor 500 needs that many human sentences/u },
   { name: 'a growth past the library\'s own limit, told by the --max-tokens guard', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--sentences', 'line', '--generations', '30', '--tokens-growth', '10', '--quiet'], message: /^ngram-collapse: --tokens-growth 10 makes generation 30's batch \S+ tokens, above the --max-tokens guard \(200000000\)/u },
-  { name: 'a corpus over --max-tokens', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--max-tokens', '50'], message: /more than 50 tokens \(raise --max-tokens/u },
+  { name: 'a corpus over --max-tokens', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--max-tokens', '50'], message: /more than 50 tokens \(raise maxTokens, --max-tokens on the command line/u },
   { name: 'JSONL with a missing field', files: { 'c.jsonl': '{"text":"a b"}\n\n{"body":"c d"}\n' }, argv: ['run', '--corpus', 'c.jsonl'], message: /c\.jsonl line 3 has no string field 'text'/u },
   { name: 'JSONL with a broken line', files: { 'c.jsonl': '{"text":"a b"}\r\n{"text": "c\r\n' }, argv: ['run', '--corpus', 'c.jsonl'], message: /c\.jsonl line 2 is not valid JSON/u },
   { name: 'JSONL whose field is not a string', files: { 'c.jsonl': '{"text":42}\n' }, argv: ['run', '--corpus', 'c.jsonl'], message: /line 1 has no string field 'text'/u },

@@ -159,7 +159,7 @@ describe('CorpusBuilder', () => {
         try {
           add(builder);
         } catch (error) {
-          expect((error as InputError).hint).toBe('raise --max-tokens, or pass a smaller corpus');
+          expect((error as InputError).hint).toBe('raise maxTokens, --max-tokens on the command line, or pass a smaller corpus');
         }
         expect(() => new CorpusBuilder(new Vocabulary(), 2).addSentence(['a', 'b', 'c'])).toThrow(/more than 2 tokens/u);
       });

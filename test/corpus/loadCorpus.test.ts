@@ -118,7 +118,7 @@ describe('loadCorpus sums over its sources', () => {
 
 describe('loadCorpus refuses', () => {
   it('no spec, - twice, an empty name', async () => {
-    expect(await refusal(loadCorpus([]))).toBe('no corpus given (pass --corpus FILE, a folder, a glob, - or brown)');
+    expect(await refusal(loadCorpus([]))).toBe('no corpus given (name a file, a folder, a glob, - or brown: --corpus on the command line)');
     expect(await refusal(loadCorpus(['-', 'brown', '-']))).toBe('standard input (-) is given twice as a corpus (pass - once)');
     expect(await refusal(loadCorpus(['brown', ' ']))).toBe('an empty corpus name was given (pass a file, a folder, a glob, - or brown)');
   });

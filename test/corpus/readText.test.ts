@@ -111,7 +111,7 @@ describe('readCorpusText: formats and options', () => {
         (error: InputError) => error.hint,
       );
     expect(await hint('{"text": ', { format: 'jsonl' })).toBe('fix or remove that line; JSONL needs one JSON object per line');
-    expect(await hint('{"body": "x"}', { format: 'jsonl' })).toBe('choose the field with --jsonl-field');
+    expect(await hint('{"body": "x"}', { format: 'jsonl' })).toBe('choose the field with jsonlField, --jsonl-field on the command line');
     expect(await hint('  ', {})).toBe('pass a non-empty text corpus');
   });
 

@@ -98,7 +98,7 @@ export function respell(
   let total = 0;
   for (let i = 0; i < words.ids.length; i++) total += spellings.length(words.ids[i]!);
   if (total > maxTokens) {
-    throw new InputError(`the corpus has more than ${maxTokens} tokens once spelled in BPE pieces (${total})`, 'raise --max-tokens, or pass a smaller corpus');
+    throw new InputError(`the corpus has more than ${maxTokens} tokens once spelled in BPE pieces (${total})`, 'raise maxTokens, --max-tokens on the command line, or pass a smaller corpus');
   }
   const ids = new Int32Array(total);
   const offsets = new Int32Array(words.offsets.length);

@@ -85,7 +85,7 @@ describe('learning on a corpus, by hand', () => {
     const merges = learnCorpusMerges(vocabulary, corpus, 5, Uint8Array.of(1, 1, 0));
     const error = thrown(() => respell(vocabulary, corpus, merges, new Vocabulary(), 9));
     expect(error).toBeInstanceOf(InputError);
-    expect(describeError(error)).toBe('the corpus has more than 9 tokens once spelled in BPE pieces (10) (raise --max-tokens, or pass a smaller corpus)');
+    expect(describeError(error)).toBe('the corpus has more than 9 tokens once spelled in BPE pieces (10) (raise maxTokens, --max-tokens on the command line, or pass a smaller corpus)');
     expect(respell(vocabulary, corpus, merges, new Vocabulary(), 10).ids).toHaveLength(10);
   });
 
