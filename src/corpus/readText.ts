@@ -259,7 +259,8 @@ export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pic
       `the corpus contains ${builder.droppedMarkers} '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped`,
     );
   }
-  if (builder.tokenCount === 0) {
+  // (a text of empty sentences alone, read with emptySentences, is a text: a saved generation of a model that ends every sentence at once)
+  if (builder.tokenCount === 0 && builder.sentenceCount === 0) {
     // "the corpus a.txt, b.txt", but "the text" (not "the corpus the text") for a text read without a name
     const corpus = name === UNNAMED_TEXT ? name : `the corpus ${name}`;
     const dropped = cutLetters?.emptyCorpusReason();

@@ -8,7 +8,8 @@
  * prepareRun is where simulate, simulateAsync and the recipes validate their input: the settings
  * (validateRunSettings: UsageError naming the field, the value and the allowed range), `idSpace`
  * (a whole number >= 2) and the corpus (checkTokenCorpus: ids within the id space), before any work.
- * Then InputError when the corpus is too small for the holdout share or the largest anchor.
+ * Then InputError when the corpus is too small for the holdout share or the largest anchor, or H
+ * holds no tokens (only empty sentences).
  */
 
 import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
@@ -56,6 +57,7 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
   checkWordViewSpec(words, idSpace);
   checkAddKReserveOf(settings, idSpace);
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
+  checkHumanTokens(human);
   const batchTokens = settings.tokens ?? tokenCount(human);
   checkBatchSizes(settings, batchTokens);
   checkAnchors(Math.max(...settings.sweep.anchor), human);
@@ -69,6 +71,13 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
     reference: buildSeedReference(human, idSpace, settings.rareThreshold),
     ...wordViewOf(words, human, settings.rareThreshold),
   };
+}
+
+/** H must hold tokens: a corpus of empty sentences alone (read with emptySentences) trains a model of nothing. */
+function checkHumanTokens(human: TokenCorpus): void {
+  if (tokenCount(human) > 0) return;
+  const sentences = human.offsets.length - 1;
+  throw new InputError(`the human pool holds no tokens, only ${sentences} empty sentence(s)`, 'pass a corpus with text');
 }
 
 /** The anchor sentences a cell asks for must be in the human pool. */

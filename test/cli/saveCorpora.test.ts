@@ -111,6 +111,33 @@ describe('--empty-sentences', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe('ngram-collapse: --empty-sentences needs --sentences line, got --sentences auto (add --sentences line: one sentence per line, a blank line an empty sentence)\n');
   });
+
+  it('reads back a generation of empty sentences alone (a collapsed order-1 model) to its row; a reference of no tokens is refused', async () => {
+    // H: 3 tokens and 300 empty sentences, so M0 ends 300 of 303 sentences at once: generation 1's three
+    // sentences (N = 3 tokens, at most N sentences) are empty, and M1, trained on them, writes nothing else.
+    writeFileSync(join(dir, 'sparse.txt'), `a b c\n${'\n'.repeat(300)}`);
+    const collapsed = await run(['run', '--corpus', 'sparse.txt', '--sentences', 'line', '--empty-sentences', '--order', '1', '--human-ratio', '0', '--holdout', '0', '--generations', '2', '--seed', '1', '--workers', '1', '--out', 'sparse.csv', '--save-corpora', 'sparse', '--quiet']);
+    expect(collapsed.code).toBe(0);
+    const rows = table(readFileSync(join(dir, 'sparse.csv')));
+    expect(rows.map((row) => row['tokens'])).toEqual(['3', '0', '0']);
+    const files = ['sparse/human.txt', 'sparse/cell-1/replicate-1/generation-1.txt', 'sparse/cell-1/replicate-1/generation-2.txt'];
+    const measured = await run(['metrics', '--reference', 'sparse/human.txt', '--sentences', 'line', '--empty-sentences', '--tokenizer', 'whitespace', ...files]);
+    expect(measured.stderr).toBe('');
+    table(measured.stdout).forEach((values, g) => {
+      for (const column of TEXT_METRIC_COLUMNS) expect({ g, column, value: values[column] }).toEqual({ g, column, value: rows[g]![column] });
+    });
+    const noReference = await run(['metrics', '--reference', files[1]!, '--sentences', 'line', '--empty-sentences', files[0]!]);
+    expect(noReference.code).toBe(2);
+    expect(noReference.stderr).toBe(`ngram-collapse: the reference ${files[1]} holds no tokens, only empty sentences (pass a reference with text)\n`);
+  });
+
+  it('refuses a run on empty sentences alone, naming them', async () => {
+    writeFileSync(join(dir, 'blank.txt'), '\n\n  \n');
+    const refused = await run(['run', '--corpus', 'blank.txt', '--sentences', 'line', '--empty-sentences', '--holdout', '0', '--out', 'blank.csv']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('ngram-collapse: the human pool holds no tokens, only 3 empty sentence(s) (pass a corpus with text)\n');
+    expect(existsSync(join(dir, 'blank.csv'))).toBe(false);
+  });
 });
 
 describe('--resume with --save-corpora', () => {

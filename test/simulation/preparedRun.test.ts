@@ -66,6 +66,13 @@ describe('prepareRun', () => {
     expect(prepareRun(f.corpus, f.vocabulary.size, { ...small, tokens: 50 }).measureTokens).toBe(50);
   });
 
+  it('refuses an H of empty sentences alone (a corpus read with emptySentences), with a typed InputError', () => {
+    // 12 sentences, no tokens: holdout 0 keeps them all in H
+    const empty = { ids: new Int32Array(0), offsets: new Int32Array(13) };
+    const run = { ...small, holdout: 0 };
+    expect(() => prepareRun(empty, 2, run)).toThrow(new InputError('the human pool holds no tokens, only 12 empty sentence(s)', 'pass a corpus with text'));
+  });
+
   it('needs as many human sentences as the largest anchor of the sweep', () => {
     const f = fixture(bpeSentences);
     expect(prepareRun(f.corpus, f.vocabulary.size, { ...small, sweep: { ...small.sweep, anchor: [0, 36] } }).human.offsets.length).toBe(37);

@@ -5,7 +5,8 @@
 
 import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
-import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
+import { tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
+import { InputError } from '../../errors.js';
 import { wordSplitter } from '../../corpus/subword/wordView.js';
 import { wordColumns, wordReference } from '../../metrics/wordColumns.js';
 import { openCsv } from '../../export/csvFile.js';
@@ -68,6 +69,7 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const reference = referenceSpec === undefined ? undefined : await read(referenceSpec);
   const corpora = [];
   for (const text of texts) corpora.push(await read(text));
+  refuseEmptyReference(reference ?? corpora[0]!, referenceSpec ?? texts[0]!, referenceSpec !== undefined);
   const seed = buildSeedReference(reference ?? corpora[0]!, vocabulary.size, rareThreshold);
   // Subword tokenizers add the word-level columns, against the reference's words.
   const split = wordSplitter(load.tokenizer);
@@ -81,4 +83,15 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
     writer.write([texts[i]!, ...columns.map((column) => formatNumber(measured[column]))]);
   });
   await writer.close();
+}
+
+/**
+ * The reference must hold tokens: every text column compares a text with it. (A text of empty
+ * sentences alone, read with --empty-sentences, is measured: a saved generation of a model that ends
+ * every sentence at once.)
+ */
+function refuseEmptyReference(reference: TokenCorpus, spec: string, given: boolean): void {
+  if (tokenCount(reference) > 0) return;
+  const what = given ? `the reference ${spec}` : `${spec}, the reference without --reference,`;
+  throw new InputError(`${what} holds no tokens, only empty sentences`, given ? 'pass a reference with text' : 'pass --reference FILE, a text with tokens');
 }
