@@ -18,6 +18,7 @@
  */
 
 import { PairIndex } from './pairIndex.js';
+import { NO_PAIR, rankedMerge } from './rankedMerge.js';
 
 interface Tables {
   /** Token text -> rank (= id), for the tokens that are text. */
@@ -68,8 +69,11 @@ function encodeAscii(text: string, ranks: ReadonlyMap<string, number>, split: Re
 }
 
 const NO_TOKEN = -1;
-/** The rank of a pair that does not join into a token: above every rank, so never the lowest. */
-const NO_PAIR = 0x7fffffff;
+/**
+ * Pieces longer than this are merged with a heap (./rankedMerge.ts, O(n log n)); shorter ones, every
+ * word of running text, by the plain scan (O(n^2), but with no set-up: quicker on a word).
+ */
+const SCANNED_PIECE = 128;
 /** A pair whose joined rank was not looked up yet. */
 const UNKNOWN = -2;
 
@@ -94,6 +98,12 @@ class PairMerger {
 
   /** Appends the ids of an ASCII piece that is not one token. */
   merge(piece: string, ids: number[]): void {
+    if (piece.length > SCANNED_PIECE) {
+      const characters = new Int32Array(piece.length);
+      for (let i = 0; i < piece.length; i++) characters[i] = this.character(piece, i);
+      rankedMerge(characters, (left, right) => this.pairRank(left, right), ids);
+      return;
+    }
     if (piece.length > this.parts.length) {
       this.parts = new Int32Array(piece.length * 2);
       this.pairRanks = new Int32Array(piece.length * 2);

@@ -20,6 +20,7 @@
 
 import type { CorpusBuilder } from '../corpusBuilder.js';
 import { asciiEncoder } from './asciiByteMerge.js';
+import { LONG_PIECE, longPieceEncoder } from './longPieceEncoder.js';
 import { PieceLists } from './pieceLists.js';
 import { SpanInterner } from '../spanInterner.js';
 import { Vocabulary } from '../../vocabulary/vocabulary.js';
@@ -205,13 +206,15 @@ function wordEncoder(encoding: Encoding): (word: string, afterSpace: boolean) =>
 
 /**
  * The one place words are encoded: the package's encode of the word (after a space or not), ASCII words
- * by ./asciiByteMerge.ts (the same ids, only faster).
+ * by ./asciiByteMerge.ts and other words longer than LONG_PIECE by ./longPieceEncoder.ts (the same ids,
+ * only faster: the package's merge is quadratic in a piece's length).
  */
 function uncachedWordEncoder(encoding: Encoding): (word: string, afterSpace: boolean) => readonly number[] {
   const ascii = asciiEncoder(encoding);
+  const long = longPieceEncoder(encoding);
   return (word, afterSpace) => {
     const text = afterSpace ? ` ${word}` : word;
-    return ascii?.(text) ?? encoding.encode(text, AS_TEXT);
+    return ascii?.(text) ?? (text.length > LONG_PIECE ? long?.(text) : undefined) ?? encoding.encode(text, AS_TEXT);
   };
 }
 

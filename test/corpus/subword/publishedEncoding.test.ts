@@ -17,6 +17,7 @@ import {
   type Encoding,
 } from '../../../src/corpus/subword/publishedEncoding.js';
 import { PUBLISHED_ENCODINGS } from '../../../src/corpus/subword/subwordNames.js';
+import { randomFor, randomIndex } from '../../../src/random/random.js';
 
 /** Text a pre-tokenizer could trip on: contractions, numbers, punctuation runs, scripts, emoji, specials. */
 const AWKWARD = [
@@ -47,6 +48,21 @@ describe('the published encodings', () => {
     for (const sentence of sentences) {
       const collapsed = sentence.trim().replace(/\s+/gu, ' ');
       expect(ours(sentence)).toEqual(encoding.encode(collapsed, { disallowedSpecial: new Set() }));
+    }
+  });
+
+  it.each(PUBLISHED_ENCODINGS)('%s: words of thousands of characters (ASCII, Greek, Chinese, emoji, mixed) get the package\'s ids', (name) => {
+    // Pieces this long are merged with a heap (rankedMerge.ts): the package's own merge is quadratic in
+    // a piece's length (a word of 160,000 letters took it 14 s). At these lengths it takes milliseconds.
+    const encoding = publishedEncoding(name);
+    const ours = publishedIds(encoding);
+    const random = randomFor(['publishedEncoding', 'long words']);
+    for (const letters of ['acgt', 'ACGT0123+/=', 'αβγδεζ', '中文字词语', '👍🏽é', 'aβ1.é👍_']) {
+      const characters = [...letters];
+      for (const length of [300, 2500]) {
+        const word = Array.from({ length }, () => characters[randomIndex(random, characters.length)]!).join('');
+        for (const sentence of [word, `x ${word} y`]) expect(ours(sentence), `${letters} ${length}`).toEqual(encoding.encode(sentence, { disallowedSpecial: new Set() }));
+      }
     }
   });
 
