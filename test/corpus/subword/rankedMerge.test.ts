@@ -88,3 +88,14 @@ describe('rankedMerge on random encodings', () => {
     }
   });
 });
+
+describe('longPieceEncoder on tables it cannot read', () => {
+  it('is undefined, so the caller asks the package, when the encoding lacks what it reads', async () => {
+    const { longPieceEncoder } = await import('../../../src/corpus/subword/longPieceEncoder.js');
+    const core = { tokenSplitRegex: /\S+/gu, getBpeRankFromString: () => undefined, getBpeRankFromBytes: () => undefined, bytePairEncode: () => [] };
+    expect(longPieceEncoder({ bytePairEncodingCoreProcessor: core })).toBeDefined();
+    expect(longPieceEncoder({})).toBeUndefined();
+    expect(longPieceEncoder({ bytePairEncodingCoreProcessor: { ...core, tokenSplitRegex: /\S+/u } })).toBeUndefined();
+    expect(longPieceEncoder({ bytePairEncodingCoreProcessor: { ...core, getBpeRankFromBytes: undefined } })).toBeUndefined();
+  });
+});
