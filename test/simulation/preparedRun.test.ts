@@ -73,6 +73,20 @@ describe('prepareRun', () => {
     expect(() => prepareRun(empty, 2, run)).toThrow(new InputError('the human pool holds no tokens, only 12 empty sentence(s)', 'pass a corpus with text'));
   });
 
+  it("runSeries checks a hand-built run's texts against its id space, also after the same texts passed in a larger one", () => {
+    const f = fixture(bpeSentences);
+    const run = prepareRun(f.corpus, f.vocabulary.size, small);
+    const cell = expandCells(small.sweep)[0]!;
+    expect(rowsOf(run)).toHaveLength(2);
+    // the same texts (checked once, in the id space of the vocabulary) in an id space too small for them
+    const narrow = { ...run, idSpace: 3 };
+    expect(() => runSeries(narrow, cell, 1, { emit: () => undefined })).toThrow(UsageError);
+    expect(() => runSeries(narrow, cell, 1, { emit: () => undefined })).toThrow(/^run\.human holds token id \d+, outside the token ids 2 \.\. 2$/u);
+    // a held-out text of its own, with a marker inside: refused though run.human passed
+    const marked = { ...run, heldout: { ids: Int32Array.of(2, 1), offsets: Int32Array.of(0, 2) } };
+    expect(() => runSeries(marked, cell, 1, { emit: () => undefined })).toThrow('run.heldout holds id 1, the </s> marker, at position 1');
+  });
+
   it('needs as many human sentences as the largest anchor of the sweep', () => {
     const f = fixture(bpeSentences);
     expect(prepareRun(f.corpus, f.vocabulary.size, { ...small, sweep: { ...small.sweep, anchor: [0, 36] } }).human.offsets.length).toBe(37);
