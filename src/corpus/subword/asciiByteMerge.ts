@@ -12,7 +12,8 @@
  * up again, until no pair is a token. For ASCII a byte is a character and every part is a token, so
  * "is this pair a token" is a lookup of the two tokens' texts joined, done once per pair of ids and
  * remembered: no UTF-8 encoding and decoding per lookup, which is most of the package's time on a word,
- * and no string per lookup after the first (2-3x faster on Brown's words). The package version is pinned (4.0.0); when
+ * and no string per lookup after the first (2-3x faster on Brown's words). A piece of more than
+ * SCANNED_PIECE characters is merged by ./rankedMerge.ts, in O(n log n) instead of the scan's O(n^2). The package version is pinned (4.0.0); when
  * its internals are not where this expects them, the function is undefined and the package is used.
  * test/corpus/subword/publishedEncoding.test.ts compares the ids with the package's encode.
  */
