@@ -4,8 +4,11 @@
  *
  * Contract: `chartData(points, labels)` turns SeriesPoints into plain JSON records with the fields the
  * layers encode (metric, label, generation, mean, n, ci_low, ci_high, and sd/CI as display text); a cell missing
- * from `labels` is labelled by its name. `curveLayers(yTitle, labels, yScale, legendAt)` returns the three layers,
- * colour keyed by label in the given order, with a legend-bound highlight (click a legend entry); bands
+ * from `labels` is labelled by its name. `legendCells(labels, drawn)` gives a chart's colour domain (every
+ * cell of the report, so a cell has one colour in every chart, also in one that draws only some cells)
+ * and its legend entries (the cells drawn), in the labels' order. `curveLayers(yTitle, cells, yScale,
+ * legendAt)` returns the three layers, colour keyed by label over that domain, every entry in the legend
+ * however many (Vega's default stops at 30), with a legend-bound highlight (click a legend entry); bands
  * are clipped to the plot, so one reaching past a fixed y domain does not spill over. Bands
  * are drawn only where ci_low and ci_high are numbers (more than one replicate). Each line is one Vega
  * `line` mark (SVG class "mark-line role-mark"), so a chart has exactly one such mark per cell.
@@ -57,16 +60,32 @@ export function exactText(value: number): string {
   return String(Number(value.toPrecision(8)));
 }
 
-/** The colour encoding shared by all layers: one distinct colour per label, in the given order (./cellPalette.ts). */
-export function colorEncoding(labels: readonly string[], legendAt: 'right' | 'bottom' = 'right') {
+/** A chart's cells: the colour domain (every cell of the report) and the legend's entries (those drawn). */
+export interface LegendCells {
+  readonly domain: readonly string[];
+  readonly shown: readonly string[];
+}
+
+/** The LegendCells of a chart drawing `drawn` (cell names), labelled and ordered by `labels`. */
+export function legendCells(labels: ReadonlyMap<string, string>, drawn: ReadonlySet<string>): LegendCells {
+  const unlabelled = [...drawn].filter((cell) => !labels.has(cell));
+  const shown = [...labels].filter(([cell]) => drawn.has(cell)).map(([, label]) => label);
+  return { domain: [...labels.values(), ...unlabelled], shown: [...shown, ...unlabelled] };
+}
+
+/** The colour encoding shared by all layers: one distinct colour per cell of the domain (./cellPalette.ts), the drawn ones in the legend. */
+export function colorEncoding(cells: LegendCells, legendAt: 'right' | 'bottom' = 'right') {
   return {
     field: 'label',
     type: 'nominal' as const,
     title: 'cell',
-    scale: { domain: [...labels], ...cellColourScale(labels.length) },
+    scale: { domain: [...cells.domain], ...cellColourScale(cells.domain.length) },
     legend: {
       orient: legendAt,
       ...(legendAt === 'bottom' ? { direction: 'horizontal' as const, columns: 3, columnPadding: 18 } : {}),
+      values: [...cells.shown],
+      // every cell (0: no limit; Vega's default, 30, ended the legend at 29 cells and "...N entries")
+      symbolLimit: 0,
       labelLimit: 420,
       symbolType: 'stroke' as const,
       symbolStrokeWidth: 3,
@@ -82,7 +101,7 @@ function opacity(picked: number, dimmed: number) {
 
 export function curveLayers(
   yTitle: string,
-  labels: readonly string[],
+  cells: LegendCells,
   yScale: { zero: boolean; domain?: [number, number] } = { zero: false },
   legendAt: 'right' | 'bottom' = 'right',
   /** What a point's `n` counts, in its tooltip. */
@@ -96,7 +115,7 @@ export function curveLayers(
     scale: { nice: false },
   };
   const y = (field: string) => ({ field, type: 'quantitative' as const, title: yTitle, scale: yScale });
-  const color = colorEncoding(labels, legendAt);
+  const color = colorEncoding(cells, legendAt);
   return [
     {
       transform: [{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }],

@@ -5,12 +5,13 @@
  * Contract: `metricChartSpec(points, metric, labels)` returns a Vega-Lite spec (plain JSON, data inline)
  * drawing the SeriesPoints of `metric` (other metrics' points are ignored): titled with the metric name
  * and its description, x axis "generation", y axis titled with the metric name, legend "cell" listing
- * `labels` values in order. It draws one line per cell that has at least one point.
+ * the `labels` values of the cells drawn, in order, each cell in its colour of the whole report
+ * (./chartLayers.ts legendCells). It draws one line per cell that has at least one point.
  */
 
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
-import { chartData, curveLayers } from './chartLayers.js';
+import { chartData, curveLayers, legendCells } from './chartLayers.js';
 import { describeMetric } from './metricDescriptions.js';
 
 export const METRIC_CHART_SIZE = { width: 620, height: 330 } as const;
@@ -21,9 +22,7 @@ export function metricChartSpec(
   labels: ReadonlyMap<string, string>,
 ): TopLevelSpec {
   const own = points.filter((point) => point.metric === metric);
-  const cellsDrawn = new Set(own.map((point) => point.cell));
-  const legend = [...labels].filter(([cell]) => cellsDrawn.has(cell)).map(([, label]) => label);
-  for (const cell of cellsDrawn) if (!labels.has(cell)) legend.push(cell);
+  const cells = legendCells(labels, new Set(own.map((point) => point.cell)));
   const description = describeMetric(metric);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -31,7 +30,7 @@ export function metricChartSpec(
     width: METRIC_CHART_SIZE.width,
     height: METRIC_CHART_SIZE.height,
     data: { values: chartData(own, labels) },
-    layer: curveLayers(metric, legend),
+    layer: curveLayers(metric, cells),
     config: chartConfig(),
   };
 }

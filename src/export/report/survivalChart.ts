@@ -14,7 +14,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
-import { chartData, colorEncoding, curveLayers } from './chartLayers.js';
+import { chartData, colorEncoding, curveLayers, legendCells, type LegendCells } from './chartLayers.js';
 import { SURVIVAL_BANDS } from './curveRow.js';
 import { chartConfig } from './metricChart.js';
 
@@ -41,9 +41,7 @@ export function survivalChartSpec(
     data.push({ kind: 'theory', band: bandOf.get(point.metric.replace(/^theory_/u, ''))!, label: labels.get(point.cell) ?? point.cell, cell: point.cell, generation: point.generation, theory: point.mean });
   }
   const bandsDrawn = SURVIVAL_BANDS.filter(({ metric }) => own.some((point) => point.metric === metric));
-  const cellsDrawn = new Set(own.map((point) => point.cell));
-  const legend = [...labels].filter(([cell]) => cellsDrawn.has(cell)).map(([, label]) => label);
-  for (const cell of cellsDrawn) if (!labels.has(cell)) legend.push(cell);
+  const legend = legendCells(labels, new Set(own.map((point) => point.cell)));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
@@ -70,7 +68,7 @@ export function survivalChartSpec(
 }
 
 /** The curve layers (on the measured points only) and a dashed layer for the law. */
-function withLaw(legend: readonly string[], countTitle: string) {
+function withLaw(legend: LegendCells, countTitle: string) {
   return [
     { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom', countTitle) },
     {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellColourScale } from '../../../src/export/report/cellPalette.js';
 import { curveTableFromRecords } from '../../../src/export/report/readCurves.js';
-import { renderSvgCharts } from '../../../src/export/report/svgCharts.js';
+import { metricChartSpec } from '../../../src/export/report/metricChart.js';
+import { renderSvg, renderSvgCharts } from '../../../src/export/report/svgCharts.js';
+import type { SeriesPoint } from '../../../src/export/report/aggregateCurves.js';
 import { fixture } from './fixtures.js';
 
 /** The stroke colours of an SVG chart's line marks (one path per cell). */
@@ -51,7 +53,35 @@ describe('cellColourScale', () => {
   });
 });
 
+/** The legend's entry texts of an SVG chart. */
+function legendLabels(svg: string): string[] {
+  return [...svg.matchAll(/role-legend-label[^"]*"><text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+}
+
+/** One point per cell at generation 0 (mean = the cell's number), for metric `m`. */
+function pointsOf(cells: readonly string[]): SeriesPoint[] {
+  return cells.map((cell, i) => ({ metric: 'm', cell, generation: 0, mean: i, n: 1 }) as SeriesPoint);
+}
+
 describe('a chart of more than 20 cells', () => {
+  it('lists every cell in its legend, 35 of 35 (Vega stopped at 29 and "...6 entries")', async () => {
+    const cells = Array.from({ length: 35 }, (_, i) => `c${i + 1}`);
+    const svg = await renderSvg(metricChartSpec(pointsOf(cells), 'm', new Map(cells.map((cell) => [cell, cell]))));
+    expect(legendLabels(svg)).toEqual(cells);
+  });
+
+  it('gives a cell the same colour in a chart that draws only some cells as in the others', async () => {
+    // 22 cells; a chart such as selected_share draws only the cells that curate (here every other one)
+    const cells = Array.from({ length: 22 }, (_, i) => `c${i + 1}`);
+    const labels = new Map(cells.map((cell) => [cell, cell]));
+    const some = cells.filter((_, i) => i % 2 === 1);
+    const whole = lineColours(await renderSvg(metricChartSpec(pointsOf(cells), 'm', labels)));
+    const part = await renderSvg(metricChartSpec(pointsOf(cells).filter((point) => some.includes(point.cell)), 'm', labels));
+    expect(lineColours(part)).toEqual(some.map((cell) => whole[cells.indexOf(cell)]));
+    // and its legend names only the cells it draws
+    expect(legendLabels(part)).toEqual(some);
+  });
+
   it('draws each cell in a colour of its own (a Tableau scheme drew cell 21 as cell 1)', async () => {
     const table = manyCells(25);
     const [chart] = await renderSvgCharts(table.rows, { columns: table.columns, metrics: ['types'] });
