@@ -4,9 +4,11 @@
  * Contract: returns the corpus when `ids` and `offsets` are Int32Arrays, `offsets` starts at 0, never
  * decreases and ends at `ids.length`, and every id lies in [FIRST_TOKEN_ID, idSpace) (ids 0 and 1 are the boundary markers, never tokens: refused as such); otherwise throws a UsageError
  * naming `field`. `idSpace` itself must be a whole number >= FIRST_TOKEN_ID (the vocabulary's size, markers included). O(tokens).
+ * `checkHasTokens(what, corpus)`: an InputError when a valid corpus holds no tokens, only empty
+ * sentences (a text read with emptySentences), for what needs text: a run's H, a reference, a model.
  */
 
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { TokenCorpus } from './tokenCorpus.js';
@@ -45,4 +47,10 @@ export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number
     }
   }
   return corpus as TokenCorpus;
+}
+
+/** Refuses a corpus of empty sentences alone, naming it as `what` ("the corpus a.txt"). */
+export function checkHasTokens(what: string, corpus: TokenCorpus, hint = 'pass a corpus with text'): void {
+  if (corpus.ids.length > 0) return;
+  throw new InputError(`${what} holds no tokens, only ${corpus.offsets.length - 1} empty sentence(s)`, hint);
 }

@@ -8,12 +8,12 @@
  * prepareRun is where simulate, simulateAsync and the recipes validate their input: the settings
  * (validateRunSettings: UsageError naming the field, the value and the allowed range), `idSpace`
  * (a whole number >= 2) and the corpus (checkTokenCorpus: ids within the id space), before any work.
- * Then InputError when the corpus is too small for the holdout share or the largest anchor, or H
- * holds no tokens (only empty sentences).
+ * Then InputError when the corpus holds no tokens (only empty sentences), is too small for the holdout
+ * share or the largest anchor, or its holdout split leaves H without tokens.
  */
 
-import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
-import { tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
+import { checkHasTokens, checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
+import { sentenceCount, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 import { checkAddKReserve } from '../model/addK.js';
 import { overlapMetrics } from '../metrics/overlapMetrics.js';
@@ -56,10 +56,11 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
   checkTokenCorpus('corpus', corpus, checkIdSpace('idSpace', idSpace));
   checkWordViewSpec(words, idSpace);
   checkAddKReserveOf(settings, idSpace);
+  checkHasTokens('the corpus', corpus);
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
   // (the corpus was checked: so are its parts)
   checkedTexts.set(human, idSpace).set(heldout, idSpace);
-  checkHumanTokens(human);
+  checkHumanTokens(human, heldout);
   const batchTokens = settings.tokens ?? tokenCount(human);
   checkBatchSizes(settings, batchTokens);
   checkAnchors(Math.max(...settings.sweep.anchor), human);
@@ -75,11 +76,13 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
   };
 }
 
-/** H must hold tokens: a corpus of empty sentences alone (read with emptySentences) trains a model of nothing. */
-function checkHumanTokens(human: TokenCorpus): void {
+/** H must hold tokens: a corpus with text can still leave none in H if its holdout split holds out every sentence that has some. */
+function checkHumanTokens(human: TokenCorpus, heldout: TokenCorpus): void {
   if (tokenCount(human) > 0) return;
-  const sentences = human.offsets.length - 1;
-  throw new InputError(`the human pool holds no tokens, only ${sentences} empty sentence(s)`, 'pass a corpus with text');
+  throw new InputError(
+    `the holdout split left the human pool without tokens: its ${sentenceCount(human)} sentence(s) are empty, the corpus's ${tokenCount(heldout)} token(s) all held out`,
+    'use a smaller holdout share or another seed',
+  );
 }
 
 /** The anchor sentences a cell asks for must be in the human pool. */

@@ -6,6 +6,7 @@
  * given, a growth that shrinks a batch to nothing (settings.ts refuseEmptyBatches, an InputError).
  */
 
+import { checkHasTokens } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { humanTokenCount } from './holdoutSplit.js';
@@ -35,6 +36,8 @@ export function checkTokenGuards(settings: RunSettings, maxTokens: number | unde
  * set of `accumulate`, both from the size of H the holdout split gives. `run` and the playground's runs.
  */
 export function checkCorpusGuards(settings: RunSettings, corpus: TokenCorpus, maxTokens: number | undefined): void {
+  // (prepareRun refuses it too; first here, before the holdout split's size is read)
+  checkHasTokens('the corpus', corpus);
   const humanTokens = humanTokenCount(corpus, settings.holdout, settings.seed);
   checkGrowth(settings, settings.tokens ?? humanTokens, maxTokens);
   checkAccumulatedSize(settings, humanTokens, settings.tokens ?? humanTokens, maxTokens);

@@ -128,15 +128,40 @@ describe('--empty-sentences', () => {
     });
     const noReference = await run(['metrics', '--reference', files[1]!, '--sentences', 'line', '--empty-sentences', files[0]!]);
     expect(noReference.code).toBe(2);
-    expect(noReference.stderr).toBe(`ngram-collapse: the reference ${files[1]} holds no tokens, only empty sentences (pass a reference with text)\n`);
+    expect(noReference.stderr).toBe(`ngram-collapse: the reference ${files[1]} holds no tokens, only 3 empty sentence(s) (pass a reference with text)\n`);
   });
 
-  it('refuses a run on empty sentences alone, naming them', async () => {
+  it('refuses a run, train or generate on empty sentences alone, naming them, whatever the holdout', async () => {
     writeFileSync(join(dir, 'blank.txt'), '\n\n  \n');
-    const refused = await run(['run', '--corpus', 'blank.txt', '--sentences', 'line', '--empty-sentences', '--holdout', '0', '--out', 'blank.csv']);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('ngram-collapse: the human pool holds no tokens, only 3 empty sentence(s) (pass a corpus with text)\n');
+    const E = ['--sentences', 'line', '--empty-sentences'];
+    for (const holdout of ['0', '0.1']) {
+      const refused = await run(['run', '--corpus', 'blank.txt', ...E, '--holdout', holdout, '--out', 'blank.csv']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe('ngram-collapse: the corpus holds no tokens, only 3 empty sentence(s) (pass a corpus with text)\n');
+    }
     expect(existsSync(join(dir, 'blank.csv'))).toBe(false);
+    for (const command of ['train', 'generate']) {
+      const refused = await run([command, '--corpus', 'blank.txt', ...E]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe('ngram-collapse: the corpus blank.txt holds no tokens, only 3 empty sentence(s) (pass a corpus with text)\n');
+    }
+  });
+
+  it('says when the holdout split leaves H without tokens (the corpus has text), and what to change', async () => {
+    // one word and 19 empty sentences: a holdout of 0.9 holds out 18 sentences, with seed 1 the word's among them
+    writeFileSync(join(dir, 'oneword.txt'), `word\n${'\n'.repeat(19)}`);
+    const refused = await run(['run', '--corpus', 'oneword.txt', '--sentences', 'line', '--empty-sentences', '--holdout', '0.9', '--seed', '1', '--out', 'one.csv']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe("ngram-collapse: the holdout split left the human pool without tokens: its 2 sentence(s) are empty, the corpus's 1 token(s) all held out (use a smaller holdout share or another seed)\n");
+  });
+
+  it('train --eval on a text of empty sentences alone gives no OOV rate (no tokens), not NaN', async () => {
+    writeFileSync(join(dir, 'words.txt'), 'a b\nb c\n');
+    writeFileSync(join(dir, 'blank-eval.txt'), '\n\n\n');
+    const trained = await run(['train', '--corpus', 'words.txt', '--sentences', 'line', '--empty-sentences', '--eval', 'blank-eval.txt']);
+    expect(trained.code).toBe(0);
+    expect(trained.stdout).toContain('OOV rate n/a (0 of 0 tokens), 3 sentences, 3 predictions scored');
+    expect(trained.stdout).not.toContain('NaN');
   });
 });
 

@@ -66,11 +66,12 @@ describe('prepareRun', () => {
     expect(prepareRun(f.corpus, f.vocabulary.size, { ...small, tokens: 50 }).measureTokens).toBe(50);
   });
 
-  it('refuses an H of empty sentences alone (a corpus read with emptySentences), with a typed InputError', () => {
+  it('refuses a corpus of empty sentences alone (read with emptySentences), with a typed InputError, before its holdout split', () => {
     // 12 sentences, no tokens: holdout 0 keeps them all in H
     const empty = { ids: new Int32Array(0), offsets: new Int32Array(13) };
     const run = { ...small, holdout: 0 };
-    expect(() => prepareRun(empty, 2, run)).toThrow(new InputError('the human pool holds no tokens, only 12 empty sentence(s)', 'pass a corpus with text'));
+    expect(() => prepareRun(empty, 2, run)).toThrow(new InputError('the corpus holds no tokens, only 12 empty sentence(s)', 'pass a corpus with text'));
+    expect(() => prepareRun(empty, 2, { ...small, holdout: 0.5 })).toThrow('the corpus holds no tokens, only 12 empty sentence(s)');
   });
 
   it("runSeries checks a hand-built run's texts against its id space, also after the same texts passed in a larger one", () => {

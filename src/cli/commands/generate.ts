@@ -5,6 +5,7 @@
 
 import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
+import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { wordSplitter } from '../../corpus/subword/wordView.js';
 import type { ModelOptions } from '../../model/languageModel.js';
 import { observedTypes } from '../../model/mle.js';
@@ -54,6 +55,7 @@ export function generateCommand(io: CliIO): Command {
 async function generate(request: GenerateRequest, io: CliIO): Promise<void> {
   const load = loadOptionsFor(request.load, io, warnTo(io));
   const { vocabulary, corpus } = await loadCorpus([...request.corpus], load);
+  checkHasTokens(`the corpus ${request.corpus.join(', ')}`, corpus);
   const model = trainModel(corpus, { ...request.model, idSpace: vocabulary.size, seedTypes: observedTypes(corpus, vocabulary.size) });
   const sampler = samplerFor(model, request.sampling);
   const random = randomFor([request.seed, 'generate']);

@@ -5,8 +5,8 @@
 
 import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
-import { tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
-import { InputError } from '../../errors.js';
+import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
+import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { wordSplitter } from '../../corpus/subword/wordView.js';
 import { wordColumns, wordReference } from '../../metrics/wordColumns.js';
 import { openCsv } from '../../export/csvFile.js';
@@ -91,7 +91,6 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
  * every sentence at once.)
  */
 function refuseEmptyReference(reference: TokenCorpus, spec: string, given: boolean): void {
-  if (tokenCount(reference) > 0) return;
-  const what = given ? `the reference ${spec}` : `${spec}, the reference without --reference,`;
-  throw new InputError(`${what} holds no tokens, only empty sentences`, given ? 'pass a reference with text' : 'pass --reference FILE, a text with tokens');
+  if (given) checkHasTokens(`the reference ${spec}`, reference, 'pass a reference with text');
+  else checkHasTokens(`${spec}, the reference without --reference,`, reference, 'pass --reference FILE, a text with tokens');
 }

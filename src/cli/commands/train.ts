@@ -11,6 +11,7 @@
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
+import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
 import { InputError, UsageError } from '../../errors.js';
 import { writeWholeFileFrom } from '../../export/wholeFile.js';
@@ -71,6 +72,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
   const { vocabulary, corpus, merges } = await loadCorpus([...request.corpus], load);
+  checkHasTokens(`the corpus ${request.corpus.join(', ')}`, corpus);
   // The evaluation text is read before anything is trained or written: a bad one leaves no ARPA file.
   // It loads with a copy of the training vocabulary so that known tokens keep their ids (new ones are
   // OOV); bpe:K spells it with the training text's merges.
@@ -119,7 +121,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   if (evaluation !== undefined) {
     lines.push(
       `eval: perplexity ${format(evaluation.perplexity)}, cross-entropy ${format(evaluation.crossEntropyBits)} bits, ` +
-        `OOV rate ${format(evaluation.oovRate)} (${evaluation.oov} of ${evaluation.tokens} tokens), ` +
+        `OOV rate ${evaluation.tokens === 0 ? 'n/a' : format(evaluation.oovRate)} (${evaluation.oov} of ${evaluation.tokens} tokens), ` +
         `${evaluation.sentences} sentences, ${evaluation.predictions} predictions scored`,
     );
   }
