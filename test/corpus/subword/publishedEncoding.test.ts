@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
 import { readCorpusText } from '../../../src/corpus/readText.js';
 import { asciiEncoder } from '../../../src/corpus/subword/asciiByteMerge.js';
+import { longPieceEncoder } from '../../../src/corpus/subword/longPieceEncoder.js';
 import {
   loadPublishedEncoding,
   publishedEncoding,
@@ -64,6 +65,18 @@ describe('the published encodings', () => {
         for (const sentence of [word, `x ${word} y`]) expect(ours(sentence), `${letters} ${length}`).toEqual(encoding.encode(sentence, { disallowedSpecial: new Set() }));
       }
     }
+  });
+
+  it.each(PUBLISHED_ENCODINGS)('%s: longPieceEncoder alone gives the package\'s ids, on long and short pieces, tokens and not', (name) => {
+    const encoding = publishedEncoding(name);
+    const encode = longPieceEncoder(encoding)!;
+    const random = randomFor(['longPieceEncoder', name]);
+    const texts = ['the', ' the cat', 'café', '<|endoftext|>', "It's 1234567 o'clock!!"];
+    for (const letters of ['αβγδεζ', 'acgt', '中文字词', 'é👍_1']) {
+      const characters = [...letters];
+      texts.push(Array.from({ length: 600 }, () => characters[randomIndex(random, characters.length)]!).join(''));
+    }
+    for (const text of texts) expect(encode(text), text.slice(0, 20)).toEqual(encoding.encode(text, { disallowedSpecial: new Set() }));
   });
 
   it.each(PUBLISHED_ENCODINGS)('%s: the loader\'s id writer gives every line the pieces publishedTokenizer gives it', async (name) => {

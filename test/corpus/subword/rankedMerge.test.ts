@@ -96,6 +96,8 @@ describe('longPieceEncoder on tables it cannot read', () => {
     expect(longPieceEncoder({ bytePairEncodingCoreProcessor: core })).toBeDefined();
     expect(longPieceEncoder({})).toBeUndefined();
     expect(longPieceEncoder({ bytePairEncodingCoreProcessor: { ...core, tokenSplitRegex: /\S+/u } })).toBeUndefined();
-    expect(longPieceEncoder({ bytePairEncodingCoreProcessor: { ...core, getBpeRankFromBytes: undefined } })).toBeUndefined();
+    for (const missing of ['getBpeRankFromString', 'getBpeRankFromBytes', 'bytePairEncode']) {
+      expect(longPieceEncoder({ bytePairEncodingCoreProcessor: { ...core, [missing]: undefined } }), missing).toBeUndefined();
+    }
   });
 });
