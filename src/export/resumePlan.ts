@@ -17,6 +17,8 @@ export interface ExpectedTask {
   readonly replicate: number;
   /** With --save-corpora: the files the series' texts were saved to (a complete series kept must have them). */
   readonly texts?: readonly string[];
+  /** With --save-corpora: false when the earlier run's manifest lacks the series' share counts (a run killed outright): the series is redone. */
+  readonly shareKnown?: boolean;
 }
 
 export interface ResumeFile {

@@ -1,7 +1,8 @@
 /**
  * resumeRun: `--resume` of an interrupted run, on the files themselves. Checks the run record
  * `<out>.run.json` against this run's, finds the complete series already written (planResume),
- * truncates the curves (and extinctions) CSV after them (a partial series is redone) and creates the
+ * truncates the curves (and extinctions) CSV after them (a partial series is redone, and so is a
+ * complete one whose `--save-corpora` share counts the manifest lacks) and creates the
  * `--save-corpora` folder. Throws UsageError when there is nothing to resume or the settings differ.
  *
  * Returns how many series are complete, the bytes kept per file ([curves, extinctions]; 0 = start the
@@ -45,8 +46,11 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
     throw new UsageError(`--resume: ${out} was written with other settings (${differences.join(', ') || 'fingerprint'} differ)`, 'rerun with the same options and corpus, or start afresh without --resume');
   }
   const resumeFiles = filesOf(files, rowsPerTask, seedTypes);
-  const plan = planResume(resumeFiles, tasks);
-  checkSavedTexts(files, tasks.slice(0, plan.completeTasks));
+  const complete = planResume(resumeFiles, tasks);
+  checkSavedTexts(files, tasks.slice(0, complete.completeTasks));
+  // a complete series whose share counts the manifest lacks (a run killed before the manifest after it) is redone, and every one after it
+  const unknown = tasks.slice(0, complete.completeTasks).findIndex((task) => task.shareKnown === false);
+  const plan = unknown < 0 ? complete : planResume(resumeFiles, tasks.slice(0, unknown));
   resumeFiles.forEach((file, f) => {
     if (existsSync(file.name)) truncateSync(file.name, plan.keepBytes[f]);
   });

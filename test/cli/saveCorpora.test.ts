@@ -181,6 +181,49 @@ describe('--resume with --save-corpora', () => {
   });
 });
 
+describe('--resume with --save-corpora after a run killed outright', () => {
+  it('redoes a complete series whose share counts the manifest lacks, and ends with the files of an uninterrupted run', async () => {
+    // A SIGKILL between a series' last row and the manifest written after it: the CSV holds the series
+    // whole, the manifest not its counts. Made by hand from a whole run (6 cells, 1 replicate each):
+    // the CSV cut after cell 3, the manifest without the counts of cells 3 to 6.
+    const whole = readFileSync(join(dir, 'c.csv'));
+    const manifestWhole = readFileSync(join(dir, 'texts/manifest.json'), 'utf8');
+    const lines = whole.toString('utf8').split('\n');
+    writeFileSync(join(dir, 'c.csv'), `${lines.slice(0, 1 + 3 * (GENERATIONS + 1)).join('\n')}\n`);
+    writeFileSync(join(dir, 'ext.csv'), readFileSync(join(dir, 'ext.csv'), 'utf8').split('\n').filter((line) => !/^[^,]*(order=[23]\/smoothing=kneser-ney|order=3\/smoothing=mle),/u.test(line)).join('\n'));
+    const manifest = JSON.parse(manifestWhole) as { shareSentences: Record<string, Array<number | null>> };
+    for (const series of ['cell-3/replicate-1', 'cell-4/replicate-1', 'cell-5/replicate-1', 'cell-6/replicate-1']) manifest.shareSentences[series] = manifest.shareSentences[series]!.map(() => null);
+    writeFileSync(join(dir, 'texts/manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const resumed = await run([...RUN, '--save-corpora', 'texts', '--resume']);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(readFileSync(join(dir, 'texts/manifest.json'), 'utf8')).toBe(manifestWhole);
+    expect(readFileSync(join(dir, 'c.csv')).equals(whole)).toBe(true);
+  });
+
+  it('writes the manifest after each series: its share counts are there before the run ends', async () => {
+    const seen: string[] = [];
+    const captured = captureIO(dir);
+    // the manifest as each series' rows arrive: the counts of the series before are in it
+    let last = '';
+    const watcher = setInterval(() => {
+      try {
+        const text = readFileSync(join(dir, 'each/manifest.json'), 'utf8');
+        if (text !== last) seen.push((last = text));
+      } catch {
+        // not written yet
+      }
+    }, 1);
+    const code = await runCli([...RUN.map((arg) => (arg === 'c.csv' ? 'each.csv' : arg === 'ext.csv' ? 'each-ext.csv' : arg)), '--save-corpora', 'each'], captured.io);
+    clearInterval(watcher);
+    expect(code).toBe(0);
+    // written before the run (no counts), after each of the 6 series, and after the run: the same text twice at the end
+    const counted = seen.map((text) => Object.values((JSON.parse(text) as { shareSentences: Record<string, Array<number | null>> }).shareSentences).filter((row) => row.every((count) => count !== null)).length);
+    expect(counted[counted.length - 1]).toBe(6);
+    expect(counted.some((count) => count > 0 && count < 6)).toBe(true);
+  });
+});
+
 describe('--save-corpora into a folder an earlier run wrote', () => {
   it("holds the new run's texts only: the earlier run's texts go, files of its own are kept", async () => {
     const first = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.3', '--generations', '3', '--replicates', '2', '--workers', '1', '--out', 'first.csv', '--save-corpora', 'again', '--quiet']);

@@ -18,7 +18,7 @@ import type { Command } from 'commander';
 import { loadCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
 import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, type UsageError } from '../../errors.js';
-import { clearCorpusFolder, seriesFolder, corpusFilePath, corpusManifest, detokenize, humanFilePath, readShareCounts, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
+import { clearCorpusFolder, seriesFolder, corpusFilePath, corpusManifest, detokenize, humanFilePath, readShareCounts, shareKey, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
@@ -72,14 +72,21 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const { record, seedCounts } = describeRun(config, loaded, rawArgs, warn);
   const rowsPerTask = config.settings.generations + 1;
   const generations = Array.from({ length: config.settings.generations }, (_, g) => g + 1);
+  // --resume with --save-corpora: the share counts the earlier run's manifest holds (a series without them is redone)
+  const shareCounts: ShareCounts = config.resume && outputs.corpora !== undefined ? readShareCounts(outputs.corpora) : new Map();
   const expected = tasks.map((task) => ({
     cellId: task.cell.id,
     replicate: task.replicate,
-    ...(outputs.corpora === undefined ? {} : { texts: generations.map((g) => corpusFilePath(outputs.corpora!, task.cell, task.replicate, g)) }),
+    ...(outputs.corpora === undefined
+      ? {}
+      : {
+          texts: generations.map((g) => corpusFilePath(outputs.corpora!, task.cell, task.replicate, g)),
+          shareKnown: generations.every((g) => shareCounts.has(shareKey(task.cell, task.replicate, g))),
+        }),
   }));
   const resumed = config.resume ? resumeRun(outputs, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
   if (outputs.out !== '-') writeRunRecord(outputs.out, record);
-  const corpora = corpusFolder(config, loaded);
+  const corpora = corpusFolder(config, loaded, shareCounts);
   // Watched until every output is written: a signal after the last series stops the writing between
   // two files (each appears whole or not at all), not the process in the middle of one.
   const signals = watchSignals();
@@ -193,11 +200,15 @@ interface CorpusFolder {
   readonly saveManifest: () => void;
 }
 
-/** With --save-corpora, clears an earlier run's texts (not on --resume), writes the manifest and the human pool's file before the run (the manifest again after it). */
-function corpusFolder(config: RunConfig, loaded: LoadedRun): CorpusFolder {
+/**
+ * With --save-corpora, clears an earlier run's texts (not on --resume), writes the manifest and the
+ * human pool's file before the run (the manifest again after each series and after the run, so a run
+ * killed outright leaves the counts of every series it finished). `shareCounts`: those an earlier
+ * run's manifest holds (--resume), filled in as series finish.
+ */
+function corpusFolder(config: RunConfig, loaded: LoadedRun, shareCounts: ShareCounts): CorpusFolder {
   const { outputs, vocabulary, run } = loaded;
   const { settings } = config;
-  const shareCounts: ShareCounts = config.resume && outputs.corpora !== undefined ? readShareCounts(outputs.corpora) : new Map();
   // an earlier run's texts go (a shard's: its own series' only, the other shards' stay)
   const ownSeries = config.shard.count > 1 ? loaded.tasks.map((task) => seriesFolder(task.cell, task.replicate)) : undefined;
   if (!config.resume && outputs.corpora !== undefined) clearCorpusFolder(outputs.corpora, ownSeries);
@@ -238,7 +249,7 @@ async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun,
       curves: outputStream(io, outputs.out),
       ...(outputs.extinctions === undefined ? {} : { extinctions: outputStream(io, outputs.extinctions) }),
       ...(outputs.sentencePerplexities === undefined ? {} : { sentencePerplexities: outputStream(io, outputs.sentencePerplexities) }),
-      ...(outputs.corpora === undefined ? {} : { corpora: { dir: outputs.corpora, shareCounts: inputs.corpora.shareCounts } }),
+      ...(outputs.corpora === undefined ? {} : { corpora: { dir: outputs.corpora, shareCounts: inputs.corpora.shareCounts, saveManifest: inputs.corpora.saveManifest } }),
       ...(outputs.summary === undefined ? {} : { summary: { seedCounts: inputs.seedCounts, batchScale: sizesBatchScale(run) } }),
       ...(outputs.survival === undefined ? {} : { survival: { generations: settings.generations, batchScale: sizesBatchScale(run) } }),
     },
