@@ -49,6 +49,36 @@ describe('studentTQuantile at large df (the summary takes df = replicates - 1, u
   });
 });
 
+describe('Student t at very large df, up to the normal (df = Infinity)', () => {
+  // scipy.stats.t (Boost). Near p = 1/2 the quantile is tiny and x = df / (df + t^2) rounds to 1: the
+  // CDF was exactly 1/2 there (P(T <= 1e-5) at df = 1e9), the quantile 8.7 times too large at df = 1e9,
+  // and above df = 1e10 the continued fraction lost every digit (1e300: 8.6e141 for the 97.5% point).
+  const SCIPY: ReadonlyArray<readonly [number, number, number]> = [
+    [0.50001, 1e8, 2.5066282811486574e-5],
+    // where ln x must come from 1 - x: x rounded to a double, times a = df / 2, was 8.5e-9 and 2.4e-8 off
+    [0.9, 1e8, 1.2815515740104482],
+    [0.51, 1e9, 0.025068908264982245],
+    [0.975, 1e12, 1.9599639845424262],
+    [0.6, 1e16, 0.2533471031357996],
+    [0.999, 1e50, 3.090232306167813],
+    [0.975, 1e300, 1.9599639845400538],
+    [0.975, Number.POSITIVE_INFINITY, 1.959963984540054],
+  ];
+  it.each(SCIPY)('the %f quantile with %d degrees of freedom is %f to 1e-8 (2e-9 up to df = 1e9)', (p, df, expected) => {
+    expect(Math.abs(studentTQuantile(p, df) - expected) / expected).toBeLessThan(df <= 1e9 ? 2e-9 : 1e-8);
+  });
+
+  it('the CDF just above 0 at df = 1e9 is 1/2 + phi(0) t, and at df = Infinity the normal CDF', () => {
+    // phi(0) = 1 / sqrt(2 pi) = 0.3989422804; scipy: t.cdf(1e-5, 1e9) - 0.5 = 3.989422802996856e-06
+    expect((studentTCdf(1e-5, 1e9) - 0.5) / 3.989422802996856e-6).toBeCloseTo(1, 9);
+    // scipy: norm.cdf(2.5) = 0.9937903346742238, t.cdf(2.5, 1e12) = 0.9937903346741445
+    // (to 2e-10: the continued fraction at df = 1e9, which both start from, is 1.6e-10 off here)
+    expect(studentTCdf(2.5, Number.POSITIVE_INFINITY)).toBeCloseTo(0.9937903346742238, 9);
+    expect(studentTCdf(2.5, 1e12)).toBeCloseTo(0.9937903346741445, 9);
+    expect(studentTCdf(-2.5, Number.POSITIVE_INFINITY)).toBeCloseTo(1 - 0.9937903346742238, 9);
+  });
+});
+
 describe('logGammaDifference: ln Gamma(a + b) - ln Gamma(a)', () => {
   it('is the difference of the two logarithms where that keeps its digits (a = 100 and 150: Stirling against Lanczos)', () => {
     for (const a of [100, 150]) expect(logGammaDifference(a, 0.5)).toBeCloseTo(logGamma(a + 0.5) - logGamma(a), 11);
