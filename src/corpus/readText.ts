@@ -264,7 +264,7 @@ export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pic
     // "the corpus a.txt, b.txt", but "the text" (not "the corpus the text") for a text read without a name
     const corpus = name === UNNAMED_TEXT ? name : `the corpus ${name}`;
     const dropped = cutLetters?.emptyCorpusReason();
-    if (dropped !== undefined) throw new InputError(`${corpus} holds no tokens: ${dropped}`, 'pass --tokenizer whitespace, which keeps words of every script whole');
+    if (dropped !== undefined) throw new InputError(`${corpus} holds no tokens: ${dropped}`, 'use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole');
     throw new InputError(`${corpus} holds no tokens`, 'pass a non-empty text corpus');
   }
   const cut = cutLetters?.warning(builder.tokenCount);

@@ -7,8 +7,8 @@
  * Contract: `checkTextOptionValues(object)` checks each option `object` gives (undefined counts as not
  * given): `tokenizer` a tokenizer name, `lowercase` and `emptySentences` true or false, `sentences`
  * auto or line, `normalize` NFC or none, `jsonlField` a non-empty string, `maxTokens` a whole number
- * >= 1, `onWarning` and `subwordTraining` functions, `bpeMerges` a list of `{ left, right }` strings;
- * throws UsageError naming the option otherwise. Keys it does not know are the caller's to refuse.
+ * >= 1, `onWarning` and `subwordTraining` functions, `bpeMerges` a list of `{ left, right }` strings,
+ * and `emptySentences` true only with `sentences: 'line'`; throws UsageError naming the option otherwise. Keys it does not know are the caller's to refuse.
  */
 
 import { UsageError } from '../errors.js';
@@ -41,6 +41,10 @@ const FUNCTION_OPTIONS = ['onWarning', 'subwordTraining'];
 export function checkTextOptionValues(object: Readonly<Record<string, unknown>>): void {
   for (const [key, rule] of Object.entries(TEXT_OPTION_RULES) as Array<[string, ValueRule<unknown>]>) {
     if (object[key] !== undefined) checkValue(key, object[key], rule);
+  }
+  // a blank line is an empty sentence only where a line is a sentence (the default sentences is auto)
+  if (object['emptySentences'] === true && object['sentences'] !== 'line') {
+    throw new UsageError(`emptySentences needs sentences 'line', got sentences ${shownValue(object['sentences'] ?? 'auto')}`, "pass sentences: 'line' (one sentence per line, a blank line an empty sentence), or leave emptySentences out");
   }
   for (const key of FUNCTION_OPTIONS) checkOptionalFunction(key, object[key]);
   const merges = object['bpeMerges'];

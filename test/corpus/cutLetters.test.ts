@@ -122,7 +122,7 @@ describe('the loader warns about cut letters', () => {
       /^the corpus greek\.txt holds no tokens: the word tokenizer dropped its 13 letters, keeping only A-Z and basic Cyrillic letters in words$/u,
     );
     const hint = (reading: Promise<unknown>): Promise<string> => reading.then(() => 'no refusal', (error: InputError) => error.hint);
-    expect(await hint(readCorpusText('Καλημέρα κόσμε.', { tokenizer: 'word' }))).toBe('pass --tokenizer whitespace, which keeps words of every script whole');
+    expect(await hint(readCorpusText('Καλημέρα κόσμε.', { tokenizer: 'word' }))).toBe('use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole');
     await expect(readCorpusText('...', { tokenizer: 'word', name: 'dots.txt' })).rejects.toThrow(/^the corpus dots\.txt holds no tokens$/u);
     expect(await hint(readCorpusText('...', { tokenizer: 'word' }))).toBe('pass a non-empty text corpus');
     // finishCorpus without a count (a caller that counted no letters) refuses the same way.

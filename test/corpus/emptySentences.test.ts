@@ -18,10 +18,11 @@ describe('emptySentences: with --sentences line a blank line is an empty sentenc
     expect(Array.from(corpus.offsets)).toEqual([0, 1, 1, 2]);
   });
 
-  it('drops blank lines without the option, and in auto mode the option changes nothing', async () => {
+  it('drops blank lines without the option, and refuses the option in auto mode (where it would change nothing)', async () => {
     const plain = await load('a b\n\nc\n\n');
     expect(sentenceCount(plain.corpus)).toBe(2);
-    const auto = await load('A b.\n\nC d.\n', { sentences: 'auto', emptySentences: true });
+    await expect(load('A b.\n\nC d.\n', { sentences: 'auto', emptySentences: true })).rejects.toThrow("emptySentences needs sentences 'line', got sentences 'auto'");
+    const auto = await load('A b.\n\nC d.\n', { sentences: 'auto' });
     expect(sentenceCount(auto.corpus)).toBe(2);
     expect(tokenCount(auto.corpus)).toBe(6);
   });

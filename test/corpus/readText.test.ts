@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readCorpusSources, readCorpusText } from '../../src/corpus/readText.js';
 import { tokenizerFor } from '../../src/corpus/tokenizers.js';
 import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
-import { InputError } from '../../src/errors.js';
+import { InputError, UsageError } from '../../src/errors.js';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { Vocabulary } from '../../src/vocabulary/vocabulary.js';
 
 function sentences(corpus: TokenCorpus, vocabulary: Vocabulary): string[] {
@@ -163,14 +164,20 @@ describe('readCorpusText: formats and options', () => {
     expect((await read('The Dog RAN.', { lowercase: false, tokenizer: 'treebank' })).found).toEqual(['The Dog RAN .']);
   });
 
-  it('with emptySentences in line mode a blank line is an empty sentence; in auto mode it is not', async () => {
+  it('with emptySentences in line mode a blank line is an empty sentence; in auto mode emptySentences is refused', async () => {
     const text = 'a b\n\n  \nc\n';
     const empties = await readCorpusText(text, { tokenizer: 'whitespace', sentences: 'line', emptySentences: true });
     // Sentences: "a b", "", "", "c": offsets 0, 2, 2, 2, 3.
     expect(Array.from(empties.corpus.offsets)).toEqual([0, 2, 2, 2, 3]);
     const treebank = await readCorpusText(text, { tokenizer: 'treebank', sentences: 'line', emptySentences: true });
     expect(Array.from(treebank.corpus.offsets)).toEqual([0, 2, 2, 2, 3]);
-    const auto = await readCorpusText(text, { tokenizer: 'whitespace', sentences: 'auto', emptySentences: true });
+    // (it was taken silently and did nothing: the CLI refused the same options)
+    await expect(readCorpusText(text, { tokenizer: 'whitespace', sentences: 'auto', emptySentences: true })).rejects.toThrow(
+      new UsageError("emptySentences needs sentences 'line', got sentences 'auto'", "pass sentences: 'line' (one sentence per line, a blank line an empty sentence), or leave emptySentences out"),
+    );
+    await expect(readCorpusText(text, { emptySentences: true })).rejects.toThrow("emptySentences needs sentences 'line', got sentences 'auto'");
+    await expect(loadCorpus(['brown:news'], { emptySentences: true })).rejects.toThrow("emptySentences needs sentences 'line', got sentences 'auto'");
+    const auto = await readCorpusText(text, { tokenizer: 'whitespace', sentences: 'auto', emptySentences: false });
     expect(Array.from(auto.corpus.offsets)).toEqual([0, 2, 3]);
   });
 
@@ -180,13 +187,10 @@ describe('readCorpusText: formats and options', () => {
     // "a b", then a line whose one token is a marker (dropped), then "c".
     expect(await offsets({ sentences: 'line' })).toEqual([0, 2, 3]);
     expect(await offsets({ sentences: 'line', emptySentences: true })).toEqual([0, 2, 2, 3]);
-    expect(await offsets({ sentences: 'auto', emptySentences: true })).toEqual([0, 2, 3]);
     expect(await offsets({ sentences: 'auto' })).toEqual([0, 2, 3]);
-    // In auto mode emptySentences changes nothing: two sentences on one line stay two.
-    for (const emptySentences of [false, true]) {
-      const { corpus } = await readCorpusText('A b. C d.\n', { tokenizer: 'whitespace', sentences: 'auto', emptySentences });
-      expect(Array.from(corpus.offsets)).toEqual([0, 2, 4]);
-    }
+    // In auto mode two sentences on one line stay two (emptySentences is refused there).
+    const { corpus } = await readCorpusText('A b. C d.\n', { tokenizer: 'whitespace', sentences: 'auto', emptySentences: false });
+    expect(Array.from(corpus.offsets)).toEqual([0, 2, 4]);
   });
 
   it("encodes a line into subword pieces without its surrounding white space, also with emptySentences", async () => {
