@@ -185,6 +185,7 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     }
     return 0;
   }
+  const keepEmpty = settings.emptySentences === true && settings.sentences === 'line';
   if (source.format === 'jsonl') {
     const field = settings.jsonlField ?? 'text';
     let lineBreakEnds = 0;
@@ -192,7 +193,9 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
       for (const { text, line } of batch) {
         const record = sentenceSplitterFor(settings.sentences);
         for (const recordLine of normalize(jsonlText(text, field, `${name} line ${line}`)).split(/\r\n?|\n/u)) {
-          for (const sentence of record.line(unmarked(recordLine))) add(sentence);
+          // with emptySentences, each line of a record's text is one sentence, blank or not (as in a text file)
+          if (keepEmpty) add(unmarked(recordLine).trim());
+          else for (const sentence of record.line(unmarked(recordLine))) add(sentence);
         }
         for (const sentence of record.end()) add(sentence);
         lineBreakEnds += record.lineBreakEnds;
@@ -201,7 +204,6 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     return lineBreakEnds;
   }
   const splitter = sentenceSplitterFor(settings.sentences);
-  const keepEmpty = settings.emptySentences === true && settings.sentences === 'line';
   for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line', keepBlank: true })) {
     // Stryker disable next-line MethodExpression: equivalent, no tokenizer makes a token of white space
     if (keepEmpty) for (const { text } of batch) add(unmarked(normalize(text)).trim()); // one line, one sentence, blank or not

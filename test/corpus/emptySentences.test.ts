@@ -27,6 +27,16 @@ describe('emptySentences: with --sentences line a blank line is an empty sentenc
     expect(tokenCount(auto.corpus)).toBe(6);
   });
 
+  it('keeps a JSONL record\'s blank lines, and an empty record, as empty sentences; without the option, none', async () => {
+    const { readCorpusText } = await import('../../src/corpus/readText.js');
+    // records "a b" | "" | "c\n\nd": lines "a b", "", "c", "", "d" -> 5 sentences of 2, 0, 1, 0, 1 tokens
+    const jsonl = '{"text":"a b"}\n{"text":""}\n{"text":"c\\n\\nd"}\n';
+    const kept = await readCorpusText(jsonl, { format: 'jsonl', tokenizer: 'whitespace', sentences: 'line', emptySentences: true });
+    expect(Array.from(kept.corpus.offsets)).toEqual([0, 2, 2, 3, 3, 4]);
+    const dropped = await readCorpusText(jsonl, { format: 'jsonl', tokenizer: 'whitespace', sentences: 'line' });
+    expect(Array.from(dropped.corpus.offsets)).toEqual([0, 2, 3, 4]);
+  });
+
   it('never turns Brown\'s blank lines into sentences', async () => {
     const without = await loadCorpus(['brown:news'], { sentences: 'line' });
     const withOption = await loadCorpus(['brown:news'], { sentences: 'line', emptySentences: true });
