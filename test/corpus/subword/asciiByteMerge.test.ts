@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { asciiEncoder } from '../../../src/corpus/subword/asciiByteMerge.js';
 import { randomFor, randomIndex } from '../../../src/random/random.js';
+import { randomEncoding } from './randomEncoding.js';
 
 /** An object shaped as gpt-tokenizer 4.0's encodings are, where asciiEncoder reads them: tokens by rank. */
 function encodingOf(tokens: readonly string[], split: RegExp): object {
@@ -98,23 +99,10 @@ describe('asciiEncoder on random encodings', () => {
     // Alphabets of 2-6 characters, NUL among them (code 0: the first of the pair table's rows, where a
     // key such as first * 128 - second would fall below the table); tokens of 2-4 characters, ranked at
     // random among the characters.
-    const pool = 'abcP0Q1x\u0000';
     const random = randomFor(['asciiByteMerge', 'random encodings']);
     const pick = (text: string): string => text[randomIndex(random, text.length)]!;
     for (let round = 0; round < 300; round++) {
-      const alphabet = [...new Set(Array.from({ length: 2 + randomIndex(random, 5) }, () => pick(pool)))];
-      const letters = alphabet.join('');
-      const longer = new Set<string>();
-      const wanted = 1 + randomIndex(random, 40);
-      for (let tries = 0; longer.size < wanted && tries < 500; tries++) {
-        const token = Array.from({ length: 2 + randomIndex(random, 3) }, () => pick(letters)).join('');
-        longer.add(token);
-      }
-      const tokens = [...alphabet, ...longer, ' '];
-      for (let i = tokens.length - 1; i > 0; i--) {
-        const j = randomIndex(random, i + 1);
-        [tokens[i], tokens[j]] = [tokens[j]!, tokens[i]!];
-      }
+      const { letters, tokens } = randomEncoding(random, 'abcP0Q1x\u0000', 40, 4, [' ']);
       const encode = asciiEncoder(encodingOf(tokens, WORDS))!;
       for (let text = 0; text < 5; text++) {
         const length = text === 0 ? 70 + randomIndex(random, 81) : randomIndex(random, 30);

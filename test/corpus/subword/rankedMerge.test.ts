@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_PAIR, rankedMerge } from '../../../src/corpus/subword/rankedMerge.js';
 import { randomFor, randomIndex } from '../../../src/random/random.js';
+import { randomEncoding } from './randomEncoding.js';
 
 /** The rule, plainly, on strings. */
 function plainMerge(piece: string, ranks: ReadonlyMap<string, number>): number[] {
@@ -66,20 +67,10 @@ describe('rankedMerge on hand-counted encodings', () => {
 
 describe('rankedMerge on random encodings', () => {
   it('gives the plain rule\'s ids on 400 random encodings and pieces of up to 400 characters, by ids and by spans', () => {
-    const pool = 'abcdxyz';
     const random = randomFor(['rankedMerge', 'random encodings']);
     const pick = (text: string): string => text[randomIndex(random, text.length)]!;
     for (let round = 0; round < 400; round++) {
-      const alphabet = [...new Set(Array.from({ length: 2 + randomIndex(random, 5) }, () => pick(pool)))];
-      const letters = alphabet.join('');
-      const longer = new Set<string>();
-      const wanted = 1 + randomIndex(random, 60);
-      for (let tries = 0; longer.size < wanted && tries < 500; tries++) longer.add(Array.from({ length: 2 + randomIndex(random, 5) }, () => pick(letters)).join(''));
-      const tokens = [...alphabet, ...longer];
-      for (let i = tokens.length - 1; i > 0; i--) {
-        const j = randomIndex(random, i + 1);
-        [tokens[i], tokens[j]] = [tokens[j]!, tokens[i]!];
-      }
+      const { letters, tokens } = randomEncoding(random, 'abcdxyz', 60, 6);
       const ranks = new Map(tokens.map((token, rank) => [token, rank]));
       const piece = Array.from({ length: 1 + randomIndex(random, 400) }, () => pick(letters)).join('');
       const expected = plainMerge(piece, ranks);
