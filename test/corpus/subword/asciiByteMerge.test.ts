@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { asciiEncoder } from '../../../src/corpus/subword/asciiByteMerge.js';
 import { randomFor, randomIndex } from '../../../src/random/random.js';
-import { randomEncoding } from './randomEncoding.js';
+import { plainPieceMerge, randomEncoding } from './mergeFixtures.js';
 
 /** An object shaped as gpt-tokenizer 4.0's encodings are, where asciiEncoder reads them: tokens by rank. */
 function encodingOf(tokens: readonly string[], split: RegExp): object {
@@ -22,25 +22,11 @@ function encodingOf(tokens: readonly string[], split: RegExp): object {
   };
 }
 
-/** The merge rule, plainly: strings joined, every pair ranked anew each step. */
+/** The merge rule, plainly, piece by piece of the pre-tokenizer's split. */
 function plainMerge(text: string, tokens: readonly string[], split: RegExp): number[] {
   const ranks = new Map(tokens.map((token, rank) => [token, rank]));
-  const ids: number[] = [];
-  for (const piece of text.match(new RegExp(split.source, split.flags)) ?? []) {
-    if (piece === '') continue;
-    let parts = ranks.has(piece) ? [piece] : [...piece];
-    for (;;) {
-      let best = -1;
-      for (let i = 0; i + 1 < parts.length; i++) {
-        const rank = ranks.get(parts[i]! + parts[i + 1]!);
-        if (rank !== undefined && (best < 0 || rank < ranks.get(parts[best]! + parts[best + 1]!)!)) best = i;
-      }
-      if (best < 0) break;
-      parts = [...parts.slice(0, best), parts[best]! + parts[best + 1]!, ...parts.slice(best + 2)];
-    }
-    for (const part of parts) ids.push(ranks.get(part)!);
-  }
-  return ids;
+  const pieces = (text.match(new RegExp(split.source, split.flags)) ?? []).filter((piece) => piece !== '');
+  return pieces.flatMap((piece) => plainPieceMerge(piece, ranks));
 }
 
 const WORDS = /[^ !]+| [^ !]+| +|z*/gu; // `z*` matches nothing where `!` stands: an empty piece, skipped

@@ -7,22 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_PAIR, rankedMerge } from '../../../src/corpus/subword/rankedMerge.js';
 import { randomFor, randomIndex } from '../../../src/random/random.js';
-import { randomEncoding } from './randomEncoding.js';
-
-/** The rule, plainly, on strings. */
-function plainMerge(piece: string, ranks: ReadonlyMap<string, number>): number[] {
-  let parts = [...piece];
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i + 1 < parts.length; i++) {
-      const rank = ranks.get(parts[i]! + parts[i + 1]!);
-      if (rank !== undefined && (best < 0 || rank < ranks.get(parts[best]! + parts[best + 1]!)!)) best = i;
-    }
-    if (best < 0) break;
-    parts = [...parts.slice(0, best), parts[best]! + parts[best + 1]!, ...parts.slice(best + 2)];
-  }
-  return parts.map((part) => ranks.get(part)!);
-}
+import { plainPieceMerge, randomEncoding } from './mergeFixtures.js';
 
 /** rankedMerge on a string's characters, a pair ranked by its ids' texts joined (as asciiByteMerge does). */
 function heapMerge(piece: string, tokens: readonly string[]): number[] {
@@ -73,7 +58,7 @@ describe('rankedMerge on random encodings', () => {
       const { letters, tokens } = randomEncoding(random, 'abcdxyz', 60, 6);
       const ranks = new Map(tokens.map((token, rank) => [token, rank]));
       const piece = Array.from({ length: 1 + randomIndex(random, 400) }, () => pick(letters)).join('');
-      const expected = plainMerge(piece, ranks);
+      const expected = plainPieceMerge(piece, ranks);
       expect(heapMerge(piece, tokens), `${JSON.stringify(tokens)} ${piece}`).toEqual(expected);
       expect(spanMerge(piece, tokens), `${JSON.stringify(tokens)} ${piece}`).toEqual(expected);
     }
