@@ -3,7 +3,8 @@
  * --measure-tokens (before the corpus is read), the largest batch under --tokens-growth, the --select
  * candidates drawn for it (the synthetic share / Q), and the last training set of `accumulate`. Each throws a UsageError naming the flags and the sizes, before any
  * work; none applies when maxTokens is undefined. checkTokenGuards also refuses, when --tokens is
- * given, a growth that shrinks a batch to nothing (settings.ts refuseEmptyBatches, an InputError).
+ * given, a growth that shrinks a batch to nothing (settings.ts refuseEmptyBatches, an InputError), and
+ * checkCorpusGuards a corpus of empty sentences alone (checkHasTokens, an InputError, whatever maxTokens).
  */
 
 import { checkHasTokens } from '../corpus/checkTokenCorpus.js';
