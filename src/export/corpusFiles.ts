@@ -10,9 +10,10 @@
  *
  * Contract: `c` is the cell's 1-based index in canonical order. A file is written to a temporary name
  * and renamed, so it is either complete or absent, never torn. The manifest is written before the
- * first text and again, with the share counts, after each series and when the run ends (or stops);
- * re-running (`--resume`) rewrites the files of the series it redoes with the same bytes, and redoes a
- * complete series whose counts the manifest lacks (a run killed outright before writing it). Re-read with `metrics --sentences
+ * first text and again, with the share counts, when the run ends (or stops); re-running (`--resume`)
+ * rewrites the files of the series it redoes with the same bytes, and redoes a complete series whose
+ * counts the manifest lacks (a run killed outright, SIGKILL, leaves the manifest written before its first
+ * text). Re-read with `metrics --sentences
  * line --empty-sentences --tokenizer whitespace --reference DIR/human.txt`, a file gives exactly its
  * row's text metrics.
  */

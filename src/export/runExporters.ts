@@ -27,8 +27,8 @@ export interface RunTargets {
   readonly curves: string | Writable;
   readonly extinctions?: string | Writable;
   readonly sentencePerplexities?: string | Writable;
-  /** Folder for the measured texts, the synthetic-share counts the manifest lists (filled in here), and the manifest's writer (called as each series ends). */
-  readonly corpora?: { readonly dir: string; readonly shareCounts: ShareCounts; readonly saveManifest: () => void };
+  /** Folder for the measured texts, and the synthetic-share counts the manifest lists (filled in here). */
+  readonly corpora?: { readonly dir: string; readonly shareCounts: ShareCounts };
   /** Accumulate the summary table (its survival-law rows need the seed counts and the law's batch scale N / M). */
   readonly summary?: { readonly seedCounts: Int32Array; readonly batchScale: number };
   /** Accumulate the Kaplan–Meier survival curves over this many generations (the law's batch scale N / M). */
@@ -89,8 +89,6 @@ export function openRunExporters(targets: RunTargets, context: ExportContext): R
         failures.push(message);
         context.onFailure(message);
       }
-      // the manifest with this series' share counts: a run killed outright keeps those of every series it finished
-      if (outcome.error === undefined) corpora?.saveManifest();
     },
     ...(corpora === undefined
       ? {}

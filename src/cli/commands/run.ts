@@ -16,6 +16,7 @@ import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { loadCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
+import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, type UsageError } from '../../errors.js';
 import { clearCorpusFolder, seriesFolder, corpusFilePath, corpusManifest, detokenize, humanFilePath, readShareCounts, shareKey, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
@@ -156,6 +157,7 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
   const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, subwordTraining, ...(loading.onProgress === undefined ? {} : { onProgress: loading.onProgress }) }).finally(
     () => loading.done(),
   );
+  checkHasTokens(`the corpus ${config.corpus.join(', ')}`, corpus);
   checkCorpusGuards(settings, corpus, load.maxTokens);
   const threads = poolSize(config.workers, tasks.length, seriesTokens(settings, corpus));
   // Before the workers start: when the threads take every core, the workers compile on themselves.
@@ -202,9 +204,9 @@ interface CorpusFolder {
 
 /**
  * With --save-corpora, clears an earlier run's texts (not on --resume), writes the manifest and the
- * human pool's file before the run (the manifest again after each series and after the run, so a run
- * killed outright leaves the counts of every series it finished). `shareCounts`: those an earlier
- * run's manifest holds (--resume), filled in as series finish.
+ * human pool's file before the run (the manifest again after it, or when a signal stops it; a run
+ * killed outright leaves the first one, without counts, and --resume redoes the series it lacks).
+ * `shareCounts`: those an earlier run's manifest holds (--resume), filled in as series finish.
  */
 function corpusFolder(config: RunConfig, loaded: LoadedRun, shareCounts: ShareCounts): CorpusFolder {
   const { outputs, vocabulary, run } = loaded;
@@ -249,7 +251,7 @@ async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun,
       curves: outputStream(io, outputs.out),
       ...(outputs.extinctions === undefined ? {} : { extinctions: outputStream(io, outputs.extinctions) }),
       ...(outputs.sentencePerplexities === undefined ? {} : { sentencePerplexities: outputStream(io, outputs.sentencePerplexities) }),
-      ...(outputs.corpora === undefined ? {} : { corpora: { dir: outputs.corpora, shareCounts: inputs.corpora.shareCounts, saveManifest: inputs.corpora.saveManifest } }),
+      ...(outputs.corpora === undefined ? {} : { corpora: { dir: outputs.corpora, shareCounts: inputs.corpora.shareCounts } }),
       ...(outputs.summary === undefined ? {} : { summary: { seedCounts: inputs.seedCounts, batchScale: sizesBatchScale(run) } }),
       ...(outputs.survival === undefined ? {} : { survival: { generations: settings.generations, batchScale: sizesBatchScale(run) } }),
     },
