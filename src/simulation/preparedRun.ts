@@ -58,8 +58,6 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
   checkAddKReserveOf(settings, idSpace);
   checkHasTokens('the corpus', corpus);
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
-  // (the corpus was checked: so are its parts)
-  checkedTexts.set(human, idSpace).set(heldout, idSpace);
   checkHumanTokens(human, heldout);
   const batchTokens = settings.tokens ?? tokenCount(human);
   checkBatchSizes(settings, batchTokens);
@@ -102,29 +100,15 @@ function checkAnchors(anchor: number, human: TokenCorpus): void {
  */
 export function checkCellFitsRun(run: PreparedRun, cell: { readonly settings: CellSettings }): void {
   checkIdSpace('run.idSpace', run.idSpace);
-  checkRunText('run.human', run.human, run.idSpace);
-  checkRunText('run.heldout', run.heldout, run.idSpace);
+  // (a pass over H and E in every series, 4-12 ms on Brown's: a text a caller changed between two series is caught)
+  checkTokenCorpus('run.human', run.human, run.idSpace);
+  checkTokenCorpus('run.heldout', run.heldout, run.idSpace);
   checkValue('run.batchTokens', run.batchTokens, integerRule(1));
   checkValue('run.measureTokens', run.measureTokens, integerRule(1));
   const { settings } = run;
   const { strategy, tokensGrowth, select } = cell.settings;
   checkBatchSizes({ ...settings, measureTokens: run.measureTokens, sweep: { ...settings.sweep, strategy: [strategy], tokensGrowth: [tokensGrowth], select: [select] } }, run.batchTokens);
   checkAnchors(cell.settings.anchor, run.human);
-}
-
-/**
- * The run texts found valid, with the smallest id space they were checked against (valid there, valid in
- * any larger one): each is checked once, not by every series of a run (a pass over all of Brown's H and
- * E took 4-12 ms a series); prepareRun's own split of a checked corpus goes in as it is made. A text
- * is read, never written (README, "The library"), so a check stays true.
- */
-const checkedTexts = new WeakMap<TokenCorpus, number>();
-
-function checkRunText(field: string, corpus: TokenCorpus, idSpace: number): void {
-  const checkedAt = typeof corpus === 'object' && corpus !== null ? checkedTexts.get(corpus) : undefined;
-  if (checkedAt !== undefined && checkedAt <= idSpace) return;
-  checkTokenCorpus(field, corpus, idSpace);
-  checkedTexts.set(corpus, idSpace);
 }
 
 /**
