@@ -68,11 +68,17 @@ describe('Student t at very large df, up to the normal (df = Infinity)', () => {
     expect(Math.abs(studentTQuantile(p, df) - expected) / expected).toBeLessThan(df <= 1e9 ? 2e-9 : 1e-8);
   });
 
+  it('a far tail above df = 1e9 to 1e-8 relative: P(T <= -10) (scipy; 2.5e-6 off when df was taken at 1e9 alone)', () => {
+    for (const [df, expected] of [[1.5e9, 7.619865976745248e-24], [1e10, 7.619854967046964e-24], [Number.POSITIVE_INFINITY, 7.619853024160595e-24]] as const) {
+      expect(Math.abs(studentTCdf(-10, df) - expected) / expected, String(df)).toBeLessThan(1e-8);
+    }
+  });
+
   it('the CDF just above 0 at df = 1e9 is 1/2 + phi(0) t, and at df = Infinity the normal CDF', () => {
     // phi(0) = 1 / sqrt(2 pi) = 0.3989422804; scipy: t.cdf(1e-5, 1e9) - 0.5 = 3.989422802996856e-06
     expect((studentTCdf(1e-5, 1e9) - 0.5) / 3.989422802996856e-6).toBeCloseTo(1, 9);
     // scipy: norm.cdf(2.5) = 0.9937903346742238, t.cdf(2.5, 1e12) = 0.9937903346741445
-    // (to 2e-10: the continued fraction at df = 1e9, which both start from, is 1.6e-10 off here)
+    // (to 5e-10: the continued fraction at df = 1e9, which both start from, is 1.6e-10 off here)
     expect(studentTCdf(2.5, Number.POSITIVE_INFINITY)).toBeCloseTo(0.9937903346742238, 9);
     expect(studentTCdf(2.5, 1e12)).toBeCloseTo(0.9937903346741445, 9);
     expect(studentTCdf(-2.5, Number.POSITIVE_INFINITY)).toBeCloseTo(1 - 0.9937903346742238, 9);
