@@ -11,9 +11,10 @@
  * - Above df = 1e9 (LARGE_DF) the CDF is the one at 1e9 moved by the first term of its expansion in
  *   1/df (Abramowitz & Stegun 26.7.5); df = Infinity is the standard normal.
  * - Accuracy against Boost's quantiles (scipy), p from 1e-6 to 1 - 1e-6: relative error at most 1e-10
- *   up to df = 1e7, 6e-10 at 1e8, 4e-9 at 1e9, 5e-9 above (ln Gamma(a + 1/2) - ln Gamma(a) is computed without
- *   the cancellation of two large logarithms, and 1 - x from t^2 / (df + t^2), not from x; what is left
- *   comes from the continued fraction at x near 1); the summary uses df = replicates - 1 < 1e5.
+ *   up to df = 1e7, 6e-10 at 1e8, 4e-9 at 1e9, 5e-9 above (ln Gamma(a + 1/2) - ln Gamma(a) is
+ *   computed without the cancellation of two large logarithms, and 1 - x from t^2 / (df + t^2), not
+ *   from x; what is left comes from the continued fraction at x near 1); the summary uses df =
+ *   replicates - 1 < 1e5.
  *
  * @example studentTQuantile(0.975, 4) // 2.7764451...  (tables: 2.776)
  * @example studentTQuantile(0.975, 1) // 12.7062047... (tables: 12.706)
@@ -110,8 +111,8 @@ function stirlingTail(z: number): number {
  * Above this df the CDF is the one at LARGE_DF moved by the first term of its expansion in 1/df: the
  * continued fraction loses digits as df grows (the quantile's relative error 4e-9 at 1e9, 4e-6 at 1e12,
  * 7e-2 at 1e16), while P(T <= t) = Phi(t) - phi(t) (t^3 + t) / (4 df) + O(1/df^2) (Abramowitz & Stegun
- * 26.7.5), whose next term is below 1e-17 from df = 1e9 on. (Without the first term a far tail was off:
- * P(T <= -10) relatively by 2.5e-6 at df = Infinity.)
+ * 26.7.5), whose next term is below 1e-17 (absolutely) from df = 1e9 on. (Without the first term a far
+ * tail was off: P(T <= -10) relatively by 2.5e-6 at df = Infinity.)
  */
 const LARGE_DF = 1e9;
 
