@@ -6,8 +6,8 @@
  * returns a writer; `write(record)` formats one row with fast-csv's row formatter (./csvText.ts:
  * quoting as needed, each row ended by the row delimiter) and hands it to the file in one write, so
  * a reader never sees a torn row, nor a finished row without its line end; `close()` resolves once
- * everything is on disk (for a stream: written, the stream left open), and rejects with the first write error (a full disk), which
- * no earlier call throws. The header is written first unless appending (`--resume`); with `whole`, the
+ * everything is on disk (for a stream: written, the stream left open), and rejects with the first
+ * write error (a full disk), which no earlier call throws. The header is written first unless appending (`--resume`); with `whole`, the
  * file appears at its path only once closed. Only the formatter classes are loaded (the whole fast-csv
  * package, streams and parser included, took 50-100 ms to import at every start).
  */
@@ -50,8 +50,9 @@ export function openCsv(target: string | Writable, header: readonly string[], op
       else if (finished !== undefined) {
         sink.end();
         await finished;
-        // (an empty write's callback runs once everything written before it is flushed)
-      } else await new Promise<void>((resolve, reject) => sink.write('', (error) => (error ? reject(error) : resolve())));
+      }
+      // a stream left open: an empty write's callback runs once everything written before it is flushed
+      else await new Promise<void>((resolve, reject) => sink.write('', (error) => (error ? reject(error) : resolve())));
     },
   };
 }

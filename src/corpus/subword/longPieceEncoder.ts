@@ -7,10 +7,10 @@
  * `encode(text, { disallowedSpecial: new Set() })`, or undefined when the package's internals are not
  * where this expects them (the caller then asks the package). As the package does: the pre-tokenizer
  * regex (`tokenSplitRegex`) cuts the text into pieces; a piece that is a token is its rank; any other
- * piece is merged on its UTF-8 bytes by tiktoken's rule, here by ./rankedMerge.ts when it is longer than
- * LONG_PIECE characters (UTF-16 code units) and by the package's own `bytePairEncode` otherwise. A pair's rank is the package's
- * `getBpeRankFromBytes` of the bytes it spans. test/corpus/subword/publishedEncoding.test.ts compares the
- * ids with the package's encode.
+ * piece is merged on its UTF-8 bytes by tiktoken's rule, here by ./rankedMerge.ts when it is longer
+ * than LONG_PIECE characters (UTF-16 code units) and by the package's own `bytePairEncode` otherwise. A
+ * pair's rank is the package's `getBpeRankFromBytes` of the bytes it spans.
+ * test/corpus/subword/publishedEncoding.test.ts compares the ids with the package's encode.
  */
 
 import { NO_PAIR, rankedMerge } from './rankedMerge.js';
