@@ -13,7 +13,7 @@
  * first text and again, with the share counts, when the run ends (or stops); re-running (`--resume`)
  * rewrites the files of the series it redoes with the same bytes, and redoes a complete series whose
  * counts the manifest lacks (a run killed outright, SIGKILL, leaves the manifest written before its first
- * text). Re-read with `metrics --sentences
+ * text); `readManifest` gives `--resume` the counts and the fingerprint of the manifest there. Re-read with `metrics --sentences
  * line --empty-sentences --tokenizer whitespace --reference DIR/human.txt`, a file gives exactly its
  * row's text metrics.
  */
@@ -23,6 +23,7 @@ import { writeWholeFileSync } from './wholeFile.js';
 import { basename, join } from 'node:path';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { Cell } from '../simulation/cells.js';
+import type { Shard } from '../simulation/shard.js';
 
 export function corpusFilePath(dir: string, cell: Cell, replicate: number, generation: number): string {
   return join(dir, seriesFolder(cell, replicate), `generation-${generation}.txt`);
@@ -40,22 +41,38 @@ export function seriesFolder(cell: Cell, replicate: number): string {
 
 /**
  * Whether `name`, an entry directly inside DIR, is one the exporter writes: `human.txt`,
- * `manifest.json` (each also as its `.partial` while written) or a `cell-<c>` folder.
+ * `manifest.json` or a shard's `manifest-shard-<p>-of-<n>.json` (each also as its temporary file
+ * while written, see `shardTag`), or a `cell-<c>` folder.
  */
 export function isCorpusFolderEntry(name: string): boolean {
-  return /^(?:(?:human\.txt|manifest\.json)(?:\.partial)?|cell-\d+)$/u.test(name);
+  return /^(?:(?:human\.txt|manifest(?:-shard-\d+-of-\d+)?\.json)(?:\.shard-\d+-of-\d+)?(?:\.partial)?|cell-\d+)$/u.test(name);
+}
+
+/** The manifest's file name: `manifest.json` for a whole run, `manifest-shard-<p>-of-<n>.json` for shard p of n. */
+export function manifestName(shard: Shard): string {
+  return shard.count === 1 ? 'manifest.json' : `manifest-shard-${shard.index}-of-${shard.count}.json`;
+}
+
+/**
+ * The tag of the temporary file a shard writes `human.txt` through (`human.txt.shard-<p>-of-<n>.partial`):
+ * shards sharing a folder write it at the same time, each through its own (undefined for a whole run).
+ */
+export function shardTag(shard: Shard): string | undefined {
+  return shard.count === 1 ? undefined : `shard-${shard.index}-of-${shard.count}`;
 }
 
 /**
  * Removes the texts an earlier run wrote in `dir`: each cell-<c>/replicate-<r>/generation-<g>.txt that
  * is a regular file, and the folders that leaves empty, so that a fresh run's folder holds its own
- * texts only, as its manifest describes. With `series` (`cell-<c>/replicate-<r>` names: a shard's own),
- * only those series' texts; the other shards' stay. Links are never followed nor removed, and any other
- * file is left where it is (human.txt and manifest.json are rewritten by the run).
+ * texts only, as its manifest describes. With `own` (a shard's: `series` its `cell-<c>/replicate-<r>`
+ * names), only those series' texts; the other shards' stay. A manifest no longer true goes too: for a
+ * whole run every shard's manifest, for shard p of n `manifest.json` and the manifests of a split into
+ * other than n shards (those of its n - 1 fellow shards stay). Links are never followed nor removed,
+ * and any other file is left where it is (human.txt and the run's manifest are rewritten by the run).
  */
-export function clearCorpusFolder(dir: string, series?: readonly string[]): void {
+export function clearCorpusFolder(dir: string, own?: { readonly shard: Shard; readonly series: readonly string[] }): void {
   if (!existsSync(dir)) return;
-  const ours = series === undefined ? undefined : new Set(series);
+  const ours = own === undefined ? undefined : new Set(own.series);
   for (const cell of entries(dir, /^cell-\d+$/u, 'folder')) {
     for (const replicate of entries(cell, /^replicate-\d+$/u, 'folder')) {
       if (ours !== undefined && !ours.has(`${basename(cell)}/${basename(replicate)}`)) continue;
@@ -64,7 +81,15 @@ export function clearCorpusFolder(dir: string, series?: readonly string[]): void
     }
     removeIfEmpty(cell);
   }
+  // a manifest of a split into another number of shards (manifest.json: 1) describes texts no longer there
+  const shards = own?.shard.count ?? 1;
+  for (const file of entries(dir, MANIFEST_NAME, 'file')) {
+    if (Number(MANIFEST_NAME.exec(basename(file))![1] ?? 1) !== shards) rmSync(file);
+  }
 }
+
+/** A manifest's name; group 1 the number of shards (absent for a whole run's `manifest.json`). */
+const MANIFEST_NAME = /^manifest(?:-shard-\d+-of-(\d+))?\.json$/u;
 
 /** The paths of `folder`'s entries whose name matches and that are of `kind` itself (a link is neither). */
 function entries(folder: string, names: RegExp, kind: 'folder' | 'file'): string[] {
@@ -97,9 +122,10 @@ export function detokenize(text: TokenCorpus, tokenOf: (id: number) => string): 
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
-export function writeCorpusFile(path: string, content: string): void {
+/** Writes `content` to `path` whole (its folder made if need be); `tag`: see writeWholeFileSync. */
+export function writeCorpusFile(path: string, content: string, tag?: string): void {
   mkdirSync(join(path, '..'), { recursive: true });
-  writeWholeFileSync(path, content);
+  writeWholeFileSync(path, content, tag);
 }
 
 export interface CorpusManifest {
@@ -110,6 +136,10 @@ export interface CorpusManifest {
   readonly replicates: number;
   readonly seed: number;
   readonly corpus: readonly string[];
+  /** The run record's fingerprint (`<out>.run.json`): runs with equal fingerprints write the same texts. */
+  readonly fingerprint: string;
+  /** "p/n": the shard whose series the counts are (1/1 for a whole run). */
+  readonly shard: string;
   readonly cells: ReadonlyArray<{ readonly folder: string; readonly cell: string; readonly settings: Cell['settings'] }>;
   /** The resolved configuration of the run (as --print-config shows it). */
   readonly config: unknown;
@@ -141,7 +171,7 @@ function shareTable(cells: readonly Cell[], replicates: number, generations: num
 
 export function corpusManifest(
   cells: readonly Cell[],
-  details: Pick<CorpusManifest, 'generations' | 'replicates' | 'seed' | 'corpus' | 'config'>,
+  details: Pick<CorpusManifest, 'generations' | 'replicates' | 'seed' | 'corpus' | 'fingerprint' | 'shard' | 'config'>,
   counts: ShareCounts = new Map(),
 ): CorpusManifest {
   return {
@@ -154,11 +184,18 @@ export function corpusManifest(
   };
 }
 
-/** The share counts of an earlier manifest in `dir` (for --resume); empty if there is none. */
-export function readShareCounts(dir: string): ShareCounts {
+/** What --resume reads of an earlier manifest: its share counts, and the fingerprint of the run that wrote it. */
+export interface ManifestCounts {
+  readonly counts: ShareCounts;
+  /** Undefined when there is no manifest, or it is unreadable or names none. */
+  readonly fingerprint: string | undefined;
+}
+
+/** The share counts and fingerprint of shard `shard`'s earlier manifest in `dir` (for --resume); none if there is none. */
+export function readManifest(dir: string, shard: Shard): ManifestCounts {
   const counts: ShareCounts = new Map();
-  const path = join(dir, 'manifest.json');
-  if (!existsSync(path)) return counts;
+  const path = join(dir, manifestName(shard));
+  if (!existsSync(path)) return { counts, fingerprint: undefined };
   try {
     const manifest = JSON.parse(readFileSync(path, 'utf8')) as Partial<CorpusManifest>;
     for (const [series, row] of Object.entries(manifest.shareSentences ?? {})) {
@@ -166,13 +203,14 @@ export function readShareCounts(dir: string): ShareCounts {
         if (typeof count === 'number') counts.set(`${series}|${g + 1}`, count);
       });
     }
+    return { counts, fingerprint: typeof manifest.fingerprint === 'string' ? manifest.fingerprint : undefined };
   } catch {
     // an unreadable manifest is rewritten whole; only the counts of redone series are known then
+    return { counts: new Map(), fingerprint: undefined };
   }
-  return counts;
 }
 
-export function writeManifest(dir: string, manifest: CorpusManifest): void {
+export function writeManifest(dir: string, shard: Shard, manifest: CorpusManifest): void {
   mkdirSync(dir, { recursive: true });
-  writeCorpusFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeCorpusFile(join(dir, manifestName(shard)), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -3,7 +3,8 @@
  * `<out>.run.json` against this run's, finds the complete series already written (planResume),
  * truncates the curves (and extinctions) CSV after them (a partial series is redone, and so is a
  * complete one whose `--save-corpora` share counts the manifest lacks) and creates the
- * `--save-corpora` folder. Throws UsageError when there is nothing to resume or the settings differ.
+ * `--save-corpora` folder. Throws UsageError when there is nothing to resume, the settings differ, or
+ * the `--save-corpora` folder's manifest is another run's.
  *
  * Returns how many series are complete, the bytes kept per file ([curves, extinctions]; 0 = start the
  * file afresh) and the curves records kept (for the summary, the final table and the report).
@@ -22,6 +23,8 @@ export interface ResumeFiles {
   readonly out: string;
   readonly extinctions?: string;
   readonly corpora?: string;
+  /** The fingerprint the manifest in `corpora` names (undefined: no manifest, or one without it). */
+  readonly corporaFingerprint?: string | undefined;
 }
 
 export interface ResumePoint {
@@ -45,6 +48,7 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
   if (differences.length > 0 || previous.fingerprint !== record.fingerprint) {
     throw new UsageError(`--resume: ${out} was written with other settings (${differences.join(', ') || 'fingerprint'} differ)`, 'rerun with the same options and corpus, or start afresh without --resume');
   }
+  checkCorporaRun(files, record);
   const resumeFiles = filesOf(files, rowsPerTask, seedTypes);
   const complete = planResume(resumeFiles, tasks);
   checkSavedTexts(files, tasks.slice(0, complete.completeTasks));
@@ -56,6 +60,19 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
   });
   if (files.corpora !== undefined) mkdirSync(files.corpora, { recursive: true });
   return { completeTasks: plan.completeTasks, keepBytes: [plan.keepBytes[0] ?? 0, plan.keepBytes[1] ?? 0], keptCurves: plan.keptRecords[0] ?? [] };
+}
+
+/**
+ * The --save-corpora folder must not hold another run's texts: its manifest, where it names a
+ * fingerprint, names this run's (equal fingerprints write the same texts; a folder without a
+ * manifest's fingerprint has its series redone, as their counts are unknown).
+ */
+function checkCorporaRun(files: ResumeFiles, record: RunRecord): void {
+  if (files.corpora === undefined || files.corporaFingerprint === undefined || files.corporaFingerprint === record.fingerprint) return;
+  throw new UsageError(
+    `--resume: the --save-corpora folder ${files.corpora} holds the texts of another run (its manifest was written with other settings or another corpus than ${files.out})`,
+    'resume with the --save-corpora folder of the interrupted run, or start afresh without --resume',
+  );
 }
 
 /** The series kept must have their texts in the --save-corpora folder (a folder added or changed on --resume lacks them). */

@@ -12,7 +12,9 @@
  * to is the one replaced. A path that exists and is no regular file (a device such as /dev/null or
  * /dev/full, a FIFO) is written to directly, as it is: it is never replaced. A stale `<path>.partial`
  * (a file or a link) is removed first and the temporary file made new (never written through a link);
- * a folder there is an InputError.
+ * a folder there is an InputError. `writeWholeFileSync` takes a tag for processes that write one file at
+ * once (shards sharing a folder write the same `human.txt`): each then writes `<path>.<tag>.partial`,
+ * its own, and the last rename wins.
  */
 
 import { createWriteStream, existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
@@ -20,9 +22,9 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
-/** The temporary name a whole file is written under. */
-export function partialPath(path: string): string {
-  return `${path}.partial`;
+/** The temporary name a whole file is written under (`<path>.partial`, or `<path>.<tag>.partial`). */
+export function partialPath(path: string, tag?: string): string {
+  return tag === undefined ? `${path}.partial` : `${path}.${tag}.partial`;
 }
 
 /**
@@ -61,8 +63,8 @@ const MAX_LINKS = 16;
  * `<target>.partial`, free to be made: a stale one (a file, or a link, which a write would follow)
  * is removed; a folder there is an InputError.
  */
-function freePartial(target: string): string {
-  const partial = partialPath(target);
+function freePartial(target: string, tag?: string): string {
+  const partial = partialPath(target, tag);
   const stats = lstatSync(partial, { throwIfNoEntry: false });
   if (stats?.isDirectory() === true) throw new InputError(`${partial} is a folder, in the way of writing ${target} (it is written there first)`, 'remove or rename that folder');
   if (stats !== undefined) rmSync(partial, { force: true });
@@ -74,10 +76,10 @@ export function isSpecialFile(path: string): boolean {
   return replacedFile(path) === undefined;
 }
 
-export function writeWholeFileSync(path: string, content: string): void {
+export function writeWholeFileSync(path: string, content: string, tag?: string): void {
   const target = replacedFile(path);
   if (target === undefined) return writeFileSync(path, content);
-  const partial = freePartial(target);
+  const partial = freePartial(target, tag);
   try {
     writeFileSync(partial, content, { flag: 'wx' });
     renameSync(partial, target);

@@ -5,7 +5,7 @@
  * (so the files hold a top-up) and with the empty sentences an order-1 model samples.
  */
 
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { clearCorpusFolder } from '../../src/export/corpusFiles.js';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -179,6 +179,25 @@ describe('--resume with --save-corpora', () => {
     expect(resumed.code).toBe(0);
     expect(readFileSync(join(dir, 'c.csv')).equals(before)).toBe(true);
   });
+
+  it("is refused when the folder holds another run's texts of the same names (its manifest's fingerprint differs), before any file changes", async () => {
+    // the same sweep with another seed: every file name is the same, no text is
+    const other = await run([...RUN.map((arg) => ({ '5': '6', 'c.csv': 'c6.csv', 'ext.csv': 'ext6.csv' })[arg] ?? arg), '--save-corpora', 'seed6']);
+    expect(other.code).toBe(0);
+    const before = readFileSync(join(dir, 'c.csv'));
+    const texts = readFileSync(join(dir, 'seed6', 'cell-1', 'replicate-1', 'generation-1.txt'));
+    const refused = await run([...RUN, '--save-corpora', 'seed6', '--resume']);
+    expect(refused.stderr).toBe(
+      `ngram-collapse: --resume: the --save-corpora folder ${join(dir, 'seed6')} holds the texts of another run (its manifest was written with other settings or another corpus than ${join(dir, 'c.csv')}) (resume with the --save-corpora folder of the interrupted run, or start afresh without --resume)\n`,
+    );
+    expect(refused.code).toBe(2);
+    expect(readFileSync(join(dir, 'c.csv')).equals(before)).toBe(true);
+    expect(readFileSync(join(dir, 'seed6', 'cell-1', 'replicate-1', 'generation-1.txt')).equals(texts)).toBe(true);
+    // the manifest names the fingerprint of the run record next to the CSV
+    const fingerprintOf = (file: string): string => (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { fingerprint: string }).fingerprint;
+    expect(fingerprintOf('seed6/manifest.json')).toBe(fingerprintOf('c6.csv.run.json'));
+    expect(fingerprintOf('texts/manifest.json')).toBe(fingerprintOf('c.csv.run.json'));
+  });
 });
 
 describe('--resume with --save-corpora after a run killed outright', () => {
@@ -242,5 +261,47 @@ describe('clearing a --save-corpora folder', () => {
     expect((await shard('1/2')).code).toBe(0);
     expect(existsSync(join(dir, 'shared', 'cell-1', 'replicate-1', 'generation-3.txt'))).toBe(false);
     expect(existsSync(join(dir, 'shared', 'cell-2', 'replicate-1', 'generation-2.txt'))).toBe(true);
+  });
+});
+
+describe('shards sharing one --save-corpora folder', () => {
+  const SWEEP = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.3', '--generations', '2', '--replicates', '2', '--workers', '1', '--quiet'];
+  const shard = (part: string, folder: string, ...more: string[]) => run([...SWEEP, '--shard', part, '--out', `shard${part[0]}.csv`, '--save-corpora', folder, ...more]);
+  type Manifest = { fingerprint: string; shard: string; shareSentences: Record<string, Array<number | null>> };
+  const manifestIn = (path: string): Manifest => JSON.parse(readFileSync(join(dir, path), 'utf8')) as Manifest;
+
+  it("each write a manifest of their own, whose counts together are a whole run's; --resume of a shard keeps its complete series", async () => {
+    expect((await run([...SWEEP, '--out', 'whole.csv', '--save-corpora', 'whole'])).code).toBe(0);
+    const whole = manifestIn('whole/manifest.json');
+    expect((await shard('1/2', 'halves')).code).toBe(0);
+    expect((await shard('2/2', 'halves')).code).toBe(0);
+    // 4 series in canonical order (cell-1 r1, cell-1 r2, cell-2 r1, cell-2 r2): shard 1 takes positions 0 and 2
+    const first = manifestIn('halves/manifest-shard-1-of-2.json');
+    const second = manifestIn('halves/manifest-shard-2-of-2.json');
+    expect(Object.keys(first.shareSentences)).toEqual(['cell-1/replicate-1', 'cell-2/replicate-1']);
+    expect(Object.keys(second.shareSentences)).toEqual(['cell-1/replicate-2', 'cell-2/replicate-2']);
+    expect({ ...first.shareSentences, ...second.shareSentences }).toEqual(whole.shareSentences);
+    expect([first.shard, second.shard, first.fingerprint, second.fingerprint]).toEqual(['1/2', '2/2', whole.fingerprint, whole.fingerprint]);
+    expect(existsSync(join(dir, 'halves', 'manifest.json'))).toBe(false);
+    expect(readFileSync(join(dir, 'halves', 'human.txt')).equals(readFileSync(join(dir, 'whole', 'human.txt')))).toBe(true);
+    // shard 1's series are complete and their counts known: --resume keeps them (their texts untouched)
+    const kept = join(dir, 'halves', 'cell-2', 'replicate-1', 'generation-2.txt');
+    utimesSync(kept, 0, 0);
+    const resumed = await shard('1/2', 'halves', '--resume');
+    expect([resumed.stderr, resumed.code]).toEqual(['', 0]);
+    expect(statSync(kept).mtimeMs).toBe(0);
+  });
+
+  it('clear the manifests of another split: a whole run the shards\', a shard the whole run\'s', async () => {
+    expect((await shard('1/2', 'split')).code).toBe(0);
+    expect((await shard('1/3', 'split')).code).toBe(0);
+    expect(readdirSync(join(dir, 'split')).filter((name) => name.startsWith('manifest')).sort()).toEqual(['manifest-shard-1-of-3.json']);
+    expect((await run([...SWEEP, '--out', 'split.csv', '--save-corpora', 'split'])).code).toBe(0);
+    expect(readdirSync(join(dir, 'split')).filter((name) => name.startsWith('manifest')).sort()).toEqual(['manifest.json']);
+    expect((await shard('2/2', 'split')).code).toBe(0);
+    expect(readdirSync(join(dir, 'split')).filter((name) => name.startsWith('manifest')).sort()).toEqual(['manifest-shard-2-of-2.json']);
+    // an output named as a shard's manifest in the folder is refused before any work
+    const refused = await run([...SWEEP, '--out', join('split', 'manifest-shard-1-of-2.json'), '--save-corpora', 'split']);
+    expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --out ${join('split', 'manifest-shard-1-of-2.json')} is a file --save-corpora split writes (give the output another name, or the texts another folder)\n`, 2]);
   });
 });

@@ -70,6 +70,17 @@ describe('writeWholeFileSync and writeWholeFile', () => {
     expect(() => writeWholeFileSync(join(dir, 't.csv'), 'x')).toThrow(`${join(dir, 't.csv.partial')} is a folder, in the way of writing`);
   });
 
+  it('with a tag, write through <path>.<tag>.partial, leaving another writer\'s <path>.partial where it is (shards writing one human.txt)', () => {
+    const dir = folder();
+    const path = join(dir, 'human.txt');
+    writeFileSync(partialPath(path), 'another shard, half way');
+    writeWholeFileSync(path, 'the same bytes\n', 'shard-2-of-3');
+    expect(partialPath(path, 'shard-2-of-3')).toBe(`${path}.shard-2-of-3.partial`);
+    expect(readFileSync(path, 'utf8')).toBe('the same bytes\n');
+    expect(readdirSync(dir).sort()).toEqual(['human.txt', 'human.txt.partial']);
+    expect(readFileSync(partialPath(path), 'utf8')).toBe('another shard, half way');
+  });
+
   it('write to a device as it is, never replacing it', () => {
     writeWholeFileSync('/dev/null', 'nothing');
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);

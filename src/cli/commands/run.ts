@@ -19,7 +19,7 @@ import { loadCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, type UsageError } from '../../errors.js';
-import { clearCorpusFolder, seriesFolder, corpusFilePath, corpusManifest, detokenize, humanFilePath, readShareCounts, shareKey, writeCorpusFile, writeManifest, type ShareCounts } from '../../export/corpusFiles.js';
+import { clearCorpusFolder, seriesFolder, corpusFilePath, corpusManifest, detokenize, humanFilePath, readManifest, shardTag, shareKey, writeCorpusFile, writeManifest, type ManifestCounts, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
@@ -74,7 +74,8 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const rowsPerTask = config.settings.generations + 1;
   const generations = Array.from({ length: config.settings.generations }, (_, g) => g + 1);
   // --resume with --save-corpora: the share counts the earlier run's manifest holds (a series without them is redone)
-  const shareCounts: ShareCounts = config.resume && outputs.corpora !== undefined ? readShareCounts(outputs.corpora) : new Map();
+  const earlier: ManifestCounts = config.resume && outputs.corpora !== undefined ? readManifest(outputs.corpora, config.shard) : { counts: new Map(), fingerprint: undefined };
+  const shareCounts = earlier.counts;
   const expected = tasks.map((task) => ({
     cellId: task.cell.id,
     replicate: task.replicate,
@@ -85,9 +86,9 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
           shareKnown: generations.every((g) => shareCounts.has(shareKey(task.cell, task.replicate, g))),
         }),
   }));
-  const resumed = config.resume ? resumeRun(outputs, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
+  const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
   if (outputs.out !== '-') writeRunRecord(outputs.out, record);
-  const corpora = corpusFolder(config, loaded, shareCounts);
+  const corpora = corpusFolder(config, loaded, record.fingerprint, shareCounts);
   // Watched until every output is written: a signal after the last series stops the writing between
   // two files (each appears whole or not at all), not the process in the middle of one.
   const signals = watchSignals();
@@ -208,19 +209,19 @@ interface CorpusFolder {
  * killed outright leaves the first one, without counts, and --resume redoes the series it lacks).
  * `shareCounts`: those an earlier run's manifest holds (--resume), filled in as series finish.
  */
-function corpusFolder(config: RunConfig, loaded: LoadedRun, shareCounts: ShareCounts): CorpusFolder {
+function corpusFolder(config: RunConfig, loaded: LoadedRun, fingerprint: string, shareCounts: ShareCounts): CorpusFolder {
   const { outputs, vocabulary, run } = loaded;
   const { settings } = config;
   // an earlier run's texts go (a shard's: its own series' only, the other shards' stay)
   const ownSeries = config.shard.count > 1 ? loaded.tasks.map((task) => seriesFolder(task.cell, task.replicate)) : undefined;
-  if (!config.resume && outputs.corpora !== undefined) clearCorpusFolder(outputs.corpora, ownSeries);
+  if (!config.resume && outputs.corpora !== undefined) clearCorpusFolder(outputs.corpora, ownSeries === undefined ? undefined : { shard: config.shard, series: ownSeries });
   const saveManifest = (): void => {
     if (outputs.corpora === undefined) return;
-    const details = { generations: settings.generations, replicates: settings.replicates, seed: settings.seed, corpus: config.corpus, config: printableConfig(config) };
-    writeManifest(outputs.corpora, corpusManifest(expandCells(settings.sweep), details, shareCounts));
+    const details = { generations: settings.generations, replicates: settings.replicates, seed: settings.seed, corpus: config.corpus, fingerprint, shard: formatShard(config.shard), config: printableConfig(config) };
+    writeManifest(outputs.corpora, config.shard, corpusManifest(expandCells(settings.sweep), details, shareCounts));
   };
   saveManifest();
-  if (outputs.corpora !== undefined) writeCorpusFile(humanFilePath(outputs.corpora), detokenize(run.human, (id) => vocabulary.token(id)));
+  if (outputs.corpora !== undefined) writeCorpusFile(humanFilePath(outputs.corpora), detokenize(run.human, (id) => vocabulary.token(id)), shardTag(config.shard));
   return { shareCounts, saveManifest };
 }
 
