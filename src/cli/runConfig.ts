@@ -82,6 +82,7 @@ export function resolveRunConfig(raw: RawValues, context: ResolveContext): RunCo
   const fromFile = flags.config === undefined ? {} : readConfigFile(flags.config, context);
   const given = { ...fromFile, ...definedOnly(flags) };
   const values = withDefaults(RUN_OPTIONS, given);
+  if (flags.config !== undefined) checkEmptySentencesInFile(flags.config, fromFile, flags, values);
   return {
     corpus: values.corpus,
     ...optional('config', flags.config),
@@ -100,6 +101,19 @@ export function resolveRunConfig(raw: RawValues, context: ResolveContext): RunCo
     resume: values.resume === true,
     printConfig: values.printConfig === true,
   };
+}
+
+/**
+ * `emptySentences` needs `sentences` line (loadOptionsFor refuses it in the flags' words); when the
+ * config file set either, the message says where each came from (the file, a flag, the default).
+ */
+function checkEmptySentencesInFile(file: string, fromFile: Partial<RunValues>, flags: Partial<RunValues>, values: RunValues): void {
+  if (values.emptySentences !== true || values.sentences === 'line') return;
+  if (fromFile.emptySentences === undefined && fromFile.sentences === undefined) return;
+  const inFile = (key: string, value: unknown): string => `"${key}": ${JSON.stringify(value)} in --config ${file}`;
+  const empty = flags.emptySentences === true ? '--empty-sentences' : inFile('emptySentences', true);
+  const sentences = flags.sentences !== undefined ? `--sentences ${values.sentences}` : fromFile.sentences !== undefined ? inFile('sentences', values.sentences) : `--sentences ${values.sentences} (the default)`;
+  throw new UsageError(`${empty} needs sentences line, got ${sentences}`, 'read one sentence per line: "sentences": "line" in the file, or --sentences line');
 }
 
 /** `run` as a command spec: its options and the pure step to its RunConfig. */

@@ -127,6 +127,19 @@ describe('run: argv -> RunConfig', () => {
     expect(loadOptionsFor(fromFile.load, io, () => undefined)).toMatchObject({ sentences: 'line', emptySentences: true });
   });
 
+  it('--empty-sentences without --sentences line, either of them from a --config file: the message says where each came from', () => {
+    const hint = 'read one sentence per line: "sentences": "line" in the file, or --sentences line';
+    const refused = (args: string[], file: object, message: string): void => {
+      expect(() => parse(RUN_SPEC, ['--config', 'c.json', ...args], { '/w/c.json': JSON.stringify(file) })).toThrow(new UsageError(message, hint));
+    };
+    refused([], { emptySentences: true }, '"emptySentences": true in --config c.json needs sentences line, got --sentences auto (the default)');
+    refused(['--sentences', 'auto'], { emptySentences: true }, '"emptySentences": true in --config c.json needs sentences line, got --sentences auto');
+    refused(['--empty-sentences'], { sentences: 'auto' }, '--empty-sentences needs sentences line, got "sentences": "auto" in --config c.json');
+    refused([], { 'empty-sentences': true, sentences: 'auto' }, '"emptySentences": true in --config c.json needs sentences line, got "sentences": "auto" in --config c.json');
+    // a flag over the file: --sentences line makes the file's emptySentences valid
+    expect(parse(RUN_SPEC, ['--config', 'c.json', '--sentences', 'line'], { '/w/c.json': '{"emptySentences": true, "sentences": "auto"}' }).load).toMatchObject({ sentences: 'line', emptySentences: true });
+  });
+
   it('--config: the file over the defaults, a flag over the file; values parsed by the same rows', () => {
     const files = { '/w/c.json': JSON.stringify({ 'human-ratio': [0, 0.2], order: '2', generations: 4, corpus: 'x.txt', lowercase: false, seed: 7, select: ['m0:low:0.80'], tokenizer: 'bpe:300' }) };
     const config = parse(RUN_SPEC, ['--config', 'c.json', '--seed', '9'], files);

@@ -200,7 +200,7 @@ describe('--config', () => {
       ['run', '--corpus', FIXTURE, '--tokens', '100', '--tokens-growth', '0.1', '--generations', '5', '--print-config'],
     ];
     const lines = [
-      '--empty-sentences needs --sentences line, got --sentences auto',
+      `"emptySentences": true in --config ${auto} needs sentences line, got --sentences auto (the default)`,
       'only one output can go to standard output (-)',
       '--tokens 300000000 is above the --max-tokens guard',
       '--resume cannot continue a --survival file',
