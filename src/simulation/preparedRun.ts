@@ -23,7 +23,7 @@ import { wordSplitter } from '../corpus/subword/wordView.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
-import { batchesTotal, largestBatchTokens, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
+import { accumulatedPoolTokens, largestBatchTokens, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
 import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
 import { validateRunSettings } from './validateSettings.js';
 import { largestCandidateDraw } from './curation.js';
@@ -60,7 +60,7 @@ export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSe
   const { human, heldout } = splitHoldout(corpus, settings.holdout, settings.seed);
   checkHumanTokens(human, heldout);
   const batchTokens = settings.tokens ?? tokenCount(human);
-  checkBatchSizes(settings, batchTokens);
+  checkBatchSizes(settings, tokenCount(human), batchTokens);
   checkAnchors(Math.max(...settings.sweep.anchor), human);
   return {
     settings,
@@ -107,12 +107,12 @@ export function checkCellFitsRun(run: PreparedRun, cell: { readonly settings: Ce
   checkValue('run.measureTokens', run.measureTokens, integerRule(1));
   const { settings } = run;
   const { strategy, tokensGrowth, select } = cell.settings;
-  checkBatchSizes({ ...settings, measureTokens: run.measureTokens, sweep: { ...settings.sweep, strategy: [strategy], tokensGrowth: [tokensGrowth], select: [select] } }, run.batchTokens);
+  checkBatchSizes({ ...settings, measureTokens: run.measureTokens, sweep: { ...settings.sweep, strategy: [strategy], tokensGrowth: [tokensGrowth], select: [select] } }, tokenCount(run.human), run.batchTokens);
   checkAnchors(cell.settings.anchor, run.human);
 }
 
 /**
- * The most tokens one generation's text, or an accumulated training set, may hold: the loop keeps a
+ * The most tokens one generation's text, or the pool an accumulating strategy keeps, may hold: the loop keeps a
  * text's ids, and a prediction path, in single typed arrays (the CLI's own guard, --max-tokens, is
  * 200M by default). Far beyond what fits in memory anyway (100M tokens a generation peak at 4.6 GiB).
  */
@@ -120,18 +120,16 @@ export const MAX_LOOP_TOKENS = 1_000_000_000;
 
 /**
  * Refuses, before any work, a run whose generation text, --select candidate draw or accumulated
- * training set passes MAX_LOOP_TOKENS, or whose batch shrinks to nothing under a --tokens-growth below 1 (a model trained
+ * pool (H and every batch, accumulatedPoolTokens) passes MAX_LOOP_TOKENS, or whose batch shrinks to nothing under a --tokens-growth below 1 (a model trained
  * on 0 tokens).
  */
-function checkBatchSizes(settings: RunSettings, batchTokens: number): void {
+function checkBatchSizes(settings: RunSettings, humanTokens: number, batchTokens: number): void {
   refuseEmptyBatches(settings, batchTokens);
   const largestBatch = largestBatchTokens(settings, batchTokens);
   const largest = Math.max(largestBatch, settings.measureTokens ?? 0, largestCandidateDraw(settings.sweep.select, largestBatch).tokens);
-  const accumulates = settings.sweep.strategy.some((strategy) => strategy !== 'replace');
-  const training = accumulates ? batchesTotal(settings, batchTokens) : largest;
-  const size = Math.max(largest, training);
+  const size = Math.max(largest, accumulatedPoolTokens(settings, humanTokens, batchTokens));
   if (size > MAX_LOOP_TOKENS) {
-    throw new InputError(`the run would hold ${size.toExponential(2)} tokens in one text (a generation's batch, its --select candidates or an accumulated training set), more than ${MAX_LOOP_TOKENS.toExponential(0)}`, 'pass fewer tokens, generations or growth');
+    throw new InputError(`the run would hold ${size.toExponential(2)} tokens in one text (a generation's batch, its --select candidates, or the pool an accumulating strategy keeps: H and every batch), more than ${MAX_LOOP_TOKENS.toExponential(0)}`, 'pass fewer tokens, generations or growth');
   }
 }
 

@@ -142,6 +142,16 @@ export function refuseEmptyBatches(settings: RunSettings, batchTokens: number): 
   );
 }
 
+/**
+ * The tokens the last generation's pool holds under a strategy that keeps every batch (`accumulate`
+ * trains on it, `accumulate-subsample` draws its training set from it: both hold H and B_1..B_G),
+ * at the sweep's largest growth; 0 when every strategy is `replace`. What the --max-tokens guard and
+ * the library's MAX_LOOP_TOKENS weigh.
+ */
+export function accumulatedPoolTokens(settings: RunSettings, humanTokens: number, batchTokens: number): number {
+  return settings.sweep.strategy.every((strategy) => strategy === 'replace') ? 0 : humanTokens + batchesTotal(settings, batchTokens);
+}
+
 /** The batches of generations 1..G summed, starting from `batchTokens` at the sweep's largest growth (the largest series). */
 export function batchesTotal(settings: RunSettings, batchTokens: number): number {
   const growth = Math.max(...settings.sweep.tokensGrowth);

@@ -1,7 +1,7 @@
 /**
  * The --max-tokens guard of `run` (and of the playground's runs), applied to what the run will hold in memory: --tokens and
  * --measure-tokens (before the corpus is read), the largest batch under --tokens-growth, the --select
- * candidates drawn for it (the synthetic share / Q), and the last training set of `accumulate`. Each throws a UsageError naming the flags and the sizes, before any
+ * candidates drawn for it (the synthetic share / Q), and the last pool of `accumulate` and `accumulate-subsample` (H and every batch). Each throws a UsageError naming the flags and the sizes, before any
  * work; none applies when maxTokens is undefined. checkTokenGuards also refuses, when --tokens is
  * given, a growth that shrinks a batch to nothing (settings.ts refuseEmptyBatches, an InputError), and
  * checkCorpusGuards a corpus of empty sentences alone (checkHasTokens, an InputError, whatever maxTokens).
@@ -11,7 +11,7 @@ import { checkHasTokens } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { humanTokenCount } from './holdoutSplit.js';
-import { batchesTotal, largestBatchTokens, refuseEmptyBatches, type RunSettings } from './settings.js';
+import { accumulatedPoolTokens, largestBatchTokens, refuseEmptyBatches, type RunSettings } from './settings.js';
 import { largestCandidateDraw } from './curation.js';
 
 /** Default of --max-tokens: the memory guard of the CLI and the playground (the library has none by default). */
@@ -73,14 +73,15 @@ export function checkGrowth(settings: RunSettings, batchTokens: number, maxToken
   }
 }
 
-/** accumulate keeps every batch: refuse a run whose last training set would pass the --max-tokens guard. */
+/** accumulate and accumulate-subsample keep every batch: refuse a run whose last pool (H and every batch) would pass the --max-tokens guard. */
 export function checkAccumulatedSize(settings: RunSettings, humanTokens: number, batchTokens: number, maxTokens: number | undefined): void {
-  if (maxTokens === undefined || !settings.sweep.strategy.includes('accumulate')) return;
-  const last = humanTokens + batchesTotal(settings, batchTokens);
+  if (maxTokens === undefined) return;
+  const last = accumulatedPoolTokens(settings, humanTokens, batchTokens);
   if (last > maxTokens) {
+    const strategy = settings.sweep.strategy.includes('accumulate') ? 'accumulate' : 'accumulate-subsample';
     throw new UsageError(
-      `--strategy accumulate would train on ${last} tokens by generation ${settings.generations}, above the --max-tokens guard (${maxTokens})`,
-      'use fewer --generations, a smaller --tokens, accumulate-subsample, or raise --max-tokens',
+      `--strategy ${strategy} would ${strategy === 'accumulate' ? 'train on' : 'draw from'} ${last} tokens by generation ${settings.generations} (H and every batch), above the --max-tokens guard (${maxTokens})`,
+      'use fewer --generations or a smaller --tokens, or raise --max-tokens',
     );
   }
 }

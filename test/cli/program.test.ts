@@ -153,7 +153,8 @@ describe('ngram-collapse (in-process)', () => {
     [['run', '--human-ratio', '1.5'], /--human-ratio must be a number >= 0 and <= 1, got '1.5'/u],
     [['run', '--strategy', 'keep'], /unknown --strategy value 'keep' \(use one of: replace, accumulate, accumulate-subsample\)/u],
     [['run', '--bogus'], /unknown option '--bogus'/u],
-    [['run', '--corpus', demo, '--strategy', 'accumulate', '--generations', '100000', '--max-tokens', '1000000'], /--strategy accumulate would train on \d+ tokens by generation 100000, above the --max-tokens guard \(1000000\)/u],
+    [['run', '--corpus', demo, '--strategy', 'accumulate', '--generations', '100000', '--max-tokens', '1000000'], /--strategy accumulate would train on \d+ tokens by generation 100000 \(H and every batch\), above the --max-tokens guard \(1000000\)/u],
+    [['run', '--corpus', demo, '--strategy', 'accumulate-subsample', '--generations', '100000', '--max-tokens', '1000000'], /--strategy accumulate-subsample would draw from \d+ tokens by generation 100000 \(H and every batch\), above the --max-tokens guard \(1000000\)/u],
     [['run', '--tokens', '1000000000000'], /--tokens 1000000000000 is above the --max-tokens guard \(200000000\)/u],
     // 1000 * 2^(20-1) = 524288000 > 200000000, refused before the corpus is read
     [['run', '--tokens', '1000', '--tokens-growth', '1,2', '--generations', '20'], /--tokens-growth 2 makes generation 20's batch 524288000 tokens, above the --max-tokens guard \(200000000\)/u],

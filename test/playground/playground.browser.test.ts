@@ -205,7 +205,7 @@ if (SKIP_BROWSER) {
       await waitLoaded();
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#settings-error')).toBe(
-        'ngram-collapse: --strategy accumulate would train on 300001034 tokens by generation 3, above the --max-tokens guard (200000000) (use fewer --generations, a smaller --tokens, accumulate-subsample, or raise --max-tokens)',
+        'ngram-collapse: --strategy accumulate would train on 300001034 tokens by generation 3 (H and every batch), above the --max-tokens guard (200000000) (use fewer --generations or a smaller --tokens, or raise --max-tokens)',
       );
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
     });

@@ -79,13 +79,17 @@ describe('checkCandidateDraw', () => {
 });
 
 describe('checkAccumulatedSize', () => {
-  it('refuses accumulate when H plus every batch passes the guard; the other strategies keep one size', () => {
+  it('refuses accumulate and accumulate-subsample (each holds H and every batch) when that pool passes the guard; replace keeps one size', () => {
     // H 100 tokens, batches of 10 growing 2x over 3 generations: 100 + 10 + 20 + 40 = 170.
     const accumulate = settings({ generations: 3 }, { strategy: ['replace', 'accumulate'], tokensGrowth: [2] });
-    expect(refusal(() => checkAccumulatedSize(accumulate, 100, 10, 169))).toBe('--strategy accumulate would train on 170 tokens by generation 3, above the --max-tokens guard (169) (use fewer --generations, a smaller --tokens, accumulate-subsample, or raise --max-tokens)');
+    expect(refusal(() => checkAccumulatedSize(accumulate, 100, 10, 169))).toBe('--strategy accumulate would train on 170 tokens by generation 3 (H and every batch), above the --max-tokens guard (169) (use fewer --generations or a smaller --tokens, or raise --max-tokens)');
     expect(() => checkAccumulatedSize(accumulate, 100, 10, 170)).not.toThrow();
     expect(() => checkAccumulatedSize(accumulate, 100, 10, undefined)).not.toThrow();
-    const fixedSize = settings({ generations: 3 }, { strategy: ['replace', 'accumulate-subsample'], tokensGrowth: [2] });
-    expect(() => checkAccumulatedSize(fixedSize, 100, 10, 11)).not.toThrow();
+    // accumulate-subsample trains on a batch-sized draw, but draws it from the same 170 tokens it keeps
+    const subsample = settings({ generations: 3 }, { strategy: ['replace', 'accumulate-subsample'], tokensGrowth: [2] });
+    expect(refusal(() => checkAccumulatedSize(subsample, 100, 10, 169))).toBe('--strategy accumulate-subsample would draw from 170 tokens by generation 3 (H and every batch), above the --max-tokens guard (169) (use fewer --generations or a smaller --tokens, or raise --max-tokens)');
+    expect(() => checkAccumulatedSize(subsample, 100, 10, 170)).not.toThrow();
+    const replace = settings({ generations: 3 }, { strategy: ['replace'], tokensGrowth: [2] });
+    expect(() => checkAccumulatedSize(replace, 100, 10, 41)).not.toThrow();
   });
 });

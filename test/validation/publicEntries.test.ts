@@ -13,7 +13,7 @@ import { trainModel } from '../../src/model/train.js';
 import { samplerFor } from '../../src/sampler/samplerFor.js';
 import { DEFAULT_RUN } from '../../src/simulation/settings.js';
 import { simulate, simulateAsync } from '../../src/simulation/simulate.js';
-import { MAX_LOOP_TOKENS } from '../../src/simulation/preparedRun.js';
+import { MAX_LOOP_TOKENS, prepareRun } from '../../src/simulation/preparedRun.js';
 import { refuseUnknownKeys } from '../../src/validation/valueRule.js';
 import { writeReport } from '../../src/export/report/writeReport.js';
 import { renderReportHtml } from '../../src/export/report/reportHtml.js';
@@ -112,7 +112,7 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const settings = { ...DEFAULT_RUN, generations: 2, holdout: 0 };
     const error = thrown(() => simulate(CORPUS, ID_SPACE, { ...settings, tokens: 1e12 }, { emit: () => undefined }));
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe("the run would hold 1.00e+12 tokens in one text (a generation's batch, its --select candidates or an accumulated training set), more than 1e+9");
+    expect((error as InputError).message).toBe("the run would hold 1.00e+12 tokens in one text (a generation's batch, its --select candidates, or the pool an accumulating strategy keeps: H and every batch), more than 1e+9");
     // --select: a share of 2,000 tokens kept at Q = 1e-6 draws ceil(2000 / 1e-6) = 2e9 candidate tokens
     const selected = { ...settings, tokens: 2000, sweep: { ...settings.sweep, humanRatio: [0], select: ['m0:low:0.000001'] } };
     expect(() => simulate(CORPUS, ID_SPACE, selected, { emit: () => undefined })).toThrow('the run would hold 2.00e+9 tokens');
@@ -122,6 +122,12 @@ describe('the public entries refuse what they would get silently wrong', () => {
     // accumulate: 3 generations of 4e8 tokens train on 1.2e9 by the last
     const accumulated = { ...settings, generations: 3, tokens: 400_000_000, sweep: { ...settings.sweep, strategy: ['accumulate' as const] } };
     expect(() => simulate(CORPUS, ID_SPACE, accumulated, { emit: () => undefined })).toThrow('the run would hold 1.20e+9 tokens');
+    // the pool counts H too: CORPUS's H plus one batch of 1e9 - 1 tokens passes 1e9 (accumulate-subsample keeps it all as well)
+    for (const strategy of ['accumulate', 'accumulate-subsample'] as const) {
+      const pooled = { ...settings, generations: 1, tokens: MAX_LOOP_TOKENS - 1, sweep: { ...settings.sweep, strategy: [strategy] } };
+      expect(() => prepareRun(CORPUS, ID_SPACE, pooled), strategy).toThrow(`the run would hold 1.00e+9 tokens in one text`);
+    }
+    expect(() => prepareRun(CORPUS, ID_SPACE, { ...settings, generations: 1, tokens: MAX_LOOP_TOKENS - 1 })).not.toThrow();
   });
 
   it("simulate: add-k's k is checked against |V| as trainModel counts it (the word types and </s>, not the id space's two markers)", () => {
