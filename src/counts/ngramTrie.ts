@@ -12,9 +12,8 @@
  *   seen right before it (Kneser & Ney 1995; Chen & Goodman 1998 §2.7), i.e. the number of (k+1)-gram nodes
  *   whose suffix is x. Continuation counts of order-n nodes are 0 (no (n+1)-grams are stored).
  * - `beginsWithBos[x]` is 1 when the k-gram's first word is `<s>`.
- * - `countsOfCounts[k][r]`, r = 0..4, is the number of k-grams with raw count r (r = 4 means 4 exactly;
- *   index 0 is unused and stays 0). The smoothing estimators compute their own counts-of-counts of
- *   adjusted counts from `count` and `continuation`.
+ * The smoothing estimators compute the counts-of-counts they need (of adjusted counts) from `count`
+ * and `continuation`.
  *
  * Building costs O(T + V + nodes) per order for T padded tokens: the k-grams' start positions are put
  * in the order of their nodes, (parent node, last word), by two stable counting sorts (by word, then by
@@ -47,8 +46,6 @@ export interface NgramTrie {
   readonly childEnd: Int32Array;
   /** The root's child (unigram node) of each id, -1 for an id never counted: one read instead of a search over up to |V| children. */
   readonly unigramNode: Int32Array;
-  /** countsOfCounts[k][r] for k = 1..n (index 0 unused), r = 0..4. */
-  readonly countsOfCounts: ReadonlyArray<Float64Array>;
   /** Number of sentences and of real tokens counted. */
   readonly sentences: number;
   readonly tokens: number;
@@ -134,7 +131,6 @@ export function buildNgramTrie(corpus: TokenCorpus, order: number, idSpace: numb
     beginsWithBos: bosFlags(word, parent, levelStart),
     ...childRanges(parent),
     unigramNode: unigramNodes(word, levelStart, idSpace),
-    countsOfCounts: countsOfCountsByOrder(count, levelStart, order),
     sentences,
     tokens: corpus.ids.length,
   });
@@ -325,19 +321,6 @@ function bosFlags(word: Int32Array, parent: Int32Array, levelStart: Int32Array):
     beginsWithBos[x] = x < levelStart[2]! ? (word[x] === BOS ? 1 : 0) : beginsWithBos[parent[x]!]!;
   }
   return beginsWithBos;
-}
-
-/** countsOfCounts[k][r] for k = 1..order (index 0 unused), r = 0..4 (r = 0 stays 0). */
-function countsOfCountsByOrder(count: Float64Array, levelStart: Int32Array, order: number): Float64Array[] {
-  const countsOfCounts: Float64Array[] = [new Float64Array(5)];
-  for (let k = 1; k <= order; k++) {
-    const table = new Float64Array(5);
-    // (a count above 4 would index past the table, where a typed array ignores the write: the test says what is meant)
-    // Stryker disable next-line ConditionalExpression: equivalent, see above
-    for (let x = levelStart[k]!; x < levelStart[k + 1]!; x++) if (count[x]! <= 4) table[count[x]!]!++;
-    countsOfCounts.push(table);
-  }
-  return countsOfCounts;
 }
 
 function concatInt(parts: Int32Array[], total: number): Int32Array {

@@ -14,8 +14,8 @@
  * rewrites the files of the series it redoes with the same bytes, and redoes a complete series whose
  * counts the manifest lacks (a run killed outright, SIGKILL, leaves the manifest written before its first
  * text); `readManifest` gives `--resume` the counts and the fingerprint of the manifest there. Re-read with `metrics --sentences
- * line --empty-sentences --tokenizer whitespace --reference DIR/human.txt`, a file gives exactly its
- * row's text metrics.
+ * line --empty-sentences --tokenizer whitespace --no-lowercase --reference DIR/human.txt`, a file
+ * gives exactly its row's text metrics (`--no-lowercase`: the run's tokens as written).
  */
 
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';

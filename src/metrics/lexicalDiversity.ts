@@ -9,7 +9,8 @@
  *   42(2)): a factor ends each time the running type-token ratio of the current segment falls to the
  *   threshold (0.72) or below, and the segment restarts; the remainder counts as the partial factor
  *   (1 - ttr) / (1 - threshold). MTLD = tokens / factors, the mean of a forward and a backward pass;
- *   undefined when a pass has zero factors (empty text). Segment types are kept with a stamp per id.
+ *   undefined for an empty text, and when a pass counts zero factors (every token a type of its own:
+ *   the ratio stays 1 and the remainder's partial factor is 0). Segment types are kept with a stamp per id.
  * O(tokens + ids); no allocation besides scratch buffers. The passes count without branches: whether
  * a token is new to the window or to the segment is close to a coin flip in real text, and a
  * mispredicted branch per test cost more than the rest of the pass (2.3x slower on Brown).

@@ -1,5 +1,5 @@
 /**
- * UnigramCounts: how often each id occurs in a text, on a reusable Int32Array.
+ * UnigramCounts: how often each id occurs in a text, in an Int32Array indexed by id.
  *
  * Contract: `countUnigrams(corpus, idSpace)` returns the counts array (indexed by id) and the list of
  * ids with a non-zero count, in ascending id order (so every sum over types runs in a fixed order and

@@ -32,46 +32,14 @@ import type { InterpolatedModel } from '../model/interpolated.js';
 import type { RandomSource } from '../random/random.js';
 import type { SamplingOptions, SentenceSampler } from './sampling.js';
 import { SparseTransformer, type SparsePlan } from './sparseTransform.js';
-import { isIdentitySampling, transformDistribution as applyTransforms } from './transform.js';
+import { isIdentitySampling } from './transform.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
 
 /** Most plan entries (numbers) kept in a sampler's cache before it is cleared (32 MiB of doubles). */
 export const CACHE_LIMIT = 1 << 22;
 
-/** A transformed distribution: kept token ids (ascending) and their cumulative probabilities. */
-export interface TruncatedDistribution {
-  readonly ids: Int32Array;
-  readonly cumulative: Float64Array;
-}
-
-/** True when the sampling options leave the distribution unchanged (see ./transform.ts). */
-export const isIdentityTransform = isIdentitySampling;
-
-/**
- * The transforms of ./transform.ts (temperature, then top-k, then top-p) applied to the distribution
- * `probabilities[i]` over `ids[i]`, returned as the kept ids in ascending id order with cumulative
- * renormalised probabilities (the last is exactly 1).
- */
-export function transformDistribution(
-  ids: Int32Array,
-  probabilities: Float64Array,
-  sampling: SamplingOptions,
-): TruncatedDistribution {
-  const kept = applyTransforms(ids, probabilities, sampling).sort(([a], [b]) => ids[a]! - ids[b]!);
-  const outIds = new Int32Array(kept.length);
-  const cumulative = new Float64Array(kept.length);
-  let sum = 0;
-  kept.forEach(([i, probability], r) => {
-    sum += probability;
-    outIds[r] = ids[i]!;
-    cumulative[r] = sum;
-  });
-  if (cumulative.length > 0) cumulative[cumulative.length - 1] = 1;
-  return { ids: outIds, cumulative };
-}
-
 export function createSmoothedSampler(model: InterpolatedModel, sampling: SamplingOptions): SentenceSampler {
-  const identity = isIdentityTransform(sampling);
+  const identity = isIdentitySampling(sampling);
   const transformer = identity ? undefined : new SparseTransformer(model, sampling);
   const direct = transformer?.direct === true;
   let cachedEntries = 0;

@@ -16,9 +16,10 @@
  * 1. Candidates. Scored rules draw whole sentences from the sampler exactly as syntheticText does, up to
  *    ceil(target / Q) tokens (the same stopping rule: the last sentence may overshoot). `dedup` draws
  *    in rounds of (target - kept tokens) tokens, each round filtered before the next, until the kept
- *    text holds `target` tokens; it stops drawing at DEDUP_DRAW_CAP x target candidate tokens (or when
- *    the sampler is exhausted) and then fills the share with dropped candidates in draw order, and says
- *    so in `capped` (the series warns).
+ *    text holds `target` tokens; it stops drawing at DEDUP_DRAW_CAP x target candidate tokens and then
+ *    fills the share with dropped candidates in draw order, and says so in `capped` (the series
+ *    warns). A sampler exhausted first (syntheticText's sentence cap) stops the draw as it is: the
+ *    share holds the kept candidates, short of `target`.
  * 2. Order. Scored candidates are ranked by score (ascending for `low`, descending for `high` and
  *    `tail`), ties by draw order (a stable sort), so the order is a function of the seeded draws alone.
  * 3. Stopping. Candidates are kept in that order until the kept ones hold at least `target` tokens

@@ -10,7 +10,7 @@
  * - `one-token`: every token is the same type (the model has collapsed to one token);
  * - `one-sentence`: two or more sentences, all the same (the model has collapsed to one sentence);
  * - `rare-extinct`: none of the seed-rare types occurs any more (reported the first time only, even
- *   if human data brings some back later).
+ *   if human data brings some back later); not checked on an empty text, which `empty` describes.
  * Cost: each check stops at the first counter-example, so on a healthy text it reads a few tokens;
  * a kind already reported is not checked again. Pure apart from calling `warn`.
  */

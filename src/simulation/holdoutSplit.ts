@@ -5,7 +5,7 @@
  * Contract: E gets round(holdout * sentences) sentences; both parts keep the corpus order of their
  * sentences. The shuffle is seeded by (--seed, 'split') only, so every cell and replicate of a run
  * shares the same H and E. With nothing held out, H is the corpus object itself (no copy). Throws UsageError for a holdout outside [0, 1) or a seed that is not a whole
- * number >= 0, InputError when H would be empty.
+ * number >= 0, InputError when H would be empty or a holdout above 0 would hold out no sentence.
  */
 
 import { corpusFromSentences, gatherSentences, sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';

@@ -231,7 +231,7 @@ function stepGeneration(series: SeriesContext, carried: Carried, generation: num
   const humanTarget = series.humanTargetAt(generation);
   const humanShare = fixedPool === undefined ? pickTokens(run.human, humanTarget, random) : firstTokens(fixedPool, humanTarget);
   const target = Math.max(0, batchAt(generation) - tokenCount(humanShare));
-  const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target, batchAt(generation)), hooks.onProgress);
+  const progress = new GenerationProgress(generation, expectedWork(run, cell, generation, target, batchAt), hooks.onProgress);
   // `let`: `sampled` (M(g-1)'s table and the share's path) is dropped once M(g) is trained; the others are not reassigned.
   // eslint-disable-next-line prefer-const
   let { synthetic, measured, sampled } = drawTexts(carried, target, { cell, replicate, generation, run, rule: series.rule, seed: series.seed, progress, random });
@@ -334,10 +334,16 @@ function drawTexts(from: { readonly model: LanguageModel | undefined }, target: 
   return { synthetic, measured, sampled };
 }
 
-/** The tokens generation g samples, trains on and measures, as expected before it starts (for progress). */
-function expectedWork(run: PreparedRun, cell: Cell, generation: number, target: number, batchSize: number): GenerationWork {
-  const humanTokens = run.human.ids.length;
-  const train = cell.settings.strategy === 'accumulate' ? humanTokens + generation * batchSize : batchSize;
+/**
+ * The tokens generation g samples, trains on and measures, as expected before it starts (for progress):
+ * `accumulate` trains on H and batches 1..g (each at its size under --tokens-growth; anchors left out).
+ */
+function expectedWork(run: PreparedRun, cell: Cell, generation: number, target: number, batchAt: (generation: number) => number): GenerationWork {
+  let train = batchAt(generation);
+  if (cell.settings.strategy === 'accumulate') {
+    train = run.human.ids.length;
+    for (let g = 1; g <= generation; g++) train += batchAt(g);
+  }
   return { sample: Math.max(target, run.measureTokens), train, measure: run.measureTokens };
 }
 

@@ -6,7 +6,7 @@
  * that keeps producing empty sentences cannot loop forever: at most `sentenceCap` sentences are
  * drawn (default max(target, 1)), and the caller is told through `exhausted`. The token buffer is
  * sized once (target + maxSentenceLength), the sentence table grows by doubling; no per-token allocation.
- * The text's ids are a view of that buffer (at most maxSentenceLength - 1 ids unused past its end), not
+ * The text's ids are a view of that buffer (at most maxSentenceLength ids unused past its end), not
  * a copy of a reused one: the text is the generation's largest array, and a reused buffer would stay in
  * memory beside every text (38 MB at 10M tokens per generation). An exhausted text is copied to its size.
  */

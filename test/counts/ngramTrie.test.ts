@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildNgramTrie, childOf, findNode, longestSeenHistory, orderOf } from '../../src/counts/ngramTrie.js';
+import { buildNgramTrie, childOf, findNode, longestSeenHistory, orderOf, type NgramTrie } from '../../src/counts/ngramTrie.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { A, B, C, TINY } from '../model/fixtures.js';
 import { randomCorpus } from '../helpers/sampledPath.js';
+
+/** The raw counts of the k-gram nodes, ascending. */
+const countsOfOrder = (trie: NgramTrie, k: number): number[] => Array.from(trie.count.subarray(trie.levelStart[k]!, trie.levelStart[k + 1]!)).sort((a, b) => a - b);
 
 const BOS = 0;
 const EOS = 1;
@@ -94,12 +97,11 @@ describe('buildNgramTrie', () => {
     }
   });
 
-  it('counts counts-of-counts per order', () => {
+  it('counts the n-grams of each order', () => {
     const trie = tinyTrie();
-    // unigrams: counts 3,2,2,1,3 -> n1 = 1, n2 = 2, n3 = 2
-    expect(Array.from(trie.countsOfCounts[1]!)).toEqual([0, 1, 2, 2, 0]);
-    // bigrams: 2,1,1,1,2,1 -> n1 = 4, n2 = 2
-    expect(Array.from(trie.countsOfCounts[2]!)).toEqual([0, 4, 2, 0, 0]);
+    // unigrams: counts 3,2,2,1,3; bigrams: 2,1,1,1,2,1
+    expect(countsOfOrder(trie, 1)).toEqual([1, 2, 2, 3, 3]);
+    expect(countsOfOrder(trie, 2)).toEqual([1, 1, 1, 1, 2, 2]);
   });
 
   it('finds the longest seen history suffix, or the root', () => {
@@ -141,13 +143,13 @@ describe('buildNgramTrie', () => {
     expect(longestSeenHistory(trie, [C, BOS, A], 2, 3, 2)).toBe(findNode(trie, [A], 0, 1));
   });
 
-  it('counts counts-of-counts for every order, a count of exactly 4 included and larger counts left out', () => {
+  it('counts every order of a repeated word', () => {
     // "a a a a" / "a a a a": <s> 2, a 8, </s> 2; "a a" 6, "<s> a" 2, "a </s>" 2; "a a a" 4, "<s> a a" 2, "a a </s>" 2
     const trie = buildNgramTrie(corpusFromSentences([[A, A, A, A], [A, A, A, A]]), 3, 5);
-    expect(Array.from(trie.countsOfCounts[1]!)).toEqual([0, 0, 2, 0, 0]);
-    expect(Array.from(trie.countsOfCounts[2]!)).toEqual([0, 0, 2, 0, 0]);
-    expect(Array.from(trie.countsOfCounts[3]!)).toEqual([0, 0, 2, 0, 1]);
-    expect(trie.countsOfCounts).toHaveLength(4);
+    expect(countsOfOrder(trie, 1)).toEqual([2, 2, 8]);
+    expect(countsOfOrder(trie, 2)).toEqual([2, 2, 6]);
+    expect(countsOfOrder(trie, 3)).toEqual([2, 2, 4]);
+    expect(trie.levelStart).toHaveLength(5);
   });
 
   it('handles an empty corpus and empty sentences', () => {

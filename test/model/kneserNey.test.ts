@@ -96,7 +96,11 @@ describe('interpolated modified Kneser-Ney', () => {
     for (let r = 0; r < 3; r++) sentences.push([8, 9]);
     const trie = buildNgramTrie(corpusFromSentences(sentences), 2, 50);
     const discounts = kneserNeyDiscounts(trie);
-    expect(discounts[2]).toEqual(discountsFromCountsOfCounts(Array.from(trie.countsOfCounts[2]!)));
+    // the highest order's adjusted counts are its raw counts: n[r] of those
+    const n = [0, 0, 0, 0, 0];
+    for (let x = trie.levelStart[2]!; x < trie.levelStart[3]!; x++) if (trie.count[x]! <= 4) n[trie.count[x]!]!++;
+    expect(n).toEqual([0, 24, 12, 3, 0]);
+    expect(discounts[2]).toEqual(discountsFromCountsOfCounts(n));
     expect(discounts[2]!.fallback).toBe(false);
     expect(discounts[2]!.amounts[1]).toBeCloseTo(1 / 2, 12);
     expect(discounts[2]!.amounts[2]).toBeCloseTo(13 / 8, 12);

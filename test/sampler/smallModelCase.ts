@@ -12,7 +12,7 @@ import type { InterpolatedModel } from '../../src/model/interpolated.js';
 import type { SmoothingName } from '../../src/model/languageModel.js';
 import { trainModel } from '../../src/model/train.js';
 import type { SamplingOptions } from '../../src/sampler/sampling.js';
-import { transformDistribution } from '../../src/sampler/smoothedSampler.js';
+import { transformDistribution } from './truncatedDistribution.js';
 import { BOS } from '../../src/vocabulary/vocabulary.js';
 
 export const ID_SPACE = 12;

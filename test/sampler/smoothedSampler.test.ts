@@ -8,7 +8,7 @@ import type { LanguageModel } from '../../src/model/languageModel.js';
 import { DEFAULT_SAMPLING } from '../../src/sampler/sampling.js';
 import { samplerFor } from '../../src/sampler/samplerFor.js';
 import { trainWittenBell } from '../../src/model/wittenBell.js';
-import { transformDistribution } from '../../src/sampler/smoothedSampler.js';
+import { transformDistribution } from './truncatedDistribution.js';
 import { A, B, C, TINY, options } from '../model/fixtures.js';
 import { fits } from '../helpers/chiSquare.js';
 

@@ -20,7 +20,7 @@ import type { ModelOptions, SmoothingName } from '../../src/model/languageModel.
 import { trainModel } from '../../src/model/train.js';
 import { samplerFor } from '../../src/sampler/samplerFor.js';
 import type { SamplingOptions } from '../../src/sampler/sampling.js';
-import { transformDistribution as truncatedDistribution } from '../../src/sampler/smoothedSampler.js';
+import { transformDistribution as truncatedDistribution } from './truncatedDistribution.js';
 import { transformDistribution } from '../../src/sampler/transform.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
 import { A, B, C, TINY, options } from '../model/fixtures.js';

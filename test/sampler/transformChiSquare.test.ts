@@ -16,7 +16,7 @@ import type { InterpolatedModel } from '../../src/model/interpolated.js';
 import { trainModel } from '../../src/model/train.js';
 import { samplerFor } from '../../src/sampler/samplerFor.js';
 import { SparseTransformer } from '../../src/sampler/sparseTransform.js';
-import { transformDistribution } from '../../src/sampler/smoothedSampler.js';
+import { transformDistribution } from './truncatedDistribution.js';
 import type { SamplingOptions } from '../../src/sampler/sampling.js';
 import { BOS, EOS } from '../../src/vocabulary/vocabulary.js';
 

@@ -73,6 +73,9 @@ describe('a series', () => {
     const accumulate = series(words, { strategy: 'accumulate' });
     expect(trainingPoint(accumulate, 1)).toBe(3 / 4);
     expect(trainingPoint(accumulate, 2)).toBe(4 / 5);
+    // accumulate with --tokens-growth 2 (batches N, 2N, ...; measured size N): g = 2 samples 2N, trains
+    // on |H| + N + 2N = 4N, measures N -> 6/7
+    expect(trainingPoint(series(words, { strategy: 'accumulate', tokensGrowth: 2 }), 2)).toBe(6 / 7);
     // measured size 2N: sample max(N, 2N) = 2N, train N, measure 2N -> 3/5
     // (N = |H| = 36 sentences of 3 tokens = 108)
     expect(trainingPoint(series(words, {}, { measureTokens: 2 * 108 }), 1)).toBe(3 / 5);
