@@ -53,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    return report(error, io, debug, helpFor(program, argv));
+    return report(error, io, debug, helpFor(program, argv), program.commands.map((command) => command.name()));
   }
 }
 
@@ -64,10 +64,11 @@ function helpFor(program: Command, argv: readonly string[]): string {
   return command === undefined ? `${PROGRAM_NAME} --help` : `${PROGRAM_NAME} ${command.name()} --help`;
 }
 
-function report(error: unknown, io: CliIO, debug: boolean, help: string): number {
+function report(error: unknown, io: CliIO, debug: boolean, help: string, commands: readonly string[]): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
-    const message = error.message.replace(/^error: /u, '').split('\n')[0];
+    // no command given: commander shows the help as an error (to the stream we silence) and says '(outputHelp)'
+    const message = error.code === 'commander.help' ? `no command given (use one of: ${commands.join(', ')})` : error.message.replace(/^error: /u, '').split('\n')[0];
     io.stderr.write(`${PROGRAM_NAME}: ${message} (see ${help})\n`);
     return 2;
   }

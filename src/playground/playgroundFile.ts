@@ -54,12 +54,29 @@ export function embedCorpus(spec: string, cwd: string): EmbeddedCorpus {
     }
     const name = path === resolve(base, spec) ? spec : path;
     checkTextBytes(bytes, name); // as run reads it: no UTF-16, no binary data
-    blank &&= bytes.toString('utf8').trim() === '';
+    blank &&= source.kind === 'jsonl' ? jsonlHoldsNoText(bytes.toString('utf8')) : bytes.toString('utf8').trim() === '';
     return embedPart(name, source.kind as EmbeddedPart['kind'], bytes);
   });
-  // (as run refuses it: no tokenizer finds a token in blank text)
-  if (blank) throw new InputError(`the corpus ${spec} holds no text`, 'pass a file with some sentences');
+  // (as run refuses it: no tokenizer finds a token in blank text, whatever the page's settings)
+  if (blank) throw new InputError(`the corpus ${spec} holds no tokens`, 'pass a non-empty text corpus');
   return { name: spec, parts };
+}
+
+/**
+ * True when no record of a JSONL text holds text in any field: every line blank, or an object whose
+ * string values are blank (the page may read any field, --jsonl-field; a line that is no JSON object
+ * counts as text, for the page to report).
+ */
+function jsonlHoldsNoText(text: string): boolean {
+  return text.split('\n').every((line) => {
+    if (line.trim() === '') return true;
+    try {
+      const record: unknown = JSON.parse(line);
+      return typeof record === 'object' && record !== null && !Array.isArray(record) && Object.values(record).every((value) => typeof value !== 'string' || value.trim() === '');
+    } catch {
+      return false;
+    }
+  });
 }
 
 export function playgroundHtml(template: string, corpora: readonly EmbeddedCorpus[]): string {

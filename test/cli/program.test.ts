@@ -26,6 +26,11 @@ describe('ngram-collapse (in-process)', () => {
     expect((await cli(['plot', 'a.csv', '--nope'])).stderr).toBe("ngram-collapse: unknown option '--nope' (see ngram-collapse plot --help)\n");
     expect((await cli(['--bogus'])).stderr).toBe("ngram-collapse: unknown option '--bogus' (see ngram-collapse --help)\n");
     expect((await cli(['frobnicate'])).stderr).toMatch(/^ngram-collapse: unknown command 'frobnicate' \(see ngram-collapse --help\)\n$/u);
+    // no command at all (the first thing a newcomer types): one line naming the commands, not commander's '(outputHelp)'
+    for (const argv of [[], ['--debug']]) {
+      const none = await cli(argv);
+      expect([none.stderr, none.stdout, none.code]).toEqual(['ngram-collapse: no command given (use one of: run, metrics, generate, train, plot, merge, recipe, tokenize, playground) (see ngram-collapse --help)\n', '', 2]);
+    }
   });
 
   it('plot refuses a metric listed twice', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import { InputError } from '../../src/errors.js';
 import { readCorpusSources, DEFAULT_TEXT_OPTIONS } from '../../src/corpus/readText.js';
 import { CORPORA_ELEMENT_ID, type EmbeddedCorpus, type EmbeddedPart } from '../../src/playground/embeddedCorpus.js';
 import { CORPORA_MARKER, embedCorpus, embedPart, playgroundHtml, TEMPLATE_PATH } from '../../src/playground/playgroundFile.js';
@@ -50,7 +51,15 @@ describe('embedding corpora', () => {
   it('refuses a corpus of blank text (as run does), and takes a folder with one blank file among others', () => {
     const folder = tempDir();
     writeFileSync(join(folder, 'empty.txt'), ' \n\t\n');
-    expect(() => embedCorpus('empty.txt', folder)).toThrow('the corpus empty.txt holds no text');
+    expect(() => embedCorpus('empty.txt', folder)).toThrow(new InputError('the corpus empty.txt holds no tokens', 'pass a non-empty text corpus'));
+    // JSONL: records whose every field is blank hold no text for any --jsonl-field the page may pick;
+    // one field with text (not 'text') is read with that field, and a line that is no record is the page's to report
+    writeFileSync(join(folder, 'empty.jsonl'), '{"text": ""}\n\n{"text": "  ", "id": 3}\n');
+    expect(() => embedCorpus('empty.jsonl', folder)).toThrow('the corpus empty.jsonl holds no tokens');
+    writeFileSync(join(folder, 'body.jsonl'), '{"text": "", "body": "One sentence."}\n');
+    expect(embedCorpus('body.jsonl', folder).parts).toHaveLength(1);
+    writeFileSync(join(folder, 'broken.jsonl'), '{"text": \n');
+    expect(embedCorpus('broken.jsonl', folder).parts).toHaveLength(1);
     mkdirSync(join(folder, 'mixed'));
     writeFileSync(join(folder, 'mixed', 'a.txt'), '\n');
     writeFileSync(join(folder, 'mixed', 'b.txt'), 'One sentence.\n');
