@@ -18,7 +18,7 @@
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import type { LanguageModel } from '../model/languageModel.js';
-import { FLOOR_EPSILON, flooredEvaluation, flooredSentenceLog10 } from '../model/evaluate.js';
+import { FLOOR_EPSILON, flooredEvaluation } from '../model/evaluate.js';
 
 export const PERPLEXITY_EPSILON = FLOOR_EPSILON;
 
@@ -28,7 +28,7 @@ export interface PredictionWalker {
   predictionProbabilities(corpus: TokenCorpus): Float64Array;
 }
 
-function isPredictionWalker(model: object): model is PredictionWalker {
+export function isPredictionWalker(model: object): model is PredictionWalker {
   return typeof (model as Partial<PredictionWalker>).predictionProbabilities === 'function';
 }
 
@@ -66,30 +66,4 @@ export function oovRate(model: LanguageModel, corpus: TokenCorpus): number | und
   let outside = 0;
   for (let i = 0; i < corpus.ids.length; i++) if (inSupport[corpus.ids[i]!] !== 1) outside++;
   return outside / corpus.ids.length;
-}
-
-/**
- * Floored perplexity of each sentence of a text alone (the values of sentencePerplexities.ts), in one
- * pass over the ids: one table walk when the model offers `predictionProbabilities` (each sentence's
- * m + 1 predictions are consecutive in its output), otherwise one scoring pass (flooredSentenceLog10).
- * Used to score curation candidates. O(tokens) for a walker, O(tokens * model lookup) otherwise.
- */
-export function sentenceFlooredPerplexities(model: LanguageModel, corpus: TokenCorpus, seedTypes: number): Float64Array {
-  if (!isPredictionWalker(model)) {
-    const log10 = flooredSentenceLog10(model, corpus, seedTypes);
-    return log10.map((sum, s) => Math.pow(10, -sum / (corpus.offsets[s + 1]! - corpus.offsets[s]! + 1)));
-  }
-  const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
-  const keep = 1 - PERPLEXITY_EPSILON;
-  const probabilities = model.predictionProbabilities(corpus);
-  const sentences = corpus.offsets.length - 1;
-  const result = new Float64Array(sentences);
-  let p = 0;
-  for (let s = 0; s < sentences; s++) {
-    const predictions = corpus.offsets[s + 1]! - corpus.offsets[s]! + 1;
-    let sum = 0;
-    for (let i = 0; i < predictions; i++) sum += Math.log2(keep * probabilities[p++]! + floor);
-    result[s] = Math.pow(2, -sum / predictions);
-  }
-  return result;
 }

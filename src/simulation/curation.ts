@@ -30,13 +30,13 @@
  * draw order up to `target` tokens (sentencePicks.firstTokens), which for the same random stream is
  * exactly the text `none` would have sampled.
  * Cost: the sampler draws 1/Q times the share (dedup: as many rounds as duplicates need), plus one
- * scoring pass over the candidates' ids (one table walk for MLE: sentenceFlooredPerplexities).
+ * scoring pass over the candidates' ids (one table walk for MLE: sentencePerplexities).
  */
 
 import { concatCorpora, gatherSentences, sentenceCount, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { decimalValue } from '../validation/valueRule.js';
-import { sentenceFlooredPerplexities } from '../metrics/perplexity.js';
+import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { SeedReference } from '../metrics/seedReference.js';
 import { hashSentence, sameSentence } from '../metrics/sentenceSet.js';
 import type { LanguageModel } from '../model/languageModel.js';
@@ -156,7 +156,7 @@ function scoredShare(rule: ScoredRule, sampler: SentenceSampler, target: number,
 export function candidateScores(rule: SelectRule, candidates: TokenCorpus, context: CurationContext): Float64Array {
   const seedTypes = context.reference.unigrams.types.length;
   if (rule.kind === 'perplexity') {
-    return sentenceFlooredPerplexities(rule.judge === 'm0' ? context.model0 : context.generator, candidates, seedTypes);
+    return sentencePerplexities(rule.judge === 'm0' ? context.model0 : context.generator, candidates, seedTypes);
   }
   const rare = context.reference.rare;
   return Float64Array.from({ length: sentenceCount(candidates) }, (_, s) => {

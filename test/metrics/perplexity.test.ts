@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corpusFromSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
-import { flooredPerplexity, oovRate, PERPLEXITY_EPSILON, sentenceFlooredPerplexities } from '../../src/metrics/perplexity.js';
+import { flooredPerplexity, oovRate, PERPLEXITY_EPSILON } from '../../src/metrics/perplexity.js';
+import { sentencePerplexities } from '../../src/metrics/sentencePerplexities.js';
 import type { LanguageModel } from '../../src/model/languageModel.js';
 import { trainMle } from '../../src/model/mle.js';
 import { EOS } from '../../src/vocabulary/vocabulary.js';
@@ -78,7 +79,7 @@ describe.each([
   });
 
   it('of each sentence alone: its m + 1 predictions', () => {
-    const values = Array.from(sentenceFlooredPerplexities(model, text, 3));
+    const values = Array.from(sentencePerplexities(model, text, 3));
     expect(values.map((value, s) => value / perSentence[s]!)).toEqual([1, 1, 1].map((one) => expect.closeTo(one, 12)));
     expect(perSentence[1]).toBeCloseTo(400, 10);
   });
@@ -86,7 +87,7 @@ describe.each([
   it('is undefined for a text without sentences, and none per sentence', () => {
     const empty = corpusFromSentences([]);
     expect(flooredPerplexity(model, empty, 3)).toBeUndefined();
-    expect(sentenceFlooredPerplexities(model, empty, 3)).toEqual(new Float64Array(0));
+    expect(sentencePerplexities(model, empty, 3)).toEqual(new Float64Array(0));
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corpusFromSentences, sentenceCount, tokenCount, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { UsageError } from '../../src/errors.js';
-import { sentenceFlooredPerplexities } from '../../src/metrics/perplexity.js';
+import { flooredEvaluation } from '../../src/model/evaluate.js';
 import { buildSeedReference } from '../../src/metrics/seedReference.js';
 import { sentencePerplexities } from '../../src/metrics/sentencePerplexities.js';
 import type { SentenceSampler } from '../../src/sampler/sampling.js';
@@ -204,8 +204,12 @@ describe('curation of the synthetic share', () => {
   it.each(['mle', 'kneser-ney'] as const)('scores candidates in one pass with the values of sentence-by-sentence scoring (%s)', (smoothing) => {
     const model = trainModel(f.more(['a a b', 'b c a', 'c a a b']), { order: 2, smoothing, k: 0.01, vocab: 'observed', idSpace: 64 });
     const text = f.more(['a a', 'b a c', '', 'd e f', 'c']);
-    const fast = sentenceFlooredPerplexities(model, text, reference.unigrams.types.length);
-    const slow = sentencePerplexities(model, text, reference.unigrams.types.length);
+    const fast = sentencePerplexities(model, text, reference.unigrams.types.length);
+    // each sentence scored alone, as a text of one sentence, by the general scoring
+    const slow = Array.from({ length: 5 }, (_, s) => {
+      const ids = text.ids.subarray(text.offsets[s]!, text.offsets[s + 1]!);
+      return flooredEvaluation(model, { ids, offsets: Int32Array.from([0, ids.length]) }, reference.unigrams.types.length).perplexity;
+    });
     expect(fast.length).toBe(5);
     fast.forEach((value, s) => expect(value / slow[s]!).toBeCloseTo(1, 9));
   });
