@@ -23,7 +23,7 @@ import { APPENDED_CELL_COLUMNS, CELL_COLUMNS } from '../simulation/settings.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { formatNumber } from '../validation/formatNumber.js';
 import { theoryBands } from '../metrics/survivalTheory.js';
-import { lawApplies, THEORY_METRICS } from './survivalLaw.js';
+import { LawDraws, THEORY_METRICS } from './survivalLaw.js';
 
 const CELL_FIELDS = ['cell', ...CELL_COLUMNS.map(([, column]) => column)];
 /** The settings added later (select, tokens_growth): after the statistics, as in the curves CSV. */
@@ -39,7 +39,9 @@ const column = (name: string): number => CURVE_COLUMNS.indexOf(name);
 
 export class SummaryTable {
   /** cell id -> its settings fields and, per generation, per metric, the values. */
-  private readonly cells = new Map<string, { fields: string[]; appended: string[]; law: boolean; growth: number; generations: Map<number, number[][]> }>();
+  private readonly cells = new Map<string, { fields: string[]; appended: string[]; generations: Map<number, number[][]> }>();
+  /** The survival law's inputs (the mean draws per generation of the cells it covers). */
+  private readonly draws = new LawDraws();
 
   /**
    * `seedCounts`: the count in H of every seed type, for the survival law's rows (none without it).
@@ -52,17 +54,17 @@ export class SummaryTable {
 
   /** True when some cell added so far is one the survival law covers (its rows need the seed counts). */
   get coversLaw(): boolean {
-    return [...this.cells.values()].some((cell) => cell.law);
+    return [...this.draws.cellIds()].some((cell) => this.draws.input(cell) !== undefined);
   }
 
   add(record: readonly string[]): void {
     const id = record[column('cell')]!;
     let cell = this.cells.get(id);
     if (cell === undefined) {
-      const growth = Number(record[column('tokens_growth')] ?? 1) || 1;
-      cell = { fields: CELL_FIELDS.map((name) => record[column(name)]!), appended: APPENDED_FIELDS.map((name) => record[column(name)]!), law: lawApplies((name) => record[column(name)]), growth, generations: new Map() };
+      cell = { fields: CELL_FIELDS.map((name) => record[column(name)]!), appended: APPENDED_FIELDS.map((name) => record[column(name)]!), generations: new Map() };
       this.cells.set(id, cell);
     }
+    this.draws.add(record);
     const generation = Number(record[column('generation')]);
     let metrics = cell.generations.get(generation);
     if (metrics === undefined) {
@@ -80,9 +82,10 @@ export class SummaryTable {
 
   /** The summary records, in SUMMARY_COLUMNS order. */
   *records(): Generator<string[]> {
-    for (const { fields, appended, law, growth, generations } of this.cells.values()) {
+    for (const [id, { fields, appended, generations }] of this.cells) {
       const sorted = [...generations.keys()].sort((a, b) => a - b);
-      const theory = law && this.seedCounts !== undefined ? this.theory(generations, sorted, growth) : undefined;
+      const law = this.seedCounts === undefined ? undefined : this.draws.input(id);
+      const theory = law === undefined ? undefined : theoryBands(this.seedCounts!, law.draws, law.growth, this.batchScale);
       for (const generation of sorted) {
         const metrics = generations.get(generation)!;
         for (let m = 0; m < METRIC_COLUMNS.length; m++) {
@@ -95,15 +98,5 @@ export class SummaryTable {
         }
       }
     }
-  }
-
-  /** The law's band survival per generation, from the mean tokens + sentences drawn (generations 0..G in a row). */
-  private theory(generations: Map<number, number[][]>, sorted: readonly number[], growth: number): Array<Array<number | undefined>> | undefined {
-    if (sorted.some((generation, i) => generation !== i)) return undefined;
-    const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
-    const tokens = METRIC_COLUMNS.indexOf('tokens');
-    const sentences = METRIC_COLUMNS.indexOf('sentences');
-    const draws = sorted.map((generation) => mean(generations.get(generation)![tokens]!) + mean(generations.get(generation)![sentences]!));
-    return theoryBands(this.seedCounts!, draws, growth, this.batchScale);
   }
 }

@@ -5,8 +5,9 @@
  *
  * Contract: the law applies to a cell with pure MLE, `replace`, no human data or anchors, no curation
  * and plain sampling (temperature 1, no top-k/top-p): every generation is then a resample of the last.
- * `drawsByCell(records)` reads curves records (CURVE_COLUMNS order) and returns, per cell id, the mean
- * over replicates of tokens + sentences at each generation (a draw is a token or a sentence end), so
+ * `drawsByCell(records)` reads curves records (CURVE_COLUMNS order; `LawDraws` takes them one at a
+ * time) and returns, per cell id, the mean over replicates of tokens + sentences at each generation
+ * 0..G (a cell whose generations are not all there has none; a draw is a token or a sentence end), so
  * m_g = draws_g / draws_(g-1); metrics/survivalTheory.ts's `theoryBands` turns them into band survival.
  * `theoryPoints` gives the law as chart points for the report. `seedCountHistogram` / `seedCountsFrom`
  * carry H's seed counts through the run record (for `merge --summary`).
@@ -41,22 +42,48 @@ export interface LawInput {
   readonly growth: number;
 }
 
-/** Per cell id (in order of first appearance): its law input, if the law applies. */
-export function drawsByCell(records: ReadonlyArray<readonly string[]>): Map<string, LawInput> {
-  const at = (name: string): number => CURVE_COLUMNS.indexOf(name);
-  const sums = new Map<string, { sums: number[]; counts: number[]; growth: number } | undefined>();
-  for (const record of records) {
+/**
+ * The law's inputs, fed curves records one at a time: per cell the sum and number of tokens +
+ * sentences at each generation (the one place a cell's draws are added up: the summary's law rows and
+ * the report's law points read the same means).
+ */
+export class LawDraws {
+  private readonly cells = new Map<string, { sums: number[]; counts: number[]; growth: number } | undefined>();
+
+  add(record: readonly string[]): void {
     const cell = record[at('cell')]!;
-    if (!sums.has(cell)) sums.set(cell, lawApplies((column) => record[at(column)]) ? { sums: [], counts: [], growth: Number(record[at('tokens_growth')] ?? 1) || 1 } : undefined);
-    const entry = sums.get(cell);
-    if (entry === undefined) continue;
+    if (!this.cells.has(cell)) this.cells.set(cell, lawApplies((column) => record[at(column)]) ? { sums: [], counts: [], growth: Number(record[at('tokens_growth')] ?? 1) || 1 } : undefined);
+    const entry = this.cells.get(cell);
+    if (entry === undefined) return;
     const generation = Number(record[at('generation')]);
     entry.sums[generation] = (entry.sums[generation] ?? 0) + Number(record[at('tokens')]) + Number(record[at('sentences')]);
     entry.counts[generation] = (entry.counts[generation] ?? 0) + 1;
   }
+
+  /** A cell's input: undefined when the law does not apply to it, or its generations are not 0..G in a row. */
+  input(cell: string): LawInput | undefined {
+    const entry = this.cells.get(cell);
+    if (entry === undefined) return undefined;
+    const draws = Array.from(entry.sums, (sum, g) => (sum === undefined ? Number.NaN : sum / entry.counts[g]!));
+    return draws.some(Number.isNaN) ? undefined : { draws, growth: entry.growth };
+  }
+
+  /** The cells seen, in order of first appearance. */
+  cellIds(): IterableIterator<string> {
+    return this.cells.keys();
+  }
+}
+
+const at = (name: string): number => CURVE_COLUMNS.indexOf(name);
+
+/** Per cell id (in order of first appearance): its law input, if the law applies and its generations run 0..G. */
+export function drawsByCell(records: ReadonlyArray<readonly string[]>): Map<string, LawInput> {
+  const draws = new LawDraws();
+  for (const record of records) draws.add(record);
   const result = new Map<string, LawInput>();
-  for (const [cell, entry] of sums) {
-    if (entry !== undefined) result.set(cell, { draws: Array.from(entry.sums, (sum, g) => sum! / entry.counts[g]!), growth: entry.growth });
+  for (const cell of draws.cellIds()) {
+    const input = draws.input(cell);
+    if (input !== undefined) result.set(cell, input);
   }
   return result;
 }
