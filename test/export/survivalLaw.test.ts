@@ -26,6 +26,9 @@ describe('the survival law beside the curves', () => {
     ];
     // cell a: generation 0 = 100, generation 1 = (110 + 90) / 2 = 100; cell b: not covered
     expect([...drawsByCell(rows)]).toEqual([['a', { draws: [100, 100], growth: 1 }]]);
+    // a cell without generation 1 (rows 0 and 2 only) has no law: m_2 = draws_2 / draws_1 is unknown
+    const gap = [record({ ...PLAIN, cell: 'c', generation: '0', tokens: '90', sentences: '10' }), record({ ...PLAIN, cell: 'c', generation: '2', tokens: '90', sentences: '10' })];
+    expect([...drawsByCell(gap)]).toEqual([]);
   });
 
   it('gives each band its mean expected survival, 1 at generation 0', () => {
