@@ -119,7 +119,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const rule = parseSelectRule(cellSettings.select);
   // Said by every series of the cell (a shard or a resume may not run replicate 1), in the same words: the CLI and the page say it once.
   if (rule.kind !== 'none' && cellSettings.humanRatio === 1) {
-    hooks.warn?.(`cell ${cell.id}: --select ${cellSettings.select} curates nothing with --human-ratio 1 (every batch is human text: the cell runs as without --select)`);
+    hooks.warn?.(`cell ${cell.id}: select ${cellSettings.select} curates nothing at human ratio 1 (every batch is human text: the cell runs as without selection)`);
   }
   const batchAt = (generation: number): number => batchTokensAt(batchTokens, cellSettings.tokensGrowth, generation);
   const anchors = pickSentences(human, cellSettings.anchor, random);
@@ -236,7 +236,7 @@ function stepGeneration(series: SeriesContext, carried: Carried, generation: num
   // eslint-disable-next-line prefer-const
   let { synthetic, measured, sampled } = drawTexts(carried, target, { cell, replicate, generation, run, rule: series.rule, seed: series.seed, progress, random });
   if (synthetic.exhausted) hooks.warn?.(`${where}: the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
-  if (synthetic.capped) hooks.warn?.(`${where}: --select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
+  if (synthetic.capped) hooks.warn?.(`${where}: select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
   carried.batches.push(concatCorpora([humanShare, synthetic.kept]));
   const training = concatCorpora([trainingData(run, cell, carried.batches, batchAt(generation), random), anchors]);
   const text = measured.text;

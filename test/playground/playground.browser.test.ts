@@ -216,8 +216,8 @@ if (SKIP_BROWSER) {
       await waitLoaded();
       await runAndWait();
       expect((await page.textContent('#settings-error'))!.split('\n')).toEqual([
-        'ngram-collapse: warning: cell select=m0:low:0.5: --select m0:low:0.5 curates nothing with --human-ratio 1 (every batch is human text: the cell runs as without --select)',
-        'ngram-collapse: warning: cell select=tail:0.5: --select tail:0.5 curates nothing with --human-ratio 1 (every batch is human text: the cell runs as without --select)',
+        'ngram-collapse: warning: cell select=m0:low:0.5: select m0:low:0.5 curates nothing at human ratio 1 (every batch is human text: the cell runs as without selection)',
+        'ngram-collapse: warning: cell select=tail:0.5: select tail:0.5 curates nothing at human ratio 1 (every batch is human text: the cell runs as without selection)',
       ]);
     });
 

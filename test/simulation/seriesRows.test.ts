@@ -58,7 +58,7 @@ describe('a series', () => {
   it('warns when --select dedup reaches its draw cap', () => {
     // every candidate is "a b", a sentence of H: 10 x 36 candidate tokens are drawn, then duplicates fill the share
     const { warnings } = series(AB, { select: 'dedup' }, { generations: 1 });
-    expect(warnings).toContain('cell default replicate 1 generation 1: --select dedup found too few new sentences in 10 x 36 candidate tokens; duplicates fill the rest');
+    expect(warnings).toContain('cell default replicate 1 generation 1: select dedup found too few new sentences in 10 x 36 candidate tokens; duplicates fill the rest');
     expect(series(AB, { select: 'dedup' }, { generations: 1 }, false).rows).toHaveLength(2);
   });
 
