@@ -6,8 +6,10 @@
  *   26.5.27; Numerical Recipes, 3rd ed., section 6.14.11). I_x is evaluated by its continued fraction
  *   with the modified Lentz method (Numerical Recipes, 3rd ed., section 6.4, `betacf`), ln Gamma by the
  *   Lanczos approximation (ibid., section 6.1, g = 5, n = 6; relative error < 2e-10).
- * - The quantile inverts the CDF by bisection to the last representable bit (about 100 steps), which
- *   is slow-ish (microseconds) but exact to double precision within the CDF's own error.
+ * - The quantile inverts the upper tail P(T > t) by bisection to the last representable bit (about 100
+ *   steps), which is slow-ish (microseconds) but exact to double precision within the CDF's own error;
+ *   the tail of min(p, 1 - p) is solved, so a p of 1e-300 keeps its digits (t = -1 / tan(pi p) at
+ *   df = 1 to 1e-12), and a quantile beyond the largest double is Infinity (df well below 0.01).
  * - Above df = 1e9 (LARGE_DF) the CDF is the one at 1e9 moved by the first term of its expansion in
  *   1/df (Abramowitz & Stegun 26.7.5); df = Infinity is the standard normal.
  * - Accuracy against Boost's quantiles (scipy), p from 1e-6 to 1 - 1e-6: relative error at most 1e-10
@@ -68,18 +70,20 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 /**
  * The regularized incomplete beta function I_x(a, b), 0 <= x <= 1. `complement` is 1 - x, for a caller
  * that knows it to more digits than 1 - x gives: the t CDF near its middle at large df, where x = df /
- * (df + t^2) rounds to 1 (P(T <= 1e-5) at df = 1e9 came out exactly 1/2).
+ * (df + t^2) rounds to 1 (P(T <= 1e-5) at df = 1e9 came out exactly 1/2). `logX` is ln x, for a caller
+ * whose x is too small for a double (the t tail beyond t = 1e154: x = df / t^2 underflows to 0 while
+ * x^a does not when a is small).
  */
-export function regularizedBeta(x: number, a: number, b: number, complement = 1 - x): number {
+export function regularizedBeta(x: number, a: number, b: number, complement = 1 - x, logX?: number): number {
   // Stryker disable next-line EqualityOperator: equivalent, at x = 0 the formula gives 0 too (log 0 makes the prefactor 0)
-  if (x <= 0) return 0;
+  if (x <= 0 && logX === undefined) return 0;
   // Stryker disable next-line EqualityOperator: equivalent, at 1 - x = 0 the formula gives 1 too (log 0 makes the prefactor 0)
   if (complement <= 0) return 1;
   // ln x from the complement where x is near 1: rounding x to a double errs by up to 1.1e-16, which a
   // large a multiplies (5e8 at df = 1e9: the quantile at p = 0.51 was 2.4e-8 off)
   // Stryker disable next-line EqualityOperator: equivalent, at x = 0.5 both ways are exact (the complement is 0.5 too)
-  const logX = x > 0.5 ? Math.log1p(-complement) : Math.log(x);
-  const front = Math.exp(logGammaDifference(a, b) - logGamma(b) + a * logX + b * Math.log(complement));
+  const logOfX = logX ?? (x > 0.5 ? Math.log1p(-complement) : Math.log(x));
+  const front = Math.exp(logGammaDifference(a, b) - logGamma(b) + a * logOfX + b * Math.log(complement));
   // Stryker disable next-line EqualityOperator: equivalent, at x exactly on the switch both sides converge to the same value
   return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(a, b, x)) / a : 1 - (front * betaContinuedFraction(b, a, complement)) / b;
 }
@@ -118,33 +122,66 @@ const LARGE_DF = 1e9;
 
 /** P(T <= t) for Student's t with `df` degrees of freedom (df = Infinity: the standard normal). */
 export function studentTCdf(t: number, df: number): number {
-  if (df > LARGE_DF) return studentTCdf(t, LARGE_DF) + correctionPerInverseDf(t) * (1 / LARGE_DF - 1 / df);
-  // x = df / (df + t^2) and its complement t^2 / (df + t^2), each to full precision
-  const square = t * t;
-  const tail = regularizedBeta(df / (df + square), df / 2, 0.5, square / (df + square)) / 2;
+  const tail = upperTail(Math.abs(t), df);
   // Stryker disable next-line EqualityOperator: equivalent, both sides give 1/2 at t = 0
   return t >= 0 ? 1 - tail : tail;
 }
+
+/**
+ * P(T > t) for t >= 0, to full relative precision however small (the quantile of a small p is solved
+ * on it, not on 1 - p). x = df / (df + t^2) and its complement t^2 / (df + t^2) are taken from
+ * r = df / t / t, which does not overflow for a t beyond 1e154 (a df below 0.01 puts the 97.5% point
+ * there), with ln x from ln df - 2 ln t where r leaves the normal doubles.
+ */
+function upperTail(t: number, df: number): number {
+  if (df > LARGE_DF) return upperTail(t, LARGE_DF) - correctionPerInverseDf(t) * (1 / LARGE_DF - 1 / df);
+  // Stryker disable next-line ConditionalExpression: equivalent, at t = 0 r is Infinity, x NaN and the complement 0: regularizedBeta gives 1, the tail 1/2
+  if (t === 0) return 0.5;
+  const r = df / t / t;
+  // where r is below the normal doubles (or 0), ln x = ln r from ln df - 2 ln t (ln(1 + r) is 0 there)
+  // Stryker disable next-line EqualityOperator: equivalent, at r = 1e-300 ln r is the same either way to the last bits
+  const logX = r < TINY_X ? Math.log(df) - 2 * Math.log(t) : undefined;
+  return regularizedBeta(r / (1 + r), df / 2, 0.5, 1 / (1 + r), logX) / 2;
+}
+
+/** Below this x = df / t^2 the upper tail takes ln x from the logarithms of df and t (see upperTail). */
+const TINY_X = 1e-300;
 
 /** -d P(T <= t) / d(1/df) at 1/df = 0: phi(t) (t^3 + t) / 4, phi the standard normal density. */
 function correctionPerInverseDf(t: number): number {
   return (Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI)) * ((t * t * t + t) / 4);
 }
 
-/** The t with P(T <= t) = p. Runs in O(100) CDF evaluations. */
+/**
+ * The t with P(T <= t) = p: the t >= 0 whose upper tail P(T > t) is q = min(p, 1 - p), negated for
+ * p < 1/2 (1 - p is exact for p >= 1/2, so no tail loses digits). Runs in O(100) CDF evaluations.
+ * Infinity when the quantile lies beyond the largest double (df well below 0.01).
+ */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: p must be in (0, 1), got ${p}`);
   if (!(df > 0)) throw new RangeError(`studentTQuantile: df must be > 0, got ${df}`);
-  if (p < 0.5) return -studentTQuantile(1 - p, df);
+  // Stryker disable next-line EqualityOperator: equivalent, at p = 1/2 both give q = 1/2
+  const q = p < 0.5 ? p : 1 - p;
+  const t = upperQuantile(q, df);
+  // Stryker disable next-line EqualityOperator: equivalent, at p = 1/2 the root is 0, reached as +-2^-201 either way
+  return p < 0.5 ? -t : t;
+}
+
+/** The t >= 0 with P(T > t) = q, q in (0, 1/2], by doubling then bisection. */
+function upperQuantile(q: number, df: number): number {
   let low = 0;
   let high = 1;
-  // Stryker disable next-line EqualityOperator: equivalent, if P(T <= 2^k) is exactly p one more doubling brackets the same root
-  while (studentTCdf(high, df) < p) high *= 2;
+  // Stryker disable next-line EqualityOperator: equivalent, if P(T > 2^k) is exactly q one more doubling brackets the same root
+  while (upperTail(high, df) > q) {
+    high *= 2;
+    // Stryker disable next-line ConditionalExpression: equivalent, without it the tail at Infinity is 0 and the bisection between 0 and Infinity returns Infinity too
+    if (high === Infinity) return Infinity;
+  }
   // Stryker disable next-line LogicalOperator,ConditionalExpression,EqualityOperator,ArithmeticOperator,UpdateOperator: equivalent, each variant runs as many halvings or more, and once low and high are adjacent doubles (about 60 halvings) the midpoint stays put; only at p = 1/2 (root 0) does it go on, to 0 instead of 2^-201
   for (let i = 0; i < 200 && high - low > 1e-15 * high; i++) {
     const middle = (low + high) / 2;
     // Stryker disable next-line EqualityOperator: equivalent, a middle where the CDF is exactly p is the root: either end moved there keeps it bracketed
-    if (studentTCdf(middle, df) < p) low = middle;
+    if (upperTail(middle, df) > q) low = middle;
     else high = middle;
   }
   return (low + high) / 2;

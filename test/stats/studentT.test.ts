@@ -172,3 +172,30 @@ describe('regularizedBeta outside [0, 1]', () => {
     expect(regularizedBeta(x, 2, 3)).toBe(1);
   });
 });
+
+describe('studentTQuantile far in the tails: solved on the tail itself, not on 1 - p', () => {
+  // df = 1: t_p = tan(pi (p - 1/2)) = -1 / tan(pi p) (the first form loses digits near p = 0: p - 1/2
+  // rounds); df = 2: t_p = (2p - 1) / sqrt(2 p (1 - p)) (closed forms). Through 1 - p, p = 1e-12 kept 4
+  // digits (1 - 1e-12 rounds by 1e-16, 1e-4 of the tail): 4.8e-5 and 1.7e-5 off; p = 1e-100 gave 1 - p = 1.
+  it.each([1e-6, 1e-12, 1e-100, 1e-300])('p = %d at df 1 and 2, to 1e-12 relative', (p) => {
+    const cauchy = -1 / Math.tan(Math.PI * p);
+    expect(studentTQuantile(p, 1) / cauchy).toBeCloseTo(1, 12);
+    const two = (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+    expect(studentTQuantile(p, 2) / two).toBeCloseTo(1, 12);
+    // the upper tail of a p near 1: 1 - p is exact for p >= 1/2, so the quantile of the double given
+    const upper = 1 - p;
+    if (upper < 1) expect(studentTQuantile(upper, 1) / (1 / Math.tan(Math.PI * (1 - upper)))).toBeCloseTo(1, 12);
+  });
+
+  it('a df below 0.01: its 97.5% point past 1e154 (t * t overflowed), and Infinity past the largest double', () => {
+    // checked with mpmath (50 digits): P(T > 5.693035232566828e258) at df = 0.005 is 0.025 (1 + 1e-16)
+    expect(studentTQuantile(0.975, 0.005) / 5.693035232566828e258).toBeCloseTo(1, 12);
+    expect(studentTQuantile(0.025, 0.005) / -5.693035232566828e258).toBeCloseTo(1, 12);
+    // P(T > 1.797e308) at df = 0.01 is 4.0e-4, above 1e-6: no double is the 1 - 1e-6 point
+    expect(studentTQuantile(1 - 1e-6, 0.01)).toBe(Infinity);
+    expect(studentTQuantile(1e-6, 0.01)).toBe(-Infinity);
+    // the CDF at such t: P(T <= -1e200) = I_x(0.005, 1/2) / 2 with x = 0.01 / 1e400 (ln x from ln df - 2 ln t)
+    expect(studentTCdf(-1e200, 0.01)).toBeGreaterThan(0);
+    expect(studentTCdf(-1e200, 0.01) / studentTCdf(-1e100, 0.01)).toBeCloseTo(Math.pow(1e-100, 0.01), 10);
+  });
+});
