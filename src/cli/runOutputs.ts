@@ -26,6 +26,11 @@ export interface RunOutputs {
   readonly sentencePerplexities?: string;
 }
 
+/** The CSV outputs that may go to standard output (`-`; one at most): a run that writes one there prints its table on stderr. */
+export function csvOutputs(outputs: Pick<RunOutputs, 'out' | 'summary' | 'extinctions' | 'sentencePerplexities' | 'survival'>): Array<string | undefined> {
+  return [outputs.out, outputs.summary, outputs.extinctions, outputs.sentencePerplexities, outputs.survival];
+}
+
 export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const notCorpus = corpusGuard(config.corpus, cwd);
   const writable = (path: string | undefined, flag: string): string | undefined => {
@@ -39,7 +44,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const extinctions = writable(config.extinctions, '--extinctions');
   const sentencePerplexities = writable(config.sentencePerplexities, '--sentence-perplexities');
   const survival = writable(config.survival, '--survival');
-  checkOneStandardOutput([out, summary, extinctions, sentencePerplexities, survival]);
+  checkOneStandardOutput(csvOutputs({ out, summary, extinctions, sentencePerplexities, survival }));
   checkResumable(config);
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   if (corpora !== undefined) checkSeriesFolders(corpora, config);

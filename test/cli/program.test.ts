@@ -97,6 +97,15 @@ describe('ngram-collapse (in-process)', () => {
     }
   });
 
+  it.each(['--out', '--summary', '--extinctions', '--sentence-perplexities', '--survival'])('with %s on standard output, prints the final table on stderr: stdout holds the CSV alone', async (flag) => {
+    const files = flag === '--out' ? [] : ['--out', 'table-test.csv'];
+    const result = await cli(['run', ...small, ...files, flag, '-']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/^cell\s+gen\s+reps/mu);
+    expect(result.stdout.split('\n')[0]).toMatch(/^cell,/u);
+    expect(result.stderr).toMatch(/^cell\s+gen\s+reps/mu);
+  });
+
   it('gives byte-identical CSV for one seed and different CSV for another', async () => {
     const read = async (seed: string): Promise<string> => {
       const result = await cli(['run', ...small, '--seed', seed, '--out', '-', '--quiet']);

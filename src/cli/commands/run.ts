@@ -47,7 +47,7 @@ import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
 import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
-import { checkResumable, checkRunOutputs, type RunOutputs } from '../runOutputs.js';
+import { checkResumable, checkRunOutputs, csvOutputs, type RunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
 import { writeInTurn, type OutputStep } from '../outputSteps.js';
 import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
@@ -62,7 +62,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     // (paths are not checked: a config may be meant for another machine)
     loadOptionsFor(config.load, io, () => undefined);
     checkTokenGuards(config.settings, config.load.maxTokens);
-    checkOneStandardOutput([config.out, config.summary, config.extinctions, config.sentencePerplexities, config.survival]);
+    checkOneStandardOutput(csvOutputs(config));
     checkResumable(config);
     io.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
     return;
@@ -330,7 +330,7 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
   const unwritten = await writeInTurn(steps, signal);
   if (unwritten.length > 0 || signal.aborted || curveTable === undefined) return unwritten;
   if (!config.quiet) {
-    const table = [outputs.out, outputs.summary, outputs.extinctions, outputs.survival].includes('-') ? io.stderr : io.stdout;
+    const table = csvOutputs(outputs).includes('-') ? io.stderr : io.stdout;
     table.write(formatFinalTable(curveTable.rows));
     if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
     if (outputs.report !== undefined) table.write(`report written to ${config.report}\n`);
