@@ -254,10 +254,21 @@ if (SKIP_BROWSER) {
       await open('');
       await waitLoaded();
       await page.locator('#presets summary').click();
+      // refused as the CLI refuses them, in its words, and nothing runs
+      for (const [generations, message] of [
+        ['1', 'ngram-collapse: a recipe compares generations, and --generations 1 gives one (pass --generations 2 or more)'],
+        ['ten', "ngram-collapse: --generations must be a number, got 'ten' (pass a whole number from 1 to 100000)"],
+      ]) {
+        await page.getByLabel("Generations (empty: the recipe's)").fill(generations!);
+        await page.getByRole('button', { name: 'Run recipe truncation' }).click();
+        await expect.poll(() => page.textContent('#preset-error')).toBe(message);
+        expect(await page.locator('#findings .finding').count()).toBe(0);
+      }
       await page.getByLabel("Generations (empty: the recipe's)").fill('4');
       await page.getByLabel("Replicates (empty: the recipe's)").fill('1');
       await page.getByRole('button', { name: 'Run recipe truncation' }).click();
       await page.waitForSelector('#findings .finding', { timeout: 60_000 });
+      expect(await page.textContent('#preset-error')).toBe('');
       expect(await page.locator('#findings .finding').count()).toBeGreaterThan(0);
       expect(await page.locator('#findings').textContent()).toMatch(/Expected: .*Observed: /su);
       expect(await page.locator('#samples h4').allTextContents()).toEqual(['generation 0 (human text)', 'generation 1', 'generation 4']);

@@ -11,12 +11,13 @@ import { csvText } from '../../export/csvText.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { describeError } from '../../errors.js';
 import { RECIPES } from '../../recipes/registry.js';
-import type { Finding } from '../../recipes/recipe.js';
+import { checkRecipeScale, type Finding, type RecipeScale } from '../../recipes/recipe.js';
 import { recipeCommandLine } from '../../recipes/recipeCommand.js';
 import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
 import { parseSubword } from '../../corpus/subword/subwordNames.js';
 import { lowercasesByDefault } from '../../corpus/tokenizers.js';
 import { checkTokenGuards, DEFAULT_MAX_TOKENS } from '../../simulation/tokenGuards.js';
+import { SHARED_ROWS } from '../../cli/options.js';
 import { CORPORA_ELEMENT_ID, type EmbeddedCorpus } from '../embeddedCorpus.js';
 import {
   commandLine,
@@ -532,23 +533,37 @@ function buildPresets(): void {
   }
 }
 
-function scaleValue(id: string, fallback: number): number | undefined {
+/** The recipe's --generations or --replicates as typed (blank: the recipe's own), parsed by the CLI's row; undefined (said under the presets) when refused. */
+function scaleValue(id: string, row: 'generations' | 'replicates', fallback: number): number | undefined {
   const raw = $<HTMLInputElement>(id).value.trim();
   if (raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 100_000) {
-    $('preset-error').textContent = `ngram-collapse: ${id === 'preset-generations' ? '--generations' : '--replicates'} must be a whole number from 1 to 100000, got '${raw}' (pass a whole number from 1 to 100000)`;
+  try {
+    return SHARED_ROWS[row].parse(raw, SHARED_ROWS[row].flag);
+  } catch (error) {
+    $('preset-error').textContent = `ngram-collapse: ${describeError(error)}`;
     return undefined;
   }
-  return value;
+}
+
+/** The recipe's scale as the CLI checks it (a recipe compares generations: at least 2), or undefined (said under the presets). */
+function recipeScale(recipe: (typeof RECIPES)[number]): RecipeScale | undefined {
+  const generations = scaleValue('preset-generations', 'generations', recipe.defaults.generations);
+  const replicates = scaleValue('preset-replicates', 'replicates', recipe.defaults.replicates);
+  if (generations === undefined || replicates === undefined) return undefined;
+  try {
+    return checkRecipeScale({ generations, replicates, seed: Number(state.values.seed) });
+  } catch (error) {
+    $('preset-error').textContent = `ngram-collapse: ${describeError(error)}`;
+    return undefined;
+  }
 }
 
 async function runRecipe(name: string): Promise<void> {
   const recipe = RECIPES.find((candidate) => candidate.name === name)!;
   $('preset-error').textContent = '';
-  const generations = scaleValue('preset-generations', recipe.defaults.generations);
-  const replicates = scaleValue('preset-replicates', recipe.defaults.replicates);
-  if (generations === undefined || replicates === undefined || running) return;
+  const scale = recipeScale(recipe);
+  if (scale === undefined || running) return;
+  const { generations, replicates } = scale;
   const corpus = recipe.defaultCorpus.find((spec) => corpora.has(spec)) ?? state.corpus;
   if (corpus !== state.corpus) {
     state = { ...state, corpus };
