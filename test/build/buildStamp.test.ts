@@ -13,7 +13,7 @@ const SCRIPT = new URL('../../scripts/build-stamp.mjs', import.meta.url).pathnam
 
 function tree(): string {
   const root = tempDir();
-  for (const folder of ['scripts', 'src/deep', 'corpora', 'test']) mkdirSync(join(root, folder), { recursive: true });
+  for (const folder of ['scripts', 'src/deep', 'corpora', 'test', 'node_modules']) mkdirSync(join(root, folder), { recursive: true });
   copyFileSync(SCRIPT, join(root, 'scripts', 'build-stamp.mjs'));
   writeFileSync(join(root, 'src', 'deep', 'a.ts'), 'export const a = 1;\n');
   writeFileSync(join(root, 'corpora', 'x.txt'), 'one sentence\n');
@@ -26,11 +26,13 @@ function tree(): string {
 const stamp = (root: string, mode: string): number | null => spawnSync(process.execPath, [join(root, 'scripts', 'build-stamp.mjs'), mode]).status;
 
 describe('build stamp', () => {
-  it('is current only after --write and until an input changes, appears or goes; other files do not count', () => {
+  it('is current only after --write and until an input or a file of dist/ changes, appears or goes; other files do not count', () => {
     const root = tree();
     expect(stamp(root, '--current')).toBe(1); // no dist/ yet: build
+    mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'cli', 'main.js'), 'built\n');
     expect(stamp(root, '--write')).toBe(0);
-    expect(readFileSync(join(root, 'dist', '.build-inputs'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/u);
+    expect(readFileSync(join(root, 'dist', '.build-inputs'), 'utf8')).toMatch(/^\{"inputs":"[0-9a-f]{64}","outputs":"[0-9a-f]{64}"\}\n$/u);
     expect(stamp(root, '--current')).toBe(0);
     writeFileSync(join(root, 'README.md'), 'changed\n');
     writeFileSync(join(root, 'test', 't.ts'), 'a test\n');
@@ -42,6 +44,9 @@ describe('build stamp', () => {
       ['package-lock.json', '{}\n'],
       ['tsconfig.build.json', '{"x": 1}\n'],
       ['scripts/other.mjs', '\n'],
+      ['node_modules/.package-lock.json', '{"packages": {}}\n'], // npm installed other dependencies
+      ['dist/cli/main.js', 'written by an older build\n'], // dist/ changed since the stamp: an older commit's build, a step by hand
+      ['dist/cli/chunk.js', 'one more file\n'],
     ];
     for (const [file, content] of changes) {
       writeFileSync(join(root, file), content);
@@ -49,9 +54,11 @@ describe('build stamp', () => {
       expect(stamp(root, '--write')).toBe(0);
       expect(stamp(root, '--current'), file).toBe(0);
     }
-    rmSync(join(root, 'src', 'deep', 'b.ts'));
-    expect(stamp(root, '--current')).toBe(1);
-    expect(stamp(root, '--write')).toBe(0);
+    for (const gone of ['src/deep/b.ts', 'dist/cli/chunk.js']) {
+      rmSync(join(root, gone));
+      expect(stamp(root, '--current'), gone).toBe(1);
+      expect(stamp(root, '--write')).toBe(0);
+    }
     expect(stamp(root, '--remove')).toBe(0);
     expect(stamp(root, '--current')).toBe(1);
     expect(stamp(root, '--bogus')).toBe(2);
