@@ -76,34 +76,58 @@ export function clearCorpusFolder(dir: string, own?: { readonly shard: Shard; re
   for (const cell of entries(dir, /^cell-\d+$/u, 'folder')) {
     for (const replicate of entries(cell, /^replicate-\d+$/u, 'folder')) {
       if (ours !== undefined && !ours.has(`${basename(cell)}/${basename(replicate)}`)) continue;
-      for (const file of entries(replicate, /^generation-\d+\.txt(?:\.partial)?$/u, 'file')) rmSync(file);
+      for (const file of entries(replicate, /^generation-\d+\.txt(?:\.partial)?$/u, 'file')) rmSync(file, { force: true });
       removeIfEmpty(replicate);
     }
     removeIfEmpty(cell);
   }
-  // a manifest of a split into another number of shards (manifest.json: 1) describes texts no longer there
-  const shards = own?.shard.count ?? 1;
+  clearOtherManifests(dir, own?.shard.count ?? 1);
+}
+
+/**
+ * Removes the manifests of a split of the sweep into other than `shards` shards (manifest.json: 1):
+ * the texts they describe are gone or rewritten by this run (a fresh run, or --resume, which rewrites
+ * the series it redoes). Only regular files; a link is left where it is.
+ */
+export function clearOtherManifests(dir: string, shards: number): void {
+  if (!existsSync(dir)) return;
   for (const file of entries(dir, MANIFEST_NAME, 'file')) {
-    if (Number(MANIFEST_NAME.exec(basename(file))![1] ?? 1) !== shards) rmSync(file);
+    if (Number(MANIFEST_NAME.exec(basename(file))![1] ?? 1) !== shards) rmSync(file, { force: true });
   }
 }
 
 /** A manifest's name; group 1 the number of shards (absent for a whole run's `manifest.json`). */
 const MANIFEST_NAME = /^manifest(?:-shard-\d+-of-(\d+))?\.json$/u;
 
-/** The paths of `folder`'s entries whose name matches and that are of `kind` itself (a link is neither). */
+/**
+ * The paths of `folder`'s entries whose name matches and that are of `kind` itself (a link is neither).
+ * Shards that share a folder clear it at the same time: an entry another one removed meanwhile (or
+ * the folder itself) is no entry.
+ */
 function entries(folder: string, names: RegExp, kind: 'folder' | 'file'): string[] {
-  return readdirSync(folder)
+  return raceFree(() => readdirSync(folder), [])
     .filter((name) => names.test(name))
     .map((name) => join(folder, name))
     .filter((path) => {
-      const stats = lstatSync(path);
-      return kind === 'folder' ? stats.isDirectory() : stats.isFile();
+      const stats = lstatSync(path, { throwIfNoEntry: false });
+      return kind === 'folder' ? stats?.isDirectory() === true : stats?.isFile() === true;
     });
 }
 
+/** Removes `folder` when it is empty (another shard may have removed it, or written into it, meanwhile). */
 function removeIfEmpty(folder: string): void {
-  if (readdirSync(folder).length === 0) rmdirSync(folder);
+  if (raceFree(() => readdirSync(folder).length, 1) === 0) raceFree(() => rmdirSync(folder), undefined);
+}
+
+/** `step()`, or `otherwise` when another process removed or filled what it works on (ENOENT, ENOTEMPTY). */
+function raceFree<T>(step: () => T, otherwise: T): T {
+  try {
+    return step();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTEMPTY') return otherwise;
+    throw error;
+  }
 }
 
 /** The human pool H (what row 0 measures, and the reference of every survival column). */
@@ -191,19 +215,25 @@ export interface ManifestCounts {
   readonly fingerprint: string | undefined;
 }
 
-/** The share counts and fingerprint of shard `shard`'s earlier manifest in `dir` (for --resume); none if there is none. */
+/**
+ * The share counts and fingerprint of shard `shard`'s earlier manifest in `dir` (for --resume); none
+ * if there is none, it is unreadable, or it names no fingerprint (an older version's, or edited: whose
+ * run wrote its texts is not known, so its series are redone).
+ */
 export function readManifest(dir: string, shard: Shard): ManifestCounts {
   const counts: ShareCounts = new Map();
   const path = join(dir, manifestName(shard));
   if (!existsSync(path)) return { counts, fingerprint: undefined };
   try {
     const manifest = JSON.parse(readFileSync(path, 'utf8')) as Partial<CorpusManifest>;
+    // counts of a manifest that names no run are not this run's to keep: its series are redone
+    if (typeof manifest.fingerprint !== 'string') return { counts, fingerprint: undefined };
     for (const [series, row] of Object.entries(manifest.shareSentences ?? {})) {
       row.forEach((count, g) => {
         if (typeof count === 'number') counts.set(`${series}|${g + 1}`, count);
       });
     }
-    return { counts, fingerprint: typeof manifest.fingerprint === 'string' ? manifest.fingerprint : undefined };
+    return { counts, fingerprint: manifest.fingerprint };
   } catch {
     // an unreadable manifest is rewritten whole; only the counts of redone series are known then
     return { counts: new Map(), fingerprint: undefined };
