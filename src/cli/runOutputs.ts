@@ -7,11 +7,12 @@
  * Returns absolute paths (`-` stays `-`); throws UsageError / InputError.
  */
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { cellFolder, isCorpusFolderEntry, seriesFolder } from '../export/corpusFiles.js';
 import { runRecordPath } from '../export/runRecord.js';
+import { namedFile } from '../export/wholeFile.js';
 import { expandCells } from '../simulation/cells.js';
 import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
@@ -76,9 +77,11 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
 
 /** No output may be one of the files --save-corpora writes (human.txt, manifest.json, cell-<c>/...): one would overwrite the other. */
 function checkNotInCorporaFolder(files: ReadonlyArray<NamedFile | undefined>, corpora: string, folder: string): void {
+  // both as the system follows links (a link to the folder, or to one of its files, names it too)
+  const realFolder = existsSync(corpora) ? realpathSync(corpora) : corpora;
   for (const file of files) {
     if (file === undefined || file.path === '-') continue;
-    const inside = relative(corpora, file.path);
+    const inside = relative(realFolder, namedFile(file.path));
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) continue;
     if (isCorpusFolderEntry(inside.split(sep)[0]!)) {
       throw new UsageError(`${file.label} is a file --save-corpora ${folder} writes`, 'give the output another name, or the texts another folder');

@@ -317,6 +317,14 @@ describe('shards sharing one --save-corpora folder', () => {
     writeFileSync(join(dir, 'split', 'manifest.json'), '{}\n');
     expect((await shard('2/2', 'split', '--resume')).code).toBe(0);
     expect(readdirSync(join(dir, 'split')).filter((name) => name.startsWith('manifest')).sort()).toEqual(['manifest-shard-2-of-2.json']);
+    // so is one that names a file of the folder through a link to the folder, either way round
+    mkdirSync(join(dir, 'aliased'));
+    symlinkSync(join(dir, 'aliased'), join(dir, 'alias-link'));
+    for (const [out, folder] of [[join('alias-link', 'manifest.json'), 'aliased'], [join('aliased', 'manifest-shard-1-of-2.json'), 'alias-link']] as const) {
+      const aliased = await run([...SWEEP, '--out', out, '--save-corpora', folder]);
+      expect([aliased.stderr, aliased.code]).toEqual([`ngram-collapse: --out ${out} is a file --save-corpora ${folder} writes (give the output another name, or the texts another folder)\n`, 2]);
+    }
+    expect(readdirSync(join(dir, 'aliased'))).toEqual([]);
     // an output named as a shard's manifest in the folder is refused before any work
     const refused = await run([...SWEEP, '--out', join('split', 'manifest-shard-1-of-2.json'), '--save-corpora', 'split']);
     expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --out ${join('split', 'manifest-shard-1-of-2.json')} is a file --save-corpora split writes (give the output another name, or the texts another folder)\n`, 2]);
