@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { studentTQuantile } from '../../src/stats/studentT.js';
 import { thrown } from '../helpers/thrown.js';
 import { UsageError } from '../../src/errors.js';
 import { summarize } from '../../src/stats/sampleSummary.js';
@@ -64,5 +65,21 @@ describe('summarize (the report\'s error bands)', () => {
     expect(hint(() => summarize('12' as never))).toBe('pass e.g. [1, 2, 3]');
     expect(hint(() => summarize([1, Number.NaN]))).toBe('leave missing values out of the list');
     expect(hint(() => summarize([1, 2], 2))).toBe('pass e.g. 0.95');
+  });
+});
+
+describe('summarize remembers its critical values', () => {
+  it('gives the interval of studentTQuantile for every sample size, before and after its memory of 1024 sizes is cleared', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let n = 2; n <= 1200; n += round === 0 ? 1 : 97) {
+        const values = Array.from({ length: n }, (_, i) => (i % 7) - 3 + n / 100);
+        const s = summarize(values);
+        const half = (studentTQuantile(0.975, n - 1) * s.sd!) / Math.sqrt(n);
+        expect([s.ciLow, s.ciHigh], `n ${n}`).toEqual([s.mean! - half, s.mean! + half]);
+      }
+    }
+    // another confidence is another critical value, not the 95% one remembered for the same size
+    expect(summarize([1, 2, 3]).ciHigh).toBe(2 + studentTQuantile(0.975, 2) / Math.sqrt(3));
+    expect(summarize([1, 2, 3], 0.9).ciHigh).toBe(2 + studentTQuantile(0.95, 2) / Math.sqrt(3));
   });
 });

@@ -7,7 +7,8 @@
  * replicates of vocab_retention, rare_survival, model_vocab_retention, model_rare_survival (what the
  * model can still emit), entropy_bits and heldout_perplexity ("–" when undefined),
  * then a sparkline of mean vocab_retention over all of the cell's generations, every cell on the same
- * scale (lowest mean of any cell to highest), so lines compare. Returns '' for no rows. Pure; O(rows).
+ * scale (lowest mean of any cell to highest), so lines compare. Returns '' for no rows. Pure; O(rows)
+ * (the means are looked up by key, each cell's generations gathered in one pass).
  *
  * @example
  * cell            gen  reps  vocab_retention  rare_survival  model_vocab_retention  model_rare_survival  entropy_bits  heldout_perplexity  vocab_retention by generation
@@ -27,9 +28,14 @@ export function formatFinalTable(rows: readonly CurveRow[]): string {
   const labels = cellLabels(rows);
   const points = aggregateCurves(rows, [...COLUMNS]);
   const lastGeneration = new Map<string, number>();
+  // each cell's generations present (a sparkline has one mark per generation the rows hold)
+  const generationsOf = new Map<string, Set<number>>();
   for (const row of rows) {
     const generation = Number(row.generation);
     if (generation > (lastGeneration.get(row.cell) ?? -1)) lastGeneration.set(row.cell, generation);
+    const present = generationsOf.get(row.cell) ?? new Set<number>();
+    present.add(generation);
+    generationsOf.set(row.cell, present);
   }
   const replicatesAtLast = new Map<string, Set<number>>();
   for (const row of rows) {
@@ -38,29 +44,28 @@ export function formatFinalTable(rows: readonly CurveRow[]): string {
     set.add(Number(row.replicate));
     replicatesAtLast.set(row.cell, set);
   }
+  // the mean of (cell, metric, generation), looked up once per column and generation
+  const meanOf = new Map(points.map((point) => [pointKey(point.cell, point.metric, point.generation), point.mean]));
   const trendValues = points.filter((point) => point.metric === TREND).map((point) => point.mean);
   const range = trendValues.length > 0 ? { min: Math.min(...trendValues), max: Math.max(...trendValues) } : undefined;
 
   const header = ['cell', 'gen', 'reps', ...COLUMNS, `${TREND} by generation`];
   const body = [...labels].map(([cell, label]) => {
     const last = lastGeneration.get(cell)!;
-    const at = (metric: string) =>
-      points.find((point) => point.metric === metric && point.cell === cell && point.generation === last)?.mean;
-    const trend = new Map(
-      points.filter((point) => point.metric === TREND && point.cell === cell).map((point) => [point.generation, point.mean]),
-    );
-    const generations = Array.from({ length: last + 1 }, (_, generation) => generation).filter(
-      (generation) => rows.some((row) => row.cell === cell && Number(row.generation) === generation),
-    );
+    const generations = [...generationsOf.get(cell)!].sort((a, b) => a - b);
     return [
       label,
       String(last),
       String(replicatesAtLast.get(cell)?.size ?? 0),
-      ...COLUMNS.map((metric) => tableNumber(at(metric))),
-      range === undefined ? '' : sparkline(generations.map((generation) => trend.get(generation)), range),
+      ...COLUMNS.map((metric) => tableNumber(meanOf.get(pointKey(cell, metric, last)))),
+      range === undefined ? '' : sparkline(generations.map((generation) => meanOf.get(pointKey(cell, TREND, generation))), range),
     ];
   });
   return layout(header, body);
+}
+
+function pointKey(cell: string, metric: string, generation: number): string {
+  return `${cell}\u0000${metric}\u0000${generation}`;
 }
 
 /** Shares and small numbers with 4 decimals, mid-size with 3, large with 1; "–" when undefined. */
