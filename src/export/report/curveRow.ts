@@ -11,6 +11,7 @@
 
 import { ALL_CELL_COLUMNS } from '../../simulation/settings.js';
 import { CURVE_COLUMNS } from '../curveRecord.js';
+import { METRIC_COLUMNS } from '../../metrics/columns.js';
 
 /** A field of a curves row: text for settings, a number for counts and metrics, empty when undefined. */
 export type CurveValue = string | number | null | undefined;
@@ -52,17 +53,28 @@ export function metricValue(row: CurveRow, metric: string): number | undefined {
 }
 
 /**
- * The metric columns: every column after `generation` whose non-empty values are all numbers (NaN and
- * infinities count as numbers that are skipped as points), in column order. `columns` is the CSV header; without it the first row's key order is used.
- * Runs in O(rows x columns).
+ * The metric columns of rows: see metricColumnsOf; a column holds numbers when its non-empty values
+ * are all numbers (infinities count, and are skipped as points; a text such as "NaN" does not).
+ * `columns` is the CSV header; without it the first row's key order is used. O(rows x columns).
  */
 export function metricColumns(rows: readonly CurveRow[], columns?: readonly string[]): string[] {
   const [firstRow] = rows;
   const order = columns ?? (firstRow === undefined ? [] : Object.keys(firstRow));
-  const start = order.indexOf('generation');
-  const candidates = start >= 0 ? order.slice(start + 1) : order.filter((c) => !isIdColumn(c));
-  return candidates.filter((column) => !isIdColumn(column) && isNumericColumn(rows, column));
+  return metricColumnsOf(order, (column) => isNumericColumn(rows, column));
 }
+
+/**
+ * The one rule for which columns of a curves table are metrics, in column order: each of the tool's
+ * own metrics (METRIC_COLUMNS) wherever it stands (a file may have its columns reordered), and every
+ * other column after `generation` (all of them when there is none) that is no identity or setting
+ * column and `holdsNumbers`. (curveTable.ts applies it to the text of a file, metricColumns to rows.)
+ */
+export function metricColumnsOf(order: readonly string[], holdsNumbers: (column: string) => boolean): string[] {
+  const start = order.indexOf('generation');
+  return order.filter((column, index) => (OWN_METRICS.has(column) || (!isIdColumn(column) && index > start)) && holdsNumbers(column));
+}
+
+const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 
 function isIdColumn(column: string): boolean {
   return ID_COLUMNS.includes(column) || (APPENDED_SETTING_COLUMNS as readonly string[]).includes(column);

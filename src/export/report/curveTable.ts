@@ -1,9 +1,10 @@
 /**
  * Curves CSV records (header and fields as text) -> typed CurveRows for charts and tables.
  *
- * Contract: `curveTableFromRecords(header, records, source)` turns each of the tool's own metric columns
- * (METRIC_COLUMNS, wherever it stands: a file may have its columns reordered) and every other column
- * after `generation` whose values are all numbers or empty into a numeric metric (empty -> undefined), keeps the others
+ * Contract: `curveTableFromRecords(header, records, source)` turns the metric columns (curveRow.ts
+ * metricColumnsOf: each of the tool's own metrics, METRIC_COLUMNS, wherever it stands, and every other
+ * column after `generation` but the settings whose values are all numbers or empty) into numbers
+ * (empty -> undefined), keeps the others
  * as text, and throws an InputError naming `source` and the line for a bad generation, a field of one of
  * the tool's own metric columns (METRIC_COLUMNS) that is not a finite number, a (cell, replicate,
  * generation) that is there twice, no metric column, or no rows. No
@@ -12,7 +13,7 @@
 
 import { InputError } from '../../errors.js';
 import { METRIC_COLUMNS } from '../../metrics/columns.js';
-import { APPENDED_SETTING_COLUMNS, type CurveRow, type CurveValue } from './curveRow.js';
+import { metricColumnsOf, type CurveRow, type CurveValue } from './curveRow.js';
 
 const PRODUCER = 'the curves CSV that `ngram-collapse run --out FILE` writes';
 
@@ -29,11 +30,9 @@ export function curveTableFromRecords(
 ): CurveTable {
   if (records.length === 0) throw new InputError(`${source} has a header but no rows`, `give ${PRODUCER}`);
   const generationIndex = header.indexOf('generation');
-  const metrics = header.filter(
-    // (the settings appended after the metrics, select and tokens_growth, are no metrics: tokens_growth holds numbers)
-    (column, index) => OWN_METRICS.has(column) || (index > generationIndex && !['replicate', 'seed', ...APPENDED_SETTING_COLUMNS].includes(column) && isNumeric(records, index)),
-  );
   for (const column of header) checkOwnMetric(header, records, column, source);
+  // (the tool's own metrics hold numbers or nothing now: checked above)
+  const metrics = metricColumnsOf(header, (column) => isNumeric(records, header.indexOf(column)));
   if (metrics.length === 0) throw new InputError(`${source} has no metric column: no column after generation holds numbers`, `give ${PRODUCER}`);
   const numeric = new Set(['replicate', 'seed', 'generation', ...metrics]);
   const rows = records.map((record, recordIndex) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { curveTableFromRecords, readCurves } from '../../../src/export/report/readCurves.js';
+import { metricColumns } from '../../../src/export/report/curveRow.js';
+import { buildReportCharts } from '../../../src/export/report/reportCharts.js';
 import { fixture } from './fixtures.js';
 
 describe('readCurves', () => {
@@ -88,6 +90,13 @@ describe('readCurves', () => {
     const table = curveTableFromRecords(header, [['0.5', 'c', '3', '0.25', '1', '0', '7', '12']], 'shuffled.csv');
     expect(table.metrics).toEqual(['ttr', 'rare_survival', 'extra', 'types']);
     expect(table.rows[0]).toMatchObject({ ttr: 0.5, score: '3', rare_survival: 0.25, extra: 7, types: 12 });
+    // the charts read the same columns from the rows (one rule, metricColumnsOf): a report of the
+    // reordered file draws ttr, where it said 'unknown metric "ttr"'
+    expect(metricColumns(table.rows, table.columns)).toEqual(table.metrics);
+    expect(buildReportCharts(table.rows, { columns: table.columns, metrics: ['ttr'] }).metrics.map((chart) => chart.metric)).toEqual(['ttr']);
+    // a setting column moved after generation is still a setting, in both
+    const moved = curveTableFromRecords(['cell', 'replicate', 'generation', 'order', 'ttr'], [['c', '1', '0', '3', '0.5']], 'moved.csv');
+    expect([moved.metrics, metricColumns(moved.rows, moved.columns)]).toEqual([['ttr'], ['ttr']]);
   });
 
   it('types records already in memory the same way as a file', () => {
