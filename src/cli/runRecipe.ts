@@ -50,7 +50,8 @@ export interface RecipeOutcome {
 }
 
 export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Promise<RecipeOutcome> {
-  checkWritableFolder(options.out, options.cwd, '--out');
+  // (resolved against options.cwd, where it was checked, not the process's own folder)
+  const out = checkWritableFolder(options.out, options.cwd, '--out');
   const corpusSpecs = options.corpus ?? recipe.defaultCorpus;
   const scale: RecipeScale = {
     generations: options.generations ?? recipe.defaults.generations,
@@ -66,9 +67,9 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
     : await collectPerTokenizer(recipe, recipe.tokenizers, corpusSpecs, options.load ?? {}, scale, collect);
   const findings = recipe.findings(data);
 
-  await mkdir(options.out, { recursive: true });
+  await mkdir(out, { recursive: true });
   const written: string[] = [];
-  const at = (file: string) => join(options.out, file);
+  const at = (file: string) => join(out, file);
 
   const records = data.rows.map((row) => curveRecord(row, scale.seed));
   const curves = openCsv(at('curves.csv'), CURVE_COLUMNS);
@@ -96,7 +97,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
 
   // Loaded here: the report code, which `recipe list` does not need (Vega comes at the first chart).
   const { writeRecipeReport } = await import('./recipeReport.js');
-  written.push(...(await writeRecipeReport(recipe, data, findings, records, { out: options.out, command })));
+  written.push(...(await writeRecipeReport(recipe, data, findings, records, { out, command })));
   return { findings, written, data, command };
 }
 
