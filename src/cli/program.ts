@@ -53,8 +53,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    return report(error, io, debug, helpFor(program, argv), program.commands.map((command) => command.name()));
+    return report(error, io, debug, helpFor(program, argv), { argv, commands: program.commands.map((command) => command.name()) });
   }
+}
+
+/**
+ * What commander meant by showing the help as an error (to the stream we silence, saying only
+ * '(outputHelp)'): no command given, or `help` asked about a name that is no command.
+ */
+function helpShownAsError(argv: readonly string[], commands: readonly string[]): string {
+  const words = argv.filter((arg) => !arg.startsWith('-'));
+  const choices = `use one of: ${commands.join(', ')}`;
+  return words[0] === 'help' && words[1] !== undefined ? `help knows no command '${words[1]}' (${choices})` : `no command given (${choices})`;
 }
 
 /** The help a usage error points to: the command's own (`ngram-collapse run --help`) when argv names one. */
@@ -64,11 +74,10 @@ function helpFor(program: Command, argv: readonly string[]): string {
   return command === undefined ? `${PROGRAM_NAME} --help` : `${PROGRAM_NAME} ${command.name()} --help`;
 }
 
-function report(error: unknown, io: CliIO, debug: boolean, help: string, commands: readonly string[]): number {
+function report(error: unknown, io: CliIO, debug: boolean, help: string, given: { readonly argv: readonly string[]; readonly commands: readonly string[] }): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
-    // no command given: commander shows the help as an error (to the stream we silence) and says '(outputHelp)'
-    const message = error.code === 'commander.help' ? `no command given (use one of: ${commands.join(', ')})` : error.message.replace(/^error: /u, '').split('\n')[0];
+    const message = error.code === 'commander.help' ? helpShownAsError(given.argv, given.commands) : error.message.replace(/^error: /u, '').split('\n')[0];
     io.stderr.write(`${PROGRAM_NAME}: ${message} (see ${help})\n`);
     return 2;
   }

@@ -113,7 +113,9 @@ function checkEmptySentencesInFile(file: string, fromFile: Partial<RunValues>, f
   const inFile = (key: string, value: unknown): string => `"${key}": ${JSON.stringify(value)} in --config ${file}`;
   const empty = flags.emptySentences === true ? '--empty-sentences' : inFile('emptySentences', true);
   const sentences = flags.sentences !== undefined ? `--sentences ${values.sentences}` : fromFile.sentences !== undefined ? inFile('sentences', values.sentences) : `--sentences ${values.sentences} (the default)`;
-  throw new UsageError(`${empty} needs sentences line, got ${sentences}`, 'read one sentence per line: "sentences": "line" in the file, or --sentences line');
+  // (a --sentences flag wins over the file: then only the flag can change it)
+  const hint = flags.sentences !== undefined ? 'read one sentence per line: --sentences line' : 'read one sentence per line: "sentences": "line" in the file, or --sentences line';
+  throw new UsageError(`${empty} needs sentences line, got ${sentences}`, hint);
 }
 
 /** `run` as a command spec: its options and the pure step to its RunConfig. */

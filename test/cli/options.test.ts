@@ -5,6 +5,7 @@
 
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../helpers/thrown.js';
 import { GENERATE_SPEC } from '../../src/cli/commands/generate.js';
 import { MERGE_SPEC } from '../../src/cli/commands/merge.js';
 import { METRICS_SPEC } from '../../src/cli/commands/metrics.js';
@@ -133,7 +134,11 @@ describe('run: argv -> RunConfig', () => {
       expect(() => parse(RUN_SPEC, ['--config', 'c.json', ...args], { '/w/c.json': JSON.stringify(file) })).toThrow(new UsageError(message, hint));
     };
     refused([], { emptySentences: true }, '"emptySentences": true in --config c.json needs sentences line, got --sentences auto (the default)');
-    refused(['--sentences', 'auto'], { emptySentences: true }, '"emptySentences": true in --config c.json needs sentences line, got --sentences auto');
+    // (a --sentences flag wins over the file: the hint names the flag alone)
+    const flagWins = thrown(() => parse(RUN_SPEC, ['--config', 'c.json', '--sentences', 'auto'], { '/w/c.json': JSON.stringify({ emptySentences: true }) })) as UsageError;
+    expect([flagWins.message, flagWins.hint]).toEqual(['"emptySentences": true in --config c.json needs sentences line, got --sentences auto', 'read one sentence per line: --sentences line']);
+    const fromTheFile = thrown(() => parse(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': JSON.stringify({ emptySentences: true }) })) as UsageError;
+    expect(fromTheFile.hint).toBe(hint);
     refused(['--empty-sentences'], { sentences: 'auto' }, '--empty-sentences needs sentences line, got "sentences": "auto" in --config c.json');
     refused([], { 'empty-sentences': true, sentences: 'auto' }, '"emptySentences": true in --config c.json needs sentences line, got "sentences": "auto" in --config c.json');
     // a flag over the file: --sentences line makes the file's emptySentences valid

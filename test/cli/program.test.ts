@@ -31,6 +31,9 @@ describe('ngram-collapse (in-process)', () => {
       const none = await cli(argv);
       expect([none.stderr, none.stdout, none.code]).toEqual(['ngram-collapse: no command given (use one of: run, metrics, generate, train, plot, merge, recipe, tokenize, playground) (see ngram-collapse --help)\n', '', 2]);
     }
+    // help about a name that is no command says so, not 'no command given'
+    const bogus = await cli(['help', 'bogus']);
+    expect([bogus.stderr, bogus.code]).toEqual(["ngram-collapse: help knows no command 'bogus' (use one of: run, metrics, generate, train, plot, merge, recipe, tokenize, playground) (see ngram-collapse --help)\n", 2]);
   });
 
   it('plot refuses a metric listed twice', async () => {

@@ -123,9 +123,12 @@ describe('tokenize with a subword tokenizer', () => {
     expect(bpe.stdout).toContain('\u00b7');
   });
 
-  it('refuses --pieces with a word-level tokenizer', async () => {
+  it('refuses --pieces with a tokenizer that makes no subword pieces, before reading the corpus', async () => {
     const result = await cli(['tokenize', FIXTURE, '--pieces'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^ngram-collapse: --pieces shows the pieces of subword tokens, but --tokenizer wordpunct is word-level/u);
+    expect(result.stderr).toMatch(/^ngram-collapse: --pieces shows the pieces of subword tokens, but --tokenizer wordpunct is no subword tokenizer/u);
+    // char too (no word-level tokenizer); and a corpus that is no file is not read first: the --pieces refusal comes first
+    const char = await cli(['tokenize', 'no-such-file.txt', '--tokenizer', 'char', '--pieces'], { cwd: dir });
+    expect([char.stderr, char.code]).toEqual(['ngram-collapse: --pieces shows the pieces of subword tokens, but --tokenizer char is no subword tokenizer (pass --tokenizer gpt2, cl100k, o200k or bpe:K, or leave out --pieces)\n', 2]);
   });
 });

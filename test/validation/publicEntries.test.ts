@@ -112,20 +112,20 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const settings = { ...DEFAULT_RUN, generations: 2, holdout: 0 };
     const error = thrown(() => simulate(CORPUS, ID_SPACE, { ...settings, tokens: 1e12 }, { emit: () => undefined }));
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe("the run would hold 1.00e+12 tokens in one text (a generation's batch, its --select candidates, or the pool an accumulating strategy keeps: H and every batch), more than 1e+9");
+    expect((error as InputError).message).toBe("the run would hold 1000000000000 tokens in one text (a generation's batch, its --select candidates, or the pool an accumulating strategy keeps: H and every batch), more than 1000000000");
     // --select: a share of 2,000 tokens kept at Q = 1e-6 draws ceil(2000 / 1e-6) = 2e9 candidate tokens
     const selected = { ...settings, tokens: 2000, sweep: { ...settings.sweep, humanRatio: [0], select: ['m0:low:0.000001'] } };
-    expect(() => simulate(CORPUS, ID_SPACE, selected, { emit: () => undefined })).toThrow('the run would hold 2.00e+9 tokens');
+    expect(() => simulate(CORPUS, ID_SPACE, selected, { emit: () => undefined })).toThrow('the run would hold 2000000000 tokens');
     // growth: 1e6 tokens doubled for 11 generations is 1.024e9 at generation 11
     const grown = { ...settings, generations: 11, tokens: 1_000_000, sweep: { ...settings.sweep, tokensGrowth: [2] } };
-    expect(() => simulate(CORPUS, ID_SPACE, grown, { emit: () => undefined })).toThrow('the run would hold 1.02e+9 tokens');
-    // accumulate: 3 generations of 4e8 tokens train on 1.2e9 by the last
+    expect(() => simulate(CORPUS, ID_SPACE, grown, { emit: () => undefined })).toThrow('the run would hold 1024000000 tokens');
+    // accumulate: H (7 tokens) and 3 generations of 4e8 tokens, 1,200,000,007 by the last
     const accumulated = { ...settings, generations: 3, tokens: 400_000_000, sweep: { ...settings.sweep, strategy: ['accumulate' as const] } };
-    expect(() => simulate(CORPUS, ID_SPACE, accumulated, { emit: () => undefined })).toThrow('the run would hold 1.20e+9 tokens');
-    // the pool counts H too: CORPUS's H plus one batch of 1e9 - 1 tokens passes 1e9 (accumulate-subsample keeps it all as well)
+    expect(() => simulate(CORPUS, ID_SPACE, accumulated, { emit: () => undefined })).toThrow('the run would hold 1200000007 tokens');
+    // the pool counts H too: CORPUS's H (7 tokens) plus one batch of 1e9 - 1 tokens passes 1e9 (accumulate-subsample keeps it all as well)
     for (const strategy of ['accumulate', 'accumulate-subsample'] as const) {
       const pooled = { ...settings, generations: 1, tokens: MAX_LOOP_TOKENS - 1, sweep: { ...settings.sweep, strategy: [strategy] } };
-      expect(() => prepareRun(CORPUS, ID_SPACE, pooled), strategy).toThrow(`the run would hold 1.00e+9 tokens in one text`);
+      expect(() => prepareRun(CORPUS, ID_SPACE, pooled), strategy).toThrow(`the run would hold 1000000006 tokens in one text`);
     }
     expect(() => prepareRun(CORPUS, ID_SPACE, { ...settings, generations: 1, tokens: MAX_LOOP_TOKENS - 1 })).not.toThrow();
   });

@@ -38,14 +38,15 @@ export function tokenizeCommand(io: CliIO): Command {
     const load = loadOptionsFor(loadValuesOf(values), io, warnTo(io, quiet));
     const out = checkWritable(values.out, io.cwd, '--out');
     checkNotCorpus(out, specs, io.cwd, '--out');
+    // (refused before the corpus is read)
+    const pieces = values.pieces === true ? wordPieces(load.tokenizer) : undefined;
+    if (values.pieces === true && pieces === undefined) {
+      throw new UsageError(`--pieces shows the pieces of subword tokens, but --tokenizer ${load.tokenizer} is no subword tokenizer`, 'pass --tokenizer gpt2, cl100k, o200k or bpe:K, or leave out --pieces');
+    }
     const progress = startLoadProgress(io, !quiet);
     const loaded = await loadCorpus(specs, { ...load, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }).finally(
       () => progress.done(),
     );
-    const pieces = values.pieces === true ? wordPieces(load.tokenizer) : undefined;
-    if (values.pieces === true && pieces === undefined) {
-      throw new UsageError(`--pieces shows the pieces of subword tokens, but --tokenizer ${load.tokenizer} is word-level`, 'pass --tokenizer gpt2, cl100k, o200k or bpe:K, or leave out --pieces');
-    }
     const line = pieces === undefined ? (tokens: string[]) => tokens.join(' ') : (tokens: string[]) => pieces(tokens).map((word) => word.join('\u00b7')).join(' ');
     if (out === '-') await writeSentences(io.stdout, loaded.corpus, loaded.vocabulary, line);
     else await writeWholeFileFrom(out, (stream) => writeSentences(stream, loaded.corpus, loaded.vocabulary, line));
