@@ -72,7 +72,8 @@ function positional(command: Command, spec: CommandSpec<unknown>): string[] {
 
 /**
  * The command line (after the command's name) -> what the command will do. Pure: runs nothing,
- * throws CommanderError for unknown flags or missing arguments, UsageError for bad values.
+ * throws CommanderError for unknown flags or missing arguments, UsageError for bad values. (The
+ * tests' way to resolve a command line alone; the program runs each command through commandFor.)
  */
 export function parseArgv<Resolved>(spec: CommandSpec<Resolved>, argv: readonly string[], context: ResolveContext): Resolved {
   const command = commanderCommand(spec as CommandSpec<unknown>)

@@ -6,9 +6,9 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildPlaygroundTemplate, PACKAGE_ROOT } from './bundle.js';
+import { buildPlaygroundTemplate } from './bundle.js';
 import { DEFAULT_PLAYGROUND_CORPORA } from './embeddedCorpus.js';
-import { TEMPLATE_PATH, writePlayground } from './playgroundFile.js';
+import { PACKAGE_ROOT, TEMPLATE_PATH, writePlayground } from './playgroundFile.js';
 
 const template = await buildPlaygroundTemplate();
 mkdirSync(dirname(TEMPLATE_PATH), { recursive: true });

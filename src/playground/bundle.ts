@@ -8,22 +8,21 @@
  * loader, tokenizers and library modules unchanged, so a new file-system dependency on their path must
  * be split off (as readText.ts is from loadCorpus.ts), not shipped. One shim: `node:module`'s
  * createRequire, which tokenizers.ts uses to load natural's tokenizers folder, is served by a bundled
- * import of that same folder. Run at build time only (`npm run build`: node dist/playground/bundle.js
- * writes dist/playground/template.html and dist/playground.html); esbuild is a devDependency, so the
- * `playground` command never loads this file.
+ * import of that same folder. Run at build time only (`npm run build`: node dist/playground/buildPage.js
+ * calls it and writes dist/playground/template.html and dist/playground.html); esbuild is a
+ * devDependency, so the `playground` command never loads this file.
  */
 
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { loadVendorScripts } from '../export/report/vendorScripts.js';
 import { PUBLISHED_IN_PAGE_MESSAGE } from './pageConfig.js';
-import { CORPORA_MARKER } from './playgroundFile.js';
+import { CORPORA_MARKER, PACKAGE_ROOT } from './playgroundFile.js';
 
 /** The package root (this file is src/playground/bundle.ts or dist/playground/bundle.js). */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
 const BROWSER_SOURCES = join(PACKAGE_ROOT, 'src', 'playground', 'browser');
 
 /**

@@ -21,6 +21,7 @@ import { PUBLISHED_ENCODINGS } from '../corpus/subword/subwordNames.js';
 import { lowercasesByDefault, WORD_TOKENIZER_NAMES, type TokenizerName } from '../corpus/tokenizers.js';
 import { describeError, UsageError } from '../errors.js';
 import { DEFAULT_RUN, type RunSettings, type SharedSettings, type SweepSettings } from '../simulation/settings.js';
+import { shellWord } from '../export/shellWord.js';
 
 export type SweepKey = keyof SweepSettings;
 export type ScalarKey = Exclude<keyof SharedSettings, never>;
@@ -168,11 +169,6 @@ export function configFromHash(hash: string): unknown {
   } catch (error) {
     throw new UsageError(`#config is not valid JSON: ${(error as Error).message}`, 'copy the whole link again, or reset the settings');
   }
-}
-
-/** A word as a POSIX shell reads it: plain if safe, else in single quotes. */
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:,=@+-]+$/u.test(word) ? word : `'${word.replace(/'/gu, `'\\''`)}'`;
 }
 
 /** The `ngram-collapse run` command line of a config object (keys in the page's order). */

@@ -21,7 +21,8 @@ import { CORPORA_ELEMENT_ID, type EmbeddedCorpus, type EmbeddedPart } from './em
 
 export const CORPORA_MARKER = '<!--ngram-collapse:corpora-->';
 
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The package's folder (two above this module, in src/ and in dist/; also the bundled CLI's, dist/cli/). */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The built template (from dist/, also when this file runs from src/ in tests). */
 export const TEMPLATE_PATH = join(PACKAGE_ROOT, 'dist', 'playground', 'template.html');

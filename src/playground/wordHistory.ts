@@ -10,7 +10,10 @@ export function shownGenerations(available: readonly number[]): number[] {
   return [...new Set([...wanted, last])].filter((generation) => available.includes(generation));
 }
 
-/** The first generation after which the word never occurs again (undefined: still alive at the end). */
+/**
+ * The first generation of the word's last absence: from it on the word never occurs again (undefined:
+ * still alive at the end, or never seen in the generations given).
+ */
 export function extinctAt(generations: readonly number[], counts: readonly number[]): number | undefined {
   if (counts.at(-1)! > 0) return undefined;
   let index = counts.length - 1;

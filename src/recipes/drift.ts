@@ -137,7 +137,7 @@ export interface ForgettingRow {
   readonly types: number;
   /** Share of them missing from some generation's text by the last generation. */
   readonly forgottenShare: number;
-  /** Median generation first missing (types never missing count as later than G); undefined if over half never went missing. */
+  /** Median generation first missing (types never missing count as later than G); undefined when half or more never went missing (the median is not a generation then). */
   readonly median: number | undefined;
 }
 
@@ -145,9 +145,7 @@ export interface ForgettingRow {
 export function forgettingByCount(survival: readonly SeriesSurvival[]): ForgettingRow[] {
   return DRIFT_SEED_COUNTS.map((count) => {
     const times: number[] = [];
-    let generations = 0;
     for (const series of survival) {
-      generations = Math.max(generations, series.generations);
       for (let i = 0; i < series.types.length; i++) {
         if (series.seedCounts[i] !== count) continue;
         const first = series.firstAbsent[i]!;

@@ -4,7 +4,8 @@
  * Contract: `meanAt(rows, cell, generation, metric)` is the mean over replicates of the metric's defined
  * values in that cell and generation (undefined values skipped; undefined when none), computed by
  * stats' summarize, as the report's charts and --summary are, so a finding quotes the number its chart draws. `meanCurve` gives it for
- * generations 0..G (index = generation). `lastGeneration(rows)` is G. All O(rows).
+ * generations 0..G (index = generation). `lastGeneration(rows)` is G. meanAt and lastGeneration are
+ * O(rows), meanCurve O(rows x G) (recipes hold a few thousand rows).
  */
 
 import type { MetricName } from '../metrics/columns.js';

@@ -29,7 +29,6 @@ export interface ValueRule<T> {
   readonly hintFor?: (value: unknown) => string | undefined;
 }
 
-/** A whole number in [min, max]. */
 /** A decimal number as people write one (12, -0.5, .5, 1e-3) as its value, else NaN: Number() would also take 0x10, 0b11, 0o17 and '' (0). */
 export function decimalValue(text: string): number {
   return DECIMAL.test(text) ? Number(text) : Number.NaN;
@@ -37,6 +36,7 @@ export function decimalValue(text: string): number {
 
 const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/iu;
 
+/** A whole number in [min, max]. */
 export function integerRule(min: number, max = Number.MAX_SAFE_INTEGER): ValueRule<number> {
   const allowed = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`;
   const accepts = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;

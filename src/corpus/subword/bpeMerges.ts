@@ -2,7 +2,8 @@
  * Byte-pair encoding merges, learned and applied by the textbook algorithm of Sennrich, Haddow & Birch
  * (2016), "Neural Machine Translation of Rare Words with Subword Units", Algorithm 1.
  *
- * Learning (learnMerges): every word is spelled as its characters (code points), the last one marked
+ * Learning (learnBpe on words and their counts; learnMerges first splits long words into parts,
+ * wordParts): every word is spelled as its characters (code points), the last one marked
  * with the end-of-word suffix `</w>`; then, K times, the most frequent pair of adjacent symbols
  * (counted over the words, each weighted by its count) is merged into one symbol everywhere, left to
  * right without overlap ("a a a" with the merge (a, a) becomes "aa a"). Ties are broken by a fixed

@@ -54,10 +54,6 @@ export async function readWithSubwords<O extends SubwordOptions, R extends { rea
   return { ...words, vocabulary, corpus: respell(words.vocabulary, words.corpus, learned.merges, vocabulary, settings.maxTokens, learned.segmentation), merges: learned.merges };
 }
 
-export function learnCorpusMerges(wordVocabulary: Vocabulary, words: TokenCorpus, mergeCount: number, learnOn?: Uint8Array): Merge[] {
-  return learnCorpusBpe(wordVocabulary, words, mergeCount, learnOn).merges;
-}
-
 /** The merges, and where learning left each word it learned on (by word id), when that is segmentWord's. */
 export function learnCorpusBpe(
   wordVocabulary: Vocabulary,

@@ -1,7 +1,8 @@
 /**
- * CSV table reading shared by the curves and summary readers (fast-csv underneath).
+ * CSV table reading shared by the curves, summary and survival readers (fast-csv underneath; the
+ * resume and merge steps read their files with csvLines.ts instead, which gives each row's byte offset).
  *
- * Contract: `readCsvTable(path, what, expected)` resolves to the header and the data records (arrays
+ * Contract: `readCsvTable(path, expected)` resolves to the header and the data records (arrays
  * of field text) of a comma-separated file with a header line; blank lines are skipped and a leading
  * byte-order mark is dropped. It rejects with an InputError (naming the file and what it should be) when
  * the file cannot be read, is empty, is not valid CSV, lacks one of the `required` columns, or has a

@@ -7,7 +7,7 @@
  * pooled; values outside fall into the end bins) and returns, per group and bin, the share of the group's
  * values in it (shares of a group sum to 1). `histogramChartSpec(bins, options)` draws them as a Vega-Lite
  * spec in the report's style: x the value (log scale when `log`), y the share, one colour per group in a
- * sequential scheme (group order = order given), with tooltips. O(values + groups x bins).
+ * sequential scheme (group order = order given), with tooltips. O(values log values + groups x bins) (the values are sorted).
  */
 
 import type { TopLevelSpec } from 'vega-lite';

@@ -58,10 +58,25 @@ export function lastGenerationTable(rows: readonly CurveRow[]): OverviewTable {
   const points = aggregateCurves(rows, metrics);
   const last = new Map<string, number>();
   for (const row of rows) last.set(row.cell, Math.max(last.get(row.cell) ?? -1, Number(row.generation)));
+  // each cell's replicates and points at its last generation, gathered in one pass each
+  const replicatesAt = new Map<string, Set<unknown>>();
+  for (const row of rows) {
+    if (Number(row.generation) !== last.get(row.cell)) continue;
+    const seen = replicatesAt.get(row.cell) ?? new Set<unknown>();
+    seen.add(row.replicate);
+    replicatesAt.set(row.cell, seen);
+  }
+  const pointsAt = new Map<string, Array<(typeof points)[number]>>();
+  for (const point of points) {
+    if (point.generation !== last.get(point.cell)) continue;
+    const atCell = pointsAt.get(point.cell);
+    if (atCell === undefined) pointsAt.set(point.cell, [point]);
+    else atCell.push(point);
+  }
   const body = [...cellLabels(rows)].map(([cell, label]) => {
     const generation = last.get(cell)!;
-    const at = points.filter((point) => point.cell === cell && point.generation === generation);
-    const replicates = new Set(rows.filter((row) => row.cell === cell && Number(row.generation) === generation).map((row) => row.replicate)).size;
+    const at = pointsAt.get(cell) ?? [];
+    const replicates = replicatesAt.get(cell)?.size ?? 0;
     return [
       label,
       String(generation),

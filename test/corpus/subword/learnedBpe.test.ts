@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/corpus/loadCorpus.js';
 import { InputError, describeError } from '../../../src/errors.js';
 import type { TokenCorpus } from '../../../src/corpus/tokenCorpus.js';
-import { learnCorpusBpe, learnCorpusMerges, readWithSubwords, respell } from '../../../src/corpus/subword/learnedBpe.js';
+import { learnCorpusBpe, readWithSubwords, respell } from '../../../src/corpus/subword/learnedBpe.js';
 import { learnMerges } from '../../../src/corpus/subword/bpeMerges.js';
 import { Vocabulary } from '../../../src/vocabulary/vocabulary.js';
 import { thrown } from '../../helpers/thrown.js';
@@ -56,14 +56,14 @@ describe('learning on a corpus, by hand', () => {
 
   it('counts the words of every sentence, or of the chosen ones only', () => {
     // All: (a, b</w>) 3 and (c, d</w>) 3, a tie won by the left symbol that sorts first; then no pair.
-    expect(learnCorpusMerges(vocabulary, corpus, 5)).toEqual([
+    expect(learnCorpusBpe(vocabulary, corpus, 5).merges).toEqual([
       { left: 'a', right: 'b</w>' },
       { left: 'c', right: 'd</w>' },
     ]);
     // Sentences 0 and 1 only: ab x3 and c x1, one pair (a, b</w>).
-    expect(learnCorpusMerges(vocabulary, corpus, 5, Uint8Array.of(1, 1, 0))).toEqual([{ left: 'a', right: 'b</w>' }]);
+    expect(learnCorpusBpe(vocabulary, corpus, 5, Uint8Array.of(1, 1, 0)).merges).toEqual([{ left: 'a', right: 'b</w>' }]);
     // Sentence 2 only (a mask value other than 1 is no).
-    expect(learnCorpusMerges(vocabulary, corpus, 5, Uint8Array.of(2, 0, 1))).toEqual([{ left: 'c', right: 'd</w>' }]);
+    expect(learnCorpusBpe(vocabulary, corpus, 5, Uint8Array.of(2, 0, 1)).merges).toEqual([{ left: 'c', right: 'd</w>' }]);
   });
 
   it('re-spells every sentence; words learning never saw are segmented with the merges', () => {
@@ -82,7 +82,7 @@ describe('learning on a corpus, by hand', () => {
   });
 
   it('refuses more pieces than the token limit, before building them (10 pieces here)', () => {
-    const merges = learnCorpusMerges(vocabulary, corpus, 5, Uint8Array.of(1, 1, 0));
+    const merges = learnCorpusBpe(vocabulary, corpus, 5, Uint8Array.of(1, 1, 0)).merges;
     const error = thrown(() => respell(vocabulary, corpus, merges, new Vocabulary(), 9));
     expect(error).toBeInstanceOf(InputError);
     expect(describeError(error)).toBe('the corpus has more than 9 tokens once spelled in BPE pieces (10) (raise maxTokens, --max-tokens on the command line, or pass a smaller corpus)');
