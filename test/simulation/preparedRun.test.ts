@@ -46,7 +46,7 @@ describe('runSeries with a run or a cell prepareRun did not check together', () 
     expect(refusal({ ...run, batchTokens: 0 })).toMatch(/^run\.batchTokens must be a whole number >= 1/u);
     expect(refusal({ ...run, measureTokens: -5 })).toMatch(/^run\.measureTokens must be a whole number >= 1/u);
     expect(refusal({ ...run, human: {} as PreparedRun['human'] })).toMatch(/^run\.human/u);
-    expect(refusal({ ...run, settings: { ...run.settings, generations: 2 }, batchTokens: 600_000_000 }, { ...cell, settings: { ...cell.settings, tokensGrowth: 10 } })).toMatch(/more than 1e\+9/u);
+    expect(refusal({ ...run, settings: { ...run.settings, generations: 2 }, batchTokens: 600_000_000 }, { ...cell, settings: { ...cell.settings, tokensGrowth: 10 } })).toMatch(/would hold 6000000000 tokens .*more than 1000000000$/u);
   });
 
   it('runs the sweep\'s own cells as before', () => {
