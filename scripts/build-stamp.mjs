@@ -41,7 +41,7 @@ function filesUnder(root, folder) {
   if (!existsSync(join(root, folder))) return [];
   return readdirSync(join(root, folder), { recursive: true })
     .map((entry) => join(root, folder, entry))
-    .filter((path) => statSync(path).isFile())
+    .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true) // (a link to nothing, such as an editor's lock, is no file)
     .map((path) => relative(root, path).split(sep).join('/'));
 }
 

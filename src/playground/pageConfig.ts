@@ -21,7 +21,7 @@ import { PUBLISHED_ENCODINGS } from '../corpus/subword/subwordNames.js';
 import { lowercasesByDefault, WORD_TOKENIZER_NAMES, type TokenizerName } from '../corpus/tokenizers.js';
 import { describeError, UsageError } from '../errors.js';
 import { DEFAULT_RUN, type RunSettings, type SharedSettings, type SweepSettings } from '../simulation/settings.js';
-import { shellWord } from '../export/shellWord.js';
+import { optionWords, shellWord } from '../export/shellWord.js';
 
 export type SweepKey = keyof SweepSettings;
 export type ScalarKey = Exclude<keyof SharedSettings, never>;
@@ -182,10 +182,14 @@ export function commandLine(config: Readonly<Record<string, unknown>>, out = 'cu
       if (value !== lowercasesByDefault(tokenizer)) words.push(value === false ? '--no-lowercase' : '--lowercase');
       continue;
     }
-    if (key === 'corpus') words.push('--corpus', ...(value as string[]).map(shellWord));
-    else words.push(flag(key), shellWord(Array.isArray(value) ? value.join(',') : String(value)));
+    if (key === 'corpus') {
+      const specs = value as string[];
+      // one --corpus for all, unless a spec starts with '-': then each its own (--corpus=X takes no more values)
+      if (specs.some((spec) => spec.startsWith('-'))) for (const spec of specs) words.push(...optionWords('--corpus', spec));
+      else words.push('--corpus', ...specs.map(shellWord));
+    } else words.push(...optionWords(flag(key), Array.isArray(value) ? value.join(',') : String(value)));
   }
-  words.push('--out', shellWord(out));
+  words.push(...optionWords('--out', out));
   return words.join(' ');
 }
 

@@ -8,14 +8,14 @@ import type { TextOptions } from '../corpus/readText.js';
 import { DEFAULT_TEXT_OPTIONS } from '../corpus/readText.js';
 import { lowercasesByDefault } from '../corpus/tokenizers.js';
 import type { Recipe, RecipeScale } from './recipe.js';
-import { shellWord } from '../export/shellWord.js';
+import { optionWords, shellWord } from '../export/shellWord.js';
 
 /** The corpus options a recipe command can spell (the others are not the reader's settings). */
 export type RecipeLoad = Partial<Pick<TextOptions, 'tokenizer' | 'lowercase' | 'sentences' | 'emptySentences' | 'jsonlField' | 'normalize'>>;
 
 /** The command that reproduces a run, every scale setting spelled out, then `load`'s non-default corpus options. */
 export function recipeCommandLine(recipe: Recipe, corpus: readonly string[], scale: RecipeScale, load: RecipeLoad = {}): string {
-  const corpora = corpus.map((spec) => `--corpus ${shellWord(spec)}`).join(' ');
+  const corpora = corpus.flatMap((spec) => optionWords('--corpus', spec)).join(' ');
   const loadFlags = corpusFlags(load).map((flag) => ` ${flag}`).join('');
   return `ngram-collapse recipe ${recipe.name} ${corpora} --generations ${scale.generations} --replicates ${scale.replicates} --seed ${scale.seed}${loadFlags}`;
 }

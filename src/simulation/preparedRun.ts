@@ -27,6 +27,7 @@ import { accumulatedPoolTokens, largestBatchTokens, refuseEmptyBatches, type Cel
 import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
 import { validateRunSettings } from './validateSettings.js';
 import { largestCandidateDraw } from './curation.js';
+import { formatCount } from '../validation/formatNumber.js';
 
 export interface PreparedRun {
   readonly settings: RunSettings;
@@ -129,7 +130,7 @@ function checkBatchSizes(settings: RunSettings, humanTokens: number, batchTokens
   const largest = Math.max(largestBatch, settings.measureTokens ?? 0, largestCandidateDraw(settings.sweep.select, largestBatch).tokens);
   const size = Math.max(largest, accumulatedPoolTokens(settings, humanTokens, batchTokens));
   if (size > MAX_LOOP_TOKENS) {
-    throw new InputError(`the run would hold ${size} tokens in one text (a generation's batch, its --select candidates, or the pool an accumulating strategy keeps: H and every batch), more than ${MAX_LOOP_TOKENS}`, 'pass fewer tokens, generations or growth');
+    throw new InputError(`the run would hold ${formatCount(size)} tokens in one text (a generation's batch, its --select candidates, or the pool an accumulating strategy keeps: H and every batch), more than ${MAX_LOOP_TOKENS}`, 'pass fewer tokens, generations or growth');
   }
 }
 

@@ -13,6 +13,7 @@ import { UsageError } from '../errors.js';
 import { humanTokenCount } from './holdoutSplit.js';
 import { accumulatedPoolTokens, largestBatchTokens, refuseEmptyBatches, type RunSettings } from './settings.js';
 import { largestCandidateDraw } from './curation.js';
+import { formatCount } from '../validation/formatNumber.js';
 
 /** Default of --max-tokens: the memory guard of the CLI and the playground (the library has none by default). */
 export const DEFAULT_MAX_TOKENS = 200_000_000;
@@ -51,7 +52,7 @@ export function checkCandidateDraw(settings: RunSettings, batchTokens: number, m
   const { select, tokens } = largestCandidateDraw(settings.sweep.select, largestBatchTokens(settings, batchTokens));
   if (tokens > maxTokens) {
     throw new UsageError(
-      `--select ${select} draws up to ${tokens} candidate tokens a generation (${select === 'dedup' ? 'up to 11 x the synthetic share' : 'the synthetic share / Q'}), above the --max-tokens guard (${maxTokens})`,
+      `--select ${select} draws up to ${formatCount(tokens)} candidate tokens a generation (${select === 'dedup' ? 'up to 11 x the synthetic share' : 'the synthetic share / Q'}), above the --max-tokens guard (${maxTokens})`,
       `use ${select === 'dedup' ? 'a smaller --tokens' : 'a larger Q, a smaller --tokens,'} or raise --max-tokens`,
     );
   }
@@ -67,7 +68,7 @@ export function checkGrowth(settings: RunSettings, batchTokens: number, maxToken
   const largest = largestBatchTokens(settings, batchTokens);
   if (largest > maxTokens) {
     throw new UsageError(
-      `--tokens-growth ${growth} makes generation ${generation}'s batch ${largest} tokens, above the --max-tokens guard (${maxTokens})`,
+      `--tokens-growth ${growth} makes generation ${generation}'s batch ${formatCount(largest)} tokens, above the --max-tokens guard (${maxTokens})`,
       'use fewer --generations, a smaller --tokens-growth or --tokens, or raise --max-tokens',
     );
   }
@@ -80,7 +81,7 @@ export function checkAccumulatedSize(settings: RunSettings, humanTokens: number,
   if (last > maxTokens) {
     const strategy = settings.sweep.strategy.includes('accumulate') ? 'accumulate' : 'accumulate-subsample';
     throw new UsageError(
-      `--strategy ${strategy} would ${strategy === 'accumulate' ? 'train on' : 'draw from'} ${last} tokens by generation ${settings.generations} (H and every batch), above the --max-tokens guard (${maxTokens})`,
+      `--strategy ${strategy} would ${strategy === 'accumulate' ? 'train on' : 'draw from'} ${formatCount(last)} tokens by generation ${settings.generations} (H and every batch), above the --max-tokens guard (${maxTokens})`,
       'use fewer --generations or a smaller --tokens, or raise --max-tokens',
     );
   }

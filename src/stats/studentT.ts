@@ -150,7 +150,9 @@ const TINY_X = 1e-300;
 
 /** -d P(T <= t) / d(1/df) at 1/df = 0: phi(t) (t^3 + t) / 4, phi the standard normal density. */
 function correctionPerInverseDf(t: number): number {
-  return (Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI)) * ((t * t * t + t) / 4);
+  const density = Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI);
+  // far out the density is 0 and t^3 Infinity: the correction is 0 (0 * Infinity would be NaN)
+  return density === 0 ? 0 : density * ((t * t * t + t) / 4);
 }
 
 /**

@@ -43,3 +43,8 @@ function largeNumber(value: number): string {
   // Stryker disable next-line EqualityOperator: equivalent, a value of 1e21 or more in magnitude is never 0
   return `${value < 0 ? '-' : ''}${digits}${'0'.repeat(Number(exponent) - (digits.length - 1))}`;
 }
+
+/** A count as a message writes it: formatNumber's digits (never an exponent), or 'infinitely many' past every double. */
+export function formatCount(count: number): string {
+  return Number.isFinite(count) ? formatNumber(count) : 'infinitely many';
+}

@@ -4,7 +4,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
@@ -59,6 +59,9 @@ describe('build stamp', () => {
       expect(stamp(root, '--current'), gone).toBe(1);
       expect(stamp(root, '--write')).toBe(0);
     }
+    // a link to nothing (an editor's lock file) is no input: no crash, still current
+    symlinkSync(join(root, 'nowhere'), join(root, 'src', '.#lock.ts'));
+    expect(stamp(root, '--current')).toBe(0);
     expect(stamp(root, '--remove')).toBe(0);
     expect(stamp(root, '--current')).toBe(1);
     expect(stamp(root, '--bogus')).toBe(2);

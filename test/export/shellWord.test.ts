@@ -4,7 +4,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellWord } from '../../src/export/shellWord.js';
+import { optionWords, shellWord } from '../../src/export/shellWord.js';
 
 describe('shellWord', () => {
   it('keeps a plain word, and quotes one a shell would split, expand or glob so that sh reads it back', () => {
@@ -15,5 +15,14 @@ describe('shellWord', () => {
       const echoed = execFileSync('sh', ['-c', `printf '%s' ${shellWord(word)}`], { encoding: 'utf8' });
       expect(echoed, word).toBe(word);
     }
+  });
+});
+
+describe('optionWords', () => {
+  it("joins a value that starts with '-' to its flag (the CLI would read it as a flag); '-' alone and other values stay apart", () => {
+    expect(optionWords('--corpus', '-notes.txt')).toEqual(['--corpus=-notes.txt']);
+    expect(optionWords('--corpus', "-it's.txt")).toEqual(["'--corpus=-it'\\''s.txt'"]);
+    expect(optionWords('--corpus', '-')).toEqual(['--corpus', '-']);
+    expect(optionWords('--out', 'a b.csv')).toEqual(['--out', "'a b.csv'"]);
   });
 });

@@ -95,6 +95,15 @@ describe('the page state <-> the --config JSON', () => {
   it('quotes a corpus name the shell would split', () => {
     expect(commandLine({ corpus: ["it's mine.txt"] })).toBe(`ngram-collapse run --corpus 'it'\\''s mine.txt' --out curves.csv`);
   });
+
+  it('joins a value that starts with - to its flag, so the CLI does not read it as a flag', async () => {
+    // a dropped file named -notes.txt (commander read `--corpus -notes.txt` as an unknown option '-notes.txt')
+    const line = commandLine({ corpus: ['-notes.txt', 'b.txt', '-more.txt'] }, '-out.csv');
+    expect(line).toBe('ngram-collapse run --corpus=-notes.txt --corpus b.txt --corpus=-more.txt --out=-out.csv');
+    const printed = await cli([...line.split(' ').slice(1), '--print-config']);
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.stdout)).toMatchObject({ corpus: ['-notes.txt', 'b.txt', '-more.txt'], out: '-out.csv' });
+  });
 });
 
 describe('bad settings get the CLI messages', () => {

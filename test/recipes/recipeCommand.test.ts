@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recipeCommandLine } from '../../src/recipes/recipeCommand.js';
 import { RECIPES } from '../../src/recipes/registry.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
@@ -92,6 +93,16 @@ describe('ngram-collapse recipe', () => {
       expect(result.code, flags.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^ngram-collapse: recipe subword reads the corpus with its own tokenizers \(wordpunct, gpt2, bpe:500, bpe:4000\) and case: --tokenizer and --lowercase \/ --no-lowercase do not apply/u);
     }
+  });
+
+  it("writes a corpus named with a leading '-' joined to its flag, a command the CLI reads back", async () => {
+    const drift = RECIPES.find((recipe) => recipe.name === 'drift')!;
+    const line = recipeCommandLine(drift, ['-notes.txt', 'b.txt'], { generations: 2, replicates: 1, seed: 42 });
+    expect(line).toBe('ngram-collapse recipe drift --corpus=-notes.txt --corpus b.txt --generations 2 --replicates 1 --seed 42');
+    // read back: the CLI takes both as corpora (and says the first is missing, not that it is an unknown option)
+    const dir = tempDir();
+    const result = await cli([...line.split(' ').slice(1), '--out', join(dir, 'out')], { cwd: dir });
+    expect(result.stderr).toMatch(/^ngram-collapse: corpus '-notes.txt' not found/u);
   });
 
   it('prints each finding with its verdict', async () => {

@@ -199,3 +199,15 @@ describe('studentTQuantile far in the tails: solved on the tail itself, not on 1
     expect(studentTCdf(-1e200, 0.01) / studentTCdf(-1e100, 0.01)).toBeCloseTo(Math.pow(1e-100, 0.01), 10);
   });
 });
+
+describe('studentTCdf above df = 1e9 at any t', () => {
+  it('is 0 and 1 far out, not NaN (the expansion\'s correction 0 * Infinity there)', () => {
+    for (const df of [1_000_000_001, 1e12, Infinity]) {
+      for (const t of [1e103, 1e300, Infinity]) {
+        expect(studentTCdf(t, df), `t ${t} df ${df}`).toBe(1);
+        expect(studentTCdf(-t, df), `t ${-t} df ${df}`).toBe(0);
+      }
+    }
+  });
+});
+

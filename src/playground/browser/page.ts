@@ -547,9 +547,11 @@ function scaleValue(id: string, row: 'generations' | 'replicates', fallback: num
 
 /** The recipe's scale as the CLI checks it (a recipe compares generations: at least 2), or undefined (said under the presets). */
 function recipeScale(recipe: (typeof RECIPES)[number]): RecipeScale | undefined {
+  // (in the CLI's order: --generations is refused first)
   const generations = scaleValue('preset-generations', 'generations', recipe.defaults.generations);
+  if (generations === undefined) return undefined;
   const replicates = scaleValue('preset-replicates', 'replicates', recipe.defaults.replicates);
-  if (generations === undefined || replicates === undefined) return undefined;
+  if (replicates === undefined) return undefined;
   try {
     return checkRecipeScale({ generations, replicates, seed: Number(state.values.seed) });
   } catch (error) {
