@@ -255,11 +255,14 @@ if (SKIP_BROWSER) {
       await waitLoaded();
       await page.locator('#presets summary').click();
       // refused as the CLI refuses them, in its words, and nothing runs
-      for (const [generations, message] of [
-        ['1', 'ngram-collapse: a recipe compares generations, and --generations 1 gives one (pass --generations 2 or more)'],
-        ['ten', "ngram-collapse: --generations must be a number, got 'ten' (pass a whole number from 1 to 100000)"],
+      // (both refused: --generations first, as `recipe truncation --generations 0 --replicates 0` says it)
+      for (const [generations, replicates, message] of [
+        ['1', '', 'ngram-collapse: a recipe compares generations, and --generations 1 gives one (pass --generations 2 or more)'],
+        ['ten', '', "ngram-collapse: --generations must be a number, got 'ten' (pass a whole number from 1 to 100000)"],
+        ['0', '0', "ngram-collapse: --generations must be a whole number from 1 to 100000, got '0' (pass a whole number from 1 to 100000)"],
       ]) {
         await page.getByLabel("Generations (empty: the recipe's)").fill(generations!);
+        await page.getByLabel("Replicates (empty: the recipe's)").fill(replicates!);
         await page.getByRole('button', { name: 'Run recipe truncation' }).click();
         await expect.poll(() => page.textContent('#preset-error')).toBe(message);
         expect(await page.locator('#findings .finding').count()).toBe(0);
