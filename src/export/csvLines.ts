@@ -4,7 +4,8 @@
  *
  * Contract: our CSV rows never contain a newline, so a row is a line. `readCsvLines(text)` returns the
  * complete lines (ending in '\n') with the byte offset just after each; a final line without its '\n'
- * is a torn row and is reported separately. `splitCsvLine` handles RFC 4180 quoting ("a ""b"", c").
+ * is a torn row and is reported separately; a byte-order mark before the first line is dropped from its
+ * text (not from the offsets). `splitCsvLine` handles RFC 4180 quoting ("a ""b"", c").
  */
 
 export interface CsvLine {
@@ -27,7 +28,9 @@ export function readCsvLines(content: Buffer): CsvLines {
     const newline = content.indexOf(0x0a, start);
     if (newline < 0) break;
     const raw = content.toString('utf8', start, newline);
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    // (a byte-order mark an editor put before the header is no part of it)
+    const unmarked = start === 0 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+    const text = unmarked.endsWith('\r') ? unmarked.slice(0, -1) : unmarked;
     lines.push({ text, fields: splitCsvLine(text), end: newline + 1 });
     start = newline + 1;
   }

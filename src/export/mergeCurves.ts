@@ -10,14 +10,22 @@
  * appear once. Without run records the order of cells is the one every file agrees on (each file
  * lists its cells in canonical order; ties in order of first appearance), and completeness means
  * every cell has the same replicates 1..R and every series the same generations 0..G. Rows of two
- * seeds (the `seed` column) are refused either way.
- * Rows are copied byte for byte. Throws InputError naming the file and row at fault.
+ * seeds (the `seed` column) are refused either way, and so are rows of one cell with two sets of
+ * settings (its setting columns). Every row must have the header's fields and, in the tool's own
+ * metric columns, what a curves CSV holds (checked as `plot` reads it); blank lines are skipped, and a
+ * byte-order mark before the header dropped (csvLines.ts). Rows are copied byte for byte. Throws InputError naming the file and row at fault.
  */
 
 import { InputError } from '../errors.js';
 import { expandCells } from '../simulation/cells.js';
-import { readCsvLines } from './csvLines.js';
+import { readCsvLines, splitCsvLine, type CsvLine } from './csvLines.js';
+import { SETTING_COLUMNS } from './report/curveRow.js';
+import { curveTableFromRecords } from './report/curveTable.js';
+import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { describeDifferences, makeRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
+
+/** The tool's own metric columns: a shard's values there are checked as `plot` checks them. */
+const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 
 export interface MergeInput {
   readonly name: string;
@@ -61,7 +69,10 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
       throw new InputError(`${input.name} has no cell, replicate and generation columns`, 'pass curves CSVs written by ngram-collapse run');
     }
     const order: string[] = [];
-    for (const line of lines.slice(1)) {
+    // (blank lines, such as a trailing one an editor adds, are no rows; a row must have the header's fields)
+    const body = lines.slice(1).filter((line) => line.text !== '');
+    checkRows(input.name, head.fields, lines, body);
+    for (const line of body) {
       const cell = line.fields[cellAt!]!;
       if (order[order.length - 1] !== cell) order.push(cell);
       const seed = seedAt! < 0 ? '' : line.fields[seedAt!]!;
@@ -70,6 +81,7 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
     fileCellOrders.push(order);
   }
   refuseMixedSeeds(rows);
+  refuseMixedSettings(rows, header!);
   const seen = new Map<string, string>();
   for (const row of rows) {
     const key = rowKey(row);
@@ -124,6 +136,39 @@ function mergedRecord(records: readonly RunRecord[]): RunRecord {
   const identity = { ...first.identity, extinctions: records.every((record) => record.identity.extinctions) };
   const provenance = first.provenance === undefined || first.shard === '1/1' ? first.provenance : { ...first.provenance, command: `merged from ${records.length} shard files; shard ${first.shard} ran: ${first.provenance.command}` };
   return makeRunRecord(identity, '1/1', first.corpus, provenance, first.seedCounts);
+}
+
+/**
+ * Each row has the header's number of fields, and its values are what a curves CSV holds (the tool's
+ * own metrics finite numbers or empty, generations whole numbers: curveTableFromRecords, as `plot`
+ * reads them), checked before anything is written. Lines are numbered in the file.
+ */
+function checkRows(name: string, header: readonly string[], lines: readonly CsvLine[], body: readonly CsvLine[]): void {
+  const short = body.find((line) => line.fields.length !== header.length);
+  if (short !== undefined) {
+    throw new InputError(`${name} line ${lines.indexOf(short) + 1} has ${short.fields.length} fields but the header has ${header.length}`, 'pass the CSV files written by ngram-collapse run');
+  }
+  // (a file without any of the tool's metric columns has no values to check: its rows are copied as they are)
+  if (body.length > 0 && header.some((column) => OWN_METRICS.has(column))) curveTableFromRecords(header, body.map((line) => line.fields), name);
+}
+
+/**
+ * The rows of one cell carry one set of settings (its setting columns): shards without run records
+ * can only be told apart by them (a shard run with --order 2 among shards of --order 3).
+ */
+function refuseMixedSettings(rows: readonly Row[], header: string): void {
+  const fields = splitCsvLine(header);
+  const settings = fields.map((name, index) => (SETTING_COLUMNS.includes(name) ? index : -1)).filter((index) => index >= 0);
+  const first = new Map<string, { readonly values: string; readonly file: string }>();
+  for (const row of rows) {
+    const line = splitCsvLine(row.text);
+    const values = settings.map((index) => `${fields[index]} ${line[index]}`).join(', ');
+    const seen = first.get(row.cell);
+    if (seen === undefined) first.set(row.cell, { values, file: row.file });
+    else if (seen.values !== values) {
+      throw new InputError(`cell ${row.cell} has other settings in ${row.file} (${values}) than in ${seen.file} (${seen.values})`, 'merge only shards of one sweep, run with the same settings');
+    }
+  }
 }
 
 /** Every row of one run carries its --seed: rows of two seeds are two runs, whatever their records say. */

@@ -106,6 +106,17 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     expect(both.stderr).toBe('ngram-collapse: only one output can go to standard output (-) (give the other outputs file names)\n');
   });
 
+  it('merge --summary of files it cannot summarize (not the curves CSV of this version) writes nothing, neither --out nor its record', async () => {
+    writeFileSync(join(dir, 'foreign.csv'), 'cell,replicate,generation,foo\nA,1,0,1\nA,1,1,2\n');
+    for (const out of ['foreign-merged.csv', '-']) {
+      const refused = await run(['merge', 'foreign.csv', '--out', out, '--summary', 'foreign-summary.csv']);
+      expect([refused.stdout, refused.stderr, refused.code]).toEqual(['', 'ngram-collapse: foreign.csv does not have the columns of the curves CSV this version of ngram-collapse writes, which --summary reads (merge without --summary, or summarize the files of this version)\n', 2]);
+    }
+    expect(['foreign-merged.csv', 'foreign-merged.csv.run.json', 'foreign-summary.csv'].filter((file) => existsSync(join(dir, file)))).toEqual([]);
+    // without --summary it merges (its rows copied as they are)
+    expect((await run(['merge', 'foreign.csv', '--out', 'foreign-merged.csv', '--quiet'])).code).toBe(0);
+  });
+
   it('a shard that holds no series runs, writes headers only, says so, and merges with the others', async () => {
     // 2 series (1 cell x 2 replicates) in 3 shards: shard p runs series p, p + 3, ..., so shard 3 has none.
     const small = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '2', '--human-ratio', '0', '--replicates', '2', '--quiet'];

@@ -172,4 +172,25 @@ describe('mergeCurves', () => {
       '1 of 4 rows are missing, the first: cell human_ratio=0.1, replicate 1, generation 1 (run the missing shards (or finish them with --resume) and merge again)',
     );
   });
+
+  it('skips blank lines and a byte-order mark, as plot reads a file (a trailing blank line read as a row of seed undefined)', () => {
+    const plain = mergeCurves([shard('a.csv', 'human_ratio=0', 42), shard('b.csv', 'human_ratio=0.1', 42)]).text;
+    const edited = (input: MergeInput, text: (content: string) => string): MergeInput => ({ ...input, content: Buffer.from(text(input.content.toString('utf8'))) });
+    const blank = edited(shard('a.csv', 'human_ratio=0', 42), (content) => `${content}\r\n\n`);
+    const marked = edited(shard('b.csv', 'human_ratio=0.1', 42), (content) => `\uFEFF${content}`);
+    expect(mergeCurves([blank, marked]).text).toBe(plain);
+  });
+
+  it('refuses a row without the header\'s fields, and a value of the tool\'s own metrics that is no number, naming the file and line', () => {
+    const rows = (name: string, lines: string[]): MergeInput => ({ name, content: Buffer.from(['cell,replicate,seed,generation,ttr', ...lines, ''].join('\n')) });
+    expect(refusal([rows('a.csv', ['c,1,42,0,0.5', 'c,1,42,1'])])).toBe('a.csv line 3 has 4 fields but the header has 5 (pass the CSV files written by ngram-collapse run)');
+    expect(refusal([rows('a.csv', ['c,1,42,0,0.5', 'c,1,42,1,abc'])])).toMatch(/^a\.csv line 3: ttr is "abc", not a number/u);
+  });
+
+  it('refuses, without records, a cell whose rows carry two sets of settings (a shard run with another --order)', () => {
+    const rows = (name: string, lines: string[]): MergeInput => ({ name, content: Buffer.from(['cell,order,replicate,seed,generation,x', ...lines, ''].join('\n')) });
+    expect(refusal([rows('a.csv', ['c,3,1,42,0,1', 'c,3,1,42,1,1']), rows('b.csv', ['c,2,2,42,0,1', 'c,2,2,42,1,1'])])).toBe(
+      'cell c has other settings in b.csv (order 2) than in a.csv (order 3) (merge only shards of one sweep, run with the same settings)',
+    );
+  });
 });

@@ -14,7 +14,8 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { readCsvLines } from '../../export/csvLines.js';
 import { openCsv } from '../../export/csvFile.js';
-import { mergeCurves, type MergeInput } from '../../export/mergeCurves.js';
+import { mergeCurves, type MergeInput, type MergeResult } from '../../export/mergeCurves.js';
+import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { readRunRecord, runRecordPath, writeRunRecord } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { recordBatchScale, seedCountsFrom } from '../../export/survivalLaw.js';
@@ -59,21 +60,16 @@ export function mergeCommand(io: CliIO): Command {
       ]),
     );
     const merged = mergeCurves(inputs);
+    // the summary is made before anything is written: a file it cannot summarize leaves no output
+    const summary = summaryPath === undefined ? undefined : summaryOf(merged, files[0]!, warnTo(io, values.quiet === true));
     if (out === '-') io.stdout.write(merged.text);
     else {
       writeWholeFileSync(out, merged.text);
       if (merged.record !== undefined) writeRunRecord(out, merged.record);
     }
-    if (summaryPath !== undefined) {
-      const seedCounts = merged.record?.seedCounts;
-      const counts = seedCounts === undefined ? undefined : seedCountsFrom(seedCounts);
-      const summary = new SummaryTable(counts, counts === undefined ? 1 : recordBatchScale(merged.record!, counts));
-      for (const line of readCsvLines(Buffer.from(merged.text)).lines.slice(1)) summary.add(line.fields);
-      if (counts === undefined && summary.coversLaw) {
-        warnTo(io, values.quiet === true)(`the inputs have no run record (${runRecordPath(files[0]!)}), which holds H's seed counts: the summary has no survival-law rows (theory_survival_*); keep each shard's .run.json beside it`);
-      }
-      const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath, SUMMARY_COLUMNS);
-      for (const fields of summary.records()) writer.write(fields);
+    if (summary !== undefined) {
+      const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath!, SUMMARY_COLUMNS);
+      for (const fields of summary) writer.write(fields);
       await writer.close();
     }
     // (to stderr when the summary went to stdout: the CSV stays clean)
@@ -81,4 +77,23 @@ export function mergeCommand(io: CliIO): Command {
       (summaryPath === '-' ? io.stderr : io.stdout).write(`merged ${merged.series} series (${merged.rows} rows) from ${files.length} file(s) into ${values.out}\n`);
     }
   });
+}
+
+/**
+ * The --summary records of the merged file (with the survival law's rows when the run records give
+ * H's seed counts); an InputError when the shards' header is not this version's curves CSV.
+ */
+function summaryOf(merged: MergeResult, first: string, warn: (message: string) => void): string[][] {
+  const { lines } = readCsvLines(Buffer.from(merged.text));
+  if (lines[0]!.text !== CURVE_COLUMNS.join(',')) {
+    throw new InputError(`${first} does not have the columns of the curves CSV this version of ngram-collapse writes, which --summary reads`, 'merge without --summary, or summarize the files of this version');
+  }
+  const seedCounts = merged.record?.seedCounts;
+  const counts = seedCounts === undefined ? undefined : seedCountsFrom(seedCounts);
+  const summary = new SummaryTable(counts, counts === undefined ? 1 : recordBatchScale(merged.record!, counts));
+  for (const line of lines.slice(1)) summary.add(line.fields);
+  if (counts === undefined && summary.coversLaw) {
+    warn(`the inputs have no run record (${runRecordPath(first)}), which holds H's seed counts: the summary has no survival-law rows (theory_survival_*); keep each shard's .run.json beside it`);
+  }
+  return [...summary.records()];
 }
