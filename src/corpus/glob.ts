@@ -89,7 +89,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   const base = folder + parts.slice(0, firstWild).join('/') || '/';
   const matcher = globToRegExp(folder.replace(/[*?[]/gu, '[$&]') + parts.join('/'), pattern);
   const found: string[] = [];
-  walk(base, 0, folderRules(parts.slice(firstWild, -1), pattern), new Set<string>(), (file) => {
+  walk(base, 0, folderRules(parts.slice(firstWild, -1), parts[parts.length - 1]!.includes('**'), pattern), new Set<string>(), (file) => {
     if (matcher.test(slashed(file))) found.push(file);
   });
   return found.sort();
@@ -99,9 +99,13 @@ function slashed(path: string): string {
   return path.split(sep).join('/');
 }
 
-/** Which folders the walk enters at each depth below its base: a name pattern, or any from a `**` on. */
-function folderRules(segments: readonly string[], pattern: string): (depth: number, name: string) => boolean {
-  const unbounded = segments.findIndex((segment) => segment.includes('**'));
+/**
+ * Which folders the walk enters at each depth below its base: a name pattern, or any from a `**` on,
+ * also from a `**` in the file name's segment (`data/**`, `data/**.txt`: files in every folder below).
+ */
+function folderRules(segments: readonly string[], lastIsDeep: boolean, pattern: string): (depth: number, name: string) => boolean {
+  const inFolders = segments.findIndex((segment) => segment.includes('**'));
+  const unbounded = inFolders >= 0 || !lastIsDeep ? inFolders : segments.length;
   const rules = segments.map((segment) => globToRegExp(segment, pattern));
   // Stryker disable next-line EqualityOperator: equivalent, at the segment holding `**` its own rule (`.*` there) accepts every folder the pattern can reach
   return (depth, name) => (unbounded >= 0 && depth >= unbounded) || (rules[depth]?.test(name) ?? false);

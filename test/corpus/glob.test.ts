@@ -84,6 +84,9 @@ describe('expandGlob', () => {
       expect(expandGlob('**/*.txt', root)).toEqual([join(root, 'a.txt'), join(root, 'b', 'c', 'x.txt'), join(root, 'b', 'y.txt'), join(root, 'z.txt')]);
       expect(expandGlob(join(root, 'b', '?', '*'), '/elsewhere')).toEqual([join(root, 'b', 'c', 'x.txt')]);
       expect(expandGlob('nothing/*.txt', root)).toEqual([]);
+      // a `**` in the last segment reaches every folder below too (it listed the top folder's files alone)
+      expect(expandGlob('b/**', root)).toEqual([join(root, 'b', 'c', 'x.txt'), join(root, 'b', 'y.txt')]);
+      expect(expandGlob('**.txt', root)).toEqual([join(root, 'a.txt'), join(root, 'b', 'c', 'x.txt'), join(root, 'b', 'y.txt'), join(root, 'z.txt')]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
