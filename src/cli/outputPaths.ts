@@ -34,8 +34,10 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path:
     const target = fileIdentity(path);
     const input = inputs.find(({ files }) => files.has(target));
     if (input === undefined) return;
-    const where = statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? '' : ` (a file of ${input.spec})`;
-    throw new InputError(`${flag} ${where === '' ? input.spec : relative(cwd, path)} is also a corpus input${where}, and writing it would destroy the corpus`, 'choose another output path');
+    // the output as the user named it; the input too where it is named otherwise (a link, a folder, a glob)
+    const name = relative(cwd, path);
+    const spec = statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? (input.spec === name ? '' : ` (the corpus file ${input.spec})`) : ` (a file of ${input.spec})`;
+    throw new InputError(`${flag} ${name} is also a corpus input${spec}, and writing it would destroy the corpus`, 'choose another output path');
   };
 }
 

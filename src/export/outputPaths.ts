@@ -15,9 +15,10 @@ import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { namedFile } from './wholeFile.js';
 
-export function checkWritable(path: string, cwd: string, flag: string): string {
+export function checkWritable(path: string, cwd: string, flag: string, standardOutput = true): string {
   if (path === '-') return path;
-  checkNamed(path, flag, 'a file name, or - for standard output');
+  // (an output that cannot go to standard output, train's --arpa, does not offer it)
+  checkNamed(path, flag, standardOutput ? 'a file name, or - for standard output' : 'a file name');
   const absolute = resolve(cwd, path);
   const folder = dirname(absolute);
   if (!existsSync(folder)) {

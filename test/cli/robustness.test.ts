@@ -17,6 +17,8 @@ interface Case {
   readonly name: string;
   readonly files?: Record<string, string | Buffer>;
   readonly folders?: readonly string[];
+  /** Symbolic links to make: name -> target. */
+  readonly links?: Record<string, string>;
   readonly argv: readonly string[];
   readonly message: RegExp;
 }
@@ -93,6 +95,9 @@ const CASES: readonly Case[] = [
   { name: 'an output in a missing folder', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'missing/curves.csv'], message: /--out missing\/curves\.csv: the folder .* does not exist/u },
   { name: 'an output that is a folder', files: { 'c.txt': GOOD }, folders: ['out'], argv: ['run', '--corpus', 'c.txt', '--out', 'out'], message: /--out out is a folder/u },
   { name: 'an output that is the corpus', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'c.txt'], message: /--out c\.txt is also a corpus input/u },
+  // named as the user named the output (the input, named otherwise, said beside it)
+  { name: 'train: --arpa that is the corpus under another name', files: { 'c.txt': GOOD }, links: { 'link.txt': 'c.txt' }, argv: ['train', '--corpus', 'link.txt', '--arpa', 'c.txt'], message: /^ngram-collapse: --arpa c\.txt is also a corpus input \(the corpus file link\.txt\), and writing it would destroy the corpus \(choose another output path\)\n$/u },
+  { name: "train: an empty --arpa is told to be a file name (it cannot be -)", files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', ''], message: /^ngram-collapse: --arpa must be a path, got '' \(pass a file name\)\n$/u },
   { name: 'metrics: an output that is the text', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--out', './c.txt'], message: /is also a corpus input/u },
   // two outputs, or an output and an input, naming one file: one would overwrite the other
   { name: '--summary the file of --out', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'a.csv', '--summary', 'a.csv'], message: /^ngram-collapse: --summary a\.csv and --out a\.csv are the same file \(give each output a file of its own\)\n$/u },
@@ -166,11 +171,12 @@ const CASES: readonly Case[] = [
 ];
 
 describe('bad input: one line, exit code 2, no output file', () => {
-  for (const { name, files = {}, folders = [], argv, message } of CASES) {
+  for (const { name, files = {}, folders = [], links = {}, argv, message } of CASES) {
     it(name, async () => {
       const cwd = freshFolder();
       for (const folder of folders) mkdirSync(join(cwd, folder), { recursive: true });
       for (const [path, content] of Object.entries(files)) writeFileSync(join(cwd, path), content);
+      for (const [path, target] of Object.entries(links)) symlinkSync(target, join(cwd, path));
       const before = filesUnder(cwd);
       const result = await runIn(cwd, argv);
       expect(result.stderr).toMatch(ONE_ERROR_LINE);

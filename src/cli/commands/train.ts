@@ -65,8 +65,8 @@ export function trainCommand(io: CliIO): Command {
 
 async function train(request: TrainRequest, io: CliIO): Promise<void> {
   const { order, smoothing, k, vocab } = request.model;
-  const arpaPath = request.arpa === undefined ? undefined : checkWritable(request.arpa, io.cwd, '--arpa');
-  if (arpaPath === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
+  if (request.arpa === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
+  const arpaPath = request.arpa === undefined ? undefined : checkWritable(request.arpa, io.cwd, '--arpa', false);
   if (arpaPath !== undefined) checkNotCorpus(arpaPath, [...request.corpus, ...(request.eval ?? [])], io.cwd, '--arpa');
   refuseStandardInputTwice([request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
   const warn = warnTo(io);
