@@ -46,6 +46,7 @@ export function summarize(values: readonly number[], confidence = 0.95): SampleS
 function criticalValue(p: number, df: number): number {
   const key = `${p} ${df}`;
   let value = quantiles.get(key);
+  // Stryker disable next-line ConditionalExpression: equivalent, computing it again gives the same value (the memory only saves time)
   if (value === undefined) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the bound only keeps the memory small (tested: values after a clear are the same)
     if (quantiles.size >= MEMO_SIZE) quantiles.clear();
