@@ -144,6 +144,10 @@ function mergedRecord(records: readonly RunRecord[]): RunRecord {
  * reads them), checked before anything is written. Lines are numbered in the file.
  */
 function checkRows(name: string, header: readonly string[], lines: readonly CsvLine[], body: readonly CsvLine[]): void {
+  const again = body.find((line) => line.text === lines[0]!.text);
+  if (again !== undefined) {
+    throw new InputError(`${name} line ${lines.indexOf(again) + 1} repeats the header: files joined into one`, 'merge the shard files themselves, e.g. ngram-collapse merge part-*.csv --out all.csv');
+  }
   const short = body.find((line) => line.fields.length !== header.length);
   if (short !== undefined) {
     throw new InputError(`${name} line ${lines.indexOf(short) + 1} has ${short.fields.length} fields but the header has ${header.length}`, 'pass the CSV files written by ngram-collapse run');

@@ -185,6 +185,10 @@ describe('mergeCurves', () => {
     const rows = (name: string, lines: string[]): MergeInput => ({ name, content: Buffer.from(['cell,replicate,seed,generation,ttr', ...lines, ''].join('\n')) });
     expect(refusal([rows('a.csv', ['c,1,42,0,0.5', 'c,1,42,1'])])).toBe('a.csv line 3 has 4 fields but the header has 5 (pass the CSV files written by ngram-collapse run)');
     expect(refusal([rows('a.csv', ['c,1,42,0,0.5', 'c,1,42,1,abc'])])).toMatch(/^a\.csv line 3: ttr is "abc", not a number/u);
+    // two shards joined with cat: the second header is a row
+    expect(refusal([rows('a.csv', ['c,1,42,0,0.5', 'cell,replicate,seed,generation,ttr', 'c,1,42,1,0.4'])])).toBe(
+      'a.csv line 3 repeats the header: files joined into one (merge the shard files themselves, e.g. ngram-collapse merge part-*.csv --out all.csv)',
+    );
   });
 
   it('refuses, without records, a cell whose rows carry two sets of settings (a shard run with another --order)', () => {
