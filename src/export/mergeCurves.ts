@@ -18,7 +18,7 @@
 
 import { InputError } from '../errors.js';
 import { expandCells } from '../simulation/cells.js';
-import { readCsvLines, splitCsvLine, type CsvLine } from './csvLines.js';
+import { readCsvLines, type CsvLine } from './csvLines.js';
 import { SETTING_COLUMNS } from './report/curveRow.js';
 import { curveTableFromRecords } from './report/curveTable.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
@@ -48,6 +48,8 @@ interface Row {
   readonly generation: number;
   /** The run's --seed, which every row of a run carries. */
   readonly seed: string;
+  /** Its cell's settings as the row writes them ("order 3, smoothing mle, ..."): one set per cell. */
+  readonly settings: string;
   readonly text: string;
   readonly file: string;
 }
@@ -68,6 +70,7 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
     if (cellAt! < 0 || replicateAt! < 0 || generationAt! < 0) {
       throw new InputError(`${input.name} has no cell, replicate and generation columns`, 'pass curves CSVs written by ngram-collapse run');
     }
+    const settingsAt = head.fields.map((name, index) => (SETTING_COLUMNS.includes(name) ? index : -1)).filter((index) => index >= 0);
     const order: string[] = [];
     // (blank lines, such as a trailing one an editor adds, are no rows; a row must have the header's fields)
     const body = lines.slice(1).filter((line) => line.text !== '');
@@ -76,12 +79,13 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
       const cell = line.fields[cellAt!]!;
       if (order[order.length - 1] !== cell) order.push(cell);
       const seed = seedAt! < 0 ? '' : line.fields[seedAt!]!;
-      rows.push({ cell, replicate: Number(line.fields[replicateAt!]), generation: Number(line.fields[generationAt!]), seed, text: line.text, file: input.name });
+      const settings = settingsAt.map((index) => `${head.fields[index]} ${line.fields[index]}`).join(', ');
+      rows.push({ cell, replicate: Number(line.fields[replicateAt!]), generation: Number(line.fields[generationAt!]), seed, settings, text: line.text, file: input.name });
     }
     fileCellOrders.push(order);
   }
   refuseMixedSeeds(rows);
-  refuseMixedSettings(rows, header!);
+  refuseMixedSettings(rows);
   const seen = new Map<string, string>();
   for (const row of rows) {
     const key = rowKey(row);
@@ -160,17 +164,13 @@ function checkRows(name: string, header: readonly string[], lines: readonly CsvL
  * The rows of one cell carry one set of settings (its setting columns): shards without run records
  * can only be told apart by them (a shard run with --order 2 among shards of --order 3).
  */
-function refuseMixedSettings(rows: readonly Row[], header: string): void {
-  const fields = splitCsvLine(header);
-  const settings = fields.map((name, index) => (SETTING_COLUMNS.includes(name) ? index : -1)).filter((index) => index >= 0);
-  const first = new Map<string, { readonly values: string; readonly file: string }>();
+function refuseMixedSettings(rows: readonly Row[]): void {
+  const first = new Map<string, Row>();
   for (const row of rows) {
-    const line = splitCsvLine(row.text);
-    const values = settings.map((index) => `${fields[index]} ${line[index]}`).join(', ');
     const seen = first.get(row.cell);
-    if (seen === undefined) first.set(row.cell, { values, file: row.file });
-    else if (seen.values !== values) {
-      throw new InputError(`cell ${row.cell} has other settings in ${row.file} (${values}) than in ${seen.file} (${seen.values})`, 'merge only shards of one sweep, run with the same settings');
+    if (seen === undefined) first.set(row.cell, row);
+    else if (seen.settings !== row.settings) {
+      throw new InputError(`cell ${row.cell} has other settings in ${row.file} (${row.settings}) than in ${seen.file} (${seen.settings})`, 'merge only shards of one sweep, run with the same settings');
     }
   }
 }
