@@ -8,7 +8,7 @@
  * model can still emit), entropy_bits and heldout_perplexity ("–" when undefined),
  * then a sparkline of mean vocab_retention over all of the cell's generations, every cell on the same
  * scale (lowest mean of any cell to highest), so lines compare. Returns '' for no rows. Pure; O(rows)
- * (the means are looked up by key, each cell's generations gathered in one pass).
+ * (the means are looked up by key; each cell's reach from cellReach.ts).
  *
  * @example
  * cell            gen  reps  vocab_retention  rare_survival  model_vocab_retention  model_rare_survival  entropy_bits  heldout_perplexity  vocab_retention by generation
@@ -17,6 +17,7 @@
 
 import { aggregateCurves } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
+import { cellReach } from './cellReach.js';
 import type { CurveRow } from './curveRow.js';
 import { sparkline } from './sparkline.js';
 
@@ -27,23 +28,7 @@ export function formatFinalTable(rows: readonly CurveRow[]): string {
   if (rows.length === 0) return '';
   const labels = cellLabels(rows);
   const points = aggregateCurves(rows, [...COLUMNS]);
-  const lastGeneration = new Map<string, number>();
-  // each cell's generations present (a sparkline has one mark per generation the rows hold)
-  const generationsOf = new Map<string, Set<number>>();
-  for (const row of rows) {
-    const generation = Number(row.generation);
-    if (generation > (lastGeneration.get(row.cell) ?? -1)) lastGeneration.set(row.cell, generation);
-    const present = generationsOf.get(row.cell) ?? new Set<number>();
-    present.add(generation);
-    generationsOf.set(row.cell, present);
-  }
-  const replicatesAtLast = new Map<string, Set<number>>();
-  for (const row of rows) {
-    if (Number(row.generation) !== lastGeneration.get(row.cell)) continue;
-    const set = replicatesAtLast.get(row.cell) ?? new Set<number>();
-    set.add(Number(row.replicate));
-    replicatesAtLast.set(row.cell, set);
-  }
+  const reach = cellReach(rows);
   // the mean of (cell, metric, generation), looked up once per column and generation
   const meanOf = new Map(points.map((point) => [pointKey(point.cell, point.metric, point.generation), point.mean]));
   const trendValues = points.filter((point) => point.metric === TREND).map((point) => point.mean);
@@ -51,12 +36,11 @@ export function formatFinalTable(rows: readonly CurveRow[]): string {
 
   const header = ['cell', 'gen', 'reps', ...COLUMNS, `${TREND} by generation`];
   const body = [...labels].map(([cell, label]) => {
-    const last = lastGeneration.get(cell)!;
-    const generations = [...generationsOf.get(cell)!].sort((a, b) => a - b);
+    const { last, replicatesAtLast, generations } = reach.get(cell)!;
     return [
       label,
       String(last),
-      String(replicatesAtLast.get(cell)?.size ?? 0),
+      String(replicatesAtLast),
       ...COLUMNS.map((metric) => tableNumber(meanOf.get(pointKey(cell, metric, last)))),
       range === undefined ? '' : sparkline(generations.map((generation) => meanOf.get(pointKey(cell, TREND, generation))), range),
     ];

@@ -17,6 +17,7 @@ import { aggregateCurves } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
 import type { CurveRow } from './curveRow.js';
 import { tableNumber } from './finalTable.js';
+import { cellReach } from './cellReach.js';
 
 /** The metrics of the last-generation table, in this order (those absent from the rows are left out). */
 export const MAIN_METRICS = [
@@ -56,27 +57,17 @@ export interface OverviewTable {
 export function lastGenerationTable(rows: readonly CurveRow[]): OverviewTable {
   const metrics = MAIN_METRICS.filter((metric) => rows.some((row) => typeof row[metric] === 'number'));
   const points = aggregateCurves(rows, metrics);
-  const last = new Map<string, number>();
-  for (const row of rows) last.set(row.cell, Math.max(last.get(row.cell) ?? -1, Number(row.generation)));
-  // each cell's replicates and points at its last generation, gathered in one pass each
-  const replicatesAt = new Map<string, Set<unknown>>();
-  for (const row of rows) {
-    if (Number(row.generation) !== last.get(row.cell)) continue;
-    const seen = replicatesAt.get(row.cell) ?? new Set<unknown>();
-    seen.add(row.replicate);
-    replicatesAt.set(row.cell, seen);
-  }
+  const reach = cellReach(rows);
   const pointsAt = new Map<string, Array<(typeof points)[number]>>();
   for (const point of points) {
-    if (point.generation !== last.get(point.cell)) continue;
+    if (point.generation !== reach.get(point.cell)!.last) continue;
     const atCell = pointsAt.get(point.cell);
     if (atCell === undefined) pointsAt.set(point.cell, [point]);
     else atCell.push(point);
   }
   const body = [...cellLabels(rows)].map(([cell, label]) => {
-    const generation = last.get(cell)!;
+    const { last: generation, replicatesAtLast: replicates } = reach.get(cell)!;
     const at = pointsAt.get(cell) ?? [];
-    const replicates = replicatesAt.get(cell)?.size ?? 0;
     return [
       label,
       String(generation),
