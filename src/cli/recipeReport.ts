@@ -9,7 +9,7 @@
  * svgCharts.js at the first chart).
  */
 
-import { mkdir } from 'node:fs/promises';
+import { makeFolder } from '../export/makeFolder.js';
 import { writeWholeFile } from '../export/wholeFile.js';
 import { join } from 'node:path';
 import { CURVE_COLUMNS } from '../export/curveRecord.js';
@@ -45,7 +45,7 @@ export async function writeRecipeReport(
   written.push(join(options.out, 'report.html'));
 
   written.push(...(await writeSvgCharts(table.rows, figures, { columns: table.columns, theory })));
-  await mkdir(figures, { recursive: true });
+  makeFolder(figures);
   for (const chart of charts) {
     const path = join(figures, `${chart.name}.svg`);
     await writeWholeFile(path, chart.svg);

@@ -11,7 +11,7 @@
  * Resolves to the findings and the paths written. The recipe's scale defaults to its own.
  */
 
-import { mkdir } from 'node:fs/promises';
+import { makeFolder } from '../export/makeFolder.js';
 import { writeWholeFile } from '../export/wholeFile.js';
 import { join } from 'node:path';
 import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
@@ -67,7 +67,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
     : await collectPerTokenizer(recipe, recipe.tokenizers, corpusSpecs, options.load ?? {}, scale, collect);
   const findings = recipe.findings(data);
 
-  await mkdir(out, { recursive: true });
+  makeFolder(out);
   const written: string[] = [];
   const at = (file: string) => join(out, file);
 

@@ -18,7 +18,8 @@
  * gives exactly its row's text metrics (`--no-lowercase`: the run's tokens as written).
  */
 
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { makeFolder } from './makeFolder.js';
 import { writeWholeFileSync } from './wholeFile.js';
 import { basename, join } from 'node:path';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -148,7 +149,7 @@ export function detokenize(text: TokenCorpus, tokenOf: (id: number) => string): 
 
 /** Writes `content` to `path` whole (its folder made if need be); `tag`: see writeWholeFileSync. */
 export function writeCorpusFile(path: string, content: string, tag?: string): void {
-  mkdirSync(join(path, '..'), { recursive: true });
+  makeFolder(join(path, '..'));
   writeWholeFileSync(path, content, tag);
 }
 
@@ -241,6 +242,6 @@ export function readManifest(dir: string, shard: Shard): ManifestCounts {
 }
 
 export function writeManifest(dir: string, shard: Shard, manifest: CorpusManifest): void {
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   writeCorpusFile(join(dir, manifestName(shard)), `${JSON.stringify(manifest, null, 2)}\n`);
 }

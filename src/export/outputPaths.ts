@@ -6,13 +6,15 @@
  * overwritten: its folder exists, is a folder and is writable, and `path` is not itself a folder (an
  * existing file must be writable); `-` (standard output) is returned as is. `checkWritableFolder`
  * returns the absolute path when it is a writable folder or can be created (its nearest existing
- * ancestor is a writable folder; `-` is refused). Both refuse a blank path, and throw an InputError
- * naming the flag, the path and the reason, and create nothing.
+ * ancestor is a writable folder that takes a new folder, tried with canMakeFolderIn; `-` is refused).
+ * Both refuse a blank path, and throw an InputError naming the flag, the path and the reason, and
+ * leave nothing behind.
  */
 
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { canMakeFolderIn } from './makeFolder.js';
 import { namedFile } from './wholeFile.js';
 
 export function checkWritable(path: string, cwd: string, flag: string, standardOutput = true): string {
@@ -49,6 +51,9 @@ export function checkWritableFolder(path: string, cwd: string, flag: string): st
     if (existsSync(folder)) {
       if (!statSync(folder).isDirectory()) throw new InputError(`${flag} ${path}: ${folder} is a file, not a folder`, 'choose a folder path');
       if (!canWrite(folder)) throw new InputError(`${flag} ${path}: the folder ${folder} is not writable`, 'choose a folder you can write to');
+      if (folder !== absolute && !canMakeFolderIn(folder)) {
+        throw new InputError(`${flag} ${path}: no folder can be made in ${folder}`, 'choose a folder you can write to');
+      }
       return absolute;
     }
     if (dirname(folder) === folder) return absolute;

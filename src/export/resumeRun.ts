@@ -10,7 +10,8 @@
  * file afresh) and the curves records kept (for the summary, the final table and the report).
  */
 
-import { existsSync, mkdirSync, readFileSync, truncateSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync } from 'node:fs';
+import { makeFolder } from './makeFolder.js';
 import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
@@ -58,7 +59,7 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
   resumeFiles.forEach((file, f) => {
     if (existsSync(file.name)) truncateSync(file.name, plan.keepBytes[f]);
   });
-  if (files.corpora !== undefined) mkdirSync(files.corpora, { recursive: true });
+  if (files.corpora !== undefined) makeFolder(files.corpora);
   return { completeTasks: plan.completeTasks, keepBytes: [plan.keepBytes[0] ?? 0, plan.keepBytes[1] ?? 0], keptCurves: plan.keptRecords[0] ?? [] };
 }
 

@@ -10,7 +10,7 @@
  * `folder` (created if missing) and resolves to the paths written.
  */
 
-import { mkdir } from 'node:fs/promises';
+import { makeFolder } from '../makeFolder.js';
 import { writeWholeFile } from '../wholeFile.js';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
@@ -69,7 +69,7 @@ export async function writeSvgCharts(
   options: ReportOptions = {},
 ): Promise<string[]> {
   const charts = await renderSvgCharts(rows, options);
-  await mkdir(folder, { recursive: true });
+  makeFolder(folder);
   const paths: string[] = [];
   for (const chart of charts) {
     const path = join(folder, chart.file);

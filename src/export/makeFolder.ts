@@ -1,0 +1,52 @@
+/**
+ * makeFolder: creates a folder and its missing parents, one level at a time, for every output that
+ * writes into a folder (recipes, SVG figures, `--save-corpora`).
+ *
+ * Contract: after it returns, `path` is a folder (an existing one is left as it is); when a level
+ * cannot be made it throws that level's error (ENOENT, EACCES, EROFS, or EEXIST when a file stands
+ * where a folder should be) and leaves the levels it made. It never loops: Node 20's
+ * `mkdir(path, { recursive: true })` retries forever when a parent exists but refuses a child with
+ * ENOENT (any new name under /proc, for root), which is why it is not used here.
+ *
+ * `canMakeFolderIn(folder)` tells whether a new folder can be made in an existing one, by making a
+ * folder of a name no one else uses and removing it: write permission alone does not say it (root
+ * may write everywhere, yet /proc takes no new names).
+ */
+
+import { mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export function makeFolder(path: string): void {
+  const missing: string[] = [];
+  for (let folder = resolve(path); !isFolder(folder); folder = dirname(folder)) {
+    missing.push(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      // (another process made it in between: shards started together into one folder)
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !isFolder(folder)) throw error;
+    }
+  }
+}
+
+export function canMakeFolderIn(folder: string): boolean {
+  const probe = join(folder, `.ngram-collapse-probe-${process.pid}-${process.hrtime.bigint()}`);
+  try {
+    mkdirSync(probe);
+  } catch {
+    return false;
+  }
+  rmdirSync(probe);
+  return true;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * makeFolder makes a folder and its missing parents and never loops; canMakeFolderIn tries a new
+ * folder and leaves nothing; checkWritableFolder refuses, before any work, a folder that cannot be
+ * made although its parent looks writable (any new name under /proc, for root).
+ */
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { canMakeFolderIn, makeFolder } from '../../src/export/makeFolder.js';
+import { checkWritableFolder } from '../../src/export/outputPaths.js';
+
+const built = join(import.meta.dirname, '../../dist/export/makeFolder.js');
+const folder = (): string => mkdtempSync(join(tmpdir(), 'ngram-collapse-make-folder-'));
+/** /proc takes no new names, yet root may write to it: the case Node's recursive mkdir loops on. */
+const procRefuses = existsSync('/proc/self') && process.getuid?.() === 0;
+
+describe('makeFolder', () => {
+  it('makes every missing level, and leaves an existing folder as it is', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'kept.txt'), 'x');
+    makeFolder(join(dir, 'a', 'b', 'c'));
+    expect(statSync(join(dir, 'a', 'b', 'c')).isDirectory()).toBe(true);
+    makeFolder(dir);
+    makeFolder(join(dir, 'a'));
+    expect(readdirSync(dir).sort()).toEqual(['a', 'kept.txt']);
+  });
+
+  it('throws EEXIST when a file stands where a folder should be', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'file'), 'x');
+    expect(() => makeFolder(join(dir, 'file'))).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+    expect(() => makeFolder(join(dir, 'file', 'below'))).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+  });
+
+  // (the built module in a child process with a time limit: a loop would otherwise hang the test run)
+  it.runIf(procRefuses)('throws at once where a parent takes no new folder (Node recursive mkdir loops there)', () => {
+    const script = `import(${JSON.stringify(built)}).then(({ makeFolder }) => {
+      try { makeFolder('/proc/ngram-collapse-test/a/b'); console.log('made'); } catch (error) { console.log(error.code); }
+    });`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(child.error).toBeUndefined();
+    expect(child.stdout.trim()).toBe('ENOENT');
+  });
+});
+
+describe('canMakeFolderIn', () => {
+  it('is true in a writable folder and leaves nothing there', () => {
+    const dir = folder();
+    expect(canMakeFolderIn(dir)).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('is false in a folder that is gone, and in a file', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'file'), 'x');
+    expect(canMakeFolderIn(join(dir, 'gone'))).toBe(false);
+    expect(canMakeFolderIn(join(dir, 'file'))).toBe(false);
+  });
+
+  it.runIf(procRefuses)('is false in /proc, where root may write yet no folder can be made', () => {
+    expect(canMakeFolderIn('/proc')).toBe(false);
+  });
+});
+
+describe('checkWritableFolder', () => {
+  it('accepts a folder to be made below a writable one, and makes nothing', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'existing'));
+    expect(checkWritableFolder('new/deeper', dir, '--out')).toBe(join(dir, 'new', 'deeper'));
+    expect(checkWritableFolder('existing', dir, '--out')).toBe(join(dir, 'existing'));
+    expect(readdirSync(dir)).toEqual(['existing']);
+  });
+
+  it.runIf(procRefuses)('refuses a folder under /proc, naming the flag and the folder that takes no new one', () => {
+    expect(() => checkWritableFolder('/proc/x/y', '/', '--out')).toThrow(InputError);
+    expect(() => checkWritableFolder('/proc/x/y', '/', '--out')).toThrow('--out /proc/x/y: no folder can be made in /proc');
+  });
+});
