@@ -11,6 +11,7 @@
 
 import { ALL_CELL_COLUMNS } from '../../simulation/settings.js';
 import { CURVE_COLUMNS } from '../curveRecord.js';
+import { csvNumber } from './csvNumber.js';
 import { METRIC_COLUMNS } from '../../metrics/columns.js';
 
 /** A field of a curves row: text for settings, a number for counts and metrics, empty when undefined. */
@@ -48,7 +49,7 @@ export const SURVIVAL_BANDS: ReadonlyArray<{ readonly metric: string; readonly b
 export function metricValue(row: CurveRow, metric: string): number | undefined {
   const value = row[metric];
   if (value === null || value === undefined || value === '') return undefined;
-  const number = typeof value === 'number' ? value : Number(value);
+  const number = typeof value === 'number' ? value : csvNumber(value);
   return Number.isFinite(number) ? number : undefined;
 }
 
@@ -85,7 +86,7 @@ function isNumericColumn(rows: readonly CurveRow[], column: string): boolean {
     const value = row[column];
     if (value === null || value === undefined || value === '') continue;
     if (typeof value === 'number') continue;
-    if (value.trim() === '' || Number.isNaN(Number(value))) return false;
+    if (Number.isNaN(csvNumber(value))) return false;
   }
   return true;
 }

@@ -13,6 +13,7 @@
 
 import { InputError } from '../../errors.js';
 import { METRIC_COLUMNS } from '../../metrics/columns.js';
+import { csvNumber } from './csvNumber.js';
 import { metricColumnsOf, type CurveRow, type CurveValue } from './curveRow.js';
 
 const PRODUCER = 'the curves CSV that `ngram-collapse run --out FILE` writes';
@@ -39,7 +40,7 @@ export function curveTableFromRecords(
     const row: Record<string, CurveValue> = {};
     header.forEach((column, index) => {
       const text = record[index] ?? '';
-      row[column] = numeric.has(column) ? (text.trim() === '' ? undefined : Number(text)) : text;
+      row[column] = numeric.has(column) ? (text.trim() === '' ? undefined : csvNumber(text)) : text;
     });
     const generation = row.generation;
     if (typeof generation !== 'number' || !Number.isInteger(generation) || generation < 0) {
@@ -77,7 +78,7 @@ function checkRowsOnce(header: readonly string[], records: readonly (readonly st
   const [cell, replicate, generation] = ['cell', 'replicate', 'generation'].map((column) => header.indexOf(column)) as [number, number, number];
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
-    const key = JSON.stringify([record[cell], Number(record[replicate]), Number(record[generation])]);
+    const key = JSON.stringify([record[cell], csvNumber(record[replicate] ?? ''), csvNumber(record[generation] ?? '')]);
     const first = seen.get(key);
     if (first !== undefined) {
       throw new InputError(
@@ -93,12 +94,12 @@ const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 
 function isNumber(field: string): boolean {
   const text = field.trim();
-  return text === '' || !Number.isNaN(Number(text));
+  return text === '' || !Number.isNaN(csvNumber(text));
 }
 
 function isFiniteOrEmpty(field: string): boolean {
   const text = field.trim();
-  return text === '' || Number.isFinite(Number(text));
+  return text === '' || Number.isFinite(csvNumber(text));
 }
 
 function isNumeric(records: readonly (readonly string[])[], index: number): boolean {

@@ -11,6 +11,7 @@
 
 import { InputError } from '../../errors.js';
 import type { SeriesPoint } from './aggregateCurves.js';
+import { csvNumber } from './csvNumber.js';
 import { readCsvTable } from './csvTable.js';
 import type { SummaryRow } from './summaryPoints.js';
 
@@ -29,12 +30,12 @@ export async function readSummary(path: string): Promise<SummaryRow[]> {
     const field = (column: string): string => (record[header.indexOf(column)] ?? '').trim();
     const optional = (column: string): number | undefined => {
       const text = field(column);
-      const value = text === '' ? Number.NaN : Number(text);
+      const value = csvNumber(text);
       return Number.isFinite(value) ? value : undefined;
     };
     const mean = optional('mean');
     if (mean === undefined) return;
-    const generation = Number(field('generation'));
+    const generation = csvNumber(field('generation'));
     if (!Number.isInteger(generation) || generation < 0) {
       throw new InputError(
         `${path} line ${recordIndex + 2}: generation "${field('generation')}" is not a whole number >= 0`,

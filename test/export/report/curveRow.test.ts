@@ -22,4 +22,10 @@ describe('metricValue', () => {
     const row = { cell: 'a', replicate: 1, generation: 0, x: '0.5', y: '', z: null, w: Number.NaN, v: 2 };
     expect(['x', 'y', 'z', 'w', 'v', 'missing'].map((m) => metricValue(row, m))).toEqual([0.5, undefined, undefined, undefined, 2, undefined]);
   });
+
+  it('reads no hex, binary or octal text as a number, and no column holding one as a metric', () => {
+    const row = { cell: 'a', replicate: 1, generation: 0, hex: '0x10', bin: '0b11', oct: '0o17', exp: '1e2' };
+    expect(['hex', 'bin', 'oct', 'exp'].map((m) => metricValue(row, m))).toEqual([undefined, undefined, undefined, 100]);
+    expect(metricColumns([row])).toEqual(['exp']);
+  });
 });

@@ -57,6 +57,20 @@ describe('readCurves', () => {
     expect(curveTableFromRecords(header, [['c', '1', '0', '0.5', 'Infinity']], 'i.csv').metrics).toEqual(['ttr', 'extra']);
   });
 
+  it("reads a number as the tool writes one: hex, binary and octal are no numbers in a metric or a generation (Number() took 0x10 as 16)", () => {
+    const header = ['cell', 'replicate', 'generation', 'ttr', 'extra'];
+    for (const text of ['0x10', '0b11', '0o17']) {
+      expect(() => curveTableFromRecords(header, [['c', '1', '0', text, '1']], 'h.csv')).toThrow(`h.csv line 2: ttr is "${text}", not a number`);
+      expect(() => curveTableFromRecords(header, [['c', '1', text, '0.5', '1']], 'h.csv')).toThrow(`h.csv line 2: generation "${text}" is not a whole number >= 0`);
+      // a column of someone else's holding one is text, not a metric
+      expect(curveTableFromRecords(header, [['c', '1', '0', '0.5', text]], 'h.csv').metrics).toEqual(['ttr']);
+    }
+    // what the tool and people write: blanks around, a sign, a leading dot, an exponent
+    const read = curveTableFromRecords(header, [['c', '1', ' 2 ', '.5', '-1.5e-3']], 'h.csv');
+    expect(read.rows[0]!.generation).toBe(2);
+    expect([read.rows[0]!.ttr, read.rows[0]!.extra]).toEqual([0.5, -0.0015]);
+  });
+
   it('refuses a (cell, replicate, generation) given twice, as two shards joined with cat are', () => {
     const header = ['cell', 'replicate', 'generation', 'ttr'];
     const rows = [['a', '1', '0', '0.5'], ['a', '1', '1', '0.4'], ['a', '2', '0', '0.5'], ['b', '1', '0', '0.5']];

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSummary, summaryPoints } from '../../../src/export/report/readSummary.js';
 import { fixture } from './fixtures.js';
@@ -14,5 +17,15 @@ describe('readSummary', () => {
 
   it('refuses a curves CSV given as a summary', async () => {
     await expect(readSummary(fixture('curves.csv'))).rejects.toThrow(/not a summary CSV: it has no column metric, n, mean, sd, ci_low, ci_high/);
+  });
+
+  it('reads no hex as a number: a generation 0x1 is refused, a mean 0x10 is no mean', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ngc-summary-')), 'summary.csv');
+    const header = 'cell,generation,metric,n,mean,sd,ci_low,ci_high';
+    writeFileSync(file, `${header}\nc1,0x1,ttr,3,0.5,0.1,0.4,0.6\n`);
+    await expect(readSummary(file)).rejects.toThrow(`${file} line 2: generation "0x1" is not a whole number >= 0`);
+    writeFileSync(file, `${header}\nc1,1,ttr,3,0x10,0.1,0.4,0.6\nc1,2,ttr,3,0.5,0b1,0.4,0.6\n`);
+    const rows = await readSummary(file);
+    expect(rows.map((row) => [row.generation, row.mean, row.sd])).toEqual([[2, 0.5, undefined]]);
   });
 });
