@@ -118,6 +118,11 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
     const svgDir = options.svgDir;
     const { svgChartFiles } = await import('../../export/report/svgCharts.js');
     const svgs = svgChartFiles(table.rows, report).map((file) => ({ label: `--svg's chart ${join(svgDir, file)}`, path: join(svgDir, file) }));
+    // (the page says which metrics have no values; an empty folder would say nothing)
+    if (svgs.length === 0) {
+      const drawn = options.metrics ?? table.metrics;
+      throw new InputError(`--svg ${svgDir}: no chart to draw, ${drawn.join(', ')} ${drawn.length === 1 ? 'has' : 'have'} no value in ${options.curves}`, 'give a curves CSV with values, or other metrics with --metrics');
+    }
     checkDistinctOutputs([...out, ...svgs], inputFiles);
   }
   const written = await writeReport(table.rows, { ...report, out: options.out, svgDir: options.svgDir });

@@ -95,6 +95,20 @@ describe('ngram-collapse plot', () => {
     expect(readdirSync(cwd)).toEqual(['afile']);
   });
 
+  it('refuses --svg when no chart has a value to draw, writing nothing (it made an empty folder)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'));
+    writeFileSync(join(cwd, 'empty.csv'), 'cell,replicate,generation,ttr,entropy_bits\nc,1,0,,\nc,1,1,,\n');
+    const error = await plot(['empty.csv', '--svg', 'figs', '--out', 'r.html'], cwd).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(`--svg ${join(cwd, 'figs')}: no chart to draw, ttr, entropy_bits have no value in ${join(cwd, 'empty.csv')}`);
+    expect(readdirSync(cwd)).toEqual(['empty.csv']);
+    // one metric with values, one without: the one with values is drawn
+    writeFileSync(join(cwd, 'half.csv'), 'cell,replicate,generation,ttr,entropy_bits\nc,1,0,0.5,\nc,1,1,0.4,\n');
+    await expect(plot(['half.csv', '--svg', 'figs', '--metrics', 'entropy_bits'], cwd)).rejects.toThrow('no chart to draw, entropy_bits has no value in');
+    const { stdout } = await plot(['half.csv', '--svg', 'figs'], cwd);
+    expect(stdout.trim().split('\n')).toEqual([join(cwd, 'figs', 'ttr.svg')]);
+  });
+
   it('refuses an unknown metric, listing the known ones', async () => {
     const error = await plot([fixture('curves.csv'), '--out', 'r.html', '--metrics', 'vocab']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
