@@ -41,8 +41,18 @@ export const text: Parse<string> = (raw) => raw;
 /** Text that is not blank (a JSON field's name), the library's own rule. */
 export const nonBlankText: Parse<string> = fromRule(TEXT_RULE);
 
-/** A tokenizer name (word-level, a published encoding, or bpe:K), checked by the library. */
-export const tokenizerValue: Parse<TokenizerName> = (raw) => tokenizerName(raw);
+/**
+ * A tokenizer name (word-level, a published encoding, or bpe:K), checked by the library; its refusal
+ * names where the value came from (`--tokenizer`, or `--config FILE: "tokenizer"`).
+ */
+export const tokenizerValue: Parse<TokenizerName> = (raw, flag) => {
+  try {
+    return tokenizerName(raw);
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${flag}: ${error.message}`, error.hint);
+    throw error;
+  }
+};
 
 /** A comma-separated list of values, each parsed by `item`; duplicates are refused. */
 export function listOf<T>(item: Parse<T>): Parse<T[]> {

@@ -4,7 +4,8 @@
  *
  * Contract: after it returns, `path` is a folder (an existing one is left as it is); when a level
  * cannot be made it throws that level's error (ENOENT, EACCES, EROFS, or EEXIST when a file stands
- * where a folder should be) and leaves the levels it made. It never loops: Node 20's
+ * where a folder should be) and leaves the levels it made. A parent removed meanwhile by another
+ * process is made again, at most 8 times. It never loops for ever: Node 20's
  * `mkdir(path, { recursive: true })` retries forever when a parent exists but refuses a child with
  * ENOENT (any new name under /proc, for root), which is why it is not used here.
  *
@@ -17,8 +18,25 @@ import { mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export function makeFolder(path: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      makeMissingLevels(resolve(path));
+      return;
+    } catch (error) {
+      // (a parent removed while the levels below it were made, by another process clearing its own
+      // folders: made again, a few times; a parent that stands yet refuses a child is an error)
+      if (!(error instanceof ParentGone) || attempt === RETRIES) throw error instanceof ParentGone ? error.cause : error;
+    }
+  }
+}
+
+const RETRIES = 8;
+
+class ParentGone extends Error {}
+
+function makeMissingLevels(path: string): void {
   const missing: string[] = [];
-  for (let folder = resolve(path); !isFolder(folder); folder = dirname(folder)) {
+  for (let folder = path; !isFolder(folder); folder = dirname(folder)) {
     missing.push(folder);
     if (dirname(folder) === folder) break;
   }
@@ -26,8 +44,11 @@ export function makeFolder(path: string): void {
     try {
       mkdirSync(folder);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       // (another process made it in between: shards started together into one folder)
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !isFolder(folder)) throw error;
+      if (code === 'EEXIST' && isFolder(folder)) continue;
+      if (code === 'ENOENT' && !isFolder(dirname(folder))) throw new ParentGone('a parent folder was removed', { cause: error });
+      throw error;
     }
   }
 }

@@ -64,7 +64,7 @@ describe('run with a subword tokenizer', () => {
   it('an invalid bpe:K is one clear line and exit code 2', async () => {
     const result = await cli([...BASE, '--tokenizer', 'bpe:0', '--out', 'bad.csv'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("ngram-collapse: tokenizer 'bpe:0' needs a whole number of merges from 1 to 1000000 (write it as bpe:K, e.g. bpe:2000)\n");
+    expect(result.stderr).toBe("ngram-collapse: --tokenizer: tokenizer 'bpe:0' needs a whole number of merges from 1 to 1000000 (write it as bpe:K, e.g. bpe:2000)\n");
   });
 });
 

@@ -47,6 +47,6 @@ describe('loadCorpus options', () => {
   it('words a bad tokenizer as the CLI does for --tokenizer', async () => {
     await expect(loadCorpus(['brown:news'], { tokenizer: 'spaces' } as never)).rejects.toThrow("unknown tokenizer value 'spaces'");
     const result = await cli(['run', '--tokenizer', 'spaces']);
-    expect(result.stderr).toBe("ngram-collapse: unknown tokenizer 'spaces' (use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K)\n");
+    expect(result.stderr).toBe("ngram-collapse: --tokenizer: unknown tokenizer 'spaces' (use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K)\n");
   });
 });
