@@ -28,7 +28,13 @@
  * - `runRelaunched(env)`: runs this process's own command line (Node's flags included) in a child
  *   process with `env` and the same standard streams, passes SIGINT, SIGTERM and SIGHUP on to it (it
  *   stops cleanly, ./signals.ts), and resolves to its exit code (128 + n if signal n ended it), or to
- *   undefined if it could not be started (the caller then runs the command here).
+ *   undefined if it could not be started (the caller then runs the command here). The child is told
+ *   its parent's pid (PARENT_VARIABLE).
+ * - `watchParent(env)`: in a relaunched child (PARENT_VARIABLE set), ends the process with SIGKILL
+ *   within about 0.1 s of a loop turn once its parent is gone, as the parent itself was ended (a
+ *   `kill -9` of the pid the user started reaches the parent only): an orphan would go on writing the
+ *   files a `--resume` is meanwhile finishing. The simulation turns the loop after every generation
+ *   (simulation/workerPool.ts), so at most the row under way is written. Does nothing elsewhere.
  */
 
 import { statSync } from 'node:fs';
@@ -51,6 +57,12 @@ export interface RelaunchHost {
   /** Size in bytes of the file `spec` names; Infinity for a folder; -1 if it names nothing. */
   readonly fileSize: (spec: string) => number;
 }
+
+/** Set in a relaunched child's environment to its parent's pid (watchParent reads it). */
+export const PARENT_VARIABLE = 'NGRAM_COLLAPSE_PARENT_PID';
+
+/** How often a relaunched child looks for its parent, in milliseconds. */
+const PARENT_CHECK_MS = 100;
 
 /** The signals a relaunching parent passes on to its child. */
 const PASSED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -119,7 +131,7 @@ export function processHost(): RelaunchHost {
 export async function runRelaunched(env: NodeJS.ProcessEnv, node = process.execPath): Promise<number | undefined> {
   const [{ spawn }, { constants }] = await Promise.all([import('node:child_process'), import('node:os')]);
   return new Promise((settle) => {
-    const child = spawn(node, [...process.execArgv, ...process.argv.slice(1)], { env, stdio: 'inherit' });
+    const child = spawn(node, [...process.execArgv, ...process.argv.slice(1)], { env: { ...env, [PARENT_VARIABLE]: String(process.pid) }, stdio: 'inherit' });
     const pass = (signal: NodeJS.Signals): void => void child.kill(signal);
     for (const signal of PASSED_SIGNALS) process.on(signal, pass);
     let settled = false;
@@ -133,4 +145,15 @@ export async function runRelaunched(env: NodeJS.ProcessEnv, node = process.execP
     child.on('error', () => done(child.pid === undefined ? undefined : 1));
     child.on('exit', (code, signal) => done(code ?? 128 + (signal === null ? 0 : constants.signals[signal])));
   });
+}
+
+export function watchParent(env: NodeJS.ProcessEnv = process.env): void {
+  const parent = env[PARENT_VARIABLE];
+  if (parent === undefined) return;
+  delete env[PARENT_VARIABLE]; // (for this process alone: nothing it starts is a relaunched child)
+  const orphaned = (): void => {
+    if (String(process.ppid) !== parent) process.kill(process.pid, 'SIGKILL');
+  };
+  orphaned();
+  setInterval(orphaned, PARENT_CHECK_MS).unref();
 }

@@ -2,17 +2,18 @@
 /**
  * The `ngram-collapse` executable: runs the CLI on the real process streams and sets the exit code.
  * A simulating command on a corpus of some size runs in a child process with glibc's allocator tuned
- * (./allocatorRelaunch.ts); the program itself is loaded only where the command runs. A closed pipe or a
+ * (./allocatorRelaunch.ts), which ends itself when that parent is gone; the program itself is loaded only where the command runs. A closed pipe or a
  * full disk on stdout ends it with one line or none, never a stack trace (./standardStreams.ts).
  */
 
-import { processHost, relaunchEnvironment, runRelaunched } from './allocatorRelaunch.js';
+import { processHost, relaunchEnvironment, runRelaunched, watchParent } from './allocatorRelaunch.js';
 
 const argv = process.argv.slice(2);
 const tuned = relaunchEnvironment(argv, process.env, processHost());
 const relaunched = tuned === undefined ? undefined : await runRelaunched(tuned);
 if (relaunched !== undefined) process.exitCode = relaunched;
 else {
+  watchParent();
   const [{ runCli }, { processIO }, { guardStandardStreams }] = await Promise.all([import('./program.js'), import('./io.js'), import('./standardStreams.js')]);
   guardStandardStreams(process, (code) => process.exit(code));
   process.exitCode = await runCli(argv, processIO());

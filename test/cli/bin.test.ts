@@ -8,8 +8,8 @@
  * same bytes, the same errors and exit codes.
  */
 
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,4 +111,50 @@ describe('the ngram-collapse executable', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  // A `kill -9` of the pid the user started reaches the parent only: the child must not go on writing
+  // the CSV a `--resume` is meanwhile finishing (it did, to the end of the run, with rows twice).
+  it.runIf(onGlibc)('a relaunched child ends itself when its parent is killed outright', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-orphan-'));
+    const out = join(folder, 'curves.csv');
+    const args = [main, 'run', '--corpus', 'corpora/lighthouse.txt', '--generations', '5000', '--workers', '1', '--quiet', '--out', out];
+    const parent = spawn(process.execPath, args, { cwd: root, env: { ...untuned, [RELAUNCH_VARIABLE]: '1' }, stdio: 'ignore' });
+    let child: number | undefined;
+    // (a dead child no one has reaped yet is a zombie, state Z)
+    const exists = (pid: number): boolean => {
+      try {
+        return !/^\d+ \(.*\) Z/su.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    try {
+      const children = `/proc/${parent.pid}/task/${parent.pid}/children`;
+      // the child is started and has written rows
+      for (let waited = 0; waited < 20_000 && (child === undefined || lines(out) < 3); waited += 50) {
+        await sleep(50);
+        const text = existsSync(children) ? readFileSync(children, 'utf8').trim() : '';
+        if (text !== '') child = Number(text.split(' ')[0]);
+      }
+      expect(child).toBeDefined();
+      parent.kill('SIGKILL');
+      let gone = false;
+      for (let waited = 0; waited < 5_000 && !gone; waited += 50) {
+        await sleep(50);
+        gone = !exists(child!);
+      }
+      expect(gone).toBe(true);
+      const rows = lines(out);
+      await sleep(500);
+      expect(lines(out)).toBe(rows); // nothing written after it ended
+      expect(rows).toBeLessThan(5002);
+    } finally {
+      parent.kill('SIGKILL');
+      if (child !== undefined && exists(child)) process.kill(child, 'SIGKILL'); // (the code under test failed)
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 40_000);
 });
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const lines = (path: string): number => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').length - 1 : 0);
