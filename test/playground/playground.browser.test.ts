@@ -148,6 +148,30 @@ if (SKIP_BROWSER) {
       await page.screenshot({ path: join(OUTPUT, 'dropped.png'), fullPage: true });
     });
 
+    // Two loads at once once let the one that finished last win, not the one chosen last: choosing
+    // brown:news and then the small file again, the page named the file and ran brown:news (as a
+    // file chosen while the first corpus still loaded did in the probe, 2 tries of 6).
+    it('the corpus chosen last is the one the page runs, whichever load finishes first', async () => {
+      const config = { corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [0] };
+      await open(hash(config));
+      expect(await waitLoaded('corpora/lighthouse.txt:')).toMatch(/^corpora\/lighthouse\.txt: /u);
+      await page.evaluate(() => {
+        const select = document.getElementById('corpus-select') as HTMLSelectElement;
+        for (const name of ['brown:news', 'corpora/lighthouse.txt']) {
+          select.value = name;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      });
+      // brown:news (100k tokens) has had time to finish after the small file
+      await page.waitForTimeout(3000);
+      expect(await page.textContent('#corpus-stats')).toMatch(/^corpora\/lighthouse\.txt: /u);
+      await runAndWait();
+      const folder = tempDir();
+      mkdirSync(join(folder, 'corpora'));
+      writeFileSync(join(folder, config.corpus), readFileSync(join(ROOT, config.corpus)));
+      expect(await downloadCsv()).toBe(await cliCsv({ ...config, corpus: [config.corpus] }, folder));
+    });
+
     it('an address whose config names no corpus opens on the page\'s corpus', async () => {
       await open(hash({ generations: 2 }));
       await waitLoaded();

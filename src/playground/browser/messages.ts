@@ -6,8 +6,11 @@
  * answers `loaded` (size, sentences, types, the vocabulary), then per generation `row` (the curves
  * record, exactly as the CLI writes it) and, for replicate 1 of each cell, `texts` (sample sentences
  * and the count of every vocabulary id in that generation's text), then `findings` for a recipe and
- * `done`; any failure is one `error` with the CLI's one-line message. Stop = the page terminates the
- * worker: every row already received is whole.
+ * `done`; any failure is one `error` with the CLI's one-line message. The worker handles one message
+ * at a time, in the order sent (a load is finished before the next load or run begins); each load
+ * carries an id its `loaded` or `error` answers with, so the page tells the answer to the load it is
+ * waiting for from one it has since replaced. Stop = the page terminates the worker: every row
+ * already received is whole.
  */
 
 import type { TextOptions } from '../../corpus/readText.js';
@@ -19,7 +22,7 @@ export type CorpusPart = EmbeddedPart | { readonly name: string; readonly kind: 
 
 export type ToWorker =
   /** `split`: bpe:K learns its merges on H, the sentences this holdout and seed keep (as the CLI does). */
-  | { readonly type: 'load'; readonly name: string; readonly parts: readonly CorpusPart[]; readonly load: TextOptions; readonly split?: { readonly holdout: number; readonly seed: number } }
+  | { readonly type: 'load'; readonly id: number; readonly name: string; readonly parts: readonly CorpusPart[]; readonly load: TextOptions; readonly split?: { readonly holdout: number; readonly seed: number } }
   | { readonly type: 'run'; readonly settings: RunSettings }
   | { readonly type: 'recipe'; readonly recipe: string; readonly generations: number; readonly replicates: number; readonly seed: number };
 
@@ -33,11 +36,12 @@ export interface GenerationSample {
 }
 
 export type FromWorker =
-  | { readonly type: 'loaded'; readonly name: string; readonly tokens: number; readonly sentences: number; readonly types: number; readonly vocabulary: readonly string[]; readonly warnings: readonly string[]; readonly millis: number }
+  | { readonly type: 'loaded'; readonly id: number; readonly name: string; readonly tokens: number; readonly sentences: number; readonly types: number; readonly vocabulary: readonly string[]; readonly warnings: readonly string[]; readonly millis: number }
   | { readonly type: 'start'; readonly header: readonly string[]; readonly total: number; readonly seedTypes: Int32Array; readonly seedCounts: Int32Array; readonly rareThreshold: number }
   | { readonly type: 'row'; readonly record: readonly string[] }
   | ({ readonly type: 'texts' } & GenerationSample)
   | { readonly type: 'findings'; readonly findings: readonly Finding[]; readonly command: string }
   | { readonly type: 'warning'; readonly message: string }
   | { readonly type: 'done'; readonly millis: number }
-  | { readonly type: 'error'; readonly message: string; readonly during: 'load' | 'run' };
+  /** `load`: the id of the load that failed (absent for a run). */
+  | { readonly type: 'error'; readonly message: string; readonly during: 'load' | 'run'; readonly load?: number };

@@ -60,7 +60,9 @@ let state: PageSettings;
 let worker: Worker;
 let loadedKey: string | undefined;
 let loading: Promise<void> | undefined;
-let pendingLoad: { resolve: () => void; reject: (error: Error) => void } | undefined;
+/** The loads sent and not yet answered, by id; the last one sent (loadCount) is the one the page shows. */
+const pendingLoads = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+let loadCount = 0;
 let running = false;
 let header: readonly string[] = CURVE_COLUMNS;
 let records: string[][] = [];
@@ -181,26 +183,43 @@ function ensureLoaded(resolved: ResolvedPage, split: Split = runSplit(resolved))
   $('corpus-stats').textContent = `Loading ${choice.name}…`;
   // Bytes of a user's file are copied, not transferred, so the corpus can be loaded again later.
   const parts = choice.parts.map((part) => (part.encoding === 'bytes' ? { ...part, data: part.data.slice(0) } : part));
+  const id = ++loadCount;
   loading = new Promise<void>((resolve, reject) => {
-    pendingLoad = { resolve, reject };
-    send({ type: 'load', name: choice.name, parts, load: resolved.load, ...(split === undefined ? {} : { split }) });
+    pendingLoads.set(id, { resolve, reject });
+    send({ type: 'load', id, name: choice.name, parts, load: resolved.load, ...(split === undefined ? {} : { split }) });
   });
   loading.catch(() => {
-    loadedKey = undefined;
+    if (loadedKey === key) loadedKey = undefined; // (a replaced load's failure leaves the newer one's key)
   });
   return loading;
+}
+
+/**
+ * True (and said) when the corpus or its loader options changed while a run waited for its load: the
+ * worker will hold the newer choice, which the run's settings and command line do not describe.
+ */
+function changedWhileLoading(resolved: ResolvedPage, split: Split): boolean {
+  if (loadedKey === loadKey(resolved, split)) return false;
+  $('run-status').textContent = 'The corpus changed while it loaded: press Run again.';
+  return true;
 }
 
 function onWorkerMessage(message: FromWorker): void {
   switch (message.type) {
     case 'loaded': {
+      const pending = pendingLoads.get(message.id);
+      pendingLoads.delete(message.id);
+      // (a load the page has since replaced: its corpus is no longer the one shown, nor the worker's)
+      if (message.id !== loadCount) {
+        pending?.resolve();
+        return;
+      }
       $('corpus-error').textContent = message.warnings.join('\n');
       const seconds = (message.millis / 1000).toFixed(2);
       $('corpus-stats').textContent = `${message.name}: ${message.tokens.toLocaleString('en')} tokens, ${message.sentences.toLocaleString('en')} sentences, ${message.types.toLocaleString('en')} types (read in ${seconds} s)`;
       $('corpus-stats').dataset['millis'] = String(Math.round(message.millis));
       textView.setVocabulary(message.vocabulary);
-      pendingLoad?.resolve();
-      pendingLoad = undefined;
+      pending?.resolve();
       return;
     }
     case 'start':
@@ -236,16 +255,20 @@ function onWorkerMessage(message: FromWorker): void {
       return;
     }
     case 'error':
+      if (message.load !== undefined) {
+        const pending = pendingLoads.get(message.load);
+        pendingLoads.delete(message.load);
+        pending?.reject(new Error(message.message));
+        if (message.load !== loadCount) return; // (a replaced load's failure is not the corpus shown)
+      }
       fail(message.message, message.during);
       return;
   }
 }
 
 function fail(line: string, during: 'load' | 'run'): void {
-  if (pendingLoad !== undefined) {
-    pendingLoad.reject(new Error(line));
-    pendingLoad = undefined;
-  }
+  for (const pending of pendingLoads.values()) pending.reject(new Error(line));
+  pendingLoads.clear();
   if (during === 'load') {
     $('corpus-error').textContent = line;
     $('corpus-stats').textContent = '';
@@ -484,6 +507,7 @@ async function run(): Promise<void> {
     $('corpus-error').textContent = (error as Error).message;
     return;
   }
+  if (changedWhileLoading(resolved, runSplit(resolved))) return;
   if (beginRun()) send({ type: 'run', settings: resolved.settings });
 }
 
@@ -582,6 +606,7 @@ async function runRecipe(name: string): Promise<void> {
     $('corpus-error').textContent = (error as Error).message;
     return;
   }
+  if (changedWhileLoading(resolved, splitFor(resolved, first.holdout, first.seed))) return;
   if (beginRun()) {
     $('run-status').textContent = `Running recipe ${name}…`;
     lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed }, resolved.load);

@@ -29,21 +29,29 @@ let loaded: { name: string; vocabulary: Vocabulary; corpus: TokenCorpus; options
 
 const post = (message: FromWorker, transfer: Transferable[] = []): void => self.postMessage(message, transfer);
 
+/** The messages not yet answered, one at a time: two loads at once let the earlier one's corpus win. */
+let queue: Promise<void> = Promise.resolve();
+
 self.onmessage = (event) => {
   const message = event.data;
-  const started = performance.now();
-  const during = message.type === 'load' ? 'load' : 'run';
-  handle(message)
-    .then(() => {
-      if (message.type !== 'load') post({ type: 'done', millis: performance.now() - started });
-    })
-    .catch((error: unknown) => post({ type: 'error', message: `ngram-collapse: ${describeError(error)}`, during }));
+  queue = queue.then(() => answer(message));
 };
+
+async function answer(message: ToWorker): Promise<void> {
+  const started = performance.now();
+  try {
+    await handle(message);
+    if (message.type !== 'load') post({ type: 'done', millis: performance.now() - started });
+  } catch (error) {
+    const text = `ngram-collapse: ${describeError(error)}`;
+    post(message.type === 'load' ? { type: 'error', message: text, during: 'load', load: message.id } : { type: 'error', message: text, during: 'run' });
+  }
+}
 
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'load':
-      return load(message.name, message.parts, message.load, message.split);
+      return load(message.id, message.name, message.parts, message.load, message.split);
     case 'run':
       return run(message.settings);
     case 'recipe':
@@ -73,7 +81,7 @@ async function* partChunks(part: CorpusPart): AsyncGenerator<Uint8Array | string
   }
 }
 
-async function load(name: string, parts: readonly CorpusPart[], options: Parameters<typeof readCorpusSources>[1], split?: { readonly holdout: number; readonly seed: number }): Promise<void> {
+async function load(id: number, name: string, parts: readonly CorpusPart[], options: Parameters<typeof readCorpusSources>[1], split?: { readonly holdout: number; readonly seed: number }): Promise<void> {
   const started = performance.now();
   loaded = undefined;
   const warnings: string[] = [];
@@ -83,7 +91,7 @@ async function load(name: string, parts: readonly CorpusPart[], options: Paramet
   loaded = { name, vocabulary, corpus, options: options ?? {} };
   const tokens = corpus.ids.length;
   const types = new Set(corpus.ids).size;
-  post({ type: 'loaded', name, tokens, sentences: sentenceCount(corpus), types, vocabulary: vocabulary.toArray(), warnings, millis: performance.now() - started });
+  post({ type: 'loaded', id, name, tokens, sentences: sentenceCount(corpus), types, vocabulary: vocabulary.toArray(), warnings, millis: performance.now() - started });
 }
 
 function requireCorpus(): { vocabulary: Vocabulary; corpus: TokenCorpus } {
