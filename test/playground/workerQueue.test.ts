@@ -8,6 +8,7 @@
 
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TEXT_OPTIONS } from '../../src/corpus/readText.js';
 import { CURVE_COLUMNS } from '../../src/export/curveRecord.js';
 import type { FromWorker, ToWorker } from '../../src/playground/browser/messages.js';
 import { DEFAULT_RUN } from '../../src/simulation/settings.js';
@@ -22,7 +23,7 @@ describe('the playground worker', () => {
 
     const big = 'the cat sat on the mat and the dog ran after it .\n'.repeat(20_000);
     const small = 'a b c .\nb c d .\n';
-    const load = { tokenizer: 'whitespace', sentences: 'line' } as const;
+    const load = { ...DEFAULT_TEXT_OPTIONS, tokenizer: 'whitespace', sentences: 'line' } as const;
     send({ type: 'load', id: 1, name: 'big.txt', parts: [{ name: 'big.txt', kind: 'text', encoding: 'gzip-base64', data: gzipSync(big).toString('base64'), bytes: big.length }], load });
     send({ type: 'load', id: 2, name: 'small.txt', parts: [{ name: 'small.txt', kind: 'text', encoding: 'text', data: small, bytes: small.length }], load });
     send({ type: 'run', settings: { ...DEFAULT_RUN, generations: 1, replicates: 1, holdout: 0, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0] } } });
