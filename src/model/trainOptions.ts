@@ -16,6 +16,7 @@
  * check (a scan of the corpus ids), nothing else.
  */
 
+import { MAX_ID_SPACE } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { refuseUnknownKeys } from '../validation/valueRule.js';
@@ -80,7 +81,10 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   if (!Number.isFinite(k) || !(k > 0)) refuse('k', k, 'a number > 0');
   const vocab = oneOf('vocab', options.vocab === undefined ? 'observed' : options.vocab, VOCAB_MODES);
   const idSpace = options.idSpace === undefined ? end : options.idSpace;
-  if (!Number.isSafeInteger(idSpace) || idSpace < end) refuse('idSpace', idSpace, `a whole number >= ${end} (every id in the corpus + 1)`);
+  // (at most MAX_ID_SPACE, as every other entry takes it: ids are 32-bit, and counting arrays are sized by it)
+  if (!Number.isSafeInteger(idSpace) || idSpace < end || idSpace > MAX_ID_SPACE) {
+    refuse('idSpace', idSpace, `a whole number from ${end} (every id in the corpus + 1) to ${MAX_ID_SPACE}`);
+  }
   const seedTypes = options.seedTypes;
   if (seedTypes !== undefined) {
     if (!(seedTypes instanceof Int32Array)) refuse('seedTypes', seedTypes, 'an Int32Array of token ids');

@@ -30,7 +30,11 @@ describe('trainModel options', () => {
     expect(bad({ order: 2, smoothing: 'good-turing' })).toThrow("unknown smoothing value 'good-turing'");
     expect(bad({ order: 2, smoothing: 'add-k', k: -1 })).toThrow("k must be a number > 0, got '-1'");
     expect(bad({ order: 2, smoothing: 'mle', vocab: 'all' })).toThrow("unknown vocab value 'all'");
-    expect(bad({ order: 2, smoothing: 'mle', idSpace: 4 })).toThrow("idSpace must be a whole number >= 5 (every id in the corpus + 1), got '4'");
+    expect(bad({ order: 2, smoothing: 'mle', idSpace: 4 })).toThrow("idSpace must be a whole number from 5 (every id in the corpus + 1) to 2147483647, got '4'");
+    // above 2^31 - 1 (ids are 32-bit): a RangeError past 2^32, minutes and gigabytes between, before
+    for (const idSpace of [2 ** 31, 2 ** 32, 2 ** 53 - 1]) {
+      expect(bad({ order: 2, smoothing: 'mle', idSpace })).toThrow(`idSpace must be a whole number from 5 (every id in the corpus + 1) to 2147483647, got '${idSpace}'`);
+    }
     expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed' })).toThrow('seedTypes is missing');
     expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed', seedTypes: Int32Array.of(2, 9) })).toThrow(/seedTypes must be token ids from 2 to 4/u);
     expect(() => trainModel({} as never, { order: 2, smoothing: 'mle' })).toThrow(/TokenCorpus/u);
@@ -70,7 +74,7 @@ describe('trainModel options', () => {
     for (const k of [0, Number.POSITIVE_INFINITY, Number.NaN, '1']) {
       expect(refusal(TINY, { ...mle, k })).toEqual([`k must be a number > 0, got '${String(k)}'`, 'pass a number > 0']);
     }
-    const idSpaces = 'a whole number >= 5 (every id in the corpus + 1)';
+    const idSpaces = 'a whole number from 5 (every id in the corpus + 1) to 2147483647';
     expect(refusal(TINY, { ...mle, idSpace: 5.5 })).toEqual([`idSpace must be ${idSpaces}, got '5.5'`, `pass ${idSpaces}`]);
     // seed types are token ids: 2 .. idSpace - 1 (TINY's id space is 5)
     expect(refusal(TINY, { ...mle, seedTypes: [2, 3] })).toEqual(["seedTypes must be an Int32Array of token ids, got '2,3'", 'pass an Int32Array of token ids']);
