@@ -5,6 +5,8 @@
  *
  * Contract: `writeRecipeReport(recipe, data, findings, records, { out, command })` writes
  * `out/report.html` and `out/figures/*.svg` (folder created) and resolves to the paths written.
+ * `recipeReportFiles(recipe, data, records)`: what it would write, relative to `out` (`figures/` for
+ * the folder), nothing rendered.
  * Callers import it lazily: the report code is not needed by `recipe list` (Vega itself is loaded by
  * svgCharts.js at the first chart).
  */
@@ -15,7 +17,7 @@ import { join } from 'node:path';
 import { CURVE_COLUMNS } from '../export/curveRecord.js';
 import { curveTableFromRecords } from '../export/report/readCurves.js';
 import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
-import { renderSvg, writeSvgCharts } from '../export/report/svgCharts.js';
+import { renderSvg, svgChartFiles, writeSvgCharts } from '../export/report/svgCharts.js';
 import { theoryPoints } from '../export/survivalLaw.js';
 import type { SeriesPoint } from '../export/report/aggregateCurves.js';
 import type { Finding, Recipe, RecipeData } from '../recipes/recipe.js';
@@ -52,6 +54,13 @@ export async function writeRecipeReport(
     written.push(path);
   }
   return written;
+}
+
+export function recipeReportFiles(recipe: Recipe, data: RecipeData, records: ReadonlyArray<readonly string[]>): string[] {
+  const table = curveTableFromRecords(CURVE_COLUMNS, records, 'curves.csv');
+  const figures = svgChartFiles(table.rows, { columns: table.columns, theory: lawPoints(data, records) });
+  const own = (recipe.charts?.(data) ?? []).map((chart) => `${chart.name}.svg`);
+  return ['report.html', 'figures/', ...[...figures, ...own].map((file) => `figures/${file}`)];
 }
 
 /**

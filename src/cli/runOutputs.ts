@@ -10,11 +10,11 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { cellFolder, isCorpusFolderEntry, seriesFolder } from '../export/corpusFiles.js';
+import { cellFolder, corpusFilePath, humanFilePath, isCorpusFolderEntry, manifestName, seriesFolder } from '../export/corpusFiles.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { namedFile } from '../export/wholeFile.js';
 import { expandCells } from '../simulation/cells.js';
-import { checkDistinctOutputs, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -101,19 +101,23 @@ export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extin
 }
 
 /**
- * The folders --save-corpora writes a series' texts into (`cell-<c>/replicate-<r>`, for this sweep's
- * cells and replicates) must be folders where they exist: a file there would fail the run's series
- * mid-way.
+ * What --save-corpora writes must fit what the folder holds: `human.txt` and the manifest files, the
+ * folders of a series' texts (`cell-<c>/replicate-<r>`, for this sweep's cells and replicates) folders,
+ * and each `generation-<g>.txt` a file (looked for in a series folder that exists): the other way
+ * round would fail the run at its first text, or a series mid-way, with files written.
  */
-function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' | 'saveCorpora'>): void {
+function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' | 'saveCorpora' | 'shard'>): void {
+  const entries = [humanFilePath(''), manifestName(config.shard)];
   for (const cell of expandCells(config.settings.sweep)) {
-    for (const folder of [cellFolder(cell), ...Array.from({ length: config.settings.replicates }, (_, r) => seriesFolder(cell, r + 1))]) {
-      const stats = statSync(join(corpora, folder), { throwIfNoEntry: false });
-      if (stats !== undefined && !stats.isDirectory()) {
-        throw new UsageError(`--save-corpora ${config.saveCorpora}: ${folder} is a file, where the run writes a folder of texts`, 'move that file away, or choose another folder');
-      }
+    entries.push(`${cellFolder(cell)}/`);
+    for (let replicate = 1; replicate <= config.settings.replicates; replicate++) {
+      const series = seriesFolder(cell, replicate);
+      entries.push(`${series}/`);
+      if (!existsSync(join(corpora, series))) continue;
+      for (let generation = 1; generation <= config.settings.generations; generation++) entries.push(corpusFilePath('', cell, replicate, generation));
     }
   }
+  checkFolderEntries(corpora, config.saveCorpora!, entries, '--save-corpora');
 }
 
 function checkCorporaFolder(folder: string, cwd: string): string {

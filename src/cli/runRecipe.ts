@@ -2,8 +2,10 @@
  * runRecipe: loads the corpus, runs a recipe (recipes/collectRecipe.ts, which returns data and writes
  * nothing) and writes its outputs into one folder: the CLI's side of a recipe, the only one touching files.
  *
- * Contract: checks first, before any work, that `out` is a writable folder or can be created
- * (InputError otherwise); then writes into it: `curves.csv` (the curves CSV of every cell, as `run`
+ * Contract: checks first, before any work, that `out` is a writable folder or can be created, and
+ * that none of the files it always writes there is a folder (nor `figures` a file); once the recipe has
+ * run, before writing anything, the same for every file it is about to write (InputError otherwise);
+ * then writes into it: `curves.csv` (the curves CSV of every cell, as `run`
  * writes it), `sentence-perplexities.csv` when the recipe records them, each table of the recipe,
  * `findings.json` and `findings.md` (claim, sources, the command, every check with its numbers and
  * verdict, notes), `report.html` (the report machinery's page with the findings and the recipe's own
@@ -18,7 +20,7 @@ import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
 import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
 import { openCsv } from '../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
-import { checkWritableFolder } from '../export/outputPaths.js';
+import { checkFolderEntries, checkWritableFolder } from '../export/outputPaths.js';
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
 import { humanSentenceMask } from '../simulation/holdoutSplit.js';
@@ -52,6 +54,7 @@ export interface RecipeOutcome {
 export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Promise<RecipeOutcome> {
   // (resolved against options.cwd, where it was checked, not the process's own folder)
   const out = checkWritableFolder(options.out, options.cwd, '--out');
+  checkFolderEntries(out, options.out, ['curves.csv', 'findings.json', 'findings.md', 'report.html', 'figures/'], '--out');
   const corpusSpecs = options.corpus ?? recipe.defaultCorpus;
   const scale: RecipeScale = {
     generations: options.generations ?? recipe.defaults.generations,
@@ -66,12 +69,17 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
     ? await collectOnCorpus(recipe, corpusSpecs, options.load ?? {}, scale, collect)
     : await collectPerTokenizer(recipe, recipe.tokenizers, corpusSpecs, options.load ?? {}, scale, collect);
   const findings = recipe.findings(data);
+  const records = data.rows.map((row) => curveRecord(row, scale.seed));
+  // Loaded here: the report code, which `recipe list` does not need (Vega comes at the first chart).
+  const { recipeReportFiles, writeRecipeReport } = await import('./recipeReport.js');
+  const tables = recipe.tables?.(data) ?? [];
+  const perplexities = data.sentencePerplexities.length > 0 ? ['sentence-perplexities.csv'] : [];
+  checkFolderEntries(out, options.out, [...perplexities, ...tables.map((table) => table.file), ...recipeReportFiles(recipe, data, records)], '--out');
 
   makeFolder(out);
   const written: string[] = [];
   const at = (file: string) => join(out, file);
 
-  const records = data.rows.map((row) => curveRecord(row, scale.seed));
   const curves = openCsv(at('curves.csv'), CURVE_COLUMNS);
   for (const record of records) curves.write(record);
   await curves.close();
@@ -83,7 +91,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
     await writer.close();
     written.push(at('sentence-perplexities.csv'));
   }
-  for (const table of recipe.tables?.(data) ?? []) {
+  for (const table of tables) {
     const writer = openCsv(at(table.file), table.header);
     for (const record of table.records) writer.write(record);
     await writer.close();
@@ -95,8 +103,6 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   await writeWholeFile(at('findings.md'), findingsMarkdown(recipe, findings, command));
   written.push(at('findings.json'), at('findings.md'));
 
-  // Loaded here: the report code, which `recipe list` does not need (Vega comes at the first chart).
-  const { writeRecipeReport } = await import('./recipeReport.js');
   written.push(...(await writeRecipeReport(recipe, data, findings, records, { out, command })));
   return { findings, written, data, command };
 }

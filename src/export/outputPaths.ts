@@ -8,11 +8,14 @@
  * returns the absolute path when it is a writable folder or can be created (its nearest existing
  * ancestor is a writable folder that takes a new folder, tried with canMakeFolderIn; `-` is refused).
  * Both refuse a blank path, and throw an InputError naming the flag, the path and the reason, and
- * leave nothing behind.
+ * leave nothing behind. `checkFolderEntries(folder, given, entries, flag)` checks the entries a
+ * command writes inside an output folder (paths relative to it; a folder ends in `/`): none that exists
+ * may be a folder where a file goes, or a file where a folder goes (an InputError naming the flag, the
+ * folder as given and the entry); missing ones are fine.
  */
 
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { canMakeFolderIn } from './makeFolder.js';
 import { namedFile } from './wholeFile.js';
@@ -57,6 +60,24 @@ export function checkWritableFolder(path: string, cwd: string, flag: string): st
       return absolute;
     }
     if (dirname(folder) === folder) return absolute;
+  }
+}
+
+export function checkFolderEntries(folder: string, given: string, entries: readonly string[], flag: string): void {
+  for (const entry of entries) {
+    const wantsFolder = entry.endsWith('/');
+    const name = wantsFolder ? entry.slice(0, -1) : entry;
+    let stats;
+    try {
+      stats = statSync(join(folder, name), { throwIfNoEntry: false });
+    } catch {
+      continue; // (ENOTDIR: a file stands where one of its folders goes, which that folder's own entry reports)
+    }
+    if (stats === undefined || stats.isDirectory() === wantsFolder) continue;
+    throw new InputError(
+      `${flag} ${given}: ${name} is ${wantsFolder ? 'a file, where the command writes a folder' : 'a folder, where the command writes a file'}`,
+      `move it away, or choose another folder`,
+    );
   }
 }
 

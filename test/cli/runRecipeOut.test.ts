@@ -4,7 +4,7 @@
  * be made for is refused before the recipe runs (it once ran the whole recipe, then looped in mkdir).
  */
 
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { InputError } from '../../src/errors.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,4 +31,36 @@ describe('runRecipe with an out no folder can be made for', () => {
     await expect(outcome).rejects.toThrow(InputError);
     expect(cells).toBe(0);
   });
+});
+
+describe('runRecipe with an out whose entries are in the way', () => {
+  const lighthouse = new URL('../../corpora/lighthouse.txt', import.meta.url).pathname;
+  const options = (cwd: string) => ({ out: 'results', cwd, corpus: [lighthouse], generations: 2, replicates: 1 });
+
+  it('refuses, before any cell runs, a folder where a file it always writes goes, or a file where figures/ goes', async () => {
+    for (const [entry, message] of [
+      ['report.html/', "--out results: report.html is a folder, where the command writes a file"],
+      ['figures', "--out results: figures is a file, where the command writes a folder"],
+    ] as const) {
+      const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-way-'));
+      if (entry.endsWith('/')) mkdirSync(join(cwd, 'results', entry), { recursive: true });
+      else {
+        mkdirSync(join(cwd, 'results'));
+        writeFileSync(join(cwd, 'results', entry), 'x');
+      }
+      let cells = 0;
+      await expect(runRecipe(findRecipe('drift'), { ...options(cwd), onProgress: () => void cells++ })).rejects.toThrow(message);
+      expect(cells).toBe(0);
+    }
+  });
+
+  it("refuses, after the run and before writing anything, a folder where a table or a figure goes (it wrote half its files, then failed)", async () => {
+    for (const entry of ['forgetting-by-seed-count.csv', 'figures/vocab_retention.svg']) {
+      const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-way-'));
+      mkdirSync(join(cwd, 'results', entry), { recursive: true });
+      const before = readdirSync(join(cwd, 'results')).sort();
+      await expect(runRecipe(findRecipe('drift'), options(cwd))).rejects.toThrow(`--out results: ${entry} is a folder, where the command writes a file`);
+      expect(readdirSync(join(cwd, 'results')).sort()).toEqual(before);
+    }
+  }, 60_000);
 });

@@ -248,6 +248,22 @@ describe('--save-corpora into a folder an earlier run wrote', () => {
   });
 });
 
+describe('a --save-corpora folder whose entries are in the way', () => {
+  // (each failed the run at its first text or mid-way, exit 1, the curves CSV and its record left behind)
+  it.each([
+    ['human.txt', 'human.txt'],
+    ['manifest.json', 'manifest.json'],
+    ['cell-1/replicate-1/generation-2.txt', 'cell-1/replicate-1/generation-2.txt'],
+  ])('refuses a folder where %s goes, before any work and writing nothing', async (entry, named) => {
+    const folder = `way-${entry.replace(/\W/gu, '-')}`;
+    mkdirSync(join(dir, folder, entry), { recursive: true });
+    const refused = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--out', `${folder}.csv`, '--save-corpora', folder, '--quiet']);
+    expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --save-corpora ${folder}: ${named} is a folder, where the command writes a file (move it away, or choose another folder)\n`, 2]);
+    expect(existsSync(join(dir, `${folder}.csv`))).toBe(false);
+    expect(existsSync(join(dir, `${folder}.csv.run.json`))).toBe(false);
+  });
+});
+
 describe('clearing a --save-corpora folder', () => {
   it('follows no link and removes no file through one, keeps a cell-<c> that is a file, and keeps the other shards\' texts', async () => {
     const elsewhere = join(dir, 'elsewhere');
@@ -262,7 +278,7 @@ describe('clearing a --save-corpora folder', () => {
     expect(readFileSync(join(dir, 'linked', 'cell-2'), 'utf8')).toBe('a file named like a cell');
     // a run into that folder is refused before any work: its cell-2 would be a folder of texts
     const refused = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.3', '--generations', '1', '--workers', '1', '--out', 'refused.csv', '--save-corpora', 'linked', '--quiet']);
-    expect([refused.stderr, refused.code]).toEqual(['ngram-collapse: --save-corpora linked: cell-2 is a file, where the run writes a folder of texts (move that file away, or choose another folder)\n', 2]);
+    expect([refused.stderr, refused.code]).toEqual(['ngram-collapse: --save-corpora linked: cell-2 is a file, where the command writes a folder (move it away, or choose another folder)\n', 2]);
     expect(existsSync(join(dir, 'refused.csv'))).toBe(false);
     // two shards of a sweep of 2 cells: shard 2/2 keeps shard 1/2's texts
     const shard = (part: string) => run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.3', '--generations', '2', '--workers', '1', '--shard', part, '--out', `s${part[0]}.csv`, '--save-corpora', 'shared', '--quiet']);

@@ -22,7 +22,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { refuseRepeats } from '../../validation/valueRule.js';
 import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
-import { checkDistinctOutputs, checkWritable, checkWritableFolder } from '../outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkWritable, checkWritableFolder } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
@@ -124,6 +124,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
       throw new InputError(`--svg ${svgDir}: no chart to draw, ${drawn.join(', ')} ${drawn.length === 1 ? 'has' : 'have'} no value in ${options.curves}`, 'give a curves CSV with values, or other metrics with --metrics');
     }
     checkDistinctOutputs([...out, ...svgs], inputFiles);
+    checkFolderEntries(svgDir, svgDir, svgs.map(({ path }) => basename(path)), '--svg');
   }
   const written = await writeReport(table.rows, { ...report, out: options.out, svgDir: options.svgDir });
   for (const path of written) io.stdout.write(`${path}\n`);

@@ -64,7 +64,7 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
   }
   const load = loadOptionsFor(loadValues, io, warn);
   const outText = values.out ?? `recipe-${recipe.name}`;
-  const out = checkWritableFolder(outText, io.cwd, '--out');
+  checkWritableFolder(outText, io.cwd, '--out');
   const corpus = values.corpus === undefined ? [...recipe.defaultCorpus] : [...values.corpus];
   const scale = checkRecipeScale({
     generations: values.generations ?? recipe.defaults.generations,
@@ -73,7 +73,7 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
   });
   const started = Date.now();
   const outcome = await runRecipe(recipe, {
-    out,
+    out: outText,
     cwd: io.cwd,
     corpus,
     ...scale,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -107,6 +107,16 @@ describe('ngram-collapse plot', () => {
     await expect(plot(['half.csv', '--svg', 'figs', '--metrics', 'entropy_bits'], cwd)).rejects.toThrow('no chart to draw, entropy_bits has no value in');
     const { stdout } = await plot(['half.csv', '--svg', 'figs'], cwd);
     expect(stdout.trim().split('\n')).toEqual([join(cwd, 'figs', 'ttr.svg')]);
+  });
+
+  it('refuses a folder where one of the SVG files goes, before writing anything (it wrote the page and some charts, then failed)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'));
+    mkdirSync(join(cwd, 'figs', 'tokens.svg'), { recursive: true });
+    const error = await plot([fixture('curves.csv'), '--out', 'r.html', '--svg', 'figs', '--metrics', 'vocab_retention,tokens'], cwd).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(`--svg ${join(cwd, 'figs')}: tokens.svg is a folder, where the command writes a file`);
+    expect(readdirSync(cwd)).toEqual(['figs']);
+    expect(readdirSync(join(cwd, 'figs'))).toEqual(['tokens.svg']);
   });
 
   it('refuses an unknown metric, listing the known ones', async () => {
