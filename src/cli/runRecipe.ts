@@ -16,6 +16,7 @@
 import { makeFolder } from '../export/makeFolder.js';
 import { writeWholeFile } from '../export/wholeFile.js';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
 import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
 import { openCsv } from '../export/csvFile.js';
@@ -131,9 +132,12 @@ async function collectPerTokenizer(
 ): Promise<RecipeData> {
   const split = recipe.runs(scale)[0]!;
   const parts: RecipeData[] = [];
+  // (standard input can be read once: its bytes are kept and read again for each tokenizer)
+  const piped = specs.includes('-') ? await pipedBytes(load.stdin ?? process.stdin) : undefined;
   for (const tokenizer of tokenizers) {
     const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
-    const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining });
+    const stdin = piped === undefined ? {} : { stdin: Readable.from([piped]) };
+    const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin });
     const words = wordViewSpec(tokenizer, vocabulary);
     const renameCell = (id: string): string => `tokenizer=${tokenizer}${id === 'default' ? '' : `/${id}`}`;
     parts.push(collectRecipe(recipe, corpus, vocabulary.size, scale, { ...options, renameCell, ...(words === undefined ? {} : { words }) }));
@@ -149,6 +153,14 @@ async function collectPerTokenizer(
     survival: parts.flatMap((part) => part.survival),
     sentencePerplexities: parts.flatMap((part) => part.sentencePerplexities),
   };
+}
+
+/** Every byte of a piped standard input; undefined for a terminal (the loader refuses that itself). */
+async function pipedBytes(stdin: NodeJS.ReadableStream): Promise<Buffer | undefined> {
+  if ((stdin as { isTTY?: boolean }).isTTY === true) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
 export { recipeCommandLine } from '../recipes/recipeCommand.js';

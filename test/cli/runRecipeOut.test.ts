@@ -4,7 +4,8 @@
  * be made for is refused before the recipe runs (it once ran the whole recipe, then looped in mkdir).
  */
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { InputError } from '../../src/errors.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,5 +63,17 @@ describe('runRecipe with an out whose entries are in the way', () => {
       await expect(runRecipe(findRecipe('drift'), options(cwd))).rejects.toThrow(`--out results: ${entry} is a folder, where the command writes a file`);
       expect(readdirSync(join(cwd, 'results')).sort()).toEqual(before);
     }
+  }, 60_000);
+});
+
+describe('a recipe over tokenizers reading standard input', () => {
+  // (it read standard input once per tokenizer: the second read found it empty and called the corpus empty)
+  it('reads it once and writes what it writes for the same text as a file', async () => {
+    const lighthouse = new URL('../../corpora/lighthouse.txt', import.meta.url).pathname;
+    const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-stdin-'));
+    const scale = { generations: 2, replicates: 1 };
+    await runRecipe(findRecipe('subword'), { out: 'file', cwd, corpus: [lighthouse], ...scale, command: 'same' });
+    await runRecipe(findRecipe('subword'), { out: 'piped', cwd, corpus: ['-'], ...scale, command: 'same', load: { stdin: Readable.from([readFileSync(lighthouse)]) } });
+    expect(readFileSync(join(cwd, 'piped', 'curves.csv'), 'utf8')).toBe(readFileSync(join(cwd, 'file', 'curves.csv'), 'utf8'));
   }, 60_000);
 });
