@@ -8,7 +8,8 @@
  * sweep (the same identity, but for whether --extinctions were written), and the expected
  * rows (every cell x replicate 1..R x generation 0..G) must all be present; shards i/n must each
  * appear once. Without run records the order of cells is the one every file agrees on (each file
- * lists its cells in canonical order; ties in order of first appearance), and completeness means
+ * lists its cells in canonical order; ties in order of first appearance, named in `guessedOrder`:
+ * the files do not fix that order, so the file may differ from an unsharded run's), and completeness means
  * every cell has the same replicates 1..R and every series the same generations 0..G. Rows of two
  * seeds (the `seed` column) are refused either way, and so are rows of one cell with two sets of
  * settings (its setting columns). Every row must have the header's fields and, in the tool's own
@@ -40,6 +41,8 @@ export interface MergeResult {
   readonly series: number;
   /** The run record of the merged file (shard 1/1), when the inputs had records. */
   readonly record?: RunRecord;
+  /** Without records: the cells whose order no file fixes (put in order of first appearance); else empty. */
+  readonly guessedOrder: readonly string[];
 }
 
 interface Row {
@@ -128,6 +131,7 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
     rows: rows.length,
     series: plan.cells.length * plan.replicates,
     ...(withRecords ? { record: mergedRecord(records) } : {}),
+    guessedOrder: plan.guessed,
   };
 }
 
@@ -188,6 +192,8 @@ interface Plan {
   readonly replicates: number;
   readonly generations: number;
   readonly note: string;
+  /** The cells put in order of first appearance because the files leave their order open. */
+  readonly guessed: readonly string[];
 }
 
 function rowKey(row: Pick<Row, 'cell' | 'replicate' | 'generation'>): string {
@@ -216,6 +222,7 @@ function expectedFromRecords(inputs: readonly MergeInput[], records: readonly Ru
     replicates: settings.replicates,
     generations: settings.generations,
     note: absent.length === 0 ? '' : `; shard(s) ${absent.join(', ')} not given`,
+    guessed: [],
   };
 }
 
@@ -239,8 +246,11 @@ function expectedFromRows(rows: readonly Row[], orders: readonly string[][]): Pl
     });
   }
   const cells: string[] = [];
+  const guessed = new Set<string>();
   const ready = firstSeen.filter((cell) => before.get(cell) === 0);
   while (ready.length > 0) {
+    // (two cells could come next: no file orders them)
+    if (ready.length > 1) for (const cell of ready) guessed.add(cell);
     ready.sort((a, b) => firstSeen.indexOf(a) - firstSeen.indexOf(b));
     const cell = ready.shift()!;
     cells.push(cell);
@@ -255,5 +265,6 @@ function expectedFromRows(rows: readonly Row[], orders: readonly string[][]): Pl
     replicates: Math.max(0, ...rows.map((row) => row.replicate)),
     generations: Math.max(0, ...rows.map((row) => row.generation)),
     note: ' (without run records <csv>.run.json the expected rows are inferred from the files)',
+    guessed: cells.filter((cell) => guessed.has(cell)),
   };
 }

@@ -302,3 +302,19 @@ describe('the survival law of a run that measures another size than its batches 
     expect(read('bare.html')).not.toContain('"kind":"theory"');
   });
 });
+
+describe('merge without run records', () => {
+  // Shards of one cell each, given out of order (part-10 sorts before part-2), merged silently in the
+  // wrong cell order: the files do not fix it, and merge now says so.
+  it('warns when the files leave the order of cells open, and not when they fix it', async () => {
+    const header = 'cell,replicate,seed,generation,x';
+    writeFileSync(join(dir, 'open-1.csv'), `${header}\nB,1,42,0,1\n`);
+    writeFileSync(join(dir, 'open-2.csv'), `${header}\nA,1,42,0,1\n`);
+    const open = await run(['merge', 'open-1.csv', 'open-2.csv', '--out', 'open-merged.csv']);
+    expect(open.code).toBe(0);
+    expect(open.stderr).toBe("ngram-collapse: warning: the files do not fix the order of cells B, A, so it follows the order the files were given: the merged file may differ from an unsharded run's; keep each shard's .run.json beside it (open-1.csv.run.json)\n");
+    writeFileSync(join(dir, 'fixed.csv'), `${header}\nB,1,42,0,1\nA,1,42,0,1\n`);
+    const fixed = await run(['merge', 'fixed.csv', '--out', 'fixed-merged.csv']);
+    expect([fixed.code, fixed.stderr]).toEqual([0, '']);
+  });
+});

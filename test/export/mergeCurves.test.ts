@@ -39,6 +39,7 @@ describe('mergeCurves', () => {
       shard('a.csv', 'human_ratio=0', 42, { identity: identity(), shard: '1/2' }),
     ]);
     expect(merged.text.split('\n').slice(1, 3)).toEqual(['human_ratio=0,1,42,0,1', 'human_ratio=0,1,42,1,2']);
+    expect(merged.guessedOrder).toEqual([]); // the records give the order
     expect([merged.rows, merged.series, merged.record?.shard]).toEqual([4, 2, '1/1']);
   });
 
@@ -114,11 +115,16 @@ describe('mergeCurves', () => {
     const merged = mergeCurves([file('one.csv', [['B', 1], ['C', 1], ['C', 2]]), file('two.csv', [['A', 1], ['A', 2], ['B', 2]])]);
     expect(merged.text.split('\n').slice(1, -1).map((line) => line.split(',')[4])).toEqual(['A10', 'A11', 'A20', 'A21', 'B10', 'B11', 'B20', 'B21', 'C10', 'C11', 'C20', 'C21']);
     expect([merged.rows, merged.series, merged.record]).toEqual([12, 6, undefined]);
+    expect(merged.guessedOrder).toEqual([]); // the files fix A, B, C
     // A before B in one file, B before A in the other: no order fits both
     expect(refusal([file('x.csv', [['A', 1], ['B', 1]]), file('y.csv', [['B', 2], ['A', 2]])])).toBe('the files list their cells in contradicting orders (merge only shards of one sweep)');
     // Ties (no file relates X and Y) keep the order the cells first appear in.
     const tied = mergeCurves([file('x.csv', [['Y', 1]]), file('y.csv', [['X', 1]])]);
     expect(tied.text.split('\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(['Y', 'Y', 'X', 'X']);
+    // and are named: the unsharded run may have had X first (shards of one cell each, given out of order)
+    expect(tied.guessedOrder).toEqual(['Y', 'X']);
+    // P before Q in one file, R in another: P, Q, R are open at the first step; Q and R at the second
+    expect(mergeCurves([file('p.csv', [['P', 1], ['Q', 1]]), file('r.csv', [['R', 1]])]).guessedOrder).toEqual(['P', 'Q', 'R']);
     // Cell B lacks replicate 2, which cell A has: 2 cells x replicates 1..2 x generations 0..1 are expected.
     expect(refusal([file('x.csv', [['A', 1], ['A', 2], ['B', 1]])])).toBe(
       '2 of 8 rows are missing, the first: cell B, replicate 2, generation 0 (without run records <csv>.run.json the expected rows are inferred from the files) (run the missing shards (or finish them with --resume) and merge again)',

@@ -60,6 +60,11 @@ export function mergeCommand(io: CliIO): Command {
       ]),
     );
     const merged = mergeCurves(inputs);
+    if (merged.guessedOrder.length > 0) {
+      warnTo(io, values.quiet === true)(
+        `the files do not fix the order of cells ${merged.guessedOrder.join(', ')}, so it follows the order the files were given: the merged file may differ from an unsharded run's; keep each shard's .run.json beside it (${runRecordPath(files[0]!)})`,
+      );
+    }
     // the summary is made before anything is written: a file it cannot summarize leaves no output
     const summary = summaryPath === undefined ? undefined : summaryOf(merged, files[0]!, warnTo(io, values.quiet === true));
     if (out === '-') io.stdout.write(merged.text);
