@@ -60,6 +60,7 @@ type RunValues = ParsedOptions<typeof RUN_OPTIONS>;
 
 /** Reads and validates a config file; returns the values it gives, parsed, keyed by camelCase name. */
 export function readConfigFile(file: string, context: ResolveContext): Partial<RunValues> {
+  if (file.trim() === '') throw new UsageError(`--config must be a path, got '${file}'`, 'pass the path of a JSON file');
   let content: string;
   try {
     content = context.readText(resolve(context.cwd, file));
@@ -68,7 +69,8 @@ export function readConfigFile(file: string, context: ResolveContext): Partial<R
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(content);
+    // (a byte-order mark, which some editors write, is no JSON: dropped, as the corpus loader drops it)
+    parsed = JSON.parse(content.startsWith('\uFEFF') ? content.slice(1) : content);
   } catch (error) {
     // (the parser's message may quote the file, line breaks included: one line)
     throw new UsageError(`--config ${file} is not valid JSON: ${(error as Error).message.replace(/\s+/gu, ' ')}`, 'fix the JSON, or start from the output of --print-config');

@@ -201,6 +201,17 @@ describe('--config', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('reads a config file that starts with a byte-order mark, and refuses a blank --config as a path', async () => {
+    // (the mark was shown as the bad token: "Unexpected token ' '")
+    write('bom.json', `\uFEFF${JSON.stringify({ order: 2, generations: 3 })}`);
+    const bom = await run(['run', '--config', 'bom.json', '--print-config']);
+    expect([bom.code, bom.stderr]).toEqual([0, '']);
+    expect(JSON.parse(bom.stdout)).toMatchObject({ order: [2], generations: 3 });
+    // (it said "--config  cannot be read (EISDIR)")
+    const blank = await run(['run', '--config', '', '--print-config']);
+    expect([blank.code, blank.stderr]).toEqual([2, "ngram-collapse: --config must be a path, got '' (pass the path of a JSON file)\n"]);
+  });
+
   it('--print-config refuses what the run would refuse before reading the corpus, and prints every load setting', async () => {
     const auto = write('auto.json', { corpus: FIXTURE, emptySentences: true });
     const refused = [
