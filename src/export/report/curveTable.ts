@@ -7,7 +7,8 @@
  * (empty -> undefined), keeps the others
  * as text, and throws an InputError naming `source` and the line for a bad generation, a field of one of
  * the tool's own metric columns (METRIC_COLUMNS) that is not a finite number, a (cell, replicate,
- * generation) that is there twice, no metric column, or no rows. No
+ * generation) that is there twice, the header again (files joined with `cat`), no metric column, or
+ * no rows. No
  * file access (readCurves.ts reads files), so the browser playground draws its charts with it.
  */
 
@@ -31,6 +32,7 @@ export function curveTableFromRecords(
 ): CurveTable {
   if (records.length === 0) throw new InputError(`${source} has a header but no rows`, `give ${PRODUCER}`);
   const generationIndex = header.indexOf('generation');
+  checkNoSecondHeader(header, records, source);
   for (const column of header) checkOwnMetric(header, records, column, source);
   // (the tool's own metrics hold numbers or nothing now: checked above)
   const metrics = metricColumnsOf(header, (column) => isNumeric(records, header.indexOf(column)));
@@ -68,6 +70,13 @@ function checkOwnMetric(header: readonly string[], records: readonly (readonly s
   const field = records[bad]![index]!;
   const what = isNumber(field) ? 'not a finite number' : 'not a number';
   throw new InputError(`${source} line ${bad + 2}: ${column} is "${field}", ${what}`, `repair or regenerate the file: ${PRODUCER}`);
+}
+
+/** A record that is the header again: files joined with `cat`, header and all (its fields read as values otherwise). */
+function checkNoSecondHeader(header: readonly string[], records: readonly (readonly string[])[], source: string): void {
+  const again = records.findIndex((record) => record.length === header.length && record.every((field, index) => field === header[index]));
+  if (again < 0) return;
+  throw new InputError(`${source} line ${again + 2} repeats the header: files joined into one`, 'join shards with `ngram-collapse merge`, not by concatenating files');
 }
 
 /**

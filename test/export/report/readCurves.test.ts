@@ -71,6 +71,21 @@ describe('readCurves', () => {
     expect([read.rows[0]!.ttr, read.rows[0]!.extra]).toEqual([0.5, -0.0015]);
   });
 
+  it('refuses the header again, as two files joined with cat carry it, pointing to merge', () => {
+    const header = ['cell', 'replicate', 'generation', 'tokens'];
+    // (it said: line 4: tokens is "tokens", not a number)
+    const error = (() => {
+      try {
+        curveTableFromRecords(header, [['a', '1', '0', '5'], ['a', '1', '1', '4'], [...header], ['b', '1', '0', '5']], 'j.csv');
+      } catch (thrown) {
+        return thrown as InputError;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect([error!.message, error!.hint]).toEqual(['j.csv line 4 repeats the header: files joined into one', 'join shards with `ngram-collapse merge`, not by concatenating files']);
+  });
+
   it('refuses a (cell, replicate, generation) given twice, as two shards joined with cat are', () => {
     const header = ['cell', 'replicate', 'generation', 'ttr'];
     const rows = [['a', '1', '0', '0.5'], ['a', '1', '1', '0.4'], ['a', '2', '0', '0.5'], ['b', '1', '0', '0.5']];
