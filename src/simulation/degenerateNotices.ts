@@ -13,15 +13,20 @@
  *   if human data brings some back later); not checked on an empty text, which `empty` describes.
  * Cost: each check stops at the first counter-example, so on a healthy text it reads a few tokens;
  * a kind already reported is not checked again. Pure apart from calling `warn`.
+ * `shortShare(generation, what)` reports, once per series too, what the series loop finds drawing a
+ * synthetic share: `short-share` (the model gave fewer tokens than asked, its sentence cap reached)
+ * and `dedup-capped` (`select dedup` ran out of new sentences); each generation it happens again, so
+ * reporting every one repeated one line per generation.
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { SeedReference } from '../metrics/seedReference.js';
 
 export type DegenerateKind = 'empty' | 'one-token' | 'one-sentence' | 'rare-extinct';
+export type ShareKind = 'short-share' | 'dedup-capped';
 
 export class DegenerateNotices {
-  private readonly reported = new Set<DegenerateKind>();
+  private readonly reported = new Set<DegenerateKind | ShareKind>();
 
   constructor(
     /** Names the series in messages, e.g. `cell default replicate 1`. */
@@ -29,6 +34,13 @@ export class DegenerateNotices {
     private readonly reference: SeedReference,
     private readonly warn: ((message: string) => void) | undefined,
   ) {}
+
+  /** Reports `kind` at `generation`, unless this series reported it already. */
+  shortShare(kind: ShareKind, generation: number, what: string): void {
+    if (this.reported.has(kind)) return;
+    this.reported.add(kind);
+    this.warn?.(`${this.where} generation ${generation}: ${what} (said once per series)`);
+  }
 
   /** Checks generation `generation`'s synthetic text; returns the kinds newly reported. */
   observe(generation: number, text: TokenCorpus): DegenerateKind[] {

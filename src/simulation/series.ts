@@ -225,7 +225,6 @@ interface Carried {
 function stepGeneration(series: SeriesContext, carried: Carried, generation: number): void {
   const { run, cell, replicate, hooks, random, anchors, fixedPool, batchAt } = series;
   const cellSettings = cell.settings;
-  const where = `cell ${cell.id} replicate ${replicate} generation ${generation}`;
   // `replace` trains on the newest batch alone: the last one goes before this generation samples.
   if (cellSettings.strategy === 'replace') carried.batches.length = 0;
   const humanTarget = series.humanTargetAt(generation);
@@ -235,8 +234,8 @@ function stepGeneration(series: SeriesContext, carried: Carried, generation: num
   // `let`: `sampled` (M(g-1)'s table and the share's path) is dropped once M(g) is trained; the others are not reassigned.
   // eslint-disable-next-line prefer-const
   let { synthetic, measured, sampled } = drawTexts(carried, target, { cell, replicate, generation, run, rule: series.rule, seed: series.seed, progress, random });
-  if (synthetic.exhausted) hooks.warn?.(`${where}: the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
-  if (synthetic.capped) hooks.warn?.(`${where}: select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
+  if (synthetic.exhausted) series.notices.shortShare('short-share', generation, `the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
+  if (synthetic.capped) series.notices.shortShare('dedup-capped', generation, `select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
   carried.batches.push(concatCorpora([humanShare, synthetic.kept]));
   const training = concatCorpora([trainingData(run, cell, carried.batches, batchAt(generation), random), anchors]);
   const text = measured.text;

@@ -51,15 +51,18 @@ describe('a series', () => {
     const { warnings, synthetic } = series([...Array(5).fill('a'), ...Array(45).fill('')], {}, { holdout: 0, generations: 1 });
     const produced = tokenCount(synthetic[0]!);
     expect(produced).toBeLessThan(5);
-    expect(warnings).toContain(`cell default replicate 1 generation 1: the model produced only ${produced} of 5 tokens`);
+    expect(warnings).toContain(`cell default replicate 1 generation 1: the model produced only ${produced} of 5 tokens (said once per series)`);
     expect(series([...Array(5).fill('a'), ...Array(45).fill('')], {}, { holdout: 0, generations: 1 }, false).rows).toHaveLength(2); // no warn hook: no warning, no error
   });
 
   it('warns when --select dedup reaches its draw cap', () => {
     // every candidate is "a b", a sentence of H: 10 x 36 candidate tokens are drawn, then duplicates fill the share
     const { warnings } = series(AB, { select: 'dedup' }, { generations: 1 });
-    expect(warnings).toContain('cell default replicate 1 generation 1: select dedup found too few new sentences in 10 x 36 candidate tokens; duplicates fill the rest');
+    expect(warnings).toContain('cell default replicate 1 generation 1: select dedup found too few new sentences in 10 x 36 candidate tokens; duplicates fill the rest (said once per series)');
     expect(series(AB, { select: 'dedup' }, { generations: 1 }, false).rows).toHaveLength(2);
+    // it happens every generation, and is said once (it was one line per generation: 40 for 20 generations x 2 replicates)
+    const again = series(AB, { select: 'dedup' }, { generations: 4 }).warnings.filter((warning) => warning.includes('select dedup'));
+    expect(again).toEqual(['cell default replicate 1 generation 1: select dedup found too few new sentences in 10 x 36 candidate tokens; duplicates fill the rest (said once per series)']);
   });
 
   it('expects sampling max(share, measured size), training on the batch (accumulate: H and every batch), measuring', () => {
