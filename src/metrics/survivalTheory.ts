@@ -64,14 +64,35 @@ export function expectedSurvival(seedCount: number, exponent: number): number {
  * survival band. Undefined when no seed count falls in the band. O(types).
  */
 export function bandSurvival(seedCounts: ArrayLike<number>, low: number, high: number, exponent: number): number | undefined {
+  return histogramBandSurvival(countHistogram(seedCounts), low, high, exponent);
+}
+
+/** Seed counts as distinct counts ascending, each with its number of types. */
+interface CountHistogram {
+  readonly counts: readonly number[];
+  readonly types: readonly number[];
+}
+
+/**
+ * The law depends only on the multiset of seed counts; summed by distinct count, ascending, its value
+ * is the same to the last bit whatever order the counts come in (H's id order in `run`, the run
+ * record's histogram in `plot` and `merge`), and a band costs O(distinct counts).
+ */
+function countHistogram(seedCounts: ArrayLike<number>): CountHistogram {
+  const types = new Map<number, number>();
+  for (let t = 0; t < seedCounts.length; t++) types.set(seedCounts[t]!, (types.get(seedCounts[t]!) ?? 0) + 1);
+  const counts = [...types.keys()].sort((a, b) => a - b);
+  return { counts, types: counts.map((count) => types.get(count)!) };
+}
+
+function histogramBandSurvival(histogram: CountHistogram, low: number, high: number, exponent: number): number | undefined {
   let sum = 0;
   let types = 0;
-  for (let t = 0; t < seedCounts.length; t++) {
-    const count = seedCounts[t]!;
-    if (count < low || count > high) continue;
-    sum += expectedSurvival(count, exponent);
-    types++;
-  }
+  histogram.counts.forEach((count, i) => {
+    if (count < low || count > high) return;
+    sum += histogram.types[i]! * expectedSurvival(count, exponent);
+    types += histogram.types[i]!;
+  });
   return types > 0 ? sum / types : undefined;
 }
 
@@ -85,13 +106,15 @@ export function bandSurvival(seedCounts: ArrayLike<number>, low: number, high: n
  * Row k's text is one more draw from M(k-1), so its exponent composes the training ratios
  * m_j = B_j / B_(j-1), j < k, with the measuring ratio draws_k / B_(k-1). With R = 1 and M = N this is
  * m_g = draws_g / draws_(g-1) throughout.
- * 1 at generation 0; undefined for an empty band. O(G^3) for G generations (G is small).
+ * 1 at generation 0; undefined for an empty band. The same values, bit for bit, for the same seed
+ * counts in any order. O(types + G^3) for G generations (G is small).
  */
 export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly number[], growth = 1, batchScale = 1): Array<Array<number | undefined>> {
   const exponents = rowExponents(draws, growth, batchScale);
+  const histogram = countHistogram(seedCounts);
   return draws.map((_, generation) =>
     SURVIVAL_BANDS.map(([, low, high]) =>
-      generation === 0 ? (bandSurvival(seedCounts, low, high, 0) === undefined ? undefined : 1) : bandSurvival(seedCounts, low, high, exponents[generation - 1]!),
+      generation === 0 ? (histogramBandSurvival(histogram, low, high, 0) === undefined ? undefined : 1) : histogramBandSurvival(histogram, low, high, exponents[generation - 1]!),
     ),
   );
 }
