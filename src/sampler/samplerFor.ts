@@ -7,7 +7,9 @@
  *   chain, or exactly transformed per history (./smoothedSampler.ts).
  *
  * Options are optional and checked first (./sampling.ts `resolveSampling`): a bad value throws UsageError
- * naming the field, before any work. A model of another kind throws UsageError.
+ * naming the field, before any work. A model of another kind throws UsageError. The sampler checks each
+ * call's buffer: `out` an Int32Array with room for `maxLength` ids after `at` (whole numbers >= 0), else
+ * UsageError (a typed array drops writes past its end, so a short one lost tokens silently).
  *
  * `pathSamplerFor`: the same sampler, recording its path (./tableSampler.ts), for an MLE model with
  * default sampling (a table walk over the model's own counts); undefined for any other model or
@@ -32,9 +34,23 @@ import { createPathSampler, createTableSampler, type PathSampler } from './table
 
 export function samplerFor(model: LanguageModel, sampling: Partial<SamplingOptions> = {}): SentenceSampler {
   const options = resolveSampling(sampling); // (which refuses a misspelt top_p: it would sample untransformed)
-  if (model instanceof MleModel) return createTableSampler(model.transitions, options);
-  if (model instanceof InterpolatedModel) return createSmoothedSampler(model, options);
+  if (model instanceof MleModel) return roomChecked(createTableSampler(model.transitions, options));
+  if (model instanceof InterpolatedModel) return roomChecked(createSmoothedSampler(model, options));
   throw new UsageError('samplerFor needs a model made by trainModel', 'train the model with trainModel(corpus, options)');
+}
+
+/** `sampler`, refusing a call whose `out` has no room for `maxLength` ids after `at` (once per sentence, not per token). */
+function roomChecked(sampler: SentenceSampler): SentenceSampler {
+  return {
+    sample: (random, maxLength, out, at) => {
+      const room = out instanceof Int32Array && Number.isInteger(maxLength) && maxLength >= 0 && Number.isInteger(at) && at >= 0 && at + maxLength <= out.length;
+      if (!room) {
+        const holds = out instanceof Int32Array ? `an Int32Array of ${out.length} ids` : 'no Int32Array';
+        throw new UsageError(`sample needs room for maxLength (${String(maxLength)}) ids after at (${String(at)}) in out, which is ${holds}`, 'pass an Int32Array of at least at + maxLength ids, at and maxLength whole numbers >= 0');
+      }
+      return sampler.sample(random, maxLength, out, at);
+    },
+  };
 }
 
 export function pathSamplerFor(model: LanguageModel, sampling: Partial<SamplingOptions> = {}, expectedTokens?: number): PathSampler | undefined {

@@ -125,3 +125,26 @@ describe('sampling options', () => {
     expect(refusal({})).toBeUndefined();
   });
 });
+
+describe("a sampler's buffer", () => {
+  // (a typed array drops writes past its end: a short one returned 6 and held 3 tokens)
+  it.each(['mle', 'kneser-ney'] as const)('%s: refuses an out without room for maxLength ids after at, and fills one with room', (smoothing) => {
+    const sampler = samplerFor(trainModel(TINY, { order: 2, smoothing }));
+    const refused = (maxLength: number, out: unknown, at: number): string => {
+      try {
+        sampler.sample(randomFor([1]), maxLength, out as Int32Array, at);
+      } catch (error) {
+        expect(error).toBeInstanceOf(UsageError);
+        return (error as UsageError).message;
+      }
+      return 'sampled';
+    };
+    expect(refused(50, new Int32Array(3), 0)).toBe('sample needs room for maxLength (50) ids after at (0) in out, which is an Int32Array of 3 ids');
+    expect(refused(5, new Int32Array(10), 6)).toBe('sample needs room for maxLength (5) ids after at (6) in out, which is an Int32Array of 10 ids');
+    expect(refused(5, new Int32Array(10), -1)).toMatch(/^sample needs room/u);
+    expect(refused(5, new Int32Array(10), 0.5)).toMatch(/^sample needs room/u);
+    expect(refused(5, [0, 0, 0, 0, 0], 0)).toBe('sample needs room for maxLength (5) ids after at (0) in out, which is no Int32Array');
+    // exactly room: maxLength ids after at
+    expect(refused(5, new Int32Array(10), 5)).toBe('sampled');
+  });
+});
