@@ -53,7 +53,7 @@ export interface TextOptions extends SubwordOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-export const DEFAULT_TEXT_OPTIONS: TextOptions = { tokenizer: 'wordpunct', lowercase: true, sentences: 'auto', normalize: 'NFC' };
+export const DEFAULT_TEXT_OPTIONS: TextOptions = Object.freeze({ tokenizer: 'wordpunct', lowercase: true, sentences: 'auto', normalize: 'NFC' });
 
 export interface ReadTextResult {
   readonly vocabulary: Vocabulary;

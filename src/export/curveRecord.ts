@@ -10,7 +10,7 @@ import { APPENDED_CELL_COLUMNS, CELL_COLUMNS, type CellSettings } from '../simul
 import type { SeriesRow } from '../simulation/series.js';
 import { formatNumber } from '../validation/formatNumber.js';
 
-export const CURVE_COLUMNS: readonly string[] = [
+export const CURVE_COLUMNS: readonly string[] = Object.freeze([
   'cell',
   ...CELL_COLUMNS.map(([, column]) => column),
   'replicate',
@@ -18,7 +18,7 @@ export const CURVE_COLUMNS: readonly string[] = [
   'generation',
   ...METRIC_COLUMNS,
   ...APPENDED_CELL_COLUMNS.map(([, column]) => column),
-];
+]);
 
 export function curveRecord(row: SeriesRow, seed: number): string[] {
   const settings = row.cell.settings;

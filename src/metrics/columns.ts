@@ -5,7 +5,7 @@
  * (written as an empty cell, never NaN or Infinity).
  */
 
-export const METRIC_COLUMNS = [
+export const METRIC_COLUMNS = Object.freeze([
   'tokens',
   'sentences',
   'types',
@@ -45,7 +45,7 @@ export const METRIC_COLUMNS = [
   'word_vocab_retention',
   'word_rare_survival',
   'novel_word_rate',
-] as const;
+] as const);
 
 export type MetricName = (typeof METRIC_COLUMNS)[number];
 

@@ -10,7 +10,7 @@ import type { SmoothingName, VocabMode } from '../model/languageModel.js';
 import { DEFAULT_SAMPLING } from '../sampler/sampling.js';
 
 export type Strategy = 'replace' | 'accumulate' | 'accumulate-subsample';
-export const STRATEGIES: readonly Strategy[] = ['replace', 'accumulate', 'accumulate-subsample'];
+export const STRATEGIES: readonly Strategy[] = Object.freeze(['replace', 'accumulate', 'accumulate-subsample']);
 
 export type HumanPool = 'fixed' | 'fresh';
 export const HUMAN_POOLS: readonly HumanPool[] = ['fixed', 'fresh'];
@@ -55,7 +55,8 @@ export interface RunSettings extends SharedSettings {
   readonly sweep: SweepSettings;
 }
 
-export const DEFAULT_SWEEP: SweepSettings = {
+// (frozen, lists too: a program that pushed onto a default's list changed it for every later run)
+export const DEFAULT_SWEEP: SweepSettings = frozen({
   strategy: ['replace'],
   humanRatio: [0, 0.1],
   humanPool: ['fresh'],
@@ -68,9 +69,9 @@ export const DEFAULT_SWEEP: SweepSettings = {
   topP: [DEFAULT_SAMPLING.topP],
   select: ['none'],
   tokensGrowth: [1],
-};
+});
 
-export const DEFAULT_SHARED: SharedSettings = {
+export const DEFAULT_SHARED: SharedSettings = Object.freeze({
   generations: 10,
   k: 0.01,
   holdout: 0.1,
@@ -78,9 +79,15 @@ export const DEFAULT_SHARED: SharedSettings = {
   maxSentenceLength: 200,
   replicates: 1,
   seed: 42,
-};
+});
 
-export const DEFAULT_RUN: RunSettings = { ...DEFAULT_SHARED, sweep: DEFAULT_SWEEP };
+export const DEFAULT_RUN: RunSettings = Object.freeze({ ...DEFAULT_SHARED, sweep: DEFAULT_SWEEP });
+
+/** `object` frozen, and each list it holds. */
+function frozen<T extends object>(object: T): T {
+  for (const value of Object.values(object)) if (Array.isArray(value)) Object.freeze(value);
+  return Object.freeze(object);
+}
 
 /**
  * CSV column name of every cell setting that was there from the start, in CSV order (right after

@@ -44,7 +44,7 @@ function canonicalSelectRule(text: string): string | undefined {
 }
 
 /** The rule of every cell (sweepable) setting. */
-export const CELL_RULES: { readonly [K in keyof CellSettings]-?: ValueRule<CellSettings[K]> } = {
+export const CELL_RULES: { readonly [K in keyof CellSettings]-?: ValueRule<CellSettings[K]> } = Object.freeze({
   strategy: nameRule(STRATEGIES),
   humanRatio: numberRule(0, 1),
   humanPool: nameRule(HUMAN_POOLS),
@@ -57,7 +57,7 @@ export const CELL_RULES: { readonly [K in keyof CellSettings]-?: ValueRule<CellS
   topP: SAMPLING_RULES.topP,
   select: SELECT_RULE,
   tokensGrowth: numberRule(0, 10, true),
-};
+});
 
 /** The rule of every shared setting. */
 export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<NonNullable<SharedSettings[K]>> } = {
