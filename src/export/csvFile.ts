@@ -7,13 +7,16 @@
  * quoting as needed, each row ended by the row delimiter) and hands it to the file in one write, so
  * a reader never sees a torn row, nor a finished row without its line end; `close()` resolves once
  * everything is on disk (for a stream: written, the stream left open), and rejects with the first
- * write error (a full disk), which no earlier call throws. The header is written first unless appending (`--resume`); with `whole`, the
+ * write error (a full disk), which no earlier call throws. A header that is not a list of names is a
+ * UsageError, before the file is opened. The header is written first unless appending (`--resume`); with `whole`, the
  * file appears at its path only once closed. Only the formatter classes are loaded (the whole fast-csv
  * package, streams and parser included, took 50-100 ms to import at every start).
  */
 
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { UsageError } from '../errors.js';
+import { shownValue } from '../validation/valueRule.js';
 import { CsvRows } from './csvText.js';
 import { openWholeFile } from './wholeFile.js';
 
@@ -30,6 +33,10 @@ export interface CsvOptions {
 }
 
 export function openCsv(target: string | Writable, header: readonly string[], options: CsvOptions = {}): CsvWriter {
+  // (a string would be written as a row of its characters: 'abc' as a,b,c)
+  if (!Array.isArray(header) || !header.every((column) => typeof column === 'string')) {
+    throw new UsageError(`openCsv needs the header as a list of column names, got ${shownValue(header)}`, "pass e.g. ['cell', 'generation'] or CURVE_COLUMNS");
+  }
   const whole = typeof target === 'string' && options.whole === true ? openWholeFile(target) : undefined;
   const sink: Writable = typeof target !== 'string' ? target : (whole?.stream ?? createWriteStream(target, { flags: options.append === true ? 'a' : 'w' }));
   const finished = typeof target === 'string' && whole === undefined

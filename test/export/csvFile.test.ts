@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
 import { openCsv } from '../../src/export/csvFile.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -13,6 +14,14 @@ describe('openCsv', () => {
     csv.write(['with, comma', 'say "hi"']);
     await csv.close();
     expect(readFileSync(path, 'utf8')).toBe('name,value\nplain,1\n"with, comma","say ""hi"""\n');
+  });
+
+  it('refuses a header that is not a list of names, before the file is opened (a string was written as a row of its characters)', () => {
+    const path = join(tempDir(), 'h.csv');
+    expect(() => openCsv(path, 'abc' as never)).toThrow(UsageError);
+    expect(() => openCsv(path, 'abc' as never)).toThrow("openCsv needs the header as a list of column names, got 'abc'");
+    expect(() => openCsv(path, ['a', 1] as never)).toThrow(UsageError);
+    expect(existsSync(path)).toBe(false);
   });
 
   it('replaces a file that is there, unless appending', async () => {
