@@ -30,6 +30,8 @@ export function checkTokenGuards(settings: RunSettings, maxTokens: number | unde
   }
   if (settings.tokens !== undefined) checkGrowth(settings, settings.tokens, maxTokens);
   if (settings.tokens !== undefined) checkCandidateDraw(settings, settings.tokens, maxTokens);
+  // (the batches alone may pass it already: H, not read yet, only adds to the pool)
+  if (settings.tokens !== undefined) checkAccumulatedSize(settings, undefined, settings.tokens, maxTokens);
 }
 
 /**
@@ -74,14 +76,17 @@ export function checkGrowth(settings: RunSettings, batchTokens: number, maxToken
   }
 }
 
-/** accumulate and accumulate-subsample keep every batch: refuse a run whose last pool (H and every batch) would pass the --max-tokens guard. */
-export function checkAccumulatedSize(settings: RunSettings, humanTokens: number, batchTokens: number, maxTokens: number | undefined): void {
+/**
+ * accumulate and accumulate-subsample keep every batch: refuse a run whose last pool (H and every
+ * batch) would pass the --max-tokens guard. `humanTokens` undefined: H not read yet, the batches alone.
+ */
+export function checkAccumulatedSize(settings: RunSettings, humanTokens: number | undefined, batchTokens: number, maxTokens: number | undefined): void {
   if (maxTokens === undefined) return;
-  const last = accumulatedPoolTokens(settings, humanTokens, batchTokens);
+  const last = accumulatedPoolTokens(settings, humanTokens ?? 0, batchTokens);
   if (last > maxTokens) {
     const strategy = settings.sweep.strategy.includes('accumulate') ? 'accumulate' : 'accumulate-subsample';
     throw new UsageError(
-      `--strategy ${strategy} would ${strategy === 'accumulate' ? 'train on' : 'draw from'} ${formatCount(last)} tokens by generation ${settings.generations} (H and every batch), above the --max-tokens guard (${maxTokens})`,
+      `--strategy ${strategy} would ${strategy === 'accumulate' ? 'train on' : 'draw from'} ${formatCount(last)} tokens by generation ${settings.generations} (${humanTokens === undefined ? 'its batches alone, H besides' : 'H and every batch'}), above the --max-tokens guard (${maxTokens})`,
       'use fewer --generations or a smaller --tokens, or raise --max-tokens',
     );
   }

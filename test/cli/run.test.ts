@@ -220,6 +220,8 @@ describe('--config', () => {
       ['run', '--corpus', FIXTURE, '--tokens', '300000000', '--print-config'],
       ['run', '--corpus', FIXTURE, '--resume', '--survival', 'km.csv', '--print-config'],
       ['run', '--corpus', FIXTURE, '--tokens', '100', '--tokens-growth', '0.1', '--generations', '5', '--print-config'],
+      // the batches alone pass the guard, known before H is read (the run refused it, --print-config printed it)
+      ['run', '--corpus', FIXTURE, '--tokens', '1000', '--max-tokens', '5000', '--strategy', 'accumulate', '--generations', '10', '--print-config'],
     ];
     const lines = [
       `"emptySentences": true in --config ${auto} needs sentences line, got --sentences auto (the default)`,
@@ -227,6 +229,7 @@ describe('--config', () => {
       '--tokens 300000000 is above the --max-tokens guard',
       '--resume cannot continue a --survival file',
       'tokens growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing',
+      '--strategy accumulate would train on 10000 tokens by generation 10 (its batches alone, H besides), above the --max-tokens guard (5000)',
     ];
     for (const [i, argv] of refused.entries()) {
       const result = await run(argv);

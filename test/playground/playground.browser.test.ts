@@ -224,12 +224,19 @@ if (SKIP_BROWSER) {
     });
 
     it("refuses an accumulate run whose last training set passes the CLI's --max-tokens guard, before any row", async () => {
-      // H of lighthouse.txt holds 1034 tokens: 1034 + 3 x 100000000 > 200000000 (the CLI exits 2 with this line)
+      // 3 x 100000000 > 200000000 already without H: refused with the settings, as they are read (the CLI
+      // exits 2 with this line before reading the corpus); nothing is loaded for them
       await open(hash({ corpus: 'corpora/lighthouse.txt', strategy: ['accumulate'], generations: 3, tokens: 100000000, humanRatio: [0] }));
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.textContent('#settings-error')).toBe(
+        'ngram-collapse: --strategy accumulate would train on 300000000 tokens by generation 3 (its batches alone, H besides), above the --max-tokens guard (200000000) (use fewer --generations or a smaller --tokens, or raise --max-tokens)',
+      );
+      // H of lighthouse.txt holds 1034 tokens: 1034 + 199999500 > 200000000, known once the corpus is read
+      await open(hash({ corpus: 'corpora/lighthouse.txt', strategy: ['accumulate'], generations: 1, tokens: 199999500, humanRatio: [0] }));
       await waitLoaded();
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#settings-error')).toBe(
-        'ngram-collapse: --strategy accumulate would train on 300001034 tokens by generation 3 (H and every batch), above the --max-tokens guard (200000000) (use fewer --generations or a smaller --tokens, or raise --max-tokens)',
+        'ngram-collapse: --strategy accumulate would train on 200000534 tokens by generation 1 (H and every batch), above the --max-tokens guard (200000000) (use fewer --generations or a smaller --tokens, or raise --max-tokens)',
       );
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
     });
