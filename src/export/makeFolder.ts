@@ -9,9 +9,9 @@
  * `mkdir(path, { recursive: true })` retries forever when a parent exists but refuses a child with
  * ENOENT (any new name under /proc, for root), which is why it is not used here.
  *
- * `canMakeFolderIn(folder)` tells whether a new folder can be made in an existing one, by making a
- * folder of a name no one else uses and removing it: write permission alone does not say it (root
- * may write everywhere, yet /proc takes no new names).
+ * `canCreateIn(folder)` tells whether a new entry (a file or a folder: the same permission) can be
+ * made in an existing folder, by making a folder of a name no one else uses and removing it: write
+ * permission alone does not say it (root may write everywhere, yet /proc takes no new names).
  */
 
 import { mkdirSync, rmdirSync, statSync } from 'node:fs';
@@ -53,7 +53,7 @@ function makeMissingLevels(path: string): void {
   }
 }
 
-export function canMakeFolderIn(folder: string): boolean {
+export function canCreateIn(folder: string): boolean {
   const probe = join(folder, `.ngram-collapse-probe-${process.pid}-${process.hrtime.bigint()}`);
   try {
     mkdirSync(probe);

@@ -3,10 +3,10 @@
  * write. The one implementation used by the CLI commands and by the library's report writer.
  *
  * Contract: `checkWritable(path, cwd, flag)` returns the absolute path when it can be created or
- * overwritten: its folder exists, is a folder and is writable, and `path` is not itself a folder (an
- * existing file must be writable); `-` (standard output) is returned as is. `checkWritableFolder`
+ * overwritten: its folder exists, is a folder and is writable (a new file: it takes one, tried with
+ * canCreateIn), and `path` is not itself a folder (an existing file must be writable); `-` (standard output) is returned as is. `checkWritableFolder`
  * returns the absolute path when it is a writable folder or can be created (its nearest existing
- * ancestor is a writable folder that takes a new folder, tried with canMakeFolderIn; `-` is refused).
+ * ancestor is a writable folder that takes a new folder, tried with canCreateIn; `-` is refused).
  * Both refuse a blank path, and throw an InputError naming the flag, the path and the reason, and
  * leave nothing behind. `checkFolderEntries(folder, given, entries, flag)` checks the entries a
  * command writes inside an output folder (paths relative to it; a folder ends in `/`): none that exists
@@ -17,7 +17,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { canMakeFolderIn } from './makeFolder.js';
+import { canCreateIn } from './makeFolder.js';
 import { namedFile } from './wholeFile.js';
 
 export function checkWritable(path: string, cwd: string, flag: string, standardOutput = true): string {
@@ -42,6 +42,10 @@ export function checkWritable(path: string, cwd: string, flag: string, standardO
   if (!canWrite(existsSync(absolute) ? absolute : folder)) {
     throw new InputError(`${flag} ${path} is not writable`, 'choose a path in a folder you can write to');
   }
+  // (a new file: root passes the permission test everywhere, yet /proc and /sys take no new file)
+  if (!existsSync(absolute) && !canCreateIn(folder)) {
+    throw new InputError(`${flag} ${path}: no file can be made in ${folder}`, 'choose a path in a folder you can write to');
+  }
   return absolute;
 }
 
@@ -54,7 +58,7 @@ export function checkWritableFolder(path: string, cwd: string, flag: string): st
     if (existsSync(folder)) {
       if (!statSync(folder).isDirectory()) throw new InputError(`${flag} ${path}: ${folder} is a file, not a folder`, 'choose a folder path');
       if (!canWrite(folder)) throw new InputError(`${flag} ${path}: the folder ${folder} is not writable`, 'choose a folder you can write to');
-      if (folder !== absolute && !canMakeFolderIn(folder)) {
+      if (folder !== absolute && !canCreateIn(folder)) {
         throw new InputError(`${flag} ${path}: no folder can be made in ${folder}`, 'choose a folder you can write to');
       }
       return absolute;

@@ -1,7 +1,8 @@
 /**
- * makeFolder makes a folder and its missing parents and never loops; canMakeFolderIn tries a new
+ * makeFolder makes a folder and its missing parents and never loops; canCreateIn tries a new
  * folder and leaves nothing; checkWritableFolder refuses, before any work, a folder that cannot be
- * made although its parent looks writable (any new name under /proc, for root).
+ * made although its parent looks writable (any new name under /proc, for root), and checkWritable
+ * a new file there.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -10,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { canMakeFolderIn, makeFolder } from '../../src/export/makeFolder.js';
-import { checkWritableFolder } from '../../src/export/outputPaths.js';
+import { canCreateIn, makeFolder } from '../../src/export/makeFolder.js';
+import { checkWritable, checkWritableFolder } from '../../src/export/outputPaths.js';
 
 const built = join(import.meta.dirname, '../../dist/export/makeFolder.js');
 const folder = (): string => mkdtempSync(join(tmpdir(), 'ngram-collapse-make-folder-'));
@@ -47,22 +48,22 @@ describe('makeFolder', () => {
   });
 });
 
-describe('canMakeFolderIn', () => {
+describe('canCreateIn', () => {
   it('is true in a writable folder and leaves nothing there', () => {
     const dir = folder();
-    expect(canMakeFolderIn(dir)).toBe(true);
+    expect(canCreateIn(dir)).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('is false in a folder that is gone, and in a file', () => {
     const dir = folder();
     writeFileSync(join(dir, 'file'), 'x');
-    expect(canMakeFolderIn(join(dir, 'gone'))).toBe(false);
-    expect(canMakeFolderIn(join(dir, 'file'))).toBe(false);
+    expect(canCreateIn(join(dir, 'gone'))).toBe(false);
+    expect(canCreateIn(join(dir, 'file'))).toBe(false);
   });
 
   it.runIf(procRefuses)('is false in /proc, where root may write yet no folder can be made', () => {
-    expect(canMakeFolderIn('/proc')).toBe(false);
+    expect(canCreateIn('/proc')).toBe(false);
   });
 });
 
@@ -80,3 +81,20 @@ describe('checkWritableFolder', () => {
     expect(() => checkWritableFolder('/proc/x/y', '/', '--out')).toThrow('--out /proc/x/y: no folder can be made in /proc');
   });
 });
+
+describe('checkWritable', () => {
+  it.runIf(procRefuses)('refuses a new file where no file can be made (/proc, as root: the permission test passes), naming the flag and the folder', () => {
+    // (it failed after the work, with exit 1 and a raw ENOENT)
+    expect(() => checkWritable('/proc/x.csv', '/', '--out')).toThrow('--out /proc/x.csv: no file can be made in /proc');
+    expect(() => checkWritable('/proc/x.csv', '/', '--out')).toThrow(InputError);
+  });
+
+  it('accepts a new file in a writable folder and an existing file, making nothing', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'old.csv'), 'x');
+    expect(checkWritable('new.csv', dir, '--out')).toBe(join(dir, 'new.csv'));
+    expect(checkWritable('old.csv', dir, '--out')).toBe(join(dir, 'old.csv'));
+    expect(readdirSync(dir)).toEqual(['old.csv']);
+  });
+});
+
