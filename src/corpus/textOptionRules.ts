@@ -6,7 +6,7 @@
  *
  * Contract: `checkTextOptionValues(object)` checks each option `object` gives (undefined counts as not
  * given): `tokenizer` a tokenizer name, `lowercase` and `emptySentences` true or false, `sentences`
- * auto or line, `normalize` NFC or none, `jsonlField` a non-empty string, `maxTokens` a whole number
+ * auto or line, `normalize` NFC or none, `jsonlField` a string that is not blank, `maxTokens` a whole number
  * >= 1, `onWarning` and `subwordTraining` functions, `bpeMerges` a list of `{ left, right }` strings,
  * and `emptySentences` true only with `sentences: 'line'`; throws UsageError naming the option
  * otherwise. Keys it does not know are the caller's to refuse.

@@ -70,7 +70,7 @@ export const BOOLEAN_RULE: ValueRule<boolean> = { kind: 'boolean', allowed: 'tru
 /** A string that is not blank (a path, a field name). */
 export const TEXT_RULE: ValueRule<string> = {
   kind: 'text',
-  allowed: 'a non-empty string',
+  allowed: 'a string that is not blank',
   accepts: (value): value is string => typeof value === 'string' && value.trim() !== '',
 };
 

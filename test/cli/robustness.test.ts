@@ -46,8 +46,8 @@ const CASES: readonly Case[] = [
   // k |V| past the largest double: every probability NaN, the run's rows nonsense (was: exit 0)
   { name: 'add-k with a --k too large for the vocabulary', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--smoothing', 'add-k', '--k', '1e308'], message: /^ngram-collapse: k 1e\+308 is too large for add-k over \d+ types: k \|V\| is past the largest number \(pass a k below [\d.]+e\+30\d\)\n$/u },
   // the flag named, not the library's field (jsonlField)
-  { name: 'a blank --jsonl-field', files: { 'c.jsonl': '{"text":"a b"}\n' }, argv: ['tokenize', 'c.jsonl', '--jsonl-field', ''], message: /^ngram-collapse: --jsonl-field must be a non-empty string, got '' \(pass a non-empty string\)\n$/u },
-  { name: 'a blank jsonlField in a config file', files: { 'c.jsonl': '{"text":"a b"}\n', 'f.json': '{"corpus": "c.jsonl", "jsonlField": " "}' }, argv: ['run', '--config', 'f.json'], message: /^ngram-collapse: --config f\.json: "jsonlField" must be a non-empty string, got ' '/u },
+  { name: 'a blank --jsonl-field', files: { 'c.jsonl': '{"text":"a b"}\n' }, argv: ['tokenize', 'c.jsonl', '--jsonl-field', ''], message: /^ngram-collapse: --jsonl-field must be a string that is not blank, got '' \(pass a string that is not blank\)\n$/u },
+  { name: 'a blank jsonlField in a config file', files: { 'c.jsonl': '{"text":"a b"}\n', 'f.json': '{"corpus": "c.jsonl", "jsonlField": " "}' }, argv: ['run', '--config', 'f.json'], message: /^ngram-collapse: --config f\.json: "jsonlField" must be a string that is not blank, got ' '/u },
   { name: 'an unknown Brown category', argv: ['run', '--corpus', 'brown:poetry'], message: /unknown Brown category 'poetry'.*news, editorial/u },
   { name: 'standard input twice', argv: ['run', '--corpus', '-', '-'], message: /standard input \(-\) is given twice/u },
   // numbers out of range or not numbers

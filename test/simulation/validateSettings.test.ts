@@ -170,8 +170,8 @@ describe('the arguments of a series', () => {
   it('refuses a bad cell, key, id or replicate, naming it', () => {
     expect(refusal(() => validateSeriesArguments(run(), { ...cell(), settings: { ...cell().settings, topK: -1 } }, 1, hooks)).message).toMatch(/^cell\.settings\.topK must be/u);
     expect(refusal(() => validateSeriesArguments(run(), 'default', 1, hooks)).message).toBe("cell must be an object, got 'default'");
-    expect(refusal(() => validateSeriesArguments(run(), { ...cell(), key: '' }, 1, hooks)).message).toBe("cell.key must be a non-empty string, got ''");
-    expect(refusal(() => validateSeriesArguments(run(), { ...cell(), id: 7 }, 1, hooks)).message).toBe("cell.id must be a non-empty string, got '7'");
+    expect(refusal(() => validateSeriesArguments(run(), { ...cell(), key: '' }, 1, hooks)).message).toBe("cell.key must be a string that is not blank, got ''");
+    expect(refusal(() => validateSeriesArguments(run(), { ...cell(), id: 7 }, 1, hooks)).message).toBe("cell.id must be a string that is not blank, got '7'");
     expect(refusal(() => validateSeriesArguments(run(), cell(), 0, hooks)).message).toBe("replicate must be a whole number >= 1, got '0'");
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, {})).message).toBe('hooks.emit is required');
   });

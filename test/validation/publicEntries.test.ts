@@ -70,10 +70,10 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(await refused({ emptySentences: 1 })).toBe("emptySentences must be true or false, got '1'");
     expect(await refused({ maxTokens: Number.NaN })).toBe("maxTokens must be a whole number >= 1, got 'NaN'");
     expect(await refused({ maxTokens: -1 })).toBe("maxTokens must be a whole number >= 1, got '-1'");
-    expect(await refused({ jsonlField: '' })).toMatch(/^jsonlField must be a non-empty string/u);
+    expect(await refused({ jsonlField: '' })).toMatch(/^jsonlField must be a string that is not blank/u);
     expect(await refused({ tokenizer: 5 })).toBe("unknown tokenizer value '5'");
     expect(await refused({ onWarning: 5 })).toBe("onWarning must be a function, got '5'");
-    expect(await refused({ name: {} })).toMatch(/^name must be a non-empty string/u);
+    expect(await refused({ name: {} })).toMatch(/^name must be a string that is not blank/u);
     expect(await refused({ tokenizer: 'bpe:5', bpeMerges: [null] })).toMatch(/^bpeMerges must be a list of merges/u);
     expect(await refused({ tokenizer: 'bpe:5', subwordTraining: 1 })).toBe("subwordTraining must be a function, got '1'");
     const pieces = (async function* () {
@@ -167,9 +167,9 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(await refusal(() => writeReport(rows, { out: '-' }))).toBe('out must be a path: a report is not written to standard output');
     expect(await refusal(() => writeReport(rows, { svgDir: '-' }))).toBe('svgDir must be a path: a report is not written to standard output');
     expect(await refusal(() => writeReport(rows, { output: 'x.html' } as never))).toBe("unknown report option 'output'");
-    expect(await refusal(() => writeReport(rows, { out: 5 } as never))).toMatch(/^out must be a non-empty string, got '?5'?/u);
+    expect(await refusal(() => writeReport(rows, { out: 5 } as never))).toMatch(/^out must be a string that is not blank, got '?5'?/u);
     expect(await refusal(() => writeReport(rows, null as never))).toMatch(/^options must be an object/u);
-    expect(await refusal(() => renderReportHtml(rows, { title: 5 } as never))).toMatch(/^title must be a non-empty string/u);
+    expect(await refusal(() => renderReportHtml(rows, { title: 5 } as never))).toMatch(/^title must be a string that is not blank/u);
     expect(await refusal(() => renderReportHtml(rows, { metrics: 'types' } as never))).toMatch(/^metrics must be a non-empty list/u);
     expect(await refusal(() => renderReportHtml(rows, { metrics: [] }))).toMatch(/^metrics must be a non-empty list/u);
     expect(await refusal(() => renderReportHtml([{}] as never))).toMatch(/^rows\[0\] must be a curve row/u);

@@ -70,7 +70,7 @@ describe('ValueRule', () => {
     expect(described(nameRule(['auto', 'line']))).toBe('name: one of: auto, line');
     expect(nameRule(['auto', 'line']).names).toEqual(['auto', 'line']);
     expect(described(BOOLEAN_RULE)).toBe('boolean: true or false');
-    expect(described(TEXT_RULE)).toBe('text: a non-empty string');
+    expect(described(TEXT_RULE)).toBe('text: a string that is not blank');
   });
 
   it('quotes a received value by its kind', () => {

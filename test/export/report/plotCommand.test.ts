@@ -119,6 +119,14 @@ describe('ngram-collapse plot', () => {
     expect(readdirSync(join(cwd, 'figs'))).toEqual(['tokens.svg']);
   });
 
+  it("refuses a blank --title as the flag's own (it said 'title must be a non-empty string' of ' ')", async () => {
+    for (const title of [' ', '']) {
+      const error = await plot([fixture('curves.csv'), '--out', 'r.html', '--title', title]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect([(error as UsageError).message, (error as UsageError).hint]).toEqual([`--title must be a string that is not blank, got '${title}'`, 'pass a string that is not blank']);
+    }
+  });
+
   it('refuses an unknown metric, listing the known ones', async () => {
     const error = await plot([fixture('curves.csv'), '--out', 'r.html', '--metrics', 'vocab']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
