@@ -3,7 +3,8 @@
  * The one implementation behind the `--summary` CSV, the report's error bands and the recipes' means.
  *
  * Contract: values are summed in the order given (so a replicate order gives one exact result);
- * mean = sum / n (undefined for n = 0); sd = sqrt(sum (x - mean)^2 / (n - 1)) and
+ * mean = sum / n (undefined for n = 0); sd = sqrt(sum (x - mean)^2 / (n - 1)), summed by the
+ * corrected two-pass algorithm (0 for equal values, whatever the mean's rounding), and
  * ci = mean -/+ t(1 - (1 - confidence) / 2, n - 1) sd / sqrt(n) (undefined for n < 2). O(n).
  * Throws UsageError unless every value is a finite number (a NaN or a string would give a NaN or a
  * concatenated mean) and 0 < confidence < 1.
@@ -31,9 +32,16 @@ export function summarize(values: readonly number[], confidence = 0.95): SampleS
   for (const value of values) sum += value;
   const mean = sum / n;
   if (n < 2) return { n, mean, sd: undefined, ciLow: undefined, ciHigh: undefined };
+  // The corrected two-pass sum (Chan, Golub & LeVeque 1983, eq. 1.7): the second term takes out what
+  // the rounding of the mean left in the deviations, so equal values have sd 0 exactly (three equal
+  // values of 22052.4 had sd 4.5e-12: their mean is not 22052.4 to the last bit).
   let squares = 0;
-  for (const value of values) squares += (value - mean) ** 2;
-  const sd = Math.sqrt(squares / (n - 1));
+  let deviations = 0;
+  for (const value of values) {
+    squares += (value - mean) ** 2;
+    deviations += value - mean;
+  }
+  const sd = Math.sqrt(Math.max(0, squares - (deviations * deviations) / n) / (n - 1));
   const half = (criticalValue(1 - (1 - confidence) / 2, n - 1) * sd) / Math.sqrt(n);
   return { n, mean, sd, ciLow: mean - half, ciHigh: mean + half };
 }

@@ -21,6 +21,18 @@ describe('summarize', () => {
     expect(summarize([]).n).toBe(0);
   });
 
+  it('has sd 0 exactly for equal values, whatever the rounding of their mean', () => {
+    // 22052.4 x 3 sums to a mean one ulp off 22052.4: around it the deviations summed to sd 4.5e-12
+    for (const value of [22052.4, 0.1, 1 / 3, 123456.789, 7e-5]) {
+      for (const n of [2, 3, 5, 7]) {
+        const summary = summarize(Array<number>(n).fill(value));
+        expect(summary.sd, `${value} x ${n}`).toBe(0);
+        expect(summary.ciLow).toBe(summary.mean);
+      }
+    }
+    expect(summarize([22052.4, 22052.4, 22052.4]).mean).not.toBe(22052.4); // (the case: the mean itself is rounded)
+  });
+
   it('has a spread from two values on (df = 1)', () => {
     // 1, 3: mean 2, sd sqrt((1 + 1) / 1) = sqrt 2, half width t_{0.975,1} sqrt 2 / sqrt 2 = 12.706205
     const s = summarize([1, 3]);
