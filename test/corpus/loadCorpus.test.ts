@@ -144,6 +144,13 @@ describe('loadCorpus refuses', () => {
     );
     expect(await refusal(loadCorpus(['empty'], options))).toBe("folder 'empty' holds no .txt or .jsonl files (pass a folder of text files)");
     expect(await refusal(loadCorpus(['texts/*.csv'], options))).toBe("no file matches 'texts/*.csv' (check the pattern, or quote it so the shell does not expand it)");
+    // a link to nothing, and a loop of links, are names that exist: said as such (they were 'not found')
+    symlinkSync(join(root, 'gone.txt'), join(root, 'dangling.txt'));
+    symlinkSync(join(root, 'loop-b'), join(root, 'loop-a'));
+    symlinkSync(join(root, 'loop-a'), join(root, 'loop-b'));
+    for (const spec of ['dangling.txt', 'loop-a']) {
+      expect(await refusal(loadCorpus([spec], options))).toBe(`corpus '${spec}' is a link to nothing, or a loop of links (pass the file or folder the link should point to)`);
+    }
   });
 
   it('a corpus without tokens, naming every spec', async () => {
