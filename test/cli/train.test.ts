@@ -19,6 +19,16 @@ describe('ngram-collapse train (in-process)', () => {
     expect(report.eval.perplexity).toBeGreaterThan(1);
   });
 
+  it('says a model without discounts has no discount fallback, as the curves CSV leaves it empty (it said no / false)', async () => {
+    for (const smoothing of ['mle', 'witten-bell', 'add-k']) {
+      const json = JSON.parse((await cli(['train', '--corpus', demo, '--smoothing', smoothing, '--json'])).stdout) as { discountFallback: unknown };
+      expect(json.discountFallback, smoothing).toBeNull();
+      expect((await cli(['train', '--corpus', demo, '--smoothing', smoothing])).stdout).toContain(`discount fallback: none (${smoothing} has no discounts)`);
+    }
+    const kn = JSON.parse((await cli(['train', '--corpus', demo, '--smoothing', 'kneser-ney', '--json'])).stdout) as { discountFallback: unknown };
+    expect(typeof kn.discountFallback).toBe('boolean');
+  });
+
   it('an MLE model giving a held-out event probability 0: perplexity Infinity in the text, null in --json', async () => {
     const cwd = tempDir();
     // trained on "a b ." only; the held-out "b a ." has the bigram (b a), which MLE gives probability 0

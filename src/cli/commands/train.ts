@@ -103,7 +103,8 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
     tokens: counts.tokens,
     types: model.support.length,
     ngrams,
-    discountFallback: model.discountFallback,
+    // (null where there are no discounts, as the curves CSV leaves the column empty)
+    discountFallback: smoothing === 'kneser-ney' ? model.discountFallback : null,
     ...(arpaPath === undefined ? {} : { arpa: arpaPath }),
     ...(evaluation === undefined ? {} : { eval: evaluationJson(evaluation) }),
   };
@@ -115,7 +116,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
     `model: order ${order}, ${smoothing}${smoothing === 'add-k' ? ` (k = ${k})` : ''}, vocab ${vocab}`,
     `trained on: ${summary.sentences} sentences, ${summary.tokens} tokens, ${summary.types} types`,
     `n-grams: ${ngrams.map((count, i) => `${i + 1}=${count}`).join(' ')}`,
-    `discount fallback: ${model.discountFallback ? `yes (order ${fallbackOrders.join(', ')})` : 'no'}`,
+    `discount fallback: ${smoothing !== 'kneser-ney' ? `none (${smoothing} has no discounts)` : model.discountFallback ? `yes (order ${fallbackOrders.join(', ')})` : 'no'}`,
   ];
   if (arpaPath !== undefined) lines.push(`arpa: ${arpaPath}`);
   if (evaluation !== undefined) {
