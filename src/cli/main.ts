@@ -2,8 +2,9 @@
 /**
  * The `ngram-collapse` executable: runs the CLI on the real process streams and sets the exit code.
  * A simulating command on a corpus of some size runs in a child process with glibc's allocator tuned
- * (./allocatorRelaunch.ts), which ends itself when that parent is gone; the program itself is loaded only where the command runs. A closed pipe or a
- * full disk on stdout ends it with one line or none, never a stack trace (./standardStreams.ts).
+ * (./allocatorRelaunch.ts; the child ends itself when its parent is gone); the program itself is
+ * loaded only where the command runs. A closed pipe or a full disk on stdout ends it with one line or
+ * none, never a stack trace (./standardStreams.ts).
  */
 
 import { processHost, relaunchEnvironment, runRelaunched, watchParent } from './allocatorRelaunch.js';
