@@ -16,7 +16,7 @@
 import { makeFolder } from '../export/makeFolder.js';
 import { writeWholeFile } from '../export/wholeFile.js';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
 import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
 import { openCsv } from '../export/csvFile.js';
@@ -132,11 +132,11 @@ async function collectPerTokenizer(
 ): Promise<RecipeData> {
   const split = recipe.runs(scale)[0]!;
   const parts: RecipeData[] = [];
-  // (standard input can be read once: its bytes are kept and read again for each tokenizer)
-  const piped = specs.includes('-') ? await pipedBytes(load.stdin ?? process.stdin) : undefined;
-  for (const tokenizer of tokenizers) {
+  // (standard input can be read once: the first reading keeps its pieces, and the others read those)
+  const piped = specs.includes('-') ? recordedStdin(load.stdin ?? process.stdin) : undefined;
+  for (const [index, tokenizer] of tokenizers.entries()) {
     const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
-    const stdin = piped === undefined ? {} : { stdin: Readable.from([piped]) };
+    const stdin = piped === undefined ? {} : { stdin: index === 0 ? piped.first : Readable.from(piped.pieces) };
     const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin });
     const words = wordViewSpec(tokenizer, vocabulary);
     const renameCell = (id: string): string => `tokenizer=${tokenizer}${id === 'default' ? '' : `/${id}`}`;
@@ -155,12 +155,24 @@ async function collectPerTokenizer(
   };
 }
 
-/** Every byte of a piped standard input; undefined for a terminal (the loader refuses that itself). */
-async function pipedBytes(stdin: NodeJS.ReadableStream): Promise<Buffer | undefined> {
+/**
+ * Standard input for the first reading (`first`), keeping each piece as that reading takes it
+ * (`pieces`, read again in the same pieces by the others): the loader stops at --max-tokens as it
+ * reads, so no more is kept than it would read. Undefined for a terminal (the loader refuses it).
+ */
+function recordedStdin(stdin: Readable): { first: Readable; pieces: Buffer[] } | undefined {
   if ((stdin as { isTTY?: boolean }).isTTY === true) return undefined;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
+  const pieces: Buffer[] = [];
+  const first = stdin.pipe(
+    new Transform({
+      transform(piece: Buffer | string, _encoding, done) {
+        pieces.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
+        done(null, piece);
+      },
+    }),
+  );
+  stdin.once('error', (error) => first.destroy(error)); // (a pipe does not pass its source's error on)
+  return { first, pieces };
 }
 
 export { recipeCommandLine } from '../recipes/recipeCommand.js';

@@ -76,4 +76,13 @@ describe('a recipe over tokenizers reading standard input', () => {
     await runRecipe(findRecipe('subword'), { out: 'piped', cwd, corpus: ['-'], ...scale, command: 'same', load: { stdin: Readable.from([readFileSync(lighthouse)]) } });
     expect(readFileSync(join(cwd, 'piped', 'curves.csv'), 'utf8')).toBe(readFileSync(join(cwd, 'file', 'curves.csv'), 'utf8'));
   }, 60_000);
+
+  it('stops reading it at --max-tokens, as the loader does (keeping all of it first read an endless input for ever)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-stdin-'));
+    async function* endless(): AsyncGenerator<Buffer> {
+      for (;;) yield Buffer.from('the cat sat on the mat .\n'.repeat(1000));
+    }
+    const refused = runRecipe(findRecipe('subword'), { out: 'capped', cwd, corpus: ['-'], generations: 2, replicates: 1, load: { stdin: Readable.from(endless()), maxTokens: 1000 } });
+    await expect(refused).rejects.toThrow('the corpus has more than 1000 tokens');
+  }, 20_000);
 });
