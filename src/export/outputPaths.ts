@@ -5,8 +5,9 @@
  * Contract: `checkWritable(path, cwd, flag)` returns the absolute path when it can be created or
  * overwritten: its folder exists, is a folder and is writable (a new file: it takes one, tried with
  * canCreateIn), and `path` is not itself a folder (an existing file must be writable); `-` (standard output) is returned as is. `checkWritableFolder`
- * returns the absolute path when it is a writable folder or can be created (its nearest existing
- * ancestor is a writable folder that takes a new folder, tried with canCreateIn; `-` is refused).
+ * returns the absolute path when it is a folder that takes new files or can be created (its nearest
+ * existing ancestor is a writable folder that takes a new folder, tried with canCreateIn; a link to
+ * nothing on the way is refused; `-` is refused).
  * Both refuse a blank path, and throw an InputError naming the flag, the path and the reason, and
  * leave nothing behind. `checkFolderEntries(folder, given, entries, flag)` checks the entries a
  * command writes inside an output folder (paths relative to it; a folder ends in `/`): none that exists
@@ -14,7 +15,7 @@
  * folder as given and the entry); missing ones are fine.
  */
 
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
@@ -55,11 +56,17 @@ export function checkWritableFolder(path: string, cwd: string, flag: string): st
   checkNamed(path, flag, 'a folder path');
   const absolute = resolve(cwd, path);
   for (let folder = absolute; ; folder = dirname(folder)) {
+    // (a link to nothing, or a loop of links, is a name no folder can be made at)
+    if (!existsSync(folder) && lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink() === true) {
+      throw new InputError(`${flag} ${path}: ${folder} is a link to nothing, or a loop of links`, 'choose a folder path, or make the folder the link points to');
+    }
     if (existsSync(folder)) {
       if (!statSync(folder).isDirectory()) throw new InputError(`${flag} ${path}: ${folder} is a file, not a folder`, 'choose a folder path');
       if (!canWrite(folder)) throw new InputError(`${flag} ${path}: the folder ${folder} is not writable`, 'choose a folder you can write to');
-      if (folder !== absolute && !canCreateIn(folder)) {
-        throw new InputError(`${flag} ${path}: no folder can be made in ${folder}`, 'choose a folder you can write to');
+      // (the folder itself takes the files, a parent the folder: root passes the permission test everywhere)
+      if (!canCreateIn(folder)) {
+        const what = folder === absolute ? 'no file can be made in' : 'no folder can be made in';
+        throw new InputError(`${flag} ${path}: ${what} ${folder}`, 'choose a folder you can write to');
       }
       return absolute;
     }

@@ -6,7 +6,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,25 @@ describe('checkWritableFolder', () => {
     expect(checkWritableFolder('new/deeper', dir, '--out')).toBe(join(dir, 'new', 'deeper'));
     expect(checkWritableFolder('existing', dir, '--out')).toBe(join(dir, 'existing'));
     expect(readdirSync(dir)).toEqual(['existing']);
+  });
+
+  it.runIf(procRefuses)('refuses /proc itself as an output folder: it takes no file (a recipe ran, then failed with a raw ENOENT)', () => {
+    expect(() => checkWritableFolder('/proc', '/', '--out')).toThrow('--out /proc: no file can be made in /proc');
+  });
+
+  it('refuses a link to nothing and a loop of links on the way, where no folder can be made (a raw EEXIST or ELOOP after the work)', () => {
+    const dir = folder();
+    symlinkSync(join(dir, 'gone'), join(dir, 'dangling'));
+    symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
+    symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
+    for (const name of ['dangling', 'loop-a', 'dangling/below']) {
+      const link = join(dir, name.split('/')[0]!);
+      expect(() => checkWritableFolder(name, dir, '--svg')).toThrow(`--svg ${name}: ${link} is a link to nothing, or a loop of links`);
+    }
+    // a link to a folder is a folder
+    mkdirSync(join(dir, 'real'));
+    symlinkSync(join(dir, 'real'), join(dir, 'to-real'));
+    expect(checkWritableFolder('to-real/new', dir, '--svg')).toBe(join(dir, 'to-real', 'new'));
   });
 
   it.runIf(procRefuses)('refuses a folder under /proc, naming the flag and the folder that takes no new one', () => {
