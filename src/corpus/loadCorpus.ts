@@ -19,7 +19,7 @@
  * allowed); an option left out or undefined takes its default from DEFAULT_LOAD_OPTIONS.
  */
 
-import { createReadStream, existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
@@ -35,6 +35,7 @@ import type { Merge } from './subword/bpeMerges.js';
 import { readWithSubwords } from './subword/learnedBpe.js';
 import { prepareTokenizer } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
+import { isLink } from './isLink.js';
 
 /** The files a folder spec reads: `.txt` and `.jsonl`, in any case. */
 const TEXT_FILE = /\.(?:txt|jsonl)$/iu;
@@ -143,7 +144,7 @@ export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
   const path = resolve(cwd, spec);
   if (!existsSync(path)) {
     // (a link that leads nowhere exists as a name: say what it is)
-    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true) {
+    if (isLink(path)) {
       throw new InputError(`corpus '${spec}' is a link to nothing, or a loop of links`, 'pass the file or folder the link should point to');
     }
     throw new InputError(`corpus '${spec}' not found`, 'pass an existing file, folder or glob, - for stdin, or brown');

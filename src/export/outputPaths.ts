@@ -15,11 +15,12 @@
  * folder as given and the entry); missing ones are fine.
  */
 
-import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
 import { namedFile } from './wholeFile.js';
+import { isLink } from '../corpus/isLink.js';
 
 export function checkWritable(path: string, cwd: string, flag: string, standardOutput = true): string {
   if (path === '-') return path;
@@ -57,7 +58,7 @@ export function checkWritableFolder(path: string, cwd: string, flag: string): st
   const absolute = resolve(cwd, path);
   for (let folder = absolute; ; folder = dirname(folder)) {
     // (a link to nothing, or a loop of links, is a name no folder can be made at)
-    if (!existsSync(folder) && lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink() === true) {
+    if (!existsSync(folder) && isLink(folder)) {
       throw new InputError(`${flag} ${path}: ${folder} is a link to nothing, or a loop of links`, 'choose a folder path, or make the folder the link points to');
     }
     if (existsSync(folder)) {
