@@ -30,7 +30,7 @@
  *   stops cleanly, ./signals.ts), and resolves to its exit code (128 + n if signal n ended it), or to
  *   undefined if it could not be started (the caller then runs the command here). The child is told
  *   its parent's pid (PARENT_VARIABLE).
- * - `watchParent(env)`: in a relaunched child (PARENT_VARIABLE set), ends the process with SIGKILL
+ * - `watchParent(env)`: in a relaunched child (PARENT_VARIABLE set, GLIBC_TUNABLES the tuned value), ends the process with SIGKILL
  *   within about 0.1 s of a loop turn once its parent is gone, as the parent itself was ended (a
  *   `kill -9` of the pid the user started reaches the parent only): an orphan would go on writing the
  *   files a `--resume` is meanwhile finishing. The simulation turns the loop after every generation
@@ -149,7 +149,8 @@ export async function runRelaunched(env: NodeJS.ProcessEnv, node = process.execP
 
 export function watchParent(env: NodeJS.ProcessEnv = process.env): void {
   const parent = env[PARENT_VARIABLE];
-  if (parent === undefined) return;
+  // (a relaunched child has both; the variable alone, left in a user's environment, is no parent's)
+  if (parent === undefined || env.GLIBC_TUNABLES !== TUNED_ALLOCATOR) return;
   delete env[PARENT_VARIABLE]; // (for this process alone: nothing it starts is a relaunched child)
   const orphaned = (): void => {
     if (String(process.ppid) !== parent) process.kill(process.pid, 'SIGKILL');

@@ -112,6 +112,12 @@ describe('the ngram-collapse executable', () => {
     }
   });
 
+  it("a parent pid left in a user's environment alone does not end a command (it ended even --version, exit 137)", () => {
+    const result = spawnSync(process.execPath, [main, '--version'], { cwd: root, encoding: 'utf8', env: { ...untuned, NGRAM_COLLAPSE_PARENT_PID: '1' } });
+    expect([result.status, result.signal]).toEqual([0, null]);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+/u);
+  });
+
   // A `kill -9` of the pid the user started reaches the parent only: the child must not go on writing
   // the CSV a `--resume` is meanwhile finishing (it did, to the end of the run, with rows twice).
   it.runIf(onGlibc)('a relaunched child ends itself when its parent is killed outright', async () => {
