@@ -12,7 +12,8 @@
  * the files do not fix that order, so the file may differ from an unsharded run's), and completeness means
  * every cell has the same replicates 1..R and every series the same generations 0..G. Rows of two
  * seeds (the `seed` column) are refused either way, and so are rows of one cell with two sets of
- * settings (its setting columns). Every row must have the header's fields and, in the tool's own
+ * settings (its setting columns). Every row must have the header's fields, a whole replicate and
+ * generation (as csvNumber reads them: no hex), and, in the tool's own
  * metric columns, what a curves CSV holds (checked as `plot` reads it); blank lines are skipped, and a
  * byte-order mark before the header dropped (csvLines.ts). Rows are copied byte for byte. Throws InputError naming the file and row at fault.
  */
@@ -21,6 +22,7 @@ import { InputError } from '../errors.js';
 import { expandCells } from '../simulation/cells.js';
 import { readCsvLines, type CsvLine } from './csvLines.js';
 import { SETTING_COLUMNS } from './report/curveRow.js';
+import { csvNumber } from './report/csvNumber.js';
 import { curveTableFromRecords } from './report/curveTable.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { describeDifferences, makeRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
@@ -83,7 +85,13 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
       if (order[order.length - 1] !== cell) order.push(cell);
       const seed = seedAt! < 0 ? '' : line.fields[seedAt!]!;
       const settings = settingsAt.map((index) => `${head.fields[index]} ${line.fields[index]}`).join(', ');
-      rows.push({ cell, replicate: Number(line.fields[replicateAt!]), generation: Number(line.fields[generationAt!]), seed, settings, text: line.text, file: input.name });
+      // (whole numbers; one outside the sweep is refused below, naming the row)
+      const key = (column: string, at: number): number => {
+        const value = csvNumber(line.fields[at]!);
+        if (Number.isInteger(value)) return value;
+        throw new InputError(`${input.name} line ${lines.indexOf(line) + 1}: ${column} "${line.fields[at]}" is not a whole number`, 'pass the CSV files written by ngram-collapse run');
+      };
+      rows.push({ cell, replicate: key('replicate', replicateAt!), generation: key('generation', generationAt!), seed, settings, text: line.text, file: input.name });
     }
     fileCellOrders.push(order);
   }

@@ -179,6 +179,12 @@ describe('mergeCurves', () => {
     );
   });
 
+  it('refuses a replicate or generation that is no whole number as the file writes one (replicate 0x2 was merged as 2)', () => {
+    const file = (row: string): MergeInput => ({ name: 'h.csv', content: Buffer.from([HEADER, 'c,1,42,0,1', row, ''].join('\n')) });
+    expect(refusal([file('c,0x2,42,0,1')])).toBe('h.csv line 3: replicate "0x2" is not a whole number (pass the CSV files written by ngram-collapse run)');
+    expect(refusal([file('c,1,42,1.5,1')])).toBe('h.csv line 3: generation "1.5" is not a whole number (pass the CSV files written by ngram-collapse run)');
+  });
+
   it('skips blank lines and a byte-order mark, as plot reads a file (a trailing blank line read as a row of seed undefined)', () => {
     const plain = mergeCurves([shard('a.csv', 'human_ratio=0', 42), shard('b.csv', 'human_ratio=0.1', 42)]).text;
     const edited = (input: MergeInput, text: (content: string) => string): MergeInput => ({ ...input, content: Buffer.from(text(input.content.toString('utf8'))) });

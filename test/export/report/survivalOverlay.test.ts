@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/errors.js';
 import type { SeriesPoint } from '../../../src/export/report/aggregateCurves.js';
 import { survivalChartSpec } from '../../../src/export/report/survivalChart.js';
 import { survivalPoints } from '../../../src/export/report/readSurvival.js';
@@ -46,6 +47,15 @@ describe('the Kaplan–Meier chart', () => {
       ['survival_1', 'a', 0, 10, 1],
       ['survival_2_5', 'a', 0, 6, 1],
     ]);
+  });
+
+  it('refuses a --survival field that is no number as the file writes one, naming the line (0x10 was read as 16)', () => {
+    const header = ['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival'];
+    const refused = (record: string[]) => () => survivalPoints(header, [['a', '1', '0', '10', '0', '1', '1'], record], 'km.csv');
+    expect(refused(['a', '1', '1', '0x10', '4', '0.6', ''])).toThrow('km.csv line 3: at_risk is "0x10", not a whole number >= 0');
+    expect(refused(['a', '1', '0x1', '10', '4', '0.6', ''])).toThrow('km.csv line 3: generation is "0x1", not a whole number >= 0');
+    expect(refused(['a', '1', '1', '10', '4', 'abc', ''])).toThrow('km.csv line 3: survival is "abc", not a number >= 0');
+    expect(refused(['a', '1', '1.5', '10', '4', '0.6', ''])).toThrow(InputError);
   });
 
   it('is a chart of its own when Kaplan–Meier points are given, and absent otherwise', () => {
