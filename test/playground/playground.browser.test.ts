@@ -172,6 +172,31 @@ if (SKIP_BROWSER) {
       expect(await downloadCsv()).toBe(await cliCsv({ ...config, corpus: [config.corpus] }, folder));
     });
 
+    // Run waits for the corpus to load: a double-click then queued two runs, whose rows the page joined
+    // (6 rows for 3), and a setting changed meanwhile ran with the old value under the new command line.
+    it('a double-click on Run while the corpus loads runs once; a setting changed meanwhile is said, not run', async () => {
+      const config = { corpus: 'brown:news', generations: 2, humanRatio: [0], order: [2] };
+      await open(hash(config));
+      // (two clicks in one task of the page: the load cannot finish between them)
+      await page.evaluate(() => {
+        document.getElementById('run-button')!.click();
+        document.getElementById('run-button')!.click();
+      });
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: 3 rows/u);
+      expect((await downloadCsv()).trimEnd().split('\n')).toHaveLength(1 + 3);
+      await open(hash({ ...config, generations: 3 }));
+      // (in one task of the page, so the load cannot finish in between)
+      await page.evaluate(() => {
+        document.getElementById('run-button')!.click();
+        const generations = document.getElementById('control-generations') as HTMLInputElement;
+        generations.value = '4';
+        generations.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 30_000 }).toBe('The corpus or the settings changed while the corpus loaded: press Run again.');
+      await runAndWait();
+      expect(await page.textContent('#run-status')).toMatch(/^Done: 5 rows/u);
+    });
+
     it('an address whose config names no corpus opens on the page\'s corpus', async () => {
       await open(hash({ generations: 2 }));
       await waitLoaded();

@@ -194,14 +194,30 @@ function ensureLoaded(resolved: ResolvedPage, split: Split = runSplit(resolved))
   return loading;
 }
 
+/** A run or recipe waiting for its corpus to load: a second click (a double-click) starts nothing. */
+let starting = false;
+
 /**
- * True (and said) when the corpus or its loader options changed while a run waited for its load: the
- * worker will hold the newer choice, which the run's settings and command line do not describe.
+ * Loads `resolved`'s corpus for a run or recipe about to start; true when it may start: loaded, and
+ * neither the corpus nor any setting changed meanwhile (the worker would hold the newer corpus, or
+ * the run would use settings the page no longer shows: both said, and Run is to be pressed again).
+ * False, starting nothing, while another start waits for its load.
  */
-function changedWhileLoading(resolved: ResolvedPage, split: Split): boolean {
-  if (loadedKey === loadKey(resolved, split)) return false;
-  $('run-status').textContent = 'The corpus changed while it loaded: press Run again.';
-  return true;
+async function loadForStart(resolved: ResolvedPage, split: Split): Promise<boolean> {
+  if (starting) return false;
+  starting = true;
+  const asked = configHash(pageConfig(state));
+  try {
+    await ensureLoaded(resolved, split);
+  } catch (error) {
+    $('corpus-error').textContent = (error as Error).message;
+    return false;
+  } finally {
+    starting = false;
+  }
+  if (loadedKey === loadKey(resolved, split) && configHash(pageConfig(state)) === asked) return true;
+  $('run-status').textContent = 'The corpus or the settings changed while the corpus loaded: press Run again.';
+  return false;
 }
 
 function onWorkerMessage(message: FromWorker): void {
@@ -501,13 +517,7 @@ function setButtons(): void {
 async function run(): Promise<void> {
   const resolved = validate();
   if (resolved === undefined || running) return;
-  try {
-    await ensureLoaded(resolved);
-  } catch (error) {
-    $('corpus-error').textContent = (error as Error).message;
-    return;
-  }
-  if (changedWhileLoading(resolved, runSplit(resolved))) return;
+  if (!(await loadForStart(resolved, runSplit(resolved)))) return;
   if (beginRun()) send({ type: 'run', settings: resolved.settings });
 }
 
@@ -600,13 +610,7 @@ async function runRecipe(name: string): Promise<void> {
   const seed = Number(state.values.seed);
   // bpe:K learns on the recipe's H, as `ngram-collapse recipe` does (the recipe's first run's split).
   const first = recipe.runs({ generations, replicates, seed })[0]!;
-  try {
-    await ensureLoaded(resolved, splitFor(resolved, first.holdout, first.seed));
-  } catch (error) {
-    $('corpus-error').textContent = (error as Error).message;
-    return;
-  }
-  if (changedWhileLoading(resolved, splitFor(resolved, first.holdout, first.seed))) return;
+  if (!(await loadForStart(resolved, splitFor(resolved, first.holdout, first.seed)))) return;
   if (beginRun()) {
     $('run-status').textContent = `Running recipe ${name}…`;
     lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed }, resolved.load);
