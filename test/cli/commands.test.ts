@@ -40,6 +40,14 @@ describe('metrics --reference', () => {
     expect([row['vocab_retention'], row['rare_survival'], row['js_divergence']]).toEqual(['1', '1', '0']);
   });
 
+  it("names the text a warning is about (it said 'the corpus contains ...' of one of several)", async () => {
+    const cwd = folder();
+    writeFileSync(join(cwd, 'm.txt'), 'a <s> b .\n');
+    const result = await cli(['metrics', 't.txt', 'm.txt', '--sentences', 'line'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("ngram-collapse: warning: m.txt: the corpus contains 1 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped\n");
+  });
+
   it('a missing reference is an input error before any output', async () => {
     const result = await cli(['metrics', 't.txt', '--reference', 'nope.txt'], { cwd: folder() });
     expect(result.code).toBe(2);

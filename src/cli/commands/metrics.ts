@@ -3,6 +3,7 @@
  * Survival and overlap columns compare against `--reference` (default: the first text).
  */
 
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
@@ -54,7 +55,8 @@ export function metricsCommand(io: CliIO): Command {
 async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const { texts, rareThreshold } = request;
   refuseStandardInputTwice([texts, 'a text'], [request.reference === undefined ? [] : [request.reference], '--reference']);
-  const load = loadOptionsFor(request.load, io, warnTo(io));
+  const warn = warnTo(io);
+  const load = loadOptionsFor(request.load, io, warn);
   const out = checkWritable(request.out, io.cwd, '--out');
   checkNotCorpus(out, [...texts, ...(request.reference === undefined ? [] : [request.reference])], io.cwd, '--out');
   const vocabulary = new Vocabulary();
@@ -62,7 +64,9 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   // bpe:K learns its merges on the first corpus read (the reference, else the first text) and spells the others with them.
   let shared = load;
   const read = async (spec: string): Promise<TokenCorpus> => {
-    const loaded = await loadCorpus([spec], shared, vocabulary);
+    // (each text is read on its own: a warning names the text it is about, unless it names its file already)
+    const named = (message: string): void => warn(message.includes(resolve(io.cwd, spec)) ? message : `${spec}: ${message}`);
+    const loaded = await loadCorpus([spec], { ...shared, onWarning: named }, vocabulary);
     if (loaded.merges !== undefined) shared = { ...shared, bpeMerges: loaded.merges };
     return loaded.corpus;
   };
