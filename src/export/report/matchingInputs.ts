@@ -6,7 +6,9 @@
  * generation are in the curves, its `n` is the number of values the curves hold there, and its mean is
  * theirs (to the 6 significant digits both files are written with). Lines of other metrics (the
  * survival law's `theory_*`) are not compared. `checkSurvivalMatches(points, curves, source)` throws
- * unless each Kaplan–Meier cell is a cell of the curves and ends at that cell's last generation. A
+ * unless each Kaplan–Meier cell is a cell of the curves and ends at that cell's last generation, and
+ * its band 1 starts with the curves' seed hapaxes at risk (their `hapax` at generation 0, summed over
+ * the replicates). A
  * summary or survival file of another run would otherwise be drawn as this run's bands, silently.
  * No file access (the plot command reads the files).
  */
@@ -49,6 +51,26 @@ export function checkSurvivalMatches(points: readonly SeriesPoint[], curves: Cur
     const expected = lastOfCurves.get(cell);
     if (expected === undefined) throw new InputError(`--survival ${source}: cell ${cell} is not in the curves`, HINT);
     if (last !== expected) throw new InputError(`--survival ${source}: cell ${cell} ends at generation ${last}, the curves at ${expected}`, HINT);
+  }
+  checkHapaxesAtRisk(points, curves, source);
+}
+
+/**
+ * Band 1's subjects at generation 0 are H's hapaxes, one set per replicate: the sum of the curves'
+ * `hapax` over the cell's rows of generation 0 (H itself). Another run's file (another --seed splits
+ * H otherwise) has other hapaxes, though its cells and last generation may be these. Skipped where the
+ * curves have no `hapax` value there.
+ */
+function checkHapaxesAtRisk(points: readonly SeriesPoint[], curves: CurveTable, source: string): void {
+  const rows = rowsByCellAndGeneration(curves.rows);
+  for (const point of points) {
+    if (point.metric !== 'survival_1' || point.generation !== 0) continue;
+    const hapaxes = (rows.get(key(point.cell, 0)) ?? []).map((row) => metricValue(row, 'hapax'));
+    if (hapaxes.length === 0 || hapaxes.some((value) => value === undefined)) continue;
+    const expected = hapaxes.reduce((sum: number, value) => sum + value!, 0);
+    if (point.n !== expected) {
+      throw new InputError(`--survival ${source}: cell ${point.cell} has ${point.n} seed hapaxes at risk at generation 0, the curves' H ${expected} over ${hapaxes.length} replicate(s)`, HINT);
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * plot's summary and survival inputs must describe the curves it draws: a summary line's count and mean
  * are the curves' (fixture curves.csv: c1 generation 1 vocab_retention 0.8, 0.9, 1.0, mean 0.9), and a
- * Kaplan–Meier cell is a cell of the curves ending at its last generation (3 in the fixture).
+ * Kaplan–Meier cell is a cell of the curves ending at its last generation (3 in the fixture), its band 1
+ * starting with the curves' seed hapaxes at risk.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -50,9 +51,12 @@ describe('checkSummaryMatches', () => {
 describe('checkSurvivalMatches', () => {
   it('accepts cells of the curves that end where they end, and refuses others', async () => {
     const curves = await readCurves(fixture('curves.csv'));
-    const km = (cell: string, last: number): SeriesPoint[] => Array.from({ length: last + 1 }, (_, g) => point(cell, g, 'survival_1', 10, 1 - g / 10));
+    // band 1 starts with H's hapaxes in each replicate at risk: 800 x 3 replicates in the fixture
+    const km = (cell: string, last: number, atRisk = 2400): SeriesPoint[] => Array.from({ length: last + 1 }, (_, g) => point(cell, g, 'survival_1', g === 0 ? atRisk : 10, 1 - g / 10));
     expect(() => checkSurvivalMatches([...km('c1', 3), ...km('c3', 3)], curves, 'k.csv')).not.toThrow();
     expect(() => checkSurvivalMatches(km('c1', 2), curves, 'k.csv')).toThrow('--survival k.csv: cell c1 ends at generation 2, the curves at 3');
     expect(() => checkSurvivalMatches(km('c4', 3), curves, 'k.csv')).toThrow('--survival k.csv: cell c4 is not in the curves');
+    // another run's file (another --seed: another H) with these cells and generations (it was drawn)
+    expect(() => checkSurvivalMatches(km('c1', 3, 2379), curves, 'k.csv')).toThrow("--survival k.csv: cell c1 has 2379 seed hapaxes at risk at generation 0, the curves' H 2400 over 3 replicate(s)");
   });
 });
