@@ -160,7 +160,8 @@ function mergedRecord(records: readonly RunRecord[]): RunRecord {
  * reads them), checked before anything is written. Lines are numbered in the file.
  */
 function checkRows(name: string, header: readonly string[], lines: readonly CsvLine[], body: readonly CsvLine[]): void {
-  const again = body.find((line) => line.text === lines[0]!.text);
+  // (a second file's byte-order mark, if it had one, stands before its header inside the joined file)
+  const again = body.find((line) => line.text.replace(/^\uFEFF/, '') === lines[0]!.text);
   if (again !== undefined) {
     throw new InputError(`${name} line ${lines.indexOf(again) + 1} repeats the header: files joined into one`, 'merge the shard files themselves, e.g. ngram-collapse merge part-*.csv --out all.csv');
   }
@@ -169,7 +170,9 @@ function checkRows(name: string, header: readonly string[], lines: readonly CsvL
     throw new InputError(`${name} line ${lines.indexOf(short) + 1} has ${short.fields.length} fields but the header has ${header.length}`, 'pass the CSV files written by ngram-collapse run');
   }
   // (a file without any of the tool's metric columns has no values to check: its rows are copied as they are)
-  if (body.length > 0 && header.some((column) => OWN_METRICS.has(column))) curveTableFromRecords(header, body.map((line) => line.fields), name);
+  if (body.length === 0 || !header.some((column) => OWN_METRICS.has(column))) return;
+  const lineNumber = new Map(lines.map((line, index) => [line, index + 1]));
+  curveTableFromRecords(header, body.map((line) => line.fields), name, body.map((line) => lineNumber.get(line)!));
 }
 
 /**

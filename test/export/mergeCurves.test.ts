@@ -201,6 +201,10 @@ describe('mergeCurves', () => {
     expect(refusal([rows('a.csv', ['c,1,42,0,0.5', 'cell,replicate,seed,generation,ttr', 'c,1,42,1,0.4'])])).toBe(
       'a.csv line 3 repeats the header: files joined into one (merge the shard files themselves, e.g. ngram-collapse merge part-*.csv --out all.csv)',
     );
+    // ... also when the second file began with a byte-order mark (its header read as a row of 4 bad fields)
+    expect(refusal([rows('a.csv', ['c,1,42,0,0.5', '\uFEFFcell,replicate,seed,generation,ttr', 'c,1,42,1,0.4'])])).toMatch(/^a\.csv line 3 repeats the header/u);
+    // lines are the file's: the blank lines before the bad value count (the metric check said line 3 for line 5)
+    expect(refusal([rows('a.csv', ['c,1,42,0,0.5', '', '', 'c,1,42,1,abc'])])).toMatch(/^a\.csv line 5: ttr is "abc", not a number/u);
   });
 
   it('refuses, without records, a cell whose rows carry two sets of settings (a shard run with another --order)', () => {

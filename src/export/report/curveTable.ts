@@ -1,14 +1,15 @@
 /**
  * Curves CSV records (header and fields as text) -> typed CurveRows for charts and tables.
  *
- * Contract: `curveTableFromRecords(header, records, source)` turns the metric columns (curveRow.ts
+ * Contract: `curveTableFromRecords(header, records, source, lines?)` turns the metric columns (curveRow.ts
  * metricColumnsOf: each of the tool's own metrics, METRIC_COLUMNS, wherever it stands, and every other
  * column after `generation` but the settings whose values are all numbers or empty) into numbers
  * (empty -> undefined), keeps the others
  * as text, and throws an InputError naming `source` and the line for a bad generation, a field of one of
  * the tool's own metric columns (METRIC_COLUMNS) that is not a finite number, a (cell, replicate,
  * generation) that is there twice, the header again (files joined with `cat`), no metric column, or
- * no rows. No
+ * no rows; `lines` gives each record's line in its file (recordLine.ts: else a record a line, after the
+ * header). A header again is one whatever byte-order mark starts it. No
  * file access (readCurves.ts reads files), so the browser playground draws its charts with it.
  */
 
@@ -16,6 +17,7 @@ import { InputError } from '../../errors.js';
 import { METRIC_COLUMNS } from '../../metrics/columns.js';
 import { csvNumber } from './csvNumber.js';
 import { metricColumnsOf, type CurveRow, type CurveValue } from './curveRow.js';
+import { recordLine } from './recordLine.js';
 
 const PRODUCER = 'the curves CSV that `ngram-collapse run --out FILE` writes';
 
@@ -29,11 +31,13 @@ export function curveTableFromRecords(
   header: readonly string[],
   records: readonly (readonly string[])[],
   source: string,
+  lines?: readonly number[],
 ): CurveTable {
+  const line = (index: number): number => recordLine(lines, index);
   if (records.length === 0) throw new InputError(`${source} has a header but no rows`, `give ${PRODUCER}`);
   const generationIndex = header.indexOf('generation');
-  checkNoSecondHeader(header, records, source);
-  for (const column of header) checkOwnMetric(header, records, column, source);
+  checkNoSecondHeader(header, records, source, line);
+  for (const column of header) checkOwnMetric(header, records, column, source, line);
   // (the tool's own metrics hold numbers or nothing now: checked above)
   const metrics = metricColumnsOf(header, (column) => isNumeric(records, header.indexOf(column)));
   if (metrics.length === 0) throw new InputError(`${source} has no metric column: no column after generation holds numbers`, `give ${PRODUCER}`);
@@ -47,13 +51,13 @@ export function curveTableFromRecords(
     const generation = row.generation;
     if (typeof generation !== 'number' || !Number.isInteger(generation) || generation < 0) {
       throw new InputError(
-        `${source} line ${recordIndex + 2}: generation "${record[generationIndex]}" is not a whole number >= 0`,
+        `${source} line ${line(recordIndex)}: generation "${record[generationIndex]}" is not a whole number >= 0`,
         `give ${PRODUCER}`,
       );
     }
     return row as CurveRow;
   });
-  checkRowsOnce(header, records, source);
+  checkRowsOnce(header, records, source, line);
   return { columns: header, rows, metrics };
 }
 
@@ -62,28 +66,31 @@ export function curveTableFromRecords(
  * infinity there (the tool writes neither: formatNumber, validation/formatNumber.ts, leaves a non-finite value empty) is a damaged
  * file, not a text column or a point to skip.
  */
-function checkOwnMetric(header: readonly string[], records: readonly (readonly string[])[], column: string, source: string): void {
+function checkOwnMetric(header: readonly string[], records: readonly (readonly string[])[], column: string, source: string, line: LineOf): void {
   if (!OWN_METRICS.has(column)) return;
   const index = header.indexOf(column);
   const bad = records.findIndex((record) => !isFiniteOrEmpty(record[index] ?? ''));
   if (bad < 0) return;
   const field = records[bad]![index]!;
   const what = isNumber(field) ? 'not a finite number' : 'not a number';
-  throw new InputError(`${source} line ${bad + 2}: ${column} is "${field}", ${what}`, `repair or regenerate the file: ${PRODUCER}`);
+  throw new InputError(`${source} line ${line(bad)}: ${column} is "${field}", ${what}`, `repair or regenerate the file: ${PRODUCER}`);
 }
 
-/** A record that is the header again: files joined with `cat`, header and all (its fields read as values otherwise). */
-function checkNoSecondHeader(header: readonly string[], records: readonly (readonly string[])[], source: string): void {
-  const again = records.findIndex((record) => record.length === header.length && record.every((field, index) => field === header[index]));
+/**
+ * A record that is the header again: files joined with `cat`, header and all (its fields read as values
+ * otherwise), the second file's byte-order mark, if it had one, now inside the joined file.
+ */
+function checkNoSecondHeader(header: readonly string[], records: readonly (readonly string[])[], source: string, line: LineOf): void {
+  const again = records.findIndex((record) => record.length === header.length && record.every((field, index) => (index === 0 ? field.replace(/^\uFEFF/, '') : field) === header[index]));
   if (again < 0) return;
-  throw new InputError(`${source} line ${again + 2} repeats the header: files joined into one`, 'join shards with `ngram-collapse merge`, not by concatenating files');
+  throw new InputError(`${source} line ${line(again)} repeats the header: files joined into one`, 'join shards with `ngram-collapse merge`, not by concatenating files');
 }
 
 /**
  * Each (cell, replicate, generation) once: a repeated row (two shards joined with `cat`, a file pasted
  * twice) would count as another replicate and narrow every interval.
  */
-function checkRowsOnce(header: readonly string[], records: readonly (readonly string[])[], source: string): void {
+function checkRowsOnce(header: readonly string[], records: readonly (readonly string[])[], source: string, line: LineOf): void {
   const [cell, replicate, generation] = ['cell', 'replicate', 'generation'].map((column) => header.indexOf(column)) as [number, number, number];
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
@@ -91,13 +98,15 @@ function checkRowsOnce(header: readonly string[], records: readonly (readonly st
     const first = seen.get(key);
     if (first !== undefined) {
       throw new InputError(
-        `${source} line ${index + 2}: cell ${record[cell]} replicate ${record[replicate]} generation ${record[generation]} is there already (line ${first + 2})`,
+        `${source} line ${line(index)}: cell ${record[cell]} replicate ${record[replicate]} generation ${record[generation]} is there already (line ${line(first)})`,
         'give each row once: join shards with `ngram-collapse merge`, not by concatenating files',
       );
     }
     seen.set(key, index);
   });
 }
+
+type LineOf = (index: number) => number;
 
 const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 

@@ -22,10 +22,10 @@ export { curveTableFromRecords, type CurveTable } from './curveTable.js';
 const PRODUCER = 'the curves CSV that `ngram-collapse run --out FILE` writes';
 
 export async function readCurves(path: string): Promise<CurveTable> {
-  const { header, records } = await readCsvTable(path, {
+  const { header, records, lines } = await readCsvTable(path, {
     kind: 'a curves CSV',
     producer: PRODUCER,
     required: REQUIRED_COLUMNS,
   });
-  return curveTableFromRecords(header, records, path);
+  return curveTableFromRecords(header, records, path, lines);
 }

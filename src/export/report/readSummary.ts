@@ -5,7 +5,9 @@
  * Contract: the file has the columns cell, <setting columns>, generation, metric, n, mean, sd, ci_low,
  * ci_high (extra columns are ignored). `readSummary(path)` resolves to one SummaryRow per line whose mean
  * is a number (lines with an empty mean are skipped); empty sd / ci fields become undefined. Rejects with
- * an InputError for a missing or unreadable file, missing columns or a ragged record.
+ * an InputError for a missing or unreadable file, missing columns, a ragged record or a generation that
+ * is no whole number. `summaryRows(header, records, source, lines?)` does the same on records already in
+ * memory (`run --report` draws the summary it writes, as `plot --summary` reads it: the same page).
  * `summaryPoints(rows)` turns the rows into SeriesPoints (ordered as in the file).
  */
 
@@ -13,6 +15,7 @@ import { InputError } from '../../errors.js';
 import type { SeriesPoint } from './aggregateCurves.js';
 import { csvNumber } from './csvNumber.js';
 import { readCsvTable } from './csvTable.js';
+import { recordLine } from './recordLine.js';
 import type { SummaryRow } from './summaryPoints.js';
 
 export { summaryPoints, type SummaryRow } from './summaryPoints.js';
@@ -20,11 +23,16 @@ export { summaryPoints, type SummaryRow } from './summaryPoints.js';
 const PRODUCER = 'the summary CSV that `ngram-collapse run --summary FILE` writes';
 
 export async function readSummary(path: string): Promise<SummaryRow[]> {
-  const { header, records } = await readCsvTable(path, {
+  const { header, records, lines } = await readCsvTable(path, {
     kind: 'a summary CSV',
     producer: PRODUCER,
     required: ['cell', 'generation', 'metric', 'n', 'mean', 'sd', 'ci_low', 'ci_high'],
   });
+  return summaryRows(header, records, path, lines);
+}
+
+/** The summary's records as rows; `lines[i]` is the file line of records[i] (recordLine.ts). */
+export function summaryRows(header: readonly string[], records: readonly (readonly string[])[], source: string, lines?: readonly number[]): SummaryRow[] {
   const rows: SummaryRow[] = [];
   records.forEach((record, recordIndex) => {
     const field = (column: string): string => (record[header.indexOf(column)] ?? '').trim();
@@ -38,7 +46,7 @@ export async function readSummary(path: string): Promise<SummaryRow[]> {
     const generation = csvNumber(field('generation'));
     if (!Number.isInteger(generation) || generation < 0) {
       throw new InputError(
-        `${path} line ${recordIndex + 2}: generation "${field('generation')}" is not a whole number >= 0`,
+        `${source} line ${recordLine(lines, recordIndex)}: generation "${field('generation')}" is not a whole number >= 0`,
         `give ${PRODUCER}`,
       );
     }

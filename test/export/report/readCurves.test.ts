@@ -1,6 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { curveTableFromRecords, readCurves } from '../../../src/export/report/readCurves.js';
+import { readSummary } from '../../../src/export/report/readSummary.js';
+import { readSurvival } from '../../../src/export/report/readSurvival.js';
 import { metricColumns } from '../../../src/export/report/curveRow.js';
 import { buildReportCharts } from '../../../src/export/report/reportCharts.js';
 import { fixture } from './fixtures.js';
@@ -139,5 +144,35 @@ describe('readCurves', () => {
       cell: 'human_ratio=0', strategy: 'replace', replicate: 1, seed: 42, generation: 1, vocab_retention: 0.9, drift_expected_types: 812,
     });
     expect(() => curveTableFromRecords(['cell', 'replicate', 'generation'], [], 'the run')).toThrow(/the run has a header but no rows/);
+  });
+});
+
+describe('line numbers in messages name the file line an editor shows', () => {
+  const write = (name: string, text: string): string => {
+    const folder = mkdtempSync(join(tmpdir(), 'curve-lines-'));
+    writeFileSync(join(folder, name), text);
+    return join(folder, name);
+  };
+
+  it('counts the blank lines, lines of empty fields and line breaks inside quoted fields that come before (they said line 3 for line 6)', async () => {
+    // line 1 header; 2 a row; 3 blank; 4 commas only; 5-6 a row whose quoted note breaks a line; 7 the bad row
+    const path = write('b.csv', 'cell,replicate,generation,ttr,note\na,1,0,0.5,x\n\n,,,,\na,1,1,0.4,"two\nlines"\na,1,2,abc,y\n');
+    await expect(readCurves(path)).rejects.toThrow(/b\.csv line 7: ttr is "abc", not a number/u);
+    const repeated = write('r.csv', 'cell,replicate,generation,ttr\na,1,0,0.5\n\n\na,1,0,0.5\n');
+    await expect(readCurves(repeated)).rejects.toThrow(/r\.csv line 5: cell a replicate 1 generation 0 is there already \(line 2\)/u);
+    const ragged = write('g.csv', 'cell,replicate,generation,ttr\n\na,1,0\n');
+    await expect(readCurves(ragged)).rejects.toThrow(/g\.csv line 3 has 3 fields but the header has 4/u);
+  });
+
+  it('names the header of a second file with a byte-order mark as the header again (it said: ttr is "ttr")', async () => {
+    const joined = write('j.csv', '\uFEFFcell,replicate,generation,ttr\na,1,0,0.5\n\uFEFFcell,replicate,generation,ttr\nb,1,0,0.5\n');
+    await expect(readCurves(joined)).rejects.toThrow(/j\.csv line 3 repeats the header: files joined into one/u);
+  });
+
+  it('counts lines the same way in the summary and survival readers', async () => {
+    const summary = write('s.csv', 'cell,generation,metric,n,mean,sd,ci_low,ci_high\n\na,0,ttr,1,0.5,,,\n\na,x,ttr,1,0.5,,,\n');
+    await expect(readSummary(summary)).rejects.toThrow(/s\.csv line 5: generation "x" is not a whole number >= 0/u);
+    const survival = write('k.csv', 'cell,band,generation,at_risk,survival\n\n\na,1,0,10,1\na,1,1,-4,0.5\n');
+    await expect(readSurvival(survival)).rejects.toThrow(/k\.csv line 5: at_risk is "-4", not a whole number >= 0/u);
   });
 });
