@@ -126,8 +126,11 @@ function withoutUndefined(options: Partial<LoadOptions>): Partial<LoadOptions> {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
-/** Turns one spec into the sources it names, checking that they exist. */
-export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
+/**
+ * Turns one spec into the sources it names, checking that they exist; `role` names the spec in the
+ * messages ("corpus 'x' not found"; a command reading a text for another purpose names that).
+ */
+export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'): Source[] {
   const cwd = settings.cwd ?? process.cwd();
   if (spec.trim() === '') throw new InputError('an empty corpus name was given', 'pass a file, a folder, a glob, - or brown');
   if (spec === '-') return [{ kind: 'stdin' }];
@@ -145,9 +148,9 @@ export function resolveSpec(spec: string, settings: LoadOptions): Source[] {
   if (!existsSync(path)) {
     // (a link that leads nowhere exists as a name: say what it is)
     if (isLink(path)) {
-      throw new InputError(`corpus '${spec}' is a link to nothing, or a loop of links`, 'pass the file or folder the link should point to');
+      throw new InputError(`${role} '${spec}' is a link to nothing, or a loop of links`, 'pass the file or folder the link should point to');
     }
-    throw new InputError(`corpus '${spec}' not found`, 'pass an existing file, folder or glob, - for stdin, or brown');
+    throw new InputError(`${role} '${spec}' not found`, 'pass an existing file, folder or glob, - for stdin, or brown');
   }
   if (statSync(path).isDirectory()) {
     const files = expandGlob('**/*', path).filter((file) => TEXT_FILE.test(file));

@@ -63,7 +63,10 @@ describe('ngram-collapse train (in-process)', () => {
     const cwd = tempDir();
     const missing = await cli(['train', '--corpus', demo, '--eval', 'missing.txt', '--arpa', 'model.arpa'], { cwd });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^ngram-collapse: corpus 'missing\.txt' not found/u);
+    // named as the evaluation text, not as a corpus (it said "corpus 'missing.txt' not found", as if --corpus were wrong)
+    expect(missing.stderr).toMatch(/^ngram-collapse: --eval text 'missing\.txt' not found/u);
+    const brownMissing = await cli(['train', '--corpus', 'nope.txt', '--eval', 'missing.txt'], { cwd });
+    expect(brownMissing.stderr).toMatch(/^ngram-collapse: --eval text 'missing\.txt' not found/u); // checked before the corpus loads
     writeFileSync(join(cwd, 'blank.txt'), '  \n\n');
     const blank = await cli(['train', '--corpus', demo, '--eval', 'blank.txt', '--arpa', 'model.arpa'], { cwd });
     expect(blank.code).toBe(2);

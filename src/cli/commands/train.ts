@@ -10,7 +10,7 @@
 
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { loadCorpus } from '../../corpus/loadCorpus.js';
+import { loadCorpus, resolveSpec } from '../../corpus/loadCorpus.js';
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
 import { InputError, UsageError } from '../../errors.js';
@@ -71,6 +71,8 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   refuseStandardInputTwice([request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
+  // (a missing evaluation text is named as one, before the corpus loads: "corpus 'x' not found" read as --corpus)
+  for (const spec of request.eval ?? []) resolveSpec(spec, load, '--eval text');
   const { vocabulary, corpus, merges } = await loadCorpus([...request.corpus], load);
   checkHasTokens(`the corpus ${request.corpus.join(', ')}`, corpus);
   // The evaluation text is read before anything is trained or written: a bad one leaves no ARPA file.
