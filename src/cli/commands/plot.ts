@@ -4,7 +4,7 @@
  * static SVG charts.
  *
  * Contract: `plotCommand(io)` returns the commander command; PLOT_SPEC parses the options
- * (PLOT_OPTIONS, then `parsePlotOptions`, pure: UsageError for nothing to write or an empty --metrics), then checks, before
+ * (PLOT_OPTIONS, then `parsePlotOptions`, pure: UsageError for nothing to write; --metrics is a list, listOf's refusals), then checks, before
  * any rendering, that the curves (and summary) files exist and are CSVs of the right kind and that every
  * output can be written (InputError otherwise), then writes the outputs and prints each path written on
  * its own line to io.stdout. Relative paths are resolved against io.cwd. It never calls process.exit:
@@ -19,7 +19,6 @@ import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
-import { refuseRepeats } from '../../validation/valueRule.js';
 import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
 import { checkDistinctOutputs, checkFolderEntries, checkWritable, checkWritableFolder } from '../outputPaths.js';
@@ -34,7 +33,8 @@ export interface RawPlotOptions {
   readonly survival?: string;
   readonly out?: string;
   readonly svg?: string;
-  readonly metrics?: string;
+  /** Read by listOf: an empty item or a name twice is the flag's refusal. */
+  readonly metrics?: readonly string[];
   readonly title?: string;
 }
 
@@ -71,14 +71,6 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
   for (const [flag, path, what] of [['--out', raw.out, 'a file name'], ['--svg', raw.svg, 'a folder path']] as const) {
     if (path !== undefined && path.trim() === '') throw new UsageError(`${flag} must be a path, got '${path}'`, `pass ${what}`);
   }
-  let metrics: string[] | undefined;
-  if (raw.metrics !== undefined) {
-    metrics = raw.metrics.split(',').map((name) => name.trim()).filter((name) => name !== '');
-    if (metrics.length === 0) {
-      throw new UsageError(`--metrics "${raw.metrics}" names no metric`, 'give a comma-separated list, e.g. --metrics vocab_retention,entropy_bits');
-    }
-    refuseRepeats('--metrics', metrics, raw.metrics);
-  }
   const at = (path: string | undefined) => (path === undefined ? undefined : resolve(cwd, path));
   return {
     curves: resolve(cwd, curves),
@@ -86,7 +78,7 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
     survival: at(raw.survival),
     out: at(raw.out),
     svgDir: at(raw.svg),
-    metrics,
+    metrics: raw.metrics,
     title: raw.title,
   };
 }
@@ -109,9 +101,8 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   if (kaplanMeier !== undefined) checkSurvivalMatches(kaplanMeier, table, options.survival!);
   // Loaded here, not at the top: the report code, which other commands do not need (Vega comes at the first chart).
   const { writeReport } = await import('../../export/report/writeReport.js');
-  // The survival law from the run record beside the curves (as run --report draws it), unless the summary brings its rows.
-  const summaryHasLaw = summary?.some((line) => line.metric.startsWith('theory_survival_')) === true;
-  const theory = summaryHasLaw ? [] : theoryPointsOfRecord(table.rows, record);
+  // The survival law from the run record beside the curves (as run --report draws it); the summary's rows of it come first (reportCharts).
+  const theory = theoryPointsOfRecord(table.rows, record);
   const report = { columns: table.columns, summary, theory, kaplanMeier, metrics: options.metrics, title: options.title, source: basename(options.curves), ...(record === undefined ? {} : { record }) };
   if (options.svgDir !== undefined) {
     // Each chart is a file of the folder (<metric>.svg): none may be --out or an input.

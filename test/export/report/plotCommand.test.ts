@@ -24,15 +24,26 @@ async function plot(args: string[], cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'
 describe('parsePlotOptions', () => {
   it.each([
     [{ out: 'r.html' }, { out: '/w/r.html', svgDir: undefined, metrics: undefined }],
-    [{ svg: 'figs', metrics: ' vocab_retention, entropy_bits ,' }, { out: undefined, svgDir: '/w/figs', metrics: ['vocab_retention', 'entropy_bits'] }],
+    [{ svg: 'figs', metrics: ['vocab_retention', 'entropy_bits'] }, { out: undefined, svgDir: '/w/figs', metrics: ['vocab_retention', 'entropy_bits'] }],
   ])('turns %j into resolved options', (raw, expected) => {
     expect(parsePlotOptions('c.csv', raw, '/w')).toMatchObject({ curves: '/w/c.csv', ...expected });
   });
 
-  it('refuses to run with nothing to write, or an empty --metrics', () => {
+  it('refuses to run with nothing to write', () => {
     expect(() => parsePlotOptions('c.csv', {}, '/w')).toThrow(UsageError);
     expect(() => parsePlotOptions('c.csv', {}, '/w')).toThrow(/^plot has nothing to write$/);
-    expect(() => parsePlotOptions('c.csv', { out: 'r.html', metrics: ' , ' }, '/w')).toThrow(/--metrics " , " names no metric/);
+  });
+
+  it('reads --metrics as the sweeps read a list: blanks around a name dropped, an empty item or a name twice refused (a trailing comma was accepted)', async () => {
+    const refusal = (list: string) => plot([fixture('curves.csv'), '--svg', 'figs', '--metrics', list]).catch((error: unknown) => error as UsageError);
+    for (const list of [' , ', 'vocab_retention,entropy_bits,', ',ttr', 'ttr,,tokens']) {
+      const error = await refusal(list);
+      expect(error, list).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).toBe(`--metrics has an empty item in '${list}'`);
+    }
+    expect(((await refusal('ttr,tokens, ttr')) as UsageError).message).toBe("--metrics lists a value twice in 'ttr,tokens, ttr'");
+    const { cwd } = await plot([fixture('curves.csv'), '--svg', 'figs', '--metrics', ' vocab_retention , entropy_bits']);
+    expect(readdirSync(join(cwd, 'figs')).sort()).toEqual(['entropy_bits.svg', 'vocab_retention.svg']);
   });
 
   it('refuses standard output and blank paths before resolving them (a file named -, or the working directory)', () => {
