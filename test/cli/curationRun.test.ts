@@ -93,6 +93,16 @@ describe('run --select, --tokens-growth, --survival', () => {
     expect(html.includes('"kind":"theory"')).toBe(true); // the law, dashed
   });
 
+  it("draws the same report page with --report as plot draws from the run's files (--summary's means and law to 6 digits: run drew full-precision means)", async () => {
+    const args = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--human-ratio', '0,0.3', '--order', '2', '--generations', '3', '--replicates', '3', '--quiet', '--out', 'same.csv', '--summary', 'same-s.csv', '--survival', 'same-km.csv', '--report', 'same-run.html'];
+    expect((await cli(args, { cwd: dir })).code).toBe(0);
+    const plotted = await cli(['plot', 'same.csv', '--summary', 'same-s.csv', '--survival', 'same-km.csv', '--out', 'same-plot.html'], { cwd: dir });
+    expect(plotted.code, plotted.stderr).toBe(0);
+    const page = readFileSync(join(dir, 'same-run.html'), 'utf8');
+    expect(page.includes('"kind":"theory"')).toBe(true); // the law is on both
+    expect(page === readFileSync(join(dir, 'same-plot.html'), 'utf8')).toBe(true);
+  });
+
   it('says once that --select curates nothing with --human-ratio 1, in every shard of the cell, with 1 or 2 workers', async () => {
     const args = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--human-ratio', '1', '--select', 'dedup', '--order', '2', '--generations', '1', '--replicates', '3'];
     const line = 'ngram-collapse: warning: cell default: select dedup curates nothing at human ratio 1 (every batch is human text: the cell runs as without selection)';

@@ -315,9 +315,9 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
   const survivalRecords = exporters.survival === undefined ? [] : [...exporters.survival.records(cellIds, drawsByCell(records))];
   const curveTable = tasks.length === 0 ? undefined : curveTableFromRecords(CURVE_COLUMNS, records, config.out); // a shard without series (emptyShardWarning): its files hold headers only
   const steps: OutputStep[] = [];
-  if (exporters.summary !== undefined) {
-    const summary = exporters.summary;
-    steps.push({ output: `--summary ${config.summary}`, write: () => writeCsv(outputStream(io, outputs.summary!), SUMMARY_COLUMNS, summary.records()) });
+  const summaryRecords = exporters.summary === undefined ? undefined : [...exporters.summary.records()];
+  if (summaryRecords !== undefined) {
+    steps.push({ output: `--summary ${config.summary}`, write: () => writeCsv(outputStream(io, outputs.summary!), SUMMARY_COLUMNS, summaryRecords) });
   }
   if (exporters.survival !== undefined) {
     steps.push({ output: `--survival ${config.survival}`, write: () => writeCsv(outputStream(io, outputs.survival!), SURVIVAL_CURVE_COLUMNS, survivalRecords) });
@@ -326,7 +326,11 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
     const write = async (): Promise<void> => {
       const { writeReport } = await import('../../export/report/writeReport.js'); // the report code only when asked (Vega at its first chart)
       const { survivalPoints } = await import('../../export/report/readSurvival.js');
-      await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record, theory: theoryPoints(records, seedCounts, sizesBatchScale(loaded.run)), kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
+      const { summaryRows } = await import('../../export/report/readSummary.js');
+      // With --summary, its rows as `plot --summary` reads them back (means and the law to 6 digits): the same page.
+      const summary = summaryRecords === undefined ? undefined : summaryRows(SUMMARY_COLUMNS, summaryRecords, config.summary!);
+      const theory = theoryPoints(records, seedCounts, sizesBatchScale(loaded.run));
+      await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record, summary, theory, kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
     };
     steps.push({ output: `--report ${config.report}`, write });
   }

@@ -8,7 +8,8 @@
  * the order given. With `options.summary`, a metric the summary covers is drawn from the summary's
  * means and intervals; any other metric is aggregated from the rows (mean and 95% Student-t band across
  * replicates). The survival chart is left out when `options.metrics` names no survival band; it carries
- * the survival law (dashed) where the summary's `theory_survival_*` rows or `options.theory` give it.
+ * the survival law (dashed): the summary's `theory_survival_*` rows when it has them (as written, to 6
+ * digits), else `options.theory`.
  * Throws InputError when there are no rows, UsageError when `options.metrics` names an unknown metric.
  */
 
@@ -31,7 +32,7 @@ export interface ReportOptions {
   readonly columns?: readonly string[];
   /** Rows of a summary CSV: their means and intervals are drawn instead of recomputed. */
   readonly summary?: readonly SummaryRow[];
-  /** The survival law's points (metric theory_survival_*), drawn dashed over the survival bands (also read from `summary`). */
+  /** The survival law's points (metric theory_survival_*), drawn dashed over the survival bands unless `summary` has the law's rows. */
   readonly theory?: readonly SeriesPoint[];
   /** Kaplan–Meier survival by band (metric survival_1 .. survival_21_plus, from `--survival`): a chart of its own. */
   readonly kaplanMeier?: readonly SeriesPoint[];
@@ -124,7 +125,7 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
     metrics.push({ metric, description: describeMetric(metric), spec: metricChartSpec(own, metric, labels), cells });
   }
   const survivalPoints = drawSurvival ? bands.flatMap((metric) => points.get(metric) ?? []) : [];
-  const theory = [...(options.theory ?? []), ...summaryPoints(options.summary ?? []).filter((point) => point.metric.startsWith('theory_survival_'))];
+  const theory = lawOf(options);
   const kaplanMeier = survivalChartSpec(options.kaplanMeier ?? [], labels, theory, KAPLAN_MEIER_TITLE, KAPLAN_MEIER_SUBTITLE, true);
   return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels, theory), kaplanMeier, skipped };
 }
@@ -147,4 +148,10 @@ function pointsFor(
   for (const metric of metrics) byMetric.set(metric, fromSummary.get(metric) ?? []);
   for (const point of aggregated) byMetric.get(point.metric)!.push(point);
   return byMetric;
+}
+
+/** The survival law drawn: the summary's rows of it if any (a run's report and `plot --summary` draw the same), else `theory`. */
+function lawOf(options: ReportOptions): readonly SeriesPoint[] {
+  const written = summaryPoints(options.summary ?? []).filter((point) => point.metric.startsWith('theory_survival_'));
+  return written.length > 0 ? written : options.theory ?? [];
 }
