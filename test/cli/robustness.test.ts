@@ -139,7 +139,9 @@ const CASES: readonly Case[] = [
   { name: 'plot: --out one of the charts --svg writes', files: { 'c.csv': 'cell,replicate,generation,types\nx,1,0,5\nx,1,1,4\n' }, folders: ['figs'], argv: ['plot', 'c.csv', '--svg', 'figs', '--out', 'figs/types.svg'], message: /^ngram-collapse: --svg's chart \S*figs\/types\.svg and --out \S*figs\/types\.svg are the same file \(give each output a file of its own\)\n$/u },
   { name: 'plot: the curves CSV one of the charts --svg writes', files: { 'types.svg': 'cell,replicate,generation,types\nx,1,0,5\nx,1,1,4\n' }, argv: ['plot', 'types.svg', '--svg', '.'], message: /^ngram-collapse: --svg's chart \S*types\.svg and the curves CSV \S*types\.svg are the same file/u },
   { name: 'plot: --out the --summary CSV', files: { 'c.csv': 'x\n', 's.csv': 'x\n' }, argv: ['plot', 'c.csv', '--summary', 's.csv', '--out', 's.csv'], message: /--out \S*s\.csv and --summary \S*s\.csv are the same file/u },
-  { name: 'metrics: a missing text', argv: ['metrics', 'nope.txt'], message: /corpus 'nope.txt' not found/u },
+  { name: 'metrics: a missing text', argv: ['metrics', 'nope.txt'], message: /^ngram-collapse: text 'nope.txt' not found/u },
+  { name: 'metrics: a missing text after a good one', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', 'nope.txt'], message: /^ngram-collapse: text 'nope.txt' not found/u },
+  { name: 'metrics: a missing --reference, named as the flag', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--reference', 'nope.txt'], message: /^ngram-collapse: --reference text 'nope.txt' not found/u },
   { name: 'generate: --count 0', files: { 'c.txt': GOOD }, argv: ['generate', '--corpus', 'c.txt', '--count', '0'], message: /--count must be a whole number from 1/u },
   // outputs whose parent is a file: refused for every user, root included (unlike permission bits)
   ...(

@@ -5,7 +5,7 @@
 
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadCorpus } from '../../corpus/loadCorpus.js';
+import { loadCorpus, resolveSpec } from '../../corpus/loadCorpus.js';
 import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { wordSplitter } from '../../corpus/subword/wordView.js';
@@ -57,6 +57,9 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   refuseStandardInputTwice([texts, 'a text'], [request.reference === undefined ? [] : [request.reference], '--reference']);
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
+  // (every text is found before the first is read; named as what it is here, a text or the --reference text)
+  if (request.reference !== undefined) resolveSpec(request.reference, load, '--reference text');
+  for (const text of texts) resolveSpec(text, load, 'text');
   const out = checkWritable(request.out, io.cwd, '--out');
   checkNotCorpus(out, [...texts, ...(request.reference === undefined ? [] : [request.reference])], io.cwd, '--out');
   const vocabulary = new Vocabulary();
