@@ -51,7 +51,7 @@ describe('metrics --reference', () => {
   it('a missing reference is an input error before any output', async () => {
     const result = await cli(['metrics', 't.txt', '--reference', 'nope.txt'], { cwd: folder() });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^ngram-collapse: corpus 'nope\.txt' not found/u);
+    expect(result.stderr).toMatch(/^ngram-collapse: --reference text 'nope\.txt' not found/u);
     expect(result.stdout).toBe('');
   });
 
