@@ -71,7 +71,12 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-export function startProgress(io: CliIO, enabled: boolean, total: number, done: number, now: () => number = Date.now): Progress {
+/**
+ * The bar, or SILENT. It stops, giving the terminal back its cursor and line wrap, at `stop()` or when
+ * `signal` aborts (a Ctrl-C: a second one ends the process before any `finally` runs, and the terminal
+ * would keep the cursor hidden).
+ */
+export function startProgress(io: CliIO, enabled: boolean, total: number, done: number, { now = Date.now, signal }: { now?: () => number; signal?: AbortSignal } = {}): Progress {
   if (!enabled || !io.isTTY || total === 0) return SILENT;
   const cliProgress = require('cli-progress') as typeof import('cli-progress');
   const bar = new cliProgress.SingleBar(
@@ -91,15 +96,19 @@ export function startProgress(io: CliIO, enabled: boolean, total: number, done: 
   });
   bar.start(total, done, payload());
   let stopped = false;
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    signal?.removeEventListener('abort', stop);
+    bar.stop();
+  };
+  signal?.addEventListener('abort', stop, { once: true });
   return {
     update: (task, generation, fraction) => {
+      if (stopped) return;
       counter.update(task, generation, fraction);
       bar.update(counter.value, payload());
     },
-    stop: () => {
-      if (stopped) return;
-      stopped = true;
-      bar.stop();
-    },
+    stop,
   };
 }

@@ -2,7 +2,11 @@
  * Signals of the CLI process: SIGINT (Ctrl-C), SIGTERM and SIGHUP (the terminal closed) turn into an
  * AbortSignal, so the run stops cleanly (every row written stays whole) and exits with 128 + the signal
  * number (130, 143, 129). A second signal stops the process at once, as if none were watched (an
- * output that never ends, such as a pipe nobody reads, cannot keep it alive).
+ * output that never ends, such as a pipe nobody reads, cannot keep it alive), unless it is the same
+ * signal within SAME_SIGNAL_MS of the first: one Ctrl-C, `kill -- -PGID` or Slurm's scancel reaches
+ * both processes of a relaunched run (./allocatorRelaunch.ts), and the parent passes it on as well, so
+ * the child sees one press twice (the probe: 3 runs in 10 ended at once, without the line that says how
+ * far they got, the terminal's cursor left hidden).
  * `dispose()` restores the default behaviour.
  */
 
@@ -17,20 +21,30 @@ export const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = { SIGINT: 130
 
 const WATCHED = Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[];
 
-export function watchSignals(): SignalWatch {
+/**
+ * A signal of the first's name within this many milliseconds of it is the first again (passed on by
+ * the relaunching parent: a few milliseconds later, more on a busy machine); a person pressing Ctrl-C
+ * a second time to stop at once presses it later.
+ */
+export const SAME_SIGNAL_MS = 1000;
+
+export function watchSignals(now: () => number = Date.now): SignalWatch {
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
+  let firstAt = 0;
   const dispose = (): void => {
     for (const name of WATCHED) process.off(name, handler);
   };
   const handler = (name: NodeJS.Signals): void => {
     if (received !== undefined) {
+      if (name === received && now() - firstAt < SAME_SIGNAL_MS) return; // the first, passed on
       // the second: the default action, the process ends by this signal
       dispose();
       process.kill(process.pid, name);
       return;
     }
     received = name;
+    firstAt = now();
     controller.abort();
   };
   for (const name of WATCHED) process.on(name, handler);

@@ -62,7 +62,7 @@ describe('startProgress: a bar only on a terminal, when asked for, with work to 
     const captured = captureIO(process.cwd(), isTTY);
     // cli-progress draws only on a stream that says it is a terminal; what is tested is io.isTTY
     Object.assign(captured.io.stderr, { isTTY: true, columns: 120 });
-    const progress = startProgress(captured.io, enabled, total, 0, () => 0);
+    const progress = startProgress(captured.io, enabled, total, 0, { now: () => 0 });
     progress.update(0, 0, 0.5);
     progress.stop();
     progress.stop(); // a second stop changes nothing
@@ -73,7 +73,7 @@ describe('startProgress: a bar only on a terminal, when asked for, with work to 
     const captured = captureIO(process.cwd(), true);
     Object.assign(captured.io.stderr, { isTTY: true, columns: 120 });
     let time = 1000;
-    const progress = startProgress(captured.io, true, 4, 0, () => time);
+    const progress = startProgress(captured.io, true, 4, 0, { now: () => time });
     time = 6000;
     progress.update(0, 1, 0);
     progress.update(1, 0, 0.5);
@@ -84,6 +84,21 @@ describe('startProgress: a bar only on a terminal, when asked for, with work to 
     expect(text).toContain('\u001B[?25l'); // the cursor hidden while the bar is drawn
     expect(text).toContain('ETA 9s'); // 1.5 of 4 done in 5 s: 2.5 left take 8.3 s, shown rounded up
     progress.update(1, 1, 0); // after stop: the bar is not drawn again
+    progress.stop();
+    expect(captured.stderr()).toBe(text);
+  });
+
+  it('stops when the run is interrupted, giving the terminal its cursor back before a second Ctrl-C could end the process (it stayed hidden)', () => {
+    const captured = captureIO(process.cwd(), true);
+    Object.assign(captured.io.stderr, { isTTY: true, columns: 120 });
+    const interrupt = new AbortController();
+    const progress = startProgress(captured.io, true, 4, 0, { now: () => 0, signal: interrupt.signal });
+    progress.update(0, 1, 0);
+    expect(captured.stderr()).not.toContain('\u001B[?25h');
+    interrupt.abort();
+    const text = captured.stderr();
+    expect(text.lastIndexOf('\u001B[?25h')).toBeGreaterThan(text.lastIndexOf('\u001B[?25l')); // shown again, after the last hiding
+    progress.update(1, 1, 0); // the loop's last reports: not drawn
     progress.stop();
     expect(captured.stderr()).toBe(text);
   });

@@ -53,6 +53,41 @@ describe('watchSignals', () => {
     expect([code, signal]).toEqual([null, 'SIGINT']);
   });
 
+  it('takes the same signal within SAME_SIGNAL_MS of the first for the first (a relaunched run gets one Ctrl-C twice: from the terminal and from its parent), and a later one for a second', async () => {
+    // In a child (the built module), with a clock the test moves: the program reads its steps on stdin.
+    const program = `
+      const { watchSignals, SAME_SIGNAL_MS } = await import(${JSON.stringify(SIGNALS)});
+      let time = 0;
+      watchSignals(() => time);
+      process.stdin.on('data', (chunk) => {
+        for (const step of String(chunk).trim().split('\\n')) {
+          if (step === 'later') time += SAME_SIGNAL_MS;
+          else process.kill(process.pid, step);
+        }
+        setTimeout(() => console.log('alive'), 100);
+      });
+      console.log('ready');
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', program], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => { stdout += String(chunk); });
+    const said = async (text: string, count: number): Promise<void> => {
+      while (stdout.split(text).length - 1 < count) {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the child ended (${child.signalCode ?? child.exitCode}) before saying ${text} ${count} times`);
+        await new Promise((wait) => setTimeout(wait, 10));
+      }
+    };
+    await said('ready', 1);
+    child.stdin.write('SIGINT\n');
+    await said('alive', 1);
+    child.stdin.write('SIGINT\n'); // at the same moment: the first, passed on
+    await said('alive', 2);
+    expect(child.exitCode).toBeNull();
+    child.stdin.write('later\nSIGINT\n'); // SAME_SIGNAL_MS after the first: a second press
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    expect([code, signal]).toEqual([null, 'SIGINT']);
+  });
+
   it('dispose() removes its listeners, so a later signal is not its own', () => {
     const before = NAMES.map((name) => process.listenerCount(name));
     const own = watchSignals();

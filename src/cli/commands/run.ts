@@ -249,7 +249,7 @@ async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun,
   const { settings } = config;
   const { rowsPerTask } = inputs;
   const skip = inputs.resumed.completeTasks;
-  const progress = startProgress(io, !config.quiet, tasks.length * rowsPerTask, skip * rowsPerTask);
+  const progress = startProgress(io, !config.quiet, tasks.length * rowsPerTask, skip * rowsPerTask, { signal: inputs.signal });
   const exporters = openRunExporters(
     {
       curves: outputStream(io, outputs.out),
