@@ -7,13 +7,14 @@
  * quoting as needed, each row ended by the row delimiter) and hands it to the file in one write, so
  * a reader never sees a torn row, nor a finished row without its line end; `close()` resolves once
  * everything is on disk (for a stream: written, the stream left open), and rejects with the first
- * write error (a full disk), which no earlier call throws. A header that is not a list of names is a
+ * write error (a full disk), which no earlier call throws; a file written row by row is then cut back
+ * to its last whole row (a write the disk took only in part left half a row). A header that is not a list of names is a
  * UsageError, before the file is opened. The header is written first unless appending (`--resume`); with `whole`, the
  * file appears at its path only once closed. Only the formatter classes are loaded (the whole fast-csv
  * package, streams and parser included, took 50-100 ms to import at every start).
  */
 
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, statSync, truncateSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { shownValue } from '../validation/valueRule.js';
@@ -48,10 +49,13 @@ export function openCsv(target: string | Writable, header: readonly string[], op
   // A write that fails (a full disk) rejects `finished` long before close() awaits it: handled here, so
   // the process does not die of an unhandled rejection; close() still rejects with the error.
   finished?.catch(() => undefined);
+  const rows = typeof target === 'string' && whole === undefined ? wholeRowsOf(target, options.append === true) : undefined;
+  if (rows !== undefined) sink.on('error', rows.cutBack);
+  const put = (text: string): void => void sink.write(text, rows?.written(text));
   const csv = new CsvRows();
-  if (options.append !== true) sink.write(csv.row(header));
+  if (options.append !== true) put(csv.row(header));
   return {
-    write: (record) => void sink.write(csv.row(record)),
+    write: (record) => put(csv.row(record)),
     close: async () => {
       if (whole !== undefined) await whole.commit();
       else if (finished !== undefined) {
@@ -60,6 +64,27 @@ export function openCsv(target: string | Writable, header: readonly string[], op
       }
       // a stream left open: an empty write's callback runs once everything written before it is flushed
       else await new Promise<void>((resolve, reject) => sink.write('', (error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
+
+/**
+ * The bytes of `path` that hold whole rows: its size at the start when appending, plus each row the
+ * file system took whole (its write's callback without an error; writes complete in order). `cutBack`
+ * truncates the file to them after a failed write; a device or a file that cannot be truncated is left.
+ */
+function wholeRowsOf(path: string, append: boolean): { written: (text: string) => (error?: Error | null) => void; cutBack: () => void } {
+  let bytes = append ? (statSync(path, { throwIfNoEntry: false })?.size ?? 0) : 0;
+  return {
+    written: (text) => (error) => {
+      if (error === undefined || error === null) bytes += Buffer.byteLength(text);
+    },
+    cutBack: () => {
+      try {
+        if (statSync(path).isFile()) truncateSync(path, bytes);
+      } catch {
+        // (the write's own error is the one reported)
+      }
     },
   };
 }
