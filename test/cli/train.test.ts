@@ -73,6 +73,12 @@ describe('ngram-collapse train (in-process)', () => {
     expect(existsSync(join(cwd, 'model.arpa'))).toBe(false);
   });
 
+  it.runIf(existsSync('/dev/full'))('a write that fails (a full disk) exits with 1, as every other writer, not 2 (bad input)', async () => {
+    const result = await cli(['train', '--corpus', demo, '--arpa', '/dev/full']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('ngram-collapse: cannot write the ARPA file /dev/full: ENOSPC: no space left on device, write (rerun with --debug for details)\n');
+  });
+
   it('refuses standard input as both --corpus and --eval (the second read would find it empty)', async () => {
     const result = await cli(['train', '--corpus', '-', '--eval', '-'], { stdin: 'the cat sat.\n' });
     expect(result.code).toBe(2);

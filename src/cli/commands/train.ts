@@ -13,7 +13,7 @@ import type { Command } from 'commander';
 import { loadCorpus, resolveSpec } from '../../corpus/loadCorpus.js';
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { writeWholeFileFrom } from '../../export/wholeFile.js';
 import { arpaLines } from '../../model/arpa.js';
 import { evaluateModel, type Evaluation } from '../../model/evaluate.js';
@@ -144,7 +144,8 @@ async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: N
       }
     });
   } catch (error) {
-    throw new InputError(`cannot write the ARPA file ${path}: ${(error as Error).message}`, 'pass a writable path to --arpa');
+    // (a failure while writing, a full disk: exit code 1, as every other writer's; a path that cannot be written at all is refused before any work)
+    throw new Error(`cannot write the ARPA file ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 
