@@ -25,6 +25,8 @@ import { checkFolderEntries, checkWritableFolder } from '../export/outputPaths.j
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
 import { humanSentenceMask } from '../simulation/holdoutSplit.js';
+import { checkCorpusGuards, checkTokenGuards } from '../simulation/tokenGuards.js';
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { wordViewSpec } from '../simulation/preparedRun.js';
 import { collectRecipe, type CollectOptions } from '../recipes/collectRecipe.js';
 import { recipeCommandLine } from '../recipes/recipeCommand.js';
@@ -63,6 +65,8 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
     seed: options.seed ?? 42,
   };
   const command = options.command ?? recipeCommandLine(recipe, corpusSpecs, scale);
+  // The --max-tokens guards of `run`, for each of the recipe's runs: before the corpus is read, then on it.
+  for (const settings of recipe.runs(scale)) checkTokenGuards(settings, options.load?.maxTokens);
   const collect = options.onProgress === undefined && options.warn === undefined
     ? {}
     : { ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }), ...(options.warn === undefined ? {} : { warn: options.warn }) };
@@ -108,11 +112,17 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   return { findings, written, data, command };
 }
 
+/** The guards that need the corpus (the largest batch of --tokens-growth, accumulate's pool), for each run, before any is simulated. */
+function guardCorpus(recipe: Recipe, scale: RecipeScale, corpus: TokenCorpus, maxTokens: number | undefined): void {
+  for (const settings of recipe.runs(scale)) checkCorpusGuards(settings, corpus, maxTokens);
+}
+
 /** A recipe on the corpus as loaded (bpe:K learned on the recipe's H, as `run` learns it on the run's). */
 async function collectOnCorpus(recipe: Recipe, specs: readonly string[], load: Partial<LoadOptions>, scale: RecipeScale, options: CollectOptions): Promise<RecipeData> {
   const split = recipe.runs(scale)[0]!;
   const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
   const { vocabulary, corpus } = await loadCorpus(specs, { ...load, subwordTraining });
+  guardCorpus(recipe, scale, corpus, load.maxTokens);
   const words = wordViewSpec(load.tokenizer ?? DEFAULT_LOAD_OPTIONS.tokenizer, vocabulary);
   return collectRecipe(recipe, corpus, vocabulary.size, scale, { ...options, ...(words === undefined ? {} : { words }) });
 }
@@ -138,6 +148,7 @@ async function collectPerTokenizer(
     const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
     const stdin = piped === undefined ? {} : { stdin: index === 0 ? piped.first : Readable.from(piped.pieces) };
     const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin });
+    guardCorpus(recipe, scale, corpus, load.maxTokens);
     const words = wordViewSpec(tokenizer, vocabulary);
     const renameCell = (id: string): string => `tokenizer=${tokenizer}${id === 'default' ? '' : `/${id}`}`;
     parts.push(collectRecipe(recipe, corpus, vocabulary.size, scale, { ...options, renameCell, ...(words === undefined ? {} : { words }) }));

@@ -32,6 +32,22 @@ describe('ngram-collapse recipe', () => {
     expect(result.stderr).toMatch(/^ngram-collapse: --out .*taken\/sub: .*taken is a file, not a folder \(choose a folder path\)\n$/);
   });
 
+  it('refuses, as run does, a recipe whose batches or pool would pass the --max-tokens guard, before any work (recipes skipped the guard: growth --generations 13 ran for minutes)', async () => {
+    const cwd = tempDir();
+    const cases = [
+      // the batch of generation 6: H of lighthouse (about 1,000 tokens) x 2^5 > 20,000
+      [['recipe', 'growth', '--corpus', LIGHTHOUSE, '--generations', '6', '--replicates', '1', '--max-tokens', '20000', '--out', 'g'], /^ngram-collapse: --tokens-growth 2 makes generation 6's batch \d+ tokens, above the --max-tokens guard \(20000\)/u],
+      // accumulate's pool: H and 2,000 batches of H's size
+      [['recipe', 'accumulate', '--corpus', LIGHTHOUSE, '--generations', '2000', '--replicates', '1', '--max-tokens', '1000000', '--out', 'a'], /^ngram-collapse: --strategy accumulate would train on \d+ tokens by generation 2000 \(H and every batch\), above the --max-tokens guard \(1000000\)/u],
+    ] as const;
+    for (const [argv, message] of cases) {
+      const result = await cli([...argv], { cwd });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(existsSync(join(cwd, argv.at(-1)!))).toBe(false);
+    }
+  });
+
   it('a bad --generations is a usage error', async () => {
     const result = await cli(['recipe', 'drift', '--generations', 'many']);
     expect(result.code).toBe(2);
