@@ -15,13 +15,15 @@
 
 import { makeFolder } from '../export/makeFolder.js';
 import { writeWholeFile } from '../export/wholeFile.js';
-import { join } from 'node:path';
+import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
 import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
 import { openCsv } from '../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
 import { checkFolderEntries, checkWritableFolder } from '../export/outputPaths.js';
+import { writeInTurn, type OutputStep } from './outputSteps.js';
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
 import { humanSentenceMask } from '../simulation/holdoutSplit.js';
@@ -45,6 +47,11 @@ export interface RunRecipeOptions {
   readonly command?: string;
   readonly onProgress?: (done: number, total: number, cell: string) => void;
   readonly warn?: (message: string) => void;
+  /**
+   * Called when the writing starts (the simulation runs synchronously before it: a signal then ends the
+   * process at once, the folder as it was): a signal that stops the writing between two files.
+   */
+  readonly writing?: () => AbortSignal;
 }
 
 export interface RecipeOutcome {
@@ -52,6 +59,8 @@ export interface RecipeOutcome {
   readonly written: readonly string[];
   readonly data: RecipeData;
   readonly command: string;
+  /** The files not written, when `writing`'s signal stopped the writing (empty when all were). */
+  readonly unwritten: readonly string[];
 }
 
 export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Promise<RecipeOutcome> {
@@ -82,34 +91,58 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   checkFolderEntries(out, options.out, [...perplexities, ...tables.map((table) => table.file), ...recipeReportFiles(recipe, data, records)], '--out');
 
   makeFolder(out);
-  const written: string[] = [];
   const at = (file: string) => join(out, file);
+  const files = ['findings.json', 'findings.md', 'curves.csv', ...perplexities, ...tables.map((table) => table.file), ...recipeReportFiles(recipe, data, records).filter((file) => !file.endsWith('/'))];
+  // One run's files in the folder: an earlier run's (another recipe's, another seed's) go first, so an
+  // interrupted writing leaves this run's files and no one else's.
+  for (const file of earlierRunFiles(out)) removeFile(at(file));
+  const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings, notes: recipe.notes ?? [], files };
+  const written: string[] = [];
+  // (each step one whole file, or the report and its figures, each whole)
+  const file = (name: string, write: () => Promise<void>): OutputStep => ({ output: name, write: async () => { await write(); written.push(at(name)); } });
+  const steps: OutputStep[] = [
+    file('findings.json', () => writeWholeFile(at('findings.json'), `${JSON.stringify(report, null, 2)}\n`)),
+    file('findings.md', () => writeWholeFile(at('findings.md'), findingsMarkdown(recipe, findings, command))),
+    file('curves.csv', () => writeTable(at('curves.csv'), CURVE_COLUMNS, records)),
+    ...perplexities.map((name) => file(name, () => writeSentencePerplexities(at(name), data))),
+    ...tables.map((table) => file(table.file, () => writeTable(at(table.file), table.header, table.records))),
+    { output: 'report.html, figures/', write: async () => void written.push(...(await writeRecipeReport(recipe, data, findings, records, { out, command }))) },
+  ];
+  const unwritten = await writeInTurn(steps, options.writing?.() ?? new AbortController().signal);
+  return { findings, written, data, command, unwritten };
+}
 
-  const curves = openCsv(at('curves.csv'), CURVE_COLUMNS);
-  for (const record of records) curves.write(record);
-  await curves.close();
-  written.push(at('curves.csv'));
+async function writeTable(path: string, header: readonly string[], records: Iterable<readonly string[]>): Promise<void> {
+  const writer = openCsv(path, header, { whole: true });
+  for (const record of records) writer.write(record);
+  await writer.close();
+}
 
-  if (data.sentencePerplexities.length > 0) {
-    const writer = openSentencePerplexityCsv(at('sentence-perplexities.csv'));
-    for (const one of data.sentencePerplexities) writer.write(one.cell, one.replicate, one.generation, one.values);
-    await writer.close();
-    written.push(at('sentence-perplexities.csv'));
+async function writeSentencePerplexities(path: string, data: RecipeData): Promise<void> {
+  const writer = openSentencePerplexityCsv(path, { whole: true });
+  for (const one of data.sentencePerplexities) writer.write(one.cell, one.replicate, one.generation, one.values);
+  await writer.close();
+}
+
+/**
+ * The files an earlier recipe run wrote into `out`, as its findings.json lists them (`files`, paths
+ * inside the folder); none when there is no such list.
+ */
+function earlierRunFiles(out: string): string[] {
+  let listed: unknown;
+  try {
+    listed = (JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as { files?: unknown }).files;
+  } catch {
+    return [];
   }
-  for (const table of tables) {
-    const writer = openCsv(at(table.file), table.header);
-    for (const record of table.records) writer.write(record);
-    await writer.close();
-    written.push(at(table.file));
-  }
+  if (!Array.isArray(listed)) return [];
+  return listed.filter((file): file is string => typeof file === 'string' && file !== '' && !isAbsolute(file) && !file.split(/[\\/]/u).includes('..'));
+}
 
-  const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings, notes: recipe.notes ?? [] };
-  await writeWholeFile(at('findings.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeWholeFile(at('findings.md'), findingsMarkdown(recipe, findings, command));
-  written.push(at('findings.json'), at('findings.md'));
-
-  written.push(...(await writeRecipeReport(recipe, data, findings, records, { out, command })));
-  return { findings, written, data, command };
+/** Removes a file (or a link) that is there; leaves a folder. */
+function removeFile(path: string): void {
+  const entry = lstatSync(path, { throwIfNoEntry: false });
+  if (entry !== undefined && !entry.isDirectory()) unlinkSync(path);
 }
 
 /** The guards that need the corpus (the largest batch of --tokens-growth, accumulate's pool), for each run, before any is simulated. */

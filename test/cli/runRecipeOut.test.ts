@@ -86,3 +86,36 @@ describe('a recipe over tokenizers reading standard input', () => {
     await expect(refused).rejects.toThrow('the corpus has more than 1000 tokens');
   }, 20_000);
 });
+
+describe('runRecipe into a folder an earlier run wrote, and stopped while it writes', () => {
+  const lighthouse = new URL('../../corpora/lighthouse.txt', import.meta.url).pathname;
+  const options = (cwd: string) => ({ out: 'results', cwd, corpus: [lighthouse], generations: 2, replicates: 1 });
+  const files = (cwd: string): string[] => [
+    ...readdirSync(join(cwd, 'results')).filter((name) => name !== 'figures'),
+    ...readdirSync(join(cwd, 'results', 'figures')).map((name) => `figures/${name}`),
+  ].sort();
+
+  it("removes the earlier run's files it listed in findings.json (another recipe's tables and figures stayed beside this one's)", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-again-'));
+    const first = await runRecipe(findRecipe('perplexity-shift'), options(cwd));
+    expect(files(cwd)).toContain('sentence-perplexities.csv');
+    const listed = (JSON.parse(readFileSync(join(cwd, 'results', 'findings.json'), 'utf8')) as { files: string[] }).files;
+    expect(listed.map((file) => join(cwd, 'results', file)).sort()).toEqual([...first.written].sort()); // every file it wrote, and only those
+    writeFileSync(join(cwd, 'results', 'notes.txt'), 'mine'); // not the recipe's: kept
+    const second = await runRecipe(findRecipe('drift'), options(cwd));
+    expect(files(cwd)).toEqual([...second.written.map((path) => path.slice(join(cwd, 'results').length + 1)), 'notes.txt'].sort());
+    expect(files(cwd)).not.toContain('sentence-perplexities.csv');
+  }, 120_000);
+
+  it("stops between two files when the writing's signal aborts: the files not written are named, and no earlier run's file is left among this run's", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-stop-'));
+    await runRecipe(findRecipe('drift'), { ...options(cwd), seed: 1 });
+    // a signal that reads as aborted from its third look on: findings.json and findings.md are written, then the writing stops
+    let looks = 0;
+    const signal = { get aborted() { return ++looks > 2; } } as AbortSignal;
+    const outcome = await runRecipe(findRecipe('drift'), { ...options(cwd), seed: 2, writing: () => signal });
+    expect(outcome.unwritten).toEqual(['curves.csv', 'forgetting-by-seed-count.csv', 'report.html, figures/']);
+    expect(files(cwd)).toEqual(['findings.json', 'findings.md']); // seed 1's curves, tables and figures are gone
+    expect(readFileSync(join(cwd, 'results', 'findings.md'), 'utf8')).toContain('--seed 2');
+  }, 120_000);
+});

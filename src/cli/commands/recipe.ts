@@ -14,13 +14,14 @@
 import { shellWord } from '../../export/shellWord.js';
 import type { Command } from 'commander';
 import { DEFAULT_LOAD_OPTIONS } from '../../corpus/loadOptions.js';
-import { UsageError } from '../../errors.js';
+import { RunIncompleteError, UsageError } from '../../errors.js';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
 import { checkRecipeScale } from '../../recipes/recipe.js';
 import { recipeCommandLine, runRecipe } from '../runRecipe.js';
 import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
+import { SIGNAL_EXIT_CODES, watchSignals, type SignalWatch } from '../signals.js';
 import type { ParsedOptions } from '../optionRow.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { RECIPE_OPTIONS } from '../options.js';
@@ -72,7 +73,11 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
     seed: values.seed,
   });
   const started = Date.now();
+  // Watched while the files are written (the simulation before runs synchronously: a signal then ends
+  // the process at once, the folder as it was): a signal stops the writing between two files.
+  let signals: SignalWatch | undefined;
   const outcome = await runRecipe(recipe, {
+    writing: () => (signals = watchSignals()).signal,
     out: outText,
     cwd: io.cwd,
     corpus,
@@ -83,7 +88,15 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
     onProgress: (done, total, cell) => {
       if (!quiet) io.stderr.write(`recipe ${recipe.name}: ${done}/${total} series done (${cell})\n`);
     },
-  });
+  }).finally(() => signals?.dispose());
+  if (outcome.unwritten.length > 0) {
+    const name = signals?.received() ?? 'SIGINT';
+    throw new RunIncompleteError(
+      `interrupted by ${name}: recipe ${recipe.name} ran; ${outText} holds this run's files and no earlier run's; not written: ${outcome.unwritten.join(', ')}`,
+      'run the recipe again to write them all',
+      SIGNAL_EXIT_CODES[name] ?? 130,
+    );
+  }
   if (quiet) return;
   const holding = outcome.findings.filter((finding) => finding.holds).length;
   io.stdout.write(`${recipe.name}: ${recipe.title}\n`);
