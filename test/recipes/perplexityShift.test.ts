@@ -44,6 +44,17 @@ describe('recipe perplexity-shift: each check can fail on its own', () => {
     expect(shiftVerdicts(ONE_TO_TWENTY.map((value) => value / 2))).toEqual({ 'mass moves to low perplexity': true, 'the tail thins': true });
   });
 
+  it('each check holds only when every replicate shifts: one that shifts and one that stays do not make a shift (the pooled values alone held on one seed in four: probe)', () => {
+    const halved = ONE_TO_TWENTY.map((value) => value / 2);
+    const series = (lasts: number[][]) => lasts.flatMap((last, index) =>
+      [ONE_TO_TWENTY, ONE_TO_TWENTY, last].map((values, generation) => ({ cell: 'base', replicate: index + 1, generation, values: Float64Array.from(values) })));
+    const both = verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series([halved, halved]) });
+    expect(both).toEqual({ 'mass moves to low perplexity': true, 'the tail thins': true });
+    // pooled, replicate 1's halved values and replicate 2's unchanged ones still show a lower median (7 < 10.5) and p95 (18.05 < 19.05), and 5% above the cut 18.1: both held
+    const mixed = verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series([halved, ONE_TO_TWENTY]) });
+    expect(mixed).toEqual({ 'mass moves to low perplexity': false, 'the tail thins': false });
+  });
+
   it('the median must fall: 10.5 again does not, 10.45 does', () => {
     expect(shiftVerdicts([...ONE_TO_TWENTY.slice(0, 19), 18.5])['mass moves to low perplexity']).toBe(false);
     // 11 lowered to 10.9: median (10 + 10.9) / 2
