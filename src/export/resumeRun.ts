@@ -8,9 +8,13 @@
  *
  * Returns how many series are complete, the bytes kept per file ([curves, extinctions]; 0 = start the
  * file afresh) and the curves records kept (for the summary, the final table and the report).
+ *
+ * `emptyForFreshRun(files)`: a run started without --resume empties the curves and extinctions files
+ * that are there (standard output and devices left alone) before its run record is written, so that a
+ * run killed between the two leaves no earlier run's rows under its record for --resume to keep.
  */
 
-import { existsSync, readFileSync, truncateSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { makeFolder } from './makeFolder.js';
 import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -106,4 +110,10 @@ function filesOf(files: ResumeFiles, rowsPerTask: number, seedTypes: number): Re
     keyOf: (task) => [task.cellId, String(task.replicate)],
   };
   return [curves, extinctions];
+}
+
+export function emptyForFreshRun(files: { readonly out: string; readonly extinctions?: string | undefined }): void {
+  for (const path of [files.out, files.extinctions]) {
+    if (path !== undefined && path !== '-' && statSync(path, { throwIfNoEntry: false })?.isFile() === true) truncateSync(path, 0);
+  }
 }

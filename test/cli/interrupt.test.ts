@@ -130,3 +130,28 @@ describe('an interrupted run', () => {
     }
   });
 });
+
+describe('a fresh run killed before it writes its first row, over an earlier run\'s files', () => {
+  it('leaves no earlier row under its run record: --resume then redoes the series instead of keeping the other run\'s (it exited 0 with seed 7\'s rows under seed 42\'s record)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-kill-'));
+    // (Kneser-Ney with two worker threads: the main thread prepares the models between the record and the files' opening)
+    const args = ['run', '--corpus', 'brown:news', '--order', '2', '--smoothing', 'kneser-ney', '--generations', '3', '--replicates', '2', '--workers', '2', '--quiet', '--out', 'out.csv'];
+    const env = environment('0');
+    const earlier = spawn(process.execPath, [MAIN, ...args, '--seed', '7'], { cwd, env, stdio: 'ignore' });
+    await new Promise((done) => earlier.on('exit', done));
+    expect(readFileSync(join(cwd, 'out.csv'), 'utf8')).toContain(',1,7,0,'); // seed 7's rows (replicate, seed, generation)
+    const record = join(cwd, 'out.csv.run.json');
+    const fresh = spawn(process.execPath, [MAIN, ...args], { cwd, env, stdio: 'ignore' });
+    // killed the moment its record is there (the rows come later: loading, M0, the first generation)
+    while (!readFileSync(record, 'utf8').includes('"seed": 42')) await new Promise((wait) => setTimeout(wait, 2));
+    fresh.kill('SIGKILL');
+    await new Promise((done) => fresh.on('exit', done));
+    const resumed = spawn(process.execPath, [MAIN, ...args, '--resume'], { cwd, env, stdio: 'ignore' });
+    expect(await new Promise((done) => resumed.on('exit', done))).toBe(0);
+    // the same files as the run never interrupted
+    const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-clean-'));
+    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
+    expect(await new Promise((done) => whole.on('exit', done))).toBe(0);
+    expect(readFileSync(join(cwd, 'out.csv'), 'utf8') === readFileSync(join(clean, 'out.csv'), 'utf8')).toBe(true);
+  }, 90_000);
+});

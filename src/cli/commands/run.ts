@@ -24,7 +24,7 @@ import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
 import { curveTableFromRecords } from '../../export/report/readCurves.js';
-import { FRESH_START, resumeRun, type ResumePoint } from '../../export/resumeRun.js';
+import { emptyForFreshRun, FRESH_START, resumeRun, type ResumePoint } from '../../export/resumeRun.js';
 import { openRunExporters, type RunExporters } from '../../export/runExporters.js';
 import { commandLine, corpusDigest, makeRunRecord, writeRunRecord, type RunIdentity, type RunProvenance, type RunRecord } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS } from '../../export/summaryTable.js';
@@ -87,6 +87,8 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
         }),
   }));
   const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
+  // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0)
+  if (!config.resume) emptyForFreshRun(outputs);
   if (outputs.out !== '-') writeRunRecord(outputs.out, record);
   const corpora = corpusFolder(config, loaded, record.fingerprint, shareCounts);
   // Watched until every output is written: a signal after the last series stops the writing between
