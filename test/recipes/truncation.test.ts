@@ -17,8 +17,8 @@ describe('recipe truncation', () => {
     expect(finding.holds, finding.observed).toBe(true);
   });
 
-  it('every truncation makes diversity collapse faster', () => {
-    const finding = findings.get('diversity collapses faster')!;
+  it('every truncation ends with less diversity', () => {
+    const finding = findings.get('diversity ends lower')!;
     expect(finding.holds, finding.observed).toBe(true);
   });
 
@@ -35,25 +35,31 @@ describe('recipe truncation', () => {
     expect(verdicts(truncation, frozen(data))).toMatchObject({
       'temperature 0.7 and top-k 10 raise the likelihood under M0': false,
       'top-p 0.9 raises the likelihood under M0': false,
-      'diversity collapses faster': false,
+      'diversity ends lower': false,
+      'the loop loses diversity faster': false,
     });
   });
 });
 
-// Hand-made rows, generations 0..2: gen0_perplexity read at generation 1, diversity at generation 2.
-type Cell = { perplexity1: number; retention: number; entropy: number };
+// Hand-made rows, generations 0..2: gen0_perplexity read at generation 1, diversity at generations 1 and 2
+// (retention 1 and entropy 10 at generation 1 unless given: the share kept is then the retention at 2).
+type Cell = { perplexity1: number; retention: number; entropy: number; retention1: number; entropy1: number };
 const HOLDING: Record<keyof typeof TRUNCATION_CELLS, Cell> = {
-  plain: { perplexity1: 100, retention: 0.8, entropy: 9 },
-  temperature: { perplexity1: 90, retention: 0.6, entropy: 8 },
-  topK: { perplexity1: 80, retention: 0.5, entropy: 7.5 },
-  topP: { perplexity1: 95, retention: 0.7, entropy: 8.5 },
+  plain: { perplexity1: 100, retention: 0.8, entropy: 9, retention1: 1, entropy1: 10 },
+  temperature: { perplexity1: 90, retention: 0.6, entropy: 8, retention1: 1, entropy1: 10 },
+  topK: { perplexity1: 80, retention: 0.5, entropy: 7.5, retention1: 1, entropy1: 10 },
+  topP: { perplexity1: 95, retention: 0.7, entropy: 8.5, retention1: 1, entropy1: 10 },
 };
 
 function truncationVerdicts(changes: Partial<Record<keyof typeof TRUNCATION_CELLS, Partial<Cell>>>): Record<string, boolean> {
   const cells = Object.fromEntries(
     Object.entries(HOLDING).map(([name, cell]) => {
-      const { perplexity1, retention, entropy } = { ...cell, ...changes[name as keyof typeof TRUNCATION_CELLS] };
-      const row = (generation: number) => ({ gen0_perplexity: generation === 1 ? perplexity1 : 0, vocab_retention: generation === 2 ? retention : 1, entropy_bits: generation === 2 ? entropy : 10 });
+      const { perplexity1, retention, entropy, retention1, entropy1 } = { ...cell, ...changes[name as keyof typeof TRUNCATION_CELLS] };
+      const row = (generation: number) => ({
+        gen0_perplexity: generation === 1 ? perplexity1 : 0,
+        vocab_retention: generation === 2 ? retention : generation === 1 ? retention1 : 1,
+        entropy_bits: generation === 2 ? entropy : generation === 1 ? entropy1 : 10,
+      });
       return [TRUNCATION_CELLS[name as keyof typeof TRUNCATION_CELLS], [row(0), row(1), row(2)]];
     }),
   );
@@ -62,7 +68,7 @@ function truncationVerdicts(changes: Partial<Record<keyof typeof TRUNCATION_CELL
 
 describe('recipe truncation: each check can fail on its own', () => {
   it('every check holds on rows that show the claim', () => {
-    expect(Object.values(truncationVerdicts({}))).toEqual([true, true, true]);
+    expect(Object.values(truncationVerdicts({}))).toEqual([true, true, true, true]);
   });
 
   it('likelihood: every named cell strictly below plain at generation 1', () => {
@@ -72,9 +78,20 @@ describe('recipe truncation: each check can fail on its own', () => {
   });
 
   it('diversity: every truncated cell ends below plain in both retention and entropy', () => {
-    const faster = (changes: Parameters<typeof truncationVerdicts>[0]) => truncationVerdicts(changes)['diversity collapses faster'];
-    expect(faster({ topP: { retention: 0.8 } })).toBe(false);
-    expect(faster({ temperature: { entropy: 9 } })).toBe(false);
-    expect(faster({ topK: { retention: 0.85, entropy: 9.5 } })).toBe(false);
+    const lower = (changes: Parameters<typeof truncationVerdicts>[0]) => truncationVerdicts(changes)['diversity ends lower'];
+    expect(lower({ topP: { retention: 0.8 } })).toBe(false);
+    expect(lower({ temperature: { entropy: 9 } })).toBe(false);
+    expect(lower({ topK: { retention: 0.85, entropy: 9.5 } })).toBe(false);
+  });
+
+  it('the loop: a sampler that loses most at once and then less ends lower, yet does not lose faster (the probe: top-k 10 kept 0.585 of its retention, plain 0.425)', () => {
+    const verdictsOf = (changes: Parameters<typeof truncationVerdicts>[0]) => truncationVerdicts(changes);
+    // top-k: retention 0.1 at generation 1, 0.09 at 2 (kept 0.9 > plain's 0.8); entropy 7 -> 6.9 (lost 0.1 < plain's 1)
+    const atOnce = verdictsOf({ topK: { retention1: 0.1, retention: 0.09, entropy1: 7, entropy: 6.9 } });
+    expect(atOnce['diversity ends lower']).toBe(true);
+    expect(atOnce['the loop loses diversity faster']).toBe(false);
+    // each part on its own: the share kept just equal to plain's (0.8), or the entropy lost just equal (1)
+    expect(verdictsOf({ temperature: { retention: 0.8, entropy: 8 } })['the loop loses diversity faster']).toBe(false);
+    expect(verdictsOf({ topP: { entropy1: 9.5, entropy: 8.5 } })['the loop loses diversity faster']).toBe(false);
   });
 });
