@@ -9,11 +9,14 @@
  * - do smaller subword vocabularies invent more?
  * - do rare words die under subword models too (word_rare_survival falls)?
  * - does rare-word survival differ between the word model and the subword models, and which way?
- *   (reported either way: the check holds when the difference exceeds twice its standard error).
+ *   (reported either way: the check holds when the difference lies outside its 95% Welch interval,
+ *   differenceMargin).
  */
 
 import type { MetricName } from '../metrics/columns.js';
 import type { SeriesRow } from '../simulation/series.js';
+import { summarize } from '../stats/sampleSummary.js';
+import { studentTQuantile } from '../stats/studentT.js';
 import { cellIds, lastGeneration, meanAt, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeChart, type RecipeData } from './recipe.js';
 
@@ -68,16 +71,20 @@ function meanOverGenerations(rows: readonly SeriesRow[], cell: string, metric: M
 }
 
 /**
- * Standard error of a difference of two independent means (sample variances); NaN when either side
- * has fewer than 2 values (no variance to estimate: the difference cannot be told from noise).
+ * Half the width of the 95% interval of a difference of two independent means (Welch's t: the standard
+ * error from the sample variances, the Student-t quantile at the Welch-Satterthwaite degrees of
+ * freedom; Welch 1947); NaN when either side has fewer than 2 values (no variance to estimate: the
+ * difference cannot be told from noise). Twice the standard error stood in before: too narrow for
+ * three replicates, whose t quantile is about 4.3.
  */
-function differenceError(a: readonly number[], b: readonly number[]): number {
-  const variance = (xs: readonly number[]): number => {
-    const mean = xs.reduce((sum, x) => sum + x, 0) / xs.length;
-    return xs.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (xs.length - 1);
-  };
+export function differenceMargin(a: readonly number[], b: readonly number[]): number {
   if (a.length < 2 || b.length < 2) return Number.NaN;
-  return Math.sqrt(variance(a) / a.length + variance(b) / b.length);
+  const share = (xs: readonly number[]): number => (summarize(xs).sd! ** 2) / xs.length;
+  const [va, vb] = [share(a), share(b)];
+  const error = Math.sqrt(va + vb);
+  if (error === 0) return 0;
+  const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
+  return studentTQuantile(0.975, df) * error;
 }
 
 export function subwordFindings(data: RecipeData): Finding[] {
@@ -122,7 +129,7 @@ export function subwordFindings(data: RecipeData): Finding[] {
   const comparisons = subwords.map((cell) => {
     const values = replicateValues(rows, cell, last, 'word_rare_survival');
     const difference = (rareLast[cell] ?? Number.NaN) - (wordMean ?? Number.NaN);
-    return { cell, difference, error: differenceError(values, wordValues) };
+    return { cell, difference, margin: differenceMargin(values, wordValues) };
   });
   const direction = (difference: number): string => (difference > 0 ? 'keeps more' : difference < 0 ? 'keeps fewer' : 'keeps as many');
   findings.push({
@@ -130,13 +137,13 @@ export function subwordFindings(data: RecipeData): Finding[] {
     expected: 'a subword model spells rare words from common pieces, so their survival differs from a word model\'s (either way: reported as found)',
     observed:
       `rare-word survival at generation ${last}: word model ${text(wordMean)}; ` +
-      comparisons.map(({ cell, difference, error }) => `${name(cell)} ${text(rareLast[cell])} (${direction(difference)}, difference ${text(difference)} +- ${Number.isNaN(error) ? 'n/a: one replicate, no error to tell it from noise' : text(2 * error)})`).join('; '),
+      comparisons.map(({ cell, difference, margin }) => `${name(cell)} ${text(rareLast[cell])} (${direction(difference)}, difference ${text(difference)} +- ${Number.isNaN(margin) ? 'n/a: one replicate, no error to tell it from noise' : text(margin)})`).join('; '),
     numbers: {
       rare_last_word: shown(wordMean),
       ...Object.fromEntries(comparisons.map(({ cell, difference }) => [`difference_${name(cell)}`, shown(difference)])),
     },
-    // (an error of NaN, one replicate: not told from noise, so the check does not hold)
-    holds: comparisons.length > 0 && comparisons.every(({ difference, error }) => Math.abs(difference) > 2 * error),
+    // (a margin of NaN, one replicate: not told from noise, so the check does not hold)
+    holds: comparisons.length > 0 && comparisons.every(({ difference, margin }) => Math.abs(difference) > margin),
   });
   return findings;
 }

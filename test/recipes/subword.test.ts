@@ -32,7 +32,7 @@ const sub = (rare: number, novel: number, spread = 0.01): [MetricValues, MetricV
   { word_rare_survival: rare + spread, novel_word_rate: novel },
 ];
 
-/** A world where everything the recipe asks holds: subword models lose rare words faster and invent words. */
+/** A world where everything the recipe asks holds: subword models keep fewer rare words than the word model and invent words. */
 const HOLDING: Curves = {
   'tokenizer=wordpunct': [word(1, 0), word(0.6), word(0.4)],
   'tokenizer=gpt2': [sub(1, 0, 0), sub(0.5, 0.02), sub(0.3, 0.03)],
@@ -75,13 +75,13 @@ describe('subword findings from rows', () => {
     expect(verdicts(curves)['rare words die under subword models too']).toBe(false);
   });
 
-  it('"word and subword differ" fails when a difference is within twice its standard error', () => {
+  it('"word and subword differ" fails when a difference is within its 95% Welch interval', () => {
     // gpt2 0.41 vs word 0.40 at the last generation, replicates spread +-0.05 each: SE of the difference
-    // = sqrt(0.005/2 + 0.005/2) = 0.0707 > 0.01 / 2.
+    // = sqrt(0.005/2 + 0.005/2) = 0.0707, Welch df = 0.005^2 / (2 x 0.0025^2 / 1) = 2, t(0.975, 2) = 4.3027: margin 0.3042 > 0.01.
     const curves = { ...HOLDING, 'tokenizer=wordpunct': [word(1, 0), word(0.6, 0.05), word(0.4, 0.05)], 'tokenizer=gpt2': [sub(1, 0, 0), sub(0.5, 0.02, 0.05), sub(0.41, 0.03, 0.05)] };
     const finding = subwordFindings(data(curves)).find((f) => f.name === 'word and subword models differ in rare-word survival')!;
     expect(finding.holds).toBe(false);
-    expect(finding.observed).toContain('gpt2 0.41 (keeps more, difference 0.01 +- 0.1414)');
+    expect(finding.observed).toContain('gpt2 0.41 (keeps more, difference 0.01 +- 0.3042)');
   });
 });
 
@@ -102,22 +102,24 @@ describe('subword findings with one replicate', () => {
   it('says "keeps as many" for a difference of exactly 0', () => {
     const curves = { ...HOLDING, 'tokenizer=gpt2': [sub(1, 0, 0), sub(0.5, 0.02), sub(0.4, 0.03)] };
     const finding = subwordFindings(data(curves)).find((f) => f.name === 'word and subword models differ in rare-word survival')!;
-    // replicates 0.39 and 0.41 on both sides: 2 SE = 2 sqrt(0.0002 / 2 + 0.0002 / 2) = 0.02828
-    expect(finding.observed).toContain('gpt2 0.4 (keeps as many, difference 0 +- 0.02828)');
+    // replicates 0.39 and 0.41 on both sides: SE = sqrt(0.0002 / 2 + 0.0002 / 2) = 0.014142, df 2: margin 4.3027 x 0.014142 = 0.06085
+    expect(finding.observed).toContain('gpt2 0.4 (keeps as many, difference 0 +- 0.06085)');
     expect(finding.holds).toBe(false);
   });
 });
 
 describe('subword findings: the band of "word and subword differ"', () => {
-  // word 0.40 and gpt2 at the last generation, replicates spread +-0.05 each: SE of the difference 0.0707
+  // word 0.40 and gpt2 at the last generation, replicates spread +-0.01 each: SE of the difference
+  // sqrt(0.0002 / 2 + 0.0002 / 2) = 0.014142, Welch df 2, margin t(0.975, 2) x SE = 4.3027 x 0.014142 = 0.06085
   const differ = (gpt2Last: number) => {
-    const curves = { ...HOLDING, 'tokenizer=wordpunct': [word(1, 0), word(0.6, 0.05), word(0.4, 0.05)], 'tokenizer=gpt2': [sub(1, 0, 0), sub(0.7, 0.02, 0.05), sub(gpt2Last, 0.03, 0.05)] };
+    const curves = { ...HOLDING, 'tokenizer=wordpunct': [word(1, 0), word(0.6), word(0.4)], 'tokenizer=gpt2': [sub(1, 0, 0), sub(0.7, 0.02), sub(gpt2Last, 0.03)] };
     return verdicts(curves)['word and subword models differ in rare-word survival'];
   };
 
-  it('holds 2.5 standard errors apart (0.40 + 0.177) and fails 1.5 apart (0.40 + 0.106)', () => {
-    expect(differ(0.577)).toBe(true);
-    expect(differ(0.506)).toBe(false);
+  it('holds just outside the margin (0.40 + 0.065) and fails just inside it (0.40 + 0.055), and 2.5 standard errors apart (0.40 + 0.0354, which twice the standard error called different)', () => {
+    expect(differ(0.465)).toBe(true);
+    expect(differ(0.455)).toBe(false);
+    expect(differ(0.4354)).toBe(false);
   });
 });
 
