@@ -46,8 +46,8 @@ export function accumulateFindings(data: RecipeData): Finding[] {
   const replaceRising = replace.slice(1).every((value, i) => value! > replace[i]!);
   findings.push({
     name: 'replace: held-out perplexity grows',
-    expected: 'replacing the data makes the held-out error grow in every generation',
-    observed: `held-out perplexity ${text(start)} (M0) -> ${text(replace[half])} (generation ${half}) -> ${text(replace[last])} (${last}), ${replaceRising ? 'rising in every generation' : 'not rising in every generation'}`,
+    expected: "replacing the data makes the held-out error grow in every generation, to more than 1.5 x M0's",
+    observed: `held-out perplexity ${text(start)} (M0) -> ${text(replace[half])} (generation ${half}) -> ${text(replace[last])} (${last}), ${replaceRising ? 'rising in every generation' : 'not rising in every generation'}; ${text(replace[last]! / start)} x M0's at the end`,
     numbers: { heldout_perplexity_0: shown(start), replace_half: shown(replace[half]), replace_last: shown(replace[last]) },
     holds: replaceRising && replace[last]! > 1.5 * start,
   });
@@ -56,7 +56,7 @@ export function accumulateFindings(data: RecipeData): Finding[] {
   const keptSecondHalf = kept[last]! / kept[half]! - 1;
   findings.push({
     name: 'accumulate: held-out perplexity stays bounded',
-    expected: 'accumulating the data keeps the held-out error bounded, close to that of M0',
+    expected: "accumulating the data keeps the held-out error bounded, close to that of M0: under 1.5 x M0's, growing less than 5% over the second half",
     observed:
       `held-out perplexity ${text(start)} (M0) -> ${text(kept[half])} (generation ${half}) -> ${text(kept[last])} (${last}); ` +
       `at most ${text(keptMax / start)} x M0's; growth over the second half ${text(keptSecondHalf * 100)}%`,
@@ -66,7 +66,7 @@ export function accumulateFindings(data: RecipeData): Finding[] {
 
   findings.push({
     name: 'accumulate-subsample lies in between',
-    expected: 'keeping the data but not the training size degrades, more slowly than replacing',
+    expected: 'keeping the data but not the training size degrades, more slowly than replacing: it ends between accumulate and replace',
     observed: `held-out perplexity at generation ${last}: accumulate ${text(kept[last])} < accumulate-subsample ${text(subsample[last])} < replace ${text(replace[last])}`,
     numbers: { accumulate_last: shown(kept[last]), subsample_last: shown(subsample[last]), replace_last: shown(replace[last]) },
     holds: kept[last]! < subsample[last]! && subsample[last]! < replace[last]!,
