@@ -54,12 +54,12 @@ export const tokenizerValue: Parse<TokenizerName> = (raw, flag) => {
   }
 };
 
-/** A comma-separated list of values, each parsed by `item`; duplicates are refused. */
-export function listOf<T>(item: Parse<T>): Parse<T[]> {
+/** A comma-separated list of values, each parsed by `item`; duplicates are refused; `example` shows one in the hint. */
+export function listOf<T>(item: Parse<T>, example = '0,0.1,0.5'): Parse<T[]> {
   return (raw, flag) => {
     const parts = raw.split(',').map((part) => part.trim());
     if (parts.some((part) => part === '')) {
-      throw new UsageError(`${flag} has an empty item in '${raw}'`, 'separate values with single commas, e.g. 0,0.1,0.5');
+      throw new UsageError(`${flag} has an empty item in '${raw}'`, `separate values with single commas, e.g. ${example}`);
     }
     return refuseRepeats(flag, parts.map((part) => item(part, flag)), raw);
   };

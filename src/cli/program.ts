@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    return report(error, io, debug, helpFor(program, argv), { argv, commands: program.commands.map((command) => command.name()) });
+    return report(error, io, debug, helpFor(program, argv), { argv, commands: program.commands.map((command) => command.name()), takesCorpus: commandOf(program, argv)?.options.some((option) => option.long === '--corpus') === true });
   }
 }
 
@@ -68,17 +68,24 @@ function helpShownAsError(argv: readonly string[], commands: readonly string[]):
   return words[0] === 'help' && words[1] !== undefined ? `help knows no command '${words[1]}' (${choices})` : `no command given (${choices})`;
 }
 
+/** The command argv names, if any. */
+function commandOf(program: Command, argv: readonly string[]): Command | undefined {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  return program.commands.find((sub) => sub.name() === name);
+}
+
 /** The help a usage error points to: the command's own (`ngram-collapse run --help`) when argv names one. */
 function helpFor(program: Command, argv: readonly string[]): string {
-  const name = argv.find((arg) => !arg.startsWith('-'));
-  const command = program.commands.find((sub) => sub.name() === name);
+  const command = commandOf(program, argv);
   return command === undefined ? `${PROGRAM_NAME} --help` : `${PROGRAM_NAME} ${command.name()} --help`;
 }
 
-function report(error: unknown, io: CliIO, debug: boolean, help: string, given: { readonly argv: readonly string[]; readonly commands: readonly string[] }): number {
+function report(error: unknown, io: CliIO, debug: boolean, help: string, given: { readonly argv: readonly string[]; readonly commands: readonly string[]; readonly takesCorpus: boolean }): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
-    const message = error.code === 'commander.help' ? helpShownAsError(given.argv, given.commands) : error.message.replace(/^error: /u, '').split('\n')[0];
+    const said = error.code === 'commander.help' ? helpShownAsError(given.argv, given.commands) : error.message.replace(/^error: /u, '').split('\n')[0]!;
+    // (`run notes.txt`: a corpus given without its flag)
+    const message = error.code === 'commander.excessArguments' && given.takesCorpus ? `${said.replace(/\.$/u, '')}: give a corpus with --corpus SPEC` : said;
     io.stderr.write(`${PROGRAM_NAME}: ${message} (see ${help})\n`);
     return 2;
   }

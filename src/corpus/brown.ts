@@ -54,9 +54,11 @@ export function brownFiles(spec: string): string[] {
   if (category !== undefined) {
     letter = letters.find(([, name]) => name === category)?.[0];
     if (letter === undefined) {
+      // (brown:news,brown:fiction: other flags take comma lists, --corpus takes one name a value)
+      const joined = category.includes(',') ? '; give each corpus its own value, e.g. --corpus brown:news --corpus brown:fiction' : '';
       throw new InputError(
         `unknown Brown category '${category}'`,
-        `use brown or brown:<category> with one of: ${letters.map(([, name]) => name).join(', ')}`,
+        `use brown or brown:<category> with one of: ${letters.map(([, name]) => name).join(', ')}${joined}`,
       );
     }
   }

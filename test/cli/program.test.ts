@@ -31,6 +31,10 @@ describe('ngram-collapse (in-process)', () => {
       const none = await cli(argv);
       expect([none.stderr, none.stdout, none.code]).toEqual(['ngram-collapse: no command given (use one of: run, metrics, generate, train, plot, merge, recipe, tokenize, playground) (see ngram-collapse --help)\n', '', 2]);
     }
+    // a corpus given without its flag: the commands that read corpora with --corpus say so; plot, whose argument is a file, does not
+    const bare = await cli(['run', 'notes.txt']);
+    expect([bare.stderr, bare.code]).toEqual(["ngram-collapse: too many arguments for 'run'. Expected 0 arguments but got 1: give a corpus with --corpus SPEC (see ngram-collapse run --help)\n", 2]);
+    expect((await cli(['plot', 'a.csv', 'b.csv', '--out', 'r.html'])).stderr).toBe("ngram-collapse: too many arguments for 'plot'. Expected 1 argument but got 2. (see ngram-collapse plot --help)\n");
     // help about a name that is no command says so, not 'no command given'
     const bogus = await cli(['help', 'bogus']);
     expect([bogus.stderr, bogus.code]).toEqual(["ngram-collapse: help knows no command 'bogus' (use one of: run, metrics, generate, train, plot, merge, recipe, tokenize, playground) (see ngram-collapse --help)\n", 2]);

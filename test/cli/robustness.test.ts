@@ -49,6 +49,7 @@ const CASES: readonly Case[] = [
   { name: 'a blank --jsonl-field', files: { 'c.jsonl': '{"text":"a b"}\n' }, argv: ['tokenize', 'c.jsonl', '--jsonl-field', ''], message: /^ngram-collapse: --jsonl-field must be a string that is not blank, got '' \(pass a string that is not blank\)\n$/u },
   { name: 'a blank jsonlField in a config file', files: { 'c.jsonl': '{"text":"a b"}\n', 'f.json': '{"corpus": "c.jsonl", "jsonlField": " "}' }, argv: ['run', '--config', 'f.json'], message: /^ngram-collapse: --config f\.json: "jsonlField" must be a string that is not blank, got ' '/u },
   { name: 'an unknown Brown category', argv: ['run', '--corpus', 'brown:poetry'], message: /unknown Brown category 'poetry'.*news, editorial/u },
+  { name: 'Brown categories joined by a comma, as other flags take lists', argv: ['run', '--corpus', 'brown:news,brown:fiction'], message: /unknown Brown category 'news,brown:fiction' \(.*; give each corpus its own value, e\.g\. --corpus brown:news --corpus brown:fiction\)$/mu },
   { name: 'standard input twice', argv: ['run', '--corpus', '-', '-'], message: /standard input \(-\) is given twice/u },
   // numbers out of range or not numbers
   ...(

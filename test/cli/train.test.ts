@@ -79,6 +79,14 @@ describe('ngram-collapse train (in-process)', () => {
     expect(result.stderr).toBe('ngram-collapse: cannot write the ARPA file /dev/full: ENOSPC: no space left on device, write (rerun with --debug for details)\n');
   });
 
+  it('counts in words a reader reads: 1 sentence, 1 token (it said "1 sentences")', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'one.txt'), 'a\n');
+    const result = await cli(['train', '--corpus', 'one.txt', '--sentences', 'line', '--tokenizer', 'whitespace', '--eval', 'one.txt'], { cwd });
+    expect(result.stdout).toContain('trained on: 1 sentence, 1 token, 1 type');
+    expect(result.stdout).toContain('(0 of 1 token), 1 sentence, 2 predictions scored');
+  });
+
   it('refuses standard input as both --corpus and --eval (the second read would find it empty)', async () => {
     const result = await cli(['train', '--corpus', '-', '--eval', '-'], { stdin: 'the cat sat.\n' });
     expect(result.code).toBe(2);

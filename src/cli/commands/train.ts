@@ -116,7 +116,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   }
   const lines = [
     `model: order ${order}, ${smoothing}${smoothing === 'add-k' ? ` (k = ${k})` : ''}, vocab ${vocab}`,
-    `trained on: ${summary.sentences} sentences, ${summary.tokens} tokens, ${summary.types} types`,
+    `trained on: ${plural(summary.sentences, 'sentence')}, ${plural(summary.tokens, 'token')}, ${plural(summary.types, 'type')}`,
     `n-grams: ${ngrams.map((count, i) => `${i + 1}=${count}`).join(' ')}`,
     `discount fallback: ${smoothing !== 'kneser-ney' ? `none (${smoothing} has no discounts)` : model.discountFallback ? `yes (order ${fallbackOrders.join(', ')})` : 'no'}`,
   ];
@@ -124,8 +124,8 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   if (evaluation !== undefined) {
     lines.push(
       `eval: perplexity ${format(evaluation.perplexity)}, cross-entropy ${format(evaluation.crossEntropyBits)} bits, ` +
-        `OOV rate ${evaluation.tokens === 0 ? 'n/a' : format(evaluation.oovRate)} (${evaluation.oov} of ${evaluation.tokens} tokens), ` +
-        `${evaluation.sentences} sentences, ${evaluation.predictions} predictions scored`,
+        `OOV rate ${evaluation.tokens === 0 ? 'n/a' : format(evaluation.oovRate)} (${evaluation.oov} of ${plural(evaluation.tokens, 'token')}), ` +
+        `${plural(evaluation.sentences, 'sentence')}, ${plural(evaluation.predictions, 'prediction')} scored`,
     );
   }
   io.stdout.write(`${lines.join('\n')}\n`);
@@ -165,4 +165,9 @@ function evaluationJson(evaluation: Evaluation): Record<string, number | null> {
 
 function format(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(10))) : String(value);
+}
+
+/** "1 sentence", "2 sentences". */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -40,6 +40,7 @@ describe('parsePlotOptions', () => {
       const error = await refusal(list);
       expect(error, list).toBeInstanceOf(UsageError);
       expect((error as UsageError).message).toBe(`--metrics has an empty item in '${list}'`);
+      expect((error as UsageError).hint).toBe('separate values with single commas, e.g. vocab_retention,entropy_bits');
     }
     expect(((await refusal('ttr,tokens, ttr')) as UsageError).message).toBe("--metrics lists a value twice in 'ttr,tokens, ttr'");
     const { cwd } = await plot([fixture('curves.csv'), '--svg', 'figs', '--metrics', ' vocab_retention , entropy_bits']);
