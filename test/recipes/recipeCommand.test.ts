@@ -16,6 +16,11 @@ describe('ngram-collapse recipe', () => {
     expect(names).toEqual(['drift', 'human-ratio', 'accumulate', 'anchor', 'truncation', 'perplexity-shift', 'verification', 'growth', 'subword']);
   });
 
+  it('`recipe list` refuses the options of a run, which it would ignore (it printed the list and wrote nothing)', async () => {
+    const result = await cli(['recipe', 'list', '--out', 'x', '--seed', '3']);
+    expect([result.code, result.stdout, result.stderr]).toEqual([2, '', 'ngram-collapse: recipe list takes no options, got --out, --seed (give them to a recipe: ngram-collapse recipe NAME ...)\n']);
+  });
+
   it('an unknown recipe is a usage error that lists the valid names', async () => {
     const result = await cli(['recipe', 'colapse']);
     expect(result.code).toBe(2);

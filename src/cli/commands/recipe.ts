@@ -34,9 +34,12 @@ export const RECIPE_SPEC = tableSpec(
 );
 
 export function recipeCommand(io: CliIO): Command {
-  return commandFor(RECIPE_SPEC, () => resolveContext(io), async ({ args, options }) => {
+  return commandFor(RECIPE_SPEC, () => resolveContext(io), async ({ args, options }, command) => {
     const name = args[0]!;
     if (name === 'list') {
+      // (`recipe list --out x` ran nothing and wrote nothing, and said nothing of it)
+      const given = command.options.filter((option) => command.getOptionValueSource(option.attributeName()) === 'cli').map((option) => option.long ?? option.flags);
+      if (given.length > 0) throw new UsageError(`recipe list takes no options, got ${given.join(', ')}`, 'give them to a recipe: ngram-collapse recipe NAME ...');
       io.stdout.write(recipeList());
       return;
     }
