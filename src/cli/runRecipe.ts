@@ -10,7 +10,11 @@
  * `findings.json` and `findings.md` (claim, sources, the command, every check with its numbers and
  * verdict, notes), `report.html` (the report machinery's page with the findings and the recipe's own
  * charts on top) and `figures/` (one SVG per metric, the survival bands, and each recipe chart).
- * Resolves to the findings and the paths written. The recipe's scale defaults to its own.
+ * findings.json lists every file of the run (`files`); before writing, the files an earlier run's
+ * findings.json there lists are removed (paths inside the folder only; folders are left). The files are
+ * written one step at a time; when `writing`'s signal aborts, the steps left are not run and are
+ * returned as `unwritten`. Resolves to the findings and the paths written. The recipe's scale defaults
+ * to its own; each of its runs passes run's --max-tokens guards before any work.
  */
 
 import { makeFolder } from '../export/makeFolder.js';
