@@ -11,7 +11,8 @@
  * verdict, notes), `report.html` (the report machinery's page with the findings and the recipe's own
  * charts on top) and `figures/` (one SVG per metric, the survival bands, and each recipe chart).
  * findings.json lists every file of the run (`files`); before writing, the files an earlier run's
- * findings.json there lists are removed (paths inside the folder only; folders are left). The files are
+ * findings.json there lists are removed (files inside the folder only, links followed to tell: folders
+ * and anything a linked folder leads to are left). The files are
  * written one step at a time; when `writing`'s signal aborts, the steps left are not run and are
  * returned as `unwritten`. Resolves to the findings and the paths written. The recipe's scale defaults
  * to its own; each of its runs passes run's --max-tokens guards before any work.
@@ -19,8 +20,8 @@
 
 import { makeFolder } from '../export/makeFolder.js';
 import { writeWholeFile } from '../export/wholeFile.js';
-import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
 import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
@@ -99,7 +100,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   const files = ['findings.json', 'findings.md', 'curves.csv', ...perplexities, ...tables.map((table) => table.file), ...recipeReportFiles(recipe, data, records).filter((file) => !file.endsWith('/'))];
   // One run's files in the folder: an earlier run's (another recipe's, another seed's) go first, so an
   // interrupted writing leaves this run's files and no one else's.
-  for (const file of earlierRunFiles(out)) removeFile(at(file));
+  for (const file of earlierRunFiles(out)) removeFileInside(out, at(file));
   const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings, notes: recipe.notes ?? [], files };
   const written: string[] = [];
   // (each step one whole file, or the report and its figures, each whole)
@@ -143,10 +144,18 @@ function earlierRunFiles(out: string): string[] {
   return listed.filter((file): file is string => typeof file === 'string' && file !== '' && !isAbsolute(file) && !file.split(/[\\/]/u).includes('..'));
 }
 
-/** Removes a file (or a link) that is there; leaves a folder. */
-function removeFile(path: string): void {
+/**
+ * Removes a file (or a link) that is there and stands in `folder` itself, its parent followed through
+ * any link (a listed `shared/x` with `shared` a link to another folder is that folder's file: left);
+ * leaves a folder.
+ */
+function removeFileInside(folder: string, path: string): void {
   const entry = lstatSync(path, { throwIfNoEntry: false });
-  if (entry !== undefined && !entry.isDirectory()) unlinkSync(path);
+  if (entry === undefined || entry.isDirectory()) return;
+  const root = realpathSync(folder);
+  const parent = realpathSync(dirname(path));
+  if (parent !== root && !parent.startsWith(root + sep)) return;
+  unlinkSync(path);
 }
 
 /** The guards that need the corpus (the largest batch of --tokens-growth, accumulate's pool), for each run, before any is simulated. */

@@ -4,7 +4,7 @@
  * be made for is refused before the recipe runs (it once ran the whole recipe, then looped in mkdir).
  */
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { InputError } from '../../src/errors.js';
 import { tmpdir } from 'node:os';
@@ -105,6 +105,19 @@ describe('runRecipe into a folder an earlier run wrote, and stopped while it wri
     const second = await runRecipe(findRecipe('drift'), options(cwd));
     expect(files(cwd)).toEqual([...second.written.map((path) => path.slice(join(cwd, 'results').length + 1)), 'notes.txt'].sort());
     expect(files(cwd)).not.toContain('sentence-perplexities.csv');
+  }, 120_000);
+
+  it('never removes a file outside the folder: a listed path through a linked folder, .., or absolute is left (a link inside the folder led a rerun to delete a file elsewhere: audit)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-outside-'));
+    await runRecipe(findRecipe('drift'), options(cwd));
+    mkdirSync(join(cwd, 'precious'));
+    for (const name of ['thesis.tex', 'b.txt', 'c.txt']) writeFileSync(join(cwd, 'precious', name), 'mine');
+    symlinkSync('../precious', join(cwd, 'results', 'shared'));
+    const record = join(cwd, 'results', 'findings.json');
+    const findings = JSON.parse(readFileSync(record, 'utf8')) as { files: string[] };
+    writeFileSync(record, JSON.stringify({ ...findings, files: [...findings.files, 'shared/thesis.tex', '../precious/b.txt', join(cwd, 'precious', 'c.txt')] }));
+    await runRecipe(findRecipe('drift'), options(cwd));
+    expect(readdirSync(join(cwd, 'precious')).sort()).toEqual(['b.txt', 'c.txt', 'thesis.tex']);
   }, 120_000);
 
   it("stops between two files when the writing's signal aborts: the files not written are named, and no earlier run's file is left among this run's", async () => {
