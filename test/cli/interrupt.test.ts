@@ -155,3 +155,32 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     expect(readFileSync(join(cwd, 'out.csv'), 'utf8') === readFileSync(join(clean, 'out.csv'), 'utf8')).toBe(true);
   }, 90_000);
 });
+
+describe('a signal while the last output is written', () => {
+  it('ends the run with the signal\'s exit code and a line saying every output was written (it exited 0, silently: a scheduler took it for a run that ended by itself)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-late-signal-'));
+    const args = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '30', '--replicates', '2', '--workers', '1', '--quiet', '--out', 'c.csv', '--summary', 's.csv', '--report', 'r.html'];
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: environment('0'), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+    // the report, the last output, is being written: its whole file stands beside its path as r.html.partial
+    while (!existsSync(join(cwd, 'r.html.partial')) && child.exitCode === null) await new Promise((wait) => setTimeout(wait, 1));
+    child.kill('SIGTERM');
+    const code = await new Promise((done) => child.on('exit', done));
+    expect(code).toBe(143);
+    expect(stderr).toMatch(/^ngram-collapse: interrupted by SIGTERM as the last output was written: 4 of 4 series complete in c\.csv, and every output was written \(nothing is left to do\)\n$/u);
+    expect(existsSync(join(cwd, 'r.html'))).toBe(true);
+  }, 60_000);
+
+  it('a recipe too: the signal is said, with every file written (its report and figures are one step, the last)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-late-recipe-'));
+    const child = spawn(process.execPath, [MAIN, 'recipe', 'drift', '--corpus', FIXTURE, '--sentences', 'line', '--generations', '2', '--replicates', '1', '--quiet', '--out', 'r'], { cwd, env: environment('0'), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+    while (!existsSync(join(cwd, 'r', 'report.html.partial')) && child.exitCode === null) await new Promise((wait) => setTimeout(wait, 1));
+    child.kill('SIGINT');
+    const code = await new Promise((done) => child.on('exit', done));
+    expect(code).toBe(130);
+    expect(stderr).toBe('ngram-collapse: interrupted by SIGINT as its last files were written: recipe drift ran and wrote every file in r (nothing is left to do)\n');
+  }, 60_000);
+});

@@ -92,13 +92,17 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
       if (!quiet) io.stderr.write(`recipe ${recipe.name}: ${done}/${total} series done (${cell})\n`);
     },
   }).finally(() => signals?.dispose());
-  if (outcome.unwritten.length > 0) {
-    const name = signals?.received() ?? 'SIGINT';
-    throw new RunIncompleteError(
-      `interrupted by ${name}: recipe ${recipe.name} ran; ${outText} holds this run's files and no earlier run's; not written: ${outcome.unwritten.join(', ')}`,
-      'run the recipe again to write them all',
-      SIGNAL_EXIT_CODES[name] ?? 130,
-    );
+  const received = signals?.received();
+  if (outcome.unwritten.length > 0 || received !== undefined) {
+    const name = received ?? 'SIGINT';
+    // (a signal while the last step, the report and its figures, was written: every file is there, yet the exit code says the signal)
+    throw outcome.unwritten.length === 0
+      ? new RunIncompleteError(`interrupted by ${name} as its last files were written: recipe ${recipe.name} ran and wrote every file in ${outText}`, 'nothing is left to do', SIGNAL_EXIT_CODES[name] ?? 130)
+      : new RunIncompleteError(
+          `interrupted by ${name}: recipe ${recipe.name} ran; ${outText} holds this run's files and no earlier run's; not written: ${outcome.unwritten.join(', ')}`,
+          'run the recipe again to write them all',
+          SIGNAL_EXIT_CODES[name] ?? 130,
+        );
   }
   if (quiet) return;
   const holding = outcome.findings.filter((finding) => finding.holds).length;

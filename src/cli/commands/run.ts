@@ -105,6 +105,9 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     if (result.interrupted) throw interrupted('');
     const unwritten = await writeAfterRun(config, io, loaded, { exporters, record, seedCounts, skip: resumed.completeTasks }, signals.signal);
     if (unwritten.length > 0) throw interrupted(`; not written: ${unwritten.join(', ')}`);
+    // (a signal while the last output was written: all is there, yet a scheduler must not take the run for one that ended by itself)
+    const late = signals.received();
+    if (late !== undefined) throw new RunIncompleteError(`interrupted by ${late} as the last output was written: ${done} of ${tasks.length} series complete in ${where}, and every output was written`, 'nothing is left to do', SIGNAL_EXIT_CODES[late] ?? 130);
     checkFailures(exporters, tasks.length, where);
   } finally {
     signals.dispose();
