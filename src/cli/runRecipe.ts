@@ -190,11 +190,17 @@ async function collectPerTokenizer(
   const parts: RecipeData[] = [];
   // (standard input can be read once: the first reading keeps its pieces, and the others read those)
   const piped = specs.includes('-') ? recordedStdin(load.stdin ?? process.stdin) : undefined;
+  // Every tokenizer's corpus is read and guarded before any is simulated (a later one past --max-tokens
+  // was refused after the first ones had run)
+  const loaded = [];
   for (const [index, tokenizer] of tokenizers.entries()) {
     const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
     const stdin = piped === undefined ? {} : { stdin: index === 0 ? piped.first : Readable.from(piped.pieces) };
     const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin });
     guardCorpus(recipe, scale, corpus, load.maxTokens);
+    loaded.push({ tokenizer, vocabulary, corpus });
+  }
+  for (const { tokenizer, vocabulary, corpus } of loaded) {
     const words = wordViewSpec(tokenizer, vocabulary);
     const renameCell = (id: string): string => `tokenizer=${tokenizer}${id === 'default' ? '' : `/${id}`}`;
     parts.push(collectRecipe(recipe, corpus, vocabulary.size, scale, { ...options, renameCell, ...(words === undefined ? {} : { words }) }));

@@ -135,3 +135,15 @@ describe('recipe subword on Brown editorial', () => {
     expect(outcome.findings.map((finding) => finding.name)).toHaveLength(4);
   }, 120_000);
 });
+
+describe('recipe subword and --max-tokens', () => {
+  it('reads every tokenizer\'s corpus before any series runs: one past the guard is refused before the first is simulated (the word and gpt2 series ran first)', async () => {
+    // lighthouse.txt: 1,118 tokens in words, 1,175 in gpt2 pieces, 1,627 in bpe:500 pieces: a guard of 1,500 refuses bpe:500 alone
+    const lighthouse = new URL('../../corpora/lighthouse.txt', import.meta.url).pathname;
+    let series = 0;
+    const out = mkdtempSync(join(tmpdir(), 'ngc-subword-guard-'));
+    const outcome = runRecipe(subword, { out, cwd: process.cwd(), corpus: [lighthouse], generations: 2, replicates: 1, load: { maxTokens: 1500 }, onProgress: () => void series++ });
+    await expect(outcome).rejects.toThrow(/1500/u);
+    expect(series).toBe(0);
+  }, 60_000);
+});
