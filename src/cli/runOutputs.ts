@@ -12,7 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { cellFolder, corpusFilePath, humanFilePath, isCorpusFolderEntry, manifestName, seriesFolder } from '../export/corpusFiles.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { namedFile } from '../export/wholeFile.js';
+import { isSpecialFile, namedFile } from '../export/wholeFile.js';
 import { expandCells } from '../simulation/cells.js';
 import { checkDistinctOutputs, checkFolderEntries, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
@@ -41,6 +41,8 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     return absolute;
   };
   const out = writable(config.out, '--out')!;
+  // (its run record too: a fresh run empties --out before writing it, which must not then fail)
+  if (out !== '-' && !isSpecialFile(out)) checkWritable(runRecordPath(out), cwd, `the run record of --out ${config.out}:`);
   const summary = writable(config.summary, '--summary');
   const extinctions = writable(config.extinctions, '--extinctions');
   const sentencePerplexities = writable(config.sentencePerplexities, '--sentence-perplexities');

@@ -169,6 +169,7 @@ const CASES: readonly Case[] = [
   // one generation would compare generation 1 with itself
   { name: 'recipe --generations 1', files: { 'c.txt': GOOD }, argv: ['recipe', 'perplexity-shift', '--corpus', 'c.txt', '--generations', '1'], message: /^ngram-collapse: a recipe compares generations, and --generations 1 gives one \(pass --generations 2 or more\)\n$/u },
   { name: 'recipe --out inside a file', files: { 'c.txt': GOOD }, argv: ['recipe', 'drift', '--corpus', 'c.txt', '--out', 'c.txt/r'], message: /c\.txt is a file, not a folder \(choose a folder path\)/u },
+  { name: "--out's run record path a folder: refused before the old curves are emptied", files: { 'c.txt': GOOD, 'old.csv': 'old rows\n' }, folders: ['old.csv.run.json'], argv: ['run', '--corpus', 'c.txt', '--out', 'old.csv'], message: /the run record of --out old\.csv: .*old\.csv\.run\.json is a folder/u },
   { name: 'a corpus inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt/x.txt'], message: /corpus 'c\.txt\/x\.txt' not found/u },
   { name: 'a config file inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--config', 'c.txt/x.json'], message: /--config c\.txt\/x\.json cannot be read \(ENOTDIR\)/u },
 ];
