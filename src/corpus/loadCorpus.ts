@@ -141,7 +141,7 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
     settings.jsonlField !== undefined || path.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'text';
   if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) {
     const files = expandGlob(spec, cwd);
-    if (files.length === 0) throw new InputError(`no file matches '${spec}'`, 'check the pattern, or quote it so the shell does not expand it');
+    if (files.length === 0) throw new InputError(`no file matches ${role === 'corpus' ? '' : `the ${role} `}'${spec}'`, 'check the pattern, or quote it so the shell does not expand it');
     return files.map((path) => ({ kind: kindOf(path), path }));
   }
   const path = resolve(cwd, spec);
@@ -154,7 +154,7 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
   }
   if (statSync(path).isDirectory()) {
     const files = expandGlob('**/*', path).filter((file) => TEXT_FILE.test(file));
-    if (files.length === 0) throw new InputError(`folder '${spec}' holds no .txt or .jsonl files`, 'pass a folder of text files');
+    if (files.length === 0) throw new InputError(`${role === 'corpus' ? '' : `${role}: `}folder '${spec}' holds no .txt or .jsonl files`, 'pass a folder of text files');
     return files.map((file) => ({ kind: kindOf(file), path: file }));
   }
   return [{ kind: kindOf(path), path }];

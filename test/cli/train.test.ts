@@ -67,6 +67,7 @@ describe('ngram-collapse train (in-process)', () => {
     expect(missing.stderr).toMatch(/^ngram-collapse: --eval text 'missing\.txt' not found/u);
     const brownMissing = await cli(['train', '--corpus', 'nope.txt', '--eval', 'missing.txt'], { cwd });
     expect(brownMissing.stderr).toMatch(/^ngram-collapse: --eval text 'missing\.txt' not found/u); // checked before the corpus loads
+    expect((await cli(['train', '--corpus', demo, '--eval', 'x*.txt'], { cwd })).stderr).toMatch(/^ngram-collapse: no file matches the --eval text 'x\*\.txt'/u);
     writeFileSync(join(cwd, 'blank.txt'), '  \n\n');
     const blank = await cli(['train', '--corpus', demo, '--eval', 'blank.txt', '--arpa', 'model.arpa'], { cwd });
     expect(blank.code).toBe(2);
