@@ -62,37 +62,67 @@ interface Span {
   readonly last: number;
 }
 
-/** (1) Measured types within 2% of the drift baseline at every generation. */
+/**
+ * (1) Measured types within the baseline's band at every generation: 2%, or 4 standard errors of the
+ * types kept when more. Type w of the last text is lost with probability q_w; under multinomial
+ * draws the losses are negatively correlated, so the variance of the types kept is at most
+ * sum q_w (1 - q_w) <= sum q_w = L, the expected number lost, types(g-1) - expected(g), and the
+ * standard error of the replicates' mean at most sqrt(L / R) (a fixed
+ * 2% failed on a small corpus, where a few hundred types make the count coarse).
+ */
 function typesFollowBaseline({ rows, cell, last }: Span): Finding {
+  const replicates = rows.filter((row) => row.cell.id === cell && row.generation === 1).length;
   let worst = 0;
+  let failing = false;
   for (let g = 1; g <= last; g++) {
     const types = meanAt(rows, cell, g, 'types')!;
     const expected = meanAt(rows, cell, g, 'drift_expected_types')!;
-    worst = Math.max(worst, Math.abs(types - expected) / expected);
+    const lost = Math.max(0, (meanAt(rows, cell, g - 1, 'types') ?? expected) - expected);
+    const band = Math.max(0.02, (4 * Math.sqrt(lost / Math.max(1, replicates))) / expected);
+    const gap = Math.abs(types - expected) / expected;
+    worst = Math.max(worst, gap);
+    if (!(gap < band)) failing = true;
   }
   const typesLast = meanAt(rows, cell, last, 'types');
   const expectedLast = meanAt(rows, cell, last, 'drift_expected_types');
   return {
     name: 'types follow the drift baseline',
-    expected: 'each generation holds the types that multinomial resampling of the previous text predicts',
+    expected: 'each generation holds the types that multinomial resampling of the previous text predicts: within 2%, or 4 standard errors of the types kept if more',
     observed: `largest gap between measured and expected types over generations 1..${last}: ${text(worst * 100)}%; at generation ${last}: ${text(typesLast)} measured vs ${text(expectedLast)} expected`,
     numbers: { largest_relative_gap: shown(worst), types_last: shown(typesLast), expected_types_last: shown(expectedLast) },
-    holds: worst < 0.02,
+    holds: !failing,
   };
 }
 
-/** (2) survival_1 at generation 1 within 0.02 of 1 - (1 - 1/M)^M, M the draws of H (tokens + sentences). */
+/**
+ * (2) survival_1 at generation 1 within max(0.02, 4 binomial standard errors) of 1 - (1 - 1/M)^M, M the
+ * draws of H (tokens + sentences): the standard error of a mean share of h seed hapaxes over R
+ * replicates, sqrt(p (1 - p) / (h R)) (a fixed 0.02 failed on a small corpus, where a few hapaxes make
+ * the share coarse: it is the bound only from about 9,300 hapax-replicates up).
+ */
 function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']): Finding {
   const draws = human.ids.length + human.offsets.length - 1;
   const closedForm = 1 - Math.exp(draws * Math.log1p(-1 / draws));
   const survival = meanAt(rows, cell, 1, 'survival_1');
+  const replicates = rows.filter((row) => row.cell.id === cell && row.generation === 1 && row.values.survival_1 !== undefined).length;
+  const hapaxes = hapaxCount(human.ids);
+  const tolerance = Math.max(0.02, 4 * Math.sqrt((closedForm * (1 - closedForm)) / Math.max(1, hapaxes * replicates)));
   return {
     name: 'a seed hapax survives one generation with probability 1 - (1 - 1/M)^M',
-    expected: `1 - (1 - 1/M)^M = ${text(closedForm)} for M = ${draws} draws (tokens + sentences of H)`,
+    expected: `1 - (1 - 1/M)^M = ${text(closedForm)} for M = ${draws} draws (tokens + sentences of H), within ${text(tolerance)} (0.02, or 4 binomial standard errors for ${hapaxes} seed hapaxes x ${replicates} replicates if more)`,
     observed: `survival_1 at generation 1: ${text(survival)}`,
-    numbers: { M: draws, closed_form: shown(closedForm), survival_1_generation_1: shown(survival) },
-    holds: survival !== undefined && Math.abs(survival - closedForm) < 0.02,
+    numbers: { M: draws, closed_form: shown(closedForm), survival_1_generation_1: shown(survival), tolerance: shown(tolerance) },
+    holds: survival !== undefined && Math.abs(survival - closedForm) < tolerance,
   };
+}
+
+/** How many ids occur exactly once. */
+function hapaxCount(ids: Int32Array): number {
+  const counts = new Map<number, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let once = 0;
+  for (const count of counts.values()) if (count === 1) once++;
+  return once;
 }
 
 /** (3) Survival at the last generation rises strictly with the seed-count band. */

@@ -38,15 +38,30 @@ describe('recipe drift', () => {
     });
   });
 
-  it('counts M as the draws of H, tokens and sentence ends: one sentence of 3 tokens gives M = 4, 1 - (3/4)^4 = 175/256, and a band of 0.02 around it', () => {
-    const hapax = (survival1: number) => drift.findings(fakeDrift([{ survival_1: 1 }, { survival_1: survival1 }])).find((one) => one.name.startsWith('a seed hapax'))!;
-    expect(hapax(0.7).numbers.M).toBe(4);
+  it('counts M as the draws of H, tokens and sentence ends: one sentence of 3 tokens gives M = 4, 1 - (3/4)^4 = 175/256', () => {
+    const hapax = drift.findings(fakeDrift([{ survival_1: 1 }, { survival_1: 0.7 }])).find((one) => one.name.startsWith('a seed hapax'))!;
+    expect(hapax.numbers.M).toBe(4);
     // shown to 4 decimals: 175/256 = 0.68359375
-    expect(hapax(0.7).numbers.closed_form).toBe(0.6836);
-    expect(hapax(175 / 256 - 0.019).holds).toBe(true);
-    expect(hapax(175 / 256 + 0.019).holds).toBe(true);
-    expect(hapax(175 / 256 + 0.021).holds).toBe(false);
-    expect(hapax(175 / 256 - 0.021).holds).toBe(false);
+    expect(hapax.numbers.closed_form).toBe(0.6836);
+  });
+
+  it('allows 0.02 around the law, or 4 binomial standard errors of the hapaxes\' share when more (a fixed 0.02 failed on small corpora: audit)', () => {
+    // H one sentence of n distinct tokens: n seed hapaxes, M = n + 1; one replicate
+    const hapax = (tokens: number, survival1: number) => {
+      const human = { ids: Int32Array.from({ length: tokens }, (_, i) => 2 + i), offsets: Int32Array.of(0, tokens) };
+      return drift.findings(fakeDrift([{ survival_1: 1 }, { survival_1: survival1 }], human)).find((one) => one.name.startsWith('a seed hapax'))!;
+    };
+    // 10,000 hapaxes: p = 1 - (1 - 1/10001)^10001 = 0.63214, 4 SE = 4 sqrt(p (1 - p) / 10000) = 0.0193 < 0.02: the band is 0.02
+    const p = hapax(10_000, 0.6).numbers.closed_form!;
+    expect(hapax(10_000, 0.6).numbers.tolerance).toBe(0.02);
+    expect(hapax(10_000, p - 0.019).holds).toBe(true);
+    expect(hapax(10_000, p + 0.019).holds).toBe(true);
+    expect(hapax(10_000, p + 0.021).holds).toBe(false);
+    expect(hapax(10_000, p - 0.021).holds).toBe(false);
+    // 100 hapaxes: p = 0.63397, 4 SE = 4 sqrt(0.63397 x 0.36603 / 100) = 0.1927
+    expect(hapax(100, 0.6).numbers.tolerance).toBe(0.1927);
+    expect(hapax(100, 0.634 - 0.19).holds).toBe(true);
+    expect(hapax(100, 0.634 + 0.195).holds).toBe(false);
   });
 
   it('needs the forgetting times on a rising line with R^2 >= 0.9: medians 2, 3, 5, 6 for seed counts 1-4 hold (R^2 = 49/50), 2, 3, 5, 5 do not (R^2 = 30.25/33.75 = 0.896)', () => {
@@ -78,10 +93,18 @@ describe('recipe drift', () => {
     expect(follows([100, 97.9, 100])).toBe(false);
     expect(follows([100, 100, 102.1])).toBe(false);
   });
+
+  it('allows 4 standard errors of the types kept when more than 2%: from 1,000 types, 900 expected (100 expected lost), one replicate: 4 sqrt(100) / 900 = 4.44% (a fixed 2% failed on small corpora: audit)', () => {
+    const follows = (types: number) =>
+      verdicts(drift, fakeDrift([{ types: 1000 }, { types, drift_expected_types: 900 }]))['types follow the drift baseline'];
+    expect(follows(865)).toBe(true); // 3.9%
+    expect(follows(935)).toBe(true); // 3.9%
+    expect(follows(855)).toBe(false); // 5%
+  });
 });
 
 /** Hand-made drift data: one cell's rows by generation, and H one sentence of 3 tokens (M = 4 draws). */
-function fakeDrift(generations: Parameters<typeof fakeData>[0][string]): RecipeData {
+function fakeDrift(generations: Parameters<typeof fakeData>[0][string], human = { ids: Int32Array.of(5, 6, 7), offsets: Int32Array.of(0, 3) }): RecipeData {
   const fake = fakeData({ base: generations });
-  return { ...fake, run: { ...fake.run, human: { ids: Int32Array.of(5, 6, 7), offsets: Int32Array.of(0, 3) } } } as RecipeData;
+  return { ...fake, run: { ...fake.run, human } } as RecipeData;
 }
