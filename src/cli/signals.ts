@@ -50,3 +50,12 @@ export function watchSignals(now: () => number = Date.now): SignalWatch {
   for (const name of WATCHED) process.on(name, handler);
   return { signal: controller.signal, received: () => received, dispose };
 }
+
+/**
+ * Resolves once the event loop has polled again, so that a signal delivered before the call has been
+ * handled (a signal is read in the poll phase: one setImmediate from inside a poll callback, such as a
+ * file's rename, runs before it; the second runs after). Read `received()` after it, before `dispose()`.
+ */
+export function signalsHandled(): Promise<void> {
+  return new Promise((handled) => setImmediate(() => setImmediate(handled)));
+}

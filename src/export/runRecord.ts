@@ -16,8 +16,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import type { RunSettings } from '../simulation/settings.js';
-import { writeCorpusFile } from './corpusFiles.js';
-import { isSpecialFile } from './wholeFile.js';
+import { dirname } from 'node:path';
+import { makeFolder } from './makeFolder.js';
+import { isSpecialFile, prepareWholeFileSync } from './wholeFile.js';
 import { shellWord } from './shellWord.js';
 
 export interface RunIdentity {
@@ -114,8 +115,19 @@ export function commandLine(program: string, args: readonly string[]): string {
 }
 
 export function writeRunRecord(csvPath: string, record: RunRecord): void {
-  if (isSpecialFile(csvPath)) return; // curves to a device (/dev/null): no run to resume or merge, no file beside it
-  writeCorpusFile(runRecordPath(csvPath), `${JSON.stringify(record, null, 2)}\n`);
+  prepareRunRecord(csvPath, record)();
+}
+
+/**
+ * The run record written beside `csvPath` as `<record>.partial` now (a failure thrown before anything
+ * else is done), and a function that puts it in place: a fresh run empties its old curves between the
+ * two, so a record that cannot be written leaves them as they were.
+ */
+export function prepareRunRecord(csvPath: string, record: RunRecord): () => void {
+  if (isSpecialFile(csvPath)) return () => undefined; // curves to a device (/dev/null): no run to resume or merge, no file beside it
+  const path = runRecordPath(csvPath);
+  makeFolder(dirname(path));
+  return prepareWholeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
 }
 
 /** The sidecar of `csvPath`, or undefined if there is none; InputError if it is unreadable. */

@@ -77,16 +77,28 @@ export function isSpecialFile(path: string): boolean {
 }
 
 export function writeWholeFileSync(path: string, content: string, tag?: string): void {
+  prepareWholeFileSync(path, content, tag)();
+}
+
+/**
+ * The first half of writeWholeFileSync: `<target>.partial` written now (its errors thrown now), and a
+ * function that renames it over the target (for a device, it writes then). For a file that must exist
+ * only once something else was done, with nothing done if the writing itself fails.
+ */
+export function prepareWholeFileSync(path: string, content: string, tag?: string): () => void {
   const target = replacedFile(path);
-  if (target === undefined) return writeFileSync(path, content);
+  if (target === undefined) return () => writeFileSync(path, content);
   const partial = freePartial(target, tag);
-  try {
-    writeFileSync(partial, content, { flag: 'wx' });
-    renameSync(partial, target);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
-  }
+  const settle = <T>(step: () => T): T => {
+    try {
+      return step();
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw error;
+    }
+  };
+  settle(() => writeFileSync(partial, content, { flag: 'wx' }));
+  return () => settle(() => renameSync(partial, target));
 }
 
 export async function writeWholeFile(path: string, content: string): Promise<void> {

@@ -6,7 +6,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,5 +182,32 @@ describe('a signal while the last output is written', () => {
     const code = await new Promise((done) => child.on('exit', done));
     expect(code).toBe(130);
     expect(stderr).toBe('ngram-collapse: interrupted by SIGINT as its last files were written: recipe drift ran and wrote every file in r (nothing is left to do)\n');
+  }, 60_000);
+});
+
+describe('a signal as the last output is put in place', () => {
+  // A preloaded hook renames as fs does, then signals the process itself when the renamed file is HOOK_PAT:
+  // the signal is pending as the command reads whether one came (it was dropped by dispose: exit 0).
+  const HOOK = `
+    const fsp = require('node:fs/promises');
+    const original = fsp.rename;
+    fsp.rename = async (from, to) => {
+      await original(from, to);
+      if (String(to).endsWith(process.env.HOOK_PAT)) process.kill(process.pid, 'SIGTERM');
+    };
+    require('node:module').syncBuiltinESMExports();
+  `;
+  it.each([
+    ['run, its report', (cwd: string) => ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--quiet', '--out', join(cwd, 'c.csv'), '--report', join(cwd, 'r.html')], 'r.html', /^ngram-collapse: interrupted by SIGTERM as the last output was written: /u],
+    ['a recipe, its last figure', (cwd: string) => ['recipe', 'drift', '--corpus', FIXTURE, '--sentences', 'line', '--generations', '2', '--replicates', '1', '--quiet', '--out', join(cwd, 'd')], 'types_vs_drift.svg', /^ngram-collapse: interrupted by SIGTERM as its last files were written: /u],
+  ])('%s: the signal is said, exit 143 (it exited 0)', async (_name, argv, last, line) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-last-rename-'));
+    writeFileSync(join(cwd, 'hook.cjs'), HOOK);
+    const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...argv(cwd)], { cwd, env: { ...environment('0'), HOOK_PAT: last }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+    const code = await new Promise((done) => child.on('exit', done));
+    expect(stderr).toMatch(line);
+    expect(code).toBe(143);
   }, 60_000);
 });

@@ -4,7 +4,7 @@
  * fresh folder, the argv, and a piece of the expected message.
  */
 
-import { chmodSync, existsSync, linkSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesUnder, freshFolder, IS_ROOT, ONE_ERROR_LINE, runIn } from './robustnessHelpers.js';
@@ -190,6 +190,22 @@ describe('bad input: one line, exit code 2, no output file', () => {
       expect(filesUnder(cwd)).toEqual(before);
     });
   }
+
+  it('a fresh run whose run record cannot be written leaves the old curves as they were (they were emptied first: audit)', async () => {
+    const cases: ReadonlyArray<[string, (cwd: string) => void, number, RegExp]> = [
+      ['a folder where the record is written first', (cwd) => mkdirSync(join(cwd, 'old.csv.run.json.partial')), 2, /old\.csv\.run\.json\.partial is a folder, in the way/u],
+      ['a link from the record into a folder that is not there', (cwd) => symlinkSync('nowhere/x.json', join(cwd, 'old.csv.run.json')), 1, /ENOENT/u],
+    ];
+    for (const [name, arrange, code, message] of cases) {
+      const cwd = freshFolder();
+      writeFileSync(join(cwd, 'c.txt'), GOOD);
+      writeFileSync(join(cwd, 'old.csv'), 'old rows\n');
+      arrange(cwd);
+      const result = await runIn(cwd, ['run', '--corpus', 'c.txt', '--generations', '1', '--quiet', '--out', 'old.csv']);
+      expect([result.code, result.stderr], name).toEqual([code, expect.stringMatching(message)]);
+      expect(readFileSync(join(cwd, 'old.csv'), 'utf8'), name).toBe('old rows\n');
+    }
+  });
 
   it('two outputs that are one file through a symbolic link, a hard link or a linked folder', async () => {
     const cwd = freshFolder();

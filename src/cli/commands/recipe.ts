@@ -21,7 +21,7 @@ import { checkRecipeScale } from '../../recipes/recipe.js';
 import { recipeCommandLine, runRecipe } from '../runRecipe.js';
 import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
-import { SIGNAL_EXIT_CODES, watchSignals, type SignalWatch } from '../signals.js';
+import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals, type SignalWatch } from '../signals.js';
 import type { ParsedOptions } from '../optionRow.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { RECIPE_OPTIONS } from '../options.js';
@@ -91,7 +91,11 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
     onProgress: (done, total, cell) => {
       if (!quiet) io.stderr.write(`recipe ${recipe.name}: ${done}/${total} series done (${cell})\n`);
     },
-  }).finally(() => signals?.dispose());
+  }).finally(async () => {
+    // (the event loop polls once more: a signal that arrived as the last file was renamed is handled, not dropped)
+    await signalsHandled();
+    signals?.dispose();
+  });
   const received = signals?.received();
   if (outcome.unwritten.length > 0 || received !== undefined) {
     const name = received ?? 'SIGINT';

@@ -26,7 +26,7 @@ import { formatFinalTable } from '../../export/report/finalTable.js';
 import { curveTableFromRecords } from '../../export/report/readCurves.js';
 import { emptyForFreshRun, FRESH_START, resumeRun, type ResumePoint } from '../../export/resumeRun.js';
 import { openRunExporters, type RunExporters } from '../../export/runExporters.js';
-import { commandLine, corpusDigest, makeRunRecord, writeRunRecord, type RunIdentity, type RunProvenance, type RunRecord } from '../../export/runRecord.js';
+import { commandLine, corpusDigest, makeRunRecord, prepareRunRecord, type RunIdentity, type RunProvenance, type RunRecord } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS } from '../../export/summaryTable.js';
 import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
@@ -48,7 +48,7 @@ import { startProgress } from '../progress.js';
 import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
 import { checkResumable, checkRunOutputs, csvOutputs, type RunOutputs } from '../runOutputs.js';
-import { SIGNAL_EXIT_CODES, watchSignals } from '../signals.js';
+import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals } from '../signals.js';
 import { writeInTurn, type OutputStep } from '../outputSteps.js';
 import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
 
@@ -87,9 +87,11 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
         }),
   }));
   const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
-  // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0)
+  // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
+  // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
+  const placeRecord = outputs.out === '-' ? () => undefined : prepareRunRecord(outputs.out, record);
   if (!config.resume) emptyForFreshRun(outputs);
-  if (outputs.out !== '-') writeRunRecord(outputs.out, record);
+  placeRecord();
   const corpora = corpusFolder(config, loaded, record.fingerprint, shareCounts);
   // Watched until every output is written: a signal after the last series stops the writing between
   // two files (each appears whole or not at all), not the process in the middle of one.
@@ -105,7 +107,9 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     if (result.interrupted) throw interrupted('');
     const unwritten = await writeAfterRun(config, io, loaded, { exporters, record, seedCounts, skip: resumed.completeTasks }, signals.signal);
     if (unwritten.length > 0) throw interrupted(`; not written: ${unwritten.join(', ')}`);
-    // (a signal while the last output was written: all is there, yet a scheduler must not take the run for one that ended by itself)
+    // (a signal while the last output was written: all is there, yet a scheduler must not take the run for one that ended by itself;
+    // the event loop polls once more first, so that a signal that arrived as the last file was renamed is handled, not dropped by dispose)
+    await signalsHandled();
     const late = signals.received();
     if (late !== undefined) throw new RunIncompleteError(`interrupted by ${late} as the last output was written: ${done} of ${tasks.length} series complete in ${where}, and every output was written`, 'nothing is left to do', SIGNAL_EXIT_CODES[late] ?? 130);
     checkFailures(exporters, tasks.length, where);
