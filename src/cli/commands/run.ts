@@ -110,9 +110,10 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     // (a signal while the last output was written: all is there, yet a scheduler must not take the run for one that ended by itself;
     // the event loop polls once more first, so that a signal that arrived as the last file was renamed is handled, not dropped by dispose)
     await signalsHandled();
+    // (failed series first: their line says what is left to do)
+    checkFailures(exporters, tasks.length, where);
     const late = signals.received();
     if (late !== undefined) throw new RunIncompleteError(`interrupted by ${late} as the last output was written: ${done} of ${tasks.length} series complete in ${where}, and every output was written`, 'nothing is left to do', SIGNAL_EXIT_CODES[late] ?? 130);
-    checkFailures(exporters, tasks.length, where);
   } finally {
     signals.dispose();
   }
