@@ -94,11 +94,12 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   const { recipeReportFiles, writeRecipeReport } = await import('./recipeReport.js');
   const tables = recipe.tables?.(data) ?? [];
   const perplexities = data.sentencePerplexities.length > 0 ? ['sentence-perplexities.csv'] : [];
-  checkFolderEntries(out, options.out, [...perplexities, ...tables.map((table) => table.file), ...recipeReportFiles(recipe, data, records)], '--out');
+  const reportFiles = recipeReportFiles(recipe, data, records);
+  checkFolderEntries(out, options.out, [...perplexities, ...tables.map((table) => table.file), ...reportFiles], '--out');
 
   makeFolder(out);
   const at = (file: string) => join(out, file);
-  const files = ['findings.json', 'findings.md', 'curves.csv', ...perplexities, ...tables.map((table) => table.file), ...recipeReportFiles(recipe, data, records).filter((file) => !file.endsWith('/'))];
+  const files = ['findings.json', 'findings.md', 'curves.csv', ...perplexities, ...tables.map((table) => table.file), ...reportFiles.filter((file) => !file.endsWith('/'))];
   // One run's files in the folder: an earlier run's (another recipe's, another seed's) go first, so an
   // interrupted writing leaves this run's files and no one else's.
   for (const file of earlierRunFiles(out)) removeFileInside(out, at(file));

@@ -9,6 +9,8 @@
  *
  * Contract: `fingerprint` = SHA-256 of the canonical JSON (keys sorted) of the identity; two runs with
  * equal fingerprints write the same rows. `describeDifferences` names the identity fields that differ.
+ * `writeRunRecord(csvPath, record)` writes the sidecar whole; `prepareRunRecord` writes it beside its
+ * place and returns the rename (a fresh run empties its old curves in between).
  */
 
 import { createHash } from 'node:crypto';

@@ -14,7 +14,8 @@
  * (a file or a link) is removed first and the temporary file made new (never written through a link);
  * a folder there is an InputError. `writeWholeFileSync` takes a tag for processes that write one file at
  * once (shards sharing a folder write the same `human.txt`): each then writes `<path>.<tag>.partial`,
- * its own, and the last rename wins.
+ * its own, and the last rename wins. `prepareWholeFileSync` is its first half: the temporary file
+ * written now, the rename returned for later.
  */
 
 import { createWriteStream, existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';

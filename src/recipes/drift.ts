@@ -14,7 +14,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartConfig } from '../export/report/metricChart.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { cellIds, lastGeneration, linearFit, meanAt, shown, text } from './rowStats.js';
+import { cellIds, lastGeneration, linearFit, meanAt, replicateValues, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import type { SeriesSurvival } from './tokenSurvival.js';
 
@@ -71,7 +71,7 @@ interface Span {
  * 2% failed on a small corpus, where a few hundred types make the count coarse).
  */
 function typesFollowBaseline({ rows, cell, last }: Span): Finding {
-  const replicates = rows.filter((row) => row.cell.id === cell && row.generation === 1).length;
+  const replicates = replicateValues(rows, cell, 1, 'types').length;
   let worst = 0;
   let failing = false;
   for (let g = 1; g <= last; g++) {
@@ -104,7 +104,7 @@ function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']):
   const draws = human.ids.length + human.offsets.length - 1;
   const closedForm = 1 - Math.exp(draws * Math.log1p(-1 / draws));
   const survival = meanAt(rows, cell, 1, 'survival_1');
-  const replicates = rows.filter((row) => row.cell.id === cell && row.generation === 1 && row.values.survival_1 !== undefined).length;
+  const replicates = replicateValues(rows, cell, 1, 'survival_1').length;
   const hapaxes = hapaxCount(human.ids);
   const tolerance = Math.max(0.02, 4 * Math.sqrt((closedForm * (1 - closedForm)) / Math.max(1, hapaxes * replicates)));
   return {

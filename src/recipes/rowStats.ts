@@ -2,7 +2,8 @@
  * Small statistics over series rows for recipes' findings: the mean of a metric over replicates.
  *
  * Contract: `meanAt(rows, cell, generation, metric)` is the mean over replicates of the metric's defined
- * values in that cell and generation (undefined values skipped; undefined when none), computed by
+ * values in that cell and generation (undefined values skipped; undefined when none; `replicateValues`
+ * gives those values, one per replicate), computed by
  * stats' summarize, as the report's charts and --summary are, so a finding quotes the number its chart draws. `meanCurve` gives it for
  * generations 0..G (index = generation). `lastGeneration(rows)` is G. meanAt and lastGeneration are
  * O(rows), meanCurve O(rows x G) (recipes hold a few thousand rows).
@@ -13,13 +14,15 @@ import type { SeriesRow } from '../simulation/series.js';
 import { summarize } from '../stats/sampleSummary.js';
 
 export function meanAt(rows: readonly SeriesRow[], cell: string, generation: number, metric: MetricName): number | undefined {
-  const values: number[] = [];
-  for (const row of rows) {
-    if (row.cell.id !== cell || row.generation !== generation) continue;
+  return summarize(replicateValues(rows, cell, generation, metric).filter(Number.isFinite)).mean;
+}
+
+/** The metric's defined values in that cell and generation, one per replicate that has one. */
+export function replicateValues(rows: readonly SeriesRow[], cell: string, generation: number, metric: MetricName): number[] {
+  return rows.filter((row) => row.cell.id === cell && row.generation === generation).flatMap((row) => {
     const value = row.values[metric];
-    if (value !== undefined && Number.isFinite(value)) values.push(value);
-  }
-  return summarize(values).mean;
+    return value === undefined ? [] : [value];
+  });
 }
 
 export function meanCurve(rows: readonly SeriesRow[], cell: string, metric: MetricName): Array<number | undefined> {

@@ -17,7 +17,7 @@ import type { MetricName } from '../metrics/columns.js';
 import type { SeriesRow } from '../simulation/series.js';
 import { summarize } from '../stats/sampleSummary.js';
 import { studentTQuantile } from '../stats/studentT.js';
-import { cellIds, lastGeneration, meanAt, shown, text } from './rowStats.js';
+import { cellIds, lastGeneration, meanAt, replicateValues, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeChart, type RecipeData } from './recipe.js';
 
 const WORD_MODEL = 'tokenizer=wordpunct';
@@ -55,13 +55,6 @@ function wordMetric(cell: string, metric: 'rare' | 'retention' | 'novel'): Metri
   return metric === 'rare' ? 'word_rare_survival' : metric === 'retention' ? 'word_vocab_retention' : 'novel_word_rate';
 }
 
-/** Per-replicate values of a metric at one generation. */
-function replicateValues(rows: readonly SeriesRow[], cell: string, generation: number, metric: MetricName): number[] {
-  return rows.filter((row) => row.cell.id === cell && row.generation === generation).flatMap((row) => {
-    const value = row.values[metric];
-    return value === undefined ? [] : [value];
-  });
-}
 
 /** Mean over generations 1..G of the per-generation means. */
 function meanOverGenerations(rows: readonly SeriesRow[], cell: string, metric: MetricName): number | undefined {
