@@ -4,7 +4,9 @@
  *
  * Contract: `checkWritable(path, cwd, flag)` returns the absolute path when it can be created or
  * overwritten: its folder exists, is a folder and is writable (a new file: it takes one, tried with
- * canCreateIn), and `path` is not itself a folder (an existing file must be writable); `-` (standard output) is returned as is. `checkWritableFolder`
+ * canCreateIn), and `path` is not itself a folder (an existing file must be writable); a link to a
+ * file not yet made is checked as the file it makes (its folder must exist and take it); `-`
+ * (standard output) is returned as is. `checkWritableFolder`
  * returns the absolute path when it is a folder that takes new files or can be created (its nearest
  * existing ancestor is a writable folder that takes a new folder, tried with canCreateIn; a link to
  * nothing on the way is refused; `-` is refused).
@@ -35,20 +37,31 @@ export function checkWritable(path: string, cwd: string, flag: string, standardO
   if (existsSync(absolute) && statSync(absolute).isDirectory()) {
     throw new InputError(`${flag} ${path} is a folder`, 'pass a file path');
   }
+  // The file a write makes: a link to a file not yet made is followed into the link's own folder.
+  const target = followedName(absolute, path, flag);
+  const targetFolder = dirname(target);
+  if (!existsSync(targetFolder)) {
+    throw new InputError(`${flag} ${path} is a link to ${target}, whose folder does not exist`, 'create that folder, or choose another path');
+  }
+  if (!statSync(targetFolder).isDirectory()) throw new InputError(`${flag} ${path} is a link to ${target}, and ${targetFolder} is not a folder`, 'choose another path');
+  if (!canWrite(existsSync(target) ? target : targetFolder)) {
+    throw new InputError(`${flag} ${path} is not writable`, 'choose a path in a folder you can write to');
+  }
+  // (a new file: root passes the permission test everywhere, yet /proc and /sys take no new file)
+  if (!existsSync(target) && !canCreateIn(targetFolder)) {
+    throw new InputError(`${flag} ${path}: no file can be made in ${targetFolder}`, 'choose a path in a folder you can write to');
+  }
+  return absolute;
+}
+
+/** The file a write to `absolute` makes, links followed (namedFile); a loop of links, which no write gets through, is refused. */
+function followedName(absolute: string, path: string, flag: string): string {
   try {
-    namedFile(absolute); // (refuses a loop of links, which no write gets through)
+    return namedFile(absolute);
   } catch (error) {
     if (error instanceof InputError) throw new InputError(`${flag} ${path} is a loop of links`, error.hint);
     throw error;
   }
-  if (!canWrite(existsSync(absolute) ? absolute : folder)) {
-    throw new InputError(`${flag} ${path} is not writable`, 'choose a path in a folder you can write to');
-  }
-  // (a new file: root passes the permission test everywhere, yet /proc and /sys take no new file)
-  if (!existsSync(absolute) && !canCreateIn(folder)) {
-    throw new InputError(`${flag} ${path}: no file can be made in ${folder}`, 'choose a path in a folder you can write to');
-  }
-  return absolute;
 }
 
 export function checkWritableFolder(path: string, cwd: string, flag: string): string {

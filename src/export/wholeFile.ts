@@ -41,15 +41,18 @@ function replacedFile(path: string): string | undefined {
 /**
  * The file `path` names, as the system follows it: its real path once it exists; else the links
  * followed (each read against its own folder's real path, as the system reads it, at most 16) to the
- * path of a file not yet made, in its folder's real path; InputError for a loop of links. (Also the
+ * path of a file not yet made, in its folder's real path (a name below a file or a missing folder as
+ * it is); InputError for a loop of links. (Also the
  * identity outputPaths.ts compares.)
  */
 export function namedFile(path: string): string {
   let current = resolve(path);
   for (let links = 0; ; links++) {
     const folder = dirname(current);
-    const real = existsSync(folder) ? join(realpathSync(folder), basename(current)) : current;
-    const stats = lstatSync(real, { throwIfNoEntry: false });
+    const inFolder = existsSync(folder) && statSync(folder).isDirectory();
+    const real = inFolder ? join(realpathSync(folder), basename(current)) : current;
+    // (a name below a file is no file, and no link either: the system refuses it with ENOTDIR)
+    const stats = inFolder ? lstatSync(real, { throwIfNoEntry: false }) : undefined;
     if (stats === undefined || !stats.isSymbolicLink()) return stats === undefined ? real : realpathSync(real);
     if (existsSync(real)) return realpathSync(real);
     if (links === MAX_LINKS) throw new InputError(`${path} is a loop of links (or a chain of more than ${MAX_LINKS})`, 'point the link at a file');

@@ -170,6 +170,8 @@ const CASES: readonly Case[] = [
   { name: 'recipe --generations 1', files: { 'c.txt': GOOD }, argv: ['recipe', 'perplexity-shift', '--corpus', 'c.txt', '--generations', '1'], message: /^ngram-collapse: a recipe compares generations, and --generations 1 gives one \(pass --generations 2 or more\)\n$/u },
   { name: 'recipe --out inside a file', files: { 'c.txt': GOOD }, argv: ['recipe', 'drift', '--corpus', 'c.txt', '--out', 'c.txt/r'], message: /c\.txt is a file, not a folder \(choose a folder path\)/u },
   { name: "--out's run record path a folder: refused before the old curves are emptied", files: { 'c.txt': GOOD, 'old.csv': 'old rows\n' }, folders: ['old.csv.run.json'], argv: ['run', '--corpus', 'c.txt', '--out', 'old.csv'], message: /the run record of --out old\.csv: .*old\.csv\.run\.json is a folder/u },
+  // (a raw ENOENT with exit 1, after the work)
+  { name: '--out a link into a folder that is not there', files: { 'c.txt': GOOD }, links: { 'out.csv': 'gone/x.csv' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'out.csv'], message: /--out out\.csv is a link to .*gone\/x\.csv, whose folder does not exist/u },
   { name: 'a corpus inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt/x.txt'], message: /corpus 'c\.txt\/x\.txt' not found/u },
   { name: 'a config file inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--config', 'c.txt/x.json'], message: /--config c\.txt\/x\.json cannot be read \(ENOTDIR\)/u },
 ];
@@ -194,7 +196,8 @@ describe('bad input: one line, exit code 2, no output file', () => {
   it('a fresh run whose run record cannot be written leaves the old curves as they were (they were emptied first: audit)', async () => {
     const cases: ReadonlyArray<[string, (cwd: string) => void, number, RegExp]> = [
       ['a folder where the record is written first', (cwd) => mkdirSync(join(cwd, 'old.csv.run.json.partial')), 2, /old\.csv\.run\.json\.partial is a folder, in the way/u],
-      ['a link from the record into a folder that is not there', (cwd) => symlinkSync('nowhere/x.json', join(cwd, 'old.csv.run.json')), 1, /ENOENT/u],
+      // (it was a raw ENOENT, exit 1; now refused with the outputs, before any work)
+      ['a link from the record into a folder that is not there', (cwd) => symlinkSync('nowhere/x.json', join(cwd, 'old.csv.run.json')), 2, /^ngram-collapse: the run record of --out old\.csv: .*old\.csv\.run\.json is a link to .*nowhere\/x\.json, whose folder does not exist \(create that folder, or choose another path\)\n$/u],
     ];
     for (const [name, arrange, code, message] of cases) {
       const cwd = freshFolder();

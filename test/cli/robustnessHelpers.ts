@@ -23,7 +23,7 @@ export function filesUnder(folder: string): string[] {
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) walk(path); // (a link to nothing is listed as a file)
       else found.push(relative(folder, path));
     }
   };

@@ -115,5 +115,19 @@ describe('checkWritable', () => {
     expect(checkWritable('old.csv', dir, '--out')).toBe(join(dir, 'old.csv'));
     expect(readdirSync(dir)).toEqual(['old.csv']);
   });
+
+  it('refuses a link to a file in a folder that does not exist, naming the link and where it points (it failed after the work, with a raw ENOENT)', () => {
+    const dir = folder();
+    symlinkSync(join(dir, 'gone', 'x.csv'), join(dir, 'out.csv'));
+    expect(() => checkWritable('out.csv', dir, '--out')).toThrow(`--out out.csv is a link to ${join(dir, 'gone', 'x.csv')}, whose folder does not exist`);
+    writeFileSync(join(dir, 'file'), 'x');
+    symlinkSync(join(dir, 'file', 'x.csv'), join(dir, 'under-a-file.csv'));
+    expect(() => checkWritable('under-a-file.csv', dir, '--out')).toThrow(`--out under-a-file.csv is a link to ${join(dir, 'file', 'x.csv')}, and ${join(dir, 'file')} is not a folder`);
+    // a link to a file not yet made in a folder that exists is fine: the write makes that file
+    mkdirSync(join(dir, 'there'));
+    symlinkSync(join(dir, 'there', 'x.csv'), join(dir, 'fine.csv'));
+    expect(checkWritable('fine.csv', dir, '--out')).toBe(join(dir, 'fine.csv'));
+    expect(readdirSync(join(dir, 'there'))).toEqual([]);
+  });
 });
 
