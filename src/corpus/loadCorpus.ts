@@ -59,11 +59,16 @@ type Source =
   | { readonly kind: 'text' | 'jsonl'; readonly path: string }
   | { readonly kind: 'stdin' };
 
-/** Loads and tokenizes every spec into a fresh vocabulary. */
+/**
+ * Loads and tokenizes every spec into `vocabulary` (a fresh one by default). `role` names the specs in
+ * messages ("corpus 'x' not found"; a command reading a text for another purpose names that, e.g.
+ * '--eval text').
+ */
 export async function loadCorpus(
   specs: readonly string[],
   options: Partial<LoadOptions> = {},
   vocabulary: Vocabulary = new Vocabulary(),
+  role = 'corpus',
 ): Promise<LoadedCorpus> {
   validateLoadOptions(specs, options);
   const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...withoutUndefined(options) };
@@ -72,8 +77,8 @@ export async function loadCorpus(
     throw new InputError('standard input (-) is given twice as a corpus', 'pass - once');
   }
   // Resolve every spec first, so that a missing file is reported before any reading.
-  const sources = specs.flatMap((spec) => resolveSpec(spec, settings).map((source) => ({ ...source, spec })));
-  refuseFileTwice(sources);
+  const sources = specs.flatMap((spec) => resolveSpec(spec, settings, role).map((source) => ({ ...source, spec })));
+  refuseFileTwice(sources, role);
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));
@@ -90,7 +95,7 @@ export async function loadCorpus(
  * Refuses a file named twice (the same spec twice, a file inside a folder also given, two globs that
  * overlap, a link to a file also given): read twice, its counts would silently double.
  */
-function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string }>): void {
+function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string }>, role: string): void {
   const seen = new Map<string, string>();
   for (const source of sources) {
     if (source.kind === 'stdin') continue;
@@ -99,7 +104,7 @@ function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string
     if (first !== undefined) {
       const by = first === source.spec ? `'${first}' twice` : `'${first}' and '${source.spec}'`;
       const shown = source.kind === 'brown' ? `Brown's text ${basename(source.path)}` : file === source.path ? source.path : `${source.path} (the file ${file})`;
-      throw new InputError(`the corpus file ${shown} is named twice (by ${by})`, 'name each file once: a file read twice would count twice');
+      throw new InputError(`the ${role} file ${shown} is named twice (by ${by})`, 'name each file once: a file read twice would count twice');
     }
     seen.set(file, source.spec);
   }

@@ -133,6 +133,8 @@ describe('loadCorpus refuses', () => {
     expect(await refusal(loadCorpus(['texts/*.txt', 'texts/b*'], options))).toBe(`the corpus file ${b} is named twice (by 'texts/*.txt' and 'texts/b*') (${hint})`);
     expect(await refusal(loadCorpus(['texts/b.txt', 'link.txt'], options))).toBe(`the corpus file ${join(root, 'link.txt')} (the file ${b}) is named twice (by 'texts/b.txt' and 'link.txt') (${hint})`);
     expect(await refusal(loadCorpus(['brown', 'brown:news'], { onProgress: options.onProgress }))).toBe(`the corpus file Brown's text ca01 is named twice (by 'brown' and 'brown:news') (${hint})`);
+    // a text read for another purpose is named as that (train --eval: it said "the corpus file")
+    expect(await refusal(loadCorpus(['texts', 'texts/b.txt'], options, undefined, '--eval text'))).toBe(`the --eval text file ${b} is named twice (by 'texts' and 'texts/b.txt') (${hint})`);
     // Two different files, and standard input beside a file, are read as before.
     expect(await sentences(['texts/b.txt', 'texts/deeper/a.txt'])).toEqual(['Beta gamma', 'Delta', 'Alpha.']);
   });

@@ -66,16 +66,16 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const referenceSpec = request.reference;
   // bpe:K learns its merges on the first corpus read (the reference, else the first text) and spells the others with them.
   let shared = load;
-  const read = async (spec: string): Promise<TokenCorpus> => {
+  const read = async (spec: string, role: string): Promise<TokenCorpus> => {
     // (each text is read on its own: a warning names the text it is about, unless it names its file already)
     const named = (message: string): void => warn(message.includes(resolve(io.cwd, spec)) ? message : `${spec}: ${message}`);
-    const loaded = await loadCorpus([spec], { ...shared, onWarning: named }, vocabulary);
+    const loaded = await loadCorpus([spec], { ...shared, onWarning: named }, vocabulary, role);
     if (loaded.merges !== undefined) shared = { ...shared, bpeMerges: loaded.merges };
     return loaded.corpus;
   };
-  const reference = referenceSpec === undefined ? undefined : await read(referenceSpec);
+  const reference = referenceSpec === undefined ? undefined : await read(referenceSpec, '--reference text');
   const corpora = [];
-  for (const text of texts) corpora.push(await read(text));
+  for (const text of texts) corpora.push(await read(text, 'text'));
   refuseEmptyReference(reference ?? corpora[0]!, referenceSpec ?? texts[0]!, referenceSpec !== undefined);
   const seed = buildSeedReference(reference ?? corpora[0]!, vocabulary.size, rareThreshold);
   // Subword tokenizers add the word-level columns, against the reference's words.

@@ -80,7 +80,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   // OOV); bpe:K spells it with the training text's merges.
   const evalText = request.eval === undefined
     ? undefined
-    : await loadCorpus([...request.eval], merges === undefined ? load : { ...load, bpeMerges: merges }, Vocabulary.fromArray(vocabulary.toArray()));
+    : await loadCorpus([...request.eval], merges === undefined ? load : { ...load, bpeMerges: merges }, Vocabulary.fromArray(vocabulary.toArray()), '--eval text');
   const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
   const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
   const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
