@@ -15,7 +15,7 @@ import { addBrownLine, type PieceWriter } from './brownLine.js';
 import type { CorpusBuilder } from './corpusBuilder.js';
 
 /** Brown category names by the letter in the file names (ca01 is news). */
-export const BROWN_CATEGORIES: Readonly<Record<string, string>> = {
+export const BROWN_CATEGORIES: Readonly<Record<string, string>> = Object.freeze({
   a: 'news',
   b: 'editorial',
   c: 'reviews',
@@ -31,7 +31,7 @@ export const BROWN_CATEGORIES: Readonly<Record<string, string>> = {
   n: 'adventure',
   p: 'romance',
   r: 'humor',
-};
+});
 
 const FILE_NAME = /^c([a-r])\d\d$/u;
 

@@ -36,10 +36,10 @@ type ValueOptions = Omit<LoadOptions, 'stdin' | 'onWarning' | 'onProgress' | 'su
 const OTHER_OPTIONS = ['stdin', 'onWarning', 'onProgress', 'subwordTraining', 'bpeMerges', 'brownCache'];
 
 /** The rule of every plain-valued option (stdin and onWarning are checked by kind). */
-export const LOAD_RULES: { readonly [K in keyof ValueOptions]-?: ValueRule<NonNullable<ValueOptions[K]>> } = {
+export const LOAD_RULES: { readonly [K in keyof ValueOptions]-?: ValueRule<NonNullable<ValueOptions[K]>> } = Object.freeze({
   ...TEXT_OPTION_RULES,
   cwd: TEXT_RULE,
-};
+});
 
 /** Checks loadCorpus's `specs` and `options`; returns the options as given. */
 export function validateLoadOptions(specs: unknown, options: unknown): Partial<LoadOptions> {

@@ -12,7 +12,7 @@ import { LineBreaks, type DecidedLine } from './lineBreaks.js';
 import { splitSentences } from './sentenceSegmenter.js';
 
 export type SentenceMode = 'auto' | 'line';
-export const SENTENCE_MODES: readonly SentenceMode[] = ['auto', 'line'];
+export const SENTENCE_MODES: readonly SentenceMode[] = Object.freeze(['auto', 'line']);
 
 export interface SentenceSplitter {
   /** Reads one line (without its line end); returns the sentences it completed. */

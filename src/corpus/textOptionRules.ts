@@ -18,12 +18,12 @@ import { SENTENCE_MODES } from './sentenceSplitter.js';
 import { isTokenizerName, TOKENIZER_NAMES, type TokenizerName } from './tokenizers.js';
 
 /** A tokenizer name: a word-level one, a published encoding or `bpe:K` with K from 1 to 1,000,000. */
-const TOKENIZER_RULE: ValueRule<TokenizerName> = {
+const TOKENIZER_RULE: ValueRule<TokenizerName> = Object.freeze<ValueRule<TokenizerName>>({
   kind: 'name',
   allowed: `one of: ${TOKENIZER_NAMES.join(', ')}`,
   accepts: (value): value is TokenizerName => typeof value === 'string' && isTokenizerName(value),
   names: TOKENIZER_NAMES,
-};
+});
 
 /** The rule of every plain-valued text option. */
 export const TEXT_OPTION_RULES = {

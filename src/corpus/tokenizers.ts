@@ -268,11 +268,11 @@ const TOKENIZERS = {
 } satisfies Record<string, TokenizerRow>;
 
 export type WordTokenizerName = keyof typeof TOKENIZERS;
-export const WORD_TOKENIZER_NAMES = Object.keys(TOKENIZERS) as readonly WordTokenizerName[];
+export const WORD_TOKENIZER_NAMES = Object.freeze(Object.keys(TOKENIZERS)) as readonly WordTokenizerName[];
 /** Every tokenizer: the word-level ones, the published subword encodings and `bpe:K` (./subword/). */
 export type TokenizerName = WordTokenizerName | PublishedEncodingName | `bpe:${number}`;
 /** The names as help and error messages list them (`bpe:K` stands for every K). */
-export const TOKENIZER_NAMES: readonly string[] = [...WORD_TOKENIZER_NAMES, ...PUBLISHED_ENCODINGS, 'bpe:K'];
+export const TOKENIZER_NAMES: readonly string[] = Object.freeze([...WORD_TOKENIZER_NAMES, ...PUBLISHED_ENCODINGS, 'bpe:K']);
 
 /** Whether `name` names a tokenizer (a malformed `bpe:K` does not). */
 export function isTokenizerName(name: string): name is TokenizerName {

@@ -9,7 +9,7 @@
 import type { Cell } from '../simulation/cells.js';
 import type { ExtinctionTable } from '../simulation/extinctionTracker.js';
 
-export const EXTINCTION_COLUMNS: readonly string[] = ['cell', 'replicate', 'seed', 'token', 'seed_count', 'last_seen', 'first_absent', 'comebacks'];
+export const EXTINCTION_COLUMNS: readonly string[] = Object.freeze(['cell', 'replicate', 'seed', 'token', 'seed_count', 'last_seen', 'first_absent', 'comebacks']);
 
 export function* extinctionRecords(
   cell: Cell,

@@ -29,7 +29,7 @@ const CELL_FIELDS = ['cell', ...CELL_COLUMNS.map(([, column]) => column)];
 /** The settings added later (select, tokens_growth): after the statistics, as in the curves CSV. */
 const APPENDED_FIELDS = APPENDED_CELL_COLUMNS.map(([, column]) => column);
 
-export const SUMMARY_COLUMNS: readonly string[] = [...CELL_FIELDS, 'generation', 'metric', 'n', 'mean', 'sd', 'ci_low', 'ci_high', ...APPENDED_FIELDS];
+export const SUMMARY_COLUMNS: readonly string[] = Object.freeze([...CELL_FIELDS, 'generation', 'metric', 'n', 'mean', 'sd', 'ci_low', 'ci_high', ...APPENDED_FIELDS]);
 
 /** The summary of one metric across replicates (see stats/sampleSummary.ts). */
 export type MetricSummary = SampleSummary;

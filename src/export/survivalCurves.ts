@@ -19,7 +19,7 @@ import { formatNumber } from '../validation/formatNumber.js';
 import { theoryBands } from '../metrics/survivalTheory.js';
 import type { LawInput } from './survivalLaw.js';
 
-export const SURVIVAL_CURVE_COLUMNS: readonly string[] = ['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival'];
+export const SURVIVAL_CURVE_COLUMNS: readonly string[] = Object.freeze(['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival']);
 
 /** Band names as the file writes them: 1, 2_5, 6_20, 21_plus. */
 export const BAND_NAMES: readonly string[] = SURVIVAL_BANDS.map(([name]) => name.replace('survival_', ''));

@@ -18,10 +18,10 @@
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 
 export type SmoothingName = 'mle' | 'add-k' | 'witten-bell' | 'kneser-ney';
-export const SMOOTHING_NAMES: readonly SmoothingName[] = ['mle', 'add-k', 'witten-bell', 'kneser-ney'];
+export const SMOOTHING_NAMES: readonly SmoothingName[] = Object.freeze(['mle', 'add-k', 'witten-bell', 'kneser-ney']);
 
 export type VocabMode = 'observed' | 'seed';
-export const VOCAB_MODES: readonly VocabMode[] = ['observed', 'seed'];
+export const VOCAB_MODES: readonly VocabMode[] = Object.freeze(['observed', 'seed']);
 
 export interface ModelOptions {
   /** n >= 1. */

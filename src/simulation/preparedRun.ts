@@ -23,7 +23,7 @@ import { wordSplitter } from '../corpus/subword/wordView.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
-import { accumulatedPoolTokens, largestBatchTokens, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
+import { accumulatedPoolTokens, largestBatchTokens, ownSettings, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
 import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
 import { validateRunSettings } from './validateSettings.js';
 import { largestCandidateDraw } from './curation.js';
@@ -52,8 +52,10 @@ export interface WordViewSpec {
   readonly tokens: readonly string[];
 }
 
-export function prepareRun(corpus: TokenCorpus, idSpace: number, settings: RunSettings, words?: WordViewSpec): PreparedRun {
-  validateRunSettings(settings);
+export function prepareRun(corpus: TokenCorpus, idSpace: number, given: RunSettings, words?: WordViewSpec): PreparedRun {
+  validateRunSettings(given);
+  // (the run keeps a frozen copy: a caller's later change of its object cannot reach the run)
+  const settings = ownSettings(given);
   checkTokenCorpus('corpus', corpus, checkIdSpace('idSpace', idSpace));
   checkWordViewSpec(words, idSpace);
   checkAddKReserveOf(settings, idSpace);

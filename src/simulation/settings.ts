@@ -13,7 +13,7 @@ export type Strategy = 'replace' | 'accumulate' | 'accumulate-subsample';
 export const STRATEGIES: readonly Strategy[] = Object.freeze(['replace', 'accumulate', 'accumulate-subsample']);
 
 export type HumanPool = 'fixed' | 'fresh';
-export const HUMAN_POOLS: readonly HumanPool[] = ['fixed', 'fresh'];
+export const HUMAN_POOLS: readonly HumanPool[] = Object.freeze(['fixed', 'fresh']);
 
 /** One cell: the settings that may be swept. */
 export interface CellSettings {
@@ -82,6 +82,17 @@ export const DEFAULT_SHARED: SharedSettings = Object.freeze({
 });
 
 export const DEFAULT_RUN: RunSettings = Object.freeze({ ...DEFAULT_SHARED, sweep: DEFAULT_SWEEP });
+
+/**
+ * A run's own copy of `settings`, frozen with its sweep and every list: the entry points (prepareRun,
+ * simulate, simulateAsync) read this, never the caller's object, which a program may change or reuse
+ * for its next run while this one is under way (it changed the seed and generations of a run
+ * already started: audit). Every field is a number, a string or a list of them, so the copy is whole.
+ */
+export function ownSettings(settings: RunSettings): RunSettings {
+  const sweep = Object.fromEntries(Object.entries(settings.sweep).map(([name, list]) => [name, [...(list as readonly unknown[])]])) as unknown as SweepSettings;
+  return Object.freeze({ ...settings, sweep: frozen(sweep) });
+}
 
 /** `object` frozen, and each list it holds. */
 function frozen<T extends object>(object: T): T {

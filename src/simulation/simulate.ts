@@ -5,7 +5,8 @@
  * field, the value and the allowed range; InputError for a corpus too small), then runs the series in the
  * canonical order (cell by cell, replicate 1..R) and hands each row to `hooks.emit` as soon as it is
  * measured. `words` (subword runs: the tokens' strings) fills the word_* columns. Returns the prepared run (split, reference) for callers that want it. Deterministic:
- * the same corpus, settings and seed give the same rows, to the last bit.
+ * the same corpus, settings and seed give the same rows, to the last bit. The run reads its own
+ * frozen copy of `settings` (ownSettings), so the caller's object may change once the call is made.
  * For worker threads, shards, extinctions and interruption see runTasks (workerPool.ts) and
  * simulateAsync below.
  *
@@ -19,7 +20,7 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { prepareRun, type PreparedRun, type WordViewSpec } from './preparedRun.js';
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
-import type { RunSettings } from './settings.js';
+import { ownSettings, type RunSettings } from './settings.js';
 import { checkHooks, validateRunSettings, validateTaskOptions } from './validateSettings.js';
 import { checkObject, checkOptional, checkValue, integerRule } from '../validation/valueRule.js';
 import { shardTasks, WHOLE_RUN, type Shard } from './shard.js';
@@ -30,7 +31,8 @@ export { seriesTasks, type SeriesTask } from './seriesTask.js';
 export function simulate(corpus: TokenCorpus, idSpace: number, settings: RunSettings, hooks: SeriesHooks, words?: WordViewSpec): PreparedRun {
   checkHooks(hooks);
   const run = prepareRun(corpus, idSpace, settings, words);
-  for (const task of seriesTasks(settings)) runSeries(run, task.cell, task.replicate, hooks);
+  // (the run's own copy: a hook that changes the caller's settings object changes nothing here)
+  for (const task of seriesTasks(run.settings)) runSeries(run, task.cell, task.replicate, hooks);
   return run;
 }
 
@@ -70,12 +72,14 @@ function validateAsyncOptions(options: unknown, handlers: unknown): void {
 export async function simulateAsync(
   corpus: TokenCorpus,
   idSpace: number,
-  settings: RunSettings,
+  given: RunSettings,
   options: SimulateAsyncOptions,
   handlers: TaskHandlers,
 ): Promise<RunTasksResult & { readonly run: PreparedRun }> {
   validateAsyncOptions(options, handlers);
-  validateRunSettings(settings); // before the tasks are read off them (prepareRun checks them too)
+  validateRunSettings(given); // before the tasks are read off them (prepareRun checks them too)
+  // A copy of the caller's settings, read from here on: the caller may change or reuse its object while this run goes on.
+  const settings = ownSettings(given);
   const tasks = shardTasks(seriesTasks(settings), options.shard ?? WHOLE_RUN).slice(options.skip ?? 0);
   const run = prepareRunFor(poolSize(options.workers, tasks.length, seriesTokens(settings, corpus)), corpus, idSpace, settings, options.words);
   // runTasks takes the pool's options only (it refuses any other key)

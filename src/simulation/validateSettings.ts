@@ -23,7 +23,7 @@ import { HUMAN_POOLS, STRATEGIES, type CellSettings, type RunSettings, type Shar
  * `tail:0.10`), as the CLI writes what it parses: two spellings of one rule would be two cells, named and
  * seeded apart, that curate alike.
  */
-const SELECT_RULE: ValueRule<string> = {
+const SELECT_RULE: ValueRule<string> = Object.freeze<ValueRule<string>>({
   // Stryker disable next-line StringLiteral: equivalent, a rule's kind is only ever compared with 'number' and 'name'
   kind: 'text',
   allowed: `one of ${SELECT_FORMS}`,
@@ -32,7 +32,7 @@ const SELECT_RULE: ValueRule<string> = {
     const canonical = typeof value === 'string' ? canonicalSelectRule(value) : undefined;
     return canonical === undefined ? undefined : `'${canonical}', the rule's own spelling`;
   },
-};
+});
 
 /** The canonical text of a --select rule, or undefined when `text` is no rule. */
 function canonicalSelectRule(text: string): string | undefined {
@@ -60,7 +60,7 @@ export const CELL_RULES: { readonly [K in keyof CellSettings]-?: ValueRule<CellS
 });
 
 /** The rule of every shared setting. */
-export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<NonNullable<SharedSettings[K]>> } = {
+export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<NonNullable<SharedSettings[K]>> } = Object.freeze({
   generations: integerRule(1, 100_000),
   tokens: integerRule(1),
   measureTokens: integerRule(1),
@@ -70,7 +70,7 @@ export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<N
   maxSentenceLength: integerRule(1, 1_000_000),
   replicates: integerRule(1, 100_000),
   seed: integerRule(0),
-};
+});
 
 /** Shared settings that may be left out. */
 const OPTIONAL_SHARED: ReadonlySet<string> = new Set<keyof SharedSettings>(['tokens', 'measureTokens']);

@@ -172,7 +172,7 @@ export function prepareRunFor(workers: number, corpus: TokenCorpus, idSpace: num
   if (workers < 2) return run;
   // the word view is functions and strings, kept as it is (rebuilding it from its spec would recount H)
   const { words: _spec, ...parts } = shared(preparedRunParts(run));
-  return { ...preparedRunFromParts(parts, settings), ...(run.words === undefined ? {} : { words: run.words }) };
+  return { ...preparedRunFromParts(parts, run.settings), ...(run.words === undefined ? {} : { words: run.words }) };
 }
 
 export async function runTasks(
@@ -292,13 +292,19 @@ function runOnWorkers(
     const pool = new Map<Worker, number | undefined>();
     let nextSlot = 0;
     let failed = 0;
+    /** Tasks whose end was delivered (counted before onEnd is called: an abort from inside it has delivered that end). */
+    let ended = 0;
     let settled = false;
     const delivery = new OrderedDelivery<Delivered>((slot, event) => {
+      // Nothing reaches a handler once the run has settled: a handler that aborts stops the flush of
+      // the later tasks' buffered events (audit: with 2 workers they were delivered after the abort).
+      if (settled) return;
       const task = tasks[slot]!;
       if (event.kind === 'row') {
         handlers.onRow?.({ cell: task.cell, replicate: task.replicate, generation: event.generation, values: event.values }, task, event.perplexities);
       } else {
         if (event.outcome.error !== undefined) failed++;
+        ended++;
         handlers.onEnd?.(task, event.outcome);
       }
     });
@@ -322,7 +328,7 @@ function runOnWorkers(
         settle({ error });
       }
     };
-    const onAbort = (): void => settle({ result: { ended: delivery.delivered, failed, interrupted: true } });
+    const onAbort = (): void => settle({ result: { ended, failed, interrupted: true } });
 
     const endTask = (slot: number, outcome: TaskOutcome): void => {
       delivery.push(slot, { kind: 'end', outcome });
@@ -440,6 +446,8 @@ async function runLane(
 ): Promise<void> {
   const onTexts = guarded(handlers.onTexts);
   const onProgress = guarded(handlers.onProgress);
+  // (a throwing warn is the caller's failure, as on a worker thread, not a failed series)
+  const warn = guarded(options.warn);
   const push = guarded(lane.push);
   for (let slot = lane.next(); slot !== undefined; slot = lane.next()) {
     const task = tasks[slot]!;
@@ -451,7 +459,7 @@ async function runLane(
         onRow: (generation, values, perplexities) => push(slot, { kind: 'row', generation, values, ...(perplexities === undefined ? {} : { perplexities }) }),
         onTexts: (generation, measured, shareSentences) => onTexts(task, generation, measured, shareSentences),
         ...(handlers.onProgress === undefined ? {} : { onProgress: (generation: number, fraction: number) => onProgress(task, generation, fraction) }),
-        ...(options.warn === undefined ? {} : { warn: options.warn }),
+        ...(options.warn === undefined ? {} : { warn }),
       });
       let step = steps.next();
       while (step.done !== true) {

@@ -46,7 +46,7 @@ export function integerRule(min: number, max = Number.MAX_SAFE_INTEGER): ValueRu
     max === Number.MAX_SAFE_INTEGER && Number.isInteger(value) && (value as number) > max
       ? `${allowed}, at most ${max} (2^53 - 1: a larger whole number is not held exactly)`
       : undefined;
-  return { kind: 'number', allowed, accepts, hintFor };
+  return Object.freeze({ kind: 'number', allowed, accepts, hintFor });
 }
 
 /** A finite number in a range; `lowOpen` / `highOpen` exclude the bounds. */
@@ -55,24 +55,24 @@ export function numberRule(low: number, high: number, lowOpen = false, highOpen 
   const allowed = Number.isFinite(high) ? `a number ${left} and ${highOpen ? '<' : '<='} ${high}` : `a number ${left}`;
   const inRange = (value: number): boolean => (lowOpen ? value > low : value >= low) && (highOpen ? value < high : value <= high);
   const accepts = (value: unknown): value is number => Number.isFinite(value) && inRange(value as number);
-  return { kind: 'number', allowed, accepts };
+  return Object.freeze({ kind: 'number', allowed, accepts });
 }
 
 /** One of a fixed set of names. */
 export function nameRule<T extends string>(names: readonly T[]): ValueRule<T> {
   const accepts = (value: unknown): value is T => (names as readonly unknown[]).includes(value);
-  return { kind: 'name', allowed: `one of: ${names.join(', ')}`, accepts, names };
+  return Object.freeze({ kind: 'name', allowed: `one of: ${names.join(', ')}`, accepts, names });
 }
 
 /** true or false. */
-export const BOOLEAN_RULE: ValueRule<boolean> = { kind: 'boolean', allowed: 'true or false', accepts: (value): value is boolean => typeof value === 'boolean' };
+export const BOOLEAN_RULE: ValueRule<boolean> = Object.freeze<ValueRule<boolean>>({ kind: 'boolean', allowed: 'true or false', accepts: (value): value is boolean => typeof value === 'boolean' });
 
 /** A string that is not blank (a path, a field name). */
-export const TEXT_RULE: ValueRule<string> = {
+export const TEXT_RULE: ValueRule<string> = Object.freeze<ValueRule<string>>({
   kind: 'text',
   allowed: 'a string that is not blank',
   accepts: (value): value is string => typeof value === 'string' && value.trim() !== '',
-};
+});
 
 /** How a received value is quoted in a message. */
 export function shownValue(value: unknown): string {

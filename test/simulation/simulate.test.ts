@@ -23,7 +23,27 @@ describe('simulate', () => {
       'human_ratio=0.5 r1 g0', 'human_ratio=0.5 r1 g1', 'human_ratio=0.5 r2 g0', 'human_ratio=0.5 r2 g1',
     ]);
     expect(run.human.offsets.length - 1).toBe(36);
-    expect(run.settings).toBe(settings);
+    // the run's own frozen copy, lists too (a caller may change its object once the call is made)
+    expect(run.settings).toEqual(settings);
+    expect(run.settings).not.toBe(settings);
+    expect(Object.isFrozen(run.settings) && Object.isFrozen(run.settings.sweep) && Object.isFrozen(run.settings.sweep.humanRatio)).toBe(true);
+  });
+
+  it('reads its own copy of the settings: a hook that changes the caller\'s object changes no row (audit: a later change reached a run under way)', () => {
+    const { f, settings } = setup();
+    const expected: SeriesRow[] = [];
+    simulate(f.corpus, f.vocabulary.size, settings, { emit: (row) => expected.push(row) });
+    const mutable = { ...settings, sweep: { ...settings.sweep, humanRatio: [...settings.sweep.humanRatio] } } as { -readonly [K in keyof RunSettings]: RunSettings[K] };
+    const rows: SeriesRow[] = [];
+    simulate(f.corpus, f.vocabulary.size, mutable, {
+      emit: (row) => {
+        rows.push(row);
+        mutable.seed = 7; // a program reusing its object for the next run
+        mutable.generations = 3;
+        (mutable.sweep.humanRatio as number[]).push(0.25);
+      },
+    });
+    expect(rows).toEqual(expected);
   });
 
   it('checks the hooks before any work', () => {
@@ -41,7 +61,23 @@ describe('simulateAsync', () => {
     const result = await simulateAsync(f.corpus, f.vocabulary.size, settings, { workers: 1 }, { onRow: (row) => rows.push(row) });
     expect(rows).toEqual(expected);
     expect(result.ended).toBe(4);
-    expect(result.run.settings).toBe(settings);
+    expect(result.run.settings).toEqual(settings);
+  });
+
+  it('reads its own copy of the settings: changing the caller\'s object once the call is made changes no row, in process and on workers (audit: three runs started from one object, its seed changed between them, ran later replicates on the last seed)', async () => {
+    const { f, settings } = setup();
+    const expected: SeriesRow[] = [];
+    simulate(f.corpus, f.vocabulary.size, settings, { emit: (row) => expected.push(row) });
+    for (const workers of [1, 2]) {
+      const mutable = { ...settings } as { -readonly [K in keyof RunSettings]: RunSettings[K] };
+      const rows: SeriesRow[] = [];
+      const running = simulateAsync(f.corpus, f.vocabulary.size, mutable, { workers }, { onRow: (row) => rows.push(row) });
+      mutable.seed = 7;
+      mutable.generations = 3;
+      mutable.replicates = 1;
+      await running;
+      expect(rows, `${workers} workers`).toEqual(expected);
+    }
   });
 
   it('runs a shard (tasks at positions i - 1, i - 1 + n, ...), after skipping its first tasks', async () => {

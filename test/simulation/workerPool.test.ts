@@ -188,6 +188,40 @@ describe('runTasks', () => {
     expect(rows).toHaveLength(delivered);
     expect(afterAbort).toBe(0);
   }, 30_000);
+
+  it('with 2 threads, a handler that aborts stops every later handler call, and `ended` counts the ends delivered (audit: 7 rows and an end came after the abort, `ended` said 1 of 2)', async () => {
+    for (const abortAt of [5, 9]) {
+      // the rows arrive in order, 3 a series (generations 0..2); the 5th is series 2's second, the 9th series 3's last
+      const controller = new AbortController();
+      const calls: string[] = [];
+      let afterAbort = 0;
+      const result = await simulateAsync(corpus, vocabulary.size, settings, { workers: 2, signal: controller.signal }, {
+        onRow: (row) => {
+          if (controller.signal.aborted) afterAbort++;
+          calls.push(`row ${row.cell.id} ${row.replicate}`);
+          if (calls.filter((call) => call.startsWith('row')).length === abortAt) controller.abort();
+        },
+        onEnd: (task) => {
+          if (controller.signal.aborted) afterAbort++;
+          calls.push(`end ${task.position}`);
+        },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(afterAbort, `abort at row ${abortAt}`).toBe(0);
+      expect(result, `abort at row ${abortAt}`).toEqual({ ended: calls.filter((call) => call.startsWith('end')).length, failed: 0, interrupted: true, run: expect.anything() });
+      // rows 1-3 and series 1's end, then rows 4-5 (2 series' first two rows) or rows 4-9 and series 2's end
+      expect(result.ended, `abort at row ${abortAt}`).toBe(abortAt === 5 ? 1 : 2);
+    }
+  }, 30_000);
+
+  it('a warn that throws rejects the run with its error, whichever thread the warning comes from (audit: in this thread it was a failed series)', async () => {
+    // 50 tokens a batch: the models collapse to one sentence, and the loop warns
+    const tiny: RunSettings = { ...settings, tokens: 50, generations: 8, replicates: 1 };
+    for (const options of [{ workers: 1 }, { workers: 2 }, { workers: 2, inThisThread: false }]) {
+      const run = simulateAsync(corpus, vocabulary.size, tiny, { ...options, warn: () => { throw new Error('log closed'); } }, {});
+      await expect(run, JSON.stringify(options)).rejects.toThrow('log closed');
+    }
+  }, 30_000);
 });
 
 describe('poolSize and seriesTokens', () => {

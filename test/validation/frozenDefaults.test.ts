@@ -17,3 +17,18 @@ describe('the exported defaults', () => {
     expect(mine.sweep.humanRatio).toEqual([0, 0.5]);
   });
 });
+
+describe('every table the package exports', () => {
+  it('is frozen, and so is each rule, list or record it holds (audit: SMOOTHING_NAMES.push and SHARED_RULES.generations = ... changed what the library accepts)', async () => {
+    const library: Record<string, unknown> = await import('../../src/index.js');
+    const unfrozen: string[] = [];
+    for (const [name, value] of Object.entries(library)) {
+      if (typeof value !== 'object' || value === null) continue;
+      if (!Object.isFrozen(value)) unfrozen.push(name);
+      for (const [key, inner] of Object.entries(value)) {
+        if (typeof inner === 'object' && inner !== null && !ArrayBuffer.isView(inner) && !Object.isFrozen(inner)) unfrozen.push(`${name}.${key}`);
+      }
+    }
+    expect(unfrozen).toEqual([]);
+  });
+});

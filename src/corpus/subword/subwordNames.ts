@@ -11,7 +11,7 @@
 import { UsageError } from '../../errors.js';
 
 export type PublishedEncodingName = 'gpt2' | 'cl100k' | 'o200k';
-export const PUBLISHED_ENCODINGS: readonly PublishedEncodingName[] = ['gpt2', 'cl100k', 'o200k'];
+export const PUBLISHED_ENCODINGS: readonly PublishedEncodingName[] = Object.freeze(['gpt2', 'cl100k', 'o200k']);
 
 export type SubwordTokenizer =
   | { readonly kind: 'published'; readonly encoding: PublishedEncodingName }
