@@ -4,7 +4,9 @@
  * Contract: `*` matches any run of characters except `/`, `?` one such character, `**` any number of
  * folders (including none), `[...]` one character of a class (`[!...]` or `[^...]` its complement; a `]`
  * first in the class is one of its characters; a class never matches `/`); every other character,
- * `]` and a `[` without a closing `]` included, matches itself. The walk starts at the longest folder
+ * `]` and a `[` without a closing `]` included, matches itself. As in a shell, a name that begins with
+ * `.` (a hidden file or folder: .git, .ipynb_checkpoints, macOS's ._ files) is matched only by a
+ * segment that begins with `.` itself: no `*`, `?`, class or `**` reaches it. The walk starts at the longest folder
  * prefix without wildcards and enters only folders the pattern can reach (one level per segment; any
  * depth from a segment holding `**` on); matches are files only, returned sorted. Symbolic links are
  * followed, but a folder already visited (a link loop) is not entered again: the walk reads names in
@@ -28,19 +30,22 @@ export function globToRegExp(glob: string, shown = glob): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i]!;
+    // a wildcard that starts a name never matches the `.` of a hidden one
+    const start = i === 0 || glob[i - 1] === '/' ? NOT_HIDDEN : '';
     if (ch === '*') {
       if (glob[i + 1] === '*') {
         const slash = glob[i + 2] === '/';
-        source += slash ? '(?:.*/)?' : '.*';
+        // any number of folders, none hidden; without the slash, the rest of the path's names too
+        source += slash ? VISIBLE_FOLDERS : `${VISIBLE_FOLDERS}${start}[^/]*`;
         i += slash ? 2 : 1;
       } else {
-        source += '[^/]*';
+        source += `${start}[^/]*`;
       }
     } else if (ch === '?') {
-      source += '[^/]';
+      source += `${start}[^/]`;
     } else if (ch === '[' && classEnd(glob, i) !== -1) {
       const close = classEnd(glob, i);
-      source += characterClass(glob, i, close);
+      source += start + characterClass(glob, i, close);
       i = close;
     } else {
       source += escaped(ch);
@@ -52,6 +57,11 @@ export function globToRegExp(glob: string, shown = glob): RegExp {
     throw new InputError(`'${shown}' is not a valid pattern`, 'write a class as [a-z], lowest character first, or quote [ as [[]');
   }
 }
+
+/** At the start of a name: not a hidden one. */
+const NOT_HIDDEN = '(?!\\.)';
+/** Any number of folders (none too), each with a name that is not hidden. */
+const VISIBLE_FOLDERS = `(?:${NOT_HIDDEN}[^/]*/)*`;
 
 /** The index of the `]` closing the class opened at `open`, or -1 if none closes it. */
 function classEnd(glob: string, open: number): number {
@@ -107,8 +117,10 @@ function folderRules(segments: readonly string[], lastIsDeep: boolean, pattern: 
   const inFolders = segments.findIndex((segment) => segment.includes('**'));
   const unbounded = inFolders >= 0 || !lastIsDeep ? inFolders : segments.length;
   const rules = segments.map((segment) => globToRegExp(segment, pattern));
-  // Stryker disable next-line EqualityOperator: equivalent, at the segment holding `**` its own rule (`.*` there) accepts every folder the pattern can reach
-  return (depth, name) => (unbounded >= 0 && depth >= unbounded) || (rules[depth]?.test(name) ?? false);
+  // (below a `**`, a hidden folder is entered only if a later segment names a hidden one: `**/.cache/*.txt`)
+  const hiddenNamed = segments.slice(Math.max(0, inFolders)).some((segment) => segment.startsWith('.'));
+  // Stryker disable next-line EqualityOperator: equivalent, at the segment holding `**` its own rule accepts every folder the pattern can reach
+  return (depth, name) => (unbounded >= 0 && depth >= unbounded && (hiddenNamed || !name.startsWith('.'))) || (rules[depth]?.test(name) ?? false);
 }
 
 function walk(folder: string, depth: number, enters: (depth: number, name: string) => boolean, visited: Set<string>, visit: (file: string) => void): void {

@@ -147,6 +147,7 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
   if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) {
     const files = expandGlob(spec, cwd);
     if (files.length === 0) throw new InputError(`no file matches ${role === 'corpus' ? '' : `the ${role} `}'${spec}'`, 'check the pattern, or quote it so the shell does not expand it');
+    refuseSpecialFiles(files, spec, role);
     return files.map((path) => ({ kind: kindOf(path), path }));
   }
   const path = resolve(cwd, spec);
@@ -160,9 +161,22 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
   if (statSync(path).isDirectory()) {
     const files = expandGlob('**/*', path).filter((file) => TEXT_FILE.test(file));
     if (files.length === 0) throw new InputError(`${role === 'corpus' ? '' : `${role}: `}folder '${spec}' holds no .txt or .jsonl files`, 'pass a folder of text files');
+    refuseSpecialFiles(files, spec, role);
     return files.map((file) => ({ kind: kindOf(file), path: file }));
   }
   return [{ kind: kindOf(path), path }];
+}
+
+/**
+ * A folder or a pattern reads regular files: a FIFO among them would wait for a writer for ever (a
+ * socket or a device cannot be read as text either). One named on its own is read as it is (a FIFO
+ * fed by another program, /dev/stdin).
+ */
+function refuseSpecialFiles(files: readonly string[], spec: string, role: string): void {
+  const special = files.find((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === false);
+  if (special !== undefined) {
+    throw new InputError(`${role} '${spec}' holds ${special}, which is not a regular file (a FIFO, a socket or a device)`, 'move it out of the folder, or name the files to read');
+  }
 }
 
 /** The Brown cache's replay into `builder`, when a source is Brown, its words are Brown's own (no subword encoding), the build wrote a cache and `brownCache` is not false. */

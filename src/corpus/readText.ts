@@ -297,5 +297,10 @@ function jsonlText(line: string, field: string, where: string): string {
   }
   // A NUL written as \u0000 is refused as a NUL byte in a text file is (textChunks.checkTextBytes).
   if (value.includes('\u0000')) throw new InputError(`${where} has a NUL character (\\u0000) in its field '${field}'`, 'remove it: NUL is not text');
-  return value;
+  // A lone surrogate (an escape such as \ud83d: half an emoji, cut) is no character: U+FFFD, as a text
+  // file's invalid UTF-8 decodes to. Kept, each was a type of its own that every output writes as U+FFFD.
+  return value.replace(LONE_SURROGATE, '\ufffd');
 }
+
+/** A high surrogate not followed by a low one, or a low one not after a high one (string.toWellFormed, ES2024). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;

@@ -60,6 +60,26 @@ describe('--save-corpora texts read back', () => {
     }
   });
 
+  it('read back to the rows of a --no-normalize run with the README\'s command, which keeps the text as written (audit: NFC and NFD spellings merged on reading back, 444 types against 441)', async () => {
+    // "café" composed (U+00E9) and decomposed (e + U+0301): two types in a run with --no-normalize
+    const lines = readFileSync(FIXTURE, 'utf8').trim().split('\n');
+    const mixed = lines.map((line, i) => (i % 4 === 0 ? `${line} caf\u00e9` : i % 4 === 1 ? `${line} cafe\u0301` : line));
+    writeFileSync(join(dir, 'mixed.txt'), `${mixed.join('\n')}\n`);
+    const ran = await run(['run', '--corpus', 'mixed.txt', '--sentences', 'line', '--tokenizer', 'whitespace', '--no-normalize', '--human-ratio', '0', '--generations', '2', '--seed', '3', '--workers', '1', '--out', 'mixed.csv', '--save-corpora', 'mixed', '--quiet']);
+    expect(ran.code).toBe(0);
+    const rows = table(readFileSync(join(dir, 'mixed.csv')));
+    const files = ['mixed/human.txt', 'mixed/cell-1/replicate-1/generation-1.txt', 'mixed/cell-1/replicate-1/generation-2.txt'];
+    const readBack = ['metrics', '--sentences', 'line', '--empty-sentences', '--tokenizer', 'whitespace', '--no-lowercase', '--no-normalize', '--reference', 'mixed/human.txt', ...files];
+    const measured = await run(readBack);
+    expect(measured.stderr).toBe('');
+    table(measured.stdout).forEach((values, g) => {
+      for (const column of TEXT_METRIC_COLUMNS) expect({ g, column, value: values[column] }).toEqual({ g, column, value: rows[g]![column] });
+    });
+    // normalizing on reading back would merge the two spellings: one type fewer at generation 0
+    const normalized = table((await run(readBack.filter((arg) => arg !== '--no-normalize'))).stdout);
+    expect(Number(normalized[0]!['types'])).toBe(Number(rows[0]!['types']) - 1);
+  });
+
   it('keep the empty sentences an order-1 model samples as empty lines', () => {
     const cell = manifest.cells.find((entry) => entry.cell === 'order=1/smoothing=mle')!;
     const text = readFileSync(join(dir, 'texts', cell.folder, 'replicate-1', 'generation-1.txt'), 'utf8');

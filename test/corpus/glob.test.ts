@@ -26,7 +26,16 @@ vi.mock('node:fs', async (original) => {
 describe('globToRegExp', () => {
   const cases: [string, string[], string[]][] = [
     // glob, paths it matches, paths it does not
-    ['a/*.txt', ['a/x.txt', 'a/.txt'], ['a/b/x.txt', 'a/x.txt2', 'b/x.txt']],
+    ['a/*.txt', ['a/x.txt'], ['a/b/x.txt', 'a/x.txt2', 'b/x.txt']],
+    // a hidden name (a leading `.`) is matched only by a segment that begins with `.`, as in a shell
+    ['a/*.txt', [], ['a/.txt', 'a/.h.txt']],
+    ['a/.*.txt', ['a/.h.txt'], ['a/h.txt']],
+    ['a/[.h]x', ['a/hx'], ['a/.x']],
+    ['a/**/x.txt', ['a/b/x.txt'], ['a/.git/x.txt', 'a/b/.c/x.txt']],
+    ['a/**', ['a/b/x.txt'], ['a/.b/x.txt', 'a/b/.x.txt']],
+    ['a/**.txt', ['a/b/x.txt'], ['a/.b/x.txt', 'a/.x.txt']],
+    ['a/**/.cache/*.txt', ['a/b/.cache/x.txt', 'a/.cache/x.txt'], ['a/.b/.cache/x.txt']],
+    ['.data/*.txt', ['.data/x.txt'], ['data/x.txt']],
     ['a/?.txt', ['a/x.txt'], ['a/xy.txt', 'a/.txt', 'a//.txt']],
     ['a/**/x.txt', ['a/x.txt', 'a/b/x.txt', 'a/b/c/x.txt'], ['a/bx.txt', 'b/x.txt']],
     ['a/**', ['a/x', 'a/b/c'], ['b/x']],
@@ -87,6 +96,24 @@ describe('expandGlob', () => {
       // a `**` in the last segment reaches every folder below too (it listed the top folder's files alone)
       expect(expandGlob('b/**', root)).toEqual([join(root, 'b', 'c', 'x.txt'), join(root, 'b', 'y.txt')]);
       expect(expandGlob('**.txt', root)).toEqual([join(root, 'a.txt'), join(root, 'b', 'c', 'x.txt'), join(root, 'b', 'y.txt'), join(root, 'z.txt')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves out hidden files and folders unless the pattern names them, and enters no hidden folder below a `**` (audit: a notebook\'s .ipynb_checkpoints copy doubled a folder corpus\'s counts)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ngc-glob-hidden-'));
+    try {
+      mkdirSync(join(root, 'd', '.ipynb_checkpoints'), { recursive: true });
+      mkdirSync(join(root, 'd', 'sub', '.cache'), { recursive: true });
+      for (const file of ['d/story.txt', 'd/.ipynb_checkpoints/story-checkpoint.txt', 'd/._story.txt', 'd/sub/a.txt', 'd/sub/.cache/b.txt']) writeFileSync(join(root, file), 'x\n');
+      readFolders.length = 0;
+      expect(expandGlob('d/**/*', root).map((file) => relative(root, file))).toEqual(['d/story.txt', 'd/sub/a.txt']);
+      expect(readFolders.some((folder) => String(folder).includes('.ipynb_checkpoints'))).toBe(false);
+      expect(expandGlob('d/*.txt', root).map((file) => relative(root, file))).toEqual(['d/story.txt']);
+      expect(expandGlob('d/.*', root).map((file) => relative(root, file))).toEqual(['d/._story.txt']);
+      expect(expandGlob('d/**/.cache/*.txt', root).map((file) => relative(root, file))).toEqual(['d/sub/.cache/b.txt']);
+      expect(expandGlob('d/.ipynb_checkpoints/*', root).map((file) => relative(root, file))).toEqual(['d/.ipynb_checkpoints/story-checkpoint.txt']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@
  * The CLI's own wording of the same refusals is in test/cli/robustness.test.ts.
  */
 
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,6 +154,30 @@ describe('loadCorpus refuses', () => {
     for (const spec of ['dangling.txt', 'loop-a']) {
       expect(await refusal(loadCorpus([spec], options))).toBe(`corpus '${spec}' is a link to nothing, or a loop of links (pass the file or folder the link should point to)`);
     }
+  });
+
+  it('a FIFO in a folder or matched by a glob, before reading anything (audit: the read waited for a writer for ever)', async () => {
+    const options = { cwd: root, onProgress: () => expect.unreachable('nothing is read') };
+    mkdirSync(join(root, 'piped'));
+    writeFileSync(join(root, 'piped', 'a.txt'), 'Real.\n');
+    execFileSync('mkfifo', [join(root, 'piped', 'pipe.txt')]);
+    const hint = 'move it out of the folder, or name the files to read';
+    expect(await refusal(loadCorpus(['piped'], options))).toBe(`corpus 'piped' holds ${join(root, 'piped', 'pipe.txt')}, which is not a regular file (a FIFO, a socket or a device) (${hint})`);
+    expect(await refusal(loadCorpus(['piped/*.txt'], options))).toBe(`corpus 'piped/*.txt' holds ${join(root, 'piped', 'pipe.txt')}, which is not a regular file (a FIFO, a socket or a device) (${hint})`);
+    // one that is not a .txt or .jsonl file is not read, so not refused
+    rmSync(join(root, 'piped', 'pipe.txt'));
+    execFileSync('mkfifo', [join(root, 'piped', 'pipe')]);
+    expect(await sentences(['piped'])).toEqual(['Real.']);
+  });
+
+  it('a folder without its hidden files and folders (a notebook\'s .ipynb_checkpoints, macOS\'s ._ files), which a pattern can name', async () => {
+    mkdirSync(join(root, 'notebook', '.ipynb_checkpoints'), { recursive: true });
+    writeFileSync(join(root, 'notebook', 'story.txt'), 'Once.\n');
+    writeFileSync(join(root, 'notebook', '.ipynb_checkpoints', 'story-checkpoint.txt'), 'Once.\n');
+    writeFileSync(join(root, 'notebook', '._story.txt'), '\u0000\u0005\u0016\u0007'); // AppleDouble: binary
+    expect(await sentences(['notebook'])).toEqual(['Once.']);
+    expect(await sentences(['notebook/.ipynb_checkpoints'])).toEqual(['Once.']);
+    expect(await sentences(['notebook/.ipynb_checkpoints/*.txt'])).toEqual(['Once.']);
   });
 
   it('a corpus without tokens, naming every spec', async () => {

@@ -51,6 +51,15 @@ describe('readCorpusText', () => {
     expect(sentences(cased.corpus, cased.vocabulary)).toEqual(['a b <S> c']);
   });
 
+  it('reads a lone surrogate in a JSONL field (half an emoji, cut) as U+FFFD, as invalid UTF-8 in a text file: one type, not one per surrogate that prints alike (audit)', async () => {
+    // three different lone surrogates and a whole emoji: 'a', U+FFFD, 'b', 'c', U+FFFD, 'd', 'e', U+FFFD, 'f', the emoji
+    const jsonl = `${JSON.stringify({ text: 'a \ud800 b c \udbff d' })}\n{"text":"e \\udc00 f \\ud83d\\ude00"}\n`;
+    const { corpus, vocabulary } = await readCorpusText(jsonl, { format: 'jsonl', tokenizer: 'whitespace', sentences: 'line' });
+    expect(sentences(corpus, vocabulary)).toEqual(['a \ufffd b c \ufffd d', 'e \ufffd f \u{1F600}']);
+    // 2 markers, then a, U+FFFD, b, c, d, e, f and the emoji
+    expect(vocabulary.size).toBe(10);
+  });
+
   it('keeps the text as it is with normalize none: two spellings, two types', async () => {
     const words = await readCorpusText(`${COMPOSED} ${DECOMPOSED}`, { tokenizer: 'whitespace', normalize: 'none' });
     expect(words.vocabulary.size).toBe(4);
