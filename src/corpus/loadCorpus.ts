@@ -28,7 +28,7 @@ import { brownFiles, isBrownSpec, readBrownFile } from './brown.js';
 import { BrownReplay, cachedSize, readBrownCache } from './brownCache.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
-import { brownEncoder, finishCorpus, readTextInto } from './readText.js';
+import { brownEncoder, finishCorpus, readTextInto, STDIN_NAME } from './readText.js';
 import { CutLetterCount } from './cutLetters.js';
 import { DEFAULT_LOAD_OPTIONS, validateLoadOptions, type LoadOptions } from './loadOptions.js';
 import type { Merge } from './subword/bpeMerges.js';
@@ -87,7 +87,8 @@ export async function loadCorpus(
     const brown = brownReplayFor(sources, wordSettings, builder);
     let lineBreakEnds = 0;
     for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress, brown, cutLetters);
-    return { vocabulary: target, corpus: finishCorpus(builder, specs.join(', '), wordSettings, cutLetters), lineBreakEnds };
+    const names = specs.map((spec) => (spec === '-' ? STDIN_NAME : spec)).join(', ');
+    return { vocabulary: target, corpus: finishCorpus(builder, names, wordSettings, cutLetters), lineBreakEnds };
   });
 }
 
@@ -96,17 +97,22 @@ export async function loadCorpus(
  * overlap, a link to a file also given): read twice, its counts would silently double.
  */
 function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string }>, role: string): void {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { readonly spec: string; readonly path: string }>();
   for (const source of sources) {
     if (source.kind === 'stdin') continue;
     const file = realpathSync(source.path);
-    const first = seen.get(file);
-    if (first !== undefined) {
+    const earlier = seen.get(file);
+    if (earlier !== undefined) {
+      const first = earlier.spec;
+      // one folder or pattern that reaches a file twice, through a link inside it: the user named it once
+      if (first === source.spec && earlier.path !== source.path) {
+        throw new InputError(`${role} '${first}' reaches the file ${file} twice, as ${earlier.path} and ${source.path} (a link)`, 'remove the link, or name the files to read: a file read twice would count twice');
+      }
       const by = first === source.spec ? `'${first}' twice` : `'${first}' and '${source.spec}'`;
       const shown = source.kind === 'brown' ? `Brown's text ${basename(source.path)}` : file === source.path ? source.path : `${source.path} (the file ${file})`;
       throw new InputError(`the ${role} file ${shown} is named twice (by ${by})`, 'name each file once: a file read twice would count twice');
     }
-    seen.set(file, source.spec);
+    seen.set(file, { spec: source.spec, path: source.path });
   }
 }
 
@@ -199,7 +205,7 @@ async function readSource(
   brown: BrownReplay | undefined,
   cutLetters: CutLetterCount,
 ): Promise<number> {
-  const name = source.kind === 'stdin' ? 'standard input' : source.path;
+  const name = source.kind === 'stdin' ? STDIN_NAME : source.path;
   try {
     if (source.kind === 'brown') {
       const bytes = brown?.add(source.path) ?? readBrownFile(source.path, builder, settings.lowercase, brownEncoder(settings.tokenizer));
@@ -220,7 +226,7 @@ async function readSource(
 export function asInputError(error: unknown, name: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string') {
-    const reason = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOENT: 'it does not exist' }[code] ?? code;
+    const reason = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOENT: 'it does not exist', ENXIO: 'it is a socket, not a file' }[code] ?? code;
     return new InputError(`cannot read ${name}: ${reason}`, 'check the path and its permissions');
   }
   return error;
@@ -229,7 +235,8 @@ export function asInputError(error: unknown, name: string): unknown {
 function requireStdin(settings: LoadOptions): Readable {
   const stdin = settings.stdin ?? process.stdin;
   if ((stdin as { isTTY?: boolean }).isTTY === true) {
-    throw new InputError('--corpus - reads standard input, but it is a terminal', 'pipe or redirect a text into it, e.g. ngram-collapse run --corpus - < corpus.txt');
+    // (`-` is --corpus's for run and train, a text's for tokenize and metrics: the message names neither)
+    throw new InputError('standard input (-) is a terminal, not a text', 'pipe or redirect a text into it: put < corpus.txt after the command, or corpus.txt | before it');
   }
   return stdin;
 }

@@ -110,6 +110,8 @@ export async function readCorpusText(
 
 /** What messages call a text read without a name. */
 const UNNAMED_TEXT = 'the text';
+/** What messages call standard input (loadCorpus's `-`). */
+export const STDIN_NAME = 'standard input';
 
 /**
  * Reads several sources, in order, into one corpus (the playground's embedded and dropped corpora);
@@ -188,11 +190,14 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   const keepEmpty = settings.emptySentences === true && settings.sentences === 'line';
   if (source.format === 'jsonl') {
     const field = settings.jsonlField ?? 'text';
+    // (a file not named .jsonl is JSON Lines only because jsonlField made every file of the corpus so: say it)
+    const byField = settings.jsonlField !== undefined && name !== STDIN_NAME && name !== UNNAMED_TEXT && !/\.jsonl$/iu.test(name);
+    const notJsonHint = `fix or remove that line; JSONL needs one JSON object per line${byField ? `; jsonlField (--jsonl-field) reads every file as JSON Lines, ${name} too` : ''}`;
     let lineBreakEnds = 0;
     for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line' })) {
       for (const { text, line } of batch) {
         const record = sentenceSplitterFor(settings.sentences);
-        for (const recordLine of normalize(jsonlText(text, field, `${name} line ${line}`)).split(/\r\n?|\n/u)) {
+        for (const recordLine of normalize(jsonlText(text, field, `${name} line ${line}`, notJsonHint)).split(/\r\n?|\n/u)) {
           // with emptySentences, each line of a record's text is one sentence, blank or not (as in a text file)
           if (keepEmpty) add(unmarked(recordLine).trim());
           else for (const sentence of record.line(unmarked(recordLine))) add(sentence);
@@ -284,12 +289,13 @@ function addSentence(builder: CorpusBuilder, tokenize: Tokenize, sentence: strin
   builder.endSentence();
 }
 
-function jsonlText(line: string, field: string, where: string): string {
+function jsonlText(line: string, field: string, where: string, notJsonHint: string): string {
   let record: unknown;
   try {
-    record = JSON.parse(line);
+    // (a byte-order mark at a line's start, where two files were joined, is dropped as at the file's)
+    record = JSON.parse(line.startsWith('\ufeff') ? line.slice(1) : line);
   } catch {
-    throw new InputError(`${where} is not valid JSON`, 'fix or remove that line; JSONL needs one JSON object per line');
+    throw new InputError(`${where} is not valid JSON`, notJsonHint);
   }
   const value = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[field] : undefined;
   if (typeof value !== 'string') {

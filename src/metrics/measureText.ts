@@ -9,7 +9,8 @@
  * whose ids lie within the reference's id space (an id outside would be miscounted silently).
  * `own` (optional): the text's own trigrams when the caller has them, its transition table of history
  * length 2 (counts/transitionTable.ts) or a TrigramSet built from it (the reference's own, when the text
- * is H): the n-gram pass reads them instead of sorting the text (same values).
+ * is H): the n-gram pass reads them instead of sorting the text (same values); one that is neither, or
+ * holds another number of predictions than the text makes, is a UsageError.
  */
 
 import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
@@ -21,7 +22,10 @@ import { jsDivergence } from './jsDivergence.js';
 import { lexicalDiversity } from './lexicalDiversity.js';
 import { overlapMetrics } from './overlapMetrics.js';
 import { checkSeedReference, type SeedReference } from './seedReference.js';
-import type { TextTrigrams } from './ngramProfile.js';
+import { TrigramSet, type TextTrigrams } from './ngramProfile.js';
+import type { TransitionTable } from '../counts/transitionTable.js';
+import { UsageError } from '../errors.js';
+import { shownValue } from '../validation/valueRule.js';
 import { seedProfile } from './seedPerplexity.js';
 import { survivalMetrics } from './survivalMetrics.js';
 import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
@@ -31,8 +35,33 @@ export interface TextMeasurement {
   readonly unigrams: UnigramCounts;
 }
 
+/**
+ * `own` is read in place of the text, so it must be the text's own: a table of history length 2 or a
+ * TrigramSet, with as many predictions as the text makes (each token and each sentence's `</s>`; the
+ * counts summed, O(entries): a cheap check that catches another text's trigrams, which gave wrong
+ * values without a word: audit).
+ */
+function checkOwnTrigrams(own: unknown, text: TokenCorpus): void {
+  const isTable = typeof own === 'object' && own !== null && (own as Partial<TransitionTable>).historyLength === 2 && (own as Partial<TransitionTable>).contextTotal instanceof Int32Array;
+  if (!(own instanceof TrigramSet) && !isTable) {
+    throw new UsageError(`own must be the text's transition table of history length 2 or a TrigramSet, got ${shownValue(own)}`, "leave it out: the text's n-grams are counted from the text");
+  }
+  const predictions = own instanceof TrigramSet ? own.predictions : summed((own as TransitionTable).contextTotal);
+  const expected = text.ids.length + text.offsets.length - 1;
+  if (predictions !== expected) {
+    throw new UsageError(`own holds ${predictions} predictions, and the text makes ${expected}: they are another text's trigrams`, "pass the text's own table or set, or leave it out");
+  }
+}
+
+function summed(values: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  return total;
+}
+
 export function measureText(text: TokenCorpus, reference: SeedReference, own?: TextTrigrams): TextMeasurement {
   checkTokenCorpus('text', text, checkSeedReference('reference', reference).idSpace);
+  if (own !== undefined) checkOwnTrigrams(own, text);
   const idSpace = reference.idSpace;
   const unigrams = countUnigrams(text, idSpace);
   const frequency = frequencyMetrics(unigrams);

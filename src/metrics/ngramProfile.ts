@@ -230,6 +230,13 @@ export class TrigramSet {
     return { regionStart: this.regionStart, slots: this.slots, size: this.size };
   }
 
+  /** The predictions of the text the set was built from (its entries' counts summed): O(entries). */
+  get predictions(): number {
+    let total = 0;
+    for (let at = 2; at < this.slots.length; at += SLOT) total += this.slots[at]!;
+    return total;
+  }
+
   /** The set whose arrays are `parts` (as `parts` returned them), no rebuilding. */
   static fromParts(parts: TrigramSetParts): TrigramSet {
     return Object.assign(Object.create(TrigramSet.prototype) as TrigramSet, parts);

@@ -19,12 +19,13 @@ import { checkAddKReserve } from '../model/addK.js';
 import { overlapMetrics } from '../metrics/overlapMetrics.js';
 import { buildSeedReference, seedReferenceFromParts, seedReferenceParts, type SeedReference, type SeedReferenceParts } from '../metrics/seedReference.js';
 import { isSubwordTokenizer } from '../corpus/subword/subwordNames.js';
+import { isTokenizerName, TOKENIZER_NAMES } from '../corpus/tokenizers.js';
 import { wordSplitter } from '../corpus/subword/wordView.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
 import { accumulatedPoolTokens, largestBatchTokens, ownSettings, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
-import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
+import { checkValue, integerRule, refuseUnknownKeys, shownValue } from '../validation/valueRule.js';
 import { validateRunSettings } from './validateSettings.js';
 import { largestCandidateDraw } from './curation.js';
 import { formatCount } from '../validation/formatNumber.js';
@@ -156,6 +157,11 @@ function checkWordViewSpec(words: unknown, idSpace: number): void {
   const spec = (typeof words === 'object' && words !== null ? words : {}) as Partial<WordViewSpec>;
   if (typeof spec.tokenizer !== 'string' || !Array.isArray(spec.tokens) || spec.tokens.length < idSpace || spec.tokens.some((token) => typeof token !== 'string')) {
     throw new UsageError(`words must be a WordViewSpec (a tokenizer name and the string of every id), got ${shownValue(words)}`, 'pass { tokenizer, tokens: vocabulary.toArray() }, or leave it out for a word-level tokenizer');
+  }
+  refuseUnknownKeys(spec, ['tokenizer', 'tokens'], 'words key');
+  // (a misspelt name, 'GPT2', silently left the word_* columns out: audit; a word-level one has no word view, its tokens are words)
+  if (!isTokenizerName(spec.tokenizer)) {
+    throw new UsageError(`words.tokenizer must be a tokenizer name (${TOKENIZER_NAMES.join(', ')}), got ${shownValue(spec.tokenizer)}`, 'name the tokenizer the corpus was read with');
   }
 }
 

@@ -22,7 +22,7 @@ import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
 import { ownSettings, type RunSettings } from './settings.js';
 import { checkHooks, validateRunSettings, validateTaskOptions } from './validateSettings.js';
-import { checkObject, checkOptional, checkValue, integerRule } from '../validation/valueRule.js';
+import { checkObject, checkOptional, checkValue, integerRule, refuseUnknownKeys } from '../validation/valueRule.js';
 import { shardTasks, WHOLE_RUN, type Shard } from './shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, TASK_OPTIONS, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
 
@@ -54,6 +54,7 @@ function validateAsyncOptions(options: unknown, handlers: unknown): void {
   checkOptional('options.skip', object['skip'], integerRule(0));
   if (object['shard'] !== undefined) {
     const shard = checkObject('options.shard', object['shard']);
+    refuseUnknownKeys(shard, ['index', 'count'], 'options.shard key');
     const count = checkValue('options.shard.count', shard['count'], integerRule(1));
     checkValue('options.shard.index', shard['index'], integerRule(1, count));
   }

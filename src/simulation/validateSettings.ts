@@ -149,6 +149,17 @@ export function checkHooks(hooks: unknown, required: string | null = 'emit', fie
 export const WORKERS_RULE: ValueRule<number> = integerRule(1, 1024);
 
 /** The options and handlers of runTasks / simulateAsync: `workers` 1..1024, handlers functions. Returns the options object. */
+/**
+ * TaskExtras's keys (seriesTask.ts, which imports this module: the test of validateTaskOptions checks
+ * the list against the type), each a boolean (a misspelt one, `extinction`, did nothing: audit).
+ */
+export const EXTRAS_KEYS: readonly string[] = Object.freeze(['extinctions', 'texts', 'sentencePerplexities']);
+
+function checkExtras(extras: Readonly<Record<string, unknown>>): void {
+  refuseUnknownKeys(extras, EXTRAS_KEYS, 'options.extras key');
+  for (const key of EXTRAS_KEYS) if (extras[key] !== undefined) checkValue(`options.extras.${key}`, extras[key], BOOLEAN_RULE);
+}
+
 export function validateTaskOptions(options: unknown, handlers: unknown, known?: readonly string[]): Readonly<Record<string, unknown>> {
   const object = checkObject('options', options);
   // (`known`: the caller's option keys, runTasks's TASK_OPTIONS and simulateAsync's own; other keys are refused)
@@ -157,7 +168,7 @@ export function validateTaskOptions(options: unknown, handlers: unknown, known?:
   if (object['inThisThread'] !== undefined) checkValue('options.inThisThread', object['inThisThread'], BOOLEAN_RULE);
   if (object['signal'] !== undefined && !(object['signal'] instanceof AbortSignal)) throw new UsageError(`options.signal must be an AbortSignal, got ${shownValue(object['signal'])}`, 'pass an AbortController\'s signal, or leave it out');
   checkOptionalFunction('options.warn', object['warn']);
-  if (object['extras'] !== undefined) checkObject('options.extras', object['extras']);
+  if (object['extras'] !== undefined) checkExtras(checkObject('options.extras', object['extras']));
   if (object['workerScript'] !== undefined && !(object['workerScript'] instanceof URL) && typeof object['workerScript'] !== 'string') throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(object['workerScript'])}`, 'leave it out: the package finds its worker');
   checkHooks(handlers, null, 'handlers', TASK_HANDLERS);
   return object;

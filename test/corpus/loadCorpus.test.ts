@@ -66,6 +66,12 @@ describe('loadCorpus resolves', () => {
   it('any file as JSON Lines when jsonlField is set, and standard input too', async () => {
     expect(await sentences(['body.data'], { jsonlField: 'body' })).toEqual(['Field text.']);
     expect(await sentences(['texts/**/*.txt'], { jsonlField: 'text' }).catch((error: Error) => error.message)).toMatch(/line 1 is not valid JSON/u);
+    // a .txt file is JSON Lines only by jsonlField: the hint says so (a .jsonl file's, or standard input's, does not)
+    const hint = await loadCorpus(['texts/b.txt'], { cwd: root, jsonlField: 'text' }).catch((error: InputError) => error.hint);
+    expect(hint).toBe(`fix or remove that line; JSONL needs one JSON object per line; jsonlField (--jsonl-field) reads every file as JSON Lines, ${join(root, 'texts', 'b.txt')} too`);
+    writeFileSync(join(root, 'broken.jsonl'), 'not json\n');
+    expect(await loadCorpus(['broken.jsonl'], { cwd: root, jsonlField: 'text' }).catch((error: InputError) => error.hint)).toBe('fix or remove that line; JSONL needs one JSON object per line');
+    expect(await loadCorpus(['-'], { cwd: root, jsonlField: 'text', stdin: new PassThrough().end('not json\n') }).catch((error: InputError) => error.hint)).toBe('fix or remove that line; JSONL needs one JSON object per line');
     const stdin = new PassThrough().end('{"t": "From input."}\n');
     expect(await sentences(['-'], { stdin, jsonlField: 't' })).toEqual(['From input.']);
     expect(await sentences(['-'], { stdin: new PassThrough().end('Plain input.\n') })).toEqual(['Plain input.']);
@@ -134,6 +140,11 @@ describe('loadCorpus refuses', () => {
     expect(await refusal(loadCorpus(['texts/*.txt', 'texts/b*'], options))).toBe(`the corpus file ${b} is named twice (by 'texts/*.txt' and 'texts/b*') (${hint})`);
     expect(await refusal(loadCorpus(['texts/b.txt', 'link.txt'], options))).toBe(`the corpus file ${join(root, 'link.txt')} (the file ${b}) is named twice (by 'texts/b.txt' and 'link.txt') (${hint})`);
     expect(await refusal(loadCorpus(['brown', 'brown:news'], { onProgress: options.onProgress }))).toBe(`the corpus file Brown's text ca01 is named twice (by 'brown' and 'brown:news') (${hint})`);
+    // a folder that holds a link to one of its own files reaches that file twice: said so (it said "by 'linked' twice" and "name each file once", which the user did)
+    mkdirSync(join(root, 'linked'));
+    writeFileSync(join(root, 'linked', 'a.txt'), 'A.\n');
+    symlinkSync('a.txt', join(root, 'linked', 'latest.txt'));
+    expect(await refusal(loadCorpus(['linked'], options))).toBe(`corpus 'linked' reaches the file ${join(root, 'linked', 'a.txt')} twice, as ${join(root, 'linked', 'a.txt')} and ${join(root, 'linked', 'latest.txt')} (a link) (remove the link, or name the files to read: a file read twice would count twice)`);
     // a text read for another purpose is named as that (train --eval: it said "the corpus file")
     expect(await refusal(loadCorpus(['texts', 'texts/b.txt'], options, undefined, '--eval text'))).toBe(`the --eval text file ${b} is named twice (by 'texts' and 'texts/b.txt') (${hint})`);
     // Two different files, and standard input beside a file, are read as before.
@@ -182,6 +193,10 @@ describe('loadCorpus refuses', () => {
 
   it('a corpus without tokens, naming every spec', async () => {
     expect(await refusal(loadCorpus(['blank.txt', 'blank2.txt'], { cwd: root }))).toBe('the corpus blank.txt, blank2.txt holds no tokens (pass a non-empty text corpus)');
+    // standard input is named as such (it was "the corpus - holds no tokens")
+    const stdin = new PassThrough();
+    stdin.end('\n \n');
+    expect(await refusal(loadCorpus(['-'], { cwd: root, stdin }))).toBe('the corpus standard input holds no tokens (pass a non-empty text corpus)');
   });
 
   it('unreadable standard input, naming it', async () => {
@@ -193,7 +208,7 @@ describe('loadCorpus refuses', () => {
   it('a terminal as standard input', async () => {
     const terminal = Object.assign(new PassThrough(), { isTTY: true });
     expect(await refusal(loadCorpus(['-'], { stdin: terminal }))).toBe(
-      '--corpus - reads standard input, but it is a terminal (pipe or redirect a text into it, e.g. ngram-collapse run --corpus - < corpus.txt)',
+      'standard input (-) is a terminal, not a text (pipe or redirect a text into it: put < corpus.txt after the command, or corpus.txt | before it)',
     );
   });
 });
@@ -205,8 +220,9 @@ describe('asInputError', () => {
       expect(error).toBeInstanceOf(InputError);
       return `${error.message} (${error.hint})`;
     };
-    expect(['EACCES', 'EPERM', 'EISDIR', 'ENOENT', 'EMFILE'].map(shown)).toEqual(
-      ['permission denied', 'permission denied', 'it is a folder', 'it does not exist', 'EMFILE'].map((reason) => `cannot read f.txt: ${reason} (check the path and its permissions)`),
+    // (ENXIO: a socket, which open() refuses; it was shown as the raw code)
+    expect(['EACCES', 'EPERM', 'EISDIR', 'ENOENT', 'ENXIO', 'EMFILE'].map(shown)).toEqual(
+      ['permission denied', 'permission denied', 'it is a folder', 'it does not exist', 'it is a socket, not a file', 'EMFILE'].map((reason) => `cannot read f.txt: ${reason} (check the path and its permissions)`),
     );
     const input = new InputError('bad', 'fix');
     expect(asInputError(input, 'f.txt')).toBe(input);

@@ -60,6 +60,11 @@ describe('readCorpusText', () => {
     expect(vocabulary.size).toBe(10);
   });
 
+  it('drops a byte-order mark at the start of a later JSONL line, where two files were joined (it was "line 2 is not valid JSON")', async () => {
+    const { corpus, vocabulary } = await readCorpusText('\ufeff{"text":"a b"}\n\ufeff{"text":"c d"}\n', { format: 'jsonl', tokenizer: 'whitespace' });
+    expect(sentences(corpus, vocabulary)).toEqual(['a b', 'c d']);
+  });
+
   it('keeps the text as it is with normalize none: two spellings, two types', async () => {
     const words = await readCorpusText(`${COMPOSED} ${DECOMPOSED}`, { tokenizer: 'whitespace', normalize: 'none' });
     expect(words.vocabulary.size).toBe(4);

@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { measureText } from '../../src/metrics/measureText.js';
+import { TrigramSet } from '../../src/metrics/ngramProfile.js';
+import { buildTransitionTable } from '../../src/counts/transitionTable.js';
 import { buildSeedReference, checkSeedReference } from '../../src/metrics/seedReference.js';
 import { fixture } from '../helpers/corpus.js';
 
@@ -48,6 +50,22 @@ describe('measureText', () => {
       expect(() => measureText(text as never, ref as never)).toThrow(UsageError);
       expect(() => measureText(text as never, ref as never)).toThrow(message);
     }
+  });
+});
+
+describe('measureText with the text\'s own trigrams', () => {
+  it('reads a table or set that is the text\'s own, and refuses another text\'s or what is neither (audit: the reference\'s trigrams for another text gave wrong distinct_2 and novelty; {} a RangeError)', () => {
+    const ref = reference();
+    const text = f.more(['a b a b a', 'c d']); // 7 tokens, 2 sentences: 9 predictions
+    const plain = measureText(text, ref).values;
+    const ownTable = buildTransitionTable(text, 2, f.vocabulary.size);
+    expect(measureText(f.more(['a b a b a', 'c d']), ref, ownTable).values).toEqual(plain);
+    expect(measureText(f.more(['a b a b a', 'c d']), ref, new TrigramSet(text, f.vocabulary.size)).values).toEqual(plain);
+    // H's trigrams (8 tokens, 3 sentences: 11 predictions) for this text
+    expect(() => measureText(text, ref, ref.trigrams)).toThrow("own holds 11 predictions, and the text makes 9: they are another text's trigrams");
+    expect(() => measureText(text, ref, buildTransitionTable(f.corpus, 2, f.vocabulary.size))).toThrow('own holds 11 predictions');
+    expect(() => measureText(text, ref, {} as never)).toThrow("own must be the text's transition table of history length 2 or a TrigramSet, got");
+    expect(() => measureText(text, ref, buildTransitionTable(text, 1, f.vocabulary.size) as never)).toThrow(UsageError);
   });
 });
 

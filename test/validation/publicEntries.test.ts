@@ -13,6 +13,8 @@ import { trainModel } from '../../src/model/train.js';
 import { samplerFor } from '../../src/sampler/samplerFor.js';
 import { DEFAULT_RUN } from '../../src/simulation/settings.js';
 import { simulate, simulateAsync } from '../../src/simulation/simulate.js';
+import type { TaskExtras } from '../../src/simulation/seriesTask.js';
+import { EXTRAS_KEYS } from '../../src/simulation/validateSettings.js';
 import { MAX_LOOP_TOKENS, prepareRun } from '../../src/simulation/preparedRun.js';
 import { refuseUnknownKeys } from '../../src/validation/valueRule.js';
 import { writeReport } from '../../src/export/report/writeReport.js';
@@ -95,12 +97,29 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const settings = { ...DEFAULT_RUN, generations: 1, holdout: 0 };
     await expect(simulateAsync(CORPUS, ID_SPACE, settings, { wokers: 1 } as never, {})).rejects.toThrow("unknown option 'wokers'");
     await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, skip: 0, shard: { index: 1, count: 1 } }, {})).resolves.toBeDefined();
+    // a misspelt key inside extras or shard was accepted and did nothing (audit)
+    await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, extras: { extinction: true } } as never, {})).rejects.toThrow("unknown options.extras key 'extinction'");
+    await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, extras: { extinctions: true, texts: 'yes' } } as never, {})).rejects.toThrow("options.extras.texts must be true or false, got 'yes'");
+    await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, shard: { index: 1, count: 2, foo: 1 } } as never, {})).rejects.toThrow("unknown options.shard key 'foo'");
+    await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, extras: { extinctions: true, texts: false, sentencePerplexities: true } }, {})).resolves.toBeDefined();
+    // the list of keys is TaskExtras's, whole (the type cannot be imported there: a cycle)
+    const every = { extinctions: true, texts: true, sentencePerplexities: true } satisfies Record<keyof TaskExtras, true>;
+    expect([...EXTRAS_KEYS].sort()).toEqual(Object.keys(every).sort());
   });
 
   it("simulate: a words argument that is no WordViewSpec; a hook that is no function, the required emit's hint", () => {
     const settings = { ...DEFAULT_RUN, generations: 1, holdout: 0 };
     expect(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined }, 5 as never)).toThrow("words must be a WordViewSpec (a tokenizer name and the string of every id), got '5'");
     expect(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined }, { tokenizer: 'gpt2', tokens: ['a'] })).toThrow('words must be a WordViewSpec');
+    // a name that is no tokenizer, and a misspelt key, left the word_* columns out silently (audit)
+    const tokens = ['<s>', '</s>', 'a', 'b', 'c', 'd'];
+    for (const tokenizer of ['GPT2', 'gpt-2', 'bpe']) {
+      expect(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined }, { tokenizer, tokens })).toThrow(`words.tokenizer must be a tokenizer name (word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K), got '${tokenizer}'`);
+    }
+    expect(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined }, { tokenizer: 'gpt2', tokens, tokenzier: 'x' } as never)).toThrow("unknown words key 'tokenzier'");
+    const rows: Array<Record<string, number>> = [];
+    simulate(CORPUS, ID_SPACE, settings, { emit: (row) => rows.push(row.values as Record<string, number>) }, { tokenizer: 'gpt2', tokens });
+    expect(rows[0]).toHaveProperty('word_types');
     const emit = thrown(() => simulate(CORPUS, ID_SPACE, settings, { emit: 3 } as never));
     expect((emit as UsageError).message).toBe("hooks.emit must be a function, got '3'");
     expect((emit as UsageError).hint).toBe('pass a function that receives each row');
