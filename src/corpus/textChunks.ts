@@ -8,7 +8,7 @@
  * Decoding: UTF-8; a leading byte-order mark is dropped; CRLF and CR line ends are read as LF.
  * `textChunkBatches` yields the chunks of each piece of input as one array (one await per piece, not
  * per line); `textChunks` yields them one by one. No file system and no Node API: the browser uses it.
- * Rejected with InputError: a NUL byte (the input is binary) and a UTF-16 byte-order mark (the text
+ * Rejected with InputError: a NUL byte (the input is binary) and a UTF-16 or UTF-32 byte-order mark (the text
  * must be converted). Invalid UTF-8 is replaced by U+FFFD and reported once through `onInvalidUtf8`
  * with the line of the first bad byte (the caller decides to warn).
  */
@@ -81,7 +81,7 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
     options.onBytes?.(raw.length);
     if (first) {
       first = false;
-      rejectUtf16(raw, options.name);
+      rejectWideEncodings(raw, options.name);
     }
     rejectBinary(raw, options.name);
     const text = lenient.decode(raw, { stream: true });
@@ -106,12 +106,12 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
 }
 
 /**
- * What the reader refuses in a file's bytes before decoding them (InputError): UTF-16 (a byte-order
+ * What the reader refuses in a file's bytes before decoding them (InputError): UTF-16 or UTF-32 (a byte-order
  * mark at the start) and binary data (a NUL byte). For a caller that holds a file's bytes whole (the
  * playground command, embedding corpora).
  */
 export function checkTextBytes(bytes: Uint8Array, name: string): void {
-  rejectUtf16(bytes, name);
+  rejectWideEncodings(bytes, name);
   rejectBinary(bytes, name);
 }
 
@@ -119,11 +119,22 @@ function rejectBinary(raw: Uint8Array, name: string): void {
   if (raw.includes(0)) throw new InputError(`${name} looks binary (it contains NUL bytes)`, 'pass a UTF-8 text file');
 }
 
-function rejectUtf16(raw: Uint8Array, name: string): void {
-  const bom = raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff));
-  if (bom) {
-    throw new InputError(`${name} is UTF-16 text`, 'convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8');
+function rejectWideEncodings(raw: Uint8Array, name: string): void {
+  const encoding = byteOrderMarked(raw);
+  if (encoding !== undefined) {
+    throw new InputError(`${name} is ${encoding} text`, `convert it to UTF-8 first, e.g. iconv -f ${encoding} -t UTF-8`);
   }
+}
+
+/**
+ * The encoding a byte-order mark at the start names: UTF-32's marks first, as UTF-32 LE's (FF FE 00 00)
+ * begins with UTF-16 LE's (FF FE; a UTF-32 file was called UTF-16, and iconv -f UTF-16 then failed).
+ */
+function byteOrderMarked(raw: Uint8Array): 'UTF-32' | 'UTF-16' | undefined {
+  const [a, b, c, d] = raw;
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff)) return 'UTF-32';
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return 'UTF-16';
+  return undefined;
 }
 
 /** True if `raw`, after the unfinished sequence `tail` of the piece before it, is valid UTF-8 so far. */

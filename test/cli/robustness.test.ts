@@ -35,6 +35,9 @@ const CASES: readonly Case[] = [
   { name: 'an empty file', files: { 'c.txt': '' }, argv: ['run', '--corpus', 'c.txt'], message: /holds no tokens/u },
   { name: 'a whitespace-only file', files: { 'c.txt': ' \n\t\n\r\n  \n' }, argv: ['run', '--corpus', 'c.txt'], message: /holds no tokens/u },
   { name: 'a binary file (NUL bytes)', files: { 'c.txt': Buffer.from([0x68, 0x69, 0x00, 0x01, 0x0a]) }, argv: ['run', '--corpus', 'c.txt'], message: /looks binary \(it contains NUL bytes\)/u },
+  // UTF-32's marks begin with UTF-16's: it was called UTF-16, and iconv -f UTF-16 then failed (audit)
+  { name: 'a UTF-32 file (little-endian)', files: { 'c.txt': Buffer.from([0xff, 0xfe, 0, 0, 0x68, 0, 0, 0, 0x69, 0, 0, 0]) }, argv: ['run', '--corpus', 'c.txt'], message: /c\.txt is UTF-32 text \(convert it to UTF-8 first, e\.g\. iconv -f UTF-32 -t UTF-8\)/u },
+  { name: 'a UTF-32 file (big-endian)', files: { 'c.txt': Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x68]) }, argv: ['run', '--corpus', 'c.txt'], message: /c\.txt is UTF-32 text/u },
   { name: 'a UTF-16 file', files: { 'c.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('hi there\n', 'utf16le')]) }, argv: ['run', '--corpus', 'c.txt'], message: /is UTF-16 text.*iconv/u },
   { name: 'one sentence, too few for the holdout split', files: { 'c.txt': 'just one sentence here.\n' }, argv: ['run', '--corpus', 'c.txt'], message: /1 sentence\(s\), too few for a holdout share of 0\.1/u },
   { name: 'more anchors than human sentences', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--anchor', '500'], message: /anchor 500 needs that many human sentences/u },
