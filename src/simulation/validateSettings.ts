@@ -103,9 +103,7 @@ export function validateCellSettings(settings: unknown, field = 'cell.settings')
 
 /** Checks the arguments of runSeries / seriesSteps: a prepared run, a cell, a replicate >= 1, hooks with `emit`. */
 export function validateSeriesArguments(run: unknown, cell: unknown, replicate: unknown, hooks: unknown): void {
-  const prepared = checkObject('run', run);
-  if (!('reference' in prepared) || !('human' in prepared)) throw new UsageError(`run must be a PreparedRun, got ${Object.keys(prepared).join(', ') || 'an empty object'}`, 'build it with prepareRun(corpus, idSpace, settings)');
-  validateRunSettings(prepared['settings']);
+  checkPreparedRun(run);
   const cellObject = checkObject('cell', cell);
   validateCellSettings(cellObject['settings']);
   checkValue('cell.key', cellObject['key'], TEXT_RULE);
@@ -115,6 +113,25 @@ export function validateSeriesArguments(run: unknown, cell: unknown, replicate: 
   const { generation0, ...functions } = checkObject('hooks', hooks);
   checkHooks(functions, 'emit', 'hooks', SERIES_HOOKS);
   if (generation0 !== undefined) checkGeneration0Sharing(generation0);
+}
+
+/** A PreparedRun by its fields, and its settings (prepareRun's result, or one rebuilt from its parts). */
+export function checkPreparedRun(run: unknown): void {
+  const prepared = checkObject('run', run);
+  if (!('reference' in prepared) || !('human' in prepared)) throw new UsageError(`run must be a PreparedRun, got ${Object.keys(prepared).join(', ') || 'an empty object'}`, 'build it with prepareRun(corpus, idSpace, settings)');
+  validateRunSettings(prepared['settings']);
+}
+
+/** runTasks's tasks: a list of SeriesTask (a raw TypeError before: `tasks.slice is not a function`, audit). */
+export function checkTaskList(tasks: unknown): void {
+  const hint = 'pass seriesTasks(settings), or a slice of it';
+  if (!Array.isArray(tasks)) throw new UsageError(`tasks must be a list of SeriesTask, got ${shownValue(tasks)}`, hint);
+  for (const [i, task] of tasks.entries()) {
+    const object = typeof task === 'object' && task !== null ? (task as Record<string, unknown>) : {};
+    const cell = object['cell'] as Record<string, unknown> | null | undefined;
+    const whole = Number.isInteger(object['position']) && Number.isInteger(object['replicate']) && typeof cell === 'object' && cell !== null && typeof cell['settings'] === 'object';
+    if (!whole) throw new UsageError(`tasks[${i}] must be a SeriesTask (position, cell, replicate), got ${shownValue(task)}`, hint);
+  }
 }
 
 /** hooks.generation0: `{ keeper: a Generation0Keeper, keep: true or false }`. */

@@ -38,7 +38,7 @@ import { prepareRun, preparedRunFromParts, preparedRunParts, type PreparedRun, t
 import { generationZero, type SeriesRow, type SeriesWarning } from './series.js';
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
 import { batchesTotal, type RunSettings } from './settings.js';
-import { validateTaskOptions } from './validateSettings.js';
+import { checkPreparedRun, checkTaskList, validateTaskOptions } from './validateSettings.js';
 
 export interface RunTasksOptions {
   /** Threads that run series; default one per core, or 1 for a small run (poolSize). 1 runs in this thread. */
@@ -182,6 +182,8 @@ export async function runTasks(
   options: RunTasksOptions,
   handlers: TaskHandlers,
 ): Promise<RunTasksResult> {
+  checkPreparedRun(run);
+  checkTaskList(tasks);
   validateTaskOptions(options, handlers, TASK_OPTIONS);
   const workers = poolSize(options.workers, tasks.length, seriesTokens(run.settings, corpus));
   if (workers <= 1) return runInProcess(run, tasks, options, handlers);

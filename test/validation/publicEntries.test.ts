@@ -13,7 +13,8 @@ import { trainModel } from '../../src/model/train.js';
 import { samplerFor } from '../../src/sampler/samplerFor.js';
 import { DEFAULT_RUN } from '../../src/simulation/settings.js';
 import { simulate, simulateAsync } from '../../src/simulation/simulate.js';
-import type { TaskExtras } from '../../src/simulation/seriesTask.js';
+import { seriesTasks, type TaskExtras } from '../../src/simulation/seriesTask.js';
+import { runTasks } from '../../src/simulation/workerPool.js';
 import { EXTRAS_KEYS } from '../../src/simulation/validateSettings.js';
 import { MAX_LOOP_TOKENS, prepareRun } from '../../src/simulation/preparedRun.js';
 import { refuseUnknownKeys } from '../../src/validation/valueRule.js';
@@ -102,6 +103,12 @@ describe('the public entries refuse what they would get silently wrong', () => {
     await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, extras: { extinctions: true, texts: 'yes' } } as never, {})).rejects.toThrow("options.extras.texts must be true or false, got 'yes'");
     await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, shard: { index: 1, count: 2, foo: 1 } } as never, {})).rejects.toThrow("unknown options.shard key 'foo'");
     await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, extras: { extinctions: true, texts: false, sentencePerplexities: true } }, {})).resolves.toBeDefined();
+    // runTasks: a run that is none, and tasks that are no list of SeriesTask (raw TypeErrors before: audit)
+    const run = prepareRun(CORPUS, ID_SPACE, settings);
+    await expect(runTasks({} as never, CORPUS, seriesTasks(settings), {}, {})).rejects.toThrow('run must be a PreparedRun, got an empty object');
+    await expect(runTasks(run, CORPUS, 5 as never, {}, {})).rejects.toThrow("tasks must be a list of SeriesTask, got '5'");
+    await expect(runTasks(run, CORPUS, [{ position: 0 }] as never, {}, {})).rejects.toThrow('tasks[0] must be a SeriesTask (position, cell, replicate)');
+    await expect(runTasks(run, CORPUS, seriesTasks(settings), {}, {})).resolves.toMatchObject({ ended: 2, interrupted: false });
     // the list of keys is TaskExtras's, whole (the type cannot be imported there: a cycle)
     const every = { extinctions: true, texts: true, sentencePerplexities: true } satisfies Record<keyof TaskExtras, true>;
     expect([...EXTRAS_KEYS].sort()).toEqual(Object.keys(every).sort());
