@@ -35,8 +35,10 @@ export function globToRegExp(glob: string, shown = glob): RegExp {
     if (ch === '*') {
       if (glob[i + 1] === '*') {
         const slash = glob[i + 2] === '/';
-        // any number of folders, none hidden; without the slash, the rest of the path's names too
-        source += slash ? VISIBLE_FOLDERS : `${VISIBLE_FOLDERS}${start}[^/]*`;
+        // any number of folders, none hidden; without the slash, the rest of the path's names too. Inside
+        // a name (`v1**`) the name itself goes on as it may (`v1.2/`): only the names after it are checked.
+        if (slash) source += start === '' ? `(?:[^/]*/${VISIBLE_FOLDERS})?` : VISIBLE_FOLDERS;
+        else source += `${start}[^/]*(?:/${NOT_HIDDEN}[^/]*)*`;
         i += slash ? 2 : 1;
       } else {
         source += `${start}[^/]*`;
@@ -117,10 +119,12 @@ function folderRules(segments: readonly string[], lastIsDeep: boolean, pattern: 
   const inFolders = segments.findIndex((segment) => segment.includes('**'));
   const unbounded = inFolders >= 0 || !lastIsDeep ? inFolders : segments.length;
   const rules = segments.map((segment) => globToRegExp(segment, pattern));
-  // (below a `**`, a hidden folder is entered only if a later segment names a hidden one: `**/.cache/*.txt`)
-  const hiddenNamed = segments.slice(Math.max(0, inFolders)).some((segment) => segment.startsWith('.'));
+  // Below a `**`, a hidden folder is entered only if a later segment names it (`**/.cache/*.txt`): a
+  // hidden link walked first would mark the folder visited under a path the pattern never matches.
+  const hiddenRules = segments.slice(Math.max(0, inFolders)).filter((segment) => segment.startsWith('.')).map((segment) => globToRegExp(segment, pattern));
+  const entersHidden = (name: string): boolean => hiddenRules.some((rule) => rule.test(name));
   // Stryker disable next-line EqualityOperator: equivalent, at the segment holding `**` its own rule accepts every folder the pattern can reach
-  return (depth, name) => (unbounded >= 0 && depth >= unbounded && (hiddenNamed || !name.startsWith('.'))) || (rules[depth]?.test(name) ?? false);
+  return (depth, name) => (unbounded >= 0 && depth >= unbounded && (!name.startsWith('.') || entersHidden(name))) || (rules[depth]?.test(name) ?? false);
 }
 
 function walk(folder: string, depth: number, enters: (depth: number, name: string) => boolean, visited: Set<string>, visit: (file: string) => void): void {

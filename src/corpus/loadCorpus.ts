@@ -88,7 +88,7 @@ export async function loadCorpus(
     let lineBreakEnds = 0;
     for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress, brown, cutLetters);
     const names = specs.map((spec) => (spec === '-' ? STDIN_NAME : spec)).join(', ');
-    return { vocabulary: target, corpus: finishCorpus(builder, names, wordSettings, cutLetters), lineBreakEnds };
+    return { vocabulary: target, corpus: finishCorpus(builder, names, wordSettings, cutLetters, role), lineBreakEnds };
   });
 }
 
@@ -153,7 +153,7 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
   if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) {
     const files = expandGlob(spec, cwd);
     if (files.length === 0) throw new InputError(`no file matches ${role === 'corpus' ? '' : `the ${role} `}'${spec}'`, 'check the pattern, or quote it so the shell does not expand it');
-    refuseSpecialFiles(files, spec, role);
+    refuseSpecialFiles(files, spec, role, 'pattern');
     return files.map((path) => ({ kind: kindOf(path), path }));
   }
   const path = resolve(cwd, spec);
@@ -166,8 +166,13 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
   }
   if (statSync(path).isDirectory()) {
     const files = expandGlob('**/*', path).filter((file) => TEXT_FILE.test(file));
-    if (files.length === 0) throw new InputError(`${role === 'corpus' ? '' : `${role}: `}folder '${spec}' holds no .txt or .jsonl files`, 'pass a folder of text files');
-    refuseSpecialFiles(files, spec, role);
+    if (files.length === 0) {
+      // (hidden ones are left out: say so, where there are some, or the message is false as worded)
+      const hidden = [...expandGlob('**/.*', path), ...expandGlob('**/.*/**/*', path)].some((file) => TEXT_FILE.test(file));
+      const what = hidden ? 'holds no .txt or .jsonl files but hidden ones (names beginning with .), which a folder leaves out' : 'holds no .txt or .jsonl files';
+      throw new InputError(`${role === 'corpus' ? '' : `${role}: `}folder '${spec}' ${what}`, hidden ? `name them, or a pattern such as '${spec}/.*.txt'` : 'pass a folder of text files');
+    }
+    refuseSpecialFiles(files, spec, role, 'folder');
     return files.map((file) => ({ kind: kindOf(file), path: file }));
   }
   return [{ kind: kindOf(path), path }];
@@ -178,10 +183,11 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
  * socket or a device cannot be read as text either). One named on its own is read as it is (a FIFO
  * fed by another program, /dev/stdin).
  */
-function refuseSpecialFiles(files: readonly string[], spec: string, role: string): void {
+function refuseSpecialFiles(files: readonly string[], spec: string, role: string, source: 'folder' | 'pattern'): void {
   const special = files.find((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === false);
   if (special !== undefined) {
-    throw new InputError(`${role} '${spec}' holds ${special}, which is not a regular file (a FIFO, a socket or a device)`, 'move it out of the folder, or name the files to read');
+    const verb = source === 'folder' ? 'holds' : 'matches';
+    throw new InputError(`${role} '${spec}' ${verb} ${special}, which is not a regular file (a FIFO, a socket or a device)`, `${source === 'folder' ? 'move it out of the folder' : 'leave it out of the pattern'}, or name the files to read`);
   }
 }
 
@@ -236,7 +242,7 @@ function requireStdin(settings: LoadOptions): Readable {
   const stdin = settings.stdin ?? process.stdin;
   if ((stdin as { isTTY?: boolean }).isTTY === true) {
     // (`-` is --corpus's for run and train, a text's for tokenize and metrics: the message names neither)
-    throw new InputError('standard input (-) is a terminal, not a text', 'pipe or redirect a text into it: put < corpus.txt after the command, or corpus.txt | before it');
+    throw new InputError('standard input (-) is a terminal, not a text', 'pipe or redirect a text into it: put < corpus.txt after the command, or cat corpus.txt | before it');
   }
   return stdin;
 }

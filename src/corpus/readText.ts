@@ -260,7 +260,7 @@ function toNfc(text: string): string {
  * Warns about dropped boundary markers and, if `cutLetters` counted enough, letters the tokenizer cut
  * out of words; refuses an empty corpus; builds it.
  */
-export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pick<TextOptions, 'onWarning'>, cutLetters?: CutLetterCount): TokenCorpus {
+export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pick<TextOptions, 'onWarning'>, cutLetters?: CutLetterCount, role = 'corpus'): TokenCorpus {
   if (builder.droppedMarkers > 0) {
     settings.onWarning?.(
       `the corpus contains ${builder.droppedMarkers} '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped`,
@@ -269,7 +269,7 @@ export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pic
   // (a text of empty sentences alone, read with emptySentences, is a text: a saved generation of a model that ends every sentence at once)
   if (builder.tokenCount === 0 && builder.sentenceCount === 0) {
     // "the corpus a.txt, b.txt", but "the text" (not "the corpus the text") for a text read without a name
-    const corpus = name === UNNAMED_TEXT ? name : `the corpus ${name}`;
+    const corpus = name === UNNAMED_TEXT ? name : `the ${role} ${name}`;
     const dropped = cutLetters?.emptyCorpusReason();
     if (dropped !== undefined) throw new InputError(`${corpus} holds no tokens: ${dropped}`, 'use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole');
     throw new InputError(`${corpus} holds no tokens`, 'pass a non-empty text corpus');

@@ -17,7 +17,7 @@
  * folder as given and the entry); missing ones are fine.
  */
 
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
@@ -98,11 +98,26 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
     } catch {
       continue; // (ENOTDIR: a file stands where one of its folders goes, which that folder's own entry reports)
     }
+    if (stats === undefined && !wantsFolder) checkLinkedEntry(join(folder, name), given, name, flag);
     if (stats === undefined || stats.isDirectory() === wantsFolder) continue;
     throw new InputError(
       `${flag} ${given}: ${name} is ${wantsFolder ? 'a file, where the command writes a folder' : 'a folder, where the command writes a file'}`,
       `move it away, or choose another folder`,
     );
+  }
+}
+
+/**
+ * An entry that is a link to a file not yet made: its folder must exist and be one (a write through a
+ * link into no folder failed after the work with a raw ENOENT: audit); a loop of links is refused.
+ */
+function checkLinkedEntry(path: string, given: string, name: string, flag: string): void {
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== true) return;
+  const target = followedName(path, `${given}: ${name}`, flag);
+  const targetFolder = dirname(target);
+  if (!existsSync(targetFolder) || !statSync(targetFolder).isDirectory()) {
+    const why = existsSync(targetFolder) ? `and ${targetFolder} is not a folder` : 'whose folder does not exist';
+    throw new InputError(`${flag} ${given}: ${name} is a link to ${target}, ${why}`, 'remove the link, or create that folder');
   }
 }
 

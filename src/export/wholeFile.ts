@@ -20,7 +20,7 @@
 
 import { createWriteStream, existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
 /** The temporary name a whole file is written under (`<path>.partial`, or `<path>.<tag>.partial`). */
@@ -50,13 +50,17 @@ export function namedFile(path: string): string {
   for (let links = 0; ; links++) {
     const folder = dirname(current);
     const inFolder = existsSync(folder) && statSync(folder).isDirectory();
-    const real = inFolder ? join(realpathSync(folder), basename(current)) : current;
+    // (the system's realpath, .native: Node's own drops `L/..` as text before it follows L)
+    const real = inFolder ? join(realpathSync.native(folder), basename(current)) : current;
     // (a name below a file is no file, and no link either: the system refuses it with ENOTDIR)
     const stats = inFolder ? lstatSync(real, { throwIfNoEntry: false }) : undefined;
-    if (stats === undefined || !stats.isSymbolicLink()) return stats === undefined ? real : realpathSync(real);
-    if (existsSync(real)) return realpathSync(real);
+    if (stats === undefined || !stats.isSymbolicLink()) return stats === undefined ? real : realpathSync.native(real);
+    if (existsSync(real)) return realpathSync.native(real);
     if (links === MAX_LINKS) throw new InputError(`${path} is a loop of links (or a chain of more than ${MAX_LINKS})`, 'point the link at a file');
-    current = resolve(dirname(real), readlinkSync(real));
+    // (joined as text, not resolved: `L/../x` after a linked folder L is L's target's parent, as the
+    // system reads it; resolving would drop `L/..` as text: audit)
+    const target = readlinkSync(real);
+    current = isAbsolute(target) ? target : `${dirname(real)}${sep}${target}`;
   }
 }
 

@@ -282,6 +282,15 @@ describe('a --save-corpora folder whose entries are in the way', () => {
     expect(existsSync(join(dir, `${folder}.csv`))).toBe(false);
     expect(existsSync(join(dir, `${folder}.csv.run.json`))).toBe(false);
   });
+
+  it.each(['human.txt', 'cell-1/replicate-1/generation-2.txt'])('refuses %s as a link into a folder that is not there, before any work (audit: a raw ENOENT mid-run, exit 1, the curves left behind)', async (entry) => {
+    const folder = `linked-${entry.replace(/\W/gu, '-')}`;
+    mkdirSync(join(dir, folder, entry, '..'), { recursive: true });
+    symlinkSync('/nonexistent-folder/g.txt', join(dir, folder, entry));
+    const refused = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--out', `${folder}.csv`, '--save-corpora', folder, '--quiet']);
+    expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --save-corpora ${folder}: ${entry} is a link to /nonexistent-folder/g.txt, whose folder does not exist (remove the link, or create that folder)\n`, 2]);
+    expect(existsSync(join(dir, `${folder}.csv`))).toBe(false);
+  });
 });
 
 describe('clearing a --save-corpora folder', () => {

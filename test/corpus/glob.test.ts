@@ -36,6 +36,9 @@ describe('globToRegExp', () => {
     ['a/**.txt', ['a/b/x.txt'], ['a/.b/x.txt', 'a/.x.txt']],
     ['a/**/.cache/*.txt', ['a/b/.cache/x.txt', 'a/.cache/x.txt'], ['a/.b/.cache/x.txt']],
     ['.data/*.txt', ['.data/x.txt'], ['data/x.txt']],
+    // `**` inside a name: the name goes on as it may, a `.` in it included (audit: v1.2 was left out)
+    ['data/v1**/*.txt', ['data/v1.2/a.txt', 'data/v1_3/b.txt', 'data/v1/x/a.txt'], ['data/v1/.x/a.txt', 'data/v2/a.txt']],
+    ['data/v1**', ['data/v1.2', 'data/v1/x'], ['data/v1/.x']],
     ['a/?.txt', ['a/x.txt'], ['a/xy.txt', 'a/.txt', 'a//.txt']],
     ['a/**/x.txt', ['a/x.txt', 'a/b/x.txt', 'a/b/c/x.txt'], ['a/bx.txt', 'b/x.txt']],
     ['a/**', ['a/x', 'a/b/c'], ['b/x']],
@@ -114,6 +117,9 @@ describe('expandGlob', () => {
       expect(expandGlob('d/.*', root).map((file) => relative(root, file))).toEqual(['d/._story.txt']);
       expect(expandGlob('d/**/.cache/*.txt', root).map((file) => relative(root, file))).toEqual(['d/sub/.cache/b.txt']);
       expect(expandGlob('d/.ipynb_checkpoints/*', root).map((file) => relative(root, file))).toEqual(['d/.ipynb_checkpoints/story-checkpoint.txt']);
+      // a hidden link to that folder, sorted first, is not walked for `**/.cache/` (it marked the folder visited: audit)
+      symlinkSync(join(root, 'd', 'sub', '.cache'), join(root, 'd', '.lc'));
+      expect(expandGlob('d/**/.cache/*.txt', root).map((file) => relative(root, file))).toEqual(['d/sub/.cache/b.txt']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -157,6 +157,13 @@ describe('loadCorpus refuses', () => {
       "corpus 'nope.txt' not found (pass an existing file, folder or glob, - for stdin, or brown)",
     );
     expect(await refusal(loadCorpus(['empty'], options))).toBe("folder 'empty' holds no .txt or .jsonl files (pass a folder of text files)");
+    // one whose text files are all hidden says so, and how to read them (it said it held none)
+    mkdirSync(join(root, 'hidden-only', '.drafts'), { recursive: true });
+    writeFileSync(join(root, 'hidden-only', '.a.txt'), 'A.\n');
+    writeFileSync(join(root, 'hidden-only', '.drafts', 'b.txt'), 'B.\n');
+    expect(await refusal(loadCorpus(['hidden-only'], options))).toBe("folder 'hidden-only' holds no .txt or .jsonl files but hidden ones (names beginning with .), which a folder leaves out (name them, or a pattern such as 'hidden-only/.*.txt')");
+    rmSync(join(root, 'hidden-only', '.a.txt'));
+    expect(await refusal(loadCorpus(['hidden-only'], options))).toMatch(/but hidden ones/u);
     expect(await refusal(loadCorpus(['texts/*.csv'], options))).toBe("no file matches 'texts/*.csv' (check the pattern, or quote it so the shell does not expand it)");
     // a link to nothing, and a loop of links, are names that exist: said as such (they were 'not found')
     symlinkSync(join(root, 'gone.txt'), join(root, 'dangling.txt'));
@@ -174,7 +181,7 @@ describe('loadCorpus refuses', () => {
     execFileSync('mkfifo', [join(root, 'piped', 'pipe.txt')]);
     const hint = 'move it out of the folder, or name the files to read';
     expect(await refusal(loadCorpus(['piped'], options))).toBe(`corpus 'piped' holds ${join(root, 'piped', 'pipe.txt')}, which is not a regular file (a FIFO, a socket or a device) (${hint})`);
-    expect(await refusal(loadCorpus(['piped/*.txt'], options))).toBe(`corpus 'piped/*.txt' holds ${join(root, 'piped', 'pipe.txt')}, which is not a regular file (a FIFO, a socket or a device) (${hint})`);
+    expect(await refusal(loadCorpus(['piped/*.txt'], options))).toBe(`corpus 'piped/*.txt' matches ${join(root, 'piped', 'pipe.txt')}, which is not a regular file (a FIFO, a socket or a device) (leave it out of the pattern, or name the files to read)`);
     // one that is not a .txt or .jsonl file is not read, so not refused
     rmSync(join(root, 'piped', 'pipe.txt'));
     execFileSync('mkfifo', [join(root, 'piped', 'pipe')]);
@@ -197,6 +204,8 @@ describe('loadCorpus refuses', () => {
     const stdin = new PassThrough();
     stdin.end('\n \n');
     expect(await refusal(loadCorpus(['-'], { cwd: root, stdin }))).toBe('the corpus standard input holds no tokens (pass a non-empty text corpus)');
+    // and a text read for another purpose as that (train --eval said "the corpus standard input")
+    expect(await refusal(loadCorpus(['blank.txt'], { cwd: root }, undefined, '--eval text'))).toBe('the --eval text blank.txt holds no tokens (pass a non-empty text corpus)');
   });
 
   it('unreadable standard input, naming it', async () => {
@@ -208,7 +217,7 @@ describe('loadCorpus refuses', () => {
   it('a terminal as standard input', async () => {
     const terminal = Object.assign(new PassThrough(), { isTTY: true });
     expect(await refusal(loadCorpus(['-'], { stdin: terminal }))).toBe(
-      'standard input (-) is a terminal, not a text (pipe or redirect a text into it: put < corpus.txt after the command, or corpus.txt | before it)',
+      'standard input (-) is a terminal, not a text (pipe or redirect a text into it: put < corpus.txt after the command, or cat corpus.txt | before it)',
     );
   });
 });

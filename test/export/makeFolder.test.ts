@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { canCreateIn, makeFolder } from '../../src/export/makeFolder.js';
 import { checkWritable, checkWritableFolder } from '../../src/export/outputPaths.js';
+import { writeWholeFileSync } from '../../src/export/wholeFile.js';
 
 const built = join(import.meta.dirname, '../../dist/export/makeFolder.js');
 const folder = (): string => mkdtempSync(join(tmpdir(), 'ngram-collapse-make-folder-'));
@@ -128,6 +129,20 @@ describe('checkWritable', () => {
     symlinkSync(join(dir, 'there', 'x.csv'), join(dir, 'fine.csv'));
     expect(checkWritable('fine.csv', dir, '--out')).toBe(join(dir, 'fine.csv'));
     expect(readdirSync(join(dir, 'there'))).toEqual([]);
+  });
+
+  it('follows a link whose target climbs out of a linked folder as the system does (L/.. is the parent of L\'s target: it was read as text and refused)', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'deep', 'inner'), { recursive: true });
+    mkdirSync(join(dir, 'deep', 'sub2'));
+    symlinkSync('deep/inner', join(dir, 'in'));
+    symlinkSync('in/../sub2/y.csv', join(dir, 'tricky.csv')); // the system writes deep/sub2/y.csv
+    expect(checkWritable('tricky.csv', dir, '--out')).toBe(join(dir, 'tricky.csv'));
+    writeWholeFileSync(join(dir, 'tricky.csv'), 'x\n');
+    expect(readdirSync(join(dir, 'deep', 'sub2'))).toEqual(['y.csv']);
+    // and one that climbs to a folder that is not there is refused (it was taken for one that is)
+    symlinkSync('in/../gone/z.csv', join(dir, 'gone.csv'));
+    expect(() => checkWritable('gone.csv', dir, '--out')).toThrow('whose folder does not exist');
   });
 });
 
