@@ -18,7 +18,7 @@
  */
 
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
 export function hasWildcard(spec: string): boolean {
@@ -89,19 +89,23 @@ function escaped(ch: string): string {
 
 /**
  * Files matching `pattern` (relative to `cwd` unless absolute), sorted. `cwd` is a folder's path, not a
- * pattern: a `[`, `*` or `?` in it stands for itself.
+ * pattern: a `[`, `*` or `?` in it stands for itself, and so in the folder the pattern's names before
+ * its first wildcard lead to (`../`, `data/`).
  */
 export function expandGlob(pattern: string, cwd: string): string[] {
-  const full = resolve(cwd, pattern);
-  const root = resolve(cwd);
-  const fixed = !isAbsolute(pattern) && full.startsWith(root + sep) ? root.length : 0;
-  const folder = slashed(full.slice(0, fixed));
-  const parts = slashed(full.slice(fixed)).split('/');
-  const firstWild = parts.findIndex(hasWildcard);
-  const base = folder + parts.slice(0, firstWild).join('/') || '/';
-  const matcher = globToRegExp(folder.replace(/[*?[]/gu, '[$&]') + parts.join('/'), pattern);
+  // The names before the pattern's first wildcard are a folder's path, resolved against `cwd` and taken
+  // as they are: a `[`, `*` or `?` in them, or in the folders `..` climbs to, stands for itself (a cwd
+  // below `dir[1]` read `../*.txt` in `dir1`: audit).
+  const given = slashed(pattern).split('/');
+  const wild = given.findIndex(hasWildcard);
+  const firstWild = wild < 0 ? given.length - 1 : wild;
+  const literal = given.slice(0, firstWild).join('/') || (given[0] === '' && firstWild > 0 ? '/' : '.');
+  const base = resolve(cwd, literal);
+  const parts = given.slice(firstWild);
+  const prefix = slashed(base).replace(/\/$/u, '');
+  const matcher = globToRegExp(`${prefix.replace(/[*?[]/gu, '[$&]')}/${parts.join('/')}`, pattern);
   const found: string[] = [];
-  walk(base, 0, folderRules(parts.slice(firstWild, -1), parts[parts.length - 1]!.includes('**'), pattern), new Set<string>(), (file) => {
+  walk(base, 0, folderRules(parts.slice(0, -1), parts[parts.length - 1]!.includes('**'), pattern), new Set<string>(), (file) => {
     if (matcher.test(slashed(file))) found.push(file);
   });
   return found.sort();

@@ -173,6 +173,10 @@ describe('expandGlob', () => {
       expect(expandGlob('**/*', join(root, 'x*'))).toEqual([join(root, 'x*', 'c.txt')]);
       // in the pattern itself a class is a class
       expect(expandGlob('data[1]/*.txt', root)).toEqual([join(root, 'data1', 'b.txt')]);
+      // and a folder `..` climbs to from such a cwd is the folder, not a pattern (it read data1: audit)
+      mkdirSync(join(root, 'data[1]', 'sub'));
+      expect(expandGlob('../*.txt', join(root, 'data[1]', 'sub'))).toEqual([join(root, 'data[1]', 'a.txt')]);
+      expect(expandGlob('../../data[1]/*.txt', join(root, 'data[1]', 'sub'))).toEqual([join(root, 'data1', 'b.txt')]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
