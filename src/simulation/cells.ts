@@ -25,7 +25,8 @@ export function expandCells(sweep: SweepSettings): Cell[] {
   }
   const all = partials as unknown as CellSettings[];
   const ids = cellNames(all);
-  return all.map((settings, index) => ({ index, id: ids[index]!, key: cellKey(settings), settings }));
+  // frozen, settings too: a cell reaches the handlers with every row, and in process one cell serves all its replicates
+  return all.map((settings, index) => Object.freeze({ index, id: ids[index]!, key: cellKey(settings), settings: Object.freeze(settings) }));
 }
 
 /**

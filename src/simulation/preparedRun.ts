@@ -55,8 +55,10 @@ export interface WordViewSpec {
 
 export function prepareRun(corpus: TokenCorpus, idSpace: number, given: RunSettings, words?: WordViewSpec): PreparedRun {
   validateRunSettings(given);
-  // (the run keeps a frozen copy: a caller's later change of its object cannot reach the run)
-  const settings = ownSettings(given);
+  // The run keeps a frozen copy: a caller's later change of its object cannot reach the run. The copy
+  // holds own fields only, so it is checked too (settings whose fields are getters on a prototype lost
+  // them in the copy, and a missing generations looped for ever: audit).
+  const settings = validateRunSettings(ownSettings(given));
   checkTokenCorpus('corpus', corpus, checkIdSpace('idSpace', idSpace));
   checkWordViewSpec(words, idSpace);
   checkAddKReserveOf(settings, idSpace);

@@ -79,8 +79,8 @@ export async function simulateAsync(
 ): Promise<RunTasksResult & { readonly run: PreparedRun }> {
   validateAsyncOptions(options, handlers);
   validateRunSettings(given); // before the tasks are read off them (prepareRun checks them too)
-  // A copy of the caller's settings, read from here on: the caller may change or reuse its object while this run goes on.
-  const settings = ownSettings(given);
+  // A copy of the caller's settings, read from here on: the caller may change or reuse its object while this run goes on (checked: see prepareRun).
+  const settings = validateRunSettings(ownSettings(given));
   const tasks = shardTasks(seriesTasks(settings), options.shard ?? WHOLE_RUN).slice(options.skip ?? 0);
   const run = prepareRunFor(poolSize(options.workers, tasks.length, seriesTokens(settings, corpus)), corpus, idSpace, settings, options.words);
   // runTasks takes the pool's options only (it refuses any other key)

@@ -330,7 +330,8 @@ function runOnWorkers(
         settle({ error });
       }
     };
-    const onAbort = (): void => settle({ result: { ended, failed, interrupted: true } });
+    // (an abort from inside the last task's onEnd leaves nothing to resume: not interrupted, as in process)
+    const onAbort = (): void => settle({ result: { ended, failed, interrupted: ended < tasks.length } });
 
     const endTask = (slot: number, outcome: TaskOutcome): void => {
       delivery.push(slot, { kind: 'end', outcome });
@@ -446,11 +447,16 @@ async function runLane(
   options: RunTasksOptions,
   handlers: TaskHandlers,
 ): Promise<void> {
-  const onTexts = guarded(handlers.onTexts);
-  const onProgress = guarded(handlers.onProgress);
+  // Once the lane stops (an abort, also from inside a handler), no handler is called: the generation
+  // under way ends, but what it reports goes nowhere (audit: onRow, onTexts and onProgress followed an abort).
+  const live = <A extends unknown[]>(handler: ((...args: A) => void) | undefined) => (...args: A): void => {
+    if (!lane.stopped()) handler?.(...args);
+  };
+  const onTexts = guarded(live(handlers.onTexts));
+  const onProgress = guarded(live(handlers.onProgress));
   // (a throwing warn is the caller's failure, as on a worker thread, not a failed series)
-  const warn = guarded(options.warn);
-  const push = guarded(lane.push);
+  const warn = guarded(live(options.warn));
+  const push = guarded(live(lane.push));
   for (let slot = lane.next(); slot !== undefined; slot = lane.next()) {
     const task = tasks[slot]!;
     let outcome: TaskOutcome;
@@ -477,6 +483,8 @@ async function runLane(
       }
       outcome = { error: error instanceof Error ? error : new Error(String(error)) };
     }
+    // (a series whose last generation was stopped in: its end is not delivered, it is not done)
+    if (lane.stopped()) return;
     lane.end(slot, outcome);
   }
 }

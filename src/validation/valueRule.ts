@@ -59,7 +59,9 @@ export function numberRule(low: number, high: number, lowOpen = false, highOpen 
 }
 
 /** One of a fixed set of names. */
-export function nameRule<T extends string>(names: readonly T[]): ValueRule<T> {
+export function nameRule<T extends string>(given: readonly T[]): ValueRule<T> {
+  // (a frozen copy: the rule reads the list it shows, which nobody can push onto)
+  const names = Object.freeze([...given]);
   const accepts = (value: unknown): value is T => (names as readonly unknown[]).includes(value);
   return Object.freeze({ kind: 'name', allowed: `one of: ${names.join(', ')}`, accepts, names });
 }

@@ -29,6 +29,21 @@ describe('simulate', () => {
     expect(Object.isFrozen(run.settings) && Object.isFrozen(run.settings.sweep) && Object.isFrozen(run.settings.sweep.humanRatio)).toBe(true);
   });
 
+  it('refuses settings whose fields a copy loses (getters on a prototype), where prepareRun looped for ever (audit); hands out frozen cells', () => {
+    const { f, settings } = setup();
+    class Settings {
+      get generations(): number {
+        return 1;
+      }
+    }
+    const { generations: _generations, ...rest } = settings;
+    const odd = Object.assign(new Settings(), rest);
+    expect(() => simulate(f.corpus, f.vocabulary.size, odd as unknown as RunSettings, { emit: () => undefined })).toThrow('generations is required');
+    const cells: unknown[] = [];
+    simulate(f.corpus, f.vocabulary.size, settings, { emit: (row) => cells.push(row.cell, row.cell.settings) });
+    expect(cells.every((cell) => Object.isFrozen(cell))).toBe(true);
+  });
+
   it('reads its own copy of the settings: a hook that changes the caller\'s object changes no row (audit: a later change reached a run under way)', () => {
     const { f, settings } = setup();
     const expected: SeriesRow[] = [];

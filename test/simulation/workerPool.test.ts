@@ -214,6 +214,42 @@ describe('runTasks', () => {
     }
   }, 30_000);
 
+  it('no handler is called once a handler aborted, in process and in this thread of a pool too; an abort in the last onEnd leaves the run whole (audit: onRow, onTexts and onProgress followed an abort in this thread; `interrupted` differed by path)', async () => {
+    const layouts = [{ workers: 1 }, { workers: 2 }, { workers: 3 }, { workers: 2, inThisThread: false }];
+    for (const layout of layouts) {
+      for (const where of ['onTexts', 'onProgress', 'onRow'] as const) {
+        const controller = new AbortController();
+        const after: string[] = [];
+        let ends = 0;
+        const call = (name: string) => (): void => {
+          if (controller.signal.aborted) after.push(name);
+          else if (name === where) controller.abort();
+        };
+        const result = await simulateAsync(corpus, vocabulary.size, settings, { ...layout, signal: controller.signal, extras: { extinctions: false, texts: true } }, {
+          onTexts: call('onTexts'),
+          onProgress: call('onProgress'),
+          onRow: call('onRow'),
+          onEnd: () => {
+            if (controller.signal.aborted) after.push('onEnd');
+            else ends++;
+          },
+        });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect({ layout, where, after }).toEqual({ layout, where, after: [] });
+        expect(result).toMatchObject({ ended: ends, interrupted: true });
+      }
+      // an abort inside the last task's onEnd: every task ended, nothing to resume
+      const controller = new AbortController();
+      let ends = 0;
+      const whole = await simulateAsync(corpus, vocabulary.size, settings, { ...layout, signal: controller.signal }, {
+        onEnd: () => {
+          if (++ends === 4) controller.abort();
+        },
+      });
+      expect({ layout, whole: { ended: whole.ended, interrupted: whole.interrupted } }).toEqual({ layout, whole: { ended: 4, interrupted: false } });
+    }
+  }, 60_000);
+
   it('a warn that throws rejects the run with its error, whichever thread the warning comes from (audit: in this thread it was a failed series)', async () => {
     // 50 tokens a batch: the models collapse to one sentence, and the loop warns
     const tiny: RunSettings = { ...settings, tokens: 50, generations: 8, replicates: 1 };
