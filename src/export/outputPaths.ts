@@ -39,11 +39,7 @@ export function checkWritable(path: string, cwd: string, flag: string, standardO
   }
   // The file a write makes: a link to a file not yet made is followed into the link's own folder.
   const target = followedName(absolute, path, flag);
-  const targetFolder = dirname(target);
-  if (!existsSync(targetFolder)) {
-    throw new InputError(`${flag} ${path} is a link to ${target}, whose folder does not exist`, 'create that folder, or choose another path');
-  }
-  if (!statSync(targetFolder).isDirectory()) throw new InputError(`${flag} ${path} is a link to ${target}, and ${targetFolder} is not a folder`, 'choose another path');
+  const targetFolder = checkTargetFolder(target, `${flag} ${path}`, 'create that folder, or choose another path');
   if (!canWrite(existsSync(target) ? target : targetFolder)) {
     throw new InputError(`${flag} ${path} is not writable`, 'choose a path in a folder you can write to');
   }
@@ -113,12 +109,15 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
  */
 function checkLinkedEntry(path: string, given: string, name: string, flag: string): void {
   if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== true) return;
-  const target = followedName(path, `${given}: ${name}`, flag);
-  const targetFolder = dirname(target);
-  if (!existsSync(targetFolder) || !statSync(targetFolder).isDirectory()) {
-    const why = existsSync(targetFolder) ? `and ${targetFolder} is not a folder` : 'whose folder does not exist';
-    throw new InputError(`${flag} ${given}: ${name} is a link to ${target}, ${why}`, 'remove the link, or create that folder');
-  }
+  checkTargetFolder(followedName(path, `${given}: ${name}`, flag), `${flag} ${given}: ${name}`, 'remove the link, or create that folder');
+}
+
+/** The folder the file `target` (a name links were followed to) goes in: it must exist and be a folder; `shown` names the output. */
+function checkTargetFolder(target: string, shown: string, hint: string): string {
+  const folder = dirname(target);
+  if (!existsSync(folder)) throw new InputError(`${shown} is a link to ${target}, whose folder does not exist`, hint);
+  if (!statSync(folder).isDirectory()) throw new InputError(`${shown} is a link to ${target}, and ${folder} is not a folder`, hint);
+  return folder;
 }
 
 /** A blank path would resolve to the working directory itself. */
