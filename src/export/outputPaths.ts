@@ -92,7 +92,10 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
     try {
       stats = statSync(join(folder, name), { throwIfNoEntry: false });
     } catch {
-      continue; // (ENOTDIR: a file stands where one of its folders goes, which that folder's own entry reports)
+      // (ENOTDIR: a file stands where one of its folders goes, which that folder's own entry reports; or
+      // the entry is a link to a name below a file: a raw ENOTDIR mid-run, audit)
+      if (!wantsFolder) checkLinkedEntry(join(folder, name), given, name, flag);
+      continue;
     }
     if (stats === undefined && !wantsFolder) checkLinkedEntry(join(folder, name), given, name, flag);
     if (stats === undefined || stats.isDirectory() === wantsFolder) continue;
@@ -108,7 +111,13 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
  * link into no folder failed after the work with a raw ENOENT: audit); a loop of links is refused.
  */
 function checkLinkedEntry(path: string, given: string, name: string, flag: string): void {
-  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== true) return;
+  let link: boolean;
+  try {
+    link = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  } catch {
+    return; // (ENOTDIR: a file stands where one of the entry's folders goes, which that folder's entry reports)
+  }
+  if (!link) return;
   checkTargetFolder(followedName(path, `${given}: ${name}`, flag), `${flag} ${given}: ${name}`, 'remove the link, or create that folder');
 }
 
@@ -116,7 +125,7 @@ function checkLinkedEntry(path: string, given: string, name: string, flag: strin
 function checkTargetFolder(target: string, shown: string, hint: string): string {
   const folder = dirname(target);
   if (!existsSync(folder)) throw new InputError(`${shown} is a link to ${target}, whose folder does not exist`, hint);
-  if (!statSync(folder).isDirectory()) throw new InputError(`${shown} is a link to ${target}, and ${folder} is not a folder`, hint);
+  if (!statSync(folder).isDirectory()) throw new InputError(`${shown} is a link to ${target}, and ${folder} is not a folder`, 'point the link at a file in a folder, or choose another path');
   return folder;
 }
 

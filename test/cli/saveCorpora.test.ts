@@ -290,6 +290,13 @@ describe('a --save-corpora folder whose entries are in the way', () => {
     const refused = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--out', `${folder}.csv`, '--save-corpora', folder, '--quiet']);
     expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --save-corpora ${folder}: ${entry} is a link to /nonexistent-folder/g.txt, whose folder does not exist (remove the link, or create that folder)\n`, 2]);
     expect(existsSync(join(dir, `${folder}.csv`))).toBe(false);
+    // and a link to a name below a file (a raw ENOTDIR mid-run, exit 1: audit)
+    rmSync(join(dir, folder, entry));
+    writeFileSync(join(dir, `${folder}-file`), 'x');
+    symlinkSync(join(dir, `${folder}-file`, 'g.txt'), join(dir, folder, entry));
+    const below = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--out', `${folder}.csv`, '--save-corpora', folder, '--quiet']);
+    expect([below.stderr, below.code]).toEqual([`ngram-collapse: --save-corpora ${folder}: ${entry} is a link to ${join(dir, `${folder}-file`, 'g.txt')}, and ${join(dir, `${folder}-file`)} is not a folder (point the link at a file in a folder, or choose another path)\n`, 2]);
+    expect(existsSync(join(dir, `${folder}.csv`))).toBe(false);
   });
 });
 
