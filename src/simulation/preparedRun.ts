@@ -24,9 +24,9 @@ import { wordSplitter } from '../corpus/subword/wordView.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
-import { accumulatedPoolTokens, largestBatchTokens, ownSettings, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
+import { accumulatedPoolTokens, largestBatchTokens, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
 import { checkValue, integerRule, refuseUnknownKeys, shownValue } from '../validation/valueRule.js';
-import { validateRunSettings } from './validateSettings.js';
+import { ownValidSettings } from './validateSettings.js';
 import { largestCandidateDraw } from './curation.js';
 import { formatCount } from '../validation/formatNumber.js';
 
@@ -54,11 +54,8 @@ export interface WordViewSpec {
 }
 
 export function prepareRun(corpus: TokenCorpus, idSpace: number, given: RunSettings, words?: WordViewSpec): PreparedRun {
-  validateRunSettings(given);
-  // The run keeps a frozen copy: a caller's later change of its object cannot reach the run. The copy
-  // holds own fields only, so it is checked too (settings whose fields are getters on a prototype lost
-  // them in the copy, and a missing generations looped for ever: audit).
-  const settings = validateRunSettings(ownSettings(given));
+  // the run keeps a frozen copy: a caller's later change of its object cannot reach the run
+  const settings = ownValidSettings(given);
   checkTokenCorpus('corpus', corpus, checkIdSpace('idSpace', idSpace));
   checkWordViewSpec(words, idSpace);
   checkAddKReserveOf(settings, idSpace);

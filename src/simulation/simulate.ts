@@ -20,8 +20,8 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { prepareRun, type PreparedRun, type WordViewSpec } from './preparedRun.js';
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
-import { ownSettings, type RunSettings } from './settings.js';
-import { checkHooks, validateRunSettings, validateTaskOptions } from './validateSettings.js';
+import type { RunSettings } from './settings.js';
+import { checkHooks, ownValidSettings, validateTaskOptions } from './validateSettings.js';
 import { checkObject, checkOptional, checkValue, integerRule, refuseUnknownKeys } from '../validation/valueRule.js';
 import { shardTasks, WHOLE_RUN, type Shard } from './shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, TASK_OPTIONS, type RunTasksOptions, type RunTasksResult, type TaskHandlers } from './workerPool.js';
@@ -78,9 +78,9 @@ export async function simulateAsync(
   handlers: TaskHandlers,
 ): Promise<RunTasksResult & { readonly run: PreparedRun }> {
   validateAsyncOptions(options, handlers);
-  validateRunSettings(given); // before the tasks are read off them (prepareRun checks them too)
-  // A copy of the caller's settings, read from here on: the caller may change or reuse its object while this run goes on (checked: see prepareRun).
-  const settings = validateRunSettings(ownSettings(given));
+  // checked before the tasks are read off them (prepareRun checks them too), and a copy: the caller may
+  // change or reuse its object while this run goes on
+  const settings = ownValidSettings(given);
   const tasks = shardTasks(seriesTasks(settings), options.shard ?? WHOLE_RUN).slice(options.skip ?? 0);
   const run = prepareRunFor(poolSize(options.workers, tasks.length, seriesTokens(settings, corpus)), corpus, idSpace, settings, options.words);
   // runTasks takes the pool's options only (it refuses any other key)

@@ -16,7 +16,7 @@ import { UsageError } from '../errors.js';
 import { BOOLEAN_RULE, checkOptionalFunction, checkList, checkObject, checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
 import { SAMPLING_RULES } from '../sampler/sampling.js';
 import { formatSelectRule, parseSelectRule, SELECT_FORMS } from './curation.js';
-import { HUMAN_POOLS, STRATEGIES, type CellSettings, type RunSettings, type SharedSettings } from './settings.js';
+import { HUMAN_POOLS, ownSettings, STRATEGIES, type CellSettings, type RunSettings, type SharedSettings } from './settings.js';
 
 /**
  * A --select rule (curation.ts): none, dedup, m0:low:Q, ..., in its canonical spelling (`tail:0.1`, not
@@ -75,6 +75,15 @@ export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<N
 /** Shared settings that may be left out. */
 const OPTIONAL_SHARED: ReadonlySet<string> = new Set<keyof SharedSettings>(['tokens', 'measureTokens']);
 
+
+/**
+ * The settings a run reads: `given` checked, then its frozen copy (ownSettings), checked too: the copy
+ * holds own fields only (settings whose fields are getters on a prototype lost them in it, and a
+ * missing generations looped for ever: audit). prepareRun and simulateAsync take this, never `given`.
+ */
+export function ownValidSettings(given: unknown): RunSettings {
+  return validateRunSettings(ownSettings(validateRunSettings(given)));
+}
 
 /** Checks a whole RunSettings (shared fields, then every sweep list). */
 export function validateRunSettings(settings: unknown): RunSettings {
