@@ -18,7 +18,7 @@
  */
 
 import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
 import { namedFile } from './wholeFile.js';
@@ -28,6 +28,8 @@ export function checkWritable(path: string, cwd: string, flag: string, standardO
   if (path === '-') return path;
   // (an output that cannot go to standard output, train's --arpa, does not offer it)
   checkNamed(path, flag, standardOutput ? 'a file name, or - for standard output' : 'a file name');
+  // (a name ending in / is a folder's: the write made a file without the slash, or failed with EISDIR: audit)
+  if (path.endsWith(sep)) throw new InputError(`${flag} ${path} ends in ${sep}, which names a folder`, `pass a file path, such as ${join(path, 'out.csv')}`);
   const absolute = resolve(cwd, path);
   const folder = dirname(absolute);
   if (!existsSync(folder)) {
@@ -50,14 +52,21 @@ export function checkWritable(path: string, cwd: string, flag: string, standardO
   return absolute;
 }
 
-/** The file a write to `absolute` makes, links followed (namedFile); a loop of links, which no write gets through, is refused. */
+/**
+ * The file a write to `absolute` makes, links followed (namedFile); a loop of links, which no write
+ * gets through, is refused, and so is a link to a name ending in / that is not there (a folder's
+ * name: the write failed with a raw EISDIR after the work, audit).
+ */
 function followedName(absolute: string, path: string, flag: string): string {
+  let target: string;
   try {
-    return namedFile(absolute);
+    target = namedFile(absolute);
   } catch (error) {
     if (error instanceof InputError) throw new InputError(`${flag} ${path} is a loop of links`, error.hint);
     throw error;
   }
+  if (target.endsWith(sep)) throw new InputError(`${flag} ${path} is a link to ${target}, which names a folder`, 'point the link at a file, or choose another path');
+  return target;
 }
 
 export function checkWritableFolder(path: string, cwd: string, flag: string): string {
@@ -65,11 +74,11 @@ export function checkWritableFolder(path: string, cwd: string, flag: string): st
   if (path === '-') throw new InputError(`${flag} names a folder, and cannot be standard output (-)`, 'pass a folder path');
   checkNamed(path, flag, 'a folder path');
   const absolute = resolve(cwd, path);
+  // (the folder as given when it is the one meant: plot passes absolute paths, named once, not twice)
+  const named = (folder: string): string => (folder === path ? `${flag} ${path}` : `${flag} ${path}: ${folder}`);
   for (let folder = absolute; ; folder = dirname(folder)) {
     // (a link to nothing, or a loop of links, is a name no folder can be made at)
-    if (!existsSync(folder) && isLink(folder)) {
-      throw new InputError(`${flag} ${path}: ${folder} is a link to nothing, or a loop of links`, 'choose a folder path, or make the folder the link points to');
-    }
+    if (!existsSync(folder) && isLink(folder)) throw new InputError(`${named(folder)} ${danglingLink(folder)}`, 'choose a folder path, or make the folder the link points to');
     if (existsSync(folder)) {
       if (!statSync(folder).isDirectory()) throw new InputError(`${flag} ${path}: ${folder} is a file, not a folder`, 'choose a folder path');
       if (!canWrite(folder)) throw new InputError(`${flag} ${path}: the folder ${folder} is not writable`, 'choose a folder you can write to');
@@ -119,6 +128,16 @@ function checkLinkedEntry(path: string, given: string, name: string, flag: strin
   }
   if (!link) return;
   checkTargetFolder(followedName(path, `${given}: ${name}`, flag), `${flag} ${given}: ${name}`, 'remove the link, or create that folder');
+}
+
+/** What a link that leads to no file or folder is: a link to a name that is not there (named), or a loop of links. */
+function danglingLink(link: string): string {
+  try {
+    return `is a link to ${namedFile(link)}, which does not exist`;
+  } catch (error) {
+    if (error instanceof InputError) return 'is a loop of links';
+    throw error;
+  }
 }
 
 /** The folder the file `target` (a name links were followed to) goes in: it must exist and be a folder; `shown` names the output. */

@@ -42,11 +42,14 @@ function replacedFile(path: string): string | undefined {
  * The file `path` names, as the system follows it: its real path once it exists; else the links
  * followed (each read against its own folder's real path, as the system reads it, at most 16) to the
  * path of a file not yet made, in its folder's real path (a name below a file or a missing folder as
- * it is); InputError for a loop of links. (Also the
+ * it is; ending in / when the last link's target did, a folder's name); InputError for a loop of links. (Also the
  * identity outputPaths.ts compares.)
  */
 export function namedFile(path: string): string {
   let current = resolve(path);
+  // (a link's target that ends in / names a folder, one not there when followed to here: kept, so a
+  // caller can tell; the write would fail with EISDIR)
+  let folderName = false;
   for (let links = 0; ; links++) {
     const folder = dirname(current);
     const inFolder = existsSync(folder) && statSync(folder).isDirectory();
@@ -54,12 +57,14 @@ export function namedFile(path: string): string {
     const real = inFolder ? join(realpathSync.native(folder), basename(current)) : current;
     // (a name below a file is no file, and no link either: the system refuses it with ENOTDIR)
     const stats = inFolder ? lstatSync(real, { throwIfNoEntry: false }) : undefined;
-    if (stats === undefined || !stats.isSymbolicLink()) return stats === undefined ? real : realpathSync.native(real);
+    if (stats === undefined) return folderName ? `${real}${sep}` : real;
+    if (!stats.isSymbolicLink()) return realpathSync.native(real);
     if (existsSync(real)) return realpathSync.native(real);
     if (links === MAX_LINKS) throw new InputError(`${path} is a loop of links (or a chain of more than ${MAX_LINKS})`, 'point the link at a file');
     // (joined as text, not resolved: `L/../x` after a linked folder L is L's target's parent, as the
     // system reads it; resolving would drop `L/..` as text: audit)
     const target = readlinkSync(real);
+    folderName = target.endsWith(sep);
     current = isAbsolute(target) ? target : `${dirname(real)}${sep}${target}`;
   }
 }

@@ -176,6 +176,10 @@ const CASES: readonly Case[] = [
   { name: 'train: an --eval file named twice is named as an --eval text', files: { 'c.txt': GOOD, 'e/a.txt': GOOD }, folders: ['e'], argv: ['train', '--corpus', 'c.txt', '--eval', 'e', '--eval', 'e/a.txt'], message: /^ngram-collapse: the --eval text file .*e\/a\.txt is named twice \(by 'e' and 'e\/a\.txt'\)/u },
   // (a raw ENOENT with exit 1, after the work)
   { name: '--out a link into a folder that is not there', files: { 'c.txt': GOOD }, links: { 'out.csv': 'gone/x.csv' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'out.csv'], message: /--out out\.csv is a link to .*gone\/x\.csv, whose folder does not exist/u },
+  // (a file `new` was written for `new/`, exit 0; through a link to `missing/`, a raw EISDIR with exit 1 after the work and the run record left: audit)
+  { name: '--out ending in /', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'new/'], message: /^ngram-collapse: --out new\/ ends in \/, which names a folder \(pass a file path, such as new\/out\.csv\)\n$/u },
+  { name: '--out a link to a folder name that is not there', files: { 'c.txt': GOOD }, links: { L: 'missing/' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'L'], message: /^ngram-collapse: --out L is a link to .*\/missing\/, which names a folder/u },
+  { name: '--save-corpora entry a link to a folder name that is not there', files: { 'c.txt': GOOD }, folders: ['sv'], links: { 'sv/human.txt': 'gone/' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--save-corpora', 'sv'], message: /^ngram-collapse: --save-corpora sv: human\.txt is a link to .*\/sv\/gone\/, which names a folder/u },
   { name: 'a corpus inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt/x.txt'], message: /corpus 'c\.txt\/x\.txt' not found/u },
   { name: 'a config file inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--config', 'c.txt/x.json'], message: /--config c\.txt\/x\.json cannot be read \(ENOTDIR\)/u },
 ];

@@ -86,10 +86,14 @@ describe('checkWritableFolder', () => {
     symlinkSync(join(dir, 'gone'), join(dir, 'dangling'));
     symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
     symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
-    for (const name of ['dangling', 'loop-a', 'dangling/below']) {
-      const link = join(dir, name.split('/')[0]!);
-      expect(() => checkWritableFolder(name, dir, '--svg')).toThrow(`--svg ${name}: ${link} is a link to nothing, or a loop of links`);
+    // (each named with where it points: 'a link to nothing, or a loop of links' said neither)
+    const gone = `is a link to ${join(dir, 'gone')}, which does not exist`;
+    for (const [name, what] of [['dangling', gone], ['loop-a', 'is a loop of links'], ['dangling/below', gone]]) {
+      const link = join(dir, name!.split('/')[0]!);
+      expect(() => checkWritableFolder(name!, dir, '--svg')).toThrow(`--svg ${name}: ${link} ${what}`);
     }
+    // a folder given as its absolute path (plot resolves its paths) is named once, not twice
+    expect(() => checkWritableFolder(join(dir, 'dangling'), '/', '--svg')).toThrow(`--svg ${join(dir, 'dangling')} ${gone}`);
     // a link to a folder is a folder
     mkdirSync(join(dir, 'real'));
     symlinkSync(join(dir, 'real'), join(dir, 'to-real'));
@@ -129,6 +133,17 @@ describe('checkWritable', () => {
     symlinkSync(join(dir, 'there', 'x.csv'), join(dir, 'fine.csv'));
     expect(checkWritable('fine.csv', dir, '--out')).toBe(join(dir, 'fine.csv'));
     expect(readdirSync(join(dir, 'there'))).toEqual([]);
+  });
+
+  it('refuses a path ending in / and a link to a name ending in / that is not there: both name a folder (a file was made without the slash, or a raw EISDIR after the work)', () => {
+    const dir = folder();
+    expect(() => checkWritable('new/', dir, '--out')).toThrow(`--out new/ ends in /, which names a folder`);
+    symlinkSync('missing/', join(dir, 'to-folder-name'));
+    expect(() => checkWritable('to-folder-name', dir, '--out')).toThrow(`--out to-folder-name is a link to ${join(dir, 'missing')}/, which names a folder`);
+    // (without the slash the same link makes the file `missing`, as the system does)
+    symlinkSync('missing', join(dir, 'to-file-name'));
+    expect(checkWritable('to-file-name', dir, '--out')).toBe(join(dir, 'to-file-name'));
+    expect(readdirSync(dir).sort()).toEqual(['to-file-name', 'to-folder-name']);
   });
 
   it('follows a link whose target climbs out of a linked folder as the system does (L/.. is the parent of L\'s target: it was read as text and refused)', () => {
