@@ -4,7 +4,8 @@
  *
  * Contract: `checkWritable(path, cwd, flag)` returns the absolute path when it can be created or
  * overwritten: its folder exists, is a folder and is writable (a new file: it takes one, tried with
- * canCreateIn), and `path` is not itself a folder (an existing file must be writable); a link to a
+ * canCreateIn), and `path` is not itself a folder (an existing file must be writable, and not kept by
+ * the system: append-only or immutable); a path ending in / names a folder and is refused; a link to a
  * file not yet made is checked as the file it makes (its folder must exist and take it); `-`
  * (standard output) is returned as is. `checkWritableFolder`
  * returns the absolute path when it is a folder that takes new files or can be created (its nearest
@@ -14,10 +15,11 @@
  * leave nothing behind. `checkFolderEntries(folder, given, entries, flag)` checks the entries a
  * command writes inside an output folder (paths relative to it; a folder ends in `/`): none that exists
  * may be a folder where a file goes, or a file where a folder goes (an InputError naming the flag, the
- * folder as given and the entry); missing ones are fine.
+ * folder as given and the entry), nor a file the system keeps (append-only or immutable, which no
+ * write replaces); missing ones are fine.
  */
 
-import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
@@ -44,6 +46,9 @@ export function checkWritable(path: string, cwd: string, flag: string, standardO
   const targetFolder = checkTargetFolder(target, `${flag} ${path}`, 'create that folder, or choose another path');
   if (!canWrite(existsSync(target) ? target : targetFolder)) {
     throw new InputError(`${flag} ${path} is not writable`, 'choose a path in a folder you can write to');
+  }
+  if (!canReplace(target)) {
+    throw new InputError(`${flag} ${path} cannot be replaced: the system keeps it (an append-only or immutable file, see lsattr)`, 'choose another path, or lift that with chattr');
   }
   // (a new file: root passes the permission test everywhere, yet /proc and /sys take no new file)
   if (!existsSync(target) && !canCreateIn(targetFolder)) {
@@ -107,6 +112,9 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
       continue;
     }
     if (stats === undefined && !wantsFolder) checkLinkedEntry(join(folder, name), given, name, flag);
+    if (stats !== undefined && !wantsFolder && !canReplace(join(folder, name))) {
+      throw new InputError(`${flag} ${given}: ${name} cannot be replaced: the system keeps it (an append-only or immutable file, see lsattr)`, 'choose another folder, or lift that with chattr');
+    }
     if (stats === undefined || stats.isDirectory() === wantsFolder) continue;
     throw new InputError(
       `${flag} ${given}: ${name} is ${wantsFolder ? 'a file, where the command writes a folder' : 'a folder, where the command writes a file'}`,
@@ -151,6 +159,23 @@ function checkTargetFolder(target: string, shown: string, hint: string): string 
 /** A blank path would resolve to the working directory itself. */
 function checkNamed(path: string, flag: string, what: string): void {
   if (path.trim() === '') throw new InputError(`${flag} must be a path, got '${path}'`, `pass ${what}`);
+}
+
+/**
+ * False for a file the system keeps although its permissions allow writing: append-only or immutable
+ * (chattr +a, +i; root too), which refuses an open for writing without O_APPEND, as a rename over it
+ * and a truncation are refused (EPERM after the work, the old curves emptied: audit). Tried by
+ * opening it for reading and writing, which changes nothing; true for a name not there and for no
+ * regular file (a device or FIFO is written directly, as it is).
+ */
+function canReplace(file: string): boolean {
+  if (statSync(file, { throwIfNoEntry: false })?.isFile() !== true) return true;
+  try {
+    closeSync(openSync(file, 'r+'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function canWrite(path: string): boolean {

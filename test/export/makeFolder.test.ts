@@ -6,19 +6,36 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { canCreateIn, makeFolder } from '../../src/export/makeFolder.js';
-import { checkWritable, checkWritableFolder } from '../../src/export/outputPaths.js';
+import { checkFolderEntries, checkWritable, checkWritableFolder } from '../../src/export/outputPaths.js';
 import { writeWholeFileSync } from '../../src/export/wholeFile.js';
 
 const built = join(import.meta.dirname, '../../dist/export/makeFolder.js');
 const folder = (): string => mkdtempSync(join(tmpdir(), 'ngram-collapse-make-folder-'));
 /** /proc takes no new names, yet root may write to it: the case Node's recursive mkdir loops on. */
 const procRefuses = existsSync('/proc/self') && process.getuid?.() === 0;
+/** Whether this file system takes chattr's append-only flag here (ext4 as root does; tmpfs or overlay may not). */
+const appendOnlyWorks = ((): boolean => {
+  const probe = join(folder(), 'probe');
+  writeFileSync(probe, 'x');
+  const set = spawnSync('chattr', ['+a', probe]).status === 0;
+  if (set) spawnSync('chattr', ['-a', probe]);
+  return set;
+})();
+/** Runs `body` with `file` append-only (or immutable: +i), and lifts that after, so the folder can be removed. */
+function withAttribute(file: string, attribute: '+a' | '+i', body: () => void): void {
+  expect(spawnSync('chattr', [attribute, file]).status).toBe(0);
+  try {
+    body();
+  } finally {
+    spawnSync('chattr', [attribute.replace('+', '-'), file]);
+  }
+}
 
 describe('makeFolder', () => {
   it('makes every missing level, and leaves an existing folder as it is', () => {
@@ -144,6 +161,27 @@ describe('checkWritable', () => {
     symlinkSync('missing', join(dir, 'to-file-name'));
     expect(checkWritable('to-file-name', dir, '--out')).toBe(join(dir, 'to-file-name'));
     expect(readdirSync(dir).sort()).toEqual(['to-file-name', 'to-folder-name']);
+  });
+
+  it.runIf(appendOnlyWorks)('refuses an existing file the system keeps (append-only or immutable), which access() calls writable (a raw EPERM after the work, the old curves emptied: audit)', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'kept.csv'), 'old rows\n');
+    withAttribute(join(dir, 'kept.csv'), '+a', () => {
+      expect(() => checkWritable('kept.csv', dir, '--out')).toThrow('--out kept.csv cannot be replaced: the system keeps it (an append-only or immutable file, see lsattr)');
+    });
+    withAttribute(join(dir, 'kept.csv'), '+i', () => {
+      expect(() => checkWritable('kept.csv', dir, '--out')).toThrow(InputError);
+    });
+    // the same file, free again, is fine, and the checks left it as it was
+    expect(checkWritable('kept.csv', dir, '--out')).toBe(join(dir, 'kept.csv'));
+    expect(readFileSync(join(dir, 'kept.csv'), 'utf8')).toBe('old rows\n');
+    // an entry of an output folder too
+    mkdirSync(join(dir, 'sv'));
+    writeFileSync(join(dir, 'sv', 'human.txt'), 'old\n');
+    withAttribute(join(dir, 'sv', 'human.txt'), '+a', () => {
+      expect(() => checkFolderEntries(join(dir, 'sv'), 'sv', ['human.txt'], '--save-corpora')).toThrow('--save-corpora sv: human.txt cannot be replaced');
+    });
+    expect(() => checkFolderEntries(join(dir, 'sv'), 'sv', ['human.txt'], '--save-corpora')).not.toThrow();
   });
 
   it('follows a link whose target climbs out of a linked folder as the system does (L/.. is the parent of L\'s target: it was read as text and refused)', () => {
