@@ -190,9 +190,11 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   const keepEmpty = settings.emptySentences === true && settings.sentences === 'line';
   if (source.format === 'jsonl') {
     const field = settings.jsonlField ?? 'text';
-    // (a file not named .jsonl is JSON Lines only because jsonlField made every file of the corpus so: say it)
-    const byField = settings.jsonlField !== undefined && name !== STDIN_NAME && name !== UNNAMED_TEXT && !/\.jsonl$/iu.test(name);
-    const notJsonHint = `fix or remove that line; JSONL needs one JSON object per line${byField ? `; jsonlField (--jsonl-field) reads every file as JSON Lines, ${name} too` : ''}`;
+    // (a file not named .jsonl, or standard input, is JSON Lines only because jsonlField made every
+    // text of the corpus so: say it)
+    const byField = settings.jsonlField !== undefined && name !== UNNAMED_TEXT && !/\.jsonl$/iu.test(name);
+    const why = name === STDIN_NAME ? 'reads standard input as JSON Lines' : `reads every file as JSON Lines, ${name} too`;
+    const notJsonHint = `fix or remove that line; JSONL needs one JSON object per line${byField ? `; jsonlField (--jsonl-field) ${why}` : ''}`;
     let lineBreakEnds = 0;
     for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line' })) {
       for (const { text, line } of batch) {

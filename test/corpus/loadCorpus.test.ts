@@ -66,12 +66,12 @@ describe('loadCorpus resolves', () => {
   it('any file as JSON Lines when jsonlField is set, and standard input too', async () => {
     expect(await sentences(['body.data'], { jsonlField: 'body' })).toEqual(['Field text.']);
     expect(await sentences(['texts/**/*.txt'], { jsonlField: 'text' }).catch((error: Error) => error.message)).toMatch(/line 1 is not valid JSON/u);
-    // a .txt file is JSON Lines only by jsonlField: the hint says so (a .jsonl file's, or standard input's, does not)
+    // a .txt file, or standard input, is JSON Lines only by jsonlField: the hint says so (a .jsonl file's does not)
     const hint = await loadCorpus(['texts/b.txt'], { cwd: root, jsonlField: 'text' }).catch((error: InputError) => error.hint);
     expect(hint).toBe(`fix or remove that line; JSONL needs one JSON object per line; jsonlField (--jsonl-field) reads every file as JSON Lines, ${join(root, 'texts', 'b.txt')} too`);
     writeFileSync(join(root, 'broken.jsonl'), 'not json\n');
     expect(await loadCorpus(['broken.jsonl'], { cwd: root, jsonlField: 'text' }).catch((error: InputError) => error.hint)).toBe('fix or remove that line; JSONL needs one JSON object per line');
-    expect(await loadCorpus(['-'], { cwd: root, jsonlField: 'text', stdin: new PassThrough().end('not json\n') }).catch((error: InputError) => error.hint)).toBe('fix or remove that line; JSONL needs one JSON object per line');
+    expect(await loadCorpus(['-'], { cwd: root, jsonlField: 'text', stdin: new PassThrough().end('not json\n') }).catch((error: InputError) => error.hint)).toBe('fix or remove that line; JSONL needs one JSON object per line; jsonlField (--jsonl-field) reads standard input as JSON Lines');
     const stdin = new PassThrough().end('{"t": "From input."}\n');
     expect(await sentences(['-'], { stdin, jsonlField: 't' })).toEqual(['From input.']);
     expect(await sentences(['-'], { stdin: new PassThrough().end('Plain input.\n') })).toEqual(['Plain input.']);
