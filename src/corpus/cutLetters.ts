@@ -12,7 +12,8 @@
  * and that stand next to another letter: the letters it cuts out of a word (a Greek letter standing
  * alone, "let α be", is a word of its own and not counted); for `word`, every letter it drops. For every
  * other tokenizer it counts nothing. `warning(tokens)` is the loader's warning when the letters reach
- * CUT_LETTER_WARNING_SHARE of the corpus's tokens, else undefined; `emptyCorpusReason()` explains a corpus
+ * CUT_LETTER_WARNING_SHARE of the corpus's tokens, else undefined (for `bpe:K`, counted on its
+ * pre-tokenizer's words, it names both and points to the published encodings); `emptyCorpusReason()` explains a corpus
  * left with no token because `word` dropped every letter. A sentence of English text costs one
  * regular-expression test of its code units.
  */
@@ -50,7 +51,11 @@ export class CutLetterCount {
   /** Letters cut out of words so far. */
   letters = 0;
 
-  constructor(private readonly tokenizer: string) {
+  /**
+   * `tokenizer`: the word tokenizer that reads the text; `shownAs`: the tokenizer the user chose, when
+   * the first is its pre-tokenizer (`bpe:K` reads words with `wordpunct`), so the warning names both.
+   */
+  constructor(private readonly tokenizer: string, private readonly shownAs = tokenizer) {
     this.rule = RULES[tokenizer];
   }
 
@@ -68,6 +73,14 @@ export class CutLetterCount {
     if (rule === undefined || tokens === 0) return undefined;
     const share = this.letters / tokens;
     if (share < CUT_LETTER_WARNING_SHARE) return undefined;
+    // (bpe:K learns its merges inside the pre-tokenizer's words: a letter cut out is a word of its own,
+    // which no merge joins back, and the way out is an encoding that reads every script, not words)
+    if (this.shownAs !== this.tokenizer) {
+      return (
+        `the ${this.shownAs} tokenizer's pre-tokenizer (${this.tokenizer}) cut ${this.lettersText()} out of words, each now a word ` +
+        `of its own that no merge joins back (${percentOf(share)} of the words: it takes only ${rule.letters} letters for word letters); ${SUBWORD_WAY_OUT}`
+      );
+    }
     const what = rule.drops
       ? `dropped ${this.lettersText()} (${percentOf(share)} as many as the tokens): it keeps only ${rule.letters} letters in words`
       : `cut ${this.lettersText()} out of words, each now a token (${percentOf(share)} of the tokens: it takes only ${rule.letters} letters for word letters)`;
@@ -86,6 +99,7 @@ export class CutLetterCount {
 }
 
 const WAY_OUT = '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)';
+const SUBWORD_WAY_OUT = 'the published byte-level encodings (--tokenizer gpt2, cl100k or o200k) keep the letters of every script in their words';
 
 /** A share as a percentage: one decimal below 10%. */
 function percentOf(share: number): string {

@@ -82,7 +82,7 @@ export async function loadCorpus(
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));
-    const cutLetters = new CutLetterCount(wordSettings.tokenizer);
+    const cutLetters = new CutLetterCount(wordSettings.tokenizer, settings.tokenizer);
     const progress = progressCounter(sources, wordSettings.onProgress);
     const brown = brownReplayFor(sources, wordSettings, builder);
     let lineBreakEnds = 0;

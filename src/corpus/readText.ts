@@ -130,7 +130,7 @@ export async function readCorpusSources(
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const keepEmpty = wordSettings.emptySentences === true && wordSettings.sentences === 'line';
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepEmpty);
-    const cutLetters = new CutLetterCount(wordSettings.tokenizer);
+    const cutLetters = new CutLetterCount(wordSettings.tokenizer, settings.tokenizer);
     let lineBreakEnds = 0;
     for (const source of sources) lineBreakEnds += await readTextInto(source, wordSettings, builder, cutLetters);
     return { vocabulary: target, corpus: finishCorpus(builder, label, wordSettings, cutLetters), lineBreakEnds };

@@ -340,6 +340,12 @@ describe('awkward but valid input works', () => {
     ]);
     const whitespace = await runIn(cwd, ['run', '--corpus', 'c.txt', '--generations', '1', '--sentences', 'line', '--out', 'w.csv', '--tokenizer', 'whitespace']);
     expect(whitespace.stderr).not.toContain('out of words');
+    // bpe:K reads words with wordpunct: the warning names both, and its way out is an encoding that
+    // reads every script (it named wordpunct alone and suggested whitespace, a word tokenizer)
+    const bpe = await runIn(cwd, ['run', '--corpus', 'c.txt', '--generations', '1', '--sentences', 'line', '--out', 'b.csv', '--tokenizer', 'bpe:20']);
+    expect(bpe.stderr.split('\n').filter((line) => line.includes('out of words'))).toEqual([
+      "ngram-collapse: warning: the bpe:20 tokenizer's pre-tokenizer (wordpunct) cut 120 letters out of words, each now a word of its own that no merge joins back (33% of the words: it takes only A-Z and Latin-1 letters for word letters); the published byte-level encodings (--tokenizer gpt2, cl100k or o200k) keep the letters of every script in their words",
+    ]);
   });
 
   it('standard input as the corpus', async () => {
