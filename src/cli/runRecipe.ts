@@ -81,7 +81,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   };
   const command = options.command ?? recipeCommandLine(recipe, corpusSpecs, scale);
   // The --max-tokens guards of `run`, for each of the recipe's runs: before the corpus is read, then on it.
-  for (const settings of recipe.runs(scale)) asRecipeGuard(() => checkTokenGuards(settings, options.load?.maxTokens));
+  for (const settings of recipe.runs(scale)) asRecipeGuard(recipe, () => checkTokenGuards(settings, options.load?.maxTokens));
   const collect = options.onProgress === undefined && options.warn === undefined
     ? {}
     : { ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }), ...(options.warn === undefined ? {} : { warn: options.warn }) };
@@ -162,15 +162,19 @@ function removeFileInside(folder: string, path: string): void {
 
 /** The guards that need the corpus (the largest batch of --tokens-growth, accumulate's pool), for each run, before any is simulated. */
 function guardCorpus(recipe: Recipe, scale: RecipeScale, corpus: TokenCorpus, maxTokens: number | undefined): void {
-  for (const settings of recipe.runs(scale)) asRecipeGuard(() => checkCorpusGuards(settings, corpus, maxTokens));
+  for (const settings of recipe.runs(scale)) asRecipeGuard(recipe, () => checkCorpusGuards(settings, corpus, maxTokens));
 }
 
-/** A guard's refusal with the remedies a recipe has (run's hint names --tokens and --tokens-growth, which a recipe fixes itself). */
-function asRecipeGuard(check: () => void): void {
+/**
+ * A guard's refusal as the recipe's: the flags it names are the recipe's own settings, not the user's
+ * (`recipe growth's own --tokens-growth 2 makes ...`), with the remedies a recipe has (run's hint
+ * names --tokens and --tokens-growth, which a recipe fixes itself).
+ */
+function asRecipeGuard(recipe: Recipe, check: () => void): void {
   try {
     check();
   } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(error.message, 'use fewer --generations, or raise --max-tokens if the machine has the memory');
+    if (error instanceof UsageError) throw new UsageError(`recipe ${recipe.name}'s own ${error.message}`, 'use fewer --generations, or raise --max-tokens if the machine has the memory');
     throw error;
   }
 }

@@ -41,9 +41,9 @@ describe('ngram-collapse recipe', () => {
     const cwd = tempDir();
     const cases = [
       // the batch of generation 6: H of lighthouse (about 1,000 tokens) x 2^5 > 20,000
-      [['recipe', 'growth', '--corpus', LIGHTHOUSE, '--generations', '6', '--replicates', '1', '--max-tokens', '20000', '--out', 'g'], /^ngram-collapse: --tokens-growth 2 makes generation 6's batch \d+ tokens, above the --max-tokens guard \(20000\)/u],
+      [['recipe', 'growth', '--corpus', LIGHTHOUSE, '--generations', '6', '--replicates', '1', '--max-tokens', '20000', '--out', 'g'], /^ngram-collapse: recipe growth's own --tokens-growth 2 makes generation 6's batch \d+ tokens, above the --max-tokens guard \(20000\)/u],
       // accumulate's pool: H and 2,000 batches of H's size
-      [['recipe', 'accumulate', '--corpus', LIGHTHOUSE, '--generations', '2000', '--replicates', '1', '--max-tokens', '1000000', '--out', 'a'], /^ngram-collapse: --strategy accumulate would train on \d+ tokens by generation 2000 \(H and every batch\), above the --max-tokens guard \(1000000\)/u],
+      [['recipe', 'accumulate', '--corpus', LIGHTHOUSE, '--generations', '2000', '--replicates', '1', '--max-tokens', '1000000', '--out', 'a'], /^ngram-collapse: recipe accumulate's own --strategy accumulate would train on \d+ tokens by generation 2000 \(H and every batch\), above the --max-tokens guard \(1000000\)/u],
     ] as const;
     for (const [argv, message] of cases) {
       const result = await cli([...argv], { cwd });
