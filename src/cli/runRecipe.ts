@@ -36,7 +36,7 @@ import { humanSentenceMask } from '../simulation/holdoutSplit.js';
 import { checkCorpusGuards, checkTokenGuards } from '../simulation/tokenGuards.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { wordViewSpec } from '../simulation/preparedRun.js';
-import { collectRecipe, type CollectOptions } from '../recipes/collectRecipe.js';
+import { collectRecipeAsync, type CollectOptions } from '../recipes/collectRecipe.js';
 import { recipeCommandLine } from '../recipes/recipeCommand.js';
 import type { Finding, Recipe, RecipeData, RecipeScale } from '../recipes/recipe.js';
 
@@ -54,10 +54,18 @@ export interface RunRecipeOptions {
   readonly onProgress?: (done: number, total: number, cell: string) => void;
   readonly warn?: (message: string) => void;
   /**
-   * Called when the writing starts (the simulation runs synchronously before it: a signal then ends the
-   * process at once, the folder as it was): a signal that stops the writing between two files.
+   * Stops the recipe: between two generations while it runs (RecipeStoppedError, nothing written, the
+   * folder as it was), or between two files while it writes (`unwritten` lists the rest).
    */
-  readonly writing?: () => AbortSignal;
+  readonly signal?: AbortSignal;
+}
+
+/** A recipe stopped by its signal before it had run: nothing was written, the folder is as it was. */
+export class RecipeStoppedError extends Error {
+  constructor(recipe: string) {
+    super(`recipe ${recipe} was stopped while it ran, before it wrote anything`);
+    this.name = 'RecipeStoppedError';
+  }
 }
 
 export interface RecipeOutcome {
@@ -85,9 +93,11 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   const collect = options.onProgress === undefined && options.warn === undefined
     ? {}
     : { ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }), ...(options.warn === undefined ? {} : { warn: options.warn }) };
+  const signal = options.signal ?? new AbortController().signal;
   const data = recipe.tokenizers === undefined
-    ? await collectOnCorpus(recipe, corpusSpecs, options.load ?? {}, scale, collect)
-    : await collectPerTokenizer(recipe, recipe.tokenizers, corpusSpecs, options.load ?? {}, scale, collect);
+    ? await collectOnCorpus(recipe, corpusSpecs, options.load ?? {}, scale, collect, signal)
+    : await collectPerTokenizer(recipe, recipe.tokenizers, corpusSpecs, options.load ?? {}, scale, collect, signal);
+  if (data === undefined) throw new RecipeStoppedError(recipe.name);
   const findings = recipe.findings(data);
   const records = data.rows.map((row) => curveRecord(row, scale.seed));
   // Loaded here: the report code, which `recipe list` does not need (Vega comes at the first chart).
@@ -115,7 +125,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
     ...tables.map((table) => file(table.file, () => writeTable(at(table.file), table.header, table.records))),
     { output: 'report.html, figures/', write: async () => void written.push(...(await writeRecipeReport(recipe, data, findings, records, { out, command }))) },
   ];
-  const unwritten = await writeInTurn(steps, options.writing?.() ?? new AbortController().signal);
+  const unwritten = await writeInTurn(steps, signal);
   return { findings, written, data, command, unwritten };
 }
 
@@ -180,13 +190,13 @@ function asRecipeGuard(recipe: Recipe, check: () => void): void {
 }
 
 /** A recipe on the corpus as loaded (bpe:K learned on the recipe's H, as `run` learns it on the run's). */
-async function collectOnCorpus(recipe: Recipe, specs: readonly string[], load: Partial<LoadOptions>, scale: RecipeScale, options: CollectOptions): Promise<RecipeData> {
+async function collectOnCorpus(recipe: Recipe, specs: readonly string[], load: Partial<LoadOptions>, scale: RecipeScale, options: CollectOptions, signal: AbortSignal): Promise<RecipeData | undefined> {
   const split = recipe.runs(scale)[0]!;
   const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
   const { vocabulary, corpus } = await loadCorpus(specs, { ...load, subwordTraining });
   guardCorpus(recipe, scale, corpus, load.maxTokens);
   const words = wordViewSpec(load.tokenizer ?? DEFAULT_LOAD_OPTIONS.tokenizer, vocabulary);
-  return collectRecipe(recipe, corpus, vocabulary.size, scale, { ...options, ...(words === undefined ? {} : { words }) });
+  return collectRecipeAsync(recipe, corpus, vocabulary.size, scale, { ...options, ...(words === undefined ? {} : { words }) }, signal);
 }
 
 /**
@@ -201,7 +211,8 @@ async function collectPerTokenizer(
   load: Partial<LoadOptions>,
   scale: RecipeScale,
   options: CollectOptions,
-): Promise<RecipeData> {
+  signal: AbortSignal,
+): Promise<RecipeData | undefined> {
   const split = recipe.runs(scale)[0]!;
   const parts: RecipeData[] = [];
   // (standard input can be read once: the first reading keeps its pieces, and the others read those)
@@ -219,7 +230,9 @@ async function collectPerTokenizer(
   for (const { tokenizer, vocabulary, corpus } of loaded) {
     const words = wordViewSpec(tokenizer, vocabulary);
     const renameCell = (id: string): string => `tokenizer=${tokenizer}${id === 'default' ? '' : `/${id}`}`;
-    parts.push(collectRecipe(recipe, corpus, vocabulary.size, scale, { ...options, renameCell, ...(words === undefined ? {} : { words }) }));
+    const part = await collectRecipeAsync(recipe, corpus, vocabulary.size, scale, { ...options, renameCell, ...(words === undefined ? {} : { words }) }, signal);
+    if (part === undefined) return undefined;
+    parts.push(part);
   }
   const cells = parts.flatMap((part) => part.cells).map((cell, index) => ({ ...cell, index }));
   const byId = new Map(cells.map((cell) => [cell.id, cell]));

@@ -9,7 +9,8 @@
  * belong to the series whose row g - 1 came last, which holds because in-process `simulate` runs one
  * series at a time and emits row g - 1 before it samples generation g (checked: a violation throws).
  * Generation 0 of the sentence perplexities is H itself under M0 (in-sample), as row 0 describes H.
- * Deterministic: the same corpus, recipe, scale give the same data.
+ * Deterministic: the same corpus, recipe, scale give the same data. collectRecipeAsync gives the same
+ * data with a turn of the event loop between generations, and stops when its signal aborts.
  */
 
 import { sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
@@ -18,7 +19,7 @@ import { SentenceScorer } from '../simulation/sentenceScorer.js';
 import type { Cell } from '../simulation/cells.js';
 import { expandCells } from '../simulation/cells.js';
 import { prepareRun, type WordViewSpec } from '../simulation/preparedRun.js';
-import { runSeries, type GenerationTexts, type SeriesRow } from '../simulation/series.js';
+import { seriesSteps, type GenerationTexts, type SeriesRow } from '../simulation/series.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { nameCells, type Recipe, type RecipeData, type RecipeScale, type SentencePerplexitySeries } from './recipe.js';
 import { ExtinctionTracker } from '../simulation/extinctionTracker.js';
@@ -45,6 +46,43 @@ export function collectRecipe(
   scale: RecipeScale,
   options: CollectOptions = {},
 ): RecipeData {
+  const steps = collectSteps(recipe, corpus, idSpace, scale, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * collectRecipe with a turn of the event loop after every generation, so that a signal is heard while
+ * the recipe runs (it ran synchronously: a Ctrl-C ended the process without a line); undefined once
+ * `signal` has aborted, checked before the first generation and after each. The same data otherwise.
+ */
+export async function collectRecipeAsync(
+  recipe: Recipe,
+  corpus: TokenCorpus,
+  idSpace: number,
+  scale: RecipeScale,
+  options: CollectOptions,
+  signal: AbortSignal,
+): Promise<RecipeData | undefined> {
+  const steps = collectSteps(recipe, corpus, idSpace, scale, options);
+  for (;;) {
+    if (signal.aborted) return undefined;
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await new Promise((turn) => setImmediate(turn));
+  }
+}
+
+/** The recipe's generations one step at a time (each step ends with a row emitted); returns the data. */
+function* collectSteps(
+  recipe: Recipe,
+  corpus: TokenCorpus,
+  idSpace: number,
+  scale: RecipeScale,
+  options: CollectOptions,
+): Generator<void, RecipeData, void> {
   const runs = recipe.runs(scale);
   const rename = options.renameCell ?? ((id: string) => id);
   const named = new Map([...nameCells(runs.map((settings) => expandCells(settings.sweep)))].map(([key, cell]) => [key, { ...cell, id: rename(cell.id) }]));
@@ -112,7 +150,9 @@ export function collectRecipe(
       ...(options.warn === undefined ? {} : { warn: options.warn }),
     };
     // The series runs under its recipe name (the same key, so the same draws), which its warnings give.
-    for (const task of seriesTasks(settings)) runSeries(prepared, { ...task.cell, id: named.get(task.cell.key)!.id }, task.replicate, hooks);
+    for (const task of seriesTasks(settings)) {
+      for (const _generation of seriesSteps(prepared, { ...task.cell, id: named.get(task.cell.key)!.id }, task.replicate, hooks)) yield;
+    }
   }
   finishSeries();
   return { scale, rows, cells: [...named.values()], run, survival, sentencePerplexities: perplexities };

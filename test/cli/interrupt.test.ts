@@ -185,6 +185,26 @@ describe('a signal while the last output is written', () => {
   }, 60_000);
 });
 
+describe('a recipe interrupted while it runs', () => {
+  it.each(onGlibc ? ['0', '1'] : ['0'])('stops between two generations and says so, exit 130, nothing written (relaunched: %s; it ended without a line)', async (relaunch) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-early-recipe-'));
+    const child = spawn(process.execPath, [MAIN, 'recipe', 'drift', '--corpus', FIXTURE, '--sentences', 'line', '--generations', '200', '--replicates', '3', '--out', 'r'], { cwd, env: environment(relaunch), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    // interrupted once the first series is done (its progress line), with two more to run
+    child.stderr.on('data', (chunk) => {
+      const before = stderr;
+      stderr += String(chunk);
+      if (!before.includes('series done') && stderr.includes('series done')) child.kill('SIGINT');
+    });
+    const code = await new Promise((done) => child.on('exit', done));
+    expect(code).toBe(130);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('ngram-collapse: interrupted by SIGINT while recipe drift ran: nothing written, r as it was (run the recipe again)');
+    expect(lines.filter((line) => line.includes('series done'))).toEqual(['recipe drift: 1/3 series done (default)']);
+    expect(existsSync(join(cwd, 'r'))).toBe(false);
+  }, 60_000);
+});
+
 describe('a signal as the last output is put in place', () => {
   // A preloaded hook renames as fs does, then signals the process itself when the renamed file is HOOK_PAT:
   // the signal is pending as the command reads whether one came (it was dropped by dispose: exit 0).

@@ -10,7 +10,7 @@ import { InputError } from '../../src/errors.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runRecipe } from '../../src/cli/runRecipe.js';
+import { RecipeStoppedError, runRecipe } from '../../src/cli/runRecipe.js';
 import { findRecipe } from '../../src/recipes/registry.js';
 
 describe('runRecipe with a relative out', () => {
@@ -123,12 +123,28 @@ describe('runRecipe into a folder an earlier run wrote, and stopped while it wri
   it("stops between two files when the writing's signal aborts: the files not written are named, and no earlier run's file is left among this run's", async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-stop-'));
     await runRecipe(findRecipe('drift'), { ...options(cwd), seed: 1 });
-    // a signal that reads as aborted from its third look on: findings.json and findings.md are written, then the writing stops
+    // a signal that reads as aborted from its third look in the writing on (armed once every series has
+    // run): findings.json and findings.md are written, then the writing stops
+    let armed = false;
     let looks = 0;
-    const signal = { get aborted() { return ++looks > 2; } } as AbortSignal;
-    const outcome = await runRecipe(findRecipe('drift'), { ...options(cwd), seed: 2, writing: () => signal });
+    const signal = { get aborted() { return armed && ++looks > 2; } } as AbortSignal;
+    const onProgress = (done: number, total: number): void => void (armed = done === total);
+    const outcome = await runRecipe(findRecipe('drift'), { ...options(cwd), seed: 2, signal, onProgress });
     expect(outcome.unwritten).toEqual(['curves.csv', 'forgetting-by-seed-count.csv', 'report.html, figures/']);
     expect(files(cwd)).toEqual(['findings.json', 'findings.md']); // seed 1's curves, tables and figures are gone
     expect(readFileSync(join(cwd, 'results', 'findings.md'), 'utf8')).toContain('--seed 2');
+  }, 120_000);
+
+  it('stops between two generations when the signal aborts while it runs: RecipeStoppedError, nothing written, the folder as it was (the recipe ran synchronously: a signal ended the process without a line)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-stop-early-'));
+    await runRecipe(findRecipe('drift'), { ...options(cwd), seed: 1 });
+    const before = files(cwd).map((file) => [file, readFileSync(join(cwd, 'results', file), 'utf8')]);
+    const controller = new AbortController();
+    const seriesDone: number[] = [];
+    // drift runs 2 generations x 3 replicates here: aborted as the first series ends, none other runs
+    const stopped = runRecipe(findRecipe('drift'), { ...options(cwd), replicates: 3, seed: 2, signal: controller.signal, onProgress: (done) => { seriesDone.push(done); controller.abort(); } });
+    await expect(stopped).rejects.toThrow(RecipeStoppedError);
+    expect(seriesDone).toEqual([1]);
+    expect(files(cwd).map((file) => [file, readFileSync(join(cwd, 'results', file), 'utf8')])).toEqual(before);
   }, 120_000);
 });

@@ -18,7 +18,7 @@ import { RunIncompleteError, UsageError } from '../../errors.js';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
 import { checkRecipeScale } from '../../recipes/recipe.js';
-import { recipeCommandLine, runRecipe } from '../runRecipe.js';
+import { recipeCommandLine, RecipeStoppedError, runRecipe } from '../runRecipe.js';
 import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals, type SignalWatch } from '../signals.js';
@@ -76,11 +76,11 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
     seed: values.seed,
   });
   const started = Date.now();
-  // Watched while the files are written (the simulation before runs synchronously: a signal then ends
-  // the process at once, the folder as it was): a signal stops the writing between two files.
-  let signals: SignalWatch | undefined;
+  // Watched from here: a signal stops the recipe between two generations (nothing written), or the
+  // writing between two files.
+  const signals: SignalWatch = watchSignals();
   const outcome = await runRecipe(recipe, {
-    writing: () => (signals = watchSignals()).signal,
+    signal: signals.signal,
     out: outText,
     cwd: io.cwd,
     corpus,
@@ -91,12 +91,18 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
     onProgress: (done, total, cell) => {
       if (!quiet) io.stderr.write(`recipe ${recipe.name}: ${done}/${total} series done (${cell})\n`);
     },
-  }).finally(async () => {
-    // (the event loop polls once more: a signal that arrived as the last file was renamed is handled, not dropped)
-    await signalsHandled();
-    signals?.dispose();
-  });
-  const received = signals?.received();
+  })
+    .catch((error: unknown) => {
+      if (!(error instanceof RecipeStoppedError)) throw error;
+      const name = signals.received() ?? 'SIGINT';
+      throw new RunIncompleteError(`interrupted by ${name} while recipe ${recipe.name} ran: nothing written, ${outText} as it was`, 'run the recipe again', SIGNAL_EXIT_CODES[name] ?? 130);
+    })
+    .finally(async () => {
+      // (the event loop polls once more: a signal that arrived as the last file was renamed is handled, not dropped)
+      await signalsHandled();
+      signals.dispose();
+    });
+  const received = signals.received();
   if (outcome.unwritten.length > 0 || received !== undefined) {
     const name = received ?? 'SIGINT';
     // (a signal while the last step, the report and its figures, was written: every file is there, yet the exit code says the signal)
