@@ -9,7 +9,7 @@ import { relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 
-export { checkFolderEntries, checkWritable, checkWritableFolder } from '../export/outputPaths.js';
+export { checkFolderEntries, checkWritable, checkWritableFolder, refuseFolderName } from '../export/outputPaths.js';
 
 /**
  * Throws InputError if the output `path` (absolute, as checkWritable returns it) is one of the files
@@ -30,8 +30,10 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path:
   let inputs: { readonly spec: string; readonly files: ReadonlySet<string> }[] | undefined;
   return (path, flag) => {
     if (path === '-' || !existsSync(path)) return;
-    inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(corpusFiles(spec, cwd).map(fileIdentity)) }));
+    inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(corpusFiles(spec, cwd).flatMap((file) => fileIdentity(file) ?? [])) }));
     const target = fileIdentity(path);
+    // (a device such as /dev/null: writing it destroys nothing)
+    if (target === undefined) return;
     const input = inputs.find(({ files }) => files.has(target));
     if (input === undefined) return;
     // the output as the user named it; the input too where it is named otherwise (a link, a folder, a glob)
@@ -83,14 +85,20 @@ export function checkOneStandardOutput(paths: readonly (string | undefined)[]): 
  * Throws UsageError if two of `outputs` (absolute paths, as checkWritable returns them; `-` and
  * undefined are skipped) are the same file: by name, through a link, or as another name of an
  * existing file (the same device and inode); both would be written and one lost. `inputs` are files
- * the command reads (merge's CSVs): no output may be one of them either.
+ * the command reads (merge's CSVs): no output may be one of them either. A character device
+ * (/dev/null) may be named by any number of them.
  */
 export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[], inputs: readonly NamedFile[] = []): void {
   const seen = new Map<string, NamedFile>();
-  for (const input of inputs) seen.set(fileIdentity(input.path), input);
+  for (const input of inputs) {
+    const identity = fileIdentity(input.path);
+    if (identity !== undefined) seen.set(identity, input);
+  }
   for (const output of outputs) {
     if (output === undefined || output.path === '-') continue;
     const identity = fileIdentity(output.path);
+    // (a device such as /dev/null takes any number of outputs: refused as "the same file": audit)
+    if (identity === undefined) continue;
     const other = seen.get(identity);
     if (other !== undefined) throw new UsageError(`${output.label} and ${other.label} are the same file`, 'give each output a file of its own');
     seen.set(identity, output);
@@ -99,9 +107,18 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
 
 /**
  * One file's identity: its device and inode once it exists, else the file the path names as the
- * system follows it (links to a file not yet made followed, each in its folder's real path: namedFile).
+ * system follows it (links to a file not yet made followed, each in its folder's real path: namedFile);
+ * undefined for a character device (/dev/null), which is no file two outputs could overwrite.
  */
-function fileIdentity(path: string): string {
-  const stats = statSync(path, { throwIfNoEntry: false });
+function fileIdentity(path: string): string | undefined {
+  let stats;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    // (ENOTDIR: a link through a file, such as L -> f/: named as the system follows it, and refused by
+    // the output's own check; it was a raw ENOTDIR: audit)
+    return namedFile(path);
+  }
+  if (stats?.isCharacterDevice() === true) return undefined;
   return stats !== undefined ? `${stats.dev}:${stats.ino}` : namedFile(path);
 }

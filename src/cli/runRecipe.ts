@@ -184,7 +184,8 @@ function asRecipeGuard(recipe: Recipe, check: () => void): void {
   try {
     check();
   } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(`recipe ${recipe.name}'s own ${error.message}`, 'use fewer --generations, or raise --max-tokens if the machine has the memory');
+    // (a batch's or a pool's size follows H's and the generations; a --select draw's, H's alone)
+    if (error instanceof UsageError) throw new UsageError(`recipe ${recipe.name}'s own ${error.message}`, 'use fewer --generations or a smaller corpus, or raise --max-tokens if the machine has the memory');
     throw error;
   }
 }

@@ -11,11 +11,13 @@
  *
  * `canCreateIn(folder)` tells whether a new entry (a file or a folder: the same permission) can be
  * made in an existing folder, by making a folder of a name no one else uses and removing it: write
- * permission alone does not say it (root may write everywhere, yet /proc takes no new names).
+ * permission alone does not say it (root may write everywhere, yet /proc takes no new names). An
+ * append-only folder (its probe made and not removable) is an InputError: the probe stays, said so.
  */
 
 import { mkdirSync, rmdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
 
 export function makeFolder(path: string): void {
   for (let attempt = 1; ; attempt++) {
@@ -60,7 +62,17 @@ export function canCreateIn(folder: string): boolean {
   } catch {
     return false;
   }
-  rmdirSync(probe);
+  try {
+    rmdirSync(probe);
+  } catch (error) {
+    // (an append-only folder takes new names and lets none go: no output is written whole there, and
+    // the probe stays; there is no other way to tell, short of the ioctl lsattr uses: audit)
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+    throw new InputError(
+      `the folder ${folder} takes new names but lets none be removed or replaced (append-only, see lsattr -d), so no output is written whole there; the empty folder ${basename(probe)} that told it stays`,
+      'choose another folder, or lift that with chattr -a and remove the probe folder',
+    );
+  }
   return true;
 }
 

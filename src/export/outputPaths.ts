@@ -30,8 +30,7 @@ export function checkWritable(path: string, cwd: string, flag: string, standardO
   if (path === '-') return path;
   // (an output that cannot go to standard output, train's --arpa, does not offer it)
   checkNamed(path, flag, standardOutput ? 'a file name, or - for standard output' : 'a file name');
-  // (a name ending in / is a folder's: the write made a file without the slash, or failed with EISDIR: audit)
-  if (path.endsWith(sep)) throw new InputError(`${flag} ${path} ends in ${sep}, which names a folder`, `pass a file path, such as ${join(path, 'out.csv')}`);
+  refuseFolderName(path, flag);
   const absolute = resolve(cwd, path);
   const folder = dirname(absolute);
   if (!existsSync(folder)) {
@@ -44,17 +43,50 @@ export function checkWritable(path: string, cwd: string, flag: string, standardO
   // The file a write makes: a link to a file not yet made is followed into the link's own folder.
   const target = followedName(absolute, path, flag);
   const targetFolder = checkTargetFolder(target, `${flag} ${path}`, 'create that folder, or choose another path');
-  if (!canWrite(existsSync(target) ? target : targetFolder)) {
-    throw new InputError(`${flag} ${path} is not writable`, 'choose a path in a folder you can write to');
+  const special = isSpecial(target);
+  // (kept by the system first: access() calls an immutable file not writable, an append-only one writable)
+  if (!canReplace(target)) throw new InputError(`${flag} ${path} ${KEPT}`, 'choose another path, or lift that with chattr');
+  if (!canWrite(special || existsSync(target) ? target : targetFolder)) {
+    const hint = existsSync(target) ? 'choose another path, or make the file writable' : 'choose a path in a folder you can write to';
+    throw new InputError(`${flag} ${path} is not writable`, hint);
   }
-  if (!canReplace(target)) {
-    throw new InputError(`${flag} ${path} cannot be replaced: the system keeps it (an append-only or immutable file, see lsattr)`, 'choose another path, or lift that with chattr');
-  }
-  // (a new file: root passes the permission test everywhere, yet /proc and /sys take no new file)
-  if (!existsSync(target) && !canCreateIn(targetFolder)) {
+  // A file is written beside its path, then put in place (wholeFile.ts), also over one that exists: its
+  // folder must take a new file (root passes the permission test everywhere, yet /proc and /sys take
+  // none, nor does an immutable folder: audit). A device or FIFO is written directly.
+  if (!special && !takesNewNames(targetFolder, `${flag} ${path}`)) {
     throw new InputError(`${flag} ${path}: no file can be made in ${targetFolder}`, 'choose a path in a folder you can write to');
   }
   return absolute;
+}
+
+/**
+ * A path that names a folder, not a file: it ends in / or its last step is . or .. (`new/.` wrote
+ * the file `new`, as `new/` did, or failed with EISDIR after the work: audits). Exported for a
+ * command that resolves its paths before it checks them (plot).
+ */
+export function refuseFolderName(path: string, flag: string): void {
+  const steps = path.split(sep);
+  const last = steps.at(-1);
+  // (`.` or `..` alone is an existing folder, which the caller's check names as one)
+  if (steps.length > 1 && (last === '' || last === '.' || last === '..')) throw new InputError(`${flag} ${path} ends in ${last === '' ? sep : `${sep}${last}`}, which names a folder`, 'pass a file path');
+}
+
+const KEPT = 'cannot be replaced: the system keeps it (an append-only or immutable file, see lsattr)';
+
+/** True for a name that exists and is no regular file or folder (a device, a FIFO): written directly, never replaced. */
+function isSpecial(path: string): boolean {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats !== undefined && !stats.isFile() && !stats.isDirectory();
+}
+
+/** canCreateIn, its refusal of an append-only folder said as the output's (`shown`). */
+function takesNewNames(folder: string, shown: string): boolean {
+  try {
+    return canCreateIn(folder);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${shown}: ${error.message}`, error.hint);
+    throw error;
+  }
 }
 
 /**
@@ -88,7 +120,7 @@ export function checkWritableFolder(path: string, cwd: string, flag: string): st
       if (!statSync(folder).isDirectory()) throw new InputError(`${flag} ${path}: ${folder} is a file, not a folder`, 'choose a folder path');
       if (!canWrite(folder)) throw new InputError(`${flag} ${path}: the folder ${folder} is not writable`, 'choose a folder you can write to');
       // (the folder itself takes the files, a parent the folder: root passes the permission test everywhere)
-      if (!canCreateIn(folder)) {
+      if (!takesNewNames(folder, `${flag} ${path}`)) {
         const what = folder === absolute ? 'no file can be made in' : 'no folder can be made in';
         throw new InputError(`${flag} ${path}: ${what} ${folder}`, 'choose a folder you can write to');
       }
@@ -113,13 +145,20 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
     }
     if (stats === undefined && !wantsFolder) checkLinkedEntry(join(folder, name), given, name, flag);
     if (stats !== undefined && !wantsFolder && !canReplace(join(folder, name))) {
-      throw new InputError(`${flag} ${given}: ${name} cannot be replaced: the system keeps it (an append-only or immutable file, see lsattr)`, 'choose another folder, or lift that with chattr');
+      throw new InputError(`${flag} ${given}: ${name} ${KEPT}`, 'choose another folder, or lift that with chattr');
     }
-    if (stats === undefined || stats.isDirectory() === wantsFolder) continue;
-    throw new InputError(
-      `${flag} ${given}: ${name} is ${wantsFolder ? 'a file, where the command writes a folder' : 'a folder, where the command writes a file'}`,
-      `move it away, or choose another folder`,
-    );
+    if (stats === undefined) continue;
+    if (stats.isDirectory() !== wantsFolder) {
+      throw new InputError(
+        `${flag} ${given}: ${name} is ${wantsFolder ? 'a file, where the command writes a folder' : 'a folder, where the command writes a file'}`,
+        `move it away, or choose another folder`,
+      );
+    }
+    // (a folder the command writes files into must take them: an immutable one failed mid-run, half
+    // the figures written: audit)
+    if (wantsFolder && !takesNewNames(join(folder, name), `${flag} ${given}: ${name}`)) {
+      throw new InputError(`${flag} ${given}: no file can be made in ${name}`, 'choose another folder, or lift that with chattr');
+    }
   }
 }
 
@@ -165,16 +204,18 @@ function checkNamed(path: string, flag: string, what: string): void {
  * False for a file the system keeps although its permissions allow writing: append-only or immutable
  * (chattr +a, +i; root too), which refuses an open for writing without O_APPEND, as a rename over it
  * and a truncation are refused (EPERM after the work, the old curves emptied: audit). Tried by
- * opening it for reading and writing, which changes nothing; true for a name not there and for no
+ * opening it for writing (without truncating), which changes nothing; true for a name not there and for no
  * regular file (a device or FIFO is written directly, as it is).
  */
 function canReplace(file: string): boolean {
   if (statSync(file, { throwIfNoEntry: false })?.isFile() !== true) return true;
   try {
-    closeSync(openSync(file, 'r+'));
+    // (write-only: 'r+' needed read permission too, and refused a file mode 200: audit)
+    closeSync(openSync(file, constants.O_WRONLY));
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // (EACCES is the permissions', said as "not writable" before; ETXTBSY a running program's, which a rename replaces)
+    return (error as NodeJS.ErrnoException).code !== 'EPERM';
   }
 }
 

@@ -42,7 +42,8 @@ function replacedFile(path: string): string | undefined {
  * The file `path` names, as the system follows it: its real path once it exists; else the links
  * followed (each read against its own folder's real path, as the system reads it, at most 16) to the
  * path of a file not yet made, in its folder's real path (a name below a file or a missing folder as
- * it is; ending in / when the last link's target did, a folder's name); InputError for a loop of links. (Also the
+ * it is; ending in / when a link's text on the way did, a folder's name, also where that is a file);
+ * InputError for a loop of links. (Also the
  * identity outputPaths.ts compares.)
  */
 export function namedFile(path: string): string {
@@ -58,13 +59,16 @@ export function namedFile(path: string): string {
     // (a name below a file is no file, and no link either: the system refuses it with ENOTDIR)
     const stats = inFolder ? lstatSync(real, { throwIfNoEntry: false }) : undefined;
     if (stats === undefined) return folderName ? `${real}${sep}` : real;
-    if (!stats.isSymbolicLink()) return realpathSync.native(real);
+    // (a file reached through a link text ending in /: the system refuses it with ENOTDIR)
+    if (!stats.isSymbolicLink()) return folderName && !stats.isDirectory() ? `${real}${sep}` : realpathSync.native(real);
     if (existsSync(real)) return realpathSync.native(real);
     if (links === MAX_LINKS) throw new InputError(`${path} is a loop of links (or a chain of more than ${MAX_LINKS})`, 'point the link at a file');
     // (joined as text, not resolved: `L/../x` after a linked folder L is L's target's parent, as the
     // system reads it; resolving would drop `L/..` as text: audit)
     const target = readlinkSync(real);
-    folderName = target.endsWith(sep);
+    // (once a link's text ends in /, the links after it are read as a folder's too: L -> L2/, L2 -> x
+    // is x/, whatever x's own link says: audit)
+    folderName ||= target.endsWith(sep);
     current = isAbsolute(target) ? target : `${dirname(real)}${sep}${target}`;
   }
 }

@@ -177,9 +177,14 @@ const CASES: readonly Case[] = [
   // (a raw ENOENT with exit 1, after the work)
   { name: '--out a link into a folder that is not there', files: { 'c.txt': GOOD }, links: { 'out.csv': 'gone/x.csv' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'out.csv'], message: /--out out\.csv is a link to .*gone\/x\.csv, whose folder does not exist/u },
   // (a file `new` was written for `new/`, exit 0; through a link to `missing/`, a raw EISDIR with exit 1 after the work and the run record left: audit)
-  { name: '--out ending in /', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'new/'], message: /^ngram-collapse: --out new\/ ends in \/, which names a folder \(pass a file path, such as new\/out\.csv\)\n$/u },
+  { name: '--out ending in /', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'new/'], message: /^ngram-collapse: --out new\/ ends in \/, which names a folder \(pass a file path\)\n$/u },
   { name: '--out a link to a folder name that is not there', files: { 'c.txt': GOOD }, links: { L: 'missing/' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'L'], message: /^ngram-collapse: --out L is a link to .*\/missing\/, which names a folder/u },
   { name: '--save-corpora entry a link to a folder name that is not there', files: { 'c.txt': GOOD }, folders: ['sv'], links: { 'sv/human.txt': 'gone/' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--save-corpora', 'sv'], message: /^ngram-collapse: --save-corpora sv: human\.txt is a link to .*\/sv\/gone\/, which names a folder/u },
+  // (plot resolves its paths first, which dropped the slash: the file r was written, exit 0: audit)
+  { name: 'plot --out ending in /', files: { 'c.csv': 'x\n' }, argv: ['plot', 'c.csv', '--out', 'r/'], message: /^ngram-collapse: --out r\/ ends in \/, which names a folder \(pass a file path\)\n$/u },
+  { name: '--out ending in /.', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'new/.'], message: /^ngram-collapse: --out new\/\. ends in \/\., which names a folder/u },
+  // (a raw ENOTDIR from the check that two outputs are not one file, exit 1: audit)
+  { name: '--summary a link through a file (f/)', files: { 'c.txt': GOOD, f: 'old\n' }, links: { L: 'f/' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--summary', 'L'], message: /^ngram-collapse: --summary L is a link to .*\/f\/, which names a folder/u },
   { name: 'a corpus inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt/x.txt'], message: /corpus 'c\.txt\/x\.txt' not found/u },
   { name: 'a config file inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--config', 'c.txt/x.json'], message: /--config c\.txt\/x\.json cannot be read \(ENOTDIR\)/u },
 ];
@@ -244,6 +249,9 @@ describe('bad input: one line, exit code 2, no output file', () => {
       expect(result.code).toBe(2);
     }
     expect(existsSync(join(cwd, 'later.csv'))).toBe(false); // nothing written through the link
+    // /dev/null is no file two outputs overwrite: it takes them all (refused as "the same file": audit)
+    const discarded = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', '/dev/null', '--summary', '/dev/null']);
+    expect([discarded.stderr, discarded.code]).toEqual(['', 0]);
     // a loop of links: no write gets through it
     symlinkSync('loop2', join(cwd, 'loop1'));
     symlinkSync('loop1', join(cwd, 'loop2'));

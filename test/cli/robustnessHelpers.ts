@@ -17,13 +17,21 @@ export async function runIn(cwd: string, argv: readonly string[], stdin?: string
   return cli(argv, stdin === undefined ? { cwd } : { cwd, stdin });
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false; // (ENOTDIR: a link through a file, L -> f/)
+  }
+}
+
 /** Every file under `folder`, relative, sorted. */
 export function filesUnder(folder: string): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) walk(path); // (a link to nothing is listed as a file)
+      if (isFolder(path)) walk(path); // (a link to nothing, or through a file, is listed as a file)
       else found.push(relative(folder, path));
     }
   };

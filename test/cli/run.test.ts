@@ -106,6 +106,13 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     expect(both.stderr).toBe('ngram-collapse: only one output can go to standard output (-) (give the other outputs file names)\n');
   });
 
+  it('merge refuses, before it writes anything, a run record it could not write after the curves (a folder there: a raw EISDIR with the merged file written: audit)', async () => {
+    mkdirSync(join(dir, 'blocked.csv.run.json'));
+    const refused = await run(['merge', 'part-1.csv', 'part-2.csv', 'part-3.csv', '--out', 'blocked.csv']);
+    expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: the run record of --out blocked.csv: ${join(dir, 'blocked.csv.run.json')} is a folder (pass a file path)\n`, 2]);
+    expect(existsSync(join(dir, 'blocked.csv'))).toBe(false);
+  });
+
   it('merge --summary of files it cannot summarize (not the curves CSV of this version) writes nothing, neither --out nor its record', async () => {
     writeFileSync(join(dir, 'foreign.csv'), 'cell,replicate,generation,foo\nA,1,0,1\nA,1,1,2\n');
     for (const out of ['foreign-merged.csv', '-']) {

@@ -6,10 +6,10 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { canCreateIn, makeFolder } from '../../src/export/makeFolder.js';
 import { checkFolderEntries, checkWritable, checkWritableFolder } from '../../src/export/outputPaths.js';
@@ -170,7 +170,8 @@ describe('checkWritable', () => {
       expect(() => checkWritable('kept.csv', dir, '--out')).toThrow('--out kept.csv cannot be replaced: the system keeps it (an append-only or immutable file, see lsattr)');
     });
     withAttribute(join(dir, 'kept.csv'), '+i', () => {
-      expect(() => checkWritable('kept.csv', dir, '--out')).toThrow(InputError);
+      // (said as kept, not "not writable" with a hint about the folder: access() speaks EPERM for it)
+      expect(() => checkWritable('kept.csv', dir, '--out')).toThrow('--out kept.csv cannot be replaced: the system keeps it');
     });
     // the same file, free again, is fine, and the checks left it as it was
     expect(checkWritable('kept.csv', dir, '--out')).toBe(join(dir, 'kept.csv'));
@@ -182,6 +183,56 @@ describe('checkWritable', () => {
       expect(() => checkFolderEntries(join(dir, 'sv'), 'sv', ['human.txt'], '--save-corpora')).toThrow('--save-corpora sv: human.txt cannot be replaced');
     });
     expect(() => checkFolderEntries(join(dir, 'sv'), 'sv', ['human.txt'], '--save-corpora')).not.toThrow();
+  });
+
+  it('refuses a path whose last step is . or .. too, and a chain of links one of whose texts ends in /, or that reaches a file that way (audit: `new/.` wrote the file new; L -> L2/, L2 -> x a raw EISDIR after the work)', () => {
+    const dir = folder();
+    expect(() => checkWritable('new/.', dir, '--out')).toThrow('--out new/. ends in /., which names a folder');
+    expect(() => checkWritable('new/..', dir, '--out')).toThrow('--out new/.. ends in /.., which names a folder');
+    symlinkSync('x', join(dir, 'L2'));
+    symlinkSync('L2/', join(dir, 'L'));
+    expect(() => checkWritable('L', dir, '--out')).toThrow(`--out L is a link to ${join(dir, 'x')}/, which names a folder`);
+    writeFileSync(join(dir, 'f'), 'old\n');
+    symlinkSync('f/', join(dir, 'through-a-file'));
+    expect(() => checkWritable('through-a-file', dir, '--out')).toThrow(`--out through-a-file is a link to ${join(dir, 'f')}/, which names a folder`);
+    expect(readFileSync(join(dir, 'f'), 'utf8')).toBe('old\n');
+    // (the same links without the slash name files: L2 makes x)
+    expect(checkWritable('L2', dir, '--out')).toBe(join(dir, 'L2'));
+  });
+
+  it.runIf(appendOnlyWorks)('refuses a file in a folder that takes no new file, an existing one too (it is written beside its path, then put in place): immutable, or append-only, which the probe left says (a raw EPERM after the work, the old curves emptied: audit)', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'fixed'));
+    writeFileSync(join(dir, 'fixed', 'old.csv'), 'old rows\n');
+    withAttribute(join(dir, 'fixed'), '+i', () => {
+      expect(() => checkWritable('fixed/old.csv', dir, '--out')).toThrow(`--out fixed/old.csv: no file can be made in ${join(dir, 'fixed')}`);
+    });
+    mkdirSync(join(dir, 'log'));
+    writeFileSync(join(dir, 'log', 'old.csv'), 'old rows\n');
+    withAttribute(join(dir, 'log'), '+a', () => {
+      expect(() => checkWritable('log/old.csv', dir, '--out')).toThrow(new RegExp(`^--out log/old\\.csv: the folder ${join(dir, 'log')} takes new names but lets none be removed or replaced \\(append-only, see lsattr -d\\), so no output is written whole there; the empty folder \\.ngram-collapse-probe-[0-9-]+ that told it stays$`, 'u'));
+      expect(() => checkWritableFolder('log', dir, '--save-corpora')).toThrow(/^--save-corpora log: the folder .* takes new names but lets none be removed/u);
+    });
+    expect(readFileSync(join(dir, 'log', 'old.csv'), 'utf8')).toBe('old rows\n');
+    // an output folder's own folder entries must take files too
+    mkdirSync(join(dir, 'sv', 'cell-1'), { recursive: true });
+    withAttribute(join(dir, 'sv', 'cell-1'), '+i', () => {
+      expect(() => checkFolderEntries(join(dir, 'sv'), 'sv', ['human.txt', 'cell-1/'], '--save-corpora')).toThrow('--save-corpora sv: no file can be made in cell-1');
+    });
+    expect(() => checkFolderEntries(join(dir, 'sv'), 'sv', ['human.txt', 'cell-1/'], '--save-corpora')).not.toThrow();
+  });
+
+  it.runIf(process.getuid?.() === 0)('accepts a file its owner may write but not read (mode 200): the probe opens it write-only (it opened it for reading too, and refused it as kept by the system: audit)', () => {
+    // (in /tmp itself: the test run's own temporary folder lets no other user through)
+    const dir = mkdtempSync('/tmp/ngram-collapse-write-only-');
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    chmodSync(dir, 0o777);
+    writeFileSync(join(dir, 'w.csv'), 'x');
+    chmodSync(join(dir, 'w.csv'), 0o200);
+    chownSync(join(dir, 'w.csv'), 65534, 65534);
+    const script = `import(${JSON.stringify(join(import.meta.dirname, '../../dist/export/outputPaths.js'))}).then(({ checkWritable }) => console.log(checkWritable('w.csv', ${JSON.stringify(dir)}, '--out')))`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 20_000 });
+    expect([child.stdout.trim(), child.stderr]).toEqual([join(dir, 'w.csv'), '']);
   });
 
   it('follows a link whose target climbs out of a linked folder as the system does (L/.. is the parent of L\'s target: it was read as text and refused)', () => {

@@ -49,8 +49,9 @@ describe('ngram-collapse recipe', () => {
       const result = await cli([...argv], { cwd });
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toMatch(message);
-      // the remedies a recipe has (run's hint named --tokens and --tokens-growth, which recipe does not take)
-      expect(result.stderr.endsWith(' (use fewer --generations, or raise --max-tokens if the machine has the memory)\n')).toBe(true);
+      // the remedies a recipe has (run's hint named --tokens and --tokens-growth, which recipe does not
+      // take; a --select draw's size follows the corpus, not the generations)
+      expect(result.stderr.endsWith(' (use fewer --generations or a smaller corpus, or raise --max-tokens if the machine has the memory)\n')).toBe(true);
       expect(existsSync(join(cwd, argv.at(-1)!))).toBe(false);
     }
   });

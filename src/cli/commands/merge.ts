@@ -17,6 +17,7 @@ import { openCsv } from '../../export/csvFile.js';
 import { mergeCurves, type MergeInput, type MergeResult } from '../../export/mergeCurves.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { readRunRecord, runRecordPath, writeRunRecord } from '../../export/runRecord.js';
+import { isSpecialFile } from '../../export/wholeFile.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { recordBatchScale, seedCountsFrom } from '../../export/survivalLaw.js';
 import { warnTo } from '../corpusOptions.js';
@@ -60,6 +61,8 @@ export function mergeCommand(io: CliIO): Command {
       ]),
     );
     const merged = mergeCurves(inputs);
+    // (the record is written after the curves: one it cannot replace failed then, the curves written: audit)
+    if (merged.record !== undefined && out !== '-' && !isSpecialFile(out)) checkWritable(runRecordPath(out), io.cwd, `the run record of --out ${values.out}:`);
     if (merged.guessedOrder.length > 0) {
       warnTo(io, values.quiet === true)(
         `the files do not fix the order of cells ${merged.guessedOrder.join(', ')}, so it follows the order the files were given: the merged file may differ from an unsharded run's; keep each shard's .run.json beside it (${runRecordPath(files[0]!)})`,

@@ -21,7 +21,7 @@ import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
 import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
-import { checkDistinctOutputs, checkFolderEntries, checkWritable, checkWritableFolder } from '../outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkWritable, checkWritableFolder, refuseFolderName } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
@@ -71,6 +71,8 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
   for (const [flag, path, what] of [['--out', raw.out, 'a file name'], ['--svg', raw.svg, 'a folder path']] as const) {
     if (path !== undefined && path.trim() === '') throw new UsageError(`${flag} must be a path, got '${path}'`, `pass ${what}`);
   }
+  // (resolving drops a trailing / or /.: `--out r/` wrote the file r: audit)
+  if (raw.out !== undefined) refuseFolderName(raw.out, '--out');
   const at = (path: string | undefined) => (path === undefined ? undefined : resolve(cwd, path));
   return {
     curves: resolve(cwd, curves),
