@@ -4,8 +4,10 @@
  *
  * Contract: `checkWritable(path, cwd, flag)` returns the absolute path when it can be created or
  * overwritten: its folder exists, is a folder and is writable (a new file: it takes one, tried with
- * canCreateIn), and `path` is not itself a folder (an existing file must be writable, and not kept by
- * the system: append-only or immutable); a path ending in / names a folder and is refused; a link to a
+ * canCreateIn, also for an existing file, since every output is written beside its path and then put
+ * in place; a device or FIFO, written directly, is not), and `path` is not itself a folder (an existing
+ * file must be writable, and not kept by the system: append-only or immutable); a path ending in /, /.
+ * or /.. names a folder and is refused, and so is a link whose text on the way ends in /; a link to a
  * file not yet made is checked as the file it makes (its folder must exist and take it); `-`
  * (standard output) is returned as is. `checkWritableFolder`
  * returns the absolute path when it is a folder that takes new files or can be created (its nearest
@@ -16,14 +18,15 @@
  * command writes inside an output folder (paths relative to it; a folder ends in `/`): none that exists
  * may be a folder where a file goes, or a file where a folder goes (an InputError naming the flag, the
  * folder as given and the entry), nor a file the system keeps (append-only or immutable, which no
- * write replaces); missing ones are fine.
+ * write replaces), and an existing folder entry must take new files; missing ones are fine. An
+ * append-only folder is refused with the probe folder that told it named (it stays: makeFolder.ts).
  */
 
 import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
-import { namedFile } from './wholeFile.js';
+import { isSpecialFile, namedFile } from './wholeFile.js';
 import { isLink } from '../corpus/isLink.js';
 
 export function checkWritable(path: string, cwd: string, flag: string, standardOutput = true): string {
@@ -43,7 +46,8 @@ export function checkWritable(path: string, cwd: string, flag: string, standardO
   // The file a write makes: a link to a file not yet made is followed into the link's own folder.
   const target = followedName(absolute, path, flag);
   const targetFolder = checkTargetFolder(target, `${flag} ${path}`, 'create that folder, or choose another path');
-  const special = isSpecial(target);
+  // (a device or FIFO, written directly, never replaced: the target is no folder here)
+  const special = isSpecialFile(target);
   // (kept by the system first: access() calls an immutable file not writable, an append-only one writable)
   if (!canReplace(target)) throw new InputError(`${flag} ${path} ${KEPT}`, 'choose another path, or lift that with chattr');
   if (!canWrite(special || existsSync(target) ? target : targetFolder)) {
@@ -72,12 +76,6 @@ export function refuseFolderName(path: string, flag: string): void {
 }
 
 const KEPT = 'cannot be replaced: the system keeps it (an append-only or immutable file, see lsattr)';
-
-/** True for a name that exists and is no regular file or folder (a device, a FIFO): written directly, never replaced. */
-function isSpecial(path: string): boolean {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  return stats !== undefined && !stats.isFile() && !stats.isDirectory();
-}
 
 /** canCreateIn, its refusal of an append-only folder said as the output's (`shown`). */
 function takesNewNames(folder: string, shown: string): boolean {
