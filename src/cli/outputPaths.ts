@@ -3,7 +3,7 @@
  * a corpus input, and that no two outputs of one command are the same file.
  */
 
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
 import { namedFile } from '../export/wholeFile.js';
 import { relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
@@ -95,13 +95,25 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
     if (identity !== undefined) seen.set(identity, input);
   }
   for (const output of outputs) {
-    if (output === undefined || output.path === '-') continue;
-    const identity = fileIdentity(output.path);
+    if (output === undefined) continue;
+    // (standard output is a file when redirected to one: --out - --summary /dev/stdout > o.txt wrote
+    // the summary over the curves, exit 0: audit)
+    const identity = output.path === '-' ? standardOutputIdentity() : fileIdentity(output.path);
     // (a device such as /dev/null takes any number of outputs: refused as "the same file": audit)
     if (identity === undefined) continue;
     const other = seen.get(identity);
     if (other !== undefined) throw new UsageError(`${output.label} and ${other.label} are the same file`, 'give each output a file of its own');
     seen.set(identity, output);
+  }
+}
+
+/** The identity of the file standard output writes to, when it is a regular file; else undefined. */
+function standardOutputIdentity(): string | undefined {
+  try {
+    const stats = fstatSync(1);
+    return stats.isFile() ? `${stats.dev}:${stats.ino}` : undefined;
+  } catch {
+    return undefined;
   }
 }
 

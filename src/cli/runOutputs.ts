@@ -34,18 +34,19 @@ export function csvOutputs(outputs: Pick<RunOutputs, 'out' | 'summary' | 'extinc
 
 export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const notCorpus = corpusGuard(config.corpus, cwd);
-  const writable = (path: string | undefined, flag: string): string | undefined => {
+  // (the curves, the extinctions and the sentence perplexities are streamed: written in place; the others whole)
+  const writable = (path: string | undefined, flag: string, inPlace = false): string | undefined => {
     if (path === undefined) return undefined;
-    const absolute = checkWritable(path, cwd, flag);
+    const absolute = checkWritable(path, cwd, flag, { inPlace });
     notCorpus(absolute, flag);
     return absolute;
   };
-  const out = writable(config.out, '--out')!;
+  const out = writable(config.out, '--out', true)!;
   // (its run record too: a fresh run empties --out before writing it, which must not then fail)
   if (out !== '-' && !isSpecialFile(out)) checkWritable(runRecordPath(out), cwd, `the run record of --out ${config.out}:`);
   const summary = writable(config.summary, '--summary');
-  const extinctions = writable(config.extinctions, '--extinctions');
-  const sentencePerplexities = writable(config.sentencePerplexities, '--sentence-perplexities');
+  const extinctions = writable(config.extinctions, '--extinctions', true);
+  const sentencePerplexities = writable(config.sentencePerplexities, '--sentence-perplexities', true);
   const survival = writable(config.survival, '--survival');
   checkOneStandardOutput(csvOutputs({ out, summary, extinctions, sentencePerplexities, survival }));
   checkResumable(config);

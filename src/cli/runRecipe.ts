@@ -107,6 +107,8 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   const reportFiles = recipeReportFiles(recipe, data, records);
   checkFolderEntries(out, options.out, [...perplexities, ...tables.map((table) => table.file), ...reportFiles], '--out');
 
+  // (a signal as the simulation ended: the earlier run's files were removed, and nothing written: audit)
+  if (signal.aborted) throw new RecipeStoppedError(recipe.name);
   makeFolder(out);
   const at = (file: string) => join(out, file);
   const files = ['findings.json', 'findings.md', 'curves.csv', ...perplexities, ...tables.map((table) => table.file), ...reportFiles.filter((file) => !file.endsWith('/'))];
@@ -226,6 +228,8 @@ async function collectPerTokenizer(
     const stdin = piped === undefined ? {} : { stdin: index === 0 ? piped.first : Readable.from(piped.pieces) };
     const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin });
     guardCorpus(recipe, scale, corpus, load.maxTokens);
+    // (a signal while the tokenizers read the corpus in turn: heard after each, not after all: audit)
+    if (signal.aborted) return undefined;
     loaded.push({ tokenizer, vocabulary, corpus });
   }
   for (const { tokenizer, vocabulary, corpus } of loaded) {

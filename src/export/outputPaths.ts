@@ -29,7 +29,14 @@ import { canCreateIn } from './makeFolder.js';
 import { isSpecialFile, namedFile } from './wholeFile.js';
 import { isLink } from '../corpus/isLink.js';
 
-export function checkWritable(path: string, cwd: string, flag: string, standardOutput = true): string {
+/** How an output is written: `standardOutput` may be `-` (default true); `inPlace`: opened and truncated, not written beside its path and put in place (run's streamed CSVs). */
+export interface WriteMode {
+  readonly standardOutput?: boolean;
+  readonly inPlace?: boolean;
+}
+
+export function checkWritable(path: string, cwd: string, flag: string, mode: WriteMode = {}): string {
+  const standardOutput = mode.standardOutput !== false;
   if (path === '-') return path;
   // (an output that cannot go to standard output, train's --arpa, does not offer it)
   checkNamed(path, flag, standardOutput ? 'a file name, or - for standard output' : 'a file name');
@@ -56,11 +63,32 @@ export function checkWritable(path: string, cwd: string, flag: string, standardO
   }
   // A file is written beside its path, then put in place (wholeFile.ts), also over one that exists: its
   // folder must take a new file (root passes the permission test everywhere, yet /proc and /sys take
-  // none, nor does an immutable folder: audit). A device or FIFO is written directly.
-  if (!special && !takesNewNames(targetFolder, `${flag} ${path}`)) {
+  // none, nor does an immutable folder: audit); one written in place needs that only to be made. A
+  // device or FIFO is written directly.
+  const exists = existsSync(target);
+  if (!special && (!exists || mode.inPlace !== true) && !takesNewNames(targetFolder, `${flag} ${path}`)) {
     throw new InputError(`${flag} ${path}: no file can be made in ${targetFolder}`, 'choose a path in a folder you can write to');
   }
+  if (!special && exists && mode.inPlace !== true && othersInStickyFolder(target)) {
+    throw new InputError(`${flag} ${path} ${OTHERS}`, 'choose another path');
+  }
   return absolute;
+}
+
+const OTHERS = "cannot be replaced: it is another user's, in a folder where only a file's owner may replace it (sticky, as /tmp)";
+
+/**
+ * True for a file another user owns, in a sticky folder (mode +t, as /tmp) another user owns, when this
+ * process is not root: the system lets no rename replace it nor unlink remove it (a raw EPERM after
+ * the work: audit), though access() calls it writable.
+ */
+function othersInStickyFolder(file: string): boolean {
+  const me = process.geteuid?.();
+  if (me === undefined || me === 0) return false;
+  const folder = statSync(dirname(file));
+  // Stryker disable next-line ArithmeticOperator: S_ISVTX, the sticky bit
+  if ((folder.mode & 0o1000) === 0) return false;
+  return statSync(file).uid !== me && folder.uid !== me;
 }
 
 /**
@@ -145,6 +173,9 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
     if (stats !== undefined && !wantsFolder && !canReplace(join(folder, name))) {
       throw new InputError(`${flag} ${given}: ${name} ${KEPT}`, 'choose another folder, or lift that with chattr');
     }
+    if (stats?.isFile() === true && !wantsFolder && othersInStickyFolder(join(folder, name))) {
+      throw new InputError(`${flag} ${given}: ${name} ${OTHERS}`, 'choose another folder');
+    }
     if (stats === undefined) continue;
     if (stats.isDirectory() !== wantsFolder) {
       throw new InputError(
@@ -178,7 +209,10 @@ function checkLinkedEntry(path: string, given: string, name: string, flag: strin
 /** What a link that leads to no file or folder is: a link to a name that is not there (named), or a loop of links. */
 function danglingLink(link: string): string {
   try {
-    return `is a link to ${namedFile(link)}, which does not exist`;
+    const target = namedFile(link);
+    // (a link to f/ with f a file: f is there, and is no folder: audit)
+    if (target.endsWith(sep) && existsSync(target.slice(0, -1))) return `is a link to ${target}, and ${target.slice(0, -1)} is a file, not a folder`;
+    return `is a link to ${target}, which does not exist`;
   } catch (error) {
     if (error instanceof InputError) return 'is a loop of links';
     throw error;

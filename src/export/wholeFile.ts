@@ -60,8 +60,8 @@ export function namedFile(path: string): string {
     const stats = inFolder ? lstatSync(real, { throwIfNoEntry: false }) : undefined;
     if (stats === undefined) return folderName ? `${real}${sep}` : real;
     // (a file reached through a link text ending in /: the system refuses it with ENOTDIR)
-    if (!stats.isSymbolicLink()) return folderName && !stats.isDirectory() ? `${real}${sep}` : realpathSync.native(real);
-    if (existsSync(real)) return realpathSync.native(real);
+    if (!stats.isSymbolicLink()) return folderName && !stats.isDirectory() ? `${real}${sep}` : realName(real);
+    if (existsSync(real)) return realName(real);
     if (links === MAX_LINKS) throw new InputError(`${path} is a loop of links (or a chain of more than ${MAX_LINKS})`, 'point the link at a file');
     // (joined as text, not resolved: `L/../x` after a linked folder L is L's target's parent, as the
     // system reads it; resolving would drop `L/..` as text: audit)
@@ -70,6 +70,19 @@ export function namedFile(path: string): string {
     // is x/, whatever x's own link says: audit)
     folderName ||= target.endsWith(sep);
     current = isAbsolute(target) ? target : `${dirname(real)}${sep}${target}`;
+  }
+}
+
+/**
+ * The system's real path of a name that exists; the name itself where there is none to give: a link
+ * to a pipe or socket (/dev/stdout on a pipe reads /proc/self/fd/1 -> pipe:[N], and realpath fails
+ * with ENOENT: a raw error, audit).
+ */
+function realName(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
   }
 }
 

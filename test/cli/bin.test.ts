@@ -9,7 +9,7 @@
  */
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -164,3 +164,25 @@ describe('the ngram-collapse executable', () => {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const lines = (path: string): number => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').length - 1 : 0);
+
+describe('standard output named as a file', () => {
+  const fixture = join(root, 'test/fixtures/exp/village.txt');
+
+  it('/dev/stdout on a pipe is written as a stream (a raw ENOENT from realpath of pipe:[N]: audit)', () => {
+    // (a shell's pipe: Node's own child stdio is a socket, which /dev/stdout cannot open, ENXIO)
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" tokenize "${fixture}" --out /dev/stdout --quiet | cat; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect([piped.status, piped.stderr]).toEqual([0, '']);
+    expect(piped.stdout.split('\n').length).toBeGreaterThan(10);
+  });
+
+  it('--out - with --summary /dev/stdout, standard output a file, is refused as one file twice (the summary replaced the curves, exit 0: audit)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ngram-collapse-stdout-file-'));
+    const file = join(dir, 'o.txt');
+    const fd = openSync(file, 'w');
+    const run = spawnSync(process.execPath, [main, 'run', '--corpus', fixture, '--sentences', 'line', '--generations', '1', '--quiet', '--out', '-', '--summary', '/dev/stdout'], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    closeSync(fd);
+    expect([run.status, run.stderr]).toEqual([2, 'ngram-collapse: --summary /dev/stdout and --out - are the same file (give each output a file of its own)\n']);
+    expect(readFileSync(file, 'utf8')).toBe('');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -127,7 +127,8 @@ describe('runRecipe into a folder an earlier run wrote, and stopped while it wri
     // run): findings.json and findings.md are written, then the writing stops
     let armed = false;
     let looks = 0;
-    const signal = { get aborted() { return armed && ++looks > 2; } } as AbortSignal;
+    // (look 1 is the check before anything is removed or written, looks 2 and 3 the first two files)
+    const signal = { get aborted() { return armed && ++looks > 3; } } as AbortSignal;
     const onProgress = (done: number, total: number): void => void (armed = done === total);
     const outcome = await runRecipe(findRecipe('drift'), { ...options(cwd), seed: 2, signal, onProgress });
     expect(outcome.unwritten).toEqual(['curves.csv', 'forgetting-by-seed-count.csv', 'report.html, figures/']);
@@ -145,6 +146,12 @@ describe('runRecipe into a folder an earlier run wrote, and stopped while it wri
     const stopped = runRecipe(findRecipe('drift'), { ...options(cwd), replicates: 3, seed: 2, signal: controller.signal, onProgress: (done) => { seriesDone.push(done); controller.abort(); } });
     await expect(stopped).rejects.toThrow(RecipeStoppedError);
     expect(seriesDone).toEqual([1]);
+    expect(files(cwd).map((file) => [file, readFileSync(join(cwd, 'results', file), 'utf8')])).toEqual(before);
+    // a signal as the simulation ends (its last series done), before the writing: the earlier run's
+    // files stay (they were removed, and nothing written: audit)
+    const late = new AbortController();
+    const atEnd = runRecipe(findRecipe('drift'), { ...options(cwd), replicates: 3, seed: 3, signal: late.signal, onProgress: (done, total) => { if (done === total) late.abort(); } });
+    await expect(atEnd).rejects.toThrow(RecipeStoppedError);
     expect(files(cwd).map((file) => [file, readFileSync(join(cwd, 'results', file), 'utf8')])).toEqual(before);
   }, 120_000);
 });

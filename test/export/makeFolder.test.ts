@@ -206,6 +206,9 @@ describe('checkWritable', () => {
     writeFileSync(join(dir, 'fixed', 'old.csv'), 'old rows\n');
     withAttribute(join(dir, 'fixed'), '+i', () => {
       expect(() => checkWritable('fixed/old.csv', dir, '--out')).toThrow(`--out fixed/old.csv: no file can be made in ${join(dir, 'fixed')}`);
+      // written in place (run's streamed CSVs), an existing file needs no new name there (it was refused: audit)
+      expect(checkWritable('fixed/old.csv', dir, '--extinctions', { inPlace: true })).toBe(join(dir, 'fixed', 'old.csv'));
+      expect(() => checkWritable('fixed/new.csv', dir, '--extinctions', { inPlace: true })).toThrow('--extinctions fixed/new.csv is not writable');
     });
     mkdirSync(join(dir, 'log'));
     writeFileSync(join(dir, 'log', 'old.csv'), 'old rows\n');
@@ -233,6 +236,29 @@ describe('checkWritable', () => {
     const script = `import(${JSON.stringify(join(import.meta.dirname, '../../dist/export/outputPaths.js'))}).then(({ checkWritable }) => console.log(checkWritable('w.csv', ${JSON.stringify(dir)}, '--out')))`;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 20_000 });
     expect([child.stdout.trim(), child.stderr]).toEqual([join(dir, 'w.csv'), '']);
+  });
+
+  it.runIf(process.getuid?.() === 0)("refuses another user's file in another user's sticky folder (as /tmp), which no rename replaces: access() called it writable, and the work ended in a raw EPERM (audit)", () => {
+    const dir = mkdtempSync('/tmp/ngram-collapse-sticky-');
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    chmodSync(dir, 0o1777);
+    writeFileSync(join(dir, 'theirs.csv'), 'x');
+    chmodSync(join(dir, 'theirs.csv'), 0o666);
+    const check = (path: string, inPlace: boolean): string => {
+      const script = `import(${JSON.stringify(join(import.meta.dirname, '../../dist/export/outputPaths.js'))}).then(({ checkWritable }) => { try { console.log(checkWritable(${JSON.stringify(path)}, ${JSON.stringify(dir)}, '--summary', { inPlace: ${inPlace} })); } catch (error) { console.log(error.message); } })`;
+      return spawnSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 20_000 }).stdout.trim();
+    };
+    expect(check('theirs.csv', false)).toBe("--summary theirs.csv cannot be replaced: it is another user's, in a folder where only a file's owner may replace it (sticky, as /tmp)");
+    // written in place it is only opened, which its mode allows; a new file of one's own is fine
+    expect(check('theirs.csv', true)).toBe(join(dir, 'theirs.csv'));
+    expect(check('mine.csv', false)).toBe(join(dir, 'mine.csv'));
+  });
+
+  it('says what a folder link through a file is (L -> f/, f a file): it was called a link to something that does not exist', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'f'), 'x');
+    symlinkSync('f/', join(dir, 'L'));
+    expect(() => checkWritableFolder('L', dir, '--svg')).toThrow(`--svg L: ${join(dir, 'L')} is a link to ${join(dir, 'f')}/, and ${join(dir, 'f')} is a file, not a folder`);
   });
 
   it('follows a link whose target climbs out of a linked folder as the system does (L/.. is the parent of L\'s target: it was read as text and refused)', () => {

@@ -76,7 +76,8 @@ export function mergeCommand(io: CliIO): Command {
       if (merged.record !== undefined) writeRunRecord(out, merged.record);
     }
     if (summary !== undefined) {
-      const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath!, SUMMARY_COLUMNS);
+      // (whole, as merge's --out: it appears at its path once complete)
+      const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath!, SUMMARY_COLUMNS, { whole: true });
       for (const fields of summary) writer.write(fields);
       await writer.close();
     }

@@ -83,12 +83,14 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const tokens = split === undefined ? [] : vocabulary.toArray();
   const words = split === undefined ? undefined : { tokens, split, reference: wordReference(reference ?? corpora[0]!, tokens, split, rareThreshold) };
   const columns = words === undefined ? TEXT_METRIC_COLUMNS : [...TEXT_METRIC_COLUMNS, ...WORD_METRIC_COLUMNS];
-  const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...columns]);
-  corpora.forEach((corpus, i) => {
+  const records = corpora.map((corpus, i) => {
     // Without --reference the first text is the reference: its n-grams come from the seed's own trigram set.
     const measured = { ...measureText(corpus, seed, reference === undefined && i === 0 ? seed.trigrams : undefined).values, ...(words === undefined ? {} : wordColumns(corpus, words)) };
-    writer.write([texts[i]!, ...columns.map((column) => formatNumber(measured[column]))]);
+    return [texts[i]!, ...columns.map((column) => formatNumber(measured[column]))];
   });
+  // (whole, as every output but run's streamed CSVs: it appears at its path once complete)
+  const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...columns], { whole: true });
+  for (const record of records) writer.write(record);
   await writer.close();
 }
 

@@ -66,7 +66,7 @@ export function trainCommand(io: CliIO): Command {
 async function train(request: TrainRequest, io: CliIO): Promise<void> {
   const { order, smoothing, k, vocab } = request.model;
   if (request.arpa === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
-  const arpaPath = request.arpa === undefined ? undefined : checkWritable(request.arpa, io.cwd, '--arpa', false);
+  const arpaPath = request.arpa === undefined ? undefined : checkWritable(request.arpa, io.cwd, '--arpa', { standardOutput: false });
   if (arpaPath !== undefined) checkNotCorpus(arpaPath, [...request.corpus, ...(request.eval ?? [])], io.cwd, '--arpa');
   refuseStandardInputTwice([request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
   const warn = warnTo(io);
