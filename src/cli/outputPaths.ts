@@ -107,11 +107,15 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
   }
 }
 
-/** The identity of the file standard output writes to, when it is a regular file; else undefined. */
+/**
+ * The identity of what standard output writes to (a file, a pipe, a socket), as another name of it
+ * (/dev/stdout) has; undefined for a character device (a terminal, /dev/null), which takes any number.
+ * (`--out - --summary /dev/stdout | wc` sent two CSVs down one pipe: audit.)
+ */
 function standardOutputIdentity(): string | undefined {
   try {
     const stats = fstatSync(1);
-    return stats.isFile() ? `${stats.dev}:${stats.ino}` : undefined;
+    return stats.isCharacterDevice() ? undefined : `${stats.dev}:${stats.ino}`;
   } catch {
     return undefined;
   }

@@ -26,7 +26,7 @@ import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, stat
 import { dirname, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
-import { isSpecialFile, namedFile } from './wholeFile.js';
+import { isSpecialFile, namedFile, partialPath } from './wholeFile.js';
 import { isLink } from '../corpus/isLink.js';
 
 /** How an output is written: `standardOutput` may be `-` (default true); `inPlace`: opened and truncated, not written beside its path and put in place (run's streamed CSVs). */
@@ -55,6 +55,10 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   const targetFolder = checkTargetFolder(target, `${flag} ${path}`, 'create that folder, or choose another path');
   // (a device or FIFO, written directly, never replaced: the target is no folder here)
   const special = isSpecialFile(target);
+  // (a socket, such as standard output of some programs named /dev/stdout: no open() reaches it by name, ENXIO after the work: audit)
+  if (statSync(target, { throwIfNoEntry: false })?.isSocket() === true) {
+    throw new InputError(`${flag} ${path} is a socket, which cannot be opened by name`, standardOutput ? 'pass - to write to standard output' : 'choose a file path');
+  }
   // (kept by the system first: access() calls an immutable file not writable, an append-only one writable)
   if (!canReplace(target)) throw new InputError(`${flag} ${path} ${KEPT}`, 'choose another path, or lift that with chattr');
   if (!canWrite(special || existsSync(target) ? target : targetFolder)) {
@@ -67,10 +71,16 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   // device or FIFO is written directly.
   const exists = existsSync(target);
   if (!special && (!exists || mode.inPlace !== true) && !takesNewNames(targetFolder, `${flag} ${path}`)) {
-    throw new InputError(`${flag} ${path}: no file can be made in ${targetFolder}`, 'choose a path in a folder you can write to');
+    // (an existing file too, when it is replaced whole: say why a new one is needed)
+    const why = exists ? `: it is written beside its path and then put in place, and no file can be made in ${targetFolder}` : `: no file can be made in ${targetFolder}`;
+    throw new InputError(`${flag} ${path}${why}`, 'choose a path in a folder you can write to');
   }
   if (!special && exists && mode.inPlace !== true && othersInStickyFolder(target)) {
     throw new InputError(`${flag} ${path} ${OTHERS}`, 'choose another path');
+  }
+  // (another user's stale <path>.partial in a sticky folder: the write cannot remove it, a raw error after the work: audit)
+  if (!special && mode.inPlace !== true && existsSync(partialPath(target)) && othersInStickyFolder(partialPath(target))) {
+    throw new InputError(`${flag} ${path}: ${partialPath(target)}, where it is written first, ${OTHERS.replace('cannot be replaced', 'cannot be removed')}`, 'choose another path');
   }
   return absolute;
 }

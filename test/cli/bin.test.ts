@@ -184,5 +184,8 @@ describe('standard output named as a file', () => {
     expect([run.status, run.stderr]).toEqual([2, 'ngram-collapse: --summary /dev/stdout and --out - are the same file (give each output a file of its own)\n']);
     expect(readFileSync(file, 'utf8')).toBe('');
     rmSync(dir, { recursive: true, force: true });
+    // and into one pipe: two CSVs, two headers, down one stream (accepted: audit)
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" run --corpus "${fixture}" --sentences line --generations 1 --quiet --out - --summary /dev/stdout | cat; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect([piped.status, piped.stdout, piped.stderr]).toEqual([2, '', 'ngram-collapse: --summary /dev/stdout and --out - are the same file (give each output a file of its own)\n']);
   });
 });

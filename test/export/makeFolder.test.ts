@@ -6,6 +6,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -205,7 +206,7 @@ describe('checkWritable', () => {
     mkdirSync(join(dir, 'fixed'));
     writeFileSync(join(dir, 'fixed', 'old.csv'), 'old rows\n');
     withAttribute(join(dir, 'fixed'), '+i', () => {
-      expect(() => checkWritable('fixed/old.csv', dir, '--out')).toThrow(`--out fixed/old.csv: no file can be made in ${join(dir, 'fixed')}`);
+      expect(() => checkWritable('fixed/old.csv', dir, '--out')).toThrow(`--out fixed/old.csv: it is written beside its path and then put in place, and no file can be made in ${join(dir, 'fixed')}`);
       // written in place (run's streamed CSVs), an existing file needs no new name there (it was refused: audit)
       expect(checkWritable('fixed/old.csv', dir, '--extinctions', { inPlace: true })).toBe(join(dir, 'fixed', 'old.csv'));
       expect(() => checkWritable('fixed/new.csv', dir, '--extinctions', { inPlace: true })).toThrow('--extinctions fixed/new.csv is not writable');
@@ -249,9 +250,23 @@ describe('checkWritable', () => {
       return spawnSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 20_000 }).stdout.trim();
     };
     expect(check('theirs.csv', false)).toBe("--summary theirs.csv cannot be replaced: it is another user's, in a folder where only a file's owner may replace it (sticky, as /tmp)");
+    // another user's stale <path>.partial there, which the write removes first (a raw error after the work: audit)
+    writeFileSync(join(dir, 'stale.csv.partial'), 'x');
+    expect(check('stale.csv', false)).toBe(`--summary stale.csv: ${join(dir, 'stale.csv.partial')}, where it is written first, cannot be removed: it is another user's, in a folder where only a file's owner may replace it (sticky, as /tmp)`);
     // written in place it is only opened, which its mode allows; a new file of one's own is fine
     expect(check('theirs.csv', true)).toBe(join(dir, 'theirs.csv'));
     expect(check('mine.csv', false)).toBe(join(dir, 'mine.csv'));
+  });
+
+  it('refuses a socket, which no open() reaches by name (/dev/stdout on a socket: a raw ENXIO after the work: audit)', async () => {
+    const dir = folder();
+    const server = createServer();
+    await new Promise<void>((listening) => server.listen(join(dir, 'sock'), listening));
+    try {
+      expect(() => checkWritable('sock', dir, '--summary')).toThrow('--summary sock is a socket, which cannot be opened by name');
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   });
 
   it('says what a folder link through a file is (L -> f/, f a file): it was called a link to something that does not exist', () => {
