@@ -28,6 +28,24 @@ const appendOnlyWorks = ((): boolean => {
   if (set) spawnSync('chattr', ['-a', probe]);
   return set;
 })();
+/**
+ * A folder of this test in /tmp itself (the test run's own temporary folder lets no other user
+ * through), with `mode`, removed after the test.
+ */
+function sharedFolder(mode: number): string {
+  const dir = mkdtempSync('/tmp/ngram-collapse-other-user-');
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  chmodSync(dir, mode);
+  return dir;
+}
+
+/** checkWritable of the built module as user nobody (65534): the path it returns, or its error's message. */
+function checkAsNobody(dir: string, path: string, flag: string, inPlace: boolean): string {
+  const module = JSON.stringify(join(import.meta.dirname, '../../dist/export/outputPaths.js'));
+  const script = `import(${module}).then(({ checkWritable }) => { try { console.log(checkWritable(${JSON.stringify(path)}, ${JSON.stringify(dir)}, '${flag}', { inPlace: ${inPlace} })); } catch (error) { console.log(error.message); } })`;
+  return spawnSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 20_000 }).stdout.trim();
+}
+
 /** Runs `body` with `file` append-only (or immutable: +i), and lifts that after, so the folder can be removed. */
 function withAttribute(file: string, attribute: '+a' | '+i', body: () => void): void {
   expect(spawnSync('chattr', [attribute, file]).status).toBe(0);
@@ -227,28 +245,18 @@ describe('checkWritable', () => {
   });
 
   it.runIf(process.getuid?.() === 0)('accepts a file its owner may write but not read (mode 200): the probe opens it write-only (it opened it for reading too, and refused it as kept by the system: audit)', () => {
-    // (in /tmp itself: the test run's own temporary folder lets no other user through)
-    const dir = mkdtempSync('/tmp/ngram-collapse-write-only-');
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    chmodSync(dir, 0o777);
+    const dir = sharedFolder(0o777);
     writeFileSync(join(dir, 'w.csv'), 'x');
     chmodSync(join(dir, 'w.csv'), 0o200);
     chownSync(join(dir, 'w.csv'), 65534, 65534);
-    const script = `import(${JSON.stringify(join(import.meta.dirname, '../../dist/export/outputPaths.js'))}).then(({ checkWritable }) => console.log(checkWritable('w.csv', ${JSON.stringify(dir)}, '--out')))`;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 20_000 });
-    expect([child.stdout.trim(), child.stderr]).toEqual([join(dir, 'w.csv'), '']);
+    expect(checkAsNobody(dir, 'w.csv', '--out', false)).toBe(join(dir, 'w.csv'));
   });
 
   it.runIf(process.getuid?.() === 0)("refuses another user's file in another user's sticky folder (as /tmp), which no rename replaces: access() called it writable, and the work ended in a raw EPERM (audit)", () => {
-    const dir = mkdtempSync('/tmp/ngram-collapse-sticky-');
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    chmodSync(dir, 0o1777);
+    const dir = sharedFolder(0o1777);
     writeFileSync(join(dir, 'theirs.csv'), 'x');
     chmodSync(join(dir, 'theirs.csv'), 0o666);
-    const check = (path: string, inPlace: boolean): string => {
-      const script = `import(${JSON.stringify(join(import.meta.dirname, '../../dist/export/outputPaths.js'))}).then(({ checkWritable }) => { try { console.log(checkWritable(${JSON.stringify(path)}, ${JSON.stringify(dir)}, '--summary', { inPlace: ${inPlace} })); } catch (error) { console.log(error.message); } })`;
-      return spawnSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 20_000 }).stdout.trim();
-    };
+    const check = (path: string, inPlace: boolean): string => checkAsNobody(dir, path, '--summary', inPlace);
     expect(check('theirs.csv', false)).toBe("--summary theirs.csv cannot be replaced: it is another user's, in a folder where only a file's owner may replace it (sticky, as /tmp)");
     // another user's stale <path>.partial there, which the write removes first (a raw error after the work: audit)
     writeFileSync(join(dir, 'stale.csv.partial'), 'x');
