@@ -3,7 +3,7 @@
  * a corpus input, and that no two outputs of one command are the same file.
  */
 
-import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { namedFile } from '../export/wholeFile.js';
 import { relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
@@ -82,8 +82,8 @@ export function checkOneStandardOutput(paths: readonly (string | undefined)[]): 
 }
 
 /**
- * Throws UsageError if two of `outputs` (absolute paths, as checkWritable returns them; `-` and
- * undefined are skipped) are the same file: by name, through a link, or as another name of an
+ * Throws UsageError if two of `outputs` (absolute paths, as checkWritable returns them, or `-`, which
+ * is what standard output goes to; undefined ones are skipped) are the same file: by name, through a link, or as another name of an
  * existing file (the same device and inode); both would be written and one lost. `inputs` are files
  * the command reads (merge's CSVs): no output may be one of them either. A character device
  * (/dev/null) may be named by any number of them.
@@ -114,8 +114,7 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
  */
 function standardOutputIdentity(): string | undefined {
   try {
-    const stats = fstatSync(1);
-    return stats.isCharacterDevice() ? undefined : `${stats.dev}:${stats.ino}`;
+    return identityOf(fstatSync(1));
   } catch {
     return undefined;
   }
@@ -135,6 +134,10 @@ function fileIdentity(path: string): string | undefined {
     // the output's own check; it was a raw ENOTDIR: audit)
     return namedFile(path);
   }
-  if (stats?.isCharacterDevice() === true) return undefined;
-  return stats !== undefined ? `${stats.dev}:${stats.ino}` : namedFile(path);
+  return stats !== undefined ? identityOf(stats) : namedFile(path);
+}
+
+/** An existing file's device and inode; undefined for a character device (a terminal, /dev/null), which takes any number of outputs. */
+function identityOf(stats: Stats): string | undefined {
+  return stats.isCharacterDevice() ? undefined : `${stats.dev}:${stats.ino}`;
 }
