@@ -13,7 +13,8 @@ import { UsageError } from '../errors.js';
 import { cellFolder, corpusFilePath, humanFilePath, isCorpusFolderEntry, manifestName, seriesFolder } from '../export/corpusFiles.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { isSpecialFile, namedFile } from '../export/wholeFile.js';
-import { expandCells } from '../simulation/cells.js';
+import { seriesTasks } from '../simulation/seriesTask.js';
+import { shardTasks } from '../simulation/shard.js';
 import { checkDistinctOutputs, checkFolderEntries, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
@@ -105,20 +106,20 @@ export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extin
 
 /**
  * What --save-corpora writes must fit what the folder holds: `human.txt` and the manifest files, the
- * folders of a series' texts (`cell-<c>/replicate-<r>`, for this sweep's cells and replicates) folders,
+ * folders of a series' texts (`cell-<c>/replicate-<r>`, for the series this run or shard writes) folders,
  * and each `generation-<g>.txt` a file (looked for in a series folder that exists): the other way
  * round would fail the run at its first text, or a series mid-way, with files written.
  */
 function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' | 'saveCorpora' | 'shard'>): void {
   const entries = [humanFilePath(''), manifestName(config.shard)];
-  for (const cell of expandCells(config.settings.sweep)) {
-    entries.push(`${cellFolder(cell)}/`);
-    for (let replicate = 1; replicate <= config.settings.replicates; replicate++) {
-      const series = seriesFolder(cell, replicate);
-      entries.push(`${series}/`);
-      if (!existsSync(join(corpora, series))) continue;
-      for (let generation = 1; generation <= config.settings.generations; generation++) entries.push(corpusFilePath('', cell, replicate, generation));
-    }
+  // (a shard's own series only: shards started together into one folder clear theirs meanwhile, and
+  // the probe of a folder another shard removed refused one of them: CI)
+  for (const task of shardTasks(seriesTasks(config.settings), config.shard)) {
+    const series = seriesFolder(task.cell, task.replicate);
+    if (!entries.includes(`${cellFolder(task.cell)}/`)) entries.push(`${cellFolder(task.cell)}/`);
+    entries.push(`${series}/`);
+    if (!existsSync(join(corpora, series))) continue;
+    for (let generation = 1; generation <= config.settings.generations; generation++) entries.push(corpusFilePath('', task.cell, task.replicate, generation));
   }
   checkFolderEntries(corpora, config.saveCorpora!, entries, '--save-corpora');
 }

@@ -195,7 +195,8 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
     }
     // (a folder the command writes files into must take them: an immutable one failed mid-run, half
     // the figures written: audit)
-    if (wantsFolder && !takesNewNames(join(folder, name), `${flag} ${given}: ${name}`)) {
+    // (one another process removed meanwhile, a shard clearing its own, is made again by the run: CI)
+    if (wantsFolder && !takesNewNames(join(folder, name), `${flag} ${given}: ${name}`) && existsSync(join(folder, name))) {
       throw new InputError(`${flag} ${given}: no file can be made in ${name}`, 'choose another folder, or lift that with chattr');
     }
   }

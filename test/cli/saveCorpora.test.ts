@@ -357,6 +357,15 @@ describe('shards sharing one --save-corpora folder', () => {
     expect(statSync(kept).mtimeMs).toBe(0);
   });
 
+  it("each check only the folders of their own series: another shard's that cannot take its texts refuses that shard alone (CI: shards started together failed on a folder another one removed)", async () => {
+    // shard 1/2 writes cell-1/replicate-1 and cell-2/replicate-1; cell-1/replicate-2 is shard 2/2's
+    mkdirSync(join(dir, 'theirs', 'cell-1'), { recursive: true });
+    writeFileSync(join(dir, 'theirs', 'cell-1', 'replicate-2'), 'not a folder');
+    expect(await shard('1/2', 'theirs')).toMatchObject({ code: 0, stderr: '' });
+    const refused = await shard('2/2', 'theirs');
+    expect([refused.stderr, refused.code]).toEqual(['ngram-collapse: --save-corpora theirs: cell-1/replicate-2 is a file, where the command writes a folder (move it away, or choose another folder)\n', 2]);
+  });
+
   it('clear the manifests of another split: a whole run the shards\', a shard the whole run\'s', async () => {
     expect((await shard('1/2', 'split')).code).toBe(0);
     expect((await shard('1/3', 'split')).code).toBe(0);
