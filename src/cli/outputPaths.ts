@@ -9,7 +9,7 @@ import { relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 
-export { checkFolderEntries, checkWritable, checkWritableFolder, refuseFolderName } from '../export/outputPaths.js';
+export { checkFolderEntries, checkRemovable, checkWritable, checkWritableFolder, refuseFolderName } from '../export/outputPaths.js';
 
 /**
  * Throws InputError if the output `path` (absolute, as checkWritable returns it) is one of the files

@@ -10,12 +10,12 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { cellFolder, corpusFilePath, humanFilePath, isCorpusFolderEntry, manifestName, seriesFolder } from '../export/corpusFiles.js';
+import { cellFolder, corpusFilePath, filesToClear, humanFilePath, isCorpusFolderEntry, manifestName, otherManifests, ownSeries, seriesFolder } from '../export/corpusFiles.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { isSpecialFile, namedFile } from '../export/wholeFile.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
-import { checkDistinctOutputs, checkFolderEntries, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -110,11 +110,12 @@ export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extin
  * and each `generation-<g>.txt` a file (looked for in a series folder that exists): the other way
  * round would fail the run at its first text, or a series mid-way, with files written.
  */
-function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' | 'saveCorpora' | 'shard'>): void {
+function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' | 'saveCorpora' | 'shard' | 'resume'>): void {
   const entries = [humanFilePath(''), manifestName(config.shard)];
   // (a shard's own series only: shards started together into one folder clear theirs meanwhile, and
   // the probe of a folder another shard removed refused one of them: CI)
-  for (const task of shardTasks(seriesTasks(config.settings), config.shard)) {
+  const tasks = shardTasks(seriesTasks(config.settings), config.shard);
+  for (const task of tasks) {
     const series = seriesFolder(task.cell, task.replicate);
     if (!entries.includes(`${cellFolder(task.cell)}/`)) entries.push(`${cellFolder(task.cell)}/`);
     entries.push(`${series}/`);
@@ -122,6 +123,9 @@ function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' 
     for (let generation = 1; generation <= config.settings.generations; generation++) entries.push(corpusFilePath('', task.cell, task.replicate, generation));
   }
   checkFolderEntries(corpora, config.saveCorpora!, entries, '--save-corpora');
+  // what the run removes first, as run.ts's corpusFolder does: an earlier run's texts (a shard's own series'), or on --resume the manifests of another split
+  const cleared = config.resume ? otherManifests(corpora, config.shard.count) : filesToClear(corpora, ownSeries(tasks, config.shard));
+  checkRemovable(corpora, config.saveCorpora!, cleared, '--save-corpora', "which the run removes before it writes (an earlier run's)");
 }
 
 function checkCorporaFolder(folder: string, cwd: string): string {

@@ -62,6 +62,11 @@ export function shardTag(shard: Shard): string | undefined {
   return shard.count === 1 ? undefined : `shard-${shard.index}-of-${shard.count}`;
 }
 
+/** What clearCorpusFolder clears for a run of `tasks`: a shard's own series only (undefined: a whole run's every text). */
+export function ownSeries(tasks: ReadonlyArray<{ readonly cell: Cell; readonly replicate: number }>, shard: Shard): { shard: Shard; series: string[] } | undefined {
+  return shard.count > 1 ? { shard, series: tasks.map((task) => seriesFolder(task.cell, task.replicate)) } : undefined;
+}
+
 /**
  * Removes the texts an earlier run wrote in `dir`: each cell-<c>/replicate-<r>/generation-<g>.txt that
  * is a regular file, and the folders that leaves empty, so that a fresh run's folder holds its own
@@ -72,17 +77,34 @@ export function shardTag(shard: Shard): string | undefined {
  * and any other file is left where it is (human.txt and the run's manifest are rewritten by the run).
  */
 export function clearCorpusFolder(dir: string, own?: { readonly shard: Shard; readonly series: readonly string[] }): void {
-  if (!existsSync(dir)) return;
-  const ours = own === undefined ? undefined : new Set(own.series);
-  for (const cell of entries(dir, /^cell-\d+$/u, 'folder')) {
-    for (const replicate of entries(cell, /^replicate-\d+$/u, 'folder')) {
-      if (ours !== undefined && !ours.has(`${basename(cell)}/${basename(replicate)}`)) continue;
-      for (const file of entries(replicate, /^generation-\d+\.txt(?:\.partial)?$/u, 'file')) rmSync(file, { force: true });
-      removeIfEmpty(replicate);
-    }
-    removeIfEmpty(cell);
+  const { cells, series } = earlierTexts(dir, own);
+  for (const { folder, texts } of series) {
+    for (const file of texts) rmSync(file, { force: true });
+    removeIfEmpty(folder);
   }
+  for (const cell of cells) removeIfEmpty(cell);
   clearOtherManifests(dir, own?.shard.count ?? 1);
+}
+
+/** What clearCorpusFolder removes, listed (for the check before any work that each can be removed). */
+export function filesToClear(dir: string, own?: { readonly shard: Shard; readonly series: readonly string[] }): string[] {
+  return [...earlierTexts(dir, own).series.flatMap((series) => series.texts), ...otherManifests(dir, own?.shard.count ?? 1)];
+}
+
+/**
+ * An earlier run's texts in `dir`: its cell folders, and each series folder (a shard's own only) with
+ * the texts in it (regular files; links are not followed).
+ */
+function earlierTexts(dir: string, own?: { readonly series: readonly string[] }): { cells: string[]; series: Array<{ folder: string; texts: string[] }> } {
+  if (!existsSync(dir)) return { cells: [], series: [] };
+  const ours = own === undefined ? undefined : new Set(own.series);
+  const cells = entries(dir, /^cell-\d+$/u, 'folder');
+  const series = cells.flatMap((cell) =>
+    entries(cell, /^replicate-\d+$/u, 'folder')
+      .filter((folder) => ours === undefined || ours.has(`${basename(cell)}/${basename(folder)}`))
+      .map((folder) => ({ folder, texts: entries(folder, /^generation-\d+\.txt(?:\.partial)?$/u, 'file') })),
+  );
+  return { cells, series };
 }
 
 /**
@@ -91,10 +113,13 @@ export function clearCorpusFolder(dir: string, own?: { readonly shard: Shard; re
  * the series it redoes). Only regular files; a link is left where it is.
  */
 export function clearOtherManifests(dir: string, shards: number): void {
-  if (!existsSync(dir)) return;
-  for (const file of entries(dir, MANIFEST_NAME, 'file')) {
-    if (Number(MANIFEST_NAME.exec(basename(file))![1] ?? 1) !== shards) rmSync(file, { force: true });
-  }
+  for (const file of otherManifests(dir, shards)) rmSync(file, { force: true });
+}
+
+/** The manifests in `dir` of a split into other than `shards` shards (regular files only): what clearOtherManifests removes. */
+export function otherManifests(dir: string, shards: number): string[] {
+  if (!existsSync(dir)) return [];
+  return entries(dir, MANIFEST_NAME, 'file').filter((file) => Number(MANIFEST_NAME.exec(basename(file))![1] ?? 1) !== shards);
 }
 
 /** A manifest's name; group 1 the number of shards (absent for a whole run's `manifest.json`). */

@@ -23,7 +23,7 @@
  */
 
 import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
 import { isSpecialFile, namedFile, partialPath } from './wholeFile.js';
@@ -199,6 +199,29 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
     if (wantsFolder && !takesNewNames(join(folder, name), `${flag} ${given}: ${name}`) && existsSync(join(folder, name))) {
       throw new InputError(`${flag} ${given}: no file can be made in ${name}`, 'choose another folder, or lift that with chattr');
     }
+  }
+}
+
+/**
+ * The files a command removes before it writes (`files`, absolute: an earlier run's texts in a
+ * --save-corpora folder) must be removable: the folder each is in writable and taking changes (not
+ * immutable nor append-only), the file not kept by the system, nor another user's in a sticky folder.
+ * One that was not failed the run after its curves were emptied, with a raw EACCES or EPERM (audit).
+ * `what` says what the files are, for the line.
+ */
+export function checkRemovable(folder: string, given: string, files: readonly string[], flag: string, what: string): void {
+  const probed = new Set<string>();
+  for (const file of files) {
+    const shown = `${flag} ${given}: ${relative(folder, file)}, ${what},`;
+    const parent = dirname(file);
+    if (!canWrite(parent)) throw new InputError(`${shown} cannot be removed: the folder ${parent} is not writable`, 'choose another folder, or remove it as a user who may');
+    // (an append-only folder lets nothing go: said by the probe; any other that takes no new name, as the others)
+    if (!probed.has(parent) && !takesNewNames(parent, `${flag} ${given}`)) {
+      throw new InputError(`${shown} cannot be removed: the folder ${parent} takes no change`, 'choose another folder');
+    }
+    probed.add(parent);
+    if (!canReplace(file)) throw new InputError(`${shown} cannot be removed: the system keeps it (an append-only or immutable file, see lsattr)`, 'choose another folder, or lift that with chattr');
+    if (othersInStickyFolder(file)) throw new InputError(`${shown} cannot be removed: it is another user's, in a folder where only a file's owner may remove it (sticky, as /tmp)`, 'choose another folder');
   }
 }
 

@@ -5,7 +5,7 @@
  * (so the files hold a top-up) and with the empty sentences an order-1 model samples.
  */
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { clearCorpusFolder } from '../../src/export/corpusFiles.js';
 import { tmpdir } from 'node:os';
@@ -326,6 +326,39 @@ describe('clearing a --save-corpora folder', () => {
     expect((await shard('1/2')).code).toBe(0);
     expect(existsSync(join(dir, 'shared', 'cell-1', 'replicate-1', 'generation-3.txt'))).toBe(false);
     expect(existsSync(join(dir, 'shared', 'cell-2', 'replicate-1', 'generation-2.txt'))).toBe(true);
+  });
+});
+
+describe('an earlier text the run cannot remove', () => {
+  /** Whether this file system takes chattr's immutable flag here (ext4 as root does; tmpfs or overlay may not). */
+  const immutableWorks = ((): boolean => {
+    const probe = join(mkdtempSync(join(tmpdir(), 'ngram-collapse-chattr-')), 'probe');
+    writeFileSync(probe, 'x');
+    const set = spawnSync('chattr', ['+i', probe]).status === 0;
+    if (set) spawnSync('chattr', ['-i', probe]);
+    return set;
+  })();
+
+  it.runIf(immutableWorks)("is refused before any work, the old curves kept (a raw EPERM after they were emptied: audit); a shard, which clears its own series only, is not", async () => {
+    const ARGS = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.3', '--generations', '1', '--workers', '1', '--save-corpora', 'kept', '--quiet'];
+    expect((await run([...ARGS, '--out', 'kept.csv'])).code).toBe(0);
+    const before = readFileSync(join(dir, 'kept.csv'));
+    // an earlier, larger sweep's text in cell-9, which no fresh whole run leaves: the system keeps it
+    mkdirSync(join(dir, 'kept', 'cell-9', 'replicate-1'), { recursive: true });
+    const text = join(dir, 'kept', 'cell-9', 'replicate-1', 'generation-1.txt');
+    writeFileSync(text, 'old\n');
+    expect(spawnSync('chattr', ['+i', text]).status).toBe(0);
+    try {
+      const refused = await run([...ARGS, '--out', 'kept.csv']);
+      expect([refused.stderr, refused.code]).toEqual([
+        `ngram-collapse: --save-corpora kept: ${join('cell-9', 'replicate-1', 'generation-1.txt')}, which the run removes before it writes (an earlier run's), cannot be removed: the system keeps it (an append-only or immutable file, see lsattr) (choose another folder, or lift that with chattr)\n`,
+        2,
+      ]);
+      expect(readFileSync(join(dir, 'kept.csv')).equals(before)).toBe(true);
+      expect((await run([...ARGS, '--shard', '1/2', '--out', 'kept-1.csv'])).code).toBe(0);
+    } finally {
+      spawnSync('chattr', ['-i', text]);
+    }
   });
 });
 

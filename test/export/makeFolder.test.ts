@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { canCreateIn, makeFolder } from '../../src/export/makeFolder.js';
-import { checkFolderEntries, checkWritable, checkWritableFolder } from '../../src/export/outputPaths.js';
+import { checkFolderEntries, checkRemovable, checkWritable, checkWritableFolder } from '../../src/export/outputPaths.js';
 import { writeWholeFileSync } from '../../src/export/wholeFile.js';
 
 const built = join(import.meta.dirname, '../../dist/export/makeFolder.js');
@@ -39,11 +39,16 @@ function sharedFolder(mode: number): string {
   return dir;
 }
 
-/** checkWritable of the built module as user nobody (65534): the path it returns, or its error's message. */
-function checkAsNobody(dir: string, path: string, flag: string, inPlace: boolean): string {
+/** A check of the built module (outputPaths.js's export `name`) called as user nobody (65534): what it returns, or its error's message. */
+function asNobody(name: string, args: readonly unknown[]): string {
   const module = JSON.stringify(join(import.meta.dirname, '../../dist/export/outputPaths.js'));
-  const script = `import(${module}).then(({ checkWritable }) => { try { console.log(checkWritable(${JSON.stringify(path)}, ${JSON.stringify(dir)}, '${flag}', { inPlace: ${inPlace} })); } catch (error) { console.log(error.message); } })`;
+  const script = `import(${module}).then((checks) => { try { console.log(checks[${JSON.stringify(name)}](...${JSON.stringify(args)}) ?? 'accepted'); } catch (error) { console.log(error.message); } })`;
   return spawnSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 20_000 }).stdout.trim();
+}
+
+/** checkWritable as user nobody: the path it returns, or its error's message. */
+function checkAsNobody(dir: string, path: string, flag: string, inPlace: boolean): string {
+  return asNobody('checkWritable', [path, dir, flag, { inPlace }]);
 }
 
 /** Runs `body` with `file` append-only (or immutable: +i), and lifts that after, so the folder can be removed. */
@@ -299,3 +304,58 @@ describe('checkWritable', () => {
   });
 });
 
+
+describe('checkRemovable', () => {
+  // (an earlier run's texts in a --save-corpora folder, which a fresh run removes before it writes: one
+  // it could not remove failed the run with a raw EACCES or EPERM after the curves were emptied: audit)
+  const WHAT = "which the run removes before it writes (an earlier run's)";
+
+  it('accepts files it may remove, and changes nothing', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'cell-1', 'replicate-1'), { recursive: true });
+    writeFileSync(join(dir, 'cell-1', 'replicate-1', 'generation-1.txt'), 'a b\n');
+    chmodSync(join(dir, 'cell-1', 'replicate-1', 'generation-1.txt'), 0o444); // (removing a file asks its folder, not the file)
+    expect(() => checkRemovable(dir, 'sv', [join(dir, 'cell-1', 'replicate-1', 'generation-1.txt')], '--save-corpora', WHAT)).not.toThrow();
+    expect(readdirSync(join(dir, 'cell-1', 'replicate-1'))).toEqual(['generation-1.txt']);
+  });
+
+  it.runIf(appendOnlyWorks)('refuses a file the system keeps, and one in a folder that is not writable (immutable: access() says so) or lets nothing go (append-only)', () => {
+    const dir = folder();
+    const series = join(dir, 'cell-2', 'replicate-1');
+    mkdirSync(series, { recursive: true });
+    const text = join(series, 'generation-1.txt');
+    writeFileSync(text, 'a b\n');
+    const check = (): void => checkRemovable(dir, 'sv', [text], '--save-corpora', WHAT);
+    for (const attribute of ['+a', '+i'] as const) {
+      withAttribute(text, attribute, () => {
+        expect(check).toThrow(`--save-corpora sv: ${join('cell-2', 'replicate-1', 'generation-1.txt')}, ${WHAT}, cannot be removed: the system keeps it (an append-only or immutable file, see lsattr)`);
+      });
+    }
+    withAttribute(series, '+i', () => {
+      expect(check).toThrow(`--save-corpora sv: ${join('cell-2', 'replicate-1', 'generation-1.txt')}, ${WHAT}, cannot be removed: the folder ${series} is not writable`);
+    });
+    withAttribute(series, '+a', () => {
+      expect(check).toThrow(`--save-corpora sv: the folder ${series} takes new names but lets none be removed or replaced (append-only`);
+    });
+    // (the probe that told it stays, named in the line; removable once the flag is lifted)
+    rmSync(join(series, readdirSync(series).find((name) => name.startsWith('.ngram-collapse-probe-'))!), { recursive: true });
+    expect(check).not.toThrow();
+    expect(readdirSync(series)).toEqual(['generation-1.txt']);
+  });
+
+  it.runIf(process.getuid?.() === 0)("refuses, for a user who is not root, a file in a folder that user may not write, and another user's in a sticky folder", () => {
+    const locked = sharedFolder(0o755);
+    writeFileSync(join(locked, 'generation-1.txt'), 'x');
+    expect(asNobody('checkRemovable', [locked, 'sv', [join(locked, 'generation-1.txt')], '--save-corpora', WHAT])).toBe(
+      `--save-corpora sv: generation-1.txt, ${WHAT}, cannot be removed: the folder ${locked} is not writable`,
+    );
+    const sticky = sharedFolder(0o1777);
+    writeFileSync(join(sticky, 'generation-1.txt'), 'x');
+    expect(asNobody('checkRemovable', [sticky, 'sv', [join(sticky, 'generation-1.txt')], '--save-corpora', WHAT])).toBe(
+      `--save-corpora sv: generation-1.txt, ${WHAT}, cannot be removed: it is another user's, in a folder where only a file's owner may remove it (sticky, as /tmp)`,
+    );
+    // nobody's own file there is removable
+    chownSync(join(sticky, 'generation-1.txt'), 65534, 65534);
+    expect(asNobody('checkRemovable', [sticky, 'sv', [join(sticky, 'generation-1.txt')], '--save-corpora', WHAT])).toBe('accepted');
+  });
+});
