@@ -7,7 +7,8 @@
  * file is beside its target, so on the same one). `writeWholeFile` / `writeWholeFileSync` write a
  * string; `openWholeFile` gives a stream whose `commit()` ends it and renames it, and whose `discard()`
  * removes the temporary file. A failed write removes the temporary file and rethrows. The folder must
- * exist (the callers create or check it). Until the rename, an older file at the path stays as it was.
+ * exist (the callers create or check it). Until the rename, an older file at the path stays as it was;
+ * the new one takes its permissions (and, written by root, its owner and group).
  * A path that is a link is written through, as the system follows it (namedFile): the file it points
  * to is the one replaced. A path that exists and is no regular file (a device such as /dev/null or
  * /dev/full, a FIFO) is written to directly, as it is: it is never replaced. A stale `<path>.partial`
@@ -18,7 +19,7 @@
  * written now, the rename returned for later.
  */
 
-import { createWriteStream, existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { chmodSync, chownSync, createWriteStream, existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
@@ -101,6 +102,18 @@ function freePartial(target: string, tag?: string): string {
   return partial;
 }
 
+/**
+ * Gives the temporary file the permissions of the file it replaces, and, for root, its owner and
+ * group: a results file its owner had made private (mode 600) became world-readable when rewritten,
+ * and one root rewrote became root's (last note's list). Nothing for a file not there yet.
+ */
+function keepAccessOf(target: string, partial: string): void {
+  const old = statSync(target, { throwIfNoEntry: false });
+  if (old === undefined) return;
+  chmodSync(partial, old.mode & 0o777);
+  if (process.geteuid?.() === 0) chownSync(partial, old.uid, old.gid);
+}
+
 /** True when `path` exists and is no regular file (a device, a FIFO), also through a link. */
 export function isSpecialFile(path: string): boolean {
   return replacedFile(path) === undefined;
@@ -128,6 +141,7 @@ export function prepareWholeFileSync(path: string, content: string, tag?: string
     }
   };
   settle(() => writeFileSync(partial, content, { flag: 'wx' }));
+  settle(() => keepAccessOf(target, partial));
   return () => settle(() => renameSync(partial, target));
 }
 
@@ -137,6 +151,7 @@ export async function writeWholeFile(path: string, content: string): Promise<voi
   const partial = freePartial(target);
   try {
     await writeFile(partial, content, { encoding: 'utf8', flag: 'wx' });
+    keepAccessOf(target, partial);
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true });
@@ -173,7 +188,10 @@ export function openWholeFile(path: string): WholeFileStream {
       await ended();
       if (failure === undefined) {
         try {
-          if (partial !== undefined) await rename(partial, target!);
+          if (partial !== undefined) {
+            keepAccessOf(target!, partial);
+            await rename(partial, target!);
+          }
           return;
         } catch (error) {
           failure = error as Error;

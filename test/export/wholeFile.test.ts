@@ -4,7 +4,7 @@
  * device is written to, never replaced; a failed or discarded write leaves no temporary file.
  */
 
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +79,24 @@ describe('writeWholeFileSync and writeWholeFile', () => {
     expect(readFileSync(path, 'utf8')).toBe('the same bytes\n');
     expect(readdirSync(dir).sort()).toEqual(['human.txt', 'human.txt.partial']);
     expect(readFileSync(partialPath(path), 'utf8')).toBe('another shard, half way');
+  });
+
+  it("give the new file the permissions of the one it replaces, and, written by root, its owner (a private results file became world-readable: last note's list)", async () => {
+    const dir = folder();
+    const files = ['sync.csv', 'async.csv', 'stream.csv'].map((name) => join(dir, name));
+    for (const [i, file] of files.entries()) {
+      writeFileSync(file, 'old');
+      chmodSync(file, [0o600, 0o640, 0o444][i]!);
+      if (process.geteuid?.() === 0) chownSync(file, 65534, 65534);
+    }
+    writeWholeFileSync(files[0]!, 'new');
+    await writeWholeFile(files[1]!, 'new');
+    await writeWholeFileFrom(files[2]!, async (stream) => void stream.write('new'));
+    expect(files.map((file) => [readFileSync(file, 'utf8'), statSync(file).mode & 0o777])).toEqual([['new', 0o600], ['new', 0o640], ['new', 0o444]]);
+    if (process.geteuid?.() === 0) expect(files.map((file) => statSync(file).uid)).toEqual([65534, 65534, 65534]);
+    // a file not there before takes the process's own (the umask's) permissions
+    writeWholeFileSync(join(dir, 'fresh.csv'), 'new');
+    expect(statSync(join(dir, 'fresh.csv')).uid).toBe(process.geteuid?.());
   });
 
   it('write to a device as it is, never replacing it', () => {
