@@ -108,6 +108,24 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
 }
 
 /**
+ * `path`, or `-` when it names what standard output writes to (the file it is redirected to, a pipe or
+ * a socket: `/dev/stdout`, `/proc/self/fd/1`, or the file's own name), so that a CSV output is written
+ * through the shell's descriptor: written by name, `--out /dev/stdout >> log` replaced the log whole,
+ * losing what it held and the table printed before it (last note's list), and the table went into the
+ * same file or pipe as the CSV. A terminal or `/dev/null` stays a name (written to as it is).
+ */
+export function standardOutputNamed(path: string, cwd: string): string {
+  if (path === '-') return path;
+  const standardOutput = standardOutputIdentity();
+  if (standardOutput === undefined) return path;
+  try {
+    return fileIdentity(resolve(cwd, path)) === standardOutput ? '-' : path;
+  } catch {
+    return path; // (a loop of links: refused by the output's own check, with its own line)
+  }
+}
+
+/**
  * The identity of what standard output writes to (a file, a pipe, a socket), as another name of it
  * (/dev/stdout) has; undefined for a character device (a terminal, /dev/null), which takes any number.
  * (`--out - --summary /dev/stdout | wc` sent two CSVs down one pipe: audit.)

@@ -15,7 +15,7 @@ import { runRecordPath } from '../export/runRecord.js';
 import { isSpecialFile, namedFile } from '../export/wholeFile.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
-import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, standardOutputNamed, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -36,9 +36,10 @@ export function csvOutputs(outputs: Pick<RunOutputs, 'out' | 'summary' | 'extinc
 export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const notCorpus = corpusGuard(config.corpus, cwd);
   // (the curves, the extinctions and the sentence perplexities are streamed: written in place; the others whole)
-  const writable = (path: string | undefined, flag: string, inPlace = false): string | undefined => {
+  // (a CSV output named as standard output's own file or pipe is written to standard output: `-`)
+  const writable = (path: string | undefined, flag: string, inPlace = false, csv = true): string | undefined => {
     if (path === undefined) return undefined;
-    const absolute = checkWritable(path, cwd, flag, { inPlace });
+    const absolute = checkWritable(csv ? standardOutputNamed(path, cwd) : path, cwd, flag, { inPlace });
     notCorpus(absolute, flag);
     return absolute;
   };
@@ -49,12 +50,13 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const extinctions = writable(config.extinctions, '--extinctions', true);
   const sentencePerplexities = writable(config.sentencePerplexities, '--sentence-perplexities', true);
   const survival = writable(config.survival, '--survival');
-  checkOneStandardOutput(csvOutputs({ out, summary, extinctions, sentencePerplexities, survival }));
-  checkResumable(config);
+  // (as given: one named as standard output's file and `-` are refused below as the same file, which says more)
+  checkOneStandardOutput(csvOutputs(config));
+  checkResumable({ ...config, out, ...(extinctions === undefined ? {} : { extinctions }) });
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   if (corpora !== undefined) checkSeriesFolders(corpora, config);
   if (corpora !== undefined) checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
-  const report = writable(config.report, '--report');
+  const report = writable(config.report, '--report', false, false);
   if (report === '-') throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
   const named = (path: string | undefined, flag: string, given: string | undefined): NamedFile | undefined => (path === undefined ? undefined : { label: `${flag} ${given!}`, path });
   const files = [

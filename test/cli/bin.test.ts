@@ -9,7 +9,7 @@
  */
 
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,6 +173,33 @@ describe('standard output named as a file', () => {
     const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" tokenize "${fixture}" --out /dev/stdout --quiet | cat; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
     expect([piped.status, piped.stderr]).toEqual([0, '']);
     expect(piped.stdout.split('\n').length).toBeGreaterThan(10);
+  });
+
+  it("a CSV output named as standard output's file or pipe is written to standard output: `>> log` appends, the table goes to stderr (the log was replaced whole, what it held and the table lost: last note's list)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ngram-collapse-stdout-append-'));
+    const log = join(dir, 'log');
+    writeFileSync(log, 'earlier line\n');
+    const command = (args: string): string => `"${process.execPath}" "${main}" ${args}`;
+    const RUN = `run --corpus "${fixture}" --sentences line --order 2 --generations 1 --workers 1`;
+    const appended = spawnSync('bash', ['-c', `${command(`${RUN} --out /dev/stdout`)} >> "${log}" && ${command(`tokenize "${fixture}" --out /proc/self/fd/1 --quiet`)} >> "${log}" && ${command(`metrics "${fixture}" --out "${log}"`)} >> "${log}"`], { encoding: 'utf8' });
+    expect(appended.status).toBe(0);
+    const lines = readFileSync(log, 'utf8').split('\n');
+    // the line before, the header and 2 cells x 2 generations of rows, the tokenized text (160 sentences),
+    // then metrics' header and row (named by the log's own name)
+    expect(lines[0]).toBe('earlier line');
+    expect(lines[1]).toMatch(/^cell,strategy,/u);
+    expect(lines.slice(2, 6).map((line) => line.split(',')[0])).toEqual(['human_ratio=0', 'human_ratio=0', 'human_ratio=0.1', 'human_ratio=0.1']);
+    expect(lines[6 + 160]).toMatch(/^text,tokens,/u);
+    expect([lines[6 + 161]?.split(',')[0], lines.length]).toEqual([fixture, 6 + 160 + 2 + 1]);
+    expect(appended.stderr).toContain('vocab_retention by generation');
+    expect(readdirSync(dir)).toEqual(['log']); // (no run record beside /dev/stdout's file, nor a .partial)
+    // a pipe: the CSV alone goes down it, the table to stderr (both went down it)
+    const piped = spawnSync('bash', ['-c', `${command(`${RUN} --out /dev/stdout`)} | cat; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect([piped.status, piped.stdout.split('\n').length, piped.stderr.includes('vocab_retention by generation')]).toEqual([0, 1 + 4 + 1, true]);
+    // --resume cannot continue standard output
+    const resumed = spawnSync('bash', ['-c', `${command(`${RUN} --out /dev/stdout --resume`)} >> "${log}"`], { encoding: 'utf8' });
+    expect([resumed.status, resumed.stderr]).toEqual([2, 'ngram-collapse: --resume needs --out to be a file (pass --out FILE)\n']);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('--out - with --summary /dev/stdout, standard output a file, is refused as one file twice (the summary replaced the curves, exit 0: audit)', () => {

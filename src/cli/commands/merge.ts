@@ -24,7 +24,7 @@ import { warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
-import { checkDistinctOutputs, checkOneStandardOutput, checkWritable } from '../outputPaths.js';
+import { checkDistinctOutputs, checkOneStandardOutput, checkWritable, standardOutputNamed } from '../outputPaths.js';
 
 export const MERGE_SPEC = tableSpec(
   'merge',
@@ -35,9 +35,10 @@ export const MERGE_SPEC = tableSpec(
 
 export function mergeCommand(io: CliIO): Command {
   return commandFor(MERGE_SPEC, () => resolveContext(io), async ({ args: files, options: values }) => {
-    const out = checkWritable(values.out, io.cwd, '--out');
-    const summaryPath = values.summary === undefined ? undefined : checkWritable(values.summary, io.cwd, '--summary');
-    checkOneStandardOutput([out, summaryPath]);
+    // (a name of standard output's own file or pipe is written to standard output: standardOutputNamed)
+    const out = checkWritable(standardOutputNamed(values.out, io.cwd), io.cwd, '--out');
+    const summaryPath = values.summary === undefined ? undefined : checkWritable(standardOutputNamed(values.summary, io.cwd), io.cwd, '--summary');
+    checkOneStandardOutput([values.out, values.summary]);
     const inputs: MergeInput[] = files.map((file) => {
       const path = resolve(io.cwd, file);
       let content: Buffer;

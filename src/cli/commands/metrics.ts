@@ -21,7 +21,7 @@ import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { METRICS_OPTIONS } from '../options.js';
-import { checkNotCorpus, checkWritable } from '../outputPaths.js';
+import { checkNotCorpus, checkWritable, standardOutputNamed } from '../outputPaths.js';
 
 /** The columns `metrics` writes: those that describe a text alone (`chao1` appended after `zipf_slope`). */
 export const TEXT_METRIC_COLUMNS: readonly MetricName[] = [...METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1), 'chao1'];
@@ -60,7 +60,7 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   // (every text is found before the first is read; named as what it is here, a text or the --reference text)
   if (request.reference !== undefined) resolveSpec(request.reference, load, '--reference text');
   for (const text of texts) resolveSpec(text, load, 'text');
-  const out = checkWritable(request.out, io.cwd, '--out');
+  const out = checkWritable(standardOutputNamed(request.out, io.cwd), io.cwd, '--out');
   checkNotCorpus(out, [...texts, ...(request.reference === undefined ? [] : [request.reference])], io.cwd, '--out');
   const vocabulary = new Vocabulary();
   const referenceSpec = request.reference;

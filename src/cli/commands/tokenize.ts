@@ -21,7 +21,7 @@ import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { TOKENIZE_OPTIONS } from '../options.js';
 import { startLoadProgress } from '../loadProgress.js';
-import { checkNotCorpus, checkWritable } from '../outputPaths.js';
+import { checkNotCorpus, checkWritable, standardOutputNamed } from '../outputPaths.js';
 
 export const TOKENIZE_SPEC = tableSpec(
   'tokenize',
@@ -36,7 +36,7 @@ export function tokenizeCommand(io: CliIO): Command {
     const specs = [...(values.corpus ?? []), ...texts];
     if (specs.length === 0) throw new UsageError('tokenize needs a corpus', 'pass files, or --corpus SPEC (e.g. --corpus brown:news)');
     const load = loadOptionsFor(loadValuesOf(values), io, warnTo(io, quiet));
-    const out = checkWritable(values.out, io.cwd, '--out');
+    const out = checkWritable(standardOutputNamed(values.out, io.cwd), io.cwd, '--out');
     checkNotCorpus(out, specs, io.cwd, '--out');
     // (refused before the corpus is read)
     const pieces = values.pieces === true ? wordPieces(load.tokenizer) : undefined;
