@@ -9,8 +9,8 @@
 
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../errors.js';
-import { cellFolder, corpusFilePath, filesToClear, humanFilePath, isCorpusFolderEntry, manifestName, otherManifests, ownSeries, seriesFolder } from '../export/corpusFiles.js';
+import { InputError, UsageError } from '../errors.js';
+import { cellFolder, corpusFilePath, filesToClear, humanFilePath, isCorpusFolderEntry, manifestName, otherManifests, seriesFolder, shardShare } from '../export/corpusFiles.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { isSpecialFile, namedFile } from '../export/wholeFile.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
@@ -116,8 +116,8 @@ function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' 
   const entries = [humanFilePath(''), manifestName(config.shard)];
   // (a shard's own series only: shards started together into one folder clear theirs meanwhile, and
   // the probe of a folder another shard removed refused one of them: CI)
-  const tasks = shardTasks(seriesTasks(config.settings), config.shard);
-  for (const task of tasks) {
+  const sweep = seriesTasks(config.settings);
+  for (const task of shardTasks(sweep, config.shard)) {
     const series = seriesFolder(task.cell, task.replicate);
     if (!entries.includes(`${cellFolder(task.cell)}/`)) entries.push(`${cellFolder(task.cell)}/`);
     entries.push(`${series}/`);
@@ -125,9 +125,21 @@ function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' 
     for (let generation = 1; generation <= config.settings.generations; generation++) entries.push(corpusFilePath('', task.cell, task.replicate, generation));
   }
   checkFolderEntries(corpora, config.saveCorpora!, entries, '--save-corpora');
-  // what the run removes first, as run.ts's corpusFolder does: an earlier run's texts (a shard's own series'), or on --resume the manifests of another split
-  const cleared = config.resume ? otherManifests(corpora, config.shard.count) : filesToClear(corpora, ownSeries(tasks, config.shard));
+  // what the run removes first, as run.ts's corpusFolder does: an earlier run's texts (but the other
+  // shards'), or on --resume the manifests of another split
+  const shown = `--save-corpora ${config.saveCorpora!}`;
+  const cleared = asOutputError(shown, () => (config.resume ? otherManifests(corpora, config.shard.count) : filesToClear(corpora, shardShare(sweep, config.shard))));
   checkRemovable(corpora, config.saveCorpora!, cleared, '--save-corpora', "which the run removes before it writes (an earlier run's)");
+}
+
+/** `list()`, its InputError said as the output's (`shown`: the flag and the path as given). */
+function asOutputError<T>(shown: string, list: () => T): T {
+  try {
+    return list();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${shown}: ${error.message}`, error.hint);
+    throw error;
+  }
 }
 
 function checkCorporaFolder(folder: string, cwd: string): string {

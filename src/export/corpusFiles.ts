@@ -24,7 +24,8 @@ import { writeWholeFileSync } from './wholeFile.js';
 import { basename, join } from 'node:path';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { Cell } from '../simulation/cells.js';
-import type { Shard } from '../simulation/shard.js';
+import { inShard, type Shard } from '../simulation/shard.js';
+import { InputError } from '../errors.js';
 
 export function corpusFilePath(dir: string, cell: Cell, replicate: number, generation: number): string {
   return join(dir, seriesFolder(cell, replicate), `generation-${generation}.txt`);
@@ -62,46 +63,60 @@ export function shardTag(shard: Shard): string | undefined {
   return shard.count === 1 ? undefined : `shard-${shard.index}-of-${shard.count}`;
 }
 
-/** What clearCorpusFolder clears for a run of `tasks`: a shard's own series only (undefined: a whole run's every text). */
-export function ownSeries(tasks: ReadonlyArray<{ readonly cell: Cell; readonly replicate: number }>, shard: Shard): { shard: Shard; series: string[] } | undefined {
-  return shard.count > 1 ? { shard, series: tasks.map((task) => seriesFolder(task.cell, task.replicate)) } : undefined;
+/**
+ * What a shard leaves when it clears (clearCorpusFolder's `share`): the series of the other shards of
+ * its split, given the whole sweep's `tasks` (undefined for a whole run, which leaves none).
+ */
+export interface ShardShare {
+  readonly shard: Shard;
+  /** The other shards' series folders, `cell-<c>/replicate-<r>`. */
+  readonly others: readonly string[];
+}
+
+export function shardShare(tasks: ReadonlyArray<{ readonly cell: Cell; readonly replicate: number; readonly position: number }>, shard: Shard): ShardShare | undefined {
+  if (shard.count === 1) return undefined;
+  return { shard, others: tasks.filter((task) => !inShard(task.position, shard)).map((task) => seriesFolder(task.cell, task.replicate)) };
 }
 
 /**
  * Removes the texts an earlier run wrote in `dir`: each cell-<c>/replicate-<r>/generation-<g>.txt that
- * is a regular file, and the folders that leaves empty, so that a fresh run's folder holds its own
- * texts only, as its manifest describes. With `own` (a shard's: `series` its `cell-<c>/replicate-<r>`
- * names), only those series' texts; the other shards' stay. A manifest no longer true goes too: for a
- * whole run every shard's manifest, for shard p of n `manifest.json` and the manifests of a split into
- * other than n shards (those of its n - 1 fellow shards stay). Links are never followed nor removed,
- * and any other file is left where it is (human.txt and the run's manifest are rewritten by the run).
+ * is a regular file, and the folders that leaves empty (one the user may not remove stays: an empty
+ * folder describes nothing), so that a fresh run's folder holds its own texts only, as its manifest
+ * describes. A shard (`share`) leaves the other shards' series; an earlier run's series that belong to
+ * no shard of this sweep (a larger sweep's) go. A manifest no longer true goes too: for a whole run
+ * every shard's manifest, for shard p of n `manifest.json` and the manifests of a split into other than
+ * n shards (those of its n - 1 fellow shards stay). Links are never followed nor removed, and any other
+ * file is left where it is (human.txt and the run's manifest are rewritten by the run).
  */
-export function clearCorpusFolder(dir: string, own?: { readonly shard: Shard; readonly series: readonly string[] }): void {
-  const { cells, series } = earlierTexts(dir, own);
+export function clearCorpusFolder(dir: string, share?: ShardShare): void {
+  const { cells, series } = earlierTexts(dir, share);
   for (const { folder, texts } of series) {
     for (const file of texts) rmSync(file, { force: true });
     removeIfEmpty(folder);
   }
   for (const cell of cells) removeIfEmpty(cell);
-  clearOtherManifests(dir, own?.shard.count ?? 1);
-}
-
-/** What clearCorpusFolder removes, listed (for the check before any work that each can be removed). */
-export function filesToClear(dir: string, own?: { readonly shard: Shard; readonly series: readonly string[] }): string[] {
-  return [...earlierTexts(dir, own).series.flatMap((series) => series.texts), ...otherManifests(dir, own?.shard.count ?? 1)];
+  clearOtherManifests(dir, share?.shard.count ?? 1);
 }
 
 /**
- * An earlier run's texts in `dir`: its cell folders, and each series folder (a shard's own only) with
- * the texts in it (regular files; links are not followed).
+ * The files clearCorpusFolder removes, listed for the check before any work that each can be: an
+ * InputError for a folder on the way this user may not read (the clear would fail on it).
  */
-function earlierTexts(dir: string, own?: { readonly series: readonly string[] }): { cells: string[]; series: Array<{ folder: string; texts: string[] }> } {
+export function filesToClear(dir: string, share?: ShardShare): string[] {
+  return [...earlierTexts(dir, share).series.flatMap((series) => series.texts), ...otherManifests(dir, share?.shard.count ?? 1)];
+}
+
+/**
+ * An earlier run's texts in `dir`: its cell folders, and each series folder (but the other shards')
+ * with the texts in it (regular files; links are not followed).
+ */
+function earlierTexts(dir: string, share?: ShardShare): { cells: string[]; series: Array<{ folder: string; texts: string[] }> } {
   if (!existsSync(dir)) return { cells: [], series: [] };
-  const ours = own === undefined ? undefined : new Set(own.series);
+  const others = new Set(share?.others);
   const cells = entries(dir, /^cell-\d+$/u, 'folder');
   const series = cells.flatMap((cell) =>
     entries(cell, /^replicate-\d+$/u, 'folder')
-      .filter((folder) => ours === undefined || ours.has(`${basename(cell)}/${basename(folder)}`))
+      .filter((folder) => !others.has(`${basename(cell)}/${basename(folder)}`))
       .map((folder) => ({ folder, texts: entries(folder, /^generation-\d+\.txt(?:\.partial)?$/u, 'file') })),
   );
   return { cells, series };
@@ -128,21 +143,48 @@ const MANIFEST_NAME = /^manifest(?:-shard-\d+-of-(\d+))?\.json$/u;
 /**
  * The paths of `folder`'s entries whose name matches and that are of `kind` itself (a link is neither).
  * Shards that share a folder clear it at the same time: an entry another one removed meanwhile (or
- * the folder itself) is no entry.
+ * the folder itself) is no entry. A folder this user may not read is an InputError (a raw EACCES: audit).
  */
 function entries(folder: string, names: RegExp, kind: 'folder' | 'file'): string[] {
-  return raceFree(() => readdirSync(folder), [])
+  let listed: string[];
+  try {
+    listed = raceFree(() => readdirSync(folder), []);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    throw new InputError(`the folder ${folder} cannot be read (${(error as NodeJS.ErrnoException).code})`, 'choose another folder, or give yourself read permission there');
+  }
+  return listed
     .filter((name) => names.test(name))
     .map((name) => join(folder, name))
     .filter((path) => {
-      const stats = lstatSync(path, { throwIfNoEntry: false });
+      let stats;
+      try {
+        stats = lstatSync(path, { throwIfNoEntry: false });
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        throw new InputError(`the folder ${folder} cannot be searched (${(error as NodeJS.ErrnoException).code})`, 'choose another folder, or give yourself permission there');
+      }
       return kind === 'folder' ? stats?.isDirectory() === true : stats?.isFile() === true;
     });
 }
 
-/** Removes `folder` when it is empty (another shard may have removed it, or written into it, meanwhile). */
+/**
+ * Removes `folder` when it is empty (another shard may have removed it, or written into it, meanwhile);
+ * one the user may not remove (a parent not writable, immutable or append-only, another user's in a
+ * sticky folder) stays: it describes nothing (a raw EPERM after the curves were emptied: audit).
+ */
 function removeIfEmpty(folder: string): void {
-  if (raceFree(() => readdirSync(folder).length, 1) === 0) raceFree(() => rmdirSync(folder), undefined);
+  try {
+    if (raceFree(() => readdirSync(folder).length, 1) === 0) raceFree(() => rmdirSync(folder), undefined);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+  }
+}
+
+/** The system's refusals of a permission: EACCES (the modes), EPERM (chattr, a sticky folder). */
+function isRefusal(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM';
 }
 
 /** `step()`, or `otherwise` when another process removed or filled what it works on (ENOENT, ENOTEMPTY). */

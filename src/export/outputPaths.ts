@@ -95,10 +95,12 @@ const OTHERS = "cannot be replaced: it is another user's, in a folder where only
 function othersInStickyFolder(file: string): boolean {
   const me = process.geteuid?.();
   if (me === undefined || me === 0) return false;
-  const folder = statSync(dirname(file));
+  // (a file or folder gone meanwhile, another shard clearing its own, is no one's: a raw ENOENT, audit)
+  const folder = statSync(dirname(file), { throwIfNoEntry: false });
   // Stryker disable next-line ArithmeticOperator: S_ISVTX, the sticky bit
-  if ((folder.mode & 0o1000) === 0) return false;
-  return statSync(file).uid !== me && folder.uid !== me;
+  if (folder === undefined || (folder.mode & 0o1000) === 0) return false;
+  const owner = statSync(file, { throwIfNoEntry: false })?.uid;
+  return owner !== undefined && owner !== me && folder.uid !== me;
 }
 
 /**
@@ -196,7 +198,9 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
     // (a folder the command writes files into must take them: an immutable one failed mid-run, half
     // the figures written: audit)
     // (one another process removed meanwhile, a shard clearing its own, is made again by the run: CI)
-    if (wantsFolder && !takesNewNames(join(folder, name), `${flag} ${given}: ${name}`) && existsSync(join(folder, name))) {
+    // (and one removed and made again by two others between the probe and the look: probed again)
+    const refuses = (): boolean => !takesNewNames(join(folder, name), `${flag} ${given}: ${name}`) && existsSync(join(folder, name));
+    if (wantsFolder && refuses() && refuses()) {
       throw new InputError(`${flag} ${given}: no file can be made in ${name}`, 'choose another folder, or lift that with chattr');
     }
   }
@@ -207,21 +211,26 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
  * --save-corpora folder) must be removable: the folder each is in writable and taking changes (not
  * immutable nor append-only), the file not kept by the system, nor another user's in a sticky folder.
  * One that was not failed the run after its curves were emptied, with a raw EACCES or EPERM (audit).
- * `what` says what the files are, for the line.
+ * A file gone meanwhile (another shard cleared it) needs no removal. `what` says what the files are.
  */
 export function checkRemovable(folder: string, given: string, files: readonly string[], flag: string, what: string): void {
   const probed = new Set<string>();
+  const inside = (path: string): string => relative(folder, path) || given;
   for (const file of files) {
-    const shown = `${flag} ${given}: ${relative(folder, file)}, ${what},`;
     const parent = dirname(file);
-    if (!canWrite(parent)) throw new InputError(`${shown} cannot be removed: the folder ${parent} is not writable`, 'choose another folder, or remove it as a user who may');
-    // (an append-only folder lets nothing go: said by the probe; any other that takes no new name, as the others)
-    if (!probed.has(parent) && !takesNewNames(parent, `${flag} ${given}`)) {
-      throw new InputError(`${shown} cannot be removed: the folder ${parent} takes no change`, 'choose another folder');
+    const refuse = (why: string, hint: string): void => {
+      if (lstatSync(file, { throwIfNoEntry: false }) !== undefined) throw new InputError(`${flag} ${given}: ${inside(file)}, ${what}, cannot be removed: ${why}`, hint);
+    };
+    if (!canWrite(parent)) {
+      // (root may write everywhere the system lets anyone: a folder it may not is immutable, or on a read-only file system: audit)
+      if (process.geteuid?.() === 0) refuse(`the folder ${inside(parent)} takes no change (immutable, see lsattr -d, or on a read-only file system)`, 'choose another folder, or lift that with chattr -i');
+      else refuse(`the folder ${inside(parent)} is not writable`, 'choose another folder, or remove it as a user who may');
+      continue;
     }
+    if (!probed.has(parent) && !takesNewNames(parent, `${flag} ${given}`)) refuse(`the folder ${inside(parent)} takes no change`, 'choose another folder');
     probed.add(parent);
-    if (!canReplace(file)) throw new InputError(`${shown} cannot be removed: the system keeps it (an append-only or immutable file, see lsattr)`, 'choose another folder, or lift that with chattr');
-    if (othersInStickyFolder(file)) throw new InputError(`${shown} cannot be removed: it is another user's, in a folder where only a file's owner may remove it (sticky, as /tmp)`, 'choose another folder');
+    if (!canReplace(file)) refuse('the system keeps it (an append-only or immutable file, see lsattr)', 'choose another folder, or lift that with chattr');
+    if (othersInStickyFolder(file)) refuse("it is another user's, in a folder where only a file's owner may remove it (sticky, as /tmp)", 'choose another folder');
   }
 }
 

@@ -6,7 +6,7 @@
  */
 
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { clearCorpusFolder } from '../../src/export/corpusFiles.js';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -339,25 +339,66 @@ describe('an earlier text the run cannot remove', () => {
     return set;
   })();
 
-  it.runIf(immutableWorks)("is refused before any work, the old curves kept (a raw EPERM after they were emptied: audit); a shard, which clears its own series only, is not", async () => {
+  it.runIf(immutableWorks)("is refused before any work, the old curves kept (a raw EPERM after they were emptied: audit); a shard leaves the other shards' series, and clears what is no shard's", async () => {
     const ARGS = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.3', '--generations', '1', '--workers', '1', '--save-corpora', 'kept', '--quiet'];
     expect((await run([...ARGS, '--out', 'kept.csv'])).code).toBe(0);
     const before = readFileSync(join(dir, 'kept.csv'));
-    // an earlier, larger sweep's text in cell-9, which no fresh whole run leaves: the system keeps it
+    const immutable = async (file: string, body: () => Promise<void>): Promise<void> => {
+      expect(spawnSync('chattr', ['+i', file]).status).toBe(0);
+      try {
+        await body();
+      } finally {
+        spawnSync('chattr', ['-i', file]);
+      }
+    };
+    // an earlier, larger sweep's text in cell-9, which no fresh run of this sweep leaves: the system keeps it
     mkdirSync(join(dir, 'kept', 'cell-9', 'replicate-1'), { recursive: true });
-    const text = join(dir, 'kept', 'cell-9', 'replicate-1', 'generation-1.txt');
-    writeFileSync(text, 'old\n');
-    expect(spawnSync('chattr', ['+i', text]).status).toBe(0);
-    try {
+    const stale = join(dir, 'kept', 'cell-9', 'replicate-1', 'generation-1.txt');
+    writeFileSync(stale, 'old\n');
+    const refusal = `ngram-collapse: --save-corpora kept: ${join('cell-9', 'replicate-1', 'generation-1.txt')}, which the run removes before it writes (an earlier run's), cannot be removed: the system keeps it (an append-only or immutable file, see lsattr) (choose another folder, or lift that with chattr)\n`;
+    await immutable(stale, async () => {
       const refused = await run([...ARGS, '--out', 'kept.csv']);
-      expect([refused.stderr, refused.code]).toEqual([
-        `ngram-collapse: --save-corpora kept: ${join('cell-9', 'replicate-1', 'generation-1.txt')}, which the run removes before it writes (an earlier run's), cannot be removed: the system keeps it (an append-only or immutable file, see lsattr) (choose another folder, or lift that with chattr)\n`,
-        2,
-      ]);
+      expect([refused.stderr, refused.code]).toEqual([refusal, 2]);
       expect(readFileSync(join(dir, 'kept.csv')).equals(before)).toBe(true);
-      expect((await run([...ARGS, '--shard', '1/2', '--out', 'kept-1.csv'])).code).toBe(0);
+      // cell-9 is no shard's of this sweep: each shard clears it (it stayed, with no manifest to describe it: audit)
+      const shard = await run([...ARGS, '--shard', '1/2', '--out', 'kept-1.csv']);
+      expect([shard.stderr, shard.code]).toEqual([refusal, 2]);
+    });
+    rmSync(join(dir, 'kept', 'cell-9'), { recursive: true });
+    // a text of shard 2/2's series (cell-2/replicate-1) that cannot be removed: shard 1/2 leaves it, and runs
+    await immutable(join(dir, 'kept', 'cell-2', 'replicate-1', 'generation-1.txt'), async () => {
+      expect(await run([...ARGS, '--shard', '1/2', '--out', 'kept-1.csv'])).toMatchObject({ code: 0, stderr: '' });
+      expect((await run([...ARGS, '--shard', '2/2', '--out', 'kept-2.csv'])).code).toBe(2);
+    });
+  });
+});
+
+describe('an earlier folder the run cannot remove or read', () => {
+  const main = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+  const ARGS = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '1', '--workers', '1', '--quiet'];
+
+  it.runIf(process.getuid?.() === 0)("an empty one stays, the run goes on; one the user may not read is refused before any work (a raw EPERM or EACCES, exit 1, the curves emptied: audit)", () => {
+    // (as user nobody, in a folder of its own in /tmp: root may remove and read everything)
+    const shared = mkdtempSync('/tmp/ngram-collapse-clear-');
+    chownSync(shared, 65534, 65534);
+    const asNobody = (args: readonly string[]) => spawnSync(process.execPath, [main, ...ARGS, ...args], { cwd: shared, uid: 65534, gid: 65534, encoding: 'utf8', timeout: 60_000 });
+    try {
+      expect(asNobody(['--human-ratio', '0,0.3,0.6', '--out', 'x.csv', '--save-corpora', 'd']).status).toBe(0);
+      const before = readFileSync(join(shared, 'x.csv'));
+      // cell-3 (no cell of the next, smaller sweep) may not be changed: its texts go, its empty folder replicate-1 stays
+      chmodSync(join(shared, 'd', 'cell-3'), 0o555);
+      const smaller = asNobody(['--human-ratio', '0,0.3', '--out', 'x.csv', '--save-corpora', 'd']);
+      expect([smaller.stderr, smaller.status]).toEqual(['', 0]);
+      expect(readdirSync(join(shared, 'd', 'cell-3', 'replicate-1'))).toEqual([]);
+      // a series folder the user may not read: what it holds cannot be cleared
+      chmodSync(join(shared, 'd', 'cell-3'), 0o755);
+      chmodSync(join(shared, 'd', 'cell-1', 'replicate-1'), 0o300);
+      writeFileSync(join(shared, 'x.csv'), before);
+      const unread = asNobody(['--human-ratio', '0,0.3', '--out', 'x.csv', '--save-corpora', 'd']);
+      expect([unread.stderr, unread.status]).toEqual([`ngram-collapse: --save-corpora d: the folder ${join(shared, 'd', 'cell-1', 'replicate-1')} cannot be read (EACCES) (choose another folder, or give yourself read permission there)\n`, 2]);
+      expect(readFileSync(join(shared, 'x.csv')).equals(before)).toBe(true);
     } finally {
-      spawnSync('chattr', ['-i', text]);
+      rmSync(shared, { recursive: true, force: true });
     }
   });
 });

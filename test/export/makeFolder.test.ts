@@ -319,7 +319,7 @@ describe('checkRemovable', () => {
     expect(readdirSync(join(dir, 'cell-1', 'replicate-1'))).toEqual(['generation-1.txt']);
   });
 
-  it.runIf(appendOnlyWorks)('refuses a file the system keeps, and one in a folder that is not writable (immutable: access() says so) or lets nothing go (append-only)', () => {
+  it.runIf(appendOnlyWorks)('refuses a file the system keeps, and one in a folder that takes no change (immutable: access() says so, even to root) or lets nothing go (append-only)', () => {
     const dir = folder();
     const series = join(dir, 'cell-2', 'replicate-1');
     mkdirSync(series, { recursive: true });
@@ -332,7 +332,7 @@ describe('checkRemovable', () => {
       });
     }
     withAttribute(series, '+i', () => {
-      expect(check).toThrow(`--save-corpora sv: ${join('cell-2', 'replicate-1', 'generation-1.txt')}, ${WHAT}, cannot be removed: the folder ${series} is not writable`);
+      expect(check).toThrow(`--save-corpora sv: ${join('cell-2', 'replicate-1', 'generation-1.txt')}, ${WHAT}, cannot be removed: the folder ${join('cell-2', 'replicate-1')} takes no change (immutable, see lsattr -d, or on a read-only file system)`);
     });
     withAttribute(series, '+a', () => {
       expect(check).toThrow(`--save-corpora sv: the folder ${series} takes new names but lets none be removed or replaced (append-only`);
@@ -347,15 +347,15 @@ describe('checkRemovable', () => {
     const locked = sharedFolder(0o755);
     writeFileSync(join(locked, 'generation-1.txt'), 'x');
     expect(asNobody('checkRemovable', [locked, 'sv', [join(locked, 'generation-1.txt')], '--save-corpora', WHAT])).toBe(
-      `--save-corpora sv: generation-1.txt, ${WHAT}, cannot be removed: the folder ${locked} is not writable`,
+      `--save-corpora sv: generation-1.txt, ${WHAT}, cannot be removed: the folder sv is not writable`,
     );
     const sticky = sharedFolder(0o1777);
     writeFileSync(join(sticky, 'generation-1.txt'), 'x');
     expect(asNobody('checkRemovable', [sticky, 'sv', [join(sticky, 'generation-1.txt')], '--save-corpora', WHAT])).toBe(
       `--save-corpora sv: generation-1.txt, ${WHAT}, cannot be removed: it is another user's, in a folder where only a file's owner may remove it (sticky, as /tmp)`,
     );
-    // nobody's own file there is removable
+    // nobody's own file there is removable, and so is one gone meanwhile (another shard cleared it: a raw ENOENT, audit)
     chownSync(join(sticky, 'generation-1.txt'), 65534, 65534);
-    expect(asNobody('checkRemovable', [sticky, 'sv', [join(sticky, 'generation-1.txt')], '--save-corpora', WHAT])).toBe('accepted');
+    expect(asNobody('checkRemovable', [sticky, 'sv', [join(sticky, 'generation-1.txt'), join(sticky, 'gone.txt')], '--save-corpora', WHAT])).toBe('accepted');
   });
 });

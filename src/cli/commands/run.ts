@@ -19,7 +19,7 @@ import { loadCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, type UsageError } from '../../errors.js';
-import { clearCorpusFolder, clearOtherManifests, ownSeries, corpusFilePath, corpusManifest, detokenize, humanFilePath, readManifest, shardTag, shareKey, writeCorpusFile, writeManifest, type ManifestCounts, type ShareCounts } from '../../export/corpusFiles.js';
+import { clearCorpusFolder, clearOtherManifests, shardShare, corpusFilePath, corpusManifest, detokenize, humanFilePath, readManifest, shardTag, shareKey, writeCorpusFile, writeManifest, type ManifestCounts, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
@@ -225,7 +225,7 @@ function corpusFolder(config: RunConfig, loaded: LoadedRun, fingerprint: string,
   // an earlier run's texts go (a shard's: its own series' only, the other shards' stay); on --resume, only the manifests of another split
   if (outputs.corpora !== undefined) {
     if (config.resume) clearOtherManifests(outputs.corpora, config.shard.count);
-    else clearCorpusFolder(outputs.corpora, ownSeries(loaded.tasks, config.shard));
+    else clearCorpusFolder(outputs.corpora, shardShare(seriesTasks(settings), config.shard));
   }
   const saveManifest = (): void => {
     if (outputs.corpora === undefined) return;
