@@ -3,11 +3,12 @@
  * a corpus input, and that no two outputs of one command are the same file.
  */
 
-import { existsSync, fstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
 import { namedFile } from '../export/wholeFile.js';
 import { relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
 import { InputError, UsageError } from '../errors.js';
+import { identityOf } from '../corpus/fileIdentity.js';
 
 export { checkFolderEntries, checkRemovable, checkWritable, checkWritableFolder, refuseFolderName } from '../export/outputPaths.js';
 
@@ -155,7 +156,3 @@ function fileIdentity(path: string): string | undefined {
   return stats !== undefined ? identityOf(stats) : namedFile(path);
 }
 
-/** An existing file's device and inode; undefined for a character device (a terminal, /dev/null), which takes any number of outputs. */
-function identityOf(stats: Stats): string | undefined {
-  return stats.isCharacterDevice() ? undefined : `${stats.dev}:${stats.ino}`;
-}

@@ -36,6 +36,7 @@ import { readWithSubwords } from './subword/learnedBpe.js';
 import { prepareTokenizer } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 import { isLink } from './isLink.js';
+import { namesStandardInput } from './standardInput.js';
 
 /** The files a folder spec reads: `.txt` and `.jsonl`, in any case. */
 const TEXT_FILE = /\.(?:txt|jsonl)$/iu;
@@ -79,6 +80,7 @@ export async function loadCorpus(
   // Resolve every spec first, so that a missing file is reported before any reading.
   const sources = specs.flatMap((spec) => resolveSpec(spec, settings, role).map((source) => ({ ...source, spec })));
   refuseFileTwice(sources, role);
+  refuseStandardInputByName(sources, role);
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));
@@ -114,6 +116,14 @@ function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string
     }
     seen.set(file, { spec: source.spec, path: source.path });
   }
+}
+
+/** Refuses `-` besides a file that names standard input (`/dev/stdin`, the file it is redirected from): see standardInput.ts. */
+function refuseStandardInputByName(sources: ReadonlyArray<Source & { readonly spec: string }>, role: string): void {
+  if (!sources.some((source) => source.kind === 'stdin')) return;
+  const named = sources.find((source) => source.kind !== 'stdin' && source.kind !== 'brown' && namesStandardInput(source.path));
+  if (named === undefined) return;
+  throw new InputError(`standard input is given twice as a ${role}: as - and as '${named.spec}', which names it`, 'pass - once');
 }
 
 /** A blank line is an empty sentence only in line mode with emptySentences. */

@@ -54,7 +54,7 @@ export function metricsCommand(io: CliIO): Command {
 
 async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const { texts, rareThreshold } = request;
-  refuseStandardInputTwice([texts, 'a text'], [request.reference === undefined ? [] : [request.reference], '--reference']);
+  refuseStandardInputTwice(io.cwd, [texts, 'a text'], [request.reference === undefined ? [] : [request.reference], '--reference']);
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
   // (every text is found before the first is read; named as what it is here, a text or the --reference text)

@@ -68,7 +68,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   if (request.arpa === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
   const arpaPath = request.arpa === undefined ? undefined : checkWritable(request.arpa, io.cwd, '--arpa', { standardOutput: false });
   if (arpaPath !== undefined) checkNotCorpus(arpaPath, [...request.corpus, ...(request.eval ?? [])], io.cwd, '--arpa');
-  refuseStandardInputTwice([request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
+  refuseStandardInputTwice(io.cwd, [request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
   // (a missing evaluation text is named as one, before the corpus loads: "corpus 'x' not found" read as --corpus)
