@@ -37,6 +37,7 @@ import { prepareTokenizer } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 import { isLink } from './isLink.js';
 import { namesStandardInput } from './standardInput.js';
+import { identityOf } from './fileIdentity.js';
 
 /** The files a folder spec reads: `.txt` and `.jsonl`, in any case. */
 const TEXT_FILE = /\.(?:txt|jsonl)$/iu;
@@ -96,14 +97,16 @@ export async function loadCorpus(
 
 /**
  * Refuses a file named twice (the same spec twice, a file inside a folder also given, two globs that
- * overlap, a link to a file also given): read twice, its counts would silently double.
+ * overlap, a link or a hard link to a file also given): read twice, its counts would silently double.
  */
 function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string }>, role: string): void {
-  const seen = new Map<string, { readonly spec: string; readonly path: string }>();
+  const seen = new Map<string, { readonly spec: string; readonly path: string; readonly file: string }>();
   for (const source of sources) {
     if (source.kind === 'stdin') continue;
     const file = realpathSync(source.path);
-    const earlier = seen.get(file);
+    // (by device and inode: a hard link is the same file under another real path)
+    const key = identityOf(statSync(file)) ?? file;
+    const earlier = seen.get(key);
     if (earlier !== undefined) {
       const first = earlier.spec;
       // one folder or pattern that reaches a file twice, through a link inside it: the user named it once
@@ -111,10 +114,11 @@ function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string
         throw new InputError(`${role} '${first}' reaches the file ${file} twice, as ${earlier.path} and ${source.path} (a link)`, 'remove the link, or name the files to read: a file read twice would count twice');
       }
       const by = first === source.spec ? `'${first}' twice` : `'${first}' and '${source.spec}'`;
-      const shown = source.kind === 'brown' ? `Brown's text ${basename(source.path)}` : file === source.path ? source.path : `${source.path} (the file ${file})`;
+      const named = file === source.path ? source.path : `${source.path} (the file ${file})`;
+      const shown = source.kind === 'brown' ? `Brown's text ${basename(source.path)}` : earlier.file === file ? named : `${named}, a hard link to ${earlier.file},`;
       throw new InputError(`the ${role} file ${shown} is named twice (by ${by})`, 'name each file once: a file read twice would count twice');
     }
-    seen.set(file, { spec: source.spec, path: source.path });
+    seen.set(key, { spec: source.spec, path: source.path, file });
   }
 }
 

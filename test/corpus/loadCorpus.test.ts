@@ -6,7 +6,7 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -130,7 +130,7 @@ describe('loadCorpus refuses', () => {
     expect(await refusal(loadCorpus(['brown', ' ']))).toBe('an empty corpus name was given (pass a file, a folder, a glob, - or brown)');
   });
 
-  it('a file named twice, by the same spec, a folder and a file in it, overlapping globs, a link, or Brown twice, before reading anything', async () => {
+  it('a file named twice, by the same spec, a folder and a file in it, overlapping globs, a link, a hard link, or Brown twice, before reading anything', async () => {
     symlinkSync(join(root, 'texts', 'b.txt'), join(root, 'link.txt'));
     const options = { cwd: root, onProgress: () => expect.unreachable('nothing is read') };
     const b = join(root, 'texts', 'b.txt');
@@ -140,6 +140,9 @@ describe('loadCorpus refuses', () => {
     expect(await refusal(loadCorpus(['texts/*.txt', 'texts/b*'], options))).toBe(`the corpus file ${b} is named twice (by 'texts/*.txt' and 'texts/b*') (${hint})`);
     expect(await refusal(loadCorpus(['texts/b.txt', 'link.txt'], options))).toBe(`the corpus file ${join(root, 'link.txt')} (the file ${b}) is named twice (by 'texts/b.txt' and 'link.txt') (${hint})`);
     expect(await refusal(loadCorpus(['brown', 'brown:news'], { onProgress: options.onProgress }))).toBe(`the corpus file Brown's text ca01 is named twice (by 'brown' and 'brown:news') (${hint})`);
+    // a hard link: another real path, the same file (it was read twice, its counts doubled)
+    linkSync(b, join(root, 'hard.txt'));
+    expect(await refusal(loadCorpus(['texts/b.txt', 'hard.txt'], options))).toBe(`the corpus file ${join(root, 'hard.txt')}, a hard link to ${b}, is named twice (by 'texts/b.txt' and 'hard.txt') (${hint})`);
     // a folder that holds a link to one of its own files reaches that file twice: said so (it said "by 'linked' twice" and "name each file once", which the user did)
     mkdirSync(join(root, 'linked'));
     writeFileSync(join(root, 'linked', 'a.txt'), 'A.\n');
