@@ -8,8 +8,9 @@
  *
  * Options are optional and checked first (./sampling.ts `resolveSampling`): a bad value throws UsageError
  * naming the field, before any work. A model of another kind throws UsageError. The sampler checks each
- * call's buffer: `out` an Int32Array with room for `maxLength` ids after `at` (whole numbers >= 0), else
- * UsageError (a typed array drops writes past its end, so a short one lost tokens silently).
+ * call: `random` a function (randomFor's), `out` an Int32Array with room for `maxLength` ids after `at`
+ * (whole numbers >= 0), else UsageError (a typed array drops writes past its end, so a short one lost
+ * tokens silently).
  *
  * `pathSamplerFor`: the same sampler, recording its path (./tableSampler.ts), for an MLE model with
  * default sampling (a table walk over the model's own counts); undefined for any other model or
@@ -43,6 +44,8 @@ export function samplerFor(model: LanguageModel, sampling: Partial<SamplingOptio
 function roomChecked(sampler: SentenceSampler): SentenceSampler {
   return {
     sample: (random, maxLength, out, at) => {
+      // (an object for the random source failed deep inside with a raw TypeError: last note's list)
+      if (typeof random !== 'function') throw new UsageError(`sample needs a random source, a function giving numbers in [0, 1), got ${random === null ? 'null' : typeof random}`, 'pass randomFor([seed])');
       const room = out instanceof Int32Array && Number.isInteger(maxLength) && maxLength >= 0 && Number.isInteger(at) && at >= 0 && at + maxLength <= out.length;
       if (!room) {
         const holds = out instanceof Int32Array ? `an Int32Array of ${out.length} ids` : 'no Int32Array';

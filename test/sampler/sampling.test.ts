@@ -147,4 +147,13 @@ describe("a sampler's buffer", () => {
     // exactly room: maxLength ids after at
     expect(refused(5, new Int32Array(10), 5)).toBe('sampled');
   });
+
+  it.each(['mle', 'kneser-ney'] as const)('%s: refuses a random source that is no function (an object failed deep inside with a raw TypeError)', (smoothing) => {
+    const sampler = samplerFor(trainModel(TINY, { order: 2, smoothing }));
+    for (const [random, got] of [[{}, 'object'], [null, 'null'], [42, 'number']] as const) {
+      expect(() => sampler.sample(random as unknown as () => number, 5, new Int32Array(5), 0)).toThrow(
+        new UsageError(`sample needs a random source, a function giving numbers in [0, 1), got ${got}`, 'pass randomFor([seed])'),
+      );
+    }
+  });
 });
