@@ -8,7 +8,7 @@
  * string; `openWholeFile` gives a stream whose `commit()` ends it and renames it, and whose `discard()`
  * removes the temporary file. A failed write removes the temporary file and rethrows. The folder must
  * exist (the callers create or check it). Until the rename, an older file at the path stays as it was;
- * the new one takes its permissions (and, written by root, its owner and group).
+ * the new one has no more access than it had (keepAccessOf).
  * A path that is a link is written through, as the system follows it (namedFile): the file it points
  * to is the one replaced. A path that exists and is no regular file (a device such as /dev/null or
  * /dev/full, a FIFO) is written to directly, as it is: it is never replaced. A stale `<path>.partial`
@@ -19,8 +19,8 @@
  * written now, the rename returned for later.
  */
 
-import { chmodSync, chownSync, createWriteStream, existsSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, createWriteStream, existsSync, fchmodSync, fchownSync, fstatSync, openSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -103,15 +103,38 @@ function freePartial(target: string, tag?: string): string {
 }
 
 /**
- * Gives the temporary file the permissions of the file it replaces, and, for root, its owner and
- * group: a results file its owner had made private (mode 600) became world-readable when rewritten,
- * and one root rewrote became root's (last note's list). Nothing for a file not there yet.
+ * Gives the new file (`fd`, the temporary one) no more access than the file it replaces had: its
+ * permission bits are those it was made with (the umask's) less any the old file lacked, and it takes
+ * the old file's group, and, written by root, its owner, where the system allows (a results file its
+ * owner had made private, mode 600, became world-readable when rewritten, and one root rewrote became
+ * root's: last note's list). Through the descriptor, never the name (another user could put a link
+ * there: audit); best effort (a root without CAP_CHOWN, a user namespace: audit). An ACL is not
+ * copied. Nothing for a file not there yet.
  */
-function keepAccessOf(target: string, partial: string): void {
+function keepAccessOf(target: string, fd: number): void {
   const old = statSync(target, { throwIfNoEntry: false });
   if (old === undefined) return;
-  chmodSync(partial, old.mode & 0o777);
-  if (process.geteuid?.() === 0) chownSync(partial, old.uid, old.gid);
+  bestEffort(() => fchmodSync(fd, fstatSync(fd).mode & old.mode & 0o777));
+  bestEffort(() => fchownSync(fd, process.geteuid?.() === 0 ? old.uid : -1, old.gid));
+}
+
+function bestEffort(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // (the file keeps what it was made with)
+  }
+}
+
+/** Makes `partial` (new: never through a link there) with `content`, given `target`'s access (keepAccessOf). */
+function writeNewSync(partial: string, content: string, target: string): void {
+  const fd = openSync(partial, 'wx');
+  try {
+    writeFileSync(fd, content);
+    keepAccessOf(target, fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** True when `path` exists and is no regular file (a device, a FIFO), also through a link. */
@@ -140,8 +163,7 @@ export function prepareWholeFileSync(path: string, content: string, tag?: string
       throw error;
     }
   };
-  settle(() => writeFileSync(partial, content, { flag: 'wx' }));
-  settle(() => keepAccessOf(target, partial));
+  settle(() => writeNewSync(partial, content, target));
   return () => settle(() => renameSync(partial, target));
 }
 
@@ -150,8 +172,13 @@ export async function writeWholeFile(path: string, content: string): Promise<voi
   if (target === undefined) return writeFile(path, content, 'utf8');
   const partial = freePartial(target);
   try {
-    await writeFile(partial, content, { encoding: 'utf8', flag: 'wx' });
-    keepAccessOf(target, partial);
+    const handle = await open(partial, 'wx');
+    try {
+      await handle.writeFile(content, 'utf8');
+      keepAccessOf(target, handle.fd);
+    } finally {
+      await handle.close();
+    }
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true });
@@ -171,7 +198,9 @@ export interface WholeFileStream {
 export function openWholeFile(path: string): WholeFileStream {
   const target = replacedFile(path);
   const partial = target === undefined ? undefined : freePartial(target);
-  const stream = createWriteStream(partial ?? path, { flags: partial === undefined ? 'w' : 'wx' });
+  // (the temporary file opened here, so that its descriptor is known for keepAccessOf)
+  const fd = partial === undefined ? undefined : openSync(partial, 'wx');
+  const stream = fd === undefined ? createWriteStream(path, { flags: 'w' }) : createWriteStream(partial!, { fd });
   let failure: Error | undefined;
   stream.on('error', (error) => {
     failure ??= error;
@@ -185,13 +214,12 @@ export function openWholeFile(path: string): WholeFileStream {
   return {
     stream,
     commit: async () => {
+      // (before the stream closes its descriptor; not after an error, which closed it)
+      if (fd !== undefined && failure === undefined && !stream.destroyed) keepAccessOf(target!, fd);
       await ended();
       if (failure === undefined) {
         try {
-          if (partial !== undefined) {
-            keepAccessOf(target!, partial);
-            await rename(partial, target!);
-          }
+          if (partial !== undefined) await rename(partial, target!);
           return;
         } catch (error) {
           failure = error as Error;

@@ -5,6 +5,7 @@
  */
 
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,22 +82,41 @@ describe('writeWholeFileSync and writeWholeFile', () => {
     expect(readFileSync(partialPath(path), 'utf8')).toBe('another shard, half way');
   });
 
-  it("give the new file the permissions of the one it replaces, and, written by root, its owner (a private results file became world-readable: last note's list)", async () => {
+  it("give the new file no more access than the one it replaces had, and, written by root, its owner (a private results file became world-readable: last note's list)", async () => {
     const dir = folder();
-    const files = ['sync.csv', 'async.csv', 'stream.csv'].map((name) => join(dir, name));
+    writeFileSync(join(dir, 'made'), '');
+    const made = statSync(join(dir, 'made')).mode & 0o777; // (what the umask gives a new file)
+    const files = ['sync.csv', 'async.csv', 'stream.csv', 'open.csv'].map((name) => join(dir, name));
+    const modes = [0o600, 0o640, 0o444, 0o666];
     for (const [i, file] of files.entries()) {
       writeFileSync(file, 'old');
-      chmodSync(file, [0o600, 0o640, 0o444][i]!);
+      chmodSync(file, modes[i]!);
       if (process.geteuid?.() === 0) chownSync(file, 65534, 65534);
     }
     writeWholeFileSync(files[0]!, 'new');
     await writeWholeFile(files[1]!, 'new');
     await writeWholeFileFrom(files[2]!, async (stream) => void stream.write('new'));
-    expect(files.map((file) => [readFileSync(file, 'utf8'), statSync(file).mode & 0o777])).toEqual([['new', 0o600], ['new', 0o640], ['new', 0o444]]);
-    if (process.geteuid?.() === 0) expect(files.map((file) => statSync(file).uid)).toEqual([65534, 65534, 65534]);
+    writeWholeFileSync(files[3]!, 'new');
+    // each the old mode less what a new file lacks (the old 666 is not widened to: the umask's 644 stays)
+    expect(files.map((file) => [readFileSync(file, 'utf8'), statSync(file).mode & 0o777])).toEqual(modes.map((mode) => ['new', mode & made]));
+    if (process.geteuid?.() === 0) expect(files.map((file) => statSync(file).uid)).toEqual([65534, 65534, 65534, 65534]);
     // a file not there before takes the process's own (the umask's) permissions
     writeWholeFileSync(join(dir, 'fresh.csv'), 'new');
     expect(statSync(join(dir, 'fresh.csv')).uid).toBe(process.geteuid?.());
+  });
+
+  // (root in a user namespace, as in rootless containers, may not give a file to an unmapped owner: the
+  // chown failed with a raw EINVAL after all the work: audit)
+  it.runIf(process.geteuid?.() === 0 && spawnSync('unshare', ['-U', '--map-user=0', '--map-group=0', 'true']).status === 0)('write the file when the owner cannot be kept (best effort)', () => {
+    const dir = folder();
+    const file = join(dir, 'theirs.csv');
+    writeFileSync(file, 'old');
+    chownSync(file, 1234, 1234);
+    const module = JSON.stringify(join(import.meta.dirname, '../../dist/export/wholeFile.js'));
+    const script = `import(${module}).then(({ writeWholeFileSync }) => writeWholeFileSync(${JSON.stringify(file)}, 'new'))`;
+    const child = spawnSync('unshare', ['-U', '--map-user=0', '--map-group=0', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect([child.status, child.stderr]).toEqual([0, '']);
+    expect(readFileSync(file, 'utf8')).toBe('new');
   });
 
   it('write to a device as it is, never replacing it', () => {
