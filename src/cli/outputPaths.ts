@@ -13,32 +13,33 @@ import { identityOf } from '../corpus/fileIdentity.js';
 export { checkFolderEntries, checkRemovable, checkWritable, checkWritableFolder, refuseFolderName } from '../export/outputPaths.js';
 
 /**
- * Throws InputError if the output `path` (absolute, as checkWritable returns it) is one of the files
- * the corpus specs read: a file named, or a file of a folder or glob (a second `tokenize --corpus notes
+ * Throws InputError if the output `path` (absolute, as checkWritable returns it, or `-`: what standard
+ * output goes to; named in the message as `given` when that is given) is one of the files the corpus specs read: a file named, or a file of a folder or glob (a second `tokenize --corpus notes
  * --out notes/tokens.txt` would read the first one's output and overwrite it). The run would read the
  * corpus and then overwrite it. Only an existing output can be read, so only one is looked for; a spec
  * that names nothing is left to the loader, which refuses it.
  */
-export function checkNotCorpus(path: string, corpusSpecs: readonly string[], cwd: string, flag: string): void {
-  corpusGuard(corpusSpecs, cwd)(path, flag);
+export function checkNotCorpus(path: string, corpusSpecs: readonly string[], cwd: string, flag: string, given?: string): void {
+  corpusGuard(corpusSpecs, cwd)(path, flag, given);
 }
 
 /**
  * checkNotCorpus for several outputs of one command: the specs' files are listed once, when the first
  * existing output is checked, not once per output.
  */
-export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path: string, flag: string) => void {
+export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path: string, flag: string, given?: string) => void {
   let inputs: { readonly spec: string; readonly files: ReadonlySet<string> }[] | undefined;
-  return (path, flag) => {
-    if (path === '-' || !existsSync(path)) return;
+  return (path, flag, given) => {
+    if (path !== '-' && !existsSync(path)) return;
     inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(corpusFiles(spec, cwd).flatMap((file) => fileIdentity(file) ?? [])) }));
-    const target = fileIdentity(path);
+    // (standard output is what it goes to: `--out - >> corpus.txt` appended to the corpus: audit)
+    const target = path === '-' ? standardOutputIdentity() : fileIdentity(path);
     // (a device such as /dev/null: writing it destroys nothing)
     if (target === undefined) return;
     const input = inputs.find(({ files }) => files.has(target));
     if (input === undefined) return;
     // the output as the user named it; the input too where it is named otherwise (a link, a folder, a glob)
-    const name = relative(cwd, path);
+    const name = path === '-' && (given ?? '-') === '-' ? '- (standard output)' : (given ?? relative(cwd, path));
     const spec = statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? (input.spec === name ? '' : ` (the corpus file ${input.spec})`) : ` (a file of ${input.spec})`;
     throw new InputError(`${flag} ${name} is also a corpus input${spec}, and writing it would destroy the corpus`, 'choose another output path');
   };
@@ -123,6 +124,18 @@ export function standardOutputNamed(path: string, cwd: string): string {
     return fileIdentity(resolve(cwd, path)) === standardOutput ? '-' : path;
   } catch {
     return path; // (a loop of links: refused by the output's own check, with its own line)
+  }
+}
+
+/**
+ * The file standard output is redirected to (its real path), or undefined when it is no regular file
+ * or the system cannot name it (no /proc).
+ */
+export function standardOutputFile(): string | undefined {
+  try {
+    return fstatSync(1).isFile() ? realpathSync('/proc/self/fd/1') : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -15,7 +15,7 @@ import { runRecordPath } from '../export/runRecord.js';
 import { isSpecialFile, namedFile } from '../export/wholeFile.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
-import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, standardOutputNamed, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, standardOutputFile, standardOutputNamed, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -26,6 +26,8 @@ export interface RunOutputs {
   readonly corpora?: string;
   readonly report?: string;
   readonly sentencePerplexities?: string;
+  /** The curves file its run record goes beside (`<file>.run.json`): --out, or the file standard output goes to when --out names it; none for `-` otherwise, or a device. */
+  readonly recordBeside?: string;
 }
 
 /** The CSV outputs that may go to standard output (`-`; one at most): a run that writes one there prints its table on stderr. */
@@ -40,19 +42,22 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const writable = (path: string | undefined, flag: string, inPlace = false, csv = true): string | undefined => {
     if (path === undefined) return undefined;
     const absolute = checkWritable(csv ? standardOutputNamed(path, cwd) : path, cwd, flag, { inPlace });
-    notCorpus(absolute, flag);
+    notCorpus(absolute, flag, path);
     return absolute;
   };
   const out = writable(config.out, '--out', true)!;
-  // (its run record too: a fresh run empties --out before writing it, which must not then fail)
-  if (out !== '-' && !isSpecialFile(out)) checkWritable(runRecordPath(out), cwd, `the run record of --out ${config.out}:`);
+  // Its run record: beside the curves file (one named as standard output's file, `--out x.csv > x.csv`,
+  // too: an earlier run's record there described other curves, audit); checked too, since a fresh run
+  // empties --out before writing it, which must not then fail.
+  const recordBeside = out !== '-' ? (isSpecialFile(out) ? undefined : out) : config.out !== '-' ? standardOutputFile() : undefined;
+  if (recordBeside !== undefined) checkWritable(runRecordPath(recordBeside), cwd, `the run record of --out ${config.out}:`);
   const summary = writable(config.summary, '--summary');
   const extinctions = writable(config.extinctions, '--extinctions', true);
   const sentencePerplexities = writable(config.sentencePerplexities, '--sentence-perplexities', true);
   const survival = writable(config.survival, '--survival');
   // (as given: one named as standard output's file and `-` are refused below as the same file, which says more)
   checkOneStandardOutput(csvOutputs(config));
-  checkResumable({ ...config, out, ...(extinctions === undefined ? {} : { extinctions }) });
+  checkResumable(config, { out, ...(extinctions === undefined ? {} : { extinctions }) });
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   if (corpora !== undefined) checkSeriesFolders(corpora, config);
   if (corpora !== undefined) checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
@@ -61,7 +66,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const named = (path: string | undefined, flag: string, given: string | undefined): NamedFile | undefined => (path === undefined ? undefined : { label: `${flag} ${given!}`, path });
   const files = [
     named(out, '--out', config.out),
-    out === '-' ? undefined : { label: `the run record ${runRecordPath(config.out)} of --out`, path: runRecordPath(out) },
+    recordBeside === undefined ? undefined : { label: `the run record ${runRecordPath(config.out)} of --out`, path: runRecordPath(recordBeside) },
     named(summary, '--summary', config.summary),
     named(extinctions, '--extinctions', config.extinctions),
     named(sentencePerplexities, '--sentence-perplexities', config.sentencePerplexities),
@@ -78,6 +83,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     ...(corpora === undefined ? {} : { corpora }),
     ...(report === undefined ? {} : { report }),
     ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
+    ...(recordBeside === undefined ? {} : { recordBeside }),
   };
 }
 
@@ -86,8 +92,10 @@ function checkNotInCorporaFolder(files: ReadonlyArray<NamedFile | undefined>, co
   // both as the system follows links (a link to the folder, or to one of its files, names it too)
   const realFolder = existsSync(corpora) ? realpathSync(corpora) : corpora;
   for (const file of files) {
-    if (file === undefined || file.path === '-') continue;
-    const inside = relative(realFolder, namedFile(file.path));
+    // (standard output is the file it goes to: `--out - > D/human.txt` lost the curves to the run's human.txt: audit)
+    const path = file?.path === '-' ? standardOutputFile() : file?.path;
+    if (file === undefined || path === undefined) continue;
+    const inside = relative(realFolder, namedFile(path));
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) continue;
     if (isCorpusFolderEntry(inside.split(sep)[0]!)) {
       throw new UsageError(`${file.label} is a file --save-corpora ${folder} writes`, 'give the output another name, or the texts another folder');
@@ -95,11 +103,20 @@ function checkNotInCorporaFolder(files: ReadonlyArray<NamedFile | undefined>, co
   }
 }
 
-/** --resume continues files whose rows are whole series: --out and --extinctions as files, no --survival or --sentence-perplexities (UsageError naming the flag). */
-export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extinctions' | 'survival' | 'sentencePerplexities'>): void {
+/**
+ * --resume continues files whose rows are whole series: --out and --extinctions as files, no --survival
+ * or --sentence-perplexities (UsageError naming the flag). `written`: where --out and --extinctions go,
+ * `-` for standard output (also for a file named as standard output's own, `--out r.csv >> r.csv`).
+ */
+export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extinctions' | 'survival' | 'sentencePerplexities'>, written: Pick<RunConfig, 'out' | 'extinctions'> = config): void {
   if (!config.resume) return;
-  if (config.out === '-') throw new UsageError('--resume needs --out to be a file', 'pass --out FILE');
-  if (config.extinctions === '-') throw new UsageError('--resume needs --extinctions to be a file', 'pass --extinctions FILE');
+  const isStandardOutput = (flag: string, given: string | undefined, path: string | undefined): void => {
+    if (path !== '-') return;
+    const why = given === '-' ? '' : ` it can continue, and ${flag} ${given!} names standard output here (it is what standard output goes to)`;
+    throw new UsageError(`--resume needs ${flag} to be a file${why}`, given === '-' ? `pass ${flag} FILE` : `pass ${flag} FILE, a file standard output is not redirected to`);
+  };
+  isStandardOutput('--out', config.out, written.out);
+  isStandardOutput('--extinctions', config.extinctions, written.extinctions);
   if (config.survival !== undefined) throw new UsageError('--resume cannot continue a --survival file', 'rerun the whole run without --resume');
   if (config.sentencePerplexities !== undefined) {
     throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');

@@ -105,7 +105,8 @@ function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string
     if (source.kind === 'stdin') continue;
     const file = realpathSync(source.path);
     // (by device and inode: a hard link is the same file under another real path)
-    const key = identityOf(statSync(file)) ?? file;
+    // (stat of the name, not of the real path: a pipe's, /dev/stdin, is no name to stat: CI)
+    const key = identityOf(statSync(source.path)) ?? file;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       const first = earlier.spec;

@@ -192,13 +192,45 @@ describe('standard output named as a file', () => {
     expect(lines[6 + 160]).toMatch(/^text,tokens,/u);
     expect([lines[6 + 161]?.split(',')[0], lines.length]).toEqual([fixture, 6 + 160 + 2 + 1]);
     expect(appended.stderr).toContain('vocab_retention by generation');
-    expect(readdirSync(dir)).toEqual(['log']); // (no run record beside /dev/stdout's file, nor a .partial)
+    expect(readdirSync(dir).sort()).toEqual(['log', 'log.run.json']); // (the run record beside the file the curves went to; no .partial)
     // a pipe: the CSV alone goes down it, the table to stderr (both went down it)
     const piped = spawnSync('bash', ['-c', `${command(`${RUN} --out /dev/stdout`)} | cat; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
     expect([piped.status, piped.stdout.split('\n').length, piped.stderr.includes('vocab_retention by generation')]).toEqual([0, 1 + 4 + 1, true]);
     // --resume cannot continue standard output
     const resumed = spawnSync('bash', ['-c', `${command(`${RUN} --out /dev/stdout --resume`)} >> "${log}"`], { encoding: 'utf8' });
-    expect([resumed.status, resumed.stderr]).toEqual([2, 'ngram-collapse: --resume needs --out to be a file (pass --out FILE)\n']);
+    expect([resumed.status, resumed.stderr]).toEqual([2, 'ngram-collapse: --resume needs --out to be a file it can continue, and --out /dev/stdout names standard output here (it is what standard output goes to) (pass --out FILE, a file standard output is not redirected to)\n']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("an output that is standard output's file is still checked as that file: not a corpus input, nor a file --save-corpora writes; its run record beside it; --resume says why it cannot (audit)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ngram-collapse-stdout-guards-'));
+    const shell = (line: string) => spawnSync('bash', ['-c', line], { cwd: dir, encoding: 'utf8' });
+    const cli = `"${process.execPath}" "${main}"`;
+    const corpus = readFileSync(fixture, 'utf8');
+    writeFileSync(join(dir, 't.txt'), corpus);
+    // the corpus itself as the output, by its name or as -, standard output appended to it (the tokens were appended: audit)
+    for (const [out, shown] of [['t.txt', 't.txt'], ['-', '- (standard output)']]) {
+      const refused = shell(`${cli} tokenize t.txt --out ${out} >> t.txt`);
+      expect([refused.status, refused.stderr]).toEqual([2, `ngram-collapse: --out ${shown} is also a corpus input${out === '-' ? ' (the corpus file t.txt)' : ''}, and writing it would destroy the corpus (choose another output path)\n`]);
+    }
+    expect(readFileSync(join(dir, 't.txt'), 'utf8')).toBe(corpus);
+    const RUN = `${cli} run --corpus t.txt --sentences line --order 2 --generations 1 --workers 1 --quiet`;
+    // a file the run's --save-corpora writes (the curves were lost to its human.txt: audit)
+    expect(shell(`${RUN} --save-corpora D --out x.csv`).status).toBe(0);
+    const human = readFileSync(join(dir, 'D', 'human.txt'), 'utf8');
+    const saved = shell(`${RUN} --save-corpora D --out D/human.txt >> D/human.txt`);
+    expect([saved.status, saved.stderr]).toEqual([2, 'ngram-collapse: --out D/human.txt is a file --save-corpora D writes (give the output another name, or the texts another folder)\n']);
+    expect(readFileSync(join(dir, 'D', 'human.txt'), 'utf8')).toBe(human);
+    // its run record is this run's (an earlier run's stayed, and merge read it: audit)
+    const earlier = readFileSync(join(dir, 'x.csv.run.json'), 'utf8');
+    expect(shell(`${RUN} --human-ratio 0.5 --out x.csv > x.csv`).status).toBe(0);
+    const record = JSON.parse(readFileSync(join(dir, 'x.csv.run.json'), 'utf8')) as { identity: { settings: { sweep: { humanRatio: number[] } } } };
+    expect([readFileSync(join(dir, 'x.csv.run.json'), 'utf8') === earlier, record.identity.settings.sweep.humanRatio]).toEqual([false, [0.5]]);
+    const merged = shell(`${cli} merge x.csv --out m.csv --quiet`);
+    expect([merged.status, merged.stderr]).toEqual([0, '']);
+    // --resume cannot continue standard output, and says so of the file named
+    const resumed = shell(`${RUN} --out x.csv --resume >> x.csv`);
+    expect([resumed.status, resumed.stderr]).toEqual([2, 'ngram-collapse: --resume needs --out to be a file it can continue, and --out x.csv names standard output here (it is what standard output goes to) (pass --out FILE, a file standard output is not redirected to)\n']);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -24,7 +24,7 @@ import { warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
-import { checkDistinctOutputs, checkOneStandardOutput, checkWritable, standardOutputNamed } from '../outputPaths.js';
+import { checkDistinctOutputs, checkOneStandardOutput, checkWritable, standardOutputFile, standardOutputNamed } from '../outputPaths.js';
 
 export const MERGE_SPEC = tableSpec(
   'merge',
@@ -39,6 +39,8 @@ export function mergeCommand(io: CliIO): Command {
     const out = checkWritable(standardOutputNamed(values.out, io.cwd), io.cwd, '--out');
     const summaryPath = values.summary === undefined ? undefined : checkWritable(standardOutputNamed(values.summary, io.cwd), io.cwd, '--summary');
     checkOneStandardOutput([values.out, values.summary]);
+    // (the merged file's run record beside it, also when --out names standard output's own file: run's rule, runOutputs.ts)
+    const recordBeside = out !== '-' ? out : values.out !== '-' ? standardOutputFile() : undefined;
     const inputs: MergeInput[] = files.map((file) => {
       const path = resolve(io.cwd, file);
       let content: Buffer;
@@ -53,7 +55,7 @@ export function mergeCommand(io: CliIO): Command {
     checkDistinctOutputs(
       [
         { label: `--out ${values.out}`, path: out },
-        out === '-' ? undefined : { label: `the run record ${runRecordPath(values.out)} of --out`, path: runRecordPath(out) },
+        recordBeside === undefined ? undefined : { label: `the run record ${runRecordPath(values.out)} of --out`, path: runRecordPath(recordBeside) },
         summaryPath === undefined ? undefined : { label: `--summary ${values.summary!}`, path: summaryPath },
       ],
       files.flatMap((file) => [
@@ -63,7 +65,7 @@ export function mergeCommand(io: CliIO): Command {
     );
     const merged = mergeCurves(inputs);
     // (the record is written after the curves: one it cannot replace failed then, the curves written: audit)
-    if (merged.record !== undefined && out !== '-' && !isSpecialFile(out)) checkWritable(runRecordPath(out), io.cwd, `the run record of --out ${values.out}:`);
+    if (merged.record !== undefined && recordBeside !== undefined && !isSpecialFile(recordBeside)) checkWritable(runRecordPath(recordBeside), io.cwd, `the run record of --out ${values.out}:`);
     if (merged.guessedOrder.length > 0) {
       warnTo(io, values.quiet === true)(
         `the files do not fix the order of cells ${merged.guessedOrder.join(', ')}, so it follows the order the files were given: the merged file may differ from an unsharded run's; keep each shard's .run.json beside it (${runRecordPath(files[0]!)})`,
@@ -72,10 +74,8 @@ export function mergeCommand(io: CliIO): Command {
     // the summary is made before anything is written: a file it cannot summarize leaves no output
     const summary = summaryPath === undefined ? undefined : summaryOf(merged, files[0]!, warnTo(io, values.quiet === true));
     if (out === '-') io.stdout.write(merged.text);
-    else {
-      writeWholeFileSync(out, merged.text);
-      if (merged.record !== undefined) writeRunRecord(out, merged.record);
-    }
+    else writeWholeFileSync(out, merged.text);
+    if (merged.record !== undefined && recordBeside !== undefined) writeRunRecord(recordBeside, merged.record);
     if (summary !== undefined) {
       // (whole, as merge's --out: it appears at its path once complete)
       const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath!, SUMMARY_COLUMNS, { whole: true });

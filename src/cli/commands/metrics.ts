@@ -61,7 +61,7 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   if (request.reference !== undefined) resolveSpec(request.reference, load, '--reference text');
   for (const text of texts) resolveSpec(text, load, 'text');
   const out = checkWritable(standardOutputNamed(request.out, io.cwd), io.cwd, '--out');
-  checkNotCorpus(out, [...texts, ...(request.reference === undefined ? [] : [request.reference])], io.cwd, '--out');
+  checkNotCorpus(out, [...texts, ...(request.reference === undefined ? [] : [request.reference])], io.cwd, '--out', request.out);
   const vocabulary = new Vocabulary();
   const referenceSpec = request.reference;
   // bpe:K learns its merges on the first corpus read (the reference, else the first text) and spells the others with them.

@@ -37,7 +37,7 @@ export function tokenizeCommand(io: CliIO): Command {
     if (specs.length === 0) throw new UsageError('tokenize needs a corpus', 'pass files, or --corpus SPEC (e.g. --corpus brown:news)');
     const load = loadOptionsFor(loadValuesOf(values), io, warnTo(io, quiet));
     const out = checkWritable(standardOutputNamed(values.out, io.cwd), io.cwd, '--out');
-    checkNotCorpus(out, specs, io.cwd, '--out');
+    checkNotCorpus(out, specs, io.cwd, '--out', values.out);
     // (refused before the corpus is read)
     const pieces = values.pieces === true ? wordPieces(load.tokenizer) : undefined;
     if (values.pieces === true && pieces === undefined) {
