@@ -6,7 +6,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,6 +128,27 @@ describe('an interrupted run', () => {
       expect(interrupted.code).toBe(130);
       expect(interrupted.stderr.split('\n').at(-2)).toBe(`ngram-collapse: interrupted by SIGINT: ${/(\d) of 8/u.exec(interrupted.stderr)?.[1]} of 8 series complete in curves.csv, every row written is whole (rerun the command to redo it: ${why})`);
     }
+  });
+
+  it("with --extinctions named as standard output's own file, says to rerun (it said to continue with --resume, which refuses it: audit)", async () => {
+    const cut = mkdtempSync(join(tmpdir(), 'ngram-collapse-cut-'));
+    const args = [...ARGS.filter((arg, i) => arg !== '--extinctions' && ARGS[i - 1] !== '--extinctions'), '--workers', '1', '--extinctions', 'out.csv'];
+    const fd = openSync(join(cut, 'out.csv'), 'w');
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: cut, stdio: ['ignore', fd, 'pipe'], env: environment('0') });
+    closeSync(fd);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    const timer = setInterval(() => {
+      if (pastBytes(60_000)(cut)) {
+        clearInterval(timer);
+        child.kill('SIGINT');
+      }
+    }, 5);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    clearInterval(timer);
+    expect(code).toBe(130);
+    const why = '--resume needs --extinctions to be a file it can continue, and --extinctions out.csv names standard output here (it is what standard output goes to)';
+    expect(stderr.split('\n').at(-2)).toBe(`ngram-collapse: interrupted by SIGINT: ${/(\d) of 8/u.exec(stderr)?.[1]} of 8 series complete in curves.csv, every row written is whole (rerun the command to redo it: ${why})`);
   });
 });
 

@@ -102,7 +102,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
     const interrupted = (after: string): RunIncompleteError => {
       const name = signals.received() ?? 'SIGINT';
-      return new RunIncompleteError(`interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole${after}`, resumeHint(config), SIGNAL_EXIT_CODES[name] ?? 130);
+      return new RunIncompleteError(`interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole${after}`, resumeHint(config, outputs), SIGNAL_EXIT_CODES[name] ?? 130);
     };
     if (result.interrupted) throw interrupted('');
     const unwritten = await writeAfterRun(config, io, loaded, { exporters, record, seedCounts, skip: resumed.completeTasks }, signals.signal);
@@ -131,10 +131,13 @@ function checkFailures(exporters: RunExporters, total: number, where: string): v
   }
 }
 
-/** What an interrupted run can do next: --resume, unless checkResumable would refuse it (an output on standard output, a file --resume cannot continue). */
-function resumeHint(config: RunConfig): string {
+/**
+ * What an interrupted run can do next: --resume, unless checkResumable would refuse it (an output on
+ * standard output, also one named as its file, `--out x.csv > x.csv`; a file --resume cannot continue).
+ */
+function resumeHint(config: RunConfig, outputs: RunOutputs): string {
   try {
-    checkResumable({ ...config, resume: true });
+    checkResumable({ ...config, resume: true }, outputs);
   } catch (error) {
     return `rerun the command to redo it: ${(error as UsageError).message}`;
   }
