@@ -211,7 +211,7 @@ export const TRAIN_OPTIONS = {
   smoothing: CELL_ROWS.smoothing,
   k: SHARED_ROWS.k,
   vocab: vocabOfOneModel,
-  arpa: optionalFile('--arpa', '<file>', 'write the model in ARPA format (not for add-k, which is not a back-off model)'),
+  arpa: optionalFile('--arpa', '<file>', 'write the model in ARPA format, - for stdout (not for add-k, which is not a back-off model)'),
   eval: { flag: '--eval', value: '<spec...>', many: true, description: 'score this text: perplexity, cross-entropy (bits), OOV rate, tokens', parse: text, file: true },
   json: { flag: '--json', description: 'print one JSON object' },
   ...LOAD_ROWS,

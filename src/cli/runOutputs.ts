@@ -41,7 +41,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   // (a CSV output named as standard output's own file or pipe is written to standard output: `-`)
   const writable = (path: string | undefined, flag: string, inPlace = false, csv = true): string | undefined => {
     if (path === undefined) return undefined;
-    const absolute = checkWritable(csv ? standardOutputNamed(path, cwd) : path, cwd, flag, { inPlace });
+    const absolute = checkWritable(csv ? standardOutputNamed(path, cwd) : path, cwd, flag, { inPlace, standardOutput: csv });
     notCorpus(absolute, flag, path);
     return absolute;
   };

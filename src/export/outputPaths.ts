@@ -38,7 +38,7 @@ export interface WriteMode {
 export function checkWritable(path: string, cwd: string, flag: string, mode: WriteMode = {}): string {
   const standardOutput = mode.standardOutput !== false;
   if (path === '-') return path;
-  // (an output that cannot go to standard output, train's --arpa, does not offer it)
+  // (an output that cannot go to standard output, an HTML page, does not offer it)
   checkNamed(path, flag, standardOutput ? 'a file name, or - for standard output' : 'a file name');
   refuseFolderName(path, flag);
   const absolute = resolve(cwd, path);

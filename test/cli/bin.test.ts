@@ -181,7 +181,7 @@ describe('standard output named as a file', () => {
     writeFileSync(log, 'earlier line\n');
     const command = (args: string): string => `"${process.execPath}" "${main}" ${args}`;
     const RUN = `run --corpus "${fixture}" --sentences line --order 2 --generations 1 --workers 1`;
-    const appended = spawnSync('bash', ['-c', `${command(`${RUN} --out /dev/stdout`)} >> "${log}" && ${command(`tokenize "${fixture}" --out /proc/self/fd/1 --quiet`)} >> "${log}" && ${command(`metrics "${fixture}" --out "${log}"`)} >> "${log}"`], { encoding: 'utf8' });
+    const appended = spawnSync('bash', ['-c', `${command(`${RUN} --out /dev/stdout`)} >> "${log}" && ${command(`tokenize "${fixture}" --out /proc/self/fd/1 --quiet`)} >> "${log}" && ${command(`metrics "${fixture}" --out "${log}"`)} >> "${log}" && ${command(`train --corpus "${fixture}" --order 1 --arpa /dev/stdout`)} >> "${log}"`], { encoding: 'utf8' });
     expect(appended.status).toBe(0);
     const lines = readFileSync(log, 'utf8').split('\n');
     // the line before, the header and 2 cells x 2 generations of rows, the tokenized text (160 sentences),
@@ -190,7 +190,10 @@ describe('standard output named as a file', () => {
     expect(lines[1]).toMatch(/^cell,strategy,/u);
     expect(lines.slice(2, 6).map((line) => line.split(',')[0])).toEqual(['human_ratio=0', 'human_ratio=0', 'human_ratio=0.1', 'human_ratio=0.1']);
     expect(lines[6 + 160]).toMatch(/^text,tokens,/u);
-    expect([lines[6 + 161]?.split(',')[0], lines.length]).toEqual([fixture, 6 + 160 + 2 + 1]);
+    expect(lines[6 + 161]?.split(',')[0]).toBe(fixture);
+    // then train's ARPA model (written by name, the log was replaced whole: audit), its summary on stderr
+    expect([lines[6 + 162], lines.at(-2)]).toEqual(['\\data\\', '\\end\\']);
+    expect(appended.stderr).toContain('arpa: standard output');
     expect(appended.stderr).toContain('vocab_retention by generation');
     expect(readdirSync(dir).sort()).toEqual(['log', 'log.run.json']); // (the run record beside the file the curves went to; no .partial)
     // a pipe: the CSV alone goes down it, the table to stderr (both went down it)

@@ -137,7 +137,7 @@ describe('an interrupted run', () => {
     const child = spawn(process.execPath, [MAIN, ...args], { cwd: cut, stdio: ['ignore', fd, 'pipe'], env: environment('0') });
     closeSync(fd);
     let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
     const timer = setInterval(() => {
       if (pastBytes(60_000)(cut)) {
         clearInterval(timer);

@@ -101,7 +101,8 @@ const CASES: readonly Case[] = [
   { name: 'an output that is the corpus', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'c.txt'], message: /--out c\.txt is also a corpus input/u },
   // named as the user named the output (the input, named otherwise, said beside it)
   { name: 'train: --arpa that is the corpus under another name', files: { 'c.txt': GOOD }, links: { 'link.txt': 'c.txt' }, argv: ['train', '--corpus', 'link.txt', '--arpa', 'c.txt'], message: /^ngram-collapse: --arpa c\.txt is also a corpus input \(the corpus file link\.txt\), and writing it would destroy the corpus \(choose another output path\)\n$/u },
-  { name: "train: an empty --arpa is told to be a file name (it cannot be -)", files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', ''], message: /^ngram-collapse: --arpa must be a path, got '' \(pass a file name\)\n$/u },
+  { name: "playground: an empty --out is told to be a file name (it cannot be -, a page)", files: { 'c.txt': GOOD }, argv: ['playground', '--out', ''], message: /^ngram-collapse: --out must be a path, got '' \(pass a file name\)\n$/u },
+  { name: 'train: an empty --arpa is told to be a file name or - (standard output)', files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', ''], message: /^ngram-collapse: --arpa must be a path, got '' \(pass a file name, or - for standard output\)\n$/u },
   { name: 'metrics: an output that is the text', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--out', './c.txt'], message: /is also a corpus input/u },
   // two outputs, or an output and an input, naming one file: one would overwrite the other
   { name: '--summary the file of --out', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--out', 'a.csv', '--summary', 'a.csv'], message: /^ngram-collapse: --summary a\.csv and --out a\.csv are the same file \(give each output a file of its own\)\n$/u },

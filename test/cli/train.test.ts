@@ -44,6 +44,16 @@ describe('ngram-collapse train (in-process)', () => {
     expect(report.eval.crossEntropyBits).toBeNull();
   });
 
+  it('--arpa - writes the model to standard output, byte for byte the file, and the summary to stderr', async () => {
+    const cwd = tempDir();
+    const args = ['train', '--corpus', demo, '--order', '2', '--smoothing', 'witten-bell'];
+    expect((await cli([...args, '--arpa', 'model.arpa'], { cwd })).code).toBe(0);
+    const piped = await cli([...args, '--arpa', '-', '--json'], { cwd });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe(readFileSync(join(cwd, 'model.arpa'), 'utf8'));
+    expect((JSON.parse(piped.stderr) as { arpa: string }).arpa).toBe('standard output');
+  });
+
   it('--arpa writes a model whose header counts match its sections', async () => {
     const cwd = tempDir();
     const result = await cli(['train', '--corpus', demo, '--order', '2', '--smoothing', 'witten-bell', '--arpa', 'model.arpa'], { cwd });

@@ -28,7 +28,7 @@ export function playgroundCommand(io: CliIO): Command {
   return commandFor(PLAYGROUND_SPEC, () => resolveContext(io), async ({ options }) => {
     if (options.out === '-') throw new UsageError('--out - is not possible: the playground is a page to open', 'pass --out FILE.html');
     const corpus = options.corpus ?? DEFAULT_PLAYGROUND_CORPORA;
-    const out = checkWritable(options.out, io.cwd, '--out');
+    const out = checkWritable(options.out, io.cwd, '--out', { standardOutput: false });
     checkNotCorpus(out, corpus, io.cwd, '--out');
     const { writePlayground } = await import('../../playground/playgroundFile.js'); // the page writer (and zlib) only for this command
     const bytes = writePlayground(out, corpus, io.cwd);

@@ -89,7 +89,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   await assertReadableFile(options.curves, 'the curves CSV');
   if (options.summary !== undefined) await assertReadableFile(options.summary, '--summary');
   if (options.survival !== undefined) await assertReadableFile(options.survival, '--survival');
-  if (options.out !== undefined) checkWritable(options.out, process.cwd(), '--out');
+  if (options.out !== undefined) checkWritable(options.out, process.cwd(), '--out', { standardOutput: false });
   if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
   const inputs = [['the curves CSV', options.curves], ['--summary', options.summary], ['--survival', options.survival]] as const;
   const inputFiles = inputs.flatMap(([what, path]) => (path === undefined ? [] : [{ label: `${what} ${path}`, path }]));

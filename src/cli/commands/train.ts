@@ -27,7 +27,7 @@ import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { TRAIN_OPTIONS } from '../options.js';
-import { checkNotCorpus, checkWritable } from '../outputPaths.js';
+import { checkNotCorpus, checkWritable, standardOutputNamed } from '../outputPaths.js';
 
 /** What `train` will do: the model (without its corpus-dependent fields), its outputs, the text to score. */
 export interface TrainRequest {
@@ -65,9 +65,10 @@ export function trainCommand(io: CliIO): Command {
 
 async function train(request: TrainRequest, io: CliIO): Promise<void> {
   const { order, smoothing, k, vocab } = request.model;
-  if (request.arpa === '-') throw new UsageError('--arpa needs a file path', 'pass --arpa model.arpa');
-  const arpaPath = request.arpa === undefined ? undefined : checkWritable(request.arpa, io.cwd, '--arpa', { standardOutput: false });
-  if (arpaPath !== undefined) checkNotCorpus(arpaPath, [...request.corpus, ...(request.eval ?? [])], io.cwd, '--arpa');
+  // (`-`, or a name of what standard output goes to, `--arpa /dev/stdout >> log`: the model on standard
+  // output and the summary on stderr; written by name, the log was replaced whole: audit)
+  const arpaPath = request.arpa === undefined ? undefined : checkWritable(standardOutputNamed(request.arpa, io.cwd), io.cwd, '--arpa');
+  if (arpaPath !== undefined) checkNotCorpus(arpaPath, [...request.corpus, ...(request.eval ?? [])], io.cwd, '--arpa', request.arpa);
   refuseStandardInputTwice(io.cwd, [request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
@@ -91,7 +92,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   if (fallbackOrders.length > 0) {
     warn(`Kneser-Ney discounts fell back to D1=0.5 D2=1 D3+=1.5 (KenLM's --discount_fallback) for order ${fallbackOrders.join(', ')}: the counts-of-counts are degenerate (small or collapsed data)`);
   }
-  if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, arpaPath);
+  if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, arpaPath, io);
 
   const evaluation: Evaluation | undefined = evalText === undefined ? undefined : evaluateModel(model, evalText.corpus);
 
@@ -107,11 +108,13 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
     ngrams,
     // (null where there are no discounts, as the curves CSV leaves the column empty)
     discountFallback: smoothing === 'kneser-ney' ? model.discountFallback : null,
-    ...(arpaPath === undefined ? {} : { arpa: arpaPath }),
+    ...(arpaPath === undefined ? {} : { arpa: arpaPath === '-' ? 'standard output' : arpaPath }),
     ...(evaluation === undefined ? {} : { eval: evaluationJson(evaluation) }),
   };
+  // (the summary to stderr when the model went to standard output: the ARPA text stays clean)
+  const report = arpaPath === '-' ? io.stderr : io.stdout;
   if (request.json) {
-    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    report.write(`${JSON.stringify(summary, null, 2)}\n`);
     return;
   }
   const lines = [
@@ -120,7 +123,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
     `n-grams: ${ngrams.map((count, i) => `${i + 1}=${count}`).join(' ')}`,
     `discount fallback: ${smoothing !== 'kneser-ney' ? `none (${smoothing} has no discounts)` : model.discountFallback ? `yes (order ${fallbackOrders.join(', ')})` : 'no'}`,
   ];
-  if (arpaPath !== undefined) lines.push(`arpa: ${arpaPath}`);
+  if (summary.arpa !== undefined) lines.push(`arpa: ${summary.arpa}`);
   if (evaluation !== undefined) {
     lines.push(
       `eval: perplexity ${format(evaluation.perplexity)}, cross-entropy ${format(evaluation.crossEntropyBits)} bits, ` +
@@ -128,21 +131,24 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
         `${plural(evaluation.sentences, 'sentence')}, ${plural(evaluation.predictions, 'prediction')} scored`,
     );
   }
-  io.stdout.write(`${lines.join('\n')}\n`);
+  report.write(`${lines.join('\n')}\n`);
 }
 
-async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, path: string): Promise<void> {
+/** The model in ARPA format to `path`, a whole file, or to standard output (`-`). */
+async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, path: string, io: CliIO): Promise<void> {
   const lines = arpaLines(model, (id) => vocabulary.token(id), counts);
+  const write = async (out: NodeJS.WritableStream): Promise<void> => {
+    let failure: Error | undefined;
+    out.on('error', (error: Error) => void (failure ??= error));
+    for (const line of lines) {
+      if (failure !== undefined) throw failure; // a failed stream never drains
+      if (!out.write(`${line}\n`)) await once(out, 'drain');
+    }
+  };
+  if (path === '-') return write(io.stdout);
   try {
     // a whole file: it appears only once complete (a write error stops at the next wait or at the end)
-    await writeWholeFileFrom(path, async (out) => {
-      let failure: Error | undefined;
-      out.on('error', (error) => void (failure ??= error));
-      for (const line of lines) {
-        if (failure !== undefined) throw failure; // a failed stream never drains
-        if (!out.write(`${line}\n`)) await once(out, 'drain');
-      }
-    });
+    await writeWholeFileFrom(path, write);
   } catch (error) {
     // (a failure while writing, a full disk: exit code 1, as every other writer's; a path that cannot be written at all is refused before any work)
     throw new Error(`cannot write the ARPA file ${path}: ${(error as Error).message}`, { cause: error });
