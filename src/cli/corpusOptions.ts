@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import type { LoadOptions } from '../corpus/loadCorpus.js';
 import { lowercasesByDefault } from '../corpus/tokenizers.js';
-import { namesStandardInput } from '../corpus/standardInput.js';
+import { namesStandardInput, standardInputIsStream } from '../corpus/standardInput.js';
 import { UsageError } from '../errors.js';
 import type { CliIO } from './io.js';
 import type { ParsedOptions } from './optionRow.js';
@@ -58,14 +58,16 @@ export function warnTo(io: CliIO, quiet = false): (message: string) => void {
 /**
  * Standard input can be read once: `-` given more than once across a command's corpus arguments
  * (`train --corpus - --eval -`, `metrics - --reference -`, `metrics - -`) is refused, where the second
- * read would find it empty and blame the text ("holds no tokens"); so is `-` and a name of standard
- * input (`metrics - --reference /dev/stdin`: standardInput.ts). `lists` pairs each list with how the
- * message names it; names are read from `cwd`.
+ * read would find it empty and blame the text ("holds no tokens"); so is a pipe given twice, as `-`
+ * and by a name of it or by two names (`train --corpus /dev/stdin --eval /dev/stdin`:
+ * standardInput.ts). A redirected file may be read by name in another role: each name opens it from its
+ * start (within one corpus, the loader refuses it twice). `lists` pairs each list with how the message
+ * names it; names are read from `cwd`.
  */
 export function refuseStandardInputTwice(cwd: string, ...lists: ReadonlyArray<readonly [readonly string[], string]>): void {
   const places = lists.flatMap(([specs, name]) => specs.filter((spec) => spec === '-').map(() => name));
   if (places.length > 1) throw new UsageError(`standard input (-) is given twice (${places.join(' and ')})`, 'pass - once');
-  if (places.length === 0) return;
-  const named = lists.flatMap(([specs, name]) => specs.filter((spec) => spec !== '-' && namesStandardInput(resolve(cwd, spec))).map((spec) => `${name} ${spec}`));
-  if (named.length > 0) throw new UsageError(`standard input is given twice (${places[0]!} - and ${named[0]!}, which names it)`, 'pass - once');
+  if (!standardInputIsStream()) return;
+  const given = lists.flatMap(([specs, name]) => specs.filter((spec) => spec === '-' || namesStandardInput(resolve(cwd, spec))).map((spec) => `${name} ${spec}`));
+  if (given.length > 1) throw new UsageError(`standard input is given twice (${given.join(' and ')}), and a pipe can be read once`, 'pass - once');
 }

@@ -9,6 +9,7 @@ import { relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 import { identityOf } from '../corpus/fileIdentity.js';
+import { standardInputIdentity } from '../corpus/standardInput.js';
 
 export { checkFolderEntries, checkRemovable, checkWritable, checkWritableFolder, refuseFolderName } from '../export/outputPaths.js';
 
@@ -31,7 +32,7 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path:
   let inputs: { readonly spec: string; readonly files: ReadonlySet<string> }[] | undefined;
   return (path, flag, given) => {
     if (path !== '-' && !existsSync(path)) return;
-    inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(corpusFiles(spec, cwd).flatMap((file) => fileIdentity(file) ?? [])) }));
+    inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(inputIdentities(spec, cwd)) }));
     // (standard output is what it goes to: `--out - >> corpus.txt` appended to the corpus: audit)
     const target = path === '-' ? standardOutputIdentity() : fileIdentity(path);
     // (a device such as /dev/null: writing it destroys nothing)
@@ -40,9 +41,21 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path:
     if (input === undefined) return;
     // the output as the user named it; the input too where it is named otherwise (a link, a folder, a glob)
     const name = path === '-' && (given ?? '-') === '-' ? '- (standard output)' : (given ?? relative(cwd, path));
-    const spec = statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? (input.spec === name ? '' : ` (the corpus file ${input.spec})`) : ` (a file of ${input.spec})`;
+    const spec = input.spec === '-'
+      ? ' (standard input, -, reads the same file)'
+      : statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? (input.spec === name ? '' : ` (the corpus file ${input.spec})`) : ` (a file of ${input.spec})`;
     throw new InputError(`${flag} ${name} is also a corpus input${spec}, and writing it would destroy the corpus`, 'choose another output path');
   };
+}
+
+/**
+ * The identities of the files a corpus spec reads; for `-`, the file standard input comes from
+ * (`--corpus - --out - < c.txt >> c.txt` appended to the corpus: audit).
+ */
+function inputIdentities(spec: string, cwd: string): string[] {
+  if (spec !== '-') return corpusFiles(spec, cwd).flatMap((file) => fileIdentity(file) ?? []);
+  const input = standardInputIdentity();
+  return input === undefined ? [] : [input];
 }
 
 /**
@@ -137,6 +150,20 @@ export function standardOutputFile(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Where the run record of an output named as standard output's own file goes (`given`, absolute): beside
+ * the name given (`--out link.csv > link.csv`, as without the redirection: it went beside the link's
+ * target, and an earlier record beside the link was read by --resume: audit), or beside the file
+ * standard output goes to for one of its own names (`/dev/stdout`, `/proc/self/fd/1`); none when
+ * standard output is no file, or a file that held something already (`>> log`: a record would vouch
+ * for rows that are not this run's alone: audit).
+ */
+export function standardOutputRecordPlace(given: string): string | undefined {
+  const file = standardOutputFile();
+  if (file === undefined || fstatSync(1).size > 0) return undefined;
+  return given.startsWith('/dev/') || given.startsWith('/proc/') ? file : given;
 }
 
 /**

@@ -15,7 +15,7 @@ import { runRecordPath } from '../export/runRecord.js';
 import { isSpecialFile, namedFile } from '../export/wholeFile.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
-import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, standardOutputFile, standardOutputNamed, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, standardOutputFile, standardOutputNamed, standardOutputRecordPlace, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -26,7 +26,7 @@ export interface RunOutputs {
   readonly corpora?: string;
   readonly report?: string;
   readonly sentencePerplexities?: string;
-  /** The curves file its run record goes beside (`<file>.run.json`): --out, or the file standard output goes to when --out names it; none for `-` otherwise, or a device. */
+  /** The curves file its run record goes beside (`<file>.run.json`): --out, also when it names standard output's own file (standardOutputRecordPlace); none for `-`, or a device. */
   readonly recordBeside?: string;
 }
 
@@ -49,7 +49,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   // Its run record: beside the curves file (one named as standard output's file, `--out x.csv > x.csv`,
   // too: an earlier run's record there described other curves, audit); checked too, since a fresh run
   // empties --out before writing it, which must not then fail.
-  const recordBeside = out !== '-' ? (isSpecialFile(out) ? undefined : out) : config.out !== '-' ? standardOutputFile() : undefined;
+  const recordBeside = out !== '-' ? (isSpecialFile(out) ? undefined : out) : config.out !== '-' ? standardOutputRecordPlace(resolve(cwd, config.out)) : undefined;
   if (recordBeside !== undefined) checkWritable(runRecordPath(recordBeside), cwd, `the run record of --out ${config.out}:`);
   const summary = writable(config.summary, '--summary');
   const extinctions = writable(config.extinctions, '--extinctions', true);

@@ -21,11 +21,12 @@
 import { UsageError } from '../errors.js';
 import { makeFolder } from '../export/makeFolder.js';
 import { writeWholeFile } from '../export/wholeFile.js';
-import { lstatSync, readFileSync, realpathSync, unlinkSync } from 'node:fs';
-import { dirname, isAbsolute, join, sep } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
 import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
+import { namesStandardInput, standardInputIsStream } from '../corpus/standardInput.js';
 import { openCsv } from '../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
 import { checkFolderEntries, checkWritableFolder } from '../export/outputPaths.js';
@@ -96,7 +97,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   const signal = options.signal ?? new AbortController().signal;
   const data = recipe.tokenizers === undefined
     ? await collectOnCorpus(recipe, corpusSpecs, options.load ?? {}, scale, collect, signal)
-    : await collectPerTokenizer(recipe, recipe.tokenizers, corpusSpecs, options.load ?? {}, scale, collect, signal);
+    : await collectPerTokenizer(recipe, recipe.tokenizers, readOnceAsStandardInput(corpusSpecs, options.cwd, recipe.name), options.load ?? {}, scale, collect, signal);
   if (data === undefined) throw new RecipeStoppedError(recipe.name);
   const findings = recipe.findings(data);
   const records = data.rows.map((row) => curveRecord(row, scale.seed));
@@ -250,6 +251,24 @@ async function collectPerTokenizer(
     survival: parts.flatMap((part) => part.survival),
     sentencePerplexities: parts.flatMap((part) => part.sentencePerplexities),
   };
+}
+
+/**
+ * The specs of a recipe that reads its corpus once per tokenizer, where a pipe can be read once: a name
+ * of standard input that is a pipe (`--corpus /dev/stdin`) is read as `-`, whose pieces are kept for
+ * the other readings; any other pipe or socket by name (`--corpus <(cat a.txt)`) is refused (each
+ * reading after the first found it empty: "holds no tokens", audit).
+ */
+function readOnceAsStandardInput(specs: readonly string[], cwd: string, recipe: string): string[] {
+  const stream = (spec: string): boolean => {
+    const stats = spec === '-' ? undefined : statSync(resolve(cwd, spec), { throwIfNoEntry: false });
+    return stats?.isFIFO() === true || stats?.isSocket() === true;
+  };
+  const read = specs.map((spec) => (stream(spec) && standardInputIsStream() && namesStandardInput(resolve(cwd, spec)) ? '-' : spec));
+  const pipe = read.find(stream);
+  if (pipe !== undefined) throw new UsageError(`recipe ${recipe} reads its corpus once per tokenizer, and --corpus ${pipe} is a pipe, which can be read once`, 'save the text to a file and pass that, or pipe it into standard input and pass --corpus -');
+  if (read.filter((spec) => spec === '-').length > 1) throw new UsageError('standard input (-) is given twice as a corpus', 'pass - once');
+  return read;
 }
 
 /**

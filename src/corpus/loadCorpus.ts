@@ -81,7 +81,8 @@ export async function loadCorpus(
   // Resolve every spec first, so that a missing file is reported before any reading.
   const sources = specs.flatMap((spec) => resolveSpec(spec, settings, role).map((source) => ({ ...source, spec })));
   refuseFileTwice(sources, role);
-  refuseStandardInputByName(sources, role);
+  // (only where `-` is this process's standard input: a library caller may give another stream: audit)
+  if (settings.stdin === undefined || settings.stdin === process.stdin) refuseStandardInputByName(sources, role);
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));

@@ -2,19 +2,34 @@
  * Standard input named as a file: `/dev/stdin`, `/proc/self/fd/0`, `/dev/fd/0`, or the very file it
  * is redirected from. Read by name besides `-`, a pipe was found empty the second time (silently) and
  * a redirected file was read twice, its counts doubled, where naming one file twice is refused (last
- * note's list); so a command refuses the two together, as it refuses `-` twice.
+ * note's list); so a corpus refuses the two together, and a command refuses a pipe read twice.
  *
- * Contract: `namesStandardInput(path)` is true when `path` exists and has the device and inode of what
- * standard input reads from (a file, a pipe or a socket); never for a terminal or another character
- * device (each open of one is its own stream), nor when standard input is closed.
+ * Contract: `standardInputIdentity()` is the identity (fileIdentity.ts) of what standard input reads
+ * from (a file, a pipe or a socket), undefined for a terminal or another character device (each open
+ * of one is its own stream) or when standard input is closed. `namesStandardInput(path)` is true when
+ * `path` exists and has that identity. `standardInputIsStream()` is true when standard input is a pipe
+ * or a socket, which can be read once (a redirected file can be opened again by name, from its start).
  */
 
 import { fstatSync, statSync, type Stats } from 'node:fs';
 import { identityOf } from './fileIdentity.js';
 
+export function standardInputIdentity(): string | undefined {
+  return identity(() => fstatSync(0));
+}
+
 export function namesStandardInput(path: string): boolean {
-  const input = identity(() => fstatSync(0));
+  const input = standardInputIdentity();
   return input !== undefined && identity(() => statSync(path)) === input;
+}
+
+export function standardInputIsStream(): boolean {
+  try {
+    const stats = fstatSync(0);
+    return stats.isFIFO() || stats.isSocket();
+  } catch {
+    return false;
+  }
 }
 
 /** identityOf the stats `stat` gives; undefined when there are none (no such file, standard input closed). */

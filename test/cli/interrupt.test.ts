@@ -130,7 +130,7 @@ describe('an interrupted run', () => {
     }
   });
 
-  it("with --extinctions named as standard output's own file, says to rerun (it said to continue with --resume, which refuses it: audit)", async () => {
+  it("with --extinctions named as standard output's own file, says to continue with --resume without the redirection (it said to continue with --resume, which refuses it: audit)", async () => {
     const cut = mkdtempSync(join(tmpdir(), 'ngram-collapse-cut-'));
     const args = [...ARGS.filter((arg, i) => arg !== '--extinctions' && ARGS[i - 1] !== '--extinctions'), '--workers', '1', '--extinctions', 'out.csv'];
     const fd = openSync(join(cut, 'out.csv'), 'w');
@@ -147,8 +147,14 @@ describe('an interrupted run', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     clearInterval(timer);
     expect(code).toBe(130);
-    const why = '--resume needs --extinctions to be a file it can continue, and --extinctions out.csv names standard output here (it is what standard output goes to)';
-    expect(stderr.split('\n').at(-2)).toBe(`ngram-collapse: interrupted by SIGINT: ${/(\d) of 8/u.exec(stderr)?.[1]} of 8 series complete in curves.csv, every row written is whole (rerun the command to redo it: ${why})`);
+    expect(stderr.split('\n').at(-2)).toBe(`ngram-collapse: interrupted by SIGINT: ${/(\d) of 8/u.exec(stderr)?.[1]} of 8 series complete in curves.csv, every row written is whole (continue with the same command plus --resume, without redirecting standard output to out.csv)`);
+    // which continues it: the files then hold an uninterrupted run's bytes
+    const resumed = spawn(process.execPath, [MAIN, ...args, '--resume'], { cwd: cut, stdio: 'ignore', env: environment('0') });
+    expect(await new Promise((resolve) => resumed.on('close', resolve))).toBe(0);
+    const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-clean-'));
+    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, stdio: 'ignore', env: environment('0') });
+    expect(await new Promise((resolve) => whole.on('close', resolve))).toBe(0);
+    for (const file of ['curves.csv', 'out.csv']) expect(readFileSync(join(cut, file)).equals(readFileSync(join(clean, file))), file).toBe(true);
   });
 });
 

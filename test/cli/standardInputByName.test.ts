@@ -6,7 +6,8 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -39,11 +40,37 @@ describe('standard input by name besides -', () => {
     expect([byFile.stderr, byFile.status]).toEqual([`ngram-collapse: standard input is given twice as a corpus: as - and as '${fixture}', which names it (pass - once)\n`, 2]);
   });
 
-  it("is refused across a command's inputs (metrics' text and --reference, train's --corpus and --eval)", () => {
-    const metrics = cli(['metrics', '-', '--reference', '/proc/self/fd/0'], 'file');
-    expect([metrics.stderr, metrics.status]).toEqual(['ngram-collapse: standard input is given twice (a text - and --reference /proc/self/fd/0, which names it) (pass - once)\n', 2]);
-    const train = cli(['train', '--corpus', '-', '--eval', '/dev/stdin'], 'pipe');
-    expect([train.stderr, train.status]).toEqual(['ngram-collapse: standard input is given twice (--corpus - and --eval /dev/stdin, which names it) (pass - once)\n', 2]);
+  it("is refused across a command's inputs when it is a pipe (metrics' text and --reference, train's --corpus and --eval), also by two names", () => {
+    const metrics = cli(['metrics', '-', '--reference', '/proc/self/fd/0'], 'pipe');
+    expect([metrics.stderr, metrics.status]).toEqual(['ngram-collapse: standard input is given twice (a text - and --reference /proc/self/fd/0), and a pipe can be read once (pass - once)\n', 2]);
+    // (two names, no -: the second found the pipe empty and blamed the text, "holds no tokens": audit)
+    const train = cli(['train', '--corpus', '/dev/stdin', '--eval', '/dev/stdin'], 'pipe');
+    expect([train.stderr, train.status]).toEqual(['ngram-collapse: standard input is given twice (--corpus /dev/stdin and --eval /dev/stdin), and a pipe can be read once (pass - once)\n', 2]);
+  });
+
+  it('reads a redirected file in two roles, each from its start (as a file named twice in two roles): not refused', () => {
+    for (const args of [['train', '--corpus', '-', '--eval', fixture, '--json'], ['metrics', '-', '--reference', '/dev/stdin']]) {
+      const read = cli(args, 'file');
+      expect([read.stderr, read.status], args.join(' ')).toEqual(['', 0]);
+    }
+  });
+
+  it("is a corpus input when standard output goes to the file it comes from (`- --out - < c.txt >> c.txt` appended to it: audit)", () => {
+    expect(cli(['tokenize', '-', '--out', '/dev/null'], 'file').status).toBe(0); // (standard output elsewhere: fine)
+    const same = spawnSync('bash', ['-c', `cp "${fixture}" c.txt && "${process.execPath}" "${main}" tokenize - --out - < c.txt >> c.txt; echo "exit $?"; wc -l < c.txt`], { cwd: mkdtempSync(join(tmpdir(), 'ngram-collapse-stdin-out-')), encoding: 'utf8' });
+    expect([same.stderr, same.stdout]).toEqual(['ngram-collapse: --out - (standard output) is also a corpus input (standard input, -, reads the same file), and writing it would destroy the corpus (choose another output path)\n', 'exit 2\n160\n']);
+  });
+
+  it('is read as given by a library caller that passes its own stream for -, whatever fd 0 is (audit)', () => {
+    const module = JSON.stringify(join(root, 'dist/corpus/loadCorpus.js'));
+    const script = `import { Readable } from 'node:stream'; import(${module}).then(async ({ loadCorpus }) => { const { corpus } = await loadCorpus(['-', ${JSON.stringify(fixture)}], { sentences: 'line', stdin: Readable.from(['hello world .\\n']) }); console.log(corpus.offsets.length - 1); })`;
+    const fd = openSync(fixture, 'r');
+    try {
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect([child.stderr, child.stdout]).toEqual(['', '161\n']);
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it('reads a name of it alone, and - alone, as before', () => {
@@ -51,5 +78,15 @@ describe('standard input by name besides -', () => {
       const read = cli(args, 'pipe');
       expect([read.stderr, read.status], args.join(' ')).toEqual(['', 0]);
     }
+  });
+
+  it('is read once by a recipe that reads its corpus per tokenizer (--corpus /dev/stdin, a pipe, as -); another pipe by name is refused (each reading after the first found it empty: audit)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ngram-collapse-recipe-pipe-'));
+    const recipe = `"${process.execPath}" "${main}" recipe subword --generations 2 --replicates 1 --quiet`;
+    const byName = spawnSync('bash', ['-c', `cat "${fixture}" "${fixture}" | ${recipe} --corpus /dev/stdin --out r1`], { cwd: dir, encoding: 'utf8' });
+    expect([byName.stderr, byName.status]).toEqual(['', 0]);
+    const other = spawnSync('bash', ['-c', `${recipe} --corpus <(cat "${fixture}") --out r2`], { cwd: dir, encoding: 'utf8' });
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/^ngram-collapse: recipe subword reads its corpus once per tokenizer, and --corpus \/dev\/fd\/\d+ is a pipe, which can be read once \(save the text to a file and pass that, or pipe it into standard input and pass --corpus -\)\n$/u);
   });
 });

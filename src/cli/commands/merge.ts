@@ -24,7 +24,7 @@ import { warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
-import { checkDistinctOutputs, checkOneStandardOutput, checkWritable, standardOutputFile, standardOutputNamed } from '../outputPaths.js';
+import { checkDistinctOutputs, checkOneStandardOutput, checkWritable, standardOutputNamed, standardOutputRecordPlace } from '../outputPaths.js';
 
 export const MERGE_SPEC = tableSpec(
   'merge',
@@ -40,7 +40,7 @@ export function mergeCommand(io: CliIO): Command {
     const summaryPath = values.summary === undefined ? undefined : checkWritable(standardOutputNamed(values.summary, io.cwd), io.cwd, '--summary');
     checkOneStandardOutput([values.out, values.summary]);
     // (the merged file's run record beside it, also when --out names standard output's own file: run's rule, runOutputs.ts)
-    const recordBeside = out !== '-' ? out : values.out !== '-' ? standardOutputFile() : undefined;
+    const recordBeside = out !== '-' ? out : values.out !== '-' ? standardOutputRecordPlace(resolve(io.cwd, values.out)) : undefined;
     const inputs: MergeInput[] = files.map((file) => {
       const path = resolve(io.cwd, file);
       let content: Buffer;

@@ -139,9 +139,22 @@ function resumeHint(config: RunConfig, outputs: RunOutputs): string {
   try {
     checkResumable({ ...config, resume: true }, outputs);
   } catch (error) {
+    // (a file standard output was redirected to, named as --out: --resume continues it by name: audit)
+    const named = [config.out, config.extinctions].find((given, i) => given !== undefined && given !== '-' && [outputs.out, outputs.extinctions][i] === '-');
+    if (named !== undefined && resumableByName(config)) return `continue with the same command plus --resume, without redirecting standard output to ${named}`;
     return `rerun the command to redo it: ${(error as UsageError).message}`;
   }
   return 'continue with the same command plus --resume';
+}
+
+/** Whether --resume could continue the run's files as named (its outputs not on standard output). */
+function resumableByName(config: RunConfig): boolean {
+  try {
+    checkResumable({ ...config, resume: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A run's corpus loaded and prepared, with its outputs checked and its tasks (this shard's). */
