@@ -1,6 +1,9 @@
 /**
  * Output path checks of the CLI: writability (export/outputPaths.ts), that no output overwrites
- * a corpus input, and that no two outputs of one command are the same file.
+ * a corpus input (standard output and `-` as the files they go to and come from), and that no two
+ * outputs of one command are the same file; and standard output named as a file (`/dev/stdout`, the
+ * file it is redirected to), which a CSV output writes as `-` (standardOutputNamed), its run record
+ * placed by standardOutputRecordPlace.
  */
 
 import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';

@@ -20,6 +20,9 @@
  * folder as given and the entry), nor a file the system keeps (append-only or immutable, which no
  * write replaces), and an existing folder entry must take new files; missing ones are fine. An
  * append-only folder is refused with the probe folder that told it named (it stays: makeFolder.ts).
+ * `checkRemovable(folder, given, files, flag, what)` checks that files a command removes before it
+ * writes (an earlier run's texts) can be removed: their folders writable and taking changes, the
+ * files not kept by the system nor another user's in a sticky folder (one gone meanwhile is fine).
  */
 
 import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, statSync } from 'node:fs';
