@@ -7,7 +7,8 @@
  */
 
 import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
-import { namedFile } from '../export/wholeFile.js';
+import { isSpecialFile, namedFile } from '../export/wholeFile.js';
+import { runRecordPath } from '../export/runRecord.js';
 import { relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
 import { InputError, UsageError } from '../errors.js';
@@ -70,11 +71,15 @@ export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly s
   if (!existsSync(folder)) return;
   const inside = realpathSync(folder) + sep;
   for (const spec of corpusSpecs) {
-    const file = corpusFiles(spec, cwd).find((path) => realpathSync(path).startsWith(inside));
+    // (`-`: the file standard input comes from, `< sc/human.txt` was overwritten: audit; each named by
+    // its real path, /dev/stdin was shown as ../../dev/stdin)
+    const files = spec === '-' ? [redirectedFile(0)].filter((file) => file !== undefined) : corpusFiles(spec, cwd).map((path) => realpathSync(path));
+    const file = files.find((path) => path.startsWith(inside));
     if (file === undefined) continue;
-    throw new InputError(`${flag} ${relative(cwd, folder)} holds ${relative(cwd, file)}, a file of the corpus ${spec}, and the run writes its texts there`, 'choose an output folder outside the corpus');
+    throw new InputError(`${flag} ${relative(cwd, folder)} holds ${relative(cwd, file)}, a file of the corpus ${spec === '-' ? '- (standard input)' : spec}, and the run writes its texts there`, 'choose an output folder outside the corpus');
   }
 }
+
 
 /**
  * The files a corpus spec reads (none for standard input or Brown). A spec that cannot be listed is
@@ -143,13 +148,18 @@ export function standardOutputNamed(path: string, cwd: string): string {
   }
 }
 
-/**
- * The file standard output is redirected to (its real path), or undefined when it is no regular file
- * or the system cannot name it (no /proc).
- */
+/** The file standard output is redirected to (its real path): redirectedFile(1). */
 export function standardOutputFile(): string | undefined {
+  return redirectedFile(1);
+}
+
+/**
+ * The file a standard stream (0 input, 1 output) is redirected from or to (its real path), or
+ * undefined when it is no regular file or the system cannot name it (no /proc).
+ */
+function redirectedFile(fd: 0 | 1): string | undefined {
   try {
-    return fstatSync(1).isFile() ? realpathSync('/proc/self/fd/1') : undefined;
+    return fstatSync(fd).isFile() ? realpathSync(`/proc/self/fd/${fd}`) : undefined;
   } catch {
     return undefined;
   }
@@ -159,14 +169,36 @@ export function standardOutputFile(): string | undefined {
  * Where the run record of an output named as standard output's own file goes (`given`, absolute): beside
  * the name given (`--out link.csv > link.csv`, as without the redirection: it went beside the link's
  * target, and an earlier record beside the link was read by --resume: audit), or beside the file
- * standard output goes to for one of its own names (`/dev/stdout`, `/proc/self/fd/1`); none when
- * standard output is no file, or a file that held something already (`>> log`: a record would vouch
- * for rows that are not this run's alone: audit).
+ * standard output goes to for one of its own names (`/dev/stdout`, `/proc/self/fd/1`); not vouching
+ * when that file held something already (`>> log`: a record would vouch for rows that are not this
+ * run's alone: audit); undefined when standard output is no file.
  */
-export function standardOutputRecordPlace(given: string): string | undefined {
+export function standardOutputRecordPlace(given: string): RecordPlace | undefined {
   const file = standardOutputFile();
-  if (file === undefined || fstatSync(1).size > 0) return undefined;
-  return given.startsWith('/dev/') || given.startsWith('/proc/') ? file : given;
+  if (file === undefined) return undefined;
+  return { beside: given.startsWith('/dev/') || given.startsWith('/proc/') ? file : given, vouches: fstatSync(1).size === 0 };
+}
+
+/**
+ * The curves file a run record goes `beside`, and whether one is written (`vouches`: the file was empty
+ * when the command began); where not, an earlier record there no longer describes the file and goes
+ * (--resume read it, and cut the rows appended after it: audit).
+ */
+export interface RecordPlace {
+  readonly beside: string;
+  readonly vouches: boolean;
+}
+
+/**
+ * The record the command writes beside its curves (`beside`) and an earlier one it removes (`stale`):
+ * for --out as given (`given`) and as written (`out`, `-` for standard output).
+ */
+export function recordFiles(out: string, given: string, cwd: string): { readonly beside?: string; readonly stale?: string } {
+  if (out !== '-') return isSpecialFile(out) ? {} : { beside: out };
+  const place = given === '-' ? undefined : standardOutputRecordPlace(resolve(cwd, given));
+  if (place === undefined) return {};
+  if (place.vouches) return { beside: place.beside };
+  return existsSync(runRecordPath(place.beside)) ? { stale: runRecordPath(place.beside) } : {};
 }
 
 /**

@@ -12,10 +12,10 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { cellFolder, corpusFilePath, filesToClear, humanFilePath, isCorpusFolderEntry, manifestName, otherManifests, seriesFolder, shardShare } from '../export/corpusFiles.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { isSpecialFile, namedFile } from '../export/wholeFile.js';
+import { namedFile } from '../export/wholeFile.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
-import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, standardOutputFile, standardOutputNamed, standardOutputRecordPlace, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, recordFiles, standardOutputFile, standardOutputNamed, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -28,6 +28,8 @@ export interface RunOutputs {
   readonly sentencePerplexities?: string;
   /** The curves file its run record goes beside (`<file>.run.json`): --out, also when it names standard output's own file (standardOutputRecordPlace); none for `-`, or a device. */
   readonly recordBeside?: string;
+  /** An earlier run record the run removes: beside --out named as standard output's file, appended to (recordFiles). */
+  readonly staleRecord?: string;
 }
 
 /** The CSV outputs that may go to standard output (`-`; one at most): a run that writes one there prints its table on stderr. */
@@ -49,8 +51,9 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   // Its run record: beside the curves file (one named as standard output's file, `--out x.csv > x.csv`,
   // too: an earlier run's record there described other curves, audit); checked too, since a fresh run
   // empties --out before writing it, which must not then fail.
-  const recordBeside = out !== '-' ? (isSpecialFile(out) ? undefined : out) : config.out !== '-' ? standardOutputRecordPlace(resolve(cwd, config.out)) : undefined;
+  const { beside: recordBeside, stale: staleRecord } = recordFiles(out, config.out, cwd);
   if (recordBeside !== undefined) checkWritable(runRecordPath(recordBeside), cwd, `the run record of --out ${config.out}:`);
+  if (staleRecord !== undefined) checkRemovable(dirname(staleRecord), config.out, [staleRecord], '--out', "an earlier run's record, which no longer describes the file standard output appends to");
   const summary = writable(config.summary, '--summary');
   const extinctions = writable(config.extinctions, '--extinctions', true);
   const sentencePerplexities = writable(config.sentencePerplexities, '--sentence-perplexities', true);
@@ -84,6 +87,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     ...(report === undefined ? {} : { report }),
     ...(sentencePerplexities === undefined ? {} : { sentencePerplexities }),
     ...(recordBeside === undefined ? {} : { recordBeside }),
+    ...(staleRecord === undefined ? {} : { staleRecord }),
   };
 }
 

@@ -24,7 +24,7 @@ import { writeWholeFile } from '../export/wholeFile.js';
 import { lstatSync, readFileSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
-import { loadCorpus, type LoadOptions } from '../corpus/loadCorpus.js';
+import { loadCorpus, refuseStandardInputNamedTwice, type LoadOptions } from '../corpus/loadCorpus.js';
 import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
 import { namesStandardInput, standardInputIsStream } from '../corpus/standardInput.js';
 import { openCsv } from '../export/csvFile.js';
@@ -219,7 +219,9 @@ async function collectPerTokenizer(
 ): Promise<RecipeData | undefined> {
   const split = recipe.runs(scale)[0]!;
   const parts: RecipeData[] = [];
-  // (standard input can be read once: the first reading keeps its pieces, and the others read those)
+  // (standard input can be read once: the first reading keeps its pieces, and the others read those;
+  // given by a name too, a redirected file was counted twice, the readings' stream not being fd 0: audit)
+  refuseStandardInputNamedTwice(specs, load);
   const piped = specs.includes('-') ? recordedStdin(load.stdin ?? process.stdin) : undefined;
   // Every tokenizer's corpus is read and guarded before any is simulated (a later one past --max-tokens
   // was refused after the first ones had run)

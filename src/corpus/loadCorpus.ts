@@ -36,7 +36,7 @@ import { readWithSubwords } from './subword/learnedBpe.js';
 import { prepareTokenizer } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 import { isLink } from './isLink.js';
-import { namesStandardInput } from './standardInput.js';
+import { namesStandardInput, standardInputIsStream } from './standardInput.js';
 import { identityOf } from './fileIdentity.js';
 
 /** The files a folder spec reads: `.txt` and `.jsonl`, in any case. */
@@ -79,10 +79,16 @@ export async function loadCorpus(
     throw new InputError('standard input (-) is given twice as a corpus', 'pass - once');
   }
   // Resolve every spec first, so that a missing file is reported before any reading.
-  const sources = specs.flatMap((spec) => resolveSpec(spec, settings, role).map((source) => ({ ...source, spec })));
-  refuseFileTwice(sources, role);
+  const named = specs.flatMap((spec) => resolveSpec(spec, settings, role).map((source) => ({ ...source, spec })));
+  refuseFileTwice(named, role);
   // (only where `-` is this process's standard input: a library caller may give another stream: audit)
-  if (settings.stdin === undefined || settings.stdin === process.stdin) refuseStandardInputByName(sources, role);
+  const ownStandardInput = settings.stdin === undefined || settings.stdin === process.stdin;
+  if (ownStandardInput) refuseStandardInputByName(named, role);
+  // (a pipe named as standard input, /dev/stdin, is read from it: a FIFO opened by name once its writer
+  // had gone waited for ever: audit)
+  const sources = ownStandardInput && standardInputIsStream()
+    ? named.map((source) => (source.kind !== 'brown' && source.kind !== 'stdin' && namesStandardInput(source.path) ? { kind: 'stdin' as const, spec: source.spec } : source))
+    : named;
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));
@@ -122,6 +128,16 @@ function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string
     }
     seen.set(key, { spec: source.spec, path: source.path, file });
   }
+}
+
+/**
+ * Refuses `-` and a name of standard input among `specs`, as loadCorpus does where `-` is this
+ * process's standard input; for a caller that passes a stream read from it instead (a recipe's
+ * readings after the first: a redirected file was counted twice there, audit).
+ */
+export function refuseStandardInputNamedTwice(specs: readonly string[], options: Partial<LoadOptions> = {}, role = 'corpus'): void {
+  const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...withoutUndefined(options) };
+  refuseStandardInputByName(specs.flatMap((spec) => resolveSpec(spec, settings, role).map((source) => ({ ...source, spec }))), role);
 }
 
 /** Refuses `-` besides a file that names standard input (`/dev/stdin`, the file it is redirected from): see standardInput.ts. */

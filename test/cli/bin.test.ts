@@ -193,7 +193,7 @@ describe('standard output named as a file', () => {
     expect(lines[6 + 161]?.split(',')[0]).toBe(fixture);
     // then train's ARPA model (written by name, the log was replaced whole: audit), its summary on stderr
     expect([lines[6 + 162], lines.at(-2)]).toEqual(['\\data\\', '\\end\\']);
-    expect(appended.stderr).toContain('arpa: standard output');
+    expect(appended.stderr).toContain('arpa: /dev/stdout\n');
     expect(appended.stderr).toContain('vocab_retention by generation');
     // (no .partial; no run record: the log held a line already, so no record could vouch for its rows)
     expect(readdirSync(dir)).toEqual(['log']);
@@ -237,6 +237,13 @@ describe('standard output named as a file', () => {
     symlinkSync('real.csv', join(dir, 'link.csv'));
     expect(shell(`${RUN} --human-ratio 0.5 --out link.csv > link.csv`).status).toBe(0);
     expect(readdirSync(dir).filter((name) => name.startsWith('real.csv') || name.startsWith('link.csv')).sort()).toEqual(['link.csv', 'link.csv.run.json', 'real.csv']);
+    // appended to: no record, and an earlier one beside it goes (--resume read it, and cut the appended rows: audit)
+    expect(shell(`${RUN} --order 3 --out x.csv >> x.csv`).status).toBe(0);
+    expect(existsSync(join(dir, 'x.csv.run.json'))).toBe(false);
+    const cut = shell(`${RUN} --human-ratio 0.5 --out x.csv --resume`);
+    expect([cut.status, cut.stderr]).toEqual([2, `ngram-collapse: --resume: ${join(dir, 'x.csv.run.json')} is missing, so the settings of ${join(dir, 'x.csv')} cannot be checked (start afresh without --resume)\n`]);
+    // train names the file its model went to as given
+    expect(shell(`${cli} train --corpus t.txt --order 1 --arpa m.arpa > m.arpa`).stderr).toContain('arpa: m.arpa\n');
     // --resume cannot continue standard output, and says so of the file named
     const resumed = shell(`${RUN} --out x.csv --resume >> x.csv`);
     expect([resumed.status, resumed.stderr]).toEqual([2, 'ngram-collapse: --resume needs --out to be a file it can continue, and --out x.csv names standard output here (it is what standard output goes to) (pass --out FILE, a file standard output is not redirected to)\n']);

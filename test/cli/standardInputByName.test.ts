@@ -89,4 +89,22 @@ describe('standard input by name besides -', () => {
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/^ngram-collapse: recipe subword reads its corpus once per tokenizer, and --corpus \/dev\/fd\/\d+ is a pipe, which can be read once \(save the text to a file and pass that, or pipe it into standard input and pass --corpus -\)\n$/u);
   });
+
+  it("is refused besides a name of it by a recipe that reads its corpus per tokenizer, standard input a file (it was counted twice: audit)", () => {
+    const refused = cli(['recipe', 'subword', '--generations', '2', '--replicates', '1', '--quiet', '--corpus', '-', '--corpus', fixture, '--out', join(mkdtempSync(join(tmpdir(), 'ngram-collapse-recipe-twice-')), 'r')], 'file');
+    expect([refused.stderr, refused.status]).toEqual([`ngram-collapse: standard input is given twice as a corpus: as - and as '${fixture}', which names it (pass - once)\n`, 2]);
+  });
+
+  it('is a file of the corpus for --save-corpora: a folder holding the file it comes from is refused (its human.txt was overwritten: audit)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ngram-collapse-stdin-saved-'));
+    const run = `"${process.execPath}" "${main}" run --sentences line --order 2 --generations 1 --workers 1 --quiet --out y.csv --save-corpora sc`;
+    const saved = spawnSync('bash', ['-c', `${run} --corpus "${fixture}" && cp sc/human.txt kept.txt && ${run} --corpus - < sc/human.txt; echo "exit $?"; cmp sc/human.txt kept.txt && echo same`], { cwd: dir, encoding: 'utf8' });
+    expect([saved.stderr, saved.stdout]).toEqual(['ngram-collapse: --save-corpora sc holds sc/human.txt, a file of the corpus - (standard input), and the run writes its texts there (choose an output folder outside the corpus)\n', 'exit 2\nsame\n']);
+  });
+
+  it('is read from standard input when a FIFO named by it has lost its writer (opened by name, it waited for ever: audit)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ngram-collapse-stdin-fifo-'));
+    const read = spawnSync('bash', ['-c', `mkfifo f && { (echo "one two three ." > f &) ; "${process.execPath}" "${main}" tokenize /dev/stdin --out - --quiet < f; }`], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    expect([read.stderr, read.stdout, read.status]).toEqual(['', 'one two three .\n', 0]);
+  });
 });

@@ -7,7 +7,7 @@
  * No output may be an input, an input's run record, or another output.
  */
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { writeWholeFileSync } from '../../export/wholeFile.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -24,7 +24,7 @@ import { warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
-import { checkDistinctOutputs, checkOneStandardOutput, checkWritable, standardOutputNamed, standardOutputRecordPlace } from '../outputPaths.js';
+import { checkDistinctOutputs, checkOneStandardOutput, checkWritable, recordFiles, standardOutputNamed } from '../outputPaths.js';
 
 export const MERGE_SPEC = tableSpec(
   'merge',
@@ -40,7 +40,7 @@ export function mergeCommand(io: CliIO): Command {
     const summaryPath = values.summary === undefined ? undefined : checkWritable(standardOutputNamed(values.summary, io.cwd), io.cwd, '--summary');
     checkOneStandardOutput([values.out, values.summary]);
     // (the merged file's run record beside it, also when --out names standard output's own file: run's rule, runOutputs.ts)
-    const recordBeside = out !== '-' ? out : values.out !== '-' ? standardOutputRecordPlace(resolve(io.cwd, values.out)) : undefined;
+    const { beside: recordBeside, stale: staleRecord } = recordFiles(out, values.out, io.cwd);
     const inputs: MergeInput[] = files.map((file) => {
       const path = resolve(io.cwd, file);
       let content: Buffer;
@@ -76,6 +76,7 @@ export function mergeCommand(io: CliIO): Command {
     if (out === '-') io.stdout.write(merged.text);
     else writeWholeFileSync(out, merged.text);
     if (merged.record !== undefined && recordBeside !== undefined) writeRunRecord(recordBeside, merged.record);
+    if (staleRecord !== undefined) rmSync(staleRecord, { force: true });
     if (summary !== undefined) {
       // (whole, as merge's --out: it appears at its path once complete)
       const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath!, SUMMARY_COLUMNS, { whole: true });

@@ -12,6 +12,7 @@
  * reported and the others finish (exit 1).
  */
 
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
@@ -89,7 +90,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
   // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
   // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
-  const placeRecord = outputs.recordBeside === undefined ? () => undefined : prepareRunRecord(outputs.recordBeside, record);
+  const placeRecord = outputs.recordBeside === undefined ? () => outputs.staleRecord !== undefined && rmSync(outputs.staleRecord, { force: true }) : prepareRunRecord(outputs.recordBeside, record);
   if (!config.resume) emptyForFreshRun(outputs);
   placeRecord();
   const corpora = corpusFolder(config, loaded, record.fingerprint, shareCounts);

@@ -108,7 +108,8 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
     ngrams,
     // (null where there are no discounts, as the curves CSV leaves the column empty)
     discountFallback: smoothing === 'kneser-ney' ? model.discountFallback : null,
-    ...(arpaPath === undefined ? {} : { arpa: arpaPath === '-' ? 'standard output' : arpaPath }),
+    // (written to standard output: named so, or as given where that names its file, `--arpa m.arpa > m.arpa`)
+    ...(arpaPath === undefined ? {} : { arpa: arpaPath !== '-' ? arpaPath : request.arpa === '-' ? 'standard output' : request.arpa! }),
     ...(evaluation === undefined ? {} : { eval: evaluationJson(evaluation) }),
   };
   // (the summary to stderr when the model went to standard output: the ARPA text stays clean)
