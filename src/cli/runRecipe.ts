@@ -30,6 +30,7 @@ import { namesStandardInput, standardInputIsStream } from '../corpus/standardInp
 import { openCsv } from '../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
 import { checkFolderEntries, checkWritableFolder } from '../export/outputPaths.js';
+import { corpusGuard } from './outputPaths.js';
 import { writeInTurn, type OutputStep } from './outputSteps.js';
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
@@ -81,8 +82,14 @@ export interface RecipeOutcome {
 export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Promise<RecipeOutcome> {
   // (resolved against options.cwd, where it was checked, not the process's own folder)
   const out = checkWritableFolder(options.out, options.cwd, '--out');
-  checkFolderEntries(out, options.out, ['curves.csv', 'findings.json', 'findings.md', 'report.html', 'figures/'], '--out');
   const corpusSpecs = options.corpus ?? recipe.defaultCorpus;
+  const notCorpus = corpusGuard(corpusSpecs, options.cwd);
+  // (none of them a corpus file: `--corpus rq/findings.md --out rq` replaced the corpus: audit)
+  const checkEntries = (entries: readonly string[]): void => {
+    checkFolderEntries(out, options.out, entries, '--out');
+    for (const entry of entries) if (!entry.endsWith('/')) notCorpus(join(out, entry), '--out', join(options.out, entry));
+  };
+  checkEntries(['curves.csv', 'findings.json', 'findings.md', 'report.html', 'figures/']);
   const scale: RecipeScale = {
     generations: options.generations ?? recipe.defaults.generations,
     replicates: options.replicates ?? recipe.defaults.replicates,
@@ -106,7 +113,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   const tables = recipe.tables?.(data) ?? [];
   const perplexities = data.sentencePerplexities.length > 0 ? ['sentence-perplexities.csv'] : [];
   const reportFiles = recipeReportFiles(recipe, data, records);
-  checkFolderEntries(out, options.out, [...perplexities, ...tables.map((table) => table.file), ...reportFiles], '--out');
+  checkEntries([...perplexities, ...tables.map((table) => table.file), ...reportFiles]);
 
   // (a signal as the simulation ended: the earlier run's files were removed, and nothing written: audit)
   if (signal.aborted) throw new RecipeStoppedError(recipe.name);

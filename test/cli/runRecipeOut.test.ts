@@ -34,6 +34,19 @@ describe('runRecipe with an out no folder can be made for', () => {
   });
 });
 
+describe('runRecipe with its corpus among the files it writes', () => {
+  it('refuses it before any cell runs, the corpus kept (`--corpus rq/findings.md --out rq` replaced the corpus: audit)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-corpus-'));
+    mkdirSync(join(cwd, 'rq'));
+    const text = readFileSync(new URL('../../corpora/lighthouse.txt', import.meta.url), 'utf8');
+    writeFileSync(join(cwd, 'rq', 'findings.md'), text);
+    let cells = 0;
+    const outcome = runRecipe(findRecipe('accumulate'), { out: 'rq', cwd, corpus: ['rq/findings.md'], generations: 2, replicates: 1, onProgress: () => { cells++; } });
+    await expect(outcome).rejects.toThrow(new InputError(`--out ${join('rq', 'findings.md')} is also a corpus input, and writing it would destroy the corpus`, 'choose another output path'));
+    expect([cells, readFileSync(join(cwd, 'rq', 'findings.md'), 'utf8') === text]).toEqual([0, true]);
+  });
+});
+
 describe('runRecipe with an out whose entries are in the way', () => {
   const lighthouse = new URL('../../corpora/lighthouse.txt', import.meta.url).pathname;
   const options = (cwd: string) => ({ out: 'results', cwd, corpus: [lighthouse], generations: 2, replicates: 1 });
