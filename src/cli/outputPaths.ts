@@ -3,7 +3,7 @@
  * a corpus input (standard output and `-` as the files they go to and come from), and that no two
  * outputs of one command are the same file; and standard output named as a file (`/dev/stdout`, the
  * file it is redirected to), which a CSV output writes as `-` (standardOutputNamed), its run record
- * placed by standardOutputRecordPlace.
+ * placed by recordFiles.
  */
 
 import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
@@ -79,7 +79,6 @@ export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly s
     throw new InputError(`${flag} ${relative(cwd, folder)} holds ${relative(cwd, file)}, a file of the corpus ${spec === '-' ? '- (standard input)' : spec}, and the run writes its texts there`, 'choose an output folder outside the corpus');
   }
 }
-
 
 /**
  * The files a corpus spec reads (none for standard input or Brown). A spec that cannot be listed is

@@ -90,7 +90,12 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
   // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
   // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
-  const placeRecord = outputs.recordBeside === undefined ? () => outputs.staleRecord !== undefined && rmSync(outputs.staleRecord, { force: true }) : prepareRunRecord(outputs.recordBeside, record);
+  // (no record for curves appended to a file that held something: an earlier one there goes instead)
+  const placeRecord = outputs.recordBeside !== undefined
+    ? prepareRunRecord(outputs.recordBeside, record)
+    : () => {
+        if (outputs.staleRecord !== undefined) rmSync(outputs.staleRecord, { force: true });
+      };
   if (!config.resume) emptyForFreshRun(outputs);
   placeRecord();
   const corpora = corpusFolder(config, loaded, record.fingerprint, shareCounts);
