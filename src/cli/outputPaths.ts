@@ -172,7 +172,7 @@ function redirectedFile(fd: 0 | 1): string | undefined {
  * when that file held something already (`>> log`: a record would vouch for rows that are not this
  * run's alone: audit); undefined when standard output is no file.
  */
-export function standardOutputRecordPlace(given: string): RecordPlace | undefined {
+function standardOutputRecordPlace(given: string): RecordPlace | undefined {
   const file = standardOutputFile();
   if (file === undefined) return undefined;
   return { beside: given.startsWith('/dev/') || given.startsWith('/proc/') ? file : given, vouches: fstatSync(1).size === 0 };
@@ -183,7 +183,7 @@ export function standardOutputRecordPlace(given: string): RecordPlace | undefine
  * when the command began); where not, an earlier record there no longer describes the file and goes
  * (--resume read it, and cut the rows appended after it: audit).
  */
-export interface RecordPlace {
+interface RecordPlace {
   readonly beside: string;
   readonly vouches: boolean;
 }

@@ -26,7 +26,7 @@ export interface RunOutputs {
   readonly corpora?: string;
   readonly report?: string;
   readonly sentencePerplexities?: string;
-  /** The curves file its run record goes beside (`<file>.run.json`): --out, also when it names standard output's own file (standardOutputRecordPlace); none for `-`, or a device. */
+  /** The curves file its run record goes beside (`<file>.run.json`): --out, also when it names standard output's own file (recordFiles); none for `-`, or a device. */
   readonly recordBeside?: string;
   /** An earlier run record the run removes: beside --out named as standard output's file, appended to (recordFiles). */
   readonly staleRecord?: string;
