@@ -19,7 +19,7 @@ export { checkFolderEntries, checkRemovable, checkWritable, checkWritableFolder,
 
 /**
  * Throws InputError if the output `path` (absolute, as checkWritable returns it, or `-`: what standard
- * output goes to; named in the message as `given` when that is given) is one of the files the corpus specs read: a file named, or a file of a folder or glob (a second `tokenize --corpus notes
+ * output goes to; named in the message as `given` when that is given, after `flag` unless it is empty) is one of the files the corpus specs read: a file named, or a file of a folder or glob (a second `tokenize --corpus notes
  * --out notes/tokens.txt` would read the first one's output and overwrite it). The run would read the
  * corpus and then overwrite it. Only an existing output can be read, so only one is looked for; a spec
  * that names nothing is left to the loader, which refuses it.
@@ -48,7 +48,8 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path:
     const spec = input.spec === '-'
       ? ' (standard input, -, reads the same file)'
       : statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? (input.spec === name ? '' : ` (the corpus file ${input.spec})`) : ` (a file of ${input.spec})`;
-    throw new InputError(`${flag} ${name} is also a corpus input${spec}, and writing it would destroy the corpus`, 'choose another output path');
+    // (no flag: `generate`, whose only output is standard output, names it alone)
+    throw new InputError(`${flag === '' ? name : `${flag} ${name}`} is also a corpus input${spec}, and writing it would destroy the corpus`, 'choose another output path');
   };
 }
 

@@ -61,6 +61,18 @@ describe('standard input by name besides -', () => {
     expect([same.stderr, same.stdout]).toEqual(['ngram-collapse: --out - (standard output) is also a corpus input (standard input, -, reads the same file), and writing it would destroy the corpus (choose another output path)\n', 'exit 2\n160\n']);
   });
 
+  it('refuses `generate` appending to its own corpus, named or as standard input (it appended its sentences: audit), and writes elsewhere', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-generate-out-'));
+    for (const corpus of ['c.txt', '- < c.txt']) {
+      const appended = spawnSync('bash', ['-c', `cp "${fixture}" c.txt && "${process.execPath}" "${main}" generate --corpus ${corpus} --sentences line >> c.txt; echo "exit $?"; wc -l < c.txt`], { cwd: folder, encoding: 'utf8' });
+      const spec = corpus === 'c.txt' ? 'the corpus file c.txt' : 'standard input, -, reads the same file';
+      expect([appended.stderr, appended.stdout], corpus).toEqual([`ngram-collapse: standard output is also a corpus input (${spec}), and writing it would destroy the corpus (choose another output path)\n`, 'exit 2\n160\n']);
+    }
+    // (standard output to another file: its 2 sentences, the corpus untouched)
+    const elsewhere = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" generate --corpus c.txt --sentences line --count 2 >> other.txt; echo "exit $?"; wc -l < other.txt; wc -l < c.txt`], { cwd: folder, encoding: 'utf8' });
+    expect([elsewhere.stderr, elsewhere.stdout]).toEqual(['', 'exit 0\n2\n160\n']);
+  });
+
   it('is read as given by a library caller that passes its own stream for -, whatever fd 0 is (audit)', () => {
     const module = JSON.stringify(join(root, 'dist/corpus/loadCorpus.js'));
     const script = `import { Readable } from 'node:stream'; import(${module}).then(async ({ loadCorpus }) => { const { corpus } = await loadCorpus(['-', ${JSON.stringify(fixture)}], { sentences: 'line', stdin: Readable.from(['hello world .\\n']) }); console.log(corpus.offsets.length - 1); })`;
