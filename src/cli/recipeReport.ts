@@ -42,7 +42,9 @@ export async function writeRecipeReport(
     title: `ngram-collapse recipe ${recipe.name}: ${recipe.title}`,
     source: 'curves.csv',
   });
-  const html = page.replace('<main>', `<main>\n${recipeSection(recipe, findings, options.command, charts)}`);
+  // (a function: a string replacement reads `$&`, `$'` and `` $` `` in the command line as patterns, and pasted the page into it: audit)
+  const section = recipeSection(recipe, findings, options.command, charts);
+  const html = page.replace('<main>', () => `<main>\n${section}`);
   await writeWholeFile(join(options.out, 'report.html'), html);
   written.push(join(options.out, 'report.html'));
 

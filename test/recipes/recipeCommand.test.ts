@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recipeCommandLine } from '../../src/recipes/recipeCommand.js';
 import { RECIPES } from '../../src/recipes/registry.js';
+import { escapeHtml } from '../../src/export/report/reportHtml.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 const LIGHTHOUSE = new URL('../../corpora/lighthouse.txt', import.meta.url).pathname;
@@ -88,11 +89,14 @@ describe('ngram-collapse recipe', () => {
 
   it('records the corpus options that differ from their defaults in the command it writes', async () => {
     const cwd = tempDir();
-    // (an --out with a space and a $, quoted as a shell reads it back)
-    const result = await cli(['recipe', 'drift', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--tokenizer', 'whitespace', '--no-lowercase', '--sentences', 'line', '--out', 'd $1', '--quiet'], { cwd });
+    // (an --out with a space and a $, quoted as a shell reads it back; `$&` and `$'` once pasted the page into report.html's command: audit)
+    const result = await cli(['recipe', 'drift', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--tokenizer', 'whitespace', '--no-lowercase', '--sentences', 'line', '--out', "d $1 $& $'", '--quiet'], { cwd });
     expect(result.code).toBe(0);
-    const findings = JSON.parse(readFileSync(join(cwd, 'd $1', 'findings.json'), 'utf8'));
-    expect(findings.command).toBe(`ngram-collapse recipe drift --corpus ${LIGHTHOUSE} --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase --sentences line --out 'd $1'`);
+    const findings = JSON.parse(readFileSync(join(cwd, "d $1 $& $'", 'findings.json'), 'utf8'));
+    expect(findings.command).toBe(`ngram-collapse recipe drift --corpus ${LIGHTHOUSE} --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase --sentences line --out 'd $1 $& $'\\'''`);
+    const report = readFileSync(join(cwd, "d $1 $& $'", 'report.html'), 'utf8');
+    expect(report.match(/<!doctype html>/gi)).toHaveLength(1);
+    expect(report).toContain(escapeHtml(findings.command));
   }, 60_000);
 
   it('with bpe:K, learns the merges on the recipe\'s H and fills the word columns, as run does', async () => {
