@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The plain baseline that ships with ngram-collapse: the collapse loop (SPEC section 2 with MLE,
+ * The plain baseline that ships with ngram-collapse: the collapse loop (the README's "The loop" with MLE,
  * replace, human ratio 0, holdout 0) written the way one would write it first in JavaScript, with no
  * attention to speed. It exists so that `npm run bench` can compare against something in a user's
  * clone; the benchmark also runs ../shared/bench's baselines when that folder exists.

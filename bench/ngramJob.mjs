@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The benchmark job for ngram-collapse itself, run by bench/run.mjs in a child process (so that its
- * peak RSS is its own). It runs the collapse loop of SPEC section 2 for one cell (MLE, replace,
+ * peak RSS is its own). It runs the collapse loop of the README's "The loop" for one cell (MLE, replace,
  * human ratio 0, holdout 0) through the library's own stages, the same calls in the same order as
  * src/simulation/series.ts, and times each stage of every generation:
  * - train: the next model on the generation's training data, the sampled text alone: as in the loop,

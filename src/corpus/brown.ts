@@ -3,7 +3,7 @@
  *
  * Contract: `brown` is all 500 files, `brown:<category>` one category (names below). Files are read in
  * sorted name order; each non-empty line is one sentence; tokens are separated by white space and
- * written `word/tag`, the tag being everything after the last `/` (SPEC section 7). Tags are stripped;
+ * written `word/tag`, the tag being everything after the last `/` (the README's "Corpora"). Tags are stripped;
  * Brown's own sentence and token boundaries are kept (no tokenizer is applied).
  */
 

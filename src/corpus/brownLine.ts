@@ -1,5 +1,5 @@
 /**
- * One line of the Brown corpus -> its tokens (SPEC section 7): tokens are separated by white space and
+ * One line of the Brown corpus -> its tokens (the README's "Corpora"): tokens are separated by white space and
  * written `word/tag`, the tag being everything after the last `/`; tags are stripped. No node: imports
  * (the browser playground reads embedded Brown text with it); brown.ts finds the files.
  */

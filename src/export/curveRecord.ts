@@ -1,8 +1,8 @@
 /**
- * The curves CSV schema (SPEC section 5): header and the record of one series row.
+ * The curves CSV schema (the README's "The curves CSV"): header and the record of one series row.
  *
  * Columns: cell, the cell settings (strategy .. top_p), replicate, seed, generation, then the metric
- * columns of SPEC section 4 in order, then the settings added later (select, tokens_growth). Values are strings already formatted (see formatNumber).
+ * columns of the README's "The curves CSV" in order, then the settings added later (select, tokens_growth). Values are strings already formatted (see formatNumber).
  */
 
 import { METRIC_COLUMNS } from '../metrics/columns.js';

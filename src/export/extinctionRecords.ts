@@ -1,5 +1,5 @@
 /**
- * The `--extinctions` CSV (SPEC section 4): one row per cell, replicate and seed type, with the
+ * The `--extinctions` CSV (the README's "The curves CSV"): one row per cell, replicate and seed type, with the
  * token, its count in H, the last generation at which it occurred, the first generation at which it
  * was absent (empty: never) and how many times it came back after vanishing. Presence is judged in
  * the text each curves row describes: H at generation 0, the synthetic text at g >= 1.

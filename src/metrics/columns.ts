@@ -1,5 +1,5 @@
 /**
- * The metric columns of the curves CSV, in SPEC section 4 order (append new ones at the end only).
+ * The metric columns of the curves CSV, in the README's "The curves CSV" order (append new ones at the end only).
  *
  * A metric value is a finite number, or `undefined` when its denominator is zero or it does not apply
  * (written as an empty cell, never NaN or Infinity).
@@ -35,7 +35,7 @@ export const METRIC_COLUMNS = Object.freeze([
   'heldout_oov_rate',
   'gen0_perplexity',
   'discount_fallback',
-  // Appended (SPEC section 4: later columns are appended, never inserted).
+  // Appended (the README's "The curves CSV": later columns are appended, never inserted).
   'model_types',
   'model_vocab_retention',
   'model_rare_survival',

@@ -1,5 +1,5 @@
 /**
- * measureText: every text-level metric of SPEC section 4 for one text, in one place.
+ * measureText: every text-level metric of the README's "The curves CSV" for one text, in one place.
  *
  * Contract: pure; reads `text` and the shared SeedReference, returns the values of the columns from
  * `tokens` to `zipf_slope`, and `chao1` (model-level columns are added by the simulation loop). Every value is a

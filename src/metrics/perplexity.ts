@@ -1,5 +1,5 @@
 /**
- * Floored perplexity of a text under a model, as the simulator reports it (SPEC section 4).
+ * Floored perplexity of a text under a model, as the simulator reports it (the README's "The curves CSV").
  *
  * Every prediction (each token and each sentence's `</s>`, ARPA convention, as SRILM and KenLM count
  * them) gets p' = (1 - eps) p + eps / V, eps = 1e-4, V = seed types + 1, so the value stays finite

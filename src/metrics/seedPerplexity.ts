@@ -1,6 +1,6 @@
 /**
  * gen0_perplexity: the floored perplexity of a text under M0, the model trained on the human pool H
- * (SPEC section 4): every prediction (each token, then `</s>`) gets p' = (1 - eps) p + eps / V,
+ * (the README's "The curves CSV"): every prediction (each token, then `</s>`) gets p' = (1 - eps) p + eps / V,
  * eps = 1e-4, V = seed types + 1; perplexity = 2^(-(1/P) sum log2 p'). Undefined for an empty text.
  *
  * Contract: `model0` is the model trained on exactly the reference's H (the simulation loop's M0).

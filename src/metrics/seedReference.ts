@@ -19,7 +19,7 @@ import { TrigramSet, type TrigramSetParts } from './ngramProfile.js';
 import { SentenceSet, type SentenceSetParts } from './sentenceSet.js';
 import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
 
-/** Seed-count bands of SPEC section 4: [low, high] inclusive. */
+/** Seed-count bands of the README's "The curves CSV": [low, high] inclusive. */
 export const SURVIVAL_BANDS = [
   ['survival_1', 1, 1],
   ['survival_2_5', 2, 5],

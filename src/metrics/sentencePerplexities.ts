@@ -1,6 +1,6 @@
 /**
  * Per-sentence perplexity of a text under a model, floored as the simulator's perplexities are
- * (SPEC section 4): the histogram of Shumailov et al. (Nature 2024, Fig. 1b) is made of these, and
+ * (the README's "The curves CSV"): the histogram of Shumailov et al. (Nature 2024, Fig. 1b) is made of these, and
  * `--select` ranks its candidates by them (simulation/curation.ts).
  *
  * Contract: `sentencePerplexities(model, text, seedTypes)` returns one value per sentence of `text`, in

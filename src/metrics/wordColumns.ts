@@ -1,5 +1,5 @@
 /**
- * Word-level columns of a subword run (SPEC section 4, appended): the words the tokens spell
+ * Word-level columns of a subword run (the README's "The curves CSV", appended): the words the tokens spell
  * (src/corpus/subword/wordView.ts), against H's words and their counts.
  *
  * - word_types: distinct words of the text;

@@ -2,9 +2,9 @@
  * Curation: selecting the synthetic share of a batch before training (`--select RULE`).
  *
  * Rules (the cell setting `select`, canonical text as written to the CSV):
- * - `none`: the synthetic share is sampled as SPEC section 2 says (syntheticText), nothing is dropped.
+ * - `none`: the synthetic share is sampled as the README's "The loop" says (syntheticText), nothing is dropped.
  * - `m0:low:Q`, `m0:high:Q`, `self:low:Q`, `self:high:Q` (0 < Q <= 1): candidates are scored by their
- *   per-token floored perplexity (SPEC section 4's floor, each sentence alone with its `</s>`) under M0
+ *   per-token floored perplexity (the floor of the README's "The curves CSV", each sentence alone with its `</s>`) under M0
  *   (a verifier that knows real data: Feng et al., "Beyond Model Collapse: Scaling Up with Synthesized
  *   Data Requires Verification", 2024) or under the generating model M(g-1) (a model judging itself);
  *   `low` keeps the lowest first, `high` the highest.

@@ -1,5 +1,5 @@
 /**
- * ExtinctionTracker: per-token survival of the seed types along one series (SPEC section 4,
+ * ExtinctionTracker: per-token survival of the seed types along one series (the README's "The curves CSV",
  * `--extinctions`).
  *
  * Contract: built from the seed reference (the seed types are `reference.unigrams.types`, ascending

@@ -1,5 +1,5 @@
 /**
- * The holdout split of SPEC section 2: the seed corpus S is split once, by a seeded shuffle of its
+ * The holdout split of the README's "The loop": the seed corpus S is split once, by a seeded shuffle of its
  * sentences, into the human pool H and the held-out set E.
  *
  * Contract: E gets round(holdout * sentences) sentences; both parts keep the corpus order of their

@@ -1,5 +1,5 @@
 /**
- * measuredText: the text that row g >= 1 describes (SPEC section 2, "what a row measures").
+ * measuredText: the text that row g >= 1 describes (the README's "The loop", "what a row measures").
  *
  * Contract: given the synthetic share of batch B_g (sampled from M(g-1) until it held its target),
  * returns a text of `measureTokens` tokens built by the batch's own stopping rule, as if one sampling

@@ -1,5 +1,5 @@
 /**
- * runSeries: one (cell, replicate) through generations 0..G, exactly as SPEC section 2.
+ * runSeries: one (cell, replicate) through generations 0..G, exactly as the README's "The loop" says.
  *
  * - Generation 0: M0 is trained on H (or taken, with its row, from the task before in the same thread
  *   that trained alike: hooks.generation0, ./generationZero.ts); its row describes H itself.

@@ -1,7 +1,7 @@
 /**
  * The settings of a run: what a cell is, and the options shared by every cell.
  *
- * A cell is one combination of the sweepable settings (SPEC section 5 / the experiments issue): each
+ * A cell is one combination of the sweepable settings (the README's "Sweeps"): each
  * may be given as a list, and a run is the cross product of all lists. Everything else is shared.
  */
 
@@ -103,7 +103,7 @@ function frozen<T extends object>(object: T): T {
 /**
  * CSV column name of every cell setting that was there from the start, in CSV order (right after
  * `cell`). Settings added later are in APPENDED_CELL_COLUMNS: written after the metric columns, so old
- * readers keep working (SPEC section 5).
+ * readers keep working (the README's "The curves CSV").
  */
 export const CELL_COLUMNS: ReadonlyArray<readonly [keyof CellSettings, string]> = [
   ['strategy', 'strategy'],

@@ -1,7 +1,7 @@
 /**
  * syntheticText: the synthetic share of a batch, sampled sentence by sentence from a model.
  *
- * Contract (SPEC section 2): sentences are drawn from `<s>` until `</s>` or `maxSentenceLength`
+ * Contract (the README's "The loop"): sentences are drawn from `<s>` until `</s>` or `maxSentenceLength`
  * tokens, until the text holds at least `target` tokens (boundary markers not counted). A model
  * that keeps producing empty sentences cannot loop forever: at most `sentenceCap` sentences are
  * drawn (default max(target, 1)), and the caller is told through `exhausted`. The token buffer is

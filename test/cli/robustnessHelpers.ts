@@ -39,7 +39,7 @@ export function filesUnder(folder: string): string[] {
   return found.sort();
 }
 
-/** The one-line error format of SPEC section 5. */
+/** The one-line error format of the README's "Errors and limits". */
 export const ONE_ERROR_LINE = /^ngram-collapse: [^\n]+ \([^\n]+\)\n$/u;
 
 /** True when running as root, where file permissions do not stop writes. */

@@ -1,5 +1,5 @@
 /**
- * The curves CSV schema (curveRecord.ts): the header's columns in SPEC section 5's order, and one series
+ * The curves CSV schema (curveRecord.ts): the header's columns in the README's "The curves CSV" order, and one series
  * row written in them (settings as typed or formatted, metric values by formatNumber, an undefined
  * metric as an empty cell).
  */

@@ -1,5 +1,5 @@
 /**
- * Fidelity: the integer engine against an independent, naive reference implementation of SPEC section 2
+ * Fidelity: the integer engine against an independent, naive reference implementation of the README's "The loop"
  * (strings, Maps, padding with n-1 <s>, linear cumulative sampling), on a slice of a real corpus.
  * Pure MLE, replace, human ratio 0, holdout 0. For generations 1..5 the mean number of types over 20
  * replicates must agree within sampling error (|difference| < 4 standard errors of the difference).

@@ -29,7 +29,7 @@ function sentenceStrings(corpus: TokenCorpus): string[] {
   return Array.from({ length: sentenceCount(corpus) }, (_, s) => f.text(corpus, s));
 }
 
-describe('the collapse loop (SPEC section 2)', () => {
+describe('the collapse loop (the README\'s "The loop")', () => {
   it('splits off the held-out share once: 10% of 200 sentences', () => {
     const { prepared } = run({});
     expect(sentenceCount(prepared.heldout)).toBe(20);
