@@ -28,7 +28,8 @@ import { formatSelectRule, parseSelectRule, SELECT_FORMS } from '../simulation/c
 import { DEFAULT_SHARED, DEFAULT_SWEEP, STRATEGIES, type CellSettings, type SharedSettings, type SweepSettings } from '../simulation/settings.js';
 import { parseShard, WHOLE_RUN } from '../simulation/shard.js';
 import { DEFAULT_MAX_TOKENS } from '../simulation/tokenGuards.js';
-import { CELL_RULES, SHARED_RULES, WORKERS_RULE } from '../simulation/validateSettings.js';
+import { CELL_RULES, MAX_GENERATIONS, SHARED_RULES, WORKERS_RULE } from '../simulation/validateSettings.js';
+import { MIN_RECIPE_GENERATIONS } from '../recipes/recipe.js';
 import type { AnyOption, ManyOption, SwitchOption, ValueOption } from './optionRow.js';
 import { fromRule, integerIn, listOf, nonBlankText, text, tokenizerValue, type Parse } from './parseValues.js';
 
@@ -227,7 +228,12 @@ export const METRICS_OPTIONS = {
 export const RECIPE_OPTIONS = {
   corpus: noFallback(corpus, "the recipe's"),
   out: { flag: '--out', value: '<dir>', description: 'folder for the outputs', parse: text, file: true, fallbackText: 'recipe-NAME' },
-  generations: noFallback(SHARED_ROWS.generations, "the recipe's"),
+  // (2 or more, said in the help: it said 1..100000 and refused 1, a recipe compares generations: audit)
+  generations: {
+    ...noFallback(SHARED_ROWS.generations, "the recipe's"),
+    description: `generations after the seed, ${MIN_RECIPE_GENERATIONS}..${MAX_GENERATIONS}`,
+    parse: integerIn(MIN_RECIPE_GENERATIONS, MAX_GENERATIONS),
+  },
   replicates: noFallback(SHARED_ROWS.replicates, "the recipe's"),
   seed: SHARED_ROWS.seed,
   quiet,

@@ -105,7 +105,7 @@ function recipeSection(
     `<p>${escapeHtml(recipe.claim)}</p>`,
     `<p class="note">${recipe.sources.map(escapeHtml).join('<br>')}</p>`,
     `<pre>${escapeHtml(command)}</pre>`,
-    '<div class="table-wrap"><table><thead><tr><th>check</th><th>expected</th><th>observed (means over replicates)</th><th>verdict</th></tr></thead><tbody>',
+    '<div class="table-wrap"><table><thead><tr><th>check</th><th>expected</th><th>observed (means over replicates unless it says otherwise)</th><th>verdict</th></tr></thead><tbody>',
     rows,
     '</tbody></table></div>',
     notes === '' ? '' : `<ul class="note">${notes}</ul>`,

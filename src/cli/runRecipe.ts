@@ -317,7 +317,7 @@ export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], c
     command,
     '```',
     '',
-    `**Findings** (${holding} of ${findings.length} hold; numbers are means over replicates):`,
+    `**Findings** (${holding} of ${findings.length} hold; numbers are means over replicates unless a check says otherwise: pooled or counted over all replicates):`,
     '',
     '| check | expected | observed | verdict |',
     '|---|---|---|---|',

@@ -10,7 +10,7 @@
  * (subsample) lies in between.
  */
 
-import { cellIds, lastGeneration, meanAt, meanCurve, shown, text } from './rowStats.js';
+import { cellIds, lastGeneration, meanAt, meanCurve, relation, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const accumulate: Recipe = {
@@ -67,7 +67,7 @@ export function accumulateFindings(data: RecipeData): Finding[] {
   findings.push({
     name: 'accumulate-subsample lies in between',
     expected: 'keeping the data but not the training size degrades, more slowly than replacing: it ends between accumulate and replace',
-    observed: `held-out perplexity at generation ${last}: accumulate ${text(kept[last])} < accumulate-subsample ${text(subsample[last])} < replace ${text(replace[last])}`,
+    observed: `held-out perplexity at generation ${last}: accumulate ${text(kept[last])} ${relation(kept[last], subsample[last])} accumulate-subsample ${text(subsample[last])} ${relation(subsample[last], replace[last])} replace ${text(replace[last])}`,
     numbers: { accumulate_last: shown(kept[last]), subsample_last: shown(subsample[last]), replace_last: shown(replace[last]) },
     holds: kept[last]! < subsample[last]! && subsample[last]! < replace[last]!,
   });

@@ -14,7 +14,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartConfig } from '../export/report/metricChart.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { cellIds, lastGeneration, linearFit, meanAt, replicateValues, shown, text } from './rowStats.js';
+import { cellIds, lastGeneration, linearFit, meanAt, MIN_EXPECTED_TRIALS, normalBandApplies, replicateValues, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import type { SeriesSurvival } from './tokenSurvival.js';
 
@@ -98,7 +98,8 @@ function typesFollowBaseline({ rows, cell, last }: Span): Finding {
  * (2) survival_1 at generation 1 within max(0.02, 4 binomial standard errors) of 1 - (1 - 1/M)^M, M the
  * draws of H (tokens + sentences): the standard error of a mean share of h seed hapaxes over R
  * replicates, sqrt(p (1 - p) / (h R)) (a fixed 0.02 failed on a small corpus, where a few hapaxes make
- * the share coarse: it is the bound only from about 9,300 hapax-replicates up).
+ * the share coarse: it is the bound only from about 9,300 hapax-replicates up). Not held with fewer
+ * hapax-replicates than the band's normal approximation needs (normalBandApplies): there no share fails.
  */
 function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']): Finding {
   const draws = human.ids.length + human.offsets.length - 1;
@@ -106,13 +107,17 @@ function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']):
   const survival = meanAt(rows, cell, 1, 'survival_1');
   const replicates = replicateValues(rows, cell, 1, 'survival_1').length;
   const hapaxes = hapaxCount(human.ids);
-  const tolerance = Math.max(0.02, 4 * Math.sqrt((closedForm * (1 - closedForm)) / Math.max(1, hapaxes * replicates)));
+  const trials = hapaxes * replicates;
+  const tolerance = Math.max(0.02, 4 * Math.sqrt((closedForm * (1 - closedForm)) / Math.max(1, trials)));
+  const testable = normalBandApplies(closedForm, trials);
   return {
     name: 'a seed hapax survives one generation with probability 1 - (1 - 1/M)^M',
     expected: `1 - (1 - 1/M)^M = ${text(closedForm)} for M = ${draws} draws (tokens + sentences of H), within ${text(tolerance)} (0.02, or 4 binomial standard errors for ${hapaxes} seed hapaxes x ${replicates} replicates if more)`,
-    observed: `survival_1 at generation 1: ${text(survival)}`,
-    numbers: { M: draws, closed_form: shown(closedForm), survival_1_generation_1: shown(survival), tolerance: shown(tolerance) },
-    holds: survival !== undefined && Math.abs(survival - closedForm) < tolerance,
+    observed:
+      `survival_1 at generation 1: ${text(survival)}` +
+      (testable ? '' : `; too few seed hapaxes to test: ${hapaxes} x ${replicates} replicates = ${trials} trials, and a band of standard errors needs at least ${MIN_EXPECTED_TRIALS} expected survivors and ${MIN_EXPECTED_TRIALS} expected losses (run more --replicates, or a larger corpus)`),
+    numbers: { M: draws, closed_form: shown(closedForm), survival_1_generation_1: shown(survival), tolerance: shown(tolerance), trials },
+    holds: testable && survival !== undefined && Math.abs(survival - closedForm) < tolerance,
   };
 }
 

@@ -49,7 +49,7 @@ export function checkRecipeScale(scale: RecipeScale): RecipeScale {
   return scale;
 }
 
-/** One qualitative check of a recipe, computed from the rows (means over replicates). */
+/** One qualitative check of a recipe, computed from the rows (means over replicates, unless its text says it pools them or counts over all of them). */
 export interface Finding {
   /** Short name, e.g. "rare types die first". */
   readonly name: string;

@@ -75,3 +75,24 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
   const high = Math.ceil(position);
   return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
 }
+
+/**
+ * Whether a share measured over `trials` Bernoulli trials (seed hapaxes x replicates) can be held
+ * against a law's probability p by a band of standard errors: the normal approximation of the binomial
+ * the band rests on needs trials p >= 10 and trials (1 - p) >= 10 (the success-failure condition;
+ * Diez, Çetinkaya-Rundel & Barr, OpenIntro Statistics, 4th ed., section 5.1). With fewer, 4 standard
+ * errors span most of 0..1 and no measured share could fail (a drift check on 3 hapaxes held with 0.17
+ * against 0.64: audit).
+ */
+export function normalBandApplies(p: number, trials: number): boolean {
+  return trials * p >= MIN_EXPECTED_TRIALS && trials * (1 - p) >= MIN_EXPECTED_TRIALS;
+}
+
+/** The success-failure condition's least expected number of successes and of failures. */
+export const MIN_EXPECTED_TRIALS = 10;
+
+/** How a number compares with another, as a sentence shows it: `<`, `>`, `=`, or `?` when either is undefined. */
+export function relation(a: number | undefined, b: number | undefined): '<' | '>' | '=' | '?' {
+  if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) return '?';
+  return a < b ? '<' : a > b ? '>' : '=';
+}

@@ -122,15 +122,20 @@ export function subwordFindings(data: RecipeData): Finding[] {
   const comparisons = subwords.map((cell) => {
     const values = replicateValues(rows, cell, last, 'word_rare_survival');
     const difference = (rareLast[cell] ?? Number.NaN) - (wordMean ?? Number.NaN);
-    return { cell, difference, margin: differenceMargin(values, wordValues) };
+    return { cell, difference, margin: differenceMargin(values, wordValues), replicates: Math.min(values.length, wordValues.length) };
   });
   const direction = (difference: number): string => (difference > 0 ? 'keeps more' : difference < 0 ? 'keeps fewer' : 'keeps as many');
+  // (a missing value is no difference of either sign, and a margin is missing for want of replicates with a value, not of replicates run: audit)
+  const comparison = ({ difference, margin, replicates }: (typeof comparisons)[number]): string =>
+    Number.isNaN(difference)
+      ? 'not compared: no rare-word survival on one side (H has no rare words, or no replicate has a value)'
+      : `${direction(difference)}, difference ${text(difference)} +- ${Number.isNaN(margin) ? `n/a: ${replicates === 1 ? 'one replicate' : 'under 2 replicates'} with a value, no error to tell it from noise` : text(margin)}`;
   findings.push({
     name: 'word and subword models differ in rare-word survival',
     expected: 'a subword model spells rare words from common pieces, so their survival differs from a word model\'s (either way: reported as found)',
     observed:
       `rare-word survival at generation ${last}: word model ${text(wordMean)}; ` +
-      comparisons.map(({ cell, difference, margin }) => `${name(cell)} ${text(rareLast[cell])} (${direction(difference)}, difference ${text(difference)} +- ${Number.isNaN(margin) ? 'n/a: one replicate, no error to tell it from noise' : text(margin)})`).join('; '),
+      comparisons.map((one) => `${name(one.cell)} ${text(rareLast[one.cell])} (${comparison(one)})`).join('; '),
     numbers: {
       rare_last_word: shown(wordMean),
       ...Object.fromEntries(comparisons.map(({ cell, difference }) => [`difference_${name(cell)}`, shown(difference)])),

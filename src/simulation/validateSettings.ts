@@ -59,9 +59,12 @@ export const CELL_RULES: { readonly [K in keyof CellSettings]-?: ValueRule<CellS
   tokensGrowth: numberRule(0, 10, true),
 });
 
+/** The most generations a run may have. */
+export const MAX_GENERATIONS = 100_000;
+
 /** The rule of every shared setting. */
 export const SHARED_RULES: { readonly [K in keyof SharedSettings]-?: ValueRule<NonNullable<SharedSettings[K]>> } = Object.freeze({
-  generations: integerRule(1, 100_000),
+  generations: integerRule(1, MAX_GENERATIONS),
   tokens: integerRule(1),
   measureTokens: integerRule(1),
   k: numberRule(0, Number.POSITIVE_INFINITY, true),

@@ -76,4 +76,14 @@ describe('recipe accumulate: each check can fail on its own', () => {
     expect(between([100, 104, 106, 108])).toBe(false);
     expect(between([100, 120, 140, 160])).toBe(false);
   });
+
+  it('says how the three ends compare, not the order it expects (it printed "20900 < 19490 < 40840": audit)', () => {
+    const observed = (subsample: number[]) => {
+      const cells = Object.fromEntries(Object.entries({ ...HOLDING, 'accumulate-subsample': subsample }).map(([strategy, curve]) => [`strategy=${strategy}`, curve.map((value) => ({ heldout_perplexity: value }))]));
+      return accumulate.findings(fakeData(cells)).find((finding) => finding.name === 'accumulate-subsample lies in between')!.observed;
+    };
+    expect(observed([100, 110, 120, 130])).toBe('held-out perplexity at generation 3: accumulate 108 < accumulate-subsample 130 < replace 160');
+    expect(observed([100, 104, 106, 107])).toBe('held-out perplexity at generation 3: accumulate 108 > accumulate-subsample 107 < replace 160');
+    expect(observed([100, 120, 140, 160])).toBe('held-out perplexity at generation 3: accumulate 108 < accumulate-subsample 160 = replace 160');
+  });
 });

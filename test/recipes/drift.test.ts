@@ -62,6 +62,16 @@ describe('recipe drift', () => {
     expect(hapax(100, 0.6).numbers.tolerance).toBe(0.1927);
     expect(hapax(100, 0.634 - 0.19).holds).toBe(true);
     expect(hapax(100, 0.634 + 0.195).holds).toBe(false);
+    // The band needs 10 expected survivors and 10 expected losses (it held 0.17 against 0.64 on 3 hapaxes: audit).
+    // 28 hapaxes, M = 29: p = 1 - (28/29)^29 = 0.63855, 28 (1 - p) = 10.12: tested, and the law's own value holds;
+    // 27 hapaxes, M = 28: p = 1 - (27/28)^28 = 0.63879, 27 (1 - p) = 9.75: too few, not held even at p itself.
+    const p28 = 1 - (28 / 29) ** 29;
+    const p27 = 1 - (27 / 28) ** 28;
+    expect(hapax(28, p28).holds).toBe(true);
+    expect(hapax(28, p28).observed).not.toContain('too few');
+    expect(hapax(27, p27).holds).toBe(false);
+    expect(hapax(27, p27).observed).toBe(`survival_1 at generation 1: ${Number(p27.toPrecision(4))}; too few seed hapaxes to test: 27 x 1 replicates = 27 trials, and a band of standard errors needs at least 10 expected survivors and 10 expected losses (run more --replicates, or a larger corpus)`);
+    expect(hapax(3, 0.1667).holds).toBe(false);
   });
 
   it('needs the forgetting times on a rising line with R^2 >= 0.9: medians 2, 3, 5, 6 for seed counts 1-4 hold (R^2 = 49/50), 2, 3, 5, 5 do not (R^2 = 30.25/33.75 = 0.896)', () => {

@@ -18,14 +18,14 @@ const HOLDING: Record<string, Curve> = {
   'tokens_growth=2': { retention: [1, 0.7, 0.65], survival: 0.47 },
 };
 
-function findingsFor(curves: Record<string, Curve>): Map<string, Finding> {
+function findingsFor(curves: Record<string, Curve>, hapaxes: readonly number[] = HAPAXES): Map<string, Finding> {
   const cells = Object.fromEntries(
     Object.entries(curves).map(([cell, { retention, survival, rare }]) => [
       cell,
       retention.map((value, g): MetricValues => ({ ...size, vocab_retention: value, rare_survival: g === 2 ? (rare ?? value) : value, survival_1: g === 2 ? survival : value })),
     ]),
   );
-  return new Map(growthFindings(fakeData(cells, HAPAXES)).map((finding) => [finding.name, finding]));
+  return new Map(growthFindings(fakeData(cells, hapaxes)).map((finding) => [finding.name, finding]));
 }
 
 describe('recipe growth: each check can fail', () => {
@@ -71,6 +71,16 @@ describe('recipe growth: each check can fail', () => {
     const findings = findingsFor({ ...HOLDING, 'tokens_growth=1.5': { retention: [1, 0.7, 0.6], survival: 0.7 } });
     expect(findings.get('in line with the survival law')!.holds).toBe(false);
     expect(findings.get('in line with the survival law')!.numbers['law_survival_1_R1.5']).toBeCloseTo(0.4706, 4);
+  });
+
+  it('does not hold "in line with the survival law" with too few hapax-replicates for the band (it held 0 against 0.47 on 2 hapaxes: audit)', () => {
+    // the band needs n p >= 10 and n (1 - p) >= 10 for p = 0.4706: n >= 21.25, so 22 hapaxes (one replicate) are tested
+    // and 21 are not, each measured exactly at the law (0.47)
+    const law = (hapaxes: number) => findingsFor(HOLDING, Array<number>(hapaxes).fill(1)).get('in line with the survival law')!;
+    expect(law(22).holds).toBe(true);
+    expect(law(21).holds).toBe(false);
+    expect(law(21).observed).toContain('; too few seed hapaxes to test R = 1, R = 1.5, R = 2: 21 x 1 replicates, and a band of standard errors needs at least 10 expected survivors and 10 expected losses');
+    expect(law(2).holds).toBe(false);
   });
 });
 

@@ -73,4 +73,20 @@ describe('recipe perplexity-shift: each check can fail on its own', () => {
     // 1 of 20 above, but p95 18 + 0.05 x 22 = 19.1 >= 19.05
     expect(thins([...upTo17, 17.5, 18, 40])).toBe(false);
   });
+
+  it("the tail's share is generation 1's own where its values tie at the 90th percentile (it was taken to be 10%: audit)", () => {
+    // generation 1: sixteen 1s and four 5s; p90 at 17.1 is 5, and 4 of 20 (20%) are at or above it
+    const tied = [...Array<number>(16).fill(1), 5, 5, 5, 5];
+    const tail = (last: number[]) => {
+      const series = [tied, tied, last].map((values, generation) => ({ cell: 'base', replicate: 1, generation, values: Float64Array.from(values) }));
+      return perplexityShift.findings({ ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series }).find((finding) => finding.name === 'the tail thins')!;
+    };
+    // 1 of 20 at 5 (5% < 20%), p95 (at 18.05) 5 -> 4.9 + 0.05 x 0.1 = 4.905: thins; the text says 20% -> 5%
+    const thinner = [...Array<number>(17).fill(1), 4.9, 4.9, 5];
+    expect(tail(thinner).holds).toBe(true);
+    expect(tail(thinner).observed).toContain("share of sentences at or above generation 1's 90th percentile (5): 20% -> 5%");
+    // unchanged: 20% -> 20%, p95 5 -> 5, not thinning
+    expect(tail(tied).holds).toBe(false);
+    expect(tail(tied).observed).toContain('(5): 20% -> 20%');
+  });
 });

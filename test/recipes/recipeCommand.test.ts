@@ -85,6 +85,9 @@ describe('ngram-collapse recipe', () => {
     const report = readFileSync(join(out, 'report.html'), 'utf8');
     expect(report).toContain('<section id="recipe">');
     expect(report).toContain('per-sentence perplexity under M0');
+    // (its quantiles pool the replicates: "means over replicates" alone was not true of them: audit)
+    expect(report).toContain('<th>observed (means over replicates unless it says otherwise)</th>');
+    expect(readFileSync(join(out, 'findings.md'), 'utf8')).toContain('numbers are means over replicates unless a check says otherwise: pooled or counted over all replicates');
   }, 60_000);
 
   it('records the corpus options that differ from their defaults in the command it writes', async () => {

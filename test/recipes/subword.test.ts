@@ -96,7 +96,21 @@ describe('subword findings with one replicate', () => {
     // gpt2 0.29 vs word 0.39 at the last generation: a difference of -0.1 with an error of 0 would have "held"
     const finding = subwordFindings(firstReplicate(HOLDING)).find((f) => f.name === 'word and subword models differ in rare-word survival')!;
     expect(finding.holds).toBe(false);
-    expect(finding.observed).toContain('gpt2 0.29 (keeps fewer, difference -0.1 +- n/a: one replicate, no error to tell it from noise)');
+    expect(finding.observed).toContain('gpt2 0.29 (keeps fewer, difference -0.1 +- n/a: one replicate with a value, no error to tell it from noise)');
+  });
+
+  it('says a comparison is missing, not "keeps as many" for "one replicate", where H has no rare words (2 replicates: audit)', () => {
+    // no rare_survival / word_rare_survival at all: every side undefined
+    const none = (novel: number): [MetricValues, MetricValues] => [{ novel_word_rate: novel }, { novel_word_rate: novel }];
+    const curves = { 'tokenizer=wordpunct': [none(0), none(0), none(0)], 'tokenizer=gpt2': [none(0), none(0.1), none(0.1)] };
+    const finding = subwordFindings(data(curves)).find((f) => f.name === 'word and subword models differ in rare-word survival')!;
+    expect(finding.observed).toBe('rare-word survival at generation 2: word model n/a; gpt2 n/a (not compared: no rare-word survival on one side (H has no rare words, or no replicate has a value))');
+    expect(finding.holds).toBe(false);
+    // a side with a value in one replicate of two: no margin, for want of a second value
+    const oneValue: Curves = { ...HOLDING, 'tokenizer=gpt2': [sub(1, 0, 0), sub(0.5, 0.02), [{ word_rare_survival: 0.29, novel_word_rate: 0.03 }, { novel_word_rate: 0.03 }]] };
+    const partial = subwordFindings(data(oneValue)).find((f) => f.name === 'word and subword models differ in rare-word survival')!;
+    // word 0.4 (mean of 0.39 and 0.41) against gpt2's one value 0.29
+    expect(partial.observed).toContain('gpt2 0.29 (keeps fewer, difference -0.11 +- n/a: one replicate with a value, no error to tell it from noise)');
   });
 
   it('says "keeps as many" for a difference of exactly 0', () => {
