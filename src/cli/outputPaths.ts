@@ -37,8 +37,10 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path:
   return (path, flag, given) => {
     if (path !== '-' && !existsSync(path)) return;
     inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(inputIdentities(spec, cwd)) }));
-    // (standard output is what it goes to: `--out - >> corpus.txt` appended to the corpus: audit)
-    const target = path === '-' ? standardOutputIdentity() : fileIdentity(path);
+    // (standard output is what it goes to: `--out - >> corpus.txt` appended to the corpus: audit; and
+    // only a regular file can be destroyed: one socket as standard input and output, as inetd and socat
+    // start a program, was refused for `generate --corpus -`: audit)
+    const target = path === '-' ? standardOutputFileIdentity() : fileIdentity(path);
     // (a device such as /dev/null: writing it destroys nothing)
     if (target === undefined) return;
     const input = inputs.find(({ files }) => files.has(target));
@@ -199,6 +201,15 @@ export function recordFiles(out: string, given: string, cwd: string): { readonly
   if (place === undefined) return {};
   if (place.vouches) return { beside: place.beside };
   return existsSync(runRecordPath(place.beside)) ? { stale: runRecordPath(place.beside) } : {};
+}
+
+/** standardOutputIdentity when standard output is a regular file, else undefined. */
+function standardOutputFileIdentity(): string | undefined {
+  try {
+    return fstatSync(1).isFile() ? standardOutputIdentity() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

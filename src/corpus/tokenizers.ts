@@ -8,8 +8,8 @@
  * it into surrogate halves; `whitespace` splits on Unicode white space; `char` yields
  * every grapheme cluster that is not white space (Intl.Segmenter: a letter with its combining accents,
  * an emoji with its skin tone or joined family is one token). natural is loaded from its tokenizers
- * folder only: its package root pulls in storage back-ends and prints banner lines on stdout (SPEC
- * section 7). No file system: the browser build uses this module too.
+ * folder only: its package root pulls in storage back-ends and prints banner lines on stdout (the
+ * README's "Corpora"). No file system: the browser build uses this module too.
  *
  * To add a tokenizer, add a row to TOKENIZERS (a name, a factory and, if it can, a span scanner); the
  * CLI lists the names from there.

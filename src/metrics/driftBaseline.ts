@@ -6,7 +6,7 @@
  * Each of the M = tokens + sentences draws of the text (every `</s>` is a draw too) picks type w with
  * probability c_w / T, T = tokens + sentences of the training data, so
  * E[types] = sum_w 1 - (1 - c_w/T)^M. When the text and the training data have the same size this is
- * SPEC's sum_w 1 - (1 - c_w/M)^M; for a type seen once, 1 - (1 - 1/M)^M -> 1 - 1/e ~ 0.632.
+ * the README's sum_w 1 - (1 - c_w/M)^M ("The curves CSV", drift_expected_types); for a type seen once, 1 - (1 - 1/M)^M -> 1 - 1/e ~ 0.632.
  * O(types). Summed in ascending id order (reproducible).
  */
 

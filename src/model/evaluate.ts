@@ -12,7 +12,7 @@
  *     perplexity  = 2^H = 10^(-log10 P / predictions)
  *     OOV rate    = oov / tokens
  *
- * `flooredEvaluation` is the simulator's variant (SPEC §4): every prediction, OOV tokens included, gets
+ * `flooredEvaluation` is the simulator's variant (the README's "The curves CSV"): every prediction, OOV tokens included, gets
  * p' = (1 - eps) p + eps / V with eps = 1e-4 and V = seed types + 1, so that perplexity stays finite for
  * MLE models that give an unseen token probability 0.
  *

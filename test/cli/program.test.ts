@@ -60,7 +60,7 @@ describe('ngram-collapse (in-process)', () => {
     expect((await cli(['run', '--help'])).stdout.replace(/\s+/gu, ' ')).toContain(' --vocab <list> observed: only what the training data holds; seed: the seed vocabulary ');
   });
 
-  it('run writes the curves CSV with the SPEC header and prints the last generation', async () => {
+  it('run writes the curves CSV with the README\'s header and prints the last generation', async () => {
     const cwd = tempDir();
     const result = await cli(['run', ...small], { cwd });
     expect(result.code).toBe(0);

@@ -5,8 +5,9 @@
  * alone, or `-` alone, is read as before.
  */
 
-import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { connect, createServer, type Socket } from 'node:net';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,32 @@ describe('standard input by name besides -', () => {
     // (standard output to another file: its 2 sentences, the corpus untouched)
     const elsewhere = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" generate --corpus c.txt --sentences line --count 2 >> other.txt; echo "exit $?"; wc -l < other.txt; wc -l < c.txt`], { cwd: folder, encoding: 'utf8' });
     expect([elsewhere.stderr, elsewhere.stdout]).toEqual(['', 'exit 0\n2\n160\n']);
+  });
+
+  it('lets `generate --corpus -` read and write one socket, as inetd and socat start a program (refused as its corpus: audit)', async () => {
+    // the child's standard input and output are one connected UNIX socket; this end sends the corpus, shuts its
+    // writing side (the end of input for generate) and reads the sentences back
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-socket-'));
+    const server = createServer({ allowHalfOpen: true });
+    const accepted = new Promise<Socket>((done) => server.once('connection', done));
+    await new Promise<void>((done) => server.listen(join(folder, 's'), done));
+    const client = connect(join(folder, 's'));
+    await new Promise<void>((done) => client.once('connect', done));
+    const child = spawn(process.execPath, [main, 'generate', '--corpus', '-', '--sentences', 'line', '-n', '2'], { stdio: [client, client, 'pipe'] });
+    client.destroy(); // (the child holds its own copies)
+    const peer = await accepted;
+    let printed = '';
+    peer.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    peer.on('error', () => undefined); // (a refusing child closes the socket under the corpus being sent)
+    const ended = new Promise<void>((done) => peer.once('end', done));
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    peer.end(readFileSync(fixture));
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    if (status === 0) await ended; // (all it printed is read)
+    peer.destroy();
+    server.close();
+    expect([stderr, status, printed.split('\n').length]).toEqual(['', 0, 3]);
   });
 
   it('is read as given by a library caller that passes its own stream for -, whatever fd 0 is (audit)', () => {

@@ -1,5 +1,5 @@
 /**
- * CurveRow: one row of the curves CSV (SPEC §4–5), as the report machinery reads it.
+ * CurveRow: one row of the curves CSV (the README's "The curves CSV"), as the report machinery reads it.
  *
  * Contract: a row is a flat record keyed by CSV column name. `cell` names the cell (string), the
  * setting columns hold their CSV text, `replicate`, `seed` and `generation` are numbers, and every
@@ -31,7 +31,7 @@ export const ID_COLUMNS: readonly string[] = CURVE_COLUMNS.slice(0, CURVE_COLUMN
 /** The columns that describe a cell's settings (everything in ID_COLUMNS but the cell and run ids). */
 export const SETTING_COLUMNS: readonly string[] = ALL_CELL_COLUMNS.map(([, column]) => column);
 
-/** Settings added later, appended after the metric columns (SPEC §5): settings, not metrics. */
+/** Settings added later, appended after the metric columns (the README's "The curves CSV"): settings, not metrics. */
 export const APPENDED_SETTING_COLUMNS = ['select', 'tokens_growth'] as const;
 
 /** Columns a file must have to be read as a curves CSV. */

@@ -1,5 +1,5 @@
 /**
- * Metric descriptions: one line per metric column of SPEC §4, shown under each chart's title.
+ * Metric descriptions: one line per metric column of the README's "The curves CSV", shown under each chart's title.
  *
  * Contract: `describeMetric(metric)` returns the plain-words definition of a known metric column, or ''
  * for a column this file does not know (columns appended to the CSV later still chart, untitled).

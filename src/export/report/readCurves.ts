@@ -1,5 +1,5 @@
 /**
- * Reading a curves CSV (SPEC §5) from a file into typed CurveRows.
+ * Reading a curves CSV (the README's "The curves CSV") from a file into typed CurveRows.
  *
  * Contract: `readCurves(path)` resolves to the header (CSV order), the rows and the metric columns.
  * In each row `cell` and the setting columns are text; `replicate`, `seed` and `generation` are numbers;
