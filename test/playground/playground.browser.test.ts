@@ -313,9 +313,9 @@ if (SKIP_BROWSER) {
       // refused as the CLI refuses them, in its words, and nothing runs
       // (both refused: --generations first, as `recipe truncation --generations 0 --replicates 0` says it)
       for (const [generations, replicates, message] of [
-        ['1', '', 'ngram-collapse: a recipe compares generations, and --generations 1 gives one (pass --generations 2 or more)'],
-        ['ten', '', "ngram-collapse: --generations must be a number, got 'ten' (pass a whole number from 1 to 100000)"],
-        ['0', '0', "ngram-collapse: --generations must be a whole number from 1 to 100000, got '0' (pass a whole number from 1 to 100000)"],
+        ['1', '', "ngram-collapse: --generations must be a whole number from 2 to 100000, got '1' (pass a whole number from 2 to 100000)"],
+        ['ten', '', "ngram-collapse: --generations must be a number, got 'ten' (pass a whole number from 2 to 100000)"],
+        ['0', '0', "ngram-collapse: --generations must be a whole number from 2 to 100000, got '0' (pass a whole number from 2 to 100000)"],
       ]) {
         await page.getByLabel("Generations (empty: the recipe's)").fill(generations!);
         await page.getByLabel("Replicates (empty: the recipe's)").fill(replicates!);

@@ -17,7 +17,7 @@ import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
 import { parseSubword } from '../../corpus/subword/subwordNames.js';
 import { lowercasesByDefault } from '../../corpus/tokenizers.js';
 import { checkTokenGuards, DEFAULT_MAX_TOKENS } from '../../simulation/tokenGuards.js';
-import { SHARED_ROWS } from '../../cli/options.js';
+import { RECIPE_OPTIONS } from '../../cli/options.js';
 import { CORPORA_ELEMENT_ID, type EmbeddedCorpus } from '../embeddedCorpus.js';
 import {
   commandLine,
@@ -572,7 +572,8 @@ function scaleValue(id: string, row: 'generations' | 'replicates', fallback: num
   const raw = $<HTMLInputElement>(id).value.trim();
   if (raw === '') return fallback;
   try {
-    return SHARED_ROWS[row].parse(raw, SHARED_ROWS[row].flag);
+    // (the recipe's own rows: --generations is 2..100000 there; the run's 1..100000 said otherwise: audit)
+    return RECIPE_OPTIONS[row].parse(raw, RECIPE_OPTIONS[row].flag);
   } catch (error) {
     $('preset-error').textContent = `ngram-collapse: ${describeError(error)}`;
     return undefined;
