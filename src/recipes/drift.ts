@@ -14,7 +14,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartConfig } from '../export/report/metricChart.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { cellIds, lastGeneration, linearFit, meanAt, MIN_EXPECTED_TRIALS, normalBandApplies, replicateValues, shown, text } from './rowStats.js';
+import { cellIds, lastGeneration, linearFit, meanAt, normalBandApplies, replicateCount, replicateValues, shown, text, tooFewHapaxes } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import type { SeriesSurvival } from './tokenSurvival.js';
 
@@ -71,7 +71,7 @@ interface Span {
  * 2% failed on a small corpus, where a few hundred types make the count coarse).
  */
 function typesFollowBaseline({ rows, cell, last }: Span): Finding {
-  const replicates = replicateValues(rows, cell, 1, 'types').length;
+  const replicates = replicateCount(rows, cell, 1);
   let worst = 0;
   let failing = false;
   for (let g = 1; g <= last; g++) {
@@ -105,7 +105,8 @@ function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']):
   const draws = human.ids.length + human.offsets.length - 1;
   const closedForm = 1 - Math.exp(draws * Math.log1p(-1 / draws));
   const survival = meanAt(rows, cell, 1, 'survival_1');
-  const replicates = replicateValues(rows, cell, 1, 'survival_1').length;
+  // (the replicates that ran: survival_1 has no value where H has no hapax, and "0 replicates" was said: audit)
+  const replicates = replicateCount(rows, cell, 1);
   const hapaxes = hapaxCount(human.ids);
   const trials = hapaxes * replicates;
   const tolerance = Math.max(0.02, 4 * Math.sqrt((closedForm * (1 - closedForm)) / Math.max(1, trials)));
@@ -115,7 +116,7 @@ function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']):
     expected: `1 - (1 - 1/M)^M = ${text(closedForm)} for M = ${draws} draws (tokens + sentences of H), within ${text(tolerance)} (0.02, or 4 binomial standard errors for ${hapaxes} seed hapaxes x ${replicates} replicates if more)`,
     observed:
       `survival_1 at generation 1: ${text(survival)}` +
-      (testable ? '' : `; too few seed hapaxes to test: ${hapaxes} x ${replicates} replicates = ${trials} trials, and a band of standard errors needs at least ${MIN_EXPECTED_TRIALS} expected survivors and ${MIN_EXPECTED_TRIALS} expected losses (run more --replicates, or a larger corpus)`),
+      (testable ? '' : `; ${tooFewHapaxes(hapaxes, replicates)}`),
     numbers: { M: draws, closed_form: shown(closedForm), survival_1_generation_1: shown(survival), tolerance: shown(tolerance), trials },
     holds: testable && survival !== undefined && Math.abs(survival - closedForm) < tolerance,
   };
@@ -153,7 +154,7 @@ function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival
     observed:
       fit === undefined
         ? `too few seed counts with most types forgotten within ${last} generations`
-        : `median generation forgotten by seed count ${measured.map((row) => `${row.count}: ${text(row.median)}`).join(', ')}; ` +
+        : `median generation forgotten by seed count (replicates pooled) ${measured.map((row) => `${row.count}: ${text(row.median)}`).join(', ')}; ` +
           `least-squares line ${text(fit.intercept)} + ${text(fit.slope)} x count, R^2 = ${text(fit.r2)} ` +
           `(the Feller diffusion of Wright–Fisher drift gives P(lost by t) ~ exp(-2c/t), a median of 2c/ln 2, slope ${text(2 / Math.LN2)})`,
     numbers: {

@@ -12,7 +12,7 @@
  */
 
 import { theoryBands } from '../metrics/survivalTheory.js';
-import { lastGeneration, meanAt, meanCurve, MIN_EXPECTED_TRIALS, normalBandApplies, shown, text } from './rowStats.js';
+import { lastGeneration, meanAt, meanCurve, normalBandApplies, shown, text, tooFewHapaxes } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const GROWTH_RATES = [1, 1.5, 2] as const;
@@ -76,9 +76,7 @@ export function growthFindings(data: RecipeData): Finding[] {
     expected: `the seed hapaxes still present at generation ${last} match 1 - exp(-g_k) for the sizes drawn, within 4 standard errors`,
     observed:
       law.map(({ rate, expected, measured, z }) => `R = ${rate}: measured ${text(measured)}, law ${text(expected)} (z = ${text(z)})`).join('; ') +
-      (untestable.length === 0
-        ? ''
-        : `; too few seed hapaxes to test ${untestable.join(', ')}: ${hapaxes} x ${scale.replicates} replicates, and a band of standard errors needs at least ${MIN_EXPECTED_TRIALS} expected survivors and ${MIN_EXPECTED_TRIALS} expected losses (run more --replicates, or a larger corpus)`),
+      (untestable.length === 0 ? '' : `; not tested at ${untestable.join(', ')}: ${tooFewHapaxes(hapaxes, scale.replicates)}`),
     numbers: Object.fromEntries(law.flatMap(({ rate, expected, measured, z }) => [[`survival_1_R${rate}`, shown(measured)], [`law_survival_1_R${rate}`, shown(expected)], [`z_R${rate}`, shown(z)]])),
     holds: law.every(({ z, testable }) => testable && Math.abs(z) < 4),
   });

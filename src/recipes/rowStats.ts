@@ -25,6 +25,11 @@ export function replicateValues(rows: readonly SeriesRow[], cell: string, genera
   });
 }
 
+/** How many replicates of the cell have a row at that generation (whatever its values). */
+export function replicateCount(rows: readonly SeriesRow[], cell: string, generation: number): number {
+  return rows.filter((row) => row.cell.id === cell && row.generation === generation).length;
+}
+
 export function meanCurve(rows: readonly SeriesRow[], cell: string, metric: MetricName): Array<number | undefined> {
   const last = lastGeneration(rows);
   return Array.from({ length: last + 1 }, (_, generation) => meanAt(rows, cell, generation, metric));
@@ -95,4 +100,16 @@ export const MIN_EXPECTED_TRIALS = 10;
 export function relation(a: number | undefined, b: number | undefined): '<' | '>' | '=' | '?' {
   if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) return '?';
   return a < b ? '<' : a > b ? '>' : '=';
+}
+
+/**
+ * Why a law on seed hapaxes cannot be tested with `hapaxes` x `replicates` trials (normalBandApplies
+ * said no), and what would let it: more replicates, or, with no hapax at all, another corpus.
+ */
+export function tooFewHapaxes(hapaxes: number, replicates: number): string {
+  if (hapaxes === 0) return 'H has no seed hapax, so the law has nothing to test (a corpus with words seen once tests it)';
+  return (
+    `too few seed hapaxes to test: ${hapaxes} x ${replicates} replicates = ${hapaxes * replicates} trials, and a band of standard errors ` +
+    `needs at least ${MIN_EXPECTED_TRIALS} expected survivors and ${MIN_EXPECTED_TRIALS} expected losses (run more --replicates, or a larger corpus)`
+  );
 }

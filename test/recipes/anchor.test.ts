@@ -26,7 +26,7 @@ describe('recipe anchor', () => {
     const own = findings.get('the anchor is not absorbed: its own tokens survive')!.numbers;
     expect(own.anchor_tokens).toBeGreaterThan(0);
     const others = findings.get('one anchor sentence does not protect the other rare tokens')!.numbers;
-    expect(Math.abs(others.rare_survival_anchor! - others.rare_survival_mle!)).toBeLessThan(0.05);
+    expect(Math.abs(others.rare_survival_outside_anchor! - others.rare_survival_mle!)).toBeLessThan(0.05);
   });
   it('on data where nothing changes, the findings about change do not hold (every type kept and nothing ever returns: MLE keeps retention 1, the prior has no returns)', () => {
     expect(verdicts(anchor, frozen(data))).toMatchObject({
@@ -99,10 +99,11 @@ describe('recipe anchor: each check can fail on its own', () => {
     expect(own({ anchorTokens: undefined })).toBe(false);
     const four = [10, 11, 12, 13];
     // 2 of 4 present, with a return: holds; 1 of 4, with a return: does not
-    expect(own({ anchorTokens: four, lastSeen: [3, 3, 2, 1], comebacks: [1, 0, 0, 0] })).toBe(true);
-    expect(own({ anchorTokens: four, lastSeen: [3, 2, 2, 1], comebacks: [1, 0, 0, 0] })).toBe(false);
+    // (type 14, outside the anchor, missing: the cell loses other types)
+    expect(own({ anchorTokens: four, lastSeen: [3, 3, 2, 1, 2], comebacks: [1, 0, 0, 0] })).toBe(true);
+    expect(own({ anchorTokens: four, lastSeen: [3, 2, 2, 1, 2], comebacks: [1, 0, 0, 0] })).toBe(false);
     // 2 of 4 present and none returning: lost for good
-    expect(own({ anchorTokens: four, lastSeen: [3, 3, 2, 1] })).toBe(false);
+    expect(own({ anchorTokens: four, lastSeen: [3, 3, 2, 1, 2] })).toBe(false);
   });
 
   it('the anchor does not protect other rare tokens: rare survival outside the anchor and retention both within 0.05 of MLE', () => {
@@ -118,15 +119,19 @@ describe('recipe anchor: each check can fail on its own', () => {
   it("counts the rare tokens outside the anchor, not the anchor's own (they made a small corpus's anchored cell look protected: audit)", () => {
     // the anchor's two rare tokens present, 2 of the other 5: 0.4 outside it, where all rare types give 4 of 7 (0.571)
     const others = anchorFindingsFor({}).find((finding) => finding.name === 'one anchor sentence does not protect the other rare tokens')!;
-    expect(others.numbers.rare_survival_anchor).toBe(0.4);
+    expect(others.numbers.rare_survival_outside_anchor).toBe(0.4);
     expect(others.numbers.rare_survival_mle).toBe(0.4286);
     expect(others.holds).toBe(true);
   });
 
-  it("the anchor's tokens surviving shows nothing where the cell loses no type: not held at vocab_retention 1 (audit)", () => {
+  it("the anchor's tokens surviving shows nothing where the cell loses no other type (audit)", () => {
     const own = (anchored: Partial<Cell>) => anchorVerdicts({ anchored })['the anchor is not absorbed: its own tokens survive'];
-    expect(own({ retention: [1, 1, 1, 1] })).toBe(false);
-    expect(own({ retention: [1, 1, 1, 0.999] })).toBe(true);
+    // every type present at generation 3: nothing lost outside the anchor
+    expect(own({ lastSeen: [] })).toBe(false);
+    // only type 12, outside the anchor (10, 11), missing: one lost
+    expect(own({ lastSeen: [3, 3, 2] })).toBe(true);
+    // a missing anchor token (11, which came back once) is not a type lost outside it
+    expect(own({ lastSeen: [3, 2], comebacks: [0, 1] })).toBe(false);
   });
 
   it('the prior: types return, retention falls at most 0.05 after generation 1, rare survival above MLE + 0.2', () => {

@@ -72,6 +72,11 @@ describe('recipe drift', () => {
     expect(hapax(27, p27).holds).toBe(false);
     expect(hapax(27, p27).observed).toBe(`survival_1 at generation 1: ${Number(p27.toPrecision(4))}; too few seed hapaxes to test: 27 x 1 replicates = 27 trials, and a band of standard errors needs at least 10 expected survivors and 10 expected losses (run more --replicates, or a larger corpus)`);
     expect(hapax(3, 0.1667).holds).toBe(false);
+    // no hapax: said as such, with the replicates that ran (it said "0 x 0 replicates" and "run more --replicates": audit)
+    const none = drift.findings(fakeDrift([{ types: 3, survival_1: 1 }, { types: 3 }], { ids: Int32Array.of(5, 5, 6, 6), offsets: Int32Array.of(0, 4) })).find((one) => one.name.startsWith('a seed hapax'))!;
+    expect(none.holds).toBe(false);
+    expect(none.observed).toBe('survival_1 at generation 1: n/a; H has no seed hapax, so the law has nothing to test (a corpus with words seen once tests it)');
+    expect(none.expected).toContain('for 0 seed hapaxes x 1 replicates');
   });
 
   it('needs the forgetting times on a rising line with R^2 >= 0.9: medians 2, 3, 5, 6 for seed counts 1-4 hold (R^2 = 49/50), 2, 3, 5, 5 do not (R^2 = 30.25/33.75 = 0.896)', () => {

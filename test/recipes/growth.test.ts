@@ -79,8 +79,11 @@ describe('recipe growth: each check can fail', () => {
     const law = (hapaxes: number) => findingsFor(HOLDING, Array<number>(hapaxes).fill(1)).get('in line with the survival law')!;
     expect(law(22).holds).toBe(true);
     expect(law(21).holds).toBe(false);
-    expect(law(21).observed).toContain('; too few seed hapaxes to test R = 1, R = 1.5, R = 2: 21 x 1 replicates, and a band of standard errors needs at least 10 expected survivors and 10 expected losses');
+    expect(law(21).observed).toContain('; not tested at R = 1, R = 1.5, R = 2: too few seed hapaxes to test: 21 x 1 replicates = 21 trials, and a band of standard errors needs at least 10 expected survivors and 10 expected losses (run more --replicates, or a larger corpus)');
     expect(law(2).holds).toBe(false);
+    // no hapax at all: more replicates would not help (audit)
+    expect(law(0).holds).toBe(false);
+    expect(law(0).observed).toContain('; not tested at R = 1, R = 1.5, R = 2: H has no seed hapax, so the law has nothing to test (a corpus with words seen once tests it)');
   });
 });
 
