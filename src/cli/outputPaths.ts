@@ -29,6 +29,15 @@ export function checkNotCorpus(path: string, corpusSpecs: readonly string[], cwd
 }
 
 /**
+ * Throws InputError if standard output goes to one of the corpus specs' files, for a command that
+ * prints there: `train --corpus c.txt >> c.txt` appended its summary to the corpus, `generate` its
+ * sentences (audits). A pipe, a terminal or a socket is no file to destroy (checkNotCorpus).
+ */
+export function checkStandardOutputNotCorpus(corpusSpecs: readonly string[], cwd: string): void {
+  checkNotCorpus('-', corpusSpecs, cwd, '', 'standard output');
+}
+
+/**
  * checkNotCorpus for several outputs of one command: the specs' files are listed once, when the first
  * existing output is checked, not once per output.
  */
@@ -51,7 +60,7 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path:
       ? ' (standard input, -, reads the same file)'
       : statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? (input.spec === name ? '' : ` (the corpus file ${input.spec})`) : ` (a file of ${input.spec})`;
     // (no flag: `generate`, whose only output is standard output, names it alone)
-    throw new InputError(`${flag === '' ? name : `${flag} ${name}`} is also a corpus input${spec}, and writing it would destroy the corpus`, 'choose another output path');
+    throw new InputError(`${flag === '' ? name : `${flag} ${name}`} is also a corpus input${spec}, and writing it would destroy the corpus`, flag === '' ? 'redirect standard output to another file' : 'choose another output path');
   };
 }
 

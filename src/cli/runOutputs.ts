@@ -60,6 +60,8 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const survival = writable(config.survival, '--survival');
   // (as given: one named as standard output's file and `-` are refused below as the same file, which says more)
   checkOneStandardOutput(csvOutputs(config));
+  // (the table goes to standard output, or stderr beside a CSV there, which is checked above: `>> c.txt` appended it to the corpus: audit)
+  if (!config.quiet) notCorpus('-', '', 'standard output');
   checkResumable(config, { out, ...(extinctions === undefined ? {} : { extinctions }) });
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   if (corpora !== undefined) checkSeriesFolders(corpora, config);

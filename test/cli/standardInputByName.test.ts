@@ -7,7 +7,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { connect, createServer, type Socket } from 'node:net';
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,12 +67,27 @@ describe('standard input by name besides -', () => {
     for (const corpus of ['c.txt', '- < c.txt']) {
       const appended = spawnSync('bash', ['-c', `cp "${fixture}" c.txt && "${process.execPath}" "${main}" generate --corpus ${corpus} --sentences line >> c.txt; echo "exit $?"; wc -l < c.txt`], { cwd: folder, encoding: 'utf8' });
       const spec = corpus === 'c.txt' ? 'the corpus file c.txt' : 'standard input, -, reads the same file';
-      expect([appended.stderr, appended.stdout], corpus).toEqual([`ngram-collapse: standard output is also a corpus input (${spec}), and writing it would destroy the corpus (choose another output path)\n`, 'exit 2\n160\n']);
+      expect([appended.stderr, appended.stdout], corpus).toEqual([`ngram-collapse: standard output is also a corpus input (${spec}), and writing it would destroy the corpus (redirect standard output to another file)\n`, 'exit 2\n160\n']);
     }
     // (standard output to another file: its 2 sentences, the corpus untouched)
     const elsewhere = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" generate --corpus c.txt --sentences line --count 2 >> other.txt; echo "exit $?"; wc -l < other.txt; wc -l < c.txt`], { cwd: folder, encoding: 'utf8' });
     expect([elsewhere.stderr, elsewhere.stdout]).toEqual(['', 'exit 0\n2\n160\n']);
   });
+
+  it('refuses train, run, a recipe and playground printing onto their corpus (`>> c.txt` appended their summaries to it: audit), and run and a recipe with --quiet, which print nothing', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-prints-'));
+    const line = 'ngram-collapse: standard output is also a corpus input (the corpus file c.txt), and writing it would destroy the corpus (redirect standard output to another file)\n';
+    const appended = (args: string) => spawnSync('bash', ['-c', `cp "${fixture}" c.txt && "${process.execPath}" "${main}" ${args} >> c.txt; echo "exit $?"; wc -l < c.txt`], { cwd: folder, encoding: 'utf8' });
+    for (const args of ['train --corpus c.txt', 'train --corpus other.txt --eval c.txt --json', 'run --corpus c.txt --generations 1 --out o.csv', 'recipe drift --corpus c.txt --generations 2 --replicates 1 --out rd', 'playground --corpus c.txt --out p.html']) {
+      writeFileSync(join(folder, 'other.txt'), readFileSync(fixture));
+      const refused = appended(args);
+      expect([refused.stderr, refused.stdout], args).toEqual([line, 'exit 2\n160\n']);
+    }
+    for (const args of ['run --corpus c.txt --generations 1 --out o.csv --quiet', 'recipe drift --corpus c.txt --generations 2 --replicates 1 --out rd --quiet']) {
+      const quiet = appended(args);
+      expect([quiet.stderr, quiet.stdout], args).toEqual(['', 'exit 0\n160\n']);
+    }
+  }, 60_000);
 
   it('lets `generate --corpus -` read and write one socket, as inetd and socat start a program (refused as its corpus: audit)', async () => {
     // the child's standard input and output are one connected UNIX socket; this end sends the corpus, shuts its

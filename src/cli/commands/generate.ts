@@ -18,7 +18,7 @@ import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions, type ParsedOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { GENERATE_OPTIONS } from '../options.js';
-import { checkNotCorpus } from '../outputPaths.js';
+import { checkStandardOutputNotCorpus } from '../outputPaths.js';
 
 /** What `generate` will do: the model (without its corpus-dependent fields), the sampling, the draw. */
 export interface GenerateRequest {
@@ -54,8 +54,7 @@ export function generateCommand(io: CliIO): Command {
 }
 
 async function generate(request: GenerateRequest, io: CliIO): Promise<void> {
-  // (`generate --corpus c.txt >> c.txt` appended its sentences to the corpus, where tokenize and train refuse it)
-  checkNotCorpus('-', request.corpus, io.cwd, '', 'standard output');
+  checkStandardOutputNotCorpus(request.corpus, io.cwd);
   const load = loadOptionsFor(request.load, io, warnTo(io));
   const { vocabulary, corpus } = await loadCorpus([...request.corpus], load);
   checkHasTokens(`the corpus ${request.corpus.join(', ')}`, corpus);

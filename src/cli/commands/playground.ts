@@ -16,7 +16,7 @@ import { DEFAULT_PLAYGROUND_CORPORA } from '../../playground/embeddedCorpus.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { PLAYGROUND_OPTIONS } from '../options.js';
-import { checkNotCorpus, checkWritable } from '../outputPaths.js';
+import { checkNotCorpus, checkStandardOutputNotCorpus, checkWritable } from '../outputPaths.js';
 
 /** The playground's table, its default corpora shown (they live with the page writer, which reads files). */
 export const PLAYGROUND_SPEC = tableSpec('playground', 'write a self-contained, offline HTML page that runs the simulator in the browser', {
@@ -30,6 +30,7 @@ export function playgroundCommand(io: CliIO): Command {
     const corpus = options.corpus ?? DEFAULT_PLAYGROUND_CORPORA;
     const out = checkWritable(options.out, io.cwd, '--out', { standardOutput: false });
     checkNotCorpus(out, corpus, io.cwd, '--out');
+    checkStandardOutputNotCorpus(corpus, io.cwd); // (its line went into a corpus file: audit)
     const { writePlayground } = await import('../../playground/playgroundFile.js'); // the page writer (and zlib) only for this command
     const bytes = writePlayground(out, corpus, io.cwd);
     io.stdout.write(`playground written to ${options.out} (${(bytes / 1e6).toFixed(2)} MB; corpora: ${corpus.join(', ')})\n`);

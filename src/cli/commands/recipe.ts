@@ -16,6 +16,7 @@ import type { Command } from 'commander';
 import { DEFAULT_LOAD_OPTIONS } from '../../corpus/loadOptions.js';
 import { RunIncompleteError, UsageError } from '../../errors.js';
 import { checkWritableFolder } from '../../export/outputPaths.js';
+import { checkStandardOutputNotCorpus } from '../outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
 import { checkRecipeScale } from '../../recipes/recipe.js';
 import { recipeCommandLine, RecipeStoppedError, runRecipe } from '../runRecipe.js';
@@ -70,6 +71,8 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
   const outText = values.out ?? `recipe-${recipe.name}`;
   checkWritableFolder(outText, io.cwd, '--out');
   const corpus = values.corpus === undefined ? [...recipe.defaultCorpus] : [...values.corpus];
+  // (its findings go to standard output: `>> c.txt` appended them to the corpus: audit)
+  if (!quiet) checkStandardOutputNotCorpus(corpus, io.cwd);
   const scale = checkRecipeScale({
     generations: values.generations ?? recipe.defaults.generations,
     replicates: values.replicates ?? recipe.defaults.replicates,
