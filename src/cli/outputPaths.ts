@@ -59,8 +59,10 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path:
     const spec = input.spec === '-'
       ? ' (standard input, -, reads the same file)'
       : statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? (input.spec === name ? '' : ` (the corpus file ${input.spec})`) : ` (a file of ${input.spec})`;
-    // (no flag: `generate`, whose only output is standard output, names it alone)
-    throw new InputError(`${flag === '' ? name : `${flag} ${name}`} is also a corpus input${spec}, and writing it would destroy the corpus`, flag === '' ? 'redirect standard output to another file' : 'choose another output path');
+    // (no flag: what a command prints, which goes into the corpus file even where the shell has just made
+    // it, empty: "would destroy the corpus" was not true there, and the next run would read it: audit)
+    if (flag === '') throw new InputError(`${name} is a corpus input${spec}: what the command prints would go into the corpus`, 'redirect standard output to another file');
+    throw new InputError(`${flag} ${name} is also a corpus input${spec}, and writing it would destroy the corpus`, 'choose another output path');
   };
 }
 
@@ -210,6 +212,12 @@ export function recordFiles(out: string, given: string, cwd: string): { readonly
   if (place === undefined) return {};
   if (place.vouches) return { beside: place.beside };
   return existsSync(runRecordPath(place.beside)) ? { stale: runRecordPath(place.beside) } : {};
+}
+
+/** Whether standard output is a regular file and `path` (absolute) names it (`run --config c.json >> c.json`). */
+export function standardOutputIs(path: string): boolean {
+  const target = standardOutputFileIdentity();
+  return target !== undefined && fileIdentity(path) === target;
 }
 
 /** standardOutputIdentity when standard output is a regular file, else undefined. */

@@ -15,7 +15,7 @@ import { runRecordPath } from '../export/runRecord.js';
 import { namedFile } from '../export/wholeFile.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
-import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkWritable, checkWritableFolder, corpusGuard, recordFiles, standardOutputFile, standardOutputNamed, type NamedFile } from './outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkStandardOutputNotCorpus, checkWritable, checkWritableFolder, corpusGuard, recordFiles, standardOutputFile, standardOutputIs, standardOutputNamed, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -61,7 +61,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   // (as given: one named as standard output's file and `-` are refused below as the same file, which says more)
   checkOneStandardOutput(csvOutputs(config));
   // (the table goes to standard output, or stderr beside a CSV there, which is checked above: `>> c.txt` appended it to the corpus: audit)
-  if (!config.quiet) notCorpus('-', '', 'standard output');
+  if (!config.quiet) checkPrintsNotOnInputs(config, cwd);
   checkResumable(config, { out, ...(extinctions === undefined ? {} : { extinctions }) });
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   if (corpora !== undefined) checkSeriesFolders(corpora, config);
@@ -91,6 +91,18 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     ...(recordBeside === undefined ? {} : { recordBeside }),
     ...(staleRecord === undefined ? {} : { staleRecord }),
   };
+}
+
+/**
+ * What `run` prints (its table, or --print-config's JSON) goes to standard output: refused where that is
+ * a file the run reads, a corpus file or its --config file (`>> c.txt` and `>> c.json` appended to them:
+ * audits).
+ */
+export function checkPrintsNotOnInputs(config: RunConfig, cwd: string): void {
+  checkStandardOutputNotCorpus(config.corpus, cwd);
+  if (config.config !== undefined && standardOutputIs(resolve(cwd, config.config))) {
+    throw new UsageError(`standard output and --config ${config.config} are the same file`, 'redirect standard output to another file');
+  }
 }
 
 /** No output may be one of the files --save-corpora writes (human.txt, manifest.json, cell-<c>/...): one would overwrite the other. */

@@ -66,7 +66,7 @@ export function anchorFindings(data: RecipeData): Finding[] {
     observed:
       `anchor tokens present in the text at generation ${last}, replicates pooled: ${own.presentAtEnd} of ${own.tokens} ` +
       `(${own.anchorOnly} of them seen in H only once or twice); anchor tokens that vanished and came back: ${own.returns} returns; ` +
-      `seed types outside the anchor missing at generation ${last}: ${lostOthers}`,
+      `seed types outside the anchor missing at generation ${last}, summed over the replicates: ${lostOthers}`,
     numbers: { anchor_tokens: own.tokens, present_at_last: own.presentAtEnd, anchor_returns: own.returns, lost_outside_anchor: lostOthers },
     // (where the cell loses no other type, its anchor's tokens survive as every type does: that shows nothing, audit;
     // its vocab_retention below 1 stood for that, and can be the anchor's own tokens missing)

@@ -67,7 +67,7 @@ describe('standard input by name besides -', () => {
     for (const corpus of ['c.txt', '- < c.txt']) {
       const appended = spawnSync('bash', ['-c', `cp "${fixture}" c.txt && "${process.execPath}" "${main}" generate --corpus ${corpus} --sentences line >> c.txt; echo "exit $?"; wc -l < c.txt`], { cwd: folder, encoding: 'utf8' });
       const spec = corpus === 'c.txt' ? 'the corpus file c.txt' : 'standard input, -, reads the same file';
-      expect([appended.stderr, appended.stdout], corpus).toEqual([`ngram-collapse: standard output is also a corpus input (${spec}), and writing it would destroy the corpus (redirect standard output to another file)\n`, 'exit 2\n160\n']);
+      expect([appended.stderr, appended.stdout], corpus).toEqual([`ngram-collapse: standard output is a corpus input (${spec}): what the command prints would go into the corpus (redirect standard output to another file)\n`, 'exit 2\n160\n']);
     }
     // (standard output to another file: its 2 sentences, the corpus untouched)
     const elsewhere = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" generate --corpus c.txt --sentences line --count 2 >> other.txt; echo "exit $?"; wc -l < other.txt; wc -l < c.txt`], { cwd: folder, encoding: 'utf8' });
@@ -76,9 +76,10 @@ describe('standard input by name besides -', () => {
 
   it('refuses train, run, a recipe and playground printing onto their corpus (`>> c.txt` appended their summaries to it: audit), and run and a recipe with --quiet, which print nothing', () => {
     const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-prints-'));
-    const line = 'ngram-collapse: standard output is also a corpus input (the corpus file c.txt), and writing it would destroy the corpus (redirect standard output to another file)\n';
+    const line = 'ngram-collapse: standard output is a corpus input (the corpus file c.txt): what the command prints would go into the corpus (redirect standard output to another file)\n';
     const appended = (args: string) => spawnSync('bash', ['-c', `cp "${fixture}" c.txt && "${process.execPath}" "${main}" ${args} >> c.txt; echo "exit $?"; wc -l < c.txt`], { cwd: folder, encoding: 'utf8' });
-    for (const args of ['train --corpus c.txt', 'train --corpus other.txt --eval c.txt --json', 'run --corpus c.txt --generations 1 --out o.csv', 'recipe drift --corpus c.txt --generations 2 --replicates 1 --out rd', 'playground --corpus c.txt --out p.html']) {
+    // (run --print-config too, --quiet or not: its JSON went into the corpus: audit)
+    for (const args of ['train --corpus c.txt', 'train --corpus other.txt --eval c.txt --json', 'run --corpus c.txt --generations 1 --out o.csv', 'run --corpus c.txt --print-config --quiet', 'recipe drift --corpus c.txt --generations 2 --replicates 1 --out rd', 'playground --corpus c.txt --out p.html']) {
       writeFileSync(join(folder, 'other.txt'), readFileSync(fixture));
       const refused = appended(args);
       expect([refused.stderr, refused.stdout], args).toEqual([line, 'exit 2\n160\n']);
@@ -88,6 +89,18 @@ describe('standard input by name besides -', () => {
       expect([quiet.stderr, quiet.stdout], args).toEqual(['', 'exit 0\n160\n']);
     }
   }, 60_000);
+
+  it("refuses run's table and --print-config's JSON going into its --config file (`>> c.json` made it no JSON: audit)", () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-config-out-'));
+    writeFileSync(join(folder, 'c.txt'), readFileSync(fixture));
+    const config = '{"corpus": "c.txt", "generations": 1, "out": "o.csv"}\n';
+    for (const args of ['run --config c.json', 'run --config c.json --print-config']) {
+      const refused = spawnSync('bash', ['-c', `printf '%s' '${config}' > c.json && "${process.execPath}" "${main}" ${args} >> c.json; echo "exit $?"; cat c.json`], { cwd: folder, encoding: 'utf8' });
+      expect([refused.stderr, refused.stdout], args).toEqual(['ngram-collapse: standard output and --config c.json are the same file (redirect standard output to another file)\n', `exit 2\n${config}`]);
+    }
+    const quiet = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" run --config c.json --quiet >> c.json; echo "exit $?"`], { cwd: folder, encoding: 'utf8' });
+    expect([quiet.stderr, quiet.stdout]).toEqual(['', 'exit 0\n']);
+  });
 
   it('lets `generate --corpus -` read and write one socket, as inetd and socat start a program (refused as its corpus: audit)', async () => {
     // the child's standard input and output are one connected UNIX socket; this end sends the corpus, shuts its

@@ -132,6 +132,8 @@ describe('recipe anchor: each check can fail on its own', () => {
     expect(own({ lastSeen: [3, 3, 2] })).toBe(true);
     // a missing anchor token (11, which came back once) is not a type lost outside it
     expect(own({ lastSeen: [3, 2], comebacks: [0, 1] })).toBe(false);
+    // the count is said as a sum over the replicates (read as a share of the seed types: audit): 14, 15 and 16
+    expect(anchorFindingsFor({}).find((finding) => finding.name === 'the anchor is not absorbed: its own tokens survive')!.observed).toContain('seed types outside the anchor missing at generation 3, summed over the replicates: 3');
   });
 
   it('the prior: types return, retention falls at most 0.05 after generation 1, rare survival above MLE + 0.2', () => {

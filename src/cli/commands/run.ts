@@ -48,7 +48,7 @@ import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
 import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
-import { checkResumable, checkRunOutputs, csvOutputs, type RunOutputs } from '../runOutputs.js';
+import { checkPrintsNotOnInputs, checkResumable, checkRunOutputs, csvOutputs, type RunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals } from '../signals.js';
 import { writeInTurn, type OutputStep } from '../outputSteps.js';
 import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
@@ -65,6 +65,8 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     checkTokenGuards(config.settings, config.load.maxTokens);
     checkOneStandardOutput(csvOutputs(config));
     checkResumable(config);
+    // (printed into the corpus or the config file it reads, `>> c.txt`: audit; local files only, as found)
+    checkPrintsNotOnInputs(config, io.cwd);
     io.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
     return;
   }
