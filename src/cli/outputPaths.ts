@@ -214,6 +214,17 @@ export function recordFiles(out: string, given: string, cwd: string): { readonly
   return existsSync(runRecordPath(place.beside)) ? { stale: runRecordPath(place.beside) } : {};
 }
 
+/**
+ * Throws UsageError if standard output is a regular file that one of `inputs` names, for a command that
+ * prints a line there (`merge s1.csv s2.csv >> s1.csv`, `plot r.csv >> r.csv` appended it to an input:
+ * audit). Inputs only: an output named as standard output (`plot --out /dev/stdout > page.html`) is the
+ * output's own business.
+ */
+export function checkStandardOutputNotInput(inputs: readonly NamedFile[], cwd: string): void {
+  const input = inputs.find(({ path }) => standardOutputIs(resolve(cwd, path)));
+  if (input !== undefined) throw new UsageError(`standard output and ${input.label} are the same file`, 'redirect standard output to another file');
+}
+
 /** Whether standard output is a regular file and `path` (absolute) names it (`run --config c.json >> c.json`). */
 export function standardOutputIs(path: string): boolean {
   const target = standardOutputFileIdentity();

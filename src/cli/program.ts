@@ -21,6 +21,7 @@ import { tokenizeCommand } from './commands/tokenize.js';
 import { trainCommand } from './commands/train.js';
 import type { CliIO } from './io.js';
 import { packageVersion, PROGRAM_NAME } from './packageVersion.js';
+import { BROKEN_PIPE_STATUS } from './standardStreams.js';
 
 export { PROGRAM_NAME } from './packageVersion.js';
 
@@ -90,6 +91,9 @@ function report(error: unknown, io: CliIO, debug: boolean, help: string, given: 
     return 2;
   }
   if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? error.message}\n`);
+  // (an output named as a pipe whose reader went away, `plot r.csv --out /dev/stdout | head`: as a closed
+  // standard output, the status of a program the pipe's signal stops, and no line: it printed a raw EPIPE, exit 1)
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') return BROKEN_PIPE_STATUS;
   if (error instanceof RunIncompleteError) {
     io.stderr.write(`${PROGRAM_NAME}: ${error.message} (${error.hint})\n`);
     return error.exitCode;

@@ -264,3 +264,30 @@ describe('standard output named as a file', () => {
     expect([piped.status, piped.stdout, piped.stderr]).toEqual([2, '', 'ngram-collapse: --summary /dev/stdout and --out - are the same file (give each output a file of its own)\n']);
   });
 });
+
+describe('what merge and plot print, and outputs named as a pipe', () => {
+  const curves = join(root, 'test/fixtures/plots/curves.csv');
+  const shell = (script: string, cwd: string) => spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8' });
+
+  it('refuses merge and plot printing their line onto an input (`>> s1.csv` appended it: audit), and takes --quiet and other files', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-prints-input-'));
+    const made = shell(`"${process.execPath}" "${main}" run --corpus "${join(root, 'corpora/lighthouse.txt')}" --generations 1 --quiet --out r.csv`, folder);
+    expect(made.stderr).toBe('');
+    const size = readFileSync(join(folder, 'r.csv')).length;
+    const merge = shell(`"${process.execPath}" "${main}" merge r.csv --out m.csv >> r.csv; echo "exit $?"; wc -c < r.csv`, folder);
+    expect([merge.stderr, merge.stdout]).toEqual(['ngram-collapse: standard output and the input r.csv are the same file (redirect standard output to another file)\n', `exit 2\n${size}\n`]);
+    const plot = shell(`"${process.execPath}" "${main}" plot r.csv --out p.html >> r.csv; echo "exit $?"; wc -c < r.csv; test -e p.html || echo none`, folder);
+    expect(plot.stderr).toMatch(/^ngram-collapse: standard output and the curves CSV \S*r\.csv are the same file \(redirect standard output to another file\)\n$/u);
+    expect(plot.stdout).toBe(`exit 2\n${size}\nnone\n`);
+    const quiet = shell(`"${process.execPath}" "${main}" merge r.csv --out m.csv --quiet >> r.csv; echo "exit $?"; wc -c < r.csv`, folder);
+    expect([quiet.stderr, quiet.stdout]).toEqual(['', `exit 0\n${size}\n`]);
+  });
+
+  it('ends with 141 and no line when an output named as a pipe loses its reader (`plot --out /dev/stdout | head`: a raw EPIPE, exit 1), and writes the page through that name to a file', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-named-pipe-'));
+    const cut = shell(`"${process.execPath}" "${main}" plot "${curves}" --out /dev/stdout | head -c 15; echo " \${PIPESTATUS[0]}"`, folder);
+    expect([cut.stderr, cut.stdout]).toEqual(['', '<!doctype html> 141\n']);
+    const page = shell(`"${process.execPath}" "${main}" plot "${curves}" --out /dev/stdout > page.html; echo "exit $?"; head -c 15 page.html`, folder);
+    expect([page.stderr, page.stdout]).toEqual(['', 'exit 0\n<!doctype html>']);
+  });
+});

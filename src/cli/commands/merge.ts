@@ -24,7 +24,7 @@ import { warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
-import { checkDistinctOutputs, checkOneStandardOutput, checkWritable, recordFiles, standardOutputNamed } from '../outputPaths.js';
+import { checkDistinctOutputs, checkOneStandardOutput, checkStandardOutputNotInput, checkWritable, recordFiles, standardOutputNamed } from '../outputPaths.js';
 
 export const MERGE_SPEC = tableSpec(
   'merge',
@@ -63,6 +63,8 @@ export function mergeCommand(io: CliIO): Command {
         { label: `the run record ${runRecordPath(file)} of the input ${file}`, path: runRecordPath(resolve(io.cwd, file)) },
       ]),
     );
+    // (its line "merged ..." goes to standard output unless the CSV or the summary does)
+    if (values.quiet !== true && out !== '-' && summaryPath !== '-') checkStandardOutputNotInput(files.map((file) => ({ label: `the input ${file}`, path: file })), io.cwd);
     const merged = mergeCurves(inputs);
     // (the record is written after the curves: one it cannot replace failed then, the curves written: audit)
     if (merged.record !== undefined && recordBeside !== undefined && !isSpecialFile(recordBeside)) checkWritable(runRecordPath(recordBeside), io.cwd, `the run record of --out ${values.out}:`);

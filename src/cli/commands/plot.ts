@@ -21,7 +21,7 @@ import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
 import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
-import { checkDistinctOutputs, checkFolderEntries, checkWritable, checkWritableFolder, refuseFolderName } from '../outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
@@ -95,6 +95,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   const inputFiles = inputs.flatMap(([what, path]) => (path === undefined ? [] : [{ label: `${what} ${path}`, path }]));
   const out = options.out === undefined ? [] : [{ label: `--out ${options.out}`, path: options.out }];
   checkDistinctOutputs(out, inputFiles);
+  checkStandardOutputNotInput(inputFiles, process.cwd()); // (it prints the paths written)
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
