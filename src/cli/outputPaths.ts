@@ -24,24 +24,37 @@ export { checkFolderEntries, checkRemovable, checkWritable, checkWritableFolder,
  * corpus and then overwrite it. Only an existing output can be read, so only one is looked for; a spec
  * that names nothing is left to the loader, which refuses it.
  */
-export function checkNotCorpus(path: string, corpusSpecs: readonly string[], cwd: string, flag: string, given?: string): void {
-  corpusGuard(corpusSpecs, cwd)(path, flag, given);
+export function checkNotCorpus(path: string, corpusSpecs: readonly string[], cwd: string, flag: string, given?: string, kind: InputKind = CORPUS_INPUT): void {
+  corpusGuard(corpusSpecs, cwd, kind)(path, flag, given);
 }
+
+/** How a refusal names the inputs it guards: a corpus, or `train`'s --eval text (named a corpus file: audit). */
+export interface InputKind {
+  /** The input, after "is" or "is also": `a corpus input`. */
+  readonly input: string;
+  /** One file of it, before its name: `the corpus file`. */
+  readonly file: string;
+  /** What an output onto it would write into: `the corpus`. */
+  readonly whole: string;
+}
+
+export const CORPUS_INPUT: InputKind = { input: 'a corpus input', file: 'the corpus file', whole: 'the corpus' };
+export const EVAL_INPUT: InputKind = { input: 'an --eval text', file: 'the --eval file', whole: 'the --eval text' };
 
 /**
  * Throws InputError if standard output goes to one of the corpus specs' files, for a command that
  * prints there: `train --corpus c.txt >> c.txt` appended its summary to the corpus, `generate` its
  * sentences (audits). A pipe, a terminal or a socket is no file to destroy (checkNotCorpus).
  */
-export function checkStandardOutputNotCorpus(corpusSpecs: readonly string[], cwd: string): void {
-  checkNotCorpus('-', corpusSpecs, cwd, '', 'standard output');
+export function checkStandardOutputNotCorpus(corpusSpecs: readonly string[], cwd: string, kind: InputKind = CORPUS_INPUT): void {
+  checkNotCorpus('-', corpusSpecs, cwd, '', 'standard output', kind);
 }
 
 /**
  * checkNotCorpus for several outputs of one command: the specs' files are listed once, when the first
  * existing output is checked, not once per output.
  */
-export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path: string, flag: string, given?: string) => void {
+export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: InputKind = CORPUS_INPUT): (path: string, flag: string, given?: string) => void {
   let inputs: { readonly spec: string; readonly files: ReadonlySet<string> }[] | undefined;
   return (path, flag, given) => {
     if (path !== '-' && !existsSync(path)) return;
@@ -58,11 +71,11 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string): (path:
     const name = path === '-' && (given ?? '-') === '-' ? '- (standard output)' : (given ?? relative(cwd, path));
     const spec = input.spec === '-'
       ? ' (standard input, -, reads the same file)'
-      : statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? (input.spec === name ? '' : ` (the corpus file ${input.spec})`) : ` (a file of ${input.spec})`;
+      : statSync(resolve(cwd, input.spec), { throwIfNoEntry: false })?.isFile() === true ? (input.spec === name ? '' : ` (${kind.file} ${input.spec})`) : ` (a file of ${input.spec})`;
     // (no flag: what a command prints, which goes into the corpus file even where the shell has just made
     // it, empty: "would destroy the corpus" was not true there, and the next run would read it: audit)
-    if (flag === '') throw new InputError(`${name} is a corpus input${spec}: what the command prints would go into the corpus`, 'redirect standard output to another file');
-    throw new InputError(`${flag} ${name} is also a corpus input${spec}, and writing it would destroy the corpus`, 'choose another output path');
+    if (flag === '') throw new InputError(`${name} is ${kind.input}${spec}: what the command prints would go into ${kind.whole}`, 'redirect standard output to another file');
+    throw new InputError(`${flag} ${name} is also ${kind.input}${spec}, and writing it would destroy ${kind.whole}`, 'choose another output path');
   };
 }
 

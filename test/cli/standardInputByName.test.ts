@@ -79,11 +79,14 @@ describe('standard input by name besides -', () => {
     const line = 'ngram-collapse: standard output is a corpus input (the corpus file c.txt): what the command prints would go into the corpus (redirect standard output to another file)\n';
     const appended = (args: string) => spawnSync('bash', ['-c', `cp "${fixture}" c.txt && "${process.execPath}" "${main}" ${args} >> c.txt; echo "exit $?"; wc -l < c.txt`], { cwd: folder, encoding: 'utf8' });
     // (run --print-config too, --quiet or not: its JSON went into the corpus: audit)
-    for (const args of ['train --corpus c.txt', 'train --corpus other.txt --eval c.txt --json', 'run --corpus c.txt --generations 1 --out o.csv', 'run --corpus c.txt --print-config --quiet', 'recipe drift --corpus c.txt --generations 2 --replicates 1 --out rd', 'playground --corpus c.txt --out p.html']) {
-      writeFileSync(join(folder, 'other.txt'), readFileSync(fixture));
+    for (const args of ['train --corpus c.txt', 'run --corpus c.txt --generations 1 --out o.csv', 'run --corpus c.txt --print-config --quiet', 'recipe drift --corpus c.txt --generations 2 --replicates 1 --out rd', 'playground --corpus c.txt --out p.html']) {
       const refused = appended(args);
       expect([refused.stderr, refused.stdout], args).toEqual([line, 'exit 2\n160\n']);
     }
+    // (train's --eval text, named as such: it was "the corpus file": audit)
+    writeFileSync(join(folder, 'other.txt'), readFileSync(fixture));
+    const evaluated = appended('train --corpus other.txt --eval c.txt --json');
+    expect([evaluated.stderr, evaluated.stdout]).toEqual(['ngram-collapse: standard output is an --eval text (the --eval file c.txt): what the command prints would go into the --eval text (redirect standard output to another file)\n', 'exit 2\n160\n']);
     for (const args of ['run --corpus c.txt --generations 1 --out o.csv --quiet', 'recipe drift --corpus c.txt --generations 2 --replicates 1 --out rd --quiet']) {
       const quiet = appended(args);
       expect([quiet.stderr, quiet.stdout], args).toEqual(['', 'exit 0\n160\n']);
