@@ -1,7 +1,9 @@
 /**
  * Output path checks of the CLI: writability (export/outputPaths.ts), that no output overwrites
- * a corpus input (standard output and `-` as the files they go to and come from), and that no two
- * outputs of one command are the same file; and standard output named as a file (`/dev/stdout`, the
+ * a corpus input (standard output and `-` as the files they go to and come from), that what a command
+ * prints does not go into a file it reads (standard output redirected onto a corpus, an --eval text, a
+ * --config file, merge's or plot's inputs), and that no two outputs of one command are the same file;
+ * and standard output named as a file (`/dev/stdout`, the
  * file it is redirected to), which a CSV output writes as `-` (standardOutputNamed), its run record
  * placed by recordFiles.
  */
