@@ -100,7 +100,7 @@ export function anchorFindings(data: RecipeData): Finding[] {
     observed:
       `returns of lost seed types: ${priorReturns} (${prior.length} replicates); vocab_retention ${text(priorFirst)} (generation 1) -> ${text(priorLast)} (${last}); ` +
       `rare_survival at ${last}: ${text(rarePrior)} vs ${text(rareMle)} for pure MLE`,
-    numbers: { returns: priorReturns, vocab_retention_1: shown(priorFirst), vocab_retention_last: shown(priorLast), rare_survival_last: shown(rarePrior) },
+    numbers: { returns: priorReturns, vocab_retention_1: shown(priorFirst), vocab_retention_last: shown(priorLast), rare_survival_last: shown(rarePrior), rare_survival_mle_last: shown(rareMle) },
     holds: priorReturns > 0 && priorLast! >= priorFirst! - 0.05 && rarePrior! > rareMle! + 0.2,
   });
   return findings;

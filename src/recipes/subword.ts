@@ -138,7 +138,8 @@ export function subwordFindings(data: RecipeData): Finding[] {
       comparisons.map((one) => `${name(one.cell)} ${text(rareLast[one.cell])} (${comparison(one)})`).join('; '),
     numbers: {
       rare_last_word: shown(wordMean),
-      ...Object.fromEntries(comparisons.map(({ cell, difference }) => [`difference_${name(cell)}`, shown(difference)])),
+      // (with each difference the half-width of its 95% interval, which the verdict reads: audit)
+      ...Object.fromEntries(comparisons.flatMap(({ cell, difference, margin }) => [[`difference_${name(cell)}`, shown(difference)], [`margin_${name(cell)}`, shown(margin)]])),
     },
     // (a margin of NaN, one replicate: not told from noise, so the check does not hold)
     holds: comparisons.length > 0 && comparisons.every(({ difference, margin }) => Math.abs(difference) > margin),

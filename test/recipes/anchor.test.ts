@@ -132,6 +132,8 @@ describe('recipe anchor: each check can fail on its own', () => {
     expect(own({ lastSeen: [3, 3, 2] })).toBe(true);
     // a missing anchor token (11, which came back once) is not a type lost outside it
     expect(own({ lastSeen: [3, 2], comebacks: [0, 1] })).toBe(false);
+    // the prior's check reads pure MLE's rare survival, which its numbers hold too (audit): 0.3 at generation 3
+    expect(anchorFindingsFor({}).find((finding) => finding.name === 'the prior is not absorbed')!.numbers.rare_survival_mle_last).toBe(0.3);
     // the count is said as a sum over the replicates (read as a share of the seed types: audit): 14, 15 and 16
     expect(anchorFindingsFor({}).find((finding) => finding.name === 'the anchor is not absorbed: its own tokens survive')!.observed).toContain('seed types outside the anchor missing at generation 3, summed over the replicates: 3');
   });

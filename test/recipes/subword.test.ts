@@ -119,6 +119,8 @@ describe('subword findings with one replicate', () => {
     // replicates 0.39 and 0.41 on both sides: SE = sqrt(0.0002 / 2 + 0.0002 / 2) = 0.014142, df 2: margin 4.3027 x 0.014142 = 0.06085
     expect(finding.observed).toContain('gpt2 0.4 (keeps as many, difference 0 +- 0.06085)');
     expect(finding.holds).toBe(false);
+    // the numbers hold the margin the verdict reads, not only the difference (audit)
+    expect([finding.numbers.difference_gpt2, finding.numbers.margin_gpt2]).toEqual([0, 0.06085]);
   });
 });
 
