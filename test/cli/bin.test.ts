@@ -281,6 +281,13 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
     expect(plot.stdout).toBe(`exit 2\n${size}\nnone\n`);
     const quiet = shell(`"${process.execPath}" "${main}" merge r.csv --out m.csv --quiet >> r.csv; echo "exit $?"; wc -c < r.csv`, folder);
     expect([quiet.stderr, quiet.stdout]).toEqual(['', `exit 0\n${size}\n`]);
+    // nor into the run record each reads beside its input (audit)
+    const recordSize = readFileSync(join(folder, 'r.csv.run.json')).length;
+    const mergeRecord = shell(`"${process.execPath}" "${main}" merge r.csv --out m2.csv >> r.csv.run.json; echo "exit $?"; wc -c < r.csv.run.json`, folder);
+    expect([mergeRecord.stderr, mergeRecord.stdout]).toEqual(['ngram-collapse: standard output and the run record r.csv.run.json of the input r.csv are the same file (redirect standard output to another file)\n', `exit 2\n${recordSize}\n`]);
+    const plotRecord = shell(`"${process.execPath}" "${main}" plot r.csv --out p.html >> r.csv.run.json; echo "exit $?"; wc -c < r.csv.run.json`, folder);
+    expect(plotRecord.stderr).toMatch(/^ngram-collapse: standard output and the run record \S*r\.csv\.run\.json of the curves CSV are the same file \(redirect standard output to another file\)\n$/u);
+    expect(plotRecord.stdout).toBe(`exit 2\n${recordSize}\n`);
   });
 
   it('ends with 141 and no line when an output named as a pipe loses its reader (`plot --out /dev/stdout | head`: a raw EPIPE, exit 1), and writes the page through that name to a file', () => {

@@ -64,7 +64,10 @@ export function mergeCommand(io: CliIO): Command {
       ]),
     );
     // (its line "merged ..." goes to standard output unless the CSV or the summary does)
-    if (values.quiet !== true && out !== '-' && summaryPath !== '-') checkStandardOutputNotInput(files.map((file) => ({ label: `the input ${file}`, path: file })), io.cwd);
+    // (nor into the run records it reads beside its inputs: audit)
+    if (values.quiet !== true && out !== '-' && summaryPath !== '-') {
+      checkStandardOutputNotInput(files.flatMap((file) => [{ label: `the input ${file}`, path: file }, { label: `the run record ${runRecordPath(file)} of the input ${file}`, path: runRecordPath(file) }]), io.cwd);
+    }
     const merged = mergeCurves(inputs);
     // (the record is written after the curves: one it cannot replace failed then, the curves written: audit)
     if (merged.record !== undefined && recordBeside !== undefined && !isSpecialFile(recordBeside)) checkWritable(runRecordPath(recordBeside), io.cwd, `the run record of --out ${values.out}:`);

@@ -23,7 +23,7 @@ import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
 import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
-import { readRunRecord, type RunRecord } from '../../export/runRecord.js';
+import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
 import { readSurvival } from '../../export/report/readSurvival.js';
 
@@ -95,7 +95,8 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   const inputFiles = inputs.flatMap(([what, path]) => (path === undefined ? [] : [{ label: `${what} ${path}`, path }]));
   const out = options.out === undefined ? [] : [{ label: `--out ${options.out}`, path: options.out }];
   checkDistinctOutputs(out, inputFiles);
-  checkStandardOutputNotInput(inputFiles, process.cwd()); // (it prints the paths written)
+  // (it prints the paths written: not into an input, nor into the run record it reads beside the curves: audit)
+  checkStandardOutputNotInput([...inputFiles, { label: `the run record ${runRecordPath(options.curves)} of the curves CSV`, path: runRecordPath(options.curves) }], process.cwd());
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
