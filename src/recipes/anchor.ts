@@ -113,27 +113,25 @@ export function anchorFindings(data: RecipeData): Finding[] {
  */
 function rareOutsideAnchor(series: readonly SeriesSurvival[], rareThreshold: number): number | undefined {
   const shares = series.flatMap((one) => {
-    const anchorTokens = new Set(one.anchorTokens ?? []);
-    let rare = 0;
-    let present = 0;
-    one.types.forEach((id, i) => {
-      if (one.seedCounts[i]! > rareThreshold || anchorTokens.has(id)) return;
-      rare++;
-      if (one.lastSeen[i] === one.generations) present++;
-    });
-    return rare === 0 ? [] : [present / rare];
+    const rare = outsideAnchor(one).filter((i) => one.seedCounts[i]! <= rareThreshold);
+    return rare.length === 0 ? [] : [rare.filter((i) => one.lastSeen[i] === one.generations).length / rare.length];
   });
   return shares.length === 0 ? undefined : shares.reduce((sum, share) => sum + share, 0) / shares.length;
 }
 
 /** How many seed types outside a series' anchor sentence are missing from its last generation's text. */
 function lostOutsideAnchor(one: SeriesSurvival): number {
+  return outsideAnchor(one).filter((i) => one.lastSeen[i] !== one.generations).length;
+}
+
+/** The indexes (into `types`) of a series' seed types that are not among its anchor sentence's tokens (all without one). */
+function outsideAnchor(one: SeriesSurvival): number[] {
   const anchorTokens = new Set(one.anchorTokens ?? []);
-  let lost = 0;
+  const indexes: number[] = [];
   one.types.forEach((id, i) => {
-    if (!anchorTokens.has(id) && one.lastSeen[i] !== one.generations) lost++;
+    if (!anchorTokens.has(id)) indexes.push(i);
   });
-  return lost;
+  return indexes;
 }
 
 /** The anchor sentence's own seed tokens, pooled over the series of the anchored cell. */

@@ -19,7 +19,7 @@ export function meanAt(rows: readonly SeriesRow[], cell: string, generation: num
 
 /** The metric's defined values in that cell and generation, one per replicate that has one. */
 export function replicateValues(rows: readonly SeriesRow[], cell: string, generation: number, metric: MetricName): number[] {
-  return rows.filter((row) => row.cell.id === cell && row.generation === generation).flatMap((row) => {
+  return rowsAt(rows, cell, generation).flatMap((row) => {
     const value = row.values[metric];
     return value === undefined ? [] : [value];
   });
@@ -27,9 +27,13 @@ export function replicateValues(rows: readonly SeriesRow[], cell: string, genera
 
 /** How many replicates of the cell have a row at that generation (whatever its values). */
 export function replicateCount(rows: readonly SeriesRow[], cell: string, generation: number): number {
-  return rows.filter((row) => row.cell.id === cell && row.generation === generation).length;
+  return rowsAt(rows, cell, generation).length;
 }
 
+/** The cell's rows at that generation, one per replicate. */
+function rowsAt(rows: readonly SeriesRow[], cell: string, generation: number): SeriesRow[] {
+  return rows.filter((row) => row.cell.id === cell && row.generation === generation);
+}
 export function meanCurve(rows: readonly SeriesRow[], cell: string, metric: MetricName): Array<number | undefined> {
   const last = lastGeneration(rows);
   return Array.from({ length: last + 1 }, (_, generation) => meanAt(rows, cell, generation, metric));

@@ -27,7 +27,7 @@ import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { TRAIN_OPTIONS } from '../options.js';
-import { checkNotCorpus, checkStandardOutputNotCorpus, checkWritable, EVAL_INPUT, standardOutputNamed } from '../outputPaths.js';
+import { checkNotCorpus, checkStandardOutputNotCorpus, checkWritable, CORPUS_INPUT, EVAL_INPUT, standardOutputNamed } from '../outputPaths.js';
 
 /** What `train` will do: the model (without its corpus-dependent fields), its outputs, the text to score. */
 export interface TrainRequest {
@@ -68,12 +68,10 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   // (`-`, or a name of what standard output goes to, `--arpa /dev/stdout >> log`: the model on standard
   // output and the summary on stderr; written by name, the log was replaced whole: audit)
   const arpaPath = request.arpa === undefined ? undefined : checkWritable(standardOutputNamed(request.arpa, io.cwd), io.cwd, '--arpa');
-  const evalSpecs = request.eval ?? [];
-  if (arpaPath !== undefined) checkNotCorpus(arpaPath, request.corpus, io.cwd, '--arpa', request.arpa);
-  if (arpaPath !== undefined) checkNotCorpus(arpaPath, evalSpecs, io.cwd, '--arpa', request.arpa, EVAL_INPUT);
+  const inputs = [[request.corpus, CORPUS_INPUT], [request.eval ?? [], EVAL_INPUT]] as const;
+  if (arpaPath !== undefined) for (const [specs, kind] of inputs) checkNotCorpus(arpaPath, specs, io.cwd, '--arpa', request.arpa, kind);
   // (the summary, or the JSON, goes to standard output unless the model does: `>> c.txt` appended it to the corpus: audit)
-  if (arpaPath !== '-') checkStandardOutputNotCorpus(request.corpus, io.cwd);
-  if (arpaPath !== '-') checkStandardOutputNotCorpus(evalSpecs, io.cwd, EVAL_INPUT);
+  if (arpaPath !== '-') for (const [specs, kind] of inputs) checkStandardOutputNotCorpus(specs, io.cwd, kind);
   refuseStandardInputTwice(io.cwd, [request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
