@@ -10,7 +10,7 @@
  * (subsample) lies in between.
  */
 
-import { cellIds, lastGeneration, meanAt, meanCurve, relation, shown, text } from './rowStats.js';
+import { cellIds, halfway, lastGeneration, meanAt, meanCurve, relation, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const accumulate: Recipe = {
@@ -34,7 +34,7 @@ export function accumulateFindings(data: RecipeData): Finding[] {
   const { rows } = data;
   const cells = cellIds(rows);
   const last = lastGeneration(rows);
-  const half = Math.floor(last / 2);
+  const half = halfway(last);
   const cellOf = (strategy: string) => cells.find((cell) => cell === `strategy=${strategy}`)!;
   const curve = (strategy: string) => meanCurve(rows, cellOf(strategy), 'heldout_perplexity');
   const replace = curve('replace');

@@ -12,7 +12,7 @@
  */
 
 import { theoryBands } from '../metrics/survivalTheory.js';
-import { lastGeneration, meanAt, meanCurve, normalBandApplies, shown, text, tooFewHapaxes } from './rowStats.js';
+import { halfway, lastGeneration, meanAt, meanCurve, normalBandApplies, shown, text, tooFewHapaxes } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const GROWTH_RATES = [1, 1.5, 2] as const;
@@ -38,7 +38,7 @@ export const growth: Recipe = {
 export function growthFindings(data: RecipeData): Finding[] {
   const { rows, run, scale } = data;
   const last = lastGeneration(rows);
-  const half = Math.floor(last / 2);
+  const half = halfway(last);
   const retention = (rate: number) => meanCurve(rows, cellOf(rate), 'vocab_retention');
   const rare = (rate: number) => meanAt(rows, cellOf(rate), last, 'rare_survival')!;
   const findings: Finding[] = [];

@@ -11,7 +11,7 @@
  * above it they level off.
  */
 
-import { cellIds, lastGeneration, meanAt, meanCurve, shown, text } from './rowStats.js';
+import { cellIds, halfway, lastGeneration, meanAt, meanCurve, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const HUMAN_RATIOS = [0, 0.01, 0.1, 0.5] as const;
@@ -44,7 +44,7 @@ export function humanRatioFindings(data: RecipeData): Finding[] {
   const { rows } = data;
   const cells = cellIds(rows);
   const last = lastGeneration(rows);
-  const span: Span = { rows, half: Math.floor(last / 2), last, cellOf: (ratio) => cells.find((cell) => cell === `human_ratio=${ratio}`)! };
+  const span: Span = { rows, half: halfway(last), last, cellOf: (ratio) => cells.find((cell) => cell === `human_ratio=${ratio}`)! };
   return [steadyDegradation(span), boundedDegradation(span), stabilityThreshold(span)];
 }
 

@@ -39,6 +39,15 @@ export function meanCurve(rows: readonly SeriesRow[], cell: string, metric: Metr
   return Array.from({ length: last + 1 }, (_, generation) => meanAt(rows, cell, generation, metric));
 }
 
+/**
+ * The generation where the second half of generations 0..last starts: ceil(last / 2), so the second
+ * half is never the longer one (last 3: generations 2..3, not 1..3, which is the whole run after
+ * generation 1's; last 2: 1..2, the one span a half of two generations has).
+ */
+export function halfway(last: number): number {
+  return Math.ceil(last / 2);
+}
+
 export function lastGeneration(rows: readonly SeriesRow[]): number {
   let last = 0;
   for (const row of rows) last = Math.max(last, row.generation);

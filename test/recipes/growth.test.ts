@@ -61,6 +61,18 @@ describe('recipe growth: each check can fail', () => {
     expect(levels(0.5078125)).toBe(true);
   });
 
+  it('"the loss levels off" over generations 0..3 compares the second half, 2..3, not 1..3', () => {
+    // from 2 to 3: R = 1 loses 0.6 - 0.3 = 0.3, R = 2 0.69 - 0.6 = 0.09 < 0.15: holds; from 1 to 3 R = 2
+    // would lose 0.9 - 0.6 = 0.3 against R = 1's 0.8 - 0.3 = 0.5, not under half
+    const levels = findingsFor({
+      'tokens_growth=1': { retention: [1, 0.8, 0.6, 0.3], survival: 0.47 },
+      'tokens_growth=1.5': { retention: [1, 0.85, 0.7, 0.6], survival: 0.47 },
+      'tokens_growth=2': { retention: [1, 0.9, 0.69, 0.6], survival: 0.47 },
+    }).get('the loss levels off when the data double')!;
+    expect(levels.expected).toContain('from generation 2 to 3');
+    expect(levels.holds).toBe(true);
+  });
+
   it('"in line with the survival law" holds 3 standard errors off (0.4706 + 3 x 0.0499 = 0.6203)', () => {
     const findings = findingsFor({ ...HOLDING, 'tokens_growth=1.5': { retention: [1, 0.7, 0.6], survival: 0.62 } });
     expect(findings.get('in line with the survival law')!.holds).toBe(true);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { humanRatio } from '../../src/recipes/humanRatio.js';
 import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
+import type { MetricValues } from '../../src/metrics/columns.js';
 import { fakeData } from './fakeRows.js';
 import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
@@ -92,5 +93,20 @@ describe('recipe human-ratio: each check can fail on its own', () => {
     expect(threshold({ '0.1': { retention: [1, 0.95, 0.93, 0.9, 0.8742] }, '0.5': { retention: [1, 0.98, 0.97, 0.95, 0.9118] } })).toBe(false);
     // ratio 0.5 stable but losing more than 0.1 (2% against 1.1%): not decreasing
     expect(threshold({ '0.5': { retention: [1, 0.98, 0.97, 0.96, 0.9506] } })).toBe(false);
+  });
+});
+
+describe('recipe human-ratio: the second half of an odd number of generations', () => {
+  // generations 0..3: the second half is 2..3 (halfway = ceil(3 / 2) = 2), not 1..3, which is every
+  // generation after the first and so the same span as "lost since generation 1"
+  const three = (retention: number[]): Record<string, MetricValues[]> =>
+    Object.fromEntries(['0', '0.01', '0.1', '0.5'].map((ratio) => [`human_ratio=${ratio}`, retention.map((value) => ({ vocab_retention: value, heldout_perplexity: 100 }))]));
+
+  it('names and measures generations 2..3', () => {
+    // ratio 0 loses 1 - 0.5/0.8 = 37.5% over 2..3, 1 - 0.5/0.9 = 44.4% over 1..3
+    const findings = humanRatio.findings(fakeData(three([1, 0.9, 0.8, 0.5])));
+    const threshold = findings.find((finding) => finding.name === 'a stability threshold on the real-data share')!;
+    expect(threshold.observed).toContain('(generations 2..3)');
+    expect(threshold.numbers['second_half_loss_ratio_0']).toBeCloseTo(0.375, 12);
   });
 });
