@@ -26,6 +26,8 @@ import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { loadCorpus, refuseStandardInputNamedTwice, type LoadOptions } from '../corpus/loadCorpus.js';
 import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
+import { fixedTokenizerWarnings } from '../corpus/cutLetters.js';
+import { parseSubword } from '../corpus/subword/subwordNames.js';
 import { namesStandardInput, standardInputIsStream } from '../corpus/standardInput.js';
 import { openCsv } from '../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../export/curveRecord.js';
@@ -233,10 +235,13 @@ async function collectPerTokenizer(
   // Every tokenizer's corpus is read and guarded before any is simulated (a later one past --max-tokens
   // was refused after the first ones had run)
   const loaded = [];
+  // (a warning about letters cut out of words advised another --tokenizer, which the recipe refuses, and
+  // came once per merge budget of bpe:K, whose pre-tokenizer is the word model's: last note's list)
+  const onWarning = load.onWarning === undefined ? {} : { onWarning: fixedTokenizerWarnings(fixedTokenizerAdvice(recipe.name, tokenizers), load.onWarning) };
   for (const [index, tokenizer] of tokenizers.entries()) {
     const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
     const stdin = piped === undefined ? {} : { stdin: index === 0 ? piped.first : Readable.from(piped.pieces) };
-    const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin });
+    const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin, ...onWarning });
     guardCorpus(recipe, scale, corpus, load.maxTokens);
     // (a signal while the tokenizers read the corpus in turn: heard after each, not after all: audit)
     if (signal.aborted) return undefined;
@@ -260,6 +265,23 @@ async function collectPerTokenizer(
     survival: parts.flatMap((part) => part.survival),
     sentencePerplexities: parts.flatMap((part) => part.sentencePerplexities),
   };
+}
+
+/**
+ * What a warning about letters cut out of words says in a recipe over `tokenizers`, which the user
+ * cannot change: which of its models see letters where there were words, and the way to the loop on
+ * the text's words.
+ */
+function fixedTokenizerAdvice(recipe: string, tokenizers: readonly TokenizerName[]): string {
+  const bytes = tokenizers.filter((tokenizer) => parseSubword(tokenizer)?.kind === 'published');
+  const words = tokenizers.filter((tokenizer) => !bytes.includes(tokenizer));
+  const kept = bytes.length === 0 ? '' : `its ${listed(bytes)} ${bytes.length === 1 ? 'model keeps' : 'models keep'} the letters of every script in words; `;
+  return `recipe ${recipe} reads the corpus with its own tokenizers: on this text its ${listed(words)} ${words.length === 1 ? 'model sees' : 'models see'} these words cut (${kept}the loop on the whole words: run --tokenizer whitespace)`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
 }
 
 /**

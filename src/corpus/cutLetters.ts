@@ -14,7 +14,8 @@
  * other tokenizer it counts nothing. `warning(tokens)` is the loader's warning when the letters reach
  * CUT_LETTER_WARNING_SHARE of the corpus's tokens, else undefined (for `bpe:K`, counted on its
  * pre-tokenizer's words, it names both and points to the published encodings); `emptyCorpusReason()` explains a corpus
- * left with no token because `word` dropped every letter. A sentence of English text costs one
+ * left with no token because `word` dropped every letter. `fixedTokenizerWarnings` words the warnings of
+ * a reading whose tokenizers the user cannot change (a recipe's). A sentence of English text costs one
  * regular-expression test of its code units.
  */
 
@@ -100,6 +101,29 @@ export class CutLetterCount {
 
 const WAY_OUT = '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)';
 const SUBWORD_WAY_OUT = 'the published byte-level encodings (--tokenizer gpt2, cl100k or o200k) keep the letters of every script in their words';
+
+/**
+ * The warnings of a corpus read once per tokenizer of a set the user cannot change (a recipe that
+ * compares tokenizers): `warn` gets each cut-letter warning with `advice` in place of the way out
+ * (another --tokenizer, which such a reading refuses), and a bpe:K pre-tokenizer's warning only if no
+ * reading by that word tokenizer warned before (the same letters of the same text: it said it).
+ * Every other warning is passed on as it is.
+ */
+export function fixedTokenizerWarnings(advice: string, warn: (message: string) => void): (message: string) => void {
+  const warned = new Set<string>();
+  return (message) => {
+    const wayOut = [WAY_OUT, SUBWORD_WAY_OUT].find((text) => message.endsWith(`; ${text}`));
+    if (wayOut === undefined) {
+      warn(message);
+      return;
+    }
+    const tokenizer = /^the (\S+) tokenizer's pre-tokenizer \((\S+)\)|^the (\S+) tokenizer/u.exec(message)!;
+    const word = tokenizer[2] ?? tokenizer[3]!;
+    if (tokenizer[2] !== undefined && warned.has(word)) return;
+    warned.add(word);
+    warn(`${message.slice(0, -wayOut.length)}${advice}`);
+  };
+}
 
 /** A share as a percentage: one decimal below 10%. */
 function percentOf(share: number): string {

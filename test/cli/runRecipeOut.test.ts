@@ -100,6 +100,22 @@ describe('a recipe over tokenizers reading standard input', () => {
   }, 20_000);
 });
 
+describe('a recipe over tokenizers on text its word tokenizer cuts', () => {
+  // (it advised --tokenizer whitespace, which the recipe refuses, and warned once more per merge budget of bpe:K: audit)
+  it("warns once, with what it means for the recipe's models", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-cut-'));
+    // Polish: wordpunct cuts ż, ł and ć out of zażółć (3 of its 5 tokens za ż ó ł ć), so every sentence is 60% cut letters
+    writeFileSync(join(cwd, 'pl.txt'), Array.from({ length: 60 }, (_, i) => `zażółć ${i % 7} zażółć ${i % 5} .`).join('\n'));
+    const said: string[] = [];
+    await runRecipe(findRecipe('subword'), { out: 'results', cwd, corpus: [join(cwd, 'pl.txt')], generations: 2, replicates: 1, load: { onWarning: (message) => said.push(message) } });
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^the wordpunct tokenizer cut 360 letters out of words, each now a token \(/u);
+    expect(said[0]).toMatch(
+      /; recipe subword reads the corpus with its own tokenizers: on this text its wordpunct, bpe:500 and bpe:4000 models see these words cut \(its gpt2 model keeps the letters of every script in words; the loop on the whole words: run --tokenizer whitespace\)$/u,
+    );
+  }, 60_000);
+});
+
 describe('runRecipe into a folder an earlier run wrote, and stopped while it writes', () => {
   const lighthouse = new URL('../../corpora/lighthouse.txt', import.meta.url).pathname;
   const options = (cwd: string) => ({ out: 'results', cwd, corpus: [lighthouse], generations: 2, replicates: 1 });

@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { CUT_LETTER_WARNING_SHARE, CutLetterCount } from '../../src/corpus/cutLetters.js';
+import { CUT_LETTER_WARNING_SHARE, CutLetterCount, fixedTokenizerWarnings } from '../../src/corpus/cutLetters.js';
 import { CorpusBuilder } from '../../src/corpus/corpusBuilder.js';
 import { DEFAULT_TEXT_OPTIONS, finishCorpus, readCorpusText, readTextInto } from '../../src/corpus/readText.js';
 import { Vocabulary } from '../../src/vocabulary/vocabulary.js';
@@ -98,6 +98,41 @@ describe('CutLetterCount', () => {
     expect(new CutLetterCount('whitespace').emptyCorpusReason()).toBeUndefined();
     expect(letters.warning(0)).toBeUndefined();
     expect(dropped.warning(651)).toBeUndefined(); // 13 / 651 < 2%
+  });
+});
+
+describe('fixedTokenizerWarnings (a corpus read once per tokenizer of a set the user cannot change)', () => {
+  // zażółć: ż, ł, ć cut out (3 of 150 tokens or pre-tokenizer words, 2.0%)
+  const warningOf = (tokenizer: string, shownAs = tokenizer): string => {
+    const letters = new CutLetterCount(tokenizer, shownAs);
+    letters.read('zażółć');
+    return letters.warning(150)!;
+  };
+
+  it('says the advice in place of another --tokenizer, and a bpe:K pre-tokenizer repeats no word tokenizer that warned', () => {
+    const said: string[] = [];
+    const warn = fixedTokenizerWarnings('ADVICE', (message) => said.push(message));
+    warn(warningOf('wordpunct'));
+    warn(warningOf('wordpunct', 'bpe:500'));
+    warn(warningOf('wordpunct', 'bpe:4000'));
+    warn('a.txt is not valid UTF-8 (first bad byte on line 3); invalid bytes were replaced by U+FFFD');
+    expect(said).toEqual([
+      'the wordpunct tokenizer cut 3 letters out of words, each now a token (2.0% of the tokens: it takes only A-Z and Latin-1 letters for word letters); ADVICE',
+      'a.txt is not valid UTF-8 (first bad byte on line 3); invalid bytes were replaced by U+FFFD',
+    ]);
+  });
+
+  it("says a pre-tokenizer's warning once when no reading by its word tokenizer warned, and every word tokenizer's own", () => {
+    const said: string[] = [];
+    const warn = fixedTokenizerWarnings('ADVICE', (message) => said.push(message));
+    warn(warningOf('wordpunct', 'bpe:500'));
+    warn(warningOf('wordpunct', 'bpe:4000'));
+    warn(warningOf('treebank'));
+    expect(said).toEqual([
+      "the bpe:500 tokenizer's pre-tokenizer (wordpunct) cut 3 letters out of words, each now a word of its own that no merge joins back (2.0% of the words: it takes only A-Z and Latin-1 letters for word letters); ADVICE",
+      // treebank cuts ó too: 4 of 150, 2.7%
+      'the treebank tokenizer cut 4 letters out of words, each now a token (2.7% of the tokens: it takes only A-Z letters for word letters); ADVICE',
+    ]);
   });
 });
 
