@@ -24,7 +24,7 @@ import { wordSplitter } from '../corpus/subword/wordView.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { wordReference, type WordView } from '../metrics/wordColumns.js';
 import { splitHoldout } from './holdoutSplit.js';
-import { accumulatedPoolTokens, largestBatchTokens, refuseEmptyBatches, type CellSettings, type RunSettings } from './settings.js';
+import { accumulatedPoolTokens, largestBatchTokens, refuseEmptyBatches, refuseHumanShareBeyondPool, type CellSettings, type RunSettings } from './settings.js';
 import { checkValue, integerRule, refuseUnknownKeys, shownValue } from '../validation/valueRule.js';
 import { ownValidSettings } from './validateSettings.js';
 import { largestCandidateDraw } from './curation.js';
@@ -109,8 +109,8 @@ export function checkCellFitsRun(run: PreparedRun, cell: { readonly settings: Ce
   checkValue('run.batchTokens', run.batchTokens, integerRule(1));
   checkValue('run.measureTokens', run.measureTokens, integerRule(1));
   const { settings } = run;
-  const { strategy, tokensGrowth, select } = cell.settings;
-  checkBatchSizes({ ...settings, measureTokens: run.measureTokens, sweep: { ...settings.sweep, strategy: [strategy], tokensGrowth: [tokensGrowth], select: [select] } }, tokenCount(run.human), run.batchTokens);
+  const { strategy, tokensGrowth, select, humanRatio } = cell.settings;
+  checkBatchSizes({ ...settings, measureTokens: run.measureTokens, sweep: { ...settings.sweep, strategy: [strategy], tokensGrowth: [tokensGrowth], select: [select], humanRatio: [humanRatio] } }, tokenCount(run.human), run.batchTokens);
   checkAnchors(cell.settings.anchor, run.human);
 }
 
@@ -123,8 +123,8 @@ export const MAX_LOOP_TOKENS = 1_000_000_000;
 
 /**
  * Refuses, before any work, a run whose generation text, --select candidate draw or accumulated
- * pool (H and every batch, accumulatedPoolTokens) passes MAX_LOOP_TOKENS, or whose batch shrinks to nothing under a --tokens-growth below 1 (a model trained
- * on 0 tokens).
+ * pool (H and every batch, accumulatedPoolTokens) passes MAX_LOOP_TOKENS, whose batch shrinks to nothing under a --tokens-growth below 1 (a model trained
+ * on 0 tokens), or whose human share of a batch needs more tokens than H holds.
  */
 function checkBatchSizes(settings: RunSettings, humanTokens: number, batchTokens: number): void {
   refuseEmptyBatches(settings, batchTokens);
@@ -134,6 +134,7 @@ function checkBatchSizes(settings: RunSettings, humanTokens: number, batchTokens
   if (size > MAX_LOOP_TOKENS) {
     throw new InputError(`the run would hold ${formatCount(size)} tokens in one text (a generation's batch, its --select candidates, or the pool an accumulating strategy keeps: H and every batch), more than ${MAX_LOOP_TOKENS}`, 'pass fewer tokens, generations or growth');
   }
+  refuseHumanShareBeyondPool(settings, humanTokens, batchTokens);
 }
 
 /**

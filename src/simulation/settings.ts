@@ -6,6 +6,7 @@
  */
 
 import { InputError } from '../errors.js';
+import { formatCount } from '../validation/formatNumber.js';
 import type { SmoothingName, VocabMode } from '../model/languageModel.js';
 import { DEFAULT_SAMPLING } from '../sampler/sampling.js';
 
@@ -158,6 +159,27 @@ export function refuseEmptyBatches(settings: RunSettings, batchTokens: number): 
     `tokens growth ${shrink} shrinks the batch of ${batchTokens} tokens to 0 by generation ${generation}: a model trained on nothing`,
     'use a tokens growth closer to 1, more tokens or fewer generations',
   );
+}
+
+/**
+ * Refuses (InputError) a sweep whose largest human share, round(alpha N_g) at its largest human ratio
+ * and batch, needs more tokens than the human pool H holds (`humanTokens`): the share is drawn from H's
+ * sentences without replacement, so the rest of that batch would be synthetic text, the batch holding
+ * less human text than its ratio says (a fixed pool is drawn for the largest share: the same).
+ */
+export function refuseHumanShareBeyondPool(settings: RunSettings, humanTokens: number, batchTokens: number): void {
+  const ratio = Math.max(...settings.sweep.humanRatio);
+  const growth = Math.max(...settings.sweep.tokensGrowth);
+  for (let generation = 1; generation <= settings.generations; generation++) {
+    const batch = batchTokensAt(batchTokens, growth, generation);
+    const share = Math.round(ratio * batch);
+    if (share <= humanTokens) continue;
+    const which = growth === 1 ? `a batch of ${formatCount(batch)} tokens` : `generation ${generation}'s batch of ${formatCount(batch)} tokens (tokens growth ${growth})`;
+    throw new InputError(
+      `human ratio ${ratio} asks for ${formatCount(share)} human tokens in ${which}, and the human pool H holds ${formatCount(humanTokens)}: the rest would be synthetic text`,
+      `use a smaller human ratio, ${growth === 1 ? 'fewer tokens' : 'fewer tokens, generations or growth'}, a smaller holdout, or a larger corpus`,
+    );
+  }
 }
 
 /**

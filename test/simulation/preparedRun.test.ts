@@ -39,6 +39,9 @@ describe('runSeries with a run or a cell prepareRun did not check together', () 
     const twoGenerations = { ...run, settings: { ...run.settings, generations: 2 } };
     expect(refusal(twoGenerations, { ...cell, settings: { ...cell.settings, tokensGrowth: 0.0001 } })).toMatch(/^tokens growth 0\.0001 shrinks the batch of \d+ tokens to 0 by generation 2/u);
     expect(refusal(run, { ...cell, settings: { ...cell.settings, anchor: 37 } })).toBe('anchor 37 needs that many human sentences, but the human pool has 36');
+    // the cell's own human ratio (the run's sweep has 0): at ratio 1, generation 2's batch of 2 |H| asks for twice H
+    expect(refusal(twoGenerations, { ...cell, settings: { ...cell.settings, humanRatio: 1, tokensGrowth: 2 } })).toMatch(/^human ratio 1 asks for \d+ human tokens in generation 2's batch/u);
+    expect(() => runSeries(twoGenerations, { ...cell, settings: { ...cell.settings, humanRatio: 0.5, tokensGrowth: 2 } }, 1, { emit: () => undefined })).not.toThrow();
   });
 
   it('refuses a run whose sizes or texts are not what prepareRun makes', () => {
@@ -99,6 +102,34 @@ describe('prepareRun', () => {
     } catch (error) {
       expect((error as InputError).hint).toBe('pass a smaller anchor or a larger corpus');
     }
+  });
+
+  it("refuses a human share larger than H at the sweep's largest ratio and batch (it was topped up with synthetic text: audit)", () => {
+    // 4 sentences of 3 tokens, holdout 0: H holds 12 tokens
+    const f = fixture(['a b c', 'd e f', 'g h i', 'j k l']);
+    const settings = (humanRatio: number[], tokensGrowth: number[], tokens?: number): RunSettings => ({
+      ...small, holdout: 0, generations: 3, ...(tokens === undefined ? {} : { tokens }), sweep: { ...small.sweep, humanRatio, tokensGrowth },
+    });
+    const refusal = (given: RunSettings): string => {
+      try {
+        prepareRun(f.corpus, f.vocabulary.size, given);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    // N = 12, growth 1.5: batches 12, 18, 27; ratio 0.5 asks for 6, 9, round(13.5) = 14 > 12 at generation 3
+    expect(refusal(settings([0, 0.5], [1, 1.5]))).toBe(
+      "human ratio 0.5 asks for 14 human tokens in generation 3's batch of 27 tokens (tokens growth 1.5), and the human pool H holds 12: the rest would be synthetic text",
+    );
+    // ratio 0.44: round(0.44 x 27) = round(11.88) = 12, the whole of H
+    expect(refusal(settings([0.44], [1.5]))).toBe('accepted');
+    // --tokens 13 at ratio 1 asks for 13 > 12
+    expect(refusal(settings([1], [1], 13))).toBe('human ratio 1 asks for 13 human tokens in a batch of 13 tokens, and the human pool H holds 12: the rest would be synthetic text');
+    expect(refusal(settings([1], [1], 12))).toBe('accepted');
+    // a shrinking growth's largest batch is the first
+    expect(refusal(settings([1], [0.9], 12))).toBe('accepted');
   });
 
   it('checks the settings, the id space and the corpus first', () => {

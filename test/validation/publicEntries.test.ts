@@ -153,7 +153,8 @@ describe('the public entries refuse what they would get silently wrong', () => {
       const pooled = { ...settings, generations: 1, tokens: MAX_LOOP_TOKENS - 1, sweep: { ...settings.sweep, strategy: [strategy] } };
       expect(() => prepareRun(CORPUS, ID_SPACE, pooled), strategy).toThrow(`the run would hold 1000000006 tokens in one text`);
     }
-    expect(() => prepareRun(CORPUS, ID_SPACE, { ...settings, generations: 1, tokens: MAX_LOOP_TOKENS - 1 })).not.toThrow();
+    // (human ratio 0: a human share of 10% of it is more than H holds, refused on its own)
+    expect(() => prepareRun(CORPUS, ID_SPACE, { ...settings, generations: 1, tokens: MAX_LOOP_TOKENS - 1, sweep: { ...settings.sweep, humanRatio: [0] } })).not.toThrow();
     // past the doubles' exact integers, and past every double: written as the CSV writes numbers, never an exponent
     const huge = (generations: number) => ({ ...settings, generations, tokens: 1000, sweep: { ...settings.sweep, tokensGrowth: [10] } });
     expect(() => prepareRun(CORPUS, ID_SPACE, huge(30))).toThrow('the run would hold 100000000000000000000000000000000 tokens in one text');
@@ -176,10 +177,11 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const error = thrown(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => expect.unreachable('no row') }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toBe('tokens growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing');
-    // Three generations (100, 10, 1 tokens) still train on something.
+    // Three generations (100, 10, 1 tokens) still train on something (at human ratio 0: CORPUS's H holds
+    // 7 tokens, fewer than a human share of 10% of 100).
     const rows: unknown[] = [];
-    simulate(CORPUS, ID_SPACE, { ...settings, generations: 3 }, { emit: (row) => rows.push(row) });
-    expect(rows).toHaveLength(2 * 2 * 4);
+    simulate(CORPUS, ID_SPACE, { ...settings, generations: 3, sweep: { ...settings.sweep, humanRatio: [0] } }, { emit: (row) => rows.push(row) });
+    expect(rows).toHaveLength(2 * 4);
   });
 
   it('writeReport and renderReportHtml: no output, standard output, a misspelt key, options and rows of the wrong kind', async () => {
