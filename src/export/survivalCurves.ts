@@ -9,7 +9,10 @@
  * to the last generation. Per cell (in the order given to `records`), band (SURVIVAL_BANDS order) and
  * generation 0..G: at_risk, events, the product-limit survival (stats/kaplanMeier.ts) and
  * `theory_survival`, the law's expected survival of the band (survivalLaw.ts; empty where the law does
- * not apply). Memory: O(seed types x replicates) per cell.
+ * not apply, and where a row measures less than its whole batch: --measure-tokens below it, or a
+ * --tokens-growth above 1, when a type missing from the measured text may still be in the batch and
+ * come back, so the curve's first absences are not the extinctions the law's presence would equal).
+ * Memory: O(seed types x replicates) per cell.
  */
 
 import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
@@ -39,13 +42,26 @@ export class SurvivalCurves {
     else list.push(table);
   }
 
+  /**
+   * Whether every row of a cell growing by `growth` measures its whole batch (or more), so that a seed
+   * type absent from the measured text is absent from the batch, and from every later model under the
+   * law's pure MLE: only then is a first absence an extinction, and the law, which gives the chance of
+   * being present, the curve's. Batch g over the measured size is batchScale x growth^(g-1).
+   */
+  private measuresWholeBatches(growth: number): boolean {
+    return this.batchScale * Math.max(1, growth ** (this.generations - 1)) <= 1 + 1e-12;
+  }
+
   /** The records of the cells in `cellIds` that have tables; `draws` (survivalLaw.drawsByCell) for the law. */
   *records(cellIds: readonly string[], draws: ReadonlyMap<string, LawInput>): Generator<string[]> {
     for (const cell of cellIds) {
       const tables = this.tables.get(cell);
       if (tables === undefined) continue;
       const cellDraws = draws.get(cell);
-      const theory = cellDraws === undefined || cellDraws.draws.length !== this.generations + 1 ? undefined : theoryBands(tables[0]!.seedCounts, cellDraws.draws, cellDraws.growth, this.batchScale);
+      const theory =
+        cellDraws === undefined || cellDraws.draws.length !== this.generations + 1 || !this.measuresWholeBatches(cellDraws.growth)
+          ? undefined
+          : theoryBands(tables[0]!.seedCounts, cellDraws.draws, cellDraws.growth, this.batchScale);
       for (let b = 0; b < SURVIVAL_BANDS.length; b++) {
         const [, low, high] = SURVIVAL_BANDS[b]!;
         const events: number[] = [];

@@ -295,9 +295,14 @@ describe('the survival law of a run that measures another size than its batches 
     const law = Number(theory(summary)[0]![sumHeader!.indexOf('mean')]);
     expect(law).toBeCloseTo(expected[3]![0]!, 5);
     expect(Math.abs(law - unscaled[3]![0]!)).toBeGreaterThan(0.01); // the scale matters here
+    // the Kaplan–Meier file has no law here: a type missing from the 300 measured tokens may still be in
+    // the batch and come back, so its first absence is no extinction and the curve falls below the
+    // law's chance of being present (it drew the law beside it: audit)
     const [kmHeader, ...km] = records('measured-km.csv');
-    const kmLaw = km.find((line) => line[kmHeader!.indexOf('band')] === '1' && line[kmHeader!.indexOf('generation')] === '3')![kmHeader!.indexOf('theory_survival')];
-    expect(Number(kmLaw)).toBeCloseTo(expected[3]![0]!, 5);
+    const kmHapaxes = km.filter((line) => line[kmHeader!.indexOf('band')] === '1');
+    expect(kmHapaxes).toHaveLength(4);
+    for (const line of kmHapaxes) expect(line[kmHeader!.indexOf('theory_survival')]).toBe('');
+    expect(Number(kmHapaxes[3]![kmHeader!.indexOf('survival')])).toBeLessThan(expected[3]![0]! - 0.05);
     // merge --summary reads N and M from the run record
     const merged = await run(['merge', 'measured.csv', '--out', 'measured-merged.csv', '--summary', 'measured-merged-summary.csv', '--quiet']);
     expect(merged.code).toBe(0);

@@ -1,0 +1,48 @@
+/**
+ * The --survival file's law column (survivalCurves.ts): beside a Kaplan–Meier curve only where every
+ * row measures its whole batch, so that a first absence is an extinction under pure MLE.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { SurvivalCurves } from '../../src/export/survivalCurves.js';
+import { theoryBands } from '../../src/metrics/survivalTheory.js';
+
+// Two seed hapaxes over 2 generations: one absent from generation 1 on, one present throughout.
+const table = {
+  types: Int32Array.of(2, 3),
+  seedCounts: Int32Array.of(1, 1),
+  lastSeen: Int32Array.of(0, 2),
+  firstAbsent: Int32Array.of(1, -1),
+  comebacks: Int32Array.of(0, 0),
+};
+// draws (tokens + sentences) per generation 0..2
+const draws = [20, 20, 20];
+
+function hapaxRows(batchScale: number, growth: number): string[][] {
+  const curves = new SurvivalCurves(2, batchScale);
+  curves.add('c', table);
+  return [...curves.records(['c'], new Map([['c', { draws, growth }]]))].filter((row) => row[1] === '1');
+}
+
+describe('SurvivalCurves: the law beside the curve', () => {
+  it('is there when every row measures its whole batch, or more (measured size >= batch, growth <= 1)', () => {
+    // Kaplan–Meier: at risk 2, 1 event at generation 1: survival 1, 0.5, 0.5
+    const law = theoryBands(table.seedCounts, draws);
+    const rows = hapaxRows(1, 1);
+    expect(rows.map((row) => row[5])).toEqual(['1', '0.5', '0.5']);
+    rows.forEach((row, g) => expect(Number(row[6])).toBeCloseTo(law[g]![0]!, 6)); // written to 6 significant digits
+    // a row measuring twice its batch (M = 2N), and batches that shrink: the batch is inside the measured text
+    expect(hapaxRows(0.5, 1)[2]![6]).not.toBe('');
+    expect(hapaxRows(1, 0.8)[2]![6]).not.toBe('');
+    // M = 2N with batches doubling over 2 generations: batch 2 is 2N = M, still whole
+    expect(hapaxRows(0.5, 2)[2]![6]).not.toBe('');
+  });
+
+  it('is empty where a row measures part of its batch: --measure-tokens below it, or growth above 1', () => {
+    for (const [batchScale, growth] of [[1.5, 1], [1, 1.5], [0.5, 2.1]] as const) {
+      const rows = hapaxRows(batchScale, growth);
+      expect(rows.map((row) => row[5])).toEqual(['1', '0.5', '0.5']); // the curve itself is unchanged
+      expect(rows.map((row) => row[6])).toEqual(['', '', '']);
+    }
+  });
+});
