@@ -46,12 +46,19 @@ export function zipfSlope(counts: Int32Array, types: Int32Array): number | undef
   // frequencies above SMALL_COUNT are sorted; the rest are counted per frequency (counting sort).
   const perCount = new Int32Array(SMALL_COUNT + 1);
   const large: number[] = [];
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = 0;
   for (let t = 0; t < n; t++) {
     const count = counts[types[t]!]!;
+    lowest = Math.min(lowest, count);
+    highest = Math.max(highest, count);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a frequency sorted instead of counted takes the same rank
     if (count <= SMALL_COUNT) perCount[count]!++;
     else large.push(count);
   }
+  // Every type equally frequent (2 or more): log frequency is constant, so the slope is exactly 0, where
+  // the sums below leave rounding noise of about 1e-16 (a collapsed model's flat output: audit).
+  if (n >= 2 && lowest === highest) return 0;
   large.sort((a, b) => b - a);
   let rank = 0;
   for (const count of large) addRanks(sums, logRank, rank++, 1, Math.log(count));

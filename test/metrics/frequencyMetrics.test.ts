@@ -54,6 +54,15 @@ describe('frequency metrics', () => {
     expect(frequencyMetrics(single).entropy_bits).toBe(0);
   });
 
+  it('gives exactly 0 for types all equally frequent (the uncentred sums left -4.8e-16 for 3 types x 3: audit)', () => {
+    for (const [types, copies] of [[3, 3], [3, 7], [5, 2], [7, 5000], [2, 1]] as const) {
+      const words = Array.from({ length: types }, (_, t) => `w${t}`);
+      const flat = fixture(Array.from({ length: copies }, () => words.join(' ')));
+      const counts = countUnigrams(flat.corpus, flat.vocabulary.size);
+      expect(zipfSlope(counts.counts, counts.types), `${types} x ${copies}`).toBe(0);
+    }
+  });
+
   it('fits the slope of a full sort, to the last bit, whatever the frequencies (counting sort and large ones sorted)', () => {
     // The definition: frequencies sorted descending, x = ln(rank), y = ln(frequency), least squares in rank order.
     const bySort = (counts: Int32Array, types: Int32Array): number | undefined => {
