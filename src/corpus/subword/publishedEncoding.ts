@@ -220,11 +220,15 @@ function uncachedWordEncoder(encoding: Encoding): (word: string, afterSpace: boo
 
 /**
  * How a token is written: its text with spaces as `▁`, or, for a token that is only part of a UTF-8
- * character, `<bytes:HEX>` with its bytes in hexadecimal (`<bytes:f09f91>`: the first three bytes of 👍).
+ * character, `<bytes:HEX>` with its bytes in hexadecimal (`<bytes:f09f91>`: the first three bytes of 👍);
+ * so is a token whose text holds a `▁` of its own (o200k's " ▁", in text SentencePiece wrote), which
+ * its spaces written as `▁` would make two spaces (`<bytes:20e29681>`).
  */
 export function tokenSpelling(encoding: Encoding, id: number): string {
   const value = tokenValue(encoding, id);
-  return typeof value === 'string' ? value.replaceAll(' ', WORD_MARK) : `<bytes:${Array.from(value, (byte) => byte.toString(16).padStart(2, '0')).join('')}>`;
+  if (typeof value === 'string' && !value.includes(WORD_MARK)) return value.replaceAll(' ', WORD_MARK);
+  const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value;
+  return `<bytes:${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}>`;
 }
 
 /**

@@ -122,6 +122,15 @@ describe('the published encodings', () => {
     expect(publishedText(['ok', '▁go', '<bytes:f09f91>', '<bytes:8d>'])).toBe('ok go👍');
   });
 
+  it('writes a token holding a ▁ of its own as bytes, so that it reads back as itself, not as a space (o200k: audit)', () => {
+    // o200k has one token for " ▁" (U+2581 is E2 96 81 in UTF-8): written ▁▁, it read back as two spaces,
+    // and the word view took "▁sign" for the word "sign"
+    const tokens = publishedTokenizer('o200k')('the ▁sign');
+    expect(tokens).toEqual(['the', '<bytes:20e29681>', 'sign']);
+    expect(publishedText(tokens)).toBe('the ▁sign');
+    for (const name of PUBLISHED_ENCODINGS) expect(publishedText(publishedTokenizer(name)('x ▁y ▁ z▁'))).toBe('x ▁y ▁ z▁');
+  });
+
   it('decodes bytes that make no character (possible in sampled text) as U+FFFD', () => {
     expect(publishedText(['a', '<bytes:8d>', 'b'])).toBe('a\uFFFDb');
   });
@@ -167,6 +176,8 @@ describe('tokenSpelling', () => {
   it('writes spaces as ▁ and bytes as <bytes:HEX>, two hexadecimal digits each', () => {
     expect(tokenSpelling(decoding(' a b'), 1)).toBe('▁a▁b');
     expect(tokenSpelling(decoding(Uint8Array.of(0x01, 0xc3, 0xab)), 1)).toBe('<bytes:01c3ab>');
+    // a ▁ of the token's own: its UTF-8 bytes, the space's 20 included
+    expect(tokenSpelling(decoding(' \u2581a'), 1)).toBe('<bytes:20e2968161>');
   });
 
   it('refuses, as an internal error, a package that gives neither text nor bytes', () => {

@@ -34,6 +34,10 @@ describe('the word view of subword tokens', () => {
     expect(wordSplitter('gpt2')!(['▁Hello', '▁▁world', '▁'])).toEqual(['Hello', 'world']);
   });
 
+  it("published encodings: a word's own ▁ (written as bytes) stays in the word (o200k's ' ▁' made 'the ▁sign' the words the, sign: audit)", () => {
+    expect(wordSplitter('o200k')!(['the', '<bytes:20e29681>', 'sign'])).toEqual(['the', '▁sign']);
+  });
+
   it('is undefined for word-level tokenizers', () => {
     expect(wordSplitter('wordpunct')).toBeUndefined();
     expect(wordPieces('wordpunct')).toBeUndefined();
