@@ -351,8 +351,8 @@ export function spanScannerFor(name: string): SpanScanner | undefined {
  * so a piece never ends in a period and spaces: a cut goes after white space that is not a space, or
  * after a space that follows neither a period nor a space, and not before a combining mark (`char`
  * drops one after white space with it); a text with no such place after `size` characters stays one
- * piece. A word (a run without white space) is only cut if it is longer than `size` characters (never
- * in a surrogate pair). O(length).
+ * piece. A word (a run without white space) is only cut if it is longer than `size` characters, at a
+ * grapheme cluster boundary (clusterCut). O(length).
  */
 export function* whitespaceWindows(text: string, size: number): Generator<string> {
   let start = 0;
@@ -376,8 +376,8 @@ const CLEAN_CUT = /(?:(?! )\s|[^.\s] )(?![\p{M}\u200c\u200d\uff9e\uff9f\u{1f3fb}
 
 /**
  * Where to cut, at or after `from`: after the first clean white space if the next `size` characters
- * have white space (however far the clean one is); else inside the word, at `from` (moved past a high
- * surrogate). Undefined when the rest of the text is to stay one piece.
+ * have white space (however far the clean one is); else inside the word, at the first grapheme cluster
+ * boundary at or after `from` (clusterCut). Undefined when the rest of the text is to stay one piece.
  */
 function windowCut(text: string, from: number, size: number): number | undefined {
   if (WHITESPACE.test(text.slice(from, from + size))) {
@@ -386,6 +386,24 @@ function windowCut(text: string, from: number, size: number): number | undefined
     return clean === null ? undefined : clean.index + clean[0].length;
   }
   if (text.length - from <= size) return undefined;
-  const code = text.charCodeAt(from - 1);
-  return code >= 0xd800 && code <= 0xdbff ? from + 1 : from;
+  return clusterCut(text, from);
 }
+
+/**
+ * Where to cut a word at `at` or just after: the first grapheme cluster boundary at or after it, as
+ * Intl.Segmenter finds it in the GRAPHEME_WINDOW code units on either side (a boundary depends on the
+ * text before it and the one character after it, UAX #29), so that `char` gives the pieces the clusters
+ * of the whole line (it cut a 👍🏽 or a q́ in two: audit); `at`, moved past a high surrogate, if one
+ * cluster spans the window's second half (a cluster of hundreds of marks; in a run of more than a
+ * hundred flags the window may also start off a pair).
+ */
+function clusterCut(text: string, at: number): number {
+  clusterSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const low = Math.max(0, at - GRAPHEME_WINDOW);
+  for (const { index } of clusterSegmenter.segment(text.slice(low, at + GRAPHEME_WINDOW))) {
+    if (low + index >= at) return low + index;
+  }
+  return isHighSurrogate(text.charCodeAt(at - 1)) ? at + 1 : at;
+}
+
+let clusterSegmenter: Intl.Segmenter | undefined;

@@ -44,7 +44,7 @@ describe('whitespaceWindows', () => {
     expect(pieces).toEqual(Array.from({ length: 5 }, () => '😀😀'));
   });
 
-  it('cuts a word longer than the size where the size ends, after a surrogate pair there', () => {
+  it('cuts a word longer than the size where the size ends, or at the end of a cluster there', () => {
     // 'abcdefgh ij', size 3: no white space in 'def' and 8 characters left, so a cut at 3; then
     // 'gh ' has white space, the cut goes after it.
     expect([...whitespaceWindows('abcdefgh ij', 3)]).toEqual(['abc', 'defgh ', 'ij']);
@@ -56,8 +56,37 @@ describe('whitespaceWindows', () => {
     expect([...whitespaceWindows('ab\u{10FFFF}cdef', 3)]).toEqual(['ab\u{10FFFF}', 'cdef']);
     // a whole pair before the cut: no move
     expect([...whitespaceWindows('a😀😀😀', 3)]).toEqual(['a😀', '😀😀']);
+    // a cluster across the cut, not only a pair (it cut 👍🏽 into 👍 and 🏽, q́ into q and the accent: audit)
+    expect([...whitespaceWindows('ab👍🏽cdef', 3)]).toEqual(['ab👍🏽', 'cdef']);
+    expect([...whitespaceWindows('abq\u0301\u0301cdef', 3)]).toEqual(['abq\u0301\u0301', 'cdef']);
+    // a cluster longer than the window (a letter and 600 accents): cut where the size ends, the one place left
+    const marks = `a${'q'.padEnd(601, '\u0301')}bcdef`;
+    expect([...whitespaceWindows(marks, 300)].map((piece) => piece.length)).toEqual([300, marks.length - 300]);
+    // one of 200 accents ends within the window: the cut goes after it
+    const fewer = `a${'q'.padEnd(201, '\u0301')}bcdef`;
+    expect([...whitespaceWindows(fewer, 100)]).toEqual([fewer.slice(0, 202), 'bcdef']);
     // a cut at the very end leaves no empty piece
     expect([...whitespaceWindows('aaaab ', 3)]).toEqual(['aaaab ']);
+  });
+
+  it('gives char the clusters of the whole text when words are cut (300 random texts without white space)', async () => {
+    // clusters of one to eleven code units: letters, accented letters, emoji with a skin tone, a ZWJ
+    // family, Hangul jamo, a flag between letters (a run of flags would need its pairs counted from its
+    // start, which a window may not see)
+    const clusters = ['a', 'b', 'é', 'q\u0301', 'e\u0301\u0302', '😀', '👍🏽', '👨\u200d👩\u200d👧\u200d👦', '\u1100\u1161\u11a8', 'x🇫🇷y', '中', '\r'];
+    await prepareTokenizer('char');
+    const char = tokenizerFor('char');
+    const random = seedrandom('clusters');
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    for (let trial = 0; trial < 300; trial++) {
+      const count = 1 + Math.floor(random() * 80);
+      let text = '';
+      for (let i = 0; i < count; i++) text += pick(clusters);
+      const size = 24 + Math.floor(random() * 40);
+      const pieces = [...whitespaceWindows(text, size)];
+      expect(pieces.join('')).toBe(text);
+      expect(pieces.flatMap((piece) => char(piece)), `${JSON.stringify(text)} in pieces of ${size}`).toEqual(char(text));
+    }
   });
 
   it('never ends a piece in a period and spaces: treebank reads that as the end of a sentence', async () => {
