@@ -244,7 +244,7 @@ export const TOKENIZE_OPTIONS = {
   corpus: noFallback(corpus, null),
   out: { flag: '--out', value: '<file>', description: 'output file, - for stdout', parse: text, file: true, fallback: '-' },
   pieces: { flag: '--pieces', description: "subword tokenizers: print words separated by spaces, each word's pieces joined by \u00b7" },
-  quiet: { flag: '--quiet', description: 'print no summary and no progress' },
+  quiet: { flag: '--quiet', description: 'print no summary, progress or warnings' },
   ...LOAD_ROWS,
 } as const satisfies Readonly<Record<string, AnyOption>>;
 

@@ -15,13 +15,14 @@
  *   and brackets, so numbers (3.5, $1.20), dotted names (U.S.A, example.com) stay whole. A run of
  *   periods or `…` (an ellipsis) ends one only before an uppercase word.
  * - Before a lowercase word a period never ends a sentence ("e.g. the", "etc. and").
- * - After a title (Mr., Dr., Gen., St., ...: TITLES) or a single letter ("J. R. R. Tolkien"), never.
+ * - After a title (Mr., Dr., Gen., ...: TITLES), never.
  * - Before a number, never after an abbreviation that numbers things (No. 5, fig. 3, pp. 12:
- *   NUMBER_ABBREVIATIONS, any case).
- * - After another abbreviation (Jan., Inc., etc.: ABBREVIATIONS; or letters in groups of one or two
- *   joined by periods: U.S., e.g., a.m., Ph.D.) only when the next word starts a sentence as such words
- *   usually do: a capitalized function word (The, He, But, ...: SENTENCE_STARTERS), never before a
- *   number. "Jan. 12", "the U.S. Army" stay whole, "in the U.S. The" is split.
+ *   NUMBER_ABBREVIATIONS, any case); before anything else such a word is an ordinary word.
+ * - After a single capital letter ("J. R. R. Tolkien", "a grade of B. The") or another abbreviation
+ *   (St., Jan., Inc., etc.: ABBREVIATIONS; or letters in groups of one or two joined by periods: U.S.,
+ *   e.g., a.m., Ph.D.) only when the next word starts a sentence as such words usually do: a
+ *   capitalized function word (The, He, But, ...: SENTENCE_STARTERS), never before a number. "Jan. 12",
+ *   "the U.S. Army" stay whole, "in the U.S. The" is split.
  * - A word before the period is looked up after its last hyphen (ex-Gov. is Gov.).
  * - After any other word, a period followed by white space ends the sentence.
  * Measured on Brown's sentences detokenized into paragraphs (test/corpus/sentenceBoundaries.test.ts).

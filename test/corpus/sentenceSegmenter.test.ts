@@ -39,6 +39,18 @@ describe('splitSentences', () => {
     expect(splitSentences('The U.S. Army came.')).toEqual(['The U.S. Army came.']);
   });
 
+  it("the README's examples: St. and a single capital end a sentence before a starter, a title never; No. is a number's word", () => {
+    // (the README listed St. among the titles and said a single capital never ends one: audit)
+    expect(splitSentences('I walked down Elm St. The shop was closed. He met Mr. The Rock.')).toEqual(['I walked down Elm St.', 'The shop was closed.', 'He met Mr. The Rock.']);
+    expect(splitSentences('He got a grade of B. The teacher smiled. Written by J. R. R. Tolkien today.')).toEqual([
+      'He got a grade of B.',
+      'The teacher smiled.',
+      'Written by J. R. R. Tolkien today.',
+    ]);
+    expect(splitSentences('See item No. 5 here. See the item listed as No. Seven in the list.')).toEqual(['See item No. 5 here.', 'See the item listed as No.', 'Seven in the list.']);
+    expect(splitSentences('Meet on Jan. 12 at Acme Inc. Seven people came.')).toEqual(['Meet on Jan. 12 at Acme Inc. Seven people came.']);
+  });
+
   it('keeps numbers, prices, versions and web addresses whole', () => {
     expect(splitSentences('Pi is 3.14 and tea costs $1.20 today. Version 2.0.1 of example.com works.')).toEqual([
       'Pi is 3.14 and tea costs $1.20 today.',
