@@ -94,6 +94,36 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
 }
 
 /**
+ * --print-config's check of the outputs by name alone (a config may be meant for another machine, so
+ * no file is looked at): two outputs, the run record `<out>.run.json` among them, or an output and the
+ * --config file, named alike (resolved against `cwd`) are refused as the run refuses them (the printed
+ * config ran into `--summary x.csv and --out x.csv are the same file`: audit). Standard output (`-`,
+ * checkOneStandardOutput) and /dev/null may be named more than once.
+ */
+export function checkOutputNames(config: RunConfig, cwd: string): void {
+  const seen = new Map<string, string>();
+  if (config.config !== undefined) seen.set(resolve(cwd, config.config), `--config ${config.config}`);
+  const record = config.out === '-' ? undefined : runRecordPath(config.out);
+  const outputs: Array<readonly [string | undefined, string]> = [
+    [config.out, `--out ${config.out}`],
+    [record, `the run record ${record!} of --out`],
+    [config.summary, `--summary ${config.summary!}`],
+    [config.extinctions, `--extinctions ${config.extinctions!}`],
+    [config.sentencePerplexities, `--sentence-perplexities ${config.sentencePerplexities!}`],
+    [config.survival, `--survival ${config.survival!}`],
+    [config.report, `--report ${config.report!}`],
+    [config.saveCorpora, `--save-corpora ${config.saveCorpora!}`],
+  ];
+  for (const [given, label] of outputs) {
+    if (given === undefined || given === '-' || given === '/dev/null') continue;
+    const path = resolve(cwd, given);
+    const other = seen.get(path);
+    if (other !== undefined) throw new UsageError(`${label} and ${other} are the same file`, 'give each output a file of its own');
+    seen.set(path, label);
+  }
+}
+
+/**
  * What `run` prints (its table, or --print-config's JSON) goes to standard output: refused where that is
  * a file the run reads, a corpus file or its --config file (`>> c.txt` and `>> c.json` appended to them:
  * audits).

@@ -229,6 +229,10 @@ describe('--config', () => {
       ['run', '--corpus', FIXTURE, '--tokens', '100', '--tokens-growth', '0.1', '--generations', '5', '--print-config'],
       // the batches alone pass the guard, known before H is read (the run refused it, --print-config printed it)
       ['run', '--corpus', FIXTURE, '--tokens', '1000', '--max-tokens', '5000', '--strategy', 'accumulate', '--generations', '10', '--print-config'],
+      // two outputs named alike, compared by name (the printed config ran into the refusal: audit)
+      ['run', '--corpus', 'nowhere.txt', '--out', 'x.csv', '--summary', 'x.csv', '--print-config'],
+      ['run', '--corpus', FIXTURE, '--out', 'sub/x.csv', '--report', 'sub/../sub/x.csv.run.json', '--print-config'],
+      ['run', '--config', auto, '--sentences', 'line', '--out', 'a.csv', '--survival', auto, '--print-config'],
     ];
     const lines = [
       `"emptySentences": true in --config ${auto} needs sentences line, got --sentences auto (the default)`,
@@ -237,6 +241,9 @@ describe('--config', () => {
       '--resume cannot continue a --survival file',
       'tokens growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing',
       '--strategy accumulate would train on 10000 tokens by generation 10 (its batches alone, H besides), above the --max-tokens guard (5000)',
+      '--summary x.csv and --out x.csv are the same file',
+      '--report sub/../sub/x.csv.run.json and the run record sub/x.csv.run.json of --out are the same file',
+      `--survival ${auto} and --config ${auto} are the same file`,
     ];
     for (const [i, argv] of refused.entries()) {
       const result = await run(argv);
@@ -246,6 +253,10 @@ describe('--config', () => {
     }
     const printed = JSON.parse((await run(['run', '--corpus', FIXTURE, '--print-config'])).stdout) as Record<string, unknown>;
     expect(printed).toMatchObject({ emptySentences: false, normalize: true });
+    // standard output and /dev/null may be named more than once by name (the run takes them too)
+    for (const argv of [['--out', '/dev/null', '--summary', '/dev/null'], ['--out', '-', '--summary', '/dev/null', '--report', '/dev/null']]) {
+      expect((await run(['run', '--corpus', FIXTURE, ...argv, '--print-config'])).code).toBe(0);
+    }
   });
 
   it('says so when the file is missing', async () => {

@@ -48,7 +48,7 @@ import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
 import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
-import { checkPrintsNotOnInputs, checkResumable, checkRunOutputs, csvOutputs, type RunOutputs } from '../runOutputs.js';
+import { checkOutputNames, checkPrintsNotOnInputs, checkResumable, checkRunOutputs, csvOutputs, type RunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals } from '../signals.js';
 import { writeInTurn, type OutputStep } from '../outputSteps.js';
 import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
@@ -60,10 +60,11 @@ export function runCommand(io: CliIO): Command {
 async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[]): Promise<void> {
   if (config.printConfig) {
     // what a run would refuse before reading anything, refused here too: the printed file must run
-    // (paths are not checked: a config may be meant for another machine)
+    // (paths are not checked on the file system, only compared by name: a config may be meant for another machine)
     loadOptionsFor(config.load, io, () => undefined);
     checkTokenGuards(config.settings, config.load.maxTokens);
     checkOneStandardOutput(csvOutputs(config));
+    checkOutputNames(config, io.cwd);
     checkResumable(config);
     // (printed into the corpus or the config file it reads, `>> c.txt`: audit; local files only, as found)
     checkPrintsNotOnInputs(config, io.cwd);
