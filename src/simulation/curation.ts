@@ -35,7 +35,8 @@
 
 import { concatCorpora, gatherSentences, sentenceCount, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
-import { decimalValue } from '../validation/valueRule.js';
+import { decimalValue, writtenExactly } from '../validation/valueRule.js';
+import { formatNumber } from '../validation/formatNumber.js';
 import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { SeedReference } from '../metrics/seedReference.js';
 import { hashSentence, sameSentence } from '../metrics/sentenceSet.js';
@@ -86,7 +87,8 @@ export function parseSelectRule(text: string, flag = '--select'): SelectRule {
   const parts = text.split(':');
   const share = (raw: string | undefined): number => {
     const value = decimalValue(raw ?? ''); // written in decimal (not 0x1), and not blank
-    return Number.isFinite(value) && value > 0 && value <= 1 ? value : wrong();
+    // (in the digits the CSV writes: tail:1e-7 named a cell `select=tail:1e-7`, tail:0.1234567 one the CSV could not tell from tail:0.123457: audit)
+    return Number.isFinite(value) && value > 0 && value <= 1 ? writtenExactly(`${flag} ${text}`, value) : wrong();
   };
   if (parts.length === 2 && parts[0] === 'tail') return { kind: 'tail', share: share(parts[1]) };
   if (parts.length === 3 && (parts[0] === 'm0' || parts[0] === 'self') && (parts[1] === 'low' || parts[1] === 'high')) {
@@ -95,16 +97,16 @@ export function parseSelectRule(text: string, flag = '--select'): SelectRule {
   return wrong();
 }
 
-/** The canonical text of a rule (`m0:low:0.8`), as cells and the CSV write it. */
+/** The canonical text of a rule (`m0:low:0.8`, `tail:0.0000001`), as cells and the CSV write it. */
 export function formatSelectRule(rule: SelectRule): string {
   switch (rule.kind) {
     case 'none':
     case 'dedup':
       return rule.kind;
     case 'tail':
-      return `tail:${rule.share}`;
+      return `tail:${formatNumber(rule.share)}`;
     case 'perplexity':
-      return `${rule.judge}:${rule.keep}:${rule.share}`;
+      return `${rule.judge}:${rule.keep}:${formatNumber(rule.share)}`;
   }
 }
 

@@ -138,23 +138,23 @@ export function checkList<T>(field: string, value: unknown, rule: ValueRule<T>):
 }
 
 /**
- * The list itself, unless a value stands in it twice (a sweep would run that cell twice) or two
- * numbers are written alike (to formatNumber's 6 significant digits: 0.1 and 0.1000001 would be two
- * cells whose rows the CSV could not tell apart).
+ * The list itself, unless a value stands in it twice (a sweep would run that cell twice) or a number
+ * has more digits than the CSV writes (formatNumber's 6 significant digits: 1.0000001 would be a cell
+ * named and written as 1 whose rows differ from those of 1, and 0.1 and 0.1000001 two cells the CSV
+ * could not tell apart: writtenExactly).
  */
 export function refuseRepeats<T>(field: string, values: T[], shown: unknown): T[] {
   if (new Set(values.map(String)).size !== values.length) throw new UsageError(`${field} lists a value twice in ${shownValue(shown)}`, 'list each value once');
-  const written = new Map<string, T>();
-  for (const value of values) {
-    const text = typeof value === 'number' ? formatNumber(value) : String(value);
-    const before = written.get(text);
-    if (before !== undefined) {
-      throw new UsageError(
-        `${field} lists ${String(before)} and ${String(value)}, which the CSV writes alike (${text}, 6 significant digits)`,
-        'pass values that differ within 6 significant digits',
-      );
-    }
-    written.set(text, value);
-  }
+  for (const value of values) if (typeof value === 'number') writtenExactly(`${field} ${String(value)}`, value);
   return values;
+}
+
+/**
+ * `value`, if the CSV and the cell names write it exactly (formatNumber: 6 significant digits, plain
+ * decimals); else a UsageError: `label` (the setting as given) and what the CSV would write.
+ */
+export function writtenExactly(label: string, value: number): number {
+  const text = formatNumber(value);
+  if (Number(text) === value) return value;
+  throw new UsageError(`${label} has more digits than the CSV and the cell names write (${text}: 6 significant digits)`, 'write it in 6 significant digits or fewer');
 }

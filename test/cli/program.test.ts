@@ -184,7 +184,9 @@ describe('ngram-collapse (in-process)', () => {
     [['run', '--select', 'none,m0:low:1.5'], /--select must be one of none, dedup, .* got 'm0:low:1.5'/u],
     [['run', '--select', 'judge:low:0.5'], /--select must be one of .* got 'judge:low:0.5'/u],
     [['run', '--tokens-growth', '0'], /--tokens-growth must be a number > 0 and <= 10, got '0'/u],
-    [['run', '--human-ratio', '0.1,0.1000001'], /--human-ratio lists 0.1 and 0.1000001, which the CSV writes alike \(0.1, 6 significant digits\) \(pass values that differ within 6 significant digits\)/u],
+    [['run', '--human-ratio', '0.1,0.1000001'], /--human-ratio 0.1000001 has more digits than the CSV and the cell names write \(0.1: 6 significant digits\) \(write it in 6 significant digits or fewer\)/u],
+    [['run', '--tokens-growth', '1.0000001'], /--tokens-growth 1.0000001 has more digits than the CSV and the cell names write \(1: 6 significant digits\)/u],
+    [['run', '--select', 'tail:0.1234567'], /--select tail:0.1234567 has more digits than the CSV and the cell names write \(0.123457: 6 significant digits\)/u],
     [['run', '--corpus', 'missing.txt'], /corpus 'missing.txt' not found/u],
     [['run', '--out', 'no/such/folder/x.csv'], /--out no\/such\/folder\/x.csv: the folder .* does not exist/u],
   ])('refuses %j with one line and exit code 2', async (argv, message) => {

@@ -60,11 +60,18 @@ describe('the run settings', () => {
     expect(() => validateRunSettings(withSweep('select', ['tail:0.1', 'm0:low:0.5', 'self:high:1']))).not.toThrow();
   });
 
-  it('refuse a sweep list holding two numbers the CSV writes alike (two cells it could not tell apart)', () => {
+  it('refuse a sweep number with more digits than the CSV writes (two cells it could not tell apart, or one it names as another)', () => {
     expect(refusal(() => validateRunSettings(withSweep('temperature', [0.8, 0.8000001]))).message).toBe(
-      'sweep.temperature lists 0.8 and 0.8000001, which the CSV writes alike (0.8, 6 significant digits)',
+      'sweep.temperature 0.8000001 has more digits than the CSV and the cell names write (0.8: 6 significant digits)',
     );
+    expect(refusal(() => validateRunSettings(withSweep('tokensGrowth', [1.0000001]))).message).toContain('(1: 6 significant digits)');
     expect(() => validateRunSettings(withSweep('temperature', [0.8, 0.80001]))).not.toThrow();
+    // a --select rule's Q too, and its spelling is the CSV's (tail:0.0000001, not tail:1e-7)
+    expect(refusal(() => validateRunSettings(withSweep('select', ['tail:0.1234567']))).message).toBe(
+      `sweep.select must be one of ${SELECT_FORMS}, got 'tail:0.1234567'`,
+    );
+    expect(refusal(() => validateRunSettings(withSweep('select', ['tail:1e-7']))).hint).toBe("pass 'tail:0.0000001', the rule's own spelling");
+    expect(() => validateRunSettings(withSweep('select', ['tail:0.0000001']))).not.toThrow();
   });
 
   it('accept the bounds of every range and refuse just past them', () => {

@@ -151,16 +151,19 @@ describe('ValueRule', () => {
     expect(refused(1e21, integerRule(1, 10))).toBe("--seed must be a whole number from 1 to 10, got '1e+21' (pass a whole number from 1 to 10)");
   });
 
-  it('refuses two numbers the CSV writes alike, and keeps two it writes apart', () => {
-    // formatNumber keeps 6 significant digits: 0.1000001 is written 0.1, 1.0000001e-7 as 0.0000001
+  it('refuses a number with more digits than the CSV writes, and keeps those it writes exactly', () => {
+    // formatNumber keeps 6 significant digits: 0.1000001 is written 0.1, 1.0000001e-7 as 0.0000001,
+    // 1.0000001 as 1 (a cell named and written as the default, whose rows are not the default's: audit)
     const message = (values: number[]) => {
       const error = thrown(() => refuseRepeats('sweep.humanRatio', values, values)) as UsageError;
       return `${error.message} (${error.hint})`;
     };
-    expect(message([0, 0.1, 0.1000001])).toBe('sweep.humanRatio lists 0.1 and 0.1000001, which the CSV writes alike (0.1, 6 significant digits) (pass values that differ within 6 significant digits)');
-    expect(message([1e-7, 1.0000001e-7])).toBe('sweep.humanRatio lists 1e-7 and 1.0000001e-7, which the CSV writes alike (0.0000001, 6 significant digits) (pass values that differ within 6 significant digits)');
-    // 0.100001 and 0.1 differ in the 6th digit: two cells, written apart
-    expect(refuseRepeats('f', [0.1, 0.100001, 1.5e-7, 1e-7], [])).toEqual([0.1, 0.100001, 1.5e-7, 1e-7]);
+    expect(message([0, 0.1, 0.1000001])).toBe('sweep.humanRatio 0.1000001 has more digits than the CSV and the cell names write (0.1: 6 significant digits) (write it in 6 significant digits or fewer)');
+    expect(message([1.0000001e-7])).toBe('sweep.humanRatio 1.0000001e-7 has more digits than the CSV and the cell names write (0.0000001: 6 significant digits) (write it in 6 significant digits or fewer)');
+    expect(message([1.0000001])).toContain('(1: 6 significant digits)');
+    expect(message([1 / 3])).toContain('(0.333333: 6 significant digits)');
+    // 0.100001 and 0.1 differ in the 6th digit: both written exactly, two cells
+    expect(refuseRepeats('f', [0.1, 0.100001, 1.5e-7, 1e-7, 123456, 0.999999], [])).toEqual([0.1, 0.100001, 1.5e-7, 1e-7, 123456, 0.999999]);
     // names are compared as they are: 'a' and 'A' are two values
     expect(refuseRepeats('f', ['a', 'A'], [])).toEqual(['a', 'A']);
   });
