@@ -119,7 +119,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   const rule = parseSelectRule(cellSettings.select);
   // Said by every series of the cell (a shard or a resume may not run replicate 1), in the same words: the CLI and the page say it once.
   if (rule.kind !== 'none' && cellSettings.humanRatio === 1) {
-    hooks.warn?.(`cell ${cell.id}: select ${cellSettings.select} curates nothing at human ratio 1 (every batch is human text: the cell runs as without selection)`);
+    hooks.warn?.(`cell ${cell.id}: select ${cellSettings.select} curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)`);
   }
   const batchAt = (generation: number): number => batchTokensAt(batchTokens, cellSettings.tokensGrowth, generation);
   const anchors = pickSentences(human, cellSettings.anchor, random);

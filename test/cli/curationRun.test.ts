@@ -105,7 +105,7 @@ describe('run --select, --tokens-growth, --survival', () => {
 
   it('says once that --select curates nothing with --human-ratio 1, in every shard of the cell, with 1 or 2 workers', async () => {
     const args = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--human-ratio', '1', '--select', 'dedup', '--order', '2', '--generations', '1', '--replicates', '3'];
-    const line = 'ngram-collapse: warning: cell default: select dedup curates nothing at human ratio 1 (every batch is human text: the cell runs as without selection)';
+    const line = 'ngram-collapse: warning: cell default: select dedup curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)';
     for (const extra of [['--workers', '1'], ['--workers', '2'], ['--shard', '2/2']]) {
       const result = await cli([...args, ...extra, '--out', `h-${extra.join('').replace(/\W/gu, '')}.csv`], { cwd: dir });
       expect(result.code, result.stderr).toBe(0);

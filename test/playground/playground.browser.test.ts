@@ -272,8 +272,8 @@ if (SKIP_BROWSER) {
       await waitLoaded();
       await runAndWait();
       expect((await page.textContent('#settings-error'))!.split('\n')).toEqual([
-        'ngram-collapse: warning: cell select=m0:low:0.5: select m0:low:0.5 curates nothing at human ratio 1 (every batch is human text: the cell runs as without selection)',
-        'ngram-collapse: warning: cell select=tail:0.5: select tail:0.5 curates nothing at human ratio 1 (every batch is human text: the cell runs as without selection)',
+        'ngram-collapse: warning: cell select=m0:low:0.5: select m0:low:0.5 curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)',
+        'ngram-collapse: warning: cell select=tail:0.5: select tail:0.5 curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)',
       ]);
     });
 

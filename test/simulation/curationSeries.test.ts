@@ -62,7 +62,7 @@ describe('--select in the loop', () => {
       runSeries(prepareRun(f.corpus, f.vocabulary.size, settings), expandCells(settings.sweep)[0]!, replicate, { emit: () => undefined, warn: (message) => said.push(message) });
       return said;
     };
-    expect(warnings(1, 1)).toEqual(['cell default: select m0:low:0.5 curates nothing at human ratio 1 (every batch is human text: the cell runs as without selection)']);
+    expect(warnings(1, 1)).toEqual(['cell default: select m0:low:0.5 curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)']);
     // replicate 2 says it too (a shard or a resume may not run replicate 1): the CLI and the page print it once
     expect(warnings(1, 2)).toEqual(warnings(1, 1));
     expect(warnings(0.5, 1)).toEqual([]);
