@@ -15,7 +15,11 @@ export type Parse<T> = (raw: string, flag: string) => T;
 
 function number(raw: string, flag: string, allowed: string): number {
   const value = decimalValue(raw);
-  if (!Number.isFinite(value)) throw new UsageError(`${flag} must be a number, got '${raw}'`, `pass ${allowed}`);
+  if (!Number.isFinite(value)) {
+    // (a list where one value goes: say so, not only that it is no number: audit)
+    const list = raw.includes(',') ? `: ${flag} takes one value, not a list` : '';
+    throw new UsageError(`${flag} must be a number, got '${raw}'`, `pass ${allowed}${list}`);
+  }
   return value;
 }
 

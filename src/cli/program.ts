@@ -63,10 +63,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
  * What commander meant by showing the help as an error (to the stream we silence, saying only
  * '(outputHelp)'): no command given, or `help` asked about a name that is no command.
  */
-function helpShownAsError(argv: readonly string[], commands: readonly string[]): string {
+function helpShownAsError(argv: readonly string[], commands: readonly string[]): { readonly said: string; readonly choices: string } {
   const words = argv.filter((arg) => !arg.startsWith('-'));
   const choices = `use one of: ${commands.join(', ')}`;
-  return words[0] === 'help' && words[1] !== undefined ? `help knows no command '${words[1]}' (${choices})` : `no command given (${choices})`;
+  return { said: words[0] === 'help' && words[1] !== undefined ? `help knows no command '${words[1]}'` : 'no command given', choices };
 }
 
 /** The command argv names, if any. */
@@ -84,10 +84,12 @@ function helpFor(program: Command, argv: readonly string[]): string {
 function report(error: unknown, io: CliIO, debug: boolean, help: string, given: { readonly argv: readonly string[]; readonly commands: readonly string[]; readonly takesCorpus: boolean }): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
-    const said = error.code === 'commander.help' ? helpShownAsError(given.argv, given.commands) : error.message.replace(/^error: /u, '').split('\n')[0]!;
+    const shown = error.code === 'commander.help' ? helpShownAsError(given.argv, given.commands) : undefined;
+    const said = shown?.said ?? error.message.replace(/^error: /u, '').split('\n')[0]!;
     // (`run notes.txt`: a corpus given without its flag)
     const message = error.code === 'commander.excessArguments' && given.takesCorpus ? `${said.replace(/\.$/u, '')}: give a corpus with --corpus SPEC` : said;
-    io.stderr.write(`${PROGRAM_NAME}: ${message} (see ${help})\n`);
+    // (one hint in one pair of brackets: it printed two, `(use one of: ...) (see ...)`: audit)
+    io.stderr.write(`${PROGRAM_NAME}: ${message} (${shown === undefined ? '' : `${shown.choices}; `}see ${help})\n`);
     return 2;
   }
   if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? error.message}\n`);

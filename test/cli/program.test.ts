@@ -29,7 +29,7 @@ describe('ngram-collapse (in-process)', () => {
     // no command at all (the first thing a newcomer types): one line naming the commands, not commander's '(outputHelp)'
     for (const argv of [[], ['--debug']]) {
       const none = await cli(argv);
-      expect([none.stderr, none.stdout, none.code]).toEqual(['ngram-collapse: no command given (use one of: run, metrics, generate, train, plot, merge, recipe, tokenize, playground) (see ngram-collapse --help)\n', '', 2]);
+      expect([none.stderr, none.stdout, none.code]).toEqual(['ngram-collapse: no command given (use one of: run, metrics, generate, train, plot, merge, recipe, tokenize, playground; see ngram-collapse --help)\n', '', 2]);
     }
     // a corpus given without its flag: the commands that read corpora with --corpus say so; plot, whose argument is a file, does not
     const bare = await cli(['run', 'notes.txt']);
@@ -37,7 +37,7 @@ describe('ngram-collapse (in-process)', () => {
     expect((await cli(['plot', 'a.csv', 'b.csv', '--out', 'r.html'])).stderr).toBe("ngram-collapse: too many arguments for 'plot'. Expected 1 argument but got 2. (see ngram-collapse plot --help)\n");
     // help about a name that is no command says so, not 'no command given'
     const bogus = await cli(['help', 'bogus']);
-    expect([bogus.stderr, bogus.code]).toEqual(["ngram-collapse: help knows no command 'bogus' (use one of: run, metrics, generate, train, plot, merge, recipe, tokenize, playground) (see ngram-collapse --help)\n", 2]);
+    expect([bogus.stderr, bogus.code]).toEqual(["ngram-collapse: help knows no command 'bogus' (use one of: run, metrics, generate, train, plot, merge, recipe, tokenize, playground; see ngram-collapse --help)\n", 2]);
   });
 
   it('plot refuses a metric listed twice', async () => {
@@ -185,6 +185,9 @@ describe('ngram-collapse (in-process)', () => {
     [['run', '--select', 'judge:low:0.5'], /--select must be one of .* got 'judge:low:0.5'/u],
     [['run', '--tokens-growth', '0'], /--tokens-growth must be a number > 0 and <= 10, got '0'/u],
     [['run', '--human-ratio', '0.1,0.1000001'], /--human-ratio 0.1000001 has more digits than the CSV and the cell names write \(0.1: 6 significant digits\) \(write it in 6 significant digits or fewer\)/u],
+    // a list where one value goes says so (it said only that '0.01,0.1' is no number: audit)
+    [['run', '--k', '0.01,0.1'], /--k must be a number, got '0.01,0.1' \(pass a number > 0: --k takes one value, not a list\)/u],
+    [['run', '--k', 'x'], /--k must be a number, got 'x' \(pass a number > 0\)$/mu],
     [['run', '--tokens-growth', '1.0000001'], /--tokens-growth 1.0000001 has more digits than the CSV and the cell names write \(1: 6 significant digits\)/u],
     [['run', '--select', 'tail:0.1234567'], /--select tail:0.1234567 has more digits than the CSV and the cell names write \(0.123457: 6 significant digits\)/u],
     [['run', '--corpus', 'missing.txt'], /corpus 'missing.txt' not found/u],
