@@ -20,7 +20,7 @@
  */
 
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { Vocabulary } from '../vocabulary/vocabulary.js';
@@ -235,15 +235,27 @@ function brownReplayFor(sources: readonly Source[], settings: LoadOptions, build
 }
 // Stryker restore all
 
+/**
+ * How messages about a file's text name it (`x.jsonl line 7 ...`): as the spec gave it when the spec
+ * names it; a file of a folder or a glob given by a relative spec relative to `cwd` (when inside it);
+ * else its absolute path (they named every file by its absolute path: audit).
+ */
+function shownName(path: string, spec: string, cwd: string): string {
+  if (resolve(cwd, spec) === path) return spec;
+  if (isAbsolute(spec)) return path;
+  const inside = relative(cwd, path);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+}
+
 async function readSource(
-  source: Source,
+  source: Source & { readonly spec: string },
   settings: LoadOptions,
   builder: CorpusBuilder,
   onBytes: ((bytes: number) => void) | undefined,
   brown: BrownReplay | undefined,
   cutLetters: CutLetterCount,
 ): Promise<number> {
-  const name = source.kind === 'stdin' ? STDIN_NAME : source.path;
+  const name = source.kind === 'stdin' ? STDIN_NAME : shownName(source.path, source.spec, settings.cwd ?? process.cwd());
   try {
     if (source.kind === 'brown') {
       const bytes = brown?.add(source.path) ?? readBrownFile(source.path, builder, settings.lowercase, brownEncoder(settings.tokenizer));
