@@ -37,7 +37,7 @@ import { writeInTurn, type OutputStep } from './outputSteps.js';
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
 import { humanSentenceMask } from '../simulation/holdoutSplit.js';
-import { checkCorpusGuards, checkTokenGuards } from '../simulation/tokenGuards.js';
+import { checkRecipeCorpus, checkRecipeTokens } from '../recipes/recipeGuards.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { wordViewSpec } from '../simulation/preparedRun.js';
 import { collectRecipeAsync, type CollectOptions } from '../recipes/collectRecipe.js';
@@ -99,7 +99,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   };
   const command = options.command ?? recipeCommandLine(recipe, corpusSpecs, scale);
   // The --max-tokens guards of `run`, for each of the recipe's runs: before the corpus is read, then on it.
-  for (const settings of recipe.runs(scale)) asRecipeGuard(recipe, () => checkTokenGuards(settings, options.load?.maxTokens));
+  checkRecipeTokens(recipe, scale, options.load?.maxTokens);
   const collect = options.onProgress === undefined && options.warn === undefined
     ? {}
     : { ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }), ...(options.warn === undefined ? {} : { warn: options.warn }) };
@@ -182,32 +182,12 @@ function removeFileInside(folder: string, path: string): void {
   unlinkSync(path);
 }
 
-/** The guards that need the corpus (the largest batch of --tokens-growth, accumulate's pool), for each run, before any is simulated. */
-function guardCorpus(recipe: Recipe, scale: RecipeScale, corpus: TokenCorpus, maxTokens: number | undefined): void {
-  for (const settings of recipe.runs(scale)) asRecipeGuard(recipe, () => checkCorpusGuards(settings, corpus, maxTokens));
-}
-
-/**
- * A guard's refusal as the recipe's: the flags it names are the recipe's own settings, not the user's
- * (`recipe growth's own --tokens-growth 2 makes ...`), with the remedies a recipe has (run's hint
- * names --tokens and --tokens-growth, which a recipe fixes itself).
- */
-function asRecipeGuard(recipe: Recipe, check: () => void): void {
-  try {
-    check();
-  } catch (error) {
-    // (a batch's or a pool's size follows H's and the generations; a --select draw's, H's alone)
-    if (error instanceof UsageError) throw new UsageError(`recipe ${recipe.name}'s own ${error.message}`, 'use fewer --generations or a smaller corpus, or raise --max-tokens if the machine has the memory');
-    throw error;
-  }
-}
-
 /** A recipe on the corpus as loaded (bpe:K learned on the recipe's H, as `run` learns it on the run's). */
 async function collectOnCorpus(recipe: Recipe, specs: readonly string[], load: Partial<LoadOptions>, scale: RecipeScale, options: CollectOptions, signal: AbortSignal): Promise<RecipeData | undefined> {
   const split = recipe.runs(scale)[0]!;
   const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
   const { vocabulary, corpus } = await loadCorpus(specs, { ...load, subwordTraining });
-  guardCorpus(recipe, scale, corpus, load.maxTokens);
+  checkRecipeCorpus(recipe, scale, corpus, load.maxTokens);
   const words = wordViewSpec(load.tokenizer ?? DEFAULT_LOAD_OPTIONS.tokenizer, vocabulary);
   return collectRecipeAsync(recipe, corpus, vocabulary.size, scale, { ...options, ...(words === undefined ? {} : { words }) }, signal);
 }
@@ -242,7 +222,7 @@ async function collectPerTokenizer(
     const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
     const stdin = piped === undefined ? {} : { stdin: index === 0 ? piped.first : Readable.from(piped.pieces) };
     const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin, ...onWarning });
-    guardCorpus(recipe, scale, corpus, load.maxTokens);
+    checkRecipeCorpus(recipe, scale, corpus, load.maxTokens);
     // (a signal while the tokenizers read the corpus in turn: heard after each, not after all: audit)
     if (signal.aborted) return undefined;
     loaded.push({ tokenizer, vocabulary, corpus });

@@ -240,7 +240,7 @@ function brownReplayFor(sources: readonly Source[], settings: LoadOptions, build
  * names it; a file of a folder or a glob given by a relative spec relative to `cwd` (when inside it);
  * else its absolute path (they named every file by its absolute path: audit).
  */
-function shownName(path: string, spec: string, cwd: string): string {
+export function shownName(path: string, spec: string, cwd: string): string {
   if (resolve(cwd, spec) === path) return spec;
   if (isAbsolute(spec)) return path;
   const inside = relative(cwd, path);

@@ -14,7 +14,7 @@ import { writeWholeFileSync } from '../export/wholeFile.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { resolveSpec, DEFAULT_LOAD_OPTIONS } from '../corpus/loadCorpus.js';
+import { resolveSpec, shownName, DEFAULT_LOAD_OPTIONS } from '../corpus/loadCorpus.js';
 import { checkTextBytes } from '../corpus/textChunks.js';
 import { InputError, UsageError } from '../errors.js';
 import { CORPORA_ELEMENT_ID, type EmbeddedCorpus, type EmbeddedPart } from './embeddedCorpus.js';
@@ -47,13 +47,15 @@ export function embedCorpus(spec: string, cwd: string): EmbeddedCorpus {
   let blank = true;
   const parts = sources.map((source) => {
     const path = (source as { path: string }).path;
+    // (as run names it: a file of a folder or glob relative to the working folder; its absolute path
+    // showed the builder's folders in every shared page: audit)
+    const name = shownName(path, spec, base);
     let bytes: Buffer;
     try {
       bytes = readFileSync(path);
     } catch (error) {
-      throw new InputError(`cannot read ${path}: ${(error as Error).message}`, 'check the path and its permissions');
+      throw new InputError(`cannot read ${name}: ${(error as Error).message}`, 'check the path and its permissions');
     }
-    const name = path === resolve(base, spec) ? spec : path;
     checkTextBytes(bytes, name); // as run reads it: no UTF-16, no binary data
     blank &&= source.kind === 'jsonl' ? jsonlHoldsNoText(bytes.toString('utf8')) : bytes.toString('utf8').trim() === '';
     return embedPart(name, source.kind as EmbeddedPart['kind'], bytes);

@@ -184,29 +184,50 @@ describe('a fresh run killed before it writes its first row, over an earlier run
 });
 
 describe('a signal while the last output is written', () => {
-  it('ends the run with the signal\'s exit code and a line saying every output was written (it exited 0, silently: a scheduler took it for a run that ended by itself)', async () => {
+  // A preloaded hook sends the signal as the last output's temporary file is opened (`<path>.partial`),
+  // so that it comes while that file is written, whatever the machine's load (the test polled for the
+  // file every millisecond, and on a busy machine the run could end between two polls: a timeout).
+  const HOOK = `
+    const fs = require('node:fs');
+    const fsp = require('node:fs/promises');
+    const mark = (path) => {
+      if (String(path).endsWith(process.env.HOOK_PARTIAL)) process.kill(process.pid, process.env.HOOK_SIGNAL);
+    };
+    const open = fsp.open;
+    fsp.open = async (path, ...rest) => {
+      const handle = await open(path, ...rest);
+      mark(path);
+      return handle;
+    };
+    const openSync = fs.openSync;
+    fs.openSync = (path, ...rest) => {
+      const fd = openSync(path, ...rest);
+      mark(path);
+      return fd;
+    };
+    require('node:module').syncBuiltinESMExports();
+  `;
+  const signalled = async (args: readonly string[], partial: string, signal: NodeJS.Signals): Promise<{ code: unknown; stderr: string; cwd: string }> => {
     const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-late-signal-'));
-    const args = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '30', '--replicates', '2', '--workers', '1', '--quiet', '--out', 'c.csv', '--summary', 's.csv', '--report', 'r.html'];
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd, env: environment('0'), stdio: ['ignore', 'ignore', 'pipe'] });
+    writeFileSync(join(cwd, 'hook.cjs'), HOOK);
+    const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...args], { cwd, env: { ...environment('0'), HOOK_PARTIAL: partial, HOOK_SIGNAL: signal }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => { stderr += String(chunk); });
-    // the report, the last output, is being written: its whole file stands beside its path as r.html.partial
-    while (!existsSync(join(cwd, 'r.html.partial')) && child.exitCode === null) await new Promise((wait) => setTimeout(wait, 1));
-    child.kill('SIGTERM');
     const code = await new Promise((done) => child.on('exit', done));
+    return { code, stderr, cwd };
+  };
+
+  it('ends the run with the signal\'s exit code and a line saying every output was written (it exited 0, silently: a scheduler took it for a run that ended by itself)', async () => {
+    const args = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '30', '--replicates', '2', '--workers', '1', '--quiet', '--out', 'c.csv', '--summary', 's.csv', '--report', 'r.html'];
+    const { code, stderr, cwd } = await signalled(args, 'r.html.partial', 'SIGTERM');
     expect(code).toBe(143);
     expect(stderr).toMatch(/^ngram-collapse: interrupted by SIGTERM as the last output was written: 4 of 4 series complete in c\.csv, and every output was written \(nothing is left to do\)\n$/u);
     expect(existsSync(join(cwd, 'r.html'))).toBe(true);
   }, 60_000);
 
   it('a recipe too: the signal is said, with every file written (its report and figures are one step, the last)', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-late-recipe-'));
-    const child = spawn(process.execPath, [MAIN, 'recipe', 'drift', '--corpus', FIXTURE, '--sentences', 'line', '--generations', '2', '--replicates', '1', '--quiet', '--out', 'r'], { cwd, env: environment('0'), stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
-    while (!existsSync(join(cwd, 'r', 'report.html.partial')) && child.exitCode === null) await new Promise((wait) => setTimeout(wait, 1));
-    child.kill('SIGINT');
-    const code = await new Promise((done) => child.on('exit', done));
+    const args = ['recipe', 'drift', '--corpus', FIXTURE, '--sentences', 'line', '--generations', '2', '--replicates', '1', '--quiet', '--out', 'r'];
+    const { code, stderr } = await signalled(args, 'report.html.partial', 'SIGINT');
     expect(code).toBe(130);
     expect(stderr).toBe('ngram-collapse: interrupted by SIGINT as its last files were written: recipe drift ran and wrote every file in r (nothing is left to do)\n');
   }, 60_000);

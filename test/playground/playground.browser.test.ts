@@ -90,7 +90,7 @@ if (SKIP_BROWSER) {
 
     async function cliCsv(config: Record<string, unknown>, cwd = tempDir()): Promise<string> {
       writeFileSync(join(cwd, 'config.json'), JSON.stringify(config));
-      const result = await cli(['run', '--config', 'config.json', '--out', 'cli.csv', '--quiet', '--workers', '1'], { cwd });
+      const result = await cli(['run', '--config', 'config.json', '--out', 'cli.csv', '--summary', 'cli-summary.csv', '--quiet', '--workers', '1'], { cwd });
       expect(result.stderr).toBe('');
       return readFileSync(join(cwd, 'cli.csv'), 'utf8');
     }
@@ -104,7 +104,12 @@ if (SKIP_BROWSER) {
       await runAndWait();
       const csv = await downloadCsv();
       expect(csv.split('\n')).toHaveLength(2 * 11 + 2); // header, 2 cells x 11 generations, final newline
-      expect(csv).toBe(await cliCsv(config));
+      const folder = tempDir();
+      expect(csv).toBe(await cliCsv(config, folder));
+      // the summary too, the survival law's rows included (they were left out: audit)
+      const summary = await downloadCsv('Download summary CSV');
+      expect(summary).toContain(',theory_survival_1,');
+      expect(summary).toBe(readFileSync(join(folder, 'cli-summary.csv'), 'utf8'));
       // The curves draw, the summary downloads, the command line and the link say the same.
       expect(await page.locator('#charts figure[data-metric="vocab_retention"] svg .mark-line.role-mark').count()).toBe(2);
       expect(await page.locator('#survival-chart svg').count()).toBe(1);
@@ -304,6 +309,57 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Generations (--generations)').fill('1');
       await runAndWait();
       expect(await page.textContent('#run-status')).toMatch(/^Done: 2 rows/u);
+    });
+
+    it("refuses a recipe preset past the CLI's --max-tokens guard, in the recipe's words, before any row (it ran a 370M-token batch: audit)", async () => {
+      await open(hash({ corpus: 'brown:news', generations: 2 }));
+      await waitLoaded();
+      await page.locator('#presets summary').click();
+      await page.getByLabel("Generations (empty: the recipe's)").fill('13');
+      await page.getByLabel("Replicates (empty: the recipe's)").fill('1');
+      await page.getByRole('button', { name: 'Run recipe growth' }).click();
+      // `ngram-collapse recipe growth --corpus brown:news --generations 13` exits 2 with this line
+      const refusal = await cli(['recipe', 'growth', '--corpus', 'brown:news', '--generations', '13', '--replicates', '1', '--out', join(tempDir(), 'growth')]);
+      expect(refusal.code).toBe(2);
+      await expect.poll(() => page.textContent('#settings-error'), { timeout: 30_000 }).toBe(refusal.stderr.trim());
+      expect(refusal.stderr).toMatch(/^ngram-collapse: recipe growth's own --tokens-growth 2 makes generation 13's batch \d+ tokens, above the --max-tokens guard/u);
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
+      await page.getByLabel("Generations (empty: the recipe's)").fill('');
+      await page.getByLabel("Replicates (empty: the recipe's)").fill('');
+    });
+
+    it('a recipe that moves to its own corpus says so in the address and the share link (they kept the old one: audit)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
+      await waitLoaded();
+      await page.locator('#presets summary').click();
+      await page.getByLabel("Generations (empty: the recipe's)").fill('2');
+      await page.getByLabel("Replicates (empty: the recipe's)").fill('1');
+      await page.getByRole('button', { name: 'Run recipe drift' }).click();
+      await page.waitForSelector('#findings .finding', { timeout: 60_000 });
+      expect(await page.inputValue('#corpus-select')).toBe('brown:news');
+      expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('"corpus":["brown:news"]');
+      expect(decodeURIComponent(await page.inputValue('#share-link'))).toContain('"corpus":["brown:news"]');
+      await page.getByLabel("Generations (empty: the recipe's)").fill('');
+      await page.getByLabel("Replicates (empty: the recipe's)").fill('');
+    });
+
+    it('reads a dropped .txt file as JSON Lines when the JSONL field is set, as `run --jsonl-field` does (it read the JSON as text: audit)', async () => {
+      const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ body: `The cat ${i % 7} sat on mat ${i % 5} .`, text: 'x' })).join('\n') + '\n';
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
+      await waitLoaded();
+      await page.evaluate((text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], 'records.txt', { type: 'text/plain' }));
+        document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, lines);
+      expect(await waitLoaded('records.txt:')).not.toMatch(/^records\.txt: 320 tokens/u); // text: the JSON itself
+      await page.getByLabel('JSONL field (--jsonl-field)').fill('body');
+      await runAndWait(); // (the field is read when the run starts)
+      // 40 records of 8 tokens: 320 tokens
+      expect(await page.textContent('#corpus-stats')).toMatch(/^records\.txt: 320 tokens/u);
+      const folder = tempDir();
+      writeFileSync(join(folder, 'records.txt'), lines);
+      expect(await downloadCsv()).toBe(await cliCsv({ corpus: ['records.txt'], generations: 2, order: [2], humanRatio: [0], jsonlField: 'body' }, folder));
     });
 
     it('a recipe runs as one click and shows its findings, checked as the CLI checks them', async () => {

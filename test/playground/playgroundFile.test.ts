@@ -42,6 +42,10 @@ describe('embedding corpora', () => {
     writeFileSync(join(folder, 'texts', 'b.jsonl'), '{"text": "A bird sang."}\n');
     const embedded = embedCorpus('texts', folder);
     expect(embedded.parts.map((part) => part.kind)).toEqual(['text', 'jsonl']);
+    // named as run names them, relative to the working folder (the builder's absolute paths were in every page: audit)
+    expect(embedded.parts.map((part) => part.name)).toEqual(['texts/a.txt', 'texts/b.jsonl']);
+    expect(embedCorpus('texts/*.txt', folder).parts.map((part) => part.name)).toEqual(['texts/a.txt']);
+    expect(embedCorpus(join(folder, 'texts'), '/').parts.map((part) => part.name)).toEqual([join(folder, 'texts', 'a.txt'), join(folder, 'texts', 'b.jsonl')]);
     const page = await readEmbedded(embedded);
     const cliCorpus = await loadCorpus(['texts'], { cwd: folder });
     expect(page.corpus.ids).toEqual(cliCorpus.corpus.ids);

@@ -66,6 +66,8 @@ let loadCount = 0;
 let running = false;
 let header: readonly string[] = CURVE_COLUMNS;
 let records: string[][] = [];
+/** What the summary's survival-law rows need of the run that made `records` (as `run --summary` has them). */
+let law: { readonly seedCounts: Int32Array; readonly batchScale: number } | undefined;
 let drawQueued = false;
 let runStarted = 0;
 let lastCommand = '';
@@ -240,6 +242,7 @@ function onWorkerMessage(message: FromWorker): void {
     }
     case 'start':
       header = message.header;
+      law = { seedCounts: message.seedCounts, batchScale: message.batchScale };
       textView.reset(message);
       progress(0, message.total);
       $('run-status').dataset['total'] = String(message.total);
@@ -603,7 +606,8 @@ async function runRecipe(name: string): Promise<void> {
   const { generations, replicates } = scale;
   const corpus = recipe.defaultCorpus.find((spec) => corpora.has(spec)) ?? state.corpus;
   if (corpus !== state.corpus) {
-    state = { ...state, corpus };
+    // (through setState, so that the address and the share link name the corpus the recipe runs on: audit)
+    setState({ ...state, corpus }, false);
     fillControls();
   }
   const resolved = validate();
@@ -643,7 +647,8 @@ function showFindings(findings: readonly Finding[]): void {
 function wireExports(): void {
   $('download-csv').addEventListener('click', () => saveText(csvText(header, records), 'curves.csv', 'text/csv'));
   $('download-summary').addEventListener('click', () => {
-    const summary = new SummaryTable();
+    // (with the survival law's rows, as `run --summary` writes them: they were left out: audit)
+    const summary = new SummaryTable(law?.seedCounts, law?.batchScale);
     for (const record of records) summary.add(record);
     saveText(csvText(SUMMARY_COLUMNS, [...summary.records()]), 'summary.csv', 'text/csv');
   });

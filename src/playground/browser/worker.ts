@@ -16,6 +16,8 @@ import { prepareRun, wordViewSpec, type PreparedRun, type WordViewSpec } from '.
 import { runSeries, type GenerationTexts, type SeriesRow } from '../../simulation/series.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
 import { checkCorpusGuards, DEFAULT_MAX_TOKENS } from '../../simulation/tokenGuards.js';
+import { checkRecipeCorpus, checkRecipeTokens } from '../../recipes/recipeGuards.js';
+import { sizesBatchScale } from '../../metrics/survivalTheory.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import type { CorpusPart, FromWorker, ToWorker } from './messages.js';
 
@@ -85,7 +87,8 @@ async function load(id: number, name: string, parts: readonly CorpusPart[], opti
   const started = performance.now();
   loaded = undefined;
   const warnings: string[] = [];
-  const sources: TextSource[] = parts.map((part) => ({ format: part.kind, name: part.name, text: partChunks(part) }));
+  // (with a JSONL field every file is JSON Lines, as `run --jsonl-field` reads it: a .txt part was read as text: audit)
+  const sources: TextSource[] = parts.map((part) => ({ format: part.kind === 'text' && options?.jsonlField !== undefined ? 'jsonl' : part.kind, name: part.name, text: partChunks(part) }));
   const subwordTraining = split === undefined ? {} : { subwordTraining: (sentences: number) => humanSentenceMask(sentences, split.holdout, split.seed) };
   const { vocabulary, corpus } = await readCorpusSources(sources, { ...options, ...subwordTraining, onWarning: (warning) => warnings.push(`ngram-collapse: warning: ${warning}`) }, name);
   loaded = { name, vocabulary, corpus, options: options ?? {} };
@@ -109,7 +112,7 @@ function words(): WordViewSpec | undefined {
 function start(prepared: PreparedRun, total: number): void {
   const seedTypes = Int32Array.from(prepared.reference.unigrams.types);
   const seedCounts = Int32Array.from(seedTypes, (id) => prepared.reference.unigrams.counts[id]!);
-  post({ type: 'start', header: CURVE_COLUMNS, total, seedTypes, seedCounts, rareThreshold: prepared.settings.rareThreshold });
+  post({ type: 'start', header: CURVE_COLUMNS, total, seedTypes, seedCounts, rareThreshold: prepared.settings.rareThreshold, batchScale: sizesBatchScale(prepared) });
 }
 
 /** Texts of replicate 1 of each cell: sample sentences and every id's count. */
@@ -156,6 +159,10 @@ async function recipe(name: string, generations: number, replicates: number, see
   const { vocabulary, corpus } = requireCorpus();
   const chosen = findRecipe(name);
   const scale = { generations, replicates, seed };
+  // the CLI's --max-tokens guards, worded as the recipe's (a growth preset at 13 generations ran a
+  // 370M-token batch in the tab, which `recipe growth` refuses: audit)
+  checkRecipeTokens(chosen, scale, DEFAULT_MAX_TOKENS);
+  checkRecipeCorpus(chosen, scale, corpus, DEFAULT_MAX_TOKENS);
   const runs = chosen.runs(scale);
   const total = runs.reduce((sum, settings) => sum + seriesTasks(settings).length * (generations + 1), 0);
   const spec = words();
