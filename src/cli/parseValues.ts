@@ -17,7 +17,7 @@ function number(raw: string, flag: string, allowed: string): number {
   const value = decimalValue(raw);
   if (!Number.isFinite(value)) {
     // (a list where one value goes: say so, not only that it is no number: audit)
-    const list = raw.includes(',') ? `: ${flag} takes one value, not a list` : '';
+    const list = raw.includes(',') ? `: ${flag} takes one value, written without separators, not a list` : '';
     throw new UsageError(`${flag} must be a number, got '${raw}'`, `pass ${allowed}${list}`);
   }
   return value;

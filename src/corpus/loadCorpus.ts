@@ -237,14 +237,14 @@ function brownReplayFor(sources: readonly Source[], settings: LoadOptions, build
 
 /**
  * How messages about a file's text name it (`x.jsonl line 7 ...`): as the spec gave it when the spec
- * names it; a file of a folder or a glob given by a relative spec relative to `cwd` (when inside it);
- * else its absolute path (they named every file by its absolute path: audit).
+ * names it; a file of a folder or a glob given by a relative spec relative to `cwd` (`../notes/a.txt`
+ * too); under an absolute spec, absolutely (they named every file by its absolute path: audit).
  */
 export function shownName(path: string, spec: string, cwd: string): string {
   if (resolve(cwd, spec) === path) return spec;
   if (isAbsolute(spec)) return path;
-  const inside = relative(cwd, path);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+  const shown = relative(cwd, path);
+  return shown === '' ? path : shown;
 }
 
 async function readSource(

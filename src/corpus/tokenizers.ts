@@ -386,24 +386,47 @@ function windowCut(text: string, from: number, size: number): number | undefined
     return clean === null ? undefined : clean.index + clean[0].length;
   }
   if (text.length - from <= size) return undefined;
-  return clusterCut(text, from);
+  return clusterCut(text, from, from - size);
 }
 
 /**
- * Where to cut a word at `at` or just after: the first grapheme cluster boundary at or after it, as
- * Intl.Segmenter finds it in the GRAPHEME_WINDOW code units on either side (a boundary depends on the
- * text before it and the one character after it, UAX #29), so that `char` gives the pieces the clusters
- * of the whole line (it cut a 👍🏽 or a q́ in two: audit); `at`, moved past a high surrogate, if one
- * cluster spans the window's second half (a cluster of hundreds of marks; in a run of more than a
- * hundred flags the window may also start off a pair).
+ * Where to cut a word at `at` or just after, `start` being where its piece starts (a cluster boundary):
+ * the first grapheme cluster boundary at or after `at`, as Intl.Segmenter finds it in the
+ * GRAPHEME_WINDOW code units on either side (a boundary depends on the text before it and the one
+ * character after it, UAX #29), so that `char` gives the pieces the clusters of the whole line (it cut
+ * a 👍🏽 or a q́ in two: audit). Flags are pairs of regional indicators counted from the start of
+ * their run, which a window may not see: inside a run the pairs are counted here, from the run's start
+ * or the piece's (flagCut). `at`, moved past a high surrogate, if one cluster spans the window's second
+ * half (a cluster of hundreds of marks).
  */
-function clusterCut(text: string, at: number): number {
+function clusterCut(text: string, at: number, start: number): number {
+  const flag = flagCut(text, at, start);
+  if (flag !== undefined) return flag;
   clusterSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const low = Math.max(0, at - GRAPHEME_WINDOW);
+  const low = Math.max(start, at - GRAPHEME_WINDOW);
   for (const { index } of clusterSegmenter.segment(text.slice(low, at + GRAPHEME_WINDOW))) {
     if (low + index >= at) return low + index;
   }
   return isHighSurrogate(text.charCodeAt(at - 1)) ? at + 1 : at;
+}
+
+/**
+ * A cut between two regional indicators (U+1F1E6..U+1F1FF, two code units each) at `at` (or inside the
+ * second's surrogate pair): the end of the pair there, pairs counted from the start of the run of
+ * indicators or from `start`, whichever is later (UAX #29 GB12/GB13); undefined elsewhere. O(the run
+ * back to `start`).
+ */
+function flagCut(text: string, at: number, start: number): number | undefined {
+  const p = isLowSurrogate(text.charCodeAt(at)) ? at - 1 : at;
+  if (p - 2 < start || !isRegionalIndicator(text, p) || !isRegionalIndicator(text, p - 2)) return undefined;
+  let run = p - 2;
+  while (run - 2 >= start && isRegionalIndicator(text, run - 2)) run -= 2;
+  return (p - run) % 4 === 0 ? p : p + 2;
+}
+
+function isRegionalIndicator(text: string, at: number): boolean {
+  const low = text.charCodeAt(at + 1);
+  return text.charCodeAt(at) === 0xd83c && low >= 0xdde6 && low <= 0xddff;
 }
 
 let clusterSegmenter: Intl.Segmenter | undefined;

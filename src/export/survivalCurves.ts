@@ -19,7 +19,8 @@ import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
 import type { ExtinctionTable } from '../simulation/extinctionTracker.js';
 import { kaplanMeier } from '../stats/kaplanMeier.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { theoryBands } from '../metrics/survivalTheory.js';
+import { sizesBatchScale, theoryBands } from '../metrics/survivalTheory.js';
+import { batchTokensAt } from '../simulation/settings.js';
 import type { LawInput } from './survivalLaw.js';
 
 export const SURVIVAL_CURVE_COLUMNS: readonly string[] = Object.freeze(['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival']);
@@ -27,14 +28,23 @@ export const SURVIVAL_CURVE_COLUMNS: readonly string[] = Object.freeze(['cell', 
 /** Band names as the file writes them: 1, 2_5, 6_20, 21_plus. */
 export const BAND_NAMES: readonly string[] = SURVIVAL_BANDS.map(([name]) => name.replace('survival_', ''));
 
+/** A run's first batch (N tokens, `batchTokens`) and the size each row measures (M, `measureTokens`). */
+export interface BatchSizes {
+  readonly batchTokens: number;
+  readonly measureTokens: number;
+}
+
 export class SurvivalCurves {
   private readonly tables = new Map<string, ExtinctionTable[]>();
+  private readonly batchScale: number;
 
-  /** `batchScale`: N / M of a run that measures M tokens of batches of N (lawBatchScale; 1 otherwise). */
+  /** `sizes`: N and M of the run (a run that measures its batches: M = N, the default). */
   constructor(
     private readonly generations: number,
-    private readonly batchScale = 1,
-  ) {}
+    private readonly sizes?: BatchSizes,
+  ) {
+    this.batchScale = sizes === undefined ? 1 : sizesBatchScale(sizes);
+  }
 
   add(cellId: string, table: ExtinctionTable): void {
     const list = this.tables.get(cellId);
@@ -46,10 +56,14 @@ export class SurvivalCurves {
    * Whether every row of a cell growing by `growth` measures its whole batch (or more), so that a seed
    * type absent from the measured text is absent from the batch, and from every later model under the
    * law's pure MLE: only then is a first absence an extinction, and the law, which gives the chance of
-   * being present, the curve's. Batch g over the measured size is batchScale x growth^(g-1).
+   * being present, the curve's. Batch g holds batchTokensAt(N, growth, g) tokens, rounded as the loop
+   * rounds it (the unrounded N R^(g-1) left the law out of runs that measure every batch whole: audit).
    */
   private measuresWholeBatches(growth: number): boolean {
-    return this.batchScale * Math.max(1, growth ** (this.generations - 1)) <= 1 + 1e-12;
+    if (this.sizes === undefined) return true;
+    const { batchTokens, measureTokens } = this.sizes;
+    for (let g = 1; g <= this.generations; g++) if (batchTokensAt(batchTokens, growth, g) > measureTokens) return false;
+    return true;
   }
 
   /** The records of the cells in `cellIds` that have tables; `draws` (survivalLaw.drawsByCell) for the law. */

@@ -174,10 +174,13 @@ export function refuseHumanShareBeyondPool(settings: RunSettings, humanTokens: n
     const batch = batchTokensAt(batchTokens, growth, generation);
     const share = Math.round(ratio * batch);
     if (share <= humanTokens) continue;
-    const which = growth === 1 ? `a batch of ${formatCount(batch)} tokens` : `generation ${generation}'s batch of ${formatCount(batch)} tokens (tokens growth ${growth})`;
+    // (the first batch is N whatever the growth: then neither growth nor generations would help: audit)
+    const grown = generation > 1;
+    const which = grown ? `generation ${generation}'s batch of ${formatCount(batch)} tokens (tokens growth ${growth})` : `a batch of ${formatCount(batch)} tokens`;
+    const remedies = ['a smaller human ratio', grown ? 'fewer tokens, generations or growth' : 'fewer tokens', ...(settings.holdout > 0 ? ['a smaller holdout'] : [])];
     throw new InputError(
       `human ratio ${ratio} asks for ${formatCount(share)} human tokens in ${which}, and the human pool H holds ${formatCount(humanTokens)}: the rest would be synthetic text`,
-      `use a smaller human ratio, ${growth === 1 ? 'fewer tokens' : 'fewer tokens, generations or growth'}, a smaller holdout, or a larger corpus`,
+      `use ${remedies.join(', ')}, or a larger corpus`,
     );
   }
 }

@@ -247,7 +247,7 @@ describe('generate and train: one value per setting, the same rows and defaults 
   it.each([
     [['--temperature', '-1'], "--temperature must be a number > 0, got '-1' (pass a number > 0)"],
     [['--top-p', '0'], "--top-p must be a number > 0 and <= 1, got '0' (pass a number > 0 and <= 1)"],
-    [['--top-p', '0.5,0.9'], "--top-p must be a number, got '0.5,0.9' (pass a number > 0 and <= 1: --top-p takes one value, not a list)"],
+    [['--top-p', '0.5,0.9'], "--top-p must be a number, got '0.5,0.9' (pass a number > 0 and <= 1: --top-p takes one value, written without separators, not a list)"],
     [['-n', '0'], "--count must be a whole number from 1 to 1000000, got '0' (pass a whole number from 1 to 1000000)"],
   ])('generate %j is refused: %s', (argv, message) => {
     expect(errorLine(GENERATE_SPEC, argv)).toBe(message);

@@ -186,7 +186,7 @@ describe('ngram-collapse (in-process)', () => {
     [['run', '--tokens-growth', '0'], /--tokens-growth must be a number > 0 and <= 10, got '0'/u],
     [['run', '--human-ratio', '0.1,0.1000001'], /--human-ratio 0.1000001 has more digits than the CSV and the cell names write \(0.1: 6 significant digits\) \(write it in 6 significant digits or fewer\)/u],
     // a list where one value goes says so (it said only that '0.01,0.1' is no number: audit)
-    [['run', '--k', '0.01,0.1'], /--k must be a number, got '0.01,0.1' \(pass a number > 0: --k takes one value, not a list\)/u],
+    [['run', '--k', '0.01,0.1'], /--k must be a number, got '0.01,0.1' \(pass a number > 0: --k takes one value, written without separators, not a list\)/u],
     [['run', '--k', 'x'], /--k must be a number, got 'x' \(pass a number > 0\)$/mu],
     [['run', '--tokens-growth', '1.0000001'], /--tokens-growth 1.0000001 has more digits than the CSV and the cell names write \(1: 6 significant digits\)/u],
     [['run', '--select', 'tail:0.1234567'], /--select tail:0.1234567 has more digits than the CSV and the cell names write \(0.123457: 6 significant digits\)/u],

@@ -75,6 +75,10 @@ describe('loadCorpus resolves', () => {
     expect(await message(['./texts/b.txt'])).toMatch(/^\.\/texts\/b\.txt line 1 is not valid JSON/u);
     expect(await message(['texts/*.txt'])).toMatch(/^texts\/\S+\.txt line 1 is not valid JSON/u);
     expect(await message([join(root, 'texts')])).toMatch(new RegExp(`^${join(root, 'texts')}/\\S+ line 1 is not valid JSON`, 'u'));
+    // a relative spec that leads out of the working folder keeps its way there
+    mkdirSync(join(root, 'elsewhere'), { recursive: true });
+    const outside = await loadCorpus(['../texts'], { cwd: join(root, 'elsewhere'), jsonlField: 'text' }).catch((error: InputError) => error.message);
+    expect(outside).toMatch(/^\.\.\/texts\/\S+ line 1 is not valid JSON/u);
     writeFileSync(join(root, 'broken.jsonl'), 'not json\n');
     expect(await loadCorpus(['broken.jsonl'], { cwd: root, jsonlField: 'text' }).catch((error: InputError) => error.hint)).toBe('fix or remove that line; JSONL needs one JSON object per line');
     expect(await loadCorpus(['-'], { cwd: root, jsonlField: 'text', stdin: new PassThrough().end('not json\n') }).catch((error: InputError) => error.hint)).toBe('fix or remove that line; JSONL needs one JSON object per line; jsonlField (--jsonl-field) reads standard input as JSON Lines');

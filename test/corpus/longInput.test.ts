@@ -69,6 +69,21 @@ describe('whitespaceWindows', () => {
     expect([...whitespaceWindows('aaaab ', 3)]).toEqual(['aaaab ']);
   });
 
+  it('gives char the flags of the whole text when a long run of flags is cut (its pairs are counted from the run\'s start: audit)', async () => {
+    await prepareTokenizer('char');
+    const char = tokenizerFor('char');
+    // runs of 300 regional-indicator pairs (600 code units each: more than the window of 256) after 0-3
+    // letters, a lone indicator, another run: every cut lands inside a run, at either parity
+    for (const prefix of ['', 'x', 'xy', 'xyz', '🇩', 'a🇩']) {
+      for (const size of [7, 8, 33, 300, 301]) {
+        const text = `${prefix}${'🇫🇷'.repeat(300)}q${'🇩🇪'.repeat(200)}`;
+        const pieces = [...whitespaceWindows(text, size)];
+        expect(pieces.join('')).toBe(text);
+        expect(pieces.flatMap((piece) => char(piece)), `${JSON.stringify(prefix)} in pieces of ${size}`).toEqual(char(text));
+      }
+    }
+  });
+
   it('gives char the clusters of the whole text when words are cut (300 random texts without white space)', async () => {
     // clusters of one to eleven code units: letters, accented letters, emoji with a skin tone, a ZWJ
     // family, Hangul jamo, a flag between letters (a run of flags would need its pairs counted from its

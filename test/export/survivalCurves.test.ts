@@ -18,29 +18,34 @@ const table = {
 // draws (tokens + sentences) per generation 0..2
 const draws = [20, 20, 20];
 
-function hapaxRows(batchScale: number, growth: number): string[][] {
-  const curves = new SurvivalCurves(2, batchScale);
-  curves.add('c', table);
-  return [...curves.records(['c'], new Map([['c', { draws, growth }]]))].filter((row) => row[1] === '1');
+function hapaxRows(batchTokens: number, measureTokens: number, growth: number, generations = 2): string[][] {
+  const curves = new SurvivalCurves(generations, { batchTokens, measureTokens });
+  curves.add('c', { ...table, lastSeen: table.lastSeen.map((g) => Math.min(g, generations)) });
+  const cellDraws = Array.from({ length: generations + 1 }, () => 20);
+  return [...curves.records(['c'], new Map([['c', { draws: cellDraws, growth }]]))].filter((row) => row[1] === '1');
 }
 
 describe('SurvivalCurves: the law beside the curve', () => {
-  it('is there when every row measures its whole batch, or more (measured size >= batch, growth <= 1)', () => {
+  it('is there when every row measures its whole batch, or more (measured size >= every batch)', () => {
     // Kaplan–Meier: at risk 2, 1 event at generation 1: survival 1, 0.5, 0.5
     const law = theoryBands(table.seedCounts, draws);
-    const rows = hapaxRows(1, 1);
+    const rows = hapaxRows(20, 20, 1);
     expect(rows.map((row) => row[5])).toEqual(['1', '0.5', '0.5']);
     rows.forEach((row, g) => expect(Number(row[6])).toBeCloseTo(law[g]![0]!, 6)); // written to 6 significant digits
     // a row measuring twice its batch (M = 2N), and batches that shrink: the batch is inside the measured text
-    expect(hapaxRows(0.5, 1)[2]![6]).not.toBe('');
-    expect(hapaxRows(1, 0.8)[2]![6]).not.toBe('');
+    expect(hapaxRows(20, 40, 1)[2]![6]).not.toBe('');
+    expect(hapaxRows(20, 20, 0.8)[2]![6]).not.toBe('');
     // M = 2N with batches doubling over 2 generations: batch 2 is 2N = M, still whole
-    expect(hapaxRows(0.5, 2)[2]![6]).not.toBe('');
+    expect(hapaxRows(20, 40, 2)[2]![6]).not.toBe('');
+    // batches rounded as the loop rounds them: N = 657, R = 1.5, 3 generations: 657, round(985.5) = 986,
+    // round(1478.25) = 1478, all within M = 1478 (N R^2 = 1478.25 > 1478 left the law out: audit)
+    expect(hapaxRows(657, 1478, 1.5, 3)[3]![6]).not.toBe('');
+    expect(hapaxRows(657, 1477, 1.5, 3)[3]![6]).toBe('');
   });
 
   it('is empty where a row measures part of its batch: --measure-tokens below it, or growth above 1', () => {
-    for (const [batchScale, growth] of [[1.5, 1], [1, 1.5], [0.5, 2.1]] as const) {
-      const rows = hapaxRows(batchScale, growth);
+    for (const [batchTokens, measureTokens, growth] of [[30, 20, 1], [20, 20, 1.5], [20, 40, 2.1]] as const) {
+      const rows = hapaxRows(batchTokens, measureTokens, growth);
       expect(rows.map((row) => row[5])).toEqual(['1', '0.5', '0.5']); // the curve itself is unchanged
       expect(rows.map((row) => row[6])).toEqual(['', '', '']);
     }

@@ -130,6 +130,21 @@ describe('prepareRun', () => {
     expect(refusal(settings([1], [1], 12))).toBe('accepted');
     // a shrinking growth's largest batch is the first
     expect(refusal(settings([1], [0.9], 12))).toBe('accepted');
+    // the first batch too large, whatever the growth: named as a batch of N, and the hint names no growth
+    // (it named generation 1's batch and the growth 0.9 though every cell failed at the first: audit)
+    const hint = (given: RunSettings): string | undefined => {
+      try {
+        prepareRun(f.corpus, f.vocabulary.size, given);
+      } catch (error) {
+        return `${(error as InputError).message} (${(error as InputError).hint})`;
+      }
+      return undefined;
+    };
+    expect(hint(settings([0.5], [0.5, 0.9], 30))).toBe(
+      'human ratio 0.5 asks for 15 human tokens in a batch of 30 tokens, and the human pool H holds 12: the rest would be synthetic text (use a smaller human ratio, fewer tokens, or a larger corpus)',
+    );
+    // growth, and a holdout: each remedy named where it helps
+    expect(hint({ ...settings([0.5], [1.5]), holdout: 0.25 })).toMatch(/\(use a smaller human ratio, fewer tokens, generations or growth, a smaller holdout, or a larger corpus\)$/u);
   });
 
   it('checks the settings, the id space and the corpus first', () => {

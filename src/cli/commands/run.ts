@@ -291,7 +291,7 @@ async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun,
       ...(outputs.sentencePerplexities === undefined ? {} : { sentencePerplexities: outputStream(io, outputs.sentencePerplexities) }),
       ...(outputs.corpora === undefined ? {} : { corpora: { dir: outputs.corpora, shareCounts: inputs.corpora.shareCounts } }),
       ...(outputs.summary === undefined ? {} : { summary: { seedCounts: inputs.seedCounts, batchScale: sizesBatchScale(run) } }),
-      ...(outputs.survival === undefined ? {} : { survival: { generations: settings.generations, batchScale: sizesBatchScale(run) } }),
+      ...(outputs.survival === undefined ? {} : { survival: { generations: settings.generations, sizes: run } }),
     },
     {
       seed: settings.seed,
