@@ -88,6 +88,18 @@ if (SKIP_BROWSER) {
       return readFileSync((await download.path())!, 'utf8');
     }
 
+    /** Opens the page on `corpus` (unless undefined), sets the recipes' scale and starts recipe `name` (unless undefined). */
+    async function startPreset(corpus: string | undefined, name: string | undefined, generations: string, replicates: string): Promise<void> {
+      if (corpus !== undefined) {
+        await open(hash({ corpus, generations: 2 }));
+        await waitLoaded();
+        await page.locator('#presets summary').click();
+      }
+      await page.getByLabel("Generations (empty: the recipe's)").fill(generations);
+      await page.getByLabel("Replicates (empty: the recipe's)").fill(replicates);
+      if (name !== undefined) await page.getByRole('button', { name: `Run recipe ${name}` }).click();
+    }
+
     async function cliCsv(config: Record<string, unknown>, cwd = tempDir()): Promise<string> {
       writeFileSync(join(cwd, 'config.json'), JSON.stringify(config));
       const result = await cli(['run', '--config', 'config.json', '--out', 'cli.csv', '--summary', 'cli-summary.csv', '--quiet', '--workers', '1'], { cwd });
@@ -312,35 +324,23 @@ if (SKIP_BROWSER) {
     });
 
     it("refuses a recipe preset past the CLI's --max-tokens guard, in the recipe's words, before any row (it ran a 370M-token batch: audit)", async () => {
-      await open(hash({ corpus: 'brown:news', generations: 2 }));
-      await waitLoaded();
-      await page.locator('#presets summary').click();
-      await page.getByLabel("Generations (empty: the recipe's)").fill('13');
-      await page.getByLabel("Replicates (empty: the recipe's)").fill('1');
-      await page.getByRole('button', { name: 'Run recipe growth' }).click();
+      await startPreset('brown:news', 'growth', '13', '1');
       // `ngram-collapse recipe growth --corpus brown:news --generations 13` exits 2 with this line
       const refusal = await cli(['recipe', 'growth', '--corpus', 'brown:news', '--generations', '13', '--replicates', '1', '--out', join(tempDir(), 'growth')]);
       expect(refusal.code).toBe(2);
       await expect.poll(() => page.textContent('#settings-error'), { timeout: 30_000 }).toBe(refusal.stderr.trim());
       expect(refusal.stderr).toMatch(/^ngram-collapse: recipe growth's own --tokens-growth 2 makes generation 13's batch \d+ tokens, above the --max-tokens guard/u);
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
-      await page.getByLabel("Generations (empty: the recipe's)").fill('');
-      await page.getByLabel("Replicates (empty: the recipe's)").fill('');
+      await startPreset(undefined, undefined, '', '');
     });
 
     it('a recipe that moves to its own corpus says so in the address and the share link (they kept the old one: audit)', async () => {
-      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
-      await waitLoaded();
-      await page.locator('#presets summary').click();
-      await page.getByLabel("Generations (empty: the recipe's)").fill('2');
-      await page.getByLabel("Replicates (empty: the recipe's)").fill('1');
-      await page.getByRole('button', { name: 'Run recipe drift' }).click();
+      await startPreset('corpora/lighthouse.txt', 'drift', '2', '1');
       await page.waitForSelector('#findings .finding', { timeout: 60_000 });
       expect(await page.inputValue('#corpus-select')).toBe('brown:news');
       expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('"corpus":["brown:news"]');
       expect(decodeURIComponent(await page.inputValue('#share-link'))).toContain('"corpus":["brown:news"]');
-      await page.getByLabel("Generations (empty: the recipe's)").fill('');
-      await page.getByLabel("Replicates (empty: the recipe's)").fill('');
+      await startPreset(undefined, undefined, '', '');
     });
 
     it('reads a dropped .txt file as JSON Lines when the JSONL field is set, as `run --jsonl-field` does (it read the JSON as text: audit)', async () => {
