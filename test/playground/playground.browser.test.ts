@@ -88,6 +88,17 @@ if (SKIP_BROWSER) {
       return readFileSync((await download.path())!, 'utf8');
     }
 
+    /** Opens the page on lighthouse.txt (2 generations, order 2, ratio 0) and drops a file `name` holding `text`. */
+    async function dropFile(name: string, text: string): Promise<void> {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
+      await waitLoaded();
+      await page.evaluate(([fileName, content]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([content!], fileName!, { type: 'text/plain' }));
+        document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, [name, text]);
+    }
+
     /** Opens the page on `corpus` (unless undefined), sets the recipes' scale and starts recipe `name` (unless undefined). */
     async function startPreset(corpus: string | undefined, name: string | undefined, generations: string, replicates: string): Promise<void> {
       if (corpus !== undefined) {
@@ -145,13 +156,7 @@ if (SKIP_BROWSER) {
     });
 
     it('a dropped file full of markup is read as text, runs, and matches the CLI on the same file', async () => {
-      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
-      await waitLoaded();
-      await page.evaluate((text) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([text], 'hostile.txt', { type: 'text/plain' }));
-        document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      }, HOSTILE);
+      await dropFile('hostile.txt', HOSTILE);
       expect(await waitLoaded('hostile.txt:')).toMatch(/^hostile\.txt: [\d,]+ tokens/u);
       expect(await page.inputValue('#corpus-select')).toBe('hostile.txt');
       await runAndWait();
@@ -345,13 +350,7 @@ if (SKIP_BROWSER) {
 
     it('reads a dropped .txt file as JSON Lines when the JSONL field is set, as `run --jsonl-field` does (it read the JSON as text: audit)', async () => {
       const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ body: `The cat ${i % 7} sat on mat ${i % 5} .`, text: 'x' })).join('\n') + '\n';
-      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
-      await waitLoaded();
-      await page.evaluate((text) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([text], 'records.txt', { type: 'text/plain' }));
-        document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      }, lines);
+      await dropFile('records.txt', lines);
       expect(await waitLoaded('records.txt:')).not.toMatch(/^records\.txt: 320 tokens/u); // text: the JSON itself
       await page.getByLabel('JSONL field (--jsonl-field)').fill('body');
       await runAndWait(); // (the field is read when the run starts)
