@@ -396,14 +396,14 @@ function windowCut(text: string, from: number, size: number): number | undefined
  * character after it, UAX #29), so that `char` gives the pieces the clusters of the whole line (it cut
  * a 👍🏽 or a q́ in two: audit). Flags are pairs of regional indicators counted from the start of
  * their run, which a window may not see: inside a run the pairs are counted here, from the run's start
- * or the piece's (flagCut). `at`, moved past a high surrogate, if one cluster spans the window's second
+ * or the piece's, and the segmenter starts at the flag (flagStart). `at`, moved past a high surrogate, if one cluster spans the window's second
  * half (a cluster of hundreds of marks).
  */
 function clusterCut(text: string, at: number, start: number): number {
-  const flag = flagCut(text, at, start);
-  if (flag !== undefined) return flag;
   clusterSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const low = Math.max(start, at - GRAPHEME_WINDOW);
+  // (from a flag's start, a boundary, the segmenter finds the flag's end and any mark it carries: the
+  // end of the pair alone cut a combining mark, ZWJ or VS16 off it: audit)
+  const low = flagStart(text, at, start) ?? Math.max(start, at - GRAPHEME_WINDOW);
   for (const { index } of clusterSegmenter.segment(text.slice(low, at + GRAPHEME_WINDOW))) {
     if (low + index >= at) return low + index;
   }
@@ -411,17 +411,17 @@ function clusterCut(text: string, at: number, start: number): number {
 }
 
 /**
- * A cut between two regional indicators (U+1F1E6..U+1F1FF, two code units each) at `at` (or inside the
- * second's surrogate pair): the end of the pair there, pairs counted from the start of the run of
- * indicators or from `start`, whichever is later (UAX #29 GB12/GB13); undefined elsewhere. O(the run
- * back to `start`).
+ * Where the flag starts that a cut at `at` (or inside the surrogate pair there) falls in or before, when
+ * `at` is between two regional indicators (U+1F1E6..U+1F1FF, two code units each): pairs counted from
+ * the start of the run of indicators or from `start`, whichever is later (UAX #29 GB12/GB13), so the
+ * result is a cluster boundary; undefined elsewhere. O(the run back to `start`).
  */
-function flagCut(text: string, at: number, start: number): number | undefined {
+function flagStart(text: string, at: number, start: number): number | undefined {
   const p = isLowSurrogate(text.charCodeAt(at)) ? at - 1 : at;
   if (p - 2 < start || !isRegionalIndicator(text, p) || !isRegionalIndicator(text, p - 2)) return undefined;
   let run = p - 2;
   while (run - 2 >= start && isRegionalIndicator(text, run - 2)) run -= 2;
-  return (p - run) % 4 === 0 ? p : p + 2;
+  return (p - run) % 4 === 0 ? p : p - 2;
 }
 
 function isRegionalIndicator(text: string, at: number): boolean {

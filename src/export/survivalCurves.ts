@@ -21,6 +21,8 @@ import { kaplanMeier } from '../stats/kaplanMeier.js';
 import { formatNumber } from '../validation/formatNumber.js';
 import { sizesBatchScale, theoryBands } from '../metrics/survivalTheory.js';
 import { batchTokensAt } from '../simulation/settings.js';
+import { UsageError } from '../errors.js';
+import { shownValue } from '../validation/valueRule.js';
 import type { LawInput } from './survivalLaw.js';
 
 export const SURVIVAL_CURVE_COLUMNS: readonly string[] = Object.freeze(['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival']);
@@ -38,11 +40,15 @@ export class SurvivalCurves {
   private readonly tables = new Map<string, ExtinctionTable[]>();
   private readonly batchScale: number;
 
-  /** `sizes`: N and M of the run (a run that measures its batches: M = N, the default). */
+  /** `sizes`: N and M of the run (default: M = N, rows measuring the first batch's size). */
   constructor(
     private readonly generations: number,
     private readonly sizes?: BatchSizes,
   ) {
+    // (a number, the batch scale this argument once was, made the scale NaN without an error: audit)
+    if (sizes !== undefined && !(Number.isInteger(sizes.batchTokens) && sizes.batchTokens >= 1 && Number.isInteger(sizes.measureTokens) && sizes.measureTokens >= 1)) {
+      throw new UsageError(`sizes must be { batchTokens, measureTokens }, whole numbers >= 1, got ${shownValue(sizes)}`, 'pass the run\'s batchTokens and measureTokens (a PreparedRun has both), or leave it out');
+    }
     this.batchScale = sizes === undefined ? 1 : sizesBatchScale(sizes);
   }
 
@@ -60,7 +66,8 @@ export class SurvivalCurves {
    * rounds it (the unrounded N R^(g-1) left the law out of runs that measure every batch whole: audit).
    */
   private measuresWholeBatches(growth: number): boolean {
-    if (this.sizes === undefined) return true;
+    // (without sizes the rows measure their first batch, M = N: later ones are whole if they do not grow)
+    if (this.sizes === undefined) return growth <= 1;
     const { batchTokens, measureTokens } = this.sizes;
     for (let g = 1; g <= this.generations; g++) if (batchTokensAt(batchTokens, growth, g) > measureTokens) return false;
     return true;

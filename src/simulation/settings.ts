@@ -177,11 +177,11 @@ export function refuseHumanShareBeyondPool(settings: RunSettings, humanTokens: n
     // (the first batch is N whatever the growth: then neither growth nor generations would help: audit)
     const grown = generation > 1;
     const which = grown ? `generation ${generation}'s batch of ${formatCount(batch)} tokens (tokens growth ${growth})` : `a batch of ${formatCount(batch)} tokens`;
-    const remedies = ['a smaller human ratio', grown ? 'fewer tokens, generations or growth' : 'fewer tokens', ...(settings.holdout > 0 ? ['a smaller holdout'] : [])];
-    throw new InputError(
-      `human ratio ${ratio} asks for ${formatCount(share)} human tokens in ${which}, and the human pool H holds ${formatCount(humanTokens)}: the rest would be synthetic text`,
-      `use ${remedies.join(', ')}, or a larger corpus`,
-    );
+    // (without --tokens the batch is H itself, whose size neither the holdout nor the corpus changes: audit)
+    const hint = settings.tokens === undefined
+      ? 'use a smaller human ratio, fewer generations or less growth'
+      : `use ${['a smaller human ratio', grown ? 'fewer tokens, generations or growth' : 'fewer tokens', ...(settings.holdout > 0 ? ['a smaller holdout'] : [])].join(', ')}, or a larger corpus`;
+    throw new InputError(`human ratio ${ratio} asks for ${formatCount(share)} human tokens in ${which}, and the human pool H holds ${formatCount(humanTokens)}: the rest would be synthetic text`, hint);
   }
 }
 

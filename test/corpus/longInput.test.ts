@@ -76,7 +76,8 @@ describe('whitespaceWindows', () => {
     // letters, a lone indicator, another run: every cut lands inside a run, at either parity
     for (const prefix of ['', 'x', 'xy', 'xyz', '🇩', 'a🇩']) {
       for (const size of [7, 8, 33, 300, 301]) {
-        const text = `${prefix}${'🇫🇷'.repeat(300)}q${'🇩🇪'.repeat(200)}`;
+        // (a flag may carry a mark, a ZWJ or VS16: the end of its pair is then no boundary: audit)
+        const text = `${prefix}${'🇫🇷'.repeat(300)}q${'🇩🇪\u0301🇫🇷\u200d🇮🇹\ufe0f'.repeat(70)}`;
         const pieces = [...whitespaceWindows(text, size)];
         expect(pieces.join('')).toBe(text);
         expect(pieces.flatMap((piece) => char(piece)), `${JSON.stringify(prefix)} in pieces of ${size}`).toEqual(char(text));

@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { SurvivalCurves } from '../../src/export/survivalCurves.js';
+import { UsageError } from '../../src/errors.js';
 import { theoryBands } from '../../src/metrics/survivalTheory.js';
 
 // Two seed hapaxes over 2 generations: one absent from generation 1 on, one present throughout.
@@ -41,6 +42,20 @@ describe('SurvivalCurves: the law beside the curve', () => {
     // round(1478.25) = 1478, all within M = 1478 (N R^2 = 1478.25 > 1478 left the law out: audit)
     expect(hapaxRows(657, 1478, 1.5, 3)[3]![6]).not.toBe('');
     expect(hapaxRows(657, 1477, 1.5, 3)[3]![6]).toBe('');
+  });
+
+  it('without sizes takes the rows to measure the first batch (M = N): whole while batches do not grow', () => {
+    const rows = (growth: number): string[] => {
+      const curves = new SurvivalCurves(2);
+      curves.add('c', table);
+      return [...curves.records(['c'], new Map([['c', { draws, growth }]]))].filter((row) => row[1] === '1').map((row) => row[6]!);
+    };
+    expect(rows(1)[2]).not.toBe('');
+    expect(rows(0.8)[2]).not.toBe('');
+    expect(rows(1.5)).toEqual(['', '', '']); // (it drew the law here: audit)
+    // the batch scale this argument once was is refused, not read as sizes (the scale was NaN)
+    expect(() => new SurvivalCurves(2, 1 as never)).toThrow(UsageError);
+    expect(() => new SurvivalCurves(2, { batchTokens: 0, measureTokens: 5 })).toThrow('sizes must be { batchTokens, measureTokens }, whole numbers >= 1');
   });
 
   it('is empty where a row measures part of its batch: --measure-tokens below it, or growth above 1', () => {

@@ -144,7 +144,9 @@ describe('prepareRun', () => {
       'human ratio 0.5 asks for 15 human tokens in a batch of 30 tokens, and the human pool H holds 12: the rest would be synthetic text (use a smaller human ratio, fewer tokens, or a larger corpus)',
     );
     // growth, and a holdout: each remedy named where it helps
-    expect(hint({ ...settings([0.5], [1.5]), holdout: 0.25 })).toMatch(/\(use a smaller human ratio, fewer tokens, generations or growth, a smaller holdout, or a larger corpus\)$/u);
+    expect(hint({ ...settings([0.5], [1.5], 9), holdout: 0.25 })).toMatch(/\(use a smaller human ratio, fewer tokens, generations or growth, a smaller holdout, or a larger corpus\)$/u);
+    // without --tokens the batch is H: only the ratio, the generations and the growth can help
+    expect(hint({ ...settings([0.5], [1.5]), holdout: 0.25 })).toMatch(/\(use a smaller human ratio, fewer generations or less growth\)$/u);
   });
 
   it('checks the settings, the id space and the corpus first', () => {
