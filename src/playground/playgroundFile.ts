@@ -34,11 +34,25 @@ export function embedPart(name: string, kind: EmbeddedPart['kind'], bytes: Uint8
   return { name, kind, encoding: 'text', data: Buffer.from(bytes).toString('utf8'), bytes: bytes.length };
 }
 
+/**
+ * The loader's refusal of a spec, its hint without standard input (`-`), which a page cannot embed (it
+ * offered `- for stdin` to the command that refuses it: audit).
+ */
+function withoutStandardInput<T>(resolveSources: () => T): T {
+  try {
+    return resolveSources();
+  } catch (error) {
+    const offered = /, - (?:for stdin, )?or brown$/u;
+    if (error instanceof InputError && offered.test(error.hint)) throw new InputError(error.message, error.hint.replace(offered, ', or brown:<category>'));
+    throw error;
+  }
+}
+
 /** Reads one `--corpus` spec into an embedded corpus (the default demo text resolves against the package). */
 export function embedCorpus(spec: string, cwd: string): EmbeddedCorpus {
   const base = spec === 'corpora/lighthouse.txt' && !existsSync(resolve(cwd, spec)) ? PACKAGE_ROOT : cwd;
   if (spec === '-') throw new UsageError('the playground cannot embed standard input (-)', 'pass a file, a folder, a glob or brown:<category>');
-  const sources = resolveSpec(spec, { ...DEFAULT_LOAD_OPTIONS, cwd: base });
+  const sources = withoutStandardInput(() => resolveSpec(spec, { ...DEFAULT_LOAD_OPTIONS, cwd: base }));
   if (sources.every((source) => source.kind === 'brown')) {
     // Brown is read line by line: its files joined by a line end read exactly as the files one by one.
     const text = sources.map((source) => readFileSync((source as { path: string }).path, 'utf8')).join('\n');

@@ -52,6 +52,12 @@ describe('embedding corpora', () => {
     expect(page.vocabulary.toArray()).toEqual(cliCorpus.vocabulary.toArray());
   });
 
+  it("refuses a corpus that names nothing with run's message, without offering standard input, which it cannot embed (audit)", () => {
+    const folder = tempDir();
+    expect(() => embedCorpus('nope.txt', folder)).toThrow(new InputError("corpus 'nope.txt' not found", 'pass an existing file, folder or glob, or brown:<category>'));
+    expect(() => embedCorpus(' ', folder)).toThrow(new InputError('an empty corpus name was given', 'pass a file, a folder, a glob, or brown:<category>'));
+  });
+
   it('refuses a corpus of blank text (as run does), and takes a folder with one blank file among others', () => {
     const folder = tempDir();
     writeFileSync(join(folder, 'empty.txt'), ' \n\t\n');
@@ -108,7 +114,7 @@ describe('ngram-collapse playground', () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/[^"']*\.(js|css)\b/u);
 
     const missing = await cli(['playground', '--out', 'other.html', '--corpus', 'nope.txt'], { cwd: folder });
-    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: "ngram-collapse: corpus 'nope.txt' not found (pass an existing file, folder or glob, - for stdin, or brown)\n" });
+    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: "ngram-collapse: corpus 'nope.txt' not found (pass an existing file, folder or glob, or brown:<category>)\n" });
     expect(existsSync(join(folder, 'other.html'))).toBe(false);
     const onCorpus = await cli(['playground', '--out', 'mine.txt', '--corpus', 'mine.txt'], { cwd: folder });
     expect(onCorpus.code).toBe(2);
