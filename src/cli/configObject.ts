@@ -30,11 +30,18 @@ export interface ConfigEntries {
   readonly values: Readonly<Record<string, unknown>>;
 }
 
+/** The refusal of a key only the command line takes (`config`, `printConfig`, `resume`) in a config file. */
+function commandLineOnlyInFile(where: string, name: string, flag: string): UsageError {
+  return new UsageError(`${where}: "${name}" cannot be set in a config file`, `pass ${flag} on the command line`);
+}
+
 /**
  * Validates one parsed config object. `where` starts every message, about the whole object (`--config
  * f.json must hold one JSON object`) or one key (`--config f.json: "order" must be ...`).
+ * `commandLineOnly` words the refusal of a key only the command line takes, for where the object came
+ * from (a page's link has no command line to pass it on).
  */
-export function configEntries(parsed: unknown, where: string): ConfigEntries {
+export function configEntries(parsed: unknown, where: string, commandLineOnly = commandLineOnlyInFile): ConfigEntries {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UsageError(`${where} must hold one JSON object, got ${Array.isArray(parsed) ? 'an array' : JSON.stringify(parsed)}`, 'write {"humanRatio": [0, 0.1], ...}');
   }
@@ -46,7 +53,7 @@ export function configEntries(parsed: unknown, where: string): ConfigEntries {
     const key = attributeName(name);
     const row = Object.hasOwn(FILE_ROWS, key) ? FILE_ROWS[key] : undefined;
     if (row === undefined && (COMMAND_LINE_ONLY as readonly string[]).includes(key)) {
-      throw new UsageError(`${where}: "${name}" cannot be set in a config file`, `pass ${RUN_OPTIONS[key as (typeof COMMAND_LINE_ONLY)[number]].flag} on the command line`);
+      throw commandLineOnly(where, name, RUN_OPTIONS[key as (typeof COMMAND_LINE_ONLY)[number]].flag);
     }
     if (row === undefined) throw new UsageError(`${where}: unknown key "${name}"`, `known keys: ${CONFIG_KEYS.join(', ')}`);
     if (spelled.has(key)) throw new UsageError(`${where}: "${spelled.get(key)!}" and "${name}" are one setting, given twice`, 'keep one of them');

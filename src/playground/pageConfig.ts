@@ -107,13 +107,18 @@ export function pageConfig(state: PageSettings): Record<string, unknown> {
   return config;
 }
 
+/** `config`, `printConfig` or `resume` in a link: a page reads no other file, prints nothing and resumes nothing (it got the CLI's "pass --config on the command line": audit). */
+function commandLineOnlyInLink(where: string, name: string, flag: string): UsageError {
+  return new UsageError(`${where}: "${name}" (${flag}) cannot be used in the playground`, 'remove it: a link holds the settings themselves');
+}
+
 /**
  * Validates a config object as `--config` does (same messages), for a page: returns state and settings.
  * A config without `corpus` takes `defaultCorpus` (the CLI's default, `brown`, unless the page passes the
  * corpus it opens on: the whole of Brown is not in a page).
  */
 export function resolvePageConfig(json: unknown, where = '#config', defaultCorpus = 'brown'): ResolvedPage {
-  const { raw, values } = configEntries(json, where);
+  const { raw, values } = configEntries(json, where, commandLineOnlyInLink);
   if ('shard' in values) throw new UsageError(`${where}: key "shard" cannot be used in the playground`, 'remove it: the page runs every series');
   // The page reads text with these at their defaults (no control holds them): another value would be
   // dropped on the way to the run, and the numbers would differ from the CLI's.

@@ -126,4 +126,19 @@ describe('bad settings get the CLI messages', () => {
     expect(() => resolvePageConfig([1, 2])).toThrow(/one JSON object/u);
     expect(configFromHash('#other')).toBeUndefined();
   });
+
+  it('refuses the keys only a command line takes in the words of a page, not "pass --config on the command line" (audit)', () => {
+    const refusal = (json: unknown): [string, string | undefined] => {
+      try {
+        resolvePageConfig(json);
+      } catch (error) {
+        return [(error as UsageError).message, (error as UsageError).hint];
+      }
+      return ['accepted', undefined];
+    };
+    const hint = 'remove it: a link holds the settings themselves';
+    expect(refusal({ config: 'other.json' })).toEqual(['#config: "config" (--config) cannot be used in the playground', hint]);
+    expect(refusal({ 'print-config': true })).toEqual(['#config: "print-config" (--print-config) cannot be used in the playground', hint]);
+    expect(refusal({ resume: true })).toEqual(['#config: "resume" (--resume) cannot be used in the playground', hint]);
+  });
 });

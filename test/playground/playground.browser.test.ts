@@ -239,9 +239,69 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#settings-error')).toBe("ngram-collapse: #config: \"order\" must be a whole number from 1 to 10, got '0' (pass a whole number from 1 to 10)");
       // nothing loads for a refused address: the corpus line does not say "Loading…" for ever
       expect(await page.textContent('#corpus-stats')).toBe('');
-      expect(await page.textContent('#run-status')).toBe('');
+      // and the fall-back to the defaults is said, so that Run is not taken to run the link (audit)
+      expect(await page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");
+      expect(await page.inputValue('#control-order')).toBe('3');
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    });
+
+    it('a link naming a corpus the page lacks shows that name, not another corpus; choosing one loads it (audit)', async () => {
+      await open(hash({ corpus: 'essays.txt', generations: 2 }));
+      expect(await page.textContent('#corpus-error')).toMatch(/^ngram-collapse: corpus 'essays\.txt' is not in this page/u);
+      expect(await page.inputValue('#corpus-select')).toBe('essays.txt');
+      expect(await page.locator('#corpus-select option:checked').textContent()).toBe('essays.txt (not in this page)');
+      // choosing brown:news (it showed as chosen already, so choosing it did nothing)
+      await page.selectOption('#corpus-select', 'brown:news');
+      expect(await waitLoaded('brown:news')).toMatch(/^brown:news: 100,554 tokens/u);
+      expect(await page.locator('#corpus-select option').allTextContents()).toEqual(['brown:news', 'corpora/lighthouse.txt']);
+    });
+
+    it('an address the --max-tokens guard refuses still loads its corpus, says the guard and runs nothing (it said "Loading…" until Run: audit)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, tokens: 300000000 }));
+      expect(await waitLoaded('corpora/lighthouse.txt')).toMatch(/^corpora\/lighthouse\.txt: [\d,]+ tokens/u);
+      expect(await page.textContent('#settings-error')).toBe('ngram-collapse: --tokens 300000000 is above the --max-tokens guard (200000000) (pass a smaller --tokens, or raise --max-tokens if the machine has the memory)');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      expect(await page.textContent('#run-status')).toBe('');
+      expect(await page.locator('#run-progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(0);
+    });
+
+    it('rows download only beside the settings that made them (a changed setting left the old rows beside its config: audit)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
+      await waitLoaded();
+      await runAndWait();
+      expect(await page.textContent('#export-note')).toBe('');
+      await page.getByLabel('Generations (--generations)').fill('3');
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Download summary CSV' }).isEnabled()).toBe(false);
+      expect(await page.textContent('#export-note')).toBe('The settings or the corpus changed since these rows were made: Run again to download rows of these settings.');
+      expect(JSON.parse(await downloadCsv('Download --config JSON'))).toMatchObject({ generations: 3 });
+      // put back, the rows are those of the settings shown again
+      await page.getByLabel('Generations (--generations)').fill('2');
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
+      expect(await page.textContent('#export-note')).toBe('');
+      expect((await downloadCsv()).trimEnd().split('\n')).toHaveLength(1 + 3);
+      // another corpus: the same
+      await page.selectOption('#corpus-select', 'brown:news');
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
+    });
+
+    it('a recipe runs on a dropped corpus, as `recipe --corpus` does; its --config download waits for a setting to change (audit)', async () => {
+      await dropFile('mine.txt', HOSTILE);
+      await waitLoaded('mine.txt:');
+      await page.locator('#presets summary').click();
+      await startPreset(undefined, 'drift', '2', '1');
+      await page.waitForSelector('#findings .finding', { timeout: 60_000 });
+      expect(await page.inputValue('#corpus-select')).toBe('mine.txt');
+      expect(await page.inputValue('#command-line')).toBe('ngram-collapse recipe drift --corpus mine.txt --generations 2 --replicates 1 --seed 42');
+      // the rows are the recipe's runs: no one --config file holds them
+      expect(await page.getByRole('button', { name: 'Download --config JSON' }).isEnabled()).toBe(false);
+      expect(await page.textContent('#export-note')).toBe("These are recipe drift's rows: the command line below runs it (a --config file holds one run's settings, not a recipe's runs).");
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
+      await page.getByLabel('Order (--order)').fill('4');
+      expect(await page.getByRole('button', { name: 'Download --config JSON' }).isEnabled()).toBe(true);
+      expect(await page.inputValue('#command-line')).toMatch(/^ngram-collapse run --corpus mine\.txt /u);
+      await startPreset(undefined, undefined, '', '');
     });
 
     it('a bad value is reported next to its control with the CLI message, and Run does nothing', async () => {
@@ -409,9 +469,15 @@ if (SKIP_BROWSER) {
       await page.locator('#presets summary').click();
       await page.getByLabel("Generations (empty: the recipe's)").fill('2');
       await page.getByLabel("Replicates (empty: the recipe's)").fill('1');
+      // the pasted text is the user's: the recipe runs on it, and refuses it as `recipe --corpus` does
+      await page.getByRole('button', { name: 'Run recipe drift' }).click();
+      await expect.poll(() => page.textContent('#settings-error'), { timeout: 30_000 }).toBe(
+        'ngram-collapse: the corpus has 1 sentence(s), too few for a holdout share of 0.1 (pass a larger corpus; with run, --holdout 0 also works, without held-out metrics)',
+      );
+      // an embedded corpus: the recipe runs on its own corpus when the page has it, with the page's corpus options
+      await page.selectOption('#corpus-select', 'corpora/lighthouse.txt');
       await page.getByRole('button', { name: 'Run recipe drift' }).click();
       await page.waitForSelector('#findings .finding', { timeout: 60_000 });
-      // (a recipe runs on its own corpus when the page has it, with the page's corpus options)
       expect(await page.inputValue('#command-line')).toBe('ngram-collapse recipe drift --corpus brown:news --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase');
     });
 

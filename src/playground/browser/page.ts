@@ -71,6 +71,11 @@ let law: { readonly seedCounts: Int32Array; readonly batchScale: number } | unde
 let drawQueued = false;
 let runStarted = 0;
 let lastCommand = '';
+/** What made `records`: the settings' key (rowsKeyNow) when the run began, and the recipe's name for a recipe's rows. */
+let rowsKey: string | undefined;
+let rowsRecipe: string | undefined;
+/** The corpora a user brought in (dropped or pasted), each with how many times its name was (re)loaded. */
+const userCorpora = new Map<string, number>();
 
 const charts: ChartTargets = {
   main: $('charts'),
@@ -89,14 +94,26 @@ function readEmbedded(): void {
   refreshCorpusSelect();
 }
 
+/**
+ * The corpus list, the state's corpus chosen; a corpus the page lacks (named by a link) is shown as
+ * such, not as another corpus (it showed brown:news, and choosing that loaded nothing: audit).
+ */
 function refreshCorpusSelect(): void {
   const select = $<HTMLSelectElement>('corpus-select');
-  select.replaceChildren(...[...corpora.keys()].map((name) => new Option(name, name)));
-  if (state !== undefined && corpora.has(state.corpus)) select.value = state.corpus;
+  const options = [...corpora.keys()].map((name) => new Option(name, name));
+  if (state !== undefined && !corpora.has(state.corpus)) {
+    const missing = new Option(`${state.corpus} (not in this page)`, state.corpus);
+    missing.disabled = true;
+    options.unshift(missing);
+  }
+  select.replaceChildren(...options);
+  if (state !== undefined) select.value = state.corpus;
 }
 
 function addUserCorpus(name: string, kind: 'text' | 'jsonl', data: ArrayBuffer): void {
   corpora.set(name, { name, parts: [{ name, kind, encoding: 'bytes', data, bytes: data.byteLength }] });
+  // (a new version of the text: rows made on the old one no longer match its name)
+  userCorpora.set(name, (userCorpora.get(name) ?? 0) + 1);
   // A new text under a name already loaded (a second paste, another file of the same name) is loaded anew.
   loadedKey = undefined;
   refreshCorpusSelect();
@@ -403,8 +420,11 @@ function fillControls(): void {
   refreshCorpusSelect();
 }
 
-/** Checks every control; shows each message next to its control; the resolved settings if all are valid. */
-function validate(): ResolvedPage | undefined {
+/**
+ * Checks every control and the config they make; shows each message next to its control, or the
+ * config's under the settings; the resolved settings if all are valid (the --max-tokens guard aside).
+ */
+function resolveControls(): ResolvedPage | undefined {
   let valid = true;
   for (const key of [...SWEEP_KEYS, ...SCALAR_KEYS]) {
     const message = controlError(key, state.values[key]) ?? '';
@@ -414,26 +434,44 @@ function validate(): ResolvedPage | undefined {
   }
   if (!valid) return undefined;
   try {
-    const resolved = resolvePageConfig(pageConfig(state));
-    // the CLI's --max-tokens guard (a page has no flag for it: its default), before anything runs
-    checkTokenGuards(resolved.settings, DEFAULT_MAX_TOKENS);
-    $('settings-error').textContent = '';
-    return resolved;
+    return resolvePageConfig(pageConfig(state));
   } catch (error) {
     $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
     return undefined;
   }
 }
 
+/** True when the CLI's --max-tokens guard (a page has no flag for it: its default) lets `resolved` run; its message under the settings otherwise. */
+function passesGuard(resolved: ResolvedPage): boolean {
+  try {
+    checkTokenGuards(resolved.settings, DEFAULT_MAX_TOKENS);
+    $('settings-error').textContent = '';
+    return true;
+  } catch (error) {
+    $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
+    return false;
+  }
+}
+
+/** The settings a run may start with (every message shown), or undefined. */
+function validate(): ResolvedPage | undefined {
+  const resolved = resolveControls();
+  return resolved !== undefined && passesGuard(resolved) ? resolved : undefined;
+}
+
 function setState(next: PageSettings, reload = true): void {
   state = next;
-  if (corpora.has(state.corpus)) $<HTMLSelectElement>('corpus-select').value = state.corpus;
+  refreshCorpusSelect();
   const config = pageConfig(state);
   history.replaceState(null, '', configHash(config));
   $<HTMLInputElement>('share-link').value = location.href;
   lastCommand = commandLine(config);
   $<HTMLTextAreaElement>('command-line').value = lastCommand;
-  const resolved = validate();
+  setButtons();
+  const resolved = resolveControls();
+  // Settings the guard refuses still load their corpus, so its statistics show (an address it refused
+  // left "Loading…" until Run: audit); Run says the guard's message again and runs nothing.
+  if (resolved !== undefined) passesGuard(resolved);
   if (resolved !== undefined && reload && !running) {
     $('corpus-error').textContent = '';
     ensureLoaded(resolved).catch((error: Error) => {
@@ -449,6 +487,7 @@ function startingCorpus(): string {
 
 /** The address's settings, or the defaults; a bad address is refused with its message, never run. */
 function stateFromAddress(): void {
+  $('run-status').textContent = '';
   state = defaultPageSettings(startingCorpus());
   try {
     const json = configFromHash(location.hash);
@@ -456,6 +495,8 @@ function stateFromAddress(): void {
   } catch (error) {
     $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
     $('corpus-stats').textContent = ''; // nothing is loaded for a refused address
+    // (said, so that Run is not taken to run the link: it fell back to the defaults silently: audit)
+    $('run-status').textContent = "The link's settings were refused: the controls hold the defaults.";
     fillControls();
     return;
   }
@@ -485,10 +526,18 @@ function queueDraw(): void {
   }, 300);
 }
 
-function beginRun(): boolean {
+/** The key of what the page shows now: its config, and which version of a user's text it names. */
+function rowsKeyNow(): string {
+  return `${configHash(pageConfig(state))}|${userCorpora.get(state.corpus) ?? 0}`;
+}
+
+/** Starts a run of the page's settings, or of recipe `recipe`. */
+function beginRun(recipe?: string): boolean {
   $('settings-error').textContent = '';
   $('findings').replaceChildren();
   records = [];
+  rowsKey = rowsKeyNow();
+  rowsRecipe = recipe;
   clearCharts(charts);
   running = true;
   runStarted = performance.now();
@@ -512,9 +561,20 @@ function setButtons(): void {
   $<HTMLButtonElement>('run-button').disabled = running;
   $<HTMLButtonElement>('stop-button').disabled = !running;
   for (const button of document.querySelectorAll<HTMLButtonElement>('.preset button')) button.disabled = running;
-  const ready = !running && records.length > 0;
+  // Rows download only beside the settings that made them: once a setting or the corpus changes, the
+  // rows are of another run (put the settings back and they download again). A recipe is several runs,
+  // which no one --config file holds: its command line stands for it (both were exported out of step: audit).
+  const current = rowsKey === rowsKeyNow();
+  const ready = !running && records.length > 0 && current;
   $<HTMLButtonElement>('download-csv').disabled = !ready;
   $<HTMLButtonElement>('download-summary').disabled = !ready;
+  const recipeShown = current && rowsRecipe !== undefined && (running || records.length > 0);
+  $<HTMLButtonElement>('download-config').disabled = recipeShown;
+  $('export-note').textContent = recipeShown
+    ? `These are recipe ${rowsRecipe!}'s rows: the command line below runs it (a --config file holds one run's settings, not a recipe's runs).`
+    : !running && records.length > 0 && !current
+      ? 'The settings or the corpus changed since these rows were made: Run again to download rows of these settings.'
+      : '';
 }
 
 async function run(): Promise<void> {
@@ -604,7 +664,9 @@ async function runRecipe(name: string): Promise<void> {
   const scale = recipeScale(recipe);
   if (scale === undefined || running) return;
   const { generations, replicates } = scale;
-  const corpus = recipe.defaultCorpus.find((spec) => corpora.has(spec)) ?? state.corpus;
+  // A user's own corpus (dropped or pasted) is the one they mean, as `recipe --corpus` runs it; else the
+  // recipe's own corpus when the page holds it (recipes never ran on a user's corpus: audit).
+  const corpus = userCorpora.has(state.corpus) ? state.corpus : (recipe.defaultCorpus.find((spec) => corpora.has(spec)) ?? state.corpus);
   if (corpus !== state.corpus) {
     // (through setState, so that the address and the share link name the corpus the recipe runs on: audit)
     setState({ ...state, corpus }, false);
@@ -616,7 +678,7 @@ async function runRecipe(name: string): Promise<void> {
   // bpe:K learns on the recipe's H, as `ngram-collapse recipe` does (the recipe's first run's split).
   const first = recipe.runs({ generations, replicates, seed })[0]!;
   if (!(await loadForStart(resolved, splitFor(resolved, first.holdout, first.seed)))) return;
-  if (beginRun()) {
+  if (beginRun(name)) {
     $('run-status').textContent = `Running recipe ${name}…`;
     lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed }, resolved.load);
     $<HTMLTextAreaElement>('command-line').value = lastCommand;
