@@ -29,7 +29,7 @@ import { buildTransitionTable, deriveLowerTable, PAD, type TransitionTable } fro
 import { scratchFloats, scratchInts } from '../counts/scratchBuffers.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, ModelOptions } from './languageModel.js';
-import { ContextBackoff } from './trigramBackoff.js';
+import { ContextBackoff, untrainedProbability } from './trigramBackoff.js';
 
 export function trainMle(corpus: TokenCorpus, options: ModelOptions): LanguageModel {
   return new MleModel(corpus, options);
@@ -88,7 +88,8 @@ export class MleModel implements LanguageModel {
       const context = table.contexts.find(this.historyKey(history, start, end, length), 0);
       if (context >= 0) return edgeCount(table, context, token) / table.contextTotal[context]!;
     }
-    return 0;
+    // (only a model trained on no sentence has no unigram context)
+    return untrainedProbability(token);
   }
 
   /**

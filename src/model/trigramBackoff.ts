@@ -53,6 +53,16 @@ export class ContextBackoff {
     // (`next <= 0` is an equivalent mutant: context 0 is the start context (PAD <s>), never a (b c).)
     // Stryker disable next-line EqualityOperator: equivalent, see above
     if (followers > 0) return (c === EOS ? this.ends[b]! : next < 0 ? 0 : this.table.contextTotal[next]!) / followers;
-    return this.total > 0 ? this.followers[c === EOS ? BOS : c]! / this.total : 0;
+    return this.total > 0 ? this.followers[c === EOS ? BOS : c]! / this.total : untrainedProbability(c);
   }
+}
+
+/**
+ * P(c | any history) of an MLE model trained on no sentence: every sentence ends at once (P(</s>) = 1),
+ * the text its sampler draws (empty sentences) and a distribution that sums to 1. (It was 0 for every
+ * item: audit.) Maximum likelihood itself is undefined without data; this is the one reading that
+ * agrees with what the model samples.
+ */
+export function untrainedProbability(c: number): number {
+  return c === EOS ? 1 : 0;
 }

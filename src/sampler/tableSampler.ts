@@ -41,9 +41,10 @@ interface WalkTable {
 }
 
 export function createTableSampler(table: TransitionTable, sampling: SamplingOptions): SentenceSampler {
+  // A table without contexts (no training sentences) can only give empty sentences, whatever the
+  // transform (a transformed walk read an empty edge range and wrote <s> ids: audit).
+  if (table.contextTotal.length === 0) return { sample: () => 0 };
   if (isIdentitySampling(sampling)) {
-    // A table without contexts (no training sentences) can only give empty sentences.
-    if (table.contextTotal.length === 0) return { sample: () => 0 };
     const records = recordsOf(table);
     const start = records.offsetOf[table.startContext]!;
     return { sample: (random, maxLength, out, at) => walkRecords(records, start, random, maxLength, out, at) };

@@ -54,6 +54,19 @@ describe('ngram-collapse train (in-process)', () => {
     expect((JSON.parse(piped.stderr) as { arpa: string }).arpa).toBe('standard output');
   });
 
+  it('warns when the text holds <unk>, which ARPA readers take as the unknown word (it was written as a word, silently: audit)', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'unk.txt'), 'a b\n<unk> a\n');
+    const withUnk = await cli(['train', '--corpus', 'unk.txt', '--tokenizer', 'whitespace', '--sentences', 'line', '--order', '2', '--arpa', 'm.arpa'], { cwd: folder });
+    expect(withUnk.code).toBe(0);
+    expect(withUnk.stderr).toBe("ngram-collapse: warning: the text holds the token <unk>, an ordinary word to ngram-collapse and the unknown word to ARPA readers: KenLM's query gives every token outside the vocabulary its probability, where --eval skips such tokens (rename it in the text to keep the two apart)\n");
+    expect(readFileSync(join(folder, 'm.arpa'), 'utf8')).toMatch(/\t<unk>\t?/u);
+    // without --arpa there is no ARPA reader to mislead; without <unk>, nothing to say
+    expect((await cli(['train', '--corpus', 'unk.txt', '--tokenizer', 'whitespace', '--sentences', 'line', '--order', '2'], { cwd: folder })).stderr).toBe('');
+    writeFileSync(join(folder, 'plain.txt'), 'a b\nunk a\n');
+    expect((await cli(['train', '--corpus', 'plain.txt', '--tokenizer', 'whitespace', '--sentences', 'line', '--order', '2', '--arpa', 'p.arpa'], { cwd: folder })).stderr).toBe('');
+  });
+
   it('--arpa writes a model whose header counts match its sections', async () => {
     const cwd = tempDir();
     const result = await cli(['train', '--corpus', demo, '--order', '2', '--smoothing', 'witten-bell', '--arpa', 'model.arpa'], { cwd });

@@ -92,11 +92,22 @@ describe('MLE model', () => {
     expect(Array.from(table.edgeToken.subarray(table.edgeStart[start], table.edgeStart[start + 1]))).toEqual([f.id('a')]);
   });
 
+  it('trained on no sentence, ends every sentence at once: P(</s>) = 1 for every history, in probability and in scoring', () => {
+    const text = corpusFromSentences([[2, 3], [3]]); // predictions: 2, 3, </s>, 3, </s>
+    for (const order of [1, 2, 3, 4]) {
+      const model = trainMle(corpusFromSentences([]), { order, smoothing: 'mle', k: 1, vocab: 'observed', idSpace: 5 });
+      const history = Int32Array.from([BOS, 2, 3]);
+      expect([EOS, 2, 3, 4].map((token) => model.probability(history, 0, history.length, token))).toEqual([1, 0, 0, 0]);
+      expect(Array.from(model.predictionProbabilities(text))).toEqual([0, 0, 1, 0, 1]);
+    }
+  });
+
   it('has distributions that sum to 1 for every history, seen or not (property)', () => {
     const sentence = fc.array(fc.integer({ min: 2, max: 7 }), { minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(
-        fc.array(sentence, { minLength: 1, maxLength: 8 }),
+        // (no sentence at all included: a model trained on nothing gave every item 0: audit)
+        fc.array(sentence, { minLength: 0, maxLength: 8 }),
         fc.integer({ min: 1, max: 4 }),
         fc.array(fc.integer({ min: 2, max: 7 }), { maxLength: 4 }),
         (sentences, order, history) => {

@@ -58,9 +58,9 @@ describe('ContextBackoff', () => {
     expect(backoff.probability(d, EOS, -1)).toBe(3 / 8); // one </s> per sentence
   });
 
-  it('gives 0 everywhere for a table without contexts', () => {
+  it('for a table without contexts (no training sentence), ends every sentence at once: 1 for </s>, 0 for a token', () => {
     const empty = new ContextBackoff(buildTransitionTable(corpusFromSentences([]), 2, 6), 6);
-    expect([empty.probability(a, b, -1), empty.probability(d, EOS, -1)]).toEqual([0, 0]);
+    expect([empty.probability(a, b, -1), empty.probability(d, EOS, -1)]).toEqual([0, 1]);
   });
 
   it('agrees with the edges summed on every (b, c) of random texts, to the last bit', () => {

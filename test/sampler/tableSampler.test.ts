@@ -30,6 +30,13 @@ describe('table sampler (MLE)', () => {
     expect(draw(sequenceRandom([0.1, 0.2, 0.5]))).toBe('a b');
   });
 
+  it('a model trained on no sentence gives empty sentences, whatever the transform (a transformed walk wrote <s> ids: audit)', () => {
+    for (const sampling of [{ temperature: 1, topK: 0, topP: 1 }, { temperature: 0.5, topK: 0, topP: 1 }, { temperature: 1, topK: 1, topP: 1 }, { temperature: 1, topK: 0, topP: 0.9 }]) {
+      const { draw } = sampler([], 2, sampling);
+      expect(draw(randomFor([1]), 4)).toBe('');
+    }
+  });
+
   it('stops at the length cap', () => {
     // order 2 on "a a a a": after a: </s> once (id 1, first), a 3 times; cumulative 1, 4.
     // u = 0.99 -> 3.96 -> a, every time: only the cap stops the sentence.

@@ -95,6 +95,10 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   if (fallbackOrders.length > 0) {
     warn(`Kneser-Ney discounts fell back to D1=0.5 D2=1 D3+=1.5 (KenLM's --discount_fallback) for order ${fallbackOrders.join(', ')}: the counts-of-counts are degenerate (small or collapsed data)`);
   }
+  if (arpaPath !== undefined && vocabulary.lookup('<unk>') >= 0) {
+    // (an ordinary word here: KenLM and SRILM read it as the unknown word, whose probability every OOV token then gets: audit)
+    warn("the text holds the token <unk>, an ordinary word to ngram-collapse and the unknown word to ARPA readers: KenLM's query gives every token outside the vocabulary its probability, where --eval skips such tokens (rename it in the text to keep the two apart)");
+  }
   if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, arpaPath, io);
 
   const evaluation: Evaluation | undefined = evalText === undefined ? undefined : evaluateModel(model, evalText.corpus);
