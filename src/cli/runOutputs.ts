@@ -10,12 +10,13 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
-import { cellFolder, corpusFilePath, filesToClear, humanFilePath, isCorpusFolderEntry, manifestName, otherManifests, seriesFolder, shardShare } from '../export/corpusFiles.js';
+import { cellFolder, corpusFilePath, filesToClear, humanFilePath, isCorpusFolderEntry, manifestName, otherManifests, seriesFolder, shardShare, shardTag } from '../export/corpusFiles.js';
+import { isLink } from '../corpus/isLink.js';
+import { checkNoFolderAtPartial, namedFile } from '../export/wholeFile.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { namedFile } from '../export/wholeFile.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
-import { checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkStandardOutputNotCorpus, checkWritable, checkWritableFolder, corpusGuard, recordFiles, standardOutputFile, standardOutputIs, standardOutputNamed, type NamedFile } from './outputPaths.js';
+import { asOutput, checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkStandardOutputNotCorpus, checkWritable, checkWritableFolder, corpusGuard, recordFiles, standardOutputFile, standardOutputIs, standardOutputNamed, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -52,7 +53,11 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   // too: an earlier run's record there described other curves, audit); checked too, since a fresh run
   // empties --out before writing it, which must not then fail.
   const { beside: recordBeside, stale: staleRecord } = recordFiles(out, config.out, cwd);
-  if (recordBeside !== undefined) checkWritable(runRecordPath(recordBeside), cwd, `the run record of --out ${config.out}:`);
+  if (recordBeside !== undefined) {
+    const record = checkWritable(runRecordPath(recordBeside), cwd, `the run record of --out ${config.out}:`);
+    // (a link to a corpus file there: the record was written over the corpus: audit)
+    notCorpus(record, `the run record of --out ${config.out}:`, runRecordPath(config.out));
+  }
   if (staleRecord !== undefined) checkRemovable(dirname(staleRecord), config.out, [staleRecord], '--out', "an earlier run's record, which no longer describes the file standard output appends to");
   const summary = writable(config.summary, '--summary');
   const extinctions = writable(config.extinctions, '--extinctions', true);
@@ -64,7 +69,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   if (!config.quiet) checkPrintsNotOnInputs(config, cwd);
   checkResumable(config, { out, ...(extinctions === undefined ? {} : { extinctions }) });
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
-  if (corpora !== undefined) checkSeriesFolders(corpora, config);
+  const corporaEntries = corpora === undefined ? [] : checkSeriesFolders(corpora, config);
   if (corpora !== undefined) checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
   const report = writable(config.report, '--report', false, false);
   if (report === '-') throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
@@ -78,7 +83,8 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     named(survival, '--survival', config.survival),
     named(report, '--report', config.report),
   ];
-  checkDistinctOutputs([...files, named(corpora, '--save-corpora', config.saveCorpora)], config.config === undefined ? [] : [{ label: `--config ${config.config}`, path: resolve(cwd, config.config) }]);
+  const linked = corpora === undefined ? [] : checkLinkedEntries(corpora, config, corporaEntries, notCorpus, cwd);
+  checkDistinctOutputs([...files, named(corpora, '--save-corpora', config.saveCorpora), ...linked], config.config === undefined ? [] : [{ label: `--config ${config.config}`, path: resolve(cwd, config.config) }]);
   if (corpora !== undefined) checkNotInCorporaFolder(files, corpora, config.saveCorpora!);
   return {
     out,
@@ -175,9 +181,10 @@ export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extin
  * What --save-corpora writes must fit what the folder holds: `human.txt` and the manifest files, the
  * folders of a series' texts (`cell-<c>/replicate-<r>`, for the series this run or shard writes) folders,
  * and each `generation-<g>.txt` a file (looked for in a series folder that exists): the other way
- * round would fail the run at its first text, or a series mid-way, with files written.
+ * round would fail the run at its first text, or a series mid-way, with files written; no folder may
+ * stand where a file is written first (`<file>.partial`). Returns the entries (relative; folders end in `/`).
  */
-function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' | 'saveCorpora' | 'shard' | 'resume'>): void {
+function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' | 'saveCorpora' | 'shard' | 'resume'>): string[] {
   const entries = [humanFilePath(''), manifestName(config.shard)];
   // (a shard's own series only: shards started together into one folder clear theirs meanwhile, and
   // the probe of a folder another shard removed refused one of them: CI)
@@ -190,22 +197,41 @@ function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' 
     for (let generation = 1; generation <= config.settings.generations; generation++) entries.push(corpusFilePath('', task.cell, task.replicate, generation));
   }
   checkFolderEntries(corpora, config.saveCorpora!, entries, '--save-corpora');
+  // (in a shard human.txt goes through `human.txt.<shard>.partial`, so that shards sharing the folder do
+  // not meet; checkFolderEntries looks at every file's `<file>.partial`)
+  const tag = shardTag(config.shard);
+  if (tag !== undefined) asOutput(`--save-corpora ${config.saveCorpora!}`, () => checkNoFolderAtPartial(humanFilePath(corpora), tag));
   // what the run removes first, as run.ts's corpusFolder does: an earlier run's texts (but the other
   // shards'), or on --resume the manifests of another split
   const shown = `--save-corpora ${config.saveCorpora!}`;
-  const cleared = asOutputError(shown, () => (config.resume ? otherManifests(corpora, config.shard.count) : filesToClear(corpora, shardShare(sweep, config.shard))));
+  const cleared = asOutput(shown, () => (config.resume ? otherManifests(corpora, config.shard.count) : filesToClear(corpora, shardShare(sweep, config.shard))));
   checkRemovable(corpora, config.saveCorpora!, cleared, '--save-corpora', "which the run removes before it writes (an earlier run's)");
+  return entries;
 }
 
-/** `list()`, its InputError said as the output's (`shown`: the flag and the path as given). */
-function asOutputError<T>(shown: string, list: () => T): T {
-  try {
-    return list();
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${shown}: ${error.message}`, error.hint);
-    throw error;
+/**
+ * The entries of the --save-corpora folder that are links (the run writes through them): a file's
+ * target may be no corpus file (returned, named, for the check that no two outputs are one file), a
+ * folder's may hold none. Links there wrote H over the corpus, the curves into human.txt, and a
+ * series' texts into the corpus folder, which the next run then read (audit).
+ */
+function checkLinkedEntries(corpora: string, config: Pick<RunConfig, 'saveCorpora' | 'corpus'>, entries: readonly string[], notCorpus: ReturnType<typeof corpusGuard>, cwd: string): NamedFile[] {
+  const linked: NamedFile[] = [];
+  for (const entry of entries) {
+    const path = join(corpora, entry);
+    if (!isLink(entry.endsWith('/') ? path.slice(0, -1) : path)) continue;
+    const shown = `--save-corpora ${config.saveCorpora!}: ${entry.endsWith('/') ? entry.slice(0, -1) : entry}`;
+    if (entry.endsWith('/')) {
+      checkFolderHoldsNoCorpus(path.slice(0, -1), config.corpus, cwd, '--save-corpora');
+      continue;
+    }
+    const target = namedFile(path);
+    notCorpus(target, shown, `(a link to ${relative(cwd, target)})`);
+    linked.push({ label: `${shown} (a link to ${relative(cwd, target)})`, path: target });
   }
+  return linked;
 }
+
 
 function checkCorporaFolder(folder: string, cwd: string): string {
   // no `-`, no blank path, a writable folder (or one that can be made); then its parent must exist

@@ -8,7 +8,8 @@
  * in place; a device or FIFO, written directly, is not), and `path` is not itself a folder (an existing
  * file must be writable, and not kept by the system: append-only or immutable); a path ending in /, /.
  * or /.. names a folder and is refused, and so is a link whose text on the way ends in /; a link to a
- * file not yet made is checked as the file it makes (its folder must exist and take it); `-`
+ * file not yet made is checked as the file it makes (its folder must exist and take it); a file
+ * written whole must find no folder at `<path>.partial`, where it is written first; `-`
  * (standard output) is returned as is. `checkWritableFolder`
  * returns the absolute path when it is a folder that takes new files or can be created (its nearest
  * existing ancestor is a writable folder that takes a new folder, tried with canCreateIn; a link to
@@ -17,7 +18,8 @@
  * leave nothing behind. `checkFolderEntries(folder, given, entries, flag)` checks the entries a
  * command writes inside an output folder (paths relative to it; a folder ends in `/`): none that exists
  * may be a folder where a file goes, or a file where a folder goes (an InputError naming the flag, the
- * folder as given and the entry), nor a file the system keeps (append-only or immutable, which no
+ * folder as given and the entry), nor a link to nothing where a folder goes, nor a folder at a file's
+ * `<file>.partial`, nor a file the system keeps (append-only or immutable, which no
  * write replaces), and an existing folder entry must take new files; missing ones are fine. An
  * append-only folder is refused with the probe folder that told it named (it stays: makeFolder.ts).
  * `checkRemovable(folder, given, files, flag, what)` checks that files a command removes before it
@@ -29,7 +31,7 @@ import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, stat
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
-import { isSpecialFile, namedFile, partialPath } from './wholeFile.js';
+import { checkNoFolderAtPartial, isSpecialFile, namedFile, partialPath } from './wholeFile.js';
 import { isLink } from '../corpus/isLink.js';
 
 /** How an output is written: `standardOutput` may be `-` (default true); `inPlace`: opened and truncated, not written beside its path and put in place (run's streamed CSVs). */
@@ -85,6 +87,7 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   if (!special && mode.inPlace !== true && existsSync(partialPath(target)) && othersInStickyFolder(partialPath(target))) {
     throw new InputError(`${flag} ${path}: ${partialPath(target)}, where it is written first, ${OTHERS.replace('cannot be replaced', 'cannot be removed')}`, 'choose another path');
   }
+  if (!special && mode.inPlace !== true) asOutput(`${flag} ${path}`, () => checkNoFolderAtPartial(target));
   return absolute;
 }
 
@@ -185,6 +188,12 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
       continue;
     }
     if (stats === undefined && !wantsFolder) checkLinkedEntry(join(folder, name), given, name, flag);
+    // (a folder where a file is written first: found only when the file was written, halfway through the work: audit)
+    if (!wantsFolder) asOutput(`${flag} ${given}`, () => checkNoFolderAtPartial(join(folder, name)));
+    // (a link to nothing where a folder goes: no folder can be made there, EEXIST halfway through the run: audit)
+    if (stats === undefined && wantsFolder && isLink(join(folder, name))) {
+      throw new InputError(`${flag} ${given}: ${name} ${danglingLink(join(folder, name))}`, 'remove the link, or make the folder it points to');
+    }
     if (stats !== undefined && !wantsFolder && !canReplace(join(folder, name))) {
       throw new InputError(`${flag} ${given}: ${name} ${KEPT}`, 'choose another folder, or lift that with chattr');
     }
@@ -271,6 +280,16 @@ function checkTargetFolder(target: string, shown: string, hint: string): string 
   if (!existsSync(folder)) throw new InputError(`${shown} is a link to ${target}, whose folder does not exist`, hint);
   if (!statSync(folder).isDirectory()) throw new InputError(`${shown} is a link to ${target}, and ${folder} is not a folder`, 'point the link at a file in a folder, or choose another path');
   return folder;
+}
+
+/** `check()`'s value, its InputError said as the output's (`shown`: the flag and the path as given). */
+export function asOutput<T>(shown: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${shown}: ${error.message}`, error.hint);
+    throw error;
+  }
 }
 
 /** A blank path would resolve to the working directory itself. */

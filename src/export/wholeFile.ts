@@ -96,10 +96,21 @@ const MAX_LINKS = 16;
  */
 function freePartial(target: string, tag?: string): string {
   const partial = partialPath(target, tag);
-  const stats = lstatSync(partial, { throwIfNoEntry: false });
-  if (stats?.isDirectory() === true) throw new InputError(`${partial} is a folder, in the way of writing ${target} (it is written there first)`, 'remove or rename that folder');
-  if (stats !== undefined) rmSync(partial, { force: true });
+  checkNoFolderAtPartial(target, tag);
+  if (lstatSync(partial, { throwIfNoEntry: false }) !== undefined) rmSync(partial, { force: true });
   return partial;
+}
+
+/**
+ * A folder at `<target>.partial` (or `<target>.<tag>.partial`), where a whole write goes first, is an
+ * InputError: the writers find it, and the output checks before any work (it was found only when the
+ * file was written, after the work or halfway through it: audit).
+ */
+export function checkNoFolderAtPartial(target: string, tag?: string): void {
+  const partial = partialPath(target, tag);
+  if (lstatSync(partial, { throwIfNoEntry: false })?.isDirectory() === true) {
+    throw new InputError(`${partial} is a folder, in the way of writing ${target} (it is written there first)`, 'remove or rename that folder');
+  }
 }
 
 /**

@@ -298,6 +298,54 @@ describe('a --save-corpora folder whose entries are in the way', () => {
     expect([below.stderr, below.code]).toEqual([`ngram-collapse: --save-corpora ${folder}: ${entry} is a link to ${join(dir, `${folder}-file`, 'g.txt')}, and ${join(dir, `${folder}-file`)} is not a folder (point the link at a file in a folder, or choose another path)\n`, 2]);
     expect(existsSync(join(dir, `${folder}.csv`))).toBe(false);
   });
+
+  /** A run of the fixture into `folder` (2 generations), with `extra` flags. */
+  const runInto = (folder: string, ...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+    run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--out', `${folder}.csv`, '--save-corpora', folder, '--quiet', ...extra]);
+
+  it('refuses an entry that links to a corpus file or to another output, before any work (the run wrote through it: H over the corpus, the curves into human.txt: audit)', async () => {
+    const corpus = join(dir, 'linked-corpus.txt');
+    writeFileSync(corpus, readFileSync(FIXTURE));
+    mkdirSync(join(dir, 'to-corpus'));
+    symlinkSync(corpus, join(dir, 'to-corpus', 'human.txt'));
+    const refused = await run(['run', '--corpus', corpus, '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--out', 'to-corpus.csv', '--save-corpora', 'to-corpus', '--quiet']);
+    expect([refused.stderr, refused.code]).toEqual(['ngram-collapse: --save-corpora to-corpus: human.txt (a link to linked-corpus.txt) is also a corpus input (the corpus file ' + corpus + '), and writing it would destroy the corpus (choose another output path)\n', 2]);
+    expect(readFileSync(corpus, 'utf8')).toBe(readFileSync(FIXTURE, 'utf8'));
+    mkdirSync(join(dir, 'to-out'));
+    symlinkSync(join(dir, 'to-out.csv'), join(dir, 'to-out', 'manifest.json'));
+    const twice = await runInto('to-out');
+    expect([twice.stderr, twice.code]).toEqual(['ngram-collapse: --save-corpora to-out: manifest.json (a link to to-out.csv) and --out to-out.csv are the same file (give each output a file of its own)\n', 2]);
+    expect(existsSync(join(dir, 'to-out.csv'))).toBe(false);
+  });
+
+  it('refuses a series folder that links to the corpus folder, or to nothing, before any work (texts went into the corpus; EEXIST halfway: audit)', async () => {
+    mkdirSync(join(dir, 'corpus-folder'));
+    writeFileSync(join(dir, 'corpus-folder', 'c.txt'), readFileSync(FIXTURE));
+    mkdirSync(join(dir, 'to-folder'));
+    symlinkSync(join(dir, 'corpus-folder'), join(dir, 'to-folder', 'cell-1'));
+    const into = await run(['run', '--corpus', 'corpus-folder', '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--out', 'to-folder.csv', '--save-corpora', 'to-folder', '--quiet']);
+    expect([into.stderr, into.code]).toEqual(['ngram-collapse: --save-corpora to-folder/cell-1 holds corpus-folder/c.txt, a file of the corpus corpus-folder, and the run writes its texts there (choose an output folder outside the corpus)\n', 2]);
+    expect(readdirSync(join(dir, 'corpus-folder'))).toEqual(['c.txt']);
+    mkdirSync(join(dir, 'to-nothing'));
+    symlinkSync('/nonexistent-folder/dir', join(dir, 'to-nothing', 'cell-1'));
+    const nothing = await runInto('to-nothing');
+    expect([nothing.stderr, nothing.code]).toEqual(['ngram-collapse: --save-corpora to-nothing: cell-1 is a link to /nonexistent-folder/dir, which does not exist (remove the link, or make the folder it points to)\n', 2]);
+    expect(existsSync(join(dir, 'to-nothing.csv'))).toBe(false);
+  });
+
+  it.each(['human.txt', 'cell-1/replicate-1/generation-2.txt'])('refuses a folder at %s.partial, where the text is written first, before any work (exit 2 halfway, the curves emptied: audit)', async (entry) => {
+    const folder = `partial-${entry.replace(/\W/gu, '-')}`;
+    mkdirSync(join(dir, folder, `${entry}.partial`), { recursive: true });
+    const refused = await runInto(folder);
+    expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --save-corpora ${folder}: ${join(dir, folder, `${entry}.partial`)} is a folder, in the way of writing ${join(dir, folder, entry)} (it is written there first) (remove or rename that folder)\n`, 2]);
+    expect(existsSync(join(dir, `${folder}.csv`))).toBe(false);
+  });
+
+  it("refuses a folder at a shard's human.txt.<shard>.partial before any work", async () => {
+    mkdirSync(join(dir, 'partial-shard', 'human.txt.shard-1-of-2.partial'), { recursive: true });
+    const refused = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '1,2', '--generations', '2', '--workers', '1', '--out', 'partial-shard.csv', '--save-corpora', 'partial-shard', '--quiet', '--shard', '1/2']);
+    expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --save-corpora partial-shard: ${join(dir, 'partial-shard', 'human.txt.shard-1-of-2.partial')} is a folder, in the way of writing ${join(dir, 'partial-shard', 'human.txt')} (it is written there first) (remove or rename that folder)\n`, 2]);
+  });
 });
 
 describe('clearing a --save-corpora folder', () => {
