@@ -17,7 +17,7 @@ import { InputError, UsageError } from '../errors.js';
 import { identityOf } from '../corpus/fileIdentity.js';
 import { standardInputIdentity } from '../corpus/standardInput.js';
 
-export { asOutput, checkFolderEntries, checkRemovable, checkWritable, checkWritableFolder, refuseFolderName } from '../export/outputPaths.js';
+export { asOutput, checkFileName, checkFolderEntries, checkFolderName, checkRemovable, checkWritable, checkWritableFolder, refuseFolderName } from '../export/outputPaths.js';
 
 /**
  * Throws InputError if the output `path` (absolute, as checkWritable returns it, or `-`: what standard

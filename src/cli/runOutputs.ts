@@ -16,7 +16,7 @@ import { checkNoFolderAtPartial, namedFile } from '../export/wholeFile.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
-import { asOutput, checkDistinctOutputs, checkFolderEntries, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkStandardOutputNotCorpus, checkWritable, checkWritableFolder, corpusGuard, recordFiles, standardOutputFile, standardOutputIs, standardOutputNamed, type NamedFile } from './outputPaths.js';
+import { asOutput, checkDistinctOutputs, checkFileName, checkFolderEntries, checkFolderName, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkStandardOutputNotCorpus, checkWritable, checkWritableFolder, corpusGuard, recordFiles, standardOutputFile, standardOutputIs, standardOutputNamed, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -72,7 +72,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const corporaEntries = corpora === undefined ? [] : checkSeriesFolders(corpora, config);
   if (corpora !== undefined) checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
   const report = writable(config.report, '--report', false, false);
-  if (report === '-') throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
+  if (report === '-') refuseReportOnStandardOutput();
   const named = (path: string | undefined, flag: string, given: string | undefined): NamedFile | undefined => (path === undefined ? undefined : { label: `${flag} ${given!}`, path });
   const files = [
     named(out, '--out', config.out),
@@ -99,14 +99,26 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   };
 }
 
+function refuseReportOnStandardOutput(): never {
+  throw new UsageError('--report cannot go to standard output', 'pass --report FILE.html');
+}
+
 /**
  * --print-config's check of the outputs by name alone (a config may be meant for another machine, so
  * no file is looked at): two outputs, the run record `<out>.run.json` among them, or an output and the
  * --config file, named alike (resolved against `cwd`) are refused as the run refuses them (the printed
  * config ran into `--summary x.csv and --out x.csv are the same file`: audit). Standard output (`-`,
- * checkOneStandardOutput) and /dev/null may be named more than once.
+ * checkOneStandardOutput) and /dev/null may be named more than once. Each name is checked as the run
+ * checks it before looking at a file (blank, a folder's name, `-` for --save-corpora or --report:
+ * printed with exit 0: audit).
  */
 export function checkOutputNames(config: RunConfig, cwd: string): void {
+  for (const [given, flag] of [[config.out, '--out'], [config.summary, '--summary'], [config.extinctions, '--extinctions'], [config.sentencePerplexities, '--sentence-perplexities'], [config.survival, '--survival']] as const) {
+    if (given !== undefined) checkFileName(given, flag);
+  }
+  if (config.report !== undefined) checkFileName(config.report, '--report', { standardOutput: false });
+  if (config.report === '-') refuseReportOnStandardOutput();
+  if (config.saveCorpora !== undefined) checkFolderName(config.saveCorpora, '--save-corpora');
   const seen = new Map<string, string>();
   if (config.config !== undefined) seen.set(resolve(cwd, config.config), `--config ${config.config}`);
   const record = config.out === '-' ? undefined : runRecordPath(config.out);

@@ -40,12 +40,28 @@ export interface WriteMode {
   readonly inPlace?: boolean;
 }
 
+/**
+ * The checks of an output file's name alone, with no look at the file system (--print-config makes
+ * them, for a config that may be meant for another machine): not blank, not a folder's name.
+ */
+export function checkFileName(path: string, flag: string, mode: WriteMode = {}): void {
+  if (path === '-') return;
+  // (an output that cannot go to standard output, an HTML page, does not offer it)
+  checkNamed(path, flag, mode.standardOutput !== false ? 'a file name, or - for standard output' : 'a file name');
+  refuseFolderName(path, flag);
+}
+
+/** The checks of an output folder's name alone (see checkFileName): not blank, not `-`. */
+export function checkFolderName(path: string, flag: string): void {
+  // (a folder is no stream: `-` would be a folder named -)
+  if (path === '-') throw new InputError(`${flag} names a folder, and cannot be standard output (-)`, 'pass a folder path');
+  checkNamed(path, flag, 'a folder path');
+}
+
 export function checkWritable(path: string, cwd: string, flag: string, mode: WriteMode = {}): string {
   const standardOutput = mode.standardOutput !== false;
+  checkFileName(path, flag, mode);
   if (path === '-') return path;
-  // (an output that cannot go to standard output, an HTML page, does not offer it)
-  checkNamed(path, flag, standardOutput ? 'a file name, or - for standard output' : 'a file name');
-  refuseFolderName(path, flag);
   const absolute = resolve(cwd, path);
   const folder = dirname(absolute);
   if (!existsSync(folder)) {
@@ -151,9 +167,7 @@ function followedName(absolute: string, path: string, flag: string): string {
 }
 
 export function checkWritableFolder(path: string, cwd: string, flag: string): string {
-  // (a folder is no stream: `-` would be a folder named -)
-  if (path === '-') throw new InputError(`${flag} names a folder, and cannot be standard output (-)`, 'pass a folder path');
-  checkNamed(path, flag, 'a folder path');
+  checkFolderName(path, flag);
   const absolute = resolve(cwd, path);
   // (the folder as given when it is the one meant: plot passes absolute paths, named once, not twice)
   const named = (folder: string): string => (folder === path ? `${flag} ${path}` : `${flag} ${path}: ${folder}`);

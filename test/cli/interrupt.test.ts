@@ -130,9 +130,15 @@ describe('an interrupted run', () => {
     }
   });
 
-  it("with --extinctions named as standard output's own file, says to continue with --resume without the redirection (it said to continue with --resume, which refuses it: audit)", async () => {
+  // (named as standard output's own file, it said to continue with --resume, which refuses it; named
+  // /dev/stdout, it said to continue without redirecting to /dev/stdout, which --resume refuses too: audits)
+  it.each([
+    ['out.csv', 'continue with the same command plus --resume, without redirecting standard output to out.csv', 'out.csv'],
+    ['/dev/stdout', 'continue with --resume and --extinctions out.csv in place of /dev/stdout, without redirecting standard output to that file (it is where the rows went)', 'out.csv'],
+  ])('with --extinctions %s on standard output (a file), says how to continue, and that continues it', async (named, hint, resumedAs) => {
     const cut = mkdtempSync(join(tmpdir(), 'ngram-collapse-cut-'));
-    const args = [...ARGS.filter((arg, i) => arg !== '--extinctions' && ARGS[i - 1] !== '--extinctions'), '--workers', '1', '--extinctions', 'out.csv'];
+    const without = ARGS.filter((arg, i) => arg !== '--extinctions' && ARGS[i - 1] !== '--extinctions');
+    const args = [...without, '--workers', '1', '--extinctions', named];
     const fd = openSync(join(cut, 'out.csv'), 'w');
     const child = spawn(process.execPath, [MAIN, ...args], { cwd: cut, stdio: ['ignore', fd, 'pipe'], env: environment('0') });
     closeSync(fd);
@@ -147,12 +153,12 @@ describe('an interrupted run', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     clearInterval(timer);
     expect(code).toBe(130);
-    expect(stderr.split('\n').at(-2)).toBe(`ngram-collapse: interrupted by SIGINT: ${/(\d) of 8/u.exec(stderr)?.[1]} of 8 series complete in curves.csv, every row written is whole (continue with the same command plus --resume, without redirecting standard output to out.csv)`);
+    expect(stderr.split('\n').at(-2)).toBe(`ngram-collapse: interrupted by SIGINT: ${/(\d) of 8/u.exec(stderr)?.[1]} of 8 series complete in curves.csv, every row written is whole (${hint})`);
     // which continues it: the files then hold an uninterrupted run's bytes
-    const resumed = spawn(process.execPath, [MAIN, ...args, '--resume'], { cwd: cut, stdio: 'ignore', env: environment('0') });
+    const resumed = spawn(process.execPath, [MAIN, ...without, '--workers', '1', '--extinctions', resumedAs, '--resume'], { cwd: cut, stdio: 'ignore', env: environment('0') });
     expect(await new Promise((resolve) => resumed.on('close', resolve))).toBe(0);
     const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-clean-'));
-    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, stdio: 'ignore', env: environment('0') });
+    const whole = spawn(process.execPath, [MAIN, ...without, '--workers', '1', '--extinctions', 'out.csv'], { cwd: clean, stdio: 'ignore', env: environment('0') });
     expect(await new Promise((resolve) => whole.on('close', resolve))).toBe(0);
     for (const file of ['curves.csv', 'out.csv']) expect(readFileSync(join(cut, file)).equals(readFileSync(join(clean, file))), file).toBe(true);
   });

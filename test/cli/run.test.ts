@@ -233,6 +233,11 @@ describe('--config', () => {
       ['run', '--corpus', 'nowhere.txt', '--out', 'x.csv', '--summary', 'x.csv', '--print-config'],
       ['run', '--corpus', FIXTURE, '--out', 'sub/x.csv', '--report', 'sub/../sub/x.csv.run.json', '--print-config'],
       ['run', '--config', auto, '--sentences', 'line', '--out', 'a.csv', '--survival', auto, '--print-config'],
+      // names the run refuses before it looks at a file (printed with exit 0: audit)
+      ['run', '--corpus', FIXTURE, '--save-corpora', '-', '--print-config'],
+      ['run', '--corpus', FIXTURE, '--report', '-', '--print-config'],
+      ['run', '--corpus', FIXTURE, '--out', 'dir/', '--print-config'],
+      ['run', '--corpus', FIXTURE, '--summary', ' ', '--print-config'],
     ];
     const lines = [
       `"emptySentences": true in --config ${auto} needs sentences line, got --sentences auto (the default)`,
@@ -244,6 +249,10 @@ describe('--config', () => {
       '--summary x.csv and --out x.csv are the same file',
       '--report sub/../sub/x.csv.run.json and the run record sub/x.csv.run.json of --out are the same file',
       `--survival ${auto} and --config ${auto} are the same file`,
+      '--save-corpora names a folder, and cannot be standard output (-) (pass a folder path)',
+      '--report cannot go to standard output (pass --report FILE.html)',
+      '--out dir/ ends in /, which names a folder (pass a file path)',
+      "--summary must be a path, got ' ' (pass a file name, or - for standard output)",
     ];
     for (const [i, argv] of refused.entries()) {
       const result = await run(argv);

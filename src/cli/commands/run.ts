@@ -13,6 +13,7 @@
  */
 
 import { rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
@@ -40,7 +41,7 @@ import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksResult } from '../../simulation/workerPool.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
-import { checkOneStandardOutput } from '../outputPaths.js';
+import { checkOneStandardOutput, standardOutputFile } from '../outputPaths.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
 import { commandFor } from '../optionTable.js';
@@ -111,7 +112,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
     const interrupted = (after: string): RunIncompleteError => {
       const name = signals.received() ?? 'SIGINT';
-      return new RunIncompleteError(`interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole${after}`, resumeHint(config, outputs), SIGNAL_EXIT_CODES[name] ?? 130);
+      return new RunIncompleteError(`interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole${after}`, resumeHint(config, outputs, io.cwd), SIGNAL_EXIT_CODES[name] ?? 130);
     };
     if (result.interrupted) throw interrupted('');
     const unwritten = await writeAfterRun(config, io, loaded, { exporters, record, seedCounts, skip: resumed.completeTasks }, signals.signal);
@@ -144,12 +145,19 @@ function checkFailures(exporters: RunExporters, total: number, where: string): v
  * What an interrupted run can do next: --resume, unless checkResumable would refuse it (an output on
  * standard output, also one named as its file, `--out x.csv > x.csv`; a file --resume cannot continue).
  */
-function resumeHint(config: RunConfig, outputs: RunOutputs): string {
+function resumeHint(config: RunConfig, outputs: RunOutputs, cwd: string): string {
   try {
     checkResumable({ ...config, resume: true }, outputs);
   } catch (error) {
     // (a file standard output was redirected to, named as --out: --resume continues it by name: audit)
-    const named = [config.out, config.extinctions].find((given, i) => given !== undefined && given !== '-' && [outputs.out, outputs.extinctions][i] === '-');
+    const at = [config.out, config.extinctions].findIndex((given, i) => given !== undefined && given !== '-' && [outputs.out, outputs.extinctions][i] === '-');
+    const named = at < 0 ? undefined : [config.out, config.extinctions][at]!;
+    // (a name of standard output itself, /dev/stdout, names no file to continue: the file it went to does; it said
+    // "without redirecting standard output to /dev/stdout", which --resume refuses: audit)
+    const file = named === undefined ? undefined : standardOutputFile();
+    if (named !== undefined && file !== undefined && resolve(cwd, named) !== file) {
+      return `continue with --resume and ${at === 0 ? '--out' : '--extinctions'} ${relative(cwd, file)} in place of ${named}, without redirecting standard output to that file (it is where the rows went)`;
+    }
     if (named !== undefined && resumableByName(config)) return `continue with the same command plus --resume, without redirecting standard output to ${named}`;
     return `rerun the command to redo it: ${(error as UsageError).message}`;
   }
