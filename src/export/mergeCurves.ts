@@ -97,15 +97,6 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
   }
   refuseMixedSeeds(rows);
   refuseMixedSettings(rows);
-  const seen = new Map<string, string>();
-  for (const row of rows) {
-    const key = rowKey(row);
-    const other = seen.get(key);
-    if (other !== undefined) {
-      throw new InputError(`the row of ${describe(row)} appears twice (in ${other} and ${row.file})`, 'merge every shard once');
-    }
-    seen.set(key, row.file);
-  }
   const records = inputs.map((input) => input.record);
   const withRecords = records.every((record): record is RunRecord => record !== undefined);
   const without = inputs.find((input) => input.record === undefined);
@@ -116,7 +107,17 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
       "keep every shard's .run.json beside it: the records tell which run each shard is from (without any, merge infers the sweep from the rows)",
     );
   }
+  // (the records first: shards of two sweeps share rows, which were then blamed as rows given twice: audit)
   const plan = withRecords ? expectedFromRecords(inputs, records) : expectedFromRows(rows, fileCellOrders);
+  const seen = new Map<string, string>();
+  for (const row of rows) {
+    const key = rowKey(row);
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new InputError(`the row of ${describe(row)} appears twice (in ${other} and ${row.file})`, 'merge every shard once');
+    }
+    seen.set(key, row.file);
+  }
   const rank = new Map(plan.cells.map((cell, index) => [cell, index]));
   for (const row of rows) {
     if (!rank.has(row.cell) || row.replicate < 1 || row.replicate > plan.replicates || row.generation < 0 || row.generation > plan.generations) {

@@ -63,6 +63,20 @@ describe('mergeCurves', () => {
     );
   });
 
+  it('names what differs between two runs before rows they share (shards of two sweeps were told their rows appear twice: audit)', () => {
+    // both files hold the rows of cell human_ratio=0: the records say why
+    expect(
+      refusal([
+        shard('a.csv', 'human_ratio=0', 42, { identity: identity(), shard: '1/2' }),
+        shard('b.csv', 'human_ratio=0', 42, { identity: identity({ corpusDigest: 'e' }), shard: '1/2' }),
+      ]),
+    ).toBe('b.csv comes from another run than a.csv (their run records differ: corpusDigest) (merge only shards of one sweep, run with the same settings)');
+    // one run's shard given twice: that is what is said
+    expect(refusal([shard('a.csv', 'human_ratio=0', 42, { identity: identity(), shard: '1/2' }), shard('b.csv', 'human_ratio=0', 42, { identity: identity(), shard: '1/2' })])).toBe(
+      'the row of cell human_ratio=0, replicate 1, generation 0 appears twice (in a.csv and b.csv) (merge every shard once)',
+    );
+  });
+
   it('names what differs between two runs, and takes shards that differ only in --extinctions', () => {
     const other = refusal([
       shard('a.csv', 'human_ratio=0', 42, { identity: identity(), shard: '1/2' }),
