@@ -11,7 +11,7 @@
 import { InputError, UsageError } from '../errors.js';
 import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
-import type { TokenCorpus } from './tokenCorpus.js';
+import { MAX_ID_SPACE, type TokenCorpus } from './tokenCorpus.js';
 
 const HINT = 'build it with loadCorpus or corpusFromSentences';
 
@@ -23,8 +23,6 @@ export function checkIdSpace(field: string, idSpace: unknown): number {
   return checkValue(field, idSpace, integerRule(FIRST_TOKEN_ID, MAX_ID_SPACE));
 }
 
-/** The largest id space: ids are 32-bit signed integers. */
-export const MAX_ID_SPACE = 2 ** 31 - 1;
 
 export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number): TokenCorpus {
   const { ids, offsets } = (typeof corpus === 'object' && corpus !== null ? corpus : {}) as Partial<TokenCorpus>;

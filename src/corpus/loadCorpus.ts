@@ -28,7 +28,7 @@ import { brownFiles, isBrownSpec, readBrownFile } from './brown.js';
 import { BrownReplay, cachedSize, readBrownCache } from './brownCache.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
-import { brownEncoder, finishCorpus, readTextInto, STDIN_NAME } from './readText.js';
+import { brownEncoder, checkVocabulary, finishCorpus, readTextInto, STDIN_NAME } from './readText.js';
 import { CutLetterCount } from './cutLetters.js';
 import { DEFAULT_LOAD_OPTIONS, validateLoadOptions, type LoadOptions } from './loadOptions.js';
 import type { Merge } from './subword/bpeMerges.js';
@@ -73,6 +73,8 @@ export async function loadCorpus(
   role = 'corpus',
 ): Promise<LoadedCorpus> {
   validateLoadOptions(specs, options);
+  // (before any spec is looked up: a raw TypeError once the first file was read: audit)
+  checkVocabulary(vocabulary);
   const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...withoutUndefined(options) };
   if (specs.length === 0) throw new InputError('no corpus given', 'name a file, a folder, a glob, - or brown: --corpus on the command line');
   if (specs.filter((spec) => spec === '-').length > 1) {

@@ -102,7 +102,7 @@ export async function readCorpusText(
   checkTextOptionValues(object);
   if (options.format !== undefined) checkValue('format', options.format, nameRule(['text', 'jsonl', 'brown'] as const));
   if (options.name !== undefined) checkValue('name', options.name, TEXT_RULE);
-  if (!(vocabulary instanceof Vocabulary)) throw new UsageError(`vocabulary must be a Vocabulary, got ${shownValue(vocabulary)}`, 'leave it out for a fresh one');
+  checkVocabulary(vocabulary);
   const name = options.name ?? UNNAMED_TEXT;
   const format = options.format ?? (options.jsonlField === undefined ? 'text' : 'jsonl');
   return readCorpusSources([{ text, format, name }], options, name, vocabulary);
@@ -117,6 +117,11 @@ export const STDIN_NAME = 'standard input';
  * Reads several sources, in order, into one corpus (the playground's embedded and dropped corpora);
  * `label` names the whole corpus in the empty-corpus error.
  */
+/** A caller's vocabulary to read into: a Vocabulary (a UsageError otherwise, before any reading). */
+export function checkVocabulary(vocabulary: unknown): asserts vocabulary is Vocabulary {
+  if (!(vocabulary instanceof Vocabulary)) throw new UsageError(`vocabulary must be a Vocabulary, got ${shownValue(vocabulary)}`, 'leave it out for a fresh one');
+}
+
 export async function readCorpusSources(
   sources: readonly TextSource[],
   options: Partial<TextOptions> = {},

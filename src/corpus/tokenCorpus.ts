@@ -8,6 +8,13 @@
  * Values are never mutated after construction.
  */
 
+import { UsageError } from '../errors.js';
+import { shownValue } from '../validation/valueRule.js';
+import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
+
+/** The largest id space: ids are 32-bit signed integers. */
+export const MAX_ID_SPACE = 2 ** 31 - 1;
+
 export interface TokenCorpus {
   readonly ids: Int32Array;
   readonly offsets: Int32Array;
@@ -28,10 +35,22 @@ export function sentenceAt(corpus: TokenCorpus, s: number): Int32Array {
   return corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]);
 }
 
-/** Builds a corpus from arrays of ids. O(total tokens). */
+/**
+ * Builds a corpus from arrays of ids. O(total tokens). Each id must be a whole number from
+ * FIRST_TOKEN_ID to 2^31 - 2 (a UsageError naming it otherwise: 1.5, 2^32 + 5 or 'a' were written
+ * into the Int32Array as 1, 5 and 0, a marker or another token, silently: audit).
+ */
 export function corpusFromSentences(sentences: ReadonlyArray<ArrayLike<number>>): TokenCorpus {
   let total = 0;
-  for (const sentence of sentences) total += sentence.length;
+  sentences.forEach((sentence, s) => {
+    for (let i = 0; i < sentence.length; i++) {
+      const id = sentence[i];
+      if (!Number.isInteger(id) || id! < FIRST_TOKEN_ID || id! >= MAX_ID_SPACE) {
+        throw new UsageError(`sentences[${s}][${i}] must be a token id, a whole number from ${FIRST_TOKEN_ID} to ${MAX_ID_SPACE - 1}, got ${shownValue(id)}`, 'pass the ids a Vocabulary gives (0 and 1 are the sentence markers)');
+      }
+    }
+    total += sentence.length;
+  });
   const ids = new Int32Array(total);
   const offsets = new Int32Array(sentences.length + 1);
   let at = 0;

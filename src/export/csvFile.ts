@@ -17,7 +17,7 @@
 import { createWriteStream, statSync, truncateSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { shownValue } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkObject, checkValue, refuseUnknownKeys, shownValue } from '../validation/valueRule.js';
 import { CsvRows } from './csvText.js';
 import { openWholeFile } from './wholeFile.js';
 
@@ -38,6 +38,10 @@ export function openCsv(target: string | Writable, header: readonly string[], op
   if (!Array.isArray(header) || !header.every((column) => typeof column === 'string')) {
     throw new UsageError(`openCsv needs the header as a list of column names, got ${shownValue(header)}`, "pass e.g. ['cell', 'generation'] or CURVE_COLUMNS");
   }
+  // (a misspelt option, `appendd`, emptied the file it was to add to: audit)
+  const given = checkObject('options', options);
+  refuseUnknownKeys(given, ['append', 'whole'], 'openCsv option');
+  for (const key of ['append', 'whole'] as const) if (given[key] !== undefined) checkValue(`options.${key}`, given[key], BOOLEAN_RULE);
   const whole = typeof target === 'string' && options.whole === true ? openWholeFile(target) : undefined;
   const sink: Writable = typeof target !== 'string' ? target : (whole?.stream ?? createWriteStream(target, { flags: options.append === true ? 'a' : 'w' }));
   const finished = typeof target === 'string' && whole === undefined

@@ -16,7 +16,7 @@
  * check (a scan of the corpus ids), nothing else.
  */
 
-import { MAX_ID_SPACE } from '../corpus/checkTokenCorpus.js';
+import { MAX_ID_SPACE } from '../corpus/tokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { refuseUnknownKeys } from '../validation/valueRule.js';

@@ -121,8 +121,11 @@ export function validateSeriesArguments(run: unknown, cell: unknown, replicate: 
   checkValue('cell.key', cellObject['key'], TEXT_RULE);
   checkValue('cell.id', cellObject['id'], TEXT_RULE);
   checkValue('replicate', replicate, integerRule(1));
-  // Every hook is a function, but for the generation-0 sharing (an object).
-  const { generation0, ...functions } = checkObject('hooks', hooks);
+  // Every hook is a function, but for the generation-0 sharing (an object), which the refusal of an
+  // unknown hook names too (it was left out of the known ones: audit).
+  const object = checkObject('hooks', hooks);
+  refuseUnknownKeys(object, [...SERIES_HOOKS, 'generation0'], 'hook');
+  const { generation0, ...functions } = object;
   checkHooks(functions, 'emit', 'hooks', SERIES_HOOKS);
   if (generation0 !== undefined) checkGeneration0Sharing(generation0);
 }
@@ -149,6 +152,7 @@ export function checkTaskList(tasks: unknown): void {
 /** hooks.generation0: `{ keeper: a Generation0Keeper, keep: true or false }`. */
 function checkGeneration0Sharing(value: unknown): void {
   const sharing = checkObject('hooks.generation0', value);
+  refuseUnknownKeys(sharing, ['keeper', 'keep'], 'hooks.generation0 key');
   // (A Generation0Keeper by its methods: generationZero.ts sits above this file, which it must not import.)
   const keeper = sharing['keeper'] as Record<string, unknown> | null | undefined;
   if (typeof keeper !== 'object' || keeper === null || !['take', 'keep', 'clear'].every((method) => typeof keeper[method] === 'function')) throw new UsageError(`hooks.generation0.keeper must be a Generation0Keeper, got ${shownValue(sharing['keeper'])}`, 'pass new Generation0Keeper() or leave hooks.generation0 out');

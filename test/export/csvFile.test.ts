@@ -24,6 +24,14 @@ describe('openCsv', () => {
     expect(existsSync(path)).toBe(false);
   });
 
+  it('refuses a misspelt option or one that is no boolean, before the file is opened (appendd emptied the file: audit)', () => {
+    const path = join(tempDir(), 'kept.csv');
+    writeFileSync(path, 'name,value\na,1\n');
+    expect(() => openCsv(path, ['name', 'value'], { appendd: true } as never)).toThrow("unknown openCsv option 'appendd'");
+    expect(() => openCsv(path, ['name', 'value'], { append: 'yes' } as never)).toThrow("options.append must be true or false, got 'yes'");
+    expect(readFileSync(path, 'utf8')).toBe('name,value\na,1\n');
+  });
+
   it('replaces a file that is there, unless appending', async () => {
     const path = join(tempDir(), 'old.csv');
     writeFileSync(path, 'a much longer file that was there before\nwith two lines\n');

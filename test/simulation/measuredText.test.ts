@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { corpusFromSentences, sentenceCount, tokenCount, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { measuredText, type TopUp } from '../../src/simulation/measuredText.js';
 
-/** A share of sentences of the given lengths (token ids 1, 2, 3, ... in order). */
+/** A share of sentences of the given lengths (token ids 2, 3, 4, ... in order: 0 and 1 are the markers). */
 function share(lengths: readonly number[]): TokenCorpus {
-  let next = 1;
+  let next = 2;
   return corpusFromSentences(lengths.map((length) => Array.from({ length }, () => next++)));
 }
 
@@ -68,7 +68,7 @@ describe('measuredText: the synthetic share topped up to the measured size', () 
     expect(tokenCount(measured.text)).toBe(14);
     expect(sentenceCount(measured.text)).toBe(5);
     expect(measured.shareSentences).toBe(2);
-    expect(Array.from(measured.text.ids.subarray(0, 5))).toEqual([1, 2, 3, 4, 5]); // the share first, in order
+    expect(Array.from(measured.text.ids.subarray(0, 5))).toEqual([2, 3, 4, 5, 6]); // the share first, in order
     expect(Array.from(measured.text.ids.subarray(5))).toEqual(Array(9).fill(99));
   });
 

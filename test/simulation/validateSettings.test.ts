@@ -204,6 +204,9 @@ describe('the arguments of a series', () => {
       hint: 'pass whether a later task shares this generation 0',
     });
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, warn: 'loud', generation0: { keeper, keep: true } })).message).toBe("hooks.warn must be a function, got 'loud'");
+    // an unknown hook is told every hook a series takes, generation0 too; generation0 takes only its two keys (audit)
+    expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, onRow: () => undefined }))).toEqual({ message: "unknown hook 'onRow'", hint: 'known: emit, warn, onTexts, onModel0, onProgress, generation0' });
+    expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper, keep: true, foo: 1 } }))).toEqual({ message: "unknown hooks.generation0 key 'foo'", hint: 'known: keeper, keep' });
   });
 });
 

@@ -6,6 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { readCorpusText } from '../../src/corpus/readText.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { InputError, UsageError } from '../../src/errors.js';
@@ -43,6 +44,14 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(() => refuseUnknownKeys({ order: 2, k: 1 }, ['order', 'k'], 'x')).not.toThrow();
   });
 
+  it('corpusFromSentences: an id that is no token id is refused, not written as another (1.5 became 1, 2^32 + 5 became 5: audit)', () => {
+    expect(() => corpusFromSentences([[2, 1.5]])).toThrow("sentences[0][1] must be a token id, a whole number from 2 to 2147483646, got '1.5'");
+    expect(() => corpusFromSentences([[2], [2 ** 32 + 5]])).toThrow("sentences[1][0] must be a token id, a whole number from 2 to 2147483646, got '4294967301'");
+    expect(() => corpusFromSentences([['a' as never]])).toThrow("sentences[0][0] must be a token id, a whole number from 2 to 2147483646, got 'a'");
+    expect(() => corpusFromSentences([[1]])).toThrow('sentences[0][0] must be a token id');
+    expect(Array.from(corpusFromSentences([[2, 2 ** 31 - 2]]).ids)).toEqual([2, 2 ** 31 - 2]);
+  });
+
   it('trainModel: a misspelt option (K for k) and a corpus with a marker or negative id, or offsets past its ids', () => {
     expect(() => trainModel(CORPUS, { order: 2, smoothing: 'add-k', K: 5 } as never)).toThrow("unknown trainModel option 'K'");
     expect(() => trainModel({ ids: Int32Array.of(2, -3, 4), offsets: Int32Array.of(0, 3) }, { order: 2, smoothing: 'mle' })).toThrow('corpus holds token id -3, outside the token ids 2 .. 4');
@@ -57,6 +66,9 @@ describe('the public entries refuse what they would get silently wrong', () => {
     await expect(readCorpusText('a b.', { format: 'csv' } as never)).rejects.toThrow("unknown format value 'csv'");
     await expect(readCorpusText(5 as never)).rejects.toThrow('text must be a string or an async iterable of chunks, got \'5\'');
     await expect(readCorpusText('a b.', {}, {} as never)).rejects.toThrow('vocabulary must be a Vocabulary');
+    // loadCorpus too, before any spec is looked up (a raw TypeError once a file was read: audit)
+    await expect(loadCorpus(['no-such-file.txt'], {}, {} as never)).rejects.toThrow('vocabulary must be a Vocabulary, got {}');
+    await expect(loadCorpus(['brown:news'], {}, null as never)).rejects.toThrow('vocabulary must be a Vocabulary, got null');
     const read = await readCorpusText('A b. C d.', { tokenizer: 'whitespace', lowercase: false, sentences: 'auto', name: 'x', format: 'text' });
     expect(read.corpus.offsets.length - 1).toBe(2);
   });
@@ -108,6 +120,8 @@ describe('the public entries refuse what they would get silently wrong', () => {
     await expect(runTasks({} as never, CORPUS, seriesTasks(settings), {}, {})).rejects.toThrow('run must be a PreparedRun, got an empty object');
     await expect(runTasks(run, CORPUS, 5 as never, {}, {})).rejects.toThrow("tasks must be a list of SeriesTask, got '5'");
     await expect(runTasks(run, CORPUS, [{ position: 0 }] as never, {}, {})).rejects.toThrow('tasks[0] must be a SeriesTask (position, cell, replicate)');
+    // and a corpus that is none (a raw TypeError: audit)
+    await expect(runTasks(run, null as never, seriesTasks(settings), {}, {})).rejects.toThrow('corpus must be a TokenCorpus (Int32Array ids and offsets), got null');
     await expect(runTasks(run, CORPUS, seriesTasks(settings), {}, {})).resolves.toMatchObject({ ended: 2, interrupted: false });
     // the list of keys is TaskExtras's, whole (the type cannot be imported there: a cycle)
     const every = { extinctions: true, texts: true, sentencePerplexities: true } satisfies Record<keyof TaskExtras, true>;
