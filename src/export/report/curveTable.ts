@@ -5,7 +5,8 @@
  * metricColumnsOf: each of the tool's own metrics, METRIC_COLUMNS, wherever it stands, and every other
  * column after `generation` but the settings whose values are all numbers or empty) into numbers
  * (empty -> undefined), keeps the others
- * as text, and throws an InputError naming `source` and the line for a bad generation, a field of one of
+ * as text, and throws an InputError naming `source` and the line for a bad generation or replicate (a
+ * whole number >= 0, >= 1), a field of one of
  * the tool's own metric columns (METRIC_COLUMNS) that is not a finite number, a (cell, replicate,
  * generation) that is there twice, the header again (files joined with `cat`), no metric column, or
  * no rows; `lines` gives each record's line in its file (recordLine.ts: else a record a line, after the
@@ -35,7 +36,6 @@ export function curveTableFromRecords(
 ): CurveTable {
   const line = (index: number): number => recordLine(lines, index);
   if (records.length === 0) throw new InputError(`${source} has a header but no rows`, `give ${PRODUCER}`);
-  const generationIndex = header.indexOf('generation');
   checkNoSecondHeader(header, records, source, line);
   for (const column of header) checkOwnMetric(header, records, column, source, line);
   // (the tool's own metrics hold numbers or nothing now: checked above)
@@ -48,12 +48,11 @@ export function curveTableFromRecords(
       const text = record[index] ?? '';
       row[column] = numeric.has(column) ? (text.trim() === '' ? undefined : csvNumber(text)) : text;
     });
-    const generation = row.generation;
-    if (typeof generation !== 'number' || !Number.isInteger(generation) || generation < 0) {
-      throw new InputError(
-        `${source} line ${line(recordIndex)}: generation "${record[generationIndex]}" is not a whole number >= 0`,
-        `give ${PRODUCER}`,
-      );
+    // (a replicate of "abc" was read as a replicate of its own, NaN: audit)
+    for (const [column, least] of [['generation', 0], ['replicate', 1]] as const) {
+      const value = row[column];
+      if (typeof value === 'number' && Number.isInteger(value) && value >= least) continue;
+      throw new InputError(`${source} line ${line(recordIndex)}: ${column} "${record[header.indexOf(column)]}" is not a whole number >= ${least}`, `give ${PRODUCER}`);
     }
     return row as CurveRow;
   });

@@ -62,6 +62,14 @@ describe('readCurves', () => {
     expect(curveTableFromRecords(header, [['c', '1', '0', '0.5', 'Infinity']], 'i.csv').metrics).toEqual(['ttr', 'extra']);
   });
 
+  it('refuses a replicate that is no whole number >= 1, as a generation that is none (replicate "abc" was a replicate of its own: audit)', () => {
+    const header = ['cell', 'replicate', 'generation', 'ttr'];
+    for (const text of ['abc', '0', '1.5', '', '0x1']) {
+      expect(() => curveTableFromRecords(header, [['c', text, '0', '0.5']], 'r.csv')).toThrow(`r.csv line 2: replicate "${text}" is not a whole number >= 1`);
+    }
+    expect(curveTableFromRecords(header, [['c', ' 2 ', '0', '0.5']], 'r.csv').rows[0]!.replicate).toBe(2);
+  });
+
   it("reads a number as the tool writes one: hex, binary and octal are no numbers in a metric or a generation (Number() took 0x10 as 16)", () => {
     const header = ['cell', 'replicate', 'generation', 'ttr', 'extra'];
     for (const text of ['0x10', '0b11', '0o17']) {
