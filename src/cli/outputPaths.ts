@@ -11,7 +11,7 @@
 import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
 import { isSpecialFile, namedFile } from '../export/wholeFile.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 import { identityOf } from '../corpus/fileIdentity.js';
@@ -92,11 +92,21 @@ function inputIdentities(spec: string, cwd: string): string[] {
 }
 
 /**
- * Throws InputError if a file the corpus specs read lies inside the output folder `folder` (absolute):
+ * Throws InputError if a file the corpus specs read lies inside the output folder `folder` (absolute),
+ * or the folder lies inside a folder the corpus reads (where it would be made, if it is not there):
  * `--save-corpora` writes its texts there, so the run would overwrite its own input, or, run again, read
- * an earlier run's generated text as human text.
+ * an earlier run's generated text as human text (a folder inside the corpus folder was taken: audit).
  */
 export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly string[], cwd: string, flag: string): void {
+  const real = realFolderPath(folder);
+  for (const spec of corpusSpecs) {
+    const read = spec === '-' ? undefined : statSync(resolve(cwd, spec), { throwIfNoEntry: false });
+    if (read?.isDirectory() !== true) continue;
+    const corpusFolder = realpathSync(resolve(cwd, spec));
+    if (real === corpusFolder || real.startsWith(corpusFolder + sep)) {
+      throw new InputError(`${flag} ${relative(cwd, folder)} is inside ${spec}, a folder of the corpus, and the run writes its texts there: a run on ${spec} would read them as human text`, 'choose an output folder outside the corpus');
+    }
+  }
   if (!existsSync(folder)) return;
   const inside = realpathSync(folder) + sep;
   for (const spec of corpusSpecs) {
@@ -107,6 +117,17 @@ export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly s
     if (file === undefined) continue;
     throw new InputError(`${flag} ${relative(cwd, folder)} holds ${relative(cwd, file)}, a file of the corpus ${spec === '-' ? '- (standard input)' : spec}, and the run writes its texts there`, 'choose an output folder outside the corpus');
   }
+}
+
+/** `folder` as the system follows links: its nearest existing folder's real path, and the rest as named. */
+function realFolderPath(folder: string): string {
+  const missing: string[] = [];
+  let existing = folder;
+  while (!existsSync(existing) && dirname(existing) !== existing) {
+    missing.unshift(basename(existing));
+    existing = dirname(existing);
+  }
+  return join(existsSync(existing) ? realpathSync(existing) : existing, ...missing);
 }
 
 /**

@@ -12,7 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { cellFolder, corpusFilePath, filesToClear, humanFilePath, isCorpusFolderEntry, manifestName, otherManifests, seriesFolder, shardShare, shardTag } from '../export/corpusFiles.js';
 import { isLink } from '../corpus/isLink.js';
-import { checkNoFolderAtPartial, namedFile } from '../export/wholeFile.js';
+import { namedFile } from '../export/wholeFile.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
@@ -55,8 +55,9 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const { beside: recordBeside, stale: staleRecord } = recordFiles(out, config.out, cwd);
   if (recordBeside !== undefined) {
     const record = checkWritable(runRecordPath(recordBeside), cwd, `the run record of --out ${config.out}:`);
-    // (a link to a corpus file there: the record was written over the corpus: audit)
-    notCorpus(record, `the run record of --out ${config.out}:`, runRecordPath(config.out));
+    // (a link to a corpus file there: the record was written over the corpus: audit; named where it is,
+    // beside the file standard output goes to for `--out /dev/stdout > o.csv`, not /dev/stdout.run.json)
+    notCorpus(record, `the run record of --out ${config.out}:`, recordBeside === resolve(cwd, config.out) ? runRecordPath(config.out) : relative(cwd, record));
   }
   if (staleRecord !== undefined) checkRemovable(dirname(staleRecord), config.out, [staleRecord], '--out', "an earlier run's record, which no longer describes the file standard output appends to");
   const summary = writable(config.summary, '--summary');
@@ -83,9 +84,9 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     named(survival, '--survival', config.survival),
     named(report, '--report', config.report),
   ];
-  const linked = corpora === undefined ? [] : checkLinkedEntries(corpora, config, corporaEntries, notCorpus, cwd);
-  checkDistinctOutputs([...files, named(corpora, '--save-corpora', config.saveCorpora), ...linked], config.config === undefined ? [] : [{ label: `--config ${config.config}`, path: resolve(cwd, config.config) }]);
   if (corpora !== undefined) checkNotInCorporaFolder(files, corpora, config.saveCorpora!);
+  const written = corpora === undefined ? [] : checkLinkedEntries(corpora, config, corporaEntries, notCorpus, cwd);
+  checkDistinctOutputs([...files, named(corpora, '--save-corpora', config.saveCorpora), ...written], config.config === undefined ? [] : [{ label: `--config ${config.config}`, path: resolve(cwd, config.config) }]);
   return {
     out,
     ...(summary === undefined ? {} : { summary }),
@@ -208,11 +209,10 @@ function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' 
     if (!existsSync(join(corpora, series))) continue;
     for (let generation = 1; generation <= config.settings.generations; generation++) entries.push(corpusFilePath('', task.cell, task.replicate, generation));
   }
-  checkFolderEntries(corpora, config.saveCorpora!, entries, '--save-corpora');
   // (in a shard human.txt goes through `human.txt.<shard>.partial`, so that shards sharing the folder do
-  // not meet; checkFolderEntries looks at every file's `<file>.partial`)
+  // not meet: a folder at `human.txt.partial` was refused there, where it is in no one's way: audit)
   const tag = shardTag(config.shard);
-  if (tag !== undefined) asOutput(`--save-corpora ${config.saveCorpora!}`, () => checkNoFolderAtPartial(humanFilePath(corpora), tag));
+  checkFolderEntries(corpora, config.saveCorpora!, entries, '--save-corpora', tag === undefined ? {} : { [humanFilePath('')]: tag });
   // what the run removes first, as run.ts's corpusFolder does: an earlier run's texts (but the other
   // shards'), or on --resume the manifests of another split
   const shown = `--save-corpora ${config.saveCorpora!}`;
@@ -222,26 +222,35 @@ function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' 
 }
 
 /**
- * The entries of the --save-corpora folder that are links (the run writes through them): a file's
- * target may be no corpus file (returned, named, for the check that no two outputs are one file), a
- * folder's may hold none. Links there wrote H over the corpus, the curves into human.txt, and a
- * series' texts into the corpus folder, which the next run then read (audit).
+ * The entries of the --save-corpora folder as the run writes them, through links: a file that is a
+ * link may lead to no corpus file, and every file is returned, named, for the check that no two outputs
+ * (these among them) are one file; a series folder that is a link may hold no corpus, nor lie in a corpus
+ * folder, nor be another series folder. Links there wrote H over the corpus, the curves into human.txt,
+ * one text over another, and a series' texts into the corpus folder, which the next run then read (audits).
  */
 function checkLinkedEntries(corpora: string, config: Pick<RunConfig, 'saveCorpora' | 'corpus'>, entries: readonly string[], notCorpus: ReturnType<typeof corpusGuard>, cwd: string): NamedFile[] {
-  const linked: NamedFile[] = [];
+  const files: NamedFile[] = [];
+  const folders = new Map<string, string>();
   for (const entry of entries) {
-    const path = join(corpora, entry);
-    if (!isLink(entry.endsWith('/') ? path.slice(0, -1) : path)) continue;
-    const shown = `--save-corpora ${config.saveCorpora!}: ${entry.endsWith('/') ? entry.slice(0, -1) : entry}`;
-    if (entry.endsWith('/')) {
-      checkFolderHoldsNoCorpus(path.slice(0, -1), config.corpus, cwd, '--save-corpora');
+    const folder = entry.endsWith('/');
+    const name = folder ? entry.slice(0, -1) : entry;
+    const path = join(corpora, name);
+    const shown = `--save-corpora ${config.saveCorpora!}: ${name}`;
+    const linked = isLink(path);
+    if (folder) {
+      if (!existsSync(path)) continue;
+      if (linked) checkFolderHoldsNoCorpus(path, config.corpus, cwd, '--save-corpora');
+      const real = realpathSync(path);
+      const other = folders.get(real);
+      if (other !== undefined) throw new UsageError(`${shown} and ${other} are one folder, through a link: their series would write the same texts`, 'remove the link');
+      folders.set(real, name);
       continue;
     }
-    const target = namedFile(path);
-    notCorpus(target, shown, `(a link to ${relative(cwd, target)})`);
-    linked.push({ label: `${shown} (a link to ${relative(cwd, target)})`, path: target });
+    const target = linked ? namedFile(path) : path;
+    if (linked) notCorpus(target, shown, `(a link to ${relative(cwd, target)})`);
+    files.push({ label: linked ? `${shown} (a link to ${relative(cwd, target)})` : shown, path: target });
   }
-  return linked;
+  return files;
 }
 
 

@@ -188,7 +188,8 @@ export function checkWritableFolder(path: string, cwd: string, flag: string): st
   }
 }
 
-export function checkFolderEntries(folder: string, given: string, entries: readonly string[], flag: string): void {
+/** `tags`: the entries written through `<file>.<tag>.partial` (a shard's human.txt), by entry. */
+export function checkFolderEntries(folder: string, given: string, entries: readonly string[], flag: string, tags: Readonly<Record<string, string>> = {}): void {
   for (const entry of entries) {
     const wantsFolder = entry.endsWith('/');
     const name = wantsFolder ? entry.slice(0, -1) : entry;
@@ -203,7 +204,7 @@ export function checkFolderEntries(folder: string, given: string, entries: reado
     }
     if (stats === undefined && !wantsFolder) checkLinkedEntry(join(folder, name), given, name, flag);
     // (a folder where a file is written first: found only when the file was written, halfway through the work: audit)
-    if (!wantsFolder) asOutput(`${flag} ${given}`, () => checkNoFolderAtPartial(join(folder, name)));
+    if (!wantsFolder) asOutput(`${flag} ${given}`, () => checkNoFolderAtPartial(join(folder, name), Object.hasOwn(tags, name) ? tags[name] : undefined));
     // (a link to nothing where a folder goes: no folder can be made there, EEXIST halfway through the run: audit)
     if (stats === undefined && wantsFolder && isLink(join(folder, name))) {
       throw new InputError(`${flag} ${given}: ${name} ${danglingLink(join(folder, name))}`, 'remove the link, or make the folder it points to');

@@ -324,7 +324,7 @@ describe('a --save-corpora folder whose entries are in the way', () => {
     mkdirSync(join(dir, 'to-folder'));
     symlinkSync(join(dir, 'corpus-folder'), join(dir, 'to-folder', 'cell-1'));
     const into = await run(['run', '--corpus', 'corpus-folder', '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--out', 'to-folder.csv', '--save-corpora', 'to-folder', '--quiet']);
-    expect([into.stderr, into.code]).toEqual(['ngram-collapse: --save-corpora to-folder/cell-1 holds corpus-folder/c.txt, a file of the corpus corpus-folder, and the run writes its texts there (choose an output folder outside the corpus)\n', 2]);
+    expect([into.stderr, into.code]).toEqual(['ngram-collapse: --save-corpora to-folder/cell-1 is inside corpus-folder, a folder of the corpus, and the run writes its texts there: a run on corpus-folder would read them as human text (choose an output folder outside the corpus)\n', 2]);
     expect(readdirSync(join(dir, 'corpus-folder'))).toEqual(['c.txt']);
     mkdirSync(join(dir, 'to-nothing'));
     symlinkSync('/nonexistent-folder/dir', join(dir, 'to-nothing', 'cell-1'));
@@ -339,6 +339,25 @@ describe('a --save-corpora folder whose entries are in the way', () => {
     const refused = await runInto(folder);
     expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --save-corpora ${folder}: ${join(dir, folder, `${entry}.partial`)} is a folder, in the way of writing ${join(dir, folder, entry)} (it is written there first) (remove or rename that folder)\n`, 2]);
     expect(existsSync(join(dir, `${folder}.csv`))).toBe(false);
+  });
+
+  it('refuses a text linked to another file the run writes there, and a series folder linked to another (one text was written over another: audit)', async () => {
+    mkdirSync(join(dir, 'to-self', 'cell-1', 'replicate-1'), { recursive: true });
+    symlinkSync('../../human.txt', join(dir, 'to-self', 'cell-1', 'replicate-1', 'generation-1.txt'));
+    const text = await runInto('to-self');
+    expect([text.stderr, text.code]).toEqual(['ngram-collapse: --save-corpora to-self: cell-1/replicate-1/generation-1.txt (a link to to-self/human.txt) and --save-corpora to-self: human.txt are the same file (give each output a file of its own)\n', 2]);
+    mkdirSync(join(dir, 'to-series', 'cell-1'), { recursive: true });
+    symlinkSync('cell-1', join(dir, 'to-series', 'cell-2'));
+    const series = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '1,2', '--generations', '2', '--workers', '1', '--out', 'to-series.csv', '--save-corpora', 'to-series', '--quiet']);
+    expect([series.stderr, series.code]).toEqual(['ngram-collapse: --save-corpora to-series: cell-2 and cell-1 are one folder, through a link: their series would write the same texts (remove the link)\n', 2]);
+    expect(existsSync(join(dir, 'to-series.csv'))).toBe(false);
+  });
+
+  it("a shard is not refused for a folder at human.txt.partial, which it does not write through (it writes human.txt.<shard>.partial: audit)", async () => {
+    mkdirSync(join(dir, 'shard-untagged', 'human.txt.partial'), { recursive: true });
+    const ran = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '1,2', '--generations', '2', '--workers', '1', '--out', 'shard-untagged.csv', '--save-corpora', 'shard-untagged', '--quiet', '--shard', '1/2']);
+    expect([ran.stderr, ran.code]).toEqual(['', 0]);
+    expect(existsSync(join(dir, 'shard-untagged', 'human.txt'))).toBe(true);
   });
 
   it("refuses a folder at a shard's human.txt.<shard>.partial before any work", async () => {

@@ -242,6 +242,9 @@ if (SKIP_BROWSER) {
       // and the fall-back to the defaults is said, so that Run is not taken to run the link (audit)
       expect(await page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");
       expect(await page.inputValue('#control-order')).toBe('3');
+      // until a setting changes (it stayed: audit)
+      await page.getByLabel('Generations (--generations)').fill('3');
+      expect(await page.textContent('#run-status')).toBe('');
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     });
@@ -255,6 +258,11 @@ if (SKIP_BROWSER) {
       await page.selectOption('#corpus-select', 'brown:news');
       expect(await waitLoaded('brown:news')).toMatch(/^brown:news: 100,554 tokens/u);
       expect(await page.locator('#corpus-select option').allTextContents()).toEqual(['brown:news', 'corpora/lighthouse.txt']);
+      // back and forth by links: the loaded corpus's statistics come back (they stayed blank: audit)
+      await page.evaluate((fragment) => (location.hash = fragment), hash({ corpus: 'essays.txt', generations: 2 }));
+      await expect.poll(() => page.textContent('#corpus-stats')).toBe('');
+      await page.evaluate((fragment) => (location.hash = fragment), hash({ corpus: 'brown:news', generations: 2 }));
+      await expect.poll(() => page.textContent('#corpus-stats')).toMatch(/^brown:news: 100,554 tokens/u);
     });
 
     it('an address the --max-tokens guard refuses still loads its corpus, says the guard and runs nothing (it said "Loading…" until Run: audit)', async () => {
@@ -284,6 +292,15 @@ if (SKIP_BROWSER) {
       // another corpus: the same
       await page.selectOption('#corpus-select', 'brown:news');
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
+      // and another link opened in the tab, one naming a corpus the page lacks or one refused (the old rows stayed downloadable: audit)
+      for (const link of [hash({ corpus: 'essays.txt', generations: 5 }), hash({ shard: '1/2' })]) {
+        await page.selectOption('#corpus-select', 'corpora/lighthouse.txt');
+        expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
+        await page.evaluate((fragment) => (location.hash = fragment), link);
+        await expect.poll(() => page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
+        expect(await page.textContent('#export-note')).toBe('The settings or the corpus changed since these rows were made: Run again to download rows of these settings.');
+        await page.evaluate((fragment) => (location.hash = fragment), hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
+      }
     });
 
     it('a recipe runs on a dropped corpus, as `recipe --corpus` does; its --config download waits for a setting to change (audit)', async () => {
@@ -301,6 +318,10 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Order (--order)').fill('4');
       expect(await page.getByRole('button', { name: 'Download --config JSON' }).isEnabled()).toBe(true);
       expect(await page.inputValue('#command-line')).toMatch(/^ngram-collapse run --corpus mine\.txt /u);
+      // put back: the recipe's rows, and its command line, again (it showed run's beside the recipe's note: audit)
+      await page.getByLabel('Order (--order)').fill('2');
+      expect(await page.inputValue('#command-line')).toBe('ngram-collapse recipe drift --corpus mine.txt --generations 2 --replicates 1 --seed 42');
+      expect(await page.getByRole('button', { name: 'Download --config JSON' }).isEnabled()).toBe(false);
       await startPreset(undefined, undefined, '', '');
     });
 

@@ -59,6 +59,8 @@ const corpora = new Map<string, CorpusChoice>();
 let state: PageSettings;
 let worker: Worker;
 let loadedKey: string | undefined;
+/** The statistics line of the corpus the worker holds (loadedKey's), once loaded. */
+let loadedStats: string | undefined;
 let loading: Promise<void> | undefined;
 /** The loads sent and not yet answered, by id; the last one sent (loadCount) is the one the page shows. */
 const pendingLoads = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
@@ -74,6 +76,8 @@ let lastCommand = '';
 /** What made `records`: the settings' key (rowsKeyNow) when the run began, and the recipe's name for a recipe's rows. */
 let rowsKey: string | undefined;
 let rowsRecipe: string | undefined;
+/** The recipe's command line, shown again whenever the settings are put back to the recipe's. */
+let rowsCommand = '';
 /** The corpora a user brought in (dropped or pasted), each with how many times its name was (re)loaded. */
 const userCorpora = new Map<string, number>();
 
@@ -193,7 +197,12 @@ function loadKey(resolved: ResolvedPage, split: Split): string {
 /** Loads the chosen corpus with the chosen loader options into the worker, unless it is already there. */
 function ensureLoaded(resolved: ResolvedPage, split: Split = runSplit(resolved)): Promise<void> {
   const key = loadKey(resolved, split);
-  if (key === loadedKey && loading !== undefined) return loading;
+  if (key === loadedKey && loading !== undefined) {
+    // (its statistics again, where a missing corpus's link had cleared them: audit)
+    if (loadedStats !== undefined) $('corpus-stats').textContent = loadedStats;
+    return loading;
+  }
+  loadedStats = undefined;
   const choice = corpora.get(resolved.state.corpus);
   if (choice === undefined) {
     return Promise.reject(new Error(`ngram-collapse: corpus '${resolved.state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`));
@@ -251,7 +260,8 @@ function onWorkerMessage(message: FromWorker): void {
       }
       $('corpus-error').textContent = message.warnings.join('\n');
       const seconds = (message.millis / 1000).toFixed(2);
-      $('corpus-stats').textContent = `${message.name}: ${message.tokens.toLocaleString('en')} tokens, ${message.sentences.toLocaleString('en')} sentences, ${message.types.toLocaleString('en')} types (read in ${seconds} s)`;
+      loadedStats = `${message.name}: ${message.tokens.toLocaleString('en')} tokens, ${message.sentences.toLocaleString('en')} sentences, ${message.types.toLocaleString('en')} types (read in ${seconds} s)`;
+      $('corpus-stats').textContent = loadedStats;
       $('corpus-stats').dataset['millis'] = String(Math.round(message.millis));
       textView.setVocabulary(message.vocabulary);
       pending?.resolve();
@@ -465,8 +475,11 @@ function setState(next: PageSettings, reload = true): void {
   const config = pageConfig(state);
   history.replaceState(null, '', configHash(config));
   $<HTMLInputElement>('share-link').value = location.href;
-  lastCommand = commandLine(config);
+  // (the recipe's own command line while its rows are those of the settings shown: a setting changed and
+  // put back showed `run`'s beside the note "These are recipe drift's rows": audit)
+  lastCommand = rowsRecipe !== undefined && rowsKey === rowsKeyNow() ? rowsCommand : commandLine(config);
   $<HTMLTextAreaElement>('command-line').value = lastCommand;
+  if ($('run-status').textContent === REFUSED_LINK) $('run-status').textContent = '';
   setButtons();
   const resolved = resolveControls();
   // Settings the guard refuses still load their corpus, so its statistics show (an address it refused
@@ -485,6 +498,9 @@ function startingCorpus(): string {
   return corpora.has(DEFAULT_CORPUS) || corpora.size === 0 ? DEFAULT_CORPUS : corpora.keys().next().value!;
 }
 
+/** What the run status says after a refused link, until a setting changes. */
+const REFUSED_LINK = "The link's settings were refused: the controls hold the defaults.";
+
 /** The address's settings, or the defaults; a bad address is refused with its message, never run. */
 function stateFromAddress(): void {
   $('run-status').textContent = '';
@@ -496,14 +512,16 @@ function stateFromAddress(): void {
     $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
     $('corpus-stats').textContent = ''; // nothing is loaded for a refused address
     // (said, so that Run is not taken to run the link: it fell back to the defaults silently: audit)
-    $('run-status').textContent = "The link's settings were refused: the controls hold the defaults.";
+    $('run-status').textContent = REFUSED_LINK;
     fillControls();
+    setButtons(); // (rows of the settings before: no longer those shown, audit)
     return;
   }
   fillControls();
   if (!corpora.has(state.corpus)) {
     $('corpus-error').textContent = `ngram-collapse: corpus '${state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`;
     $('corpus-stats').textContent = '';
+    setButtons();
     return;
   }
   setState(state);
@@ -681,6 +699,7 @@ async function runRecipe(name: string): Promise<void> {
   if (beginRun(name)) {
     $('run-status').textContent = `Running recipe ${name}…`;
     lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed }, resolved.load);
+    rowsCommand = lastCommand;
     $<HTMLTextAreaElement>('command-line').value = lastCommand;
     send({ type: 'recipe', recipe: name, generations, replicates, seed });
   }
