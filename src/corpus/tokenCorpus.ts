@@ -20,6 +20,11 @@ export interface TokenCorpus {
   readonly offsets: Int32Array;
 }
 
+/** An array or a typed array (not a type guard: the caller keeps its own type). */
+function isList(value: unknown): boolean {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
 /** Number of sentences. O(1). */
 export function sentenceCount(corpus: TokenCorpus): number {
   return corpus.offsets.length - 1;
@@ -41,8 +46,10 @@ export function sentenceAt(corpus: TokenCorpus, s: number): Int32Array {
  * into the Int32Array as 1, 5 and 0, a marker or another token, silently: audit).
  */
 export function corpusFromSentences(sentences: ReadonlyArray<ArrayLike<number>>): TokenCorpus {
+  if (!Array.isArray(sentences)) throw new UsageError(`sentences must be a list of sentences, got ${shownValue(sentences)}`, 'pass e.g. [[2, 3], [4]]');
   let total = 0;
   sentences.forEach((sentence, s) => {
+    if (!isList(sentence)) throw new UsageError(`sentences[${s}] must be a list of token ids, got ${shownValue(sentence)}`, 'pass e.g. [[2, 3], [4]]');
     for (let i = 0; i < sentence.length; i++) {
       const id = sentence[i];
       if (!Number.isInteger(id) || id! < FIRST_TOKEN_ID || id! >= MAX_ID_SPACE) {

@@ -42,6 +42,8 @@ export function openCsv(target: string | Writable, header: readonly string[], op
   const given = checkObject('options', options);
   refuseUnknownKeys(given, ['append', 'whole'], 'openCsv option');
   for (const key of ['append', 'whole'] as const) if (given[key] !== undefined) checkValue(`options.${key}`, given[key], BOOLEAN_RULE);
+  // (a whole file is written anew: with append it emptied the file it was to add to: audit)
+  if (given['append'] === true && given['whole'] === true) throw new UsageError('openCsv options append and whole cannot go together: a whole file is written anew', 'pass one of them');
   const whole = typeof target === 'string' && options.whole === true ? openWholeFile(target) : undefined;
   const sink: Writable = typeof target !== 'string' ? target : (whole?.stream ?? createWriteStream(target, { flags: options.append === true ? 'a' : 'w' }));
   const finished = typeof target === 'string' && whole === undefined

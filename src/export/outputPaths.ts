@@ -49,6 +49,8 @@ export function checkFileName(path: string, flag: string, mode: WriteMode = {}):
   // (an output that cannot go to standard output, an HTML page, does not offer it)
   checkNamed(path, flag, mode.standardOutput !== false ? 'a file name, or - for standard output' : 'a file name');
   refuseFolderName(path, flag);
+  // (a folder whatever the working directory: --print-config printed `--out .`: audit)
+  if (path === '.' || path === '..') throw new InputError(`${flag} ${path} is a folder`, 'pass a file path');
 }
 
 /** The checks of an output folder's name alone (see checkFileName): not blank, not `-`. */

@@ -130,6 +130,14 @@ describe('an interrupted run', () => {
     }
   });
 
+  it('with --out /dev/null, says to rerun: no run record is kept there, which --resume reads (it advised --resume: audit)', async () => {
+    const cut = mkdtempSync(join(tmpdir(), 'ngram-collapse-cut-'));
+    const extinctionsPast = (cwd: string): boolean => existsSync(join(cwd, 'ext.csv')) && statSync(join(cwd, 'ext.csv')).size > 20_000;
+    const interrupted = await start([...ARGS, '--workers', '1', '--out', '/dev/null'], cut, '0', undefined, 'SIGINT', extinctionsPast);
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr.split('\n').at(-2)).toMatch(/^ngram-collapse: interrupted by SIGINT: \d of 8 series complete in \/dev\/null, every row written is whole \(rerun the command to redo it: --out \/dev\/null keeps no run record, which --resume reads \(a device, or standard output\)\)$/u);
+  });
+
   // (named as standard output's own file, it said to continue with --resume, which refuses it; named
   // /dev/stdout, it said to continue without redirecting to /dev/stdout, which --resume refuses too: audits)
   it.each([

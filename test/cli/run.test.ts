@@ -238,6 +238,7 @@ describe('--config', () => {
       ['run', '--corpus', FIXTURE, '--report', '-', '--print-config'],
       ['run', '--corpus', FIXTURE, '--out', 'dir/', '--print-config'],
       ['run', '--corpus', FIXTURE, '--summary', ' ', '--print-config'],
+      ['run', '--corpus', FIXTURE, '--out', '.', '--print-config'],
     ];
     const lines = [
       `"emptySentences": true in --config ${auto} needs sentences line, got --sentences auto (the default)`,
@@ -253,6 +254,7 @@ describe('--config', () => {
       '--report cannot go to standard output (pass --report FILE.html)',
       '--out dir/ ends in /, which names a folder (pass a file path)',
       "--summary must be a path, got ' ' (pass a file name, or - for standard output)",
+      '--out . is a folder (pass a file path)',
     ];
     for (const [i, argv] of refused.entries()) {
       const result = await run(argv);

@@ -50,6 +50,11 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(() => corpusFromSentences([['a' as never]])).toThrow("sentences[0][0] must be a token id, a whole number from 2 to 2147483646, got 'a'");
     expect(() => corpusFromSentences([[1]])).toThrow('sentences[0][0] must be a token id');
     expect(Array.from(corpusFromSentences([[2, 2 ** 31 - 2]]).ids)).toEqual([2, 2 ** 31 - 2]);
+    // and the list itself (raw TypeErrors: audit); typed arrays are lists of ids too
+    expect(() => corpusFromSentences(null as never)).toThrow('sentences must be a list of sentences, got null');
+    expect(() => corpusFromSentences([null] as never)).toThrow('sentences[0] must be a list of token ids, got null');
+    expect(() => corpusFromSentences({ length: 1, 0: [2] } as never)).toThrow('sentences must be a list of sentences');
+    expect(Array.from(corpusFromSentences([Int32Array.of(2, 3)]).ids)).toEqual([2, 3]);
   });
 
   it('trainModel: a misspelt option (K for k) and a corpus with a marker or negative id, or offsets past its ids', () => {
@@ -120,8 +125,9 @@ describe('the public entries refuse what they would get silently wrong', () => {
     await expect(runTasks({} as never, CORPUS, seriesTasks(settings), {}, {})).rejects.toThrow('run must be a PreparedRun, got an empty object');
     await expect(runTasks(run, CORPUS, 5 as never, {}, {})).rejects.toThrow("tasks must be a list of SeriesTask, got '5'");
     await expect(runTasks(run, CORPUS, [{ position: 0 }] as never, {}, {})).rejects.toThrow('tasks[0] must be a SeriesTask (position, cell, replicate)');
-    // and a corpus that is none (a raw TypeError: audit)
+    // and a corpus that is none (a raw TypeError: audit), in simulateAsync too, before the pool is sized from it
     await expect(runTasks(run, null as never, seriesTasks(settings), {}, {})).rejects.toThrow('corpus must be a TokenCorpus (Int32Array ids and offsets), got null');
+    await expect(simulateAsync(null as never, 20, { ...DEFAULT_RUN, generations: 1 }, { workers: 1 }, {})).rejects.toThrow('corpus must be a TokenCorpus (Int32Array ids and offsets), got null');
     await expect(runTasks(run, CORPUS, seriesTasks(settings), {}, {})).resolves.toMatchObject({ ended: 2, interrupted: false });
     // the list of keys is TaskExtras's, whole (the type cannot be imported there: a cycle)
     const every = { extinctions: true, texts: true, sentencePerplexities: true } satisfies Record<keyof TaskExtras, true>;

@@ -143,7 +143,8 @@ function checkFailures(exporters: RunExporters, total: number, where: string): v
 
 /**
  * What an interrupted run can do next: --resume, unless checkResumable would refuse it (an output on
- * standard output, also one named as its file, `--out x.csv > x.csv`; a file --resume cannot continue).
+ * standard output, also one named as its file, `--out x.csv > x.csv`; a file --resume cannot continue)
+ * or no run record goes beside --out (a device, a pipe), which --resume needs.
  */
 function resumeHint(config: RunConfig, outputs: RunOutputs, cwd: string): string {
   try {
@@ -158,9 +159,11 @@ function resumeHint(config: RunConfig, outputs: RunOutputs, cwd: string): string
     if (named !== undefined && file !== undefined && resolve(cwd, named) !== file) {
       return `continue with --resume and ${at === 0 ? '--out' : '--extinctions'} ${relative(cwd, file)} in place of ${named}, without redirecting standard output to that file (it is where the rows went)`;
     }
-    if (named !== undefined && resumableByName(config)) return `continue with the same command plus --resume, without redirecting standard output to ${named}`;
+    if (named !== undefined && outputs.recordBeside !== undefined && resumableByName(config)) return `continue with the same command plus --resume, without redirecting standard output to ${named}`;
     return `rerun the command to redo it: ${(error as UsageError).message}`;
   }
+  // (--resume reads the run record beside --out: a device keeps none, and it was advised for /dev/null: audit)
+  if (outputs.recordBeside === undefined) return `rerun the command to redo it: --out ${config.out} keeps no run record, which --resume reads (a device, or standard output)`;
   return 'continue with the same command plus --resume';
 }
 
