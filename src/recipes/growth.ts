@@ -30,6 +30,11 @@ export const growth: Recipe = {
   ],
   defaultCorpus: ['brown:news'],
   defaults: { generations: 6, replicates: 3 },
+  // (at 2 its checks could hold only by chance: rows 0..2 are the same in distribution for every R: audit)
+  fewestGenerations: {
+    generations: 3,
+    why: "batch 1 is N tokens whatever the growth, so generation 2's text is drawn alike in every cell and growth first shows in generation 3's",
+  },
   runs: (scale) => [sweepRun(scale, { tokensGrowth: [...GROWTH_RATES] })],
   findings: growthFindings,
   notes: ['With R = 2 the last batch holds 2^(G-1) times N tokens: the run time grows with it (6 generations: 32 N).'],

@@ -41,10 +41,17 @@ export interface RecipeScale {
  */
 export const MIN_RECIPE_GENERATIONS = 2;
 
-/** Refuses a scale no recipe can read a trend from (UsageError naming --generations). */
-export function checkRecipeScale(scale: RecipeScale): RecipeScale {
+/**
+ * Refuses a scale no recipe can read a trend from, or `recipe` its own from (its `fewestGenerations`):
+ * a UsageError naming --generations.
+ */
+export function checkRecipeScale(scale: RecipeScale, recipe?: Pick<Recipe, 'name' | 'fewestGenerations'>): RecipeScale {
   if (scale.generations < MIN_RECIPE_GENERATIONS) {
     throw new UsageError(`a recipe compares generations, and --generations ${scale.generations} gives one`, `pass --generations ${MIN_RECIPE_GENERATIONS} or more`);
+  }
+  const fewest = recipe?.fewestGenerations;
+  if (fewest !== undefined && scale.generations < fewest.generations) {
+    throw new UsageError(`recipe ${recipe!.name} needs --generations ${fewest.generations} or more, got ${scale.generations}: ${fewest.why}`, `pass --generations ${fewest.generations} or more`);
   }
   return scale;
 }
@@ -127,6 +134,8 @@ export interface Recipe {
   readonly load?: Partial<Pick<LoadOptions, 'lowercase'>>;
   /** Remarks printed with the findings (what the recipe does not show, caveats). */
   readonly notes?: readonly string[];
+  /** More generations than MIN_RECIPE_GENERATIONS that its checks need, and why (checkRecipeScale). */
+  readonly fewestGenerations?: { readonly generations: number; readonly why: string };
 }
 
 /** The cell most recipes start from: order 2, MLE, no human data, plain sampling. */

@@ -172,6 +172,8 @@ const CASES: readonly Case[] = [
   { name: 'recipe --out given as a blank path', files: { 'c.txt': GOOD }, argv: ['recipe', 'drift', '--corpus', 'c.txt', '--out', ' '], message: /^ngram-collapse: --out must be a path, got ' ' \(pass a folder path\)\n$/u },
   // one generation would compare generation 1 with itself
   { name: 'recipe --generations 1', files: { 'c.txt': GOOD }, argv: ['recipe', 'perplexity-shift', '--corpus', 'c.txt', '--generations', '1'], message: /^ngram-collapse: --generations must be a whole number from 2 to 100000, got '1' \(pass a whole number from 2 to 100000\)\n$/u },
+  // (at 2 its checks could hold only by chance: generation 2's text is drawn alike in every cell: audit)
+  { name: 'recipe growth --generations 2', files: { 'c.txt': GOOD }, argv: ['recipe', 'growth', '--corpus', 'c.txt', '--generations', '2'], message: /^ngram-collapse: recipe growth needs --generations 3 or more, got 2: batch 1 is N tokens whatever the growth, so generation 2's text is drawn alike in every cell and growth first shows in generation 3's \(pass --generations 3 or more\)\n$/u },
   { name: 'recipe --out inside a file', files: { 'c.txt': GOOD }, argv: ['recipe', 'drift', '--corpus', 'c.txt', '--out', 'c.txt/r'], message: /c\.txt is a file, not a folder \(choose a folder path\)/u },
   // (the record was written over the corpus, exit 0: audit)
   { name: "--out's run record a link to the corpus", files: { 'c.txt': GOOD }, links: { 'o.csv.run.json': 'c.txt' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'o.csv'], message: /^ngram-collapse: the run record of --out o\.csv: o\.csv\.run\.json is also a corpus input \(the corpus file c\.txt\), and writing it would destroy the corpus \(choose another output path\)\n$/u },

@@ -417,6 +417,11 @@ if (SKIP_BROWSER) {
       await expect.poll(() => page.textContent('#settings-error'), { timeout: 30_000 }).toBe(refusal.stderr.trim());
       expect(refusal.stderr).toMatch(/^ngram-collapse: recipe growth's own --tokens-growth 2 makes generation 13's batch \d+ tokens, above the --max-tokens guard/u);
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
+      // and its fewest generations, as the CLI says it
+      await startPreset(undefined, 'growth', '2', '1');
+      const tooFew = await cli(['recipe', 'growth', '--corpus', 'brown:news', '--generations', '2', '--out', join(tempDir(), 'growth')]);
+      expect(tooFew.code).toBe(2);
+      await expect.poll(() => page.textContent('#preset-error')).toBe(tooFew.stderr.trim());
       await startPreset(undefined, undefined, '', '');
     });
 

@@ -77,7 +77,7 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
     generations: values.generations ?? recipe.defaults.generations,
     replicates: values.replicates ?? recipe.defaults.replicates,
     seed: values.seed,
-  });
+  }, recipe);
   const started = Date.now();
   // Watched from here: a signal stops the recipe between two generations (nothing written), or the
   // writing between two files.

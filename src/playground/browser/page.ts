@@ -661,7 +661,7 @@ function scaleValue(id: string, row: 'generations' | 'replicates', fallback: num
   }
 }
 
-/** The recipe's scale as the CLI checks it (a recipe compares generations: at least 2), or undefined (said under the presets). */
+/** The recipe's scale as the CLI checks it (a recipe compares generations: at least 2, or its own fewest), or undefined (said under the presets). */
 function recipeScale(recipe: (typeof RECIPES)[number]): RecipeScale | undefined {
   // (in the CLI's order: --generations is refused first)
   const generations = scaleValue('preset-generations', 'generations', recipe.defaults.generations);
@@ -669,7 +669,7 @@ function recipeScale(recipe: (typeof RECIPES)[number]): RecipeScale | undefined 
   const replicates = scaleValue('preset-replicates', 'replicates', recipe.defaults.replicates);
   if (replicates === undefined) return undefined;
   try {
-    return checkRecipeScale({ generations, replicates, seed: Number(state.values.seed) });
+    return checkRecipeScale({ generations, replicates, seed: Number(state.values.seed) }, recipe);
   } catch (error) {
     $('preset-error').textContent = `ngram-collapse: ${describeError(error)}`;
     return undefined;
