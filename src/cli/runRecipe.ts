@@ -18,11 +18,12 @@
  * to its own; each of its runs passes run's --max-tokens guards before any work.
  */
 
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { RECIPES } from '../recipes/registry.js';
 import { makeFolder } from '../export/makeFolder.js';
 import { writeWholeFile } from '../export/wholeFile.js';
 import { lstatSync, readFileSync, realpathSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { loadCorpus, refuseStandardInputNamedTwice, type LoadOptions } from '../corpus/loadCorpus.js';
 import { DEFAULT_LOAD_OPTIONS } from '../corpus/loadOptions.js';
@@ -40,7 +41,7 @@ import { humanSentenceMask } from '../simulation/holdoutSplit.js';
 import { checkRecipeCorpus, checkRecipeTokens } from '../recipes/recipeGuards.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { wordViewSpec } from '../simulation/preparedRun.js';
-import { collectRecipeAsync, type CollectOptions } from '../recipes/collectRecipe.js';
+import { collectRecipeAsync, recipeSeries, type CollectOptions } from '../recipes/collectRecipe.js';
 import { recipeCommandLine } from '../recipes/recipeCommand.js';
 import type { Finding, Recipe, RecipeData, RecipeScale } from '../recipes/recipe.js';
 
@@ -124,7 +125,8 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   const files = ['findings.json', 'findings.md', 'curves.csv', ...perplexities, ...tables.map((table) => table.file), ...reportFiles.filter((file) => !file.endsWith('/'))];
   // One run's files in the folder: an earlier run's (another recipe's, another seed's) go first, so an
   // interrupted writing leaves this run's files and no one else's.
-  for (const file of earlierRunFiles(out)) removeFileInside(out, at(file));
+  // (but a corpus file, which a later run may have been given from there: it was removed: audit)
+  for (const file of earlierRunFiles(out)) if (!isCorpusInput(notCorpus, at(file))) removeFileInside(out, at(file));
   const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings, notes: recipe.notes ?? [], files };
   const written: string[] = [];
   // (each step one whole file, or the report and its figures, each whole)
@@ -158,14 +160,40 @@ async function writeSentencePerplexities(path: string, data: RecipeData): Promis
  * inside the folder); none when there is no such list.
  */
 function earlierRunFiles(out: string): string[] {
-  let listed: unknown;
+  let earlier: { recipe?: unknown; files?: unknown };
   try {
-    listed = (JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as { files?: unknown }).files;
+    earlier = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as { recipe?: unknown; files?: unknown };
   } catch {
     return [];
   }
-  if (!Array.isArray(listed)) return [];
-  return listed.filter((file): file is string => typeof file === 'string' && file !== '' && !isAbsolute(file) && !file.split(/[\\/]/u).includes('..'));
+  // A recipe's own findings.json, and the names a recipe writes: a findings.json of anyone else's that
+  // listed notes.txt and data/keep.csv had them removed (audit).
+  if (typeof earlier !== 'object' || earlier === null || !RECIPES.some((recipe) => recipe.name === earlier.recipe) || !Array.isArray(earlier.files)) return [];
+  return earlier.files.filter((file): file is string => typeof file === 'string' && RECIPE_FILE.test(file));
+}
+
+/** The names a recipe writes in its folder: findings, tables and the report at the top, figures in figures/. */
+const RECIPE_FILE = /^(?:[\w.-]+\.(?:csv|md|json|html)|figures\/[\w.-]+\.svg)$/u;
+
+/** `read()`, its InputError said as the reading with one of the recipe's tokenizers (the --max-tokens refusal of bpe:500 named neither: audit). */
+async function asTokenizers<T>(recipe: Recipe, tokenizer: TokenizerName, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`recipe ${recipe.name} reads the corpus with ${tokenizer}: ${error.message}`, error.hint);
+    throw error;
+  }
+}
+
+/** Whether `path` is one of the corpus's files (corpusGuard's refusal of it as an output). */
+function isCorpusInput(notCorpus: ReturnType<typeof corpusGuard>, path: string): boolean {
+  try {
+    notCorpus(path, '--out');
+    return false;
+  } catch (error) {
+    if (error instanceof InputError) return true;
+    throw error;
+  }
 }
 
 /**
@@ -221,17 +249,24 @@ async function collectPerTokenizer(
   for (const [index, tokenizer] of tokenizers.entries()) {
     const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
     const stdin = piped === undefined ? {} : { stdin: index === 0 ? piped.first : Readable.from(piped.pieces) };
-    const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin, ...onWarning });
+    const { vocabulary, corpus } = await asTokenizers(recipe, tokenizer, () => loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin, ...onWarning }));
     checkRecipeCorpus(recipe, scale, corpus, load.maxTokens);
     // (a signal while the tokenizers read the corpus in turn: heard after each, not after all: audit)
     if (signal.aborted) return undefined;
     loaded.push({ tokenizer, vocabulary, corpus });
   }
+  // Progress counts every tokenizer's series together (it started again at 1 for each: audit); each
+  // tokenizer runs the same runs.
+  const each = recipeSeries(recipe.runs(scale));
+  let before = 0;
+  const onProgress = options.onProgress;
+  const progress: Pick<CollectOptions, 'onProgress'> = onProgress === undefined ? {} : { onProgress: (done, _total, cell) => onProgress(before + done, each * loaded.length, cell) };
   for (const { tokenizer, vocabulary, corpus } of loaded) {
     const words = wordViewSpec(tokenizer, vocabulary);
     const renameCell = (id: string): string => `tokenizer=${tokenizer}${id === 'default' ? '' : `/${id}`}`;
-    const part = await collectRecipeAsync(recipe, corpus, vocabulary.size, scale, { ...options, renameCell, ...(words === undefined ? {} : { words }) }, signal);
+    const part = await collectRecipeAsync(recipe, corpus, vocabulary.size, scale, { ...options, ...progress, renameCell, ...(words === undefined ? {} : { words }) }, signal);
     if (part === undefined) return undefined;
+    before += each;
     parts.push(part);
   }
   const cells = parts.flatMap((part) => part.cells).map((cell, index) => ({ ...cell, index }));

@@ -21,6 +21,7 @@ import { expandCells } from '../simulation/cells.js';
 import { prepareRun, type WordViewSpec } from '../simulation/preparedRun.js';
 import { seriesSteps, type GenerationTexts, type SeriesRow } from '../simulation/series.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
+import type { RunSettings } from '../simulation/settings.js';
 import { nameCells, type Recipe, type RecipeData, type RecipeScale, type SentencePerplexitySeries } from './recipe.js';
 import { ExtinctionTracker } from '../simulation/extinctionTracker.js';
 import { lastSentencesTokens, type SeriesSurvival } from './tokenSurvival.js';
@@ -37,6 +38,11 @@ export interface CollectOptions {
   readonly onTexts?: (texts: GenerationTexts, cell: Cell, replicate: number) => void;
   /** Renames every cell (rows, data and the warnings of its series), e.g. `tokenizer=gpt2/<cell>`. */
   readonly renameCell?: (id: string) => string;
+}
+
+/** How many series (cell x replicate) a recipe's runs make: what its progress counts to. */
+export function recipeSeries(runs: readonly RunSettings[]): number {
+  return runs.reduce((sum, settings) => sum + expandCells(settings.sweep).length * settings.replicates, 0);
 }
 
 export function collectRecipe(
@@ -87,7 +93,7 @@ function* collectSteps(
   const rename = options.renameCell ?? ((id: string) => id);
   const named = new Map([...nameCells(runs.map((settings) => expandCells(settings.sweep)))].map(([key, cell]) => [key, { ...cell, id: rename(cell.id) }]));
   const run = prepareRun(corpus, idSpace, runs[0]!, options.words);
-  const total = runs.reduce((sum, settings) => sum + expandCells(settings.sweep).length * settings.replicates, 0);
+  const total = recipeSeries(runs);
 
   const rows: SeriesRow[] = [];
   const survival: SeriesSurvival[] = [];

@@ -27,8 +27,10 @@ function asRecipeGuard(recipe: Recipe, check: () => void): void {
   try {
     check();
   } catch (error) {
-    // (a batch's or a pool's size follows H's and the generations; a --select draw's, H's alone)
-    if (error instanceof UsageError) throw new UsageError(`recipe ${recipe.name}'s own ${error.message}`, 'use fewer --generations or a smaller corpus, or raise --max-tokens if the machine has the memory');
-    throw error;
+    // (a batch's or a pool's size follows H's and the generations; a --select draw's, H's alone: fewer
+    // --generations was advised for it, which cannot help: audit. checkCandidateDraw's refusal starts so.)
+    if (!(error instanceof UsageError)) throw error;
+    const remedy = error.message.startsWith('--select ') ? 'use a smaller corpus' : 'use fewer --generations or a smaller corpus';
+    throw new UsageError(`recipe ${recipe.name}'s own ${error.message}`, `${remedy}, or raise --max-tokens if the machine has the memory`);
   }
 }

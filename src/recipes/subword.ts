@@ -45,6 +45,7 @@ export const subword: Recipe = {
   notes: [
     'Case is kept for every tokenizer (a language model sees it), so the word model here is not lowercased as in the other recipes.',
     'On the Brown corpus the word model uses Brown\'s own tokens, and the subword encodings encode those tokens joined by spaces, so every model\'s words are Brown\'s tokens.',
+    'On plain text the models\' words differ: the word model splits punctuation off a word, while for gpt2 a word is a run between spaces (`mat.` one word), so their word counts and rare words are not the same set: compare them on Brown.',
     'bpe:K learns its K merges on the human pool H only; the held-out set is spelled with them.',
   ],
 };

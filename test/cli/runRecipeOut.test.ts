@@ -149,6 +149,28 @@ describe('runRecipe into a folder an earlier run wrote, and stopped while it wri
     expect(readdirSync(join(cwd, 'precious')).sort()).toEqual(['b.txt', 'c.txt', 'thesis.tex']);
   }, 120_000);
 
+  it("removes only a recipe's own files: none listed by anyone else's findings.json, nor a corpus file given from the folder (both were removed: audit)", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-foreign-'));
+    mkdirSync(join(cwd, 'results', 'data'), { recursive: true });
+    writeFileSync(join(cwd, 'results', 'findings.json'), JSON.stringify({ files: ['notes.txt', 'data/keep.csv'] }));
+    writeFileSync(join(cwd, 'results', 'notes.txt'), 'precious');
+    writeFileSync(join(cwd, 'results', 'data', 'keep.csv'), 'a,b');
+    await runRecipe(findRecipe('drift'), options(cwd));
+    expect([readFileSync(join(cwd, 'results', 'notes.txt'), 'utf8'), readFileSync(join(cwd, 'results', 'data', 'keep.csv'), 'utf8')]).toEqual(['precious', 'a,b']);
+    // a recipe's own record that lists a name no recipe writes: left too
+    const record = join(cwd, 'results', 'findings.json');
+    const findings = JSON.parse(readFileSync(record, 'utf8')) as { files: string[] };
+    writeFileSync(record, JSON.stringify({ ...findings, files: [...findings.files, 'notes.txt'] }));
+    await runRecipe(findRecipe('drift'), options(cwd));
+    expect(existsSync(join(cwd, 'results', 'notes.txt'))).toBe(true);
+    // perplexity-shift's table, given as the corpus of the next run there: kept
+    await runRecipe(findRecipe('perplexity-shift'), options(cwd));
+    const table = join(cwd, 'results', 'sentence-perplexities.csv');
+    writeFileSync(table, readFileSync(lighthouse));
+    await runRecipe(findRecipe('drift'), { ...options(cwd), corpus: [table] });
+    expect(readFileSync(table, 'utf8')).toBe(readFileSync(lighthouse, 'utf8'));
+  }, 180_000);
+
   it("stops between two files when the writing's signal aborts: the files not written are named, and no earlier run's file is left among this run's", async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-stop-'));
     await runRecipe(findRecipe('drift'), { ...options(cwd), seed: 1 });

@@ -55,6 +55,14 @@ describe('ngram-collapse recipe', () => {
       expect(result.stderr.endsWith(' (use fewer --generations or a smaller corpus, or raise --max-tokens if the machine has the memory)\n')).toBe(true);
       expect(existsSync(join(cwd, argv.at(-1)!))).toBe(false);
     }
+    // a --select draw's size follows H alone: fewer generations cannot help (they were advised: audit)
+    const draw = await cli(['recipe', 'verification', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--max-tokens', '1200', '--out', 'v'], { cwd });
+    expect(draw.code).toBe(2);
+    expect(draw.stderr).toMatch(/^ngram-collapse: recipe verification's own --select \S+ draws up to \d+ candidate tokens a generation \(the synthetic share \/ Q\), above the --max-tokens guard \(1200\) \(use a smaller corpus, or raise --max-tokens if the machine has the memory\)\n$/u);
+    // subword's refusal names the tokenizer that read past the guard (it named none)
+    const pieces = await cli(['recipe', 'subword', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--max-tokens', '1300', '--out', 's'], { cwd });
+    expect(pieces.code).toBe(2);
+    expect(pieces.stderr).toMatch(/^ngram-collapse: recipe subword reads the corpus with (gpt2|bpe:500|bpe:4000): the corpus has more than 1300 tokens/u);
   });
 
   it('a bad --generations is a usage error', async () => {
@@ -148,5 +156,13 @@ describe('ngram-collapse recipe', () => {
     expect(result.stdout).toMatch(/\n  holds          accumulate: held-out perplexity stays bounded\n/);
     expect(result.stdout).toMatch(/\n2 of 3 findings hold; [\d.]+ s; outputs in acc\n$/);
     expect(result.stderr).toContain('recipe accumulate: 3/3 series done');
+  }, 60_000);
+
+  it("counts subword's series over all its tokenizers (it counted to 1 four times: audit)", async () => {
+    const result = await cli(['recipe', 'subword', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--out', 'sw'], { cwd: tempDir() });
+    expect(result.code).toBe(0);
+    // one cell a tokenizer, four tokenizers
+    const counts = result.stderr.split('\n').flatMap((line) => /^recipe subword: (\d+\/\d+) series done/u.exec(line)?.[1] ?? []);
+    expect(counts).toEqual(['1/4', '2/4', '3/4', '4/4']);
   }, 60_000);
 });
