@@ -69,6 +69,15 @@ describe('recipe human-ratio: each check can fail on its own', () => {
     expect(steady({ perplexity: [100, 150, 200, 250, 200] })).toBe(false);
   });
 
+  it('says each generation of the steady degradation once (at 2 generations the half, 1, was said twice: audit)', () => {
+    const observed = (last: number): string => {
+      const cells = Object.fromEntries(Object.entries(HOLDING).map(([ratio, curve]) => [`human_ratio=${ratio}`, curve.retention.slice(0, last + 1).map((value, g) => ({ vocab_retention: value, heldout_perplexity: curve.perplexity[g]! }))]));
+      return humanRatio.findings(fakeData(cells)).find((finding) => finding.name === 'no human data: steady degradation')!.observed;
+    };
+    expect(observed(4)).toMatch(/^vocab_retention 0\.9 \(generation 1\) -> 0\.8 \(2\) -> 0\.6 \(4\), /u);
+    expect(observed(2)).toMatch(/^vocab_retention 0\.9 \(generation 1\) -> 0\.8 \(2\), /u);
+  });
+
   it('10% human data: growth under half of none, vocabulary loss under 0.6 of none, second-half growth under a quarter of none', () => {
     const bounded = (tenth: Partial<Curve>) => ratioVerdicts({ '0.1': tenth })['10% human data: the degradation is bounded, far below that with none'];
     // growth 117/57 - 1 = 1.05 > 1; 117/59 - 1 = 0.98 (second half unchanged)
