@@ -11,8 +11,9 @@
 import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
 import { isSpecialFile, namedFile } from '../export/wholeFile.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { DEFAULT_LOAD_OPTIONS, resolveSpec } from '../corpus/loadCorpus.js';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { DEFAULT_LOAD_OPTIONS, isFolderTextName, resolveSpec } from '../corpus/loadCorpus.js';
+import { globToRegExp, hasWildcard } from '../corpus/glob.js';
 import { InputError, UsageError } from '../errors.js';
 import { identityOf } from '../corpus/fileIdentity.js';
 import { standardInputIdentity } from '../corpus/standardInput.js';
@@ -59,7 +60,12 @@ export function checkStandardOutputNotCorpus(corpusSpecs: readonly string[], cwd
 export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: InputKind = CORPUS_INPUT): (path: string, flag: string, given?: string) => void {
   let inputs: { readonly spec: string; readonly files: ReadonlySet<string> }[] | undefined;
   return (path, flag, given) => {
-    if (path !== '-' && !existsSync(path)) return;
+    if (path !== '-' && !existsSync(path)) {
+      // (one the corpus would read once made: `tokenize --corpus data --out data/tok.txt` went into the corpus folder: audit)
+      const reader = corpusSpecReading(path, corpusSpecs, cwd);
+      if (reader !== undefined) throw new InputError(`${flag} ${given ?? relative(cwd, path)} would be read as part of ${kind.whole} (${reader}) once written`, `choose an output path outside ${kind.whole}`);
+      return;
+    }
     inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(inputIdentities(spec, cwd)) }));
     // (standard output is what it goes to: `--out - >> corpus.txt` appended to the corpus: audit; and
     // only a regular file can be destroyed: one socket as standard input and output, as inetd and socat
@@ -98,14 +104,10 @@ function inputIdentities(spec: string, cwd: string): string[] {
  * an earlier run's generated text as human text (a folder inside the corpus folder was taken: audit).
  */
 export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly string[], cwd: string, flag: string): void {
-  const real = realFolderPath(folder);
-  for (const spec of corpusSpecs) {
-    const read = spec === '-' ? undefined : statSync(resolve(cwd, spec), { throwIfNoEntry: false });
-    if (read?.isDirectory() !== true) continue;
-    const corpusFolder = realpathSync(resolve(cwd, spec));
-    if (real === corpusFolder || real.startsWith(corpusFolder + sep)) {
-      throw new InputError(`${flag} ${relative(cwd, folder)} is inside ${spec}, a folder of the corpus, and the run writes its texts there: a run on ${spec} would read them as human text`, 'choose an output folder outside the corpus');
-    }
+  // (the texts it writes there: human.txt and cell-<c>/replicate-<r>/generation-<g>.txt)
+  const reader = [join(folder, 'human.txt'), join(folder, 'cell-1', 'replicate-1', 'generation-1.txt')].map((file) => corpusSpecReading(file, corpusSpecs, cwd)).find((spec) => spec !== undefined);
+  if (reader !== undefined) {
+    throw new InputError(`${flag} ${relative(cwd, folder) || '.'}: the texts the run writes there would be read as part of the corpus (${reader}), as human text by a later run`, 'choose an output folder outside the corpus');
   }
   if (!existsSync(folder)) return;
   const inside = realpathSync(folder) + sep;
@@ -115,7 +117,38 @@ export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly s
     const files = spec === '-' ? [redirectedFile(0)].filter((file) => file !== undefined) : corpusFiles(spec, cwd).map((path) => realpathSync(path));
     const file = files.find((path) => path.startsWith(inside));
     if (file === undefined) continue;
-    throw new InputError(`${flag} ${relative(cwd, folder)} holds ${relative(cwd, file)}, a file of the corpus ${spec === '-' ? '- (standard input)' : spec}, and the run writes its texts there`, 'choose an output folder outside the corpus');
+    throw new InputError(`${flag} ${relative(cwd, folder) || '.'} holds ${relative(cwd, file)}, a file of the corpus ${spec === '-' ? '- (standard input)' : spec}, and the run writes its texts there`, 'choose an output folder outside the corpus');
+  }
+}
+
+/**
+ * The corpus spec that would read a file made at `path` (absolute), or undefined: a folder spec the
+ * file lies in, as the system follows links (a `.txt` or `.jsonl` name, no hidden name on the way,
+ * which the walk leaves out), or a glob whose pattern matches it (`data/**\/*.txt`), as named or
+ * relative to `cwd`. A file the corpus already reads is checked by its identity (corpusGuard).
+ */
+export function corpusSpecReading(path: string, corpusSpecs: readonly string[], cwd: string): string | undefined {
+  const real = realFolderPath(path);
+  return corpusSpecs.find((spec) => {
+    if (spec === '-' || spec.startsWith('brown')) return false;
+    if (hasWildcard(spec)) {
+      const pattern = globToRegExp(spec.split(sep).join('/'));
+      return [path, relative(cwd, path)].some((name) => pattern.test(name.split(sep).join('/')));
+    }
+    const given = resolve(cwd, spec);
+    if (!isFolder(given)) return false;
+    const inside = relative(realpathSync(given), real);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return false;
+    return !inside.split(sep).some((name) => name.startsWith('.')) && isFolderTextName(basename(path));
+  });
+}
+
+/** Whether `path` is a folder (false for a name below a file, ENOTDIR: the loader names such a spec). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
   }
 }
 

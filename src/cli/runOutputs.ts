@@ -12,7 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { cellFolder, corpusFilePath, filesToClear, humanFilePath, isCorpusFolderEntry, manifestName, otherManifests, seriesFolder, shardShare, shardTag } from '../export/corpusFiles.js';
 import { isLink } from '../corpus/isLink.js';
-import { namedFile } from '../export/wholeFile.js';
+import { isSpecialFile, namedFile } from '../export/wholeFile.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
@@ -69,6 +69,9 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   // (the table goes to standard output, or stderr beside a CSV there, which is checked above: `>> c.txt` appended it to the corpus: audit)
   if (!config.quiet) checkPrintsNotOnInputs(config, cwd);
   checkResumable(config, { out, ...(extinctions === undefined ? {} : { extinctions }) });
+  const device = config.resume ? deviceOutput(config, { out, extinctions }) : undefined;
+  // (a resumed --extinctions /dev/null ended in a raw EINVAL from ftruncate: audit)
+  if (device !== undefined) throw new UsageError(`--resume needs ${device} to be a file it can continue, and it is a device`, 'rerun the whole run without --resume');
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   const corporaEntries = corpora === undefined ? [] : checkSeriesFolders(corpora, config);
   if (corpora !== undefined) checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
@@ -188,6 +191,13 @@ export function checkResumable(config: Pick<RunConfig, 'resume' | 'out' | 'extin
   if (config.sentencePerplexities !== undefined) {
     throw new UsageError('--resume cannot continue a --sentence-perplexities file', 'rerun the whole run without --resume');
   }
+}
+
+/** `--out X` or `--extinctions X` when it names a device or FIFO (written directly, never a file --resume continues); else undefined. */
+export function deviceOutput(config: Pick<RunConfig, 'out' | 'extinctions'>, written: { readonly out: string; readonly extinctions?: string | undefined }): string | undefined {
+  if (written.out !== '-' && isSpecialFile(written.out)) return `--out ${config.out}`;
+  if (written.extinctions !== undefined && written.extinctions !== '-' && isSpecialFile(written.extinctions)) return `--extinctions ${config.extinctions!}`;
+  return undefined;
 }
 
 /**

@@ -6,7 +6,8 @@
  *   (128 + SIGPIPE, the status of a program the pipe's signal stops, as `cat` and `seq` are), printing
  *   nothing: the output was not wanted any more.
  * - Any other error on stdout (a full disk: `> /dev/full`): one line on stderr, `ngram-collapse: cannot
- *   write to standard output: <error> (...)`, and exit 1, the status of a failed command.
+ *   write to standard output: <error> (...)`, and exit 1, the status of a failed command; the hint
+ *   offers --out to the commands that have it (not `generate` and `train`, which print only there).
  * - Any other error on stderr: exit 1 (there is nowhere left to say it).
  * Without it Node prints the stream's error with a stack trace. Files already written are whole rows
  * (each CSV row is one write). Only the executable installs it: commands write to the streams they are
@@ -23,10 +24,15 @@ export interface StandardStreams {
   readonly stderr: EventEmitter & { write(text: string): unknown };
 }
 
-export function guardStandardStreams(streams: StandardStreams, exit: (code: number) => void): void {
+/** The commands that print only to standard output: no --out to write to instead. */
+const PRINTING_ONLY = ['generate', 'train'];
+
+/** `command`: the command line's first word (the hint offers --out only to a command that has it: audit). */
+export function guardStandardStreams(streams: StandardStreams, exit: (code: number) => void, command?: string): void {
+  const hint = PRINTING_ONLY.includes(command ?? '') ? 'free some space, or redirect standard output to another disk' : 'free some space, or write to a file with --out';
   streams.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') return exit(BROKEN_PIPE_STATUS);
-    streams.stderr.write(`ngram-collapse: cannot write to standard output: ${error.message} (free some space, or write to a file with --out)\n`);
+    streams.stderr.write(`ngram-collapse: cannot write to standard output: ${error.message} (${hint})\n`);
     exit(1);
   });
   streams.stderr.on('error', (error: NodeJS.ErrnoException) => exit(error.code === 'EPIPE' ? BROKEN_PIPE_STATUS : 1));

@@ -42,6 +42,11 @@ import { identityOf } from './fileIdentity.js';
 /** The files a folder spec reads: `.txt` and `.jsonl`, in any case. */
 const TEXT_FILE = /\.(?:txt|jsonl)$/iu;
 
+/** Whether a folder spec reads a file of this name (`.txt` or `.jsonl`, in any case; hidden names aside, which the walk leaves out). */
+export function isFolderTextName(name: string): boolean {
+  return TEXT_FILE.test(name);
+}
+
 /** Bytes read from a file at a time (see readSource). */
 const PIECE_BYTES = 1 << 16;
 

@@ -48,7 +48,9 @@ export function sentenceAt(corpus: TokenCorpus, s: number): Int32Array {
 export function corpusFromSentences(sentences: ReadonlyArray<ArrayLike<number>>): TokenCorpus {
   if (!Array.isArray(sentences)) throw new UsageError(`sentences must be a list of sentences, got ${shownValue(sentences)}`, 'pass e.g. [[2, 3], [4]]');
   let total = 0;
-  sentences.forEach((sentence, s) => {
+  // (indexed: forEach skips a hole, [[2], , [3]], whose offsets then went back to 0: audit)
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
     if (!isList(sentence)) throw new UsageError(`sentences[${s}] must be a list of token ids, got ${shownValue(sentence)}`, 'pass e.g. [[2, 3], [4]]');
     for (let i = 0; i < sentence.length; i++) {
       const id = sentence[i];
@@ -57,7 +59,7 @@ export function corpusFromSentences(sentences: ReadonlyArray<ArrayLike<number>>)
       }
     }
     total += sentence.length;
-  });
+  }
   const ids = new Int32Array(total);
   const offsets = new Int32Array(sentences.length + 1);
   let at = 0;

@@ -135,7 +135,15 @@ describe('an interrupted run', () => {
     const extinctionsPast = (cwd: string): boolean => existsSync(join(cwd, 'ext.csv')) && statSync(join(cwd, 'ext.csv')).size > 20_000;
     const interrupted = await start([...ARGS, '--workers', '1', '--out', '/dev/null'], cut, '0', undefined, 'SIGINT', extinctionsPast);
     expect(interrupted.code).toBe(130);
-    expect(interrupted.stderr.split('\n').at(-2)).toMatch(/^ngram-collapse: interrupted by SIGINT: \d of 8 series complete in \/dev\/null, every row written is whole \(rerun the command to redo it: --out \/dev\/null keeps no run record, which --resume reads \(a device, or standard output\)\)$/u);
+    expect(interrupted.stderr.split('\n').at(-2)).toMatch(/^ngram-collapse: interrupted by SIGINT: \d of 8 series complete in \/dev\/null, every row written is whole \(rerun the command to redo it: --out \/dev\/null keeps no run record, which --resume reads \(a device, a pipe, or standard output\)\)$/u);
+  });
+
+  it('with --extinctions /dev/null, says to rerun: --resume cannot continue a device (it advised --resume, which then failed with a raw EINVAL: audit)', async () => {
+    const cut = mkdtempSync(join(tmpdir(), 'ngram-collapse-cut-'));
+    const without = ARGS.filter((arg, i) => arg !== '--extinctions' && ARGS[i - 1] !== '--extinctions');
+    const interrupted = await start([...without, '--workers', '1', '--extinctions', '/dev/null'], cut, '0', 60_000);
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr.split('\n').at(-2)).toMatch(/ \(rerun the command to redo it: --resume cannot continue --extinctions \/dev\/null, a device\)$/u);
   });
 
   // (named as standard output's own file, it said to continue with --resume, which refuses it; named

@@ -175,6 +175,8 @@ const CASES: readonly Case[] = [
   // (at 2 its checks could hold only by chance: generation 2's text is drawn alike in every cell: audit)
   { name: 'recipe growth --generations 2', files: { 'c.txt': GOOD }, argv: ['recipe', 'growth', '--corpus', 'c.txt', '--generations', '2'], message: /^ngram-collapse: recipe growth needs --generations 3 or more, got 2: batch 1 is N tokens whatever the growth, so generation 2's text is drawn alike in every cell and growth first shows in generation 3's \(pass --generations 3 or more\)\n$/u },
   { name: 'recipe --out inside a file', files: { 'c.txt': GOOD }, argv: ['recipe', 'drift', '--corpus', 'c.txt', '--out', 'c.txt/r'], message: /c\.txt is a file, not a folder \(choose a folder path\)/u },
+  // (a raw EINVAL from ftruncate, exit 1: audit)
+  { name: '--resume with --extinctions a device', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'o.csv', '--extinctions', '/dev/null', '--resume'], message: /^ngram-collapse: --resume needs --extinctions \/dev\/null to be a file it can continue, and it is a device \(rerun the whole run without --resume\)\n$/u },
   // (the record was written over the corpus, exit 0: audit)
   { name: "--out's run record a link to the corpus", files: { 'c.txt': GOOD }, links: { 'o.csv.run.json': 'c.txt' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'o.csv'], message: /^ngram-collapse: the run record of --out o\.csv: o\.csv\.run\.json is also a corpus input \(the corpus file c\.txt\), and writing it would destroy the corpus \(choose another output path\)\n$/u },
   // (found when the file was written, after the work: exit 2 with the new curves beside an old summary: audit)
@@ -283,9 +285,17 @@ describe('bad input: one line, exit code 2, no output file', () => {
     writeFileSync(join(cwd, 'data', 'a.txt'), GOOD);
     for (const folder of ['data/saved', 'data/empty']) {
       const refused = await runIn(cwd, ['run', '--corpus', 'data', ...FAST, '--save-corpora', folder]);
-      expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --save-corpora ${folder} is inside data, a folder of the corpus, and the run writes its texts there: a run on data would read them as human text (choose an output folder outside the corpus)\n`, 2]);
+      expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --save-corpora ${folder}: the texts the run writes there would be read as part of the corpus (data), as human text by a later run (choose an output folder outside the corpus)\n`, 2]);
     }
+    // a glob that walks the folder too (the first run was let through: audit); a hidden folder, which the walk leaves out, is no corpus folder
+    const glob = await runIn(cwd, ['run', '--corpus', 'data/**/*.txt', ...FAST, '--save-corpora', 'data/saved']);
+    expect([glob.stderr, glob.code]).toEqual(['ngram-collapse: --save-corpora data/saved: the texts the run writes there would be read as part of the corpus (data/**/*.txt), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
     expect(filesUnder(cwd)).toEqual(['data/a.txt']);
+    expect((await runIn(cwd, ['run', '--corpus', 'data', ...FAST, '--quiet', '--save-corpora', 'data/.saved'])).code).toBe(0);
+    // any output the corpus would read once written, of any command (tokenize wrote data/tok.txt into it: audit)
+    const tokens = await runIn(cwd, ['tokenize', '--corpus', 'data', '--out', 'data/tok.txt']);
+    expect([tokens.stderr, tokens.code]).toEqual(['ngram-collapse: --out data/tok.txt would be read as part of the corpus (data) once written (choose an output path outside the corpus)\n', 2]);
+    expect((await runIn(cwd, ['tokenize', '--corpus', 'data', '--out', 'data/tok.csv'])).code).toBe(0);
   });
 
   it('an output folder that is read-only', async (context) => {

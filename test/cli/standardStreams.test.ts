@@ -39,6 +39,15 @@ describe('guardStandardStreams', () => {
     expect(s.exits).toEqual([1]);
   });
 
+  it('offers --out only to a command that has it (generate and train were told to use it: audit)', () => {
+    for (const [command, hint] of [['generate', 'free some space, or redirect standard output to another disk'], ['train', 'free some space, or redirect standard output to another disk'], ['tokenize', 'free some space, or write to a file with --out']] as const) {
+      const s = streams();
+      guardStandardStreams(s, s.exit, command);
+      s.stdout.emit('error', failure('ENOSPC', 'ENOSPC: no space left on device, write'));
+      expect(s.stderr.text).toBe(`ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (${hint})\n`);
+    }
+  });
+
   it('an error on stderr: exit, printing nothing (141 for a closed pipe, else 1)', () => {
     const s = streams();
     guardStandardStreams(s, s.exit);

@@ -293,12 +293,16 @@ if (SKIP_BROWSER) {
       await page.selectOption('#corpus-select', 'brown:news');
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
       // and another link opened in the tab, one naming a corpus the page lacks or one refused (the old rows stayed downloadable: audit)
-      for (const link of [hash({ corpus: 'essays.txt', generations: 5 }), hash({ shard: '1/2' })]) {
+      // (and the command line and the share link are those of the controls: they kept the old run's: audit)
+      for (const [link, generations] of [[hash({ corpus: 'essays.txt', generations: 5 }), '5'], [hash({ shard: '1/2' }), '10']] as const) {
         await page.selectOption('#corpus-select', 'corpora/lighthouse.txt');
         expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
         await page.evaluate((fragment) => (location.hash = fragment), link);
         await expect.poll(() => page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
         expect(await page.textContent('#export-note')).toBe('The settings or the corpus changed since these rows were made: Run again to download rows of these settings.');
+        expect(await page.inputValue('#control-generations')).toBe(generations);
+        expect(await page.inputValue('#command-line')).toContain(`--generations ${generations} `);
+        expect(decodeURIComponent(await page.inputValue('#share-link'))).toContain(`"generations":${generations},`);
         await page.evaluate((fragment) => (location.hash = fragment), hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
       }
     });

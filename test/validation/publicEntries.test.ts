@@ -54,6 +54,8 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(() => corpusFromSentences(null as never)).toThrow('sentences must be a list of sentences, got null');
     expect(() => corpusFromSentences([null] as never)).toThrow('sentences[0] must be a list of token ids, got null');
     expect(() => corpusFromSentences({ length: 1, 0: [2] } as never)).toThrow('sentences must be a list of sentences');
+    // a hole, which forEach skipped: its offsets went back to 0 (audit)
+    expect(() => corpusFromSentences([[2], , [3]] as never)).toThrow('sentences[1] must be a list of token ids, got undefined');
     expect(Array.from(corpusFromSentences([Int32Array.of(2, 3)]).ids)).toEqual([2, 3]);
   });
 

@@ -49,7 +49,7 @@ import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
 import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
-import { checkOutputNames, checkPrintsNotOnInputs, checkResumable, checkRunOutputs, csvOutputs, type RunOutputs } from '../runOutputs.js';
+import { checkOutputNames, checkPrintsNotOnInputs, checkResumable, checkRunOutputs, csvOutputs, deviceOutput, type RunOutputs } from '../runOutputs.js';
 import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals } from '../signals.js';
 import { writeInTurn, type OutputStep } from '../outputSteps.js';
 import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
@@ -162,8 +162,11 @@ function resumeHint(config: RunConfig, outputs: RunOutputs, cwd: string): string
     if (named !== undefined && outputs.recordBeside !== undefined && resumableByName(config)) return `continue with the same command plus --resume, without redirecting standard output to ${named}`;
     return `rerun the command to redo it: ${(error as UsageError).message}`;
   }
-  // (--resume reads the run record beside --out: a device keeps none, and it was advised for /dev/null: audit)
-  if (outputs.recordBeside === undefined) return `rerun the command to redo it: --out ${config.out} keeps no run record, which --resume reads (a device, or standard output)`;
+  // (--resume reads the run record beside --out: a device keeps none, and it was advised for /dev/null;
+  // and it continues --extinctions, which a device cannot be: audits)
+  if (outputs.recordBeside === undefined) return `rerun the command to redo it: --out ${config.out} keeps no run record, which --resume reads (a device, a pipe, or standard output)`;
+  const device = deviceOutput(config, outputs);
+  if (device !== undefined) return `rerun the command to redo it: --resume cannot continue ${device}, a device`;
   return 'continue with the same command plus --resume';
 }
 

@@ -472,15 +472,9 @@ function validate(): ResolvedPage | undefined {
 function setState(next: PageSettings, reload = true): void {
   state = next;
   refreshCorpusSelect();
-  const config = pageConfig(state);
-  history.replaceState(null, '', configHash(config));
-  $<HTMLInputElement>('share-link').value = location.href;
-  // (the recipe's own command line while its rows are those of the settings shown: a setting changed and
-  // put back showed `run`'s beside the note "These are recipe drift's rows": audit)
-  lastCommand = rowsRecipe !== undefined && rowsKey === rowsKeyNow() ? rowsCommand : commandLine(config);
-  $<HTMLTextAreaElement>('command-line').value = lastCommand;
+  history.replaceState(null, '', configHash(pageConfig(state)));
   if ($('run-status').textContent === REFUSED_LINK) $('run-status').textContent = '';
-  setButtons();
+  showSettings();
   const resolved = resolveControls();
   // Settings the guard refuses still load their corpus, so its statistics show (an address it refused
   // left "Loading…" until Run: audit); Run says the guard's message again and runs nothing.
@@ -491,6 +485,20 @@ function setState(next: PageSettings, reload = true): void {
       $('corpus-error').textContent = error.message;
     });
   }
+}
+
+/**
+ * The share link, the command line and the export buttons of the settings the controls hold (the
+ * address may still hold a refused link, kept for its owner to mend).
+ */
+function showSettings(): void {
+  const config = pageConfig(state);
+  $<HTMLInputElement>('share-link').value = `${location.href.split('#')[0]!}${configHash(config)}`;
+  // (the recipe's own command line while its rows are those of the settings shown: a setting changed and
+  // put back showed `run`'s beside the note "These are recipe drift's rows": audit)
+  lastCommand = rowsRecipe !== undefined && rowsKey === rowsKeyNow() ? rowsCommand : commandLine(config);
+  $<HTMLTextAreaElement>('command-line').value = lastCommand;
+  setButtons();
 }
 
 /** The corpus a page without an address starts on: brown:news if embedded, else the first embedded one. */
@@ -514,14 +522,14 @@ function stateFromAddress(): void {
     // (said, so that Run is not taken to run the link: it fell back to the defaults silently: audit)
     $('run-status').textContent = REFUSED_LINK;
     fillControls();
-    setButtons(); // (rows of the settings before: no longer those shown, audit)
+    showSettings(); // (rows, command line and link of the settings before: no longer those shown, audit)
     return;
   }
   fillControls();
   if (!corpora.has(state.corpus)) {
     $('corpus-error').textContent = `ngram-collapse: corpus '${state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`;
     $('corpus-stats').textContent = '';
-    setButtons();
+    showSettings();
     return;
   }
   setState(state);
