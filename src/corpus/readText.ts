@@ -117,6 +117,18 @@ export const STDIN_NAME = 'standard input';
  * Reads several sources, in order, into one corpus (the playground's embedded and dropped corpora);
  * `label` names the whole corpus in the empty-corpus error.
  */
+/**
+ * A record's text cut into lines as a file's is: a line break ends a line, so a final one starts none
+ * ("c\n" is one line, "\n" one blank line; with emptySentences a record ending in a line break gained an
+ * empty sentence a file does not: audit). An empty record is one empty line: a record a sentence, as
+ * generated text is stored, keeps its empty sentences.
+ */
+function textLines(text: string): string[] {
+  const lines = text.split(/\r\n?|\n/u);
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
 /** A caller's vocabulary to read into: a Vocabulary (a UsageError otherwise, before any reading). */
 export function checkVocabulary(vocabulary: unknown): asserts vocabulary is Vocabulary {
   if (!(vocabulary instanceof Vocabulary)) throw new UsageError(`vocabulary must be a Vocabulary, got ${shownValue(vocabulary)}`, 'leave it out for a fresh one');
@@ -204,7 +216,7 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line' })) {
       for (const { text, line } of batch) {
         const record = sentenceSplitterFor(settings.sentences);
-        for (const recordLine of normalize(jsonlText(text, field, `${name} line ${line}`, notJsonHint)).split(/\r\n?|\n/u)) {
+        for (const recordLine of textLines(normalize(jsonlText(text, field, `${name} line ${line}`, notJsonHint)))) {
           // with emptySentences, each line of a record's text is one sentence, blank or not (as in a text file)
           if (keepEmpty) add(unmarked(recordLine).trim());
           else for (const sentence of record.line(unmarked(recordLine))) add(sentence);

@@ -37,6 +37,17 @@ describe('emptySentences: with --sentences line a blank line is an empty sentenc
     expect(Array.from(dropped.corpus.offsets)).toEqual([0, 2, 3, 4]);
   });
 
+  it("reads a record's final line break as a text file's: it ends the line and starts none (a record gained an empty sentence: audit)", async () => {
+    const { readCorpusText } = await import('../../src/corpus/readText.js');
+    // records "c\n" | "\n" | "a\n\nb\n": lines "c"; ""; "a", "", "b" -> 5 sentences, as the file "c\n\na\n\nb\n" gives
+    const jsonl = '{"text":"c\\n"}\n{"text":"\\n"}\n{"text":"a\\n\\nb\\n"}\n';
+    const options = { tokenizer: 'whitespace', sentences: 'line', emptySentences: true } as const;
+    const records = await readCorpusText(jsonl, { ...options, format: 'jsonl' });
+    const file = await readCorpusText('c\n\na\n\nb\n', { ...options, format: 'text' });
+    expect(Array.from(records.corpus.offsets)).toEqual([0, 1, 1, 2, 2, 3]);
+    expect(Array.from(records.corpus.offsets)).toEqual(Array.from(file.corpus.offsets));
+  });
+
   it('never turns Brown\'s blank lines into sentences', async () => {
     const without = await loadCorpus(['brown:news'], { sentences: 'line' });
     const withOption = await loadCorpus(['brown:news'], { sentences: 'line', emptySentences: true });
