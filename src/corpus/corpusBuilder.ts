@@ -29,6 +29,8 @@ export class CorpusBuilder {
     private readonly vocabulary: Vocabulary,
     private readonly maxTokens: number = Number.POSITIVE_INFINITY,
     private readonly keepEmpty = false,
+    /** What the --max-tokens refusal names (`the --eval text e.txt`: it said `the corpus` of every text: audit). */
+    private readonly subject = 'the corpus',
   ) {}
 
   private sentenceStart = 0;
@@ -150,7 +152,7 @@ export class CorpusBuilder {
 
   private checkRoom(extra: number): void {
     if (this.tokens + extra > this.maxTokens) {
-      throw new InputError(`the corpus has more than ${this.maxTokens} tokens`, 'raise maxTokens, --max-tokens on the command line, or pass a smaller corpus');
+      throw new InputError(`${this.subject} has more than ${this.maxTokens} tokens`, 'raise maxTokens, --max-tokens on the command line, or pass a smaller corpus');
     }
   }
 

@@ -98,7 +98,8 @@ export async function loadCorpus(
     : named;
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
-    const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings));
+    const subject = role === 'corpus' ? 'the corpus' : `the ${role} ${specs.join(', ')}`;
+    const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings), subject);
     const cutLetters = new CutLetterCount(wordSettings.tokenizer, settings.tokenizer);
     const progress = progressCounter(sources, wordSettings.onProgress);
     const brown = brownReplayFor(sources, wordSettings, builder);

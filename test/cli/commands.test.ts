@@ -46,6 +46,20 @@ describe('metrics --reference', () => {
     const result = await cli(['metrics', 't.txt', 'm.txt', '--sentences', 'line'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("ngram-collapse: warning: m.txt: the corpus contains 1 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped\n");
+    // and once, where the warning names its file itself (`lat.txt: lat.txt is not valid UTF-8`: audit)
+    writeFileSync(join(cwd, 'lat.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x0a]));
+    const latin = await cli(['metrics', 't.txt', 'lat.txt'], { cwd });
+    expect(latin.stderr).toMatch(/^ngram-collapse: warning: lat\.txt is not valid UTF-8 /u);
+  });
+
+  it('names the text past --max-tokens: the --reference or --eval text, not "the corpus" (audit)', async () => {
+    const cwd = folder();
+    writeFileSync(join(cwd, 'big.txt'), 'a b c d e f g h .\n'.repeat(50)); // 450 tokens
+    writeFileSync(join(cwd, 'small.txt'), 'a b .\n'); // 3 tokens
+    const reference = await cli(['metrics', 'small.txt', '--reference', 'big.txt', '--max-tokens', '100'], { cwd });
+    expect([reference.stderr, reference.code]).toEqual(['ngram-collapse: the --reference text big.txt has more than 100 tokens (raise maxTokens, --max-tokens on the command line, or pass a smaller corpus)\n', 2]);
+    const evaluated = await cli(['train', '--corpus', 'small.txt', '--eval', 'big.txt', '--max-tokens', '100'], { cwd });
+    expect([evaluated.stderr, evaluated.code]).toEqual(['ngram-collapse: the --eval text big.txt has more than 100 tokens (raise maxTokens, --max-tokens on the command line, or pass a smaller corpus)\n', 2]);
   });
 
   it('a missing reference is an input error before any output', async () => {

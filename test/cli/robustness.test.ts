@@ -175,6 +175,8 @@ const CASES: readonly Case[] = [
   // (at 2 its checks could hold only by chance: generation 2's text is drawn alike in every cell: audit)
   { name: 'recipe growth --generations 2', files: { 'c.txt': GOOD }, argv: ['recipe', 'growth', '--corpus', 'c.txt', '--generations', '2'], message: /^ngram-collapse: recipe growth needs --generations 3 or more, got 2: batch 1 is N tokens whatever the growth, so generation 2's text is drawn alike in every cell and growth first shows in generation 3's \(pass --generations 3 or more\)\n$/u },
   { name: 'recipe --out inside a file', files: { 'c.txt': GOOD }, argv: ['recipe', 'drift', '--corpus', 'c.txt', '--out', 'c.txt/r'], message: /c\.txt is a file, not a folder \(choose a folder path\)/u },
+  // (outputs before texts, as every command: metrics named the missing text first: audit)
+  { name: 'metrics: a bad --out is named before a missing text', files: {}, argv: ['metrics', 'nope.txt', '--out', 'nodir/x.csv'], message: /^ngram-collapse: --out nodir\/x\.csv: the folder .*nodir does not exist/u },
   // (a raw EINVAL from ftruncate, exit 1: audit)
   { name: '--resume with --extinctions a device', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'o.csv', '--extinctions', '/dev/null', '--resume'], message: /^ngram-collapse: --resume needs --extinctions \/dev\/null to be a file it can continue, and it is a device \(rerun the whole run without --resume\)\n$/u },
   // (the record was written over the corpus, exit 0: audit)

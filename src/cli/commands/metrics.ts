@@ -57,18 +57,20 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   refuseStandardInputTwice(io.cwd, [texts, 'a text'], [request.reference === undefined ? [] : [request.reference], '--reference']);
   const warn = warnTo(io);
   const load = loadOptionsFor(request.load, io, warn);
+  // (the output first, as every command checks it: a missing text was named before a bad --out: audit)
+  const out = checkWritable(standardOutputNamed(request.out, io.cwd), io.cwd, '--out');
   // (every text is found before the first is read; named as what it is here, a text or the --reference text)
   if (request.reference !== undefined) resolveSpec(request.reference, load, '--reference text');
   for (const text of texts) resolveSpec(text, load, 'text');
-  const out = checkWritable(standardOutputNamed(request.out, io.cwd), io.cwd, '--out');
   checkNotCorpus(out, [...texts, ...(request.reference === undefined ? [] : [request.reference])], io.cwd, '--out', request.out);
   const vocabulary = new Vocabulary();
   const referenceSpec = request.reference;
   // bpe:K learns its merges on the first corpus read (the reference, else the first text) and spells the others with them.
   let shared = load;
   const read = async (spec: string, role: string): Promise<TokenCorpus> => {
-    // (each text is read on its own: a warning names the text it is about, unless it names its file already)
-    const named = (message: string): void => warn(message.includes(resolve(io.cwd, spec)) ? message : `${spec}: ${message}`);
+    // (each text is read on its own: a warning names the text it is about, unless it names its file already,
+    // first as the loader names files as given, or by its absolute path: `lat.txt: lat.txt is ...`: audit)
+    const named = (message: string): void => warn(message.startsWith(spec) || message.includes(resolve(io.cwd, spec)) ? message : `${spec}: ${message}`);
     const loaded = await loadCorpus([spec], { ...shared, onWarning: named }, vocabulary, role);
     if (loaded.merges !== undefined) shared = { ...shared, bpeMerges: loaded.merges };
     return loaded.corpus;
