@@ -16,12 +16,18 @@
  * p' = (1 - eps) p + eps / V with eps = 1e-4 and V = seed types + 1, so that perplexity stays finite for
  * MLE models that give an unseen token probability 0.
  *
- * Both run in O(tokens * model lookup). An empty text gives NaN perplexity and NaN rates.
+ * Both run in O(tokens * model lookup). An empty text gives NaN perplexity and NaN rates. `evaluateModel`,
+ * a library entry, refuses a model not made by trainModel and a text that is no TokenCorpus (a
+ * UsageError; ids past the model's id space are OOV tokens).
  */
 
-import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { MAX_ID_SPACE, type TokenCorpus } from '../corpus/tokenCorpus.js';
+import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
+import { UsageError } from '../errors.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
+import { InterpolatedModel } from './interpolated.js';
 import type { LanguageModel } from './languageModel.js';
+import { MleModel } from './mle.js';
 
 export const FLOOR_EPSILON = 1e-4;
 
@@ -42,6 +48,10 @@ export interface Evaluation {
 
 /** Perplexity and friends in the KenLM / SRILM convention (OOV tokens excluded from the perplexity). */
 export function evaluateModel(model: LanguageModel, corpus: TokenCorpus): Evaluation {
+  // (a library entry: null for either was a raw TypeError: audit)
+  if (!(model instanceof MleModel) && !(model instanceof InterpolatedModel)) throw new UsageError('evaluateModel needs a model made by trainModel', 'train the model with trainModel(corpus, options)');
+  // (ids past the model's id space are OOV tokens, counted: a text read with a copy of the vocabulary has them)
+  checkTokenCorpus('corpus', corpus, MAX_ID_SPACE);
   return score(model, corpus, undefined);
 }
 

@@ -11,6 +11,7 @@ import { readCorpusText } from '../../src/corpus/readText.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { InputError, UsageError } from '../../src/errors.js';
 import { trainModel } from '../../src/model/train.js';
+import { evaluateModel } from '../../src/model/evaluate.js';
 import { samplerFor } from '../../src/sampler/samplerFor.js';
 import { DEFAULT_RUN } from '../../src/simulation/settings.js';
 import { simulate, simulateAsync } from '../../src/simulation/simulate.js';
@@ -57,6 +58,13 @@ describe('the public entries refuse what they would get silently wrong', () => {
     // a hole, which forEach skipped: its offsets went back to 0 (audit)
     expect(() => corpusFromSentences([[2], , [3]] as never)).toThrow('sentences[1] must be a list of token ids, got undefined');
     expect(Array.from(corpusFromSentences([Int32Array.of(2, 3)]).ids)).toEqual([2, 3]);
+  });
+
+  it('evaluateModel: a model that is none, a text that is none (raw TypeErrors: audit); ids past the id space are OOV', () => {
+    const model = trainModel(CORPUS, { order: 2, smoothing: 'mle' });
+    expect(() => evaluateModel(null as never, CORPUS)).toThrow('evaluateModel needs a model made by trainModel');
+    expect(() => evaluateModel(model, null as never)).toThrow('corpus must be a TokenCorpus (Int32Array ids and offsets), got null');
+    expect(evaluateModel(model, corpusFromSentences([[2, 99]])).oov).toBe(1);
   });
 
   it('trainModel: a misspelt option (K for k) and a corpus with a marker or negative id, or offsets past its ids', () => {
