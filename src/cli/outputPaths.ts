@@ -14,6 +14,7 @@ import { runRecordPath } from '../export/runRecord.js';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, isFolderTextName, resolveSpec } from '../corpus/loadCorpus.js';
 import { globToRegExp, hasWildcard } from '../corpus/glob.js';
+import { isBrownSpec } from '../corpus/brown.js';
 import { InputError, UsageError } from '../errors.js';
 import { identityOf } from '../corpus/fileIdentity.js';
 import { standardInputIdentity } from '../corpus/standardInput.js';
@@ -130,7 +131,8 @@ export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly s
 export function corpusSpecReading(path: string, corpusSpecs: readonly string[], cwd: string): string | undefined {
   const real = realFolderPath(path);
   return corpusSpecs.find((spec) => {
-    if (spec === '-' || spec.startsWith('brown')) return false;
+    // (Brown is read from the package, unless a file of that name is there, as resolveSpec reads it)
+    if (spec === '-' || (isBrownSpec(spec) && !existsSync(resolve(cwd, spec)))) return false;
     if (hasWildcard(spec)) {
       const pattern = globToRegExp(spec.split(sep).join('/'));
       return [path, relative(cwd, path)].some((name) => pattern.test(name.split(sep).join('/')));

@@ -298,6 +298,11 @@ describe('bad input: one line, exit code 2, no output file', () => {
     const tokens = await runIn(cwd, ['tokenize', '--corpus', 'data', '--out', 'data/tok.txt']);
     expect([tokens.stderr, tokens.code]).toEqual(['ngram-collapse: --out data/tok.txt would be read as part of the corpus (data) once written (choose an output path outside the corpus)\n', 2]);
     expect((await runIn(cwd, ['tokenize', '--corpus', 'data', '--out', 'data/tok.csv'])).code).toBe(0);
+    // a folder whose name starts as Brown's categories do is a folder like any other
+    mkdirSync(join(cwd, 'brown-notes'));
+    writeFileSync(join(cwd, 'brown-notes', 'a.txt'), GOOD);
+    const named = await runIn(cwd, ['tokenize', '--corpus', 'brown-notes', '--out', 'brown-notes/tok.txt']);
+    expect([named.stderr, named.code]).toEqual(['ngram-collapse: --out brown-notes/tok.txt would be read as part of the corpus (brown-notes) once written (choose an output path outside the corpus)\n', 2]);
   });
 
   it('an output folder that is read-only', async (context) => {
