@@ -19,7 +19,8 @@
  * allowed); an option left out or undefined takes its default from DEFAULT_LOAD_OPTIONS.
  */
 
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, existsSync, openSync, realpathSync, statSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
@@ -215,7 +216,25 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
     refuseSpecialFiles(files, spec, role, 'folder');
     return files.map((file) => ({ kind: kindOf(file), path: file }));
   }
+  // (a terminal named, /dev/stdin or /dev/tty, was read until the user typed an end: it waited for ever, where `-` is refused: audit)
+  if (isTerminal(path)) throw new InputError(`${role} '${spec}' is a terminal, not a text`, TERMINAL_HINT);
   return [{ kind: kindOf(path), path }];
+}
+
+const TERMINAL_HINT = 'pipe or redirect a text into it: put < corpus.txt after the command, or cat corpus.txt | before it';
+
+/** Whether `path` is a terminal (a character device a tty answers for: /dev/null is none), opened without waiting or becoming its controller. */
+function isTerminal(path: string): boolean {
+  if (statSync(path).isCharacterDevice() !== true) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    return isatty(fd);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
@@ -294,7 +313,7 @@ function requireStdin(settings: LoadOptions): Readable {
   const stdin = settings.stdin ?? process.stdin;
   if ((stdin as { isTTY?: boolean }).isTTY === true) {
     // (`-` is --corpus's for run and train, a text's for tokenize and metrics: the message names neither)
-    throw new InputError('standard input (-) is a terminal, not a text', 'pipe or redirect a text into it: put < corpus.txt after the command, or cat corpus.txt | before it');
+    throw new InputError('standard input (-) is a terminal, not a text', TERMINAL_HINT);
   }
   return stdin;
 }

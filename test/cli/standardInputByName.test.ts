@@ -177,4 +177,17 @@ describe('standard input by name besides -', () => {
     const read = spawnSync('bash', ['-c', `mkfifo f && { (echo "one two three ." > f &) ; "${process.execPath}" "${main}" tokenize /dev/stdin --out - --quiet < f; }`], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
     expect([read.stderr, read.stdout, read.status]).toEqual(['', 'one two three .\n', 0]);
   });
+
+  // (named, it was read until the user typed an end: it waited for ever, where `-` is refused: audit).
+  // `script` (util-linux, Debian's essential bsdutils) gives the command a terminal as standard input.
+  it('a terminal named as a text (/dev/stdin on a terminal, /dev/tty) is refused as - is, not waited on', () => {
+    for (const [args, message] of [
+      ['metrics /dev/stdin', "ngram-collapse: text '/dev/stdin' is a terminal, not a text"],
+      ['run --corpus /dev/tty --quiet', "ngram-collapse: corpus '/dev/tty' is a terminal, not a text"],
+    ] as const) {
+      const shown = spawnSync('script', ['-qec', `"${process.execPath}" "${main}" ${args}`, '/dev/null'], { encoding: 'utf8', timeout: 20_000 });
+      expect(shown.status).toBe(2);
+      expect(shown.stdout.trim()).toBe(`${message} (pipe or redirect a text into it: put < corpus.txt after the command, or cat corpus.txt | before it)`);
+    }
+  });
 });
