@@ -16,6 +16,6 @@ if (relaunched !== undefined) process.exitCode = relaunched;
 else {
   watchParent();
   const [{ runCli }, { processIO }, { guardStandardStreams }] = await Promise.all([import('./program.js'), import('./io.js'), import('./standardStreams.js')]);
-  guardStandardStreams(process, (code) => process.exit(code), argv[0]);
+  guardStandardStreams(process, (code) => process.exit(code), argv.find((word) => !word.startsWith('-')));
   process.exitCode = await runCli(argv, processIO());
 }

@@ -133,9 +133,12 @@ export function corpusSpecReading(path: string, corpusSpecs: readonly string[], 
   return corpusSpecs.find((spec) => {
     // (Brown is read from the package, unless a file of that name is there, as resolveSpec reads it)
     if (spec === '-' || (isBrownSpec(spec) && !existsSync(resolve(cwd, spec)))) return false;
-    if (hasWildcard(spec)) {
+    // (a glob as the loader reads one: only a spec that names no file or folder; matched in its own frame,
+    // relative to cwd unless it is absolute: `**/*.txt` matched /tmp/x.txt, and `n[1].txt` was a pattern: audit)
+    if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) {
       const pattern = globToRegExp(spec.split(sep).join('/'));
-      return [path, relative(cwd, path)].some((name) => pattern.test(name.split(sep).join('/')));
+      const name = (isAbsolute(spec) ? path : relative(cwd, path)).split(sep).join('/');
+      return pattern.test(name) || (spec.startsWith('./') && pattern.test(`./${name}`));
     }
     const given = resolve(cwd, spec);
     if (!isFolder(given)) return false;

@@ -71,7 +71,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   checkResumable(config, { out, ...(extinctions === undefined ? {} : { extinctions }) });
   const device = config.resume ? deviceOutput(config, { out, extinctions }) : undefined;
   // (a resumed --extinctions /dev/null ended in a raw EINVAL from ftruncate: audit)
-  if (device !== undefined) throw new UsageError(`--resume needs ${device} to be a file it can continue, and it is a device`, 'rerun the whole run without --resume');
+  if (device !== undefined) throw new UsageError(`--resume needs ${device} to be a file it can continue, and it is a device or a FIFO`, 'rerun the whole run without --resume');
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   const corporaEntries = corpora === undefined ? [] : checkSeriesFolders(corpora, config);
   if (corpora !== undefined) checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');

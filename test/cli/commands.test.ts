@@ -50,6 +50,10 @@ describe('metrics --reference', () => {
     writeFileSync(join(cwd, 'lat.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x0a]));
     const latin = await cli(['metrics', 't.txt', 'lat.txt'], { cwd });
     expect(latin.stderr).toMatch(/^ngram-collapse: warning: lat\.txt is not valid UTF-8 /u);
+    // a name the message happens to start with is still said (a text named `t` lost its name: audit)
+    writeFileSync(join(cwd, 't'), 'a <s> b c\n');
+    const short = await cli(['metrics', 't', '--sentences', 'line'], { cwd });
+    expect(short.stderr).toBe("ngram-collapse: warning: t: the corpus contains 1 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped\n");
   });
 
   it('names the text past --max-tokens: the --reference or --eval text, not "the corpus" (audit)', async () => {

@@ -143,7 +143,7 @@ describe('an interrupted run', () => {
     const without = ARGS.filter((arg, i) => arg !== '--extinctions' && ARGS[i - 1] !== '--extinctions');
     const interrupted = await start([...without, '--workers', '1', '--extinctions', '/dev/null'], cut, '0', 60_000);
     expect(interrupted.code).toBe(130);
-    expect(interrupted.stderr.split('\n').at(-2)).toMatch(/ \(rerun the command to redo it: --resume cannot continue --extinctions \/dev\/null, a device\)$/u);
+    expect(interrupted.stderr.split('\n').at(-2)).toMatch(/ \(rerun the command to redo it: --resume cannot continue --extinctions \/dev\/null, a device or a FIFO\)$/u);
   });
 
   // (named as standard output's own file, it said to continue with --resume, which refuses it; named

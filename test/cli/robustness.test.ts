@@ -178,7 +178,7 @@ const CASES: readonly Case[] = [
   // (outputs before texts, as every command: metrics named the missing text first: audit)
   { name: 'metrics: a bad --out is named before a missing text', files: {}, argv: ['metrics', 'nope.txt', '--out', 'nodir/x.csv'], message: /^ngram-collapse: --out nodir\/x\.csv: the folder .*nodir does not exist/u },
   // (a raw EINVAL from ftruncate, exit 1: audit)
-  { name: '--resume with --extinctions a device', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'o.csv', '--extinctions', '/dev/null', '--resume'], message: /^ngram-collapse: --resume needs --extinctions \/dev\/null to be a file it can continue, and it is a device \(rerun the whole run without --resume\)\n$/u },
+  { name: '--resume with --extinctions a device', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'o.csv', '--extinctions', '/dev/null', '--resume'], message: /^ngram-collapse: --resume needs --extinctions \/dev\/null to be a file it can continue, and it is a device or a FIFO \(rerun the whole run without --resume\)\n$/u },
   // (the record was written over the corpus, exit 0: audit)
   { name: "--out's run record a link to the corpus", files: { 'c.txt': GOOD }, links: { 'o.csv.run.json': 'c.txt' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--out', 'o.csv'], message: /^ngram-collapse: the run record of --out o\.csv: o\.csv\.run\.json is also a corpus input \(the corpus file c\.txt\), and writing it would destroy the corpus \(choose another output path\)\n$/u },
   // (found when the file was written, after the work: exit 2 with the new curves beside an old summary: audit)
@@ -298,6 +298,17 @@ describe('bad input: one line, exit code 2, no output file', () => {
     const tokens = await runIn(cwd, ['tokenize', '--corpus', 'data', '--out', 'data/tok.txt']);
     expect([tokens.stderr, tokens.code]).toEqual(['ngram-collapse: --out data/tok.txt would be read as part of the corpus (data) once written (choose an output path outside the corpus)\n', 2]);
     expect((await runIn(cwd, ['tokenize', '--corpus', 'data', '--out', 'data/tok.csv'])).code).toBe(0);
+    // a relative glob matches in its own frame: an output outside the folder it walks is no part of it (audit)
+    mkdirSync(join(cwd, 'work'));
+    writeFileSync(join(cwd, 'work', 'w.txt'), GOOD);
+    const outside = await runIn(join(cwd, 'work'), ['tokenize', '--corpus', '**/*.txt', '--out', '../tok.txt']);
+    expect([outside.stderr, outside.code]).toEqual([expect.stringMatching(/^sentences: \d+/u), 0]);
+    const within = await runIn(join(cwd, 'work'), ['tokenize', '--corpus', './*.txt', '--out', './new.txt']);
+    expect([within.stderr, within.code]).toEqual(['ngram-collapse: --out ./new.txt would be read as part of the corpus (./*.txt) once written (choose an output path outside the corpus)\n', 2]);
+    // a file or folder whose name holds [ or * is read as itself, not as a pattern (it was refused as one: audit)
+    writeFileSync(join(cwd, 'n[1].txt'), GOOD);
+    const bracket = await runIn(cwd, ['tokenize', '--corpus', 'n[1].txt', '--out', 'n1.txt']);
+    expect([bracket.stderr, bracket.code]).toEqual([expect.stringMatching(/^sentences: \d+/u), 0]);
     // a folder whose name starts as Brown's categories do is a folder like any other
     mkdirSync(join(cwd, 'brown-notes'));
     writeFileSync(join(cwd, 'brown-notes', 'a.txt'), GOOD);

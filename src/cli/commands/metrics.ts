@@ -70,7 +70,7 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const read = async (spec: string, role: string): Promise<TokenCorpus> => {
     // (each text is read on its own: a warning names the text it is about, unless it names its file already,
     // first as the loader names files as given, or by its absolute path: `lat.txt: lat.txt is ...`: audit)
-    const named = (message: string): void => warn(message.startsWith(spec) || message.includes(resolve(io.cwd, spec)) ? message : `${spec}: ${message}`);
+    const named = (message: string): void => warn([`${spec} `, `${spec}/`].some((start) => message.startsWith(start)) || message.includes(resolve(io.cwd, spec)) ? message : `${spec}: ${message}`);
     const loaded = await loadCorpus([spec], { ...shared, onWarning: named }, vocabulary, role);
     if (loaded.merges !== undefined) shared = { ...shared, bpeMerges: loaded.merges };
     return loaded.corpus;

@@ -166,7 +166,7 @@ function resumeHint(config: RunConfig, outputs: RunOutputs, cwd: string): string
   // and it continues --extinctions, which a device cannot be: audits)
   if (outputs.recordBeside === undefined) return `rerun the command to redo it: --out ${config.out} keeps no run record, which --resume reads (a device, a pipe, or standard output)`;
   const device = deviceOutput(config, outputs);
-  if (device !== undefined) return `rerun the command to redo it: --resume cannot continue ${device}, a device`;
+  if (device !== undefined) return `rerun the command to redo it: --resume cannot continue ${device}, a device or a FIFO`;
   return 'continue with the same command plus --resume';
 }
 
