@@ -11,26 +11,28 @@
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { checkCorpusGuards, checkTokenGuards } from '../simulation/tokenGuards.js';
-import type { Recipe, RecipeScale } from './recipe.js';
+import { MIN_RECIPE_GENERATIONS, type Recipe, type RecipeScale } from './recipe.js';
 
 /** The guards known before the corpus is read (--tokens, --measure-tokens, growth with --tokens), for each of the recipe's runs. */
 export function checkRecipeTokens(recipe: Recipe, scale: RecipeScale, maxTokens: number | undefined): void {
-  for (const settings of recipe.runs(scale)) asRecipeGuard(recipe, () => checkTokenGuards(settings, maxTokens));
+  for (const settings of recipe.runs(scale)) asRecipeGuard(recipe, scale, () => checkTokenGuards(settings, maxTokens));
 }
 
 /** The guards that need the corpus (the largest batch of --tokens-growth, accumulate's pool), for each run. */
 export function checkRecipeCorpus(recipe: Recipe, scale: RecipeScale, corpus: TokenCorpus, maxTokens: number | undefined): void {
-  for (const settings of recipe.runs(scale)) asRecipeGuard(recipe, () => checkCorpusGuards(settings, corpus, maxTokens));
+  for (const settings of recipe.runs(scale)) asRecipeGuard(recipe, scale, () => checkCorpusGuards(settings, corpus, maxTokens));
 }
 
-function asRecipeGuard(recipe: Recipe, check: () => void): void {
+function asRecipeGuard(recipe: Recipe, scale: RecipeScale, check: () => void): void {
   try {
     check();
   } catch (error) {
     // (a batch's or a pool's size follows H's and the generations; a --select draw's, H's alone: fewer
     // --generations was advised for it, which cannot help: audit. checkCandidateDraw's refusal starts so.)
     if (!(error instanceof UsageError)) throw error;
-    const remedy = error.message.startsWith('--select ') ? 'use a smaller corpus' : 'use fewer --generations or a smaller corpus';
+    // (nor where the recipe runs its fewest generations already: growth at 3 was told to use fewer: audit)
+    const fewest = recipe.fewestGenerations?.generations ?? MIN_RECIPE_GENERATIONS;
+    const remedy = error.message.startsWith('--select ') || scale.generations <= fewest ? 'use a smaller corpus' : 'use fewer --generations or a smaller corpus';
     throw new UsageError(`recipe ${recipe.name}'s own ${error.message}`, `${remedy}, or raise --max-tokens if the machine has the memory`);
   }
 }

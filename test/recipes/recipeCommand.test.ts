@@ -55,6 +55,10 @@ describe('ngram-collapse recipe', () => {
       expect(result.stderr.endsWith(' (use fewer --generations or a smaller corpus, or raise --max-tokens if the machine has the memory)\n')).toBe(true);
       expect(existsSync(join(cwd, argv.at(-1)!))).toBe(false);
     }
+    // growth at its fewest generations, 3: fewer cannot help either (they were advised: audit)
+    const fewest = await cli(['recipe', 'growth', '--corpus', LIGHTHOUSE, '--generations', '3', '--replicates', '1', '--max-tokens', '3000', '--out', 'g3'], { cwd });
+    expect(fewest.code).toBe(2);
+    expect(fewest.stderr).toMatch(/ \(use a smaller corpus, or raise --max-tokens if the machine has the memory\)\n$/u);
     // a --select draw's size follows H alone: fewer generations cannot help (they were advised: audit)
     const draw = await cli(['recipe', 'verification', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--max-tokens', '1200', '--out', 'v'], { cwd });
     expect(draw.code).toBe(2);
