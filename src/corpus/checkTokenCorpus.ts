@@ -4,6 +4,7 @@
  * Contract: returns the corpus when `ids` and `offsets` are Int32Arrays, `offsets` starts at 0, never
  * decreases and ends at `ids.length`, and every id lies in [FIRST_TOKEN_ID, idSpace) (ids 0 and 1 are the boundary markers, never tokens: refused as such); otherwise throws a UsageError
  * naming `field`. `idSpace` itself must be a whole number >= FIRST_TOKEN_ID (the vocabulary's size, markers included). O(tokens).
+ * `checkCorpusShape(field, corpus)` checks the shape alone (the arrays and the offsets' ends), in O(1).
  * `checkHasTokens(what, corpus)`: an InputError when a valid corpus holds no tokens, only empty
  * sentences (a text read with emptySentences), for what needs text: a run's H, a reference, a model.
  */
@@ -24,7 +25,12 @@ export function checkIdSpace(field: string, idSpace: unknown): number {
 }
 
 
-export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number): TokenCorpus {
+/**
+ * A TokenCorpus by its shape alone, in O(1): Int32Array ids and offsets, the offsets from 0 to ids.length.
+ * For an entry that only sizes work by the corpus (runTasks, simulateAsync's pool) where prepareRun
+ * checks the whole (checkTokenCorpus).
+ */
+export function checkCorpusShape(field: string, corpus: unknown): TokenCorpus {
   const { ids, offsets } = (typeof corpus === 'object' && corpus !== null ? corpus : {}) as Partial<TokenCorpus>;
   if (!(ids instanceof Int32Array) || !(offsets instanceof Int32Array) || offsets.length === 0) {
     throw new UsageError(`${field} must be a TokenCorpus (Int32Array ids and offsets), got ${shownValue(corpus)}`, HINT);
@@ -32,6 +38,11 @@ export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number
   if (offsets[0] !== 0 || offsets[offsets.length - 1] !== ids.length) {
     throw new UsageError(`${field}.offsets must run from 0 to ids.length (${ids.length}), got ${offsets[0]} .. ${offsets[offsets.length - 1]}`, HINT);
   }
+  return { ids, offsets };
+}
+
+export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number): TokenCorpus {
+  const { ids, offsets } = checkCorpusShape(field, corpus);
   for (let s = 1; s < offsets.length; s++) {
     if (offsets[s]! < offsets[s - 1]!) throw new UsageError(`${field}.offsets decrease at sentence ${s - 1}`, HINT);
   }

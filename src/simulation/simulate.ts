@@ -17,7 +17,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
+import { checkCorpusShape } from '../corpus/checkTokenCorpus.js';
 import { prepareRun, type PreparedRun, type WordViewSpec } from './preparedRun.js';
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';
@@ -79,8 +79,9 @@ export async function simulateAsync(
   handlers: TaskHandlers,
 ): Promise<RunTasksResult & { readonly run: PreparedRun }> {
   validateAsyncOptions(options, handlers);
-  // (before the pool is sized from it: a raw TypeError for null, as runTasks had: audit)
-  checkTokenCorpus('corpus', corpus, checkIdSpace('idSpace', idSpace));
+  // (before the pool is sized from it: a raw TypeError for null, as runTasks had: audit; its shape
+  // only, prepareRun reads it whole)
+  checkCorpusShape('corpus', corpus);
   // checked before the tasks are read off them (prepareRun checks them too), and a copy: the caller may
   // change or reuse its object while this run goes on
   const settings = ownValidSettings(given);

@@ -30,7 +30,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
+import { checkCorpusShape } from '../corpus/checkTokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import type { ExtinctionTable } from './extinctionTracker.js';
 import { generation0FromParts, generation0Key, generation0Parts, Generation0Keeper, sharedNext, type Generation0Parts } from './generationZero.js';
@@ -184,8 +184,9 @@ export async function runTasks(
   handlers: TaskHandlers,
 ): Promise<RunTasksResult> {
   checkPreparedRun(run);
-  // (the corpus the run was prepared from, which sizes the pool: a raw TypeError for null, and any other taken: audit)
-  checkTokenCorpus('corpus', corpus, run.idSpace);
+  // (the corpus the run was prepared from, which sizes the pool: a raw TypeError for null: audit; its
+  // shape only, prepareRun having read it whole)
+  checkCorpusShape('corpus', corpus);
   checkTaskList(tasks);
   validateTaskOptions(options, handlers, TASK_OPTIONS);
   const workers = poolSize(options.workers, tasks.length, seriesTokens(run.settings, corpus));
