@@ -11,9 +11,9 @@
 import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
 import { isSpecialFile, namedFile } from '../export/wholeFile.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, isFolderTextName, resolveSpec } from '../corpus/loadCorpus.js';
-import { globToRegExp, hasWildcard } from '../corpus/glob.js';
+import { globWouldMatch, hasWildcard } from '../corpus/glob.js';
 import { isBrownSpec } from '../corpus/brown.js';
 import { InputError, UsageError } from '../errors.js';
 import { identityOf } from '../corpus/fileIdentity.js';
@@ -124,27 +124,21 @@ export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly s
 
 /**
  * The corpus spec that would read a file made at `path` (absolute), or undefined: a folder spec the
- * file lies in, as the system follows links (a `.txt` or `.jsonl` name, no hidden name on the way,
- * which the walk leaves out), or a glob whose pattern matches it (`data/**\/*.txt`), as named or
- * relative to `cwd`. A file the corpus already reads is checked by its identity (corpusGuard).
+ * file lies in (a `.txt` or `.jsonl` name, no hidden name on the way, which the walk leaves out), or a
+ * glob whose pattern matches it (`data/**\/*.txt`, in its own frame: relative to `cwd` unless it is
+ * absolute), as the loader's walk would find it, also through a linked folder inside the walk. A file
+ * the corpus already reads is checked by its identity (corpusGuard).
  */
 export function corpusSpecReading(path: string, corpusSpecs: readonly string[], cwd: string): string | undefined {
-  const real = realFolderPath(path);
   return corpusSpecs.find((spec) => {
     // (Brown is read from the package, unless a file of that name is there, as resolveSpec reads it)
     if (spec === '-' || (isBrownSpec(spec) && !existsSync(resolve(cwd, spec)))) return false;
-    // (a glob as the loader reads one: only a spec that names no file or folder; matched in its own frame,
-    // relative to cwd unless it is absolute: `**/*.txt` matched /tmp/x.txt, and `n[1].txt` was a pattern: audit)
-    if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) {
-      const pattern = globToRegExp(spec.split(sep).join('/'));
-      const name = (isAbsolute(spec) ? path : relative(cwd, path)).split(sep).join('/');
-      return pattern.test(name) || (spec.startsWith('./') && pattern.test(`./${name}`));
-    }
+    // (a glob as the loader reads one: only a spec that names no file or folder; `**/*.txt` matched
+    // /tmp/x.txt, and `n[1].txt` was a pattern: audit)
+    if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) return globWouldMatch(spec, cwd, path);
     const given = resolve(cwd, spec);
-    if (!isFolder(given)) return false;
-    const inside = relative(realpathSync(given), real);
-    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return false;
-    return !inside.split(sep).some((name) => name.startsWith('.')) && isFolderTextName(basename(path));
+    // (the walk the loader makes of a folder: every file below it, kept if it has a text's name)
+    return isFolder(given) && isFolderTextName(basename(path)) && globWouldMatch('**/*', given, path);
   });
 }
 
@@ -155,17 +149,6 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** `folder` as the system follows links: its nearest existing folder's real path, and the rest as named. */
-function realFolderPath(folder: string): string {
-  const missing: string[] = [];
-  let existing = folder;
-  while (!existsSync(existing) && dirname(existing) !== existing) {
-    missing.unshift(basename(existing));
-    existing = dirname(existing);
-  }
-  return join(existsSync(existing) ? realpathSync(existing) : existing, ...missing);
 }
 
 /**

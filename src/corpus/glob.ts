@@ -13,12 +13,14 @@
  * sorted order, so of two paths to one folder the first in that order is listed; a link to nothing is
  * skipped. A class the regular expression cannot hold (a range such as `[z-a]`) is an InputError, and
  * so is a folder the walk enters but may not read (permission denied: else the corpus would silently
- * lack its files).
+ * lack its files). globWouldMatch answers whether a file not made yet would be matched, by the same
+ * walk (an output check: a file made in a folder a link inside the walk leads to is matched under the
+ * link's name).
  * Pure apart from reading folders.
  */
 
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
 export function hasWildcard(spec: string): boolean {
@@ -93,6 +95,34 @@ function escaped(ch: string): string {
  * its first wildcard lead to (`../`, `data/`).
  */
 export function expandGlob(pattern: string, cwd: string): string[] {
+  const { base, matcher, enters } = globWalk(pattern, cwd);
+  const found: string[] = [];
+  walk(base, 0, enters, new Set<string>(), (file) => {
+    if (matcher.test(slashed(file))) found.push(file);
+  }, () => undefined);
+  return found.sort();
+}
+
+/**
+ * Whether a file made at `path` (absolute; it and its folders need not exist) would be one of
+ * expandGlob(pattern, cwd)'s matches: as named, or under the name of a folder the walk enters through
+ * a link, which is where the walk would find it (`data/ext -> /srv/ext`: a file made in /srv/ext is
+ * read as data/ext/...; an output there was let through: last note's list).
+ */
+export function globWouldMatch(pattern: string, cwd: string, path: string): boolean {
+  const { base, matcher, enters } = globWalk(pattern, cwd);
+  if (matcher.test(slashed(path))) return true;
+  const real = realFolderPath(path);
+  let found = false;
+  walk(base, 0, enters, new Set<string>(), () => undefined, (folder, folderReal) => {
+    const inside = relative(folderReal, real);
+    if (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) && matcher.test(slashed(join(folder, inside)))) found = true;
+  });
+  return found;
+}
+
+/** What a walk for `pattern` needs: the folder it starts at, the matcher of whole paths, and which folders it enters. */
+function globWalk(pattern: string, cwd: string): { base: string; matcher: RegExp; enters: (depth: number, name: string) => boolean } {
   // The names before the pattern's first wildcard are a folder's path, resolved against `cwd` and taken
   // as they are: a `[`, `*` or `?` in them, or in the folders `..` climbs to, stands for itself (a cwd
   // below `dir[1]` read `../*.txt` in `dir1`: audit).
@@ -104,11 +134,18 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   const parts = given.slice(firstWild);
   const prefix = slashed(base).replace(/\/$/u, '');
   const matcher = globToRegExp(`${prefix.replace(/[*?[]/gu, '[$&]')}/${parts.join('/')}`, pattern);
-  const found: string[] = [];
-  walk(base, 0, folderRules(parts.slice(0, -1), parts[parts.length - 1]!.includes('**'), pattern), new Set<string>(), (file) => {
-    if (matcher.test(slashed(file))) found.push(file);
-  });
-  return found.sort();
+  return { base, matcher, enters: folderRules(parts.slice(0, -1), parts[parts.length - 1]!.includes('**'), pattern) };
+}
+
+/** `path` as the system follows links: its nearest existing folder's real path, and the rest as named. */
+function realFolderPath(path: string): string {
+  const missing: string[] = [];
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) {
+    missing.unshift(basename(existing));
+    existing = dirname(existing);
+  }
+  return join(existsSync(existing) ? realpathSync(existing) : existing, ...missing);
 }
 
 function slashed(path: string): string {
@@ -131,13 +168,15 @@ function folderRules(segments: readonly string[], lastIsDeep: boolean, pattern: 
   return (depth, name) => (unbounded >= 0 && depth >= unbounded && (!name.startsWith('.') || entersHidden(name))) || (rules[depth]?.test(name) ?? false);
 }
 
-function walk(folder: string, depth: number, enters: (depth: number, name: string) => boolean, visited: Set<string>, visit: (file: string) => void): void {
+/** Visits the files below `folder` (`visit`), and each folder entered with its real path (`entered`). */
+function walk(folder: string, depth: number, enters: (depth: number, name: string) => boolean, visited: Set<string>, visit: (file: string) => void, entered: (folder: string, real: string) => void): void {
   let names: string[];
   try {
     const real = realpathSync(folder);
     if (visited.has(real)) return;
     visited.add(real);
     names = readdirSync(folder);
+    entered(folder, real);
   } catch (error) {
     // A folder the corpus would include but cannot be read: refused, not a silently smaller corpus.
     if (isPermissionError(error)) throw new InputError(`cannot read the folder ${folder}: permission denied`, 'make it readable, or leave it out of the corpus');
@@ -152,7 +191,7 @@ function walk(folder: string, depth: number, enters: (depth: number, name: strin
       continue;
     }
     if (!isDirectory) visit(path);
-    else if (enters(depth, name)) walk(path, depth + 1, enters, visited, visit);
+    else if (enters(depth, name)) walk(path, depth + 1, enters, visited, visit, entered);
   }
 }
 

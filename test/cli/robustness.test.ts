@@ -316,6 +316,23 @@ describe('bad input: one line, exit code 2, no output file', () => {
     expect([named.stderr, named.code]).toEqual(['ngram-collapse: --out brown-notes/tok.txt would be read as part of the corpus (brown-notes) once written (choose an output path outside the corpus)\n', 2]);
   });
 
+  it('an output in a folder a link inside the corpus leads to is refused: the walk reads it under the link\'s name (save-corpora and tokenize there were let through: last note\'s list)', async () => {
+    const cwd = freshFolder();
+    mkdirSync(join(cwd, 'data'));
+    mkdirSync(join(cwd, 'elsewhere', 'deep'), { recursive: true });
+    writeFileSync(join(cwd, 'data', 'a.txt'), GOOD);
+    symlinkSync(join(cwd, 'elsewhere'), join(cwd, 'data', 'ext'));
+    // data/ext/saved/human.txt and data/ext/deep/tok.txt are what the folder's walk would read next time
+    const saved = await runIn(cwd, ['run', '--corpus', 'data', ...FAST, '--save-corpora', 'elsewhere/saved']);
+    expect([saved.stderr, saved.code]).toEqual(['ngram-collapse: --save-corpora elsewhere/saved: the texts the run writes there would be read as part of the corpus (data), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
+    const tokens = await runIn(cwd, ['tokenize', '--corpus', 'data/**/*.txt', '--out', 'elsewhere/deep/tok.txt']);
+    expect([tokens.stderr, tokens.code]).toEqual(['ngram-collapse: --out elsewhere/deep/tok.txt would be read as part of the corpus (data/**/*.txt) once written (choose an output path outside the corpus)\n', 2]);
+    expect(filesUnder(join(cwd, 'elsewhere'))).toEqual([]);
+    // a pattern that does not reach through the link (one level) leaves the folder out: written
+    const shallow = await runIn(cwd, ['tokenize', '--corpus', 'data/*.txt', '--out', 'elsewhere/deep/tok.txt']);
+    expect([shallow.stderr, shallow.code]).toEqual([expect.stringMatching(/^sentences: \d+/u), 0]);
+  });
+
   it('an output folder that is read-only', async (context) => {
     // Root writes anywhere: the check cannot fail there, so this one case is skipped for root.
     if (IS_ROOT) context.skip();

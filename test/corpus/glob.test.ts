@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { expandGlob, globToRegExp, hasWildcard } from '../../src/corpus/glob.js';
+import { expandGlob, globToRegExp, globWouldMatch, hasWildcard } from '../../src/corpus/glob.js';
 import { InputError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -214,6 +214,31 @@ describe('expandGlob', () => {
       expect(read('x/**/z.txt')).toEqual(['x', 'x/deep', 'x/deep/y']);
       expect(read('[xz]/**/z.txt')).toEqual(['.', 'x', 'x/deep', 'x/deep/y']); // not y: before `**`, a folder must match its segment
       expect(expandGlob('x/**/z.txt', root)).toEqual([join(root, 'x', 'deep', 'y', 'z.txt')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('globWouldMatch', () => {
+  it('answers for a file not made yet as expandGlob would list it once made: as named, and under a linked folder\'s name', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ngc-glob-would-'));
+    try {
+      mkdirSync(join(root, 'data'));
+      mkdirSync(join(root, 'out', '.hidden'), { recursive: true });
+      symlinkSync(join(root, 'out'), join(root, 'data', 'ext'));
+      // as named: data/new.txt matches data/*.txt; data/sub/new.txt does not (one level)
+      expect(globWouldMatch('data/*.txt', root, join(root, 'data', 'new.txt'))).toBe(true);
+      expect(globWouldMatch('data/*.txt', root, join(root, 'data', 'sub', 'new.txt'))).toBe(false);
+      // out/x.txt is data/ext/x.txt to a walk that enters data/ext (`**`), not to one that stops at data/
+      expect(globWouldMatch('data/**/*.txt', root, join(root, 'out', 'x.txt'))).toBe(true);
+      expect(globWouldMatch('data/**/*.txt', root, join(root, 'out', 'missing', 'deeper', 'x.txt'))).toBe(true);
+      expect(globWouldMatch('data/*/*.txt', root, join(root, 'out', 'x.txt'))).toBe(true);
+      expect(globWouldMatch('data/*.txt', root, join(root, 'out', 'x.txt'))).toBe(false);
+      // what the pattern leaves out stays out through the link too: a hidden folder, another extension
+      expect(globWouldMatch('data/**/*.txt', root, join(root, 'out', '.hidden', 'x.txt'))).toBe(false);
+      expect(globWouldMatch('data/**/*.txt', root, join(root, 'out', 'x.csv'))).toBe(false);
+      expect(globWouldMatch('data/**/*.txt', root, join(root, 'elsewhere.txt'))).toBe(false);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
