@@ -19,7 +19,7 @@
  * Pure apart from reading folders.
  */
 
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -170,31 +170,46 @@ function folderRules(segments: readonly string[], lastIsDeep: boolean, pattern: 
 
 /** Visits the files below `folder` (`visit`), and each folder entered with its real path (`entered`). */
 function walk(folder: string, depth: number, enters: (depth: number, name: string) => boolean, visited: Set<string>, visit: (file: string) => void, entered: (folder: string, real: string) => void): void {
-  let names: string[];
+  let entries: Dirent[];
   try {
     const real = realpathSync(folder);
     if (visited.has(real)) return;
     visited.add(real);
-    names = readdirSync(folder);
+    entries = readdirSync(folder, { withFileTypes: true });
     entered(folder, real);
   } catch (error) {
     // A folder the corpus would include but cannot be read: refused, not a silently smaller corpus.
     if (isPermissionError(error)) throw new InputError(`cannot read the folder ${folder}: permission denied`, 'make it readable, or leave it out of the corpus');
     return; // gone since it was listed, or a loop of links: nothing to read there
   }
-  for (const name of names.sort()) {
-    const path = join(folder, name);
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(path).isDirectory();
-    } catch {
-      continue;
-    }
-    if (!isDirectory) visit(path);
-    else if (enters(depth, name)) walk(path, depth + 1, enters, visited, visit, entered);
+  for (const entry of entries.sort(byName)) {
+    const path = join(folder, entry.name);
+    const isFolder = entryIsFolder(entry, path);
+    if (isFolder === undefined) continue;
+    if (!isFolder) visit(path);
+    else if (enters(depth, entry.name)) walk(path, depth + 1, enters, visited, visit, entered);
   }
 }
 
+/** Names in the order of their UTF-16 code units (as a plain sort of the names). */
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * Whether an entry is a folder, as the system follows links; undefined for a link to nothing or an
+ * entry gone since it was listed. The listing's own type answers for a plain file or folder; a link,
+ * or a type the file system does not give, is asked of the file itself.
+ */
+function entryIsFolder(entry: Dirent, path: string): boolean | undefined {
+  if (entry.isDirectory()) return true;
+  if (entry.isFile()) return false;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return undefined;
+  }
+}
 function isPermissionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'EACCES' || code === 'EPERM';
