@@ -9,11 +9,12 @@
  */
 
 import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
-import { isSpecialFile, namedFile } from '../export/wholeFile.js';
+import { isSpecialFile } from '../export/wholeFile.js';
+import { namedFile, realFolderPath } from '../corpus/namedFile.js';
 import { runRecordPath } from '../export/runRecord.js';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, isFolderTextName, resolveSpec } from '../corpus/loadCorpus.js';
-import { globWouldMatch, hasWildcard } from '../corpus/glob.js';
+import { globReach, hasWildcard } from '../corpus/glob.js';
 import { isBrownSpec } from '../corpus/brown.js';
 import { InputError, UsageError } from '../errors.js';
 import { identityOf } from '../corpus/fileIdentity.js';
@@ -58,13 +59,14 @@ export function checkStandardOutputNotCorpus(corpusSpecs: readonly string[], cwd
  * checkNotCorpus for several outputs of one command: the specs' files are listed once, when the first
  * existing output is checked, not once per output.
  */
-export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: InputKind = CORPUS_INPUT): (path: string, flag: string, given?: string) => void {
+export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: InputKind = CORPUS_INPUT, reach: CorpusReach = corpusReach(corpusSpecs, cwd)): (path: string, flag: string, given?: string) => void {
   let inputs: { readonly spec: string; readonly files: ReadonlySet<string> }[] | undefined;
   return (path, flag, given) => {
     if (path !== '-' && !existsSync(path)) {
       // (one the corpus would read once made: `tokenize --corpus data --out data/tok.txt` went into the corpus folder: audit)
-      const reader = corpusSpecReading(path, corpusSpecs, cwd);
-      if (reader !== undefined) throw new InputError(`${flag} ${given ?? relative(cwd, path)} would be read as part of ${kind.whole} (${reader}) once written`, `choose an output path outside ${kind.whole}`);
+      // (also an output that is a link to a file not yet made: the write goes where it leads: audit)
+      const reader = reach(path);
+      if (reader !== undefined) throw new InputError(`${flag} ${given ?? relative(cwd, path)} would be read as part of ${kind.whole} (${readerName(reader, path, cwd)}) once written`, `choose an output path outside ${kind.whole}`);
       return;
     }
     inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(inputIdentities(spec, cwd)) }));
@@ -99,17 +101,27 @@ function inputIdentities(spec: string, cwd: string): string[] {
 }
 
 /**
- * Throws InputError if a file the corpus specs read lies inside the output folder `folder` (absolute),
- * or the folder lies inside a folder the corpus reads (where it would be made, if it is not there):
- * `--save-corpora` writes its texts there, so the run would overwrite its own input, or, run again, read
- * an earlier run's generated text as human text (a folder inside the corpus folder was taken: audit).
+ * Throws InputError if one of the texts a run writes into the output folder `folder` (absolute; `names`
+ * relative to it) would be read as part of the corpus once written (`reach`): `--save-corpora` inside
+ * the corpus folder, or where a link in it leads, and the next run would read the generated text as
+ * human text (a folder inside the corpus folder was taken, and a linked series folder: audits).
+ */
+export function checkTextsNotRead(folder: string, names: readonly string[], reach: CorpusReach, cwd: string, flag: string): void {
+  for (const name of names) {
+    const path = join(folder, name);
+    const reader = reach(path);
+    if (reader !== undefined) {
+      throw new InputError(`${flag} ${relative(cwd, folder) || '.'}: the texts the run writes there would be read as part of the corpus (${readerName(reader, path, cwd)}), as human text by a later run`, 'choose an output folder outside the corpus');
+    }
+  }
+}
+
+/**
+ * Throws InputError if a file the corpus specs read lies inside the output folder `folder` (absolute):
+ * `--save-corpora` writes its texts there, and clears an earlier run's, so the run would overwrite or
+ * remove its own input.
  */
 export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly string[], cwd: string, flag: string): void {
-  // (the texts it writes there: human.txt and cell-<c>/replicate-<r>/generation-<g>.txt)
-  const reader = [join(folder, 'human.txt'), join(folder, 'cell-1', 'replicate-1', 'generation-1.txt')].map((file) => corpusSpecReading(file, corpusSpecs, cwd)).find((spec) => spec !== undefined);
-  if (reader !== undefined) {
-    throw new InputError(`${flag} ${relative(cwd, folder) || '.'}: the texts the run writes there would be read as part of the corpus (${reader}), as human text by a later run`, 'choose an output folder outside the corpus');
-  }
   if (!existsSync(folder)) return;
   const inside = realpathSync(folder) + sep;
   for (const spec of corpusSpecs) {
@@ -122,24 +134,63 @@ export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly s
   }
 }
 
+/** Which corpus spec would read a file made at a path (absolute), and the name its walk would list it under. */
+export type CorpusReach = (path: string) => { readonly spec: string; readonly name: string } | undefined;
+
 /**
- * The corpus spec that would read a file made at `path` (absolute), or undefined: a folder spec the
- * file lies in (a `.txt` or `.jsonl` name, no hidden name on the way, which the walk leaves out), or a
- * glob whose pattern matches it (`data/**\/*.txt`, in its own frame: relative to `cwd` unless it is
- * absolute), as the loader's walk would find it, also through a linked folder inside the walk. A file
- * the corpus already reads is checked by its identity (corpusGuard).
+ * The corpus specs' CorpusReach: a folder spec reads a file made below it (a `.txt` or `.jsonl` name,
+ * no hidden name on the way, which the walk leaves out), a glob one its pattern matches (`data/**\/*.txt`,
+ * in its own frame: relative to `cwd` unless it is absolute), each as the loader's walk would find it,
+ * also where a linked folder or a link to nothing inside the walk leads (globReach), and where a path
+ * that is a link to nothing leads (the write goes there). Standard input, Brown and a spec naming a file
+ * read no new file; a file the corpus already reads is checked by its identity (corpusGuard). Each
+ * spec's folders are walked once, at the first path that needs it.
  */
-export function corpusSpecReading(path: string, corpusSpecs: readonly string[], cwd: string): string | undefined {
-  return corpusSpecs.find((spec) => {
-    // (Brown is read from the package, unless a file of that name is there, as resolveSpec reads it)
-    if (spec === '-' || (isBrownSpec(spec) && !existsSync(resolve(cwd, spec)))) return false;
-    // (a glob as the loader reads one: only a spec that names no file or folder; `**/*.txt` matched
-    // /tmp/x.txt, and `n[1].txt` was a pattern: audit)
-    if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) return globWouldMatch(spec, cwd, path);
-    const given = resolve(cwd, spec);
-    // (the walk the loader makes of a folder: every file below it, kept if it has a text's name)
-    return isFolder(given) && isFolderTextName(basename(path)) && globWouldMatch('**/*', given, path);
+export function corpusReach(corpusSpecs: readonly string[], cwd: string): CorpusReach {
+  const reaches = corpusSpecs.flatMap((spec) => {
+    const reach = specReach(spec, cwd);
+    return reach === undefined ? [] : [{ spec, reach }];
   });
+  const realFolders = new Map<string, string>();
+  return (path) => {
+    if (reaches.length === 0) return undefined;
+    const target = writtenFile(path);
+    const folder = dirname(target);
+    let realFolder = realFolders.get(folder);
+    if (realFolder === undefined) realFolders.set(folder, (realFolder = realFolderPath(folder)));
+    const real = join(realFolder, basename(target));
+    for (const { spec, reach } of reaches) {
+      const name = reach(path, real);
+      if (name !== undefined) return { spec, name };
+    }
+    return undefined;
+  };
+}
+
+/** How a refusal names the spec that would read `path`: the spec, and the name it would read it under where that is another (a link's). */
+function readerName(reader: { readonly spec: string; readonly name: string }, path: string, cwd: string): string {
+  return reader.name === path ? reader.spec : `${reader.spec}, as ${relative(cwd, reader.name)}`;
+}
+
+/** What a spec's walk would read of a file not yet made (globReach), or undefined for a spec that reads no new file. */
+function specReach(spec: string, cwd: string): ReturnType<typeof globReach> | undefined {
+  // (Brown is read from the package, unless a file of that name is there, as resolveSpec reads it)
+  if (spec === '-' || (isBrownSpec(spec) && !existsSync(resolve(cwd, spec)))) return undefined;
+  // (a glob as the loader reads one: only a spec that names no file or folder; `**/*.txt` matched
+  // /tmp/x.txt, and `n[1].txt` was a pattern: audit)
+  if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) return globReach(spec, cwd);
+  const given = resolve(cwd, spec);
+  // (the walk the loader makes of a folder: every file below it, kept if it has a text's name)
+  return isFolder(given) ? globReach('**/*', given, (name) => isFolderTextName(basename(name))) : undefined;
+}
+
+/** The file a write to `path` makes, through links to files not yet made (namedFile); `path` where those loop. */
+function writtenFile(path: string): string {
+  try {
+    return namedFile(path).replace(/[\\/]+$/u, '');
+  } catch {
+    return path; // (a loop of links: refused by the output's own check)
+  }
 }
 
 /** Whether `path` is a folder (false for a name below a file, ENOTDIR: the loader names such a spec). */

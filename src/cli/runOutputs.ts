@@ -12,11 +12,12 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { cellFolder, corpusFilePath, filesToClear, humanFilePath, isCorpusFolderEntry, manifestName, otherManifests, seriesFolder, shardShare, shardTag } from '../export/corpusFiles.js';
 import { isLink } from '../corpus/isLink.js';
-import { isSpecialFile, namedFile } from '../export/wholeFile.js';
+import { isSpecialFile } from '../export/wholeFile.js';
+import { namedFile } from '../corpus/namedFile.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
-import { asOutput, checkDistinctOutputs, checkFileName, checkFolderEntries, checkFolderName, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkStandardOutputNotCorpus, checkWritable, checkWritableFolder, corpusGuard, recordFiles, standardOutputFile, standardOutputIs, standardOutputNamed, type NamedFile } from './outputPaths.js';
+import { asOutput, checkDistinctOutputs, checkFileName, checkFolderEntries, checkFolderName, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkStandardOutputNotCorpus, checkTextsNotRead, checkWritable, checkWritableFolder, CORPUS_INPUT, corpusGuard, corpusReach, recordFiles, standardOutputFile, standardOutputIs, standardOutputNamed, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -39,7 +40,8 @@ export function csvOutputs(outputs: Pick<RunOutputs, 'out' | 'summary' | 'extinc
 }
 
 export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
-  const notCorpus = corpusGuard(config.corpus, cwd);
+  const reach = corpusReach(config.corpus, cwd);
+  const notCorpus = corpusGuard(config.corpus, cwd, CORPUS_INPUT, reach);
   // (the curves, the extinctions and the sentence perplexities are streamed: written in place; the others whole)
   // (a CSV output named as standard output's own file or pipe is written to standard output: `-`)
   const writable = (path: string | undefined, flag: string, inPlace = false, csv = true): string | undefined => {
@@ -74,7 +76,12 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   if (device !== undefined) throw new UsageError(`--resume needs ${device} to be a file it can continue, and it is a device or a FIFO`, 'rerun the whole run without --resume');
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   const corporaEntries = corpora === undefined ? [] : checkSeriesFolders(corpora, config);
-  if (corpora !== undefined) checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
+  if (corpora !== undefined) {
+    // (every text it writes, through links: only human.txt and cell 1's first text were tried, and a
+    // corpus link to cell-2, a glob of generation-2.txt or one of *.json read the others: audit)
+    checkTextsNotRead(corpora, savedTextNames(config), reach, cwd, '--save-corpora');
+    checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
+  }
   const report = writable(config.report, '--report', false, false);
   if (report === '-') refuseReportOnStandardOutput();
   const named = (path: string | undefined, flag: string, given: string | undefined): NamedFile | undefined => (path === undefined ? undefined : { label: `${flag} ${given!}`, path });
@@ -207,6 +214,15 @@ export function deviceOutput(config: Pick<RunConfig, 'out' | 'extinctions'>, wri
  * round would fail the run at its first text, or a series mid-way, with files written; no folder may
  * stand where a file is written first (`<file>.partial`). Returns the entries (relative; folders end in `/`).
  */
+/** The names (relative to the --save-corpora folder) of the files the run writes there: H, the manifest and each series' texts (a shard's own series). */
+function savedTextNames(config: Pick<RunConfig, 'settings' | 'shard'>): string[] {
+  const names = [humanFilePath(''), manifestName(config.shard)];
+  for (const task of shardTasks(seriesTasks(config.settings), config.shard)) {
+    for (let generation = 1; generation <= config.settings.generations; generation++) names.push(corpusFilePath('', task.cell, task.replicate, generation));
+  }
+  return names;
+}
+
 function checkSeriesFolders(corpora: string, config: Pick<RunConfig, 'settings' | 'saveCorpora' | 'shard' | 'resume'>): string[] {
   const entries = [humanFilePath(''), manifestName(config.shard)];
   // (a shard's own series only: shards started together into one folder clear theirs meanwhile, and

@@ -13,15 +13,15 @@
  * sorted order, so of two paths to one folder the first in that order is listed; a link to nothing is
  * skipped. A class the regular expression cannot hold (a range such as `[z-a]`) is an InputError, and
  * so is a folder the walk enters but may not read (permission denied: else the corpus would silently
- * lack its files). globWouldMatch answers whether a file not made yet would be matched, by the same
- * walk (an output check: a file made in a folder a link inside the walk leads to is matched under the
- * link's name).
+ * lack its files). globReach answers where a file not made yet would be listed, by the same walk
+ * (an output check: a file made where a link inside the walk leads is listed under the link's name).
  * Pure apart from reading folders.
  */
 
-import { type Dirent, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { accessSync, constants, type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
+import { namedFile, realFolderPath } from './namedFile.js';
 
 export function hasWildcard(spec: string): boolean {
   return /[*?[]/u.test(spec);
@@ -97,28 +97,63 @@ function escaped(ch: string): string {
 export function expandGlob(pattern: string, cwd: string): string[] {
   const { base, matcher, enters } = globWalk(pattern, cwd);
   const found: string[] = [];
-  walk(base, 0, enters, new Set<string>(), (file) => {
-    if (matcher.test(slashed(file))) found.push(file);
-  }, () => undefined);
+  walk(base, 0, enters, new Set<string>(), {
+    file: (path) => {
+      if (matcher.test(slashed(path))) found.push(path);
+    },
+  });
   return found.sort();
 }
 
 /**
- * Whether a file made at `path` (absolute; it and its folders need not exist) would be one of
- * expandGlob(pattern, cwd)'s matches: as named, or under the name of a folder the walk enters through
- * a link, which is where the walk would find it (`data/ext -> /srv/ext`: a file made in /srv/ext is
- * read as data/ext/...; an output there was let through: last note's list).
+ * Where expandGlob(pattern, cwd) would list a file once it is made: a function of the file's path as
+ * named and its real path (`realFolderPath(namedFile(path))`: where a write to it would land) that gives
+ * the name the walk would list it under, or undefined when the walk would not list it (or `keep`, the
+ * caller's filter of listed names, would leave it out). The name is the path as named when that matches,
+ * else the name of a folder the walk enters, or of a link to nothing it meets, that leads to the file:
+ * `data/ext -> /srv/ext` lists a file made in /srv/ext as data/ext/..., and `data/l.txt -> ../o.txt`
+ * lists o.txt as data/l.txt once it is made (outputs there were let through: audits). The folders are
+ * walked once, at the first path the name alone does not settle. A folder reached by two names is
+ * answered for under either, where the walk lists it under the first in its order (a refusal too many,
+ * never one too few).
  */
-export function globWouldMatch(pattern: string, cwd: string, path: string): boolean {
+export function globReach(pattern: string, cwd: string, keep: (name: string) => boolean = () => true): (path: string, real: string) => string | undefined {
   const { base, matcher, enters } = globWalk(pattern, cwd);
-  if (matcher.test(slashed(path))) return true;
-  const real = realFolderPath(path);
-  let found = false;
-  walk(base, 0, enters, new Set<string>(), () => undefined, (folder, folderReal) => {
-    const inside = relative(folderReal, real);
-    if (inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) && matcher.test(slashed(join(folder, inside)))) found = true;
+  const listed = (name: string): boolean => matcher.test(slashed(name)) && keep(name);
+  let names: Map<string, string[]> | undefined;
+  return (path, real) => {
+    if (listed(path)) return path;
+    names ??= walkedNames(base, enters);
+    for (let folder = real; ; folder = dirname(folder)) {
+      for (const name of names.get(folder) ?? []) {
+        const candidate = join(name, relative(folder, real));
+        if (listed(candidate)) return candidate;
+      }
+      if (dirname(folder) === folder) return undefined;
+    }
+  };
+}
+
+/** The names a walk meets that stand for other paths: each folder it enters and each link to nothing, by the real path they lead to. */
+function walkedNames(base: string, enters: (depth: number, name: string) => boolean): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  const add = (real: string, name: string): void => {
+    const known = names.get(real);
+    if (known === undefined) names.set(real, [name]);
+    else known.push(name);
+  };
+  walk(base, 0, enters, new Set<string>(), {
+    file: () => undefined,
+    folder: (path, real) => add(real, path),
+    dangling: (path) => {
+      try {
+        add(realFolderPath(namedFile(path).replace(/[\\/]+$/u, '')), path);
+      } catch {
+        // a loop of links: nothing will ever be read there
+      }
+    },
   });
-  return found;
+  return names;
 }
 
 /** What a walk for `pattern` needs: the folder it starts at, the matcher of whole paths, and which folders it enters. */
@@ -135,17 +170,6 @@ function globWalk(pattern: string, cwd: string): { base: string; matcher: RegExp
   const prefix = slashed(base).replace(/\/$/u, '');
   const matcher = globToRegExp(`${prefix.replace(/[*?[]/gu, '[$&]')}/${parts.join('/')}`, pattern);
   return { base, matcher, enters: folderRules(parts.slice(0, -1), parts[parts.length - 1]!.includes('**'), pattern) };
-}
-
-/** `path` as the system follows links: its nearest existing folder's real path, and the rest as named. */
-function realFolderPath(path: string): string {
-  const missing: string[] = [];
-  let existing = path;
-  while (!existsSync(existing) && dirname(existing) !== existing) {
-    missing.unshift(basename(existing));
-    existing = dirname(existing);
-  }
-  return join(existsSync(existing) ? realpathSync(existing) : existing, ...missing);
 }
 
 function slashed(path: string): string {
@@ -168,15 +192,23 @@ function folderRules(segments: readonly string[], lastIsDeep: boolean, pattern: 
   return (depth, name) => (unbounded >= 0 && depth >= unbounded && (!name.startsWith('.') || entersHidden(name))) || (rules[depth]?.test(name) ?? false);
 }
 
-/** Visits the files below `folder` (`visit`), and each folder entered with its real path (`entered`). */
-function walk(folder: string, depth: number, enters: (depth: number, name: string) => boolean, visited: Set<string>, visit: (file: string) => void, entered: (folder: string, real: string) => void): void {
+/** What a walk tells its caller: each file it lists, and (if asked) each folder it enters, with its real path, and each link to nothing. */
+interface WalkVisitor {
+  file(path: string): void;
+  folder?(path: string, real: string): void;
+  dangling?(path: string): void;
+}
+
+function walk(folder: string, depth: number, enters: (depth: number, name: string) => boolean, visited: Set<string>, visitor: WalkVisitor): void {
   let entries: Dirent[];
   try {
     const real = realpathSync(folder);
     if (visited.has(real)) return;
     visited.add(real);
+    // (a folder that lists its names but may not be entered, no x: its files failed to open with a raw EACCES: audit)
+    accessSync(folder, constants.R_OK | constants.X_OK);
     entries = readdirSync(folder, { withFileTypes: true });
-    entered(folder, real);
+    visitor.folder?.(folder, real);
   } catch (error) {
     // A folder the corpus would include but cannot be read: refused, not a silently smaller corpus.
     if (isPermissionError(error)) throw new InputError(`cannot read the folder ${folder}: permission denied`, 'make it readable, or leave it out of the corpus');
@@ -185,9 +217,13 @@ function walk(folder: string, depth: number, enters: (depth: number, name: strin
   for (const entry of entries.sort(byName)) {
     const path = join(folder, entry.name);
     const isFolder = entryIsFolder(entry, path);
-    if (isFolder === undefined) continue;
-    if (!isFolder) visit(path);
-    else if (enters(depth, entry.name)) walk(path, depth + 1, enters, visited, visit, entered);
+    if (isFolder === undefined) {
+      if (entry.isSymbolicLink()) visitor.dangling?.(path);
+    } else if (!isFolder) {
+      visitor.file(path);
+    } else if (enters(depth, entry.name)) {
+      walk(path, depth + 1, enters, visited, visitor);
+    }
   }
 }
 

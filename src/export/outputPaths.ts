@@ -31,7 +31,8 @@ import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, stat
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
-import { checkNoFolderAtPartial, isSpecialFile, namedFile, partialPath } from './wholeFile.js';
+import { checkNoFolderAtPartial, isSpecialFile, partialPath } from './wholeFile.js';
+import { namedFile } from '../corpus/namedFile.js';
 import { isLink } from '../corpus/isLink.js';
 
 /** How an output is written: `standardOutput` may be `-` (default true); `inPlace`: opened and truncated, not written beside its path and put in place (run's streamed CSVs). */

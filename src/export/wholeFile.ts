@@ -19,10 +19,11 @@
  * written now, the rename returned for later.
  */
 
-import { closeSync, createWriteStream, existsSync, fchmodSync, fchownSync, fstatSync, openSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fchmodSync, fchownSync, fstatSync, openSync, lstatSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { namedFile } from '../corpus/namedFile.js';
 
 /** The temporary name a whole file is written under (`<path>.partial`, or `<path>.<tag>.partial`). */
 export function partialPath(path: string, tag?: string): string {
@@ -38,57 +39,6 @@ function replacedFile(path: string): string | undefined {
   const stats = statSync(file, { throwIfNoEntry: false });
   return stats === undefined || stats.isFile() ? file : undefined;
 }
-
-/**
- * The file `path` names, as the system follows it: its real path once it exists; else the links
- * followed (each read against its own folder's real path, as the system reads it, at most 16) to the
- * path of a file not yet made, in its folder's real path (a name below a file or a missing folder as
- * it is; ending in / when a link's text on the way did, a folder's name, also where that is a file);
- * InputError for a loop of links. (Also the
- * identity outputPaths.ts compares.)
- */
-export function namedFile(path: string): string {
-  let current = resolve(path);
-  // (a link's target that ends in / names a folder, one not there when followed to here: kept, so a
-  // caller can tell; the write would fail with EISDIR)
-  let folderName = false;
-  for (let links = 0; ; links++) {
-    const folder = dirname(current);
-    const inFolder = existsSync(folder) && statSync(folder).isDirectory();
-    // (the system's realpath, .native: Node's own drops `L/..` as text before it follows L)
-    const real = inFolder ? join(realpathSync.native(folder), basename(current)) : current;
-    // (a name below a file is no file, and no link either: the system refuses it with ENOTDIR)
-    const stats = inFolder ? lstatSync(real, { throwIfNoEntry: false }) : undefined;
-    if (stats === undefined) return folderName ? `${real}${sep}` : real;
-    // (a file reached through a link text ending in /: the system refuses it with ENOTDIR)
-    if (!stats.isSymbolicLink()) return folderName && !stats.isDirectory() ? `${real}${sep}` : realName(real);
-    if (existsSync(real)) return realName(real);
-    if (links === MAX_LINKS) throw new InputError(`${path} is a loop of links (or a chain of more than ${MAX_LINKS})`, 'point the link at a file');
-    // (joined as text, not resolved: `L/../x` after a linked folder L is L's target's parent, as the
-    // system reads it; resolving would drop `L/..` as text: audit)
-    const target = readlinkSync(real);
-    // (once a link's text ends in /, the links after it are read as a folder's too: L -> L2/, L2 -> x
-    // is x/, whatever x's own link says: audit)
-    folderName ||= target.endsWith(sep);
-    current = isAbsolute(target) ? target : `${dirname(real)}${sep}${target}`;
-  }
-}
-
-/**
- * The system's real path of a name that exists; the name itself where there is none to give: a link
- * to a pipe or socket (/dev/stdout on a pipe reads /proc/self/fd/1 -> pipe:[N], and realpath fails
- * with ENOENT: a raw error, audit).
- */
-function realName(path: string): string {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return path;
-  }
-}
-
-/** Links followed to a file not yet made. */
-const MAX_LINKS = 16;
 
 /**
  * `<target>.partial`, free to be made: a stale one (a file, or a link, which a write would follow)

@@ -324,13 +324,54 @@ describe('bad input: one line, exit code 2, no output file', () => {
     symlinkSync(join(cwd, 'elsewhere'), join(cwd, 'data', 'ext'));
     // data/ext/saved/human.txt and data/ext/deep/tok.txt are what the folder's walk would read next time
     const saved = await runIn(cwd, ['run', '--corpus', 'data', ...FAST, '--save-corpora', 'elsewhere/saved']);
-    expect([saved.stderr, saved.code]).toEqual(['ngram-collapse: --save-corpora elsewhere/saved: the texts the run writes there would be read as part of the corpus (data), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
+    expect([saved.stderr, saved.code]).toEqual(['ngram-collapse: --save-corpora elsewhere/saved: the texts the run writes there would be read as part of the corpus (data, as data/ext/saved/human.txt), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
     const tokens = await runIn(cwd, ['tokenize', '--corpus', 'data/**/*.txt', '--out', 'elsewhere/deep/tok.txt']);
-    expect([tokens.stderr, tokens.code]).toEqual(['ngram-collapse: --out elsewhere/deep/tok.txt would be read as part of the corpus (data/**/*.txt) once written (choose an output path outside the corpus)\n', 2]);
+    expect([tokens.stderr, tokens.code]).toEqual(['ngram-collapse: --out elsewhere/deep/tok.txt would be read as part of the corpus (data/**/*.txt, as data/ext/deep/tok.txt) once written (choose an output path outside the corpus)\n', 2]);
     expect(filesUnder(join(cwd, 'elsewhere'))).toEqual([]);
     // a pattern that does not reach through the link (one level) leaves the folder out: written
     const shallow = await runIn(cwd, ['tokenize', '--corpus', 'data/*.txt', '--out', 'elsewhere/deep/tok.txt']);
     expect([shallow.stderr, shallow.code]).toEqual([expect.stringMatching(/^sentences: \d+/u), 0]);
+    rmSync(join(cwd, 'elsewhere', 'deep', 'tok.txt'));
+  });
+
+  it('an output that a link leads to, or that a link to nothing in the corpus leads to once made, is refused (each was written into the corpus: audit)', async () => {
+    const cwd = freshFolder();
+    mkdirSync(join(cwd, 'data'));
+    writeFileSync(join(cwd, 'data', 'a.txt'), GOOD);
+    // the output is a link to a file not yet made in the corpus folder: the write would make data/new.txt
+    symlinkSync('data/new.txt', join(cwd, 'o.txt'));
+    const through = await runIn(cwd, ['tokenize', '--corpus', 'data', '--out', 'o.txt']);
+    expect([through.stderr, through.code]).toEqual(['ngram-collapse: --out o.txt would be read as part of the corpus (data, as data/new.txt) once written (choose an output path outside the corpus)\n', 2]);
+    // a link to nothing inside the corpus that the output would fill: data/l.txt -> ../made.txt
+    symlinkSync('../made.txt', join(cwd, 'data', 'l.txt'));
+    const filled = await runIn(cwd, ['tokenize', '--corpus', 'data', '--out', 'made.txt']);
+    expect([filled.stderr, filled.code]).toEqual(['ngram-collapse: --out made.txt would be read as part of the corpus (data, as data/l.txt) once written (choose an output path outside the corpus)\n', 2]);
+    // a link to a folder not made yet: data/sc -> ../sc, and --save-corpora sc makes it
+    symlinkSync('../sc', join(cwd, 'data', 'sc'));
+    const folder = await runIn(cwd, ['run', '--corpus', 'data', ...FAST, '--save-corpora', 'sc']);
+    expect([folder.stderr, folder.code]).toEqual(['ngram-collapse: --save-corpora sc: the texts the run writes there would be read as part of the corpus (data, as data/sc/human.txt), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
+    // nothing but the corpus and the three links, which still lead nowhere
+    expect(filesUnder(cwd)).toEqual(['data/a.txt', 'data/l.txt', 'data/sc', 'o.txt']);
+    expect(['made.txt', 'sc', 'data/new.txt'].filter((name) => existsSync(join(cwd, name)))).toEqual([]);
+  });
+
+  it('every text --save-corpora writes is checked, not only H and cell 1\'s first: another cell, another generation, the manifest (each got into the corpus: audit)', async () => {
+    const cwd = freshFolder();
+    mkdirSync(join(cwd, 'data'));
+    mkdirSync(join(cwd, 'sc', 'cell-2'), { recursive: true });
+    writeFileSync(join(cwd, 'data', 'a.txt'), GOOD);
+    const twoCells = ['--human-ratio', '0,0.5', '--generations', '2', '--sentences', 'line', '--quiet'];
+    // a corpus link to the second cell's folder
+    symlinkSync('../sc/cell-2', join(cwd, 'data', 'l'));
+    const cell = await runIn(cwd, ['run', '--corpus', 'data', ...twoCells, '--save-corpora', 'sc']);
+    expect([cell.stderr, cell.code]).toEqual(['ngram-collapse: --save-corpora sc: the texts the run writes there would be read as part of the corpus (data, as data/l/replicate-1/generation-1.txt), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
+    rmSync(join(cwd, 'data', 'l'));
+    // a glob of the second generation's texts, and one of JSON files (the manifest)
+    const generation = await runIn(cwd, ['run', '--corpus', 'data/*.txt', '--corpus', 'data/**/generation-2.txt', ...twoCells, '--save-corpora', 'data/sc']);
+    expect([generation.stderr, generation.code]).toEqual(['ngram-collapse: --save-corpora data/sc: the texts the run writes there would be read as part of the corpus (data/**/generation-2.txt), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
+    const manifest = await runIn(cwd, ['run', '--corpus', 'data/*.txt', '--corpus', 'data/**/*.json', ...twoCells, '--save-corpora', 'data/sc']);
+    expect([manifest.stderr, manifest.code]).toEqual(['ngram-collapse: --save-corpora data/sc: the texts the run writes there would be read as part of the corpus (data/**/*.json), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
+    expect(filesUnder(cwd)).toEqual(['data/a.txt']);
   });
 
   it('an output folder that is read-only', async (context) => {

@@ -324,7 +324,7 @@ describe('a --save-corpora folder whose entries are in the way', () => {
     mkdirSync(join(dir, 'to-folder'));
     symlinkSync(join(dir, 'corpus-folder'), join(dir, 'to-folder', 'cell-1'));
     const into = await run(['run', '--corpus', 'corpus-folder', '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--out', 'to-folder.csv', '--save-corpora', 'to-folder', '--quiet']);
-    expect([into.stderr, into.code]).toEqual(['ngram-collapse: --save-corpora to-folder: the texts the run writes there would be read as part of the corpus (corpus-folder), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
+    expect([into.stderr, into.code]).toEqual(['ngram-collapse: --save-corpora to-folder: the texts the run writes there would be read as part of the corpus (corpus-folder, as corpus-folder/replicate-1/generation-1.txt), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
     expect(readdirSync(join(dir, 'corpus-folder'))).toEqual(['c.txt']);
     mkdirSync(join(dir, 'to-nothing'));
     symlinkSync('/nonexistent-folder/dir', join(dir, 'to-nothing', 'cell-1'));

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { expandGlob, globToRegExp, globWouldMatch, hasWildcard } from '../../src/corpus/glob.js';
+import { expandGlob, globReach, globToRegExp, hasWildcard } from '../../src/corpus/glob.js';
 import { InputError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -220,25 +220,35 @@ describe('expandGlob', () => {
   });
 });
 
-describe('globWouldMatch', () => {
-  it('answers for a file not made yet as expandGlob would list it once made: as named, and under a linked folder\'s name', () => {
-    const root = mkdtempSync(join(tmpdir(), 'ngc-glob-would-'));
+describe('globReach', () => {
+  it('names a file not made yet as expandGlob would list it once made: as named, under a linked folder\'s name, or under a link to nothing that leads to it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ngc-glob-reach-'));
     try {
       mkdirSync(join(root, 'data'));
       mkdirSync(join(root, 'out', '.hidden'), { recursive: true });
       symlinkSync(join(root, 'out'), join(root, 'data', 'ext'));
-      // as named: data/new.txt matches data/*.txt; data/sub/new.txt does not (one level)
-      expect(globWouldMatch('data/*.txt', root, join(root, 'data', 'new.txt'))).toBe(true);
-      expect(globWouldMatch('data/*.txt', root, join(root, 'data', 'sub', 'new.txt'))).toBe(false);
-      // out/x.txt is data/ext/x.txt to a walk that enters data/ext (`**`), not to one that stops at data/
-      expect(globWouldMatch('data/**/*.txt', root, join(root, 'out', 'x.txt'))).toBe(true);
-      expect(globWouldMatch('data/**/*.txt', root, join(root, 'out', 'missing', 'deeper', 'x.txt'))).toBe(true);
-      expect(globWouldMatch('data/*/*.txt', root, join(root, 'out', 'x.txt'))).toBe(true);
-      expect(globWouldMatch('data/*.txt', root, join(root, 'out', 'x.txt'))).toBe(false);
-      // what the pattern leaves out stays out through the link too: a hidden folder, another extension
-      expect(globWouldMatch('data/**/*.txt', root, join(root, 'out', '.hidden', 'x.txt'))).toBe(false);
-      expect(globWouldMatch('data/**/*.txt', root, join(root, 'out', 'x.csv'))).toBe(false);
-      expect(globWouldMatch('data/**/*.txt', root, join(root, 'elsewhere.txt'))).toBe(false);
+      symlinkSync('../later', join(root, 'data', 'soon')); // a link to a folder not made yet
+      symlinkSync('../o.txt', join(root, 'data', 'l.txt')); // a link to a file not made yet
+      // (here every folder on the way exists, or is named below an existing one, so the real path is the path itself but through links)
+      const reach = (pattern: string, path: string, keep?: (name: string) => boolean): string | undefined => globReach(pattern, root, keep)(join(root, path), join(root, path));
+      const named = (path: string): string => join(root, path);
+      // as named: data/new.txt is matched by data/*.txt; data/sub/new.txt is not (one level)
+      expect(reach('data/*.txt', 'data/new.txt')).toBe(named('data/new.txt'));
+      expect(reach('data/*.txt', 'data/sub/new.txt')).toBeUndefined();
+      // out/x.txt is data/ext/x.txt to a walk that enters data/ext (`**`, or `*/`), not to one that stops at data/
+      expect(reach('data/**/*.txt', 'out/x.txt')).toBe(named('data/ext/x.txt'));
+      expect(reach('data/**/*.txt', 'out/missing/deeper/x.txt')).toBe(named('data/ext/missing/deeper/x.txt'));
+      expect(reach('data/*/*.txt', 'out/x.txt')).toBe(named('data/ext/x.txt'));
+      expect(reach('data/*.txt', 'out/x.txt')).toBeUndefined();
+      // links to nothing: later/x.txt once made is data/soon/x.txt; o.txt is data/l.txt (a name the walk lists)
+      expect(reach('data/**/*.txt', 'later/x.txt')).toBe(named('data/soon/x.txt'));
+      expect(reach('data/*.txt', 'o.txt')).toBe(named('data/l.txt'));
+      expect(reach('data/*.csv', 'o.txt')).toBeUndefined();
+      // what the pattern leaves out stays out through the link too: a hidden folder, another extension, a name the caller does not keep
+      expect(reach('data/**/*.txt', 'out/.hidden/x.txt')).toBeUndefined();
+      expect(reach('data/**/*.txt', 'out/x.csv')).toBeUndefined();
+      expect(reach('data/**/*', 'out/x.txt', (name) => name.endsWith('.jsonl'))).toBeUndefined();
+      expect(reach('data/**/*.txt', 'elsewhere.txt')).toBeUndefined();
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -1,7 +1,8 @@
 /**
  * A folder the corpus walk enters but may not read is refused, not skipped: the corpus would silently
  * lack its files. (Tests run as root, whom permissions do not stop, so the refusal is simulated: the
- * file system answers EACCES for folders named `locked`.)
+ * file system answers EACCES for folders named `locked`, and for entering, not listing, ones named
+ * `unenterable`.)
  */
 
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,12 @@ vi.mock('node:fs', async (original) => {
     if (String(path).endsWith('locked')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
     return (fs.readdirSync as (...args: unknown[]) => unknown)(path, ...rest);
   }) as typeof fs.readdirSync;
-  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
+  // a folder that lists its names but may not be entered (no x): readdir answers, access does not
+  const accessSync = ((path: string, ...rest: unknown[]) => {
+    if (String(path).endsWith('unenterable')) throw Object.assign(new Error(`EACCES: permission denied, access '${String(path)}'`), { code: 'EACCES' });
+    return (fs.accessSync as (...args: unknown[]) => unknown)(path, ...rest);
+  }) as typeof fs.accessSync;
+  return { ...fs, default: { ...fs, readdirSync, accessSync }, readdirSync, accessSync };
 });
 
 const { expandGlob } = await import('../../src/corpus/glob.js');
@@ -39,6 +45,20 @@ describe('a folder the walk may not read', () => {
       expect(thrown, pattern).toBeInstanceOf(InputError);
       expect((thrown as Error).message).toBe(`cannot read the folder ${join(base, 'locked')}: permission denied`);
     }
+  });
+
+  it('names a folder that lists its names but may not be entered (its files failed to open with a raw EACCES: audit)', () => {
+    const listed = mkdtempSync(join(tmpdir(), 'glob-unenterable-'));
+    mkdirSync(join(listed, 'unenterable', 'inner'), { recursive: true });
+    writeFileSync(join(listed, 'unenterable', 'b.txt'), 'two\n');
+    let thrown: unknown;
+    try {
+      expandGlob('**/*', listed);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    expect((thrown as Error).message).toBe(`cannot read the folder ${join(listed, 'unenterable')}: permission denied`);
   });
 
   it('still walks past folders it does not enter', () => {

@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSpecialFile, namedFile, openWholeFile, partialPath, writeWholeFile, writeWholeFileFrom, writeWholeFileSync } from '../../src/export/wholeFile.js';
+import { isSpecialFile, openWholeFile, partialPath, writeWholeFile, writeWholeFileFrom, writeWholeFileSync } from '../../src/export/wholeFile.js';
+import { namedFile } from '../../src/corpus/namedFile.js';
 
 const folder = (): string => mkdtempSync(join(tmpdir(), 'ngram-collapse-whole-file-'));
 
