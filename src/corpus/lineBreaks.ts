@@ -6,9 +6,11 @@
  * non-blank lines L and N is judged in its window: the lines from 17 before N to 16 after it (fewer at
  * the ends of the source), and the breaks between consecutive non-blank lines inside that window.
  * - W is the longest line of the window (UTF-16 code units, trailing white space not counted).
- * - A break "fits a wrap" when W >= MIN_WRAP_WIDTH and L, a space and N's first word would not fit in
- *   W: |L| + 1 + |first word of N| > W. A greedy wrapper to width W leaves exactly such breaks; a
- *   headline, a list item or a short sentence on its own line mostly does not.
+ * - A break "fits a wrap" when W >= MIN_WRAP_WIDTH and L, a space and N's first word reach W:
+ *   |L| + 1 + |first word of N| >= W. A greedy wrapper to width W leaves such breaks (Python's textwrap
+ *   where they pass W; `fold -s`, whose lines keep the space they break at, within the width, also
+ *   where they reach it: read as sentence ends until an audit); a headline, a list item or a short
+ *   sentence on its own line mostly does not.
  * - It is "mid-sentence" when it fits a wrap and N starts with a lowercase letter.
  * - The window is hard-wrapped prose when at least FITTING_SHARE of its breaks fit a wrap and at least
  *   MID_SENTENCE_SHARE are mid-sentence (Project Gutenberg text: nearly all and about half; a list of
@@ -96,7 +98,7 @@ export class LineBreaks {
     let width = 0;
     for (let k = from; k <= to; k++) width = Math.max(width, this.at(k).text.length);
     if (width < MIN_WRAP_WIDTH) return { text: line.text, endsBefore: true, hardBreak: true };
-    const fits = (k: number): boolean => this.at(k - 1).text.length + 1 + this.at(k).firstWord > width;
+    const fits = (k: number): boolean => this.at(k - 1).text.length + 1 + this.at(k).firstWord >= width;
     let breaks = 0;
     let fitting = 0;
     let midSentence = 0;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineBreaks } from '../../src/corpus/lineBreaks.js';
 import { sentenceSplitter, sentenceSplitterFor } from '../../src/corpus/sentenceSplitter.js';
-import { wrap } from '../helpers/wrap.js';
+import { foldS, wrap } from '../helpers/wrap.js';
 import seedrandom from 'seedrandom';
 
 const auto = sentenceSplitter('auto');
@@ -50,6 +50,22 @@ describe('the line rule', () => {
       PROSE.slice(PROSE.indexOf('We had'), PROSE.indexOf('other way.') + 10),
       PROSE.slice(PROSE.indexOf('In short')),
     ]);
+  });
+
+  it('joins prose wrapped by `fold -s` too, whose lines keep the space they break at: a word moves down when it fits but the space after it does not, |L| + 1 + |word| = W (those breaks were taken as sentence ends: audit)', () => {
+    // PROSE's three sentences as three paragraphs: a paragraph's last line needs no space after its
+    // last word, so it can reach the full width W, and a break elsewhere can then have |L| + 1 + |word| = W
+    // (at widths 49 and 51 here), which a wrapper that drops the space, like Python's textwrap, never leaves
+    const paragraphs = [PROSE.slice(0, PROSE.indexOf(' We had')), PROSE.slice(PROSE.indexOf('We had'), PROSE.indexOf(' In short')), PROSE.slice(PROSE.indexOf('In short'))];
+    const folded = (width: number): string => paragraphs.map((paragraph) => foldS(paragraph, width)).join('\n\n');
+    const equalBreak = (text: string): boolean => {
+      const lines = text.split('\n').map((line) => line.trimEnd());
+      const width = Math.max(...lines.map((line) => line.length));
+      return lines.slice(1).some((line, k) => line !== '' && lines[k] !== '' && lines[k]!.length + 1 + line.split(' ')[0]!.length === width);
+    };
+    const widths = Array.from({ length: 50 }, (_, k) => 41 + k);
+    expect(widths.filter((width) => equalBreak(folded(width)))).toEqual([49, 51]);
+    for (const width of widths) expect(auto(folded(width)), `width ${width}`).toHaveLength(3);
   });
 
   it('in wrapped prose, a short line (a heading) still ends its sentence', () => {
@@ -111,7 +127,7 @@ function lineRule(lines: readonly string[]): { text: string; endsBefore: boolean
     const window = kept.slice(Math.max(0, n - 17), n + 17);
     const first = Math.max(0, n - 17);
     const width = Math.max(...window.map((entry) => entry.text.length));
-    const fits = (k: number): boolean => kept[k - 1]!.text.length + 1 + kept[k]!.firstWord > width;
+    const fits = (k: number): boolean => kept[k - 1]!.text.length + 1 + kept[k]!.firstWord >= width;
     let breaks = 0;
     let fitting = 0;
     let mid = 0;

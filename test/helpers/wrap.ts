@@ -13,3 +13,25 @@ export function wrap(text: string, width: number): string {
   lines.push(line);
   return lines.join('\n');
 }
+
+/**
+ * `text` as GNU `fold -s -w width` wraps it (checked against fold on the lighthouse corpus at widths 41,
+ * 50, 60 and 72): each line keeps the space it breaks at, within the width, so a word moves down when it
+ * and the space after it would pass the width (the last word needs no space after it).
+ */
+export function foldS(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  const words = text.split(' ');
+  words.forEach((word, index) => {
+    const spaceAfter = index === words.length - 1 ? 0 : 1;
+    if (line.length > 0 && line.length + 1 + word.length + spaceAfter > width) {
+      lines.push(`${line} `);
+      line = word;
+    } else {
+      line = line.length === 0 ? word : `${line} ${word}`;
+    }
+  });
+  lines.push(line);
+  return lines.join('\n');
+}
