@@ -252,7 +252,7 @@ export const PLOT_OPTIONS = {
   summary: optionalFile('--summary', '<file>', 'summary CSV written by `run --summary`: draw its means and 95% intervals (and the survival law, dashed)'),
   survival: optionalFile('--survival', '<file>', 'survival CSV written by `run --survival`: add the Kaplan-Meier chart'),
   out: optionalFile('--out', '<file>', 'write the HTML report to this file, e.g. report.html'),
-  svg: optionalFile('--svg', '<dir>', 'write one SVG chart per metric, plus survival_bands.svg, into this folder'),
+  svg: optionalFile('--svg', '<dir>', 'write one SVG chart per metric into this folder, plus survival_bands.svg (unless --metrics names no survival_* band) and kaplan_meier.svg (with --survival)'),
   metrics: { flag: '--metrics', value: '<list>', description: 'comma-separated metrics to chart, in this order', parse: listOf(text, 'vocab_retention,entropy_bits'), fallbackText: 'every metric column' },
   title: { flag: '--title', value: '<text>', description: 'title of the HTML report', parse: nonBlankText },
 } as const satisfies Readonly<Record<string, AnyOption>>;
