@@ -28,8 +28,9 @@
  * - `runRelaunched(env)`: runs this process's own command line (Node's flags included) in a child
  *   process with `env` and the same standard streams, passes SIGINT, SIGTERM and SIGHUP on to it (it
  *   stops cleanly, ./signals.ts), and resolves to its exit code (128 + n if signal n ended it), or to
- *   undefined if it could not be started (the caller then runs the command here). The child is told
- *   its parent's pid (PARENT_VARIABLE).
+ *   undefined if it could not be started (the caller then runs the command here, with the signals
+ *   handed back; after a child that ran they stay taken, the process about to end with its code). The
+ *   child is told its parent's pid (PARENT_VARIABLE).
  * - `watchParent(env)`: in a relaunched child (PARENT_VARIABLE set, GLIBC_TUNABLES the tuned value), ends the process with SIGKILL
  *   within about 0.1 s of a loop turn once its parent is gone, as the parent itself was ended (a
  *   `kill -9` of the pid the user started reaches the parent only): an orphan would go on writing the
@@ -138,7 +139,9 @@ export async function runRelaunched(env: NodeJS.ProcessEnv, node = process.execP
     const done = (code: number | undefined): void => {
       if (settled) return;
       settled = true;
-      for (const signal of PASSED_SIGNALS) process.off(signal, pass);
+      // (once the child ran, a signal is still taken, passed on to nothing, until this process ends with
+      // the child's code: handed back to its default, one there ended a finished run with 143 and no line: audit)
+      if (code === undefined) for (const signal of PASSED_SIGNALS) process.off(signal, pass);
       settle(code);
     };
     // not started (no process to wait for): the command runs here instead

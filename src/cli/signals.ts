@@ -7,7 +7,12 @@
  * both processes of a relaunched run (./allocatorRelaunch.ts), and the parent passes it on as well, so
  * the child sees one press twice (the probe: 3 runs in 10 ended at once, without the line that says how
  * far they got, the terminal's cursor left hidden).
- * `dispose()` restores the default behaviour.
+ * `dispose()` restores the default behaviour. `settle()`, once the work is done, keeps the watch to the
+ * process's end instead: a signal between the last output and the exit (the command's own line still
+ * to print, worker threads ending) is taken as the first one is, and the process ends as it was going to,
+ * with its own line and exit code (it ended by the default action, exit 143 and no line, after a run had
+ * written everything and said so: audit); a second signal still ends it at once. One settled watch per
+ * process: settling another disposes the one before.
  */
 
 export interface SignalWatch {
@@ -15,7 +20,12 @@ export interface SignalWatch {
   /** The signal received, if any. */
   received(): NodeJS.Signals | undefined;
   dispose(): void;
+  /** The work is done: watched until the process ends (see above), the previous settled watch disposed. */
+  settle(): void;
 }
+
+/** The settled watch of this process, if any. */
+let settled: SignalWatch | undefined;
 
 export const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
@@ -48,7 +58,16 @@ export function watchSignals(now: () => number = Date.now): SignalWatch {
     controller.abort();
   };
   for (const name of WATCHED) process.on(name, handler);
-  return { signal: controller.signal, received: () => received, dispose };
+  const watch: SignalWatch = {
+    signal: controller.signal,
+    received: () => received,
+    dispose,
+    settle: () => {
+      if (settled !== watch) settled?.dispose();
+      settled = watch;
+    },
+  };
+  return watch;
 }
 
 /**

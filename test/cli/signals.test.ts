@@ -88,6 +88,44 @@ describe('watchSignals', () => {
     expect([code, signal]).toEqual([null, 'SIGINT']);
   });
 
+  it('settle() keeps the watch to the end: a signal after the work lets the process end as it was going to, with its line and exit code (it ended by SIGTERM, exit 143 and no line, after a run had said it was done: audit); a second still ends it', async () => {
+    const program = `
+      const { watchSignals } = await import(${JSON.stringify(SIGNALS)});
+      watchSignals().settle();
+      console.log('ready');
+      process.stdin.once('data', () => setTimeout(() => { console.log('done'); process.exitCode = 0; }, 200)); // the last line, then the end
+      process.stdin.resume();
+    `;
+    const start = async (): Promise<{ child: ReturnType<typeof spawn>; out: () => string }> => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', program], { stdio: ['pipe', 'pipe', 'inherit'] });
+      let stdout = '';
+      await new Promise<void>((ready) => child.stdout!.on('data', (chunk) => { stdout += String(chunk); if (stdout.includes('ready')) ready(); }));
+      return { child, out: () => stdout };
+    };
+    const one = await start();
+    one.child.kill('SIGTERM');
+    one.child.stdin!.end('go\n');
+    const [code, signal] = (await once(one.child, 'exit')) as [number | null, NodeJS.Signals | null];
+    expect([code, signal, one.out()]).toEqual([0, null, 'ready\ndone\n']);
+    // a second signal (another one) ends it at once
+    const two = await start();
+    two.child.kill('SIGTERM');
+    await new Promise((wait) => setTimeout(wait, 100));
+    two.child.kill('SIGINT');
+    const [code2, signal2] = (await once(two.child, 'exit')) as [number | null, NodeJS.Signals | null];
+    expect([code2, signal2]).toEqual([null, 'SIGINT']);
+  });
+
+  it('settle() disposes the watch settled before it: one settled watch per process, whatever the commands run in it', () => {
+    const before = NAMES.map((name) => process.listenerCount(name));
+    watchSignals().settle();
+    const second = watchSignals();
+    second.settle();
+    expect(NAMES.map((name) => process.listenerCount(name))).toEqual(before.map((count) => count + 1));
+    second.dispose();
+    expect(NAMES.map((name) => process.listenerCount(name))).toEqual(before);
+  });
+
   it('dispose() removes its listeners, so a later signal is not its own', () => {
     const before = NAMES.map((name) => process.listenerCount(name));
     const own = watchSignals();

@@ -103,7 +103,7 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
     .finally(async () => {
       // (the event loop polls once more: a signal that arrived as the last file was renamed is handled, not dropped)
       await signalsHandled();
-      signals.dispose();
+      signals.settle();
     });
   const received = signals.received();
   if (outcome.unwritten.length > 0 || received !== undefined) {

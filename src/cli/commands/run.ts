@@ -125,7 +125,8 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     const late = signals.received();
     if (late !== undefined) throw new RunIncompleteError(`interrupted by ${late} as the last output was written: ${done} of ${tasks.length} series complete in ${where}, and every output was written`, 'nothing is left to do', SIGNAL_EXIT_CODES[late] ?? 130);
   } finally {
-    signals.dispose();
+    // (watched to the process's end: a signal as the line below is printed was the default's, exit 143 with no line: audit)
+    signals.settle();
   }
 }
 
