@@ -168,7 +168,7 @@ export const RUN_OPTIONS = {
   extinctions: optionalFile('--extinctions', '<file>', 'per cell, replicate and seed type: last seen, first absent, comebacks'),
   survival: optionalFile('--survival', '<file>', 'Kaplan-Meier survival of the seed types by seed-count band, per cell, with the survival law where it applies'),
   saveCorpora: optionalFile('--save-corpora', '<dir>', "write the text each row measured (one sentence per line; the batch's synthetic share first) and a manifest.json"),
-  report: optionalFile('--report', '<file>', 'write the HTML report of the curves (as `plot --out`) when the run ends'),
+  report: optionalFile('--report', '<file>', 'write the HTML report of the curves (as `plot --out`; with --summary, as `plot --summary` of it) when the run ends'),
   sentencePerplexities: optionalFile('--sentence-perplexities', '<file>', 'per cell, replicate, generation and sentence: its perplexity under M0 (H at generation 0)'),
   workers: { flag: '--workers', value: '<n>', description: 'threads that run series (this one and n - 1 worker threads), 1..1024', parse: fromRule(WORKERS_RULE), fallbackText: 'one per core; 1 for a small run' },
   shard: {
