@@ -8,7 +8,7 @@
  * placed by recordFiles.
  */
 
-import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { isSpecialFile } from '../export/wholeFile.js';
 import { namedFile, realFolderPath } from '../corpus/namedFile.js';
 import { runRecordPath } from '../export/runRecord.js';
@@ -184,12 +184,17 @@ function specReach(spec: string, cwd: string): ReturnType<typeof globReach> | un
   return isFolder(given) ? globReach('**/*', given, (name) => isFolderTextName(basename(name))) : undefined;
 }
 
-/** The file a write to `path` makes, through links to files not yet made (namedFile); `path` where those loop. */
+/**
+ * The file a write to `path` makes: the name itself unless it is a link (one lstat: a run's thousands of
+ * text names are asked), else where its links lead, to a file not yet made too (namedFile); `path`
+ * where those loop.
+ */
 function writtenFile(path: string): string {
   try {
+    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== true) return path;
     return namedFile(path).replace(/[\\/]+$/u, '');
   } catch {
-    return path; // (a loop of links: refused by the output's own check)
+    return path; // (a name below a file, ENOTDIR, which the output's own check refuses; a loop of links)
   }
 }
 
