@@ -7,7 +7,8 @@
  *   nothing: the output was not wanted any more.
  * - Any other error on stdout (a full disk: `> /dev/full`): one line on stderr, `ngram-collapse: cannot
  *   write to standard output: <error> (...)`, and exit 1, the status of a failed command; the hint
- *   offers --out to the commands that have it (not `generate` and `train`, which print only there).
+ *   offers --out to the commands whose output it takes (`run`, `metrics`, `tokenize`, `merge`,
+ *   `playground`), and to the others another disk.
  * - Any other error on stderr: exit 1 (there is nowhere left to say it).
  * Without it Node prints the stream's error with a stack trace. Files already written are whole rows
  * (each CSV row is one write). Only the executable installs it: commands write to the streams they are
@@ -24,12 +25,15 @@ export interface StandardStreams {
   readonly stderr: EventEmitter & { write(text: string): unknown };
 }
 
-/** The commands that print only to standard output: no --out to write to instead. */
-const PRINTING_ONLY = ['generate', 'train'];
+/** The commands whose output --out writes to a file instead of standard output (`--out -` prints it). */
+const WRITING_TO_OUT = ['run', 'metrics', 'tokenize', 'merge', 'playground'];
 
-/** `command`: the command line's first word (the hint offers --out only to a command that has it: audit). */
+/**
+ * `command`: the command line's first word. The hint offers --out only to a command whose output it
+ * takes (generate and train have none, and `recipe list`, `plot`, `--help` print no output it could take: audits).
+ */
 export function guardStandardStreams(streams: StandardStreams, exit: (code: number) => void, command?: string): void {
-  const hint = PRINTING_ONLY.includes(command ?? '') ? 'free some space, or redirect standard output to another disk' : 'free some space, or write to a file with --out';
+  const hint = WRITING_TO_OUT.includes(command ?? '') ? 'free some space, or write to a file with --out' : 'free some space, or redirect standard output to another disk';
   streams.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') return exit(BROKEN_PIPE_STATUS);
     streams.stderr.write(`ngram-collapse: cannot write to standard output: ${error.message} (${hint})\n`);

@@ -33,14 +33,16 @@ describe('guardStandardStreams', () => {
 
   it('any other error on stdout (a full disk): one line naming it, then exit 1', () => {
     const s = streams();
-    guardStandardStreams(s, s.exit);
+    guardStandardStreams(s, s.exit, 'tokenize');
     s.stdout.emit('error', failure('ENOSPC', 'ENOSPC: no space left on device, write'));
     expect(s.stderr.text).toBe('ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, or write to a file with --out)\n');
     expect(s.exits).toEqual([1]);
   });
 
-  it('offers --out only to a command that has it (generate and train were told to use it: audit)', () => {
-    for (const [command, hint] of [['generate', 'free some space, or redirect standard output to another disk'], ['train', 'free some space, or redirect standard output to another disk'], ['tokenize', 'free some space, or write to a file with --out']] as const) {
+  it('offers --out only to a command whose output it takes (generate and train, then `recipe list` and `--help`, were told to use it: audits)', () => {
+    const other = 'free some space, or redirect standard output to another disk';
+    const out = 'free some space, or write to a file with --out';
+    for (const [command, hint] of [['generate', other], ['train', other], ['recipe', other], ['plot', other], [undefined, other], ['tokenize', out], ['metrics', out], ['run', out], ['merge', out], ['playground', out]] as const) {
       const s = streams();
       guardStandardStreams(s, s.exit, command);
       s.stdout.emit('error', failure('ENOSPC', 'ENOSPC: no space left on device, write'));
