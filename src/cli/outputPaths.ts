@@ -10,7 +10,7 @@
 
 import { existsSync, fstatSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { isSpecialFile } from '../export/wholeFile.js';
-import { namedFile, realFolderPath } from '../corpus/namedFile.js';
+import { landingPath, namedFile } from '../corpus/namedFile.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_LOAD_OPTIONS, isFolderTextName, resolveSpec } from '../corpus/loadCorpus.js';
@@ -45,6 +45,7 @@ export interface InputKind {
 
 export const CORPUS_INPUT: InputKind = { input: 'a corpus input', file: 'the corpus file', whole: 'the corpus' };
 export const EVAL_INPUT: InputKind = { input: 'an --eval text', file: 'the --eval file', whole: 'the --eval text' };
+export const REFERENCE_INPUT: InputKind = { input: 'the --reference text', file: 'the --reference file', whole: 'the --reference text' };
 
 /**
  * Throws InputError if standard output goes to one of the corpus specs' files, for a command that
@@ -137,6 +138,9 @@ export function checkFolderHoldsNoCorpus(folder: string, corpusSpecs: readonly s
 /** Which corpus spec would read a file made at a path (absolute), and the name its walk would list it under. */
 export type CorpusReach = (path: string) => { readonly spec: string; readonly name: string } | undefined;
 
+/** A CorpusReach's name for an output made at (or below) the spec's own name: read in place of what the spec reads now. */
+const IN_PLACE = '';
+
 /**
  * The corpus specs' CorpusReach: a folder spec reads a file made below it (a `.txt` or `.jsonl` name,
  * no hidden name on the way, which the walk leaves out), a glob one its pattern matches (`data/**\/*.txt`,
@@ -151,14 +155,10 @@ export function corpusReach(corpusSpecs: readonly string[], cwd: string): Corpus
     const reach = specReach(spec, cwd);
     return reach === undefined ? [] : [{ spec, reach }];
   });
-  const realFolders = new Map<string, string>();
+  const landings = new Map<string, string>();
   return (path) => {
     if (reaches.length === 0) return undefined;
-    const target = writtenFile(path);
-    const folder = dirname(target);
-    let realFolder = realFolders.get(folder);
-    if (realFolder === undefined) realFolders.set(folder, (realFolder = realFolderPath(folder)));
-    const real = join(realFolder, basename(target));
+    const real = landing(path, landings);
     for (const { spec, reach } of reaches) {
       const name = reach(path, real);
       if (name !== undefined) return { spec, name };
@@ -169,33 +169,55 @@ export function corpusReach(corpusSpecs: readonly string[], cwd: string): Corpus
 
 /** How a refusal names the spec that would read `path`: the spec, and the name it would read it under where that is another (a link's). */
 function readerName(reader: { readonly spec: string; readonly name: string }, path: string, cwd: string): string {
+  if (reader.name === IN_PLACE) return `${reader.spec}: a file or folder of that name, once made, is read in its place`;
   return reader.name === path ? reader.spec : `${reader.spec}, as ${relative(cwd, reader.name)}`;
 }
 
-/** What a spec's walk would read of a file not yet made (globReach), or undefined for a spec that reads no new file. */
+/**
+ * What a spec's walk would read of a file not yet made (globReach), or undefined for a spec that reads
+ * no new file. A Brown name or a pattern reads a file or folder of its own name in its place once one is
+ * there (as resolveSpec reads them): an output made there, or below, changes what the spec reads
+ * (`--corpus brown --save-corpora brown` made the next run read the generated texts: audit).
+ */
 function specReach(spec: string, cwd: string): ReturnType<typeof globReach> | undefined {
-  // (Brown is read from the package, unless a file of that name is there, as resolveSpec reads it)
-  if (spec === '-' || (isBrownSpec(spec) && !existsSync(resolve(cwd, spec)))) return undefined;
+  if (spec === '-') return undefined;
+  const given = resolve(cwd, spec);
+  const named = existsSync(given);
+  if (isBrownSpec(spec) && !named) return inPlace(given);
   // (a glob as the loader reads one: only a spec that names no file or folder; `**/*.txt` matched
   // /tmp/x.txt, and `n[1].txt` was a pattern: audit)
-  if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) return globReach(spec, cwd);
-  const given = resolve(cwd, spec);
+  if (hasWildcard(spec) && !named) {
+    const glob = globReach(spec, cwd);
+    const own = inPlace(given);
+    return (path, real) => own(path, real) ?? glob(path, real);
+  }
   // (the walk the loader makes of a folder: every file below it, kept if it has a text's name)
   return isFolder(given) ? globReach('**/*', given, (name) => isFolderTextName(basename(name))) : undefined;
 }
 
+/** An output that lands at `name`'s landing, or below it: IN_PLACE. */
+function inPlace(name: string): (path: string, real: string) => string | undefined {
+  const own = landingPath(name);
+  return (_path, real) => (real === own || real.startsWith(`${own}${sep}`) ? IN_PLACE : undefined);
+}
+
 /**
- * The file a write to `path` makes: the name itself unless it is a link (one lstat: a run's thousands of
- * text names are asked), else where its links lead, to a file not yet made too (namedFile); `path`
- * where those loop.
+ * Where a write to `path` lands (landingPath), its folder's landing kept in `folders`: a run's thousands
+ * of text names share a few folders, so each name costs one lstat unless it is a link itself.
  */
-function writtenFile(path: string): string {
+function landing(path: string, folders: Map<string, string>): string {
+  let linked: boolean;
   try {
-    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== true) return path;
-    return namedFile(path).replace(/[\\/]+$/u, '');
+    linked = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
   } catch {
-    return path; // (a name below a file, ENOTDIR, which the output's own check refuses; a loop of links)
+    linked = false; // (a name below a file, ENOTDIR: refused by the output's own check)
   }
+  if (linked) return landingPath(path);
+  const folder = dirname(path);
+  let landed = folders.get(folder);
+  if (landed === undefined) folders.set(folder, (landed = landingPath(folder)));
+  // (joined as text: a landing through a missing folder keeps its `..`, which join would drop)
+  return `${landed}${sep}${basename(path)}`;
 }
 
 /** Whether `path` is a folder (false for a name below a file, ENOTDIR: the loader names such a spec). */

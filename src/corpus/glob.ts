@@ -21,7 +21,7 @@
 import { accessSync, constants, type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
-import { namedFile, realFolderPath } from './namedFile.js';
+import { landingPath } from './namedFile.js';
 
 export function hasWildcard(spec: string): boolean {
   return /[*?[]/u.test(spec);
@@ -107,7 +107,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
 
 /**
  * Where expandGlob(pattern, cwd) would list a file once it is made: a function of the file's path as
- * named and its real path (`realFolderPath(namedFile(path))`: where a write to it would land) that gives
+ * named and its real path (`landingPath(path)`: where a write to it would land) that gives
  * the name the walk would list it under, or undefined when the walk would not list it (or `keep`, the
  * caller's filter of listed names, would leave it out). The name is the path as named when that matches,
  * else the name of a folder the walk enters, or of a link to nothing it meets, that leads to the file:
@@ -123,6 +123,8 @@ export function globReach(pattern: string, cwd: string, keep: (name: string) => 
   let names: Map<string, string[]> | undefined;
   return (path, real) => {
     if (listed(path)) return path;
+    // (a landing through a missing folder, `missing/../o.txt`, leads nowhere: no walk reads it)
+    if (real.split(sep).includes('..')) return undefined;
     names ??= walkedNames(base, enters);
     for (let folder = real; ; folder = dirname(folder)) {
       for (const name of names.get(folder) ?? []) {
@@ -145,13 +147,7 @@ function walkedNames(base: string, enters: (depth: number, name: string) => bool
   walk(base, 0, enters, new Set<string>(), {
     file: () => undefined,
     folder: (path, real) => add(real, path),
-    dangling: (path) => {
-      try {
-        add(realFolderPath(namedFile(path).replace(/[\\/]+$/u, '')), path);
-      } catch {
-        // a loop of links: nothing will ever be read there
-      }
-    },
+    dangling: (path) => add(landingPath(path), path),
   });
   return names;
 }

@@ -32,7 +32,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
 import { checkNoFolderAtPartial, isSpecialFile, partialPath } from './wholeFile.js';
-import { namedFile } from '../corpus/namedFile.js';
+import { LinkLoopError, namedFile } from '../corpus/namedFile.js';
 import { isLink } from '../corpus/isLink.js';
 
 /** How an output is written: `standardOutput` may be `-` (default true); `inPlace`: opened and truncated, not written beside its path and put in place (run's streamed CSVs). */
@@ -162,7 +162,9 @@ function followedName(absolute: string, path: string, flag: string): string {
   try {
     target = namedFile(absolute);
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${flag} ${path} is a loop of links`, error.hint);
+    if (error instanceof LinkLoopError) throw new InputError(`${flag} ${path} is a loop of links`, error.hint);
+    // (a folder on the way the user may not look into: named, after the output)
+    if (error instanceof InputError) throw new InputError(`${flag} ${path}: ${error.message}`, error.hint);
     throw error;
   }
   if (target.endsWith(sep)) throw new InputError(`${flag} ${path} is a link to ${target}, which names a folder`, 'point the link at a file, or choose another path');
@@ -287,7 +289,7 @@ function danglingLink(link: string): string {
     if (target.endsWith(sep) && existsSync(target.slice(0, -1))) return `is a link to ${target}, and ${target.slice(0, -1)} is a file, not a folder`;
     return `is a link to ${target}, which does not exist`;
   } catch (error) {
-    if (error instanceof InputError) return 'is a loop of links';
+    if (error instanceof LinkLoopError) return 'is a loop of links';
     throw error;
   }
 }

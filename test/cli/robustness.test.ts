@@ -353,6 +353,41 @@ describe('bad input: one line, exit code 2, no output file', () => {
     // nothing but the corpus and the three links, which still lead nowhere
     expect(filesUnder(cwd)).toEqual(['data/a.txt', 'data/l.txt', 'data/sc', 'o.txt']);
     expect(['made.txt', 'sc', 'data/new.txt'].filter((name) => existsSync(join(cwd, name)))).toEqual([]);
+    // a chain whose folder is itself a link to nothing: data/chain -> ../a/cell-1, a -> later; --save-corpora later (audit)
+    symlinkSync('later', join(cwd, 'a'));
+    symlinkSync('../a/cell-1', join(cwd, 'data', 'chain'));
+    const chain = await runIn(cwd, ['run', '--corpus', 'data', ...FAST, '--save-corpora', 'later']);
+    expect([chain.stderr, chain.code]).toEqual(['ngram-collapse: --save-corpora later: the texts the run writes there would be read as part of the corpus (data, as data/chain/replicate-1/generation-1.txt), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
+    // a link through a missing folder and `..` leads nowhere, whatever is made: not refused (it was: audit)
+    symlinkSync('../missing/../free.txt', join(cwd, 'data', 'nowhere.txt'));
+    const free = await runIn(cwd, ['tokenize', '--corpus', 'data', '--out', 'free.txt']);
+    expect([free.stderr, free.code]).toEqual([expect.stringMatching(/^sentences: \d+/u), 0]);
+  });
+
+  it('metrics names its --reference text as what it is when an output would overwrite or join it (it was called the corpus: audit)', async () => {
+    const cwd = freshFolder();
+    mkdirSync(join(cwd, 'ev'));
+    writeFileSync(join(cwd, 'a.txt'), GOOD);
+    writeFileSync(join(cwd, 'ev', 'r.txt'), GOOD);
+    const joined = await runIn(cwd, ['metrics', 'a.txt', '--reference', 'ev', '--out', 'ev/m.txt']);
+    expect([joined.stderr, joined.code]).toEqual(['ngram-collapse: --out ev/m.txt would be read as part of the --reference text (ev) once written (choose an output path outside the --reference text)\n', 2]);
+    const over = await runIn(cwd, ['metrics', 'a.txt', '--reference', 'ev/r.txt', '--out', 'ev/r.txt']);
+    expect([over.stderr, over.code]).toEqual(['ngram-collapse: --out ev/r.txt is also the --reference text, and writing it would destroy the --reference text (choose another output path)\n', 2]);
+  });
+
+  it('an output made at a Brown name or a pattern that names nothing is refused: the spec would read it in place of Brown or the pattern (`--corpus brown --save-corpora brown` was let through: audit)', async () => {
+    const cwd = freshFolder();
+    mkdirSync(join(cwd, 'data'));
+    writeFileSync(join(cwd, 'data', 'a.txt'), GOOD);
+    const brown = await runIn(cwd, ['run', '--corpus', 'brown:news', ...FAST, '--tokens', '2000', '--save-corpora', 'brown:news']);
+    expect([brown.stderr, brown.code]).toEqual(['ngram-collapse: --save-corpora brown:news: the texts the run writes there would be read as part of the corpus (brown:news: a file or folder of that name, once made, is read in its place), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
+    const pattern = await runIn(cwd, ['tokenize', '--corpus', 'data/*.txt', '--out', 'data/*.txt']);
+    expect([pattern.stderr, pattern.code]).toEqual(['ngram-collapse: --out data/*.txt would be read as part of the corpus (data/*.txt: a file or folder of that name, once made, is read in its place) once written (choose an output path outside the corpus)\n', 2]);
+    // through a link to nothing of that name: brown -> sc, then --save-corpora sc
+    symlinkSync('sc', join(cwd, 'brown'));
+    const linked = await runIn(cwd, ['run', '--corpus', 'brown', ...FAST, '--tokens', '2000', '--save-corpora', 'sc']);
+    expect([linked.stderr, linked.code]).toEqual(['ngram-collapse: --save-corpora sc: the texts the run writes there would be read as part of the corpus (brown: a file or folder of that name, once made, is read in its place), as human text by a later run (choose an output folder outside the corpus)\n', 2]);
+    expect(filesUnder(cwd)).toEqual(['brown', 'data/a.txt']);
   });
 
   it('every text --save-corpora writes is checked, not only H and cell 1\'s first: another cell, another generation, the manifest (each got into the corpus: audit)', async () => {

@@ -21,7 +21,7 @@ import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { METRICS_OPTIONS } from '../options.js';
-import { checkNotCorpus, checkWritable, standardOutputNamed } from '../outputPaths.js';
+import { checkNotCorpus, checkWritable, REFERENCE_INPUT, standardOutputNamed } from '../outputPaths.js';
 
 /** The columns `metrics` writes: those that describe a text alone (`chao1` appended after `zipf_slope`). */
 export const TEXT_METRIC_COLUMNS: readonly MetricName[] = [...METRIC_COLUMNS.slice(0, METRIC_COLUMNS.indexOf('zipf_slope') + 1), 'chao1'];
@@ -62,7 +62,9 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   // (every text is found before the first is read; named as what it is here, a text or the --reference text)
   if (request.reference !== undefined) resolveSpec(request.reference, load, '--reference text');
   for (const text of texts) resolveSpec(text, load, 'text');
-  checkNotCorpus(out, [...texts, ...(request.reference === undefined ? [] : [request.reference])], io.cwd, '--out', request.out);
+  checkNotCorpus(out, texts, io.cwd, '--out', request.out);
+  // (named as what it is: a refusal called the reference "the corpus": audit)
+  if (request.reference !== undefined) checkNotCorpus(out, [request.reference], io.cwd, '--out', request.out, REFERENCE_INPUT);
   const vocabulary = new Vocabulary();
   const referenceSpec = request.reference;
   // bpe:K learns its merges on the first corpus read (the reference, else the first text) and spells the others with them.
