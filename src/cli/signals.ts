@@ -11,8 +11,9 @@
  * process's end instead: a signal between the last output and the exit (the command's own line still
  * to print, worker threads ending) is taken as the first one is, and the process ends as it was going to,
  * with its own line and exit code (it ended by the default action, exit 143 and no line, after a run had
- * written everything and said so: audit); a second signal still ends it at once. One settled watch per
- * process: settling another disposes the one before.
+ * written everything and said so: audit); one still there a second later (stuck writing to a pipe
+ * nobody reads) is ended by that signal, and a second signal still ends it at once. One settled watch
+ * per process: settling another disposes the one before.
  */
 
 export interface SignalWatch {
@@ -41,6 +42,7 @@ export const SAME_SIGNAL_MS = 1000;
 export function watchSignals(now: () => number = Date.now): SignalWatch {
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
+  let settledNow = false;
   let firstAt = 0;
   const dispose = (): void => {
     for (const name of WATCHED) process.off(name, handler);
@@ -56,6 +58,14 @@ export function watchSignals(now: () => number = Date.now): SignalWatch {
     received = name;
     firstAt = now();
     controller.abort();
+    // (after the work the process ends by itself; one that has not within a second is stuck, writing
+    // to a pipe nobody reads: the signal ends it, as it did before settle: audit)
+    if (settledNow) {
+      setTimeout(() => {
+        dispose();
+        process.kill(process.pid, name);
+      }, SAME_SIGNAL_MS).unref();
+    }
   };
   for (const name of WATCHED) process.on(name, handler);
   const watch: SignalWatch = {
@@ -65,6 +75,7 @@ export function watchSignals(now: () => number = Date.now): SignalWatch {
     settle: () => {
       if (settled !== watch) settled?.dispose();
       settled = watch;
+      settledNow = true;
     },
   };
   return watch;

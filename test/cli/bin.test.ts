@@ -57,6 +57,11 @@ describe('the ngram-collapse executable', () => {
     const full = shell(`"${process.execPath}" "${main}" run --corpus corpora/lighthouse.txt --generations 1 --quiet --out - > /dev/full`);
     expect(full.status).toBe(1);
     expect(full.stderr).toBe('ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, or write to a file with --out)\n');
+    // a command that prints nothing there ends with 0, relaunched or not (the end's empty write failed with ENOSPC: exit 1, and a stack trace in the relaunching parent: audit)
+    for (const relaunch of ['0', '1']) {
+      const quiet = shell(`NGRAM_COLLAPSE_RELAUNCH=${relaunch} "${process.execPath}" "${main}" run --corpus corpora/lighthouse.txt --generations 1 --quiet --out "${join(mkdtempSync(join(tmpdir(), 'ngram-collapse-full-')), 'c.csv')}" > /dev/full`);
+      expect([quiet.status, quiet.stderr], `relaunch ${relaunch}`).toEqual([0, '']);
+    }
   });
 
   it('loads zlib and worker_threads only when a command needs them', () => {

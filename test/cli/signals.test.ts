@@ -116,6 +116,23 @@ describe('watchSignals', () => {
     expect([code2, signal2]).toEqual([null, 'SIGINT']);
   });
 
+  it('after settle(), a process still there SAME_SIGNAL_MS after a signal (stuck writing to a pipe nobody reads) is ended by it (one SIGTERM no longer did: audit)', async () => {
+    const program = `
+      const { watchSignals } = await import(${JSON.stringify(SIGNALS)});
+      watchSignals().settle();
+      console.log('ready');
+      setInterval(() => undefined, 1000); // never ends by itself
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', program], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    await new Promise<void>((ready) => child.stdout.on('data', (chunk) => { stdout += String(chunk); if (stdout.includes('ready')) ready(); }));
+    child.kill('SIGTERM');
+    await new Promise((wait) => setTimeout(wait, 300));
+    expect(child.exitCode).toBeNull(); // given its second to end by itself
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    expect([code, signal]).toEqual([null, 'SIGTERM']);
+  });
+
   it('settle() disposes the watch settled before it: one settled watch per process, whatever the commands run in it', () => {
     const before = NAMES.map((name) => process.listenerCount(name));
     watchSignals().settle();
