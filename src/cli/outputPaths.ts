@@ -146,9 +146,10 @@ const IN_PLACE = '';
  * no hidden name on the way, which the walk leaves out), a glob one its pattern matches (`data/**\/*.txt`,
  * in its own frame: relative to `cwd` unless it is absolute), each as the loader's walk would find it,
  * also where a linked folder or a link to nothing inside the walk leads (globReach), and where a path
- * that is a link to nothing leads (the write goes there). Standard input, Brown and a spec naming a file
- * read no new file; a file the corpus already reads is checked by its identity (corpusGuard). Each
- * spec's folders are walked once, at the first path that needs it.
+ * that is a link to nothing leads (the write goes there, landingPath). A Brown name or a pattern also
+ * reads an output made at its own name, in its place (specReach). Standard input and a spec naming a
+ * file read no new file; a file the corpus already reads is checked by its identity (corpusGuard).
+ * Each spec's folders are walked once, at the first path that needs it.
  */
 export function corpusReach(corpusSpecs: readonly string[], cwd: string): CorpusReach {
   const reaches = corpusSpecs.flatMap((spec) => {
