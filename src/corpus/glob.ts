@@ -208,6 +208,8 @@ function walk(folder: string, depth: number, enters: (depth: number, name: strin
   } catch (error) {
     // A folder the corpus would include but cannot be read: refused, not a silently smaller corpus.
     if (isPermissionError(error)) throw new InputError(`cannot read the folder ${folder}: permission denied`, 'make it readable, or leave it out of the corpus');
+    // (nested past the system's longest path: it was left out without a word: audit)
+    if ((error as NodeJS.ErrnoException | null)?.code === 'ENAMETOOLONG') throw new InputError(`cannot read the folder ${folder}: its path is longer than the system takes`, 'move its files to a shallower folder, or leave it out of the corpus');
     return; // gone since it was listed, or a loop of links: nothing to read there
   }
   for (const entry of entries.sort(byName)) {

@@ -2,7 +2,7 @@
  * A folder the corpus walk enters but may not read is refused, not skipped: the corpus would silently
  * lack its files. (Tests run as root, whom permissions do not stop, so the refusal is simulated: the
  * file system answers EACCES for folders named `locked`, and for entering, not listing, ones named
- * `unenterable`.)
+ * `unenterable`, and for a path too long for ones named `toolong`.)
  */
 
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ vi.mock('node:fs', async (original) => {
   // a folder that lists its names but may not be entered (no x): readdir answers, access does not
   const accessSync = ((path: string, ...rest: unknown[]) => {
     if (String(path).endsWith('unenterable')) throw Object.assign(new Error(`EACCES: permission denied, access '${String(path)}'`), { code: 'EACCES' });
+    if (String(path).endsWith('toolong')) throw Object.assign(new Error(`ENAMETOOLONG: name too long, access '${String(path)}'`), { code: 'ENAMETOOLONG' });
     return (fs.accessSync as (...args: unknown[]) => unknown)(path, ...rest);
   }) as typeof fs.accessSync;
   return { ...fs, default: { ...fs, readdirSync, accessSync }, readdirSync, accessSync };
@@ -59,6 +60,20 @@ describe('a folder the walk may not read', () => {
     }
     expect(thrown).toBeInstanceOf(InputError);
     expect((thrown as Error).message).toBe(`cannot read the folder ${join(listed, 'unenterable')}: permission denied`);
+  });
+
+  it('names a folder nested past the longest path the system takes (it was left out without a word: audit)', () => {
+    const deep = mkdtempSync(join(tmpdir(), 'glob-toolong-'));
+    mkdirSync(join(deep, 'toolong'));
+    writeFileSync(join(deep, 'a.txt'), 'one\n');
+    let thrown: unknown;
+    try {
+      expandGlob('**/*', deep);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    expect((thrown as Error).message).toBe(`cannot read the folder ${join(deep, 'toolong')}: its path is longer than the system takes`);
   });
 
   it('still walks past folders it does not enter', () => {
