@@ -2,9 +2,10 @@
  * The executable's end: once the command has its exit code, the process ends with that code as soon as
  * standard output and standard error have taken what was written to them.
  *
- * Contract: `endProcess(code, streams, exit)` waits until each stream that holds bytes not yet written
- * has written them (or failed, or closed: ./standardStreams.ts ends the process on a failure itself),
- * then calls `exit(code)` (process.exit in the executable). It writes nothing itself.
+ * Contract: `endProcess(code, streams, exit)` lets the event loop turn once (a failed write reports
+ * itself: ./standardStreams.ts then ends the process), waits until each stream that holds bytes not yet
+ * written has written them (or failed, or closed), then calls `exit(code)` (process.exit in the
+ * executable). It writes nothing to a stream with nothing pending.
  *
  * Why not let Node end the process when nothing is left to do: Node cleans up first (some 20-40 ms
  * after a run with worker threads on this project's machine) and hands SIGINT, SIGTERM and SIGHUP back
@@ -14,19 +15,24 @@
  * code stands. Only the executable calls it (./main.ts); commands never end the process (./io.ts).
  */
 
-/** What endProcess waits on: a writable stream's pending bytes and its events. */
+/** What endProcess waits on: a writable stream's pending bytes, a write's callback, and its events. */
 export interface FlushableStream {
   readonly writableLength: number;
-  once(event: 'drain' | 'error' | 'close', listener: () => void): unknown;
+  write(text: string, done: (error?: Error | null) => void): unknown;
+  once(event: 'error' | 'close', listener: () => void): unknown;
 }
 
 export async function endProcess(code: number, streams: readonly FlushableStream[], exit: (code: number) => void): Promise<void> {
-  // (only a stream with bytes still to write is waited on: an empty write to probe it failed on
-  // /dev/full or a closed terminal, and turned a clean exit 0 into 1, or a stack trace in a relaunching parent: audit)
+  // (one turn of the loop first: a write that failed at once, as on /dev/full, reports its error on the
+  // next tick, and the streams' guard ends the process with 1 and its line; exit 0 came first: audit)
+  await new Promise((turned) => setImmediate(turned));
+  // (only a stream with bytes still to write is waited on, by an empty write's callback, which comes once
+  // the bytes before it are written: 'drain' never comes when no write was refused, and the loop, empty,
+  // ended with 13; an empty write to a stream with nothing pending failed on /dev/full: audits)
   await Promise.all(streams.filter((stream) => stream.writableLength > 0).map((stream) => new Promise<void>((flushed) => {
-    stream.once('drain', flushed);
     stream.once('error', flushed);
     stream.once('close', flushed);
+    stream.write('', () => flushed());
   })));
   exit(code);
 }

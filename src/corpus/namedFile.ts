@@ -106,7 +106,8 @@ export class LinkLoopError extends InputError {}
 
 /**
  * `lstat` of a name in an existing folder; InputError naming the folder when the user may list it but
- * not look into it (no x: a raw EACCES, exit 1, for an output there: audit).
+ * not look into it (no x: a raw EACCES, exit 1, for an output there: audit), or when the name is past
+ * the system's longest.
  */
 function lookedUp(path: string): ReturnType<typeof lstatSync> {
   try {
@@ -114,6 +115,8 @@ function lookedUp(path: string): ReturnType<typeof lstatSync> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') throw new InputError(`cannot look into the folder ${dirname(path)}: permission denied`, 'make it searchable (chmod u+x), or choose a path elsewhere');
+    // (a name past the system's longest, 255 bytes: a raw ENAMETOOLONG, exit 1: audit)
+    if (code === 'ENAMETOOLONG') throw new InputError('the name is longer than the system takes', 'choose a shorter name');
     throw error;
   }
 }

@@ -48,7 +48,7 @@ export interface WriteMode {
 export function checkFileName(path: string, flag: string, mode: WriteMode = {}): void {
   if (path === '-') return;
   // (an output that cannot go to standard output, an HTML page, does not offer it)
-  checkNamed(path, flag, mode.standardOutput !== false ? 'a file name, or - for standard output' : 'a file name');
+  checkNamed(path, flag, mode.standardOutput !== false ? 'a file name, or - for standard output' : 'a file name', true);
   refuseFolderName(path, flag);
   // (a folder whatever the working directory: --print-config printed `--out .`: audit)
   if (path === '.' || path === '..') throw new InputError(`${flag} ${path} is a folder`, 'pass a file path');
@@ -313,9 +313,19 @@ export function asOutput<T>(shown: string, check: () => T): T {
 }
 
 /** A blank path would resolve to the working directory itself. */
-function checkNamed(path: string, flag: string, what: string): void {
+function checkNamed(path: string, flag: string, what: string, file = false): void {
   if (path.trim() === '') throw new InputError(`${flag} must be a path, got '${path}'`, `pass ${what}`);
+  // (a raw ENAMETOOLONG, exit 1, from the first look at it, or after the work from the temporary
+  // `<name>.partial` a file is written under: audit)
+  const names = path.split(sep);
+  const fileName = file ? names.pop()! : undefined;
+  if (names.some((name) => Buffer.byteLength(name) > MAX_NAME_BYTES)) throw new InputError(`${flag} ${path}: a name in it is longer than the system takes (${MAX_NAME_BYTES} bytes)`, 'choose a shorter name');
+  const longest = MAX_NAME_BYTES - Buffer.byteLength(partialPath(''));
+  if (fileName !== undefined && Buffer.byteLength(fileName) > longest) throw new InputError(`${flag} ${path}: the file name is longer than the system takes with the .partial it is written under first (${longest} bytes)`, 'choose a shorter name');
 }
+
+/** The longest name of a file or folder Linux's file systems take (NAME_MAX). */
+const MAX_NAME_BYTES = 255;
 
 /**
  * False for a file the system keeps although its permissions allow writing: append-only or immutable

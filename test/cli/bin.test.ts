@@ -62,6 +62,9 @@ describe('the ngram-collapse executable', () => {
       const quiet = shell(`NGRAM_COLLAPSE_RELAUNCH=${relaunch} "${process.execPath}" "${main}" run --corpus corpora/lighthouse.txt --generations 1 --quiet --out "${join(mkdtempSync(join(tmpdir(), 'ngram-collapse-full-')), 'c.csv')}" > /dev/full`);
       expect([quiet.status, quiet.stderr], `relaunch ${relaunch}`).toEqual([0, '']);
     }
+    // and one that prints and ends at once says so (--version on /dev/full ended with 0: the exit came before the write's error: audit)
+    const version = shell(`"${process.execPath}" "${main}" --version > /dev/full`);
+    expect([version.status, version.stderr]).toEqual([1, 'ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, or redirect standard output to another disk)\n']);
   });
 
   it('loads zlib and worker_threads only when a command needs them', () => {

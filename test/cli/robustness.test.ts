@@ -165,6 +165,8 @@ const CASES: readonly Case[] = [
   })),
   { name: '--save-corpora inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--save-corpora', 'c.txt/dir'], message: /--save-corpora c\.txt\/dir: .*c\.txt is a file, not a folder \(choose a folder path\)/u },
   { name: 'train --arpa inside a file', files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', 'c.txt/m.arpa'], message: /--arpa c\.txt\/m\.arpa: .*c\.txt is not a folder/u },
+  { name: 'an --out name past the system\'s longest with its .partial (a raw ENAMETOOLONG after the work, exit 1: audit)', files: { 'c.txt': GOOD }, argv: ['tokenize', 'c.txt', '--out', `${'n'.repeat(244)}.txt`], message: /^ngram-collapse: --out n+\.txt: the file name is longer than the system takes with the \.partial it is written under first \(247 bytes\) \(choose a shorter name\)\n$/u },
+  { name: 'a --save-corpora name past the system\'s longest (a raw ENAMETOOLONG, exit 1: audit)', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--generations', '1', '--save-corpora', 'f'.repeat(256)], message: /^ngram-collapse: --save-corpora f+: a name in it is longer than the system takes \(255 bytes\) \(choose a shorter name\)\n$/u },
   { name: 'metrics --out inside a file', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--out', 'c.txt/m.csv'], message: /--out c\.txt\/m\.csv: .*c\.txt is not a folder/u },
   // a blank path is the working directory; a folder is no stream (`-` made a folder named -)
   { name: '--summary given as an empty path', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--summary', ''], message: /^ngram-collapse: --summary must be a path, got '' \(pass a file name, or - for standard output\)\n$/u },
