@@ -33,7 +33,8 @@ const WRITING_TO_OUT = ['run', 'metrics', 'tokenize', 'merge', 'playground'];
  * takes (generate and train have none, and `recipe list`, `plot`, `--help` print no output it could take: audits).
  */
 export function guardStandardStreams(streams: StandardStreams, exit: (code: number) => void, command?: string): void {
-  const hint = WRITING_TO_OUT.includes(command ?? '') ? 'free some space, or write to a file with --out' : 'free some space, or redirect standard output to another disk';
+  // (run prints its table there unless --quiet, also when --out names a file: --out alone was no help: audit)
+  const hint = command === 'run' ? 'free some space, write to a file with --out, or pass --quiet' : WRITING_TO_OUT.includes(command ?? '') ? 'free some space, or write to a file with --out' : 'free some space, or redirect standard output to another disk';
   streams.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') return exit(BROKEN_PIPE_STATUS);
     streams.stderr.write(`ngram-collapse: cannot write to standard output: ${error.message} (${hint})\n`);

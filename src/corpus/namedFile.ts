@@ -116,7 +116,7 @@ function lookedUp(path: string): ReturnType<typeof lstatSync> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') throw new InputError(`cannot look into the folder ${dirname(path)}: permission denied`, 'make it searchable (chmod u+x), or choose a path elsewhere');
     // (a name past the system's longest, 255 bytes: a raw ENAMETOOLONG, exit 1: audit)
-    if (code === 'ENAMETOOLONG') throw new InputError('the name is longer than the system takes', 'choose a shorter name');
+    if (code === 'ENAMETOOLONG') throw new InputError(`${path}: the name is longer than the system takes`, 'choose a shorter name');
     throw error;
   }
 }

@@ -48,7 +48,7 @@ export interface WriteMode {
 export function checkFileName(path: string, flag: string, mode: WriteMode = {}): void {
   if (path === '-') return;
   // (an output that cannot go to standard output, an HTML page, does not offer it)
-  checkNamed(path, flag, mode.standardOutput !== false ? 'a file name, or - for standard output' : 'a file name', true);
+  checkNamed(path, flag, mode.standardOutput !== false ? 'a file name, or - for standard output' : 'a file name', mode.inPlace === true ? 'streamed' : 'whole');
   refuseFolderName(path, flag);
   // (a folder whatever the working directory: --print-config printed `--out .`: audit)
   if (path === '.' || path === '..') throw new InputError(`${flag} ${path} is a folder`, 'pass a file path');
@@ -66,6 +66,7 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   checkFileName(path, flag, mode);
   if (path === '-') return path;
   const absolute = resolve(cwd, path);
+  checkPathLength(absolute, `${flag} ${path}`, mode.inPlace === true ? 0 : Buffer.byteLength(partialPath('')));
   const folder = dirname(absolute);
   if (!existsSync(folder)) {
     throw new InputError(`${flag} ${path}: the folder ${folder} does not exist`, 'create the folder first, or choose another path');
@@ -174,6 +175,7 @@ function followedName(absolute: string, path: string, flag: string): string {
 export function checkWritableFolder(path: string, cwd: string, flag: string): string {
   checkFolderName(path, flag);
   const absolute = resolve(cwd, path);
+  checkPathLength(absolute, `${flag} ${path}`, FOLDER_ROOM);
   // (the folder as given when it is the one meant: plot passes absolute paths, named once, not twice)
   const named = (folder: string): string => (folder === path ? `${flag} ${path}` : `${flag} ${path}: ${folder}`);
   for (let folder = absolute; ; folder = dirname(folder)) {
@@ -313,16 +315,31 @@ export function asOutput<T>(shown: string, check: () => T): T {
 }
 
 /** A blank path would resolve to the working directory itself. */
-function checkNamed(path: string, flag: string, what: string, file = false): void {
+function checkNamed(path: string, flag: string, what: string, file?: 'whole' | 'streamed'): void {
   if (path.trim() === '') throw new InputError(`${flag} must be a path, got '${path}'`, `pass ${what}`);
   // (a raw ENAMETOOLONG, exit 1, from the first look at it, or after the work from the temporary
-  // `<name>.partial` a file is written under: audit)
+  // `<name>.partial` a whole file is written under; a streamed one, written in place, has none: audits)
   const names = path.split(sep);
-  const fileName = file ? names.pop()! : undefined;
+  const fileName = file === 'whole' ? names.pop()! : undefined;
   if (names.some((name) => Buffer.byteLength(name) > MAX_NAME_BYTES)) throw new InputError(`${flag} ${path}: a name in it is longer than the system takes (${MAX_NAME_BYTES} bytes)`, 'choose a shorter name');
   const longest = MAX_NAME_BYTES - Buffer.byteLength(partialPath(''));
   if (fileName !== undefined && Buffer.byteLength(fileName) > longest) throw new InputError(`${flag} ${path}: the file name is longer than the system takes with the .partial it is written under first (${longest} bytes)`, 'choose a shorter name');
 }
+
+/**
+ * Throws InputError if the output's whole path (`absolute`), with `room` bytes for what is written under
+ * it (a whole file's `.partial`; a folder's files), passes the longest path the system takes: a raw
+ * ENAMETOOLONG, exit 1, sometimes after the work (audit).
+ */
+function checkPathLength(absolute: string, shown: string, room: number): void {
+  if (Buffer.byteLength(absolute) + room <= MAX_PATH_BYTES) return;
+  throw new InputError(`${shown}: the path is longer than the system takes with what is written in it (${MAX_PATH_BYTES} bytes, ${room} of them for that)`, 'choose a shorter path');
+}
+
+/** The longest path Linux takes (PATH_MAX, with its final NUL). */
+const MAX_PATH_BYTES = 4095;
+/** Room an output folder leaves for the names written inside it (cell-<c>/replicate-<r>/generation-<g>.txt.partial, figures/<chart>.svg.partial). */
+const FOLDER_ROOM = 100;
 
 /** The longest name of a file or folder Linux's file systems take (NAME_MAX). */
 const MAX_NAME_BYTES = 255;

@@ -56,7 +56,7 @@ describe('the ngram-collapse executable', () => {
     expect(piped.stdout).toBe('status 141\n');
     const full = shell(`"${process.execPath}" "${main}" run --corpus corpora/lighthouse.txt --generations 1 --quiet --out - > /dev/full`);
     expect(full.status).toBe(1);
-    expect(full.stderr).toBe('ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, or write to a file with --out)\n');
+    expect(full.stderr).toBe('ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, write to a file with --out, or pass --quiet)\n');
     // a command that prints nothing there ends with 0, relaunched or not (the end's empty write failed with ENOSPC: exit 1, and a stack trace in the relaunching parent: audit)
     for (const relaunch of ['0', '1']) {
       const quiet = shell(`NGRAM_COLLAPSE_RELAUNCH=${relaunch} "${process.execPath}" "${main}" run --corpus corpora/lighthouse.txt --generations 1 --quiet --out "${join(mkdtempSync(join(tmpdir(), 'ngram-collapse-full-')), 'c.csv')}" > /dev/full`);

@@ -167,6 +167,8 @@ const CASES: readonly Case[] = [
   { name: 'train --arpa inside a file', files: { 'c.txt': GOOD }, argv: ['train', '--corpus', 'c.txt', '--arpa', 'c.txt/m.arpa'], message: /--arpa c\.txt\/m\.arpa: .*c\.txt is not a folder/u },
   { name: 'an --out name past the system\'s longest with its .partial (a raw ENAMETOOLONG after the work, exit 1: audit)', files: { 'c.txt': GOOD }, argv: ['tokenize', 'c.txt', '--out', `${'n'.repeat(244)}.txt`], message: /^ngram-collapse: --out n+\.txt: the file name is longer than the system takes with the \.partial it is written under first \(247 bytes\) \(choose a shorter name\)\n$/u },
   { name: 'a --save-corpora name past the system\'s longest (a raw ENAMETOOLONG, exit 1: audit)', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--generations', '1', '--save-corpora', 'f'.repeat(256)], message: /^ngram-collapse: --save-corpora f+: a name in it is longer than the system takes \(255 bytes\) \(choose a shorter name\)\n$/u },
+  { name: 'an --out path past the system\'s longest with its .partial (a raw ENAMETOOLONG, exit 1: audit)', files: { 'c.txt': GOOD }, argv: ['tokenize', 'c.txt', '--out', `${`${'p'.repeat(200)}/`.repeat(20)}${'x'.repeat(90)}.txt`], message: /^ngram-collapse: --out p+\/.*: the path is longer than the system takes with what is written in it \(4095 bytes, 8 of them for that\) \(choose a shorter path\)\n$/u },
+  { name: 'a --save-corpora path that leaves no room for its texts (they failed halfway, exit 2 with no path named: audit)', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--generations', '1', '--save-corpora', `${`${'q'.repeat(200)}/`.repeat(19)}${'r'.repeat(200)}`], message: /^ngram-collapse: --save-corpora q+\/.*: the path is longer than the system takes with what is written in it \(4095 bytes, 100 of them for that\) \(choose a shorter path\)\n$/u },
   { name: 'metrics --out inside a file', files: { 'c.txt': GOOD }, argv: ['metrics', 'c.txt', '--out', 'c.txt/m.csv'], message: /--out c\.txt\/m\.csv: .*c\.txt is not a folder/u },
   // a blank path is the working directory; a folder is no stream (`-` made a folder named -)
   { name: '--summary given as an empty path', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--summary', ''], message: /^ngram-collapse: --summary must be a path, got '' \(pass a file name, or - for standard output\)\n$/u },
@@ -364,6 +366,15 @@ describe('bad input: one line, exit code 2, no output file', () => {
     symlinkSync('../missing/../free.txt', join(cwd, 'data', 'nowhere.txt'));
     const free = await runIn(cwd, ['tokenize', '--corpus', 'data', '--out', 'free.txt']);
     expect([free.stderr, free.code]).toEqual([expect.stringMatching(/^sentences: \d+/u), 0]);
+  });
+
+  it('a streamed output (--extinctions) takes a name of 248-255 bytes: it has no .partial (it was refused as one: audit)', async () => {
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, 'c.txt'), GOOD);
+    const name = 'e'.repeat(252);
+    const run = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'o.csv', '--extinctions', name]);
+    expect([run.stderr, run.code]).toEqual(['', 0]);
+    expect(existsSync(join(cwd, name))).toBe(true);
   });
 
   it('metrics names its --reference text as what it is when an output would overwrite or join it (it was called the corpus: audit)', async () => {

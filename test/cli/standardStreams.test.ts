@@ -42,7 +42,7 @@ describe('guardStandardStreams', () => {
   it('offers --out only to a command whose output it takes (generate and train, then `recipe list` and `--help`, were told to use it: audits)', () => {
     const other = 'free some space, or redirect standard output to another disk';
     const out = 'free some space, or write to a file with --out';
-    for (const [command, hint] of [['generate', other], ['train', other], ['recipe', other], ['plot', other], [undefined, other], ['tokenize', out], ['metrics', out], ['run', out], ['merge', out], ['playground', out]] as const) {
+    for (const [command, hint] of [['generate', other], ['train', other], ['recipe', other], ['plot', other], [undefined, other], ['tokenize', out], ['metrics', out], ['run', 'free some space, write to a file with --out, or pass --quiet'], ['merge', out], ['playground', out]] as const) {
       const s = streams();
       guardStandardStreams(s, s.exit, command);
       s.stdout.emit('error', failure('ENOSPC', 'ENOSPC: no space left on device, write'));
