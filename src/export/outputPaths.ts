@@ -69,7 +69,8 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   checkPathLength(absolute, `${flag} ${path}`, mode.inPlace === true ? 0 : Buffer.byteLength(partialPath('')));
   const folder = dirname(absolute);
   if (!existsSync(folder)) {
-    throw new InputError(`${flag} ${path}: the folder ${folder} does not exist`, 'create the folder first, or choose another path');
+    const { what, hint } = unreachable(folder);
+    throw new InputError(`${flag} ${path}: ${what}`, hint);
   }
   if (!statSync(folder).isDirectory()) throw new InputError(`${flag} ${path}: ${folder} is not a folder`, 'choose a path inside a folder');
   if (existsSync(absolute) && statSync(absolute).isDirectory()) {
@@ -324,6 +325,22 @@ function checkNamed(path: string, flag: string, what: string, file?: 'whole' | '
   if (names.some((name) => Buffer.byteLength(name) > MAX_NAME_BYTES)) throw new InputError(`${flag} ${path}: a name in it is longer than the system takes (${MAX_NAME_BYTES} bytes)`, 'choose a shorter name');
   const longest = MAX_NAME_BYTES - Buffer.byteLength(partialPath(''));
   if (fileName !== undefined && Buffer.byteLength(fileName) > longest) throw new InputError(`${flag} ${path}: the file name is longer than the system takes with the .partial it is written under first (${longest} bytes)`, 'choose a shorter name');
+}
+
+/**
+ * Why an output's folder cannot be found: it does not exist, a folder on the way may not be looked into,
+ * or it is a loop of links (both were said not to exist: audit).
+ */
+function unreachable(folder: string): { what: string; hint: string } {
+  let code: unknown;
+  try {
+    statSync(folder);
+  } catch (error) {
+    code = (error as NodeJS.ErrnoException).code;
+  }
+  if (code === 'EACCES' || code === 'EPERM') return { what: `the folder ${folder} cannot be reached: a folder on the way may not be looked into (permission denied)`, hint: 'make the folders on the way searchable (chmod u+x), or choose another path' };
+  if (code === 'ELOOP') return { what: `the folder ${folder} is a loop of links`, hint: 'point the link at a folder, or choose another path' };
+  return { what: `the folder ${folder} does not exist`, hint: 'create the folder first, or choose another path' };
 }
 
 /**
