@@ -25,11 +25,17 @@ export class UsageError extends InputError {
   }
 }
 
-/** Formats an error as the one line the CLI prints (without the `ngram-collapse: ` prefix). */
-export function describeError(error: unknown): string {
+/** The hint of an error that is no InputError, unless the front end gives its own (the CLI: `--debug`). */
+export const UNEXPECTED_HINT = 'not a problem with the input: please report it, with what led to it';
+
+/**
+ * Formats an error as one line (the CLI prints it after `ngram-collapse: `): an InputError's message
+ * and hint, any other error's message and `unexpected`, where the front end says how to learn more
+ * (the library has no `--debug`: the playground said to rerun with it: audit).
+ */
+export function describeError(error: unknown, unexpected = UNEXPECTED_HINT): string {
   if (error instanceof InputError) return `${error.message} (${error.hint})`;
-  if (error instanceof Error) return `${error.message} (rerun with --debug for details)`;
-  return `${String(error)} (rerun with --debug for details)`;
+  return `${error instanceof Error ? error.message : String(error)} (${unexpected})`;
 }
 
 /**

@@ -128,9 +128,16 @@ export { arpaLines, readArpa } from './model/arpa.js';
 export {
   readCurves,
   curveTableFromRecords,
+  seriesCurveTable,
   readSummary,
   writeReport,
   renderReportHtml,
   renderSvgCharts,
   formatFinalTable,
+  type CurveRow,
+  type CurveValue,
+  type CurveTable,
+  type ReportOptions,
+  type WriteReportOptions,
+  type SvgChart,
 } from './export/report/index.js';

@@ -100,6 +100,6 @@ function report(error: unknown, io: CliIO, debug: boolean, help: string, given: 
     io.stderr.write(`${PROGRAM_NAME}: ${error.message} (${error.hint})\n`);
     return error.exitCode;
   }
-  io.stderr.write(`${PROGRAM_NAME}: ${describeError(error)}\n`);
+  io.stderr.write(`${PROGRAM_NAME}: ${describeError(error, 'rerun with --debug for details')}\n`);
   return error instanceof InputError ? 2 : 1;
 }

@@ -61,5 +61,6 @@ export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number
 /** Refuses a corpus of empty sentences alone, naming it as `what` ("the corpus a.txt"). */
 export function checkHasTokens(what: string, corpus: TokenCorpus, hint = 'pass a corpus with text'): void {
   if (corpus.ids.length > 0) return;
-  throw new InputError(`${what} holds no tokens, only ${corpus.offsets.length - 1} empty sentence(s)`, hint);
+  const sentences = corpus.offsets.length - 1;
+  throw new InputError(sentences === 0 ? `${what} holds no sentences` : `${what} holds no tokens, only ${sentences} empty sentence(s)`, hint);
 }

@@ -24,6 +24,7 @@ import { isatty } from 'node:tty';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import { checkValue, TEXT_RULE } from '../validation/valueRule.js';
 import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { brownFiles, isBrownSpec, readBrownFile } from './brown.js';
 import { BrownReplay, cachedSize, readBrownCache } from './brownCache.js';
@@ -81,6 +82,8 @@ export async function loadCorpus(
   validateLoadOptions(specs, options);
   // (before any spec is looked up: a raw TypeError once the first file was read: audit)
   checkVocabulary(vocabulary);
+  // (a number, 3, began every message: "3 'nope.txt' not found": audit)
+  checkValue('role', role, TEXT_RULE);
   const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...withoutUndefined(options) };
   if (specs.length === 0) throw new InputError('no corpus given', 'name a file, a folder, a glob, - or brown: --corpus on the command line');
   if (specs.filter((spec) => spec === '-').length > 1) {

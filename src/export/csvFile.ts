@@ -2,14 +2,15 @@
  * CsvFile: writes a CSV file row by row, flushing as it goes, so an interrupted run leaves only whole
  * rows behind.
  *
- * Contract: `openCsv(path, header)` writes to `path` (or to a stream, such as stdout for `-`) and
+ * Contract: `openCsv(path, header)` writes to `path` (or to a stream, such as process.stdout) and
  * returns a writer; `write(record)` formats one row with fast-csv's row formatter (./csvText.ts:
  * quoting as needed, each row ended by the row delimiter) and hands it to the file in one write, so
  * a reader never sees a torn row, nor a finished row without its line end; `close()` resolves once
  * everything is on disk (for a stream: written, the stream left open), and rejects with the first
  * write error (a full disk), which no earlier call throws; a file written row by row is then cut back
- * to its last whole row (a write the disk took only in part left half a row). A header that is not a list of names is a
- * UsageError, before the file is opened. The header is written first unless appending (`--resume`); with `whole`, the
+ * to its last whole row (a write the disk took only in part left half a row). A header that is not a list of names, or a
+ * target that is neither a path nor a stream, is a UsageError, and a path whose folder cannot take
+ * the file an InputError (./outputPaths.ts checkWritable), before the file is opened. The header is written first unless appending (`--resume`); with `whole`, the
  * file appears at its path only once closed. Only the formatter classes are loaded (the whole fast-csv
  * package, streams and parser included, took 50-100 ms to import at every start).
  */
@@ -19,6 +20,7 @@ import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { BOOLEAN_RULE, checkObject, checkValue, refuseUnknownKeys, shownValue } from '../validation/valueRule.js';
 import { CsvRows } from './csvText.js';
+import { checkWritable } from './outputPaths.js';
 import { openWholeFile } from './wholeFile.js';
 
 export interface CsvWriter {
@@ -34,6 +36,7 @@ export interface CsvOptions {
 }
 
 export function openCsv(target: string | Writable, header: readonly string[], options: CsvOptions = {}): CsvWriter {
+  checkTarget(target, options.whole === true);
   // (a string would be written as a row of its characters: 'abc' as a,b,c)
   if (!Array.isArray(header) || !header.every((column) => typeof column === 'string')) {
     throw new UsageError(`openCsv needs the header as a list of column names, got ${shownValue(header)}`, "pass e.g. ['cell', 'generation'] or CURVE_COLUMNS");
@@ -72,6 +75,20 @@ export function openCsv(target: string | Writable, header: readonly string[], op
       else await new Promise<void>((resolve, reject) => sink.write('', (error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+/**
+ * A path whose folder takes the file (as every output is checked, ./outputPaths.ts), or a stream that
+ * has `write`: a number or `{}` failed with a raw TypeError, and a path in a missing folder only at
+ * close(), a row written to a file that was never there (audit). `-` would be a file named `-`.
+ */
+function checkTarget(target: unknown, whole: boolean): void {
+  if (typeof target === 'string') {
+    if (target === '-') throw new UsageError("openCsv's target '-' would be a file named -", 'pass process.stdout to write to standard output');
+    checkWritable(target, process.cwd(), 'openCsv target', { standardOutput: false, inPlace: !whole });
+  } else if (typeof target !== 'object' || target === null || typeof (target as Partial<Writable>).write !== 'function') {
+    throw new UsageError(`openCsv's target must be a file path or a writable stream, got ${shownValue(target)}`, 'pass a path, or a stream such as process.stdout');
+  }
 }
 
 /**

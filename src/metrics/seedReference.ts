@@ -8,10 +8,11 @@
  * is typed arrays and numbers: `seedReferenceParts` gives them as plain data (to put in shared memory
  * for worker threads) and `seedReferenceFromParts` rebuilds the reference from them, no recounting.
  * buildSeedReference checks its arguments (UsageError): idSpace >= 2, H's ids within it, the rare
- * threshold a whole number >= 1 (RARE_THRESHOLD_RULE, the rule the run settings use too).
+ * threshold a whole number >= 1 (RARE_THRESHOLD_RULE, the rule the run settings use too), and an
+ * InputError for an H without tokens.
  */
 
-import { checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
+import { checkHasTokens, checkIdSpace, checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { checkValue, integerRule, type ValueRule } from '../validation/valueRule.js';
@@ -46,6 +47,8 @@ export const RARE_THRESHOLD_RULE: ValueRule<number> = integerRule(1);
 
 export function buildSeedReference(human: TokenCorpus, idSpace: number, rareThreshold: number): SeedReference {
   checkTokenCorpus('human', human, checkIdSpace('idSpace', idSpace));
+  // (an empty H gave measures without vocab_retention, rare_survival or survival_*: audit)
+  checkHasTokens('human', human, 'pass the human text H the measured texts are compared with');
   checkValue('rareThreshold', rareThreshold, RARE_THRESHOLD_RULE);
   const unigrams = countUnigrams(human, idSpace);
   const rare = new Uint8Array(idSpace);

@@ -46,14 +46,29 @@ export function humanSentenceMask(sentences: number, holdout: number, seed: numb
   checkValue('holdout', holdout, SHARED_RULES.holdout);
   checkValue('seed', seed, SHARED_RULES.seed);
   const heldoutCount = Math.round(holdout * sentences);
-  if (sentences - heldoutCount < 1 || (holdout > 0 && heldoutCount < 1)) {
+  // (one sentence cannot be split whatever the share)
+  if (sentences - heldoutCount < 1 || (holdout > 0 && sentences < 2)) {
     throw new InputError(
       `the corpus has ${sentences} sentence(s), too few for a holdout share of ${holdout}`,
       'pass a larger corpus; with run, --holdout 0 also works, without held-out metrics',
+    );
+  }
+  // (a share too small to hold out one sentence was said to find the corpus too small: audit)
+  if (holdout > 0 && heldoutCount < 1) {
+    throw new InputError(
+      `a holdout share of ${holdout} holds out none of the corpus's ${sentences} sentences (it rounds to 0)`,
+      `pass a share of at least ${leastShare(sentences)} or a larger corpus; with run, --holdout 0 also works, without held-out metrics`,
     );
   }
   const inHuman = new Uint8Array(sentences).fill(1);
   const order = shuffledIndexes(randomFor([seed, 'split']), sentences);
   for (let i = 0; i < heldoutCount; i++) inHuman[order[i]!] = 0;
   return inHuman;
+}
+
+/** The least share, to 3 significant digits rounded up, that holds out a sentence of `sentences`: half of one. */
+function leastShare(sentences: number): number {
+  const half = 0.5 / sentences;
+  const step = 10 ** (Math.floor(Math.log10(half)) - 2);
+  return Number((Math.ceil(half / step) * step).toPrecision(3));
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { InputError, UsageError } from '../../src/errors.js';
 import { openCsv } from '../../src/export/csvFile.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -43,9 +43,20 @@ describe('openCsv', () => {
     expect(readFileSync(path, 'utf8')).toBe('name\nx\n');
   });
 
-  it('rejects on close when the file cannot be written', async () => {
-    const csv = openCsv(join(tempDir(), 'no such folder', 'a.csv'), ['a']);
-    await expect(csv.close()).rejects.toThrow(/ENOENT/u);
+  it('refuses a target that is neither a path nor a stream, and a path no file can be made at, when opened (audit: raw TypeErrors, or ENOENT only at close)', () => {
+    for (const target of [3, null, {}, { write: 'no' }]) {
+      expect(() => openCsv(target as never, ['a'])).toThrow(UsageError);
+      expect(() => openCsv(target as never, ['a'])).toThrow(/^openCsv's target must be a file path or a writable stream, got /u);
+    }
+    const folder = tempDir();
+    const missing = join(folder, 'no such folder', 'a.csv');
+    expect(() => openCsv(missing, ['a'])).toThrow(InputError);
+    expect(() => openCsv(missing, ['a'])).toThrow(`openCsv target ${missing}: the folder ${join(folder, 'no such folder')} does not exist`);
+    expect(() => openCsv(folder, ['a'])).toThrow(`openCsv target ${folder} is a folder`);
+    expect(() => openCsv('', ['a'])).toThrow(InputError);
+    // (only the CLI reads - as standard output: a library caller passes the stream)
+    expect(() => openCsv('-', ['a'])).toThrow("openCsv's target '-' would be a file named -");
+    expect(existsSync(join(folder, 'no such folder'))).toBe(false);
   });
 
   it('a write that fails (a full disk, /dev/full) rejects close() with its error, and is no unhandled rejection before that', async () => {

@@ -168,18 +168,6 @@ describe('gen0_perplexity from H\'s counts against the general scoring of M0', (
     });
   }
 
-  it('an empty H: M0 gives every prediction probability 0, so each costs the floor alone', () => {
-    const reference = buildSeedReference({ ids: new Int32Array(0), offsets: new Int32Array(1) }, 10, 1);
-    const text = randomCorpus('empty-h-t', 20, 8, 5);
-    const lazy = { order: 3, smoothing: 'mle' as const, model: (): never => { throw new Error('M0 asked for'); } };
-    // V = 0 seed types + 1: p' = 0 * keep + eps / 1 for every prediction, summed as the misses list them
-    const { score } = seedProfile(text, reference);
-    expect(score.predictions).toBe(text.ids.length + text.offsets.length - 1);
-    let sum = score.log2Sum;
-    for (let m = 0; m < score.misses.length; m += 4) sum += score.misses[m + 3]! * Math.log2((1 - PERPLEXITY_EPSILON) * 0 + PERPLEXITY_EPSILON);
-    expect(seedModelPerplexity(lazy, text, reference)).toBe(Math.pow(2, -sum / score.predictions));
-  });
-
   it('other orders and smoothings take the general scoring', () => {
     const human = randomCorpus('g-h', 100, 20, 8);
     const reference = buildSeedReference(human, 30, 1);

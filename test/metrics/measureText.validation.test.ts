@@ -6,7 +6,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { InputError, UsageError } from '../../src/errors.js';
 import { measureText } from '../../src/metrics/measureText.js';
 import { TrigramSet } from '../../src/metrics/ngramProfile.js';
 import { buildTransitionTable } from '../../src/counts/transitionTable.js';
@@ -102,5 +102,13 @@ describe('checkSeedReference', () => {
 
   it('buildSeedReference names its corpus argument', () => {
     expect(() => buildSeedReference(undefined as never, 7, 1)).toThrow('human must be a TokenCorpus');
+  });
+
+  it('buildSeedReference refuses an H without tokens (its measures lacked vocab_retention, rare_survival and survival_*: audit)', () => {
+    const none = { ids: new Int32Array(0), offsets: new Int32Array([0]) };
+    expect(() => buildSeedReference(none, 7, 1)).toThrow(InputError);
+    expect(() => buildSeedReference(none, 7, 1)).toThrow('human holds no sentences');
+    const empty = { ids: new Int32Array(0), offsets: new Int32Array([0, 0, 0]) };
+    expect(() => buildSeedReference(empty, 7, 1)).toThrow('human holds no tokens, only 2 empty sentence(s)');
   });
 });

@@ -50,7 +50,25 @@ describe('the holdout split', () => {
     for (const [sentences, holdout] of [[2, 0.9], [4, 0.1], [0, 0]] as const) {
       expect(() => humanSentenceMask(sentences, holdout, 1)).toThrow(InputError);
     }
-    expect(() => humanSentenceMask(4, 0.1, 1)).toThrow('the corpus has 4 sentence(s), too few for a holdout share of 0.1');
+    expect(() => humanSentenceMask(1, 0.1, 1)).toThrow('the corpus has 1 sentence(s), too few for a holdout share of 0.1');
+    // a share that rounds to no sentence says so, and the least share that holds one out: half a
+    // sentence, 0.5 / 4 = 0.125; 0.5 / 4623 = 0.000108155... -> 0.000109 (3 digits, rounded up)
+    expect(() => humanSentenceMask(4, 0.1, 1)).toThrow("a holdout share of 0.1 holds out none of the corpus's 4 sentences (it rounds to 0)");
+    const least = (sentences: number, holdout: number): string => {
+      try {
+        humanSentenceMask(sentences, holdout, 1);
+        return 'accepted';
+      } catch (error) {
+        return (error as InputError).hint;
+      }
+    };
+    expect(least(4, 0.1)).toBe('pass a share of at least 0.125 or a larger corpus; with run, --holdout 0 also works, without held-out metrics');
+    expect(least(4623, 1e-12)).toMatch(/^pass a share of at least 0\.000109 /u);
+    // and the share it names holds one out
+    for (const sentences of [3, 4, 7, 4623, 99_999]) {
+      const share = Number(/at least ([0-9.e-]+)/u.exec(least(sentences, 1e-9))![1]);
+      expect([...humanSentenceMask(sentences, share, 1)].filter((bit) => bit === 0)).toHaveLength(1);
+    }
     try {
       humanSentenceMask(2, 0.9, 1);
     } catch (error) {

@@ -147,7 +147,11 @@ describe('the public entries refuse what they would get silently wrong', () => {
   it("simulate: a words argument that is no WordViewSpec; a hook that is no function, the required emit's hint", () => {
     const settings = { ...DEFAULT_RUN, generations: 1, holdout: 0 };
     expect(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined }, 5 as never)).toThrow("words must be a WordViewSpec (a tokenizer name and the string of every id), got '5'");
-    expect(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined }, { tokenizer: 'gpt2', tokens: ['a'] })).toThrow('words must be a WordViewSpec');
+    expect(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined }, { tokenizer: 'gpt2', tokens: ['a'] })).toThrow(`words.tokens must hold the string of every id below idSpace ${ID_SPACE}, got 1`);
+    // one entry that is no string is named by its place, not by quoting the whole list (113,420 characters: audit)
+    const many = Array.from({ length: ID_SPACE + 5000 }, (_, id) => `t${id}`) as unknown[];
+    many[7] = 7;
+    expect(() => simulate(CORPUS, ID_SPACE, settings, { emit: () => undefined }, { tokenizer: 'gpt2', tokens: many as string[] })).toThrow(/^words\.tokens\[7\] must be the string of id 7, got '7'$/u);
     // a name that is no tokenizer, and a misspelt key, left the word_* columns out silently (audit)
     const tokens = ['<s>', '</s>', 'a', 'b', 'c', 'd'];
     for (const tokenizer of ['GPT2', 'gpt-2', 'bpe']) {

@@ -17,6 +17,7 @@ import {
   numberRule,
   refuseRepeats,
   shownValue,
+  SHOWN_JSON_LENGTH,
   TEXT_RULE,
 } from '../../src/validation/valueRule.js';
 import { thrown } from '../helpers/thrown.js';
@@ -91,6 +92,15 @@ describe('ValueRule', () => {
       '[object Object]',
       'Symbol(s)',
     ]);
+  });
+
+  it('cuts a long list or object after SHOWN_JSON_LENGTH characters, saying its whole length; text stays whole', () => {
+    // [0,1,...,99] is '[' + 10 one-digit + 90 two-digit numbers + 99 commas + ']' = 1 + 10 + 180 + 99 + 1 = 291 characters
+    const list = Array.from({ length: 100 }, (_, index) => index);
+    expect(shownValue(list)).toBe(`${JSON.stringify(list).slice(0, SHOWN_JSON_LENGTH)}... (291 characters)`);
+    // exactly SHOWN_JSON_LENGTH characters, '["' + 116 x + '"]': whole
+    expect(shownValue(['x'.repeat(SHOWN_JSON_LENGTH - 4)])).toBe(`["${'x'.repeat(SHOWN_JSON_LENGTH - 4)}"]`);
+    expect(shownValue('y'.repeat(500))).toBe(`'${'y'.repeat(500)}'`);
   });
 
   it('quotes what the caller shows (the raw text typed) in place of the value', () => {

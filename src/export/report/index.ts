@@ -10,6 +10,7 @@ export { aggregateCurves, type SeriesPoint } from './aggregateCurves.js';
 export { cellLabels } from './cellLabels.js';
 export { studentTQuantile } from '../../stats/studentT.js';
 export { curveTableFromRecords, readCurves, type CurveTable } from './readCurves.js';
+export { seriesCurveTable } from './seriesCurveTable.js';
 export { readSummary, summaryPoints, type SummaryRow } from './readSummary.js';
 export { metricChartSpec } from './metricChart.js';
 export { survivalChartSpec } from './survivalChart.js';

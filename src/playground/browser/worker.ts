@@ -6,7 +6,7 @@
 
 import { DEFAULT_TEXT_OPTIONS, readCorpusSources, type TextSource } from '../../corpus/readText.js';
 import { sentenceAt, sentenceCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
-import { describeError } from '../../errors.js';
+import { InputError, describeError } from '../../errors.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { collectRecipe } from '../../recipes/collectRecipe.js';
 import { findRecipe } from '../../recipes/registry.js';
@@ -45,7 +45,9 @@ async function answer(message: ToWorker): Promise<void> {
     await handle(message);
     if (message.type !== 'load') post({ type: 'done', millis: performance.now() - started });
   } catch (error) {
-    const text = `ngram-collapse: ${describeError(error)}`;
+    // (an error that is no InputError: its stack to the console, which the line points to)
+    if (!(error instanceof InputError)) console.error(error);
+    const text = `ngram-collapse: ${describeError(error, 'an unexpected error: the browser console has its details')}`;
     post(message.type === 'load' ? { type: 'error', message: text, during: 'load', load: message.id } : { type: 'error', message: text, during: 'run' });
   }
 }

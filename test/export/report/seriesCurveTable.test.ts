@@ -1,0 +1,57 @@
+/**
+ * seriesCurveTable: the rows `simulate` emits, typed for the report as `readCurves` types the curves
+ * CSV `run` writes of them (audit: the library had no way from SeriesRows to a report but a file).
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, UsageError } from '../../../src/errors.js';
+import { openCsv } from '../../../src/export/csvFile.js';
+import { CURVE_COLUMNS, curveRecord } from '../../../src/export/curveRecord.js';
+import { readCurves } from '../../../src/export/report/readCurves.js';
+import { seriesCurveTable } from '../../../src/export/report/seriesCurveTable.js';
+import type { SeriesRow } from '../../../src/simulation/series.js';
+import { DEFAULT_RUN } from '../../../src/simulation/settings.js';
+import { simulate } from '../../../src/simulation/simulate.js';
+import { fixture } from '../../helpers/corpus.js';
+import { tempDir } from '../../helpers/cli.js';
+
+const f = fixture(['the cat sat', 'the dog sat down', 'a cat ran', 'the end', 'a dog ran off', 'the cat sat down']);
+
+function rowsOf(seed: number): SeriesRow[] {
+  const rows: SeriesRow[] = [];
+  const settings = { ...DEFAULT_RUN, seed, generations: 3, holdout: 0, replicates: 2 };
+  simulate(f.corpus, f.vocabulary.size, settings, { emit: (row) => rows.push(row) });
+  return rows;
+}
+
+describe('seriesCurveTable', () => {
+  it('gives the rows, columns and metrics readCurves gives for the CSV of the same rows', async () => {
+    const rows = rowsOf(7);
+    const path = join(tempDir(), 'curves.csv');
+    const csv = openCsv(path, CURVE_COLUMNS);
+    for (const row of rows) csv.write(curveRecord(row, 7));
+    await csv.close();
+    const fromFile = await readCurves(path);
+    const inMemory = seriesCurveTable(rows, 7);
+    // 2 cells (ratio 0, 0.1) x 2 replicates x generations 0..3 = 16 rows
+    expect(inMemory.rows).toHaveLength(16);
+    expect(inMemory).toEqual(fromFile);
+    expect(inMemory.rows[0]!['seed']).toBe(7);
+    expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(CURVE_COLUMNS.join(','));
+  });
+
+  it('refuses what is no list of rows, and a seed that is no whole number >= 0 (UsageError, never a TypeError)', () => {
+    const rows = rowsOf(7);
+    expect(() => seriesCurveTable(5 as never, 1)).toThrow("rows must be a list of the rows simulate emits, got '5'");
+    expect(() => seriesCurveTable([rows[0]!, { generation: 1 }] as never, 1)).toThrow('rows[1] must be a row simulate emits (cell, replicate, generation, values), got {"generation":1}');
+    expect(() => seriesCurveTable([null] as never, 1)).toThrow(UsageError);
+    expect(() => seriesCurveTable(rows, -1)).toThrow("seed must be a whole number >= 0, got '-1'");
+  });
+
+  it('refuses no rows, naming them as the caller says', () => {
+    expect(() => seriesCurveTable([], 1)).toThrow(InputError);
+    expect(() => seriesCurveTable([], 1, 'the rows of my run')).toThrow('the rows of my run are none');
+  });
+});
