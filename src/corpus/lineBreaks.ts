@@ -5,16 +5,26 @@
  * The rule, per source (a file, standard input, a JSONL record). Each break between consecutive
  * non-blank lines L and N is judged in its window: the lines from 17 before N to 16 after it (fewer at
  * the ends of the source), and the breaks between consecutive non-blank lines inside that window.
- * - W is the longest line of the window (UTF-16 code units, trailing white space not counted).
+ * - A line's width is measured as the line was written (before NFC, which shortens decomposed text:
+ *   audit), trailing white space not counted, in each of the three measures a wrapper may count
+ *   (MEASURES): UTF-16 code units (JavaScript's length), code points (Python's textwrap: an emoji
+ *   is one, where it is two code units) and UTF-8 bytes (GNU `fold`, which counts each byte as a
+ *   column: é is two). Text of ASCII alone has one width in all three.
+ * - In a measure, W is the longest line of the window.
  * - A break "fits a wrap" when W >= MIN_WRAP_WIDTH and L, a space and N's first word reach W:
  *   |L| + 1 + |first word of N| >= W. A greedy wrapper to width W leaves such breaks (Python's textwrap
  *   where they pass W; `fold -s`, whose lines keep the space they break at, within the width, also
  *   where they reach it: read as sentence ends until an audit); a headline, a list item or a short
  *   sentence on its own line mostly does not.
  * - It is "mid-sentence" when it fits a wrap and N starts with a lowercase letter.
- * - The window is hard-wrapped prose when at least FITTING_SHARE of its breaks fit a wrap and at least
- *   MID_SENTENCE_SHARE are mid-sentence (Project Gutenberg text: nearly all and about half; a list of
- *   headlines or a one-sentence-per-line file: few lines reach the width).
+ * - The window is hard-wrapped prose in a measure when at least FITTING_SHARE of its breaks fit a wrap
+ *   in it and at least MID_SENTENCE_SHARE are mid-sentence (Project Gutenberg text: nearly all and
+ *   about half; a list of headlines or a one-sentence-per-line file: few lines reach the width). Of
+ *   the measures it is wrapped prose in, the one where most breaks fit (the first of a tie) judges
+ *   the break: text wrapped by code points misread by code units, or by bytes, left a false sentence
+ *   end at one line in four (audit).
+ * - Text in scripts without case (Chinese, Japanese, Arabic, Hebrew, ...) has no mid-sentence break,
+ *   so it is never taken for wrapped prose: each of its line breaks ends a sentence.
  * - In hard-wrapped prose a break that fits a wrap is a space: the sentence goes on (a sentence-final
  *   mark before it still ends the sentence, by the sentence rules). Every other line break (a short
  *   line in wrapped prose: a heading, a verse, a list item; any line of other text) ends the sentence,
@@ -43,11 +53,62 @@ export interface DecidedLine {
   readonly hardBreak: boolean;
 }
 
+/** The measures of a width: UTF-16 code units, code points, UTF-8 bytes. */
+export const MEASURES = 3;
+
 interface Pending {
   readonly text: string;
   readonly afterBlank: boolean;
-  readonly firstWord: number;
   readonly lowerStart: boolean;
+  /**
+   * The line's width and its first word's in each measure (as written, trailing white space not
+   * counted), measure by measure: [line, word] in code units, then code points, then bytes. Undefined
+   * when the line as written is ASCII, whose widths are the same in every measure: `units`, `wordUnits`.
+   */
+  readonly others: Float64Array | undefined;
+  readonly units: number;
+  readonly wordUnits: number;
+}
+
+const NOT_ASCII = /[^\u0000-\u007F]/u;
+
+/** `text`'s width in code points and in UTF-8 bytes, into `widths` (see Pending.others) as a line's (word 0) or a word's (1). */
+function measure(text: string, widths: Float64Array, word: 0 | 1): void {
+  let points = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    points++;
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3; // (a lone surrogate is written as U+FFFD, 3 bytes)
+  }
+  widths[2 + word] = points;
+  widths[4 + word] = bytes;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** A line's widths: undefined for ASCII, else Pending.others. */
+function otherWidths(written: string, word: string): Float64Array | undefined {
+  if (!NOT_ASCII.test(written)) return undefined;
+  const widths = new Float64Array(2 * MEASURES);
+  widths[0] = written.length;
+  widths[1] = word.length;
+  measure(written, widths, 0);
+  measure(word, widths, 1);
+  return widths;
+}
+
+/** Pending line `line`'s width (word: its first word's) in `measure`. */
+function widthOf(line: Pending, measure: number, word: 0 | 1): number {
+  if (line.others === undefined) return word === 1 ? line.wordUnits : line.units;
+  return line.others[2 * measure + word]!;
 }
 
 /** The line breaks of one source: push its non-blank lines, get them back with the decision before each. */
@@ -65,11 +126,17 @@ export class LineBreaks {
     this.blankSeen = true;
   }
 
-  /** Reads one non-blank line; returns the lines now decided, in order. */
-  push(line: string): DecidedLine[] {
+  /**
+   * Reads one non-blank line, and the line as it was written (before normalization: its widths are
+   * the wrapper's); returns the lines now decided, in order.
+   */
+  push(line: string, written = line): DecidedLine[] {
     const text = line.trimEnd();
     const start = text.trimStart();
-    this.queue.push({ text, afterBlank: this.blankSeen, firstWord: FIRST_WORD.exec(start)![0].length, lowerStart: LOWER_START.test(start) });
+    const writtenText = written === line ? text : written.trimEnd();
+    const word = FIRST_WORD.exec(written === line ? start : writtenText.trimStart())![0];
+    const others = otherWidths(writtenText, word);
+    this.queue.push({ text, afterBlank: this.blankSeen, lowerStart: LOWER_START.test(start), others, units: writtenText.length, wordUnits: word.length });
     this.blankSeen = false;
     const decided: DecidedLine[] = [];
     while (this.next + WINDOW < this.base + this.queue.length) decided.push(this.decide(this.next++));
@@ -95,23 +162,47 @@ export class LineBreaks {
     if (index === 0 || line.afterBlank) return { text: line.text, endsBefore: true, hardBreak: false };
     const from = Math.max(this.base, index - WINDOW - 1);
     const to = Math.min(this.base + this.queue.length - 1, index + WINDOW);
+    let measures = 1;
+    for (let k = from; k <= to && measures === 1; k++) if (this.at(k).others !== undefined) measures = MEASURES;
+    // the measure the window is wrapped prose in, where most breaks fit (the first of a tie)
+    let chosen = -1;
+    let chosenWidth = 0;
+    let mostFitting = -1;
+    for (let measure = 0; measure < measures; measure++) {
+      const width = this.widest(from, to, measure);
+      const fitting = this.fittingIfWrapped(from, to, width, measure);
+      if (fitting > mostFitting) [chosen, chosenWidth, mostFitting] = [measure, width, fitting];
+    }
+    const hard = !(chosen >= 0 && this.fits(index, chosenWidth, chosen));
+    return { text: line.text, endsBefore: hard, hardBreak: hard };
+  }
+
+  /** The longest line of [from, to] in `measure`. */
+  private widest(from: number, to: number, measure: number): number {
     let width = 0;
-    for (let k = from; k <= to; k++) width = Math.max(width, this.at(k).text.length);
-    if (width < MIN_WRAP_WIDTH) return { text: line.text, endsBefore: true, hardBreak: true };
-    const fits = (k: number): boolean => this.at(k - 1).text.length + 1 + this.at(k).firstWord >= width;
+    for (let k = from; k <= to; k++) width = Math.max(width, widthOf(this.at(k), measure, 0));
+    return width;
+  }
+
+  /** True when the break before line `k` fits a wrap to `width` in `measure`: |L| + 1 + |first word of N| >= W. */
+  private fits(k: number, width: number, measure: number): boolean {
+    return widthOf(this.at(k - 1), measure, 0) + 1 + widthOf(this.at(k), measure, 1) >= width;
+  }
+
+  /** How many breaks of [from, to], whose longest line is `width`, fit a wrap in `measure` when the window is hard-wrapped prose there, else -1. */
+  private fittingIfWrapped(from: number, to: number, width: number, measure: number): number {
+    if (width < MIN_WRAP_WIDTH) return -1;
     let breaks = 0;
     let fitting = 0;
     let midSentence = 0;
     for (let k = from + 1; k <= to; k++) {
       if (this.at(k).afterBlank) continue;
       breaks++;
-      if (!fits(k)) continue;
+      if (!this.fits(k, width, measure)) continue;
       fitting++;
       if (this.at(k).lowerStart) midSentence++;
     }
-    const wrapped = fitting >= FITTING_SHARE * breaks && midSentence >= MID_SENTENCE_SHARE * breaks;
-    const hard = !(wrapped && fits(index));
-    return { text: line.text, endsBefore: hard, hardBreak: hard };
+    return fitting >= FITTING_SHARE * breaks && midSentence >= MID_SENTENCE_SHARE * breaks ? fitting : -1;
   }
 
   /** Drops lines no window needs any more. */

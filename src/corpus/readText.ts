@@ -231,7 +231,7 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line', keepBlank: true })) {
     // Stryker disable next-line MethodExpression: equivalent, no tokenizer makes a token of white space
     if (keepEmpty) for (const { text } of batch) add(unmarked(normalize(text)).trim()); // one line, one sentence, blank or not
-    else for (const { text } of batch) for (const sentence of splitter.line(unmarked(normalize(text)))) add(sentence);
+    else for (const { text } of batch) for (const sentence of splitter.line(unmarked(normalize(text)), text)) add(sentence);
   }
   for (const sentence of splitter.end()) add(sentence);
   return splitter.lineBreakEnds;

@@ -12,7 +12,7 @@
  *   end one when white space follows, unless the next word starts with a lowercase letter ('"Why?" he
  *   asked.').
  * - A period ends a sentence only when white space (or the end) follows it, after any closing quotes
- *   and brackets, so numbers (3.5, $1.20), dotted names (U.S.A, example.com) stay whole. A run of
+ *   and brackets (CLOSERS; a French ` »` after its space too), so numbers (3.5, $1.20), dotted names (U.S.A, example.com) stay whole. A run of
  *   periods or `…` (an ellipsis) ends one only before an uppercase word.
  * - Before a lowercase word a period never ends a sentence ("e.g. the", "etc. and").
  * - After a title (Mr., Dr., Gen., ...: TITLES), never.
@@ -72,15 +72,36 @@ export const SENTENCE_STARTERS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Closing quotes and brackets that stay with the sentence they close. */
-const CLOSERS = new Set([...'"\')]}\u201D\u2019\u00BB\u300D\u300F\u3011\u3015\uFF09\uFF63\u300B\u3009']);
-/** Opening quotes and brackets before the next sentence's first word. */
-const OPENERS = new Set([...'"\'([{\u201C\u2018\u00AB\u300C\u300E\u3010\u3014\uFF08\uFF62\u300A\u3008']);
+/**
+ * Closing quotes and brackets that stay with the sentence they close: English ” ’ », German “ ‘ (after
+ * „ ‚) and « › (after » ‹: German quotes »so«), French » › (spaced: SPACED_CLOSERS), CJK 」』】〕）｣》〉.
+ * (German “ and «, missing, joined every sentence ended inside a quote to the next: audit.)
+ */
+const CLOSING = '"\')]}\u201D\u2019\u00BB\u203A\u201C\u2018\u00AB\u2039\u300D\u300F\u3011\u3015\uFF09\uFF63\u300B\u3009';
+const CLOSERS = new Set([...CLOSING]);
+/** Opening quotes and brackets before the next sentence's first word (German „ ‚ and » › too). */
+const OPENERS = new Set([...'"\'([{\u201C\u2018\u00AB\u2039\u201E\u201A\u00BB\u203A\u300C\u300E\u3010\u3014\uFF08\uFF62\u300A\u3008']);
+/**
+ * French closing guillemets, written after a space (a no-break or narrow no-break one, or a plain
+ * space): `« Bonjour. » Puis` keeps ` »` with the sentence it closes when white space or the end
+ * follows it (»Hallo, a German opener, is followed by its word). It began the next sentence: audit.
+ */
+const SPACED_CLOSING = '\u00BB\u203A';
+const SPACED_CLOSERS = new Set([...SPACED_CLOSING]);
+const CLOSER_SPACING = ' \u00A0\u202F\u2009';
+const CLOSER_SPACES = new Set([...CLOSER_SPACING]);
 /** End marks that end a sentence where they stand, no space needed (CJK full stops and marks). */
 const IMMEDIATE = new Set([...'\u3002\uFF01\uFF1F\uFF61']);
 /** End marks that end a sentence before white space: ? ! and the marks of other scripts. */
 const STRONG = new Set([...'?!\u203C\u2047\u2048\u2049\u0964\u0965\u061F\u06D4']);
 const CANDIDATE = /[.?!\u2026\u203C\u2047-\u2049\u0964\u0965\u061F\u06D4\u3002\uFF01\uFF1F\uFF61]/gu;
+/** A character class of `chars`, each written as its code point. */
+const classOf = (chars: string): string => `[${[...chars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`;
+/**
+ * Text that ends with a sentence-final mark, after any closers (a French one after its space): the
+ * line rule counts the line breaks it takes for sentence ends without one (sentenceSplitter.ts).
+ */
+export const FINAL_MARK = new RegExp(`${CANDIDATE.source}${classOf(CLOSING)}*(?:${classOf(CLOSER_SPACING)}${classOf(SPACED_CLOSING)})?$`, 'u');
 const SPACE = /\s/u;
 const LOWER = /^\p{Ll}/u;
 const UPPER = /^\p{Lu}/u;
@@ -99,6 +120,7 @@ export function splitSentences(text: string): string[] {
     let end = at + 1;
     while (isMark(text.charAt(end))) end++;
     while (CLOSERS.has(text.charAt(end))) end++;
+    end = afterSpacedCloser(text, end);
     CANDIDATE.lastIndex = end;
     if (!endsSentence(text, at, end)) continue;
     sentences.push(text.slice(start, end).trim()); // never empty: it holds its mark
@@ -107,6 +129,13 @@ export function splitSentences(text: string): string[] {
   const rest = text.slice(start).trim();
   if (rest.length > 0) sentences.push(rest);
   return sentences;
+}
+
+/** `end`, or the end of a spaced French closer there (` »` before white space or the text's end). */
+function afterSpacedCloser(text: string, end: number): number {
+  if (!CLOSER_SPACES.has(text.charAt(end)) || !SPACED_CLOSERS.has(text.charAt(end + 1))) return end;
+  const after = end + 2;
+  return after === text.length || SPACE.test(text.charAt(after)) ? after : end;
 }
 
 function isMark(ch: string): boolean {

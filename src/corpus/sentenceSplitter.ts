@@ -9,14 +9,17 @@
  */
 
 import { LineBreaks, type DecidedLine } from './lineBreaks.js';
-import { splitSentences } from './sentenceSegmenter.js';
+import { FINAL_MARK, splitSentences } from './sentenceSegmenter.js';
 
 export type SentenceMode = 'auto' | 'line';
 export const SENTENCE_MODES: readonly SentenceMode[] = Object.freeze(['auto', 'line']);
 
 export interface SentenceSplitter {
-  /** Reads one line (without its line end); returns the sentences it completed. */
-  line(line: string): string[];
+  /**
+   * Reads one line (without its line end), and optionally the line as written before normalization
+   * (`auto` measures a wrapped line's width on it); returns the sentences it completed.
+   */
+  line(line: string, written?: string): string[];
   /** Ends the source; returns the sentences still open. */
   end(): string[];
   /** Line breaks taken as sentence ends although the line had no sentence-final mark (`auto` only). */
@@ -25,7 +28,6 @@ export interface SentenceSplitter {
 
 /** A run longer than this is split before it ends (the threshold doubles with an unfinished sentence). */
 const RUN_SPLIT = 1 << 16;
-const FINAL_MARK = /[.?!\u2026\u203C\u2047-\u2049\u0964\u0965\u061F\u06D4\u3002\uFF01\uFF1F\uFF61]["'\u201D\u2019)\]}\u00BB\u300D\u300F\uFF09]*$/u;
 
 /** A splitter for one source. */
 export function sentenceSplitterFor(mode: SentenceMode): SentenceSplitter {
@@ -75,12 +77,12 @@ function autoSplitter(): SentenceSplitter {
     return done;
   };
   return {
-    line(line) {
+    line(line, written) {
       if (line.trim().length === 0) {
         breaks.blank();
         return [];
       }
-      return take(breaks.push(line));
+      return take(breaks.push(line, written));
     },
     end() {
       const done = take(breaks.finish());

@@ -116,7 +116,37 @@ export function checkTextBytes(bytes: Uint8Array, name: string): void {
 }
 
 function rejectBinary(raw: Uint8Array, name: string): void {
-  if (raw.includes(0)) throw new InputError(`${name} looks binary (it contains NUL bytes)`, 'pass a UTF-8 text file');
+  if (!raw.includes(0)) return;
+  // (UTF-16 without a byte-order mark was called binary, with no word of its encoding: audit)
+  const wide = unmarkedUtf16(raw);
+  if (wide !== undefined) {
+    throw new InputError(`${name} looks like ${wide} text without a byte-order mark (NUL bytes between its letters)`, `convert it to UTF-8 first, e.g. iconv -f ${wide} -t UTF-8`);
+  }
+  throw new InputError(`${name} looks binary (it contains NUL bytes)`, 'pass a UTF-8 text file');
+}
+
+/** Bytes looked at for UTF-16 without a byte-order mark, and the fewest it takes to say. */
+const UTF16_SAMPLE = 1024;
+const UTF16_LEAST = 16;
+
+/**
+ * UTF-16 LE or BE when the first bytes (at least UTF16_LEAST) hold NULs at one parity only, as the
+ * high bytes of Latin text in UTF-16 are, in at least a quarter of the pairs (text of other scripts
+ * between its spaces and punctuation has fewer); else undefined (binary data).
+ */
+function unmarkedUtf16(raw: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  const length = Math.min(raw.length, UTF16_SAMPLE) & ~1;
+  if (length < UTF16_LEAST) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (raw[i] === 0) even++;
+    if (raw[i + 1] === 0) odd++;
+  }
+  const pairs = length / 2;
+  if (even === 0 && odd >= pairs / 4) return 'UTF-16LE';
+  if (odd === 0 && even >= pairs / 4) return 'UTF-16BE';
+  return undefined;
 }
 
 function rejectWideEncodings(raw: Uint8Array, name: string): void {

@@ -246,10 +246,25 @@ function segmentWindow(segmenter: Intl.Segmenter, text: string, start: number, t
     const clusters = Array.from(segmenter.segment(text.slice(start, end)), ({ segment, index }) => ({ segment, index }));
     const whole = end === text.length ? clusters.length : clusters.length - 1;
     if (whole === 0) continue;
-    for (let c = 0; c < whole; c++) if (!WHITESPACE.test(clusters[c]!.segment)) tokens.push(clusters[c]!.segment);
+    for (let c = 0; c < whole; c++) pushCluster(clusters[c]!.segment, tokens);
     return end === text.length ? end : start + clusters[whole]!.index;
   }
 }
+
+/**
+ * A cluster as a token: whole unless it holds white space, which is never a token. A space with the
+ * combining marks after it is one cluster (UAX #29, GB9): its marks are kept, a token as they are after
+ * a tab (a cluster of their own); they were dropped with the space (audit).
+ */
+function pushCluster(cluster: string, tokens: string[]): void {
+  if (!WHITESPACE.test(cluster)) tokens.push(cluster);
+  else {
+    const marks = cluster.replace(ALL_WHITESPACE, '');
+    if (marks !== '') tokens.push(marks);
+  }
+}
+
+const ALL_WHITESPACE = /\s/gu;
 
 interface TokenizerRow {
   /** Makes a fresh tokenizer. */

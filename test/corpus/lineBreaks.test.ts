@@ -5,8 +5,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { LineBreaks } from '../../src/corpus/lineBreaks.js';
+import { readCorpusText } from '../../src/corpus/readText.js';
 import { sentenceSplitter, sentenceSplitterFor } from '../../src/corpus/sentenceSplitter.js';
-import { foldS, wrap } from '../helpers/wrap.js';
+import { codePoints, codeUnits, foldS, utf8Bytes, wrap } from '../helpers/wrap.js';
 import seedrandom from 'seedrandom';
 
 const auto = sentenceSplitter('auto');
@@ -68,6 +69,45 @@ describe('the line rule', () => {
     for (const width of widths) expect(auto(folded(width)), `width ${width}`).toHaveLength(3);
   });
 
+  it('measures widths as the wrapper did: code points (textwrap: an emoji is one, two code units), UTF-8 bytes (fold: é is two), code units (audit: a false sentence end at a line in four)', () => {
+    // PROSE with a symbol after every third word: in code points the lines of a wrap by code units
+    // fall short of W, and the other way round; in bytes, more so
+    const words = PROSE.split(' ');
+    const marked = (symbol: string): string => words.map((word, k) => (k % 3 === 2 && /^\p{L}+$/u.test(word) ? `${word} ${symbol}` : word)).join(' ');
+    const cases = [
+      ['emoji by code points (textwrap)', marked('\u{1F389}'), (text: string, width: number) => wrap(text, width, codePoints)],
+      ['mathematical letters by code points', marked('\u{1D538}\u{1D54F}'), (text: string, width: number) => wrap(text, width, codePoints)],
+      ['accents by bytes (fold -s)', marked('d\u00E9j\u00E0'), (text: string, width: number) => foldS(text, width, utf8Bytes)],
+      ['Cyrillic by bytes (fold -s)', marked('\u0434\u0430'), (text: string, width: number) => foldS(text, width, utf8Bytes)],
+      ['emoji by code units', marked('\u{1F389}'), (text: string, width: number) => wrap(text, width, codeUnits)],
+    ] as const;
+    for (const [name, text, wrapTo] of cases) {
+      const whole = auto(text);
+      expect(whole).toHaveLength(3);
+      for (const width of [50, 60, 70, 79]) expect(auto(wrapTo(text, width)), `${name}, width ${width}`).toEqual(whole);
+    }
+  });
+
+  it('measures a line as it was written, before normalization (NFD text wrapped, then read as NFC: audit)', () => {
+    const splitter = sentenceSplitterFor('auto');
+    // e + U+0301 is one letter in NFC: a written line with many is longer than its normalized self, so
+    // in NFC the lines of the accented first half fall short of the width the plain second half sets
+    const words = PROSE.split(' ');
+    const decomposed = words.map((word, k) => (k < words.length / 2 && /^\p{L}+$/u.test(word) ? `${word}e\u0301` : word)).join(' ');
+    const sentences: string[] = [];
+    for (const line of wrap(decomposed, 70).split('\n')) sentences.push(...splitter.line(line.normalize('NFC'), line));
+    sentences.push(...splitter.end());
+    expect(sentences).toEqual(auto(decomposed.normalize('NFC')));
+    expect(sentences).toHaveLength(3);
+  });
+
+  it('reads a file so: the loader hands the splitter each line as written', async () => {
+    const words = PROSE.split(' ');
+    const decomposed = words.map((word, k) => (k < words.length / 2 && /^\p{L}+$/u.test(word) ? `${word}e\u0301` : word)).join(' ');
+    const { corpus } = await readCorpusText(`${wrap(decomposed, 70)}\n`, { tokenizer: 'whitespace' });
+    expect(corpus.offsets.length - 1).toBe(3);
+  });
+
   it('in wrapped prose, a short line (a heading) still ends its sentence', () => {
     const text = `CHAPTER I\n${wrap(PROSE, 70)}`;
     const sentences = auto(text);
@@ -81,6 +121,11 @@ describe('the line rule', () => {
     for (const line of ['Headline one', 'It rained.', 'It stopped.']) splitter.line(line);
     splitter.end();
     expect(splitter.lineBreakEnds).toBe(1);
+    // a mark before closing quotes, a German “ or a French » after its space, is a mark
+    const quoted = sentenceSplitterFor('auto');
+    for (const line of ['Er sagte \u201EJa.\u201C', 'Headline two', 'Il dit \u00AB\u00A0Oui.\u00A0\u00BB', 'Done.']) quoted.line(line);
+    quoted.end();
+    expect(quoted.lineBreakEnds).toBe(1);
   });
 
   it('decides a break from the width, the share of fitting breaks and of mid-sentence breaks', () => {

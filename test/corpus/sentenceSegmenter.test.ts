@@ -76,6 +76,22 @@ describe('splitSentences', () => {
     expect(splitSentences('He said "stop." (It was late.) We left.')).toEqual(['He said "stop."', '(It was late.)', 'We left.']);
   });
 
+  it('closes German quotes „…“ ‚…‘ »…« and French ones « … », spaced as French writes them (audit: joined to the next sentence, or » began it)', () => {
+    expect(splitSentences('Er sagte: \u201EHallo.\u201C Dann ging er.')).toEqual(['Er sagte: \u201EHallo.\u201C', 'Dann ging er.']);
+    expect(splitSentences('Er rief: \u201EHallo!\u201C Dann ging er.')).toEqual(['Er rief: \u201EHallo!\u201C', 'Dann ging er.']);
+    expect(splitSentences('Sie sagte \u201AJa.\u2018 Er nickte.')).toEqual(['Sie sagte \u201AJa.\u2018', 'Er nickte.']);
+    expect(splitSentences('Er sagte: \u00BBHallo.\u00AB Dann ging er.')).toEqual(['Er sagte: \u00BBHallo.\u00AB', 'Dann ging er.']);
+    // an opening » (German) before the next word stays with it
+    expect(splitSentences('Er ging. \u00BBHallo\u00AB, sagte sie. Dann kam er.')).toEqual(['Er ging.', '\u00BBHallo\u00AB, sagte sie.', 'Dann kam er.']);
+    // a title after „ is still a title
+    expect(splitSentences('\u201EDr. M\u00FCller kam.\u201C Er ging.')).toEqual(['\u201EDr. M\u00FCller kam.\u201C', 'Er ging.']);
+    for (const space of [' ', '\u00A0', '\u202F']) {
+      expect(splitSentences(`Il a dit : \u00AB${space}Bonjour.${space}\u00BB Puis il est parti.`), `space U+${space.charCodeAt(0).toString(16)}`).toEqual([`Il a dit : \u00AB${space}Bonjour.${space}\u00BB`, 'Puis il est parti.']);
+      expect(splitSentences(`Il cria : \u00AB${space}Oui${space}!${space}\u00BB Puis rien.`)).toEqual([`Il cria : \u00AB${space}Oui${space}!${space}\u00BB`, 'Puis rien.']);
+    }
+    expect(splitSentences('Fin. \u00BB')).toEqual(['Fin. \u00BB']);
+  });
+
   it('ends sentences at the marks of Chinese and Japanese, Hindi and Arabic', () => {
     expect(splitSentences('日本語です。これはテストです。')).toEqual(['日本語です。', 'これはテストです。']);
     expect(splitSentences('你好！你是谁？我是学生。')).toEqual(['你好！', '你是谁？', '我是学生。']);

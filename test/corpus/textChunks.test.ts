@@ -51,6 +51,19 @@ describe('textChunks', () => {
     await expect(chunks([Uint8Array.of(0)], 'line')).rejects.toBeInstanceOf(InputError);
   });
 
+  it('UTF-16 without a byte-order mark is named as such, with the way out (it was called binary: audit)', async () => {
+    const text = 'Der Hund lief weg. Die Katze blieb.\n';
+    await expect(chunks([Buffer.from(text, 'utf16le')], 'line')).rejects.toThrow('x.txt looks like UTF-16LE text without a byte-order mark (NUL bytes between its letters)');
+    await expect(chunks([Buffer.from(text, 'utf16le').swap16()], 'line')).rejects.toThrow('looks like UTF-16BE text');
+    const error = await chunks([Buffer.from(text, 'utf16le')], 'line').catch((caught: unknown) => caught);
+    expect((error as InputError).hint).toBe('convert it to UTF-8 first, e.g. iconv -f UTF-16LE -t UTF-8');
+    // Chinese between ASCII spaces and punctuation: NULs in a quarter of the pairs or more, at one parity
+    await expect(chunks([Buffer.from('\u4ed6\u8d70\u4e86 \u5979\u7559\u4e0b. \u732b \u72d7.\n', 'utf16le')], 'line')).rejects.toThrow('UTF-16LE');
+    // too short to say (fewer than 16 bytes), or NULs at both parities: binary
+    await expect(chunks([Buffer.from('hi there', 'utf16le').subarray(0, 14)], 'line')).rejects.toThrow('looks binary');
+    await expect(chunks([Buffer.from('ab\0\0cd\0\0ef\0\0gh\0\0ij\0\0')], 'line')).rejects.toThrow('looks binary');
+  });
+
   it('UTF-16 (either byte order) is refused with a way out', async () => {
     await expect(chunks([Uint8Array.of(0xff, 0xfe, 0x68, 0x00)], 'line')).rejects.toThrow(/UTF-16/u);
     await expect(chunks([Uint8Array.of(0xfe, 0xff, 0x00, 0x68)], 'line')).rejects.toThrow(/UTF-16/u);
