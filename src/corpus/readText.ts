@@ -228,13 +228,40 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     return lineBreakEnds;
   }
   const splitter = sentenceSplitterFor(settings.sentences);
+  let firstLineSeen = false;
   for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line', keepBlank: true })) {
+    if (!firstLineSeen) {
+      const first = batch.find(({ text }) => text.trim() !== '');
+      if (first !== undefined) {
+        firstLineSeen = true;
+        if (isJsonObjectLine(first.text)) settings.onWarning?.(jsonLinesAsText(name));
+      }
+    }
     // Stryker disable next-line MethodExpression: equivalent, no tokenizer makes a token of white space
     if (keepEmpty) for (const { text } of batch) add(unmarked(normalize(text)).trim()); // one line, one sentence, blank or not
     else for (const { text } of batch) for (const sentence of splitter.line(unmarked(normalize(text)), text)) add(sentence);
   }
   for (const sentence of splitter.end()) add(sentence);
   return splitter.lineBreakEnds;
+}
+
+/**
+ * True for a line that is a JSON object (`{"text": ...}`): a text file of them is JSON Lines read as
+ * plain text, its braces, keys and quotes taken for words (standard input, a `.ndjson` file: audit).
+ */
+function isJsonObjectLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('{"') || !trimmed.endsWith('}')) return false;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+function jsonLinesAsText(name: string): string {
+  return `${name} looks like JSON Lines (its first line is a JSON object) but is read as plain text, its keys, quotes and braces as words (pass --jsonl-field FIELD, jsonlField in the library, to read one field of each line as the text; a file named .jsonl is read so)`;
 }
 
 /** `<s>` and `</s>`, standing as words or attached to one (`<s>The cat sat.</s>`); in any case, for lowercased text. */

@@ -114,6 +114,18 @@ describe('readCorpusText: formats and options', () => {
     expect((await read('{"text": "no", "body": "Yes it is."}\n', { jsonlField: 'body' })).found).toEqual(['yes it is.']);
   });
 
+  it('warns once when a text read as plain text looks like JSON Lines (standard input, a .ndjson file: its syntax became words: audit)', async () => {
+    const lines = '\n{"text": "The cat sat."}\n{"text": "It left."}\n';
+    const { found, warnings } = await read(lines, { name: 'notes.ndjson' });
+    expect(found[0]).toBe('{"text": "the cat sat."}');
+    expect(warnings).toEqual([
+      'notes.ndjson looks like JSON Lines (its first line is a JSON object) but is read as plain text, its keys, quotes and braces as words (pass --jsonl-field FIELD, jsonlField in the library, to read one field of each line as the text; a file named .jsonl is read so)',
+    ]);
+    // prose with braces, a JSON list, a broken object: no warning; read as JSON Lines: none either
+    for (const text of ['{"a" said she}\nok.\n', '["a", "b"]\n', '{"text": "x"\n', 'The cat.\n{"text": "x"}\n']) expect((await read(text)).warnings, text).toEqual([]);
+    expect((await read(lines, { jsonlField: 'text' })).warnings).toEqual([]);
+  });
+
   it("refuses a record that is not an object, even where a string's characters would answer the field", async () => {
     // "abc"["0"] is "a" in JavaScript; a JSON string is no record with a field 0.
     await expect(readCorpusText('"abc"\n', { jsonlField: '0', name: 'r.jsonl' })).rejects.toThrow(/^r\.jsonl line 1 has no string field '0'$/u);
