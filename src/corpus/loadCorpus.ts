@@ -182,6 +182,19 @@ function withoutUndefined(options: Partial<LoadOptions>): Partial<LoadOptions> {
 }
 
 /**
+ * The refusal of a pattern that matches no file, saying when it matches folders with text files in them (a
+ * pattern of folders, `c/man?`, was only told that no file matched: audit).
+ */
+function noFileMatches(spec: string, cwd: string, role: string): InputError {
+  const what = `no file matches ${role === 'corpus' ? '' : `the ${role} `}'${spec}'`;
+  const below = `${spec.replace(/[/\\]+$/u, '')}/**`;
+  if (expandGlob(below, cwd).some((path) => TEXT_FILE.test(path))) {
+    return new InputError(`${what}, only folders with text files in them`, `name a folder to read its .txt and .jsonl files, or a pattern of files such as '${below.slice(0, -3)}/*.txt'`);
+  }
+  return new InputError(what, 'check the pattern, or quote it so the shell does not expand it');
+}
+
+/**
  * Turns one spec into the sources it names, checking that they exist; `role` names the spec in the
  * messages ("corpus 'x' not found"; a command reading a text for another purpose names that).
  */
@@ -196,7 +209,7 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
     settings.jsonlField !== undefined || path.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'text';
   if (hasWildcard(spec) && !existsSync(resolve(cwd, spec))) {
     const files = expandGlob(spec, cwd);
-    if (files.length === 0) throw new InputError(`no file matches ${role === 'corpus' ? '' : `the ${role} `}'${spec}'`, 'check the pattern, or quote it so the shell does not expand it');
+    if (files.length === 0) throw noFileMatches(spec, cwd, role);
     refuseSpecialFiles(files, spec, role, 'pattern');
     return files.map((path) => ({ kind: kindOf(path), path }));
   }

@@ -178,6 +178,11 @@ describe('loadCorpus refuses', () => {
     rmSync(join(root, 'hidden-only', '.a.txt'));
     expect(await refusal(loadCorpus(['hidden-only'], options))).toMatch(/but hidden ones/u);
     expect(await refusal(loadCorpus(['texts/*.csv'], options))).toBe("no file matches 'texts/*.csv' (check the pattern, or quote it so the shell does not expand it)");
+    // a pattern that matches folders with text files in them says so (it was only told no file matched: audit)
+    expect(await refusal(loadCorpus(['tex?s'], options))).toBe(
+      "no file matches 'tex?s', only folders with text files in them (name a folder to read its .txt and .jsonl files, or a pattern of files such as 'tex?s/*.txt')",
+    );
+    expect(await refusal(loadCorpus(['emp?y'], options))).toBe("no file matches 'emp?y' (check the pattern, or quote it so the shell does not expand it)");
     // a link to nothing, and a loop of links, are names that exist: said as such (they were 'not found')
     symlinkSync(join(root, 'gone.txt'), join(root, 'dangling.txt'));
     symlinkSync(join(root, 'loop-b'), join(root, 'loop-a'));
