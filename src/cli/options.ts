@@ -156,6 +156,8 @@ const corpus = {
   fallback: ['brown'],
 } as const satisfies ManyOption<string>;
 const quiet = { flag: '--quiet', description: 'print nothing but errors' } as const satisfies SwitchOption;
+/** --quiet of the commands whose output is what they print: the loader's warnings go, the output stays. */
+const quietWarnings = { flag: '--quiet', description: "print no warnings (the command's output stays)" } as const satisfies SwitchOption;
 const optionalFile = <Flag extends string>(flag: Flag, value: string, description: string) => ({ flag, value, description, parse: text, file: true }) as const satisfies ValueOption<string>;
 
 export const RUN_OPTIONS = {
@@ -203,6 +205,7 @@ export const GENERATE_OPTIONS = {
   topP: CELL_ROWS.topP,
   maxSentenceLength: SHARED_ROWS.maxSentenceLength,
   seed: SHARED_ROWS.seed,
+  quiet: quietWarnings,
   ...LOAD_ROWS,
 } as const satisfies Readonly<Record<string, AnyOption>>;
 
@@ -215,6 +218,7 @@ export const TRAIN_OPTIONS = {
   arpa: optionalFile('--arpa', '<file>', 'write the model in ARPA format, - for stdout (not for add-k, which is not a back-off model)'),
   eval: { flag: '--eval', value: '<spec...>', many: true, description: 'score this text: perplexity, cross-entropy (bits), OOV rate, tokens', parse: text, file: true },
   json: { flag: '--json', description: 'print one JSON object' },
+  quiet: quietWarnings,
   ...LOAD_ROWS,
 } as const satisfies Readonly<Record<string, AnyOption>>;
 
@@ -222,6 +226,7 @@ export const METRICS_OPTIONS = {
   reference: { flag: '--reference', value: '<spec>', description: 'the human reference for survival and overlap columns', parse: text, file: true, fallbackText: 'the first text' },
   rareThreshold: { flag: '--rare-threshold', value: '<n>', description: 'a reference type is rare if its count is <= n, n >= 1', parse: fromRule(RARE_THRESHOLD_RULE), fallback: DEFAULT_SHARED.rareThreshold },
   out: { flag: '--out', value: '<file>', description: 'CSV output, - for stdout', parse: text, file: true, fallback: '-' },
+  quiet: quietWarnings,
   ...LOAD_ROWS,
 } as const satisfies Readonly<Record<string, AnyOption>>;
 

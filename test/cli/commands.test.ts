@@ -56,6 +56,18 @@ describe('metrics --reference', () => {
     expect(short.stderr).toBe("ngram-collapse: warning: t: the corpus contains 1 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped\n");
   });
 
+  it('--quiet silences the warnings of metrics, generate and train, and leaves their output (they had no --quiet: audit)', async () => {
+    const cwd = folder();
+    writeFileSync(join(cwd, 'm.txt'), 'a <s> b .\nc d e .\n');
+    const warning = "ngram-collapse: warning: the corpus contains 1 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped\n";
+    for (const argv of [['metrics', 'm.txt'], ['generate', '--corpus', 'm.txt', '-n', '2'], ['train', '--corpus', 'm.txt', '--json']]) {
+      const loud = await cli([...argv, '--sentences', 'line'], { cwd });
+      const quiet = await cli([...argv, '--sentences', 'line', '--quiet'], { cwd });
+      expect(loud.stderr.replace('warning: m.txt: ', 'warning: '), argv[0]).toBe(warning);
+      expect([quiet.code, quiet.stderr, quiet.stdout], argv[0]).toEqual([0, '', loud.stdout]);
+    }
+  });
+
   it('names the text past --max-tokens: the --reference or --eval text, not "the corpus" (audit)', async () => {
     const cwd = folder();
     writeFileSync(join(cwd, 'big.txt'), 'a b c d e f g h .\n'.repeat(50)); // 450 tokens

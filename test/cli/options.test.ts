@@ -235,8 +235,10 @@ describe('generate and train: one value per setting, the same rows and defaults 
       sampling: DEFAULT_SAMPLING,
       maxSentenceLength: 200,
       seed: 42,
+      quiet: false,
       load: DEFAULT_LOAD,
     });
+    expect(parse(GENERATE_SPEC, ['--quiet'])).toMatchObject({ quiet: true });
   });
 
   it('generate flags', () => {
@@ -274,7 +276,8 @@ describe('generate and train: one value per setting, the same rows and defaults 
 
 describe('metrics, recipe, tokenize, plot, merge, playground', () => {
   it('metrics: texts, reference, rare threshold, out', () => {
-    expect(parse(METRICS_SPEC, ['a.txt', 'b.txt'])).toEqual({ texts: ['a.txt', 'b.txt'], rareThreshold: 1, out: '-', load: DEFAULT_LOAD });
+    expect(parse(METRICS_SPEC, ['a.txt', 'b.txt'])).toEqual({ texts: ['a.txt', 'b.txt'], rareThreshold: 1, out: '-', quiet: false, load: DEFAULT_LOAD });
+    expect(parse(METRICS_SPEC, ['a.txt', '--quiet'])).toMatchObject({ quiet: true });
     expect(parse(METRICS_SPEC, ['a.txt', '--reference', 'h.txt', '--rare-threshold', '3'])).toMatchObject({ reference: 'h.txt', rareThreshold: 3 });
     expect(errorLine(METRICS_SPEC, [])).toBe("error: missing required argument 'text'");
     expect(errorLine(METRICS_SPEC, ['a.txt', '--rare-threshold', '0'])).toBe("--rare-threshold must be a whole number >= 1, got '0' (pass a whole number >= 1)");

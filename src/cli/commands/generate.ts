@@ -28,6 +28,7 @@ export interface GenerateRequest {
   readonly sampling: SamplingOptions;
   readonly maxSentenceLength: number;
   readonly seed: number;
+  readonly quiet: boolean;
   readonly load: LoadValues;
 }
 
@@ -44,6 +45,7 @@ export const GENERATE_SPEC: CommandSpec<GenerateRequest> = {
       sampling: { temperature: values.temperature, topK: values.topK, topP: values.topP },
       maxSentenceLength: values.maxSentenceLength,
       seed: values.seed,
+      quiet: values.quiet === true,
       load: loadValuesOf(values),
     };
   },
@@ -55,7 +57,7 @@ export function generateCommand(io: CliIO): Command {
 
 async function generate(request: GenerateRequest, io: CliIO): Promise<void> {
   checkStandardOutputNotCorpus(request.corpus, io.cwd);
-  const load = loadOptionsFor(request.load, io, warnTo(io));
+  const load = loadOptionsFor(request.load, io, warnTo(io, request.quiet));
   const { vocabulary, corpus } = await loadCorpus([...request.corpus], load);
   checkHasTokens(`the corpus ${request.corpus.join(', ')}`, corpus);
   const model = trainModel(corpus, { ...request.model, idSpace: vocabulary.size, seedTypes: observedTypes(corpus, vocabulary.size) });

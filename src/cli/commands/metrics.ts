@@ -34,6 +34,7 @@ export interface MetricsRequest {
   readonly reference?: string;
   readonly rareThreshold: number;
   readonly out: string;
+  readonly quiet: boolean;
   readonly load: LoadValues;
 }
 
@@ -44,7 +45,7 @@ export const METRICS_SPEC: CommandSpec<MetricsRequest> = {
   options: METRICS_OPTIONS,
   resolve: (texts, raw) => {
     const values = parseOptions(METRICS_OPTIONS, raw);
-    return { texts, ...(values.reference === undefined ? {} : { reference: values.reference }), rareThreshold: values.rareThreshold, out: values.out, load: loadValuesOf(values) };
+    return { texts, ...(values.reference === undefined ? {} : { reference: values.reference }), rareThreshold: values.rareThreshold, out: values.out, quiet: values.quiet === true, load: loadValuesOf(values) };
   },
 };
 
@@ -55,7 +56,7 @@ export function metricsCommand(io: CliIO): Command {
 async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const { texts, rareThreshold } = request;
   refuseStandardInputTwice(io.cwd, [texts, 'a text'], [request.reference === undefined ? [] : [request.reference], '--reference']);
-  const warn = warnTo(io);
+  const warn = warnTo(io, request.quiet);
   const load = loadOptionsFor(request.load, io, warn);
   // (the output first, as every command checks it: a missing text was named before a bad --out: audit)
   const out = checkWritable(standardOutputNamed(request.out, io.cwd), io.cwd, '--out');

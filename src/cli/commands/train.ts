@@ -36,6 +36,7 @@ export interface TrainRequest {
   readonly arpa?: string;
   readonly eval?: readonly string[];
   readonly json: boolean;
+  readonly quiet: boolean;
   readonly load: LoadValues;
 }
 
@@ -54,6 +55,7 @@ export const TRAIN_SPEC: CommandSpec<TrainRequest> = {
       ...(values.arpa === undefined ? {} : { arpa: values.arpa }),
       ...(values.eval === undefined ? {} : { eval: values.eval }),
       json: values.json === true,
+      quiet: values.quiet === true,
       load: loadValuesOf(values),
     };
   },
@@ -73,7 +75,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   // (the summary, or the JSON, goes to standard output unless the model does: `>> c.txt` appended it to the corpus: audit)
   if (arpaPath !== '-') for (const [specs, kind] of inputs) checkStandardOutputNotCorpus(specs, io.cwd, kind);
   refuseStandardInputTwice(io.cwd, [request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
-  const warn = warnTo(io);
+  const warn = warnTo(io, request.quiet);
   const load = loadOptionsFor(request.load, io, warn);
   // (a missing evaluation text is named as one, before the corpus loads: "corpus 'x' not found" read as --corpus)
   for (const spec of request.eval ?? []) resolveSpec(spec, load, '--eval text');
