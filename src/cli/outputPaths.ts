@@ -9,7 +9,7 @@
  */
 
 import { existsSync, fstatSync, lstatSync, realpathSync, statSync } from 'node:fs';
-import { isSpecialFile } from '../export/wholeFile.js';
+import { isSpecialFile, partialPath } from '../export/wholeFile.js';
 import { landingPath, namedFile } from '../corpus/namedFile.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -246,6 +246,8 @@ function corpusFiles(spec: string, cwd: string): string[] {
 export interface NamedFile {
   readonly label: string;
   readonly path: string;
+  /** Written where it stands, row by row (no `<path>.partial` first: ../export/wholeFile.ts). */
+  readonly inPlace?: boolean;
 }
 
 /** Refuses a command line that sends two outputs to standard output (`-`): one stream would hold both. */
@@ -276,6 +278,17 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
     const other = seen.get(identity);
     if (other !== undefined) throw new UsageError(`${output.label} and ${other.label} are the same file`, 'give each output a file of its own');
     seen.set(identity, output);
+  }
+  // A whole file is written at `<path>.partial` first, then put in place: another file there is
+  // overwritten, then renamed away (`merge --out m.csv.partial --summary m.csv` said it wrote m.csv.partial,
+  // which was gone: audit).
+  for (const output of outputs) {
+    if (output === undefined || output.inPlace === true || output.path === '-' || isSpecialFile(output.path)) continue;
+    const identity = fileIdentity(partialPath(output.path));
+    const other = identity === undefined ? undefined : seen.get(identity);
+    if (other !== undefined) {
+      throw new UsageError(`${other.label} is where ${output.label} is written first (its name and .partial), and would be lost`, 'give each output a file of its own');
+    }
   }
 }
 

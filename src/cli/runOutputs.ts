@@ -84,13 +84,14 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   }
   const report = writable(config.report, '--report', false, false);
   if (report === '-') refuseReportOnStandardOutput();
-  const named = (path: string | undefined, flag: string, given: string | undefined): NamedFile | undefined => (path === undefined ? undefined : { label: `${flag} ${given!}`, path });
+  const named = (path: string | undefined, flag: string, given: string | undefined, inPlace = false): NamedFile | undefined =>
+    path === undefined ? undefined : { label: `${flag} ${given!}`, path, ...(inPlace ? { inPlace } : {}) };
   const files = [
-    named(out, '--out', config.out),
+    named(out, '--out', config.out, true),
     recordBeside === undefined ? undefined : { label: `the run record ${runRecordPath(config.out)} of --out`, path: runRecordPath(recordBeside) },
     named(summary, '--summary', config.summary),
-    named(extinctions, '--extinctions', config.extinctions),
-    named(sentencePerplexities, '--sentence-perplexities', config.sentencePerplexities),
+    named(extinctions, '--extinctions', config.extinctions, true),
+    named(sentencePerplexities, '--sentence-perplexities', config.sentencePerplexities, true),
     named(survival, '--survival', config.survival),
     named(report, '--report', config.report),
   ];

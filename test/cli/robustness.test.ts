@@ -239,6 +239,26 @@ describe('bad input: one line, exit code 2, no output file', () => {
     }
   });
 
+  it("an output where a whole file is written first, at its name and .partial, is refused; one written in place has none (audit: merge said it wrote m.csv.partial, renamed away)", async () => {
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, 'c.txt'), GOOD);
+    const refused = [
+      [['--out', 's.csv.partial', '--summary', 's.csv'], '--out s.csv.partial is where --summary s.csv'],
+      [['--out', 'o.csv', '--extinctions', 's.csv.partial', '--summary', 's.csv'], '--extinctions s.csv.partial is where --summary s.csv'],
+      [['--out', 'o.csv', '--summary', 'r.html.partial', '--report', 'r.html'], '--summary r.html.partial is where --report r.html'],
+      [['--out', 'o.csv', '--summary', 'o.csv.run.json.partial'], '--summary o.csv.run.json.partial is where the run record o.csv.run.json of --out'],
+    ] as const;
+    for (const [flags, what] of refused) {
+      const result = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, ...flags]);
+      expect([result.stderr, result.code]).toEqual([`ngram-collapse: ${what} is written first (its name and .partial), and would be lost (give each output a file of its own)
+`, 2]);
+    }
+    // --out is written row by row where it stands: a file at its name and .partial is no other's
+    const inPlace = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'y.csv', '--summary', 'y.csv.partial']);
+    expect([inPlace.stderr, inPlace.code]).toEqual(['', 0]);
+    expect(existsSync(join(cwd, 'y.csv.partial'))).toBe(true);
+  });
+
   it('two outputs that are one file through a symbolic link, a hard link or a linked folder', async () => {
     const cwd = freshFolder();
     writeFileSync(join(cwd, 'c.txt'), GOOD);
