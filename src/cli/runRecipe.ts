@@ -144,7 +144,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
 }
 
 async function writeTable(path: string, header: readonly string[], records: Iterable<readonly string[]>): Promise<void> {
-  const writer = openCsv(path, header, { whole: true });
+  const writer = openCsv(path, header, { whole: true, label: 'a file of the recipe, at' });
   for (const record of records) writer.write(record);
   await writer.close();
 }

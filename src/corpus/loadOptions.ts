@@ -43,9 +43,9 @@ export const LOAD_RULES: { readonly [K in keyof ValueOptions]-?: ValueRule<NonNu
 
 /** Checks loadCorpus's `specs` and `options`; returns the options as given. */
 export function validateLoadOptions(specs: unknown, options: unknown): Partial<LoadOptions> {
-  if (!Array.isArray(specs) || specs.some((spec) => typeof spec !== 'string')) {
-    throw new UsageError(`specs must be a list of corpus names, got ${shownValue(specs)}`, "pass e.g. ['brown:news'] or ['corpus.txt']");
-  }
+  if (!Array.isArray(specs)) throw new UsageError(`specs must be a list of corpus names, got ${shownValue(specs)}`, "pass e.g. ['brown:news'] or ['corpus.txt']");
+  const bad = specs.findIndex((spec) => typeof spec !== 'string');
+  if (bad >= 0) throw new UsageError(`specs[${bad}] must be a corpus name, got ${shownValue(specs[bad])}`, "pass e.g. ['brown:news'] or ['corpus.txt']");
   const object = checkObject('options', options);
   const known = [...Object.keys(LOAD_RULES), ...OTHER_OPTIONS];
   refuseUnknownKeys(object, known, 'loadCorpus option');

@@ -18,7 +18,7 @@
 import { createWriteStream, statSync, truncateSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { BOOLEAN_RULE, checkObject, checkValue, refuseUnknownKeys, shownValue } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkObject, checkOptional, checkValue, refuseUnknownKeys, shownValue, TEXT_RULE } from '../validation/valueRule.js';
 import { CsvRows } from './csvText.js';
 import { checkWritable } from './outputPaths.js';
 import { openWholeFile } from './wholeFile.js';
@@ -33,20 +33,23 @@ export interface CsvOptions {
   readonly append?: boolean;
   /** A file written in one go (a summary): it appears at its path only once closed (./wholeFile.ts). */
   readonly whole?: boolean;
+  /** What a refusal of the path calls it (default `openCsv target`; the CLI passes its flag). */
+  readonly label?: string;
 }
 
 export function openCsv(target: string | Writable, header: readonly string[], options: CsvOptions = {}): CsvWriter {
-  checkTarget(target, options.whole === true);
   // (a string would be written as a row of its characters: 'abc' as a,b,c)
   if (!Array.isArray(header) || !header.every((column) => typeof column === 'string')) {
     throw new UsageError(`openCsv needs the header as a list of column names, got ${shownValue(header)}`, "pass e.g. ['cell', 'generation'] or CURVE_COLUMNS");
   }
   // (a misspelt option, `appendd`, emptied the file it was to add to: audit)
   const given = checkObject('options', options);
-  refuseUnknownKeys(given, ['append', 'whole'], 'openCsv option');
+  refuseUnknownKeys(given, ['append', 'whole', 'label'], 'openCsv option');
   for (const key of ['append', 'whole'] as const) if (given[key] !== undefined) checkValue(`options.${key}`, given[key], BOOLEAN_RULE);
+  const label = checkOptional('options.label', given['label'], TEXT_RULE) ?? 'openCsv target';
   // (a whole file is written anew: with append it emptied the file it was to add to: audit)
   if (given['append'] === true && given['whole'] === true) throw new UsageError('openCsv options append and whole cannot go together: a whole file is written anew', 'pass one of them');
+  checkTarget(target, options.whole === true, label);
   const whole = typeof target === 'string' && options.whole === true ? openWholeFile(target) : undefined;
   const sink: Writable = typeof target !== 'string' ? target : (whole?.stream ?? createWriteStream(target, { flags: options.append === true ? 'a' : 'w' }));
   const finished = typeof target === 'string' && whole === undefined
@@ -82,10 +85,10 @@ export function openCsv(target: string | Writable, header: readonly string[], op
  * has `write`: a number or `{}` failed with a raw TypeError, and a path in a missing folder only at
  * close(), a row written to a file that was never there (audit). `-` would be a file named `-`.
  */
-function checkTarget(target: unknown, whole: boolean): void {
+function checkTarget(target: unknown, whole: boolean, label: string): void {
   if (typeof target === 'string') {
     if (target === '-') throw new UsageError("openCsv's target '-' would be a file named -", 'pass process.stdout to write to standard output');
-    checkWritable(target, process.cwd(), 'openCsv target', { standardOutput: false, inPlace: !whole });
+    checkWritable(target, process.cwd(), label, { standardOutput: false, inPlace: !whole });
   } else if (typeof target !== 'object' || target === null || typeof (target as Partial<Writable>).write !== 'function') {
     throw new UsageError(`openCsv's target must be a file path or a writable stream, got ${shownValue(target)}`, 'pass a path, or a stream such as process.stdout');
   }

@@ -65,9 +65,9 @@ export function openRunExporters(targets: RunTargets, context: ExportContext): R
     summary?.add(fields);
     records.push([...fields]);
   }
-  const curves = openCsv(targets.curves, CURVE_COLUMNS, { append: resumed.keepBytes[0] > 0 });
-  const perplexities = targets.sentencePerplexities === undefined ? undefined : openSentencePerplexityCsv(targets.sentencePerplexities);
-  const extinctions = targets.extinctions === undefined ? undefined : openCsv(targets.extinctions, EXTINCTION_COLUMNS, { append: resumed.keepBytes[1] > 0 });
+  const curves = openCsv(targets.curves, CURVE_COLUMNS, { append: resumed.keepBytes[0] > 0, label: '--out' });
+  const perplexities = targets.sentencePerplexities === undefined ? undefined : openSentencePerplexityCsv(targets.sentencePerplexities, { label: '--sentence-perplexities' });
+  const extinctions = targets.extinctions === undefined ? undefined : openCsv(targets.extinctions, EXTINCTION_COLUMNS, { append: resumed.keepBytes[1] > 0, label: '--extinctions' });
   const failures: string[] = [];
   const corpora = targets.corpora;
   const handlers: TaskHandlers = {

@@ -57,7 +57,7 @@ export function humanSentenceMask(sentences: number, holdout: number, seed: numb
   if (holdout > 0 && heldoutCount < 1) {
     throw new InputError(
       `a holdout share of ${holdout} holds out none of the corpus's ${sentences} sentences (it rounds to 0)`,
-      `pass a share of at least ${leastShare(sentences)} or a larger corpus; with run, --holdout 0 also works, without held-out metrics`,
+      `pass a larger corpus; with run, a holdout share of at least ${leastShare(sentences)} holds one out, and --holdout 0 none (no held-out metrics)`,
     );
   }
   const inHuman = new Uint8Array(sentences).fill(1);
@@ -66,9 +66,19 @@ export function humanSentenceMask(sentences: number, holdout: number, seed: numb
   return inHuman;
 }
 
-/** The least share, to 3 significant digits rounded up, that holds out a sentence of `sentences`: half of one. */
-function leastShare(sentences: number): number {
+/**
+ * The least share of 3 significant digits that holds out a sentence of `sentences` (Math.round(share x
+ * sentences) >= 1, computed as the split computes it: about half a sentence's share), written without
+ * an exponent (0.0000005, not 5e-7). Found from a guess by whole steps of the third digit, so a guess
+ * one step off in floating point (0.0501 for 10 sentences, where 0.05 holds one out: audit) is mended.
+ */
+function leastShare(sentences: number): string {
   const half = 0.5 / sentences;
-  const step = 10 ** (Math.floor(Math.log10(half)) - 2);
-  return Number((Math.ceil(half / step) * step).toPrecision(3));
+  const exponent = Math.floor(Math.log10(half)) - 2;
+  const share = (units: number): number => Number((units * 10 ** exponent).toPrecision(3));
+  const holdsOne = (units: number): boolean => Math.round(share(units) * sentences) >= 1;
+  let units = Math.ceil(half / 10 ** exponent);
+  while (units > 1 && holdsOne(units - 1)) units--;
+  while (!holdsOne(units)) units++;
+  return share(units).toFixed(Math.max(0, -exponent)).replace(/\.?0+$/u, '');
 }

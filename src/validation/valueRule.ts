@@ -93,7 +93,14 @@ export function shownValue(value: unknown): string {
   } catch {
     return String(value);
   }
-  return json.length <= SHOWN_JSON_LENGTH ? json : `${json.slice(0, SHOWN_JSON_LENGTH)}... (${json.length} characters)`;
+  if (json.length <= SHOWN_JSON_LENGTH) return json;
+  // (not between the halves of a surrogate pair: a lone half is no text, written as U+FFFD: audit)
+  const cut = isHighSurrogate(json.charCodeAt(SHOWN_JSON_LENGTH - 1)) ? SHOWN_JSON_LENGTH - 1 : SHOWN_JSON_LENGTH;
+  return `${json.slice(0, cut)}... (${[...json].length} characters)`;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 /**
@@ -152,7 +159,12 @@ export function checkList<T>(field: string, value: unknown, rule: ValueRule<T>):
  * could not tell apart: writtenExactly).
  */
 export function refuseRepeats<T>(field: string, values: T[], shown: unknown): T[] {
-  if (new Set(values.map(String)).size !== values.length) throw new UsageError(`${field} lists a value twice in ${shownValue(shown)}`, 'list each value once');
+  const seen = new Set<string>();
+  // (the repeated value named: in a long list the message quoted the list, cut before it: audit)
+  for (const value of values) {
+    if (seen.has(String(value))) throw new UsageError(`${field} lists ${shownValue(value)} twice in ${shownValue(shown)}`, 'list each value once');
+    seen.add(String(value));
+  }
   for (const value of values) if (typeof value === 'number') writtenExactly(`${field} ${String(value)}`, value);
   return values;
 }

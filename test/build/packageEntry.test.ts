@@ -30,10 +30,11 @@ describe('the package entry', () => {
     expect(result).toMatchObject({ status: 0, stdout: 'function function\n' });
   });
 
-  it('is required by name, where Node requires ES modules (20.19 and later)', () => {
+  it('is required by name, where Node requires ES modules unflagged (20.19 and later, 22.12 and later, 23 on)', () => {
     const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
     const result = node(installedIn(), ['-e', "const l = require('ngram-collapse'); console.log(typeof l.simulate)"]);
-    if (major > 20 || (major === 20 && minor >= 19)) expect(result).toMatchObject({ status: 0, stdout: 'function\n' });
+    const requiresModules = major >= 23 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19);
+    if (requiresModules) expect(result).toMatchObject({ status: 0, stdout: 'function\n' });
     else expect(result.stderr).toMatch(/ERR_REQUIRE_ESM/u);
   });
 });

@@ -43,7 +43,7 @@ describe('ngram-collapse (in-process)', () => {
   it('plot refuses a metric listed twice', async () => {
     const result = await cli(['plot', 'a.csv', '--out', 'r.html', '--metrics', 'ttr, ttr']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("ngram-collapse: --metrics lists a value twice in 'ttr, ttr' (list each value once)\n");
+    expect(result.stderr).toBe("ngram-collapse: --metrics lists 'ttr' twice in 'ttr, ttr' (list each value once)\n");
   });
 
   it("help shows each row's flags, value, default and negation as the option table gives them", async () => {

@@ -57,6 +57,9 @@ describe('openCsv', () => {
     // (only the CLI reads - as standard output: a library caller passes the stream)
     expect(() => openCsv('-', ['a'])).toThrow("openCsv's target '-' would be a file named -");
     expect(existsSync(join(folder, 'no such folder'))).toBe(false);
+    // named as the caller names it (the CLI its flag: a CLI user read `openCsv target`: audit)
+    expect(() => openCsv(missing, ['a'], { whole: true, label: '--summary' })).toThrow(`--summary ${missing}: the folder`);
+    expect(() => openCsv(missing, ['a'], { label: ' ' })).toThrow("options.label must be a string that is not blank, got ' '");
   });
 
   it('a write that fails (a full disk, /dev/full) rejects close() with its error, and is no unhandled rejection before that', async () => {

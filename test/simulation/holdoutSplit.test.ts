@@ -62,12 +62,20 @@ describe('the holdout split', () => {
         return (error as InputError).hint;
       }
     };
-    expect(least(4, 0.1)).toBe('pass a share of at least 0.125 or a larger corpus; with run, --holdout 0 also works, without held-out metrics');
-    expect(least(4623, 1e-12)).toMatch(/^pass a share of at least 0\.000109 /u);
-    // and the share it names holds one out
-    for (const sentences of [3, 4, 7, 4623, 99_999]) {
-      const share = Number(/at least ([0-9.e-]+)/u.exec(least(sentences, 1e-9))![1]);
-      expect([...humanSentenceMask(sentences, share, 1)].filter((bit) => bit === 0)).toHaveLength(1);
+    expect(least(4, 0.1)).toBe('pass a larger corpus; with run, a holdout share of at least 0.125 holds one out, and --holdout 0 none (no held-out metrics)');
+    expect(least(4623, 1e-12)).toMatch(/ at least 0\.000109 holds/u);
+    // the least share at 3 digits: 0.5 / 10 = 0.05 exactly (it said 0.0501: audit), 0.5 / 1000 = 0.0005,
+    // 0.5 / 10^6 written without an exponent
+    expect(least(10, 0.01)).toMatch(/ at least 0\.05 holds/u);
+    expect(least(1000, 0.0001)).toMatch(/ at least 0\.0005 holds/u);
+    expect(least(1_000_000, 1e-9)).toMatch(/ at least 0\.0000005 holds/u);
+    // and the share it names holds one out, and the share a third-digit step below it none
+    for (const sentences of [2, 3, 4, 7, 10, 20, 25, 125, 3125, 4623, 6250, 99_999, 100_000, 400_000]) {
+      const named = /at least ([0-9.]+) holds/u.exec(least(sentences, 1e-9))![1]!;
+      const share = Number(named);
+      expect([...humanSentenceMask(sentences, share, 1)].filter((bit) => bit === 0), `${sentences}`).toHaveLength(1);
+      const step = 10 ** -(named.length - 2); // one step of its last decimal: 0.125 -> 0.001
+      expect(Math.round((share - step) * sentences), `${sentences}: ${named} less ${step}`).toBe(0);
     }
     try {
       humanSentenceMask(2, 0.9, 1);

@@ -47,7 +47,7 @@ describe('ValueRule', () => {
     expect(message(() => checkValue('--order', 11, integerRule(1, 10), '11'))).toBe("--order must be a whole number from 1 to 10, got '11' (pass a whole number from 1 to 10)");
     expect(message(() => checkValue('vocab', 'prior', nameRule(['observed', 'seed'])))).toBe("unknown vocab value 'prior' (use one of: observed, seed)");
     expect(message(() => checkValue('k', undefined, numberRule(0, Number.POSITIVE_INFINITY, true)))).toBe('k is required (pass a number > 0)');
-    expect(message(() => checkList('sweep.order', [2, 2], integerRule(1, 10)))).toBe('sweep.order lists a value twice in [2,2] (list each value once)');
+    expect(message(() => checkList('sweep.order', [2, 2], integerRule(1, 10)))).toBe("sweep.order lists '2' twice in [2,2] (list each value once)");
     expect(message(() => checkList('sweep.order', [], integerRule(1, 10)))).toBe('sweep.order must be a non-empty list, got [] (pass a list of values, each a whole number from 1 to 10)');
     expect(checkValue('humanRatio', 0.5, numberRule(0, 1))).toBe(0.5);
   });
@@ -101,6 +101,12 @@ describe('ValueRule', () => {
     // exactly SHOWN_JSON_LENGTH characters, '["' + 116 x + '"]': whole
     expect(shownValue(['x'.repeat(SHOWN_JSON_LENGTH - 4)])).toBe(`["${'x'.repeat(SHOWN_JSON_LENGTH - 4)}"]`);
     expect(shownValue('y'.repeat(500))).toBe(`'${'y'.repeat(500)}'`);
+    // never between the halves of a surrogate pair (a lone half is written as U+FFFD: audit); the length in characters
+    // '["b' is 3 code units, then 100 emoji of 2 each: the 120th code unit (index 119 = 3 + 2 x 58) is the
+    // high half of the 59th emoji, so 58 whole ones are kept; 3 + 100 + 2 ('"]') = 105 characters
+    expect(shownValue(['b' + '\u{1F600}'.repeat(100)])).toBe(`["b${'\u{1F600}'.repeat(58)}... (105 characters)`);
+    // a repeated value in a long list is named, not left in the part cut off
+    expect(() => refuseRepeats('sweep.humanRatio', [...Array.from({ length: 300 }, (_, i) => i / 1000), 0.25], 'the list')).toThrow("sweep.humanRatio lists '0.25' twice in 'the list'");
   });
 
   it('quotes what the caller shows (the raw text typed) in place of the value', () => {
@@ -131,7 +137,7 @@ describe('ValueRule', () => {
     expect(() => checkList('sweep.order', 'x', integerRule(1, 10))).toThrow("sweep.order must be a non-empty list, got 'x'");
     expect(refuseRepeats('f', ['a', 'b'], ['a', 'b'])).toEqual(['a', 'b']);
     // repeats are found by the values' text: 1 and '1' are one value
-    expect(() => refuseRepeats('f', [1, '1'], 'shown')).toThrow("f lists a value twice in 'shown'");
+    expect(() => refuseRepeats('f', [1, '1'], 'shown')).toThrow("f lists '1' twice in 'shown'");
   });
 
   it('reads a decimal number as people write one, and nothing else (decimalValue)', () => {

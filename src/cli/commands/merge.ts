@@ -84,7 +84,7 @@ export function mergeCommand(io: CliIO): Command {
     if (staleRecord !== undefined) rmSync(staleRecord, { force: true });
     if (summary !== undefined) {
       // (whole, as merge's --out: it appears at its path once complete)
-      const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath!, SUMMARY_COLUMNS, { whole: true });
+      const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath!, SUMMARY_COLUMNS, { whole: true, label: '--summary' });
       for (const fields of summary) writer.write(fields);
       await writer.close();
     }

@@ -94,7 +94,7 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
     return [texts[i]!, ...columns.map((column) => formatNumber(measured[column]))];
   });
   // (whole, as every output but run's streamed CSVs: it appears at its path once complete)
-  const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...columns], { whole: true });
+  const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...columns], { whole: true, label: '--out' });
   for (const record of records) writer.write(record);
   await writer.close();
 }

@@ -366,10 +366,10 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
   const steps: OutputStep[] = [];
   const summaryRecords = exporters.summary === undefined ? undefined : [...exporters.summary.records()];
   if (summaryRecords !== undefined) {
-    steps.push({ output: `--summary ${config.summary}`, write: () => writeCsv(outputStream(io, outputs.summary!), SUMMARY_COLUMNS, summaryRecords) });
+    steps.push({ output: `--summary ${config.summary}`, write: () => writeCsv(outputStream(io, outputs.summary!), SUMMARY_COLUMNS, summaryRecords, '--summary') });
   }
   if (exporters.survival !== undefined) {
-    steps.push({ output: `--survival ${config.survival}`, write: () => writeCsv(outputStream(io, outputs.survival!), SURVIVAL_CURVE_COLUMNS, survivalRecords) });
+    steps.push({ output: `--survival ${config.survival}`, write: () => writeCsv(outputStream(io, outputs.survival!), SURVIVAL_CURVE_COLUMNS, survivalRecords, '--survival') });
   }
   if (outputs.report !== undefined && curveTable !== undefined) {
     const write = async (): Promise<void> => {
@@ -412,8 +412,8 @@ function emptyShardWarning(config: RunConfig, outputs: RunOutputs): string {
 const HELDOUT_OVERLAP_WARNING = 0.05;
 
 /** A CSV written in one go after the run (a file appears at its path only once complete). */
-async function writeCsv(target: string | Writable, columns: readonly string[], records: Iterable<readonly string[]>): Promise<void> {
-  const writer = openCsv(target, columns, { whole: true });
+async function writeCsv(target: string | Writable, columns: readonly string[], records: Iterable<readonly string[]>, label: string): Promise<void> {
+  const writer = openCsv(target, columns, { whole: true, label });
   for (const fields of records) writer.write(fields);
   await writer.close();
 }

@@ -85,9 +85,10 @@ export function checkReportArguments(rows: unknown, options: unknown, extraKeys:
   checkOptional('title', object['title'], TEXT_RULE);
   checkOptional('source', object['source'], TEXT_RULE);
   if (object['metrics'] !== undefined) checkList('metrics', object['metrics'], TEXT_RULE);
-  if (object['columns'] !== undefined && (!Array.isArray(object['columns']) || !object['columns'].every((column) => typeof column === 'string'))) {
-    throw new UsageError(`columns must be a list of column names, got ${shownValue(object['columns'])}`, 'pass the header readCurves gives');
-  }
+  const columns = object['columns'];
+  if (columns !== undefined && !Array.isArray(columns)) throw new UsageError(`columns must be a list of column names, got ${shownValue(columns)}`, 'pass the header readCurves gives');
+  const badColumn = Array.isArray(columns) ? columns.findIndex((column) => typeof column !== 'string') : -1;
+  if (badColumn >= 0) throw new UsageError(`columns[${badColumn}] must be a column name, got ${shownValue((columns as unknown[])[badColumn])}`, 'pass the header readCurves gives');
   for (const key of ['summary', 'theory', 'kaplanMeier']) {
     if (object[key] !== undefined && !Array.isArray(object[key])) throw new UsageError(`${key} must be a list, got ${shownValue(object[key])}`, `pass the ${key} points, or leave ${key} out`);
   }

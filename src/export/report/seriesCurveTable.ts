@@ -19,9 +19,34 @@ import { curveTableFromRecords, type CurveTable } from './curveTable.js';
 
 export function seriesCurveTable(rows: readonly SeriesRow[], seed: number, source = 'the rows'): CurveTable {
   if (!Array.isArray(rows)) throw new UsageError(`rows must be a list of the rows simulate emits, got ${shownValue(rows)}`, 'pass the rows your emit hook collected');
-  const bad = rows.findIndex((row: Partial<SeriesRow> | null) => typeof row?.cell?.id !== 'string' || typeof row.values !== 'object');
+  const bad = rows.findIndex((row: unknown) => !isSeriesRow(row));
   if (bad >= 0) throw new UsageError(`rows[${bad}] must be a row simulate emits (cell, replicate, generation, values), got ${shownValue(rows[bad])}`, 'pass the rows your emit hook collected');
   checkValue('seed', seed, SHARED_RULES.seed);
   if (rows.length === 0) throw new InputError(`${source} are none`, 'pass the rows simulate emitted');
+  // (a row given twice, said of rows in memory: the table's own check speaks of a file's lines and shards)
+  const first = new Map<string, number>();
+  rows.forEach((row, index) => {
+    const key = `${row.cell.id}\u0000${row.replicate}\u0000${row.generation}`;
+    const before = first.get(key);
+    if (before !== undefined) throw new InputError(`${source}: rows[${index}] is cell ${row.cell.id} replicate ${row.replicate} generation ${row.generation} again (rows[${before}])`, 'pass each row once');
+    first.set(key, index);
+  });
   return curveTableFromRecords(CURVE_COLUMNS, rows.map((row) => curveRecord(row, seed)), source);
+}
+
+/** A row as simulate emits it: a cell with an id and settings, a whole replicate >= 1 and generation >= 0, values. */
+function isSeriesRow(row: unknown): row is SeriesRow {
+  const given = row as Partial<SeriesRow> | null | undefined;
+  const cell = given?.cell as Partial<SeriesRow['cell']> | undefined;
+  return (
+    typeof cell?.id === 'string' &&
+    typeof cell.settings === 'object' &&
+    cell.settings !== null &&
+    Number.isInteger(given!.replicate) &&
+    given!.replicate! >= 1 &&
+    Number.isInteger(given!.generation) &&
+    given!.generation! >= 0 &&
+    typeof given!.values === 'object' &&
+    given!.values !== null
+  );
 }

@@ -42,7 +42,7 @@ describe('parsePlotOptions', () => {
       expect((error as UsageError).message).toBe(`--metrics has an empty item in '${list}'`);
       expect((error as UsageError).hint).toBe('separate values with single commas, e.g. vocab_retention,entropy_bits');
     }
-    expect(((await refusal('ttr,tokens, ttr')) as UsageError).message).toBe("--metrics lists a value twice in 'ttr,tokens, ttr'");
+    expect(((await refusal('ttr,tokens, ttr')) as UsageError).message).toBe("--metrics lists 'ttr' twice in 'ttr,tokens, ttr'");
     const { cwd } = await plot([fixture('curves.csv'), '--svg', 'figs', '--metrics', ' vocab_retention , entropy_bits']);
     expect(readdirSync(join(cwd, 'figs')).sort()).toEqual(['entropy_bits.svg', 'vocab_retention.svg']);
   });

@@ -47,7 +47,17 @@ describe('seriesCurveTable', () => {
     expect(() => seriesCurveTable(5 as never, 1)).toThrow("rows must be a list of the rows simulate emits, got '5'");
     expect(() => seriesCurveTable([rows[0]!, { generation: 1 }] as never, 1)).toThrow('rows[1] must be a row simulate emits (cell, replicate, generation, values), got {"generation":1}');
     expect(() => seriesCurveTable([null] as never, 1)).toThrow(UsageError);
+    // values null, a cell without settings, a generation that is none: refused, not a raw TypeError (audit)
+    const row = rows[0]!;
+    for (const broken of [{ ...row, values: null }, { ...row, cell: { id: 'x' } }, { ...row, generation: undefined }, { ...row, replicate: 0 }]) {
+      expect(() => seriesCurveTable([broken] as never, 1)).toThrow(/^rows\[0\] must be a row simulate emits/u);
+    }
     expect(() => seriesCurveTable(rows, -1)).toThrow("seed must be a whole number >= 0, got '-1'");
+  });
+
+  it('refuses a row given twice, by its places in the list (the check of a file spoke of lines and shards)', () => {
+    const rows = rowsOf(7);
+    expect(() => seriesCurveTable([...rows, rows[3]!], 7)).toThrow(`the rows: rows[16] is cell ${rows[3]!.cell.id} replicate 1 generation 3 again (rows[3])`);
   });
 
   it('refuses no rows, naming them as the caller says', () => {
