@@ -5,11 +5,14 @@
  * The rule, per source (a file, standard input, a JSONL record). Each break between consecutive
  * non-blank lines L and N is judged in its window: the lines from 17 before N to 16 after it (fewer at
  * the ends of the source), and the breaks between consecutive non-blank lines inside that window.
- * - A line's width is measured as the line was written (before NFC, which shortens decomposed text:
- *   audit), trailing white space not counted, in each of the three measures a wrapper may count
- *   (MEASURES): UTF-16 code units (JavaScript's length), code points (Python's textwrap: an emoji
- *   is one, where it is two code units) and UTF-8 bytes (GNU `fold`, which counts each byte as a
- *   column: é is two). Text of ASCII alone has one width in all three.
+ * - A line's width is measured in four ways (MEASURES), for the wrappers that made the text: its
+ *   UTF-16 code units (JavaScript's length) and its code points (Python's textwrap: an emoji is one,
+ *   where it is two code units), each of the line as written and as read (after NFC and without the
+ *   `<s>` markers: text wrapped decomposed, or wrapped composed and saved decomposed, as macOS does),
+ *   trailing white space not counted. A line of ASCII alone, read as written, has one width in all
+ *   four. UTF-8 bytes (GNU `fold`, for which é is two columns) are not a measure: a line of Cyrillic
+ *   or Japanese reaches 40 bytes at 14-20 letters, and lyrics, word lists and headlines were read as
+ *   wrapped prose (audit).
  * - In a measure, W is the longest line of the window.
  * - A break "fits a wrap" when W >= MIN_WRAP_WIDTH and L, a space and N's first word reach W:
  *   |L| + 1 + |first word of N| >= W. A greedy wrapper to width W leaves such breaks (Python's textwrap
@@ -21,10 +24,10 @@
  *   in it and at least MID_SENTENCE_SHARE are mid-sentence (Project Gutenberg text: nearly all and
  *   about half; a list of headlines or a one-sentence-per-line file: few lines reach the width). Of
  *   the measures it is wrapped prose in, the one where most breaks fit (the first of a tie) judges
- *   the break: text wrapped by code points misread by code units, or by bytes, left a false sentence
- *   end at one line in four (audit).
- * - Text in scripts without case (Chinese, Japanese, Arabic, Hebrew, ...) has no mid-sentence break,
- *   so it is never taken for wrapped prose: each of its line breaks ends a sentence.
+ *   the break: text with emoji wrapped by code points, read in code units, or decomposed text read
+ *   after NFC, left a false sentence end at one line in four (audit).
+ * - Text in scripts without case (Chinese, Japanese, Arabic, Hebrew, ...) has no mid-sentence break
+ *   but where a line starts with a lowercase Latin letter, so it is seldom taken for wrapped prose.
  * - In hard-wrapped prose a break that fits a wrap is a space: the sentence goes on (a sentence-final
  *   mark before it still ends the sentence, by the sentence rules). Every other line break (a short
  *   line in wrapped prose: a heading, a verse, a list item; any line of other text) ends the sentence,
@@ -53,17 +56,18 @@ export interface DecidedLine {
   readonly hardBreak: boolean;
 }
 
-/** The measures of a width: UTF-16 code units, code points, UTF-8 bytes. */
-export const MEASURES = 3;
+/** The measures of a width: code units and code points, of the line as written and as read. */
+export const MEASURES = 4;
 
 interface Pending {
   readonly text: string;
   readonly afterBlank: boolean;
   readonly lowerStart: boolean;
   /**
-   * The line's width and its first word's in each measure (as written, trailing white space not
-   * counted), measure by measure: [line, word] in code units, then code points, then bytes. Undefined
-   * when the line as written is ASCII, whose widths are the same in every measure: `units`, `wordUnits`.
+   * The line's width and its first word's in each measure, [line, word] for each of: code units as
+   * read (the rule's measure before the audit, first in a tie), code points as read, code units as
+   * written, code points as written. Undefined for a line of
+   * ASCII read as written, whose widths are the same in every measure: `units` and `wordUnits`.
    */
   readonly others: Float64Array | undefined;
   readonly units: number;
@@ -72,36 +76,36 @@ interface Pending {
 
 const NOT_ASCII = /[^\u0000-\u007F]/u;
 
-/** `text`'s width in code points and in UTF-8 bytes, into `widths` (see Pending.others) as a line's (word 0) or a word's (1). */
-function measure(text: string, widths: Float64Array, word: 0 | 1): void {
+/** `text`'s code points. */
+function codePoints(text: string): number {
   let points = 0;
-  let bytes = 0;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
     points++;
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
-      bytes += 4;
-      i++;
-    } else bytes += 3; // (a lone surrogate is written as U+FFFD, 3 bytes)
+    if (isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) i++;
   }
-  widths[2 + word] = points;
-  widths[4 + word] = bytes;
+  return points;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
-/** A line's widths: undefined for ASCII, else Pending.others. */
-function otherWidths(written: string, word: string): Float64Array | undefined {
-  if (!NOT_ASCII.test(written)) return undefined;
+/** A line's widths (Pending.others): undefined for ASCII read as written. */
+function otherWidths(written: string, writtenWord: string, read: string, readWord: string): Float64Array | undefined {
+  if (written === read && !NOT_ASCII.test(written)) return undefined;
   const widths = new Float64Array(2 * MEASURES);
-  widths[0] = written.length;
-  widths[1] = word.length;
-  measure(written, widths, 0);
-  measure(word, widths, 1);
+  const forms = [read, readWord, written, writtenWord];
+  for (let form = 0; form < 2; form++) {
+    const [line, word] = [forms[2 * form]!, forms[2 * form + 1]!];
+    widths[4 * form] = line.length;
+    widths[4 * form + 1] = word.length;
+    widths[4 * form + 2] = codePoints(line);
+    widths[4 * form + 3] = codePoints(word);
+  }
   return widths;
 }
 
@@ -133,10 +137,11 @@ export class LineBreaks {
   push(line: string, written = line): DecidedLine[] {
     const text = line.trimEnd();
     const start = text.trimStart();
+    const word = FIRST_WORD.exec(start)![0];
     const writtenText = written === line ? text : written.trimEnd();
-    const word = FIRST_WORD.exec(written === line ? start : writtenText.trimStart())![0];
-    const others = otherWidths(writtenText, word);
-    this.queue.push({ text, afterBlank: this.blankSeen, lowerStart: LOWER_START.test(start), others, units: writtenText.length, wordUnits: word.length });
+    const writtenWord = written === line ? word : FIRST_WORD.exec(writtenText.trimStart())![0];
+    const others = otherWidths(writtenText, writtenWord, text, word);
+    this.queue.push({ text, afterBlank: this.blankSeen, lowerStart: LOWER_START.test(start), others, units: text.length, wordUnits: word.length });
     this.blankSeen = false;
     const decided: DecidedLine[] = [];
     while (this.next + WINDOW < this.base + this.queue.length) decided.push(this.decide(this.next++));

@@ -216,10 +216,12 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line' })) {
       for (const { text, line } of batch) {
         const record = sentenceSplitterFor(settings.sentences);
-        for (const recordLine of textLines(normalize(jsonlText(text, field, `${name} line ${line}`, notJsonHint)))) {
+        // (each line of the record as written too: the line rule measures both: audit; NFC keeps line ends)
+        for (const written of textLines(jsonlText(text, field, `${name} line ${line}`, notJsonHint))) {
+          const recordLine = normalize(written);
           // with emptySentences, each line of a record's text is one sentence, blank or not (as in a text file)
           if (keepEmpty) add(unmarked(recordLine).trim());
-          else for (const sentence of record.line(unmarked(recordLine))) add(sentence);
+          else for (const sentence of record.line(unmarked(recordLine), written)) add(sentence);
         }
         for (const sentence of record.end()) add(sentence);
         lineBreakEnds += record.lineBreakEnds;

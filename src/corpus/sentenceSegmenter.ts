@@ -12,7 +12,7 @@
  *   end one when white space follows, unless the next word starts with a lowercase letter ('"Why?" he
  *   asked.').
  * - A period ends a sentence only when white space (or the end) follows it, after any closing quotes
- *   and brackets (CLOSERS; a French ` »` after its space too), so numbers (3.5, $1.20), dotted names (U.S.A, example.com) stay whole. A run of
+ *   and brackets (CLOSERS; a German “ or « where it closes; a French ` »` after its space), so numbers (3.5, $1.20), dotted names (U.S.A, example.com) stay whole. A run of
  *   periods or `…` (an ellipsis) ends one only before an uppercase word.
  * - Before a lowercase word a period never ends a sentence ("e.g. the", "etc. and").
  * - After a title (Mr., Dr., Gen., ...: TITLES), never.
@@ -73,20 +73,30 @@ export const SENTENCE_STARTERS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Closing quotes and brackets that stay with the sentence they close: English ” ’ », German “ ‘ (after
- * „ ‚) and « › (after » ‹: German quotes »so«), French » › (spaced: SPACED_CLOSERS), CJK 」』】〕）｣》〉.
- * (German “ and «, missing, joined every sentence ended inside a quote to the next: audit.)
+ * Closing quotes and brackets that stay with the sentence they close: English ” ’ », CJK
+ * 」』】〕）｣》〉, and German and French ones below.
  */
-const CLOSING = '"\')]}\u201D\u2019\u00BB\u203A\u201C\u2018\u00AB\u2039\u300D\u300F\u3011\u3015\uFF09\uFF63\u300B\u3009';
+const CLOSING = '"\')]}\u201D\u2019\u00BB\u203A\u300D\u300F\u3011\u3015\uFF09\uFF63\u300B\u3009';
 const CLOSERS = new Set([...CLOSING]);
+/**
+ * Quotes that close in German (“ ‘ after „ ‚, « › after » ‹) and open in English and Chinese: a closer
+ * only where white space, the end, another closer or punctuation follows it (`„Hallo.“ Dann`, never
+ * `。“好` or `end.“Next`). German “ and «, missing, joined a sentence ended in a quote to the next;
+ * taken everywhere, the “ opening the next Chinese sentence after 。 stayed with the one before (audits).
+ */
+const AMBIGUOUS_CLOSING = '\u201C\u2018\u00AB\u2039';
+const AMBIGUOUS_CLOSERS = new Set([...AMBIGUOUS_CLOSING]);
+/** What may follow an ambiguous quote that closes, besides white space and the end. */
+const AFTER_CLOSER = new Set([...CLOSING, ...AMBIGUOUS_CLOSING, ...',;:.!?']);
 /** Opening quotes and brackets before the next sentence's first word (German „ ‚ and » › too). */
 const OPENERS = new Set([...'"\'([{\u201C\u2018\u00AB\u2039\u201E\u201A\u00BB\u203A\u300C\u300E\u3010\u3014\uFF08\uFF62\u300A\u3008']);
 /**
- * French closing guillemets, written after a space (a no-break or narrow no-break one, or a plain
- * space): `« Bonjour. » Puis` keeps ` »` with the sentence it closes when white space or the end
- * follows it (»Hallo, a German opener, is followed by its word). It began the next sentence: audit.
+ * Closing quotes written after a space (a no-break, narrow no-break or thin one, or a plain space), as
+ * French writes » and › and English a nested ” or ’: `« Bonjour. » Puis`, `« Oui. », dit-il`, `‘No.’ ”
+ * Then` keep the closer with the sentence it closes when white space, punctuation or the end follows it
+ * (»Hallo, a German opener, is followed by its word). It began the next sentence: audits.
  */
-const SPACED_CLOSING = '\u00BB\u203A';
+const SPACED_CLOSING = '\u00BB\u203A\u201D\u2019';
 const SPACED_CLOSERS = new Set([...SPACED_CLOSING]);
 const CLOSER_SPACING = ' \u00A0\u202F\u2009';
 const CLOSER_SPACES = new Set([...CLOSER_SPACING]);
@@ -101,7 +111,7 @@ const classOf = (chars: string): string => `[${[...chars].map((ch) => `\\u{${ch.
  * Text that ends with a sentence-final mark, after any closers (a French one after its space): the
  * line rule counts the line breaks it takes for sentence ends without one (sentenceSplitter.ts).
  */
-export const FINAL_MARK = new RegExp(`${CANDIDATE.source}${classOf(CLOSING)}*(?:${classOf(CLOSER_SPACING)}${classOf(SPACED_CLOSING)})?$`, 'u');
+export const FINAL_MARK = new RegExp(`${CANDIDATE.source}${classOf(CLOSING + AMBIGUOUS_CLOSING)}*(?:${classOf(CLOSER_SPACING)}${classOf(SPACED_CLOSING)})?$`, 'u');
 const SPACE = /\s/u;
 const LOWER = /^\p{Ll}/u;
 const UPPER = /^\p{Lu}/u;
@@ -119,7 +129,7 @@ export function splitSentences(text: string): string[] {
     // (charAt past the end is '', no mark and no closer)
     let end = at + 1;
     while (isMark(text.charAt(end))) end++;
-    while (CLOSERS.has(text.charAt(end))) end++;
+    end = afterClosers(text, end);
     end = afterSpacedCloser(text, end);
     CANDIDATE.lastIndex = end;
     if (!endsSentence(text, at, end)) continue;
@@ -131,11 +141,24 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
-/** `end`, or the end of a spaced French closer there (` »` before white space or the text's end). */
+/** Past the closers from `end`: CLOSERS, and AMBIGUOUS_CLOSERS where they close. */
+function afterClosers(text: string, end: number): number {
+  for (;;) {
+    const ch = text.charAt(end);
+    if (CLOSERS.has(ch) || (AMBIGUOUS_CLOSERS.has(ch) && closesBefore(text, end + 1))) end++;
+    else return end;
+  }
+}
+
+/** True when a closer may end at `at`: the text's end, white space, or AFTER_CLOSER follows. */
+function closesBefore(text: string, at: number): boolean {
+  return at === text.length || SPACE.test(text.charAt(at)) || AFTER_CLOSER.has(text.charAt(at));
+}
+
+/** `end`, or the end of a spaced closer there (` »` before white space, punctuation or the text's end). */
 function afterSpacedCloser(text: string, end: number): number {
   if (!CLOSER_SPACES.has(text.charAt(end)) || !SPACED_CLOSERS.has(text.charAt(end + 1))) return end;
-  const after = end + 2;
-  return after === text.length || SPACE.test(text.charAt(after)) ? after : end;
+  return closesBefore(text, end + 2) ? end + 2 : end;
 }
 
 function isMark(ch: string): boolean {

@@ -130,23 +130,33 @@ const UTF16_SAMPLE = 1024;
 const UTF16_LEAST = 16;
 
 /**
- * UTF-16 LE or BE when the first bytes (at least UTF16_LEAST) hold NULs at one parity only, as the
- * high bytes of Latin text in UTF-16 are, in at least a quarter of the pairs (text of other scripts
- * between its spaces and punctuation has fewer); else undefined (binary data).
+ * UTF-16 LE or BE when the first bytes (at least UTF16_LEAST) hold NULs at one parity only, in at least
+ * a quarter of the pairs, and the bytes beside those NULs are text (tab, line ends, printable ASCII or
+ * Latin-1), as Latin text and the spaces and punctuation of other scripts are in UTF-16; else undefined
+ * (binary data: an array of small 16-bit numbers has NULs at one parity too, beside any byte: audit).
  */
 function unmarkedUtf16(raw: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
   const length = Math.min(raw.length, UTF16_SAMPLE) & ~1;
   if (length < UTF16_LEAST) return undefined;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < length; i += 2) {
-    if (raw[i] === 0) even++;
-    if (raw[i + 1] === 0) odd++;
-  }
   const pairs = length / 2;
-  if (even === 0 && odd >= pairs / 4) return 'UTF-16LE';
-  if (odd === 0 && even >= pairs / 4) return 'UTF-16BE';
+  for (const [order, high] of [['UTF-16LE', 1], ['UTF-16BE', 0]] as const) {
+    let nuls = 0;
+    let textBeside = 0;
+    let otherNuls = 0;
+    for (let i = 0; i < length; i += 2) {
+      if (raw[i + 1 - high] === 0) otherNuls++;
+      if (raw[i + high] !== 0) continue;
+      nuls++;
+      if (isTextByte(raw[i + 1 - high]!)) textBeside++;
+    }
+    if (otherNuls === 0 && nuls >= pairs / 4 && textBeside === nuls) return order;
+  }
   return undefined;
+}
+
+/** A byte that is a character of text as the low byte of UTF-16 below U+0100: tab, LF, CR, printable ASCII or Latin-1. */
+function isTextByte(byte: number): boolean {
+  return byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte !== 0x7f && (byte < 0x80 || byte >= 0xa0));
 }
 
 function rejectWideEncodings(raw: Uint8Array, name: string): void {

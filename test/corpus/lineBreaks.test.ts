@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LineBreaks } from '../../src/corpus/lineBreaks.js';
 import { readCorpusText } from '../../src/corpus/readText.js';
 import { sentenceSplitter, sentenceSplitterFor } from '../../src/corpus/sentenceSplitter.js';
-import { codePoints, codeUnits, foldS, utf8Bytes, wrap } from '../helpers/wrap.js';
+import { codePoints, codeUnits, foldS, wrap } from '../helpers/wrap.js';
 import seedrandom from 'seedrandom';
 
 const auto = sentenceSplitter('auto');
@@ -69,23 +69,46 @@ describe('the line rule', () => {
     for (const width of widths) expect(auto(folded(width)), `width ${width}`).toHaveLength(3);
   });
 
-  it('measures widths as the wrapper did: code points (textwrap: an emoji is one, two code units), UTF-8 bytes (fold: é is two), code units (audit: a false sentence end at a line in four)', () => {
+  it('measures widths as the wrapper did: code points (textwrap: an emoji is one, two code units) or code units (audit: a false sentence end at a line in four)', () => {
     // PROSE with a symbol after every third word: in code points the lines of a wrap by code units
-    // fall short of W, and the other way round; in bytes, more so
+    // fall short of W, and the other way round
     const words = PROSE.split(' ');
     const marked = (symbol: string): string => words.map((word, k) => (k % 3 === 2 && /^\p{L}+$/u.test(word) ? `${word} ${symbol}` : word)).join(' ');
     const cases = [
       ['emoji by code points (textwrap)', marked('\u{1F389}'), (text: string, width: number) => wrap(text, width, codePoints)],
       ['mathematical letters by code points', marked('\u{1D538}\u{1D54F}'), (text: string, width: number) => wrap(text, width, codePoints)],
-      ['accents by bytes (fold -s)', marked('d\u00E9j\u00E0'), (text: string, width: number) => foldS(text, width, utf8Bytes)],
-      ['Cyrillic by bytes (fold -s)', marked('\u0434\u0430'), (text: string, width: number) => foldS(text, width, utf8Bytes)],
       ['emoji by code units', marked('\u{1F389}'), (text: string, width: number) => wrap(text, width, codeUnits)],
+      ['emoji by code points (fold -s, in characters)', marked('\u{1F389}'), (text: string, width: number) => foldS(text, width, codePoints)],
     ] as const;
     for (const [name, text, wrapTo] of cases) {
       const whole = auto(text);
       expect(whole).toHaveLength(3);
       for (const width of [50, 60, 70, 79]) expect(auto(wrapTo(text, width)), `${name}, width ${width}`).toEqual(whole);
     }
+  });
+
+  it('does not count UTF-8 bytes: short lines of Cyrillic or Japanese, 40 bytes and more, stay a sentence each (audit: lyrics, word lists and headlines were joined)', () => {
+    // 12 lines of 20-32 letters, lowercase, no marks: in bytes (2 a Cyrillic letter) they reach 40-60,
+    // and nearly every break would fit a wrap of 60 bytes; in characters the widest is under 40
+    const lyrics = [
+      'я иду по улице ночного города', 'и не знаю куда мне идти', 'фонари горят над головой',
+      'ветер гонит листья вдоль дороги', 'и поёт мне песню о любви', 'где-то там за рекой',
+      'спят дома и спят сады', 'только я один не сплю', 'и считаю звёзды в небе',
+      'завтра будет новый день', 'и придёт опять весна', 'а пока я просто иду',
+    ];
+    expect(Math.max(...lyrics.map((line) => line.length))).toBeLessThan(40);
+    expect(Math.max(...lyrics.map((line) => Buffer.byteLength(line)))).toBeGreaterThanOrEqual(40);
+    expect(auto(lyrics.join('\n'))).toEqual(lyrics);
+    // word-list rows without spaces: the first word is the whole row, 32-38 characters, 53-65 bytes
+    const rows = Array.from({ length: 16 }, (_, k) => `абажур${'в'.repeat(k % 7)},lampshade,существительное`);
+    expect(auto(rows.join('\n'))).toEqual(rows);
+    // Japanese headlines of 14-18 characters (42-54 bytes), three starting with a lowercase Latin word
+    const headlines = [
+      'iPhoneの新モデルが来月発売へ', '東京で桜が満開に', 'eスポーツ大会に一万人が来場', '新しい駅が来年開業する予定',
+      'iPS細胞を使った治療が始まる', '円安が続き輸入品が値上がり', '台風が週末に上陸する恐れ', '大学入試の日程が発表された',
+      '人気の店に長い行列ができる', '夏の電力不足に備える', '新しい図書館が完成した', '高校野球の決勝が行われた',
+    ];
+    expect(auto(headlines.join('\n'))).toEqual(headlines);
   });
 
   it('measures a line as it was written, before normalization (NFD text wrapped, then read as NFC: audit)', () => {
@@ -101,11 +124,26 @@ describe('the line rule', () => {
     expect(sentences).toHaveLength(3);
   });
 
+  it('measures a line as read too: text wrapped composed and saved decomposed (macOS) is still wrapped prose (audit)', () => {
+    const splitter = sentenceSplitterFor('auto');
+    const words = PROSE.split(' ');
+    const composed = words.map((word, k) => (k < words.length / 2 && /^\p{L}+$/u.test(word) ? `${word}\u00E9` : word)).join(' ');
+    const sentences: string[] = [];
+    for (const line of wrap(composed, 70).split('\n')) sentences.push(...splitter.line(line, line.normalize('NFD')));
+    sentences.push(...splitter.end());
+    expect(sentences).toEqual(auto(composed));
+    expect(sentences).toHaveLength(3);
+  });
+
   it('reads a file so: the loader hands the splitter each line as written', async () => {
     const words = PROSE.split(' ');
     const decomposed = words.map((word, k) => (k < words.length / 2 && /^\p{L}+$/u.test(word) ? `${word}e\u0301` : word)).join(' ');
     const { corpus } = await readCorpusText(`${wrap(decomposed, 70)}\n`, { tokenizer: 'whitespace' });
     expect(corpus.offsets.length - 1).toBe(3);
+    // and a JSON Lines record's text likewise (it was measured after NFC alone: audit)
+    const record = `${JSON.stringify({ text: wrap(decomposed, 70) })}\n`;
+    const { corpus: fromJsonl } = await readCorpusText(record, { tokenizer: 'whitespace', format: 'jsonl' });
+    expect(fromJsonl.offsets.length - 1).toBe(3);
   });
 
   it('in wrapped prose, a short line (a heading) still ends its sentence', () => {

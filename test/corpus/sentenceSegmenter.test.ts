@@ -90,6 +90,20 @@ describe('splitSentences', () => {
       expect(splitSentences(`Il cria : \u00AB${space}Oui${space}!${space}\u00BB Puis rien.`)).toEqual([`Il cria : \u00AB${space}Oui${space}!${space}\u00BB`, 'Puis rien.']);
     }
     expect(splitSentences('Fin. \u00BB')).toEqual(['Fin. \u00BB']);
+    // a spaced closer before punctuation, and an English nested ” after its space
+    expect(splitSentences('Il r\u00E9pondit : \u00AB Oui. \u00BB, dit-il. Puis rien.')).toEqual(['Il r\u00E9pondit : \u00AB Oui. \u00BB, dit-il.', 'Puis rien.']);
+    expect(splitSentences('He said, \u201CShe told me \u2018No.\u2019 \u201D Then silence.')).toEqual(['He said, \u201CShe told me \u2018No.\u2019 \u201D', 'Then silence.']);
+  });
+
+  it('takes “ ‘ « for closers only where they close: not the “ that opens the next Chinese sentence after 。, nor one written without a space after a period (audit)', () => {
+    expect(splitSentences('\u4ed6\u8bf4\uff1a\u201c\u6211\u4eec\u8d70\u5427\u3002\u201d\u5979\u7b11\u4e86\u3002\u201c\u597d\u554a\u3002\u201d')).toEqual([
+      '\u4ed6\u8bf4\uff1a\u201c\u6211\u4eec\u8d70\u5427\u3002\u201d',
+      '\u5979\u7b11\u4e86\u3002',
+      '\u201c\u597d\u554a\u3002\u201d',
+    ]);
+    expect(splitSentences('\u4ed6\u770b\u4e86\u770b\u3002\u2018\u771f\u7684\u5417\uff1f\u2019\u5979\u95ee\u3002')).toEqual(['\u4ed6\u770b\u4e86\u770b\u3002', '\u2018\u771f\u7684\u5417\uff1f\u2019', '\u5979\u95ee\u3002']);
+    // German „…“, closing before a comma: one sentence goes on
+    expect(splitSentences('Er rief \u201EHalt!\u201C, und alle blieben stehen. Dann ging er.')).toEqual(['Er rief \u201EHalt!\u201C, und alle blieben stehen.', 'Dann ging er.']);
   });
 
   it('ends sentences at the marks of Chinese and Japanese, Hindi and Arabic', () => {

@@ -62,6 +62,10 @@ describe('textChunks', () => {
     // too short to say (fewer than 16 bytes), or NULs at both parities: binary
     await expect(chunks([Buffer.from('hi there', 'utf16le').subarray(0, 14)], 'line')).rejects.toThrow('looks binary');
     await expect(chunks([Buffer.from('ab\0\0cd\0\0ef\0\0gh\0\0ij\0\0')], 'line')).rejects.toThrow('looks binary');
+    // small 16-bit numbers (a binary array): NULs at one parity, but beside bytes that are no text (audit)
+    const numbers = Buffer.alloc(64);
+    for (let i = 0; i < 32; i++) numbers.writeUInt16LE(((i * 37) % 255) + 1, 2 * i);
+    await expect(chunks([numbers], 'line')).rejects.toThrow('looks binary');
   });
 
   it('UTF-16 (either byte order) is refused with a way out', async () => {

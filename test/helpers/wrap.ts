@@ -1,8 +1,7 @@
-/** A width measure: UTF-16 code units (the default), code points (Python's textwrap), UTF-8 bytes (GNU fold). */
+/** A width measure: UTF-16 code units (the default), code points (Python's textwrap). */
 export type Measure = (text: string) => number;
 export const codeUnits: Measure = (text) => text.length;
 export const codePoints: Measure = (text) => [...text].length;
-export const utf8Bytes: Measure = (text) => Buffer.byteLength(text);
 
 /** Greedy wrap of `text` to `width` columns, as Project Gutenberg files are (for the line-rule tests). */
 export function wrap(text: string, width: number, measure: Measure = codeUnits): string {
@@ -22,7 +21,7 @@ export function wrap(text: string, width: number, measure: Measure = codeUnits):
 
 /**
  * `text` as GNU `fold -s -w width` wraps it (checked against fold on the lighthouse corpus at widths 41,
- * 50, 60 and 72; GNU fold counts bytes: pass utf8Bytes for text beyond ASCII): each line keeps the space it breaks at, within the width, so a word moves down when it
+ * 50, 60 and 72): each line keeps the space it breaks at, within the width, so a word moves down when it
  * and the space after it would pass the width (the last word needs no space after it).
  */
 export function foldS(text: string, width: number, measure: Measure = codeUnits): string {
