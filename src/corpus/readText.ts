@@ -191,6 +191,10 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   };
   // markers out of each line before the sentence splitter reads it: `sat.</s> <s>The` must end a sentence
   const unmarked = (line: string): string => withoutMarkers(line, builder, settings.lowercase);
+  // The line as written, for the line rule's widths: before NFC, its markers as spaces as in the line
+  // read (counted there once), so a line that NFC leaves alone is measured once (as read). Markers
+  // counted as written made one-sentence lines `<s>...</s>` of 33-45 characters look wrapped: audit.
+  const asWritten = (written: string, normalized: string, read: string): string => (written === normalized ? read : markersAsSpaces(written, settings.lowercase));
   // Stryker disable next-line StringLiteral: equivalent, a string read as an iterable of its characters gives the same text
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
   const bytes = (async function* () {
@@ -221,7 +225,10 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
           const recordLine = normalize(written);
           // with emptySentences, each line of a record's text is one sentence, blank or not (as in a text file)
           if (keepEmpty) add(unmarked(recordLine).trim());
-          else for (const sentence of record.line(unmarked(recordLine), written)) add(sentence);
+          else {
+            const read = unmarked(recordLine);
+            for (const sentence of record.line(read, asWritten(written, recordLine, read))) add(sentence);
+          }
         }
         for (const sentence of record.end()) add(sentence);
         lineBreakEnds += record.lineBreakEnds;
@@ -241,7 +248,13 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     }
     // Stryker disable next-line MethodExpression: equivalent, no tokenizer makes a token of white space
     if (keepEmpty) for (const { text } of batch) add(unmarked(normalize(text)).trim()); // one line, one sentence, blank or not
-    else for (const { text } of batch) for (const sentence of splitter.line(unmarked(normalize(text)), text)) add(sentence);
+    else {
+      for (const { text } of batch) {
+        const normalized = normalize(text);
+        const read = unmarked(normalized);
+        for (const sentence of splitter.line(read, asWritten(text, normalized, read))) add(sentence);
+      }
+    }
   }
   for (const sentence of splitter.end()) add(sentence);
   return splitter.lineBreakEnds;
@@ -279,15 +292,20 @@ const MARKERS_ANY_CASE = /<\/?[sS]>/gu; // (not the i flag: with u it would take
  * `S>`) is returned as it is.
  */
 function withoutMarkers(line: string, builder: CorpusBuilder, lowercased: boolean): string {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, a shortcut: the replace below finds nothing in such a line (time only)
-  if (!line.includes('s>') && !(lowercased && line.includes('S>'))) return line;
   let count = 0;
-  const kept = line.replace(lowercased ? MARKERS_ANY_CASE : MARKERS, () => {
-    count++;
-    return ' ';
-  });
+  const kept = markersAsSpaces(line, lowercased, () => count++);
   builder.countDroppedMarkers(count);
   return kept;
+}
+
+/** The line with each boundary marker replaced by a space (see withoutMarkers); `onMarker` is called for each. */
+function markersAsSpaces(line: string, lowercased: boolean, onMarker: () => void = () => undefined): string {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, a shortcut: the replace below finds nothing in such a line (time only)
+  if (!line.includes('s>') && !(lowercased && line.includes('S>'))) return line;
+  return line.replace(lowercased ? MARKERS_ANY_CASE : MARKERS, () => {
+    onMarker();
+    return ' ';
+  });
 }
 
 /**

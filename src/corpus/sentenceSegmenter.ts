@@ -80,21 +80,24 @@ const CLOSING = '"\')]}\u201D\u2019\u00BB\u203A\u300D\u300F\u3011\u3015\uFF09\uF
 const CLOSERS = new Set([...CLOSING]);
 /**
  * Quotes that close in German (“ ‘ after „ ‚, « › after » ‹) and open in English and Chinese: a closer
- * only where white space, the end, another closer or punctuation follows it (`„Hallo.“ Dann`, never
+ * only where white space, the end, another quote or bracket, or , ; : ! ? follows it (`„Hallo.“ Dann`, never
  * `。“好` or `end.“Next`). German “ and «, missing, joined a sentence ended in a quote to the next;
  * taken everywhere, the “ opening the next Chinese sentence after 。 stayed with the one before (audits).
  */
 const AMBIGUOUS_CLOSING = '\u201C\u2018\u00AB\u2039';
 const AMBIGUOUS_CLOSERS = new Set([...AMBIGUOUS_CLOSING]);
-/** What may follow an ambiguous quote that closes, besides white space and the end. */
-const AFTER_CLOSER = new Set([...CLOSING, ...AMBIGUOUS_CLOSING, ...',;:.!?']);
+/** Punctuation that may follow a closing quote (not `.`, which may begin an ellipsis, `»...aber`). */
+const AFTER_CLOSER = new Set([...',;:!?']);
+/** Quotes and brackets that may follow a quote that closes directly after its mark (`‚Halt!‘“ Dann`). */
+const NESTED_CLOSERS = new Set([...CLOSING, ...AMBIGUOUS_CLOSING]);
 /** Opening quotes and brackets before the next sentence's first word (German „ ‚ and » › too). */
 const OPENERS = new Set([...'"\'([{\u201C\u2018\u00AB\u2039\u201E\u201A\u00BB\u203A\u300C\u300E\u3010\u3014\uFF08\uFF62\u300A\u3008']);
 /**
  * Closing quotes written after a space (a no-break, narrow no-break or thin one, or a plain space), as
  * French writes » and › and English a nested ” or ’: `« Bonjour. » Puis`, `« Oui. », dit-il`, `‘No.’ ”
- * Then` keep the closer with the sentence it closes when white space, punctuation or the end follows it
- * (»Hallo, a German opener, is followed by its word). It began the next sentence: audits.
+ * Then` keep the closer with the sentence it closes when white space, the end, or , ; : ! ? follows it
+ * (»Hallo, a German opener, is followed by its word; ` »›Nein` by another quote). It began the next
+ * sentence: audits.
  */
 const SPACED_CLOSING = '\u00BB\u203A\u201D\u2019';
 const SPACED_CLOSERS = new Set([...SPACED_CLOSING]);
@@ -145,12 +148,15 @@ export function splitSentences(text: string): string[] {
 function afterClosers(text: string, end: number): number {
   for (;;) {
     const ch = text.charAt(end);
-    if (CLOSERS.has(ch) || (AMBIGUOUS_CLOSERS.has(ch) && closesBefore(text, end + 1))) end++;
+    if (CLOSERS.has(ch) || (AMBIGUOUS_CLOSERS.has(ch) && (closesBefore(text, end + 1) || NESTED_CLOSERS.has(text.charAt(end + 1))))) end++;
     else return end;
   }
 }
 
-/** True when a closer may end at `at`: the text's end, white space, or AFTER_CLOSER follows. */
+/**
+ * True when a closer may end at `at`: the text's end, white space, or AFTER_CLOSER follows. Not another
+ * quote for a closer after a space: ` »›Nein` and ` ”’Tis` open the next sentence (audit).
+ */
 function closesBefore(text: string, at: number): boolean {
   return at === text.length || SPACE.test(text.charAt(at)) || AFTER_CLOSER.has(text.charAt(at));
 }

@@ -102,6 +102,14 @@ describe('splitSentences', () => {
       '\u201c\u597d\u554a\u3002\u201d',
     ]);
     expect(splitSentences('\u4ed6\u770b\u4e86\u770b\u3002\u2018\u771f\u7684\u5417\uff1f\u2019\u5979\u95ee\u3002')).toEqual(['\u4ed6\u770b\u4e86\u770b\u3002', '\u2018\u771f\u7684\u5417\uff1f\u2019', '\u5979\u95ee\u3002']);
+    // a quote after a space, before another quote or an ellipsis, opens the next sentence (audit: it closed
+    // the one before, whose period then ended nothing)
+    expect(splitSentences('Er ging hinaus. \u00BB\u203ANein\u2039, sagte sie.\u00AB Dann schwieg er.')).toEqual(['Er ging hinaus.', '\u00BB\u203ANein\u2039, sagte sie.\u00AB', 'Dann schwieg er.']);
+    expect(splitSentences('Sie wartete. \u00BB...aber warum?\u00AB, fragte er. Dann ging sie.')).toEqual(['Sie wartete.', '\u00BB...aber warum?\u00AB, fragte er.', 'Dann ging sie.']);
+    expect(splitSentences('Han gick. \u201D\u2019Nej\u2019, sa hon.\u201D Sedan gick hon.')).toEqual(['Han gick.', '\u201D\u2019Nej\u2019, sa hon.\u201D', 'Sedan gick hon.']);
+    expect(splitSentences('He left. \u201D\u2019Tis true,\u201D she said. Then.')).toEqual(['He left.', '\u201D\u2019Tis true,\u201D she said.', 'Then.']);
+    // nested German closers directly after the mark close together
+    expect(splitSentences('Er rief: \u201E\u201AHalt!\u2018\u201C Dann ging er.')).toEqual(['Er rief: \u201E\u201AHalt!\u2018\u201C', 'Dann ging er.']);
     // German „…“, closing before a comma: one sentence goes on
     expect(splitSentences('Er rief \u201EHalt!\u201C, und alle blieben stehen. Dann ging er.')).toEqual(['Er rief \u201EHalt!\u201C, und alle blieben stehen.', 'Dann ging er.']);
   });
