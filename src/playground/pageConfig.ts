@@ -103,7 +103,8 @@ export function pageConfig(state: PageSettings): Record<string, unknown> {
   config['tokenizer'] = state.tokenizer;
   config['lowercase'] = state.lowercase;
   config['sentences'] = state.sentences;
-  if (state.jsonlField.trim() !== '') config['jsonlField'] = state.jsonlField;
+  // (a field of spaces is given, so refused as the CLI refuses it: it ran as if none were given: audit)
+  if (state.jsonlField !== '') config['jsonlField'] = state.jsonlField;
   return config;
 }
 

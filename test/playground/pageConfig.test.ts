@@ -19,6 +19,13 @@ import { cli, tempDir } from '../helpers/cli.js';
 const sweep = (state: PageSettings, values: Partial<PageSettings['values']>): PageSettings => ({ ...state, values: { ...state.values, ...values } });
 
 describe('the page state <-> the --config JSON', () => {
+  it('gives a JSONL field of spaces to the checks, which refuse it as the CLI does (it ran as if none were given: audit)', () => {
+    const blank = { ...defaultPageSettings('brown:news'), jsonlField: '  ' };
+    expect(pageConfig(blank)['jsonlField']).toBe('  ');
+    expect(() => resolvePageConfig(pageConfig(blank))).toThrow(`#config: "jsonlField" must be a string that is not blank, got '  '`);
+    expect(pageConfig(defaultPageSettings('brown:news'))).not.toHaveProperty('jsonlField');
+  });
+
   it('the defaults are the CLI run defaults', () => {
     const resolved = resolvePageConfig(pageConfig(defaultPageSettings('brown:news')));
     expect(resolved.settings).toEqual(DEFAULT_RUN);

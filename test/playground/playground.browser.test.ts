@@ -478,6 +478,11 @@ if (SKIP_BROWSER) {
       expect(await page.locator('#samples h4').allTextContents()).toEqual(['generation 0 (human text)', 'generation 1', 'generation 4']);
       expect(await page.inputValue('#command-line')).toBe('ngram-collapse recipe truncation --corpus brown:news --generations 4 --replicates 1 --seed 42');
       await page.screenshot({ path: join(OUTPUT, 'recipe.png'), fullPage: true });
+      // Run then runs the settings shown, and says so: the recipe's command line stayed beside the run's rows (audit)
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.inputValue('#command-line')).toMatch(/^ngram-collapse run /u);
+      await expect.poll(() => page.getByRole('button', { name: 'Download CSV' }).isEnabled(), { timeout: 60_000 }).toBe(true);
+      expect(await page.inputValue('#command-line')).toMatch(/^ngram-collapse run /u);
     });
 
     it("a second paste replaces the first; a tokenizer brings its case; a recipe's command line carries the corpus options", async () => {
@@ -538,7 +543,8 @@ if (SKIP_BROWSER) {
     });
 
     it('every control has a label, the keyboard runs it, and a narrow window still works', async () => {
-      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
+      // (10 generations: the word table's 12 columns are wider than a phone)
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 10 }));
       await waitLoaded();
       const unlabeled = await page.evaluate(() =>
         [...document.querySelectorAll('input, select, textarea, button')]
@@ -552,6 +558,11 @@ if (SKIP_BROWSER) {
       await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // a phone's width and the word table of every generation: the table scrolls in its box, not the page (audit)
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.getByLabel('Word', { exact: true }).fill('the');
+      await expect.poll(() => page.locator('#word-result tr').count()).toBeGreaterThan(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(OUTPUT, 'narrow.png'), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 1000 });
     });

@@ -239,6 +239,8 @@ async function loadForStart(resolved: ResolvedPage, split: Split): Promise<boole
     await ensureLoaded(resolved, split);
   } catch (error) {
     $('corpus-error').textContent = (error as Error).message;
+    // (the status said the last run's "Done: ... rows" beside a run that never began: audit)
+    $('run-status').textContent = 'Not run: the corpus was refused (its message is under the corpus).';
     return false;
   } finally {
     starting = false;
@@ -260,7 +262,7 @@ function onWorkerMessage(message: FromWorker): void {
       }
       $('corpus-error').textContent = message.warnings.join('\n');
       const seconds = (message.millis / 1000).toFixed(2);
-      loadedStats = `${message.name}: ${message.tokens.toLocaleString('en')} tokens, ${message.sentences.toLocaleString('en')} sentences, ${message.types.toLocaleString('en')} types (read in ${seconds} s)`;
+      loadedStats = `${message.name}: ${counted(message.tokens, 'token')}, ${counted(message.sentences, 'sentence')}, ${counted(message.types, 'type')} (read in ${seconds} s)`;
       $('corpus-stats').textContent = loadedStats;
       $('corpus-stats').dataset['millis'] = String(Math.round(message.millis));
       textView.setVocabulary(message.vocabulary);
@@ -557,6 +559,11 @@ function rowsKeyNow(): string {
   return `${configHash(pageConfig(state))}|${userCorpora.get(state.corpus) ?? 0}`;
 }
 
+/** `count` `noun`s, in words ("1 token", "2,048 tokens"; it said "1 tokens": audit). */
+function counted(count: number, noun: string): string {
+  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** Starts a run of the page's settings, or of recipe `recipe`. */
 function beginRun(recipe?: string): boolean {
   $('settings-error').textContent = '';
@@ -567,7 +574,9 @@ function beginRun(recipe?: string): boolean {
   clearCharts(charts);
   running = true;
   runStarted = performance.now();
-  setButtons();
+  // (a run's own command line: after a recipe the recipe's stayed beside the run's rows: audit)
+  if (recipe === undefined) showSettings();
+  else setButtons();
   $('run-status').textContent = 'Running…';
   return true;
 }
