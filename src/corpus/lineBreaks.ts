@@ -35,6 +35,8 @@
  * Streaming: a break is decided once the 16 lines after it are read, or the source ends. O(33) per line.
  */
 
+import { isHighSurrogate, isLowSurrogate } from '../validation/surrogates.js';
+
 /** Narrower text is not taken for wrapped prose. */
 export const MIN_WRAP_WIDTH = 40;
 /** Share of breaks in the window that must fit a wrap for the window to be wrapped prose. */
@@ -84,14 +86,6 @@ function codePoints(text: string): number {
     if (isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) i++;
   }
   return points;
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 /** A line's widths (Pending.others): undefined for ASCII read as written. */

@@ -20,6 +20,7 @@ import { SPAN_HASH_SEED, spanHashStep } from './spanInterner.js';
 import { isEncodingLoaded, loadPublishedEncoding, publishedTokenizer } from './subword/publishedEncoding.js';
 import { shownValue } from '../validation/valueRule.js';
 import { parseSubword, PUBLISHED_ENCODINGS, type PublishedEncodingName } from './subword/subwordNames.js';
+import { isHighSurrogate, isLowSurrogate } from '../validation/surrogates.js';
 
 interface NaturalTokenizer {
   tokenize(text: string): string[];
@@ -212,14 +213,6 @@ function graphemes(): Tokenize {
 
 // Stryker disable next-line Regex: equivalent, a text the pattern misses goes through the windows, to the same clusters (time only)
 const ASCII_ONLY = /^[\0-\x7f]*$/u;
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
 
 /**
  * Code units given to Intl.Segmenter at a time. Iterating its segments gets slower with the length of

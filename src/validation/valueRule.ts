@@ -16,6 +16,7 @@
 
 import { UsageError } from '../errors.js';
 import { formatNumber } from './formatNumber.js';
+import { isHighSurrogate } from './surrogates.js';
 
 export interface ValueRule<T> {
   /** 'number' rules take numbers (the CLI converts text first), 'name' rules strings, 'boolean' true/false. */
@@ -97,10 +98,6 @@ export function shownValue(value: unknown): string {
   // (not between the halves of a surrogate pair: a lone half is no text, written as U+FFFD: audit)
   const cut = isHighSurrogate(json.charCodeAt(SHOWN_JSON_LENGTH - 1)) ? SHOWN_JSON_LENGTH - 1 : SHOWN_JSON_LENGTH;
   return `${json.slice(0, cut)}... (${[...json].length} characters)`;
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 /**
