@@ -62,7 +62,16 @@ export function checkStandardOutputNotCorpus(corpusSpecs: readonly string[], cwd
  */
 export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: InputKind = CORPUS_INPUT, reach: CorpusReach = corpusReach(corpusSpecs, cwd)): (path: string, flag: string, given?: string) => void {
   let inputs: { readonly spec: string; readonly files: ReadonlySet<string> }[] | undefined;
+  const listed = (): { readonly spec: string; readonly files: ReadonlySet<string> }[] => (inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(inputIdentities(spec, cwd)) })));
   return (path, flag, given) => {
+    // (an input where the output is written first, its name and .partial: read, then removed by the
+    // write's rename, exit 0: `tokenize k.txt.partial --out k.txt`, `run --corpus s.csv.partial --summary s.csv`: audit)
+    const partial = path === '-' || !existsSync(dirname(path)) ? undefined : partialIdentity(path);
+    const atPartial = partial === undefined ? undefined : listed().find(({ files }) => files.has(partial));
+    if (atPartial !== undefined) {
+      const name = given ?? relative(cwd, path);
+      throw new InputError(`${flag} ${name} is written first at ${name}.partial, which is ${kind.input} (${atPartial.spec}): the write would remove it`, 'choose another output path, or rename that file');
+    }
     if (path !== '-' && !existsSync(path)) {
       // (one the corpus would read once made: `tokenize --corpus data --out data/tok.txt` went into the corpus folder: audit)
       // (also an output that is a link to a file not yet made: the write goes where it leads: audit)
@@ -70,14 +79,14 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: I
       if (reader !== undefined) throw new InputError(`${flag} ${given ?? relative(cwd, path)} would be read as part of ${kind.whole} (${readerName(reader, path, cwd)}) once written`, `choose an output path outside ${kind.whole}`);
       return;
     }
-    inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(inputIdentities(spec, cwd)) }));
+    listed();
     // (standard output is what it goes to: `--out - >> corpus.txt` appended to the corpus: audit; and
     // only a regular file can be destroyed: one socket as standard input and output, as inetd and socat
     // start a program, was refused for `generate --corpus -`: audit)
     const target = path === '-' ? standardOutputFileIdentity() : fileIdentity(path);
     // (a device such as /dev/null: writing it destroys nothing)
     if (target === undefined) return;
-    const input = inputs.find(({ files }) => files.has(target));
+    const input = listed().find(({ files }) => files.has(target));
     if (input === undefined) return;
     // the output as the user named it; the input too where it is named otherwise (a link, a folder, a glob)
     const name = path === '-' && (given ?? '-') === '-' ? '- (standard output)' : (given ?? relative(cwd, path));
@@ -284,11 +293,29 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
   // which was gone: audit).
   for (const output of outputs) {
     if (output === undefined || output.inPlace === true || output.path === '-' || isSpecialFile(output.path)) continue;
-    const identity = fileIdentity(partialPath(output.path));
+    const identity = partialIdentity(output.path);
     const other = identity === undefined ? undefined : seen.get(identity);
     if (other !== undefined) {
       throw new UsageError(`${other.label} is where ${output.label} is written first (its name and .partial), and would be lost`, 'give each output a file of its own');
     }
+  }
+}
+
+/**
+ * The identity of the file a whole output at `path` is written to first: `<file>.partial` beside the
+ * file a write lands at (through a link at `path`: `--summary L.csv`, `L.csv -> T.csv`, is written at
+ * T.csv.partial, which the check of L.csv.partial missed: audit); undefined when that name is a link,
+ * which the write replaces rather than follows (a stale link there was refused: audit).
+ */
+function partialIdentity(path: string): string | undefined {
+  try {
+    const partial = partialPath(namedFile(path));
+    if (lstatSync(partial, { throwIfNoEntry: false })?.isSymbolicLink() === true) return undefined;
+    return fileIdentity(partial);
+  } catch {
+    // (a loop of links, refused by the output's own check; or a name too long with .partial, which no
+    // file can hold: a streamed output of 248-255 bytes has none)
+    return undefined;
   }
 }
 

@@ -132,8 +132,11 @@ export function splitSentences(text: string): string[] {
     // (charAt past the end is '', no mark and no closer)
     let end = at + 1;
     while (isMark(text.charAt(end))) end++;
-    end = afterClosers(text, end);
-    end = afterSpacedCloser(text, end);
+    // closers, each also after a space: `“ Non. ” » Puis` (the » began the next sentence: audit)
+    for (let before = -1; before !== end; ) {
+      before = end;
+      end = afterSpacedCloser(text, afterClosers(text, end));
+    }
     CANDIDATE.lastIndex = end;
     if (!endsSentence(text, at, end)) continue;
     sentences.push(text.slice(start, end).trim()); // never empty: it holds its mark

@@ -257,6 +257,30 @@ describe('bad input: one line, exit code 2, no output file', () => {
     const inPlace = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'y.csv', '--summary', 'y.csv.partial']);
     expect([inPlace.stderr, inPlace.code]).toEqual(['', 0]);
     expect(existsSync(join(cwd, 'y.csv.partial'))).toBe(true);
+    // through a link the write lands beside the link's file: L.csv -> T.csv is written at T.csv.partial (audit: let through)
+    symlinkSync('T.csv', join(cwd, 'L.csv'));
+    const linked = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'r.csv', '--survival', 'L.csv', '--summary', 'T.csv.partial']);
+    expect([linked.stderr, linked.code]).toEqual(['ngram-collapse: --summary T.csv.partial is where --survival L.csv is written first (its name and .partial), and would be lost (give each output a file of its own)\n', 2]);
+    // a stale link at the .partial name is replaced, not followed: no other output there (audit: refused)
+    symlinkSync('b2.csv', join(cwd, 'm.csv.partial'));
+    const stale = await runIn(cwd, ['run', '--corpus', 'c.txt', ...FAST, '--out', 'b2.csv', '--summary', 'm.csv']);
+    expect([stale.stderr, stale.code]).toEqual(['', 0]);
+    expect(readFileSync(join(cwd, 'b2.csv'), 'utf8')).toMatch(/^cell,/u);
+  });
+
+  it('an input at the name and .partial where an output is written first is refused: the write would remove it (audit: read, then gone, exit 0)', async () => {
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, 'k.txt.partial'), GOOD);
+    const cases = [
+      [['tokenize', 'k.txt.partial', '--out', 'k.txt'], '--out k.txt is written first at k.txt.partial, which is a corpus input (k.txt.partial)'],
+      [['run', '--corpus', 'k.txt.partial', ...FAST, '--out', 'o.csv', '--summary', 'k.txt'], '--summary k.txt is written first at k.txt.partial, which is a corpus input (k.txt.partial)'],
+      [['metrics', 'k.txt.partial', '--out', 'k.txt'], '--out k.txt is written first at k.txt.partial, which is a corpus input (k.txt.partial)'],
+    ] as const;
+    for (const [argv, what] of cases) {
+      const result = await runIn(cwd, argv);
+      expect([result.stderr, result.code], argv[0]).toEqual([`ngram-collapse: ${what}: the write would remove it (choose another output path, or rename that file)\n`, 2]);
+    }
+    expect(readFileSync(join(cwd, 'k.txt.partial'), 'utf8')).toBe(GOOD);
   });
 
   it('two outputs that are one file through a symbolic link, a hard link or a linked folder', async () => {

@@ -108,6 +108,9 @@ describe('splitSentences', () => {
     expect(splitSentences('Sie wartete. \u00BB...aber warum?\u00AB, fragte er. Dann ging sie.')).toEqual(['Sie wartete.', '\u00BB...aber warum?\u00AB, fragte er.', 'Dann ging sie.']);
     expect(splitSentences('Han gick. \u201D\u2019Nej\u2019, sa hon.\u201D Sedan gick hon.')).toEqual(['Han gick.', '\u201D\u2019Nej\u2019, sa hon.\u201D', 'Sedan gick hon.']);
     expect(splitSentences('He left. \u201D\u2019Tis true,\u201D she said. Then.')).toEqual(['He left.', '\u201D\u2019Tis true,\u201D she said.', 'Then.']);
+    // spaced closers in a row, as French nests them
+    expect(splitSentences('\u00AB Il a dit : \u201C Non. \u201D \u00BB Puis il partit.')).toEqual(['\u00AB Il a dit : \u201C Non. \u201D \u00BB', 'Puis il partit.']);
+    expect(splitSentences('\u00AB Non ! \u00BB \u00BB Puis.')).toEqual(['\u00AB Non ! \u00BB \u00BB', 'Puis.']);
     // nested German closers directly after the mark close together
     expect(splitSentences('Er rief: \u201E\u201AHalt!\u2018\u201C Dann ging er.')).toEqual(['Er rief: \u201E\u201AHalt!\u2018\u201C', 'Dann ging er.']);
     // German „…“, closing before a comma: one sentence goes on

@@ -335,7 +335,9 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Human ratio (--human-ratio)').fill('0,1.5');
       expect(await page.textContent('#control-humanRatio-error')).toBe("ngram-collapse: --human-ratio must be a number >= 0 and <= 1, got '1.5' (pass a number >= 0 and <= 1)");
       await page.getByRole('button', { name: 'Run', exact: true }).click();
-      expect(await page.textContent('#run-status')).toBe('');
+      // (said, so that no earlier run's "Done" stands beside it: audit)
+      await expect.poll(() => page.textContent('#run-status')).toBe('Not run: a setting is refused (its message is beside it or under the settings).');
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
       await page.locator('#settings-panel').screenshot({ path: join(OUTPUT, 'bad-value.png') });
       // A binary file dropped: the loader's message, next to the drop zone.
       await page.getByLabel('Human ratio (--human-ratio)').fill('0');

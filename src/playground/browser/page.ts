@@ -613,8 +613,13 @@ function setButtons(): void {
 }
 
 async function run(): Promise<void> {
+  if (running) return;
   const resolved = validate();
-  if (resolved === undefined || running) return;
+  // (the last run's "Done" stayed beside a Run its settings refused: audit)
+  if (resolved === undefined) {
+    $('run-status').textContent = 'Not run: a setting is refused (its message is beside it or under the settings).';
+    return;
+  }
   if (!(await loadForStart(resolved, runSplit(resolved)))) return;
   if (beginRun()) send({ type: 'run', settings: resolved.settings });
 }
