@@ -66,7 +66,8 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: I
   return (path, flag, given) => {
     // (an input where the output is written first, its name and .partial: read, then removed by the
     // write's rename, exit 0: `tokenize k.txt.partial --out k.txt`, `run --corpus s.csv.partial --summary s.csv`: audit)
-    const partial = path === '-' || !existsSync(dirname(path)) ? undefined : partialIdentity(path);
+    // (only where a file is there: the corpus's files are listed only then, as for an existing output)
+    const partial = path === '-' || !existsSync(dirname(path)) ? undefined : partialIdentity(path, true);
     const atPartial = partial === undefined ? undefined : listed().find(({ files }) => files.has(partial));
     if (atPartial !== undefined) {
       const name = given ?? relative(cwd, path);
@@ -305,12 +306,14 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
  * The identity of the file a whole output at `path` is written to first: `<file>.partial` beside the
  * file a write lands at (through a link at `path`: `--summary L.csv`, `L.csv -> T.csv`, is written at
  * T.csv.partial, which the check of L.csv.partial missed: audit); undefined when that name is a link,
- * which the write replaces rather than follows (a stale link there was refused: audit).
+ * which the write replaces rather than follows (a stale link there was refused: audit), and with
+ * `existing` when no file is there.
  */
-function partialIdentity(path: string): string | undefined {
+function partialIdentity(path: string, existing = false): string | undefined {
   try {
     const partial = partialPath(namedFile(path));
-    if (lstatSync(partial, { throwIfNoEntry: false })?.isSymbolicLink() === true) return undefined;
+    const stats = lstatSync(partial, { throwIfNoEntry: false });
+    if (stats?.isSymbolicLink() === true || (existing && stats === undefined)) return undefined;
     return fileIdentity(partial);
   } catch {
     // (a loop of links, refused by the output's own check; or a name too long with .partial, which no
