@@ -9,7 +9,7 @@
 
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { cellFolder, corpusFilePath, filesToClear, humanFilePath, isCorpusFolderEntry, manifestName, otherManifests, seriesFolder, shardShare, shardTag } from '../export/corpusFiles.js';
 import { isLink } from '../corpus/isLink.js';
 import { isSpecialFile } from '../export/wholeFile.js';

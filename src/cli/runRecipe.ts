@@ -39,7 +39,6 @@ import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
 import { humanSentenceMask } from '../simulation/holdoutSplit.js';
 import { checkRecipeCorpus, checkRecipeTokens } from '../recipes/recipeGuards.js';
-import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { wordViewSpec } from '../simulation/preparedRun.js';
 import { collectRecipeAsync, recipeSeries, type CollectOptions } from '../recipes/collectRecipe.js';
 import { recipeCommandLine } from '../recipes/recipeCommand.js';

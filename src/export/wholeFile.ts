@@ -21,7 +21,6 @@
 
 import { closeSync, createWriteStream, fchmodSync, fchownSync, fstatSync, openSync, lstatSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { namedFile } from '../corpus/namedFile.js';
 

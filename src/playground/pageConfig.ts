@@ -50,9 +50,6 @@ export const SWEEP_KEYS = Object.keys(SWEEP_ROWS) as SweepKey[];
 /** The page's scalar controls, in the CLI's order. */
 export const SCALAR_KEYS = Object.keys(SHARED_ROWS) as ScalarKey[];
 
-/** Keys a page ignores (outputs, threads, printing): they do not change the curves. */
-const IGNORED_KEYS = ['out', 'summary', 'extinctions', 'survival', 'saveCorpora', 'report', 'sentencePerplexities', 'workers', 'quiet'];
-
 /** Settings that may stay empty (the library's default applies: N for both). */
 export const OPTIONAL_SCALARS: readonly ScalarKey[] = ['tokens', 'measureTokens'];
 

@@ -10,7 +10,7 @@
  * (subsample) lies in between.
  */
 
-import { cellIds, halfway, lastGeneration, meanAt, meanCurve, relation, shown, text } from './rowStats.js';
+import { cellIds, halfway, lastGeneration, meanCurve, relation, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const accumulate: Recipe = {

@@ -14,7 +14,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartConfig } from '../export/report/metricChart.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { cellIds, lastGeneration, linearFit, meanAt, normalBandApplies, replicateCount, replicateValues, shown, text, tooFewHapaxes } from './rowStats.js';
+import { cellIds, lastGeneration, linearFit, meanAt, normalBandApplies, replicateCount, shown, text, tooFewHapaxes } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import type { SeriesSurvival } from './tokenSurvival.js';
 

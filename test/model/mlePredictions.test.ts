@@ -3,7 +3,7 @@ import { trainMle } from '../../src/model/mle.js';
 import { flooredPerplexity, type PredictionWalker } from '../../src/metrics/perplexity.js';
 import { probabilitiesOneByOne as oneByOne } from '../helpers/oneByOne.js';
 import { randomCorpus } from '../speedHelpers.js';
-import { corpusFromSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import type { LanguageModel } from '../../src/model/languageModel.js';
 
 describe('MLE whole-text scoring', () => {

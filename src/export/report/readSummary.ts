@@ -12,7 +12,6 @@
  */
 
 import { InputError } from '../../errors.js';
-import type { SeriesPoint } from './aggregateCurves.js';
 import { csvNumber } from './csvNumber.js';
 import { readCsvTable } from './csvTable.js';
 import { recordLine } from './recordLine.js';
