@@ -14,6 +14,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { SHARED_RULES } from '../../simulation/validateSettings.js';
 import { checkValue, shownValue } from '../../validation/valueRule.js';
 import type { SeriesRow } from '../../simulation/series.js';
+import { ALL_CELL_COLUMNS } from '../../simulation/settings.js';
 import { CURVE_COLUMNS, curveRecord } from '../curveRecord.js';
 import { curveTableFromRecords, type CurveTable } from './curveTable.js';
 
@@ -21,6 +22,14 @@ export function seriesCurveTable(rows: readonly SeriesRow[], seed: number, sourc
   if (!Array.isArray(rows)) throw new UsageError(`rows must be a list of the rows simulate emits, got ${shownValue(rows)}`, 'pass the rows your emit hook collected');
   const bad = rows.findIndex((row: unknown) => !isSeriesRow(row));
   if (bad >= 0) throw new UsageError(`rows[${bad}] must be a row simulate emits (cell, replicate, generation, values), got ${shownValue(rows[bad])}`, 'pass the rows your emit hook collected');
+  // (a metric that is no number was written as an empty cell, and a cell without its settings as
+  // empty setting columns, without a word: audit)
+  rows.forEach((row, index) => {
+    const setting = ALL_CELL_COLUMNS.find(([name]) => !isSettingValue(row.cell.settings[name]));
+    if (setting !== undefined) throw new UsageError(`rows[${index}].cell.settings.${setting[0]} must be a number or a string, got ${shownValue(row.cell.settings[setting[0]])}`, 'pass the rows your emit hook collected, cells and all');
+    const metric = Object.entries(row.values).find(([, value]) => value !== undefined && typeof value !== 'number');
+    if (metric !== undefined) throw new UsageError(`rows[${index}].values.${metric[0]} must be a number (or undefined), got ${shownValue(metric[1])}`, 'pass the values simulate gave');
+  });
   checkValue('seed', seed, SHARED_RULES.seed);
   if (rows.length === 0) throw new InputError(`${source} are none`, 'pass the rows simulate emitted');
   // (a row given twice, said of rows in memory: the table's own check speaks of a file's lines and shards)
@@ -32,6 +41,11 @@ export function seriesCurveTable(rows: readonly SeriesRow[], seed: number, sourc
     first.set(key, index);
   });
   return curveTableFromRecords(CURVE_COLUMNS, rows.map((row) => curveRecord(row, seed)), source);
+}
+
+/** A cell setting as a cell has it: a finite number (ratios, order, temperature, ...) or a name. */
+function isSettingValue(value: unknown): boolean {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /** A row as simulate emits it: a cell with an id and settings, a whole replicate >= 1 and generation >= 0, values. */

@@ -55,6 +55,16 @@ describe('seriesCurveTable', () => {
     expect(() => seriesCurveTable(rows, -1)).toThrow("seed must be a whole number >= 0, got '-1'");
   });
 
+  it('refuses a cell without its settings and a metric value that is no number (they were written as empty columns)', () => {
+    const row = rowsOf(7)[0]!;
+    expect(() => seriesCurveTable([{ ...row, cell: { ...row.cell, settings: {} } }] as never, 1)).toThrow("rows[0].cell.settings.strategy must be a number or a string, got undefined");
+    const noOrder = { ...row.cell.settings, order: Number.NaN };
+    expect(() => seriesCurveTable([row, { ...row, generation: 9, cell: { ...row.cell, settings: noOrder } }] as never, 1)).toThrow('rows[1].cell.settings.order must be a number or a string, got \'NaN\'');
+    expect(() => seriesCurveTable([{ ...row, values: { ...row.values, types: '12' } }] as never, 1)).toThrow("rows[0].values.types must be a number (or undefined), got '12'");
+    // undefined is a column the row has no value of (held-out figures of a run without holdout): kept empty
+    expect(seriesCurveTable([{ ...row, values: { ...row.values, heldout_perplexity: undefined } }], 1).rows[0]!['heldout_perplexity']).toBeUndefined();
+  });
+
   it('refuses a row given twice, by its places in the list (the check of a file spoke of lines and shards)', () => {
     const rows = rowsOf(7);
     expect(() => seriesCurveTable([...rows, rows[3]!], 7)).toThrow(`the rows: rows[16] is cell ${rows[3]!.cell.id} replicate 1 generation 3 again (rows[3])`);
