@@ -12,9 +12,19 @@ import seedrandom from 'seedrandom';
 /** A random source: returns uniform doubles in [0, 1). Always a seeded seedrandom generator here. */
 export type RandomSource = () => number;
 
+/** The sources randomFor made: known to give numbers in [0, 1), so a caller need not check them (isSeededSource). */
+const SEEDED = new WeakSet<RandomSource>();
+
 export function randomFor(parts: ReadonlyArray<string | number>): RandomSource {
   const generator = seedrandom.alea(parts.join('|'));
-  return () => generator();
+  const source: RandomSource = () => generator();
+  SEEDED.add(source);
+  return source;
+}
+
+/** True for a source randomFor made (a library caller's own function is not known to give numbers in [0, 1)). */
+export function isSeededSource(random: RandomSource): boolean {
+  return SEEDED.has(random);
 }
 
 /** A uniform integer in [0, n). */

@@ -10,7 +10,8 @@
  * naming the field, before any work. A model of another kind throws UsageError. The sampler checks each
  * call: `random` a function (randomFor's), `out` an Int32Array with room for `maxLength` ids after `at`
  * (whole numbers >= 0), else UsageError (a typed array drops writes past its end, so a short one lost
- * tokens silently).
+ * tokens silently). A source randomFor did not make is checked at every draw: a number outside [0, 1)
+ * (NaN, 1, a string) throws UsageError instead of being read as an edge (NaN gave ids of `<s>`).
  *
  * `pathSamplerFor`: the same sampler, recording its path (./tableSampler.ts), for an MLE model with
  * default sampling (a table walk over the model's own counts); undefined for any other model or
@@ -25,6 +26,7 @@
  */
 
 import { UsageError } from '../errors.js';
+import { isSeededSource, type RandomSource } from '../random/random.js';
 import { InterpolatedModel } from '../model/interpolated.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import { MleModel } from '../model/mle.js';
@@ -51,8 +53,17 @@ function roomChecked(sampler: SentenceSampler): SentenceSampler {
         const holds = out instanceof Int32Array ? `an Int32Array of ${out.length} ids` : 'no Int32Array';
         throw new UsageError(`sample needs room for maxLength (${String(maxLength)}) ids after at (${String(at)}) in out, which is ${holds}`, 'pass an Int32Array of at least at + maxLength ids, at and maxLength whole numbers >= 0');
       }
-      return sampler.sample(random, maxLength, out, at);
+      return sampler.sample(isSeededSource(random) ? random : checkedDraws(random), maxLength, out, at);
     },
+  };
+}
+
+/** `random`, throwing UsageError on a draw outside [0, 1) (a caller's own source: last note's list). */
+function checkedDraws(random: RandomSource): RandomSource {
+  return () => {
+    const u: unknown = random();
+    if (typeof u === 'number' && u >= 0 && u < 1) return u;
+    throw new UsageError(`sample's random source must give numbers in [0, 1), gave ${typeof u === 'number' ? String(u) : typeof u}`, 'pass randomFor([seed]), or a function giving uniform numbers in [0, 1)');
   };
 }
 

@@ -156,4 +156,20 @@ describe("a sampler's buffer", () => {
       );
     }
   });
+
+  it.each(['mle', 'kneser-ney'] as const)('%s: refuses a draw outside [0, 1) from a source of its own (NaN gave ids of <s>), and samples as randomFor with a copy of its draws', (smoothing) => {
+    const sampler = samplerFor(trainModel(TINY, { order: 2, smoothing }));
+    for (const [value, shown] of [[Number.NaN, 'NaN'], [1, '1'], [-0.25, '-0.25'], ['0.5', 'string']] as const) {
+      expect(() => sampler.sample(() => value as number, 5, new Int32Array(5), 0)).toThrow(
+        new UsageError(`sample's random source must give numbers in [0, 1), gave ${shown}`, 'pass randomFor([seed]), or a function giving uniform numbers in [0, 1)'),
+      );
+    }
+    // a caller's own function giving randomFor's numbers draws the same sentence, checked or not
+    const seeded = randomFor([3]);
+    const own = ((source) => () => source())(randomFor([3]));
+    const a = new Int32Array(20);
+    const b = new Int32Array(20);
+    expect(sampler.sample(own, 20, b, 0)).toBe(sampler.sample(seeded, 20, a, 0));
+    expect([...b]).toEqual([...a]);
+  });
 });
