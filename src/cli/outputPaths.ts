@@ -60,14 +60,15 @@ export function checkStandardOutputNotCorpus(corpusSpecs: readonly string[], cwd
  * checkNotCorpus for several outputs of one command: the specs' files are listed once, when the first
  * existing output is checked, not once per output.
  */
-export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: InputKind = CORPUS_INPUT, reach: CorpusReach = corpusReach(corpusSpecs, cwd)): (path: string, flag: string, given?: string) => void {
+export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: InputKind = CORPUS_INPUT, reach: CorpusReach = corpusReach(corpusSpecs, cwd)): (path: string, flag: string, given?: string, inPlace?: boolean) => void {
   let inputs: { readonly spec: string; readonly files: ReadonlySet<string> }[] | undefined;
   const listed = (): { readonly spec: string; readonly files: ReadonlySet<string> }[] => (inputs ??= corpusSpecs.map((spec) => ({ spec, files: new Set(inputIdentities(spec, cwd)) })));
-  return (path, flag, given) => {
+  return (path, flag, given, inPlace = false) => {
     // (an input where the output is written first, its name and .partial: read, then removed by the
     // write's rename, exit 0: `tokenize k.txt.partial --out k.txt`, `run --corpus s.csv.partial --summary s.csv`: audit)
-    // (only where a file is there: the corpus's files are listed only then, as for an existing output)
-    const partial = path === '-' || !existsSync(dirname(path)) ? undefined : partialIdentity(path, true);
+    // (only where a file is there: the corpus's files are listed only then, as for an existing output;
+    // and not for an output written in place, which has no .partial: run's --out was refused: last note's list)
+    const partial = path === '-' || inPlace || !existsSync(dirname(path)) ? undefined : partialIdentity(path, true);
     const atPartial = partial === undefined ? undefined : listed().find(({ files }) => files.has(partial));
     if (atPartial !== undefined) {
       const name = given ?? relative(cwd, path);

@@ -47,7 +47,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const writable = (path: string | undefined, flag: string, inPlace = false, csv = true): string | undefined => {
     if (path === undefined) return undefined;
     const absolute = checkWritable(csv ? standardOutputNamed(path, cwd) : path, cwd, flag, { inPlace, standardOutput: csv });
-    notCorpus(absolute, flag, path);
+    notCorpus(absolute, flag, path, inPlace);
     return absolute;
   };
   const out = writable(config.out, '--out', true)!;

@@ -281,6 +281,15 @@ describe('bad input: one line, exit code 2, no output file', () => {
       expect([result.stderr, result.code], argv[0]).toEqual([`ngram-collapse: ${what}: the write would remove it (choose another output path, or rename that file)\n`, 2]);
     }
     expect(readFileSync(join(cwd, 'k.txt.partial'), 'utf8')).toBe(GOOD);
+    // an output written in place (run's --out, --extinctions) has no .partial: the input there is read, and kept
+    for (const flag of ['--out', '--extinctions']) {
+      const inPlace = await runIn(cwd, ['run', '--corpus', 'k.txt.partial', ...FAST, ...(flag === '--out' ? [] : ['--out', 'o2.csv']), flag, 'k.txt']);
+      expect([inPlace.stderr, inPlace.code], flag).toEqual(['', 0]);
+      expect(readFileSync(join(cwd, 'k.txt'), 'utf8'), flag).toMatch(/^cell,/u);
+      expect(readFileSync(join(cwd, 'k.txt.partial'), 'utf8')).toBe(GOOD);
+      rmSync(join(cwd, 'k.txt'));
+      rmSync(join(cwd, 'k.txt.run.json'), { force: true });
+    }
   });
 
   it('two outputs that are one file through a symbolic link, a hard link or a linked folder', async () => {
