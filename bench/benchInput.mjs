@@ -1,9 +1,10 @@
 /**
  * The bench's input, shared by bench/run.mjs and the section modules: the Brown corpus as the
- * built-in loader reads it (its own sentences and tokens), written once to a temporary file, one
- * sentence per line, tokens separated by spaces (what the baselines read).
+ * built-in loader reads it with its defaults (its own sentences and wordpunct tokens, lowercased),
+ * written once to a temporary file, one sentence per line, tokens separated by spaces (what the
+ * baselines read).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,10 @@ export async function brownFile() {
     for (let i = corpus.offsets[s]; i < corpus.offsets[s + 1]; i++) words.push(vocabulary.token(corpus.ids[i]));
     lines.push(words.join(' '));
   }
-  writeFileSync(path, `${lines.join('\n')}\n`);
+  // (written beside it, then renamed: a bench stopped while writing, or another started at once, never
+  // finds half a corpus under the name: bench audit)
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, `${lines.join('\n')}\n`);
+  renameSync(partial, path);
   return path;
 }

@@ -7,10 +7,11 @@
  * holdout 0. Every program runs in its own child process, under /usr/bin/time -v when it exists, so
  * each peak RSS is its own. It prints, in order:
  * 1. the per-generation table: stages (train, sample, metrics), tokens/s, peak RSS and the ratio to
- *    every baseline: ngram-collapse's bench/ngramJob.mjs (the library's loop, timed stage by stage,
- *    then checked against `simulate`), bench/baseline-naive.mjs (always), and the shared baselines
- *    ../shared/bench/baseline-ts.mjs and baseline-py.py when that folder exists (python only where
- *    python3 is present);
+ *    every baseline: ngram-collapse's bench/ngramJob.mjs (in two fresh processes: the real loop,
+ *    `simulate`, whose generations give the full generation and whose peak RSS is printed, and the same
+ *    loop stage by stage, whose rows must match the loop's column for column), bench/baseline-naive.mjs
+ *    (always), and the shared baselines ../shared/bench/baseline-ts.mjs and baseline-py.py when that
+ *    folder exists (python only where python3 is present; a baseline not run is named under the table);
  * 2. the end-to-end table: process wall time from start to exit, peak RSS and page faults, from the
  *    command line: a plain `run` on a 200-sentence file (start-up), `ngram-collapse --version` started
  *    by Node and through `npx` (what npm's own start adds to a command typed as `npx ngram-collapse`;
@@ -32,10 +33,12 @@
  *
  * usage: npm run bench [-- --quick] [-- --large] [-- --repeat R] [-- --generations G] [-- --no-python]
  *        [-- --no-comparison] [-- --no-end-to-end] [-- --no-scaling] [-- --no-sections] [-- --no-long-input]
- *   --quick: no python baseline, no `--workers 1` default run, scaling without 10M, 3 generations.
+ *   --quick: no python baseline, no `--workers 1` default run, no NGRAM_COLLAPSE_RELAUNCH=0 rows,
+ *     scaling without 10M, 3 generations.
  *   --large: the scaling table also runs 100M tokens per generation (needs about 6 GB and minutes).
- *   --repeat R: run every program R times, in turn (ours, baselines, ours, baselines, ...), and keep
- *     each program's fastest run: on a shared, noisy machine this compares like with like.
+ *   --repeat R: run every program R times and keep each program's fastest run; in the per-generation
+ *     table in turn (ours, baselines, ours, baselines, ...: on a shared, noisy machine this compares
+ *     like with like), in the end-to-end and scaling tables each job's rounds one after the other.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -71,6 +74,8 @@ const scales = quick ? [100_000, 1_000_000] : large ? [100_000, 1_000_000, 10_00
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const input = await brownFile();
+/** Baselines the comparison could not run, and why (said under its table, not left out without a word). */
+const notRun = [];
 printMachine();
 
 if (withComparison) {
@@ -80,15 +85,16 @@ if (withComparison) {
   ];
   if (existsSync(join(shared, 'baseline-ts.mjs'))) {
     programs.push({ name: 'shared baseline-ts.mjs', command: process.execPath, args: [join(shared, 'baseline-ts.mjs'), '--input', input, '--generations', String(generations)] });
-  }
+  } else notRun.push(`shared baseline-ts.mjs (not in ${shared})`);
   if (withPython && existsSync(join(shared, 'baseline-py.py'))) {
     programs.push({ name: 'shared baseline-py.py', command: 'python3', args: [join(shared, 'baseline-py.py'), '--input', input, '--generations', String(generations)] });
-  }
+  } else if (withPython) notRun.push(`shared baseline-py.py (not in ${shared})`);
+  else if (!quick && !args.includes('--no-python')) notRun.push('shared baseline-py.py (no python3)');
   const results = programs.map(() => undefined);
   for (let round = 1; round <= repeat; round++) {
     programs.forEach((program, i) => {
       process.stderr.write(`running ${program.name}${repeat > 1 ? ` (round ${round} of ${repeat})` : ''} ...\n`);
-      const run = { ...program, ...measure(program.command, program.args) };
+      const run = { ...program, ...(i === 0 ? measureOurs(program.command, program.args) : measure(program.command, program.args)) };
       if (results[i] === undefined || fullGeneration(run, i === 0) < fullGeneration(results[i], i === 0)) results[i] = run;
     });
   }
@@ -103,7 +109,7 @@ if (withScaling) {
     let best;
     for (let round = 1; round <= repeat; round++) {
       process.stderr.write(`running ngram-collapse at ${tokens} tokens per generation ...\n`);
-      const jobArgs = [...(tokens > 20_000_000 ? ['--max-old-space-size=8192'] : []), join(here, 'ngramJob.mjs'), '--synthetic', String(tokens), '--generations', '3', '--no-verify'];
+      const jobArgs = [...(tokens > 20_000_000 ? ['--max-old-space-size=8192'] : []), join(here, 'ngramJob.mjs'), '--synthetic', String(tokens), '--generations', '3'];
       const run = { tokens, ...measure(process.execPath, jobArgs) };
       if (best === undefined || fullGeneration(run, false) < fullGeneration(best, false)) best = run;
     }
@@ -113,6 +119,15 @@ if (withScaling) {
 }
 
 if (withSections) await runSections();
+if (withLongInput) {
+  console.log('\nlong inputs (bench/longInput.mjs):');
+  // (its failure was not seen: the bench exited 0: bench audit)
+  const long = spawnSync(process.execPath, [join(here, 'longInput.mjs')], { stdio: 'inherit' });
+  if (long.status !== 0) {
+    console.log(`long inputs failed (exit ${long.status ?? long.signal})`);
+    process.exitCode = 1;
+  }
+}
 console.log(`\nload average at the end: ${readLoad()}`);
 
 /** Each bench/sections/*.mjs in file-name order, printed as a table; a failing one is reported. */
@@ -241,12 +256,34 @@ function scratchFolder() {
   return folder;
 }
 
-if (withLongInput) {
-  console.log('\nlong inputs (bench/longInput.mjs):');
-  spawnSync(process.execPath, [join(here, 'longInput.mjs')], { stdio: 'inherit' });
+
+/**
+ * ngram-collapse's job in two fresh processes, as every baseline runs (cold code, fresh memory): staged
+ * (the stage columns) and the real loop alone (`--loop`: the full generation and the peak RSS, the
+ * loop's own); their rows must agree column for column, both ways (the stages are the loop's).
+ */
+function measureOurs(command, commandArgs) {
+  const staged = measure(command, commandArgs);
+  const loop = measure(command, [...commandArgs, '--loop']);
+  checkSameRows(staged.rows, loop.rows);
+  return { generations: staged.generations, loop: loop.loop, peakKiB: loop.peakKiB, stagedPeakKiB: staged.peakKiB, info: staged.info, verified: staged.rows.length };
 }
 
-/** Runs one program; returns its per-generation lines and its peak RSS in KiB. */
+/** Throws unless the staged job's rows are the loop's: the same generations, columns and values (JSON's, exact for doubles). */
+function checkSameRows(staged, loop) {
+  if (staged.length === 0 || staged.length !== loop.length) throw new Error(`verify: the staged job gave ${staged.length} rows, the loop ${loop.length}`);
+  staged.forEach((row, i) => {
+    const other = loop[i];
+    const columns = new Set([...Object.keys(row.values), ...Object.keys(other.values)]);
+    for (const column of columns) {
+      if (row.row !== other.row || !Object.is(row.values[column], other.values[column])) {
+        throw new Error(`verify: generation ${row.row} ${column}: staged ${row.values[column]}, loop ${other.values[column]}`);
+      }
+    }
+  });
+}
+
+/** Runs one program; returns its per-generation lines, the rows it printed (ours) and its peak RSS in KiB. */
 function measure(command, commandArgs) {
   const wrapped = timeTool === undefined ? [command, commandArgs] : [timeTool, ['-v', command, ...commandArgs]];
   const child = spawnSync(wrapped[0], wrapped[1], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -254,11 +291,13 @@ function measure(command, commandArgs) {
   const generationsSeen = new Map();
   let selfReported;
   let loop = [];
+  const rows = [];
   let info = {};
   for (const line of child.stdout.split('\n')) {
     if (line.startsWith('{')) {
       const record = JSON.parse(line);
-      if (record.loop_s !== undefined) loop.push(record.loop_s);
+      if (record.row !== undefined) rows.push(record);
+      else if (record.loop_s !== undefined) loop.push(record.loop_s);
       else if (record.generation !== undefined) generationsSeen.set(record.generation, record);
       else if (record.maxrss_kb !== undefined) {
         selfReported = record.maxrss_kb;
@@ -271,7 +310,7 @@ function measure(command, commandArgs) {
   }
   const timed = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? '');
   const peakKiB = timed ? Number(timed[1]) : selfReported;
-  return { generations: [...generationsSeen.values()], loop, peakKiB, info };
+  return { generations: [...generationsSeen.values()], loop, rows, peakKiB, info };
 }
 
 function mean(values) {
@@ -301,8 +340,10 @@ function printComparison(all) {
   const oursFull = ours.loop ?? ours.train + ours.sample + (ours.metrics ?? 0);
   const oursTrainSample = ours.train + ours.sample;
   console.log(`\nBrown corpus, order 3, MLE, replace, human ratio 0, holdout 0: mean per generation over ${generations} generations${repeat > 1 ? `, best of ${repeat} runs per program` : ''}`);
-  console.log('(ngram-collapse: "full generation" is train + sample + all metrics, timed in the real loop;');
-  console.log(' baselines compute no metrics, so their full generation is train + sample)\n');
+  console.log('(ngram-collapse: "full generation" is train + sample + all metrics, timed in the real loop, `simulate`, in a');
+  console.log(' process of its own, and its peak RSS is that process\'s; its stage columns come from a second process that runs the');
+  console.log(` same loop stage by stage, whose rows matched the loop's, every column of ${all[0].verified} generations. Baselines compute no`);
+  console.log(' metrics, so their full generation is train + sample; each ran in a fresh process too)\n');
   const header = ['program', 'train s', 'sample s', 'metrics s', 'full gen s', 'train+sample tok/s', 'peak RSS MiB', 'x slower (full gen)', 'x slower (train+sample)'];
   const rows = all.map((result) => {
     const g = perGeneration(result);
@@ -315,13 +356,14 @@ function printComparison(all) {
       g.metrics === undefined ? '-' : g.metrics.toFixed(3),
       full.toFixed(3),
       formatRate(g.tokens / trainSample),
-      (result.peakKiB / 1024).toFixed(0),
+      mebibytes(result.peakKiB),
       result === all[0] ? '1' : (full / oursFull).toFixed(1),
       result === all[0] ? '1' : (trainSample / oursTrainSample).toFixed(1),
     ];
   });
   printTable(header, rows);
-  console.log('\nngram-collapse per generation:');
+  if (notRun.length > 0) console.log(`\nnot run: ${notRun.join(', ')}`);
+  console.log(`\nngram-collapse per generation (stages: the staged process, peak RSS ${mebibytes(all[0].stagedPeakKiB)} MiB; loop s: the loop's process):`);
   printTable(
     ['generation', 'train s', 'sample s', 'metrics s', 'loop s', 'tokens', 'types'],
     all[0].generations.map((r, i) => [r.generation, r.train_s.toFixed(3), r.sample_s.toFixed(3), r.metrics_s.toFixed(3), all[0].loop[i]?.toFixed(3) ?? '-', r.tokens, r.types]),
@@ -330,7 +372,8 @@ function printComparison(all) {
 
 function printScaling(rows) {
   console.log("\nScaling (ngram-collapse, order 3, MLE, replace; mean of 3 generations; a seeded corpus whose vocabulary grows");
-  console.log("by Heaps' law, bench/heapsCorpus.mjs; types and distinct trigrams are the seed corpus's):\n");
+  console.log("by Heaps' law, bench/heapsCorpus.mjs; types and distinct trigrams are the seed corpus's; the staged job alone, one");
+  console.log('process per size: full gen s is train + sample + metrics there, the loop is not run beside it):\n');
   const base = rows.find((r) => r.tokens === 10_000_000) ?? rows.find((r) => r.tokens === 1_000_000);
   const perToken = (r) => {
     const g = perGeneration(r);
@@ -351,10 +394,15 @@ function printScaling(rows) {
         (g.train + g.sample + g.metrics).toFixed(3),
         formatRate(g.tokens / (g.train + g.sample)),
         base === undefined ? '-' : (perToken(r) / perToken(base)).toFixed(2),
-        (r.peakKiB / 1024).toFixed(0),
+        mebibytes(r.peakKiB),
       ];
     }),
   );
+}
+
+/** KiB as whole MiB, or '-' where no figure was measured (no /usr/bin/time and no figure of the program's own). */
+function mebibytes(kibibytes) {
+  return kibibytes === undefined ? '-' : (kibibytes / 1024).toFixed(0);
 }
 
 function formatRate(perSecond) {
