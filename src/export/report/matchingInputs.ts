@@ -4,8 +4,11 @@
  * Contract: `checkSummaryMatches(summary, curves, source)` throws an InputError naming `source` unless
  * every summary line of one of the curves' metrics summarises exactly the curves' values: its cell and
  * generation are in the curves, its `n` is the number of values the curves hold there, and its mean is
- * theirs (to the 6 significant digits both files are written with). Lines of other metrics (the
- * survival law's `theory_*`) are not compared. `checkSurvivalMatches(points, curves, source)` throws
+ * theirs (to the 6 significant digits both files are written with); and unless, for every metric the
+ * summary has lines of, it has one for every cell and generation where the curves hold a value of it
+ * (the report draws such a metric from the summary alone: a shard's summary beside the merged curves
+ * drew one cell of two, exit 0: audit). Lines of other metrics (the survival law's `theory_*`) are not
+ * compared. `checkSurvivalMatches(points, curves, source)` throws
  * unless each Kaplan–Meier cell is a cell of the curves and ends at that cell's last generation, and
  * its band 1 starts with the curves' seed hapaxes at risk (their `hapax` at generation 0, summed over
  * the replicates). A
@@ -39,6 +42,22 @@ export function checkSummaryMatches(summary: readonly SeriesPoint[], curves: Cur
         `--summary ${source}: ${where} ${line.metric} is a mean of ${line.n} (${line.mean}), the curves hold ${values.length} values (mean ${Number(mean.toPrecision(6))})`,
         HINT,
       );
+    }
+  }
+  checkSummaryCovers(summary, metrics, rows, source);
+}
+
+/** Each (cell, generation) where the curves hold a value of a metric the summary has lines of has its line. */
+function checkSummaryCovers(summary: readonly SeriesPoint[], metrics: ReadonlySet<string>, rows: ReadonlyMap<string, CurveRow[]>, source: string): void {
+  const covered = new Map<string, Set<string>>();
+  for (const line of summary) {
+    if (metrics.has(line.metric)) (covered.get(line.metric) ?? covered.set(line.metric, new Set()).get(line.metric)!).add(key(line.cell, line.generation));
+  }
+  for (const [metric, lines] of covered) {
+    for (const [at, here] of rows) {
+      if (lines.has(at) || here.every((row) => metricValue(row, metric) === undefined)) continue;
+      const { cell, generation } = here[0]!;
+      throw new InputError(`--summary ${source} has no ${metric} line for cell ${cell} generation ${generation}, which the curves hold: it summarises part of them`, HINT);
     }
   }
 }

@@ -15,6 +15,12 @@ import { fixture } from './fixtures.js';
 
 const point = (cell: string, generation: number, metric: string, n: number, mean: number): SeriesPoint => ({ metric, cell, generation, n, mean, sd: undefined, ciLow: undefined, ciHigh: undefined });
 
+/** `summary` with `line` in place of its line of the same metric, cell and generation (or added). */
+function withLine(summary: readonly SeriesPoint[], line: SeriesPoint): SeriesPoint[] {
+  const same = (other: SeriesPoint): boolean => other.metric === line.metric && other.cell === line.cell && other.generation === line.generation;
+  return [...summary.filter((other) => !same(other)), line];
+}
+
 describe('checkSummaryMatches', () => {
   it("accepts the fixture summary of the fixture curves (its intervals differ, its means and counts do not), and lines of metrics the curves lack", async () => {
     const curves = await readCurves(fixture('curves.csv'));
@@ -23,14 +29,27 @@ describe('checkSummaryMatches', () => {
     // the survival law's rows name no metric of the curves: not compared
     expect(() => checkSummaryMatches([point('c1', 1, 'theory_survival_1', 3, 0.123)], curves, 's.csv')).not.toThrow();
     // a mean written with 6 significant digits matches: 0.65 is 0.6499999999999999 in the curves
-    expect(() => checkSummaryMatches([point('c1', 2, 'vocab_retention', 3, 0.65)], curves, 's.csv')).not.toThrow();
+    expect(() => checkSummaryMatches(withLine(summary, point('c1', 2, 'vocab_retention', 3, 0.65)), curves, 's.csv')).not.toThrow();
+  });
+
+  it('refuses a summary of part of the curves: a metric it has lines of, missing where the curves hold values (a shard\'s summary beside merged curves drew one cell of two: audit)', async () => {
+    const curves = await readCurves(fixture('curves.csv'));
+    const summary = await readSummary(fixture('summary.csv'));
+    const without = (cell: string, generation: number, metric: string): SeriesPoint[] => summary.filter((line) => !(line.cell === cell && line.generation === generation && line.metric === metric));
+    expect(() => checkSummaryMatches(without('c3', 2, 'vocab_retention'), curves, 's.csv')).toThrow('--summary s.csv has no vocab_retention line for cell c3 generation 2, which the curves hold: it summarises part of them');
+    // a whole cell left out (a shard's summary): refused at its first generation
+    expect(() => checkSummaryMatches(summary.filter((line) => line.cell !== 'c3'), curves, 's.csv')).toThrow(/has no \w+ line for cell c3 generation 0,/u);
+    // where the curves hold no value (drift_expected_types at generation 0) no line is wanted; a metric without any line is drawn from the curves
+    expect(() => checkSummaryMatches(without('c1', 0, 'drift_expected_types'), curves, 's.csv')).not.toThrow();
+    expect(() => checkSummaryMatches(summary.filter((line) => line.metric !== 'ttr'), curves, 's.csv')).not.toThrow();
   });
 
   it('refuses a summary of other curves: another mean, another count, a cell or generation the curves lack', async () => {
     const curves = await readCurves(fixture('curves.csv'));
+    const summary = await readSummary(fixture('summary.csv'));
     const refusal = (line: SeriesPoint): unknown => {
       try {
-        checkSummaryMatches([line], curves, 's.csv');
+        checkSummaryMatches(withLine(summary, line), curves, 's.csv');
       } catch (error) {
         return error;
       }

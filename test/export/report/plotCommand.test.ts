@@ -71,8 +71,20 @@ describe('ngram-collapse plot', () => {
 
   it('draws the summary bands when --summary is given', async () => {
     const { cwd } = await plot([fixture('curves.csv'), '--summary', fixture('summary.csv'), '--svg', 'figs', '--metrics', 'drift_expected_types']);
-    // the summary has drift_expected_types for c3 only: one line, where the curves alone give three
-    expect(occurrences(readFileSync(join(cwd, 'figs', 'drift_expected_types.svg'), 'utf8'), 'class="mark-line role-mark')).toBe(1);
+    // three cells, three lines; the summary's drift lines have no interval: no band (the curves' replicates would give one)
+    const svg = readFileSync(join(cwd, 'figs', 'drift_expected_types.svg'), 'utf8');
+    expect(occurrences(svg, 'class="mark-line role-mark')).toBe(3);
+    expect(occurrences(svg, 'class="mark-area role-mark')).toBe(0);
+  });
+
+  it('refuses a summary of part of the curves, writing nothing (a shard\'s summary beside the merged curves drew one cell of two: audit)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'));
+    const lines = readFileSync(fixture('summary.csv'), 'utf8').split('\n');
+    writeFileSync(join(cwd, 'part.csv'), lines.filter((line) => !line.startsWith('c3,')).join('\n'));
+    const error = await plot([fixture('curves.csv'), '--summary', 'part.csv', '--out', 'r.html'], cwd).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/part\.csv has no vocab_retention line for cell c3 generation 0, which the curves hold: it summarises part of them$/u);
+    expect(readdirSync(cwd)).toEqual(['part.csv']);
   });
 
   it('refuses a missing curves file before doing anything', async () => {
