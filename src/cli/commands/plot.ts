@@ -93,10 +93,13 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
   const inputs = [['the curves CSV', options.curves], ['--summary', options.summary], ['--survival', options.survival]] as const;
   const inputFiles = inputs.flatMap(([what, path]) => (path === undefined ? [] : [{ label: `${what} ${path}`, path }]));
+  // (the run record beside the curves is read too: `--out a.csv.run.json` wrote the report over it,
+  // or made one there a later plot, merge or --resume would read, exit 0: audit)
+  const readFiles = [...inputFiles, { label: `the run record ${runRecordPath(options.curves)} of the curves CSV`, path: runRecordPath(options.curves) }];
   const out = options.out === undefined ? [] : [{ label: `--out ${options.out}`, path: options.out }];
-  checkDistinctOutputs(out, inputFiles);
+  checkDistinctOutputs(out, readFiles);
   // (it prints the paths written: not into an input, nor into the run record it reads beside the curves: audit)
-  checkStandardOutputNotInput([...inputFiles, { label: `the run record ${runRecordPath(options.curves)} of the curves CSV`, path: runRecordPath(options.curves) }], process.cwd());
+  checkStandardOutputNotInput(readFiles, process.cwd());
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
@@ -118,7 +121,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
       const drawn = options.metrics ?? table.metrics;
       throw new InputError(`--svg ${svgDir}: no chart to draw, ${drawn.join(', ')} ${drawn.length === 1 ? 'has' : 'have'} no value in ${options.curves}`, 'give a curves CSV with values, or other metrics with --metrics');
     }
-    checkDistinctOutputs([...out, ...svgs], inputFiles);
+    checkDistinctOutputs([...out, ...svgs], readFiles);
     checkFolderEntries(svgDir, svgDir, svgs.map(({ path }) => basename(path)), '--svg');
   }
   const written = await writeReport(table.rows, { ...report, out: options.out, svgDir: options.svgDir });
