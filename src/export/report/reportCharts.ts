@@ -127,7 +127,12 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
   }
   const survivalPoints = drawSurvival ? bands.flatMap((metric) => points.get(metric) ?? []) : [];
   const theory = lawOf(options);
-  const kaplanMeier = survivalChartSpec(options.kaplanMeier ?? [], labels, theory, KAPLAN_MEIER_TITLE, KAPLAN_MEIER_SUBTITLE, true);
+  // The Kaplan–Meier chart draws the survival file's own law (its theory_survival: empty where the law does
+  // not apply, under --tokens-growth for one), not the summary's, which compares with the survival_*
+  // means (it drew the law beside curves the file left without it: audit).
+  const measuredKm = (options.kaplanMeier ?? []).filter((point) => !point.metric.startsWith('theory_'));
+  const lawKm = (options.kaplanMeier ?? []).filter((point) => point.metric.startsWith('theory_'));
+  const kaplanMeier = survivalChartSpec(measuredKm, labels, lawKm, KAPLAN_MEIER_TITLE, KAPLAN_MEIER_SUBTITLE, true);
   return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels, theory), kaplanMeier, skipped };
 }
 

@@ -41,12 +41,18 @@ describe('the Kaplan–Meier chart', () => {
       ['a', '1', '0', '10', '0', '1', '1'],
       ['a', '2_5', '0', '6', '0', '1', ''],
     ]);
+    // each row's theory_survival, where given, is a point of the law (the file's own): none for band 2_5's empty one
     expect(points.map((p) => [p.metric, p.cell, p.generation, p.n, p.mean])).toEqual([
       ['survival_1', 'a', 2, 6, 0.3],
+      ['theory_survival_1', 'a', 2, 0, 0.4],
       ['survival_1', 'a', 1, 10, 0.6],
+      ['theory_survival_1', 'a', 1, 0, 0.632],
       ['survival_1', 'a', 0, 10, 1],
+      ['theory_survival_1', 'a', 0, 0, 1],
       ['survival_2_5', 'a', 0, 6, 1],
     ]);
+    // a file of an earlier version, without theory_survival: the measured points alone
+    expect(survivalPoints(header.slice(0, 6), [['a', '1', '0', '10', '0', '1']]).map((p) => p.metric)).toEqual(['survival_1']);
   });
 
   it('refuses a --survival field that is no number as the file writes one, naming the line (0x10 was read as 16)', () => {
@@ -54,8 +60,34 @@ describe('the Kaplan–Meier chart', () => {
     const refused = (record: string[]) => () => survivalPoints(header, [['a', '1', '0', '10', '0', '1', '1'], record], 'km.csv');
     expect(refused(['a', '1', '1', '0x10', '4', '0.6', ''])).toThrow('km.csv line 3: at_risk is "0x10", not a whole number >= 0');
     expect(refused(['a', '1', '0x1', '10', '4', '0.6', ''])).toThrow('km.csv line 3: generation is "0x1", not a whole number >= 0');
-    expect(refused(['a', '1', '1', '10', '4', 'abc', ''])).toThrow('km.csv line 3: survival is "abc", not a number >= 0');
+    expect(refused(['a', '1', '1', '10', '4', 'abc', ''])).toThrow('km.csv line 3: survival is "abc", not a number in [0, 1]');
     expect(refused(['a', '1', '1.5', '10', '4', '0.6', ''])).toThrow(InputError);
+  });
+
+  it('refuses a survival or law outside [0, 1], a band the file never writes, and a row given twice (each was drawn or skipped: audit)', () => {
+    const header = ['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival'];
+    const refused = (record: string[]) => () => survivalPoints(header, [['a', '1', '0', '10', '0', '1', '1'], record], 'km.csv');
+    expect(refused(['a', '1', '1', '10', '4', '7', ''])).toThrow('km.csv line 3: survival is "7", not a number in [0, 1]');
+    expect(refused(['a', '1', '1', '10', '4', '0.6', '1.5'])).toThrow('km.csv line 3: theory_survival is "1.5", not a number in [0, 1]');
+    expect(refused(['a', '99', '1', '10', '4', '0.6', ''])).toThrow('km.csv line 3: band is "99", not one of 1, 2_5, 6_20, 21_plus');
+    expect(refused(['a', '1', '0', '10', '0', '1', '1'])).toThrow('km.csv line 3: cell a band 1 generation 0 again (line 2)');
+    // the same generation in another band or cell is no repeat; survival 0 and 1 are in range
+    expect(refused(['a', '2_5', '0', '10', '0', '0', ''])()).toHaveLength(3);
+    expect(refused(['b', '1', '0', '10', '0', '1', '0'])()).toHaveLength(4);
+  });
+
+  it("draws the survival file's own law, not the summary's: none where the file leaves theory_survival empty (--tokens-growth: it was drawn: audit)", () => {
+    const rows = [0, 1].map((generation) => ({ cell: 'a', replicate: 1, generation, survival_1: generation === 0 ? 1 : 0.6 }));
+    const columns = ['cell', 'replicate', 'generation', 'survival_1'];
+    const summaryLaw = [point('theory_survival_1', 'a', 0, 1), point('theory_survival_1', 'a', 1, 0.632)];
+    const lawOf = (spec: unknown): unknown[] => ((spec as { data: { values: Array<Record<string, unknown>> } }).data.values).filter((datum) => datum['kind'] === 'theory').map((datum) => datum['theory']);
+    const withoutLaw = buildReportCharts(rows, { columns, theory: summaryLaw, kaplanMeier: [point('survival_1', 'a', 0, 1), point('survival_1', 'a', 1, 0.055)] });
+    expect(lawOf(withoutLaw.kaplanMeier)).toEqual([]);
+    expect(JSON.stringify(withoutLaw.kaplanMeier)).not.toContain('dashed: the survival law');
+    // the survival bands chart (replicate means) still draws the summary's law
+    expect(lawOf(withoutLaw.survival)).toEqual([1, 0.632]);
+    const withLaw = buildReportCharts(rows, { columns, theory: summaryLaw, kaplanMeier: [point('survival_1', 'a', 0, 1), point('theory_survival_1', 'a', 0, 1), point('survival_1', 'a', 1, 0.6), point('theory_survival_1', 'a', 1, 0.61)] });
+    expect(lawOf(withLaw.kaplanMeier)).toEqual([1, 0.61]);
   });
 
   it('is a chart of its own when Kaplan–Meier points are given, and absent otherwise', () => {
