@@ -86,7 +86,8 @@ export function colorEncoding(cells: LegendCells, legendAt: 'right' | 'bottom' =
       values: [...cells.shown],
       // every cell (0: no limit; Vega's default, 30, ended the legend at 29 cells and "...N entries")
       symbolLimit: 0,
-      labelLimit: 420,
+      // every label whole (0: no limit; 420 px cut a sweep's long cell names until 16 entries read as 6: audit)
+      labelLimit: 0,
       symbolType: 'stroke' as const,
       symbolStrokeWidth: 3,
       symbolOpacity: 1,

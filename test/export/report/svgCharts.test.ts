@@ -47,6 +47,17 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
     }
   });
 
+  it('writes every legend label whole, however long (cut at 420 px, 16 cells of a sweep read as 6: audit)', async () => {
+    // four settings differ: labels of 60-70 characters that differ only at their end
+    const settings = (strategy: string, ratio: number, smoothing: string, select: string) => ({ strategy, human_ratio: ratio, smoothing, select });
+    const cells = [settings('accumulate-subsample', 0.1, 'kneser-ney', 'none'), settings('accumulate-subsample', 0.1, 'kneser-ney', 'm0:low:0.8'), settings('accumulate-subsample', 0.1, 'mle', 'none'), settings('replace', 0, 'mle', 'none')];
+    const rows = cells.flatMap((cell, c) => [0, 1].map((generation) => ({ cell: `c${c}`, replicate: 1, generation, ...cell, types: 10 - generation - c })));
+    const [chart] = await renderSvgCharts(rows, { columns: ['cell', 'strategy', 'human_ratio', 'smoothing', 'select', 'replicate', 'generation', 'types'], metrics: ['types'] });
+    for (const cell of cells) {
+      expect(chart!.svg).toContain(`>strategy=${cell.strategy}/human_ratio=${cell.human_ratio}/smoothing=${cell.smoothing}/select=${cell.select}</text>`);
+    }
+  });
+
   it('shades a confidence band per cell when there are replicates', () => {
     const svg = charts.find((chart) => chart.name === 'vocab_retention')!.svg;
     expect(occurrences(svg, BAND_MARK)).toBe(3);
