@@ -4,9 +4,10 @@
  * Contract: given the bytes of the curves CSV (and of the extinctions CSV, when the run writes one),
  * the expected tasks in canonical order and the rows per task, it finds the longest prefix of whole,
  * complete series present in every file: the rows must follow the canonical order exactly (a row
- * out of order, a torn last line, or a partial series ends the prefix). It returns the byte length
- * to truncate each file to and the records kept (for the summary). Throws InputError when a file's
- * header is not the expected one. Pure.
+ * out of order, a torn last line, a partial series, or a row a file's `rowProblem` finds is not one
+ * this run writes, ends the prefix). It returns the byte length to truncate each file to, the records
+ * kept (for the summary) and, when the prefix ends at a row `rowProblem` refused, where and why (for
+ * the caller to say). Throws InputError when a file's header is not the expected one. Pure.
  */
 
 import { InputError } from '../errors.js';
@@ -19,6 +20,8 @@ export interface ExpectedTask {
   readonly texts?: readonly string[];
   /** With --save-corpora: false when the earlier run's manifest lacks the series' share counts (a run killed outright): the series is redone. */
   readonly shareKnown?: boolean;
+  /** The curves record this run writes for the task's rows, metrics and generation aside (its cell's settings, replicate and seed). */
+  readonly row?: readonly string[];
 }
 
 export interface ResumeFile {
@@ -29,6 +32,15 @@ export interface ResumeFile {
   readonly rowsPerTask: number;
   readonly keyColumns: readonly string[];
   readonly keyOf: (task: ExpectedTask, row: number) => readonly string[];
+  /** Why a row with the task's key is still not one this run writes (a value edited since), or undefined. */
+  readonly rowProblem?: (task: ExpectedTask, fields: readonly string[]) => string | undefined;
+}
+
+/** A row `rowProblem` refused: the file, its line (1-based) and why. */
+export interface RowMisfit {
+  readonly file: string;
+  readonly line: number;
+  readonly problem: string;
 }
 
 export interface ResumePlan {
@@ -38,6 +50,8 @@ export interface ResumePlan {
   readonly keepBytes: readonly number[];
   /** The records of the kept rows, per file. */
   readonly keptRecords: ReadonlyArray<readonly string[][]>;
+  /** The row that ended the prefix, where a file's rowProblem refused it (the series from it on are redone). */
+  readonly misfit?: RowMisfit;
 }
 
 interface FileScan {
@@ -45,6 +59,8 @@ interface FileScan {
   /** byte offset after k complete tasks (index 0: after the header, or 0 without header). */
   readonly boundaries: number[];
   readonly hasHeader: boolean;
+  /** The row that ended this file's prefix, where rowProblem refused it. */
+  readonly misfit?: RowMisfit;
 }
 
 function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
@@ -56,26 +72,36 @@ function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
   const indexes = file.keyColumns.map((column) => file.header.indexOf(column));
   const boundaries = [lines[0]!.end];
   let at = 1;
+  let misfit: RowMisfit | undefined;
   for (const task of tasks) {
     let row = 0;
     for (; row < file.rowsPerTask && at + row < lines.length; row++) {
       const fields = lines[at + row]!.fields;
       const key = file.keyOf(task, row);
       if (fields.length !== file.header.length || indexes.some((index, k) => fields[index] !== key[k])) break;
+      // (a value edited since was kept, and the run failed on it at its end, its work done: audit)
+      const problem = file.rowProblem?.(task, fields);
+      if (problem !== undefined) {
+        misfit = { file: file.name, line: at + row + 1, problem };
+        break;
+      }
     }
     if (row < file.rowsPerTask) break;
     at += row;
     boundaries.push(lines[at - 1]!.end);
   }
-  return { lines, boundaries, hasHeader: true };
+  return { lines, boundaries, hasHeader: true, ...(misfit === undefined ? {} : { misfit }) };
 }
 
 export function planResume(files: readonly ResumeFile[], tasks: readonly ExpectedTask[]): ResumePlan {
   const scans = files.map((file) => scan(file, tasks));
   const completeTasks = Math.min(...scans.map((s) => s.boundaries.length - 1));
+  // (a file whose prefix ended at a refused row, where that row is what ends the plan's prefix)
+  const misfit = scans.find((s) => s.misfit !== undefined && s.boundaries.length - 1 === completeTasks)?.misfit;
   return {
     completeTasks,
     keepBytes: scans.map((s) => s.boundaries[completeTasks]!),
     keptRecords: scans.map((s, f) => (s.hasHeader ? s.lines.slice(1, 1 + completeTasks * files[f]!.rowsPerTask).map((line) => line.fields) : [])),
+    ...(misfit === undefined ? {} : { misfit }),
   };
 }

@@ -7,7 +7,10 @@
  * the `--save-corpora` folder's manifest is another run's.
  *
  * Returns how many series are complete, the bytes kept per file ([curves, extinctions]; 0 = start the
- * file afresh) and the curves records kept (for the summary, the final table and the report).
+ * file afresh), the curves records kept (for the summary, the final table and the report) and, where
+ * the series kept end at a row that is not one this run writes (a setting, the replicate or the seed
+ * other than the task's `row`, or a metric that is no number: a value edited since), where and why:
+ * that series and the ones after it are redone, as a partial one is.
  *
  * `emptyForFreshRun(files)`: a run started without --resume empties the curves and extinctions files
  * that are there (standard output and devices left alone) before its run record is written, so that a
@@ -20,7 +23,9 @@ import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { EXTINCTION_COLUMNS } from './extinctionRecords.js';
-import { planResume, type ExpectedTask, type ResumeFile } from './resumePlan.js';
+import { planResume, type ExpectedTask, type ResumeFile, type RowMisfit } from './resumePlan.js';
+import { csvNumber } from './report/csvNumber.js';
+import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { describeDifferences, readRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
 
 export interface ResumeFiles {
@@ -38,6 +43,8 @@ export interface ResumePoint {
   readonly keepBytes: readonly [number, number];
   /** Records kept from the curves CSV. */
   readonly keptCurves: readonly string[][];
+  /** The row the kept series end at, when it is not one this run writes (the series from it on are redone). */
+  readonly misfit?: RowMisfit;
 }
 
 /** A fresh start: nothing kept. */
@@ -64,7 +71,7 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
     if (existsSync(file.name)) truncateSync(file.name, plan.keepBytes[f]);
   });
   if (files.corpora !== undefined) makeFolder(files.corpora);
-  return { completeTasks: plan.completeTasks, keepBytes: [plan.keepBytes[0] ?? 0, plan.keepBytes[1] ?? 0], keptCurves: plan.keptRecords[0] ?? [] };
+  return { completeTasks: plan.completeTasks, keepBytes: [plan.keepBytes[0] ?? 0, plan.keepBytes[1] ?? 0], keptCurves: plan.keptRecords[0] ?? [], ...(plan.misfit === undefined ? {} : { misfit: plan.misfit }) };
 }
 
 /**
@@ -99,6 +106,7 @@ function filesOf(files: ResumeFiles, rowsPerTask: number, seedTypes: number): Re
     rowsPerTask,
     keyColumns: ['cell', 'replicate', 'generation'],
     keyOf: (task, row) => [task.cellId, String(task.replicate), String(row)],
+    rowProblem: curveRowProblem,
   };
   if (files.extinctions === undefined) return [curves];
   const extinctions: ResumeFile = {
@@ -110,6 +118,19 @@ function filesOf(files: ResumeFiles, rowsPerTask: number, seedTypes: number): Re
     keyOf: (task) => [task.cellId, String(task.replicate)],
   };
   return [curves, extinctions];
+}
+
+/** The curves columns a row shares with every row of its series (its cell's settings, replicate, seed), by index. */
+const SERIES_COLUMNS = CURVE_COLUMNS.flatMap((column, index) => (column === 'generation' || (METRIC_COLUMNS as readonly string[]).includes(column) ? [] : [index]));
+const METRIC_INDEXES = METRIC_COLUMNS.map((column) => CURVE_COLUMNS.indexOf(column));
+
+/** Why a curves row keyed as the task's is not one this run writes: another setting, replicate or seed, a metric that is no number. */
+function curveRowProblem(task: ExpectedTask, fields: readonly string[]): string | undefined {
+  const other = task.row === undefined ? undefined : SERIES_COLUMNS.find((index) => fields[index] !== task.row![index]);
+  if (other !== undefined) return `${CURVE_COLUMNS[other]} is "${fields[other]}", where this run writes "${task.row![other]}"`;
+  // (csvNumber reads a number as the file writes one: no hex, no infinities; an empty field is a value the row has not)
+  const bad = METRIC_INDEXES.find((index) => fields[index] !== '' && !Number.isFinite(csvNumber(fields[index]!)));
+  return bad === undefined ? undefined : `${CURVE_COLUMNS[bad]} is "${fields[bad]}", not a number`;
 }
 
 export function emptyForFreshRun(files: { readonly out: string; readonly extinctions?: string | undefined }): void {

@@ -291,6 +291,27 @@ describe('--resume (in process)', () => {
     expect(result.code).toBe(0);
     expect(read('one.csv')).toBe(before);
   });
+
+  it('redoes, from its series on, a kept row edited since: a metric that is no number, a setting other than its cell\'s (it kept them, and failed at the end with exit 2, its work done: audit)', async () => {
+    const whole = read('one.csv');
+    const summary = read('summary.csv');
+    const lines = whole.split('\n');
+    const at = (name: string): number => CURVE_COLUMNS.indexOf(name);
+    const edit = (line: number, column: string, value: string): string => lines.map((text, i) => (i === line - 1 ? text.split(',').map((field, c) => (c === at(column) ? value : field)).join(',') : text)).join('\n');
+    // line 23: the 22nd row, generation 1 of the 6th series (4 rows each): 5 series kept, 25 redone
+    for (const [column, value, problem] of [['ttr', 'abc', 'ttr is "abc", not a number'], ['human_ratio', '9.1', `human_ratio is "9.1", where this run writes "${lines[22]!.split(',')[at('human_ratio')]}"`]] as const) {
+      writeFileSync(join(dir, 'edited.csv'), edit(23, column, value));
+      writeFileSync(join(dir, 'edited.csv.run.json'), read('one.csv.run.json'));
+      writeFileSync(join(dir, 'edited-ext.csv'), read('ext.csv'));
+      // (without --quiet, which silences warnings)
+      const result = await run([...SWEEP.filter((arg) => arg !== '--quiet'), '--out', 'edited.csv', '--summary', 'edited-summary.csv', '--extinctions', 'edited-ext.csv', '--resume', '--workers', '1']);
+      // (the warnings after it are the redone series' own)
+      expect([result.code, result.stderr.split('\n')[0]], column).toEqual([0, `ngram-collapse: warning: --resume: edited.csv line 23 is no row this run writes (${problem}): its series and the ones after it are run again`]);
+      expect(read('edited.csv'), column).toBe(whole);
+      expect(read('edited-summary.csv'), column).toBe(summary);
+      expect(read('edited-ext.csv'), column).toBe(read('ext.csv'));
+    }
+  });
 });
 
 describe('the survival law of a run that measures another size than its batches (--measure-tokens)', () => {

@@ -23,7 +23,7 @@ import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenC
 import { RunIncompleteError, type UsageError } from '../../errors.js';
 import { clearCorpusFolder, clearOtherManifests, shardShare, corpusFilePath, corpusManifest, detokenize, humanFilePath, readManifest, shardTag, shareKey, writeCorpusFile, writeManifest, type ManifestCounts, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv } from '../../export/csvFile.js';
-import { CURVE_COLUMNS } from '../../export/curveRecord.js';
+import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
 import { curveTableFromRecords } from '../../export/report/readCurves.js';
 import { emptyForFreshRun, FRESH_START, resumeRun, type ResumePoint } from '../../export/resumeRun.js';
@@ -84,6 +84,8 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const expected = tasks.map((task) => ({
     cellId: task.cell.id,
     replicate: task.replicate,
+    // (a kept row must be one this run writes: its settings, replicate and seed as this record has them)
+    row: curveRecord({ cell: task.cell, replicate: task.replicate, generation: 0, values: {} }, config.settings.seed),
     ...(outputs.corpora === undefined
       ? {}
       : {
@@ -92,6 +94,10 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
         }),
   }));
   const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
+  if (resumed.misfit !== undefined) {
+    const { file, line, problem } = resumed.misfit;
+    warn(`--resume: ${relative(io.cwd, file) || file} line ${line} is no row this run writes (${problem}): its series and the ones after it are run again`);
+  }
   // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
   // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
   // (no record for curves appended to a file that held something: an earlier one there goes instead)
