@@ -6,7 +6,8 @@
  * of field text) of a comma-separated file with a header line, and the file line each record starts on (`lines`,
  * counted from 1 with the header as line 1); blank lines (and lines of empty fields only) are skipped
  * and a leading byte-order mark is dropped. It rejects with an InputError (naming the file and what it should be) when
- * the file cannot be read, is empty, is not valid CSV, lacks one of the `required` columns, or has a
+ * the file cannot be read, is empty, is not valid CSV, lacks one of the `required` columns, names a
+ * column twice (a spreadsheet's copied column: the second was drawn, the first ignored), or has a
  * record whose field count differs from the header's.
  */
 
@@ -39,6 +40,10 @@ export async function readCsvTable(path: string, expected: CsvExpectation): Prom
   }
   const [first = []] = lines;
   const header = first.map((name, index) => (index === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
+  const twice = header.find((column, index) => column !== '' && header.indexOf(column) !== index);
+  if (twice !== undefined) {
+    throw new InputError(`${path} names the column ${twice} twice (columns ${header.indexOf(twice) + 1} and ${header.lastIndexOf(twice) + 1})`, `keep one of them: ${expected.producer} names each once`);
+  }
   const missing = expected.required.filter((column) => !header.includes(column));
   if (missing.length > 0) {
     throw new InputError(

@@ -4,9 +4,11 @@
  *
  * Contract: the file has the columns cell, <setting columns>, generation, metric, n, mean, sd, ci_low,
  * ci_high (extra columns are ignored). `readSummary(path)` resolves to one SummaryRow per line whose mean
- * is a number (lines with an empty mean are skipped); empty sd / ci fields become undefined. Rejects with
- * an InputError for a missing or unreadable file, missing columns, a ragged record or a generation that
- * is no whole number. `summaryRows(header, records, source, lines?)` does the same on records already in
+ * is given (lines with an empty mean are skipped); empty sd / ci fields become undefined. Rejects with
+ * an InputError for a missing or unreadable file, missing columns, a ragged record, a generation that
+ * is no whole number >= 0, an n that is no whole number >= 1, a mean, sd, ci_low or ci_high that is
+ * given and no finite number (each was read as missing: a point or a band left out without a word,
+ * an n of "three" read as 1: audit), or a (cell, generation, metric) given twice. `summaryRows(header, records, source, lines?)` does the same on records already in
  * memory (`run --report` draws the summary it writes, as `plot --summary` reads it: the same page).
  * `summaryPoints(rows)` turns the rows into SeriesPoints (ordered as in the file).
  */
@@ -33,22 +35,28 @@ export async function readSummary(path: string): Promise<SummaryRow[]> {
 /** The summary's records as rows; `lines[i]` is the file line of records[i] (recordLine.ts). */
 export function summaryRows(header: readonly string[], records: readonly (readonly string[])[], source: string, lines?: readonly number[]): SummaryRow[] {
   const rows: SummaryRow[] = [];
+  const seen = new Map<string, number>();
   records.forEach((record, recordIndex) => {
     const field = (column: string): string => (record[header.indexOf(column)] ?? '').trim();
+    const refuse = (what: string): never => {
+      throw new InputError(`${source} line ${recordLine(lines, recordIndex)}: ${what}`, `give ${PRODUCER}`);
+    };
     const optional = (column: string): number | undefined => {
       const text = field(column);
+      if (text === '') return undefined;
       const value = csvNumber(text);
-      return Number.isFinite(value) ? value : undefined;
+      return Number.isFinite(value) ? value : refuse(`${column} "${text}" is not a number`);
     };
     const mean = optional('mean');
     if (mean === undefined) return;
     const generation = csvNumber(field('generation'));
-    if (!Number.isInteger(generation) || generation < 0) {
-      throw new InputError(
-        `${source} line ${recordLine(lines, recordIndex)}: generation "${field('generation')}" is not a whole number >= 0`,
-        `give ${PRODUCER}`,
-      );
-    }
+    if (!Number.isInteger(generation) || generation < 0) refuse(`generation "${field('generation')}" is not a whole number >= 0`);
+    const n = optional('n');
+    if (n !== undefined && !(Number.isInteger(n) && n >= 1)) refuse(`n "${field('n')}" is not a whole number >= 1`);
+    const place = `${field('cell')}\u0000${generation}\u0000${field('metric')}`;
+    const before = seen.get(place);
+    if (before !== undefined) refuse(`cell ${field('cell')} generation ${generation} ${field('metric')} again (line ${recordLine(lines, before)})`);
+    seen.set(place, recordIndex);
     const settings: Record<string, string> = {};
     header.forEach((column, index) => {
       settings[column] = record[index] ?? '';
@@ -58,7 +66,7 @@ export function summaryRows(header: readonly string[], records: readonly (readon
       metric: field('metric'),
       cell: field('cell'),
       generation,
-      n: optional('n') ?? 1,
+      n: n ?? 1,
       mean,
       sd: optional('sd'),
       ciLow: optional('ci_low'),

@@ -45,6 +45,17 @@ describe('readCurves', () => {
     await expect(readCurves(fixture('bad-generation.csv'))).rejects.toThrow(/line 2: generation "zero"/);
   });
 
+  it('refuses a header that names a column twice, curves, summary and survival files alike (a copied column: the second was drawn, the first ignored: audit)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngc-twice-'));
+    const file = join(folder, 'twice.csv');
+    writeFileSync(file, 'cell,replicate,generation,vocab_retention,ttr,vocab_retention\nc,1,0,1,0.5,0.9\n');
+    await expect(readCurves(file)).rejects.toThrow(`${file} names the column vocab_retention twice (columns 4 and 6)`);
+    writeFileSync(file, 'cell,generation,metric,n,mean,sd,ci_low,ci_high,mean\nc,0,ttr,1,0.5,,,,0.4\n');
+    await expect(readSummary(file)).rejects.toThrow(`${file} names the column mean twice (columns 5 and 9)`);
+    writeFileSync(file, 'cell,band,generation,at_risk,events,survival,theory_survival,band\nc,1,0,10,0,1,1,1\n');
+    await expect(readSurvival(file)).rejects.toThrow(`${file} names the column band twice (columns 2 and 8)`);
+  });
+
   it("refuses a field of the tool's own metric columns that is not a number, and a file with no metric column", () => {
     const header = ['cell', 'replicate', 'generation', 'ttr', 'note'];
     // `note` is no column of ours: text is fine there; `ttr` is: "abc" is a damaged file (it used to drop the column)
