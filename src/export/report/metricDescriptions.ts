@@ -1,8 +1,9 @@
 /**
  * Metric descriptions: one line per metric column of the README's "The curves CSV", shown under each chart's title.
  *
- * Contract: `describeMetric(metric)` returns the plain-words definition of a known metric column, or ''
- * for a column this file does not know (columns appended to the CSV later still chart, untitled).
+ * Contract: `describeMetric(metric)` returns the plain-words definition of every metric column the
+ * tool writes (METRIC_COLUMNS, tested), or '' for a column this file does not know (a column of a
+ * user's own still charts, untitled).
  */
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -40,6 +41,10 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   model_rare_survival: 'share of the seed-rare types the model can still emit',
   chao1: 'Chao1 estimate of the types the source holds, seen or not: types + f1²/(2 f2)',
   selected_share: 'share of the candidate tokens kept by --select',
+  word_types: "distinct words the text's subword tokens spell",
+  word_vocab_retention: "share of the seed's word types that still occur",
+  word_rare_survival: "share of the seed's rare word types that still occur",
+  novel_word_rate: 'share of the words (occurrences) that never occur in the human data: invented words',
 };
 
 export function describeMetric(metric: string): string {
