@@ -257,8 +257,26 @@ const APP_SCRIPT = `
     show(select.value);
   });
 
-  var fromHash = /^#metric=(.+)$/.exec(location.hash);
-  var first = fromHash && chartFor(decodeURIComponent(fromHash[1])) ? decodeURIComponent(fromHash[1]) : report.initial;
+  // The metric a link names (#metric=rare_survival), or null: a malformed escape (%E0%A4%A) is no metric,
+  // where it threw and no chart was drawn (audit).
+  function linkedMetric() {
+    var fromHash = /^#metric=(.+)$/.exec(location.hash);
+    if (!fromHash) return null;
+    try {
+      var metric = decodeURIComponent(fromHash[1]);
+      return chartFor(metric) ? metric : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // a link followed on the open page (a changed address, back and forward) shows its chart
+  window.addEventListener('hashchange', function () {
+    var metric = linkedMetric();
+    if (metric && metric !== select.value) show(metric);
+  });
+
+  var first = linkedMetric() || report.initial;
   Promise.all([first ? show(first) : Promise.resolve(), showSurvival('survival-chart', report.survival), showSurvival('kaplan-meier-chart', report.kaplanMeier)]).then(function () {
     root.setAttribute('data-ready', 'true');
   });

@@ -93,6 +93,23 @@ if (SKIP_BROWSER) {
       expect(consoleErrors).toEqual([]);
     });
 
+    it('follows a link changed on the open page, and opens with the first chart for a malformed one (it threw: nothing drawn: audit)', async () => {
+      const reportUrl = page.url().replace(/#.*$/u, '');
+      await page.evaluate("location.hash = '#metric=entropy_bits'");
+      await page.waitForSelector('#metric-chart[data-metric="entropy_bits"][data-state="ready"]');
+      expect(await page.inputValue('#metric-select')).toBe('entropy_bits');
+      const errors = consoleErrors.length;
+      const broken = await context.newPage();
+      const brokenErrors: string[] = [];
+      broken.on('pageerror', (error) => brokenErrors.push(String(error)));
+      await broken.goto(`${reportUrl}#metric=%E0%A4%A`);
+      await broken.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+      expect(await broken.getAttribute('#metric-chart', 'data-metric')).toBe('vocab_retention');
+      expect(brokenErrors).toEqual([]);
+      await broken.close();
+      expect(consoleErrors.length).toBe(errors);
+    });
+
     it('highlights a cell when its legend entry is clicked', async () => {
       await page.selectOption('#metric-select', 'entropy_bits');
       await page.waitForSelector('#metric-chart[data-metric="entropy_bits"][data-state="ready"]');
