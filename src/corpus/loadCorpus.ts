@@ -191,8 +191,12 @@ function noFileMatches(spec: string, cwd: string, role: string): InputError {
   if (expandGlob(below, cwd).some((path) => TEXT_FILE.test(path))) {
     return new InputError(`${what}, only folders with text files in them`, `name a folder to read its .txt and .jsonl files, or a pattern of files such as '${below.slice(0, -3)}/*.txt'`);
   }
-  return new InputError(what, 'check the pattern, or quote it so the shell does not expand it');
+  return new InputError(what, BRACES.test(spec) ? BRACES_HINT : 'check the pattern, or quote it so the shell does not expand it');
 }
+
+/** A shell's brace alternatives, {a,b}: no wildcard here (the shell expands them unquoted; quoted, they are read as written). */
+const BRACES = /\{[^{}]*,[^{}]*\}/u;
+const BRACES_HINT = 'braces {a,b} are no wildcard here: leave them unquoted for the shell to expand, or give each file or pattern (--corpus a.txt b.txt)';
 
 /**
  * Turns one spec into the sources it names, checking that they exist; `role` names the spec in the
@@ -219,7 +223,8 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
     if (isLink(path)) {
       throw new InputError(`${role} '${spec}' is a link to nothing, or a loop of links`, 'pass the file or folder the link should point to');
     }
-    throw new InputError(`${role} '${spec}' not found`, 'pass an existing file, folder or glob, - for stdin, or brown');
+    // (a quoted 'nest/{a,b}.txt' was said not found, as if braces were a wildcard that matched nothing: audit)
+    throw new InputError(`${role} '${spec}' not found`, BRACES.test(spec) ? BRACES_HINT : 'pass an existing file, folder or glob, - for stdin, or brown');
   }
   if (statSync(path).isDirectory()) {
     const files = expandGlob('**/*', path).filter((file) => TEXT_FILE.test(file));

@@ -183,6 +183,12 @@ describe('loadCorpus refuses', () => {
       "no file matches 'tex?s', only folders with text files in them (name a folder to read its .txt and .jsonl files, or a pattern of files such as 'tex?s/*.txt')",
     );
     expect(await refusal(loadCorpus(['emp?y'], options))).toBe("no file matches 'emp?y' (check the pattern, or quote it so the shell does not expand it)");
+    // braces, a shell's alternatives, quoted: said to be no wildcard here (it was only "not found": audit)
+    const braces = 'braces {a,b} are no wildcard here: leave them unquoted for the shell to expand, or give each file or pattern (--corpus a.txt b.txt)';
+    expect(await refusal(loadCorpus(['texts/{a,b}.txt'], options))).toBe(`corpus 'texts/{a,b}.txt' not found (${braces})`);
+    expect(await refusal(loadCorpus(['texts/*.{csv,md}'], options))).toBe(`no file matches 'texts/*.{csv,md}' (${braces})`);
+    // a brace without alternatives is a name's own character
+    expect(await refusal(loadCorpus(['texts/{a}.txt'], options))).toBe("corpus 'texts/{a}.txt' not found (pass an existing file, folder or glob, - for stdin, or brown)");
     // a link to nothing, and a loop of links, are names that exist: said as such (they were 'not found')
     symlinkSync(join(root, 'gone.txt'), join(root, 'dangling.txt'));
     symlinkSync(join(root, 'loop-b'), join(root, 'loop-a'));
