@@ -101,6 +101,13 @@ describe('run --select, --tokens-growth, --survival', () => {
     const page = readFileSync(join(dir, 'same-run.html'), 'utf8');
     expect(page.includes('"kind":"theory"')).toBe(true); // the law is on both
     expect(page === readFileSync(join(dir, 'same-plot.html'), 'utf8')).toBe(true);
+    // with --out given as an absolute path too: the page names the curves by their file name, as plot does (it showed the whole path: audit)
+    const absolute = await cli([...args.slice(0, args.indexOf('--out')), '--out', join(dir, 'abs.csv'), '--report', 'abs-run.html'], { cwd: dir });
+    expect(absolute.code, absolute.stderr).toBe(0);
+    expect((await cli(['plot', 'abs.csv', '--out', 'abs-plot.html'], { cwd: dir })).code).toBe(0);
+    const named = readFileSync(join(dir, 'abs-run.html'), 'utf8');
+    expect(named).toContain('<p class="facts">abs.csv: 2 cells');
+    expect(named === readFileSync(join(dir, 'abs-plot.html'), 'utf8')).toBe(true);
   });
 
   it('says once that --select curates nothing with --human-ratio 1, in every shard of the cell, with 1 or 2 workers', async () => {

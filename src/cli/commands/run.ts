@@ -13,7 +13,7 @@
  */
 
 import { rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
@@ -385,7 +385,9 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
       // With --summary, its rows as `plot --summary` reads them back (means and the law to 6 digits): the same page.
       const summary = summaryRecords === undefined ? undefined : summaryRows(SUMMARY_COLUMNS, summaryRecords, config.summary!);
       const theory = theoryPoints(records, seedCounts, sizesBatchScale(loaded.run));
-      await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source: config.out, record, summary, theory, kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
+      // (the curves' file name, as plot gives it: the absolute path, a folder of the user's, went into a page sent to others: audit)
+      const source = config.out === '-' ? 'standard output' : basename(config.out);
+      await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source, record, summary, theory, kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
     };
     steps.push({ output: `--report ${config.report}`, write });
   }
