@@ -19,6 +19,8 @@ import { SURVIVAL_BANDS } from './curveRow.js';
 import { chartConfig } from './metricChart.js';
 
 export const SURVIVAL_Y_TITLE = 'survival (share present)';
+/** The Kaplan–Meier chart's: a subject survives until its first absence, whether it comes back or not. */
+export const KAPLAN_MEIER_Y_TITLE = 'survival (share never yet absent)';
 
 export function survivalChartSpec(
   points: readonly SeriesPoint[],
@@ -37,6 +39,7 @@ export function survivalChartSpec(
   const noSpread = kaplanMeier ? { sd_text: '— (a Kaplan–Meier estimate)', ci_text: '— (a Kaplan–Meier estimate)' } : {};
   const data: Array<Record<string, unknown>> = chartData(own, labels).map((datum, index) => ({ ...datum, ...noSpread, band: bandOf.get(own[index]?.metric ?? '') }));
   const countTitle = kaplanMeier ? 'seed types × replicates at risk' : 'replicates';
+  const yTitle = kaplanMeier ? KAPLAN_MEIER_Y_TITLE : SURVIVAL_Y_TITLE;
   for (const point of law) {
     data.push({ kind: 'theory', band: bandOf.get(point.metric.replace(/^theory_/u, ''))!, label: labels.get(point.cell) ?? point.cell, cell: point.cell, generation: point.generation, theory: point.mean });
   }
@@ -61,22 +64,22 @@ export function survivalChartSpec(
     spec: {
       width: 200,
       height: 180,
-      layer: law.length === 0 ? curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom', countTitle) : withLaw(legend, countTitle),
+      layer: law.length === 0 ? curveLayers(yTitle, legend, { domain: [0, 1], zero: true }, 'bottom', countTitle) : withLaw(legend, countTitle, yTitle),
     },
     config: chartConfig(),
   };
 }
 
 /** The curve layers (on the measured points only) and a dashed layer for the law. */
-function withLaw(legend: LegendCells, countTitle: string) {
+function withLaw(legend: LegendCells, countTitle: string, yTitle: string) {
   return [
-    { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(SURVIVAL_Y_TITLE, legend, { domain: [0, 1], zero: true }, 'bottom', countTitle) },
+    { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(yTitle, legend, { domain: [0, 1], zero: true }, 'bottom', countTitle) },
     {
       transform: [{ filter: "datum.kind === 'theory'" }],
       mark: { type: 'line' as const, strokeDash: [5, 4], strokeWidth: 1.6, interpolate: 'linear' as const },
       encoding: {
         x: { field: 'generation', type: 'quantitative' as const, title: 'generation', axis: { tickMinStep: 1, format: 'd' }, scale: { nice: false } },
-        y: { field: 'theory', type: 'quantitative' as const, title: SURVIVAL_Y_TITLE, scale: { domain: [0, 1], zero: true } },
+        y: { field: 'theory', type: 'quantitative' as const, title: yTitle, scale: { domain: [0, 1], zero: true } },
         color: colorEncoding(legend, 'bottom'),
       },
     },

@@ -112,4 +112,13 @@ describe('the Kaplan–Meier chart says what its points count', () => {
     expect(new Set(tooltipTitles(bands))).toEqual(new Set(['replicates']));
     expect(new Set(sdTexts(bands))).toEqual(new Set(['— (one replicate)']));
   });
+
+  it('its y axis says a subject survives until its first absence (it said "share present", which a type that came back is: audit)', () => {
+    const yTitles = (spec: unknown): string[] => [...JSON.stringify(spec).matchAll(/"title":"(survival[^"]*)"/gu)].map((m) => m[1]!);
+    const law = [point('theory_survival_1', 'a', 0, 1)];
+    for (const theory of [[], law]) {
+      expect(new Set(yTitles(survivalChartSpec(measured, labels, theory, 'KM', 'sub', true)))).toEqual(new Set(['survival (share never yet absent)']));
+      expect(new Set(yTitles(survivalChartSpec(measured, labels, theory)))).toEqual(new Set(['survival (share present)']));
+    }
+  });
 });
