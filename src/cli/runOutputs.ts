@@ -83,8 +83,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
   }
   const report = writable(config.report, '--report', false, false);
-  // (also named as what standard output goes to, /dev/stdout: the report replaced the redirect's file: audit)
-  if (report === '-' || (report !== undefined && standardOutputNamed(report, cwd) === '-')) refuseReportOnStandardOutput();
+  if (report === '-') refuseReportOnStandardOutput();
   const named = (path: string | undefined, flag: string, given: string | undefined, inPlace = false): NamedFile | undefined =>
     path === undefined ? undefined : { label: `${flag} ${given!}`, path, ...(inPlace ? { inPlace } : {}) };
   const files = [

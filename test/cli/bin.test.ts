@@ -298,20 +298,6 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
     expect(plotRecord.stdout).toBe(`exit 2\n${recordSize}\n`);
   });
 
-  it('refuses the report going where standard output goes, by name too (plot --out /dev/stdout replaced the redirect\'s file, its printed paths lost: audit)', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-report-stdout-'));
-    const plot = shell(`"${process.execPath}" "${main}" plot "${curves}" --out /dev/stdout > o.txt; echo "exit $?" >&2`, folder);
-    expect(plot.stderr).toBe('ngram-collapse: --out /dev/stdout is what standard output goes to, where plot prints the paths it writes (pass --out FILE.html)\nexit 2\n');
-    const named = shell(`"${process.execPath}" "${main}" plot "${curves}" --out o2.txt > o2.txt; echo "exit $?" >&2`, folder);
-    expect(named.stderr).toMatch(/^ngram-collapse: --out \S*\/o2\.txt is what standard output goes to, where plot prints the paths it writes \(pass --out FILE\.html\)\nexit 2\n$/u);
-    const run = shell(`"${process.execPath}" "${main}" run --corpus "${join(root, 'corpora/lighthouse.txt')}" --generations 1 --quiet --out r.csv --report /dev/stdout > o3.txt; echo "exit $?" >&2`, folder);
-    expect(run.stderr).toBe('ngram-collapse: --report cannot go to standard output (pass --report FILE.html)\nexit 2\n');
-    expect(readFileSync(join(folder, 'o.txt'), 'utf8')).toBe('');
-    // a file of its own is written as before, its path printed
-    const good = shell(`"${process.execPath}" "${main}" plot "${curves}" --out p.html > o4.txt`, folder);
-    expect([good.status, readFileSync(join(folder, 'o4.txt'), 'utf8')]).toEqual([0, `${join(folder, 'p.html')}\n`]);
-  });
-
   it('ends with 141 and no line when an output named as a pipe loses its reader (`plot --out /dev/stdout | head`: a raw EPIPE, exit 1), and writes the page through that name to a file', () => {
     const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-named-pipe-'));
     const cut = shell(`"${process.execPath}" "${main}" plot "${curves}" --out /dev/stdout | head -c 15; echo " \${PIPESTATUS[0]}"`, folder);

@@ -21,7 +21,7 @@ import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
 import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
-import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName, standardOutputNamed } from '../outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
@@ -90,9 +90,6 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   if (options.summary !== undefined) await assertReadableFile(options.summary, '--summary');
   if (options.survival !== undefined) await assertReadableFile(options.survival, '--survival');
   if (options.out !== undefined) checkWritable(options.out, process.cwd(), '--out', { standardOutput: false });
-  // (what standard output goes to, named: the report replaced the redirect's file by rename, and the
-  // paths written, which go to standard output, were lost: audit; `-` is refused as it is parsed)
-  if (options.out !== undefined && standardOutputNamed(options.out, process.cwd()) === '-') throw new UsageError(`--out ${options.out} is what standard output goes to, where plot prints the paths it writes`, 'pass --out FILE.html');
   if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
   const inputs = [['the curves CSV', options.curves], ['--summary', options.summary], ['--survival', options.survival]] as const;
   const inputFiles = inputs.flatMap(([what, path]) => (path === undefined ? [] : [{ label: `${what} ${path}`, path }]));
