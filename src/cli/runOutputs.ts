@@ -84,6 +84,11 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   }
   const report = writable(config.report, '--report', false, false);
   if (report === '-') refuseReportOnStandardOutput();
+  // (a report named as what standard output goes to, /dev/stdout, is written there: the curves CSV there too
+  // put both down one stream)
+  if (report !== undefined && standardOutputNamed(report, cwd) === '-' && [out, summary, extinctions, sentencePerplexities, survival].includes('-')) {
+    throw new UsageError(`only one output can go to standard output (-), and --report ${config.report} goes there`, 'give the other outputs file names');
+  }
   const named = (path: string | undefined, flag: string, given: string | undefined, inPlace = false): NamedFile | undefined =>
     path === undefined ? undefined : { label: `${flag} ${given!}`, path, ...(inPlace ? { inPlace } : {}) };
   const files = [

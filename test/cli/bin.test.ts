@@ -304,5 +304,17 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
     expect([cut.stderr, cut.stdout]).toEqual(['', '<!doctype html> 141\n']);
     const page = shell(`"${process.execPath}" "${main}" plot "${curves}" --out /dev/stdout > page.html; echo "exit $?"; head -c 15 page.html`, folder);
     expect([page.stderr, page.stdout]).toEqual(['', 'exit 0\n<!doctype html>']);
+    // the page alone: the paths-written line followed it down the pipe (audit), and with --svg too
+    const piped = shell(`"${process.execPath}" "${main}" plot "${curves}" --out /dev/stdout --svg figs | tail -c 8`, folder);
+    expect([piped.stderr, piped.stdout]).toEqual(['', '</html>\n']);
+    expect(readFileSync(join(folder, 'page.html'), 'utf8').endsWith('</html>\n')).toBe(true);
+    // run --report there: the page alone on standard output, the table and its lines on stderr (they followed the page: audit)
+    const lighthouse = join(root, 'corpora/lighthouse.txt');
+    const run = shell(`"${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --out r.csv --report /dev/stdout | tail -c 8`, folder);
+    expect(run.stdout).toBe('</html>\n');
+    expect(run.stderr).toMatch(/curves written to r\.csv\nreport written to \/dev\/stdout\n$/u);
+    // and the curves there too would put both down one stream
+    const both = shell(`"${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --out - --report /dev/stdout | head -c 1`, folder);
+    expect([both.stdout, both.stderr]).toEqual(['', 'ngram-collapse: only one output can go to standard output (-), and --report /dev/stdout goes there (give the other outputs file names)\n']);
   });
 });

@@ -21,7 +21,7 @@ import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
 import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
-import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName } from '../outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName, standardOutputNamed } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
@@ -100,6 +100,8 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   checkDistinctOutputs(out, readFiles);
   // (it prints the paths written: not into an input, nor into the run record it reads beside the curves: audit)
   checkStandardOutputNotInput(readFiles, process.cwd());
+  // (known before the page is written: a redirect's file is replaced by it, and no longer what standard output holds)
+  const pageOnStandardOutput = options.out !== undefined && standardOutputNamed(options.out, process.cwd()) === '-';
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
@@ -125,7 +127,9 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
     checkFolderEntries(svgDir, svgDir, svgs.map(({ path }) => basename(path)), '--svg');
   }
   const written = await writeReport(table.rows, { ...report, out: options.out, svgDir: options.svgDir });
-  for (const path of written) io.stdout.write(`${path}\n`);
+  // (none where --out names what standard output goes to: the lines followed the page down a pipe, and
+  // went to the replaced file of a redirect: audit)
+  if (!pageOnStandardOutput) for (const path of written) io.stdout.write(`${path}\n`);
 }
 
 /** The run record next to the curves CSV (what the report's provenance shows); none if absent or unreadable. */

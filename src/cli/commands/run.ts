@@ -41,7 +41,7 @@ import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksResult } from '../../simulation/workerPool.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
-import { checkOneStandardOutput, standardOutputFile } from '../outputPaths.js';
+import { checkOneStandardOutput, standardOutputFile, standardOutputNamed } from '../outputPaths.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
 import { commandFor } from '../optionTable.js';
@@ -391,10 +391,13 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
     };
     steps.push({ output: `--report ${config.report}`, write });
   }
+  // (known before the report is written: a redirect's file is replaced by it, and no longer what standard output holds)
+  const reportOnStandardOutput = outputs.report !== undefined && standardOutputNamed(outputs.report, io.cwd) === '-';
   const unwritten = await writeInTurn(steps, signal);
   if (unwritten.length > 0 || signal.aborted || curveTable === undefined) return unwritten;
   if (!config.quiet) {
-    const table = csvOutputs(outputs).includes('-') ? io.stderr : io.stdout;
+    // (on stderr where a CSV or the report goes to standard output: the table followed the page down a pipe: audit)
+    const table = csvOutputs(outputs).includes('-') || reportOnStandardOutput ? io.stderr : io.stdout;
     table.write(formatFinalTable(curveTable.rows));
     if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
     if (outputs.report !== undefined) table.write(`report written to ${config.report}\n`);
