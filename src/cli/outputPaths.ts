@@ -13,6 +13,7 @@ import { isSpecialFile, partialPath } from '../export/wholeFile.js';
 import { landingPath, namedFile } from '../corpus/namedFile.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { isatty } from 'node:tty';
 import { DEFAULT_LOAD_OPTIONS, isFolderTextName, resolveSpec } from '../corpus/loadCorpus.js';
 import { globReach, hasWildcard } from '../corpus/glob.js';
 import { isBrownSpec } from '../corpus/brown.js';
@@ -338,6 +339,24 @@ export function standardOutputNamed(path: string, cwd: string): string {
     return fileIdentity(resolve(cwd, path)) === standardOutput ? '-' : path;
   } catch {
     return path; // (a loop of links: refused by the output's own check, with its own line)
+  }
+}
+
+/**
+ * True when `path` names what standard output writes to, whatever that is: a file or pipe
+ * (standardOutputNamed) or a terminal (the same device), so that a command writing a whole output
+ * there prints nothing else on standard output (its lines joined the page: audit). /dev/null is no
+ * terminal: any number of outputs may go there.
+ */
+export function namesStandardOutput(path: string, cwd: string): boolean {
+  if (standardOutputNamed(path, cwd) === '-') return true;
+  try {
+    const out = fstatSync(1);
+    if (!out.isCharacterDevice() || !isatty(1)) return false;
+    const named = statSync(resolve(cwd, path));
+    return named.dev === out.dev && named.ino === out.ino;
+  } catch {
+    return false;
   }
 }
 

@@ -17,7 +17,7 @@ import { namedFile } from '../corpus/namedFile.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
-import { asOutput, checkDistinctOutputs, checkFileName, checkFolderEntries, checkFolderName, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkStandardOutputNotCorpus, checkTextsNotRead, checkWritable, checkWritableFolder, CORPUS_INPUT, corpusGuard, corpusReach, recordFiles, standardOutputFile, standardOutputIs, standardOutputNamed, type NamedFile } from './outputPaths.js';
+import { asOutput, checkDistinctOutputs, checkFileName, checkFolderEntries, checkFolderName, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkStandardOutputNotCorpus, checkTextsNotRead, checkWritable, checkWritableFolder, CORPUS_INPUT, corpusGuard, corpusReach, recordFiles, standardOutputFile, standardOutputIs, standardOutputNamed, namesStandardOutput, type NamedFile } from './outputPaths.js';
 import type { RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
@@ -86,7 +86,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   if (report === '-') refuseReportOnStandardOutput();
   // (a report named as what standard output goes to, /dev/stdout, is written there: the curves CSV there too
   // put both down one stream)
-  if (report !== undefined && standardOutputNamed(report, cwd) === '-' && [out, summary, extinctions, sentencePerplexities, survival].includes('-')) {
+  if (report !== undefined && namesStandardOutput(report, cwd) && [out, summary, extinctions, sentencePerplexities, survival].includes('-')) {
     throw new UsageError(`only one output can go to standard output (-), and --report ${config.report} goes there`, 'give the other outputs file names');
   }
   const named = (path: string | undefined, flag: string, given: string | undefined, inPlace = false): NamedFile | undefined =>

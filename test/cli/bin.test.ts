@@ -316,5 +316,15 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
     // and the curves there too would put both down one stream
     const both = shell(`"${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --out - --report /dev/stdout | head -c 1`, folder);
     expect([both.stdout, both.stderr]).toEqual(['', 'ngram-collapse: only one output can go to standard output (-), and --report /dev/stdout goes there (give the other outputs file names)\n']);
+    // on a terminal too (script(1) gives the command one): the page alone, and the refusal (both went to the terminal, exit 0: audit)
+    const terminal = shell(`script -qec '"${process.execPath}" "${main}" plot "${curves}" --out /dev/stdout' /dev/null | tail -c 9`, folder);
+    expect(terminal.stdout).toBe('</html>\r\n');
+    const bothOnTerminal = shell(`script -qec '"${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --out - --report /dev/stdout' /dev/null; echo "exit $?"`, folder);
+    expect(bothOnTerminal.stdout).toBe('ngram-collapse: only one output can go to standard output (-), and --report /dev/stdout goes there (give the other outputs file names)\r\nexit 2\n');
+    // the page names the curves by the file standard output is redirected to, as plot of that file does (it said "stdout": audit)
+    const named = shell(`"${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --quiet --out /dev/stdout --report s1.html > s1.csv && "${process.execPath}" "${main}" plot s1.csv --out s1p.html`, folder);
+    expect(named.stderr).toBe('');
+    expect(readFileSync(join(folder, 's1.html'), 'utf8')).toContain('<p class="facts">s1.csv: ');
+    expect(readFileSync(join(folder, 's1.html'), 'utf8') === readFileSync(join(folder, 's1p.html'), 'utf8')).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ import { PLOT_OPTIONS } from '../options.js';
 import { InputError, UsageError } from '../../errors.js';
 import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
-import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName, standardOutputNamed } from '../outputPaths.js';
+import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName, namesStandardOutput } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
@@ -101,7 +101,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   // (it prints the paths written: not into an input, nor into the run record it reads beside the curves: audit)
   checkStandardOutputNotInput(readFiles, process.cwd());
   // (known before the page is written: a redirect's file is replaced by it, and no longer what standard output holds)
-  const pageOnStandardOutput = options.out !== undefined && standardOutputNamed(options.out, process.cwd()) === '-';
+  const pageOnStandardOutput = options.out !== undefined && namesStandardOutput(options.out, process.cwd());
   const table = await readCurves(options.curves);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);

@@ -41,7 +41,7 @@ import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksResult } from '../../simulation/workerPool.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
-import { checkOneStandardOutput, standardOutputFile, standardOutputNamed } from '../outputPaths.js';
+import { checkOneStandardOutput, namesStandardOutput, standardOutputFile } from '../outputPaths.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
 import { commandFor } from '../optionTable.js';
@@ -386,13 +386,15 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
       const summary = summaryRecords === undefined ? undefined : summaryRows(SUMMARY_COLUMNS, summaryRecords, config.summary!);
       const theory = theoryPoints(records, seedCounts, sizesBatchScale(loaded.run));
       // (the curves' file name, as plot gives it: the absolute path, a folder of the user's, went into a page sent to others: audit)
-      const source = config.out === '-' ? 'standard output' : basename(config.out);
+      // (standard output by another name, /dev/stdout, named "stdout": its file's name where it is redirected to one, as plot of that file says)
+      const redirect = outputs.out === '-' ? standardOutputFile() : undefined;
+      const source = outputs.out !== '-' ? basename(config.out) : redirect === undefined ? 'standard output' : basename(redirect);
       await writeReport(curveTable.rows, { columns: curveTable.columns, out: outputs.report, source, record, summary, theory, kaplanMeier: survivalPoints(SURVIVAL_CURVE_COLUMNS, survivalRecords) });
     };
     steps.push({ output: `--report ${config.report}`, write });
   }
   // (known before the report is written: a redirect's file is replaced by it, and no longer what standard output holds)
-  const reportOnStandardOutput = outputs.report !== undefined && standardOutputNamed(outputs.report, io.cwd) === '-';
+  const reportOnStandardOutput = outputs.report !== undefined && namesStandardOutput(outputs.report, io.cwd);
   const unwritten = await writeInTurn(steps, signal);
   if (unwritten.length > 0 || signal.aborted || curveTable === undefined) return unwritten;
   if (!config.quiet) {

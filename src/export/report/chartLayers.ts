@@ -82,7 +82,8 @@ export function colorEncoding(cells: LegendCells, legendAt: 'right' | 'bottom' =
     scale: { domain: [...cells.domain], ...cellColourScale(cells.domain.length) },
     legend: {
       orient: legendAt,
-      ...(legendAt === 'bottom' ? { direction: 'horizontal' as const, columns: 3, columnPadding: 18 } : {}),
+      // (three columns of whole labels made a sweep's figure three of its longest labels wide: one column then)
+      ...(legendAt === 'bottom' ? { direction: 'horizontal' as const, columns: bottomColumns(cells.shown), columnPadding: 18 } : {}),
       values: [...cells.shown],
       // every cell (0: no limit; Vega's default, 30, ended the legend at 29 cells and "...N entries")
       symbolLimit: 0,
@@ -93,6 +94,14 @@ export function colorEncoding(cells: LegendCells, legendAt: 'right' | 'bottom' =
       symbolOpacity: 1,
     },
   };
+}
+
+/** Labels longer than this many characters stand one per row in a bottom legend (three per row fit a page up to it). */
+export const BOTTOM_LEGEND_WIDE_LABEL = 40;
+
+/** Columns of a legend under the chart: 3, or 1 where a label is wider than a third of a page. */
+function bottomColumns(labels: readonly string[]): number {
+  return labels.some((label) => label.length > BOTTOM_LEGEND_WIDE_LABEL) ? 1 : 3;
 }
 
 /** Opacity that dims every cell but the ones picked in the legend (all full when none is picked). */

@@ -34,7 +34,10 @@ export interface ReportOptions {
   readonly summary?: readonly SummaryRow[];
   /** The survival law's points (metric theory_survival_*), drawn dashed over the survival bands unless `summary` has the law's rows. */
   readonly theory?: readonly SeriesPoint[];
-  /** Kaplan–Meier survival by band (metric survival_1 .. survival_21_plus, from `--survival`): a chart of its own. */
+  /**
+   * Kaplan–Meier survival by band (metric survival_1 .. survival_21_plus, from `--survival`): a chart of
+   * its own; the file's law (metric theory_survival_*, where its theory_survival has a value) drawn dashed over it.
+   */
   readonly kaplanMeier?: readonly SeriesPoint[];
   /** Report title (HTML only). */
   readonly title?: string;

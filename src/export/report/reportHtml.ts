@@ -270,9 +270,10 @@ const APP_SCRIPT = `
     }
   }
 
-  // a link followed on the open page (a changed address, back and forward) shows its chart
+  // a link followed on the open page (a changed address, back and forward) shows its chart; back to the
+  // address without one, the opening chart (the last linked one stayed: audit)
   window.addEventListener('hashchange', function () {
-    var metric = linkedMetric();
+    var metric = linkedMetric() || report.initial;
     if (metric && metric !== select.value) show(metric);
   });
 

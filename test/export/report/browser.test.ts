@@ -98,6 +98,9 @@ if (SKIP_BROWSER) {
       await page.evaluate("location.hash = '#metric=entropy_bits'");
       await page.waitForSelector('#metric-chart[data-metric="entropy_bits"][data-state="ready"]');
       expect(await page.inputValue('#metric-select')).toBe('entropy_bits');
+      // back to the address without a link: the opening chart (the linked one stayed: audit)
+      await page.evaluate("history.pushState(null, '', location.pathname); window.dispatchEvent(new HashChangeEvent('hashchange'))");
+      await page.waitForSelector('#metric-chart[data-metric="vocab_retention"][data-state="ready"]');
       const errors = consoleErrors.length;
       const broken = await context.newPage();
       const brokenErrors: string[] = [];

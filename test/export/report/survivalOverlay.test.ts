@@ -74,6 +74,8 @@ describe('the Kaplan–Meier chart', () => {
     // the same generation in another band or cell is no repeat; survival 0 and 1 are in range
     expect(refused(['a', '2_5', '0', '10', '0', '0', ''])()).toHaveLength(3);
     expect(refused(['b', '1', '0', '10', '0', '1', '0'])()).toHaveLength(4);
+    // fields trimmed as the summary's are (a band " 1" was refused)
+    expect(refused(['b', ' 1', '0', '10', '0', ' 1 ', ' '])().map((p) => [p.metric, p.cell, p.mean])).toEqual([['survival_1', 'a', 1], ['theory_survival_1', 'a', 1], ['survival_1', 'b', 1]]);
   });
 
   it("draws the survival file's own law, not the summary's: none where the file leaves theory_survival empty (--tokens-growth: it was drawn: audit)", () => {

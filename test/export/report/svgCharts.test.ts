@@ -56,6 +56,10 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
     for (const cell of cells) {
       expect(chart!.svg).toContain(`>strategy=${cell.strategy}/human_ratio=${cell.human_ratio}/smoothing=${cell.smoothing}/select=${cell.select}</text>`);
     }
+    // under the survival bands such labels stand one per row: three per row made the figure three labels wide (audit)
+    const bands = (await renderSvgCharts(rows.map((row) => ({ ...row, survival_1: 1 - row.generation / 2 })), { columns: ['cell', 'strategy', 'human_ratio', 'smoothing', 'select', 'replicate', 'generation', 'survival_1'], metrics: ['survival_1'] })).find((one) => one.name === 'survival_bands')!;
+    const width = (svg: string): number => Number(/<svg[^>]* width="(\d+)"/u.exec(svg)![1]);
+    expect(width(bands.svg)).toBeLessThan(900);
   });
 
   it('shades a confidence band per cell when there are replicates', () => {
