@@ -5,7 +5,7 @@
  * Contract: `CSV_FORMAT_OPTIONS` are the fast-csv options every CSV of this program is written with;
  * `csvText(header, records)` returns the whole file as openCsv would write it (header, one line per
  * record, fast-csv's quoting, each row ended by the row delimiter); `CsvText` builds the same text
- * row by row.
+ * row by row; `csvLine(record)` is one record's line.
  * No node: imports (only fast-csv's stream-free formatter classes are loaded).
  */
 
@@ -57,6 +57,11 @@ export class CsvText {
   text(): string {
     return this.parts.join('');
   }
+}
+
+/** One record's line as this program writes it, line end included (what --resume compares a kept line with). */
+export function csvLine(record: readonly string[]): string {
+  return new CsvRows().row(record);
 }
 
 export function csvText(header: readonly string[], records: ReadonlyArray<readonly string[]>): string {

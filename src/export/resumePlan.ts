@@ -12,6 +12,7 @@
 
 import { InputError } from '../errors.js';
 import { readCsvLines, type CsvLine } from './csvLines.js';
+import { csvLine } from './csvText.js';
 
 export interface ExpectedTask {
   readonly cellId: string;
@@ -69,18 +70,16 @@ function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
   if (lines[0]!.text !== file.header.join(',')) {
     throw new InputError(`${file.name} does not start with the expected header`, 'it was not written by this version and run of ngram-collapse: start afresh without --resume');
   }
-  const indexes = file.keyColumns.map((column) => file.header.indexOf(column));
   const boundaries = [lines[0]!.end];
   let at = 1;
   let misfit: RowMisfit | undefined;
   for (const task of tasks) {
     let row = 0;
     for (; row < file.rowsPerTask && at + row < lines.length; row++) {
-      const fields = lines[at + row]!.fields;
-      const key = file.keyOf(task, row);
-      if (fields.length !== file.header.length || indexes.some((index, k) => fields[index] !== key[k])) break;
-      // (a value edited since was kept, and the run failed on it at its end, its work done: audit)
-      const problem = file.rowProblem?.(task, fields);
+      // (every row that ends what is kept, where the file goes on, is said: an edited key or a blank line
+      // redid the run's rest without a word, and a value edited since was kept, the run failing on it at
+      // its end, its work done: audits)
+      const problem = lineProblem(file, task, row, lines[at + row - 1]!.end, lines[at + row]!);
       if (problem !== undefined) {
         misfit = { file: file.name, line: at + row + 1, problem };
         break;
@@ -91,6 +90,22 @@ function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
     boundaries.push(lines[at - 1]!.end);
   }
   return { lines, boundaries, hasHeader: true, ...(misfit === undefined ? {} : { misfit }) };
+}
+
+/**
+ * Why the line after byte `start` is not the row this run writes as the task's `row`-th, or undefined:
+ * another field count, another key, not the bytes the writer gives its fields (a line end, quotes or
+ * spaces of an editor: the files would not end byte for byte as an uninterrupted run's), or the file's
+ * rowProblem.
+ */
+function lineProblem(file: ResumeFile, task: ExpectedTask, row: number, start: number, line: CsvLine): string | undefined {
+  const { fields } = line;
+  if (fields.length !== file.header.length) return `it has ${fields.length} field(s), the header ${file.header.length}`;
+  const key = file.keyOf(task, row);
+  const other = file.keyColumns.findIndex((column, k) => fields[file.header.indexOf(column)] !== key[k]);
+  if (other >= 0) return `${file.keyColumns[other]} is "${fields[file.header.indexOf(file.keyColumns[other]!)]}", where this run writes "${key[other]}"`;
+  if (file.content.toString('utf8', start, line.end) !== csvLine(fields)) return 'its fields are not written as this run writes them (a line end, quotes or spaces)';
+  return file.rowProblem?.(task, fields);
 }
 
 export function planResume(files: readonly ResumeFile[], tasks: readonly ExpectedTask[]): ResumePlan {

@@ -8,9 +8,11 @@
  *
  * Returns how many series are complete, the bytes kept per file ([curves, extinctions]; 0 = start the
  * file afresh), the curves records kept (for the summary, the final table and the report) and, where
- * the series kept end at a row that is not one this run writes (a setting, the replicate or the seed
- * other than the task's `row`, or a metric that is no number: a value edited since), where and why:
- * that series and the ones after it are redone, as a partial one is.
+ * the series kept end at a line that is not one this run writes (planResume's lineProblem: another key
+ * or field count, other bytes than the writer's; a setting, the replicate or the seed other than the
+ * task's `row`, a metric that is no number or is written otherwise; in --extinctions, another seed or a
+ * count that is no whole number), where and why: that series and the ones after it are redone, as a
+ * partial one is.
  *
  * `emptyForFreshRun(files)`: a run started without --resume empties the curves and extinctions files
  * that are there (standard output and devices left alone) before its run record is written, so that a
@@ -26,6 +28,7 @@ import { EXTINCTION_COLUMNS } from './extinctionRecords.js';
 import { planResume, type ExpectedTask, type ResumeFile, type RowMisfit } from './resumePlan.js';
 import { csvNumber } from './report/csvNumber.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
+import { formatNumber } from '../validation/formatNumber.js';
 import { describeDifferences, readRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
 
 export interface ResumeFiles {
@@ -116,6 +119,7 @@ function filesOf(files: ResumeFiles, rowsPerTask: number, seedTypes: number): Re
     rowsPerTask: seedTypes,
     keyColumns: ['cell', 'replicate'],
     keyOf: (task) => [task.cellId, String(task.replicate)],
+    rowProblem: extinctionRowProblem,
   };
   return [curves, extinctions];
 }
@@ -124,13 +128,38 @@ function filesOf(files: ResumeFiles, rowsPerTask: number, seedTypes: number): Re
 const SERIES_COLUMNS = CURVE_COLUMNS.flatMap((column, index) => (column === 'generation' || (METRIC_COLUMNS as readonly string[]).includes(column) ? [] : [index]));
 const METRIC_INDEXES = METRIC_COLUMNS.map((column) => CURVE_COLUMNS.indexOf(column));
 
-/** Why a curves row keyed as the task's is not one this run writes: another setting, replicate or seed, a metric that is no number. */
+/**
+ * Why a curves row keyed as the task's is not one this run writes: another setting, replicate or seed,
+ * a metric that is no number, or one written otherwise than the writer writes its value (0.50, 1e-1:
+ * the file would not end as an uninterrupted run's). A metric emptied since cannot be told (a row has
+ * no value where its text has none).
+ */
 function curveRowProblem(task: ExpectedTask, fields: readonly string[]): string | undefined {
   const other = task.row === undefined ? undefined : SERIES_COLUMNS.find((index) => fields[index] !== task.row![index]);
   if (other !== undefined) return `${CURVE_COLUMNS[other]} is "${fields[other]}", where this run writes "${task.row![other]}"`;
   // (csvNumber reads a number as the file writes one: no hex, no infinities; an empty field is a value the row has not)
-  const bad = METRIC_INDEXES.find((index) => fields[index] !== '' && !Number.isFinite(csvNumber(fields[index]!)));
-  return bad === undefined ? undefined : `${CURVE_COLUMNS[bad]} is "${fields[bad]}", not a number`;
+  for (const index of METRIC_INDEXES) {
+    const text = fields[index]!;
+    if (text === '') continue;
+    const value = csvNumber(text);
+    if (!Number.isFinite(value)) return `${CURVE_COLUMNS[index]} is "${text}", not a number`;
+    if (formatNumber(value) !== text) return `${CURVE_COLUMNS[index]} is "${text}", which this run writes "${formatNumber(value)}"`;
+  }
+  return undefined;
+}
+
+const EXTINCTION_SEED = EXTINCTION_COLUMNS.indexOf('seed');
+const CURVE_SEED = CURVE_COLUMNS.indexOf('seed');
+/** The extinctions columns of whole numbers, and first_absent (empty where the type was never lost). */
+const COUNT_COLUMNS = ['seed_count', 'last_seen', 'comebacks'].map((column) => EXTINCTION_COLUMNS.indexOf(column));
+const FIRST_ABSENT = EXTINCTION_COLUMNS.indexOf('first_absent');
+const WHOLE = /^(?:0|[1-9][0-9]*)$/u;
+
+/** Why an extinctions row keyed as the task's is not one this run writes: another seed, a count that is no whole number as written (edits were kept: audit). */
+function extinctionRowProblem(task: ExpectedTask, fields: readonly string[]): string | undefined {
+  if (task.row !== undefined && fields[EXTINCTION_SEED] !== task.row[CURVE_SEED]) return `seed is "${fields[EXTINCTION_SEED]}", where this run writes "${task.row[CURVE_SEED]}"`;
+  const bad = [...COUNT_COLUMNS, FIRST_ABSENT].find((index) => !WHOLE.test(fields[index]!) && !(index === FIRST_ABSENT && fields[index] === ''));
+  return bad === undefined ? undefined : `${EXTINCTION_COLUMNS[bad]} is "${fields[bad]}", not a whole number as this run writes one`;
 }
 
 export function emptyForFreshRun(files: { readonly out: string; readonly extinctions?: string | undefined }): void {

@@ -292,25 +292,50 @@ describe('--resume (in process)', () => {
     expect(read('one.csv')).toBe(before);
   });
 
-  it('redoes, from its series on, a kept row edited since: a metric that is no number, a setting other than its cell\'s (it kept them, and failed at the end with exit 2, its work done: audit)', async () => {
+  it('redoes, from its series on, a kept row edited since, saying where: a value, a setting, a key, its bytes, a blank line, an extinctions row (values were kept and failed the run at its end; other spellings were kept, and the files did not end byte for byte as an uninterrupted run\'s; keys and blank lines redid the rest without a word: audits)', async () => {
     const whole = read('one.csv');
     const summary = read('summary.csv');
+    const extinctions = read('ext.csv');
     const lines = whole.split('\n');
     const at = (name: string): number => CURVE_COLUMNS.indexOf(name);
+    const fieldAt = (line: number, column: string): string => lines[line - 1]!.split(',')[at(column)]!;
     const edit = (line: number, column: string, value: string): string => lines.map((text, i) => (i === line - 1 ? text.split(',').map((field, c) => (c === at(column) ? value : field)).join(',') : text)).join('\n');
+    const lineEdit = (line: number, change: (text: string) => string): string => lines.map((text, i) => (i === line - 1 ? change(text) : text)).join('\n');
     // line 23: the 22nd row, generation 1 of the 6th series (4 rows each): 5 series kept, 25 redone
-    for (const [column, value, problem] of [['ttr', 'abc', 'ttr is "abc", not a number'], ['human_ratio', '9.1', `human_ratio is "9.1", where this run writes "${lines[22]!.split(',')[at('human_ratio')]}"`]] as const) {
-      writeFileSync(join(dir, 'edited.csv'), edit(23, column, value));
+    const ttr = fieldAt(23, 'ttr');
+    const cases: ReadonlyArray<readonly [string, string, string, string?]> = [
+      ['a metric that is no number', edit(23, 'ttr', 'abc'), 'ttr is "abc", not a number'],
+      ['another setting', edit(23, 'human_ratio', '9.1'), `human_ratio is "9.1", where this run writes "${fieldAt(23, 'human_ratio')}"`],
+      ['a metric written otherwise', edit(23, 'ttr', `${ttr}0`), `ttr is "${ttr}0", which this run writes "${ttr}"`],
+      ['another replicate', edit(23, 'replicate', `0${fieldAt(23, 'replicate')}`), `replicate is "0${fieldAt(23, 'replicate')}", where this run writes "${fieldAt(23, 'replicate')}"`],
+      ['a line end of another system', lineEdit(23, (text) => `${text}\r`), 'its fields are not written as this run writes them (a line end, quotes or spaces)'],
+      ['a quoted field', edit(23, 'strategy', `"${fieldAt(23, 'strategy')}"`), 'its fields are not written as this run writes them (a line end, quotes or spaces)'],
+      ['a blank line', lineEdit(23, (text) => `\n${text}`), `it has 1 field(s), the header ${CURVE_COLUMNS.length}`],
+    ];
+    for (const [what, text, problem] of cases) {
+      writeFileSync(join(dir, 'edited.csv'), text);
       writeFileSync(join(dir, 'edited.csv.run.json'), read('one.csv.run.json'));
-      writeFileSync(join(dir, 'edited-ext.csv'), read('ext.csv'));
+      writeFileSync(join(dir, 'edited-ext.csv'), extinctions);
       // (without --quiet, which silences warnings)
       const result = await run([...SWEEP.filter((arg) => arg !== '--quiet'), '--out', 'edited.csv', '--summary', 'edited-summary.csv', '--extinctions', 'edited-ext.csv', '--resume', '--workers', '1']);
       // (the warnings after it are the redone series' own)
-      expect([result.code, result.stderr.split('\n')[0]], column).toEqual([0, `ngram-collapse: warning: --resume: edited.csv line 23 is no row this run writes (${problem}): its series and the ones after it are run again`]);
-      expect(read('edited.csv'), column).toBe(whole);
-      expect(read('edited-summary.csv'), column).toBe(summary);
-      expect(read('edited-ext.csv'), column).toBe(read('ext.csv'));
+      expect([result.code, result.stderr.split('\n')[0]], what).toEqual([0, `ngram-collapse: warning: --resume: edited.csv line 23 is no row this run writes (${problem}): its series and the ones after it are run again`]);
+      expect(read('edited.csv'), what).toBe(whole);
+      expect(read('edited-summary.csv'), what).toBe(summary);
+      expect(read('edited-ext.csv'), what).toBe(extinctions);
     }
+    // an extinctions row of the 3rd series with another seed: that series and the ones after it are redone
+    const extLines = extinctions.split('\n');
+    const [extHeader] = records('ext.csv');
+    const perSeries = (extLines.length - 2) / 30;
+    const third = 1 + 2 * perSeries + 1; // the 3rd series' first row (line 1 is the header)
+    writeFileSync(join(dir, 'edited.csv'), whole);
+    writeFileSync(join(dir, 'edited.csv.run.json'), read('one.csv.run.json'));
+    writeFileSync(join(dir, 'edited-ext.csv'), extLines.map((text, i) => (i === third - 1 ? text.split(',').map((field, c) => (c === extHeader!.indexOf('seed') ? '43' : field)).join(',') : text)).join('\n'));
+    const ext = await run([...SWEEP.filter((arg) => arg !== '--quiet'), '--out', 'edited.csv', '--summary', 'edited-summary.csv', '--extinctions', 'edited-ext.csv', '--resume', '--workers', '1']);
+    expect(ext.stderr.split('\n')[0]).toBe(`ngram-collapse: warning: --resume: edited-ext.csv line ${third} is no row this run writes (seed is "43", where this run writes "42"): its series and the ones after it are run again`);
+    expect(read('edited-ext.csv')).toBe(extinctions);
+    expect(read('edited.csv')).toBe(whole);
   });
 });
 
