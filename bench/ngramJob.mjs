@@ -23,10 +23,11 @@
  * --input is one sentence per line, whitespace tokens (what the baselines read). --scale N builds
  * a corpus of about N tokens from the input's sentences, repeated in seeded shuffles. --synthetic N
  * generates N tokens whose vocabulary grows by Heaps' law instead (./heapsCorpus.mjs).
- * Output: one JSON object per line: staged, {generation, train_s, sample_s, metrics_s, tokens, types}
- * per generation; `--loop`, {generation, loop_s}; then {row, values} per generation >= 1 (the row's
- * values, undefined ones left out), then {maxrss_kb, load_s, reference_s, corpus_tokens, corpus_types,
- * corpus_trigrams} (distinct in-sentence trigrams of the seed corpus; reference_s staged only).
+ * Output: one JSON object per line: per generation >= 1, staged {generation, train_s, sample_s,
+ * metrics_s, tokens, types} or `--loop` {generation, loop_s}, each followed by {row, values} (the row's
+ * values, undefined ones left out, NaN, the infinities and -0 as strings: rowLine); then {maxrss_kb,
+ * load_s, reference_s, corpus_tokens, corpus_types, corpus_trigrams} (distinct in-sentence trigrams
+ * of the seed corpus; reference_s and corpus_trigrams staged only).
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -99,7 +100,7 @@ function loopOnly() {
       if (row.generation > 0) console.log(JSON.stringify({ generation: row.generation, loop_s: (now - last) / 1000 }));
       else corpusFigures = { corpus_types: row.values.types };
       last = now;
-      if (row.generation > 0) console.log(JSON.stringify({ row: row.generation, values: row.values }));
+      if (row.generation > 0) console.log(rowLine(row.generation, row.values));
     },
   });
   console.log(JSON.stringify({ maxrss_kb: process.resourceUsage().maxRSS, load_s: loadSeconds, corpus_tokens: tokenCount(corpus), ...corpusFigures }));
@@ -161,10 +162,19 @@ function stagedGeneration(carried, generation) {
   const d = performance.now();
   const line = { generation, train_s: (c - b) / 1000, sample_s: (b - a) / 1000, metrics_s: (d - c) / 1000, tokens: tokenCount(text), types: values.types };
   console.log(JSON.stringify(line));
-  console.log(JSON.stringify({ row: generation, values }));
+  console.log(rowLine(generation, values));
   carried.model = next;
   carried.previousTraining = counted;
   return values;
+}
+
+/**
+ * A row's values as a JSON line, exactly: JSON writes NaN and the infinities as null and -0 as 0, so
+ * those are written as strings ("NaN", "Infinity", "-Infinity", "-0") for the comparison to tell them apart.
+ */
+function rowLine(generation, values) {
+  const exact = (_key, value) => (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)) ? (Object.is(value, -0) ? '-0' : String(value)) : value);
+  return JSON.stringify({ row: generation, values }, exact);
 }
 
 /** What the next generation's drift baseline reads of a training text (as series.ts keeps it). */

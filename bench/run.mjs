@@ -269,14 +269,18 @@ function measureOurs(command, commandArgs) {
   return { generations: staged.generations, loop: loop.loop, peakKiB: loop.peakKiB, stagedPeakKiB: staged.peakKiB, info: staged.info, verified: staged.rows.length };
 }
 
-/** Throws unless the staged job's rows are the loop's: the same generations, columns and values (JSON's, exact for doubles). */
+/**
+ * Throws unless the staged job's rows are the loop's: the same generations, columns and values (JSON
+ * keeps a double exactly; ngramJob.mjs writes NaN, the infinities and -0 as strings, so they are told apart).
+ */
 function checkSameRows(staged, loop) {
   if (staged.length === 0 || staged.length !== loop.length) throw new Error(`verify: the staged job gave ${staged.length} rows, the loop ${loop.length}`);
   staged.forEach((row, i) => {
     const other = loop[i];
+    if (row.row !== other.row) throw new Error(`verify: row ${i + 1} is generation ${row.row} staged, ${other.row} in the loop`);
     const columns = new Set([...Object.keys(row.values), ...Object.keys(other.values)]);
     for (const column of columns) {
-      if (row.row !== other.row || !Object.is(row.values[column], other.values[column])) {
+      if (!Object.is(row.values[column], other.values[column])) {
         throw new Error(`verify: generation ${row.row} ${column}: staged ${row.values[column]}, loop ${other.values[column]}`);
       }
     }
