@@ -343,16 +343,18 @@ export function standardOutputNamed(path: string, cwd: string): string {
 }
 
 /**
- * True when `path` names what standard output writes to, whatever that is: a file or pipe
- * (standardOutputNamed) or a terminal (the same device), so that a command writing a whole output
+ * True when `path` names what standard output writes to, whatever that is: `-`, a file or pipe
+ * (standardOutputNamed) or a terminal (the same device, or /dev/tty), so that a command writing a whole output
  * there prints nothing else on standard output (its lines joined the page: audit). /dev/null is no
  * terminal: any number of outputs may go there.
  */
 export function namesStandardOutput(path: string, cwd: string): boolean {
-  if (standardOutputNamed(path, cwd) === '-') return true;
+  if (path === '-' || standardOutputNamed(path, cwd) === '-') return true;
   try {
     const out = fstatSync(1);
     if (!out.isCharacterDevice() || !isatty(1)) return false;
+    // (/dev/tty, the process's terminal, is another inode than the one standard output shows: audit)
+    if (realpathSync(resolve(cwd, path)) === '/dev/tty') return true;
     const named = statSync(resolve(cwd, path));
     return named.dev === out.dev && named.ino === out.ino;
   } catch {

@@ -86,7 +86,8 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   if (report === '-') refuseReportOnStandardOutput();
   // (a report named as what standard output goes to, /dev/stdout, is written there: the curves CSV there too
   // put both down one stream)
-  if (report !== undefined && namesStandardOutput(report, cwd) && [out, summary, extinctions, sentencePerplexities, survival].includes('-')) {
+  // (on a terminal too, where /dev/stdout stays a name: the CSV and the page both went there, exit 0: audit)
+  if (report !== undefined && namesStandardOutput(report, cwd) && [out, summary, extinctions, sentencePerplexities, survival].some((path) => path !== undefined && namesStandardOutput(path, cwd))) {
     throw new UsageError(`only one output can go to standard output (-), and --report ${config.report} goes there`, 'give the other outputs file names');
   }
   const named = (path: string | undefined, flag: string, given: string | undefined, inPlace = false): NamedFile | undefined =>

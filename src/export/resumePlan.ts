@@ -70,6 +70,11 @@ function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
   if (lines[0]!.text !== file.header.join(',')) {
     throw new InputError(`${file.name} does not start with the expected header`, 'it was not written by this version and run of ngram-collapse: start afresh without --resume');
   }
+  // (a byte-order mark or a CRLF an editor put on the header stayed, and the file did not end as an
+  // uninterrupted run's: audit) nothing is kept, the file is written afresh
+  if (file.content.toString('utf8', 0, lines[0]!.end) !== csvLine(file.header)) {
+    return { lines, boundaries: [0], hasHeader: true, misfit: { file: file.name, line: 1, problem: 'its header is not written as this run writes it (a byte-order mark or a line end)' } };
+  }
   const boundaries = [lines[0]!.end];
   let at = 1;
   let misfit: RowMisfit | undefined;

@@ -38,6 +38,8 @@ export interface ResumeFiles {
   readonly corpora?: string;
   /** The fingerprint the manifest in `corpora` names (undefined: no manifest, or one without it). */
   readonly corporaFingerprint?: string | undefined;
+  /** The seed types' tokens in ascending id order: the `token` of each series' extinctions rows, in order (an edited token was kept: audit). */
+  readonly seedTokens?: readonly string[];
 }
 
 export interface ResumePoint {
@@ -117,8 +119,8 @@ function filesOf(files: ResumeFiles, rowsPerTask: number, seedTypes: number): Re
     content: existsSync(files.extinctions) ? readFileSync(files.extinctions) : Buffer.alloc(0),
     header: EXTINCTION_COLUMNS,
     rowsPerTask: seedTypes,
-    keyColumns: ['cell', 'replicate'],
-    keyOf: (task) => [task.cellId, String(task.replicate)],
+    keyColumns: files.seedTokens === undefined ? ['cell', 'replicate'] : ['cell', 'replicate', 'token'],
+    keyOf: (task, row) => [task.cellId, String(task.replicate), ...(files.seedTokens === undefined ? [] : [files.seedTokens[row]!])],
     rowProblem: extinctionRowProblem,
   };
   return [curves, extinctions];

@@ -321,6 +321,13 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
     expect(terminal.stdout).toBe('</html>\r\n');
     const bothOnTerminal = shell(`script -qec '"${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --out - --report /dev/stdout' /dev/null; echo "exit $?"`, folder);
     expect(bothOnTerminal.stdout).toBe('ngram-collapse: only one output can go to standard output (-), and --report /dev/stdout goes there (give the other outputs file names)\r\nexit 2\n');
+    // and a CSV named as what standard output goes to, or /dev/tty, beside it on a terminal (both went there, exit 0: round 3)
+    for (const outputs of ['--out /dev/stdout --report /dev/stdout', '--out r.csv --summary /dev/fd/1 --report /dev/stdout', '--out /dev/tty --report /dev/stdout']) {
+      const named = shell(`script -qec '"${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 ${outputs}' /dev/null; echo "exit $?"`, folder);
+      expect(named.stdout, outputs).toMatch(/^ngram-collapse: only one output can go to standard output \(-\), and --report \/dev\/stdout goes there \(give the other outputs file names\)\r\nexit 2\n$/u);
+    }
+    const tty = shell(`script -qec '"${process.execPath}" "${main}" plot "${curves}" --out /dev/tty' /dev/null | tail -c 9`, folder);
+    expect(tty.stdout).toBe('</html>\r\n');
     // the page names the curves by the file standard output is redirected to, as plot of that file does (it said "stdout": audit)
     const named = shell(`"${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --quiet --out /dev/stdout --report s1.html > s1.csv && "${process.execPath}" "${main}" plot s1.csv --out s1p.html`, folder);
     expect(named.stderr).toBe('');

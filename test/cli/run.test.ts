@@ -336,6 +336,23 @@ describe('--resume (in process)', () => {
     expect(ext.stderr.split('\n')[0]).toBe(`ngram-collapse: warning: --resume: edited-ext.csv line ${third} is no row this run writes (seed is "43", where this run writes "42"): its series and the ones after it are run again`);
     expect(read('edited-ext.csv')).toBe(extinctions);
     expect(read('edited.csv')).toBe(whole);
+    // an edited token there, and a byte-order mark or CRLF on the curves' header (each was kept: round 3)
+    const token = extHeader!.indexOf('token');
+    const tokenAt = extLines[third - 1]!.split(',')[token]!;
+    const editedToken = extLines.map((text, i) => (i === third - 1 ? text.split(',').map((field, c) => (c === token ? 'EDITED' : field)).join(',') : text)).join('\n');
+    for (const [what, curves, extText, line, problem] of [
+      ['a token', whole, editedToken, `edited-ext.csv line ${third}`, `token is "EDITED", where this run writes "${tokenAt}"`],
+      ['a byte-order mark', `\uFEFF${whole}`, extinctions, 'edited.csv line 1', 'its header is not written as this run writes it (a byte-order mark or a line end)'],
+      ['a CRLF header', lineEdit(1, (text) => `${text}\r`), extinctions, 'edited.csv line 1', 'its header is not written as this run writes it (a byte-order mark or a line end)'],
+    ] as const) {
+      writeFileSync(join(dir, 'edited.csv'), curves);
+      writeFileSync(join(dir, 'edited.csv.run.json'), read('one.csv.run.json'));
+      writeFileSync(join(dir, 'edited-ext.csv'), extText);
+      const result = await run([...SWEEP.filter((arg) => arg !== '--quiet'), '--out', 'edited.csv', '--summary', 'edited-summary.csv', '--extinctions', 'edited-ext.csv', '--resume', '--workers', '1']);
+      expect(result.stderr.split('\n')[0], what).toBe(`ngram-collapse: warning: --resume: ${line} is no row this run writes (${problem}): its series and the ones after it are run again`);
+      expect(read('edited-ext.csv'), what).toBe(extinctions);
+      expect(read('edited.csv'), what).toBe(whole);
+    }
   });
 });
 

@@ -93,7 +93,8 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
           shareKnown: generations.every((g) => shareCounts.has(shareKey(task.cell, task.replicate, g))),
         }),
   }));
-  const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
+  const seedTokens = config.resume && outputs.extinctions !== undefined ? Array.from(run.reference.unigrams.types, (id) => loaded.vocabulary.token(id)) : undefined;
+  const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint, ...(seedTokens === undefined ? {} : { seedTokens }) }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
   if (resumed.misfit !== undefined) {
     const { file, line, problem } = resumed.misfit;
     warn(`--resume: ${relative(io.cwd, file) || file} line ${line} is no row this run writes (${problem}): its series and the ones after it are run again`);

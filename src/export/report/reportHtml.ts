@@ -272,7 +272,9 @@ const APP_SCRIPT = `
 
   // a link followed on the open page (a changed address, back and forward) shows its chart; back to the
   // address without one, the opening chart (the last linked one stayed: audit)
+  // (only a metric link or none: a section's anchor, #survival, left the chart picked: audit)
   window.addEventListener('hashchange', function () {
+    if (location.hash !== '' && location.hash.indexOf('#metric=') !== 0) return;
     var metric = linkedMetric() || report.initial;
     if (metric && metric !== select.value) show(metric);
   });

@@ -98,6 +98,9 @@ if (SKIP_BROWSER) {
       await page.evaluate("location.hash = '#metric=entropy_bits'");
       await page.waitForSelector('#metric-chart[data-metric="entropy_bits"][data-state="ready"]');
       expect(await page.inputValue('#metric-select')).toBe('entropy_bits');
+      // a section's anchor leaves the chart picked (it went back to the opening one: round 3)
+      await page.evaluate("new Promise((done) => { window.addEventListener('hashchange', () => setTimeout(done, 100), { once: true }); location.hash = '#survival'; })");
+      expect(await page.inputValue('#metric-select')).toBe('entropy_bits');
       // back to the address without a link: the opening chart (the linked one stayed: audit)
       await page.evaluate("history.pushState(null, '', location.pathname); window.dispatchEvent(new HashChangeEvent('hashchange'))");
       await page.waitForSelector('#metric-chart[data-metric="vocab_retention"][data-state="ready"]');
