@@ -31,6 +31,10 @@ describe('the survival law over the survival bands', () => {
   });
 });
 
+/** The points of a --survival file 'km.csv' whose line 2 is band 1 of cell a at generation 0, and line 3 `record`, as a thunk (for toThrow). */
+const refused = (record: string[]) => () =>
+  survivalPoints(['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival'], [['a', '1', '0', '10', '0', '1', '1'], record], 'km.csv');
+
 describe('the Kaplan–Meier chart', () => {
   it('reads --survival records as survival_<band> points, n = the subjects still at risk at that generation, in any row order', () => {
     // band 1: 10 subjects; 4 die in generation 1, so 6 are at risk in generation 2 (written last-first here)
@@ -56,8 +60,6 @@ describe('the Kaplan–Meier chart', () => {
   });
 
   it('refuses a --survival field that is no number as the file writes one, naming the line (0x10 was read as 16)', () => {
-    const header = ['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival'];
-    const refused = (record: string[]) => () => survivalPoints(header, [['a', '1', '0', '10', '0', '1', '1'], record], 'km.csv');
     expect(refused(['a', '1', '1', '0x10', '4', '0.6', ''])).toThrow('km.csv line 3: at_risk is "0x10", not a whole number >= 0');
     expect(refused(['a', '1', '0x1', '10', '4', '0.6', ''])).toThrow('km.csv line 3: generation is "0x1", not a whole number >= 0');
     expect(refused(['a', '1', '1', '10', '4', 'abc', ''])).toThrow('km.csv line 3: survival is "abc", not a number in [0, 1]');
@@ -65,8 +67,6 @@ describe('the Kaplan–Meier chart', () => {
   });
 
   it('refuses a survival or law outside [0, 1], a band the file never writes, and a row given twice (each was drawn or skipped: audit)', () => {
-    const header = ['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival'];
-    const refused = (record: string[]) => () => survivalPoints(header, [['a', '1', '0', '10', '0', '1', '1'], record], 'km.csv');
     expect(refused(['a', '1', '1', '10', '4', '7', ''])).toThrow('km.csv line 3: survival is "7", not a number in [0, 1]');
     expect(refused(['a', '1', '1', '10', '4', '0.6', '1.5'])).toThrow('km.csv line 3: theory_survival is "1.5", not a number in [0, 1]');
     expect(refused(['a', '99', '1', '10', '4', '0.6', ''])).toThrow('km.csv line 3: band is "99", not one of 1, 2_5, 6_20, 21_plus');
