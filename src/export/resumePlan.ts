@@ -37,11 +37,12 @@ export interface ResumeFile {
   readonly rowProblem?: (task: ExpectedTask, fields: readonly string[]) => string | undefined;
 }
 
-/** A row `rowProblem` refused: the file, its line (1-based) and why. */
+/** A line that ends what is kept: the file, its line (1-based) and why; `trailing` where it follows every series (nothing is redone, it is cut). */
 export interface RowMisfit {
   readonly file: string;
   readonly line: number;
   readonly problem: string;
+  readonly trailing?: boolean;
 }
 
 export interface ResumePlan {
@@ -93,6 +94,10 @@ function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
     if (row < file.rowsPerTask) break;
     at += row;
     boundaries.push(lines[at - 1]!.end);
+  }
+  // (lines after every series were cut without a word: round-3 audit)
+  if (misfit === undefined && boundaries.length - 1 === tasks.length && at < lines.length) {
+    misfit = { file: file.name, line: at + 1, problem: 'it follows the last series', trailing: true };
   }
   return { lines, boundaries, hasHeader: true, ...(misfit === undefined ? {} : { misfit }) };
 }

@@ -71,12 +71,13 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
   checkSavedTexts(files, tasks.slice(0, complete.completeTasks));
   // a complete series whose share counts the manifest lacks (a run killed before the manifest after it) is redone, and every one after it
   const unknown = tasks.slice(0, complete.completeTasks).findIndex((task) => task.shareKnown === false);
+  // (a plan over the series before it has the later series' lines after its last: no misfit of its own)
   const plan = unknown < 0 ? complete : planResume(resumeFiles, tasks.slice(0, unknown));
   resumeFiles.forEach((file, f) => {
     if (existsSync(file.name)) truncateSync(file.name, plan.keepBytes[f]);
   });
   if (files.corpora !== undefined) makeFolder(files.corpora);
-  return { completeTasks: plan.completeTasks, keepBytes: [plan.keepBytes[0] ?? 0, plan.keepBytes[1] ?? 0], keptCurves: plan.keptRecords[0] ?? [], ...(plan.misfit === undefined ? {} : { misfit: plan.misfit }) };
+  return { completeTasks: plan.completeTasks, keepBytes: [plan.keepBytes[0] ?? 0, plan.keepBytes[1] ?? 0], keptCurves: plan.keptRecords[0] ?? [], ...(plan !== complete || complete.misfit === undefined ? {} : { misfit: complete.misfit }) };
 }
 
 /**

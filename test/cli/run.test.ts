@@ -354,6 +354,13 @@ describe('--resume (in process)', () => {
       expect(read('edited-ext.csv'), what).toBe(extinctions);
       expect(read('edited.csv'), what).toBe(whole);
     }
+    // lines after the last series are cut, and said (round 3: cut without a word)
+    writeFileSync(join(dir, 'edited.csv'), `${whole}junk\n`);
+    writeFileSync(join(dir, 'edited.csv.run.json'), read('one.csv.run.json'));
+    writeFileSync(join(dir, 'edited-ext.csv'), extinctions);
+    const junk = await run([...SWEEP.filter((arg) => arg !== '--quiet'), '--out', 'edited.csv', '--summary', 'edited-summary.csv', '--extinctions', 'edited-ext.csv', '--resume', '--workers', '1']);
+    expect([junk.code, junk.stderr]).toEqual([0, `ngram-collapse: warning: --resume: edited.csv line ${lines.length} and the ones after it follow the run's last series: they are cut\n`]);
+    expect(read('edited.csv')).toBe(whole);
   });
 });
 

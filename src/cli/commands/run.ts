@@ -98,8 +98,9 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   if (resumed.misfit !== undefined) {
     const { file, line, problem } = resumed.misfit;
     const name = relative(io.cwd, file) || file;
-    // (line 1 is the header: no series of its own, every one is run again)
-    warn(line === 1 ? `--resume: ${name} line 1: ${problem}: every series is run again` : `--resume: ${name} line ${line} is no row this run writes (${problem}): its series and the ones after it are run again`);
+    // (line 1 is the header: no series of its own, every one is run again; lines after every series are cut)
+    if (resumed.misfit.trailing === true) warn(`--resume: ${name} line ${line} and the ones after it follow the run's last series: they are cut`);
+    else warn(line === 1 ? `--resume: ${name} line 1: ${problem}: every series is run again` : `--resume: ${name} line ${line} is no row this run writes (${problem}): its series and the ones after it are run again`);
   }
   // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
   // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
