@@ -76,6 +76,7 @@ function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
   if (file.content.toString('utf8', 0, lines[0]!.end) !== csvLine(file.header)) {
     return { lines, boundaries: [0], hasHeader: true, misfit: { file: file.name, line: 1, problem: 'its header is not written as this run writes it (a byte-order mark or a line end)' } };
   }
+  const keyIndexes = file.keyColumns.map((column) => file.header.indexOf(column));
   const boundaries = [lines[0]!.end];
   let at = 1;
   let misfit: RowMisfit | undefined;
@@ -85,7 +86,7 @@ function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
       // (every row that ends what is kept, where the file goes on, is said: an edited key or a blank line
       // redid the run's rest without a word, and a value edited since was kept, the run failing on it at
       // its end, its work done: audits)
-      const problem = lineProblem(file, task, row, lines[at + row - 1]!.end, lines[at + row]!);
+      const problem = lineProblem(file, keyIndexes, task, row, lines[at + row - 1]!.end, lines[at + row]!);
       if (problem !== undefined) {
         misfit = { file: file.name, line: at + row + 1, problem };
         break;
@@ -103,17 +104,18 @@ function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
 }
 
 /**
- * Why the line after byte `start` is not the row this run writes as the task's `row`-th, or undefined:
+ * Why the line after byte `start` is not the row this run writes as the task's `row`-th, or undefined
+ * (`keyIndexes`: where the file's key columns stand in its header):
  * another field count, another key, not the bytes the writer gives its fields (a line end, quotes or
  * spaces of an editor: the files would not end byte for byte as an uninterrupted run's), or the file's
  * rowProblem.
  */
-function lineProblem(file: ResumeFile, task: ExpectedTask, row: number, start: number, line: CsvLine): string | undefined {
+function lineProblem(file: ResumeFile, keyIndexes: readonly number[], task: ExpectedTask, row: number, start: number, line: CsvLine): string | undefined {
   const { fields } = line;
   if (fields.length !== file.header.length) return `it has ${fields.length} field(s), the header ${file.header.length}`;
   const key = file.keyOf(task, row);
-  const other = file.keyColumns.findIndex((column, k) => fields[file.header.indexOf(column)] !== key[k]);
-  if (other >= 0) return `${file.keyColumns[other]} is "${fields[file.header.indexOf(file.keyColumns[other]!)]}", where this run writes "${key[other]}"`;
+  const other = keyIndexes.findIndex((index, k) => fields[index] !== key[k]);
+  if (other >= 0) return `${file.keyColumns[other]} is "${fields[keyIndexes[other]!]}", where this run writes "${key[other]}"`;
   if (file.content.toString('utf8', start, line.end) !== csvLine(fields)) return 'its fields are not written as this run writes them (a line end, quotes or spaces)';
   return file.rowProblem?.(task, fields);
 }

@@ -27,7 +27,11 @@ const REQUIRED = ['cell', 'band', 'generation', 'at_risk', 'survival'];
 export function survivalPoints(header: readonly string[], records: ReadonlyArray<readonly string[]>, source = 'the survival CSV', lines?: readonly number[]): SeriesPoint[] {
   // (theory_survival is not required: a file of an earlier version has none)
   // (fields trimmed, as the summary's are: a band " 1" was refused)
-  const at = (record: readonly string[], column: string): string => (header.includes(column) ? record[header.indexOf(column)]!.trim() : '');
+  const indexOf = new Map(header.map((column, index) => [column, index]));
+  const at = (record: readonly string[], column: string): string => {
+    const index = indexOf.get(column);
+    return index === undefined ? '' : record[index]!.trim();
+  };
   const points: SeriesPoint[] = [];
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
