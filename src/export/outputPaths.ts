@@ -5,7 +5,7 @@
  * Contract: `checkWritable(path, cwd, flag)` returns the absolute path when it can be created or
  * overwritten: its folder exists, is a folder and is writable (a new file: it takes one, tried with
  * canCreateIn, also for an existing file, since every output is written beside its path and then put
- * in place; a device or FIFO, written directly, is not), and `path` is not itself a folder (an existing
+ * in place; a device or FIFO, written directly, is not; a device must open for writing), and `path` is not itself a folder (an existing
  * file must be writable, and not kept by the system: append-only or immutable); a path ending in /, /.
  * or /.. names a folder and is refused, and so is a link whose text on the way ends in /; a link to a
  * file not yet made is checked as the file it makes (its folder must exist and take it); a file
@@ -85,6 +85,8 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   if (statSync(target, { throwIfNoEntry: false })?.isSocket() === true) {
     throw new InputError(`${flag} ${path} is a socket, which cannot be opened by name`, standardOutput ? 'pass - to write to standard output' : 'choose a file path');
   }
+  // (a device no open() reaches, as /dev/tty in a process without a terminal: ENXIO after the work: audit)
+  if (special && statSync(target, { throwIfNoEntry: false })?.isCharacterDevice() === true) checkDeviceOpens(target, `${flag} ${path}`, standardOutput);
   // (kept by the system first: access() calls an immutable file not writable, an append-only one writable)
   if (!canReplace(target)) throw new InputError(`${flag} ${path} ${KEPT}`, 'choose another path, or lift that with chattr');
   if (!canWrite(special || existsSync(target) ? target : targetFolder)) {
@@ -111,6 +113,29 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   if (!special && mode.inPlace !== true) asOutput(`${flag} ${path}`, () => checkNoFolderAtPartial(target));
   return absolute;
 }
+
+/**
+ * Refuses a character device that cannot be opened for writing: opened (without becoming this
+ * process's terminal, without waiting) and closed at once.
+ */
+function checkDeviceOpens(device: string, named: string, standardOutput: boolean): void {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(device, constants.O_WRONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const why = code === 'ENXIO' && device === '/dev/tty' ? 'this process has no terminal' : (DEVICE_ERRORS[code] ?? code);
+    throw new InputError(`${named} cannot be opened for writing: ${why}`, standardOutput ? 'pass - to write to standard output, or choose a file path' : 'choose a file path');
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+const DEVICE_ERRORS: Readonly<Record<string, string>> = {
+  ENXIO: 'no device answers there',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
 
 const OTHERS = "cannot be replaced: it is another user's, in a folder where only a file's owner may replace it (sticky, as /tmp)";
 

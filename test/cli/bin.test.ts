@@ -334,4 +334,23 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
     expect(readFileSync(join(folder, 's1.html'), 'utf8')).toContain('<p class="facts">s1.csv: ');
     expect(readFileSync(join(folder, 's1.html'), 'utf8') === readFileSync(join(folder, 's1p.html'), 'utf8')).toBe(true);
   });
+
+  it('refuses /dev/tty as an output before any work in a process without a terminal (the run was done, then a raw ENXIO and exit 1: audit)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-no-terminal-'));
+    const lighthouse = join(root, 'corpora/lighthouse.txt');
+    // setsid: a new session, which has no controlling terminal, so open('/dev/tty') fails with ENXIO
+    const cases: Array<[string, string]> = [
+      [`run --corpus "${lighthouse}" --generations 1 --out r.csv --report /dev/tty`, '--report /dev/tty cannot be opened for writing: this process has no terminal (choose a file path)'],
+      [`run --corpus "${lighthouse}" --generations 1 --out /dev/tty`, '--out /dev/tty cannot be opened for writing: this process has no terminal (pass - to write to standard output, or choose a file path)'],
+      [`plot "${curves}" --out /dev/tty`, '--out /dev/tty cannot be opened for writing: this process has no terminal (choose a file path)'],
+    ];
+    for (const [command, message] of cases) {
+      const refused = shell(`setsid -w "${process.execPath}" "${main}" ${command} < /dev/null; echo "exit $?"`, folder);
+      expect([refused.stderr, refused.stdout], command).toEqual([`ngram-collapse: ${message}\n`, 'exit 2\n']);
+    }
+    expect(readdirSync(folder)).toEqual([]);
+    // a device that opens is written as before
+    const kept = shell(`setsid -w "${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --quiet --out /dev/null --report /dev/null < /dev/null; echo "exit $?"`, folder);
+    expect([kept.stderr, kept.stdout]).toEqual(['', 'exit 0\n']);
+  });
 });
