@@ -8,7 +8,7 @@
  * placed by recordFiles.
  */
 
-import { existsSync, fstatSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isSpecialFile, partialPath } from '../export/wholeFile.js';
 import { landingPath, namedFile } from '../corpus/namedFile.js';
 import { runRecordPath } from '../export/runRecord.js';
@@ -272,7 +272,8 @@ export function checkOneStandardOutput(paths: readonly (string | undefined)[]): 
  * is what standard output goes to; undefined ones are skipped) are the same file: by name, through a link, or as another name of an
  * existing file (the same device and inode); both would be written and one lost. `inputs` are files
  * the command reads (merge's CSVs): no output may be one of them either. A character device
- * (/dev/null) may be named by any number of them.
+ * (/dev/null) may be named by any number of them, but for a terminal (by its name, as /dev/tty, or as
+ * standard output), where both would be written mixed.
  */
 export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[], inputs: readonly NamedFile[] = []): void {
   const seen = new Map<string, NamedFile>();
@@ -284,11 +285,15 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
     if (output === undefined) continue;
     // (standard output is a file when redirected to one: --out - --summary /dev/stdout > o.txt wrote
     // the summary over the curves, exit 0: audit)
-    const identity = output.path === '-' ? standardOutputIdentity() : fileIdentity(output.path);
-    // (a device such as /dev/null takes any number of outputs: refused as "the same file": audit)
+    // (a device such as /dev/null takes any number of outputs: refused as "the same file": audit; a
+    // terminal does not: `--out /dev/tty --report /dev/tty | cat` wrote both onto it, mixed: audit)
+    const identity = output.path === '-' ? (standardOutputIdentity() ?? standardOutputTerminal()) : (fileIdentity(output.path) ?? terminalIdentity(output.path));
     if (identity === undefined) continue;
     const other = seen.get(identity);
-    if (other !== undefined) throw new UsageError(`${output.label} and ${other.label} are the same file`, 'give each output a file of its own');
+    if (other !== undefined) {
+      const same = identity.startsWith(TERMINAL) ? 'go to the same terminal' : 'are the same file';
+      throw new UsageError(`${output.label} and ${other.label} ${same}`, 'give each output a file of its own');
+    }
     seen.set(identity, output);
   }
   // A whole file is written at `<path>.partial` first, then put in place: another file there is
@@ -452,6 +457,56 @@ function standardOutputIdentity(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What a terminal's identity starts with (terminalIdentity). */
+const TERMINAL = 'terminal:';
+
+/**
+ * The identity of the terminal a character device at `path` is (`terminal:<device number>`; /dev/tty,
+ * the process's own terminal, as the terminal it stands for); undefined for any other device (/dev/null
+ * takes any number of outputs) or a path that names none.
+ */
+function terminalIdentity(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    if (!stats.isCharacterDevice()) return undefined;
+    if (realpathSync(path) === '/dev/tty') return controllingTerminal();
+    const descriptor = openSync(path, constants.O_WRONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
+    try {
+      return isatty(descriptor) ? `${TERMINAL}${stats.rdev}` : undefined;
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch {
+    return undefined; // (a device that does not open: refused by the output's own check)
+  }
+}
+
+/** The identity of the terminal standard output is, if it is one. */
+function standardOutputTerminal(): string | undefined {
+  try {
+    return isatty(1) ? `${TERMINAL}${fstatSync(1).rdev}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The identity of the process's controlling terminal (/dev/tty): its device number, the 7th field of
+ * /proc/self/stat (proc(5): tty_nr, encoded as a stat's device number for the usual major numbers);
+ * `terminal:/dev/tty` where the system does not say.
+ */
+function controllingTerminal(): string {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // (the command name, in parentheses, may hold spaces: the fields after it start at its last ')')
+    const terminal = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[4]);
+    if (Number.isInteger(terminal) && terminal > 0) return `${TERMINAL}${terminal}`;
+  } catch {
+    // (no /proc)
+  }
+  return `${TERMINAL}/dev/tty`;
 }
 
 /**

@@ -349,8 +349,27 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
       expect([refused.stderr, refused.stdout], command).toEqual([`ngram-collapse: ${message}\n`, 'exit 2\n']);
     }
     expect(readdirSync(folder)).toEqual([]);
-    // a device that opens is written as before
+    // a device that opens is written as before (/dev/null takes any number of outputs)
     const kept = shell(`setsid -w "${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --quiet --out /dev/null --report /dev/null < /dev/null; echo "exit $?"`, folder);
     expect([kept.stderr, kept.stdout]).toEqual(['', 'exit 0\n']);
+  });
+
+  it('refuses two outputs on one terminal, by any of its names (`--out /dev/tty --report /dev/tty | cat` wrote both onto it: audit)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-one-terminal-'));
+    const lighthouse = join(root, 'corpora/lighthouse.txt');
+    // script(1) gives the command a terminal; $(tty) is its name as a device (/dev/pts/N)
+    const cases: Array<[string, string]> = [
+      ['--out /dev/tty --report /dev/tty | cat', '--report /dev/tty and --out /dev/tty go to the same terminal'],
+      ['--out /dev/tty --summary $(tty) | cat', '--summary /dev/pts/'],
+      ['--out - --summary /dev/tty', '--summary /dev/tty and --out - go to the same terminal'],
+    ];
+    for (const [outputs, message] of cases) {
+      const refused = shell(`script -qec '"${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --quiet ${outputs}; echo "exit \${PIPESTATUS[0]}"' /dev/null`, folder);
+      expect(refused.stdout, outputs).toMatch(new RegExp(`^ngram-collapse: ${message.replace(/[()$|]/gu, '\\$&')}.* \\(give each output a file of its own\\)\r\nexit 2\r\n$`, 'u'));
+    }
+    // one output on the terminal, the other in a file: written
+    const one = shell(`script -qec '"${process.execPath}" "${main}" run --corpus "${lighthouse}" --generations 1 --quiet --out /dev/tty --summary s.csv | cat; echo "exit \${PIPESTATUS[0]}"' /dev/null`, folder);
+    expect(one.stdout).toMatch(/^cell,strategy,[^]*\r\nexit 0\r\n$/u);
+    expect(readdirSync(folder)).toEqual(['s.csv']);
   });
 });
