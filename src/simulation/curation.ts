@@ -45,6 +45,7 @@ import type { RandomSource } from '../random/random.js';
 import type { SentenceSampler } from '../sampler/sampling.js';
 import { firstTokens } from './sentencePicks.js';
 import { syntheticText } from './syntheticText.js';
+import { ceilQuotient } from './decimalCounts.js';
 
 export type SelectRule =
   | { readonly kind: 'none' }
@@ -69,7 +70,7 @@ export const DEDUP_DRAW_CAP = 10;
  */
 export function candidateTokens(rule: SelectRule, share: number): number {
   if (rule.kind === 'none') return share;
-  return rule.kind === 'dedup' ? (DEDUP_DRAW_CAP + 1) * share : Math.ceil(share / rule.share);
+  return rule.kind === 'dedup' ? (DEDUP_DRAW_CAP + 1) * share : ceilQuotient(share, rule.share);
 }
 
 /** The largest candidate draw of a sweep's --select rules, for batches of up to `largestBatch` tokens (the synthetic share is at most the batch). */
@@ -149,7 +150,7 @@ export function curatedShare(rule: SelectRule, sampler: SentenceSampler, target:
 
 /** A scored rule: candidates up to ceil(target / Q) tokens, ranked by score (`ascending` or descending), kept until the share is full. */
 function scoredShare(rule: ScoredRule, sampler: SentenceSampler, target: number, context: CurationContext, random: RandomSource, ascending: boolean): CuratedShare {
-  const { text: candidates } = syntheticText(sampler, Math.ceil(target / rule.share), context.maxSentenceLength, random);
+  const { text: candidates } = syntheticText(sampler, ceilQuotient(target, rule.share), context.maxSentenceLength, random);
   const keep = keepByRank(candidates, rankByScore(candidateScores(rule, candidates, context), ascending), target);
   return finish(candidates, keep, target);
 }

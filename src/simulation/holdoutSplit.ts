@@ -13,6 +13,7 @@ import { InputError } from '../errors.js';
 import { randomFor, shuffledIndexes } from '../random/random.js';
 import { checkValue } from '../validation/valueRule.js';
 import { SHARED_RULES } from './validateSettings.js';
+import { roundedCount } from './decimalCounts.js';
 
 export interface HoldoutSplit {
   readonly human: TokenCorpus;
@@ -45,7 +46,7 @@ export function humanTokenCount(corpus: TokenCorpus, holdout: number, seed: numb
 export function humanSentenceMask(sentences: number, holdout: number, seed: number): Uint8Array {
   checkValue('holdout', holdout, SHARED_RULES.holdout);
   checkValue('seed', seed, SHARED_RULES.seed);
-  const heldoutCount = Math.round(holdout * sentences);
+  const heldoutCount = roundedCount(sentences, holdout);
   // (one sentence cannot be split whatever the share)
   if (sentences - heldoutCount < 1 || (holdout > 0 && sentences < 2)) {
     throw new InputError(
@@ -67,7 +68,7 @@ export function humanSentenceMask(sentences: number, holdout: number, seed: numb
 }
 
 /**
- * The least share of 3 significant digits that holds out a sentence of `sentences` (Math.round(share x
+ * The least share of 3 significant digits that holds out a sentence of `sentences` (round(share x
  * sentences) >= 1, computed as the split computes it: about half a sentence's share), written without
  * an exponent (0.0000005, not 5e-7). Found from a guess by whole steps of the third digit, so a guess
  * one step off in floating point (0.0501 for 10 sentences, where 0.05 holds one out: audit) is mended.
@@ -76,7 +77,7 @@ function leastShare(sentences: number): string {
   const half = 0.5 / sentences;
   const exponent = Math.floor(Math.log10(half)) - 2;
   const share = (units: number): number => Number((units * 10 ** exponent).toPrecision(3));
-  const holdsOne = (units: number): boolean => Math.round(share(units) * sentences) >= 1;
+  const holdsOne = (units: number): boolean => roundedCount(sentences, share(units)) >= 1;
   let units = Math.ceil(half / 10 ** exponent);
   while (units > 1 && holdsOne(units - 1)) units--;
   while (!holdsOne(units)) units++;

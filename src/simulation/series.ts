@@ -52,6 +52,7 @@ import { generation0Key, modelOptions, type Generation0, type Generation0Sharing
 import { firstTokens, pickSentences, pickTokens } from './sentencePicks.js';
 import { measuredText, type MeasuredText } from './measuredText.js';
 import { batchTokensAt } from './settings.js';
+import { roundedCount } from './decimalCounts.js';
 import { syntheticText } from './syntheticText.js';
 import { validateSeriesArguments } from './validateSettings.js';
 
@@ -123,7 +124,7 @@ export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, ho
   }
   const batchAt = (generation: number): number => batchTokensAt(batchTokens, cellSettings.tokensGrowth, generation);
   const anchors = pickSentences(human, cellSettings.anchor, random);
-  const humanTargetAt = (generation: number): number => Math.round(cellSettings.humanRatio * batchAt(generation));
+  const humanTargetAt = (generation: number): number => roundedCount(batchAt(generation), cellSettings.humanRatio);
   const fixedPool = cellSettings.humanPool === 'fixed' ? pickTokens(human, largestHumanShare(settings.generations, humanTargetAt), random) : undefined;
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
   const sharing = hooks.generation0;

@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import { formatCount } from '../validation/formatNumber.js';
 import type { SmoothingName, VocabMode } from '../model/languageModel.js';
 import { DEFAULT_SAMPLING } from '../sampler/sampling.js';
+import { roundedCount } from './decimalCounts.js';
 
 export type Strategy = 'replace' | 'accumulate' | 'accumulate-subsample';
 export const STRATEGIES: readonly Strategy[] = Object.freeze(['replace', 'accumulate', 'accumulate-subsample']);
@@ -132,9 +133,9 @@ export const APPENDED_CELL_COLUMNS: ReadonlyArray<readonly [keyof CellSettings, 
 /** Every cell setting: the first ones, then the appended ones. */
 export const ALL_CELL_COLUMNS: ReadonlyArray<readonly [keyof CellSettings, string]> = [...CELL_COLUMNS, ...APPENDED_CELL_COLUMNS];
 
-/** Tokens of generation g's batch (g >= 1): round(N * R^(g-1)) (Xu, He & Cheng 2025's growing sample). */
+/** Tokens of generation g's batch (g >= 1): round(N * R^(g-1)), on R as written (./decimalCounts.ts) (Xu, He & Cheng 2025's growing sample). */
 export function batchTokensAt(batchTokens: number, tokensGrowth: number, generation: number): number {
-  return Math.round(batchTokens * Math.pow(tokensGrowth, generation - 1));
+  return roundedCount(batchTokens, tokensGrowth, generation - 1);
 }
 
 /**
@@ -172,7 +173,7 @@ export function refuseHumanShareBeyondPool(settings: RunSettings, humanTokens: n
   const growth = Math.max(...settings.sweep.tokensGrowth);
   for (let generation = 1; generation <= settings.generations; generation++) {
     const batch = batchTokensAt(batchTokens, growth, generation);
-    const share = Math.round(ratio * batch);
+    const share = roundedCount(batch, ratio);
     if (share <= humanTokens) continue;
     // (the first batch is N whatever the growth: then neither growth nor generations would help: audit)
     const grown = generation > 1;

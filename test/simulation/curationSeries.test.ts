@@ -3,18 +3,19 @@ import { sentenceCount, tokenCount, type TokenCorpus } from '../../src/corpus/to
 import { cellKey, expandCells } from '../../src/simulation/cells.js';
 import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { runSeries, type GenerationTexts, type SeriesRow } from '../../src/simulation/series.js';
-import { batchTokensAt, DEFAULT_RUN, type CellSettings, type RunSettings } from '../../src/simulation/settings.js';
+import { batchTokensAt, DEFAULT_RUN, refuseHumanShareBeyondPool, type CellSettings, type RunSettings } from '../../src/simulation/settings.js';
 import { fixture } from '../helpers/corpus.js';
 
 // 200 sentences of 3..7 tokens over 60 words (as series.test.ts).
 const sentences = Array.from({ length: 200 }, (_, s) => Array.from({ length: 3 + (s % 5) }, (_, i) => `w${(s * 7 + i * 13) % 60}`).join(' '));
 const f = fixture(sentences);
 
-function run(cell: Partial<CellSettings>, shared: Partial<RunSettings> = {}) {
+/** One series of a cell (ratio 0, 3 generations unless `cell` and `shared` say otherwise) on the fixture `on`. */
+function run(cell: Partial<CellSettings>, shared: Partial<RunSettings> = {}, on = f) {
   const sweep: Record<string, unknown> = { ...DEFAULT_RUN.sweep, humanRatio: [0] };
   for (const [key, value] of Object.entries(cell)) sweep[key] = [value];
   const settings: RunSettings = { ...DEFAULT_RUN, generations: 3, ...shared, sweep: sweep as unknown as RunSettings['sweep'] };
-  const prepared = prepareRun(f.corpus, f.vocabulary.size, settings);
+  const prepared = prepareRun(on.corpus, on.vocabulary.size, settings);
   const rows: SeriesRow[] = [];
   const texts: GenerationTexts[] = [];
   runSeries(prepared, expandCells(settings.sweep)[0]!, 1, { emit: (row) => rows.push(row), onTexts: (t) => texts.push(t) });
@@ -87,3 +88,31 @@ describe('--select in the loop', () => {
     expect(run({ select: 'tail:0.5' }).rows).toEqual(run({ select: 'tail:0.5' }).rows);
   });
 });
+
+describe('counts from decimal settings, exactly (audit: computed on doubles, one token off at halves and wholes)', () => {
+  // One token a sentence: a text's token count is then exactly what was asked for, no sentence overshoots.
+  const single = fixture(Array.from({ length: 300 }, (_, s) => `w${s % 40}`));
+  const runSingle = (cell: Partial<CellSettings>, shared: Partial<RunSettings>) => run({ order: 2, ...cell }, { holdout: 0, ...shared }, single);
+
+  it('--select draws ceil(T / Q) candidate tokens: 42 / 0.7 is 60 (the double 60.00000000000001 drew 61)', () => {
+    const { rows } = runSingle({ select: 'm0:low:0.7' }, { tokens: 42, generations: 2 });
+    // kept 42 of 60 candidates: 0.7 (42/61 = 0.6885 before)
+    expect(rows.slice(1).map((row) => row.values.selected_share)).toEqual([0.7, 0.7]);
+    expect(runSingle({ select: 'tail:0.7' }, { tokens: 21, generations: 1 }).rows[1]!.values.selected_share).toBe(0.7); // 21 of 30
+  });
+
+  it('--tokens-growth gives round(N R^(g-1)) with halves up: 45 x 0.7 = 31.5 is 32 (the double 31.499999999999996 gave 31)', () => {
+    const { texts } = runSingle({ tokensGrowth: 0.7 }, { tokens: 45, generations: 3 });
+    // 45, 45 x 0.7 = 31.5 -> 32, 45 x 0.49 = 22.05 -> 22
+    expect(texts.map((t) => tokenCount(t.training))).toEqual([45, 32, 22]);
+  });
+
+  it('the human share is round(alpha N) with halves up: 0.7 x 85 = 59.5 asks for 60 human tokens (the double said 59)', () => {
+    const settings: RunSettings = { ...DEFAULT_RUN, generations: 1, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0.7] } };
+    expect(() => refuseHumanShareBeyondPool(settings, 59, 85)).toThrow(/asks for 60 human tokens in a batch of 85 tokens, and the human pool H holds 59/u);
+    expect(() => refuseHumanShareBeyondPool(settings, 60, 85)).not.toThrow();
+    const { texts } = runSingle({ humanRatio: 0.7 }, { tokens: 85, generations: 1 });
+    expect(tokenCount(texts[0]!.human)).toBe(60);
+  });
+});
+

@@ -12,6 +12,12 @@ describe('the holdout split', () => {
     expect([...humanSentenceMask(10, 0, 42)]).toEqual(Array(10).fill(1));
   });
 
+  it('rounds holdout x sentences on the share as written, halves up: 0.7 x 85 = 59.5 holds out 60 (the double 59.49999999999999 held out 59: audit)', () => {
+    const mask = humanSentenceMask(85, 0.7, 42);
+    expect(mask.filter((inH) => inH === 0).length).toBe(60);
+    expect(humanSentenceMask(45, 0.1, 42).filter((inH) => inH === 0).length).toBe(5); // 4.5 -> 5
+  });
+
   it("counts H's tokens without building it: the tokens of the H splitHoldout builds", () => {
     // sentences of 1..7 tokens: which ones land in H changes the count
     const corpus = corpusFromSentences(Array.from({ length: 30 }, (_, s) => Array.from({ length: 1 + (s % 7) }, (_, i) => 2 + ((s + i) % 9))));
