@@ -125,8 +125,9 @@ function refuseReportOnStandardOutput(): never {
  * --print-config's check of the outputs by name alone (a config may be meant for another machine, so
  * no file is looked at): two outputs, the run record `<out>.run.json` among them, or an output and the
  * --config file, named alike (resolved against `cwd`) are refused as the run refuses them (the printed
- * config ran into `--summary x.csv and --out x.csv are the same file`: audit). Standard output (`-`,
- * checkOneStandardOutput) and /dev/null may be named more than once. Each name is checked as the run
+ * config ran into `--summary x.csv and --out x.csv are the same file`: audit). Standard output, as `-`
+ * or by one of its names (/dev/stdout, /dev/fd/1, /proc/self/fd/1), takes one output
+ * (checkOneStandardOutput); /dev/null may be named more than once. Each name is checked as the run
  * checks it before looking at a file (blank, a folder's name, `-` for --save-corpora or --report:
  * printed with exit 0: audit).
  */
@@ -137,6 +138,13 @@ export function checkOutputNames(config: RunConfig, cwd: string): void {
   if (config.report !== undefined) checkFileName(config.report, '--report', { standardOutput: false });
   if (config.report === '-') refuseReportOnStandardOutput();
   if (config.saveCorpora !== undefined) checkFolderName(config.saveCorpora, '--save-corpora');
+  // (standard output's own names are that on every Linux machine: `--out - --summary /dev/stdout`
+  // was printed, and the printed config refused: audit)
+  const onStandardOutput = (given: string | undefined): boolean => given !== undefined && (given === '-' || STANDARD_OUTPUT_NAMES.has(resolve(cwd, given)));
+  checkOneStandardOutput(csvOutputs(config).map((given) => (onStandardOutput(given) ? '-' : given)));
+  if (onStandardOutput(config.report) && csvOutputs(config).some(onStandardOutput)) {
+    throw new UsageError(`only one output can go to standard output (-), and --report ${config.report!} goes there`, 'give the other outputs file names');
+  }
   const seen = new Map<string, string>();
   if (config.config !== undefined) seen.set(resolve(cwd, config.config), `--config ${config.config}`);
   const record = config.out === '-' ? undefined : runRecordPath(config.out);
@@ -151,13 +159,16 @@ export function checkOutputNames(config: RunConfig, cwd: string): void {
     [config.saveCorpora, `--save-corpora ${config.saveCorpora!}`],
   ];
   for (const [given, label] of outputs) {
-    if (given === undefined || given === '-' || given === '/dev/null') continue;
+    if (given === undefined || onStandardOutput(given) || given === '/dev/null') continue;
     const path = resolve(cwd, given);
     const other = seen.get(path);
     if (other !== undefined) throw new UsageError(`${label} and ${other} are the same file`, 'give each output a file of its own');
     seen.set(path, label);
   }
 }
+
+/** The names of standard output on Linux, whatever it goes to (refused by name beside another output there). */
+const STANDARD_OUTPUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
 
 /**
  * What `run` prints (its table, or --print-config's JSON) goes to standard output: refused where that is

@@ -239,6 +239,10 @@ describe('--config', () => {
       ['run', '--corpus', FIXTURE, '--out', 'dir/', '--print-config'],
       ['run', '--corpus', FIXTURE, '--summary', ' ', '--print-config'],
       ['run', '--corpus', FIXTURE, '--out', '.', '--print-config'],
+      // standard output by its names, which are that on any Linux machine (printed, then the run refused: audit)
+      ['run', '--corpus', FIXTURE, '--out', '-', '--summary', '/dev/stdout', '--print-config'],
+      ['run', '--corpus', FIXTURE, '--out', '/dev/stdout', '--extinctions', '/proc/self/fd/1', '--print-config'],
+      ['run', '--corpus', FIXTURE, '--out', '/dev/fd/1', '--report', '/dev/stdout', '--print-config'],
     ];
     const lines = [
       `"emptySentences": true in --config ${auto} needs sentences line, got --sentences auto (the default)`,
@@ -255,6 +259,9 @@ describe('--config', () => {
       '--out dir/ ends in /, which names a folder (pass a file path)',
       "--summary must be a path, got ' ' (pass a file name, or - for standard output)",
       '--out . is a folder (pass a file path)',
+      'only one output can go to standard output (-) (give the other outputs file names)',
+      'only one output can go to standard output (-) (give the other outputs file names)',
+      'only one output can go to standard output (-), and --report /dev/stdout goes there (give the other outputs file names)',
     ];
     for (const [i, argv] of refused.entries()) {
       const result = await run(argv);
@@ -264,7 +271,7 @@ describe('--config', () => {
     }
     const printed = JSON.parse((await run(['run', '--corpus', FIXTURE, '--print-config'])).stdout) as Record<string, unknown>;
     expect(printed).toMatchObject({ emptySentences: false, normalize: true });
-    // standard output and /dev/null may be named more than once by name (the run takes them too)
+    // /dev/null may be named more than once, beside standard output too (the run takes them)
     for (const argv of [['--out', '/dev/null', '--summary', '/dev/null'], ['--out', '-', '--summary', '/dev/null', '--report', '/dev/null']]) {
       expect((await run(['run', '--corpus', FIXTURE, ...argv, '--print-config'])).code).toBe(0);
     }
