@@ -28,14 +28,27 @@ export class UsageError extends InputError {
 /** The hint of an error that is no InputError, unless the front end gives its own (the CLI: `--debug`). */
 export const UNEXPECTED_HINT = 'not a problem with the input: please report it, with what led to it';
 
+/** What oneLine escapes: C0 controls but tab, DEL, C1, and the Unicode line and paragraph separators. */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/gu;
+const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r' };
+
 /**
  * Formats an error as one line (the CLI prints it after `ngram-collapse: `): an InputError's message
  * and hint, any other error's message and `unexpected`, where the front end says how to learn more
  * (the library has no `--debug`: the playground said to rerun with it: audit).
  */
 export function describeError(error: unknown, unexpected = UNEXPECTED_HINT): string {
-  if (error instanceof InputError) return `${error.message} (${error.hint})`;
-  return `${error instanceof Error ? error.message : String(error)} (${unexpected})`;
+  if (error instanceof InputError) return oneLine(`${error.message} (${error.hint})`);
+  return oneLine(`${error instanceof Error ? error.message : String(error)} (${unexpected})`);
+}
+
+/**
+ * `text` with every line break and other control character shown as an escape (`\n`, `\r`, `\u001b`;
+ * tabs kept), so that a message quoting a value as given (a file name may hold a line break) stays
+ * one line: it was two on stderr (audit).
+ */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL, (character) => ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

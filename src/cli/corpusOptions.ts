@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { LoadOptions } from '../corpus/loadCorpus.js';
 import { lowercasesByDefault } from '../corpus/tokenizers.js';
 import { namesStandardInput, standardInputIsStream } from '../corpus/standardInput.js';
-import { UsageError } from '../errors.js';
+import { oneLine, UsageError } from '../errors.js';
 import type { CliIO } from './io.js';
 import type { ParsedOptions } from './optionRow.js';
 import { DEFAULT_MAX_TOKENS, LOAD_ROWS } from './options.js';
@@ -51,7 +51,7 @@ export function warnTo(io: CliIO, quiet = false): (message: string) => void {
     // a warning every series of a cell gives in the same words is printed once
     if (quiet || said.has(message)) return;
     said.add(message);
-    io.stderr.write(`ngram-collapse: warning: ${message}\n`);
+    io.stderr.write(`ngram-collapse: warning: ${oneLine(message)}\n`);
   };
 }
 

@@ -9,7 +9,7 @@
  */
 
 import { Command, CommanderError } from 'commander';
-import { InputError, RunIncompleteError, describeError } from '../errors.js';
+import { InputError, RunIncompleteError, describeError, oneLine } from '../errors.js';
 import { generateCommand } from './commands/generate.js';
 import { mergeCommand } from './commands/merge.js';
 import { metricsCommand } from './commands/metrics.js';
@@ -85,11 +85,12 @@ function report(error: unknown, io: CliIO, debug: boolean, help: string, given: 
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
     const shown = error.code === 'commander.help' ? helpShownAsError(given.argv, given.commands) : undefined;
-    const said = shown?.said ?? error.message.replace(/^error: /u, '').split('\n')[0]!;
+    // (its message whole, a line break in a value given shown as \n by oneLine: the first line alone cut `--o\nx` to '--o: audit)
+    const said = shown?.said ?? error.message.replace(/^error: /u, '').trimEnd();
     // (`run notes.txt`: a corpus given without its flag)
     const message = error.code === 'commander.excessArguments' && given.takesCorpus ? `${said.replace(/\.$/u, '')}: give a corpus with --corpus SPEC` : said;
     // (one hint in one pair of brackets: it printed two, `(use one of: ...) (see ...)`: audit)
-    io.stderr.write(`${PROGRAM_NAME}: ${message} (${shown === undefined ? '' : `${shown.choices}; `}see ${help})\n`);
+    io.stderr.write(`${PROGRAM_NAME}: ${oneLine(`${message} (${shown === undefined ? '' : `${shown.choices}; `}see ${help})`)}\n`);
     return 2;
   }
   if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? error.message}\n`);
@@ -97,7 +98,7 @@ function report(error: unknown, io: CliIO, debug: boolean, help: string, given: 
   // standard output, the status of a program the pipe's signal stops, and no line: it printed a raw EPIPE, exit 1)
   if ((error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') return BROKEN_PIPE_STATUS;
   if (error instanceof RunIncompleteError) {
-    io.stderr.write(`${PROGRAM_NAME}: ${error.message} (${error.hint})\n`);
+    io.stderr.write(`${PROGRAM_NAME}: ${oneLine(`${error.message} (${error.hint})`)}\n`);
     return error.exitCode;
   }
   io.stderr.write(`${PROGRAM_NAME}: ${describeError(error, 'rerun with --debug for details')}\n`);

@@ -19,6 +19,21 @@ describe('ngram-collapse (in-process)', () => {
     }
   });
 
+  it('an error is one line whatever the value it quotes: a line break or another control character in it is shown escaped (two lines on stderr: audit)', async () => {
+    const cases: Array<[string[], string]> = [
+      [['metrics', 'miss\ning.txt'], "ngram-collapse: text 'miss\\ning.txt' not found"],
+      [['generate', '--corpus', demo, '--smoothing', 'foo\r\nbar'], "ngram-collapse: unknown --smoothing value 'foo\\r\\nbar'"],
+      [['run', '--o\nx'], "ngram-collapse: unknown option '--o\\nx' (see ngram-collapse run --help)"],
+      [['run', '--corpus', 'a\u001bb\u2028c\td.txt'], "ngram-collapse: corpus 'a\\u001bb\\u2028c\td.txt' not found"],
+    ];
+    for (const [argv, start] of cases) {
+      const result = await cli(argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr.startsWith(start), result.stderr).toBe(true);
+      expect(result.stderr.indexOf('\n'), result.stderr).toBe(result.stderr.length - 1); // one line
+    }
+  });
+
   it("a usage error points to the command's own help, or the program's when no command is named", async () => {
     const inRun = await cli(['run', '--bogus']);
     expect(inRun.code).toBe(2);
