@@ -27,6 +27,7 @@ import { loadValuesOf, type LoadValues } from './corpusOptions.js';
 import { definedOnly, parseGiven, withDefaults, type ParsedOptions, type RawValues } from './optionRow.js';
 import type { CommandSpec, ResolveContext } from './optionTable.js';
 import { RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS } from './options.js';
+import { standardOutputIs } from './outputPaths.js';
 
 export { CONFIG_KEYS };
 
@@ -58,6 +59,11 @@ export interface RunConfig {
 
 type RunValues = ParsedOptions<typeof RUN_OPTIONS>;
 
+/** The refusal of a --config file that standard output goes to: what the command prints would go into it. */
+export function configOnStandardOutput(file: string): UsageError {
+  return new UsageError(`standard output and --config ${file} are the same file`, 'redirect standard output to another file');
+}
+
 /** Reads and validates a config file; returns the values it gives, parsed, keyed by camelCase name. */
 export function readConfigFile(file: string, context: ResolveContext): Partial<RunValues> {
   if (file.trim() === '') throw new UsageError(`--config must be a path, got '${file}'`, 'pass the path of a JSON file');
@@ -67,6 +73,9 @@ export function readConfigFile(file: string, context: ResolveContext): Partial<R
   } catch (error) {
     throw new InputError(`--config ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'pass the path of a JSON file');
   }
+  // (`--print-config > c.json`: the shell emptied the file before the command began, which then said
+  // "not valid JSON: Unexpected end of JSON input": audit)
+  if (content.trim() === '' && standardOutputIs(resolve(context.cwd, file))) throw configOnStandardOutput(file);
   let parsed: unknown;
   try {
     // (a byte-order mark, which some editors write, is no JSON: dropped, as the corpus loader drops it)

@@ -18,7 +18,7 @@ import { runRecordPath } from '../export/runRecord.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import { shardTasks } from '../simulation/shard.js';
 import { asOutput, checkDistinctOutputs, checkFileName, checkFolderEntries, checkFolderName, checkRemovable, checkFolderHoldsNoCorpus, checkOneStandardOutput, checkStandardOutputNotCorpus, checkTextsNotRead, checkWritable, checkWritableFolder, CORPUS_INPUT, corpusGuard, corpusReach, recordFiles, standardOutputFile, standardOutputIs, standardOutputNamed, namesStandardOutput, type NamedFile } from './outputPaths.js';
-import type { RunConfig } from './runConfig.js';
+import { configOnStandardOutput, type RunConfig } from './runConfig.js';
 
 export interface RunOutputs {
   readonly out: string;
@@ -177,9 +177,7 @@ const STANDARD_OUTPUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/f
  */
 export function checkPrintsNotOnInputs(config: RunConfig, cwd: string): void {
   checkStandardOutputNotCorpus(config.corpus, cwd);
-  if (config.config !== undefined && standardOutputIs(resolve(cwd, config.config))) {
-    throw new UsageError(`standard output and --config ${config.config} are the same file`, 'redirect standard output to another file');
-  }
+  if (config.config !== undefined && standardOutputIs(resolve(cwd, config.config))) throw configOnStandardOutput(config.config);
 }
 
 /** No output may be one of the files --save-corpora writes (human.txt, manifest.json, cell-<c>/...): one would overwrite the other. */

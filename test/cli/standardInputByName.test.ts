@@ -101,6 +101,12 @@ describe('standard input by name besides -', () => {
       const refused = spawnSync('bash', ['-c', `printf '%s' '${config}' > c.json && "${process.execPath}" "${main}" ${args} >> c.json; echo "exit $?"; cat c.json`], { cwd: folder, encoding: 'utf8' });
       expect([refused.stderr, refused.stdout], args).toEqual(['ngram-collapse: standard output and --config c.json are the same file (redirect standard output to another file)\n', `exit 2\n${config}`]);
     }
+    // `> c.json`: the shell empties the file before the command begins (it said "not valid JSON: Unexpected end of JSON input": audit)
+    for (const args of ['run --config c.json --print-config', 'run --config c.json']) {
+      const emptied = spawnSync('bash', ['-c', `printf '%s' '${config}' > c.json && "${process.execPath}" "${main}" ${args} > c.json; echo "exit $?" >&2`], { cwd: folder, encoding: 'utf8' });
+      expect(emptied.stderr, args).toBe('ngram-collapse: standard output and --config c.json are the same file (redirect standard output to another file)\nexit 2\n');
+    }
+    writeFileSync(join(folder, 'c.json'), config);
     const quiet = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" run --config c.json --quiet >> c.json; echo "exit $?"`], { cwd: folder, encoding: 'utf8' });
     expect([quiet.stderr, quiet.stdout]).toEqual(['', 'exit 0\n']);
   });
