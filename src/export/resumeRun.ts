@@ -63,7 +63,8 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
   const differences = describeDifferences(previous.identity, record.identity);
   if (previous.shard !== record.shard) differences.push('shard');
   if (differences.length > 0 || previous.fingerprint !== record.fingerprint) {
-    throw new UsageError(`--resume: ${out} was written with other settings (${differences.join(', ') || 'fingerprint'} differ)`, 'rerun with the same options and corpus, or start afresh without --resume');
+    const which = differences.length > 0 ? differences : ['fingerprint'];
+    throw new UsageError(`--resume: ${out} was written with other settings (${which.join(', ')} ${which.length === 1 ? 'differs' : 'differ'})`, 'rerun with the same options and corpus, or start afresh without --resume');
   }
   checkCorporaRun(files, record);
   const resumeFiles = filesOf(files, rowsPerTask, seedTypes);
