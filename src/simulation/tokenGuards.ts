@@ -53,14 +53,15 @@ export function checkCandidateDraw(settings: RunSettings, batchTokens: number, m
   if (maxTokens === undefined) return;
   const { select, tokens } = largestCandidateDraw(settings.sweep.select, largestBatchTokens(settings, batchTokens));
   if (tokens > maxTokens) {
+    // (with a growth, the generation whose batch is the largest: it said "a generation": audit)
+    const growth = Math.max(...settings.sweep.tokensGrowth);
+    const when = growth === 1 ? 'a generation' : `in generation ${growth > 1 ? settings.generations : 1}`;
     throw new UsageError(
-      `--select ${select} draws up to ${formatCount(tokens)} candidate tokens a generation (${select === 'dedup' ? 'up to 11 x the synthetic share' : 'the synthetic share / Q'}), above the --max-tokens guard (${maxTokens})`,
-      `use ${select === 'dedup' ? 'a smaller --tokens' : 'a larger Q, a smaller --tokens,'} or raise --max-tokens`,
+      `--select ${select} draws up to ${formatCount(tokens)} candidate tokens ${when} (${select === 'dedup' ? 'up to 11 x the synthetic share' : 'the synthetic share / Q'}), above the --max-tokens guard (${maxTokens})`,
+      `use ${candidateRemedies(select === 'dedup', growth !== 1)} or raise --max-tokens`,
     );
   }
 }
-
-
 
 /** --tokens-growth: refuse a run whose last (largest) batch would pass the --max-tokens guard. */
 export function checkGrowth(settings: RunSettings, batchTokens: number, maxTokens: number | undefined): void {
@@ -76,6 +77,12 @@ export function checkGrowth(settings: RunSettings, batchTokens: number, maxToken
   }
 }
 
+/** What makes a --select draw smaller: a larger Q (a scored rule), fewer tokens, less growth (a series of them ends in a comma). */
+function candidateRemedies(dedup: boolean, grows: boolean): string {
+  const remedies = [...(dedup ? [] : ['a larger Q']), 'a smaller --tokens', ...(grows ? ['a smaller --tokens-growth'] : [])];
+  return remedies.length > 1 ? `${remedies.join(', ')},` : remedies[0]!;
+}
+
 /**
  * accumulate and accumulate-subsample keep every batch: refuse a run whose last pool (H and every
  * batch) would pass the --max-tokens guard. `humanTokens` undefined: H not read yet, the batches alone.
@@ -87,7 +94,8 @@ export function checkAccumulatedSize(settings: RunSettings, humanTokens: number 
     const strategy = settings.sweep.strategy.includes('accumulate') ? 'accumulate' : 'accumulate-subsample';
     throw new UsageError(
       `--strategy ${strategy} would ${strategy === 'accumulate' ? 'train on' : 'draw from'} ${formatCount(last)} tokens by generation ${settings.generations} (${humanTokens === undefined ? 'its batches alone, H besides' : 'H and every batch'}), above the --max-tokens guard (${maxTokens})`,
-      'use fewer --generations or a smaller --tokens, or raise --max-tokens',
+      // (a growth above 1 makes the pool larger too: the hint left it out: audit)
+      `use fewer --generations${settings.sweep.tokensGrowth.some((growth) => growth > 1) ? ', a smaller --tokens-growth' : ''} or a smaller --tokens, or raise --max-tokens`,
     );
   }
 }

@@ -70,7 +70,10 @@ describe('checkCandidateDraw', () => {
     expect(() => checkCandidateDraw(dedup, 100, 1100)).not.toThrow();
     // growing 2x over 3 generations: the largest batch is 100 * 4 = 400, so tail:0.5 draws 800
     const growing = settings({ generations: 3 }, { select: ['tail:0.5'], tokensGrowth: [2] });
-    expect(() => checkCandidateDraw(growing, 100, 799)).toThrow(/^--select tail:0\.5 draws up to 800 candidate tokens/u);
+    // (the generation named, and less growth offered: "a generation", and no growth in the hint: audit)
+    expect(refusal(() => checkCandidateDraw(growing, 100, 799))).toBe('--select tail:0.5 draws up to 800 candidate tokens in generation 3 (the synthetic share / Q), above the --max-tokens guard (799) (use a larger Q, a smaller --tokens, a smaller --tokens-growth, or raise --max-tokens)');
+    // shrinking: the first batch is the largest
+    expect(refusal(() => checkCandidateDraw(settings({ generations: 3 }, { select: ['dedup'], tokensGrowth: [0.5] }), 100, 1099))).toBe('--select dedup draws up to 1100 candidate tokens in generation 1 (up to 11 x the synthetic share), above the --max-tokens guard (1099) (use a smaller --tokens, a smaller --tokens-growth, or raise --max-tokens)');
     expect(() => checkCandidateDraw(growing, 100, 800)).not.toThrow();
     expect(() => checkCandidateDraw(scored, 1e12, undefined)).not.toThrow();
     // with --tokens, before the corpus is read
@@ -82,12 +85,12 @@ describe('checkAccumulatedSize', () => {
   it('refuses accumulate and accumulate-subsample (each holds H and every batch) when that pool passes the guard; replace keeps one size', () => {
     // H 100 tokens, batches of 10 growing 2x over 3 generations: 100 + 10 + 20 + 40 = 170.
     const accumulate = settings({ generations: 3 }, { strategy: ['replace', 'accumulate'], tokensGrowth: [2] });
-    expect(refusal(() => checkAccumulatedSize(accumulate, 100, 10, 169))).toBe('--strategy accumulate would train on 170 tokens by generation 3 (H and every batch), above the --max-tokens guard (169) (use fewer --generations or a smaller --tokens, or raise --max-tokens)');
+    expect(refusal(() => checkAccumulatedSize(accumulate, 100, 10, 169))).toBe('--strategy accumulate would train on 170 tokens by generation 3 (H and every batch), above the --max-tokens guard (169) (use fewer --generations, a smaller --tokens-growth or a smaller --tokens, or raise --max-tokens)');
     expect(() => checkAccumulatedSize(accumulate, 100, 10, 170)).not.toThrow();
     expect(() => checkAccumulatedSize(accumulate, 100, 10, undefined)).not.toThrow();
     // accumulate-subsample trains on a batch-sized draw, but draws it from the same 170 tokens it keeps
     const subsample = settings({ generations: 3 }, { strategy: ['replace', 'accumulate-subsample'], tokensGrowth: [2] });
-    expect(refusal(() => checkAccumulatedSize(subsample, 100, 10, 169))).toBe('--strategy accumulate-subsample would draw from 170 tokens by generation 3 (H and every batch), above the --max-tokens guard (169) (use fewer --generations or a smaller --tokens, or raise --max-tokens)');
+    expect(refusal(() => checkAccumulatedSize(subsample, 100, 10, 169))).toBe('--strategy accumulate-subsample would draw from 170 tokens by generation 3 (H and every batch), above the --max-tokens guard (169) (use fewer --generations, a smaller --tokens-growth or a smaller --tokens, or raise --max-tokens)');
     expect(() => checkAccumulatedSize(subsample, 100, 10, 170)).not.toThrow();
     const replace = settings({ generations: 3 }, { strategy: ['replace'], tokensGrowth: [2] });
     expect(() => checkAccumulatedSize(replace, 100, 10, 41)).not.toThrow();
