@@ -4,7 +4,8 @@
  * sentence is an empty line), tokens joined by single spaces (the ids are turned back into their
  * token strings; the tokenizer's splits are not undone), and `DIR/manifest.json` says which cell
  * each folder holds, with what settings, and how many of each file's first lines were drawn for the
- * batch's synthetic share (`shareSentences`: with --select the candidates before selection; the
+ * batch's synthetic share (`shareSentences`: with --select the first candidates in draw order, up to
+ * the row's size, before selection; the
  * lines after them are the measuring top-up). `DIR/human.txt`
  * holds the human pool H in the same format (row 0's text, and the reference of the survival columns).
  *
@@ -268,7 +269,7 @@ export function corpusManifest(
 ): CorpusManifest {
   return {
     tool: 'ngram-collapse',
-    layout: 'human.txt (the human pool H, row 0); cell-<c>/replicate-<r>/generation-<g>.txt, g = 1..generations (the text row g measured: its first shareSentences lines drawn for batch g, the synthetic share (with --select, the candidates before selection; with --tokens-growth, the first sentences of a larger share), then the top-up)',
+    layout: 'human.txt (the human pool H, row 0); cell-<c>/replicate-<r>/generation-<g>.txt, g = 1..generations (the text row g measured: its first shareSentences lines drawn for batch g, the synthetic share (with --select, the first candidates in draw order, up to the size of the row, before selection; with --tokens-growth, the first sentences of a larger share), then the top-up)',
     format: 'UTF-8, one sentence per line (an empty line is an empty sentence: read with --sentences line --empty-sentences), tokens separated by single spaces',
     ...details,
     cells: cells.map((cell) => ({ folder: cellFolder(cell), cell: cell.id, settings: cell.settings })),
