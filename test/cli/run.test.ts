@@ -3,7 +3,7 @@
  * sentences, one per line). --workers 2 runs on worker threads from dist/ (npm test builds first).
  */
 
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,20 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     expect(existsSync(join(dir, 'blocked.csv'))).toBe(false);
   });
 
+  it('merge refuses standard input and one shard given twice under two names, a link among them (ENOENT, and a missing run record of the link: audit)', async () => {
+    symlinkSync('part-1.csv', join(dir, 'link-1.csv'));
+    const cases: Array<[string[], string]> = [
+      [['part-1.csv', '-', 'part-2.csv'], 'merge reads the shards from files, not from standard input (-) (pass the shard CSV files by name)'],
+      [['part-1.csv', 'part-2.csv', 'link-1.csv', 'part-3.csv'], 'the inputs part-1.csv and link-1.csv are the same file (pass each shard once)'],
+      [['part-1.csv', 'part-2.csv', './part-2.csv', 'part-3.csv'], 'the inputs part-2.csv and ./part-2.csv are the same file (pass each shard once)'],
+    ];
+    for (const [files, message] of cases) {
+      const refused = await run(['merge', ...files, '--out', 'twice.csv']);
+      expect([refused.stderr, refused.code], files.join(' ')).toEqual([`ngram-collapse: ${message}\n`, 2]);
+    }
+    expect(existsSync(join(dir, 'twice.csv'))).toBe(false);
+  });
+
   it('merge --summary of files it cannot summarize (not the curves CSV of this version) writes nothing, neither --out nor its record', async () => {
     writeFileSync(join(dir, 'foreign.csv'), 'cell,replicate,generation,foo\nA,1,0,1\nA,1,1,2\n');
     for (const out of ['foreign-merged.csv', '-']) {
@@ -146,8 +160,12 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     expect(missing.stderr).toContain('40 of 120 rows are missing');
     expect(missing.stderr).toContain('shard(s) 2/3 not given');
     const twice = await run(['merge', 'part-1.csv', 'part-2.csv', 'part-3.csv', 'part-2.csv', '--out', 'bad.csv']);
-    expect(twice.code).toBe(2);
-    expect(twice.stderr).toMatch(/appears twice \(in part-2.csv and part-2.csv\)/u);
+    expect([twice.stderr, twice.code]).toEqual(['ngram-collapse: the inputs part-2.csv and part-2.csv are the same file (pass each shard once)\n', 2]);
+    // a copy of a shard is another file: its rows appear twice
+    for (const file of ['part-2.csv', 'part-2.csv.run.json']) writeFileSync(join(dir, `copy-${file}`), readFileSync(join(dir, file)));
+    const copied = await run(['merge', 'part-1.csv', 'part-2.csv', 'part-3.csv', 'copy-part-2.csv', '--out', 'bad.csv']);
+    expect(copied.code).toBe(2);
+    expect(copied.stderr).toMatch(/appears twice \(in part-2.csv and copy-part-2.csv\)/u);
   });
 
   it('writes an output beside the saved texts, in the --save-corpora folder, when it is none of their files', async () => {

@@ -7,11 +7,12 @@
  * No output may be an input, an input's run record, or another output.
  */
 
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { writeWholeFileSync } from '../../export/wholeFile.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
+import { identityOf } from '../../corpus/fileIdentity.js';
 import { readCsvLines } from '../../export/csvLines.js';
 import { openCsv } from '../../export/csvFile.js';
 import { mergeCurves, type MergeInput, type MergeResult } from '../../export/mergeCurves.js';
@@ -41,6 +42,7 @@ export function mergeCommand(io: CliIO): Command {
     checkOneStandardOutput([values.out, values.summary]);
     // (the merged file's run record beside it, also when --out names standard output's own file: run's rule, runOutputs.ts)
     const { beside: recordBeside, stale: staleRecord } = recordFiles(out, values.out, io.cwd);
+    checkInputNames(files, io.cwd);
     const inputs: MergeInput[] = files.map((file) => {
       const path = resolve(io.cwd, file);
       let content: Buffer;
@@ -93,6 +95,24 @@ export function mergeCommand(io: CliIO): Command {
       (summaryPath === '-' ? io.stderr : io.stdout).write(`merged ${merged.series} series (${merged.rows} rows) from ${files.length} file(s) into ${values.out}\n`);
     }
   });
+}
+
+/**
+ * Refuses `-` (merge reads files: it said "- cannot be read (ENOENT)": audit) and one file given twice
+ * under two names, a link and its target (said to lack the link's run record: audit); the rows of
+ * two copies are refused by mergeCurves as rows that appear twice.
+ */
+function checkInputNames(files: readonly string[], cwd: string): void {
+  if (files.includes('-')) throw new UsageError('merge reads the shards from files, not from standard input (-)', 'pass the shard CSV files by name');
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const stats = statSync(resolve(cwd, file), { throwIfNoEntry: false });
+    const identity = stats === undefined ? undefined : identityOf(stats);
+    if (identity === undefined) continue; // (a missing file: refused as it is read)
+    const other = seen.get(identity);
+    if (other !== undefined) throw new UsageError(`the inputs ${other} and ${file} are the same file`, 'pass each shard once');
+    seen.set(identity, file);
+  }
 }
 
 /**
