@@ -52,6 +52,32 @@ export function oneLine(text: string): string {
 }
 
 /**
+ * An output that failed while it was written (a full disk, a file-size limit): its message names the
+ * file, `cannot write <path>: <the system's message>`, and `code` is the system's (ENOSPC, EFBIG), so
+ * that the line a user reads says which file (it said only `ENOSPC: no space left on device, write`:
+ * audit). Made by `writeFailure`; the CLI's exit code for it is 1.
+ */
+export class OutputWriteError extends Error {
+  readonly path: string;
+  readonly code: string | undefined;
+  constructor(path: string, cause: Error) {
+    super(`cannot write ${path}: ${cause.message}`, { cause });
+    this.name = 'OutputWriteError';
+    this.path = path;
+    this.code = (cause as Error & { code?: unknown }).code as string | undefined;
+  }
+}
+
+/**
+ * What a writer of `path` throws for `error`: a system error (one with an errno code, from the file
+ * system) as an OutputWriteError naming `path`; any other error, or one already named, as it is.
+ */
+export function writeFailure(path: string, error: unknown): unknown {
+  if (error instanceof OutputWriteError || !(error instanceof Error) || typeof (error as Error & { code?: unknown }).code !== 'string') return error;
+  return new OutputWriteError(path, error);
+}
+
+/**
  * A run that stopped before its end but left whole, usable output: interrupted by a signal
  * (exit code 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP) or with failed series (exit code 1). The CLI prints
  * the message and hint as one line and exits with `exitCode`.

@@ -118,7 +118,7 @@ export { mergeCurves, type MergeInput, type MergeResult } from './export/mergeCu
 export { type RunRecord, type RunIdentity, makeRunRecord, readRunRecord, corpusDigest } from './export/runRecord.js';
 export { planResume } from './export/resumePlan.js';
 export { detokenize, corpusFilePath } from './export/corpusFiles.js';
-export { RunIncompleteError } from './errors.js';
+export { OutputWriteError, RunIncompleteError } from './errors.js';
 
 // Language models: evaluation and ARPA.
 export { evaluateModel, flooredEvaluation, type Evaluation } from './model/evaluate.js';

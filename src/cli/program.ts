@@ -9,7 +9,7 @@
  */
 
 import { Command, CommanderError } from 'commander';
-import { InputError, RunIncompleteError, describeError, oneLine } from '../errors.js';
+import { InputError, OutputWriteError, RunIncompleteError, describeError, oneLine } from '../errors.js';
 import { generateCommand } from './commands/generate.js';
 import { mergeCommand } from './commands/merge.js';
 import { metricsCommand } from './commands/metrics.js';
@@ -101,6 +101,13 @@ function report(error: unknown, io: CliIO, debug: boolean, help: string, given: 
     io.stderr.write(`${PROGRAM_NAME}: ${oneLine(`${error.message} (${error.hint})`)}\n`);
     return error.exitCode;
   }
-  io.stderr.write(`${PROGRAM_NAME}: ${describeError(error, 'rerun with --debug for details')}\n`);
+  io.stderr.write(`${PROGRAM_NAME}: ${describeError(error, error instanceof OutputWriteError ? writeFailureHint(error.code) : 'rerun with --debug for details')}\n`);
   return error instanceof InputError ? 2 : 1;
+}
+
+/** What to do about an output that failed while it was written, by the system's code. */
+function writeFailureHint(code: string | undefined): string {
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'free some space, or write to another disk';
+  if (code === 'EFBIG') return 'the file passes the largest size this process may write (ulimit -f): raise that limit, or write less';
+  return 'rerun with --debug for details';
 }

@@ -7,7 +7,7 @@
  * quoting as needed, each row ended by the row delimiter) and hands it to the file in one write, so
  * a reader never sees a torn row, nor a finished row without its line end; `close()` resolves once
  * everything is on disk (for a stream: written, the stream left open), and rejects with the first
- * write error (a full disk), which no earlier call throws; a file written row by row is then cut back
+ * write error (a full disk; for a path an OutputWriteError naming it), which no earlier call throws; a file written row by row is then cut back
  * to its last whole row (a write the disk took only in part left half a row). A header that is not a list of names, or a
  * target that is neither a path nor a stream, is a UsageError, and a path whose folder cannot take
  * the file an InputError (./outputPaths.ts checkWritable), before the file is opened. The header is written first unless appending (`--resume`); with `whole`, the
@@ -17,7 +17,7 @@
 
 import { createWriteStream, statSync, truncateSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { UsageError } from '../errors.js';
+import { UsageError, writeFailure } from '../errors.js';
 import { BOOLEAN_RULE, checkObject, checkOptional, checkValue, refuseUnknownKeys, shownValue, TEXT_RULE } from '../validation/valueRule.js';
 import { CsvRows } from './csvText.js';
 import { checkWritable } from './outputPaths.js';
@@ -72,7 +72,7 @@ export function openCsv(target: string | Writable, header: readonly string[], op
       if (whole !== undefined) await whole.commit();
       else if (finished !== undefined) {
         sink.end();
-        await finished;
+        await finished.catch((error: unknown) => Promise.reject(writeFailure(target as string, error)));
       }
       // a stream left open: an empty write's callback runs once everything written before it is flushed
       else await new Promise<void>((resolve, reject) => sink.write('', (error) => (error ? reject(error) : resolve())));

@@ -21,7 +21,7 @@
 
 import { closeSync, createWriteStream, fchmodSync, fchownSync, fstatSync, openSync, lstatSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError, writeFailure } from '../errors.js';
 import { namedFile } from '../corpus/namedFile.js';
 
 /** The temporary name a whole file is written under (`<path>.partial`, or `<path>.<tag>.partial`). */
@@ -113,14 +113,22 @@ export function writeWholeFileSync(path: string, content: string, tag?: string):
  */
 export function prepareWholeFileSync(path: string, content: string, tag?: string): () => void {
   const target = replacedFile(path);
-  if (target === undefined) return () => writeFileSync(path, content);
+  if (target === undefined) {
+    return () => {
+      try {
+        writeFileSync(path, content);
+      } catch (error) {
+        throw writeFailure(path, error);
+      }
+    };
+  }
   const partial = freePartial(target, tag);
   const settle = <T>(step: () => T): T => {
     try {
       return step();
     } catch (error) {
       rmSync(partial, { force: true });
-      throw error;
+      throw writeFailure(path, error);
     }
   };
   settle(() => writeNewSync(partial, content, target));
@@ -129,7 +137,7 @@ export function prepareWholeFileSync(path: string, content: string, tag?: string
 
 export async function writeWholeFile(path: string, content: string): Promise<void> {
   const target = replacedFile(path);
-  if (target === undefined) return writeFile(path, content, 'utf8');
+  if (target === undefined) return writeFile(path, content, 'utf8').catch((error: unknown) => Promise.reject(writeFailure(path, error)));
   const partial = freePartial(target);
   try {
     const handle = await open(partial, 'wx');
@@ -142,7 +150,7 @@ export async function writeWholeFile(path: string, content: string): Promise<voi
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true });
-    throw error;
+    throw writeFailure(path, error);
   }
 }
 
@@ -186,7 +194,7 @@ export function openWholeFile(path: string): WholeFileStream {
         }
       }
       if (partial !== undefined) await rm(partial, { force: true });
-      throw failure;
+      throw writeFailure(path, failure);
     },
     discard: async () => {
       await ended();
@@ -202,7 +210,7 @@ export async function writeWholeFileFrom(path: string, write: (stream: WriteStre
     await write(whole.stream);
   } catch (error) {
     await whole.discard();
-    throw error;
+    throw writeFailure(path, error);
   }
   await whole.commit();
 }

@@ -65,6 +65,11 @@ describe('the ngram-collapse executable', () => {
     // and one that prints and ends at once says so (--version on /dev/full ended with 0: the exit came before the write's error: audit)
     const version = shell(`"${process.execPath}" "${main}" --version > /dev/full`);
     expect([version.status, version.stderr]).toEqual([1, 'ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, or redirect standard output to another disk)\n']);
+    // a file larger than the process may write (ulimit -f, in 512-byte blocks): the file named, what to do, nothing left
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-efbig-'));
+    const limited = shell(`cd "${folder}" && ulimit -f 8 && "${process.execPath}" "${main}" tokenize brown:news --out big.txt --quiet 2>&1 | cat; echo "exit \${PIPESTATUS[0]}"`);
+    expect(limited.stdout).toBe(`ngram-collapse: cannot write ${join(folder, 'big.txt')}: EFBIG: file too large, write (the file passes the largest size this process may write (ulimit -f): raise that limit, or write less)\nexit 1\n`);
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('loads zlib and worker_threads only when a command needs them', () => {

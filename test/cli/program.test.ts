@@ -34,6 +34,26 @@ describe('ngram-collapse (in-process)', () => {
     }
   });
 
+  it('an output that fails while it is written says which file, and what to do: one line, exit 1 (it said only "ENOSPC: no space left on device, write": audit)', async () => {
+    const cwd = tempDir();
+    expect((await cli(['run', ...small, '--out', 'r.csv', '--quiet'], { cwd })).code).toBe(0);
+    const full = 'ngram-collapse: cannot write /dev/full: ENOSPC: no space left on device, write (free some space, or write to another disk)\n';
+    for (const argv of [
+      ['run', ...small, '--out', '/dev/full', '--quiet'],
+      ['run', ...small, '--out', 'o.csv', '--summary', '/dev/full', '--quiet'],
+      ['run', ...small, '--out', 'o.csv', '--report', '/dev/full', '--quiet'],
+      ['run', ...small, '--out', 'o.csv', '--extinctions', '/dev/full', '--quiet'],
+      ['merge', 'r.csv', '--out', '/dev/full', '--quiet'],
+      ['metrics', demo, '--out', '/dev/full'],
+      ['plot', 'r.csv', '--out', '/dev/full'],
+      ['tokenize', demo, '--out', '/dev/full', '--quiet'],
+      ['train', '--corpus', demo, '--arpa', '/dev/full'],
+    ]) {
+      const result = await cli(argv, { cwd });
+      expect([result.stderr, result.code], argv.join(' ')).toEqual([full, 1]);
+    }
+  });
+
   it("a usage error points to the command's own help, or the program's when no command is named", async () => {
     const inRun = await cli(['run', '--bogus']);
     expect(inRun.code).toBe(2);

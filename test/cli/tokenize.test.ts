@@ -42,7 +42,7 @@ describe('ngram-collapse tokenize', () => {
       writeFileSync(join(cwd, 'a.txt'), 'One line.\n');
       const result = await cli(['tokenize', corpus, '--out', '/dev/full', '--quiet'], { cwd });
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe('ngram-collapse: ENOSPC: no space left on device, write (rerun with --debug for details)\n');
+      expect(result.stderr).toBe('ngram-collapse: cannot write /dev/full: ENOSPC: no space left on device, write (free some space, or write to another disk)\n');
     }
   });
 

@@ -156,13 +156,10 @@ async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: N
     }
   };
   if (path === '-') return write(io.stdout);
-  try {
-    // a whole file: it appears only once complete (a write error stops at the next wait or at the end)
-    await writeWholeFileFrom(path, write);
-  } catch (error) {
-    // (a failure while writing, a full disk: exit code 1, as every other writer's; a path that cannot be written at all is refused before any work)
-    throw new Error(`cannot write the ARPA file ${path}: ${(error as Error).message}`, { cause: error });
-  }
+  // a whole file: it appears only once complete (a write error stops at the next wait or at the end,
+  // an OutputWriteError naming the file: exit code 1, as every other writer's; a path that cannot be
+  // written at all is refused before any work)
+  await writeWholeFileFrom(path, write);
 }
 
 function evaluationJson(evaluation: Evaluation): Record<string, number | null> {
