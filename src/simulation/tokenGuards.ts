@@ -58,7 +58,8 @@ export function checkCandidateDraw(settings: RunSettings, batchTokens: number, m
     const when = growth === 1 ? 'a generation' : `in generation ${growth > 1 ? settings.generations : 1}`;
     throw new UsageError(
       `--select ${select} draws up to ${formatCount(tokens)} candidate tokens ${when} (${select === 'dedup' ? 'up to 11 x the synthetic share' : 'the synthetic share / Q'}), above the --max-tokens guard (${maxTokens})`,
-      `use ${candidateRemedies(select === 'dedup', growth !== 1)} or raise --max-tokens`,
+      // (less growth helps only a growth above 1: below it, the largest batch is the first, N whatever the growth: audit)
+      `use ${candidateRemedies(select === 'dedup', growth > 1)} or raise --max-tokens`,
     );
   }
 }

@@ -25,6 +25,13 @@ describe('decimalCounts: whole counts from decimal settings, on the decimals as 
     expect(ceilQuotient(5, 1)).toBe(5);
   });
 
+  it('passes a value past the doubles on at once (Infinity: a caller refuses it), not through the exact path (minutes for a large power: audit)', () => {
+    // 1.1^(2 x 10^9) overflows; the exact path would compute 11^(2 x 10^9), past the largest BigInt
+    // (a RangeError; at 100,000 generations it took tens of milliseconds a call, minutes in all)
+    expect(roundedCount(1000, 1.1, 2_000_000_000)).toBe(Number.POSITIVE_INFINITY);
+    expect(ceilQuotient(1e308, 1e-10)).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('reads a double as the fraction its shortest decimal form says', () => {
     const shown = (d: number): string => { const { numerator, denominator } = asFraction(d); return `${numerator}/${denominator}`; };
     expect([0.7, 12, 1e-7, 2.5e-7, 123.456, 1e21, 2.5e22].map(shown)).toEqual(['7/10', '12/1', '1/10000000', '25/100000000', '123456/1000', '1000000000000000000000/1', '25000000000000000000000/1']);

@@ -73,7 +73,7 @@ describe('checkCandidateDraw', () => {
     // (the generation named, and less growth offered: "a generation", and no growth in the hint: audit)
     expect(refusal(() => checkCandidateDraw(growing, 100, 799))).toBe('--select tail:0.5 draws up to 800 candidate tokens in generation 3 (the synthetic share / Q), above the --max-tokens guard (799) (use a larger Q, a smaller --tokens, a smaller --tokens-growth, or raise --max-tokens)');
     // shrinking: the first batch is the largest
-    expect(refusal(() => checkCandidateDraw(settings({ generations: 3 }, { select: ['dedup'], tokensGrowth: [0.5] }), 100, 1099))).toBe('--select dedup draws up to 1100 candidate tokens in generation 1 (up to 11 x the synthetic share), above the --max-tokens guard (1099) (use a smaller --tokens, a smaller --tokens-growth, or raise --max-tokens)');
+    expect(refusal(() => checkCandidateDraw(settings({ generations: 3 }, { select: ['dedup'], tokensGrowth: [0.5] }), 100, 1099))).toBe('--select dedup draws up to 1100 candidate tokens in generation 1 (up to 11 x the synthetic share), above the --max-tokens guard (1099) (use a smaller --tokens or raise --max-tokens)');
     expect(() => checkCandidateDraw(growing, 100, 800)).not.toThrow();
     expect(() => checkCandidateDraw(scored, 1e12, undefined)).not.toThrow();
     // with --tokens, before the corpus is read
