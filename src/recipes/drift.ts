@@ -131,14 +131,20 @@ function hapaxCount(ids: Int32Array): number {
   return once;
 }
 
+/** The seed-count bands of the survival columns, as the findings name them. */
+const BAND_NAMES = ['1', '2-5', '6-20', '21+'] as const;
+
 /** (3) Survival at the last generation rises strictly with the seed-count band. */
 function rareDieFirst({ rows, cell, last }: Span): Finding {
   const bands = (['survival_1', 'survival_2_5', 'survival_6_20', 'survival_21_plus'] as const).map((band) => meanAt(rows, cell, last, band));
   const ordered = bands.every((value, i) => value !== undefined && (i === 0 || value > bands[i - 1]!));
+  // (a band no seed type falls in reads n/a, and the check does not hold for want of it: say so, audit)
+  const empty = BAND_NAMES.filter((_, i) => bands[i] === undefined);
+  const why = empty.length === 0 ? '' : ` (no seed type in band ${empty.join(', ')}: the check needs all four bands)`;
   return {
     name: 'rare types die first',
     expected: 'survival rises with the seed count band (1 < 2-5 < 6-20 < 21+)',
-    observed: `survival at generation ${last} by band 1 / 2-5 / 6-20 / 21+: ${bands.map(text).join(' / ')}`,
+    observed: `survival at generation ${last} by band 1 / 2-5 / 6-20 / 21+: ${bands.map(text).join(' / ')}${why}`,
     numbers: { survival_1: shown(bands[0]), survival_2_5: shown(bands[1]), survival_6_20: shown(bands[2]), survival_21_plus: shown(bands[3]) },
     holds: ordered,
   };

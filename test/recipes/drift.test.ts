@@ -38,6 +38,18 @@ describe('recipe drift', () => {
     });
   });
 
+  it('says which band has no seed type when "rare types die first" cannot be read (it showed n/a and did not hold, without saying why: audit)', () => {
+    const rare = (band21: number | undefined) =>
+      drift.findings(fakeDrift([
+        { survival_1: 1, survival_2_5: 1, survival_6_20: 1, ...(band21 === undefined ? {} : { survival_21_plus: 1 }) },
+        { survival_1: 0.2, survival_2_5: 0.5, survival_6_20: 0.8, ...(band21 === undefined ? {} : { survival_21_plus: band21 }) },
+      ])).find((one) => one.name === 'rare types die first')!;
+    expect(rare(undefined).holds).toBe(false);
+    expect(rare(undefined).observed).toMatch(/ \(no seed type in band 21\+: the check needs all four bands\)$/u);
+    expect(rare(0.9).holds).toBe(true);
+    expect(rare(0.9).observed).not.toMatch(/no seed type/u);
+  });
+
   it('counts M as the draws of H, tokens and sentence ends: one sentence of 3 tokens gives M = 4, 1 - (3/4)^4 = 175/256', () => {
     const hapax = drift.findings(fakeDrift([{ survival_1: 1 }, { survival_1: 0.7 }])).find((one) => one.name.startsWith('a seed hapax'))!;
     expect(hapax.numbers.M).toBe(4);
