@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import type { LoadOptions } from '../corpus/loadCorpus.js';
 import { lowercasesByDefault } from '../corpus/tokenizers.js';
-import { namesStandardInput, standardInputIsStream } from '../corpus/standardInput.js';
+import { namesStandardInput, standardInputIsStream, streamIdentity } from '../corpus/standardInput.js';
 import { oneLine, UsageError } from '../errors.js';
 import type { CliIO } from './io.js';
 import type { ParsedOptions } from './optionRow.js';
@@ -60,14 +60,33 @@ export function warnTo(io: CliIO, quiet = false): (message: string) => void {
  * (`train --corpus - --eval -`, `metrics - --reference -`, `metrics - -`) is refused, where the second
  * read would find it empty and blame the text ("holds no tokens"); so is a pipe given twice, as `-`
  * and by a name of it or by two names (`train --corpus /dev/stdin --eval /dev/stdin`:
- * standardInput.ts). A redirected file may be read by name in another role: each name opens it from its
+ * standardInput.ts), and any other pipe named twice (`/dev/fd/7`). A redirected file may be read by name in another role: each name opens it from its
  * start (within one corpus, the loader refuses it twice). `lists` pairs each list with how the message
  * names it; names are read from `cwd`.
  */
+/**
+ * A pipe or socket named twice across the lists, by one name or two (`train --corpus /dev/fd/7 --eval
+ * /dev/fd/7`: the second role found it empty, "holds no tokens": audit).
+ */
+function refuseNamedPipeTwice(cwd: string, lists: ReadonlyArray<readonly [readonly string[], string]>): void {
+  const seen = new Map<string, string>();
+  for (const [specs, name] of lists) {
+    for (const spec of specs) {
+      const identity = spec === '-' ? undefined : streamIdentity(resolve(cwd, spec));
+      if (identity === undefined) continue;
+      const other = seen.get(identity);
+      if (other !== undefined) throw new UsageError(`one pipe is given twice (${other} and ${name} ${spec}), and a pipe can be read once`, 'pass it once');
+      seen.set(identity, `${name} ${spec}`);
+    }
+  }
+}
+
 export function refuseStandardInputTwice(cwd: string, ...lists: ReadonlyArray<readonly [readonly string[], string]>): void {
   const places = lists.flatMap(([specs, name]) => specs.filter((spec) => spec === '-').map(() => name));
   if (places.length > 1) throw new UsageError(`standard input (-) is given twice (${places.join(' and ')})`, 'pass - once');
-  if (!standardInputIsStream()) return;
-  const given = lists.flatMap(([specs, name]) => specs.filter((spec) => spec === '-' || namesStandardInput(resolve(cwd, spec))).map((spec) => `${name} ${spec}`));
-  if (given.length > 1) throw new UsageError(`standard input is given twice (${given.join(' and ')}), and a pipe can be read once`, 'pass - once');
+  if (standardInputIsStream()) {
+    const given = lists.flatMap(([specs, name]) => specs.filter((spec) => spec === '-' || namesStandardInput(resolve(cwd, spec))).map((spec) => `${name} ${spec}`));
+    if (given.length > 1) throw new UsageError(`standard input is given twice (${given.join(' and ')}), and a pipe can be read once`, 'pass - once');
+  }
+  refuseNamedPipeTwice(cwd, lists);
 }

@@ -9,6 +9,8 @@
  * of one is its own stream) or when standard input is closed. `namesStandardInput(path)` is true when
  * `path` exists and has that identity. `standardInputIsStream()` is true when standard input is a pipe
  * or a socket, which can be read once (a redirected file can be opened again by name, from its start).
+ * `streamIdentity(path)` is the identity of the pipe or socket `path` names (any descriptor's, /dev/fd/7),
+ * undefined for anything else, so a command can refuse one pipe named twice.
  */
 
 import { fstatSync, statSync, type Stats } from 'node:fs';
@@ -21,6 +23,16 @@ export function standardInputIdentity(): string | undefined {
 export function namesStandardInput(path: string): boolean {
   const input = standardInputIdentity();
   return input !== undefined && identity(() => statSync(path)) === input;
+}
+
+/** The identity of the pipe or socket `path` names (by any name: /dev/fd/7, a FIFO's path); undefined for anything else. */
+export function streamIdentity(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFIFO() || stats.isSocket() ? identityOf(stats) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function standardInputIsStream(): boolean {

@@ -47,6 +47,15 @@ describe('standard input by name besides -', () => {
     // (two names, no -: the second found the pipe empty and blamed the text, "holds no tokens": audit)
     const train = cli(['train', '--corpus', '/dev/stdin', '--eval', '/dev/stdin'], 'pipe');
     expect([train.stderr, train.status]).toEqual(['ngram-collapse: standard input is given twice (--corpus /dev/stdin and --eval /dev/stdin), and a pipe can be read once (pass - once)\n', 2]);
+    // a pipe on another descriptor, by one name or two (the second role found it empty, "holds no tokens": audit)
+    const onSeven = (args: string) => spawnSync('bash', ['-c', `exec 7< <(cat "${fixture}"); "${process.execPath}" "${main}" ${args}; echo "exit $?"`], { encoding: 'utf8' });
+    for (const [args, places] of [['train --corpus /dev/fd/7 --eval /dev/fd/7', '--corpus /dev/fd/7 and --eval /dev/fd/7'], ['metrics /dev/fd/7 --reference /proc/self/fd/7', 'a text /dev/fd/7 and --reference /proc/self/fd/7']] as const) {
+      const refused = onSeven(args);
+      expect([refused.stderr, refused.stdout], args).toEqual([`ngram-collapse: one pipe is given twice (${places}), and a pipe can be read once (pass it once)\n`, 'exit 2\n']);
+    }
+    // two pipes, one each: read
+    const two = spawnSync('bash', ['-c', `exec 7< <(cat "${fixture}"); exec 8< <(cat "${fixture}"); "${process.execPath}" "${main}" train --corpus /dev/fd/7 --eval /dev/fd/8 --quiet > /dev/null; echo "exit $?"`], { encoding: 'utf8' });
+    expect([two.stderr, two.stdout]).toEqual(['', 'exit 0\n']);
   });
 
   it('reads a redirected file in two roles, each from its start (as a file named twice in two roles): not refused', () => {
