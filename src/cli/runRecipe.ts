@@ -159,9 +159,13 @@ async function writeSentencePerplexities(path: string, data: RecipeData): Promis
  * inside the folder); none when there is no such list.
  */
 function earlierRunFiles(out: string): string[] {
+  const findings = join(out, 'findings.json');
+  // (a regular file only: a link to /dev/zero or /dev/full was read without end, and the process
+  // aborted out of memory, exit 134 and no line: audit)
+  if (statSync(findings, { throwIfNoEntry: false })?.isFile() !== true) return [];
   let earlier: { recipe?: unknown; files?: unknown };
   try {
-    earlier = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as { recipe?: unknown; files?: unknown };
+    earlier = JSON.parse(readFileSync(findings, 'utf8')) as { recipe?: unknown; files?: unknown };
   } catch {
     return [];
   }

@@ -6,7 +6,7 @@
 
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { InputError } from '../../src/errors.js';
+import { InputError, OutputWriteError } from '../../src/errors.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,6 +170,15 @@ describe('runRecipe into a folder an earlier run wrote, and stopped while it wri
     await runRecipe(findRecipe('drift'), { ...options(cwd), corpus: [table] });
     expect(readFileSync(table, 'utf8')).toBe(readFileSync(lighthouse, 'utf8'));
   }, 180_000);
+
+  it('reads no earlier findings.json that is no file: a link to /dev/zero was read without end, the process aborted out of memory (exit 134: audit); the write then fails naming it', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-device-'));
+    mkdirSync(join(cwd, 'results'));
+    symlinkSync('/dev/full', join(cwd, 'results', 'findings.json'));
+    const failed = await runRecipe(findRecipe('drift'), options(cwd)).then(() => undefined, (error: unknown) => error);
+    expect(failed).toBeInstanceOf(OutputWriteError);
+    expect((failed as OutputWriteError).message).toBe(`cannot write ${join(cwd, 'results', 'findings.json')}: ENOSPC: no space left on device, write`);
+  }, 120_000);
 
   it("stops between two files when the writing's signal aborts: the files not written are named, and no earlier run's file is left among this run's", async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-stop-'));
