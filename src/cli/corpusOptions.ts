@@ -56,15 +56,6 @@ export function warnTo(io: CliIO, quiet = false): (message: string) => void {
 }
 
 /**
- * Standard input can be read once: `-` given more than once across a command's corpus arguments
- * (`train --corpus - --eval -`, `metrics - --reference -`, `metrics - -`) is refused, where the second
- * read would find it empty and blame the text ("holds no tokens"); so is a pipe given twice, as `-`
- * and by a name of it or by two names (`train --corpus /dev/stdin --eval /dev/stdin`:
- * standardInput.ts), and any other pipe named twice (`/dev/fd/7`). A redirected file may be read by name in another role: each name opens it from its
- * start (within one corpus, the loader refuses it twice). `lists` pairs each list with how the message
- * names it; names are read from `cwd`.
- */
-/**
  * A pipe or socket named twice across the lists, by one name or two (`train --corpus /dev/fd/7 --eval
  * /dev/fd/7`: the second role found it empty, "holds no tokens": audit).
  */
@@ -81,6 +72,16 @@ function refuseNamedPipeTwice(cwd: string, lists: ReadonlyArray<readonly [readon
   }
 }
 
+/**
+ * Standard input can be read once: `-` given more than once across a command's corpus arguments
+ * (`train --corpus - --eval -`, `metrics - --reference -`, `metrics - -`) is refused, where the second
+ * read would find it empty and blame the text ("holds no tokens"); so is a pipe given twice, as `-`
+ * and by a name of it or by two names (`train --corpus /dev/stdin --eval /dev/stdin`:
+ * standardInput.ts), and any other pipe named twice (`/dev/fd/7`). A redirected file may be read by
+ * name in another role: each name opens it from its start (within one corpus, the loader refuses it
+ * twice). `lists` pairs each list with how the message
+ * names it; names are read from `cwd`.
+ */
 export function refuseStandardInputTwice(cwd: string, ...lists: ReadonlyArray<readonly [readonly string[], string]>): void {
   const places = lists.flatMap(([specs, name]) => specs.filter((spec) => spec === '-').map(() => name));
   if (places.length > 1) throw new UsageError(`standard input (-) is given twice (${places.join(' and ')})`, 'pass - once');
