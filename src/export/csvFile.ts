@@ -7,8 +7,8 @@
  * quoting as needed, each row ended by the row delimiter) and hands it to the file in one write, so
  * a reader never sees a torn row, nor a finished row without its line end; `close()` resolves once
  * everything is on disk (for a stream: written, the stream left open), and rejects with the first
- * write error (a full disk; for a path an OutputWriteError naming it), which no earlier call throws; a file written row by row is then cut back
- * to its last whole row (a write the disk took only in part left half a row). A header that is not a list of names, or a
+ * write error (a full disk; for a path an OutputWriteError naming it), which no earlier call throws;
+ * a file written row by row is then cut back to its last whole row (a write the disk took only in part left half a row). A header that is not a list of names, or a
  * target that is neither a path nor a stream, is a UsageError, and a path whose folder cannot take
  * the file an InputError (./outputPaths.ts checkWritable), before the file is opened. The header is written first unless appending (`--resume`); with `whole`, the
  * file appears at its path only once closed. Only the formatter classes are loaded (the whole fast-csv

@@ -6,7 +6,8 @@
  * renamed over the path (rename(2) replaces a file in one step within a file system; the temporary
  * file is beside its target, so on the same one). `writeWholeFile` / `writeWholeFileSync` write a
  * string; `openWholeFile` gives a stream whose `commit()` ends it and renames it, and whose `discard()`
- * removes the temporary file. A failed write removes the temporary file and rethrows. The folder must
+ * removes the temporary file. A failed write removes the temporary file and throws, a system error
+ * as an OutputWriteError naming the path (../errors.ts writeFailure). The folder must
  * exist (the callers create or check it). Until the rename, an older file at the path stays as it was;
  * the new one has no more access than it had (keepAccessOf).
  * A path that is a link is written through, as the system follows it (namedFile): the file it points
