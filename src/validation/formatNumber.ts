@@ -44,7 +44,11 @@ function largeNumber(value: number): string {
   return `${value < 0 ? '-' : ''}${digits}${'0'.repeat(Number(exponent) - (digits.length - 1))}`;
 }
 
-/** A count as a message writes it: formatNumber's digits (never an exponent), or 'infinitely many' past every double. */
+/**
+ * A count as a message writes it: formatNumber's digits (never an exponent), or 'more than 10^308'
+ * past every double (a batch grown past them is finite, only too large for a double: it said
+ * 'infinitely many': audit).
+ */
 export function formatCount(count: number): string {
-  return Number.isFinite(count) ? formatNumber(count) : 'infinitely many';
+  return count === Number.POSITIVE_INFINITY ? 'more than 10^308' : formatNumber(count);
 }
