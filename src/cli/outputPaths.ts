@@ -8,8 +8,9 @@
  * placed by recordFiles.
  */
 
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isSpecialFile, partialPath } from '../export/wholeFile.js';
+import { openDeviceProbe } from '../export/outputPaths.js';
 import { landingPath, namedFile } from '../corpus/namedFile.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -472,7 +473,7 @@ function terminalIdentity(path: string): string | undefined {
     const stats = statSync(path);
     if (!stats.isCharacterDevice()) return undefined;
     if (realpathSync(path) === '/dev/tty') return controllingTerminal();
-    const descriptor = openSync(path, constants.O_WRONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
+    const descriptor = openDeviceProbe(path);
     try {
       return isatty(descriptor) ? `${TERMINAL}${stats.rdev}` : undefined;
     } finally {

@@ -115,13 +115,18 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
 }
 
 /**
- * Refuses a character device that cannot be opened for writing: opened (without becoming this
- * process's terminal, without waiting) and closed at once.
+ * A descriptor of `device` open for writing, opened without becoming this process's terminal and
+ * without waiting (a probe: the caller closes it); the system's error if it does not open.
  */
+export function openDeviceProbe(device: string): number {
+  return openSync(device, constants.O_WRONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
+}
+
+/** Refuses a character device that cannot be opened for writing: opened (openDeviceProbe) and closed at once. */
 function checkDeviceOpens(device: string, named: string, standardOutput: boolean): void {
   let descriptor: number | undefined;
   try {
-    descriptor = openSync(device, constants.O_WRONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
+    descriptor = openDeviceProbe(device);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     const why = code === 'ENXIO' && device === '/dev/tty' ? 'this process has no terminal' : (DEVICE_ERRORS[code] ?? code);
