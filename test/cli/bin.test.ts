@@ -280,7 +280,9 @@ describe('standard output named as a file', () => {
 
 describe('what merge and plot print, and outputs named as a pipe', () => {
   const curves = join(root, 'test/fixtures/plots/curves.csv');
-  const shell = (script: string, cwd: string) => spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8' });
+  // script(1) runs its command with $SHELL, which a fresh machine may leave unset (then /bin/sh, where
+  // ${PIPESTATUS[0]} is a 'Bad substitution'): the commands below are bash, wherever they run
+  const shell = (script: string, cwd: string) => spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', env: { ...process.env, SHELL: '/bin/bash' } });
 
   it('refuses merge and plot printing their line onto an input (`>> s1.csv` appended it: audit), and takes --quiet and other files', () => {
     const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-prints-input-'));
