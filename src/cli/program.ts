@@ -55,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    return report(error, io, debug, helpFor(program, argv), { argv, commands: program.commands.map((command) => command.name()), takesCorpus: commandOf(program, argv)?.options.some((option) => option.long === '--corpus') === true });
+    return report(error, io, debug, helpFor(program, argv), { argv, commands: program.commands.map((command) => command.name()), takesCorpus: extraArgumentMayBeCorpus(program, argv) });
   }
 }
 
@@ -73,6 +73,18 @@ function helpShownAsError(argv: readonly string[], commands: readonly string[]):
 function commandOf(program: Command, argv: readonly string[]): Command | undefined {
   const name = argv.find((arg) => !arg.startsWith('-'));
   return program.commands.find((sub) => sub.name() === name);
+}
+
+/**
+ * True if a word too many on argv's command line may be a corpus given without its flag: the command
+ * reads corpora with --corpus, and is not `recipe list` (which runs nothing: `recipe list extra` was told
+ * to give a corpus: audit).
+ */
+function extraArgumentMayBeCorpus(program: Command, argv: readonly string[]): boolean {
+  const command = commandOf(program, argv);
+  if (command === undefined || !command.options.some((option) => option.long === '--corpus')) return false;
+  const words = argv.filter((arg) => !arg.startsWith('-'));
+  return !(command.name() === 'recipe' && words[1] === 'list');
 }
 
 /** The help a usage error points to: the command's own (`ngram-collapse run --help`) when argv names one. */

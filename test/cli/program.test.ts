@@ -69,6 +69,9 @@ describe('ngram-collapse (in-process)', () => {
     // a corpus given without its flag: the commands that read corpora with --corpus say so; plot, whose argument is a file, does not
     const bare = await cli(['run', 'notes.txt']);
     expect([bare.stderr, bare.code]).toEqual(["ngram-collapse: too many arguments for 'run'. Expected 0 arguments but got 1: give a corpus with --corpus SPEC (see ngram-collapse run --help)\n", 2]);
+    // recipe NAME with a word too many may be a corpus; recipe list runs nothing (it was told to give a corpus: audit)
+    expect((await cli(['recipe', 'drift', 'notes.txt'])).stderr).toBe("ngram-collapse: too many arguments for 'recipe'. Expected 1 argument but got 2: give a corpus with --corpus SPEC (see ngram-collapse recipe --help)\n");
+    expect((await cli(['recipe', 'list', 'extra'])).stderr).toBe("ngram-collapse: too many arguments for 'recipe'. Expected 1 argument but got 2. (see ngram-collapse recipe --help)\n");
     expect((await cli(['plot', 'a.csv', 'b.csv', '--out', 'r.html'])).stderr).toBe("ngram-collapse: too many arguments for 'plot'. Expected 1 argument but got 2. (see ngram-collapse plot --help)\n");
     // help about a name that is no command says so, not 'no command given'
     const bogus = await cli(['help', 'bogus']);
