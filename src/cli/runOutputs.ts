@@ -44,9 +44,11 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const notCorpus = corpusGuard(config.corpus, cwd, CORPUS_INPUT, reach);
   // (the curves, the extinctions and the sentence perplexities are streamed: written in place; the others whole)
   // (a CSV output named as standard output's own file or pipe is written to standard output: `-`)
+  // (a refusal offers `-` only while no CSV output is there: `--out - --summary /dev/tty` without a terminal was offered it: audit)
+  const standardOutputFree = !csvOutputs(config).includes('-');
   const writable = (path: string | undefined, flag: string, inPlace = false, csv = true): string | undefined => {
     if (path === undefined) return undefined;
-    const absolute = checkWritable(csv ? standardOutputNamed(path, cwd) : path, cwd, flag, { inPlace, standardOutput: csv });
+    const absolute = checkWritable(csv ? standardOutputNamed(path, cwd) : path, cwd, flag, { inPlace, standardOutput: csv && standardOutputFree });
     notCorpus(absolute, flag, path, inPlace);
     return absolute;
   };

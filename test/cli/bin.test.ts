@@ -350,6 +350,9 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
       [`run --corpus "${lighthouse}" --generations 1 --out r.csv --report /dev/tty`, '--report /dev/tty cannot be opened for writing: this process has no terminal (choose a file path)'],
       [`run --corpus "${lighthouse}" --generations 1 --out /dev/tty`, '--out /dev/tty cannot be opened for writing: this process has no terminal (pass - to write to standard output, or choose a file path)'],
       [`plot "${curves}" --out /dev/tty`, '--out /dev/tty cannot be opened for writing: this process has no terminal (choose a file path)'],
+      // standard output taken by another CSV: not offered (it was: audit)
+      [`run --corpus "${lighthouse}" --generations 1 --out - --summary /dev/tty`, '--summary /dev/tty cannot be opened for writing: this process has no terminal (choose a file path)'],
+      [`run --corpus "${lighthouse}" --generations 1 --out r.csv --summary /dev/tty`, '--summary /dev/tty cannot be opened for writing: this process has no terminal (pass - to write to standard output, or choose a file path)'],
     ];
     for (const [command, message] of cases) {
       const refused = shell(`setsid -w "${process.execPath}" "${main}" ${command} < /dev/null; echo "exit $?"`, folder);
