@@ -1,14 +1,16 @@
 /**
  * standardStreams: what the executable does when it cannot write its standard output or error.
  *
- * Contract: `guardStandardStreams(streams, exit)` listens for an 'error' on stdout and on stderr.
+ * Contract: `guardStandardStreams(streams, exit, command, outFile)` listens for an 'error' on stdout and
+ * on stderr (`givesOutFile(argv)`: whether a command line gives --out a file).
  * - EPIPE (the reader went away: `ngram-collapse tokenize brown | head -1`): exit at once with 141
  *   (128 + SIGPIPE, the status of a program the pipe's signal stops, as `cat` and `seq` are), printing
  *   nothing: the output was not wanted any more.
  * - Any other error on stdout (a full disk: `> /dev/full`): one line on stderr, `ngram-collapse: cannot
  *   write to standard output: <error> (...)`, and exit 1, the status of a failed command; the hint
  *   offers --out to the commands whose output it takes (`run`, `metrics`, `tokenize`, `merge`,
- *   `playground`), and to the others another disk.
+ *   `playground`) unless `outFile` (the command line gave --out a file: what still went to standard
+ *   output was not that output), and to the others another disk.
  * - Any other error on stderr: exit 1 (there is nowhere left to say it).
  * Without it Node prints the stream's error with a stack trace. Files already written are whole rows
  * (each CSV row is one write). Only the executable installs it: commands write to the streams they are
@@ -30,15 +32,27 @@ const WRITING_TO_OUT = ['run', 'metrics', 'tokenize', 'merge', 'playground'];
 
 /**
  * `command`: the command line's first word. The hint offers --out only to a command whose output it
- * takes (generate and train have none, and `recipe list`, `plot`, `--help` print no output it could take: audits).
+ * takes (generate and train have none, and `recipe list`, `plot`, `--help` print no output it could take: audits),
+ * and not when `outFile` (`merge ... --out m.csv > /dev/full` was told to write to a file with --out: audit).
  */
-export function guardStandardStreams(streams: StandardStreams, exit: (code: number) => void, command?: string): void {
-  // (run prints its table there unless --quiet, also when --out names a file: --out alone was no help: audit)
-  const hint = command === 'run' ? 'free some space, write to a file with --out, or pass --quiet' : WRITING_TO_OUT.includes(command ?? '') ? 'free some space, or write to a file with --out' : 'free some space, or redirect standard output to another disk';
+export function guardStandardStreams(streams: StandardStreams, exit: (code: number) => void, command?: string, outFile = false): void {
+  const hint = fullDiskHint(command, outFile);
   streams.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') return exit(BROKEN_PIPE_STATUS);
     streams.stderr.write(`ngram-collapse: cannot write to standard output: ${error.message} (${hint})\n`);
     exit(1);
   });
   streams.stderr.on('error', (error: NodeJS.ErrnoException) => exit(error.code === 'EPIPE' ? BROKEN_PIPE_STATUS : 1));
+}
+
+/** What to do about a full disk on standard output. */
+function fullDiskHint(command: string | undefined, outFile: boolean): string {
+  // (run prints its table there unless --quiet, also when --out names a file: --out alone was no help: audit)
+  if (command === 'run') return outFile ? 'free some space, or pass --quiet' : 'free some space, write to a file with --out, or pass --quiet';
+  return WRITING_TO_OUT.includes(command ?? '') && !outFile ? 'free some space, or write to a file with --out' : 'free some space, or redirect standard output to another disk';
+}
+
+/** True if the command line `argv` gives --out a file (`--out m.csv`, `--out=m.csv`; not `--out -`). */
+export function givesOutFile(argv: readonly string[]): boolean {
+  return argv.some((word, at) => (word === '--out' && at + 1 < argv.length && argv[at + 1] !== '-') || (word.startsWith('--out=') && word !== '--out=-'));
 }

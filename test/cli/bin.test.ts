@@ -57,6 +57,11 @@ describe('the ngram-collapse executable', () => {
     const full = shell(`"${process.execPath}" "${main}" run --corpus corpora/lighthouse.txt --generations 1 --quiet --out - > /dev/full`);
     expect(full.status).toBe(1);
     expect(full.stderr).toBe('ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, write to a file with --out, or pass --quiet)\n');
+    // --out given a file: not offered again (playground and merge were told to write to a file with --out: audit)
+    const paged = shell(`"${process.execPath}" "${main}" playground --corpus corpora/lighthouse.txt --out "${join(mkdtempSync(join(tmpdir(), 'ngram-collapse-full-')), 'p.html')}" > /dev/full`);
+    expect([paged.status, paged.stderr]).toEqual([1, 'ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, or redirect standard output to another disk)\n']);
+    const tabled = shell(`NGRAM_COLLAPSE_RELAUNCH=1 "${process.execPath}" "${main}" run --corpus corpora/lighthouse.txt --generations 1 --out "${join(mkdtempSync(join(tmpdir(), 'ngram-collapse-full-')), 'c.csv')}" > /dev/full`);
+    expect([tabled.status, tabled.stderr]).toEqual([1, 'ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, or pass --quiet)\n']);
     // a command that prints nothing there ends with 0, relaunched or not (the end's empty write failed with ENOSPC: exit 1, and a stack trace in the relaunching parent: audit)
     for (const relaunch of ['0', '1']) {
       const quiet = shell(`NGRAM_COLLAPSE_RELAUNCH=${relaunch} "${process.execPath}" "${main}" run --corpus corpora/lighthouse.txt --generations 1 --quiet --out "${join(mkdtempSync(join(tmpdir(), 'ngram-collapse-full-')), 'c.csv')}" > /dev/full`);

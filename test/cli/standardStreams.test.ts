@@ -5,7 +5,7 @@
 
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { BROKEN_PIPE_STATUS, guardStandardStreams } from '../../src/cli/standardStreams.js';
+import { BROKEN_PIPE_STATUS, givesOutFile, guardStandardStreams } from '../../src/cli/standardStreams.js';
 
 function streams(): { stdout: EventEmitter; stderr: EventEmitter & { write(text: string): boolean; text: string }; exits: number[]; exit: (code: number) => void } {
   const stderr = Object.assign(new EventEmitter(), {
@@ -48,6 +48,18 @@ describe('guardStandardStreams', () => {
       s.stdout.emit('error', failure('ENOSPC', 'ENOSPC: no space left on device, write'));
       expect(s.stderr.text).toBe(`ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (${hint})\n`);
     }
+  });
+
+  it('offers no --out where the command line gave it a file (`merge a.csv --out m.csv > /dev/full` was told to use it: audit)', () => {
+    const other = 'free some space, or redirect standard output to another disk';
+    for (const [command, hint] of [['merge', other], ['playground', other], ['tokenize', other], ['metrics', other], ['generate', other], ['run', 'free some space, or pass --quiet']] as const) {
+      const s = streams();
+      guardStandardStreams(s, s.exit, command, true);
+      s.stdout.emit('error', failure('ENOSPC', 'ENOSPC: no space left on device, write'));
+      expect(s.stderr.text).toBe(`ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (${hint})\n`);
+    }
+    expect([['merge', 'a.csv', '--out', 'm.csv'], ['run', '--out=r.csv'], ['run', '--quiet', '--out', '/dev/stdout']].map(givesOutFile)).toEqual([true, true, true]);
+    expect([['merge', 'a.csv', '--out', '-'], ['run', '--out=-'], ['run', '--summary', 's.csv'], ['run', '--out'], ['run', '--output', 'x']].map(givesOutFile)).toEqual([false, false, false, false, false]);
   });
 
   it('an error on stderr: exit, printing nothing (141 for a closed pipe, else 1)', () => {
