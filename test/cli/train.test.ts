@@ -54,6 +54,19 @@ describe('ngram-collapse train (in-process)', () => {
     expect((JSON.parse(piped.stderr) as { arpa: string }).arpa).toBe('standard output');
   });
 
+  it("names the --eval text in its own warnings (they read as the corpus's: audit)", async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'en.txt'), 'a b c\nb c a\n');
+    // 4 Greek words of 3 letters: wordpunct cuts all 12 letters out of their words, 12 tokens (100%)
+    writeFileSync(join(folder, 'el.txt'), 'και του την <s>\nαπό\n');
+    const trained = await cli(['train', '--corpus', 'en.txt', '--order', '2', '--eval', 'el.txt'], { cwd: folder });
+    expect(trained.code).toBe(0);
+    expect(trained.stderr).toBe(
+      "ngram-collapse: warning: the --eval text el.txt contains 1 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped\n" +
+        'ngram-collapse: warning: the --eval text el.txt: the wordpunct tokenizer cut 12 letters out of words, each now a token (100% of the tokens: it takes only A-Z and Latin-1 letters for word letters); --tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)\n',
+    );
+  });
+
   it('warns when the text holds <unk>, which ARPA readers take as the unknown word (it was written as a word, silently: audit)', async () => {
     const folder = tempDir();
     writeFileSync(join(folder, 'unk.txt'), 'a b\n<unk> a\n');
