@@ -19,7 +19,10 @@
  *   GLIBC_TUNABLES unset (the user's own setting wins, and the child has it set, so it never relaunches
  *   again); NGRAM_COLLAPSE_RELAUNCH is not `0`; the command is `run` or `recipe NAME` (not `recipe
  *   list`), without --help, --version or --print-config; and, unless NGRAM_COLLAPSE_RELAUNCH is `1`, the
- *   corpus is not small. A corpus is small when every --corpus spec is a file under LARGE_CORPUS_BYTES,
+ *   corpus is not small; never when an argument names one of this process's descriptors above 2
+  (`--corpus /dev/fd/7` with `7< brown.txt`, `--out /proc/self/fd/5`: the child has only standard
+  input, output and error, and its own descriptor 7, one of Node's, is no file: a large corpus there
+  was read from it and the run waited for ever: audit). A corpus is small when every --corpus spec is a file under LARGE_CORPUS_BYTES,
  *   a category of Brown (`brown:news` is 100k tokens, the largest category about a sixth of Brown) or
  *   names nothing (an error the command reports at once); Brown, a folder, a glob and standard input
  *   are not small, nor is the default corpus (no --corpus: Brown, a recipe's own, or the --config
@@ -81,7 +84,7 @@ const NOT_PASSED = ['NODE_EXTRA_CA_CERTS'] as const;
 export function relaunchEnvironment(argv: readonly string[], env: NodeJS.ProcessEnv, host: RelaunchHost): NodeJS.ProcessEnv | undefined {
   const wish = env[RELAUNCH_VARIABLE];
   if (host.platform !== 'linux' || env.GLIBC_TUNABLES !== undefined || wish === '0') return undefined;
-  if (!simulates(argv) || argv.some((arg) => NOT_NOW.has(arg))) return undefined;
+  if (!simulates(argv) || argv.some((arg) => NOT_NOW.has(arg) || namesOwnDescriptor(arg))) return undefined;
   if (wish !== '1' && corpusSpecs(argv).every((spec) => isSmall(spec, host))) return undefined;
   if (!host.glibc()) return undefined;
   const child: NodeJS.ProcessEnv = { ...env, GLIBC_TUNABLES: TUNED_ALLOCATOR };
@@ -94,6 +97,13 @@ function simulates(argv: readonly string[]): boolean {
   const at = argv.findIndex((arg) => !arg.startsWith('-'));
   if (argv[at] === 'run') return true;
   return argv[at] === 'recipe' && !argv.slice(at + 1).includes('list');
+}
+
+/** A path to one of this process's own descriptors above 2 (`/dev/fd/N`, `/proc/self/fd/N`), as an argument or an option's `=` value. */
+const OWN_DESCRIPTOR = /(?:^|=)\/(?:dev\/fd|proc\/(?:self|thread-self)\/fd)\/+0*(?:[3-9]|[1-9][0-9]+)\/*$/u;
+
+function namesOwnDescriptor(arg: string): boolean {
+  return OWN_DESCRIPTOR.test(arg);
 }
 
 /** The --corpus specs of a command line: `--corpus a b` (up to the next option; `-` is stdin) and `--corpus=a`. */

@@ -104,6 +104,18 @@ describe('relaunchEnvironment', () => {
     expect(relaunches(['run'], { [RELAUNCH_VARIABLE]: '0' })).toBe(false);
   });
 
+  it("never relaunches a command line naming one of the process's descriptors above 2, which the child has not (a run on /dev/fd/7 waited for ever: audit)", () => {
+    for (const always of [{}, { [RELAUNCH_VARIABLE]: '1' }]) {
+      for (const argv of [['run', '--corpus', '/dev/fd/7'], ['run', '--corpus', 'large.txt', '--out', '/proc/self/fd/5'], ['run', '--out=/dev/fd/12'], ['recipe', 'drift', '--corpus', '/proc/thread-self/fd/3'], ['run', '--config', '/dev/fd/03']]) {
+        expect(relaunches(argv, always), argv.join(' ')).toBe(false);
+      }
+      // standard input, output and error are the child's too; a file whose name merely ends so is no descriptor
+      for (const argv of [['run', '--corpus', 'large.txt', '/dev/fd/0'], ['run', '--out', '/dev/fd/1'], ['run', '--out', '/proc/self/fd/2'], ['run', '--out', 'dev/fd/7'], ['run', '--out', '/tmp/dev/fd/7']]) {
+        expect(relaunches(argv, always), argv.join(' ')).toBe(true);
+      }
+    }
+  });
+
   it('with the variable at 1 relaunches a simulation on any corpus, but still only a simulation, on glibc', () => {
     const always = { [RELAUNCH_VARIABLE]: '1' };
     expect(relaunches(['run', '--corpus', 'small.txt'], always)).toBe(true);

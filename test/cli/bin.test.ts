@@ -387,4 +387,16 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
     expect(one.stdout).toMatch(/^cell,strategy,[^]*\r\nexit 0\r\n$/u);
     expect(readdirSync(folder)).toEqual(['s.csv']);
   });
+
+  it('reads and writes descriptors the shell opened, also where a large corpus relaunches the run (the child read Node\'s own descriptor 7 and waited for ever: audit)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-descriptors-'));
+    const lighthouse = join(root, 'corpora/lighthouse.txt');
+    const run = `"${process.execPath}" "${main}" run --generations 1 --quiet`;
+    expect(shell(`${run} --corpus "${lighthouse}" --out plain.csv --summary plain-summary.csv`, folder).status).toBe(0);
+    // NGRAM_COLLAPSE_RELAUNCH=1: relaunched whatever the corpus, but for a descriptor named
+    const named = spawnSync('bash', ['-c', `NGRAM_COLLAPSE_RELAUNCH=1 ${run} --corpus /dev/fd/7 --out fd.csv --summary /proc/self/fd/8 7< "${lighthouse}" 8> fd-summary.csv; echo "exit $?"`], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+    expect([named.stderr, named.stdout]).toEqual(['', 'exit 0\n']);
+    expect(readFileSync(join(folder, 'fd.csv'), 'utf8') === readFileSync(join(folder, 'plain.csv'), 'utf8')).toBe(true);
+    expect(readFileSync(join(folder, 'fd-summary.csv'), 'utf8') === readFileSync(join(folder, 'plain-summary.csv'), 'utf8')).toBe(true);
+  });
 });
