@@ -7,7 +7,8 @@
  *
  * Contract:
  * - `declareOptions(command, table)` adds the rows to a commander command, in table order; the help
- *   line is the row's description plus ` (default: ...)` when the row has a default to show.
+ *   line is the row's description plus ` (default: ...)` when the row has a default to show. A flag
+ *   that takes one value is refused when given twice (UsageError); one that takes many collects them.
  * - `parseArgv(spec, argv, context)` is the whole command line -> what the command will do, as a
  *   pure function that runs nothing (tests are tables of argv -> settings with pinned messages).
  * - `commandFor(spec, context, execute)` is the commander command whose action is
@@ -15,6 +16,7 @@
  */
 
 import { Command, Option as CommanderOption } from 'commander';
+import { UsageError } from '../errors.js';
 import { attributeName, fallbackText, parseOptions, type OptionTable, type ParsedOptions, type RawValues } from './optionRow.js';
 
 /** What resolving a command line may read: the working directory and, for --config, a file's text. */
@@ -40,12 +42,27 @@ export function declareOptions(command: Command, table: OptionTable): Command {
     const shown = fallbackText(row);
     const description = shown === undefined ? row.description : `${row.description} (default: ${shown})`;
     const flags = row.value === undefined ? row.flag : `${row.short === undefined ? '' : `${row.short}, `}${row.flag} ${row.value}`;
-    command.addOption(new CommanderOption(flags, description));
+    const option = new CommanderOption(flags, description);
+    if (row.value !== undefined && row.many !== true) option.argParser(onlyOnce(row.flag, row.value));
+    command.addOption(option);
     if (row.value === undefined && row.negation !== undefined) {
       command.addOption(new CommanderOption(`--no-${row.flag.slice(2)}`, row.negation.description));
     }
   }
   return command;
+}
+
+/**
+ * Commander's parser of a flag that takes one value: the value as given, refused when the flag came
+ * before (commander is given no defaults, so an earlier value is one given: `--order 0 --order 3` ran
+ * order 3, its bad first value never checked, and `--human-ratio 0 --human-ratio 0.5` swept one cell: audit).
+ */
+function onlyOnce(flag: string, valueName: string): (value: string, previous: unknown) => string {
+  return (value, previous) => {
+    if (previous === undefined) return value;
+    const hint = valueName === '<list>' ? `give it once; for both values, one list: ${flag} ${String(previous)},${value}` : 'give it once';
+    throw new UsageError(`${flag} is given twice ('${String(previous)}', then '${value}')`, hint);
+  };
 }
 
 function commanderCommand(spec: CommandSpec<unknown>): Command {

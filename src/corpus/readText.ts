@@ -327,11 +327,9 @@ function toNfc(text: string): string {
  * out of words; refuses an empty corpus; builds it.
  */
 export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pick<TextOptions, 'onWarning'>, cutLetters?: CutLetterCount, role = 'corpus'): TokenCorpus {
-  // (a text read in another role, train's --eval text, is named: its warnings read as the corpus's: audit)
-  const subject = role === 'corpus' ? 'the corpus' : `the ${role} ${name}`;
   if (builder.droppedMarkers > 0) {
     settings.onWarning?.(
-      `${subject} contains ${builder.droppedMarkers} '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped`,
+      `the corpus contains ${builder.droppedMarkers} '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped`,
     );
   }
   // (a text of empty sentences alone, read with emptySentences, is a text: a saved generation of a model that ends every sentence at once)
@@ -343,7 +341,7 @@ export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pic
     throw new InputError(`${corpus} holds no tokens`, 'pass a non-empty text corpus');
   }
   const cut = cutLetters?.warning(builder.tokenCount);
-  if (cut !== undefined) settings.onWarning?.(role === 'corpus' ? cut : `${subject}: ${cut}`);
+  if (cut !== undefined) settings.onWarning?.(cut);
   return builder.build();
 }
 

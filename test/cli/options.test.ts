@@ -310,4 +310,17 @@ describe('metrics, recipe, tokenize, plot, merge, playground', () => {
     expect(() => parse(RUN_SPEC, ['--corpus', 'does-not-exist.txt', '--top-k', 'x'])).toThrow(UsageError);
     expect(() => parse(RUN_SPEC, ['--corpus', 'does-not-exist.txt'])).not.toThrow();
   });
+
+  it('a flag of one value given twice is refused, whatever its values (the first went unchecked and the last was run: audit); one of many collects', () => {
+    const twice = (spec: CommandSpec<unknown>, argv: readonly string[]): string => describeError(thrown(() => parse(spec, argv)), '');
+    expect(twice(RUN_SPEC, ['--order', '0', '--order', '3'])).toBe("--order is given twice ('0', then '3') (give it once; for both values, one list: --order 0,3)");
+    expect(twice(RUN_SPEC, ['--human-ratio', '0', '--human-ratio=0.5'])).toBe("--human-ratio is given twice ('0', then '0.5') (give it once; for both values, one list: --human-ratio 0,0.5)");
+    expect(twice(RUN_SPEC, ['--seed', '3', '--quiet', '--seed', '3'])).toBe("--seed is given twice ('3', then '3') (give it once)");
+    expect(twice(RUN_SPEC, ['--config', 'a.json', '--config', 'b.json'])).toBe("--config is given twice ('a.json', then 'b.json') (give it once)");
+    expect(twice(GENERATE_SPEC as CommandSpec<unknown>, ['-n', '0', '--count', '1'])).toBe("--count is given twice ('0', then '1') (give it once)");
+    expect(twice(TRAIN_SPEC as CommandSpec<unknown>, ['--arpa', '', '--arpa', 'a.arpa'])).toBe("--arpa is given twice ('', then 'a.arpa') (give it once)");
+    expect(twice(PLOT_SPEC as CommandSpec<unknown>, ['a.csv', '--out', 'p.html', '--out', 'q.html'])).toBe("--out is given twice ('p.html', then 'q.html') (give it once)");
+    // --corpus takes many, from one flag or several; a switch given twice is still on
+    expect(parse(RUN_SPEC, ['--corpus', 'a.txt', '--corpus', 'b.txt', 'c.txt', '--quiet', '--quiet']).corpus).toEqual(['a.txt', 'b.txt', 'c.txt']);
+  });
 });

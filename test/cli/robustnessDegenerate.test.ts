@@ -12,7 +12,9 @@ import { freshFolder, runIn } from './robustnessHelpers.js';
 async function runOn(corpus: string, extra: readonly string[]): Promise<{ code: number; stderr: string; rows: Array<Record<string, string>> }> {
   const cwd = freshFolder();
   writeFileSync(join(cwd, 'c.txt'), corpus);
-  const result = await runIn(cwd, ['run', '--corpus', 'c.txt', '--sentences', 'line', '--holdout', '0', '--generations', '3', '--out', 'o.csv', ...extra]);
+  // (3 generations unless `extra` gives its own: a flag given twice is refused)
+  const generations = extra.includes('--generations') ? [] : ['--generations', '3'];
+  const result = await runIn(cwd, ['run', '--corpus', 'c.txt', '--sentences', 'line', '--holdout', '0', ...generations, '--out', 'o.csv', ...extra]);
   const [header, ...lines] = readFileSync(join(cwd, 'o.csv'), 'utf8').trim().split('\n');
   const columns = header!.split(',');
   const rows = lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [columns[i]!, value])));

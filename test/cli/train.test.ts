@@ -62,8 +62,8 @@ describe('ngram-collapse train (in-process)', () => {
     const trained = await cli(['train', '--corpus', 'en.txt', '--order', '2', '--eval', 'el.txt'], { cwd: folder });
     expect(trained.code).toBe(0);
     expect(trained.stderr).toBe(
-      "ngram-collapse: warning: the --eval text el.txt contains 1 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped\n" +
-        'ngram-collapse: warning: the --eval text el.txt: the wordpunct tokenizer cut 12 letters out of words, each now a token (100% of the tokens: it takes only A-Z and Latin-1 letters for word letters); --tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)\n',
+      "ngram-collapse: warning: --eval el.txt: the corpus contains 1 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped\n" +
+        'ngram-collapse: warning: --eval el.txt: the wordpunct tokenizer cut 12 letters out of words, each now a token (100% of the tokens: it takes only A-Z and Latin-1 letters for word letters); --tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)\n',
     );
   });
 

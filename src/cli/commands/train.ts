@@ -10,7 +10,7 @@
 
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { loadCorpus, resolveSpec } from '../../corpus/loadCorpus.js';
+import { loadCorpus, resolveSpec, type LoadOptions } from '../../corpus/loadCorpus.js';
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
 import { UsageError } from '../../errors.js';
@@ -86,7 +86,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   // OOV); bpe:K spells it with the training text's merges.
   const evalText = request.eval === undefined
     ? undefined
-    : await loadCorpus([...request.eval], merges === undefined ? load : { ...load, bpeMerges: merges }, Vocabulary.fromArray(vocabulary.toArray()), '--eval text');
+    : await loadCorpus([...request.eval], { ...load, ...evalWarnings(load, request.eval), ...(merges === undefined ? {} : { bpeMerges: merges }) }, Vocabulary.fromArray(vocabulary.toArray()), '--eval text');
   const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
   const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
   const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
@@ -145,6 +145,15 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
 }
 
 /** The model in ARPA format to `path`, a whole file, or to standard output (`-`). */
+/**
+ * The --eval text's warnings, each naming the text (`--eval el.txt: the wordpunct tokenizer cut ...`):
+ * they read as the training corpus's (audit), as metrics names each text of its own.
+ */
+function evalWarnings(load: LoadOptions, specs: readonly string[]): Pick<LoadOptions, 'onWarning'> {
+  const warn = load.onWarning;
+  return warn === undefined ? {} : { onWarning: (message) => warn(`--eval ${specs.join(', ')}: ${message}`) };
+}
+
 async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, path: string, io: CliIO): Promise<void> {
   const lines = arpaLines(model, (id) => vocabulary.token(id), counts);
   const write = async (out: NodeJS.WritableStream): Promise<void> => {
