@@ -34,6 +34,37 @@ describe('provenance of a run', () => {
     expect(html).toContain('<table id="last-generation">');
   });
 
+  it('a run is the same run whether N and the measured size are its defaults or given as them: one fingerprint, merged and resumed (they differed: audit)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'once.txt'), VILLAGE);
+    const base = ['run', '--corpus', 'once.txt', '--sentences', 'line', '--order', '2', '--generations', '2', '--human-ratio', '0,0.5', '--quiet'];
+    const fingerprintOf = async (file: string, extra: readonly string[]): Promise<string> => {
+      expect((await cli([...base, ...extra, '--out', file], { cwd: dir })).code).toBe(0);
+      return (JSON.parse(readFileSync(join(dir, `${file}.run.json`), 'utf8')) as RunRecord).fingerprint;
+    };
+    const plain = await fingerprintOf('plain.csv', []);
+    const n = (JSON.parse(readFileSync(join(dir, 'plain.csv.run.json'), 'utf8')) as RunRecord).provenance!.batchTokens;
+    expect(await fingerprintOf('given.csv', ['--tokens', String(n)])).toBe(plain);
+    expect(await fingerprintOf('measured.csv', ['--measure-tokens', String(n)])).toBe(plain);
+    expect(readFileSync(join(dir, 'given.csv'), 'utf8') === readFileSync(join(dir, 'plain.csv'), 'utf8')).toBe(true);
+    // another N, or another measured size, is another run
+    const other = await fingerprintOf('other.csv', ['--tokens', String(n - 1)]);
+    expect(other).not.toBe(plain);
+    expect(await fingerprintOf('smaller.csv', ['--tokens', String(n - 1), '--measure-tokens', String(n - 1)])).toBe(other);
+    expect(await fingerprintOf('part.csv', ['--measure-tokens', String(n - 1)])).not.toBe(plain);
+    // shards run one way and the other merge; a resume given N continues the default's file
+    expect((await cli([...base, '--shard', '1/2', '--out', 's1.csv'], { cwd: dir })).code).toBe(0);
+    expect((await cli([...base, '--tokens', String(n), '--shard', '2/2', '--out', 's2.csv'], { cwd: dir })).code).toBe(0);
+    const merged = await cli(['merge', 's1.csv', 's2.csv', '--out', 'm.csv', '--quiet'], { cwd: dir });
+    expect([merged.code, merged.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(dir, 'm.csv'), 'utf8') === readFileSync(join(dir, 'plain.csv'), 'utf8')).toBe(true);
+    const whole = readFileSync(join(dir, 'plain.csv'), 'utf8');
+    writeFileSync(join(dir, 'plain.csv'), whole.slice(0, whole.indexOf('\n', whole.length / 2) + 1));
+    const resumed = await cli([...base, '--tokens', String(n), '--measure-tokens', String(n), '--out', 'plain.csv', '--resume'], { cwd: dir });
+    expect([resumed.code, resumed.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(dir, 'plain.csv'), 'utf8') === whole).toBe(true);
+  });
+
   it('does not warn when E shares no sentence with H, and plot shows the sidecar too', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'once.txt'), VILLAGE);

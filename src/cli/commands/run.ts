@@ -53,6 +53,7 @@ import { checkOutputNames, checkPrintsNotOnInputs, checkResumable, checkRunOutpu
 import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals } from '../signals.js';
 import { writeInTurn, type OutputStep } from '../outputSteps.js';
 import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
+import type { RunSettings } from '../../simulation/settings.js';
 
 export function runCommand(io: CliIO): Command {
   return commandFor(RUN_SPEC, () => resolveContext(io), (config, command) => runAction(config, io, (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? []));
@@ -238,7 +239,7 @@ function describeRun(config: RunConfig, loaded: LoadedRun, rawArgs: readonly str
     version: packageVersion(),
     load: { tokenizer: load.tokenizer, lowercase: load.lowercase, sentences: load.sentences, jsonlField: load.jsonlField ?? null, ...(load.emptySentences === true ? { emptySentences: true } : {}) },
     corpusDigest: corpusDigest(corpus, vocabulary.toArray()),
-    settings: config.settings,
+    settings: identitySettings(config.settings, run),
     extinctions: outputs.extinctions !== undefined,
   };
   const overlap = heldoutOverlap(run);
@@ -255,6 +256,17 @@ function describeRun(config: RunConfig, loaded: LoadedRun, rawArgs: readonly str
   };
   const seedCounts = Int32Array.from(run.reference.unigrams.types, (id) => run.reference.unigrams.counts[id]!);
   return { record: makeRunRecord(identity, formatShard(config.shard), config.corpus, provenance, seedCountHistogram(seedCounts)), seedCounts };
+}
+
+/**
+ * The settings as the rows depend on them: N as the run resolved it (no --tokens is H's size), and
+ * --measure-tokens only where it is not N, its default. (`--tokens 1034` on a corpus whose H holds
+ * 1034 tokens writes the default's rows, and was another run to --resume and merge; so was
+ * `--measure-tokens` equal to --tokens: audit.)
+ */
+function identitySettings(settings: RunSettings, run: { readonly batchTokens: number; readonly measureTokens: number }): RunSettings {
+  const { tokens: _tokens, measureTokens: _measureTokens, ...rest } = settings;
+  return { ...rest, tokens: run.batchTokens, ...(run.measureTokens === run.batchTokens ? {} : { measureTokens: run.measureTokens }) };
 }
 
 /** `--save-corpora`: the share counts kept so far and the manifest's writer (no folder: nothing to do). */
