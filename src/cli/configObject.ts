@@ -12,7 +12,7 @@
 
 import { UsageError } from '../errors.js';
 import { DEFAULT_RUN, type RunSettings, type SharedSettings, type SweepSettings } from '../simulation/settings.js';
-import { attributeName, type AnyOption } from './optionRow.js';
+import { attributeName, type AnyOption, type ValueOption } from './optionRow.js';
 import { COMMAND_LINE_ONLY, RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS } from './options.js';
 import { nonBlankPath } from './parseValues.js';
 
@@ -82,6 +82,8 @@ function fileValue(row: AnyOption, value: unknown, label: string): unknown {
   const wrong = (expected: string): never => {
     throw new UsageError(`${label} must be ${expected}, got ${JSON.stringify(value)}`, `write ${expected}`);
   };
+  // (a path is a string: `{"out": 5}` wrote a file named 5, and `{"out": true}` was told to write a number: audit)
+  if (kind === 'scalar' && (row as ValueOption<unknown>).file === true) return typeof value === 'string' ? value : wrong('a file or folder name in quotes');
   const scalar = (item: unknown): string => (typeof item === 'number' || typeof item === 'string' ? String(item) : wrong(kind === 'list' ? 'a list of numbers or names' : 'a number or a string'));
   switch (kind) {
     case 'boolean':

@@ -28,6 +28,7 @@ import { definedOnly, parseGiven, withDefaults, type ParsedOptions, type RawValu
 import type { CommandSpec, ResolveContext } from './optionTable.js';
 import { RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS } from './options.js';
 import { standardOutputIs } from './outputPaths.js';
+import { repeatedKey } from './repeatedKey.js';
 
 export { CONFIG_KEYS };
 
@@ -84,6 +85,8 @@ export function readConfigFile(file: string, context: ResolveContext): Partial<R
     // (the parser's message may quote the file, line breaks included: one line)
     throw new UsageError(`--config ${file} is not valid JSON: ${(error as Error).message.replace(/\s+/gu, ' ')}`, 'fix the JSON, or start from the output of --print-config');
   }
+  const twice = repeatedKey(content);
+  if (twice !== undefined) throw new UsageError(`--config ${file}: "${twice}" is given twice`, 'keep one of them');
   return configValues(parsed, `--config ${file}`) as Partial<RunValues>;
 }
 

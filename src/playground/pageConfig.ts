@@ -15,6 +15,7 @@
 import { configEntries, runSettingsFrom } from '../cli/configObject.js';
 import type { ValueOption } from '../cli/optionRow.js';
 import { SHARED_ROWS, SWEEP_ROWS } from '../cli/options.js';
+import { repeatedKey } from '../cli/repeatedKey.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from '../corpus/readText.js';
 import type { SentenceMode } from '../corpus/sentenceSplitter.js';
 import { PUBLISHED_ENCODINGS } from '../corpus/subword/subwordNames.js';
@@ -167,11 +168,15 @@ export function configFromHash(hash: string): unknown {
   } catch {
     throw new UsageError('#config is not URL-encoded text', 'copy the whole link again');
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch (error) {
     throw new UsageError(`#config is not valid JSON: ${(error as Error).message}`, 'copy the whole link again, or reset the settings');
   }
+  const twice = repeatedKey(text);
+  if (twice !== undefined) throw new UsageError(`#config: "${twice}" is given twice`, 'keep one of them, or reset the settings');
+  return parsed;
 }
 
 /** The `ngram-collapse run` command line of a config object (keys in the page's order). */

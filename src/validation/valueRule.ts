@@ -107,8 +107,18 @@ export function shownValue(value: unknown): string {
 export function checkValue<T>(field: string, value: unknown, rule: ValueRule<T>, shown: unknown = value): T {
   if (rule.accepts(value)) return value;
   if (value === undefined) throw new UsageError(`${field} is required`, `pass ${rule.allowed}`);
-  if (rule.kind === 'name') throw new UsageError(`unknown ${field} value ${shownValue(shown)}`, `use ${rule.allowed}`);
+  if (rule.kind === 'name') throw new UsageError(`${unknownValue(field)} ${shownValue(shown)}`, `use ${rule.allowed}`);
   throw new UsageError(`${field} must be ${rule.allowed}, got ${shownValue(shown)}`, `pass ${rule.hintFor?.(value) ?? rule.allowed}`);
+}
+
+/**
+ * `unknown <field> value`, with a place before the field kept first: a config file's
+ * `--config c.json: "strategy"` gives `--config c.json: unknown "strategy" value` (it read `unknown
+ * --config c.json: "strategy" value`: audit).
+ */
+function unknownValue(field: string): string {
+  const at = field.lastIndexOf(': ');
+  return at < 0 ? `unknown ${field} value` : `${field.slice(0, at + 2)}unknown ${field.slice(at + 2)} value`;
 }
 
 /** An optional callback: undefined, or a function (UsageError naming `field` otherwise). */

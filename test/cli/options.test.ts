@@ -210,6 +210,12 @@ describe('run: argv -> RunConfig', () => {
     [{ corpus: ['a.txt', ''] }, '--config c.json: "corpus" must be a path, got \'\' (pass a file or folder name)'],
     [{ seed: { n: 1 } }, '--config c.json: "seed" must be a number or a string, got {"n":1} (write a number or a string)'],
     [{ humanRatio: [0], 'human-ratio': [0] }, '--config c.json: "humanRatio" and "human-ratio" are one setting, given twice (keep one of them)'],
+    // a name the option does not know: the file's place first (it read `unknown --config c.json: "strategy" value`: audit)
+    [{ strategy: ['acc'] }, '--config c.json: unknown "strategy" value \'acc\' (use one of: replace, accumulate, accumulate-subsample)'],
+    [{ smoothing: 'good-turing' }, '--config c.json: unknown "smoothing" value \'good-turing\' (use one of: mle, add-k, witten-bell, kneser-ney)'],
+    // a path is a string (`{"out": 5}` wrote a file named 5: audit)
+    [{ out: 5 }, '--config c.json: "out" must be a file or folder name in quotes, got 5 (write a file or folder name in quotes)'],
+    [{ summary: false }, '--config c.json: "summary" must be a file or folder name in quotes, got false (write a file or folder name in quotes)'],
   ])('config %j is refused: %s', (content, message) => {
     expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': JSON.stringify(content) })).toBe(message);
   });
@@ -223,6 +229,11 @@ describe('run: argv -> RunConfig', () => {
       expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': json })).toBe(`--config c.json must hold one JSON object, got ${json} (write {"humanRatio": [0, 0.1], ...})`);
     }
     expect(errorLine(RUN_SPEC, ['--config', 'gone.json'])).toBe('--config gone.json cannot be read (ENOENT) (pass the path of a JSON file)');
+  });
+
+  it('a config key written twice is refused, by any spelling of its text (JSON.parse kept the last: audit)', () => {
+    expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"generations": 2, "order": [2], "generations": 5}' })).toBe('--config c.json: "generations" is given twice (keep one of them)');
+    expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"seed": 1,\n "s\\u0065ed" : 2}' })).toBe('--config c.json: "seed" is given twice (keep one of them)');
   });
 });
 

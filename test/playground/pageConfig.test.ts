@@ -126,6 +126,8 @@ describe('bad settings get the CLI messages', () => {
   it('a crafted address is refused with one line, never half-applied', () => {
     expect(() => configFromHash('#config=%7Bnot json')).toThrow(UsageError);
     expect(() => configFromHash('#config=%E0%A4%A')).toThrow(/URL-encoded/u);
+    // a key twice: JSON.parse kept the last (audit)
+    expect(() => configFromHash(`#config=${encodeURIComponent('{"order": [2], "order": [3]}')}`)).toThrow('#config: "order" is given twice');
     expect(() => resolvePageConfig(JSON.parse('{"__proto__": {"order": [5]}}'))).toThrow(/unknown key "__proto__"/u);
     expect(() => resolvePageConfig({ order: '<img src=x onerror=alert(1)>' })).toThrow(/--config|#config/u);
     expect(() => resolvePageConfig({ shard: '1/2' })).toThrow(/shard/u);
