@@ -109,11 +109,18 @@ export function runSeries(run: PreparedRun, cell: Cell, replicate: number, hooks
 /**
  * The same series as runSeries, one generation per step: the generator yields each generation's
  * number right after its row was emitted, so an async caller can give the event loop a turn (signals,
- * progress, flushing) between generations, or stop early. Results are identical to runSeries.
+ * progress, flushing) between generations, or stop early. Results are identical to runSeries. The
+ * arguments are checked when it is called, before any step (UsageError).
  */
-export function* seriesSteps(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks): Generator<number, void, void> {
+export function seriesSteps(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks): Generator<number, void, void> {
+  // (checked when called, as the README's table says: a generator's body waits for the first step: audit)
   validateSeriesArguments(run, cell, replicate, hooks);
   checkCellFitsRun(run, cell);
+  return seriesGenerations(run, cell, replicate, hooks);
+}
+
+/** seriesSteps' generations, on arguments already checked. */
+function* seriesGenerations(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks): Generator<number, void, void> {
   const { settings, human, batchTokens } = run;
   const cellSettings = cell.settings;
   const random = seriesRandom(run, cell, replicate);

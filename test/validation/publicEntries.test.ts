@@ -22,6 +22,10 @@ import { MAX_LOOP_TOKENS, prepareRun } from '../../src/simulation/preparedRun.js
 import { refuseUnknownKeys } from '../../src/validation/valueRule.js';
 import { writeReport } from '../../src/export/report/writeReport.js';
 import { renderReportHtml } from '../../src/export/report/reportHtml.js';
+import { readCurves } from '../../src/export/report/readCurves.js';
+import { formatFinalTable } from '../../src/export/report/finalTable.js';
+import { seriesSteps } from '../../src/simulation/series.js';
+import { expandCells } from '../../src/simulation/cells.js';
 
 // ids 2..5: "a b c" / "b d" / "a c"
 const CORPUS = corpusFromSentences([[2, 3, 4], [3, 5], [2, 4]]);
@@ -236,6 +240,23 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(await refusal(() => renderReportHtml(rows, { metrics: [] }))).toMatch(/^metrics must be a non-empty list/u);
     expect(await refusal(() => renderReportHtml([{}] as never))).toMatch(/^rows\[0\] must be a curve row/u);
     expect(await refusal(() => renderReportHtml(5 as never))).toMatch(/^rows must be a list of curve rows/u);
+  });
+
+  it('readCurves, formatFinalTable and seriesSteps check what they are given, seriesSteps when called (raw TypeErrors, and a generator that checked at its first step: audit)', async () => {
+    const curves = await readCurves(5 as never).then(() => undefined, (error: unknown) => error);
+    expect(curves).toBeInstanceOf(UsageError);
+    expect((curves as UsageError).message).toBe("path must be a string that is not blank, got '5'");
+    for (const [rows, message] of [[null, 'rows must be a list of curve rows, got null'], [[{ cell: 'a' }], 'rows[0] must be a curve row (a text cell and a number generation), got {"cell":"a"}']] as const) {
+      const error = thrown(() => formatFinalTable(rows as never));
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).toBe(message);
+    }
+    expect(formatFinalTable([])).toBe('');
+    const run = prepareRun(CORPUS, ID_SPACE, { ...DEFAULT_RUN, generations: 1, holdout: 0 });
+    const cell = expandCells(run.settings.sweep)[0]!;
+    expect(thrown(() => seriesSteps(run, cell, 0, { emit: () => undefined }))).toBeInstanceOf(UsageError);
+    expect(thrown(() => seriesSteps(null as never, null as never, 0, null as never))).toBeInstanceOf(UsageError);
+    expect([...seriesSteps(run, cell, 1, { emit: () => undefined })]).toEqual([0, 1]);
   });
 
   it('a sweep list with a hole (a sparse array) is refused, not read as shorter', () => {

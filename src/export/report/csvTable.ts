@@ -8,12 +8,13 @@
  * and a leading byte-order mark is dropped. It rejects with an InputError (naming the file and what it should be) when
  * the file cannot be read, is empty, is not valid CSV, lacks one of the `required` columns, names a
  * column twice (a spreadsheet's copied column: the second was drawn, the first ignored), or has a
- * record whose field count differs from the header's.
+ * record whose field count differs from the header's; a path that is not text with a UsageError.
  */
 
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { InputError } from '../../errors.js';
+import { checkValue, TEXT_RULE } from '../../validation/valueRule.js';
 
 // fast-csv is loaded when a table is read, not when the module is (start-up of `run` stays light).
 const require = createRequire(import.meta.url);
@@ -34,6 +35,8 @@ export interface CsvExpectation {
 }
 
 export async function readCsvTable(path: string, expected: CsvExpectation): Promise<CsvTable> {
+  // (readCurves(5) rejected with Node's own TypeError about a "path" argument: audit)
+  checkValue('path', path, TEXT_RULE);
   const { records: lines, starts } = await parseRecords(path, expected);
   if (lines.length === 0) {
     throw new InputError(`${path} is empty, not ${expected.kind}`, `give ${expected.producer}`);

@@ -13,6 +13,8 @@ import { ALL_CELL_COLUMNS } from '../../simulation/settings.js';
 import { CURVE_COLUMNS } from '../curveRecord.js';
 import { csvNumber } from './csvNumber.js';
 import { METRIC_COLUMNS } from '../../metrics/columns.js';
+import { UsageError } from '../../errors.js';
+import { shownValue } from '../../validation/valueRule.js';
 
 /** A field of a curves row: text for settings, a number for counts and metrics, empty when undefined. */
 export type CurveValue = string | number | null | undefined;
@@ -33,6 +35,16 @@ export const SETTING_COLUMNS: readonly string[] = ALL_CELL_COLUMNS.map(([, colum
 
 /** Settings added later, appended after the metric columns (the README's "The curves CSV"): settings, not metrics. */
 export const APPENDED_SETTING_COLUMNS = ['select', 'tokens_growth'] as const;
+
+/**
+ * Refuses (UsageError) rows that are not a list of curve rows: objects with a text `cell` and a
+ * number `generation` (the report's entries and formatFinalTable check what they are given with it).
+ */
+export function checkCurveRows(rows: unknown): asserts rows is readonly CurveRow[] {
+  if (!Array.isArray(rows)) throw new UsageError(`rows must be a list of curve rows, got ${shownValue(rows)}`, 'pass the rows readCurves gives');
+  const bad = rows.findIndex((row) => typeof row !== 'object' || row === null || typeof (row as CurveRow).cell !== 'string' || typeof (row as CurveRow).generation !== 'number');
+  if (bad >= 0) throw new UsageError(`rows[${bad}] must be a curve row (a text cell and a number generation), got ${shownValue(rows[bad])}`, 'pass the rows readCurves gives');
+}
 
 /** Columns a file must have to be read as a curves CSV. */
 export const REQUIRED_COLUMNS = ['cell', 'replicate', 'generation'] as const;

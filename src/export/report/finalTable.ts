@@ -7,7 +7,8 @@
  * replicates of vocab_retention, rare_survival, model_vocab_retention, model_rare_survival (what the
  * model can still emit), entropy_bits and heldout_perplexity ("–" when undefined),
  * then a sparkline of mean vocab_retention over all of the cell's generations, every cell on the same
- * scale (lowest mean of any cell to highest), so lines compare. Returns '' for no rows. Pure; O(rows)
+ * scale (lowest mean of any cell to highest), so lines compare. Returns '' for no rows; rows that are
+ * not curve rows are refused (checkCurveRows: a UsageError, not a TypeError from inside). Pure; O(rows)
  * (the means are looked up by key; each cell's reach from cellReach.ts).
  *
  * @example
@@ -18,13 +19,14 @@
 import { aggregateCurves } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
 import { cellReach } from './cellReach.js';
-import type { CurveRow } from './curveRow.js';
+import { checkCurveRows, type CurveRow } from './curveRow.js';
 import { sparkline } from './sparkline.js';
 
 const COLUMNS = ['vocab_retention', 'rare_survival', 'model_vocab_retention', 'model_rare_survival', 'entropy_bits', 'heldout_perplexity'] as const;
 const TREND = 'vocab_retention';
 
 export function formatFinalTable(rows: readonly CurveRow[]): string {
+  checkCurveRows(rows);
   if (rows.length === 0) return '';
   const labels = cellLabels(rows);
   const points = aggregateCurves(rows, [...COLUMNS]);

@@ -19,7 +19,7 @@ import { checkList, checkObject, checkOptional, refuseUnknownKeys, shownValue, T
 import type { RunRecord } from '../runRecord.js';
 import { aggregateCurves, type SeriesPoint } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
-import { metricColumns, SURVIVAL_BANDS, type CurveRow } from './curveRow.js';
+import { checkCurveRows, metricColumns, SURVIVAL_BANDS, type CurveRow } from './curveRow.js';
 import { metricChartSpec } from './metricChart.js';
 import { describeMetric } from './metricDescriptions.js';
 import { summaryPoints, type SummaryRow } from './summaryPoints.js';
@@ -80,9 +80,7 @@ export const REPORT_OPTION_KEYS: readonly string[] = Object.keys({
  * non-empty), points that are not lists.
  */
 export function checkReportArguments(rows: unknown, options: unknown, extraKeys: readonly string[] = []): void {
-  if (!Array.isArray(rows)) throw new UsageError(`rows must be a list of curve rows, got ${shownValue(rows)}`, 'pass the rows readCurves gives');
-  const bad = rows.findIndex((row) => typeof row !== 'object' || row === null || typeof (row as CurveRow).cell !== 'string' || typeof (row as CurveRow).generation !== 'number');
-  if (bad >= 0) throw new UsageError(`rows[${bad}] must be a curve row (a text cell and a number generation), got ${shownValue(rows[bad])}`, 'pass the rows readCurves gives');
+  checkCurveRows(rows);
   const object = checkObject('options', options);
   refuseUnknownKeys(object, [...REPORT_OPTION_KEYS, ...extraKeys], 'report option');
   checkOptional('title', object['title'], TEXT_RULE);
