@@ -302,7 +302,8 @@ function checkCorporaFolder(folder: string, cwd: string): string {
   // no `-`, no blank path, a writable folder (or one that can be made); then its parent must exist
   const corpora = checkWritableFolder(folder, cwd, '--save-corpora');
   if (existsSync(corpora) && !statSync(corpora).isDirectory()) throw new UsageError(`--save-corpora ${folder} is a file`, 'pass a folder name');
-  if (!existsSync(dirname(corpora))) throw new UsageError(`--save-corpora ${folder}: folder ${dirname(corpora)} does not exist`, 'create it first');
+  // (in the words of every other output's missing folder: it said 'folder ... does not exist (create it first)': audit)
+  if (!existsSync(dirname(corpora))) throw new UsageError(`--save-corpora ${folder}: the folder ${dirname(corpora)} does not exist`, 'create the folder first, or choose another path');
   if (!statSync(dirname(corpora)).isDirectory()) throw new UsageError(`--save-corpora ${folder}: ${dirname(corpora)} is not a folder`, 'choose a path inside a folder');
   return corpora;
 }

@@ -283,6 +283,12 @@ describe('a --save-corpora folder whose entries are in the way', () => {
     expect(existsSync(join(dir, `${folder}.csv.run.json`))).toBe(false);
   });
 
+  it('refuses a folder whose parent is not there, in the words of every output (it said "folder ... does not exist (create it first)": audit)', async () => {
+    const refused = await run(['run', '--corpus', FIXTURE, '--sentences', 'line', '--generations', '1', '--out', 'orphan.csv', '--save-corpora', 'missing/texts', '--quiet']);
+    expect([refused.stderr, refused.code]).toEqual([`ngram-collapse: --save-corpora missing/texts: the folder ${join(dir, 'missing')} does not exist (create the folder first, or choose another path)\n`, 2]);
+    expect(existsSync(join(dir, 'orphan.csv'))).toBe(false);
+  });
+
   it.each(['human.txt', 'cell-1/replicate-1/generation-2.txt'])('refuses %s as a link into a folder that is not there, before any work (audit: a raw ENOENT mid-run, exit 1, the curves left behind)', async (entry) => {
     const folder = `linked-${entry.replace(/\W/gu, '-')}`;
     mkdirSync(join(dir, folder, entry, '..'), { recursive: true });
