@@ -206,3 +206,22 @@ describe('standard input by name besides -', () => {
     }
   });
 });
+
+describe("a descriptor named that the shell did not open: one of Node's own", () => {
+  it('is refused, not read (an anonymous inode gave a raw ENOENT, one of its own pipes was waited on for ever: audit); one the shell opened is read', () => {
+    const cli = (line: string) => spawnSync('bash', ['-c', `"${process.execPath}" "${main}" ${line}`], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    // with standard streams alone, descriptors 3 to 6 are Node's own (its event loop's epoll and the pipes it signals itself through)
+    for (const fd of [3, 4, 5, 6]) {
+      for (const name of [`/dev/fd/${fd}`, `/proc/self/fd/${fd}`]) {
+        const refused = cli(`tokenize ${name} --quiet < /dev/null`);
+        expect([refused.status, refused.stdout], name).toEqual([2, '']);
+        expect(refused.stderr, name).toMatch(new RegExp(`^ngram-collapse: corpus '${name}' names a descriptor the shell did not open \\(this program's own (anon_inode:\\[\\w+\\]|pipe:\\[\\d+\\])\\) \\(open one for it, as ${fd}< corpus.txt after the command, or name the file itself\\)\\n$`, 'u'));
+      }
+    }
+    const expected = cli(`tokenize "${fixture}" --quiet`).stdout;
+    expect(expected.length).toBeGreaterThan(0);
+    // a file, and a pipe another process writes to, on a descriptor the shell opened
+    expect(cli(`tokenize /dev/fd/4 --quiet 4< "${fixture}"`).stdout).toBe(expected);
+    expect(cli(`tokenize /proc/self/fd/7 --quiet 7< <(cat "${fixture}")`).stdout).toBe(expected);
+  });
+});
