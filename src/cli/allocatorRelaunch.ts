@@ -20,9 +20,10 @@
  *   again); NGRAM_COLLAPSE_RELAUNCH is not `0`; the command is `run` or `recipe NAME` (not `recipe
  *   list`), without --help, --version or --print-config; and, unless NGRAM_COLLAPSE_RELAUNCH is `1`, the
  *   corpus is not small; never when an argument names one of this process's descriptors above 2
-  (`--corpus /dev/fd/7` with `7< brown.txt`, `--out /proc/self/fd/5`: the child has only standard
-  input, output and error, and its own descriptor 7, one of Node's, is no file: a large corpus there
-  was read from it and the run waited for ever: audit). A corpus is small when every --corpus spec is a file under LARGE_CORPUS_BYTES,
+ *   (`--corpus /dev/fd/7` with `7< brown.txt`, `--out /proc/self/fd/5`: the child has only standard
+ *   input, output and error, and its own descriptor 7, one of Node's, is no file: a large corpus there
+ *   was read from it and the run waited for ever: audit). A corpus is small when every --corpus spec
+ *   is a file under LARGE_CORPUS_BYTES,
  *   a category of Brown (`brown:news` is 100k tokens, the largest category about a sixth of Brown) or
  *   names nothing (an error the command reports at once); Brown, a folder, a glob and standard input
  *   are not small, nor is the default corpus (no --corpus: Brown, a recipe's own, or the --config

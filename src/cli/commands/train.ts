@@ -144,7 +144,6 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   report.write(`${lines.join('\n')}\n`);
 }
 
-/** The model in ARPA format to `path`, a whole file, or to standard output (`-`). */
 /**
  * The --eval text's warnings, each naming the text (`--eval el.txt: the wordpunct tokenizer cut ...`):
  * they read as the training corpus's (audit), as metrics names each text of its own.
@@ -154,6 +153,7 @@ function evalWarnings(load: LoadOptions, specs: readonly string[]): Pick<LoadOpt
   return warn === undefined ? {} : { onWarning: (message) => warn(`--eval ${specs.join(', ')}: ${message}`) };
 }
 
+/** The model in ARPA format to `path`, a whole file, or to standard output (`-`). */
 async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, path: string, io: CliIO): Promise<void> {
   const lines = arpaLines(model, (id) => vocabulary.token(id), counts);
   const write = async (out: NodeJS.WritableStream): Promise<void> => {
