@@ -212,7 +212,7 @@ describe('--config', () => {
     [{ humanRatio: [0, 2] }, `--config bad1.json: "humanRatio" must be a number >= 0 and <= 1, got '2'`],
     [{ order: 'three' }, `--config bad1.json: "order" must be a number, got 'three'`],
     [{ lowercase: 'yes' }, '--config bad1.json: "lowercase" must be true or false, got "yes"'],
-    [{ strategy: ['replace', 'keep'] }, "unknown --config bad1.json: \"strategy\" value 'keep'"],
+    [{ strategy: ['replace', 'keep'] }, "--config bad1.json: unknown \"strategy\" value 'keep'"],
     [{ corpus: [] }, '--config bad1.json: "corpus" must be a string or a non-empty array of strings, got []'],
     [[1, 2], '--config bad1.json must hold one JSON object, got an array'],
     ['{"order": 2,', '--config bad1.json is not valid JSON'],
