@@ -95,6 +95,22 @@ describe('loadCorpus resolves', () => {
     expect(tokenCount(cached.corpus)).toBeGreaterThan(20_000);
   });
 
+  it("brown with text options it does not read: the same corpus, and a warning naming them (they changed nothing without a word: audit)", async () => {
+    const warnings: string[] = [];
+    const plain = await loadCorpus(['brown:humor'], { tokenizer: 'whitespace' });
+    const given = await loadCorpus(['brown:humor'], { tokenizer: 'whitespace', sentences: 'line', emptySentences: true, jsonlField: 'text', onWarning: (message) => warnings.push(message) });
+    expect(Array.from(given.corpus.ids)).toEqual(Array.from(plain.corpus.ids));
+    expect(warnings).toEqual(["--sentences line, --empty-sentences and --jsonl-field text do nothing on brown:humor: Brown's sentences and tokens are its own, read from its tagged text"]);
+    const one: string[] = [];
+    await loadCorpus(['brown:humor'], { tokenizer: 'whitespace', sentences: 'line', onWarning: (message) => one.push(message) });
+    expect(one).toEqual(["--sentences line does nothing on brown:humor: Brown's sentences and tokens are its own, read from its tagged text"]);
+    // a text file beside Brown reads them: no warning
+    writeFileSync(join(root, 'line.txt'), 'One line\n');
+    const mixed: string[] = [];
+    await loadCorpus(['brown:humor', 'line.txt'], { cwd: root, tokenizer: 'whitespace', sentences: 'line', onWarning: (message) => mixed.push(message) });
+    expect(mixed).toEqual([]);
+  });
+
   it('a file named like a Brown spec to the file, when it exists', async () => {
     writeFileSync(join(root, 'brown:mine'), 'Mine.\n');
     expect(await sentences(['brown:mine'])).toEqual(['Mine.']);
