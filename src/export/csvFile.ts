@@ -39,7 +39,8 @@ export interface CsvOptions {
 
 export function openCsv(target: string | Writable, header: readonly string[], options: CsvOptions = {}): CsvWriter {
   // (a string would be written as a row of its characters: 'abc' as a,b,c)
-  if (!Array.isArray(header) || !header.every((column) => typeof column === 'string')) {
+  // (every position a name: a hole, [, 'b'], or an empty name wrote a header of empty columns: audit)
+  if (!Array.isArray(header) || header.length === 0 || !Array.from(header, (column) => typeof column === 'string' && column !== '').every(Boolean)) {
     throw new UsageError(`openCsv needs the header as a list of column names, got ${shownValue(header)}`, "pass e.g. ['cell', 'generation'] or CURVE_COLUMNS");
   }
   // (a misspelt option, `appendd`, emptied the file it was to add to: audit)

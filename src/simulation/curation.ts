@@ -35,7 +35,7 @@
 
 import { concatCorpora, gatherSentences, sentenceCount, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
-import { decimalValue, writtenExactly } from '../validation/valueRule.js';
+import { decimalValue, shownValue, writtenExactly } from '../validation/valueRule.js';
 import { formatNumber } from '../validation/formatNumber.js';
 import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { SeedReference } from '../metrics/seedReference.js';
@@ -81,8 +81,10 @@ export function largestCandidateDraw(selects: readonly string[], largestBatch: n
 /** Parses a rule's text; throws UsageError naming `flag` and the value. */
 export function parseSelectRule(text: string, flag = '--select'): SelectRule {
   const wrong = (): never => {
-    throw new UsageError(`${flag} must be one of ${SELECT_FORMS}, got '${text}'`, 'e.g. --select none,m0:low:0.8');
+    // (shown as given: a value that is no text, parseSelectRule(null), was a raw TypeError from its split: audit)
+    throw new UsageError(`${flag} must be one of ${SELECT_FORMS}, got ${typeof text === 'string' ? `'${text}'` : shownValue(text)}`, 'e.g. --select none,m0:low:0.8');
   };
+  if (typeof text !== 'string') return wrong();
   if (text === 'none') return { kind: 'none' };
   if (text === 'dedup') return { kind: 'dedup' };
   const parts = text.split(':');

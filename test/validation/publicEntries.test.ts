@@ -26,6 +26,10 @@ import { readCurves } from '../../src/export/report/readCurves.js';
 import { formatFinalTable } from '../../src/export/report/finalTable.js';
 import { seriesSteps } from '../../src/simulation/series.js';
 import { expandCells } from '../../src/simulation/cells.js';
+import { parseSelectRule } from '../../src/simulation/curation.js';
+import { openCsv } from '../../src/export/csvFile.js';
+import { describeError } from '../../src/errors.js';
+import { PassThrough } from 'node:stream';
 
 // ids 2..5: "a b c" / "b d" / "a c"
 const CORPUS = corpusFromSentences([[2, 3, 4], [3, 5], [2, 4]]);
@@ -246,12 +250,19 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const curves = await readCurves(5 as never).then(() => undefined, (error: unknown) => error);
     expect(curves).toBeInstanceOf(UsageError);
     expect((curves as UsageError).message).toBe("path must be a string that is not blank, got '5'");
-    for (const [rows, message] of [[null, 'rows must be a list of curve rows, got null'], [[{ cell: 'a' }], 'rows[0] must be a curve row (a text cell and a number generation), got {"cell":"a"}']] as const) {
+    const notRow = (shown: string): string => `rows[0] must be a curve row (a text cell and a generation, a whole number >= 0), got ${shown}`;
+    // (a generation of NaN or -1 was a raw TypeError inside: round 2 audit)
+    for (const [rows, message] of [[null, 'rows must be a list of curve rows, got null'], [[{ cell: 'a' }], notRow('{"cell":"a"}')], [[{ cell: 'a', generation: -1 }], notRow('{"cell":"a","generation":-1}')], [[{ cell: 'a', generation: 0.5 }], notRow('{"cell":"a","generation":0.5}')], [[{ cell: 'a', generation: Number.NaN }], notRow('{"cell":"a","generation":null}')]] as const) {
       const error = thrown(() => formatFinalTable(rows as never));
       expect(error).toBeInstanceOf(UsageError);
       expect((error as UsageError).message).toBe(message);
     }
     expect(formatFinalTable([])).toBe('');
+    // parseSelectRule given no text, and openCsv a header with a hole or an empty name (a raw TypeError; a header of empty columns: round 2 audit)
+    for (const text of [null, 5, {}]) expect(thrown(() => parseSelectRule(text as never))).toBeInstanceOf(UsageError);
+    expect(describeError(thrown(() => parseSelectRule(null as never)), '')).toMatch(/^--select must be one of .*, got null \(e\.g\. --select none,m0:low:0\.8\)$/u);
+    // eslint-disable-next-line no-sparse-arrays
+    for (const header of [['a', , 'b'], [''], []]) expect(thrown(() => openCsv(new PassThrough(), header as string[]))).toBeInstanceOf(UsageError);
     const run = prepareRun(CORPUS, ID_SPACE, { ...DEFAULT_RUN, generations: 1, holdout: 0 });
     const cell = expandCells(run.settings.sweep)[0]!;
     expect(thrown(() => seriesSteps(run, cell, 0, { emit: () => undefined }))).toBeInstanceOf(UsageError);

@@ -38,12 +38,18 @@ export const APPENDED_SETTING_COLUMNS = ['select', 'tokens_growth'] as const;
 
 /**
  * Refuses (UsageError) rows that are not a list of curve rows: objects with a text `cell` and a
- * number `generation` (the report's entries and formatFinalTable check what they are given with it).
+ * `generation` that is a whole number >= 0 (the report's entries and formatFinalTable check what they
+ * are given with it).
  */
 export function checkCurveRows(rows: unknown): asserts rows is readonly CurveRow[] {
   if (!Array.isArray(rows)) throw new UsageError(`rows must be a list of curve rows, got ${shownValue(rows)}`, 'pass the rows readCurves gives');
-  const bad = rows.findIndex((row) => typeof row !== 'object' || row === null || typeof (row as CurveRow).cell !== 'string' || typeof (row as CurveRow).generation !== 'number');
-  if (bad >= 0) throw new UsageError(`rows[${bad}] must be a curve row (a text cell and a number generation), got ${shownValue(rows[bad])}`, 'pass the rows readCurves gives');
+  // (a generation that is no whole number >= 0, NaN or -1, was a raw TypeError inside the aggregation: audit)
+  const bad = rows.findIndex((row) => typeof row !== 'object' || row === null || typeof (row as CurveRow).cell !== 'string' || !isGeneration((row as CurveRow).generation));
+  if (bad >= 0) throw new UsageError(`rows[${bad}] must be a curve row (a text cell and a generation, a whole number >= 0), got ${shownValue(rows[bad])}`, 'pass the rows readCurves gives');
+}
+
+function isGeneration(value: unknown): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 /** Columns a file must have to be read as a curves CSV. */
