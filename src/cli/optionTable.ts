@@ -8,7 +8,8 @@
  * Contract:
  * - `declareOptions(command, table)` adds the rows to a commander command, in table order; the help
  *   line is the row's description plus ` (default: ...)` when the row has a default to show. A flag
- *   that takes one value is refused when given twice (UsageError); one that takes many collects them.
+ *   that takes one value given twice is recorded, and `refuseRepeatedFlags(command)` throws it
+ *   (UsageError) in the action, before resolving (so `--help` still wins); one that takes many collects.
  * - `parseArgv(spec, argv, context)` is the whole command line -> what the command will do, as a
  *   pure function that runs nothing (tests are tables of argv -> settings with pinned messages).
  * - `commandFor(spec, context, execute)` is the commander command whose action is
@@ -37,13 +38,15 @@ export interface CommandSpec<Resolved> {
 }
 
 export function declareOptions(command: Command, table: OptionTable): Command {
+  const repeats: UsageError[] = [];
+  REPEATS.set(command, repeats);
   for (const [key, row] of Object.entries(table)) {
     if (attributeName(row.flag) !== key) throw new Error(`internal: option ${row.flag} is keyed ${key}`);
     const shown = fallbackText(row);
     const description = shown === undefined ? row.description : `${row.description} (default: ${shown})`;
     const flags = row.value === undefined ? row.flag : `${row.short === undefined ? '' : `${row.short}, `}${row.flag} ${row.value}`;
     const option = new CommanderOption(flags, description);
-    if (row.value !== undefined && row.many !== true) option.argParser(onlyOnce(row.flag, row.value));
+    if (row.value !== undefined && row.many !== true) option.argParser(onlyOnce(row.flag, row.value, repeats));
     command.addOption(option);
     if (row.value === undefined && row.negation !== undefined) {
       command.addOption(new CommanderOption(`--no-${row.flag.slice(2)}`, row.negation.description));
@@ -52,17 +55,28 @@ export function declareOptions(command: Command, table: OptionTable): Command {
   return command;
 }
 
+/** The flags of one value each command was given twice, in order (declareOptions records, refuseRepeatedFlags refuses). */
+const REPEATS = new WeakMap<Command, UsageError[]>();
+
 /**
- * Commander's parser of a flag that takes one value: the value as given, refused when the flag came
- * before (commander is given no defaults, so an earlier value is one given: `--order 0 --order 3` ran
- * order 3, its bad first value never checked, and `--human-ratio 0 --human-ratio 0.5` swept one cell: audit).
+ * Commander's parser of a flag that takes one value: the value as given; a flag that came before
+ * (commander is given no defaults, so an earlier value is one given: `--order 0 --order 3` ran order 3,
+ * its bad first value never checked, and `--human-ratio 0 --human-ratio 0.5` swept one cell: audit) is
+ * recorded in `repeats`, and refused once the parse is done: thrown here, it came before `--help`.
  */
-function onlyOnce(flag: string, valueName: string): (value: string, previous: unknown) => string {
+function onlyOnce(flag: string, valueName: string, repeats: UsageError[]): (value: string, previous: unknown) => string {
   return (value, previous) => {
     if (previous === undefined) return value;
     const hint = valueName === '<list>' ? `give it once; for both values, one list: ${flag} ${String(previous)},${value}` : 'give it once';
-    throw new UsageError(`${flag} is given twice ('${String(previous)}', then '${value}')`, hint);
+    repeats.push(new UsageError(`${flag} is given twice ('${String(previous)}', then '${value}')`, hint));
+    return value;
   };
+}
+
+/** Throws the first flag of one value `command`'s parse met twice (declareOptions), if any: before anything is resolved. */
+export function refuseRepeatedFlags(command: Command): void {
+  const first = REPEATS.get(command)?.[0];
+  if (first !== undefined) throw first;
 }
 
 function commanderCommand(spec: CommandSpec<unknown>): Command {
@@ -75,6 +89,7 @@ function commanderCommand(spec: CommandSpec<unknown>): Command {
 export function commandFor<Resolved>(spec: CommandSpec<Resolved>, context: () => ResolveContext, execute: (resolved: Resolved, command: Command) => Promise<void>): Command {
   const command = commanderCommand(spec as CommandSpec<unknown>);
   command.action(async () => {
+    refuseRepeatedFlags(command);
     await execute(spec.resolve(positional(command, spec as CommandSpec<unknown>), command.opts(), context()), command);
   });
   return command;
@@ -98,6 +113,7 @@ export function parseArgv<Resolved>(spec: CommandSpec<Resolved>, argv: readonly 
     .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
   let resolved: { value: Resolved } | undefined;
   command.action(() => {
+    refuseRepeatedFlags(command);
     resolved = { value: spec.resolve(positional(command, spec as CommandSpec<unknown>), command.opts(), context) };
   });
   command.parse([...argv], { from: 'user' });
