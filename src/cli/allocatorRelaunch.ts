@@ -19,22 +19,23 @@
  *   GLIBC_TUNABLES unset (the user's own setting wins, and the child has it set, so it never relaunches
  *   again); NGRAM_COLLAPSE_RELAUNCH is not `0`; the command is `run` or `recipe NAME` (not `recipe
  *   list`), without --help, --version or --print-config; and, unless NGRAM_COLLAPSE_RELAUNCH is `1`, the
- *   corpus is not small; never when an argument names one of this process's descriptors above 2
- *   (`--corpus /dev/fd/7` with `7< brown.txt`, `--out /proc/self/fd/5`: the child has only standard
- *   input, output and error, and its own descriptor 7, one of Node's, is no file: a large corpus there
- *   was read from it and the run waited for ever: audit). A corpus is small when every --corpus spec
- *   is a file under LARGE_CORPUS_BYTES,
+ *   corpus is not small. A corpus is small when every --corpus spec is a file under LARGE_CORPUS_BYTES,
  *   a category of Brown (`brown:news` is 100k tokens, the largest category about a sixth of Brown) or
  *   names nothing (an error the command reports at once); Brown, a folder, a glob and standard input
  *   are not small, nor is the default corpus (no --corpus: Brown, a recipe's own, or the --config
  *   file's). A second Node start costs about 0.1 s, which a small run would feel (Kneser–Ney with
  *   --top-p on brown:news: 3.36-3.69 s relaunched against 3.07-3.63 s, six pairs).
  * - `runRelaunched(env)`: runs this process's own command line (Node's flags included) in a child
- *   process with `env` and the same standard streams, passes SIGINT, SIGTERM and SIGHUP on to it (it
+ *   process with `env`, the same standard streams and every other descriptor open here at its own
+ *   number (`--corpus /dev/fd/7` with `7< brown.txt`, also from a --config file or as `//dev/fd/7`:
+ *   the child had standard streams alone, its descriptor 7 one of Node's own, and the run waited for
+ *   ever: audit; Node's own descriptors go with them, unused there, as a plain exec would pass them), passes SIGINT, SIGTERM and SIGHUP on to it (it
  *   stops cleanly, ./signals.ts), and resolves to its exit code (128 + n if signal n ended it), or to
  *   undefined if it could not be started (the caller then runs the command here, with the signals
  *   handed back; after a child that ran they stay taken, the process about to end with its code). The
  *   child is told its parent's pid (PARENT_VARIABLE).
+ * - `passedDescriptors(list, stat)`: the child's stdio for spawn: the standard three inherited and each
+ *   other descriptor `list('/proc/self/fd')` names that `stat` finds open, at its own number.
  * - `watchParent(env)`: in a relaunched child (PARENT_VARIABLE set, GLIBC_TUNABLES the tuned value), ends the process with SIGKILL
  *   within about 0.1 s of a loop turn once its parent is gone, as the parent itself was ended (a
  *   `kill -9` of the pid the user started reaches the parent only): an orphan would go on writing the
@@ -42,7 +43,7 @@
  *   (simulation/workerPool.ts), so at most the row under way is written. Does nothing elsewhere.
  */
 
-import { statSync } from 'node:fs';
+import { fstatSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The GLIBC_TUNABLES value of a relaunched command (the README's recommendation for other programs too). */
@@ -85,7 +86,7 @@ const NOT_PASSED = ['NODE_EXTRA_CA_CERTS'] as const;
 export function relaunchEnvironment(argv: readonly string[], env: NodeJS.ProcessEnv, host: RelaunchHost): NodeJS.ProcessEnv | undefined {
   const wish = env[RELAUNCH_VARIABLE];
   if (host.platform !== 'linux' || env.GLIBC_TUNABLES !== undefined || wish === '0') return undefined;
-  if (!simulates(argv) || argv.some((arg) => NOT_NOW.has(arg) || namesOwnDescriptor(arg))) return undefined;
+  if (!simulates(argv) || argv.some((arg) => NOT_NOW.has(arg))) return undefined;
   if (wish !== '1' && corpusSpecs(argv).every((spec) => isSmall(spec, host))) return undefined;
   if (!host.glibc()) return undefined;
   const child: NodeJS.ProcessEnv = { ...env, GLIBC_TUNABLES: TUNED_ALLOCATOR };
@@ -98,13 +99,6 @@ function simulates(argv: readonly string[]): boolean {
   const at = argv.findIndex((arg) => !arg.startsWith('-'));
   if (argv[at] === 'run') return true;
   return argv[at] === 'recipe' && !argv.slice(at + 1).includes('list');
-}
-
-/** A path to one of this process's own descriptors above 2 (`/dev/fd/N`, `/proc/self/fd/N`), as an argument or an option's `=` value. */
-const OWN_DESCRIPTOR = /(?:^|=)\/(?:dev\/fd|proc\/(?:self|thread-self)\/fd)\/+0*(?:[3-9]|[1-9][0-9]+)\/*$/u;
-
-function namesOwnDescriptor(arg: string): boolean {
-  return OWN_DESCRIPTOR.test(arg);
 }
 
 /** The --corpus specs of a command line: `--corpus a b` (up to the next option; `-` is stdin) and `--corpus=a`. */
@@ -143,7 +137,7 @@ export function processHost(): RelaunchHost {
 export async function runRelaunched(env: NodeJS.ProcessEnv, node = process.execPath): Promise<number | undefined> {
   const [{ spawn }, { constants }] = await Promise.all([import('node:child_process'), import('node:os')]);
   return new Promise((settle) => {
-    const child = spawn(node, [...process.execArgv, ...process.argv.slice(1)], { env: { ...env, [PARENT_VARIABLE]: String(process.pid) }, stdio: 'inherit' });
+    const child = spawn(node, [...process.execArgv, ...process.argv.slice(1)], { env: { ...env, [PARENT_VARIABLE]: String(process.pid) }, stdio: passedDescriptors(readdirSync, fstatSync) });
     const pass = (signal: NodeJS.Signals): void => void child.kill(signal);
     for (const signal of PASSED_SIGNALS) process.on(signal, pass);
     let settled = false;
@@ -159,6 +153,30 @@ export async function runRelaunched(env: NodeJS.ProcessEnv, node = process.execP
     child.on('error', () => done(child.pid === undefined ? undefined : 1));
     child.on('exit', (code, signal) => done(code ?? 128 + (signal === null ? 0 : constants.signals[signal])));
   });
+}
+
+/**
+ * The child's descriptors: standard input, output and error, and every other descriptor open in this
+ * process at its own number ('ignore' between them); the standard three alone where /proc cannot be
+ * read. (`list` and `stat`: the file system's, or a test's.)
+ */
+export function passedDescriptors(list: (folder: string) => string[], stat: (fd: number) => unknown): Array<'inherit' | 'ignore' | number> {
+  const stdio: Array<'inherit' | 'ignore' | number> = ['inherit', 'inherit', 'inherit'];
+  let names: string[];
+  try {
+    names = list('/proc/self/fd');
+  } catch {
+    return stdio;
+  }
+  for (const fd of names.map(Number).filter((n) => Number.isInteger(n) && n > 2)) {
+    try {
+      stat(fd); // (open still: the listing's own descriptor is closed by now)
+      stdio[fd] = fd;
+    } catch {
+      // closed since the listing
+    }
+  }
+  return Array.from(stdio, (entry) => entry ?? 'ignore');
 }
 
 export function watchParent(env: NodeJS.ProcessEnv = process.env): void {

@@ -398,5 +398,11 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
     expect([named.stderr, named.stdout]).toEqual(['', 'exit 0\n']);
     expect(readFileSync(join(folder, 'fd.csv'), 'utf8') === readFileSync(join(folder, 'plain.csv'), 'utf8')).toBe(true);
     expect(readFileSync(join(folder, 'fd-summary.csv'), 'utf8') === readFileSync(join(folder, 'plain-summary.csv'), 'utf8')).toBe(true);
+    // by another spelling, and from a --config file, corpus and output alike (the child was told 7 was one of its own, and wrote --out into one of Node's pipes: round 2 audit)
+    writeFileSync(join(folder, 'fd.json'), JSON.stringify({ corpus: ['//dev/fd/7'], generations: 1, quiet: true, out: 'config.csv', summary: '/dev/fd/9' }));
+    const configured = spawnSync('bash', ['-c', `NGRAM_COLLAPSE_RELAUNCH=1 "${process.execPath}" "${main}" run --config fd.json 7< "${lighthouse}" 9> config-summary.csv; echo "exit $?"`], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+    expect([configured.stderr, configured.stdout]).toEqual(['', 'exit 0\n']);
+    expect(readFileSync(join(folder, 'config.csv'), 'utf8') === readFileSync(join(folder, 'plain.csv'), 'utf8')).toBe(true);
+    expect(readFileSync(join(folder, 'config-summary.csv'), 'utf8') === readFileSync(join(folder, 'plain-summary.csv'), 'utf8')).toBe(true);
   });
 });
