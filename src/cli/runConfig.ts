@@ -29,6 +29,7 @@ import type { CommandSpec, ResolveContext } from './optionTable.js';
 import { RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS } from './options.js';
 import { standardOutputIs } from './outputPaths.js';
 import { repeatedKey } from './repeatedKey.js';
+import { checkOwnDescriptor } from '../corpus/ownDescriptor.js';
 
 export { CONFIG_KEYS };
 
@@ -68,6 +69,8 @@ export function configOnStandardOutput(file: string): UsageError {
 /** Reads and validates a config file; returns the values it gives, parsed, keyed by camelCase name. */
 export function readConfigFile(file: string, context: ResolveContext): Partial<RunValues> {
   if (file.trim() === '') throw new UsageError(`--config must be a path, got '${file}'`, 'pass the path of a JSON file');
+  // (one of Node's own descriptors, `--config /dev/fd/5`: waited on for ever: audit)
+  checkOwnDescriptor(resolve(context.cwd, file), 'read', `--config ${file}`, 'config.json');
   let content: string;
   try {
     content = context.readText(resolve(context.cwd, file));

@@ -33,7 +33,7 @@ import { expandGlob, hasWildcard } from './glob.js';
 import { brownEncoder, checkVocabulary, finishCorpus, readTextInto, STDIN_NAME } from './readText.js';
 import { CutLetterCount } from './cutLetters.js';
 import { DEFAULT_LOAD_OPTIONS, validateLoadOptions, type LoadOptions } from './loadOptions.js';
-import { ownDescriptor } from './ownDescriptor.js';
+import { checkOwnDescriptor } from './ownDescriptor.js';
 import type { Merge } from './subword/bpeMerges.js';
 import { readWithSubwords } from './subword/learnedBpe.js';
 import { prepareTokenizer } from './tokenizers.js';
@@ -258,9 +258,8 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
   }
   // (a terminal named, /dev/stdin or /dev/tty, was read until the user typed an end: it waited for ever, where `-` is refused: audit)
   if (isTerminal(path)) throw new InputError(`${role} '${spec}' is a terminal, not a text`, TERMINAL_HINT);
-  // (a descriptor the shell did not open: one of Node's own, waited on for ever or a raw ENOENT: audit)
-  const own = ownDescriptor(path);
-  if (own !== undefined) throw new InputError(`${role} '${spec}' names a descriptor the shell did not open (this program's own ${own})`, `open one for it, as ${spec.replace(/^.*\//u, '')}< corpus.txt after the command, or name the file itself`);
+  // (a descriptor the shell did not open, one of Node's own, or a FIFO opened read-write: waited on for ever, or a raw ENOENT: audits)
+  checkOwnDescriptor(path, 'read', `${role} '${spec}'`, 'corpus.txt');
   return [{ kind: kindOf(path), path }];
 }
 

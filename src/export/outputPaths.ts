@@ -34,6 +34,7 @@ import { canCreateIn } from './makeFolder.js';
 import { checkNoFolderAtPartial, isSpecialFile, partialPath } from './wholeFile.js';
 import { LinkLoopError, namedFile } from '../corpus/namedFile.js';
 import { isLink } from '../corpus/isLink.js';
+import { checkOwnDescriptor } from '../corpus/ownDescriptor.js';
 
 /** How an output is written: `standardOutput` may be `-` (default true); `inPlace`: opened and truncated, not written beside its path and put in place (run's streamed CSVs). */
 export interface WriteMode {
@@ -76,6 +77,9 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   if (existsSync(absolute) && statSync(absolute).isDirectory()) {
     throw new InputError(`${flag} ${path} is a folder`, 'pass a file path');
   }
+  // (one of Node's own descriptors, `--out /dev/fd/6` where the shell opened none: its pipes took the
+  // text silently, or crashed Node, exit 139; its epoll a raw ENXIO after the work: audit)
+  checkOwnDescriptor(absolute, 'write', `${flag} ${path}`, 'FILE');
   // The file a write makes: a link to a file not yet made is followed into the link's own folder.
   const target = followedName(absolute, path, flag);
   const targetFolder = checkTargetFolder(target, `${flag} ${path}`, 'create that folder, or choose another path');

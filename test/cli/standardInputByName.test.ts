@@ -7,7 +7,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { connect, createServer, type Socket } from 'node:net';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -223,5 +223,36 @@ describe("a descriptor named that the shell did not open: one of Node's own", ()
     // a file, and a pipe another process writes to, on a descriptor the shell opened
     expect(cli(`tokenize /dev/fd/4 --quiet 4< "${fixture}"`).stdout).toBe(expected);
     expect(cli(`tokenize /proc/self/fd/7 --quiet 7< <(cat "${fixture}")`).stdout).toBe(expected);
+  });
+
+  it("is refused as an output, a merge input or a --config file (Node's own pipes took the text silently or crashed it, exit 139; the others waited for ever: audit); a pipe another process reads is written", () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-own-'));
+    const cli = (line: string) => spawnSync('bash', ['-c', `"${process.execPath}" "${main}" ${line}`], { cwd: folder, encoding: 'utf8', timeout: 20_000 });
+    const own = (named: string, fd: number, arrow: string, example: string): RegExp =>
+      new RegExp(`^ngram-collapse: ${named} names a descriptor the shell did not open \\(this program's own (anon_inode:\\[\\w+\\]|pipe:\\[\\d+\\])\\) \\(open one for it, as ${fd}${arrow} ${example} after the command, or name the file itself\\)\\n$`, 'u');
+    for (const fd of [3, 4, 5, 6]) {
+      for (const [line, named, arrow, example] of [
+        [`tokenize "${fixture}" --quiet --out /dev/fd/${fd}`, `--out /dev/fd/${fd}`, '>', 'FILE'],
+        [`train --corpus "${fixture}" --arpa /dev/fd/${fd}`, `--arpa /dev/fd/${fd}`, '>', 'FILE'],
+        [`merge /dev/fd/${fd} --out m.csv`, `the input /dev/fd/${fd}`, '<', 'shard.csv'],
+        [`run --config /dev/fd/${fd}`, `--config /dev/fd/${fd}`, '<', 'config.json'],
+      ] as const) {
+        const refused = cli(`${line} < /dev/null`);
+        expect([refused.status, refused.stdout], line).toEqual([2, '']);
+        expect(refused.stderr, line).toMatch(own(named, fd, arrow, example));
+      }
+    }
+    expect(readdirSync(folder)).toEqual([]);
+    // a pipe another process reads from, on a descriptor the shell opened: written
+    const counted = cli(`tokenize "${fixture}" --quiet --out /dev/fd/5 5> >(wc -l > lines.txt); sleep 0.5`);
+    expect(counted.status).toBe(0);
+    expect(Number(readFileSync(join(folder, 'lines.txt'), 'utf8'))).toBe(cli(`tokenize "${fixture}" --quiet`).stdout.split('\n').length - 1);
+  });
+
+  it('is refused when it is a FIFO the shell opened for reading and writing (`7<> fifo`: reading never ended)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-fifo-'));
+    spawnSync('mkfifo', [join(folder, 'ff')]);
+    const refused = spawnSync('bash', ['-c', `"${process.execPath}" "${main}" tokenize /dev/fd/7 --quiet 7<> ff`], { cwd: folder, encoding: 'utf8', timeout: 20_000 });
+    expect([refused.status, refused.stderr]).toEqual([2, `ngram-collapse: corpus '/dev/fd/7' is the FIFO ${join(folder, 'ff')}, which this program holds open for writing too, so reading it would never end (open it for reading alone: 7< ${join(folder, 'ff')})\n`]);
   });
 });

@@ -26,6 +26,7 @@ import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
 import { checkDistinctOutputs, checkOneStandardOutput, checkStandardOutputNotInput, checkWritable, recordFiles, standardOutputNamed } from '../outputPaths.js';
+import { checkOwnDescriptor } from '../../corpus/ownDescriptor.js';
 
 export const MERGE_SPEC = tableSpec(
   'merge',
@@ -106,6 +107,8 @@ function checkInputNames(files: readonly string[], cwd: string): void {
   if (files.includes('-')) throw new UsageError('merge reads the shards from files, not from standard input (-)', 'pass the shard CSV files by name');
   const seen = new Map<string, string>();
   for (const file of files) {
+    // (one of Node's own descriptors, `merge /dev/fd/4`: waited on for ever: audit)
+    checkOwnDescriptor(resolve(cwd, file), 'read', `the input ${file}`, 'shard.csv');
     const stats = statSync(resolve(cwd, file), { throwIfNoEntry: false });
     const identity = stats === undefined ? undefined : identityOf(stats);
     if (identity === undefined) continue; // (a missing file: refused as it is read)
