@@ -50,6 +50,7 @@ export function declareOptions(command: Command, table: OptionTable): Command {
     command.addOption(option);
     if (row.value === undefined && row.negation !== undefined) {
       command.addOption(new CommanderOption(`--no-${row.flag.slice(2)}`, row.negation.description));
+      refuseBothSwitches(command, row.flag, repeats);
     }
   }
   return command;
@@ -71,6 +72,23 @@ function onlyOnce(flag: string, valueName: string, repeats: UsageError[]): (valu
     repeats.push(new UsageError(`${flag} is given twice ('${String(previous)}', then '${value}')`, hint));
     return value;
   };
+}
+
+/**
+ * Records `--x` given together with `--no-x` (the last one won without a word: audit) in `repeats`,
+ * from commander's per-option events.
+ */
+function refuseBothSwitches(command: Command, flag: string, repeats: UsageError[]): void {
+  const name = flag.slice(2);
+  const seen = new Set<string>();
+  const given = (spelled: string) => (): void => {
+    seen.add(spelled);
+    if (seen.size === 2 && !repeats.some((error) => error.message.startsWith(`${flag} and `))) {
+      repeats.push(new UsageError(`${flag} and --no-${name} are both given`, 'give one of them'));
+    }
+  };
+  command.on(`option:${name}`, given(flag));
+  command.on(`option:no-${name}`, given(`--no-${name}`));
 }
 
 /** Throws the first flag of one value `command`'s parse met twice (declareOptions), if any: before anything is resolved. */

@@ -331,6 +331,10 @@ describe('metrics, recipe, tokenize, plot, merge, playground', () => {
     expect(twice(GENERATE_SPEC as CommandSpec<unknown>, ['-n', '0', '--count', '1'])).toBe("--count is given twice ('0', then '1') (give it once)");
     expect(twice(TRAIN_SPEC as CommandSpec<unknown>, ['--arpa', '', '--arpa', 'a.arpa'])).toBe("--arpa is given twice ('', then 'a.arpa') (give it once)");
     expect(twice(PLOT_SPEC as CommandSpec<unknown>, ['a.csv', '--out', 'p.html', '--out', 'q.html'])).toBe("--out is given twice ('p.html', then 'q.html') (give it once)");
+    // a switch and its negation together (the last won without a word: round 2 audit)
+    expect(twice(RUN_SPEC, ['--lowercase', '--no-lowercase'])).toBe('--lowercase and --no-lowercase are both given (give one of them)');
+    expect(twice(TOKENIZE_SPEC as CommandSpec<unknown>, ['--no-normalize', '--corpus', 'a.txt', '--normalize'])).toBe('--normalize and --no-normalize are both given (give one of them)');
+    expect(parse(RUN_SPEC, ['--no-lowercase', '--no-lowercase']).corpus).toEqual(['brown']);
     // --help still wins, before or after the repeat (it was refused as a repeat: round 2 audit)
     for (const argv of [['--help', '--order', '2', '--order', '3'], ['--order', '2', '--order', '3', '-h']]) {
       expect((thrown(() => parse(RUN_SPEC, argv)) as CommanderError).code, argv.join(' ')).toBe('commander.helpDisplayed');
