@@ -18,8 +18,8 @@ let code: number;
 if (relaunched !== undefined) code = relaunched;
 else {
   watchParent();
-  const [{ runCli }, { processIO }, { guardStandardStreams, givesOutFile }] = await Promise.all([import('./program.js'), import('./io.js'), import('./standardStreams.js')]);
-  guardStandardStreams(process, (status) => process.exit(status), argv.find((word) => !word.startsWith('-')), givesOutFile(argv));
+  const [{ runCli }, { processIO }, { guardStandardStreams }] = await Promise.all([import('./program.js'), import('./io.js'), import('./standardStreams.js')]);
+  guardStandardStreams(process, (status) => process.exit(status), argv);
   code = await runCli(argv, processIO());
 }
 // (ended here, not by Node's clean-up, which hands the signals back to their default first: ./processEnd.ts)

@@ -33,18 +33,18 @@ describe('guardStandardStreams', () => {
 
   it('any other error on stdout (a full disk): one line naming it, then exit 1', () => {
     const s = streams();
-    guardStandardStreams(s, s.exit, 'tokenize');
+    guardStandardStreams(s, s.exit, ['tokenize', 'brown']);
     s.stdout.emit('error', failure('ENOSPC', 'ENOSPC: no space left on device, write'));
     expect(s.stderr.text).toBe('ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (free some space, or write to a file with --out)\n');
     expect(s.exits).toEqual([1]);
   });
 
-  it('offers --out only to a command whose output it takes (generate and train, then `recipe list` and `--help`, were told to use it: audits)', () => {
+  it('offers --out only to a command whose output it takes, --quiet to run and recipe NAME, neither to --help, --version or --print-config (generate and train, then `recipe list` and `--help`, were told to use them: audits)', () => {
     const other = 'free some space, or redirect standard output to another disk';
     const out = 'free some space, or write to a file with --out';
-    for (const [command, hint] of [['generate', other], ['train', other], ['recipe', other], ['plot', other], [undefined, other], ['tokenize', out], ['metrics', out], ['run', 'free some space, write to a file with --out, or pass --quiet'], ['merge', out], ['playground', out]] as const) {
+    for (const [argv, hint] of [[['generate'], other], [['train'], other], [['recipe', 'list'], other], [['plot', 'c.csv'], other], [[], other], [['tokenize'], out], [['metrics'], out], [['run'], 'free some space, write to a file with --out, or pass --quiet'], [['merge'], out], [['playground'], out], [['recipe', 'drift'], 'free some space, or pass --quiet'], [['run', '--help'], other], [['run', '--print-config'], other], [['--version'], other], [['help', 'run'], other]] as const) {
       const s = streams();
-      guardStandardStreams(s, s.exit, command);
+      guardStandardStreams(s, s.exit, argv);
       s.stdout.emit('error', failure('ENOSPC', 'ENOSPC: no space left on device, write'));
       expect(s.stderr.text).toBe(`ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (${hint})\n`);
     }
@@ -54,7 +54,7 @@ describe('guardStandardStreams', () => {
     const other = 'free some space, or redirect standard output to another disk';
     for (const [command, hint] of [['merge', other], ['playground', other], ['tokenize', other], ['metrics', other], ['generate', other], ['run', 'free some space, or pass --quiet']] as const) {
       const s = streams();
-      guardStandardStreams(s, s.exit, command, true);
+      guardStandardStreams(s, s.exit, [command, '--out', 'x.csv']);
       s.stdout.emit('error', failure('ENOSPC', 'ENOSPC: no space left on device, write'));
       expect(s.stderr.text).toBe(`ngram-collapse: cannot write to standard output: ENOSPC: no space left on device, write (${hint})\n`);
     }
