@@ -56,7 +56,7 @@ export function declareOptions(command: Command, table: OptionTable): Command {
   return command;
 }
 
-/** The flags of one value each command was given twice, in order (declareOptions records, refuseRepeatedFlags refuses). */
+/** Per command, the flags of one value given twice and the switches given with their negation, in order (declareOptions records, refuseRepeatedFlags refuses). */
 const REPEATS = new WeakMap<Command, UsageError[]>();
 
 /**
@@ -91,7 +91,10 @@ function refuseBothSwitches(command: Command, flag: string, repeats: UsageError[
   command.on(`option:no-${name}`, given(`--no-${name}`));
 }
 
-/** Throws the first flag of one value `command`'s parse met twice (declareOptions), if any: before anything is resolved. */
+/**
+ * Throws the first flag of one value `command`'s parse met twice, or switch met with its negation
+ * (declareOptions records them), if any: before anything is resolved.
+ */
 export function refuseRepeatedFlags(command: Command): void {
   const first = REPEATS.get(command)?.[0];
   if (first !== undefined) throw first;
