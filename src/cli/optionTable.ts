@@ -68,8 +68,9 @@ const REPEATS = new WeakMap<Command, UsageError[]>();
 function onlyOnce(flag: string, valueName: string, repeats: UsageError[]): (value: string, previous: unknown) => string {
   return (value, previous) => {
     if (previous === undefined) return value;
-    // (the list form only of two values: `--order= --order=3` was offered `--order ,3`: audit)
-    const both = valueName === '<list>' && String(previous).trim() !== '' && value.trim() !== '';
+    // (the list form only of two values: `--order= --order=3` was offered `--order ,3`, and `--order 2
+    // --order 2` the list 2,2, which repeats a value: audits)
+    const both = valueName === '<list>' && String(previous).trim() !== '' && value.trim() !== '' && String(previous).trim() !== value.trim();
     const hint = both ? `give it once; for both values, one list: ${flag} ${String(previous)},${value}` : 'give it once';
     repeats.push(new UsageError(`${flag} is given twice ('${String(previous)}', then '${value}')`, hint));
     return value;

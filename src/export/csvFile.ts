@@ -37,11 +37,20 @@ export interface CsvOptions {
   readonly label?: string;
 }
 
+/**
+ * True for a header: a non-empty list with a name at every position, each once (a hole, [, 'b'], or an
+ * empty name wrote a header of empty columns, and a name twice a file every reader here refuses: audits).
+ */
+function isHeader(header: unknown): boolean {
+  // (holes first, from the keys: a sparse list of 2^32 - 1 places is not walked)
+  if (!Array.isArray(header) || header.length === 0 || Object.keys(header).length !== header.length) return false;
+  return header.every((column) => typeof column === 'string' && column.trim() !== '') && new Set(header).size === header.length;
+}
+
 export function openCsv(target: string | Writable, header: readonly string[], options: CsvOptions = {}): CsvWriter {
   // (a string would be written as a row of its characters: 'abc' as a,b,c)
-  // (every position a name: a hole, [, 'b'], or an empty name wrote a header of empty columns: audit)
-  if (!Array.isArray(header) || header.length === 0 || !Array.from(header, (column) => typeof column === 'string' && column !== '').every(Boolean)) {
-    throw new UsageError(`openCsv needs the header as a list of column names, got ${shownValue(header)}`, "pass e.g. ['cell', 'generation'] or CURVE_COLUMNS");
+  if (!isHeader(header)) {
+    throw new UsageError(`openCsv needs the header as a list of distinct column names, got ${shownValue(header)}`, "pass e.g. ['cell', 'generation'] or CURVE_COLUMNS");
   }
   // (a misspelt option, `appendd`, emptied the file it was to add to: audit)
   const given = checkObject('options', options);

@@ -80,19 +80,26 @@ export const TEXT_RULE: ValueRule<string> = Object.freeze<ValueRule<string>>({
 /** The most of a list's or an object's JSON a message quotes (a vocabulary's strings ran to 113,420 characters: audit). */
 export const SHOWN_JSON_LENGTH = 120;
 
+/** A list longer than this is described by its length alone, not written out to be cut. */
+const SHOWN_LIST_LENGTH = 1_000_000;
+
 /**
  * How a received value is quoted in a message: text and numbers whole, a list or an object as JSON,
- * cut after SHOWN_JSON_LENGTH characters with its whole length said.
+ * cut after SHOWN_JSON_LENGTH characters with its whole length said; a list of more than a million
+ * places, or one JSON cannot write, by its length.
  */
 export function shownValue(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `'${String(value)}'`;
   if (typeof value === 'function') return 'a function';
+  // (a list of more places than a message could quote, new Array(2 ** 32 - 1), passed the string's
+  // largest length and gave a RangeError of its own: audit)
+  if (Array.isArray(value) && value.length > SHOWN_LIST_LENGTH) return `a list of ${value.length} places`;
   let json: string;
   try {
     json = JSON.stringify(value) ?? String(value); // null as null, undefined (no JSON) as undefined
   } catch {
-    return String(value);
+    return Array.isArray(value) ? `a list of ${value.length} places` : Object.prototype.toString.call(value);
   }
   if (json.length <= SHOWN_JSON_LENGTH) return json;
   // (not between the halves of a surrogate pair: a lone half is no text, written as U+FFFD: audit)

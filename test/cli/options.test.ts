@@ -328,6 +328,7 @@ describe('metrics, recipe, tokenize, plot, merge, playground', () => {
     expect(twice(RUN_SPEC, ['--human-ratio', '0', '--human-ratio=0.5'])).toBe("--human-ratio is given twice ('0', then '0.5') (give it once; for both values, one list: --human-ratio 0,0.5)");
     expect(twice(RUN_SPEC, ['--seed', '3', '--quiet', '--seed', '3'])).toBe("--seed is given twice ('3', then '3') (give it once)");
     expect(twice(RUN_SPEC, ['--order=', '--order=3'])).toBe("--order is given twice ('', then '3') (give it once)");
+    expect(twice(RUN_SPEC, ['--order', '2', '--order', '2'])).toBe("--order is given twice ('2', then '2') (give it once)");
     expect(twice(RUN_SPEC, ['--config', 'a.json', '--config', 'b.json'])).toBe("--config is given twice ('a.json', then 'b.json') (give it once)");
     expect(twice(GENERATE_SPEC as CommandSpec<unknown>, ['-n', '0', '--count', '1'])).toBe("--count is given twice ('0', then '1') (give it once)");
     expect(twice(TRAIN_SPEC as CommandSpec<unknown>, ['--arpa', '', '--arpa', 'a.arpa'])).toBe("--arpa is given twice ('', then 'a.arpa') (give it once)");

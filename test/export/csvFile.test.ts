@@ -19,7 +19,7 @@ describe('openCsv', () => {
   it('refuses a header that is not a list of names, before the file is opened (a string was written as a row of its characters)', () => {
     const path = join(tempDir(), 'h.csv');
     expect(() => openCsv(path, 'abc' as never)).toThrow(UsageError);
-    expect(() => openCsv(path, 'abc' as never)).toThrow("openCsv needs the header as a list of column names, got 'abc'");
+    expect(() => openCsv(path, 'abc' as never)).toThrow("openCsv needs the header as a list of distinct column names, got 'abc'");
     expect(() => openCsv(path, ['a', 1] as never)).toThrow(UsageError);
     expect(existsSync(path)).toBe(false);
   });

@@ -262,7 +262,9 @@ describe('the public entries refuse what they would get silently wrong', () => {
     for (const text of [null, 5, {}]) expect(thrown(() => parseSelectRule(text as never))).toBeInstanceOf(UsageError);
     expect(describeError(thrown(() => parseSelectRule(null as never)), '')).toMatch(/^--select must be one of .*, got null \(e\.g\. --select none,m0:low:0\.8\)$/u);
     // eslint-disable-next-line no-sparse-arrays
-    for (const header of [['a', , 'b'], [''], []]) expect(thrown(() => openCsv(new PassThrough(), header as string[]))).toBeInstanceOf(UsageError);
+    for (const header of [['a', , 'b'], [''], [], [' '], ['a', 'a'], new Array(2 ** 32 - 1)]) expect(thrown(() => openCsv(new PassThrough(), header as string[]))).toBeInstanceOf(UsageError);
+    // a value of no curve kind (an object: a raw TypeError inside: round 3 audit)
+    expect(describeError(thrown(() => formatFinalTable([{ cell: 'a', generation: 0, replicate: 1, vocab_retention: {} }] as never)), '')).toBe('rows[0].vocab_retention must be a number, a text or empty, got {} (pass the rows readCurves gives)');
     const run = prepareRun(CORPUS, ID_SPACE, { ...DEFAULT_RUN, generations: 1, holdout: 0 });
     const cell = expandCells(run.settings.sweep)[0]!;
     expect(thrown(() => seriesSteps(run, cell, 0, { emit: () => undefined }))).toBeInstanceOf(UsageError);

@@ -37,19 +37,28 @@ export const SETTING_COLUMNS: readonly string[] = ALL_CELL_COLUMNS.map(([, colum
 export const APPENDED_SETTING_COLUMNS = ['select', 'tokens_growth'] as const;
 
 /**
- * Refuses (UsageError) rows that are not a list of curve rows: objects with a text `cell` and a
- * `generation` that is a whole number >= 0 (the report's entries and formatFinalTable check what they
- * are given with it).
+ * Refuses (UsageError) rows that are not a list of curve rows: objects with a text `cell`, a
+ * `generation` that is a whole number >= 0 and every value a CurveValue (the report's entries and
+ * formatFinalTable check what they are given with it).
  */
 export function checkCurveRows(rows: unknown): asserts rows is readonly CurveRow[] {
   if (!Array.isArray(rows)) throw new UsageError(`rows must be a list of curve rows, got ${shownValue(rows)}`, 'pass the rows readCurves gives');
   // (a generation that is no whole number >= 0, NaN or -1, was a raw TypeError inside the aggregation: audit)
   const bad = rows.findIndex((row) => typeof row !== 'object' || row === null || typeof (row as CurveRow).cell !== 'string' || !isGeneration((row as CurveRow).generation));
   if (bad >= 0) throw new UsageError(`rows[${bad}] must be a curve row (a text cell and a generation, a whole number >= 0), got ${shownValue(rows[bad])}`, 'pass the rows readCurves gives');
+  // (a value of another kind, an object, was a raw TypeError inside: audit)
+  for (const [index, row] of (rows as CurveRow[]).entries()) {
+    const column = Object.keys(row).find((key) => !isCurveValue(row[key]));
+    if (column !== undefined) throw new UsageError(`rows[${index}].${column} must be a number, a text or empty, got ${shownValue(row[column])}`, 'pass the rows readCurves gives');
+  }
 }
 
 function isGeneration(value: unknown): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isCurveValue(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === 'number' || typeof value === 'string';
 }
 
 /** Columns a file must have to be read as a curves CSV. */

@@ -51,7 +51,8 @@ export function curveTableFromRecords(
     // (a replicate of "abc" was read as a replicate of its own, NaN: audit)
     for (const [column, least] of [['generation', 0], ['replicate', 1]] as const) {
       const value = row[column];
-      if (typeof value === 'number' && Number.isInteger(value) && value >= least) continue;
+      // (a whole number the doubles hold exactly: 9007199254740993 was read as ...992, and then refused by the report's row check: audit)
+      if (typeof value === 'number' && Number.isSafeInteger(value) && value >= least) continue;
       throw new InputError(`${source} line ${line(recordIndex)}: ${column} "${record[header.indexOf(column)]}" is not a whole number >= ${least}`, `give ${PRODUCER}`);
     }
     return row as CurveRow;

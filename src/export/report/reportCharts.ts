@@ -74,10 +74,9 @@ export const REPORT_OPTION_KEYS: readonly string[] = Object.keys({
 } satisfies Record<keyof ReportOptions, true>);
 
 /**
- * Refuses (UsageError) rows that are not a list of curve rows (objects with a text `cell` and a numeric
- * `generation`) and options that are not ReportOptions: an unknown key (`extraKeys` are the caller's
- * own), a title or source that is not text, metrics or columns that are not a list of names (metrics
- * non-empty), points that are not lists.
+ * Refuses (UsageError) rows that are not a list of curve rows (checkCurveRows) and options that are
+ * not ReportOptions: an unknown key (`extraKeys` are the caller's own), a title or source that is not
+ * text, metrics or columns that are not a list of names (metrics non-empty), points that are not lists.
  */
 export function checkReportArguments(rows: unknown, options: unknown, extraKeys: readonly string[] = []): void {
   checkCurveRows(rows);
