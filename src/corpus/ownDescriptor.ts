@@ -8,9 +8,11 @@
  * exit 139): audits. Such a path is refused instead.
  *
  * Contract: `ownDescriptor(path, use)`, for an absolute path naming descriptor N >= 3 of this process
- * (`/dev/fd/N`, `/proc/self/fd/N`, `/proc/thread-self/fd/N`, `/proc/<this pid>/fd/N`):
+ * (`/dev/fd/N`, `/proc/self/fd/N`, `/proc/thread-self/fd/N`, `/proc/<this pid>/fd/N`) or of the parent
+ * that relaunched it with the same command line (`/proc/<its pid>/fd/N`):
  * - `{ what, own: true }` when N is an anonymous inode, or an anonymous pipe whose other end (its
- *   writing end when `use` is 'read', its reading end when 'write') a descriptor of this process holds:
+ *   writing end when `use` is 'read', its reading end when 'write') a descriptor of this process (or of
+ *   that parent) holds:
  *   one of Node's own; `what` is its /proc name (`anon_inode:[eventpoll]`, `pipe:[123]`);
  * - `{ what, own: false }` when `use` is 'read' and N is a FIFO this process holds open for writing too
  *   (`what` the FIFO's path): reading it would never end;
@@ -21,23 +23,17 @@
  * '/dev/fd/4'`, `--out /dev/fd/5`), `example` a file the hint opens on the descriptor.
  */
 
-import { fstatSync, readdirSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { InputError } from '../errors.js';
 
 export function checkOwnDescriptor(path: string, use: 'read' | 'write', named: string, example: string): void {
   const found = ownDescriptor(path, use);
   if (found === undefined) return;
-  const fd = descriptorNumber(path)!;
+  const fd = descriptorOf(path)!.fd;
   if (found.own) {
     throw new InputError(`${named} names a descriptor the shell did not open (this program's own ${found.what})`, `open one for it, as ${fd}${use === 'read' ? '<' : '>'} ${example} after the command, or name the file itself`);
   }
   throw new InputError(`${named} is the FIFO ${found.what}, which this program holds open for writing too, so reading it would never end`, `open it for reading alone: ${fd}< ${found.what}`);
-}
-
-/** N, where `path` names descriptor N of this process; undefined for any other path. */
-function descriptorNumber(path: string): number | undefined {
-  const named = new RegExp(`^/(?:dev/fd|proc/(?:self|thread-self|${process.pid})/fd)/0*([0-9]+)$`, 'u').exec(path);
-  return named === null ? undefined : Number(named[1]);
 }
 
 export interface OwnDescriptor {
@@ -46,57 +42,90 @@ export interface OwnDescriptor {
 }
 
 export function ownDescriptor(path: string, use: 'read' | 'write'): OwnDescriptor | undefined {
-  const fd = descriptorNumber(path);
-  if (fd === undefined || fd < 3) return undefined;
-  const what = linkOf(fd);
-  const stats = statOf(fd);
+  const named = descriptorOf(path);
+  if (named === undefined || named.fd < 3) return undefined;
+  const { process: at, fd } = named;
+  const what = linkOf(at, String(fd));
+  const stats = statOf(at, String(fd));
   if (what === undefined || stats === undefined) return undefined;
   if (what.startsWith('anon_inode:')) return { what, own: true };
   if (!stats.isFIFO()) return undefined;
   // the other end, held here: no other process can end what is read, nor read what is written
-  if (!holdsEnd(stats, use === 'read' ? 'write' : 'read')) return undefined;
+  if (!holdsEnd(at, stats, use === 'read' ? 'write' : 'read')) return undefined;
   if (what.startsWith('pipe:')) return { what, own: true };
   return use === 'read' ? { what, own: false } : undefined;
 }
 
-/** What descriptor `fd` of this process is (its /proc link), or undefined if it is not open. */
-function linkOf(fd: number): string | undefined {
-  try {
-    return readlinkSync(`/proc/self/fd/${fd}`);
-  } catch {
-    return undefined;
-  }
+/**
+ * The process folder (`/proc/self`, or the relaunching parent's `/proc/<pid>`) and descriptor N that
+ * `path` names; undefined for any other path. The parent of a relaunched run (../cli/allocatorRelaunch.ts)
+ * runs the same command line: its `/proc/<pid>/fd/N`, given on that line, was read in the child past
+ * this check, from one of the parent's own pipes, and the run hung (audit).
+ */
+function descriptorOf(path: string): { readonly process: string; readonly fd: number } | undefined {
+  const named = /^\/(?:dev\/fd|proc\/(self|thread-self|[0-9]+)\/fd)\/0*([0-9]+)$/u.exec(path);
+  if (named === null) return undefined;
+  const [, owner, fd] = named;
+  if (owner === undefined || owner === 'self' || owner === 'thread-self' || Number(owner) === process.pid) return { process: '/proc/self', fd: Number(fd) };
+  return Number(owner) === process.ppid && sameCommand(owner) ? { process: `/proc/${owner}`, fd: Number(fd) } : undefined;
 }
 
-function statOf(fd: number): Stats | undefined {
+/**
+ * True if process `pid` runs this process's command line: its arguments end with this script's own
+ * (the programs and the script's path may be spelled otherwise: `node dist/cli/main.js` relaunches
+ * itself as `/usr/bin/node /abs/dist/cli/main.js`).
+ */
+function sameCommand(pid: string): boolean {
+  let theirs: string[];
   try {
-    return fstatSync(fd);
-  } catch {
-    return undefined;
-  }
-}
-
-/** True if a descriptor of this process is open on the pipe or FIFO `stream` for `end` (its access mode in /proc/self/fdinfo). */
-function holdsEnd(stream: Stats, end: 'read' | 'write'): boolean {
-  let names: string[];
-  try {
-    names = readdirSync('/proc/self/fd');
+    theirs = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
   } catch {
     return false;
   }
-  return names.some((name) => {
-    const stats = statOf(Number(name));
-    if (stats === undefined || stats.dev !== stream.dev || stats.ino !== stream.ino) return false;
-    const mode = accessMode(name);
-    // O_RDONLY 0, O_WRONLY 1, O_RDWR 2
-    return mode !== undefined && (end === 'write' ? mode !== 0 : mode !== 1);
+  const ours = process.argv.slice(2);
+  return theirs.length >= ours.length + 2 && ours.every((arg, at) => theirs[theirs.length - ours.length + at] === arg);
+}
+
+/** What descriptor `fd` of the process at `at` is (its /proc link), or undefined if it is not open. */
+function linkOf(at: string, fd: string): string | undefined {
+  try {
+    return readlinkSync(`${at}/fd/${fd}`);
+  } catch {
+    return undefined;
+  }
+}
+
+function statOf(at: string, fd: string): Stats | undefined {
+  try {
+    return statSync(`${at}/fd/${fd}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True if a descriptor of this process, or of the process at `at`, is open on the pipe or FIFO `stream` for `end`. */
+function holdsEnd(at: string, stream: Stats, end: 'read' | 'write'): boolean {
+  return [...new Set(['/proc/self', at])].some((owner) => {
+    let names: string[];
+    try {
+      names = readdirSync(`${owner}/fd`);
+    } catch {
+      return false;
+    }
+    return names.some((name) => {
+      const stats = statOf(owner, name);
+      if (stats === undefined || stats.dev !== stream.dev || stats.ino !== stream.ino) return false;
+      const mode = accessMode(owner, name);
+      // O_RDONLY 0, O_WRONLY 1, O_RDWR 2
+      return mode !== undefined && (end === 'write' ? mode !== 0 : mode !== 1);
+    });
   });
 }
 
-/** The access mode of descriptor `fd` (its number as text): the low two bits of its flags in /proc/self/fdinfo. */
-function accessMode(fd: string): number | undefined {
+/** The access mode of descriptor `fd` of the process at `at`: the low two bits of its flags in fdinfo. */
+function accessMode(at: string, fd: string): number | undefined {
   try {
-    const flags = /^flags:\s*([0-7]+)/mu.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+    const flags = /^flags:\s*([0-7]+)/mu.exec(readFileSync(`${at}/fdinfo/${fd}`, 'utf8'));
     return flags === null ? undefined : parseInt(flags[1]!, 8) & 3;
   } catch {
     return undefined;

@@ -404,5 +404,15 @@ describe('what merge and plot print, and outputs named as a pipe', () => {
     expect([configured.stderr, configured.stdout]).toEqual(['', 'exit 0\n']);
     expect(readFileSync(join(folder, 'config.csv'), 'utf8') === readFileSync(join(folder, 'plain.csv'), 'utf8')).toBe(true);
     expect(readFileSync(join(folder, 'config-summary.csv'), 'utf8') === readFileSync(join(folder, 'plain-summary.csv'), 'utf8')).toBe(true);
+    // /proc/<pid>/fd/N by the pid of the process started (exec keeps the shell's $$): read in the child
+    // from the parent's descriptor, one the shell opened; one of the parent's own Node pipes is refused
+    // (the child read it past the check, and the parent hung, deaf to SIGTERM: round 3 audit)
+    const byPid = spawnSync('bash', ['-c', `NGRAM_COLLAPSE_RELAUNCH=1 exec "${process.execPath}" "${main}" run --generations 1 --quiet --corpus /proc/$$/fd/7 --out pid.csv 7< "${lighthouse}"`], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+    expect([byPid.status, byPid.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(folder, 'pid.csv'), 'utf8') === readFileSync(join(folder, 'plain.csv'), 'utf8')).toBe(true);
+    for (const fd of [3, 4, 5]) {
+      const own = spawnSync('bash', ['-c', `NGRAM_COLLAPSE_RELAUNCH=1 exec "${process.execPath}" "${main}" run --generations 1 --quiet --corpus /proc/$$/fd/${fd} --out own.csv`], { cwd: folder, encoding: 'utf8', timeout: 20_000 });
+      expect([own.status, own.stderr], `fd ${fd}`).toEqual([2, expect.stringMatching(new RegExp(`^ngram-collapse: corpus '/proc/\\d+/fd/${fd}' names a descriptor the shell did not open `, 'u'))]);
+    }
   });
 });
