@@ -28,13 +28,13 @@
  * - `runRelaunched(env)`: runs this process's own command line (Node's flags included) in a child
  *   process with `env`, the same standard streams and every other descriptor open here at its own
  *   number (`--corpus /dev/fd/7` with `7< brown.txt`, also from a --config file or as `//dev/fd/7`:
- *   the child had standard streams alone, its descriptor 7 one of Node's own, and the run waited for
- *   ever: audit; Node's own descriptors go with them, unused there or replaced by the child's own, as a
- *   plain exec would pass them),
- *   passes SIGINT, SIGTERM and SIGHUP on to it (it stops cleanly, ./signals.ts), and resolves to its
- *   exit code (128 + n if signal n ended it), or to undefined if it could not be started (the caller then runs the command here, with the signals
- *   handed back; after a child that ran they stay taken, the process about to end with its code). The
- *   child is told its parent's pid (PARENT_VARIABLE).
+ *   the child had standard streams alone, its descriptor 7 one of Node's own, and the run waited
+ *   for ever: audit; Node's own descriptors go with them, unused there or replaced by the child's
+ *   own, as a plain exec would pass them), passes SIGINT, SIGTERM and SIGHUP on to it (it stops
+ *   cleanly, ./signals.ts), and resolves to its exit code (128 + n if signal n ended it), or to
+ *   undefined if it could not be started (the caller then runs the command here, with the signals
+ *   handed back; after a child that ran they stay taken, the process about to end with its code).
+ *   The child is told its parent's pid (PARENT_VARIABLE).
  * - `passedDescriptors(list, stat)`: the child's stdio for spawn: the standard three inherited and each
  *   other descriptor `list('/proc/self/fd')` names that `stat` finds open, at its own number.
  * - `watchParent(env)`: in a relaunched child (PARENT_VARIABLE set, GLIBC_TUNABLES the tuned value), ends the process with SIGKILL
