@@ -18,9 +18,10 @@
  *   (`what` the FIFO's path): reading it would never end;
  * - undefined otherwise: a file, a pipe another process writes to (`4< <(cat notes.txt)`) or reads from
  *   (`5> >(gzip > out.gz)`), any other path, or a system without /proc.
- * Reads /proc/self/fd and /proc/self/fdinfo. `checkOwnDescriptor(path, use, named, example)` throws
- * the InputError for what ownDescriptor finds: `named` is how the message calls the path (`corpus
- * '/dev/fd/4'`, `--out /dev/fd/5`), `example` a file the hint opens on the descriptor.
+ * Reads /proc/self/fd and fdinfo (and the parent's, and both command lines, for its pid).
+ * `checkOwnDescriptor(path, use, named, example)` throws the InputError for what ownDescriptor finds:
+ * `named` is how the message calls the path (`corpus '/dev/fd/4'`, `--out /dev/fd/5`), `example` a
+ * file the hint opens on the descriptor.
  */
 
 import { readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
