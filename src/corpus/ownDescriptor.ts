@@ -10,11 +10,11 @@
  * Contract: `ownDescriptor(path, use)`, for an absolute path naming descriptor N >= 3 of this process
  * (`/dev/fd/N`, `/proc/self/fd/N`, `/proc/thread-self/fd/N`, `/proc/<this pid>/fd/N`) or of the parent
  * that relaunched it with the same command line (`/proc/<its pid>/fd/N`):
- * - `{ what, own: true }` when N is an anonymous inode, or an anonymous pipe whose other end (its
+ * - `{ what, own: true, fd: N }` when N is an anonymous inode, or an anonymous pipe whose other end (its
  *   writing end when `use` is 'read', its reading end when 'write') a descriptor of this process (or of
  *   that parent) holds:
  *   one of Node's own; `what` is its /proc name (`anon_inode:[eventpoll]`, `pipe:[123]`);
- * - `{ what, own: false }` when `use` is 'read' and N is a FIFO this process holds open for writing too
+ * - `{ what, own: false, fd: N }` when `use` is 'read' and N is a FIFO this process holds open for writing too
  *   (`what` the FIFO's path): reading it would never end;
  * - undefined otherwise: a file, a pipe another process writes to (`4< <(cat notes.txt)`) or reads from
  *   (`5> >(gzip > out.gz)`), any other path, or a system without /proc.
@@ -30,7 +30,7 @@ import { InputError } from '../errors.js';
 export function checkOwnDescriptor(path: string, use: 'read' | 'write', named: string, example: string): void {
   const found = ownDescriptor(path, use);
   if (found === undefined) return;
-  const fd = descriptorOf(path)!.fd;
+  const { fd } = found;
   if (found.own) {
     throw new InputError(`${named} names a descriptor the shell did not open (this program's own ${found.what})`, `open one for it, as ${fd}${use === 'read' ? '<' : '>'} ${example} after the command, or name the file itself`);
   }
@@ -40,6 +40,8 @@ export function checkOwnDescriptor(path: string, use: 'read' | 'write', named: s
 export interface OwnDescriptor {
   readonly what: string;
   readonly own: boolean;
+  /** N, the descriptor's number. */
+  readonly fd: number;
 }
 
 export function ownDescriptor(path: string, use: 'read' | 'write'): OwnDescriptor | undefined {
@@ -49,12 +51,12 @@ export function ownDescriptor(path: string, use: 'read' | 'write'): OwnDescripto
   const what = linkOf(at, String(fd));
   const stats = statOf(at, String(fd));
   if (what === undefined || stats === undefined) return undefined;
-  if (what.startsWith('anon_inode:')) return { what, own: true };
+  if (what.startsWith('anon_inode:')) return { what, own: true, fd };
   if (!stats.isFIFO()) return undefined;
   // the other end, held here: no other process can end what is read, nor read what is written
   if (!holdsEnd(at, stats, use === 'read' ? 'write' : 'read')) return undefined;
-  if (what.startsWith('pipe:')) return { what, own: true };
-  return use === 'read' ? { what, own: false } : undefined;
+  if (what.startsWith('pipe:')) return { what, own: true, fd };
+  return use === 'read' ? { what, own: false, fd } : undefined;
 }
 
 /**
