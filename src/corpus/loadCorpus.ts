@@ -93,7 +93,7 @@ export async function loadCorpus(
   // Resolve every spec first, so that a missing file is reported before any reading.
   const named = specs.flatMap((spec) => resolveSpec(spec, settings, role).map((source) => ({ ...source, spec })));
   refuseFileTwice(named, role);
-  warnUnusedTextOptions(named, settings, specs);
+  warnUnusedTextOptions(named, settings);
   // (only where `-` is this process's standard input: a library caller may give another stream: audit)
   const ownStandardInput = settings.stdin === undefined || settings.stdin === process.stdin;
   if (ownStandardInput) refuseStandardInputByName(named, role);
@@ -205,7 +205,7 @@ const BRACES_HINT = 'braces {a,b} are no wildcard here: leave them unquoted for 
  * its sentences and tokens are its own (tagged text), so `--sentences line`, `--empty-sentences` and
  * `--jsonl-field` changed nothing without a word (validation audit).
  */
-function warnUnusedTextOptions(sources: ReadonlyArray<Source>, settings: LoadOptions, specs: readonly string[]): void {
+function warnUnusedTextOptions(sources: ReadonlyArray<Source>, settings: LoadOptions): void {
   if (sources.length === 0 || !sources.every((source) => source.kind === 'brown')) return;
   const unused = [
     ...(settings.sentences === 'line' ? ['--sentences line'] : []),
@@ -214,7 +214,8 @@ function warnUnusedTextOptions(sources: ReadonlyArray<Source>, settings: LoadOpt
   ];
   if (unused.length === 0) return;
   const given = unused.length === 1 ? `${unused[0]!} does` : `${unused.slice(0, -1).join(', ')} and ${unused.at(-1)!} do`;
-  settings.onWarning?.(`${given} nothing on ${specs.join(', ')}: Brown's sentences and tokens are its own, read from its tagged text`);
+  // (not naming the specs: `metrics` and `train --eval` put the text's name before each warning of it)
+  settings.onWarning?.(`${given} nothing on Brown: its sentences and tokens are its own, read from its tagged text`);
 }
 
 /**

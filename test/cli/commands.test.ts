@@ -54,6 +54,9 @@ describe('metrics --reference', () => {
     writeFileSync(join(cwd, 't'), 'a <s> b c\n');
     const short = await cli(['metrics', 't', '--sentences', 'line'], { cwd });
     expect(short.stderr).toBe("ngram-collapse: warning: t: the corpus contains 1 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped\n");
+    // Brown's text options, named once (`brown:news: --sentences line does nothing on brown:news`: audit)
+    const brown = await cli(['metrics', 'brown:humor', '--sentences', 'line'], { cwd });
+    expect(brown.stderr).toBe("ngram-collapse: warning: brown:humor: --sentences line does nothing on Brown: its sentences and tokens are its own, read from its tagged text\n");
   });
 
   it('--quiet silences the warnings of metrics, generate and train, and leaves their output (they had no --quiet: audit)', async () => {

@@ -100,10 +100,10 @@ describe('loadCorpus resolves', () => {
     const plain = await loadCorpus(['brown:humor'], { tokenizer: 'whitespace' });
     const given = await loadCorpus(['brown:humor'], { tokenizer: 'whitespace', sentences: 'line', emptySentences: true, jsonlField: 'text', onWarning: (message) => warnings.push(message) });
     expect(Array.from(given.corpus.ids)).toEqual(Array.from(plain.corpus.ids));
-    expect(warnings).toEqual(["--sentences line, --empty-sentences and --jsonl-field text do nothing on brown:humor: Brown's sentences and tokens are its own, read from its tagged text"]);
+    expect(warnings).toEqual(["--sentences line, --empty-sentences and --jsonl-field text do nothing on Brown: its sentences and tokens are its own, read from its tagged text"]);
     const one: string[] = [];
     await loadCorpus(['brown:humor'], { tokenizer: 'whitespace', sentences: 'line', onWarning: (message) => one.push(message) });
-    expect(one).toEqual(["--sentences line does nothing on brown:humor: Brown's sentences and tokens are its own, read from its tagged text"]);
+    expect(one).toEqual(["--sentences line does nothing on Brown: its sentences and tokens are its own, read from its tagged text"]);
     // a text file beside Brown reads them: no warning
     writeFileSync(join(root, 'line.txt'), 'One line\n');
     const mixed: string[] = [];
