@@ -1,17 +1,20 @@
 /**
  * The `ngram-collapse recipe` command line that reproduces a recipe run, every scale setting spelled
  * out, and each corpus option that is not its default (for findings.md and the playground's presets).
- * `--max-tokens` is left out: a guard, it changes no number. No file access.
+ * `--max-tokens` is spelled out too where it is not its default: a guard, it changes no number, but a
+ * recipe that needs it raised (growth's later batches) is refused without it (it was left out: audit).
+ * No file access.
  */
 
 import type { TextOptions } from '../corpus/readText.js';
 import { DEFAULT_TEXT_OPTIONS } from '../corpus/readText.js';
 import { lowercasesByDefault } from '../corpus/tokenizers.js';
+import { DEFAULT_MAX_TOKENS } from '../simulation/tokenGuards.js';
 import type { Recipe, RecipeScale } from './recipe.js';
 import { optionWords, shellWord } from '../export/shellWord.js';
 
 /** The corpus options a recipe command can spell (the others are not the reader's settings). */
-export type RecipeLoad = Partial<Pick<TextOptions, 'tokenizer' | 'lowercase' | 'sentences' | 'emptySentences' | 'jsonlField' | 'normalize'>>;
+export type RecipeLoad = Partial<Pick<TextOptions, 'tokenizer' | 'lowercase' | 'sentences' | 'emptySentences' | 'jsonlField' | 'normalize' | 'maxTokens'>>;
 
 /** The command that reproduces a run, every scale setting spelled out, then `load`'s non-default corpus options. */
 export function recipeCommandLine(recipe: Recipe, corpus: readonly string[], scale: RecipeScale, load: RecipeLoad = {}): string {
@@ -30,6 +33,7 @@ function corpusFlags(load: RecipeLoad): string[] {
   if (load.emptySentences === true) flags.push('--empty-sentences');
   if (load.jsonlField !== undefined) flags.push(`--jsonl-field ${shellWord(load.jsonlField)}`);
   if (load.normalize === 'none') flags.push('--no-normalize');
+  if (load.maxTokens !== undefined && load.maxTokens !== DEFAULT_MAX_TOKENS) flags.push(`--max-tokens ${load.maxTokens}`);
   return flags;
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recipeCommandLine } from '../../src/recipes/recipeCommand.js';
 import { RECIPES } from '../../src/recipes/registry.js';
+import { DEFAULT_MAX_TOKENS } from '../../src/simulation/tokenGuards.js';
 import { escapeHtml } from '../../src/export/report/reportHtml.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
@@ -105,10 +106,10 @@ describe('ngram-collapse recipe', () => {
   it('records the corpus options that differ from their defaults in the command it writes', async () => {
     const cwd = tempDir();
     // (an --out with a space and a $, quoted as a shell reads it back; `$&` and `$'` once pasted the page into report.html's command: audit)
-    const result = await cli(['recipe', 'drift', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--tokenizer', 'whitespace', '--no-lowercase', '--sentences', 'line', '--out', "d $1 $& $'", '--quiet'], { cwd });
+    const result = await cli(['recipe', 'drift', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--tokenizer', 'whitespace', '--no-lowercase', '--sentences', 'line', '--max-tokens', '50000', '--out', "d $1 $& $'", '--quiet'], { cwd });
     expect(result.code).toBe(0);
     const findings = JSON.parse(readFileSync(join(cwd, "d $1 $& $'", 'findings.json'), 'utf8'));
-    expect(findings.command).toBe(`ngram-collapse recipe drift --corpus ${LIGHTHOUSE} --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase --sentences line --out 'd $1 $& $'\\'''`);
+    expect(findings.command).toBe(`ngram-collapse recipe drift --corpus ${LIGHTHOUSE} --generations 2 --replicates 1 --seed 42 --tokenizer whitespace --no-lowercase --sentences line --max-tokens 50000 --out 'd $1 $& $'\\'''`);
     const report = readFileSync(join(cwd, "d $1 $& $'", 'report.html'), 'utf8');
     expect(report.match(/<!doctype html>/gi)).toHaveLength(1);
     expect(report).toContain(escapeHtml(findings.command));
@@ -137,6 +138,13 @@ describe('ngram-collapse recipe', () => {
       expect(result.stderr).toMatch(/^ngram-collapse: recipe subword reads the corpus with its own tokenizers \(wordpunct, gpt2, bpe:500, bpe:4000\) and case: --tokenizer and --lowercase \/ --no-lowercase do not apply/u);
       expect(result.stderr.endsWith(' (leave them out; see ngram-collapse recipe subword --help)\n')).toBe(true); // one pair of brackets (it nested two)
     }
+  });
+
+  it('spells out --max-tokens where it is not the default: growth needs it raised, and its command was refused without it (audit)', () => {
+    const growth = RECIPES.find((recipe) => recipe.name === 'growth')!;
+    const scale = { generations: 13, replicates: 1, seed: 42 };
+    expect(recipeCommandLine(growth, ['brown:news'], scale, { maxTokens: 400_000_000 })).toBe('ngram-collapse recipe growth --corpus brown:news --generations 13 --replicates 1 --seed 42 --max-tokens 400000000');
+    expect(recipeCommandLine(growth, ['brown:news'], scale, { maxTokens: DEFAULT_MAX_TOKENS })).toBe('ngram-collapse recipe growth --corpus brown:news --generations 13 --replicates 1 --seed 42');
   });
 
   it("writes a corpus named with a leading '-' joined to its flag, a command the CLI reads back", async () => {
