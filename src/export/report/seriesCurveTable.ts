@@ -6,8 +6,9 @@
  * (../curveRecord.ts, with the run's seed) and types the records as a CSV's (./curveTable.ts), so
  * the rows, columns and metrics are those `readCurves` gives for the CSV `run` writes of the same
  * rows, values rounded to the CSV's 6 significant digits included. Throws a UsageError for rows that
- * are no list of SeriesRows or a seed that is no whole number >= 0, and an InputError for no rows or a
- * (cell, replicate, generation) given twice, naming the rows as `source`.
+ * are no list of SeriesRows, an empty list (naming the rows as `source`) or a seed that is no whole
+ * number >= 0, and an InputError for a (cell, replicate, generation) given twice, naming the rows as
+ * `source`.
  */
 
 import { InputError, UsageError } from '../../errors.js';
@@ -31,7 +32,8 @@ export function seriesCurveTable(rows: readonly SeriesRow[], seed: number, sourc
     if (metric !== undefined) throw new UsageError(`rows[${index}].values.${metric[0]} must be a number (or undefined), got ${shownValue(metric[1])}`, 'pass the values simulate gave');
   });
   checkValue('seed', seed, SHARED_RULES.seed);
-  if (rows.length === 0) throw new InputError(`${source} are none`, 'pass the rows simulate emitted');
+  // (a UsageError, as README's table of checked arguments says: it was an InputError: audit)
+  if (rows.length === 0) throw new UsageError(`${source} are none`, 'pass the rows simulate emitted');
   // (a row given twice, said of rows in memory: the table's own check speaks of a file's lines and shards)
   const first = new Map<string, number>();
   rows.forEach((row, index) => {

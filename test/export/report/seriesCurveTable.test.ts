@@ -70,8 +70,8 @@ describe('seriesCurveTable', () => {
     expect(() => seriesCurveTable([...rows, rows[3]!], 7)).toThrow(`the rows: rows[16] is cell ${rows[3]!.cell.id} replicate 1 generation 3 again (rows[3])`);
   });
 
-  it('refuses no rows, naming them as the caller says', () => {
-    expect(() => seriesCurveTable([], 1)).toThrow(InputError);
+  it('refuses no rows, naming them as the caller says, as a UsageError (README: an argument it checks; it was an InputError: audit)', () => {
+    expect(() => seriesCurveTable([], 1)).toThrow(UsageError);
     expect(() => seriesCurveTable([], 1, 'the rows of my run')).toThrow('the rows of my run are none');
   });
 });
