@@ -88,6 +88,15 @@ describe('ngram-collapse tokenize', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--sentences/u);
   });
+
+  it('refuses a text with no token, and prints one of empty sentences alone kept by --empty-sentences (as README says)', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'blank.txt'), '  \n\n');
+    const refused = await cli(['tokenize', 'blank.txt'], { cwd });
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, '', 'ngram-collapse: the corpus blank.txt holds no tokens (pass a non-empty text corpus)\n']);
+    const kept = await cli(['tokenize', 'blank.txt', '--sentences', 'line', '--empty-sentences'], { cwd });
+    expect([kept.code, kept.stdout, kept.stderr]).toEqual([0, '\n\n', 'sentences: 2, tokens: 0, types: 0\n']);
+  });
 });
 
 describe('loading progress', () => {
