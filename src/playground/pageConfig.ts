@@ -14,7 +14,7 @@
 
 import { configEntries, runSettingsFrom } from '../cli/configObject.js';
 import type { ValueOption } from '../cli/optionRow.js';
-import { SHARED_ROWS, SWEEP_ROWS } from '../cli/options.js';
+import { LOAD_ROWS, SHARED_ROWS, SWEEP_ROWS } from '../cli/options.js';
 import { repeatedKey } from '../cli/repeatedKey.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from '../corpus/readText.js';
 import type { SentenceMode } from '../corpus/sentenceSplitter.js';
@@ -204,8 +204,22 @@ export function commandLine(config: Readonly<Record<string, unknown>>, out = 'cu
 /** The CLI's one-line message for one control's text (`--order must be ...`), or undefined if valid. */
 export function controlError(key: SweepKey | ScalarKey, raw: string): string | undefined {
   if ((OPTIONAL_SCALARS as readonly string[]).includes(key) && raw.trim() === '') return undefined;
+  return rowError(rowOf(key), raw);
+}
+
+/**
+ * The CLI's message for the JSONL field control's text, or undefined (empty: not given, the
+ * default `text`); a blank one is refused as `--jsonl-field` refuses it (it got the address's
+ * `#config: "jsonlField"` message under the settings: audit).
+ */
+export function jsonlFieldError(raw: string): string | undefined {
+  return raw === '' ? undefined : rowError(LOAD_ROWS.jsonlField, raw);
+}
+
+/** The message `row` refuses `raw` with, as the CLI prints it, or undefined. */
+function rowError(row: ValueOption<unknown>, raw: string): string | undefined {
   try {
-    rowOf(key).parse(raw, flagOf(key));
+    row.parse(raw, row.flag);
     return undefined;
   } catch (error) {
     if (error instanceof UsageError) return `ngram-collapse: ${describeError(error)}`;

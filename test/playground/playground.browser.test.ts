@@ -375,6 +375,38 @@ if (SKIP_BROWSER) {
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
     });
 
+    it("a run the worker refuses before its first row keeps the last run's rows, charts and text (they were wiped, the progress bar and text left: audit)", async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [0] }));
+      await waitLoaded();
+      await runAndWait();
+      const rows = await downloadCsv();
+      const charts = await page.locator('#charts svg, #charts canvas').count();
+      expect(charts).toBeGreaterThan(0);
+      const samples = await page.textContent('#samples');
+      // refused once the corpus is read (H's 1034 tokens besides the batch), as the test above shows
+      await page.getByLabel('Strategy (--strategy)').fill('accumulate');
+      await page.getByLabel('Tokens (--tokens)').fill('199999500');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.textContent('#run-status')).toBe("Not run: the run was refused (its message is under the settings); the last run's rows are kept.");
+      expect(await page.textContent('#settings-error')).toMatch(/^ngram-collapse: --strategy accumulate would train on 200000534 tokens by generation 1/u);
+      await expect.poll(() => page.locator('#charts svg, #charts canvas').count()).toBe(charts);
+      expect(await page.textContent('#samples')).toBe(samples);
+      // the settings put back: the rows download again, the same bytes
+      await page.getByLabel('Strategy (--strategy)').fill('replace');
+      await page.getByLabel('Tokens (--tokens)').fill('');
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
+      expect(await downloadCsv()).toBe(rows);
+    });
+
+    it('Run after a refused link puts the settings it runs in the address (it kept the refused link: audit)', async () => {
+      await open(`#config=${encodeURIComponent('{foo')}`);
+      expect(await page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(decodeURIComponent(new URL(await page.inputValue('#share-link')).hash));
+      expect(await page.evaluate(() => decodeURIComponent(location.hash))).toMatch(/^#config=\{"corpus":\["brown:news"\]/u);
+      // (the run under way ends with the page: the next test opens another address)
+    });
+
     it('shows every warning of a run, one per line, as the CLI prints them', async () => {
       // two cells whose --select has nothing to curate, two replicates each: one warning a cell
       await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [1], select: ['m0:low:0.5', 'tail:0.5'], replicates: 2 }));
@@ -409,9 +441,15 @@ if (SKIP_BROWSER) {
         expect(line.split(',')).toHaveLength(fields);
         expect(line.split(',')[13]).toBe(String(generation));
       });
-      // The page still works after a stop: the next run starts a fresh worker.
+      // The page still works after a stop: the next run starts a fresh worker, and reads the corpus
+      // into it, saying so (the status said "Stopped" through the reload: audit).
       await page.getByLabel('Generations (--generations)').fill('1');
+      await page.evaluate(() => {
+        const seen: string[] = ((window as unknown as { __statuses: string[] }).__statuses = []);
+        new MutationObserver(() => seen.push(document.getElementById('run-status')!.textContent ?? '')).observe(document.getElementById('run-status')!, { childList: true, characterData: true, subtree: true });
+      });
       await runAndWait();
+      expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses)).toContain('Loading brown:news before the run…');
       expect(await page.textContent('#run-status')).toMatch(/^Done: 2 rows/u);
     });
 
@@ -444,10 +482,16 @@ if (SKIP_BROWSER) {
       const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ body: `The cat ${i % 7} sat on mat ${i % 5} .`, text: 'x' })).join('\n') + '\n';
       await dropFile('records.txt', lines);
       expect(await waitLoaded('records.txt:')).not.toMatch(/^records\.txt: 320 tokens/u); // text: the JSON itself
+      // a blank field is refused beside itself, in the words of `run --jsonl-field '   '` (it got the
+      // address's `#config: "jsonlField"` message under the settings: audit)
+      await page.getByLabel('JSONL field (--jsonl-field)').fill('   ');
+      expect(await page.textContent('#control-jsonlField-error')).toBe("ngram-collapse: --jsonl-field must be a string that is not blank, got '   ' (pass a string that is not blank)");
+      // the corpus is read again with the field as typing pauses, before any Run (the file's error stayed
+      // beside the field that mends it until Run: audit); 40 records of 8 tokens: 320 tokens
       await page.getByLabel('JSONL field (--jsonl-field)').fill('body');
-      await runAndWait(); // (the field is read when the run starts)
-      // 40 records of 8 tokens: 320 tokens
-      expect(await page.textContent('#corpus-stats')).toMatch(/^records\.txt: 320 tokens/u);
+      expect(await page.textContent('#control-jsonlField-error')).toBe('');
+      await expect.poll(() => page.textContent('#corpus-stats'), { timeout: 30_000 }).toMatch(/^records\.txt: 320 tokens/u);
+      await runAndWait();
       const folder = tempDir();
       writeFileSync(join(folder, 'records.txt'), lines);
       expect(await downloadCsv()).toBe(await cliCsv({ corpus: ['records.txt'], generations: 2, order: [2], humanRatio: [0], jsonlField: 'body' }, folder));

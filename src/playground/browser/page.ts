@@ -27,6 +27,7 @@ import {
   defaultPageSettings,
   descriptionOf,
   flagOf,
+  jsonlFieldError,
   OPTIONAL_SCALARS,
   PAGE_TOKENIZERS,
   pageConfig,
@@ -78,6 +79,13 @@ let rowsKey: string | undefined;
 let rowsRecipe: string | undefined;
 /** The recipe's command line, shown again whenever the settings are put back to the recipe's. */
 let rowsCommand = '';
+/**
+ * What the page showed when the run under way began, until the worker starts it: put back when the
+ * worker refuses the run before its first row (a guard on the corpus, the held-out split), or it is
+ * stopped then (the last run's rows, charts and findings were wiped, the progress bar and the text
+ * view left as they were: audit).
+ */
+let beforeRun: { readonly records: string[][]; readonly rowsKey: string | undefined; readonly rowsRecipe: string | undefined; readonly rowsCommand: string; readonly header: readonly string[]; readonly law: typeof law; readonly findings: Node[] } | undefined;
 /** The corpora a user brought in (dropped or pasted), each with how many times its name was (re)loaded. */
 const userCorpora = new Map<string, number>();
 
@@ -235,6 +243,8 @@ async function loadForStart(resolved: ResolvedPage, split: Split): Promise<boole
   if (starting) return false;
   starting = true;
   const asked = configHash(pageConfig(state));
+  // (after Stop, whose new worker holds no corpus, the status still said "Stopped" through the reload: audit)
+  if (loadKey(resolved, split) !== loadedKey) $('run-status').textContent = `Loading ${resolved.state.corpus} before the run…`;
   try {
     await ensureLoaded(resolved, split);
   } catch (error) {
@@ -270,6 +280,7 @@ function onWorkerMessage(message: FromWorker): void {
       return;
     }
     case 'start':
+      beforeRun = undefined;
       header = message.header;
       law = { seedCounts: message.seedCounts, batchScale: message.batchScale };
       textView.reset(message);
@@ -321,7 +332,19 @@ function fail(line: string, during: 'load' | 'run'): void {
     $('corpus-error').textContent = line;
     $('corpus-stats').textContent = '';
   } else $('settings-error').textContent = line;
-  if (running) finishRun('Failed.');
+  if (!running) return;
+  if (beforeRun === undefined) finishRun('Failed.');
+  else finishRun(`Not run: the run was refused (its message is under the settings)${restoreBeforeRun() ? "; the last run's rows are kept" : ''}.`);
+}
+
+/** Puts back what the page showed before the run that did not start; true when that held rows. */
+function restoreBeforeRun(): boolean {
+  const before = beforeRun!;
+  beforeRun = undefined;
+  ({ records, rowsKey, rowsRecipe, rowsCommand, header, law } = before);
+  $('findings').replaceChildren(...before.findings);
+  showSettings();
+  return records.length > 0;
 }
 
 // ---------------------------------------------------------------- controls
@@ -401,7 +424,14 @@ function buildControls(): void {
   const jsonl = document.createElement('input');
   jsonl.type = 'text';
   jsonl.placeholder = 'text';
-  jsonl.addEventListener('input', () => setState({ ...state, jsonlField: jsonl.value }, false));
+  // The field is how the corpus is read: the corpus is read again once typing pauses (it was read only
+  // at Run, so a .jsonl file's "no string field 'text'" stayed beside the field that mends it: audit).
+  let reread: ReturnType<typeof setTimeout> | undefined;
+  jsonl.addEventListener('input', () => {
+    setState({ ...state, jsonlField: jsonl.value }, false);
+    clearTimeout(reread);
+    reread = setTimeout(() => setState(state), JSONL_REREAD_MS);
+  });
   host.append(field('control-jsonlField', 'JSONL field (--jsonl-field)', jsonl, 'field of each JSON line holding the text'));
   const check = document.createElement('div');
   check.className = 'control check';
@@ -418,6 +448,9 @@ function buildControls(): void {
   check.append(box, boxLabel);
   host.append(check);
 }
+
+/** How long typing in the JSONL field pauses before the corpus is read again with it. */
+const JSONL_REREAD_MS = 400;
 
 /** Writes the state into the controls (after an address or a reset). */
 function fillControls(): void {
@@ -444,6 +477,10 @@ function resolveControls(): ResolvedPage | undefined {
     $(`control-${key}`).setAttribute('aria-invalid', String(message !== ''));
     if (message !== '') valid = false;
   }
+  const jsonlMessage = jsonlFieldError(state.jsonlField) ?? '';
+  $('control-jsonlField-error').textContent = jsonlMessage;
+  $('control-jsonlField').setAttribute('aria-invalid', String(jsonlMessage !== ''));
+  if (jsonlMessage !== '') valid = false;
   if (!valid) return undefined;
   try {
     return resolvePageConfig(pageConfig(state));
@@ -566,6 +603,9 @@ function counted(count: number, noun: string): string {
 
 /** Starts a run of the page's settings, or of recipe `recipe`. */
 function beginRun(recipe?: string): boolean {
+  beforeRun = { records, rowsKey, rowsRecipe, rowsCommand, header, law, findings: [...$('findings').childNodes] };
+  // (the address holds the settings that run: after a refused link it kept the link: audit)
+  history.replaceState(null, '', configHash(pageConfig(state)));
   $('settings-error').textContent = '';
   $('findings').replaceChildren();
   records = [];
@@ -628,7 +668,8 @@ function stop(): void {
   if (!running) return;
   worker.terminate();
   startWorker();
-  finishRun(`Stopped: ${records.length} finished rows kept.`);
+  if (beforeRun !== undefined) finishRun(`Stopped before its first row${restoreBeforeRun() ? ": the last run's rows are kept" : ''}.`);
+  else finishRun(`Stopped: ${records.length} finished rows kept.`);
 }
 
 // ---------------------------------------------------------------- recipes
