@@ -30,7 +30,7 @@ import { brownFiles, isBrownSpec, readBrownFile } from './brown.js';
 import { BrownReplay, cachedSize, readBrownCache } from './brownCache.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
-import { brownEncoder, checkVocabulary, finishCorpus, readTextInto, STDIN_NAME } from './readText.js';
+import { brownEncoder, checkVocabulary, finishCorpus, readTextInto, STDIN_NAME, warnBrownTextOptions } from './readText.js';
 import { CutLetterCount } from './cutLetters.js';
 import { DEFAULT_LOAD_OPTIONS, validateLoadOptions, type LoadOptions } from './loadOptions.js';
 import { checkOwnDescriptor } from './ownDescriptor.js';
@@ -93,7 +93,7 @@ export async function loadCorpus(
   // Resolve every spec first, so that a missing file is reported before any reading.
   const named = specs.flatMap((spec) => resolveSpec(spec, settings, role).map((source) => ({ ...source, spec })));
   refuseFileTwice(named, role);
-  warnUnusedTextOptions(named, settings);
+  if (named.length > 0 && named.every((source) => source.kind === 'brown')) warnBrownTextOptions(settings);
   // (only where `-` is this process's standard input: a library caller may give another stream: audit)
   const ownStandardInput = settings.stdin === undefined || settings.stdin === process.stdin;
   if (ownStandardInput) refuseStandardInputByName(named, role);
@@ -199,24 +199,6 @@ function noFileMatches(spec: string, cwd: string, role: string): InputError {
 /** A shell's brace alternatives, {a,b}: no wildcard here (the shell expands them unquoted; quoted, they are read as written). */
 const BRACES = /\{[^{}]*,[^{}]*\}/u;
 const BRACES_HINT = 'braces {a,b} are no wildcard here: leave them unquoted for the shell to expand, or give each file or pattern (--corpus a.txt b.txt)';
-
-/**
- * Warns (onWarning) when every source is Brown and a text option that Brown does not read was set:
- * its sentences and tokens are its own (tagged text), so `--sentences line`, `--empty-sentences` and
- * `--jsonl-field` changed nothing without a word (validation audit).
- */
-function warnUnusedTextOptions(sources: ReadonlyArray<Source>, settings: LoadOptions): void {
-  if (sources.length === 0 || !sources.every((source) => source.kind === 'brown')) return;
-  const unused = [
-    ...(settings.sentences === 'line' ? ['--sentences line'] : []),
-    ...(settings.emptySentences === true ? ['--empty-sentences'] : []),
-    ...(settings.jsonlField === undefined ? [] : [`--jsonl-field ${settings.jsonlField}`]),
-  ];
-  if (unused.length === 0) return;
-  const given = unused.length === 1 ? `${unused[0]!} does` : `${unused.slice(0, -1).join(', ')} and ${unused.at(-1)!} do`;
-  // (not naming the specs: `metrics` and `train --eval` put the text's name before each warning of it)
-  settings.onWarning?.(`${given} nothing on Brown: its sentences and tokens are its own, read from its tagged text`);
-}
 
 /**
  * Turns one spec into the sources it names, checking that they exist; `role` names the spec in the

@@ -143,6 +143,7 @@ export async function readCorpusSources(
   // an option given as undefined is not given (as loadCorpus reads it): its default stays
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   const settings: TextOptions = { ...DEFAULT_TEXT_OPTIONS, ...given };
+  if (sources.length > 0 && sources.every((source) => source.format === 'brown')) warnBrownTextOptions(settings);
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const keepEmpty = wordSettings.emptySentences === true && wordSettings.sentences === 'line';
@@ -152,6 +153,24 @@ export async function readCorpusSources(
     for (const source of sources) lineBreakEnds += await readTextInto(source, wordSettings, builder, cutLetters);
     return { vocabulary: target, corpus: finishCorpus(builder, label, wordSettings, cutLetters), lineBreakEnds };
   });
+}
+
+/**
+ * Warns (onWarning), for a corpus of Brown alone, of each text option that Brown does not read: its
+ * sentences and tokens are its own (tagged text), so `--sentences line`, `--empty-sentences` and
+ * `--jsonl-field` changed nothing without a word (validation audit). Used by loadCorpus and
+ * readCorpusSources (the playground's embedded Brown said nothing: audit).
+ */
+export function warnBrownTextOptions(settings: Pick<TextOptions, 'sentences' | 'emptySentences' | 'jsonlField' | 'onWarning'>): void {
+  const unused = [
+    ...(settings.sentences === 'line' ? ['--sentences line'] : []),
+    ...(settings.emptySentences === true ? ['--empty-sentences'] : []),
+    ...(settings.jsonlField === undefined ? [] : [`--jsonl-field ${settings.jsonlField}`]),
+  ];
+  if (unused.length === 0) return;
+  const given = unused.length === 1 ? `${unused[0]!} does` : `${unused.slice(0, -1).join(', ')} and ${unused.at(-1)!} do`;
+  // (not naming the specs: `metrics` and `train --eval` put the text's name before each warning of it)
+  settings.onWarning?.(`${given} nothing on Brown: its sentences and tokens are its own, read from its tagged text`);
 }
 
 let charWriter: PieceWriter | undefined;

@@ -177,11 +177,15 @@ describe('readCorpusText: formats and options', () => {
   it('reads Brown lines: tags stripped, lowercased unless asked not to, blank lines no sentence', async () => {
     const text = 'The/at Fulton/np-tl County/nn-tl ./.\n\nIt/pps rained/vbd ./.\nIt/pps stopped/vbd ./.\n';
     expect((await read(text, { format: 'brown' })).found).toEqual(['the fulton county .', 'it rained .', 'it stopped .']);
-    expect((await read(text, { format: 'brown', lowercase: false, emptySentences: true, sentences: 'line' })).found).toEqual([
-      'The Fulton County .',
-      'It rained .',
-      'It stopped .',
-    ]);
+    const cased = await read(text, { format: 'brown', lowercase: false, emptySentences: true, sentences: 'line' });
+    expect(cased.found).toEqual(['The Fulton County .', 'It rained .', 'It stopped .']);
+    // and says the options it does not read do nothing there, as loadCorpus says it of `brown` (the
+    // playground, which reads Brown through here, said nothing: audit); a text beside it reads them
+    expect(cased.warnings).toEqual(["--sentences line and --empty-sentences do nothing on Brown: its sentences and tokens are its own, read from its tagged text"]);
+    expect((await read(text, { format: 'brown' })).warnings).toEqual([]);
+    const mixed: string[] = [];
+    await readCorpusSources([{ format: 'brown', name: 'b', text }, { format: 'text', name: 't', text: 'One line\n' }], { tokenizer: 'whitespace', sentences: 'line', onWarning: (message) => mixed.push(message) });
+    expect(mixed).toEqual([]);
   });
 
   it('lowercases by default and keeps the case with lowercase false', async () => {

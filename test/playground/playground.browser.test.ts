@@ -396,6 +396,73 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Tokens (--tokens)').fill('');
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
       expect(await downloadCsv()).toBe(rows);
+      // Stop between the worker's start and the first row (the page clicks it as the start arrives,
+      // before the next message): the same (it wiped them then: round 2)
+      await page.evaluate(() => {
+        const status = document.getElementById('run-status')!;
+        delete status.dataset['total'];
+        new MutationObserver((_, observer) => {
+          observer.disconnect();
+          document.getElementById('stop-button')!.click();
+        }).observe(status, { attributes: true, attributeFilter: ['data-total'] });
+      });
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.textContent('#run-status')).toBe("Stopped before its first row; the last run's rows are kept.");
+      await expect.poll(() => page.locator('#charts svg, #charts canvas').count()).toBe(charts);
+      expect(await page.textContent('#samples')).toBe(samples);
+      expect(await downloadCsv()).toBe(rows);
+      // a setting typed into the JSONL field just before Run: its pending read of the corpus does not
+      // empty the run's refusal after it (round 2)
+      await page.getByLabel('Strategy (--strategy)').fill('accumulate');
+      await page.getByLabel('Tokens (--tokens)').fill('199999500');
+      await page.evaluate(() => {
+        const field = document.getElementById('control-jsonlField') as HTMLInputElement;
+        field.value = '';
+        field.dispatchEvent(new Event('input'));
+        document.getElementById('run-button')!.click();
+      });
+      await expect.poll(() => page.textContent('#run-status')).toBe("Not run: the run was refused (its message is under the settings); the last run's rows are kept.");
+      await page.waitForTimeout(1000); // (the field's read waits 400 ms)
+      expect(await page.textContent('#settings-error')).toMatch(/^ngram-collapse: --strategy accumulate would train on 200000534 tokens by generation 1/u);
+    });
+
+    it('a recipe refused after moving to its own corpus puts the corpus back, with its rows (round 2)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [0] }));
+      await waitLoaded();
+      await runAndWait();
+      const rows = await downloadCsv();
+      await page.locator('#presets summary').click();
+      await startPreset(undefined, 'growth', '13', '1');
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 30_000 }).toBe("Not run: the run was refused (its message is under the settings); the last run's rows are kept.");
+      expect(await page.textContent('#settings-error')).toMatch(/^ngram-collapse: recipe growth's own --tokens-growth 2 makes generation 13's batch/u);
+      expect(await page.inputValue('#corpus-select')).toBe('corpora/lighthouse.txt');
+      expect(decodeURIComponent(await page.inputValue('#share-link'))).toContain('"corpus":["corpora/lighthouse.txt"]');
+      await waitLoaded('corpora/lighthouse.txt:');
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
+      expect(await downloadCsv()).toBe(rows);
+      await startPreset(undefined, undefined, '', '');
+    });
+
+    it("a corpus of Brown alone says what --sentences line does there, as the CLI does (the page said nothing: round 2)", async () => {
+      await open(hash({ corpus: 'brown:news', generations: 1 }));
+      await waitLoaded();
+      await page.locator('#control-sentences').selectOption('line');
+      await expect.poll(() => page.textContent('#corpus-error'), { timeout: 30_000 }).toBe("ngram-collapse: warning: --sentences line does nothing on Brown: its sentences and tokens are its own, read from its tagged text");
+    });
+
+    it('Run says it loads the corpus while a load of it is under way (a changed tokenizer kept the old status: round 2)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [0] }));
+      await waitLoaded();
+      await page.evaluate(() => {
+        const seen: string[] = ((window as unknown as { __statuses: string[] }).__statuses = []);
+        new MutationObserver(() => seen.push(document.getElementById('run-status')!.textContent ?? '')).observe(document.getElementById('run-status')!, { childList: true, characterData: true, subtree: true });
+        const tokenizer = document.getElementById('control-tokenizer') as HTMLSelectElement;
+        tokenizer.value = 'whitespace';
+        tokenizer.dispatchEvent(new Event('change'));
+        document.getElementById('run-button')!.click();
+      });
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
+      expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses)).toContain('Loading corpora/lighthouse.txt before the run…');
     });
 
     it('Run after a refused link puts the settings it runs in the address (it kept the refused link: audit)', async () => {

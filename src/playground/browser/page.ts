@@ -42,7 +42,7 @@ import {
 import { clearCharts, drawCharts, type ChartTargets } from './charts.js';
 import { saveText } from './downloads.js';
 import type { CorpusPart, FromWorker, ToWorker } from './messages.js';
-import { TextView } from './textView.js';
+import { TextView, type SeedInfo } from './textView.js';
 
 declare const PLAYGROUND_WORKER_SOURCE: string;
 
@@ -80,12 +80,18 @@ let rowsRecipe: string | undefined;
 /** The recipe's command line, shown again whenever the settings are put back to the recipe's. */
 let rowsCommand = '';
 /**
- * What the page showed when the run under way began, until the worker starts it: put back when the
- * worker refuses the run before its first row (a guard on the corpus, the held-out split), or it is
- * stopped then (the last run's rows, charts and findings were wiped, the progress bar and the text
- * view left as they were: audit).
+ * What the page showed when the run under way began, until its first row: put back when the worker
+ * refuses the run before it (a guard on the corpus, the held-out split), or it is stopped then (the
+ * last run's rows, charts and findings were wiped, the progress bar and the text view left as they
+ * were: audit). `state` too: a recipe may have moved to its own corpus.
  */
-let beforeRun: { readonly records: string[][]; readonly rowsKey: string | undefined; readonly rowsRecipe: string | undefined; readonly rowsCommand: string; readonly header: readonly string[]; readonly law: typeof law; readonly findings: Node[] } | undefined;
+let beforeRun:
+  | { readonly state: PageSettings; readonly records: string[][]; readonly rowsKey: string | undefined; readonly rowsRecipe: string | undefined; readonly rowsCommand: string; readonly header: readonly string[]; readonly law: typeof law; readonly findings: Node[] }
+  | undefined;
+/** The worker's `start` of the run under way, applied to the text view and the progress bar with its first row or text (a stop before them keeps both). */
+let startOfRun: { readonly seed: SeedInfo; readonly total: number } | undefined;
+/** The JSONL field's pending read of the corpus (see buildControls); a run clears it, as it reads the corpus itself. */
+let reread: ReturnType<typeof setTimeout> | undefined;
 /** The corpora a user brought in (dropped or pasted), each with how many times its name was (re)loaded. */
 const userCorpora = new Map<string, number>();
 
@@ -244,7 +250,8 @@ async function loadForStart(resolved: ResolvedPage, split: Split): Promise<boole
   starting = true;
   const asked = configHash(pageConfig(state));
   // (after Stop, whose new worker holds no corpus, the status still said "Stopped" through the reload: audit)
-  if (loadKey(resolved, split) !== loadedKey) $('run-status').textContent = `Loading ${resolved.state.corpus} before the run…`;
+  // (also while a load of the same corpus is under way: a reload after a changed tokenizer or corpus kept the old status: audit)
+  if (loadKey(resolved, split) !== loadedKey || loadedStats === undefined) $('run-status').textContent = `Loading ${resolved.state.corpus} before the run…`;
   try {
     await ensureLoaded(resolved, split);
   } catch (error) {
@@ -280,19 +287,19 @@ function onWorkerMessage(message: FromWorker): void {
       return;
     }
     case 'start':
-      beforeRun = undefined;
       header = message.header;
       law = { seedCounts: message.seedCounts, batchScale: message.batchScale };
-      textView.reset(message);
-      progress(0, message.total);
+      startOfRun = { seed: message, total: message.total };
       $('run-status').dataset['total'] = String(message.total);
       return;
     case 'row':
+      firstOutput();
       records.push([...message.record]);
       progress(records.length, Number($('run-status').dataset['total'] ?? 0));
       queueDraw();
       return;
     case 'texts':
+      firstOutput();
       textView.add(message);
       return;
     case 'findings':
@@ -325,26 +332,45 @@ function onWorkerMessage(message: FromWorker): void {
   }
 }
 
+/** The run's first row or text: it has begun, so what the page showed before it is gone for good. */
+function firstOutput(): void {
+  if (startOfRun === undefined) return;
+  beforeRun = undefined;
+  textView.reset(startOfRun.seed);
+  progress(0, startOfRun.total);
+  startOfRun = undefined;
+}
+
 function fail(line: string, during: 'load' | 'run'): void {
   for (const pending of pendingLoads.values()) pending.reject(new Error(line));
   pendingLoads.clear();
   if (during === 'load') {
     $('corpus-error').textContent = line;
     $('corpus-stats').textContent = '';
-  } else $('settings-error').textContent = line;
-  if (!running) return;
-  if (beforeRun === undefined) finishRun('Failed.');
-  else finishRun(`Not run: the run was refused (its message is under the settings)${restoreBeforeRun() ? "; the last run's rows are kept" : ''}.`);
+  }
+  if (running && beforeRun !== undefined) {
+    endBeforeFirstRow(`Not run: the run was refused (its message is under the settings)`);
+  } else if (running) finishRun('Failed.');
+  // (after the settings are put back, whose check empties the box)
+  if (during === 'run') $('settings-error').textContent = line;
 }
 
-/** Puts back what the page showed before the run that did not start; true when that held rows. */
-function restoreBeforeRun(): boolean {
+/**
+ * Ends a run that made no row: puts back the rows, charts, findings and settings the page showed
+ * before it (and reads their corpus again, where a recipe had moved to its own) and says `status`,
+ * with whether the last run's rows are kept.
+ */
+function endBeforeFirstRow(status: string): void {
   const before = beforeRun!;
   beforeRun = undefined;
+  startOfRun = undefined;
   ({ records, rowsKey, rowsRecipe, rowsCommand, header, law } = before);
   $('findings').replaceChildren(...before.findings);
-  showSettings();
-  return records.length > 0;
+  const moved = configHash(pageConfig(before.state)) !== configHash(pageConfig(state));
+  state = before.state;
+  if (moved) fillControls();
+  finishRun(`${status}${records.length > 0 ? "; the last run's rows are kept" : ''}.`);
+  setState(state);
 }
 
 // ---------------------------------------------------------------- controls
@@ -426,7 +452,6 @@ function buildControls(): void {
   jsonl.placeholder = 'text';
   // The field is how the corpus is read: the corpus is read again once typing pauses (it was read only
   // at Run, so a .jsonl file's "no string field 'text'" stayed beside the field that mends it: audit).
-  let reread: ReturnType<typeof setTimeout> | undefined;
   jsonl.addEventListener('input', () => {
     setState({ ...state, jsonlField: jsonl.value }, false);
     clearTimeout(reread);
@@ -602,8 +627,10 @@ function counted(count: number, noun: string): string {
 }
 
 /** Starts a run of the page's settings, or of recipe `recipe`. */
-function beginRun(recipe?: string): boolean {
-  beforeRun = { records, rowsKey, rowsRecipe, rowsCommand, header, law, findings: [...$('findings').childNodes] };
+function beginRun(recipe?: string, stateBefore: PageSettings = state): boolean {
+  beforeRun = { state: stateBefore, records, rowsKey, rowsRecipe, rowsCommand, header, law, findings: [...$('findings').childNodes] };
+  startOfRun = undefined;
+  clearTimeout(reread);
   // (the address holds the settings that run: after a refused link it kept the link: audit)
   history.replaceState(null, '', configHash(pageConfig(state)));
   $('settings-error').textContent = '';
@@ -668,7 +695,7 @@ function stop(): void {
   if (!running) return;
   worker.terminate();
   startWorker();
-  if (beforeRun !== undefined) finishRun(`Stopped before its first row${restoreBeforeRun() ? ": the last run's rows are kept" : ''}.`);
+  if (beforeRun !== undefined) endBeforeFirstRow('Stopped before its first row');
   else finishRun(`Stopped: ${records.length} finished rows kept.`);
 }
 
@@ -741,6 +768,7 @@ function recipeScale(recipe: (typeof RECIPES)[number]): RecipeScale | undefined 
 
 async function runRecipe(name: string): Promise<void> {
   const recipe = RECIPES.find((candidate) => candidate.name === name)!;
+  const stateBefore = state;
   $('preset-error').textContent = '';
   const scale = recipeScale(recipe);
   if (scale === undefined || running) return;
@@ -759,7 +787,7 @@ async function runRecipe(name: string): Promise<void> {
   // bpe:K learns on the recipe's H, as `ngram-collapse recipe` does (the recipe's first run's split).
   const first = recipe.runs({ generations, replicates, seed })[0]!;
   if (!(await loadForStart(resolved, splitFor(resolved, first.holdout, first.seed)))) return;
-  if (beginRun(name)) {
+  if (beginRun(name, stateBefore)) {
     $('run-status').textContent = `Running recipe ${name}…`;
     lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed }, resolved.load);
     rowsCommand = lastCommand;
