@@ -23,9 +23,13 @@ function number(raw: string, flag: string, allowed: string): number {
   return value;
 }
 
-/** The raw text checked against a library rule (numbers converted first), the message quoting the text. */
+/**
+ * The raw text checked against a library rule (numbers converted first; a name without the spaces
+ * around it, as a list's items are read: `--sentences ' line'` was refused where `--smoothing ' mle'`
+ * ran), the message quoting the text.
+ */
 export function fromRule<T>(rule: ValueRule<T>): Parse<T> {
-  return (raw, flag) => checkValue(flag, rule.kind === 'number' ? number(raw, flag, rule.allowed) : raw, rule, raw);
+  return (raw, flag) => checkValue(flag, rule.kind === 'number' ? number(raw, flag, rule.allowed) : rule.kind === 'name' ? raw.trim() : raw, rule, raw);
 }
 
 /** A whole number in [min, max]. */
@@ -51,7 +55,7 @@ export const nonBlankText: Parse<string> = fromRule(TEXT_RULE);
  */
 export const tokenizerValue: Parse<TokenizerName> = (raw, flag) => {
   try {
-    return tokenizerName(raw);
+    return tokenizerName(raw.trim()); // (as a name flag's value is read: see fromRule)
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${flag}: ${error.message}`, error.hint);
     throw error;

@@ -157,6 +157,14 @@ describe('run: argv -> RunConfig', () => {
     expect(config.load).toMatchObject({ lowercase: false, tokenizer: 'bpe:300' });
   });
 
+  it("reads a name with spaces around it as a list's item is read, on the command line and in a config file (' line' was refused where ' mle' ran: audit)", () => {
+    const spaced = parse(RUN_SPEC, ['--sentences', ' line ', '--tokenizer', ' whitespace', '--smoothing', ' mle']);
+    expect([spaced.load.sentences, spaced.load.tokenizer, spaced.settings.sweep.smoothing]).toEqual(['line', 'whitespace', ['mle']]);
+    expect(parse(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"sentences": "line ", "tokenizer": " bpe:300"}' }).load).toMatchObject({ sentences: 'line', tokenizer: 'bpe:300' });
+    // a blank one is still no name, quoted as given
+    expect(errorLine(RUN_SPEC, ['--sentences', ' '])).toBe("unknown --sentences value ' ' (use one of: auto, line)");
+  });
+
   it('--print-config reads back as the same configuration', () => {
     const config = parse(RUN_SPEC, ['--human-ratio', '0,0.3', '--tokens', '900', '--tokenizer', 'gpt2', '--no-normalize', '--sentences', 'line', '--empty-sentences', '--survival', 'km.csv', '--shard', '1/2', '--workers', '3']);
     const again = parse(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': JSON.stringify(printableConfig(config)) });
