@@ -115,9 +115,18 @@ function lineProblem(file: ResumeFile, keyIndexes: readonly number[], task: Expe
   if (fields.length !== file.header.length) return `it has ${fields.length} field(s), the header ${file.header.length}`;
   const key = file.keyOf(task, row);
   const other = keyIndexes.findIndex((index, k) => fields[index] !== key[k]);
-  if (other >= 0) return `${file.keyColumns[other]} is "${fields[keyIndexes[other]!]}", where this run writes "${key[other]}"`;
+  if (other >= 0) return `${file.keyColumns[other]} is ${quotedField(fields[keyIndexes[other]!]!)}, where this run writes ${quotedField(key[other]!)}`;
   if (file.content.toString('utf8', start, line.end) !== csvLine(fields)) return 'its fields are not written as this run writes them (a line end, quotes or spaces)';
   return file.rowProblem?.(task, fields);
+}
+
+/**
+ * A field's text as a resume message quotes it: in double quotes, a quote or line end inside escaped
+ * as JSON writes them, so the message stays one line and a token that is a quote reads as one (three
+ * quotes in a row said nothing: audit).
+ */
+export function quotedField(text: string): string {
+  return JSON.stringify(text);
 }
 
 export function planResume(files: readonly ResumeFile[], tasks: readonly ExpectedTask[]): ResumePlan {

@@ -25,7 +25,7 @@ import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { EXTINCTION_COLUMNS } from './extinctionRecords.js';
-import { planResume, type ExpectedTask, type ResumeFile, type RowMisfit } from './resumePlan.js';
+import { planResume, quotedField, type ExpectedTask, type ResumeFile, type RowMisfit } from './resumePlan.js';
 import { csvNumber } from './report/csvNumber.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { formatNumber } from '../validation/formatNumber.js';
@@ -140,14 +140,14 @@ const METRIC_INDEXES = METRIC_COLUMNS.map((column) => CURVE_COLUMNS.indexOf(colu
  */
 function curveRowProblem(task: ExpectedTask, fields: readonly string[]): string | undefined {
   const other = task.row === undefined ? undefined : SERIES_COLUMNS.find((index) => fields[index] !== task.row![index]);
-  if (other !== undefined) return `${CURVE_COLUMNS[other]} is "${fields[other]}", where this run writes "${task.row![other]}"`;
+  if (other !== undefined) return `${CURVE_COLUMNS[other]} is ${quotedField(fields[other]!)}, where this run writes ${quotedField(task.row![other]!)}`;
   // (csvNumber reads a number as the file writes one: no hex, no infinities; an empty field is a value the row has not)
   for (const index of METRIC_INDEXES) {
     const text = fields[index]!;
     if (text === '') continue;
     const value = csvNumber(text);
-    if (!Number.isFinite(value)) return `${CURVE_COLUMNS[index]} is "${text}", not a number`;
-    if (formatNumber(value) !== text) return `${CURVE_COLUMNS[index]} is "${text}", which this run writes "${formatNumber(value)}"`;
+    if (!Number.isFinite(value)) return `${CURVE_COLUMNS[index]} is ${quotedField(text)}, not a number`;
+    if (formatNumber(value) !== text) return `${CURVE_COLUMNS[index]} is ${quotedField(text)}, which this run writes ${quotedField(formatNumber(value))}`;
   }
   return undefined;
 }
@@ -161,9 +161,9 @@ const WHOLE = /^(?:0|[1-9][0-9]*)$/u;
 
 /** Why an extinctions row keyed as the task's is not one this run writes: another seed, a count that is no whole number as written (edits were kept: audit). */
 function extinctionRowProblem(task: ExpectedTask, fields: readonly string[]): string | undefined {
-  if (task.row !== undefined && fields[EXTINCTION_SEED] !== task.row[CURVE_SEED]) return `seed is "${fields[EXTINCTION_SEED]}", where this run writes "${task.row[CURVE_SEED]}"`;
+  if (task.row !== undefined && fields[EXTINCTION_SEED] !== task.row[CURVE_SEED]) return `seed is ${quotedField(fields[EXTINCTION_SEED]!)}, where this run writes ${quotedField(task.row[CURVE_SEED]!)}`;
   const bad = [...COUNT_COLUMNS, FIRST_ABSENT].find((index) => !WHOLE.test(fields[index]!) && !(index === FIRST_ABSENT && fields[index] === ''));
-  return bad === undefined ? undefined : `${EXTINCTION_COLUMNS[bad]} is "${fields[bad]}", not a whole number as this run writes one`;
+  return bad === undefined ? undefined : `${EXTINCTION_COLUMNS[bad]} is ${quotedField(fields[bad]!)}, not a whole number as this run writes one`;
 }
 
 export function emptyForFreshRun(files: { readonly out: string; readonly extinctions?: string | undefined }): void {

@@ -370,8 +370,11 @@ describe('--resume (in process)', () => {
     const token = extHeader!.indexOf('token');
     const tokenAt = extLines[third - 1]!.split(',')[token]!;
     const editedToken = extLines.map((text, i) => (i === third - 1 ? text.split(',').map((field, c) => (c === token ? 'EDITED' : field)).join(',') : text)).join('\n');
+    // a token that is a quote, as the CSV writes it ("a""b"), quoted in the warning as JSON quotes it (it read `"a"b"`: audit)
+    const quotedToken = extLines.map((text, i) => (i === third - 1 ? text.split(',').map((field, c) => (c === token ? '"a""b"' : field)).join(',') : text)).join('\n');
     for (const [what, curves, extText, line, problem] of [
       ['a token', whole, editedToken, `edited-ext.csv line ${third}`, `token is "EDITED", where this run writes "${tokenAt}"`],
+      ['a token with a quote', whole, quotedToken, `edited-ext.csv line ${third}`, `token is "a\\"b", where this run writes "${tokenAt}"`],
       ['a byte-order mark', `\uFEFF${whole}`, extinctions, 'edited.csv line 1', 'its header is not written as this run writes it (a byte-order mark or a line end)'],
       ['a CRLF header', lineEdit(1, (text) => `${text}\r`), extinctions, 'edited.csv line 1', 'its header is not written as this run writes it (a byte-order mark or a line end)'],
     ] as const) {
