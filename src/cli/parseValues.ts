@@ -7,9 +7,9 @@
  * library word a bad value the same way; this file only converts text to numbers and splits lists.
  */
 
-import { tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
+import { isTokenizerName, TOKENIZER_NAMES, tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
-import { checkValue, decimalValue, integerRule, refuseRepeats, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, decimalValue, integerRule, refuseRepeats, shownValue, TEXT_RULE, unknownValue, type ValueRule } from '../validation/valueRule.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
@@ -54,8 +54,13 @@ export const nonBlankText: Parse<string> = fromRule(TEXT_RULE);
  * names where the value came from (`--tokenizer`, or `--config FILE: "tokenizer"`).
  */
 export const tokenizerValue: Parse<TokenizerName> = (raw, flag) => {
+  const name = raw.trim(); // (as a name flag's value is read: see fromRule)
+  // worded as every flag's unknown name, `unknown --strategy value 'acc'` (it read `--tokenizer: unknown
+  // tokenizer 'foo'`, and in a config file `"tokenizer": unknown tokenizer 'foo'`: audit); a malformed
+  // bpe:K keeps its own message
+  if (!name.startsWith('bpe:') && !isTokenizerName(name)) throw new UsageError(`${unknownValue(flag)} ${shownValue(raw)}`, `use one of: ${TOKENIZER_NAMES.join(', ')}`);
   try {
-    return tokenizerName(raw.trim()); // (as a name flag's value is read: see fromRule)
+    return tokenizerName(name);
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${flag}: ${error.message}`, error.hint);
     throw error;

@@ -123,7 +123,7 @@ export function checkValue<T>(field: string, value: unknown, rule: ValueRule<T>,
  * `--config c.json: "strategy"` gives `--config c.json: unknown "strategy" value` (it read `unknown
  * --config c.json: "strategy" value`: audit).
  */
-function unknownValue(field: string): string {
+export function unknownValue(field: string): string {
   const at = field.lastIndexOf(': ');
   return at < 0 ? `unknown ${field} value` : `${field.slice(0, at + 2)}unknown ${field.slice(at + 2)} value`;
 }

@@ -195,7 +195,8 @@ describe('run: argv -> RunConfig', () => {
     [['--holdout', '1'], "--holdout must be a number >= 0 and < 1, got '1' (pass a number >= 0 and < 1)"],
     [['--generations', '0'], "--generations must be a whole number from 1 to 100000, got '0' (pass a whole number from 1 to 100000)"],
     [['--workers', '0'], "--workers must be a whole number from 1 to 1024, got '0' (pass a whole number from 1 to 1024)"],
-    [['--tokenizer', 'bpe'], `--tokenizer: unknown tokenizer 'bpe' (use one of: ${TOKENIZER_NAMES.join(', ')})`],
+    [['--tokenizer', 'bpe'], `unknown --tokenizer value 'bpe' (use one of: ${TOKENIZER_NAMES.join(', ')})`],
+    [['--tokenizer', 'bpe:0'], "--tokenizer: tokenizer 'bpe:0' needs a whole number of merges from 1 to 1000000 (write it as bpe:K, e.g. bpe:2000)"],
     [['--sentences', 'para'], "unknown --sentences value 'para' (use one of: auto, line)"],
     [['--max-tokens', '1e3.5'], "--max-tokens must be a number, got '1e3.5' (pass a whole number >= 1)"],
     // Number() reads these as 16, 3 and 15: a decimal number is what the flags take

@@ -91,7 +91,7 @@ const CASES: readonly Case[] = [
   { name: 'an option without its value', argv: ['run', '--order'], message: /option '--order <list>' argument missing/u },
   { name: 'an unknown smoothing', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--smoothing', 'good-turing'], message: /unknown --smoothing value 'good-turing' \(use one of: mle, add-k, witten-bell, kneser-ney\)/u },
   { name: 'an unknown strategy', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--strategy', 'replace,mix'], message: /unknown --strategy value 'mix' \(use one of: replace, accumulate, accumulate-subsample\)/u },
-  { name: 'an unknown tokenizer', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--tokenizer', 'bpe'], message: /--tokenizer: unknown tokenizer 'bpe' \(use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K\)/u },
+  { name: 'an unknown tokenizer', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--tokenizer', 'bpe'], message: /unknown --tokenizer value 'bpe' \(use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K\)/u },
   { name: 'an unknown sentence mode', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--sentences', 'para'], message: /unknown --sentences value 'para' \(use one of: auto, line\)/u },
   { name: 'an unknown vocab mode', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--vocab', 'all'], message: /unknown --vocab value 'all'/u },
   { name: 'an unknown human pool', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--human-pool', 'mixed'], message: /unknown --human-pool value 'mixed'/u },

@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
-import { cli } from '../helpers/cli.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, tempDir } from '../helpers/cli.js';
 
 const TOKENIZERS = ['word', 'wordpunct', 'treebank', 'whitespace', 'char'];
 
@@ -47,6 +49,10 @@ describe('loadCorpus options', () => {
   it('words a bad tokenizer as the CLI does for --tokenizer', async () => {
     await expect(loadCorpus(['brown:news'], { tokenizer: 'spaces' } as never)).rejects.toThrow("unknown tokenizer value 'spaces'");
     const result = await cli(['run', '--tokenizer', 'spaces']);
-    expect(result.stderr).toBe("ngram-collapse: --tokenizer: unknown tokenizer 'spaces' (use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K)\n");
+    // and a config file's, as its other names are (it read `"tokenizer": unknown tokenizer 'foo'`: audit)
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'c.json'), '{"tokenizer": "spaces"}');
+    expect((await cli(['run', '--config', 'c.json'], { cwd })).stderr).toBe("ngram-collapse: --config c.json: unknown \"tokenizer\" value 'spaces' (use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K)\n");
+    expect(result.stderr).toBe("ngram-collapse: unknown --tokenizer value 'spaces' (use one of: word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K)\n");
   });
 });
