@@ -111,6 +111,18 @@ if (SKIP_BROWSER) {
       if (name !== undefined) await page.getByRole('button', { name: `Run recipe ${name}` }).click();
     }
 
+    /** Makes the page click Stop as the worker's start of the next run arrives, before its first row. */
+    async function stopAtStart(): Promise<void> {
+      await page.evaluate(() => {
+        const status = document.getElementById('run-status')!;
+        delete status.dataset['total'];
+        new MutationObserver((_, observer) => {
+          observer.disconnect();
+          document.getElementById('stop-button')!.click();
+        }).observe(status, { attributes: true, attributeFilter: ['data-total'] });
+      });
+    }
+
     async function cliCsv(config: Record<string, unknown>, cwd = tempDir()): Promise<string> {
       writeFileSync(join(cwd, 'config.json'), JSON.stringify(config));
       const result = await cli(['run', '--config', 'config.json', '--out', 'cli.csv', '--summary', 'cli-summary.csv', '--quiet', '--workers', '1'], { cwd });
@@ -431,7 +443,16 @@ if (SKIP_BROWSER) {
       await waitLoaded();
       await runAndWait();
       const rows = await downloadCsv();
+      await page.getByLabel('Word', { exact: true }).fill('lighthouse');
+      const word = await page.textContent('#word-result');
+      expect(word).toMatch(/^"lighthouse" /u);
+      const rare = await page.textContent('#rare-list');
       await page.locator('#presets summary').click();
+      // a recipe that starts nothing (a setting refused) stays where it was (it moved to brown:news: round 3)
+      await page.getByLabel('Order (--order)').fill('x');
+      await startPreset(undefined, 'drift', '2', '1');
+      expect(await page.inputValue('#corpus-select')).toBe('corpora/lighthouse.txt');
+      await page.getByLabel('Order (--order)').fill('3');
       await startPreset(undefined, 'growth', '13', '1');
       await expect.poll(() => page.textContent('#run-status'), { timeout: 30_000 }).toBe("Not run: the run was refused (its message is under the settings); the last run's rows are kept.");
       expect(await page.textContent('#settings-error')).toMatch(/^ngram-collapse: recipe growth's own --tokens-growth 2 makes generation 13's batch/u);
@@ -440,6 +461,9 @@ if (SKIP_BROWSER) {
       await waitLoaded('corpora/lighthouse.txt:');
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
       expect(await downloadCsv()).toBe(rows);
+      // the text view still reads the run's words (it took brown:news's vocabulary: round 3)
+      expect(await page.textContent('#word-result')).toBe(word);
+      expect(await page.textContent('#rare-list')).toBe(rare);
       await startPreset(undefined, undefined, '', '');
     });
 
@@ -448,6 +472,12 @@ if (SKIP_BROWSER) {
       await waitLoaded();
       await page.locator('#control-sentences').selectOption('line');
       await expect.poll(() => page.textContent('#corpus-error'), { timeout: 30_000 }).toBe("ngram-collapse: warning: --sentences line does nothing on Brown: its sentences and tokens are its own, read from its tagged text");
+      // a run the worker refuses leaves it there (the check of the settings put back emptied it: round 3)
+      await page.getByLabel('Strategy (--strategy)').fill('accumulate');
+      await page.getByLabel('Tokens (--tokens)').fill('199999500');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.textContent('#run-status')).toBe('Not run: the run was refused (its message is under the settings).');
+      expect(await page.textContent('#corpus-error')).toBe("ngram-collapse: warning: --sentences line does nothing on Brown: its sentences and tokens are its own, read from its tagged text");
     });
 
     it('Run says it loads the corpus while a load of it is under way (a changed tokenizer kept the old status: round 2)', async () => {
@@ -463,6 +493,21 @@ if (SKIP_BROWSER) {
       });
       await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
       expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses)).toContain('Loading corpora/lighthouse.txt before the run…');
+    });
+
+    it("a refused link opened while the JSONL field's read is pending stays refused (the read put the defaults in the address: round 3)", async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1 }));
+      await waitLoaded();
+      await page.evaluate(() => {
+        const field = document.getElementById('control-jsonlField') as HTMLInputElement;
+        field.value = 'body';
+        field.dispatchEvent(new Event('input'));
+        location.hash = `#config=${encodeURIComponent('{"bogus": 1}')}`;
+      });
+      await page.waitForTimeout(1000); // (the field's read waits 400 ms)
+      expect(await page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");
+      expect(await page.textContent('#settings-error')).toMatch(/^ngram-collapse: #config: unknown key "bogus"/u);
+      expect(decodeURIComponent(await page.evaluate(() => location.hash))).toBe('#config={"bogus": 1}');
     });
 
     it('Run after a refused link puts the settings it runs in the address (it kept the refused link: audit)', async () => {
@@ -483,6 +528,12 @@ if (SKIP_BROWSER) {
         'ngram-collapse: warning: cell select=m0:low:0.5: select m0:low:0.5 curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)',
         'ngram-collapse: warning: cell select=tail:0.5: select tail:0.5 curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)',
       ]);
+      // a run stopped before its first row keeps the last run's rows and their warnings (they went: round 3)
+      const warnings = await page.textContent('#settings-error');
+      await stopAtStart();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.textContent('#run-status')).toBe("Stopped before its first row; the last run's rows are kept.");
+      expect(await page.textContent('#settings-error')).toBe(warnings);
     });
 
     it('Stop keeps every finished row, whole', async () => {

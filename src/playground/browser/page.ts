@@ -62,6 +62,10 @@ let worker: Worker;
 let loadedKey: string | undefined;
 /** The statistics line of the corpus the worker holds (loadedKey's), once loaded. */
 let loadedStats: string | undefined;
+/** That load's warnings (shown under the corpus again where a check of the settings emptied the box: audit). */
+let loadedWarnings = '';
+/** That load's vocabulary: the text view takes it with a run's first output, so it keeps the one of the run it shows (audit). */
+let loadedVocabulary: readonly string[] = [];
 let loading: Promise<void> | undefined;
 /** The loads sent and not yet answered, by id; the last one sent (loadCount) is the one the page shows. */
 const pendingLoads = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
@@ -79,6 +83,8 @@ let rowsKey: string | undefined;
 let rowsRecipe: string | undefined;
 /** The recipe's command line, shown again whenever the settings are put back to the recipe's. */
 let rowsCommand = '';
+/** The warnings of the run that made `records`, as shown under the settings when it ended. */
+let rowsMessages = '';
 /**
  * What the page showed when the run under way began, until its first row: put back when the worker
  * refuses the run before it (a guard on the corpus, the held-out split), or it is stopped then (the
@@ -86,7 +92,7 @@ let rowsCommand = '';
  * were: audit). `state` too: a recipe may have moved to its own corpus.
  */
 let beforeRun:
-  | { readonly state: PageSettings; readonly records: string[][]; readonly rowsKey: string | undefined; readonly rowsRecipe: string | undefined; readonly rowsCommand: string; readonly header: readonly string[]; readonly law: typeof law; readonly findings: Node[] }
+  | { readonly state: PageSettings; readonly messages: string; readonly total: string | undefined; readonly records: string[][]; readonly rowsKey: string | undefined; readonly rowsRecipe: string | undefined; readonly rowsCommand: string; readonly header: readonly string[]; readonly law: typeof law; readonly findings: Node[] }
   | undefined;
 /** The worker's `start` of the run under way, applied to the text view and the progress bar with its first row or text (a stop before them keeps both). */
 let startOfRun: { readonly seed: SeedInfo; readonly total: number } | undefined;
@@ -212,8 +218,11 @@ function loadKey(resolved: ResolvedPage, split: Split): string {
 function ensureLoaded(resolved: ResolvedPage, split: Split = runSplit(resolved)): Promise<void> {
   const key = loadKey(resolved, split);
   if (key === loadedKey && loading !== undefined) {
-    // (its statistics again, where a missing corpus's link had cleared them: audit)
-    if (loadedStats !== undefined) $('corpus-stats').textContent = loadedStats;
+    // (its statistics and warnings again, where a missing corpus's link or a check had cleared them: audit)
+    if (loadedStats !== undefined) {
+      $('corpus-stats').textContent = loadedStats;
+      $('corpus-error').textContent = loadedWarnings;
+    }
     return loading;
   }
   loadedStats = undefined;
@@ -257,7 +266,7 @@ async function loadForStart(resolved: ResolvedPage, split: Split): Promise<boole
   } catch (error) {
     $('corpus-error').textContent = (error as Error).message;
     // (the status said the last run's "Done: ... rows" beside a run that never began: audit)
-    $('run-status').textContent = 'Not run: the corpus was refused (its message is under the corpus).';
+    $('run-status').textContent = CORPUS_REFUSED;
     return false;
   } finally {
     starting = false;
@@ -277,12 +286,13 @@ function onWorkerMessage(message: FromWorker): void {
         pending?.resolve();
         return;
       }
-      $('corpus-error').textContent = message.warnings.join('\n');
+      loadedWarnings = message.warnings.join('\n');
+      $('corpus-error').textContent = loadedWarnings;
       const seconds = (message.millis / 1000).toFixed(2);
       loadedStats = `${message.name}: ${counted(message.tokens, 'token')}, ${counted(message.sentences, 'sentence')}, ${counted(message.types, 'type')} (read in ${seconds} s)`;
       $('corpus-stats').textContent = loadedStats;
       $('corpus-stats').dataset['millis'] = String(Math.round(message.millis));
-      textView.setVocabulary(message.vocabulary);
+      loadedVocabulary = message.vocabulary;
       pending?.resolve();
       return;
     }
@@ -336,6 +346,7 @@ function onWorkerMessage(message: FromWorker): void {
 function firstOutput(): void {
   if (startOfRun === undefined) return;
   beforeRun = undefined;
+  textView.setVocabulary(loadedVocabulary);
   textView.reset(startOfRun.seed);
   progress(0, startOfRun.total);
   startOfRun = undefined;
@@ -369,8 +380,13 @@ function endBeforeFirstRow(status: string): void {
   const moved = configHash(pageConfig(before.state)) !== configHash(pageConfig(state));
   state = before.state;
   if (moved) fillControls();
+  if (before.total === undefined) delete $('run-status').dataset['total'];
+  else $('run-status').dataset['total'] = before.total;
   finishRun(`${status}${records.length > 0 ? "; the last run's rows are kept" : ''}.`);
   setState(state);
+  // (the last run's warnings with its rows, which a stop dropped: audit; a refusal then says its own line instead, see fail)
+  rowsMessages = before.messages;
+  $('settings-error').textContent = before.messages;
 }
 
 // ---------------------------------------------------------------- controls
@@ -537,7 +553,8 @@ function setState(next: PageSettings, reload = true): void {
   state = next;
   refreshCorpusSelect();
   history.replaceState(null, '', configHash(pageConfig(state)));
-  if ($('run-status').textContent === REFUSED_LINK) $('run-status').textContent = '';
+  // (statuses about the settings or corpus before: "the corpus was refused" outlived a corpus that loads: audit)
+  if ([REFUSED_LINK, CORPUS_REFUSED].includes($('run-status').textContent ?? '')) $('run-status').textContent = '';
   showSettings();
   const resolved = resolveControls();
   // Settings the guard refuses still load their corpus, so its statistics show (an address it refused
@@ -570,11 +587,15 @@ function startingCorpus(): string {
   return corpora.has(DEFAULT_CORPUS) || corpora.size === 0 ? DEFAULT_CORPUS : corpora.keys().next().value!;
 }
 
+/** What the run status says when Run found the corpus refused, until a setting changes. */
+const CORPUS_REFUSED = 'Not run: the corpus was refused (its message is under the corpus).';
+
 /** What the run status says after a refused link, until a setting changes. */
 const REFUSED_LINK = "The link's settings were refused: the controls hold the defaults.";
 
 /** The address's settings, or the defaults; a bad address is refused with its message, never run. */
 function stateFromAddress(): void {
+  clearTimeout(reread); // (it set the settings before the address back: audit)
   $('run-status').textContent = '';
   state = defaultPageSettings(startingCorpus());
   try {
@@ -628,7 +649,7 @@ function counted(count: number, noun: string): string {
 
 /** Starts a run of the page's settings, or of recipe `recipe`. */
 function beginRun(recipe?: string, stateBefore: PageSettings = state): boolean {
-  beforeRun = { state: stateBefore, records, rowsKey, rowsRecipe, rowsCommand, header, law, findings: [...$('findings').childNodes] };
+  beforeRun = { state: stateBefore, messages: rowsMessages, total: $('run-status').dataset['total'], records, rowsKey, rowsRecipe, rowsCommand, header, law, findings: [...$('findings').childNodes] };
   startOfRun = undefined;
   clearTimeout(reread);
   // (the address holds the settings that run: after a refused link it kept the link: audit)
@@ -650,6 +671,7 @@ function beginRun(recipe?: string, stateBefore: PageSettings = state): boolean {
 
 function finishRun(status: string): void {
   running = false;
+  rowsMessages = $('settings-error').textContent ?? '';
   setButtons();
   $('run-status').textContent = status;
   void drawCharts(header, records, charts).then(() => textView.render());
@@ -696,7 +718,7 @@ function stop(): void {
   worker.terminate();
   startWorker();
   if (beforeRun !== undefined) endBeforeFirstRow('Stopped before its first row');
-  else finishRun(`Stopped: ${records.length} finished rows kept.`);
+  else finishRun(`Stopped: ${counted(records.length, 'finished row')} kept.`);
 }
 
 // ---------------------------------------------------------------- recipes
@@ -781,12 +803,20 @@ async function runRecipe(name: string): Promise<void> {
     setState({ ...state, corpus }, false);
     fillControls();
   }
+  // A recipe that starts nothing moves back to the corpus it moved from (unless the corpus was chosen
+  // since), reading it again (it stayed on its own corpus beside the other's statistics: audit).
+  const moveBack = (): void => {
+    if (corpus !== stateBefore.corpus && state.corpus === corpus) {
+      setState({ ...state, corpus: stateBefore.corpus });
+      fillControls();
+    }
+  };
   const resolved = validate();
-  if (resolved === undefined) return;
+  if (resolved === undefined) return moveBack();
   const seed = Number(state.values.seed);
   // bpe:K learns on the recipe's H, as `ngram-collapse recipe` does (the recipe's first run's split).
   const first = recipe.runs({ generations, replicates, seed })[0]!;
-  if (!(await loadForStart(resolved, splitFor(resolved, first.holdout, first.seed)))) return;
+  if (!(await loadForStart(resolved, splitFor(resolved, first.holdout, first.seed)))) return moveBack();
   if (beginRun(name, stateBefore)) {
     $('run-status').textContent = `Running recipe ${name}…`;
     lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed }, resolved.load);
