@@ -367,9 +367,9 @@ function fail(line: string, during: 'load' | 'run'): void {
 }
 
 /**
- * Ends a run that made no row: puts back the rows, charts, findings and settings the page showed
- * before it (and reads their corpus again, where a recipe had moved to its own) and says `status`,
- * with whether the last run's rows are kept.
+ * Ends a run that made no row: puts back the rows, charts, findings, warnings, progress total and
+ * settings the page showed before it (reading their corpus again where a recipe had moved to its own;
+ * the text view was never reset) and says `status`, with whether the last run's rows are kept.
  */
 function endBeforeFirstRow(status: string): void {
   const before = beforeRun!;
