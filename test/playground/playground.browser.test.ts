@@ -510,6 +510,22 @@ if (SKIP_BROWSER) {
       expect(decodeURIComponent(await page.evaluate(() => location.hash))).toBe('#config={"bogus": 1}');
     });
 
+    it("a refused link opened while Run waits for its corpus shows no corpus's statistics and keeps its status (they were another corpus's: round 3)", async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1 }));
+      await waitLoaded();
+      await page.evaluate(() => {
+        const select = document.getElementById('corpus-select') as HTMLSelectElement;
+        select.value = 'brown:news';
+        select.dispatchEvent(new Event('change'));
+        document.getElementById('run-button')!.click();
+        location.hash = `#config=${encodeURIComponent('{"bogus": 1}')}`;
+      });
+      await page.waitForTimeout(1500);
+      expect(await page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");
+      expect(await page.textContent('#corpus-stats')).toBe('');
+      expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
+    });
+
     it('Run after a refused link puts the settings it runs in the address (it kept the refused link: audit)', async () => {
       await open(`#config=${encodeURIComponent('{foo')}`);
       expect(await page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");

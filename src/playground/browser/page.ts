@@ -272,7 +272,8 @@ async function loadForStart(resolved: ResolvedPage, split: Split): Promise<boole
     starting = false;
   }
   if (loadedKey === loadKey(resolved, split) && configHash(pageConfig(state)) === asked) return true;
-  $('run-status').textContent = 'The corpus or the settings changed while the corpus loaded: press Run again.';
+  // (a refused link's status stays: it says why the settings changed)
+  if ($('run-status').textContent !== REFUSED_LINK) $('run-status').textContent = 'The corpus or the settings changed while the corpus loaded: press Run again.';
   return false;
 }
 
@@ -593,6 +594,19 @@ const CORPUS_REFUSED = 'Not run: the corpus was refused (its message is under th
 /** What the run status says after a refused link, until a setting changes. */
 const REFUSED_LINK = "The link's settings were refused: the controls hold the defaults.";
 
+/**
+ * No corpus stands for the settings shown (a refused address, a corpus the page lacks): the corpus
+ * line is emptied, and a load still under way is taken for replaced, so its statistics do not show
+ * beside the settings (they showed another corpus's, and a Run waiting for it said "press Run again"
+ * over the refused link's status: audit). The next load reads the corpus afresh.
+ */
+function forgetLoad(): void {
+  $('corpus-stats').textContent = '';
+  loadCount++;
+  loadedKey = undefined;
+  loadedStats = undefined;
+}
+
 /** The address's settings, or the defaults; a bad address is refused with its message, never run. */
 function stateFromAddress(): void {
   clearTimeout(reread); // (it set the settings before the address back: audit)
@@ -603,7 +617,7 @@ function stateFromAddress(): void {
     if (json !== undefined) state = resolvePageConfig(json, '#config', startingCorpus()).state;
   } catch (error) {
     $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
-    $('corpus-stats').textContent = ''; // nothing is loaded for a refused address
+    forgetLoad(); // nothing is loaded for a refused address
     // (said, so that Run is not taken to run the link: it fell back to the defaults silently: audit)
     $('run-status').textContent = REFUSED_LINK;
     fillControls();
@@ -613,7 +627,7 @@ function stateFromAddress(): void {
   fillControls();
   if (!corpora.has(state.corpus)) {
     $('corpus-error').textContent = `ngram-collapse: corpus '${state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`;
-    $('corpus-stats').textContent = '';
+    forgetLoad();
     showSettings();
     return;
   }
