@@ -452,6 +452,7 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Order (--order)').fill('x');
       await startPreset(undefined, 'drift', '2', '1');
       expect(await page.inputValue('#corpus-select')).toBe('corpora/lighthouse.txt');
+      expect(await page.textContent('#run-status')).toBe('Not run: a setting is refused (its message is beside it or under the settings).');
       await page.getByLabel('Order (--order)').fill('3');
       await startPreset(undefined, 'growth', '13', '1');
       await expect.poll(() => page.textContent('#run-status'), { timeout: 30_000 }).toBe("Not run: the run was refused (its message is under the settings); the last run's rows are kept.");
@@ -478,6 +479,12 @@ if (SKIP_BROWSER) {
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#run-status')).toBe('Not run: the run was refused (its message is under the settings).');
       expect(await page.textContent('#corpus-error')).toBe("ngram-collapse: warning: --sentences line does nothing on Brown: its sentences and tokens are its own, read from its tagged text");
+      // a refused link then opened in the page leaves no corpus's warning (it stayed beside the defaults: round 4)
+      await page.evaluate(() => {
+        location.hash = `#config=${encodeURIComponent('{"generations": "x"}')}`;
+      });
+      await expect.poll(() => page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");
+      expect(await page.textContent('#corpus-error')).toBe('');
     });
 
     it('Run says it loads the corpus while a load of it is under way (a changed tokenizer kept the old status: round 2)', async () => {
@@ -526,6 +533,18 @@ if (SKIP_BROWSER) {
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
     });
 
+    it('a recipe stopped before its first row on a link naming a missing corpus leaves no corpus statistics (the recipe corpus stayed: round 4)', async () => {
+      await open(hash({ corpus: 'nope.txt', generations: 2 }));
+      expect(await page.textContent('#corpus-stats')).toBe('');
+      await page.locator('#presets summary').click();
+      await stopAtStart();
+      await startPreset(undefined, 'drift', '2', '1');
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 30_000 }).toBe('Stopped before its first row.');
+      expect(await page.inputValue('#corpus-select')).toBe('nope.txt');
+      await expect.poll(() => page.textContent('#corpus-stats')).toBe('');
+      await startPreset(undefined, undefined, '', '');
+    });
+
     it('Run after a refused link puts the settings it runs in the address (it kept the refused link: audit)', async () => {
       await open(`#config=${encodeURIComponent('{foo')}`);
       expect(await page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");
@@ -550,6 +569,12 @@ if (SKIP_BROWSER) {
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#run-status')).toBe("Stopped before its first row; the last run's rows are kept.");
       expect(await page.textContent('#settings-error')).toBe(warnings);
+      // but not beside other settings, whose warnings they are not (round 4)
+      await page.getByLabel('Replicates (--replicates)').fill('1');
+      await stopAtStart();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.textContent('#run-status')).toBe("Stopped before its first row; the last run's rows are kept.");
+      expect(await page.textContent('#settings-error')).toBe('');
     });
 
     it('Stop keeps every finished row, whole', async () => {

@@ -228,6 +228,7 @@ function ensureLoaded(resolved: ResolvedPage, split: Split = runSplit(resolved))
   loadedStats = undefined;
   const choice = corpora.get(resolved.state.corpus);
   if (choice === undefined) {
+    $('corpus-stats').textContent = ''; // (another corpus's statistics stayed beside it: audit)
     return Promise.reject(new Error(`ngram-collapse: corpus '${resolved.state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`));
   }
   loadedKey = key;
@@ -385,9 +386,10 @@ function endBeforeFirstRow(status: string): void {
   else $('run-status').dataset['total'] = before.total;
   finishRun(`${status}${records.length > 0 ? "; the last run's rows are kept" : ''}.`);
   setState(state);
-  // (the last run's warnings with its rows, which a stop dropped: audit; a refusal then says its own line instead, see fail)
+  // (the last run's warnings with its rows, which a stop dropped: audit; shown while the settings are
+  // still theirs, a warning of other settings otherwise: audit; a refusal then says its own line, see fail)
   rowsMessages = before.messages;
-  $('settings-error').textContent = before.messages;
+  if (rowsKey === rowsKeyNow()) $('settings-error').textContent = before.messages;
 }
 
 // ---------------------------------------------------------------- controls
@@ -544,6 +546,9 @@ function passesGuard(resolved: ResolvedPage): boolean {
   }
 }
 
+/** What the run status says when Run (or a recipe) finds a setting refused. */
+const SETTING_REFUSED = 'Not run: a setting is refused (its message is beside it or under the settings).';
+
 /** The settings a run may start with (every message shown), or undefined. */
 function validate(): ResolvedPage | undefined {
   const resolved = resolveControls();
@@ -617,6 +622,7 @@ function stateFromAddress(): void {
     if (json !== undefined) state = resolvePageConfig(json, '#config', startingCorpus()).state;
   } catch (error) {
     $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
+    $('corpus-error').textContent = ''; // (the last corpus's warning stayed: audit)
     forgetLoad(); // nothing is loaded for a refused address
     // (said, so that Run is not taken to run the link: it fell back to the defaults silently: audit)
     $('run-status').textContent = REFUSED_LINK;
@@ -720,7 +726,7 @@ async function run(): Promise<void> {
   const resolved = validate();
   // (the last run's "Done" stayed beside a Run its settings refused: audit)
   if (resolved === undefined) {
-    $('run-status').textContent = 'Not run: a setting is refused (its message is beside it or under the settings).';
+    $('run-status').textContent = SETTING_REFUSED;
     return;
   }
   if (!(await loadForStart(resolved, runSplit(resolved)))) return;
@@ -826,7 +832,11 @@ async function runRecipe(name: string): Promise<void> {
     }
   };
   const resolved = validate();
-  if (resolved === undefined) return moveBack();
+  if (resolved === undefined) {
+    // (the status said the last run's "Stopped ..." beside a recipe that never began: audit)
+    $('run-status').textContent = SETTING_REFUSED;
+    return moveBack();
+  }
   const seed = Number(state.values.seed);
   // bpe:K learns on the recipe's H, as `ngram-collapse recipe` does (the recipe's first run's split).
   const first = recipe.runs({ generations, replicates, seed })[0]!;
