@@ -123,6 +123,18 @@ if (SKIP_BROWSER) {
       });
     }
 
+    /** Records every text the run status takes from now on (statuses, which recordedStatuses returns). */
+    async function recordStatuses(): Promise<void> {
+      await page.evaluate(() => {
+        const seen: string[] = ((window as unknown as { __statuses: string[] }).__statuses = []);
+        new MutationObserver(() => seen.push(document.getElementById('run-status')!.textContent ?? '')).observe(document.getElementById('run-status')!, { childList: true, characterData: true, subtree: true });
+      });
+    }
+
+    async function recordedStatuses(): Promise<string[]> {
+      return page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+    }
+
     async function cliCsv(config: Record<string, unknown>, cwd = tempDir()): Promise<string> {
       writeFileSync(join(cwd, 'config.json'), JSON.stringify(config));
       const result = await cli(['run', '--config', 'config.json', '--out', 'cli.csv', '--summary', 'cli-summary.csv', '--quiet', '--workers', '1'], { cwd });
@@ -410,14 +422,7 @@ if (SKIP_BROWSER) {
       expect(await downloadCsv()).toBe(rows);
       // Stop between the worker's start and the first row (the page clicks it as the start arrives,
       // before the next message): the same (it wiped them then: round 2)
-      await page.evaluate(() => {
-        const status = document.getElementById('run-status')!;
-        delete status.dataset['total'];
-        new MutationObserver((_, observer) => {
-          observer.disconnect();
-          document.getElementById('stop-button')!.click();
-        }).observe(status, { attributes: true, attributeFilter: ['data-total'] });
-      });
+      await stopAtStart();
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#run-status')).toBe("Stopped before its first row; the last run's rows are kept.");
       await expect.poll(() => page.locator('#charts svg, #charts canvas').count()).toBe(charts);
@@ -490,16 +495,15 @@ if (SKIP_BROWSER) {
     it('Run says it loads the corpus while a load of it is under way (a changed tokenizer kept the old status: round 2)', async () => {
       await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [0] }));
       await waitLoaded();
+      await recordStatuses();
       await page.evaluate(() => {
-        const seen: string[] = ((window as unknown as { __statuses: string[] }).__statuses = []);
-        new MutationObserver(() => seen.push(document.getElementById('run-status')!.textContent ?? '')).observe(document.getElementById('run-status')!, { childList: true, characterData: true, subtree: true });
         const tokenizer = document.getElementById('control-tokenizer') as HTMLSelectElement;
         tokenizer.value = 'whitespace';
         tokenizer.dispatchEvent(new Event('change'));
         document.getElementById('run-button')!.click();
       });
       await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
-      expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses)).toContain('Loading corpora/lighthouse.txt before the run…');
+      expect(await recordedStatuses()).toContain('Loading corpora/lighthouse.txt before the run…');
     });
 
     it("a refused link opened while the JSONL field's read is pending stays refused (the read put the defaults in the address: round 3)", async () => {
@@ -603,12 +607,9 @@ if (SKIP_BROWSER) {
       // The page still works after a stop: the next run starts a fresh worker, and reads the corpus
       // into it, saying so (the status said "Stopped" through the reload: audit).
       await page.getByLabel('Generations (--generations)').fill('1');
-      await page.evaluate(() => {
-        const seen: string[] = ((window as unknown as { __statuses: string[] }).__statuses = []);
-        new MutationObserver(() => seen.push(document.getElementById('run-status')!.textContent ?? '')).observe(document.getElementById('run-status')!, { childList: true, characterData: true, subtree: true });
-      });
+      await recordStatuses();
       await runAndWait();
-      expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses)).toContain('Loading brown:news before the run…');
+      expect(await recordedStatuses()).toContain('Loading brown:news before the run…');
       expect(await page.textContent('#run-status')).toMatch(/^Done: 2 rows/u);
     });
 
