@@ -243,6 +243,23 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#run-status')).toMatch(/^Done: 5 rows/u);
     });
 
+    // A Run pressed again while the first waits for the corpus was swallowed: the first then said
+    // "press Run again" (its settings had changed) and nothing ran. The last press runs, once.
+    it('Run pressed again after a setting changed while the corpus loads runs the new setting, once', async () => {
+      const config = { corpus: 'brown:news', generations: 3, humanRatio: [0], order: [2] };
+      await open(hash(config));
+      await page.evaluate(() => {
+        document.getElementById('run-button')!.click();
+        const generations = document.getElementById('control-generations') as HTMLInputElement;
+        generations.value = '4';
+        generations.dispatchEvent(new Event('input', { bubbles: true }));
+        document.getElementById('run-button')!.click();
+      });
+      // generations 0..4: 5 rows, from one run (two runs' rows were joined once: 4 + 5)
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: 5 rows/u);
+      expect((await downloadCsv()).trimEnd().split('\n')).toHaveLength(1 + 5);
+    });
+
     it('an address whose config names no corpus opens on the page\'s corpus', async () => {
       await open(hash({ generations: 2 }));
       await waitLoaded();

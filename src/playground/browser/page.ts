@@ -246,18 +246,24 @@ function ensureLoaded(resolved: ResolvedPage, split: Split = runSplit(resolved))
   return loading;
 }
 
-/** A run or recipe waiting for its corpus to load: a second click (a double-click) starts nothing. */
-let starting = false;
+/**
+ * The latest start (a Run or a recipe) to wait for its corpus: a press while an earlier one waits
+ * replaces it, so the page starts what was pressed last, once (a double-click runs once; a Run pressed
+ * again after a setting changed runs the new setting: it was swallowed, the first saying "press Run again").
+ */
+let latestStart = 0;
+
+/** What a start waiting for its corpus may do: start, start nothing (said in the status), or nothing at all (a newer start replaced it). */
+type StartVerdict = 'start' | 'not started' | 'replaced';
 
 /**
- * Loads `resolved`'s corpus for a run or recipe about to start; true when it may start: loaded, and
- * neither the corpus nor any setting changed meanwhile (the worker would hold the newer corpus, or
- * the run would use settings the page no longer shows: both said, and Run is to be pressed again).
- * False, starting nothing, while another start waits for its load.
+ * Loads `resolved`'s corpus for a run or recipe about to start: 'start' when loaded, and neither the
+ * corpus nor any setting changed meanwhile (the worker would hold the newer corpus, or the run would use
+ * settings the page no longer shows: both said, and Run is to be pressed again); 'replaced', saying
+ * nothing, when another start was pressed meanwhile (that one goes on).
  */
-async function loadForStart(resolved: ResolvedPage, split: Split): Promise<boolean> {
-  if (starting) return false;
-  starting = true;
+async function loadForStart(resolved: ResolvedPage, split: Split): Promise<StartVerdict> {
+  const start = ++latestStart;
   const asked = configHash(pageConfig(state));
   // (after Stop, whose new worker holds no corpus, the status still said "Stopped" through the reload: audit)
   // (also while a load of the same corpus is under way: a reload after a changed tokenizer or corpus kept the old status: audit)
@@ -265,17 +271,17 @@ async function loadForStart(resolved: ResolvedPage, split: Split): Promise<boole
   try {
     await ensureLoaded(resolved, split);
   } catch (error) {
+    if (start !== latestStart) return 'replaced';
     $('corpus-error').textContent = (error as Error).message;
     // (the status said the last run's "Done: ... rows" beside a run that never began: audit)
     $('run-status').textContent = CORPUS_REFUSED;
-    return false;
-  } finally {
-    starting = false;
+    return 'not started';
   }
-  if (loadedKey === loadKey(resolved, split) && configHash(pageConfig(state)) === asked) return true;
+  if (start !== latestStart) return 'replaced';
+  if (loadedKey === loadKey(resolved, split) && configHash(pageConfig(state)) === asked) return 'start';
   // (a refused link's status stays: it says why the settings changed)
   if ($('run-status').textContent !== REFUSED_LINK) $('run-status').textContent = 'The corpus or the settings changed while the corpus loaded: press Run again.';
-  return false;
+  return 'not started';
 }
 
 function onWorkerMessage(message: FromWorker): void {
@@ -729,7 +735,7 @@ async function run(): Promise<void> {
     $('run-status').textContent = SETTING_REFUSED;
     return;
   }
-  if (!(await loadForStart(resolved, runSplit(resolved)))) return;
+  if ((await loadForStart(resolved, runSplit(resolved))) !== 'start') return;
   if (beginRun()) send({ type: 'run', settings: resolved.settings });
 }
 
@@ -840,7 +846,10 @@ async function runRecipe(name: string): Promise<void> {
   const seed = Number(state.values.seed);
   // bpe:K learns on the recipe's H, as `ngram-collapse recipe` does (the recipe's first run's split).
   const first = recipe.runs({ generations, replicates, seed })[0]!;
-  if (!(await loadForStart(resolved, splitFor(resolved, first.holdout, first.seed)))) return moveBack();
+  const verdict = await loadForStart(resolved, splitFor(resolved, first.holdout, first.seed));
+  // (a recipe replaced by a later press leaves the corpus to it)
+  if (verdict === 'replaced') return;
+  if (verdict === 'not started') return moveBack();
   if (beginRun(name, stateBefore)) {
     $('run-status').textContent = `Running recipe ${name}…`;
     lastCommand = recipeCommandLine(recipe, [corpus], { generations, replicates, seed }, resolved.load);
