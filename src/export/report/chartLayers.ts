@@ -6,8 +6,8 @@
  * layers encode (metric, label, generation, mean, n, ci_low, ci_high, and sd/CI as display text); a cell missing
  * from `labels` is labelled by its name. `legendCells(labels, drawn)` gives a chart's colour domain (every
  * cell of the report, so a cell has one colour in every chart, also in one that draws only some cells)
- * and its legend entries (the cells drawn), in the labels' order. `curveLayers(yTitle, cells, yScale,
- * legendAt)` returns the three layers, colour keyed by label over that domain, every entry in the legend
+ * and its legend entries (the cells drawn), in the labels' order. `curveLayers(yTitle, cells, bands,
+ * look)` returns the three layers (the band layer only when `bands`: see hasBands), colour keyed by label over that domain, every entry in the legend
  * however many (Vega's default stops at 30), with a legend-bound highlight (click a legend entry); bands
  * are clipped to the plot, so one reaching past a fixed y domain does not spill over. Bands
  * are drawn only where ci_low and ci_high are numbers (more than one replicate). Each line is one Vega
@@ -109,14 +109,24 @@ function opacity(picked: number, dimmed: number) {
   return { condition: { param: 'pick', value: picked, empty: true }, value: dimmed };
 }
 
-export function curveLayers(
-  yTitle: string,
-  cells: LegendCells,
-  yScale: { zero: boolean; domain?: [number, number] } = { zero: false },
-  legendAt: 'right' | 'bottom' = 'right',
-  /** What a point's `n` counts, in its tooltip. */
-  countTitle = 'replicates',
-): CurveLayer[] {
+/** How a curve chart draws: its y scale, where its legend goes, what a point's `n` counts (in its tooltip). */
+export interface CurveLook {
+  readonly yScale?: { zero: boolean; domain?: [number, number] };
+  readonly legendAt?: 'right' | 'bottom';
+  readonly countTitle?: string;
+}
+
+/**
+ * True when some point has a confidence interval (ci_low and ci_high), so the chart gets its band
+ * layer: a layer whose data are all filtered out gives each of its fields an empty extent, which Vega
+ * reports ("Infinite extent for field ...") in every chart of one replicate and in Kaplan–Meier's.
+ */
+export function hasBands(points: readonly SeriesPoint[]): boolean {
+  return points.some((point) => point.ciLow !== undefined && point.ciHigh !== undefined);
+}
+
+export function curveLayers(yTitle: string, cells: LegendCells, bands: boolean, look: CurveLook = {}): CurveLayer[] {
+  const { yScale = { zero: false }, legendAt = 'right', countTitle = 'replicates' } = look;
   const x = {
     field: 'generation',
     type: 'quantitative' as const,
@@ -126,12 +136,13 @@ export function curveLayers(
   };
   const y = (field: string) => ({ field, type: 'quantitative' as const, title: yTitle, scale: yScale });
   const color = colorEncoding(cells, legendAt);
+  const band: CurveLayer = {
+    transform: [{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }],
+    mark: { type: 'area', interpolate: 'linear', clip: true },
+    encoding: { x, y: y('ci_low'), y2: { field: 'ci_high' }, color, opacity: opacity(0.18, 0.04) },
+  };
   return [
-    {
-      transform: [{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }],
-      mark: { type: 'area', interpolate: 'linear', clip: true },
-      encoding: { x, y: y('ci_low'), y2: { field: 'ci_high' }, color, opacity: opacity(0.18, 0.04) },
-    },
+    ...(bands ? [band] : []),
     {
       params: [{ name: 'pick', select: { type: 'point', fields: ['label'] }, bind: 'legend' }],
       mark: { type: 'line', strokeWidth: 2.2, interpolate: 'linear' },

@@ -11,7 +11,7 @@
 
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
-import { chartData, curveLayers, legendCells } from './chartLayers.js';
+import { chartData, curveLayers, hasBands, legendCells } from './chartLayers.js';
 import { describeMetric } from './metricDescriptions.js';
 
 export const METRIC_CHART_SIZE = { width: 620, height: 330 } as const;
@@ -30,7 +30,7 @@ export function metricChartSpec(
     width: METRIC_CHART_SIZE.width,
     height: METRIC_CHART_SIZE.height,
     data: { values: chartData(own, labels) },
-    layer: curveLayers(metric, cells),
+    layer: curveLayers(metric, cells, hasBands(own)),
     config: chartConfig(),
   };
 }

@@ -14,7 +14,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
-import { chartData, colorEncoding, curveLayers, legendCells, type LegendCells } from './chartLayers.js';
+import { chartData, colorEncoding, curveLayers, hasBands, legendCells, type CurveLook, type LegendCells } from './chartLayers.js';
 import { SURVIVAL_BANDS } from './curveRow.js';
 import { chartConfig } from './metricChart.js';
 
@@ -39,6 +39,7 @@ export function survivalChartSpec(
   const noSpread = kaplanMeier ? { sd_text: '— (a Kaplan–Meier estimate)', ci_text: '— (a Kaplan–Meier estimate)' } : {};
   const data: Array<Record<string, unknown>> = chartData(own, labels).map((datum, index) => ({ ...datum, ...noSpread, band: bandOf.get(own[index]?.metric ?? '') }));
   const countTitle = kaplanMeier ? 'seed types × replicates at risk' : 'replicates';
+  const look: CurveLook = { yScale: { domain: [0, 1], zero: true }, legendAt: 'bottom', countTitle };
   const yTitle = kaplanMeier ? KAPLAN_MEIER_Y_TITLE : SURVIVAL_Y_TITLE;
   for (const point of law) {
     data.push({ kind: 'theory', band: bandOf.get(point.metric.replace(/^theory_/u, ''))!, label: labels.get(point.cell) ?? point.cell, cell: point.cell, generation: point.generation, theory: point.mean });
@@ -64,16 +65,16 @@ export function survivalChartSpec(
     spec: {
       width: 200,
       height: 180,
-      layer: law.length === 0 ? curveLayers(yTitle, legend, { domain: [0, 1], zero: true }, 'bottom', countTitle) : withLaw(legend, countTitle, yTitle),
+      layer: law.length === 0 ? curveLayers(yTitle, legend, hasBands(own), look) : withLaw(legend, look, hasBands(own), yTitle),
     },
     config: chartConfig(),
   };
 }
 
 /** The curve layers (on the measured points only) and a dashed layer for the law. */
-function withLaw(legend: LegendCells, countTitle: string, yTitle: string) {
+function withLaw(legend: LegendCells, look: CurveLook, bands: boolean, yTitle: string) {
   return [
-    { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(yTitle, legend, { domain: [0, 1], zero: true }, 'bottom', countTitle) },
+    { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(yTitle, legend, bands, look) },
     {
       transform: [{ filter: "datum.kind === 'theory'" }],
       mark: { type: 'line' as const, strokeDash: [5, 4], strokeWidth: 1.6, interpolate: 'linear' as const },

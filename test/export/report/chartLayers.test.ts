@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../../src/export/report/aggregateCurves.js';
-import { chartData, colorEncoding, curveLayers, legendCells } from '../../../src/export/report/chartLayers.js';
+import { chartData, colorEncoding, curveLayers, hasBands, legendCells } from '../../../src/export/report/chartLayers.js';
 
 const point = (cell: string, sd?: number, ciLow?: number, ciHigh?: number): SeriesPoint => ({ metric: 'types', cell, generation: 2, n: 3, mean: 10, sd, ciLow, ciHigh });
 
@@ -31,13 +31,20 @@ describe('legendCells', () => {
 
 describe('curveLayers', () => {
   const cells = { domain: ['a', 'b', 'c'], shown: ['a', 'c'] };
-  const [band, line, points] = curveLayers('types', cells, { zero: false }, 'right', 'series') as Array<Record<string, any>>;
+  const [band, line, points] = curveLayers('types', cells, true, { countTitle: 'series' }) as Array<Record<string, any>>;
 
   it('bands where both ends of the interval are numbers, clipped to the plot', () => {
     expect(band!['transform']).toEqual([{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }]);
     expect(band!['mark']).toEqual({ type: 'area', interpolate: 'linear', clip: true });
     expect(band!['encoding'].y.field).toBe('ci_low');
     expect(band!['encoding'].y2).toEqual({ field: 'ci_high' });
+  });
+
+  it('draws no band layer where no point has an interval (one replicate, Kaplan–Meier): Vega warned of its empty extents', () => {
+    const layers = curveLayers('types', cells, false) as Array<Record<string, any>>;
+    expect(layers.map((layer) => layer['mark'].type)).toEqual(['line', 'point']);
+    expect(hasBands([point('c1'), point('c2', 0.5, 1, undefined)])).toBe(false);
+    expect(hasBands([point('c1'), point('c2', 0.5, 1, 2)])).toBe(true);
   });
 
   it('highlights the cells picked in the legend (all, when none is), dimming the others', () => {

@@ -26,8 +26,10 @@ describe('the survival law over the survival bands', () => {
 
   it('is the plain chart without theory points', () => {
     const plain = survivalChartSpec(measured, labels) as unknown as { spec: { layer: unknown[] }; data: { values: unknown[] } };
-    expect(plain.spec.layer).toHaveLength(3); // band, line, points
+    expect(plain.spec.layer).toHaveLength(2); // line, points: one replicate, no band
     expect(plain.data.values).toHaveLength(4);
+    const replicated = measured.map((each) => ({ ...each, n: 3, sd: 0.01, ciLow: each.mean - 0.02, ciHigh: each.mean + 0.02 }));
+    expect((survivalChartSpec(replicated, labels) as unknown as { spec: { layer: unknown[] } }).spec.layer).toHaveLength(3); // band, line, points
   });
 });
 

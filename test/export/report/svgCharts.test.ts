@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCurves, type CurveTable } from '../../../src/export/report/readCurves.js';
 import { renderSvgCharts, writeSvgCharts, type SvgChart } from '../../../src/export/report/svgCharts.js';
+import { buildReportCharts } from '../../../src/export/report/reportCharts.js';
+import type { SeriesPoint } from '../../../src/export/report/aggregateCurves.js';
+import type { TopLevelSpec } from 'vega-lite';
 import { fixture, occurrences } from './fixtures.js';
 
 /** Each cell's mean line is one Vega line mark; Vega's SVG renderer gives it this class. */
@@ -87,5 +90,38 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
     expect(readdirSync(folder).sort()).toEqual(['entropy_bits.svg', 'vocab_retention.svg']);
     expect(paths).toEqual([join(folder, 'vocab_retention.svg'), join(folder, 'entropy_bits.svg')]);
     expect(occurrences(readFileSync(paths[0]!, 'utf8'), LINE_MARK)).toBe(3);
+  });
+});
+
+/** What Vega warns of while running `spec` (at the level vega-embed runs a report page's charts: Warn). */
+async function vegaWarnings(spec: TopLevelSpec): Promise<string[]> {
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const warnings: string[] = [];
+  const logger = vega.logger(vega.Warn, undefined, (_method: string, _level: string, input: readonly unknown[]) => warnings.push(input.map(String).join(' ')));
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none', logger });
+  try {
+    await view.runAsync();
+  } finally {
+    view.finalize();
+  }
+  return warnings;
+}
+
+// A band layer whose data are all filtered out (no point has an interval) gave "Infinite extent for
+// field generation / ci_low / ci_high" in every chart of a one-replicate report and in the Kaplan–Meier
+// chart, on the console of every report page (audit).
+describe('the charts Vega runs without a warning', () => {
+  it('of one replicate, of several, and Kaplan–Meier', async () => {
+    const single = await readCurves(fixture('curves-one-replicate.csv'));
+    const replicated = await readCurves(fixture('curves.csv'));
+    // Kaplan–Meier: band 1 of cell a, 10 subjects, 4 lost in generation 1 (n = at risk; no interval)
+    const km = (generation: number, mean: number, n: number): SeriesPoint => ({ metric: 'survival_1', cell: single.rows[0]!.cell, generation, n, mean, sd: undefined, ciLow: undefined, ciHigh: undefined });
+    const specs: TopLevelSpec[] = [];
+    for (const [table, kaplanMeier] of [[single, [km(0, 1, 10), km(1, 0.6, 10), km(2, 0.5, 6)]], [replicated, undefined]] as const) {
+      const charts = buildReportCharts(table.rows, { columns: table.columns, ...(kaplanMeier === undefined ? {} : { kaplanMeier }) });
+      specs.push(...charts.metrics.map(({ spec }) => spec), ...[charts.survival, charts.kaplanMeier].filter((spec) => spec !== undefined));
+    }
+    expect(specs.length).toBeGreaterThan(20);
+    for (const spec of specs) expect(await vegaWarnings(spec), JSON.stringify((spec as { title?: unknown }).title)).toEqual([]);
   });
 });
