@@ -67,6 +67,22 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     }
   });
 
+  // A log of the run named the curves and the report only (audit): every file written is named, in
+  // the order of the flags' table, and a CSV that went to standard output (-) is not.
+  it('names every output it wrote, after the final table', async () => {
+    const args = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '1', '--replicates', '2', '--human-ratio', '0'];
+    const outputs = ['--summary', 'w-summary.csv', '--extinctions', 'w-ext.csv', '--survival', 'w-km.csv', '--save-corpora', 'w-texts', '--sentence-perplexities', 'w-sp.csv', '--report', 'w.html'];
+    const all = await run([...args, '--out', 'w.csv', ...outputs]);
+    expect(all.code).toBe(0);
+    expect(all.stdout.slice(all.stdout.indexOf('curves written'))).toBe(
+      'curves written to w.csv\nsummary written to w-summary.csv\nextinctions written to w-ext.csv\nsurvival curves written to w-km.csv\n' +
+        'corpora written to w-texts\nsentence perplexities written to w-sp.csv\nreport written to w.html\n',
+    );
+    const piped = await run([...args, '--out', '-', '--summary', 'w2-summary.csv']);
+    expect(piped.stderr.endsWith('\nsummary written to w2-summary.csv\n')).toBe(true);
+    expect(piped.stderr).not.toContain('curves written');
+  });
+
   it('writes one extinction row per cell, replicate and seed type', () => {
     const [header, ...rows] = records('ext.csv');
     expect(header).toEqual(['cell', 'replicate', 'seed', 'token', 'seed_count', 'last_seen', 'first_absent', 'comebacks']);
@@ -93,6 +109,10 @@ describe('a 3 x 2 sweep with 5 replicates', () => {
     expect(merged.code).toBe(0);
     expect(read('merged.csv')).toBe(read('one.csv'));
     expect(read('merged-summary.csv')).toBe(read('summary.csv'));
+    // each file written is named (the summary was not: audit), on stderr where the curves go to standard output
+    expect(merged.stdout).toBe('merged 30 series (120 rows) from 3 file(s) into merged.csv\nsummary written to merged-summary.csv\n');
+    const piped = await run(['merge', 'part-3.csv', 'part-1.csv', 'part-2.csv', '--out', '-', '--summary', 'merged3-summary.csv']);
+    expect([piped.stdout, piped.stderr]).toEqual([read('one.csv'), 'summary written to merged3-summary.csv\n']);
   });
 
   it('merge sends one output to stdout: --summary - alone is a clean CSV (its message on stderr), both are refused', async () => {
@@ -437,7 +457,7 @@ describe('the survival law of a run that measures another size than its batches 
     writeFileSync(join(dir, 'bare.csv'), read('measured.csv'));
     const bare = await run(['merge', 'bare.csv', '--out', 'bare-merged.csv', '--summary', 'bare-summary.csv']);
     expect(bare.code).toBe(0);
-    expect(bare.stdout).toBe('merged 2 series (8 rows) from 1 file(s) into bare-merged.csv\n');
+    expect(bare.stdout).toBe('merged 2 series (8 rows) from 1 file(s) into bare-merged.csv\nsummary written to bare-summary.csv\n');
     expect(bare.stderr).toBe('ngram-collapse: warning: the inputs have no run record (bare.csv.run.json), which holds H\'s seed counts: the summary has no survival-law rows (theory_survival_*); keep each shard\'s .run.json beside it\n');
     expect(read('bare-summary.csv')).not.toContain('theory_survival_');
     // plot draws the law from the run record beside the curves (as run --report does), not without it

@@ -95,6 +95,8 @@ export function mergeCommand(io: CliIO): Command {
     if (values.quiet !== true && out !== '-') {
       (summaryPath === '-' ? io.stderr : io.stdout).write(`merged ${merged.series} series (${merged.rows} rows) from ${files.length} file(s) into ${values.out}\n`);
     }
+    // (a log named the merged curves only: audit; on stderr where the curves went to standard output)
+    if (values.quiet !== true && summaryPath !== undefined && summaryPath !== '-') (out === '-' ? io.stderr : io.stdout).write(`summary written to ${values.summary!}\n`);
   });
 }
 

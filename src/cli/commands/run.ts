@@ -417,10 +417,28 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
     // (on stderr where a CSV or the report goes to standard output: the table followed the page down a pipe: audit)
     const table = csvOutputs(outputs).includes('-') || reportOnStandardOutput ? io.stderr : io.stdout;
     table.write(formatFinalTable(curveTable.rows));
-    if (outputs.out !== '-') table.write(`curves written to ${config.out}${skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : ''}\n`);
-    if (outputs.report !== undefined) table.write(`report written to ${config.report}\n`);
+    const resumed = skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : '';
+    for (const [what, path] of writtenOutputs(config, outputs)) table.write(`${what} written to ${path}${what === 'curves' ? resumed : ''}\n`);
   }
   return [];
+}
+
+/**
+ * What the run wrote, as (what, path as given) in the order of the flags' table: every output with a
+ * name (a log of the run names each file; it named the curves and the report only: audit), not a CSV
+ * that went to standard output (`-`).
+ */
+function writtenOutputs(config: RunConfig, outputs: RunOutputs): Array<readonly [string, string]> {
+  const named: Array<readonly [string, string | undefined, string | undefined]> = [
+    ['curves', outputs.out, config.out],
+    ['summary', outputs.summary, config.summary],
+    ['extinctions', outputs.extinctions, config.extinctions],
+    ['survival curves', outputs.survival, config.survival],
+    ['corpora', outputs.corpora, config.saveCorpora],
+    ['sentence perplexities', outputs.sentencePerplexities, config.sentencePerplexities],
+    ['report', outputs.report, config.report],
+  ];
+  return named.flatMap(([what, output, given]) => (output === undefined || output === '-' || given === undefined ? [] : [[what, given] as const]));
 }
 
 /**
