@@ -152,17 +152,21 @@ function rareDieFirst({ rows, cell, last }: Span): Finding {
 
 /** (4) The median generation forgotten, by seed count, on a rising line with R^2 >= 0.9 (3 counts or more). */
 function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival']): Finding {
-  const measured = forgettingByCount(survival).filter((row) => row.median !== undefined);
+  const rows = forgettingByCount(survival);
+  const measured = rows.filter((row) => row.median !== undefined);
   const fit = measured.length >= 3 ? linearFit(measured.map((row) => row.count), measured.map((row) => row.median!)) : undefined;
+  // (the fit on 4 of 10 counts read as if it rested on all: say which counts have no median yet, audit)
+  const censored = rows.filter((row) => row.median === undefined && row.types > 0).map((row) => row.count);
+  const unfitted = censored.length === 0 ? '' : `; seed counts ${censored.join(', ')}: fewer than half their types forgotten within ${last} generations, so no median (more --generations would fit them too)`;
   return {
     name: 'the time to forget a type grows roughly linearly with its seed count',
     expected: 'the median generation at which a type is first missing grows in proportion to its count in H',
     observed:
       fit === undefined
-        ? `too few seed counts with most types forgotten within ${last} generations`
+        ? `too few seed counts with most types forgotten within ${last} generations${unfitted}`
         : `median generation forgotten by seed count (replicates pooled) ${measured.map((row) => `${row.count}: ${text(row.median)}`).join(', ')}; ` +
           `least-squares line ${text(fit.intercept)} + ${text(fit.slope)} x count, R^2 = ${text(fit.r2)} ` +
-          `(the Feller diffusion of Wright–Fisher drift gives P(lost by t) ~ exp(-2c/t), a median of 2c/ln 2, slope ${text(2 / Math.LN2)})`,
+          `(the Feller diffusion of Wright–Fisher drift gives P(lost by t) ~ exp(-2c/t), a median of 2c/ln 2, slope ${text(2 / Math.LN2)})${unfitted}`,
     numbers: {
       slope: shown(fit?.slope),
       intercept: shown(fit?.intercept),
