@@ -7,8 +7,9 @@
  * from `labels` is labelled by its name. `legendCells(labels, drawn)` gives a chart's colour domain (every
  * cell of the report, so a cell has one colour in every chart, also in one that draws only some cells)
  * and its legend entries (the cells drawn), in the labels' order. `curveLayers(yTitle, cells, bands,
- * look)` returns the three layers (the band layer only when `bands`: see hasBands), colour keyed by label over that domain, every entry in the legend
- * however many (Vega's default stops at 30), with a legend-bound highlight (click a legend entry); bands
+ * look)` returns the three layers (the band layer only when `bands`: see hasBands), colour keyed by
+ * label over that domain, every entry in the legend however many (Vega's default stops at 30), with a
+ * legend-bound highlight (click a legend entry); bands
  * are clipped to the plot, so one reaching past a fixed y domain does not spill over. Bands
  * are drawn only where ci_low and ci_high are numbers (more than one replicate). Each line is one Vega
  * `line` mark (SVG class "mark-line role-mark"), so a chart has exactly one such mark per cell.
