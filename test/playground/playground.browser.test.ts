@@ -554,6 +554,26 @@ if (SKIP_BROWSER) {
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
     });
 
+    // A recipe pressed while another waits for its corpus replaces it; the first had moved the page to
+    // its own corpus, and the second then took that for the user's: a stop before the first row left
+    // the page on brown:news (round 2 of the replacing Run).
+    it("a recipe replacing a waiting recipe moves back to the user's corpus when stopped before its first row", async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
+      await waitLoaded('corpora/lighthouse.txt:');
+      await page.locator('#presets summary').click();
+      await startPreset(undefined, undefined, '3', '1');
+      await stopAtStart();
+      // (both in one task of the page: drift's load of brown:news cannot finish in between)
+      await page.evaluate(() => {
+        const button = (text: string) => [...document.querySelectorAll('button')].find((candidate) => candidate.textContent === text)!;
+        button('Run recipe drift').click();
+        button('Run recipe accumulate').click();
+      });
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toBe('Stopped before its first row.');
+      expect(await page.locator('#corpus-select').inputValue()).toBe('corpora/lighthouse.txt');
+      expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('"corpus":["corpora/lighthouse.txt"]');
+    });
+
     it('a recipe stopped before its first row on a link naming a missing corpus leaves no corpus statistics (the recipe corpus stayed: round 4)', async () => {
       await open(hash({ corpus: 'nope.txt', generations: 2 }));
       expect(await page.textContent('#corpus-stats')).toBe('');

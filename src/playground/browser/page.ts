@@ -729,6 +729,7 @@ function setButtons(): void {
 
 async function run(): Promise<void> {
   if (running) return;
+  recipeWaitingFrom = undefined; // (a Run runs the settings shown, a waiting recipe's corpus included)
   const resolved = validate();
   // (the last run's "Done" stayed beside a Run its settings refused: audit)
   if (resolved === undefined) {
@@ -814,9 +815,15 @@ function recipeScale(recipe: (typeof RECIPES)[number]): RecipeScale | undefined 
   }
 }
 
+/**
+ * The page's settings before a recipe now waiting for its corpus moved to its own corpus: a recipe
+ * pressed meanwhile replaces it and moves back there, not to the first recipe's corpus (audit).
+ */
+let recipeWaitingFrom: PageSettings | undefined;
+
 async function runRecipe(name: string): Promise<void> {
   const recipe = RECIPES.find((candidate) => candidate.name === name)!;
-  const stateBefore = state;
+  const stateBefore = recipeWaitingFrom ?? state;
   $('preset-error').textContent = '';
   const scale = recipeScale(recipe);
   if (scale === undefined || running) return;
@@ -846,9 +853,11 @@ async function runRecipe(name: string): Promise<void> {
   const seed = Number(state.values.seed);
   // bpe:K learns on the recipe's H, as `ngram-collapse recipe` does (the recipe's first run's split).
   const first = recipe.runs({ generations, replicates, seed })[0]!;
+  recipeWaitingFrom = stateBefore;
   const verdict = await loadForStart(resolved, splitFor(resolved, first.holdout, first.seed));
-  // (a recipe replaced by a later press leaves the corpus to it)
+  // (a recipe replaced by a later press leaves the corpus, and the way back, to it)
   if (verdict === 'replaced') return;
+  recipeWaitingFrom = undefined;
   if (verdict === 'not started') return moveBack();
   if (beginRun(name, stateBefore)) {
     $('run-status').textContent = `Running recipe ${name}…`;
