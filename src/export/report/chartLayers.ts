@@ -3,7 +3,8 @@
  * carry the tooltips; plus the chart data they read.
  *
  * Contract: `chartData(points, labels)` turns SeriesPoints into plain JSON records with the fields the
- * layers encode (metric, label, generation, mean, n, ci_low, ci_high, and sd/CI as display text); a cell missing
+ * layers encode (metric, label, generation, mean, n, ci_low and ci_high clamped to the metric's range,
+ * ./metricRanges.ts, and sd/CI as display text, exact); a cell missing
  * from `labels` is labelled by its name. `legendCells(labels, drawn)` gives a chart's colour domain (every
  * cell of the report, so a cell has one colour in every chart, also in one that draws only some cells)
  * and its legend entries (the cells drawn), in the labels' order. `curveLayers(yTitle, cells, bands,
@@ -19,6 +20,7 @@ import type { Field } from 'vega-lite/types_unstable/channeldef.js';
 import type { UnitSpec } from 'vega-lite/types_unstable/spec/unit.js';
 import type { SeriesPoint } from './aggregateCurves.js';
 import { cellColourScale } from './cellPalette.js';
+import { withinRange } from './metricRanges.js';
 
 /** One layer of a curve chart, checked against Vega-Lite's types. */
 export type CurveLayer = UnitSpec<Field>;
@@ -46,8 +48,9 @@ export function chartData(points: readonly SeriesPoint[], labels: ReadonlyMap<st
     generation: point.generation,
     mean: point.mean,
     n: point.n,
-    ci_low: point.ciLow ?? null,
-    ci_high: point.ciHigh ?? null,
+    // the band inside the metric's range (a share's interval reached -0.1: audit); the tooltip keeps it exact
+    ci_low: point.ciLow === undefined ? null : withinRange(point.metric, point.ciLow),
+    ci_high: point.ciHigh === undefined ? null : withinRange(point.metric, point.ciHigh),
     sd_text: point.sd === undefined ? '— (one replicate)' : exactText(point.sd),
     ci_text:
       point.ciLow === undefined || point.ciHigh === undefined
