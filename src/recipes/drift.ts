@@ -155,15 +155,16 @@ function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival
   const rows = forgettingByCount(survival);
   const measured = rows.filter((row) => row.median !== undefined);
   const fit = measured.length >= 3 ? linearFit(measured.map((row) => row.count), measured.map((row) => row.median!)) : undefined;
-  // (the fit on 4 of 10 counts read as if it rested on all: say which counts have no median yet, audit)
+  // (the fit on 4 of 10 counts read as if it rested on all: say which counts have no median yet, audit;
+  // exactly half forgotten gives none either, the middle two being a generation and never)
   const censored = rows.filter((row) => row.median === undefined && row.types > 0).map((row) => row.count);
-  const unfitted = censored.length === 0 ? '' : `; seed counts ${censored.join(', ')}: fewer than half their types forgotten within ${last} generations, so no median (more --generations would fit them too)`;
+  const unfitted = censored.length === 0 ? '' : `; no median for seed count${censored.length === 1 ? '' : 's'} ${censored.join(', ')}: at most half their types forgotten within ${last} generations`;
   return {
     name: 'the time to forget a type grows roughly linearly with its seed count',
     expected: 'the median generation at which a type is first missing grows in proportion to its count in H',
     observed:
       fit === undefined
-        ? `too few seed counts with most types forgotten within ${last} generations${unfitted}`
+        ? `${measured.length} seed count${measured.length === 1 ? '' : 's'} with a median generation forgotten, of the 3 a line needs${unfitted}`
         : `median generation forgotten by seed count (replicates pooled) ${measured.map((row) => `${row.count}: ${text(row.median)}`).join(', ')}; ` +
           `least-squares line ${text(fit.intercept)} + ${text(fit.slope)} x count, R^2 = ${text(fit.r2)} ` +
           `(the Feller diffusion of Wright–Fisher drift gives P(lost by t) ~ exp(-2c/t), a median of 2c/ln 2, slope ${text(2 / Math.LN2)})${unfitted}`,

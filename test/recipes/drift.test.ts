@@ -106,13 +106,20 @@ describe('recipe drift', () => {
     expect(holds([6, 5, 4, 3])).toBe(false);
   });
 
-  it('names the seed counts the line could not fit (no median within the generations run): counts 5 and 6 here, never forgotten', () => {
-    // counts 1-4 forgotten at 2, 3, 5, 6 (the line above); one type each of counts 5 and 6 never missing:
-    // no median; counts 7, 8, 10, 12 have no type at all and are not named
-    const series = { cell: 'base', replicate: 1, generations: 10, types: Int32Array.of(10, 11, 12, 13, 14, 15), seedCounts: Int32Array.of(1, 2, 3, 4, 5, 6), firstAbsent: Int32Array.of(2, 3, 5, 6, -1, -1) };
-    const forgetting = drift.findings({ ...fakeDrift([{}, {}]), survival: [series as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('the time to forget'))!;
+  it('names the seed counts the line could not fit (no median within the generations run): never forgotten, or exactly half', () => {
+    // 6 generations. Counts 1-4 forgotten at 2, 3, 5, 6 (the line above); count 5: one type never missing,
+    // no median; count 6: two types, one forgotten at 4, one never: the middle two are 4 and never, no
+    // median either; counts 7, 8, 10, 12 have no type at all and are not named
+    const six = fakeDrift([{}, {}, {}, {}, {}, {}, {}]);
+    const series = { cell: 'base', replicate: 1, generations: 6, types: Int32Array.of(10, 11, 12, 13, 14, 15, 16), seedCounts: Int32Array.of(1, 2, 3, 4, 5, 6, 6), firstAbsent: Int32Array.of(2, 3, 5, 6, -1, 4, -1) };
+    const forgetting = drift.findings({ ...six, survival: [series as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('the time to forget'))!;
     expect(forgetting.holds).toBe(true);
-    expect(forgetting.observed).toMatch(/^median generation forgotten by seed count \(replicates pooled\) 1: 2, 2: 3, 3: 5, 4: 6; .*; seed counts 5, 6: fewer than half their types forgotten within 1 generations, so no median \(more --generations would fit them too\)$/u);
+    expect(forgetting.observed).toMatch(/^median generation forgotten by seed count \(replicates pooled\) 1: 2, 2: 3, 3: 5, 4: 6; .*; no median for seed counts 5, 6: at most half their types forgotten within 6 generations$/u);
+    // with two counts measured, no line: said once
+    const two = { ...series, types: Int32Array.of(10, 11, 14), seedCounts: Int32Array.of(1, 2, 5), firstAbsent: Int32Array.of(2, 3, -1) };
+    const few = drift.findings({ ...six, survival: [two as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('the time to forget'))!;
+    expect(few.observed).toBe('2 seed counts with a median generation forgotten, of the 3 a line needs; no median for seed count 5: at most half their types forgotten within 6 generations');
+    expect(few.holds).toBe(false);
   });
 
   it('a gentle rise is still a rise: medians 1, 2, 3 at seed counts 2, 6, 10 (slope 1/4, R^2 = 1) hold', () => {

@@ -412,13 +412,14 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
   // (known before the report is written: a redirect's file is replaced by it, and no longer what standard output holds)
   const reportOnStandardOutput = outputs.report !== undefined && namesStandardOutput(outputs.report, io.cwd);
   const unwritten = await writeInTurn(steps, signal);
-  if (unwritten.length > 0 || signal.aborted || curveTable === undefined) return unwritten;
+  if (unwritten.length > 0 || signal.aborted) return unwritten;
   if (!config.quiet) {
     // (on stderr where a CSV or the report goes to standard output: the table followed the page down a pipe: audit)
     const table = csvOutputs(outputs).includes('-') || reportOnStandardOutput ? io.stderr : io.stdout;
-    table.write(formatFinalTable(curveTable.rows));
+    // (a shard without series has no table, and its files, headers only, are named too: audit)
+    if (curveTable !== undefined) table.write(formatFinalTable(curveTable.rows));
     const resumed = skip > 0 ? ` (resumed after ${skip} of ${tasks.length} series)` : '';
-    for (const [what, path] of writtenOutputs(config, outputs)) table.write(`${what} written to ${path}${what === 'curves' ? resumed : ''}\n`);
+    for (const [what, path] of writtenOutputs(config, outputs, curveTable !== undefined)) table.write(`${what} written to ${path}${what === 'curves' ? resumed : ''}\n`);
   }
   return [];
 }
@@ -426,9 +427,10 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
 /**
  * What the run wrote, as (what, path as given) in the order of the flags' table: every output with a
  * name (a log of the run names each file; it named the curves and the report only: audit), not a CSV
- * that went to standard output (`-`).
+ * that went to standard output (`-`), nor the report of a shard without series (`withReport` false:
+ * none is written).
  */
-function writtenOutputs(config: RunConfig, outputs: RunOutputs): Array<readonly [string, string]> {
+function writtenOutputs(config: RunConfig, outputs: RunOutputs, withReport: boolean): Array<readonly [string, string]> {
   const named: Array<readonly [string, string | undefined, string | undefined]> = [
     ['curves', outputs.out, config.out],
     ['summary', outputs.summary, config.summary],
@@ -436,7 +438,7 @@ function writtenOutputs(config: RunConfig, outputs: RunOutputs): Array<readonly 
     ['survival curves', outputs.survival, config.survival],
     ['corpora', outputs.corpora, config.saveCorpora],
     ['sentence perplexities', outputs.sentencePerplexities, config.sentencePerplexities],
-    ['report', outputs.report, config.report],
+    ['report', withReport ? outputs.report : undefined, config.report],
   ];
   return named.flatMap(([what, output, given]) => (output === undefined || output === '-' || given === undefined ? [] : [[what, given] as const]));
 }
