@@ -160,6 +160,17 @@ if (SKIP_BROWSER) {
       // The curves draw, the summary downloads, the command line and the link say the same.
       expect(await page.locator('#charts figure[data-metric="vocab_retention"] svg .mark-line.role-mark').count()).toBe(2);
       expect(await page.locator('#survival-chart svg').count()).toBe(1);
+      // its four panels fit the column (the "seen 21+" panel was cut off at 1280 px: audit), and so do they
+      // on a phone, in rows of two, with every metric's description wrapped, not cut
+      const overflow = () => page.evaluate(() => [...document.querySelectorAll('#survival-chart .plot, #charts .plot')].map((plot) => plot.querySelector('svg')!.getBoundingClientRect().width - plot.clientWidth).filter((excess) => excess > 1));
+      expect(await overflow()).toEqual([]);
+      await page.setViewportSize({ width: 400, height: 1000 });
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
+      expect(await overflow()).toEqual([]);
+      const subtitleEnd = page.locator('#charts figure[data-metric="model_types"] svg text', { hasText: 'sample size' });
+      expect(await subtitleEnd.count()).toBe(1);
+      await page.setViewportSize({ width: 1280, height: 1000 });
       expect((await downloadCsv('Download summary CSV')).split('\n')[0]).toMatch(/^cell,.*,metric,n,mean,sd,ci_low,ci_high,select,tokens_growth$/u);
       expect(await page.inputValue('#command-line')).toContain('--corpus brown:news --human-ratio 0,0.1');
       expect(await page.inputValue('#share-link')).toContain('#config=');
@@ -176,6 +187,8 @@ if (SKIP_BROWSER) {
       expect(await page.locator('#word-result tr').nth(1).locator('td').count()).toBe(11); // generations 0..10
       expect(await page.locator('#rare-list li').count()).toBeGreaterThan(10);
       expect(await page.locator('#rare-list li').first().textContent()).toMatch(/^\p{L}\S* \(seen 1× in the human pool, gone at generation 1\)$/u);
+      // the list is the first 60 of many tied at generation 1, and says so (it read as "the 60 that died first": audit)
+      expect(await page.textContent('#rare-note')).toMatch(/^\d+ of the human pool's rare words \(seen once\) died in this cell; the first 60 by generation \(\d+ died at generation 1; among them, words come before numbers and punctuation, then the rarest, then alphabetical order\)\.$/u);
       await page.locator('#text-panel').screenshot({ path: join(OUTPUT, 'text.png') });
     });
 

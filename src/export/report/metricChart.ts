@@ -4,15 +4,17 @@
  *
  * Contract: `metricChartSpec(points, metric, labels)` returns a Vega-Lite spec (plain JSON, data inline)
  * drawing the SeriesPoints of `metric` (other metrics' points are ignored): titled with the metric name
- * and its description, x axis "generation", y axis titled with the metric name, legend "cell" listing
- * the `labels` values of the cells drawn, in order, each cell in its colour of the whole report
- * (./chartLayers.ts legendCells). It draws one line per cell that has at least one point.
+ * and its description (wrapped to the chart's width: ./wrapText.ts), x axis "generation", y axis titled
+ * with the metric name, legend "cell" listing the `labels` values of the cells drawn, in order, each
+ * cell in its colour of the whole report (./chartLayers.ts legendCells). It draws one line per cell
+ * that has at least one point.
  */
 
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
 import { chartData, curveLayers, hasBands, legendCells } from './chartLayers.js';
 import { describeMetric } from './metricDescriptions.js';
+import { subtitleCharacters, wrapText } from './wrapText.js';
 
 export const METRIC_CHART_SIZE = { width: 620, height: 330 } as const;
 
@@ -26,7 +28,7 @@ export function metricChartSpec(
   const description = describeMetric(metric);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: metric, ...(description === '' ? {} : { subtitle: description }), anchor: 'start' as const },
+    title: { text: metric, ...(description === '' ? {} : { subtitle: wrapText(description, subtitleCharacters(METRIC_CHART_SIZE.width)) }), anchor: 'start' as const },
     width: METRIC_CHART_SIZE.width,
     height: METRIC_CHART_SIZE.height,
     data: { values: chartData(own, labels) },

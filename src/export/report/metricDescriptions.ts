@@ -32,7 +32,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   js_divergence: "Jensen–Shannon divergence from the human unigram distribution (bits)",
   zipf_slope: 'slope of log frequency on log rank',
   drift_expected_types: 'types expected under plain multinomial resampling (drift baseline)',
-  heldout_perplexity: 'perplexity of the model on held-out human text',
+  heldout_perplexity: 'perplexity of the model on held-out human text; each probability is floored near 1e-4 / V, so a word the model gives no probability (MLE after a context never seen with it) weighs heavily, and the value can far exceed the vocabulary size',
   heldout_oov_rate: "share of held-out tokens outside the model's vocabulary",
   gen0_perplexity: 'perplexity of this text under the generation-0 model',
   discount_fallback: "1 if the model's Kneser–Ney discounts fell back to defaults (empty without discounts)",

@@ -6,6 +6,7 @@
 import { buildReportCharts } from '../../export/report/reportCharts.js';
 import { curveTableFromRecords } from '../../export/report/curveTable.js';
 import { saveBlob, saveUrl } from './downloads.js';
+import { subtitleCharacters, wrapText } from '../../export/report/wrapText.js';
 
 interface VegaView {
   toSVG(): Promise<string>;
@@ -47,11 +48,51 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
     host.append(figure);
   }
   const plot = figure.querySelector<HTMLElement>('.plot')!;
-  // Single views stretch to the column; a faceted spec (the survival bands) keeps its panel sizes.
-  const sized = 'facet' in (spec as object) ? spec : { ...(spec as Record<string, unknown>), width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
+  // Single views stretch to the column; a faceted spec (the survival bands) fits its panels to it.
+  const width = plot.clientWidth || 600;
+  const fitted = 'facet' in (spec as object) ? fitFacets(spec as FacetSpec, width) : { ...(spec as Record<string, unknown>), width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
+  const sized = rewrapped(fitted, width);
   const result = await embed()(plot, sized, { actions: false, renderer: 'svg', logLevel: 1 });
   views.get(plot)?.finalize();
   views.set(plot, result.view);
+}
+
+/** A faceted spec's parts this page sizes: one panel per column of `facet.column` (the survival bands). */
+interface FacetSpec {
+  readonly facet: { readonly column: { readonly sort: readonly string[] } & Record<string, unknown> };
+  readonly spec: { readonly width: number } & Record<string, unknown>;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * Room besides the panels' widths, measured (a row of n panels is about 32 + n (width + 30) px wide:
+ * the y axis and title, then each panel's spacing and padding), and the narrowest panel worth drawing.
+ */
+const AXIS_ROOM = 36;
+const PANEL_GAP = 31;
+const NARROWEST_PANEL = 110;
+
+/**
+ * `spec` with its panels fitted to `width` pixels: all in a row, each as wide as the report draws it
+ * or narrower, where they fit; else wrapped into rows of as many as fit (a 400 px phone: one or two).
+ * The survival chart's four panels overflowed an 830 px column, hiding the "seen 21+" panel (audit).
+ */
+function fitFacets(spec: FacetSpec, width: number): Record<string, unknown> {
+  const panels = Math.max(1, spec.facet.column.sort.length);
+  const perRow = Math.max(1, Math.min(panels, Math.floor((width - AXIS_ROOM) / (NARROWEST_PANEL + PANEL_GAP))));
+  const panelWidth = Math.min(spec.spec.width, Math.floor((width - AXIS_ROOM) / perRow) - PANEL_GAP);
+  const inner = { ...spec.spec, width: panelWidth };
+  if (perRow === panels) return { ...spec, spec: inner };
+  const { facet, ...rest } = spec;
+  return { ...rest, facet: facet.column, columns: perRow, spec: inner };
+}
+
+/** `spec` with its subtitle (a metric's description) wrapped to `width` pixels, as Vega draws a line uncut. */
+function rewrapped(spec: Record<string, unknown>, width: number): Record<string, unknown> {
+  const title = spec['title'] as { subtitle?: string | string[] } | undefined;
+  if (title?.subtitle === undefined) return spec;
+  const text = Array.isArray(title.subtitle) ? title.subtitle.join(' ') : title.subtitle;
+  return { ...spec, title: { ...title, subtitle: wrapText(text, subtitleCharacters(width - 20)) } };
 }
 
 async function saveChart(plot: HTMLElement, name: string, kind: 'SVG' | 'PNG'): Promise<void> {

@@ -107,7 +107,7 @@ const charts: ChartTargets = {
   survival: $('survival-chart'),
   metricSelect: $<HTMLSelectElement>('metric-select'),
 };
-const textView = new TextView($<HTMLSelectElement>('text-cell'), $('samples'), $<HTMLInputElement>('word-input'), $('word-result'), $('rare-list'));
+const textView = new TextView($<HTMLSelectElement>('text-cell'), $('samples'), $<HTMLInputElement>('word-input'), $('word-result'), $('rare-list'), $('rare-note'));
 
 // ---------------------------------------------------------------- corpora
 

@@ -27,6 +27,7 @@ export class TextView {
     private readonly wordInput: HTMLInputElement,
     private readonly wordResult: HTMLElement,
     private readonly rareList: HTMLElement,
+    private readonly rareNote: HTMLElement,
   ) {
     cellSelect.addEventListener('change', () => this.render());
     wordInput.addEventListener('input', () => this.renderWord());
@@ -124,6 +125,7 @@ export class TextView {
     const seed = this.seed;
     if (cell === undefined || seed === undefined) {
       this.rareList.replaceChildren();
+      this.rareNote.textContent = '';
       return;
     }
     const generations = [...cell.keys()].sort((a, b) => a - b);
@@ -137,8 +139,15 @@ export class TextView {
     // Words before numbers and punctuation: what a reader recognises comes first.
     const wordFirst = (token: string): number => (/^\p{L}/u.test(token) ? 0 : 1);
     died.sort((a, b) => a.generation - b.generation || wordFirst(a.token) - wordFirst(b.token) || a.count - b.count || (a.token < b.token ? -1 : 1));
+    // (60 words all "gone at generation 1", alphabetically, read as the 60 that died first: audit)
+    const shown = died.slice(0, 60);
+    const tied = died.filter((one) => one.generation === shown.at(-1)?.generation).length;
+    this.rareNote.textContent =
+      died.length === 0
+        ? 'No rare word of the human pool has died yet in this cell.'
+        : `${died.length} of the human pool's rare words (seen ${seed.rareThreshold === 1 ? 'once' : `at most ${seed.rareThreshold} times`}) died in this cell; the first ${shown.length} by generation${tied > 1 && died.length > shown.length ? ` (${tied} died at generation ${shown.at(-1)!.generation}; among them, words come before numbers and punctuation, then the rarest, then alphabetical order)` : ''}.`;
     this.rareList.replaceChildren(
-      ...died.slice(0, 60).map(({ token, generation, count }) => {
+      ...shown.map(({ token, generation, count }) => {
         const item = document.createElement('li');
         item.textContent = `${token} (seen ${count}× in the human pool, gone at generation ${generation})`;
         return item;
