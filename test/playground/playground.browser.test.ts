@@ -372,8 +372,13 @@ if (SKIP_BROWSER) {
       // the rows are the recipe's runs: no one --config file holds them
       expect(await page.getByRole('button', { name: 'Download --config JSON' }).isEnabled()).toBe(false);
       expect(await page.textContent('#export-note')).toBe("These are recipe drift's rows: the command line below runs it (a --config file holds one run's settings, not a recipe's runs).");
+      // beside the curves too: the settings at the left (order 2 here, drift's is 1) are not the curves' (audit)
+      expect(await page.textContent('#rows-note')).toBe("These are recipe drift's curves, made with its own settings (the legend names its cells; its command line is under Export), not with the settings at the left.");
+      // and its card gives its notes beside the literature's claim
+      expect(await page.locator('.preset', { hasText: 'Run recipe human-ratio' }).locator('p.note').textContent()).toMatch(/^Note: Not minor on n-grams/u);
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
       await page.getByLabel('Order (--order)').fill('4');
+      expect(await page.textContent('#rows-note')).toBe('');
       expect(await page.getByRole('button', { name: 'Download --config JSON' }).isEnabled()).toBe(true);
       expect(await page.inputValue('#command-line')).toMatch(/^ngram-collapse run --corpus mine\.txt /u);
       // put back: the recipe's rows, and its command line, again (it showed run's beside the recipe's note: audit)

@@ -719,6 +719,10 @@ function setButtons(): void {
   $<HTMLButtonElement>('download-csv').disabled = !ready;
   $<HTMLButtonElement>('download-summary').disabled = !ready;
   const recipeShown = current && rowsRecipe !== undefined && (running || records.length > 0);
+  // (beside the curves too: after a recipe the settings at the left, the page's own, read as the curves': audit)
+  $('rows-note').textContent = recipeShown
+    ? `These are recipe ${rowsRecipe!}'s curves, made with its own settings (the legend names its cells; its command line is under Export), not with the settings at the left.`
+    : '';
   $<HTMLButtonElement>('download-config').disabled = recipeShown;
   $('export-note').textContent = recipeShown
     ? `These are recipe ${rowsRecipe!}'s rows: the command line below runs it (a --config file holds one run's settings, not a recipe's runs).`
@@ -775,14 +779,21 @@ function buildPresets(): void {
     const title = document.createElement('h3');
     title.textContent = recipe.title;
     const claim = document.createElement('p');
-    claim.textContent = recipe.claim;
+    claim.textContent = `Claim: ${recipe.claim}`;
+    // the recipe's notes beside the literature's claim (human-ratio's "minor", beside a ✓, read as the tool's verdict: audit)
+    const notes = (recipe.notes ?? []).map((text) => {
+      const note = document.createElement('p');
+      note.className = 'note';
+      note.textContent = `Note: ${text}`;
+      return note;
+    });
     const source = document.createElement('cite');
     source.textContent = recipe.sources.join('; ');
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = `Run recipe ${recipe.name}`;
     button.addEventListener('click', () => void runRecipe(recipe.name));
-    article.append(title, claim, source, document.createElement('br'), button);
+    article.append(title, claim, ...notes, source, document.createElement('br'), button);
     host.append(article);
   }
 }
