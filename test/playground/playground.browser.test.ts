@@ -273,6 +273,12 @@ if (SKIP_BROWSER) {
       expect((await downloadCsv()).trimEnd().split('\n')).toHaveLength(1 + 5);
     });
 
+    // H, M0, cell and seed types were used on the page and explained nowhere on it (audit)
+    it('explains the words it uses: H, M0, seed types, cell, survival', async () => {
+      await open(hash({ generations: 2 }));
+      expect(await page.locator('#glossary dt').allTextContents()).toEqual(['H, the human pool', 'M0, M1, …', 'seed types', 'cell, replicate', 'survival, retention']);
+    });
+
     it('an address whose config names no corpus opens on the page\'s corpus', async () => {
       await open(hash({ generations: 2 }));
       await waitLoaded();
