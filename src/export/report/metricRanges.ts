@@ -11,8 +11,12 @@
 
 /** Shares, rates and ratios of a part to its whole; Jensen–Shannon divergence in bits; a 0/1 flag. */
 const UNIT = [0, 1] as const;
-/** Counts, sizes, entropy, perplexity (at least 1), Yule's K, MTLD, Chao1. */
+/** Counts, sizes, entropy, Yule's K, MTLD, Chao1. */
 const NOT_NEGATIVE = [0, Number.POSITIVE_INFINITY] as const;
+/** A perplexity, 2 to the cross-entropy in bits (never negative). */
+const PERPLEXITY = [1, Number.POSITIVE_INFINITY] as const;
+/** The Zipf slope: a least-squares slope of log frequency on log rank, frequencies never rising with rank. */
+const NOT_POSITIVE = [Number.NEGATIVE_INFINITY, 0] as const;
 const UNBOUNDED = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY] as const;
 
 const RANGES: Readonly<Record<string, readonly [number, number]>> = {
@@ -39,11 +43,11 @@ const RANGES: Readonly<Record<string, readonly [number, number]>> = {
   novel_3gram_rate: UNIT,
   copy_rate: UNIT,
   js_divergence: UNIT,
-  zipf_slope: UNBOUNDED,
+  zipf_slope: NOT_POSITIVE,
   drift_expected_types: NOT_NEGATIVE,
-  heldout_perplexity: NOT_NEGATIVE,
+  heldout_perplexity: PERPLEXITY,
   heldout_oov_rate: UNIT,
-  gen0_perplexity: NOT_NEGATIVE,
+  gen0_perplexity: PERPLEXITY,
   discount_fallback: UNIT,
   model_types: NOT_NEGATIVE,
   model_vocab_retention: UNIT,

@@ -51,7 +51,7 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
   // Single views stretch to the column; a faceted spec (the survival bands) fits its panels to it.
   const width = plot.clientWidth || 600;
   const fitted = 'facet' in (spec as object) ? fitFacets(spec as FacetSpec, width) : { ...(spec as Record<string, unknown>), width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
-  const sized = rewrapped(fitted, width);
+  const sized = legendsBelow(rewrapped(fitted, width), width);
   const result = await embed()(plot, sized, { actions: false, renderer: 'svg', logLevel: 1 });
   views.get(plot)?.finalize();
   views.set(plot, result.view);
@@ -87,12 +87,42 @@ function fitFacets(spec: FacetSpec, width: number): Record<string, unknown> {
   return { ...rest, facet: facet.column, columns: perRow, spec: inner };
 }
 
-/** `spec` with its subtitle (a metric's description) wrapped to `width` pixels, as Vega draws a line uncut. */
+/** Below this width a legend goes under the chart, one entry a row: at its right it left a 320 px phone a plot 40 px wide (audit). */
+const LEGEND_BELOW = 560;
+
+/** `spec` (layers, or a facet's inner spec) with its legends under the chart, one entry a row, when `width` is narrow. */
+function legendsBelow(spec: Record<string, unknown>, width: number): Record<string, unknown> {
+  if (width >= LEGEND_BELOW) return spec;
+  type Layer = { encoding?: { color?: { legend?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
+  const below = (layer: Layer): Layer => {
+    if (Array.isArray(layer['layer'])) return { ...layer, layer: (layer['layer'] as Layer[]).map(below) };
+    const color = layer.encoding?.color;
+    if (color?.legend === undefined) return layer;
+    return { ...layer, encoding: { ...layer.encoding, color: { ...color, legend: { ...color.legend, orient: 'bottom', direction: 'horizontal', columns: 1 } } } };
+  };
+  if (Array.isArray(spec['layer'])) return { ...spec, layer: (spec['layer'] as Layer[]).map(below) };
+  const inner = spec['spec'] as Layer | undefined;
+  return inner === undefined ? spec : { ...spec, spec: below(inner) };
+}
+
+/** About how many characters of a chart title (15 px, bold) fit in `pixels`. */
+function titleCharacters(pixels: number): number {
+  return Math.max(12, Math.floor(pixels / 9));
+}
+
+/** `spec` with its title and subtitle (a metric's description) wrapped to `width` pixels, as Vega draws a line uncut. */
 function rewrapped(spec: Record<string, unknown>, width: number): Record<string, unknown> {
-  const title = spec['title'] as { subtitle?: string | string[] } | undefined;
-  if (title?.subtitle === undefined) return spec;
-  const text = Array.isArray(title.subtitle) ? title.subtitle.join(' ') : title.subtitle;
-  return { ...spec, title: { ...title, subtitle: wrapText(text, subtitleCharacters(width - 20)) } };
+  const title = spec['title'] as { text?: string | string[]; subtitle?: string | string[] } | undefined;
+  if (title === undefined) return spec;
+  const wrapped = (lines: string | string[], characters: number): string[] => wrapText(Array.isArray(lines) ? lines.join(' ') : lines, characters);
+  return {
+    ...spec,
+    title: {
+      ...title,
+      ...(title.text === undefined ? {} : { text: wrapped(title.text, titleCharacters(width - 20)) }),
+      ...(title.subtitle === undefined ? {} : { subtitle: wrapped(title.subtitle, subtitleCharacters(width - 20)) }),
+    },
+  };
 }
 
 async function saveChart(plot: HTMLElement, name: string, kind: 'SVG' | 'PNG'): Promise<void> {

@@ -719,9 +719,10 @@ function setButtons(): void {
   $<HTMLButtonElement>('download-csv').disabled = !ready;
   $<HTMLButtonElement>('download-summary').disabled = !ready;
   const recipeShown = current && rowsRecipe !== undefined && (running || records.length > 0);
-  // (beside the curves too: after a recipe the settings at the left, the page's own, read as the curves': audit)
-  $('rows-note').textContent = recipeShown
-    ? `These are recipe ${rowsRecipe!}'s curves, made with its own settings (the legend names its cells; its command line is under Export), not with the settings at the left.`
+  // (beside the curves too, while they are drawn, also after a setting changed: after a recipe the
+  // settings at the left, the page's own, read as the curves': audit)
+  $('rows-note').textContent = rowsRecipe !== undefined && (running || records.length > 0)
+    ? `These are recipe ${rowsRecipe}'s curves, made with its own settings (the legend names its cells; its command line is under Export), not with the settings at the left.`
     : '';
   $<HTMLButtonElement>('download-config').disabled = recipeShown;
   $('export-note').textContent = recipeShown
@@ -920,6 +921,13 @@ function main(): void {
   wireCorpusInputs();
   wireExports();
   charts.metricSelect.addEventListener('change', () => void drawCharts(header, records, charts));
+  // Charts are sized to their column when drawn: drawn again once a resize pauses (a window narrowed
+  // after a run left the survival panels 494 px too wide: audit).
+  let resized: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(resized);
+    resized = setTimeout(() => void drawCharts(header, records, charts), 250);
+  });
   $('run-button').addEventListener('click', () => void run());
   $('stop-button').addEventListener('click', stop);
   $('reset-button').addEventListener('click', () => {

@@ -144,8 +144,8 @@ export class TextView {
     const tied = died.filter((one) => one.generation === shown.at(-1)?.generation).length;
     this.rareNote.textContent =
       died.length === 0
-        ? 'No rare word of the human pool has died yet in this cell.'
-        : `${died.length} of the human pool's rare words (seen ${seed.rareThreshold === 1 ? 'once' : `at most ${seed.rareThreshold} times`}) died in this cell; the first ${shown.length} by generation${tied > 1 && died.length > shown.length ? ` (${tied} died at generation ${shown.at(-1)!.generation}; among them, words come before numbers and punctuation, then the rarest, then alphabetical order)` : ''}.`;
+        ? 'No rare word of the human pool has died yet in replicate 1 of this cell.'
+        : `${died.length} of the human pool's rare words (seen ${seed.rareThreshold === 1 ? 'once' : `at most ${seed.rareThreshold} times`}) died in replicate 1 of this cell (missing from its synthetic text); the first ${shown.length} by generation${tied > 1 && died.length > shown.length ? ` (${tied} died at generation ${shown.at(-1)!.generation}; among them, words that start with a letter come first, then the rarest, then by character code: capitals before small letters)` : ''}.`;
     this.rareList.replaceChildren(
       ...shown.map(({ token, generation, count }) => {
         const item = document.createElement('li');

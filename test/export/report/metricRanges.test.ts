@@ -11,12 +11,13 @@ import { readCurves } from '../../../src/export/report/readCurves.js';
 import { fixture } from './fixtures.js';
 
 describe('metricRange', () => {
-  it('bounds every metric column but the Zipf slope (a log-log slope can take any sign), and no column of a user', () => {
-    const unbounded = METRIC_COLUMNS.filter((metric) => metricRange(metric)[0] === Number.NEGATIVE_INFINITY);
-    expect(unbounded).toEqual(['zipf_slope']);
+  it('bounds every metric column on at least one side (the Zipf slope above, at 0), and no column of a user', () => {
+    expect(METRIC_COLUMNS.filter((metric) => metricRange(metric)[0] === Number.NEGATIVE_INFINITY)).toEqual(['zipf_slope']);
+    expect(METRIC_COLUMNS.filter((metric) => metricRange(metric)[0] === Number.NEGATIVE_INFINITY && metricRange(metric)[1] === Number.POSITIVE_INFINITY)).toEqual([]);
+    expect(metricRange('zipf_slope')).toEqual([Number.NEGATIVE_INFINITY, 0]);
     expect(metricRange('my_column')).toEqual([Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]);
     expect(metricRange('rare_survival')).toEqual([0, 1]);
-    expect(metricRange('heldout_perplexity')).toEqual([0, Number.POSITIVE_INFINITY]);
+    expect(metricRange('heldout_perplexity')).toEqual([1, Number.POSITIVE_INFINITY]);
   });
 
   it('holds every value of a run (a golden run of the village fixture, and the plot fixture)', async () => {
@@ -38,7 +39,7 @@ describe('metricRange', () => {
 
   it('clamps a value to it', () => {
     expect([withinRange('rare_survival', -0.1), withinRange('rare_survival', 1.2), withinRange('rare_survival', 0.4)]).toEqual([0, 1, 0.4]);
-    expect(withinRange('zipf_slope', -3)).toBe(-3);
+    expect([withinRange('zipf_slope', -3), withinRange('zipf_slope', 0.2)]).toEqual([-3, 0]);
   });
 });
 
