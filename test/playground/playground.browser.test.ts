@@ -239,6 +239,16 @@ if (SKIP_BROWSER) {
 
     // Run waits for the corpus to load: a double-click then queued two runs, whose rows the page joined
     // (6 rows for 3), and a setting changed meanwhile ran with the old value under the new command line.
+    // The report draws the survival law dashed over the survival bands; the page drew none (round 4)
+    it('draws the survival law dashed over the survival bands, as the report does, for the cells it covers', async () => {
+      await open(hash({ corpus: 'brown:news', generations: 2, humanRatio: [0, 0.5], order: [2] }));
+      await runAndWait();
+      const dashed = () => page.locator('#survival-chart svg path[stroke-dasharray]').count();
+      // one dashed line per band for the cell the law covers (ratio 0), none for ratio 0.5
+      expect(await dashed()).toBe(4);
+      expect(await page.textContent('#survival-chart svg')).toContain('dashed: the survival law');
+    });
+
     it('a double-click on Run while the corpus loads runs once; a setting changed meanwhile is said, not run', async () => {
       const config = { corpus: 'brown:news', generations: 2, humanRatio: [0], order: [2] };
       await open(hash(config));

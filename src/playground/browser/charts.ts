@@ -1,11 +1,16 @@
 /**
  * The playground's charts: the report's own Vega-Lite specs (buildReportCharts) drawn with the
- * inlined vega-embed, redrawn as rows arrive; each chart with SVG and PNG download buttons.
+ * inlined vega-embed, redrawn as rows arrive (and by the page when its window is resized); each chart
+ * with SVG and PNG download buttons. Each is fitted to its column when drawn: a single view stretches
+ * to it, the survival panels are sized and wrapped into rows, titles and subtitles are wrapped, and on
+ * a narrow page the legends go under the plots.
  */
 
 import { buildReportCharts } from '../../export/report/reportCharts.js';
 import { curveTableFromRecords } from '../../export/report/curveTable.js';
 import { saveBlob, saveUrl } from './downloads.js';
+import type { SeriesPoint } from '../../export/report/aggregateCurves.js';
+import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { subtitleCharacters, wrapText } from '../../export/report/wrapText.js';
 
 interface VegaView {
@@ -25,7 +30,7 @@ function embed(): VegaEmbed {
 }
 
 /** Draws `spec` into a figure inside `host` (replacing what was there), with download buttons. */
-async function draw(host: HTMLElement, name: string, title: string, spec: unknown): Promise<void> {
+async function draw(host: HTMLElement, name: string, title: string, spec: unknown, epoch: number): Promise<void> {
   let figure = host.querySelector<HTMLElement>(`figure[data-metric="${name}"]`);
   if (figure === null) {
     figure = document.createElement('figure');
@@ -53,6 +58,10 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
   const fitted = 'facet' in (spec as object) ? fitFacets(spec as FacetSpec, width) : { ...(spec as Record<string, unknown>), width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
   const sized = legendsBelow(rewrapped(fitted, width), width);
   const result = await embed()(plot, sized, { actions: false, renderer: 'svg', logLevel: 1 });
+  if (epoch !== drawing) {
+    result.view.finalize(); // (its figure went with the charts a new run cleared)
+    return;
+  }
   views.get(plot)?.finalize();
   views.set(plot, result.view);
 }
@@ -139,9 +148,37 @@ export interface ChartTargets {
   readonly metricSelect: HTMLSelectElement;
 }
 
+/** What the survival law needs of the run that made the records (as `run --summary` has it). */
+export interface LawInput {
+  readonly seedCounts: ArrayLike<number>;
+  readonly batchScale: number;
+}
+
+/**
+ * The survival law's points for the cells it covers, as the summary CSV gives them (SummaryTable's
+ * theory_survival_* rows, to 6 digits): drawn dashed over the survival bands, as the report draws them
+ * (the page drew none: audit).
+ */
+function lawPoints(records: ReadonlyArray<readonly string[]>, law: LawInput): SeriesPoint[] {
+  const summary = new SummaryTable(law.seedCounts, law.batchScale);
+  for (const record of records) summary.add(record);
+  const at = (name: string): number => SUMMARY_COLUMNS.indexOf(name);
+  const points: SeriesPoint[] = [];
+  for (const row of summary.records()) {
+    const metric = row[at('metric')]!;
+    if (!metric.startsWith('theory_survival_') || row[at('mean')] === '') continue;
+    points.push({ metric, cell: row[at('cell')]!, generation: Number(row[at('generation')]), n: Number(row[at('n')]), mean: Number(row[at('mean')]), sd: undefined, ciLow: undefined, ciHigh: undefined });
+  }
+  return points;
+}
+
+/** Charts drawn by the latest redraw: a redraw that a new run's clearCharts overtook draws nothing more. */
+let drawing = 0;
+
 /** Redraws every chart from the records so far; fills the metric selector with the other metrics. */
-export async function drawCharts(header: readonly string[], records: ReadonlyArray<readonly string[]>, targets: ChartTargets): Promise<void> {
+export async function drawCharts(header: readonly string[], records: ReadonlyArray<readonly string[]>, targets: ChartTargets, law?: LawInput): Promise<void> {
   if (records.length === 0) return;
+  const epoch = drawing;
   const table = curveTableFromRecords(header, records, 'the playground');
   const main = MAIN_METRICS.filter((metric) => table.metrics.includes(metric));
   const others = table.metrics.filter((metric) => !main.includes(metric) && !metric.startsWith('survival_'));
@@ -152,17 +189,21 @@ export async function drawCharts(header: readonly string[], records: ReadonlyArr
   }
   const extra = targets.metricSelect.value;
   const bands = table.metrics.filter((metric) => metric.startsWith('survival_'));
-  const charts = buildReportCharts(table.rows, { columns: header, metrics: [...main, ...(extra === '' ? [] : [extra]), ...bands] });
+  const theory = law === undefined ? undefined : lawPoints(records, law);
+  const charts = buildReportCharts(table.rows, { columns: header, metrics: [...main, ...(extra === '' ? [] : [extra]), ...bands], ...(theory === undefined ? {} : { theory }) });
   for (const chart of charts.metrics.filter((candidate) => !bands.includes(candidate.metric))) {
+    // (a redraw a new run's clearCharts overtook added the old rows' figures: round 4)
+    if (epoch !== drawing) return;
     const host = chart.metric === extra && !main.includes(extra) ? targets.extra : targets.main;
     if (host === targets.extra) for (const old of host.querySelectorAll(`figure:not([data-metric="${chart.metric}"])`)) old.remove();
-    await draw(host, chart.metric, `${chart.metric}: ${chart.description}`, chart.spec);
+    await draw(host, chart.metric, `${chart.metric}: ${chart.description}`, chart.spec, epoch);
   }
-  if (charts.survival !== undefined) await draw(targets.survival, 'survival_bands', 'share of seed types still present, by their count in the human pool', charts.survival);
+  if (charts.survival !== undefined && epoch === drawing) await draw(targets.survival, 'survival_bands', 'share of seed types still present, by their count in the human pool', charts.survival, epoch);
 }
 
 /** Removes every chart (a new run starts). */
 export function clearCharts(targets: ChartTargets): void {
+  drawing++;
   for (const [plot, view] of views) {
     view.finalize();
     views.delete(plot);

@@ -659,7 +659,7 @@ function queueDraw(): void {
   drawQueued = true;
   setTimeout(() => {
     drawQueued = false;
-    void drawCharts(header, records, charts).then(() => textView.render());
+    void drawCharts(header, records, charts, law).then(() => textView.render());
   }, 300);
 }
 
@@ -700,7 +700,7 @@ function finishRun(status: string): void {
   rowsMessages = $('settings-error').textContent ?? '';
   setButtons();
   $('run-status').textContent = status;
-  void drawCharts(header, records, charts).then(() => textView.render());
+  void drawCharts(header, records, charts, law).then(() => textView.render());
 }
 
 function setButtons(): void {
@@ -920,13 +920,13 @@ function main(): void {
   buildPresets();
   wireCorpusInputs();
   wireExports();
-  charts.metricSelect.addEventListener('change', () => void drawCharts(header, records, charts));
+  charts.metricSelect.addEventListener('change', () => void drawCharts(header, records, charts, law));
   // Charts are sized to their column when drawn: drawn again once a resize pauses (a window narrowed
   // after a run left the survival panels 494 px too wide: audit).
   let resized: ReturnType<typeof setTimeout> | undefined;
   window.addEventListener('resize', () => {
     clearTimeout(resized);
-    resized = setTimeout(() => void drawCharts(header, records, charts), 250);
+    resized = setTimeout(() => void drawCharts(header, records, charts, law), 250);
   });
   $('run-button').addEventListener('click', () => void run());
   $('stop-button').addEventListener('click', stop);

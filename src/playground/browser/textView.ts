@@ -139,13 +139,8 @@ export class TextView {
     // Words before numbers and punctuation: what a reader recognises comes first.
     const wordFirst = (token: string): number => (/^\p{L}/u.test(token) ? 0 : 1);
     died.sort((a, b) => a.generation - b.generation || wordFirst(a.token) - wordFirst(b.token) || a.count - b.count || (a.token < b.token ? -1 : 1));
-    // (60 words all "gone at generation 1", alphabetically, read as the 60 that died first: audit)
-    const shown = died.slice(0, 60);
-    const tied = died.filter((one) => one.generation === shown.at(-1)?.generation).length;
-    this.rareNote.textContent =
-      died.length === 0
-        ? 'No rare word of the human pool has died yet in replicate 1 of this cell.'
-        : `${died.length} of the human pool's rare words (seen ${seed.rareThreshold === 1 ? 'once' : `at most ${seed.rareThreshold} times`}) died in replicate 1 of this cell (missing from its synthetic text); the first ${shown.length} by generation${tied > 1 && died.length > shown.length ? ` (${tied} died at generation ${shown.at(-1)!.generation}; among them, words that start with a letter come first, then the rarest, then by character code: capitals before small letters)` : ''}.`;
+    const shown = died.slice(0, RARE_SHOWN);
+    this.rareNote.textContent = rareNote(died, seed.rareThreshold);
     this.rareList.replaceChildren(
       ...shown.map(({ token, generation, count }) => {
         const item = document.createElement('li');
@@ -154,6 +149,24 @@ export class TextView {
       }),
     );
   }
+}
+
+/** How many of the rare words that died the list shows. */
+const RARE_SHOWN = 60;
+
+/**
+ * What the rare-word list is: how many died, where, and, when the list is cut inside a generation's
+ * tie, how the tie is ordered (60 words all "gone at generation 1", alphabetically, read as the 60
+ * that died first: audit). `died` is in the list's order.
+ */
+function rareNote(died: ReadonlyArray<{ readonly generation: number }>, rareThreshold: number): string {
+  if (died.length === 0) return 'No rare word of the human pool has died yet in replicate 1 of this cell.';
+  const shown = Math.min(died.length, RARE_SHOWN);
+  const cutAt = died[shown - 1]!.generation;
+  const tied = died.filter((one) => one.generation === cutAt).length;
+  const seen = rareThreshold === 1 ? 'once' : `at most ${rareThreshold} times`;
+  const ties = tied > 1 && died.length > shown ? ` (${tied} died at generation ${cutAt}; among them, words that start with a letter come first, then the rarest, then by character code: capitals before small letters)` : '';
+  return `${died.length} of the human pool's rare words (seen ${seen}) died in replicate 1 of this cell (missing from its synthetic text); the first ${shown} by generation${ties}.`;
 }
 
 function paragraph(text: string): HTMLParagraphElement {
