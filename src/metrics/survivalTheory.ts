@@ -39,19 +39,21 @@ import { SURVIVAL_BANDS } from './seedReference.js';
  * offspring and takes the Poisson step.
  */
 export function survivalExponents(drawRatios: readonly number[], fitDraws?: readonly number[]): Float64Array {
-  /** -ln f_j(exp(-x)): generation j's offspring pgf in the exponent's terms (j from 1). */
-  const step = (j: number, x: number): number => {
-    const ratio = drawRatios[j - 1]!;
-    const fit = fitDraws?.[j - 1];
-    return fit === undefined || fit < 1 ? ratio * -Math.expm1(-x) : -ratio * fit * Math.log1p(Math.expm1(-x) / fit);
-  };
   const exponents = new Float64Array(drawRatios.length);
   for (let k = drawRatios.length; k >= 1; k--) {
     let x = Number.POSITIVE_INFINITY; // -ln f(0): s = 0 is exp(-Infinity)
-    for (let j = k; j >= 1; j--) x = step(j, x);
+    for (let j = k; j >= 1; j--) x = offspringStep(drawRatios[j - 1]!, fitDraws?.[j - 1], x);
     exponents[k - 1] = x;
   }
   return exponents;
+}
+
+/**
+ * -ln f_j(exp(-x)): generation j's offspring pgf in the exponent's terms, for its draw ratio m_j and
+ * the size of its fit T_(j-1) (undefined, or under one draw: the Poisson step).
+ */
+function offspringStep(ratio: number, fit: number | undefined, x: number): number {
+  return fit === undefined || fit < 1 ? ratio * -Math.expm1(-x) : -ratio * fit * Math.log1p(Math.expm1(-x) / fit);
 }
 
 /** P(a type seen `seedCount` times survives) given the exponent g_k: 1 - exp(-c g_k). */
@@ -123,10 +125,14 @@ export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly numbe
 export function rowExponents(draws: readonly number[], growth = 1, batchScale = 1): Float64Array {
   const batches = draws.map((value, generation) => (generation === 0 ? value : value * batchScale * growth ** (generation - 1)));
   const exponents = new Float64Array(Math.max(0, draws.length - 1));
+  // Row k's composition alone: its innermost step is the measured text's (draws[k] over the fit
+  // before), the others the batches'. O(k) a row, O(G^2) in all: it computed every row's exponents
+  // for each row, O(G^3) (207 s for a summary of 3,000 generations; the page's redraws froze: audit).
   // Stryker disable next-line EqualityOperator: equivalent, a pass at k = draws.length writes past the end of the typed array (a no-op)
   for (let k = 1; k < draws.length; k++) {
-    const ratios = [...batches.slice(1, k).map((batch, j) => batch / batches[j]!), draws[k]! / batches[k - 1]!];
-    exponents[k - 1] = survivalExponents(ratios, batches)[k - 1]!; // (it reads the first k fits only)
+    let x = Number.POSITIVE_INFINITY;
+    for (let j = k; j >= 1; j--) x = offspringStep(j === k ? draws[k]! / batches[k - 1]! : batches[j]! / batches[j - 1]!, batches[j - 1], x);
+    exponents[k - 1] = x;
   }
   return exponents;
 }
