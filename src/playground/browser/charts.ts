@@ -9,8 +9,7 @@
 import { buildReportCharts } from '../../export/report/reportCharts.js';
 import { curveTableFromRecords } from '../../export/report/curveTable.js';
 import { saveBlob, saveUrl } from './downloads.js';
-import type { SeriesPoint } from '../../export/report/aggregateCurves.js';
-import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
+import { theoryPoints } from '../../export/survivalLaw.js';
 import { subtitleCharacters, wrapText } from '../../export/report/wrapText.js';
 
 interface VegaView {
@@ -154,24 +153,6 @@ export interface LawInput {
   readonly batchScale: number;
 }
 
-/**
- * The survival law's points for the cells it covers, as the summary CSV gives them (SummaryTable's
- * theory_survival_* rows, to 6 digits): drawn dashed over the survival bands, as the report draws them
- * (the page drew none: audit).
- */
-function lawPoints(records: ReadonlyArray<readonly string[]>, law: LawInput): SeriesPoint[] {
-  const summary = new SummaryTable(law.seedCounts, law.batchScale);
-  for (const record of records) summary.add(record);
-  const at = (name: string): number => SUMMARY_COLUMNS.indexOf(name);
-  const points: SeriesPoint[] = [];
-  for (const row of summary.records()) {
-    const metric = row[at('metric')]!;
-    if (!metric.startsWith('theory_survival_') || row[at('mean')] === '') continue;
-    points.push({ metric, cell: row[at('cell')]!, generation: Number(row[at('generation')]), n: Number(row[at('n')]), mean: Number(row[at('mean')]), sd: undefined, ciLow: undefined, ciHigh: undefined });
-  }
-  return points;
-}
-
 /** Charts drawn by the latest redraw: a redraw that a new run's clearCharts overtook draws nothing more. */
 let drawing = 0;
 
@@ -189,7 +170,8 @@ export async function drawCharts(header: readonly string[], records: ReadonlyArr
   }
   const extra = targets.metricSelect.value;
   const bands = table.metrics.filter((metric) => metric.startsWith('survival_'));
-  const theory = law === undefined ? undefined : lawPoints(records, law);
+  // the survival law, dashed over the survival bands for the cells it covers, as `run --report` draws it (the page drew none: audit)
+  const theory = law === undefined ? undefined : theoryPoints(records, law.seedCounts, law.batchScale);
   const charts = buildReportCharts(table.rows, { columns: header, metrics: [...main, ...(extra === '' ? [] : [extra]), ...bands], ...(theory === undefined ? {} : { theory }) });
   for (const chart of charts.metrics.filter((candidate) => !bands.includes(candidate.metric))) {
     // (a redraw a new run's clearCharts overtook added the old rows' figures: round 4)
