@@ -176,6 +176,13 @@ if (SKIP_BROWSER) {
       await page.setViewportSize({ width: 320, height: 1000 });
       await expect.poll(overflow, { timeout: 5_000 }).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      // the legend's top is below the plot's x axis (at the right it left the plot 40 px wide: round 3)
+      const legendBelowAxis = () => page.evaluate(() => {
+        const svg = document.querySelector('#charts figure[data-metric="vocab_retention"] svg')!;
+        const axisBottom = Math.max(...[...svg.querySelectorAll('.role-axis')].map((axis) => axis.getBoundingClientRect().bottom));
+        return svg.querySelector('.role-legend')!.getBoundingClientRect().top >= axisBottom - 1;
+      });
+      expect(await legendBelowAxis()).toBe(true);
       await page.setViewportSize({ width: 1280, height: 1000 });
       expect((await downloadCsv('Download summary CSV')).split('\n')[0]).toMatch(/^cell,.*,metric,n,mean,sd,ci_low,ci_high,select,tokens_growth$/u);
       expect(await page.inputValue('#command-line')).toContain('--corpus brown:news --human-ratio 0,0.1');

@@ -95,7 +95,7 @@ function fitFacets(spec: FacetSpec, width: number): Record<string, unknown> {
   return { ...rest, facet: facet.column, columns: perRow, spec: inner };
 }
 
-/** Below this width a legend goes under the chart, one entry a row: at its right it left a 320 px phone a plot 40 px wide (audit). */
+/** Below this column width a legend goes under the chart, one entry a row (a phone; the two-column grid of a laptop window): at its right it left a 320 px phone a plot 40 px wide (audit). */
 const LEGEND_BELOW = 560;
 
 /** `spec` (layers, or a facet's inner spec) with its legends under the chart, one entry a row, when `width` is narrow. */
