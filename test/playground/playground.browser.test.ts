@@ -851,6 +851,19 @@ if (SKIP_BROWSER) {
       expect(overflow).toBeLessThanOrEqual(0);
       // a phone's width and the word table of every generation: the table scrolls in its box, not the page (audit)
       await page.setViewportSize({ width: 375, height: 800 });
+      // Run and the progress stay in the window while the settings scroll past (on a phone Run came after
+      // about 2,000 px of them: audit): the settings are taller than the window, Run is in it at their top
+      // and at their middle, and it is back in its place under them once they have scrolled by
+      expect(await page.evaluate(() => document.getElementById('controls')!.getBoundingClientRect().height > window.innerHeight)).toBe(true);
+      const runAt = (id: string) => page.evaluate((top) => {
+        document.getElementById(top)!.scrollIntoView({ block: 'start' });
+        const run = document.getElementById('run-button')!.getBoundingClientRect();
+        const progress = document.getElementById('run-progress')!.getBoundingClientRect();
+        return { inWindow: run.top >= 0 && progress.bottom <= window.innerHeight, belowControls: run.top >= document.getElementById('controls')!.getBoundingClientRect().bottom };
+      }, id);
+      expect(await runAt('settings-heading')).toEqual({ inWindow: true, belowControls: false });
+      expect(await runAt('control-generations')).toEqual({ inWindow: true, belowControls: false });
+      expect((await runAt('presets')).belowControls).toBe(true);
       await page.getByLabel('Word', { exact: true }).fill('the');
       await expect.poll(() => page.locator('#word-result tr').count()).toBeGreaterThan(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

@@ -5,15 +5,16 @@
  * Contract: `metricChartSpec(points, metric, labels)` returns a Vega-Lite spec (plain JSON, data inline)
  * drawing the SeriesPoints of `metric` (other metrics' points are ignored): titled with the metric name
  * and its description (wrapped to the chart's width: ./wrapText.ts), x axis "generation", y axis titled
- * with the metric name, legend "cell" listing the `labels` values of the cells drawn, in order, each
+ * with the metric name (a perplexity on a log axis, titled "<metric> (log scale)": ./metricRanges.ts), legend "cell" listing the `labels` values of the cells drawn, in order, each
  * cell in its colour of the whole report (./chartLayers.ts legendCells). It draws one line per cell
  * that has at least one point.
  */
 
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
-import { chartData, curveLayers, hasBands, legendCells } from './chartLayers.js';
+import { chartData, curveLayers, hasBands, legendCells, type CurveLook } from './chartLayers.js';
 import { describeMetric } from './metricDescriptions.js';
+import { isPerplexity } from './metricRanges.js';
 import { subtitleCharacters, wrapText } from './wrapText.js';
 
 export const METRIC_CHART_SIZE = { width: 620, height: 330 } as const;
@@ -32,10 +33,13 @@ export function metricChartSpec(
     width: METRIC_CHART_SIZE.width,
     height: METRIC_CHART_SIZE.height,
     data: { values: chartData(own, labels) },
-    layer: curveLayers(metric, cells, hasBands(own)),
+    layer: isPerplexity(metric) ? curveLayers(`${metric} (log scale)`, cells, hasBands(own), LOG_AXIS) : curveLayers(metric, cells, hasBands(own)),
     config: chartConfig(),
   };
 }
+
+/** A perplexity's y axis: logarithmic (every perplexity is at least 1, its band clamped there too). */
+const LOG_AXIS: CurveLook = { yScale: { type: 'log' } };
 
 /** Look shared by all charts: readable type, light grid, no frame. */
 export function chartConfig(): Config {

@@ -6,7 +6,8 @@
  * Contract: `metricRange(metric)` returns [lowest, highest] for every metric column the tool writes
  * (METRIC_COLUMNS, tested), the bounds its definition gives (the README's "The curves CSV"; Infinity
  * where there is none above, -Infinity below), and [-Infinity, Infinity] for a column it does not know.
- * `withinRange(metric, value)` clamps a value to that range.
+ * `withinRange(metric, value)` clamps a value to that range. `isPerplexity(metric)` is true for the
+ * perplexity columns (range [1, Infinity)), which a chart draws on a log axis.
  */
 
 /** Shares, rates and ratios of a part to its whole; Jensen–Shannon divergence in bits; a 0/1 flag. */
@@ -67,4 +68,13 @@ export function metricRange(metric: string): readonly [number, number] {
 export function withinRange(metric: string, value: number): number {
   const [lowest, highest] = metricRange(metric);
   return Math.min(Math.max(value, lowest), highest);
+}
+
+/**
+ * True for a perplexity column: 2 to a cross-entropy, so its values spread over orders of magnitude
+ * (a model that has lost a word gives the held-out text's perplexity a jump of thousands): charted on a
+ * log axis, where equal steps of cross-entropy are equal heights and no one cell flattens the others.
+ */
+export function isPerplexity(metric: string): boolean {
+  return metricRange(metric) === PERPLEXITY;
 }

@@ -81,7 +81,7 @@ if (SKIP_BROWSER) {
         await page.selectOption('#metric-select', metric);
         await page.waitForSelector(`#metric-chart[data-metric="${metric}"][data-state="ready"]`);
         expect(await linesIn('#metric-chart'), metric).toBe(CELLS);
-        expect(await yTitle(), metric).toContain(metric);
+        expect(await yTitle(), metric).toContain(metric.endsWith('_perplexity') ? `${metric} (log scale)` : metric);
         expect(await page.textContent('#metric-chart svg .role-title-text')).toBe(metric);
       }
       await page.selectOption('#metric-select', 'heldout_perplexity');

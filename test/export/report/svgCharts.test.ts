@@ -37,9 +37,11 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
     }
   });
 
-  it('titles the y axis with the metric and the x axis with generation', () => {
+  it('titles the y axis with the metric (a perplexity "(log scale)") and the x axis with generation', () => {
+    const perplexities = ['heldout_perplexity', 'gen0_perplexity'];
     for (const chart of charts.filter((c) => c.name !== 'survival_bands')) {
-      expect(axisTitles(chart.svg).sort(), chart.name).toEqual(['generation', chart.name].sort());
+      const yTitle = perplexities.includes(chart.name) ? `${chart.name} (log scale)` : chart.name;
+      expect(axisTitles(chart.svg).sort(), chart.name).toEqual(['generation', yTitle].sort());
     }
   });
 
@@ -123,5 +125,37 @@ describe('the charts Vega runs without a warning', () => {
     }
     expect(specs.length).toBeGreaterThan(20);
     for (const spec of specs) expect(await vegaWarnings(spec), JSON.stringify((spec as { title?: unknown }).title)).toEqual([]);
+  });
+});
+
+// One cell's held-out perplexity in the millions (a model that lost words the held-out text needs) drew
+// every other cell as a flat line at the bottom of a linear axis (audit): a perplexity's axis is
+// logarithmic, equal ratios at equal heights; a share's stays linear.
+describe('the y axis of a chart', () => {
+  /** Pixel height of `values` on the y scale Vega builds for the chart of `metric`, cells of 100 and 1,000,000. */
+  async function heights(metric: string, low: number, high: number, values: readonly number[]): Promise<number[]> {
+    const rows = ['a', 'b'].flatMap((cell, c) => [0, 1].map((generation) => ({ cell, strategy: cell, replicate: 1, generation, [metric]: c === 0 ? low : high })));
+    const charts = buildReportCharts(rows, { columns: ['cell', 'strategy', 'replicate', 'generation', metric], metrics: [metric] });
+    const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+    const view = new vega.View(vega.parse(vegaLite.compile(charts.metrics[0]!.spec).spec), { renderer: 'none' });
+    await view.runAsync();
+    const y = view.scale('y') as (value: number) => number;
+    view.finalize();
+    return values.map((value) => y(value));
+  }
+
+  it('is logarithmic for a perplexity: 100 to 1,000 as high as 1,000 to 10,000', async () => {
+    for (const metric of ['heldout_perplexity', 'gen0_perplexity']) {
+      const [y100, y1k, y10k] = await heights(metric, 100, 1_000_000, [100, 1_000, 10_000]);
+      expect(y100! - y1k!, metric).toBeGreaterThan(10);
+      expect(y100! - y1k!, metric).toBeCloseTo(y1k! - y10k!, 6);
+    }
+  });
+
+  it('is linear for a share: 0.1 to 0.2 as high as 0.2 to 0.3, and 0.2 to 0.4 twice that', async () => {
+    const [y1, y2, y3, y4] = await heights('vocab_retention', 0.1, 0.9, [0.1, 0.2, 0.3, 0.4]);
+    expect(y1! - y2!).toBeGreaterThan(10);
+    expect(y1! - y2!).toBeCloseTo(y2! - y3!, 6);
+    expect(y2! - y4!).toBeCloseTo(2 * (y1! - y2!), 6);
   });
 });
