@@ -21,11 +21,24 @@ export const TRUNCATION_CELLS = {
   topP: 'temperature=1/top_k=0/top_p=0.9',
 } as const;
 
+/** A cell's name in findings.json's `numbers` keys (`gen0_perplexity_temperature_0.7`). */
 const SHORT_NAMES: Readonly<Record<string, string>> = {
   [TRUNCATION_CELLS.plain]: 'plain',
   [TRUNCATION_CELLS.temperature]: 'temperature_0.7',
   [TRUNCATION_CELLS.topK]: 'top_k_10',
   [TRUNCATION_CELLS.topP]: 'top_p_0.9',
+};
+
+/**
+ * A cell's name in the findings' observed text: its setting as the legend writes it (`top_k=10`, the
+ * part of `temperature=1/top_k=10/top_p=1` that is not at its default), so the reader finds its line
+ * (`top_k_10` named no label of the chart: audit).
+ */
+const LABELS: Readonly<Record<string, string>> = {
+  [TRUNCATION_CELLS.plain]: 'plain',
+  [TRUNCATION_CELLS.temperature]: 'temperature=0.7',
+  [TRUNCATION_CELLS.topK]: 'top_k=10',
+  [TRUNCATION_CELLS.topP]: 'top_p=0.9',
 };
 
 const TRUNCATED = [TRUNCATION_CELLS.temperature, TRUNCATION_CELLS.topK, TRUNCATION_CELLS.topP] as const;
@@ -54,13 +67,14 @@ export function truncationFindings(data: RecipeData): Finding[] {
   const at = (cell: string, generation: number, metric: 'gen0_perplexity' | 'vocab_retention' | 'entropy_bits') =>
     meanAt(rows, cell, generation, metric)!;
   const name = (cell: string) => SHORT_NAMES[cell] ?? cell;
+  const label = (cell: string) => LABELS[cell] ?? cell;
   const findings: Finding[] = [];
 
   const plainPerplexity = at(TRUNCATION_CELLS.plain, 1, 'gen0_perplexity');
   const likelihood = (cells: readonly string[], title: string, expected: string): Finding => ({
     name: title,
     expected,
-    observed: `gen0_perplexity at generation 1: plain ${text(plainPerplexity)}; ${cells.map((cell) => `${name(cell)} ${text(at(cell, 1, 'gen0_perplexity'))}`).join('; ')}`,
+    observed: `gen0_perplexity at generation 1: plain ${text(plainPerplexity)}; ${cells.map((cell) => `${label(cell)} ${text(at(cell, 1, 'gen0_perplexity'))}`).join('; ')}`,
     numbers: Object.fromEntries([TRUNCATION_CELLS.plain, ...cells].map((cell) => [`gen0_perplexity_${name(cell)}`, shown(at(cell, 1, 'gen0_perplexity'))])),
     holds: cells.every((cell) => at(cell, 1, 'gen0_perplexity') < plainPerplexity),
   });
@@ -84,7 +98,7 @@ export function truncationFindings(data: RecipeData): Finding[] {
     expected: 'with truncation, vocabulary retention and unigram entropy end lower than with plain sampling',
     observed:
       `at generation ${last}, vocab_retention / entropy_bits: plain ${text(plainRetention)} / ${text(plainEntropy)}; ` +
-      TRUNCATED.map((cell) => `${name(cell)} ${text(at(cell, last, 'vocab_retention'))} / ${text(at(cell, last, 'entropy_bits'))}`).join('; '),
+      TRUNCATED.map((cell) => `${label(cell)} ${text(at(cell, last, 'vocab_retention'))} / ${text(at(cell, last, 'entropy_bits'))}`).join('; '),
     numbers: Object.fromEntries(
       [TRUNCATION_CELLS.plain, ...TRUNCATED].flatMap((cell) => [
         [`vocab_retention_${name(cell)}`, shown(at(cell, last, 'vocab_retention'))],
@@ -104,7 +118,7 @@ export function truncationFindings(data: RecipeData): Finding[] {
       'and loses more unigram entropy with truncation than with plain sampling',
     observed:
       `from generation 1 to ${last}, share of vocab_retention kept / entropy_bits lost: plain ${text(kept(plain))} / ${text(lost(plain))}; ` +
-      TRUNCATED.map((cell) => `${name(cell)} ${text(kept(cell))} / ${text(lost(cell))}`).join('; '),
+      TRUNCATED.map((cell) => `${label(cell)} ${text(kept(cell))} / ${text(lost(cell))}`).join('; '),
     numbers: Object.fromEntries(
       [plain, ...TRUNCATED].flatMap((cell) => [
         [`retention_kept_${name(cell)}`, shown(kept(cell))],

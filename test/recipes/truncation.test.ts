@@ -95,3 +95,18 @@ describe('recipe truncation: each check can fail on its own', () => {
     expect(verdictsOf({ topP: { entropy1: 9.5, entropy: 8.5 } })['the loop loses diversity faster']).toBe(false);
   });
 });
+
+describe('recipe truncation: the findings name the cells as the legend does', () => {
+  // The observed text named cells temperature_0.7 and top_k_10, which no legend label contains
+  // (temperature=0.7/top_k=0/top_p=1): each is now named by its setting as written there, which the
+  // cell's legend label contains; findings.json's numbers keep their keys.
+  it('in every observed text, and keeps the keys of numbers', () => {
+    const findings = truncation.findings(fakeData(Object.fromEntries(Object.values(TRUNCATION_CELLS).map((cell) => [cell, [0, 1, 2].map((generation) => ({ gen0_perplexity: 100, vocab_retention: 1, entropy_bits: 10 - generation }))]))));
+    const labels = { [TRUNCATION_CELLS.temperature]: 'temperature=0.7', [TRUNCATION_CELLS.topK]: 'top_k=10', [TRUNCATION_CELLS.topP]: 'top_p=0.9' };
+    for (const [cell, label] of Object.entries(labels)) expect(cell).toContain(label);
+    const observed = findings.map((finding) => finding.observed).join(' ');
+    for (const label of Object.values(labels)) expect(observed).toContain(`${label} `);
+    expect(observed).not.toMatch(/temperature_|top_k_|top_p_/u);
+    expect(Object.keys(findings[0]!.numbers)).toEqual(['gen0_perplexity_plain', 'gen0_perplexity_temperature_0.7', 'gen0_perplexity_top_k_10']);
+  });
+});
