@@ -187,7 +187,22 @@ if (SKIP_BROWSER) {
       expect((await downloadCsv('Download summary CSV')).split('\n')[0]).toMatch(/^cell,.*,metric,n,mean,sd,ci_low,ci_high,select,tokens_growth$/u);
       expect(await page.inputValue('#command-line')).toContain('--corpus brown:news --human-ratio 0,0.1');
       expect(await page.inputValue('#share-link')).toContain('#config=');
-      expect(await downloadCsv('Download SVG of vocab_retention')).toMatch(/^<svg[^>]*>.*vocab_retention.*<\/svg>$/su);
+      const svg = await downloadCsv('Download SVG of vocab_retention');
+      expect(svg).toMatch(/^<svg[^>]*>.*vocab_retention.*<\/svg>$/su);
+      // the chart carries the command line that made its rows, wrapped under its subtitle (a downloaded
+      // chart said nothing of its corpus or settings: audit), also once a setting has changed since
+      const shownText = (image: string) => [...image.matchAll(/>([^<]+)</gu)].map((match) => match[1]!.trim()).filter((text) => text !== '').join(' ');
+      const command = await page.inputValue('#command-line');
+      expect(command).toMatch(/^ngram-collapse run --corpus brown:news .*--human-ratio 0,0\.1/u);
+      expect(shownText(svg)).toContain(command);
+      expect(shownText(await page.evaluate(() => document.querySelector('#charts figure[data-metric="vocab_retention"] svg')!.outerHTML))).not.toContain('ngram-collapse run');
+      await page.getByLabel('Generations (--generations)').fill('7');
+      await expect.poll(() => page.inputValue('#command-line')).toContain('--generations 7');
+      const after = shownText(await downloadCsv('Download SVG of rare_survival'));
+      expect(after).toContain(command);
+      expect(after).not.toContain('--generations 7');
+      await page.getByLabel('Generations (--generations)').fill('10');
+      await expect.poll(() => page.inputValue('#command-line')).toBe(command);
       expect(JSON.parse(await downloadCsv('Download --config JSON'))).toMatchObject({ ...config, corpus: ['brown:news'] });
       await page.screenshot({ path: join(OUTPUT, 'run.png'), fullPage: true });
     });

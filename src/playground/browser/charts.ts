@@ -3,7 +3,9 @@
  * inlined vega-embed, redrawn as rows arrive (and by the page when its window is resized); each chart
  * with SVG and PNG download buttons. Each is fitted to its column when drawn: a single view stretches
  * to it, the survival panels are sized and wrapped into rows, titles and subtitles are wrapped, and on
- * a narrow page the legends go under the plots.
+ * a narrow page the legends go under the plots. A downloaded SVG or PNG is the chart as drawn with the
+ * command line of the run that made its rows under its subtitle (`drawCharts`' caption), so a figure
+ * pasted into a slide or a paper says what it shows.
  */
 
 import { buildReportCharts } from '../../export/report/reportCharts.js';
@@ -23,13 +25,15 @@ type VegaEmbed = (element: HTMLElement, spec: unknown, options: Record<string, u
 export const MAIN_METRICS = ['vocab_retention', 'rare_survival', 'entropy_bits', 'heldout_perplexity', 'model_types', 'model_vocab_retention', 'model_rare_survival'];
 
 const views = new Map<HTMLElement, VegaView>();
+/** What each plot was drawn from: its fitted spec and the caption its downloads carry. */
+const drawn = new Map<HTMLElement, { readonly spec: Record<string, unknown>; readonly caption: string }>();
 
 function embed(): VegaEmbed {
   return (globalThis as unknown as { vegaEmbed: VegaEmbed }).vegaEmbed;
 }
 
 /** Draws `spec` into a figure inside `host` (replacing what was there), with download buttons. */
-async function draw(host: HTMLElement, name: string, title: string, spec: unknown, epoch: number): Promise<void> {
+async function draw(host: HTMLElement, name: string, title: string, spec: unknown, epoch: number, caption: string): Promise<void> {
   let figure = host.querySelector<HTMLElement>(`figure[data-metric="${name}"]`);
   if (figure === null) {
     figure = document.createElement('figure');
@@ -63,6 +67,7 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
   }
   views.get(plot)?.finalize();
   views.set(plot, result.view);
+  drawn.set(plot, { spec: sized, caption });
 }
 
 /** A faceted spec's parts this page sizes: one panel per column of `facet.column` (the survival bands). */
@@ -133,11 +138,36 @@ function rewrapped(spec: Record<string, unknown>, width: number): Record<string,
   };
 }
 
+/**
+ * `spec` (as drawn, `width` pixels wide) with `caption` wrapped into the lines under its subtitle, at
+ * that width (a view drawn to its container's width is given it as a number: the copy is drawn apart).
+ */
+export function captioned(spec: Record<string, unknown>, caption: string, width: number): Record<string, unknown> {
+  const fixed = spec['width'] === 'container' ? { ...spec, width: Math.max(1, width) } : spec;
+  if (caption === '') return fixed;
+  const title = (fixed['title'] ?? {}) as { text?: string | string[]; subtitle?: string | string[] };
+  const subtitle = title.subtitle === undefined ? [] : Array.isArray(title.subtitle) ? title.subtitle : [title.subtitle];
+  return { ...fixed, title: { ...title, subtitle: [...subtitle, ...wrapText(caption, subtitleCharacters(width - 20))] } };
+}
+
+/** Downloads the chart of `plot` as drawn, with its caption: drawn again apart, off the page, then let go. */
 async function saveChart(plot: HTMLElement, name: string, kind: 'SVG' | 'PNG'): Promise<void> {
-  const view = views.get(plot);
-  if (view === undefined) return;
-  if (kind === 'SVG') saveBlob(new Blob([await view.toSVG()], { type: 'image/svg+xml' }), `${name}.svg`);
-  else saveUrl(await view.toImageURL('png', 2), `${name}.png`);
+  const chart = drawn.get(plot);
+  if (chart === undefined) return;
+  const apart = document.createElement('div');
+  apart.style.cssText = `position: absolute; left: -100000px; top: 0; width: ${plot.clientWidth}px`;
+  document.body.append(apart);
+  try {
+    const { view } = await embed()(apart, captioned(chart.spec, chart.caption, plot.clientWidth || 600), { actions: false, renderer: 'svg', logLevel: 1 });
+    try {
+      if (kind === 'SVG') saveBlob(new Blob([await view.toSVG()], { type: 'image/svg+xml' }), `${name}.svg`);
+      else saveUrl(await view.toImageURL('png', 2), `${name}.png`);
+    } finally {
+      view.finalize();
+    }
+  } finally {
+    apart.remove();
+  }
 }
 
 export interface ChartTargets {
@@ -156,8 +186,8 @@ export interface LawInput {
 /** Charts drawn by the latest redraw: a redraw that a new run's clearCharts overtook draws nothing more. */
 let drawing = 0;
 
-/** Redraws every chart from the records so far; fills the metric selector with the other metrics. */
-export async function drawCharts(header: readonly string[], records: ReadonlyArray<readonly string[]>, targets: ChartTargets, law?: LawInput): Promise<void> {
+/** Redraws every chart from the records so far (made by the command line `caption`); fills the metric selector with the other metrics. */
+export async function drawCharts(header: readonly string[], records: ReadonlyArray<readonly string[]>, targets: ChartTargets, caption: string, law?: LawInput): Promise<void> {
   if (records.length === 0) return;
   const epoch = drawing;
   const table = curveTableFromRecords(header, records, 'the playground');
@@ -178,9 +208,9 @@ export async function drawCharts(header: readonly string[], records: ReadonlyArr
     if (epoch !== drawing) return;
     const host = chart.metric === extra && !main.includes(extra) ? targets.extra : targets.main;
     if (host === targets.extra) for (const old of host.querySelectorAll(`figure:not([data-metric="${chart.metric}"])`)) old.remove();
-    await draw(host, chart.metric, `${chart.metric}: ${chart.description}`, chart.spec, epoch);
+    await draw(host, chart.metric, `${chart.metric}: ${chart.description}`, chart.spec, epoch, caption);
   }
-  if (charts.survival !== undefined && epoch === drawing) await draw(targets.survival, 'survival_bands', 'share of seed types still present, by their count in the human pool', charts.survival, epoch);
+  if (charts.survival !== undefined && epoch === drawing) await draw(targets.survival, 'survival_bands', 'share of seed types still present, by their count in the human pool', charts.survival, epoch, caption);
 }
 
 /** Removes every chart (a new run starts). */
@@ -190,6 +220,7 @@ export function clearCharts(targets: ChartTargets): void {
     view.finalize();
     views.delete(plot);
   }
+  drawn.clear();
   targets.main.replaceChildren();
   targets.extra.replaceChildren();
   targets.survival.replaceChildren();

@@ -81,7 +81,10 @@ let lastCommand = '';
 /** What made `records`: the settings' key (rowsKeyNow) when the run began, and the recipe's name for a recipe's rows. */
 let rowsKey: string | undefined;
 let rowsRecipe: string | undefined;
-/** The recipe's command line, shown again whenever the settings are put back to the recipe's. */
+/**
+ * The command line that made `records`: a recipe's, shown again whenever the settings are put back to
+ * the recipe's; a run's, which the charts' downloads carry.
+ */
 let rowsCommand = '';
 /** The warnings of the run that made `records`, as shown under the settings when it ended. */
 let rowsMessages = '';
@@ -659,7 +662,7 @@ function queueDraw(): void {
   drawQueued = true;
   setTimeout(() => {
     drawQueued = false;
-    void drawCharts(header, records, charts, law).then(() => textView.render());
+    void drawCharts(header, records, charts, rowsCommand, law).then(() => textView.render());
   }, 300);
 }
 
@@ -689,8 +692,10 @@ function beginRun(recipe?: string, stateBefore: PageSettings = state): boolean {
   running = true;
   runStarted = performance.now();
   // (a run's own command line: after a recipe the recipe's stayed beside the run's rows: audit)
-  if (recipe === undefined) showSettings();
-  else setButtons();
+  if (recipe === undefined) {
+    showSettings();
+    rowsCommand = lastCommand; // (what the charts' downloads say made them)
+  } else setButtons();
   $('run-status').textContent = 'Running…';
   return true;
 }
@@ -700,7 +705,7 @@ function finishRun(status: string): void {
   rowsMessages = $('settings-error').textContent ?? '';
   setButtons();
   $('run-status').textContent = status;
-  void drawCharts(header, records, charts, law).then(() => textView.render());
+  void drawCharts(header, records, charts, rowsCommand, law).then(() => textView.render());
 }
 
 function setButtons(): void {
@@ -920,13 +925,13 @@ function main(): void {
   buildPresets();
   wireCorpusInputs();
   wireExports();
-  charts.metricSelect.addEventListener('change', () => void drawCharts(header, records, charts, law));
+  charts.metricSelect.addEventListener('change', () => void drawCharts(header, records, charts, rowsCommand, law));
   // Charts are sized to their column when drawn: drawn again once a resize pauses (a window narrowed
   // after a run left the survival panels 494 px too wide: audit).
   let resized: ReturnType<typeof setTimeout> | undefined;
   window.addEventListener('resize', () => {
     clearTimeout(resized);
-    resized = setTimeout(() => void drawCharts(header, records, charts, law), 250);
+    resized = setTimeout(() => void drawCharts(header, records, charts, rowsCommand, law), 250);
   });
   $('run-button').addEventListener('click', () => void run());
   $('stop-button').addEventListener('click', stop);
