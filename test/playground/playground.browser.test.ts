@@ -131,6 +131,16 @@ if (SKIP_BROWSER) {
       });
     }
 
+    /** True when the element `selector` is in the window, wholly above the run bar where the bar stands in it. */
+    async function aboveRunBar(selector: string): Promise<boolean> {
+      return page.evaluate((target) => {
+        const box = document.querySelector(target)!.getBoundingClientRect();
+        const bar = document.getElementById('run-bar')!.getBoundingClientRect();
+        const limit = bar.top > 0 && bar.top < window.innerHeight ? bar.top : window.innerHeight;
+        return box.height > 0 && box.top >= 0 && box.bottom <= limit + 0.5;
+      }, selector);
+    }
+
     async function recordedStatuses(): Promise<string[]> {
       return page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
     }
@@ -441,6 +451,9 @@ if (SKIP_BROWSER) {
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       // (said, so that no earlier run's "Done" stands beside it: audit)
       await expect.poll(() => page.textContent('#run-status')).toBe('Not run: a setting is refused (its message is beside it or under the settings).');
+      // the refused setting is focused, its message in view above the bar Run was pressed in (the bar covered it: round 2)
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('control-humanRatio');
+      expect(await aboveRunBar('#control-humanRatio-error')).toBe(true);
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
       await page.locator('#settings-panel').screenshot({ path: join(OUTPUT, 'bad-value.png') });
       // A binary file dropped: the loader's message, next to the drop zone.
@@ -450,13 +463,29 @@ if (SKIP_BROWSER) {
       await expect.poll(() => page.textContent('#corpus-error')).toBe('ngram-collapse: binary.txt looks binary (it contains NUL bytes) (pass a UTF-8 text file)');
     });
 
+    it('a recipe whose generations are refused says so in the status and shows the message (nothing in view said it: round 2)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
+      await waitLoaded();
+      await page.locator('#presets summary').click();
+      await page.getByLabel("Generations (empty: the recipe's)").fill('abc');
+      await page.getByRole('button', { name: 'Run recipe human-ratio' }).click();
+      await expect.poll(() => page.textContent('#run-status')).toBe("Not run: the recipe's generations or replicates are refused (the message is above the recipes).");
+      expect(await page.textContent('#preset-error')).toMatch(/^ngram-collapse: --generations /u);
+      expect(await aboveRunBar('#preset-error')).toBe(true);
+      await page.getByLabel("Generations (empty: the recipe's)").fill('');
+      await page.locator('#presets summary').click();
+    });
+
     it('refuses a batch above the CLI\'s --max-tokens guard before anything runs, with the CLI\'s message', async () => {
       await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
       await waitLoaded();
       await page.getByLabel('Tokens (--tokens)').fill('300000000');
       expect(await page.textContent('#settings-error')).toBe('ngram-collapse: --tokens 300000000 is above the --max-tokens guard (200000000) (pass a smaller --tokens, or raise --max-tokens if the machine has the memory)');
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#run-status')).toBe('Not run: a setting is refused (its message is beside it or under the settings).');
+      // the message under the settings is brought into view (it stood a screen below the bar: round 2)
+      expect(await aboveRunBar('#settings-error')).toBe(true);
       await page.getByLabel('Tokens (--tokens)').fill('');
       expect(await page.textContent('#settings-error')).toBe('');
     });
@@ -529,8 +558,8 @@ if (SKIP_BROWSER) {
       await runAndWait();
       const rows = await downloadCsv();
       await page.getByLabel('Word', { exact: true }).fill('lighthouse');
+      await expect.poll(() => page.textContent('#word-result')).toMatch(/^"lighthouse" /u);
       const word = await page.textContent('#word-result');
-      expect(word).toMatch(/^"lighthouse" /u);
       const rare = await page.textContent('#rare-list');
       await page.locator('#presets summary').click();
       // a recipe that starts nothing (a setting refused) stays where it was (it moved to brown:news: round 3)
@@ -667,6 +696,8 @@ if (SKIP_BROWSER) {
         'ngram-collapse: warning: cell select=m0:low:0.5: select m0:low:0.5 curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)',
         'ngram-collapse: warning: cell select=tail:0.5: select tail:0.5 curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)',
       ]);
+      // the status, in the bar at the foot of the window, says they are there (round 2)
+      expect(await page.textContent('#run-status')).toMatch(/^Done: .*\. 2 warnings under the settings\.$/u);
       // a run stopped before its first row keeps the last run's rows and their warnings (they went: round 3)
       const warnings = await page.textContent('#settings-error');
       await stopAtStart();
@@ -862,6 +893,8 @@ if (SKIP_BROWSER) {
       await page.getByRole('button', { name: 'Run', exact: true }).focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
+      // the focus went to Stop while it ran and back to Run (Run, disabled by its own press, left it nowhere: round 2)
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('run-button');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       // a phone's width and the word table of every generation: the table scrolls in its box, not the page (audit)
@@ -879,6 +912,20 @@ if (SKIP_BROWSER) {
       expect(await runAt('settings-heading')).toEqual({ inWindow: true, belowControls: false });
       expect(await runAt('control-generations')).toEqual({ inWindow: true, belowControls: false });
       expect((await runAt('presets')).belowControls).toBe(true);
+      // every setting tabbed to is shown above the bar (the page scrolled each only just into view, under the bar: round 2)
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const settings = await page.locator('#controls :is(input, select)').evaluateAll((elements) => elements.map((element) => element.id));
+      await page.focus(`#${settings[0]!}`);
+      const tabbed: string[] = [];
+      const hidden: string[] = [];
+      for (let i = 1; i < settings.length; i++) {
+        await page.keyboard.press('Tab');
+        const id = await page.evaluate(() => document.activeElement!.id);
+        tabbed.push(id);
+        if (!(await aboveRunBar(`#${id}`))) hidden.push(id);
+      }
+      expect(tabbed).toEqual(settings.slice(1));
+      expect(hidden).toEqual([]);
       await page.getByLabel('Word', { exact: true }).fill('the');
       await expect.poll(() => page.locator('#word-result tr').count()).toBeGreaterThan(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

@@ -337,7 +337,10 @@ function onWorkerMessage(message: FromWorker): void {
     }
     case 'done': {
       const seconds = ((performance.now() - runStarted) / 1000).toFixed(2);
-      finishRun(`Done: ${records.length} rows in ${seconds} s (simulation ${(message.millis / 1000).toFixed(2)} s).`);
+      // (the run's warnings stand under the settings, out of sight of the status: it says they are there: round 2)
+      const warnings = $('settings-error').textContent === '' ? 0 : $('settings-error').textContent.split('\n').length;
+      const said = warnings === 0 ? '' : ` ${counted(warnings, 'warning')} under the settings.`;
+      finishRun(`Done: ${records.length} rows in ${seconds} s (simulation ${(message.millis / 1000).toFixed(2)} s).${said}`);
       $('run-status').dataset['millis'] = String(Math.round(performance.now() - runStarted));
       return;
     }
@@ -445,7 +448,8 @@ function buildControls(): void {
     const error = document.createElement('p');
     error.className = 'error';
     error.id = `${id}-error`;
-    error.setAttribute('role', 'alert');
+    // (polite: as an alert it interrupted each keystroke of a list being typed, `0.5,` then `0.5,0.25`: round 2)
+    error.setAttribute('aria-live', 'polite');
     input.id = id;
     input.setAttribute('aria-describedby', `${small.id} ${error.id}`);
     wrapper.append(labelElement, input, small, error);
@@ -554,6 +558,9 @@ function passesGuard(resolved: ResolvedPage): boolean {
     return false;
   }
 }
+
+/** What the run status says when a recipe's scale (its generations or replicates) is refused. */
+const RECIPE_SCALE_REFUSED = 'Not run: the recipe\'s generations or replicates are refused (the message is above the recipes).';
 
 /** What the run status says when Run (or a recipe) finds a setting refused. */
 const SETTING_REFUSED = 'Not run: a setting is refused (its message is beside it or under the settings).';
@@ -712,10 +719,14 @@ function setButtons(): void {
   // The corpus and the settings stay as they are while a run goes on, so that every export (the CSV, the
   // summary, the --config JSON, the command line and the link) describes the run that made the rows.
   const fixed = '#controls :is(input, select, textarea), #corpus-panel :is(input, select, textarea, button), #reset-button';
+  const focused = document.activeElement;
   for (const control of document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement>(fixed)) control.disabled = running;
   $<HTMLButtonElement>('run-button').disabled = running;
   $<HTMLButtonElement>('stop-button').disabled = !running;
   for (const button of document.querySelectorAll<HTMLButtonElement>('.preset button')) button.disabled = running;
+  // (a button pressed from the keyboard that its press disabled, Run, a recipe's or Stop, left the focus
+  // nowhere, and the run's progress out of sight: the focus goes to Stop while a run goes on, then to Run)
+  if (focused instanceof HTMLButtonElement && focused.disabled) $(running ? 'stop-button' : 'run-button').focus();
   // Rows download only beside the settings that made them: once a setting or the corpus changes, the
   // rows are of another run (put the settings back and they download again). A recipe is several runs,
   // which no one --config file holds: its command line stands for it (both were exported out of step: audit).
@@ -744,10 +755,23 @@ async function run(): Promise<void> {
   // (the last run's "Done" stayed beside a Run its settings refused: audit)
   if (resolved === undefined) {
     $('run-status').textContent = SETTING_REFUSED;
+    showRefusal();
     return;
   }
   if ((await loadForStart(resolved, runSplit(resolved))) !== 'start') return;
   if (beginRun()) send({ type: 'run', settings: resolved.settings });
+}
+
+/**
+ * Brings what refused a run into view: the first setting marked invalid (focused, its message beside
+ * it), else the message under the settings. Run is pressed in the bar at the foot of the window, which
+ * covered the one and left the other a screen below (round 2).
+ */
+function showRefusal(): void {
+  keepClearOfRunBar();
+  const invalid = document.querySelector<HTMLElement>('#controls [aria-invalid="true"]');
+  if (invalid !== null) invalid.focus();
+  else $('settings-error').scrollIntoView({ block: 'nearest' });
 }
 
 function stop(): void {
@@ -776,6 +800,7 @@ function buildPresets(): void {
   const error = document.createElement('p');
   error.className = 'error';
   error.id = 'preset-error';
+  error.setAttribute('aria-live', 'polite');
   host.append(scale, error);
   // A recipe that compares tokenizers reads the corpus once per tokenizer, published encodings
   // included, which the page does not carry: it stays a CLI recipe (`ngram-collapse recipe subword`).
@@ -843,7 +868,14 @@ async function runRecipe(name: string): Promise<void> {
   const stateBefore = recipeWaitingFrom ?? state;
   $('preset-error').textContent = '';
   const scale = recipeScale(recipe);
-  if (scale === undefined || running) return;
+  if (scale === undefined) {
+    // (said nowhere in view: the message stood at the top of the recipe list, off screen: round 2)
+    $('run-status').textContent = RECIPE_SCALE_REFUSED;
+    keepClearOfRunBar();
+    $('preset-error').scrollIntoView({ block: 'nearest' });
+    return;
+  }
+  if (running) return;
   const { generations, replicates } = scale;
   // A user's own corpus (dropped or pasted) is the one they mean, as `recipe --corpus` runs it; else the
   // recipe's own corpus when the page holds it (recipes never ran on a user's corpus: audit).
@@ -865,7 +897,8 @@ async function runRecipe(name: string): Promise<void> {
   if (resolved === undefined) {
     // (the status said the last run's "Stopped ..." beside a recipe that never began: audit)
     $('run-status').textContent = SETTING_REFUSED;
-    return moveBack();
+    moveBack();
+    return showRefusal();
   }
   const seed = Number(state.values.seed);
   // bpe:K learns on the recipe's H, as `ngram-collapse recipe` does (the recipe's first run's split).
@@ -918,6 +951,25 @@ function wireExports(): void {
 
 // ---------------------------------------------------------------- start
 
+/**
+ * Keeps what the page scrolls into view (a control the keyboard focuses, a message shown) clear of the
+ * run bar, which stays at the foot of the window while the settings scroll: the window's scroll
+ * padding is the bar's height (a control tabbed to landed under it, focus ring and all: round 2), none
+ * where the bar does not stick. Called again before the page scrolls to a message of its own, since a
+ * status just set can make the bar taller before its observer runs.
+ */
+function keepClearOfRunBar(): void {
+  const bar = $('run-bar');
+  const sticks = getComputedStyle(bar).position === 'sticky';
+  document.documentElement.style.scrollPaddingBottom = sticks ? `${bar.offsetHeight + 8}px` : '';
+}
+
+function watchRunBar(): void {
+  new ResizeObserver(keepClearOfRunBar).observe($('run-bar'));
+  window.addEventListener('resize', keepClearOfRunBar);
+  keepClearOfRunBar();
+}
+
 function main(): void {
   startWorker();
   readEmbedded();
@@ -925,6 +977,7 @@ function main(): void {
   buildPresets();
   wireCorpusInputs();
   wireExports();
+  watchRunBar();
   charts.metricSelect.addEventListener('change', () => void drawCharts(header, records, charts, rowsCommand, law));
   // Charts are sized to their column when drawn: drawn again once a resize pauses (a window narrowed
   // after a run left the survival panels 494 px too wide: audit).

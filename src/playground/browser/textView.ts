@@ -14,12 +14,16 @@ export interface SeedInfo {
   readonly rareThreshold: number;
 }
 
+/** How long typing in the word search pauses before the word is looked up. */
+const WORD_PAUSE_MS = 300;
+
 export class TextView {
   /** cell -> generation -> sample. */
   private readonly samples = new Map<string, Map<number, GenerationSample>>();
   private vocabulary: readonly string[] = [];
   private ids = new Map<string, number>();
   private seed: SeedInfo | undefined;
+  private typing: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly cellSelect: HTMLSelectElement,
@@ -30,7 +34,11 @@ export class TextView {
     private readonly rareNote: HTMLElement,
   ) {
     cellSelect.addEventListener('change', () => this.render());
-    wordInput.addEventListener('input', () => this.renderWord());
+    // (looked up once typing pauses: the result, a live region, was announced at every keystroke: round 2)
+    wordInput.addEventListener('input', () => {
+      clearTimeout(this.typing);
+      this.typing = setTimeout(() => this.renderWord(), WORD_PAUSE_MS);
+    });
   }
 
   setVocabulary(vocabulary: readonly string[]): void {
