@@ -6,6 +6,11 @@
  * `--save-corpora` folder. Throws UsageError when there is nothing to resume, the settings differ, or
  * the `--save-corpora` folder's manifest is another run's.
  *
+ * A curves CSV that does not exist beside a run record of this very run (its settings, shard and
+ * corpus) is a run stopped between writing its record and creating the CSV (a `kill -9` in its first
+ * second): it is started afresh, `notStarted` set, rather than refused (a requeue that always adds
+ * --resume failed on it: audit). Without a record, or with another run's, it is refused.
+ *
  * Returns how many series are complete, the bytes kept per file ([curves, extinctions]; 0 = start the
  * file afresh), the curves records kept (for the summary, the final table and the report) and, where
  * the series kept end at a line that is not one this run writes (planResume's lineProblem: another key
@@ -50,6 +55,8 @@ export interface ResumePoint {
   readonly keptCurves: readonly string[][];
   /** The row the kept series end at, when it is not one this run writes (the series from it on are redone). */
   readonly misfit?: RowMisfit;
+  /** True when the curves CSV was never created (the run stopped after its record): every series is run. */
+  readonly notStarted?: true;
 }
 
 /** A fresh start: nothing kept. */
@@ -57,12 +64,18 @@ export const FRESH_START: ResumePoint = { completeTasks: 0, keepBytes: [0, 0], k
 
 export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly ExpectedTask[], rowsPerTask: number, seedTypes: number): ResumePoint {
   const out = files.out;
-  if (!existsSync(out)) throw new UsageError(`--resume: ${out} does not exist`, 'run without --resume to start the run');
   const previous = readRunRecord(out);
+  const differences = previous === undefined ? [] : describeDifferences(previous.identity, record.identity);
+  if (previous !== undefined && previous.shard !== record.shard) differences.push('shard');
+  const sameRun = previous !== undefined && differences.length === 0 && previous.fingerprint === record.fingerprint;
+  if (!existsSync(out)) {
+    if (!sameRun) throw new UsageError(`--resume: ${out} does not exist`, 'run without --resume to start the run');
+    checkCorporaRun(files, record);
+    if (files.corpora !== undefined) makeFolder(files.corpora);
+    return { ...FRESH_START, notStarted: true };
+  }
   if (previous === undefined) throw new UsageError(`--resume: ${runRecordPath(out)} is missing, so the settings of ${out} cannot be checked`, 'start afresh without --resume');
-  const differences = describeDifferences(previous.identity, record.identity);
-  if (previous.shard !== record.shard) differences.push('shard');
-  if (differences.length > 0 || previous.fingerprint !== record.fingerprint) {
+  if (!sameRun) {
     const which = differences.length > 0 ? differences : ['fingerprint'];
     throw new UsageError(`--resume: ${out} was written with other settings (${which.join(', ')} ${which.length === 1 ? 'differs' : 'differ'})`, 'rerun with the same options and corpus, or start afresh without --resume');
   }

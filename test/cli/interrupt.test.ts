@@ -6,7 +6,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -204,6 +204,38 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
     expect(await new Promise((done) => whole.on('exit', done))).toBe(0);
     expect(readFileSync(join(cwd, 'out.csv'), 'utf8') === readFileSync(join(clean, 'out.csv'), 'utf8')).toBe(true);
+  }, 90_000);
+
+  it('in a folder without one, leaves its record and no CSV: --resume runs every series, with a line saying so (it was refused: "out.csv does not exist": audit)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-kill-'));
+    const base = ['run', '--corpus', 'brown:news', '--order', '2', '--generations', '2', '--replicates', '2', '--workers', '1', '--quiet'];
+    const args = [...base, '--out', 'out.csv', '--summary', 's.csv'];
+    const env = environment('0');
+    const fresh = spawn(process.execPath, [MAIN, ...args], { cwd, env, stdio: 'ignore' });
+    const record = join(cwd, 'out.csv.run.json');
+    while (!existsSync(record)) await new Promise((wait) => setTimeout(wait, 2));
+    fresh.kill('SIGKILL');
+    await new Promise((done) => fresh.on('exit', done));
+    expect(existsSync(join(cwd, 'out.csv'))).toBe(false);
+    // (without --quiet, which silences warnings)
+    const resumed = spawn(process.execPath, [MAIN, ...args.filter((arg) => arg !== '--quiet'), '--resume'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    resumed.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise((done) => resumed.on('exit', done))).toBe(0);
+    expect(stderr.split('\n')[0]).toBe('ngram-collapse: warning: --resume: out.csv was never written (the run stopped before its first row): every series is run');
+    const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-clean-'));
+    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
+    expect(await new Promise((done) => whole.on('exit', done))).toBe(0);
+    for (const file of ['out.csv', 's.csv']) expect(readFileSync(join(cwd, file), 'utf8') === readFileSync(join(clean, file), 'utf8'), file).toBe(true);
+    // another run's record beside no CSV is still refused
+    const other = spawn(process.execPath, [MAIN, ...base, '--seed', '7', '--out', 'other.csv'], { cwd, env, stdio: 'ignore' });
+    await new Promise((done) => other.on('exit', done));
+    rmSync(join(cwd, 'other.csv'));
+    const refused = spawn(process.execPath, [MAIN, ...base, '--out', 'other.csv', '--resume'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    refused.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    expect(await new Promise((done) => refused.on('exit', done))).toBe(2);
+    expect(said).toMatch(/^ngram-collapse: --resume: .*other\.csv does not exist \(run without --resume to start the run\)\n$/u);
   }, 90_000);
 });
 

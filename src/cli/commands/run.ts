@@ -96,6 +96,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   }));
   const seedTokens = config.resume && outputs.extinctions !== undefined ? Array.from(run.reference.unigrams.types, (id) => loaded.vocabulary.token(id)) : undefined;
   const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint, ...(seedTokens === undefined ? {} : { seedTokens }) }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
+  if (resumed.notStarted === true) warn(`--resume: ${relative(io.cwd, outputs.out) || outputs.out} was never written (the run stopped before its first row): every series is run`);
   if (resumed.misfit !== undefined) {
     const { file, line, problem } = resumed.misfit;
     const name = relative(io.cwd, file) || file;
