@@ -68,16 +68,19 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
   const differences = previous === undefined ? [] : describeDifferences(previous.identity, record.identity);
   if (previous !== undefined && previous.shard !== record.shard) differences.push('shard');
   const sameRun = previous !== undefined && differences.length === 0 && previous.fingerprint === record.fingerprint;
+  const which = differences.length > 0 ? differences : ['fingerprint'];
+  const differ = `${which.join(', ')} ${which.length === 1 ? 'differs' : 'differ'}`;
   if (!existsSync(out)) {
-    if (!sameRun) throw new UsageError(`--resume: ${out} does not exist`, 'run without --resume to start the run');
+    // (beside another run's record it said only "does not exist": round 2)
+    const whose = previous === undefined ? '' : `, and its run record ${runRecordPath(out)} is another run's (${differ})`;
+    if (!sameRun) throw new UsageError(`--resume: ${out} does not exist${whose}`, 'run without --resume to start the run');
     checkCorporaRun(files, record);
     if (files.corpora !== undefined) makeFolder(files.corpora);
     return { ...FRESH_START, notStarted: true };
   }
   if (previous === undefined) throw new UsageError(`--resume: ${runRecordPath(out)} is missing, so the settings of ${out} cannot be checked`, 'start afresh without --resume');
   if (!sameRun) {
-    const which = differences.length > 0 ? differences : ['fingerprint'];
-    throw new UsageError(`--resume: ${out} was written with other settings (${which.join(', ')} ${which.length === 1 ? 'differs' : 'differ'})`, 'rerun with the same options and corpus, or start afresh without --resume');
+    throw new UsageError(`--resume: ${out} was written with other settings (${differ})`, 'rerun with the same options and corpus, or start afresh without --resume');
   }
   checkCorporaRun(files, record);
   const resumeFiles = filesOf(files, rowsPerTask, seedTypes);

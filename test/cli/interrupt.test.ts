@@ -227,7 +227,7 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
     expect(await new Promise((done) => whole.on('exit', done))).toBe(0);
     for (const file of ['out.csv', 's.csv']) expect(readFileSync(join(cwd, file), 'utf8') === readFileSync(join(clean, file), 'utf8'), file).toBe(true);
-    // another run's record beside no CSV is still refused
+    // another run's record beside no CSV is still refused, naming what differs (another seed: another H, so another batch size too)
     const other = spawn(process.execPath, [MAIN, ...base, '--seed', '7', '--out', 'other.csv'], { cwd, env, stdio: 'ignore' });
     await new Promise((done) => other.on('exit', done));
     rmSync(join(cwd, 'other.csv'));
@@ -235,7 +235,7 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     let said = '';
     refused.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
     expect(await new Promise((done) => refused.on('exit', done))).toBe(2);
-    expect(said).toMatch(/^ngram-collapse: --resume: .*other\.csv does not exist \(run without --resume to start the run\)\n$/u);
+    expect(said).toMatch(/^ngram-collapse: --resume: .*other\.csv does not exist, and its run record .*other\.csv\.run\.json is another run's \(settings\.seed, settings\.tokens differ\) \(run without --resume to start the run\)\n$/u);
   }, 90_000);
 });
 

@@ -115,7 +115,7 @@ function opacity(picked: number, dimmed: number) {
 
 /** How a curve chart draws: its y scale, where its legend goes, what a point's `n` counts (in its tooltip). */
 export interface CurveLook {
-  readonly yScale?: { zero?: boolean; domain?: [number, number]; type?: 'log' };
+  readonly yScale?: { zero?: boolean; domain?: [number, number]; type?: 'log'; nice?: boolean };
   readonly legendAt?: 'right' | 'bottom';
   readonly countTitle?: string;
 }

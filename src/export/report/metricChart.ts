@@ -5,7 +5,8 @@
  * Contract: `metricChartSpec(points, metric, labels)` returns a Vega-Lite spec (plain JSON, data inline)
  * drawing the SeriesPoints of `metric` (other metrics' points are ignored): titled with the metric name
  * and its description (wrapped to the chart's width: ./wrapText.ts), x axis "generation", y axis titled
- * with the metric name (a perplexity on a log axis, titled "<metric> (log scale)": ./metricRanges.ts), legend "cell" listing the `labels` values of the cells drawn, in order, each
+ * with the metric name (a perplexity on a log axis, titled "<metric> (log scale)": ./metricRanges.ts;
+ * its range is the means' (logAxis), a band beyond it cut at the plot's edge), legend "cell" listing the `labels` values of the cells drawn, in order, each
  * cell in its colour of the whole report (./chartLayers.ts legendCells). It draws one line per cell
  * that has at least one point.
  */
@@ -33,13 +34,30 @@ export function metricChartSpec(
     width: METRIC_CHART_SIZE.width,
     height: METRIC_CHART_SIZE.height,
     data: { values: chartData(own, labels) },
-    layer: isPerplexity(metric) ? curveLayers(`${metric} (log scale)`, cells, hasBands(own), LOG_AXIS) : curveLayers(metric, cells, hasBands(own)),
+    layer: isPerplexity(metric) ? curveLayers(`${metric} (log scale)`, cells, hasBands(own), logAxis(own)) : curveLayers(metric, cells, hasBands(own)),
     config: chartConfig(),
   };
 }
 
-/** A perplexity's y axis: logarithmic (every perplexity is at least 1, its band clamped there too). */
-const LOG_AXIS: CurveLook = { yScale: { type: 'log' } };
+/**
+ * A perplexity's y axis: logarithmic, over the means' range widened by a twentieth of it (in log
+ * terms) at each end, not rounded to powers of ten. The bands do not set it: a Student t interval of
+ * two replicates reaches below 0, is clamped to 1, and stretched the axis down to 1, leaving the curves
+ * in its top sixth (round 2); they are cut at the plot's edge (their layer clips). Values near 1 keep
+ * their detail (an axis rounded to 1..10 drew 1.0000-1.0021 flat).
+ */
+function logAxis(points: readonly SeriesPoint[]): CurveLook {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const { mean } of points) {
+    if (!Number.isFinite(mean) || mean <= 0) continue;
+    low = Math.min(low, mean);
+    high = Math.max(high, mean);
+  }
+  if (low > high) return { yScale: { type: 'log' } };
+  const margin = high > low ? (high / low) ** 0.05 : 1.1;
+  return { yScale: { type: 'log', domain: [low / margin, high * margin], nice: false } };
+}
 
 /** Look shared by all charts: readable type, light grid, no frame. */
 export function chartConfig(): Config {

@@ -12,7 +12,7 @@ import { buildReportCharts } from '../../export/report/reportCharts.js';
 import { curveTableFromRecords } from '../../export/report/curveTable.js';
 import { saveBlob, saveUrl } from './downloads.js';
 import { theoryPoints } from '../../export/survivalLaw.js';
-import { subtitleCharacters, wrapText } from '../../export/report/wrapText.js';
+import { subtitleCharacters, wrapCommand, wrapText } from '../../export/report/wrapText.js';
 
 interface VegaView {
   toSVG(): Promise<string>;
@@ -147,7 +147,7 @@ export function captioned(spec: Record<string, unknown>, caption: string, width:
   if (caption === '') return fixed;
   const title = (fixed['title'] ?? {}) as { text?: string | string[]; subtitle?: string | string[] };
   const subtitle = title.subtitle === undefined ? [] : Array.isArray(title.subtitle) ? title.subtitle : [title.subtitle];
-  return { ...fixed, title: { ...title, subtitle: [...subtitle, ...wrapText(caption, subtitleCharacters(width - 20))] } };
+  return { ...fixed, title: { ...title, subtitle: [...subtitle, ...wrapCommand(caption, subtitleCharacters(width - 20))] } };
 }
 
 /** Downloads the chart of `plot` as drawn, with its caption: drawn again apart, off the page, then let go. */

@@ -159,3 +159,36 @@ describe('the y axis of a chart', () => {
     expect(y2! - y4!).toBeCloseTo(2 * (y1! - y2!), 6);
   });
 });
+
+// Two replicates 16% apart: the Student t interval (t = 12.7) reaches below 0 and is clamped to 1; the
+// band stretched the log axis down to 1 and left the curves in its top sixth (round 2). The axis is the
+// means' range, a twentieth wider at each end (in log terms); the band is cut at the plot's edge.
+describe('the log axis of a perplexity', () => {
+  async function domain(values: ReadonlyArray<readonly [number, number]>): Promise<number[]> {
+    // cell a, replicates 1 and 2, generations 0.. with the given pairs of values
+    const rows = values.flatMap(([first, second], generation) => [first, second].map((value, r) => ({ cell: 'a', strategy: 'replace', replicate: r + 1, generation, heldout_perplexity: value })));
+    const charts = buildReportCharts(rows, { columns: ['cell', 'strategy', 'replicate', 'generation', 'heldout_perplexity'], metrics: ['heldout_perplexity'] });
+    const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+    const view = new vega.View(vega.parse(vegaLite.compile(charts.metrics[0]!.spec).spec), { renderer: 'none' });
+    await view.runAsync();
+    const scale = view.scale('y') as unknown as { domain(): number[] };
+    const result = scale.domain();
+    view.finalize();
+    return result;
+  }
+
+  it('spans the means, not a band clamped to 1', async () => {
+    // means 10,000 (9,200 and 10,800: ci_low < 0, clamped to 1) and 40,000; margin (40,000 / 10,000)^0.05 = 1.0718
+    const [low, high] = await domain([[9_200, 10_800], [36_800, 43_200]]);
+    expect(low).toBeCloseTo(10_000 / 4 ** 0.05, 6);
+    expect(high).toBeCloseTo(40_000 * 4 ** 0.05, 6);
+  });
+
+  it('keeps values near 1 apart (not an axis of 1 to 10), and one value gets a tenth each side', async () => {
+    const [low, high] = await domain([[1, 1], [1.002, 1.002]]);
+    expect(high! / low!).toBeCloseTo(1.002 ** 1.1, 9);
+    const single = await domain([[5, 5]]);
+    expect(single[0]).toBeCloseTo(5 / 1.1, 9);
+    expect(single[1]).toBeCloseTo(5.5, 9);
+  });
+});

@@ -1,7 +1,7 @@
 /** wrapText.ts: a chart subtitle in lines of at most `width` characters, the text unchanged but its spacing. */
 
 import { describe, expect, it } from 'vitest';
-import { subtitleCharacters, wrapText } from '../../../src/export/report/wrapText.js';
+import { subtitleCharacters, wrapCommand, wrapText } from '../../../src/export/report/wrapText.js';
 import { metricChartSpec } from '../../../src/export/report/metricChart.js';
 
 describe('wrapText', () => {
@@ -35,5 +35,20 @@ describe('wrapText', () => {
     expect(spec.title.subtitle.join(' ')).toBe('distinct tokens the model can emit (non-zero probability), whatever the sample size');
     for (const line of spec.title.subtitle) expect(line.length).toBeLessThanOrEqual(subtitleCharacters(620));
     expect(subtitleCharacters(640)).toBe(100);
+  });
+});
+
+describe('wrapCommand', () => {
+  // a downloaded chart's caption broke `--k` from `0.01` and `--out` from `curves.csv` (round 2)
+  it('keeps each option with its value, and the program with its command, on one line', () => {
+    const command = "ngram-collapse run --corpus 'my file.txt' --k 0.01 --max-sentence-length 200 --out curves.csv";
+    // groups: "ngram-collapse run" (18), "--corpus 'my file.txt'" (22), "--k 0.01" (8), "--max-sentence-length 200" (25), "--out curves.csv" (16);
+    // 22 + 1 + 8 = 31 fits 31; 25 + 1 + 16 = 42 does not
+    expect(wrapCommand(command, 31)).toEqual(['ngram-collapse run', "--corpus 'my file.txt' --k 0.01", '--max-sentence-length 200', '--out curves.csv']);
+    expect(wrapCommand(command, 31).join(' ')).toBe(command);
+    expect(wrapCommand(command, 30)).toEqual(['ngram-collapse run', "--corpus 'my file.txt'", '--k 0.01', '--max-sentence-length 200', '--out curves.csv']);
+    // a group wider than the width stands whole on a line of its own
+    expect(wrapCommand('a --long-option value --b c', 10)).toEqual(['a', '--long-option value', '--b c']);
+    expect(wrapCommand('', 10)).toEqual([]);
   });
 });
