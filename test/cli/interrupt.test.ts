@@ -6,7 +6,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -237,6 +237,35 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     expect(await new Promise((done) => refused.on('exit', done))).toBe(2);
     expect(said).toMatch(/^ngram-collapse: --resume: .*other\.csv does not exist, and its run record .*other\.csv\.run\.json is another run's \(settings\.seed, settings\.tokens differ\) \(run without --resume to start the run\)\n$/u);
   }, 90_000);
+});
+
+describe('a signal while the corpus is read', () => {
+  // A preloaded hook sends the signal as the corpus file is opened (fs.open, which the read stream
+  // uses): the reading has pieces left to read, whatever the machine's load.
+  const HOOK = `
+    const fs = require('node:fs');
+    const open = fs.open;
+    fs.open = (path, ...rest) => {
+      if (String(path).endsWith('big.txt')) process.kill(process.pid, process.env.HOOK_SIGNAL);
+      return open(path, ...rest);
+    };
+    require('node:module').syncBuiltinESMExports();
+  `;
+
+  it('ends the run with a line and the signal\'s exit code, before any file is made (it ended with the default action: no line: audit)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-load-signal-'));
+    writeFileSync(join(cwd, 'hook.cjs'), HOOK);
+    // 4 MB: 64 pieces of the loader's 64 KiB
+    writeFileSync(join(cwd, 'big.txt'), 'the keeper climbed the stair to light the lamp .\n'.repeat(80_000));
+    for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+      const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, 'run', '--corpus', 'big.txt', '--sentences', 'line', '--generations', '1', '--workers', '1', '--out', 'c.csv', '--summary', 's.csv'], { cwd, env: { ...environment('0'), HOOK_SIGNAL: signal }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+      expect(await new Promise((done) => child.on('exit', done)), signal).toBe(code);
+      expect(stderr).toBe(`ngram-collapse: interrupted by ${signal} while the corpus was read: nothing was written (run the command again)\n`);
+      expect(readdirSync(cwd).sort()).toEqual(['big.txt', 'hook.cjs']);
+    }
+  }, 60_000);
 });
 
 describe('a signal while the last output is written', () => {

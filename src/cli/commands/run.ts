@@ -17,7 +17,7 @@ import { basename, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { loadCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
+import { loadCorpus, type LoadedCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { RunIncompleteError, type UsageError } from '../../errors.js';
@@ -217,9 +217,7 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
   if (tasks.length === 0) warn(emptyShardWarning(config, outputs));
   const loading = startLoadProgress(io, !config.quiet);
   const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, settings.holdout, settings.seed);
-  const { vocabulary, corpus } = await loadCorpus(config.corpus, { ...load, subwordTraining, ...(loading.onProgress === undefined ? {} : { onProgress: loading.onProgress }) }).finally(
-    () => loading.done(),
-  );
+  const { vocabulary, corpus } = await readWatched(config.corpus, { ...load, subwordTraining }, loading.onProgress).finally(() => loading.done());
   checkHasTokens(`the corpus ${config.corpus.join(', ')}`, corpus);
   checkCorpusGuards(settings, corpus, load.maxTokens);
   const threads = poolSize(config.workers, tasks.length, seriesTokens(settings, corpus));
@@ -228,6 +226,33 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
   // With worker threads the run's arrays are put in shared memory once, and this thread keeps only that copy.
   const run = prepareRunFor(threads, corpus, vocabulary.size, settings, wordViewSpec(load.tokenizer, vocabulary));
   return { load, outputs, vocabulary, corpus, tasks, run };
+}
+
+/**
+ * The corpus, read with SIGINT, SIGTERM and SIGHUP watched (one ended the process with no line: sweep
+ * audit): the reading stops at its next piece (the progress callback is where the loader comes back
+ * here), and the run ends with its line and the signal's exit code, before any file is touched. The
+ * watch ends with the reading: the models' preparation after it runs in one piece, where a signal
+ * keeps its default action (the process ends at once, nothing written yet) rather than wait for it.
+ */
+async function readWatched(specs: readonly string[], options: LoadOptions, progress: LoadOptions['onProgress']): Promise<LoadedCorpus> {
+  const reading = watchSignals();
+  const stopped = (): RunIncompleteError => {
+    const name = reading.received() ?? 'SIGINT';
+    return new RunIncompleteError(`interrupted by ${name} while the corpus was read: nothing was written`, 'run the command again', SIGNAL_EXIT_CODES[name] ?? 130);
+  };
+  try {
+    const onProgress = (read: number, total: number | undefined): void => {
+      if (reading.signal.aborted) throw stopped();
+      progress?.(read, total);
+    };
+    const loaded = await loadCorpus(specs, { ...options, onProgress });
+    await signalsHandled(); // (a signal that came as the last piece was read)
+    if (reading.signal.aborted) throw stopped();
+    return loaded;
+  } finally {
+    reading.dispose();
+  }
 }
 
 /**
