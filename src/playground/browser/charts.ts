@@ -142,7 +142,7 @@ function rewrapped(spec: Record<string, unknown>, width: number): Record<string,
  * `spec` (as drawn, `width` pixels wide) with `caption` wrapped into the lines under its subtitle, at
  * that width (a view drawn to its container's width is given it as a number: the copy is drawn apart).
  */
-export function captioned(spec: Record<string, unknown>, caption: string, width: number): Record<string, unknown> {
+function captioned(spec: Record<string, unknown>, caption: string, width: number): Record<string, unknown> {
   const fixed = spec['width'] === 'container' ? { ...spec, width: Math.max(1, width) } : spec;
   if (caption === '') return fixed;
   const title = (fixed['title'] ?? {}) as { text?: string | string[]; subtitle?: string | string[] };
