@@ -5,7 +5,7 @@
  * signal goes to the parent, which passes it on). Needs `npm run build` (npm test builds first).
  */
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -265,6 +265,62 @@ describe('a signal while the corpus is read', () => {
       expect(stderr).toBe(`ngram-collapse: interrupted by ${signal} while the corpus was read: nothing was written (run the command again)\n`);
       expect(readdirSync(cwd).sort()).toEqual(['big.txt', 'hook.cjs']);
     }
+  }, 60_000);
+
+  /** Runs `run --corpus <corpus>` in `cwd` with the hook `hook.cjs` there and HOOK_SIGNAL set (standard input a pipe kept open, or none); its exit code, the signal that ended it (SIGKILL: the guard's) and standard error. */
+  async function hooked(cwd: string, corpus: string, stdin: 'ignore' | 'pipe' = 'ignore'): Promise<{ code: unknown; signal: unknown; stderr: string }> {
+    const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, 'run', '--corpus', corpus, '--sentences', 'line', '--generations', '1', '--workers', '1', '--out', 'c.csv'], { cwd, env: { ...environment('0'), HOOK_SIGNAL: 'SIGTERM' }, stdio: [stdin, 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => { stderr += String(chunk); });
+    // (a run that waits for ever is ended, so that the test fails instead of timing out)
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const [code, signal] = await new Promise<[unknown, unknown]>((done) => child.on('exit', (exitCode, exitSignal) => done([exitCode, exitSignal])));
+    clearTimeout(guard);
+    return { code, signal, stderr };
+  }
+
+  it('ends at once a reading that waits for its input (standard input no program writes to: it waited until the input ended: round 3)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-load-signal-'));
+    // the signal is sent as the loader starts to read standard input, a pipe kept open and empty
+    writeFileSync(join(cwd, 'hook.cjs'), `
+      const { Readable } = require('node:stream');
+      const iterate = Readable.prototype[Symbol.asyncIterator];
+      Readable.prototype[Symbol.asyncIterator] = function (...args) {
+        if (this.fd === 0) process.kill(process.pid, process.env.HOOK_SIGNAL);
+        return iterate.apply(this, args);
+      };
+    `);
+    const { code, stderr } = await hooked(cwd, '-', 'pipe');
+    expect([code, stderr]).toEqual([143, 'ngram-collapse: interrupted by SIGTERM while the corpus was read: nothing was written (run the command again)\n']);
+  }, 60_000);
+
+  it('keeps the default action for a FIFO named as the corpus, whose opening waits for a writer (the process could not end while it waited)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-load-signal-'));
+    writeFileSync(join(cwd, 'hook.cjs'), HOOK.replace("'big.txt'", "'waiting.fifo'"));
+    execFileSync('mkfifo', [join(cwd, 'waiting.fifo')]);
+    const { code, signal, stderr } = await hooked(cwd, 'waiting.fifo');
+    expect([code, signal, stderr]).toEqual([null, 'SIGTERM', '']);
+  }, 60_000);
+
+  it('wins over the refusal the reading meets after it (a pipeline stopped whole, its producer gone before writing: exit 2, "holds no tokens": round 3)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-load-signal-'));
+    // the signal is sent as the read that finds the end of the (empty) corpus returns
+    writeFileSync(join(cwd, 'hook.cjs'), `
+      const fs = require('node:fs');
+      const read = fs.read;
+      fs.read = (...args) => {
+        const done = args[args.length - 1];
+        args[args.length - 1] = (error, bytes, ...rest) => {
+          if (!error && bytes === 0) process.kill(process.pid, process.env.HOOK_SIGNAL);
+          done(error, bytes, ...rest);
+        };
+        return read(...args);
+      };
+      require('node:module').syncBuiltinESMExports();
+    `);
+    writeFileSync(join(cwd, 'empty.txt'), '');
+    const { code, stderr } = await hooked(cwd, 'empty.txt');
+    expect([code, stderr]).toEqual([143, 'ngram-collapse: interrupted by SIGTERM while the corpus was read: nothing was written (run the command again)\n']);
   }, 60_000);
 });
 

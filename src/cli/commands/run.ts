@@ -12,7 +12,7 @@
  * reported and the others finish (exit 1).
  */
 
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
@@ -96,7 +96,7 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   }));
   const seedTokens = config.resume && outputs.extinctions !== undefined ? Array.from(run.reference.unigrams.types, (id) => loaded.vocabulary.token(id)) : undefined;
   const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint, ...(seedTokens === undefined ? {} : { seedTokens }) }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
-  if (resumed.notStarted === true) warn(`--resume: ${relative(io.cwd, outputs.out) || outputs.out} was never written (the run stopped before its first row): every series is run`);
+  if (resumed.notStarted === true) warn(`--resume: ${config.out} was never written (the run stopped before its first row): every series is run`);
   if (resumed.misfit !== undefined) {
     const { file, line, problem } = resumed.misfit;
     const name = relative(io.cwd, file) || file;
@@ -230,28 +230,52 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
 
 /**
  * The corpus, read with SIGINT, SIGTERM and SIGHUP watched (one ended the process with no line: sweep
- * audit): the reading stops at its next piece (the progress callback is where the loader comes back
- * here), and the run ends with its line and the signal's exit code, before any file is touched. The
- * watch ends with the reading: the models' preparation after it runs in one piece, where a signal
- * keeps its default action (the process ends at once, nothing written yet) rather than wait for it.
+ * audit): a signal ends the reading at once, also one that waits for standard input to say something
+ * (it waited there until the input ended: round 3), and the run ends with its line and the signal's
+ * exit code, before any file is touched; the reading itself stops at its next piece (the progress
+ * callback is where the loader comes back here), and the process's end does the rest. A signal wins
+ * over the loader's own refusal that follows it (a pipeline stopped as a whole, its producer gone
+ * before writing: "standard input holds no tokens", exit 2: round 3). The watch ends with the reading:
+ * the models' preparation after it runs in one piece, where a signal keeps its default action (the
+ * process ends at once, nothing written yet) rather than wait for it.
  */
 async function readWatched(specs: readonly string[], options: LoadOptions, progress: LoadOptions['onProgress']): Promise<LoadedCorpus> {
+  // (a FIFO named as the corpus waits in its opening for a writer, in a thread the process's end waits
+  // for: there a signal keeps its default action, which ends the process at once)
+  if (specs.some(namesFifo)) return loadCorpus(specs, { ...options, ...(progress === undefined ? {} : { onProgress: progress }) });
   const reading = watchSignals();
   const stopped = (): RunIncompleteError => {
     const name = reading.received() ?? 'SIGINT';
     return new RunIncompleteError(`interrupted by ${name} while the corpus was read: nothing was written`, 'run the command again', SIGNAL_EXIT_CODES[name] ?? 130);
   };
+  const signalled = new Promise<never>((_, reject) => reading.signal.addEventListener('abort', () => reject(stopped()), { once: true }));
+  signalled.catch(() => undefined); // (one that comes once the reading is over is not this function's to report)
   try {
     const onProgress = (read: number, total: number | undefined): void => {
       if (reading.signal.aborted) throw stopped();
       progress?.(read, total);
     };
-    const loaded = await loadCorpus(specs, { ...options, onProgress });
+    const load = loadCorpus(specs, { ...options, onProgress });
+    load.catch(() => undefined); // (a reading a signal overtook may still fail: nothing waits for it)
+    const loaded = await Promise.race([load, signalled]);
     await signalsHandled(); // (a signal that came as the last piece was read)
     if (reading.signal.aborted) throw stopped();
     return loaded;
+  } catch (error) {
+    if (error instanceof RunIncompleteError) throw error;
+    await signalsHandled();
+    throw reading.signal.aborted ? stopped() : error;
   } finally {
     reading.dispose();
+  }
+}
+
+/** True when `spec` names a FIFO (a named pipe, or a process substitution's /dev/fd/N). */
+function namesFifo(spec: string): boolean {
+  try {
+    return statSync(spec).isFIFO();
+  } catch {
+    return false; // (a category of Brown, a pattern, a missing file: the loader says what it is)
   }
 }
 

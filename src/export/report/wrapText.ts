@@ -6,9 +6,12 @@
  * (a word longer than that is a line of its own, whole), in order; joined with single spaces they are
  * `text` with its runs of white space made single. One line for a text that fits; none for an empty one.
  * `wrapCommand(command, width)` does the same with a command line's options as its words: an option
- * (`--k`) and the words after it up to the next option (`0.01`, or a quoted path's parts) stay on one
- * line, and so do the program's words before the first option (a caption broke `--k` from `0.01`,
- * which then no longer ran when copied: round 2).
+ * (`--k`) and the shell words after it up to the next option (`0.01`, or a quoted path, spaces and
+ * `--` inside its quotes included) stay on one line, and so do the program's words before the first
+ * option (a caption broke `--k` from `0.01`, and a quoted name at its ` --`: rounds 2 and 3); joined
+ * with single spaces the lines are the command as written. An option wider than `width` (a long sweep
+ * list) is cut into lines of at most `width` characters, after a comma or a space where there is one
+ * (it ran past the edge of the image: round 3); only then do the lines not join back to the command.
  */
 export function wrapText(text: string, width: number): string[] {
   return wrapWords(text.split(/\s+/u), width);
@@ -16,12 +19,53 @@ export function wrapText(text: string, width: number): string[] {
 
 export function wrapCommand(command: string, width: number): string[] {
   const groups: string[] = [];
-  for (const word of command.split(/\s+/u)) {
-    if (word === '') continue;
+  for (const word of shellWords(command)) {
     if (groups.length > 0 && !word.startsWith('--')) groups[groups.length - 1] += ` ${word}`;
     else groups.push(word);
   }
-  return wrapWords(groups, width);
+  return wrapWords(groups.flatMap((group) => cutToWidth(group, width)), width);
+}
+
+/**
+ * The words of a command line as a shell splits it at spaces, each as written: a space inside single
+ * quotes, or after a backslash outside them, is part of its word (`'my  file.txt'`, `'it'\''s'`).
+ */
+function shellWords(command: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quoted = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (c === ' ' && !quoted) {
+      words.push(word);
+      word = '';
+      continue;
+    }
+    if (c === "'") quoted = !quoted;
+    else if (c === '\\' && !quoted && i + 1 < command.length) {
+      word += command.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    word += c;
+  }
+  words.push(word);
+  return words;
+}
+
+/** `text` in pieces of at most `width` characters, each cut after its last comma or space if it has one. */
+function cutToWidth(text: string, width: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > width) {
+    const head = rest.slice(0, width);
+    const at = Math.max(head.lastIndexOf(','), head.lastIndexOf(' '));
+    const cut = at > 0 ? at + 1 : width;
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  pieces.push(rest);
+  return pieces;
 }
 
 /** `words` in lines of at most `width` characters, a word longer than that a line of its own. */

@@ -47,8 +47,42 @@ describe('wrapCommand', () => {
     expect(wrapCommand(command, 31)).toEqual(['ngram-collapse run', "--corpus 'my file.txt' --k 0.01", '--max-sentence-length 200', '--out curves.csv']);
     expect(wrapCommand(command, 31).join(' ')).toBe(command);
     expect(wrapCommand(command, 30)).toEqual(['ngram-collapse run', "--corpus 'my file.txt'", '--k 0.01', '--max-sentence-length 200', '--out curves.csv']);
-    // a group wider than the width stands whole on a line of its own
-    expect(wrapCommand('a --long-option value --b c', 10)).toEqual(['a', '--long-option value', '--b c']);
+    // a group wider than the width is cut to it (no comma or space within the first 10 characters: at 10)
+    expect(wrapCommand('a --long-option value --b c', 10)).toEqual(['a', '--long-opt', 'ion value', '--b c']);
     expect(wrapCommand('', 10)).toEqual([]);
+  });
+
+  // round 3: a quoted name holding ` --` was cut there, its double space made single; a sweep list
+  // wider than the chart ran past the image's edge
+  it('keeps a quoted word whole, as written, and cuts an option wider than the width after its commas', () => {
+    const quoted = "ngram-collapse recipe human-ratio --corpus 'my  two --spaces.txt' --corpus 'it'\\''s.txt' --generations 2";
+    // groups: "ngram-collapse recipe human-ratio" (33), "--corpus 'my  two --spaces.txt'" (32), "--corpus 'it'\''s.txt'" (22), "--generations 2" (15)
+    expect(wrapCommand(quoted, 40)).toEqual(['ngram-collapse recipe human-ratio', "--corpus 'my  two --spaces.txt'", "--corpus 'it'\\''s.txt' --generations 2"]);
+    expect(wrapCommand(quoted, 40).join(' ')).toBe(quoted);
+    // "--human-ratio 0,0.25,0.5,0.75,1" is 31 characters: at width 16, cut after the last comma or space that fits
+    expect(wrapCommand('run --human-ratio 0,0.25,0.5,0.75,1 --k 1', 16)).toEqual(['run', '--human-ratio 0,', '0.25,0.5,0.75,1', '--k 1']);
+    // no comma or space: cut at the width
+    expect(wrapCommand('--abcdefghij', 5)).toEqual(['--abc', 'defgh', 'ij']);
+  });
+
+  it('gives lines within the width that join back to the command when no option is wider (a property over random commands)', () => {
+    let seed = 11;
+    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const word = (): string => ['x'.repeat(1 + next(6)), `'a  ${'b'.repeat(next(4))} --c'`, `--${'o'.repeat(1 + next(5))}`][next(3)]!;
+    let joined = 0;
+    for (let round = 0; round < 300; round++) {
+      const words = ['prog', ...Array.from({ length: next(10) }, word)];
+      const command = words.join(' ');
+      const width = 30 + next(30);
+      const lines = wrapCommand(command, width);
+      for (const line of lines) expect(line.length, command).toBeLessThanOrEqual(width);
+      // the option groups as the generator made them: a new one at each word that starts with --
+      const groups = words.reduce<string[]>((all, next) => (next.startsWith('--') ? [...all, next] : [...all.slice(0, -1), `${all.at(-1)!} ${next}`]), ['']);
+      if (Math.max(...groups.map((group) => group.trim().length)) <= width) {
+        expect(lines.join(' '), command).toBe(command);
+        joined++;
+      }
+    }
+    expect(joined).toBeGreaterThan(100);
   });
 });
