@@ -240,8 +240,8 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
  * process ends at once, nothing written yet) rather than wait for it.
  */
 async function readWatched(specs: readonly string[], options: LoadOptions, progress: LoadOptions['onProgress']): Promise<LoadedCorpus> {
-  // (a FIFO named as the corpus waits in its opening for a writer, in a thread the process's end waits
-  // for: there a signal keeps its default action, which ends the process at once)
+  // (a named FIFO waits in its opening for a writer, in a thread the process's end waits for: while it
+  // is read, a signal keeps its default action, which ends the process at once)
   if (specs.some(namesFifo)) return loadCorpus(specs, { ...options, ...(progress === undefined ? {} : { onProgress: progress }) });
   const reading = watchSignals();
   const stopped = (): RunIncompleteError => {
@@ -270,8 +270,16 @@ async function readWatched(specs: readonly string[], options: LoadOptions, progr
   }
 }
 
-/** True when `spec` names a FIFO (a named pipe, or a process substitution's /dev/fd/N). */
+/** A descriptor the process holds open already (`/dev/stdin`, a process substitution's `/dev/fd/63`): its opening never waits. */
+const OPEN_DESCRIPTOR = /^\/(?:dev\/(?:stdin|fd\/\d+)|proc\/(?:self|\d+)\/fd\/\d+)$/u;
+
+/**
+ * True when `spec` names a FIFO whose opening may wait for a writer: a named pipe, not one of the
+ * process's open descriptors (a pipe there is open already: those kept the watch dropped, and a signal
+ * ended `--corpus /dev/stdin` with no line: round 4).
+ */
 function namesFifo(spec: string): boolean {
+  if (OPEN_DESCRIPTOR.test(spec)) return false;
   try {
     return statSync(spec).isFIFO();
   } catch {

@@ -53,18 +53,22 @@ function shellWords(command: string): string[] {
   return words;
 }
 
-/** `text` in pieces of at most `width` characters, each cut after its last comma or space if it has one. */
+/**
+ * `text` in pieces of at most `width` characters, each cut after its last comma or space if it has
+ * one; characters are code points, so a character outside the Basic Multilingual Plane (an emoji in a
+ * file's name) is never cut in two (it was, into two halves drawn as replacement marks: round 4).
+ */
 function cutToWidth(text: string, width: number): string[] {
   const pieces: string[] = [];
-  let rest = text;
+  let rest = Array.from(text);
   while (rest.length > width) {
     const head = rest.slice(0, width);
     const at = Math.max(head.lastIndexOf(','), head.lastIndexOf(' '));
     const cut = at > 0 ? at + 1 : width;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
+    pieces.push(rest.slice(0, cut).join('').trimEnd());
+    rest = Array.from(rest.slice(cut).join('').trimStart());
   }
-  pieces.push(rest);
+  pieces.push(rest.join(''));
   return pieces;
 }
 

@@ -65,6 +65,16 @@ describe('wrapCommand', () => {
     expect(wrapCommand('--abcdefghij', 5)).toEqual(['--abc', 'defgh', 'ij']);
   });
 
+  it('never cuts a character in two (an emoji in a name was cut into two halves: round 4)', () => {
+    // 12 emoji of 2 UTF-16 units each: at width 5 (code points), pieces of 5, 5, 4 characters
+    const lines = wrapCommand(`--corpus '${'\u{1F600}'.repeat(12)}'`, 5);
+    expect(lines.join('')).toBe(`--corpus'${'\u{1F600}'.repeat(12)}'`);
+    for (const line of lines) {
+      expect(line, line).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u);
+      expect(Array.from(line).length).toBeLessThanOrEqual(5);
+    }
+  });
+
   it('gives lines within the width that join back to the command when no option is wider (a property over random commands)', () => {
     let seed = 11;
     const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
