@@ -227,6 +227,16 @@ if (SKIP_BROWSER) {
       expect(await page.locator('#rare-list li').first().textContent()).toMatch(/^\p{L}\S* \(seen 1× in the human pool, gone at generation 1\)$/u);
       // the list is the first 60 of many tied at generation 1, and says so (it read as "the 60 that died first": audit)
       expect(await page.textContent('#rare-note')).toMatch(/^\d+ of the human pool's rare words \(seen once\) died in replicate 1 of this cell \(missing from its synthetic text\); the first 60 by generation \(\d+ died at generation 1; among them, words that start with a letter come first, then the rarest, then by character code: capitals before small letters\)\.$/u);
+      // a word typed key by key is looked up once typing pauses: the result, a live region, changed (and
+      // was announced) at every keystroke (round 2)
+      await page.getByLabel('Word', { exact: true }).fill('');
+      await page.evaluate(() => {
+        (window as unknown as { __wordChanges: number }).__wordChanges = 0;
+        new MutationObserver(() => (window as unknown as { __wordChanges: number }).__wordChanges++).observe(document.getElementById('word-result')!, { childList: true, subtree: true, characterData: true });
+      });
+      await page.getByLabel('Word', { exact: true }).pressSequentially('president', { delay: 30 });
+      await expect.poll(() => page.textContent('#word-result')).toMatch(/^"president" /u);
+      expect(await page.evaluate(() => (window as unknown as { __wordChanges: number }).__wordChanges)).toBe(1);
       await page.locator('#text-panel').screenshot({ path: join(OUTPUT, 'text.png') });
     });
 
@@ -453,6 +463,8 @@ if (SKIP_BROWSER) {
       await expect.poll(() => page.textContent('#run-status')).toBe('Not run: a setting is refused (its message is beside it or under the settings).');
       // the refused setting is focused, its message in view above the bar Run was pressed in (the bar covered it: round 2)
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('control-humanRatio');
+      // its message is announced politely, not as an alert that interrupted each keystroke of a list typed (round 2)
+      expect([await page.getAttribute('#control-humanRatio-error', 'role'), await page.getAttribute('#control-humanRatio-error', 'aria-live')]).toEqual([null, 'polite']);
       expect(await aboveRunBar('#control-humanRatio-error')).toBe(true);
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
       await page.locator('#settings-panel').screenshot({ path: join(OUTPUT, 'bad-value.png') });
