@@ -43,7 +43,7 @@
  */
 
 import type { InterpolatedModel } from '../model/interpolated.js';
-import { countAtMost, firstAbove, indexInSortedRange } from '../counts/sortedSearch.js';
+import { countAtMost, countAtMostFromStart, firstAboveFromStart, indexInSortedRange } from '../counts/sortedSearch.js';
 import type { RandomSource } from '../random/random.js';
 import type { SamplingOptions } from './sampling.js';
 
@@ -228,6 +228,13 @@ export class SparseTransformer {
     return countAtMost(this.holeRank, from, from + this.outcomeCount[x]!, r - 1);
   }
 
+  /** holesBelow(x, r), quicker for a rank r near the start of the lower level. */
+  private holesBelowNearStart(x: number, r: number): number {
+    if (x === UNIFORM) return 0;
+    const from = this.model.trie.childStart[x]!;
+    return countAtMostFromStart(this.holeRank, from, from + this.outcomeCount[x]!, r - 1);
+  }
+
   /** Lower-level weight of the first `h` holes of x. */
   private holeMass(x: number, h: number): number {
     return h <= 0 ? 0 : this.holeShift[this.model.trie.childStart[x]! + h - 1]!;
@@ -303,7 +310,7 @@ export class SparseTransformer {
       holes[r] = lower === UNIFORM ? this.outcomeIndex[trie.word[c]!]! : this.rankOf[trie.suffix[c]!]!;
     }
     // Stryker disable next-line ConditionalExpression: equivalent, in id order they are ascending already (the trie is suffix-closed): sorting changes nothing
-    if (this.ranking) holes.subarray(0, n).sort(); // in id order they are ascending already (the trie is suffix-closed)
+    if (this.ranking) sortAscending(holes, n); // in id order they are ascending already (the trie is suffix-closed)
     let shift = 0;
     for (let h = 0; h < n; h++) {
       const rank = holes[h]!;
@@ -399,7 +406,7 @@ export class SparseTransformer {
   private measure(levels: Int32Array, l: number, r: number, factors: Float64Array, byMass: boolean): number {
     const level = levels[l]!;
     const above = l > 0 ? levels[l - 1]! : UNIFORM;
-    const holes = this.holesBelow(above, r);
+    const holes = this.holesBelowNearStart(above, r);
     if (!byMass) return r - holes;
     return factors[l]! * Math.max(this.weightBelow(level, r) - this.holeMass(above, holes), 0);
   }
@@ -503,21 +510,38 @@ export class SparseTransformer {
 
   /**
    * The first rank in [a, b) of level l that comes after the pivot (log value `pivotValue`, id `pivotId`)
-   * in the ranking; `threshold` is the pivot's approximate log value in the level's own scale.
+   * in the ranking; `threshold` is the pivot's approximate log value in the level's own scale. With
+   * `nearStart`, gallops from a first (probing a, a + 1, a + 3, ...: quicker when the answer is near a, as
+   * for the draws `isKept` tests, most of them probable words), then searches between the last two probes.
    */
-  private firstAfter(levels: Int32Array, l: number, a: number, b: number, pivotValue: number, pivotId: number, threshold: number): number {
-    const level = levels[l]!;
+  private firstAfter(levels: Int32Array, l: number, a: number, b: number, pivotValue: number, pivotId: number, threshold: number, nearStart = false): number {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, the gallop only narrows [a, b) around the same answer
+    if (nearStart) {
+      for (let step = 1; a + step - 1 < b; step *= 2) {
+        const probe = a + step - 1;
+        if (!this.notAfterPivot(levels, l, probe, pivotValue, pivotId, threshold)) {
+          b = probe;
+          break;
+        }
+        a = probe + 1;
+      }
+    }
     while (a < b) {
       const m = (a + b) >>> 1;
-      // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does (the band
-      // only spares exact values: they decide the same outside it)
-      const gap = this.ownLog(level, m) - threshold;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
-      const notAfter = gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(level, m), pivotValue, pivotId));
-      if (notAfter) a = m + 1;
+      if (this.notAfterPivot(levels, l, m, pivotValue, pivotId, threshold)) a = m + 1;
       else b = m;
     }
     return a;
+  }
+
+  /** True when rank m of level l comes no later than the pivot in the ranking (see firstAfter). */
+  private notAfterPivot(levels: Int32Array, l: number, m: number, pivotValue: number, pivotId: number, threshold: number): boolean {
+    const level = levels[l]!;
+    // the sum of logarithms decides unless within 1e-9 of the pivot; then the exact value does (the band
+    // only spares exact values: they decide the same outside it)
+    const gap = this.ownLog(level, m) - threshold;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above
+    return gap > 1e-9 || (gap >= -1e-9 && SparseTransformer.notAfter(this.valueAt(levels, l, m), this.idAt(level, m), pivotValue, pivotId));
   }
 
   // ---- drawing ----
@@ -656,7 +680,7 @@ export class SparseTransformer {
       if (r >= this.pool[at + 2 * l + 1]!) return false;
     }
     const levels = this.levelViews[depth]!;
-    const { gammas, factors, cuts, position, logScale } = this;
+    const { gammas, factors, cuts, holesKept, position, logScale } = this;
     // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes gammas[depth] and logScale[depth], which nothing reads
     for (let k = 0, sum = 0; k < depth; k++) {
       // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM is the last level, whose gamma nothing reads
@@ -675,9 +699,10 @@ export class SparseTransformer {
       }
       // as in select: a level whose ranks are all holes takes no part (only spares the search: every rank
       // of such a level, counted or weighed, is a hole, so any position there measures 0; and an item of
-      // zero tempered weight, the only kind a weighed-empty level has, ranks after every item drawn)
+      // zero tempered weight, the only kind a weighed-empty level has, ranks after every item drawn); as
+      // layOut left them, a level's ranks number cuts[k] and the holes of the level above among them holesKept[k]
       // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: equivalent, see above
-      position[k] = this.measure(levels, k, cuts[k]!, factors, false) > 0 ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!) : 0;
+      position[k] = cuts[k]! > holesKept[k]! ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!, true) : 0;
     }
     const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false) < this.topK : this.measureOf(levels, position, factors, true) < this.topPTarget(total);
     // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, a history that keeps no slot (or a fresh one each time) only learns less
@@ -723,7 +748,7 @@ export class SparseTransformer {
     let zeroWidth = false;
     if (level === UNIFORM) r = Math.min(Math.floor(target), cut - 1);
     else {
-      r = firstAbove(this.cumulative, from, from + cut, target) - from;
+      r = firstAboveFromStart(this.cumulative, from, from + cut, target) - from; // ranked most probable first: draws land near the start
       zeroWidth = !(this.cumulative[from + r]! > (r > 0 ? this.cumulative[from + r - 1]! : 0));
     }
     // the rank can only be a hole next to the ones skipped; rounding may land there or on a zero width:
@@ -802,6 +827,25 @@ export class SparseTransformer {
   /** The level's own tempered weight of the item at rank r. */
   private width(level: number, r: number): number {
     return this.weightBelow(level, r + 1) - this.weightBelow(level, r);
+  }
+}
+
+/** Sorts items[0 .. n) ascending: by insertion for a few (no view made per history), else the built-in sort. */
+function sortAscending(items: Int32Array, n: number): void {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, either sort gives the same order
+  if (n > 24) {
+    items.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const item = items[i]!;
+    let j = i - 1;
+    // Stryker disable next-line ConditionalExpression: equivalent, at j = -1 the item read is undefined, which compares false
+    while (j >= 0 && items[j]! > item) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = item;
   }
 }
 
