@@ -99,18 +99,16 @@ export class SparseTransformer {
   private readonly holeRank: Int32Array;
   private readonly holeStart: Float64Array;
   private readonly holeShift: Float64Array;
-  /** Per history node: prepared flag, outcome children, positive ones, M, factor to the lower level. */
-  private readonly prepared: Uint8Array;
-  private readonly outcomeCount: Int32Array;
-  private readonly positiveCount: Int32Array;
+  /** Per history node: M, the largest log-probability of its distribution. */
   private readonly logMax: Float64Array;
-  private readonly down: Float64Array;
   /**
-   * What a direct draw reads of a prepared history node x, packed at x * INFO_WIDTH (one cache line): its
-   * ranked size, childStart, own total tempered weight, the weight and count of its holes among the ranks
-   * of its lower level, its factor to the lower level, the lower level, and where `isKept` keeps what it
-   * learnt of x (at INFO_KNOWLEDGE: 1 + its offset in `pool`, 0 before the first test: per level of the
-   * chain, ranks below the first number are kept and ranks from the second on are dropped).
+   * What a draw reads of a history node x, packed at x * INFO_WIDTH (a cache line's width) and written
+   * when x is prepared: its ranked size (its outcome children, which are also its holes in the level
+   * below), childStart, own total tempered weight, the weight and count of its holes among the ranks of
+   * its lower level, its factor to the lower level, the lower level plus 2 (so 0 while x is unprepared),
+   * and where `isKept` keeps what it learnt of x (at INFO_KNOWLEDGE: 1 + its offset in `pool`, 0 before
+   * the first test: per level of the chain, ranks below the first number are kept and ranks from the
+   * second on are dropped). One row, not an array per field: preparing a node touches one line, not six.
    */
   private readonly info: Float64Array;
   /** The `isKept` knowledge slot of the unseen add-k history (node -1, the uniform distribution alone). */
@@ -160,11 +158,7 @@ export class SparseTransformer {
     this.holeRank = new Int32Array(nodes);
     this.holeStart = new Float64Array(nodes);
     this.holeShift = new Float64Array(nodes);
-    this.prepared = new Uint8Array(histories);
-    this.outcomeCount = new Int32Array(histories);
-    this.positiveCount = new Int32Array(histories);
     this.logMax = new Float64Array(histories);
-    this.down = new Float64Array(histories);
     this.info = new Float64Array(histories * INFO_WIDTH);
     this.outcomeIndex = new Int32Array(model.idSpace); // read for outcomes only
     model.outcomes.forEach((id, index) => (this.outcomeIndex[id] = index));
@@ -192,7 +186,8 @@ export class SparseTransformer {
 
   /** Ranked items of a level with P > 0. */
   private size(level: number): number {
-    return level === UNIFORM ? this.model.outcomes.length : this.positiveCount[level]!;
+    // Stryker disable next-line ArithmeticOperator: equivalent, INFO_SIZE is 0
+    return level === UNIFORM ? this.model.outcomes.length : this.info[level * INFO_WIDTH + INFO_SIZE]!;
   }
 
   /** P(w | level) of the item at rank r. */
@@ -218,21 +213,22 @@ export class SparseTransformer {
 
   /** Holes of node x (not UNIFORM, which has none): its outcome children. */
   private holeCount(x: number): number {
-    return this.outcomeCount[x]!;
+    // Stryker disable next-line ArithmeticOperator: equivalent, INFO_SIZE is 0
+    return this.info[x * INFO_WIDTH + INFO_SIZE]!;
   }
 
   /** Holes of x with rank < r in the lower level. */
   private holesBelow(x: number, r: number): number {
     if (x === UNIFORM) return 0;
     const from = this.model.trie.childStart[x]!;
-    return countAtMost(this.holeRank, from, from + this.outcomeCount[x]!, r - 1);
+    return countAtMost(this.holeRank, from, from + this.holeCount(x), r - 1);
   }
 
   /** holesBelow(x, r), quicker for a rank r near the start of the lower level. */
   private holesBelowNearStart(x: number, r: number): number {
     if (x === UNIFORM) return 0;
     const from = this.model.trie.childStart[x]!;
-    return countAtMostFromStart(this.holeRank, from, from + this.outcomeCount[x]!, r - 1);
+    return countAtMostFromStart(this.holeRank, from, from + this.holeCount(x), r - 1);
   }
 
   /** Lower-level weight of the first `h` holes of x. */
@@ -243,7 +239,7 @@ export class SparseTransformer {
   /** Prepares node x (and the levels below it) once. */
   private prepare(x: number): void {
     // Stryker disable next-line ConditionalExpression: equivalent, preparing again writes the same values (the flag only spares the work)
-    if (x === UNIFORM || this.prepared[x] === 1) return;
+    if (x === UNIFORM || this.info[x * INFO_WIDTH + INFO_LOWER] !== 0) return;
     const lower = this.lower(x);
     this.prepare(lower);
     const model = this.model;
@@ -320,22 +316,18 @@ export class SparseTransformer {
       shift += this.weightBelow(lower, rank + 1) - before;
       this.holeShift[from + h] = shift;
     }
-    this.outcomeCount[x] = n;
-    this.positiveCount[x] = positive;
     this.logMax[x] = logMax;
-    this.down[x] = Math.exp((lowerMax - logMax) / this.temperature); // gamma 0: exp(-Infinity) = 0
-    const holesInLower = this.holesBelow(x, this.size(lower));
     const info = this.info;
     const at = x * INFO_WIDTH;
     // Stryker disable next-line ArithmeticOperator: equivalent, INFO_SIZE is 0
-    info[at + INFO_SIZE] = positive;
+    info[at + INFO_SIZE] = positive; // before holesBelow, which reads it
+    const holesInLower = this.holesBelow(x, this.size(lower));
     info[at + INFO_START] = from;
     info[at + INFO_TOTAL] = this.weightBelow(x, positive);
     info[at + INFO_HOLE_MASS] = this.holeMass(x, holesInLower);
     info[at + INFO_HOLE_COUNT] = holesInLower;
-    info[at + INFO_DOWN] = this.down[x]!;
-    info[at + INFO_LOWER] = lower;
-    this.prepared[x] = 1;
+    info[at + INFO_DOWN] = Math.exp((lowerMax - logMax) / this.temperature); // gamma 0: exp(-Infinity) = 0
+    info[at + INFO_LOWER] = lower + 2; // last: x is prepared
   }
 
   // ---- plans ----
@@ -355,7 +347,7 @@ export class SparseTransformer {
       depth++;
       // Stryker disable next-line ConditionalExpression: equivalent, past UNIFORM down[-1] is undefined, the factor NaN, and the next test breaks
       if (x === UNIFORM) break;
-      factor *= this.down[x]!;
+      factor *= this.info[x * INFO_WIDTH + INFO_DOWN]!;
       // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, levels of factor 0 have mass 0 (never drawn) and take no part in select (log scale -Infinity)
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
     }
@@ -596,7 +588,7 @@ export class SparseTransformer {
    */
   private layOut(node: number): number {
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, prepare() makes the same test first (the guard spares a call per draw)
-    if (node !== UNIFORM && this.prepared[node] === 0) this.prepare(node);
+    if (node !== UNIFORM && this.info[node * INFO_WIDTH + INFO_LOWER] === 0) this.prepare(node);
     const { chain, factors, cuts, masses, holesKept, starts, info } = this;
     let depth = 0;
     let factor = 1;
@@ -625,7 +617,7 @@ export class SparseTransformer {
       if (!(factor > 0)) break; // gamma 0: nothing below carries mass
       aboveHoleMass = info[at + INFO_HOLE_MASS]!;
       aboveHoleCount = info[at + INFO_HOLE_COUNT]!;
-      x = info[at + INFO_LOWER]!;
+      x = info[at + INFO_LOWER]! - 2;
     }
     this.layoutTotal = total;
     return depth;
@@ -667,7 +659,8 @@ export class SparseTransformer {
    * it is below the target (the shortest prefix reaching the target is kept), for top-k when fewer than
    * k items rank before it; prefixes measured exactly as `select` measures them. What a test learns is
    * kept per history (every item ranked before a kept item is kept, every item ranked after a dropped
-   * one is dropped), so most draws at a history seen before are decided by one comparison.
+   * one is dropped), so most draws at a history seen before are decided by one comparison; and most
+   * first draws at a history by `keptByBound`, without a search.
    */
   private isKept(node: number, depth: number, total: number, l: number, r: number): boolean {
     let at = (node === UNIFORM ? this.uniformKnowledge : this.info[node * INFO_WIDTH + INFO_KNOWLEDGE]!) - 1;
@@ -678,6 +671,13 @@ export class SparseTransformer {
       if (r < this.pool[at + 2 * l]!) return true;
       // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, see above (r equal to the bound: the search drops it too)
       if (r >= this.pool[at + 2 * l + 1]!) return false;
+    }
+    if (this.keptByBound(total, l, r)) {
+      // Stryker disable next-line ConditionalExpression: equivalent, a history that keeps no slot only learns less
+      if (at < 0) at = this.knowledgeSlot(node, depth);
+      // Stryker disable next-line MethodExpression: equivalent, learning less (the kept bound stays)
+      this.pool[at + 2 * l] = Math.max(this.pool[at + 2 * l]!, r + 1);
+      return true;
     }
     const levels = this.levelViews[depth]!;
     const { gammas, factors, cuts, holesKept, position, logScale } = this;
@@ -705,23 +705,8 @@ export class SparseTransformer {
       position[k] = cuts[k]! > holesKept[k]! ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!, true) : 0;
     }
     const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false) < this.topK : this.measureOf(levels, position, factors, true) < this.topPTarget(total);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, a history that keeps no slot (or a fresh one each time) only learns less
-    if (at < 0) {
-      at = this.poolUsed;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: equivalent, writes past the pool are no-ops and reads there give undefined, which decides nothing
-      if (at + 2 * depth > this.pool.length) {
-        // Stryker disable next-line ArithmeticOperator: equivalent for depth <= 128 (order <= 127): 2 (at - 2 depth) and 2 (at + 2 / depth) still hold at + 2 depth once at > 1024 - 2 depth
-        const grown = new Int32Array(2 * (at + 2 * depth));
-        grown.set(this.pool);
-        this.pool = grown;
-      }
-      // Stryker disable next-line EqualityOperator: equivalent, the extra write is the next slot's, which its owner sets when it takes it
-      for (let k = 0; k < depth; k++) this.pool[at + 2 * k + 1] = cuts[k]!;
-      this.poolUsed += 2 * depth;
-      // Stryker disable next-line ConditionalExpression: equivalent, writing info[-1] is a no-op: the unseen history keeps no knowledge
-      if (node === UNIFORM) this.uniformKnowledge = at + 1;
-      else this.info[node * INFO_WIDTH + INFO_KNOWLEDGE] = at + 1;
-    }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a history that keeps no slot (or a fresh one each time) only learns less
+    if (at < 0) at = this.knowledgeSlot(node, depth);
     const pool = this.pool;
     // Stryker disable BlockStatement: equivalent, emptying the loop or a branch learns nothing
     // Stryker disable next-line ConditionalExpression: equivalent, learning nothing
@@ -736,6 +721,38 @@ export class SparseTransformer {
     }
     // Stryker restore BlockStatement
     return kept;
+  }
+
+  /**
+   * True when top-p surely keeps the item at rank r of level l of the history `drawAt` has laid out, by a
+   * bound that needs no search: the items ranked before it in the other levels weigh at most those levels'
+   * whole mass (total - masses[l]), and in its own level at most the weight of the ranks before it (holes
+   * included), so when that sum is below top-p's target by more than rounding could err (1e-9 of the
+   * total), the exact measure `isKept` would take is below it too. Decides most first draws at a history.
+   */
+  private keptByBound(total: number, l: number, r: number): boolean {
+    if (this.topK > 0) return false; // a count bound would take every other level whole: it rarely decides
+    const before = total - this.masses[l]! + this.factors[l]! * this.weightBelow(this.chain[l]!, r);
+    return before + 1e-9 * total < this.topPTarget(total);
+  }
+
+  /** Gives history `node` a slot of knowledge in `pool` (ranks kept below 0, dropped from each level's size). */
+  private knowledgeSlot(node: number, depth: number): number {
+    const at = this.poolUsed;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: equivalent, writes past the pool are no-ops and reads there give undefined, which decides nothing
+    if (at + 2 * depth > this.pool.length) {
+      // Stryker disable next-line ArithmeticOperator: equivalent for depth <= 128 (order <= 127): 2 (at - 2 depth) and 2 (at + 2 / depth) still hold at + 2 depth once at > 1024 - 2 depth
+      const grown = new Int32Array(2 * (at + 2 * depth));
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    // Stryker disable next-line EqualityOperator: equivalent, the extra write is the next slot's, which its owner sets when it takes it
+    for (let k = 0; k < depth; k++) this.pool[at + 2 * k + 1] = this.cuts[k]!;
+    this.poolUsed += 2 * depth;
+    // Stryker disable next-line ConditionalExpression: equivalent, writing info[-1] is a no-op: the unseen history keeps no knowledge
+    if (node === UNIFORM) this.uniformKnowledge = at + 1;
+    else this.info[node * INFO_WIDTH + INFO_KNOWLEDGE] = at + 1;
+    return at;
   }
 
   /** The rank of the word at level-own weight `s` among the ranks 0 .. cut - 1 of `level` that are not holes of `above`. */
