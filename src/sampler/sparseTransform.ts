@@ -509,8 +509,9 @@ export class SparseTransformer {
   private firstAfter(levels: Int32Array, l: number, a: number, b: number, pivotValue: number, pivotId: number, threshold: number, nearStart = false): number {
     // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, the gallop only narrows [a, b) around the same answer
     if (nearStart) {
-      for (let step = 1; a + step - 1 < b; step *= 2) {
-        const probe = a + step - 1;
+      const start = a;
+      for (let step = 1; start + step - 1 < b; step *= 2) {
+        const probe = start + step - 1;
         if (!this.notAfterPivot(levels, l, probe, pivotValue, pivotId, threshold)) {
           b = probe;
           break;
