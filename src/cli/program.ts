@@ -2,8 +2,9 @@
  * The ngram-collapse program: commander wiring and the one place where errors become an exit code.
  *
  * Contract: `runCli(argv, io)` parses `argv` (without node and script), runs the command, and resolves
- * to the exit code: 0 success, 1 runtime failure, 2 bad usage or bad input, and for a run a signal
- * stopped 128 + its number (130 SIGINT, 143 SIGTERM, 129 SIGHUP). Every error is one line on
+ * to the exit code: 0 success, 1 runtime failure, 2 bad usage or bad input, and for a command a signal
+ * stopped where it takes signals (run, recipe, tokenize --out and train --arpa as they write) 128 + its
+ * number (130 SIGINT, 143 SIGTERM, 129 SIGHUP). Every error is one line on
  * io.stderr, `ngram-collapse: <what is wrong> (<what to do>)`, never a stack trace unless `--debug`.
  * It never calls process.exit, so tests run it in-process.
  */

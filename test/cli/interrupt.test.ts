@@ -2,7 +2,9 @@
  * A run killed with SIGINT mid-way (the built dist/cli/main.js in a child process) leaves a CSV of
  * whole rows, says how far it got, exits with 130, and --resume completes it to the same bytes as an
  * uninterrupted run. Also when the run was relaunched with the allocator tuned (Linux, glibc: the
- * signal goes to the parent, which passes it on). Needs `npm run build` (npm test builds first).
+ * signal goes to the parent, which passes it on). Signals while a recipe runs, while `tokenize --out`
+ * or `train --arpa` writes its file, and as outputs are put in place. Needs `npm run build` (npm test
+ * builds first).
  */
 
 import { execFileSync, spawn } from 'node:child_process';
@@ -334,40 +336,40 @@ describe('a signal while the corpus is read', () => {
   }, 60_000);
 });
 
-describe('a signal while the last output is written', () => {
-  // A preloaded hook sends the signal as the last output's temporary file is opened (`<path>.partial`),
-  // so that it comes while that file is written, whatever the machine's load (the test polled for the
-  // file every millisecond, and on a busy machine the run could end between two polls: a timeout).
-  const HOOK = `
-    const fs = require('node:fs');
-    const fsp = require('node:fs/promises');
-    const mark = (path) => {
-      if (String(path).endsWith(process.env.HOOK_PARTIAL)) process.kill(process.pid, process.env.HOOK_SIGNAL);
-    };
-    const open = fsp.open;
-    fsp.open = async (path, ...rest) => {
-      const handle = await open(path, ...rest);
-      mark(path);
-      return handle;
-    };
-    const openSync = fs.openSync;
-    fs.openSync = (path, ...rest) => {
-      const fd = openSync(path, ...rest);
-      mark(path);
-      return fd;
-    };
-    require('node:module').syncBuiltinESMExports();
-  `;
-  const signalled = async (args: readonly string[], partial: string, signal: NodeJS.Signals): Promise<{ code: unknown; stderr: string; cwd: string }> => {
-    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-late-signal-'));
-    writeFileSync(join(cwd, 'hook.cjs'), HOOK);
-    const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...args], { cwd, env: { ...environment('0'), HOOK_PARTIAL: partial, HOOK_SIGNAL: signal }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
-    const code = await new Promise((done) => child.on('exit', done));
-    return { code, stderr, cwd };
+// A preloaded hook sends the signal as an output's temporary file is opened (`<path>.partial`), so that
+// it comes while that file is written, whatever the machine's load (the test polled for the file every
+// millisecond, and on a busy machine the run could end between two polls: a timeout).
+const OPEN_HOOK = `
+  const fs = require('node:fs');
+  const fsp = require('node:fs/promises');
+  const mark = (path) => {
+    if (String(path).endsWith(process.env.HOOK_PARTIAL)) process.kill(process.pid, process.env.HOOK_SIGNAL);
   };
+  const open = fsp.open;
+  fsp.open = async (path, ...rest) => {
+    const handle = await open(path, ...rest);
+    mark(path);
+    return handle;
+  };
+  const openSync = fs.openSync;
+  fs.openSync = (path, ...rest) => {
+    const fd = openSync(path, ...rest);
+    mark(path);
+    return fd;
+  };
+  require('node:module').syncBuiltinESMExports();
+`;
+const signalled = async (args: readonly string[], partial: string, signal: NodeJS.Signals): Promise<{ code: unknown; stderr: string; cwd: string }> => {
+  const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-late-signal-'));
+  writeFileSync(join(cwd, 'hook.cjs'), OPEN_HOOK);
+  const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...args], { cwd, env: { ...environment('0'), HOOK_PARTIAL: partial, HOOK_SIGNAL: signal }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+  const code = await new Promise((done) => child.on('exit', done));
+  return { code, stderr, cwd };
+};
 
+describe('a signal while the last output is written', () => {
   it('ends the run with the signal\'s exit code and a line saying every output was written (it exited 0, silently: a scheduler took it for a run that ended by itself)', async () => {
     const args = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '30', '--replicates', '2', '--workers', '1', '--quiet', '--out', 'c.csv', '--summary', 's.csv', '--report', 'r.html'];
     const { code, stderr, cwd } = await signalled(args, 'r.html.partial', 'SIGTERM');
@@ -419,7 +421,8 @@ describe('a signal as the last output is put in place', () => {
   it.each([
     ['run, its report', (cwd: string) => ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--generations', '2', '--workers', '1', '--quiet', '--out', join(cwd, 'c.csv'), '--report', join(cwd, 'r.html')], 'r.html', /^ngram-collapse: interrupted by SIGTERM as the last output was written: /u],
     ['a recipe, its last figure', (cwd: string) => ['recipe', 'drift', '--corpus', FIXTURE, '--sentences', 'line', '--generations', '2', '--replicates', '1', '--quiet', '--out', join(cwd, 'd')], 'types_vs_drift.svg', /^ngram-collapse: interrupted by SIGTERM as its last files were written: /u],
-  ])('%s: the signal is said, exit 143 (it exited 0)', async (_name, argv, last, line) => {
+    ['tokenize --out', () => ['tokenize', '--corpus', FIXTURE, '--quiet', '--out', 'tok.txt'], 'tok.txt', /^ngram-collapse: interrupted by SIGTERM as --out tok\.txt was put in place: it is written whole \(nothing is left to do\)\n$/u],
+  ])('%s: the signal is said, exit 143 (run and recipe exited 0; tokenize ended silently by the signal)', async (_name, argv, last, line) => {
     const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-last-rename-'));
     writeFileSync(join(cwd, 'hook.cjs'), HOOK);
     const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...argv(cwd)], { cwd, env: { ...environment('0'), HOOK_PAT: last }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -428,5 +431,25 @@ describe('a signal as the last output is put in place', () => {
     const code = await new Promise((done) => child.on('exit', done));
     expect(stderr).toMatch(line);
     expect(code).toBe(143);
+  }, 60_000);
+});
+
+describe('a signal while tokenize --out or train --arpa is written', () => {
+  // (they ended by the signal's default action, silently, and left <path>.partial behind: audit)
+  it.each([
+    ['tokenize --out', ['tokenize', '--corpus', 'brown:news', '--quiet', '--out', 'out.txt'], '--out', 'SIGINT', 130],
+    ['train --arpa', ['train', '--corpus', 'brown:news', '--order', '2', '--smoothing', 'witten-bell', '--arpa', 'out.txt'], '--arpa', 'SIGTERM', 143],
+  ] as const)('%s: stops, removes the partial file, leaves the old file as it was, says so', async (_name, args, flag, signal, exitCode) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-write-signal-'));
+    writeFileSync(join(cwd, 'out.txt'), 'the old file\n');
+    writeFileSync(join(cwd, 'hook.cjs'), OPEN_HOOK);
+    const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...args], { cwd, env: { ...environment('0'), HOOK_PARTIAL: 'out.txt.partial', HOOK_SIGNAL: signal }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+    const code = await new Promise((done) => child.on('exit', done));
+    expect(stderr).toBe(`ngram-collapse: interrupted by ${signal} while ${flag} out.txt was written: nothing written, out.txt as it was (run the command again)\n`);
+    expect(code).toBe(exitCode);
+    expect(readFileSync(join(cwd, 'out.txt'), 'utf8')).toBe('the old file\n');
+    expect(readdirSync(cwd).sort()).toEqual(['hook.cjs', 'out.txt']);
   }, 60_000);
 });

@@ -14,7 +14,6 @@ import { loadCorpus } from '../../corpus/loadCorpus.js';
 import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { wordPieces } from '../../corpus/subword/wordView.js';
 import { UsageError } from '../../errors.js';
-import { writeWholeFileFrom } from '../../export/wholeFile.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
@@ -22,6 +21,7 @@ import { commandFor, tableSpec } from '../optionTable.js';
 import { TOKENIZE_OPTIONS } from '../options.js';
 import { startLoadProgress } from '../loadProgress.js';
 import { checkNotCorpus, checkWritable, standardOutputNamed } from '../outputPaths.js';
+import { writeWatched } from '../watchedWrite.js';
 
 export const TOKENIZE_SPEC = tableSpec(
   'tokenize',
@@ -49,7 +49,7 @@ export function tokenizeCommand(io: CliIO): Command {
     );
     const line = pieces === undefined ? (tokens: string[]) => tokens.join(' ') : (tokens: string[]) => pieces(tokens).map((word) => word.join('\u00b7')).join(' ');
     if (out === '-') await writeSentences(io.stdout, loaded.corpus, loaded.vocabulary, line);
-    else await writeWholeFileFrom(out, (stream) => writeSentences(stream, loaded.corpus, loaded.vocabulary, line));
+    else await writeWatched(out, { flag: '--out', shown: values.out ?? out }, (stream) => writeSentences(stream, loaded.corpus, loaded.vocabulary, line));
     if (!quiet) {
       const { corpus, vocabulary, lineBreakEnds } = loaded;
       const lineEnds = load.sentences === 'auto' ? `, line breaks taken as sentence ends: ${lineBreakEnds}` : '';

@@ -14,7 +14,6 @@ import { loadCorpus, resolveSpec, type LoadOptions } from '../../corpus/loadCorp
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
 import { UsageError } from '../../errors.js';
-import { writeWholeFileFrom } from '../../export/wholeFile.js';
 import { arpaLines } from '../../model/arpa.js';
 import { evaluateModel, type Evaluation } from '../../model/evaluate.js';
 import { InterpolatedModel } from '../../model/interpolated.js';
@@ -28,6 +27,7 @@ import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { TRAIN_OPTIONS } from '../options.js';
 import { checkNotCorpus, checkStandardOutputNotCorpus, checkWritable, CORPUS_INPUT, EVAL_INPUT, standardOutputNamed } from '../outputPaths.js';
+import { writeWatched } from '../watchedWrite.js';
 
 /** What `train` will do: the model (without its corpus-dependent fields), its outputs, the text to score. */
 export interface TrainRequest {
@@ -101,7 +101,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
     // (an ordinary word here: KenLM and SRILM read it as the unknown word, whose probability every OOV token then gets: audit)
     warn("the text holds the token <unk>, an ordinary word to ngram-collapse and the unknown word to ARPA readers: KenLM's query gives every token outside the vocabulary its probability, where --eval skips such tokens (rename it in the text to keep the two apart)");
   }
-  if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, arpaPath, io);
+  if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, { path: arpaPath, shown: request.arpa ?? arpaPath }, io);
 
   const evaluation: Evaluation | undefined = evalText === undefined ? undefined : evaluateModel(model, evalText.corpus);
 
@@ -153,8 +153,8 @@ function evalWarnings(load: LoadOptions, specs: readonly string[]): Pick<LoadOpt
   return warn === undefined ? {} : { onWarning: (message) => warn(`--eval ${specs.join(', ')}: ${message}`) };
 }
 
-/** The model in ARPA format to `path`, a whole file, or to standard output (`-`). */
-async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, path: string, io: CliIO): Promise<void> {
+/** The model in ARPA format to `path` (`shown` as the user gave it), a whole file, or to standard output (`-`). */
+async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, { path, shown }: { path: string; shown: string }, io: CliIO): Promise<void> {
   const lines = arpaLines(model, (id) => vocabulary.token(id), counts);
   const write = async (out: NodeJS.WritableStream): Promise<void> => {
     let failure: Error | undefined;
@@ -167,8 +167,8 @@ async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: N
   if (path === '-') return write(io.stdout);
   // a whole file: it appears only once complete (a write error stops at the next wait or at the end,
   // an OutputWriteError naming the file: exit code 1, as every other writer's; a path that cannot be
-  // written at all is refused before any work)
-  await writeWholeFileFrom(path, write);
+  // written at all is refused before any work; a signal stops it too, and removes what was written)
+  await writeWatched(path, { flag: '--arpa', shown }, write);
 }
 
 function evaluationJson(evaluation: Evaluation): Record<string, number | null> {
