@@ -9,7 +9,9 @@
  * removes the temporary file. A failed write removes the temporary file and throws, a system error
  * as an OutputWriteError naming the path (../errors.ts writeFailure). The folder must
  * exist (the callers create or check it). Until the rename, an older file at the path stays as it was;
- * the new one has no more access than it had (keepAccessOf).
+ * the new one has no more access than it had (keepAccessOf), also while it is written (its temporary
+ * file is given that access as it is made, before any content: a private file's new text sat
+ * world-readable in `<path>.partial` while it was written: audit).
  * A path that is a link is written through, as the system follows it (namedFile): the file it points
  * to is the one replaced. A path that exists and is no regular file (a device such as /dev/null or
  * /dev/full, a FIFO) is written to directly, as it is: it is never replaced. A stale `<path>.partial`
@@ -91,8 +93,8 @@ function bestEffort(step: () => void): void {
 function writeNewSync(partial: string, content: string, target: string): void {
   const fd = openSync(partial, 'wx');
   try {
+    keepAccessOf(target, fd); // before the content: never readable by more than the old file was
     writeFileSync(fd, content);
-    keepAccessOf(target, fd);
   } finally {
     closeSync(fd);
   }
@@ -143,8 +145,8 @@ export async function writeWholeFile(path: string, content: string): Promise<voi
   try {
     const handle = await open(partial, 'wx');
     try {
-      await handle.writeFile(content, 'utf8');
       keepAccessOf(target, handle.fd);
+      await handle.writeFile(content, 'utf8');
     } finally {
       await handle.close();
     }
@@ -169,6 +171,7 @@ export function openWholeFile(path: string): WholeFileStream {
   const partial = target === undefined ? undefined : freePartial(target);
   // (the temporary file opened here, so that its descriptor is known for keepAccessOf)
   const fd = partial === undefined ? undefined : openSync(partial, 'wx');
+  if (fd !== undefined) keepAccessOf(target!, fd);
   const stream = fd === undefined ? createWriteStream(path, { flags: 'w' }) : createWriteStream(partial!, { fd });
   let failure: Error | undefined;
   stream.on('error', (error) => {
@@ -183,8 +186,6 @@ export function openWholeFile(path: string): WholeFileStream {
   return {
     stream,
     commit: async () => {
-      // (before the stream closes its descriptor; not after an error, which closed it)
-      if (fd !== undefined && failure === undefined && !stream.destroyed) keepAccessOf(target!, fd);
       await ended();
       if (failure === undefined) {
         try {

@@ -43,7 +43,7 @@
  */
 
 import type { InterpolatedModel } from '../model/interpolated.js';
-import { countAtMost, countAtMostFromStart, firstAboveFromStart, indexInSortedRange } from '../counts/sortedSearch.js';
+import { countAtMost, countAtMostFromStart, firstAbove, firstAboveFromStart, indexInSortedRange } from '../counts/sortedSearch.js';
 import type { RandomSource } from '../random/random.js';
 import type { SamplingOptions } from './sampling.js';
 
@@ -108,7 +108,8 @@ export class SparseTransformer {
    * its lower level, its factor to the lower level, the lower level plus 2 (so 0 while x is unprepared),
    * and where `isKept` keeps what it learnt of x (at INFO_KNOWLEDGE: 1 + its offset in `pool`, 0 before
    * the first test: per level of the chain, ranks below the first number are kept and ranks from the
-   * second on are dropped). One row, not an array per field: preparing a node touches one line, not six.
+   * second on are dropped). One row, not an array per field: preparing a node writes this line and its M
+   * (logMax), not six scattered values.
    */
   private readonly info: Float64Array;
   /** The `isKept` knowledge slot of the unseen add-k history (node -1, the uniform distribution alone). */
@@ -766,7 +767,9 @@ export class SparseTransformer {
     let zeroWidth = false;
     if (level === UNIFORM) r = Math.min(Math.floor(target), cut - 1);
     else {
-      r = firstAboveFromStart(this.cumulative, from, from + cut, target) - from; // ranked most probable first: draws land near the start
+      // ranked most probable first (truncating), draws land near the start: a gallop from there; in id
+      // order (temperature alone) anywhere: a bisection
+      r = (this.ranking ? firstAboveFromStart(this.cumulative, from, from + cut, target) : firstAbove(this.cumulative, from, from + cut, target)) - from;
       zeroWidth = !(this.cumulative[from + r]! > (r > 0 ? this.cumulative[from + r - 1]! : 0));
     }
     // the rank can only be a hole next to the ones skipped; rounding may land there or on a zero width:

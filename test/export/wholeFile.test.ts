@@ -106,6 +106,23 @@ describe('writeWholeFileSync and writeWholeFile', () => {
     expect(statSync(join(dir, 'fresh.csv')).uid).toBe(process.geteuid?.());
   });
 
+  it("give the temporary file that access while it is written, before any content (a private file's new text sat world-readable in its .partial: round 2)", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'made'), '');
+    const made = statSync(join(dir, 'made')).mode & 0o777;
+    const streamed = join(dir, 'stream.csv');
+    writeFileSync(streamed, 'old');
+    chmodSync(streamed, 0o600);
+    // the stream's temporary file as it stands while the content is written (not yet committed)
+    let modeWhileWritten = -1;
+    await writeWholeFileFrom(streamed, async (stream) => {
+      stream.write('new');
+      modeWhileWritten = statSync(partialPath(streamed)).mode & 0o777;
+    });
+    expect(modeWhileWritten).toBe(0o600 & made);
+    expect([readFileSync(streamed, 'utf8'), statSync(streamed).mode & 0o777]).toEqual(['new', 0o600 & made]);
+  });
+
   // (root in a user namespace, as in rootless containers, may not give a file to an unmapped owner: the
   // chown failed with a raw EINVAL after all the work: audit)
   it.runIf(process.geteuid?.() === 0 && spawnSync('unshare', ['-U', '--map-user=0', '--map-group=0', 'true']).status === 0)('write the file when the owner cannot be kept (best effort)', () => {

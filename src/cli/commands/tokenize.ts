@@ -49,7 +49,7 @@ export function tokenizeCommand(io: CliIO): Command {
     );
     const line = pieces === undefined ? (tokens: string[]) => tokens.join(' ') : (tokens: string[]) => pieces(tokens).map((word) => word.join('\u00b7')).join(' ');
     if (out === '-') await writeSentences(io.stdout, loaded.corpus, loaded.vocabulary, line);
-    else await writeWatched(out, { flag: '--out', shown: values.out ?? out }, (stream) => writeSentences(stream, loaded.corpus, loaded.vocabulary, line));
+    else await writeWatched(out, { flag: '--out', shown: values.out ?? out, printsAfter: !quiet }, (stream) => writeSentences(stream, loaded.corpus, loaded.vocabulary, line));
     if (!quiet) {
       const { corpus, vocabulary, lineBreakEnds } = loaded;
       const lineEnds = load.sentences === 'auto' ? `, line breaks taken as sentence ends: ${lineBreakEnds}` : '';

@@ -168,7 +168,7 @@ async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: N
   // a whole file: it appears only once complete (a write error stops at the next wait or at the end,
   // an OutputWriteError naming the file: exit code 1, as every other writer's; a path that cannot be
   // written at all is refused before any work; a signal stops it too, and removes what was written)
-  await writeWatched(path, { flag: '--arpa', shown }, write);
+  await writeWatched(path, { flag: '--arpa', shown, printsAfter: true }, write); // (the summary follows)
 }
 
 function evaluationJson(evaluation: Evaluation): Record<string, number | null> {
