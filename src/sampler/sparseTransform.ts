@@ -31,7 +31,9 @@
  * is kept when the measure (count or tempered mass) ranked before it is below the target: one pass of
  * the selection's binary searches (O(levels log |V|)), and what it learns (every word ranked before a
  * kept one is kept, after a dropped one dropped) is remembered per history, so later draws there are
- * mostly decided by one comparison. Top-p keeps at least mass p, so it needs under 1 / p draws; top-k
+ * mostly decided by one comparison; for top-p, most first draws at a history are decided by a bound
+ * with no search (`keptByBound`). The searches gallop from the most probable end of a ranked level
+ * (Bentley and Yao 1976), where most draws and most tested words lie. Top-p keeps at least mass p, so it needs under 1 / p draws; top-k
  * may keep little mass (flat add-k distributions): after REJECTION_TRIES dropped draws `drawAt` returns
  * -1 and the sampler draws from the history's plan instead (each path yields the same distribution, so
  * tokens stay exact; only the count of uniform numbers consumed differs).
