@@ -397,11 +397,16 @@ export class SparseTransformer {
     return total;
   }
 
-  /** Count (or mass) of the kept items of level l below rank r. */
-  private measure(levels: Int32Array, l: number, r: number, factors: Float64Array, byMass: boolean): number {
+  /**
+   * Count (or mass) of the kept items of level l below rank r; `nearStart` counts the holes by galloping
+   * (for the ranks `isKept` measures, mostly near the start of a ranked level; `select`'s pivots, and
+   * any rank of the uniform level, whose words are in id order and equally probable, fall anywhere).
+   */
+  private measure(levels: Int32Array, l: number, r: number, factors: Float64Array, byMass: boolean, nearStart = false): number {
     const level = levels[l]!;
     const above = l > 0 ? levels[l - 1]! : UNIFORM;
-    const holes = this.holesBelowNearStart(above, r);
+    // Stryker disable next-line ConditionalExpression: equivalent, both count the same holes
+    const holes = nearStart && level !== UNIFORM ? this.holesBelowNearStart(above, r) : this.holesBelow(above, r);
     if (!byMass) return r - holes;
     return factors[l]! * Math.max(this.weightBelow(level, r) - this.holeMass(above, holes), 0);
   }
@@ -414,10 +419,10 @@ export class SparseTransformer {
     return Math.log(v);
   }
 
-  /** Measure of the prefix that keeps ranks below bounds[l] at each level. */
-  private measureOf(levels: Int32Array, bounds: Int32Array, factors: Float64Array, byMass: boolean): number {
+  /** Measure of the prefix that keeps ranks below bounds[l] at each level (`nearStart`: see measure). */
+  private measureOf(levels: Int32Array, bounds: Int32Array, factors: Float64Array, byMass: boolean, nearStart = false): number {
     let sum = 0;
-    for (let l = 0; l < levels.length; l++) sum += this.measure(levels, l, bounds[l]!, factors, byMass);
+    for (let l = 0; l < levels.length; l++) sum += this.measure(levels, l, bounds[l]!, factors, byMass, nearStart);
     return sum;
   }
 
@@ -706,9 +711,10 @@ export class SparseTransformer {
       // zero tempered weight, the only kind a weighed-empty level has, ranks after every item drawn); as
       // layOut left them, a level's ranks number cuts[k] and the holes of the level above among them holesKept[k]
       // Stryker disable next-line ConditionalExpression,EqualityOperator,BooleanLiteral: equivalent, see above
-      position[k] = cuts[k]! > holesKept[k]! ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!, true) : 0;
+      // (galloping in a ranked level; the uniform level's words are in id order, the word anywhere among them)
+      position[k] = cuts[k]! > holesKept[k]! ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!, levels[k] !== UNIFORM) : 0;
     }
-    const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false) < this.topK : this.measureOf(levels, position, factors, true) < this.topPTarget(total);
+    const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false, true) < this.topK : this.measureOf(levels, position, factors, true, true) < this.topPTarget(total);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a history that keeps no slot (or a fresh one each time) only learns less
     if (at < 0) at = this.knowledgeSlot(node, depth);
     const pool = this.pool;
