@@ -19,7 +19,7 @@
 import { MAX_ID_SPACE } from '../corpus/tokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
-import { refuseUnknownKeys } from '../validation/valueRule.js';
+import { checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, typedValue } from '../validation/valueRule.js';
 import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import { SMOOTHING_NAMES, VOCAB_MODES, type ModelOptions, type SmoothingName, type VocabMode } from './languageModel.js';
 
@@ -38,8 +38,9 @@ const TRAIN_OPTION_KEYS: readonly string[] = Object.keys({ order: true, smoothin
 export const DEFAULT_K = 0.01;
 export const MAX_ORDER = 10;
 
-function refuse(name: string, value: unknown, allowed: string): never {
-  throw new UsageError(`${name} must be ${allowed}, got '${String(value)}'`, `pass ${allowed}`);
+/** A refused value, quoted as every check quotes it (a string where a number is wanted named as one: `got the string '3'`). */
+function refuse(name: string, value: unknown, allowed: string, kind: 'number' | 'text' = 'number'): never {
+  throw new UsageError(`${name} must be ${allowed}, got ${typedValue(value, kind)}`, `pass ${allowed}`);
 }
 
 function missing(name: string, allowed: string): never {
@@ -47,10 +48,7 @@ function missing(name: string, allowed: string): never {
 }
 
 function oneOf<T extends string>(name: string, value: unknown, names: readonly T[]): T {
-  if (!(names as readonly unknown[]).includes(value)) {
-    throw new UsageError(`unknown ${name} value '${String(value)}'`, `use one of: ${names.join(', ')}`);
-  }
-  return value as T;
+  return checkValue(name, value, nameRule(names));
 }
 
 /** Largest id in the corpus plus one (at least FIRST_TOKEN_ID: the markers). O(tokens). */
@@ -74,11 +72,11 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   const end = idsEnd(corpus);
   const orderRange = `a whole number from 1 to ${MAX_ORDER}`;
   if (options.order === undefined) missing('order', orderRange);
-  if (!Number.isInteger(options.order) || options.order < 1 || options.order > MAX_ORDER) refuse('order', options.order, orderRange);
+  checkValue('order', options.order, integerRule(1, MAX_ORDER));
   if (options.smoothing === undefined) missing('smoothing', `one of ${SMOOTHING_NAMES.join(', ')}`);
   const smoothing = oneOf('smoothing', options.smoothing, SMOOTHING_NAMES);
   const k = options.k === undefined ? DEFAULT_K : options.k;
-  if (!Number.isFinite(k) || !(k > 0)) refuse('k', k, 'a number > 0');
+  checkValue('k', k, numberRule(0, Number.POSITIVE_INFINITY, true));
   const vocab = oneOf('vocab', options.vocab === undefined ? 'observed' : options.vocab, VOCAB_MODES);
   const idSpace = options.idSpace === undefined ? end : options.idSpace;
   // (at most MAX_ID_SPACE, as every other entry takes it: ids are 32-bit, and counting arrays are sized by it)
@@ -87,9 +85,9 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   }
   const seedTypes = options.seedTypes;
   if (seedTypes !== undefined) {
-    if (!(seedTypes instanceof Int32Array)) refuse('seedTypes', seedTypes, 'an Int32Array of token ids');
+    if (!(seedTypes instanceof Int32Array)) refuse('seedTypes', seedTypes, 'an Int32Array of token ids', 'text');
     for (const id of seedTypes) {
-      if (id < FIRST_TOKEN_ID || id >= idSpace) refuse('seedTypes', `… ${id} …`, `token ids from ${FIRST_TOKEN_ID} to ${idSpace - 1}`);
+      if (id < FIRST_TOKEN_ID || id >= idSpace) refuse('seedTypes', `… ${id} …`, `token ids from ${FIRST_TOKEN_ID} to ${idSpace - 1}`, 'text');
     }
   } else if (vocab === 'seed') {
     missing('seedTypes', "the seed vocabulary's token ids (vocab 'seed' needs them)");

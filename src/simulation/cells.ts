@@ -5,9 +5,11 @@
  * slowest). A cell's `id` (cellNames) names only the settings that vary in this sweep (`human_ratio=0.1/...`), or
  * `default` when none does. Its `key` names every setting, so the seed of (cell, replicate) depends on
  * the cell's own settings and not on which other cells exist: adding a cell changes no other cell.
+ * The sweep is checked first, as a run's is (validateSweep: a UsageError naming the bad list).
  */
 
 import { formatNumber } from '../validation/formatNumber.js';
+import { validateSweep } from './validateSettings.js';
 import { ALL_CELL_COLUMNS, APPENDED_CELL_COLUMNS, CELL_COLUMNS, DEFAULT_SWEEP, type CellSettings, type SweepSettings } from './settings.js';
 
 export interface Cell {
@@ -17,7 +19,8 @@ export interface Cell {
   readonly settings: CellSettings;
 }
 
-export function expandCells(sweep: SweepSettings): Cell[] {
+export function expandCells(given: SweepSettings): Cell[] {
+  const sweep = validateSweep(given);
   let partials: Array<Record<string, unknown>> = [{}];
   for (const [name] of ALL_CELL_COLUMNS) {
     const values = sweep[name] as readonly unknown[];

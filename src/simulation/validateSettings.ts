@@ -1,6 +1,7 @@
 /**
  * validateRunSettings / validateCellSettings: the checks behind every public entry of the simulation
- * (simulate, simulateAsync and prepareRun through prepareRun; runSeries and seriesSteps per series).
+ * (simulate, simulateAsync and prepareRun through prepareRun; runSeries and seriesSteps per series);
+ * validateSweep, the sweep's part, also behind expandCells.
  *
  * Contract: one ValueRule per setting (RUN_RULES), typed so that a setting without a rule is a compile
  * error; the CLI parses its flags with the same rules (src/cli/options.ts), so a bad value reads the
@@ -13,10 +14,10 @@
 import { RARE_THRESHOLD_RULE } from '../metrics/seedReference.js';
 import { SMOOTHING_NAMES, VOCAB_MODES } from '../model/languageModel.js';
 import { UsageError } from '../errors.js';
-import { BOOLEAN_RULE, checkOptionalFunction, checkList, checkObject, checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkOptionalFunction, checkList, checkObject, checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, shownValue, TEXT_RULE, typedValue, type ValueRule } from '../validation/valueRule.js';
 import { SAMPLING_RULES } from '../sampler/sampling.js';
 import { formatSelectRule, parseSelectRule, SELECT_FORMS } from './curation.js';
-import { HUMAN_POOLS, ownSettings, STRATEGIES, type CellSettings, type RunSettings, type SharedSettings } from './settings.js';
+import { HUMAN_POOLS, ownSettings, STRATEGIES, type CellSettings, type RunSettings, type SharedSettings, type SweepSettings } from './settings.js';
 
 /**
  * A --select rule (curation.ts): none, dedup, m0:low:Q, ..., in its canonical spelling (`tail:0.1`, not
@@ -96,13 +97,19 @@ export function validateRunSettings(settings: unknown): RunSettings {
     if (object[key] === undefined && OPTIONAL_SHARED.has(key)) continue;
     checkValue(key, object[key], rule);
   }
-  const sweep = checkObject('sweep', object['sweep']);
+  validateSweep(object['sweep']);
+  return settings as RunSettings;
+}
+
+/** Checks a sweep (RunSettings' `sweep`, also as expandCells takes it): every cell setting a valid list. */
+export function validateSweep(given: unknown): SweepSettings {
+  const sweep = checkObject('sweep', given);
   refuseUnknownKeys(sweep, Object.keys(CELL_RULES), 'sweep setting');
   for (const [key, rule] of Object.entries(CELL_RULES) as Array<[string, ValueRule<unknown>]>) {
     if (sweep[key] === undefined) throw new UsageError(`sweep.${key} is required`, `pass a non-empty list of values, each ${rule.allowed}`);
     checkList(`sweep.${key}`, sweep[key], rule);
   }
-  return settings as RunSettings;
+  return given as SweepSettings;
 }
 
 /** Checks one cell's settings (a hand-built cell passed to runSeries). */
@@ -156,7 +163,7 @@ function checkGeneration0Sharing(value: unknown): void {
   // (A Generation0Keeper by its methods: generationZero.ts sits above this file, which it must not import.)
   const keeper = sharing['keeper'] as Record<string, unknown> | null | undefined;
   if (typeof keeper !== 'object' || keeper === null || !['take', 'keep', 'clear'].every((method) => typeof keeper[method] === 'function')) throw new UsageError(`hooks.generation0.keeper must be a Generation0Keeper, got ${shownValue(sharing['keeper'])}`, 'pass new Generation0Keeper() or leave hooks.generation0 out');
-  if (typeof sharing['keep'] !== 'boolean') throw new UsageError(`hooks.generation0.keep must be true or false, got ${shownValue(sharing['keep'])}`, 'pass whether a later task shares this generation 0');
+  if (typeof sharing['keep'] !== 'boolean') throw new UsageError(`hooks.generation0.keep must be true or false, got ${typedValue(sharing['keep'], 'boolean')}`, 'pass whether a later task shares this generation 0');
 }
 
 /** The hooks of a series (besides `generation0`, an object) and the handlers of runTasks / simulateAsync. */

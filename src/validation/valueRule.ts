@@ -107,15 +107,35 @@ export function shownValue(value: unknown): string {
   return `${json.slice(0, cut)}... (${[...json].length} characters)`;
 }
 
+/** The JavaScript type each kind of rule takes. */
+const KIND_TYPE: Readonly<Record<ValueRule<unknown>['kind'], string>> = Object.freeze({ number: 'number', name: 'string', boolean: 'boolean', text: 'string' });
+
+/**
+ * A value a library caller passed, quoted (shownValue), its type named when a rule of `kind` takes
+ * another: `the string '42'` for a number setting (quoted bare, '42' read as the number it is not:
+ * audit), `the number 3` for a name. Lists and objects are plain to see in their JSON already.
+ */
+export function typedValue(value: unknown, kind: ValueRule<unknown>['kind']): string {
+  const type = typeof value;
+  const primitive = type === 'string' || type === 'number' || type === 'boolean' || type === 'bigint';
+  return primitive && type !== KIND_TYPE[kind] ? `the ${type} ${shownValue(value)}` : shownValue(value);
+}
+
 /**
  * Returns `value` if it obeys `rule`, else throws the rule's UsageError naming `field`. `shown` is what
- * the message quotes (the CLI passes the raw text typed); it defaults to the value itself.
+ * the message quotes (the CLI passes the raw text typed); it defaults to the value itself, then quoted
+ * with its type named when the rule takes another type (typedValue).
  */
 export function checkValue<T>(field: string, value: unknown, rule: ValueRule<T>, shown: unknown = value): T {
   if (rule.accepts(value)) return value;
   if (value === undefined) throw new UsageError(`${field} is required`, `pass ${rule.allowed}`);
-  if (rule.kind === 'name') throw new UsageError(`${unknownValue(field)} ${shownValue(shown)}`, `use ${rule.allowed}`);
-  throw new UsageError(`${field} must be ${rule.allowed}, got ${shownValue(shown)}`, `pass ${rule.hintFor?.(value) ?? rule.allowed}`);
+  const typed = shown === value && typeof value !== KIND_TYPE[rule.kind];
+  if (rule.kind === 'name' && !typed) throw new UsageError(`${unknownValue(field)} ${shownValue(shown)}`, `use ${rule.allowed}`);
+  if (!typed) throw new UsageError(`${field} must be ${rule.allowed}, got ${shownValue(shown)}`, `pass ${rule.hintFor?.(value) ?? rule.allowed}`);
+  // a number given as its text: say which number to pass
+  const asNumber = rule.kind === 'number' && typeof value === 'string' ? decimalValue(value) : Number.NaN;
+  const hint = rule.accepts(asNumber) ? `pass ${String(asNumber)}, a number, not a string` : `pass ${rule.hintFor?.(value) ?? rule.allowed}`;
+  throw new UsageError(`${field} must be ${rule.allowed}, got ${typedValue(value, rule.kind)}`, hint);
 }
 
 /**

@@ -247,7 +247,7 @@ describe('loadCorpus refuses', () => {
     // and a text read for another purpose as that (train --eval said "the corpus standard input")
     expect(await refusal(loadCorpus(['blank.txt'], { cwd: root }, undefined, '--eval text'))).toBe('the --eval text blank.txt holds no tokens (pass a non-empty text corpus)');
     // what messages call the specs must be text (a number began every message, "3 'nope.txt' not found": audit)
-    await expect(loadCorpus(['nope.txt'], { cwd: root }, undefined, 3 as never)).rejects.toThrow("role must be a string that is not blank, got '3'");
+    await expect(loadCorpus(['nope.txt'], { cwd: root }, undefined, 3 as never)).rejects.toThrow("role must be a string that is not blank, got the number '3'");
   });
 
   it('unreadable standard input, naming it', async () => {

@@ -43,18 +43,18 @@ describe('validateLoadOptions', () => {
   it('words each kind of bad value', () => {
     expect(refusal(['brown'], { tokenizer: 'spaces' })).toBe(`unknown tokenizer value 'spaces' (use one of: ${TOKENIZERS})`);
     // a list holding a name is no name, although it converts to one as a property key
-    expect(refusal(['brown'], { tokenizer: ['word'] })).toBe(`unknown tokenizer value ["word"] (use one of: ${TOKENIZERS})`);
+    expect(refusal(['brown'], { tokenizer: ['word'] })).toBe(`tokenizer must be one of: ${TOKENIZERS}, got ["word"] (pass one of: ${TOKENIZERS})`);
     expect(refusal(['brown'], { sentences: 'lines' })).toBe("unknown sentences value 'lines' (use one of: auto, line)");
     expect(refusal(['brown'], { normalize: 'NFD' })).toBe("unknown normalize value 'NFD' (use one of: NFC, none)");
     expect(refusal(['brown'], { maxTokens: 0 })).toBe("maxTokens must be a whole number >= 1, got '0' (pass a whole number >= 1)");
-    expect(refusal(['brown'], { lowercase: 'yes' })).toBe("lowercase must be true or false, got 'yes' (pass true or false)");
+    expect(refusal(['brown'], { lowercase: 'yes' })).toBe("lowercase must be true or false, got the string 'yes' (pass true or false)");
   });
 
   it('refuses a callback, the merges or the stream of the wrong kind', () => {
     for (const key of ['onWarning', 'onProgress', 'subwordTraining']) {
       expect(refusal(['brown'], { [key]: 'log' })).toBe(`${key} must be a function, got 'log' (pass a function, or leave it out)`);
     }
-    expect(refusal(['brown'], { brownCache: 'no' })).toBe("brownCache must be true or false, got 'no' (pass true or false)");
+    expect(refusal(['brown'], { brownCache: 'no' })).toBe("brownCache must be true or false, got the string 'no' (pass true or false)");
     expect(refusal(['brown'], { bpeMerges: 'a b' })).toBe(
       "bpeMerges must be a list of merges ({ left, right } strings), got 'a b' (pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out)",
     );

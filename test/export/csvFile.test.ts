@@ -28,7 +28,7 @@ describe('openCsv', () => {
     const path = join(tempDir(), 'kept.csv');
     writeFileSync(path, 'name,value\na,1\n');
     expect(() => openCsv(path, ['name', 'value'], { appendd: true } as never)).toThrow("unknown openCsv option 'appendd'");
-    expect(() => openCsv(path, ['name', 'value'], { append: 'yes' } as never)).toThrow("options.append must be true or false, got 'yes'");
+    expect(() => openCsv(path, ['name', 'value'], { append: 'yes' } as never)).toThrow("options.append must be true or false, got the string 'yes'");
     // a whole file is written anew: with append it emptied the file (audit)
     expect(() => openCsv(path, ['name', 'value'], { append: true, whole: true })).toThrow('openCsv options append and whole cannot go together: a whole file is written anew');
     expect(readFileSync(path, 'utf8')).toBe('name,value\na,1\n');

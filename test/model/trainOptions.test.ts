@@ -18,6 +18,17 @@ describe('trainModel options', () => {
     expect(Array.from(model.support)).toEqual([A, B, C]);
   });
 
+  it('trains every smoothing on a text without tokens: with vocab observed, V = {</s>}, so P(</s> | h) = 1 (the README says so)', () => {
+    // no sentence, or one empty sentence: the only outcome ever seen (or none) is </s>; idSpace 4 leaves
+    // ids 2 and 3 outside V (probability 0), <s> (0) is never an outcome
+    for (const sentences of [[], [[]]] as number[][][]) {
+      for (const smoothing of ['mle', 'add-k', 'witten-bell', 'kneser-ney'] as const) {
+        const model = trainModel(corpusFromSentences(sentences), { order: 3, smoothing, idSpace: 4 });
+        expect([0, 1, 2, 3].map((w) => model.probability(Int32Array.of(0, 0), 0, 2, w))).toEqual([0, 1, 0, 0]);
+      }
+    }
+  });
+
   it('fills k = 0.01, vocab observed, idSpace = largest id + 1', () => {
     expect(resolveTrainOptions(TINY, { order: 2, smoothing: 'add-k' })).toEqual({ order: 2, smoothing: 'add-k', k: 0.01, vocab: 'observed', idSpace: 5 });
   });
@@ -70,14 +81,19 @@ describe('trainModel options', () => {
     expect(refusal(TINY, { order: 2 })).toEqual(['smoothing is missing', `pass smoothing: one of ${names}`]);
     expect(refusal(TINY, { order: 2, smoothing: 'Kneser-Ney' })).toEqual(["unknown smoothing value 'Kneser-Ney'", `use one of: ${names}`]);
     expect(refusal(TINY, { ...mle, vocab: 'all' })).toEqual(["unknown vocab value 'all'", 'use one of: observed, seed']);
-    // k must be a finite number above 0: 0, Infinity, NaN and the string '1' are refused
-    for (const k of [0, Number.POSITIVE_INFINITY, Number.NaN, '1']) {
+    // k must be a finite number above 0: 0, Infinity, NaN and the string '1' are refused (the string named
+    // as one, with the number to pass: quoted bare, '1' read as the number it is not)
+    for (const k of [0, Number.POSITIVE_INFINITY, Number.NaN]) {
       expect(refusal(TINY, { ...mle, k })).toEqual([`k must be a number > 0, got '${String(k)}'`, 'pass a number > 0']);
     }
+    expect(refusal(TINY, { ...mle, k: '1' })).toEqual(["k must be a number > 0, got the string '1'", 'pass 1, a number, not a string']);
+    expect(refusal(TINY, { ...mle, k: '0' })).toEqual(["k must be a number > 0, got the string '0'", 'pass a number > 0']);
+    expect(refusal(TINY, { order: true, smoothing: 'mle' })).toEqual(["order must be a whole number from 1 to 10, got the boolean 'true'", 'pass a whole number from 1 to 10']);
+    expect(refusal(TINY, { order: 2, smoothing: 2 })).toEqual([`smoothing must be one of: ${names}, got the number '2'`, `pass one of: ${names}`]);
     const idSpaces = 'a whole number from 5 (every id in the corpus + 1) to 2147483647';
     expect(refusal(TINY, { ...mle, idSpace: 5.5 })).toEqual([`idSpace must be ${idSpaces}, got '5.5'`, `pass ${idSpaces}`]);
     // seed types are token ids: 2 .. idSpace - 1 (TINY's id space is 5)
-    expect(refusal(TINY, { ...mle, seedTypes: [2, 3] })).toEqual(["seedTypes must be an Int32Array of token ids, got '2,3'", 'pass an Int32Array of token ids']);
+    expect(refusal(TINY, { ...mle, seedTypes: [2, 3] })).toEqual(['seedTypes must be an Int32Array of token ids, got [2,3]', 'pass an Int32Array of token ids']);
     expect(refusal(TINY, { ...mle, seedTypes: Int32Array.of(2, 5) })).toEqual(["seedTypes must be token ids from 2 to 4, got '… 5 …'", 'pass token ids from 2 to 4']);
     expect(refusal(TINY, { ...mle, seedTypes: Int32Array.of(1) })).toEqual(["seedTypes must be token ids from 2 to 4, got '… 1 …'", 'pass token ids from 2 to 4']);
     expect(refusal(TINY, { ...mle, vocab: 'seed' })).toEqual(['seedTypes is missing', "pass seedTypes: the seed vocabulary's token ids (vocab 'seed' needs them)"]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey, cellNames, expandCells } from '../../src/simulation/cells.js';
 import { DEFAULT_SWEEP, type SweepSettings } from '../../src/simulation/settings.js';
+import { UsageError } from '../../src/errors.js';
 
 describe('cells', () => {
   it('are the cross product of the lists, the first column varying slowest, named by what varies', () => {
@@ -22,6 +23,14 @@ describe('cells', () => {
     expect(cells[5]!.settings).toEqual({ ...firsts, humanRatio: 0.5, order: 2, select: 'dedup' });
   });
 
+  it('refuse a sweep that is not one, naming the list, as a run refuses it (a TypeError before)', () => {
+    expect(() => expandCells({} as never)).toThrow(new UsageError('sweep.strategy is required', 'pass a non-empty list of values, each one of: replace, accumulate, accumulate-subsample'));
+    expect(() => expandCells(undefined as never)).toThrow(UsageError);
+    expect(() => expandCells({ ...DEFAULT_SWEEP, order: [] })).toThrow(/sweep\.order/u);
+    expect(() => expandCells({ ...DEFAULT_SWEEP, humanRatio: [1.5] })).toThrow("sweep.humanRatio must be a number >= 0 and <= 1, got '1.5'");
+    expect(() => expandCells({ ...DEFAULT_SWEEP, humanratio: [0] } as never)).toThrow("unknown sweep setting 'humanratio'");
+  });
+
   it('one cell is named default', () => {
     expect(expandCells({ ...DEFAULT_SWEEP, humanRatio: [0] }).map((cell) => cell.id)).toEqual(['default']);
   });
@@ -34,16 +43,19 @@ describe('cells', () => {
   });
 
   it('name a number as the CSV writes it (no exponent, 6 significant digits), and key it as JavaScript does', () => {
-    const cells = expandCells({ ...DEFAULT_SWEEP, humanRatio: [0.1234567, 0.5], tokensGrowth: [1e-7, 2] });
-    expect(cells.map((cell) => cell.id)).toEqual([
+    // (a sweep with 0.1234567 is refused, too many digits: the names are those of settings made by hand)
+    const firsts = expandCells(DEFAULT_SWEEP)[0]!.settings;
+    const cells = [0.1234567, 0.5].flatMap((humanRatio) => [1e-7, 2].map((tokensGrowth) => ({ ...firsts, humanRatio, tokensGrowth })));
+    expect(() => expandCells({ ...DEFAULT_SWEEP, humanRatio: [0.1234567] })).toThrow('has more digits than the CSV');
+    expect(cellNames(cells)).toEqual([
       'human_ratio=0.123457/tokens_growth=0.0000001',
       'human_ratio=0.123457/tokens_growth=2',
       'human_ratio=0.5/tokens_growth=0.0000001',
       'human_ratio=0.5/tokens_growth=2',
     ]);
     // the seed key is unchanged by the name: a cell's random draws stay what they were
-    expect(cells[0]!.key).toContain('/human_ratio=0.1234567/');
-    expect(cells[0]!.key).toContain('/tokens_growth=1e-7');
+    expect(cellKey(cells[0]!)).toContain('/human_ratio=0.1234567/');
+    expect(cellKey(cells[0]!)).toContain('/tokens_growth=1e-7');
   });
 
   it('name cells read through valueOf, an undefined value counting as the empty text', () => {

@@ -178,7 +178,7 @@ describe('the arguments of a series', () => {
     expect(refusal(() => validateSeriesArguments(run(), { ...cell(), settings: { ...cell().settings, topK: -1 } }, 1, hooks)).message).toMatch(/^cell\.settings\.topK must be/u);
     expect(refusal(() => validateSeriesArguments(run(), 'default', 1, hooks)).message).toBe("cell must be an object, got 'default'");
     expect(refusal(() => validateSeriesArguments(run(), { ...cell(), key: '' }, 1, hooks)).message).toBe("cell.key must be a string that is not blank, got ''");
-    expect(refusal(() => validateSeriesArguments(run(), { ...cell(), id: 7 }, 1, hooks)).message).toBe("cell.id must be a string that is not blank, got '7'");
+    expect(refusal(() => validateSeriesArguments(run(), { ...cell(), id: 7 }, 1, hooks)).message).toBe("cell.id must be a string that is not blank, got the number '7'");
     expect(refusal(() => validateSeriesArguments(run(), cell(), 0, hooks)).message).toBe("replicate must be a whole number >= 1, got '0'");
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, {})).message).toBe('hooks.emit is required');
   });
@@ -200,7 +200,7 @@ describe('the arguments of a series', () => {
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, 'emit')).message).toBe("hooks must be an object, got 'emit'");
     expect(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper: { ...partial, clear: () => undefined }, keep: true } })).not.toThrow();
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, generation0: { keeper, keep: 'yes' } }))).toEqual({
-      message: "hooks.generation0.keep must be true or false, got 'yes'",
+      message: "hooks.generation0.keep must be true or false, got the string 'yes'",
       hint: 'pass whether a later task shares this generation 0',
     });
     expect(refusal(() => validateSeriesArguments(run(), cell(), 1, { ...hooks, warn: 'loud', generation0: { keeper, keep: true } })).message).toBe("hooks.warn must be a function, got 'loud'");
@@ -240,7 +240,7 @@ describe('hooks and task options', () => {
     expect(() => validateTaskOptions({ workers: 1024 }, { onRow: () => undefined })).not.toThrow();
     expect(refusal(() => validateTaskOptions({ workers: 1025 }, {})).message).toBe("options.workers must be a whole number from 1 to 1024, got '1025'");
     expect(() => validateTaskOptions({ workers: 2, inThisThread: false }, {})).not.toThrow();
-    expect(refusal(() => validateTaskOptions({ inThisThread: 'no' }, {})).message).toBe("options.inThisThread must be true or false, got 'no'");
+    expect(refusal(() => validateTaskOptions({ inThisThread: 'no' }, {})).message).toBe("options.inThisThread must be true or false, got the string 'no'");
     expect(refusal(() => validateTaskOptions({}, { onEnd: 'x' })).message).toBe("handlers.onEnd must be a function, got 'x'");
     expect(refusal(() => validateTaskOptions(null, {})).message).toBe('options must be an object, got null');
   });

@@ -102,14 +102,14 @@ describe('the public entries refuse what they would get silently wrong', () => {
       expect(error).toBeInstanceOf(UsageError);
       return (error as UsageError).message;
     };
-    expect(await refused({ lowercase: 'yes' })).toBe("lowercase must be true or false, got 'yes'");
+    expect(await refused({ lowercase: 'yes' })).toBe("lowercase must be true or false, got the string 'yes'");
     expect(await refused({ sentences: 'toString' })).toBe("unknown sentences value 'toString'");
     expect(await refused({ normalize: 'NFD' })).toBe("unknown normalize value 'NFD'");
-    expect(await refused({ emptySentences: 1 })).toBe("emptySentences must be true or false, got '1'");
+    expect(await refused({ emptySentences: 1 })).toBe("emptySentences must be true or false, got the number '1'");
     expect(await refused({ maxTokens: Number.NaN })).toBe("maxTokens must be a whole number >= 1, got 'NaN'");
     expect(await refused({ maxTokens: -1 })).toBe("maxTokens must be a whole number >= 1, got '-1'");
     expect(await refused({ jsonlField: '' })).toMatch(/^jsonlField must be a string that is not blank/u);
-    expect(await refused({ tokenizer: 5 })).toBe("unknown tokenizer value '5'");
+    expect(await refused({ tokenizer: 5 })).toBe(`tokenizer must be one of: ${'word, wordpunct, treebank, whitespace, char, gpt2, cl100k, o200k, bpe:K'}, got the number '5'`);
     expect(await refused({ onWarning: 5 })).toBe("onWarning must be a function, got '5'");
     expect(await refused({ name: {} })).toMatch(/^name must be a string that is not blank/u);
     expect(await refused({ tokenizer: 'bpe:5', bpeMerges: [null] })).toMatch(/^bpeMerges must be a list of merges/u);
@@ -135,7 +135,7 @@ describe('the public entries refuse what they would get silently wrong', () => {
     await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, skip: 0, shard: { index: 1, count: 1 } }, {})).resolves.toBeDefined();
     // a misspelt key inside extras or shard was accepted and did nothing (audit)
     await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, extras: { extinction: true } } as never, {})).rejects.toThrow("unknown options.extras key 'extinction'");
-    await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, extras: { extinctions: true, texts: 'yes' } } as never, {})).rejects.toThrow("options.extras.texts must be true or false, got 'yes'");
+    await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, extras: { extinctions: true, texts: 'yes' } } as never, {})).rejects.toThrow("options.extras.texts must be true or false, got the string 'yes'");
     await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, shard: { index: 1, count: 2, foo: 1 } } as never, {})).rejects.toThrow("unknown options.shard key 'foo'");
     await expect(simulateAsync(CORPUS, ID_SPACE, settings, { workers: 1, extras: { extinctions: true, texts: false, sentencePerplexities: true } }, {})).resolves.toBeDefined();
     // runTasks: a run that is none, and tasks that are no list of SeriesTask (raw TypeErrors before: audit)
@@ -237,7 +237,7 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(await refusal(() => writeReport(rows, { out: '-' }))).toBe('out must be a path: a report is not written to standard output');
     expect(await refusal(() => writeReport(rows, { svgDir: '-' }))).toBe('svgDir must be a path: a report is not written to standard output');
     expect(await refusal(() => writeReport(rows, { output: 'x.html' } as never))).toBe("unknown report option 'output'");
-    expect(await refusal(() => writeReport(rows, { out: 5 } as never))).toMatch(/^out must be a string that is not blank, got '?5'?/u);
+    expect(await refusal(() => writeReport(rows, { out: 5 } as never))).toMatch(/^out must be a string that is not blank, got the number '5'/u);
     expect(await refusal(() => writeReport(rows, null as never))).toMatch(/^options must be an object/u);
     expect(await refusal(() => renderReportHtml(rows, { title: 5 } as never))).toMatch(/^title must be a string that is not blank/u);
     expect(await refusal(() => renderReportHtml(rows, { metrics: 'types' } as never))).toMatch(/^metrics must be a non-empty list/u);
@@ -249,7 +249,7 @@ describe('the public entries refuse what they would get silently wrong', () => {
   it('readCurves, formatFinalTable and seriesSteps check what they are given, seriesSteps when called (raw TypeErrors, and a generator that checked at its first step: audit)', async () => {
     const curves = await readCurves(5 as never).then(() => undefined, (error: unknown) => error);
     expect(curves).toBeInstanceOf(UsageError);
-    expect((curves as UsageError).message).toBe("path must be a string that is not blank, got '5'");
+    expect((curves as UsageError).message).toBe("path must be a string that is not blank, got the number '5'");
     const notRow = (shown: string): string => `rows[0] must be a curve row (a text cell and a generation, a whole number >= 0), got ${shown}`;
     // (a generation of NaN or -1 was a raw TypeError inside: round 2 audit)
     for (const [rows, message] of [[null, 'rows must be a list of curve rows, got null'], [[{ cell: 'a' }], notRow('{"cell":"a"}')], [[{ cell: 'a', generation: -1 }], notRow('{"cell":"a","generation":-1}')], [[{ cell: 'a', generation: 0.5 }], notRow('{"cell":"a","generation":0.5}')], [[{ cell: 'a', generation: Number.NaN }], notRow('{"cell":"a","generation":null}')]] as const) {
