@@ -10,7 +10,7 @@
  * `own` (optional): the text's own trigrams when the caller has them, its transition table of history
  * length 2 (counts/transitionTable.ts) or a TrigramSet built from it (the reference's own, when the text
  * is H): the n-gram pass reads them instead of sorting the text (same values); one that is neither, or
- * holds another number of predictions than the text makes, is a UsageError.
+ * whose counts are not the text's (checkOwnTrigrams), is a UsageError.
  */
 
 import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
@@ -22,10 +22,11 @@ import { jsDivergence } from './jsDivergence.js';
 import { lexicalDiversity } from './lexicalDiversity.js';
 import { overlapMetrics } from './overlapMetrics.js';
 import { checkSeedReference, type SeedReference } from './seedReference.js';
-import { TrigramSet, type TextTrigrams } from './ngramProfile.js';
+import { TrigramSet, trigramMargins, type TextTrigrams } from './ngramProfile.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import { UsageError } from '../errors.js';
 import { shownValue } from '../validation/valueRule.js';
+import { BOS, EOS } from '../vocabulary/vocabulary.js';
 import { seedProfile } from './seedPerplexity.js';
 import { survivalMetrics } from './survivalMetrics.js';
 import { countUnigrams, type UnigramCounts } from './unigramCounts.js';
@@ -37,19 +38,31 @@ export interface TextMeasurement {
 
 /**
  * `own` is read in place of the text, so it must be the text's own: a table of history length 2 or a
- * TrigramSet, with as many predictions as the text makes (each token and each sentence's `</s>`; the
- * counts summed, O(entries): a cheap check that catches another text's trigrams, which gave wrong
- * values without a word: audit).
+ * TrigramSet, whose margins are the text's (./ngramProfile.ts `trigramMargins`: each token as often
+ * predicted and predicting as it occurs, `</s>` predicted and `<s>` predicting once a sentence). A cheap
+ * check, O(entries + idSpace), that catches another text's trigrams (which gave wrong values without a
+ * word, and the text's values remembered wrong after: audit) unless that text has the same tokens, as
+ * often, in another order.
  */
-function checkOwnTrigrams(own: unknown, text: TokenCorpus): void {
+function checkOwnTrigrams(own: unknown, text: TokenCorpus, unigrams: UnigramCounts, idSpace: number): void {
   const isTable = typeof own === 'object' && own !== null && (own as Partial<TransitionTable>).historyLength === 2 && (own as Partial<TransitionTable>).contextTotal instanceof Int32Array;
   if (!(own instanceof TrigramSet) && !isTable) {
     throw new UsageError(`own must be the text's transition table of history length 2 or a TrigramSet, got ${shownValue(own)}`, "leave it out: the text's n-grams are counted from the text");
   }
+  const hint = "pass the text's own table or set, or leave it out";
   const predictions = own instanceof TrigramSet ? own.predictions : summed((own as TransitionTable).contextTotal);
   const expected = text.ids.length + text.offsets.length - 1;
-  if (predictions !== expected) {
-    throw new UsageError(`own holds ${predictions} predictions, and the text makes ${expected}: they are another text's trigrams`, "pass the text's own table or set, or leave it out");
+  if (predictions !== expected) throw new UsageError(`own holds ${predictions} predictions, and the text makes ${expected}: they are another text's trigrams`, hint);
+  const margins = trigramMargins(own as TextTrigrams, idSpace);
+  if (margins === undefined) throw new UsageError(`own holds ids outside the reference's id space (${idSpace}): they are another text's trigrams`, hint);
+  const sentences = text.offsets.length - 1;
+  for (let id = 0; id < idSpace; id++) {
+    const occurs = id === EOS || id === BOS ? sentences : unigrams.counts[id]!;
+    const predicted = id === BOS ? 0 : occurs;
+    const predicting = id === EOS ? 0 : occurs;
+    if (margins.predicted[id] !== predicted || margins.predicting[id] !== predicting) {
+      throw new UsageError(`own's trigrams count id ${id} ${margins.predicted[id]} times predicted and ${margins.predicting[id]} times predicting, the text ${predicted} and ${predicting}: they are another text's trigrams`, hint);
+    }
   }
 }
 
@@ -61,7 +74,15 @@ function summed(values: Int32Array): number {
 
 export function measureText(text: TokenCorpus, reference: SeedReference, own?: TextTrigrams): TextMeasurement {
   checkTokenCorpus('text', text, checkSeedReference('reference', reference).idSpace);
-  if (own !== undefined) checkOwnTrigrams(own, text);
+  if (own !== undefined) checkOwnTrigrams(own, text, countUnigrams(text, reference.idSpace), reference.idSpace);
+  return measureTrusted(text, reference, own);
+}
+
+/**
+ * measureText without its checks, for the simulation loop, whose texts it made itself and whose
+ * tables it read off those texts (../simulation/series.ts): the same values.
+ */
+export function measureTrusted(text: TokenCorpus, reference: SeedReference, own?: TextTrigrams): TextMeasurement {
   const idSpace = reference.idSpace;
   const unigrams = countUnigrams(text, idSpace);
   const frequency = frequencyMetrics(unigrams);

@@ -361,6 +361,38 @@ export function ngramProfile(corpus: TokenCorpus, idSpace: number, reference?: T
  */
 export type TextTrigrams = TransitionTable | TrigramSet;
 
+/** How often each id is predicted (the third item of an extended trigram) and predicts (the second), by id. */
+export interface TrigramMargins {
+  readonly predicted: Int32Array;
+  readonly predicting: Int32Array;
+}
+
+/**
+ * The margins of a text's extended trigrams with their counts (TextTrigrams), over ids below
+ * `idSpace`, or undefined when an item lies outside (another id space). A text's own trigrams give,
+ * for each token, its count in both margins, and `</s>` predicted and `<s>` predicting once a sentence
+ * (each sentence w1..wn makes (PAD, <s>, w1), (<s>, w1, w2), ..., (w(n-1), wn, </s>)). O(entries + idSpace).
+ */
+export function trigramMargins(own: TextTrigrams, idSpace: number): TrigramMargins | undefined {
+  const predicted = new Int32Array(idSpace);
+  const predicting = new Int32Array(idSpace);
+  const add = (into: Int32Array, id: number, count: number): boolean => {
+    if (!(id >= 0 && id < idSpace)) return false;
+    into[id]! += count;
+    return true;
+  };
+  if (own instanceof TrigramSet) {
+    const { slots } = own.parts;
+    for (let at = 0; at < slots.length; at += SLOT) {
+      if (!add(predicting, slots[at]!, slots[at + 2]!) || !add(predicted, slots[at + 1]!, slots[at + 2]!)) return undefined;
+    }
+    return { predicted, predicting };
+  }
+  for (let c = 0; c < own.contextTotal.length; c++) if (!add(predicting, own.contexts.keyAt(c, 1), own.contextTotal[c]!)) return undefined;
+  for (let e = 0; e < own.edgeToken.length; e++) if (!add(predicted, own.edgeToken[e]!, own.edgeCount[e]!)) return undefined;
+  return { predicted, predicting };
+}
+
 /**
  * The profile and, with `floor`, the text's predictions scored under the reference's order-3 MLE
  * model (see SeedScore). One pass. `own`: the text's own trigrams (TextTrigrams), read instead of

@@ -26,7 +26,7 @@
 import { concatCorpora, sentenceCount, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import { driftExpectedTypes } from '../metrics/driftBaseline.js';
-import { measureText } from '../metrics/measureText.js';
+import { measureTrusted } from '../metrics/measureText.js';
 import { flooredPerplexity, oovRate } from '../metrics/perplexity.js';
 import { supportMetrics } from '../metrics/supportMetrics.js';
 import { seedModelPerplexity, type SeedModel } from '../metrics/seedPerplexity.js';
@@ -266,7 +266,7 @@ function stepGeneration(series: SeriesContext, carried: Carried, generation: num
   progress.trained();
   const { previousTraining } = carried;
   const drift = driftExpectedTypes(previousTraining.counts, previousTraining.sentences, tokenCount(text) + text.offsets.length - 1);
-  series.row(generation, { ...measureText(text, run.reference, cellSettings.order === 3 ? textTable : undefined).values, drift_expected_types: drift, ...modelColumns(run, next, series.seed, text, textTable), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
+  series.row(generation, { ...measureTrusted(text, run.reference, cellSettings.order === 3 ? textTable : undefined).values, drift_expected_types: drift, ...modelColumns(run, next, series.seed, text, textTable), selected_share: synthetic.selectedShare, ...wordLevel(run, text) });
   progress.finish();
   series.notices.observe(generation, text);
   carried.model = next;
@@ -289,7 +289,7 @@ function generationZeroValues(run: PreparedRun, model0: LanguageModel, seed: See
   // H's n-gram columns come from the reference's trigram set, built from H (no second sort of H).
   // H's own table is M0's (MLE), which gen0_perplexity reads instead of walking H through M0.
   const humanTable = model0 instanceof MleModel ? model0.transitions : undefined;
-  return { ...measureText(run.human, run.reference, run.reference.trigrams).values, ...modelColumns(run, model0, seed, run.human, humanTable), ...wordLevel(run, run.human) };
+  return { ...measureTrusted(run.human, run.reference, run.reference.trigrams).values, ...modelColumns(run, model0, seed, run.human, humanTable), ...wordLevel(run, run.human) };
 }
 
 /** What drawTexts needs besides the model (one generation's coordinates and its random streams). */

@@ -67,6 +67,20 @@ describe('measureText with the text\'s own trigrams', () => {
     expect(() => measureText(text, ref, {} as never)).toThrow("own must be the text's transition table of history length 2 or a TrigramSet, got");
     expect(() => measureText(text, ref, buildTransitionTable(text, 1, f.vocabulary.size) as never)).toThrow(UsageError);
   });
+
+  it('refuses another text\'s trigrams of as many predictions by their margins, and remembers nothing wrong (audit: novelty 0 for 0.25, kept after)', () => {
+    const ref = reference(); // H: 'a b c', 'a b', 'c d e' (8 tokens, 3 sentences: 11 predictions)
+    // 'a b c', 'a b', 'c d d': 11 predictions too; d (id 5, the first id whose counts differ) occurs once
+    // in H, so H's trigrams predict it once ((<s>, c, d)) and have it predict once ((c, d, e)); this text has it twice
+    const other = f.more(['a b c', 'a b', 'c d d']);
+    expect(() => measureText(other, ref, ref.trigrams)).toThrow("own's trigrams count id 5 1 times predicted and 1 times predicting, the text 2 and 2: they are another text's trigrams");
+    expect(() => measureText(other, ref, buildTransitionTable(f.corpus, 2, f.vocabulary.size))).toThrow("they are another text's trigrams");
+    // the refusal left nothing behind: the text's novelty is its own, 1 of its 2 trigrams of three real
+    // tokens (a b c, in H, and c d d, not in H)
+    const novelty = measureText(other, ref).values['novel_3gram_rate'];
+    expect(novelty).toBe(0.5);
+    expect(measureText(f.more(['a b c', 'a b', 'c d d']), ref, buildTransitionTable(other, 2, f.vocabulary.size)).values['novel_3gram_rate']).toBe(novelty);
+  });
 });
 
 describe('buildSeedReference', () => {
