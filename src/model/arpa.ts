@@ -30,31 +30,40 @@
  * Writing is O(nodes * model lookup); reading is O(lines).
  */
 
-import { hasChildren, type NgramTrie } from '../counts/ngramTrie.js';
+import { buildNgramTrie, hasChildren, type NgramTrie } from '../counts/ngramTrie.js';
+import { buildTransitionTable, type TransitionTable } from '../counts/transitionTable.js';
+import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { BOS, BOS_TOKEN } from '../vocabulary/vocabulary.js';
 import { InterpolatedModel } from './interpolated.js';
 import type { LanguageModel } from './languageModel.js';
+import { MleModel } from './mle.js';
 
 /** log10(0) in ARPA files. */
 export const ARPA_LOG_ZERO = -99;
 
 /**
- * The lines of the ARPA file of `model` (without newlines). `counts` are the training counts of the
- * model; an InterpolatedModel carries its own. `tokenOf` maps an id to its string.
+ * The lines of the ARPA file of `model` (without newlines). `tokenOf` maps an id to its string. An
+ * interpolated model (Witten–Bell, Kneser–Ney) carries its training counts; an MLE model keeps only its
+ * order-n table, so `corpus`, the text it was trained on, gives them (checked: the table counted from
+ * it must be the model's, array for array; O(tokens) to count it and its n-grams). Any other back-off
+ * model (a LanguageModel of the caller's) is written from `corpus`'s counts the same way, unchecked.
  *
- * @throws UsageError for add-k models, or when a non-interpolated model comes without its counts.
+ * @throws UsageError for add-k models, and for an MLE model without its training corpus or with another.
  */
-export function* arpaLines(model: LanguageModel, tokenOf: (id: number) => string, counts?: NgramTrie): Generator<string> {
+export function* arpaLines(model: LanguageModel, tokenOf: (id: number) => string, corpus?: TokenCorpus): Generator<string> {
+  refuseAddK(model);
+  yield* arpaLinesFromCounts(model, tokenOf, model instanceof InterpolatedModel ? model.trie : trainingCounts(model, corpus));
+}
+
+/**
+ * arpaLines from the model's training counts, `trie`, unchecked: for the CLI's `train`, which counted
+ * them from the text it trained the model on (../cli/commands/train.ts).
+ */
+export function* arpaLinesFromCounts(model: LanguageModel, tokenOf: (id: number) => string, trie: NgramTrie): Generator<string> {
+  refuseAddK(model);
   const interpolated = model instanceof InterpolatedModel ? model : undefined;
-  if (interpolated?.lower === 'uniform') {
-    throw new UsageError(
-      'add-k is not a back-off model, so it has no exact ARPA form',
-      'use --smoothing kneser-ney or witten-bell (or mle) with --arpa',
-    );
-  }
-  const trie = interpolated?.trie ?? counts;
-  if (trie === undefined) throw new UsageError('writing ARPA needs the training counts of the model', 'pass the NgramTrie');
   const order = model.order;
   const unigrams = [EOS_ID, ...model.support];
 
@@ -115,6 +124,36 @@ export function* arpaLines(model: LanguageModel, tokenOf: (id: number) => string
 }
 
 const EOS_ID = 1;
+
+function refuseAddK(model: LanguageModel): void {
+  if (model instanceof InterpolatedModel && model.lower === 'uniform') {
+    throw new UsageError('add-k is not a back-off model, so it has no exact ARPA form', 'use --smoothing kneser-ney or witten-bell (or mle) with --arpa');
+  }
+}
+
+/**
+ * The n-gram counts of a back-off model's training text, `corpus`: for an MLE model once it is shown
+ * to be that text (another back-off model, one of the caller's own, is taken at its word).
+ */
+function trainingCounts(model: LanguageModel, corpus: TokenCorpus | undefined): NgramTrie {
+  const hint = 'pass the corpus the model was trained on: arpaLines(model, tokenOf, corpus)';
+  if (corpus === undefined) throw new UsageError('writing an MLE model as ARPA needs the corpus it was trained on (the model keeps its order-n counts alone)', hint);
+  checkTokenCorpus('corpus', corpus, model.idSpace);
+  if (model instanceof MleModel && !sameTable(buildTransitionTable(corpus, model.order - 1, model.idSpace), model.transitions)) {
+    throw new UsageError('the corpus is not the one the model was trained on: its counts differ from the model\'s', hint);
+  }
+  return buildNgramTrie(corpus, model.order, model.idSpace);
+}
+
+/** True when two tables hold the same contexts and edges in the same places (tables counted alike from one text). */
+function sameTable(a: TransitionTable, b: TransitionTable): boolean {
+  const equal = (x: Int32Array, y: Int32Array): boolean => x.length === y.length && x.every((value, i) => value === y[i]);
+  if (!equal(a.edgeStart, b.edgeStart) || !equal(a.edgeToken, b.edgeToken) || !equal(a.edgeCount, b.edgeCount) || !equal(a.contextTotal, b.contextTotal)) return false;
+  for (let c = 0; c < a.contextTotal.length; c++) {
+    for (let i = 0; i < a.historyLength; i++) if (a.contexts.keyAt(c, i) !== b.contexts.keyAt(c, i)) return false;
+  }
+  return true;
+}
 
 /** A log10 value with 7 decimals; log10(0) = -Infinity (and anything at or below -99) as -99. */
 function formatLog10(value: number): string {

@@ -7,9 +7,8 @@ import { trainKneserNey } from '../../src/model/kneserNey.js';
 import type { LanguageModel, ModelOptions, Trainer } from '../../src/model/languageModel.js';
 import { trainModel } from '../../src/model/train.js';
 import { trainWittenBell } from '../../src/model/wittenBell.js';
-import { buildNgramTrie } from '../../src/counts/ngramTrie.js';
 import { UsageError } from '../../src/errors.js';
-import { TINY, options } from './fixtures.js';
+import { A, B, C, TINY, options } from './fixtures.js';
 
 const NAMES = ['<s>', '</s>', 'a', 'b', 'c', 'd', 'e', 'f', 'g'];
 const tokenOf = (id: number) => NAMES[id]!;
@@ -32,7 +31,7 @@ describe('ARPA writer', () => {
     // its mass, so nothing is left to back off to: bow = log10(0), written -99 (KenLM's log zero);
     // </s> is never a history, so it has no back-off weight.
     const log = (p: number) => Math.log10(p).toFixed(7);
-    const lines = [...arpaLines(trainModel(TINY, options('mle', 2)), tokenOf, buildNgramTrie(TINY, 2, 5))];
+    const lines = [...arpaLines(trainModel(TINY, options('mle', 2)), tokenOf, TINY)];
     expect(lines).toEqual([
       '\\data\\', 'ngram 1=5', 'ngram 2=6', '',
       '\\1-grams:', '-99\t<s>\t-99', `${log(3 / 8)}\t</s>`, `${log(2 / 8)}\ta\t-99`, `${log(2 / 8)}\tb\t-99`, `${log(1 / 8)}\tc\t-99`, '',
@@ -54,7 +53,22 @@ describe('ARPA writer', () => {
       return undefined;
     })();
     expect(refusal).toBeInstanceOf(UsageError);
-    expect([(refusal as UsageError).message, (refusal as UsageError).hint]).toEqual(['writing ARPA needs the training counts of the model', 'pass the NgramTrie']);
+    expect([(refusal as UsageError).message, (refusal as UsageError).hint]).toEqual([
+      'writing an MLE model as ARPA needs the corpus it was trained on (the model keeps its order-n counts alone)',
+      'pass the corpus the model was trained on: arpaLines(model, tokenOf, corpus)',
+    ]);
+  });
+
+  it('writes an MLE model from the corpus it was trained on, and refuses another (the NgramTrie it took was not exported: audit)', () => {
+    const model = trainModel(TINY, options('mle', 2));
+    // TINY = a b / a c / b; a copy of it is the same text
+    const copy = corpusFromSentences([[A, B], [A, C], [B]]);
+    expect([...arpaLines(model, tokenOf, copy)]).toEqual([...arpaLines(model, tokenOf, TINY)]);
+    // another text, one sentence fewer: its counts are not the model's
+    expect(() => [...arpaLines(model, tokenOf, corpusFromSentences([[A, B], [A, C]]))]).toThrow("the corpus is not the one the model was trained on: its counts differ from the model's");
+    // the same tokens as often, in another order (b a / a c / b): other bigrams
+    expect(() => [...arpaLines(model, tokenOf, corpusFromSentences([[B, A], [A, C], [B]]))]).toThrow('the corpus is not the one the model was trained on');
+    expect(() => [...arpaLines(model, tokenOf, { ids: [2] } as never)]).toThrow(UsageError);
   });
 
   it('writes gamma(h) as the back-off weight even where h is followed by every word', () => {
@@ -88,7 +102,7 @@ describe('ARPA writer', () => {
       },
     };
     const log = (p: number) => Math.log10(p).toFixed(7);
-    expect([...arpaLines(model, tokenOf, buildNgramTrie(TINY, 2, 5))]).toEqual([
+    expect([...arpaLines(model, tokenOf, TINY)]).toEqual([
       '\\data\\', 'ngram 1=5', 'ngram 2=6', '',
       '\\1-grams:', '-99\t<s>\t-0.4771213', `${log(0.5)}\t</s>`, `${log(0.25)}\ta\t-0.8750613`, `${log(0.15)}\tb\t-6.6989700`, `${log(0.1)}\tc\t-99`, '',
       '\\2-grams:', `${log(0.5)}\t<s> a`, `${log(0.3)}\t<s> b`, `${log(0.6)}\ta b`, `${log(0.3)}\ta c`, '0.0000000\tb </s>', '0.0000000\tc </s>', '',
@@ -121,7 +135,7 @@ describe('ARPA writer', () => {
             seedTypes: Int32Array.from([2, 3, 4, 5, 6, 7]),
           };
           const model: LanguageModel = train(corpusFromSentences(sentences), opts);
-          const arpa = readArpa([...arpaLines(model, tokenOf, name === 'mle' ? buildNgramTrie(corpusFromSentences(sentences), order, 9) : undefined)].join('\n'));
+          const arpa = readArpa([...arpaLines(model, tokenOf, name === 'mle' ? corpusFromSentences(sentences) : undefined)].join('\n'));
           const history = Int32Array.from([0, ...tail]);
           for (let w = 1; w < 9; w++) {
             const p = model.probability(history, 0, history.length, w);

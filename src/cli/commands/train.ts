@@ -14,7 +14,7 @@ import { loadCorpus, resolveSpec, type LoadOptions } from '../../corpus/loadCorp
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
 import { UsageError } from '../../errors.js';
-import { arpaLines } from '../../model/arpa.js';
+import { arpaLinesFromCounts } from '../../model/arpa.js';
 import { evaluateModel, type Evaluation } from '../../model/evaluate.js';
 import { InterpolatedModel } from '../../model/interpolated.js';
 import { kneserNeyDiscounts } from '../../model/kneserNey.js';
@@ -155,7 +155,7 @@ function evalWarnings(load: LoadOptions, specs: readonly string[]): Pick<LoadOpt
 
 /** The model in ARPA format to `path` (`shown` as the user gave it), a whole file, or to standard output (`-`). */
 async function writeArpa(model: LanguageModel, vocabulary: Vocabulary, counts: NgramTrie, { path, shown }: { path: string; shown: string }, io: CliIO): Promise<void> {
-  const lines = arpaLines(model, (id) => vocabulary.token(id), counts);
+  const lines = arpaLinesFromCounts(model, (id) => vocabulary.token(id), counts);
   const write = async (out: NodeJS.WritableStream): Promise<void> => {
     let failure: Error | undefined;
     out.on('error', (error: Error) => void (failure ??= error));
