@@ -16,7 +16,8 @@
  * with a warning. Files are streamed: memory is bounded by the corpus's ids and the longest line or
  * unfinished sentence, never the file size. This module and the exporters are the only ones that read files.
  * Options are checked first (validateLoadOptions: UsageError naming the option, the value and what is
- * allowed); an option left out or undefined takes its default from DEFAULT_LOAD_OPTIONS.
+ * allowed); an option left out or undefined takes its default from DEFAULT_LOAD_OPTIONS, but `lowercase`
+ * follows the tokenizer (readText.ts withTextDefaults).
  */
 
 import { closeSync, constants, createReadStream, existsSync, openSync, realpathSync, statSync } from 'node:fs';
@@ -30,9 +31,9 @@ import { brownFiles, isBrownSpec, readBrownFile } from './brown.js';
 import { BrownReplay, cachedSize, readBrownCache } from './brownCache.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
-import { brownEncoder, checkVocabulary, finishCorpus, readTextInto, STDIN_NAME, warnBrownTextOptions } from './readText.js';
+import { brownEncoder, checkVocabulary, finishCorpus, readTextInto, STDIN_NAME, warnBrownTextOptions, withTextDefaults } from './readText.js';
 import { CutLetterCount } from './cutLetters.js';
-import { DEFAULT_LOAD_OPTIONS, validateLoadOptions, type LoadOptions } from './loadOptions.js';
+import { validateLoadOptions, type LoadOptions } from './loadOptions.js';
 import { checkOwnDescriptor } from './ownDescriptor.js';
 import type { Merge } from './subword/bpeMerges.js';
 import { readWithSubwords } from './subword/learnedBpe.js';
@@ -85,7 +86,7 @@ export async function loadCorpus(
   checkVocabulary(vocabulary);
   // (a number, 3, began every message: "3 'nope.txt' not found": audit)
   checkValue('role', role, TEXT_RULE);
-  const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...withoutUndefined(options) };
+  const settings: LoadOptions = withTextDefaults(options);
   if (specs.length === 0) throw new InputError('no corpus given', 'name a file, a folder, a glob, - or brown: --corpus on the command line');
   if (specs.filter((spec) => spec === '-').length > 1) {
     throw new InputError('standard input (-) is given twice as a corpus', 'pass - once');
@@ -150,7 +151,7 @@ function refuseFileTwice(sources: ReadonlyArray<Source & { readonly spec: string
  * readings after the first: a redirected file was counted twice there, audit).
  */
 export function refuseStandardInputNamedTwice(specs: readonly string[], options: Partial<LoadOptions> = {}, role = 'corpus'): void {
-  const settings: LoadOptions = { ...DEFAULT_LOAD_OPTIONS, ...withoutUndefined(options) };
+  const settings: LoadOptions = withTextDefaults(options);
   refuseStandardInputByName(specs.flatMap((spec) => resolveSpec(spec, settings, role).map((source) => ({ ...source, spec }))), role);
 }
 
@@ -177,10 +178,6 @@ function progressCounter(sources: readonly Source[], onProgress: LoadOptions['on
     read += bytes;
     onProgress(read, total);
   };
-}
-
-function withoutUndefined(options: Partial<LoadOptions>): Partial<LoadOptions> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
 /**

@@ -3,7 +3,8 @@
  *
  * Contract: every option is optional; a missing one takes its documented default (DEFAULT_LOAD_OPTIONS:
  * tokenizer `wordpunct`, lowercase true, sentences `auto`, normalize `NFC`; no jsonlField, no maxTokens limit, the
- * process's stdin and working folder). A given one must obey its rule, else a UsageError
+ * process's stdin and working folder), but `lowercase` left out follows the tokenizer, as on the command
+ * line: false for a subword tokenizer (readText.ts withTextDefaults). A given one must obey its rule, else a UsageError
  * `<option> must be ...` / `unknown <option> value ...`; an unknown option is refused. The CLI parses
  * its corpus flags with the same rules (src/cli/options.ts, LOAD_ROWS), with the flag's name.
  */

@@ -25,7 +25,7 @@ import type { Merge } from './subword/bpeMerges.js';
 import { publishedSentenceWriter } from './subword/publishedEncoding.js';
 import { parseSubword } from './subword/subwordNames.js';
 import { readWithSubwords, type SubwordOptions } from './subword/learnedBpe.js';
-import { prepareTokenizer, spanScannerFor, tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
+import { lowercasesByDefault, prepareTokenizer, spanScannerFor, tokenizerFor, whitespaceWindows, type TokenizerName, type Tokenize } from './tokenizers.js';
 import type { TokenCorpus } from './tokenCorpus.js';
 import { CutLetterCount } from './cutLetters.js';
 
@@ -134,15 +134,26 @@ export function checkVocabulary(vocabulary: unknown): asserts vocabulary is Voca
   if (!(vocabulary instanceof Vocabulary)) throw new UsageError(`vocabulary must be a Vocabulary, got ${shownValue(vocabulary)}`, 'leave it out for a fresh one');
 }
 
+/**
+ * Options with their defaults: DEFAULT_TEXT_OPTIONS for each left out (or undefined), but `lowercase`,
+ * when left out, follows the tokenizer as on the command line (lowercasesByDefault: word-level
+ * tokenizers lowercase, subword ones keep case; the library lowercased for every tokenizer, so one
+ * corpus read with gpt2 gave other tokens than the CLI's: audit).
+ */
+export function withTextDefaults<T extends Partial<TextOptions>>(options: T): TextOptions & T {
+  // an option given as undefined is not given (as loadCorpus reads it): its default stays
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T;
+  const tokenizer = given.tokenizer ?? DEFAULT_TEXT_OPTIONS.tokenizer;
+  return { ...DEFAULT_TEXT_OPTIONS, lowercase: lowercasesByDefault(tokenizer), ...given };
+}
+
 export async function readCorpusSources(
   sources: readonly TextSource[],
   options: Partial<TextOptions> = {},
   label = UNNAMED_TEXT,
   vocabulary: Vocabulary = new Vocabulary(),
 ): Promise<ReadTextResult> {
-  // an option given as undefined is not given (as loadCorpus reads it): its default stays
-  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  const settings: TextOptions = { ...DEFAULT_TEXT_OPTIONS, ...given };
+  const settings: TextOptions = withTextDefaults(options);
   if (sources.length > 0 && sources.every((source) => source.format === 'brown')) warnBrownTextOptions(settings);
   await prepareTokenizer(settings.tokenizer);
   return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {

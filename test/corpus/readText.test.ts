@@ -3,6 +3,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readCorpusSources, readCorpusText } from '../../src/corpus/readText.js';
 import { tokenizerFor } from '../../src/corpus/tokenizers.js';
 import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
@@ -192,6 +195,20 @@ describe('readCorpusText: formats and options', () => {
     expect((await read('The Dog RAN.')).found).toEqual(['the dog ran.']);
     expect((await read('The Dog RAN.', { lowercase: false })).found).toEqual(['The Dog RAN.']);
     expect((await read('The Dog RAN.', { lowercase: false, tokenizer: 'treebank' })).found).toEqual(['The Dog RAN .']);
+  });
+
+  it('keeps the case by default with a subword tokenizer, as the CLI does (the library lowercased: audit)', async () => {
+    const pieces = async (options: object): Promise<string[]> => {
+      const { corpus, vocabulary } = await readCorpusText('Hello World.', { tokenizer: 'gpt2', ...options });
+      return Array.from(corpus.ids, (id) => vocabulary.token(id));
+    };
+    expect(await pieces({})).toEqual(['Hello', '▁World', '.']);
+    expect(await pieces({ lowercase: undefined })).toEqual(['Hello', '▁World', '.']);
+    expect(await pieces({ lowercase: true })).toEqual(['hello', '▁world', '.']);
+    const dir = mkdtempSync(join(tmpdir(), 'case-'));
+    writeFileSync(join(dir, 'c.txt'), 'Hello World.\n');
+    const loaded = await loadCorpus(['c.txt'], { cwd: dir, tokenizer: 'bpe:2' });
+    expect(loaded.vocabulary.toArray().filter((token) => /^[A-Z]/u.test(token)).length).toBeGreaterThan(0);
   });
 
   it('with emptySentences in line mode a blank line is an empty sentence; in auto mode emptySentences is refused', async () => {
