@@ -100,6 +100,13 @@ export function gatherSentences(
  * it is, without a copy (corpora are never mutated).
  */
 export function concatCorpora(parts: readonly TokenCorpus[]): TokenCorpus {
+  // (the shapes only, O(parts): {} gave a raw TypeError: audit)
+  if (!Array.isArray(parts)) throw new UsageError(`parts must be a list of TokenCorpus, got ${shownValue(parts)}`, 'pass a list of corpora');
+  parts.forEach((part: Partial<TokenCorpus> | null, i) => {
+    if (!(part?.ids instanceof Int32Array) || !(part.offsets instanceof Int32Array) || part.offsets.length === 0) {
+      throw new UsageError(`parts[${i}] must be a TokenCorpus (Int32Array ids and offsets), got ${shownValue(part)}`, 'pass corpora made by loadCorpus or corpusFromSentences');
+    }
+  });
   const withSentences = parts.filter((part) => sentenceCount(part) > 0);
   if (withSentences.length === 1) return withSentences[0]!;
   let tokens = 0;

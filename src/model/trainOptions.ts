@@ -19,7 +19,7 @@
 import { MAX_ID_SPACE } from '../corpus/tokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
-import { checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, typedValue } from '../validation/valueRule.js';
+import { checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, shownValue, typedValue } from '../validation/valueRule.js';
 import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import { SMOOTHING_NAMES, VOCAB_MODES, type ModelOptions, type SmoothingName, type VocabMode } from './languageModel.js';
 
@@ -65,8 +65,8 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   if (typeof corpus !== 'object' || corpus === null || !(corpus.ids instanceof Int32Array) || !(corpus.offsets instanceof Int32Array)) {
     throw new UsageError('the corpus must be a TokenCorpus (ids and offsets as Int32Array)', 'pass the corpus that loadCorpus or corpusFromSentences returns');
   }
-  if (typeof options !== 'object' || options === null) {
-    throw new UsageError(`model options must be an object, got '${String(options)}'`, "pass e.g. { order: 3, smoothing: 'kneser-ney' }");
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new UsageError(`model options must be an object, got ${Array.isArray(options) ? shownValue(options) : `'${String(options)}'`}`, "pass e.g. { order: 3, smoothing: 'kneser-ney' }");
   }
   refuseUnknownKeys(options as unknown as Record<string, unknown>, TRAIN_OPTION_KEYS, 'trainModel option');
   const end = idsEnd(corpus);

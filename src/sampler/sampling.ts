@@ -12,7 +12,7 @@
  */
 
 import { UsageError } from '../errors.js';
-import { checkValue, integerRule, numberRule, refuseUnknownKeys, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, integerRule, numberRule, refuseUnknownKeys, shownValue, type ValueRule } from '../validation/valueRule.js';
 import type { RandomSource } from '../random/random.js';
 
 export interface SamplingOptions {
@@ -52,8 +52,9 @@ export function samplingOf({ temperature, topK, topP }: SamplingOptions): Sampli
 }
 
 export function resolveSampling(sampling: Partial<SamplingOptions> = {}): SamplingOptions {
-  if (typeof sampling !== 'object' || sampling === null) {
-    throw new UsageError(`sampling options must be an object, got '${String(sampling)}'`, 'pass e.g. { temperature: 1, topK: 0, topP: 1 }');
+  // (a list, [], was taken for an object of no options: audit)
+  if (typeof sampling !== 'object' || sampling === null || Array.isArray(sampling)) {
+    throw new UsageError(`sampling options must be an object, got ${Array.isArray(sampling) ? shownValue(sampling) : `'${String(sampling)}'`}`, 'pass e.g. { temperature: 1, topK: 0, topP: 1 }');
   }
   refuseUnknownKeys(sampling, Object.keys(SAMPLING_RULES), 'sampling option');
   const given = (value: number | undefined, fallback: number) => (value === undefined ? fallback : value);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { concatCorpora, corpusFromSentences, gatherSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { randomFor } from '../../src/random/random.js';
+import { UsageError } from '../../src/errors.js';
 
 /** A corpus's sentences as plain arrays. */
 function sentencesOf(corpus: TokenCorpus): number[][] {
@@ -19,6 +20,12 @@ describe('concatCorpora', () => {
     const joined = concatCorpora([corpusFromSentences([[2, 3], []]), corpusFromSentences([]), corpusFromSentences([[4], [5, 6, 7]])]);
     expect(Array.from(joined.ids)).toEqual([2, 3, 4, 5, 6, 7]);
     expect(Array.from(joined.offsets)).toEqual([0, 2, 2, 3, 6]);
+  });
+
+  it('refuses what is no list of corpora with a UsageError naming the part (a raw TypeError: audit)', () => {
+    expect(() => concatCorpora([{}] as never)).toThrow(new UsageError('parts[0] must be a TokenCorpus (Int32Array ids and offsets), got {}', 'pass corpora made by loadCorpus or corpusFromSentences'));
+    expect(() => concatCorpora([corpusFromSentences([[2]]), null] as never)).toThrow('parts[1] must be a TokenCorpus');
+    expect(() => concatCorpora(corpusFromSentences([[2]]) as never)).toThrow('parts must be a list of TokenCorpus');
   });
 
   it('on random parts: the sentences of every part in order', () => {

@@ -72,6 +72,7 @@ describe('trainModel options', () => {
     const objectHint = "pass e.g. { order: 3, smoothing: 'kneser-ney' }";
     expect(refusal(TINY, null)).toEqual(["model options must be an object, got 'null'", objectHint]);
     expect(refusal(TINY, 3)).toEqual(["model options must be an object, got '3'", objectHint]);
+    expect(refusal(TINY, [3, 'mle'])).toEqual(['model options must be an object, got [3,"mle"]', objectHint]);
     expect(refusal(TINY, undefined)).toEqual(["model options must be an object, got 'undefined'", objectHint]);
     const orders = 'a whole number from 1 to 10';
     expect(refusal(TINY, { smoothing: 'mle' })).toEqual(['order is missing', `pass order: ${orders}`]);

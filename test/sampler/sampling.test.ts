@@ -64,6 +64,8 @@ describe('sampling options', () => {
       expect((thrown as UsageError).message).toBe(`sampling options must be an object, got '${shown}'`);
       expect((thrown as UsageError).hint).toBe('pass e.g. { temperature: 1, topK: 0, topP: 1 }');
     }
+    // a list is no object of options (it was taken for one with none: audit)
+    expect(() => resolveSampling([] as never)).toThrow(new UsageError('sampling options must be an object, got []', 'pass e.g. { temperature: 1, topK: 0, topP: 1 }'));
   });
 
   it('accepts the edges of each range', () => {
