@@ -13,7 +13,7 @@
 
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
@@ -85,12 +85,25 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
   };
 }
 
+/**
+ * The --svg folder is not the --out file, nor inside it: the page was written, then making the folder
+ * failed on it with a raw EEXIST (exit 1: audit). Paths as resolved from the working folder.
+ */
+function checkFolderNotOnFile(svgDir: string, out: string): void {
+  const folder = resolve(process.cwd(), svgDir);
+  const file = resolve(process.cwd(), out);
+  if (folder === file || folder.startsWith(`${file}${sep}`)) {
+    throw new UsageError(`--svg ${svgDir} ${folder === file ? 'is' : 'lies inside'} the --out file ${out}: a folder of charts cannot be where the page goes`, 'give --svg a folder of its own');
+  }
+}
+
 export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   await assertReadableFile(options.curves, 'the curves CSV');
   if (options.summary !== undefined) await assertReadableFile(options.summary, '--summary');
   if (options.survival !== undefined) await assertReadableFile(options.survival, '--survival');
   if (options.out !== undefined) checkWritable(options.out, process.cwd(), '--out', { standardOutput: false });
   if (options.svgDir !== undefined) checkWritableFolder(options.svgDir, process.cwd(), '--svg');
+  if (options.out !== undefined && options.svgDir !== undefined) checkFolderNotOnFile(options.svgDir, options.out);
   const inputs = [['the curves CSV', options.curves], ['--summary', options.summary], ['--survival', options.survival]] as const;
   const inputFiles = inputs.flatMap(([what, path]) => (path === undefined ? [] : [{ label: `${what} ${path}`, path }]));
   // (the run record beside the curves is read too: `--out a.csv.run.json` wrote the report over it,
