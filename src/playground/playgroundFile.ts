@@ -71,7 +71,8 @@ export function embedCorpus(spec: string, cwd: string): EmbeddedCorpus {
       throw new InputError(`cannot read ${name}: ${(error as Error).message}`, 'check the path and its permissions');
     }
     checkTextBytes(bytes, name); // as run reads it: no UTF-16, no binary data
-    blank &&= source.kind === 'jsonl' ? jsonlHoldsNoText(bytes.toString('utf8')) : bytes.toString('utf8').trim() === '';
+    const text = bytes.toString('utf8');
+    blank &&= source.kind === 'jsonl' ? recordsHoldNoText(jsonlRecords(text, name)) : text.trim() === '';
     return embedPart(name, source.kind as EmbeddedPart['kind'], bytes);
   });
   // (as run refuses it: no tokenizer finds a token in blank text, whatever the page's settings)
@@ -80,20 +81,34 @@ export function embedCorpus(spec: string, cwd: string): EmbeddedCorpus {
 }
 
 /**
- * True when no record of a JSONL text holds text in any field: every line blank, or an object whose
- * string values are blank (the page may read any field, --jsonl-field; a line that is no JSON object
- * counts as text, for the page to report).
+ * The records of a JSONL text, refusing a line that is no JSON object as the loader does whatever field
+ * it reads (../corpus/readText.ts: the same line numbers, lines ending at \n, \r\n or \r, a byte-order
+ * mark at a line's start dropped, blank lines skipped): the page embedded such a file and failed on it
+ * later, where every other command refuses it (audit).
  */
-function jsonlHoldsNoText(text: string): boolean {
-  return text.split('\n').every((line) => {
-    if (line.trim() === '') return true;
+function jsonlRecords(text: string, name: string): Array<Record<string, unknown>> {
+  const lines = text.split(/\r\n|\r|\n/u);
+  const records: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.startsWith('\ufeff') ? lines[i]!.slice(1) : lines[i]!;
+    if (line.trim() === '') continue;
+    let record: unknown;
     try {
-      const record: unknown = JSON.parse(line);
-      return typeof record === 'object' && record !== null && !Array.isArray(record) && Object.values(record).every((value) => typeof value !== 'string' || value.trim() === '');
+      record = JSON.parse(line);
     } catch {
-      return false;
+      throw new InputError(`${name} line ${i + 1} is not valid JSON`, 'fix or remove that line; JSONL needs one JSON object per line');
     }
-  });
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      throw new InputError(`${name} line ${i + 1} is not a JSON object, which no field of the page can read`, 'fix or remove that line; JSONL needs one JSON object per line');
+    }
+    records.push(record as Record<string, unknown>);
+  }
+  return records;
+}
+
+/** True when no record holds text in any field (the page may read any field, --jsonl-field). */
+function recordsHoldNoText(records: ReadonlyArray<Record<string, unknown>>): boolean {
+  return records.every((record) => Object.values(record).every((value) => typeof value !== 'string' || value.trim() === ''));
 }
 
 export function playgroundHtml(template: string, corpora: readonly EmbeddedCorpus[]): string {

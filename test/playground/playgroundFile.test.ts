@@ -63,13 +63,17 @@ describe('embedding corpora', () => {
     writeFileSync(join(folder, 'empty.txt'), ' \n\t\n');
     expect(() => embedCorpus('empty.txt', folder)).toThrow(new InputError('the corpus empty.txt holds no tokens', 'pass a non-empty text corpus'));
     // JSONL: records whose every field is blank hold no text for any --jsonl-field the page may pick;
-    // one field with text (not 'text') is read with that field, and a line that is no record is the page's to report
+    // one field with text (not 'text') is read with that field
     writeFileSync(join(folder, 'empty.jsonl'), '{"text": ""}\n\n{"text": "  ", "id": 3}\n');
     expect(() => embedCorpus('empty.jsonl', folder)).toThrow('the corpus empty.jsonl holds no tokens');
     writeFileSync(join(folder, 'body.jsonl'), '{"text": "", "body": "One sentence."}\n');
     expect(embedCorpus('body.jsonl', folder).parts).toHaveLength(1);
-    writeFileSync(join(folder, 'broken.jsonl'), '{"text": \n');
-    expect(embedCorpus('broken.jsonl', folder).parts).toHaveLength(1);
+    // a line that is no JSON object is refused as run refuses it, with its line number as run counts
+    // lines (\r, \r\n and \n end one; the page embedded it and failed later: audit)
+    writeFileSync(join(folder, 'broken.jsonl'), '{"text": "a"}\r\n\r{"text": \n');
+    expect(() => embedCorpus('broken.jsonl', folder)).toThrow(new InputError('broken.jsonl line 3 is not valid JSON', 'fix or remove that line; JSONL needs one JSON object per line'));
+    writeFileSync(join(folder, 'list.jsonl'), '\ufeff{"text": "a"}\n["a"]\n');
+    expect(() => embedCorpus('list.jsonl', folder)).toThrow('list.jsonl line 2 is not a JSON object, which no field of the page can read');
     mkdirSync(join(folder, 'mixed'));
     writeFileSync(join(folder, 'mixed', 'a.txt'), '\n');
     writeFileSync(join(folder, 'mixed', 'b.txt'), 'One sentence.\n');
