@@ -104,7 +104,8 @@ export function metricColumnsOf(order: readonly string[], holdsNumbers: (column:
 
 const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 
-function isIdColumn(column: string): boolean {
+/** True for a column that names a row (cell, replicate, generation) or a setting of its cell. */
+export function isIdColumn(column: string): boolean {
   return ID_COLUMNS.includes(column) || (APPENDED_SETTING_COLUMNS as readonly string[]).includes(column);
 }
 

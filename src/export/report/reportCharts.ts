@@ -19,7 +19,7 @@ import { checkList, checkObject, checkOptional, refuseUnknownKeys, shownValue, T
 import type { RunRecord } from '../runRecord.js';
 import { aggregateCurves, type SeriesPoint } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
-import { checkCurveRows, metricColumns, SURVIVAL_BANDS, type CurveRow } from './curveRow.js';
+import { checkCurveRows, isIdColumn, metricColumns, SURVIVAL_BANDS, type CurveRow } from './curveRow.js';
 import { metricChartSpec } from './metricChart.js';
 import { describeMetric } from './metricDescriptions.js';
 import { summaryPoints, type SummaryRow } from './summaryPoints.js';
@@ -104,8 +104,11 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
   const wanted = options.metrics ?? available;
   const unknown = wanted.filter((metric) => !available.includes(metric));
   if (unknown.length > 0) {
+    // (a column of text was called unknown, though the file has it: audit)
+    const columns = options.columns ?? Object.keys(rows[0]!);
+    const why = (metric: string): string => (!columns.includes(metric) ? '' : isIdColumn(metric) ? ' (a column that names the rows and their settings)' : ' (a column whose values are not numbers)');
     throw new UsageError(
-      `unknown metric ${unknown.map((metric) => `"${metric}"`).join(', ')}`,
+      `unknown metric ${unknown.map((metric) => `"${metric}"${why(metric)}`).join(', ')}`,
       `choose from: ${available.join(', ')}`,
     );
   }

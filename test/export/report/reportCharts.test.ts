@@ -51,4 +51,15 @@ describe('buildReportCharts', () => {
     expect(() => buildReportCharts(rows, { columns, metrics: ['vocab'] })).toThrow(/unknown metric "vocab"/);
     expect(() => buildReportCharts([], {})).toThrow(InputError);
   });
+
+  it('says why a column of the curves is no metric: text, or a name of the rows (it called it unknown: audit)', () => {
+    const rows = [
+      { cell: 'a', replicate: 1, generation: 0, types: 5, note: 'seed' },
+      { cell: 'a', replicate: 1, generation: 1, types: 4, note: 'later' },
+    ];
+    const columns = ['cell', 'replicate', 'generation', 'types', 'note'];
+    expect(() => buildReportCharts(rows, { columns, metrics: ['note', 'cell', 'vocab'] })).toThrow(
+      new UsageError('unknown metric "note" (a column whose values are not numbers), "cell" (a column that names the rows and their settings), "vocab"', 'choose from: types'),
+    );
+  });
 });
