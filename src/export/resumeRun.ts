@@ -34,7 +34,7 @@ import { planResume, quotedField, type ExpectedTask, type ResumeFile, type RowMi
 import { csvNumber } from './report/csvNumber.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { describeDifferences, readRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
+import { describeDifferences, fieldName, readRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
 
 export interface ResumeFiles {
   /** The curves CSV (a file, not standard output). */
@@ -66,7 +66,7 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
   const out = files.out;
   const previous = readRunRecord(out);
   const differences = previous === undefined ? [] : describeDifferences(previous.identity, record.identity);
-  if (previous !== undefined && previous.shard !== record.shard) differences.push('shard');
+  if (previous !== undefined && previous.shard !== record.shard) differences.push(fieldName('shard'));
   const sameRun = previous !== undefined && differences.length === 0 && previous.fingerprint === record.fingerprint;
   const which = differences.length > 0 ? differences : ['fingerprint'];
   const differ = `${which.join(', ')} ${which.length === 1 ? 'differs' : 'differ'}`;

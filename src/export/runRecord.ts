@@ -145,12 +145,38 @@ export function readRunRecord(csvPath: string): RunRecord | undefined {
   }
 }
 
+/**
+ * The identity fields whose values differ, as a user names them: a setting by its flag
+ * (`settings.sweep.humanRatio`: `--human-ratio`), the corpus digest as the corpus's tokens, N as the
+ * batch size, which is `--tokens` or H's size (it was named `settings.tokens`, which no user typed:
+ * audit); a field of no known kind by its dotted path.
+ */
+export function describeDifferences(a: unknown, b: unknown): string[] {
+  return differingPaths(a, b).map(fieldName);
+}
+
+/** The name of one identity field (a dotted path of RunIdentity) in a message. */
+export function fieldName(path: string): string {
+  const named = FIELD_NAMES[path];
+  if (named !== undefined) return named;
+  const setting = /^(?:settings\.(?:sweep\.)?|load\.)([a-zA-Z]+)$/u.exec(path);
+  return setting === null ? path : `--${setting[1]!.replace(/[A-Z]/gu, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+const FIELD_NAMES: Readonly<Record<string, string>> = Object.freeze({
+  corpusDigest: "the corpus's tokens",
+  version: 'the program version',
+  extinctions: '--extinctions',
+  shard: '--shard',
+  'settings.tokens': 'the batch size N',
+});
+
 /** Dotted paths of the identity fields whose values differ, e.g. ['settings.sweep.humanRatio']. */
-export function describeDifferences(a: unknown, b: unknown, prefix = ''): string[] {
+function differingPaths(a: unknown, b: unknown, prefix = ''): string[] {
   const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
   if (isObject(a) && isObject(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    return keys.flatMap((key) => describeDifferences(a[key], b[key], prefix === '' ? key : `${prefix}.${key}`));
+    return keys.flatMap((key) => differingPaths(a[key], b[key], prefix === '' ? key : `${prefix}.${key}`));
   }
   return canonicalJson(a) === canonicalJson(b) ? [] : [prefix];
 }

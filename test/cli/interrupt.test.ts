@@ -237,7 +237,7 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     let said = '';
     refused.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
     expect(await new Promise((done) => refused.on('exit', done))).toBe(2);
-    expect(said).toMatch(/^ngram-collapse: --resume: .*other\.csv does not exist, and its run record .*other\.csv\.run\.json is another run's \(settings\.seed, settings\.tokens differ\) \(run without --resume to start the run\)\n$/u);
+    expect(said).toMatch(/^ngram-collapse: --resume: .*other\.csv does not exist, and its run record .*other\.csv\.run\.json is another run's \(--seed, the batch size N differ\) \(run without --resume to start the run\)\n$/u);
   }, 90_000);
 });
 
