@@ -27,26 +27,29 @@ export function wrapCommand(command: string, width: number): string[] {
 }
 
 /**
- * The words of a command line as a shell splits it at spaces, each as written: a space inside single
- * quotes, or after a backslash outside them, is part of its word (`'my  file.txt'`, `'it'\''s'`).
+ * The words of a command line as a shell splits it at spaces, each as written: a space inside single or
+ * double quotes, or after a backslash outside single quotes, is part of its word (`'my  file.txt'`,
+ * `'it'\''s'`, `"my  file.txt"`, `"say \"hi\""`: a hand-written caption's double quotes were split
+ * at their spaces: audit r44).
  */
 function shellWords(command: string): string[] {
   const words: string[] = [];
   let word = '';
-  let quoted = false;
+  let quote: "'" | '"' | undefined;
   for (let i = 0; i < command.length; i++) {
     const c = command[i]!;
-    if (c === ' ' && !quoted) {
+    if (c === ' ' && quote === undefined) {
       words.push(word);
       word = '';
       continue;
     }
-    if (c === "'") quoted = !quoted;
-    else if (c === '\\' && !quoted && i + 1 < command.length) {
+    if (c === '\\' && quote !== "'" && i + 1 < command.length) {
       word += command.slice(i, i + 2);
       i++;
       continue;
     }
+    if (c === quote) quote = undefined;
+    else if (quote === undefined && (c === "'" || c === '"')) quote = c;
     word += c;
   }
   words.push(word);

@@ -65,6 +65,13 @@ describe('wrapCommand', () => {
     expect(wrapCommand('--abcdefghij', 5)).toEqual(['--abc', 'defgh', 'ij']);
   });
 
+  it('keeps a double-quoted word whole, an escaped quote inside it too, and a single quote inside it as a character (audit r44)', () => {
+    const command = 'run --corpus "my  --two.txt" --title "say \\"a  b\\" it\'s" --k 1';
+    // groups: 'run', '--corpus "my  --two.txt"' (24: with 'run' 28, over 27), '--title "say \"a  b\" it's"' (27), '--k 1'
+    expect(wrapCommand(command, 27)).toEqual(['run', '--corpus "my  --two.txt"', '--title "say \\"a  b\\" it\'s"', '--k 1']);
+    expect(wrapCommand(command, 27).join(' ')).toBe(command);
+  });
+
   it('never cuts a character in two (an emoji in a name was cut into two halves: round 4)', () => {
     // 12 emoji of 2 UTF-16 units each: at width 5 (code points), pieces of 5, 5, 4 characters
     const lines = wrapCommand(`--corpus '${'\u{1F600}'.repeat(12)}'`, 5);
