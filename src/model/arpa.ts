@@ -47,7 +47,8 @@ export const ARPA_LOG_ZERO = -99;
  * The lines of the ARPA file of `model` (without newlines). `tokenOf` maps an id to its string. An
  * interpolated model (Witten–Bell, Kneser–Ney) carries its training counts; an MLE model keeps only its
  * order-n table, so `corpus`, the text it was trained on, gives them (checked: the table counted from
- * it must be the model's, array for array; O(tokens) to count it and its n-grams). Any other back-off
+ * it must hold the model's contexts and edges with their counts, its sentences in any order; O(tokens)
+ * to count it and its n-grams). Any other back-off
  * model (a LanguageModel of the caller's) is written from `corpus`'s counts the same way, unchecked.
  *
  * @throws UsageError for add-k models, and for an MLE model without its training corpus or with another.
@@ -137,7 +138,7 @@ function refuseAddK(model: LanguageModel): void {
  */
 function trainingCounts(model: LanguageModel, corpus: TokenCorpus | undefined): NgramTrie {
   const hint = 'pass the corpus the model was trained on: arpaLines(model, tokenOf, corpus)';
-  if (corpus === undefined) throw new UsageError('writing an MLE model as ARPA needs the corpus it was trained on (the model keeps its order-n counts alone)', hint);
+  if (corpus === undefined) throw new UsageError('writing a model without its counts as ARPA needs the corpus it was trained on (an MLE model keeps its order-n counts alone)', hint);
   checkTokenCorpus('corpus', corpus, model.idSpace);
   if (model instanceof MleModel && !sameTable(buildTransitionTable(corpus, model.order - 1, model.idSpace), model.transitions)) {
     throw new UsageError('the corpus is not the one the model was trained on: its counts differ from the model\'s', hint);
@@ -145,12 +146,25 @@ function trainingCounts(model: LanguageModel, corpus: TokenCorpus | undefined): 
   return buildNgramTrie(corpus, model.order, model.idSpace);
 }
 
-/** True when two tables hold the same contexts and edges in the same places (tables counted alike from one text). */
+/**
+ * True when two tables of one history length hold the same contexts with the same edges and counts,
+ * in whatever order each numbered them (a text's sentences in another order number them otherwise: its
+ * own corpus was refused so: round 2). O(contexts x history length + edges).
+ */
 function sameTable(a: TransitionTable, b: TransitionTable): boolean {
-  const equal = (x: Int32Array, y: Int32Array): boolean => x.length === y.length && x.every((value, i) => value === y[i]);
-  if (!equal(a.edgeStart, b.edgeStart) || !equal(a.edgeToken, b.edgeToken) || !equal(a.edgeCount, b.edgeCount) || !equal(a.contextTotal, b.contextTotal)) return false;
+  if (a.contextTotal.length !== b.contextTotal.length || a.edgeToken.length !== b.edgeToken.length) return false;
+  const key = new Int32Array(Math.max(1, a.historyLength));
   for (let c = 0; c < a.contextTotal.length; c++) {
-    for (let i = 0; i < a.historyLength; i++) if (a.contexts.keyAt(c, i) !== b.contexts.keyAt(c, i)) return false;
+    for (let i = 0; i < a.historyLength; i++) key[i] = a.contexts.keyAt(c, i);
+    const d = b.contexts.find(key, 0);
+    if (d < 0 || a.contextTotal[c] !== b.contextTotal[d]) return false;
+    const from = a.edgeStart[c]!;
+    const other = b.edgeStart[d]!;
+    if (a.edgeStart[c + 1]! - from !== b.edgeStart[d + 1]! - other) return false;
+    // (a context's edges are sorted by token: the same list in both)
+    for (let e = 0; e < a.edgeStart[c + 1]! - from; e++) {
+      if (a.edgeToken[from + e] !== b.edgeToken[other + e] || a.edgeCount[from + e] !== b.edgeCount[other + e]) return false;
+    }
   }
   return true;
 }

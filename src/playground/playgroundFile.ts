@@ -72,7 +72,7 @@ export function embedCorpus(spec: string, cwd: string): EmbeddedCorpus {
     }
     checkTextBytes(bytes, name); // as run reads it: no UTF-16, no binary data
     const text = bytes.toString('utf8');
-    blank &&= source.kind === 'jsonl' ? recordsHoldNoText(jsonlRecords(text, name)) : text.trim() === '';
+    blank = (source.kind === 'jsonl' ? jsonlHoldsNoText(text, name) : text.trim() === '') && blank;
     return embedPart(name, source.kind as EmbeddedPart['kind'], bytes);
   });
   // (as run refuses it: no tokenizer finds a token in blank text, whatever the page's settings)
@@ -81,16 +81,18 @@ export function embedCorpus(spec: string, cwd: string): EmbeddedCorpus {
 }
 
 /**
- * The records of a JSONL text, refusing a line that is no JSON object as the loader does whatever field
- * it reads (../corpus/readText.ts: the same line numbers, lines ending at \n, \r\n or \r, a byte-order
- * mark at a line's start dropped, blank lines skipped): the page embedded such a file and failed on it
- * later, where every other command refuses it (audit).
+ * True when no record of a JSONL text holds text in any field (the page may read any field,
+ * --jsonl-field); a line that is no JSON object is refused as the loader refuses it whatever field it
+ * reads (../corpus/readText.ts: the same line numbers, lines ending at \n, \r\n or \r; the file's
+ * byte-order mark dropped, and one at a line's start; blank lines skipped): the page embedded such a
+ * file and failed on it later, where every other command refuses it (audit). One line at a time.
  */
-function jsonlRecords(text: string, name: string): Array<Record<string, unknown>> {
+function jsonlHoldsNoText(text: string, name: string): boolean {
   const lines = text.split(/\r\n|\r|\n/u);
-  const records: Array<Record<string, unknown>> = [];
+  let blank = true;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.startsWith('\ufeff') ? lines[i]!.slice(1) : lines[i]!;
+    let line = i === 0 ? withoutMark(lines[i]!) : lines[i]!;
+    line = withoutMark(line);
     if (line.trim() === '') continue;
     let record: unknown;
     try {
@@ -101,14 +103,13 @@ function jsonlRecords(text: string, name: string): Array<Record<string, unknown>
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       throw new InputError(`${name} line ${i + 1} is not a JSON object, which no field of the page can read`, 'fix or remove that line; JSONL needs one JSON object per line');
     }
-    records.push(record as Record<string, unknown>);
+    blank &&= Object.values(record).every((value) => typeof value !== 'string' || value.trim() === '');
   }
-  return records;
+  return blank;
 }
 
-/** True when no record holds text in any field (the page may read any field, --jsonl-field). */
-function recordsHoldNoText(records: ReadonlyArray<Record<string, unknown>>): boolean {
-  return records.every((record) => Object.values(record).every((value) => typeof value !== 'string' || value.trim() === ''));
+function withoutMark(line: string): string {
+  return line.startsWith('\ufeff') ? line.slice(1) : line;
 }
 
 export function playgroundHtml(template: string, corpora: readonly EmbeddedCorpus[]): string {

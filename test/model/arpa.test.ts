@@ -54,7 +54,7 @@ describe('ARPA writer', () => {
     })();
     expect(refusal).toBeInstanceOf(UsageError);
     expect([(refusal as UsageError).message, (refusal as UsageError).hint]).toEqual([
-      'writing an MLE model as ARPA needs the corpus it was trained on (the model keeps its order-n counts alone)',
+      'writing a model without its counts as ARPA needs the corpus it was trained on (an MLE model keeps its order-n counts alone)',
       'pass the corpus the model was trained on: arpaLines(model, tokenOf, corpus)',
     ]);
   });
@@ -64,6 +64,12 @@ describe('ARPA writer', () => {
     // TINY = a b / a c / b; a copy of it is the same text
     const copy = corpusFromSentences([[A, B], [A, C], [B]]);
     expect([...arpaLines(model, tokenOf, copy)]).toEqual([...arpaLines(model, tokenOf, TINY)]);
+    // the same sentences in another order, at every order: the same model, the same file (refused: round 2)
+    const sentences = [[A, B], [A, C], [], [C, B, A, B]];
+    for (const order of [1, 2, 3]) {
+      const trained = trainModel(corpusFromSentences(sentences), options('mle', order));
+      expect([...arpaLines(trained, tokenOf, corpusFromSentences([...sentences].reverse()))]).toEqual([...arpaLines(trained, tokenOf, corpusFromSentences(sentences))]);
+    }
     // another text, one sentence fewer: its counts are not the model's
     expect(() => [...arpaLines(model, tokenOf, corpusFromSentences([[A, B], [A, C]]))]).toThrow("the corpus is not the one the model was trained on: its counts differ from the model's");
     // the same tokens as often, in another order (b a / a c / b): other bigrams

@@ -74,6 +74,9 @@ describe('embedding corpora', () => {
     expect(() => embedCorpus('broken.jsonl', folder)).toThrow(new InputError('broken.jsonl line 3 is not valid JSON', 'fix or remove that line; JSONL needs one JSON object per line'));
     writeFileSync(join(folder, 'list.jsonl'), '\ufeff{"text": "a"}\n["a"]\n');
     expect(() => embedCorpus('list.jsonl', folder)).toThrow('list.jsonl line 2 is not a JSON object, which no field of the page can read');
+    // the file's byte-order mark and a line's: both dropped, as the loader drops them (round 2)
+    writeFileSync(join(folder, 'marks.jsonl'), '\ufeff\ufeff{"text": "a b"}\n');
+    expect(embedCorpus('marks.jsonl', folder).parts).toHaveLength(1);
     mkdirSync(join(folder, 'mixed'));
     writeFileSync(join(folder, 'mixed', 'a.txt'), '\n');
     writeFileSync(join(folder, 'mixed', 'b.txt'), 'One sentence.\n');

@@ -26,6 +26,7 @@ import { readCurves } from '../../export/report/readCurves.js';
 import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
 import { readSurvival } from '../../export/report/readSurvival.js';
+import { landingPath } from '../../corpus/namedFile.js';
 
 /** The options as PLOT_OPTIONS parses them. */
 export interface RawPlotOptions {
@@ -87,11 +88,13 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
 
 /**
  * The --svg folder is not the --out file, nor inside it: the page was written, then making the folder
- * failed on it with a raw EEXIST (exit 1: audit). Paths as resolved from the working folder.
+ * failed on it with a raw EEXIST (exit 1: audit). Compared where writes to them land, links followed
+ * (`--svg d/x.html` with d a link to `.` got past a comparison of the names: round 2).
  */
 function checkFolderNotOnFile(svgDir: string, out: string): void {
-  const folder = resolve(process.cwd(), svgDir);
-  const file = resolve(process.cwd(), out);
+  const landed = (path: string): string => landingPath(resolve(process.cwd(), path)).replace(/(?<=.)\/+$/u, '');
+  const folder = landed(svgDir);
+  const file = landed(out);
   if (folder === file || folder.startsWith(`${file}${sep}`)) {
     throw new UsageError(`--svg ${svgDir} ${folder === file ? 'is' : 'lies inside'} the --out file ${out}: a folder of charts cannot be where the page goes`, 'give --svg a folder of its own');
   }
