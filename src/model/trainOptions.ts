@@ -80,9 +80,7 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   const vocab = oneOf('vocab', options.vocab === undefined ? 'observed' : options.vocab, VOCAB_MODES);
   const idSpace = options.idSpace === undefined ? end : options.idSpace;
   // (at most MAX_ID_SPACE, as every other entry takes it: ids are 32-bit, and counting arrays are sized by it)
-  if (!Number.isSafeInteger(idSpace) || idSpace < end || idSpace > MAX_ID_SPACE) {
-    refuse('idSpace', idSpace, `a whole number from ${end} (every id in the corpus + 1) to ${MAX_ID_SPACE}`);
-  }
+  checkValue('idSpace', idSpace, { kind: 'number', allowed: `a whole number from ${end} (every id in the corpus + 1) to ${MAX_ID_SPACE}`, accepts: (value): value is number => Number.isSafeInteger(value) && (value as number) >= end && (value as number) <= MAX_ID_SPACE });
   const seedTypes = options.seedTypes;
   if (seedTypes !== undefined) {
     if (!(seedTypes instanceof Int32Array)) refuse('seedTypes', seedTypes, 'an Int32Array of token ids', 'text');

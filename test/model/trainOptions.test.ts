@@ -90,6 +90,7 @@ describe('trainModel options', () => {
     expect(refusal(TINY, { ...mle, k: '1' })).toEqual(["k must be a number > 0, got the string '1'", 'pass 1, a number, not a string']);
     expect(refusal(TINY, { ...mle, k: '0' })).toEqual(["k must be a number > 0, got the string '0'", 'pass a number > 0']);
     expect(refusal(TINY, { order: true, smoothing: 'mle' })).toEqual(["order must be a whole number from 1 to 10, got the boolean 'true'", 'pass a whole number from 1 to 10']);
+    expect(refusal(TINY, { ...mle, idSpace: '9' })).toEqual(["idSpace must be a whole number from 5 (every id in the corpus + 1) to 2147483647, got the string '9'", 'pass 9, a number, not a string']);
     expect(refusal(TINY, { order: 2, smoothing: 2 })).toEqual([`smoothing must be one of: ${names}, got the number '2'`, `pass one of: ${names}`]);
     const idSpaces = 'a whole number from 5 (every id in the corpus + 1) to 2147483647';
     expect(refusal(TINY, { ...mle, idSpace: 5.5 })).toEqual([`idSpace must be ${idSpaces}, got '5.5'`, `pass ${idSpaces}`]);
