@@ -228,8 +228,9 @@ function forgettingChart(data: RecipeData) {
       {
         mark: { type: 'point', filled: true, size: 60, color: '#4e79a7' },
         encoding: {
-          x: { field: 'seed_count', type: 'quantitative', title: 'count in H' },
-          y: { field: 'median', type: 'quantitative', title: 'median generation forgotten' },
+          // (whole counts and generations: one point ticked 1.000000, and medians in steps of 0.2: audit)
+          x: { field: 'seed_count', type: 'quantitative', title: 'count in H', axis: { tickMinStep: 1, format: 'd' } },
+          y: { field: 'median', type: 'quantitative', title: 'median generation forgotten', axis: { tickMinStep: 1, format: 'd' } },
           tooltip: [{ field: 'seed_count' }, { field: 'median' }, { field: 'types', title: 'types (all replicates)' }],
         },
       },
@@ -259,7 +260,8 @@ function typesChart(data: RecipeData) {
       x: { field: 'generation', type: 'quantitative', axis: { tickMinStep: 1, format: 'd' } },
       y: { field: 'types', type: 'quantitative', scale: { zero: false } },
       color: { field: 'series', type: 'nominal', scale: { domain: ['measured types', 'drift baseline'], range: ['#4e79a7', '#f28e2b'] }, title: null },
-      strokeDash: { field: 'series', type: 'nominal', scale: { domain: ['measured types', 'drift baseline'], range: [[1, 0], [5, 4]] }, legend: null },
+      // (one legend for colour and dash, both untitled: `legend: null` here dropped the merged legend, colour's too: audit)
+      strokeDash: { field: 'series', type: 'nominal', scale: { domain: ['measured types', 'drift baseline'], range: [[1, 0], [5, 4]] }, title: null },
     },
     config: chartConfig(),
   };

@@ -169,7 +169,8 @@ function rareWordChart(data: RecipeData): RecipeChart {
       data: { values },
       mark: { type: 'line', point: true },
       encoding: {
-        x: { field: 'generation', type: 'quantitative', title: 'generation' },
+        // (whole generations, as every other chart ticks them: 0.2, 0.4, ... at 2 generations: audit)
+        x: { field: 'generation', type: 'quantitative', title: 'generation', axis: { tickMinStep: 1, format: 'd' } },
         y: { field: 'survival', type: 'quantitative', title: 'rare-word survival', scale: { domain: [0, 1] } },
         color: { field: 'tokenizer', type: 'nominal', title: 'tokenizer', sort: null },
         strokeDash: { field: 'tokenizer', type: 'nominal', sort: null },

@@ -18,6 +18,14 @@ describe('recipe drift', () => {
     for (const finding of findings.values()) expect(finding.holds, finding.observed).toBe(true);
   });
 
+  it('draws the types chart with a legend that tells the measured types from the baseline (it had none: audit)', async () => {
+    const { renderSvg } = await import('../../src/export/report/svgCharts.js');
+    const chart = drift.charts!(data).find((one) => one.name === 'types_vs_drift')!;
+    const svg = await renderSvg(chart.spec);
+    expect(svg).toContain('role-legend');
+    expect(svg.match(/<text[^>]*>(measured types|drift baseline)<\/text>/gu)).toHaveLength(2);
+  });
+
   it('a seed hapax survives one generation with probability close to 1 - 1/e', () => {
     const hapax = findings.get('a seed hapax survives one generation with probability 1 - (1 - 1/M)^M')!;
     // (1 - 1/M)^M -> 1/e for large M (M = tokens per generation)

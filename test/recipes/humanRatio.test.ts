@@ -76,6 +76,15 @@ describe('recipe human-ratio: each check can fail on its own', () => {
     };
     expect(observed(4)).toMatch(/^vocab_retention 0\.9 \(generation 1\) -> 0\.8 \(2\) -> 0\.6 \(4\), /u);
     expect(observed(2)).toMatch(/^vocab_retention 0\.9 \(generation 1\) -> 0\.8 \(2\), /u);
+    // the perplexities with their generations too (they were bare: audit)
+    expect(observed(4)).toMatch(/; held-out perplexity 100 \(M0, generation 0\) -> 200 \(2\) -> 300 \(4\)$/u);
+  });
+
+  it('states the bounds each verdict applies, and the note does not claim a levelling off the run may not show (audit)', () => {
+    const findings = humanRatio.findings(fakeData(Object.fromEntries(Object.entries(HOLDING).map(([ratio, curve]) => [`human_ratio=${ratio}`, curve.retention.map((value, g) => ({ vocab_retention: value, heldout_perplexity: curve.perplexity[g]! }))]))));
+    expect(findings[1]!.expected).toContain('checked as: perplexity growth under half and vocabulary loss under 0.6 of those with none, and second-half perplexity growth under a quarter of it');
+    expect(findings[2]!.expected).toContain('checked as: ratio 0 loses 5% or more over the second half, some ratio of 0.1 or less and every larger one lose less (stable), and the loss never grows with the ratio');
+    expect(humanRatio.notes!.join(' ')).not.toMatch(/With 10% human data the loss levels off/u);
   });
 
   it('10% human data: growth under half of none, vocabulary loss under 0.6 of none, second-half growth under a quarter of none', () => {
