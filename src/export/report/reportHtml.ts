@@ -144,7 +144,8 @@ function overviewSection(rows: readonly CurveRow[], options: ReportOptions): str
   const body = table.body.map((line) => `<tr>${line.map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`).join('\n');
   return [
     '<section id="overview">',
-    '<h2>Run</h2>',
+    // (a recipe's report has no run record: its heading "Run" stood over the table alone: audit)
+    `<h2>${options.record === undefined ? 'Last generation' : 'Run'}</h2>`,
     facts,
     '<p class="note">Last generation of each cell: mean across replicates [95% confidence interval, Student t].</p>',
     `<div class="table-wrap"><table id="last-generation"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`,

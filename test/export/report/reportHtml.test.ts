@@ -24,6 +24,13 @@ describe('renderReportHtml', () => {
     expect(await renderReportHtml(mixed, { columns: three.columns })).toContain('shaded bands are 95% confidence intervals (Student t), where a cell has more than one replicate.');
   });
 
+  it('heads the last-generation table "Last generation" without a run record, "Run" over the record\'s facts (a recipe\'s report had "Run" over the table alone: audit)', async () => {
+    const { rows, columns } = await readCurves(fixture('curves.csv'));
+    const html = await renderReportHtml(rows, { columns });
+    expect(html).toContain('<section id="overview">\n<h2>Last generation</h2>');
+    expect(html).not.toContain('<h2>Run</h2>');
+  });
+
   it('offers every metric in CSV order in the selector', async () => {
     const { rows, columns, metrics } = await readCurves(fixture('curves.csv'));
     const html = await renderReportHtml(rows, { columns });
