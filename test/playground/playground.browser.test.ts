@@ -223,6 +223,8 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Word', { exact: true }).fill('jury');
       await expect.poll(() => page.textContent('#word-result')).toMatch(/"jury" (went extinct at generation \d+|is still alive at generation 10)/u);
       expect(await page.locator('#word-result tr').nth(1).locator('td').count()).toBe(11); // generations 0..10
+      // the row says what it counts: H, then the model's own text (a halved count at ratio 0.5 read as dying: audit)
+      expect(await page.locator('#word-result tr').nth(1).locator('th').textContent()).toBe('count of "jury" (H, then the synthetic text)');
       expect(await page.locator('#rare-list li').count()).toBeGreaterThan(10);
       expect(await page.locator('#rare-list li').first().textContent()).toMatch(/^\p{L}\S* \(seen 1× in the human pool, gone at generation 1\)$/u);
       // the list is the first 60 of many tied at generation 1, and says so (it read as "the 60 that died first": audit)
@@ -355,8 +357,9 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#settings-error')).toMatch(/^ngram-collapse: #config: unknown key "__proto__" \(known keys: corpus, humanRatio/u);
       await open(hash({ order: [0] }));
       expect(await page.textContent('#settings-error')).toBe("ngram-collapse: #config: \"order\" must be a whole number from 1 to 10, got '0' (pass a whole number from 1 to 10)");
-      // nothing loads for a refused address: the corpus line does not say "Loading…" for ever
-      expect(await page.textContent('#corpus-stats')).toBe('');
+      // the defaults' corpus, which the controls show, loads: its statistics show as on a plain open (they
+      // stayed blank until Run: audit), never "Loading…" for ever
+      expect(await waitLoaded('brown:news')).toMatch(/tokens/u);
       // and the fall-back to the defaults is said, so that Run is not taken to run the link (audit)
       expect(await page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");
       expect(await page.inputValue('#control-order')).toBe('3');
@@ -654,7 +657,9 @@ if (SKIP_BROWSER) {
       });
       await page.waitForTimeout(1500);
       expect(await page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");
-      expect(await page.textContent('#corpus-stats')).toBe('');
+      // the statistics, once shown, are the defaults' corpus's, brown:news, which the controls show
+      expect(await waitLoaded('brown:news')).toMatch(/tokens/u);
+      expect(await page.textContent('#run-status')).toBe("The link's settings were refused: the controls hold the defaults.");
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
     });
 

@@ -644,6 +644,10 @@ function stateFromAddress(): void {
     $('run-status').textContent = REFUSED_LINK;
     fillControls();
     showSettings(); // (rows, command line and link of the settings before: no longer those shown, audit)
+    // the defaults' corpus, which the controls now show, loads as on a plain open: its statistics stayed
+    // blank until Run (audit); the refused link's message and status stay
+    const defaults = resolveControls();
+    if (defaults !== undefined && !running) ensureLoaded(defaults).catch((error: Error) => void ($('corpus-error').textContent = error.message));
     return;
   }
   fillControls();

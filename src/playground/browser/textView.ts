@@ -113,7 +113,9 @@ export class TextView {
       row.append(cellElement);
     };
     label(head, 'generation');
-    label(body, `count of "${this.vocabulary[id]}"`);
+    // (generation 0 is H; from generation 1 on, the model's own text, without the human share: a halved
+    // count at human ratio 0.5 read as the word dying: audit)
+    label(body, `count of "${this.vocabulary[id]}" (H, then the synthetic text)`);
     generations.forEach((generation, index) => {
       head.insertCell().textContent = String(generation);
       body.insertCell().textContent = String(counts[index]);
