@@ -428,6 +428,18 @@ if (SKIP_BROWSER) {
       }
     });
 
+    it('refuses several files dropped at once, saying so (the first was read and the others left without a word: audit)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
+      await waitLoaded();
+      await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        for (const name of ['a.txt', 'b.txt']) transfer.items.add(new File(['One sentence here.'], name, { type: 'text/plain' }));
+        document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      });
+      expect(await page.textContent('#corpus-error')).toBe('ngram-collapse: 2 files were dropped, and the page reads one corpus file at a time (drop one; the CLI reads several as one corpus: --corpus a.txt b.txt)');
+      expect(await page.inputValue('#corpus-select')).toBe('corpora/lighthouse.txt');
+    });
+
     it('a recipe runs on a dropped corpus, as `recipe --corpus` does; its --config download waits for a setting to change (audit)', async () => {
       await dropFile('mine.txt', HOSTILE);
       await waitLoaded('mine.txt:');

@@ -170,7 +170,13 @@ function wireCorpusInputs(): void {
   zone.addEventListener('drop', (event) => {
     event.preventDefault();
     zone.classList.remove('over');
-    const file = event.dataTransfer?.files[0];
+    const files = event.dataTransfer?.files;
+    // (several files dropped at once: the first was read, the others left without a word: audit)
+    if (files !== undefined && files.length > 1 && !running) {
+      $('corpus-error').textContent = `ngram-collapse: ${files.length} files were dropped, and the page reads one corpus file at a time (drop one; the CLI reads several as one corpus: --corpus a.txt b.txt)`;
+      return;
+    }
+    const file = files?.[0];
     if (file !== undefined) void takeFile(file);
   });
   // Dropping a file anywhere else must not navigate away from the page.
