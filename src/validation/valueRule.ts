@@ -92,6 +92,9 @@ export function shownValue(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `'${String(value)}'`;
   if (typeof value === 'function') return 'a function';
+  // (JSON writes a Set or a Map as {}: `got {}` for a Set of corpora: round 2)
+  if (value instanceof Set) return `a Set of ${value.size} ${value.size === 1 ? 'item' : 'items'}`;
+  if (value instanceof Map) return `a Map of ${value.size} ${value.size === 1 ? 'entry' : 'entries'}`;
   // (a list of more places than a message could quote, new Array(2 ** 32 - 1), passed the string's
   // largest length and gave a RangeError of its own: audit)
   if (Array.isArray(value) && value.length > SHOWN_LIST_LENGTH) return `a list of ${value.length} places`;

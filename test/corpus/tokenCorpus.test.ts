@@ -26,6 +26,8 @@ describe('concatCorpora', () => {
     expect(() => concatCorpora([{}] as never)).toThrow(new UsageError('parts[0] must be a TokenCorpus (Int32Array ids and offsets), got {}', 'pass corpora made by loadCorpus or corpusFromSentences'));
     expect(() => concatCorpora([corpusFromSentences([[2]]), null] as never)).toThrow('parts[1] must be a TokenCorpus');
     expect(() => concatCorpora(corpusFromSentences([[2]]) as never)).toThrow('parts must be a list of TokenCorpus');
+    // a Set is named as one (JSON wrote it as {}: round 2)
+    expect(() => concatCorpora(new Set([corpusFromSentences([[2]])]) as never)).toThrow('parts must be a list of TokenCorpus, got a Set of 1 item');
   });
 
   it('on random parts: the sentences of every part in order', () => {
