@@ -620,6 +620,10 @@ if (SKIP_BROWSER) {
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#run-status')).toBe('Not run: the run was refused (its message is under the settings).');
       expect(await page.textContent('#corpus-error')).toBe("ngram-collapse: warning: --sentences line does nothing on Brown: its sentences and tokens are its own, read from its tagged text");
+      // an edit of the refused settings takes the status with their message (it pointed at a message gone: audit)
+      await page.getByLabel('Tokens (--tokens)').fill('199999400');
+      await expect.poll(() => page.textContent('#run-status')).toBe('');
+      await page.getByLabel('Tokens (--tokens)').fill('199999500');
       // a refused link then opened in the page leaves no corpus's warning (it stayed beside the defaults: round 4)
       await page.evaluate(() => {
         location.hash = `#config=${encodeURIComponent('{"generations": "x"}')}`;

@@ -380,7 +380,8 @@ function fail(line: string, during: 'load' | 'run'): void {
     $('corpus-stats').textContent = '';
   }
   if (running && beforeRun !== undefined) {
-    endBeforeFirstRow(`Not run: the run was refused (its message is under the settings)`);
+    endBeforeFirstRow(RUN_REFUSED);
+    refusedConfig = configHash(pageConfig(state));
   } else if (running) finishRun('Failed.');
   // (after the settings are put back, whose check empties the box)
   if (during === 'run') $('settings-error').textContent = line;
@@ -583,6 +584,12 @@ function setState(next: PageSettings, reload = true): void {
   history.replaceState(null, '', configHash(pageConfig(state)));
   // (statuses about the settings or corpus before: "the corpus was refused" outlived a corpus that loads: audit)
   if ([REFUSED_LINK, CORPUS_REFUSED].includes($('run-status').textContent ?? '')) $('run-status').textContent = '';
+  // (the worker's refusal, once its settings are edited: its message under the settings went, and the
+  // status still pointed there: audit)
+  if (refusedConfig !== undefined && configHash(pageConfig(state)) !== refusedConfig) {
+    if (($('run-status').textContent ?? '').startsWith(RUN_REFUSED)) $('run-status').textContent = '';
+    refusedConfig = undefined;
+  }
   showSettings();
   const resolved = resolveControls();
   // Settings the guard refuses still load their corpus, so its statistics show (an address it refused
@@ -617,6 +624,12 @@ function startingCorpus(): string {
 
 /** What the run status says when Run found the corpus refused, until a setting changes. */
 const CORPUS_REFUSED = 'Not run: the corpus was refused (its message is under the corpus).';
+
+/** What the run status says when the worker refused a run, until a setting changes (refusedConfig). */
+const RUN_REFUSED = 'Not run: the run was refused (its message is under the settings)';
+
+/** The settings of the run the worker refused last, while the status says so. */
+let refusedConfig: string | undefined;
 
 /** What the run status says after a refused link, until a setting changes. */
 const REFUSED_LINK = "The link's settings were refused: the controls hold the defaults.";
