@@ -17,6 +17,10 @@ import type { SeriesPoint } from './aggregateCurves.js';
 import { chartData, colorEncoding, curveLayers, hasBands, legendCells, type CurveLook, type LegendCells } from './chartLayers.js';
 import { SURVIVAL_BANDS } from './curveRow.js';
 import { chartConfig } from './metricChart.js';
+import { subtitleCharacters, wrapText } from './wrapText.js';
+
+/** The width of one band's panel. */
+const BAND_WIDTH = 200;
 
 export const SURVIVAL_Y_TITLE = 'survival (share present)';
 /** The Kaplan–Meier chart's: a subject survives until its first absence, whether it comes back or not. */
@@ -50,7 +54,9 @@ export function survivalChartSpec(
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: title,
-      subtitle: `${subtitle}${law.length > 0 ? '; dashed: the survival law (Suresh et al. 2025) for the sizes drawn' : ''}`,
+      // wrapped to the panels' width (one of BAND_WIDTH a band, Vega-Lite's 20 px between): the Kaplan–Meier
+      // subtitle with the law's ran past the report's card in one line (audit)
+      subtitle: wrapText(`${subtitle}${law.length > 0 ? '; dashed: the survival law (Suresh et al. 2025) for the sizes drawn' : ''}`, subtitleCharacters(bandsDrawn.length * (BAND_WIDTH + 20) - 20)),
       anchor: 'start' as const,
     },
     data: { values: data },
@@ -63,7 +69,7 @@ export function survivalChartSpec(
       },
     },
     spec: {
-      width: 200,
+      width: BAND_WIDTH,
       height: 180,
       layer: law.length === 0 ? curveLayers(yTitle, legend, hasBands(own), look) : withLaw(legend, look, hasBands(own), yTitle),
     },

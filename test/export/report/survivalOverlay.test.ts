@@ -24,6 +24,15 @@ describe('the survival law over the survival bands', () => {
     expect(spec.spec.layer[1]!.mark!.strokeDash).toEqual([5, 4]);
   });
 
+  it('wraps its subtitle to the width of the bands drawn (one line ran past the report\'s card: audit)', () => {
+    // one band drawn: 200 px, about 31 characters (200 / 6.4) a line; every word kept, in order
+    const spec = survivalChartSpec(measured, labels, [point('theory_survival_1', 'a', 1, 0.632)]) as unknown as { title: { subtitle: string[] } };
+    const lines = spec.title.subtitle;
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(31);
+    expect(lines.join(' ')).toBe('share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur; dashed: the survival law (Suresh et al. 2025) for the sizes drawn');
+  });
+
   it('is the plain chart without theory points', () => {
     const plain = survivalChartSpec(measured, labels) as unknown as { spec: { layer: unknown[] }; data: { values: unknown[] } };
     expect(plain.spec.layer).toHaveLength(2); // line, points: one replicate, no band
