@@ -54,6 +54,7 @@ export const ARPA_LOG_ZERO = -99;
  * @throws UsageError for add-k models, and for an MLE model without its training corpus or with another.
  */
 export function* arpaLines(model: LanguageModel, tokenOf: (id: number) => string, corpus?: TokenCorpus): Generator<string> {
+  // (first: add-k is refused as such, not for a missing corpus, before any counting)
   refuseAddK(model);
   yield* arpaLinesFromCounts(model, tokenOf, model instanceof InterpolatedModel ? model.trie : trainingCounts(model, corpus));
 }

@@ -38,9 +38,9 @@ const TRAIN_OPTION_KEYS: readonly string[] = Object.keys({ order: true, smoothin
 export const DEFAULT_K = 0.01;
 export const MAX_ORDER = 10;
 
-/** A refused value, quoted as every check quotes it (a string where a number is wanted named as one: `got the string '3'`). */
-function refuse(name: string, value: unknown, allowed: string, kind: 'number' | 'text' = 'number'): never {
-  throw new UsageError(`${name} must be ${allowed}, got ${typedValue(value, kind)}`, `pass ${allowed}`);
+/** A refused seedTypes, quoted as every check quotes a value (a list as JSON, a number named as one). */
+function refuse(name: string, value: unknown, allowed: string): never {
+  throw new UsageError(`${name} must be ${allowed}, got ${typedValue(value, 'text')}`, `pass ${allowed}`);
 }
 
 function missing(name: string, allowed: string): never {
@@ -83,9 +83,9 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   checkValue('idSpace', idSpace, { kind: 'number', allowed: `a whole number from ${end} (every id in the corpus + 1) to ${MAX_ID_SPACE}`, accepts: (value): value is number => Number.isSafeInteger(value) && (value as number) >= end && (value as number) <= MAX_ID_SPACE });
   const seedTypes = options.seedTypes;
   if (seedTypes !== undefined) {
-    if (!(seedTypes instanceof Int32Array)) refuse('seedTypes', seedTypes, 'an Int32Array of token ids', 'text');
+    if (!(seedTypes instanceof Int32Array)) refuse('seedTypes', seedTypes, 'an Int32Array of token ids');
     for (const id of seedTypes) {
-      if (id < FIRST_TOKEN_ID || id >= idSpace) refuse('seedTypes', `… ${id} …`, `token ids from ${FIRST_TOKEN_ID} to ${idSpace - 1}`, 'text');
+      if (id < FIRST_TOKEN_ID || id >= idSpace) refuse('seedTypes', `… ${id} …`, `token ids from ${FIRST_TOKEN_ID} to ${idSpace - 1}`);
     }
   } else if (vocab === 'seed') {
     missing('seedTypes', "the seed vocabulary's token ids (vocab 'seed' needs them)");
