@@ -126,14 +126,29 @@ function cellsSection(rows: readonly CurveRow[], charts: ReportCharts): string {
   const columns = SETTING_COLUMNS.filter((column) =>
     rows.some((row) => row[column] !== undefined && row[column] !== null && row[column] !== ''),
   );
-  const head = ['cell', 'legend', ...columns, 'replicates'].map((text) => `<th>${escapeHtml(text)}</th>`).join('');
+  const named = new Map([...firstRow.keys()].map((cell) => [cell, nameOnlySettings(cell)]));
+  const extra = [...new Set([...named.values()].flatMap((settings) => [...settings.keys()]))];
+  const head = ['cell', 'legend', ...extra, ...columns, 'replicates'].map((text) => `<th>${escapeHtml(text)}</th>`).join('');
   const body = [...firstRow]
     .map(([cell, row]) => {
-      const fields = [cell, charts.labels.get(cell) ?? cell, ...columns.map((c) => String(row[c] ?? '')), String(replicates.get(cell)!.size)];
+      const given = named.get(cell)!;
+      const fields = [cell, charts.labels.get(cell) ?? cell, ...extra.map((key) => given.get(key) ?? ''), ...columns.map((c) => String(row[c] ?? '')), String(replicates.get(cell)!.size)];
       return `<tr>${fields.map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`;
     })
     .join('\n');
   return `<section id="cells"><h2>Cells</h2><div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div></section>`;
+}
+
+/**
+ * The settings a cell's name gives that no column of the curves holds: a recipe that reads its corpus
+ * with several tokenizers names its cells `tokenizer=gpt2`, `tokenizer=bpe:500/order=2` (src/cli/runRecipe.ts),
+ * and those cells' columns are alike. A name is read as the cell namer writes it (`column=value` parts
+ * joined by '/', src/simulation/cells.ts); a name not of that form gives nothing.
+ */
+function nameOnlySettings(cell: string): Map<string, string> {
+  const parts = cell.split('/').map((part) => /^([a-z_]+)=(.+)$/u.exec(part));
+  if (parts.some((part) => part === null)) return new Map();
+  return new Map(parts.map((part) => [part![1]!, part![2]!] as const).filter(([key]) => !SETTING_COLUMNS.includes(key)));
 }
 
 /** Where the run came from (its sidecar, when known) and each cell's last-generation values. */

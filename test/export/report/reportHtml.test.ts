@@ -31,6 +31,20 @@ describe('renderReportHtml', () => {
     expect(html).not.toContain('<h2>Run</h2>');
   });
 
+  it('shows in the Cells table a setting the cell names give and no column holds (the subword recipe\'s cells, alike in every column, looked the same: audit)', async () => {
+    const { rows, columns } = await readCurves(fixture('curves.csv'));
+    const renamed = { c1: 'tokenizer=gpt2', c2: 'tokenizer=bpe:500/order=2', c3: 'c3' } as Record<string, string>;
+    const html = await renderReportHtml(rows.map((row) => ({ ...row, cell: renamed[row.cell]! })), { columns });
+    const cells = html.slice(html.indexOf('<section id="cells">'));
+    // (order=2 is a column already: only tokenizer is added, before the columns; c3 names none)
+    expect(cells).toContain('<th>cell</th><th>legend</th><th>tokenizer</th><th>strategy</th>');
+    expect(cells).toMatch(/<tr><td>tokenizer=gpt2<\/td><td>[^<]*<\/td><td>gpt2<\/td><td>/);
+    expect(cells).toMatch(/<tr><td>tokenizer=bpe:500\/order=2<\/td><td>[^<]*<\/td><td>bpe:500<\/td><td>/);
+    expect(cells).toMatch(/<tr><td>c3<\/td><td>[^<]*<\/td><td><\/td><td>/);
+    const plain = await renderReportHtml(rows, { columns });
+    expect(plain.slice(plain.indexOf('<section id="cells">'))).toContain('<th>cell</th><th>legend</th><th>strategy</th>');
+  });
+
   it('offers every metric in CSV order in the selector', async () => {
     const { rows, columns, metrics } = await readCurves(fixture('curves.csv'));
     const html = await renderReportHtml(rows, { columns });
