@@ -900,6 +900,20 @@ if (SKIP_BROWSER) {
       expect(csv).toBe(await cliCsv(config, folder));
       const [header, first] = csv.split('\n');
       expect(first!.split(',')[header!.split(',').indexOf('word_types')]).not.toBe(''); // the word view of the pieces
+      // the text itself reads words, not pieces (samples, word search and rare words were of pieces,
+      // `keep</w> er`, and a word of H was "not in the vocabulary": audit)
+      const human = readFileSync(join(ROOT, 'corpora', 'lighthouse.txt'), 'utf8');
+      const samples = await page.locator('#samples article').first().locator('p').allTextContents();
+      expect(samples.join(' ')).not.toContain('</w>');
+      for (const sentence of samples) for (const word of sentence.split(' ')) expect(human).toContain(word);
+      const word = human.match(/\b[a-z]{7,}\b/u)![0];
+      await page.getByLabel('Word', { exact: true }).fill(word);
+      await expect.poll(() => page.locator('#word-result tr').nth(1).locator('th').textContent()).toBe(`count of "${word}" (H, then the synthetic text)`);
+      const counted = Number(await page.locator('#word-result tr').nth(1).locator('td').first().textContent());
+      expect(counted).toBeGreaterThan(0);
+      const rare = await page.locator('#rare-list li').allTextContents();
+      for (const item of rare) expect(item).toMatch(/^\S+ \(seen 1× in the human pool, gone at generation \d\)$/u);
+      for (const item of rare) expect(item).not.toContain('</w>');
     });
 
     it('a page without brown:news starts on its first corpus', async () => {

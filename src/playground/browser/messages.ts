@@ -5,7 +5,7 @@
  * options; `run` the loaded corpus with RunSettings; `recipe` runs a recipe at a scale. The worker
  * answers `loaded` (size, sentences, types, the vocabulary), then per generation `row` (the curves
  * record, exactly as the CLI writes it) and, for replicate 1 of each cell, `texts` (sample sentences
- * and the count of every vocabulary id in that generation's text), then `findings` for a recipe and
+ * and the count of every vocabulary id in that generation's text, and of every word with a subword tokenizer), then `findings` for a recipe and
  * `done`; any failure is one `error` with the CLI's one-line message. The worker handles one message
  * at a time, in the order sent (a load is finished before the next load or run begins); each load
  * carries an id its `loaded` or `error` answers with, so the page tells the answer to the load it is
@@ -29,10 +29,12 @@ export type ToWorker =
 export interface GenerationSample {
   readonly cell: string;
   readonly generation: number;
-  /** The first sentences of the generation's text, tokens joined by spaces. */
+  /** The first sentences of the generation's text, tokens joined by spaces (subword: the words the pieces spell). */
   readonly sentences: readonly string[];
   /** Count of every vocabulary id in the text (generation 0: the human pool H). */
   readonly counts: Int32Array;
+  /** With a subword tokenizer: the count of every word the text's pieces spell (generation 0: H's words). */
+  readonly wordCounts?: ReadonlyMap<string, number>;
 }
 
 export type FromWorker =

@@ -1,7 +1,8 @@
 /**
  * The text itself: sample sentences of a few generations side by side, one word's count per
  * generation with the generation it went extinct, and the rare seed words that died first. Fed by
- * the worker's `texts` messages (replicate 1 of each cell). Everything a user brought in is written
+ * the worker's `texts` messages (replicate 1 of each cell). In a subword run the words are those the
+ * pieces spell (the samples' `wordCounts`, as the word_* columns count them), not the pieces. Everything a user brought in is written
  * with textContent, never parsed as markup.
  */
 
@@ -96,13 +97,15 @@ export class TextView {
       this.wordResult.replaceChildren();
       return;
     }
-    const id = this.ids.get(word) ?? this.ids.get(word.toLowerCase());
-    if (id === undefined) {
-      this.wordResult.replaceChildren(paragraph(`"${word}" is not in the corpus's vocabulary.`));
+    const found = this.lookUp(cell, word);
+    if (found === undefined) {
+      const where = byWord(cell) ? "in none of this cell's texts (H and replicate 1's generations, read as words)" : "not in the corpus's vocabulary";
+      this.wordResult.replaceChildren(paragraph(`"${word}" is ${where}.`));
       return;
     }
     const generations = [...cell.keys()].sort((a, b) => a - b);
-    const counts = generations.map((generation) => cell.get(generation)!.counts[id] ?? 0);
+    const counts = generations.map((generation) => found.count(cell.get(generation)!));
+    const name = found.text;
     const table = document.createElement('table');
     const head = table.insertRow();
     const body = table.insertRow();
@@ -115,7 +118,7 @@ export class TextView {
     label(head, 'generation');
     // (generation 0 is H; from generation 1 on, the model's own text, without the human share: a halved
     // count at human ratio 0.5 read as the word dying: audit)
-    label(body, `count of "${this.vocabulary[id]}" (H, then the synthetic text)`);
+    label(body, `count of "${name}" (H, then the synthetic text)`);
     generations.forEach((generation, index) => {
       head.insertCell().textContent = String(generation);
       body.insertCell().textContent = String(counts[index]);
@@ -123,11 +126,43 @@ export class TextView {
     const gone = extinctAt(generations, counts);
     const verdict =
       counts[0] === 0
-        ? `"${this.vocabulary[id]}" is not in the human pool of this run (it may be in the held-out part).`
+        ? `"${name}" is not in the human pool of this run (it may be in the held-out part${byWord(cell) ? ', or a word the model made up' : ''}).`
         : gone === undefined
-          ? `"${this.vocabulary[id]}" is still alive at generation ${generations.at(-1)}.`
-          : `"${this.vocabulary[id]}" went extinct at generation ${gone}.`;
+          ? `"${name}" is still alive at generation ${generations.at(-1)}.`
+          : `"${name}" went extinct at generation ${gone}.`;
     this.wordResult.replaceChildren(paragraph(verdict), table);
+  }
+
+  /**
+   * The word typed as the cell's texts count it (as typed, else lowercased): a vocabulary id, or, in a
+   * subword run, a word some text of the cell spells; with how often a sample holds it.
+   */
+  private lookUp(cell: Map<number, GenerationSample>, typed: string): { readonly text: string; readonly count: (sample: GenerationSample) => number } | undefined {
+    for (const form of [typed, typed.toLowerCase()]) {
+      if (byWord(cell)) {
+        if ([...cell.values()].some((sample) => sample.wordCounts!.has(form))) return { text: form, count: (sample) => sample.wordCounts!.get(form) ?? 0 };
+        continue;
+      }
+      const id = this.ids.get(form);
+      if (id !== undefined) return { text: this.vocabulary[id]!, count: (sample) => sample.counts[id] ?? 0 };
+    }
+    return undefined;
+  }
+
+  /** The human pool's rare types (words, in a subword run) with their counts in H. */
+  private seedRare(cell: Map<number, GenerationSample>, seed: SeedInfo): Array<{ readonly token: string; readonly count: number; readonly countIn: (sample: GenerationSample) => number }> {
+    const rare: Array<{ readonly token: string; readonly count: number; readonly countIn: (sample: GenerationSample) => number }> = [];
+    if (byWord(cell)) {
+      for (const [word, count] of cell.get(0)?.wordCounts ?? []) {
+        if (count <= seed.rareThreshold) rare.push({ token: word, count, countIn: (sample) => sample.wordCounts!.get(word) ?? 0 });
+      }
+      return rare;
+    }
+    seed.seedTypes.forEach((id, index) => {
+      const count = seed.seedCounts[index]!;
+      if (count <= seed.rareThreshold) rare.push({ token: this.vocabulary[id] ?? '?', count, countIn: (sample) => sample.counts[id] ?? 0 });
+    });
+    return rare;
   }
 
   private renderRare(): void {
@@ -140,12 +175,10 @@ export class TextView {
     }
     const generations = [...cell.keys()].sort((a, b) => a - b);
     const died: Array<{ token: string; generation: number; count: number }> = [];
-    seed.seedTypes.forEach((id, index) => {
-      const count = seed.seedCounts[index]!;
-      if (count > seed.rareThreshold) return;
-      const gone = extinctAt(generations, generations.map((generation) => cell.get(generation)!.counts[id] ?? 0));
-      if (gone !== undefined) died.push({ token: this.vocabulary[id] ?? '?', generation: gone, count });
-    });
+    for (const { token, count, countIn } of this.seedRare(cell, seed)) {
+      const gone = extinctAt(generations, generations.map((generation) => countIn(cell.get(generation)!)));
+      if (gone !== undefined) died.push({ token, generation: gone, count });
+    }
     // Words before numbers and punctuation: what a reader recognises comes first.
     const wordFirst = (token: string): number => (/^\p{L}/u.test(token) ? 0 : 1);
     died.sort((a, b) => a.generation - b.generation || wordFirst(a.token) - wordFirst(b.token) || a.count - b.count || (a.token < b.token ? -1 : 1));
@@ -159,6 +192,11 @@ export class TextView {
       }),
     );
   }
+}
+
+/** Whether the cell's texts are counted by word: a subword run, whose words are spelled by its pieces. */
+function byWord(cell: ReadonlyMap<number, GenerationSample>): boolean {
+  return cell.values().next().value?.wordCounts !== undefined;
 }
 
 /** How many of the rare words that died the list shows. */

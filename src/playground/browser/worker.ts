@@ -18,6 +18,7 @@ import { seriesTasks } from '../../simulation/seriesTask.js';
 import { checkCorpusGuards, DEFAULT_MAX_TOKENS } from '../../simulation/tokenGuards.js';
 import { checkRecipeCorpus, checkRecipeTokens } from '../../recipes/recipeGuards.js';
 import { sizesBatchScale } from '../../metrics/survivalTheory.js';
+import { countWords } from '../../metrics/wordColumns.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import type { CorpusPart, FromWorker, ToWorker } from './messages.js';
 
@@ -117,23 +118,30 @@ function start(prepared: PreparedRun, total: number): void {
   post({ type: 'start', header: CURVE_COLUMNS, total, seedTypes, seedCounts, rareThreshold: prepared.settings.rareThreshold, batchScale: sizesBatchScale(prepared) });
 }
 
-/** Texts of replicate 1 of each cell: sample sentences and every id's count. */
-function sampleText(cell: string, generation: number, text: TokenCorpus, idSpace: number): void {
-  const counts = new Int32Array(idSpace);
+/**
+ * Texts of replicate 1 of each cell: sample sentences and every id's count; with a subword tokenizer
+ * the sentences as the words their pieces spell (as `generate` writes them) and every word's count
+ * (the word search and the rare words then read words, as the word_* columns do, not pieces: audit).
+ */
+function sampleText(prepared: PreparedRun, cell: string, generation: number, text: TokenCorpus): void {
+  const counts = new Int32Array(prepared.idSpace);
   for (const id of text.ids) counts[id]!++;
   const sentences: string[] = [];
   const vocabulary = requireCorpus().vocabulary;
+  const words = prepared.words;
   for (let s = 0; s < Math.min(SAMPLE_SENTENCES, sentenceCount(text)); s++) {
-    sentences.push(Array.from(sentenceAt(text, s), (id) => vocabulary.token(id)).join(' '));
+    const tokens = Array.from(sentenceAt(text, s), (id) => vocabulary.token(id));
+    sentences.push((words === undefined ? tokens : words.split(tokens)).join(' '));
   }
-  post({ type: 'texts', cell, generation, sentences, counts }, [counts.buffer]);
+  const wordCounts = words === undefined ? {} : { wordCounts: text === prepared.human ? words.reference.counts : countWords(text, words.tokens, words.split) };
+  post({ type: 'texts', cell, generation, sentences, counts, ...wordCounts }, [counts.buffer]);
 }
 
 /** Sends the texts of replicate 1 (generation 0, H, with generation 1). */
 function sampleTexts(prepared: PreparedRun, texts: GenerationTexts, cell: string, replicate: number): void {
   if (replicate !== 1) return;
-  if (texts.generation === 1) sampleText(cell, 0, prepared.human, prepared.idSpace);
-  sampleText(cell, texts.generation, texts.synthetic, prepared.idSpace);
+  if (texts.generation === 1) sampleText(prepared, cell, 0, prepared.human);
+  sampleText(prepared, cell, texts.generation, texts.synthetic);
 }
 
 async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
