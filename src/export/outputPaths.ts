@@ -15,7 +15,8 @@
  * existing ancestor is a writable folder that takes a new folder, tried with canCreateIn; a link to
  * nothing on the way is refused; `-` is refused).
  * Both refuse a blank path, and throw an InputError naming the flag, the path and the reason, and
- * leave nothing behind. `checkFolderEntries(folder, given, entries, flag)` checks the entries a
+ * leave nothing behind; a name of standard error (`/dev/stderr`, `/dev/fd/2`), where the messages go, is
+ * refused. `checkFolderEntries(folder, given, entries, flag)` checks the entries a
  * command writes inside an output folder (paths relative to it; a folder ends in `/`): none that exists
  * may be a folder where a file goes, or a file where a folder goes (an InputError naming the flag, the
  * folder as given and the entry), nor a link to nothing where a folder goes, nor a folder at a file's
@@ -80,6 +81,11 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   // (one of Node's own descriptors, `--out /dev/fd/6` where the shell opened none: its pipes took the
   // text silently, or crashed Node, exit 139; its epoll a raw ENXIO after the work: audit)
   checkOwnDescriptor(absolute, 'write', `${flag} ${path}`, 'FILE');
+  // (standard error by name: `--out /dev/stderr` wrote its CSV among the messages and its run record
+  // into /dev, where /dev/fd/2 was refused for its record: audit)
+  if (standardErrorNames().has(absolute)) {
+    throw new InputError(`${flag} ${path} names standard error, where the command's messages go`, standardOutput ? 'pass a file path, or - for standard output' : 'pass a file path');
+  }
   // The file a write makes: a link to a file not yet made is followed into the link's own folder.
   const target = followedName(absolute, path, flag);
   const targetFolder = checkTargetFolder(target, `${flag} ${path}`, 'create that folder, or choose another path');
@@ -116,6 +122,11 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   }
   if (!special && mode.inPlace !== true) asOutput(`${flag} ${path}`, () => checkNoFolderAtPartial(target));
   return absolute;
+}
+
+/** The names of this process's standard error (descriptor 2). */
+function standardErrorNames(): Set<string> {
+  return new Set(['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2', '/proc/thread-self/fd/2', `/proc/${process.pid}/fd/2`]);
 }
 
 /**

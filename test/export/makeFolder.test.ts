@@ -282,6 +282,12 @@ describe('checkWritable', () => {
     }
   });
 
+  it('refuses standard error by any of its names (--out /dev/stderr wrote the CSV among the messages and its record into /dev: audit)', () => {
+    for (const name of ['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2', `/proc/${process.pid}/fd/2`]) {
+      expect(() => checkWritable(name, '/tmp', '--out')).toThrow(`--out ${name} names standard error, where the command's messages go`);
+    }
+  });
+
   it('says what a folder link through a file is (L -> f/, f a file): it was called a link to something that does not exist', () => {
     const dir = folder();
     writeFileSync(join(dir, 'f'), 'x');
