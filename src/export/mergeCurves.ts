@@ -66,7 +66,8 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
   const fileCellOrders: string[][] = [];
   for (const input of inputs) {
     const { lines, tornBytes } = readCsvLines(input.content);
-    if (lines.length === 0) throw new InputError(`${input.name} is empty`, 'pass the CSV files written by ngram-collapse run');
+    // (a header cut short is no empty file: it was called one: audit)
+    if (lines.length === 0) throw new InputError(tornBytes > 0 ? `${input.name} ends within its header line` : `${input.name} is empty`, tornBytes > 0 ? 'finish that run with --resume first, or pass the CSV files written by ngram-collapse run' : 'pass the CSV files written by ngram-collapse run');
     if (tornBytes > 0) throw new InputError(`${input.name} ends with a partial row`, 'finish that run with --resume first');
     const head = lines[0]!;
     if (header === undefined) header = head.text;
