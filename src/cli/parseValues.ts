@@ -20,6 +20,11 @@ function number(raw: string, flag: string, allowed: string): number {
     const list = raw.includes(',') ? `: ${flag} takes one value, written without separators, not a list` : '';
     throw new UsageError(`${flag} must be a number, got '${raw}'`, `pass ${allowed}${list}`);
   }
+  // (a number too small for a double is read as 0: --human-ratio 1e-400 ran as 0, named human_ratio=0,
+  // and --holdout 1e-400 turned the held-out columns off, without a word: audit)
+  if (value === 0 && /[1-9]/u.test(raw.replace(/e.*$/iu, ''))) {
+    throw new UsageError(`${flag} ${raw.trim()} is too small to be held as a number: it would be read as 0`, `pass ${allowed}`);
+  }
   return value;
 }
 

@@ -187,6 +187,10 @@ describe('run: argv -> RunConfig', () => {
     [['--temperature', '0'], "--temperature must be a number > 0, got '0' (pass a number > 0)"],
     [['--temperature', 'NaN'], "--temperature must be a number, got 'NaN' (pass a number > 0)"],
     [['--human-ratio', '1.5,-0.5'], "--human-ratio must be a number >= 0 and <= 1, got '1.5' (pass a number >= 0 and <= 1)"],
+    // (too small for a double: read as 0, it ran as human_ratio=0 and turned --holdout off without a word: audit; 0e5 and 0.000 are 0)
+    [['--human-ratio', '1e-400'], "--human-ratio 1e-400 is too small to be held as a number: it would be read as 0 (pass a number >= 0 and <= 1)"],
+    [['--holdout', '0.5E-999'], "--holdout 0.5E-999 is too small to be held as a number: it would be read as 0 (pass a number >= 0 and < 1)"],
+    [['--human-ratio', '0,1e-400'], "--human-ratio 1e-400 is too small to be held as a number: it would be read as 0 (pass a number >= 0 and <= 1)"],
     [['--human-ratio', '0,,1'], "--human-ratio has an empty item in '0,,1' (separate values with single commas, e.g. 0,0.1,0.5)"],
     [['--order', '11'], "--order must be a whole number from 1 to 10, got '11' (pass a whole number from 1 to 10)"],
     [['--smoothing', 'good-turing'], "unknown --smoothing value 'good-turing' (use one of: mle, add-k, witten-bell, kneser-ney)"],
