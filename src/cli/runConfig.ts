@@ -17,6 +17,7 @@
  * cannot be read). Pure apart from `context.readText`.
  */
 
+import { readFailureReason } from '../corpus/readFailure.js';
 import { resolve } from 'node:path';
 import { lowercasesByDefault } from '../corpus/tokenizers.js';
 import { InputError, UsageError } from '../errors.js';
@@ -75,7 +76,7 @@ export function readConfigFile(file: string, context: ResolveContext): Partial<R
   try {
     content = context.readText(resolve(context.cwd, file));
   } catch (error) {
-    throw new InputError(`--config ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'pass the path of a JSON file');
+    throw new InputError(`--config ${file} cannot be read: ${readFailureReason(error)}`, 'pass the path of a JSON file');
   }
   // (`--print-config > c.json`: the shell emptied the file before the command began, which then said
   // "not valid JSON: Unexpected end of JSON input": audit)

@@ -20,6 +20,7 @@
  * follows the tokenizer (readText.ts withTextDefaults).
  */
 
+import { readFailureReason } from './readFailure.js';
 import { closeSync, constants, createReadStream, existsSync, openSync, realpathSync, statSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
@@ -324,10 +325,7 @@ async function readSource(
 /** File-system failures (permission denied, a folder, ...) are input errors: the user can fix them; anything else (an InputError already, a bug) passes on. */
 export function asInputError(error: unknown, name: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string') {
-    const reason = { EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOENT: 'it does not exist', ENXIO: 'it is a socket, not a file' }[code] ?? code;
-    return new InputError(`cannot read ${name}: ${reason}`, 'check the path and its permissions');
-  }
+  if (typeof code === 'string') return new InputError(`cannot read ${name}: ${readFailureReason(error)}`, 'check the path and its permissions');
   return error;
 }
 

@@ -241,7 +241,7 @@ describe('run: argv -> RunConfig', () => {
     for (const json of ['null', '5', '"order"', 'true']) {
       expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': json })).toBe(`--config c.json must hold one JSON object, got ${json} (write {"humanRatio": [0, 0.1], ...})`);
     }
-    expect(errorLine(RUN_SPEC, ['--config', 'gone.json'])).toBe('--config gone.json cannot be read (ENOENT) (pass the path of a JSON file)');
+    expect(errorLine(RUN_SPEC, ['--config', 'gone.json'])).toBe('--config gone.json cannot be read: it does not exist (pass the path of a JSON file)');
   });
 
   it('a config key written twice is refused, by any spelling of its text (JSON.parse kept the last: audit)', () => {

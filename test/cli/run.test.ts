@@ -320,7 +320,7 @@ describe('--config', () => {
   it('says so when the file is missing', async () => {
     const result = await run(['run', '--config', 'nope.json']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--config nope.json cannot be read (ENOENT)');
+    expect(result.stderr).toContain('--config nope.json cannot be read: it does not exist');
   });
 });
 

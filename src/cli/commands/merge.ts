@@ -7,6 +7,7 @@
  * No output may be an input, an input's run record, or another output.
  */
 
+import { readFailureReason } from '../../corpus/readFailure.js';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { writeWholeFileSync } from '../../export/wholeFile.js';
 import { resolve } from 'node:path';
@@ -50,7 +51,7 @@ export function mergeCommand(io: CliIO): Command {
       try {
         content = readFileSync(path);
       } catch (error) {
-        throw new InputError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'pass existing CSV files');
+        throw new InputError(`${file} cannot be read: ${readFailureReason(error)}`, 'pass existing CSV files');
       }
       const record = readRunRecord(path);
       return { name: file, content, ...(record === undefined ? {} : { record }) };
