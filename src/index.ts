@@ -71,6 +71,7 @@ export { CELL_RULES, SHARED_RULES, WORKERS_RULE, validateRunSettings, validateCe
 export { type ValueRule, checkValue } from './validation/valueRule.js';
 export { expandCells, cellNames, type Cell } from './simulation/cells.js';
 export { prepareRun, heldoutOverlap, MAX_LOOP_TOKENS, type PreparedRun, type WordViewSpec } from './simulation/preparedRun.js';
+export { humanSentenceMask } from './simulation/holdoutSplit.js';
 export { measuredText, type MeasuredText, type TopUp } from './simulation/measuredText.js';
 export { runSeries, type SeriesRow, type SeriesHooks, type GenerationTexts } from './simulation/series.js';
 export { simulate, seriesTasks, type SeriesTask } from './simulation/simulate.js';

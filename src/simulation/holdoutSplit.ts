@@ -11,7 +11,7 @@
 import { corpusFromSentences, gatherSentences, sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import { randomFor, shuffledIndexes } from '../random/random.js';
-import { checkValue } from '../validation/valueRule.js';
+import { checkValue, integerRule } from '../validation/valueRule.js';
 import { SHARED_RULES } from './validateSettings.js';
 import { roundedCount } from './decimalCounts.js';
 
@@ -38,12 +38,18 @@ export function humanTokenCount(corpus: TokenCorpus, holdout: number, seed: numb
   return tokens;
 }
 
+/** A number of sentences: a whole number >= 0 (an array's length). */
+const SENTENCE_COUNT = integerRule(0, 2 ** 32 - 1);
+
 /**
  * Which of `sentences` sentences the split puts in H (1) rather than E (0): it depends on the number
  * of sentences, the share and the seed only, so it can be known before the corpus's tokens are final
- * (`bpe:K` learns its merges on H's words: LoadOptions.subwordTraining).
+ * (`bpe:K` learns its merges on H's words: LoadOptions.subwordTraining). Throws as splitHoldout, and a
+ * UsageError for a number of sentences that is no whole number >= 0.
  */
 export function humanSentenceMask(sentences: number, holdout: number, seed: number): Uint8Array {
+  // (a library entry since bpe:K's merges are learned on H through it: LoadOptions.subwordTraining)
+  checkValue('sentences', sentences, SENTENCE_COUNT);
   checkValue('holdout', holdout, SHARED_RULES.holdout);
   checkValue('seed', seed, SHARED_RULES.seed);
   const heldoutCount = roundedCount(sentences, holdout);

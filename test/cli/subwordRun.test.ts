@@ -77,6 +77,22 @@ describe('bpe:K learns on the human pool only', () => {
     expect(pieces.merges).not.toEqual(learnCorpusBpe(words.vocabulary, words.corpus, 60).merges);
   });
 
+  it('the library writes run\'s rows when bpe:K learns on H through subwordTraining and humanSentenceMask, both from the package entry (without them it learned on the held-out set too: audit)', async () => {
+    await cli([...BASE, '--tokenizer', 'bpe:40', '--out', 'lib.csv'], { cwd: dir });
+    const api = await import('../../src/index.js');
+    const settings = { ...api.DEFAULT_RUN, generations: 2, sweep: { ...api.DEFAULT_RUN.sweep, order: [2] } };
+    const rowsOf = async (subwordTraining?: (sentences: number) => Uint8Array): Promise<string> => {
+      const { vocabulary, corpus } = await api.loadCorpus([FIXTURE], { sentences: 'line', tokenizer: 'bpe:40', ...(subwordTraining === undefined ? {} : { subwordTraining }) });
+      const lines = [api.CURVE_COLUMNS.join(',')];
+      api.simulate(corpus, vocabulary.size, settings, { emit: (row) => lines.push(api.curveRecord(row, settings.seed).join(',')) }, { tokenizer: 'bpe:40', tokens: vocabulary.toArray() });
+      return `${lines.join('\n')}\n`;
+    };
+    const written = readFileSync(join(dir, 'lib.csv'), 'utf8');
+    expect(await rowsOf((sentences) => api.humanSentenceMask(sentences, settings.holdout, settings.seed))).toBe(written);
+    expect(await rowsOf()).not.toBe(written);
+    expect(() => api.humanSentenceMask(-1, 0.1, 42)).toThrow('sentences must be a whole number from 0 to 4294967295');
+  });
+
   it('humanSentenceMask marks exactly the sentences splitHoldout puts in H', async () => {
     const { corpus } = await loadCorpus([FIXTURE], { sentences: 'line' });
     const mask = humanSentenceMask(corpus.offsets.length - 1, 0.25, 3);
