@@ -128,7 +128,14 @@ export function processHost(): RelaunchHost {
     // (the report is only asked for when everything else says relaunch: about 8 ms)
     glibc: () => typeof (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime === 'string',
     fileSize: (spec) => {
-      const stats = statSync(resolve(process.cwd(), spec), { throwIfNoEntry: false });
+      // (a path through a file, a loop of links, a name too long: no size, as for a missing file, and the
+      // loader says why; only ENOENT was absorbed, and the rest ended in a raw stack trace, exit 1: audit)
+      let stats;
+      try {
+        stats = statSync(resolve(process.cwd(), spec), { throwIfNoEntry: false });
+      } catch {
+        return -1;
+      }
       return stats === undefined ? -1 : stats.isFile() ? stats.size : Number.POSITIVE_INFINITY;
     },
   };

@@ -7,7 +7,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { LARGE_CORPUS_BYTES, passedDescriptors, processHost, RELAUNCH_VARIABLE, relaunchEnvironment, runRelaunched, TUNED_ALLOCATOR, type RelaunchHost } from '../../src/cli/allocatorRelaunch.js';
@@ -139,6 +139,11 @@ describe('processHost', () => {
     expect(fileSize(relative(process.cwd(), join(folder, 'five.txt')))).toBe(5);
     expect(fileSize(folder)).toBe(Number.POSITIVE_INFINITY);
     expect(fileSize(join(folder, 'missing.txt'))).toBe(-1);
+    // a path through a file, a loop of links: -1 too, the loader says why (a raw ENOTDIR stack trace, exit 1: audit)
+    expect(fileSize(join(folder, 'five.txt', 'x.txt'))).toBe(-1);
+    symlinkSync('loop2', join(folder, 'loop1'));
+    symlinkSync('loop1', join(folder, 'loop2'));
+    expect(fileSize(join(folder, 'loop1'))).toBe(-1);
     expect(platform).toBe(process.platform);
   });
 });

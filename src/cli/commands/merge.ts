@@ -112,12 +112,21 @@ function checkInputNames(files: readonly string[], cwd: string): void {
   for (const file of files) {
     // (one of Node's own descriptors, `merge /dev/fd/4`: waited on for ever: audit)
     checkOwnDescriptor(resolve(cwd, file), 'read', `the input ${file}`, 'shard.csv');
-    const stats = statSync(resolve(cwd, file), { throwIfNoEntry: false });
-    const identity = stats === undefined ? undefined : identityOf(stats);
-    if (identity === undefined) continue; // (a missing file: refused as it is read)
+    const identity = fileIdentity(resolve(cwd, file));
+    if (identity === undefined) continue; // (a file that cannot be looked at, missing or not: refused as it is read, saying why)
     const other = seen.get(identity);
     if (other !== undefined) throw new UsageError(`the inputs ${other} and ${file} are the same file`, 'pass each shard once');
     seen.set(identity, file);
+  }
+}
+
+/** The identity of the file at `path`, undefined when it cannot be looked at (missing, a path through a file, a loop of links). */
+function fileIdentity(path: string): string | undefined {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats === undefined ? undefined : identityOf(stats);
+  } catch {
+    return undefined;
   }
 }
 
