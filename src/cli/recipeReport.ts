@@ -20,7 +20,7 @@ import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
 import { renderSvg, svgChartFiles, writeSvgCharts } from '../export/report/svgCharts.js';
 import { theoryPoints } from '../export/survivalLaw.js';
 import type { SeriesPoint } from '../export/report/aggregateCurves.js';
-import type { Finding, Recipe, RecipeData } from '../recipes/recipe.js';
+import { verdictOf, type Finding, type Recipe, type RecipeData, type Verdict } from '../recipes/recipe.js';
 
 export async function writeRecipeReport(
   recipe: Recipe,
@@ -84,6 +84,9 @@ export function lawPoints(data: RecipeData, records: ReadonlyArray<readonly stri
   });
 }
 
+/** The class of a verdict's cell: green, red, or grey for a check the rows cannot decide. */
+const VERDICT_CLASS: Readonly<Record<Verdict, string>> = { holds: 'holds', 'does not hold': 'fails', undecided: 'undecided' };
+
 function recipeSection(
   recipe: Recipe,
   findings: readonly Finding[],
@@ -94,13 +97,13 @@ function recipeSection(
     .map(
       (finding) =>
         `<tr><td>${escapeHtml(finding.name)}</td><td>${escapeHtml(finding.expected)}</td><td>${escapeHtml(finding.observed)}</td>` +
-        `<td class="${finding.holds ? 'holds' : 'fails'}">${finding.holds ? 'holds' : 'does not hold'}</td></tr>`,
+        `<td class="${VERDICT_CLASS[verdictOf(finding)]}">${verdictOf(finding)}</td></tr>`,
     )
     .join('\n');
   const notes = (recipe.notes ?? []).map((note) => `<li>${escapeHtml(note)}</li>`).join('');
   return [
     '<section id="recipe">',
-    '<style>#recipe td.holds{color:#1a7f37;font-weight:600}#recipe td.fails{color:#b00020;font-weight:600}#recipe pre{background:#f6f7f9;padding:8px 10px;border-radius:6px;overflow-x:auto}#recipe figure{margin:12px 0}#recipe td{vertical-align:top}</style>',
+    '<style>#recipe td.holds{color:#1a7f37;font-weight:600}#recipe td.fails{color:#b00020;font-weight:600}#recipe td.undecided{color:#555;font-style:italic}#recipe pre{background:#f6f7f9;padding:8px 10px;border-radius:6px;overflow-x:auto}#recipe figure{margin:12px 0}#recipe td{vertical-align:top}</style>',
     `<h2>${escapeHtml(recipe.title)}</h2>`,
     `<p>${escapeHtml(recipe.claim)}</p>`,
     `<p class="note">${recipe.sources.map(escapeHtml).join('<br>')}</p>`,

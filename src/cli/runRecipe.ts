@@ -42,7 +42,7 @@ import { checkRecipeCorpus, checkRecipeTokens } from '../recipes/recipeGuards.js
 import { wordViewSpec } from '../simulation/preparedRun.js';
 import { collectRecipeAsync, recipeSeries, type CollectOptions } from '../recipes/collectRecipe.js';
 import { recipeCommandLine } from '../recipes/recipeCommand.js';
-import type { Finding, Recipe, RecipeData, RecipeScale } from '../recipes/recipe.js';
+import { verdictCount, verdictOf, type Finding, type Recipe, type RecipeData, type RecipeScale } from '../recipes/recipe.js';
 
 export interface RunRecipeOptions {
   readonly out: string;
@@ -126,7 +126,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   // interrupted writing leaves this run's files and no one else's.
   // (but a corpus file, which a later run may have been given from there: it was removed: audit)
   for (const file of earlierRunFiles(out)) if (!isCorpusInput(notCorpus, at(file))) removeFileInside(out, at(file));
-  const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings, notes: recipe.notes ?? [], files };
+  const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings: findings.map((finding) => ({ ...finding, verdict: verdictOf(finding) })), notes: recipe.notes ?? [], files };
   const written: string[] = [];
   // (each step one whole file, or the report and its figures, each whole)
   const file = (name: string, write: () => Promise<void>): OutputStep => ({ output: name, write: async () => { await write(); written.push(at(name)); } });
@@ -343,7 +343,6 @@ function recordedStdin(stdin: Readable): { first: Readable; pieces: Buffer[] } |
 export { recipeCommandLine } from '../recipes/recipeCommand.js';
 
 export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], command: string): string {
-  const holding = findings.filter((finding) => finding.holds).length;
   const lines = [
     `# ${recipe.name}: ${recipe.title}`,
     '',
@@ -357,11 +356,11 @@ export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], c
     command,
     '```',
     '',
-    `**Findings** (${holding} of ${findings.length} hold; numbers are means over replicates unless a check says otherwise: pooled or counted over all replicates):`,
+    `**Findings** (${verdictCount(findings)}; numbers are means over replicates unless a check says otherwise: pooled or counted over all replicates):`,
     '',
     '| check | expected | observed | verdict |',
     '|---|---|---|---|',
-    ...findings.map((finding) => `| ${cell(finding.name)} | ${cell(finding.expected)} | ${cell(finding.observed)} | ${finding.holds ? 'holds' : '**does not hold**'} |`),
+    ...findings.map((finding) => `| ${cell(finding.name)} | ${cell(finding.expected)} | ${cell(finding.observed)} | ${verdictOf(finding) === 'holds' ? 'holds' : `**${verdictOf(finding)}**`} |`),
     '',
   ];
   if ((recipe.notes ?? []).length > 0) lines.push('**Notes.**', '', ...(recipe.notes ?? []).map((note) => `- ${note}`), '');

@@ -119,6 +119,8 @@ function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']):
       (testable ? '' : `; ${tooFewHapaxes(hapaxes, replicates)}`),
     numbers: { M: draws, closed_form: shown(closedForm), survival_1_generation_1: shown(survival), tolerance: shown(tolerance), trials },
     holds: testable && survival !== undefined && Math.abs(survival - closedForm) < tolerance,
+    // (too few trials to test the law: it was reported as not holding, a result it is not: audit)
+    ...(testable ? {} : { undecided: tooFewHapaxes(hapaxes, replicates) }),
   };
 }
 
@@ -138,8 +140,11 @@ const BAND_NAMES = ['1', '2-5', '6-20', '21+'] as const;
 function rareDieFirst({ rows, cell, last }: Span): Finding {
   const bands = (['survival_1', 'survival_2_5', 'survival_6_20', 'survival_21_plus'] as const).map((band) => meanAt(rows, cell, last, band));
   const ordered = bands.every((value, i) => value !== undefined && (i === 0 || value > bands[i - 1]!));
-  // (a band no seed type falls in reads n/a, and the check does not hold for want of it: say so, audit)
+  // (a band no seed type falls in reads n/a, and the check does not hold for want of it: say so, audit;
+  // undecided unless the bands there already break the order)
   const empty = BAND_NAMES.filter((_, i) => bands[i] === undefined);
+  const present = bands.filter((value): value is number => value !== undefined);
+  const broken = present.some((value, i) => i > 0 && value <= present[i - 1]!);
   const why = empty.length === 0 ? '' : ` (no seed type in band ${empty.join(', ')}: the check needs all four bands)`;
   return {
     name: 'rare types die first',
@@ -147,6 +152,7 @@ function rareDieFirst({ rows, cell, last }: Span): Finding {
     observed: `survival at generation ${last} by band 1 / 2-5 / 6-20 / 21+: ${bands.map(text).join(' / ')}${why}`,
     numbers: { survival_1: shown(bands[0]), survival_2_5: shown(bands[1]), survival_6_20: shown(bands[2]), survival_21_plus: shown(bands[3]) },
     holds: ordered,
+    ...(empty.length === 0 || broken ? {} : { undecided: `no seed type in band ${empty.join(', ')}` }),
   };
 }
 
@@ -175,6 +181,8 @@ function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival
       ...Object.fromEntries(measured.map((row) => [`median_count_${row.count}`, shown(row.median)])),
     },
     holds: fit !== undefined && fit.slope > 0 && fit.r2 >= 0.9,
+    // (fewer than 3 points: no line to fit, which read as a line that failed: audit)
+    ...(fit === undefined ? { undecided: `${measured.length} seed count${measured.length === 1 ? '' : 's'} with a median generation forgotten, of the 3 a line needs` } : {}),
   };
 }
 

@@ -84,6 +84,8 @@ export function growthFindings(data: RecipeData): Finding[] {
       (untestable.length === 0 ? '' : `; not tested at ${untestable.join(', ')}: ${tooFewHapaxes(hapaxes, scale.replicates)}`),
     numbers: Object.fromEntries(law.flatMap(({ rate, expected, measured, z }) => [[`survival_1_R${rate}`, shown(measured)], [`law_survival_1_R${rate}`, shown(expected)], [`z_R${rate}`, shown(z)]])),
     holds: law.every(({ z, testable }) => testable && Math.abs(z) < 4),
+    // (a rate with too few trials cannot fail, nor confirm the law: undecided unless a tested rate fails)
+    ...(untestable.length > 0 && law.every(({ z, testable }) => !testable || Math.abs(z) < 4) ? { undecided: `not tested at ${untestable.join(', ')}: ${tooFewHapaxes(hapaxes, scale.replicates)}` } : {}),
   });
   return findings;
 }

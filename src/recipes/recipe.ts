@@ -5,7 +5,8 @@
  * makes (`runs(scale)`: RunSettings built from the library's DEFAULT_RUN; each run's sweep lists make
  * cells, and several runs let a recipe compare cells that are not a cross product, such as "plain vs
  * temperature 0.7 vs top-k 10"). `findings(data)` turns what the runs produced into named qualitative
- * checks, each with the numbers it rests on (means over replicates) and whether it holds. A recipe
+ * checks, each with the numbers it rests on (means over replicates) and whether it holds (or why the
+ * rows cannot decide it: `undecided`). A recipe
  * never touches files: the CLI's runRecipe.ts (src/cli) runs it and writes its outputs. Cells of all runs are named
  * together (`nameCells`), by the settings that differ between them, as the library names a sweep's cells.
  */
@@ -67,6 +68,26 @@ export interface Finding {
   /** The numbers the verdict rests on, by name. */
   readonly numbers: Readonly<Record<string, number | null>>;
   readonly holds: boolean;
+  /**
+   * Why the rows cannot decide the check, when they cannot (too few data: a line through fewer than 3
+   * points, a law with too few seed hapaxes to test, one replicate where an interval needs two); `holds`
+   * is then false. Absent where the rows decide it: a check that does not hold is then a result.
+   */
+  readonly undecided?: string;
+}
+
+/** A finding's verdict in words: `holds`, `does not hold`, or `undecided` (the rows cannot tell: Finding.undecided). */
+export type Verdict = 'holds' | 'does not hold' | 'undecided';
+
+export function verdictOf(finding: Finding): Verdict {
+  return finding.holds ? 'holds' : finding.undecided === undefined ? 'does not hold' : 'undecided';
+}
+
+/** How many findings hold, of how many, and how many the rows could not decide: `3 of 4 hold` or `2 of 4 hold, 1 undecided (too few data)`. */
+export function verdictCount(findings: readonly Finding[]): string {
+  const holding = findings.filter((finding) => finding.holds).length;
+  const undecided = findings.filter((finding) => verdictOf(finding) === 'undecided').length;
+  return `${holding} of ${findings.length} hold${undecided === 0 ? '' : `, ${undecided} undecided (too few data)`}`;
 }
 
 /** The per-sentence perplexities under M0 of one generation's text of one series. */

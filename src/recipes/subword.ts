@@ -142,8 +142,12 @@ export function subwordFindings(data: RecipeData): Finding[] {
       // (with each difference the half-width of its 95% interval, which the verdict reads: audit)
       ...Object.fromEntries(comparisons.flatMap(({ cell, difference, margin }) => [[`difference_${name(cell)}`, shown(difference)], [`margin_${name(cell)}`, shown(margin)]])),
     },
-    // (a margin of NaN, one replicate: not told from noise, so the check does not hold)
+    // (a margin of NaN, one replicate, or no difference: not told from noise, so the check does not
+    // hold; undecided unless a difference with its margin already fails it)
     holds: comparisons.length > 0 && comparisons.every(({ difference, margin }) => Math.abs(difference) > margin),
+    ...(comparisons.some(({ difference, margin }) => Number.isNaN(difference) || Number.isNaN(margin)) && !comparisons.some(({ difference, margin }) => Math.abs(difference) <= margin)
+      ? { undecided: 'a comparison without two replicates with a value on each side has no interval' }
+      : {}),
   });
   return findings;
 }

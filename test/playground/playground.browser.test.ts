@@ -448,6 +448,14 @@ if (SKIP_BROWSER) {
       await page.waitForSelector('#findings .finding', { timeout: 60_000 });
       expect(await page.inputValue('#corpus-select')).toBe('mine.txt');
       expect(await page.inputValue('#command-line')).toBe('ngram-collapse recipe drift --corpus mine.txt --generations 2 --replicates 1 --seed 42');
+      // each verdict as the CLI gives it; a check the rows cannot decide is undecided (it read "does not hold": audit)
+      const folder = tempDir();
+      writeFileSync(join(folder, 'mine.txt'), HOSTILE);
+      expect((await cli(['recipe', 'drift', '--corpus', 'mine.txt', '--generations', '2', '--replicates', '1', '--seed', '42', '--out', 'd', '--quiet'], { cwd: folder })).code).toBe(0);
+      const cliVerdicts = (JSON.parse(readFileSync(join(folder, 'd', 'findings.json'), 'utf8')) as { findings: Array<{ name: string; verdict: string }> }).findings.map((finding) => `${finding.verdict}: ${finding.name}`);
+      expect(cliVerdicts.some((line) => line.startsWith('undecided: '))).toBe(true);
+      expect((await page.locator('#findings .finding strong').allTextContents()).map((text) => text.replace(/^\S+ /u, ''))).toEqual(cliVerdicts);
+      expect(await page.locator('#findings .finding.undecided strong').first().textContent()).toMatch(/^\? undecided: /u);
       // the rows are the recipe's runs: no one --config file holds them
       expect(await page.getByRole('button', { name: 'Download --config JSON' }).isEnabled()).toBe(false);
       expect(await page.textContent('#export-note')).toBe("These are recipe drift's rows: the command line below runs it (a --config file holds one run's settings, not a recipe's runs).");

@@ -54,8 +54,17 @@ describe('recipe drift', () => {
       ])).find((one) => one.name === 'rare types die first')!;
     expect(rare(undefined).holds).toBe(false);
     expect(rare(undefined).observed).toMatch(/ \(no seed type in band 21\+: the check needs all four bands\)$/u);
+    // the three bands there are in order: the rows cannot decide it (it read "does not hold": audit)
+    expect(rare(undefined).undecided).toBe('no seed type in band 21+');
     expect(rare(0.9).holds).toBe(true);
+    expect(rare(0.9).undecided).toBeUndefined();
     expect(rare(0.9).observed).not.toMatch(/no seed type/u);
+    // bands there out of order already (2-5 below 1): decided, whatever the missing band would show
+    const broken = drift.findings(fakeDrift([
+      { survival_1: 1, survival_2_5: 1, survival_6_20: 1 },
+      { survival_1: 0.6, survival_2_5: 0.5, survival_6_20: 0.8 },
+    ])).find((one) => one.name === 'rare types die first')!;
+    expect([broken.holds, broken.undecided]).toEqual([false, undefined]);
   });
 
   it('counts M as the draws of H, tokens and sentence ends: one sentence of 3 tokens gives M = 4, 1 - (3/4)^4 = 175/256', () => {
@@ -89,12 +98,16 @@ describe('recipe drift', () => {
     const p27 = 1 - (27 / 28) ** 28;
     expect(hapax(28, p28).holds).toBe(true);
     expect(hapax(28, p28).observed).not.toContain('too few');
+    expect(hapax(28, p28 + 0.5).undecided).toBeUndefined(); // tested, and failed: a result
     expect(hapax(27, p27).holds).toBe(false);
+    // too few to test: undecided, not "does not hold" (audit)
+    expect(hapax(27, p27).undecided).toBe('too few seed hapaxes to test: 27 x 1 replicates = 27 trials, and a band of standard errors needs at least 10 expected survivors and 10 expected losses (run more --replicates, or a larger corpus)');
     expect(hapax(27, p27).observed).toBe(`survival_1 at generation 1: ${Number(p27.toPrecision(4))}; too few seed hapaxes to test: 27 x 1 replicates = 27 trials, and a band of standard errors needs at least 10 expected survivors and 10 expected losses (run more --replicates, or a larger corpus)`);
     expect(hapax(3, 0.1667).holds).toBe(false);
     // no hapax: said as such, with the replicates that ran (it said "0 x 0 replicates" and "run more --replicates": audit)
     const none = drift.findings(fakeDrift([{ types: 3, survival_1: 1 }, { types: 3 }], { ids: Int32Array.of(5, 5, 6, 6), offsets: Int32Array.of(0, 4) })).find((one) => one.name.startsWith('a seed hapax'))!;
     expect(none.holds).toBe(false);
+    expect(none.undecided).toBe('H has no seed hapax, so the law has nothing to test (a corpus with words seen once tests it)');
     expect(none.observed).toBe('survival_1 at generation 1: n/a; H has no seed hapax, so the law has nothing to test (a corpus with words seen once tests it)');
     expect(none.expected).toContain('for 0 seed hapaxes x 1 replicates');
   });
@@ -128,6 +141,9 @@ describe('recipe drift', () => {
     const few = drift.findings({ ...six, survival: [two as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('the time to forget'))!;
     expect(few.observed).toBe('2 seed counts with a median generation forgotten, of the 3 a line needs; no median for seed count 5: at most half their types forgotten within 6 generations');
     expect(few.holds).toBe(false);
+    // no line through two points: undecided (it read "does not hold": audit); a fitted line is decided
+    expect(few.undecided).toBe('2 seed counts with a median generation forgotten, of the 3 a line needs');
+    expect(forgetting.undecided).toBeUndefined();
   });
 
   it('a gentle rise is still a rise: medians 1, 2, 3 at seed counts 2, 6, 10 (slope 1/4, R^2 = 1) hold', () => {

@@ -90,7 +90,10 @@ describe('recipe growth: each check can fail', () => {
     // and 21 are not, each measured exactly at the law (0.47)
     const law = (hapaxes: number) => findingsFor(HOLDING, Array<number>(hapaxes).fill(1)).get('in line with the survival law')!;
     expect(law(22).holds).toBe(true);
+    expect(law(22).undecided).toBeUndefined();
     expect(law(21).holds).toBe(false);
+    // too few trials: undecided, not a law that failed (audit)
+    expect(law(21).undecided).toBe('not tested at R = 1, R = 1.5, R = 2: too few seed hapaxes to test: 21 x 1 replicates = 21 trials, and a band of standard errors needs at least 10 expected survivors and 10 expected losses (run more --replicates, or a larger corpus)');
     expect(law(21).observed).toContain('; not tested at R = 1, R = 1.5, R = 2: too few seed hapaxes to test: 21 x 1 replicates = 21 trials, and a band of standard errors needs at least 10 expected survivors and 10 expected losses (run more --replicates, or a larger corpus)');
     expect(law(2).holds).toBe(false);
     // no hapax at all: more replicates would not help (audit)

@@ -170,9 +170,21 @@ describe('ngram-collapse recipe', () => {
     expect(result.stderr).toContain('recipe accumulate: 3/3 series done');
   }, 60_000);
 
-  it("counts subword's series over all its tokenizers (it counted to 1 four times: audit)", async () => {
-    const result = await cli(['recipe', 'subword', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--out', 'sw'], { cwd: tempDir() });
+  it("counts subword's series over all its tokenizers (it counted to 1 four times: audit); a check one replicate cannot decide is said to be undecided everywhere", async () => {
+    const cwd = tempDir();
+    const result = await cli(['recipe', 'subword', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', '--out', 'sw'], { cwd });
     expect(result.code).toBe(0);
+    // one replicate: no interval for "word and subword differ", which read "does not hold" (audit)
+    const check = 'word and subword models differ in rare-word survival';
+    expect(result.stdout).toContain(`\n  undecided      ${check}\n`);
+    expect(result.stdout).toMatch(/\n\d of 4 findings hold, 1 undecided \(too few data\); [\d.]+ s; outputs in sw\n$/u);
+    const markdown = readFileSync(join(cwd, 'sw', 'findings.md'), 'utf8');
+    expect(markdown).toMatch(/\*\*Findings\*\* \(\d of 4 hold, 1 undecided \(too few data\); /u);
+    expect(markdown).toMatch(new RegExp(`\\| ${check} \\|.*\\| \\*\\*undecided\\*\\* \\|\\n`, 'u'));
+    const json = JSON.parse(readFileSync(join(cwd, 'sw', 'findings.json'), 'utf8')) as { findings: Array<{ name: string; holds: boolean; verdict: string; undecided?: string }> };
+    expect(json.findings.find((finding) => finding.name === check)).toMatchObject({ holds: false, verdict: 'undecided', undecided: 'a comparison without two replicates with a value on each side has no interval' });
+    expect(json.findings.filter((finding) => finding.name !== check).every((finding) => finding.verdict === (finding.holds ? 'holds' : 'does not hold'))).toBe(true);
+    expect(readFileSync(join(cwd, 'sw', 'report.html'), 'utf8')).toContain('<td class="undecided">undecided</td>');
     // one cell a tokenizer, four tokenizers
     const counts = result.stderr.split('\n').flatMap((line) => /^recipe subword: (\d+\/\d+) series done/u.exec(line)?.[1] ?? []);
     expect(counts).toEqual(['1/4', '2/4', '3/4', '4/4']);

@@ -96,6 +96,8 @@ describe('subword findings with one replicate', () => {
     // gpt2 0.29 vs word 0.39 at the last generation: a difference of -0.1 with an error of 0 would have "held"
     const finding = subwordFindings(firstReplicate(HOLDING)).find((f) => f.name === 'word and subword models differ in rare-word survival')!;
     expect(finding.holds).toBe(false);
+    // no interval: the rows cannot tell (it read "does not hold": audit)
+    expect(finding.undecided).toBe('a comparison without two replicates with a value on each side has no interval');
     expect(finding.observed).toContain('gpt2 0.29 (keeps fewer, difference -0.1 +- n/a: one replicate with a value, no error to tell it from noise)');
   });
 
@@ -119,6 +121,7 @@ describe('subword findings with one replicate', () => {
     // replicates 0.39 and 0.41 on both sides: SE = sqrt(0.0002 / 2 + 0.0002 / 2) = 0.014142, df 2: margin 4.3027 x 0.014142 = 0.06085
     expect(finding.observed).toContain('gpt2 0.4 (keeps as many, difference 0 +- 0.06085)');
     expect(finding.holds).toBe(false);
+    expect(finding.undecided).toBeUndefined(); // within its interval: decided
     // the numbers hold the margin the verdict reads, not only the difference (audit)
     expect([finding.numbers.difference_gpt2, finding.numbers.margin_gpt2]).toEqual([0, 0.06085]);
   });

@@ -18,7 +18,7 @@ import { RunIncompleteError, UsageError } from '../../errors.js';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { checkStandardOutputNotCorpus } from '../outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
-import { checkRecipeScale } from '../../recipes/recipe.js';
+import { checkRecipeScale, verdictCount, verdictOf } from '../../recipes/recipe.js';
 import { recipeCommandLine, RecipeStoppedError, runRecipe } from '../runRecipe.js';
 import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
@@ -118,10 +118,9 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
         );
   }
   if (quiet) return;
-  const holding = outcome.findings.filter((finding) => finding.holds).length;
   io.stdout.write(`${recipe.name}: ${recipe.title}\n`);
   for (const finding of outcome.findings) {
-    io.stdout.write(`  ${finding.holds ? 'holds        ' : 'does not hold'}  ${finding.name}\n      ${finding.observed}\n`);
+    io.stdout.write(`  ${verdictOf(finding).padEnd(13)}  ${finding.name}\n      ${finding.observed}\n`);
   }
-  io.stdout.write(`${holding} of ${outcome.findings.length} findings hold; ${((Date.now() - started) / 1000).toFixed(1)} s; outputs in ${outText}\n`);
+  io.stdout.write(`${verdictCount(outcome.findings).replace(' hold', ' findings hold')}; ${((Date.now() - started) / 1000).toFixed(1)} s; outputs in ${outText}\n`);
 }

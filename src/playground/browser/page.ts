@@ -11,7 +11,7 @@ import { csvText } from '../../export/csvText.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { describeError } from '../../errors.js';
 import { RECIPES } from '../../recipes/registry.js';
-import { checkRecipeScale, type Finding, type RecipeScale } from '../../recipes/recipe.js';
+import { checkRecipeScale, verdictOf, type Finding, type RecipeScale } from '../../recipes/recipe.js';
 import { recipeCommandLine } from '../../recipes/recipeCommand.js';
 import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
 import { parseSubword } from '../../corpus/subword/subwordNames.js';
@@ -946,9 +946,10 @@ function showFindings(findings: readonly Finding[]): void {
   heading.textContent = 'Findings';
   const items = findings.map((finding) => {
     const box = document.createElement('div');
-    box.className = `finding${finding.holds ? '' : ' fails'}`;
+    const verdict = verdictOf(finding);
+    box.className = `finding${verdict === 'holds' ? '' : verdict === 'undecided' ? ' undecided' : ' fails'}`;
     const name = document.createElement('strong');
-    name.textContent = `${finding.holds ? '✓ holds' : '✗ does not hold'}: ${finding.name}`;
+    name.textContent = `${verdict === 'holds' ? '✓' : verdict === 'undecided' ? '?' : '✗'} ${verdict}: ${finding.name}`;
     const expected = document.createElement('p');
     expected.textContent = `Expected: ${finding.expected}`;
     const observed = document.createElement('p');
