@@ -17,8 +17,8 @@
  * cannot be read). Pure apart from `context.readText`.
  */
 
-import { readFailureReason } from '../corpus/readFailure.js';
 import { resolve } from 'node:path';
+import { readFailureReason } from '../corpus/readFailure.js';
 import { lowercasesByDefault } from '../corpus/tokenizers.js';
 import { InputError, UsageError } from '../errors.js';
 import type { RunSettings } from '../simulation/settings.js';

@@ -67,7 +67,7 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
   for (const input of inputs) {
     const { lines, tornBytes } = readCsvLines(input.content);
     // (a header cut short is no empty file: it was called one: audit)
-    if (lines.length === 0) throw new InputError(tornBytes > 0 ? `${input.name} ends within its header line` : `${input.name} is empty`, tornBytes > 0 ? 'finish that run with --resume first, or pass the CSV files written by ngram-collapse run' : 'pass the CSV files written by ngram-collapse run');
+    if (lines.length === 0) throw new InputError(tornBytes > 0 ? `${input.name} has no whole line, not even a header` : `${input.name} is empty`, 'pass the CSV files written by ngram-collapse run');
     if (tornBytes > 0) throw new InputError(`${input.name} ends with a partial row`, 'finish that run with --resume first');
     const head = lines[0]!;
     if (header === undefined) header = head.text;

@@ -28,8 +28,8 @@
  * files not kept by the system nor another user's in a sticky folder (one gone meanwhile is fine).
  */
 
-import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { canCreateIn } from './makeFolder.js';
 import { checkNoFolderAtPartial, isSpecialFile, partialPath } from './wholeFile.js';
@@ -83,7 +83,7 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   checkOwnDescriptor(absolute, 'write', `${flag} ${path}`, 'FILE');
   // (standard error by name: `--out /dev/stderr` wrote its CSV among the messages and its run record
   // into /dev, where /dev/fd/2 was refused for its record: audit)
-  if (standardErrorNames().has(absolute)) {
+  if (namesStandardError(absolute)) {
     throw new InputError(`${flag} ${path} names standard error, where the command's messages go`, standardOutput ? 'pass a file path, or - for standard output' : 'pass a file path');
   }
   // The file a write makes: a link to a file not yet made is followed into the link's own folder.
@@ -124,9 +124,27 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
   return absolute;
 }
 
-/** The names of this process's standard error (descriptor 2). */
-function standardErrorNames(): Set<string> {
-  return new Set(['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2', '/proc/thread-self/fd/2', `/proc/${process.pid}/fd/2`]);
+/**
+ * Whether `path` is one of the names of this process's standard error (descriptor 2), itself or
+ * through links (`err -> /dev/stderr` wrote there too: round 2); each link is read, not followed to
+ * the file standard error goes to (`--out x.csv 2> x.csv` replaces x.csv whole and is fine).
+ */
+function namesStandardError(path: string): boolean {
+  const names = new Set(['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2', '/proc/thread-self/fd/2', `/proc/${process.pid}/fd/2`]);
+  let at = path;
+  // (a bound on the hops: a loop of links is refused elsewhere)
+  for (let hop = 0; hop < 40; hop++) {
+    if (names.has(at)) return true;
+    try {
+      // its folder by its real path (`d/fd/2` with d -> /dev: /proc/<pid>/fd/2), then its own link read
+      at = join(realpathSync(dirname(at)), basename(at));
+      if (names.has(at)) return true;
+      at = resolve(dirname(at), readlinkSync(at));
+    } catch {
+      return false; // not a link, or nothing there
+    }
+  }
+  return false;
 }
 
 /**

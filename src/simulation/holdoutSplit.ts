@@ -38,14 +38,14 @@ export function humanTokenCount(corpus: TokenCorpus, holdout: number, seed: numb
   return tokens;
 }
 
-/** A number of sentences: a whole number >= 0 (an array's length). */
+/** A number of sentences: a whole number from 0 to 2^32 - 1 (an array's length). */
 const SENTENCE_COUNT = integerRule(0, 2 ** 32 - 1);
 
 /**
  * Which of `sentences` sentences the split puts in H (1) rather than E (0): it depends on the number
  * of sentences, the share and the seed only, so it can be known before the corpus's tokens are final
  * (`bpe:K` learns its merges on H's words: LoadOptions.subwordTraining). Throws as splitHoldout, and a
- * UsageError for a number of sentences that is no whole number >= 0.
+ * UsageError for a number of sentences that is no whole number from 0 to 2^32 - 1.
  */
 export function humanSentenceMask(sentences: number, holdout: number, seed: number): Uint8Array {
   // (a library entry since bpe:K's merges are learned on H through it: LoadOptions.subwordTraining)

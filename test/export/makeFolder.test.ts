@@ -286,6 +286,18 @@ describe('checkWritable', () => {
     for (const name of ['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2', `/proc/${process.pid}/fd/2`]) {
       expect(() => checkWritable(name, '/tmp', '--out')).toThrow(`--out ${name} names standard error, where the command's messages go`);
     }
+    // through links, also of a folder on the way (err -> /dev/stderr wrote there: round 2)
+    const dir = folder();
+    symlinkSync('/dev/stderr', join(dir, 'err'));
+    symlinkSync('err', join(dir, 'err2'));
+    symlinkSync('/dev', join(dir, 'devices'));
+    for (const name of ['err', 'err2', 'devices/stderr', 'devices/fd/../fd/2']) {
+      expect(() => checkWritable(name, dir, '--out')).toThrow(`--out ${name} names standard error, where the command's messages go`);
+    }
+    // a link to an ordinary file is no name of it
+    writeFileSync(join(dir, 'plain.csv'), 'x');
+    symlinkSync('plain.csv', join(dir, 'other'));
+    expect(checkWritable('other', dir, '--out')).toBe(join(dir, 'other'));
   });
 
   it('says what a folder link through a file is (L -> f/, f a file): it was called a link to something that does not exist', () => {

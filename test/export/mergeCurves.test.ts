@@ -101,7 +101,7 @@ describe('mergeCurves', () => {
     expect(refused([])).toBe('merge needs at least one CSV (pass the shard files, e.g. merge part-*.csv --out all.csv)');
     expect(refused([file('e.csv', '')])).toBe('e.csv is empty (pass the CSV files written by ngram-collapse run)');
     // (a header cut short was called empty: audit)
-    expect(refused([file('h.csv', HEADER.slice(0, 20))])).toBe('h.csv ends within its header line (finish that run with --resume first, or pass the CSV files written by ngram-collapse run)');
+    expect(refused([file('h.csv', HEADER.slice(0, 20))])).toBe('h.csv has no whole line, not even a header (pass the CSV files written by ngram-collapse run)');
     expect(refused([file('t.csv', `${HEADER}\nhuman_ratio=0,1,42,0,1\nhuman_ratio=0,1,4`)])).toBe('t.csv ends with a partial row (finish that run with --resume first)');
     expect(refused([shard('a.csv', 'human_ratio=0', 42), file('h.csv', 'cell,replicate,seed,generation,y\n')])).toBe(
       'h.csv has another header than a.csv (merge only outputs of the same version of ngram-collapse)',

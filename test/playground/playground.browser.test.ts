@@ -919,6 +919,9 @@ if (SKIP_BROWSER) {
       await expect.poll(() => page.locator('#word-result tr').nth(1).locator('th').textContent()).toBe(`count of "${word}" (H, then the synthetic text)`);
       const counted = Number(await page.locator('#word-result tr').nth(1).locator('td').first().textContent());
       expect(counted).toBeGreaterThan(0);
+      // the run keeps case: a name typed in lowercase finds it (round 2)
+      await page.getByLabel('Word', { exact: true }).fill('ines');
+      await expect.poll(() => page.locator('#word-result tr').nth(1).locator('th').textContent()).toBe('count of "Ines" (H, then the synthetic text)');
       const rare = await page.locator('#rare-list li').allTextContents();
       for (const item of rare) expect(item).toMatch(/^\S+ \(seen 1× in the human pool, gone at generation \d\)$/u);
       for (const item of rare) expect(item).not.toContain('</w>');

@@ -7,13 +7,13 @@
  * No output may be an input, an input's run record, or another output.
  */
 
-import { readFailureReason } from '../../corpus/readFailure.js';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { writeWholeFileSync } from '../../export/wholeFile.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
 import { identityOf } from '../../corpus/fileIdentity.js';
+import { readFailureReason } from '../../corpus/readFailure.js';
 import { readCsvLines } from '../../export/csvLines.js';
 import { openCsv } from '../../export/csvFile.js';
 import { mergeCurves, type MergeInput, type MergeResult } from '../../export/mergeCurves.js';

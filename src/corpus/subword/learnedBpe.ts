@@ -15,7 +15,8 @@
  * `maxTokens` pieces.
  */
 
-import { InputError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
+import { shownValue } from '../../validation/valueRule.js';
 import type { TokenCorpus } from '../tokenCorpus.js';
 import { FIRST_TOKEN_ID, Vocabulary } from '../../vocabulary/vocabulary.js';
 import { learnBpe, mergeRanks, wordParts, type LearnedSegmentation, type MergeRanks, type Merge } from './bpeMerges.js';
@@ -50,8 +51,22 @@ export async function readWithSubwords<O extends SubwordOptions, R extends { rea
   if (settings.bpeMerges !== undefined) {
     return { ...words, vocabulary, corpus: respell(words.vocabulary, words.corpus, settings.bpeMerges, vocabulary, settings.maxTokens), merges: settings.bpeMerges };
   }
-  const learned = learnCorpusBpe(words.vocabulary, words.corpus, subword.merges, settings.subwordTraining?.(words.corpus.offsets.length - 1));
+  const sentences = words.corpus.offsets.length - 1;
+  const learned = learnCorpusBpe(words.vocabulary, words.corpus, subword.merges, settings.subwordTraining === undefined ? undefined : checkedMask(settings.subwordTraining(sentences), sentences));
   return { ...words, vocabulary, corpus: respell(words.vocabulary, words.corpus, learned.merges, vocabulary, settings.maxTokens, learned.segmentation), merges: learned.merges };
+}
+
+/**
+ * What `subwordTraining` returned, when it marks each of the corpus's sentences with 0 or 1; else a
+ * UsageError (a list, or a mask of the wrong length, was read as it came: round 2).
+ */
+function checkedMask(mask: unknown, sentences: number): Uint8Array {
+  const hint = 'return a Uint8Array with a 1 for each sentence to learn the merges on, e.g. humanSentenceMask(sentences, holdout, seed)';
+  if (!(mask instanceof Uint8Array)) throw new UsageError(`subwordTraining(${sentences}) must return a Uint8Array, got ${shownValue(mask)}`, hint);
+  if (mask.length !== sentences) throw new UsageError(`subwordTraining(${sentences}) must mark each of the corpus's ${sentences} sentences, got ${mask.length} marks`, hint);
+  const bad = mask.findIndex((mark) => mark > 1);
+  if (bad >= 0) throw new UsageError(`subwordTraining(${sentences}) must mark sentences with 0 or 1, got ${mask[bad]} at ${bad}`, hint);
+  return mask;
 }
 
 /** The merges, and where learning left each word it learned on (by word id), when that is segmentWord's. */

@@ -138,11 +138,11 @@ export class TextView {
    * subword run, a word some text of the cell spells; with how often a sample holds it.
    */
   private lookUp(cell: Map<number, GenerationSample>, typed: string): { readonly text: string; readonly count: (sample: GenerationSample) => number } | undefined {
+    if (byWord(cell)) {
+      const word = wordIn(cell, typed);
+      return word === undefined ? undefined : { text: word, count: (sample) => sample.wordCounts!.get(word) ?? 0 };
+    }
     for (const form of [typed, typed.toLowerCase()]) {
-      if (byWord(cell)) {
-        if ([...cell.values()].some((sample) => sample.wordCounts!.has(form))) return { text: form, count: (sample) => sample.wordCounts!.get(form) ?? 0 };
-        continue;
-      }
       const id = this.ids.get(form);
       if (id !== undefined) return { text: this.vocabulary[id]!, count: (sample) => sample.counts[id] ?? 0 };
     }
@@ -192,6 +192,27 @@ export class TextView {
       }),
     );
   }
+}
+
+/**
+ * The word of a subword run's texts the user means by `typed`: as typed, else lowercased, else the
+ * one spelled alike but for case that H holds most often (a run keeps case: `ines` finds `Ines`).
+ */
+function wordIn(cell: ReadonlyMap<number, GenerationSample>, typed: string): string | undefined {
+  const samples = [...cell.values()];
+  const known = (word: string): boolean => samples.some((sample) => sample.wordCounts!.has(word));
+  if (known(typed)) return typed;
+  if (known(typed.toLowerCase())) return typed.toLowerCase();
+  const folded = typed.toLowerCase();
+  const human = cell.get(0)?.wordCounts;
+  let best: string | undefined;
+  for (const sample of samples) {
+    for (const word of sample.wordCounts!.keys()) {
+      if (word.toLowerCase() !== folded) continue;
+      if (best === undefined || (human?.get(word) ?? 0) > (human?.get(best) ?? 0)) best = word;
+    }
+  }
+  return best;
 }
 
 /** Whether the cell's texts are counted by word: a subword run, whose words are spelled by its pieces. */

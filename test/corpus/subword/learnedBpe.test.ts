@@ -123,6 +123,14 @@ describe('readWithSubwords', () => {
     expect(piecesOf(pieces, result.corpus)).toEqual([['a', 'b</w>', 'a', 'b</w>'], ['a', 'b</w>', 'c</w>'], ['cd</w>', 'cd</w>', 'cd</w>']]);
   });
 
+  it('refuses a subwordTraining whose mask is not one 0 or 1 per sentence (a list, or a short mask, was read as it came: round 2)', async () => {
+    const mask = (value: unknown) => readWithSubwords({ tokenizer: 'bpe:5', subwordTraining: () => value as Uint8Array }, new Vocabulary(), read([])).then(() => undefined, (error: unknown) => error);
+    const hint = '(return a Uint8Array with a 1 for each sentence to learn the merges on, e.g. humanSentenceMask(sentences, holdout, seed))';
+    expect(describeError(await mask([1, 1, 1]))).toBe(`subwordTraining(3) must return a Uint8Array, got [1,1,1] ${hint}`);
+    expect(describeError(await mask(Uint8Array.of(1, 1)))).toBe(`subwordTraining(3) must mark each of the corpus's 3 sentences, got 2 marks ${hint}`);
+    expect(describeError(await mask(Uint8Array.of(1, 2, 1)))).toBe(`subwordTraining(3) must mark sentences with 0 or 1, got 2 at 1 ${hint}`);
+  });
+
   it('applies given merges instead of learning, and reads any other tokenizer as it is', async () => {
     const seen: { tokenizer: string }[] = [];
     const pieces = new Vocabulary();
