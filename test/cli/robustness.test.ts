@@ -214,7 +214,7 @@ const CASES: readonly Case[] = [
   // (a raw ENOTDIR from the check that two outputs are not one file, exit 1: audit)
   { name: '--summary a link through a file (f/)', files: { 'c.txt': GOOD, f: 'old\n' }, links: { L: 'f/' }, argv: ['run', '--corpus', 'c.txt', ...FAST, '--summary', 'L'], message: /^ngram-collapse: --summary L is a link to .*\/f\/, which names a folder/u },
   { name: 'a corpus inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt/x.txt'], message: /corpus 'c\.txt\/x\.txt' not found/u },
-  { name: 'a config file inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--config', 'c.txt/x.json'], message: /--config c\.txt\/x\.json cannot be read \(ENOTDIR\)/u },
+  { name: 'a config file inside a file', files: { 'c.txt': GOOD }, argv: ['run', '--config', 'c.txt/x.json'], message: /--config c\.txt\/x\.json cannot be read: a part of its path is a file, not a folder \(pass the path of a JSON file\)\n$/u },
 ];
 
 describe('bad input: one line, exit code 2, no output file', () => {
