@@ -9,7 +9,7 @@
 
 import { isTokenizerName, TOKENIZER_NAMES, tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
-import { checkValue, decimalValue, integerRule, refuseRepeats, shownValue, TEXT_RULE, unknownValue, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, decimalValue, integerRule, refuseRepeats, shownValue, TEXT_RULE, TOO_SMALL, tooSmallToHold, unknownValue, type ValueRule } from '../validation/valueRule.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
@@ -21,10 +21,9 @@ function number(raw: string, flag: string, allowed: string): number {
     throw new UsageError(`${flag} must be a number, got '${raw}'`, `pass ${allowed}${list}`);
   }
   // (a number too small for a double is read as 0: --human-ratio 1e-400 ran as 0, named human_ratio=0,
-  // and --holdout 1e-400 turned the held-out columns off, without a word: audit)
-  if (value === 0 && /[1-9]/u.test(raw.replace(/e.*$/iu, ''))) {
-    throw new UsageError(`${flag} ${raw.trim()} is too small to be held as a number: it would be read as 0`, `pass ${allowed}`);
-  }
+  // and --holdout 1e-400 turned the held-out columns off, without a word: audit; a subnormal one kept
+  // fewer digits than written: round 2)
+  if (tooSmallToHold(raw.trim())) throw new UsageError(`${flag} ${raw.trim()} is too small to be held as a number (${TOO_SMALL})`, `pass ${allowed}`);
   return value;
 }
 

@@ -30,6 +30,8 @@ import type { CommandSpec, ResolveContext } from './optionTable.js';
 import { RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS } from './options.js';
 import { standardOutputIs } from './outputPaths.js';
 import { repeatedKey } from './repeatedKey.js';
+import { tinyJsonNumber } from './tinyJsonNumber.js';
+import { TOO_SMALL } from '../validation/valueRule.js';
 import { checkOwnDescriptor } from '../corpus/ownDescriptor.js';
 
 export { CONFIG_KEYS };
@@ -91,6 +93,8 @@ export function readConfigFile(file: string, context: ResolveContext): Partial<R
   }
   const twice = repeatedKey(content);
   if (twice !== undefined) throw new UsageError(`--config ${file}: "${twice}" is given twice`, 'keep one of them');
+  const tiny = tinyJsonNumber(content);
+  if (tiny !== undefined) throw new UsageError(`--config ${file}: ${tiny} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes');
   return configValues(parsed, `--config ${file}`) as Partial<RunValues>;
 }
 

@@ -16,6 +16,8 @@ import { configEntries, runSettingsFrom } from '../cli/configObject.js';
 import type { ValueOption } from '../cli/optionRow.js';
 import { LOAD_ROWS, SHARED_ROWS, SWEEP_ROWS } from '../cli/options.js';
 import { repeatedKey } from '../cli/repeatedKey.js';
+import { tinyJsonNumber } from '../cli/tinyJsonNumber.js';
+import { TOO_SMALL } from '../validation/valueRule.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from '../corpus/readText.js';
 import type { SentenceMode } from '../corpus/sentenceSplitter.js';
 import { PUBLISHED_ENCODINGS } from '../corpus/subword/subwordNames.js';
@@ -176,6 +178,8 @@ export function configFromHash(hash: string): unknown {
   }
   const twice = repeatedKey(text);
   if (twice !== undefined) throw new UsageError(`#config: "${twice}" is given twice`, 'keep one of them, or reset the settings');
+  const tiny = tinyJsonNumber(text);
+  if (tiny !== undefined) throw new UsageError(`#config: ${tiny} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes, or reset the settings');
   return parsed;
 }
 

@@ -188,9 +188,11 @@ describe('run: argv -> RunConfig', () => {
     [['--temperature', 'NaN'], "--temperature must be a number, got 'NaN' (pass a number > 0)"],
     [['--human-ratio', '1.5,-0.5'], "--human-ratio must be a number >= 0 and <= 1, got '1.5' (pass a number >= 0 and <= 1)"],
     // (too small for a double: read as 0, it ran as human_ratio=0 and turned --holdout off without a word: audit; 0e5 and 0.000 are 0)
-    [['--human-ratio', '1e-400'], "--human-ratio 1e-400 is too small to be held as a number: it would be read as 0 (pass a number >= 0 and <= 1)"],
-    [['--holdout', '0.5E-999'], "--holdout 0.5E-999 is too small to be held as a number: it would be read as 0 (pass a number >= 0 and < 1)"],
-    [['--human-ratio', '0,1e-400'], "--human-ratio 1e-400 is too small to be held as a number: it would be read as 0 (pass a number >= 0 and <= 1)"],
+    [['--human-ratio', '1e-400'], "--human-ratio 1e-400 is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits) (pass a number >= 0 and <= 1)"],
+    [['--holdout', '0.5E-999'], "--holdout 0.5E-999 is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits) (pass a number >= 0 and < 1)"],
+    [['--human-ratio', '0,1e-400'], "--human-ratio 1e-400 is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits) (pass a number >= 0 and <= 1)"],
+    // (a subnormal keeps fewer digits than written: the CSV wrote 1.23456e-320 as another number: round 2)
+    [['--human-ratio', '1.23456e-320'], "--human-ratio 1.23456e-320 is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits) (pass a number >= 0 and <= 1)"],
     [['--human-ratio', '0,,1'], "--human-ratio has an empty item in '0,,1' (separate values with single commas, e.g. 0,0.1,0.5)"],
     [['--order', '11'], "--order must be a whole number from 1 to 10, got '11' (pass a whole number from 1 to 10)"],
     [['--smoothing', 'good-turing'], "unknown --smoothing value 'good-turing' (use one of: mle, add-k, witten-bell, kneser-ney)"],
@@ -231,6 +233,15 @@ describe('run: argv -> RunConfig', () => {
     [{ summary: false }, '--config c.json: "summary" must be a file or folder name in quotes, got false (write a file or folder name in quotes)'],
   ])('config %j is refused: %s', (content, message) => {
     expect(errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': JSON.stringify(content) })).toBe(message);
+  });
+
+  it('a config file\'s number too small to be held is refused, as on the command line (JSON read 1e-400 as 0: round 2)', () => {
+    const refused = (text: string) => errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': text });
+    const why = 'is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits) (write 0, or a number the setting takes)';
+    expect(refused('{"humanRatio": 1e-400, "holdout": 0.1}')).toBe(`--config c.json: 1e-400 ${why}`);
+    expect(refused('{"humanRatio": [0, 0.1], "holdout": 5E-324}')).toBe(`--config c.json: 5E-324 ${why}`);
+    // 0 written any way, and the same digits in a string (a path), are no such number
+    expect(() => parse(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"humanRatio": [0e-400, 0.1], "out": "1e-400.csv"}' })).not.toThrow();
   });
 
   it('a config key that is not a run option names the known keys; one of the command line says so', () => {
