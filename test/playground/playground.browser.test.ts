@@ -81,6 +81,8 @@ if (SKIP_BROWSER) {
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
+      // (the charts draw a task at a time, after "Done")
+      await page.waitForSelector('#charts[data-state="ready"]');
     }
 
     async function downloadCsv(name = 'Download CSV'): Promise<string> {
@@ -404,11 +406,14 @@ if (SKIP_BROWSER) {
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(false);
       expect(await page.getByRole('button', { name: 'Download summary CSV' }).isEnabled()).toBe(false);
       expect(await page.textContent('#export-note')).toBe('The settings or the corpus changed since these rows were made: Run again to download rows of these settings.');
+      // said beside the curves too, which stay on screen (only the foot of the page said it: audit)
+      expect(await page.textContent('#rows-note')).toBe('These curves were made before the settings or the corpus at the left changed: Run to draw curves of these.');
       expect(JSON.parse(await downloadCsv('Download --config JSON'))).toMatchObject({ generations: 3 });
       // put back, the rows are those of the settings shown again
       await page.getByLabel('Generations (--generations)').fill('2');
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
       expect(await page.textContent('#export-note')).toBe('');
+      expect(await page.textContent('#rows-note')).toBe('');
       expect((await downloadCsv()).trimEnd().split('\n')).toHaveLength(1 + 3);
       // another corpus: the same
       await page.selectOption('#corpus-select', 'brown:news');
@@ -458,7 +463,7 @@ if (SKIP_BROWSER) {
       expect(await page.locator('#findings .finding.undecided strong').first().textContent()).toMatch(/^\? undecided: /u);
       // the rows are the recipe's runs: no one --config file holds them
       expect(await page.getByRole('button', { name: 'Download --config JSON' }).isEnabled()).toBe(false);
-      expect(await page.textContent('#export-note')).toBe("These are recipe drift's rows: the command line below runs it (a --config file holds one run's settings, not a recipe's runs).");
+      expect(await page.textContent('#export-note')).toBe("These are recipe drift's rows: the command line below runs it (a --config file holds one run's settings, not a recipe's runs, and the link below opens the settings at the left, not the recipe).");
       // beside the curves too: the settings at the left (order 2 here, drift's is 1) are not the curves' (audit)
       expect(await page.textContent('#rows-note')).toBe("These are recipe drift's curves, made with its own settings (the legend names its cells; its command line is under Export), not with the settings at the left.");
       // and its card gives its notes beside the literature's claim

@@ -204,13 +204,29 @@ export async function drawCharts(header: readonly string[], records: ReadonlyArr
   const theory = law === undefined ? undefined : theoryPoints(records, law.seedCounts, law.batchScale);
   const charts = buildReportCharts(table.rows, { columns: header, metrics: [...main, ...(extra === '' ? [] : [extra]), ...bands], ...(theory === undefined ? {} : { theory }) });
   for (const chart of charts.metrics.filter((candidate) => !bands.includes(candidate.metric))) {
+    // each chart in a task of its own, so that a click (Stop) or a scroll is taken between them (all
+    // charts in one task held the page for over a second as rows arrived: audit)
+    await nextTask();
     // (a redraw a new run's clearCharts overtook added the old rows' figures: round 4)
     if (epoch !== drawing) return;
     const host = chart.metric === extra && !main.includes(extra) ? targets.extra : targets.main;
     if (host === targets.extra) for (const old of host.querySelectorAll(`figure:not([data-metric="${chart.metric}"])`)) old.remove();
     await draw(host, chart.metric, `${chart.metric}: ${chart.description}`, chart.spec, epoch, caption);
   }
+  await nextTask();
   if (charts.survival !== undefined && epoch === drawing) await draw(targets.survival, 'survival_bands', 'share of seed types still present, by their count in the human pool', charts.survival, epoch, caption);
+}
+
+/** Resolves in a later task of the event loop (a message to a channel of its own: no timer's clamp). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** Removes every chart (a new run starts). */

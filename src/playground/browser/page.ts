@@ -687,14 +687,27 @@ function progress(done: number, total: number): void {
   bar.value = done;
 }
 
+/**
+ * Redraws the charts as rows arrive: one redraw at a time, each at least 300 ms after the last ended and
+ * twice as long as it took, so the page spends at most a third of a run redrawing (a redraw every 300 ms
+ * of charts that take longer to draw left the page no time for Stop: audit).
+ */
 function queueDraw(): void {
   if (drawQueued) return;
   drawQueued = true;
   setTimeout(() => {
-    drawQueued = false;
-    void drawCharts(header, records, charts, rowsCommand, law).then(() => textView.render());
-  }, 300);
+    const started = performance.now();
+    void drawCharts(header, records, charts, rowsCommand, law)
+      .then(() => textView.render())
+      .finally(() => {
+        lastDrawMillis = performance.now() - started;
+        drawQueued = false;
+      });
+  }, Math.max(300, 2 * lastDrawMillis));
 }
+
+/** How long the last redraw of queueDraw took, in milliseconds. */
+let lastDrawMillis = 0;
 
 /** The key of what the page shows now: its config, and which version of a user's text it names. */
 function rowsKeyNow(): string {
@@ -719,6 +732,7 @@ function beginRun(recipe?: string, stateBefore: PageSettings = state): boolean {
   rowsKey = rowsKeyNow();
   rowsRecipe = recipe;
   clearCharts(charts);
+  $('charts').dataset['state'] = 'running';
   running = true;
   runStarted = performance.now();
   // (a run's own command line: after a recipe the recipe's stayed beside the run's rows: audit)
@@ -735,7 +749,14 @@ function finishRun(status: string): void {
   rowsMessages = $('settings-error').textContent ?? '';
   setButtons();
   $('run-status').textContent = status;
-  void drawCharts(header, records, charts, rowsCommand, law).then(() => textView.render());
+  // (`data-state` ready once the last rows are drawn: charts draw a task at a time, after "Done")
+  const shown = $('charts');
+  shown.dataset['state'] = 'drawing';
+  void drawCharts(header, records, charts, rowsCommand, law)
+    .then(() => textView.render())
+    .finally(() => {
+      if (!running) shown.dataset['state'] = 'ready';
+    });
 }
 
 function setButtons(): void {
@@ -760,12 +781,17 @@ function setButtons(): void {
   const recipeShown = current && rowsRecipe !== undefined && (running || records.length > 0);
   // (beside the curves too, while they are drawn, also after a setting changed: after a recipe the
   // settings at the left, the page's own, read as the curves': audit)
+  // (and curves of another corpus or other settings, kept on screen once those changed, with nothing
+  // beside them but the Export note at the foot of the page: audit)
   $('rows-note').textContent = rowsRecipe !== undefined && (running || records.length > 0)
     ? `These are recipe ${rowsRecipe}'s curves, made with its own settings (the legend names its cells; its command line is under Export), not with the settings at the left.`
-    : '';
+    : !running && records.length > 0 && !current
+      ? 'These curves were made before the settings or the corpus at the left changed: Run to draw curves of these.'
+      : '';
   $<HTMLButtonElement>('download-config').disabled = recipeShown;
+  // (the link holds the settings at the left: after a recipe, a teacher shared it as the recipe's: audit)
   $('export-note').textContent = recipeShown
-    ? `These are recipe ${rowsRecipe!}'s rows: the command line below runs it (a --config file holds one run's settings, not a recipe's runs).`
+    ? `These are recipe ${rowsRecipe!}'s rows: the command line below runs it (a --config file holds one run's settings, not a recipe's runs, and the link below opens the settings at the left, not the recipe).`
     : !running && records.length > 0 && !current
       ? 'The settings or the corpus changed since these rows were made: Run again to download rows of these settings.'
       : '';
