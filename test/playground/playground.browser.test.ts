@@ -834,6 +834,15 @@ if (SKIP_BROWSER) {
       expect(await downloadCsv()).toBe(await cliCsv({ corpus: ['records.txt'], generations: 2, order: [2], humanRatio: [0], jsonlField: 'body' }, folder));
     });
 
+    it('the header points to the recipes, which open where they are (they sat closed at the foot of the settings: audit)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
+      expect(await page.evaluate(() => (document.getElementById('presets') as HTMLDetailsElement).open)).toBe(false);
+      await page.getByRole('button', { name: 'open the recipes' }).click();
+      expect(await page.evaluate(() => (document.getElementById('presets') as HTMLDetailsElement).open)).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Recipes: published findings, one click each');
+      await page.locator('#presets summary').click(); // closed again, as the tests after this one expect
+    });
+
     it('a recipe runs as one click and shows its findings, checked as the CLI checks them', async () => {
       await open('');
       await waitLoaded();

@@ -1025,6 +1025,13 @@ function main(): void {
   readEmbedded();
   buildControls();
   buildPresets();
+  // (the recipes, where a class starts, sat closed at the foot of the settings, with nothing pointing to them: audit)
+  $('show-recipes').addEventListener('click', () => {
+    const presets = $<HTMLDetailsElement>('presets');
+    presets.open = true;
+    presets.scrollIntoView({ block: 'start' });
+    presets.querySelector('summary')!.focus();
+  });
   wireCorpusInputs();
   wireExports();
   watchRunBar();
