@@ -967,6 +967,11 @@ if (SKIP_BROWSER) {
       await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
       // the focus went to Stop while it ran and back to Run (Run, disabled by its own press, left it nowhere: round 2)
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('run-button');
+      // each chart's image has a name of its own (a screen reader read its tick labels in a row: audit)
+      await page.waitForSelector('#charts[data-state="ready"]');
+      const names = await page.evaluate(() => [...document.querySelectorAll('figure')].map((figure) => [figure.getAttribute('aria-label'), figure.querySelector('svg')?.getAttribute('aria-label')]));
+      expect(names.length).toBeGreaterThan(3);
+      for (const [figure, image] of names) expect(image).toBe(`${figure}: a chart by generation, one line per cell (the values are in the curves CSV)`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       // a phone's width and the word table of every generation: the table scrolls in its box, not the page (audit)

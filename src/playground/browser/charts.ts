@@ -65,6 +65,8 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
     result.view.finalize(); // (its figure went with the charts a new run cleared)
     return;
   }
+  // (the image's own name for a screen reader: without one it was its tick labels read in a row: audit)
+  plot.querySelector('svg')?.setAttribute('aria-label', `${title}: a chart by generation, one line per cell (the values are in the curves CSV)`);
   views.get(plot)?.finalize();
   views.set(plot, result.view);
   drawn.set(plot, { spec: sized, caption });
