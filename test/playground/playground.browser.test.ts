@@ -442,6 +442,7 @@ if (SKIP_BROWSER) {
         document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
       });
       expect(await page.textContent('#corpus-error')).toBe('ngram-collapse: 2 files were dropped, and the page reads one corpus file at a time (drop one; the CLI reads several as one corpus: --corpus a.txt b.txt)');
+      expect(await page.getAttribute('#corpus-error', 'class')).toBe('error'); // an error, not a warning
       expect(await page.inputValue('#corpus-select')).toBe('corpora/lighthouse.txt');
     });
 
@@ -627,6 +628,8 @@ if (SKIP_BROWSER) {
       await waitLoaded();
       await page.locator('#control-sentences').selectOption('line');
       await expect.poll(() => page.textContent('#corpus-error'), { timeout: 30_000 }).toBe("ngram-collapse: warning: --sentences line does nothing on Brown: its sentences and tokens are its own, read from its tagged text");
+      // shown as a warning, not as an error (bold red, though the corpus loaded: audit)
+      expect(await page.getAttribute('#corpus-error', 'class')).toBe('error warning');
       // a run the worker refuses leaves it there (the check of the settings put back emptied it: round 3)
       await page.getByLabel('Strategy (--strategy)').fill('accumulate');
       await page.getByLabel('Tokens (--tokens)').fill('199999500');

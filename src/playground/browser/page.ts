@@ -149,7 +149,7 @@ function addUserCorpus(name: string, kind: 'text' | 'jsonl', data: ArrayBuffer):
 
 async function takeFile(file: File): Promise<void> {
   if (running) return; // a file dropped during a run (the file input is disabled then, the drop zone is not a control)
-  $('corpus-error').textContent = '';
+  corpusMessage('');
   const kind = file.name.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'text';
   addUserCorpus(file.name, kind, await file.arrayBuffer());
 }
@@ -173,7 +173,7 @@ function wireCorpusInputs(): void {
     const files = event.dataTransfer?.files;
     // (several files dropped at once: the first was read, the others left without a word: audit)
     if (files !== undefined && files.length > 1 && !running) {
-      $('corpus-error').textContent = `ngram-collapse: ${files.length} files were dropped, and the page reads one corpus file at a time (drop one; the CLI reads several as one corpus: --corpus a.txt b.txt)`;
+      corpusMessage(`ngram-collapse: ${files.length} files were dropped, and the page reads one corpus file at a time (drop one; the CLI reads several as one corpus: --corpus a.txt b.txt)`);
       return;
     }
     const file = files?.[0];
@@ -230,7 +230,7 @@ function ensureLoaded(resolved: ResolvedPage, split: Split = runSplit(resolved))
     // (its statistics and warnings again, where a missing corpus's link or a check had cleared them: audit)
     if (loadedStats !== undefined) {
       $('corpus-stats').textContent = loadedStats;
-      $('corpus-error').textContent = loadedWarnings;
+      corpusMessage(loadedWarnings);
     }
     return loading;
   }
@@ -281,7 +281,7 @@ async function loadForStart(resolved: ResolvedPage, split: Split): Promise<Start
     await ensureLoaded(resolved, split);
   } catch (error) {
     if (start !== latestStart) return 'replaced';
-    $('corpus-error').textContent = (error as Error).message;
+    corpusMessage((error as Error).message);
     // (the status said the last run's "Done: ... rows" beside a run that never began: audit)
     $('run-status').textContent = CORPUS_REFUSED;
     return 'not started';
@@ -304,7 +304,7 @@ function onWorkerMessage(message: FromWorker): void {
         return;
       }
       loadedWarnings = message.warnings.join('\n');
-      $('corpus-error').textContent = loadedWarnings;
+      corpusMessage(loadedWarnings);
       const seconds = (message.millis / 1000).toFixed(2);
       loadedStats = `${message.name}: ${counted(message.tokens, 'token')}, ${counted(message.sentences, 'sentence')}, ${counted(message.types, 'type')} (read in ${seconds} s)`;
       $('corpus-stats').textContent = loadedStats;
@@ -376,7 +376,7 @@ function fail(line: string, during: 'load' | 'run'): void {
   for (const pending of pendingLoads.values()) pending.reject(new Error(line));
   pendingLoads.clear();
   if (during === 'load') {
-    $('corpus-error').textContent = line;
+    corpusMessage(line);
     $('corpus-stats').textContent = '';
   }
   if (running && beforeRun !== undefined) {
@@ -596,9 +596,9 @@ function setState(next: PageSettings, reload = true): void {
   // left "Loading…" until Run: audit); Run says the guard's message again and runs nothing.
   if (resolved !== undefined) passesGuard(resolved);
   if (resolved !== undefined && reload && !running) {
-    $('corpus-error').textContent = '';
+    corpusMessage('');
     ensureLoaded(resolved).catch((error: Error) => {
-      $('corpus-error').textContent = error.message;
+      corpusMessage(error.message);
     });
   }
 }
@@ -657,7 +657,7 @@ function stateFromAddress(): void {
     if (json !== undefined) state = resolvePageConfig(json, '#config', startingCorpus()).state;
   } catch (error) {
     $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
-    $('corpus-error').textContent = ''; // (the last corpus's warning stayed: audit)
+    corpusMessage(''); // (the last corpus's warning stayed: audit)
     forgetLoad(); // nothing is loaded for a refused address
     // (said, so that Run is not taken to run the link: it fell back to the defaults silently: audit)
     $('run-status').textContent = REFUSED_LINK;
@@ -666,12 +666,12 @@ function stateFromAddress(): void {
     // the defaults' corpus, which the controls now show, loads as on a plain open: its statistics stayed
     // blank until Run (audit); the refused link's message and status stay
     const defaults = resolveControls();
-    if (defaults !== undefined && !running) ensureLoaded(defaults).catch((error: Error) => void ($('corpus-error').textContent = error.message));
+    if (defaults !== undefined && !running) ensureLoaded(defaults).catch((error: Error) => corpusMessage(error.message));
     return;
   }
   fillControls();
   if (!corpora.has(state.corpus)) {
-    $('corpus-error').textContent = `ngram-collapse: corpus '${state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`;
+    corpusMessage(`ngram-collapse: corpus '${state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`);
     forgetLoad();
     showSettings();
     return;
@@ -712,6 +712,17 @@ let lastDrawMillis = 0;
 /** The key of what the page shows now: its config, and which version of a user's text it names. */
 function rowsKeyNow(): string {
   return `${configHash(pageConfig(state))}|${userCorpora.get(state.corpus) ?? 0}`;
+}
+
+/**
+ * Shows `text` under the corpus: the loader's warnings (every line `ngram-collapse: warning: ...`) as a
+ * warning, anything else as an error (a tokenizer's warning on a corpus that loaded read as an error,
+ * bold red: audit).
+ */
+function corpusMessage(text: string): void {
+  const box = $('corpus-error');
+  box.textContent = text;
+  box.classList.toggle('warning', text !== '' && text.split('\n').every((line) => line.startsWith('ngram-collapse: warning: ')));
 }
 
 /** `count` `noun`s, in words ("1 token", "2,048 tokens"; it said "1 tokens": audit). */
