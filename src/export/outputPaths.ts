@@ -130,15 +130,18 @@ export function checkWritable(path: string, cwd: string, flag: string, mode: Wri
  * the file standard error goes to (`--out x.csv 2> x.csv` replaces x.csv whole and is fine).
  */
 function namesStandardError(path: string): boolean {
-  const names = new Set(['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2', '/proc/thread-self/fd/2', `/proc/${process.pid}/fd/2`]);
+  // (this process's descriptor 2 under /proc by any of its names, a thread's included: /proc/thread-self
+  // read as /proc/<pid>/task/<tid>: round 3)
+  const own = new RegExp(`^/proc/(?:self|thread-self|${process.pid})(?:/task/\\d+)?/fd/2$`, 'u');
+  const names = (name: string): boolean => name === '/dev/stderr' || name === '/dev/fd/2' || own.test(name);
   let at = path;
   // (a bound on the hops: a loop of links is refused elsewhere)
   for (let hop = 0; hop < 40; hop++) {
-    if (names.has(at)) return true;
+    if (names(at)) return true;
     try {
       // its folder by its real path (`d/fd/2` with d -> /dev: /proc/<pid>/fd/2), then its own link read
       at = join(realpathSync(dirname(at)), basename(at));
-      if (names.has(at)) return true;
+      if (names(at)) return true;
       at = resolve(dirname(at), readlinkSync(at));
     } catch {
       return false; // not a link, or nothing there

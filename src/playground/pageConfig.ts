@@ -17,7 +17,7 @@ import type { ValueOption } from '../cli/optionRow.js';
 import { LOAD_ROWS, SHARED_ROWS, SWEEP_ROWS } from '../cli/options.js';
 import { repeatedKey } from '../cli/repeatedKey.js';
 import { tinyJsonNumber } from '../cli/tinyJsonNumber.js';
-import { TOO_SMALL } from '../validation/valueRule.js';
+import { TOO_SMALL, tooSmallToHold } from '../validation/valueRule.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from '../corpus/readText.js';
 import type { SentenceMode } from '../corpus/sentenceSplitter.js';
 import { PUBLISHED_ENCODINGS } from '../corpus/subword/subwordNames.js';
@@ -89,10 +89,14 @@ export function defaultPageSettings(corpus: string): PageSettings {
   return { corpus, values, tokenizer: DEFAULT_TEXT_OPTIONS.tokenizer, sentences: DEFAULT_TEXT_OPTIONS.sentences, lowercase: DEFAULT_TEXT_OPTIONS.lowercase, jsonlField: '' };
 }
 
-/** A number typed as a number in the JSON, a name as a string. */
+/**
+ * A number typed as a number in the JSON, a name as a string; so is a number too small to be held, as
+ * typed, which the config's check then refuses (as a number, 1e-400 went into the link and the command
+ * line as 0: round 3).
+ */
 function jsonValue(text: string): number | string {
   const trimmed = text.trim();
-  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+  return trimmed !== '' && Number.isFinite(Number(trimmed)) && !tooSmallToHold(trimmed) ? Number(trimmed) : trimmed;
 }
 
 /** The controls' state -> the config object `--config` reads (not validated: see resolvePageConfig). */

@@ -291,7 +291,8 @@ describe('checkWritable', () => {
     symlinkSync('/dev/stderr', join(dir, 'err'));
     symlinkSync('err', join(dir, 'err2'));
     symlinkSync('/dev', join(dir, 'devices'));
-    for (const name of ['err', 'err2', 'devices/stderr', 'devices/fd/../fd/2']) {
+    symlinkSync('/proc/thread-self', join(dir, 'thread'));
+    for (const name of ['err', 'err2', 'devices/stderr', 'devices/fd/../fd/2', 'thread/fd/2', `/proc/${process.pid}/task/${process.pid}/fd/2`]) {
       expect(() => checkWritable(name, dir, '--out')).toThrow(`--out ${name} names standard error, where the command's messages go`);
     }
     // a link to an ordinary file is no name of it

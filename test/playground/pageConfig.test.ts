@@ -26,6 +26,13 @@ describe('the page state <-> the --config JSON', () => {
     expect(pageConfig(defaultPageSettings('brown:news'))).not.toHaveProperty('jsonlField');
   });
 
+  it('keeps a number too small to be held as typed, for the checks to refuse (the link and the command line said 0: round 3)', () => {
+    const tiny = sweep(defaultPageSettings('brown:news'), { humanRatio: '1e-400,0.1' });
+    expect(pageConfig(tiny)['humanRatio']).toEqual(['1e-400', 0.1]);
+    expect(commandLine(pageConfig(tiny))).toContain('--human-ratio 1e-400,0.1');
+    expect(() => resolvePageConfig(pageConfig(tiny))).toThrow('1e-400 is too small to be held as a number');
+  });
+
   it('the defaults are the CLI run defaults', () => {
     const resolved = resolvePageConfig(pageConfig(defaultPageSettings('brown:news')));
     expect(resolved.settings).toEqual(DEFAULT_RUN);

@@ -635,6 +635,7 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Tokens (--tokens)').fill('199999500');
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#run-status')).toBe('Not run: the run was refused (its message is under the settings).');
+      expect(await page.getAttribute('#settings-error', 'class')).toBe('error'); // a refusal: an error
       expect(await page.textContent('#corpus-error')).toBe("ngram-collapse: warning: --sentences line does nothing on Brown: its sentences and tokens are its own, read from its tagged text");
       // an edit of the refused settings takes the status with their message (it pointed at a message gone: audit)
       await page.getByLabel('Tokens (--tokens)').fill('199999400');
@@ -745,6 +746,8 @@ if (SKIP_BROWSER) {
         'ngram-collapse: warning: cell select=m0:low:0.5: select m0:low:0.5 curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)',
         'ngram-collapse: warning: cell select=tail:0.5: select tail:0.5 curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)',
       ]);
+      // shown as warnings, not as an error (bold red: round 3)
+      expect(await page.getAttribute('#settings-error', 'class')).toBe('error warning');
       // the status, in the bar at the foot of the window, says they are there (round 2)
       expect(await page.textContent('#run-status')).toMatch(/^Done: .*\. 2 warnings under the settings\.$/u);
       // a run stopped before its first row keeps the last run's rows and their warnings (they went: round 3)
@@ -942,6 +945,17 @@ if (SKIP_BROWSER) {
       const rare = await page.locator('#rare-list li').allTextContents();
       for (const item of rare) expect(item).toMatch(/^\S+ \(seen 1× in the human pool, gone at generation \d\)$/u);
       for (const item of rare) expect(item).not.toContain('</w>');
+    });
+
+    it('the word search finds a word of a run that keeps case typed in another case (INES found nothing: round 3)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0], lowercase: false }));
+      await waitLoaded();
+      await runAndWait();
+      for (const typed of ['INES', 'ines']) {
+        await page.getByLabel('Word', { exact: true }).fill(typed);
+        await expect.poll(() => page.locator('#word-result tr').nth(1).locator('th').textContent()).toBe('count of "Ines" (H, then the synthetic text)');
+      }
+      await page.getByLabel('Word', { exact: true }).fill('');
     });
 
     it('a page without brown:news starts on its first corpus', async () => {

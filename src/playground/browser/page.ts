@@ -149,7 +149,7 @@ function addUserCorpus(name: string, kind: 'text' | 'jsonl', data: ArrayBuffer):
 
 async function takeFile(file: File): Promise<void> {
   if (running) return; // a file dropped during a run (the file input is disabled then, the drop zone is not a control)
-  corpusMessage('');
+  showMessage('corpus-error', '');
   const kind = file.name.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'text';
   addUserCorpus(file.name, kind, await file.arrayBuffer());
 }
@@ -173,7 +173,7 @@ function wireCorpusInputs(): void {
     const files = event.dataTransfer?.files;
     // (several files dropped at once: the first was read, the others left without a word: audit)
     if (files !== undefined && files.length > 1 && !running) {
-      corpusMessage(`ngram-collapse: ${files.length} files were dropped, and the page reads one corpus file at a time (drop one; the CLI reads several as one corpus: --corpus a.txt b.txt)`);
+      showMessage('corpus-error', `ngram-collapse: ${files.length} files were dropped, and the page reads one corpus file at a time (drop one; the CLI reads several as one corpus: --corpus a.txt b.txt)`);
       return;
     }
     const file = files?.[0];
@@ -230,7 +230,7 @@ function ensureLoaded(resolved: ResolvedPage, split: Split = runSplit(resolved))
     // (its statistics and warnings again, where a missing corpus's link or a check had cleared them: audit)
     if (loadedStats !== undefined) {
       $('corpus-stats').textContent = loadedStats;
-      corpusMessage(loadedWarnings);
+      showMessage('corpus-error', loadedWarnings);
     }
     return loading;
   }
@@ -281,7 +281,7 @@ async function loadForStart(resolved: ResolvedPage, split: Split): Promise<Start
     await ensureLoaded(resolved, split);
   } catch (error) {
     if (start !== latestStart) return 'replaced';
-    corpusMessage((error as Error).message);
+    showMessage('corpus-error', (error as Error).message);
     // (the status said the last run's "Done: ... rows" beside a run that never began: audit)
     $('run-status').textContent = CORPUS_REFUSED;
     return 'not started';
@@ -304,7 +304,7 @@ function onWorkerMessage(message: FromWorker): void {
         return;
       }
       loadedWarnings = message.warnings.join('\n');
-      corpusMessage(loadedWarnings);
+      showMessage('corpus-error', loadedWarnings);
       const seconds = (message.millis / 1000).toFixed(2);
       loadedStats = `${message.name}: ${counted(message.tokens, 'token')}, ${counted(message.sentences, 'sentence')}, ${counted(message.types, 'type')} (read in ${seconds} s)`;
       $('corpus-stats').textContent = loadedStats;
@@ -338,7 +338,7 @@ function onWorkerMessage(message: FromWorker): void {
       // every warning of the run, one per line and each once, as the CLI prints them (beginRun clears them)
       const shown = $('settings-error');
       if (shown.textContent.split('\n').includes(message.message)) return;
-      shown.textContent = shown.textContent === '' ? message.message : `${shown.textContent}\n${message.message}`;
+      showMessage('settings-error', shown.textContent === '' ? message.message : `${shown.textContent}\n${message.message}`);
       return;
     }
     case 'done': {
@@ -376,7 +376,7 @@ function fail(line: string, during: 'load' | 'run'): void {
   for (const pending of pendingLoads.values()) pending.reject(new Error(line));
   pendingLoads.clear();
   if (during === 'load') {
-    corpusMessage(line);
+    showMessage('corpus-error', line);
     $('corpus-stats').textContent = '';
   }
   if (running && beforeRun !== undefined) {
@@ -384,7 +384,7 @@ function fail(line: string, during: 'load' | 'run'): void {
     refusedConfig = configHash(pageConfig(state));
   } else if (running) finishRun('Failed.');
   // (after the settings are put back, whose check empties the box)
-  if (during === 'run') $('settings-error').textContent = line;
+  if (during === 'run') showMessage('settings-error', line);
 }
 
 /**
@@ -408,7 +408,7 @@ function endBeforeFirstRow(status: string): void {
   // (the last run's warnings with its rows, which a stop dropped: audit; shown while the settings are
   // still theirs, a warning of other settings otherwise: audit; a refusal then says its own line, see fail)
   rowsMessages = before.messages;
-  if (rowsKey === rowsKeyNow()) $('settings-error').textContent = before.messages;
+  if (rowsKey === rowsKeyNow()) showMessage('settings-error', before.messages);
 }
 
 // ---------------------------------------------------------------- controls
@@ -549,7 +549,7 @@ function resolveControls(): ResolvedPage | undefined {
   try {
     return resolvePageConfig(pageConfig(state));
   } catch (error) {
-    $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
+    showMessage('settings-error', `ngram-collapse: ${describeError(error)}`);
     return undefined;
   }
 }
@@ -558,10 +558,10 @@ function resolveControls(): ResolvedPage | undefined {
 function passesGuard(resolved: ResolvedPage): boolean {
   try {
     checkTokenGuards(resolved.settings, DEFAULT_MAX_TOKENS);
-    $('settings-error').textContent = '';
+    showMessage('settings-error', '');
     return true;
   } catch (error) {
-    $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
+    showMessage('settings-error', `ngram-collapse: ${describeError(error)}`);
     return false;
   }
 }
@@ -596,9 +596,9 @@ function setState(next: PageSettings, reload = true): void {
   // left "Loading…" until Run: audit); Run says the guard's message again and runs nothing.
   if (resolved !== undefined) passesGuard(resolved);
   if (resolved !== undefined && reload && !running) {
-    corpusMessage('');
+    showMessage('corpus-error', '');
     ensureLoaded(resolved).catch((error: Error) => {
-      corpusMessage(error.message);
+      showMessage('corpus-error', error.message);
     });
   }
 }
@@ -656,8 +656,8 @@ function stateFromAddress(): void {
     const json = configFromHash(location.hash);
     if (json !== undefined) state = resolvePageConfig(json, '#config', startingCorpus()).state;
   } catch (error) {
-    $('settings-error').textContent = `ngram-collapse: ${describeError(error)}`;
-    corpusMessage(''); // (the last corpus's warning stayed: audit)
+    showMessage('settings-error', `ngram-collapse: ${describeError(error)}`);
+    showMessage('corpus-error', ''); // (the last corpus's warning stayed: audit)
     forgetLoad(); // nothing is loaded for a refused address
     // (said, so that Run is not taken to run the link: it fell back to the defaults silently: audit)
     $('run-status').textContent = REFUSED_LINK;
@@ -666,12 +666,12 @@ function stateFromAddress(): void {
     // the defaults' corpus, which the controls now show, loads as on a plain open: its statistics stayed
     // blank until Run (audit); the refused link's message and status stay
     const defaults = resolveControls();
-    if (defaults !== undefined && !running) ensureLoaded(defaults).catch((error: Error) => corpusMessage(error.message));
+    if (defaults !== undefined && !running) ensureLoaded(defaults).catch((error: Error) => showMessage('corpus-error', error.message));
     return;
   }
   fillControls();
   if (!corpora.has(state.corpus)) {
-    corpusMessage(`ngram-collapse: corpus '${state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`);
+    showMessage('corpus-error', `ngram-collapse: corpus '${state.corpus}' is not in this page (drop the file here, or choose one of: ${[...corpora.keys()].join(', ')})`);
     forgetLoad();
     showSettings();
     return;
@@ -715,12 +715,12 @@ function rowsKeyNow(): string {
 }
 
 /**
- * Shows `text` under the corpus: the loader's warnings (every line `ngram-collapse: warning: ...`) as a
- * warning, anything else as an error (a tokenizer's warning on a corpus that loaded read as an error,
- * bold red: audit).
+ * Shows `text` under the corpus or under the settings: warnings (every line `ngram-collapse: warning:
+ * ...`) as a warning, anything else as an error (a tokenizer's warning on a corpus that loaded, or a
+ * run's, read as an error, bold red: audit, round 3).
  */
-function corpusMessage(text: string): void {
-  const box = $('corpus-error');
+function showMessage(where: 'corpus-error' | 'settings-error', text: string): void {
+  const box = $(where);
   box.textContent = text;
   box.classList.toggle('warning', text !== '' && text.split('\n').every((line) => line.startsWith('ngram-collapse: warning: ')));
 }
@@ -737,7 +737,7 @@ function beginRun(recipe?: string, stateBefore: PageSettings = state): boolean {
   clearTimeout(reread);
   // (the address holds the settings that run: after a refused link it kept the link: audit)
   history.replaceState(null, '', configHash(pageConfig(state)));
-  $('settings-error').textContent = '';
+  showMessage('settings-error', '');
   $('findings').replaceChildren();
   records = [];
   rowsKey = rowsKeyNow();

@@ -134,19 +134,17 @@ export class TextView {
   }
 
   /**
-   * The word typed as the cell's texts count it (as typed, else lowercased): a vocabulary id, or, in a
-   * subword run, a word some text of the cell spells; with how often a sample holds it.
+   * The word typed as the cell's texts count it (as typed, else lowercased, else alike but for case): a
+   * vocabulary id, or, in a subword run, a word some text of the cell spells; with how often a sample holds it.
    */
   private lookUp(cell: Map<number, GenerationSample>, typed: string): { readonly text: string; readonly count: (sample: GenerationSample) => number } | undefined {
     if (byWord(cell)) {
       const word = wordIn(cell, typed);
       return word === undefined ? undefined : { text: word, count: (sample) => sample.wordCounts!.get(word) ?? 0 };
     }
-    for (const form of [typed, typed.toLowerCase()]) {
-      const id = this.ids.get(form);
-      if (id !== undefined) return { text: this.vocabulary[id]!, count: (sample) => sample.counts[id] ?? 0 };
-    }
-    return undefined;
+    const human = cell.get(0)?.counts;
+    const id = this.ids.get(typed) ?? this.ids.get(typed.toLowerCase()) ?? likeButCase(this.vocabulary, typed, (candidate) => human?.[candidate] ?? 0);
+    return id === undefined ? undefined : { text: this.vocabulary[id]!, count: (sample) => sample.counts[id] ?? 0 };
   }
 
   /** The human pool's rare types (words, in a subword run) with their counts in H. */
@@ -203,15 +201,22 @@ function wordIn(cell: ReadonlyMap<number, GenerationSample>, typed: string): str
   const known = (word: string): boolean => samples.some((sample) => sample.wordCounts!.has(word));
   if (known(typed)) return typed;
   if (known(typed.toLowerCase())) return typed.toLowerCase();
-  const folded = typed.toLowerCase();
+  const words = [...new Set(samples.flatMap((sample) => [...sample.wordCounts!.keys()]))];
   const human = cell.get(0)?.wordCounts;
-  let best: string | undefined;
-  for (const sample of samples) {
-    for (const word of sample.wordCounts!.keys()) {
-      if (word.toLowerCase() !== folded) continue;
-      if (best === undefined || (human?.get(word) ?? 0) > (human?.get(best) ?? 0)) best = word;
-    }
-  }
+  const index = likeButCase(words, typed, (candidate) => human?.get(words[candidate]!) ?? 0);
+  return index === undefined ? undefined : words[index];
+}
+
+/**
+ * The index of the entry of `entries` spelled as `typed` but for case that `countInH` gives most (the
+ * first of a tie), or undefined (a text that keeps case: `ines` and `INES` find `Ines`: round 3).
+ */
+function likeButCase(entries: readonly string[], typed: string, countInH: (index: number) => number): number | undefined {
+  const folded = typed.toLowerCase();
+  let best: number | undefined;
+  entries.forEach((entry, index) => {
+    if (entry.toLowerCase() === folded && (best === undefined || countInH(index) > countInH(best))) best = index;
+  });
   return best;
 }
 
