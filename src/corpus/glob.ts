@@ -201,11 +201,15 @@ function walk(folder: string, depth: number, enters: (depth: number, name: strin
     const real = realpathSync(folder);
     if (visited.has(real)) return;
     visited.add(real);
+    // (a file where the pattern's folder goes, `f/*.txt`: nothing to list, not "permission denied", which
+    // the access test below said of a file without x: round 3)
+    if (!statSync(folder).isDirectory()) throw new InputError(`cannot read the folder ${folder}: it is a file, not a folder`, 'check the pattern: the part before its first wildcard names a folder');
     // (a folder that lists its names but may not be entered, no x: its files failed to open with a raw EACCES: audit)
     accessSync(folder, constants.R_OK | constants.X_OK);
     entries = readdirSync(folder, { withFileTypes: true });
     visitor.folder?.(folder, real);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     // A folder the corpus would include but cannot be read: refused, not a silently smaller corpus.
     if (isPermissionError(error)) throw new InputError(`cannot read the folder ${folder}: permission denied`, 'make it readable, or leave it out of the corpus');
     // (nested past the system's longest path: it was left out without a word: audit)

@@ -96,6 +96,8 @@ describe('expandGlob', () => {
       expect(expandGlob('**/*.txt', root)).toEqual([join(root, 'a.txt'), join(root, 'b', 'c', 'x.txt'), join(root, 'b', 'y.txt'), join(root, 'z.txt')]);
       expect(expandGlob(join(root, 'b', '?', '*'), '/elsewhere')).toEqual([join(root, 'b', 'c', 'x.txt')]);
       expect(expandGlob('nothing/*.txt', root)).toEqual([]);
+      // a file where the pattern's folder goes: said so (it was "permission denied": round 3)
+      expect(() => expandGlob('z.txt/*.txt', root)).toThrow(new InputError(`cannot read the folder ${join(root, 'z.txt')}: it is a file, not a folder`, 'check the pattern: the part before its first wildcard names a folder'));
       // a `**` in the last segment reaches every folder below too (it listed the top folder's files alone)
       expect(expandGlob('b/**', root)).toEqual([join(root, 'b', 'c', 'x.txt'), join(root, 'b', 'y.txt')]);
       expect(expandGlob('**.txt', root)).toEqual([join(root, 'a.txt'), join(root, 'b', 'c', 'x.txt'), join(root, 'b', 'y.txt'), join(root, 'z.txt')]);
