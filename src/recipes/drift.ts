@@ -98,7 +98,7 @@ function typesFollowBaseline({ rows, cell, last }: Span): Finding {
  * (2) survival_1 at generation 1 within max(0.02, 4 binomial standard errors) of 1 - (1 - 1/M)^M, M the
  * draws of H (tokens + sentences): the standard error of a mean share of h seed hapaxes over R
  * replicates, sqrt(p (1 - p) / (h R)) (a fixed 0.02 failed on a small corpus, where a few hapaxes make
- * the share coarse: it is the bound only from about 9,300 hapax-replicates up). Not held with fewer
+ * the share coarse: it is the bound only from about 9,300 hapax-replicates up). Undecided with fewer
  * hapax-replicates than the band's normal approximation needs (normalBandApplies): there no share fails.
  */
 function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']): Finding {
@@ -143,8 +143,12 @@ function rareDieFirst({ rows, cell, last }: Span): Finding {
   // (a band no seed type falls in reads n/a, and the check does not hold for want of it: say so, audit;
   // undecided unless the bands there already break the order)
   const empty = BAND_NAMES.filter((_, i) => bands[i] === undefined);
-  const present = bands.filter((value): value is number => value !== undefined);
-  const broken = present.some((value, i) => i > 0 && value <= present[i - 1]!);
+  const present = BAND_NAMES.flatMap((name, i) => (bands[i] === undefined ? [] : [{ name, value: bands[i]! }]));
+  // (two bands level at 1, none of their types lost yet, or at 0, all lost, show no order either way:
+  // undecided at this many generations, not a claim that failed: round 3)
+  const pairs = present.slice(1).map((band, i) => ({ before: present[i]!, band }));
+  const level = pairs.filter(({ before, band }) => band.value === before.value && (band.value === 0 || band.value === 1));
+  const broken = pairs.some((pair) => pair.band.value <= pair.before.value && !level.includes(pair));
   const why = empty.length === 0 ? '' : ` (no seed type in band ${empty.join(', ')}: the check needs all four bands)`;
   return {
     name: 'rare types die first',
@@ -152,7 +156,9 @@ function rareDieFirst({ rows, cell, last }: Span): Finding {
     observed: `survival at generation ${last} by band 1 / 2-5 / 6-20 / 21+: ${bands.map(text).join(' / ')}${why}`,
     numbers: { survival_1: shown(bands[0]), survival_2_5: shown(bands[1]), survival_6_20: shown(bands[2]), survival_21_plus: shown(bands[3]) },
     holds: ordered,
-    ...(empty.length === 0 || broken ? {} : { undecided: `no seed type in band ${empty.join(', ')}` }),
+    ...(ordered || broken
+      ? {}
+      : { undecided: [...(empty.length === 0 ? [] : [`no seed type in band ${empty.join(', ')}`]), ...level.map(({ before, band }) => `bands ${before.name} and ${band.name} both at ${band.value} (${band.value === 1 ? 'none of their types lost yet' : 'all their types lost'}): no order shows`)].join('; ') }),
   };
 }
 

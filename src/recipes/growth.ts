@@ -8,7 +8,8 @@
  * higher than with R = 1; with R = 2 the second half of the run loses less than half the share of seed
  * types R = 1 loses; the measured survival of seed hapaxes at the last generation agrees with the law for
  * the sizes drawn within 4 standard errors (binomial, over hapaxes x replicates) in every cell, each cell
- * with enough hapax-replicates for the band's normal approximation (rowStats.normalBandApplies).
+ * with enough hapax-replicates for the band's normal approximation (rowStats.normalBandApplies). Each check
+ * is undecided where the rows cannot tell (R = 1 losing nothing, keeping every type, or too few hapaxes).
  */
 
 import { theoryBands } from '../metrics/survivalTheory.js';
@@ -55,6 +56,8 @@ export function growthFindings(data: RecipeData): Finding[] {
     observed: `at generation ${last}, vocab_retention / rare_survival: ${GROWTH_RATES.map((rate, i) => `R = ${rate} ${text(ends[i])} / ${text(rare(rate))}`).join('; ')}`,
     numbers: Object.fromEntries(GROWTH_RATES.flatMap((rate, i) => [[`vocab_retention_R${rate}`, shown(ends[i])], [`rare_survival_R${rate}`, shown(rare(rate))]])),
     holds: ends[1]! > ends[0]! && ends[2]! > ends[0]! && rare(1.5) > rare(1) && rare(2) > rare(1),
+    // (where R = 1 lost nothing, a share of 1, no rate can keep more: undecided, unless a rate kept less: round 3)
+    ...keptMoreUndecided([[ends[0]!, ends[1]!], [ends[0]!, ends[2]!], [rare(1), rare(1.5)], [rare(1), rare(2)]]),
   });
 
   const loss = (rate: number) => retention(rate)[half]! - retention(rate)[last]!;
@@ -64,6 +67,8 @@ export function growthFindings(data: RecipeData): Finding[] {
     observed: `vocab_retention lost from generation ${half} to ${last}: R = 1 ${text(loss(1))}, R = 1.5 ${text(loss(1.5))}, R = 2 ${text(loss(2))}`,
     numbers: { loss_R1: shown(loss(1)), 'loss_R1.5': shown(loss(1.5)), loss_R2: shown(loss(2)) },
     holds: loss(2) < loss(1) / 2,
+    // (R = 1 losing nothing, or gaining, leaves nothing to level off: undecided, not a failure: round 3)
+    ...(loss(1) > 0 ? {} : { undecided: `R = 1 lost no share of seed types from generation ${half} to ${last}: nothing to level off` }),
   });
 
   const seedCounts = Int32Array.from(run.reference.unigrams.types, (id) => run.reference.unigrams.counts[id]!);
@@ -88,4 +93,14 @@ export function growthFindings(data: RecipeData): Finding[] {
     ...(untestable.length > 0 && law.every(({ z, testable }) => !testable || Math.abs(z) < 4) ? { undecided: `not tested at ${untestable.join(', ')}: ${tooFewHapaxes(hapaxes, scale.replicates)}` } : {}),
   });
   return findings;
+}
+
+/**
+ * `undecided` for "growing data loses types more slowly" when every comparison that fails is a tie at 1
+ * (R = 1 and the rate both kept every type: at this many generations no rate can keep more); nothing
+ * when one fails otherwise (a rate kept less) or none fails.
+ */
+function keptMoreUndecided(pairs: ReadonlyArray<readonly [number, number]>): { undecided?: string } {
+  const failing = pairs.filter(([base, grown]) => !(grown > base));
+  return failing.length > 0 && failing.every(([base, grown]) => base === 1 && grown === 1) ? { undecided: 'R = 1 kept every seed type it is compared on: no rate can keep more at this many generations' } : {};
 }

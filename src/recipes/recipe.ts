@@ -70,8 +70,9 @@ export interface Finding {
   readonly holds: boolean;
   /**
    * Why the rows cannot decide the check, when they cannot (too few data: a line through fewer than 3
-   * points, a law with too few seed hapaxes to test, one replicate where an interval needs two); `holds`
-   * is then false. Absent where the rows decide it: a check that does not hold is then a result.
+   * points, a law with too few seed hapaxes to test, one replicate where an interval needs two, a band
+   * no seed type falls in; or too few generations: bands level at 1 or at 0, nothing lost yet to level
+   * off); `holds` is then false. Absent where the rows decide it: a check that does not hold is then a result.
    */
   readonly undecided?: string;
 }

@@ -40,14 +40,14 @@ const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/iu;
 /** The smallest positive double held to its full precision (2^-1022): below it a number keeps fewer digits, or none (0). */
 const SMALLEST_NORMAL = 2.2250738585072014e-308;
 
+/** What tooSmallToHold refuses, in the words of the refusals. */
+export const TOO_SMALL = 'nonzero and below 2.2e-308, it would be read as 0 or lose digits';
+
 /**
  * Whether a decimal number's text names a nonzero number no double holds to its digits: read as 0
  * (`1e-400`) or as a subnormal with fewer digits than written (`1.23456e-320`). `0`, `0e-400` and
  * `0.000` are 0 itself.
  */
-/** What tooSmallToHold refuses, in the words of the refusals. */
-export const TOO_SMALL = 'nonzero and below 2.2e-308, it would be read as 0 or lose digits';
-
 export function tooSmallToHold(text: string): boolean {
   const value = Number(text);
   return value === 0 ? /[1-9]/u.test(text.replace(/e.*$/iu, '')) : Math.abs(value) < SMALLEST_NORMAL;

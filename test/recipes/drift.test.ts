@@ -65,6 +65,20 @@ describe('recipe drift', () => {
       { survival_1: 0.6, survival_2_5: 0.5, survival_6_20: 0.8 },
     ])).find((one) => one.name === 'rare types die first')!;
     expect([broken.holds, broken.undecided]).toEqual([false, undefined]);
+    // two bands level at 1 (none lost yet) or at 0 (all lost) show no order: undecided (round 3); level below 1, decided
+    const level = (band6: number, band21: number) => drift.findings(fakeDrift([
+      { survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 },
+      { survival_1: 0.2, survival_2_5: 0.5, survival_6_20: band6, survival_21_plus: band21 },
+    ])).find((one) => one.name === 'rare types die first')!;
+    expect(level(1, 1).undecided).toBe('bands 6-20 and 21+ both at 1 (none of their types lost yet): no order shows');
+    expect(level(0.9, 0.9)).toMatchObject({ holds: false });
+    expect(level(0.9, 0.9).undecided).toBeUndefined();
+    expect(level(1, 0.9).undecided).toBeUndefined();
+    const gone = drift.findings(fakeDrift([
+      { survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 },
+      { survival_1: 0, survival_2_5: 0, survival_6_20: 0.5, survival_21_plus: 0.9 },
+    ])).find((one) => one.name === 'rare types die first')!;
+    expect(gone.undecided).toBe('bands 1 and 2-5 both at 0 (all their types lost): no order shows');
   });
 
   it('counts M as the draws of H, tokens and sentence ends: one sentence of 3 tokens gives M = 4, 1 - (3/4)^4 = 175/256', () => {

@@ -61,6 +61,18 @@ describe('recipe growth: each check can fail', () => {
     expect(levels(0.5078125)).toBe(true);
   });
 
+  it('cannot decide "the loss levels off" when R = 1 lost nothing, nor "loses types more slowly" when R = 1 kept every type (both read "does not hold" on a tiny corpus: round 3)', () => {
+    // nothing lost anywhere: every retention and rare survival at 1
+    const still = findingsFor({ 'tokens_growth=1': { retention: [1, 1, 1], survival: 0.47 }, 'tokens_growth=1.5': { retention: [1, 1, 1], survival: 0.47 }, 'tokens_growth=2': { retention: [1, 1, 1], survival: 0.47 } });
+    expect(still.get('the loss levels off when the data double')).toMatchObject({ holds: false, undecided: 'R = 1 lost no share of seed types from generation 1 to 2: nothing to level off' });
+    expect(still.get('growing data loses types more slowly')).toMatchObject({ holds: false, undecided: 'R = 1 kept every seed type it is compared on: no rate can keep more at this many generations' });
+    // R = 1 kept all, R = 2 lost some: decided, against the claim
+    const lost = findingsFor({ 'tokens_growth=1': { retention: [1, 1, 1], survival: 0.47 }, 'tokens_growth=1.5': { retention: [1, 1, 1], survival: 0.47 }, 'tokens_growth=2': { retention: [1, 0.9, 0.8], survival: 0.47 } });
+    expect(lost.get('growing data loses types more slowly')!.undecided).toBeUndefined();
+    // the claim's own data decide both
+    for (const finding of findingsFor(HOLDING).values()) expect(finding.undecided).toBeUndefined();
+  });
+
   it('"the loss levels off" over generations 0..3 compares the second half, 2..3, not 1..3', () => {
     // from 2 to 3: R = 1 loses 0.6 - 0.3 = 0.3, R = 2 0.69 - 0.6 = 0.09 < 0.15: holds; from 1 to 3 R = 2
     // would lose 0.9 - 0.6 = 0.3 against R = 1's 0.8 - 0.3 = 0.5, not under half
