@@ -84,11 +84,14 @@ export function verdictOf(finding: Finding): Verdict {
   return finding.holds ? 'holds' : finding.undecided === undefined ? 'does not hold' : 'undecided';
 }
 
-/** How many findings hold, of how many, and how many the rows could not decide: `3 of 4 hold` or `2 of 4 hold, 1 undecided (too few data)`. */
-export function verdictCount(findings: readonly Finding[]): string {
+/**
+ * How many findings hold, of how many, and how many the rows could not decide: `3 of 4 hold`, or with
+ * `noun` `findings`, `2 of 4 findings hold, 1 undecided (too few data)`.
+ */
+export function verdictCount(findings: readonly Finding[], noun?: string): string {
   const holding = findings.filter((finding) => finding.holds).length;
   const undecided = findings.filter((finding) => verdictOf(finding) === 'undecided').length;
-  return `${holding} of ${findings.length} hold${undecided === 0 ? '' : `, ${undecided} undecided (too few data)`}`;
+  return `${holding} of ${findings.length}${noun === undefined ? '' : ` ${noun}`} hold${undecided === 0 ? '' : `, ${undecided} undecided (too few data)`}`;
 }
 
 /** The per-sentence perplexities under M0 of one generation's text of one series. */

@@ -122,5 +122,5 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
   for (const finding of outcome.findings) {
     io.stdout.write(`  ${verdictOf(finding).padEnd(13)}  ${finding.name}\n      ${finding.observed}\n`);
   }
-  io.stdout.write(`${verdictCount(outcome.findings).replace(' hold', ' findings hold')}; ${((Date.now() - started) / 1000).toFixed(1)} s; outputs in ${outText}\n`);
+  io.stdout.write(`${verdictCount(outcome.findings, 'findings')}; ${((Date.now() - started) / 1000).toFixed(1)} s; outputs in ${outText}\n`);
 }
