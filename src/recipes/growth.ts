@@ -46,7 +46,7 @@ export function growthFindings(data: RecipeData): Finding[] {
   const last = lastGeneration(rows);
   const half = halfway(last);
   const retention = (rate: number) => meanCurve(rows, cellOf(rate), 'vocab_retention');
-  const rare = (rate: number) => meanAt(rows, cellOf(rate), last, 'rare_survival')!;
+  const rare = (rate: number) => meanAt(rows, cellOf(rate), last, 'rare_survival');
   const findings: Finding[] = [];
 
   const ends = GROWTH_RATES.map((rate) => retention(rate)[last]!);
@@ -55,8 +55,9 @@ export function growthFindings(data: RecipeData): Finding[] {
     expected: 'with R = 1.5 and R = 2 more of the seed types and of the rare types are present at the end than with R = 1',
     observed: `at generation ${last}, vocab_retention / rare_survival: ${GROWTH_RATES.map((rate, i) => `R = ${rate} ${text(ends[i])} / ${text(rare(rate))}`).join('; ')}`,
     numbers: Object.fromEntries(GROWTH_RATES.flatMap((rate, i) => [[`vocab_retention_R${rate}`, shown(ends[i])], [`rare_survival_R${rate}`, shown(rare(rate))]])),
-    holds: ends[1]! > ends[0]! && ends[2]! > ends[0]! && rare(1.5) > rare(1) && rare(2) > rare(1),
-    // (where R = 1 lost nothing, a share of 1, no rate can keep more: undecided, unless a rate kept less: round 3)
+    holds: ends[1]! > ends[0]! && ends[2]! > ends[0]! && rare(1.5)! > rare(1)! && rare(2)! > rare(1)!,
+    // (where R = 1 lost nothing, a share of 1, no rate can keep more, nor is there a rare survival to
+    // compare without rare types: undecided, unless a rate kept less: rounds 3 and 4)
     ...keptMoreUndecided([[ends[0]!, ends[1]!], [ends[0]!, ends[2]!], [rare(1), rare(1.5)], [rare(1), rare(2)]]),
   });
 
@@ -67,8 +68,9 @@ export function growthFindings(data: RecipeData): Finding[] {
     observed: `vocab_retention lost from generation ${half} to ${last}: R = 1 ${text(loss(1))}, R = 1.5 ${text(loss(1.5))}, R = 2 ${text(loss(2))}`,
     numbers: { loss_R1: shown(loss(1)), 'loss_R1.5': shown(loss(1.5)), loss_R2: shown(loss(2)) },
     holds: loss(2) < loss(1) / 2,
-    // (R = 1 losing nothing, or gaining, leaves nothing to level off: undecided, not a failure: round 3)
-    ...(loss(1) > 0 ? {} : { undecided: `R = 1 lost no share of seed types from generation ${half} to ${last}: nothing to level off` }),
+    // (neither R = 1 nor R = 2 losing anything leaves nothing to level off: undecided, not a failure:
+    // round 3; R = 2 losing where R = 1 did not decides against it: round 4)
+    ...(!(loss(1) > 0) && !(loss(2) > 0) ? { undecided: `neither R = 1 nor R = 2 lost a share of seed types from generation ${half} to ${last}: nothing to level off` } : {}),
   });
 
   const seedCounts = Int32Array.from(run.reference.unigrams.types, (id) => run.reference.unigrams.counts[id]!);
@@ -97,10 +99,15 @@ export function growthFindings(data: RecipeData): Finding[] {
 
 /**
  * `undecided` for "growing data loses types more slowly" when every comparison that fails is a tie at 1
- * (R = 1 and the rate both kept every type: at this many generations no rate can keep more); nothing
- * when one fails otherwise (a rate kept less) or none fails.
+ * (R = 1 and the rate both kept every type: at this many generations no rate can keep more) or has no
+ * value (no rare type in H: rare_survival is empty); nothing when one fails otherwise (a rate kept
+ * less) or none fails.
  */
-function keptMoreUndecided(pairs: ReadonlyArray<readonly [number, number]>): { undecided?: string } {
-  const failing = pairs.filter(([base, grown]) => !(grown > base));
-  return failing.length > 0 && failing.every(([base, grown]) => base === 1 && grown === 1) ? { undecided: 'R = 1 kept every seed type it is compared on: no rate can keep more at this many generations' } : {};
+function keptMoreUndecided(pairs: ReadonlyArray<readonly [number | undefined, number | undefined]>): { undecided?: string } {
+  const failing = pairs.filter(([base, grown]) => !(grown! > base!));
+  const tied = failing.filter(([base, grown]) => base === 1 && grown === 1);
+  const missing = failing.filter(([base, grown]) => base === undefined || grown === undefined);
+  if (failing.length === 0 || tied.length + missing.length < failing.length) return {};
+  const why = [...(tied.length === 0 ? [] : ['R = 1 kept every seed type a rate is compared with it on: no rate can keep more at this many generations']), ...(missing.length === 0 ? [] : ['no rare survival to compare (H has no rare type)'])];
+  return { undecided: why.join('; ') };
 }

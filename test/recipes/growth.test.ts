@@ -64,11 +64,17 @@ describe('recipe growth: each check can fail', () => {
   it('cannot decide "the loss levels off" when R = 1 lost nothing, nor "loses types more slowly" when R = 1 kept every type (both read "does not hold" on a tiny corpus: round 3)', () => {
     // nothing lost anywhere: every retention and rare survival at 1
     const still = findingsFor({ 'tokens_growth=1': { retention: [1, 1, 1], survival: 0.47 }, 'tokens_growth=1.5': { retention: [1, 1, 1], survival: 0.47 }, 'tokens_growth=2': { retention: [1, 1, 1], survival: 0.47 } });
-    expect(still.get('the loss levels off when the data double')).toMatchObject({ holds: false, undecided: 'R = 1 lost no share of seed types from generation 1 to 2: nothing to level off' });
-    expect(still.get('growing data loses types more slowly')).toMatchObject({ holds: false, undecided: 'R = 1 kept every seed type it is compared on: no rate can keep more at this many generations' });
-    // R = 1 kept all, R = 2 lost some: decided, against the claim
+    expect(still.get('the loss levels off when the data double')).toMatchObject({ holds: false, undecided: 'neither R = 1 nor R = 2 lost a share of seed types from generation 1 to 2: nothing to level off' });
+    expect(still.get('growing data loses types more slowly')).toMatchObject({ holds: false, undecided: 'R = 1 kept every seed type a rate is compared with it on: no rate can keep more at this many generations' });
+    // R = 1 kept all, R = 2 lost some: decided, against the claim, in both checks (round 4)
     const lost = findingsFor({ 'tokens_growth=1': { retention: [1, 1, 1], survival: 0.47 }, 'tokens_growth=1.5': { retention: [1, 1, 1], survival: 0.47 }, 'tokens_growth=2': { retention: [1, 0.9, 0.8], survival: 0.47 } });
     expect(lost.get('growing data loses types more slowly')!.undecided).toBeUndefined();
+    expect(lost.get('the loss levels off when the data double')).toMatchObject({ holds: false });
+    expect(lost.get('the loss levels off when the data double')!.undecided).toBeUndefined();
+    // no rare type in H (rare_survival empty) beside ties at 1: undecided, saying both (it read "does not hold": round 4)
+    const cells = Object.fromEntries(['1', '1.5', '2'].map((rate) => [`tokens_growth=${rate}`, [0, 1, 2].map((): MetricValues => ({ ...size, vocab_retention: 1, survival_1: 0.47 }))]));
+    const noRare = new Map(growthFindings(fakeData(cells, HAPAXES)).map((finding) => [finding.name, finding]));
+    expect(noRare.get('growing data loses types more slowly')!.undecided).toBe('R = 1 kept every seed type a rate is compared with it on: no rate can keep more at this many generations; no rare survival to compare (H has no rare type)');
     // the claim's own data decide both
     for (const finding of findingsFor(HOLDING).values()) expect(finding.undecided).toBeUndefined();
   });
