@@ -192,6 +192,8 @@ describe('run: argv -> RunConfig', () => {
     [['--holdout', '0.5E-999'], "--holdout 0.5E-999 is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits) (pass a number >= 0 and < 1)"],
     [['--human-ratio', '0,1e-400'], "--human-ratio 1e-400 is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits) (pass a number >= 0 and <= 1)"],
     // (a subnormal keeps fewer digits than written: the CSV wrote 1.23456e-320 as another number: round 2)
+    [['--temperature', '1e400'], "--temperature 1e400 is too large to be held as a number (above 1.8e308) (pass a number > 0)"],
+    [['--temperature', 'Infinity'], "--temperature must be a number, got 'Infinity' (pass a number > 0)"],
     [['--human-ratio', '1.23456e-320'], "--human-ratio 1.23456e-320 is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits) (pass a number >= 0 and <= 1)"],
     [['--human-ratio', '0,,1'], "--human-ratio has an empty item in '0,,1' (separate values with single commas, e.g. 0,0.1,0.5)"],
     [['--order', '11'], "--order must be a whole number from 1 to 10, got '11' (pass a whole number from 1 to 10)"],
