@@ -68,6 +68,9 @@ if (SKIP_BROWSER) {
 
     it('draws the survival bands as four panels with one line per cell each', async () => {
       expect(await page.getAttribute('#survival-chart', 'data-state')).toBe('ready');
+      // each chart image has a name of its own (a screen reader read its tick labels in a row: audit)
+      expect(await page.getAttribute('#survival-chart svg', 'aria-label')).toMatch(/^Survival .*: a chart by generation, one line per cell \(the values are in the curves CSV\)$/u);
+      expect(await page.getAttribute('#metric-chart svg', 'aria-label')).toMatch(/^\w+: .+: a chart by generation, one line per cell \(the values are in the curves CSV\)$/u);
       expect(await linesIn('#survival-chart')).toBe(4 * CELLS);
       const headers = await page.locator('#survival-chart svg .role-column-header text').allTextContents();
       expect(headers.join(' ')).toContain('seen 21+ ×');
