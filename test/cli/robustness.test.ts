@@ -74,7 +74,7 @@ const CASES: readonly Case[] = [
       ['--tokens', '0', /--tokens must be a whole number >= 1/u],
       ['--holdout', '1', /--holdout must be a number >= 0 and < 1/u],
       ['--rare-threshold', '0', /--rare-threshold must be a whole number >= 1/u],
-      ['--seed', '1e400', /--seed must be a number/u],
+      ['--seed', '1e400', /--seed 1e400 is too large to be held as a number \(above 1\.8e308\)/u],
       // Number(' ') is 0: blank is refused, not read as 0
       ['--seed', ' ', /--seed must be a number, got ' '/u],
       ['--max-sentence-length', '0', /--max-sentence-length must be a whole number from 1/u],

@@ -181,6 +181,7 @@ if (SKIP_BROWSER) {
       await expect.poll(overflow, { timeout: 5_000 }).toEqual([]);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
+      await page.waitForSelector('#charts[data-state="ready"]'); // (the charts draw a task at a time, after "Done")
       expect(await overflow()).toEqual([]);
       const subtitleEnd = page.locator('#charts figure[data-metric="model_types"] svg text', { hasText: 'sample size' });
       expect(await subtitleEnd.count()).toBe(1);

@@ -763,8 +763,9 @@ function finishRun(status: string): void {
   // (`data-state` ready once the last rows are drawn: charts draw a task at a time, after "Done")
   const shown = $('charts');
   shown.dataset['state'] = 'drawing';
+  // (the text first: it waited for every chart, drawn a task at a time)
+  textView.render();
   void drawCharts(header, records, charts, rowsCommand, law)
-    .then(() => textView.render())
     .finally(() => {
       if (!running) shown.dataset['state'] = 'ready';
     });
