@@ -112,7 +112,14 @@ export async function loadCorpus(
     const progress = progressCounter(sources, wordSettings.onProgress);
     const brown = brownReplayFor(sources, wordSettings, builder);
     let lineBreakEnds = 0;
-    for (const source of sources) lineBreakEnds += await readSource(source, wordSettings, builder, progress, brown, cutLetters);
+    const silent: string[] = [];
+    for (const source of sources) {
+      const [tokens, sentences] = [builder.tokenCount, builder.sentenceCount];
+      lineBreakEnds += await readSource(source, wordSettings, builder, progress, brown, cutLetters);
+      if (builder.tokenCount === tokens && builder.sentenceCount === sentences) silent.push(sourceName(source, wordSettings));
+    }
+    // (one file of several that gave nothing passed unnoticed: the union was checked, not each: audit)
+    if (silent.length > 0 && silent.length < sources.length) wordSettings.onWarning?.(noTokenWarning(silent, sources.length, role));
     const names = specs.map((spec) => (spec === '-' ? STDIN_NAME : spec)).join(', ');
     return { vocabulary: target, corpus: finishCorpus(builder, names, wordSettings, cutLetters, role), lineBreakEnds };
   });
@@ -297,6 +304,25 @@ export function shownName(path: string, spec: string, cwd: string): string {
   return shown === '' ? path : shown;
 }
 
+/** How messages name a source: standard input, or the file as shownName gives it. */
+function sourceName(source: Source & { readonly spec: string }, settings: Pick<LoadOptions, 'cwd'>): string {
+  return source.kind === 'stdin' ? STDIN_NAME : shownName(source.path, source.spec, settings.cwd ?? process.cwd());
+}
+
+/** Names shown in full in noTokenWarning; more are counted. */
+const SILENT_NAMES_SHOWN = 3;
+
+/**
+ * The warning for `silent`, the sources of `count` that gave no sentence (an empty file, blank lines,
+ * JSON Lines of empty texts, or nothing the tokenizer keeps): the corpus is read from the others.
+ */
+export function noTokenWarning(silent: readonly string[], count: number, role: string): string {
+  const shown = silent.slice(0, SILENT_NAMES_SHOWN).join(', ');
+  const more = silent.length > SILENT_NAMES_SHOWN ? ` and ${silent.length - SILENT_NAMES_SHOWN} more` : '';
+  const which = silent.length === 1 ? `${shown} gave` : `${silent.length} of the ${count} files (${shown}${more}) gave`;
+  return `${which} no token (empty, blank lines, or nothing the tokenizer keeps); the ${role} is read from the other ${count - silent.length === 1 ? 'file' : `${count - silent.length} files`}`;
+}
+
 async function readSource(
   source: Source & { readonly spec: string },
   settings: LoadOptions,
@@ -305,7 +331,7 @@ async function readSource(
   brown: BrownReplay | undefined,
   cutLetters: CutLetterCount,
 ): Promise<number> {
-  const name = source.kind === 'stdin' ? STDIN_NAME : shownName(source.path, source.spec, settings.cwd ?? process.cwd());
+  const name = sourceName(source, settings);
   try {
     if (source.kind === 'brown') {
       const bytes = brown?.add(source.path) ?? readBrownFile(source.path, builder, settings.lowercase, brownEncoder(settings.tokenizer));

@@ -111,6 +111,34 @@ describe('loadCorpus resolves', () => {
     expect(mixed).toEqual([]);
   });
 
+  it('a file of several that gives no token is named in one warning (it passed unnoticed: audit); a blank line kept as an empty sentence is text', async () => {
+    const warned = async (specs: string[], options: Partial<LoadOptions> = {}, role?: string): Promise<string[]> => {
+      const warnings: string[] = [];
+      await loadCorpus(specs, { cwd: root, tokenizer: 'whitespace', onWarning: (message) => warnings.push(message), ...options }, undefined, role);
+      return warnings;
+    };
+    expect(await warned(['texts/b.txt', 'blank.txt'])).toEqual(['blank.txt gave no token (empty, blank lines, or nothing the tokenizer keeps); the corpus is read from the other file']);
+    // a folder of 4 files (a.txt, Z.TXT, b.txt, c.JSONL) between two that give nothing: 2 of the 6
+    expect(await warned(['blank.txt', 'texts', 'blank2.txt'])).toEqual([
+      '2 of the 6 files (blank.txt, blank2.txt) gave no token (empty, blank lines, or nothing the tokenizer keeps); the corpus is read from the other 4 files',
+    ]);
+    mkdirSync(join(root, 'many'), { recursive: true });
+    for (const name of ['e1', 'e2', 'e3', 'e4']) writeFileSync(join(root, 'many', `${name}.txt`), '');
+    writeFileSync(join(root, 'many', 'words.txt'), 'Some words.\n');
+    // more than three are counted, not named; `--eval text` names its own role
+    expect(await warned(['many'], {}, '--eval text')).toEqual([
+      '4 of the 5 files (many/e1.txt, many/e2.txt, many/e3.txt and 1 more) gave no token (empty, blank lines, or nothing the tokenizer keeps); the --eval text is read from the other file',
+    ]);
+    // `word` keeps no punctuation: a file of punctuation alone gives it nothing
+    writeFileSync(join(root, 'marks.txt'), '... !!\n');
+    expect(await warned(['texts/b.txt', 'marks.txt'], { tokenizer: 'word' })).toEqual([expect.stringMatching(/^marks.txt gave no token /u)]);
+    expect(await warned(['texts/b.txt', 'marks.txt'])).toEqual([]);
+    // blank lines read with emptySentences are empty sentences: no warning
+    expect(await warned(['texts/b.txt', 'blank.txt'], { sentences: 'line', emptySentences: true })).toEqual([]);
+    // nothing at all is still refused, without the warning
+    await expect(warned(['blank.txt', 'blank2.txt'])).rejects.toThrow('holds no tokens');
+  });
+
   it('a file named like a Brown spec to the file, when it exists', async () => {
     writeFileSync(join(root, 'brown:mine'), 'Mine.\n');
     expect(await sentences(['brown:mine'])).toEqual(['Mine.']);
