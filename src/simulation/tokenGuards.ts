@@ -57,11 +57,16 @@ export function checkCandidateDraw(settings: RunSettings, batchTokens: number, m
     const growth = Math.max(...settings.sweep.tokensGrowth);
     const when = growth === 1 ? 'a generation' : `in generation ${growth > 1 ? settings.generations : 1}`;
     throw new UsageError(
-      `--select ${select} draws up to ${formatCount(tokens)} candidate tokens ${when} (${select === 'dedup' ? 'up to 11 x the synthetic share' : 'the synthetic share / Q'}), above the --max-tokens guard (${maxTokens})`,
+      `--select ${shortShare(select)} draws up to ${formatCount(tokens)} candidate tokens ${when} (${select === 'dedup' ? 'up to 11 x the synthetic share' : 'the synthetic share / Q'}), above the --max-tokens guard (${maxTokens})`,
       // (less growth helps only a growth above 1: below it, the largest batch is the first, N whatever the growth: audit)
       `use ${candidateRemedies(select === 'dedup', growth > 1)} or raise --max-tokens`,
     );
   }
+}
+
+/** A rule's share as a message writes it: 0.0000001 and smaller as 1e-7, not the hundreds of zeros the cell names hold (audit). */
+function shortShare(select: string): string {
+  return select.replace(/\b0\.0{6,}\d+/u, (share) => String(Number(share)));
 }
 
 /** --tokens-growth: refuse a run whose last (largest) batch would pass the --max-tokens guard. */

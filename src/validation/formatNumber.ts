@@ -44,11 +44,18 @@ function largeNumber(value: number): string {
   return `${value < 0 ? '-' : ''}${digits}${'0'.repeat(Number(exponent) - (digits.length - 1))}`;
 }
 
+/** From here on, formatCount writes a count as a power of ten: its digits are too many to read. */
+const COUNT_DIGITS_SHOWN = 1e21;
+
 /**
- * A count as a message writes it: formatNumber's digits (never an exponent), or 'more than 10^308'
- * past every double (a batch grown past them is finite, only too large for a double: it said
+ * A count as a message writes it: formatNumber's digits below 10^21; above, to 3 significant digits
+ * as a power of ten ('about 9.03 x 10^307': a guard's message wrote 308 digits, audit); 'more than
+ * 10^308' past every double (a batch grown past them is finite, only too large for a double: it said
  * 'infinitely many': audit).
  */
 export function formatCount(count: number): string {
-  return count === Number.POSITIVE_INFINITY ? 'more than 10^308' : formatNumber(count);
+  if (count === Number.POSITIVE_INFINITY) return 'more than 10^308';
+  if (Math.abs(count) < COUNT_DIGITS_SHOWN) return formatNumber(count);
+  const [mantissa, exponent] = count.toExponential(2).split('e+') as [string, string];
+  return `about ${mantissa.replace(/\.?0+$/u, '')} x 10^${exponent}`;
 }

@@ -78,6 +78,11 @@ describe('checkCandidateDraw', () => {
     expect(() => checkCandidateDraw(scored, 1e12, undefined)).not.toThrow();
     // with --tokens, before the corpus is read
     expect(() => checkTokenGuards(settings({ tokens: 100 }, { select: ['m0:low:0.000001'] }), 1000)).toThrow(/^--select m0:low:0\.000001 draws up to 100000000 candidate tokens/u);
+    // a tiny share as 1e-300, not in the 300 decimals of its cell's name, and the draw as a power of ten (audit)
+    expect(refusal(() => checkTokenGuards(settings({ tokens: 100 }, { select: [`tail:0.${'0'.repeat(299)}1`] }), 1000))).toBe(
+      '--select tail:1e-300 draws up to about 1 x 10^302 candidate tokens a generation (the synthetic share / Q), above the --max-tokens guard (1000) (use a larger Q, a smaller --tokens, or raise --max-tokens)',
+    );
+    expect(() => checkTokenGuards(settings({ tokens: 100 }, { select: ['m0:low:0.0000001'] }), 1000)).toThrow(/^--select m0:low:1e-7 draws up to 1000000000 candidate tokens/u);
   });
 });
 

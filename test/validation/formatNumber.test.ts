@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src/validation/formatNumber.js';
+import { formatCount, formatNumber } from '../../src/validation/formatNumber.js';
 
 describe('formatNumber', () => {
   it.each([
@@ -34,5 +34,16 @@ describe('formatNumber', () => {
     expect(formatNumber(undefined)).toBe('');
     expect(formatNumber(Number.NaN)).toBe('');
     expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('');
+  });
+});
+
+describe('formatCount', () => {
+  it("writes a count's digits below 10^21, a power of ten to 3 digits from there (a guard wrote 308 digits: audit), and 'more than 10^308' past every double", () => {
+    expect(formatCount(200_000_001)).toBe('200000001');
+    expect(formatCount(999_999_999_999_999_900_000)).toBe('999999999999999900000'); // just under 1e21: digits
+    expect(formatCount(1e21)).toBe('about 1 x 10^21');
+    expect(formatCount(9.0341e307)).toBe('about 9.03 x 10^307');
+    expect(formatCount(1.5e25)).toBe('about 1.5 x 10^25'); // 1.50 less its zero
+    expect(formatCount(Number.POSITIVE_INFINITY)).toBe('more than 10^308');
   });
 });
