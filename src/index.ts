@@ -4,9 +4,12 @@
  * Load a corpus, run the collapse loop, measure texts, train and sample models: everything the CLI
  * does is importable and typed from here. Only the corpus loader and the exporters touch files (the
  * CLI writes the rest); imports run one way along the layers of README's "Architecture", a test
- * (test/architecture/layers.test.ts) reads them. Every entry checks its arguments first and throws a
+ * (test/architecture/layers.test.ts) reads them. The entries of README's table ("The library checks
+ * what it is given": simulate, trainModel, loadCorpus, ...) check their arguments first and throw a
  * UsageError naming the field, the value and the allowed range, worded as the CLI words its flags
- * (the rules: CELL_RULES, SHARED_RULES, LOAD_RULES, ...).
+ * (the rules: CELL_RULES, SHARED_RULES, LOAD_RULES, ...); the numeric helpers README names compute on
+ * what they are given, unchecked, as a math library does. Types a program compiles against are
+ * checked by test/build/libraryTypes.test.ts.
  *
  * @example
  *   import { loadCorpus, simulate, DEFAULT_RUN } from 'ngram-collapse';

@@ -35,8 +35,16 @@ export function tokenCount(corpus: TokenCorpus): number {
   return corpus.ids.length;
 }
 
-/** The ids of sentence `s` (a view, not a copy). */
+/**
+ * The ids of sentence `s` (a view, not a copy); a UsageError for an `s` that is no whole number from
+ * 0 to sentenceCount - 1 (99 or 1.5 gave the whole corpus, 3 of 3 sentences an empty one: audit).
+ */
 export function sentenceAt(corpus: TokenCorpus, s: number): Int32Array {
+  const count = sentenceCount(corpus);
+  if (!Number.isInteger(s) || s < 0 || s >= count) {
+    const which = count === 0 ? 'which has no sentence' : `whose sentences are numbered 0 to ${count - 1}`;
+    throw new UsageError(`sentence ${typeof s === 'number' ? String(s) : shownValue(s)} is not in the corpus, ${which}`, 'pass a whole number below sentenceCount(corpus)');
+  }
   return corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]);
 }
 

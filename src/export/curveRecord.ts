@@ -9,6 +9,9 @@ import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { APPENDED_CELL_COLUMNS, CELL_COLUMNS, type CellSettings } from '../simulation/settings.js';
 import type { SeriesRow } from '../simulation/series.js';
 import { formatNumber } from '../validation/formatNumber.js';
+import { checkValue, shownValue } from '../validation/valueRule.js';
+import { SHARED_RULES } from '../simulation/validateSettings.js';
+import { UsageError } from '../errors.js';
 
 export const CURVE_COLUMNS: readonly string[] = Object.freeze([
   'cell',
@@ -20,7 +23,17 @@ export const CURVE_COLUMNS: readonly string[] = Object.freeze([
   ...APPENDED_CELL_COLUMNS.map(([, column]) => column),
 ]);
 
+/**
+ * The CSV record of `row` (a row `simulate` emits) of the run seeded `seed`; a UsageError for a row
+ * without its cell or values, or a seed that is no whole number >= 0 (left out, the CSV's seed column
+ * read "undefined": audit).
+ */
 export function curveRecord(row: SeriesRow, seed: number): string[] {
+  checkValue('seed', seed, SHARED_RULES.seed);
+  const fields = row as Partial<SeriesRow> | null;
+  if (typeof fields?.cell?.id !== 'string' || typeof fields.values !== 'object' || fields.values === null || !Number.isInteger(fields.generation)) {
+    throw new UsageError(`curveRecord needs a row simulate emits (cell, replicate, generation, values), got ${shownValue(row)}`, 'pass the rows of simulate, simulateAsync or runSeries as they come');
+  }
   const settings = row.cell.settings;
   return [
     row.cell.id,

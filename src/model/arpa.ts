@@ -35,7 +35,8 @@ import { buildTransitionTable, type TransitionTable } from '../counts/transition
 import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
-import { BOS, BOS_TOKEN } from '../vocabulary/vocabulary.js';
+import { BOS, BOS_TOKEN, EOS_TOKEN } from '../vocabulary/vocabulary.js';
+import { shownValue } from '../validation/valueRule.js';
 import { InterpolatedModel } from './interpolated.js';
 import type { LanguageModel } from './languageModel.js';
 import { MleModel } from './mle.js';
@@ -53,10 +54,41 @@ export const ARPA_LOG_ZERO = -99;
  *
  * @throws UsageError for add-k models, and for an MLE model without its training corpus or with another.
  */
-export function* arpaLines(model: LanguageModel, tokenOf: (id: number) => string, corpus?: TokenCorpus): Generator<string> {
+export function arpaLines(model: LanguageModel, tokenOf: (id: number) => string, corpus?: TokenCorpus): Generator<string> {
+  // (checked when called, not at the first line read: a caller that opened its file first wrote an empty one: audit)
+  checkBackOffModel(model);
+  if (typeof tokenOf !== 'function') throw new UsageError(`tokenOf must be a function from an id to its token, got ${shownValue(tokenOf)}`, 'e.g. (id) => vocabulary.token(id)');
   // (first: add-k is refused as such, not for a missing corpus, before any counting)
   refuseAddK(model);
-  yield* arpaLinesFromCounts(model, tokenOf, model instanceof InterpolatedModel ? model.trie : trainingCounts(model, corpus));
+  const trie = model instanceof InterpolatedModel ? model.trie : trainingCounts(model, corpus);
+  checkTokens(model, tokenOf);
+  return arpaLinesFromCounts(model, tokenOf, trie);
+}
+
+/** A model arpaLines can write: trainModel's, or a caller's own with a LanguageModel's fields (`{}` was told it needed its corpus: audit). */
+function checkBackOffModel(model: LanguageModel): void {
+  const fields = model as Partial<Record<keyof LanguageModel, unknown>> | null;
+  const order = fields?.order;
+  if (typeof fields !== 'object' || fields === null || typeof fields.probability !== 'function' || !(fields.support instanceof Int32Array) || !Number.isInteger(order) || (order as number) < 1) {
+    throw new UsageError(`arpaLines needs a language model (order, support, probability), got ${shownValue(model)}`, 'train one with trainModel(corpus, options)');
+  }
+}
+
+/**
+ * Each token the model can emit as tokenOf spells it: text that is not blank, holds no white space
+ * (ARPA parts an n-gram's words at spaces), is not a sentence marker, and no two alike (their lines
+ * would read as one n-gram).
+ */
+function checkTokens(model: LanguageModel, tokenOf: (id: number) => string): void {
+  const seen = new Map<string, number>();
+  for (const id of model.support) {
+    const token: unknown = tokenOf(id);
+    const wrong = typeof token !== 'string' || token === '' ? 'no text' : /\s/u.test(token) ? 'white space' : token === BOS_TOKEN || token === EOS_TOKEN ? 'a sentence marker' : undefined;
+    if (wrong !== undefined) throw new UsageError(`tokenOf(${id}) is ${shownValue(token)}, ${wrong === 'white space' ? 'which holds white space' : wrong}: an ARPA file could not tell its n-grams apart`, 'map each id to its token, e.g. (id) => vocabulary.token(id)');
+    const other = seen.get(token as string);
+    if (other !== undefined) throw new UsageError(`tokenOf gives ids ${other} and ${id} the same token, ${shownValue(token)}: an ARPA file could not tell them apart`, 'map each id to its own token, e.g. (id) => vocabulary.token(id)');
+    seen.set(token as string, id);
+  }
 }
 
 /**
@@ -200,6 +232,7 @@ export interface ArpaModel {
  * @throws UsageError on a malformed file (the line is named).
  */
 export function readArpa(text: string): ArpaModel {
+  if (typeof text !== 'string') throw new UsageError(`readArpa needs the text of an ARPA file, got ${shownValue(text)}`, "read the file first, e.g. readFileSync('model.arpa', 'utf8')");
   const entries = new Map<string, { p: number; bow: number }>();
   // Stryker disable next-line ArrayDeclaration: equivalent, a file's "ngram 1=" line sets counts[0]
   const counts: number[] = [];
@@ -228,6 +261,8 @@ export function readArpa(text: string): ArpaModel {
     entries.set(fields[1]!.trim().split(/\s+/).join(' '), { p: Number(fields[0]), bow: fields[2] === undefined ? 0 : Number(fields[2]) });
   });
   const order = counts.length;
+  // (an empty text was a model of order 0 that scored every word -Infinity: audit)
+  if (order === 0) throw new UsageError(`the text is not an ARPA file: ${section === 0 ? 'it has no \\data\\ line' : 'its \\data\\ section has no "ngram k=N" line'}`, 'pass the whole file, as train --arpa writes it');
   const log10Probability = (history: readonly string[], word: string): number => {
     // Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent, a longer context adds n-grams that are never listed and have no back-off weight
     const context = history.slice(Math.max(0, history.length - (order - 1)));

@@ -35,12 +35,12 @@ export function seriesTasks(settings: RunSettings): SeriesTask[] {
   ).map((task, position) => ({ ...task, position }));
 }
 
-/** What a task should produce besides its metrics rows. */
+/** What a task should produce besides its metrics rows; each is off when left out (the README: "each optional"; the type required two: audit). */
 export interface TaskExtras {
   /** Track every seed type's survival (an ExtinctionTable at the end). */
-  readonly extinctions: boolean;
+  readonly extinctions?: boolean;
   /** Hand every generation's measured text to `onTexts`. */
-  readonly texts: boolean;
+  readonly texts?: boolean;
   /**
    * Score every sentence of each row's text under M0 (floored perplexity; H at generation 0, the
    * measured text after) and hand the values to `onRow` with the row.
@@ -65,12 +65,12 @@ export function* taskSteps(
   extras: TaskExtras,
   listener: TaskListener,
 ): Generator<number, ExtinctionTable | undefined, void> {
-  const tracker = extras.extinctions ? new ExtinctionTracker(run.reference) : undefined;
+  const tracker = extras.extinctions === true ? new ExtinctionTracker(run.reference) : undefined;
   const scorer = extras.sentencePerplexities === true ? new SentenceScorer(run) : undefined;
-  const onTexts = tracker === undefined && !extras.texts && scorer === undefined ? undefined : (texts: GenerationTexts): void => {
+  const onTexts = tracker === undefined && extras.texts !== true && scorer === undefined ? undefined : (texts: GenerationTexts): void => {
     tracker?.observe(texts.generation, texts.measured);
     scorer?.score(texts.measured);
-    if (extras.texts) listener.onTexts?.(texts.generation, texts.measured, texts.shareSentences);
+    if (extras.texts === true) listener.onTexts?.(texts.generation, texts.measured, texts.shareSentences);
   };
   // (a hook left undefined is the same as one left out: the series calls each with ?.)
   yield* seriesSteps(run, task.cell, task.replicate, {

@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { concatCorpora, corpusFromSentences, gatherSentences, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import { concatCorpora, corpusFromSentences, gatherSentences, sentenceAt, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { randomFor } from '../../src/random/random.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -59,5 +59,18 @@ describe('gatherSentences', () => {
     expect(sentencesOf(gathered)).toEqual([[5, 6, 7], [4], [], [2, 3], [5, 6, 7]]);
     expect(gathered.offsets).toEqual(Int32Array.of(0, 3, 4, 4, 6, 9));
     expect(gatherSentences([a], [])).toEqual({ ids: new Int32Array(0), offsets: Int32Array.of(0) });
+  });
+});
+
+describe('sentenceAt', () => {
+  it('gives sentence s of 0..n-1, and refuses any other s (99 or 1.5 gave the whole corpus, n an empty sentence: audit)', () => {
+    const corpus = corpusFromSentences([[2, 3], [], [4]]);
+    expect([0, 1, 2].map((s) => Array.from(sentenceAt(corpus, s)))).toEqual([[2, 3], [], [4]]);
+    const hint = 'pass a whole number below sentenceCount(corpus)';
+    for (const s of [3, 99, -1, 1.5, Number.NaN]) {
+      expect(() => sentenceAt(corpus, s)).toThrow(new UsageError(`sentence ${s} is not in the corpus, whose sentences are numbered 0 to 2`, hint));
+    }
+    expect(() => sentenceAt(corpus, '1' as never)).toThrow("sentence '1' is not in the corpus");
+    expect(() => sentenceAt(corpusFromSentences([]), 0)).toThrow(new UsageError('sentence 0 is not in the corpus, which has no sentence', hint));
   });
 });

@@ -30,4 +30,15 @@ describe('the curves CSV', () => {
     // tokens exactly, ttr undefined as an empty cell, types (column 3: 2 + 1/3) to 6 significant digits
     expect([record['tokens'], record['ttr'], record['types']]).toEqual(['1161192', '', '2.33333']);
   });
+
+  it('refuses a seed that is no whole number >= 0 (left out, the seed column read "undefined": audit) and a row that is no row', () => {
+    const cell = expandCells(DEFAULT_SWEEP)[0]!;
+    const row = { cell, replicate: 1, generation: 0, values: {} } as unknown as SeriesRow;
+    expect(() => curveRecord(row, undefined as never)).toThrow('seed is required');
+    expect(() => curveRecord(row, -1)).toThrow("seed must be a whole number >= 0, got '-1'");
+    expect(() => curveRecord(row, 1.5)).toThrow("seed must be a whole number >= 0, got '1.5'");
+    for (const bad of [null, {}, { cell, values: {} }, { ...row, values: null }]) {
+      expect(() => curveRecord(bad as never, 42)).toThrow(/^curveRecord needs a row simulate emits \(cell, replicate, generation, values\), got /u);
+    }
+  });
 });

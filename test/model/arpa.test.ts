@@ -59,6 +59,23 @@ describe('ARPA writer', () => {
     ]);
   });
 
+  it('checks when called, not at the first line read (a caller that opened its file first wrote an empty one: audit): the model, tokenOf, and each token it spells', () => {
+    const kn = trainKneserNey(TINY, options('kneser-ney', 2));
+    // no line is read: the refusals come from the call itself
+    expect(() => arpaLines(trainAddK(TINY, options('add-k', 2)), tokenOf)).toThrow('add-k is not a back-off model');
+    expect(() => arpaLines(trainModel(TINY, options('mle', 2)), tokenOf)).toThrow('writing a model without its counts as ARPA needs the corpus');
+    expect(() => arpaLines({} as never, tokenOf)).toThrow(new UsageError('arpaLines needs a language model (order, support, probability), got {}', 'train one with trainModel(corpus, options)'));
+    expect(() => arpaLines(kn, null as never)).toThrow(new UsageError('tokenOf must be a function from an id to its token, got null', 'e.g. (id) => vocabulary.token(id)'));
+    // TINY's support is a, b, c (ids 2, 3, 4): a token ARPA cannot hold, or two alike, is refused
+    const spelled = (a: unknown, b = 'b') => (id: number) => (id === 2 ? a : id === 3 ? b : tokenOf(id)) as string;
+    expect(() => arpaLines(kn, spelled('a b'))).toThrow("tokenOf(2) is 'a b', which holds white space: an ARPA file could not tell its n-grams apart");
+    expect(() => arpaLines(kn, spelled(''))).toThrow("tokenOf(2) is '', no text");
+    expect(() => arpaLines(kn, spelled(undefined))).toThrow('tokenOf(2) is undefined, no text');
+    expect(() => arpaLines(kn, spelled('</s>'))).toThrow("tokenOf(2) is '</s>', a sentence marker");
+    expect(() => arpaLines(kn, spelled('a', 'a'))).toThrow("tokenOf gives ids 2 and 3 the same token, 'a': an ARPA file could not tell them apart");
+    expect([...arpaLines(kn, spelled('A'))]).toContain(`${Math.log10(5 / 24).toFixed(7)}\tA\t${Math.log10(1 / 2).toFixed(7)}`);
+  });
+
   it('writes an MLE model from the corpus it was trained on, and refuses another (the NgramTrie it took was not exported: audit)', () => {
     const model = trainModel(TINY, options('mle', 2));
     // TINY = a b / a c / b; a copy of it is the same text
@@ -202,5 +219,10 @@ describe('ARPA reader', () => {
     // an entry before any n-gram section, and an entry without its tab
     expect(refusal(['-0.5\ta'])).toEqual(['ARPA line 1 is malformed: -0.5\ta', 'check the file']);
     expect(refusal(['\\data\\', 'ngram 1=1', '\\1-grams:', '-0.5 a'])).toEqual(['ARPA line 4 is malformed: -0.5 a', 'check the file']);
+    // no text, or none of an ARPA file (an empty text was a model of order 0: audit)
+    const hint = 'pass the whole file, as train --arpa writes it';
+    expect(refusal([''])).toEqual(['the text is not an ARPA file: it has no \\data\\ line', hint]);
+    expect(refusal(['\\data\\', ''])).toEqual(['the text is not an ARPA file: its \\data\\ section has no "ngram k=N" line', hint]);
+    expect(() => readArpa(null as never)).toThrow(new UsageError('readArpa needs the text of an ARPA file, got null', "read the file first, e.g. readFileSync('model.arpa', 'utf8')"));
   });
 });

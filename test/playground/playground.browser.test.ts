@@ -242,6 +242,25 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Word', { exact: true }).pressSequentially('president', { delay: 30 });
       await expect.poll(() => page.textContent('#word-result')).toMatch(/^"president" /u);
       expect(await page.evaluate(() => (window as unknown as { __wordChanges: number }).__wordChanges)).toBe(1);
+      // a rare word of the list, clicked, is looked up in the word search (note r47's leftover)
+      const first = (await page.locator('#rare-list li button').first().textContent())!;
+      await page.locator('#rare-list li button').first().click();
+      expect(await page.inputValue('#word-input')).toBe(first);
+      expect(await page.textContent('#word-result')).toContain(`"${first}" went extinct at generation 1.`);
+      // the human text marks the words gone by generation 10, each with the generation the word search gives
+      // it; words it leaves unmarked are alive at 10 (the samples did not show what died: note r47's leftover)
+      const marks = await page.locator('#samples article').first().locator('mark.gone').evaluateAll((all) => all.map((mark) => [mark.textContent!, mark.getAttribute('title')!] as const));
+      expect(marks.length).toBeGreaterThan(0);
+      expect(await page.locator('#samples > p.hint').textContent()).toBe('Marked like this in the human text: its words gone from the synthetic text by generation 10 (hover over one for the generation it went at).');
+      for (const [word, title] of marks.slice(0, 3)) {
+        await page.getByLabel('Word', { exact: true }).fill(word);
+        await expect.poll(() => page.textContent('#word-result')).toContain(`"${word}" went extinct at generation ${/^gone at generation (\d+)$/u.exec(title)![1]}.`);
+      }
+      const unmarked = await page.locator('#samples article').first().locator('p').first().evaluate((p) => [...p.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent!.trim()).join(' ').split(/\s+/u).filter((word) => /^\p{L}+$/u.test(word)));
+      for (const word of unmarked.slice(0, 3)) {
+        await page.getByLabel('Word', { exact: true }).fill(word);
+        await expect.poll(() => page.textContent('#word-result')).toContain(`"${word}" is still alive at generation 10.`);
+      }
       await page.locator('#text-panel').screenshot({ path: join(OUTPUT, 'text.png') });
     });
 

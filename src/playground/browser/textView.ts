@@ -1,6 +1,7 @@
 /**
- * The text itself: sample sentences of a few generations side by side, one word's count per
- * generation with the generation it went extinct, and the rare seed words that died first. Fed by
+ * The text itself: sample sentences of a few generations side by side (in the human text, the words
+ * that died by the last generation marked), one word's count per generation with the generation it
+ * went extinct, and the rare seed words that died first (each a button that looks it up). Fed by
  * the worker's `texts` messages (replicate 1 of each cell). In a subword run the words are those the
  * pieces spell (the samples' `wordCounts`, as the word_* columns count them), not the pieces. Everything a user brought in is written
  * with textContent, never parsed as markup.
@@ -80,14 +81,46 @@ export class TextView {
       this.samplesHost.replaceChildren(paragraph('Run the simulation to see its text.'));
       return;
     }
-    const articles = shownGenerations([...cell.keys()]).map((generation) => {
+    const generations = [...cell.keys()].sort((a, b) => a - b);
+    const gone = this.goneIn(cell, generations);
+    const articles = shownGenerations(generations).map((generation) => {
       const article = document.createElement('article');
       const heading = document.createElement('h4');
       heading.textContent = generation === 0 ? 'generation 0 (human text)' : `generation ${generation}`;
-      article.append(heading, ...cell.get(generation)!.sentences.map((sentence) => paragraph(sentence)));
+      const sentences = cell.get(generation)!.sentences;
+      article.append(heading, ...sentences.map((sentence) => (generation === 0 && generations.length > 1 ? markedSentence(sentence, gone) : paragraph(sentence))));
       return article;
     });
-    this.samplesHost.replaceChildren(...articles);
+    this.samplesHost.replaceChildren(...articles, ...(gone.size > 0 ? [goneKey(generations.at(-1)!)] : []));
+  }
+
+  /** The generation each word of the cell's human samples went extinct at, by word (words alive at the end are left out). */
+  private goneIn(cell: Map<number, GenerationSample>, generations: readonly number[]): Map<string, number> {
+    const gone = new Map<string, number>();
+    for (const sentence of cell.get(0)?.sentences ?? []) {
+      for (const word of sentence.split(' ')) {
+        if (gone.has(word)) continue;
+        const found = this.lookUpExactly(cell, word);
+        const at = found === undefined ? undefined : extinctAt(generations, generations.map((generation) => found(cell.get(generation)!)));
+        if (at !== undefined) gone.set(word, at);
+      }
+    }
+    return gone;
+  }
+
+  /** How often a sample holds `word` as the cell's texts count it, spelled exactly so; undefined for a word they do not know. */
+  private lookUpExactly(cell: Map<number, GenerationSample>, word: string): ((sample: GenerationSample) => number) | undefined {
+    if (byWord(cell)) return (sample) => sample.wordCounts!.get(word) ?? 0;
+    const id = this.ids.get(word);
+    return id === undefined ? undefined : (sample) => sample.counts[id] ?? 0;
+  }
+
+  /** Looks `word` up in the word search, as if typed there (a rare word of the list, clicked). */
+  private search(word: string): void {
+    this.wordInput.value = word;
+    clearTimeout(this.typing);
+    this.renderWord();
+    this.wordInput.scrollIntoView({ block: 'nearest' });
   }
 
   private renderWord(): void {
@@ -185,7 +218,14 @@ export class TextView {
     this.rareList.replaceChildren(
       ...shown.map(({ token, generation, count }) => {
         const item = document.createElement('li');
-        item.textContent = `${token} (seen ${count}× in the human pool, gone at generation ${generation})`;
+        // (a word of the list is looked up in the word search when clicked: its count generation by generation)
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'link';
+        button.textContent = token;
+        button.title = `show the count of "${token}" generation by generation`;
+        button.addEventListener('click', () => this.search(token));
+        item.append(button, ` (seen ${count}× in the human pool, gone at generation ${generation})`);
         return item;
       }),
     );
@@ -241,6 +281,36 @@ function rareNote(died: ReadonlyArray<{ readonly generation: number }>, rareThre
   const seen = rareThreshold === 1 ? 'once' : `at most ${rareThreshold} times`;
   const ties = tied > 1 && died.length > shown ? ` (${tied} died at generation ${cutAt}; among them, words that start with a letter come first, then the rarest, then by character code: capitals before small letters)` : '';
   return `${died.length} of the human pool's rare words (seen ${seen}) died in replicate 1 of this cell (missing from its synthetic text); the first ${shown} by generation${ties}.`;
+}
+
+/**
+ * A sentence of the human text with each word in `gone` marked (<mark>, its title the generation it
+ * went at); words are the sentence's space-separated parts, as the samples are written.
+ */
+function markedSentence(sentence: string, gone: ReadonlyMap<string, number>): HTMLParagraphElement {
+  const element = document.createElement('p');
+  sentence.split(' ').forEach((word, index) => {
+    if (index > 0) element.append(' ');
+    const at = gone.get(word);
+    if (at === undefined) {
+      element.append(word);
+      return;
+    }
+    const mark = document.createElement('mark');
+    mark.className = 'gone';
+    mark.textContent = word;
+    mark.title = `gone at generation ${at}`;
+    element.append(mark);
+  });
+  return element;
+}
+
+/** The key to the marks of markedSentence. */
+function goneKey(last: number): HTMLParagraphElement {
+  const key = markedSentence('Marked like this', new Map([['this', last]]));
+  key.className = 'hint';
+  key.append(` in the human text: its words gone from the synthetic text by generation ${last} (hover over one for the generation it went at).`);
+  return key;
 }
 
 function paragraph(text: string): HTMLParagraphElement {
