@@ -74,7 +74,7 @@ describe('an interrupted run', () => {
 
     const interrupted = await start([...ARGS, '--workers', workers], cut, relaunch, 60_000);
     expect(interrupted.code).toBe(130);
-    expect(interrupted.stderr).toMatch(/^ngram-collapse: interrupted by SIGINT: \d of 8 series complete in curves\.csv, every row written is whole \(continue with the same command plus --resume\)\n$/u);
+    expect(interrupted.stderr).toMatch(/^ngram-collapse: interrupted by SIGINT: \d of 8 series complete in curves\.csv, every row written is whole; not written: --summary summary\.csv \(continue with the same command plus --resume\)\n$/u);
     const partial = readFileSync(join(cut, 'curves.csv'));
     const { lines, tornBytes } = readCsvLines(partial);
     expect(tornBytes).toBe(0);
@@ -97,7 +97,7 @@ describe('an interrupted run', () => {
     const cut = mkdtempSync(join(tmpdir(), 'ngram-collapse-cut-'));
     const interrupted = await start([...ARGS, '--workers', '1'], cut, '0', 60_000, signal);
     expect(interrupted.code).toBe(code);
-    expect(interrupted.stderr).toMatch(new RegExp(`^ngram-collapse: interrupted by ${signal}: \\d of 8 series complete in curves\\.csv, every row written is whole \\(continue with the same command plus --resume\\)\\n$`, 'u'));
+    expect(interrupted.stderr).toMatch(new RegExp(`^ngram-collapse: interrupted by ${signal}: \\d of 8 series complete in curves\\.csv, every row written is whole; not written: --summary summary\\.csv \\(continue with the same command plus --resume\\)\\n$`, 'u'));
     expect(readCsvLines(readFileSync(join(cut, 'curves.csv'))).tornBytes).toBe(0);
   });
 
@@ -130,7 +130,7 @@ describe('an interrupted run', () => {
       const args = flags[0] === '--extinctions' ? ARGS.filter((arg, at) => arg !== '--extinctions' && ARGS[at - 1] !== '--extinctions') : ARGS;
       const interrupted = await start([...args, '--workers', '1', ...flags], cut, '0', 60_000);
       expect(interrupted.code).toBe(130);
-      expect(interrupted.stderr.split('\n').at(-2)).toBe(`ngram-collapse: interrupted by SIGINT: ${/(\d) of 8/u.exec(interrupted.stderr)?.[1]} of 8 series complete in curves.csv, every row written is whole (rerun the command to redo it: ${why})`);
+      expect(interrupted.stderr.split('\n').at(-2)).toBe(`ngram-collapse: interrupted by SIGINT: ${/(\d) of 8/u.exec(interrupted.stderr)?.[1]} of 8 series complete in curves.csv, every row written is whole; not written: ${['--summary summary.csv', ...(flags[0] === '--survival' ? ['--survival km.csv'] : [])].join(', ')} (rerun the command to redo it: ${why})`);
     }
   });
 
@@ -139,7 +139,7 @@ describe('an interrupted run', () => {
     const extinctionsPast = (cwd: string): boolean => existsSync(join(cwd, 'ext.csv')) && statSync(join(cwd, 'ext.csv')).size > 20_000;
     const interrupted = await start([...ARGS, '--workers', '1', '--out', '/dev/null'], cut, '0', undefined, 'SIGINT', extinctionsPast);
     expect(interrupted.code).toBe(130);
-    expect(interrupted.stderr.split('\n').at(-2)).toMatch(/^ngram-collapse: interrupted by SIGINT: \d of 8 series complete in \/dev\/null, every row written is whole \(rerun the command to redo it: --out \/dev\/null keeps no run record, which --resume reads \(a device, a pipe, or standard output\)\)$/u);
+    expect(interrupted.stderr.split('\n').at(-2)).toMatch(/^ngram-collapse: interrupted by SIGINT: \d of 8 series complete in \/dev\/null, every row written is whole; not written: --summary summary\.csv \(rerun the command to redo it: --out \/dev\/null keeps no run record, which --resume reads \(a device, a pipe, or standard output\)\)$/u);
   });
 
   it('with --extinctions /dev/null, says to rerun: --resume cannot continue a device (it advised --resume, which then failed with a raw EINVAL: audit)', async () => {
@@ -173,7 +173,7 @@ describe('an interrupted run', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     clearInterval(timer);
     expect(code).toBe(130);
-    expect(stderr.split('\n').at(-2)).toBe(`ngram-collapse: interrupted by SIGINT: ${/(\d) of 8/u.exec(stderr)?.[1]} of 8 series complete in curves.csv, every row written is whole (${hint})`);
+    expect(stderr.split('\n').at(-2)).toBe(`ngram-collapse: interrupted by SIGINT: ${/(\d) of 8/u.exec(stderr)?.[1]} of 8 series complete in curves.csv, every row written is whole; not written: --summary summary.csv (${hint})`);
     // which continues it: the files then hold an uninterrupted run's bytes
     const resumed = spawn(process.execPath, [MAIN, ...without, '--workers', '1', '--extinctions', resumedAs, '--resume'], { cwd: cut, stdio: 'ignore', env: environment('0') });
     expect(await new Promise((resolve) => resumed.on('close', resolve))).toBe(0);

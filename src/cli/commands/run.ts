@@ -39,6 +39,7 @@ import { heldoutOverlap, wordViewSpec, type PreparedRun } from '../../simulation
 import { seriesTasks, type SeriesTask } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksResult } from '../../simulation/workerPool.js';
+import { completeSeries, notWrittenAfterRun } from '../interruptedRun.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
 import { checkOneStandardOutput, namesStandardOutput, standardOutputFile } from '../outputPaths.js';
@@ -120,13 +121,14 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const signals = watchSignals();
   try {
     const { exporters, result } = await runWithExporters(config, io, loaded, { rowsPerTask, resumed, corpora, seedCounts, warn, signal: signals.signal });
-    const done = resumed.completeTasks + result.ended;
+    const done = resumed.completeTasks + completeSeries(result, { rows: exporters.records.length - resumed.keptCurves.length, failures: exporters.failures.length }, rowsPerTask, outputs.extinctions !== undefined);
     const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
     const interrupted = (after: string): RunIncompleteError => {
       const name = signals.received() ?? 'SIGINT';
       return new RunIncompleteError(`interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole${after}`, resumeHint(config, outputs, io.cwd), SIGNAL_EXIT_CODES[name] ?? 130);
     };
-    if (result.interrupted) throw interrupted('');
+    // (the outputs written after the run were left out of the line: audit)
+    if (result.interrupted) throw interrupted(notWrittenAfterRun(config, tasks.length));
     const unwritten = await writeAfterRun(config, io, loaded, { exporters, record, seedCounts, skip: resumed.completeTasks }, signals.signal);
     if (unwritten.length > 0) throw interrupted(`; not written: ${unwritten.join(', ')}`);
     // (a signal while the last output was written: all is there, yet a scheduler must not take the run for one that ended by itself;
