@@ -54,6 +54,19 @@ export interface ResumePlan {
   readonly keptRecords: ReadonlyArray<readonly string[][]>;
   /** The row that ended the prefix, where a file's rowProblem refused it (the series from it on are redone). */
   readonly misfit?: RowMisfit;
+  /**
+   * Without a misfit, the file that ended the prefix where another holds more series whole (a missing
+   * or cut --extinctions file beside whole curves: every series after its last was redone without a word: audit).
+   */
+  readonly behind?: ResumeShortfall;
+}
+
+/** A file that holds `complete` whole series where `ahead` holds `aheadComplete`. */
+export interface ResumeShortfall {
+  readonly file: string;
+  readonly complete: number;
+  readonly ahead: string;
+  readonly aheadComplete: number;
 }
 
 interface FileScan {
@@ -134,10 +147,16 @@ export function planResume(files: readonly ResumeFile[], tasks: readonly Expecte
   const completeTasks = Math.min(...scans.map((s) => s.boundaries.length - 1));
   // (a file whose prefix ended at a refused row, where that row is what ends the plan's prefix)
   const misfit = scans.find((s) => s.misfit !== undefined && s.boundaries.length - 1 === completeTasks)?.misfit;
+  const most = scans.reduce((best, s, f) => (s.boundaries.length > scans[best]!.boundaries.length ? f : best), 0);
+  const least = scans.findIndex((s) => s.boundaries.length - 1 === completeTasks);
+  const behind = misfit === undefined && scans[most]!.boundaries.length - 1 > completeTasks
+    ? { file: files[least]!.name, complete: completeTasks, ahead: files[most]!.name, aheadComplete: scans[most]!.boundaries.length - 1 }
+    : undefined;
   return {
     completeTasks,
     keepBytes: scans.map((s) => s.boundaries[completeTasks]!),
     keptRecords: scans.map((s, f) => (s.hasHeader ? s.lines.slice(1, 1 + completeTasks * files[f]!.rowsPerTask).map((line) => line.fields) : [])),
     ...(misfit === undefined ? {} : { misfit }),
+    ...(behind === undefined ? {} : { behind }),
   };
 }

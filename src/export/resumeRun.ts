@@ -30,7 +30,7 @@ import { relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { EXTINCTION_COLUMNS } from './extinctionRecords.js';
-import { planResume, quotedField, type ExpectedTask, type ResumeFile, type RowMisfit } from './resumePlan.js';
+import { planResume, quotedField, type ExpectedTask, type ResumeFile, type ResumeShortfall, type RowMisfit } from './resumePlan.js';
 import { csvNumber } from './report/csvNumber.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { formatNumber } from '../validation/formatNumber.js';
@@ -57,6 +57,8 @@ export interface ResumePoint {
   readonly misfit?: RowMisfit;
   /** True when the curves CSV was never created (the run stopped after its record): every series is run. */
   readonly notStarted?: true;
+  /** The file that held fewer whole series than another (planResume's `behind`): the series after them are redone. */
+  readonly behind?: ResumeShortfall;
 }
 
 /** A fresh start: nothing kept. */
@@ -94,7 +96,13 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
     if (existsSync(file.name)) truncateSync(file.name, plan.keepBytes[f]);
   });
   if (files.corpora !== undefined) makeFolder(files.corpora);
-  return { completeTasks: plan.completeTasks, keepBytes: [plan.keepBytes[0] ?? 0, plan.keepBytes[1] ?? 0], keptCurves: plan.keptRecords[0] ?? [], ...(plan !== complete || complete.misfit === undefined ? {} : { misfit: complete.misfit }) };
+  return {
+    completeTasks: plan.completeTasks,
+    keepBytes: [plan.keepBytes[0] ?? 0, plan.keepBytes[1] ?? 0],
+    keptCurves: plan.keptRecords[0] ?? [],
+    ...(plan !== complete || complete.misfit === undefined ? {} : { misfit: complete.misfit }),
+    ...(plan !== complete || complete.behind === undefined ? {} : { behind: complete.behind }),
+  };
 }
 
 /**

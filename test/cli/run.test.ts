@@ -3,7 +3,7 @@
  * sentences, one per line). --workers 2 runs on worker threads from dist/ (npm test builds first).
  */
 
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -416,6 +416,20 @@ describe('--resume (in process)', () => {
     const junk = await run([...SWEEP.filter((arg) => arg !== '--quiet'), '--out', 'edited.csv', '--summary', 'edited-summary.csv', '--extinctions', 'edited-ext.csv', '--resume', '--workers', '1']);
     expect([junk.code, junk.stderr]).toEqual([0, `ngram-collapse: warning: --resume: edited.csv line ${lines.length} and the ones after it follow the run's last series: they are cut\n`]);
     expect(read('edited.csv')).toBe(whole);
+    // an extinctions file missing, or cut after 2 of the 30 series, beside whole curves: said, and redone from there (every series was redone without a word: audit)
+    for (const [what, extText, said] of [
+      ['missing', undefined, 'edited-ext.csv is missing, where edited.csv holds 30: every series is run again'],
+      ['cut', extLines.slice(0, third).join('\n'), 'edited-ext.csv holds 2 whole series, where edited.csv holds 30: the series after the first 2 are run again'],
+    ] as const) {
+      writeFileSync(join(dir, 'edited.csv'), whole);
+      writeFileSync(join(dir, 'edited.csv.run.json'), read('one.csv.run.json'));
+      rmSync(join(dir, 'edited-ext.csv'), { force: true });
+      if (extText !== undefined) writeFileSync(join(dir, 'edited-ext.csv'), extText);
+      const result = await run([...SWEEP.filter((arg) => arg !== '--quiet'), '--out', 'edited.csv', '--summary', 'edited-summary.csv', '--extinctions', 'edited-ext.csv', '--resume', '--workers', '1']);
+      expect([result.code, result.stderr.split('\n')[0]], what).toEqual([0, `ngram-collapse: warning: --resume: ${said}`]);
+      expect(read('edited-ext.csv'), what).toBe(extinctions);
+      expect(read('edited.csv'), what).toBe(whole);
+    }
   });
 });
 

@@ -12,7 +12,7 @@
  * reported and the others finish (exit 1).
  */
 
-import { rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
@@ -104,6 +104,12 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     // (line 1 is the header: no series of its own, every one is run again; lines after every series are cut)
     if (resumed.misfit.trailing === true) warn(`--resume: ${name} line ${line} and the ones after it follow the run's last series: they are cut`);
     else warn(line === 1 ? `--resume: ${name} line 1: ${problem}: every series is run again` : `--resume: ${name} line ${line} is no row this run writes (${problem}): its series and the ones after it are run again`);
+  }
+  if (resumed.behind !== undefined) {
+    const { file, complete, ahead, aheadComplete } = resumed.behind;
+    const shown = (path: string): string => relative(io.cwd, path) || path;
+    const state = existsSync(file) ? (complete === 0 ? 'holds no whole series' : `holds ${complete} whole series`) : 'is missing';
+    warn(`--resume: ${shown(file)} ${state}, where ${shown(ahead)} holds ${aheadComplete}: ${complete === 0 ? 'every series is' : `the series after the first ${complete} are`} run again`);
   }
   // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
   // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
