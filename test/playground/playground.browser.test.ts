@@ -312,7 +312,7 @@ if (SKIP_BROWSER) {
       const dashed = () => page.locator('#survival-chart svg path[stroke-dasharray]').count();
       // one dashed line per band for the cell the law covers (ratio 0), none for ratio 0.5
       expect(await dashed()).toBe(4);
-      expect(await page.textContent('#survival-chart svg')).toContain('dashed: the survival law');
+      expect(await page.textContent('#survival-chart svg')).toContain('grey dashes: the survival law');
     });
 
     it('a double-click on Run while the corpus loads runs once; a setting changed meanwhile is said, not run', async () => {

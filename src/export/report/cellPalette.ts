@@ -1,32 +1,43 @@
 /**
- * cellPalette: the colours of a chart's cells, one distinct colour per cell however many there are.
+ * cellPalette: the colours of a chart's cells, one distinct colour per cell however many there are,
+ * each at least 3:1 against the white page (WCAG 2.1's 1.4.11 for the parts of a graphic).
  *
  * Contract: `cellColourScale(count)` is the colour part of a Vega-Lite scale for `count` cells in
- * legend order: Tableau's 10 colours up to 10 cells, its 20 up to 20 (the categorical schemes a reader
- * knows), and above 20, where a scheme would start again at its first colour (cell 21 drawn as cell
- * 1), an explicit range of `count` colours no two alike: hues spread evenly around the circle at three
- * lightnesses (dark, middle, light, taken in turn, each level's hues offset from the others'), so
- * neighbours in the legend differ in lightness as well as in hue. Colours are `hsl(...)` strings.
- * Pure. (Past 60 or so cells colours alone cannot keep every pair apart: the legend's highlight, a
- * click on a cell, is what picks one out.)
+ * legend order, `{ range }` of `count` colours no two alike, each with a contrast ratio of 3 or more
+ * against white. Up to 10 cells, CELL_COLOURS: ten colours picked (6 December 2026, by a search over
+ * colours of that contrast) so that every pair stays apart also as people with deuteranopia,
+ * protanopia or tritanopia see them (CIE76 distance of at least 17 in CIELAB after the simulation of
+ * Machado, Oliveira & Fernandes 2009, at full severity; Tableau's 10, the schemes before, came down to
+ * 1.7, and four of its colours were under 3:1, its yellow 1.6:1: audit), in the order that keeps the
+ * first few the furthest apart. Above 10, hues spread evenly around the circle at three lightnesses
+ * (dark, middle, light, taken in turn, each level's hues offset from the others'), so that neighbours
+ * in the legend differ in lightness as well as in hue; a hue too light for 3:1 at a level (a yellow)
+ * has its three levels moved down, 4% apart, below the lightest that holds it. Colours are `#rrggbb` (CELL_COLOURS) or `hsl(...)` strings. Pure. (Past
+ * 10 or so cells colours alone cannot keep every pair apart for every reader: the legend's highlight,
+ * a click on a cell, is what picks one out.)
  */
 
-/** The largest number of cells a Tableau scheme colours without repeating one. */
-const SCHEME_COLOURS = 20;
+/**
+ * Ten colours for up to 10 cells, in legend order: blue, rust, grey, olive, plum, violet, teal, green,
+ * brown, wine; contrast against white 3.2:1 (olive) to 11.4:1 (wine).
+ */
+export const CELL_COLOURS: readonly string[] = Object.freeze(['#3e669f', '#a72b13', '#525252', '#9b9219', '#7e0f6e', '#7233af', '#2798b5', '#5f9943', '#8a5a42', '#731325']);
 
-/** Lightness (HSL %) of the three levels; saturation is the same for all. */
-const LEVELS = [36, 52, 68] as const;
+/** Lightness (HSL %) of the three levels above 10 cells; saturation is the same for all. */
+const LEVELS = [30, 40, 50] as const;
 const SATURATION = 62;
 
-export type CellColourScale = { readonly scheme: 'tableau10' | 'tableau20' } | { readonly range: readonly string[] };
+/** The contrast a colour keeps against the white page: WCAG's minimum for graphical objects. */
+export const MIN_CONTRAST = 3;
+
+export type CellColourScale = { readonly range: readonly string[] };
 
 export function cellColourScale(count: number): CellColourScale {
-  if (count <= 10) return { scheme: 'tableau10' };
-  if (count <= SCHEME_COLOURS) return { scheme: 'tableau20' };
+  if (count <= CELL_COLOURS.length) return { range: CELL_COLOURS.slice(0, Math.max(1, count)) };
   return { range: distinctColours(count) };
 }
 
-/** `count` colours: cell i at level i mod 3, its hue the (i div 3)-th of that level's evenly spread hues. */
+/** `count` colours: cell i at level i mod 3, its hue the (i div 3)-th of that level's evenly spread hues, darkened to MIN_CONTRAST where lighter. */
 function distinctColours(count: number): string[] {
   const hues = Math.ceil(count / LEVELS.length);
   const step = 360 / hues;
@@ -34,8 +45,38 @@ function distinctColours(count: number): string[] {
   for (let i = 0; i < count; i++) {
     const level = i % LEVELS.length;
     // each level's hues sit a third of a step from the level before's, so no two levels share a hue
-    const hue = (Math.floor(i / LEVELS.length) * step + (level * step) / LEVELS.length) % 360;
-    colours.push(`hsl(${hue.toFixed(1)}, ${SATURATION}%, ${LEVELS[level]}%)`);
+    const hue = Number(((Math.floor(i / LEVELS.length) * step + (level * step) / LEVELS.length) % 360).toFixed(1));
+    // (a hue too light at a level, a yellow, keeps its levels apart below the lightest that holds MIN_CONTRAST)
+    const lightness = Math.min(LEVELS[level]!, lightestHolding(hue) - LEVEL_GAP * (LEVELS.length - 1 - level));
+    colours.push(`hsl(${hue.toFixed(1)}, ${SATURATION}%, ${lightness}%)`);
   }
   return colours;
+}
+
+/** Lightness (%) between the levels of a hue darkened to hold MIN_CONTRAST. */
+const LEVEL_GAP = 4;
+
+/** The largest whole lightness (%), up to the light level's, at which `hue` holds MIN_CONTRAST against white. */
+function lightestHolding(hue: number): number {
+  let lightness: number = LEVELS[LEVELS.length - 1]!;
+  while (contrastWithWhite(hslToRgb(hue, SATURATION, lightness)) < MIN_CONTRAST) lightness -= 1;
+  return lightness;
+}
+
+/** An HSL colour (hue in degrees, saturation and lightness in %) as sRGB channels 0..1 (CSS Color 4's hslToRgb). */
+function hslToRgb(hue: number, saturation: number, lightness: number): [number, number, number] {
+  const s = saturation / 100;
+  const l = lightness / 100;
+  const channel = (n: number): number => {
+    const k = (n + hue / 30) % 12;
+    return l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+  };
+  return [channel(0), channel(8), channel(4)];
+}
+
+/** WCAG 2.1 contrast ratio of an sRGB colour (channels 0..1) against white: 1.05 / (L + 0.05), L its relative luminance. */
+export function contrastWithWhite([r, g, b]: readonly [number, number, number]): number {
+  const linear = (c: number): number => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  return 1.05 / (luminance + 0.05);
 }

@@ -7,17 +7,21 @@
  * with one column per band that has points, in band order, a shared y scale fixed to [0, 1], or
  * undefined when no survival band has points. Each panel has one line per cell with points there.
  * `theory` points (metric `theory_survival_1` .. `theory_survival_21_plus`: the survival law of
- * metrics/survivalTheory.ts, from the summary) are drawn over their band as dashed lines in the cell's
- * colour; without them the spec is exactly the chart without overlay. `title` and `subtitle` let the
+ * metrics/survivalTheory.ts, from the summary) are drawn in their band as wide grey dashed lines under
+ * the cells' lines, one per cell; without them the spec is exactly the chart without overlay. `title` and `subtitle` let the
  * Kaplan–Meier chart (the `--survival` curves, same metric names) reuse the layout.
  */
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
-import { chartData, colorEncoding, curveLayers, hasBands, legendCells, type CurveLook, type LegendCells } from './chartLayers.js';
+import { chartData, curveLayers, hasBands, legendCells, type CurveLook, type LegendCells } from './chartLayers.js';
 import { SURVIVAL_BANDS } from './curveRow.js';
 import { chartConfig } from './metricChart.js';
 import { subtitleCharacters, wrapText } from './wrapText.js';
+
+/** The survival law's line: grey (3.3:1 on white) and wider than a cell's, drawn under it. */
+const LAW_COLOR = '#8c8c8c';
+const LAW_WIDTH = 5;
 
 /** The width of one band's panel. */
 const BAND_WIDTH = 200;
@@ -56,7 +60,7 @@ export function survivalChartSpec(
       text: title,
       // wrapped to the panels' width (one of BAND_WIDTH a band, Vega-Lite's 20 px between): the Kaplan–Meier
       // subtitle with the law's ran past the report's card in one line (audit)
-      subtitle: wrapText(`${subtitle}${law.length > 0 ? '; dashed: the survival law (Suresh et al. 2025) for the sizes drawn' : ''}`, subtitleCharacters(bandsDrawn.length * (BAND_WIDTH + 20) - 20)),
+      subtitle: wrapText(`${subtitle}${law.length > 0 ? '; wide grey dashes: the survival law (Suresh et al. 2025) for the sizes drawn, under the cell it is computed for' : ''}`, subtitleCharacters(bandsDrawn.length * (BAND_WIDTH + 20) - 20)),
       anchor: 'start' as const,
     },
     data: { values: data },
@@ -77,18 +81,25 @@ export function survivalChartSpec(
   };
 }
 
-/** The curve layers (on the measured points only) and a dashed layer for the law. */
+/** The law's wide dashed layer, under the curve layers (on the measured points only). */
 function withLaw(legend: LegendCells, look: CurveLook, bands: boolean, yTitle: string) {
   return [
-    { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(yTitle, legend, bands, look) },
     {
       transform: [{ filter: "datum.kind === 'theory'" }],
-      mark: { type: 'line' as const, strokeDash: [5, 4], strokeWidth: 1.6, interpolate: 'linear' as const },
+      // (wide and grey under the cell's line, its dashes showing on both sides where law and data agree: in
+      // the cell's own colour over it, it lay hidden under the measured curve: audit)
+      mark: { type: 'line' as const, strokeDash: [6, 4], strokeWidth: LAW_WIDTH, interpolate: 'linear' as const, color: LAW_COLOR },
       encoding: {
         x: { field: 'generation', type: 'quantitative' as const, title: 'generation', axis: { tickMinStep: 1, format: 'd' }, scale: { nice: false } },
         y: { field: 'theory', type: 'quantitative' as const, title: yTitle, scale: { domain: [0, 1], zero: true } },
-        color: colorEncoding(legend, 'bottom'),
+        detail: { field: 'cell', type: 'nominal' as const },
+        tooltip: [
+          { field: 'label', type: 'nominal' as const, title: 'cell' },
+          { field: 'generation', type: 'quantitative' as const, title: 'generation' },
+          { field: 'theory', type: 'quantitative' as const, title: 'the survival law', format: '.4f' },
+        ],
       },
     },
+    { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(yTitle, legend, bands, look) },
   ];
 }
