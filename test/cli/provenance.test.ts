@@ -76,7 +76,7 @@ describe('provenance of a run', () => {
     const plot = await cli(['plot', 'c.csv', '--out', 'p.html'], { cwd: dir });
     expect(plot.code).toBe(0);
     const html = readFileSync(join(dir, 'p.html'), 'utf8');
-    expect(html).toContain('each row measures 500 tokens');
+    expect(html).toContain('each row from generation 1 on measures 500 tokens');
     expect(html).toContain('0.0% of its sentences occur verbatim in H');
   });
 });

@@ -18,10 +18,10 @@
  */
 
 /**
- * Ten colours for up to 10 cells, in legend order: blue, rust, grey, olive, plum, violet, teal, green,
- * brown, wine; contrast against white 3.2:1 (olive) to 11.4:1 (wine).
+ * Ten colours for up to 10 cells, in legend order: blue, rust, olive, violet, teal, plum, green, brown,
+ * wine, grey (last: the survival law's lines are grey); contrast against white 3.2:1 (olive) to 11.4:1 (wine).
  */
-export const CELL_COLOURS: readonly string[] = Object.freeze(['#3e669f', '#a72b13', '#525252', '#9b9219', '#7e0f6e', '#7233af', '#2798b5', '#5f9943', '#8a5a42', '#731325']);
+export const CELL_COLOURS: readonly string[] = Object.freeze(['#3e669f', '#a72b13', '#9b9219', '#7233af', '#2798b5', '#7e0f6e', '#5f9943', '#8a5a42', '#731325', '#525252']);
 
 /** Lightness (HSL %) of the three levels above 10 cells; saturation is the same for all. */
 const LEVELS = [30, 40, 50] as const;

@@ -10,6 +10,17 @@
 
 import { decimalValue } from '../../validation/valueRule.js';
 
+/**
+ * Whether a field is how another program writes a missing value: NaN (pandas' `na_rep='NaN'`, numpy),
+ * NA (R), N/A, in any case. A column of another program's holds them beside its numbers; the tool's
+ * own columns never do (they leave such a value empty).
+ */
+export function isMissingText(text: string): boolean {
+  return MISSING.test(text.trim());
+}
+
+const MISSING = /^(?:nan|na|n\/a)$/iu;
+
 export function csvNumber(text: string): number {
   const trimmed = text.trim();
   return INFINITY.test(trimmed) ? Number(trimmed) : decimalValue(trimmed);

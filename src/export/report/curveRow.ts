@@ -11,7 +11,7 @@
 
 import { ALL_CELL_COLUMNS } from '../../simulation/settings.js';
 import { CURVE_COLUMNS } from '../curveRecord.js';
-import { csvNumber } from './csvNumber.js';
+import { csvNumber, isMissingText } from './csvNumber.js';
 import { METRIC_COLUMNS } from '../../metrics/columns.js';
 import { UsageError } from '../../errors.js';
 import { shownValue } from '../../validation/valueRule.js';
@@ -82,7 +82,8 @@ export function metricValue(row: CurveRow, metric: string): number | undefined {
 
 /**
  * The metric columns of rows: see metricColumnsOf; a column holds numbers when its non-empty values
- * are all numbers (infinities count, and are skipped as points; a text such as "NaN" does not).
+ * are all numbers (infinities count, and are skipped as points; NaN or NA, another program's missing
+ * value, is no value; any other text makes it a text column).
  * `columns` is the CSV header; without it the first row's key order is used. O(rows x columns).
  */
 export function metricColumns(rows: readonly CurveRow[], columns?: readonly string[]): string[] {
@@ -114,7 +115,7 @@ function isNumericColumn(rows: readonly CurveRow[], column: string): boolean {
     const value = row[column];
     if (value === null || value === undefined || value === '') continue;
     if (typeof value === 'number') continue;
-    if (Number.isNaN(csvNumber(value))) return false;
+    if (Number.isNaN(csvNumber(value)) && !isMissingText(value)) return false;
   }
   return true;
 }

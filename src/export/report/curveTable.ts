@@ -7,7 +7,8 @@
  * (empty -> undefined), keeps the others
  * as text, and throws an InputError naming `source` and the line for a bad generation or replicate (a
  * whole number >= 0, >= 1), a field of one of
- * the tool's own metric columns (METRIC_COLUMNS) that is not a finite number, a (cell, replicate,
+ * the tool's own metric columns (METRIC_COLUMNS) that is not a finite number or lies outside the
+ * metric's range (metricRanges.ts: a perplexity below 1, a share above 1), a (cell, replicate,
  * generation) that is there twice, the header again (files joined with `cat`), no metric column, or
  * no rows; `lines` gives each record's line in its file (recordLine.ts: else a record a line, after the
  * header). A header again is one whatever byte-order mark starts it. No
@@ -16,8 +17,9 @@
 
 import { InputError } from '../../errors.js';
 import { METRIC_COLUMNS } from '../../metrics/columns.js';
-import { csvNumber } from './csvNumber.js';
+import { csvNumber, isMissingText } from './csvNumber.js';
 import { metricColumnsOf, type CurveRow, type CurveValue } from './curveRow.js';
+import { metricRange } from './metricRanges.js';
 import { recordLine } from './recordLine.js';
 
 const PRODUCER = 'the curves CSV that `ngram-collapse run --out FILE` writes';
@@ -46,7 +48,8 @@ export function curveTableFromRecords(
     const row: Record<string, CurveValue> = {};
     header.forEach((column, index) => {
       const text = record[index] ?? '';
-      row[column] = numeric.has(column) ? (text.trim() === '' ? undefined : csvNumber(text)) : text;
+      // (another program's column: its NaN or NA is no value, as an empty field is; the tool's own columns were checked for numbers above)
+      row[column] = numeric.has(column) ? (text.trim() === '' || isMissingText(text) ? undefined : csvNumber(text)) : text;
     });
     // (a replicate of "abc" was read as a replicate of its own, NaN: audit)
     for (const [column, least] of [['generation', 0], ['replicate', 1]] as const) {
@@ -62,18 +65,30 @@ export function curveTableFromRecords(
 }
 
 /**
- * A column of the tool's own metrics (METRIC_COLUMNS) must hold finite numbers or nothing: a text or an
- * infinity there (the tool writes neither: formatNumber, validation/formatNumber.ts, leaves a non-finite value empty) is a damaged
+ * A column of the tool's own metrics (METRIC_COLUMNS) must hold finite numbers inside the metric's
+ * range, or nothing: a text or an infinity there (the tool writes neither: formatNumber,
+ * validation/formatNumber.ts, leaves a non-finite value empty), or a perplexity below 1, is a damaged
  * file, not a text column or a point to skip.
  */
 function checkOwnMetric(header: readonly string[], records: readonly (readonly string[])[], column: string, source: string, line: LineOf): void {
   if (!OWN_METRICS.has(column)) return;
   const index = header.indexOf(column);
   const bad = records.findIndex((record) => !isFiniteOrEmpty(record[index] ?? ''));
-  if (bad < 0) return;
-  const field = records[bad]![index]!;
-  const what = isNumber(field) ? 'not a finite number' : 'not a number';
-  throw new InputError(`${source} line ${line(bad)}: ${column} is "${field}", ${what}`, `repair or regenerate the file: ${PRODUCER}`);
+  if (bad >= 0) {
+    const field = records[bad]![index]!;
+    const what = Number.isNaN(csvNumber(field)) ? 'not a number' : 'not a finite number';
+    throw new InputError(`${source} line ${line(bad)}: ${column} is "${field}", ${what}`, `repair or regenerate the file: ${PRODUCER}`);
+  }
+  // (a perplexity of 0, edited in, was drawn at the top of a log axis with no ticks: audit)
+  const [low, high] = metricRange(column);
+  const outside = records.findIndex((record) => {
+    const text = (record[index] ?? '').trim();
+    return text !== '' && (csvNumber(text) < low || csvNumber(text) > high);
+  });
+  if (outside >= 0) {
+    const shown = (bound: number): string => (Number.isFinite(bound) ? String(bound) : bound > 0 ? 'Infinity' : '-Infinity');
+    throw new InputError(`${source} line ${line(outside)}: ${column} is "${records[outside]![index]!.trim()}", outside its range [${shown(low)}, ${shown(high)}]`, `repair or regenerate the file: ${PRODUCER}`);
+  }
 }
 
 /**
@@ -110,9 +125,10 @@ type LineOf = (index: number) => number;
 
 const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 
+/** Whether a field is a number or no value (empty, or a missing value as another program writes one: NaN, NA). */
 function isNumber(field: string): boolean {
   const text = field.trim();
-  return text === '' || !Number.isNaN(csvNumber(text));
+  return text === '' || isMissingText(text) || !Number.isNaN(csvNumber(text));
 }
 
 function isFiniteOrEmpty(field: string): boolean {

@@ -66,6 +66,8 @@ export interface ReportCharts {
   readonly kaplanMeier: TopLevelSpec | undefined;
   /** Metrics asked for (or found) that have no defined value at all. */
   readonly skipped: readonly string[];
+  /** Columns after `generation`, none of the tool's, that hold text and so are not drawn (a column of another program's passed without a word: audit). */
+  readonly textColumns: readonly string[];
 }
 
 /** The keys of ReportOptions (the type keeps the list whole). */
@@ -136,7 +138,9 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
   const measuredKm = (options.kaplanMeier ?? []).filter((point) => !point.metric.startsWith('theory_'));
   const lawKm = (options.kaplanMeier ?? []).filter((point) => point.metric.startsWith('theory_'));
   const kaplanMeier = survivalChartSpec(measuredKm, labels, lawKm, KAPLAN_MEIER_TITLE, KAPLAN_MEIER_SUBTITLE, true);
-  return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels, theory), kaplanMeier, skipped };
+  const columns = options.columns ?? Object.keys(rows[0]!);
+  const textColumns = columns.filter((column, index) => index > columns.indexOf('generation') && !isIdColumn(column) && !available.includes(column));
+  return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels, theory), kaplanMeier, skipped, textColumns };
 }
 
 /** Points per metric: from the summary where it covers the metric, else aggregated from the rows. */

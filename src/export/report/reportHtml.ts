@@ -54,6 +54,9 @@ export async function renderReportHtml(rows: readonly CurveRow[], options: Repor
     charts.skipped.length === 0
       ? ''
       : `<p class="note">No values to plot for: ${escapeHtml(charts.skipped.join(', '))}.</p>`,
+    charts.textColumns.length === 0
+      ? ''
+      : `<p class="note">Not drawn, as they hold text (a value that is no number, nor empty, NaN or NA): ${escapeHtml(charts.textColumns.join(', '))}.</p>`,
     '</main>',
     `<footer>Made by ngram-collapse with ${vendors.map((v) => `${v.name} ${v.version}`).join(', ')}. ` +
       'Click a legend entry to highlight a cell (shift-click for more); hover a point for exact values.</footer>',
@@ -128,11 +131,12 @@ function cellsSection(rows: readonly CurveRow[], charts: ReportCharts): string {
   );
   const named = new Map([...firstRow.keys()].map((cell) => [cell, nameOnlySettings(cell)]));
   const extra = [...new Set([...named.values()].flatMap((settings) => [...settings.keys()]))];
-  const head = ['cell', 'legend', ...extra, ...columns, 'replicates'].map((text) => `<th>${escapeHtml(text)}</th>`).join('');
+  // (the legend's name first: after a long cell name it was off the page, and it is what the charts show: audit)
+  const head = ['legend', 'cell', ...extra, ...columns, 'replicates'].map((text) => `<th>${escapeHtml(text)}</th>`).join('');
   const body = [...firstRow]
     .map(([cell, row]) => {
       const given = named.get(cell)!;
-      const fields = [cell, charts.labels.get(cell) ?? cell, ...extra.map((key) => given.get(key) ?? ''), ...columns.map((c) => String(row[c] ?? '')), String(replicates.get(cell)!.size)];
+      const fields = [charts.labels.get(cell) ?? cell, cell, ...extra.map((key) => given.get(key) ?? ''), ...columns.map((c) => String(row[c] ?? '')), String(replicates.get(cell)!.size)];
       return `<tr>${fields.map((text) => `<td>${escapeHtml(text)}</td>`).join('')}</tr>`;
     })
     .join('\n');

@@ -39,7 +39,8 @@ export function provenanceFacts(record: RunRecord): Array<[string, string]> {
     const { human, heldout } = provenance;
     facts.push(['human pool H', `${human.sentences} sentences, ${human.tokens} tokens, ${human.types} types`]);
     facts.push(['held-out set E', `${heldout.sentences} sentences, ${heldout.tokens} tokens${provenance.heldout_overlap === null ? '' : `; ${formatShare(provenance.heldout_overlap)} of its sentences occur verbatim in H`}`]);
-    facts.push(['tokens per generation N', `${provenance.batchTokens}; each row measures ${provenance.measureTokens} tokens`]);
+    // (generation 0's rows measure H itself: "each row measures M" was false of them: audit)
+    facts.push(['tokens per generation N', `${provenance.batchTokens}; each row from generation 1 on measures ${provenance.measureTokens} tokens (generation 0's, H: ${human.tokens})`]);
   }
   const { sweep, ...shared } = identity.settings;
   facts.push(['seed', String(shared.seed)]);

@@ -75,6 +75,6 @@ describe('curveLayers', () => {
     const right = colorEncoding(cells);
     expect(right.legend.orient).toBe('right');
     expect(right.legend).not.toHaveProperty('columns');
-    expect(right.scale).toEqual({ domain: ['a', 'b', 'c'], range: ['#3e669f', '#a72b13', '#525252'] });
+    expect(right.scale).toEqual({ domain: ['a', 'b', 'c'], range: ['#3e669f', '#a72b13', '#9b9219'] });
   });
 });

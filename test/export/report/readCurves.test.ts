@@ -65,6 +65,25 @@ describe('readCurves', () => {
     expect(() => curveTableFromRecords(['cell', 'replicate', 'generation', 'foo'], [['1', '1', '0', 'x']], 'm.csv')).toThrow('m.csv has no metric column: no column after generation holds numbers');
   });
 
+  it("reads NaN and NA in another program's column as no value (pandas and R write them; the column was dropped without a word: audit), and refuses them in the tool's own", () => {
+    const header = ['cell', 'replicate', 'generation', 'ttr', 'my_metric'];
+    const table = curveTableFromRecords(header, [['c', '1', '0', '0.5', '1.5'], ['c', '1', '1', '0.4', 'NaN'], ['c', '1', '2', '0.3', 'NA'], ['c', '1', '3', '0.2', 'n/a']], 'm.csv');
+    expect(table.metrics).toEqual(['ttr', 'my_metric']);
+    expect(table.rows.map((row) => row['my_metric'])).toEqual([1.5, undefined, undefined, undefined]);
+    expect(() => curveTableFromRecords(header, [['c', '1', '0', 'NaN', '1']], 'm.csv')).toThrow('m.csv line 2: ttr is "NaN", not a number');
+    // any other text keeps it a text column
+    expect(curveTableFromRecords(header, [['c', '1', '0', '0.5', '1.5'], ['c', '1', '1', '0.4', 'none']], 'm.csv').metrics).toEqual(['ttr']);
+  });
+
+  it("refuses a value of the tool's own metric outside its range (a perplexity of 0 was drawn at the top of a log axis: audit)", () => {
+    const header = ['cell', 'replicate', 'generation', 'heldout_perplexity', 'ttr', 'zipf_slope', 'extra'];
+    const row = (perplexity: string, ttr: string, slope = '-1', extra = '0'): string[] => ['c', '1', '0', perplexity, ttr, slope, extra];
+    expect(curveTableFromRecords(header, [row('1', '0', '0', '-5'), row('2.5', '1', '-0.5', '7')].map((r, i) => (i === 1 ? ['c', '1', '1', ...r.slice(3)] : r)), 'r.csv').metrics).toEqual(['heldout_perplexity', 'ttr', 'zipf_slope', 'extra']);
+    expect(() => curveTableFromRecords(header, [row('0', '0.5')], 'r.csv')).toThrow('r.csv line 2: heldout_perplexity is "0", outside its range [1, Infinity]');
+    expect(() => curveTableFromRecords(header, [row('3', '1.2')], 'r.csv')).toThrow('r.csv line 2: ttr is "1.2", outside its range [0, 1]');
+    expect(() => curveTableFromRecords(header, [row('3', '0.5', '0.1')], 'r.csv')).toThrow('r.csv line 2: zipf_slope is "0.1", outside its range [-Infinity, 0]');
+  });
+
   it("refuses an infinity in the tool's own metric columns (the tool never writes one), not in a column of someone else's", () => {
     const header = ['cell', 'replicate', 'generation', 'ttr', 'extra'];
     expect(() => curveTableFromRecords(header, [['c', '1', '0', '0.5', '1'], ['c', '1', '1', 'Infinity', '2']], 'i.csv')).toThrow('i.csv line 3: ttr is "Infinity", not a finite number');

@@ -37,12 +37,22 @@ describe('renderReportHtml', () => {
     const html = await renderReportHtml(rows.map((row) => ({ ...row, cell: renamed[row.cell]! })), { columns });
     const cells = html.slice(html.indexOf('<section id="cells">'));
     // (order=2 is a column already: only tokenizer is added, before the columns; c3 names none)
-    expect(cells).toContain('<th>cell</th><th>legend</th><th>tokenizer</th><th>strategy</th>');
-    expect(cells).toMatch(/<tr><td>tokenizer=gpt2<\/td><td>[^<]*<\/td><td>gpt2<\/td><td>/);
-    expect(cells).toMatch(/<tr><td>tokenizer=bpe:500\/order=2<\/td><td>[^<]*<\/td><td>bpe:500<\/td><td>/);
-    expect(cells).toMatch(/<tr><td>c3<\/td><td>[^<]*<\/td><td><\/td><td>/);
+    expect(cells).toContain('<th>legend</th><th>cell</th><th>tokenizer</th><th>strategy</th>');
+    // (the legend's name first: after a long cell name it was off the page: audit)
+    expect(cells).toMatch(/<tr><td>[^<]*<\/td><td>tokenizer=gpt2<\/td><td>gpt2<\/td><td>/);
+    expect(cells).toMatch(/<tr><td>[^<]*<\/td><td>tokenizer=bpe:500\/order=2<\/td><td>bpe:500<\/td><td>/);
+    expect(cells).toMatch(/<tr><td>[^<]*<\/td><td>c3<\/td><td><\/td><td>/);
     const plain = await renderReportHtml(rows, { columns });
-    expect(plain.slice(plain.indexOf('<section id="cells">'))).toContain('<th>cell</th><th>legend</th><th>strategy</th>');
+    expect(plain.slice(plain.indexOf('<section id="cells">'))).toContain('<th>legend</th><th>cell</th><th>strategy</th>');
+  });
+
+  it("names the columns of another program's it does not draw, as they hold text (a column passed without a word: audit)", async () => {
+    const { rows, columns } = await readCurves(fixture('curves.csv'));
+    const notes = rows.map((row, index) => ({ ...row, note: index % 2 === 0 ? 'ok' : 'check', my_metric: index % 2 === 0 ? 1.5 : 'NaN' }));
+    const html = await renderReportHtml(notes, { columns: [...columns, 'note', 'my_metric'] });
+    expect(html).toContain('<p class="note">Not drawn, as they hold text (a value that is no number, nor empty, NaN or NA): note.</p>');
+    expect(html).toContain('<option value="my_metric">');
+    expect(await renderReportHtml(rows, { columns })).not.toContain('Not drawn');
   });
 
   it('offers every metric in CSV order in the selector', async () => {

@@ -37,7 +37,8 @@ describe('the report overview', () => {
     expect(facts['corpus']).toBe('my corpus.txt (sha256 abababababababab…; tokenizer wordpunct, lowercase true, sentences line)');
     expect(facts['human pool H']).toBe('90 sentences, 900 tokens, 120 types');
     expect(facts['held-out set E']).toBe('10 sentences, 95 tokens; 10.0% of its sentences occur verbatim in H');
-    expect(facts['tokens per generation N']).toBe('900; each row measures 900 tokens');
+    // (generation 0's rows measure H: "each row measures 900" was false of them: audit)
+    expect(facts['tokens per generation N']).toBe("900; each row from generation 1 on measures 900 tokens (generation 0's, H: 900)");
     expect(facts['seed']).toBe('11');
     expect(facts['cell settings']).toContain('humanRatio 0,0.1');
     expect(facts['version']).toBe('ngram-collapse 9.9.9');
