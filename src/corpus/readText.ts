@@ -147,6 +147,7 @@ export function withTextDefaults<T extends Partial<TextOptions>>(options: T): Te
   return { ...DEFAULT_TEXT_OPTIONS, lowercase: lowercasesByDefault(tokenizer), ...given };
 }
 
+/** readCorpusText for several texts read in order into one corpus (`label` names them in messages). */
 export async function readCorpusSources(
   sources: readonly TextSource[],
   options: Partial<TextOptions> = {},

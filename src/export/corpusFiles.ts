@@ -28,6 +28,7 @@ import type { Cell } from '../simulation/cells.js';
 import { inShard, type Shard } from '../simulation/shard.js';
 import { InputError } from '../errors.js';
 
+/** Where `--save-corpora DIR` writes the text of `cell`'s replicate at `generation`. */
 export function corpusFilePath(dir: string, cell: Cell, replicate: number, generation: number): string {
   return join(dir, seriesFolder(cell, replicate), `generation-${generation}.txt`);
 }

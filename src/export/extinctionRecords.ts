@@ -11,6 +11,7 @@ import type { ExtinctionTable } from '../simulation/extinctionTracker.js';
 
 export const EXTINCTION_COLUMNS: readonly string[] = Object.freeze(['cell', 'replicate', 'seed', 'token', 'seed_count', 'last_seen', 'first_absent', 'comebacks']);
 
+/** The `--extinctions` rows of one series: a row per seed type of `table`, its token spelled by `tokenOf`. */
 export function* extinctionRecords(
   cell: Cell,
   replicate: number,

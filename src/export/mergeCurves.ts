@@ -59,6 +59,7 @@ interface Row {
   readonly file: string;
 }
 
+/** The curves CSVs `inputs` (shards of one run) joined in canonical order, checked as the header comment says; InputError otherwise. */
 export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
   if (inputs.length === 0) throw new InputError('merge needs at least one CSV', 'pass the shard files, e.g. merge part-*.csv --out all.csv');
   let header: string | undefined;

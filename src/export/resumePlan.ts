@@ -142,6 +142,7 @@ export function quotedField(text: string): string {
   return JSON.stringify(text);
 }
 
+/** What --resume keeps of `files` (curves, and extinctions when written): the series whole in every file, in `tasks`' order. */
 export function planResume(files: readonly ResumeFile[], tasks: readonly ExpectedTask[]): ResumePlan {
   const scans = files.map((file) => scan(file, tasks));
   const completeTasks = Math.min(...scans.map((s) => s.boundaries.length - 1));

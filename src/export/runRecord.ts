@@ -93,6 +93,7 @@ export function runRecordPath(csvPath: string): string {
   return `${csvPath}.run.json`;
 }
 
+/** The run record written beside a curves CSV (`<csv>.run.json`): what the run was, for --resume and merge to check. */
 export function makeRunRecord(
   identity: RunIdentity,
   shard: string,

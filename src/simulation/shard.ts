@@ -30,6 +30,7 @@ export function parseShard(raw: string, flag = '--shard'): Shard {
   return { index, count };
 }
 
+/** A shard as `--shard` writes it: `i/n`. */
 export function formatShard(shard: Shard): string {
   return `${shard.index}/${shard.count}`;
 }
@@ -38,6 +39,7 @@ export function inShard(position: number, shard: Shard): boolean {
   return position % shard.count === shard.index - 1;
 }
 
+/** A shard's share of `tasks`: every n-th task from the i-th, by canonical position. */
 export function shardTasks<T extends Pick<SeriesTask, 'position'>>(tasks: readonly T[], shard: Shard): T[] {
   return tasks.filter((task) => inShard(task.position, shard));
 }
