@@ -44,7 +44,7 @@ function refuse(name: string, value: unknown, allowed: string): never {
 }
 
 function missing(name: string, allowed: string): never {
-  throw new UsageError(`${name} is missing`, `pass ${name}: ${allowed}`);
+  throw new UsageError(`${name} is required`, `pass ${name}: ${allowed}`);
 }
 
 function oneOf<T extends string>(name: string, value: unknown, names: readonly T[]): T {

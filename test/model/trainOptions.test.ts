@@ -35,9 +35,9 @@ describe('trainModel options', () => {
 
   it('names a missing or bad field, its value and the range', () => {
     const bad = (options: object) => () => trainModel(TINY, options as never);
-    expect(bad({ smoothing: 'mle' })).toThrow('order is missing');
+    expect(bad({ smoothing: 'mle' })).toThrow('order is required');
     expect(bad({ order: 0, smoothing: 'mle' })).toThrow("order must be a whole number from 1 to 10, got '0'");
-    expect(bad({ order: 2 })).toThrow('smoothing is missing');
+    expect(bad({ order: 2 })).toThrow('smoothing is required');
     expect(bad({ order: 2, smoothing: 'good-turing' })).toThrow("unknown smoothing value 'good-turing'");
     expect(bad({ order: 2, smoothing: 'add-k', k: -1 })).toThrow("k must be a number > 0, got '-1'");
     expect(bad({ order: 2, smoothing: 'mle', vocab: 'all' })).toThrow("unknown vocab value 'all'");
@@ -46,7 +46,7 @@ describe('trainModel options', () => {
     for (const idSpace of [2 ** 31, 2 ** 32, 2 ** 53 - 1]) {
       expect(bad({ order: 2, smoothing: 'mle', idSpace })).toThrow(`idSpace must be a whole number from 5 (every id in the corpus + 1) to 2147483647, got '${idSpace}'`);
     }
-    expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed' })).toThrow('seedTypes is missing');
+    expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed' })).toThrow('seedTypes is required');
     expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed', seedTypes: Int32Array.of(2, 9) })).toThrow(/seedTypes must be token ids from 2 to 4/u);
     expect(() => trainModel({} as never, { order: 2, smoothing: 'mle' })).toThrow(/TokenCorpus/u);
   });
@@ -75,11 +75,11 @@ describe('trainModel options', () => {
     expect(refusal(TINY, [3, 'mle'])).toEqual(['model options must be an object, got [3,"mle"]', objectHint]);
     expect(refusal(TINY, undefined)).toEqual(["model options must be an object, got 'undefined'", objectHint]);
     const orders = 'a whole number from 1 to 10';
-    expect(refusal(TINY, { smoothing: 'mle' })).toEqual(['order is missing', `pass order: ${orders}`]);
+    expect(refusal(TINY, { smoothing: 'mle' })).toEqual(['order is required', `pass order: ${orders}`]);
     expect(refusal(TINY, { order: 11, smoothing: 'mle' })).toEqual([`order must be ${orders}, got '11'`, `pass ${orders}`]);
     expect(refusal(TINY, { order: 1.5, smoothing: 'mle' })).toEqual([`order must be ${orders}, got '1.5'`, `pass ${orders}`]);
     const names = 'mle, add-k, witten-bell, kneser-ney';
-    expect(refusal(TINY, { order: 2 })).toEqual(['smoothing is missing', `pass smoothing: one of ${names}`]);
+    expect(refusal(TINY, { order: 2 })).toEqual(['smoothing is required', `pass smoothing: one of ${names}`]);
     expect(refusal(TINY, { order: 2, smoothing: 'Kneser-Ney' })).toEqual(["unknown smoothing value 'Kneser-Ney'", `use one of: ${names}`]);
     expect(refusal(TINY, { ...mle, vocab: 'all' })).toEqual(["unknown vocab value 'all'", 'use one of: observed, seed']);
     // k must be a finite number above 0: 0, Infinity, NaN and the string '1' are refused (the string named
@@ -98,7 +98,7 @@ describe('trainModel options', () => {
     expect(refusal(TINY, { ...mle, seedTypes: [2, 3] })).toEqual(['seedTypes must be an Int32Array of token ids, got [2,3]', 'pass an Int32Array of token ids']);
     expect(refusal(TINY, { ...mle, seedTypes: Int32Array.of(2, 5) })).toEqual(["seedTypes must be token ids from 2 to 4, got '… 5 …'", 'pass token ids from 2 to 4']);
     expect(refusal(TINY, { ...mle, seedTypes: Int32Array.of(1) })).toEqual(["seedTypes must be token ids from 2 to 4, got '… 1 …'", 'pass token ids from 2 to 4']);
-    expect(refusal(TINY, { ...mle, vocab: 'seed' })).toEqual(['seedTypes is missing', "pass seedTypes: the seed vocabulary's token ids (vocab 'seed' needs them)"]);
+    expect(refusal(TINY, { ...mle, vocab: 'seed' })).toEqual(['seedTypes is required', "pass seedTypes: the seed vocabulary's token ids (vocab 'seed' needs them)"]);
   });
 
   it('accepts the edges of each range and keeps seedTypes only when given', () => {
