@@ -196,5 +196,14 @@ export function watchParent(env: NodeJS.ProcessEnv = process.env): void {
     if (String(process.ppid) !== parent) process.kill(process.pid, 'SIGKILL');
   };
   orphaned();
+  leaveIfOrphaned = orphaned;
   setInterval(orphaned, PARENT_CHECK_MS).unref();
 }
+
+/**
+ * Ends a relaunched child whose parent is gone, at once (nothing in any other process): for `run` before
+ * it first changes a file (a --resume's truncation, a fresh run's emptying), since the models'
+ * preparation before it runs in one piece, where the timer of watchParent cannot fire (a parent killed
+ * then left a child that went on to cut the files a requeued --resume was writing: audit).
+ */
+export let leaveIfOrphaned = (): void => undefined;

@@ -40,6 +40,7 @@ import { seriesTasks, type SeriesTask } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksResult } from '../../simulation/workerPool.js';
 import { completeSeries, notWrittenAfterRun } from '../interruptedRun.js';
+import { leaveIfOrphaned } from '../allocatorRelaunch.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { loadOptionsFor, warnTo } from '../corpusOptions.js';
 import { checkOneStandardOutput, namesStandardOutput, standardOutputFile } from '../outputPaths.js';
@@ -95,6 +96,8 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
           shareKnown: generations.every((g) => shareCounts.has(shareKey(task.cell, task.replicate, g))),
         }),
   }));
+  // (the files are changed from here on: a relaunched child whose parent went while it prepared stops now)
+  leaveIfOrphaned();
   const seedTokens = config.resume && outputs.extinctions !== undefined ? Array.from(run.reference.unigrams.types, (id) => loaded.vocabulary.token(id)) : undefined;
   const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint, ...(seedTokens === undefined ? {} : { seedTokens }) }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
   if (resumed.notStarted === true) warn(`--resume: ${config.out} was never written (the run stopped before its first row): every series is run`);
