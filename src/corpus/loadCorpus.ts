@@ -119,7 +119,7 @@ export async function loadCorpus(
       if (builder.tokenCount === tokens && builder.sentenceCount === sentences) silent.push(sourceName(source, wordSettings));
     }
     // (one file of several that gave nothing passed unnoticed: the union was checked, not each: audit)
-    if (silent.length > 0 && silent.length < sources.length) wordSettings.onWarning?.(noTokenWarning(silent, sources.length, role));
+    if (silent.length > 0 && silent.length < sources.length) wordSettings.onWarning?.(noTokenWarning(silent, role));
     const names = specs.map((spec) => (spec === '-' ? STDIN_NAME : spec)).join(', ');
     return { vocabulary: target, corpus: finishCorpus(builder, names, wordSettings, cutLetters, role), lineBreakEnds };
   });
@@ -313,14 +313,15 @@ function sourceName(source: Source & { readonly spec: string }, settings: Pick<L
 const SILENT_NAMES_SHOWN = 3;
 
 /**
- * The warning for `silent`, the sources of `count` that gave no sentence (an empty file, blank lines,
- * JSON Lines of empty texts, or nothing the tokenizer keeps): the corpus is read from the others.
+ * The warning for `silent`, the sources that gave no sentence (an empty file, blank lines, JSON Lines
+ * of empty texts, or nothing the tokenizer keeps): the corpus is read from the rest. (Not "of the N
+ * files": Brown's 500 files counted among them, which the user named as one: round 2.)
  */
-export function noTokenWarning(silent: readonly string[], count: number, role: string): string {
+export function noTokenWarning(silent: readonly string[], role: string): string {
   const shown = silent.slice(0, SILENT_NAMES_SHOWN).join(', ');
   const more = silent.length > SILENT_NAMES_SHOWN ? ` and ${silent.length - SILENT_NAMES_SHOWN} more` : '';
-  const which = silent.length === 1 ? `${shown} gave` : `${silent.length} of the ${count} files (${shown}${more}) gave`;
-  return `${which} no token (empty, blank lines, or nothing the tokenizer keeps); the ${role} is read from the other ${count - silent.length === 1 ? 'file' : `${count - silent.length} files`}`;
+  const which = silent.length === 1 ? `${shown} gives` : `${silent.length} files (${shown}${more}) give`;
+  return `${which} no token (empty, blank lines, or nothing the tokenizer keeps); the ${role} is read from the rest`;
 }
 
 async function readSource(

@@ -31,7 +31,9 @@ export const CURVE_COLUMNS: readonly string[] = Object.freeze([
 export function curveRecord(row: SeriesRow, seed: number): string[] {
   checkValue('seed', seed, SHARED_RULES.seed);
   const fields = row as Partial<SeriesRow> | null;
-  if (typeof fields?.cell?.id !== 'string' || typeof fields.values !== 'object' || fields.values === null || !Number.isInteger(fields.generation)) {
+  const whole = (value: unknown, least: number): boolean => Number.isSafeInteger(value) && (value as number) >= least;
+  // (a replicate left out was written "undefined", -3 and values [] as they came: round 2)
+  if (typeof fields?.cell?.id !== 'string' || typeof fields.values !== 'object' || fields.values === null || Array.isArray(fields.values) || !whole(fields.generation, 0) || !whole(fields.replicate, 1)) {
     throw new UsageError(`curveRecord needs a row simulate emits (cell, replicate, generation, values), got ${shownValue(row)}`, 'pass the rows of simulate, simulateAsync or runSeries as they come');
   }
   const settings = row.cell.settings;

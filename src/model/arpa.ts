@@ -237,11 +237,13 @@ export function readArpa(text: string): ArpaModel {
   // Stryker disable next-line ArrayDeclaration: equivalent, a file's "ngram 1=" line sets counts[0]
   const counts: number[] = [];
   let section = 0; // -1 header, k for k-grams
+  let sawData = false;
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, index) => {
     const lineText = raw.trim();
     if (lineText === '' || lineText === '\\end\\') return;
     if (lineText === '\\data\\') {
+      sawData = true;
       section = -1;
       return;
     }
@@ -262,7 +264,7 @@ export function readArpa(text: string): ArpaModel {
   });
   const order = counts.length;
   // (an empty text was a model of order 0 that scored every word -Infinity: audit)
-  if (order === 0) throw new UsageError(`the text is not an ARPA file: ${section === 0 ? 'it has no \\data\\ line' : 'its \\data\\ section has no "ngram k=N" line'}`, 'pass the whole file, as train --arpa writes it');
+  if (order === 0) throw new UsageError(`the text is not an ARPA file: ${sawData ? 'its \\data\\ section has no "ngram k=N" line' : 'it has no \\data\\ line'}`, 'pass the whole file, as train --arpa writes it');
   const log10Probability = (history: readonly string[], word: string): number => {
     // Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent, a longer context adds n-grams that are never listed and have no back-off weight
     const context = history.slice(Math.max(0, history.length - (order - 1)));

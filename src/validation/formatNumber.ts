@@ -55,6 +55,7 @@ const COUNT_DIGITS_SHOWN = 1e21;
  */
 export function formatCount(count: number): string {
   if (count === Number.POSITIVE_INFINITY) return 'more than 10^308';
+  if (!Number.isFinite(count)) return String(count); // (NaN, -Infinity: no count; as written, not 'about NaN x 10^undefined': round 2)
   if (Math.abs(count) < COUNT_DIGITS_SHOWN) return formatNumber(count);
   const [mantissa, exponent] = count.toExponential(2).split('e+') as [string, string];
   return `about ${mantissa.replace(/\.?0+$/u, '')} x 10^${exponent}`;

@@ -117,21 +117,23 @@ describe('loadCorpus resolves', () => {
       await loadCorpus(specs, { cwd: root, tokenizer: 'whitespace', onWarning: (message) => warnings.push(message), ...options }, undefined, role);
       return warnings;
     };
-    expect(await warned(['texts/b.txt', 'blank.txt'])).toEqual(['blank.txt gave no token (empty, blank lines, or nothing the tokenizer keeps); the corpus is read from the other file']);
+    expect(await warned(['texts/b.txt', 'blank.txt'])).toEqual(['blank.txt gives no token (empty, blank lines, or nothing the tokenizer keeps); the corpus is read from the rest']);
     // a folder of 4 files (a.txt, Z.TXT, b.txt, c.JSONL) between two that give nothing: 2 of the 6
     expect(await warned(['blank.txt', 'texts', 'blank2.txt'])).toEqual([
-      '2 of the 6 files (blank.txt, blank2.txt) gave no token (empty, blank lines, or nothing the tokenizer keeps); the corpus is read from the other 4 files',
+      '2 files (blank.txt, blank2.txt) give no token (empty, blank lines, or nothing the tokenizer keeps); the corpus is read from the rest',
     ]);
     mkdirSync(join(root, 'many'), { recursive: true });
     for (const name of ['e1', 'e2', 'e3', 'e4']) writeFileSync(join(root, 'many', `${name}.txt`), '');
     writeFileSync(join(root, 'many', 'words.txt'), 'Some words.\n');
     // more than three are counted, not named; `--eval text` names its own role
     expect(await warned(['many'], {}, '--eval text')).toEqual([
-      '4 of the 5 files (many/e1.txt, many/e2.txt, many/e3.txt and 1 more) gave no token (empty, blank lines, or nothing the tokenizer keeps); the --eval text is read from the other file',
+      '4 files (many/e1.txt, many/e2.txt, many/e3.txt and 1 more) give no token (empty, blank lines, or nothing the tokenizer keeps); the --eval text is read from the rest',
     ]);
     // `word` keeps no punctuation: a file of punctuation alone gives it nothing
     writeFileSync(join(root, 'marks.txt'), '... !!\n');
-    expect(await warned(['texts/b.txt', 'marks.txt'], { tokenizer: 'word' })).toEqual([expect.stringMatching(/^marks.txt gave no token /u)]);
+    expect(await warned(['texts/b.txt', 'marks.txt'], { tokenizer: 'word' })).toEqual([expect.stringMatching(/^marks.txt gives no token /u)]);
+    // beside Brown, whose hundreds of files the user named as one, no count of files (round 2)
+    expect(await warned(['brown:humor', 'blank2.txt'])).toEqual(['blank2.txt gives no token (empty, blank lines, or nothing the tokenizer keeps); the corpus is read from the rest']);
     expect(await warned(['texts/b.txt', 'marks.txt'])).toEqual([]);
     // blank lines read with emptySentences are empty sentences: no warning
     expect(await warned(['texts/b.txt', 'blank.txt'], { sentences: 'line', emptySentences: true })).toEqual([]);

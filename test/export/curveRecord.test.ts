@@ -37,7 +37,7 @@ describe('the curves CSV', () => {
     expect(() => curveRecord(row, undefined as never)).toThrow('seed is required');
     expect(() => curveRecord(row, -1)).toThrow("seed must be a whole number >= 0, got '-1'");
     expect(() => curveRecord(row, 1.5)).toThrow("seed must be a whole number >= 0, got '1.5'");
-    for (const bad of [null, {}, { cell, values: {} }, { ...row, values: null }]) {
+    for (const bad of [null, {}, { cell, values: {} }, { ...row, values: null }, { ...row, values: [] }, { ...row, replicate: undefined }, { ...row, replicate: 0 }, { ...row, replicate: -3 }, { ...row, generation: -1 }, { ...row, generation: 1.5 }]) {
       expect(() => curveRecord(bad as never, 42)).toThrow(/^curveRecord needs a row simulate emits \(cell, replicate, generation, values\), got /u);
     }
   });

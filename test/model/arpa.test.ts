@@ -223,6 +223,8 @@ describe('ARPA reader', () => {
     const hint = 'pass the whole file, as train --arpa writes it';
     expect(refusal([''])).toEqual(['the text is not an ARPA file: it has no \\data\\ line', hint]);
     expect(refusal(['\\data\\', ''])).toEqual(['the text is not an ARPA file: its \\data\\ section has no "ngram k=N" line', hint]);
+    // n-gram sections without \\data\\ (it was said to have the section: round 2)
+    expect(refusal(['\\1-grams:', '-1\ta'])).toEqual(['the text is not an ARPA file: it has no \\data\\ line', hint]);
     expect(() => readArpa(null as never)).toThrow(new UsageError('readArpa needs the text of an ARPA file, got null', "read the file first, e.g. readFileSync('model.arpa', 'utf8')"));
   });
 });

@@ -45,5 +45,6 @@ describe('formatCount', () => {
     expect(formatCount(9.0341e307)).toBe('about 9.03 x 10^307');
     expect(formatCount(1.5e25)).toBe('about 1.5 x 10^25'); // 1.50 less its zero
     expect(formatCount(Number.POSITIVE_INFINITY)).toBe('more than 10^308');
+    expect([formatCount(Number.NaN), formatCount(Number.NEGATIVE_INFINITY)]).toEqual(['NaN', '-Infinity']);
   });
 });

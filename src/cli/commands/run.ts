@@ -108,7 +108,9 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
     if (resumed.misfit.trailing === true) warn(`--resume: ${name} line ${line} and the ones after it follow the run's last series: they are cut`);
     else warn(line === 1 ? `--resume: ${name} line 1: ${problem}: every series is run again` : `--resume: ${name} line ${line} is no row this run writes (${problem}): its series and the ones after it are run again`);
   }
-  if (resumed.behind !== undefined) {
+  // (not one series behind: a signal between a series' last row and its extinctions leaves that, which
+  // the interrupted run's line counted as not complete; said, it read as a damaged file: round 2)
+  if (resumed.behind !== undefined && (!existsSync(resumed.behind.file) || resumed.behind.aheadComplete - resumed.behind.complete > 1)) {
     const { file, complete, ahead, aheadComplete } = resumed.behind;
     const shown = (path: string): string => relative(io.cwd, path) || path;
     const state = existsSync(file) ? (complete === 0 ? 'holds no whole series' : `holds ${complete} whole series`) : 'is missing';

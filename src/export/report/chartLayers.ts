@@ -109,7 +109,7 @@ function bottomColumns(labels: readonly string[]): number {
 }
 
 /** Opacity that dims every cell but the ones picked in the legend (all full when none is picked). */
-function opacity(picked: number, dimmed: number) {
+export function opacity(picked: number, dimmed: number) {
   return { condition: { param: 'pick', value: picked, empty: true }, value: dimmed };
 }
 

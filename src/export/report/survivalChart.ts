@@ -7,14 +7,14 @@
  * with one column per band that has points, in band order, a shared y scale fixed to [0, 1], or
  * undefined when no survival band has points. Each panel has one line per cell with points there.
  * `theory` points (metric `theory_survival_1` .. `theory_survival_21_plus`: the survival law of
- * metrics/survivalTheory.ts, from the summary) are drawn in their band as wide grey dashed lines under
- * the cells' lines, one per cell; without them the spec is exactly the chart without overlay. `title` and `subtitle` let the
+ * metrics/survivalTheory.ts, from the summary) are drawn in their band as dashed lines, wide and grey
+ * under the cells' lines with a thin one in the cell's colour over them, one per cell; without them the spec is exactly the chart without overlay. `title` and `subtitle` let the
  * Kaplan–Meier chart (the `--survival` curves, same metric names) reuse the layout.
  */
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
-import { chartData, curveLayers, hasBands, legendCells, type CurveLook, type LegendCells } from './chartLayers.js';
+import { chartData, colorEncoding, curveLayers, opacity, hasBands, legendCells, type CurveLook, type LegendCells } from './chartLayers.js';
 import { SURVIVAL_BANDS } from './curveRow.js';
 import { chartConfig } from './metricChart.js';
 import { subtitleCharacters, wrapText } from './wrapText.js';
@@ -60,7 +60,7 @@ export function survivalChartSpec(
       text: title,
       // wrapped to the panels' width (one of BAND_WIDTH a band, Vega-Lite's 20 px between): the Kaplan–Meier
       // subtitle with the law's ran past the report's card in one line (audit)
-      subtitle: wrapText(`${subtitle}${law.length > 0 ? '; wide grey dashes: the survival law (Suresh et al. 2025) for the sizes drawn, under the cell it is computed for' : ''}`, subtitleCharacters(bandsDrawn.length * (BAND_WIDTH + 20) - 20)),
+      subtitle: wrapText(`${subtitle}${law.length > 0 ? '; dashes, wide and grey with the cell\'s colour inside: the survival law (Suresh et al. 2025) for the sizes drawn' : ''}`, subtitleCharacters(bandsDrawn.length * (BAND_WIDTH + 20) - 20)),
       anchor: 'start' as const,
     },
     data: { values: data },
@@ -81,25 +81,34 @@ export function survivalChartSpec(
   };
 }
 
-/** The law's wide dashed layer, under the curve layers (on the measured points only). */
+/**
+ * The law as two dashed lines per cell: wide and grey under the curve layers (on the measured points
+ * only), seen on both sides of a cell's line where law and data agree, and thin in the cell's colour
+ * over them, which names the cell where the law parts from its data (all grey, several cells' laws could
+ * not be told apart: round 2); both fade with their cell when another is picked in the legend.
+ */
 function withLaw(legend: LegendCells, look: CurveLook, bands: boolean, yTitle: string) {
-  return [
-    {
-      transform: [{ filter: "datum.kind === 'theory'" }],
-      // (wide and grey under the cell's line, its dashes showing on both sides where law and data agree: in
-      // the cell's own colour over it, it lay hidden under the measured curve: audit)
-      mark: { type: 'line' as const, strokeDash: [6, 4], strokeWidth: LAW_WIDTH, interpolate: 'linear' as const, color: LAW_COLOR },
-      encoding: {
-        x: { field: 'generation', type: 'quantitative' as const, title: 'generation', axis: { tickMinStep: 1, format: 'd' }, scale: { nice: false } },
-        y: { field: 'theory', type: 'quantitative' as const, title: yTitle, scale: { domain: [0, 1], zero: true } },
-        detail: { field: 'cell', type: 'nominal' as const },
-        tooltip: [
-          { field: 'label', type: 'nominal' as const, title: 'cell' },
-          { field: 'generation', type: 'quantitative' as const, title: 'generation' },
-          { field: 'theory', type: 'quantitative' as const, title: 'the survival law', format: '.4f' },
-        ],
-      },
+  const lawLine = (extra: Record<string, unknown>, encoding: Record<string, unknown>) => ({
+    transform: [{ filter: "datum.kind === 'theory'" }],
+    // (clipped to the plot: unclipped, its width widened each panel's bounds, and four panels overflowed the page's column: CI)
+    mark: { type: 'line' as const, strokeDash: [6, 4], interpolate: 'linear' as const, clip: true, ...extra },
+    encoding: {
+      x: { field: 'generation', type: 'quantitative' as const, title: 'generation', axis: { tickMinStep: 1, format: 'd' }, scale: { nice: false } },
+      y: { field: 'theory', type: 'quantitative' as const, title: yTitle, scale: { domain: [0, 1], zero: true } },
+      detail: { field: 'cell', type: 'nominal' as const },
+      tooltip: [
+        { field: 'label', type: 'nominal' as const, title: 'cell' },
+        { field: 'band', type: 'nominal' as const, title: 'band' },
+        { field: 'generation', type: 'quantitative' as const, title: 'generation' },
+        { field: 'theory', type: 'quantitative' as const, title: 'the survival law', format: '.4f' },
+      ],
+      ...encoding,
     },
+  });
+  return [
+    // (wide and grey under the cell's line: in the cell's own colour over it, it lay hidden under the measured curve where they agree: audit)
+    lawLine({ strokeWidth: LAW_WIDTH, color: LAW_COLOR }, { opacity: opacity(0.9, 0.12) }),
     { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(yTitle, legend, bands, look) },
+    lawLine({ strokeWidth: 1.4 }, { color: colorEncoding(legend, 'bottom'), opacity: opacity(1, 0.15) }),
   ];
 }

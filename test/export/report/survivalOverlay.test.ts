@@ -20,13 +20,19 @@ describe('the survival law over the survival bands', () => {
       ['a', 0, 1, 'seen 1 ×'],
       ['a', 1, 0.632, 'seen 1 ×'],
     ]); // cell z is not in the chart
-    expect(spec.spec.layer).toHaveLength(2);
+    expect(spec.spec.layer).toHaveLength(3);
     // the law first, under the curves: wide, grey, dashed, one line per cell (in the cell's own colour over
-    // it, it lay hidden under the measured curve where they agree: audit)
-    const law = spec.spec.layer[0] as unknown as { mark: { color: string; strokeDash: number[]; strokeWidth: number }; encoding: Record<string, unknown> };
-    expect([law.mark.color, law.mark.strokeDash, law.mark.strokeWidth]).toEqual(['#8c8c8c', [6, 4], 5]);
-    expect(law.encoding['color']).toBeUndefined();
-    expect(law.encoding['detail']).toEqual({ field: 'cell', type: 'nominal' });
+    // it, it lay hidden under the measured curve where they agree: audit); clipped to its panel (unclipped,
+    // its width widened every panel, and the page's four overflowed: CI)
+    type Law = { mark: { color?: string; strokeDash: number[]; strokeWidth: number; clip: boolean }; encoding: Record<string, { field?: string; condition?: { param: string } }> };
+    const [wide, , thin] = spec.spec.layer as unknown as [Law, unknown, Law];
+    expect([wide.mark.color, wide.mark.strokeDash, wide.mark.strokeWidth, wide.mark.clip]).toEqual(['#8c8c8c', [6, 4], 5, true]);
+    expect(wide.encoding['detail']).toEqual({ field: 'cell', type: 'nominal' });
+    // and thin in the cell's colour over the curves, which names its cell where it parts from the data (round 2)
+    expect([thin.mark.color, thin.mark.strokeDash, thin.mark.strokeWidth, thin.mark.clip]).toEqual([undefined, [6, 4], 1.4, true]);
+    expect(thin.encoding['color']!.field).toBe('label');
+    // both fade with their cell when another is picked in the legend (they stayed: round 2)
+    expect([wide.encoding['opacity']!.condition!.param, thin.encoding['opacity']!.condition!.param]).toEqual(['pick', 'pick']);
   });
 
   it('wraps its subtitle to the width of the bands drawn (one line ran past the report\'s card: audit)', () => {
@@ -35,7 +41,7 @@ describe('the survival law over the survival bands', () => {
     const lines = spec.title.subtitle;
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(31);
-    expect(lines.join(' ')).toBe('share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur; wide grey dashes: the survival law (Suresh et al. 2025) for the sizes drawn, under the cell it is computed for');
+    expect(lines.join(' ')).toBe('share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur; dashes, wide and grey with the cell\'s colour inside: the survival law (Suresh et al. 2025) for the sizes drawn');
   });
 
   it('is the plain chart without theory points', () => {
@@ -101,7 +107,7 @@ describe('the Kaplan–Meier chart', () => {
     const lawOf = (spec: unknown): unknown[] => ((spec as { data: { values: Array<Record<string, unknown>> } }).data.values).filter((datum) => datum['kind'] === 'theory').map((datum) => datum['theory']);
     const withoutLaw = buildReportCharts(rows, { columns, theory: summaryLaw, kaplanMeier: [point('survival_1', 'a', 0, 1), point('survival_1', 'a', 1, 0.055)] });
     expect(lawOf(withoutLaw.kaplanMeier)).toEqual([]);
-    expect(JSON.stringify(withoutLaw.kaplanMeier)).not.toContain('grey dashes: the survival law');
+    expect(JSON.stringify(withoutLaw.kaplanMeier)).not.toContain('the survival law (Suresh');
     // the survival bands chart (replicate means) still draws the summary's law
     expect(lawOf(withoutLaw.survival)).toEqual([1, 0.632]);
     const withLaw = buildReportCharts(rows, { columns, theory: summaryLaw, kaplanMeier: [point('survival_1', 'a', 0, 1), point('theory_survival_1', 'a', 0, 1), point('survival_1', 'a', 1, 0.6), point('theory_survival_1', 'a', 1, 0.61)] });
