@@ -257,9 +257,13 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#word-result')).toContain(`"${first}" went extinct at generation 1.`);
       // the human text marks the words gone by generation 10, each with the generation the word search gives
       // it; words it leaves unmarked are alive at 10 (the samples did not show what died: note r47's leftover)
-      const marks = await page.locator('#samples article').first().locator('mark.gone').evaluateAll((all) => all.map((mark) => [mark.textContent!, mark.getAttribute('title')!] as const));
+      const marks = await page.locator('#samples article').first().locator('button.gone').evaluateAll((all) => all.map((mark) => [mark.textContent!, mark.getAttribute('title')!] as const));
       expect(marks.length).toBeGreaterThan(0);
-      expect(await page.locator('#samples > p.hint').textContent()).toBe('Marked like this in the human text: its words gone from the synthetic text by generation 10 (hover over one for the generation it went at).');
+      expect(await page.locator('#samples > p.hint').textContent()).toBe('Marked like this in the human text: its words gone from the synthetic text by generation 10; select one for its counts and the generation it went at.');
+      // each a button that looks its word up (the generation was on hover alone: round 2)
+      await page.locator('#samples article').first().locator('button.gone').first().click();
+      expect(await page.inputValue('#word-input')).toBe(marks[0]![0]);
+      expect(await page.textContent('#word-result')).toContain(`"${marks[0]![0]}" went extinct at generation `);
       for (const [word, title] of marks.slice(0, 3)) {
         await page.getByLabel('Word', { exact: true }).fill(word);
         await expect.poll(() => page.textContent('#word-result')).toContain(`"${word}" went extinct at generation ${/^gone at generation (\d+)$/u.exec(title)![1]}.`);
@@ -318,9 +322,9 @@ if (SKIP_BROWSER) {
       await open(hash({ corpus: 'brown:news', generations: 2, humanRatio: [0, 0.5], order: [2] }));
       await runAndWait();
       const dashed = () => page.locator('#survival-chart svg path[stroke-dasharray]').count();
-      // one dashed line per band for the cell the law covers (ratio 0), none for ratio 0.5
-      expect(await dashed()).toBe(4);
-      expect(await page.textContent('#survival-chart svg')).toContain('grey dashes: the survival law');
+      // two dashed lines per band for the cell the law covers (ratio 0: wide grey under, thin in its colour over), none for ratio 0.5
+      expect(await dashed()).toBe(8);
+      expect(await page.textContent('#survival-chart svg')).toContain('the survival law (Suresh');
     });
 
     it('a double-click on Run while the corpus loads runs once; a setting changed meanwhile is said, not run', async () => {

@@ -23,6 +23,7 @@ import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
 import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName, namesStandardOutput } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
+import { textColumnsOf } from '../../export/report/curveRow.js';
 import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
 import { readSurvival } from '../../export/report/readSurvival.js';
@@ -119,6 +120,9 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   // (known before the page is written: a redirect's file is replaced by it, and no longer what standard output holds)
   const pageOnStandardOutput = options.out !== undefined && namesStandardOutput(options.out, process.cwd());
   const table = await readCurves(options.curves);
+  // (the page names them in a note; a folder of SVG charts alone said nothing: round 2)
+  const textColumns = textColumnsOf(table.columns, table.metrics);
+  if (textColumns.length > 0) io.stderr.write(`ngram-collapse: warning: ${options.curves}: not drawn, as they hold text (a value that is no number, nor empty, NaN or NA): ${textColumns.join(', ')}\n`);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
   const kaplanMeier = options.survival === undefined ? undefined : await readSurvival(options.survival);

@@ -9,10 +9,10 @@
  * protanopia or tritanopia see them (CIE76 distance of at least 17 in CIELAB after the simulation of
  * Machado, Oliveira & Fernandes 2009, at full severity; Tableau's 10, the schemes before, came down to
  * 1.7, and four of its colours were under 3:1, its yellow 1.6:1: audit), in the order that keeps the
- * first few the furthest apart. Above 10, hues spread evenly around the circle at three lightnesses
- * (dark, middle, light, taken in turn, each level's hues offset from the others'), so that neighbours
- * in the legend differ in lightness as well as in hue; a hue too light for 3:1 at a level (a yellow)
- * has its three levels moved down, 4% apart, below the lightest that holds it. Colours are `#rrggbb` (CELL_COLOURS) or `hsl(...)` strings. Pure. (Past
+ * first few the furthest apart. Above 10, hues spread evenly around the circle at three levels of
+ * contrast against white, 7, 4.6 and 3.1 (dark, middle, light, taken in turn, each level's hues offset
+ * from the others'), so that neighbours in the legend differ in lightness as well as in hue, whatever
+ * the hue. Colours are `#rrggbb` (CELL_COLOURS) or `hsl(...)` strings. Pure. (Past
  * 10 or so cells colours alone cannot keep every pair apart for every reader: the legend's highlight,
  * a click on a cell, is what picks one out.)
  */
@@ -23,8 +23,13 @@
  */
 export const CELL_COLOURS: readonly string[] = Object.freeze(['#3e669f', '#a72b13', '#9b9219', '#7233af', '#2798b5', '#7e0f6e', '#5f9943', '#8a5a42', '#731325', '#525252']);
 
-/** Lightness (HSL %) of the three levels above 10 cells; saturation is the same for all. */
-const LEVELS = [30, 40, 50] as const;
+/**
+ * The three levels above 10 cells, as contrast ratios against white: dark, middle, light (the last
+ * above MIN_CONTRAST, with room for the lightness's rounding). A level is a luminance, the same for
+ * every hue, so neighbours in the legend differ in lightness as seen whatever their hues (as HSL
+ * lightnesses, greens darkened to hold 3:1 bunched into one mid-green: round 2). Saturation is the same for all.
+ */
+const LEVELS = [7, 4.6, 3.1] as const;
 const SATURATION = 62;
 
 /** The contrast a colour keeps against the white page: WCAG's minimum for graphical objects. */
@@ -37,7 +42,7 @@ export function cellColourScale(count: number): CellColourScale {
   return { range: distinctColours(count) };
 }
 
-/** `count` colours: cell i at level i mod 3, its hue the (i div 3)-th of that level's evenly spread hues, darkened to MIN_CONTRAST where lighter. */
+/** `count` colours: cell i at level i mod 3, its hue the (i div 3)-th of that level's evenly spread hues. */
 function distinctColours(count: number): string[] {
   const hues = Math.ceil(count / LEVELS.length);
   const step = 360 / hues;
@@ -46,21 +51,20 @@ function distinctColours(count: number): string[] {
     const level = i % LEVELS.length;
     // each level's hues sit a third of a step from the level before's, so no two levels share a hue
     const hue = Number(((Math.floor(i / LEVELS.length) * step + (level * step) / LEVELS.length) % 360).toFixed(1));
-    // (a hue too light at a level, a yellow, keeps its levels apart below the lightest that holds MIN_CONTRAST)
-    const lightness = Math.min(LEVELS[level]!, lightestHolding(hue) - LEVEL_GAP * (LEVELS.length - 1 - level));
-    colours.push(`hsl(${hue.toFixed(1)}, ${SATURATION}%, ${lightness}%)`);
+    colours.push(`hsl(${hue.toFixed(1)}, ${SATURATION}%, ${lightnessFor(hue, LEVELS[level]!)}%)`);
   }
   return colours;
 }
 
-/** Lightness (%) between the levels of a hue darkened to hold MIN_CONTRAST. */
-const LEVEL_GAP = 4;
-
-/** The largest whole lightness (%), up to the light level's, at which `hue` holds MIN_CONTRAST against white. */
-function lightestHolding(hue: number): number {
-  let lightness: number = LEVELS[LEVELS.length - 1]!;
-  while (contrastWithWhite(hslToRgb(hue, SATURATION, lightness)) < MIN_CONTRAST) lightness -= 1;
-  return lightness;
+/** The HSL lightness (%, one decimal, rounded darker) at which `hue` has `contrast` against white (bisection: contrast falls as lightness rises). */
+function lightnessFor(hue: number, contrast: number): number {
+  let [dark, light] = [0, 100];
+  for (let round = 0; round < 30; round++) {
+    const middle = (dark + light) / 2;
+    if (contrastWithWhite(hslToRgb(hue, SATURATION, middle)) >= contrast) dark = middle;
+    else light = middle;
+  }
+  return Math.floor(dark * 10) / 10;
 }
 
 /** An HSL colour (hue in degrees, saturation and lightness in %) as sRGB channels 0..1 (CSS Color 4's hslToRgb). */

@@ -103,6 +103,16 @@ export function metricColumnsOf(order: readonly string[], holdsNumbers: (column:
   return order.filter((column, index) => (OWN_METRICS.has(column) || (!isIdColumn(column) && index > start)) && holdsNumbers(column));
 }
 
+/**
+ * The columns metricColumnsOf would take but for their text: after `generation`, no identity or setting
+ * column, and not among `metrics` (another program's column that holds words). Not drawn; named in a
+ * note of the report and a warning of `plot` (they were dropped without a word: audit).
+ */
+export function textColumnsOf(order: readonly string[], metrics: readonly string[]): string[] {
+  const start = order.indexOf('generation');
+  return order.filter((column, index) => index > start && !isIdColumn(column) && !metrics.includes(column));
+}
+
 const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 
 /** True for a column that names a row (cell, replicate, generation) or a setting of its cell. */

@@ -19,7 +19,7 @@ import { checkList, checkObject, checkOptional, refuseUnknownKeys, shownValue, T
 import type { RunRecord } from '../runRecord.js';
 import { aggregateCurves, type SeriesPoint } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
-import { checkCurveRows, isIdColumn, metricColumns, SURVIVAL_BANDS, type CurveRow } from './curveRow.js';
+import { checkCurveRows, isIdColumn, metricColumns, SURVIVAL_BANDS, textColumnsOf, type CurveRow } from './curveRow.js';
 import { metricChartSpec } from './metricChart.js';
 import { describeMetric } from './metricDescriptions.js';
 import { summaryPoints, type SummaryRow } from './summaryPoints.js';
@@ -139,7 +139,7 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
   const lawKm = (options.kaplanMeier ?? []).filter((point) => point.metric.startsWith('theory_'));
   const kaplanMeier = survivalChartSpec(measuredKm, labels, lawKm, KAPLAN_MEIER_TITLE, KAPLAN_MEIER_SUBTITLE, true);
   const columns = options.columns ?? Object.keys(rows[0]!);
-  const textColumns = columns.filter((column, index) => index > columns.indexOf('generation') && !isIdColumn(column) && !available.includes(column));
+  const textColumns = textColumnsOf(columns, available);
   return { labels, metrics, survival: survivalChartSpec(survivalPoints, labels, theory), kaplanMeier, skipped, textColumns };
 }
 

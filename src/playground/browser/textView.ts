@@ -88,7 +88,7 @@ export class TextView {
       const heading = document.createElement('h4');
       heading.textContent = generation === 0 ? 'generation 0 (human text)' : `generation ${generation}`;
       const sentences = cell.get(generation)!.sentences;
-      article.append(heading, ...sentences.map((sentence) => (generation === 0 && generations.length > 1 ? markedSentence(sentence, gone) : paragraph(sentence))));
+      article.append(heading, ...sentences.map((sentence) => (generation === 0 && generations.length > 1 ? markedSentence(sentence, gone, (word) => this.search(word)) : paragraph(sentence))));
       return article;
     });
     this.samplesHost.replaceChildren(...articles, ...(gone.size > 0 ? [goneKey(generations.at(-1)!)] : []));
@@ -284,10 +284,12 @@ function rareNote(died: ReadonlyArray<{ readonly generation: number }>, rareThre
 }
 
 /**
- * A sentence of the human text with each word in `gone` marked (<mark>, its title the generation it
- * went at); words are the sentence's space-separated parts, as the samples are written.
+ * A sentence of the human text with each word in `gone` marked, struck through; with `onPick`, each a
+ * button that looks the word up (its counts and the generation it went at: on hover alone, a keyboard
+ * or a phone could not get it: round 2), else a plain mark (the key's sample). Words are the sentence's
+ * space-separated parts, as the samples are written.
  */
-function markedSentence(sentence: string, gone: ReadonlyMap<string, number>): HTMLParagraphElement {
+function markedSentence(sentence: string, gone: ReadonlyMap<string, number>, onPick?: (word: string) => void): HTMLParagraphElement {
   const element = document.createElement('p');
   sentence.split(' ').forEach((word, index) => {
     if (index > 0) element.append(' ');
@@ -296,10 +298,15 @@ function markedSentence(sentence: string, gone: ReadonlyMap<string, number>): HT
       element.append(word);
       return;
     }
-    const mark = document.createElement('mark');
+    const mark = document.createElement(onPick === undefined ? 'mark' : 'button');
     mark.className = 'gone';
     mark.textContent = word;
     mark.title = `gone at generation ${at}`;
+    if (mark instanceof HTMLButtonElement) {
+      mark.type = 'button';
+      mark.setAttribute('aria-label', `${word}, gone at generation ${at}: show its counts`);
+      mark.addEventListener('click', () => onPick!(word));
+    }
     element.append(mark);
   });
   return element;
@@ -309,7 +316,7 @@ function markedSentence(sentence: string, gone: ReadonlyMap<string, number>): HT
 function goneKey(last: number): HTMLParagraphElement {
   const key = markedSentence('Marked like this', new Map([['this', last]]));
   key.className = 'hint';
-  key.append(` in the human text: its words gone from the synthetic text by generation ${last} (hover over one for the generation it went at).`);
+  key.append(` in the human text: its words gone from the synthetic text by generation ${last}; select one for its counts and the generation it went at.`);
   return key;
 }
 

@@ -16,9 +16,11 @@ async function plot(args: string[], cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'
   const out: string[] = [];
   stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
   const io: CliIO = { stdout, stderr, stdin: new PassThrough(), isTTY: false, cwd };
+  const err: string[] = [];
+  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
   const command = plotCommand(io).exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
   await command.parseAsync(args, { from: 'user' });
-  return { cwd, stdout: out.join('') };
+  return { cwd, stdout: out.join(''), stderr: err.join('') };
 }
 
 describe('parsePlotOptions', () => {
@@ -67,6 +69,15 @@ describe('ngram-collapse plot', () => {
     expect(html).toContain('<option value="vocab_retention">');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/); // nothing loaded from elsewhere
     expect(readdirSync(join(cwd, 'figs')).sort()).toEqual(['entropy_bits.svg', 'vocab_retention.svg']);
+  });
+
+  it("warns of another program's columns it does not draw, as they hold text, also for --svg alone (the folder said nothing: round 2)", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'));
+    const [header, ...lines] = readFileSync(fixture('curves.csv'), 'utf8').trim().split('\n');
+    writeFileSync(join(cwd, 'notes.csv'), `${[`${header},note,mixed`, ...lines.map((line, i) => `${line},checked,${i % 2 === 0 ? '1' : 'x'}`)].join('\n')}\n`);
+    const { stderr } = await plot([join(cwd, 'notes.csv'), '--svg', 'figs', '--metrics', 'vocab_retention'], cwd);
+    expect(stderr).toBe(`ngram-collapse: warning: ${join(cwd, 'notes.csv')}: not drawn, as they hold text (a value that is no number, nor empty, NaN or NA): note, mixed\n`);
+    expect((await plot([fixture('curves.csv'), '--svg', 'figs', '--metrics', 'vocab_retention'])).stderr).toBe('');
   });
 
   it('draws the summary bands when --summary is given', async () => {
