@@ -83,7 +83,7 @@ export class CutLetterCount {
       );
     }
     const what = rule.drops
-      ? `dropped ${this.lettersText()} (${percentOf(share)} as many as the tokens): it keeps only ${rule.letters} letters in words`
+      ? `dropped ${this.lettersText()} (${droppedShare(share)}): it keeps only ${rule.letters} letters in words`
       : `cut ${this.lettersText()} out of words, each now a token (${percentOf(share)} of the tokens: it takes only ${rule.letters} letters for word letters)`;
     return `the ${this.tokenizer} tokenizer ${what}; ${WAY_OUT}`;
   }
@@ -123,6 +123,11 @@ export function fixedTokenizerWarnings(advice: string, warn: (message: string) =
     warned.add(word);
     warn(`${message.slice(0, -wayOut.length)}${advice}`);
   };
+}
+
+/** Dropped letters against the tokens kept: "65% as many as the tokens", and from as many on, "2.3 for each token" ("225% as many" read oddly: audit). */
+function droppedShare(share: number): string {
+  return share < 1 ? `${percentOf(share)} as many as the tokens` : `${Number(share.toPrecision(2))} for each token`;
 }
 
 /** A share as a percentage: one decimal below 10%. */

@@ -94,6 +94,9 @@ describe('CutLetterCount', () => {
       'the word tokenizer dropped 13 letters (65% as many as the tokens): it keeps only A-Z and basic Cyrillic letters in words; ' +
         '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)',
     );
+    // as many letters as tokens or more: per token ("225% as many as the tokens" read oddly: audit); 13 / 4 = 3.25
+    expect(dropped.warning(4)).toMatch(/^the word tokenizer dropped 13 letters \(3\.3 for each token\): it keeps only/u);
+    expect(dropped.warning(13)).toMatch(/^the word tokenizer dropped 13 letters \(1 for each token\)/u);
     expect(letters.emptyCorpusReason()).toBeUndefined(); // wordpunct keeps its letters as tokens
     expect(new CutLetterCount('whitespace').emptyCorpusReason()).toBeUndefined();
     expect(letters.warning(0)).toBeUndefined();
