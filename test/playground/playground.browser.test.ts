@@ -252,6 +252,14 @@ if (SKIP_BROWSER) {
       expect(await page.evaluate(() => (window as unknown as { __wordChanges: number }).__wordChanges)).toBe(1);
       // a rare word of the list, clicked, is looked up in the word search (note r47's leftover)
       const first = (await page.locator('#rare-list li button').first().textContent())!;
+      // reached by the keyboard, its focus ring is 3:1 or more against the page (2:1 before: round 2)
+      await page.getByLabel('Word', { exact: true }).focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement === document.querySelector('#rare-list li button'))).toBe(true);
+      const [ring, style] = await page.locator('#rare-list li button').first().evaluate((button) => [getComputedStyle(button).outlineColor, getComputedStyle(button).outlineStyle]);
+      expect(style).toBe('solid');
+      const channels = /^rgb\((\d+), (\d+), (\d+)\)$/u.exec(ring)!.slice(1).map((value) => Number(value) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      expect(1.05 / (0.2126 * channels[0]! + 0.7152 * channels[1]! + 0.0722 * channels[2]! + 0.05)).toBeGreaterThanOrEqual(3);
       await page.locator('#rare-list li button').first().click();
       expect(await page.inputValue('#word-input')).toBe(first);
       expect(await page.textContent('#word-result')).toContain(`"${first}" went extinct at generation 1.`);

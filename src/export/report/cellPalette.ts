@@ -23,17 +23,17 @@
  */
 export const CELL_COLOURS: readonly string[] = Object.freeze(['#3e669f', '#a72b13', '#9b9219', '#7233af', '#2798b5', '#7e0f6e', '#5f9943', '#8a5a42', '#731325', '#525252']);
 
+/** The contrast a colour keeps against the white page: WCAG's minimum for graphical objects. */
+const MIN_CONTRAST = 3;
+
 /**
  * The three levels above 10 cells, as contrast ratios against white: dark, middle, light (the last
  * above MIN_CONTRAST, with room for the lightness's rounding). A level is a luminance, the same for
  * every hue, so neighbours in the legend differ in lightness as seen whatever their hues (as HSL
  * lightnesses, greens darkened to hold 3:1 bunched into one mid-green: round 2). Saturation is the same for all.
  */
-const LEVELS = [7, 4.6, 3.1] as const;
+const LEVELS = [7, 4.6, MIN_CONTRAST + 0.1] as const;
 const SATURATION = 62;
-
-/** The contrast a colour keeps against the white page: WCAG's minimum for graphical objects. */
-export const MIN_CONTRAST = 3;
 
 export type CellColourScale = { readonly range: readonly string[] };
 
@@ -79,7 +79,7 @@ function hslToRgb(hue: number, saturation: number, lightness: number): [number, 
 }
 
 /** WCAG 2.1 contrast ratio of an sRGB colour (channels 0..1) against white: 1.05 / (L + 0.05), L its relative luminance. */
-export function contrastWithWhite([r, g, b]: readonly [number, number, number]): number {
+function contrastWithWhite([r, g, b]: readonly [number, number, number]): number {
   const linear = (c: number): number => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
   return 1.05 / (luminance + 0.05);

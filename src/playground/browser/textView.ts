@@ -115,7 +115,7 @@ export class TextView {
     return id === undefined ? undefined : (sample) => sample.counts[id] ?? 0;
   }
 
-  /** Looks `word` up in the word search, as if typed there (a rare word of the list, clicked). */
+  /** Looks `word` up in the word search, as if typed there (a rare word of the list or a marked word, clicked). */
   private search(word: string): void {
     this.wordInput.value = word;
     clearTimeout(this.typing);
