@@ -23,7 +23,7 @@ import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
 import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName, namesStandardOutput } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
-import { textColumnsOf } from '../../export/report/curveRow.js';
+import { textColumnsNote, textColumnsOf } from '../../export/report/curveRow.js';
 import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
 import { readSurvival } from '../../export/report/readSurvival.js';
@@ -122,7 +122,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   const table = await readCurves(options.curves);
   // (the page names them in a note; a folder of SVG charts alone said nothing: round 2)
   const textColumns = textColumnsOf(table.columns, table.metrics);
-  if (textColumns.length > 0) io.stderr.write(`ngram-collapse: warning: ${options.curves}: not drawn, as they hold text (a value that is no number, nor empty, NaN or NA): ${textColumns.join(', ')}\n`);
+  if (textColumns.length > 0) io.stderr.write(`ngram-collapse: warning: ${options.curves}: ${textColumnsNote(textColumns)}\n`);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
   const kaplanMeier = options.survival === undefined ? undefined : await readSurvival(options.survival);

@@ -113,6 +113,12 @@ export function textColumnsOf(order: readonly string[], metrics: readonly string
   return order.filter((column, index) => index > start && !isIdColumn(column) && !metrics.includes(column));
 }
 
+/** What the report's note and `plot`'s warning say of textColumnsOf's columns (one sentence, no end stop). */
+export function textColumnsNote(columns: readonly string[]): string {
+  const [what, verb, pronoun] = columns.length === 1 ? ['the column', 'holds', 'it is'] : ['the columns', 'hold', 'they are'];
+  return `${what} ${columns.join(', ')} ${verb} text (a value other than a number, an empty field, NaN or NA), so ${pronoun} not drawn`;
+}
+
 const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 
 /** True for a column that names a row (cell, replicate, generation) or a setting of its cell. */

@@ -16,7 +16,7 @@
 import type { CurveRow } from './curveRow.js';
 import { buildReportCharts, type ReportCharts, type ReportOptions } from './reportCharts.js';
 import { loadVendorScripts } from './vendorScripts.js';
-import { SETTING_COLUMNS } from './curveRow.js';
+import { SETTING_COLUMNS, textColumnsNote } from './curveRow.js';
 import { lastGenerationTable, provenanceFacts } from './runOverview.js';
 
 export async function renderReportHtml(rows: readonly CurveRow[], options: ReportOptions = {}): Promise<string> {
@@ -56,7 +56,7 @@ export async function renderReportHtml(rows: readonly CurveRow[], options: Repor
       : `<p class="note">No values to plot for: ${escapeHtml(charts.skipped.join(', '))}.</p>`,
     charts.textColumns.length === 0
       ? ''
-      : `<p class="note">Not drawn, as they hold text (a value that is no number, nor empty, NaN or NA): ${escapeHtml(charts.textColumns.join(', '))}.</p>`,
+      : `<p class="note">${escapeHtml(capitalized(textColumnsNote(charts.textColumns)))}.</p>`,
     '</main>',
     `<footer>Made by ngram-collapse with ${vendors.map((v) => `${v.name} ${v.version}`).join(', ')}. ` +
       'Click a legend entry to highlight a cell (shift-click for more); hover a point for exact values.</footer>',
@@ -313,3 +313,8 @@ const APP_SCRIPT = `
   });
 })();
 `;
+
+/** `text` with its first letter a capital, as a sentence starts. */
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}

@@ -76,7 +76,7 @@ describe('ngram-collapse plot', () => {
     const [header, ...lines] = readFileSync(fixture('curves.csv'), 'utf8').trim().split('\n');
     writeFileSync(join(cwd, 'notes.csv'), `${[`${header},note,mixed`, ...lines.map((line, i) => `${line},checked,${i % 2 === 0 ? '1' : 'x'}`)].join('\n')}\n`);
     const { stderr } = await plot([join(cwd, 'notes.csv'), '--svg', 'figs', '--metrics', 'vocab_retention'], cwd);
-    expect(stderr).toBe(`ngram-collapse: warning: ${join(cwd, 'notes.csv')}: not drawn, as they hold text (a value that is no number, nor empty, NaN or NA): note, mixed\n`);
+    expect(stderr).toBe(`ngram-collapse: warning: ${join(cwd, 'notes.csv')}: the columns note, mixed hold text (a value other than a number, an empty field, NaN or NA), so they are not drawn\n`);
     expect((await plot([fixture('curves.csv'), '--svg', 'figs', '--metrics', 'vocab_retention'])).stderr).toBe('');
   });
 

@@ -50,7 +50,7 @@ describe('renderReportHtml', () => {
     const { rows, columns } = await readCurves(fixture('curves.csv'));
     const notes = rows.map((row, index) => ({ ...row, note: index % 2 === 0 ? 'ok' : 'check', my_metric: index % 2 === 0 ? 1.5 : 'NaN' }));
     const html = await renderReportHtml(notes, { columns: [...columns, 'note', 'my_metric'] });
-    expect(html).toContain('<p class="note">Not drawn, as they hold text (a value that is no number, nor empty, NaN or NA): note.</p>');
+    expect(html).toContain('<p class="note">The column note holds text (a value other than a number, an empty field, NaN or NA), so it is not drawn.</p>');
     expect(html).toContain('<option value="my_metric">');
     expect(await renderReportHtml(rows, { columns })).not.toContain('Not drawn');
   });
