@@ -18,7 +18,7 @@ import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { PLOT_OPTIONS } from '../options.js';
-import { InputError, UsageError } from '../../errors.js';
+import { InputError, oneLine, UsageError } from '../../errors.js';
 import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
 import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName, namesStandardOutput } from '../outputPaths.js';
@@ -122,7 +122,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   const table = await readCurves(options.curves);
   // (the page names them in a note; a folder of SVG charts alone said nothing: round 2)
   const textColumns = textColumnsOf(table.columns, table.metrics);
-  if (textColumns.length > 0) io.stderr.write(`ngram-collapse: warning: ${options.curves}: ${textColumnsNote(textColumns)}\n`);
+  if (textColumns.length > 0) io.stderr.write(`ngram-collapse: warning: ${oneLine(`${options.curves}: ${textColumnsNote(textColumns)}`)}\n`);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
   const kaplanMeier = options.survival === undefined ? undefined : await readSurvival(options.survival);

@@ -78,6 +78,11 @@ describe('ngram-collapse plot', () => {
     const { stderr } = await plot([join(cwd, 'notes.csv'), '--svg', 'figs', '--metrics', 'vocab_retention'], cwd);
     expect(stderr).toBe(`ngram-collapse: warning: ${join(cwd, 'notes.csv')}: the columns note, mixed hold text (a value other than a number, an empty field, NaN or NA), so they are not drawn\n`);
     expect((await plot([fixture('curves.csv'), '--svg', 'figs', '--metrics', 'vocab_retention'])).stderr).toBe('');
+    // a column name with a line break in it (quoted in the CSV) keeps the warning on one line
+    writeFileSync(join(cwd, 'broken.csv'), `${[`${header},"two\nlines"`, ...lines.map((line) => `${line},text`)].join('\n')}\n`);
+    const broken = (await plot([join(cwd, 'broken.csv'), '--svg', 'figs2', '--metrics', 'vocab_retention'], cwd)).stderr;
+    expect(broken.split('\n')).toHaveLength(2);
+    expect(broken).toContain('the column two\\nlines holds text');
   });
 
   it('draws the summary bands when --summary is given', async () => {
