@@ -36,7 +36,7 @@ import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { BOS, BOS_TOKEN, EOS_TOKEN } from '../vocabulary/vocabulary.js';
-import { shownValue } from '../validation/valueRule.js';
+import { shownValue, typedValue } from '../validation/valueRule.js';
 import { InterpolatedModel } from './interpolated.js';
 import type { LanguageModel } from './languageModel.js';
 import { MleModel } from './mle.js';
@@ -84,7 +84,7 @@ function checkTokens(model: LanguageModel, tokenOf: (id: number) => string): voi
   for (const id of model.support) {
     const token: unknown = tokenOf(id);
     const wrong = typeof token !== 'string' || token === '' ? 'no text' : /\s/u.test(token) ? 'white space' : token === BOS_TOKEN || token === EOS_TOKEN ? 'a sentence marker' : undefined;
-    if (wrong !== undefined) throw new UsageError(`tokenOf(${id}) is ${shownValue(token)}, ${wrong === 'white space' ? 'which holds white space' : wrong}: an ARPA file could not tell its n-grams apart`, 'map each id to its token, e.g. (id) => vocabulary.token(id)');
+    if (wrong !== undefined) throw new UsageError(`tokenOf(${id}) is ${typedValue(token, 'text')}, ${wrong === 'white space' ? 'which holds white space' : wrong}: an ARPA file could not tell its n-grams apart`, 'map each id to its token, e.g. (id) => vocabulary.token(id)');
     const other = seen.get(token as string);
     if (other !== undefined) throw new UsageError(`tokenOf gives ids ${other} and ${id} the same token, ${shownValue(token)}: an ARPA file could not tell them apart`, 'map each id to its own token, e.g. (id) => vocabulary.token(id)');
     seen.set(token as string, id);

@@ -71,6 +71,7 @@ describe('ARPA writer', () => {
     expect(() => arpaLines(kn, spelled('a b'))).toThrow("tokenOf(2) is 'a b', which holds white space: an ARPA file could not tell its n-grams apart");
     expect(() => arpaLines(kn, spelled(''))).toThrow("tokenOf(2) is '', no text");
     expect(() => arpaLines(kn, spelled(undefined))).toThrow('tokenOf(2) is undefined, no text');
+    expect(() => arpaLines(kn, spelled(5))).toThrow("tokenOf(2) is the number '5', no text"); // (it read '5', as if text: round 2)
     expect(() => arpaLines(kn, spelled('</s>'))).toThrow("tokenOf(2) is '</s>', a sentence marker");
     expect(() => arpaLines(kn, spelled('a', 'a'))).toThrow("tokenOf gives ids 2 and 3 the same token, 'a': an ARPA file could not tell them apart");
     expect([...arpaLines(kn, spelled('A'))]).toContain(`${Math.log10(5 / 24).toFixed(7)}\tA\t${Math.log10(1 / 2).toFixed(7)}`);
