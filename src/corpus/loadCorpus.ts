@@ -317,7 +317,7 @@ const SILENT_NAMES_SHOWN = 3;
  * of empty texts, or nothing the tokenizer keeps): the corpus is read from the rest. (Not "of the N
  * files": Brown's 500 files counted among them, which the user named as one: round 2.)
  */
-export function noTokenWarning(silent: readonly string[], role: string): string {
+function noTokenWarning(silent: readonly string[], role: string): string {
   const shown = silent.slice(0, SILENT_NAMES_SHOWN).join(', ');
   const more = silent.length > SILENT_NAMES_SHOWN ? ` and ${silent.length - SILENT_NAMES_SHOWN} more` : '';
   const which = silent.length === 1 ? `${shown} gives` : `${silent.length} files (${shown}${more}) give`;

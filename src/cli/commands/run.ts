@@ -110,10 +110,11 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   }
   // (not one series behind: a signal between a series' last row and its extinctions leaves that, which
   // the interrupted run's line counted as not complete; said, it read as a damaged file: round 2)
-  if (resumed.behind !== undefined && (!existsSync(resumed.behind.file) || resumed.behind.aheadComplete - resumed.behind.complete > 1)) {
+  const missing = resumed.behind !== undefined && !existsSync(resumed.behind.file);
+  if (resumed.behind !== undefined && (missing || resumed.behind.aheadComplete - resumed.behind.complete > 1)) {
     const { file, complete, ahead, aheadComplete } = resumed.behind;
     const shown = (path: string): string => relative(io.cwd, path) || path;
-    const state = existsSync(file) ? (complete === 0 ? 'holds no whole series' : `holds ${complete} whole series`) : 'is missing';
+    const state = missing ? 'is missing' : complete === 0 ? 'holds no whole series' : `holds ${complete} whole series`;
     warn(`--resume: ${shown(file)} ${state}, where ${shown(ahead)} holds ${aheadComplete}: ${complete === 0 ? 'every series is' : `the series after the first ${complete} are`} run again`);
   }
   // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;

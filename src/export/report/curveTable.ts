@@ -49,7 +49,7 @@ export function curveTableFromRecords(
     header.forEach((column, index) => {
       const text = record[index] ?? '';
       // (another program's column: its NaN or NA is no value, as an empty field is; the tool's own columns were checked for numbers above)
-      row[column] = numeric.has(column) ? (text.trim() === '' || isMissingText(text) ? undefined : csvNumber(text)) : text;
+      row[column] = numeric.has(column) ? (isNoValue(text) ? undefined : csvNumber(text)) : text;
     });
     // (a replicate of "abc" was read as a replicate of its own, NaN: audit)
     for (const [column, least] of [['generation', 0], ['replicate', 1]] as const) {
@@ -125,10 +125,14 @@ type LineOf = (index: number) => number;
 
 const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 
-/** Whether a field is a number or no value (empty, or a missing value as another program writes one: NaN, NA). */
+/** Whether a field is no value: empty, or a missing value as another program writes one (NaN, NA). */
+function isNoValue(field: string): boolean {
+  return field.trim() === '' || isMissingText(field);
+}
+
+/** Whether a field is a number or no value. */
 function isNumber(field: string): boolean {
-  const text = field.trim();
-  return text === '' || isMissingText(text) || !Number.isNaN(csvNumber(text));
+  return isNoValue(field) || !Number.isNaN(csvNumber(field));
 }
 
 function isFiniteOrEmpty(field: string): boolean {
