@@ -126,7 +126,8 @@ export { OutputWriteError, RunIncompleteError } from './errors.js';
 
 // Language models: evaluation and ARPA.
 export { evaluateModel, flooredEvaluation, type Evaluation } from './model/evaluate.js';
-export { arpaLines, readArpa } from './model/arpa.js';
+export { arpaLines } from './model/arpa.js';
+export { readArpa, type ArpaModel } from './model/readArpa.js';
 
 // Reports: charts and tables from curves (Vega-Lite; Vega is loaded at the first SVG rendered, not on import).
 export {

@@ -1,5 +1,6 @@
 /**
- * ARPA back-off language model format (as written by SRILM and KenLM, read by both): writer and reader.
+ * ARPA back-off language model format (as written by SRILM and KenLM, read by both): the writer (the
+ * reader is ./readArpa.ts).
  *
  *     \data\
  *     ngram 1=<count>
@@ -27,7 +28,7 @@
  * no ARPA file can hold it without listing every word after every history: it is refused.
  *
  * Values are written with 7 decimals of log10 (relative error below 2e-7 per probability).
- * Writing is O(nodes * model lookup); reading is O(lines).
+ * Writing is O(nodes * model lookup).
  */
 
 import { buildNgramTrie, hasChildren, type NgramTrie } from '../counts/ngramTrie.js';
@@ -213,71 +214,4 @@ function line(log10p: number, text: string, log10bow: number | undefined): strin
   return log10bow === undefined
     ? `${formatLog10(log10p)}\t${text}`
     : `${formatLog10(log10p)}\t${text}\t${formatLog10(log10bow)}`;
-}
-
-/** A parsed ARPA model: enough to score text the way KenLM and SRILM do. */
-export interface ArpaModel {
-  readonly order: number;
-  /** Entries per order as declared in `\data\`. */
-  readonly counts: readonly number[];
-  /** Every listed n-gram (words joined by one space) with its log10 probability and log10 back-off (0 if none). */
-  readonly entries: ReadonlyMap<string, { readonly p: number; readonly bow: number }>;
-  /** log10 P(word | history) with back-off semantics; -Infinity when the word is not in the model. */
-  log10Probability(history: readonly string[], word: string): number;
-}
-
-/**
- * Parses an ARPA file.
- *
- * @throws UsageError on a malformed file (the line is named).
- */
-export function readArpa(text: string): ArpaModel {
-  if (typeof text !== 'string') throw new UsageError(`readArpa needs the text of an ARPA file, got ${shownValue(text)}`, "read the file first, e.g. readFileSync('model.arpa', 'utf8')");
-  const entries = new Map<string, { p: number; bow: number }>();
-  // Stryker disable next-line ArrayDeclaration: equivalent, a file's "ngram 1=" line sets counts[0]
-  const counts: number[] = [];
-  let section = 0; // -1 header, k for k-grams
-  let sawData = false;
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, index) => {
-    const lineText = raw.trim();
-    if (lineText === '' || lineText === '\\end\\') return;
-    if (lineText === '\\data\\') {
-      sawData = true;
-      section = -1;
-      return;
-    }
-    const header = /^\\(\d+)-grams:$/.exec(lineText);
-    if (header) {
-      section = Number(header[1]);
-      return;
-    }
-    if (section === -1) {
-      const count = /^ngram (\d+)=(\d+)$/.exec(lineText);
-      if (!count) throw new UsageError(`ARPA line ${index + 1} is not an "ngram k=N" header: ${lineText}`, 'check the file');
-      counts[Number(count[1]) - 1] = Number(count[2]);
-      return;
-    }
-    const fields = lineText.split('\t');
-    if (section < 1 || fields.length < 2) throw new UsageError(`ARPA line ${index + 1} is malformed: ${lineText}`, 'check the file');
-    entries.set(fields[1]!.trim().split(/\s+/).join(' '), { p: Number(fields[0]), bow: fields[2] === undefined ? 0 : Number(fields[2]) });
-  });
-  const order = counts.length;
-  // (an empty text was a model of order 0 that scored every word -Infinity: audit)
-  if (order === 0) throw new UsageError(`the text is not an ARPA file: ${sawData ? 'its \\data\\ section has no "ngram k=N" line' : 'it has no \\data\\ line'}`, 'pass the whole file, as train --arpa writes it');
-  const log10Probability = (history: readonly string[], word: string): number => {
-    // Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent, a longer context adds n-grams that are never listed and have no back-off weight
-    const context = history.slice(Math.max(0, history.length - (order - 1)));
-    for (let start = 0; start <= context.length; start++) {
-      const h = context.slice(start);
-      const hit = entries.get([...h, word].join(' '));
-      if (hit !== undefined) {
-        let bows = 0;
-        for (let s = 0; s < start; s++) bows += entries.get(context.slice(s).join(' '))?.bow ?? 0;
-        return hit.p + bows;
-      }
-    }
-    return Number.NEGATIVE_INFINITY;
-  };
-  return { order, counts, entries, log10Probability };
 }

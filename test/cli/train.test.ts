@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readArpa } from '../../src/model/arpa.js';
+import { readArpa } from '../../src/model/readArpa.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 const demo = join(import.meta.dirname, '../../corpora/lighthouse.txt');

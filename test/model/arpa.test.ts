@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { trainAddK } from '../../src/model/addK.js';
-import { ARPA_LOG_ZERO, arpaLines, readArpa } from '../../src/model/arpa.js';
+import { ARPA_LOG_ZERO, arpaLines } from '../../src/model/arpa.js';
+import { readArpa } from '../../src/model/readArpa.js';
 import { trainKneserNey } from '../../src/model/kneserNey.js';
 import type { LanguageModel, ModelOptions, Trainer } from '../../src/model/languageModel.js';
 import { trainModel } from '../../src/model/train.js';
@@ -217,9 +218,9 @@ describe('ARPA reader', () => {
     for (const bad of ['ngram one=5', 'ngram 1=5 words', 'the ngram 1=5', '\\1-grams: more', 'x\\1-grams:']) {
       expect(refusal(['\\data\\', bad])).toEqual([`ARPA line 2 is not an "ngram k=N" header: ${bad}`, 'check the file']);
     }
-    // an entry before any n-gram section, and an entry without its tab
-    expect(refusal(['-0.5\ta'])).toEqual(['ARPA line 1 is malformed: -0.5\ta', 'check the file']);
-    expect(refusal(['\\data\\', 'ngram 1=1', '\\1-grams:', '-0.5 a'])).toEqual(['ARPA line 4 is malformed: -0.5 a', 'check the file']);
+    // an entry before any n-gram section (after \\data\\; before it, a line is preamble)
+    expect(refusal(['\\data\\', 'ngram 1=1', '-0.5\ta'])).toEqual(['ARPA line 3 is not an "ngram k=N" header: -0.5\ta', 'check the file']);
+    expect(refusal(['\\data\\', 'ngram 1=1', '\\end\\', '-0.5\ta'])).toEqual(['the ARPA text has no \\1-grams: section where \\data\\ declares 1 (line 3): the file may be cut short or edited', 'pass the whole file, as train --arpa writes it']);
     // no text, or none of an ARPA file (an empty text was a model of order 0: audit)
     const hint = 'pass the whole file, as train --arpa writes it';
     expect(refusal([''])).toEqual(['the text is not an ARPA file: it has no \\data\\ line', hint]);
@@ -227,5 +228,63 @@ describe('ARPA reader', () => {
     // n-gram sections without \\data\\ (it was said to have the section: round 2)
     expect(refusal(['\\1-grams:', '-1\ta'])).toEqual(['the text is not an ARPA file: it has no \\data\\ line', hint]);
     expect(() => readArpa(null as never)).toThrow(new UsageError('readArpa needs the text of an ARPA file, got null', "read the file first, e.g. readFileSync('model.arpa', 'utf8')"));
+  });
+});
+
+describe('ARPA reader: files of other tools, and files cut short', () => {
+  const refusal = (lines: string[]) => {
+    try {
+      readArpa(lines.join('\n'));
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      return (error as UsageError).message;
+    }
+    return undefined;
+  };
+  const head = ['\\data\\', 'ngram 1=3', 'ngram 2=1', '', '\\1-grams:', '-1\t</s>', '-0.5\ta\t-0.3', '-0.7\tb', '', '\\2-grams:', '-0.2\ta b'];
+
+  it('skips a preamble before \\data\\ and reads fields split by spaces (the CMU-Cambridge toolkit\'s files)', () => {
+    // The CMU-Cambridge toolkit writes a commented preamble, then its entries with spaces, not tabs.
+    const arpa = readArpa([
+      '#############################', 'This is a 2-gram language model ... (back-off: p(wd2|wd1) = bo_wt_1(wd1) p_1(wd2))',
+      'Beginning of data mark: \\data\\', 'ngram 1=nr # number of 1-grams', 'p_1 wd_1 bo_wt_1',
+      '\\data\\', 'ngram 1=3', 'ngram 2=1', '\\1-grams:', '-1.0000 </s> 0.0000', '-0.5000 a -0.3000', '-0.7000 b', '\\2-grams:', '-0.2000 a b', '\\end\\',
+    ].join('\n'));
+    expect([...arpa.entries]).toEqual([['</s>', { p: -1, bow: 0 }], ['a', { p: -0.5, bow: -0.3 }], ['b', { p: -0.7, bow: 0 }], ['a b', { p: -0.2, bow: 0 }]]);
+    expect(arpa.log10Probability(['a'], 'b')).toBe(-0.2); // listed
+    expect(arpa.log10Probability(['a'], 'a')).toBeCloseTo(-0.3 + -0.5, 12); // bow(a) P(a)
+  });
+
+  it('stops at \\end\\ (the format is self-delimiting) and reads -inf as log10(0)', () => {
+    const arpa = readArpa([...head.slice(0, 5), '-inf\t</s>', ...head.slice(6), '\\end\\', 'ancillary text', '\\3-grams:', '-1\ta b c'].join('\n'));
+    expect(arpa.order).toBe(2);
+    expect(arpa.entries.get('</s>')!.p).toBe(Number.NEGATIVE_INFINITY);
+    expect(arpa.entries.has('a b c')).toBe(false);
+    // a white space other than space and tab is part of a word, as KenLM splits
+    expect([...readArpa(['\\data\\', 'ngram 1=1', '\\1-grams:', '-0.5\tA\u00a0B\u00a0', '\\end\\'].join('\n')).entries.keys()]).toEqual(['A\u00a0B\u00a0']);
+  });
+
+  it('refuses every cut of a whole file at a line before its \\end\\', () => {
+    // A copy or download that stopped early would otherwise score without its last n-grams.
+    const whole = [...head, '\\end\\'];
+    expect(readArpa(whole.join('\n')).entries.size).toBe(4);
+    for (let kept = 1; kept < whole.length; kept++) {
+      expect(refusal(whole.slice(0, kept)), `first ${kept} lines`).toMatch(/no \\data\\ line|no "ngram k=N" line|no \\end\\ line|cut short/);
+    }
+    expect(refusal(whole.slice(0, 8))).toBe('the ARPA text has no \\end\\ line after its 1-grams: the file may be cut short');
+    expect(refusal([...whole.slice(0, 7), '\\end\\'])).toBe('the ARPA section \\1-grams: lists 2 n-grams where \\data\\ declares 3 (line 8): the file may be cut short or edited');
+    expect(refusal([...whole.slice(0, 9), '\\end\\'])).toBe('the ARPA text has no \\2-grams: section where \\data\\ declares 1 (line 10): the file may be cut short or edited');
+  });
+
+  it('refuses a section out of order or past the declared orders, a count out of order, a wrong field, an n-gram twice', () => {
+    expect(refusal(['\\data\\', 'ngram 2=1', 'ngram 1=3'])).toBe('ARPA line 2 declares the 2-grams where the 1-grams come next: ngram 2=1');
+    expect(refusal(['\\data\\', 'ngram 1=0', '\\2-grams:'])).toBe('ARPA line 3 opens the 2-grams where \\data\\ declares 1 orders: \\2-grams:');
+    expect(refusal([...head.slice(0, 9), '\\1-grams:'])).toBe('ARPA line 10 opens the 1-grams after the 1-grams: \\1-grams:');
+    expect(refusal([...head.slice(0, 4), '\\2-grams:', '-0.2\ta b'])).toBe('the ARPA text has no \\1-grams: section where \\data\\ declares 3 (line 5): the file may be cut short or edited');
+    expect(refusal([...head.slice(0, 10), '-0.2\ta b c d'])).toBe('ARPA line 11 is malformed: a 2-gram line holds log10 p, 2 words and an optional back-off, got 5 fields: -0.2\ta b c d');
+    expect(refusal([...head.slice(0, 5), '-1'])).toBe('ARPA line 6 is malformed: a 1-gram line holds log10 p, 1 word and an optional back-off, got 1 fields: -1');
+    expect(refusal([...head.slice(0, 5), 'p\t</s>'])).toBe('ARPA line 6 is malformed: its log10 probability "p" is no number: p\t</s>');
+    expect(refusal([...head.slice(0, 6), '-0.5\ta\tNaN'])).toBe('ARPA line 7 is malformed: its back-off "NaN" is no number: -0.5\ta\tNaN');
+    expect(refusal([...head.slice(0, 7), '-0.7\ta'])).toBe('ARPA line 8 lists the 1-gram "a" a second time');
   });
 });

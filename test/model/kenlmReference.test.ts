@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
-import { arpaLines, readArpa } from '../../src/model/arpa.js';
+import { arpaLines } from '../../src/model/arpa.js';
+import { readArpa } from '../../src/model/readArpa.js';
 import { evaluateModel } from '../../src/model/evaluate.js';
 import { InterpolatedModel } from '../../src/model/interpolated.js';
 import { trainKneserNey } from '../../src/model/kneserNey.js';
