@@ -1,6 +1,7 @@
 /**
  * The report's charts as static SVG, rendered in Node by Vega's headless View (renderer 'none'): no
- * browser, no canvas, no network.
+ * browser, no canvas, no network; text is measured by ./textWidth.ts (Vega's estimate without a canvas
+ * made every image wider than what it drew).
  *
  * Contract: `renderSvg(spec)` compiles a Vega-Lite spec and resolves to its SVG text.
  * `renderSvgCharts(rows, options)` resolves to one SvgChart per metric chart (file `<metric>.svg`) plus
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { CurveRow } from './curveRow.js';
 import { buildReportCharts, type ReportOptions } from './reportCharts.js';
+import { useTextWidth, type TextMetrics } from './textWidth.js';
 
 export interface SvgChart {
   /** The metric charted, or 'survival_bands'. */
@@ -34,7 +36,11 @@ export const KAPLAN_MEIER_SVG_NAME = 'kaplan_meier';
 let vegaModules: Promise<readonly [typeof import('vega'), typeof import('vega-lite')]> | undefined;
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const [vega, vegaLite] = await (vegaModules ??= Promise.all([import('vega'), import('vega-lite')]));
+  const [vega, vegaLite] = await (vegaModules ??= Promise.all([import('vega'), import('vega-lite')]).then((modules) => {
+    // (vega exports textMetrics, vega-scenegraph's, though its type declarations leave it out)
+    useTextWidth((modules[0] as unknown as { textMetrics?: TextMetrics }).textMetrics);
+    return modules;
+  }));
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCurves } from '../../../src/export/report/readCurves.js';
 import { renderReportHtml } from '../../../src/export/report/reportHtml.js';
+import { renderSvgCharts } from '../../../src/export/report/svgCharts.js';
 import { launchChromium, SKIP_BROWSER, SKIP_REASON } from '../../helpers/chromium.js';
 import { fixture, TEST_OUTPUT } from './fixtures.js';
 
@@ -137,6 +138,28 @@ if (SKIP_BROWSER) {
       const tooltip = page.locator('#vg-tooltip-element');
       await expect.poll(() => tooltip.textContent()).toMatch(/strategy=replace\/human_ratio=0.*metric\s*vocab_retention.*generation\s*1.*mean\s*0\.9.*replicates\s*3.*95% CI\s*0\.65158/s);
       await page.screenshot({ path: join(OUTPUT, 'report-tooltip.png') });
+    });
+
+    it('draws every SVG of plot --svg within its image, with no blank strip at its right (DejaVu Sans, as on Debian)', async () => {
+      // Vega lays a chart out in Node by textWidth's widths (its own estimate left strips of 40-160 px);
+      // here Chromium draws each image and reports where its text and marks really end.
+      const table = await readCurves(fixture('curves.csv'));
+      const charts = await renderSvgCharts(table.rows, { columns: table.columns });
+      const svgPage = await context.newPage();
+      await svgPage.setContent(`<!doctype html><body style="margin:0">${charts.map(({ svg }) => `<div>${svg}</div>`).join('')}</body>`);
+      // (a script as text: this file is compiled without the DOM's types)
+      const extents = await svgPage.evaluate<Array<{ width: number; text: number; drawn: number }>>(`[...document.querySelectorAll('body > div > svg')].map((svg) => {
+        const left = svg.getBoundingClientRect().left;
+        const right = (selector) => Math.max(...[...svg.querySelectorAll(selector)].map((element) => element.getBoundingClientRect().right - left));
+        // what is drawn: text, lines and marks, not the group frames Vega sizes to its layout
+        return { width: Number(svg.getAttribute('width')), text: right('text'), drawn: right('text, path:not(.background), line') };
+      })`);
+      await svgPage.close();
+      expect(extents.length).toBe(charts.length);
+      for (const [i, { width, text, drawn }] of extents.entries()) {
+        expect(text, charts[i]!.file).toBeLessThanOrEqual(width);
+        expect(drawn, charts[i]!.file).toBeGreaterThan(width - 15); // Vega's padding is 5 px
+      }
     });
   });
 }

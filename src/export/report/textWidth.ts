@@ -1,0 +1,75 @@
+/**
+ * How wide a chart's text is drawn, for charts rendered to SVG in Node, where Vega has no canvas to
+ * measure with.
+ *
+ * Without a canvas Vega estimates every character at 0.8 em (vega-scenegraph's `estimateWidth`), about
+ * 1.4 times the width of ordinary text, and lays the chart out by that: an SVG of `plot --svg` or of a
+ * recipe was wider than what it drew, by a blank strip at its right (160 px in the drift recipe's
+ * 720 px figure, where a subtitle was the widest part). Vega lets a program give its own measure in
+ * place of the estimate (`textMetrics.width`, as Vega's own converter vl-convert does).
+ *
+ * Contract: `textWidth(item, text)` is the width in pixels of `text` (or of `item.text`) in the font size
+ * and weight of the Vega text item, at most `item.limit` when the item has one (Vega then cuts the text
+ * to fit); `useTextWidth(textMetrics)` installs it unless a canvas measures text already (node-canvas
+ * installed) or Vega has no such object. Widths are DejaVu Sans's advance widths, normal and bold, for the printable ASCII
+ * characters, measured with Chromium's canvas `measureText` at 1000 px on the project's machine
+ * (Debian's DejaVu Sans; 6 December 2026); other characters take 0.7 em (an accented Latin letter or a
+ * Greek one is about 0.6), and those from U+2E80 on (CJK and the scripts after it) 1 em. DejaVu Sans is what a Linux viewer draws for the
+ * charts' font list ('Helvetica, Arial, sans-serif') where neither is installed, and it is wider than
+ * both, so a text never runs past the image's edge; under Helvetica or Arial a few pixels stay blank.
+ */
+
+/** DejaVu Sans advance widths in thousandths of an em, for U+0020 (space) to U+007E (~). */
+const NORMAL = [
+  318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531,
+  1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500,
+  500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+];
+/** DejaVu Sans Bold, the same characters. */
+const BOLD = [
+  348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 580,
+  1000, 774, 762, 734, 830, 683, 683, 821, 837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771, 724, 725, 457, 365, 457, 838, 500,
+  500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665, 343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838,
+];
+const OTHER = 700;
+const WIDE = 1000;
+const WIDE_FROM = 0x2e80;
+
+/** The fields of a Vega text item that its width depends on. */
+export interface TextItem {
+  readonly text?: unknown;
+  readonly fontSize?: number | string | null;
+  readonly fontWeight?: number | string | null;
+  readonly limit?: number | null;
+}
+
+/** The part of vega's `textMetrics` this module reads and sets. */
+export interface TextMetrics {
+  width: (item: TextItem, text?: unknown) => number;
+  readonly estimateWidth: unknown;
+}
+
+export function textWidth(item: TextItem, text?: unknown): number {
+  const shown = String(text ?? item.text ?? '').trim();
+  // Vega's own default size (vega-scenegraph's fontSize): 11 px when the item sets none
+  const size = item.fontSize == null ? 11 : Number(item.fontSize) || 0;
+  const widths = isBold(item.fontWeight) ? BOLD : NORMAL;
+  let thousandths = 0;
+  for (const character of shown) {
+    const code = character.codePointAt(0)!;
+    thousandths += code >= 0x20 && code <= 0x7e ? widths[code - 0x20]! : code >= WIDE_FROM ? WIDE : OTHER;
+  }
+  const width = (thousandths * size) / 1000;
+  return item.limit != null && item.limit > 0 ? Math.min(width, item.limit) : width;
+}
+
+/** Installs textWidth as Vega's measure of text, where Vega would otherwise estimate (no canvas). */
+export function useTextWidth(metrics: TextMetrics | undefined): void {
+  if (metrics !== undefined && metrics.width === metrics.estimateWidth) metrics.width = textWidth;
+}
+
+/** CSS's bold: the keywords bold and bolder, or a weight of 600 or more. */
+function isBold(weight: TextItem['fontWeight']): boolean {
+  if (typeof weight === 'number') return weight >= 600;
+  return weight === 'bold' || weight === 'bolder' || (typeof weight === 'string' && Number(weight) >= 600);
+}
