@@ -1,6 +1,6 @@
 /**
  * Recipe `anchor`: a fixed real sentence or a prior keeps retraining from being absorbed (Jangjoo,
- * Marsili & Roudi, "Lost in Retraining", Phys. Rev. Lett. 2026).
+ * Marsili & Roudi, "Lost in Retraining: Closed-Loop Learning and Model Collapse in Exponential Families", Phys. Rev. Lett. 2026).
  *
  * Cells (order 2, no human data, replace): pure MLE; MLE with one fixed human sentence added to every
  * training set (`--anchor 1`); add-k with the seed vocabulary (`--smoothing add-k --vocab seed`: the
@@ -27,7 +27,7 @@ export const anchor: Recipe = {
     'Pure maximum-likelihood retraining is absorbed: a lost type never returns. One fixed real sentence in every ' +
     'training set, or a prior over the seed vocabulary, keeps the process from being absorbed. One sentence only ' +
     'keeps its own tokens alive; other rare tokens still vanish.',
-  sources: ['Jangjoo, Marsili & Roudi, "Lost in Retraining", Physical Review Letters, 2026'],
+  sources: ['Jangjoo, Marsili & Roudi, "Lost in Retraining: Closed-Loop Learning and Model Collapse in Exponential Families", Physical Review Letters 136, 197301, 2026 (arXiv:2506.20623)'],
   defaultCorpus: ['brown:news'],
   defaults: { generations: 20, replicates: 3 },
   needs: { tokenSurvival: true },

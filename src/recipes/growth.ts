@@ -26,7 +26,7 @@ export const growth: Recipe = {
     'When each generation draws more data than the last, fewer types are lost: the survival of a type follows ' +
     '1 - exp(-c g_k), where g_k stops falling once the draws per generation grow.',
   sources: [
-    'Xu, He & Cheng, 2025: the sample must grow superlinearly with the generations to avoid collapse',
+    'Xu, He & Cheng, "A Probabilistic Perspective on Model Collapse", arXiv:2505.13947, 2025: the sample must grow superlinearly with the generations to avoid collapse',
     'Suresh, Thangaraj & Khandavally, "Rate of Model Collapse in Recursive Training", AISTATS 2025',
   ],
   defaultCorpus: ['brown:news'],

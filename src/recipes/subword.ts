@@ -112,7 +112,7 @@ export function subwordFindings(data: RecipeData): Finding[] {
   const rareLast = Object.fromEntries(subwords.map((cell) => [cell, meanAt(rows, cell, last, 'word_rare_survival')]));
   findings.push({
     name: 'rare words die under subword models too',
-    expected: 'H\'s rare words keep disappearing generation after generation, as under a word model',
+    expected: 'H\'s rare words disappear as under a word model: fewer of them are still written at the last generation than at generation 1, under every subword model',
     observed: `word-level rare survival, generation 1 -> ${last}: ${subwords.map((cell) => `${name(cell)} ${text(rareFirst[cell])} -> ${text(rareLast[cell])}`).join('; ')}`,
     numbers: Object.fromEntries(subwords.flatMap((cell) => [[`rare_first_${name(cell)}`, shown(rareFirst[cell])], [`rare_last_${name(cell)}`, shown(rareLast[cell])]])),
     holds: subwords.length > 0 && subwords.every((cell) => rareFirst[cell] !== undefined && rareLast[cell] !== undefined && rareLast[cell]! < rareFirst[cell]!),

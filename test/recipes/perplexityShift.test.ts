@@ -19,13 +19,14 @@ describe('recipe perplexity-shift', () => {
     expect(first.values.length).toBe(row.values.sentences);
   });
 
-  it('mass moves to low perplexity and the tail thins', () => {
-    for (const finding of findings.values()) expect(finding.holds, `${finding.name}: ${finding.observed}`).toBe(true);
+  it('mass moves to low perplexity, and no longer tail appears: an MLE model writes no sentence M0 cannot (on this slice the tail thins in both replicates)', () => {
+    expect(verdicts(perplexityShift, data)).toEqual({ 'mass moves to low perplexity': true, 'a longer tail appears': false });
+    expect(findings.get('a longer tail appears')!.numbers.replicates_growing).toBe(0);
   });
-  it('on data where nothing changes, the findings about change do not hold (the sentences of every generation score as those of generation 1: the median does not fall, the tail does not thin)', () => {
+  it('on data where nothing changes, the findings about change do not hold (the sentences of every generation score as those of generation 1: the median does not fall, the tail does not grow)', () => {
     expect(verdicts(perplexityShift, frozen(data))).toMatchObject({
       'mass moves to low perplexity': false,
-      'the tail thins': false,
+      'a longer tail appears': false,
     });
   });
 });
@@ -39,20 +40,26 @@ function shiftVerdicts(last: number[]): Record<string, boolean> {
   return verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series });
 }
 
+// Most sentences score half as much, and three far above generation 1's highest: the median (0.5 .. 8.5,
+// 30, 40, 50) at 9.5 is (5 + 5.5) / 2 = 5.25; p95 at 18.05 is 40 + 0.05 x 10 = 40.5; 3 of 20 (15%) at or above 18.1.
+const LONG_TAIL = [...ONE_TO_TWENTY.slice(0, 17).map((value) => value / 2), 30, 40, 50];
+
 describe('recipe perplexity-shift: each check can fail on its own', () => {
-  it('both hold when every sentence scores half as much (median 5.25, p95 9.525, none above 18.1)', () => {
-    expect(shiftVerdicts(ONE_TO_TWENTY.map((value) => value / 2))).toEqual({ 'mass moves to low perplexity': true, 'the tail thins': true });
+  it('both hold when most sentences score half as much and three far above (median 5.25, p95 40.5, 15% above 18.1)', () => {
+    expect(shiftVerdicts(LONG_TAIL)).toEqual({ 'mass moves to low perplexity': true, 'a longer tail appears': true });
+    // every sentence at half: the median falls, the tail does not grow (p95 9.525, none above 18.1)
+    expect(shiftVerdicts(ONE_TO_TWENTY.map((value) => value / 2))).toEqual({ 'mass moves to low perplexity': true, 'a longer tail appears': false });
   });
 
   it('each check holds only when every replicate shifts: one that shifts and one that stays do not make a shift (the pooled values alone held on one seed in four: probe)', () => {
-    const halved = ONE_TO_TWENTY.map((value) => value / 2);
     const series = (lasts: number[][]) => lasts.flatMap((last, index) =>
       [ONE_TO_TWENTY, ONE_TO_TWENTY, last].map((values, generation) => ({ cell: 'base', replicate: index + 1, generation, values: Float64Array.from(values) })));
-    const both = verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series([halved, halved]) });
-    expect(both).toEqual({ 'mass moves to low perplexity': true, 'the tail thins': true });
-    // pooled, replicate 1's halved values and replicate 2's unchanged ones still show a lower median (7 < 10.5) and p95 (18.05 < 19.05), and 5% above the cut 18.1: both held
-    const mixed = verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series([halved, ONE_TO_TWENTY]) });
-    expect(mixed).toEqual({ 'mass moves to low perplexity': false, 'the tail thins': false });
+    const both = verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series([LONG_TAIL, LONG_TAIL]) });
+    expect(both).toEqual({ 'mass moves to low perplexity': true, 'a longer tail appears': true });
+    // pooled, replicate 1's shifted values and replicate 2's unchanged ones still show a lower median (7 < 10.5),
+    // a higher p95 (30.5 > 19.05) and (2 + 3) / 40 = 12.5% at or above the cut 18.1 (10% in generation 1): both would hold
+    const mixed = verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series([LONG_TAIL, ONE_TO_TWENTY]) });
+    expect(mixed).toEqual({ 'mass moves to low perplexity': false, 'a longer tail appears': false });
   });
 
   it('the median must fall: 10.5 again does not, 10.45 does', () => {
@@ -61,17 +68,16 @@ describe('recipe perplexity-shift: each check can fail on its own', () => {
     expect(shiftVerdicts([...ONE_TO_TWENTY.slice(0, 10), 10.9, ...ONE_TO_TWENTY.slice(11)])['mass moves to low perplexity']).toBe(true);
   });
 
-  it('the tail: p95 must fall and under 10% of the sentences stay above generation 1 p90', () => {
-    const thins = (last: number[]) => shiftVerdicts(last)['the tail thins'];
+  it('the tail: p95 must rise and more than 10% of the sentences lie at or above generation 1 p90', () => {
+    const grows = (last: number[]) => shiftVerdicts(last)['a longer tail appears'];
     const upTo17 = ONE_TO_TWENTY.slice(0, 17);
-    // 1 of 20 above 18.1 (5%), p95 18 + 0.05 x 0.2 = 18.01
-    expect(thins([...upTo17, 17.5, 18, 18.2])).toBe(true);
-    // 3 of 20 above 18.1 (15%) though p95 falls to 18.605
-    expect(thins([...upTo17, 18.5, 18.6, 18.7])).toBe(false);
-    // 2 of 20 above (10%, not under it)
-    expect(thins([...upTo17, 17.5, 18.2, 18.3])).toBe(false);
-    // 1 of 20 above, but p95 18 + 0.05 x 22 = 19.1 >= 19.05
-    expect(thins([...upTo17, 17.5, 18, 40])).toBe(false);
+    // 3 of 20 at or above 18.1 (15%), p95 19.5 + 0.05 x 5.5 = 19.775 > 19.05
+    expect(grows([...upTo17, 18.5, 19.5, 25])).toBe(true);
+    // 3 of 20 above (15%) though p95 falls to 18.6 + 0.05 x 0.1 = 18.605
+    expect(grows([...upTo17, 18.5, 18.6, 18.7])).toBe(false);
+    // p95 18.2 + 0.05 x 21.8 = 19.29 rises, but 2 of 20 above (10%, not more)
+    expect(grows([...upTo17, 17.5, 18.2, 40])).toBe(false);
+    expect(grows(ONE_TO_TWENTY)).toBe(false);
   });
 
   it("the tail's share is generation 1's own where its values tie at the 90th percentile (it was taken to be 10%: audit)", () => {
@@ -79,13 +85,13 @@ describe('recipe perplexity-shift: each check can fail on its own', () => {
     const tied = [...Array<number>(16).fill(1), 5, 5, 5, 5];
     const tail = (last: number[]) => {
       const series = [tied, tied, last].map((values, generation) => ({ cell: 'base', replicate: 1, generation, values: Float64Array.from(values) }));
-      return perplexityShift.findings({ ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series }).find((finding) => finding.name === 'the tail thins')!;
+      return perplexityShift.findings({ ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series }).find((finding) => finding.name === 'a longer tail appears')!;
     };
-    // 1 of 20 at 5 (5% < 20%), p95 (at 18.05) 5 -> 4.9 + 0.05 x 0.1 = 4.905: thins; the text says 20% -> 5%
-    const thinner = [...Array<number>(17).fill(1), 4.9, 4.9, 5];
-    expect(tail(thinner).holds).toBe(true);
-    expect(tail(thinner).observed).toContain("share of sentences at or above generation 1's 90th percentile (5): 20% -> 5%");
-    // unchanged: 20% -> 20%, p95 5 -> 5, not thinning
+    // 5 of 20 at or above 5 (25% > 20%), p95 (at 18.05) 5 -> 5 + 0.05 x 4 = 5.2: grows; the text says 20% -> 25%
+    const longer = [...Array<number>(15).fill(1), 5, 5, 5, 5, 9];
+    expect(tail(longer).holds).toBe(true);
+    expect(tail(longer).observed).toContain("share of sentences at or above generation 1's 90th percentile (5): 20% -> 25%");
+    // unchanged: 20% -> 20%, p95 5 -> 5, not growing
     expect(tail(tied).holds).toBe(false);
     expect(tail(tied).observed).toContain('(5): 20% -> 20%');
   });

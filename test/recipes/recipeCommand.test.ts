@@ -91,7 +91,7 @@ describe('ngram-collapse recipe', () => {
     const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8'));
     expect(findings.recipe).toBe('perplexity-shift');
     expect(findings.command).toBe(`ngram-collapse recipe perplexity-shift --corpus ${LIGHTHOUSE} --generations 2 --replicates 1 --seed 42 --out shift`);
-    expect(findings.findings.map((f: { name: string }) => f.name)).toEqual(['mass moves to low perplexity', 'the tail thins']);
+    expect(findings.findings.map((f: { name: string }) => f.name)).toEqual(['mass moves to low perplexity', 'a longer tail appears']);
     const perplexities = readFileSync(join(out, 'sentence-perplexities.csv'), 'utf8').split('\n');
     expect(perplexities[0]).toBe('cell,replicate,generation,sentence,perplexity');
     expect(perplexities[1]).toMatch(/^default,1,0,1,\d/);
