@@ -9,7 +9,7 @@
 
 import { isTokenizerName, TOKENIZER_NAMES, tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
-import { checkValue, decimalValue, integerRule, refuseRepeats, shownValue, TEXT_RULE, TOO_SMALL, tooSmallToHold, unknownValue, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, decimalValue, integerRule, readAs, refuseRepeats, shownValue, TEXT_RULE, TOO_SMALL, tooSmallToHold, unknownValue, type ValueRule } from '../validation/valueRule.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
@@ -35,7 +35,21 @@ function number(raw: string, flag: string, allowed: string): number {
  * ran), the message quoting the text.
  */
 export function fromRule<T>(rule: ValueRule<T>): Parse<T> {
-  return (raw, flag) => checkValue(flag, rule.kind === 'number' ? number(raw, flag, rule.allowed) : rule.kind === 'name' ? raw.trim() : raw, rule, raw);
+  return (raw, flag) => {
+    const value = checkValue(flag, rule.kind === 'number' ? number(raw, flag, rule.allowed) : rule.kind === 'name' ? raw.trim() : raw, rule, raw);
+    if (rule.kind === 'number') refuseLostDigits(raw, flag);
+    return value;
+  };
+}
+
+/**
+ * A number whose digits no double holds, refused once its rule accepts what it is read as: the
+ * value used would not be the value written (`--seed 9007199254740990.5` ran as 9007199254740990,
+ * and `--human-ratio 0.10000000000000001` as 0.1 though a sweep value takes 6 digits: audit).
+ */
+function refuseLostDigits(raw: string, flag: string): void {
+  const other = readAs(raw);
+  if (other !== undefined) throw new UsageError(`${flag} ${raw.trim()} has more digits than a number holds: it would be read as ${other}`, `pass ${other}, or a number with fewer digits`);
 }
 
 /** A whole number in [min, max]. */

@@ -30,7 +30,7 @@ import type { CommandSpec, ResolveContext } from './optionTable.js';
 import { RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS } from './options.js';
 import { standardOutputIs } from './outputPaths.js';
 import { repeatedKey } from './repeatedKey.js';
-import { tinyJsonNumber } from './tinyJsonNumber.js';
+import { roundedJsonNumber, tinyJsonNumber } from './tinyJsonNumber.js';
 import { TOO_SMALL } from '../validation/valueRule.js';
 import { checkOwnDescriptor } from '../corpus/ownDescriptor.js';
 
@@ -95,6 +95,8 @@ export function readConfigFile(file: string, context: ResolveContext): Partial<R
   if (twice !== undefined) throw new UsageError(`--config ${file}: "${twice}" is given twice`, 'keep one of them');
   const tiny = tinyJsonNumber(content);
   if (tiny !== undefined) throw new UsageError(`--config ${file}: ${tiny} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes');
+  const rounded = roundedJsonNumber(content);
+  if (rounded !== undefined) throw new UsageError(`--config ${file}: ${rounded.written} has more digits than a number holds: it would be read as ${rounded.readAs}`, `write ${rounded.readAs}, or a number with fewer digits`);
   return configValues(parsed, `--config ${file}`) as Partial<RunValues>;
 }
 

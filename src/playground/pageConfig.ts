@@ -16,7 +16,7 @@ import { configEntries, runSettingsFrom } from '../cli/configObject.js';
 import type { ValueOption } from '../cli/optionRow.js';
 import { LOAD_ROWS, SHARED_ROWS, SWEEP_ROWS } from '../cli/options.js';
 import { repeatedKey } from '../cli/repeatedKey.js';
-import { tinyJsonNumber } from '../cli/tinyJsonNumber.js';
+import { roundedJsonNumber, tinyJsonNumber } from '../cli/tinyJsonNumber.js';
 import { TOO_SMALL, tooSmallToHold } from '../validation/valueRule.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from '../corpus/readText.js';
 import type { SentenceMode } from '../corpus/sentenceSplitter.js';
@@ -184,6 +184,8 @@ export function configFromHash(hash: string): unknown {
   if (twice !== undefined) throw new UsageError(`#config: "${twice}" is given twice`, 'keep one of them, or reset the settings');
   const tiny = tinyJsonNumber(text);
   if (tiny !== undefined) throw new UsageError(`#config: ${tiny} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes, or reset the settings');
+  const rounded = roundedJsonNumber(text);
+  if (rounded !== undefined) throw new UsageError(`#config: ${rounded.written} has more digits than a number holds: it would be read as ${rounded.readAs}`, `write ${rounded.readAs}, or a number with fewer digits, or reset the settings`);
   return parsed;
 }
 

@@ -35,7 +35,7 @@
 
 import { concatCorpora, gatherSentences, sentenceCount, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
-import { decimalValue, shownValue, writtenExactly } from '../validation/valueRule.js';
+import { decimalValue, readAs, shownValue, writtenExactly } from '../validation/valueRule.js';
 import { formatNumber } from '../validation/formatNumber.js';
 import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { SeedReference } from '../metrics/seedReference.js';
@@ -90,6 +90,9 @@ export function parseSelectRule(text: string, flag = '--select'): SelectRule {
   const parts = text.split(':');
   const share = (raw: string | undefined): number => {
     const value = decimalValue(raw ?? ''); // written in decimal (not 0x1), and not blank
+    // (tail:0.80000000000000001 ran as tail:0.8: the digits past a double's were dropped without a word: audit)
+    const other = readAs(raw ?? '');
+    if (other !== undefined && value > 0 && value <= 1) throw new UsageError(`${flag} ${text} has more digits than a number holds: its share would be read as ${other}`, `write ${other}, or a share with fewer digits`);
     // (in the digits the CSV writes: tail:1e-7 named a cell `select=tail:1e-7`, tail:0.1234567 one the CSV could not tell from tail:0.123457: audit)
     return Number.isFinite(value) && value > 0 && value <= 1 ? writtenExactly(`${flag} ${text}`, value) : wrong();
   };

@@ -53,6 +53,30 @@ export function tooSmallToHold(text: string): boolean {
   return value === 0 ? /[1-9]/u.test(text.replace(/e.*$/iu, '')) : Math.abs(value) < SMALLEST_NORMAL;
 }
 
+/**
+ * The number a decimal text is read as, in its shortest text, when that is not the text's own number:
+ * digits no double holds (`0.10000000000000001` is read as 0.1, `9007199254740993` as 9007199254740992,
+ * `2.0000000000000001` as 2, which then passed as a whole number: audit). undefined when the double
+ * is the number written, with any number of zeros (`0.100`, `1e2`), and for a text that is no decimal
+ * number, past the largest double, or too small to hold (`tooSmallToHold` says that). Compared exactly,
+ * as decimal digits: the text's, and those of the double's shortest text (JavaScript's `String`).
+ */
+export function readAs(text: string): string | undefined {
+  const value = decimalValue(text);
+  if (!Number.isFinite(value) || tooSmallToHold(text.trim())) return undefined;
+  const shortest = String(value);
+  return decimalDigits(text) === decimalDigits(shortest) ? undefined : shortest;
+}
+
+/** A decimal text as its significant digits and the power of ten of the last (`-1.50e2` -> `-15e1`; every zero `0`). */
+function decimalDigits(text: string): string {
+  const [, sign, whole, fraction = '', exponent = '0'] = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?\s*$/iu.exec(text)!;
+  const digits = `${whole}${fraction}`.replace(/^0+/u, '');
+  const kept = digits.replace(/0+$/u, '');
+  if (kept === '') return '0';
+  return `${sign === '-' ? '-' : ''}${kept}e${Number(exponent) - fraction.length + digits.length - kept.length}`;
+}
+
 /** A whole number in [min, max]. */
 export function integerRule(min: number, max = Number.MAX_SAFE_INTEGER): ValueRule<number> {
   const allowed = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`;

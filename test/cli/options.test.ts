@@ -212,6 +212,12 @@ describe('run: argv -> RunConfig', () => {
     [['--generations', '0b11'], "--generations must be a number, got '0b11' (pass a whole number from 1 to 100000)"],
     [['--human-ratio', '0o17'], "--human-ratio must be a number, got '0o17' (pass a number >= 0 and <= 1)"],
     [['--shard', '3/2'], "--shard must be i/n with 1 <= i <= n, got '3/2' (pass e.g. --shard 2/4 for the second of four shares)"],
+    // digits no double holds: read as another number, which the rule then took (audit)
+    [['--seed', '9007199254740990.5'], '--seed 9007199254740990.5 has more digits than a number holds: it would be read as 9007199254740990 (pass 9007199254740990, or a number with fewer digits)'],
+    [['--generations', '2.0000000000000001'], '--generations 2.0000000000000001 has more digits than a number holds: it would be read as 2 (pass 2, or a number with fewer digits)'],
+    [['--human-ratio', '0,0.10000000000000001'], '--human-ratio 0.10000000000000001 has more digits than a number holds: it would be read as 0.1 (pass 0.1, or a number with fewer digits)'],
+    // a whole number past 2^53 - 1 is refused by its range first, quoted as typed
+    [['--seed', '9007199254740993'], "--seed must be a whole number >= 0, got '9007199254740993' (pass a whole number >= 0, at most 9007199254740991 (2^53 - 1: a larger whole number is not held exactly))"],
     [['--bogus'], "error: unknown option '--bogus'"],
   ])('%j is refused: %s', (argv, message) => {
     expect(errorLine(RUN_SPEC, argv)).toBe(message);
@@ -244,6 +250,15 @@ describe('run: argv -> RunConfig', () => {
     expect(refused('{"humanRatio": [0, 0.1], "holdout": 5E-324}')).toBe(`--config c.json: 5E-324 ${why}`);
     // 0 written any way, and the same digits in a string (a path), are no such number
     expect(() => parse(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"humanRatio": [0e-400, 0.1], "out": "1e-400.csv"}' })).not.toThrow();
+  });
+
+  it("a config file's number with more digits than a double holds is refused, quoted as written (9007199254740993 was quoted as 9007199254740992, and 9007199254740990.5 ran as 9007199254740990: audit)", () => {
+    const refused = (text: string) => errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': text });
+    expect(refused('{"seed": 9007199254740993}')).toBe('--config c.json: 9007199254740993 has more digits than a number holds: it would be read as 9007199254740992 (write 9007199254740992, or a number with fewer digits)');
+    expect(refused('{"seed": 9007199254740990.5}')).toBe('--config c.json: 9007199254740990.5 has more digits than a number holds: it would be read as 9007199254740990 (write 9007199254740990, or a number with fewer digits)');
+    // in a string, the text goes through the flag's parser: the same refusal, naming the key
+    expect(refused('{"seed": "9007199254740991.4"}')).toBe('--config c.json: "seed" 9007199254740991.4 has more digits than a number holds: it would be read as 9007199254740991 (pass 9007199254740991, or a number with fewer digits)');
+    expect(() => parse(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"humanRatio": [0.100, 1e0], "k": 1.0e-2}' })).not.toThrow();
   });
 
   it('a config key that is not a run option names the known keys; one of the command line says so', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tinyJsonNumber } from '../../src/cli/tinyJsonNumber.js';
-import { tooSmallToHold } from '../../src/validation/valueRule.js';
+import { roundedJsonNumber, tinyJsonNumber } from '../../src/cli/tinyJsonNumber.js';
+import { readAs, tooSmallToHold } from '../../src/validation/valueRule.js';
 
 describe('tooSmallToHold', () => {
   it('is a nonzero number below 2.2e-308: read as 0, or a subnormal with fewer digits than written', () => {
@@ -20,5 +20,32 @@ describe('tinyJsonNumber', () => {
     expect(tinyJsonNumber('{"out": "1e-400.csv", "seed": "1e-400", "note": "a \\" 1e-400 \\" b", "k1e-400": 0.1}')).toBeUndefined();
     expect(tinyJsonNumber('{"out": "x\\\\", "r": 1e-400}')).toBe('1e-400');
     expect(tinyJsonNumber('{"humanRatio": [0e-400, 0.1, 1], "seed": 42}')).toBeUndefined();
+  });
+});
+
+describe('readAs', () => {
+  it('gives the number a text is read as where a double does not hold its digits', () => {
+    expect(readAs('0.10000000000000001')).toBe('0.1');
+    expect(readAs('2.0000000000000001')).toBe('2'); // which passed as a whole number: audit
+    expect(readAs('9007199254740993')).toBe('9007199254740992'); // 2^53 + 1: doubles step by 2 there
+    expect(readAs('9007199254740990.5')).toBe('9007199254740990');
+    expect(readAs(' -0.33333333333333333 ')).toBe('-0.3333333333333333');
+    expect(readAs('123456789012345678901234567890')).toBe('1.2345678901234568e+29');
+  });
+
+  it('is undefined where the double is the number written, with any zeros, in any notation', () => {
+    for (const text of ['0.1', '0.100', '00.1', '.1', '1e-1', '100', '1e2', '1.0e+2', '0', '-0', '0.000', '0.30000000000000004', '9007199254740991', '1e-7', '1.5e21', '1e308']) {
+      expect(readAs(text), text).toBeUndefined();
+    }
+    // no decimal number, past the largest double, or too small (tooSmallToHold's refusal)
+    for (const text of ['', 'x', '0x10', '1e400', '1e-400', '4.9e-324']) expect(readAs(text), text).toBeUndefined();
+  });
+});
+
+describe('roundedJsonNumber', () => {
+  it('finds the first number outside a string whose digits a double does not hold', () => {
+    expect(roundedJsonNumber('{"seed": 42, "humanRatio": [0.1, 0.10000000000000001], "k": 9007199254740993}')).toEqual({ written: '0.10000000000000001', readAs: '0.1' });
+    expect(roundedJsonNumber('{"seed": 9007199254740990.5}')).toEqual({ written: '9007199254740990.5', readAs: '9007199254740990' });
+    expect(roundedJsonNumber('{"out": "0.10000000000000001.csv", "seed": "9007199254740993", "k": 1.0e-2, "holdout": 0.100}')).toBeUndefined();
   });
 });

@@ -40,6 +40,11 @@ describe('--select rules', () => {
     expect(parseSelectRule('self:low:0.8')).toEqual({ kind: 'perplexity', judge: 'self', keep: 'low', share: 0.8 });
   });
 
+  it('refuses a share with more digits than a number holds (tail:0.80000000000000001 ran as tail:0.8: audit)', () => {
+    expect(() => parseSelectRule('tail:0.80000000000000001')).toThrow(new UsageError('--select tail:0.80000000000000001 has more digits than a number holds: its share would be read as 0.8', 'write 0.8, or a share with fewer digits'));
+    expect(parseSelectRule('m0:low:0.800000')).toEqual({ kind: 'perplexity', judge: 'm0', keep: 'low', share: 0.8 });
+  });
+
   it.each(['', 'm0', 'm0:low', 'm0:low:0', 'm0:low:1.2', 'm0:mid:0.5', 'tail:', 'tail: ', 'tail:x', 'dedup:0.5', 'self:low:0.5:1', 'tail:0.5:1', 'mo:low:0.5', 'low:m0:0.5', 'tail:0x1', 'tail:0b1', 'm0:low:0o1', 'tail:Infinity'])('refuses %j', (text) => {
     expect(() => parseSelectRule(text, '--select')).toThrow(UsageError);
   });
