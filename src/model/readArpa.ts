@@ -9,7 +9,8 @@
  * - each `\k-grams:` section (k <= n, each once, in ascending order) holds lines
  *   `log10 p  w1 ... wk  [log10 back-off]`, the fields split by tabs or spaces (SRILM writes tabs,
  *   the CMU toolkit spaces: the section's k says which fields are words; other white space, such as
- *   U+00A0, is part of a word, as in KenLM); `-inf` is log10(0);
+ *   U+00A0, is part of a word, as in KenLM); `-inf` is log10(0); a log10 p above 0 is refused (a
+ *   back-off weight may be above 1, so its log10 above 0);
  * - each section lists exactly the N n-grams its `ngram k=N` line declares, none twice, and the file
  *   ends with `\end\`. SRILM only warns about a wrong count; here it is refused, since the common
  *   cause is a file cut short (a copy or a download that stopped), which would score silently wrong.
@@ -108,6 +109,7 @@ function addEntry(entries: Entries, line: string, k: number, index: number): voi
   const p = log10Value(fields[0]!);
   const bow = fields.length === k + 2 ? log10Value(fields[k + 1]!) : 0;
   if (Number.isNaN(p) || Number.isNaN(bow)) throw new UsageError(`ARPA line ${index + 1} is malformed: ${Number.isNaN(p) ? `its log10 probability "${fields[0]}"` : `its back-off "${fields[k + 1]}"`} is no number: ${line}`, CHECK);
+  if (p > 0) throw new UsageError(`ARPA line ${index + 1} is malformed: its log10 probability ${fields[0]} is above 0, a probability above 1: ${line}`, CHECK);
   const key = fields.slice(1, k + 1).join(' ');
   if (entries.has(key)) throw new UsageError(`ARPA line ${index + 1} lists the ${k}-gram "${key}" a second time`, CHECK);
   entries.set(key, { p, bow });
