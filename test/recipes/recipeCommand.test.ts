@@ -136,7 +136,7 @@ describe('ngram-collapse recipe', () => {
       const result = await cli(['recipe', 'subword', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '1', ...flags, '--out', 's'], { cwd: tempDir() });
       expect(result.code, flags.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^ngram-collapse: recipe subword reads the corpus with its own tokenizers \(wordpunct, gpt2, bpe:500, bpe:4000\) and case: --tokenizer and --lowercase \/ --no-lowercase do not apply/u);
-      expect(result.stderr.endsWith(' (leave them out; see ngram-collapse recipe subword --help)\n')).toBe(true); // one pair of brackets (it nested two)
+      expect(result.stderr.endsWith(' (leave them out: the recipe compares these tokenizers itself, each with case kept)\n')).toBe(true); // one pair of brackets (it nested two)
     }
   });
 

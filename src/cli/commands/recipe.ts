@@ -64,7 +64,7 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
   if (recipe.tokenizers !== undefined && (values.tokenizer !== undefined && values.tokenizer !== DEFAULT_LOAD_OPTIONS.tokenizer || values.lowercase !== undefined)) {
     throw new UsageError(
       `recipe ${recipe.name} reads the corpus with its own tokenizers (${recipe.tokenizers.join(', ')}) and case: --tokenizer and --lowercase / --no-lowercase do not apply`,
-      `leave them out; see ngram-collapse recipe ${recipe.name} --help`,
+      `leave them out: the recipe compares these tokenizers itself, each with case kept`,
     );
   }
   const load = loadOptionsFor(loadValues, io, warn);
