@@ -36,9 +36,17 @@ function number(raw: string, flag: string, allowed: string): number {
  */
 export function fromRule<T>(rule: ValueRule<T>): Parse<T> {
   return (raw, flag) => {
-    const value = checkValue(flag, rule.kind === 'number' ? number(raw, flag, rule.allowed) : rule.kind === 'name' ? raw.trim() : raw, rule, raw);
-    if (rule.kind === 'number') refuseLostDigits(raw, flag);
-    return value;
+    if (rule.kind !== 'number') return checkValue(flag, rule.kind === 'name' ? raw.trim() : raw, rule, raw);
+    const read = number(raw, flag, rule.allowed);
+    try {
+      checkValue(flag, read, rule, raw);
+    } catch (error) {
+      // (`--holdout 0.99999999999999999` "must be < 1" read as wrong: it is read as 1: round 2)
+      const other = readAs(raw);
+      throw error instanceof UsageError && other !== undefined ? new UsageError(`${error.message}, which is read as ${other}`, error.hint) : error;
+    }
+    refuseLostDigits(raw, flag);
+    return read as T;
   };
 }
 

@@ -96,7 +96,7 @@ export function readConfigFile(file: string, context: ResolveContext): Partial<R
   const tiny = tinyJsonNumber(content);
   if (tiny !== undefined) throw new UsageError(`--config ${file}: ${tiny} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes');
   const rounded = roundedJsonNumber(content);
-  if (rounded !== undefined) throw new UsageError(`--config ${file}: ${rounded.written} has more digits than a number holds: it would be read as ${rounded.readAs}`, `write ${rounded.readAs}, or a number with fewer digits`);
+  if (rounded !== undefined) throw new UsageError(`--config ${file}: ${rounded.key === undefined ? '' : `"${rounded.key}" `}${rounded.written} has more digits than a number holds: it would be read as ${rounded.readAs}`, 'write it with the digits a double holds (17 significant digits at most; whole numbers up to 9007199254740991)');
   return configValues(parsed, `--config ${file}`) as Partial<RunValues>;
 }
 

@@ -42,7 +42,7 @@ import { checkRecipeCorpus, checkRecipeTokens } from '../recipes/recipeGuards.js
 import { wordViewSpec } from '../simulation/preparedRun.js';
 import { collectRecipeAsync, recipeSeries, type CollectOptions } from '../recipes/collectRecipe.js';
 import { recipeCommandLine } from '../recipes/recipeCommand.js';
-import { verdictCount, verdictOf, type Finding, type Recipe, type RecipeData, type RecipeScale } from '../recipes/recipe.js';
+import { oneReplicateCaveat, verdictCount, verdictOf, type Finding, type Recipe, type RecipeData, type RecipeScale } from '../recipes/recipe.js';
 
 export interface RunRecipeOptions {
   readonly out: string;
@@ -126,13 +126,14 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   // interrupted writing leaves this run's files and no one else's.
   // (but a corpus file, which a later run may have been given from there: it was removed: audit)
   for (const file of earlierRunFiles(out)) if (!isCorpusInput(notCorpus, at(file))) removeFileInside(out, at(file));
-  const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings: findings.map((finding) => ({ ...finding, verdict: verdictOf(finding) })), notes: recipe.notes ?? [], files };
+  const caveat = oneReplicateCaveat(scale.replicates);
+  const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings: findings.map((finding) => ({ ...finding, verdict: verdictOf(finding) })), ...(caveat === undefined ? {} : { caveat }), notes: recipe.notes ?? [], files };
   const written: string[] = [];
   // (each step one whole file, or the report and its figures, each whole)
   const file = (name: string, write: () => Promise<void>): OutputStep => ({ output: name, write: async () => { await write(); written.push(at(name)); } });
   const steps: OutputStep[] = [
     file('findings.json', () => writeWholeFile(at('findings.json'), `${JSON.stringify(report, null, 2)}\n`)),
-    file('findings.md', () => writeWholeFile(at('findings.md'), findingsMarkdown(recipe, findings, command))),
+    file('findings.md', () => writeWholeFile(at('findings.md'), findingsMarkdown(recipe, findings, command, scale.replicates))),
     file('curves.csv', () => writeTable(at('curves.csv'), CURVE_COLUMNS, records)),
     ...perplexities.map((name) => file(name, () => writeSentencePerplexities(at(name), data))),
     ...tables.map((table) => file(table.file, () => writeTable(at(table.file), table.header, table.records))),
@@ -342,7 +343,7 @@ function recordedStdin(stdin: Readable): { first: Readable; pieces: Buffer[] } |
 
 export { recipeCommandLine } from '../recipes/recipeCommand.js';
 
-export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], command: string): string {
+export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], command: string, replicates: number): string {
   const lines = [
     `# ${recipe.name}: ${recipe.title}`,
     '',
@@ -363,6 +364,8 @@ export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], c
     ...findings.map((finding) => `| ${cell(finding.name)} | ${cell(finding.expected)} | ${cell(finding.observed)} | ${verdictOf(finding) === 'holds' ? 'holds' : `**${verdictOf(finding)}**`} |`),
     '',
   ];
+  const caveat = oneReplicateCaveat(replicates);
+  if (caveat !== undefined) lines.push(`**${caveat}**`, '');
   if ((recipe.notes ?? []).length > 0) lines.push('**Notes.**', '', ...(recipe.notes ?? []).map((note) => `- ${note}`), '');
   return lines.join('\n');
 }

@@ -10,7 +10,8 @@
  * for which tooSmallToHold holds, as written, or undefined. `roundedJsonNumber(text)`: the first number
  * outside a string with more digits than a double holds (`"seed": 9007199254740990.5` ran as
  * 9007199254740990, and a refused `9007199254740993` was quoted as 9007199254740992: audit), as written
- * and as it would be read (valueRule's readAs), or undefined. One pass over the text each. No node:
+ * and as it would be read (valueRule's readAs), with the key it is under (the last key before it), or
+ * undefined. One pass over the text each. No node:
  * imports (the playground checks its address with them).
  */
 
@@ -26,10 +27,17 @@ export function tinyJsonNumber(text: string): string | undefined {
   return undefined;
 }
 
-export function roundedJsonNumber(text: string): { readonly written: string; readonly readAs: string } | undefined {
-  for (const [token] of text.matchAll(TOKEN)) {
-    const other = token.startsWith('"') ? undefined : readAs(token);
-    if (other !== undefined) return { written: token, readAs: other };
+export function roundedJsonNumber(text: string): { readonly key: string | undefined; readonly written: string; readonly readAs: string } | undefined {
+  let key: string | undefined;
+  for (const match of text.matchAll(TOKEN)) {
+    const token = match[0];
+    if (token.startsWith('"')) {
+      // a string followed by a colon is the key of the values after it
+      if (/^\s*:/u.test(text.slice(match.index + token.length))) key = JSON.parse(token) as string;
+      continue;
+    }
+    const other = readAs(token);
+    if (other !== undefined) return { key, written: token, readAs: other };
   }
   return undefined;
 }

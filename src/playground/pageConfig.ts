@@ -185,7 +185,7 @@ export function configFromHash(hash: string): unknown {
   const tiny = tinyJsonNumber(text);
   if (tiny !== undefined) throw new UsageError(`#config: ${tiny} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes, or reset the settings');
   const rounded = roundedJsonNumber(text);
-  if (rounded !== undefined) throw new UsageError(`#config: ${rounded.written} has more digits than a number holds: it would be read as ${rounded.readAs}`, `write ${rounded.readAs}, or a number with fewer digits, or reset the settings`);
+  if (rounded !== undefined) throw new UsageError(`#config: ${rounded.key === undefined ? '' : `"${rounded.key}" `}${rounded.written} has more digits than a number holds: it would be read as ${rounded.readAs}`, 'write it with the digits a double holds (17 significant digits at most; whole numbers up to 9007199254740991), or reset the settings');
   return parsed;
 }
 

@@ -94,6 +94,17 @@ export function verdictCount(findings: readonly Finding[], noun?: string): strin
   return `${holding} of ${findings.length}${noun === undefined ? '' : ` ${noun}`} hold${undecided === 0 ? '' : `, ${undecided} undecided (too few data)`}`;
 }
 
+/**
+ * What a reader of a recipe run with one replicate should know, or undefined from 2 replicates on: the
+ * checks that compare means have no interval, and with one replicate they rest on one series (a
+ * verification verdict turned on a gap of 0.0006 with nothing on screen saying so: audit).
+ */
+export function oneReplicateCaveat(replicates: number): string | undefined {
+  return replicates === 1
+    ? 'One replicate: the checks that compare means over replicates have no interval, and here they rest on this one series; run --replicates 3 or more, and other --seed values, before citing them.'
+    : undefined;
+}
+
 /** The per-sentence perplexities under M0 of one generation's text of one series. */
 export interface SentencePerplexitySeries {
   readonly cell: string;

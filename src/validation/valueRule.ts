@@ -56,16 +56,29 @@ export function tooSmallToHold(text: string): boolean {
 /**
  * The number a decimal text is read as, in its shortest text, when that is not the text's own number:
  * digits no double holds (`0.10000000000000001` is read as 0.1, `9007199254740993` as 9007199254740992,
- * `2.0000000000000001` as 2, which then passed as a whole number: audit). undefined when the double
- * is the number written, with any number of zeros (`0.100`, `1e2`), and for a text that is no decimal
+ * `2.0000000000000001` as 2, which then passed as a whole number: audit). undefined when the text is
+ * the double's shortest text (JavaScript's `String`) or its exact value, each with any number of zeros
+ * (`0.100`, `1e2`, `0.000000000931322574615478515625` = 2^-30), and for a text that is no decimal
  * number, past the largest double, or too small to hold (`tooSmallToHold` says that). Compared exactly,
- * as decimal digits: the text's, and those of the double's shortest text (JavaScript's `String`).
+ * as decimal digits.
  */
 export function readAs(text: string): string | undefined {
   const value = decimalValue(text);
   if (!Number.isFinite(value) || tooSmallToHold(text.trim())) return undefined;
   const shortest = String(value);
-  return decimalDigits(text) === decimalDigits(shortest) ? undefined : shortest;
+  const written = decimalDigits(text);
+  // (the double's own value, all its digits, is the number written too: 2^-30 in full was refused: round 2)
+  return written === decimalDigits(shortest) || written === exactDigits(value) ? undefined : shortest;
+}
+
+/** A finite, normal double's exact value as decimalDigits writes it: m 2^e = m 5^-e 10^e for e < 0. */
+function exactDigits(value: number): string {
+  const bits = new DataView(new Float64Array([value]).buffer).getBigUint64(0, true);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const mantissa = (bits & ((1n << 52n) - 1n)) | (biased === 0 ? 0n : 1n << 52n);
+  const exponent = Math.max(biased, 1) - 1075;
+  const sign = value < 0 ? '-' : '';
+  return decimalDigits(exponent >= 0 ? `${sign}${mantissa << BigInt(exponent)}` : `${sign}${mantissa * 5n ** BigInt(-exponent)}e${exponent}`);
 }
 
 /** A decimal text as its significant digits and the power of ten of the last (`-1.50e2` -> `-15e1`; every zero `0`). */

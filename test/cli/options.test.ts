@@ -216,8 +216,10 @@ describe('run: argv -> RunConfig', () => {
     [['--seed', '9007199254740990.5'], '--seed 9007199254740990.5 has more digits than a number holds: it would be read as 9007199254740990 (pass 9007199254740990, or a number with fewer digits)'],
     [['--generations', '2.0000000000000001'], '--generations 2.0000000000000001 has more digits than a number holds: it would be read as 2 (pass 2, or a number with fewer digits)'],
     [['--human-ratio', '0,0.10000000000000001'], '--human-ratio 0.10000000000000001 has more digits than a number holds: it would be read as 0.1 (pass 0.1, or a number with fewer digits)'],
-    // a whole number past 2^53 - 1 is refused by its range first, quoted as typed
-    [['--seed', '9007199254740993'], "--seed must be a whole number >= 0, got '9007199254740993' (pass a whole number >= 0, at most 9007199254740991 (2^53 - 1: a larger whole number is not held exactly))"],
+    // a whole number past 2^53 - 1 is refused by its range first, quoted as typed and as read; so is a number read as one out of range (round 2)
+    [['--seed', '9007199254740993'], "--seed must be a whole number >= 0, got '9007199254740993', which is read as 9007199254740992 (pass a whole number >= 0, at most 9007199254740991 (2^53 - 1: a larger whole number is not held exactly))"],
+    [['--holdout', '0.99999999999999999'], "--holdout must be a number >= 0 and < 1, got '0.99999999999999999', which is read as 1 (pass a number >= 0 and < 1)"],
+    [['--holdout', '1'], "--holdout must be a number >= 0 and < 1, got '1' (pass a number >= 0 and < 1)"],
     [['--bogus'], "error: unknown option '--bogus'"],
   ])('%j is refused: %s', (argv, message) => {
     expect(errorLine(RUN_SPEC, argv)).toBe(message);
@@ -254,8 +256,11 @@ describe('run: argv -> RunConfig', () => {
 
   it("a config file's number with more digits than a double holds is refused, quoted as written (9007199254740993 was quoted as 9007199254740992, and 9007199254740990.5 ran as 9007199254740990: audit)", () => {
     const refused = (text: string) => errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': text });
-    expect(refused('{"seed": 9007199254740993}')).toBe('--config c.json: 9007199254740993 has more digits than a number holds: it would be read as 9007199254740992 (write 9007199254740992, or a number with fewer digits)');
-    expect(refused('{"seed": 9007199254740990.5}')).toBe('--config c.json: 9007199254740990.5 has more digits than a number holds: it would be read as 9007199254740990 (write 9007199254740990, or a number with fewer digits)');
+    const hint = '(write it with the digits a double holds (17 significant digits at most; whole numbers up to 9007199254740991))';
+    expect(refused('{"seed": 9007199254740993}')).toBe(`--config c.json: "seed" 9007199254740993 has more digits than a number holds: it would be read as 9007199254740992 ${hint}`);
+    expect(refused('{"seed": 9007199254740990.5}')).toBe(`--config c.json: "seed" 9007199254740990.5 has more digits than a number holds: it would be read as 9007199254740990 ${hint}`);
+    // in a list, named by its key
+    expect(refused('{"order": [2, 3], "humanRatio": [0, 0.10000000000000001]}')).toBe(`--config c.json: "humanRatio" 0.10000000000000001 has more digits than a number holds: it would be read as 0.1 ${hint}`);
     // in a string, the text goes through the flag's parser: the same refusal, naming the key
     expect(refused('{"seed": "9007199254740991.4"}')).toBe('--config c.json: "seed" 9007199254740991.4 has more digits than a number holds: it would be read as 9007199254740991 (pass 9007199254740991, or a number with fewer digits)');
     expect(() => parse(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"humanRatio": [0.100, 1e0], "k": 1.0e-2}' })).not.toThrow();

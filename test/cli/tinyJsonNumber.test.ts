@@ -34,7 +34,8 @@ describe('readAs', () => {
   });
 
   it('is undefined where the double is the number written, with any zeros, in any notation', () => {
-    for (const text of ['0.1', '0.100', '00.1', '.1', '1e-1', '100', '1e2', '1.0e+2', '0', '-0', '0.000', '0.30000000000000004', '9007199254740991', '1e-7', '1.5e21', '1e308']) {
+    // and the double's exact value in full: 2^-30, and 0.1's own binary value
+    for (const text of ['0.1', '0.100', '00.1', '.1', '1e-1', '100', '1e2', '1.0e+2', '0', '-0', '0.000', '0.30000000000000004', '9007199254740991', '1e-7', '1.5e21', '1e308', '0.000000000931322574615478515625', '-0.1000000000000000055511151231257827021181583404541015625', '1.7976931348623157e308', '2.2250738585072014e-308']) {
       expect(readAs(text), text).toBeUndefined();
     }
     // no decimal number, past the largest double, or too small (tooSmallToHold's refusal)
@@ -44,8 +45,11 @@ describe('readAs', () => {
 
 describe('roundedJsonNumber', () => {
   it('finds the first number outside a string whose digits a double does not hold', () => {
-    expect(roundedJsonNumber('{"seed": 42, "humanRatio": [0.1, 0.10000000000000001], "k": 9007199254740993}')).toEqual({ written: '0.10000000000000001', readAs: '0.1' });
-    expect(roundedJsonNumber('{"seed": 9007199254740990.5}')).toEqual({ written: '9007199254740990.5', readAs: '9007199254740990' });
+    expect(roundedJsonNumber('{"seed": 42, "humanRatio": [0.1, 0.10000000000000001], "k": 9007199254740993}')).toEqual({ key: 'humanRatio', written: '0.10000000000000001', readAs: '0.1' });
+    expect(roundedJsonNumber('{"seed" :9007199254740990.5}')).toEqual({ key: 'seed', written: '9007199254740990.5', readAs: '9007199254740990' });
+    // a string value is no key; an escaped key is read as JSON reads it
+    expect(roundedJsonNumber('{"out": "x.csv", "h\\u0061lf": 2.0000000000000001}')).toEqual({ key: 'half', written: '2.0000000000000001', readAs: '2' });
+    expect(roundedJsonNumber('[0.10000000000000001]')).toEqual({ key: undefined, written: '0.10000000000000001', readAs: '0.1' });
     expect(roundedJsonNumber('{"out": "0.10000000000000001.csv", "seed": "9007199254740993", "k": 1.0e-2, "holdout": 0.100}')).toBeUndefined();
   });
 });

@@ -139,7 +139,7 @@ describe('bad settings get the CLI messages', () => {
     expect(() => configFromHash(`#config=${encodeURIComponent('{"humanRatio": [1e-400]}')}`)).toThrow('#config: 1e-400 is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits)');
     expect(configFromHash(`#config=${encodeURIComponent('{"humanRatio": [0e-9, 0.1]}')}`)).toEqual({ humanRatio: [0, 0.1] });
     // a number JSON reads as another (the digits past a double's dropped: audit)
-    expect(() => configFromHash(`#config=${encodeURIComponent('{"humanRatio": [0.10000000000000001]}')}`)).toThrow('#config: 0.10000000000000001 has more digits than a number holds: it would be read as 0.1');
+    expect(() => configFromHash(`#config=${encodeURIComponent('{"humanRatio": [0.10000000000000001]}')}`)).toThrow('#config: "humanRatio" 0.10000000000000001 has more digits than a number holds: it would be read as 0.1');
     expect(() => resolvePageConfig(JSON.parse('{"__proto__": {"order": [5]}}'))).toThrow(/unknown key "__proto__"/u);
     expect(() => resolvePageConfig({ order: '<img src=x onerror=alert(1)>' })).toThrow(/--config|#config/u);
     expect(() => resolvePageConfig({ shard: '1/2' })).toThrow(/shard/u);

@@ -502,6 +502,10 @@ if (SKIP_BROWSER) {
       expect(cliVerdicts.some((line) => line.startsWith('undecided: '))).toBe(true);
       expect((await page.locator('#findings .finding strong').allTextContents()).map((text) => text.replace(/^\S+ /u, ''))).toEqual(cliVerdicts);
       expect(await page.locator('#findings .finding.undecided strong').first().textContent()).toMatch(/^\? undecided: /u);
+      // one replicate: the page says what the CLI says under its findings (audit)
+      const caveat = (JSON.parse(readFileSync(join(folder, 'd', 'findings.json'), 'utf8')) as { caveat: string }).caveat;
+      expect(caveat).toMatch(/^One replicate: /u);
+      expect(await page.textContent('#findings p.hint')).toBe(caveat);
       // the rows are the recipe's runs: no one --config file holds them
       expect(await page.getByRole('button', { name: 'Download --config JSON' }).isEnabled()).toBe(false);
       expect(await page.textContent('#export-note')).toBe("These are recipe drift's rows: the command line below runs it (a --config file holds one run's settings, not a recipe's runs, and the link below opens the settings at the left, not the recipe).");

@@ -166,8 +166,18 @@ describe('ngram-collapse recipe', () => {
     // generation 2 (not rising in every generation), the other two findings hold
     expect(result.stdout).toMatch(/\n  does not hold  replace: held-out perplexity grows\n.*not rising in every generation; [0-9.]+ x M0's at the end\n/);
     expect(result.stdout).toMatch(/\n  holds          accumulate: held-out perplexity stays bounded\n/);
-    expect(result.stdout).toMatch(/\n2 of 3 findings hold; [\d.]+ s; outputs in acc\n$/);
+    // one replicate: the means compared rest on one series, which the last line, findings.md and findings.json say (audit)
+    const caveat = 'One replicate: the checks that compare means over replicates have no interval, and here they rest on this one series; run --replicates 3 or more, and other --seed values, before citing them.';
+    expect(result.stdout).toMatch(/\n2 of 3 findings hold; [\d.]+ s; outputs in acc\n/);
+    expect(result.stdout.endsWith(`outputs in acc\n${caveat}\n`)).toBe(true);
+    expect(readFileSync(join(cwd, 'acc', 'findings.md'), 'utf8')).toContain(`\n**${caveat}**\n`);
+    expect(JSON.parse(readFileSync(join(cwd, 'acc', 'findings.json'), 'utf8')).caveat).toBe(caveat);
     expect(result.stderr).toContain('recipe accumulate: 3/3 series done');
+    // two replicates: no such line
+    const two = await cli(['recipe', 'accumulate', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '2', '--out', 'acc2'], { cwd });
+    expect(two.stdout).toMatch(/\n\d of 3 findings hold; [\d.]+ s; outputs in acc2\n$/);
+    expect(readFileSync(join(cwd, 'acc2', 'findings.md'), 'utf8')).not.toContain('One replicate');
+    expect(JSON.parse(readFileSync(join(cwd, 'acc2', 'findings.json'), 'utf8'))).not.toHaveProperty('caveat');
   }, 60_000);
 
   it("counts subword's series over all its tokenizers (it counted to 1 four times: audit); a check one replicate cannot decide is said to be undecided everywhere", async () => {
@@ -177,7 +187,7 @@ describe('ngram-collapse recipe', () => {
     // one replicate: no interval for "word and subword differ", which read "does not hold" (audit)
     const check = 'word and subword models differ in rare-word survival';
     expect(result.stdout).toContain(`\n  undecided      ${check}\n`);
-    expect(result.stdout).toMatch(/\n\d of 4 findings hold, 1 undecided \(too few data\); [\d.]+ s; outputs in sw\n$/u);
+    expect(result.stdout).toMatch(/\n\d of 4 findings hold, 1 undecided \(too few data\); [\d.]+ s; outputs in sw\nOne replicate: /u);
     const markdown = readFileSync(join(cwd, 'sw', 'findings.md'), 'utf8');
     expect(markdown).toMatch(/\*\*Findings\*\* \(\d of 4 hold, 1 undecided \(too few data\); /u);
     expect(markdown).toMatch(new RegExp(`\\| ${check} \\|.*\\| \\*\\*undecided\\*\\* \\|\\n`, 'u'));

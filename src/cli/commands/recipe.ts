@@ -18,7 +18,7 @@ import { RunIncompleteError, UsageError } from '../../errors.js';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { checkStandardOutputNotCorpus } from '../outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
-import { checkRecipeScale, verdictCount, verdictOf } from '../../recipes/recipe.js';
+import { checkRecipeScale, oneReplicateCaveat, verdictCount, verdictOf } from '../../recipes/recipe.js';
 import { recipeCommandLine, RecipeStoppedError, runRecipe } from '../runRecipe.js';
 import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
@@ -123,4 +123,6 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
     io.stdout.write(`  ${verdictOf(finding).padEnd(13)}  ${finding.name}\n      ${finding.observed}\n`);
   }
   io.stdout.write(`${verdictCount(outcome.findings, 'findings')}; ${((Date.now() - started) / 1000).toFixed(1)} s; outputs in ${outText}\n`);
+  const caveat = oneReplicateCaveat(scale.replicates);
+  if (caveat !== undefined) io.stdout.write(`${caveat}\n`);
 }

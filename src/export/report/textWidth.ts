@@ -13,8 +13,13 @@
  * to fit); `useTextWidth(textMetrics)` installs it unless a canvas measures text already (node-canvas
  * installed) or Vega has no such object. Widths are DejaVu Sans's advance widths, normal and bold, for the printable ASCII
  * characters, measured with Chromium's canvas `measureText` at 1000 px on the project's machine
- * (Debian's DejaVu Sans; 6 December 2026); other characters take 0.7 em (an accented Latin letter or a
- * Greek one is about 0.6), and those from U+2E80 on (CJK and the scripts after it) 1 em. DejaVu Sans is what a Linux viewer draws for the
+ * (Debian's DejaVu Sans; 6 December 2026). Other characters: a combining mark or a format character
+ * (U+0301, U+200B) none; CJK and the scripts from U+2E80 on 1 em, as their fonts draw them; emoji and
+ * the symbols from U+1F000 on 1.3 em; every other character 1.1 em, 1.25 em bold. These are more than
+ * almost every letter and sign of DejaVu Sans's Latin, Greek and Cyrillic measures there (an accented
+ * Latin letter about 0.6 em, Щ 1.09 em and 1.33 em bold, the em dash 1 em; the few wider ones, such as
+ * ‰ at 1.34 em, are rare): 0.7 em for all of them let a Cyrillic or dashed cell name run past the
+ * image's edge (round 2), so an image is as wide as its text or wider, never narrower. DejaVu Sans is what a Linux viewer draws for the
  * charts' font list ('Helvetica, Arial, sans-serif') where neither is installed, and it is wider than
  * both, so a text never runs past the image's edge; under Helvetica or Arial a few pixels stay blank.
  */
@@ -31,9 +36,14 @@ const BOLD = [
   1000, 774, 762, 734, 830, 683, 683, 821, 837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771, 724, 725, 457, 365, 457, 838, 500,
   500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665, 343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838,
 ];
-const OTHER = 700;
+const OTHER = 1100;
+const OTHER_BOLD = 1250;
 const WIDE = 1000;
 const WIDE_FROM = 0x2e80;
+const EMOJI = 1300;
+const EMOJI_FROM = 0x1f000;
+/** Drawn over the character before, or not drawn: combining marks, format characters (zero-width space, joiners). */
+const NO_WIDTH = /^[\p{M}\p{Cf}]$/u;
 
 /** The fields of a Vega text item that its width depends on. */
 export interface TextItem {
@@ -53,14 +63,22 @@ export function textWidth(item: TextItem, text?: unknown): number {
   const shown = String(text ?? item.text ?? '').trim();
   // Vega's own default size (vega-scenegraph's fontSize): 11 px when the item sets none
   const size = item.fontSize == null ? 11 : Number(item.fontSize) || 0;
-  const widths = isBold(item.fontWeight) ? BOLD : NORMAL;
+  const bold = isBold(item.fontWeight);
+  const widths = bold ? BOLD : NORMAL;
   let thousandths = 0;
-  for (const character of shown) {
-    const code = character.codePointAt(0)!;
-    thousandths += code >= 0x20 && code <= 0x7e ? widths[code - 0x20]! : code >= WIDE_FROM ? WIDE : OTHER;
-  }
+  for (const character of shown) thousandths += characterWidth(character, widths, bold);
   const width = (thousandths * size) / 1000;
   return item.limit != null && item.limit > 0 ? Math.min(width, item.limit) : width;
+}
+
+/** One character's width in thousandths of an em (see the header). */
+function characterWidth(character: string, widths: readonly number[], bold: boolean): number {
+  const code = character.codePointAt(0)!;
+  if (code >= 0x20 && code <= 0x7e) return widths[code - 0x20]!;
+  if (NO_WIDTH.test(character)) return 0;
+  if (code >= EMOJI_FROM) return EMOJI;
+  if (code >= WIDE_FROM) return WIDE;
+  return bold ? OTHER_BOLD : OTHER;
 }
 
 /** Installs textWidth as Vega's measure of text, where Vega would otherwise estimate (no canvas). */

@@ -42,7 +42,7 @@ export type FromWorker =
   | { readonly type: 'start'; readonly header: readonly string[]; readonly total: number; readonly seedTypes: Int32Array; readonly seedCounts: Int32Array; readonly rareThreshold: number; readonly batchScale: number }
   | { readonly type: 'row'; readonly record: readonly string[] }
   | ({ readonly type: 'texts' } & GenerationSample)
-  | { readonly type: 'findings'; readonly findings: readonly Finding[]; readonly command: string }
+  | { readonly type: 'findings'; readonly findings: readonly Finding[]; readonly command: string; readonly replicates: number }
   | { readonly type: 'warning'; readonly message: string }
   | { readonly type: 'done'; readonly millis: number }
   /** `load`: the id of the load that failed (absent for a run). */

@@ -11,7 +11,7 @@ import { csvText } from '../../export/csvText.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { describeError } from '../../errors.js';
 import { RECIPES } from '../../recipes/registry.js';
-import { checkRecipeScale, verdictOf, type Finding, type RecipeScale } from '../../recipes/recipe.js';
+import { checkRecipeScale, oneReplicateCaveat, verdictOf, type Finding, type RecipeScale } from '../../recipes/recipe.js';
 import { recipeCommandLine } from '../../recipes/recipeCommand.js';
 import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
 import { parseSubword } from '../../corpus/subword/subwordNames.js';
@@ -330,7 +330,7 @@ function onWorkerMessage(message: FromWorker): void {
       textView.add(message);
       return;
     case 'findings':
-      showFindings(message.findings);
+      showFindings(message.findings, message.replicates);
       lastCommand = message.command;
       $<HTMLTextAreaElement>('command-line').value = message.command;
       return;
@@ -979,7 +979,7 @@ async function runRecipe(name: string): Promise<void> {
   }
 }
 
-function showFindings(findings: readonly Finding[]): void {
+function showFindings(findings: readonly Finding[], replicates: number): void {
   const heading = document.createElement('h3');
   heading.textContent = 'Findings';
   const items = findings.map((finding) => {
@@ -995,7 +995,11 @@ function showFindings(findings: readonly Finding[]): void {
     box.append(name, expected, observed);
     return box;
   });
-  $('findings').replaceChildren(heading, ...items);
+  const caveat = oneReplicateCaveat(replicates);
+  const note = document.createElement('p');
+  note.className = 'hint';
+  note.textContent = caveat ?? '';
+  $('findings').replaceChildren(heading, ...items, ...(caveat === undefined ? [] : [note]));
 }
 
 // ---------------------------------------------------------------- exports

@@ -186,5 +186,5 @@ async function recipe(name: string, generations: number, replicates: number, see
     onTexts: (texts, cell, replicate) => sampleTexts(prepared, texts, cell.id, replicate),
     warn: (message) => post({ type: 'warning', message: `ngram-collapse: warning: ${message}` }),
   });
-  post({ type: 'findings', findings: chosen.findings(data), command: recipeCommandLine(chosen, [loaded!.name], scale, loaded!.options) });
+  post({ type: 'findings', findings: chosen.findings(data), command: recipeCommandLine(chosen, [loaded!.name], scale, loaded!.options), replicates: scale.replicates });
 }

@@ -4,7 +4,7 @@
  * (which runs .ci/install-chromium.sh first) it always runs. Screenshots go to test-output/report/.
  */
 
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -140,11 +140,19 @@ if (SKIP_BROWSER) {
       await page.screenshot({ path: join(OUTPUT, 'report-tooltip.png') });
     });
 
-    it('draws every SVG of plot --svg within its image, with no blank strip at its right (DejaVu Sans, as on Debian)', async () => {
+    it('draws every SVG of plot --svg within its image (Cyrillic cell names too), with no blank strip at its right for ASCII text (DejaVu Sans, as on Debian)', async () => {
       // Vega lays a chart out in Node by textWidth's widths (its own estimate left strips of 40-160 px);
       // here Chromium draws each image and reports where its text and marks really end.
       const table = await readCurves(fixture('curves.csv'));
-      const charts = await renderSvgCharts(table.rows, { columns: table.columns });
+      // and cell names in Cyrillic, with dashes, accents and a combining mark, as long as a legend takes
+      // (at 0.7 em a character outside ASCII, such a name ran past the image's edge: round 2)
+      const renamed = join(OUTPUT, 'curves-cyrillic.csv');
+      writeFileSync(renamed, readFileSync(fixture('curves.csv'), 'utf8').replaceAll('replace', 'Жёлтый—Щит—Шлюз—Юг—ЖЖЖШШЩЩЩ—е\u0301—…'));
+      const cyrillic = await readCurves(renamed);
+      const charts = [
+        ...(await renderSvgCharts(table.rows, { columns: table.columns })),
+        ...(await renderSvgCharts(cyrillic.rows, { columns: cyrillic.columns, metrics: ['types', 'vocab_retention'] })),
+      ];
       const svgPage = await context.newPage();
       await svgPage.setContent(`<!doctype html><body style="margin:0">${charts.map(({ svg }) => `<div>${svg}</div>`).join('')}</body>`);
       // (a script as text: this file is compiled without the DOM's types)
@@ -156,9 +164,11 @@ if (SKIP_BROWSER) {
       })`);
       await svgPage.close();
       expect(extents.length).toBe(charts.length);
+      const ascii = charts.length - 2;
       for (const [i, { width, text, drawn }] of extents.entries()) {
         expect(text, charts[i]!.file).toBeLessThanOrEqual(width);
-        expect(drawn, charts[i]!.file).toBeGreaterThan(width - 15); // Vega's padding is 5 px
+        // Vega's padding is 5 px; outside ASCII a character is counted wider than most are drawn
+        if (i < ascii) expect(drawn, charts[i]!.file).toBeGreaterThan(width - 15);
       }
     });
   });

@@ -11,8 +11,10 @@ describe('textWidth', () => {
     for (const fontWeight of ['normal', 400, '500', null]) expect(textWidth({ fontSize: 10, fontWeight }, 'ab')).toBeCloseTo(12.48, 10);
     // Vega's default size, 11 px, when the item has none; the item's own text when none is given; trimmed
     expect(textWidth({ text: ' a ' })).toBeCloseTo(0.613 * 11, 10);
-    // an accented letter 0.7 em, a CJK character 1 em: 'é' + '中' at 20 px = 14 + 20
-    expect(textWidth({ fontSize: 20 }, 'é中')).toBeCloseTo(34, 10);
+    // outside ASCII: 'é' 1.1 em, 'Щ' 1.1 em (1.25 bold), '中' 1 em, an emoji 1.3 em, a combining acute and a zero-width space none:
+    // at 20 px, 22 + 22 + 20 + 26 + 0 + 0 = 90; bold 25 + 25 + 20 + 26 = 96
+    expect(textWidth({ fontSize: 20 }, 'éЩ中😀\u0301\u200b')).toBeCloseTo(90, 10);
+    expect(textWidth({ fontSize: 20, fontWeight: 'bold' }, 'éЩ中😀\u0301\u200b')).toBeCloseTo(96, 10);
     // a limit caps the width (Vega cuts the text to it); 0 or none does not
     expect(textWidth({ fontSize: 10, limit: 5 }, 'ab')).toBe(5);
     expect(textWidth({ fontSize: 10, limit: 0 }, 'ab')).toBeCloseTo(12.48, 10);
