@@ -5,7 +5,7 @@
  *
  * The process, token by token (one Int32Array, O(tokens), seeded by `seed`):
  * - a new word with probability dV/dn of Heaps' law V(n) = K n^beta (Heaps 1978; Herdan 1960),
- *   K = 11.5 and beta = 0.6, which gives Brown's 49.8k types at 1.16M tokens, about 182k at 10M
+ *   K = 11.5 and beta = 0.6, which gives 50.1k types at 1.16M tokens (Brown has 49.8k), about 182k at 10M
  *   and 725k at 100M;
  * - otherwise the text copies itself: a copy run starts at a uniformly random earlier position and
  *   continues for a geometric number of tokens (mean 3). Copying a uniformly random earlier token is

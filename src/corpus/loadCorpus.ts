@@ -14,7 +14,9 @@
  * simulation starts. Invalid UTF-8 is not an error: the bad bytes become U+FFFD and `onWarning` is
  * told the file and line. `<s>` / `</s>` in the text are dropped (they are the boundary markers),
  * with a warning. Files are streamed: memory is bounded by the corpus's ids and the longest line or
- * unfinished sentence, never the file size. This module and the exporters are the only ones that read files.
+ * unfinished sentence, never the file size. Of the library, the corpus loader (this module and the corpus/ files it
+ * reads with) and the exporters are the only parts that touch the file system (the CLI reads its own
+ * inputs: a --config file, merge's CSVs).
  * Options are checked first (validateLoadOptions: UsageError naming the option, the value and what is
  * allowed); an option left out or undefined takes its default from DEFAULT_LOAD_OPTIONS, but `lowercase`
  * follows the tokenizer (readText.ts withTextDefaults).

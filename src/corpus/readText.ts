@@ -114,10 +114,6 @@ const UNNAMED_TEXT = 'the text';
 export const STDIN_NAME = 'standard input';
 
 /**
- * Reads several sources, in order, into one corpus (the playground's embedded and dropped corpora);
- * `label` names the whole corpus in the empty-corpus error.
- */
-/**
  * A record's text cut into lines as a file's is: a line break ends a line, so a final one starts none
  * ("c\n" is one line, "\n" one blank line; with emptySentences a record ending in a line break gained an
  * empty sentence a file does not: audit). An empty record is one empty line: a record a sentence, as

@@ -72,7 +72,7 @@ export function findNode(trie: NgramTrie, ids: ArrayLike<number>, start: number,
   return node;
 }
 
-/** Order (length) of a node. O(log n). */
+/** Order (length) of a node: a scan of the levels, O(n) for order n. */
 export function orderOf(trie: NgramTrie, node: number): number {
   let k = 0;
   while (node >= trie.levelStart[k + 1]!) k++;

@@ -24,7 +24,7 @@ export const humanRatio: Recipe = {
   title: 'A share of fresh human data',
   claim:
     'With no human data the model degrades steadily; with 10% fresh human data in every generation the degradation ' +
-    'is minor; there is a threshold in the real-data share above which retraining is stable.',
+    'is minor (as Shumailov et al. report for their language models; on n-grams it is bounded, not minor: see the notes); there is a threshold in the real-data share above which retraining is stable.',
   sources: [
     'Shumailov et al., "AI models collapse when trained on recursively generated data", Nature 631, 2024',
     'Bertrand et al., "On the Stability of Iterative Retraining of Generative Models on their own Data", ICLR 2024',

@@ -42,7 +42,8 @@ export const perplexityShift: Recipe = {
       'M0 never saw, and a long high-perplexity tail grows (median 302 at generation 1, 475 at 10, over the 3 replicates), the "much longer tail" ' +
       'that Shumailov et al. also report.',
     'An MLE model only reproduces n-grams it was trained on, so no generation invents sentences that M0 finds ' +
-      'impossible; the long right tail that Shumailov et al. see in later generations does not arise with MLE.',
+      'impossible: the much longer tail Shumailov et al. see in later generations needs a model that writes what M0 never ' +
+      'saw (as Kneser-Ney does, above); under MLE the tail moves only by chance, which is why the check asks every replicate.',
   ],
 };
 

@@ -3,7 +3,7 @@
  * (simulate, simulateAsync and prepareRun through prepareRun; runSeries and seriesSteps per series);
  * validateSweep, the sweep's part, also behind expandCells.
  *
- * Contract: one ValueRule per setting (RUN_RULES), typed so that a setting without a rule is a compile
+ * Contract: one ValueRule per setting (CELL_RULES for the sweep's, SHARED_RULES for the rest), typed so that a setting without a rule is a compile
  * error; the CLI parses its flags with the same rules (src/cli/options.ts), so a bad value reads the
  * same from the library (`sweep.humanRatio must be a number >= 0 and <= 1, got '1.5'`) and from the CLI
  * (`--human-ratio must be ...`). Every field of RunSettings is required except `tokens` (default: the

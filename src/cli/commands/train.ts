@@ -4,8 +4,9 @@
  * convention: `</s>` counted, OOV tokens excluded from the perplexity and counted separately), `--json`
  * prints one JSON object instead of text lines.
  *
- * Thin layer: parses flags, loads the corpora, calls the library (trainModel, arpaLines, evaluateModel),
- * prints. A Kneser–Ney discount fallback is reported on stdout/JSON and as a warning line on stderr.
+ * Thin layer: parses flags, loads the corpora, calls the library (trainModel, arpaLinesFromCounts with
+ * the trie it builds once for the file and for naming the orders whose Kneser–Ney discounts fell back,
+ * evaluateModel), prints. A Kneser–Ney discount fallback is reported on stdout/JSON and as a warning line on stderr.
  */
 
 import { once } from 'node:events';

@@ -3,7 +3,7 @@
  * sentences the caller chooses (for `run`, the human pool H: the held-out set never shapes the pieces).
  *
  * Contract: `words` holds word ids of `wordVocabulary` (the loader's pre-tokenization: `wordpunct` for
- * text, the Brown corpus's own tokens for `brown`). learnCorpusMerges counts the words of the
+ * text, the Brown corpus's own tokens for `brown`). learnCorpusBpe counts the words of the
  * sentences where `learnOn` is 1 (every sentence when it is undefined) and learns K merges from them
  * (./bpeMerges.ts). respell re-spells every sentence with given merges, word by word, in order, into
  * `pieces` (a word p1 .. pn ends with the piece carrying `</w>`): the result has the same sentences in

@@ -4,7 +4,8 @@
  * Contract: a row is a flat record keyed by CSV column name. `cell` names the cell (string), the
  * setting columns hold their CSV text, `replicate`, `seed` and `generation` are numbers, and every
  * metric column holds a number or `undefined`/`null`/'' for an empty CSV field ("undefined": the point
- * is skipped). Metric columns are the numeric columns after `generation`, in CSV order; columns may be
+ * is skipped). Metric columns are the tool's own metrics wherever they stand and the numeric columns
+ * after `generation`, in CSV order (metricColumnsOf); columns may be
  * appended to the CSV later and are picked up without code changes. The column names come from the
  * one schema, export/curveRecord.ts (CURVE_COLUMNS), never a second list.
  */

@@ -3,8 +3,8 @@
  *
  * Contract: `buildReportCharts(rows, options)` returns the cell labels, one metric chart per metric
  * that has at least one defined value (metrics with none are listed in `skipped`), and the survival
- * small-multiples chart when any survival band has values. Metrics are the numeric columns after
- * `generation` in CSV order (`options.columns`, else the first row's key order), or `options.metrics` in
+ * small-multiples chart when any survival band has values. Metrics are the metric columns of
+ * curveRow.ts's metricColumnsOf (the tool's own metrics, and numeric columns after `generation`) in CSV order (`options.columns`, else the first row's key order), or `options.metrics` in
  * the order given. With `options.summary`, a metric the summary covers is drawn from the summary's
  * means and intervals; any other metric is aggregated from the rows (mean and 95% Student-t band across
  * replicates). The survival chart is left out when `options.metrics` names no survival band; it carries

@@ -11,17 +11,18 @@
  * Contract: `textWidth(item, text)` is the width in pixels of `text` (or of `item.text`) in the font size
  * and weight of the Vega text item, at most `item.limit` when the item has one (Vega then cuts the text
  * to fit); `useTextWidth(textMetrics)` installs it unless a canvas measures text already (node-canvas
- * installed) or Vega has no such object. Widths are DejaVu Sans's advance widths, normal and bold, for the printable ASCII
- * characters, measured with Chromium's canvas `measureText` at 1000 px on the project's machine
+ * installed) or Vega has no such object. Widths are DejaVu Sans's advance widths, normal and bold, for
+ * the printable ASCII characters, measured with Chromium's canvas `measureText` at 1000 px on the project's machine
  * (Debian's DejaVu Sans; 6 December 2026). Other characters: a combining mark or a format character
  * (U+0301, U+200B) none; CJK and the scripts from U+2E80 on 1 em, as their fonts draw them; emoji and
  * the symbols from U+1F000 on 1.3 em; every other character 1.1 em, 1.25 em bold. These are more than
  * almost every letter and sign of DejaVu Sans's Latin, Greek and Cyrillic measures there (an accented
  * Latin letter about 0.6 em, Щ 1.09 em and 1.33 em bold, the em dash 1 em; the few wider ones, such as
- * ‰ at 1.34 em, are rare): 0.7 em for all of them let a Cyrillic or dashed cell name run past the
- * image's edge (round 2), so an image is as wide as its text or wider, never narrower. DejaVu Sans is what a Linux viewer draws for the
- * charts' font list ('Helvetica, Arial, sans-serif') where neither is installed, and it is wider than
- * both, so a text never runs past the image's edge; under Helvetica or Arial a few pixels stay blank.
+ * ‰ at 1.34 em, and the symbols of U+2600-U+27BF, up to 1.25 em, are rare): 0.7 em for all of them let
+ * a Cyrillic or dashed cell name run past the image's edge (round 2); now an image is as wide as its
+ * text or wider, unless a text is mostly made of those few wider signs. DejaVu Sans is what a Linux
+ * viewer draws for the charts' font list ('Helvetica, Arial, sans-serif') where neither is installed,
+ * and it is wider than both, so under Helvetica or Arial a few pixels stay blank.
  */
 
 /** DejaVu Sans advance widths in thousandths of an em, for U+0020 (space) to U+007E (~). */
