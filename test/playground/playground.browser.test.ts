@@ -256,6 +256,26 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Word', { exact: true }).focus();
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement === document.querySelector('#rare-list li button'))).toBe(true);
+      // the list is one tab stop: the arrow keys move within it, End to its last, and Tab leaves it
+      // (each word was a tab stop of its own, 74 after a small run: audit of the playground)
+      const rare = await page.locator('#rare-list li button').count();
+      expect(rare).toBeGreaterThan(2);
+      const focused = () => page.evaluate(() => [...document.querySelectorAll('#rare-list li button')].indexOf(document.activeElement as HTMLButtonElement));
+      await page.keyboard.press('ArrowDown');
+      expect(await focused()).toBe(1);
+      await page.keyboard.press('ArrowLeft');
+      expect(await focused()).toBe(0);
+      await page.keyboard.press('End');
+      expect(await focused()).toBe(rare - 1);
+      await page.keyboard.press('ArrowRight');
+      expect(await focused()).toBe(rare - 1);
+      expect(await page.locator('#rare-list li button[tabindex="0"]').count()).toBe(1);
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe(-1);
+      // Shift+Tab comes back to the word last focused in it
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused()).toBe(rare - 1);
+      await page.keyboard.press('Home');
       const [ring, style] = await page.locator('#rare-list li button').first().evaluate((button) => [getComputedStyle(button).outlineColor, getComputedStyle(button).outlineStyle]);
       expect(style).toBe('solid');
       const channels = /^rgb\((\d+), (\d+), (\d+)\)$/u.exec(ring)!.slice(1).map((value) => Number(value) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
@@ -267,7 +287,10 @@ if (SKIP_BROWSER) {
       // it; words it leaves unmarked are alive at 10 (the samples did not show what died: note r47's leftover)
       const marks = await page.locator('#samples article').first().locator('button.gone').evaluateAll((all) => all.map((mark) => [mark.textContent!, mark.getAttribute('title')!] as const));
       expect(marks.length).toBeGreaterThan(0);
-      expect(await page.locator('#samples > p.hint').textContent()).toBe('Marked like this in the human text: its words gone from the synthetic text by generation 10; select one for its counts and the generation it went at.');
+      expect(await page.locator('#samples > p.hint').textContent()).toBe('Marked like this in the human text: its words gone from the synthetic text by generation 10; select one for its counts and the generation it went at (Tab reaches the first; the arrow keys the others, as in the list of rare words).');
+      // the marked words too are one tab stop
+      expect(await page.locator('#samples button.gone[tabindex="0"]').count()).toBe(1);
+      expect(await page.locator('#samples button.gone[tabindex="-1"]').count()).toBe(marks.length - 1);
       // each a button that looks its word up (the generation was on hover alone: round 2)
       await page.locator('#samples article').first().locator('button.gone').first().click();
       expect(await page.inputValue('#word-input')).toBe(marks[0]![0]);
@@ -917,6 +940,11 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#preset-error')).toBe('');
       expect(await page.locator('#findings .finding').count()).toBeGreaterThan(0);
       expect(await page.locator('#findings').textContent()).toMatch(/Expected: .*Observed: /su);
+      // the status, which is read out, says how many hold and where they are (the findings were read out whole, far below: audit)
+      const holding = await page.locator('#findings .finding:not(.fails):not(.undecided)').count();
+      const shown = await page.locator('#findings .finding').count();
+      await expect.poll(() => page.textContent('#run-status')).toMatch(new RegExp(`^Done: .*\\. ${holding} of ${shown} findings hold[^:]*: see Findings, under the charts\\.`, 'u'));
+      expect(await page.getAttribute('#findings', 'aria-live')).toBeNull();
       expect(await page.locator('#samples h4').allTextContents()).toEqual(['generation 0 (human text)', 'generation 1', 'generation 4']);
       expect(await page.inputValue('#command-line')).toBe('ngram-collapse recipe truncation --corpus brown:news --generations 4 --replicates 1 --seed 42');
       await page.screenshot({ path: join(OUTPUT, 'recipe.png'), fullPage: true });
@@ -925,6 +953,8 @@ if (SKIP_BROWSER) {
       await expect.poll(() => page.inputValue('#command-line')).toMatch(/^ngram-collapse run /u);
       await expect.poll(() => page.getByRole('button', { name: 'Download CSV' }).isEnabled(), { timeout: 60_000 }).toBe(true);
       expect(await page.inputValue('#command-line')).toMatch(/^ngram-collapse run /u);
+      await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
+      expect(await page.textContent('#run-status')).not.toContain('findings');
     });
 
     it("a second paste replaces the first; a tokenizer brings its case; a recipe's command line carries the corpus options", async () => {
@@ -1022,7 +1052,13 @@ if (SKIP_BROWSER) {
           .map((element) => element.id),
       );
       expect(unlabeled).toEqual([]);
-      await page.setViewportSize({ width: 420, height: 900 });
+      // a box that takes a setting as text is typed as is: a phone's keyboard capitalised `replace` (audit)
+      const typedAsIs = await page.evaluate(() =>
+        [...document.querySelectorAll('#controls input[type="text"], #preset-list input[type="text"]')].map((input) =>
+          [input.id, input.getAttribute('autocapitalize'), input.getAttribute('autocorrect'), input.getAttribute('spellcheck')].join(' ')),
+      );
+      expect(typedAsIs.length).toBeGreaterThan(15);
+      for (const line of typedAsIs) expect(line).toMatch(/^\S+ off off false$/u);
       await page.getByRole('button', { name: 'Run', exact: true }).focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);

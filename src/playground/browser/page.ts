@@ -11,7 +11,7 @@ import { csvText } from '../../export/csvText.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { describeError } from '../../errors.js';
 import { RECIPES } from '../../recipes/registry.js';
-import { checkRecipeScale, oneReplicateCaveat, verdictOf, type Finding, type RecipeScale } from '../../recipes/recipe.js';
+import { checkRecipeScale, oneReplicateCaveat, verdictCount, verdictOf, type Finding, type RecipeScale } from '../../recipes/recipe.js';
 import { recipeCommandLine } from '../../recipes/recipeCommand.js';
 import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
 import { parseSubword } from '../../corpus/subword/subwordNames.js';
@@ -77,6 +77,8 @@ let records: string[][] = [];
 let law: { readonly seedCounts: Int32Array; readonly batchScale: number } | undefined;
 let drawQueued = false;
 let runStarted = 0;
+/** The verdict count of the findings the run under way has shown (a recipe's), for its status line. */
+let runVerdicts: string | undefined;
 let lastCommand = '';
 /** What made `records`: the settings' key (rowsKeyNow) when the run began, and the recipe's name for a recipe's rows. */
 let rowsKey: string | undefined;
@@ -331,6 +333,7 @@ function onWorkerMessage(message: FromWorker): void {
       return;
     case 'findings':
       showFindings(message.findings, message.replicates);
+      runVerdicts = verdictCount(message.findings, 'findings');
       lastCommand = message.command;
       $<HTMLTextAreaElement>('command-line').value = message.command;
       return;
@@ -346,7 +349,10 @@ function onWorkerMessage(message: FromWorker): void {
       // (the run's warnings stand under the settings, out of sight of the status: it says they are there: round 2)
       const warnings = $('settings-error').textContent === '' ? 0 : $('settings-error').textContent.split('\n').length;
       const said = warnings === 0 ? '' : ` ${counted(warnings, 'warning')} under the settings.`;
-      finishRun(`Done: ${records.length} rows in ${seconds} s (simulation ${(message.millis / 1000).toFixed(2)} s).${said}`);
+      // (a recipe's findings stand under its charts, thousands of pixels below on a phone, and were read
+      // out whole: the status says how many hold and where they are: audit of the playground)
+      const found = runVerdicts === undefined ? '' : ` ${runVerdicts}: see Findings, under the charts.`;
+      finishRun(`Done: ${records.length} rows in ${seconds} s (simulation ${(message.millis / 1000).toFixed(2)} s).${found}${said}`);
       $('run-status').dataset['millis'] = String(Math.round(performance.now() - runStarted));
       return;
     }
@@ -466,8 +472,7 @@ function buildControls(): void {
     const input = document.createElement('input');
     input.type = 'text';
     input.name = key;
-    input.spellcheck = false;
-    input.autocomplete = 'off';
+    plainTyping(input);
     if ((OPTIONAL_SCALARS as readonly string[]).includes(key)) input.placeholder = key === 'tokens' ? 'human pool size' : 'N, the batch size';
     input.addEventListener('input', () => setState({ ...state, values: { ...state.values, [key]: input.value } }, false));
     host.append(field(`control-${key}`, `${labelOf(key)} (${flagOf(key)})`, input, descriptionOf(key)));
@@ -489,6 +494,7 @@ function buildControls(): void {
   const jsonl = document.createElement('input');
   jsonl.type = 'text';
   jsonl.placeholder = 'text';
+  plainTyping(jsonl);
   // The field is how the corpus is read: the corpus is read again once typing pauses (it was read only
   // at Run, so a .jsonl file's "no string field 'text'" stayed beside the field that mends it: audit).
   jsonl.addEventListener('input', () => {
@@ -739,6 +745,7 @@ function beginRun(recipe?: string, stateBefore: PageSettings = state): boolean {
   history.replaceState(null, '', configHash(pageConfig(state)));
   showMessage('settings-error', '');
   $('findings').replaceChildren();
+  runVerdicts = undefined;
   records = [];
   rowsKey = rowsKeyNow();
   rowsRecipe = recipe;
@@ -845,6 +852,18 @@ function stop(): void {
 
 // ---------------------------------------------------------------- recipes
 
+/**
+ * A box whose text is a setting as the CLI takes it (`replace,accumulate`, `mle`, `0,0.1`): no capital
+ * letter, correction or completion from the keyboard (a phone capitalised `replace` to `Replace`,
+ * which is refused: audit of the playground).
+ */
+function plainTyping(input: HTMLInputElement): void {
+  input.spellcheck = false;
+  input.autocomplete = 'off';
+  input.setAttribute('autocapitalize', 'off');
+  input.setAttribute('autocorrect', 'off');
+}
+
 function buildPresets(): void {
   const host = $('preset-list');
   const scale = document.createElement('div');
@@ -855,6 +874,7 @@ function buildPresets(): void {
     const input = document.createElement('input');
     input.type = 'text';
     input.id = id;
+    plainTyping(input);
     wrapper.append(labelElement, input);
     scale.append(wrapper);
   }

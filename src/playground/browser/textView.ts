@@ -8,6 +8,7 @@
  */
 
 import { extinctAt, shownGenerations } from '../wordHistory.js';
+import { oneTabStop, rovingFocus } from './rovingFocus.js';
 import type { GenerationSample } from './messages.js';
 
 export interface SeedInfo {
@@ -36,6 +37,8 @@ export class TextView {
     private readonly rareNote: HTMLElement,
   ) {
     cellSelect.addEventListener('change', () => this.render());
+    rovingFocus(samplesHost);
+    rovingFocus(rareList);
     // (looked up once typing pauses: the result, a live region, was announced at every keystroke: round 2)
     wordInput.addEventListener('input', () => {
       clearTimeout(this.typing);
@@ -92,6 +95,7 @@ export class TextView {
       return article;
     });
     this.samplesHost.replaceChildren(...articles, ...(gone.size > 0 ? [goneKey(generations.at(-1)!)] : []));
+    oneTabStop(this.samplesHost);
   }
 
   /** The generation each word of the cell's human samples went extinct at, by word (words alive at the end are left out). */
@@ -229,6 +233,7 @@ export class TextView {
         return item;
       }),
     );
+    oneTabStop(this.rareList);
   }
 }
 
@@ -316,7 +321,7 @@ function markedSentence(sentence: string, gone: ReadonlyMap<string, number>, onP
 function goneKey(last: number): HTMLParagraphElement {
   const key = markedSentence('Marked like this', new Map([['this', last]]));
   key.className = 'hint';
-  key.append(` in the human text: its words gone from the synthetic text by generation ${last}; select one for its counts and the generation it went at.`);
+  key.append(` in the human text: its words gone from the synthetic text by generation ${last}; select one for its counts and the generation it went at (Tab reaches the first; the arrow keys the others, as in the list of rare words).`);
   return key;
 }
 

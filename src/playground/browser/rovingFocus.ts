@@ -1,0 +1,46 @@
+/**
+ * One tab stop for a group of buttons (WAI-ARIA's "roving tabindex"): Tab reaches the group once, at
+ * the button last focused in it (the first, after a redraw), and the arrow keys, Home and End move
+ * between its buttons. The text view's marked words and rare words were a tab stop each, 74 after a
+ * small run, between the cell chooser and the word search (audit of the playground).
+ *
+ * Contract: `rovingFocus(host)` listens on `host` once (it keeps listening across redraws of its
+ * children); `oneTabStop(host)` is called after each redraw and leaves the first button of `host`
+ * the group's tab stop (tabIndex 0) and every other button out of the tab order (tabIndex -1).
+ * Buttons outside `host` are not touched.
+ */
+
+const NEXT = new Set(['ArrowRight', 'ArrowDown']);
+const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp']);
+
+export function rovingFocus(host: HTMLElement): void {
+  host.addEventListener('focusin', (event) => {
+    if (event.target instanceof HTMLButtonElement) makeStop(host, event.target);
+  });
+  host.addEventListener('keydown', (event) => {
+    const buttons = buttonsOf(host);
+    const at = buttons.indexOf(event.target as HTMLButtonElement);
+    if (at < 0) return;
+    const to = NEXT.has(event.key) ? Math.min(at + 1, buttons.length - 1)
+      : PREVIOUS.has(event.key) ? Math.max(at - 1, 0)
+        : event.key === 'Home' ? 0
+          : event.key === 'End' ? buttons.length - 1
+            : undefined;
+    if (to === undefined) return;
+    event.preventDefault();
+    buttons[to]!.focus();
+  });
+}
+
+export function oneTabStop(host: HTMLElement): void {
+  const first = buttonsOf(host)[0];
+  if (first !== undefined) makeStop(host, first);
+}
+
+function makeStop(host: HTMLElement, stop: HTMLButtonElement): void {
+  for (const button of buttonsOf(host)) button.tabIndex = button === stop ? 0 : -1;
+}
+
+function buttonsOf(host: HTMLElement): HTMLButtonElement[] {
+  return [...host.querySelectorAll('button')];
+}
