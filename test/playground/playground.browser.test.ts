@@ -252,6 +252,9 @@ if (SKIP_BROWSER) {
       expect(await page.evaluate(() => (window as unknown as { __wordChanges: number }).__wordChanges)).toBe(1);
       // a rare word of the list, clicked, is looked up in the word search (note r47's leftover)
       const first = (await page.locator('#rare-list li button').first().textContent())!;
+      // one tab stop before any focus: the first word (each word was a tab stop of its own, 74 after a small run: audit of the playground)
+      expect(await page.locator('#rare-list li button').evaluateAll((all) => all.map((button) => (button as HTMLButtonElement).tabIndex))).toEqual(
+        (await page.locator('#rare-list li button').evaluateAll((all) => all.map((_, i) => (i === 0 ? 0 : -1)))));
       // reached by the keyboard, its focus ring is 3:1 or more against the page (2:1 before: round 2)
       await page.getByLabel('Word', { exact: true }).focus();
       await page.keyboard.press('Tab');
