@@ -176,6 +176,17 @@ describe('ARPA writer', () => {
   });
 });
 
+/** The UsageError readArpa throws for these lines, or undefined when it reads them. */
+function arpaRefusal(lines: readonly string[]): UsageError | undefined {
+  try {
+    readArpa(lines.join('\n'));
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  }
+  return undefined;
+}
+
 describe('ARPA reader', () => {
   it('reads CRLF lines, surrounding blanks and words split by several spaces, and backs off as ARPA says', () => {
     const text = [
@@ -207,13 +218,8 @@ describe('ARPA reader', () => {
 
   it('names the malformed line', () => {
     const refusal = (lines: string[]) => {
-      try {
-        readArpa(lines.join('\n'));
-      } catch (error) {
-        expect(error).toBeInstanceOf(UsageError);
-        return [(error as UsageError).message, (error as UsageError).hint];
-      }
-      return undefined;
+      const error = arpaRefusal(lines);
+      return error === undefined ? undefined : [error.message, error.hint];
     };
     for (const bad of ['ngram one=5', 'ngram 1=5 words', 'the ngram 1=5', '\\1-grams: more', 'x\\1-grams:']) {
       expect(refusal(['\\data\\', bad])).toEqual([`ARPA line 2 is not an "ngram k=N" header: ${bad}`, 'check the file']);
@@ -232,15 +238,7 @@ describe('ARPA reader', () => {
 });
 
 describe('ARPA reader: files of other tools, and files cut short', () => {
-  const refusal = (lines: string[]) => {
-    try {
-      readArpa(lines.join('\n'));
-    } catch (error) {
-      expect(error).toBeInstanceOf(UsageError);
-      return (error as UsageError).message;
-    }
-    return undefined;
-  };
+  const refusal = (lines: string[]) => arpaRefusal(lines)?.message;
   const head = ['\\data\\', 'ngram 1=3', 'ngram 2=1', '', '\\1-grams:', '-1\t</s>', '-0.5\ta\t-0.3', '-0.7\tb', '', '\\2-grams:', '-0.2\ta b'];
 
   it('skips a preamble before \\data\\ and reads fields split by spaces (the CMU-Cambridge toolkit\'s files)', () => {
