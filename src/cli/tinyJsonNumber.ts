@@ -11,8 +11,8 @@
  * outside a string with more digits than a double holds (`"seed": 9007199254740990.5` ran as
  * 9007199254740990, and a refused `9007199254740993` was quoted as 9007199254740992: audit), as written
  * and as it would be read (valueRule's readAs), with the key it is under (the last key before it), or
- * undefined. One pass over the text each. No node:
- * imports (the playground checks its address with them).
+ * undefined. One pass over the text each. No node: imports (the playground checks its address with
+ * them).
  */
 
 import { readAs, tooSmallToHold } from '../validation/valueRule.js';

@@ -6,8 +6,8 @@
  * `<field> must be <allowed>, got '<value>'` (hint `pass <allowed>`); names get
  * `unknown <field> value '<value>'` (hint `use one of: a, b`). The library's validators name the
  * field as the library spells it (`humanRatio`); the CLI checks the same rules with the flag's name
- * (`--human-ratio`) and the raw text typed, so both say the same thing. A leaf: imports only errors, the surrogate test
- * and the number writer beside it.
+ * (`--human-ratio`) and the raw text typed, so both say the same thing. A leaf: imports only errors,
+ * and the number writer and the surrogate test beside it.
  *
  * @example
  *   checkValue('humanRatio', 1.5, numberRule(0, 1));

@@ -1016,10 +1016,14 @@ function showFindings(findings: readonly Finding[], replicates: number): void {
     return box;
   });
   const caveat = oneReplicateCaveat(replicates);
-  const note = document.createElement('p');
-  note.className = 'hint';
-  note.textContent = caveat ?? '';
-  $('findings').replaceChildren(heading, ...items, ...(caveat === undefined ? [] : [note]));
+  $('findings').replaceChildren(heading, ...items, ...(caveat === undefined ? [] : [hint(caveat)]));
+}
+
+function hint(text: string): HTMLParagraphElement {
+  const element = document.createElement('p');
+  element.className = 'hint';
+  element.textContent = text;
+  return element;
 }
 
 // ---------------------------------------------------------------- exports
