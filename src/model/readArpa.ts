@@ -2,7 +2,7 @@
  * readArpa: parses an ARPA back-off language model file (the format ./arpa.ts describes and writes)
  * and scores with back-off, as KenLM and SRILM do.
  *
- * Contract, following SRILM's ngram-format(5) and KenLM's reader:
+ * Contract, following SRILM's ngram-format(5) and KenLM's reader (a byte-order mark is skipped):
  * - lines before `\data\` are ignored (the CMU–Cambridge toolkit writes a preamble there), and so is
  *   everything after the first `\end\` ("the format is self-delimiting": ngram-format(5));
  * - `\data\` is followed by `ngram k=N` lines for k = 1, 2, ..., n (each once, none left out);
@@ -36,7 +36,8 @@ type Entries = Map<string, { p: number; bow: number }>;
 const CHECK = 'check the file';
 const WHOLE = 'pass the whole file, as train --arpa writes it';
 const SECTION = /^\\(\d+)-grams:$/;
-const COUNT = /^ngram (\d+)=(\d+)$/;
+/** `ngram k=N`, spaced as any writer spaces it (CMU Sphinx's reader takes `ngram  1= 3` too). */
+const COUNT = /^ngram[ \t]+(\d+)[ \t]*=[ \t]*(\d+)$/;
 
 /**
  * Parses an ARPA file.
@@ -46,7 +47,8 @@ const COUNT = /^ngram (\d+)=(\d+)$/;
 export function readArpa(text: string): ArpaModel {
   if (typeof text !== 'string') throw new UsageError(`readArpa needs the text of an ARPA file, got ${shownValue(text)}`, "read the file first, e.g. readFileSync('model.arpa', 'utf8')");
   // ASCII spaces and tabs only, as KenLM and SRILM split: a token may hold another white space (U+00A0)
-  const lines = text.split(/\r?\n/).map((line) => line.replace(/^[ \t]+|[ \t]+$/g, ''));
+  // (a byte-order mark, which some editors write, is no part of the first line)
+  const lines = text.replace(/^\uFEFF/u, '').split(/\r?\n/).map((line) => line.replace(/^[ \t]+|[ \t]+$/g, ''));
   const data = lines.indexOf('\\data\\');
   if (data < 0) throw new UsageError('the text is not an ARPA file: it has no \\data\\ line', WHOLE);
   const { counts, next } = readCounts(lines, data + 1);

@@ -258,6 +258,8 @@ describe('ARPA reader: files of other tools, and files cut short', () => {
     expect(arpa.order).toBe(2);
     expect(arpa.entries.get('</s>')!.p).toBe(Number.NEGATIVE_INFINITY);
     expect(arpa.entries.has('a b c')).toBe(false);
+    // a byte-order mark, and count lines spaced another way (CMU Sphinx's reader takes them)
+    expect(readArpa(['\uFEFF\\data\\', 'ngram\t1 = 3', 'ngram  2=  1', ...head.slice(3), '\\end\\'].join('\n')).counts).toEqual([3, 1]);
     // a white space other than space and tab is part of a word, as KenLM splits
     expect([...readArpa(['\\data\\', 'ngram 1=1', '\\1-grams:', '-0.5\tA\u00a0B\u00a0', '\\end\\'].join('\n')).entries.keys()]).toEqual(['A\u00a0B\u00a0']);
   });
