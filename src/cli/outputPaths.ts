@@ -11,6 +11,7 @@
 import { closeSync, existsSync, fstatSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isSpecialFile, partialPath } from '../export/wholeFile.js';
 import { openDeviceProbe } from '../export/outputPaths.js';
+import { isFolder } from '../export/makeFolder.js';
 import { landingPath, namedFile } from '../corpus/namedFile.js';
 import { runRecordPath } from '../export/runRecord.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -235,14 +236,6 @@ function landing(path: string, folders: Map<string, string>): string {
 }
 
 /** Whether `path` is a folder (false for a name below a file, ENOTDIR: the loader names such a spec). */
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The files a corpus spec reads (none for standard input or Brown). A spec that cannot be listed is
  * left to the loader, which refuses it with its own message when it reads the corpus.

@@ -76,7 +76,8 @@ export function canCreateIn(folder: string): boolean {
   return true;
 }
 
-function isFolder(path: string): boolean {
+/** Whether `path` is a folder, following links; false for anything that is not, or cannot be looked at. */
+export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
