@@ -1115,6 +1115,16 @@ if (SKIP_BROWSER) {
       await expect.poll(() => page.locator('#word-result tr').count()).toBeGreaterThan(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(OUTPUT, 'narrow.png'), fullPage: true });
+      // a projector at 200% zoom (640 x 400 px): each single chart, redrawn, fits in the window whole
+      // (474 px tall, its x axis cut off: audit of the playground); its plot keeps 180 px at least
+      const chartHeights = () => page.evaluate(() => [...document.querySelectorAll('#charts figure .plot svg')].map((svg) => Math.round(svg.getBoundingClientRect().height)));
+      const before = await chartHeights();
+      await page.setViewportSize({ width: 640, height: 400 });
+      await expect.poll(async () => (await chartHeights())[0]).toBeLessThan(before[0]!);
+      await page.waitForSelector('#charts[data-state="ready"]');
+      const low = await chartHeights();
+      expect(Math.max(...low.slice(0, -1))).toBeLessThanOrEqual(400); // the last is the survival bands, in panels
+      expect(Math.min(...low.slice(0, -1))).toBeGreaterThan(300);
       await page.setViewportSize({ width: 1280, height: 1000 });
     });
 

@@ -2,7 +2,7 @@
  * The playground's charts: the report's own Vega-Lite specs (buildReportCharts) drawn with the
  * inlined vega-embed, redrawn as rows arrive (and by the page when its window is resized); each chart
  * with SVG and PNG download buttons. Each is fitted to its column when drawn: a single view stretches
- * to it, the survival panels are sized and wrapped into rows, titles and subtitles are wrapped, and on
+ * to it (and its plot is made lower in a window too low for it), the survival panels are sized and wrapped into rows, titles and subtitles are wrapped, and on
  * a narrow page the legends go under the plots. A downloaded SVG or PNG is the chart as drawn with the
  * command line of the run that made its rows under its subtitle (`drawCharts`' caption), so a figure
  * pasted into a slide or a paper says what it shows.
@@ -58,7 +58,7 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
   const plot = figure.querySelector<HTMLElement>('.plot')!;
   // Single views stretch to the column; a faceted spec (the survival bands) fits its panels to it.
   const width = plot.clientWidth || 600;
-  const fitted = 'facet' in (spec as object) ? fitFacets(spec as FacetSpec, width) : { ...(spec as Record<string, unknown>), width: 'container', autosize: { type: 'fit-x', contains: 'padding' } };
+  const fitted = 'facet' in (spec as object) ? fitFacets(spec as FacetSpec, width) : { ...(spec as Record<string, unknown>), width: 'container', height: plotHeight((spec as { height?: number }).height), autosize: { type: 'fit-x', contains: 'padding' } };
   const sized = legendsBelow(rewrapped(fitted, width), width);
   const result = await embed()(plot, sized, { actions: false, renderer: 'svg', logLevel: 1 });
   if (epoch !== drawing) {
@@ -70,6 +70,21 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
   views.get(plot)?.finalize();
   views.set(plot, result.view);
   drawn.set(plot, { spec: sized, caption });
+}
+
+/** Room a single view takes besides its plot: title, subtitle, the x axis and its title (measured: 144 px), and a margin. */
+const ROOM_BESIDES_PLOT = 160;
+/** The lowest plot a window shrinks a chart to. */
+const LOWEST_PLOT = 180;
+
+/**
+ * A single view's plot height: the report's, or less in a window too low to show the whole chart (a
+ * projector at 200% zoom, 640 x 400 px, cut each chart's x axis off: audit of the playground), never
+ * below LOWEST_PLOT.
+ */
+function plotHeight(height: number | undefined): number | undefined {
+  if (height === undefined) return undefined;
+  return Math.max(LOWEST_PLOT, Math.min(height, window.innerHeight - ROOM_BESIDES_PLOT));
 }
 
 /** A faceted spec's parts this page sizes: one panel per column of `facet.column` (the survival bands). */
