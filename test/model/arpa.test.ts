@@ -286,6 +286,7 @@ describe('ARPA reader: files of other tools, and files cut short', () => {
     expect(refusal([...head.slice(0, 5), 'p\t</s>'])).toBe('ARPA line 6 is malformed: its log10 probability "p" is no number: p\t</s>');
     expect(refusal([...head.slice(0, 6), '-0.5\ta\tNaN'])).toBe('ARPA line 7 is malformed: its back-off "NaN" is no number: -0.5\ta\tNaN');
     expect(refusal([...head.slice(0, 5), '0x0\t</s>'])).toBe('ARPA line 6 is malformed: its log10 probability "0x0" is no number: 0x0\t</s>');
+    expect(refusal([...head.slice(0, 5), '-0.5\u00a0\t</s>'])).toBe('ARPA line 6 is malformed: its log10 probability "-0.5\u00a0" is no number: -0.5\u00a0\t</s>');
     expect(refusal([...head.slice(0, 7), '-0.7\ta'])).toBe('ARPA line 8 lists the 1-gram "a" a second time');
     expect(refusal([...head.slice(0, 5), '0.5\t</s>'])).toBe('ARPA line 6 is malformed: its log10 probability 0.5 is above 0, a probability above 1: 0.5\t</s>');
     // a back-off weight above 1 is a back-off weight: its log10 above 0 is read

@@ -278,6 +278,13 @@ if (SKIP_BROWSER) {
       // Shift+Tab comes back to the word last focused in it
       await page.keyboard.press('Shift+Tab');
       expect(await focused()).toBe(rare - 1);
+      // an arrow with Alt is the browser's (Alt+Left is Back)
+      await page.keyboard.press('Alt+ArrowLeft');
+      expect(await focused()).toBe(rare - 1);
+      // a redraw of the list (a run's rows, the cell chosen again) keeps the focus on the same word (it fell to the page: round 3)
+      const word = await page.evaluate(() => document.activeElement!.textContent);
+      await page.evaluate(() => document.getElementById('text-cell')!.dispatchEvent(new Event('change')));
+      expect(await page.evaluate(() => [document.activeElement!.closest('#rare-list') !== null, document.activeElement!.textContent, document.activeElement!.getAttribute('tabindex')])).toEqual([true, word, '0']);
       await page.keyboard.press('Home');
       const [ring, style] = await page.locator('#rare-list li button').first().evaluate((button) => [getComputedStyle(button).outlineColor, getComputedStyle(button).outlineStyle]);
       expect(style).toBe('solid');

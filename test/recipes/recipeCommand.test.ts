@@ -167,7 +167,7 @@ describe('ngram-collapse recipe', () => {
     expect(result.stdout).toMatch(/\n  does not hold  replace: held-out perplexity grows\n.*not rising in every generation; [0-9.]+ x M0's at the end\n/);
     expect(result.stdout).toMatch(/\n  holds          accumulate: held-out perplexity stays bounded\n/);
     // one replicate: the means compared rest on one series, which the last line, findings.md and findings.json say (audit)
-    const caveat = 'One replicate: the checks that compare means over replicates have no interval, and here they rest on this one series; run --replicates 3 or more, and other --seed values, before citing them.';
+    const caveat = 'One replicate: the checks that compare means over replicates have no interval, and here they rest on this one series; run more replicates (the recipes run 3 by default) and other --seed values before citing them.';
     expect(result.stdout).toMatch(/\n2 of 3 findings hold; [\d.]+ s; outputs in acc\n/);
     expect(result.stdout.endsWith(`outputs in acc\n${caveat}\n`)).toBe(true);
     expect(readFileSync(join(cwd, 'acc', 'findings.md'), 'utf8')).toContain(`\n**${caveat}**\n`);

@@ -5,9 +5,11 @@
  * small run, between the cell chooser and the word search (audit of the playground).
  *
  * Contract: `rovingFocus(host)` listens on `host` once (it keeps listening across redraws of its
- * children); `oneTabStop(host)` is called after each redraw and leaves the first button of `host`
- * the group's tab stop (tabIndex 0) and every other button out of the tab order (tabIndex -1).
- * Buttons outside `host` are not touched.
+ * children); `redrawGroup(host, draw)` runs `draw` (which replaces the buttons) and leaves one button
+ * of `host` the group's tab stop (tabIndex 0) and every other button out of the tab order (tabIndex
+ * -1): the one spelled as the button that had the focus, which takes the focus back (a run's redraw
+ * dropped it to the page's body: round 3), else the first. Arrow keys with Alt, Control or Meta are
+ * left to the browser (Alt+Left is Back). Buttons outside `host` are not touched.
  */
 
 const NEXT = new Set(['ArrowRight', 'ArrowDown']);
@@ -18,6 +20,7 @@ export function rovingFocus(host: HTMLElement): void {
     if (event.target instanceof HTMLButtonElement) makeStop(host, event.target);
   });
   host.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const buttons = buttonsOf(host);
     const at = buttons.indexOf(event.target as HTMLButtonElement);
     if (at < 0) return;
@@ -32,9 +35,15 @@ export function rovingFocus(host: HTMLElement): void {
   });
 }
 
-export function oneTabStop(host: HTMLElement): void {
-  const first = buttonsOf(host)[0];
-  if (first !== undefined) makeStop(host, first);
+export function redrawGroup(host: HTMLElement, draw: () => void): void {
+  const focused = document.activeElement;
+  const word = focused instanceof HTMLButtonElement && host.contains(focused) ? focused.textContent : undefined;
+  draw();
+  const buttons = buttonsOf(host);
+  const stop = (word === undefined ? undefined : buttons.find((button) => button.textContent === word)) ?? buttons[0];
+  if (stop === undefined) return;
+  makeStop(host, stop);
+  if (word !== undefined) stop.focus();
 }
 
 function makeStop(host: HTMLElement, stop: HTMLButtonElement): void {

@@ -8,7 +8,7 @@
  */
 
 import { extinctAt, shownGenerations } from '../wordHistory.js';
-import { oneTabStop, rovingFocus } from './rovingFocus.js';
+import { redrawGroup, rovingFocus } from './rovingFocus.js';
 import type { GenerationSample } from './messages.js';
 
 export interface SeedInfo {
@@ -94,8 +94,7 @@ export class TextView {
       article.append(heading, ...sentences.map((sentence) => (generation === 0 && generations.length > 1 ? markedSentence(sentence, gone, (word) => this.search(word)) : paragraph(sentence))));
       return article;
     });
-    this.samplesHost.replaceChildren(...articles, ...(gone.size > 0 ? [goneKey(generations.at(-1)!)] : []));
-    oneTabStop(this.samplesHost);
+    redrawGroup(this.samplesHost, () => this.samplesHost.replaceChildren(...articles, ...(gone.size > 0 ? [goneKey(generations.at(-1)!)] : [])));
   }
 
   /** The generation each word of the cell's human samples went extinct at, by word (words alive at the end are left out). */
@@ -219,21 +218,19 @@ export class TextView {
     died.sort((a, b) => a.generation - b.generation || wordFirst(a.token) - wordFirst(b.token) || a.count - b.count || (a.token < b.token ? -1 : 1));
     const shown = died.slice(0, RARE_SHOWN);
     this.rareNote.textContent = rareNote(died, seed.rareThreshold);
-    this.rareList.replaceChildren(
-      ...shown.map(({ token, generation, count }) => {
-        const item = document.createElement('li');
-        // (a word of the list is looked up in the word search when clicked: its count generation by generation)
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'link';
-        button.textContent = token;
-        button.title = `show the count of "${token}" generation by generation`;
-        button.addEventListener('click', () => this.search(token));
-        item.append(button, ` (seen ${count}× in the human pool, gone at generation ${generation})`);
-        return item;
-      }),
-    );
-    oneTabStop(this.rareList);
+    const items = shown.map(({ token, generation, count }) => {
+      const item = document.createElement('li');
+      // (a word of the list is looked up in the word search when clicked: its count generation by generation)
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link';
+      button.textContent = token;
+      button.title = `show the count of "${token}" generation by generation`;
+      button.addEventListener('click', () => this.search(token));
+      item.append(button, ` (seen ${count}× in the human pool, gone at generation ${generation})`);
+      return item;
+    });
+    redrawGroup(this.rareList, () => this.rareList.replaceChildren(...items));
   }
 }
 
