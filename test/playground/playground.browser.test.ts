@@ -1079,6 +1079,8 @@ if (SKIP_BROWSER) {
       const names = await page.evaluate(() => [...document.querySelectorAll('figure')].map((figure) => [figure.getAttribute('aria-label'), figure.querySelector('svg')?.getAttribute('aria-label')]));
       expect(names.length).toBeGreaterThan(3);
       for (const [figure, image] of names) expect(image).toBe(`${figure}: a chart by generation, one line per cell (the values are in the curves CSV)`);
+      // and nothing between them is named: vega-embed's box read "Vega visualization" around each (audit)
+      expect(await page.evaluate(() => [...document.querySelectorAll('#charts .plot')].filter((plot) => plot.hasAttribute('role') || plot.hasAttribute('aria-label')).length)).toBe(0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       // a phone's width and the word table of every generation: the table scrolls in its box, not the page (audit)

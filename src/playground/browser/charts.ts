@@ -67,6 +67,9 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
   }
   // (the image's own name for a screen reader: without one it was its tick labels read in a row: audit)
   plot.querySelector('svg')?.setAttribute('aria-label', `${title}: a chart by generation, one line per cell (the values are in the curves CSV)`);
+  // (vega-embed makes its box a document named "Vega visualization", read around the image's own
+  // name: the figure and the image name the chart, the box nothing: audit of the playground)
+  for (const attribute of ['role', 'aria-label', 'aria-roledescription']) plot.removeAttribute(attribute);
   views.get(plot)?.finalize();
   views.set(plot, result.view);
   drawn.set(plot, { spec: sized, caption });
