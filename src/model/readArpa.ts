@@ -18,7 +18,7 @@
  */
 
 import { UsageError } from '../errors.js';
-import { shownValue } from '../validation/valueRule.js';
+import { decimalValue, shownValue } from '../validation/valueRule.js';
 
 /** A parsed ARPA model: enough to score text the way KenLM and SRILM do. */
 export interface ArpaModel {
@@ -117,13 +117,13 @@ function addEntry(entries: Entries, line: string, k: number, index: number): voi
   entries.set(key, { p, bow });
 }
 
-/** A decimal number as a field holds one, nothing around it (no U+00A0, which belongs to a word). */
-const DECIMAL_FIELD = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/iu;
-
-/** A log10 field: a decimal number, or `-inf` / `-Infinity` for log10(0); NaN for anything else (`0x0`, which Number reads: round 2). */
+/**
+ * A log10 field: a decimal number (valueRule's decimalValue) with no white space in it (a U+00A0 belongs
+ * to a word), or `-inf` / `-Infinity` for log10(0); NaN for anything else (`0x0`, which Number reads: round 2).
+ */
 function log10Value(field: string): number {
   if (/^-inf(inity)?$/i.test(field)) return Number.NEGATIVE_INFINITY;
-  const value = DECIMAL_FIELD.test(field) ? Number(field) : Number.NaN;
+  const value = /\s/u.test(field) ? Number.NaN : decimalValue(field);
   return Number.isFinite(value) ? value : Number.NaN;
 }
 
