@@ -6,7 +6,8 @@
  * previous text's unigram counts (Wright–Fisher drift): each of the M draws of a text (tokens and
  * `</s>`) picks type w with probability c_w / M. So (1) the types of each generation match the drift
  * baseline sum_w 1 - (1 - c_w/M)^M (column drift_expected_types); (2) a seed hapax survives the first
- * generation with probability 1 - (1 - 1/M)^M ~ 1 - 1/e; (3) rare types die first; (4) the time to
+ * generation with probability 1 - (1 - 1/M)^M ~ 1 - 1/e; (3) rare types die first (a band's mean
+ * survival over the generations, its restricted mean survival time, rises with its seed count); (4) the time to
  * forget a type grows roughly linearly with its seed count (a type seen c times drifts to 0 in a time of
  * order c, for c much smaller than M).
  */
@@ -136,30 +137,54 @@ function hapaxCount(ids: Int32Array): number {
 /** The seed-count bands of the survival columns, as the findings name them. */
 const BAND_NAMES = ['1', '2-5', '6-20', '21+'] as const;
 
-/** (3) Survival at the last generation rises strictly with the seed-count band. */
+/** The survival columns, one per seed-count band, in BAND_NAMES' order. */
+const BAND_COLUMNS = ['survival_1', 'survival_2_5', 'survival_6_20', 'survival_21_plus'] as const;
+
+/**
+ * (3) Each band's mean survival over generations 1 to the last rises strictly with its seed count: the
+ * restricted mean survival time of survival analysis (the area under the band's survival curve, here
+ * divided by the generations), so a band whose types were lost sooner reads lower even where two bands
+ * end level at 0 (it read only the last generation, where bands all lost or none lost yet left the
+ * claim undecided whatever came before: 0 / 0 / 1 / 1). Two bands level at 1 (none of their types lost
+ * in any generation) or at 0 (all lost in the first) still show no order: undecided, unless another
+ * pair breaks it.
+ */
 function rareDieFirst({ rows, cell, last }: Span): Finding {
-  const bands = (['survival_1', 'survival_2_5', 'survival_6_20', 'survival_21_plus'] as const).map((band) => meanAt(rows, cell, last, band));
+  const bands = BAND_COLUMNS.map((band) => meanSurvival(rows, cell, last, band));
+  const atLast = BAND_COLUMNS.map((band) => meanAt(rows, cell, last, band));
   const ordered = bands.every((value, i) => value !== undefined && (i === 0 || value > bands[i - 1]!));
   // (a band no seed type falls in reads n/a, and the check does not hold for want of it: say so, audit;
   // undecided unless the bands there already break the order)
   const empty = BAND_NAMES.filter((_, i) => bands[i] === undefined);
   const present = BAND_NAMES.flatMap((name, i) => (bands[i] === undefined ? [] : [{ name, value: bands[i]! }]));
-  // (two bands level at 1, none of their types lost yet, or at 0, all lost, show no order either way:
-  // undecided at this many generations, not a claim that failed: round 3)
   const pairs = present.slice(1).map((band, i) => ({ before: present[i]!, band }));
   const level = pairs.filter(({ before, band }) => band.value === before.value && (band.value === 0 || band.value === 1));
   const broken = pairs.some((pair) => pair.band.value <= pair.before.value && !level.includes(pair));
   const why = empty.length === 0 ? '' : ` (no seed type in band ${empty.join(', ')}: the check needs all four bands)`;
   return {
     name: 'rare types die first',
-    expected: 'survival rises with the seed count band (1 < 2-5 < 6-20 < 21+)',
-    observed: `survival at generation ${last} by band 1 / 2-5 / 6-20 / 21+: ${bands.map(text).join(' / ')}${why}`,
-    numbers: { survival_1: shown(bands[0]), survival_2_5: shown(bands[1]), survival_6_20: shown(bands[2]), survival_21_plus: shown(bands[3]) },
+    expected: `mean survival over generations 1-${last} (the restricted mean survival time, as a share of the generations) rises with the seed-count band (1 < 2-5 < 6-20 < 21+)`,
+    observed: `mean survival over generations 1-${last} by band 1 / 2-5 / 6-20 / 21+: ${bands.map(text).join(' / ')}; at generation ${last}: ${atLast.map(text).join(' / ')}${why}`,
+    numbers: {
+      mean_survival_1: shown(bands[0]), mean_survival_2_5: shown(bands[1]), mean_survival_6_20: shown(bands[2]), mean_survival_21_plus: shown(bands[3]),
+      survival_1: shown(atLast[0]), survival_2_5: shown(atLast[1]), survival_6_20: shown(atLast[2]), survival_21_plus: shown(atLast[3]),
+    },
     holds: ordered,
     ...(ordered || broken
       ? {}
-      : { undecided: [...(empty.length === 0 ? [] : [`no seed type in band ${empty.join(', ')}`]), ...level.map(({ before, band }) => `bands ${before.name} and ${band.name} both at ${band.value} (${band.value === 1 ? 'none of their types lost yet' : 'all their types lost'}): no order shows`)].join('; ') }),
+      : { undecided: [...(empty.length === 0 ? [] : [`no seed type in band ${empty.join(', ')}`]), ...level.map(({ before, band }) => `bands ${before.name} and ${band.name} both at ${band.value} (${band.value === 1 ? 'none of their types lost in any generation yet: more generations can tell them apart' : 'all their types lost in the first generation'}): no order shows`)].join('; ') }),
   };
+}
+
+/** A band's survival averaged over generations 1 to `last` (each generation's mean over replicates); undefined if the band has no value in one of them. */
+function meanSurvival(rows: Span['rows'], cell: string, last: number, band: (typeof BAND_COLUMNS)[number]): number | undefined {
+  let sum = 0;
+  for (let generation = 1; generation <= last; generation++) {
+    const value = meanAt(rows, cell, generation, band);
+    if (value === undefined) return undefined;
+    sum += value;
+  }
+  return last >= 1 ? sum / last : undefined;
 }
 
 /** (4) The median generation forgotten, by seed count, on a rising line with R^2 >= 0.9 (3 counts or more). */

@@ -70,7 +70,7 @@ describe('recipe drift', () => {
       { survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 },
       { survival_1: 0.2, survival_2_5: 0.5, survival_6_20: band6, survival_21_plus: band21 },
     ])).find((one) => one.name === 'rare types die first')!;
-    expect(level(1, 1).undecided).toBe('bands 6-20 and 21+ both at 1 (none of their types lost yet): no order shows');
+    expect(level(1, 1).undecided).toBe('bands 6-20 and 21+ both at 1 (none of their types lost in any generation yet: more generations can tell them apart): no order shows');
     expect(level(0.9, 0.9)).toMatchObject({ holds: false });
     expect(level(0.9, 0.9).undecided).toBeUndefined();
     expect(level(1, 0.9).undecided).toBeUndefined();
@@ -78,7 +78,32 @@ describe('recipe drift', () => {
       { survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 },
       { survival_1: 0, survival_2_5: 0, survival_6_20: 0.5, survival_21_plus: 0.9 },
     ])).find((one) => one.name === 'rare types die first')!;
-    expect(gone.undecided).toBe('bands 1 and 2-5 both at 0 (all their types lost): no order shows');
+    expect(gone.undecided).toBe('bands 1 and 2-5 both at 0 (all their types lost in the first generation): no order shows');
+  });
+
+  it('reads "rare types die first" over every generation, not the last alone: bands 0 / 0 / 1 / 1 at the end hold when band 1 went first (the restricted mean survival time)', () => {
+    const rare = (second: Partial<Record<'survival_1' | 'survival_2_5' | 'survival_6_20' | 'survival_21_plus', number>>) => drift.findings(fakeDrift([
+      { survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 },
+      { survival_1: 0.5, survival_2_5: 0.8, survival_6_20: 1, survival_21_plus: 1 },
+      { survival_1: 0, survival_2_5: 0.3, survival_6_20: 0.9, survival_21_plus: 1, ...second },
+      { survival_1: 0, survival_2_5: 0, survival_6_20: 1, survival_21_plus: 1 },
+    ])).find((one) => one.name === 'rare types die first')!;
+    // means over generations 1-3: band 1 (0.5 + 0 + 0) / 3 = 0.1667, 2-5 (0.8 + 0.3 + 0) / 3 = 0.3667,
+    // 6-20 (1 + 0.9 + 1) / 3 = 0.9667, 21+ 1: in order, though the last generation reads 0 / 0 / 1 / 1
+    const held = rare({});
+    expect([held.holds, held.undecided]).toEqual([true, undefined]);
+    expect(held.numbers).toMatchObject({ mean_survival_1: 0.1667, mean_survival_2_5: 0.3667, mean_survival_6_20: 0.9667, mean_survival_21_plus: 1, survival_1: 0, survival_2_5: 0 });
+    expect(held.observed).toBe('mean survival over generations 1-3 by band 1 / 2-5 / 6-20 / 21+: 0.1667 / 0.3667 / 0.9667 / 1; at generation 3: 0 / 0 / 1 / 1');
+    // band 6-20 never losing a type ties it with 21+ at 1: no order between them shows yet
+    const tied = rare({ survival_6_20: 1 });
+    expect([tied.holds, tied.undecided]).toEqual([false, 'bands 6-20 and 21+ both at 1 (none of their types lost in any generation yet: more generations can tell them apart): no order shows']);
+    // band 2-5 lost sooner than band 1 on the whole (0.5 + 0.3 + 0 against 0.8 + ...): out of order, decided
+    const swapped = drift.findings(fakeDrift([
+      { survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 },
+      { survival_1: 0.8, survival_2_5: 0.5, survival_6_20: 1, survival_21_plus: 1 },
+      { survival_1: 0, survival_2_5: 0, survival_6_20: 0.9, survival_21_plus: 1 },
+    ])).find((one) => one.name === 'rare types die first')!;
+    expect([swapped.holds, swapped.undecided]).toEqual([false, undefined]);
   });
 
   it('counts M as the draws of H, tokens and sentence ends: one sentence of 3 tokens gives M = 4, 1 - (3/4)^4 = 175/256', () => {
