@@ -16,7 +16,9 @@
  * rejection when truncated; several uniform numbers per token when words are dropped); otherwise, or when
  * `drawAt` gives up on a history whose truncation keeps little mass, from the history's plan, cached per
  * history node (the distribution depends on the history only through its node); the cache is dropped
- * when it holds more than CACHE_LIMIT entries in total.
+ * when it holds more than CACHE_LIMIT entries in total. Whether a plan is cached changes no draw: where
+ * `drawAt` applies it is tried first every time, so each token is a function of its history and the
+ * random numbers alone, and a sampler asked again with the same seed draws the same sentences.
  * Transforms, in this order (as Hugging Face transformers' generate):
  * - temperature T > 0: q_w = p_w^(1/T) / sum_v p_v^(1/T), computed as exp((ln p_w - max ln p) / T);
  * - top-k (k >= 1): keep the k most probable tokens (ties: lower id first), renormalise;
@@ -92,9 +94,11 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
         let token: number;
         if (transformer === undefined) token = drawMixture(node, random());
         else {
-          const plan = plans[node + 1];
-          token = plan === undefined && direct ? transformer.drawAt(node, random) : -1;
-          if (token < 0) token = transformer.draw(plan ?? planFor(node), random);
+          // drawAt first wherever it applies, a plan cached or not: a draw must not depend on what the
+          // sampler visited before (a cached plan skipped drawAt's numbers, so one sampler asked twice
+          // with one seed gave two outputs: audit)
+          token = direct ? transformer.drawAt(node, random) : -1;
+          if (token < 0) token = transformer.draw(planFor(node), random);
         }
         if (token === EOS) break;
         out[at + length] = token;
