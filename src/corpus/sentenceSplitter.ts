@@ -8,6 +8,7 @@
  * Linear in the text: a long run is split as it grows, keeping only its unfinished last sentence.
  */
 
+import { checkValue, nameRule } from '../validation/valueRule.js';
 import { LineBreaks, type DecidedLine } from './lineBreaks.js';
 import { FINAL_MARK, splitSentences } from './sentenceSegmenter.js';
 
@@ -95,8 +96,9 @@ function autoSplitter(): SentenceSplitter {
   };
 }
 
-/** The sentences of one text, taken as a source of its own. */
+/** The sentences of one text, taken as a source of its own; a mode not in SENTENCE_MODES is a UsageError (it was taken as `auto`: audit of the library). */
 export function sentenceSplitter(mode: SentenceMode): (text: string) => string[] {
+  checkValue('mode', mode, nameRule(SENTENCE_MODES));
   return (text) => {
     const splitter = sentenceSplitterFor(mode);
     const sentences = text.split(/\r\n?|\n/u).flatMap((line) => splitter.line(line));

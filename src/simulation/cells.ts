@@ -48,11 +48,12 @@ export function cellKey(settings: CellSettings): string {
  * (`strategy=replace/human_ratio=0`), or `default` when none differs. A number is written as the CSV
  * writes it (formatNumber: `tokens_growth=0.0000001`, not `1e-7`). The curves CSV, the recipes
  * (cells of several runs named together) and the report's legends and terminal table all use it.
- * `valueOf` reads a setting by CSV column (default: from CellSettings); undefined counts as ''.
+ * `valueOf` reads a setting by CSV column (default: from a Cell's settings, as expandCells gives them,
+ * or from CellSettings); undefined counts as ''.
  */
 export function cellNames<T>(
   cells: readonly T[],
-  valueOf: (cell: T, column: string) => unknown = (cell, column) => (cell as unknown as CellSettings)[settingOf(column)],
+  valueOf: (cell: T, column: string) => unknown = (cell, column) => settingsOf(cell)[settingOf(column)],
 ): string[] {
   const text = (cell: T, column: string): string => {
     const value = valueOf(cell, column);
@@ -60,6 +61,15 @@ export function cellNames<T>(
   };
   const varying = ALL_CELL_COLUMNS.map(([, column]) => column).filter((column) => new Set(cells.map((cell) => text(cell, column))).size > 1);
   return cells.map((cell) => varying.map((column) => `${column}=${text(cell, column)}`).join('/') || 'default');
+}
+
+/**
+ * A Cell's settings, or the CellSettings given (the default reader read CellSettings alone, so the
+ * cells of expandCells were all named `default`: audit of the library).
+ */
+function settingsOf(cell: unknown): CellSettings {
+  const settings = (cell as Partial<Cell> | null)?.settings;
+  return (typeof settings === 'object' && settings !== null ? settings : cell) as CellSettings;
 }
 
 /** The cell setting written in CSV column `column`. */

@@ -53,6 +53,8 @@ export function humanSentenceMask(sentences: number, holdout: number, seed: numb
   checkValue('holdout', holdout, SHARED_RULES.holdout);
   checkValue('seed', seed, SHARED_RULES.seed);
   const heldoutCount = roundedCount(sentences, holdout);
+  // (a corpus of no sentence was told to try --holdout 0 when that was the share given: audit of the library)
+  if (sentences === 0) throw new InputError('the corpus has no sentence', 'pass a corpus of one sentence or more');
   // (one sentence cannot be split whatever the share)
   if (sentences - heldoutCount < 1 || (holdout > 0 && sentences < 2)) {
     throw new InputError(

@@ -7,6 +7,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/corpus/sentenceSegmenter.js';
+import { UsageError } from '../../src/errors.js';
 import { sentenceSplitter, sentenceSplitterFor } from '../../src/corpus/sentenceSplitter.js';
 import { wrap } from '../helpers/wrap.js';
 
@@ -17,6 +18,12 @@ function unmarkedEnds(lines: readonly string[]): number {
   splitter.end();
   return splitter.lineBreakEnds;
 }
+
+describe('modes', () => {
+  it('refuses a mode that is not auto or line (it split as auto: audit of the library)', () => {
+    expect(() => sentenceSplitter('nope' as 'auto')).toThrow(new UsageError("unknown mode value 'nope'", 'use one of: auto, line'));
+  });
+});
 
 describe('line mode', () => {
   it('trims each line and drops blank ones', () => {

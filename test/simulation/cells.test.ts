@@ -58,6 +58,13 @@ describe('cells', () => {
     expect(cellKey(cells[0]!)).toContain('/tokens_growth=1e-7');
   });
 
+  it('name the cells expandCells gives as their settings (they were all named default: audit of the library)', () => {
+    const cells = expandCells({ ...DEFAULT_SWEEP, humanRatio: [0, 0.1], order: [2, 3] });
+    expect(cellNames(cells)).toEqual(['human_ratio=0/order=2', 'human_ratio=0/order=3', 'human_ratio=0.1/order=2', 'human_ratio=0.1/order=3']);
+    expect(cellNames(cells)).toEqual(cellNames(cells.map((cell) => cell.settings)));
+    expect(cells.map((cell) => cell.id)).toEqual(cellNames(cells));
+  });
+
   it('name cells read through valueOf, an undefined value counting as the empty text', () => {
     const rows = [{ human_ratio: 0, top_k: undefined }, { human_ratio: 0.5, top_k: '' }, { human_ratio: 0.5, top_k: undefined }];
     expect(cellNames(rows, (row, column) => (row as Record<string, unknown>)[column])).toEqual(['human_ratio=0', 'human_ratio=0.5', 'human_ratio=0.5']);

@@ -57,6 +57,9 @@ describe('the holdout split', () => {
       expect(() => humanSentenceMask(sentences, holdout, 1)).toThrow(InputError);
     }
     expect(() => humanSentenceMask(1, 0.1, 1)).toThrow('the corpus has 1 sentence(s), too few for a holdout share of 0.1');
+    // no sentence: not "too few for a holdout share of 0" with a hint to pass --holdout 0 (audit of the library)
+    expect(() => humanSentenceMask(0, 0, 1)).toThrow(new InputError('the corpus has no sentence', 'pass a corpus of one sentence or more'));
+    expect(() => humanSentenceMask(0, 0.1, 1)).toThrow('the corpus has no sentence');
     // a share that rounds to no sentence says so, and the least share that holds one out: half a
     // sentence, 0.5 / 4 = 0.125; 0.5 / 4623 = 0.000108155... -> 0.000109 (3 digits, rounded up)
     expect(() => humanSentenceMask(4, 0.1, 1)).toThrow("a holdout share of 0.1 holds out none of the corpus's 4 sentences (it rounds to 0)");
