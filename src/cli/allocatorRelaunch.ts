@@ -46,6 +46,8 @@
 
 import { fstatSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PROGRAM_NAME } from './packageVersion.js';
+import { endStartupWatch } from './signals.js';
 
 /** The GLIBC_TUNABLES value of a relaunched command (the README's recommendation for other programs too). */
 export const TUNED_ALLOCATOR = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456:glibc.malloc.arena_max=1';
@@ -96,7 +98,7 @@ export function relaunchEnvironment(argv: readonly string[], env: NodeJS.Process
 }
 
 /** True for `run ...` and `recipe NAME ...` (global options may come first; `recipe list` only prints). */
-function simulates(argv: readonly string[]): boolean {
+export function simulates(argv: readonly string[]): boolean {
   const at = argv.findIndex((arg) => !arg.startsWith('-'));
   if (argv[at] === 'run') return true;
   return argv[at] === 'recipe' && !argv.slice(at + 1).includes('list');
@@ -141,13 +143,26 @@ export function processHost(): RelaunchHost {
   };
 }
 
-/** `node`: the Node executable to start (this process's; a test passes one that does not exist). */
-export async function runRelaunched(env: NodeJS.ProcessEnv, node = process.execPath): Promise<number | undefined> {
+/**
+ * `node`: the Node executable to start (this process's; a test passes one that does not exist). `say`
+ * prints the line of a child the first signal ended at once, by the signal's default action: before
+ * its own watch began, as Node started it (exit 130 and no line: audit), or where its command keeps
+ * that action (./commands/run.ts readWatched: a FIFO read, the models' preparation, the steps before
+ * the first row), so the line says no more than that no row was written.
+ */
+export async function runRelaunched(env: NodeJS.ProcessEnv, node = process.execPath, say: (line: string) => void = (line) => void process.stderr.write(line)): Promise<number | undefined> {
   const [{ spawn }, { constants }] = await Promise.all([import('node:child_process'), import('node:os')]);
   return new Promise((settle) => {
     const child = spawn(node, [...process.execArgv, ...process.argv.slice(1)], { env: { ...env, [PARENT_VARIABLE]: String(process.pid) }, stdio: passedDescriptors(readdirSync, fstatSync) });
-    const pass = (signal: NodeJS.Signals): void => void child.kill(signal);
+    const passed: NodeJS.Signals[] = [];
+    const pass = (signal: NodeJS.Signals): void => {
+      passed.push(signal);
+      child.kill(signal);
+    };
     for (const signal of PASSED_SIGNALS) process.on(signal, pass);
+    // (the child's own startup watch and its command's take over from this process's, once `pass` is
+    // there to hand them a signal caught meanwhile: ./signals.ts)
+    endStartupWatch();
     let settled = false;
     const done = (code: number | undefined): void => {
       if (settled) return;
@@ -159,7 +174,11 @@ export async function runRelaunched(env: NodeJS.ProcessEnv, node = process.execP
     };
     // not started (no process to wait for): the command runs here instead
     child.on('error', () => done(child.pid === undefined ? undefined : 1));
-    child.on('exit', (code, signal) => done(code ?? 128 + (signal === null ? 0 : constants.signals[signal])));
+    child.on('exit', (code, signal) => {
+      // (ended by the one signal passed on: its first, which it did not take; a second one ends it at once, as without a relaunch, with no line)
+      if (signal !== null && passed.length === 1 && passed[0] === signal) say(`${PROGRAM_NAME}: ${endedAtOnce(signal)}\n`);
+      done(code ?? 128 + (signal === null ? 0 : constants.signals[signal]));
+    });
   });
 }
 
@@ -198,6 +217,11 @@ export function watchParent(env: NodeJS.ProcessEnv = process.env): void {
   orphaned();
   leaveIfOrphaned = orphaned;
   setInterval(orphaned, PARENT_CHECK_MS).unref();
+}
+
+/** The line of a relaunched child the first signal ended at once (see runRelaunched). */
+export function endedAtOnce(name: NodeJS.Signals): string {
+  return `interrupted by ${name} before the command could stop cleanly: it ended at once, with no row written (run the command again)`;
 }
 
 /**

@@ -11,6 +11,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { InputError, OutputWriteError, RunIncompleteError, describeError, oneLine } from '../errors.js';
+import { inCliTerms } from './cliTerms.js';
 import { generateCommand } from './commands/generate.js';
 import { mergeCommand } from './commands/merge.js';
 import { metricsCommand } from './commands/metrics.js';
@@ -114,7 +115,8 @@ function report(error: unknown, io: CliIO, debug: boolean, help: string, given: 
     io.stderr.write(`${PROGRAM_NAME}: ${oneLine(`${error.message} (${error.hint})`)}\n`);
     return error.exitCode;
   }
-  io.stderr.write(`${PROGRAM_NAME}: ${describeError(error, error instanceof OutputWriteError ? writeFailureHint(error.code) : 'rerun with --debug for details')}\n`);
+  // (the library's names for its settings as the flags: ./cliTerms.ts)
+  io.stderr.write(`${PROGRAM_NAME}: ${describeError(inCliTerms(error), error instanceof OutputWriteError ? writeFailureHint(error.code) : 'rerun with --debug for details')}\n`);
   return error instanceof InputError ? 2 : 1;
 }
 

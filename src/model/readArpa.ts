@@ -9,7 +9,8 @@
  * - each `\k-grams:` section (k <= n, each once, in ascending order) holds lines
  *   `log10 p  w1 ... wk  [log10 back-off]`, the fields split by tabs or spaces (SRILM writes tabs,
  *   the CMU toolkit spaces: the section's k says which fields are words; other white space, such as
- *   U+00A0, is part of a word, as in KenLM); `-inf` is log10(0); a log10 p above 0 is refused (a
+ *   U+00A0, is part of a word, as in KenLM); `-inf` (any case, `-Infinity` too) is log10(0), and so is
+ *   `-1.#INF` (older Windows builds of SRILM); a log10 p above 0 is refused (a
  *   back-off weight may be above 1, so its log10 above 0);
  * - each section lists exactly the N n-grams its `ngram k=N` line declares, none twice, and the file
  *   ends with `\end\`. SRILM only warns about a wrong count; here it is refused, since the common
@@ -119,10 +120,12 @@ function addEntry(entries: Entries, line: string, k: number, index: number): voi
 
 /**
  * A log10 field: a decimal number (valueRule's decimalValue) with no white space in it (a U+00A0 belongs
- * to a word), or `-inf` / `-Infinity` for log10(0); NaN for anything else (`0x0`, which Number reads: round 2).
+ * to a word), or `-inf` / `-Infinity` for log10(0), or `-1.#INF`, as older Windows builds of SRILM print it
+ * (Microsoft's C library's -infinity: it was refused as no number); NaN for anything else (`0x0`, which
+ * Number reads: round 2; `-1.#IND`, Microsoft's undefined value).
  */
 function log10Value(field: string): number {
-  if (/^-inf(inity)?$/i.test(field)) return Number.NEGATIVE_INFINITY;
+  if (/^-(?:inf(inity)?|1\.#inf)$/i.test(field)) return Number.NEGATIVE_INFINITY;
   const value = /\s/u.test(field) ? Number.NaN : decimalValue(field);
   return Number.isFinite(value) ? value : Number.NaN;
 }

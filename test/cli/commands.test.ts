@@ -76,9 +76,9 @@ describe('metrics --reference', () => {
     writeFileSync(join(cwd, 'big.txt'), 'a b c d e f g h .\n'.repeat(50)); // 450 tokens
     writeFileSync(join(cwd, 'small.txt'), 'a b .\n'); // 3 tokens
     const reference = await cli(['metrics', 'small.txt', '--reference', 'big.txt', '--max-tokens', '100'], { cwd });
-    expect([reference.stderr, reference.code]).toEqual(['ngram-collapse: the --reference text big.txt has more than 100 tokens (raise maxTokens, --max-tokens on the command line, or pass a smaller corpus)\n', 2]);
+    expect([reference.stderr, reference.code]).toEqual(['ngram-collapse: the --reference text big.txt has more than 100 tokens (raise --max-tokens, or pass a smaller corpus)\n', 2]);
     const evaluated = await cli(['train', '--corpus', 'small.txt', '--eval', 'big.txt', '--max-tokens', '100'], { cwd });
-    expect([evaluated.stderr, evaluated.code]).toEqual(['ngram-collapse: the --eval text big.txt has more than 100 tokens (raise maxTokens, --max-tokens on the command line, or pass a smaller corpus)\n', 2]);
+    expect([evaluated.stderr, evaluated.code]).toEqual(['ngram-collapse: the --eval text big.txt has more than 100 tokens (raise --max-tokens, or pass a smaller corpus)\n', 2]);
   });
 
   it('a missing reference is an input error before any output', async () => {

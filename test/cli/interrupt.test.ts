@@ -465,3 +465,52 @@ describe('a signal while tokenize --out or train --arpa is written', () => {
     expect(ended).toEqual([null, 'SIGINT']);
   }, 60_000);
 });
+
+describe('a signal as the command starts', () => {
+  // Loader hooks (off the main thread, Node's module.register) signal the process as the program's own
+  // code loads: main.js imports it once the executable is running (its first `import("./chunk-...")`),
+  // 0.2-0.45 s after the start on this project's machine. Deterministic, whatever the machine's load.
+  const REGISTER = "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n";
+  const HOOKS = `
+    import { readFileSync } from 'node:fs';
+    let program;
+    export async function load(url, context, next) {
+      if (url.endsWith('/dist/cli/main.js') && process.env.NGRAM_COLLAPSE_PARENT_PID === undefined) {
+        program = new URL(/import\\("(\\.\\/[^"]+)"\\)/u.exec(readFileSync(new URL(url), 'utf8'))[1], url).href;
+      }
+      if (url === program) process.kill(process.pid, process.env.HOOK_SIGNAL);
+      return next(url, context);
+    }
+  `;
+
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('ends run with a line and the exit code of %s, nothing written (it ended by the default action: exit 130, no line: audit)', async (signal, code) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-start-signal-'));
+    writeFileSync(join(cwd, 'register.mjs'), REGISTER);
+    writeFileSync(join(cwd, 'hooks.mjs'), HOOKS);
+    const child = spawn(process.execPath, ['--import', './register.mjs', MAIN, 'run', '--corpus', FIXTURE, '--sentences', 'line', '--generations', '1', '--workers', '1', '--out', 'c.csv'], { cwd, env: { ...environment('0'), HOOK_SIGNAL: signal }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+    const ended = await new Promise((done) => child.on('exit', (exitCode, exitSignal) => done([exitCode, exitSignal])));
+    expect([ended, stderr]).toEqual([[code, null], `ngram-collapse: interrupted by ${signal} as the command started: nothing was written (run the command again)\n`]);
+    expect(readdirSync(cwd).sort()).toEqual(['hooks.mjs', 'register.mjs']);
+  }, 60_000);
+
+  it.runIf(onGlibc)('ends a relaunched run whose child the signal ends at once, as Node starts it, with the parent\'s line (exit 130 and no line: audit)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-start-signal-'));
+    // the child, as Node starts it (a preloaded script: none of its handlers yet), has its parent signalled
+    // and waits: the parent passes the signal on, and the child ends by its default action
+    writeFileSync(join(cwd, 'hook.cjs'), `
+      const parent = process.env.NGRAM_COLLAPSE_PARENT_PID;
+      if (parent !== undefined) {
+        process.kill(Number(parent), 'SIGINT');
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10000);
+      }
+    `);
+    const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, 'run', '--corpus', FIXTURE, '--sentences', 'line', '--generations', '1', '--workers', '1', '--out', 'c.csv'], { cwd, env: environment('1'), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+    const ended = await new Promise((done) => child.on('exit', (exitCode, exitSignal) => done([exitCode, exitSignal])));
+    expect([ended, stderr]).toEqual([[130, null], 'ngram-collapse: interrupted by SIGINT before the command could stop cleanly: it ended at once, with no row written (run the command again)\n']);
+    expect(readdirSync(cwd)).toEqual(['hook.cjs']);
+  }, 60_000);
+});

@@ -258,6 +258,15 @@ describe('ARPA reader: files of other tools, and files cut short', () => {
     expect(arpa.order).toBe(2);
     expect(arpa.entries.get('</s>')!.p).toBe(Number.NEGATIVE_INFINITY);
     expect(arpa.entries.has('a b c')).toBe(false);
+    // what older Windows builds of SRILM print for log10(0) (Microsoft's C library spells -infinity -1.#INF),
+    // in any case as -inf is, as a probability and as a back-off; -1.#IND (an undefined value) is no number
+    for (const spelled of ['-1.#INF', '-1.#inf']) {
+      const windows = readArpa([...head.slice(0, 5), `${spelled}\t</s>`, `-0.5\ta\t${spelled}`, ...head.slice(7), '\\end\\'].join('\n'));
+      expect([windows.entries.get('</s>'), windows.entries.get('a')], spelled).toEqual([{ p: Number.NEGATIVE_INFINITY, bow: 0 }, { p: -0.5, bow: Number.NEGATIVE_INFINITY }]);
+    }
+    for (const spelled of ['-1.#IND', '1.#INF', '-1.#INF00', '-1.#QNAN']) {
+      expect(refusal([...head.slice(0, 5), `${spelled}\t</s>`, ...head.slice(6), '\\end\\']), spelled).toMatch(/is no number/u);
+    }
     // a byte-order mark, and count lines spaced another way (CMU Sphinx's reader takes them)
     expect(readArpa(['\uFEFF\\data\\', 'ngram\t1 = 3', 'ngram  2=  1', ...head.slice(3), '\\end\\'].join('\n')).counts).toEqual([3, 1]);
     // a white space other than space and tab is part of a word, as KenLM splits

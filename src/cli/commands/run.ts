@@ -52,7 +52,7 @@ import { startProgress } from '../progress.js';
 import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
 import { checkOutputNames, checkPrintsNotOnInputs, checkResumable, checkRunOutputs, csvOutputs, deviceOutput, type RunOutputs } from '../runOutputs.js';
-import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals } from '../signals.js';
+import { endStartupWatch, SIGNAL_EXIT_CODES, signalsHandled, watchSignals } from '../signals.js';
 import { writeInTurn, type OutputStep } from '../outputSteps.js';
 import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
 import type { RunSettings } from '../../simulation/settings.js';
@@ -256,7 +256,11 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
 async function readWatched(specs: readonly string[], options: LoadOptions, progress: LoadOptions['onProgress']): Promise<LoadedCorpus> {
   // (a named FIFO waits in its opening for a writer, in a thread the process's end waits for: while it
   // is read, a signal keeps its default action, which ends the process at once)
-  if (specs.some(namesFifo)) return loadCorpus(specs, { ...options, ...(progress === undefined ? {} : { onProgress: progress }) });
+  if (specs.some(namesFifo)) {
+    await signalsHandled(); // (a signal caught as the command started is the startup watch's: its line, nothing written)
+    endStartupWatch();
+    return loadCorpus(specs, { ...options, ...(progress === undefined ? {} : { onProgress: progress }) });
+  }
   const reading = watchSignals();
   const stopped = (): RunIncompleteError => {
     const name = reading.received() ?? 'SIGINT';

@@ -2,7 +2,8 @@
  * `ngram-collapse tokenize [TEXT...]`: how the tool sees a corpus. Reads it with the corpus options
  * of `run` and prints one sentence per line, tokens separated by single spaces (to stdout or --out);
  * on stderr one summary line: sentences, tokens, types and, for `--sentences auto`, the line breaks
- * taken as sentence ends although the line had no sentence-final mark. With a subword tokenizer the
+ * taken as sentence ends although the line had no sentence-final mark (with `--sentences line` every
+ * line end is one, as asked: no break is judged, and the figure is left out). With a subword tokenizer the
  * tokens show their boundary marks (`▁the`, `est</w>`); `--pieces` prints words instead, each word's
  * pieces joined by `·` (`The Ful·ton`).
  */

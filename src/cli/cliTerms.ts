@@ -1,0 +1,39 @@
+/**
+ * The library's refusals in the CLI's words. The library names its settings (`k`, `maxTokens`,
+ * `jsonlField`), and where a hint serves a library caller and a command line alike it names both
+ * ("raise maxTokens, --max-tokens on the command line"); the line the CLI prints names the flag alone
+ * (`ngram-collapse: k 1e+308 is too large for add-k ...` spoke of a `k` no flag is called: audit).
+ *
+ * Contract: `inCliTerms(error)` gives an InputError's message and hint with each library phrase of
+ * LIBRARY_PHRASES replaced by its CLI phrase (the error's class kept); any other error as it is.
+ * The library's own errors keep the library's names (their tests pin them: test/model/addK.test.ts,
+ * test/corpus/corpusBuilder.test.ts, test/corpus/readText.test.ts, test/corpus/subword/learnedBpe.test.ts).
+ */
+
+import { InputError, UsageError } from '../errors.js';
+
+/** [the library's phrase, in a message or a hint, the CLI's phrase for it]. */
+const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  // model/addK.ts checkAddKReserve: its message and its hint
+  [/^k (\S+) is too large for add-k /u, '--k $1 is too large for add-k '],
+  [/^pass a k below /u, 'pass a --k below '],
+  // corpus/corpusBuilder.ts and corpus/subword/learnedBpe.ts: a corpus past maxTokens
+  [/\bmaxTokens, --max-tokens on the command line\b/u, '--max-tokens'],
+  // corpus/readText.ts: a JSONL record without the field
+  [/\bjsonlField, --jsonl-field on the command line\b/u, '--jsonl-field'],
+  // corpus/readText.ts: a text the word tokenizer cut every letter of
+  [/\bthe whitespace tokenizer, --tokenizer whitespace on the command line\b/u, '--tokenizer whitespace'],
+];
+
+function translated(text: string): string {
+  return LIBRARY_PHRASES.reduce((said, [library, cli]) => said.replace(library, cli), text);
+}
+
+export function inCliTerms(error: unknown): unknown {
+  if (!(error instanceof InputError)) return error;
+  const [message, hint] = [translated(error.message), translated(error.hint)];
+  if (message === error.message && hint === error.hint) return error;
+  const said = error instanceof UsageError ? new UsageError(message, hint) : new InputError(message, hint);
+  if (error.stack !== undefined) said.stack = error.stack;
+  return said;
+}

@@ -1,0 +1,46 @@
+/**
+ * The library's refusals in the CLI's words: the library's own error keeps the library's names, and
+ * the line the CLI prints names the flag alone (src/cli/cliTerms.ts).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { inCliTerms } from '../../src/cli/cliTerms.js';
+import { InputError, OutputWriteError, UsageError, describeError } from '../../src/errors.js';
+import { checkAddKReserve } from '../../src/model/addK.js';
+
+function refusal(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('nothing was refused');
+}
+
+describe('inCliTerms', () => {
+  it("says --k where the library says k, and leaves the library's error as it was", () => {
+    const library = refusal(() => checkAddKReserve(1e308, 4));
+    expect(describeError(library)).toBe('k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number (pass a k below 4.4e+307)');
+    const cli = inCliTerms(library);
+    expect(cli).toBeInstanceOf(UsageError);
+    expect(describeError(cli)).toBe('--k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number (pass a --k below 4.4e+307)');
+    expect(describeError(library)).toBe('k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number (pass a k below 4.4e+307)');
+  });
+
+  it('names the flag alone where a hint names the setting and the flag', () => {
+    const said = (hint: string): string => (inCliTerms(new InputError('m', hint)) as InputError).hint;
+    expect(said('raise maxTokens, --max-tokens on the command line, or pass a smaller corpus')).toBe('raise --max-tokens, or pass a smaller corpus');
+    expect(said('choose the field with jsonlField, --jsonl-field on the command line')).toBe('choose the field with --jsonl-field');
+    expect(said('use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole')).toBe('use --tokenizer whitespace, which keeps words of every script whole');
+  });
+
+  it('keeps any other error, and an InputError with no library phrase, as the very same object', () => {
+    const other = new InputError('the corpus x.txt holds no tokens', 'pass a text');
+    expect(inCliTerms(other)).toBe(other);
+    const written = new OutputWriteError('o.csv', new Error('no space'));
+    expect(inCliTerms(written)).toBe(written);
+    // (a k in the middle of a message is no setting's name)
+    const middle = new UsageError('--top-k 1e+308 is too large', 'pass a smaller --top-k');
+    expect(inCliTerms(middle)).toBe(middle);
+  });
+});
