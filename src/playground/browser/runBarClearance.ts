@@ -1,0 +1,26 @@
+/**
+ * The room the run bar takes: while it sticks to the foot of the window, whatever the page scrolls
+ * into view (a control the keyboard focuses, a message shown) is kept clear of it, through the
+ * window's scroll padding (the bar's height); none where the bar does not stick.
+ */
+
+import { $ } from './elements.js';
+
+/**
+ * Keeps what the page scrolls into view (a control the keyboard focuses, a message shown) clear of the
+ * run bar, which stays at the foot of the window while the settings scroll: the window's scroll
+ * padding is the bar's height (a control tabbed to landed under it, focus ring and all: round 2), none
+ * where the bar does not stick. Called again before the page scrolls to a message of its own, since a
+ * status just set can make the bar taller before its observer runs.
+ */
+export function keepClearOfRunBar(): void {
+  const bar = $('run-bar');
+  const sticks = getComputedStyle(bar).position === 'sticky';
+  document.documentElement.style.scrollPaddingBottom = sticks ? `${bar.offsetHeight + 8}px` : '';
+}
+
+export function watchRunBar(): void {
+  new ResizeObserver(keepClearOfRunBar).observe($('run-bar'));
+  window.addEventListener('resize', keepClearOfRunBar);
+  keepClearOfRunBar();
+}
