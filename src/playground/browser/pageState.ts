@@ -31,6 +31,8 @@ export interface PageState {
    * the recipe's; a run's, which the charts' downloads carry.
    */
   rowsCommand: string;
+  /** How the downloads of `records` begin, naming the run or recipe that made them (../downloadName.ts), set when it began. */
+  rowsName: string;
   /** The warnings of the run that made `records`, as shown under the settings when it ended. */
   rowsMessages: string;
   /** The settings of the run the worker refused last, while the status says so. */
@@ -56,6 +58,7 @@ export const page: PageState = {
   rowsKey: undefined,
   rowsRecipe: undefined,
   rowsCommand: '',
+  rowsName: 'ngram-collapse',
   rowsMessages: '',
   refusedConfig: undefined,
   reread: undefined,

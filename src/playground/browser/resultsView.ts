@@ -23,9 +23,9 @@ let drawQueued = false;
 /** How long the last redraw of queueDraw took, in milliseconds. */
 let lastDrawMillis = 0;
 
-/** Redraws every chart from the page's rows, captioned with the command line that made them. */
+/** Redraws every chart from the page's rows, captioned with the command line that made them, their downloads named for it. */
 export function drawResults(): Promise<void> {
-  return drawCharts(page.header, page.records, charts, page.rowsCommand, page.law);
+  return drawCharts(page.header, page.records, charts, page.rowsCommand, page.rowsName, page.law);
 }
 
 export function progress(done: number, total: number): void {

@@ -7,6 +7,7 @@
  */
 
 import { verdictCount } from '../../recipes/recipe.js';
+import { runFileStem } from '../downloadName.js';
 import { configHash, pageConfig, type PageSettings } from '../pageConfig.js';
 import { setButtons } from './buttonStates.js';
 import { clearCharts } from './charts.js';
@@ -36,6 +37,7 @@ interface BeforeRun {
   readonly rowsKey: string | undefined;
   readonly rowsRecipe: string | undefined;
   readonly rowsCommand: string;
+  readonly rowsName: string;
   readonly header: readonly string[];
   readonly law: typeof page.law;
   readonly findings: Node[];
@@ -58,7 +60,7 @@ export function startPageWorker(): void {
 
 /** Starts a run of the page's settings, or of recipe `recipe`. */
 export function beginRun(recipe?: string, stateBefore: PageSettings = page.state): boolean {
-  beforeRun = { state: stateBefore, messages: page.rowsMessages, total: $('run-status').dataset['total'], records: page.records, rowsKey: page.rowsKey, rowsRecipe: page.rowsRecipe, rowsCommand: page.rowsCommand, header: page.header, law: page.law, findings: [...$('findings').childNodes] };
+  beforeRun = { state: stateBefore, messages: page.rowsMessages, total: $('run-status').dataset['total'], records: page.records, rowsKey: page.rowsKey, rowsRecipe: page.rowsRecipe, rowsCommand: page.rowsCommand, rowsName: page.rowsName, header: page.header, law: page.law, findings: [...$('findings').childNodes] };
   startOfRun = undefined;
   clearTimeout(page.reread);
   // (the address holds the settings that run: after a refused link it kept the link: audit)
@@ -69,6 +71,7 @@ export function beginRun(recipe?: string, stateBefore: PageSettings = page.state
   page.records = [];
   page.rowsKey = rowsKeyNow();
   page.rowsRecipe = recipe;
+  page.rowsName = runFileStem(page.state, recipe);
   clearCharts(charts);
   $('charts').dataset['state'] = 'running';
   page.running = true;
@@ -180,7 +183,7 @@ function endBeforeFirstRow(status: string): void {
   const before = beforeRun!;
   beforeRun = undefined;
   startOfRun = undefined;
-  ({ records: page.records, rowsKey: page.rowsKey, rowsRecipe: page.rowsRecipe, rowsCommand: page.rowsCommand, header: page.header, law: page.law } = before);
+  ({ records: page.records, rowsKey: page.rowsKey, rowsRecipe: page.rowsRecipe, rowsCommand: page.rowsCommand, rowsName: page.rowsName, header: page.header, law: page.law } = before);
   $('findings').replaceChildren(...before.findings);
   const moved = configHash(pageConfig(before.state)) !== configHash(pageConfig(page.state));
   page.state = before.state;
