@@ -1151,6 +1151,37 @@ if (SKIP_BROWSER) {
       await page.setViewportSize({ width: 1280, height: 1000 });
     });
 
+    it('on a phone, Stop stays in the window while a run goes on, the curves in view (the bar stuck only within the settings, a screen above them)', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 5 }));
+      await waitLoaded();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.evaluate(() => (document.getElementById('run-progress') as HTMLProgressElement).value), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+      await page.evaluate(() => document.getElementById('charts-heading')!.scrollIntoView({ block: 'start' }));
+      // Stop is in the window, nothing over it, beside the curves
+      const stopShown = () => page.evaluate(() => {
+        const stop = document.getElementById('stop-button')!;
+        const box = stop.getBoundingClientRect();
+        const heading = document.getElementById('charts-heading')!.getBoundingClientRect();
+        const inWindow = box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && heading.top >= 0 && heading.top < window.innerHeight;
+        return inWindow && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === stop;
+      });
+      expect(await stopShown()).toBe(true);
+      // at the foot of the page the bar covers nothing (the page's foot keeps its height); scrolled and
+      // measured in one task, as the charts redrawn meanwhile make the page longer
+      expect(await page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return document.getElementById('share-link')!.getBoundingClientRect().bottom <= document.getElementById('run-bar')!.getBoundingClientRect().top;
+      })).toBe(true);
+      await page.evaluate(() => document.getElementById('charts-heading')!.scrollIntoView({ block: 'start' }));
+      expect(await stopShown()).toBe(true);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await expect.poll(() => page.textContent('#run-status')).toMatch(/^Stopped: \d+ finished rows kept\.$/u);
+      // once the run ends the bar is back in the settings, sticky within them
+      expect(await page.evaluate(() => getComputedStyle(document.getElementById('run-bar')!).position)).toBe('sticky');
+      await page.setViewportSize({ width: 1280, height: 1000 });
+    });
+
     it('made no network request and logged no error', () => {
       expect(requests).toEqual([]);
       expect(errors).toEqual([]);

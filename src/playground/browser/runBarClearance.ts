@@ -1,7 +1,9 @@
 /**
- * The room the run bar takes: while it sticks to the foot of the window, whatever the page scrolls
- * into view (a control the keyboard focuses, a message shown) is kept clear of it, through the
- * window's scroll padding (the bar's height); none where the bar does not stick.
+ * The room the run bar takes: while it stays at the foot of the window (sticky in the settings, or
+ * fixed to the window on one column while a run goes on: page.css), whatever the page scrolls into
+ * view (a control the keyboard focuses, a message shown) is kept clear of it, through the window's
+ * scroll padding (the bar's height); none where the bar does not stick. Its height is also the CSS
+ * variable --run-bar-height, which keeps its place while it is fixed.
  */
 
 import { $ } from './elements.js';
@@ -15,8 +17,9 @@ import { $ } from './elements.js';
  */
 export function keepClearOfRunBar(): void {
   const bar = $('run-bar');
-  const sticks = getComputedStyle(bar).position === 'sticky';
+  const sticks = ['sticky', 'fixed'].includes(getComputedStyle(bar).position);
   document.documentElement.style.scrollPaddingBottom = sticks ? `${bar.offsetHeight + 8}px` : '';
+  document.documentElement.style.setProperty('--run-bar-height', `${bar.offsetHeight}px`);
 }
 
 export function watchRunBar(): void {
