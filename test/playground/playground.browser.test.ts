@@ -85,8 +85,12 @@ if (SKIP_BROWSER) {
       await page.waitForSelector('#charts[data-state="ready"]');
     }
 
+    /** The file name the page gave the last download (downloadCsv's). */
+    let downloadedName = '';
+
     async function downloadCsv(name = 'Download CSV'): Promise<string> {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      downloadedName = download.suggestedFilename();
       return readFileSync((await download.path())!, 'utf8');
     }
 
@@ -162,11 +166,15 @@ if (SKIP_BROWSER) {
       expect(await page.inputValue('#control-generations')).toBe('10');
       await runAndWait();
       const csv = await downloadCsv();
+      // each file named for the run that made it: corpus, order, human ratio, strategy and seed (it was curves.csv)
+      const stem = 'ngram-collapse-brown-news-order2-ratio0_0.1-replace-seed42';
+      expect(downloadedName).toBe(`${stem}-curves.csv`);
       expect(csv.split('\n')).toHaveLength(2 * 11 + 2); // header, 2 cells x 11 generations, final newline
       const folder = tempDir();
       expect(csv).toBe(await cliCsv(config, folder));
       // the summary too, the survival law's rows included (they were left out: audit)
       const summary = await downloadCsv('Download summary CSV');
+      expect(downloadedName).toBe(`${stem}-summary.csv`);
       expect(summary).toContain(',theory_survival_1,');
       expect(summary).toBe(readFileSync(join(folder, 'cli-summary.csv'), 'utf8'));
       // The curves draw, the summary downloads, the command line and the link say the same.
@@ -201,6 +209,7 @@ if (SKIP_BROWSER) {
       expect(await page.inputValue('#command-line')).toContain('--corpus brown:news --human-ratio 0,0.1');
       expect(await page.inputValue('#share-link')).toContain('#config=');
       const svg = await downloadCsv('Download SVG of vocab_retention');
+      expect(downloadedName).toBe(`${stem}-vocab_retention.svg`);
       expect(svg).toMatch(/^<svg[^>]*>.*vocab_retention.*<\/svg>$/su);
       // the chart carries the command line that made its rows, wrapped under its subtitle (a downloaded
       // chart said nothing of its corpus or settings: audit), also once a setting has changed since
@@ -212,11 +221,13 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Generations (--generations)').fill('7');
       await expect.poll(() => page.inputValue('#command-line')).toContain('--generations 7');
       const after = shownText(await downloadCsv('Download SVG of rare_survival'));
+      expect(downloadedName).toBe(`${stem}-rare_survival.svg`); // (the rows' run, not the settings changed since)
       expect(after).toContain(command);
       expect(after).not.toContain('--generations 7');
       await page.getByLabel('Generations (--generations)').fill('10');
       await expect.poll(() => page.inputValue('#command-line')).toBe(command);
       expect(JSON.parse(await downloadCsv('Download --config JSON'))).toMatchObject({ ...config, corpus: ['brown:news'] });
+      expect(downloadedName).toBe(`${stem}-config.json`);
       await page.screenshot({ path: join(OUTPUT, 'run.png'), fullPage: true });
     });
 
@@ -547,6 +558,9 @@ if (SKIP_BROWSER) {
       // and its card gives its notes beside the literature's claim
       expect(await page.locator('.preset', { hasText: 'Run recipe human-ratio' }).locator('p.note').textContent()).toMatch(/^Note: Not minor on n-grams/u);
       expect(await page.getByRole('button', { name: 'Download CSV' }).isEnabled()).toBe(true);
+      // its files are named for the recipe and its seed
+      await downloadCsv();
+      expect(downloadedName).toBe('ngram-collapse-drift-seed42-curves.csv');
       await page.getByLabel('Order (--order)').fill('4');
       // still the recipe's curves, still said (it went as a setting changed, when the settings at the left are least the curves': round 3)
       expect(await page.textContent('#rows-note')).toBe("These are recipe drift's curves, made with its own settings (the legend names its cells; its command line is under Export), not with the settings at the left.");
@@ -1134,6 +1148,37 @@ if (SKIP_BROWSER) {
       const low = await chartHeights();
       expect(Math.max(...low.slice(0, -1))).toBeLessThanOrEqual(400); // the last is the survival bands, in panels
       expect(Math.min(...low.slice(0, -1))).toBeGreaterThan(300);
+      await page.setViewportSize({ width: 1280, height: 1000 });
+    });
+
+    it('on a phone, Stop stays in the window while a run goes on, the curves in view (the bar stuck only within the settings, a screen above them)', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 5 }));
+      await waitLoaded();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.evaluate(() => (document.getElementById('run-progress') as HTMLProgressElement).value), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+      await page.evaluate(() => document.getElementById('charts-heading')!.scrollIntoView({ block: 'start' }));
+      // Stop is in the window, nothing over it, beside the curves
+      const stopShown = () => page.evaluate(() => {
+        const stop = document.getElementById('stop-button')!;
+        const box = stop.getBoundingClientRect();
+        const heading = document.getElementById('charts-heading')!.getBoundingClientRect();
+        const inWindow = box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && heading.top >= 0 && heading.top < window.innerHeight;
+        return inWindow && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === stop;
+      });
+      expect(await stopShown()).toBe(true);
+      // at the foot of the page the bar covers nothing (the page's foot keeps its height); scrolled and
+      // measured in one task, as the charts redrawn meanwhile make the page longer
+      expect(await page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return document.getElementById('share-link')!.getBoundingClientRect().bottom <= document.getElementById('run-bar')!.getBoundingClientRect().top;
+      })).toBe(true);
+      await page.evaluate(() => document.getElementById('charts-heading')!.scrollIntoView({ block: 'start' }));
+      expect(await stopShown()).toBe(true);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await expect.poll(() => page.textContent('#run-status')).toMatch(/^Stopped: \d+ finished rows kept\.$/u);
+      // once the run ends the bar is back in the settings, sticky within them
+      expect(await page.evaluate(() => getComputedStyle(document.getElementById('run-bar')!).position)).toBe('sticky');
       await page.setViewportSize({ width: 1280, height: 1000 });
     });
 

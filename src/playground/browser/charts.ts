@@ -5,12 +5,13 @@
  * to it (and its plot is made lower in a window too low for it), the survival panels are sized and wrapped into rows, titles and subtitles are wrapped, and on
  * a narrow page the legends go under the plots. A downloaded SVG or PNG is the chart as drawn with the
  * command line of the run that made its rows under its subtitle (`drawCharts`' caption), so a figure
- * pasted into a slide or a paper says what it shows.
+ * pasted into a slide or a paper says what it shows; its file is named for that run (`drawCharts`' fileStem).
  */
 
 import { buildReportCharts } from '../../export/report/reportCharts.js';
 import { curveTableFromRecords } from '../../export/report/curveTable.js';
 import { saveBlob, saveUrl } from './downloads.js';
+import { downloadName } from '../downloadName.js';
 import { theoryPoints } from '../../export/survivalLaw.js';
 import { subtitleCharacters, wrapCommand, wrapText } from '../../export/report/wrapText.js';
 
@@ -25,15 +26,15 @@ type VegaEmbed = (element: HTMLElement, spec: unknown, options: Record<string, u
 export const MAIN_METRICS = ['vocab_retention', 'rare_survival', 'entropy_bits', 'heldout_perplexity', 'model_types', 'model_vocab_retention', 'model_rare_survival'];
 
 const views = new Map<HTMLElement, VegaView>();
-/** What each plot was drawn from: its fitted spec and the caption its downloads carry. */
-const drawn = new Map<HTMLElement, { readonly spec: Record<string, unknown>; readonly caption: string }>();
+/** What each plot was drawn from: its fitted spec, the caption its downloads carry and how their names begin. */
+const drawn = new Map<HTMLElement, { readonly spec: Record<string, unknown>; readonly caption: string; readonly fileStem: string }>();
 
 function embed(): VegaEmbed {
   return (globalThis as unknown as { vegaEmbed: VegaEmbed }).vegaEmbed;
 }
 
 /** Draws `spec` into a figure inside `host` (replacing what was there), with download buttons. */
-async function draw(host: HTMLElement, name: string, title: string, spec: unknown, epoch: number, caption: string): Promise<void> {
+async function draw(host: HTMLElement, name: string, title: string, spec: unknown, epoch: number, caption: string, fileStem: string): Promise<void> {
   let figure = host.querySelector<HTMLElement>(`figure[data-metric="${name}"]`);
   if (figure === null) {
     figure = document.createElement('figure');
@@ -72,7 +73,7 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
   for (const attribute of ['role', 'aria-label', 'aria-roledescription']) plot.removeAttribute(attribute);
   views.get(plot)?.finalize();
   views.set(plot, result.view);
-  drawn.set(plot, { spec: sized, caption });
+  drawn.set(plot, { spec: sized, caption, fileStem });
 }
 
 /** Room a single view takes besides its plot: title, subtitle, the x axis and its title (measured: 144 px), and a margin. */
@@ -180,8 +181,8 @@ async function saveChart(plot: HTMLElement, name: string, kind: 'SVG' | 'PNG'): 
   try {
     const { view } = await embed()(apart, captioned(chart.spec, chart.caption, plot.clientWidth || 600), { actions: false, renderer: 'svg', logLevel: 1 });
     try {
-      if (kind === 'SVG') saveBlob(new Blob([await view.toSVG()], { type: 'image/svg+xml' }), `${name}.svg`);
-      else saveUrl(await view.toImageURL('png', 2), `${name}.png`);
+      if (kind === 'SVG') saveBlob(new Blob([await view.toSVG()], { type: 'image/svg+xml' }), downloadName(chart.fileStem, `${name}.svg`));
+      else saveUrl(await view.toImageURL('png', 2), downloadName(chart.fileStem, `${name}.png`));
     } finally {
       view.finalize();
     }
@@ -206,8 +207,11 @@ export interface LawInput {
 /** Charts drawn by the latest redraw: a redraw that a new run's clearCharts overtook draws nothing more. */
 let drawing = 0;
 
-/** Redraws every chart from the records so far (made by the command line `caption`); fills the metric selector with the other metrics. */
-export async function drawCharts(header: readonly string[], records: ReadonlyArray<readonly string[]>, targets: ChartTargets, caption: string, law?: LawInput): Promise<void> {
+/**
+ * Redraws every chart from the records so far (made by the command line `caption`; their downloads'
+ * names begin with `fileStem`, see ../downloadName.ts); fills the metric selector with the other metrics.
+ */
+export async function drawCharts(header: readonly string[], records: ReadonlyArray<readonly string[]>, targets: ChartTargets, caption: string, fileStem: string, law?: LawInput): Promise<void> {
   if (records.length === 0) return;
   const epoch = drawing;
   const table = curveTableFromRecords(header, records, 'the playground');
@@ -231,10 +235,10 @@ export async function drawCharts(header: readonly string[], records: ReadonlyArr
     if (epoch !== drawing) return;
     const host = chart.metric === extra && !main.includes(extra) ? targets.extra : targets.main;
     if (host === targets.extra) for (const old of host.querySelectorAll(`figure:not([data-metric="${chart.metric}"])`)) old.remove();
-    await draw(host, chart.metric, `${chart.metric}: ${chart.description}`, chart.spec, epoch, caption);
+    await draw(host, chart.metric, `${chart.metric}: ${chart.description}`, chart.spec, epoch, caption, fileStem);
   }
   await nextTask();
-  if (charts.survival !== undefined && epoch === drawing) await draw(targets.survival, 'survival_bands', 'share of seed types still present, by their count in the human pool', charts.survival, epoch, caption);
+  if (charts.survival !== undefined && epoch === drawing) await draw(targets.survival, 'survival_bands', 'share of seed types still present, by their count in the human pool', charts.survival, epoch, caption, fileStem);
 }
 
 /** Resolves in a later task of the event loop (a message to a channel of its own: no timer's clamp). */

@@ -1,0 +1,66 @@
+/**
+ * The corpus a user chooses or brings in: the corpus list, a file chosen or dropped (one at a time),
+ * pasted text. A text brought in becomes a corpus of the page under its file's name (`pasted.txt`
+ * for a paste), counted as a new version of that name, and the settings move to it. Nothing is
+ * taken during a run; a file dropped elsewhere on the page never navigates away.
+ */
+
+import { corpora, markCorpusStale, refreshCorpusSelect } from './corpusLoad.js';
+import { $, showMessage } from './elements.js';
+import { page } from './pageState.js';
+import { setState } from './settingsState.js';
+
+function addUserCorpus(name: string, kind: 'text' | 'jsonl', data: ArrayBuffer): void {
+  corpora.set(name, { name, parts: [{ name, kind, encoding: 'bytes', data, bytes: data.byteLength }] });
+  // (a new version of the text: rows made on the old one no longer match its name)
+  page.userCorpora.set(name, (page.userCorpora.get(name) ?? 0) + 1);
+  // A new text under a name already loaded (a second paste, another file of the same name) is loaded anew.
+  markCorpusStale();
+  refreshCorpusSelect();
+  setState({ ...page.state, corpus: name });
+}
+
+async function takeFile(file: File): Promise<void> {
+  if (page.running) return; // a file dropped during a run (the file input is disabled then, the drop zone is not a control)
+  showMessage('corpus-error', '');
+  const kind = file.name.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'text';
+  addUserCorpus(file.name, kind, await file.arrayBuffer());
+}
+
+export function wireCorpusInputs(): void {
+  $<HTMLSelectElement>('corpus-select').addEventListener('change', (event) => setState({ ...page.state, corpus: (event.target as HTMLSelectElement).value }));
+  const input = $<HTMLInputElement>('file-input');
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file !== undefined) void takeFile(file);
+  });
+  wireDropZone();
+  $('paste-use').addEventListener('click', () => {
+    const text = $<HTMLTextAreaElement>('paste-text').value;
+    addUserCorpus('pasted.txt', 'text', new TextEncoder().encode(text).buffer as ArrayBuffer);
+  });
+}
+
+function wireDropZone(): void {
+  const zone = $('drop-zone');
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    const files = event.dataTransfer?.files;
+    // (several files dropped at once: the first was read, the others left without a word: audit)
+    if (files !== undefined && files.length > 1 && !page.running) {
+      showMessage('corpus-error', `ngram-collapse: ${files.length} files were dropped, and the page reads one corpus file at a time (drop one; the CLI reads several as one corpus: --corpus a.txt b.txt)`);
+      return;
+    }
+    const file = files?.[0];
+    if (file !== undefined) void takeFile(file);
+  });
+  // Dropping a file anywhere else must not navigate away from the page.
+  window.addEventListener('dragover', (event) => event.preventDefault());
+  window.addEventListener('drop', (event) => event.preventDefault());
+}

@@ -1,0 +1,145 @@
+/**
+ * The settings as controls: one text box per `run` sweep list and scalar, the tokenizer and sentence
+ * mode lists, the JSONL field and the lowercase box, each labelled with its flag, its help and a
+ * message line (`control-KEY`, `control-KEY-help`, `control-KEY-error`). `buildControls(onChange)`
+ * makes them once and reports every edit as the next settings (with whether the corpus is to be read
+ * again); `fillControls` writes the page's settings into them. Neither checks a value (settingsCheck.ts).
+ */
+
+import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
+import { lowercasesByDefault } from '../../corpus/tokenizers.js';
+import {
+  descriptionOf,
+  flagOf,
+  OPTIONAL_SCALARS,
+  PAGE_TOKENIZERS,
+  SCALAR_KEYS,
+  SWEEP_KEYS,
+  type PageSettings,
+  type ScalarKey,
+  type SweepKey,
+} from '../pageConfig.js';
+import { refreshCorpusSelect } from './corpusLoad.js';
+import { $, labelFor, plainTyping } from './elements.js';
+import { page } from './pageState.js';
+
+/** What an edit of the controls reports: the next settings, and false when the corpus need not be read again yet. */
+export type SettingsChange = (next: PageSettings, reload?: boolean) => void;
+
+type ControlKey = SweepKey | ScalarKey;
+
+const LABELS: Partial<Record<ControlKey, string>> = {
+  humanRatio: 'Human ratio',
+  humanPool: 'Human pool',
+  topK: 'Top-k',
+  topP: 'Top-p',
+  k: 'k (add-k)',
+  rareThreshold: 'Rare threshold',
+  maxSentenceLength: 'Max sentence length',
+  tokensGrowth: 'Tokens growth',
+  measureTokens: 'Measure tokens',
+};
+
+/** How long typing in the JSONL field pauses before the corpus is read again with it. */
+const JSONL_REREAD_MS = 400;
+
+function labelOf(key: ControlKey): string {
+  return LABELS[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+/** A control's box: its label, the input, its help and its message line, tied together by ids. */
+function field(id: string, label: string, input: HTMLElement, help: string): HTMLDivElement {
+  const wrapper = document.createElement('div');
+  wrapper.className = 'control';
+  const labelElement = labelFor(id, label);
+  const small = document.createElement('small');
+  small.id = `${id}-help`;
+  small.textContent = help;
+  const error = document.createElement('p');
+  error.className = 'error';
+  error.id = `${id}-error`;
+  // (polite: as an alert it interrupted each keystroke of a list being typed, `0.5,` then `0.5,0.25`: round 2)
+  error.setAttribute('aria-live', 'polite');
+  input.id = id;
+  input.setAttribute('aria-describedby', `${small.id} ${error.id}`);
+  wrapper.append(labelElement, input, small, error);
+  return wrapper;
+}
+
+export function buildControls(onChange: SettingsChange): void {
+  const host = $('controls');
+  for (const key of [...SWEEP_KEYS, ...SCALAR_KEYS]) host.append(valueControl(key, onChange));
+  host.append(listControl('tokenizer', PAGE_TOKENIZERS, 'how text is cut into tokens (brown keeps its own, which char and subword tokenizers cut; bpe:K learns K subword merges on H)', onChange));
+  host.append(listControl('sentences', SENTENCE_MODES, 'auto: sentence splitter; line: one per line', onChange));
+  host.append(jsonlControl(onChange));
+  host.append(lowercaseControl(onChange));
+}
+
+function valueControl(key: ControlKey, onChange: SettingsChange): HTMLDivElement {
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.name = key;
+  plainTyping(input);
+  if ((OPTIONAL_SCALARS as readonly string[]).includes(key)) input.placeholder = key === 'tokens' ? 'human pool size' : 'N, the batch size';
+  input.addEventListener('input', () => onChange({ ...page.state, values: { ...page.state.values, [key]: input.value } }, false));
+  return field(`control-${key}`, `${labelOf(key)} (${flagOf(key)})`, input, descriptionOf(key));
+}
+
+function listControl(key: 'tokenizer' | 'sentences', names: readonly string[], help: string, onChange: SettingsChange): HTMLDivElement {
+  const element = document.createElement('select');
+  element.append(...names.map((name) => new Option(name, name)));
+  // A tokenizer brings its own case default (lowercase for word-level ones, case kept for subword
+  // ones), as the CLI's does when --lowercase is not given; the box shows it and can still change it.
+  element.addEventListener('change', () => {
+    const lowercase = key === 'tokenizer' ? lowercasesByDefault(element.value) : page.state.lowercase;
+    $<HTMLInputElement>('control-lowercase').checked = lowercase;
+    onChange({ ...page.state, [key]: element.value, lowercase });
+  });
+  return field(`control-${key}`, `${key.charAt(0).toUpperCase()}${key.slice(1)} (--${key})`, element, help);
+}
+
+function jsonlControl(onChange: SettingsChange): HTMLDivElement {
+  const jsonl = document.createElement('input');
+  jsonl.type = 'text';
+  jsonl.placeholder = 'text';
+  plainTyping(jsonl);
+  // The field is how the corpus is read: the corpus is read again once typing pauses (it was read only
+  // at Run, so a .jsonl file's "no string field 'text'" stayed beside the field that mends it: audit).
+  jsonl.addEventListener('input', () => {
+    onChange({ ...page.state, jsonlField: jsonl.value }, false);
+    clearTimeout(page.reread);
+    page.reread = setTimeout(() => onChange(page.state), JSONL_REREAD_MS);
+  });
+  return field('control-jsonlField', 'JSONL field (--jsonl-field)', jsonl, 'field of each JSON line holding the text');
+}
+
+function lowercaseControl(onChange: SettingsChange): HTMLDivElement {
+  const check = document.createElement('div');
+  check.className = 'control check';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.id = 'control-lowercase';
+  const boxLabel = document.createElement('label');
+  boxLabel.htmlFor = 'control-lowercase';
+  const boxFlag = document.createElement('span');
+  boxFlag.className = 'flag';
+  boxFlag.textContent = '(--lowercase)';
+  boxLabel.append('Lowercase ', boxFlag);
+  box.addEventListener('change', () => onChange({ ...page.state, lowercase: box.checked }));
+  check.append(box, boxLabel);
+  return check;
+}
+
+/** Writes the page's settings into the controls (after an address or a reset). */
+export function fillControls(): void {
+  const { state } = page;
+  for (const key of [...SWEEP_KEYS, ...SCALAR_KEYS]) $<HTMLInputElement>(`control-${key}`).value = state.values[key];
+  const tokenizers = $<HTMLSelectElement>('control-tokenizer');
+  // a link may name another bpe:K than the two listed (bpe:1, bpe:1000000): it gets an option of its own
+  if (![...tokenizers.options].some((option) => option.value === state.tokenizer)) tokenizers.append(new Option(state.tokenizer, state.tokenizer));
+  tokenizers.value = state.tokenizer;
+  $<HTMLSelectElement>('control-sentences').value = state.sentences;
+  $<HTMLInputElement>('control-jsonlField').value = state.jsonlField;
+  $<HTMLInputElement>('control-lowercase').checked = state.lowercase;
+  refreshCorpusSelect();
+}
