@@ -7,12 +7,12 @@
  * No output may be an input, an input's run record, or another output.
  */
 
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { writeWholeFileSync } from '../../export/wholeFile.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
-import { identityOf } from '../../corpus/fileIdentity.js';
+import { fileIdentity } from '../../corpus/fileIdentity.js';
 import { readFailureReason } from '../../corpus/readFailure.js';
 import { readCsvLines } from '../../export/csvLines.js';
 import { openCsv } from '../../export/csvFile.js';
@@ -112,21 +112,11 @@ function checkInputNames(files: readonly string[], cwd: string): void {
   for (const file of files) {
     // (one of Node's own descriptors, `merge /dev/fd/4`: waited on for ever: audit)
     checkOwnDescriptor(resolve(cwd, file), 'read', `the input ${file}`, 'shard.csv');
-    const identity = fileIdentity(resolve(cwd, file));
+    const identity = fileIdentity(resolve(cwd, file), 'none');
     if (identity === undefined) continue; // (a file that cannot be looked at, missing or not: refused as it is read, saying why)
     const other = seen.get(identity);
     if (other !== undefined) throw new UsageError(`the inputs ${other} and ${file} are the same file`, 'pass each shard once');
     seen.set(identity, file);
-  }
-}
-
-/** The identity of the file at `path`, undefined when it cannot be looked at (missing, a path through a file, a loop of links). */
-function fileIdentity(path: string): string | undefined {
-  try {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    return stats === undefined ? undefined : identityOf(stats);
-  } catch {
-    return undefined;
   }
 }
 
