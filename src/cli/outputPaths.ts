@@ -20,7 +20,7 @@ import { DEFAULT_LOAD_OPTIONS, isFolderTextName, resolveSpec } from '../corpus/l
 import { globReach, hasWildcard } from '../corpus/glob.js';
 import { isBrownSpec } from '../corpus/brown.js';
 import { InputError, UsageError } from '../errors.js';
-import { identityOf } from '../corpus/fileIdentity.js';
+import { fileIdentity, identityOf } from '../corpus/fileIdentity.js';
 import { standardInputIdentity } from '../corpus/standardInput.js';
 
 export { asOutput, checkFileName, checkFolderEntries, checkFolderName, checkRemovable, checkWritable, checkWritableFolder, refuseFolderName } from '../export/outputPaths.js';
@@ -88,7 +88,7 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: I
     // (standard output is what it goes to: `--out - >> corpus.txt` appended to the corpus: audit; and
     // only a regular file can be destroyed: one socket as standard input and output, as inetd and socat
     // start a program, was refused for `generate --corpus -`: audit)
-    const target = path === '-' ? standardOutputFileIdentity() : fileIdentity(path);
+    const target = path === '-' ? standardOutputFileIdentity() : fileIdentity(path, 'named');
     // (a device such as /dev/null: writing it destroys nothing)
     if (target === undefined) return;
     const input = listed().find(({ files }) => files.has(target));
@@ -110,7 +110,7 @@ export function corpusGuard(corpusSpecs: readonly string[], cwd: string, kind: I
  * (`--corpus - --out - < c.txt >> c.txt` appended to the corpus: audit).
  */
 function inputIdentities(spec: string, cwd: string): string[] {
-  if (spec !== '-') return corpusFiles(spec, cwd).flatMap((file) => fileIdentity(file) ?? []);
+  if (spec !== '-') return corpusFiles(spec, cwd).flatMap((file) => fileIdentity(file, 'named') ?? []);
   const input = standardInputIdentity();
   return input === undefined ? [] : [input];
 }
@@ -272,7 +272,7 @@ export function checkOneStandardOutput(paths: readonly (string | undefined)[]): 
 export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[], inputs: readonly NamedFile[] = []): void {
   const seen = new Map<string, NamedFile>();
   for (const input of inputs) {
-    const identity = fileIdentity(input.path);
+    const identity = fileIdentity(input.path, 'named');
     if (identity !== undefined) seen.set(identity, input);
   }
   for (const output of outputs) {
@@ -281,7 +281,7 @@ export function checkDistinctOutputs(outputs: readonly (NamedFile | undefined)[]
     // the summary over the curves, exit 0: audit)
     // (a device such as /dev/null takes any number of outputs: refused as "the same file": audit; a
     // terminal does not: `--out /dev/tty --report /dev/tty | cat` wrote both onto it, mixed: audit)
-    const identity = output.path === '-' ? (standardOutputIdentity() ?? standardOutputTerminal()) : (fileIdentity(output.path) ?? terminalIdentity(output.path));
+    const identity = output.path === '-' ? (standardOutputIdentity() ?? standardOutputTerminal()) : (fileIdentity(output.path, 'named') ?? terminalIdentity(output.path));
     if (identity === undefined) continue;
     const other = seen.get(identity);
     if (other !== undefined) {
@@ -315,7 +315,7 @@ function partialIdentity(path: string, existing = false): string | undefined {
     const partial = partialPath(namedFile(path));
     const stats = lstatSync(partial, { throwIfNoEntry: false });
     if (stats?.isSymbolicLink() === true || (existing && stats === undefined)) return undefined;
-    return fileIdentity(partial);
+    return fileIdentity(partial, 'named');
   } catch {
     // (a loop of links, refused by the output's own check; or a name too long with .partial, which no
     // file can hold: a streamed output of 248-255 bytes has none)
@@ -335,7 +335,7 @@ export function standardOutputNamed(path: string, cwd: string): string {
   const standardOutput = standardOutputIdentity();
   if (standardOutput === undefined) return path;
   try {
-    return fileIdentity(resolve(cwd, path)) === standardOutput ? '-' : path;
+    return fileIdentity(resolve(cwd, path), 'named') === standardOutput ? '-' : path;
   } catch {
     return path; // (a loop of links: refused by the output's own check, with its own line)
   }
@@ -428,7 +428,7 @@ export function checkStandardOutputNotInput(inputs: readonly NamedFile[], cwd: s
 /** Whether standard output is a regular file and `path` (absolute) names it (`run --config c.json >> c.json`). */
 export function standardOutputIs(path: string): boolean {
   const target = standardOutputFileIdentity();
-  return target !== undefined && fileIdentity(path) === target;
+  return target !== undefined && fileIdentity(path, 'named') === target;
 }
 
 /** standardOutputIdentity when standard output is a regular file, else undefined. */
@@ -501,22 +501,5 @@ function controllingTerminal(): string {
     // (no /proc)
   }
   return `${TERMINAL}/dev/tty`;
-}
-
-/**
- * One file's identity: its device and inode once it exists, else the file the path names as the
- * system follows it (links to a file not yet made followed, each in its folder's real path: namedFile);
- * undefined for a character device (/dev/null), which is no file two outputs could overwrite.
- */
-function fileIdentity(path: string): string | undefined {
-  let stats;
-  try {
-    stats = statSync(path, { throwIfNoEntry: false });
-  } catch {
-    // (ENOTDIR: a link through a file, such as L -> f/: named as the system follows it, and refused by
-    // the output's own check; it was a raw ENOTDIR: audit)
-    return namedFile(path);
-  }
-  return stats !== undefined ? identityOf(stats) : namedFile(path);
 }
 

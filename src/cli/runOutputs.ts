@@ -42,28 +42,9 @@ export function csvOutputs(outputs: Pick<RunOutputs, 'out' | 'summary' | 'extinc
 export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   const reach = corpusReach(config.corpus, cwd);
   const notCorpus = corpusGuard(config.corpus, cwd, CORPUS_INPUT, reach);
-  // (the curves, the extinctions and the sentence perplexities are streamed: written in place; the others whole)
-  // (a CSV output named as standard output's own file or pipe is written to standard output: `-`)
-  // (a refusal offers `-` only while no CSV output is there: `--out - --summary /dev/tty` without a terminal was offered it: audit)
-  const standardOutputFree = !csvOutputs(config).includes('-');
-  const writable = (path: string | undefined, flag: string, inPlace = false, csv = true): string | undefined => {
-    if (path === undefined) return undefined;
-    const absolute = checkWritable(csv ? standardOutputNamed(path, cwd) : path, cwd, flag, { inPlace, standardOutput: csv && standardOutputFree });
-    notCorpus(absolute, flag, path, inPlace);
-    return absolute;
-  };
+  const writable = writableOutput(config, cwd, notCorpus);
   const out = writable(config.out, '--out', true)!;
-  // Its run record: beside the curves file (one named as standard output's file, `--out x.csv > x.csv`,
-  // too: an earlier run's record there described other curves, audit); checked too, since a fresh run
-  // empties --out before writing it, which must not then fail.
-  const { beside: recordBeside, stale: staleRecord } = recordFiles(out, config.out, cwd);
-  if (recordBeside !== undefined) {
-    const record = checkWritable(runRecordPath(recordBeside), cwd, `the run record of --out ${config.out}:`);
-    // (a link to a corpus file there: the record was written over the corpus: audit; named where it is,
-    // beside the file standard output goes to for `--out /dev/stdout > o.csv`, not /dev/stdout.run.json)
-    notCorpus(record, `the run record of --out ${config.out}:`, recordBeside === resolve(cwd, config.out) ? runRecordPath(config.out) : relative(cwd, record));
-  }
-  if (staleRecord !== undefined) checkRemovable(dirname(staleRecord), config.out, [staleRecord], '--out', "an earlier run's record, which no longer describes the file standard output appends to");
+  const { recordBeside, staleRecord } = checkRecordPlace(config, out, cwd, notCorpus);
   const summary = writable(config.summary, '--summary');
   const extinctions = writable(config.extinctions, '--extinctions', true);
   const sentencePerplexities = writable(config.sentencePerplexities, '--sentence-perplexities', true);
@@ -72,10 +53,7 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   checkOneStandardOutput(csvOutputs(config));
   // (the table goes to standard output, or stderr beside a CSV there, which is checked above: `>> c.txt` appended it to the corpus: audit)
   if (!config.quiet) checkPrintsNotOnInputs(config, cwd);
-  checkResumable(config, { out, ...(extinctions === undefined ? {} : { extinctions }) });
-  const device = config.resume ? deviceOutput(config, { out, extinctions }) : undefined;
-  // (a resumed --extinctions /dev/null ended in a raw EINVAL from ftruncate: audit)
-  if (device !== undefined) throw new UsageError(`--resume needs ${device} to be a file it can continue, and it is a device or a FIFO`, 'rerun the whole run without --resume');
+  checkResumeTargets(config, out, extinctions);
   const corpora = config.saveCorpora === undefined ? undefined : checkCorporaFolder(config.saveCorpora, cwd);
   const corporaEntries = corpora === undefined ? [] : checkSeriesFolders(corpora, config);
   if (corpora !== undefined) {
@@ -85,13 +63,70 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
     checkFolderHoldsNoCorpus(corpora, config.corpus, cwd, '--save-corpora');
   }
   const report = writable(config.report, '--report', false, false);
+  checkReportAlone(config, cwd, report, [out, summary, extinctions, sentencePerplexities, survival]);
+  const outputs = { out, summary, extinctions, survival, corpora, report, sentencePerplexities, recordBeside, staleRecord };
+  checkNoOutputTwice(config, cwd, outputs, corporaEntries, notCorpus);
+  return presentOutputs(outputs);
+}
+
+/** Every output path checkRunOutputs found, absent ones undefined. */
+type OutputPaths = Readonly<Record<keyof RunOutputs, string | undefined>>;
+
+/**
+ * The check of one output path (checkWritable, then not a corpus input): its absolute path, `-` for
+ * standard output; a CSV named as standard output's own file or pipe is `-` (the curves, the extinctions
+ * and the sentence perplexities are streamed: written in place, `inPlace`; the others whole).
+ */
+function writableOutput(config: RunConfig, cwd: string, notCorpus: ReturnType<typeof corpusGuard>): (path: string | undefined, flag: string, inPlace?: boolean, csv?: boolean) => string | undefined {
+  // (a refusal offers `-` only while no CSV output is there: `--out - --summary /dev/tty` without a terminal was offered it: audit)
+  const standardOutputFree = !csvOutputs(config).includes('-');
+  return (path, flag, inPlace = false, csv = true) => {
+    if (path === undefined) return undefined;
+    const absolute = checkWritable(csv ? standardOutputNamed(path, cwd) : path, cwd, flag, { inPlace, standardOutput: csv && standardOutputFree });
+    notCorpus(absolute, flag, path, inPlace);
+    return absolute;
+  };
+}
+
+/**
+ * The run record's place, checked: beside the curves file `out` (one named as standard output's file,
+ * `--out x.csv > x.csv`, too: an earlier run's record there described other curves, audit), writable
+ * since a fresh run empties --out before writing it, which must not then fail; and a stale record removable.
+ */
+function checkRecordPlace(config: RunConfig, out: string, cwd: string, notCorpus: ReturnType<typeof corpusGuard>): { recordBeside: string | undefined; staleRecord: string | undefined } {
+  const { beside: recordBeside, stale: staleRecord } = recordFiles(out, config.out, cwd);
+  if (recordBeside !== undefined) {
+    const record = checkWritable(runRecordPath(recordBeside), cwd, `the run record of --out ${config.out}:`);
+    // (a link to a corpus file there: the record was written over the corpus: audit; named where it is,
+    // beside the file standard output goes to for `--out /dev/stdout > o.csv`, not /dev/stdout.run.json)
+    notCorpus(record, `the run record of --out ${config.out}:`, recordBeside === resolve(cwd, config.out) ? runRecordPath(config.out) : relative(cwd, record));
+  }
+  if (staleRecord !== undefined) checkRemovable(dirname(staleRecord), config.out, [staleRecord], '--out', "an earlier run's record, which no longer describes the file standard output appends to");
+  return { recordBeside, staleRecord };
+}
+
+/** What --resume continues must be resumable (checkResumable) and files, not devices or FIFOs. */
+function checkResumeTargets(config: RunConfig, out: string, extinctions: string | undefined): void {
+  checkResumable(config, { out, ...(extinctions === undefined ? {} : { extinctions }) });
+  const device = config.resume ? deviceOutput(config, { out, extinctions }) : undefined;
+  // (a resumed --extinctions /dev/null ended in a raw EINVAL from ftruncate: audit)
+  if (device !== undefined) throw new UsageError(`--resume needs ${device} to be a file it can continue, and it is a device or a FIFO`, 'rerun the whole run without --resume');
+}
+
+/** --report is a file, and not on standard output beside a CSV output (`csvPaths`) there. */
+function checkReportAlone(config: RunConfig, cwd: string, report: string | undefined, csvPaths: ReadonlyArray<string | undefined>): void {
   if (report === '-') refuseReportOnStandardOutput();
   // (a report named as what standard output goes to, /dev/stdout, is written there: the curves CSV there too
   // put both down one stream)
   // (on a terminal too, where /dev/stdout stays a name: the CSV and the page both went there, exit 0: audit)
-  if (report !== undefined && namesStandardOutput(report, cwd) && [out, summary, extinctions, sentencePerplexities, survival].some((path) => path !== undefined && namesStandardOutput(path, cwd))) {
+  if (report !== undefined && namesStandardOutput(report, cwd) && csvPaths.some((path) => path !== undefined && namesStandardOutput(path, cwd))) {
     throw new UsageError(`only one output can go to standard output (-), and --report ${config.report} goes there`, 'give the other outputs file names');
   }
+}
+
+/** No two outputs (the run record and the --save-corpora folder's entries among them) are one file, nor one the --config file. */
+function checkNoOutputTwice(config: RunConfig, cwd: string, outputs: OutputPaths, corporaEntries: readonly string[], notCorpus: ReturnType<typeof corpusGuard>): void {
+  const { out, summary, extinctions, sentencePerplexities, survival, report, corpora, recordBeside } = outputs;
   const named = (path: string | undefined, flag: string, given: string | undefined, inPlace = false): NamedFile | undefined =>
     path === undefined ? undefined : { label: `${flag} ${given!}`, path, ...(inPlace ? { inPlace } : {}) };
   const files = [
@@ -106,8 +141,13 @@ export function checkRunOutputs(config: RunConfig, cwd: string): RunOutputs {
   if (corpora !== undefined) checkNotInCorporaFolder(files, corpora, config.saveCorpora!);
   const written = corpora === undefined ? [] : checkLinkedEntries(corpora, config, corporaEntries, notCorpus, cwd);
   checkDistinctOutputs([...files, named(corpora, '--save-corpora', config.saveCorpora), ...written], config.config === undefined ? [] : [{ label: `--config ${config.config}`, path: resolve(cwd, config.config) }]);
+}
+
+/** The outputs as RunOutputs: the ones given, without the absent ones' keys. */
+function presentOutputs(outputs: OutputPaths): RunOutputs {
+  const { out, summary, extinctions, survival, corpora, report, sentencePerplexities, recordBeside, staleRecord } = outputs;
   return {
-    out,
+    out: out!,
     ...(summary === undefined ? {} : { summary }),
     ...(extinctions === undefined ? {} : { extinctions }),
     ...(survival === undefined ? {} : { survival }),

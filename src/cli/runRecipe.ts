@@ -100,13 +100,8 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   const command = options.command ?? recipeCommandLine(recipe, corpusSpecs, scale);
   // The --max-tokens guards of `run`, for each of the recipe's runs: before the corpus is read, then on it.
   checkRecipeTokens(recipe, scale, options.load?.maxTokens);
-  const collect = options.onProgress === undefined && options.warn === undefined
-    ? {}
-    : { ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }), ...(options.warn === undefined ? {} : { warn: options.warn }) };
   const signal = options.signal ?? new AbortController().signal;
-  const data = recipe.tokenizers === undefined
-    ? await collectOnCorpus(recipe, corpusSpecs, options.load ?? {}, scale, collect, signal)
-    : await collectPerTokenizer(recipe, recipe.tokenizers, readOnceAsStandardInput(corpusSpecs, options.cwd, recipe.name), options.load ?? {}, scale, collect, signal);
+  const data = await collectData(recipe, corpusSpecs, scale, options, signal);
   if (data === undefined) throw new RecipeStoppedError(recipe.name);
   const findings = recipe.findings(data);
   const records = data.rows.map((row) => curveRecord(row, scale.seed));
@@ -126,8 +121,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   // interrupted writing leaves this run's files and no one else's.
   // (but a corpus file, which a later run may have been given from there: it was removed: audit)
   for (const file of earlierRunFiles(out)) if (!isCorpusInput(notCorpus, at(file))) removeFileInside(out, at(file));
-  const caveat = oneReplicateCaveat(scale.replicates);
-  const report = { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus: corpusSpecs, ...scale, findings: findings.map((finding) => ({ ...finding, verdict: verdictOf(finding) })), ...(caveat === undefined ? {} : { caveat }), notes: recipe.notes ?? [], files };
+  const report = findingsReport(recipe, { command, corpus: corpusSpecs, scale, findings, files });
   const written: string[] = [];
   // (each step one whole file, or the report and its figures, each whole)
   const file = (name: string, write: () => Promise<void>): OutputStep => ({ output: name, write: async () => { await write(); written.push(at(name)); } });
@@ -141,6 +135,23 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   ];
   const unwritten = await writeInTurn(steps, signal);
   return { findings, written, data, command, unwritten };
+}
+
+/** The recipe's data, on the corpus or once per tokenizer of its own, with its progress and warnings passed on; undefined once `signal` aborted. */
+async function collectData(recipe: Recipe, corpusSpecs: readonly string[], scale: RecipeScale, options: RunRecipeOptions, signal: AbortSignal): Promise<RecipeData | undefined> {
+  const collect = options.onProgress === undefined && options.warn === undefined
+    ? {}
+    : { ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }), ...(options.warn === undefined ? {} : { warn: options.warn }) };
+  return recipe.tokenizers === undefined
+    ? await collectOnCorpus(recipe, corpusSpecs, options.load ?? {}, scale, collect, signal)
+    : await collectPerTokenizer(recipe, recipe.tokenizers, readOnceAsStandardInput(corpusSpecs, options.cwd, recipe.name), options.load ?? {}, scale, collect, signal);
+}
+
+/** What findings.json holds: the recipe, how it was run, each finding with its verdict, the caveat, the notes and the files. */
+function findingsReport(recipe: Recipe, run: { command: string; corpus: readonly string[]; scale: RecipeScale; findings: readonly Finding[]; files: readonly string[] }) {
+  const { command, corpus, scale, findings, files } = run;
+  const caveat = oneReplicateCaveat(scale.replicates);
+  return { recipe: recipe.name, title: recipe.title, claim: recipe.claim, sources: recipe.sources, command, corpus, ...scale, findings: findings.map((finding) => ({ ...finding, verdict: verdictOf(finding) })), ...(caveat === undefined ? {} : { caveat }), notes: recipe.notes ?? [], files };
 }
 
 async function writeTable(path: string, header: readonly string[], records: Iterable<readonly string[]>): Promise<void> {

@@ -66,75 +66,22 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
   const rows: Row[] = [];
   const fileCellOrders: string[][] = [];
   for (const input of inputs) {
-    const { lines, tornBytes } = readCsvLines(input.content);
-    // (a header cut short is no empty file: it was called one: audit)
-    if (lines.length === 0) throw new InputError(tornBytes > 0 ? `${input.name} has no whole line, not even a header` : `${input.name} is empty`, 'pass the CSV files written by ngram-collapse run');
-    if (tornBytes > 0) throw new InputError(`${input.name} ends with a partial row`, 'finish that run with --resume first');
-    const head = lines[0]!;
-    if (header === undefined) header = head.text;
-    else if (head.text !== header) throw new InputError(`${input.name} has another header than ${inputs[0]!.name}`, 'merge only outputs of the same version of ngram-collapse');
-    const [cellAt, replicateAt, generationAt, seedAt] = ['cell', 'replicate', 'generation', 'seed'].map((name) => head.fields.indexOf(name));
-    if (cellAt! < 0 || replicateAt! < 0 || generationAt! < 0) {
-      throw new InputError(`${input.name} has no cell, replicate and generation columns`, 'pass curves CSVs written by ngram-collapse run');
-    }
-    const settingsAt = head.fields.map((name, index) => (SETTING_COLUMNS.includes(name) ? index : -1)).filter((index) => index >= 0);
-    const order: string[] = [];
-    // (blank lines, such as a trailing one an editor adds, are no rows; a row must have the header's fields)
-    const body = lines.slice(1).filter((line) => line.text !== '');
-    checkRows(input.name, head.fields, lines, body);
-    for (const line of body) {
-      const cell = line.fields[cellAt!]!;
-      if (order[order.length - 1] !== cell) order.push(cell);
-      const seed = seedAt! < 0 ? '' : line.fields[seedAt!]!;
-      const settings = settingsAt.map((index) => `${head.fields[index]} ${line.fields[index]}`).join(', ');
-      // (whole numbers; one outside the sweep is refused below, naming the row)
-      const key = (column: string, at: number): number => {
-        const value = csvNumber(line.fields[at]!);
-        if (Number.isInteger(value)) return value;
-        throw new InputError(`${input.name} line ${lines.indexOf(line) + 1}: ${column} "${line.fields[at]}" is not a whole number`, 'pass the CSV files written by ngram-collapse run');
-      };
-      rows.push({ cell, replicate: key('replicate', replicateAt!), generation: key('generation', generationAt!), seed, settings, text: line.text, file: input.name });
-    }
-    fileCellOrders.push(order);
+    const read = readInput(input, header, inputs[0]!.name);
+    header = read.header;
+    for (const row of read.rows) rows.push(row); // (not push(...rows): a shard of many rows is more arguments than a call takes)
+    fileCellOrders.push(read.order);
   }
   refuseMixedSeeds(rows);
   refuseMixedSettings(rows);
   const records = inputs.map((input) => input.record);
   const withRecords = records.every((record): record is RunRecord => record !== undefined);
-  const without = inputs.find((input) => input.record === undefined);
-  const other = inputs.find((input) => input.record !== undefined);
-  if (without !== undefined && other !== undefined) {
-    throw new InputError(
-      `${without.name} has no run record (${runRecordPath(without.name)}) but ${other.name} has one`,
-      "keep every shard's .run.json beside it: the records tell which run each shard is from (without any, merge infers the sweep from the rows)",
-    );
-  }
+  refuseSomeRecords(inputs);
   // (the records first: shards of two sweeps share rows, which were then blamed as rows given twice: audit)
   const plan = withRecords ? expectedFromRecords(inputs, records) : expectedFromRows(rows, fileCellOrders);
-  const seen = new Map<string, string>();
-  for (const row of rows) {
-    const key = rowKey(row);
-    const other = seen.get(key);
-    if (other !== undefined) {
-      throw new InputError(`the row of ${describe(row)} appears twice (in ${other} and ${row.file})`, 'merge every shard once');
-    }
-    seen.set(key, row.file);
-  }
+  const seen = refuseRowsTwice(rows);
   const rank = new Map(plan.cells.map((cell, index) => [cell, index]));
-  for (const row of rows) {
-    if (!rank.has(row.cell) || row.replicate < 1 || row.replicate > plan.replicates || row.generation < 0 || row.generation > plan.generations) {
-      throw new InputError(`${row.file} holds a row this sweep does not have (${describe(row)})`, 'merge only shards of one sweep');
-    }
-  }
-  const expected = plan.cells.length * plan.replicates * (plan.generations + 1);
-  if (rows.length !== expected) {
-    const missing: string[] = [];
-    for (const cell of plan.cells)
-      for (let replicate = 1; replicate <= plan.replicates; replicate++)
-        for (let generation = 0; generation <= plan.generations; generation++)
-          if (!seen.has(rowKey({ cell, replicate, generation }))) missing.push(describe({ cell, replicate, generation }));
-    throw new InputError(`${missing.length} of ${expected} rows are missing, the first: ${missing[0]}${plan.note}`, 'run the missing shards (or finish them with --resume) and merge again');
-  }
+  refuseRowsOutside(rows, plan, rank);
+  refuseMissingRows(rows, plan, seen);
   rows.sort((a, b) => rank.get(a.cell)! - rank.get(b.cell)! || a.replicate - b.replicate || a.generation - b.generation);
   const text = [header!, ...rows.map((row) => row.text)].join('\n') + '\n';
   return {
@@ -144,6 +91,94 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
     ...(withRecords ? { record: mergedRecord(records) } : {}),
     guessedOrder: plan.guessed,
   };
+}
+
+/**
+ * One input's header line, its rows, and its cells in the order they appear; refuses a file with no
+ * whole line, a partial last row, a header other than the first file's (`header`, from `firstName`),
+ * no key columns, and rows checkRows refuses or whose replicate or generation is not a whole number.
+ */
+function readInput(input: MergeInput, header: string | undefined, firstName: string): { header: string; rows: Row[]; order: string[] } {
+  const { lines, tornBytes } = readCsvLines(input.content);
+  // (a header cut short is no empty file: it was called one: audit)
+  if (lines.length === 0) throw new InputError(tornBytes > 0 ? `${input.name} has no whole line, not even a header` : `${input.name} is empty`, 'pass the CSV files written by ngram-collapse run');
+  if (tornBytes > 0) throw new InputError(`${input.name} ends with a partial row`, 'finish that run with --resume first');
+  const head = lines[0]!;
+  if (header !== undefined && head.text !== header) throw new InputError(`${input.name} has another header than ${firstName}`, 'merge only outputs of the same version of ngram-collapse');
+  const [cellAt, replicateAt, generationAt, seedAt] = ['cell', 'replicate', 'generation', 'seed'].map((name) => head.fields.indexOf(name));
+  if (cellAt! < 0 || replicateAt! < 0 || generationAt! < 0) {
+    throw new InputError(`${input.name} has no cell, replicate and generation columns`, 'pass curves CSVs written by ngram-collapse run');
+  }
+  const settingsAt = head.fields.map((name, index) => (SETTING_COLUMNS.includes(name) ? index : -1)).filter((index) => index >= 0);
+  const order: string[] = [];
+  const rows: Row[] = [];
+  // (blank lines, such as a trailing one an editor adds, are no rows; a row must have the header's fields)
+  const body = lines.slice(1).filter((line) => line.text !== '');
+  checkRows(input.name, head.fields, lines, body);
+  for (const line of body) {
+    const cell = line.fields[cellAt!]!;
+    if (order[order.length - 1] !== cell) order.push(cell);
+    const seed = seedAt! < 0 ? '' : line.fields[seedAt!]!;
+    const settings = settingsAt.map((index) => `${head.fields[index]} ${line.fields[index]}`).join(', ');
+    // (whole numbers; one outside the sweep is refused below, naming the row)
+    const key = (column: string, at: number): number => wholeField(input.name, lines, line, column, at);
+    rows.push({ cell, replicate: key('replicate', replicateAt!), generation: key('generation', generationAt!), seed, settings, text: line.text, file: input.name });
+  }
+  return { header: header ?? head.text, rows, order };
+}
+
+/** The whole number in `line`'s field `at` (csvNumber: no hex); InputError naming the file, line and `column` otherwise. */
+function wholeField(name: string, lines: readonly CsvLine[], line: CsvLine, column: string, at: number): number {
+  const value = csvNumber(line.fields[at]!);
+  if (Number.isInteger(value)) return value;
+  throw new InputError(`${name} line ${lines.indexOf(line) + 1}: ${column} "${line.fields[at]}" is not a whole number`, 'pass the CSV files written by ngram-collapse run');
+}
+
+/** Run records for every input or for none: some with and some without is refused. */
+function refuseSomeRecords(inputs: readonly MergeInput[]): void {
+  const without = inputs.find((input) => input.record === undefined);
+  const other = inputs.find((input) => input.record !== undefined);
+  if (without !== undefined && other !== undefined) {
+    throw new InputError(
+      `${without.name} has no run record (${runRecordPath(without.name)}) but ${other.name} has one`,
+      "keep every shard's .run.json beside it: the records tell which run each shard is from (without any, merge infers the sweep from the rows)",
+    );
+  }
+}
+
+/** Refuses a row given twice; returns each row's key with the file it is in. */
+function refuseRowsTwice(rows: readonly Row[]): Map<string, string> {
+  const seen = new Map<string, string>();
+  for (const row of rows) {
+    const key = rowKey(row);
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new InputError(`the row of ${describe(row)} appears twice (in ${other} and ${row.file})`, 'merge every shard once');
+    }
+    seen.set(key, row.file);
+  }
+  return seen;
+}
+
+/** Refuses a row of a cell, replicate or generation the plan does not have (`rank`: the plan's cells). */
+function refuseRowsOutside(rows: readonly Row[], plan: Plan, rank: ReadonlyMap<string, number>): void {
+  for (const row of rows) {
+    if (!rank.has(row.cell) || row.replicate < 1 || row.replicate > plan.replicates || row.generation < 0 || row.generation > plan.generations) {
+      throw new InputError(`${row.file} holds a row this sweep does not have (${describe(row)})`, 'merge only shards of one sweep');
+    }
+  }
+}
+
+/** Refuses fewer rows than the plan expects, naming the first missing one (`seen`: the rows' keys). */
+function refuseMissingRows(rows: readonly Row[], plan: Plan, seen: ReadonlyMap<string, string>): void {
+  const expected = plan.cells.length * plan.replicates * (plan.generations + 1);
+  if (rows.length === expected) return;
+  const missing: string[] = [];
+  for (const cell of plan.cells)
+    for (let replicate = 1; replicate <= plan.replicates; replicate++)
+      for (let generation = 0; generation <= plan.generations; generation++)
+        if (!seen.has(rowKey({ cell, replicate, generation }))) missing.push(describe({ cell, replicate, generation }));
+  throw new InputError(`${missing.length} of ${expected} rows are missing, the first: ${missing[0]}${plan.note}`, 'run the missing shards (or finish them with --resume) and merge again');
 }
 
 /**

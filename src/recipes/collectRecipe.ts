@@ -18,8 +18,8 @@ import type { LanguageModel } from '../model/languageModel.js';
 import { SentenceScorer } from '../simulation/sentenceScorer.js';
 import type { Cell } from '../simulation/cells.js';
 import { expandCells } from '../simulation/cells.js';
-import { prepareRun, type WordViewSpec } from '../simulation/preparedRun.js';
-import { seriesSteps, type GenerationTexts, type SeriesRow } from '../simulation/series.js';
+import { prepareRun, type PreparedRun, type WordViewSpec } from '../simulation/preparedRun.js';
+import { seriesSteps, type GenerationTexts, type SeriesHooks, type SeriesRow } from '../simulation/series.js';
 import { seriesTasks } from '../simulation/seriesTask.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { nameCells, type Recipe, type RecipeData, type RecipeScale, type SentencePerplexitySeries } from './recipe.js';
@@ -90,78 +90,128 @@ function* collectSteps(
   options: CollectOptions,
 ): Generator<void, RecipeData, void> {
   const runs = recipe.runs(scale);
-  const rename = options.renameCell ?? ((id: string) => id);
-  const named = new Map([...nameCells(runs.map((settings) => expandCells(settings.sweep)))].map(([key, cell]) => [key, { ...cell, id: rename(cell.id) }]));
+  const named = renamedCells(runs, options.renameCell ?? ((id: string) => id));
   const run = prepareRun(corpus, idSpace, runs[0]!, options.words);
-  const total = recipeSeries(runs);
-
-  const rows: SeriesRow[] = [];
-  const survival: SeriesSurvival[] = [];
-  const perplexities: SentencePerplexitySeries[] = [];
-  let current: { cell: Cell; replicate: number; generation: number } | undefined;
-  let recorder: { tracker: ExtinctionTracker; cell: string; replicate: number; generations: number; anchorTokens: Int32Array | undefined } | undefined;
-  let anchorText: string | undefined;
-  let done = 0;
-  const scorer = recipe.needs?.sentencePerplexities === true ? new SentenceScorer(run) : undefined;
-
-  const finishSeries = (): void => {
-    if (recorder !== undefined) {
-      const { tracker, ...series } = recorder;
-      survival.push({ ...tracker.result(), ...series });
-    }
-    recorder = undefined;
-    if (current !== undefined) options.onProgress?.(++done, total, current.cell.id);
-  };
-
-  const onTexts = (texts: GenerationTexts): void => {
-    if (current === undefined || texts.generation !== current.generation + 1) {
-      throw new Error('recipe: texts arrived out of series order (collectRecipe needs the in-process simulate)');
-    }
-    const { cell, replicate } = current;
-    if (recipe.needs?.tokenSurvival === true) {
-      const anchors = cell.settings.anchor;
-      if (texts.generation === 1) {
-        const anchorTokens = anchors > 0 ? lastSentencesTokens(texts.training, anchors) : undefined;
-        anchorText = anchors > 0 ? lastSentencesKey(texts.training, anchors) : undefined;
-        recorder = { tracker: new ExtinctionTracker(run.reference), cell: cell.id, replicate, generations: 0, anchorTokens };
-      } else if (anchors > 0 && lastSentencesKey(texts.training, anchors) !== anchorText) {
-        throw new Error('recipe: the anchor sentences changed between generations (expected them last in every training set)');
-      }
-      recorder!.tracker.observe(texts.generation, texts.measured);
-      recorder!.generations = texts.generation;
-    }
-    scorer?.score(texts.measured);
-  };
-
+  const collector = new RecipeCollector(recipe, run, named, recipeSeries(runs), options);
   // In process, series by series (as simulate does), without the worker pool: the playground runs
   // recipes in the browser with this very code.
   for (const settings of runs) {
     const prepared = prepareRun(corpus, idSpace, settings, options.words);
-    const hooks = {
-      emit: (row: SeriesRow) => {
-        const cell = named.get(row.cell.key)!;
-        if (row.generation === 0) finishSeries();
-        current = { cell, replicate: row.replicate, generation: row.generation };
-        const namedRow = { ...row, cell };
-        rows.push(namedRow);
-        options.onRow?.(namedRow);
-        const values = scorer?.take();
-        if (values !== undefined) perplexities.push({ cell: cell.id, replicate: row.replicate, generation: row.generation, values });
-      },
-      onTexts: (texts: GenerationTexts) => {
-        onTexts(texts);
-        options.onTexts?.(texts, current!.cell, current!.replicate);
-      },
-      ...(scorer === undefined ? {} : { onModel0: (model0: LanguageModel) => scorer.start(model0) }),
-      ...(options.warn === undefined ? {} : { warn: options.warn }),
-    };
+    const hooks = collector.hooks();
     // The series runs under its recipe name (the same key, so the same draws), which its warnings give.
     for (const task of seriesTasks(settings)) {
       for (const _generation of seriesSteps(prepared, { ...task.cell, id: named.get(task.cell.key)!.id }, task.replicate, hooks)) yield;
     }
   }
-  finishSeries();
+  collector.finishSeries();
+  const { rows, survival, perplexities } = collector;
   return { scale, rows, cells: [...named.values()], run, survival, sentencePerplexities: perplexities };
+}
+
+/** Every run's cells by key, named across runs (nameCells) and then renamed by `rename`. */
+function renamedCells(runs: readonly RunSettings[], rename: (id: string) => string): Map<string, Cell> {
+  return new Map([...nameCells(runs.map((settings) => expandCells(settings.sweep)))].map(([key, cell]) => [key, { ...cell, id: rename(cell.id) }]));
+}
+
+/** The series under way when a row or texts arrive. */
+interface CurrentSeries {
+  readonly cell: Cell;
+  readonly replicate: number;
+  readonly generation: number;
+}
+
+/** A series' extinction tracker, with what its SeriesSurvival says besides the tracker's result. */
+interface SurvivalRecorder {
+  readonly tracker: ExtinctionTracker;
+  readonly cell: string;
+  readonly replicate: number;
+  generations: number;
+  readonly anchorTokens: Int32Array | undefined;
+}
+
+/**
+ * What collectSteps gathers from the series' hooks, in the order they run: the named rows, each
+ * series' token survival and sentence perplexities (as the recipe needs them), and the progress.
+ */
+class RecipeCollector {
+  readonly rows: SeriesRow[] = [];
+  readonly survival: SeriesSurvival[] = [];
+  readonly perplexities: SentencePerplexitySeries[] = [];
+  private current: CurrentSeries | undefined;
+  private recorder: SurvivalRecorder | undefined;
+  private anchorText: string | undefined;
+  private done = 0;
+  private readonly scorer: SentenceScorer | undefined;
+
+  constructor(
+    private readonly recipe: Recipe,
+    private readonly run: PreparedRun,
+    private readonly named: ReadonlyMap<string, Cell>,
+    private readonly total: number,
+    private readonly options: CollectOptions,
+  ) {
+    this.scorer = recipe.needs?.sentencePerplexities === true ? new SentenceScorer(run) : undefined;
+  }
+
+  /** The hooks of one run's series: rows, texts, generation 0's model and warnings come here. */
+  hooks(): SeriesHooks {
+    const { scorer, options } = this;
+    return {
+      emit: (row: SeriesRow) => this.emit(row),
+      onTexts: (texts: GenerationTexts) => {
+        this.onTexts(texts);
+        options.onTexts?.(texts, this.current!.cell, this.current!.replicate);
+      },
+      ...(scorer === undefined ? {} : { onModel0: (model0: LanguageModel) => scorer.start(model0) }),
+      ...(options.warn === undefined ? {} : { warn: options.warn }),
+    };
+  }
+
+  /** Ends the series under way: keeps its survival, counts it done. */
+  finishSeries(): void {
+    if (this.recorder !== undefined) {
+      const { tracker, ...series } = this.recorder;
+      this.survival.push({ ...tracker.result(), ...series });
+    }
+    this.recorder = undefined;
+    if (this.current !== undefined) this.options.onProgress?.(++this.done, this.total, this.current.cell.id);
+  }
+
+  /** Keeps a row under its cell's recipe name (a new series at generation 0), with its sentence perplexities. */
+  private emit(row: SeriesRow): void {
+    const cell = this.named.get(row.cell.key)!;
+    if (row.generation === 0) this.finishSeries();
+    this.current = { cell, replicate: row.replicate, generation: row.generation };
+    const namedRow = { ...row, cell };
+    this.rows.push(namedRow);
+    this.options.onRow?.(namedRow);
+    const values = this.scorer?.take();
+    if (values !== undefined) this.perplexities.push({ cell: cell.id, replicate: row.replicate, generation: row.generation, values });
+  }
+
+  /** Records a generation's texts (survival, sentence scores); throws when they are not the current series' next. */
+  private onTexts(texts: GenerationTexts): void {
+    const current = this.current;
+    if (current === undefined || texts.generation !== current.generation + 1) {
+      throw new Error('recipe: texts arrived out of series order (collectRecipe needs the in-process simulate)');
+    }
+    if (this.recipe.needs?.tokenSurvival === true) this.recordSurvival(texts, current);
+    this.scorer?.score(texts.measured);
+  }
+
+  /** Observes a generation's extinctions, starting the series' recorder at generation 1; throws when the anchors changed. */
+  private recordSurvival(texts: GenerationTexts, { cell, replicate }: CurrentSeries): void {
+    const anchors = cell.settings.anchor;
+    if (texts.generation === 1) {
+      const anchorTokens = anchors > 0 ? lastSentencesTokens(texts.training, anchors) : undefined;
+      this.anchorText = anchors > 0 ? lastSentencesKey(texts.training, anchors) : undefined;
+      this.recorder = { tracker: new ExtinctionTracker(this.run.reference), cell: cell.id, replicate, generations: 0, anchorTokens };
+    } else if (anchors > 0 && lastSentencesKey(texts.training, anchors) !== this.anchorText) {
+      throw new Error('recipe: the anchor sentences changed between generations (expected them last in every training set)');
+    }
+    this.recorder!.tracker.observe(texts.generation, texts.measured);
+    this.recorder!.generations = texts.generation;
+  }
 }
 
 /** The last `count` sentences as a string, to check that the anchors stay the same. */

@@ -294,134 +294,197 @@ function runOnWorkers(
     settings: run.settings,
     extras: options.extras ?? NO_EXTRAS,
   };
-  return new Promise<RunTasksResult>((resolve, reject) => {
-    const pool = new Map<Worker, number | undefined>();
-    let nextSlot = 0;
-    let failed = 0;
-    /** Tasks whose end was delivered (counted before onEnd is called: an abort from inside it has delivered that end). */
-    let ended = 0;
-    let settled = false;
-    const delivery = new OrderedDelivery<Delivered>((slot, event) => {
-      // Nothing reaches a handler once the run has settled: a handler that aborts stops the flush of
-      // the later tasks' buffered events (audit: with 2 workers they were delivered after the abort).
-      if (settled) return;
-      const task = tasks[slot]!;
-      if (event.kind === 'row') {
-        handlers.onRow?.({ cell: task.cell, replicate: task.replicate, generation: event.generation, values: event.values }, task, event.perplexities);
-      } else {
-        if (event.outcome.error !== undefined) failed++;
-        ended++;
-        handlers.onEnd?.(task, event.outcome);
-      }
-    });
+  const context: PoolContext = { run, tasks, workerCount, options, handlers, WorkerThread, script, setup };
+  return new Promise<RunTasksResult>((resolve, reject) => new PoolRun(context, resolve, reject).start());
+}
 
-    const settle = (outcome: { result?: RunTasksResult; error?: unknown }): void => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      const workers = [...pool.keys()];
-      pool.clear();
-      void Promise.all(workers.map((worker) => worker.terminate())).then(() => {
-        if (outcome.error !== undefined) reject(outcome.error);
-        else resolve(outcome.result!);
-      });
-    };
-    const safely = (action: () => void): void => {
-      if (settled) return;
-      try {
-        action();
-      } catch (error) {
-        settle({ error });
-      }
-    };
-    // (an abort from inside the last task's onEnd leaves nothing to resume: not interrupted, as in process)
-    const onAbort = (): void => settle({ result: { ended, failed, interrupted: ended < tasks.length } });
+/** What a PoolRun runs: the run, its tasks and options, and how to start a worker. */
+interface PoolContext {
+  readonly run: PreparedRun;
+  readonly tasks: readonly SeriesTask[];
+  readonly workerCount: number;
+  readonly options: RunTasksOptions;
+  readonly handlers: TaskHandlers;
+  readonly WorkerThread: typeof Worker;
+  readonly script: URL;
+  readonly setup: WorkerSetup;
+}
 
-    const endTask = (slot: number, outcome: TaskOutcome): void => {
-      delivery.push(slot, { kind: 'end', outcome });
-      delivery.finish(slot);
-      if (delivery.delivered === tasks.length) settle({ result: { ended: tasks.length, failed, interrupted: false } });
-    };
-    const assign = (worker: Worker): void => {
-      if (nextSlot >= tasks.length) {
-        pool.set(worker, undefined);
-        return;
-      }
-      const slot = nextSlot++;
-      const task = tasks[slot]!;
-      pool.set(worker, slot);
-      const request: TaskRequest = { type: 'task', slot, position: task.position, cellIndex: task.cell.index, replicate: task.replicate, keepGeneration0: sharedNext(run, tasks, slot, workerCount) };
-      worker.postMessage(request);
-    };
-    const onReply = (worker: Worker, reply: WorkerReply): void => {
-      switch (reply.type) {
-        case 'row':
-          delivery.push(reply.slot, { kind: 'row', generation: reply.generation, values: reply.values, ...(reply.perplexities === undefined ? {} : { perplexities: reply.perplexities }) });
-          return;
-        case 'texts':
-          handlers.onTexts?.(tasks[reply.slot]!, reply.generation, { ids: reply.ids, offsets: reply.offsets }, reply.shareSentences);
-          return;
-        case 'warn':
-          options.warn?.(reply.message);
-          return;
-        case 'progress':
-          handlers.onProgress?.(tasks[reply.slot]!, reply.generation, reply.fraction);
-          return;
-        case 'end':
-        case 'error': {
-          const outcome: TaskOutcome =
-            reply.type === 'end'
-              ? reply.extinctions === undefined ? {} : { extinctions: reply.extinctions }
-              : { error: Object.assign(new Error(reply.message), reply.stack === undefined ? {} : { stack: reply.stack }) };
-          assign(worker);
-          endTask(reply.slot, outcome);
-          return;
-        }
-      }
-    };
-    const spawn = (): Worker => {
-      const worker = new WorkerThread(script, { workerData: setup });
-      pool.set(worker, undefined);
-      worker.on('message', (reply: WorkerReply) => safely(() => onReply(worker, reply)));
-      worker.on('error', (error) =>
-        safely(() => {
-          // A worker that dies (out of memory, a failure while preparing) takes its task with it.
-          const slot = pool.get(worker);
-          pool.delete(worker);
-          if (slot === undefined) throw error;
-          assign(spawn());
-          endTask(slot, { error });
-        }),
-      );
-      return worker;
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted === true) {
-      onAbort();
+/**
+ * One run on a pool of worker threads (runOnWorkers): hands tasks out in canonical order, each to the
+ * thread that is free, delivers their events in canonical order, and settles once (done, aborted, or
+ * a handler's or a worker's error), terminating the workers before the promise resolves or rejects.
+ */
+class PoolRun {
+  /** Each live worker and the slot of the task it runs (undefined: none). */
+  private readonly pool = new Map<Worker, number | undefined>();
+  private nextSlot = 0;
+  private failed = 0;
+  /** Tasks whose end was delivered (counted before onEnd is called: an abort from inside it has delivered that end). */
+  private ended = 0;
+  private settled = false;
+  private readonly delivery = new OrderedDelivery<Delivered>((slot, event) => this.deliver(slot, event));
+
+  constructor(
+    private readonly context: PoolContext,
+    private readonly resolve: (result: RunTasksResult) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  /** Listens for the abort, then starts the threads (settling at once when aborted already). */
+  start(): void {
+    const { signal } = this.context.options;
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+    if (signal?.aborted === true) {
+      this.onAbort();
       return;
     }
-    safely(() => {
-      const inThisThread = options.inThisThread !== false;
-      const workers = Array.from({ length: inThisThread ? workerCount - 1 : workerCount }, spawn);
-      // While the workers start, generation 0 is computed here once for the threads' first tasks, if they share one.
-      const generation0 = sharedGeneration0(run, tasks, workerCount);
-      for (const worker of workers) {
-        if (generation0 !== undefined) worker.postMessage(generation0 satisfies Generation0Message);
-        assign(worker);
-      }
-      if (!inThisThread) return;
-      const keeper = new Generation0Keeper();
-      if (generation0 !== undefined) keeper.keep(run, generation0.parts.key, generation0FromParts(run, tasks[0]!.cell, generation0.parts));
-      const lane: Lane = {
-        next: () => (settled || nextSlot >= tasks.length ? undefined : nextSlot++),
-        stopped: () => settled,
-        push: (slot, event) => delivery.push(slot, event),
-        end: (slot, outcome) => safely(() => endTask(slot, outcome)),
-        fail: (error) => settle({ error }),
-      };
-      void runLane(run, tasks, workerCount, keeper, lane, options, handlers);
+    this.safely(() => this.startThreads());
+  }
+
+  /** Passes one event, in canonical order, to its handler. */
+  private deliver(slot: number, event: Delivered): void {
+    // Nothing reaches a handler once the run has settled: a handler that aborts stops the flush of
+    // the later tasks' buffered events (audit: with 2 workers they were delivered after the abort).
+    if (this.settled) return;
+    const { tasks, handlers } = this.context;
+    const task = tasks[slot]!;
+    if (event.kind === 'row') {
+      handlers.onRow?.({ cell: task.cell, replicate: task.replicate, generation: event.generation, values: event.values }, task, event.perplexities);
+    } else {
+      if (event.outcome.error !== undefined) this.failed++;
+      this.ended++;
+      handlers.onEnd?.(task, event.outcome);
+    }
+  }
+
+  /** Ends the run once: stops listening, terminates every worker, then resolves or rejects. */
+  private settle(outcome: { result?: RunTasksResult; error?: unknown }): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.context.options.signal?.removeEventListener('abort', this.onAbort);
+    const workers = [...this.pool.keys()];
+    this.pool.clear();
+    void Promise.all(workers.map((worker) => worker.terminate())).then(() => {
+      if (outcome.error !== undefined) this.reject(outcome.error);
+      else this.resolve(outcome.result!);
     });
-  });
+  }
+
+  /** Runs `action` unless the run has settled; what it throws settles the run with that error. */
+  private safely(action: () => void): void {
+    if (this.settled) return;
+    try {
+      action();
+    } catch (error) {
+      this.settle({ error });
+    }
+  }
+
+  // (an abort from inside the last task's onEnd leaves nothing to resume: not interrupted, as in process)
+  private readonly onAbort = (): void => this.settle({ result: { ended: this.ended, failed: this.failed, interrupted: this.ended < this.context.tasks.length } });
+
+  /** Delivers a task's end; settles the run when every task's end is delivered. */
+  private endTask(slot: number, outcome: TaskOutcome): void {
+    this.delivery.push(slot, { kind: 'end', outcome });
+    this.delivery.finish(slot);
+    const total = this.context.tasks.length;
+    if (this.delivery.delivered === total) this.settle({ result: { ended: total, failed: this.failed, interrupted: false } });
+  }
+
+  /** Sends `worker` the next task in canonical order, or marks it idle when none is left. */
+  private assign(worker: Worker): void {
+    const { run, tasks, workerCount } = this.context;
+    if (this.nextSlot >= tasks.length) {
+      this.pool.set(worker, undefined);
+      return;
+    }
+    const slot = this.nextSlot++;
+    const task = tasks[slot]!;
+    this.pool.set(worker, slot);
+    const request: TaskRequest = { type: 'task', slot, position: task.position, cellIndex: task.cell.index, replicate: task.replicate, keepGeneration0: sharedNext(run, tasks, slot, workerCount) };
+    worker.postMessage(request);
+  }
+
+  /** Acts on one message from `worker`: buffers rows, passes texts, warnings and progress on, ends tasks. */
+  private onReply(worker: Worker, reply: WorkerReply): void {
+    const { tasks, handlers, options } = this.context;
+    switch (reply.type) {
+      case 'row':
+        this.delivery.push(reply.slot, { kind: 'row', generation: reply.generation, values: reply.values, ...(reply.perplexities === undefined ? {} : { perplexities: reply.perplexities }) });
+        return;
+      case 'texts':
+        handlers.onTexts?.(tasks[reply.slot]!, reply.generation, { ids: reply.ids, offsets: reply.offsets }, reply.shareSentences);
+        return;
+      case 'warn':
+        options.warn?.(reply.message);
+        return;
+      case 'progress':
+        handlers.onProgress?.(tasks[reply.slot]!, reply.generation, reply.fraction);
+        return;
+      case 'end':
+      case 'error': {
+        const outcome = replyOutcome(reply);
+        this.assign(worker);
+        this.endTask(reply.slot, outcome);
+        return;
+      }
+    }
+  }
+
+  /** Starts one worker thread, idle, listening to its messages and errors. */
+  private spawn(): Worker {
+    const { WorkerThread, script, setup } = this.context;
+    const worker = new WorkerThread(script, { workerData: setup });
+    this.pool.set(worker, undefined);
+    worker.on('message', (reply: WorkerReply) => this.safely(() => this.onReply(worker, reply)));
+    worker.on('error', (error) => this.safely(() => this.onWorkerError(worker, error)));
+    return worker;
+  }
+
+  /** A worker that dies (out of memory, a failure while preparing) takes its task with it; one that ran none fails the run. */
+  private onWorkerError(worker: Worker, error: Error): void {
+    const slot = this.pool.get(worker);
+    this.pool.delete(worker);
+    if (slot === undefined) throw error;
+    this.assign(this.spawn());
+    this.endTask(slot, { error });
+  }
+
+  /** Starts the workers with their first tasks (and a shared generation 0), then this thread's lane. */
+  private startThreads(): void {
+    const { run, tasks, workerCount, options } = this.context;
+    const inThisThread = options.inThisThread !== false;
+    const workers = Array.from({ length: inThisThread ? workerCount - 1 : workerCount }, () => this.spawn());
+    // While the workers start, generation 0 is computed here once for the threads' first tasks, if they share one.
+    const generation0 = sharedGeneration0(run, tasks, workerCount);
+    for (const worker of workers) {
+      if (generation0 !== undefined) worker.postMessage(generation0 satisfies Generation0Message);
+      this.assign(worker);
+    }
+    if (inThisThread) this.runHere(generation0);
+  }
+
+  /** This thread's share of the tasks, as one of the pool's threads (keeping the shared generation 0, if any). */
+  private runHere(generation0: Generation0Message | undefined): void {
+    const { run, tasks, workerCount, options, handlers } = this.context;
+    const keeper = new Generation0Keeper();
+    if (generation0 !== undefined) keeper.keep(run, generation0.parts.key, generation0FromParts(run, tasks[0]!.cell, generation0.parts));
+    const lane: Lane = {
+      next: () => (this.settled || this.nextSlot >= tasks.length ? undefined : this.nextSlot++),
+      stopped: () => this.settled,
+      push: (slot, event) => this.delivery.push(slot, event),
+      end: (slot, outcome) => this.safely(() => this.endTask(slot, outcome)),
+      fail: (error) => this.settle({ error }),
+    };
+    void runLane(run, tasks, workerCount, keeper, lane, options, handlers);
+  }
+}
+
+/** A worker's 'end' or 'error' reply as the task's outcome (its extinctions, or its error with the worker's stack). */
+function replyOutcome(reply: Extract<WorkerReply, { type: 'end' | 'error' }>): TaskOutcome {
+  if (reply.type === 'end') return reply.extinctions === undefined ? {} : { extinctions: reply.extinctions };
+  return { error: Object.assign(new Error(reply.message), reply.stack === undefined ? {} : { stack: reply.stack }) };
 }
 
 /** Where the series this thread runs come from and go to (runInProcess, or runOnWorkers with `inThisThread`). */

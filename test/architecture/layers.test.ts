@@ -112,7 +112,7 @@ function mayTouchFiles(path: string): boolean {
   // The playground's build-time files (bundle.ts, buildPage.ts) and its file writer are front-end
   // code like the CLI's; the page itself (playground/browser) must not touch files, and does not.
   const playgroundBuild = path.startsWith('playground/') && !path.startsWith('playground/browser/');
-  return ['corpus/loadCorpus.ts', 'corpus/brown.ts', 'corpus/brownCache.ts', 'corpus/glob.ts', 'corpus/isLink.ts', 'corpus/namedFile.ts', 'corpus/ownDescriptor.ts', 'corpus/standardInput.ts'].includes(path) || path.startsWith('export/') || path.startsWith('cli/') || playgroundBuild;
+  return ['corpus/loadCorpus.ts', 'corpus/brown.ts', 'corpus/brownCache.ts', 'corpus/fileIdentity.ts', 'corpus/glob.ts', 'corpus/isLink.ts', 'corpus/namedFile.ts', 'corpus/ownDescriptor.ts', 'corpus/standardInput.ts'].includes(path) || path.startsWith('export/') || path.startsWith('cli/') || playgroundBuild;
 }
 
 describe('files and process', () => {

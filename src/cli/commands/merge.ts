@@ -7,12 +7,13 @@
  * No output may be an input, an input's run record, or another output.
  */
 
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { writeWholeFileSync } from '../../export/wholeFile.js';
 import { resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
-import { identityOf } from '../../corpus/fileIdentity.js';
+import { fileIdentity } from '../../corpus/fileIdentity.js';
 import { readFailureReason } from '../../corpus/readFailure.js';
 import { readCsvLines } from '../../export/csvLines.js';
 import { openCsv } from '../../export/csvFile.js';
@@ -26,6 +27,7 @@ import { warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
+import type { ParsedOptions } from '../optionRow.js';
 import { checkDistinctOutputs, checkOneStandardOutput, checkStandardOutputNotInput, checkWritable, recordFiles, standardOutputNamed } from '../outputPaths.js';
 import { checkOwnDescriptor } from '../../corpus/ownDescriptor.js';
 
@@ -37,68 +39,100 @@ export const MERGE_SPEC = tableSpec(
 );
 
 export function mergeCommand(io: CliIO): Command {
-  return commandFor(MERGE_SPEC, () => resolveContext(io), async ({ args: files, options: values }) => {
-    // (a name of standard output's own file or pipe is written to standard output: standardOutputNamed)
-    const out = checkWritable(standardOutputNamed(values.out, io.cwd), io.cwd, '--out');
-    const summaryPath = values.summary === undefined ? undefined : checkWritable(standardOutputNamed(values.summary, io.cwd), io.cwd, '--summary');
-    checkOneStandardOutput([values.out, values.summary]);
-    // (the merged file's run record beside it, also when --out names standard output's own file: run's rule, runOutputs.ts)
-    const { beside: recordBeside, stale: staleRecord } = recordFiles(out, values.out, io.cwd);
-    checkInputNames(files, io.cwd);
-    const inputs: MergeInput[] = files.map((file) => {
-      const path = resolve(io.cwd, file);
-      let content: Buffer;
-      try {
-        content = readFileSync(path);
-      } catch (error) {
-        throw new InputError(`${file} cannot be read: ${readFailureReason(error)}`, 'pass existing CSV files');
-      }
-      const record = readRunRecord(path);
-      return { name: file, content, ...(record === undefined ? {} : { record }) };
-    });
-    checkDistinctOutputs(
-      [
-        { label: `--out ${values.out}`, path: out },
-        recordBeside === undefined ? undefined : { label: `the run record ${runRecordPath(values.out)} of --out`, path: runRecordPath(recordBeside) },
-        summaryPath === undefined ? undefined : { label: `--summary ${values.summary!}`, path: summaryPath },
-      ],
-      files.flatMap((file) => [
-        { label: `the input ${file}`, path: resolve(io.cwd, file) },
-        { label: `the run record ${runRecordPath(file)} of the input ${file}`, path: runRecordPath(resolve(io.cwd, file)) },
-      ]),
+  return commandFor(MERGE_SPEC, () => resolveContext(io), ({ args: files, options: values }) => mergeAction(files, values, io));
+}
+
+type MergeValues = ParsedOptions<typeof MERGE_OPTIONS>;
+
+/** Checks every output, reads and merges the inputs, then writes the curves, their record and --summary, and says so. */
+async function mergeAction(files: readonly string[], values: MergeValues, io: CliIO): Promise<void> {
+  // (a name of standard output's own file or pipe is written to standard output: standardOutputNamed)
+  const out = checkWritable(standardOutputNamed(values.out, io.cwd), io.cwd, '--out');
+  const summaryPath = values.summary === undefined ? undefined : checkWritable(standardOutputNamed(values.summary, io.cwd), io.cwd, '--summary');
+  checkOneStandardOutput([values.out, values.summary]);
+  // (the merged file's run record beside it, also when --out names standard output's own file: run's rule, runOutputs.ts)
+  const { beside: recordBeside, stale: staleRecord } = recordFiles(out, values.out, io.cwd);
+  checkInputNames(files, io.cwd);
+  const inputs = readInputs(files, io.cwd);
+  checkOutputsNotInputs(files, values, { out, recordBeside, summaryPath }, io.cwd);
+  const merged = mergeCurves(inputs);
+  // (the record is written after the curves: one it cannot replace failed then, the curves written: audit)
+  if (merged.record !== undefined && recordBeside !== undefined && !isSpecialFile(recordBeside)) checkWritable(runRecordPath(recordBeside), io.cwd, `the run record of --out ${values.out}:`);
+  if (merged.guessedOrder.length > 0) {
+    warnTo(io, values.quiet === true)(
+      `the files do not fix the order of cells ${merged.guessedOrder.join(', ')}, so it follows the order the files were given: the merged file may differ from an unsharded run's; keep each shard's .run.json beside it (${runRecordPath(files[0]!)})`,
     );
-    // (its line "merged ..." goes to standard output unless the CSV or the summary does)
-    // (nor into the run records it reads beside its inputs: audit)
-    if (values.quiet !== true && out !== '-' && summaryPath !== '-') {
-      checkStandardOutputNotInput(files.flatMap((file) => [{ label: `the input ${file}`, path: file }, { label: `the run record ${runRecordPath(file)} of the input ${file}`, path: runRecordPath(file) }]), io.cwd);
+  }
+  // the summary is made before anything is written: a file it cannot summarize leaves no output
+  const summary = summaryPath === undefined ? undefined : summaryOf(merged, files[0]!, warnTo(io, values.quiet === true));
+  if (out === '-') io.stdout.write(merged.text);
+  else writeWholeFileSync(out, merged.text);
+  if (merged.record !== undefined && recordBeside !== undefined) writeRunRecord(recordBeside, merged.record);
+  if (staleRecord !== undefined) rmSync(staleRecord, { force: true });
+  if (summary !== undefined) await writeSummary(summaryPath === '-' ? io.stdout : summaryPath!, summary);
+  if (values.quiet !== true) printWritten(io, values, merged, files.length, { out, summaryPath });
+}
+
+/** Each input's bytes and its run record, if it has one; InputError for a file that cannot be read. */
+function readInputs(files: readonly string[], cwd: string): MergeInput[] {
+  return files.map((file) => {
+    const path = resolve(cwd, file);
+    let content: Buffer;
+    try {
+      content = readFileSync(path);
+    } catch (error) {
+      throw new InputError(`${file} cannot be read: ${readFailureReason(error)}`, 'pass existing CSV files');
     }
-    const merged = mergeCurves(inputs);
-    // (the record is written after the curves: one it cannot replace failed then, the curves written: audit)
-    if (merged.record !== undefined && recordBeside !== undefined && !isSpecialFile(recordBeside)) checkWritable(runRecordPath(recordBeside), io.cwd, `the run record of --out ${values.out}:`);
-    if (merged.guessedOrder.length > 0) {
-      warnTo(io, values.quiet === true)(
-        `the files do not fix the order of cells ${merged.guessedOrder.join(', ')}, so it follows the order the files were given: the merged file may differ from an unsharded run's; keep each shard's .run.json beside it (${runRecordPath(files[0]!)})`,
-      );
-    }
-    // the summary is made before anything is written: a file it cannot summarize leaves no output
-    const summary = summaryPath === undefined ? undefined : summaryOf(merged, files[0]!, warnTo(io, values.quiet === true));
-    if (out === '-') io.stdout.write(merged.text);
-    else writeWholeFileSync(out, merged.text);
-    if (merged.record !== undefined && recordBeside !== undefined) writeRunRecord(recordBeside, merged.record);
-    if (staleRecord !== undefined) rmSync(staleRecord, { force: true });
-    if (summary !== undefined) {
-      // (whole, as merge's --out: it appears at its path once complete)
-      const writer = openCsv(summaryPath === '-' ? io.stdout : summaryPath!, SUMMARY_COLUMNS, { whole: true, label: '--summary' });
-      for (const fields of summary) writer.write(fields);
-      await writer.close();
-    }
-    // (to stderr when the summary went to stdout: the CSV stays clean)
-    if (values.quiet !== true && out !== '-') {
-      (summaryPath === '-' ? io.stderr : io.stdout).write(`merged ${merged.series} series (${merged.rows} rows) from ${files.length} file(s) into ${values.out}\n`);
-    }
-    // (a log named the merged curves only: audit; on stderr where the curves went to standard output)
-    if (values.quiet !== true && summaryPath !== undefined && summaryPath !== '-') (out === '-' ? io.stderr : io.stdout).write(`summary written to ${values.summary!}\n`);
+    const record = readRunRecord(path);
+    return { name: file, content, ...(record === undefined ? {} : { record }) };
   });
+}
+
+/** Where merge writes: --out (`-`: standard output), its run record's place, --summary. */
+interface MergeOutputs {
+  readonly out: string;
+  readonly recordBeside?: string | undefined;
+  readonly summaryPath: string | undefined;
+}
+
+/**
+ * No output is an input, an input's run record, or another output; and the line merge prints on
+ * standard output (unless the CSV or the summary goes there) goes into none of the inputs or their records.
+ */
+function checkOutputsNotInputs(files: readonly string[], values: MergeValues, { out, recordBeside, summaryPath }: MergeOutputs, cwd: string): void {
+  checkDistinctOutputs(
+    [
+      { label: `--out ${values.out}`, path: out },
+      recordBeside === undefined ? undefined : { label: `the run record ${runRecordPath(values.out)} of --out`, path: runRecordPath(recordBeside) },
+      summaryPath === undefined ? undefined : { label: `--summary ${values.summary!}`, path: summaryPath },
+    ],
+    files.flatMap((file) => [
+      { label: `the input ${file}`, path: resolve(cwd, file) },
+      { label: `the run record ${runRecordPath(file)} of the input ${file}`, path: runRecordPath(resolve(cwd, file)) },
+    ]),
+  );
+  // (its line "merged ..." goes to standard output unless the CSV or the summary does)
+  // (nor into the run records it reads beside its inputs: audit)
+  if (values.quiet !== true && out !== '-' && summaryPath !== '-') {
+    checkStandardOutputNotInput(files.flatMap((file) => [{ label: `the input ${file}`, path: file }, { label: `the run record ${runRecordPath(file)} of the input ${file}`, path: runRecordPath(file) }]), cwd);
+  }
+}
+
+/** The --summary CSV, whole, as merge's --out: it appears at its path once complete. */
+async function writeSummary(target: string | Writable, summary: readonly string[][]): Promise<void> {
+  const writer = openCsv(target, SUMMARY_COLUMNS, { whole: true, label: '--summary' });
+  for (const fields of summary) writer.write(fields);
+  await writer.close();
+}
+
+/** The lines naming what merge wrote (without --quiet): on stderr where the other output went to standard output. */
+function printWritten(io: CliIO, values: MergeValues, merged: MergeResult, fileCount: number, { out, summaryPath }: MergeOutputs): void {
+  // (to stderr when the summary went to stdout: the CSV stays clean)
+  if (out !== '-') {
+    (summaryPath === '-' ? io.stderr : io.stdout).write(`merged ${merged.series} series (${merged.rows} rows) from ${fileCount} file(s) into ${values.out}\n`);
+  }
+  // (a log named the merged curves only: audit; on stderr where the curves went to standard output)
+  if (summaryPath !== undefined && summaryPath !== '-') (out === '-' ? io.stderr : io.stdout).write(`summary written to ${values.summary!}\n`);
 }
 
 /**
@@ -112,21 +146,11 @@ function checkInputNames(files: readonly string[], cwd: string): void {
   for (const file of files) {
     // (one of Node's own descriptors, `merge /dev/fd/4`: waited on for ever: audit)
     checkOwnDescriptor(resolve(cwd, file), 'read', `the input ${file}`, 'shard.csv');
-    const identity = fileIdentity(resolve(cwd, file));
+    const identity = fileIdentity(resolve(cwd, file), 'none');
     if (identity === undefined) continue; // (a file that cannot be looked at, missing or not: refused as it is read, saying why)
     const other = seen.get(identity);
     if (other !== undefined) throw new UsageError(`the inputs ${other} and ${file} are the same file`, 'pass each shard once');
     seen.set(identity, file);
-  }
-}
-
-/** The identity of the file at `path`, undefined when it cannot be looked at (missing, a path through a file, a loop of links). */
-function fileIdentity(path: string): string | undefined {
-  try {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    return stats === undefined ? undefined : identityOf(stats);
-  } catch {
-    return undefined;
   }
 }
 

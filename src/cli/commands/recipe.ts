@@ -18,8 +18,8 @@ import { RunIncompleteError, UsageError } from '../../errors.js';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { checkStandardOutputNotCorpus } from '../outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
-import { checkRecipeScale, oneReplicateCaveat, verdictCount, verdictOf } from '../../recipes/recipe.js';
-import { recipeCommandLine, RecipeStoppedError, runRecipe } from '../runRecipe.js';
+import { checkRecipeScale, oneReplicateCaveat, verdictCount, verdictOf, type Finding, type Recipe } from '../../recipes/recipe.js';
+import { recipeCommandLine, RecipeStoppedError, runRecipe, type RecipeOutcome } from '../runRecipe.js';
 import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals, type SignalWatch } from '../signals.js';
@@ -61,12 +61,7 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
   const quiet = values.quiet === true;
   const warn = warnTo(io, quiet);
   const loadValues = loadValuesOf(values);
-  if (recipe.tokenizers !== undefined && (values.tokenizer !== undefined && values.tokenizer !== DEFAULT_LOAD_OPTIONS.tokenizer || values.lowercase !== undefined)) {
-    throw new UsageError(
-      `recipe ${recipe.name} reads the corpus with its own tokenizers (${recipe.tokenizers.join(', ')}) and case: --tokenizer and --lowercase / --no-lowercase do not apply`,
-      `leave them out: the recipe compares these tokenizers itself, each with case kept`,
-    );
-  }
+  refuseOwnTokenizerFlags(recipe, values);
   const load = loadOptionsFor(loadValues, io, warn);
   const outText = values.out ?? `recipe-${recipe.name}`;
   checkWritableFolder(outText, io.cwd, '--out');
@@ -105,24 +100,42 @@ async function recipeAction(name: string, values: ParsedOptions<typeof RECIPE_OP
       await signalsHandled();
       signals.settle();
     });
-  const received = signals.received();
-  if (outcome.unwritten.length > 0 || received !== undefined) {
-    const name = received ?? 'SIGINT';
-    // (a signal while the last step, the report and its figures, was written: every file is there, yet the exit code says the signal)
-    throw outcome.unwritten.length === 0
-      ? new RunIncompleteError(`interrupted by ${name} as its last files were written: recipe ${recipe.name} ran and wrote every file in ${outText}`, 'nothing is left to do', SIGNAL_EXIT_CODES[name] ?? 130)
-      : new RunIncompleteError(
-          `interrupted by ${name}: recipe ${recipe.name} ran; ${outText} holds this run's files and no earlier run's; not written: ${outcome.unwritten.join(', ')}`,
-          'run the recipe again to write them all',
-          SIGNAL_EXIT_CODES[name] ?? 130,
-        );
-  }
+  checkAllWritten(recipe, outcome, signals.received(), outText);
   if (quiet) return;
+  printFindings(io, recipe, outcome.findings, started, outText, scale.replicates);
+}
+
+/** A recipe with tokenizers of its own reads the corpus its way: --tokenizer and --lowercase / --no-lowercase are refused. */
+function refuseOwnTokenizerFlags(recipe: Recipe, values: ParsedOptions<typeof RECIPE_OPTIONS>): void {
+  if (recipe.tokenizers !== undefined && (values.tokenizer !== undefined && values.tokenizer !== DEFAULT_LOAD_OPTIONS.tokenizer || values.lowercase !== undefined)) {
+    throw new UsageError(
+      `recipe ${recipe.name} reads the corpus with its own tokenizers (${recipe.tokenizers.join(', ')}) and case: --tokenizer and --lowercase / --no-lowercase do not apply`,
+      `leave them out: the recipe compares these tokenizers itself, each with case kept`,
+    );
+  }
+}
+
+/** RunIncompleteError when files were left unwritten or a signal (`received`) came while the last ones were written. */
+function checkAllWritten(recipe: Recipe, outcome: RecipeOutcome, received: string | undefined, outText: string): void {
+  if (outcome.unwritten.length === 0 && received === undefined) return;
+  const name = received ?? 'SIGINT';
+  // (a signal while the last step, the report and its figures, was written: every file is there, yet the exit code says the signal)
+  throw outcome.unwritten.length === 0
+    ? new RunIncompleteError(`interrupted by ${name} as its last files were written: recipe ${recipe.name} ran and wrote every file in ${outText}`, 'nothing is left to do', SIGNAL_EXIT_CODES[name] ?? 130)
+    : new RunIncompleteError(
+        `interrupted by ${name}: recipe ${recipe.name} ran; ${outText} holds this run's files and no earlier run's; not written: ${outcome.unwritten.join(', ')}`,
+        'run the recipe again to write them all',
+        SIGNAL_EXIT_CODES[name] ?? 130,
+      );
+}
+
+/** The recipe's findings on standard output, one verdict each, then the count, the seconds since `started`, the folder and the one-replicate caveat. */
+function printFindings(io: CliIO, recipe: Recipe, findings: readonly Finding[], started: number, outText: string, replicates: number): void {
   io.stdout.write(`${recipe.name}: ${recipe.title}\n`);
-  for (const finding of outcome.findings) {
+  for (const finding of findings) {
     io.stdout.write(`  ${verdictOf(finding).padEnd(13)}  ${finding.name}\n      ${finding.observed}\n`);
   }
-  io.stdout.write(`${verdictCount(outcome.findings, 'findings')}; ${((Date.now() - started) / 1000).toFixed(1)} s; outputs in ${outText}\n`);
-  const caveat = oneReplicateCaveat(scale.replicates);
+  io.stdout.write(`${verdictCount(findings, 'findings')}; ${((Date.now() - started) / 1000).toFixed(1)} s; outputs in ${outText}\n`);
+  const caveat = oneReplicateCaveat(replicates);
   if (caveat !== undefined) io.stdout.write(`${caveat}\n`);
 }

@@ -27,6 +27,7 @@ import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { formatFinalTable } from '../../export/report/finalTable.js';
 import { curveTableFromRecords } from '../../export/report/readCurves.js';
 import { emptyForFreshRun, FRESH_START, resumeRun, type ResumePoint } from '../../export/resumeRun.js';
+import type { ExpectedTask } from '../../export/resumePlan.js';
 import { openRunExporters, type RunExporters } from '../../export/runExporters.js';
 import { commandLine, corpusDigest, makeRunRecord, prepareRunRecord, type RunIdentity, type RunProvenance, type RunRecord } from '../../export/runRecord.js';
 import { SUMMARY_COLUMNS } from '../../export/summaryTable.js';
@@ -52,7 +53,7 @@ import { startProgress } from '../progress.js';
 import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuards.js';
 import { printableConfig, RUN_SPEC, type RunConfig } from '../runConfig.js';
 import { checkOutputNames, checkPrintsNotOnInputs, checkResumable, checkRunOutputs, csvOutputs, deviceOutput, type RunOutputs } from '../runOutputs.js';
-import { endStartupWatch, SIGNAL_EXIT_CODES, signalsHandled, watchSignals } from '../signals.js';
+import { endStartupWatch, SIGNAL_EXIT_CODES, signalsHandled, watchSignals, type SignalWatch } from '../signals.js';
 import { writeInTurn, type OutputStep } from '../outputSteps.js';
 import { compileOnWorkerThreads, workerCompilationFlags } from '../workerCompilation.js';
 import type { RunSettings } from '../../simulation/settings.js';
@@ -62,29 +63,57 @@ export function runCommand(io: CliIO): Command {
 }
 
 async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[]): Promise<void> {
-  if (config.printConfig) {
-    // what a run would refuse before reading anything, refused here too: the printed file must run
-    // (paths are not checked on the file system, only compared by name: a config may be meant for another machine)
-    loadOptionsFor(config.load, io, () => undefined);
-    checkTokenGuards(config.settings, config.load.maxTokens);
-    checkOneStandardOutput(csvOutputs(config));
-    checkOutputNames(config, io.cwd);
-    checkResumable(config);
-    // (printed into the corpus or the config file it reads, `>> c.txt`: audit; local files only, as found)
-    checkPrintsNotOnInputs(config, io.cwd);
-    io.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
-    return;
-  }
+  if (config.printConfig) return printConfig(config, io);
   const warn = warnTo(io, config.quiet);
   const loaded = await loadAndPrepare(config, io, warn);
-  const { outputs, tasks, run } = loaded;
+  const { outputs, run } = loaded;
   const { record, seedCounts } = describeRun(config, loaded, rawArgs, warn);
   const rowsPerTask = config.settings.generations + 1;
-  const generations = Array.from({ length: config.settings.generations }, (_, g) => g + 1);
   // --resume with --save-corpora: the share counts the earlier run's manifest holds (a series without them is redone)
   const earlier: ManifestCounts = config.resume && outputs.corpora !== undefined ? readManifest(outputs.corpora, config.shard) : { counts: new Map(), fingerprint: undefined };
   const shareCounts = earlier.counts;
-  const expected = tasks.map((task) => ({
+  const expected = expectedSeries(config, loaded, shareCounts);
+  // (the files are changed from here on: a relaunched child whose parent went while it prepared stops now)
+  leaveIfOrphaned();
+  const seedTokens = config.resume && outputs.extinctions !== undefined ? Array.from(run.reference.unigrams.types, (id) => loaded.vocabulary.token(id)) : undefined;
+  const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint, ...(seedTokens === undefined ? {} : { seedTokens }) }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
+  warnResumePoint(resumed, config, io.cwd, warn);
+  // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
+  // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
+  const placeRecord = recordPlacer(outputs, record);
+  if (!config.resume) emptyForFreshRun(outputs);
+  placeRecord();
+  const corpora = corpusFolder(config, loaded, record.fingerprint, shareCounts);
+  // Watched until every output is written: a signal after the last series stops the writing between
+  // two files (each appears whole or not at all), not the process in the middle of one.
+  const signals = watchSignals();
+  try {
+    await runAndWrite(config, io, loaded, { rowsPerTask, resumed, corpora, seedCounts, warn, signal: signals.signal }, record, signals);
+  } finally {
+    // (watched to the process's end: a signal as the line below is printed was the default's, exit 143 with no line: audit)
+    signals.settle();
+  }
+}
+
+/** `--print-config`: refuses what a run would refuse before reading anything, then prints the configuration as JSON. */
+function printConfig(config: RunConfig, io: CliIO): void {
+  // what a run would refuse before reading anything, refused here too: the printed file must run
+  // (paths are not checked on the file system, only compared by name: a config may be meant for another machine)
+  loadOptionsFor(config.load, io, () => undefined);
+  checkTokenGuards(config.settings, config.load.maxTokens);
+  checkOneStandardOutput(csvOutputs(config));
+  checkOutputNames(config, io.cwd);
+  checkResumable(config);
+  // (printed into the corpus or the config file it reads, `>> c.txt`: audit; local files only, as found)
+  checkPrintsNotOnInputs(config, io.cwd);
+  io.stdout.write(`${JSON.stringify(printableConfig(config), null, 2)}\n`);
+}
+
+/** Each task's series as resumeRun expects it: its first row's fields and, with --save-corpora, its texts' files and whether their share counts are known. */
+function expectedSeries(config: RunConfig, loaded: LoadedRun, shareCounts: ShareCounts): ExpectedTask[] {
+  const { outputs, tasks } = loaded;
+  const generations = Array.from({ length: config.settings.generations }, (_, g) => g + 1);
+  return tasks.map((task) => ({
     cellId: task.cell.id,
     replicate: task.replicate,
     // (a kept row must be one this run writes: its settings, replicate and seed as this record has them)
@@ -96,14 +125,14 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
           shareKnown: generations.every((g) => shareCounts.has(shareKey(task.cell, task.replicate, g))),
         }),
   }));
-  // (the files are changed from here on: a relaunched child whose parent went while it prepared stops now)
-  leaveIfOrphaned();
-  const seedTokens = config.resume && outputs.extinctions !== undefined ? Array.from(run.reference.unigrams.types, (id) => loaded.vocabulary.token(id)) : undefined;
-  const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint, ...(seedTokens === undefined ? {} : { seedTokens }) }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
+}
+
+/** Warns about what --resume found: curves never written, a row that does not fit, an output behind the others. */
+function warnResumePoint(resumed: ResumePoint, config: RunConfig, cwd: string, warn: (message: string) => void): void {
   if (resumed.notStarted === true) warn(`--resume: ${config.out} was never written (the run stopped before its first row): every series is run`);
   if (resumed.misfit !== undefined) {
     const { file, line, problem } = resumed.misfit;
-    const name = relative(io.cwd, file) || file;
+    const name = relative(cwd, file) || file;
     // (line 1 is the header: no series of its own, every one is run again; lines after every series are cut)
     if (resumed.misfit.trailing === true) warn(`--resume: ${name} line ${line} and the ones after it follow the run's last series: they are cut`);
     else warn(line === 1 ? `--resume: ${name} line 1: ${problem}: every series is run again` : `--resume: ${name} line ${line} is no row this run writes (${problem}): its series and the ones after it are run again`);
@@ -113,47 +142,48 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const missing = resumed.behind !== undefined && !existsSync(resumed.behind.file);
   if (resumed.behind !== undefined && (missing || resumed.behind.aheadComplete - resumed.behind.complete > 1)) {
     const { file, complete, ahead, aheadComplete } = resumed.behind;
-    const shown = (path: string): string => relative(io.cwd, path) || path;
+    const shown = (path: string): string => relative(cwd, path) || path;
     const state = missing ? 'is missing' : complete === 0 ? 'holds no whole series' : `holds ${complete} whole series`;
     warn(`--resume: ${shown(file)} ${state}, where ${shown(ahead)} holds ${aheadComplete}: ${complete === 0 ? 'every series is' : `the series after the first ${complete} are`} run again`);
   }
-  // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
-  // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
-  // (no record for curves appended to a file that held something: an earlier one there goes instead)
-  const placeRecord = outputs.recordBeside !== undefined
-    ? prepareRunRecord(outputs.recordBeside, record)
-    : () => {
-        if (outputs.staleRecord !== undefined) rmSync(outputs.staleRecord, { force: true });
-      };
-  if (!config.resume) emptyForFreshRun(outputs);
-  placeRecord();
-  const corpora = corpusFolder(config, loaded, record.fingerprint, shareCounts);
-  // Watched until every output is written: a signal after the last series stops the writing between
-  // two files (each appears whole or not at all), not the process in the middle of one.
-  const signals = watchSignals();
-  try {
-    const { exporters, result } = await runWithExporters(config, io, loaded, { rowsPerTask, resumed, corpora, seedCounts, warn, signal: signals.signal });
-    const done = resumed.completeTasks + completeSeries(result, { rows: exporters.records.length - resumed.keptCurves.length, failures: exporters.failures.length }, rowsPerTask, outputs.extinctions !== undefined);
-    const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
-    const interrupted = (after: string): RunIncompleteError => {
-      const name = signals.received() ?? 'SIGINT';
-      return new RunIncompleteError(`interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole${after}`, resumeHint(config, outputs, io.cwd), SIGNAL_EXIT_CODES[name] ?? 130);
-    };
-    // (the outputs written after the run were left out of the line: audit)
-    if (result.interrupted) throw interrupted(notWrittenAfterRun(config, tasks.length));
-    const unwritten = await writeAfterRun(config, io, loaded, { exporters, record, seedCounts, skip: resumed.completeTasks }, signals.signal);
-    if (unwritten.length > 0) throw interrupted(`; not written: ${unwritten.join(', ')}`);
-    // (a signal while the last output was written: all is there, yet a scheduler must not take the run for one that ended by itself;
-    // the event loop polls once more first, so that a signal that arrived as the last file was renamed is handled, not dropped by dispose)
-    await signalsHandled();
-    // (failed series first: their line says what is left to do)
-    checkFailures(exporters, tasks.length, where);
-    const late = signals.received();
-    if (late !== undefined) throw new RunIncompleteError(`interrupted by ${late} as the last output was written: ${done} of ${tasks.length} series complete in ${where}, and every output was written`, 'nothing is left to do', SIGNAL_EXIT_CODES[late] ?? 130);
-  } finally {
-    // (watched to the process's end: a signal as the line below is printed was the default's, exit 143 with no line: audit)
-    signals.settle();
-  }
+}
+
+/**
+ * What places the run record: written beside --out first (prepareRunRecord), or, with no record for
+ * curves appended to a file that held something, an earlier one there removed instead.
+ */
+function recordPlacer(outputs: RunOutputs, record: RunRecord): () => void {
+  if (outputs.recordBeside !== undefined) return prepareRunRecord(outputs.recordBeside, record);
+  return () => {
+    if (outputs.staleRecord !== undefined) rmSync(outputs.staleRecord, { force: true });
+  };
+}
+
+/**
+ * Runs the series and writes the outputs that follow them; throws RunIncompleteError when a signal
+ * stopped the run or the writing, when series failed, or when a signal came as the last output was written.
+ */
+async function runAndWrite(config: RunConfig, io: CliIO, loaded: LoadedRun, inputs: RunInputs, record: RunRecord, signals: SignalWatch): Promise<void> {
+  const { outputs, tasks } = loaded;
+  const { rowsPerTask, resumed, seedCounts } = inputs;
+  const { exporters, result } = await runWithExporters(config, io, loaded, inputs);
+  const done = resumed.completeTasks + completeSeries(result, { rows: exporters.records.length - resumed.keptCurves.length, failures: exporters.failures.length }, rowsPerTask, outputs.extinctions !== undefined);
+  const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;
+  const interrupted = (after: string): RunIncompleteError => {
+    const name = signals.received() ?? 'SIGINT';
+    return new RunIncompleteError(`interrupted by ${name}: ${done} of ${tasks.length} series complete in ${where}, every row written is whole${after}`, resumeHint(config, outputs, io.cwd), SIGNAL_EXIT_CODES[name] ?? 130);
+  };
+  // (the outputs written after the run were left out of the line: audit)
+  if (result.interrupted) throw interrupted(notWrittenAfterRun(config, tasks.length));
+  const unwritten = await writeAfterRun(config, io, loaded, { exporters, record, seedCounts, skip: resumed.completeTasks }, signals.signal);
+  if (unwritten.length > 0) throw interrupted(`; not written: ${unwritten.join(', ')}`);
+  // (a signal while the last output was written: all is there, yet a scheduler must not take the run for one that ended by itself;
+  // the event loop polls once more first, so that a signal that arrived as the last file was renamed is handled, not dropped by dispose)
+  await signalsHandled();
+  // (failed series first: their line says what is left to do)
+  checkFailures(exporters, tasks.length, where);
+  const late = signals.received();
+  if (late !== undefined) throw new RunIncompleteError(`interrupted by ${late} as the last output was written: ${done} of ${tasks.length} series complete in ${where}, and every output was written`, 'nothing is left to do', SIGNAL_EXIT_CODES[late] ?? 130);
 }
 
 /** Series that failed (their messages printed as they failed) make the run incomplete, exit code 1. */

@@ -11,7 +11,8 @@
 
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { loadCorpus, resolveSpec, type LoadOptions } from '../../corpus/loadCorpus.js';
+import { loadCorpus, resolveSpec, type LoadedCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
+import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { buildNgramTrie, type NgramTrie } from '../../counts/ngramTrie.js';
 import { UsageError } from '../../errors.js';
@@ -68,15 +69,47 @@ export function trainCommand(io: CliIO): Command {
 
 async function train(request: TrainRequest, io: CliIO): Promise<void> {
   const { order, smoothing, k, vocab } = request.model;
+  const arpaPath = checkTrainOutputs(request, io.cwd);
+  const warn = warnTo(io, request.quiet);
+  const { vocabulary, corpus, evalText } = await loadTexts(request, io, warn);
+  const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
+  const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
+  const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
+  const fallbackOrders = smoothing === 'kneser-ney'
+    ? kneserNeyDiscounts(counts).flatMap((d, order) => (d.fallback ? [order] : []))
+    : [];
+  warnTrained(warn, fallbackOrders, arpaPath !== undefined && vocabulary.lookup('<unk>') >= 0);
+  if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, { path: arpaPath, shown: request.arpa ?? arpaPath }, io);
+
+  const evaluation: Evaluation | undefined = evalText === undefined ? undefined : evaluateModel(model, evalText.corpus);
+  const summary = trainSummary(request, model, counts, arpaPath, evaluation);
+  // (the summary to stderr when the model went to standard output: the ARPA text stays clean)
+  const report = arpaPath === '-' ? io.stderr : io.stdout;
+  if (request.json) {
+    report.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
+  report.write(`${summaryLines(request.model, summary, model, fallbackOrders, evaluation).join('\n')}\n`);
+}
+
+/**
+ * Checks --arpa (writable, not a corpus or --eval input) and that the summary on standard output is no
+ * input either, and standard input read once; returns --arpa's path (`-`: standard output), if given.
+ */
+function checkTrainOutputs(request: TrainRequest, cwd: string): string | undefined {
   // (`-`, or a name of what standard output goes to, `--arpa /dev/stdout >> log`: the model on standard
   // output and the summary on stderr; written by name, the log was replaced whole: audit)
-  const arpaPath = request.arpa === undefined ? undefined : checkWritable(standardOutputNamed(request.arpa, io.cwd), io.cwd, '--arpa');
+  const arpaPath = request.arpa === undefined ? undefined : checkWritable(standardOutputNamed(request.arpa, cwd), cwd, '--arpa');
   const inputs = [[request.corpus, CORPUS_INPUT], [request.eval ?? [], EVAL_INPUT]] as const;
-  if (arpaPath !== undefined) for (const [specs, kind] of inputs) checkNotCorpus(arpaPath, specs, io.cwd, '--arpa', request.arpa, kind);
+  if (arpaPath !== undefined) for (const [specs, kind] of inputs) checkNotCorpus(arpaPath, specs, cwd, '--arpa', request.arpa, kind);
   // (the summary, or the JSON, goes to standard output unless the model does: `>> c.txt` appended it to the corpus: audit)
-  if (arpaPath !== '-') for (const [specs, kind] of inputs) checkStandardOutputNotCorpus(specs, io.cwd, kind);
-  refuseStandardInputTwice(io.cwd, [request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
-  const warn = warnTo(io, request.quiet);
+  if (arpaPath !== '-') for (const [specs, kind] of inputs) checkStandardOutputNotCorpus(specs, cwd, kind);
+  refuseStandardInputTwice(cwd, [request.corpus, '--corpus'], [request.eval ?? [], '--eval']);
+  return arpaPath;
+}
+
+/** Loads the training corpus (refusing one without tokens) and the --eval text, if any, both before anything is trained or written. */
+async function loadTexts(request: TrainRequest, io: CliIO, warn: (message: string) => void): Promise<{ vocabulary: Vocabulary; corpus: TokenCorpus; evalText: LoadedCorpus | undefined }> {
   const load = loadOptionsFor(request.load, io, warn);
   // (a missing evaluation text is named as one, before the corpus loads: "corpus 'x' not found" read as --corpus)
   for (const spec of request.eval ?? []) resolveSpec(spec, load, '--eval text');
@@ -88,26 +121,24 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   const evalText = request.eval === undefined
     ? undefined
     : await loadCorpus([...request.eval], { ...load, ...evalWarnings(load, request.eval), ...(merges === undefined ? {} : { bpeMerges: merges }) }, Vocabulary.fromArray(vocabulary.toArray()), '--eval text');
-  const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
-  const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
-  const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
+  return { vocabulary, corpus, evalText };
+}
 
-  const fallbackOrders = smoothing === 'kneser-ney'
-    ? kneserNeyDiscounts(counts).flatMap((d, order) => (d.fallback ? [order] : []))
-    : [];
+/** Warns of Kneser-Ney discounts that fell back (`fallbackOrders`), and of a token <unk> in a text written as ARPA (`unkInArpa`). */
+function warnTrained(warn: (message: string) => void, fallbackOrders: readonly number[], unkInArpa: boolean): void {
   if (fallbackOrders.length > 0) {
     warn(`Kneser-Ney discounts fell back to D1=0.5 D2=1 D3+=1.5 (KenLM's --discount_fallback) for order ${fallbackOrders.join(', ')}: the counts-of-counts are degenerate (small or collapsed data)`);
   }
-  if (arpaPath !== undefined && vocabulary.lookup('<unk>') >= 0) {
+  if (unkInArpa) {
     // (an ordinary word here: KenLM and SRILM read it as the unknown word, whose probability every OOV token then gets: audit)
     warn("the text holds the token <unk>, an ordinary word to ngram-collapse and the unknown word to ARPA readers: KenLM's query gives every token outside the vocabulary its probability, where --eval skips such tokens (rename it in the text to keep the two apart)");
   }
-  if (arpaPath !== undefined) await writeArpa(model, vocabulary, counts, { path: arpaPath, shown: request.arpa ?? arpaPath }, io);
+}
 
-  const evaluation: Evaluation | undefined = evalText === undefined ? undefined : evaluateModel(model, evalText.corpus);
-
-  const ngrams = Array.from({ length: order }, (_, i) => counts.levelStart[i + 2]! - counts.levelStart[i + 1]!);
-  const summary = {
+/** What `train` reports: the model, its counts, where the ARPA file went and the evaluation (the --json object). */
+function trainSummary(request: TrainRequest, model: LanguageModel, counts: NgramTrie, arpaPath: string | undefined, evaluation: Evaluation | undefined) {
+  const { order, smoothing, k, vocab } = request.model;
+  return {
     order,
     smoothing,
     vocab,
@@ -115,23 +146,22 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
     sentences: counts.sentences,
     tokens: counts.tokens,
     types: model.support.length,
-    ngrams,
+    ngrams: Array.from({ length: order }, (_, i) => counts.levelStart[i + 2]! - counts.levelStart[i + 1]!),
     // (null where there are no discounts, as the curves CSV leaves the column empty)
     discountFallback: smoothing === 'kneser-ney' ? model.discountFallback : null,
     // (written to standard output: named so, or as given where that names its file, `--arpa m.arpa > m.arpa`)
     ...(arpaPath === undefined ? {} : { arpa: arpaPath !== '-' ? arpaPath : request.arpa === '-' ? 'standard output' : request.arpa! }),
     ...(evaluation === undefined ? {} : { eval: evaluationJson(evaluation) }),
   };
-  // (the summary to stderr when the model went to standard output: the ARPA text stays clean)
-  const report = arpaPath === '-' ? io.stderr : io.stdout;
-  if (request.json) {
-    report.write(`${JSON.stringify(summary, null, 2)}\n`);
-    return;
-  }
+}
+
+/** The summary as text lines (without --json). */
+function summaryLines(options: TrainRequest['model'], summary: ReturnType<typeof trainSummary>, model: LanguageModel, fallbackOrders: readonly number[], evaluation: Evaluation | undefined): string[] {
+  const { smoothing, k, vocab } = options;
   const lines = [
-    `model: order ${order}, ${smoothing}${smoothing === 'add-k' ? ` (k = ${k})` : ''}, vocab ${vocab}`,
+    `model: order ${options.order}, ${smoothing}${smoothing === 'add-k' ? ` (k = ${k})` : ''}, vocab ${vocab}`,
     `trained on: ${plural(summary.sentences, 'sentence')}, ${plural(summary.tokens, 'token')}, ${plural(summary.types, 'type')}`,
-    `n-grams: ${ngrams.map((count, i) => `${i + 1}=${count}`).join(' ')}`,
+    `n-grams: ${summary.ngrams.map((count, i) => `${i + 1}=${count}`).join(' ')}`,
     `discount fallback: ${smoothing !== 'kneser-ney' ? `none (${smoothing} has no discounts)` : model.discountFallback ? `yes (order ${fallbackOrders.join(', ')})` : 'no'}`,
   ];
   if (summary.arpa !== undefined) lines.push(`arpa: ${summary.arpa}`);
@@ -142,7 +172,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
         `${plural(evaluation.sentences, 'sentence')}, ${plural(evaluation.predictions, 'prediction')} scored`,
     );
   }
-  report.write(`${lines.join('\n')}\n`);
+  return lines;
 }
 
 /**
