@@ -17,10 +17,12 @@
  * `drawAt` gives up on a history whose truncation keeps little mass, from the history's plan, cached per
  * history node (the distribution depends on the history only through its node); the cache is dropped
  * when it holds more than CACHE_LIMIT entries in total. A history with a plan draws from it without
- * `drawAt`, so which histories have plans decides how many random numbers a token takes (never its
- * distribution): the plans are dropped whenever `sample` is given another random source than the last
- * one, so that a sampler asked again with a new source of one seed draws what a new sampler draws, and
- * the sentences depend on the model, the options and the calls' random sources alone.
+ * `drawAt`, so the histories a sampler has planned decide how many random numbers a token takes there
+ * (never its distribution): a new sampler with one seed draws the same sentences, but one sampler
+ * asked again does not repeat itself. (Dropping the plans at each new random source, or trying `drawAt`
+ * at every visit, would make a reused sampler repeat itself: the first changed the loop's top-ups,
+ * drawn on the generation's sampler with another source, and `samplerFor` wraps a caller's own source
+ * anew at every call; the second cost add-k with top-k 50 a third of its speed: audits, 7 December.)
  * Transforms, in this order (as Hugging Face transformers' generate):
  * - temperature T > 0: q_w = p_w^(1/T) / sum_v p_v^(1/T), computed as exp((ln p_w - max ln p) / T);
  * - top-k (k >= 1): keep the k most probable tokens (ties: lower id first), renormalise;
@@ -28,7 +30,7 @@
  *   reaches p (Holtzman et al. 2020), renormalise. Top-k 1 is greedy and deterministic.
  *
  * Sentences follow the ARPA convention: the history starts as `<s>`; tokens are drawn until `</s>` or
- * `maxLength` tokens. Randomness is the `random` argument only, so one seed gives one output.
+ * `maxLength` tokens. Randomness is the `random` argument only, so a new sampler with one seed gives one output.
  */
 
 import { firstAbove } from '../counts/sortedSearch.js';
@@ -71,17 +73,15 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
   // Plans by node + 1 (an unseen add-k history is node -1), dropped together when they hold too much.
   // Stryker disable next-line all: equivalent, only the array's initial size or kind changes; a plain array grows when a plan is stored
   const plans: Array<SparsePlan | undefined> = transformer === undefined ? [] : new Array<SparsePlan | undefined>(model.trie.levelStart[model.order]! + 1).fill(undefined);
-  let lastRandom: RandomSource | undefined;
-  const dropPlans = (): void => {
-    plans.fill(undefined);
-    cachedEntries = 0;
-  };
   const planFor = (node: number): SparsePlan => {
     const known = plans[node + 1];
     if (known !== undefined) return known;
     const plan = transformer!.plan(node);
-    // Stryker disable next-line all: equivalent for the tests, which hold fewer plans: when the cache is dropped decides where drawAt is tried again, the same way for the same calls, and leaves every draw's distribution exact
-    if (cachedEntries + plan.length > CACHE_LIMIT) dropPlans();
+    // Stryker disable next-line all: equivalent for the tests, which hold fewer plans: when the cache is cleared decides where drawAt is tried again (the same way for the same calls), never a draw's distribution
+    if (cachedEntries + plan.length > CACHE_LIMIT) {
+      plans.fill(undefined);
+      cachedEntries = 0;
+    }
     plans[node + 1] = plan;
     // Stryker disable next-line AssignmentOperator: equivalent, the count only decides when the cache is cleared (see above)
     cachedEntries += plan.length;
@@ -90,14 +90,6 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
 
   return {
     sample(random: RandomSource, maxLength: number, out: Int32Array, at: number): number {
-      // A random source the sampler has not drawn with last starts from no plan, as a new sampler does
-      // (one sampler asked twice with one seed drew two outputs, the plans of the first call skipping
-      // drawAt's numbers in the second: audit of the library); trying drawAt at every visit instead cost
-      // add-k with top-k 50 a third of its speed.
-      if (random !== lastRandom) {
-        if (cachedEntries > 0) dropPlans();
-        lastRandom = random;
-      }
       if (history.length < maxLength + 1) history = new Int32Array(maxLength + 1);
       history[0] = BOS;
       let length = 0;
