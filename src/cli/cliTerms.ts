@@ -15,8 +15,9 @@ import { InputError, UsageError } from '../errors.js';
 /** [the library's phrase, in a message or a hint, the CLI's phrase for it]. */
 const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // model/addK.ts checkAddKReserve: its message and its hint
-  [/^k (\S+) is too large for add-k /u, '--k $1 is too large for add-k '],
-  [/^pass a k below /u, 'pass a --k below '],
+  // (not anchored at the start: a caller may put its own words before the library's, `recipe ...: `)
+  [/\bk (\S+) is too large for add-k /u, '--k $1 is too large for add-k '],
+  [/\bpass a k below /u, 'pass a --k below '],
   // corpus/corpusBuilder.ts and corpus/subword/learnedBpe.ts: a corpus past maxTokens
   [/\bmaxTokens, --max-tokens on the command line\b/u, '--max-tokens'],
   // corpus/readText.ts: a JSONL record without the field

@@ -27,6 +27,11 @@ describe('inCliTerms', () => {
     expect(describeError(library)).toBe('k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number (pass a k below 4.4e+307)');
   });
 
+  it('says --k also after words a caller put before the library\'s (round-2 audit: the pattern was anchored at the start)', () => {
+    const wrapped = inCliTerms(new UsageError('recipe anchor: k 1e+308 is too large for add-k over 4 types', 'or else pass a k below 4.4e+307')) as UsageError;
+    expect([wrapped.message, wrapped.hint]).toEqual(['recipe anchor: --k 1e+308 is too large for add-k over 4 types', 'or else pass a --k below 4.4e+307']);
+  });
+
   it('names the flag alone where a hint names the setting and the flag', () => {
     const said = (hint: string): string => (inCliTerms(new InputError('m', hint)) as InputError).hint;
     expect(said('raise maxTokens, --max-tokens on the command line, or pass a smaller corpus')).toBe('raise --max-tokens, or pass a smaller corpus');
