@@ -1,14 +1,15 @@
 /**
  * The names of the playground's downloads: `ngram-collapse-`, then which run made the file, then what
- * it is. A run is named by its corpus and main settings with its seed
- * (`ngram-collapse-brown-news-order3-ratio0_0.1-replace-seed42-curves.csv`), a recipe by its name and
+ * it is. A run is named by its corpus and main settings, then every other setting not at the page's
+ * default, then its seed (`ngram-collapse-brown-news-order3-ratio0_0.1-replace-seed42-curves.csv`;
+ * `...-replace-kneser-ney-topp0.9-seed42-...` with those set), a recipe by its name and
  * seed (`ngram-collapse-human-ratio-seed42-curves.csv`). Contract: a name holds only ASCII letters,
  * digits, `.`, `-` and `_` (a corpus file's own name, `Mes essais (v2).txt`, included), never starts
- * with a dot, and is the same for the same settings; a value left empty (the CLI's default) is left
- * out of it.
+ * with a dot, is the same for the same settings, and its stem is at most 180 characters; a value
+ * left empty (the CLI's default) is left out of it.
  */
 
-import type { PageSettings } from './pageConfig.js';
+import { defaultPageSettings, type PageSettings } from './pageConfig.js';
 
 /** The longest piece one value or corpus name adds to a name. */
 const LONGEST_PART = 40;
@@ -18,11 +19,38 @@ function safe(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9._]+/gu, '-').slice(0, LONGEST_PART).replace(/^[-._]+|[-._]+$/gu, '');
 }
 
-/** A corpus spec's short name: a file's name without its folder and `.txt` / `.jsonl`; `brown:news` as `brown-news`. */
+/**
+ * A corpus spec's short name: a file's name without its folder and `.txt` / `.jsonl`; `brown:news` as
+ * `brown-news`; a name with no safe character left (`日本語.txt`) as `corpus-` and a hash of it, so
+ * that two such corpora keep two names (both were left out: round-2 audit).
+ */
 function corpusPart(corpus: string): string {
   const base = corpus.split(/[/\\]/u).pop() ?? corpus;
-  return safe(base.replace(/\.(txt|jsonl)$/iu, ''));
+  const name = safe(base.replace(/\.(txt|jsonl)$/iu, ''));
+  return name !== '' || corpus.trim() === '' ? name : `corpus-${fnv1a(corpus)}`;
 }
+
+/** FNV-1a, 32 bits, of `text`'s UTF-16 code units, as 8 hex digits: a short, stable tag. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The settings a name shows when they differ from the page's defaults, after the main ones, each with
+ * its short prefix (a run with another smoothing or transform was named as the default run: round-2
+ * audit). Smoothing and strategy-like names stand alone.
+ */
+const OTHER_SETTINGS: ReadonlyArray<readonly [keyof PageSettings['values'], string]> = [
+  ['smoothing', ''], ['temperature', 'temp'], ['topK', 'topk'], ['topP', 'topp'], ['humanPool', 'pool-'],
+  ['anchor', 'anchor'], ['vocab', 'vocab-'], ['select', 'select-'], ['tokensGrowth', 'growth'],
+  ['generations', 'gen'], ['replicates', 'rep'], ['tokens', 'tokens'], ['measureTokens', 'measure'],
+  ['k', 'k'], ['holdout', 'holdout'], ['rareThreshold', 'rare'], ['maxSentenceLength', 'maxlen'],
+];
+
+/** The longest stem: the parts past it are cut (a file name has room for 255 bytes). */
+const LONGEST_STEM = 180;
 
 /** A setting as typed, its list's values joined by `_` (`0,0.1` -> `0_0.1`), after `prefix`; '' when empty. */
 function settingPart(prefix: string, value: string): string {
@@ -33,10 +61,12 @@ function settingPart(prefix: string, value: string): string {
 /** The part of a download's name that says which run made it: `state`'s, or recipe `recipe`'s at `state`'s seed. */
 export function runFileStem(state: PageSettings, recipe?: string): string {
   const { values } = state;
+  const defaults = defaultPageSettings(state.corpus).values;
+  const others = OTHER_SETTINGS.filter(([key]) => values[key].trim() !== defaults[key]).map(([key, prefix]) => settingPart(prefix, values[key]));
   const parts = recipe === undefined
-    ? [corpusPart(state.corpus), settingPart('order', values.order), settingPart('ratio', values.humanRatio), settingPart('', values.strategy), settingPart('seed', values.seed)]
+    ? [corpusPart(state.corpus), settingPart('order', values.order), settingPart('ratio', values.humanRatio), settingPart('', values.strategy), ...others, settingPart('seed', values.seed)]
     : [safe(recipe), settingPart('seed', values.seed)];
-  return ['ngram-collapse', ...parts.filter((part) => part !== '')].join('-');
+  return ['ngram-collapse', ...parts.filter((part) => part !== '')].join('-').slice(0, LONGEST_STEM).replace(/[-._]+$/u, '');
 }
 
 /** A download's file name: the run's stem, then what the file is (`curves.csv`, `rare_survival.svg`). */

@@ -30,6 +30,22 @@ describe('a download\'s name', () => {
     for (const corpus of ['a/b\\c:d.txt', '..', '"; rm -rf /', 'x'.repeat(300)]) expect(downloadName(runFileStem({ ...defaults, corpus }), 'summary.csv')).toMatch(SAFE);
   });
 
+  it('names every other setting not at its default, so that runs that differ keep two names (round-2 audit: smoothing and transforms were left out)', () => {
+    expect(runFileStem(withValues(defaults, { smoothing: 'kneser-ney', topP: '0.9' }))).toBe('ngram-collapse-brown-news-order3-ratio0_0.1-replace-kneser-ney-topp0.9-seed42');
+    expect(runFileStem(withValues(defaults, { temperature: '0.7,1', generations: '20', select: 'tail:0.5' })))
+      .toBe('ngram-collapse-brown-news-order3-ratio0_0.1-replace-temp0.7_1-select-tail-0.5-gen20-seed42');
+    // a default typed again is a default
+    expect(runFileStem(withValues(defaults, { smoothing: 'mle', topK: '0' }))).toBe(runFileStem(defaults));
+    // two corpora named in no safe character keep two names
+    const [japanese, chinese] = ['日本語.txt', '中文.txt'].map((corpus) => runFileStem({ ...defaults, corpus }));
+    expect(japanese).toMatch(/^ngram-collapse-corpus-[0-9a-f]{8}-order3-/u);
+    expect(japanese).not.toBe(chinese);
+    // every setting changed at once stays within 180 characters, safe, with no trailing dash
+    const all = runFileStem(withValues(defaults, { smoothing: 'witten-bell,kneser-ney', temperature: '0.5,0.7,0.9', topK: '5,50', topP: '0.5,0.9', humanPool: 'fixed', anchor: '0.5', vocab: 'seed', select: 'dedup', tokensGrowth: '1.5', generations: '40', replicates: '5', k: '0.5', holdout: '0.2', rareThreshold: '3', maxSentenceLength: '100' }));
+    expect(all.length).toBeLessThanOrEqual(180);
+    expect(all).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*[A-Za-z0-9]$/u);
+  });
+
   it('leaves out a setting left empty (the CLI\'s default)', () => {
     expect(runFileStem(withValues(defaults, { order: '', seed: ' ' }))).toBe('ngram-collapse-brown-news-ratio0_0.1-replace');
   });
