@@ -98,7 +98,7 @@ function readSections(lines: readonly string[], from: number, counts: readonly n
       listed = 0;
       continue;
     }
-    if (section === 0) throw new UsageError(`ARPA line ${index + 1} is malformed: ${line}`, CHECK);
+    // (a section is open here: readCounts stops at the first section header or `\end\`)
     addEntry(entries, line, section, index);
     listed++;
   }

@@ -301,4 +301,20 @@ describe('ARPA reader: files of other tools, and files cut short', () => {
     // a back-off weight above 1 is a back-off weight: its log10 above 0 is read
     expect(readArpa([...head.slice(0, 6), '-0.5\ta\t0.3', ...head.slice(7), '\\end\\'].join('\n')).entries.get('a')).toEqual({ p: -0.5, bow: 0.3 });
   });
+
+  it('says what to do with each fault, names a repeated last section as one after itself, and a stray line before the first section as no count (Stryker on readArpa.ts)', () => {
+    const hinted = (lines: string[]) => { const error = arpaRefusal(lines)!; return [error.message, error.hint]; };
+    expect(hinted(['\\data\\', 'ngram 2=1', 'ngram 1=3'])[1]).toBe('list ngram 1=N, ngram 2=N, ... in order, each once');
+    expect(hinted(['\\data\\', 'ngram 1=0', '\\2-grams:'])[1]).toBe('list the sections \\1-grams:, \\2-grams:, ... in order, as \\data\\ declares them');
+    // the last declared order opened twice: after itself, not past the declared orders
+    expect(refusal([...head, '\\2-grams:'])).toBe('ARPA line 12 opens the 2-grams after the 2-grams: \\2-grams:');
+    // a line that is neither a count nor a section header before the first section
+    expect(refusal(['\\data\\', 'ngram 1=1', 'stray words', '\\1-grams:', '-1\t</s>', '\\end\\'])).toBe('ARPA line 3 is not an "ngram k=N" header: stray words');
+  });
+
+  it('drops a byte-order mark at the start only, and reads -inf as a whole field only', () => {
+    // U+FEFF inside a word is part of the word (only the file's first character is a mark)
+    expect([...readArpa(['\\data\\', 'ngram 1=2', '\\1-grams:', '-1\t</s>', '-0.5\ta\uFEFFb', '\\end\\'].join('\n')).entries.keys()]).toEqual(['</s>', 'a\uFEFFb']);
+    expect(refusal([...head.slice(0, 5), '5-inf\t</s>'])).toBe('ARPA line 6 is malformed: its log10 probability "5-inf" is no number: 5-inf\t</s>');
+  });
 });
