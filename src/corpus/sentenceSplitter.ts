@@ -15,6 +15,9 @@ import { FINAL_MARK, splitSentences } from './sentenceSegmenter.js';
 export type SentenceMode = 'auto' | 'line';
 export const SENTENCE_MODES: readonly SentenceMode[] = Object.freeze(['auto', 'line']);
 
+/** A sentence mode: one of SENTENCE_MODES (the rule the text options use too: textOptionRules.ts). */
+export const SENTENCE_MODE_RULE = nameRule(SENTENCE_MODES);
+
 export interface SentenceSplitter {
   /**
    * Reads one line (without its line end), and optionally the line as written before normalization
@@ -98,7 +101,7 @@ function autoSplitter(): SentenceSplitter {
 
 /** The sentences of one text, taken as a source of its own; a mode not in SENTENCE_MODES is a UsageError (it was taken as `auto`: audit of the library). */
 export function sentenceSplitter(mode: SentenceMode): (text: string) => string[] {
-  checkValue('mode', mode, nameRule(SENTENCE_MODES));
+  checkValue('mode', mode, SENTENCE_MODE_RULE);
   return (text) => {
     const splitter = sentenceSplitterFor(mode);
     const sentences = text.split(/\r\n?|\n/u).flatMap((line) => splitter.line(line));

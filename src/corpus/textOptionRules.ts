@@ -14,7 +14,7 @@
 
 import { UsageError } from '../errors.js';
 import { BOOLEAN_RULE, checkOptionalFunction, checkValue, integerRule, nameRule, shownValue, TEXT_RULE, type ValueRule } from '../validation/valueRule.js';
-import { SENTENCE_MODES } from './sentenceSplitter.js';
+import { SENTENCE_MODE_RULE } from './sentenceSplitter.js';
 import { isTokenizerName, TOKENIZER_NAMES, type TokenizerName } from './tokenizers.js';
 
 /** A tokenizer name: a word-level one, a published encoding or `bpe:K` with K from 1 to 1,000,000. */
@@ -29,7 +29,7 @@ const TOKENIZER_RULE: ValueRule<TokenizerName> = Object.freeze<ValueRule<Tokeniz
 export const TEXT_OPTION_RULES = {
   tokenizer: TOKENIZER_RULE,
   lowercase: BOOLEAN_RULE,
-  sentences: nameRule(SENTENCE_MODES),
+  sentences: SENTENCE_MODE_RULE,
   normalize: nameRule(['NFC', 'none'] as const),
   emptySentences: BOOLEAN_RULE,
   jsonlField: TEXT_RULE,
