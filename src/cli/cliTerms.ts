@@ -5,12 +5,14 @@
  * (`ngram-collapse: k 1e+308 is too large for add-k ...` spoke of a `k` no flag is called: audit).
  *
  * Contract: `inCliTerms(error)` gives an InputError's message and hint with each library phrase of
- * LIBRARY_PHRASES replaced by its CLI phrase (the error's class kept); any other error as it is.
+ * LIBRARY_PHRASES replaced by its CLI phrase, in a copy of the error: its class (LinkLoopError, a
+ * caller's own subclass), name, stack and every other property of its own kept (it was rebuilt as a
+ * plain InputError or UsageError); any other error, and one without a library phrase, as it is.
  * The library's own errors keep the library's names (their tests pin them: test/model/addK.test.ts,
  * test/corpus/corpusBuilder.test.ts, test/corpus/readText.test.ts, test/corpus/subword/learnedBpe.test.ts).
  */
 
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 
 /** [the library's phrase, in a message or a hint, the CLI's phrase for it]. */
 const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -34,7 +36,9 @@ export function inCliTerms(error: unknown): unknown {
   if (!(error instanceof InputError)) return error;
   const [message, hint] = [translated(error.message), translated(error.hint)];
   if (message === error.message && hint === error.hint) return error;
-  const said = error instanceof UsageError ? new UsageError(message, hint) : new InputError(message, hint);
-  if (error.stack !== undefined) said.stack = error.stack;
+  const said = Object.create(Object.getPrototypeOf(error) as object) as InputError;
+  Object.defineProperties(said, Object.getOwnPropertyDescriptors(error));
+  Object.defineProperty(said, 'message', { value: message, writable: true, configurable: true });
+  Object.defineProperty(said, 'hint', { value: hint, writable: true, configurable: true, enumerable: true });
   return said;
 }

@@ -39,6 +39,18 @@ describe('inCliTerms', () => {
     expect(said('use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole')).toBe('use --tokenizer whitespace, which keeps words of every script whole');
   });
 
+  it("keeps the error's class and its own properties in the reworded copy (it was rebuilt as a plain InputError or UsageError)", () => {
+    class RefusedCorpus extends InputError {
+      readonly path = 'big.txt';
+    }
+    const library = new RefusedCorpus('the corpus holds more than 10 tokens', 'raise maxTokens, --max-tokens on the command line');
+    const cli = inCliTerms(library) as RefusedCorpus;
+    expect(cli).not.toBe(library);
+    expect(cli).toBeInstanceOf(RefusedCorpus);
+    expect([cli.name, cli.path, cli.stack, cli.message, cli.hint]).toEqual(['InputError', 'big.txt', library.stack, 'the corpus holds more than 10 tokens', 'raise --max-tokens']);
+    expect(library.hint).toBe('raise maxTokens, --max-tokens on the command line');
+  });
+
   it('keeps any other error, and an InputError with no library phrase, as the very same object', () => {
     const other = new InputError('the corpus x.txt holds no tokens', 'pass a text');
     expect(inCliTerms(other)).toBe(other);
