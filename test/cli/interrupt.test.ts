@@ -241,6 +241,44 @@ describe('a fresh run killed before it writes its first row, over an earlier run
   }, 90_000);
 });
 
+describe('a signal as a fresh run empties an earlier run\'s files', () => {
+  // A preloaded hook sends the signal as the earlier curves are emptied (fs.truncateSync, which
+  // emptyForFreshRun calls), in the middle of the run's first changes to its files.
+  const HOOK = `
+    const fs = require('node:fs');
+    const truncate = fs.truncateSync;
+    fs.truncateSync = (path, ...rest) => {
+      if (String(path).endsWith('out.csv')) process.kill(process.pid, 'SIGINT');
+      return truncate(path, ...rest);
+    };
+    require('node:module').syncBuiltinESMExports();
+  `;
+
+  it('ends with a line and exit 130 once the files are emptied and the record placed, and --resume completes the run (it ended by the default action, no line, the old record over emptied curves)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-empty-signal-'));
+    writeFileSync(join(cwd, 'hook.cjs'), HOOK);
+    const args = ['run', '--corpus', 'brown:news', '--order', '2', '--generations', '2', '--replicates', '2', '--workers', '1', '--quiet', '--out', 'out.csv', '--extinctions', 'ext.csv'];
+    const env = environment('0');
+    const earlier = spawn(process.execPath, [MAIN, ...args, '--seed', '7'], { cwd, env, stdio: 'ignore' });
+    expect(await new Promise((done) => earlier.on('exit', done))).toBe(0);
+    const fresh = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    fresh.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code, signal] = await new Promise<[unknown, unknown]>((done) => fresh.on('exit', (exitCode, exitSignal) => done([exitCode, exitSignal])));
+    expect([code, signal]).toEqual([130, null]);
+    expect(stderr).toBe('ngram-collapse: interrupted by SIGINT: 0 of 4 series complete in out.csv, every row written is whole (continue with the same command plus --resume)\n');
+    // the record is this run's, the earlier rows gone from both files
+    expect(readFileSync(join(cwd, 'out.csv.run.json'), 'utf8')).toContain('"seed": 42');
+    expect(readFileSync(join(cwd, 'out.csv'), 'utf8')).not.toContain(',7,0,');
+    const resumed = spawn(process.execPath, [MAIN, ...args, '--resume'], { cwd, env, stdio: 'ignore' });
+    expect(await new Promise((done) => resumed.on('exit', done))).toBe(0);
+    const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-empty-clean-'));
+    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
+    expect(await new Promise((done) => whole.on('exit', done))).toBe(0);
+    for (const file of ['out.csv', 'ext.csv']) expect(readFileSync(join(cwd, file), 'utf8') === readFileSync(join(clean, file), 'utf8'), file).toBe(true);
+  }, 90_000);
+});
+
 describe('a signal while the corpus is read', () => {
   // A preloaded hook sends the signal as the corpus file is opened (fs.open, which the read stream
   // uses): the reading has pieces left to read, whatever the machine's load.

@@ -73,21 +73,23 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const earlier: ManifestCounts = config.resume && outputs.corpora !== undefined ? readManifest(outputs.corpora, config.shard) : { counts: new Map(), fingerprint: undefined };
   const shareCounts = earlier.counts;
   const expected = expectedSeries(config, loaded, shareCounts);
-  // (the files are changed from here on: a relaunched child whose parent went while it prepared stops now)
-  leaveIfOrphaned();
-  const seedTokens = config.resume && outputs.extinctions !== undefined ? Array.from(run.reference.unigrams.types, (id) => loaded.vocabulary.token(id)) : undefined;
-  const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint, ...(seedTokens === undefined ? {} : { seedTokens }) }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
-  warnResumePoint(resumed, config, io.cwd, warn);
-  // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
-  // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
-  const placeRecord = recordPlacer(outputs, record);
-  if (!config.resume) emptyForFreshRun(outputs);
-  placeRecord();
-  const corpora = corpusFolder(config, loaded, record.fingerprint, shareCounts);
-  // Watched until every output is written: a signal after the last series stops the writing between
-  // two files (each appears whole or not at all), not the process in the middle of one.
+  // Watched from the first change to a file until every output is written: a signal as the earlier
+  // run's files are emptied and the record put in place is taken once both are done (it ended the
+  // process there by its default action, an earlier run's curves emptied under its old record, with no
+  // line), one after the last series stops the writing between two files (each appears whole or not at all).
   const signals = watchSignals();
   try {
+    // (the files are changed from here on: a relaunched child whose parent went while it prepared stops now)
+    leaveIfOrphaned();
+    const seedTokens = config.resume && outputs.extinctions !== undefined ? Array.from(run.reference.unigrams.types, (id) => loaded.vocabulary.token(id)) : undefined;
+    const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint, ...(seedTokens === undefined ? {} : { seedTokens }) }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
+    warnResumePoint(resumed, config, io.cwd, warn);
+    // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
+    // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
+    const placeRecord = recordPlacer(outputs, record);
+    if (!config.resume) emptyForFreshRun(outputs);
+    placeRecord();
+    const corpora = corpusFolder(config, loaded, record.fingerprint, shareCounts);
     await runAndWrite(config, io, loaded, { rowsPerTask, resumed, corpora, seedCounts, warn, signal: signals.signal }, record, signals);
   } finally {
     // (watched to the process's end: a signal as the line below is printed was the default's, exit 143 with no line: audit)
