@@ -154,13 +154,14 @@ function rareDieFirst({ rows, cell, last }: Span): Finding {
   const atLast = BAND_COLUMNS.map((band) => meanAt(rows, cell, last, band));
   const ordered = bands.every((value, i) => value !== undefined && (i === 0 || value > bands[i - 1]!));
   // (a band no seed type falls in reads n/a, and the check does not hold for want of it: say so, audit;
-  // undecided unless the bands there already break the order)
-  const empty = BAND_NAMES.filter((_, i) => bands[i] === undefined);
+  // undecided unless the bands there already break the order; a band missing in some generation only,
+  // rows a failed series left out, said so: it read "no seed type")
+  const unread = whyUnread(rows, cell, last, bands);
   const present = BAND_NAMES.flatMap((name, i) => (bands[i] === undefined ? [] : [{ name, value: bands[i]! }]));
   const pairs = present.slice(1).map((band, i) => ({ before: present[i]!, band }));
   const level = pairs.filter(({ before, band }) => band.value === before.value && (band.value === 0 || band.value === 1));
   const broken = pairs.some((pair) => pair.band.value <= pair.before.value && !level.includes(pair));
-  const why = empty.length === 0 ? '' : ` (no seed type in band ${empty.join(', ')}: the check needs all four bands)`;
+  const why = unread.length === 0 ? '' : ` (${unread.join('; ')}: the check needs all four bands)`;
   return {
     name: 'rare types die first',
     expected: `mean survival over generations 1-${last} (the restricted mean survival time, as a share of the generations) rises with the seed-count band (1 < 2-5 < 6-20 < 21+)`,
@@ -172,7 +173,7 @@ function rareDieFirst({ rows, cell, last }: Span): Finding {
     holds: ordered,
     ...(ordered || broken
       ? {}
-      : { undecided: [...(empty.length === 0 ? [] : [`no seed type in band ${empty.join(', ')}`]), ...level.map(({ before, band }) => `bands ${before.name} and ${band.name} both at ${band.value} (${band.value === 1 ? 'none of their types lost in any generation yet: more generations can tell them apart' : 'all their types lost in the first generation'}): no order shows`)].join('; ') }),
+      : { undecided: [...unread, ...level.map(({ before, band }) => `bands ${before.name} and ${band.name} both at ${band.value} (${band.value === 1 ? 'none of their types lost in any generation yet: more generations can tell them apart' : 'all their types lost in the first generation'}): no order shows`)].join('; ') }),
   };
 }
 
@@ -185,6 +186,25 @@ function meanSurvival(rows: Span['rows'], cell: string, last: number, band: (typ
     sum += value;
   }
   return last >= 1 ? sum / last : undefined;
+}
+
+/**
+ * Why bands have no mean survival (meanSurvival undefined): a band without a value at generation 0
+ * has no seed type; one with a value there lacks it in some generations, named, with "no row there"
+ * where those generations have no row at all (a series that failed, rows left out of a merge). Empty
+ * when every band is read.
+ */
+function whyUnread(rows: Span['rows'], cell: string, last: number, bands: readonly (number | undefined)[]): string[] {
+  const unread = BAND_COLUMNS.flatMap((column, i) => (bands[i] === undefined ? [{ column, name: BAND_NAMES[i]! }] : []));
+  const noType = unread.filter(({ column }) => meanAt(rows, cell, 0, column) === undefined);
+  const gapped = unread.filter((band) => !noType.includes(band));
+  const generations = Array.from({ length: last }, (_, g) => g + 1);
+  const missing = generations.filter((generation) => gapped.some(({ column }) => meanAt(rows, cell, generation, column) === undefined));
+  const rowless = missing.every((generation) => replicateCount(rows, cell, generation) === 0);
+  return [
+    ...(noType.length === 0 ? [] : [`no seed type in band ${noType.map(({ name }) => name).join(', ')}`]),
+    ...(gapped.length === 0 ? [] : [`band${gapped.length === 1 ? '' : 's'} ${gapped.map(({ name }) => name).join(', ')} without a value at generation ${missing.join(', ')}${rowless ? ' (no row there)' : ''}`]),
+  ];
 }
 
 /** (4) The median generation forgotten, by seed count, on a rising line with R^2 >= 0.9 (3 counts or more). */

@@ -81,6 +81,19 @@ describe('recipe drift', () => {
     expect(gone.undecided).toBe('bands 1 and 2-5 both at 0 (all their types lost in the first generation): no order shows');
   });
 
+  it('says which generation a band has no value in when rows are missing there, not "no seed type" (a failed series read as a band without seed types)', () => {
+    const full = { survival_1: 0.5, survival_2_5: 0.7, survival_6_20: 0.9, survival_21_plus: 1 };
+    const data = fakeDrift([{ survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 }, full, full, full]);
+    // generation 2's row gone (every replicate of it failed there), generations 1 and 3 kept
+    const gap = { ...data, rows: data.rows.filter((row) => row.generation !== 2) };
+    const rare = drift.findings(gap).find((one) => one.name === 'rare types die first')!;
+    expect([rare.holds, rare.undecided]).toEqual([false, 'bands 1, 2-5, 6-20, 21+ without a value at generation 2 (no row there)']);
+    expect(rare.observed).toMatch(/ \(bands 1, 2-5, 6-20, 21\+ without a value at generation 2 \(no row there\): the check needs all four bands\)$/u);
+    // a row there whose band 21+ is empty (a merged file's blank field): that band alone, and no "no row there"
+    const blank = fakeDrift([{ survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 }, full, { survival_1: 0.4, survival_2_5: 0.6, survival_6_20: 0.8 }, full]);
+    expect(drift.findings(blank).find((one) => one.name === 'rare types die first')!.undecided).toBe('band 21+ without a value at generation 2');
+  });
+
   it('reads "rare types die first" over every generation, not the last alone: bands 0 / 0 / 1 / 1 at the end hold when band 1 went first (the restricted mean survival time)', () => {
     const rare = (second: Partial<Record<'survival_1' | 'survival_2_5' | 'survival_6_20' | 'survival_21_plus', number>>) => drift.findings(fakeDrift([
       { survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 },
