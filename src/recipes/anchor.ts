@@ -39,28 +39,44 @@ export const anchor: Recipe = {
   ],
 };
 
+/** What each check reads: the rows, each cell's series of survival, the last generation and the rare threshold. */
+interface Reader {
+  readonly rows: RecipeData['rows'];
+  readonly last: number;
+  readonly rareThreshold: number;
+  of(cell: string): SeriesSurvival[];
+}
+
 export function anchorFindings(data: RecipeData): Finding[] {
   const { rows, survival } = data;
-  const last = lastGeneration(rows);
-  const of = (cell: string) => survival.filter((series) => series.cell === cell);
-  const findings: Finding[] = [];
+  const read: Reader = {
+    rows,
+    last: lastGeneration(rows),
+    rareThreshold: data.run.reference.rareThreshold,
+    of: (cell) => survival.filter((series) => series.cell === cell),
+  };
+  return [mleAbsorbed(read), anchorSurvives(read), anchorProtectsNoOther(read), priorNotAbsorbed(read)];
+}
 
-  const mle = of(ANCHOR_CELLS.mle);
-  const mleReturns = sum(mle, (series) => total(series.comebacks));
-  const mleRetention = meanAt(rows, ANCHOR_CELLS.mle, last, 'vocab_retention');
-  findings.push({
+/** Pure MLE: no lost seed type comes back, and the vocabulary shrinks. */
+function mleAbsorbed({ rows, last, of }: Reader): Finding {
+  const returns = sum(of(ANCHOR_CELLS.mle), (series) => total(series.comebacks));
+  const retention = meanAt(rows, ANCHOR_CELLS.mle, last, 'vocab_retention');
+  return {
     name: 'pure MLE is absorbed',
     expected: 'a type that vanishes never comes back, so the vocabulary only shrinks',
-    observed: `lost seed types that came back, over all replicates: ${mleReturns}; vocab_retention at generation ${last}: ${text(mleRetention)}`,
-    numbers: { returns: mleReturns, vocab_retention_last: shown(mleRetention) },
-    holds: mleReturns === 0 && mleRetention! < 1,
-  });
+    observed: `lost seed types that came back, over all replicates: ${returns}; vocab_retention at generation ${last}: ${text(retention)}`,
+    numbers: { returns, vocab_retention_last: shown(retention) },
+    holds: returns === 0 && retention! < 1,
+  };
+}
 
+/** The anchor sentence's own tokens survive (or come back) while the cell loses other types. */
+function anchorSurvives({ last, of }: Reader): Finding {
   const anchored = of(ANCHOR_CELLS.anchored);
   const own = anchorTokenStats(anchored);
-  const retentionAnchored = meanAt(rows, ANCHOR_CELLS.anchored, last, 'vocab_retention');
   const lostOthers = sum(anchored, lostOutsideAnchor);
-  findings.push({
+  return {
     name: 'the anchor is not absorbed: its own tokens survive',
     expected: "the anchor sentence's tokens keep a non-zero probability, so they never vanish for good, while the cell loses other types",
     observed:
@@ -71,39 +87,47 @@ export function anchorFindings(data: RecipeData): Finding[] {
     // (where the cell loses no other type, its anchor's tokens survive as every type does: that shows nothing, audit;
     // its vocab_retention below 1 stood for that, and can be the anchor's own tokens missing)
     holds: own.tokens > 0 && own.presentAtEnd / own.tokens >= 0.5 && (own.returns > 0 || own.presentAtEnd === own.tokens) && lostOthers > 0,
-  });
+  };
+}
 
-  // (the rare tokens outside the anchor: rare_survival counts the anchor's own, which it keeps, and on a
-  // small corpus, where most of a sentence's tokens are rare, they made the anchored cell look protected: audit)
-  const rareThreshold = data.run.reference.rareThreshold;
-  const rareAnchored = rareOutsideAnchor(anchored, rareThreshold);
-  const rareMleTypes = rareOutsideAnchor(mle, rareThreshold);
-  findings.push({
+/**
+ * The rare tokens outside the anchor vanish about as fast as without it (rare_survival counts the
+ * anchor's own, which it keeps, and on a small corpus, where most of a sentence's tokens are rare,
+ * they made the anchored cell look protected: audit).
+ */
+function anchorProtectsNoOther({ rows, last, rareThreshold, of }: Reader): Finding {
+  const rareAnchored = rareOutsideAnchor(of(ANCHOR_CELLS.anchored), rareThreshold);
+  const rareMle = rareOutsideAnchor(of(ANCHOR_CELLS.mle), rareThreshold);
+  const retentionAnchored = meanAt(rows, ANCHOR_CELLS.anchored, last, 'vocab_retention');
+  const retentionMle = meanAt(rows, ANCHOR_CELLS.mle, last, 'vocab_retention');
+  return {
     name: 'one anchor sentence does not protect the other rare tokens',
     expected: 'rare tokens outside the anchor sentence vanish about as fast as without it',
     observed:
-      `at generation ${last}: rare seed types outside the anchor sentence still present ${text(rareAnchored)} with the anchor vs ${text(rareMleTypes)} of all rare seed types without; ` +
-      `vocab_retention ${text(retentionAnchored)} vs ${text(mleRetention)}`,
-    numbers: { rare_survival_outside_anchor: shown(rareAnchored), rare_survival_mle: shown(rareMleTypes), vocab_retention_anchor: shown(retentionAnchored), vocab_retention_mle: shown(mleRetention) },
-    holds: rareAnchored !== undefined && rareMleTypes !== undefined && Math.abs(rareAnchored - rareMleTypes) < 0.05 && Math.abs(retentionAnchored! - mleRetention!) < 0.05,
-  });
-  const rareMle = meanAt(rows, ANCHOR_CELLS.mle, last, 'rare_survival');
+      `at generation ${last}: rare seed types outside the anchor sentence still present ${text(rareAnchored)} with the anchor vs ${text(rareMle)} of all rare seed types without; ` +
+      `vocab_retention ${text(retentionAnchored)} vs ${text(retentionMle)}`,
+    numbers: { rare_survival_outside_anchor: shown(rareAnchored), rare_survival_mle: shown(rareMle), vocab_retention_anchor: shown(retentionAnchored), vocab_retention_mle: shown(retentionMle) },
+    holds: rareAnchored !== undefined && rareMle !== undefined && Math.abs(rareAnchored - rareMle) < 0.05 && Math.abs(retentionAnchored! - retentionMle!) < 0.05,
+  };
+}
 
+/** With a prior over the seed vocabulary, lost types come back, retention holds and rare survival beats pure MLE's. */
+function priorNotAbsorbed({ rows, last, of }: Reader): Finding {
   const prior = of(ANCHOR_CELLS.prior);
-  const priorReturns = sum(prior, (series) => total(series.comebacks));
-  const priorFirst = meanAt(rows, ANCHOR_CELLS.prior, 1, 'vocab_retention');
-  const priorLast = meanAt(rows, ANCHOR_CELLS.prior, last, 'vocab_retention');
+  const returns = sum(prior, (series) => total(series.comebacks));
+  const first = meanAt(rows, ANCHOR_CELLS.prior, 1, 'vocab_retention');
+  const atLast = meanAt(rows, ANCHOR_CELLS.prior, last, 'vocab_retention');
   const rarePrior = meanAt(rows, ANCHOR_CELLS.prior, last, 'rare_survival');
-  findings.push({
+  const rareMle = meanAt(rows, ANCHOR_CELLS.mle, last, 'rare_survival');
+  return {
     name: 'the prior is not absorbed',
     expected: 'with a prior over the seed vocabulary, lost types come back and the vocabulary does not shrink away',
     observed:
-      `returns of lost seed types: ${priorReturns} (${prior.length} replicates); vocab_retention ${text(priorFirst)} (generation 1) -> ${text(priorLast)} (${last}); ` +
+      `returns of lost seed types: ${returns} (${prior.length} replicates); vocab_retention ${text(first)} (generation 1) -> ${text(atLast)} (${last}); ` +
       `rare_survival at ${last}: ${text(rarePrior)} vs ${text(rareMle)} for pure MLE`,
-    numbers: { returns: priorReturns, vocab_retention_1: shown(priorFirst), vocab_retention_last: shown(priorLast), rare_survival_last: shown(rarePrior), rare_survival_mle_last: shown(rareMle) },
-    holds: priorReturns > 0 && priorLast! >= priorFirst! - 0.05 && rarePrior! > rareMle! + 0.2,
-  });
-  return findings;
+    numbers: { returns, vocab_retention_1: shown(first), vocab_retention_last: shown(atLast), rare_survival_last: shown(rarePrior), rare_survival_mle_last: shown(rareMle) },
+    holds: returns > 0 && atLast! >= first! - 0.05 && rarePrior! > rareMle! + 0.2,
+  };
 }
 
 /**

@@ -81,62 +81,93 @@ export function differenceMargin(a: readonly number[], b: readonly number[]): nu
   return studentTQuantile(0.975, df) * error;
 }
 
+/** What each check reads: the rows, the subword cells run, the last generation and each cell's mean invented-word share. */
+interface Reader {
+  readonly rows: RecipeData['rows'];
+  readonly subwords: readonly string[];
+  readonly last: number;
+  readonly novel: Readonly<Record<string, number | undefined>>;
+}
+
 export function subwordFindings(data: RecipeData): Finding[] {
   const { rows } = data;
   const present = new Set(cellIds(rows));
   const subwords = SUBWORD_MODELS.filter((cell) => present.has(cell));
-  const last = lastGeneration(rows);
   const novel = Object.fromEntries(subwords.map((cell) => [cell, meanOverGenerations(rows, cell, 'novel_word_rate')]));
-  const name = (cell: string): string => cell.slice('tokenizer='.length);
-  const findings: Finding[] = [];
+  const read: Reader = { rows, subwords, last: lastGeneration(rows), novel };
+  const rareLast = Object.fromEntries(subwords.map((cell) => [cell, meanAt(rows, cell, read.last, 'word_rare_survival')]));
+  return [inventsWords(read), smallerInventsMore(read), rareWordsDie(read, rareLast), rareSurvivalDiffers(read, rareLast)];
+}
 
-  findings.push({
+const name = (cell: string): string => cell.slice('tokenizer='.length);
+
+/** Every subword model writes words that never occur in H. */
+function inventsWords({ subwords, last, novel }: Reader): Finding {
+  return {
     name: 'subword models invent words',
     expected: 'stringing pieces together, a subword model writes words that never occur in H (a word-level MLE model cannot)',
     observed: `share of invented words, mean over generations 1-${last}: ${subwords.map((cell) => `${name(cell)} ${text(novel[cell])}`).join(', ')}`,
     numbers: Object.fromEntries(subwords.map((cell) => [`novel_word_rate_${name(cell)}`, shown(novel[cell])])),
     holds: subwords.length > 0 && subwords.every((cell) => (novel[cell] ?? 0) > 0),
-  });
+  };
+}
 
+/** bpe:500 invents more words than bpe:4000. */
+function smallerInventsMore({ novel }: Reader): Finding {
   const small = novel['tokenizer=bpe:500'];
   const large = novel['tokenizer=bpe:4000'];
-  findings.push({
+  return {
     name: 'smaller subword vocabularies invent more words',
     expected: 'with fewer merges, words are spelled with more, shorter pieces, and an order-2 model strings more of them wrongly',
     observed: `invented words: bpe:500 ${text(small)} vs bpe:4000 ${text(large)}`,
     numbers: { novel_word_rate_bpe_500: shown(small), novel_word_rate_bpe_4000: shown(large) },
     holds: small !== undefined && large !== undefined && small > large,
-  });
+  };
+}
 
+/** Word-level rare survival falls from generation 1 to the last under every subword model. */
+function rareWordsDie({ rows, subwords, last }: Reader, rareLast: Readonly<Record<string, number | undefined>>): Finding {
   const rareFirst = Object.fromEntries(subwords.map((cell) => [cell, meanAt(rows, cell, 1, 'word_rare_survival')]));
-  const rareLast = Object.fromEntries(subwords.map((cell) => [cell, meanAt(rows, cell, last, 'word_rare_survival')]));
-  findings.push({
+  return {
     name: 'rare words die under subword models too',
     expected: 'H\'s rare words disappear as under a word model: fewer of them are still written at the last generation than at generation 1, under every subword model',
     observed: `word-level rare survival, generation 1 -> ${last}: ${subwords.map((cell) => `${name(cell)} ${text(rareFirst[cell])} -> ${text(rareLast[cell])}`).join('; ')}`,
     numbers: Object.fromEntries(subwords.flatMap((cell) => [[`rare_first_${name(cell)}`, shown(rareFirst[cell])], [`rare_last_${name(cell)}`, shown(rareLast[cell])]])),
     holds: subwords.length > 0 && subwords.every((cell) => rareFirst[cell] !== undefined && rareLast[cell] !== undefined && rareLast[cell]! < rareFirst[cell]!),
-  });
+  };
+}
 
+/** One subword cell's rare-word survival against the word model's at the last generation, with its 95% margin. */
+interface Comparison {
+  readonly cell: string;
+  readonly difference: number;
+  readonly margin: number;
+  readonly replicates: number;
+}
+
+const direction = (difference: number): string => (difference > 0 ? 'keeps more' : difference < 0 ? 'keeps fewer' : 'keeps as many');
+
+/** (a missing value is no difference of either sign, and a margin is missing for want of replicates with a value, not of replicates run: audit) */
+function comparisonText({ difference, margin, replicates }: Comparison): string {
+  if (Number.isNaN(difference)) return 'not compared: no rare-word survival on one side (H has no rare words, or no replicate has a value)';
+  return `${direction(difference)}, difference ${text(difference)} +- ${Number.isNaN(margin) ? `n/a: ${replicates === 1 ? 'one replicate' : 'under 2 replicates'} with a value, no error to tell it from noise` : text(margin)}`;
+}
+
+/** Each subword model's rare-word survival differs from the word model's by more than the 95% margin (either way). */
+function rareSurvivalDiffers({ rows, subwords, last }: Reader, rareLast: Readonly<Record<string, number | undefined>>): Finding {
   const wordValues = replicateValues(rows, WORD_MODEL, last, wordMetric(WORD_MODEL, 'rare'));
   const wordMean = meanAt(rows, WORD_MODEL, last, wordMetric(WORD_MODEL, 'rare'));
-  const comparisons = subwords.map((cell) => {
+  const comparisons: Comparison[] = subwords.map((cell) => {
     const values = replicateValues(rows, cell, last, 'word_rare_survival');
     const difference = (rareLast[cell] ?? Number.NaN) - (wordMean ?? Number.NaN);
     return { cell, difference, margin: differenceMargin(values, wordValues), replicates: Math.min(values.length, wordValues.length) };
   });
-  const direction = (difference: number): string => (difference > 0 ? 'keeps more' : difference < 0 ? 'keeps fewer' : 'keeps as many');
-  // (a missing value is no difference of either sign, and a margin is missing for want of replicates with a value, not of replicates run: audit)
-  const comparison = ({ difference, margin, replicates }: (typeof comparisons)[number]): string =>
-    Number.isNaN(difference)
-      ? 'not compared: no rare-word survival on one side (H has no rare words, or no replicate has a value)'
-      : `${direction(difference)}, difference ${text(difference)} +- ${Number.isNaN(margin) ? `n/a: ${replicates === 1 ? 'one replicate' : 'under 2 replicates'} with a value, no error to tell it from noise` : text(margin)}`;
-  findings.push({
+  return {
     name: 'word and subword models differ in rare-word survival',
     expected: 'a subword model spells rare words from common pieces, so their survival differs from a word model\'s (either way: reported as found)',
     observed:
       `rare-word survival at generation ${last}: word model ${text(wordMean)}; ` +
-      comparisons.map((one) => `${name(one.cell)} ${text(rareLast[one.cell])} (${comparison(one)})`).join('; '),
+      comparisons.map((one) => `${name(one.cell)} ${text(rareLast[one.cell])} (${comparisonText(one)})`).join('; '),
     numbers: {
       rare_last_word: shown(wordMean),
       // (with each difference the half-width of its 95% interval, which the verdict reads: audit)
@@ -148,8 +179,7 @@ export function subwordFindings(data: RecipeData): Finding[] {
     ...(comparisons.some(({ difference, margin }) => Number.isNaN(difference) || Number.isNaN(margin)) && !comparisons.some(({ difference, margin }) => Math.abs(difference) <= margin)
       ? { undecided: 'a comparison without two replicates with a value on each side has no interval' }
       : {}),
-  });
-  return findings;
+  };
 }
 
 /** Rare-word survival by generation, one line per tokenizer (the word model's rare_survival). */

@@ -61,39 +61,43 @@ export const truncation: Recipe = {
   ],
 };
 
+/** What each check reads: a metric's mean over replicates in a cell and generation, and the last generation. */
+interface Reader {
+  readonly last: number;
+  at(cell: string, generation: number, metric: 'gen0_perplexity' | 'vocab_retention' | 'entropy_bits'): number;
+}
+
 export function truncationFindings(data: RecipeData): Finding[] {
   const { rows } = data;
-  const last = lastGeneration(rows);
-  const at = (cell: string, generation: number, metric: 'gen0_perplexity' | 'vocab_retention' | 'entropy_bits') =>
-    meanAt(rows, cell, generation, metric)!;
-  const name = (cell: string) => SHORT_NAMES[cell] ?? cell;
-  const label = (cell: string) => LABELS[cell] ?? cell;
-  const findings: Finding[] = [];
+  const read: Reader = { last: lastGeneration(rows), at: (cell, generation, metric) => meanAt(rows, cell, generation, metric)! };
+  return [
+    likelierUnderM0(read, [TRUNCATION_CELLS.temperature, TRUNCATION_CELLS.topK], 'temperature 0.7 and top-k 10 raise the likelihood under M0'),
+    likelierUnderM0(read, [TRUNCATION_CELLS.topP], 'top-p 0.9 raises the likelihood under M0'),
+    diversityEndsLower(read),
+    loopLosesFaster(read),
+  ];
+}
 
+const name = (cell: string): string => SHORT_NAMES[cell] ?? cell;
+const label = (cell: string): string => LABELS[cell] ?? cell;
+
+/** The first synthetic text of each of `cells` has a lower perplexity under M0 than plain sampling's. */
+function likelierUnderM0({ at }: Reader, cells: readonly string[], title: string): Finding {
   const plainPerplexity = at(TRUNCATION_CELLS.plain, 1, 'gen0_perplexity');
-  const likelihood = (cells: readonly string[], title: string, expected: string): Finding => ({
+  return {
     name: title,
-    expected,
+    expected: 'the first synthetic text has a lower perplexity under M0 than with plain sampling',
     observed: `gen0_perplexity at generation 1: plain ${text(plainPerplexity)}; ${cells.map((cell) => `${label(cell)} ${text(at(cell, 1, 'gen0_perplexity'))}`).join('; ')}`,
     numbers: Object.fromEntries([TRUNCATION_CELLS.plain, ...cells].map((cell) => [`gen0_perplexity_${name(cell)}`, shown(at(cell, 1, 'gen0_perplexity'))])),
     holds: cells.every((cell) => at(cell, 1, 'gen0_perplexity') < plainPerplexity),
-  });
-  findings.push(
-    likelihood(
-      [TRUNCATION_CELLS.temperature, TRUNCATION_CELLS.topK],
-      'temperature 0.7 and top-k 10 raise the likelihood under M0',
-      'the first synthetic text has a lower perplexity under M0 than with plain sampling',
-    ),
-    likelihood(
-      [TRUNCATION_CELLS.topP],
-      'top-p 0.9 raises the likelihood under M0',
-      'the first synthetic text has a lower perplexity under M0 than with plain sampling',
-    ),
-  );
+  };
+}
 
+/** Vocabulary retention and unigram entropy at the last generation, lower with every truncation than plain. */
+function diversityEndsLower({ at, last }: Reader): Finding {
   const plainRetention = at(TRUNCATION_CELLS.plain, last, 'vocab_retention');
   const plainEntropy = at(TRUNCATION_CELLS.plain, last, 'entropy_bits');
-  findings.push({
+  return {
     name: 'diversity ends lower',
     expected: 'with truncation, vocabulary retention and unigram entropy end lower than with plain sampling',
     observed:
@@ -106,12 +110,15 @@ export function truncationFindings(data: RecipeData): Finding[] {
       ]),
     ),
     holds: TRUNCATED.every((cell) => at(cell, last, 'vocab_retention') < plainRetention && at(cell, last, 'entropy_bits') < plainEntropy),
-  });
-  // The loop's own part: the first sample's loss (the sampler's, before any retraining) left out.
-  const kept = (cell: string) => at(cell, last, 'vocab_retention') / at(cell, 1, 'vocab_retention');
-  const lost = (cell: string) => at(cell, 1, 'entropy_bits') - at(cell, last, 'entropy_bits');
+  };
+}
+
+/** The loop's own part, from generation 1 on (the first sample's loss, the sampler's, left out): less retention kept, more entropy lost. */
+function loopLosesFaster({ at, last }: Reader): Finding {
+  const kept = (cell: string): number => at(cell, last, 'vocab_retention') / at(cell, 1, 'vocab_retention');
+  const lost = (cell: string): number => at(cell, 1, 'entropy_bits') - at(cell, last, 'entropy_bits');
   const plain = TRUNCATION_CELLS.plain;
-  findings.push({
+  return {
     name: 'the loop loses diversity faster',
     expected:
       'from generation 1 on (the first sample\'s own loss left out), the loop keeps a smaller share of its vocabulary retention ' +
@@ -126,6 +133,5 @@ export function truncationFindings(data: RecipeData): Finding[] {
       ]),
     ),
     holds: TRUNCATED.every((cell) => kept(cell) < kept(plain) && lost(cell) > lost(plain)),
-  });
-  return findings;
+  };
 }
