@@ -197,7 +197,9 @@ function paddedStream(corpus: TokenCorpus, historyLength: number): { stream: Int
  * sequential pass over the sorted run. `nextOf` undefined: the predictions are a text's, in order, and
  * the next context of p is that of p + 1 (-1 after `</s>`).
  * Columns: the input (COLUMN_SLOTS 0 and 1 when they are scratch) is dead once sorted by token (2, 3),
- * so the sort by context writes into 0 and 1 again.
+ * so the sort by context writes into 0 and 1 again. Each pass is a function of its own, as in
+ * ./sampledTable.ts (V8 compiles a long loop while it runs: one function of several loops had each
+ * later loop meet code compiled without its feedback).
  */
 function groupPredictions(
   historyLength: number,
@@ -208,9 +210,24 @@ function groupPredictions(
   weights: Int32Array | undefined,
   idSpace: number,
 ): TransitionTable {
+  const byToken = sortedByToken(contextOf, tokenOf, nextOf, weights, idSpace);
+  const byContext = sortedByContext(contexts.size, contextOf, tokenOf.length, byToken, idSpace);
+  const edges = edgesOfRuns(contexts.size, byContext);
+  contexts.fitKeys(); // the table's contexts are complete: the key list's room goes
+  return { historyLength, contexts, edgeStart: byContext.edgeStart, ...edges, startContext: 0 };
+}
+
+/** The predictions sorted by token (stable): where each token's run starts, and its contexts, next contexts and weights. */
+interface ByToken {
+  readonly tokenStart: Int32Array;
+  readonly context: Int32Array;
+  readonly next: Int32Array;
+  readonly weight: Int32Array | undefined;
+}
+
+/** Pass 1: a stable counting sort by token, carrying context, next context and weight. */
+function sortedByToken(contextOf: Int32Array, tokenOf: Int32Array, nextOf: Int32Array | undefined, weights: Int32Array | undefined, idSpace: number): ByToken {
   const predictions = tokenOf.length;
-  const contextCount = contexts.size;
-  // 1. by token (stable), carrying context, next context and weight.
   // (past the last prediction or token, bounds and indexes read undefined: the writes go nowhere)
   // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const tokenStart = scratchInts('group.tokenStart', idSpace + 1, true);
@@ -221,18 +238,34 @@ function groupPredictions(
   // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
   const fill = scratchInts('group.tokenFill', idSpace + 1);
   fill.set(tokenStart);
-  const byTokenContext = scratchInts(COLUMN_SLOTS[2], predictions);
-  const byTokenNext = scratchInts(COLUMN_SLOTS[3], predictions);
+  const context = scratchInts(COLUMN_SLOTS[2], predictions);
+  const next = scratchInts(COLUMN_SLOTS[3], predictions);
   // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
-  const byTokenWeight = weights === undefined ? undefined : scratchInts('group.byTokenWeight', predictions);
+  const weight = weights === undefined ? undefined : scratchInts('group.byTokenWeight', predictions);
   // Stryker disable next-line EqualityOperator: equivalent, see above
   for (let p = 0; p < predictions; p++) {
     const at = fill[tokenOf[p]!]!++;
-    byTokenContext[at] = contextOf[p]!;
-    byTokenNext[at] = nextOf !== undefined ? nextOf[p]! : tokenOf[p] === EOS ? -1 : contextOf[p + 1]!;
-    if (byTokenWeight !== undefined) byTokenWeight[at] = weights![p]!;
+    context[at] = contextOf[p]!;
+    next[at] = nextOf !== undefined ? nextOf[p]! : tokenOf[p] === EOS ? -1 : contextOf[p + 1]!;
+    if (weight !== undefined) weight[at] = weights![p]!;
   }
-  // 2. then by context (stable), carrying token, next context and weight.
+  return { tokenStart, context, next, weight };
+}
+
+/** The predictions sorted by context, then token: where each context's run starts, and its tokens, next contexts and weights. */
+interface ByContext {
+  readonly edgeStart: Int32Array;
+  readonly token: Int32Array;
+  readonly next: Int32Array;
+  readonly weight: Int32Array | undefined;
+}
+
+/**
+ * Pass 2: a stable counting sort by context of the token-sorted predictions, carrying token, next
+ * context and weight (`contextOf` may be longer than the `predictions` it holds: a scratch column).
+ */
+function sortedByContext(contextCount: number, contextOf: Int32Array, predictions: number, byToken: ByToken, idSpace: number): ByContext {
+  const { tokenStart } = byToken;
   const edgeStart = new Int32Array(contextCount + 1);
   for (let p = 0; p < predictions; p++) edgeStart[contextOf[p]! + 1]!++;
   // Stryker disable next-line EqualityOperator: equivalent, one more running sum writes past the end: nowhere
@@ -240,21 +273,26 @@ function groupPredictions(
   // (not a scratch slot: kept, it would hold M0's context count in memory for the whole run)
   const contextFill = new Int32Array(contextCount + 1);
   contextFill.set(edgeStart);
-  const sortedToken = scratchInts(COLUMN_SLOTS[0], predictions);
-  const sortedNext = scratchInts(COLUMN_SLOTS[1], predictions);
+  const token = scratchInts(COLUMN_SLOTS[0], predictions);
+  const next = scratchInts(COLUMN_SLOTS[1], predictions);
   // Stryker disable next-line StringLiteral: equivalent, any slot name not used elsewhere is as good
-  const sortedWeight = weights === undefined ? undefined : scratchInts('group.sortedWeight', predictions);
+  const weight = byToken.weight === undefined ? undefined : scratchInts('group.sortedWeight', predictions);
   // Stryker disable next-line EqualityOperator: equivalent, token idSpace has undefined bounds: no pass
-  for (let token = 0; token < idSpace; token++) {
-    const to = tokenStart[token + 1]!;
-    for (let i = tokenStart[token]!; i < to; i++) {
-      const at = contextFill[byTokenContext[i]!]!++;
-      sortedToken[at] = token;
-      sortedNext[at] = byTokenNext[i]!;
-      if (sortedWeight !== undefined) sortedWeight[at] = byTokenWeight![i]!;
+  for (let t = 0; t < idSpace; t++) {
+    const to = tokenStart[t + 1]!;
+    for (let i = tokenStart[t]!; i < to; i++) {
+      const at = contextFill[byToken.context[i]!]!++;
+      token[at] = t;
+      next[at] = byToken.next[i]!;
+      if (weight !== undefined) weight[at] = byToken.weight![i]!;
     }
   }
-  // 3. runs of equal token inside each context are the edges.
+  return { edgeStart, token, next, weight };
+}
+
+/** Pass 3: the runs of equal token inside each context are the edges; edgeStart is rewritten from prediction to edge starts. */
+function edgesOfRuns(contextCount: number, sorted: ByContext): Pick<TransitionTable, 'edgeToken' | 'edgeCount' | 'edgeNext' | 'contextTotal'> {
+  const { edgeStart, token: sortedToken, next: sortedNext, weight: sortedWeight } = sorted;
   let edges = 0;
   // Stryker disable next-line EqualityOperator: equivalent, context contextCount has undefined bounds: no pass
   for (let c = 0; c < contextCount; c++) {
@@ -286,6 +324,5 @@ function groupPredictions(
     contextTotal[c] = total;
   }
   edgeStart[contextCount] = edges;
-  contexts.fitKeys(); // the table's contexts are complete: the key list's room goes
-  return { historyLength, contexts, edgeStart, edgeToken, edgeCount, edgeNext, contextTotal, startContext: 0 };
+  return { edgeToken, edgeCount, edgeNext, contextTotal };
 }
