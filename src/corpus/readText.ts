@@ -198,30 +198,6 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   const { name } = source;
   const onInvalidUtf8 = (line: number): void =>
     settings.onWarning?.(`${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD`);
-  const tokenize = tokenizerFor(settings.tokenizer);
-  const normalize = settings.normalize === 'NFC' ? toNfc : (text: string) => text;
-  const scan = spanScannerFor(settings.tokenizer);
-  const addSpans = (sentence: string): void => {
-    // The tokens interned as spans of the sentence: no string per token.
-    builder.beginSentence();
-    scan!(sentence, (start, end, hash) => builder.appendSpan(sentence, start, end, hash));
-    builder.endSentence();
-  };
-  const addTokens = (sentence: string): void => addSentence(builder, tokenize, sentence);
-  const subword = parseSubword(settings.tokenizer);
-  // Stryker disable next-line StringLiteral: equivalent, without the writer the encoding's tokenizer gives the same pieces as strings
-  const addPieces = subword?.kind === 'published' ? publishedSentenceWriter(subword.encoding) : undefined;
-  const addCased = addPieces !== undefined ? (sentence: string) => addPieces(sentence, builder) : scan === undefined ? addTokens : addSpans;
-  const add = (sentence: string): void => {
-    cutLetters?.read(sentence);
-    addCased(settings.lowercase ? sentence.toLowerCase() : sentence);
-  };
-  // markers out of each line before the sentence splitter reads it: `sat.</s> <s>The` must end a sentence
-  const unmarked = (line: string): string => withoutMarkers(line, builder, settings.lowercase);
-  // The line as written, for the line rule's widths: before NFC, its markers as spaces as in the line
-  // read (counted there once), so a line that NFC leaves alone is measured once (as read). Markers
-  // counted as written made one-sentence lines `<s>...</s>` of 33-45 characters look wrapped: audit.
-  const asWritten = (written: string, normalized: string, read: string): string => (written === normalized ? read : markersAsSpaces(written, settings.lowercase));
   // Stryker disable next-line StringLiteral: equivalent, a string read as an iterable of its characters gives the same text
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
   const bytes = (async function* () {
@@ -235,37 +211,96 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
     }
     return 0;
   }
-  const keepEmpty = settings.emptySentences === true && settings.sentences === 'line';
-  if (source.format === 'jsonl') {
-    const field = settings.jsonlField ?? 'text';
-    // (a file not named .jsonl, or standard input, is JSON Lines only because jsonlField made every
-    // text of the corpus so: say it)
-    const byField = settings.jsonlField !== undefined && name !== UNNAMED_TEXT && !/\.jsonl$/iu.test(name);
-    const why = name === STDIN_NAME ? 'reads standard input as JSON Lines' : `reads every file as JSON Lines, ${name} too`;
-    const notJsonHint = `fix or remove that line; JSONL needs one JSON object per line${byField ? `; jsonlField (--jsonl-field) ${why}` : ''}`;
-    let lineBreakEnds = 0;
-    for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line' })) {
-      for (const { text, line } of batch) {
-        const record = sentenceSplitterFor(settings.sentences);
-        // (each line of the record as written too: the line rule measures both: audit; NFC keeps line ends)
-        for (const written of textLines(jsonlText(text, field, `${name} line ${line}`, notJsonHint))) {
-          const recordLine = normalize(written);
-          // with emptySentences, each line of a record's text is one sentence, blank or not (as in a text file)
-          if (keepEmpty) add(unmarked(recordLine).trim());
-          else {
-            const read = unmarked(recordLine);
-            for (const sentence of record.line(read, asWritten(written, recordLine, read))) add(sentence);
-          }
-        }
-        for (const sentence of record.end()) add(sentence);
-        lineBreakEnds += record.lineBreakEnds;
-      }
-    }
-    return lineBreakEnds;
+  const lines = sentenceLines(settings, builder, cutLetters);
+  if (source.format === 'jsonl') return readJsonLines(textChunkBatches(bytes, { ...chunkOptions, unit: 'line' }), name, settings, lines);
+  return readTextLines(textChunkBatches(bytes, { ...chunkOptions, unit: 'line', keepBlank: true }), name, settings, lines);
+}
+
+/** What the line readers do with a line: take its sentence markers out, measure it as written, add a sentence. */
+interface SentenceLines {
+  readonly normalize: (text: string) => string;
+  /** The line with its sentence markers out, before the sentence splitter reads it: `sat.</s> <s>The` must end a sentence. */
+  readonly unmarked: (line: string) => string;
+  /**
+   * The line as written, for the line rule's widths: before NFC, its markers as spaces as in the line
+   * read (counted there once), so a line that NFC leaves alone is measured once (as read). Markers
+   * counted as written made one-sentence lines `<s>...</s>` of 33-45 characters look wrapped: audit.
+   */
+  readonly asWritten: (written: string, normalized: string, read: string) => string;
+  /** Adds one sentence (lowercased if asked) by the settings' tokenizer; `cutLetters` reads it first. */
+  readonly add: (sentence: string) => void;
+  /** With emptySentences under the line rule: each line is one sentence, blank or not. */
+  readonly keepEmpty: boolean;
+}
+
+function sentenceLines(settings: TextOptions, builder: CorpusBuilder, cutLetters: CutLetterCount | undefined): SentenceLines {
+  const addCased = sentenceAdder(settings.tokenizer, builder);
+  return {
+    normalize: settings.normalize === 'NFC' ? toNfc : (text: string) => text,
+    unmarked: (line) => withoutMarkers(line, builder, settings.lowercase),
+    asWritten: (written, normalized, read) => (written === normalized ? read : markersAsSpaces(written, settings.lowercase)),
+    add: (sentence) => {
+      cutLetters?.read(sentence);
+      addCased(settings.lowercase ? sentence.toLowerCase() : sentence);
+    },
+    keepEmpty: settings.emptySentences === true && settings.sentences === 'line',
+  };
+}
+
+/** Adds a sentence's tokens to `builder`: a published encoding's pieces, spans of the sentence (no string per token), or the tokenizer's strings. */
+function sentenceAdder(tokenizer: string, builder: CorpusBuilder): (sentence: string) => void {
+  const subword = parseSubword(tokenizer);
+  // Stryker disable next-line StringLiteral: equivalent, without the writer the encoding's tokenizer gives the same pieces as strings
+  const addPieces = subword?.kind === 'published' ? publishedSentenceWriter(subword.encoding) : undefined;
+  if (addPieces !== undefined) return (sentence) => addPieces(sentence, builder);
+  const scan = spanScannerFor(tokenizer);
+  if (scan === undefined) {
+    const tokenize = tokenizerFor(tokenizer);
+    return (sentence) => addSentence(builder, tokenize, sentence);
   }
+  return (sentence) => {
+    builder.beginSentence();
+    scan(sentence, (start, end, hash) => builder.appendSpan(sentence, start, end, hash));
+    builder.endSentence();
+  };
+}
+
+type LineBatches = AsyncIterable<ReadonlyArray<{ readonly text: string; readonly line: number }>>;
+
+/** A JSON Lines text: each record's field, its lines split into sentences (the record ends the last); returns the line breaks taken as sentence ends. */
+async function readJsonLines(batches: LineBatches, name: string, settings: TextOptions, lines: SentenceLines): Promise<number> {
+  const field = settings.jsonlField ?? 'text';
+  // (a file not named .jsonl, or standard input, is JSON Lines only because jsonlField made every
+  // text of the corpus so: say it)
+  const byField = settings.jsonlField !== undefined && name !== UNNAMED_TEXT && !/\.jsonl$/iu.test(name);
+  const why = name === STDIN_NAME ? 'reads standard input as JSON Lines' : `reads every file as JSON Lines, ${name} too`;
+  const notJsonHint = `fix or remove that line; JSONL needs one JSON object per line${byField ? `; jsonlField (--jsonl-field) ${why}` : ''}`;
+  let lineBreakEnds = 0;
+  for await (const batch of batches) {
+    for (const { text, line } of batch) {
+      const record = sentenceSplitterFor(settings.sentences);
+      // (each line of the record as written too: the line rule measures both: audit; NFC keeps line ends)
+      for (const written of textLines(jsonlText(text, field, `${name} line ${line}`, notJsonHint))) {
+        const recordLine = lines.normalize(written);
+        // with emptySentences, each line of a record's text is one sentence, blank or not (as in a text file)
+        if (lines.keepEmpty) lines.add(lines.unmarked(recordLine).trim());
+        else {
+          const read = lines.unmarked(recordLine);
+          for (const sentence of record.line(read, lines.asWritten(written, recordLine, read))) lines.add(sentence);
+        }
+      }
+      for (const sentence of record.end()) lines.add(sentence);
+      lineBreakEnds += record.lineBreakEnds;
+    }
+  }
+  return lineBreakEnds;
+}
+
+/** A plain text, its lines split into sentences (a first line that is a JSON object warned of); returns the line breaks taken as sentence ends. */
+async function readTextLines(batches: LineBatches, name: string, settings: TextOptions, lines: SentenceLines): Promise<number> {
   const splitter = sentenceSplitterFor(settings.sentences);
   let firstLineSeen = false;
-  for await (const batch of textChunkBatches(bytes, { ...chunkOptions, unit: 'line', keepBlank: true })) {
+  for await (const batch of batches) {
     if (!firstLineSeen) {
       const first = batch.find(({ text }) => text.trim() !== '');
       if (first !== undefined) {
@@ -274,16 +309,16 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
       }
     }
     // Stryker disable next-line MethodExpression: equivalent, no tokenizer makes a token of white space
-    if (keepEmpty) for (const { text } of batch) add(unmarked(normalize(text)).trim()); // one line, one sentence, blank or not
+    if (lines.keepEmpty) for (const { text } of batch) lines.add(lines.unmarked(lines.normalize(text)).trim()); // one line, one sentence, blank or not
     else {
       for (const { text } of batch) {
-        const normalized = normalize(text);
-        const read = unmarked(normalized);
-        for (const sentence of splitter.line(read, asWritten(text, normalized, read))) add(sentence);
+        const normalized = lines.normalize(text);
+        const read = lines.unmarked(normalized);
+        for (const sentence of splitter.line(read, lines.asWritten(text, normalized, read))) lines.add(sentence);
       }
     }
   }
-  for (const sentence of splitter.end()) add(sentence);
+  for (const sentence of splitter.end()) lines.add(sentence);
   return splitter.lineBreakEnds;
 }
 
