@@ -239,17 +239,49 @@ export class SparseTransformer {
     return h <= 0 ? 0 : this.holeShift[this.model.trie.childStart[x]! + h - 1]!;
   }
 
-  /** Prepares node x (and the levels below it) once. */
+  /**
+   * Prepares node x (and the levels below it) once: its outcome children ranked with their exact
+   * probabilities (rankOutcomes), their running transformed weights (cumulate), the holes they leave in
+   * the lower level (placeHoles), then x's summary in `info`, whose INFO_LOWER written last marks x prepared.
+   */
   private prepare(x: number): void {
     // Stryker disable next-line ConditionalExpression: equivalent, preparing again writes the same values (the flag only spares the work)
     if (x === UNIFORM || this.info[x * INFO_WIDTH + INFO_LOWER] !== 0) return;
     const lower = this.lower(x);
     this.prepare(lower);
+    const from = this.model.trie.childStart[x]!;
+    const gamma = this.model.gamma[x]!;
+    const { n, ownMax } = this.rankOutcomes(x, lower, from, gamma);
+    const lowerMax = Math.log(gamma) + this.logMaxOf(lower); // gamma 0: -Infinity
+    const max = Math.max(ownMax, lowerMax);
+    // Stryker disable next-line ConditionalExpression: equivalent, max is finite: a history has positive continuations, or gamma > 0
+    const logMax = Number.isFinite(max) ? max : 0;
+    this.cumulate(from, n, logMax);
+    this.placeHoles(lower, from, n);
+    this.logMax[x] = logMax;
+    const info = this.info;
+    const at = x * INFO_WIDTH;
+    // every rank counts (a child of P = 0, which the smoothings never give, would have zero width)
+    // Stryker disable next-line ArithmeticOperator: equivalent, INFO_SIZE is 0
+    info[at + INFO_SIZE] = n; // before holesBelow, which reads it
+    const holesInLower = this.holesBelow(x, this.size(lower));
+    info[at + INFO_START] = from;
+    info[at + INFO_TOTAL] = this.weightBelow(x, n);
+    info[at + INFO_HOLE_MASS] = this.holeMass(x, holesInLower);
+    info[at + INFO_HOLE_COUNT] = holesInLower;
+    info[at + INFO_DOWN] = Math.exp((lowerMax - logMax) / this.temperature); // gamma 0: exp(-Infinity) = 0
+    info[at + INFO_LOWER] = lower + 2; // last: x is prepared
+  }
+
+  /**
+   * x's outcome children with their exact probabilities, alpha + gamma * P(w | lower) as probabilityAt
+   * gives them, ranked as transform.ts ranks (by log-probability, 1-ulp differences the logarithm
+   * merges being ties, then the lower id) into rankWord, rankOf, probability and logProbability from
+   * `from`; `order` holds them ranked. Returns their number and their largest log-probability.
+   */
+  private rankOutcomes(x: number, lower: number, from: number, gamma: number): { n: number; ownMax: number } {
     const model = this.model;
     const trie = model.trie;
-    const from = trie.childStart[x]!;
-    const gamma = model.gamma[x]!;
-    // outcome children and their exact probabilities: alpha + gamma * P(w | lower), as probabilityAt
     const range = trie.childEnd[x]! - from;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, growing the buffers when they are large enough is harmless
     if (this.order.length < range) {
@@ -270,8 +302,7 @@ export class SparseTransformer {
       logs[c - from] = Math.log(probability);
       this.order[n++] = c;
     }
-    // ranked as transform.ts ranks: by log-probability (1-ulp differences the logarithm merges are ties),
-    // then the lower id (children are in id order, so a stable sort by log-probability alone would do)
+    // (children are in id order, so a stable sort by log-probability alone would do)
     const ranked = this.order;
     if (this.ranking) {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, growing the buffer when it is large enough is harmless
@@ -287,12 +318,11 @@ export class SparseTransformer {
       this.logProbability[from + r] = logs[c - from]!;
       ownMax = Math.max(ownMax, logs[c - from]!);
     }
-    // every rank counts (a child of P = 0, which the smoothings never give, would have zero width)
-    const positive = n;
-    const lowerMax = Math.log(gamma) + this.logMaxOf(lower); // gamma 0: -Infinity
-    const max = Math.max(ownMax, lowerMax);
-    // Stryker disable next-line ConditionalExpression: equivalent, max is finite: a history has positive continuations, or gamma > 0
-    const logMax = Number.isFinite(max) ? max : 0;
+    return { n, ownMax };
+  }
+
+  /** The running sums of the ranked children's transformed weights, p^(1/T) scaled by exp(logMax), into `cumulative` from `from`. */
+  private cumulate(from: number, n: number, logMax: number): void {
     const temperature = this.temperature;
     const scale = Math.exp(logMax);
     let sum = 0;
@@ -301,7 +331,12 @@ export class SparseTransformer {
       sum += temperature === 1 ? this.probability[from + r]! / scale : Math.exp((this.logProbability[from + r]! - logMax) / temperature);
       this.cumulative[from + r] = sum;
     }
-    // holes: ranks of S_x in the lower level, ascending, with their lower-level widths
+  }
+
+  /** The holes the `n` ranked children (in `order`) leave in the lower level: their lower ranks ascending, with their lower-level widths. */
+  private placeHoles(lower: number, from: number, n: number): void {
+    const trie = this.model.trie;
+    const ranked = this.order;
     const holes = this.order;
     // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes holes[n], which nothing reads
     for (let r = 0; r < n; r++) {
@@ -319,18 +354,6 @@ export class SparseTransformer {
       shift += this.weightBelow(lower, rank + 1) - before;
       this.holeShift[from + h] = shift;
     }
-    this.logMax[x] = logMax;
-    const info = this.info;
-    const at = x * INFO_WIDTH;
-    // Stryker disable next-line ArithmeticOperator: equivalent, INFO_SIZE is 0
-    info[at + INFO_SIZE] = positive; // before holesBelow, which reads it
-    const holesInLower = this.holesBelow(x, this.size(lower));
-    info[at + INFO_START] = from;
-    info[at + INFO_TOTAL] = this.weightBelow(x, positive);
-    info[at + INFO_HOLE_MASS] = this.holeMass(x, holesInLower);
-    info[at + INFO_HOLE_COUNT] = holesInLower;
-    info[at + INFO_DOWN] = Math.exp((lowerMax - logMax) / this.temperature); // gamma 0: exp(-Infinity) = 0
-    info[at + INFO_LOWER] = lower + 2; // last: x is prepared
   }
 
   // ---- plans ----
