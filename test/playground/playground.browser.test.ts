@@ -1175,10 +1175,43 @@ if (SKIP_BROWSER) {
       })).toBe(true);
       await page.evaluate(() => document.getElementById('charts-heading')!.scrollIntoView({ block: 'start' }));
       expect(await stopShown()).toBe(true);
+      const curvesTop = () => page.evaluate(() => document.getElementById('charts-heading')!.getBoundingClientRect().top);
+      const before = await curvesTop();
       await page.getByRole('button', { name: 'Stop' }).click();
       await expect.poll(() => page.textContent('#run-status')).toMatch(/^Stopped: \d+ finished rows kept\.$/u);
       // once the run ends the bar is back in the settings, sticky within them
       expect(await page.evaluate(() => getComputedStyle(document.getElementById('run-bar')!).position)).toBe('sticky');
+      // Stop, disabled by its press, hands the focus to Run without scrolling: the curves stay in view
+      // (the page jumped up to Run, in the settings, away from the curves: audit)
+      expect(await page.evaluate(() => document.activeElement!.id)).toBe('run-button');
+      expect(Math.abs((await curvesTop()) - before)).toBeLessThan(20);
+      await page.setViewportSize({ width: 1280, height: 1000 });
+    });
+
+    it("a word focused in the text view keeps the focus through a run's redraws, and the window stays where it was scrolled (it was pulled back to the word: audit)", async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 6 }));
+      await waitLoaded();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.waitForSelector('#rare-list button', { timeout: 60_000 });
+      const word = await page.evaluate(() => {
+        const button = document.querySelector<HTMLButtonElement>('#rare-list button')!;
+        button.focus();
+        (button as unknown as { stale: boolean }).stale = true;
+        document.getElementById('charts-heading')!.scrollIntoView({ block: 'start' });
+        return button.textContent;
+      });
+      const curvesTop = () => page.evaluate(() => document.getElementById('charts-heading')!.getBoundingClientRect().top);
+      const before = await curvesTop();
+      // redrawn: the focused button replaced by a new one of the same word
+      await page.waitForFunction(() => {
+        const focused = document.activeElement as (HTMLElement & { stale?: boolean }) | null;
+        return focused !== null && focused.closest('#rare-list') !== null && focused.stale !== true;
+      }, undefined, { timeout: 60_000 });
+      expect(await page.evaluate(() => document.activeElement!.textContent)).toBe(word);
+      expect(Math.abs((await curvesTop()) - before)).toBeLessThan(20);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await expect.poll(() => page.textContent('#run-status')).toMatch(/^Stopped/u);
       await page.setViewportSize({ width: 1280, height: 1000 });
     });
 
