@@ -1215,6 +1215,42 @@ if (SKIP_BROWSER) {
       await page.setViewportSize({ width: 1280, height: 1000 });
     });
 
+    it('says a run aloud in a polite live region: its size, a milestone every few seconds at most, its end and where the results are (screen readers heard nothing between Run and the end: audit)', async () => {
+      /** Records what #run-announcer says, with when (ms), from now on. */
+      const listen = () => page.evaluate(() => {
+        const heard: Array<[string, number]> = [];
+        (window as unknown as { heard: typeof heard }).heard = heard;
+        const region = document.getElementById('run-announcer')!;
+        new MutationObserver(() => heard.push([region.textContent ?? '', performance.now()])).observe(region, { childList: true, characterData: true, subtree: true });
+      });
+      const heard = () => page.evaluate(() => (window as unknown as { heard: Array<[string, number]> }).heard);
+      await open(hash({ corpus: 'brown:news', generations: 2, humanRatio: [0, 0.5], order: [2] }));
+      await waitLoaded();
+      // read out but not shown: a polite status, one pixel
+      expect(await page.locator('#run-announcer').evaluate((region) => [region.getAttribute('role'), region.getAttribute('aria-live'), region.getBoundingClientRect().width])).toEqual(['status', 'polite', 1]);
+      await listen();
+      await runAndWait();
+      expect((await heard()).map(([line]) => line)).toEqual([
+        'Run started: 2 series, 6 rows in all. Progress is said at each quarter.',
+        'Run done: the curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.',
+      ]);
+      // a long run: milestones, each at least 4 s after the last thing said, then its stop
+      await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 7 }));
+      await waitLoaded();
+      await listen();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(async () => (await heard()).length, { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await expect.poll(() => page.textContent('#run-status')).toMatch(/^Stopped: \d+ finished rows kept\.$/u);
+      const lines = await heard();
+      expect(lines[0]![0]).toBe('Run started: 1 series, 401 rows in all. Progress is said at each quarter.');
+      expect(lines.at(-1)![0]).toBe('Run stopped: the curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.');
+      const milestones = lines.slice(1, -1);
+      expect(milestones.length).toBeGreaterThanOrEqual(1);
+      for (const [line] of milestones) expect(line).toMatch(/^\d+% done: \d+ of 401 rows\.$/u);
+      for (let i = 1; i < lines.length - 1; i++) expect(lines[i]![1] - lines[i - 1]![1]).toBeGreaterThanOrEqual(3_900);
+    });
+
     it('made no network request and logged no error', () => {
       expect(requests).toEqual([]);
       expect(errors).toEqual([]);
