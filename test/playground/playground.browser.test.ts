@@ -374,7 +374,7 @@ if (SKIP_BROWSER) {
       await open(hash({ corpus: 'brown:news', generations: 2, humanRatio: [0, 0.5], order: [2] }));
       await runAndWait();
       const dashed = () => page.locator('#survival-chart svg path[stroke-dasharray]').count();
-      // two dashed lines per band for the cell the law covers (ratio 0: wide grey under, thin in its colour over), none for ratio 0.5
+      // two dashed lines per band for the cell the law covers (ratio 0: wide black under, thin in its colour over), none for ratio 0.5
       expect(await dashed()).toBe(8);
       expect(await page.textContent('#survival-chart svg')).toContain('the survival law (Suresh');
     });
