@@ -12,6 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_PATH, writePlayground } from '../../src/playground/playgroundFile.js';
+import { SMOOTHING_NAMES } from '../../src/model/languageModel.js';
+import { STRATEGIES } from '../../src/simulation/settings.js';
 import { launchChromium, SKIP_BROWSER, SKIP_REASON } from '../helpers/chromium.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
@@ -1249,6 +1251,29 @@ if (SKIP_BROWSER) {
       expect(milestones.length).toBeGreaterThanOrEqual(1);
       for (const [line] of milestones) expect(line).toMatch(/^\d+% done: \d+ of 401 rows\.$/u);
       for (let i = 1; i < lines.length - 1; i++) expect(lines[i]![1] - lines[i - 1]![1]).toBeGreaterThanOrEqual(3_900);
+    });
+
+    it("offers the names the strategy and smoothing boxes take, the library's lists, also as a list is typed (they took free text and offered none: audit)", async () => {
+      await open('');
+      await waitLoaded();
+      const offered = (id: string) => page.evaluate((box) => {
+        const input = document.getElementById(box) as HTMLInputElement;
+        return input.list === null ? null : [...input.list.options].map((option) => option.value);
+      }, id);
+      await page.focus('#control-strategy');
+      expect(await offered('control-strategy')).toEqual([...STRATEGIES]);
+      await page.focus('#control-smoothing');
+      expect(await offered('control-smoothing')).toEqual([...SMOOTHING_NAMES]);
+      // a list being typed: the next name, after those listed
+      await page.fill('#control-strategy', 'replace,');
+      expect(await offered('control-strategy')).toEqual(['replace,accumulate', 'replace,accumulate-subsample']);
+      await page.fill('#control-smoothing', 'mle, add-k,');
+      expect(await offered('control-smoothing')).toEqual(['mle, add-k,witten-bell', 'mle, add-k,kneser-ney']);
+      // and the list typed stands as typed, a sweep the page accepts
+      await page.fill('#control-strategy', 'replace,accumulate');
+      await page.fill('#control-smoothing', 'mle,add-k');
+      await expect.poll(() => page.evaluate(() => [(document.getElementById('control-strategy') as HTMLInputElement).value, document.getElementById('control-strategy-error')!.textContent, document.getElementById('control-smoothing-error')!.textContent])).toEqual(['replace,accumulate', '', '']);
+      expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('"strategy":["replace","accumulate"]');
     });
 
     it('made no network request and logged no error', () => {
