@@ -12,6 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_PATH, writePlayground } from '../../src/playground/playgroundFile.js';
+import { SMOOTHING_NAMES } from '../../src/model/languageModel.js';
+import { STRATEGIES } from '../../src/simulation/settings.js';
 import { launchChromium, SKIP_BROWSER, SKIP_REASON } from '../helpers/chromium.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
@@ -374,7 +376,7 @@ if (SKIP_BROWSER) {
       await open(hash({ corpus: 'brown:news', generations: 2, humanRatio: [0, 0.5], order: [2] }));
       await runAndWait();
       const dashed = () => page.locator('#survival-chart svg path[stroke-dasharray]').count();
-      // two dashed lines per band for the cell the law covers (ratio 0: wide grey under, thin in its colour over), none for ratio 0.5
+      // two dashed lines per band for the cell the law covers (ratio 0: wide black under, thin in its colour over), none for ratio 0.5
       expect(await dashed()).toBe(8);
       expect(await page.textContent('#survival-chart svg')).toContain('the survival law (Suresh');
     });
@@ -1175,11 +1177,103 @@ if (SKIP_BROWSER) {
       })).toBe(true);
       await page.evaluate(() => document.getElementById('charts-heading')!.scrollIntoView({ block: 'start' }));
       expect(await stopShown()).toBe(true);
+      const curvesTop = () => page.evaluate(() => document.getElementById('charts-heading')!.getBoundingClientRect().top);
+      const before = await curvesTop();
       await page.getByRole('button', { name: 'Stop' }).click();
       await expect.poll(() => page.textContent('#run-status')).toMatch(/^Stopped: \d+ finished rows kept\.$/u);
       // once the run ends the bar is back in the settings, sticky within them
       expect(await page.evaluate(() => getComputedStyle(document.getElementById('run-bar')!).position)).toBe('sticky');
+      // Stop, disabled by its press, hands the focus to Run without scrolling: the curves stay in view
+      // (the page jumped up to Run, in the settings, away from the curves: audit)
+      expect(await page.evaluate(() => document.activeElement!.id)).toBe('run-button');
+      expect(Math.abs((await curvesTop()) - before)).toBeLessThan(20);
       await page.setViewportSize({ width: 1280, height: 1000 });
+    });
+
+    it("a word focused in the text view keeps the focus through a run's redraws, and the window stays where it was scrolled (it was pulled back to the word: audit)", async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 6 }));
+      await waitLoaded();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.waitForSelector('#rare-list button', { timeout: 60_000 });
+      const word = await page.evaluate(() => {
+        const button = document.querySelector<HTMLButtonElement>('#rare-list button')!;
+        button.focus();
+        (button as unknown as { stale: boolean }).stale = true;
+        document.getElementById('charts-heading')!.scrollIntoView({ block: 'start' });
+        return button.textContent;
+      });
+      const curvesTop = () => page.evaluate(() => document.getElementById('charts-heading')!.getBoundingClientRect().top);
+      const before = await curvesTop();
+      // redrawn: the focused button replaced by a new one of the same word
+      await page.waitForFunction(() => {
+        const focused = document.activeElement as (HTMLElement & { stale?: boolean }) | null;
+        return focused !== null && focused.closest('#rare-list') !== null && focused.stale !== true;
+      }, undefined, { timeout: 60_000 });
+      expect(await page.evaluate(() => document.activeElement!.textContent)).toBe(word);
+      expect(Math.abs((await curvesTop()) - before)).toBeLessThan(20);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await expect.poll(() => page.textContent('#run-status')).toMatch(/^Stopped/u);
+      await page.setViewportSize({ width: 1280, height: 1000 });
+    });
+
+    it('says a run aloud in a polite live region: its size, a milestone every few seconds at most, its end and where the results are (screen readers heard nothing between Run and the end: audit)', async () => {
+      /** Records what #run-announcer says, with when (ms), from now on. */
+      const listen = () => page.evaluate(() => {
+        const heard: Array<[string, number]> = [];
+        (window as unknown as { heard: typeof heard }).heard = heard;
+        const region = document.getElementById('run-announcer')!;
+        new MutationObserver(() => heard.push([region.textContent ?? '', performance.now()])).observe(region, { childList: true, characterData: true, subtree: true });
+      });
+      const heard = () => page.evaluate(() => (window as unknown as { heard: Array<[string, number]> }).heard);
+      await open(hash({ corpus: 'brown:news', generations: 2, humanRatio: [0, 0.5], order: [2] }));
+      await waitLoaded();
+      // read out but not shown: a polite status, one pixel
+      expect(await page.locator('#run-announcer').evaluate((region) => [region.getAttribute('role'), region.getAttribute('aria-live'), region.getBoundingClientRect().width])).toEqual(['status', 'polite', 1]);
+      await listen();
+      await runAndWait();
+      expect((await heard()).map(([line]) => line)).toEqual([
+        'Run started: 2 series, 6 rows in all. Progress is said at each quarter.',
+        'Run done: the curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.',
+      ]);
+      // a long run: milestones, each at least 4 s after the last thing said, then its stop
+      await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 7 }));
+      await waitLoaded();
+      await listen();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(async () => (await heard()).length, { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await expect.poll(() => page.textContent('#run-status')).toMatch(/^Stopped: \d+ finished rows kept\.$/u);
+      const lines = await heard();
+      expect(lines[0]![0]).toBe('Run started: 1 series, 401 rows in all. Progress is said at each quarter.');
+      expect(lines.at(-1)![0]).toBe('Run stopped: the curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.');
+      const milestones = lines.slice(1, -1);
+      expect(milestones.length).toBeGreaterThanOrEqual(1);
+      for (const [line] of milestones) expect(line).toMatch(/^\d+% done: \d+ of 401 rows\.$/u);
+      for (let i = 1; i < lines.length - 1; i++) expect(lines[i]![1] - lines[i - 1]![1]).toBeGreaterThanOrEqual(3_900);
+    });
+
+    it("offers the names the strategy and smoothing boxes take, the library's lists, also as a list is typed (they took free text and offered none: audit)", async () => {
+      await open('');
+      await waitLoaded();
+      const offered = (id: string) => page.evaluate((box) => {
+        const input = document.getElementById(box) as HTMLInputElement;
+        return input.list === null ? null : [...input.list.options].map((option) => option.value);
+      }, id);
+      await page.focus('#control-strategy');
+      expect(await offered('control-strategy')).toEqual([...STRATEGIES]);
+      await page.focus('#control-smoothing');
+      expect(await offered('control-smoothing')).toEqual([...SMOOTHING_NAMES]);
+      // a list being typed: the next name, after those listed
+      await page.fill('#control-strategy', 'replace,');
+      expect(await offered('control-strategy')).toEqual(['replace,accumulate', 'replace,accumulate-subsample']);
+      await page.fill('#control-smoothing', 'mle, add-k,');
+      expect(await offered('control-smoothing')).toEqual(['mle, add-k,witten-bell', 'mle, add-k,kneser-ney']);
+      // and the list typed stands as typed, a sweep the page accepts
+      await page.fill('#control-strategy', 'replace,accumulate');
+      await page.fill('#control-smoothing', 'mle,add-k');
+      await expect.poll(() => page.evaluate(() => [(document.getElementById('control-strategy') as HTMLInputElement).value, document.getElementById('control-strategy-error')!.textContent, document.getElementById('control-smoothing-error')!.textContent])).toEqual(['replace,accumulate', '', '']);
+      expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('"strategy":["replace","accumulate"]');
     });
 
     it('made no network request and logged no error', () => {

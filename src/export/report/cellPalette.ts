@@ -19,7 +19,8 @@
 
 /**
  * Ten colours for up to 10 cells, in legend order: blue, rust, olive, violet, teal, plum, green, brown,
- * wine, grey (last: the survival law's lines are grey); contrast against white 3.2:1 (olive) to 11.4:1 (wine).
+ * wine, grey (last); contrast against white 3.2:1 (olive) to 11.4:1 (wine). The survival law's lines are
+ * black and dashed (survivalChart.ts), apart from all ten as these are from each other.
  */
 export const CELL_COLOURS: readonly string[] = Object.freeze(['#3e669f', '#a72b13', '#9b9219', '#7233af', '#2798b5', '#7e0f6e', '#5f9943', '#8a5a42', '#731325', '#525252']);
 

@@ -7,8 +7,9 @@
  * with one column per band that has points, in band order, a shared y scale fixed to [0, 1], or
  * undefined when no survival band has points. Each panel has one line per cell with points there.
  * `theory` points (metric `theory_survival_1` .. `theory_survival_21_plus`: the survival law of
- * metrics/survivalTheory.ts, from the summary) are drawn in their band as dashed lines, wide and grey
- * under the cells' lines with a thin one in the cell's colour over them, one per cell; without them the spec is exactly the chart without overlay. `title` and `subtitle` let the
+ * metrics/survivalTheory.ts, from the summary) are drawn in their band as dashed lines, wide and black
+ * under the cells' lines with a thin one in the cell's colour over them, one per cell (told from a cell
+ * by their dashes and width; black, not a grey a cell could be: cell 10's is); without them the spec is exactly the chart without overlay. `title` and `subtitle` let the
  * Kaplan–Meier chart (the `--survival` curves, same metric names) reuse the layout.
  */
 
@@ -19,8 +20,13 @@ import { SURVIVAL_BANDS } from './curveRow.js';
 import { chartConfig } from './metricChart.js';
 import { subtitleCharacters, wrapText } from './wrapText.js';
 
-/** The survival law's line: grey (3.3:1 on white) and wider than a cell's, drawn under it. */
-const LAW_COLOR = '#8c8c8c';
+/**
+ * The survival law's line: black, dashed and wider than a cell's, drawn under it. (It was grey, #8c8c8c,
+ * and so is the palette's 10th cell: with 10 cells the law was read as cell 10. Black stays at least as
+ * far from every cell's colour as the cells from each other, CIE76 17 or more, also as readers with a
+ * colour-vision deficiency see them; the grey came down to 14.8 from olive under tritanopia: audit.)
+ */
+const LAW_COLOR = '#000000';
 const LAW_WIDTH = 5;
 
 /** The width of one band's panel. */
@@ -60,7 +66,7 @@ export function survivalChartSpec(
       text: title,
       // wrapped to the panels' width (one of BAND_WIDTH a band, Vega-Lite's 20 px between): the Kaplan–Meier
       // subtitle with the law's ran past the report's card in one line (audit)
-      subtitle: wrapText(`${subtitle}${law.length > 0 ? '; dashes, wide and grey with the cell\'s colour inside: the survival law (Suresh et al. 2025) for the sizes drawn' : ''}`, subtitleCharacters(bandsDrawn.length * (BAND_WIDTH + 20) - 20)),
+      subtitle: wrapText(`${subtitle}${law.length > 0 ? '; wide black dashes with the cell\'s colour inside: the survival law (Suresh et al. 2025) for the sizes drawn' : ''}`, subtitleCharacters(bandsDrawn.length * (BAND_WIDTH + 20) - 20)),
       anchor: 'start' as const,
     },
     data: { values: data },
@@ -82,9 +88,9 @@ export function survivalChartSpec(
 }
 
 /**
- * The law as two dashed lines per cell: wide and grey under the curve layers (on the measured points
+ * The law as two dashed lines per cell: wide and black under the curve layers (on the measured points
  * only), seen on both sides of a cell's line where law and data agree, and thin in the cell's colour
- * over them, which names the cell where the law parts from its data (all grey, several cells' laws could
+ * over them, which names the cell where the law parts from its data (all one colour, several cells' laws could
  * not be told apart: round 2); both fade with their cell when another is picked in the legend.
  */
 function withLaw(legend: LegendCells, look: CurveLook, bands: boolean, yTitle: string) {
@@ -106,8 +112,9 @@ function withLaw(legend: LegendCells, look: CurveLook, bands: boolean, yTitle: s
     },
   });
   return [
-    // (wide and grey under the cell's line: in the cell's own colour over it, it lay hidden under the measured curve where they agree: audit)
-    lawLine({ strokeWidth: LAW_WIDTH, color: LAW_COLOR }, { opacity: opacity(0.9, 0.12) }),
+    // (wide and black under the cell's line: in the cell's own colour over it, it lay hidden under the measured curve where they agree: audit;
+    // opaque, as black at 0.9 on white, #1a1a1a, came to 11 from wine under protanopia)
+    lawLine({ strokeWidth: LAW_WIDTH, color: LAW_COLOR }, { opacity: opacity(1, 0.12) }),
     { transform: [{ filter: "datum.kind !== 'theory'" }], layer: curveLayers(yTitle, legend, bands, look) },
     lawLine({ strokeWidth: 1.4 }, { color: colorEncoding(legend, 'bottom'), opacity: opacity(1, 0.15) }),
   ];

@@ -2,7 +2,8 @@
  * Which controls and buttons the page offers now, and the notes on whose rows are shown: `setButtons`
  * reads the page state only and writes the disabled states, the note over the curves and the note at
  * the export. While a run goes on the corpus and the settings are fixed (every export describes the
- * run that made the rows); the rows download only beside the settings that made them.
+ * run that made the rows); the rows download only beside the settings that made them. A focused button
+ * that this disables hands the focus to Stop (a run began) or Run (it ended), without scrolling the page.
  */
 
 import { $ } from './elements.js';
@@ -31,8 +32,10 @@ function lockWhileRunning(): void {
   $<HTMLButtonElement>('stop-button').disabled = !page.running;
   for (const button of document.querySelectorAll<HTMLButtonElement>('.preset button')) button.disabled = page.running;
   // (a button pressed from the keyboard that its press disabled, Run, a recipe's or Stop, left the focus
-  // nowhere, and the run's progress out of sight: the focus goes to Stop while a run goes on, then to Run)
-  if (focused instanceof HTMLButtonElement && focused.disabled) $(page.running ? 'stop-button' : 'run-button').focus();
+  // nowhere, and the run's progress out of sight: the focus goes to Stop while a run goes on, then to Run;
+  // without scrolling: on a phone, Stop at the foot of the window beside the curves handed the focus to
+  // Run, back in the settings, and the page jumped up to it, away from the curves: audit)
+  if (focused instanceof HTMLButtonElement && focused.disabled) $(page.running ? 'stop-button' : 'run-button').focus({ preventScroll: true });
 }
 
 /** The note over the curves and the one at the export: whose rows these are, and whether they are the settings'. */

@@ -7,7 +7,7 @@
  *
  * This file only starts the page: each part is a module of its own (corpusLoad, corpusInputs,
  * settingsControls, settingsCheck, settingsState, addressSettings, runStart, runLifecycle,
- * recipePresets, resultsView, findingsView, downloadButtons, runBarClearance), sharing `page`
+ * recipePresets, resultsView, runAnnouncer, findingsView, downloadButtons, runBarClearance), sharing `page`
  * (pageState.ts); imports run one way, from this file down to pageState and elements.
  */
 

@@ -1,6 +1,6 @@
 /**
  * The results on screen: the charts (charts.ts) and the text view (textView.ts) of the rows the page
- * holds, and the progress bar. `drawResults` redraws the charts from `page`'s rows; `queueDraw`
+ * holds, and the progress bar (whose numbers also feed the milestones said aloud). `drawResults` redraws the charts from `page`'s rows; `queueDraw`
  * redraws them as rows arrive, at most a third of the time; `watchChartRedraws` redraws them when
  * another metric is chosen or the window is resized.
  */
@@ -8,6 +8,7 @@
 import { drawCharts, type ChartTargets } from './charts.js';
 import { $ } from './elements.js';
 import { page } from './pageState.js';
+import { sayProgress } from './runAnnouncer.js';
 import { TextView } from './textView.js';
 
 export const charts: ChartTargets = {
@@ -28,10 +29,12 @@ export function drawResults(): Promise<void> {
   return drawCharts(page.header, page.records, charts, page.rowsCommand, page.rowsName, page.law);
 }
 
+/** Shows `done` of `total` rows on the progress bar, and says a milestone of them when one is due (runAnnouncer.ts). */
 export function progress(done: number, total: number): void {
   const bar = $<HTMLProgressElement>('run-progress');
   bar.max = Math.max(1, total);
   bar.value = done;
+  sayProgress(done, total);
 }
 
 /**

@@ -7,8 +7,8 @@
  * Contract: `rovingFocus(host)` listens on `host` once (it keeps listening across redraws of its
  * children); `redrawGroup(host, draw)` runs `draw` (which replaces the buttons) and leaves one button
  * of `host` the group's tab stop (tabIndex 0) and every other button out of the tab order (tabIndex
- * -1): the one spelled as the button that had the focus, which takes the focus back (a run's redraw
- * dropped it to the page's body: round 3), else the first. Arrow keys with Alt, Control or Meta are
+ * -1): the one spelled as the button that had the focus, which takes the focus back without scrolling
+ * the page (a run's redraw dropped it to the page's body: round 3), else the first. Arrow keys with Alt, Control or Meta are
  * left to the browser (Alt+Left is Back). Buttons outside `host` are not touched.
  */
 
@@ -43,7 +43,9 @@ export function redrawGroup(host: HTMLElement, draw: () => void): void {
   const stop = (word === undefined ? undefined : buttons.find((button) => button.textContent === word)) ?? buttons[0];
   if (stop === undefined) return;
   makeStop(host, stop);
-  if (word !== undefined) stop.focus();
+  // (without scrolling: the run's redraws, a few a second, pulled the window back to a word focused
+  // earlier, away from the curves the user had scrolled to: audit)
+  if (word !== undefined) stop.focus({ preventScroll: true });
 }
 
 function makeStop(host: HTMLElement, stop: HTMLButtonElement): void {

@@ -1,7 +1,8 @@
 /**
  * A run's life, from the page's side: `beginRun` keeps what the page showed and clears it for the
  * run; the worker's messages (`onWorkerMessage`) fill the rows, charts, text view, progress and
- * findings; `finishRun` ends it with a status (Done, Stopped, Failed); a run that ends before its
+ * findings; `finishRun` ends it with a status (Done, Stopped, Failed), also said aloud with where
+ * the results are (runAnnouncer.ts, which also says the run's size as the worker starts it); a run that ends before its
  * first row (`stop` then, or the worker refusing it) puts back everything the page showed before it.
  * `startPageWorker` starts the worker with these handlers; `stop` ends it and starts a new one.
  */
@@ -21,6 +22,7 @@ import { fillControls } from './settingsControls.js';
 import { setState, showSettings } from './settingsState.js';
 import { counted, RUN_REFUSED } from './statusLines.js';
 import type { SeedInfo } from './textView.js';
+import { sayEnd, sayStart, type RunEnd } from './runAnnouncer.js';
 import { restartWorker, startWorker } from './workerLink.js';
 
 /**
@@ -89,8 +91,8 @@ export function stop(): void {
   if (!page.running) return;
   restartWorker();
   markCorpusStale();
-  if (beforeRun !== undefined) endBeforeFirstRow('Stopped before its first row');
-  else finishRun(`Stopped: ${counted(page.records.length, 'finished row')} kept.`);
+  if (beforeRun !== undefined) endBeforeFirstRow('Stopped before its first row', 'stopped');
+  else finishRun(`Stopped: ${counted(page.records.length, 'finished row')} kept.`, 'stopped');
 }
 
 function onWorkerMessage(message: FromWorker): void {
@@ -102,6 +104,7 @@ function onWorkerMessage(message: FromWorker): void {
       page.law = { seedCounts: message.seedCounts, batchScale: message.batchScale };
       startOfRun = { seed: message, total: message.total };
       $('run-status').dataset['total'] = String(message.total);
+      sayStart(message.series, message.total);
       return;
     case 'row':
       firstOutput();
@@ -146,7 +149,7 @@ function onDone(simulationMillis: number): void {
   // (a recipe's findings stand under its charts, thousands of pixels below on a phone, and were read
   // out whole: the status says how many hold and where they are: audit of the playground)
   const found = runVerdicts === undefined ? '' : ` ${runVerdicts}: see Findings, under the charts.`;
-  finishRun(`Done: ${page.records.length} rows in ${seconds} s (simulation ${(simulationMillis / 1000).toFixed(2)} s).${found}${said}`);
+  finishRun(`Done: ${page.records.length} rows in ${seconds} s (simulation ${(simulationMillis / 1000).toFixed(2)} s).${found}${said}`, 'done');
   $('run-status').dataset['millis'] = String(Math.round(performance.now() - runStarted));
 }
 
@@ -167,9 +170,9 @@ function fail(line: string, during: 'load' | 'run'): void {
     $('corpus-stats').textContent = '';
   }
   if (page.running && beforeRun !== undefined) {
-    endBeforeFirstRow(RUN_REFUSED);
+    endBeforeFirstRow(RUN_REFUSED, 'refused');
     page.refusedConfig = configHash(pageConfig(page.state));
-  } else if (page.running) finishRun('Failed.');
+  } else if (page.running) finishRun('Failed.', 'failed');
   // (after the settings are put back, whose check empties the box)
   if (during === 'run') showMessage('settings-error', line);
 }
@@ -179,7 +182,7 @@ function fail(line: string, during: 'load' | 'run'): void {
  * settings the page showed before it (reading their corpus again where a recipe had moved to its own;
  * the text view was never reset) and says `status`, with whether the last run's rows are kept.
  */
-function endBeforeFirstRow(status: string): void {
+function endBeforeFirstRow(status: string, end: RunEnd): void {
   const before = beforeRun!;
   beforeRun = undefined;
   startOfRun = undefined;
@@ -190,7 +193,7 @@ function endBeforeFirstRow(status: string): void {
   if (moved) fillControls();
   if (before.total === undefined) delete $('run-status').dataset['total'];
   else $('run-status').dataset['total'] = before.total;
-  finishRun(`${status}${page.records.length > 0 ? "; the last run's rows are kept" : ''}.`);
+  finishRun(`${status}${page.records.length > 0 ? "; the last run's rows are kept" : ''}.`, end);
   setState(page.state);
   // (the last run's warnings with its rows, which a stop dropped: audit; shown while the settings are
   // still theirs, a warning of other settings otherwise: audit; a refusal then says its own line, see fail)
@@ -198,11 +201,13 @@ function endBeforeFirstRow(status: string): void {
   if (page.rowsKey === rowsKeyNow()) showMessage('settings-error', before.messages);
 }
 
-function finishRun(status: string): void {
+/** Ends the run under way: `status` beside Run, and `end` said with where the rows shown are (runAnnouncer.ts). */
+function finishRun(status: string, end: RunEnd): void {
   page.running = false;
   page.rowsMessages = $('settings-error').textContent ?? '';
   setButtons();
   $('run-status').textContent = status;
+  sayEnd(end, page.records.length > 0);
   // (`data-state` ready once the last rows are drawn: charts draw a task at a time, after "Done")
   const shown = $('charts');
   shown.dataset['state'] = 'drawing';

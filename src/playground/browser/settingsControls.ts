@@ -1,7 +1,8 @@
 /**
  * The settings as controls: one text box per `run` sweep list and scalar, the tokenizer and sentence
  * mode lists, the JSONL field and the lowercase box, each labelled with its flag, its help and a
- * message line (`control-KEY`, `control-KEY-help`, `control-KEY-error`). `buildControls(onChange)`
+ * message line (`control-KEY`, `control-KEY-help`, `control-KEY-error`), a box taking names (strategy,
+ * smoothing...) also their suggestions (`control-KEY-names`, nameSuggestions.ts). `buildControls(onChange)`
  * makes them once and reports every edit as the next settings (with whether the corpus is to be read
  * again); `fillControls` writes the page's settings into them. Neither checks a value (settingsCheck.ts).
  */
@@ -19,8 +20,10 @@ import {
   type ScalarKey,
   type SweepKey,
 } from '../pageConfig.js';
+import { CELL_RULES } from '../../simulation/validateSettings.js';
 import { refreshCorpusSelect } from './corpusLoad.js';
 import { $, labelFor, plainTyping } from './elements.js';
+import { suggestNames } from './nameSuggestions.js';
 import { page } from './pageState.js';
 
 /** What an edit of the controls reports: the next settings, and false when the corpus need not be read again yet. */
@@ -82,7 +85,11 @@ function valueControl(key: ControlKey, onChange: SettingsChange): HTMLDivElement
   plainTyping(input);
   if ((OPTIONAL_SCALARS as readonly string[]).includes(key)) input.placeholder = key === 'tokens' ? 'human pool size' : 'N, the batch size';
   input.addEventListener('input', () => onChange({ ...page.state, values: { ...page.state.values, [key]: input.value } }, false));
-  return field(`control-${key}`, `${labelOf(key)} (${flagOf(key)})`, input, descriptionOf(key));
+  const box = field(`control-${key}`, `${labelOf(key)} (${flagOf(key)})`, input, descriptionOf(key));
+  // a setting that takes names offers them, the library's own list (one, or a list being typed)
+  const names = key in CELL_RULES ? CELL_RULES[key as keyof typeof CELL_RULES].names : undefined;
+  if (names !== undefined) box.append(suggestNames(input, `control-${key}-names`, names));
+  return box;
 }
 
 function listControl(key: 'tokenizer' | 'sentences', names: readonly string[], help: string, onChange: SettingsChange): HTMLDivElement {

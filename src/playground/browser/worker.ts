@@ -111,11 +111,11 @@ function words(): WordViewSpec | undefined {
   return wordViewSpec(options.tokenizer ?? DEFAULT_TEXT_OPTIONS.tokenizer, vocabulary);
 }
 
-/** Reports the start of a run: the header and what survival is measured against. */
-function start(prepared: PreparedRun, total: number): void {
+/** Reports the start of a run: the header, its rows and series in all, and what survival is measured against. */
+function start(prepared: PreparedRun, total: number, series: number): void {
   const seedTypes = Int32Array.from(prepared.reference.unigrams.types);
   const seedCounts = Int32Array.from(seedTypes, (id) => prepared.reference.unigrams.counts[id]!);
-  post({ type: 'start', header: CURVE_COLUMNS, total, seedTypes, seedCounts, rareThreshold: prepared.settings.rareThreshold, batchScale: sizesBatchScale(prepared) });
+  post({ type: 'start', header: CURVE_COLUMNS, total, series, seedTypes, seedCounts, rareThreshold: prepared.settings.rareThreshold, batchScale: sizesBatchScale(prepared) });
 }
 
 /**
@@ -150,7 +150,7 @@ async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
   checkCorpusGuards(settings, corpus, DEFAULT_MAX_TOKENS);
   const prepared = prepareRun(corpus, vocabulary.size, settings, words());
   const tasks = seriesTasks(settings);
-  start(prepared, tasks.length * (settings.generations + 1));
+  start(prepared, tasks.length * (settings.generations + 1), tasks.length);
   let last: SeriesRow | undefined;
   const hooks = {
     emit: (row: SeriesRow) => {
@@ -174,10 +174,11 @@ async function recipe(name: string, generations: number, replicates: number, see
   checkRecipeTokens(chosen, scale, DEFAULT_MAX_TOKENS);
   checkRecipeCorpus(chosen, scale, corpus, DEFAULT_MAX_TOKENS);
   const runs = chosen.runs(scale);
-  const total = runs.reduce((sum, settings) => sum + seriesTasks(settings).length * (generations + 1), 0);
+  const series = runs.reduce((sum, settings) => sum + seriesTasks(settings).length, 0);
+  const total = series * (generations + 1);
   const spec = words();
   const prepared = prepareRun(corpus, vocabulary.size, runs[0]!, spec);
-  start(prepared, total);
+  start(prepared, total, series);
   const data = collectRecipe(chosen, corpus, vocabulary.size, scale, {
     ...(spec === undefined ? {} : { words: spec }),
     onRow: (row) => {

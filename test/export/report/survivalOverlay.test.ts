@@ -4,6 +4,8 @@ import type { SeriesPoint } from '../../../src/export/report/aggregateCurves.js'
 import { survivalChartSpec } from '../../../src/export/report/survivalChart.js';
 import { survivalPoints } from '../../../src/export/report/readSurvival.js';
 import { buildReportCharts } from '../../../src/export/report/reportCharts.js';
+import { CELL_COLOURS } from '../../../src/export/report/cellPalette.js';
+import { closestSeen } from './colourVision.js';
 
 const point = (metric: string, cell: string, generation: number, mean: number): SeriesPoint => ({ metric, cell, generation, n: 1, mean, sd: undefined, ciLow: undefined, ciHigh: undefined });
 const measured = [point('survival_1', 'a', 0, 1), point('survival_1', 'a', 1, 0.63), point('survival_1', 'b', 0, 1), point('survival_1', 'b', 1, 0.7)];
@@ -21,12 +23,12 @@ describe('the survival law over the survival bands', () => {
       ['a', 1, 0.632, 'seen 1 ×'],
     ]); // cell z is not in the chart
     expect(spec.spec.layer).toHaveLength(3);
-    // the law first, under the curves: wide, grey, dashed, one line per cell (in the cell's own colour over
+    // the law first, under the curves: wide, black, dashed, one line per cell (in the cell's own colour over
     // it, it lay hidden under the measured curve where they agree: audit); clipped to its panel (unclipped,
     // its width widened every panel, and the page's four overflowed: CI)
     type Law = { mark: { color?: string; strokeDash: number[]; strokeWidth: number; clip: boolean }; encoding: Record<string, { field?: string; condition?: { param: string } }> };
     const [wide, , thin] = spec.spec.layer as unknown as [Law, unknown, Law];
-    expect([wide.mark.color, wide.mark.strokeDash, wide.mark.strokeWidth, wide.mark.clip]).toEqual(['#8c8c8c', [6, 4], 5, true]);
+    expect([wide.mark.color, wide.mark.strokeDash, wide.mark.strokeWidth, wide.mark.clip]).toEqual(['#000000', [6, 4], 5, true]);
     expect(wide.encoding['detail']).toEqual({ field: 'cell', type: 'nominal' });
     // and thin in the cell's colour over the curves, which names its cell where it parts from the data (round 2)
     expect([thin.mark.color, thin.mark.strokeDash, thin.mark.strokeWidth, thin.mark.clip]).toEqual([undefined, [6, 4], 1.4, true]);
@@ -35,13 +37,27 @@ describe('the survival law over the survival bands', () => {
     expect([wide.encoding['opacity']!.condition!.param, thin.encoding['opacity']!.condition!.param]).toEqual(['pick', 'pick']);
   });
 
+  it("is told from every cell, the 10th's grey included: its wide line as far from each cell's colour as the cells from each other, as every reader sees them, and its subtitle names no grey (the law and cell 10 were both grey: audit)", () => {
+    const spec = survivalChartSpec(measured, labels, [point('theory_survival_1', 'a', 1, 0.632)]) as unknown as {
+      title: { subtitle: string[] };
+      spec: { layer: Array<{ mark: { color: string }; encoding: { opacity: { condition: { value: number } } } }> };
+    };
+    const wide = spec.spec.layer[0]!;
+    // opaque where not faded: black at 0.9 on white is #1a1a1a, 11 from wine under protanopia
+    expect(wide.encoding.opacity.condition.value).toBe(1);
+    // 17: the least distance the palette keeps between its own colours (cellPalette.test.ts)
+    for (const [vision, closest] of Object.entries(closestSeen([wide.mark.color], CELL_COLOURS))) expect(closest, vision).toBeGreaterThanOrEqual(17);
+    expect(spec.title.subtitle.join(' ')).not.toMatch(/gr[ae]y/u);
+    expect(spec.title.subtitle.join(' ')).toMatch(/dashes/u);
+  });
+
   it('wraps its subtitle to the width of the bands drawn (one line ran past the report\'s card: audit)', () => {
     // one band drawn: 200 px, about 31 characters (200 / 6.4) a line; every word kept, in order
     const spec = survivalChartSpec(measured, labels, [point('theory_survival_1', 'a', 1, 0.632)]) as unknown as { title: { subtitle: string[] } };
     const lines = spec.title.subtitle;
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(31);
-    expect(lines.join(' ')).toBe('share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur; dashes, wide and grey with the cell\'s colour inside: the survival law (Suresh et al. 2025) for the sizes drawn');
+    expect(lines.join(' ')).toBe('share of the seed types seen 1, 2–5, 6–20 and 21+ times in the human data that still occur; wide black dashes with the cell\'s colour inside: the survival law (Suresh et al. 2025) for the sizes drawn');
   });
 
   it('is the plain chart without theory points', () => {
