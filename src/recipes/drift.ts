@@ -189,21 +189,32 @@ function meanSurvival(rows: Span['rows'], cell: string, last: number, band: (typ
 }
 
 /**
- * Why bands have no mean survival (meanSurvival undefined): a band without a value at generation 0
- * has no seed type; one with a value there lacks it in some generations, named, with "no row there"
- * where those generations have no row at all (a series that failed, rows left out of a merge). Empty
- * when every band is read.
+ * Why bands have no mean survival (meanSurvival undefined), one phrase each, empty when every band is
+ * read: no generation after 0 to read; a band without a value in any generation that has rows has no
+ * seed type; any other band lacks values in some generations 1..last, named band by band (bands with
+ * the same gaps together), each generation without a row at all (a series that failed, rows left out
+ * of a merge) marked so, where a blank field is not.
  */
 function whyUnread(rows: Span['rows'], cell: string, last: number, bands: readonly (number | undefined)[]): string[] {
+  if (bands.every((band) => band !== undefined)) return [];
+  if (last < 1) return ['no generation after 0 to read'];
+  const generations = Array.from({ length: last + 1 }, (_, g) => g);
+  const withRows = generations.filter((generation) => replicateCount(rows, cell, generation) > 0);
+  const valued = (column: (typeof BAND_COLUMNS)[number], generation: number): boolean => meanAt(rows, cell, generation, column) !== undefined;
   const unread = BAND_COLUMNS.flatMap((column, i) => (bands[i] === undefined ? [{ column, name: BAND_NAMES[i]! }] : []));
-  const noType = unread.filter(({ column }) => meanAt(rows, cell, 0, column) === undefined);
-  const gapped = unread.filter((band) => !noType.includes(band));
-  const generations = Array.from({ length: last }, (_, g) => g + 1);
-  const missing = generations.filter((generation) => gapped.some(({ column }) => meanAt(rows, cell, generation, column) === undefined));
-  const rowless = missing.every((generation) => replicateCount(rows, cell, generation) === 0);
+  const noType = unread.filter(({ column }) => withRows.every((generation) => !valued(column, generation)));
+  // each gapped band's missing generations (1..last), as text; bands with the same text go together
+  const gaps = new Map<string, string[]>();
+  for (const band of unread.filter((one) => !noType.includes(one))) {
+    const missing = generations.filter((generation) => generation >= 1 && !valued(band.column, generation));
+    const rowless = missing.filter((generation) => !withRows.includes(generation));
+    const where = rowless.length === 0 ? '' : rowless.length === missing.length ? ' (no row there)' : ` (no row at generation ${rowless.join(', ')})`;
+    const key = `${missing.join(', ')}${where}`;
+    gaps.set(key, [...(gaps.get(key) ?? []), band.name]);
+  }
   return [
     ...(noType.length === 0 ? [] : [`no seed type in band ${noType.map(({ name }) => name).join(', ')}`]),
-    ...(gapped.length === 0 ? [] : [`band${gapped.length === 1 ? '' : 's'} ${gapped.map(({ name }) => name).join(', ')} without a value at generation ${missing.join(', ')}${rowless ? ' (no row there)' : ''}`]),
+    ...[...gaps].map(([at, names]) => `band${names.length === 1 ? '' : 's'} ${names.join(', ')} without a value at generation ${at}`),
   ];
 }
 

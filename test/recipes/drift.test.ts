@@ -92,6 +92,16 @@ describe('recipe drift', () => {
     // a row there whose band 21+ is empty (a merged file's blank field): that band alone, and no "no row there"
     const blank = fakeDrift([{ survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 }, full, { survival_1: 0.4, survival_2_5: 0.6, survival_6_20: 0.8 }, full]);
     expect(drift.findings(blank).find((one) => one.name === 'rare types die first')!.undecided).toBe('band 21+ without a value at generation 2');
+    // (round-2 audit) generation 0's rows gone too: the bands have values elsewhere, so they do have seed types
+    const noStart = { ...data, rows: data.rows.filter((row) => row.generation !== 0 && row.generation !== 2) };
+    expect(drift.findings(noStart).find((one) => one.name === 'rare types die first')!.undecided).toBe('bands 1, 2-5, 6-20, 21+ without a value at generation 2 (no row there)');
+    // bands with other gaps each named with their own generations; a rowless one marked where a blank field is not
+    const mixed = fakeDrift([{ survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 }, { survival_1: 0.5, survival_2_5: 0.7, survival_6_20: 0.9 }, full, { survival_2_5: 0.7, survival_6_20: 0.9, survival_21_plus: 1 }, full]);
+    const mixedGap = { ...mixed, rows: mixed.rows.filter((row) => row.generation !== 2) };
+    expect(drift.findings(mixedGap).find((one) => one.name === 'rare types die first')!.undecided).toBe('band 1 without a value at generation 2, 3 (no row at generation 2); bands 2-5, 6-20 without a value at generation 2 (no row there); band 21+ without a value at generation 1, 2 (no row at generation 2)');
+    // no generation after 0: said so, not an empty list of generations
+    const start = drift.findings(fakeDrift([{ survival_1: 1, survival_2_5: 1, survival_6_20: 1, survival_21_plus: 1 }])).find((one) => one.name === 'rare types die first')!;
+    expect(start.undecided).toBe('no generation after 0 to read');
   });
 
   it('reads "rare types die first" over every generation, not the last alone: bands 0 / 0 / 1 / 1 at the end hold when band 1 went first (the restricted mean survival time)', () => {
