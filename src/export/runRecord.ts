@@ -20,7 +20,7 @@ import { InputError } from '../errors.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { dirname } from 'node:path';
 import { makeFolder } from './makeFolder.js';
-import { isSpecialFile, prepareWholeFileSync } from './wholeFile.js';
+import { isSpecialFile, prepareWholeFileSync, type PreparedFile } from './wholeFile.js';
 import { shellWord } from './shellWord.js';
 
 export interface RunIdentity {
@@ -126,8 +126,8 @@ export function writeRunRecord(csvPath: string, record: RunRecord): void {
  * else is done), and a function that puts it in place: a fresh run empties its old curves between the
  * two, so a record that cannot be written leaves them as they were.
  */
-export function prepareRunRecord(csvPath: string, record: RunRecord): () => void {
-  if (isSpecialFile(csvPath)) return () => undefined; // curves to a device (/dev/null): no run to resume or merge, no file beside it
+export function prepareRunRecord(csvPath: string, record: RunRecord): PreparedFile {
+  if (isSpecialFile(csvPath)) return Object.assign(() => undefined, { discard: () => undefined }); // curves to a device (/dev/null): no run to resume or merge, no file beside it
   const path = runRecordPath(csvPath);
   makeFolder(dirname(path));
   return prepareWholeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);

@@ -109,21 +109,25 @@ export function writeWholeFileSync(path: string, content: string, tag?: string):
   prepareWholeFileSync(path, content, tag)();
 }
 
+/** A file written beside its place: calling it puts it in place; `discard()` lets it go instead (nothing left beside the target). */
+export type PreparedFile = (() => void) & { readonly discard: () => void };
+
 /**
  * The first half of writeWholeFileSync: `<target>.partial` written now (its errors thrown now), and a
- * function that renames it over the target (for a device, it writes then). For a file that must exist
- * only once something else was done, with nothing done if the writing itself fails.
+ * function that renames it over the target (for a device, it writes then), or discards it. For a file
+ * that must exist only once something else was done, with nothing done if the writing itself fails.
  */
-export function prepareWholeFileSync(path: string, content: string, tag?: string): () => void {
+export function prepareWholeFileSync(path: string, content: string, tag?: string): PreparedFile {
   const target = replacedFile(path);
   if (target === undefined) {
-    return () => {
+    const write = (): void => {
       try {
         writeFileSync(path, content);
       } catch (error) {
         throw writeFailure(path, error);
       }
     };
+    return Object.assign(write, { discard: () => undefined });
   }
   const partial = freePartial(target, tag);
   const settle = <T>(step: () => T): T => {
@@ -135,7 +139,7 @@ export function prepareWholeFileSync(path: string, content: string, tag?: string
     }
   };
   settle(() => writeNewSync(partial, content, target));
-  return () => settle(() => renameSync(partial, target));
+  return Object.assign(() => settle(() => renameSync(partial, target)), { discard: () => rmSync(partial, { force: true }) });
 }
 
 export async function writeWholeFile(path: string, content: string): Promise<void> {

@@ -279,6 +279,54 @@ describe('a signal as a fresh run empties an earlier run\'s files', () => {
   }, 90_000);
 });
 
+describe('a signal or a failure among a run\'s first changes to its files (round-2 audit)', () => {
+  const args = ['run', '--corpus', 'brown:news', '--order', '2', '--generations', '2', '--replicates', '2', '--workers', '1', '--quiet', '--out', 'out.csv', '--extinctions', 'ext.csv'];
+
+  /** An earlier run's files in a new folder, and `run` started there with `hook` preloaded; its exit code, signal and standard error. */
+  async function afterEarlier(hook: string, extra: readonly string[]): Promise<{ cwd: string; code: unknown; signal: unknown; stderr: string }> {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-begin-'));
+    writeFileSync(join(cwd, 'hook.cjs'), hook);
+    const env = environment('0');
+    const earlier = spawn(process.execPath, [MAIN, ...args, '--seed', '7'], { cwd, env, stdio: 'ignore' });
+    expect(await new Promise((done) => earlier.on('exit', done))).toBe(0);
+    const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...args, ...extra], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code, signal] = await new Promise<[unknown, unknown]>((done) => child.on('exit', (exitCode, exitSignal) => done([exitCode, exitSignal])));
+    return { cwd, code, signal, stderr };
+  }
+
+  it('a --resume refusal met as SIGINT came ends as interrupted, exit 130, with the refusal\'s words (it exited 2, the signal lost to a calling script)', async () => {
+    // the signal as --resume reads the earlier run's record (another seed: refused)
+    const hook = `
+      const fs = require('node:fs');
+      const read = fs.readFileSync;
+      let sent = false;
+      fs.readFileSync = (path, ...rest) => {
+        if (!sent && String(path).endsWith('out.csv.run.json')) { sent = true; process.kill(process.pid, 'SIGINT'); }
+        return read(path, ...rest);
+      };
+      require('node:module').syncBuiltinESMExports();
+    `;
+    const { code, signal, stderr } = await afterEarlier(hook, ['--resume']);
+    expect([code, signal]).toEqual([130, null]);
+    expect(stderr).toMatch(/^ngram-collapse: interrupted by SIGINT as the run began, which met: --resume: [^\n]*other settings[^\n]*\n$/u);
+  }, 90_000);
+
+  it('an emptying that fails leaves no run record beside the CSV and the earlier record as it was (its .partial stayed)', async () => {
+    const hook = `
+      const fs = require('node:fs');
+      fs.truncateSync = (path) => { const error = new Error('EACCES: permission denied, open ' + path); error.code = 'EACCES'; throw error; };
+      require('node:module').syncBuiltinESMExports();
+    `;
+    const { cwd, code, stderr } = await afterEarlier(hook, []);
+    expect(code).toBe(1);
+    expect(stderr).toContain('EACCES');
+    expect(readdirSync(cwd).filter((name) => name.includes('partial'))).toEqual([]);
+    expect(readFileSync(join(cwd, 'out.csv.run.json'), 'utf8')).toContain('"seed": 7');
+  }, 90_000);
+});
+
 describe('a signal while the corpus is read', () => {
   // A preloaded hook sends the signal as the corpus file is opened (fs.open, which the read stream
   // uses): the reading has pieces left to read, whatever the machine's load.

@@ -20,7 +20,7 @@ import type { Command } from 'commander';
 import { loadCorpus, type LoadedCorpus, type LoadOptions } from '../../corpus/loadCorpus.js';
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { sentenceCount, tokenCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
-import { RunIncompleteError, type UsageError } from '../../errors.js';
+import { InputError, RunIncompleteError, type UsageError } from '../../errors.js';
 import { clearCorpusFolder, clearOtherManifests, shardShare, corpusFilePath, corpusManifest, detokenize, humanFilePath, readManifest, shardTag, shareKey, writeCorpusFile, writeManifest, type ManifestCounts, type ShareCounts } from '../../export/corpusFiles.js';
 import { openCsv } from '../../export/csvFile.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
@@ -30,6 +30,7 @@ import { emptyForFreshRun, FRESH_START, resumeRun, type ResumePoint } from '../.
 import type { ExpectedTask } from '../../export/resumePlan.js';
 import { openRunExporters, type RunExporters } from '../../export/runExporters.js';
 import { commandLine, corpusDigest, makeRunRecord, prepareRunRecord, type RunIdentity, type RunProvenance, type RunRecord } from '../../export/runRecord.js';
+import type { PreparedFile } from '../../export/wholeFile.js';
 import { SUMMARY_COLUMNS } from '../../export/summaryTable.js';
 import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
@@ -79,21 +80,57 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   // line), one after the last series stops the writing between two files (each appears whole or not at all).
   const signals = watchSignals();
   try {
-    // (the files are changed from here on: a relaunched child whose parent went while it prepared stops now)
-    leaveIfOrphaned();
-    const seedTokens = config.resume && outputs.extinctions !== undefined ? Array.from(run.reference.unigrams.types, (id) => loaded.vocabulary.token(id)) : undefined;
-    const resumed = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint, ...(seedTokens === undefined ? {} : { seedTokens }) }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
-    warnResumePoint(resumed, config, io.cwd, warn);
-    // (killed between the record and the exporters' first write, an earlier run's rows would be kept by --resume as this run's: probe, exit 0;
-    // the record is written first beside its place, so one that cannot be written leaves the old curves as they were)
-    const placeRecord = recordPlacer(outputs, record);
-    if (!config.resume) emptyForFreshRun(outputs);
-    placeRecord();
-    const corpora = corpusFolder(config, loaded, record.fingerprint, shareCounts);
+    const resumed = await takingSignals(signals, () => {
+      // (the files are changed from here on: a relaunched child whose parent went while it prepared stops now)
+      leaveIfOrphaned();
+      const seedTokens = config.resume && outputs.extinctions !== undefined ? Array.from(run.reference.unigrams.types, (id) => loaded.vocabulary.token(id)) : undefined;
+      const point = config.resume ? resumeRun({ ...outputs, corporaFingerprint: earlier.fingerprint, ...(seedTokens === undefined ? {} : { seedTokens }) }, record, expected, rowsPerTask, run.reference.unigrams.types.length) : FRESH_START;
+      warnResumePoint(point, config, io.cwd, warn);
+      placeFreshFiles(config, outputs, record);
+      return point;
+    });
+    const corpora = await takingSignals(signals, () => corpusFolder(config, loaded, record.fingerprint, shareCounts));
     await runAndWrite(config, io, loaded, { rowsPerTask, resumed, corpora, seedCounts, warn, signal: signals.signal }, record, signals);
   } finally {
     // (watched to the process's end: a signal as the line below is printed was the default's, exit 143 with no line: audit)
     signals.settle();
+  }
+}
+
+/**
+ * The run record put in place, an earlier run's curves and extinctions emptied first unless --resume
+ * (killed between the record and the exporters' first write, an earlier run's rows would be kept by
+ * --resume as this run's: probe, exit 0). The record is written first beside its place, so one that
+ * cannot be written leaves the old curves as they were; one whose emptying fails is let go (its
+ * `.partial` was left beside the CSV: round-2 audit).
+ */
+function placeFreshFiles(config: RunConfig, outputs: RunOutputs, record: RunRecord): void {
+  const placeRecord = recordPlacer(outputs, record);
+  if (!config.resume) {
+    try {
+      emptyForFreshRun(outputs);
+    } catch (error) {
+      placeRecord.discard();
+      throw error;
+    }
+  }
+  placeRecord();
+}
+
+/**
+ * `step()`'s value; an error it throws after a signal came (the signal waits, watched, for the step to
+ * end) is the signal's: the run ends as interrupted, with the signal's exit code and the error's words
+ * (a --resume refusal met as Ctrl-C was pressed exited 2, the signal lost to a calling script: round-2 audit).
+ */
+async function takingSignals<T>(signals: SignalWatch, step: () => T): Promise<T> {
+  try {
+    return step();
+  } catch (error) {
+    await signalsHandled();
+    const name = signals.received();
+    if (name === undefined || error instanceof RunIncompleteError) throw error;
+    const said = error instanceof Error ? error.message : String(error);
+    throw new RunIncompleteError(`interrupted by ${name} as the run began, which met: ${said}`, error instanceof InputError ? error.hint : 'run the command again', SIGNAL_EXIT_CODES[name] ?? 130);
   }
 }
 
@@ -154,11 +191,14 @@ function warnResumePoint(resumed: ResumePoint, config: RunConfig, cwd: string, w
  * What places the run record: written beside --out first (prepareRunRecord), or, with no record for
  * curves appended to a file that held something, an earlier one there removed instead.
  */
-function recordPlacer(outputs: RunOutputs, record: RunRecord): () => void {
+function recordPlacer(outputs: RunOutputs, record: RunRecord): PreparedFile {
   if (outputs.recordBeside !== undefined) return prepareRunRecord(outputs.recordBeside, record);
-  return () => {
-    if (outputs.staleRecord !== undefined) rmSync(outputs.staleRecord, { force: true });
-  };
+  return Object.assign(
+    () => {
+      if (outputs.staleRecord !== undefined) rmSync(outputs.staleRecord, { force: true });
+    },
+    { discard: () => undefined },
+  );
 }
 
 /**
