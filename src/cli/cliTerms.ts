@@ -36,9 +36,11 @@ export function inCliTerms(error: unknown): unknown {
   if (!(error instanceof InputError)) return error;
   const [message, hint] = [translated(error.message), translated(error.hint)];
   if (message === error.message && hint === error.hint) return error;
-  const said = Object.create(Object.getPrototypeOf(error) as object) as InputError;
-  Object.defineProperties(said, Object.getOwnPropertyDescriptors(error));
-  Object.defineProperty(said, 'message', { value: message, writable: true, configurable: true });
+  // a native Error (util.types.isNativeError, structuredClone and toString read it as one: round-2 audit) given the error's class
+  const said = new Error(message) as InputError;
+  Object.setPrototypeOf(said, Object.getPrototypeOf(error) as object);
+  const { message: _message, ...own } = Object.getOwnPropertyDescriptors(error);
+  Object.defineProperties(said, own);
   Object.defineProperty(said, 'hint', { value: hint, writable: true, configurable: true, enumerable: true });
   return said;
 }

@@ -3,6 +3,7 @@
  * the line the CLI prints names the flag alone (src/cli/cliTerms.ts).
  */
 
+import { types } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { inCliTerms } from '../../src/cli/cliTerms.js';
 import { InputError, OutputWriteError, UsageError, describeError } from '../../src/errors.js';
@@ -49,6 +50,9 @@ describe('inCliTerms', () => {
     expect(cli).toBeInstanceOf(RefusedCorpus);
     expect([cli.name, cli.path, cli.stack, cli.message, cli.hint]).toEqual(['InputError', 'big.txt', library.stack, 'the corpus holds more than 10 tokens', 'raise --max-tokens']);
     expect(library.hint).toBe('raise maxTokens, --max-tokens on the command line');
+    // a native Error, as the library's was (round-2 audit: a plain object with Error's prototype was none)
+    expect(types.isNativeError(cli)).toBe(true);
+    expect(Object.prototype.toString.call(cli)).toBe('[object Error]');
   });
 
   it('keeps any other error, and an InputError with no library phrase, as the very same object', () => {
