@@ -668,6 +668,8 @@ if (SKIP_BROWSER) {
       await stopAtStart();
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#run-status')).toBe("Stopped before its first row; the last run's rows are kept.");
+      // said whose rows are shown (round-2 audit: it said 'Run stopped: the curves are under 3', as if they were this run's)
+      expect(await page.textContent('#run-announcer')).toBe("The last run's rows are shown: the curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.");
       await expect.poll(() => page.locator('#charts svg, #charts canvas').count()).toBe(charts);
       expect(await page.textContent('#samples')).toBe(samples);
       expect(await downloadCsv()).toBe(rows);
@@ -682,6 +684,8 @@ if (SKIP_BROWSER) {
         document.getElementById('run-button')!.click();
       });
       await expect.poll(() => page.textContent('#run-status')).toBe("Not run: the run was refused (its message is under the settings); the last run's rows are kept.");
+      // a refusal is the status's and the alert's to say: the run's own region says nothing (it said it a third time)
+      expect(await page.textContent('#run-announcer')).toBe('');
       await page.waitForTimeout(1000); // (the field's read waits 400 ms)
       expect(await page.textContent('#settings-error')).toMatch(/^ngram-collapse: --strategy accumulate would train on 200000534 tokens by generation 1/u);
     });
@@ -1233,8 +1237,8 @@ if (SKIP_BROWSER) {
       await listen();
       await runAndWait();
       expect((await heard()).map(([line]) => line)).toEqual([
-        'Run started: 2 series, 6 rows in all. Progress is said at each quarter.',
-        'Run done: the curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.',
+        '2 series, 6 rows in all; a longer run says how far it is as it goes.',
+        'Its curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.',
       ]);
       // a long run: milestones, each at least 4 s after the last thing said, then its stop
       await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 7 }));
@@ -1245,8 +1249,8 @@ if (SKIP_BROWSER) {
       await page.getByRole('button', { name: 'Stop' }).click();
       await expect.poll(() => page.textContent('#run-status')).toMatch(/^Stopped: \d+ finished rows kept\.$/u);
       const lines = await heard();
-      expect(lines[0]![0]).toBe('Run started: 1 series, 401 rows in all. Progress is said at each quarter.');
-      expect(lines.at(-1)![0]).toBe('Run stopped: the curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.');
+      expect(lines[0]![0]).toBe('1 series, 401 rows in all; a longer run says how far it is as it goes.');
+      expect(lines.at(-1)![0]).toBe('Its curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.');
       const milestones = lines.slice(1, -1);
       expect(milestones.length).toBeGreaterThanOrEqual(1);
       for (const [line] of milestones) expect(line).toMatch(/^\d+% done: \d+ of 401 rows\.$/u);
@@ -1269,6 +1273,9 @@ if (SKIP_BROWSER) {
       expect(await offered('control-strategy')).toEqual(['replace,accumulate', 'replace,accumulate-subsample']);
       await page.fill('#control-smoothing', 'mle, add-k,');
       expect(await offered('control-smoothing')).toEqual(['mle, add-k,witten-bell', 'mle, add-k,kneser-ney']);
+      // a space typed after the comma kept, so the options hold what is typed (round-2 audit: the browser showed none)
+      await page.fill('#control-smoothing', 'mle, add-k, ');
+      expect(await offered('control-smoothing')).toEqual(['mle, add-k, witten-bell', 'mle, add-k, kneser-ney']);
       // and the list typed stands as typed, a sweep the page accepts
       await page.fill('#control-strategy', 'replace,accumulate');
       await page.fill('#control-smoothing', 'mle,add-k');

@@ -12,7 +12,8 @@ export function suggestNames(input: HTMLInputElement, id: string, names: readonl
   input.setAttribute('list', id);
   const refill = (): void => {
     const typed = input.value;
-    const before = typed.slice(0, typed.lastIndexOf(',') + 1);
+    // (the white space typed after the last comma kept: a browser offers only options that hold what is typed: round-2 audit)
+    const before = /^(?:.*,\s*)?/su.exec(typed)![0];
     const listed = new Set(before.split(',').map((name) => name.trim()));
     list.replaceChildren(...names.filter((name) => !listed.has(name)).map((name) => new Option(name, `${before}${name}`)));
   };

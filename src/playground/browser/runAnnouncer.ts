@@ -1,13 +1,16 @@
 /**
- * What a screen reader hears of a run between Run and its end, in a polite live region of its own
- * (#run-announcer, visually hidden): the run's size as it starts, a few milestones (progressMilestones.ts,
- * fed by the progress bar's own numbers), and at its end how it ended and where its results are. The
- * run status beside Run (also read out) keeps saying the rest: Running…, Done with its rows and time,
- * why a run was not started.
+ * What a screen reader hears of a run between Run and its end that the run status beside Run (also
+ * read out: Running…, Done with its rows and time, Stopped, why a run was not started) does not say, in
+ * a polite live region of its own (#run-announcer, visually hidden): the run's size as it starts, a few
+ * milestones (progressMilestones.ts, fed by the progress bar's own numbers), and at its end where the
+ * rows on screen are and whose they are. Nothing is said twice: the start, the end and a refusal are the
+ * status's and the settings' alert's to say (the region said them too, so a run's end was heard twice
+ * and a refusal three times: round-2 audit).
  *
  * Contract: `sayStart(series, rows)` says the run's size and starts its clock; `sayProgress(done, total)`
- * says a milestone when one is due; `sayEnd(end, rowsShown)` says how the run ended (RunEnd) and, when
- * rows are on screen, where. Each replaces what the region said.
+ * says a milestone when one is due; `sayEnd(end, rows)` says where the rows shown are, and whether they
+ * are the last run's (RowsShown), or nothing when none are or the run was refused. Each replaces what
+ * the region said.
  */
 
 import { $ } from './elements.js';
@@ -17,15 +20,11 @@ import { counted } from './statusLines.js';
 /** How a run ended: its rows all made, stopped, failed after a row, or refused before any. */
 export type RunEnd = 'done' | 'stopped' | 'failed' | 'refused';
 
+/** Whose rows the page shows as a run ends: the run's own, the last run's (kept: it made none), or none. */
+export type RowsShown = 'this run' | 'last run' | 'none';
+
 /** Where a run's results are, as its end says. */
 const RESULTS_WHERE = 'the curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.';
-
-const ENDS: Record<RunEnd, string> = {
-  done: 'Run done:',
-  stopped: 'Run stopped:',
-  failed: 'Run failed (its message is under the settings):',
-  refused: 'Run not started: it was refused (its message is under the settings).',
-};
 
 let said: Said = { quarter: 0, at: 0 };
 
@@ -35,7 +34,7 @@ function say(line: string): void {
 
 export function sayStart(series: number, rows: number): void {
   said = { quarter: 0, at: performance.now() };
-  say(`Run started: ${series.toLocaleString('en')} series, ${counted(rows, 'row')} in all. Progress is said at each quarter.`);
+  say(`${series.toLocaleString('en')} series, ${counted(rows, 'row')} in all; a longer run says how far it is as it goes.`);
 }
 
 export function sayProgress(done: number, total: number): void {
@@ -46,9 +45,10 @@ export function sayProgress(done: number, total: number): void {
   say(next.line);
 }
 
-/** Says how the run ended and, when the page shows rows (the run's, or the last run's kept), where they are. */
-export function sayEnd(end: RunEnd, rowsShown: boolean): void {
+/** Says where the rows on screen are as the run ends, and whose; nothing when none are, or when the run was refused (its alert says why). */
+export function sayEnd(end: RunEnd, rows: RowsShown): void {
   said = { quarter: 4, at: performance.now() };
-  const where = !rowsShown ? '' : end === 'done' || end === 'stopped' ? ` ${RESULTS_WHERE}` : ` The rows shown: ${RESULTS_WHERE}`;
-  say(`${ENDS[end]}${where}`.replace(/:$/u, '.'));
+  if (end === 'refused' || rows === 'none') return say('');
+  const whose = rows === 'last run' ? "The last run's rows are shown: " : end === 'failed' ? 'Its rows so far are shown: ' : 'Its ';
+  say(rows === 'this run' && end !== 'failed' ? `${whose}${RESULTS_WHERE.replace(/^the curves/u, 'curves')}` : `${whose}${RESULTS_WHERE}`);
 }

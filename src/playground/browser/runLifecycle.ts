@@ -22,7 +22,7 @@ import { fillControls } from './settingsControls.js';
 import { setState, showSettings } from './settingsState.js';
 import { counted, RUN_REFUSED } from './statusLines.js';
 import type { SeedInfo } from './textView.js';
-import { sayEnd, sayStart, type RunEnd } from './runAnnouncer.js';
+import { sayEnd, sayStart, type RowsShown, type RunEnd } from './runAnnouncer.js';
 import { restartWorker, startWorker } from './workerLink.js';
 
 /**
@@ -193,7 +193,7 @@ function endBeforeFirstRow(status: string, end: RunEnd): void {
   if (moved) fillControls();
   if (before.total === undefined) delete $('run-status').dataset['total'];
   else $('run-status').dataset['total'] = before.total;
-  finishRun(`${status}${page.records.length > 0 ? "; the last run's rows are kept" : ''}.`, end);
+  finishRun(`${status}${page.records.length > 0 ? "; the last run's rows are kept" : ''}.`, end, page.records.length > 0 ? 'last run' : 'none');
   setState(page.state);
   // (the last run's warnings with its rows, which a stop dropped: audit; shown while the settings are
   // still theirs, a warning of other settings otherwise: audit; a refusal then says its own line, see fail)
@@ -201,13 +201,13 @@ function endBeforeFirstRow(status: string, end: RunEnd): void {
   if (page.rowsKey === rowsKeyNow()) showMessage('settings-error', before.messages);
 }
 
-/** Ends the run under way: `status` beside Run, and `end` said with where the rows shown are (runAnnouncer.ts). */
-function finishRun(status: string, end: RunEnd): void {
+/** Ends the run under way: `status` beside Run, and where the rows shown are, and whose, said (runAnnouncer.ts). */
+function finishRun(status: string, end: RunEnd, rows: RowsShown = page.records.length > 0 ? 'this run' : 'none'): void {
   page.running = false;
   page.rowsMessages = $('settings-error').textContent ?? '';
   setButtons();
   $('run-status').textContent = status;
-  sayEnd(end, page.records.length > 0);
+  sayEnd(end, rows);
   // (`data-state` ready once the last rows are drawn: charts draw a task at a time, after "Done")
   const shown = $('charts');
   shown.dataset['state'] = 'drawing';
