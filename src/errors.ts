@@ -17,11 +17,18 @@ export class InputError extends Error {
   }
 }
 
-/** An option or argument is out of range, unknown or malformed. */
+/**
+ * An option or argument is out of range, unknown or malformed. `setting`, where the refusal is of one
+ * setting checked by its rule (../validation/valueRule.ts), names it as the message does (`order`,
+ * `sweep.humanRatio`, `options.shard.count`; on the command line its flag, `--order`), for a caller
+ * that points at the field instead of parsing the message; undefined for other refusals.
+ */
 export class UsageError extends InputError {
-  constructor(message: string, hint: string) {
+  readonly setting: string | undefined;
+  constructor(message: string, hint: string, setting?: string) {
     super(message, hint);
     this.name = 'UsageError';
+    this.setting = setting;
   }
 }
 

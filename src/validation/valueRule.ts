@@ -184,14 +184,14 @@ export function typedValue(value: unknown, kind: ValueRule<unknown>['kind']): st
  */
 export function checkValue<T>(field: string, value: unknown, rule: ValueRule<T>, shown: unknown = value): T {
   if (rule.accepts(value)) return value;
-  if (value === undefined) throw new UsageError(`${field} is required`, `pass ${rule.allowed}`);
+  if (value === undefined) throw new UsageError(`${field} is required`, `pass ${rule.allowed}`, field);
   const typed = shown === value && typeof value !== KIND_TYPE[rule.kind];
-  if (rule.kind === 'name' && !typed) throw new UsageError(`${unknownValue(field)} ${shownValue(shown)}`, `use ${rule.allowed}`);
-  if (!typed) throw new UsageError(`${field} must be ${rule.allowed}, got ${shownValue(shown)}`, `pass ${rule.hintFor?.(value) ?? rule.allowed}`);
+  if (rule.kind === 'name' && !typed) throw new UsageError(`${unknownValue(field)} ${shownValue(shown)}`, `use ${rule.allowed}`, field);
+  if (!typed) throw new UsageError(`${field} must be ${rule.allowed}, got ${shownValue(shown)}`, `pass ${rule.hintFor?.(value) ?? rule.allowed}`, field);
   // a number given as its text: say which number to pass
   const asNumber = rule.kind === 'number' && typeof value === 'string' ? decimalValue(value) : Number.NaN;
   const hint = rule.accepts(asNumber) ? `pass ${String(asNumber)}, a number, not a string` : `pass ${rule.hintFor?.(value) ?? rule.allowed}`;
-  throw new UsageError(`${field} must be ${rule.allowed}, got ${typedValue(value, rule.kind)}`, hint);
+  throw new UsageError(`${field} must be ${rule.allowed}, got ${typedValue(value, rule.kind)}`, hint, field);
 }
 
 /**
@@ -206,7 +206,7 @@ export function unknownValue(field: string): string {
 
 /** An optional callback: undefined, or a function (UsageError naming `field` otherwise). */
 export function checkOptionalFunction(field: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'function') throw new UsageError(`${field} must be a function, got ${shownValue(value)}`, 'pass a function, or leave it out');
+  if (value !== undefined && typeof value !== 'function') throw new UsageError(`${field} must be a function, got ${shownValue(value)}`, 'pass a function, or leave it out', field);
 }
 
 /** checkValue for an optional field: undefined stays undefined. */
@@ -217,7 +217,7 @@ export function checkOptional<T>(field: string, value: unknown, rule: ValueRule<
 /** A plain object (not null, not an array), else a UsageError naming `field`. */
 export function checkObject(field: string, value: unknown): Readonly<Record<string, unknown>> {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  throw new UsageError(`${field} must be an object, got ${shownValue(value)}`, `pass ${field} as an object of settings`);
+  throw new UsageError(`${field} must be an object, got ${shownValue(value)}`, `pass ${field} as an object of settings`, field);
 }
 
 /**
@@ -233,11 +233,11 @@ export function refuseUnknownKeys(object: Readonly<Record<string, unknown>>, kno
 /** A non-empty list whose items obey `rule`, each once. */
 export function checkList<T>(field: string, value: unknown, rule: ValueRule<T>): T[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new UsageError(`${field} must be a non-empty list, got ${shownValue(value)}`, `pass a list of values, each ${rule.allowed}`);
+    throw new UsageError(`${field} must be a non-empty list, got ${shownValue(value)}`, `pass a list of values, each ${rule.allowed}`, field);
   }
   // A sparse list's hole ([0, , 0.1]): map would skip it, and the list would be read as shorter.
   for (let i = 0; i < value.length; i++) {
-    if (!(i in value)) throw new UsageError(`${field} has no value at position ${i + 1} of ${value.length}`, `pass a list of values, each ${rule.allowed}`);
+    if (!(i in value)) throw new UsageError(`${field} has no value at position ${i + 1} of ${value.length}`, `pass a list of values, each ${rule.allowed}`, field);
   }
   return refuseRepeats(field, value.map((item) => checkValue(field, item, rule)), value);
 }
@@ -252,19 +252,19 @@ export function refuseRepeats<T>(field: string, values: T[], shown: unknown): T[
   const seen = new Set<string>();
   // (the repeated value named: in a long list the message quoted the list, cut before it: audit)
   for (const value of values) {
-    if (seen.has(String(value))) throw new UsageError(`${field} lists ${shownValue(value)} twice in ${shownValue(shown)}`, 'list each value once');
+    if (seen.has(String(value))) throw new UsageError(`${field} lists ${shownValue(value)} twice in ${shownValue(shown)}`, 'list each value once', field);
     seen.add(String(value));
   }
-  for (const value of values) if (typeof value === 'number') writtenExactly(`${field} ${String(value)}`, value);
+  for (const value of values) if (typeof value === 'number') writtenExactly(`${field} ${String(value)}`, value, field);
   return values;
 }
 
 /**
  * `value`, if the CSV and the cell names write it exactly (formatNumber: 6 significant digits, plain
- * decimals); else a UsageError: `label` (the setting as given) and what the CSV would write.
+ * decimals); else a UsageError: `label` (the setting as given) and what the CSV would write, naming `setting` if given.
  */
-export function writtenExactly(label: string, value: number): number {
+export function writtenExactly(label: string, value: number, setting?: string): number {
   const text = formatNumber(value);
   if (Number(text) === value) return value;
-  throw new UsageError(`${label} has more digits than the CSV and the cell names write (${text}: 6 significant digits)`, 'write it in 6 significant digits or fewer');
+  throw new UsageError(`${label} has more digits than the CSV and the cell names write (${text}: 6 significant digits)`, 'write it in 6 significant digits or fewer', setting);
 }

@@ -25,6 +25,34 @@ const withSweep = (field: string, values: unknown[]): unknown => ({ ...DEFAULT_R
 const withShared = (field: string, value: unknown): unknown => ({ ...DEFAULT_RUN, [field]: value });
 const cellOf = (settings: RunSettings) => Object.fromEntries(Object.entries(settings.sweep).map(([name, values]) => [name, (values as unknown[])[0]]));
 
+describe('a refusal names its setting as a field (UsageError.setting)', () => {
+  /** The setting the UsageError `action` throws names, or null for one that names none. */
+  const settingOf = (action: () => unknown): string | undefined | null => {
+    try {
+      action();
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      return (error as UsageError).setting ?? null;
+    }
+    throw new Error('no error was thrown');
+  };
+
+  it('names the field each check refused, as its message does: a shared value, a sweep list, one of its values, a repeat, a hole, too many digits, an object', () => {
+    expect(settingOf(() => validateRunSettings(withShared('generations', 0)))).toBe('generations');
+    expect(settingOf(() => validateRunSettings(withShared('k', undefined)))).toBe('k');
+    expect(settingOf(() => validateRunSettings(withSweep('order', [])))).toBe('sweep.order');
+    expect(settingOf(() => validateRunSettings(withSweep('humanRatio', [0, 1.5])))).toBe('sweep.humanRatio');
+    expect(settingOf(() => validateRunSettings(withSweep('smoothing', ['mle', 'nope'])))).toBe('sweep.smoothing');
+    expect(settingOf(() => validateRunSettings(withSweep('humanRatio', [0.1, 0.1])))).toBe('sweep.humanRatio');
+    // eslint-disable-next-line no-sparse-arrays
+    expect(settingOf(() => validateRunSettings(withSweep('humanRatio', [0, , 0.1])))).toBe('sweep.humanRatio');
+    expect(settingOf(() => validateRunSettings(withSweep('humanRatio', [0.1234567])))).toBe('sweep.humanRatio');
+    expect(settingOf(() => validateRunSettings({ ...DEFAULT_RUN, sweep: 7 }))).toBe('sweep');
+    // a refusal of no one setting names none: an unknown key
+    expect(settingOf(() => validateRunSettings({ ...DEFAULT_RUN, humanratio: 0 }))).toBeNull();
+  });
+});
+
 describe('the run settings', () => {
   it('DEFAULT_RUN holds the documented defaults (README, the `run` options table), and they are valid', () => {
     expect(validateRunSettings(DEFAULT_RUN)).toBe(DEFAULT_RUN);
