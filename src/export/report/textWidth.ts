@@ -15,12 +15,13 @@
  * the printable ASCII characters, measured with Chromium's canvas `measureText` at 1000 px on the project's machine
  * (Debian's DejaVu Sans; 6 December 2026). Other characters: a combining mark or a format character
  * (U+0301, U+200B) none; CJK and the scripts from U+2E80 on 1 em, as their fonts draw them; emoji and
- * the symbols from U+1F000 on 1.3 em; every other character 1.1 em, 1.25 em bold. These are more than
- * almost every letter and sign of DejaVu Sans's Latin, Greek and Cyrillic measures there (an accented
- * Latin letter about 0.6 em, Щ 1.09 em and 1.33 em bold, the em dash 1 em; the few wider ones, such as
- * ‰ at 1.34 em, and the symbols of U+2600-U+27BF, up to 1.25 em, are rare): 0.7 em for all of them let
- * a Cyrillic or dashed cell name run past the image's edge (round 2); now an image is as wide as its
- * text or wider, unless a text is mostly made of those few wider signs. DejaVu Sans is what a Linux
+ * the symbols from U+1F000 on 1.3 em; the per mille and per ten thousand signs as measured (‰ 1.342 em,
+ * 1.44 bold; ‱ 1.735, 1.887 bold) and the symbols of U+2600-U+27BF at their widest, 1.25 em (☏; 3
+ * of their 448 are wider than 1.1 em: they ran past an image's edge); every other character 1.1 em,
+ * 1.25 em bold. These are more than every letter and sign of DejaVu Sans's Latin, Greek and Cyrillic
+ * measures there (an accented Latin letter about 0.6 em, Щ 1.09 em and 1.33 em bold, the em dash
+ * 1 em): 0.7 em for all of them let a Cyrillic or dashed cell name run past the image's edge (round 2);
+ * now an image is as wide as its text or wider (measured 7 December 2026). DejaVu Sans is what a Linux
  * viewer draws for the charts' font list ('Helvetica, Arial, sans-serif') where neither is installed,
  * and it is wider than both, so under Helvetica or Arial a few pixels stay blank.
  */
@@ -43,6 +44,15 @@ const WIDE = 1000;
 const WIDE_FROM = 0x2e80;
 const EMOJI = 1300;
 const EMOJI_FROM = 0x1f000;
+/** The characters below WIDE_FROM that DejaVu Sans draws wider than OTHER: [normal, bold]. */
+const WIDER = new Map<number, readonly [number, number]>([
+  [0x2030, [1342, 1440]], // ‰
+  [0x2031, [1735, 1887]], // ‱
+]);
+/** The miscellaneous symbols and dingbats, U+2600-U+27BF, at the widest of them (☏, 1.25 em both weights). */
+const SYMBOLS_FROM = 0x2600;
+const SYMBOLS_TO = 0x27bf;
+const SYMBOL = 1250;
 /** Drawn over the character before, or not drawn: combining marks, format characters (zero-width space, joiners). */
 const NO_WIDTH = /^[\p{M}\p{Cf}]$/u;
 
@@ -79,6 +89,9 @@ function characterWidth(character: string, widths: readonly number[], bold: bool
   if (NO_WIDTH.test(character)) return 0;
   if (code >= EMOJI_FROM) return EMOJI;
   if (code >= WIDE_FROM) return WIDE;
+  const wider = WIDER.get(code);
+  if (wider !== undefined) return wider[bold ? 1 : 0];
+  if (code >= SYMBOLS_FROM && code <= SYMBOLS_TO) return SYMBOL;
   return bold ? OTHER_BOLD : OTHER;
 }
 

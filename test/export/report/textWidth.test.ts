@@ -15,6 +15,10 @@ describe('textWidth', () => {
     // at 20 px, 22 + 22 + 20 + 26 + 0 + 0 = 90; bold 25 + 25 + 20 + 26 = 96
     expect(textWidth({ fontSize: 20 }, 'éЩ中😀\u0301\u200b')).toBeCloseTo(90, 10);
     expect(textWidth({ fontSize: 20, fontWeight: 'bold' }, 'éЩ中😀\u0301\u200b')).toBeCloseTo(96, 10);
+    // the few signs wider than 1.1 em, as Chromium measures DejaVu Sans: '‰' 1.342 em (1.44 bold), '‱' 1.735 (1.887), '☏' 1.25;
+    // at 10 px, 13.42 + 17.35 + 12.5 = 43.27; bold 14.4 + 18.87 + 12.5 = 45.77 (they ran past an image's edge at 1.1 em)
+    expect(textWidth({ fontSize: 10 }, '‰‱☏')).toBeCloseTo(43.27, 10);
+    expect(textWidth({ fontSize: 10, fontWeight: 'bold' }, '‰‱☏')).toBeCloseTo(45.77, 10);
     // a limit caps the width (Vega cuts the text to it); 0 or none does not
     expect(textWidth({ fontSize: 10, limit: 5 }, 'ab')).toBe(5);
     expect(textWidth({ fontSize: 10, limit: 0 }, 'ab')).toBeCloseTo(12.48, 10);
