@@ -1062,6 +1062,20 @@ if (SKIP_BROWSER) {
       await page.getByLabel('Word', { exact: true }).fill('');
     });
 
+    it('the word search takes the spelling H holds most, not the lowercase one (MANTLE found mantle, once in brown:news, over Mantle, 46 times)', async () => {
+      await open(hash({ corpus: 'brown:news', generations: 1, order: [2], humanRatio: [0], lowercase: false }));
+      await waitLoaded();
+      await runAndWait();
+      for (const typed of ['MANTLE', 'mANTLE']) {
+        await page.getByLabel('Word', { exact: true }).fill(typed);
+        await expect.poll(() => page.locator('#word-result tr').nth(1).locator('th').textContent()).toBe('count of "Mantle" (H, then the synthetic text)');
+      }
+      // a spelling the texts hold as typed is taken as typed
+      await page.getByLabel('Word', { exact: true }).fill('mantle');
+      await expect.poll(() => page.locator('#word-result tr').nth(1).locator('th').textContent()).toBe('count of "mantle" (H, then the synthetic text)');
+      await page.getByLabel('Word', { exact: true }).fill('');
+    });
+
     it('a page without brown:news starts on its first corpus', async () => {
       const file = join(OUTPUT, 'lighthouse-only.html');
       writePlayground(file, ['corpora/lighthouse.txt'], ROOT);

@@ -170,8 +170,9 @@ export class TextView {
   }
 
   /**
-   * The word typed as the cell's texts count it (as typed, else lowercased, else alike but for case): a
-   * vocabulary id, or, in a subword run, a word some text of the cell spells; with how often a sample holds it.
+   * The word typed as the cell's texts count it (as typed, else the spelling alike but for case that H
+   * holds most often): a vocabulary id, or, in a subword run, a word some text of the cell spells; with
+   * how often a sample holds it.
    */
   private lookUp(cell: Map<number, GenerationSample>, typed: string): { readonly text: string; readonly count: (sample: GenerationSample) => number } | undefined {
     if (byWord(cell)) {
@@ -179,7 +180,7 @@ export class TextView {
       return word === undefined ? undefined : { text: word, count: (sample) => sample.wordCounts!.get(word) ?? 0 };
     }
     const human = cell.get(0)?.counts;
-    const id = this.ids.get(typed) ?? this.ids.get(typed.toLowerCase()) ?? likeButCase(this.vocabulary, typed, (candidate) => human?.[candidate] ?? 0);
+    const id = this.ids.get(typed) ?? likeButCase(this.vocabulary, typed, (candidate) => human?.[candidate] ?? 0);
     return id === undefined ? undefined : { text: this.vocabulary[id]!, count: (sample) => sample.counts[id] ?? 0 };
   }
 
@@ -235,14 +236,14 @@ export class TextView {
 }
 
 /**
- * The word of a subword run's texts the user means by `typed`: as typed, else lowercased, else the
- * one spelled alike but for case that H holds most often (a run keeps case: `ines` finds `Ines`).
+ * The word of a subword run's texts the user means by `typed`: as typed, else the one spelled alike but
+ * for case that H holds most often (a run keeps case: `ines` finds `Ines`; the lowercase spelling is
+ * not preferred: `MANTLE` found `mantle`, once in H, over `Mantle`, 41 times: last notes' 'Not done').
  */
 function wordIn(cell: ReadonlyMap<number, GenerationSample>, typed: string): string | undefined {
   const samples = [...cell.values()];
   const known = (word: string): boolean => samples.some((sample) => sample.wordCounts!.has(word));
   if (known(typed)) return typed;
-  if (known(typed.toLowerCase())) return typed.toLowerCase();
   const words = [...new Set(samples.flatMap((sample) => [...sample.wordCounts!.keys()]))];
   const human = cell.get(0)?.wordCounts;
   const index = likeButCase(words, typed, (candidate) => human?.get(words[candidate]!) ?? 0);
