@@ -98,9 +98,9 @@ function checkTokens(model: LanguageModel, tokenOf: (id: number) => string): voi
  */
 export function* arpaLinesFromCounts(model: LanguageModel, tokenOf: (id: number) => string, trie: NgramTrie): Generator<string> {
   refuseAddK(model);
-  const interpolated = model instanceof InterpolatedModel ? model : undefined;
   const order = model.order;
   const unigrams = [EOS_ID, ...model.support];
+  const weightOf = (node: number | undefined, k: number): number | undefined => bowIfHistory(model, trie, node, k);
 
   yield '\\data\\';
   yield `ngram 1=${unigrams.length + 1}`;
@@ -113,49 +113,54 @@ export function* arpaLinesFromCounts(model: LanguageModel, tokenOf: (id: number)
 
   yield '';
   yield '\\1-grams:';
-  yield line(ARPA_LOG_ZERO, BOS_TOKEN, bowIfHistory(unigramNode.get(BOS), 1));
+  yield line(ARPA_LOG_ZERO, BOS_TOKEN, weightOf(unigramNode.get(BOS), 1));
   for (const w of unigrams) {
     const p = model.probability(empty, 0, 0, w);
-    yield line(Math.log10(p), tokenOf(w), bowIfHistory(unigramNode.get(w), 1));
+    yield line(Math.log10(p), tokenOf(w), weightOf(unigramNode.get(w), 1));
   }
   for (let k = 2; k <= order; k++) {
     yield '';
     yield `\\${k}-grams:`;
     for (let x = trie.levelStart[k]!; x < trie.levelStart[k + 1]!; x++) {
-      spell(x, k);
+      spell(trie, x, k, words);
       const p = model.probability(words, 0, k - 1, words[k - 1]!);
       const text = Array.from(words.subarray(0, k), tokenOf).join(' ');
-      yield line(Math.log10(p), text, bowIfHistory(x, k));
+      yield line(Math.log10(p), text, weightOf(x, k));
     }
   }
   yield '';
   yield '\\end\\';
+}
 
-  function spell(node: number, k: number): void {
-    for (let i = k - 1, x = node; i >= 0; i--, x = trie!.parent[x]!) words[i] = trie!.word[x]!;
-  }
+/** The ids of the k-gram at trie node `node` into `words[0..k)`, read up its parents. */
+function spell(trie: NgramTrie, node: number, k: number, words: Int32Array): void {
+  for (let i = k - 1, x = node; i >= 0; i--, x = trie.parent[x]!) words[i] = trie.word[x]!;
+}
 
-  /** The log10 back-off weight of a k-gram node that is a history (has continuations; never at order n). */
-  function bowIfHistory(node: number | undefined, k: number): number | undefined {
-    // Stryker disable next-line ConditionalExpression: equivalent, `node !== undefined` -> true: hasChildren(undefined) reads undefined > undefined, false
-    return node !== undefined && hasChildren(trie!, node) ? bowOf(node, k) : undefined;
-  }
+/** The log10 back-off weight of a k-gram node that is a history (has continuations; never at order n), else undefined. */
+function bowIfHistory(model: LanguageModel, trie: NgramTrie, node: number | undefined, k: number): number | undefined {
+  // Stryker disable next-line ConditionalExpression: equivalent, `node !== undefined` -> true: hasChildren(undefined) reads undefined > undefined, false
+  return node !== undefined && hasChildren(trie, node) ? bowOf(model, trie, node, k) : undefined;
+}
 
-  function bowOf(node: number, k: number): number {
-    if (interpolated !== undefined) return Math.log10(interpolated.backoffWeight(node));
-    // generic conversion: the mass h leaves over, relative to the mass h' leaves over the same words
-    const history = new Int32Array(k + 1);
-    for (let i = k - 1, x = node; i >= 0; i--, x = trie!.parent[x]!) history[i] = trie!.word[x]!;
-    let left = 1;
-    let lowerLeft = 1;
-    for (let c = trie!.childStart[node]!; c < trie!.childEnd[node]!; c++) {
-      const w = trie!.word[c]!;
-      left -= model.probability(history, 0, k, w);
-      lowerLeft -= model.probability(history, 1, k, w);
-    }
-    if (left <= 1e-12 || lowerLeft <= 1e-12) return ARPA_LOG_ZERO;
-    return Math.log10(left / lowerLeft);
+/**
+ * The log10 back-off weight of history node `node` (k words): an interpolated model's own; otherwise
+ * the generic conversion, the mass the history leaves over relative to the mass its suffix leaves over
+ * the same words (log10(0) where either is spent).
+ */
+function bowOf(model: LanguageModel, trie: NgramTrie, node: number, k: number): number {
+  if (model instanceof InterpolatedModel) return Math.log10(model.backoffWeight(node));
+  const history = new Int32Array(k + 1);
+  spell(trie, node, k, history);
+  let left = 1;
+  let lowerLeft = 1;
+  for (let c = trie.childStart[node]!; c < trie.childEnd[node]!; c++) {
+    const w = trie.word[c]!;
+    left -= model.probability(history, 0, k, w);
+    lowerLeft -= model.probability(history, 1, k, w);
   }
+  if (left <= 1e-12 || lowerLeft <= 1e-12) return ARPA_LOG_ZERO;
+  return Math.log10(left / lowerLeft);
 }
 
 const EOS_ID = 1;
