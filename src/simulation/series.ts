@@ -125,10 +125,7 @@ function* seriesGenerations(run: PreparedRun, cell: Cell, replicate: number, hoo
   const cellSettings = cell.settings;
   const random = seriesRandom(run, cell, replicate);
   const rule = parseSelectRule(cellSettings.select);
-  // Said by every series of the cell (a shard or a resume may not run replicate 1), in the same words: the CLI and the page say it once.
-  if (rule.kind !== 'none' && cellSettings.humanRatio === 1) {
-    hooks.warn?.(`cell ${cell.id}: select ${cellSettings.select} curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)`);
-  }
+  warnNothingToSelect(cell, rule, hooks);
   const batchAt = (generation: number): number => batchTokensAt(batchTokens, cellSettings.tokensGrowth, generation);
   const anchors = pickSentences(human, cellSettings.anchor, random);
   const humanTargetAt = (generation: number): number => roundedCount(batchAt(generation), cellSettings.humanRatio);
@@ -152,11 +149,7 @@ function* seriesGenerations(run: PreparedRun, cell: Cell, replicate: number, hoo
   const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
   const values0 = taken?.values ?? generationZeroValues(run, model0, seed);
   row(0, { ...values0 });
-  // Left for the next task of this thread that shares it, or cleared (so the keeper holds no M0 this series lets go).
-  if (sharing !== undefined) {
-    if (sharing.keep) sharing.keeper.keep(run, generation0Of!, { model0, values: values0 });
-    else sharing.keeper.clear();
-  }
+  if (sharing !== undefined) passGeneration0On(sharing, run, generation0Of!, { model0, values: values0 });
   taken = undefined; // else it would hold M0 for the whole series
   // From here on every model and measured text is read off sample paths (order-3 MLE, default sampling,
   // no --select, replace): no pass over a text's predictions is left, so the column buffers go.
@@ -192,6 +185,21 @@ function* seriesGenerations(run: PreparedRun, cell: Cell, replicate: number, hoo
     stepGeneration(series, carried, generation);
     yield generation;
   }
+}
+
+/**
+ * Said by every series of a cell that selects at human ratio 1 (a shard or a resume may not run
+ * replicate 1), in the same words: the CLI and the page say it once.
+ */
+function warnNothingToSelect(cell: Cell, rule: ReturnType<typeof parseSelectRule>, hooks: SeriesHooks): void {
+  if (rule.kind === 'none' || cell.settings.humanRatio !== 1) return;
+  hooks.warn?.(`cell ${cell.id}: select ${cell.settings.select} curates nothing at human ratio 1 (every batch is human text: nothing to select, though the rule enters the seed of the cell: its draws are not those of a cell without it)`);
+}
+
+/** Generation 0 left for the next task of this thread that shares it, or the keeper cleared (so it holds no M0 this series lets go). */
+function passGeneration0On(sharing: NonNullable<SeriesHooks['generation0']>, run: PreparedRun, key: string, generation0: Generation0): void {
+  if (sharing.keep) sharing.keeper.keep(run, key, generation0);
+  else sharing.keeper.clear();
 }
 
 /** What every generation >= 1 of a series reads (set once, before generation 1). */
