@@ -21,7 +21,7 @@ function unmarkedEnds(lines: readonly string[]): number {
 
 describe('modes', () => {
   it('refuses a mode that is not auto or line (it split as auto: audit of the library)', () => {
-    expect(() => sentenceSplitter('nope' as 'auto')).toThrow(new UsageError("unknown mode value 'nope'", 'use one of: auto, line'));
+    expect(() => sentenceSplitter('nope' as 'auto')).toThrow(new UsageError("unknown mode value 'nope'", 'use one of: auto, line', 'mode'));
   });
 });
 
