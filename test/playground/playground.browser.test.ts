@@ -1271,6 +1271,15 @@ if (SKIP_BROWSER) {
       for (let i = 1; i < lines.length - 1; i++) expect(lines[i]![1] - lines[i - 1]![1]).toBeGreaterThanOrEqual(3_900);
     });
 
+    it('opens a phone\'s number keyboard for a single number: digits for a whole number, a decimal point too for k and holdout; a sweep\'s list keeps the text keyboard (every box opened the text keyboard)', async () => {
+      await open('');
+      await waitLoaded();
+      const keyboard = (key: string) => page.locator(`#control-${key}`).evaluate((input) => input.getAttribute('inputmode'));
+      for (const key of ['generations', 'replicates', 'seed', 'tokens', 'measureTokens', 'maxSentenceLength', 'rareThreshold']) expect(await keyboard(key), key).toBe('numeric');
+      for (const key of ['k', 'holdout']) expect(await keyboard(key), key).toBe('decimal');
+      for (const key of ['humanRatio', 'order', 'topP', 'strategy']) expect(await keyboard(key), key).toBeNull();
+    });
+
     it("offers the names the strategy and smoothing boxes take, the library's lists, also as a list is typed (they took free text and offered none: audit)", async () => {
       await open('');
       await waitLoaded();

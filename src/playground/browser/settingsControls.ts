@@ -20,7 +20,8 @@ import {
   type ScalarKey,
   type SweepKey,
 } from '../pageConfig.js';
-import { CELL_RULES } from '../../simulation/validateSettings.js';
+import { CELL_RULES, SHARED_RULES } from '../../simulation/validateSettings.js';
+import type { ValueRule } from '../../validation/valueRule.js';
 import { refreshCorpusSelect } from './corpusLoad.js';
 import { $, labelFor, plainTyping } from './elements.js';
 import { suggestNames } from './nameSuggestions.js';
@@ -84,12 +85,23 @@ function valueControl(key: ControlKey, onChange: SettingsChange): HTMLDivElement
   input.name = key;
   plainTyping(input);
   if ((OPTIONAL_SCALARS as readonly string[]).includes(key)) input.placeholder = key === 'tokens' ? 'human pool size' : 'N, the batch size';
+  // a single number (the shared settings; a sweep's box takes a list, with commas, and keeps the text keyboard)
+  if (key in SHARED_RULES) input.inputMode = keyboardFor(SHARED_RULES[key as keyof typeof SHARED_RULES]);
   input.addEventListener('input', () => onChange({ ...page.state, values: { ...page.state.values, [key]: input.value } }, false));
   const box = field(`control-${key}`, `${labelOf(key)} (${flagOf(key)})`, input, descriptionOf(key));
   // a setting that takes names offers them, the library's own list (one, or a list being typed)
   const names = key in CELL_RULES ? CELL_RULES[key as keyof typeof CELL_RULES].names : undefined;
   if (names !== undefined) box.append(suggestNames(input, `control-${key}-names`, names));
   return box;
+}
+
+/**
+ * The phone keyboard for one number: digits alone for a rule that refuses 0.5 (a whole number:
+ * generations, seed, ...), digits and a decimal point otherwise (k, holdout); every box opened the text
+ * keyboard. Exponent notation (1e-5) can still be pasted.
+ */
+function keyboardFor(rule: ValueRule<unknown>): 'numeric' | 'decimal' {
+  return rule.accepts(0.5) ? 'decimal' : 'numeric';
 }
 
 function listControl(key: 'tokenizer' | 'sentences', names: readonly string[], help: string, onChange: SettingsChange): HTMLDivElement {
