@@ -23,8 +23,15 @@ export type RunEnd = 'done' | 'stopped' | 'failed' | 'refused';
 /** Whose rows the page shows as a run ends: the run's own, the last run's (kept: it made none), or none. */
 export type RowsShown = 'this run' | 'last run' | 'none';
 
-/** Where a run's results are, as its end says. */
-const RESULTS_WHERE = 'the curves are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.';
+/** Where a run's results are, as its end says after naming whose curves they are. */
+const RESULTS_WHERE = 'are under 3. Curves, the text under 4. The text itself, the downloads under 5. Export.';
+
+/** How the end names the curves shown: the last run's (kept), a failed run's rows so far, or the run's own. */
+const WHOSE: Record<Exclude<RowsShown, 'none'> | 'failed', string> = {
+  'last run': "The last run's rows are shown: the curves",
+  failed: 'Its rows so far are shown: the curves',
+  'this run': 'Its curves',
+};
 
 let said: Said = { quarter: 0, at: 0 };
 
@@ -49,6 +56,5 @@ export function sayProgress(done: number, total: number): void {
 export function sayEnd(end: RunEnd, rows: RowsShown): void {
   said = { quarter: 4, at: performance.now() };
   if (end === 'refused' || rows === 'none') return say('');
-  const whose = rows === 'last run' ? "The last run's rows are shown: " : end === 'failed' ? 'Its rows so far are shown: ' : 'Its ';
-  say(rows === 'this run' && end !== 'failed' ? `${whose}${RESULTS_WHERE.replace(/^the curves/u, 'curves')}` : `${whose}${RESULTS_WHERE}`);
+  say(`${WHOSE[rows === 'this run' && end === 'failed' ? 'failed' : rows]} ${RESULTS_WHERE}`);
 }
