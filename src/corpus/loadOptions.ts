@@ -56,7 +56,7 @@ export function validateLoadOptions(specs: unknown, options: unknown): Partial<L
   if (object['brownCache'] !== undefined) checkValue('brownCache', object['brownCache'], BOOLEAN_RULE);
   const stdin = object['stdin'] as { on?: unknown } | null | undefined;
   if (stdin !== undefined && typeof stdin?.on !== 'function') {
-    throw new UsageError(`stdin must be a readable stream, got ${shownValue(stdin)}`, 'pass process.stdin or a Readable, or leave it out');
+    throw new UsageError(`stdin must be a readable stream, got ${shownValue(stdin)}`, 'pass process.stdin or a Readable, or leave it out', 'stdin');
   }
   return object as Partial<LoadOptions>;
 }

@@ -45,12 +45,12 @@ export function checkTextOptionValues(object: Readonly<Record<string, unknown>>)
   }
   // a blank line is an empty sentence only where a line is a sentence (the default sentences is auto)
   if (object['emptySentences'] === true && object['sentences'] !== 'line') {
-    throw new UsageError(`emptySentences needs sentences 'line', got sentences ${shownValue(object['sentences'] ?? 'auto')}`, "pass sentences: 'line' (one sentence per line, a blank line an empty sentence), or leave emptySentences out");
+    throw new UsageError(`emptySentences needs sentences 'line', got sentences ${shownValue(object['sentences'] ?? 'auto')}`, "pass sentences: 'line' (one sentence per line, a blank line an empty sentence), or leave emptySentences out", 'emptySentences');
   }
   for (const key of FUNCTION_OPTIONS) checkOptionalFunction(key, object[key]);
   const merges = object['bpeMerges'];
   if (merges !== undefined && (!Array.isArray(merges) || !merges.every(isMerge))) {
-    throw new UsageError(`bpeMerges must be a list of merges ({ left, right } strings), got ${shownValue(merges)}`, 'pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out');
+    throw new UsageError(`bpeMerges must be a list of merges ({ left, right } strings), got ${shownValue(merges)}`, 'pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out', 'bpeMerges');
   }
 }
 

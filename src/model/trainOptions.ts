@@ -40,11 +40,11 @@ export const MAX_ORDER = 10;
 
 /** A refused seedTypes, quoted as every check quotes a value (a list as JSON, a number named as one). */
 function refuse(name: string, value: unknown, allowed: string): never {
-  throw new UsageError(`${name} must be ${allowed}, got ${typedValue(value, 'text')}`, `pass ${allowed}`);
+  throw new UsageError(`${name} must be ${allowed}, got ${typedValue(value, 'text')}`, `pass ${allowed}`, name);
 }
 
 function missing(name: string, allowed: string): never {
-  throw new UsageError(`${name} is required`, `pass ${name}: ${allowed}`);
+  throw new UsageError(`${name} is required`, `pass ${name}: ${allowed}`, name);
 }
 
 function oneOf<T extends string>(name: string, value: unknown, names: readonly T[]): T {

@@ -106,7 +106,7 @@ export function validateSweep(given: unknown): SweepSettings {
   const sweep = checkObject('sweep', given);
   refuseUnknownKeys(sweep, Object.keys(CELL_RULES), 'sweep setting');
   for (const [key, rule] of Object.entries(CELL_RULES) as Array<[string, ValueRule<unknown>]>) {
-    if (sweep[key] === undefined) throw new UsageError(`sweep.${key} is required`, `pass a non-empty list of values, each ${rule.allowed}`);
+    if (sweep[key] === undefined) throw new UsageError(`sweep.${key} is required`, `pass a non-empty list of values, each ${rule.allowed}`, `sweep.${key}`);
     checkList(`sweep.${key}`, sweep[key], rule);
   }
   return given as SweepSettings;
@@ -179,10 +179,10 @@ export function checkHooks(hooks: unknown, required: string | null = 'emit', fie
   refuseUnknownKeys(object, known, field === 'hooks' ? 'hook' : 'handler');
   for (const [key, value] of Object.entries(object)) {
     if (value !== undefined && typeof value !== 'function') {
-      throw new UsageError(`${field}.${key} must be a function, got ${shownValue(value)}`, key === required ? 'pass a function that receives each row' : 'pass a function or leave it out');
+      throw new UsageError(`${field}.${key} must be a function, got ${shownValue(value)}`, key === required ? 'pass a function that receives each row' : 'pass a function or leave it out', `${field}.${key}`);
     }
   }
-  if (required !== null && typeof object[required] !== 'function') throw new UsageError(`${field}.${required} is required`, `pass ${field}.${required} as a function that receives each row`);
+  if (required !== null && typeof object[required] !== 'function') throw new UsageError(`${field}.${required} is required`, `pass ${field}.${required} as a function that receives each row`, `${field}.${required}`);
 }
 
 /** Worker threads: a whole number from 1 to 1024 (the CLI's --workers too). */
@@ -206,7 +206,7 @@ export function validateTaskOptions(options: unknown, handlers: unknown, known?:
   if (known !== undefined) refuseUnknownKeys(object, known, 'option');
   if (object['workers'] !== undefined) checkValue('options.workers', object['workers'], WORKERS_RULE);
   if (object['inThisThread'] !== undefined) checkValue('options.inThisThread', object['inThisThread'], BOOLEAN_RULE);
-  if (object['signal'] !== undefined && !(object['signal'] instanceof AbortSignal)) throw new UsageError(`options.signal must be an AbortSignal, got ${shownValue(object['signal'])}`, 'pass an AbortController\'s signal, or leave it out');
+  if (object['signal'] !== undefined && !(object['signal'] instanceof AbortSignal)) throw new UsageError(`options.signal must be an AbortSignal, got ${shownValue(object['signal'])}`, 'pass an AbortController\'s signal, or leave it out', 'options.signal');
   checkOptionalFunction('options.warn', object['warn']);
   if (object['extras'] !== undefined) checkExtras(checkObject('options.extras', object['extras']));
   if (object['workerScript'] !== undefined && !(object['workerScript'] instanceof URL) && typeof object['workerScript'] !== 'string') throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(object['workerScript'])}`, 'leave it out: the package finds its worker');

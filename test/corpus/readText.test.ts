@@ -220,7 +220,7 @@ describe('readCorpusText: formats and options', () => {
     expect(Array.from(treebank.corpus.offsets)).toEqual([0, 2, 2, 2, 3]);
     // (it was taken silently and did nothing: the CLI refused the same options)
     await expect(readCorpusText(text, { tokenizer: 'whitespace', sentences: 'auto', emptySentences: true })).rejects.toThrow(
-      new UsageError("emptySentences needs sentences 'line', got sentences 'auto'", "pass sentences: 'line' (one sentence per line, a blank line an empty sentence), or leave emptySentences out"),
+      new UsageError("emptySentences needs sentences 'line', got sentences 'auto'", "pass sentences: 'line' (one sentence per line, a blank line an empty sentence), or leave emptySentences out", 'emptySentences'),
     );
     await expect(readCorpusText(text, { emptySentences: true })).rejects.toThrow("emptySentences needs sentences 'line', got sentences 'auto'");
     await expect(loadCorpus(['brown:news'], { emptySentences: true })).rejects.toThrow("emptySentences needs sentences 'line', got sentences 'auto'");

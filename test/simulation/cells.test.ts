@@ -24,7 +24,7 @@ describe('cells', () => {
   });
 
   it('refuse a sweep that is not one, naming the list, as a run refuses it (a TypeError before)', () => {
-    expect(() => expandCells({} as never)).toThrow(new UsageError('sweep.strategy is required', 'pass a non-empty list of values, each one of: replace, accumulate, accumulate-subsample'));
+    expect(() => expandCells({} as never)).toThrow(new UsageError('sweep.strategy is required', 'pass a non-empty list of values, each one of: replace, accumulate, accumulate-subsample', 'sweep.strategy'));
     expect(() => expandCells(undefined as never)).toThrow(UsageError);
     expect(() => expandCells({ ...DEFAULT_SWEEP, order: [] })).toThrow(/sweep\.order/u);
     expect(() => expandCells({ ...DEFAULT_SWEEP, humanRatio: [1.5] })).toThrow("sweep.humanRatio must be a number >= 0 and <= 1, got '1.5'");

@@ -9,6 +9,9 @@ import { batchTokensAt, DEFAULT_RUN, HUMAN_POOLS, STRATEGIES, type RunSettings }
 import { checkHooks, TASK_HANDLERS, validateCellSettings, validateRunSettings, validateSeriesArguments, validateTaskOptions, WORKERS_RULE } from '../../src/simulation/validateSettings.js';
 import { Generation0Keeper } from '../../src/simulation/generationZero.js';
 import { SELECT_FORMS } from '../../src/simulation/curation.js';
+import { validateLoadOptions } from '../../src/corpus/loadOptions.js';
+import { resolveTrainOptions } from '../../src/model/trainOptions.js';
+import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 
 /** The UsageError `action` throws (message and hint). */
 function refusal(action: () => unknown): { message: string; hint: string | undefined } {
@@ -50,6 +53,21 @@ describe('a refusal names its setting as a field (UsageError.setting)', () => {
     expect(settingOf(() => validateRunSettings({ ...DEFAULT_RUN, sweep: 7 }))).toBe('sweep');
     // a refusal of no one setting names none: an unknown key
     expect(settingOf(() => validateRunSettings({ ...DEFAULT_RUN, humanratio: 0 }))).toBeNull();
+  });
+
+  it('names it also where a setting is missing, a hook or handler is no function, or a loading option breaks a rule of its own (the message names each)', () => {
+    const { strategy: _, ...noStrategy } = DEFAULT_RUN.sweep;
+    expect(settingOf(() => validateRunSettings({ ...DEFAULT_RUN, sweep: noStrategy }))).toBe('sweep.strategy');
+    expect(settingOf(() => checkHooks({}))).toBe('hooks.emit');
+    expect(settingOf(() => checkHooks({ emit: () => {}, warn: 3 }))).toBe('hooks.warn');
+    expect(settingOf(() => validateTaskOptions({ signal: 3 }, { onRow: () => {} }))).toBe('options.signal');
+    const corpus = corpusFromSentences([[2, 3]]);
+    expect(settingOf(() => resolveTrainOptions(corpus, { smoothing: 'mle' } as never))).toBe('order');
+    expect(settingOf(() => resolveTrainOptions(corpus, { order: 3, smoothing: 'mle', vocab: 'seed' }))).toBe('seedTypes');
+    expect(settingOf(() => resolveTrainOptions(corpus, { order: 3, smoothing: 'mle', seedTypes: [2] as never }))).toBe('seedTypes');
+    expect(settingOf(() => validateLoadOptions(['a.txt'], { emptySentences: true }))).toBe('emptySentences');
+    expect(settingOf(() => validateLoadOptions(['a.txt'], { bpeMerges: 5 as never }))).toBe('bpeMerges');
+    expect(settingOf(() => validateLoadOptions(['-'], { stdin: 5 as never }))).toBe('stdin');
   });
 });
 
