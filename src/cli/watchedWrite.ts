@@ -1,27 +1,36 @@
 /**
- * A whole file written by a command that watches no signals otherwise (`tokenize --out`, `train
- * --arpa`): SIGINT, SIGTERM or SIGHUP while it is written stops the writing at its next wait, removes
- * `<path>.partial`, and ends the command with one line and 128 + the signal's number (130, 143, 129);
- * the file at the path stays as it was. A signal as the file is put in place lets it be put in place,
- * and the line says it was written whole, and whether the command had more to print, which it does not
- * print. (With the signals' default action the process ended at once, silently, and left
- * `<path>.partial` behind: audit.) A device or a FIFO, written directly (no `.partial`), keeps the
- * default action: a FIFO nobody reads blocks its opening, which no handler could end (the first Ctrl-C
- * stopped nothing: round 2), and what a reader took cannot be taken back.
+ * Whole files written by a command that watches no signals otherwise (`tokenize --out`, `train
+ * --arpa`, `metrics --out`, `plot`, `merge`, `playground`): SIGINT, SIGTERM or SIGHUP while one is
+ * written stops the writing at its next wait, removes its `<path>.partial`, writes none of the files
+ * after it, and ends the command with one line and 128 + the signal's number (130, 143, 129); the file
+ * at the path stays as it was. A signal as a file is put in place lets it be put in place, and stops
+ * the command before the next. The line says which files were written whole and which were not
+ * (`... while --summary s.csv was written: written whole: --out all.csv with its run record
+ * all.csv.run.json; not written, as they were: --summary s.csv`), and, once every file is, whether the
+ * command had more to print, which it does not print. (With the signals' default action the process
+ * ended at once, silently, and left `<path>.partial` behind: audit.) A device or a FIFO, written
+ * directly (no `.partial`), keeps the default action: a FIFO nobody reads blocks its opening, which no
+ * handler could end (the first Ctrl-C stopped nothing: round 2), and what a reader took cannot be taken
+ * back.
  *
- * Contract: `writeWatched(path, output, write)` watches the signals only while the file is written (see
- * ./signals.ts): before it, a long computation (a model trained on a large corpus) keeps the default
- * action, so a signal ends the process at once instead of waiting for the computation to yield, and no
- * `.partial` exists yet to be left. `write` fills the stream and waits when it asks to (its waits are
- * where a signal stops it); `output` names it in the line, its flag and the path as the user gave it
- * (`--out tok.txt`), and says whether the command prints more after it. Other failures are thrown as
+ * Contract: `writeWatched(path, output, write)` writes one file, `writeWatchedFiles(files, printsAfter)`
+ * several in turn; the signals are watched only while files are written (see ./signals.ts): before
+ * them, a long computation (a model trained on a large corpus) keeps the default action, so a signal
+ * ends the process at once instead of waiting for the computation to yield, and no `.partial` exists
+ * yet to be left. So the caller has everything to write ready before it calls. Each `write` fills its
+ * stream and waits when it asks to (its waits are where a signal stops it; `writeText` writes a string
+ * so); `before`, if given, runs as its turn comes (its folder made); `placed`, if given, runs as its
+ * file is put in place, with no wait between, so no signal comes between them (merge's run record,
+ * written with its curves). A file is named in the line by its flag and its path as the user gave it
+ * (`--out tok.txt`), and what is put in place with it (`alongside`). Other failures are thrown as
  * writeWholeFileFrom throws them.
  */
 
+import { once } from 'node:events';
 import type { WriteStream } from 'node:fs';
 import { RunIncompleteError } from '../errors.js';
 import { isSpecialFile, writeWholeFileFrom } from '../export/wholeFile.js';
-import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals } from './signals.js';
+import { SIGNAL_EXIT_CODES, signalsHandled, watchSignals, type SignalWatch } from './signals.js';
 
 /** An output as the line names it: its flag and its path as given; whether the command prints more after it. */
 export interface NamedOutput {
@@ -30,34 +39,143 @@ export interface NamedOutput {
   readonly printsAfter: boolean;
 }
 
+/** One file of several: where it goes, how the line names it, how it is written. */
+export interface WatchedFile {
+  readonly path: string;
+  readonly flag: string;
+  readonly shown: string;
+  /** What is put in place with it, for the line (`its run record all.csv.run.json`). */
+  readonly alongside?: string;
+  readonly write: (stream: WriteStream) => Promise<void>;
+  /** Run first, once the files before it are written (its folder made: none is made for a writing stopped earlier). */
+  readonly before?: () => void;
+  /** Run synchronously as the file is put in place (see above). */
+  readonly placed?: () => void;
+}
+
 export async function writeWatched(path: string, output: NamedOutput, write: (stream: WriteStream) => Promise<void>): Promise<void> {
-  if (isSpecialFile(path)) return writeWholeFileFrom(path, write);
-  const watch = watchSignals();
-  let written = false;
+  return writeWatchedFiles([{ path, flag: output.flag, shown: output.shown, write }], output.printsAfter);
+}
+
+/** How far the writing got: the files put in place, and the one whose writing a signal stopped, if any. */
+interface Progress {
+  readonly written: WatchedFile[];
+  stopped?: WatchedFile;
+  received?: NodeJS.Signals;
+}
+
+export async function writeWatchedFiles(files: readonly WatchedFile[], printsAfter: boolean): Promise<void> {
+  const progress: Progress = { written: [] };
+  let watch: SignalWatch | undefined;
+  // (a signal that came as a file was put in place is handled before the watch ends, and said)
+  const endWatch = async (): Promise<void> => {
+    if (watch === undefined) return;
+    await signalsHandled();
+    progress.received ??= watch.received();
+    watch.dispose();
+    watch = undefined;
+  };
   try {
-    await writeWholeFileFrom(path, async (stream) => {
+    for (const file of files) {
+      file.before?.();
+      if (isSpecialFile(file.path)) {
+        await endWatch(); // (the default action while a device or a FIFO is written)
+        if (progress.received !== undefined) break;
+        await writeWholeFileFrom(file.path, file.write);
+        file.placed?.();
+      } else {
+        watch ??= watchSignals();
+        if (!(await writeStoppable(file, watch))) {
+          progress.stopped = file;
+          break;
+        }
+      }
+      progress.written.push(file);
+      if (watch === undefined) continue;
+      await signalsHandled(); // (a signal as it was put in place: handled now, and no file after it begun)
+      if (watch.received() !== undefined) break;
+    }
+  } finally {
+    await endWatch();
+  }
+  if (progress.received !== undefined) throw interrupted(progress.received, files, progress, printsAfter);
+}
+
+/** Writes `file` whole, stopped by the watch's signal: false when the signal stopped it (its `.partial` removed). */
+async function writeStoppable(file: WatchedFile, watch: SignalWatch): Promise<boolean> {
+  try {
+    await writeWholeFileFrom(file.path, async (stream) => {
       // the stream ends with an error at the signal: the write's next wait rejects, and the file is discarded
       const stop = (): void => void stream.destroy(new Error('interrupted'));
       watch.signal.addEventListener('abort', stop, { once: true });
       try {
-        await write(stream);
+        await file.write(stream);
+        // (a signal in the poll that ended the write is handled after it, libuv runs signal watchers
+        // last: seen here, before the file is put in place; a small file, written in one poll, was put
+        // in place by a signal sent as it was opened: round 1)
+        await signalsHandled();
+        if (watch.signal.aborted) throw new Error('interrupted');
       } finally {
         watch.signal.removeEventListener('abort', stop);
       }
     });
-    written = true;
   } catch (error) {
     if (watch.received() === undefined) throw error;
-  } finally {
-    // (a signal that came as the file was put in place is handled before the watch ends, and said)
-    await signalsHandled();
-    watch.dispose();
+    return false;
   }
-  const name = watch.received();
-  if (name === undefined) return;
+  file.placed?.();
+  return true;
+}
+
+/** The files as the line lists them: each by its flag and path, one flag for a run of files under it (`--svg d/a.svg, d/b.svg`). */
+function listed(files: readonly WatchedFile[]): string {
+  return files.map((file, i) => `${files[i - 1]?.flag === file.flag ? '' : `${file.flag} `}${file.shown}${file.alongside === undefined ? '' : ` with ${file.alongside}`}`).join(', ');
+}
+
+/** The command's line for a signal while its files were written (see above). */
+function interrupted(name: NodeJS.Signals, files: readonly WatchedFile[], { written, stopped }: Progress, printsAfter: boolean): RunIncompleteError {
   const code = SIGNAL_EXIT_CODES[name] ?? 130;
-  const label = `${output.flag} ${output.shown}`;
-  if (written && output.printsAfter) throw new RunIncompleteError(`interrupted by ${name} as ${label} was put in place: it is written whole, and what the command prints after it was not printed`, 'run the command again for that', code);
-  if (written) throw new RunIncompleteError(`interrupted by ${name} as ${label} was put in place: it is written whole`, 'nothing is left to do', code);
-  throw new RunIncompleteError(`interrupted by ${name} while ${label} was written: nothing written, ${output.shown} as it was`, 'run the command again', code);
+  const label = (file: WatchedFile): string => `${file.flag} ${file.shown}`;
+  const rest = files.slice(written.length);
+  const wholeAndNot = `written whole: ${listed(written)}; not written, as ${rest.length === 1 ? 'it was' : 'they were'}: ${listed(rest)}`;
+  if (stopped !== undefined || written.length === 0) {
+    const at = `interrupted by ${name} while ${label(stopped ?? files[0]!)} was written`;
+    if (written.length > 0) return new RunIncompleteError(`${at}: ${wholeAndNot}`, 'run the command again to write them all', code);
+    return new RunIncompleteError(`${at}: nothing written, ${files.length === 1 ? `${files[0]!.shown} as it was` : 'every file as it was'}`, 'run the command again', code);
+  }
+  const at = `interrupted by ${name} as ${label(written.at(-1)!)} was put in place`;
+  if (rest.length > 0) return new RunIncompleteError(`${at}: ${wholeAndNot}`, 'run the command again to write them all', code);
+  const whole = files.length === 1 ? 'it is written whole' : 'every file is written whole';
+  if (printsAfter) return new RunIncompleteError(`${at}: ${whole}, and what the command prints after ${files.length === 1 ? 'it' : 'them'} was not printed`, 'run the command again for that', code);
+  return new RunIncompleteError(`${at}: ${whole}`, 'nothing is left to do', code);
+}
+
+/**
+ * Writes `text` to `stream` in slices, waiting when the stream asks to, and at the end until all of
+ * it is written (each wait a place where a signal stops the writing: one write of a large string could
+ * not be stopped). A slice never ends inside a surrogate pair. Rejects with the stream's first error.
+ */
+export async function writeText(stream: WriteStream, text: string, slice = 1 << 20): Promise<void> {
+  let failure: Error | undefined;
+  const remember = (error: Error): void => void (failure ??= error);
+  stream.on('error', remember);
+  try {
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(at + slice, text.length);
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      if (failure !== undefined) throw failure; // a failed stream never drains
+      const ok = stream.write(text.slice(at, end));
+      at = end;
+      if (!ok) await once(stream, 'drain');
+    }
+    if (failure !== undefined) throw failure;
+    // (and until all of it is on disk: a small text, taken at once, could not be stopped otherwise)
+    await new Promise<void>((flushed, failed) => stream.write('', (error) => (error ? failed(error) : flushed())));
+  } finally {
+    stream.off('error', remember);
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -6,7 +6,7 @@
  * (every `<` written \u003c, so no text inside can end the element). `embedCorpus(spec, cwd)` reads a
  * spec as the CLI's loader would (brown names, files, folders, globs: resolveSpec), gzip-compressing
  * each part when that pays. `writePlayground(out, specs, cwd)` checks every input before writing, then
- * writes the page in one go. Needs no bundler at run time: only this file and the template.
+ * writes the page in one go; `playgroundPage(specs, cwd)` is the page it writes. Needs no bundler at run time: only this file and the template.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -129,13 +129,17 @@ export function readTemplate(): string {
 
 /** Embeds `specs` (default: DEFAULT_PLAYGROUND_CORPORA) and writes the page; resolves to its size in bytes. */
 export function writePlayground(out: string, specs: readonly string[], cwd: string, template = readTemplate()): number {
+  const html = playgroundPage(specs, cwd, template);
+  writeWholeFileSync(resolve(cwd, out), html);
+  return Buffer.byteLength(html);
+}
+
+/** The page with `specs` embedded, for a caller that writes it itself (the CLI, which watches signals as it writes). */
+export function playgroundPage(specs: readonly string[], cwd: string, template = readTemplate()): string {
   const names = new Set<string>();
   for (const spec of specs) {
     if (names.has(spec)) throw new UsageError(`--corpus ${spec} is given twice`, 'pass each corpus once');
     names.add(spec);
   }
-  const corpora = specs.map((spec) => embedCorpus(spec, cwd));
-  const html = playgroundHtml(template, corpora);
-  writeWholeFileSync(resolve(cwd, out), html);
-  return Buffer.byteLength(html);
+  return playgroundHtml(template, specs.map((spec) => embedCorpus(spec, cwd)));
 }

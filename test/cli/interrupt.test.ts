@@ -2,15 +2,16 @@
  * A run killed with SIGINT mid-way (the built dist/cli/main.js in a child process) leaves a CSV of
  * whole rows, says how far it got, exits with 130, and --resume completes it to the same bytes as an
  * uninterrupted run. Also when the run was relaunched with the allocator tuned (Linux, glibc: the
- * signal goes to the parent, which passes it on). Signals while a recipe runs, while `tokenize --out`
- * or `train --arpa` writes its file, and as outputs are put in place. Needs `npm run build` (npm test
+ * signal goes to the parent, which passes it on). Signals while a recipe runs, while `tokenize --out`,
+ * `train --arpa`, `metrics --out`, `plot`, `merge` or `playground` writes its files, and as outputs are
+ * put in place. Needs `npm run build` (npm test
  * builds first).
  */
 
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { processHost, RELAUNCH_VARIABLE } from '../../src/cli/allocatorRelaunch.js';
@@ -549,6 +550,113 @@ describe('a signal while tokenize --out or train --arpa is written', () => {
     child.kill('SIGINT');
     const ended = await new Promise((done) => child.on('exit', (code, signal) => done([code, signal])));
     expect(ended).toEqual([null, 'SIGINT']);
+  }, 60_000);
+});
+
+describe('a signal while metrics, plot, merge or playground writes its files', () => {
+  // (they kept the signals' default action: the process ended at once, silently, and left <file>.partial
+  // behind). The OPEN_HOOK signals as a file's temporary file is opened; this one as a file is put in place.
+  const RENAME_HOOK = `
+    const fsp = require('node:fs/promises');
+    const original = fsp.rename;
+    fsp.rename = async (from, to) => {
+      await original(from, to);
+      if (String(to).endsWith(process.env.HOOK_PLACED)) process.kill(process.pid, process.env.HOOK_SIGNAL);
+    };
+    require('node:module').syncBuiltinESMExports();
+  `;
+  /** A folder with two shards of one sweep (for merge) and their merged curves, c.csv (for plot). */
+  let inputs: string | undefined;
+  const shards = async (): Promise<string> => {
+    if (inputs !== undefined) return inputs;
+    const made = mkdtempSync(join(tmpdir(), 'ngram-collapse-shards-'));
+    const sweep = ['run', '--corpus', FIXTURE, '--sentences', 'line', '--order', '2', '--human-ratio', '0,0.2', '--generations', '5', '--replicates', '2', '--workers', '1', '--quiet'];
+    for (const shard of ['1/2', '2/2']) expect((await start([...sweep, '--shard', shard, '--out', `s${shard[0]}.csv`], made, '0')).code).toBe(0);
+    expect((await start(['merge', 's1.csv', 's2.csv', '--out', 'c.csv', '--quiet'], made, '0')).code).toBe(0);
+    return (inputs = made);
+  };
+  /** Runs `args` in a new folder holding the inputs and `files`, with `hook` preloaded; its exit code, stderr and folder. */
+  const hooked = async (args: readonly string[], hook: string, env: Record<string, string>, files: Record<string, string> = {}): Promise<{ code: unknown; stderr: string; cwd: string }> => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-write-signal-'));
+    const from = await shards();
+    for (const file of readdirSync(from)) writeFileSync(join(cwd, file), readFileSync(join(from, file)));
+    for (const [file, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(cwd, file)), { recursive: true });
+      writeFileSync(join(cwd, file), content);
+    }
+    writeFileSync(join(cwd, 'hook.cjs'), hook);
+    const child = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...args], { cwd, env: { ...environment('0'), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+    const code = await new Promise((done) => child.on('exit', done));
+    return { code, stderr, cwd };
+  };
+  /** Every file under `folder` (but the hook and the inputs), with its content. */
+  const left = (cwd: string): Record<string, string> => {
+    const inputsThere = new Set(['hook.cjs', 's1.csv', 's1.csv.run.json', 's2.csv', 's2.csv.run.json', 'c.csv', 'c.csv.run.json']);
+    return Object.fromEntries((readdirSync(cwd, { recursive: true }) as string[]).filter((file) => !inputsThere.has(file) && statSync(join(cwd, file)).isFile()).sort().map((file) => [file, readFileSync(join(cwd, file), 'utf8')]));
+  };
+  const OLD = 'the old file\n';
+
+  it.each([
+    ['metrics --out', ['metrics', FIXTURE, '--out', 'out.txt'], 'out.txt', 'SIGINT', 130],
+    ['playground --out', ['playground', '--out', 'out.txt'], 'out.txt', 'SIGHUP', 129],
+    ['plot --out', ['plot', 'c.csv', '--out', 'out.txt'], 'out.txt', 'SIGTERM', 143],
+    ['merge --out', ['merge', 's1.csv', 's2.csv', '--out', 'out.txt'], 'out.txt', 'SIGINT', 130],
+  ] as const)('%s: stops, removes the partial file, leaves the old file as it was, says so', async (_name, args, out, signal, exitCode) => {
+    const { code, stderr, cwd } = await hooked(args, OPEN_HOOK, { HOOK_PARTIAL: `${out}.partial`, HOOK_SIGNAL: signal }, { [out]: OLD, [`${out}.run.json`]: OLD });
+    expect(stderr).toBe(`ngram-collapse: interrupted by ${signal} while --out ${out} was written: nothing written, ${out} as it was (run the command again)\n`);
+    expect(code).toBe(exitCode);
+    expect(left(cwd)).toEqual({ [out]: OLD, [`${out}.run.json`]: OLD });
+  }, 60_000);
+
+  it.each([
+    ['plot, the page of two outputs', ['plot', 'c.csv', '--out', 'r.html', '--svg', 'figs', '--metrics', 'types,ttr'], 'r.html', 'SIGTERM', 143],
+    ['merge, the curves of two outputs', ['merge', 's1.csv', 's2.csv', '--out', 'm.csv', '--summary', 'sum.csv'], 'm.csv', 'SIGINT', 130],
+  ] as const)('%s: the first file stopped, nothing is written, every file as it was', async (_name, args, first, signal, exitCode) => {
+    const old = { 'r.html': OLD, 'figs/types.svg': OLD, 'm.csv': OLD, 'm.csv.run.json': OLD, 'sum.csv': OLD };
+    const { code, stderr, cwd } = await hooked(args, OPEN_HOOK, { HOOK_PARTIAL: `${first}.partial`, HOOK_SIGNAL: signal }, old);
+    expect(stderr).toBe(`ngram-collapse: interrupted by ${signal} while --out ${first} was written: nothing written, every file as it was (run the command again)\n`);
+    expect(code).toBe(exitCode);
+    expect(left(cwd)).toEqual(old);
+  }, 60_000);
+
+  it('plot: a signal between the page and the charts, or between two charts, names those written whole and those not', async () => {
+    const args = ['plot', 'c.csv', '--out', 'r.html', '--svg', 'figs', '--metrics', 'types,ttr'];
+    const old = { 'r.html': OLD, 'figs/types.svg': OLD, 'figs/ttr.svg': OLD };
+    const between = await hooked(args, RENAME_HOOK, { HOOK_PLACED: 'r.html', HOOK_SIGNAL: 'SIGTERM' }, old);
+    expect(between.stderr).toBe('ngram-collapse: interrupted by SIGTERM as --out r.html was put in place: written whole: --out r.html; not written, as they were: --svg figs/types.svg, figs/ttr.svg (run the command again to write them all)\n');
+    expect(between.code).toBe(143);
+    const afterPage = left(between.cwd);
+    expect(afterPage['r.html']).toMatch(/^<!DOCTYPE html>/iu);
+    expect({ ...afterPage, 'r.html': OLD }).toEqual(old);
+
+    const during = await hooked(args, OPEN_HOOK, { HOOK_PARTIAL: 'ttr.svg.partial', HOOK_SIGNAL: 'SIGHUP' }, old);
+    expect(during.stderr).toBe('ngram-collapse: interrupted by SIGHUP while --svg figs/ttr.svg was written: written whole: --out r.html, --svg figs/types.svg; not written, as it was: --svg figs/ttr.svg (run the command again to write them all)\n');
+    expect(during.code).toBe(129);
+    const afterChart = left(during.cwd);
+    expect(afterChart['figs/types.svg']).toMatch(/^<svg/u);
+    expect(afterChart['figs/ttr.svg']).toBe(OLD);
+    expect(Object.keys(afterChart).sort()).toEqual(Object.keys(old).sort());
+  }, 60_000);
+
+  it('merge: a signal as the curves are put in place writes them with their run record, not the summary, and says so; one during the summary too', async () => {
+    const args = ['merge', 's1.csv', 's2.csv', '--out', 'm.csv', '--summary', 'sum.csv'];
+    const old = { 'm.csv': OLD, 'm.csv.run.json': OLD, 'sum.csv': OLD };
+    const line = (signal: string, when: string): string => `ngram-collapse: interrupted by ${signal} ${when}: written whole: --out m.csv with its run record m.csv.run.json; not written, as it was: --summary sum.csv (run the command again to write them all)\n`;
+    for (const [hook, env, when] of [
+      [RENAME_HOOK, { HOOK_PLACED: 'm.csv', HOOK_SIGNAL: 'SIGTERM' }, 'as --out m.csv was put in place'],
+      [OPEN_HOOK, { HOOK_PARTIAL: 'sum.csv.partial', HOOK_SIGNAL: 'SIGTERM' }, 'while --summary sum.csv was written'],
+    ] as const) {
+      const { code, stderr, cwd } = await hooked(args, hook, env, old);
+      expect([code, stderr], when).toEqual([143, line('SIGTERM', when)]);
+      const after = left(cwd);
+      // the merged curves and their record, the summary as it was, nothing else
+      expect(after['m.csv']).toBe(readFileSync(join(cwd, 'c.csv'), 'utf8'));
+      expect(JSON.parse(after['m.csv.run.json']!)).toMatchObject({ tool: 'ngram-collapse' });
+      expect(Object.keys(after).sort()).toEqual(Object.keys(old).sort());
+      expect(after['sum.csv']).toBe(OLD);
+    }
   }, 60_000);
 });
 

@@ -4,11 +4,12 @@
  * writes; checks that no row is missing or duplicated (see mergeCurves). Reads each input's run
  * record `<csv>.run.json` when present, and writes one for the merged file. `--summary FILE` writes
  * the summary of the merged rows (with the survival law's rows when the run records carry H's seed counts).
- * No output may be an input, an input's run record, or another output.
+ * No output may be an input, an input's run record, or another output. A signal while the files are
+ * written stops the writing, and the line names those written whole and those not (../watchedWrite.ts);
+ * the curves and their run record go in place together.
  */
 
 import { readFileSync, rmSync } from 'node:fs';
-import { writeWholeFileSync } from '../../export/wholeFile.js';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
@@ -19,7 +20,8 @@ import { readCsvLines } from '../../export/csvLines.js';
 import { openCsv } from '../../export/csvFile.js';
 import { mergeCurves, type MergeInput, type MergeResult } from '../../export/mergeCurves.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
-import { readRunRecord, runRecordPath, writeRunRecord } from '../../export/runRecord.js';
+import { readRunRecord, runRecordPath, writeRunRecord, type RunRecord } from '../../export/runRecord.js';
+import { csvText } from '../../export/csvText.js';
 import { isSpecialFile } from '../../export/wholeFile.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { recordBatchScale, seedCountsFrom } from '../../export/survivalLaw.js';
@@ -30,6 +32,7 @@ import { MERGE_OPTIONS } from '../options.js';
 import type { ParsedOptions } from '../optionRow.js';
 import { checkDistinctOutputs, checkOneStandardOutput, checkStandardOutputNotInput, checkWritable, recordFiles, standardOutputNamed } from '../outputPaths.js';
 import { checkOwnDescriptor } from '../../corpus/ownDescriptor.js';
+import { writeText, writeWatchedFiles, type WatchedFile } from '../watchedWrite.js';
 
 export const MERGE_SPEC = tableSpec(
   'merge',
@@ -65,12 +68,37 @@ async function mergeAction(files: readonly string[], values: MergeValues, io: Cl
   }
   // the summary is made before anything is written: a file it cannot summarize leaves no output
   const summary = summaryPath === undefined ? undefined : summaryOf(merged, files[0]!, warnTo(io, values.quiet === true));
-  if (out === '-') io.stdout.write(merged.text);
-  else writeWholeFileSync(out, merged.text);
-  if (merged.record !== undefined && recordBeside !== undefined) writeRunRecord(recordBeside, merged.record);
-  if (staleRecord !== undefined) rmSync(staleRecord, { force: true });
-  if (summary !== undefined) await writeSummary(summaryPath === '-' ? io.stdout : summaryPath!, summary);
+  const record = merged.record === undefined || recordBeside === undefined ? undefined : { path: recordBeside, content: merged.record };
+  const watched: WatchedFile[] = [];
+  if (out === '-') {
+    // (standard output, and the record beside the file it goes to: the signals' default action)
+    io.stdout.write(merged.text);
+    if (record !== undefined) writeRunRecord(record.path, record.content);
+    if (staleRecord !== undefined) rmSync(staleRecord, { force: true });
+  } else watched.push(curvesFile(out, values.out, merged.text, record));
+  if (summary !== undefined && summaryPath !== '-') {
+    const text = csvText(SUMMARY_COLUMNS, summary);
+    watched.push({ path: summaryPath!, flag: '--summary', shown: values.summary!, write: (stream) => writeText(stream, text) });
+  }
+  await writeWatchedFiles(watched, values.quiet !== true || summaryPath === '-');
+  if (summary !== undefined && summaryPath === '-') await writeSummary(io.stdout, summary);
   if (values.quiet !== true) printWritten(io, values, merged, files.length, { out, summaryPath });
+}
+
+/**
+ * The merged curves as a watched whole file (../watchedWrite.ts), their run record written as they are
+ * put in place, with no wait between: a signal never leaves new curves beside an earlier merge's record.
+ * Written with waits, not at once (writeWholeFileSync): a synchronous write cannot be stopped by a
+ * signal's handler, which would only run once the file is in place.
+ */
+function curvesFile(out: string, shown: string, text: string, record: { path: string; content: RunRecord } | undefined): WatchedFile {
+  return {
+    path: out,
+    flag: '--out',
+    shown,
+    ...(record === undefined ? {} : { alongside: `its run record ${runRecordPath(shown)}`, placed: () => writeRunRecord(record.path, record.content) }),
+    write: (stream) => writeText(stream, text),
+  };
 }
 
 /** Each input's bytes and its run record, if it has one; InputError for a file that cannot be read. */
@@ -118,9 +146,9 @@ function checkOutputsNotInputs(files: readonly string[], values: MergeValues, { 
   }
 }
 
-/** The --summary CSV, whole, as merge's --out: it appears at its path once complete. */
-async function writeSummary(target: string | Writable, summary: readonly string[][]): Promise<void> {
-  const writer = openCsv(target, SUMMARY_COLUMNS, { whole: true, label: '--summary' });
+/** The --summary CSV on standard output (to a file it is a watched whole file, as --out). */
+async function writeSummary(target: Writable, summary: readonly string[][]): Promise<void> {
+  const writer = openCsv(target, SUMMARY_COLUMNS);
   for (const fields of summary) writer.write(fields);
   await writer.close();
 }

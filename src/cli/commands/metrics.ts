@@ -11,6 +11,7 @@ import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { wordSplitter } from '../../corpus/subword/wordView.js';
 import { wordColumns, wordReference } from '../../metrics/wordColumns.js';
 import { openCsv } from '../../export/csvFile.js';
+import { csvText } from '../../export/csvText.js';
 import { formatNumber } from '../../validation/formatNumber.js';
 import { METRIC_COLUMNS, type MetricName } from '../../metrics/columns.js';
 import { measureText } from '../../metrics/measureText.js';
@@ -19,6 +20,7 @@ import { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { loadOptionsFor, loadValuesOf, refuseStandardInputTwice, warnTo, type LoadValues } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { parseOptions } from '../optionRow.js';
+import { writeText, writeWatched } from '../watchedWrite.js';
 import { commandFor, type CommandSpec } from '../optionTable.js';
 import { METRICS_OPTIONS } from '../options.js';
 import { checkNotCorpus, checkWritable, REFERENCE_INPUT, standardOutputNamed } from '../outputPaths.js';
@@ -93,10 +95,16 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
     const measured = { ...measureText(corpus, seed, reference === undefined && i === 0 ? seed.trigrams : undefined).values, ...(words === undefined ? {} : wordColumns(corpus, words)) };
     return [texts[i]!, ...columns.map((column) => formatNumber(measured[column]))];
   });
-  // (whole, as every output but run's streamed CSVs: it appears at its path once complete)
-  const writer = openCsv(out === '-' ? io.stdout : out, ['text', ...columns], { whole: true, label: '--out' });
-  for (const record of records) writer.write(record);
-  await writer.close();
+  if (out === '-') {
+    const writer = openCsv(io.stdout, ['text', ...columns]);
+    for (const record of records) writer.write(record);
+    await writer.close();
+    return;
+  }
+  // (whole, as every output but run's streamed CSVs: it appears at its path once complete; a signal
+  // while it is written leaves it as it was, and says so: ../watchedWrite.ts)
+  const text = csvText(['text', ...columns], records);
+  await writeWatched(out, { flag: '--out', shown: request.out, printsAfter: false }, (stream) => writeText(stream, text));
 }
 
 /**

@@ -6,12 +6,14 @@
  * Contract: `plotCommand(io)` returns the commander command; PLOT_SPEC parses the options
  * (PLOT_OPTIONS, then `parsePlotOptions`, pure: UsageError for nothing to write; --metrics is a list, listOf's refusals), then checks, before
  * any rendering, that the curves (and summary) files exist and are CSVs of the right kind and that every
- * output can be written (InputError otherwise), then writes the outputs and prints each path written on
- * its own line to io.stdout. Relative paths are resolved against io.cwd. It never calls process.exit:
+ * output can be written (InputError otherwise), then renders the outputs, writes them (each a whole
+ * file; a signal while they are written stops the writing and names those written whole and those not:
+ * ../watchedWrite.ts) and prints each path written on its own line to io.stdout. Relative paths are resolved against io.cwd. It never calls process.exit:
  * errors are thrown for the CLI's single error handler. Importing this module does not load the report code or Vega.
  */
 
 import type { Command } from 'commander';
+import type { WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { resolveContext, type CliIO } from '../io.js';
@@ -28,6 +30,10 @@ import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRe
 import { readSummary } from '../../export/report/readSummary.js';
 import { readSurvival } from '../../export/report/readSurvival.js';
 import { landingPath } from '../../corpus/namedFile.js';
+import type { CurveRow } from '../../export/report/curveRow.js';
+import type { ReportOptions } from '../../export/report/reportCharts.js';
+import { makeFolder } from '../../export/makeFolder.js';
+import { writeText, writeWatchedFiles, type WatchedFile } from '../watchedWrite.js';
 
 /** The options as PLOT_OPTIONS parses them. */
 export interface RawPlotOptions {
@@ -49,6 +55,8 @@ export interface PlotOptions {
   readonly svgDir: string | undefined;
   readonly metrics: readonly string[] | undefined;
   readonly title: string | undefined;
+  /** --out and --svg as given, as the line of an interrupted writing names them (default: the paths). */
+  readonly shown?: { readonly out?: string; readonly svgDir?: string };
 }
 
 export const PLOT_SPEC: CommandSpec<PlotOptions> = {
@@ -84,6 +92,7 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
     svgDir: at(raw.svg),
     metrics: raw.metrics,
     title: raw.title,
+    shown: { ...(raw.out === undefined ? {} : { out: raw.out }), ...(raw.svg === undefined ? {} : { svgDir: raw.svg }) },
   };
 }
 
@@ -128,8 +137,6 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   const kaplanMeier = options.survival === undefined ? undefined : await readSurvival(options.survival);
   if (summary !== undefined) checkSummaryMatches(summary, table, options.summary!);
   if (kaplanMeier !== undefined) checkSurvivalMatches(kaplanMeier, table, options.survival!);
-  // Loaded here, not at the top: the report code, which other commands do not need (Vega comes at the first chart).
-  const { writeReport } = await import('../../export/report/writeReport.js');
   // The survival law from the run record beside the curves (as run --report draws it); the summary's rows of it come first (reportCharts).
   const theory = theoryPointsOfRecord(table.rows, record);
   const report = { columns: table.columns, summary, theory, kaplanMeier, metrics: options.metrics, title: options.title, source: basename(options.curves), ...(record === undefined ? {} : { record }) };
@@ -146,10 +153,32 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
     checkDistinctOutputs([...out, ...svgs], readFiles);
     checkFolderEntries(svgDir, svgDir, svgs.map(({ path }) => basename(path)), '--svg');
   }
-  const written = await writeReport(table.rows, { ...report, out: options.out, svgDir: options.svgDir });
+  const files = await reportFiles(table.rows, report, options);
+  // (a signal while they are written stops the writing, and says which were written: ../watchedWrite.ts)
+  await writeWatchedFiles(files, !pageOnStandardOutput);
   // (none where --out names what standard output goes to: the lines followed the page down a pipe, and
   // went to the replaced file of a redirect: audit)
-  if (!pageOnStandardOutput) for (const path of written) io.stdout.write(`${path}\n`);
+  if (!pageOnStandardOutput) for (const { path } of files) io.stdout.write(`${path}\n`);
+}
+
+/**
+ * The page and the charts, each rendered (before any is written: the signals' default action while the
+ * report is drawn) and ready to be written whole, the page first; the --svg folder made before its first chart.
+ */
+async function reportFiles(rows: readonly CurveRow[], report: ReportOptions, options: PlotOptions): Promise<WatchedFile[]> {
+  // Loaded here, not at the top: the report code, which other commands do not need (Vega comes at the first chart).
+  const { renderReportHtml } = await import('../../export/report/reportHtml.js');
+  const { renderSvgCharts } = await import('../../export/report/svgCharts.js');
+  const text = (content: string) => (stream: WriteStream) => writeText(stream, content);
+  const files: WatchedFile[] = [];
+  if (options.out !== undefined) files.push({ path: options.out, flag: '--out', shown: options.shown?.out ?? options.out, write: text(await renderReportHtml(rows, report)) });
+  if (options.svgDir !== undefined) {
+    const svgDir = options.svgDir;
+    const charts = await renderSvgCharts(rows, report);
+    const shownDir = options.shown?.svgDir ?? svgDir;
+    for (const chart of charts) files.push({ path: join(svgDir, chart.file), flag: '--svg', shown: join(shownDir, chart.file), before: () => makeFolder(svgDir), write: text(chart.svg) });
+  }
+  return files;
 }
 
 /** The run record next to the curves CSV (what the report's provenance shows); none if absent or unreadable. */
