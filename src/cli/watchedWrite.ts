@@ -13,17 +13,20 @@
  * handler could end (the first Ctrl-C stopped nothing: round 2), and what a reader took cannot be taken
  * back.
  *
- * Contract: `writeWatched(path, output, write)` writes one file, `writeWatchedFiles(files, printsAfter)`
+ * Contract: `writeWatched(path, output, write)` writes one file, `writeWatchedFiles(files, writing)`
  * several in turn; the signals are watched only while files are written (see ./signals.ts): before
  * them, a long computation (a model trained on a large corpus) keeps the default action, so a signal
  * ends the process at once instead of waiting for the computation to yield, and no `.partial` exists
  * yet to be left. So the caller has everything to write ready before it calls. Each `write` fills its
  * stream and waits when it asks to (its waits are where a signal stops it; `writeText` writes a string
- * so); `before`, if given, runs as its turn comes (its folder made); `placed`, if given, runs as its
- * file is put in place, with no wait between, so no signal comes between them (merge's run record,
- * written with its curves). A file is named in the line by its flag and its path as the user gave it
- * (`--out tok.txt`), and what is put in place with it (`alongside`). Other failures are thrown as
- * writeWholeFileFrom throws them.
+ * so, `writePieces` pieces made as they are asked for); `before`, if given, runs as its turn comes,
+ * under the watch (its folder made), and what it returns runs if a signal stops the writing (the
+ * folder let go if still empty: the line says every later file is as it was); `placed`, if given,
+ * runs as its file is put in place, with no wait between, so no signal comes between them (merge's
+ * run record, written with its curves). A file is named in the line by its flag and its path as the
+ * user gave it (`--out tok.txt`), and what is put in place with it (`alongside`); `writing.earlier`
+ * names what the command wrote before, unwatched (merge's curves on standard output), among the files
+ * written whole. Other failures are thrown as writeWholeFileFrom throws them.
  */
 
 import { once } from 'node:events';
@@ -47,14 +50,18 @@ export interface WatchedFile {
   /** What is put in place with it, for the line (`its run record all.csv.run.json`). */
   readonly alongside?: string;
   readonly write: (stream: WriteStream) => Promise<void>;
-  /** Run first, once the files before it are written (its folder made: none is made for a writing stopped earlier). */
-  readonly before?: () => void;
+  /**
+   * Run first, once the files before it are written, with the signals watched (its folder made: none is
+   * made for a writing stopped earlier); what it returns, if anything, is run when a signal stops the
+   * writing (the folder let go again if it is still empty: one made for files none of which was written).
+   */
+  readonly before?: () => (() => void) | void;
   /** Run synchronously as the file is put in place (see above). */
   readonly placed?: () => void;
 }
 
 export async function writeWatched(path: string, output: NamedOutput, write: (stream: WriteStream) => Promise<void>): Promise<void> {
-  return writeWatchedFiles([{ path, flag: output.flag, shown: output.shown, write }], output.printsAfter);
+  return writeWatchedFiles([{ path, flag: output.flag, shown: output.shown, write }], { printsAfter: output.printsAfter });
 }
 
 /** How far the writing got: the files put in place, and the one whose writing a signal stopped, if any. */
@@ -64,8 +71,15 @@ interface Progress {
   received?: NodeJS.Signals;
 }
 
-export async function writeWatchedFiles(files: readonly WatchedFile[], printsAfter: boolean): Promise<void> {
+/** What the line says besides the files: whether the command prints more after them, and what it wrote before them unwatched (merge's curves on standard output). */
+export interface WatchedWriting {
+  readonly printsAfter: boolean;
+  readonly earlier?: readonly string[];
+}
+
+export async function writeWatchedFiles(files: readonly WatchedFile[], writing: WatchedWriting): Promise<void> {
   const progress: Progress = { written: [] };
+  const undo: Array<() => void> = [];
   let watch: SignalWatch | undefined;
   // (a signal that came as a file was put in place is handled before the watch ends, and said)
   const endWatch = async (): Promise<void> => {
@@ -77,14 +91,16 @@ export async function writeWatchedFiles(files: readonly WatchedFile[], printsAft
   };
   try {
     for (const file of files) {
-      file.before?.();
       if (isSpecialFile(file.path)) {
         await endWatch(); // (the default action while a device or a FIFO is written)
         if (progress.received !== undefined) break;
+        file.before?.();
         await writeWholeFileFrom(file.path, file.write);
         file.placed?.();
       } else {
         watch ??= watchSignals();
+        const undone = file.before?.();
+        if (undone !== undefined) undo.push(undone);
         if (!(await writeStoppable(file, watch))) {
           progress.stopped = file;
           break;
@@ -98,7 +114,9 @@ export async function writeWatchedFiles(files: readonly WatchedFile[], printsAft
   } finally {
     await endWatch();
   }
-  if (progress.received !== undefined) throw interrupted(progress.received, files, progress, printsAfter);
+  if (progress.received === undefined) return;
+  for (const step of undo.reverse()) step();
+  throw interrupted(progress.received, files, progress, writing);
 }
 
 /** Writes `file` whole, stopped by the watch's signal: false when the signal stopped it (its `.partial` removed). */
@@ -133,40 +151,52 @@ function listed(files: readonly WatchedFile[]): string {
 }
 
 /** The command's line for a signal while its files were written (see above). */
-function interrupted(name: NodeJS.Signals, files: readonly WatchedFile[], { written, stopped }: Progress, printsAfter: boolean): RunIncompleteError {
+function interrupted(name: NodeJS.Signals, files: readonly WatchedFile[], { written, stopped }: Progress, { printsAfter, earlier = [] }: WatchedWriting): RunIncompleteError {
   const code = SIGNAL_EXIT_CODES[name] ?? 130;
   const label = (file: WatchedFile): string => `${file.flag} ${file.shown}`;
+  const done = [...earlier, ...(written.length === 0 ? [] : [listed(written)])];
   const rest = files.slice(written.length);
-  const wholeAndNot = `written whole: ${listed(written)}; not written, as ${rest.length === 1 ? 'it was' : 'they were'}: ${listed(rest)}`;
-  if (stopped !== undefined || written.length === 0) {
-    const at = `interrupted by ${name} while ${label(stopped ?? files[0]!)} was written`;
-    if (written.length > 0) return new RunIncompleteError(`${at}: ${wholeAndNot}`, 'run the command again to write them all', code);
-    return new RunIncompleteError(`${at}: nothing written, ${files.length === 1 ? `${files[0]!.shown} as it was` : 'every file as it was'}`, 'run the command again', code);
+  const at = stopped !== undefined || written.length === 0 ? `interrupted by ${name} while ${label(stopped ?? files[0]!)} was written` : `interrupted by ${name} as ${label(written.at(-1)!)} was put in place`;
+  if (rest.length > 0 && done.length > 0) {
+    return new RunIncompleteError(`${at}: written whole: ${done.join(', ')}; not written, as ${rest.length === 1 ? 'it was' : 'they were'}: ${listed(rest)}`, 'run the command again to write them all', code);
   }
-  const at = `interrupted by ${name} as ${label(written.at(-1)!)} was put in place`;
-  if (rest.length > 0) return new RunIncompleteError(`${at}: ${wholeAndNot}`, 'run the command again to write them all', code);
-  const whole = files.length === 1 ? 'it is written whole' : 'every file is written whole';
-  if (printsAfter) return new RunIncompleteError(`${at}: ${whole}, and what the command prints after ${files.length === 1 ? 'it' : 'them'} was not printed`, 'run the command again for that', code);
+  if (rest.length > 0) return new RunIncompleteError(`${at}: nothing written, ${files.length === 1 ? `${files[0]!.shown} as it was` : 'every file as it was'}`, 'run the command again', code);
+  const whole = done.length === 1 && files.length === 1 ? 'it is written whole' : 'every file is written whole';
+  if (printsAfter) return new RunIncompleteError(`${at}: ${whole}, and what the command prints after ${done.length === 1 && files.length === 1 ? 'it' : 'them'} was not printed`, 'run the command again for that', code);
   return new RunIncompleteError(`${at}: ${whole}`, 'nothing is left to do', code);
 }
 
 /**
- * Writes `text` to `stream` in slices, waiting when the stream asks to, and at the end until all of
- * it is written (each wait a place where a signal stops the writing: one write of a large string could
- * not be stopped). A slice never ends inside a surrogate pair. Rejects with the stream's first error.
+ * Writes `text` to `stream` in slices of `slice` UTF-16 units (at least 2), none ending inside a
+ * surrogate pair, as writePieces writes (one write of a large string could not be stopped).
  */
 export async function writeText(stream: WriteStream, text: string, slice = 1 << 20): Promise<void> {
+  return writePieces(stream, slicesOf(text, Math.max(2, slice)));
+}
+
+function* slicesOf(text: string, size: number): Generator<string> {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(at + size, text.length);
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    yield text.slice(at, end);
+    at = end;
+  }
+}
+
+/**
+ * Writes each piece to `stream` in turn, waiting when the stream asks to, and at the end until all of
+ * it is written (each wait a place where a signal stops the writing; pieces made as they are asked
+ * for, so a file too large for one string is never one: merge's --summary). Rejects with the
+ * stream's first error.
+ */
+export async function writePieces(stream: WriteStream, pieces: Iterable<string>): Promise<void> {
   let failure: Error | undefined;
   const remember = (error: Error): void => void (failure ??= error);
   stream.on('error', remember);
   try {
-    for (let at = 0; at < text.length; ) {
-      let end = Math.min(at + slice, text.length);
-      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    for (const piece of pieces) {
       if (failure !== undefined) throw failure; // a failed stream never drains
-      const ok = stream.write(text.slice(at, end));
-      at = end;
-      if (!ok) await once(stream, 'drain');
+      if (!stream.write(piece)) await once(stream, 'drain');
     }
     if (failure !== undefined) throw failure;
     // (and until all of it is on disk: a small text, taken at once, could not be stopped otherwise)

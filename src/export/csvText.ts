@@ -1,11 +1,11 @@
 /**
- * CsvText: the bytes of a CSV file as text, formatted by fast-csv's own row formatter, so text built
+ * csvText: the bytes of a CSV file as text, formatted by fast-csv's own row formatter, so text built
  * here (in the browser playground, which has no streams) is byte-identical to what openCsv writes.
  *
  * Contract: `CSV_FORMAT_OPTIONS` are the fast-csv options every CSV of this program is written with;
  * `csvText(header, records)` returns the whole file as openCsv would write it (header, one line per
- * record, fast-csv's quoting, each row ended by the row delimiter); `CsvText` builds the same text
- * row by row; `csvLine(record)` is one record's line.
+ * record, fast-csv's quoting, each row ended by the row delimiter); `csvPieces(header, records)` the
+ * same text in pieces of whole rows, made as they are asked for; `csvLine(record)` is one record's line.
  * No node: imports (only fast-csv's stream-free formatter classes are loaded).
  */
 
@@ -40,32 +40,32 @@ export class CsvRows {
   }
 }
 
-export class CsvText {
-  private readonly rows = new CsvRows();
-  private readonly parts: string[] = [];
-
-  constructor(header: readonly string[]) {
-    this.add(header);
-  }
-
-  /** Appends one record (fields as strings). */
-  add(record: readonly string[]): void {
-    this.parts.push(this.rows.row(record));
-  }
-
-  /** The file's text so far, ended as fast-csv ends a file (each row ended: safe to call on every snapshot). */
-  text(): string {
-    return this.parts.join('');
-  }
-}
-
 /** One record's line as this program writes it, line end included (what --resume compares a kept line with). */
 export function csvLine(record: readonly string[]): string {
   return new CsvRows().row(record);
 }
 
-export function csvText(header: readonly string[], records: ReadonlyArray<readonly string[]>): string {
-  const csv = new CsvText(header);
-  for (const record of records) csv.add(record);
-  return csv.text();
+export function csvText(header: readonly string[], records: Iterable<readonly string[]>): string {
+  return Array.from(csvPieces(header, records, Number.POSITIVE_INFINITY)).join('');
+}
+
+/**
+ * csvText's bytes in pieces of whole rows, each about `size` characters (the last shorter), made as
+ * they are asked for: for a file too large to be one string (V8's strings end near 512 MB).
+ */
+export function* csvPieces(header: readonly string[], records: Iterable<readonly string[]>, size = 1 << 20): Generator<string> {
+  const rows = new CsvRows();
+  let parts = [rows.row(header)];
+  let length = parts[0]!.length;
+  for (const record of records) {
+    const row = rows.row(record);
+    parts.push(row);
+    length += row.length;
+    if (length >= size) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
 }

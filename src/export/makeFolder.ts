@@ -9,6 +9,8 @@
  * `mkdir(path, { recursive: true })` retries forever when a parent exists but refuses a child with
  * ENOENT (any new name under /proc, for root), which is why it is not used here.
  *
+ * `makeFolderUndoably(path)` also returns what removes the levels it made again while they are empty.
+ *
  * `canCreateIn(folder)` tells whether a new entry (a file or a folder: the same permission) can be
  * made in an existing folder, by making a folder of a name no one else uses and removing it: write
  * permission alone does not say it (root may write everywhere, yet /proc takes no new names). An
@@ -32,17 +34,42 @@ export function makeFolder(path: string): void {
   }
 }
 
-const RETRIES = 8;
+/**
+ * makeFolder(path), and a function that removes again the levels it made, deepest first, as long as
+ * each is empty (a folder made for files none of which was written: plot --svg stopped by a signal);
+ * undefined when `path` was a folder already.
+ */
+export function makeFolderUndoably(path: string): (() => void) | undefined {
+  const missing = missingLevels(resolve(path));
+  makeFolder(path);
+  if (missing.length === 0) return undefined;
+  return () => {
+    for (const folder of missing) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        return; // (not empty, or gone: the levels above it stay too)
+      }
+    }
+  };
+}
 
-class ParentGone extends Error {}
-
-function makeMissingLevels(path: string): void {
+/** The levels of `path` that are not folders, deepest first (the root at most). */
+function missingLevels(path: string): string[] {
   const missing: string[] = [];
   for (let folder = path; !isFolder(folder); folder = dirname(folder)) {
     missing.push(folder);
     if (dirname(folder) === folder) break;
   }
-  for (const folder of missing.reverse()) {
+  return missing;
+}
+
+const RETRIES = 8;
+
+class ParentGone extends Error {}
+
+function makeMissingLevels(path: string): void {
+  for (const folder of missingLevels(path).reverse()) {
     try {
       mkdirSync(folder);
     } catch (error) {

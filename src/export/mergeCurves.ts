@@ -26,6 +26,7 @@ import { csvNumber } from './report/csvNumber.js';
 import { curveTableFromRecords } from './report/curveTable.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { describeDifferences, makeRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
+import { largest } from '../stats/extremes.js';
 
 /** The tool's own metric columns: a shard's values there are checked as `plot` checks them. */
 const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
@@ -311,8 +312,8 @@ function expectedFromRows(rows: readonly Row[], orders: readonly string[][]): Pl
   if (cells.length !== firstSeen.length) throw new InputError('the files list their cells in contradicting orders', 'merge only shards of one sweep');
   return {
     cells,
-    replicates: Math.max(0, ...rows.map((row) => row.replicate)),
-    generations: Math.max(0, ...rows.map((row) => row.generation)),
+    replicates: Math.max(0, largest(rows.map((row) => row.replicate))),
+    generations: Math.max(0, largest(rows.map((row) => row.generation))),
     note: ' (without run records <csv>.run.json the expected rows are inferred from the files)',
     guessed: cells.filter((cell) => guessed.has(cell)),
   };

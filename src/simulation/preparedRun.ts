@@ -157,16 +157,16 @@ function checkWordViewSpec(words: unknown, idSpace: number): void {
   const spec = (typeof words === 'object' && words !== null ? words : {}) as Partial<WordViewSpec>;
   const hint = 'pass { tokenizer, tokens: vocabulary.toArray() }, or leave it out for a word-level tokenizer';
   if (typeof spec.tokenizer !== 'string' || !Array.isArray(spec.tokens)) {
-    throw new UsageError(`words must be a WordViewSpec (a tokenizer name and the string of every id), got ${shownValue(words)}`, hint);
+    throw new UsageError(`words must be a WordViewSpec (a tokenizer name and the string of every id), got ${shownValue(words)}`, hint, 'words');
   }
   // (one bad entry among 50,000 was reported by quoting the whole list, without its place: audit)
-  if (spec.tokens.length < idSpace) throw new UsageError(`words.tokens must hold the string of every id below idSpace ${idSpace}, got ${spec.tokens.length}`, hint);
+  if (spec.tokens.length < idSpace) throw new UsageError(`words.tokens must hold the string of every id below idSpace ${idSpace}, got ${spec.tokens.length}`, hint, 'words.tokens');
   const bad = spec.tokens.findIndex((token) => typeof token !== 'string');
-  if (bad >= 0) throw new UsageError(`words.tokens[${bad}] must be the string of id ${bad}, got ${shownValue(spec.tokens[bad])}`, hint);
+  if (bad >= 0) throw new UsageError(`words.tokens[${bad}] must be the string of id ${bad}, got ${shownValue(spec.tokens[bad])}`, hint, 'words.tokens');
   refuseUnknownKeys(spec, ['tokenizer', 'tokens'], 'words key');
   // (a misspelt name, 'GPT2', silently left the word_* columns out: audit; a word-level one has no word view, its tokens are words)
   if (!isTokenizerName(spec.tokenizer)) {
-    throw new UsageError(`words.tokenizer must be a tokenizer name (${TOKENIZER_NAMES.join(', ')}), got ${shownValue(spec.tokenizer)}`, 'name the tokenizer the corpus was read with');
+    throw new UsageError(`words.tokenizer must be a tokenizer name (${TOKENIZER_NAMES.join(', ')}), got ${shownValue(spec.tokenizer)}`, 'name the tokenizer the corpus was read with', 'words.tokenizer');
   }
 }
 

@@ -162,8 +162,8 @@ function checkGeneration0Sharing(value: unknown): void {
   refuseUnknownKeys(sharing, ['keeper', 'keep'], 'hooks.generation0 key');
   // (A Generation0Keeper by its methods: generationZero.ts sits above this file, which it must not import.)
   const keeper = sharing['keeper'] as Record<string, unknown> | null | undefined;
-  if (typeof keeper !== 'object' || keeper === null || !['take', 'keep', 'clear'].every((method) => typeof keeper[method] === 'function')) throw new UsageError(`hooks.generation0.keeper must be a Generation0Keeper, got ${shownValue(sharing['keeper'])}`, 'pass new Generation0Keeper() or leave hooks.generation0 out');
-  if (typeof sharing['keep'] !== 'boolean') throw new UsageError(`hooks.generation0.keep must be true or false, got ${typedValue(sharing['keep'], 'boolean')}`, 'pass whether a later task shares this generation 0');
+  if (typeof keeper !== 'object' || keeper === null || !['take', 'keep', 'clear'].every((method) => typeof keeper[method] === 'function')) throw new UsageError(`hooks.generation0.keeper must be a Generation0Keeper, got ${shownValue(sharing['keeper'])}`, 'pass new Generation0Keeper() or leave hooks.generation0 out', 'hooks.generation0.keeper');
+  if (typeof sharing['keep'] !== 'boolean') throw new UsageError(`hooks.generation0.keep must be true or false, got ${typedValue(sharing['keep'], 'boolean')}`, 'pass whether a later task shares this generation 0', 'hooks.generation0.keep');
 }
 
 /** The hooks of a series (besides `generation0`, an object) and the handlers of runTasks / simulateAsync. */
@@ -209,7 +209,7 @@ export function validateTaskOptions(options: unknown, handlers: unknown, known?:
   if (object['signal'] !== undefined && !(object['signal'] instanceof AbortSignal)) throw new UsageError(`options.signal must be an AbortSignal, got ${shownValue(object['signal'])}`, 'pass an AbortController\'s signal, or leave it out', 'options.signal');
   checkOptionalFunction('options.warn', object['warn']);
   if (object['extras'] !== undefined) checkExtras(checkObject('options.extras', object['extras']));
-  if (object['workerScript'] !== undefined && !(object['workerScript'] instanceof URL) && typeof object['workerScript'] !== 'string') throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(object['workerScript'])}`, 'leave it out: the package finds its worker');
+  if (object['workerScript'] !== undefined && !(object['workerScript'] instanceof URL) && typeof object['workerScript'] !== 'string') throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(object['workerScript'])}`, 'leave it out: the package finds its worker', 'options.workerScript');
   checkHooks(handlers, null, 'handlers', TASK_HANDLERS);
   return object;
 }

@@ -640,6 +640,22 @@ describe('a signal while metrics, plot, merge or playground writes its files', (
     expect(Object.keys(afterChart).sort()).toEqual(Object.keys(old).sort());
   }, 60_000);
 
+  it('plot: a --svg folder made for charts none of which was written is let go again, with the folders made for it (it stayed, empty: audit)', async () => {
+    const alone = await hooked(['plot', 'c.csv', '--svg', 'new/figs', '--metrics', 'types,ttr'], OPEN_HOOK, { HOOK_PARTIAL: 'types.svg.partial', HOOK_SIGNAL: 'SIGINT' });
+    expect([alone.code, alone.stderr]).toEqual([130, 'ngram-collapse: interrupted by SIGINT while --svg new/figs/types.svg was written: nothing written, every file as it was (run the command again)\n']);
+    expect(existsSync(join(alone.cwd, 'new'))).toBe(false);
+    const afterPage = await hooked(['plot', 'c.csv', '--out', 'r.html', '--svg', 'figs', '--metrics', 'types,ttr'], OPEN_HOOK, { HOOK_PARTIAL: 'types.svg.partial', HOOK_SIGNAL: 'SIGINT' });
+    expect(afterPage.stderr).toBe('ngram-collapse: interrupted by SIGINT while --svg figs/types.svg was written: written whole: --out r.html; not written, as they were: --svg figs/types.svg, figs/ttr.svg (run the command again to write them all)\n');
+    expect(existsSync(join(afterPage.cwd, 'figs'))).toBe(false);
+    expect(existsSync(join(afterPage.cwd, 'r.html'))).toBe(true);
+  }, 60_000);
+
+  it('merge: with the curves on standard output, a signal during --summary names them among the files written whole (it said "nothing written": audit)', async () => {
+    const { code, stderr, cwd } = await hooked(['merge', 's1.csv', 's2.csv', '--out', '-', '--summary', 'sum.csv'], OPEN_HOOK, { HOOK_PARTIAL: 'sum.csv.partial', HOOK_SIGNAL: 'SIGTERM' }, { 'sum.csv': OLD });
+    expect([code, stderr]).toEqual([143, 'ngram-collapse: interrupted by SIGTERM while --summary sum.csv was written: written whole: --out -; not written, as it was: --summary sum.csv (run the command again to write them all)\n']);
+    expect(left(cwd)).toEqual({ 'sum.csv': OLD });
+  }, 60_000);
+
   it('merge: a signal as the curves are put in place writes them with their run record, not the summary, and says so; one during the summary too', async () => {
     const args = ['merge', 's1.csv', 's2.csv', '--out', 'm.csv', '--summary', 'sum.csv'];
     const old = { 'm.csv': OLD, 'm.csv.run.json': OLD, 'sum.csv': OLD };

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openCsv } from '../../src/export/csvFile.js';
-import { csvText, CsvText } from '../../src/export/csvText.js';
+import { csvPieces, csvText } from '../../src/export/csvText.js';
 
 /** What openCsv writes for these records, as text. */
 async function streamed(header: readonly string[], records: ReadonlyArray<readonly string[]>): Promise<string> {
@@ -35,11 +35,19 @@ describe('csvText', () => {
     );
   });
 
-  it('a snapshot taken mid-way is the file of the rows so far, and adding continues it', () => {
-    const csv = new CsvText(['a']);
-    csv.add(['1']);
-    expect(csv.text()).toBe('a\n1\n');
-    csv.add(['2']);
-    expect(csv.text()).toBe('a\n1\n2\n');
+  it('in pieces (csvPieces): whole rows, about the size asked for, the same bytes as one text, for any size', () => {
+    // header 'a' (2 chars), rows '1' and '22' (2 and 3 chars with \n): at size 4 the pieces 'a\n1\n' and '22\n'
+    expect(Array.from(csvPieces(['a'], [['1'], ['22']], 4))).toEqual(['a\n1\n', '22\n']);
+    const field = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', 'é') });
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 2 }), { maxLength: 8 }), fc.integer({ min: 1, max: 20 }), (records, size) => {
+        const pieces = Array.from(csvPieces(['x', 'y'], records, size));
+        expect(pieces.join('')).toBe(csvText(['x', 'y'], records));
+        // one piece per row and the header at most, each but the last at least `size` long
+        expect(pieces.length).toBeLessThanOrEqual(records.length + 1);
+        for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(size);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

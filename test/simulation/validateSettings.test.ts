@@ -12,6 +12,9 @@ import { SELECT_FORMS } from '../../src/simulation/curation.js';
 import { validateLoadOptions } from '../../src/corpus/loadOptions.js';
 import { resolveTrainOptions } from '../../src/model/trainOptions.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
+import { prepareRun } from '../../src/simulation/preparedRun.js';
+import { checkReportArguments } from '../../src/export/report/reportCharts.js';
+import { writeReport } from '../../src/export/report/writeReport.js';
 
 /** The UsageError `action` throws (message and hint). */
 function refusal(action: () => unknown): { message: string; hint: string | undefined } {
@@ -68,6 +71,24 @@ describe('a refusal names its setting as a field (UsageError.setting)', () => {
     expect(settingOf(() => validateLoadOptions(['a.txt'], { emptySentences: true }))).toBe('emptySentences');
     expect(settingOf(() => validateLoadOptions(['a.txt'], { bpeMerges: 5 as never }))).toBe('bpeMerges');
     expect(settingOf(() => validateLoadOptions(['-'], { stdin: 5 as never }))).toBe('stdin');
+  });
+
+  it('names it for the word view, generation 0\'s sharing, the worker script and the report\'s options too (the last audit found them without)', async () => {
+    const corpus = corpusFromSentences([[2, 3], [3, 2]]);
+    const run = { ...DEFAULT_RUN, holdout: 0 };
+    expect(settingOf(() => prepareRun(corpus, 4, run, 7 as never))).toBe('words');
+    expect(settingOf(() => prepareRun(corpus, 4, run, { tokenizer: 'gpt2', tokens: ['a'] }))).toBe('words.tokens');
+    expect(settingOf(() => prepareRun(corpus, 4, run, { tokenizer: 'gpt2', tokens: ['a', 'b', 3, 'd'] as never }))).toBe('words.tokens');
+    expect(settingOf(() => prepareRun(corpus, 4, run, { tokenizer: 'GPT2', tokens: ['a', 'b', 'c', 'd'] }))).toBe('words.tokenizer');
+    // (validateSeriesArguments reads a PreparedRun's `reference`, `human` and `settings`: a stand-in)
+    const series = (generation0: unknown) => () => validateSeriesArguments({ reference: {}, human: {}, settings: DEFAULT_RUN }, { key: 'k', id: 'default', settings: cellOf(DEFAULT_RUN) }, 1, { emit: () => {}, generation0 });
+    expect(settingOf(series({ keeper: 3, keep: true }))).toBe('hooks.generation0.keeper');
+    expect(settingOf(series({ keeper: new Generation0Keeper(), keep: 'yes' }))).toBe('hooks.generation0.keep');
+    expect(settingOf(() => validateTaskOptions({ workerScript: 3 }, { onRow: () => {} }))).toBe('options.workerScript');
+    expect(settingOf(() => checkReportArguments([], { columns: 5 }))).toBe('columns');
+    expect(settingOf(() => checkReportArguments([], { columns: ['a', 5] }))).toBe('columns');
+    expect(settingOf(() => checkReportArguments([], { theory: 5 }))).toBe('theory');
+    await expect(writeReport([], { out: '-' })).rejects.toMatchObject({ setting: 'out' });
   });
 });
 

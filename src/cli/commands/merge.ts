@@ -21,7 +21,7 @@ import { openCsv } from '../../export/csvFile.js';
 import { mergeCurves, type MergeInput, type MergeResult } from '../../export/mergeCurves.js';
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { readRunRecord, runRecordPath, writeRunRecord, type RunRecord } from '../../export/runRecord.js';
-import { csvText } from '../../export/csvText.js';
+import { csvPieces } from '../../export/csvText.js';
 import { isSpecialFile } from '../../export/wholeFile.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
 import { recordBatchScale, seedCountsFrom } from '../../export/survivalLaw.js';
@@ -32,7 +32,7 @@ import { MERGE_OPTIONS } from '../options.js';
 import type { ParsedOptions } from '../optionRow.js';
 import { checkDistinctOutputs, checkOneStandardOutput, checkStandardOutputNotInput, checkWritable, recordFiles, standardOutputNamed } from '../outputPaths.js';
 import { checkOwnDescriptor } from '../../corpus/ownDescriptor.js';
-import { writeText, writeWatchedFiles, type WatchedFile } from '../watchedWrite.js';
+import { writePieces, writeText, writeWatchedFiles, type WatchedFile } from '../watchedWrite.js';
 
 export const MERGE_SPEC = tableSpec(
   'merge',
@@ -77,10 +77,12 @@ async function mergeAction(files: readonly string[], values: MergeValues, io: Cl
     if (staleRecord !== undefined) rmSync(staleRecord, { force: true });
   } else watched.push(curvesFile(out, values.out, merged.text, record));
   if (summary !== undefined && summaryPath !== '-') {
-    const text = csvText(SUMMARY_COLUMNS, summary);
-    watched.push({ path: summaryPath!, flag: '--summary', shown: values.summary!, write: (stream) => writeText(stream, text) });
+    // (in pieces: a summary of many generations can pass the longest string V8 makes: audit)
+    watched.push({ path: summaryPath!, flag: '--summary', shown: values.summary!, write: (stream) => writePieces(stream, csvPieces(SUMMARY_COLUMNS, summary)) });
   }
-  await writeWatchedFiles(watched, values.quiet !== true || summaryPath === '-');
+  // (the curves on standard output come first: said among the files written whole)
+  const earlier = out === '-' ? [`--out ${values.out}${record === undefined ? '' : ` with its run record ${runRecordPath(values.out)}`}`] : [];
+  await writeWatchedFiles(watched, { printsAfter: values.quiet !== true || summaryPath === '-', earlier });
   if (summary !== undefined && summaryPath === '-') await writeSummary(io.stdout, summary);
   if (values.quiet !== true) printWritten(io, values, merged, files.length, { out, summaryPath });
 }

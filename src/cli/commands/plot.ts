@@ -32,7 +32,7 @@ import { readSurvival } from '../../export/report/readSurvival.js';
 import { landingPath } from '../../corpus/namedFile.js';
 import type { CurveRow } from '../../export/report/curveRow.js';
 import type { ReportOptions } from '../../export/report/reportCharts.js';
-import { makeFolder } from '../../export/makeFolder.js';
+import { makeFolderUndoably } from '../../export/makeFolder.js';
 import { writeText, writeWatchedFiles, type WatchedFile } from '../watchedWrite.js';
 
 /** The options as PLOT_OPTIONS parses them. */
@@ -155,7 +155,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   }
   const files = await reportFiles(table.rows, report, options);
   // (a signal while they are written stops the writing, and says which were written: ../watchedWrite.ts)
-  await writeWatchedFiles(files, !pageOnStandardOutput);
+  await writeWatchedFiles(files, { printsAfter: !pageOnStandardOutput });
   // (none where --out names what standard output goes to: the lines followed the page down a pipe, and
   // went to the replaced file of a redirect: audit)
   if (!pageOnStandardOutput) for (const { path } of files) io.stdout.write(`${path}\n`);
@@ -163,7 +163,8 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
 
 /**
  * The page and the charts, each rendered (before any is written: the signals' default action while the
- * report is drawn) and ready to be written whole, the page first; the --svg folder made before its first chart.
+ * report is drawn) and ready to be written whole, the page first; the --svg folder made before its first
+ * chart (and removed again if a signal stops the writing before a chart is in it).
  */
 async function reportFiles(rows: readonly CurveRow[], report: ReportOptions, options: PlotOptions): Promise<WatchedFile[]> {
   // Loaded here, not at the top: the report code, which other commands do not need (Vega comes at the first chart).
@@ -176,7 +177,7 @@ async function reportFiles(rows: readonly CurveRow[], report: ReportOptions, opt
     const svgDir = options.svgDir;
     const charts = await renderSvgCharts(rows, report);
     const shownDir = options.shown?.svgDir ?? svgDir;
-    for (const chart of charts) files.push({ path: join(svgDir, chart.file), flag: '--svg', shown: join(shownDir, chart.file), before: () => makeFolder(svgDir), write: text(chart.svg) });
+    for (const chart of charts) files.push({ path: join(svgDir, chart.file), flag: '--svg', shown: join(shownDir, chart.file), before: () => makeFolderUndoably(svgDir), write: text(chart.svg) });
   }
   return files;
 }

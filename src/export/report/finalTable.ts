@@ -16,6 +16,7 @@
  * human_ratio=0     3     3           0.5000         0.2000                 0.6000               0.3000         7.900               412.0  █▆▃▁
  */
 
+import { largest, smallest } from '../../stats/extremes.js';
 import { aggregateCurves } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
 import { cellReach } from './cellReach.js';
@@ -34,7 +35,7 @@ export function formatFinalTable(rows: readonly CurveRow[]): string {
   // the mean of (cell, metric, generation), looked up once per column and generation
   const meanOf = new Map(points.map((point) => [pointKey(point.cell, point.metric, point.generation), point.mean]));
   const trendValues = points.filter((point) => point.metric === TREND).map((point) => point.mean);
-  const range = trendValues.length > 0 ? { min: Math.min(...trendValues), max: Math.max(...trendValues) } : undefined;
+  const range = trendValues.length > 0 ? { min: smallest(trendValues), max: largest(trendValues) } : undefined;
 
   const header = ['cell', 'gen', 'reps', ...COLUMNS, `${TREND} by generation`];
   const body = [...labels].map(([cell, label]) => {
@@ -64,7 +65,7 @@ export function tableNumber(value: number | undefined): string {
 /** Columns padded to their widest entry: the first left-aligned, numbers right-aligned, the last as is. */
 function layout(header: readonly string[], body: readonly (readonly string[])[]): string {
   const all = [header, ...body];
-  const widths = header.map((_, column) => Math.max(...all.map((line) => [...(line[column] ?? '')].length)));
+  const widths = header.map((_, column) => largest(all.map((line) => [...(line[column] ?? '')].length)));
   const last = header.length - 1;
   const render = (line: readonly string[]) =>
     line

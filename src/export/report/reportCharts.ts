@@ -88,11 +88,11 @@ export function checkReportArguments(rows: unknown, options: unknown, extraKeys:
   checkOptional('source', object['source'], TEXT_RULE);
   if (object['metrics'] !== undefined) checkList('metrics', object['metrics'], TEXT_RULE);
   const columns = object['columns'];
-  if (columns !== undefined && !Array.isArray(columns)) throw new UsageError(`columns must be a list of column names, got ${shownValue(columns)}`, 'pass the header readCurves gives');
+  if (columns !== undefined && !Array.isArray(columns)) throw new UsageError(`columns must be a list of column names, got ${shownValue(columns)}`, 'pass the header readCurves gives', 'columns');
   const badColumn = Array.isArray(columns) ? columns.findIndex((column) => typeof column !== 'string') : -1;
-  if (badColumn >= 0) throw new UsageError(`columns[${badColumn}] must be a column name, got ${shownValue((columns as unknown[])[badColumn])}`, 'pass the header readCurves gives');
+  if (badColumn >= 0) throw new UsageError(`columns[${badColumn}] must be a column name, got ${shownValue((columns as unknown[])[badColumn])}`, 'pass the header readCurves gives', 'columns');
   for (const key of ['summary', 'theory', 'kaplanMeier']) {
-    if (object[key] !== undefined && !Array.isArray(object[key])) throw new UsageError(`${key} must be a list, got ${shownValue(object[key])}`, `pass the ${key} points, or leave ${key} out`);
+    if (object[key] !== undefined && !Array.isArray(object[key])) throw new UsageError(`${key} must be a list, got ${shownValue(object[key])}`, `pass the ${key} points, or leave ${key} out`, key);
   }
   if (object['record'] !== undefined) checkObject('record', object['record']);
 }

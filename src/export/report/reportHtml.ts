@@ -13,6 +13,7 @@
  * `#metric=NAME` in the URL picks the first metric shown. Throws like buildReportCharts.
  */
 
+import { largest, smallest } from '../../stats/extremes.js';
 import type { CurveRow } from './curveRow.js';
 import { buildReportCharts, type ReportCharts, type ReportOptions } from './reportCharts.js';
 import { loadVendorScripts } from './vendorScripts.js';
@@ -75,13 +76,10 @@ function facts(rows: readonly CurveRow[], source: string | undefined): string {
   const cells = perCell.size;
   const replicates = [...perCell.values()].reduce((sum, set) => sum + set.size, 0);
   const single = [...perCell.values()].filter((set) => set.size === 1).length;
-  // (a loop, not Math.min(...): a large sweep has more rows than a call takes arguments)
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const row of rows) {
-    first = Math.min(first, Number(row.generation));
-    last = Math.max(last, Number(row.generation));
-  }
+  // (not Math.min(...): a large sweep has more rows than a call takes arguments)
+  const generations = rows.map((row) => Number(row.generation));
+  const first = smallest(generations);
+  const last = largest(generations);
   const span = `generations ${first}–${last}`;
   const from = source === undefined ? '' : `${source}: `;
   const lines = single === cells

@@ -9,6 +9,8 @@
  * @example sparkline([1, 0.75, 0.5, 0.25]) // "█▆▃▁"
  */
 
+import { largest, smallest } from '../../stats/extremes.js';
+
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 
 export interface SparklineRange {
@@ -18,8 +20,8 @@ export interface SparklineRange {
 
 export function sparkline(values: readonly (number | undefined)[], range?: SparklineRange): string {
   const defined = values.filter((value): value is number => value !== undefined && Number.isFinite(value));
-  const min = range?.min ?? Math.min(...defined);
-  const max = range?.max ?? Math.max(...defined);
+  const min = range?.min ?? smallest(defined);
+  const max = range?.max ?? largest(defined);
   return values
     .map((value) => {
       if (value === undefined || !Number.isFinite(value)) return ' ';

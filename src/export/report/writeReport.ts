@@ -28,7 +28,7 @@ export async function writeReport(rows: readonly CurveRow[], options: WriteRepor
   checkReportArguments(rows, options, ['out', 'svgDir']);
   for (const key of ['out', 'svgDir'] as const) {
     const path = checkOptional(key, options[key], TEXT_RULE);
-    if (path === '-') throw new UsageError(`${key} must be a path: a report is not written to standard output`, `pass a ${key === 'out' ? 'file name' : 'folder path'}`);
+    if (path === '-') throw new UsageError(`${key} must be a path: a report is not written to standard output`, `pass a ${key === 'out' ? 'file name' : 'folder path'}`, key);
   }
   if (options.out === undefined && options.svgDir === undefined) throw new UsageError('writeReport has nothing to write', 'pass out (the HTML file) and/or svgDir (a folder for the SVG charts)');
   const { out, svgDir, ...report } = options;
