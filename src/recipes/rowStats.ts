@@ -69,6 +69,18 @@ export function text(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? 'n/a' : String(Number(value.toPrecision(4)));
 }
 
+/** Generations as runs, `1-3, 7` for [1, 2, 3, 7] (sorted, distinct). */
+export function generationRuns(generations: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < generations.length; ) {
+    let j = i;
+    while (j + 1 < generations.length && generations[j + 1] === generations[j]! + 1) j++;
+    runs.push(j === i ? String(generations[i]) : `${generations[i]}-${generations[j]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
 /** Ordinary least-squares fit y = a + b x, with the coefficient of determination R^2. */
 export function linearFit(xs: readonly number[], ys: readonly number[]): { intercept: number; slope: number; r2: number } {
   const n = xs.length;

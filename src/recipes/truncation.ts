@@ -4,14 +4,14 @@
  * diversity, and in a self-consuming loop diversity collapses).
  *
  * Cells (order 2 MLE, no human data, replace): plain sampling; temperature 0.7; top-k 10; top-p 0.9.
- * Checks: truncated sampling makes the output more likely under M0 (gen0_perplexity of generation 1
- * falls); diversity ends lower (vocabulary retention and unigram entropy at the end); and the loop itself
+ * Checks: truncated sampling makes the output more likely under M0 (gen0_perplexity below plain
+ * sampling's at every generation); diversity ends lower (vocabulary retention and unigram entropy at the end); and the loop itself
  * loses diversity faster (from generation 1 to the end: a smaller share of the retention kept, more
  * entropy lost), which the level at the end alone does not show: a sampler that cuts most of the
  * vocabulary in its first sample ends lower even if the loop then loses less.
  */
 
-import { lastGeneration, meanAt, shown, text } from './rowStats.js';
+import { generationRuns, lastGeneration, meanAt, shown, text } from './rowStats.js';
 import { cellRuns, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const TRUNCATION_CELLS = {
@@ -57,7 +57,8 @@ export const truncation: Recipe = {
   notes: [
     'Per-token perplexity is not per-sequence likelihood. Top-p 0.9 removes the unlikely next words of every context, ' +
       'but in a bigram model a rare word is usually followed by an almost certain one; cutting the rare words keeps the ' +
-      'text among common words, whose continuations are the most uncertain, so its per-token perplexity under M0 need not fall.',
+      'text among common words, whose continuations are the most uncertain, so its per-token perplexity under M0 need not fall ' +
+      'at first; as the loop narrows the text generation after generation, it can fall below plain sampling\'s later on.',
   ],
 };
 
@@ -81,15 +82,30 @@ export function truncationFindings(data: RecipeData): Finding[] {
 const name = (cell: string): string => SHORT_NAMES[cell] ?? cell;
 const label = (cell: string): string => LABELS[cell] ?? cell;
 
-/** The first synthetic text of each of `cells` has a lower perplexity under M0 than plain sampling's. */
-function likelierUnderM0({ at }: Reader, cells: readonly string[], title: string): Finding {
-  const plainPerplexity = at(TRUNCATION_CELLS.plain, 1, 'gen0_perplexity');
+/**
+ * Every synthetic text of each of `cells`, generation 1 to the last, has a lower mean perplexity under
+ * M0 than plain sampling's of the same generation (generation 1 alone read top-p 0.9 as less likely,
+ * where from generation 4 on its texts were the likelier ones, 21.5 against 26.7 at generation 10:
+ * audit). `numbers` keep generation 1's values under their keys and add the last generation's.
+ */
+function likelierUnderM0({ at, last }: Reader, cells: readonly string[], title: string): Finding {
+  const plain = TRUNCATION_CELLS.plain;
+  const perplexity = (cell: string, generation: number): number => at(cell, generation, 'gen0_perplexity');
+  const generations = Array.from({ length: last }, (_, i) => i + 1);
+  const notBelow = (cell: string): number[] => generations.filter((generation) => !(perplexity(cell, generation) < perplexity(plain, generation)));
+  const pair = (cell: string): string => `${label(cell)} ${text(perplexity(cell, 1))} / ${text(perplexity(cell, last))}`;
+  const misses = cells.filter((cell) => notBelow(cell).length > 0).map((cell) => `${label(cell)} not below plain at generation${notBelow(cell).length === 1 ? '' : 's'} ${generationRuns(notBelow(cell))}`);
   return {
     name: title,
-    expected: 'the first synthetic text has a lower perplexity under M0 than with plain sampling',
-    observed: `gen0_perplexity at generation 1: plain ${text(plainPerplexity)}; ${cells.map((cell) => `${label(cell)} ${text(at(cell, 1, 'gen0_perplexity'))}`).join('; ')}`,
-    numbers: Object.fromEntries([TRUNCATION_CELLS.plain, ...cells].map((cell) => [`gen0_perplexity_${name(cell)}`, shown(at(cell, 1, 'gen0_perplexity'))])),
-    holds: cells.every((cell) => at(cell, 1, 'gen0_perplexity') < plainPerplexity),
+    expected: 'every synthetic text, generation 1 to the last, has a lower perplexity under M0 than plain sampling\'s of the same generation',
+    observed: `gen0_perplexity at generations 1 / ${last}: ${[plain, ...cells].map(pair).join('; ')}${misses.length === 0 ? '' : `; ${misses.join('; ')}`}`,
+    numbers: Object.fromEntries(
+      [plain, ...cells].flatMap((cell) => [
+        [`gen0_perplexity_${name(cell)}`, shown(perplexity(cell, 1))],
+        [`gen0_perplexity_${name(cell)}_last`, shown(perplexity(cell, last))],
+      ]),
+    ),
+    holds: cells.every((cell) => notBelow(cell).length === 0),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Recipe `verification`: selecting synthetic data with a verifier that knows real data, against no
- * selection and against a model judging its own output (Feng et al., "Beyond Model Collapse: Scaling Up
- * with Synthesized Data Requires Verification", 2024).
+ * selection and against a model judging its own output (after Feng et al., "Beyond Model Collapse: Scaling
+ * Up with Synthesized Data Requires Verification", ICLR 2025, who find that selecting synthesized data with
+ * a verifier prevents collapse; the rare-type and held-out checks are this recipe's token-level reading of
+ * that, and self-judging a control it adds, not a finding of the paper).
  *
  * Cells (order 2 MLE, no human data, replace): `--select none`, `m0:low:0.8` (keep the 80% of candidate
  * sentences M0 finds most likely), `self:low:0.8` (the same judged by the generating model M(g-1)).
@@ -24,9 +26,10 @@ export const verification: Recipe = {
   name: 'verification',
   title: 'Curating synthetic data: a verifier against self-judging',
   claim:
-    'Selecting synthetic data with a verifier that has access to real data slows collapse: rare types survive longer and ' +
-    'held-out error grows more slowly than without selection; a model that selects its own output speeds collapse up.',
-  sources: ['Feng et al., "Beyond Model Collapse: Scaling Up with Synthesized Data Requires Verification", 2024'],
+    'Selecting synthetic data with a verifier that has access to real data slows collapse (Feng et al. find it for ' +
+    'verifier-selected synthesized data); read at the token level: rare types survive longer and held-out error grows ' +
+    'more slowly than without selection; and, a control this recipe adds, a model that selects its own output speeds collapse up.',
+  sources: ['Feng et al., "Beyond Model Collapse: Scaling Up with Synthesized Data Requires Verification", ICLR 2025'],
   defaultCorpus: ['brown:news'],
   defaults: { generations: 10, replicates: 3 },
   runs: (scale) => [sweepRun(scale, { select: ['none', 'm0:low:0.8', 'self:low:0.8'] })],

@@ -6,7 +6,7 @@
  * - `m0:low:Q`, `m0:high:Q`, `self:low:Q`, `self:high:Q` (0 < Q <= 1): candidates are scored by their
  *   per-token floored perplexity (the floor of the README's "The curves CSV", each sentence alone with its `</s>`) under M0
  *   (a verifier that knows real data: Feng et al., "Beyond Model Collapse: Scaling Up with Synthesized
- *   Data Requires Verification", 2024) or under the generating model M(g-1) (a model judging itself);
+ *   Data Requires Verification", ICLR 2025) or under the generating model M(g-1) (a model judging itself);
  *   `low` keeps the lowest first, `high` the highest.
  * - `tail:Q`: candidates are scored by the share of their tokens that are seed-rare types (count in H
  *   <= --rare-threshold; 0 for an empty sentence), the highest first (a tail-preserving curator).

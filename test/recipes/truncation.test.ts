@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
 import { TRUNCATION_CELLS, truncation } from '../../src/recipes/truncation.js';
 import { fakeData } from './fakeRows.js';
+import { meanAt } from '../../src/recipes/rowStats.js';
 import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
 // 1500 sentences of Brown news, order 2 MLE: plain, temperature 0.7, top-k 10, top-p 0.9; 8 generations.
@@ -22,11 +23,12 @@ describe('recipe truncation', () => {
     expect(finding.holds, finding.observed).toBe(true);
   });
 
-  it('top-p 0.9: the verdict is the comparison of its numbers, and on this seeded run it is pinned', () => {
+  it('top-p 0.9: the verdict reads every generation, and on this seeded run it is pinned', () => {
     const finding = findings.get('top-p 0.9 raises the likelihood under M0')!;
-    const topP = finding.numbers['gen0_perplexity_top_p_0.9']!;
-    const plain = finding.numbers['gen0_perplexity_plain']!;
-    expect(finding.holds).toBe(topP < plain);
+    // generation 1 and the last are quoted (the keys of generation 1 kept, the last's added)
+    expect(Object.keys(finding.numbers)).toEqual(['gen0_perplexity_plain', 'gen0_perplexity_plain_last', 'gen0_perplexity_top_p_0.9', 'gen0_perplexity_top_p_0.9_last']);
+    const below = Array.from({ length: 8 }, (_, i) => i + 1).every((generation) => meanAt(data.rows, TRUNCATION_CELLS.topP, generation, 'gen0_perplexity')! < meanAt(data.rows, TRUNCATION_CELLS.plain, generation, 'gen0_perplexity')!);
+    expect(finding.holds).toBe(below);
     // seeded golden (seed 42, 1500 Brown news sentences): see the recipe's note on per-token perplexity
     expect(finding.holds).toBe(false);
   });
@@ -41,9 +43,10 @@ describe('recipe truncation', () => {
   });
 });
 
-// Hand-made rows, generations 0..2: gen0_perplexity read at generation 1, diversity at generations 1 and 2
-// (retention 1 and entropy 10 at generation 1 unless given: the share kept is then the retention at 2).
-type Cell = { perplexity1: number; retention: number; entropy: number; retention1: number; entropy1: number };
+// Hand-made rows, generations 0..2: gen0_perplexity read at generations 1 and 2 (perplexity2 as perplexity1
+// unless given), diversity at generations 1 and 2 (retention 1 and entropy 10 at generation 1 unless given:
+// the share kept is then the retention at 2).
+type Cell = { perplexity1: number; perplexity2?: number; retention: number; entropy: number; retention1: number; entropy1: number };
 const HOLDING: Record<keyof typeof TRUNCATION_CELLS, Cell> = {
   plain: { perplexity1: 100, retention: 0.8, entropy: 9, retention1: 1, entropy1: 10 },
   temperature: { perplexity1: 90, retention: 0.6, entropy: 8, retention1: 1, entropy1: 10 },
@@ -54,9 +57,9 @@ const HOLDING: Record<keyof typeof TRUNCATION_CELLS, Cell> = {
 function truncationVerdicts(changes: Partial<Record<keyof typeof TRUNCATION_CELLS, Partial<Cell>>>): Record<string, boolean> {
   const cells = Object.fromEntries(
     Object.entries(HOLDING).map(([name, cell]) => {
-      const { perplexity1, retention, entropy, retention1, entropy1 } = { ...cell, ...changes[name as keyof typeof TRUNCATION_CELLS] };
+      const { perplexity1, perplexity2, retention, entropy, retention1, entropy1 } = { ...cell, ...changes[name as keyof typeof TRUNCATION_CELLS] };
       const row = (generation: number) => ({
-        gen0_perplexity: generation === 1 ? perplexity1 : 0,
+        gen0_perplexity: generation === 1 ? perplexity1 : generation === 2 ? (perplexity2 ?? perplexity1) : 0,
         vocab_retention: generation === 2 ? retention : generation === 1 ? retention1 : 1,
         entropy_bits: generation === 2 ? entropy : generation === 1 ? entropy1 : 10,
       });
@@ -75,6 +78,14 @@ describe('recipe truncation: each check can fail on its own', () => {
     expect(truncationVerdicts({ topK: { perplexity1: 100 } })['temperature 0.7 and top-k 10 raise the likelihood under M0']).toBe(false);
     expect(truncationVerdicts({ temperature: { perplexity1: 101 } })['temperature 0.7 and top-k 10 raise the likelihood under M0']).toBe(false);
     expect(truncationVerdicts({ topP: { perplexity1: 100 } })['top-p 0.9 raises the likelihood under M0']).toBe(false);
+  });
+
+  it('likelihood: at every generation, not the first alone (top-p above plain at generation 1 and below later read as less likely: the audit\'s run was the other way round later on)', () => {
+    const likelier = (changes: Parameters<typeof truncationVerdicts>[0]) => truncationVerdicts(changes)['top-p 0.9 raises the likelihood under M0'];
+    // plain 100 at both generations: top-p 105 then 90 (above at 1), or 90 then 100 (equal at 2)
+    expect(likelier({ topP: { perplexity1: 105, perplexity2: 90 } })).toBe(false);
+    expect(likelier({ topP: { perplexity1: 90, perplexity2: 100 } })).toBe(false);
+    expect(likelier({ topP: { perplexity1: 90, perplexity2: 99 } })).toBe(true);
   });
 
   it('diversity: every truncated cell ends below plain in both retention and entropy', () => {
@@ -107,6 +118,6 @@ describe('recipe truncation: the findings name the cells as the legend does', ()
     const observed = findings.map((finding) => finding.observed).join(' ');
     for (const label of Object.values(labels)) expect(observed).toContain(`${label} `);
     expect(observed).not.toMatch(/temperature_|top_k_|top_p_/u);
-    expect(Object.keys(findings[0]!.numbers)).toEqual(['gen0_perplexity_plain', 'gen0_perplexity_temperature_0.7', 'gen0_perplexity_top_k_10']);
+    expect(Object.keys(findings[0]!.numbers)).toEqual(['gen0_perplexity_plain', 'gen0_perplexity_plain_last', 'gen0_perplexity_temperature_0.7', 'gen0_perplexity_temperature_0.7_last', 'gen0_perplexity_top_k_10', 'gen0_perplexity_top_k_10_last']);
   });
 });
