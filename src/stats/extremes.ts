@@ -1,7 +1,7 @@
 /**
  * The smallest and the largest of a list of numbers, by a loop: `Math.min(...values)` passes every
- * value as an argument, and a call takes about 120,000 here (a merge of 150,000 rows, or the trend of
- * two cells over 100,000 generations, ended in "Maximum call stack size exceeded": audit).
+ * value as an argument, and a call takes about 120,000 here (a merge of 150,000 rows ended in "Maximum
+ * call stack size exceeded": audit; so would the trend range of two cells over 100,000 generations).
  *
  * Contract: as Math.min and Math.max with the values as arguments: Infinity (smallest) and -Infinity
  * (largest) for an empty list, NaN if any value is NaN.
