@@ -81,7 +81,7 @@ async function mergeAction(files: readonly string[], values: MergeValues, io: Cl
     watched.push({ path: summaryPath!, flag: '--summary', shown: values.summary!, write: (stream) => writePieces(stream, csvPieces(SUMMARY_COLUMNS, summary)) });
   }
   // (the curves on standard output come first: said among the files written whole)
-  const earlier = out === '-' ? [`--out ${values.out}${record === undefined ? '' : ` with its run record ${runRecordPath(values.out)}`}`] : [];
+  const earlier = out === '-' ? [`--out ${values.out}${record === undefined ? '' : ` with ${recordAlongside(values.out)}`}`] : [];
   await writeWatchedFiles(watched, { printsAfter: values.quiet !== true || summaryPath === '-', earlier });
   if (summary !== undefined && summaryPath === '-') await writeSummary(io.stdout, summary);
   if (values.quiet !== true) printWritten(io, values, merged, files.length, { out, summaryPath });
@@ -98,9 +98,14 @@ function curvesFile(out: string, shown: string, text: string, record: { path: st
     path: out,
     flag: '--out',
     shown,
-    ...(record === undefined ? {} : { alongside: `its run record ${runRecordPath(shown)}`, placed: () => writeRunRecord(record.path, record.content) }),
+    ...(record === undefined ? {} : { alongside: recordAlongside(shown), placed: () => writeRunRecord(record.path, record.content) }),
     write: (stream) => writeText(stream, text),
   };
+}
+
+/** The curves' run record as an interrupted writing's line names it, beside --out as given. */
+function recordAlongside(shown: string): string {
+  return `its run record ${runRecordPath(shown)}`;
 }
 
 /** Each input's bytes and its run record, if it has one; InputError for a file that cannot be read. */
