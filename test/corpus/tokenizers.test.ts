@@ -160,6 +160,28 @@ describe('wordpunct', () => {
     expect(ours("She said 'hello'.")).toEqual(['She', 'said', "'", 'hello', "'", '.']);
   });
 
+  it("classifies every code unit of the BMP as natural's pattern does, whether first met inside a run or at a token's start", async () => {
+    const natural = createRequire(import.meta.url)('natural/lib/natural/tokenizers') as { WordPunctTokenizer: new () => { tokenize(text: string): string[] } };
+    const reference = new natural.WordPunctTokenizer();
+    // Code units are classified as first met (the table starts unclassified): in a fresh module for each
+    // order, every code unit is first met after a letter and after a digit (the run's own test), then at
+    // the start of a text (the first test); the surrogates are left out (a lone half is its own token).
+    const inRunFirst = (ch: string): string => `a${ch}1${ch}${ch}`;
+    const atStartFirst = (ch: string): string => `${ch}a${ch}1${ch}`;
+    for (const shape of [inRunFirst, atStartFirst]) {
+      vi.resetModules();
+      const ours = (await import('../../src/corpus/tokenizers.js')).tokenizerFor('wordpunct');
+      for (let code = 0; code < 0x10000; code++) {
+        if (code >= 0xd800 && code <= 0xdfff) continue;
+        const text = shape(String.fromCharCode(code));
+        const expected = reference.tokenize(text).filter((token) => token.length > 0 && !/\s/u.test(token));
+        // (tokenized once: a second call would find the code unit classified)
+        const tokens = ours(text);
+        if (tokens.join('\u0000') !== expected.join('\u0000')) expect([code, tokens]).toEqual([code, expected]);
+      }
+    }
+  });
+
   it('keeps a character beyond U+FFFF whole: an emoji is one token, two emoji two', () => {
     const ours = tokenizerFor('wordpunct');
     // natural gives 'Good', '\ud83d', '\udc4d', ...: every emoji of the block would share the token '\ud83d'
