@@ -9,15 +9,19 @@
  * generation with probability 1 - (1 - 1/M)^M ~ 1 - 1/e; (3) rare types die first (a band's mean
  * survival over the generations, its restricted mean survival time, rises with its seed count); (4) the time to
  * forget a type grows roughly linearly with its seed count (a type seen c times drifts to 0 in a time of
- * order c, for c much smaller than M).
+ * order c, for c much smaller than M); (5) more sharply, each seed count's share forgotten by each
+ * generation is the survival law's exp(-c g_k) (./forgettingLaw.ts), which a line through the medians
+ * cannot tell from a square root or a square of the count.
  */
 
 import type { TopLevelSpec } from 'vega-lite';
 import { chartConfig } from '../export/report/metricChart.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { cellIds, lastGeneration, linearFit, meanAt, normalBandApplies, replicateCount, shown, text, tooFewHapaxes } from './rowStats.js';
+import { cellIds, lastGeneration, linearFit, meanAt, MIN_EXPECTED_TRIALS, normalBandApplies, replicateCount, shown, text, tooFewHapaxes } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import type { SeriesSurvival } from './tokenSurvival.js';
+import { rowExponents } from '../metrics/survivalTheory.js';
+import { forgettingAgainstLaw, type CountAgainstLaw } from './forgettingLaw.js';
 
 /** Seed counts whose forgetting time is measured. */
 export const DRIFT_SEED_COUNTS = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12] as const;
@@ -28,7 +32,8 @@ export const drift: Recipe = {
   claim:
     'An order-1 maximum-likelihood model retrained on its own output is multinomial resampling (neutral drift): ' +
     'types are lost at the rate the drift baseline predicts, a seed hapax survives one generation with probability ' +
-    '1 - (1 - 1/M)^M, rare types die first, and the time to forget a type grows roughly linearly with its seed count.',
+    '1 - (1 - 1/M)^M, rare types die first, and the time to forget a type grows roughly linearly with its seed count, ' +
+    'each count forgotten at the rate of the survival law.',
   sources: ['Suresh, Thangaraj & Khandavally, "Rate of Model Collapse in Recursive Training", AISTATS 2025'],
   defaultCorpus: ['brown:news'],
   defaults: { generations: 40, replicates: 3 },
@@ -53,7 +58,7 @@ export const drift: Recipe = {
 export function driftFindings(data: RecipeData): Finding[] {
   const { rows } = data;
   const at: Span = { rows, cell: cellIds(rows)[0]!, last: lastGeneration(rows) };
-  return [typesFollowBaseline(at), hapaxSurvival(at, data.run.human), rareDieFirst(at), forgettingGrowsWithCount(at, data.survival)];
+  return [typesFollowBaseline(at), hapaxSurvival(at, data.run.human), rareDieFirst(at), forgettingGrowsWithCount(at, data.survival), forgettingFollowsLaw(at, data.survival)];
 }
 
 /** What each check reads: the rows, the recipe's one cell and its last generation. */
@@ -248,6 +253,78 @@ function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival
   };
 }
 
+/**
+ * (5) Each seed count's forgetting curve is the survival law's: for every seed count of
+ * DRIFT_SEED_COUNTS and every generation where the normal approximation applies, the pooled share of
+ * its types missing by then is exp(-c g_k) within 4 binomial standard errors (./forgettingLaw.ts), g_k
+ * from the mean draws (tokens + sentences) of each generation. Sharper than (4): a square root or a
+ * square of the count fits (4)'s line as well (R^2 0.97 and 0.94 over the README run's counts), not this.
+ * Undecided where no generation of any count can be compared, or the rows lack a generation's draws.
+ */
+function forgettingFollowsLaw({ rows, cell, last }: Span, survival: RecipeData['survival']): Finding {
+  const draws = Array.from({ length: last + 1 }, (_, g) => drawsAt(rows, cell, g));
+  const gaps = lawByCount({ rows, cell, last }, survival) ?? [];
+  const measured = forgettingByCount(survival);
+  const compared = gaps.reduce((sum, one) => sum + one.compared, 0);
+  const worst = largestGap(gaps);
+  const failing = gaps.filter((one) => one.worst !== undefined && !(Math.abs(one.worst.z) < LAW_BAND)).map((one) => one.count);
+  const undecided =
+    gaps.length === 0
+      ? `no draws (tokens and sentences) in the rows of generation ${draws.findIndex((value) => value === undefined)}: the law has no sizes to start from`
+      : compared === 0
+        ? `no seed count has enough types for a band of standard errors at any generation (${MIN_LAW_TRIALS_TEXT}; run more --replicates, or a larger corpus)`
+        : undefined;
+  const medians = gaps
+    .filter((one) => one.types > 0)
+    .map((one) => `${one.count}: ${text(measured.find((row) => row.count === one.count)!.median)} / ${one.lawMedian ?? `> ${last}`}`);
+  return {
+    name: 'each seed count is forgotten at the rate the survival law predicts',
+    expected:
+      `for each seed count c of ${DRIFT_SEED_COUNTS.join(', ')}, the share of its types missing by generation k is the survival law's exp(-c g_k) ` +
+      `(g_k from each generation's draws) within ${LAW_BAND} binomial standard errors, at every generation 1-${last} where the normal approximation applies (${MIN_LAW_TRIALS_TEXT})`,
+    observed:
+      undecided !== undefined
+        ? undecided
+        : `median generation forgotten by seed count, measured / law (replicates pooled): ${medians.join(', ')}; ` +
+          `${compared} generation-count pairs compared; the largest gap z = ${text(worst!.gap.z)} (seed count ${worst!.count}, generation ${worst!.gap.generation}: ` +
+          `${text(worst!.gap.measured)} forgotten against the law's ${text(worst!.gap.law)})` +
+          (failing.length === 0 ? '' : `; beyond ${LAW_BAND} at seed count${failing.length === 1 ? '' : 's'} ${failing.join(', ')}`),
+    numbers: {
+      compared,
+      largest_z: shown(worst?.gap.z),
+      largest_z_seed_count: shown(worst?.count),
+      largest_z_generation: shown(worst?.gap.generation),
+      ...Object.fromEntries(gaps.filter((one) => one.types > 0).map((one) => [`law_median_count_${one.count}`, shown(one.lawMedian)])),
+    },
+    holds: undecided === undefined && failing.length === 0,
+    ...(undecided === undefined ? {} : { undecided }),
+  };
+}
+
+/** The band the law check allows, in binomial standard errors. */
+const LAW_BAND = 4;
+const MIN_LAW_TRIALS_TEXT = `at least ${MIN_EXPECTED_TRIALS} types expected forgotten and ${MIN_EXPECTED_TRIALS} expected kept`;
+
+/** Each seed count of DRIFT_SEED_COUNTS against the survival law; undefined if the rows lack a generation's draws. */
+function lawByCount({ rows, cell, last }: Span, survival: RecipeData['survival']): CountAgainstLaw[] | undefined {
+  const draws = Array.from({ length: last + 1 }, (_, g) => drawsAt(rows, cell, g));
+  return draws.some((value) => value === undefined) ? undefined : forgettingAgainstLaw(survival, rowExponents(draws as number[]), DRIFT_SEED_COUNTS);
+}
+
+/** A generation's draws (tokens + sentences, means over replicates); undefined if the rows lack either. */
+function drawsAt(rows: Span['rows'], cell: string, generation: number): number | undefined {
+  const tokens = meanAt(rows, cell, generation, 'tokens');
+  const sentences = meanAt(rows, cell, generation, 'sentences');
+  return tokens === undefined || sentences === undefined ? undefined : tokens + sentences;
+}
+
+/** The seed count and generation with the largest |z| of all; undefined when none was compared. */
+function largestGap(gaps: readonly CountAgainstLaw[]): { count: number; gap: NonNullable<CountAgainstLaw['worst']> } | undefined {
+  let largest: { count: number; gap: NonNullable<CountAgainstLaw['worst']> } | undefined;
+  for (const one of gaps) if (one.worst !== undefined && (largest === undefined || Math.abs(one.worst.z) > Math.abs(largest.gap.z))) largest = { count: one.count, gap: one.worst };
+  return largest;
+}
+
 export interface ForgettingRow {
   readonly count: number;
   /** Seed types with this count, summed over series. */
@@ -281,34 +358,50 @@ export function forgettingByCount(survival: readonly SeriesSurvival[]): Forgetti
   });
 }
 
+/** The measured median generation forgotten by seed count, its least-squares line, and the survival law's median beside it. */
 function forgettingChart(data: RecipeData) {
   const points = forgettingByCount(data.survival).filter((row) => row.median !== undefined);
+  const rows = data.rows;
+  const law = (lawByCount({ rows, cell: cellIds(rows)[0]!, last: lastGeneration(rows) }, data.survival) ?? []).filter((one) => one.types > 0 && one.lawMedian !== undefined);
+  const values = [
+    ...points.map((row) => ({ seed_count: row.count, median: row.median!, types: row.types, series: MEASURED })),
+    ...law.map((one) => ({ seed_count: one.count, median: one.lawMedian!, types: one.types, series: LAW })),
+  ];
+  const color = { field: 'series', type: 'nominal', scale: { domain: [MEASURED, LAW], range: ['#4e79a7', '#f28e2b'] }, title: null } as const;
+  // (whole counts and generations: one point ticked 1.000000, and medians in steps of 0.2: audit)
+  const x = { field: 'seed_count', type: 'quantitative', title: 'count in H', axis: { tickMinStep: 1, format: 'd' } } as const;
+  const y = { field: 'median', type: 'quantitative', title: 'median generation forgotten', axis: { tickMinStep: 1, format: 'd' } } as const;
+  const tooltip = [{ field: 'series', title: 'median' }, { field: 'seed_count' }, { field: 'median' }, { field: 'types', title: 'types (all replicates)' }];
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'time to forget a type', subtitle: 'median generation at which a seed type is first missing, by its count in H', anchor: 'start' },
+    title: { text: 'time to forget a type', subtitle: 'median generation at which a seed type is first missing, by its count in H (dashed: least-squares line); the survival law beside it', anchor: 'start' },
     width: 520,
     height: 300,
-    data: { values: points.map((row) => ({ seed_count: row.count, median: row.median, types: row.types })) },
+    data: { values },
     layer: [
       {
         mark: { type: 'line', color: '#4e79a7', strokeDash: [4, 3], strokeWidth: 1.5 },
-        transform: [{ regression: 'median', on: 'seed_count' }],
+        transform: [{ filter: { field: 'series', equal: MEASURED } }, { regression: 'median', on: 'seed_count' }],
         encoding: { x: { field: 'seed_count', type: 'quantitative' }, y: { field: 'median', type: 'quantitative' } },
       },
       {
-        mark: { type: 'point', filled: true, size: 60, color: '#4e79a7' },
-        encoding: {
-          // (whole counts and generations: one point ticked 1.000000, and medians in steps of 0.2: audit)
-          x: { field: 'seed_count', type: 'quantitative', title: 'count in H', axis: { tickMinStep: 1, format: 'd' } },
-          y: { field: 'median', type: 'quantitative', title: 'median generation forgotten', axis: { tickMinStep: 1, format: 'd' } },
-          tooltip: [{ field: 'seed_count' }, { field: 'median' }, { field: 'types', title: 'types (all replicates)' }],
-        },
+        mark: { type: 'line', strokeWidth: 1.5, point: { size: 30 } },
+        transform: [{ filter: { field: 'series', equal: LAW } }],
+        encoding: { x, y, color, tooltip },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 60 },
+        transform: [{ filter: { field: 'series', equal: MEASURED } }],
+        encoding: { x, y, color, tooltip },
       },
     ],
     config: chartConfig(),
   };
   return { name: 'forgetting_by_seed_count', title: 'Time to forget a type, by its seed count', spec };
 }
+
+const MEASURED = 'measured';
+const LAW = 'survival law';
 
 function typesChart(data: RecipeData) {
   const cell = cellIds(data.rows)[0]!;

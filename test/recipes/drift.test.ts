@@ -13,8 +13,8 @@ describe('recipe drift', () => {
     ({ findings, data } = runSmall(drift, await brownNewsSlice(3000), { generations: 40, replicates: 2 }));
   }, 60_000);
 
-  it('has four findings and all of them hold', () => {
-    expect([...findings.keys()]).toHaveLength(4);
+  it('has five findings and all of them hold', () => {
+    expect([...findings.keys()]).toHaveLength(5);
     for (const finding of findings.values()) expect(finding.holds, finding.observed).toBe(true);
   });
 
@@ -24,6 +24,17 @@ describe('recipe drift', () => {
     const svg = await renderSvg(chart.spec);
     expect(svg).toContain('role-legend');
     expect(svg.match(/<text[^>]*>(measured types|drift baseline)<\/text>/gu)).toHaveLength(2);
+  });
+
+  it('draws the survival law beside the measured medians in the forgetting chart, with a legend for the two', async () => {
+    const { renderSvg } = await import('../../src/export/report/svgCharts.js');
+    const chart = drift.charts!(data).find((one) => one.name === 'forgetting_by_seed_count')!;
+    const values = (chart.spec as { data: { values: Array<{ series: string; seed_count: number; median: number }> } }).data.values;
+    const law = findings.get('each seed count is forgotten at the rate the survival law predicts')!;
+    // the law's points are the finding's law medians (seed counts 1 and 2 at least: generations 2 and 5)
+    expect(values.filter((one) => one.series === 'survival law' && one.seed_count <= 2).map((one) => one.median)).toEqual([law.numbers.law_median_count_1, law.numbers.law_median_count_2]);
+    const svg = await renderSvg(chart.spec);
+    expect(svg.match(/<text[^>]*>(measured|survival law)<\/text>/gu)).toHaveLength(2);
   });
 
   it('a seed hapax survives one generation with probability close to 1 - 1/e', () => {
@@ -43,6 +54,7 @@ describe('recipe drift', () => {
       'a seed hapax survives one generation with probability 1 - (1 - 1/M)^M': false,
       'rare types die first': false,
       'the time to forget a type grows roughly linearly with its seed count': false,
+      'each seed count is forgotten at the rate the survival law predicts': false,
     });
   });
 
@@ -213,6 +225,52 @@ describe('recipe drift', () => {
     const forgetting = drift.findings({ ...fakeDrift([{}, {}]), survival: [series as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('the time to forget'))!;
     expect(forgetting.numbers.slope).toBe(0.25);
     expect(forgetting.holds).toBe(true);
+  });
+
+  it('compares each seed count with the survival law on the run itself: the law medians of seed counts 1 and 2 are 2 and 5 (Poisson limit: g_2 = 1 - 1/e, g_5 = 0.312 <= ln 2 / 2 < g_4 = 0.374)', () => {
+    const law = findings.get('each seed count is forgotten at the rate the survival law predicts')!;
+    expect(law.numbers).toMatchObject({ law_median_count_1: 2, law_median_count_2: 5 });
+    expect(law.numbers.compared).toBeGreaterThan(100);
+    expect(Math.abs(law.numbers.largest_z!)).toBeLessThan(4);
+  });
+
+  it('tells a forgetting time growing as the square root of the count from the law, which the line cannot: each type forgotten at its time / sqrt(count)', () => {
+    // the run's own types, each first missing at round(t / sqrt(c)) instead of t (never missing stays never):
+    // the medians grow as sqrt(c), a rising line still fits them with R^2 >= 0.9, the law's shares do not
+    const rooted: RecipeData = {
+      ...data,
+      survival: data.survival.map((series) => ({
+        ...series,
+        firstAbsent: series.firstAbsent.map((first, i) => (first < 0 ? first : Math.max(1, Math.round(first / Math.sqrt(series.seedCounts[i]!))))),
+      })),
+    };
+    const found = new Map(drift.findings(rooted).map((finding) => [finding.name, finding]));
+    expect(found.get('the time to forget a type grows roughly linearly with its seed count')!.holds).toBe(true);
+    const law = found.get('each seed count is forgotten at the rate the survival law predicts')!;
+    expect([law.holds, law.undecided]).toEqual([false, undefined]);
+    expect(law.numbers.largest_z).toBeGreaterThan(10);
+  });
+
+  it('holds the share of 100 seed hapaxes forgotten in generation 1 to the law within 4 binomial standard errors: 18 to 56 of 100 hold, 17 and 57 do not', () => {
+    // M = T = 1,000,000 draws: g_1 = -M ln(1 - 1/T) = 1.0000005, p = exp(-g_1) = 0.367879 forgotten;
+    // SE = sqrt(p (1 - p) / 100) = 0.048223, 4 SE = 0.19289: shares in (0.17499, 0.56077) hold; 37 gives z = 0.002121 / 0.048223 = 0.04398
+    const forgotten = (lost: number) => {
+      const series = { cell: 'base', replicate: 1, generations: 1, types: Int32Array.from({ length: 100 }, (_, t) => t + 10), seedCounts: new Int32Array(100).fill(1), firstAbsent: Int32Array.from({ length: 100 }, (_, t) => (t < lost ? 1 : -1)) };
+      const data = { ...fakeDrift([{ tokens: 1e6, sentences: 0 }, { tokens: 1e6, sentences: 0 }]), survival: [series as unknown as SeriesSurvival] };
+      return drift.findings(data).find((one) => one.name === 'each seed count is forgotten at the rate the survival law predicts')!;
+    };
+    expect(forgotten(37).numbers).toMatchObject({ compared: 1, largest_z: 0.04398, largest_z_seed_count: 1, largest_z_generation: 1 });
+    expect([forgotten(18).holds, forgotten(56).holds]).toEqual([true, true]);
+    expect([forgotten(17).holds, forgotten(57).holds]).toEqual([false, false]);
+    expect(forgotten(57).observed).toBe('median generation forgotten by seed count, measured / law (replicates pooled): 1: 1 / > 1; 1 generation-count pairs compared; the largest gap z = 4.191 (seed count 1, generation 1: 0.57 forgotten against the law\'s 0.3679); beyond 4 at seed count 1');
+    expect(forgotten(57).undecided).toBeUndefined();
+    // 20 hapaxes: 20 p = 7.4 expected forgotten, under the 10 a band needs: nothing compared, undecided
+    const few = { cell: 'base', replicate: 1, generations: 1, types: Int32Array.from({ length: 20 }, (_, t) => t + 10), seedCounts: new Int32Array(20).fill(1), firstAbsent: new Int32Array(20).fill(-1) };
+    const undecided = drift.findings({ ...fakeDrift([{ tokens: 1e6, sentences: 0 }, { tokens: 1e6, sentences: 0 }]), survival: [few as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('each seed count'))!;
+    expect([undecided.holds, undecided.undecided]).toEqual([false, 'no seed count has enough types for a band of standard errors at any generation (at least 10 types expected forgotten and 10 expected kept; run more --replicates, or a larger corpus)']);
+    // rows without the sizes drawn: the law cannot be computed
+    const sizeless = drift.findings({ ...fakeDrift([{}, {}]), survival: [few as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('each seed count'))!;
+    expect(sizeless.undecided).toBe('no draws (tokens and sentences) in the rows of generation 0: the law has no sizes to start from');
   });
 
   it('types follow the baseline while every generation is within 2% of it: 98.1 and 101.9 of 100 hold, 97.9 does not', () => {
