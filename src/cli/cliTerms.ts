@@ -26,6 +26,9 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bjsonlField, --jsonl-field on the command line\b/u, '--jsonl-field'],
   // corpus/readText.ts: a text the word tokenizer cut every letter of
   [/\bthe whitespace tokenizer, --tokenizer whitespace on the command line\b/u, '--tokenizer whitespace'],
+  // simulation/preparedRun.ts: more anchor sentences than the human pool holds
+  [/\banchor (\d+) needs that many human sentences\b/u, '--anchor $1 needs that many human sentences'],
+  [/\bpass a smaller anchor or\b/u, 'pass a smaller --anchor or'],
 ];
 
 function translated(text: string): string {

@@ -30,8 +30,8 @@ import type { CommandSpec, ResolveContext } from './optionTable.js';
 import { RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS } from './options.js';
 import { standardOutputIs } from './outputPaths.js';
 import { repeatedKey } from './repeatedKey.js';
-import { roundedJsonNumber, tinyJsonNumber } from './tinyJsonNumber.js';
-import { TOO_SMALL } from '../validation/valueRule.js';
+import { hugeJsonNumber, keyedText, roundedJsonNumber, tinyJsonNumber } from './tinyJsonNumber.js';
+import { TOO_LARGE, TOO_SMALL } from '../validation/valueRule.js';
 import { checkOwnDescriptor } from '../corpus/ownDescriptor.js';
 
 export { CONFIG_KEYS };
@@ -94,9 +94,11 @@ export function readConfigFile(file: string, context: ResolveContext): Partial<R
   const twice = repeatedKey(content);
   if (twice !== undefined) throw new UsageError(`--config ${file}: "${twice}" is given twice`, 'keep one of them');
   const tiny = tinyJsonNumber(content);
-  if (tiny !== undefined) throw new UsageError(`--config ${file}: ${tiny} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes');
+  if (tiny !== undefined) throw new UsageError(`--config ${file}: ${keyedText(tiny)} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes');
+  const huge = hugeJsonNumber(content);
+  if (huge !== undefined) throw new UsageError(`--config ${file}: ${keyedText(huge)} is too large to be held as a number (${TOO_LARGE})`, 'write a number the setting takes');
   const rounded = roundedJsonNumber(content);
-  if (rounded !== undefined) throw new UsageError(`--config ${file}: ${rounded.key === undefined ? '' : `"${rounded.key}" `}${rounded.written} has more digits than a number holds: it would be read as ${rounded.readAs}`, 'write it with the digits a double holds (17 significant digits at most; whole numbers up to 9007199254740991)');
+  if (rounded !== undefined) throw new UsageError(`--config ${file}: ${keyedText(rounded)} has more digits than a number holds: it would be read as ${rounded.readAs}`, 'write it with the digits a double holds (17 significant digits at most; whole numbers up to 9007199254740991)');
   return configValues(parsed, `--config ${file}`) as Partial<RunValues>;
 }
 

@@ -16,8 +16,8 @@ import { configEntries, runSettingsFrom } from '../cli/configObject.js';
 import type { ValueOption } from '../cli/optionRow.js';
 import { LOAD_ROWS, SHARED_ROWS, SWEEP_ROWS } from '../cli/options.js';
 import { repeatedKey } from '../cli/repeatedKey.js';
-import { roundedJsonNumber, tinyJsonNumber } from '../cli/tinyJsonNumber.js';
-import { TOO_SMALL, tooSmallToHold } from '../validation/valueRule.js';
+import { hugeJsonNumber, keyedText, roundedJsonNumber, tinyJsonNumber } from '../cli/tinyJsonNumber.js';
+import { TOO_LARGE, TOO_SMALL, tooSmallToHold } from '../validation/valueRule.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from '../corpus/readText.js';
 import type { SentenceMode } from '../corpus/sentenceSplitter.js';
 import { PUBLISHED_ENCODINGS } from '../corpus/subword/subwordNames.js';
@@ -183,9 +183,11 @@ export function configFromHash(hash: string): unknown {
   const twice = repeatedKey(text);
   if (twice !== undefined) throw new UsageError(`#config: "${twice}" is given twice`, 'keep one of them, or reset the settings');
   const tiny = tinyJsonNumber(text);
-  if (tiny !== undefined) throw new UsageError(`#config: ${tiny} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes, or reset the settings');
+  if (tiny !== undefined) throw new UsageError(`#config: ${keyedText(tiny)} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes, or reset the settings');
+  const huge = hugeJsonNumber(text);
+  if (huge !== undefined) throw new UsageError(`#config: ${keyedText(huge)} is too large to be held as a number (${TOO_LARGE})`, 'write a number the setting takes, or reset the settings');
   const rounded = roundedJsonNumber(text);
-  if (rounded !== undefined) throw new UsageError(`#config: ${rounded.key === undefined ? '' : `"${rounded.key}" `}${rounded.written} has more digits than a number holds: it would be read as ${rounded.readAs}`, 'write it with the digits a double holds (17 significant digits at most; whole numbers up to 9007199254740991), or reset the settings');
+  if (rounded !== undefined) throw new UsageError(`#config: ${keyedText(rounded)} has more digits than a number holds: it would be read as ${rounded.readAs}`, 'write it with the digits a double holds (17 significant digits at most; whole numbers up to 9007199254740991), or reset the settings');
   return parsed;
 }
 

@@ -43,6 +43,9 @@ const SMALLEST_NORMAL = 2.2250738585072014e-308;
 /** What tooSmallToHold refuses, in the words of the refusals. */
 export const TOO_SMALL = 'nonzero and below 2.2e-308, it would be read as 0 or lose digits';
 
+/** Why a number past the largest double is refused (it would be read as Infinity). */
+export const TOO_LARGE = 'above 1.8e308';
+
 /**
  * Whether a decimal number's text names a nonzero number no double holds to its digits: read as 0
  * (`1e-400`) or as a subnormal with fewer digits than written (`1.23456e-320`). `0`, `0e-400` and

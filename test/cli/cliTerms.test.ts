@@ -40,6 +40,11 @@ describe('inCliTerms', () => {
     expect(said('use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole')).toBe('use --tokenizer whitespace, which keeps words of every script whole');
   });
 
+  it('says --anchor where the library says anchor (more anchor sentences than the human pool: it said "anchor 50": audit)', () => {
+    const cli = inCliTerms(new InputError('anchor 50 needs that many human sentences, but the human pool has 8', 'pass a smaller anchor or a larger corpus')) as InputError;
+    expect([cli.message, cli.hint]).toEqual(['--anchor 50 needs that many human sentences, but the human pool has 8', 'pass a smaller --anchor or a larger corpus']);
+  });
+
   it("keeps the error's class and its own properties in the reworded copy (it was rebuilt as a plain InputError or UsageError)", () => {
     class RefusedCorpus extends InputError {
       readonly path = 'big.txt';

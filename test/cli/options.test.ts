@@ -248,10 +248,18 @@ describe('run: argv -> RunConfig', () => {
   it('a config file\'s number too small to be held is refused, as on the command line (JSON read 1e-400 as 0: round 2)', () => {
     const refused = (text: string) => errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': text });
     const why = 'is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits) (write 0, or a number the setting takes)';
-    expect(refused('{"humanRatio": 1e-400, "holdout": 0.1}')).toBe(`--config c.json: 1e-400 ${why}`);
-    expect(refused('{"humanRatio": [0, 0.1], "holdout": 5E-324}')).toBe(`--config c.json: 5E-324 ${why}`);
+    // named by its key (it said `--config c.json: 1e-400 ...` of a file of many settings: audit)
+    expect(refused('{"humanRatio": 1e-400, "holdout": 0.1}')).toBe(`--config c.json: "humanRatio" 1e-400 ${why}`);
+    expect(refused('{"humanRatio": [0, 0.1], "holdout": 5E-324}')).toBe(`--config c.json: "holdout" 5E-324 ${why}`);
+    expect(refused('{"generations": 1e-400}')).toBe(`--config c.json: "generations" 1e-400 ${why}`);
     // 0 written any way, and the same digits in a string (a path), are no such number
     expect(() => parse(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': '{"humanRatio": [0e-400, 0.1], "out": "1e-400.csv"}' })).not.toThrow();
+  });
+
+  it("a config file's number past the largest double is refused as too large, named by its key, as on the command line (it said \"must be a number, got 'Infinity'\": audit)", () => {
+    const refused = (text: string) => errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': text });
+    expect(refused('{"temperature": [1e400]}')).toBe('--config c.json: "temperature" 1e400 is too large to be held as a number (above 1.8e308) (write a number the setting takes)');
+    expect(errorLine(RUN_SPEC, ['--temperature', '1e400'], {})).toMatch(/^--temperature 1e400 is too large to be held as a number \(above 1\.8e308\)/u);
   });
 
   it("a config file's number with more digits than a double holds is refused, quoted as written (9007199254740993 was quoted as 9007199254740992, and 9007199254740990.5 ran as 9007199254740990: audit)", () => {

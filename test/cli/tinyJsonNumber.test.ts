@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundedJsonNumber, tinyJsonNumber } from '../../src/cli/tinyJsonNumber.js';
+import { hugeJsonNumber, keyedText, roundedJsonNumber, tinyJsonNumber } from '../../src/cli/tinyJsonNumber.js';
 import { readAs, tooSmallToHold } from '../../src/validation/valueRule.js';
 
 describe('tooSmallToHold', () => {
@@ -12,14 +12,30 @@ describe('tooSmallToHold', () => {
 
 describe('tinyJsonNumber', () => {
   it('finds the first such number outside strings, nested anywhere', () => {
-    expect(tinyJsonNumber('{"a": [0, {"b": 1e-400}], "c": 2e-999}')).toBe('1e-400');
-    expect(tinyJsonNumber('{"holdout": -4.9E-324}')).toBe('-4.9E-324');
+    expect(tinyJsonNumber('{"a": [0, {"b": 1e-400}], "c": 2e-999}')).toEqual({ key: 'b', written: '1e-400' });
+    expect(tinyJsonNumber('{"holdout": -4.9E-324}')).toEqual({ key: 'holdout', written: '-4.9E-324' });
+    // at the top of an array no key is over it
+    expect(tinyJsonNumber('[1e-400]')).toEqual({ key: undefined, written: '1e-400' });
   });
 
   it('reads past strings, escaped quotes included, and keys with digits', () => {
     expect(tinyJsonNumber('{"out": "1e-400.csv", "seed": "1e-400", "note": "a \\" 1e-400 \\" b", "k1e-400": 0.1}')).toBeUndefined();
-    expect(tinyJsonNumber('{"out": "x\\\\", "r": 1e-400}')).toBe('1e-400');
+    expect(tinyJsonNumber('{"out": "x\\\\", "r": 1e-400}')).toEqual({ key: 'r', written: '1e-400' });
     expect(tinyJsonNumber('{"humanRatio": [0e-400, 0.1, 1], "seed": 42}')).toBeUndefined();
+  });
+});
+
+describe('hugeJsonNumber', () => {
+  it('finds the first number past the largest double outside strings (JSON reads it as Infinity), with its key', () => {
+    expect(hugeJsonNumber('{"seed": 1, "temperature": [0.5, 1e400], "k": -2E999}')).toEqual({ key: 'temperature', written: '1e400' });
+    expect(hugeJsonNumber('{"k": -2E999}')).toEqual({ key: 'k', written: '-2E999' });
+    // the largest double itself, and the digits in a string, are no such number
+    expect(hugeJsonNumber('{"k": 1.7976931348623157e308, "out": "1e400.csv"}')).toBeUndefined();
+  });
+
+  it('names a number by its key in quotes, or alone', () => {
+    expect(keyedText({ key: 'seed', written: '1e-400' })).toBe('"seed" 1e-400');
+    expect(keyedText({ key: undefined, written: '1e-400' })).toBe('1e-400');
   });
 });
 

@@ -136,7 +136,8 @@ describe('bad settings get the CLI messages', () => {
     // a key twice: JSON.parse kept the last (audit)
     expect(() => configFromHash(`#config=${encodeURIComponent('{"order": [2], "order": [3]}')}`)).toThrow('#config: "order" is given twice');
     // a number JSON reads as 0 (round 2: the page ran `humanRatio: [1e-400]` at ratio 0)
-    expect(() => configFromHash(`#config=${encodeURIComponent('{"humanRatio": [1e-400]}')}`)).toThrow('#config: 1e-400 is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits)');
+    expect(() => configFromHash(`#config=${encodeURIComponent('{"humanRatio": [1e-400]}')}`)).toThrow('#config: "humanRatio" 1e-400 is too small to be held as a number (nonzero and below 2.2e-308, it would be read as 0 or lose digits)');
+    expect(() => configFromHash(`#config=${encodeURIComponent('{"temperature": 1e400}')}`)).toThrow('#config: "temperature" 1e400 is too large to be held as a number (above 1.8e308)');
     expect(configFromHash(`#config=${encodeURIComponent('{"humanRatio": [0e-9, 0.1]}')}`)).toEqual({ humanRatio: [0, 0.1] });
     // a number JSON reads as another (the digits past a double's dropped: audit)
     expect(() => configFromHash(`#config=${encodeURIComponent('{"humanRatio": [0.10000000000000001]}')}`)).toThrow('#config: "humanRatio" 0.10000000000000001 has more digits than a number holds: it would be read as 0.1');
