@@ -70,6 +70,21 @@ describe('subword findings from rows', () => {
     expect(verdicts(curves)['smaller subword vocabularies invent more words']).toBe(false);
   });
 
+  it('"smaller vocabularies invent more" is undecided where bpe:500 and bpe:4000 spell H alike (no pair left before 500 merges: one tokenizer twice; it read "does not hold": audit)', () => {
+    // generation 0 is H: 87 tokens under both, the same merges; 90 against 87, bpe:4000 learned more
+    const withH = (small: number, large: number): Curves => ({
+      ...HOLDING,
+      'tokenizer=bpe:500': [[{ tokens: small }, { tokens: small }], sub(0.2, 0), sub(0.1, 0)],
+      'tokenizer=bpe:4000': [[{ tokens: large }, { tokens: large }], sub(0.3, 0), sub(0.2, 0)],
+    });
+    const finding = (curves: Curves) => subwordFindings(data(curves)).find((one) => one.name === 'smaller subword vocabularies invent more words')!;
+    const alike = finding(withH(87, 87));
+    expect([alike.holds, alike.undecided]).toEqual([false, 'bpe:500 and bpe:4000 spell H alike (87 tokens each): the corpus ran out of pairs to merge before 500 merges, so both learned the same (a larger corpus tells them apart)']);
+    expect(alike.observed).toBe(`invented words: bpe:500 0 vs bpe:4000 0; ${alike.undecided}`);
+    const apart = finding(withH(90, 87));
+    expect([apart.holds, apart.undecided]).toEqual([false, undefined]);
+  });
+
   it('"rare words die" fails when one model\'s rare survival does not fall', () => {
     const curves = { ...HOLDING, 'tokenizer=bpe:4000': [sub(1, 0, 0), sub(0.3, 0.1), sub(0.3, 0.12)] };
     expect(verdicts(curves)['rare words die under subword models too']).toBe(false);

@@ -12,7 +12,7 @@
  * when that is exactly their segmentation (learnBpe), which saves segmenting them again.
  * Characters never seen in learning stay single pieces. A word of more than LONG_WORD (256) code points
  * is learned and segmented as parts of that length (bpeMerges' wordParts). Throws InputError past
- * `maxTokens` pieces.
+ * `maxTokens` pieces. A `bpe:K` that learned fewer than K merges (no pair left) says so to `onWarning`.
  */
 
 import { InputError, UsageError } from '../../errors.js';
@@ -33,6 +33,8 @@ export interface SubwordOptions {
   readonly subwordTraining?: (sentenceCount: number) => Uint8Array;
   /** `bpe:K` only: apply these merges instead of learning (a second text read with the first's pieces). */
   readonly bpeMerges?: readonly Merge[];
+  /** Told when `bpe:K` learned fewer than K merges (no pair was left to merge). */
+  readonly onWarning?: (message: string) => void;
 }
 
 /**
@@ -53,7 +55,16 @@ export async function readWithSubwords<O extends SubwordOptions, R extends { rea
   }
   const sentences = words.corpus.offsets.length - 1;
   const learned = learnCorpusBpe(words.vocabulary, words.corpus, subword.merges, settings.subwordTraining === undefined ? undefined : checkedMask(settings.subwordTraining(sentences), sentences));
+  if (learned.merges.length < subword.merges) settings.onWarning?.(fewerMergesWarning(subword.merges, learned.merges.length));
   return { ...words, vocabulary, corpus: respell(words.vocabulary, words.corpus, learned.merges, vocabulary, settings.maxTokens, learned.segmentation), merges: learned.merges };
+}
+
+/**
+ * The warning of a `bpe:K` that ran out of pairs: it spells the text as bpe:n does, n the merges learned
+ * (the subword recipe's bpe:500 and bpe:4000 were one tokenizer on a small corpus, unsaid: audit).
+ */
+export function fewerMergesWarning(asked: number, learned: number): string {
+  return `bpe:${asked} learned ${learned} merge${learned === 1 ? '' : 's'}, not ${asked}: no pair of pieces was left to merge (each word it learned on is one piece), so it spells the text as bpe:${learned} does`;
 }
 
 /**

@@ -123,6 +123,21 @@ describe('readWithSubwords', () => {
     expect(piecesOf(pieces, result.corpus)).toEqual([['a', 'b</w>', 'a', 'b</w>'], ['a', 'b</w>', 'c</w>'], ['cd</w>', 'cd</w>', 'cd</w>']]);
   });
 
+  it('warns when bpe:K learns fewer than K merges: no pair left (the recipe\'s bpe:500 and bpe:4000 were one tokenizer on a small corpus, unsaid: audit)', async () => {
+    // learning on "cd cd cd" alone: c + d</w> is the one pair; after it every word is one piece
+    const warned = async (tokenizer: string): Promise<string[]> => {
+      const said: string[] = [];
+      await readWithSubwords({ tokenizer, subwordTraining: () => Uint8Array.of(0, 0, 1), onWarning: (message: string) => said.push(message) }, new Vocabulary(), read([]));
+      return said;
+    };
+    expect(await warned('bpe:5')).toEqual(['bpe:5 learned 1 merge, not 5: no pair of pieces was left to merge (each word it learned on is one piece), so it spells the text as bpe:1 does']);
+    expect(await warned('bpe:1')).toEqual([]);
+    // learning on every sentence: a + b</w>, c + d</w>, then nothing (3 x "cd" and 3 x "ab" each one piece, "c" alone)
+    const said: string[] = [];
+    await readWithSubwords({ tokenizer: 'bpe:3', onWarning: (message: string) => said.push(message) }, new Vocabulary(), read([]));
+    expect(said).toEqual(['bpe:3 learned 2 merges, not 3: no pair of pieces was left to merge (each word it learned on is one piece), so it spells the text as bpe:2 does']);
+  });
+
   it('refuses a subwordTraining whose mask is not one 0 or 1 per sentence (a list, or a short mask, was read as it came: round 2)', async () => {
     const mask = (value: unknown) => readWithSubwords({ tokenizer: 'bpe:5', subwordTraining: () => value as Uint8Array }, new Vocabulary(), read([])).then(() => undefined, (error: unknown) => error);
     const hint = '(return a Uint8Array with a 1 for each sentence to learn the merges on, e.g. humanSentenceMask(sentences, holdout, seed))';
