@@ -105,11 +105,12 @@ function readInput(input: MergeInput, header: string | undefined, firstName: str
   if (lines.length === 0) throw new InputError(tornBytes > 0 ? `${input.name} has no whole line, not even a header` : `${input.name} is empty`, 'pass the CSV files written by ngram-collapse run');
   if (tornBytes > 0) throw new InputError(`${input.name} ends with a partial row`, 'finish that run with --resume first');
   const head = lines[0]!;
-  if (header !== undefined && head.text !== header) throw new InputError(`${input.name} has another header than ${firstName}`, 'merge only outputs of the same version of ngram-collapse');
   const [cellAt, replicateAt, generationAt, seedAt] = ['cell', 'replicate', 'generation', 'seed'].map((name) => head.fields.indexOf(name));
+  // (before the headers are compared: an --extinctions file after a curves file was told to be of another version: audit)
   if (cellAt! < 0 || replicateAt! < 0 || generationAt! < 0) {
     throw new InputError(`${input.name} has no cell, replicate and generation columns`, 'pass curves CSVs written by ngram-collapse run');
   }
+  if (header !== undefined && head.text !== header) throw new InputError(`${input.name} has another header than ${firstName}`, 'merge only outputs of the same version of ngram-collapse');
   const settingsAt = head.fields.map((name, index) => (SETTING_COLUMNS.includes(name) ? index : -1)).filter((index) => index >= 0);
   const order: string[] = [];
   const rows: Row[] = [];

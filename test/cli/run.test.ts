@@ -512,4 +512,17 @@ describe('merge without run records', () => {
     const fixed = await run(['merge', 'fixed.csv', '--out', 'fixed-merged.csv']);
     expect([fixed.code, fixed.stderr]).toEqual([0, '']);
   });
+
+  it("removes an earlier run record beside --out as the merged file goes in place: it describes another run (a later merge read its seed and seed counts as this file's: audit)", async () => {
+    const header = 'cell,replicate,seed,generation,x';
+    writeFileSync(join(dir, 'norecord.csv'), `${header}
+A,1,5,0,1
+`);
+    writeFileSync(join(dir, 'stale-merged.csv'), 'earlier\n');
+    writeFileSync(join(dir, 'stale-merged.csv.run.json'), '{"earlier": "seed 1"}\n');
+    const merged = await run(['merge', 'norecord.csv', '--out', 'stale-merged.csv']);
+    expect([merged.code, merged.stderr]).toEqual([0, '']);
+    expect(read('stale-merged.csv')).toBe(`${header}\nA,1,5,0,1\n`);
+    expect(existsSync(join(dir, 'stale-merged.csv.run.json'))).toBe(false);
+  });
 });

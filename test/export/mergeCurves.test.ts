@@ -107,6 +107,8 @@ describe('mergeCurves', () => {
       'h.csv has another header than a.csv (merge only outputs of the same version of ngram-collapse)',
     );
     expect(refused([file('k.csv', 'cell,replicate,x\nh,1,2\n')])).toBe('k.csv has no cell, replicate and generation columns (pass curves CSVs written by ngram-collapse run)');
+    // after a curves file too (an --extinctions file among the shards was told to be of another version: audit)
+    expect(refused([shard('a.csv', 'human_ratio=0', 42), file('e.csv', 'cell,replicate,token,seed_count\nh,1,x,2\n')])).toBe('e.csv has no cell, replicate and generation columns (pass curves CSVs written by ngram-collapse run)');
     expect(refused([shard('a.csv', 'human_ratio=0', 42), shard('b.csv', 'human_ratio=0', 42)])).toBe(
       'the row of cell human_ratio=0, replicate 1, generation 0 appears twice (in a.csv and b.csv) (merge every shard once)',
     );

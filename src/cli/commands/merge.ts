@@ -75,7 +75,7 @@ async function mergeAction(files: readonly string[], values: MergeValues, io: Cl
     io.stdout.write(merged.text);
     if (record !== undefined) writeRunRecord(record.path, record.content);
     if (staleRecord !== undefined) rmSync(staleRecord, { force: true });
-  } else watched.push(curvesFile(out, values.out, merged.text, record));
+  } else watched.push(curvesFile(out, values.out, merged.text, record ?? (recordBeside === undefined ? undefined : { stale: runRecordPath(recordBeside) })));
   if (summary !== undefined && summaryPath !== '-') {
     // (in pieces: a summary of many generations can pass the longest string V8 makes: audit)
     watched.push({ path: summaryPath!, flag: '--summary', shown: values.summary!, write: (stream) => writePieces(stream, csvPieces(SUMMARY_COLUMNS, summary)) });
@@ -90,17 +90,14 @@ async function mergeAction(files: readonly string[], values: MergeValues, io: Cl
 /**
  * The merged curves as a watched whole file (../watchedWrite.ts), their run record written as they are
  * put in place, with no wait between: a signal never leaves new curves beside an earlier merge's record.
- * Written with waits, not at once (writeWholeFileSync): a synchronous write cannot be stopped by a
- * signal's handler, which would only run once the file is in place.
+ * Without a record (inputs without theirs), an earlier record beside --out is removed as they are put in
+ * place: it describes another run, whose seed and seed counts a later merge, --summary or --resume
+ * would read as this file's (it stayed: audit). Written with waits, not at once (writeWholeFileSync): a
+ * synchronous write cannot be stopped by a signal's handler, which would only run once the file is in place.
  */
-function curvesFile(out: string, shown: string, text: string, record: { path: string; content: RunRecord } | undefined): WatchedFile {
-  return {
-    path: out,
-    flag: '--out',
-    shown,
-    ...(record === undefined ? {} : { alongside: recordAlongside(shown), placed: () => writeRunRecord(record.path, record.content) }),
-    write: (stream) => writeText(stream, text),
-  };
+function curvesFile(out: string, shown: string, text: string, record: { path: string; content: RunRecord } | { stale: string } | undefined): WatchedFile {
+  const placed = record === undefined ? {} : 'stale' in record ? { placed: () => rmSync(record.stale, { force: true }) } : { alongside: recordAlongside(shown), placed: () => writeRunRecord(record.path, record.content) };
+  return { path: out, flag: '--out', shown, ...placed, write: (stream) => writeText(stream, text) };
 }
 
 /** The curves' run record as an interrupted writing's line names it, beside --out as given. */
