@@ -9,7 +9,7 @@
  */
 
 import { UsageError } from '../errors.js';
-import { shownValue } from '../validation/valueRule.js';
+import { shownValue, typedValue } from '../validation/valueRule.js';
 import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 
 /** The largest id space: ids are 32-bit signed integers. */
@@ -63,7 +63,7 @@ export function corpusFromSentences(sentences: ReadonlyArray<ArrayLike<number>>)
     for (let i = 0; i < sentence.length; i++) {
       const id = sentence[i];
       if (!Number.isInteger(id) || id! < FIRST_TOKEN_ID || id! >= MAX_ID_SPACE) {
-        throw new UsageError(`sentences[${s}][${i}] must be a token id, a whole number from ${FIRST_TOKEN_ID} to ${MAX_ID_SPACE - 1}, got ${shownValue(id)}`, 'pass the ids a Vocabulary gives (0 and 1 are the sentence markers)');
+        throw new UsageError(`sentences[${s}][${i}] must be a token id, a whole number from ${FIRST_TOKEN_ID} to ${MAX_ID_SPACE - 1}, got ${typedValue(id, 'number')}`, 'pass the ids a Vocabulary gives (0 and 1 are the sentence markers)');
       }
     }
     total += sentence.length;

@@ -172,9 +172,12 @@ const KIND_TYPE: Readonly<Record<ValueRule<unknown>['kind'], string>> = Object.f
 /**
  * A value a library caller passed, quoted (shownValue), its type named when a rule of `kind` takes
  * another: `the string '42'` for a number setting (quoted bare, '42' read as the number it is not:
- * audit), `the number 3` for a name. Lists and objects are plain to see in their JSON already.
+ * audit), `the number 3` for a name, `a Number object '2'` for a boxed one. Lists and objects are
+ * plain to see in their JSON already.
  */
 export function typedValue(value: unknown, kind: ValueRule<unknown>['kind']): string {
+  // (a boxed primitive, `new Number(2)`, was quoted as the 2 it is not: `order ... got 2`: audit)
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) return `a ${value.constructor.name} object ${shownValue(value.valueOf())}`;
   const type = typeof value;
   const primitive = type === 'string' || type === 'number' || type === 'boolean' || type === 'bigint';
   return primitive && type !== KIND_TYPE[kind] ? `the ${type} ${shownValue(value)}` : shownValue(value);
