@@ -330,6 +330,42 @@ if (SKIP_BROWSER) {
       await page.locator('#text-panel').screenshot({ path: join(OUTPUT, 'text.png') });
     });
 
+    it("reads each cell's whole measured text, not its synthetic share alone: the rare words that died agree with rare_survival at human ratio 0.1 too", async () => {
+      // the rows of the last run: human ratio 0 and 0.1, 10 generations, 1 replicate. The words that died
+      // are the rare seed words missing at generation 10: R (1 - rare_survival) for R rare seed words.
+      // At ratio 0 the synthetic share is the whole text, so R comes from that cell; at 0.1 the row
+      // measures the share and its top-up (it counted the share alone, 4747 died where the curve says 4621: audit)
+      const rows = (await downloadCsv()).trim().split('\n').map((line) => line.split(','));
+      const [header, ...records] = rows;
+      const column = (name: string) => header!.indexOf(name);
+      const survival = (cell: string) => Number(records.find((fields) => fields[column('cell')] === cell && fields[column('generation')] === '10')![column('rare_survival')]);
+      const died = async (cell: string): Promise<number> => {
+        await page.selectOption('#text-cell', { label: cell });
+        return Number(/^(\d+) of the human pool's rare words/u.exec((await page.textContent('#rare-note'))!)![1]);
+      };
+      const rare = (await died('human_ratio=0')) / (1 - survival('human_ratio=0'));
+      expect(Math.abs(rare - Math.round(rare))).toBeLessThan(0.01);
+      expect(await died('human_ratio=0.1')).toBe(Math.round(Math.round(rare) * (1 - survival('human_ratio=0.1'))));
+      await page.selectOption('#text-cell', { label: 'human_ratio=0' });
+    });
+
+    it('moves the progress bar within a long generation, before its row comes (it sat still for the whole generation: audit)', async () => {
+      // two rows (generations 0 and 1); generation 1 samples and measures 1.5M tokens, a second or more
+      await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 1, replicates: 1, tokens: 1_500_000 }));
+      await waitLoaded();
+      await page.evaluate(() => {
+        const bar = document.getElementById('run-progress') as HTMLProgressElement;
+        const values: number[] = [];
+        (window as unknown as { __bar: number[] }).__bar = values;
+        new MutationObserver(() => values.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
+      });
+      await runAndWait();
+      const values = await page.evaluate(() => (window as unknown as { __bar: number[] }).__bar);
+      // a share of a row: strictly between whole rows, and never past the rows there are
+      expect(values.filter((value) => value % 1 !== 0).length).toBeGreaterThan(0);
+      expect(Math.max(...values)).toBe(2);
+    });
+
     it('a dropped file full of markup is read as text, runs, and matches the CLI on the same file', async () => {
       await dropFile('hostile.txt', HOSTILE);
       expect(await waitLoaded('hostile.txt:')).toMatch(/^hostile\.txt: [\d,]+ tokens/u);

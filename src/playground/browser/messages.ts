@@ -41,6 +41,8 @@ export type FromWorker =
   | { readonly type: 'loaded'; readonly id: number; readonly name: string; readonly tokens: number; readonly sentences: number; readonly types: number; readonly vocabulary: readonly string[]; readonly warnings: readonly string[]; readonly millis: number }
   | { readonly type: 'start'; readonly header: readonly string[]; readonly total: number; readonly series: number; readonly seedTypes: Int32Array; readonly seedCounts: Int32Array; readonly rareThreshold: number; readonly batchScale: number }
   | { readonly type: 'row'; readonly record: readonly string[] }
+  /** How far the next row's generation is (0..1): a long generation moves the bar before its row comes. */
+  | { readonly type: 'progress'; readonly fraction: number }
   | ({ readonly type: 'texts' } & GenerationSample)
   | { readonly type: 'findings'; readonly findings: readonly Finding[]; readonly command: string; readonly replicates: number }
   | { readonly type: 'warning'; readonly message: string }

@@ -31,10 +31,15 @@ export function drawResults(): Promise<void> {
 
 /** Shows `done` of `total` rows on the progress bar, and says a milestone of them when one is due (runAnnouncer.ts). */
 export function progress(done: number, total: number): void {
+  partProgress(done, total);
+  sayProgress(done, total);
+}
+
+/** Moves the progress bar to `done` of `total` rows, `done` with the share of the row under way (said at the rows' milestones only). */
+export function partProgress(done: number, total: number): void {
   const bar = $<HTMLProgressElement>('run-progress');
   bar.max = Math.max(1, total);
   bar.value = done;
-  sayProgress(done, total);
 }
 
 /**

@@ -17,7 +17,7 @@ import { $, showMessage } from './elements.js';
 import { showFindings } from './findingsView.js';
 import type { FromWorker } from './messages.js';
 import { page, rowsKeyNow } from './pageState.js';
-import { charts, drawResults, progress, queueDraw, textView } from './resultsView.js';
+import { charts, drawResults, partProgress, progress, queueDraw, textView } from './resultsView.js';
 import { fillControls } from './settingsControls.js';
 import { setState, showSettings } from './settingsState.js';
 import { counted, RUN_REFUSED } from './statusLines.js';
@@ -111,6 +111,9 @@ function onWorkerMessage(message: FromWorker): void {
       page.records.push([...message.record]);
       progress(page.records.length, Number($('run-status').dataset['total'] ?? 0));
       queueDraw();
+      return;
+    case 'progress':
+      partProgress(page.records.length + message.fraction, Number($('run-status').dataset['total'] ?? 0));
       return;
     case 'texts':
       firstOutput();

@@ -15,6 +15,7 @@ import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
 import { prepareRun, wordViewSpec, type PreparedRun, type WordViewSpec } from '../../simulation/preparedRun.js';
 import { runSeries, type GenerationTexts, type SeriesRow } from '../../simulation/series.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
+import type { ProgressReport } from '../../simulation/generationProgress.js';
 import { checkCorpusGuards, DEFAULT_MAX_TOKENS } from '../../simulation/tokenGuards.js';
 import { checkRecipeCorpus, checkRecipeTokens } from '../../recipes/recipeGuards.js';
 import { sizesBatchScale } from '../../metrics/survivalTheory.js';
@@ -141,7 +142,7 @@ function sampleText(prepared: PreparedRun, cell: string, generation: number, tex
 function sampleTexts(prepared: PreparedRun, texts: GenerationTexts, cell: string, replicate: number): void {
   if (replicate !== 1) return;
   if (texts.generation === 1) sampleText(prepared, cell, 0, prepared.human);
-  sampleText(prepared, cell, texts.generation, texts.synthetic);
+  sampleText(prepared, cell, texts.generation, texts.measured);
 }
 
 async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
@@ -161,8 +162,27 @@ async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
       if (last !== undefined) sampleTexts(prepared, texts, last.cell.id, last.replicate);
     },
     warn: (message: string) => post({ type: 'warning', message: `ngram-collapse: warning: ${message}` }),
+    onProgress: progressPoster(),
   };
   for (const task of tasks) runSeries(prepared, task.cell, task.replicate, hooks);
+}
+
+/** The least time between two progress messages: a run of many small generations would post thousands. */
+const PROGRESS_MILLIS = 200;
+
+/**
+ * The series' progress through each generation, posted at most every PROGRESS_MILLIS (the bar sat still
+ * for the whole of a long generation, the status "Running…" alone, where the CLI shows its share: audit).
+ * The series run one after another here, so the fraction is that of the row the page waits for.
+ */
+function progressPoster(): ProgressReport {
+  let last = performance.now();
+  return (_generation, fraction) => {
+    const now = performance.now();
+    if (fraction >= 1 || now - last < PROGRESS_MILLIS) return;
+    last = now;
+    post({ type: 'progress', fraction });
+  };
 }
 
 async function recipe(name: string, generations: number, replicates: number, seed: number): Promise<void> {
