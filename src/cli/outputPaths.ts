@@ -18,7 +18,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isatty } from 'node:tty';
 import { DEFAULT_LOAD_OPTIONS, isFolderTextName, resolveSpec } from '../corpus/loadCorpus.js';
 import { globReach, hasWildcard } from '../corpus/glob.js';
-import { isBrownSpec } from '../corpus/brown.js';
+import { isBrownSpec } from '../corpus/corpusSpec.js';
 import { InputError, UsageError } from '../errors.js';
 import { fileIdentity, identityOf } from '../corpus/fileIdentity.js';
 import { standardInputIdentity } from '../corpus/standardInput.js';

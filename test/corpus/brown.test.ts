@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
-import { BROWN_CATEGORIES, brownFileLetter, brownFiles, brownLineTokens, isBrownSpec } from '../../src/corpus/brown.js';
+import { BROWN_CATEGORIES, brownFileLetter, brownFiles, brownLineTokens } from '../../src/corpus/brown.js';
+import { isBrownSpec } from '../../src/corpus/corpusSpec.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { sentenceCount, tokenCount } from '../../src/corpus/tokenCorpus.js';
 

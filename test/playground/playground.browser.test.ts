@@ -381,6 +381,19 @@ if (SKIP_BROWSER) {
       await page.screenshot({ path: join(OUTPUT, 'dropped.png'), fullPage: true });
     });
 
+    it('takes a dropped file named as the command line names something else under ./ its name: brown:news stays the embedded corpus, and the command line reads the file (audit)', async () => {
+      await dropFile('brown:news', HOSTILE);
+      expect(await waitLoaded('./brown:news:')).toMatch(/^\.\/brown:news: [\d,]+ tokens/u);
+      expect(await page.inputValue('#corpus-select')).toBe('./brown:news');
+      const names = await page.locator('#corpus-select option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+      expect(names.filter((name) => name === 'brown:news' || name === './brown:news')).toEqual(['brown:news', './brown:news']);
+      expect(await page.inputValue('#command-line')).toContain('--corpus ./brown:news ');
+      await runAndWait();
+      const folder = tempDir();
+      writeFileSync(join(folder, 'brown:news'), HOSTILE);
+      expect(await downloadCsv()).toBe(await cliCsv({ corpus: ['./brown:news'], generations: 2, order: [2], humanRatio: [0] }, folder));
+    });
+
     // Two loads at once once let the one that finished last win, not the one chosen last: choosing
     // brown:news and then the small file again, the page named the file and ran brown:news (as a
     // file chosen while the first corpus still loaded did in the probe, 2 tries of 6).

@@ -5,12 +5,20 @@
  * taken during a run; a file dropped elsewhere on the page never navigates away.
  */
 
+import { specOfFile } from '../../corpus/corpusSpec.js';
 import { corpora, markCorpusStale, refreshCorpusSelect } from './corpusLoad.js';
 import { $, showMessage } from './elements.js';
 import { page } from './pageState.js';
 import { setState } from './settingsState.js';
 
-function addUserCorpus(name: string, kind: 'text' | 'jsonl', data: ArrayBuffer): void {
+/**
+ * Takes a text under the spec the command line reads it by: its file's name, or `./name` where the
+ * name alone names something else (a file named `brown:news` replaced the embedded Brown news for the
+ * rest of the session, and the command line `--corpus brown:news` read the real one; `-` is standard
+ * input: audit).
+ */
+function addUserCorpus(fileName: string, kind: 'text' | 'jsonl', data: ArrayBuffer): void {
+  const name = specOfFile(fileName);
   corpora.set(name, { name, parts: [{ name, kind, encoding: 'bytes', data, bytes: data.byteLength }] });
   // (a new version of the text: rows made on the old one no longer match its name)
   page.userCorpora.set(name, (page.userCorpora.get(name) ?? 0) + 1);
