@@ -394,6 +394,15 @@ if (SKIP_BROWSER) {
       expect(await downloadCsv()).toBe(await cliCsv({ corpus: ['./brown:news'], generations: 2, order: [2], humanRatio: [0] }, folder));
     });
 
+    it('keeps a phone page from scrolling sideways with a long file name without spaces (its statistics line did: audit)', async () => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      const name = 'A_really_long_file_name_without_any_spaces_exported_from_some_tool_2024-11-03_final_FINAL_v2_reviewed.txt';
+      await dropFile(name, HOSTILE);
+      await waitLoaded(`${name}:`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      await page.setViewportSize({ width: 1280, height: 1000 });
+    });
+
     // Two loads at once once let the one that finished last win, not the one chosen last: choosing
     // brown:news and then the small file again, the page named the file and ran brown:news (as a
     // file chosen while the first corpus still loaded did in the probe, 2 tries of 6).
