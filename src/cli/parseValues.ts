@@ -9,14 +9,14 @@
 
 import { isTokenizerName, TOKENIZER_NAMES, tokenizerName, type TokenizerName } from '../corpus/tokenizers.js';
 import { UsageError } from '../errors.js';
-import { checkValue, decimalValue, integerRule, readAs, refuseRepeats, shownValue, TEXT_RULE, TOO_LARGE, TOO_SMALL, tooSmallToHold, unknownValue, type ValueRule } from '../validation/valueRule.js';
+import { checkValue, decimalValue, integerRule, readAs, refuseRepeats, shownValue, TEXT_RULE, TOO_SMALL, tooLarge, tooSmallToHold, unknownValue, type ValueRule } from '../validation/valueRule.js';
 
 export type Parse<T> = (raw: string, flag: string) => T;
 
 function number(raw: string, flag: string, allowed: string): number {
   const value = decimalValue(raw);
   // (a decimal number past the largest double, 1e400, is a number, too large to be held: it was called none: audit)
-  if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) throw new UsageError(`${flag} ${raw.trim()} is too large to be held as a number (${TOO_LARGE})`, `pass ${allowed}`);
+  if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) throw new UsageError(`${flag} ${raw.trim()} is too large to be held as a number (${tooLarge(raw)})`, `pass ${allowed}`);
   if (!Number.isFinite(value)) {
     // (a list where one value goes: say so, not only that it is no number: audit)
     const list = raw.includes(',') ? `: ${flag} takes one value, written without separators, not a list` : '';

@@ -31,7 +31,7 @@ import { RUN_OPTIONS, SHARED_ROWS, SWEEP_ROWS } from './options.js';
 import { standardOutputIs } from './outputPaths.js';
 import { repeatedKey } from './repeatedKey.js';
 import { hugeJsonNumber, keyedText, roundedJsonNumber, tinyJsonNumber } from './tinyJsonNumber.js';
-import { TOO_LARGE, TOO_SMALL } from '../validation/valueRule.js';
+import { TOO_SMALL, tooLarge } from '../validation/valueRule.js';
 import { checkOwnDescriptor } from '../corpus/ownDescriptor.js';
 
 export { CONFIG_KEYS };
@@ -96,7 +96,7 @@ export function readConfigFile(file: string, context: ResolveContext): Partial<R
   const tiny = tinyJsonNumber(content);
   if (tiny !== undefined) throw new UsageError(`--config ${file}: ${keyedText(tiny)} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes');
   const huge = hugeJsonNumber(content);
-  if (huge !== undefined) throw new UsageError(`--config ${file}: ${keyedText(huge)} is too large to be held as a number (${TOO_LARGE})`, 'write a number the setting takes');
+  if (huge !== undefined) throw new UsageError(`--config ${file}: ${keyedText(huge)} is too large to be held as a number (${tooLarge(huge.written)})`, 'write a number the setting takes');
   const rounded = roundedJsonNumber(content);
   if (rounded !== undefined) throw new UsageError(`--config ${file}: ${keyedText(rounded)} has more digits than a number holds: it would be read as ${rounded.readAs}`, 'write it with the digits a double holds (17 significant digits at most; whole numbers up to 9007199254740991)');
   return configValues(parsed, `--config ${file}`) as Partial<RunValues>;

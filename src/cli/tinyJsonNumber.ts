@@ -20,8 +20,8 @@
 
 import { readAs, tooSmallToHold } from '../validation/valueRule.js';
 
-/** A JSON string (skipped whole, escapes included) or a JSON number. */
-const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/gu;
+/** A JSON string (skipped whole, escapes included), a JSON number, or a bracket that opens or closes an object or array. */
+const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[{}[\]]/gu;
 
 /** A number as written and the key it is under. */
 export interface KeyedNumber {
@@ -52,16 +52,20 @@ export function keyedText({ key, written }: KeyedNumber): string {
   return key === undefined ? written : `"${key}" ${written}`;
 }
 
-/** The numbers outside strings, in order, each with the key it is under. */
+/**
+ * The numbers outside strings, in order, each with the key it is under: the last key of the object it
+ * is in, or for a number in an array, the key the array is under (an object or array that closes gives
+ * back the key of the one around it: `[{"seed": 1}, 1e-400]` named its number by "seed": audit).
+ */
 function* keyedNumbers(text: string): Generator<KeyedNumber> {
   let key: string | undefined;
+  const around: Array<string | undefined> = [];
   for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
-    if (!token.startsWith('"')) {
-      yield { key, written: token };
-      continue;
-    }
+    if (token === '{' || token === '[') around.push(key);
+    else if (token === '}' || token === ']') key = around.pop();
+    else if (!token.startsWith('"')) yield { key, written: token };
     // a string followed by a colon is the key of the values after it
-    if (/^\s*:/u.test(text.slice(match.index + token.length))) key = JSON.parse(token) as string;
+    else if (/^\s*:/u.test(text.slice(match.index + token.length))) key = JSON.parse(token) as string;
   }
 }

@@ -17,7 +17,7 @@ import type { ValueOption } from '../cli/optionRow.js';
 import { LOAD_ROWS, SHARED_ROWS, SWEEP_ROWS } from '../cli/options.js';
 import { repeatedKey } from '../cli/repeatedKey.js';
 import { hugeJsonNumber, keyedText, roundedJsonNumber, tinyJsonNumber } from '../cli/tinyJsonNumber.js';
-import { TOO_LARGE, TOO_SMALL, tooSmallToHold } from '../validation/valueRule.js';
+import { TOO_SMALL, tooLarge, tooSmallToHold } from '../validation/valueRule.js';
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from '../corpus/readText.js';
 import type { SentenceMode } from '../corpus/sentenceSplitter.js';
 import { PUBLISHED_ENCODINGS } from '../corpus/subword/subwordNames.js';
@@ -185,7 +185,7 @@ export function configFromHash(hash: string): unknown {
   const tiny = tinyJsonNumber(text);
   if (tiny !== undefined) throw new UsageError(`#config: ${keyedText(tiny)} is too small to be held as a number (${TOO_SMALL})`, 'write 0, or a number the setting takes, or reset the settings');
   const huge = hugeJsonNumber(text);
-  if (huge !== undefined) throw new UsageError(`#config: ${keyedText(huge)} is too large to be held as a number (${TOO_LARGE})`, 'write a number the setting takes, or reset the settings');
+  if (huge !== undefined) throw new UsageError(`#config: ${keyedText(huge)} is too large to be held as a number (${tooLarge(huge.written)})`, 'write a number the setting takes, or reset the settings');
   const rounded = roundedJsonNumber(text);
   if (rounded !== undefined) throw new UsageError(`#config: ${keyedText(rounded)} has more digits than a number holds: it would be read as ${rounded.readAs}`, 'write it with the digits a double holds (17 significant digits at most; whole numbers up to 9007199254740991), or reset the settings');
   return parsed;

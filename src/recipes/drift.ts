@@ -262,21 +262,23 @@ function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival
  * Undecided where no generation of any count can be compared, or the rows lack a generation's draws.
  */
 function forgettingFollowsLaw({ rows, cell, last }: Span, survival: RecipeData['survival']): Finding {
-  const draws = Array.from({ length: last + 1 }, (_, g) => drawsAt(rows, cell, g));
-  const gaps = lawByCount({ rows, cell, last }, survival) ?? [];
+  const law = lawByCount({ rows, cell, last }, survival);
+  const gaps = 'unsized' in law ? [] : law;
   const measured = forgettingByCount(survival);
   const compared = gaps.reduce((sum, one) => sum + one.compared, 0);
   const worst = largestGap(gaps);
   const failing = gaps.filter((one) => one.worst !== undefined && !(Math.abs(one.worst.z) < LAW_BAND)).map((one) => one.count);
   const undecided =
-    gaps.length === 0
-      ? `no draws (tokens and sentences) in the rows of generation ${draws.findIndex((value) => value === undefined)}: the law has no sizes to start from`
+    'unsized' in law
+      ? `no draws (tokens and sentences) in the rows of generation ${law.unsized}: the law has no sizes to start from`
       : compared === 0
         ? `no seed count has enough types for a band of standard errors at any generation (${MIN_LAW_TRIALS_TEXT}; run more --replicates, or a larger corpus)`
         : undefined;
+  // (no median within the run, measured or by the law: more than half still there at `last`, said alike)
+  const beyond = (median: number | undefined): string => (median === undefined ? `> ${last}` : text(median));
   const medians = gaps
     .filter((one) => one.types > 0)
-    .map((one) => `${one.count}: ${text(measured.find((row) => row.count === one.count)!.median)} / ${one.lawMedian ?? `> ${last}`}`);
+    .map((one) => `${one.count}: ${beyond(measured.find((row) => row.count === one.count)!.median)} / ${beyond(one.lawMedian)}`);
   return {
     name: 'each seed count is forgotten at the rate the survival law predicts',
     expected:
@@ -305,10 +307,11 @@ function forgettingFollowsLaw({ rows, cell, last }: Span, survival: RecipeData['
 const LAW_BAND = 4;
 const MIN_LAW_TRIALS_TEXT = `at least ${MIN_EXPECTED_TRIALS} types expected forgotten and ${MIN_EXPECTED_TRIALS} expected kept`;
 
-/** Each seed count of DRIFT_SEED_COUNTS against the survival law; undefined if the rows lack a generation's draws. */
-function lawByCount({ rows, cell, last }: Span, survival: RecipeData['survival']): CountAgainstLaw[] | undefined {
+/** Each seed count of DRIFT_SEED_COUNTS against the survival law; `unsized`: the first generation whose rows lack its draws. */
+function lawByCount({ rows, cell, last }: Span, survival: RecipeData['survival']): CountAgainstLaw[] | { unsized: number } {
   const draws = Array.from({ length: last + 1 }, (_, g) => drawsAt(rows, cell, g));
-  return draws.some((value) => value === undefined) ? undefined : forgettingAgainstLaw(survival, rowExponents(draws as number[]), DRIFT_SEED_COUNTS);
+  const unsized = draws.findIndex((value) => value === undefined);
+  return unsized >= 0 ? { unsized } : forgettingAgainstLaw(survival, rowExponents(draws as number[]), DRIFT_SEED_COUNTS);
 }
 
 /** A generation's draws (tokens + sentences, means over replicates); undefined if the rows lack either. */
@@ -362,7 +365,8 @@ export function forgettingByCount(survival: readonly SeriesSurvival[]): Forgetti
 function forgettingChart(data: RecipeData) {
   const points = forgettingByCount(data.survival).filter((row) => row.median !== undefined);
   const rows = data.rows;
-  const law = (lawByCount({ rows, cell: cellIds(rows)[0]!, last: lastGeneration(rows) }, data.survival) ?? []).filter((one) => one.types > 0 && one.lawMedian !== undefined);
+  const byCount = lawByCount({ rows, cell: cellIds(rows)[0]!, last: lastGeneration(rows) }, data.survival);
+  const law = ('unsized' in byCount ? [] : byCount).filter((one) => one.types > 0 && one.lawMedian !== undefined);
   const values = [
     ...points.map((row) => ({ seed_count: row.count, median: row.median!, types: row.types, series: MEASURED })),
     ...law.map((one) => ({ seed_count: one.count, median: one.lawMedian!, types: one.types, series: LAW })),

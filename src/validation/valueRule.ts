@@ -43,8 +43,10 @@ const SMALLEST_NORMAL = 2.2250738585072014e-308;
 /** What tooSmallToHold refuses, in the words of the refusals. */
 export const TOO_SMALL = 'nonzero and below 2.2e-308, it would be read as 0 or lose digits';
 
-/** Why a number past the largest double is refused (it would be read as Infinity). */
-export const TOO_LARGE = 'above 1.8e308';
+/** Why a number past the largest double, `written` as given, is refused (it would be read as Infinity or -Infinity). */
+export function tooLarge(written: string): string {
+  return written.trim().startsWith('-') ? 'below -1.8e308' : 'above 1.8e308';
+}
 
 /**
  * Whether a decimal number's text names a nonzero number no double holds to its digits: read as 0
@@ -177,10 +179,27 @@ const KIND_TYPE: Readonly<Record<ValueRule<unknown>['kind'], string>> = Object.f
  */
 export function typedValue(value: unknown, kind: ValueRule<unknown>['kind']): string {
   // (a boxed primitive, `new Number(2)`, was quoted as the 2 it is not: `order ... got 2`: audit)
-  if (value instanceof Number || value instanceof String || value instanceof Boolean) return `a ${value.constructor.name} object ${shownValue(value.valueOf())}`;
+  const boxed = boxedPrimitive(value);
+  if (boxed !== undefined) return `a ${boxed.type} object ${shownValue(boxed.value)}`;
   const type = typeof value;
   const primitive = type === 'string' || type === 'number' || type === 'boolean' || type === 'bigint';
   return primitive && type !== KIND_TYPE[kind] ? `the ${type} ${shownValue(value)}` : shownValue(value);
+}
+
+/**
+ * A Number, String or Boolean object's type and primitive, by its internal slot (Object.prototype.toString:
+ * also from another realm, where `instanceof` fails; an object merely made from Number.prototype, whose
+ * valueOf throws, is none); undefined for anything else.
+ */
+function boxedPrimitive(value: unknown): { type: string; value: unknown } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const type = /^\[object (Number|String|Boolean)\]$/u.exec(Object.prototype.toString.call(value))?.[1];
+  if (type === undefined) return undefined;
+  try {
+    return { type, value: (value as { valueOf(): unknown }).valueOf() };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

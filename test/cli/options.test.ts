@@ -260,6 +260,9 @@ describe('run: argv -> RunConfig', () => {
     const refused = (text: string) => errorLine(RUN_SPEC, ['--config', 'c.json'], { '/w/c.json': text });
     expect(refused('{"temperature": [1e400]}')).toBe('--config c.json: "temperature" 1e400 is too large to be held as a number (above 1.8e308) (write a number the setting takes)');
     expect(errorLine(RUN_SPEC, ['--temperature', '1e400'], {})).toMatch(/^--temperature 1e400 is too large to be held as a number \(above 1\.8e308\)/u);
+    // past the largest double below 0: said so (it read "above 1.8e308": audit)
+    expect(refused('{"temperature": [-1e400]}')).toBe('--config c.json: "temperature" -1e400 is too large to be held as a number (below -1.8e308) (write a number the setting takes)');
+    expect(errorLine(RUN_SPEC, ['--temperature', '-1e400'], {})).toMatch(/^--temperature -1e400 is too large to be held as a number \(below -1\.8e308\)/u);
   });
 
   it("a config file's number with more digits than a double holds is refused, quoted as written (9007199254740993 was quoted as 9007199254740992, and 9007199254740990.5 ran as 9007199254740990: audit)", () => {

@@ -524,5 +524,11 @@ A,1,5,0,1
     expect([merged.code, merged.stderr]).toEqual([0, '']);
     expect(read('stale-merged.csv')).toBe(`${header}\nA,1,5,0,1\n`);
     expect(existsSync(join(dir, 'stale-merged.csv.run.json'))).toBe(false);
+    // a folder there cannot be removed: refused before anything is written (it failed after the merged file was in place: audit)
+    mkdirSync(join(dir, 'folder-merged.csv.run.json'));
+    const refused = await run(['merge', 'norecord.csv', '--out', 'folder-merged.csv']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^ngram-collapse: the run record of --out folder-merged\.csv: .*folder-merged\.csv\.run\.json/u);
+    expect(existsSync(join(dir, 'folder-merged.csv'))).toBe(false);
   });
 });

@@ -16,6 +16,13 @@ describe('tinyJsonNumber', () => {
     expect(tinyJsonNumber('{"holdout": -4.9E-324}')).toEqual({ key: 'holdout', written: '-4.9E-324' });
     // at the top of an array no key is over it
     expect(tinyJsonNumber('[1e-400]')).toEqual({ key: undefined, written: '1e-400' });
+    // an object or array that closed gives back the key around it (the key inside it named the number: audit)
+    expect(tinyJsonNumber('[{"seed": 1}, 1e-400]')).toEqual({ key: undefined, written: '1e-400' });
+    expect(hugeJsonNumber('{"temperature": [{"x": 1}, 1e400]}')).toEqual({ key: 'temperature', written: '1e400' });
+    expect(hugeJsonNumber('{"a": {"b": [1, [2]], "c": {"d": 3}}, "e": [0, 1e400]}')).toEqual({ key: 'e', written: '1e400' });
+    expect(hugeJsonNumber('{"a": {"b": [1, [2, 1e400]]}}')).toEqual({ key: 'b', written: '1e400' });
+    // brackets inside strings are text
+    expect(hugeJsonNumber('{"out": "[{x", "k": 1e400}')).toEqual({ key: 'k', written: '1e400' });
   });
 
   it('reads past strings, escaped quotes included, and keys with digits', () => {

@@ -394,6 +394,13 @@ if (SKIP_BROWSER) {
       expect(await downloadCsv()).toBe(await cliCsv({ corpus: ['./brown:news'], generations: 2, order: [2], humanRatio: [0] }, folder));
     });
 
+    it('says a refusal the library makes of a run in the command line\'s words, as its controls are labelled (anchor 500 needs ... said the library\'s name: audit)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0], anchor: [500] }));
+      await waitLoaded();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.textContent('#settings-error'), { timeout: 30_000 }).toMatch(/^ngram-collapse: --anchor 500 needs that many human sentences, but the human pool has \d+ \(pass a smaller --anchor or a larger corpus\)$/u);
+    });
+
     it('keeps a phone page from scrolling sideways with a long file name without spaces (its statistics line did: audit)', async () => {
       await page.setViewportSize({ width: 360, height: 740 });
       const name = 'A_really_long_file_name_without_any_spaces_exported_from_some_tool_2024-11-03_final_FINAL_v2_reviewed.txt';

@@ -5,6 +5,7 @@
  * naming the key or the size.
  */
 
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { readCorpusText } from '../../src/corpus/readText.js';
@@ -62,6 +63,9 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(() => corpusFromSentences([[true as never]])).toThrow("sentences[0][0] must be a token id, a whole number from 2 to 2147483646, got the boolean 'true'");
     // eslint-disable-next-line no-new-wrappers -- the boxed number a caller may pass
     expect(() => trainModel(corpusFromSentences([[2]]), { order: new Number(2) as never, smoothing: 'mle' })).toThrow("order must be a whole number from 1 to 10, got a Number object '2'");
+    // from another realm too; an object merely made from Number.prototype is no Number (its valueOf threw a raw TypeError: audit)
+    expect(() => trainModel(corpusFromSentences([[2]]), { order: runInNewContext('new Number(2)') as never, smoothing: 'mle' })).toThrow("order must be a whole number from 1 to 10, got a Number object '2'");
+    expect(() => trainModel(corpusFromSentences([[2]]), { order: Object.create(Number.prototype) as never, smoothing: 'mle' })).toThrow(new UsageError('order must be a whole number from 1 to 10, got {}', 'pass a whole number from 1 to 10', 'order'));
     expect(() => corpusFromSentences([[1]])).toThrow('sentences[0][0] must be a token id');
     expect(Array.from(corpusFromSentences([[2, 2 ** 31 - 2]]).ids)).toEqual([2, 2 ** 31 - 2]);
     // and the list itself (raw TypeErrors: audit); typed arrays are lists of ids too

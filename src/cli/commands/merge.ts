@@ -59,8 +59,9 @@ async function mergeAction(files: readonly string[], values: MergeValues, io: Cl
   const inputs = readInputs(files, io.cwd);
   checkOutputsNotInputs(files, values, { out, recordBeside, summaryPath }, io.cwd);
   const merged = mergeCurves(inputs);
-  // (the record is written after the curves: one it cannot replace failed then, the curves written: audit)
-  if (merged.record !== undefined && recordBeside !== undefined && !isSpecialFile(recordBeside)) checkWritable(runRecordPath(recordBeside), io.cwd, `the run record of --out ${values.out}:`);
+  // (the record is written, or an earlier one removed, after the curves: one it cannot replace or remove
+  // failed then, the curves written: audit)
+  if (recordBeside !== undefined && !isSpecialFile(recordBeside)) checkWritable(runRecordPath(recordBeside), io.cwd, `the run record of --out ${values.out}:`);
   if (merged.guessedOrder.length > 0) {
     warnTo(io, values.quiet === true)(
       `the files do not fix the order of cells ${merged.guessedOrder.join(', ')}, so it follows the order the files were given: the merged file may differ from an unsharded run's; keep each shard's .run.json beside it (${runRecordPath(files[0]!)})`,

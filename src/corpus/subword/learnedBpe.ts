@@ -64,7 +64,8 @@ export async function readWithSubwords<O extends SubwordOptions, R extends { rea
  * (the subword recipe's bpe:500 and bpe:4000 were one tokenizer on a small corpus, unsaid: audit).
  */
 export function fewerMergesWarning(asked: number, learned: number): string {
-  return `bpe:${asked} learned ${learned} merge${learned === 1 ? '' : 's'}, not ${asked}: no pair of pieces was left to merge (each word it learned on is one piece), so it spells the text as bpe:${learned} does`;
+  const spelled = learned === 0 ? 'it spells every word as its characters' : `it spells the text as bpe:${learned} does`;
+  return `bpe:${asked} learned ${learned} merge${learned === 1 ? '' : 's'}, not ${asked}: no pair of pieces was left to merge (each word it learned on is one piece), so ${spelled}`;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { DEFAULT_TEXT_OPTIONS, readCorpusSources, type TextSource } from '../../corpus/readText.js';
 import { sentenceAt, sentenceCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { InputError, describeError } from '../../errors.js';
+import { inCliTerms } from '../../cli/cliTerms.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { collectRecipe } from '../../recipes/collectRecipe.js';
 import { findRecipe } from '../../recipes/registry.js';
@@ -49,7 +50,8 @@ async function answer(message: ToWorker): Promise<void> {
   } catch (error) {
     // (an error that is no InputError: its stack to the console, which the line points to)
     if (!(error instanceof InputError)) console.error(error);
-    const text = `ngram-collapse: ${describeError(error, 'an unexpected error: the browser console has its details')}`;
+    // (in the CLI's words, as the page labels its controls with flags: `anchor 50 needs ...` said the library's name: audit)
+    const text = `ngram-collapse: ${describeError(inCliTerms(error), 'an unexpected error: the browser console has its details')}`;
     post(message.type === 'load' ? { type: 'error', message: text, during: 'load', load: message.id } : { type: 'error', message: text, during: 'run' });
   }
 }

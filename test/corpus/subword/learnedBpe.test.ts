@@ -132,6 +132,10 @@ describe('readWithSubwords', () => {
     };
     expect(await warned('bpe:5')).toEqual(['bpe:5 learned 1 merge, not 5: no pair of pieces was left to merge (each word it learned on is one piece), so it spells the text as bpe:1 does']);
     expect(await warned('bpe:1')).toEqual([]);
+    // no merge at all (learning on no sentence): no bpe:0 to name, which the command line refuses
+    const none: string[] = [];
+    await readWithSubwords({ tokenizer: 'bpe:5', subwordTraining: () => Uint8Array.of(0, 0, 0), onWarning: (message: string) => none.push(message) }, new Vocabulary(), read([]));
+    expect(none).toEqual(['bpe:5 learned 0 merges, not 5: no pair of pieces was left to merge (each word it learned on is one piece), so it spells every word as its characters']);
     // learning on every sentence: a + b</w>, c + d</w>, then nothing (3 x "cd" and 3 x "ab" each one piece, "c" alone)
     const said: string[] = [];
     await readWithSubwords({ tokenizer: 'bpe:3', onWarning: (message: string) => said.push(message) }, new Vocabulary(), read([]));
