@@ -7,7 +7,8 @@
  * line refuses it (tooSmallToHold), so a config's text is read for them too.
  *
  * Contract, for a text JSON.parse accepts, each giving the first such number outside a string, as
- * written, with the key it is under (the last key before it; undefined at the top of an array), or
+ * written, with the key it is under (the last key of its object, or the key of the array it is in;
+ * undefined at the top of an array), or
  * undefined: `tinyJsonNumber(text)`, a number for which tooSmallToHold holds (its refusal said no key,
  * `--config c.json: 1e-400 is too small ...`, of a file of many settings: audit); `hugeJsonNumber(text)`,
  * a number past the largest double, which JSON.parse reads as Infinity (`"temperature": [1e400]` was
