@@ -11,10 +11,19 @@ export const $ = <T extends HTMLElement = HTMLElement>(id: string): T => documen
  * ...`) as a warning, anything else as an error (a tokenizer's warning on a corpus that loaded, or a
  * run's, read as an error, bold red: audit, round 3).
  */
-export function showMessage(where: 'corpus-error' | 'settings-error', text: string): void {
+export function showMessage(where: 'corpus-error' | 'settings-error' | 'preset-error', text: string): void {
   const box = $(where);
-  box.textContent = text;
+  box.textContent = inPageWords(text);
   box.classList.toggle('warning', text !== '' && text.split('\n').every((line) => line.startsWith('ngram-collapse: warning: ')));
+}
+
+/**
+ * A line of the CLI's in words the page can follow: its advice to raise `--max-tokens`, a guard the page
+ * keeps at the CLI's default with no control for it, points to the command line (the page gave the advice
+ * as if it could be taken there: audit).
+ */
+export function inPageWords(text: string): string {
+  return text.replace(/\braise --max-tokens\b/gu, 'raise --max-tokens on the command line (the page keeps its default guard)');
 }
 
 /**

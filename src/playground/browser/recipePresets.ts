@@ -13,7 +13,7 @@ import { recipeCommandLine } from '../../recipes/recipeCommand.js';
 import { RECIPES } from '../../recipes/registry.js';
 import type { PageSettings, ResolvedPage } from '../pageConfig.js';
 import { corpora, splitFor } from './corpusLoad.js';
-import { $, labelFor, plainTyping } from './elements.js';
+import { $, labelFor, plainTyping, showMessage } from './elements.js';
 import { page } from './pageState.js';
 import { keepClearOfRunBar } from './runBarClearance.js';
 import { beginRun } from './runLifecycle.js';
@@ -86,7 +86,7 @@ function scaleValue(id: string, row: 'generations' | 'replicates', fallback: num
     // (the recipe's own rows: --generations is 2..100000 there; the run's 1..100000 said otherwise: audit)
     return RECIPE_OPTIONS[row].parse(raw, RECIPE_OPTIONS[row].flag);
   } catch (error) {
-    $('preset-error').textContent = `ngram-collapse: ${describeError(error)}`;
+    showMessage('preset-error', `ngram-collapse: ${describeError(error)}`);
     return undefined;
   }
 }
@@ -101,7 +101,7 @@ function recipeScale(recipe: Recipe): RecipeScale | undefined {
   try {
     return checkRecipeScale({ generations, replicates, seed: Number(page.state.values.seed) }, recipe);
   } catch (error) {
-    $('preset-error').textContent = `ngram-collapse: ${describeError(error)}`;
+    showMessage('preset-error', `ngram-collapse: ${describeError(error)}`);
     return undefined;
   }
 }
