@@ -1057,12 +1057,19 @@ if (SKIP_BROWSER) {
       await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
       await waitLoaded();
       await page.locator('#paste-box summary').click();
+      expect(await page.isVisible('#paste-save')).toBe(false); // nothing pasted used yet
       await page.getByLabel('Text to use as the corpus').fill('The cat sat. The dog ran.');
       await page.getByRole('button', { name: 'Use pasted text' }).click();
       expect(await waitLoaded('pasted.txt: 8 tokens')).toMatch(/^pasted\.txt: 8 tokens/u); // the cat sat . the dog ran .
       await page.getByLabel('Text to use as the corpus').fill('One two three four five six seven eight nine ten.');
       await page.getByRole('button', { name: 'Use pasted text' }).click();
       expect(await waitLoaded('pasted.txt: 11 tokens')).toMatch(/^pasted\.txt: 11 tokens/u); // a second paste is loaded, not the first kept
+      // the text the page runs as pasted.txt saves under that name, for the command line that names it
+      // (it existed nowhere but the page: audit); the text used, not what the box holds since
+      await page.getByLabel('Text to use as the corpus').fill('edited after use');
+      const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the text used as pasted.txt' }).click()]);
+      expect(saved.suggestedFilename()).toBe('pasted.txt');
+      expect(readFileSync((await saved.path())!, 'utf8')).toBe('One two three four five six seven eight nine ten.');
       // bpe:K keeps case by default (as the CLI does without --lowercase); a word tokenizer lowercases
       await page.selectOption('#control-tokenizer', 'bpe:500');
       expect(await page.isChecked('#control-lowercase')).toBe(false);

@@ -7,6 +7,7 @@
 
 import { specOfFile } from '../../corpus/corpusSpec.js';
 import { corpora, markCorpusStale, refreshCorpusSelect } from './corpusLoad.js';
+import { saveBlob } from './downloads.js';
 import { $, showMessage } from './elements.js';
 import { page } from './pageState.js';
 import { setState } from './settingsState.js';
@@ -28,6 +29,9 @@ function addUserCorpus(fileName: string, kind: 'text' | 'jsonl', data: ArrayBuff
   setState({ ...page.state, corpus: name });
 }
 
+/** The name pasted text runs under. */
+const PASTED = 'pasted.txt';
+
 async function takeFile(file: File): Promise<void> {
   if (page.running) return; // a file dropped during a run (the file input is disabled then, the drop zone is not a control)
   showMessage('corpus-error', '');
@@ -45,7 +49,14 @@ export function wireCorpusInputs(): void {
   wireDropZone();
   $('paste-use').addEventListener('click', () => {
     const text = $<HTMLTextAreaElement>('paste-text').value;
-    addUserCorpus('pasted.txt', 'text', new TextEncoder().encode(text).buffer as ArrayBuffer);
+    addUserCorpus(PASTED, 'text', new TextEncoder().encode(text).buffer as ArrayBuffer);
+    $('paste-save').hidden = false;
+  });
+  // The text the page runs as pasted.txt, saved under that name, so the command line, the --config file
+  // and the link, which name it, run on it too (it existed nowhere but the page: audit).
+  $('paste-save').addEventListener('click', () => {
+    const part = corpora.get(PASTED)?.parts[0];
+    if (part?.encoding === 'bytes') saveBlob(new Blob([part.data], { type: 'text/plain' }), PASTED);
   });
 }
 
