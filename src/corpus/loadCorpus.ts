@@ -31,7 +31,7 @@ import { InputError } from '../errors.js';
 import { checkValue, TEXT_RULE } from '../validation/valueRule.js';
 import { Vocabulary } from '../vocabulary/vocabulary.js';
 import { brownFiles, readBrownFile } from './brown.js';
-import { isBrownSpec } from './corpusSpec.js';
+import { isBrownSpec, STANDARD_INPUT_SPEC } from './corpusSpec.js';
 import { BrownReplay, cachedSize, readBrownCache } from './brownCache.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
@@ -92,7 +92,7 @@ export async function loadCorpus(
   checkValue('role', role, TEXT_RULE);
   const settings: LoadOptions = withTextDefaults(options);
   if (specs.length === 0) throw new InputError('no corpus given', 'name a file, a folder, a glob, - or brown: --corpus on the command line');
-  if (specs.filter((spec) => spec === '-').length > 1) {
+  if (specs.filter((spec) => spec === STANDARD_INPUT_SPEC).length > 1) {
     throw new InputError('standard input (-) is given twice as a corpus', 'pass - once');
   }
   // Resolve every spec first, so that a missing file is reported before any reading.
@@ -123,7 +123,7 @@ export async function loadCorpus(
     }
     // (one file of several that gave nothing passed unnoticed: the union was checked, not each: audit)
     if (silent.length > 0 && silent.length < sources.length) wordSettings.onWarning?.(noTokenWarning(silent, role));
-    const names = specs.map((spec) => (spec === '-' ? STDIN_NAME : spec)).join(', ');
+    const names = specs.map((spec) => (spec === STANDARD_INPUT_SPEC ? STDIN_NAME : spec)).join(', ');
     return { vocabulary: target, corpus: finishCorpus(builder, names, wordSettings, cutLetters, role), lineBreakEnds };
   });
 }
@@ -215,7 +215,7 @@ const BRACES_HINT = 'braces {a,b} are no wildcard here: leave them unquoted for 
 export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'): Source[] {
   const cwd = settings.cwd ?? process.cwd();
   if (spec.trim() === '') throw new InputError('an empty corpus name was given', 'pass a file, a folder, a glob, - or brown');
-  if (spec === '-') return [{ kind: 'stdin' }];
+  if (spec === STANDARD_INPUT_SPEC) return [{ kind: 'stdin' }];
   if (isBrownSpec(spec) && !existsSync(resolve(cwd, spec))) {
     return brownFiles(spec).map((path) => ({ kind: 'brown' as const, path }));
   }
