@@ -121,20 +121,60 @@ export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly numbe
   );
 }
 
-/** g_k of rows k = 1..G from the measured draws of generations 0..G, the growth rate and the batch scale (see theoryBands). */
+/**
+ * g_k of rows k = 1..G from the measured draws of generations 0..G, the growth rate and the batch scale
+ * (see theoryBands). Row k depends on draws 0..k alone, so the rows of an earlier call whose draws this
+ * call's begin with are taken as they were (REMEMBERED calls are kept): a table redrawn as its rows
+ * arrive asks again for every row it had, and the playground's redraws of 3,000 generations spent 0.3 s
+ * each in this O(G^2) loop (audit).
+ */
 export function rowExponents(draws: readonly number[], growth = 1, batchScale = 1): Float64Array {
   const batches = draws.map((value, generation) => (generation === 0 ? value : value * batchScale * growth ** (generation - 1)));
   const exponents = new Float64Array(Math.max(0, draws.length - 1));
+  const earlier = longestEarlier(draws, growth, batchScale);
+  const known = earlier === undefined ? 0 : Math.min(exponents.length, earlier.exponents.length);
+  if (earlier !== undefined) exponents.set(earlier.exponents.subarray(0, known));
   // Row k's composition alone: its innermost step is the measured text's (draws[k] over the fit
   // before), the others the batches'. O(k) a row, O(G^2) in all: it computed every row's exponents
   // for each row, O(G^3) (207 s for a summary of 3,000 generations; the page's redraws froze: audit).
   // Stryker disable next-line EqualityOperator: equivalent, a pass at k = draws.length writes past the end of the typed array (a no-op)
-  for (let k = 1; k < draws.length; k++) {
+  for (let k = known + 1; k < draws.length; k++) {
     let x = Number.POSITIVE_INFINITY;
     for (let j = k; j >= 1; j--) x = offspringStep(j === k ? draws[k]! / batches[k - 1]! : batches[j]! / batches[j - 1]!, batches[j - 1], x);
     exponents[k - 1] = x;
   }
-  return exponents;
+  remember({ draws: [...draws], growth, batchScale, exponents }, earlier);
+  return exponents.slice();
+}
+
+/** A call of rowExponents, remembered. */
+interface EarlierRows {
+  readonly draws: readonly number[];
+  readonly growth: number;
+  readonly batchScale: number;
+  readonly exponents: Float64Array;
+}
+
+/** How many calls rowExponents remembers (a page's cells, each redrawn with more rows). */
+const REMEMBERED = 16;
+const earlierRows: EarlierRows[] = [];
+
+/** The remembered call with the same growth and batch scale whose draws `draws` begin with, the longest. */
+function longestEarlier(draws: readonly number[], growth: number, batchScale: number): EarlierRows | undefined {
+  let best: EarlierRows | undefined;
+  for (const earlier of earlierRows) {
+    if (!Object.is(earlier.growth, growth) || !Object.is(earlier.batchScale, batchScale) || earlier.draws.length > draws.length) continue;
+    if ((best === undefined || earlier.draws.length > best.draws.length) && earlier.draws.every((value, index) => Object.is(value, draws[index]))) best = earlier;
+  }
+  return best;
+}
+
+/** Keeps `call` in place of the one it extended (a cell's newest rows), else in place of the oldest when REMEMBERED are kept. */
+function remember(call: EarlierRows, extended: EarlierRows | undefined): void {
+  const index = extended === undefined ? -1 : earlierRows.indexOf(extended);
+  if (index >= 0) earlierRows.splice(index, 1);
+  else if (earlierRows.length >= REMEMBERED) earlierRows.shift();
+  earlierRows.push(call);
 }
 
 /** N / M, the batch's tokens over the measured text's (theoryBands' batchScale), from a run's two sizes. */

@@ -151,6 +151,32 @@ describe('rowExponents, one composition a row', () => {
     }
   });
 
+  it('gives the same doubles when asked again with more rows, as a table redrawn as its rows arrive asks (rows it had are taken from before)', () => {
+    // Two cells' draws, each asked for as it grows, interleaved (the playground's redraws), then one
+    // whose third draw changed, one with another growth, and one asked for with fewer rows: each
+    // equals, bit for bit, the composition of its own rows (survivalExponents, as the test above).
+    const byDefinition = (draws: readonly number[], growth: number, scale: number): number[] => {
+      const batches = draws.map((value, g) => (g === 0 ? value : value * scale * growth ** (g - 1)));
+      return draws.slice(1).map((_, index) => {
+        const k = index + 1;
+        return survivalExponents([...batches.slice(1, k).map((batch, j) => batch / batches[j]!), draws[k]! / batches[k - 1]!], batches)[k - 1]!;
+      });
+    };
+    const a = [900, 850, 700, 720, 640, 600, 610, 580];
+    const b = [300, 310, 290, 305, 280, 270, 260, 250];
+    for (let rows = 2; rows <= a.length; rows++) {
+      for (const draws of [a, b]) expect(Array.from(rowExponents(draws.slice(0, rows), 1.1, 2))).toEqual(byDefinition(draws.slice(0, rows), 1.1, 2));
+    }
+    const changed = [...a.slice(0, 2), 111, ...a.slice(3)];
+    expect(Array.from(rowExponents(changed, 1.1, 2))).toEqual(byDefinition(changed, 1.1, 2));
+    expect(Array.from(rowExponents(a, 1.3, 2))).toEqual(byDefinition(a, 1.3, 2));
+    expect(Array.from(rowExponents(a, 1.1, 2.5))).toEqual(byDefinition(a, 1.1, 2.5));
+    expect(Array.from(rowExponents(a.slice(0, 4), 1.1, 2))).toEqual(byDefinition(a.slice(0, 4), 1.1, 2));
+    // (what it returns is the caller's own: changing it changes no later answer)
+    rowExponents(a, 1.1, 2).fill(0);
+    expect(Array.from(rowExponents([...a, 500], 1.1, 2))).toEqual(byDefinition([...a, 500], 1.1, 2));
+  });
+
   it('gives a row for each of 3,000 generations, falling as lineages die out (near 2 / (k + 2) for pure resampling)', () => {
     const draws = Array.from({ length: 3001 }, () => 1e6);
     const exponents = rowExponents(draws);

@@ -39,17 +39,18 @@ export function curveTableFromRecords(
   const line = (index: number): number => recordLine(lines, index);
   if (records.length === 0) throw new InputError(`${source} has a header but no rows`, `give ${PRODUCER}`);
   checkNoSecondHeader(header, records, source, line);
-  for (const column of header) checkOwnMetric(header, records, column, source, line);
+  const fields = new ColumnValues(records);
+  for (const [index, column] of header.entries()) if (OWN_METRICS.has(column)) checkOwnMetric(records, column, index, fields.of(index), source, line);
   // (the tool's own metrics hold numbers or nothing now: checked above)
-  const metrics = metricColumnsOf(header, (column) => isNumeric(records, header.indexOf(column)));
+  const metrics = metricColumnsOf(header, (column) => isNumeric(records, header.indexOf(column), fields.of(header.indexOf(column))));
   if (metrics.length === 0) throw new InputError(`${source} has no metric column: no column after generation holds numbers`, `give ${PRODUCER}`);
   const numeric = new Set(['replicate', 'seed', 'generation', ...metrics]);
+  const read = header.map((column, index) => (numeric.has(column) ? fields.of(index) : undefined));
   const rows = records.map((record, recordIndex) => {
     const row: Record<string, CurveValue> = {};
     header.forEach((column, index) => {
-      const text = record[index] ?? '';
       // (another program's column: its NaN or NA is no value, as an empty field is; the tool's own columns were checked for numbers above)
-      row[column] = numeric.has(column) ? (isNoValue(text) ? undefined : csvNumber(text)) : text;
+      row[column] = read[index] === undefined ? (record[index] ?? '') : numberOrNone(read[index][recordIndex], record[index] ?? '');
     });
     // (a replicate of "abc" was read as a replicate of its own, NaN: audit)
     for (const [column, least] of [['generation', 0], ['replicate', 1]] as const) {
@@ -60,31 +61,54 @@ export function curveTableFromRecords(
     }
     return row as CurveRow;
   });
-  checkRowsOnce(header, records, source, line);
+  checkRowsOnce(header, records, rows, source, line);
   return { columns: header, rows, metrics };
+}
+
+/**
+ * Each column's fields read as numbers once, when first asked for (a table was read four or five times
+ * over, field by field, and the playground froze for a second redrawing 24,000 rows: audit): a field's
+ * value is csvNumber's (NaN for a text, also for NaN or NA), or undefined when it is blank.
+ */
+class ColumnValues {
+  private readonly read = new Map<number, ReadonlyArray<number | undefined>>();
+
+  constructor(private readonly records: readonly (readonly string[])[]) {}
+
+  of(index: number): ReadonlyArray<number | undefined> {
+    let values = this.read.get(index);
+    if (values === undefined) {
+      values = this.records.map((record) => fieldValue(record[index] ?? ''));
+      this.read.set(index, values);
+    }
+    return values;
+  }
+}
+
+function fieldValue(field: string): number | undefined {
+  return field.trim() === '' ? undefined : csvNumber(field);
+}
+
+/** A numeric column's field as a row holds it: its number, or undefined for no value (blank, NaN, NA). */
+function numberOrNone(value: number | undefined, field: string): number | undefined {
+  return value === undefined || (Number.isNaN(value) && isMissingText(field)) ? undefined : value;
 }
 
 /**
  * A column of the tool's own metrics (METRIC_COLUMNS) must hold finite numbers inside the metric's
  * range, or nothing: a text or an infinity there (the tool writes neither: formatNumber,
  * validation/formatNumber.ts, leaves a non-finite value empty), or a perplexity below 1, is a damaged
- * file, not a text column or a point to skip.
+ * file, not a text column or a point to skip. `values` are the column's fields read (ColumnValues).
  */
-function checkOwnMetric(header: readonly string[], records: readonly (readonly string[])[], column: string, source: string, line: LineOf): void {
-  if (!OWN_METRICS.has(column)) return;
-  const index = header.indexOf(column);
-  const bad = records.findIndex((record) => !isFiniteOrEmpty(record[index] ?? ''));
+function checkOwnMetric(records: readonly (readonly string[])[], column: string, index: number, values: ReadonlyArray<number | undefined>, source: string, line: LineOf): void {
+  const bad = values.findIndex((value) => value !== undefined && !Number.isFinite(value));
   if (bad >= 0) {
-    const field = records[bad]![index]!;
-    const what = Number.isNaN(csvNumber(field)) ? 'not a number' : 'not a finite number';
-    throw new InputError(`${source} line ${line(bad)}: ${column} is "${field}", ${what}`, `repair or regenerate the file: ${PRODUCER}`);
+    const what = Number.isNaN(values[bad]) ? 'not a number' : 'not a finite number';
+    throw new InputError(`${source} line ${line(bad)}: ${column} is "${records[bad]![index]!}", ${what}`, `repair or regenerate the file: ${PRODUCER}`);
   }
   // (a perplexity of 0, edited in, was drawn at the top of a log axis with no ticks: audit)
   const [low, high] = metricRange(column);
-  const outside = records.findIndex((record) => {
-    const text = (record[index] ?? '').trim();
-    return text !== '' && (csvNumber(text) < low || csvNumber(text) > high);
-  });
+  const outside = values.findIndex((value) => value !== undefined && (value < low || value > high));
   if (outside >= 0) {
     const shown = (bound: number): string => (Number.isFinite(bound) ? String(bound) : bound > 0 ? 'Infinity' : '-Infinity');
     throw new InputError(`${source} line ${line(outside)}: ${column} is "${records[outside]![index]!.trim()}", outside its range [${shown(low)}, ${shown(high)}]`, `repair or regenerate the file: ${PRODUCER}`);
@@ -105,13 +129,14 @@ function checkNoSecondHeader(header: readonly string[], records: readonly (reado
  * Each (cell, replicate, generation) once: a repeated row (two shards joined with `cat`, a file pasted
  * twice) would count as another replicate and narrow every interval.
  */
-function checkRowsOnce(header: readonly string[], records: readonly (readonly string[])[], source: string, line: LineOf): void {
+function checkRowsOnce(header: readonly string[], records: readonly (readonly string[])[], rows: readonly CurveRow[], source: string, line: LineOf): void {
   const [cell, replicate, generation] = ['cell', 'replicate', 'generation'].map((column) => header.indexOf(column)) as [number, number, number];
   const seen = new Map<string, number>();
-  records.forEach((record, index) => {
-    const key = JSON.stringify([record[cell], csvNumber(record[replicate] ?? ''), csvNumber(record[generation] ?? '')]);
+  rows.forEach((row, index) => {
+    const key = `${row.replicate} ${row.generation} ${row.cell}`;
     const first = seen.get(key);
     if (first !== undefined) {
+      const record = records[index]!;
       throw new InputError(
         `${source} line ${line(index)}: cell ${record[cell]} replicate ${record[replicate]} generation ${record[generation]} is there already (line ${line(first)})`,
         'give each row once: join shards with `ngram-collapse merge`, not by concatenating files',
@@ -125,21 +150,7 @@ type LineOf = (index: number) => number;
 
 const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 
-/** Whether a field is no value: empty, or a missing value as another program writes one (NaN, NA). */
-function isNoValue(field: string): boolean {
-  return field.trim() === '' || isMissingText(field);
-}
-
-/** Whether a field is a number or no value. */
-function isNumber(field: string): boolean {
-  return isNoValue(field) || !Number.isNaN(csvNumber(field));
-}
-
-function isFiniteOrEmpty(field: string): boolean {
-  const text = field.trim();
-  return text === '' || Number.isFinite(csvNumber(text));
-}
-
-function isNumeric(records: readonly (readonly string[])[], index: number): boolean {
-  return records.every((record) => isNumber(record[index] ?? ''));
+/** Whether a column holds numbers: each field a number or no value (blank, NaN, NA). */
+function isNumeric(records: readonly (readonly string[])[], index: number, values: ReadonlyArray<number | undefined>): boolean {
+  return values.every((value, row) => value === undefined || !Number.isNaN(value) || isMissingText(records[row]![index] ?? ''));
 }

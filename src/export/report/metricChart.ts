@@ -13,7 +13,7 @@
 
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
-import { chartData, curveLayers, hasBands, legendCells, type CurveLook } from './chartLayers.js';
+import { chartData, curveLayers, hasBands, legendCells, thinsDots, type CurveLook } from './chartLayers.js';
 import { describeMetric } from './metricDescriptions.js';
 import { isPerplexity } from './metricRanges.js';
 import { subtitleCharacters, wrapText } from './wrapText.js';
@@ -34,7 +34,7 @@ export function metricChartSpec(
     width: METRIC_CHART_SIZE.width,
     height: METRIC_CHART_SIZE.height,
     data: { values: chartData(own, labels) },
-    layer: isPerplexity(metric) ? curveLayers(`${metric} (log scale)`, cells, hasBands(own), logAxis(own)) : curveLayers(metric, cells, hasBands(own)),
+    layer: isPerplexity(metric) ? curveLayers(`${metric} (log scale)`, cells, hasBands(own), { ...logAxis(own), thinnedDots: thinsDots(own) }) : curveLayers(metric, cells, hasBands(own), { thinnedDots: thinsDots(own) }),
     config: chartConfig(),
   };
 }

@@ -15,7 +15,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesPoint } from './aggregateCurves.js';
-import { chartData, colorEncoding, curveLayers, opacity, hasBands, legendCells, type CurveLook, type LegendCells } from './chartLayers.js';
+import { chartData, colorEncoding, curveLayers, opacity, hasBands, legendCells, thinsDots, type CurveLook, type LegendCells } from './chartLayers.js';
 import { SURVIVAL_BANDS } from './curveRow.js';
 import { chartConfig } from './metricChart.js';
 import { subtitleCharacters, wrapText } from './wrapText.js';
@@ -53,7 +53,7 @@ export function survivalChartSpec(
   const noSpread = kaplanMeier ? { sd_text: '— (a Kaplan–Meier estimate)', ci_text: '— (a Kaplan–Meier estimate)' } : {};
   const data: Array<Record<string, unknown>> = chartData(own, labels).map((datum, index) => ({ ...datum, ...noSpread, band: bandOf.get(own[index]?.metric ?? '') }));
   const countTitle = kaplanMeier ? 'seed types × replicates at risk' : 'replicates';
-  const look: CurveLook = { yScale: { domain: [0, 1], zero: true }, legendAt: 'bottom', countTitle };
+  const look: CurveLook = { yScale: { domain: [0, 1], zero: true }, legendAt: 'bottom', countTitle, thinnedDots: thinsDots(own) };
   const yTitle = kaplanMeier ? KAPLAN_MEIER_Y_TITLE : SURVIVAL_Y_TITLE;
   for (const point of law) {
     data.push({ kind: 'theory', band: bandOf.get(point.metric.replace(/^theory_/u, ''))!, label: labels.get(point.cell) ?? point.cell, cell: point.cell, generation: point.generation, theory: point.mean });

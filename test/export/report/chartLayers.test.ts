@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../../src/export/report/aggregateCurves.js';
-import { chartData, colorEncoding, curveLayers, hasBands, legendCells } from '../../../src/export/report/chartLayers.js';
+import { chartData, colorEncoding, curveLayers, hasBands, legendCells, thinsDots } from '../../../src/export/report/chartLayers.js';
 
 const point = (cell: string, sd?: number, ciLow?: number, ciHigh?: number): SeriesPoint => ({ metric: 'types', cell, generation: 2, n: 3, mean: 10, sd, ciLow, ciHigh });
 
@@ -18,6 +18,35 @@ describe('chartData', () => {
     expect(single).toMatchObject({ label: 'c2', ci_low: null, ci_high: null, sd_text: '— (one replicate)', ci_text: '— (one replicate)' });
     // an interval needs both ends
     expect(half).toMatchObject({ sd_text: '0.25', ci_text: '— (one replicate)', ci_high: null });
+  });
+});
+
+describe('chartData: the dots of a long chart', () => {
+  const line = (last: number, first = 0): SeriesPoint[] => Array.from({ length: last - first + 1 }, (_, index) => ({ metric: 'types', cell: 'c', generation: first + index, n: 2, mean: 5, sd: 1, ciLow: 4, ciHigh: 6 }));
+
+  it('dots every generation of a chart spanning 100 (no dot field: the spec as before)', () => {
+    const data = chartData(line(100), new Map());
+    expect(data.every((datum) => !('dot' in datum) && datum.sd_text === '1')).toBe(true);
+    expect(thinsDots(line(100))).toBe(false);
+  });
+
+  it('dots every k-th generation from the first and the last when it spans more, k = ceil(span / 100), with the tooltip text there alone', () => {
+    // generations 7..108 span 101: k = 2, dots at 7, 9, ..., 107 (51) and 108
+    const data = chartData(line(108, 7), new Map());
+    const dotted = data.filter((datum) => datum.dot === true).map((datum) => datum.generation);
+    expect(dotted).toEqual([...Array.from({ length: 51 }, (_, index) => 7 + 2 * index), 108]);
+    expect(data).toHaveLength(102);
+    expect(data.filter((datum) => datum.dot === false).every((datum) => datum.sd_text === '' && datum.ci_text === '')).toBe(true);
+    expect(data.filter((datum) => datum.dot === true).every((datum) => datum.sd_text === '1' && datum.ci_text === '4 to 6')).toBe(true);
+    expect(thinsDots(line(108, 7))).toBe(true);
+    // 0..1000: k = 10, 101 dots (0, 10, ..., 1000)
+    expect(chartData(line(1000), new Map()).filter((datum) => datum.dot === true)).toHaveLength(101);
+  });
+
+  it('draws the dots layer only where dot is true when told the dots are thinned', () => {
+    const cells = { domain: ['a'], shown: ['a'] };
+    expect((curveLayers('types', cells, false, { thinnedDots: true })[1] as Record<string, unknown>)['transform']).toEqual([{ filter: 'datum.dot' }]);
+    expect((curveLayers('types', cells, false)[1] as Record<string, unknown>)['transform']).toBeUndefined();
   });
 });
 
