@@ -186,7 +186,9 @@ export class InterpolatedModel implements LanguageModel {
       // Stryker disable next-line EqualityOperator: equivalent, `child > 0`: node 0 is the root, never a child
       p = (child >= 0 ? this.alpha[child]! : 0) + this.gamma[x]! * p;
     }
-    return p;
+    // (a sum of rounded terms can come out 1 ulp above 1 where one outcome holds all the mass: add-k on
+    // two empty sentences, 2/2.01 + 0.01/2.01; the exact value is at most 1: library audit)
+    return p > 1 ? 1 : p;
   }
 
   /**
@@ -206,6 +208,8 @@ export class InterpolatedModel implements LanguageModel {
         out[word] = (out[word] ?? 0) + this.alpha[c]!;
       }
     }
+    // (as probabilityAt: no value above 1)
+    for (const id of this.outcomes) if (out[id]! > 1) out[id] = 1;
   }
 
   /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { checkAddKReserve, trainAddK } from '../../src/model/addK.js';
 import { A, B, C, TINY, history, options } from './fixtures.js';
+import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 
 const BOS = 0;
 const EOS = 1;
@@ -20,6 +21,19 @@ describe('add-k (Lidstone)', () => {
     expect(model().probability(history(BOS, A), 0, 2, B)).toBeCloseTo(1 / 3, 12);
     // c(c </s>) = 1, c(c) = 1: 2/5
     expect(model().probability(history(BOS, C), 0, 2, EOS)).toBeCloseTo(2 / 5, 12);
+  });
+
+  it('gives </s> probability 1, not 1 ulp above it, when the corpus is empty sentences (V = {</s>})', () => {
+    // two empty sentences, k = 0.01: c(<s> </s>) = 2, c(<s>) = 2, |V| = 1: (2 + 0.01) / (2 + 0.01) = 1;
+    // as alpha + gamma / |V| it is 2/2.01 + 0.01/2.01, which rounds to 1 + 2^-52 (a perplexity below 1)
+    for (const order of [1, 2, 3]) {
+      const m = trainAddK(corpusFromSentences([[], []]), { ...options('add-k', order), k: 0.01 });
+      expect(m.probability(history(BOS, BOS).subarray(0, Math.max(1, order - 1)), 0, order - 1, EOS), `order ${order}`).toBe(1);
+      expect(m.predictionProbabilities(corpusFromSentences([[], []]))[0], `order ${order}`).toBe(1);
+      const out = new Float64Array(2);
+      m.fillDistribution(m.historyNode(history(BOS, BOS), 0, order - 1), out);
+      expect(out[EOS], `order ${order}`).toBe(1);
+    }
   });
 
   it('is uniform after an unseen history (it does not back off)', () => {
