@@ -3,6 +3,7 @@ import { UsageError } from '../../src/errors.js';
 import { checkAddKReserve, trainAddK } from '../../src/model/addK.js';
 import { A, B, C, TINY, history, options } from './fixtures.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
+import type { InterpolatedModel } from '../../src/model/interpolated.js';
 
 const BOS = 0;
 const EOS = 1;
@@ -27,7 +28,7 @@ describe('add-k (Lidstone)', () => {
     // two empty sentences, k = 0.01: c(<s> </s>) = 2, c(<s>) = 2, |V| = 1: (2 + 0.01) / (2 + 0.01) = 1;
     // as alpha + gamma / |V| it is 2/2.01 + 0.01/2.01, which rounds to 1 + 2^-52 (a perplexity below 1)
     for (const order of [1, 2, 3]) {
-      const m = trainAddK(corpusFromSentences([[], []]), { ...options('add-k', order), k: 0.01 });
+      const m = trainAddK(corpusFromSentences([[], []]), { ...options('add-k', order), k: 0.01 }) as InterpolatedModel;
       expect(m.probability(history(BOS, BOS).subarray(0, Math.max(1, order - 1)), 0, order - 1, EOS), `order ${order}`).toBe(1);
       expect(m.predictionProbabilities(corpusFromSentences([[], []]))[0], `order ${order}`).toBe(1);
       const out = new Float64Array(2);

@@ -5,10 +5,10 @@
  * Contract: `chartData(points, labels)` turns SeriesPoints into plain JSON records with the fields the
  * layers encode (metric, label, generation, mean, n, ci_low and ci_high clamped to the metric's range,
  * ./metricRanges.ts, and sd/CI as display text, exact); a cell missing
- * from `labels` is labelled by its name. A chart spanning more than MOST_DOTS generations dots its lines
- * at every k-th generation only (from the first, and the last; `dot` true, the display text only there):
- * the line still goes through every point (a run of 3,000 generations drew 24,000 dots a chart, each an
- * SVG element, and froze the playground for seconds a chart: audit). `legendCells(labels, drawn)` gives a chart's colour domain (every
+ * from `labels` is labelled by its name. `chartData(points, labels, plotWidth)` marks the points a chart
+ * of that plot width dots (`dot` true) where it dots only some (./chartDots.ts), and writes the display
+ * texts for the dotted points alone (the dots carry the tooltips). `legendCells(labels, drawn)` gives a chart's colour
+ * domain (every
  * cell of the report, so a cell has one colour in every chart, also in one that draws only some cells)
  * and its legend entries (the cells drawn), in the labels' order. `curveLayers(yTitle, cells, bands,
  * look)` returns the three layers (the band layer only when `bands`: see hasBands; the dots only where
@@ -25,6 +25,7 @@ import type { UnitSpec } from 'vega-lite/types_unstable/spec/unit.js';
 import type { SeriesPoint } from './aggregateCurves.js';
 import { cellColourScale } from './cellPalette.js';
 import { withinRange } from './metricRanges.js';
+import { dottedPoints } from './chartDots.js';
 
 /** One layer of a curve chart, checked against Vega-Lite's types. */
 export type CurveLayer = UnitSpec<Field>;
@@ -39,17 +40,17 @@ export interface ChartDatum {
   n: number;
   ci_low: number | null;
   ci_high: number | null;
-  sd_text: string;
-  ci_text: string;
-  /** Whether the point has a dot, where a chart dots only some generations (thinsDots). */
+  /** The tooltip's texts: on dotted points only. */
+  sd_text?: string;
+  ci_text?: string;
+  /** True on a dotted point, where a chart dots only some (thinsDots). */
   dot?: boolean;
   [extra: string]: string | number | boolean | null | undefined;
 }
 
-export function chartData(points: readonly SeriesPoint[], labels: ReadonlyMap<string, string>): ChartDatum[] {
-  const dotted = dottedGenerations(points);
+export function chartData(points: readonly SeriesPoint[], labels: ReadonlyMap<string, string>, plotWidth: number): ChartDatum[] {
+  const dotted = dottedPoints(points, plotWidth);
   return points.map((point) => {
-    const dot = dotted === undefined || dotted(point.generation);
     const datum: ChartDatum = {
       metric: point.metric,
       label: labels.get(point.cell) ?? point.cell,
@@ -60,50 +61,19 @@ export function chartData(points: readonly SeriesPoint[], labels: ReadonlyMap<st
       // the band inside the metric's range (a share's interval reached -0.1: audit); the tooltip keeps it exact
       ci_low: point.ciLow === undefined ? null : withinRange(point.metric, point.ciLow),
       ci_high: point.ciHigh === undefined ? null : withinRange(point.metric, point.ciHigh),
-      // (written only where a dot carries the tooltip: most of a thinned chart's time went to it)
-      sd_text: dot ? sdText(point) : '',
-      ci_text: dot ? ciText(point) : '',
     };
-    if (dotted !== undefined) datum.dot = dot;
+    // (written only where a dot carries the tooltip: a report of 3,000 generations was 96 MB: audit)
+    if (dotted !== undefined && !dotted(point)) return datum;
+    datum.sd_text = point.sd === undefined ? '— (one replicate)' : exactText(point.sd);
+    datum.ci_text = point.ciLow === undefined || point.ciHigh === undefined ? '— (one replicate)' : `${exactText(point.ciLow)} to ${exactText(point.ciHigh)}`;
+    if (dotted !== undefined) datum.dot = true;
     return datum;
   });
 }
 
-/** A point's spread as its tooltip shows it. */
-function sdText(point: SeriesPoint): string {
-  return point.sd === undefined ? '— (one replicate)' : exactText(point.sd);
-}
-
-function ciText(point: SeriesPoint): string {
-  return point.ciLow === undefined || point.ciHigh === undefined ? '— (one replicate)' : `${exactText(point.ciLow)} to ${exactText(point.ciHigh)}`;
-}
-
-/**
- * The most generations a chart's lines are dotted at: 100 dots across a 620 px plot stand 6 px apart,
- * about a dot's width (size 34: 6.6 px), so more would only thicken the line.
- */
-export const MOST_DOTS = 100;
-
-/** Whether a chart of `points` dots its lines at some generations only (it spans more than MOST_DOTS). */
-export function thinsDots(points: readonly SeriesPoint[]): boolean {
-  return dottedGenerations(points) !== undefined;
-}
-
-/**
- * Which generations of a chart spanning generations first..last carry a dot, when it spans more than
- * MOST_DOTS: every k-th from the first, k = ceil((last - first) / MOST_DOTS), and the last (its final
- * values, the ones read most); undefined when every generation does.
- */
-function dottedGenerations(points: readonly SeriesPoint[]): ((generation: number) => boolean) | undefined {
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const { generation } of points) {
-    first = Math.min(first, generation);
-    last = Math.max(last, generation);
-  }
-  if (!(last - first > MOST_DOTS)) return undefined;
-  const stride = Math.ceil((last - first) / MOST_DOTS);
-  return (generation) => (generation - first) % stride === 0 || generation === last;
+/** Whether a chart of `points`, `plotWidth` px wide, dots its lines at some points only (./chartDots.ts). */
+export function thinsDots(points: readonly SeriesPoint[], plotWidth: number): boolean {
+  return dottedPoints(points, plotWidth) !== undefined;
 }
 
 /** A number with up to 8 significant digits, plain decimal where reasonable. */

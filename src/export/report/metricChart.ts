@@ -33,8 +33,8 @@ export function metricChartSpec(
     title: { text: metric, ...(description === '' ? {} : { subtitle: wrapText(description, subtitleCharacters(METRIC_CHART_SIZE.width)) }), anchor: 'start' as const },
     width: METRIC_CHART_SIZE.width,
     height: METRIC_CHART_SIZE.height,
-    data: { values: chartData(own, labels) },
-    layer: isPerplexity(metric) ? curveLayers(`${metric} (log scale)`, cells, hasBands(own), { ...logAxis(own), thinnedDots: thinsDots(own) }) : curveLayers(metric, cells, hasBands(own), { thinnedDots: thinsDots(own) }),
+    data: { values: chartData(own, labels, METRIC_CHART_SIZE.width) },
+    layer: isPerplexity(metric) ? curveLayers(`${metric} (log scale)`, cells, hasBands(own), { ...logAxis(own), thinnedDots: thinsDots(own, METRIC_CHART_SIZE.width) }) : curveLayers(metric, cells, hasBands(own), { thinnedDots: thinsDots(own, METRIC_CHART_SIZE.width) }),
     config: chartConfig(),
   };
 }

@@ -51,9 +51,10 @@ export function survivalChartSpec(
   const cellsShown = new Set(own.map((point) => point.cell));
   const law = theory.filter((point) => bandOf.has(point.metric.replace(/^theory_/u, '')) && cellsShown.has(point.cell));
   const noSpread = kaplanMeier ? { sd_text: '— (a Kaplan–Meier estimate)', ci_text: '— (a Kaplan–Meier estimate)' } : {};
-  const data: Array<Record<string, unknown>> = chartData(own, labels).map((datum, index) => ({ ...datum, ...noSpread, band: bandOf.get(own[index]?.metric ?? '') }));
+  // (a Kaplan–Meier point's tooltip says it has no spread, where it has a tooltip: a dotted point)
+  const data: Array<Record<string, unknown>> = chartData(own, labels, BAND_WIDTH).map((datum, index) => ({ ...datum, ...(datum.sd_text === undefined ? {} : noSpread), band: bandOf.get(own[index]?.metric ?? '') }));
   const countTitle = kaplanMeier ? 'seed types × replicates at risk' : 'replicates';
-  const look: CurveLook = { yScale: { domain: [0, 1], zero: true }, legendAt: 'bottom', countTitle, thinnedDots: thinsDots(own) };
+  const look: CurveLook = { yScale: { domain: [0, 1], zero: true }, legendAt: 'bottom', countTitle, thinnedDots: thinsDots(own, BAND_WIDTH) };
   const yTitle = kaplanMeier ? KAPLAN_MEIER_Y_TITLE : SURVIVAL_Y_TITLE;
   for (const point of law) {
     data.push({ kind: 'theory', band: bandOf.get(point.metric.replace(/^theory_/u, ''))!, label: labels.get(point.cell) ?? point.cell, cell: point.cell, generation: point.generation, theory: point.mean });

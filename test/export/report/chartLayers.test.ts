@@ -12,7 +12,7 @@ const point = (cell: string, sd?: number, ciLow?: number, ciHigh?: number): Seri
 describe('chartData', () => {
   it('labels a point by its cell, and writes sd and the interval as text, or says there is one replicate', () => {
     const labels = new Map([['c1', 'human_ratio=0']]);
-    const [full, single, half] = chartData([point('c1', 0.5, 1, 2), point('c2'), point('c1', 0.25, 3, undefined)], labels);
+    const [full, single, half] = chartData([point('c1', 0.5, 1, 2), point('c2'), point('c1', 0.25, 3, undefined)], labels, 620);
     expect(full).toMatchObject({ metric: 'types', label: 'human_ratio=0', cell: 'c1', generation: 2, mean: 10, n: 3, ci_low: 1, ci_high: 2, sd_text: '0.5', ci_text: '1 to 2' });
     // a cell missing from the labels keeps its name; no sd, no interval: one replicate
     expect(single).toMatchObject({ label: 'c2', ci_low: null, ci_high: null, sd_text: '— (one replicate)', ci_text: '— (one replicate)' });
@@ -22,31 +22,29 @@ describe('chartData', () => {
 });
 
 describe('chartData: the dots of a long chart', () => {
-  const line = (last: number, first = 0): SeriesPoint[] => Array.from({ length: last - first + 1 }, (_, index) => ({ metric: 'types', cell: 'c', generation: first + index, n: 2, mean: 5, sd: 1, ciLow: 4, ciHigh: 6 }));
+  const line = (last: number): SeriesPoint[] => Array.from({ length: last + 1 }, (_, generation) => ({ metric: 'types', cell: 'c', generation, n: 2, mean: 5, sd: 1, ciLow: 4, ciHigh: 6 }));
 
-  it('dots every generation of a chart spanning 100 (no dot field: the spec as before)', () => {
-    const data = chartData(line(100), new Map());
-    expect(data.every((datum) => !('dot' in datum) && datum.sd_text === '1')).toBe(true);
-    expect(thinsDots(line(100))).toBe(false);
+  it('dots every point of a chart whose last generation is at most its width / 6 (no dot field: the spec as before)', () => {
+    // 620 px: 103 generations
+    const data = chartData(line(103), new Map(), 620);
+    expect(data.every((datum) => !('dot' in datum) && datum.sd_text === '1' && datum.ci_text === '4 to 6')).toBe(true);
+    expect(thinsDots(line(103), 620)).toBe(false);
   });
 
-  it('dots every k-th generation from the first and the last when it spans more, k = ceil(span / 100), with the tooltip text there alone', () => {
-    // generations 7..108 span 101: k = 2, dots at 7, 9, ..., 107 (51) and 108
-    const data = chartData(line(108, 7), new Map());
-    const dotted = data.filter((datum) => datum.dot === true).map((datum) => datum.generation);
-    expect(dotted).toEqual([...Array.from({ length: 51 }, (_, index) => 7 + 2 * index), 108]);
-    expect(data).toHaveLength(102);
-    expect(data.filter((datum) => datum.dot === false).every((datum) => datum.sd_text === '' && datum.ci_text === '')).toBe(true);
+  it('marks the dotted points of a longer one and writes the tooltip texts on them alone (./chartDots.ts chooses them)', () => {
+    // 0..104 at 620 px: k = ceil(104 / 103) = 2; dots at 0, 2, 4, ..., 102, 104 (53)
+    const data = chartData(line(104), new Map(), 620);
+    expect(data.filter((datum) => datum.dot === true).map((datum) => datum.generation)).toEqual(Array.from({ length: 53 }, (_, index) => 2 * index));
+    expect(data).toHaveLength(105);
+    expect(data.filter((datum) => datum.dot !== true).every((datum) => !('dot' in datum) && !('sd_text' in datum) && !('ci_text' in datum))).toBe(true);
     expect(data.filter((datum) => datum.dot === true).every((datum) => datum.sd_text === '1' && datum.ci_text === '4 to 6')).toBe(true);
-    expect(thinsDots(line(108, 7))).toBe(true);
-    // 0..1000: k = 10, 101 dots (0, 10, ..., 1000)
-    expect(chartData(line(1000), new Map()).filter((datum) => datum.dot === true)).toHaveLength(101);
+    expect(thinsDots(line(104), 620)).toBe(true);
   });
 
   it('draws the dots layer only where dot is true when told the dots are thinned', () => {
     const cells = { domain: ['a'], shown: ['a'] };
-    expect((curveLayers('types', cells, false, { thinnedDots: true })[1] as Record<string, unknown>)['transform']).toEqual([{ filter: 'datum.dot' }]);
-    expect((curveLayers('types', cells, false)[1] as Record<string, unknown>)['transform']).toBeUndefined();
+    expect((curveLayers('types', cells, false, { thinnedDots: true })[1] as unknown as Record<string, unknown>)['transform']).toEqual([{ filter: 'datum.dot' }]);
+    expect((curveLayers('types', cells, false)[1] as unknown as Record<string, unknown>)['transform']).toBeUndefined();
   });
 });
 

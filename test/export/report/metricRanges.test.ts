@@ -46,7 +46,7 @@ describe('metricRange', () => {
 describe('the band of a chart', () => {
   // 3 replicates of rare_survival near 0: the Student t interval reaches below 0 (a band drawn to -0.1: audit)
   it('is drawn inside the metric range; the tooltip keeps the interval as computed', () => {
-    const [datum] = chartData([{ metric: 'rare_survival', cell: 'c', generation: 5, n: 3, mean: 0.02, sd: 0.03, ciLow: -0.0545, ciHigh: 0.0945 }], new Map());
+    const [datum] = chartData([{ metric: 'rare_survival', cell: 'c', generation: 5, n: 3, mean: 0.02, sd: 0.03, ciLow: -0.0545, ciHigh: 0.0945 }], new Map(), 620);
     expect(datum).toMatchObject({ ci_low: 0, ci_high: 0.0945, ci_text: '-0.0545 to 0.0945' });
   });
 });

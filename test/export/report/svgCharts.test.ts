@@ -45,18 +45,19 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
     }
   });
 
-  it('dots a line of more than 100 generations at every k-th only, through every point still (24,000 dots a chart froze the playground: audit)', async () => {
-    // 2 cells x generations 0..250: k = ceil(250 / 100) = 3, dots at 0, 3, ..., 249 (84) and the last,
-    // 250: 85 a cell, 170 a chart; each line still 251 points (250 segments), in both kinds of chart
+  it('dots a line of more generations than its width / 6 px at every k-th only, through every point still (24,000 dots a chart froze the playground: audit)', async () => {
+    // 2 cells x generations 0..250: in a 620 px chart k = ceil(250 / 103) = 3, dots at 0, 3, ..., 246 and
+    // 250 (249 is 1 from the end): 84 a cell, 168 a chart; in a 200 px survival panel k = ceil(250 / 33) = 8,
+    // 0, 8, ..., 240, 250: 32 a cell, 64; each line still 251 points (250 segments), in both kinds of chart
     const rows = [0, 1].flatMap((c) => Array.from({ length: 251 }, (_, generation) => ({ cell: `c${c}`, replicate: 1, generation, human_ratio: c / 10, types: 1000 - generation - 50 * c, survival_1: 1 - generation / 300 })));
     const thinned = await renderSvgCharts(rows, { columns: ['cell', 'human_ratio', 'replicate', 'generation', 'types', 'survival_1'], metrics: ['types', 'survival_1'] });
     for (const chart of thinned) {
       const dots = /<g class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/su.exec(chart.svg)?.[1] ?? '';
-      expect(occurrences(dots, '<path'), chart.name).toBe(170);
+      expect(occurrences(dots, "<path"), chart.name).toBe(chart.name === "survival_bands" ? 64 : 168);
       const lines = [...chart.svg.matchAll(/<g class="mark-line role-mark[^"]*"[^>]*>(.*?)<\/g>/gsu)].map((line) => occurrences(line[1]!, 'L'));
       expect(lines, chart.name).toEqual([250, 250]);
     }
-    // 101 generations (0..100) are dotted at every one
+    // generations 0..100 are dotted at every one in a 620 px chart
     const [whole] = await renderSvgCharts(rows.filter((row) => row.generation <= 100), { columns: ['cell', 'human_ratio', 'replicate', 'generation', 'types'], metrics: ['types'] });
     expect(occurrences(/<g class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/su.exec(whole!.svg)?.[1] ?? '', '<path')).toBe(202);
   });
