@@ -8,14 +8,19 @@
  *
  * One cell (order 1 MLE, no human data, replace: the drift setting, where losing rare types is all that
  * happens; see the notes for order 2 and Kneser–Ney). Every sentence of every generation's text is scored
- * under M0 (metrics/sentencePerplexities.ts; generation 0 is H itself, in-sample). Checks, each in
- * every replicate (the values pooled over replicates are shown): the median per-sentence perplexity
- * falls from generation 1 to G; a longer tail appears (the 95th percentile rises, and more of the
- * sentences than of generation 1's lie at or above generation 1's 90th percentile).
+ * under M0 (metrics/sentencePerplexities.ts; generation 0 is H itself, in-sample). Checks, each a
+ * one-sided sign test over the replicates at 5% (../stats/signTest.ts; the values pooled over
+ * replicates are shown): the median per-sentence perplexity falls from generation 1 to G; a longer tail
+ * appears (the 95th percentile rises, and more of the sentences than of generation 1's lie at or above
+ * generation 1's 90th percentile). Fewer than 5 replicates cannot pass a sign test at 5% (5 of 5: 1/32):
+ * undecided. It asked every replicate to shift, which 3 replicates do with probability 1/8 with no
+ * effect (one of the two checks held on 4 of 6 seeds) and which more replicates make harder, not easier,
+ * to pass for a real effect (the statistics audit).
  */
 
 import { histogramBins, histogramChartSpec } from '../export/report/histogramChart.js';
 import { quantile, shown, text } from './rowStats.js';
+import { fewestForSign, signTestP } from '../stats/signTest.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData, type SentencePerplexitySeries } from './recipe.js';
 
 export const perplexityShift: Recipe = {
@@ -26,13 +31,13 @@ export const perplexityShift: Recipe = {
     'perplexity histogram moves left, and a longer high-perplexity tail appears (sentences the first model would hardly write).',
   sources: ['Shumailov et al., "AI models collapse when trained on recursively generated data", Nature 631, 2024 (Fig. 1b)'],
   defaultCorpus: ['brown:news'],
-  defaults: { generations: 15, replicates: 3 },
+  defaults: { generations: 15, replicates: 8 },
   needs: { sentencePerplexities: true },
   runs: (scale) => [sweepRun(scale, {}, { order: 1 })],
   findings: perplexityShiftFindings,
   charts: (data) => [perplexityHistogram(data)],
   notes: [
-    'Each check asks every replicate to shift. Order 1 MLE is pure drift: each generation\'s unigram probabilities ' +
+    'Each check is a one-sided sign test over the replicates at 5% (5 replicates or more; 8 by default: 7 of 8 pass, 6 of 8 do not). Order 1 MLE is pure drift: each generation\'s unigram probabilities ' +
       'are an unbiased draw around the last\'s (a martingale), so the expected log-probability of a token under M0 ' +
       'does not change over the generations (it is linear in the probabilities); the scores only spread, and a pooled ' +
       'median moves either way by chance.',
@@ -43,7 +48,7 @@ export const perplexityShift: Recipe = {
       'that Shumailov et al. also report.',
     'An MLE model only reproduces n-grams it was trained on, so no generation invents sentences that M0 finds ' +
       'impossible: the much longer tail Shumailov et al. see in later generations needs a model that writes what M0 never ' +
-      'saw (as Kneser-Ney does, above); under MLE the tail moves only by chance, which is why the check asks every replicate.',
+      'saw (as Kneser-Ney does, above); under MLE the tail moves only by chance, which is why each check is a sign test over the replicates.',
   ],
 };
 
@@ -79,27 +84,45 @@ export function perplexityShiftFindings(data: RecipeData): Finding[] {
   const shifts = replicates.map((replicate) => replicateShift(series.filter((one) => one.replicate === replicate), last));
   const falling = shifts.filter((shift) => shift.medianFalls).length;
   const growing = shifts.filter((shift) => shift.tailGrows).length;
-  const inReplicates = (count: number): string => `; in ${count} of ${replicates.length} replicate${replicates.length === 1 ? '' : 's'}`;
   return [
     {
       name: 'mass moves to low perplexity',
-      expected: 'the median per-sentence perplexity under M0 falls over the generations, in every replicate',
-      observed: `median per-sentence perplexity: H ${text(medianHuman)} (in-sample), generation 1 ${text(median1)}, generation ${last} ${text(medianLast)} (replicates pooled)${inReplicates(falling)} it falls`,
-      numbers: { median_human: shown(medianHuman), median_1: shown(median1), median_last: shown(medianLast), replicates_falling: falling },
-      holds: falling === replicates.length,
+      expected: `the median per-sentence perplexity under M0 falls over the generations, in more replicates than chance gives (${SIGN_TEST_TEXT})`,
+      observed: `median per-sentence perplexity: H ${text(medianHuman)} (in-sample), generation 1 ${text(median1)}, generation ${last} ${text(medianLast)} (replicates pooled); ${signText(falling, replicates.length, 'it falls')}`,
+      numbers: { median_human: shown(medianHuman), median_1: shown(median1), median_last: shown(medianLast), replicates_falling: falling, sign_test_p: shown(signTestP(falling, replicates.length)) },
+      ...signVerdict(falling, replicates.length),
     },
     {
       name: 'a longer tail appears',
       expected:
         "more sentences are improbable under M0 (the paper's \"much longer tail\"): the 95th percentile rises, and more sentences " +
-        "than generation 1's lie at or above its 90th percentile, in every replicate",
+        `than generation 1's lie at or above its 90th percentile, in more replicates than chance gives (${SIGN_TEST_TEXT})`,
       observed:
         `95th percentile ${text(p95First)} (generation 1) -> ${text(p95Last)} (generation ${last}); ` +
-        `share of sentences at or above generation 1's 90th percentile (${text(cut)}): ${text(aboveFirst * 100)}% -> ${text(above * 100)}% (replicates pooled)${inReplicates(growing)} the tail grows`,
-      numbers: { p95_1: shown(p95First), p95_last: shown(p95Last), p90_1: shown(cut), share_above_p90_1_first: shown(aboveFirst), share_above_p90_1_last: shown(above), replicates_growing: growing },
-      holds: growing === replicates.length,
+        `share of sentences at or above generation 1's 90th percentile (${text(cut)}): ${text(aboveFirst * 100)}% -> ${text(above * 100)}% (replicates pooled); ${signText(growing, replicates.length, 'the tail grows')}`,
+      numbers: { p95_1: shown(p95First), p95_last: shown(p95Last), p90_1: shown(cut), share_above_p90_1_first: shown(aboveFirst), share_above_p90_1_last: shown(above), replicates_growing: growing, sign_test_p: shown(signTestP(growing, replicates.length)) },
+      ...signVerdict(growing, replicates.length),
     },
   ];
+}
+
+/** The sign test's level, and the fewest replicates that can pass it (5: 5 of 5 has probability 1/32). */
+const SIGN_LEVEL = 0.05;
+const FEWEST = fewestForSign(SIGN_LEVEL);
+const SIGN_TEXT_LEVEL = `a one-sided sign test at ${SIGN_LEVEL * 100}%`;
+const SIGN_TEST_TEXT = `${SIGN_TEXT_LEVEL}: ${FEWEST} replicates or more`;
+
+/** "in k of R replicates it falls (sign test p = ...)". */
+function signText(count: number, replicates: number, what: string): string {
+  return `in ${count} of ${replicates} replicate${replicates === 1 ? '' : 's'} ${what} (sign test p = ${text(signTestP(count, replicates))})`;
+}
+
+/** Holds when the sign test passes; undecided with too few replicates for it to (even all of them one way). */
+function signVerdict(count: number, replicates: number): Pick<Finding, 'holds' | 'undecided'> {
+  if (replicates < FEWEST) {
+    return { holds: false, undecided: `${replicates} replicate${replicates === 1 ? '' : 's'} cannot pass ${SIGN_TEXT_LEVEL} (even ${replicates} of ${replicates} has probability ${text(2 ** -replicates)} with no shift): run --replicates ${FEWEST} or more` };
+  }
+  return { holds: signTestP(count, replicates) < SIGN_LEVEL };
 }
 
 /**

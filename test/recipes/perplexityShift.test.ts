@@ -4,24 +4,25 @@ import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
 import { fakeData } from './fakeRows.js';
 import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
-// 1500 sentences of Brown news, order 1 MLE, 12 generations, 2 replicates.
+// 1500 sentences of Brown news, order 1 MLE, 12 generations, 6 replicates.
 describe('recipe perplexity-shift', () => {
   let findings: Map<string, Finding>;
   let data: RecipeData;
   beforeAll(async () => {
-    ({ findings, data } = runSmall(perplexityShift, await brownNewsSlice(1500), { generations: 12, replicates: 2 }));
+    ({ findings, data } = runSmall(perplexityShift, await brownNewsSlice(1500), { generations: 12, replicates: 6 }));
   }, 60_000);
 
   it('records one perplexity per sentence for generations 0..G of every replicate', () => {
-    expect(data.sentencePerplexities).toHaveLength(2 * 13);
+    expect(data.sentencePerplexities).toHaveLength(6 * 13);
     const first = data.sentencePerplexities.find((one) => one.generation === 1 && one.replicate === 1)!;
     const row = data.rows.find((r) => r.generation === 1 && r.replicate === 1)!;
     expect(first.values.length).toBe(row.values.sentences);
   });
 
-  it('mass moves to low perplexity, and no longer tail appears: an MLE model writes no sentence M0 cannot (on this slice the tail thins in both replicates)', () => {
-    expect(verdicts(perplexityShift, data)).toEqual({ 'mass moves to low perplexity': true, 'a longer tail appears': false });
-    expect(findings.get('a longer tail appears')!.numbers.replicates_growing).toBe(0);
+  it('decides each check by a sign test over the 6 replicates: the median fell in 5 (p = 7/64 = 0.1094, not below 5%), the tail grew in 2 (p = 57/64): neither holds', () => {
+    expect(verdicts(perplexityShift, data)).toEqual({ 'mass moves to low perplexity': false, 'a longer tail appears': false });
+    expect(findings.get('mass moves to low perplexity')!.numbers).toMatchObject({ replicates_falling: 5, sign_test_p: 0.1094 });
+    expect(findings.get('a longer tail appears')!.numbers).toMatchObject({ replicates_growing: 2, sign_test_p: 0.8906 });
   });
   it('on data where nothing changes, the findings about change do not hold (the sentences of every generation score as those of generation 1: the median does not fall, the tail does not grow)', () => {
     expect(verdicts(perplexityShift, frozen(data))).toMatchObject({
@@ -35,9 +36,14 @@ describe('recipe perplexity-shift', () => {
 // at (n - 1) q: p90 at 17.1 is 18.1, p95 at 18.05 is 19.05); generation 0 the same; the last is generation 2.
 const ONE_TO_TWENTY = Array.from({ length: 20 }, (_, i) => i + 1);
 
+/** Five replicates alike (5 of 5 pass the sign test: 1/32 < 0.05), each moving from ONE_TO_TWENTY to `last`. */
 function shiftVerdicts(last: number[]): Record<string, boolean> {
-  const series = [ONE_TO_TWENTY, ONE_TO_TWENTY, last].map((values, generation) => ({ cell: 'base', replicate: 1, generation, values: Float64Array.from(values) }));
-  return verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series });
+  return verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: replicatesEnding(Array<number[]>(5).fill(last)) });
+}
+
+/** One replicate per entry of `lasts`: generations 0 and 1 score ONE_TO_TWENTY, generation 2 the entry. */
+function replicatesEnding(lasts: number[][]) {
+  return lasts.flatMap((last, index) => [ONE_TO_TWENTY, ONE_TO_TWENTY, last].map((values, generation) => ({ cell: 'base', replicate: index + 1, generation, values: Float64Array.from(values) })));
 }
 
 // Most sentences score half as much, and three far above generation 1's highest: the median (0.5 .. 8.5,
@@ -51,15 +57,19 @@ describe('recipe perplexity-shift: each check can fail on its own', () => {
     expect(shiftVerdicts(ONE_TO_TWENTY.map((value) => value / 2))).toEqual({ 'mass moves to low perplexity': true, 'a longer tail appears': false });
   });
 
-  it('each check holds only when every replicate shifts: one that shifts and one that stays do not make a shift (the pooled values alone held on one seed in four: probe)', () => {
-    const series = (lasts: number[][]) => lasts.flatMap((last, index) =>
-      [ONE_TO_TWENTY, ONE_TO_TWENTY, last].map((values, generation) => ({ cell: 'base', replicate: index + 1, generation, values: Float64Array.from(values) })));
-    const both = verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series([LONG_TAIL, LONG_TAIL]) });
-    expect(both).toEqual({ 'mass moves to low perplexity': true, 'a longer tail appears': true });
-    // pooled, replicate 1's shifted values and replicate 2's unchanged ones still show a lower median (7 < 10.5),
-    // a higher p95 (30.5 > 19.05) and (2 + 3) / 40 = 12.5% at or above the cut 18.1 (10% in generation 1): both would hold
-    const mixed = verdicts(perplexityShift, { ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series([LONG_TAIL, ONE_TO_TWENTY]) });
-    expect(mixed).toEqual({ 'mass moves to low perplexity': false, 'a longer tail appears': false });
+  it('each check is a sign test over the replicates at 5%: 7 of 8 shifting hold (9/256), 6 of 8 do not (37/256), and 4 replicates cannot decide (4 of 4: 1/16)', () => {
+    const findings = (lasts: number[][]) => perplexityShift.findings({ ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: replicatesEnding(lasts) });
+    const shifted = (moving: number, replicates: number) => findings([...Array<number[]>(moving).fill(LONG_TAIL), ...Array<number[]>(replicates - moving).fill(ONE_TO_TWENTY)]);
+    for (const finding of shifted(7, 8)) {
+      expect([finding.name, finding.holds, finding.undecided, finding.numbers.sign_test_p]).toEqual([finding.name, true, undefined, 0.03516]);
+      expect(finding.observed).toMatch(/; in 7 of 8 replicates (it falls|the tail grows) \(sign test p = 0\.03516\)$/u);
+    }
+    // pooled, 6 shifted replicates and 2 unchanged ones still show a lower median, a higher p95 and more at or above the cut: the pooled values would hold
+    for (const finding of shifted(6, 8)) expect([finding.holds, finding.undecided, finding.numbers.sign_test_p]).toEqual([false, undefined, 0.1445]);
+    for (const finding of shifted(4, 4)) {
+      expect([finding.holds, finding.undecided]).toEqual([false, '4 replicates cannot pass a one-sided sign test at 5% (even 4 of 4 has probability 0.0625 with no shift): run --replicates 5 or more']);
+    }
+    expect(shifted(5, 5).every((finding) => finding.holds)).toBe(true);
   });
 
   it('the median must fall: 10.5 again does not, 10.45 does', () => {
@@ -84,7 +94,7 @@ describe('recipe perplexity-shift: each check can fail on its own', () => {
     // generation 1: sixteen 1s and four 5s; p90 at 17.1 is 5, and 4 of 20 (20%) are at or above it
     const tied = [...Array<number>(16).fill(1), 5, 5, 5, 5];
     const tail = (last: number[]) => {
-      const series = [tied, tied, last].map((values, generation) => ({ cell: 'base', replicate: 1, generation, values: Float64Array.from(values) }));
+      const series = [1, 2, 3, 4, 5].flatMap((replicate) => [tied, tied, last].map((values, generation) => ({ cell: 'base', replicate, generation, values: Float64Array.from(values) })));
       return perplexityShift.findings({ ...fakeData({ base: [{}, {}, {}] }), sentencePerplexities: series }).find((finding) => finding.name === 'a longer tail appears')!;
     };
     // 5 of 20 at or above 5 (25% > 20%), p95 (at 18.05) 5 -> 5 + 0.05 x 4 = 5.2: grows; the text says 20% -> 25%
