@@ -298,7 +298,7 @@ function forgettingFollowsLaw({ rows, cell, last }: Span, survival: RecipeData['
       undecided !== undefined
         ? undecided
         : `median generation forgotten by seed count, measured / law (replicates pooled): ${medians.join(', ')}; ` +
-          `${compared} generation-count pairs compared; the largest gap z = ${text(worst!.gap.z)} (seed count ${worst!.count}, generation ${worst!.gap.generation}: ` +
+          `${compared} generation-count pairs compared${uncompared(gaps)}; the largest gap z = ${text(worst!.gap.z)} (seed count ${worst!.count}, generation ${worst!.gap.generation}: ` +
           `${text(worst!.gap.measured)} forgotten against the law's ${text(worst!.gap.law)})` +
           (failing.length === 0 ? '' : `; beyond ${LAW_BAND} at seed count${failing.length === 1 ? '' : 's'} ${failing.join(', ')}`),
     numbers: {
@@ -311,6 +311,16 @@ function forgettingFollowsLaw({ rows, cell, last }: Span, survival: RecipeData['
     holds: undecided === undefined && failing.length === 0,
     ...(undecided === undefined ? {} : { undecided }),
   };
+}
+
+/**
+ * The seed counts with types that no generation compared, named (a check held on 3 pairs of seed count
+ * 1 read as if it spoke for every count: the statistics audit); '' when every such count was compared.
+ */
+function uncompared(gaps: readonly CountAgainstLaw[]): string {
+  const left = gaps.filter((one) => one.types > 0 && one.compared === 0).map((one) => one.count);
+  if (left.length === 0) return '';
+  return `; none at seed count${left.length === 1 ? '' : 's'} ${left.join(', ')} (too few types for a band at any generation: they are not tested)`;
 }
 
 /** The band the law check allows, in binomial standard errors. */

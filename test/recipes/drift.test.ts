@@ -277,6 +277,12 @@ describe('recipe drift', () => {
     expect([forgotten(17).holds, forgotten(57).holds]).toEqual([false, false]);
     expect(forgotten(57).observed).toBe('median generation forgotten by seed count, measured / law (replicates pooled): 1: 1 / > 1; 1 generation-count pairs compared; the largest gap z = 4.191 (seed count 1, generation 1: 0.57 forgotten against the law\'s 0.3679); beyond 4 at seed count 1');
     expect(forgotten(57).undecided).toBeUndefined();
+    // beside them 5 types of seed count 2: 5 exp(-2.000001) = 0.68 expected forgotten, under 10: not compared, and named
+    const withPairs = { cell: 'base', replicate: 1, generations: 1, types: Int32Array.from({ length: 105 }, (_, t) => t + 10), seedCounts: Int32Array.from({ length: 105 }, (_, t) => (t < 100 ? 1 : 2)), firstAbsent: Int32Array.from({ length: 105 }, (_, t) => (t < 37 ? 1 : -1)) };
+    const named = drift.findings({ ...fakeDrift([{ tokens: 1e6, sentences: 0 }, { tokens: 1e6, sentences: 0 }]), survival: [withPairs as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('each seed count'))!;
+    expect([named.holds, named.numbers.compared]).toEqual([true, 1]);
+    expect(named.observed).toContain('; 1 generation-count pairs compared; none at seed count 2 (too few types for a band at any generation: they are not tested); the largest gap');
+    expect(forgotten(37).observed).not.toContain('none at');
     // 20 hapaxes: 20 p = 7.4 expected forgotten, under the 10 a band needs: nothing compared, undecided
     const few = { cell: 'base', replicate: 1, generations: 1, types: Int32Array.from({ length: 20 }, (_, t) => t + 10), seedCounts: new Int32Array(20).fill(1), firstAbsent: new Int32Array(20).fill(-1) };
     const undecided = drift.findings({ ...fakeDrift([{ tokens: 1e6, sentences: 0 }, { tokens: 1e6, sentences: 0 }]), survival: [few as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('each seed count'))!;
