@@ -1053,6 +1053,34 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#run-status')).not.toContain('findings');
     });
 
+    it('shows a Hebrew sentence right to left also where its struck words are buttons (they ran left to right: audit of other languages)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 3, order: [2], humanRatio: [0], holdout: 0, tokenizer: 'whitespace', seed: 3 }));
+      await waitLoaded();
+      await page.locator('#paste-box summary').click();
+      // 40 sentences of four words from 24 words, most seen once or twice: some are gone by generation 3
+      const words = ['הילד', 'הלך', 'לבית', 'הספר', 'הילדה', 'קראה', 'ספר', 'יפה', 'האיש', 'אכל', 'לחם', 'טרי', 'הכלב', 'רץ', 'בגן', 'הגדול', 'השמש', 'זרחה', 'מעל', 'ההר', 'הים', 'היה', 'שקט', 'מאוד'];
+      const text = Array.from({ length: 40 }, (_, s) => `${[0, 1, 2, 3].map((w) => words[(s * 7 + w * 5 + (s % 3)) % words.length]).join(' ')}.`).join('\n');
+      await page.getByLabel('Text to use as the corpus').fill(text);
+      await page.getByRole('button', { name: 'Use pasted text' }).click();
+      await waitLoaded('pasted.txt');
+      await runAndWait();
+      const order = await page.locator('#samples article').first().evaluate((article) => {
+        // the first sentence with a struck word: each word's left edge, in the sentence's order
+        const sentence = [...article.querySelectorAll('p')].find((p) => p.querySelector('button.gone') !== null)!;
+        const range = document.createRange();
+        const lefts: number[] = [];
+        for (const node of sentence.childNodes) {
+          if (node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() === '') continue;
+          range.selectNodeContents(node);
+          lefts.push(range.getBoundingClientRect().left);
+        }
+        return { lefts };
+      });
+      expect(order.lefts.length).toBeGreaterThan(1);
+      // right to left: each word stands left of the one before it
+      expect(order.lefts.every((left, index) => index === 0 || left < order.lefts[index - 1]!)).toBe(true);
+    });
+
     it("a second paste replaces the first; a tokenizer brings its case; a recipe's command line carries the corpus options", async () => {
       await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2 }));
       await waitLoaded();

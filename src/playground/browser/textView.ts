@@ -91,7 +91,7 @@ export class TextView {
       const heading = document.createElement('h4');
       heading.textContent = generation === 0 ? 'generation 0 (human text)' : `generation ${generation}`;
       const sentences = cell.get(generation)!.sentences;
-      article.append(heading, ...sentences.map((sentence) => (generation === 0 && generations.length > 1 ? markedSentence(sentence, gone, (word) => this.search(word)) : paragraph(sentence))));
+      article.append(heading, ...sentences.map((sentence) => (generation === 0 && generations.length > 1 ? markedSentence(sentence, gone, (word) => this.search(word)) : sampleSentence(sentence))));
       return article;
     });
     redrawGroup(this.samplesHost, () => this.samplesHost.replaceChildren(...articles, ...(gone.size > 0 ? [goneKey(generations.at(-1)!)] : [])));
@@ -226,6 +226,7 @@ export class TextView {
       button.type = 'button';
       button.className = 'link';
       button.textContent = token;
+      button.dir = 'auto';
       button.title = `show the count of "${token}" generation by generation`;
       button.addEventListener('click', () => this.search(token));
       item.append(button, ` (seen ${count}× in the human pool, gone at generation ${generation})`);
@@ -294,6 +295,9 @@ function rareNote(died: ReadonlyArray<{ readonly generation: number }>, rareThre
  */
 function markedSentence(sentence: string, gone: ReadonlyMap<string, number>, onPick?: (word: string) => void): HTMLParagraphElement {
   const element = document.createElement('p');
+  // (its direction from its own first strong letter: a Hebrew or Arabic sentence whose struck words are
+  // buttons ran left to right, the buttons breaking the right-to-left run: audit of other languages)
+  element.dir = 'auto';
   sentence.split(' ').forEach((word, index) => {
     if (index > 0) element.append(' ');
     const at = gone.get(word);
@@ -321,6 +325,13 @@ function goneKey(last: number): HTMLParagraphElement {
   key.className = 'hint';
   key.append(` in the human text: its words gone from the synthetic text by generation ${last}; select one for its counts and the generation it went at (Tab reaches the first; the arrow keys the others, as in the list of rare words).`);
   return key;
+}
+
+/** A sentence of a generation's text, its direction from its own first strong letter (as markedSentence's). */
+function sampleSentence(sentence: string): HTMLParagraphElement {
+  const element = paragraph(sentence);
+  element.dir = 'auto';
+  return element;
 }
 
 function paragraph(text: string): HTMLParagraphElement {
