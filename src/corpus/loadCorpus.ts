@@ -35,7 +35,7 @@ import { isBrownSpec, STANDARD_INPUT_SPEC } from './corpusSpec.js';
 import { BrownReplay, cachedSize, readBrownCache } from './brownCache.js';
 import { CorpusBuilder } from './corpusBuilder.js';
 import { expandGlob, hasWildcard } from './glob.js';
-import { brownEncoder, checkVocabulary, finishCorpus, readTextInto, STDIN_NAME, warnBrownTextOptions, withTextDefaults } from './readText.js';
+import { brownEncoder, checkVocabulary, finishCorpus, readTextInto, STDIN_NAME, warnBrownTextOptions, warnLineBreakEnds, withTextDefaults } from './readText.js';
 import { CutLetterCount } from './cutLetters.js';
 import { validateLoadOptions, type LoadOptions } from './loadOptions.js';
 import { checkOwnDescriptor } from './ownDescriptor.js';
@@ -108,7 +108,7 @@ export async function loadCorpus(
     ? named.map((source) => (source.kind !== 'brown' && source.kind !== 'stdin' && namesStandardInput(source.path) ? { kind: 'stdin' as const, spec: source.spec } : source))
     : named;
   await prepareTokenizer(settings.tokenizer);
-  return readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
+  const loaded = await readWithSubwords(settings, vocabulary, async (wordSettings, target) => {
     const subject = role === 'corpus' ? 'the corpus' : `the ${role} ${specs.join(', ')}`;
     const builder = new CorpusBuilder(target, wordSettings.maxTokens, keepsEmptySentences(wordSettings), subject);
     const cutLetters = new CutLetterCount(wordSettings.tokenizer, settings.tokenizer);
@@ -126,6 +126,8 @@ export async function loadCorpus(
     const names = specs.map((spec) => (spec === STANDARD_INPUT_SPEC ? STDIN_NAME : spec)).join(', ');
     return { vocabulary: target, corpus: finishCorpus(builder, names, wordSettings, cutLetters, role), lineBreakEnds };
   });
+  warnLineBreakEnds(loaded, settings);
+  return loaded;
 }
 
 /**

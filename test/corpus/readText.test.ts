@@ -348,3 +348,31 @@ describe('NFC fast path', () => {
     }
   });
 });
+
+describe('line breaks taken as sentence ends, warned of', () => {
+  // `n` verse lines with no sentence-final mark (each a sentence under `auto`) and `m` sentences ending in "."
+  const text = (n: number, m: number): string => [...Array.from({ length: n }, (_, i) => `the wind goes over line ${i}`), ...Array.from({ length: m }, (_, i) => `A whole sentence number ${i} ends here.`)].join('\n');
+  const warned = async (n: number, m: number, sentences: 'auto' | 'line' = 'auto'): Promise<string[]> => {
+    const warnings: string[] = [];
+    await readCorpusSources([{ format: 'text', name: 'v.txt', text: text(n, m) }], { tokenizer: 'whitespace', sentences, onWarning: (message) => warnings.push(message) });
+    return warnings.filter((message) => message.includes('line break'));
+  };
+
+  it('when more than 10% of the sentences (and 10 or more) end at one: 11 of 12 (the last line ends the text, not at a break), and 10 of 99 (10.1%), but not 8 of 9 nor 10 of 100 (10%)', async () => {
+    expect(await warned(12, 0)).toEqual(['11 of the 12 sentences end at a line break with no sentence-final mark (headlines, verse, list items, or hard-wrapped prose the reader did not take for wrapped: see them with `ngram-collapse tokenize`); pass --sentences line if each line is a sentence, or join the wrapped lines of a paragraph']);
+    expect(await warned(10, 89)).toHaveLength(1);
+    expect(await warned(9, 0)).toEqual([]);
+    expect(await warned(10, 90)).toEqual([]);
+    // with --sentences line a line is a sentence by choice: nothing to warn of
+    expect(await warned(12, 0, 'line')).toEqual([]);
+  });
+
+  it('also from loadCorpus (run, recipe, tokenize), once', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'breaks-'));
+    const file = join(folder, 'v.txt');
+    writeFileSync(file, text(12, 0));
+    const warnings: string[] = [];
+    await loadCorpus([file], { tokenizer: 'whitespace', onWarning: (message) => warnings.push(message) });
+    expect(warnings.filter((message) => message.startsWith('11 of the 12 sentences end at a line break'))).toHaveLength(1);
+  });
+});
