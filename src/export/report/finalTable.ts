@@ -6,7 +6,8 @@
  * it shows the last generation it reached, the number of replicates there, and the mean across those
  * replicates of vocab_retention, rare_survival, model_vocab_retention, model_rare_survival (what the
  * model can still emit), entropy_bits and heldout_perplexity ("–" when undefined),
- * then a sparkline of mean vocab_retention over all of the cell's generations, every cell on the same
+ * then a sparkline of mean vocab_retention over the cell's generations (at most SPARK_WIDTH of them,
+ * evenly spaced, the first and last among them), every cell on the same
  * scale (lowest mean of any cell to highest), so lines compare. Returns '' for no rows; rows that are
  * not curve rows are refused (checkCurveRows: a UsageError, not a TypeError from inside). Pure; O(rows)
  * (the means are looked up by key; each cell's reach from cellReach.ts).
@@ -21,10 +22,12 @@ import { aggregateCurves } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
 import { cellReach } from './cellReach.js';
 import { checkCurveRows, type CurveRow } from './curveRow.js';
-import { sparkline } from './sparkline.js';
+import { evenlySpaced, sparkline } from './sparkline.js';
 
 const COLUMNS = ['vocab_retention', 'rare_survival', 'model_vocab_retention', 'model_rare_survival', 'entropy_bits', 'heldout_perplexity'] as const;
 const TREND = 'vocab_retention';
+/** The most characters a sparkline takes: a longer run is drawn at that many evenly spaced generations, its first and last among them. */
+export const SPARK_WIDTH = 40;
 
 export function formatFinalTable(rows: readonly CurveRow[]): string {
   checkCurveRows(rows);
@@ -45,7 +48,7 @@ export function formatFinalTable(rows: readonly CurveRow[]): string {
       String(last),
       String(replicatesAtLast),
       ...COLUMNS.map((metric) => tableNumber(meanOf.get(pointKey(cell, metric, last)))),
-      range === undefined ? '' : sparkline(generations.map((generation) => meanOf.get(pointKey(cell, TREND, generation))), range),
+      range === undefined ? '' : sparkline(evenlySpaced(generations, SPARK_WIDTH).map((generation) => meanOf.get(pointKey(cell, TREND, generation))), range),
     ];
   });
   return layout(header, body);

@@ -18,6 +18,15 @@ describe('formatFinalTable', () => {
     expect(lines[3]).toMatch(/^strategy=accumulate\/human_ratio=0\s+3\s+3\s+0\.9400 .* ██▇▇$/);
   });
 
+  it('draws a run of 3,000 generations in 40 characters: the first, the last and 38 evenly spaced between (3,001 characters wrapped over dozens of rows: audit)', () => {
+    // vocab_retention falls 1 -> 0 by generation: the first character ▇█ at 1, the last ▁ at 0
+    const rows = Array.from({ length: 3001 }, (_, generation) => ({ cell: 'a', replicate: 1, generation, vocab_retention: 1 - generation / 3000 }));
+    const line = formatFinalTable(rows).trimEnd().split('\n')[1]!;
+    const spark = /[▁-█]+$/u.exec(line)![0];
+    expect([...spark]).toHaveLength(40);
+    expect([spark.at(0), spark.at(-1)]).toEqual(['█', '▁']);
+  });
+
   it('aligns numbers in columns', async () => {
     const { rows } = await readCurves(fixture('curves.csv'));
     const lines = formatFinalTable(rows).trimEnd().split('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sparkline } from '../../../src/export/report/sparkline.js';
+import { evenlySpaced, sparkline } from '../../../src/export/report/sparkline.js';
 
 describe('sparkline', () => {
   it('maps the lowest value to ▁ and the highest to █', () => {
@@ -13,5 +13,15 @@ describe('sparkline', () => {
 
   it('draws undefined values as spaces and a flat series mid-height', () => {
     expect(sparkline([0.3, undefined, 0.3])).toBe('▄ ▄');
+  });
+});
+
+describe('evenlySpaced', () => {
+  it('keeps all of a short list, and of a long one the first, the last and evenly spaced ones between', () => {
+    expect(evenlySpaced([1, 2, 3], 3)).toEqual([1, 2, 3]);
+    // 0..10 in 5: positions 0, 2.5 -> 3 (rounded half up), 5, 7.5 -> 8, 10
+    expect(evenlySpaced(Array.from({ length: 11 }, (_, i) => i), 5)).toEqual([0, 3, 5, 8, 10]);
+    expect(evenlySpaced(Array.from({ length: 3001 }, (_, i) => i), 40)).toHaveLength(40);
+    expect(evenlySpaced(Array.from({ length: 3001 }, (_, i) => i), 40).at(-1)).toBe(3000);
   });
 });
