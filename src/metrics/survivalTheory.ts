@@ -2,8 +2,9 @@
  * survivalTheory: the expected survival of a seed type under repeated MLE resampling, by its count in H
  * (Suresh, Thangaraj & Khandavally, "Rate of Model Collapse in Recursive Training", AISTATS 2025).
  *
- * Their law, for T draws per generation from an MLE fitted on T draws: a type seen c times in the
- * seed is still present after k generations with probability 1 - exp(-c g_k), g_1 = 1,
+ * The law in their setting (T draws per generation from an MLE fitted on T draws), in the large-T
+ * (Poisson) limit, as we read their analysis (the derivation below stands on its own): a type seen c
+ * times in the seed is still present after k generations with probability 1 - exp(-c g_k), g_1 = 1,
  * g_(k+1) = 1 - exp(-g_k).
  *
  * Generalised here to M_j draws in generation j from a fit on T_(j-1) draws (M_j != T_(j-1), e.g. the
