@@ -7,7 +7,8 @@
  * curveRow.ts's metricColumnsOf (the tool's own metrics, and numeric columns after `generation`) in CSV order (`options.columns`, else the first row's key order), or `options.metrics` in
  * the order given. With `options.summary`, a metric the summary covers is drawn from the summary's
  * means and intervals; any other metric is aggregated from the rows (mean and 95% Student-t band across
- * replicates). The survival chart is left out when `options.metrics` names no survival band; it carries
+ * replicates). The survival chart draws the bands `options.metrics` names (all of them when it is not
+ * given), and is left out when it names none; it carries
  * the survival law (dashed): the summary's `theory_survival_*` rows when it has them (as written, to 6
  * digits), else `options.theory`.
  * Throws InputError when there are no rows, UsageError when `options.metrics` names an unknown metric.
@@ -114,9 +115,10 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
       `choose from: ${available.join(', ')}`,
     );
   }
-  const bands = SURVIVAL_BANDS.map(({ metric }) => metric).filter((metric) => available.includes(metric));
-  const drawSurvival = options.metrics === undefined || options.metrics.some((metric) => bands.includes(metric));
-  const needed = [...new Set([...wanted, ...(drawSurvival ? bands : [])])];
+  // the bands asked for (every one the rows have when no metric is named: `--metrics survival_1` drew all four: audit)
+  const bands = SURVIVAL_BANDS.map(({ metric }) => metric).filter((metric) => available.includes(metric) && (options.metrics === undefined || options.metrics.includes(metric)));
+  const drawSurvival = bands.length > 0;
+  const needed = [...new Set([...wanted, ...bands])];
   const points = pointsFor(rows, needed, options.summary ?? []);
   const labels = cellLabels([...rows, ...(options.summary ?? [])]);
   const metrics: MetricChart[] = [];

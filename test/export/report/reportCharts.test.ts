@@ -35,6 +35,11 @@ describe('buildReportCharts', () => {
     const { rows, columns } = await readCurves(fixture('curves.csv'));
     expect(buildReportCharts(rows, { columns }).survival).toBeDefined();
     expect(buildReportCharts(rows, { columns, metrics: ['survival_1'] }).survival).toBeDefined();
+    // the bands named, and only they (`--metrics survival_1` drew all four: audit)
+    const panels = (metrics?: string[]) => (buildReportCharts(rows, { columns, ...(metrics === undefined ? {} : { metrics }) }).survival as unknown as { facet: { column: { sort: string[] } } }).facet.column.sort;
+    expect(panels(['survival_1'])).toEqual(['seen 1 ×']);
+    expect(panels(['survival_6_20', 'survival_1'])).toEqual(['seen 1 ×', 'seen 6–20 ×']);
+    expect(panels()).toHaveLength(4);
     expect(buildReportCharts(rows, { columns, metrics: ['vocab_retention'] }).survival).toBeUndefined();
   });
 
