@@ -11,7 +11,7 @@
  * above it they level off.
  */
 
-import { cellIds, halfway, lastGeneration, meanAt, meanCurve, shown, text } from './rowStats.js';
+import { cellIds, halfway, lastGeneration, linearFit, meanAt, meanCurve, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const HUMAN_RATIOS = [0, 0.01, 0.1, 0.5] as const;
@@ -89,15 +89,14 @@ function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
   const none = cellOf(0);
   const tenth = cellOf(0.1);
   const growth = (cell: string) => meanAt(rows, cell, last, 'heldout_perplexity')! / meanAt(rows, cell, 0, 'heldout_perplexity')! - 1;
-  const secondHalfGrowth = (cell: string) =>
-    meanAt(rows, cell, last, 'heldout_perplexity')! / meanAt(rows, cell, half, 'heldout_perplexity')! - 1;
+  const secondHalfGrowth = (cell: string) => fittedGrowth(rows, cell, half, last);
   const loss = (cell: string) => 1 - meanAt(rows, cell, last, 'vocab_retention')! / meanAt(rows, cell, 1, 'vocab_retention')!;
   return {
     name: '10% human data: the degradation is bounded, far below that with none',
     expected:
       'with 10% fresh human data the held-out perplexity and the vocabulary degrade far less than with none, and level off ' +
       '(Shumailov et al. report "minor degradation" for their language models); checked as: perplexity growth under half ' +
-      'and vocabulary loss under 0.6 of those with none, and second-half perplexity growth under a quarter of it',
+      'and vocabulary loss under 0.6 of those with none, and second-half perplexity growth (read off a least-squares line) under a quarter of it',
     observed:
       `held-out perplexity growth over ${last} generations: ${text(growth(tenth) * 100)}% at ratio 0.1 vs ${text(growth(none) * 100)}% at ratio 0 ` +
       `(second half: ${text(secondHalfGrowth(tenth) * 100)}% vs ${text(secondHalfGrowth(none) * 100)}%); ` +
@@ -112,6 +111,19 @@ function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
     },
     holds: growth(tenth) < 0.5 * growth(none) && loss(tenth) < 0.6 * loss(none) && secondHalfGrowth(tenth) < 0.25 * secondHalfGrowth(none),
   };
+}
+
+/**
+ * The held-out perplexity's growth over generations half..last, read off the least-squares line through
+ * its means there: the line's rise over the span over its value at `half`. The two ends alone (last over
+ * half) swung with the seed: at ratio 0.1 a 3-replicate mean's standard error was about half the
+ * threshold, and the check failed on 1 seed in 7 (the statistics audit); the line reads every generation
+ * of the span. Equal to last / half - 1 where the means lie on a line.
+ */
+function fittedGrowth(rows: Span['rows'], cell: string, half: number, last: number): number {
+  const generations = Array.from({ length: last - half + 1 }, (_, i) => half + i);
+  const { intercept, slope } = linearFit(generations, generations.map((g) => meanAt(rows, cell, g, 'heldout_perplexity')!));
+  return (slope * (last - half)) / (intercept + slope * half);
 }
 
 /** Below some share of real data the vocabulary keeps shrinking over the second half; from it up, it levels off. */

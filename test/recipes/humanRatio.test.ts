@@ -82,7 +82,7 @@ describe('recipe human-ratio: each check can fail on its own', () => {
 
   it('states the bounds each verdict applies, and the note does not claim a levelling off the run may not show (audit)', () => {
     const findings = humanRatio.findings(fakeData(Object.fromEntries(Object.entries(HOLDING).map(([ratio, curve]) => [`human_ratio=${ratio}`, curve.retention.map((value, g) => ({ vocab_retention: value, heldout_perplexity: curve.perplexity[g]! }))]))));
-    expect(findings[1]!.expected).toContain('checked as: perplexity growth under half and vocabulary loss under 0.6 of those with none, and second-half perplexity growth under a quarter of it');
+    expect(findings[1]!.expected).toContain('checked as: perplexity growth under half and vocabulary loss under 0.6 of those with none, and second-half perplexity growth (read off a least-squares line) under a quarter of it');
     expect(findings[2]!.expected).toContain('checked as: ratio 0 loses 5% or more over the second half, some ratio of 0.1 or less and every larger one lose less (stable), and the loss never grows with the ratio');
     expect(humanRatio.notes!.join(' ')).not.toMatch(/With 10% human data the loss levels off/u);
   });
@@ -95,9 +95,15 @@ describe('recipe human-ratio: each check can fail on its own', () => {
     // loss 1 - 0.75/0.95 = 0.21 > 0.2; 1 - 0.77/0.95 = 0.19
     expect(bounded({ retention: [1, 0.95, 0.93, 0.92, 0.75] })).toBe(false);
     expect(bounded({ retention: [1, 0.95, 0.93, 0.92, 0.77] })).toBe(true);
-    // second half 130/115 - 1 = 0.130 > 0.125; 129/115 - 1 = 0.122
+    // second half (generations 2..4) off its least-squares line, against ratio 0's 0.5 (200, 250, 300 on a line):
+    // 115, 116, 130: mean 120.33, slope (-1 x -5.33 + 1 x 9.67) / 2 = 7.5, line at 2: 112.83, growth 2 x 7.5 / 112.83 = 0.1329 > 0.125;
+    // 115, 116, 129: slope 7, line at 2: 113, growth 14 / 113 = 0.1239 < 0.125 (the ends alone read 0.130 and 0.122)
     expect(bounded({ perplexity: [100, 110, 115, 116, 130] })).toBe(false);
     expect(bounded({ perplexity: [100, 110, 115, 116, 129] })).toBe(true);
+    // the line's value at generation 2, not generation 2's own: 115, 125, 117 has mean 119 and slope (117 - 115) / 2 = 1,
+    // so its line stands at 118 there and grows 2 / 118 = 0.01695 (the ends alone: 117 / 115 - 1 = 0.01739)
+    const finding = (perplexity: number[]) => humanRatio.findings(fakeData(Object.fromEntries(Object.entries(HOLDING).map(([ratio, curve]) => [`human_ratio=${ratio}`, curve.retention.map((value, g) => ({ vocab_retention: value, heldout_perplexity: (ratio === '0.1' ? perplexity : curve.perplexity)[g]! }))])))).find((one) => one.name.startsWith('10% human data'))!;
+    expect(finding([100, 110, 115, 125, 117]).numbers.perplexity_second_half_growth_ratio_0_1).toBe(0.01695);
   });
 
   it('the threshold: ratio 0 unstable, a stable ratio <= 0.1 with every larger one stable, losses falling with the ratio', () => {
