@@ -4,7 +4,8 @@
  * ("raise maxTokens, --max-tokens on the command line"); the line the CLI prints names the flag alone
  * (`ngram-collapse: k 1e+308 is too large for add-k ...` spoke of a `k` no flag is called: audit).
  *
- * Contract: `inCliTerms(error)` gives an InputError's message and hint with each library phrase of
+ * Contract: `inCliText(text)` gives a text (a warning) with each library phrase replaced, as in an error.
+ * `inCliTerms(error)` gives an InputError's message and hint with each library phrase of
  * LIBRARY_PHRASES replaced by its CLI phrase, in a copy of the error: its class (LinkLoopError, a
  * caller's own subclass), name, stack and every other property of its own kept (it was rebuilt as a
  * plain InputError or UsageError); any other error, and one without a library phrase, as it is.
@@ -30,6 +31,11 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\banchor (\d+) needs that many human sentences\b/u, '--anchor $1 needs that many human sentences'],
   [/\bpass a smaller anchor or\b/u, 'pass a smaller --anchor or'],
 ];
+
+/** A text of the library's (a warning: a loader's, a run's) in the CLI's words, as inCliTerms gives an error's. */
+export function inCliText(text: string): string {
+  return translated(text);
+}
 
 function translated(text: string): string {
   return LIBRARY_PHRASES.reduce((said, [library, cli]) => said.replace(library, cli), text);

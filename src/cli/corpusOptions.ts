@@ -11,6 +11,7 @@ import type { LoadOptions } from '../corpus/loadCorpus.js';
 import { lowercasesByDefault } from '../corpus/tokenizers.js';
 import { namesStandardInput, standardInputIsStream, streamIdentity } from '../corpus/standardInput.js';
 import { oneLine, UsageError } from '../errors.js';
+import { inCliText } from './cliTerms.js';
 import type { CliIO } from './io.js';
 import type { ParsedOptions } from './optionRow.js';
 import { DEFAULT_MAX_TOKENS, LOAD_ROWS } from './options.js';
@@ -51,7 +52,8 @@ export function warnTo(io: CliIO, quiet = false): (message: string) => void {
     // a warning every series of a cell gives in the same words is printed once
     if (quiet || said.has(message)) return;
     said.add(message);
-    io.stderr.write(`ngram-collapse: warning: ${oneLine(message)}\n`);
+    // (in the CLI's words: a loader's warning named the library's jsonlField: audit of other languages)
+    io.stderr.write(`ngram-collapse: warning: ${oneLine(inCliText(message))}\n`);
   };
 }
 

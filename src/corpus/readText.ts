@@ -296,7 +296,7 @@ async function readJsonLines(batches: LineBatches, name: string, settings: TextO
   // text of the corpus so: say it)
   const byField = settings.jsonlField !== undefined && name !== UNNAMED_TEXT && !/\.jsonl$/iu.test(name);
   const why = name === STDIN_NAME ? 'reads standard input as JSON Lines' : `reads every file as JSON Lines, ${name} too`;
-  const notJsonHint = `fix or remove that line; JSONL needs one JSON object per line${byField ? `; jsonlField (--jsonl-field) ${why}` : ''}`;
+  const notJsonHint = `fix or remove that line; JSONL needs one JSON object per line${byField ? `; jsonlField, --jsonl-field on the command line: it ${why}` : ''}`;
   let lineBreakEnds = 0;
   for await (const batch of batches) {
     for (const { text, line } of batch) {
@@ -360,7 +360,7 @@ function isJsonObjectLine(line: string): boolean {
 }
 
 function jsonLinesAsText(name: string): string {
-  return `${name} looks like JSON Lines (its first line is a JSON object) but is read as plain text, its keys, quotes and braces as words (pass --jsonl-field FIELD, jsonlField in the library, to read one field of each line as the text; a file named .jsonl is read so)`;
+  return `${name} looks like JSON Lines (its first line is a JSON object) but is read as plain text, its keys, quotes and braces as words (pass a field's name as jsonlField, --jsonl-field on the command line: it reads that field of each line as the text; a file named .jsonl is read so)`;
 }
 
 /** `<s>` and `</s>`, standing as words or attached to one (`<s>The cat sat.</s>`); in any case, for lowercased text. */

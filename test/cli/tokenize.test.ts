@@ -24,6 +24,24 @@ describe('ngram-collapse tokenize', () => {
     expect(result.stderr).toBe('sentences: 4, tokens: 15, types: 15, line breaks taken as sentence ends: 1\n');
   });
 
+  it("prints the loader's warnings in the CLI's words: --jsonl-field, not the library's jsonlField (audit of other languages)", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'notes.ndjson'), '{"text": "One line here."}\n{"text": "Another one."}\n');
+    const result = await cli(['tokenize', 'notes.ndjson', '--tokenizer', 'whitespace'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("ngram-collapse: warning: notes.ndjson looks like JSON Lines (its first line is a JSON object) but is read as plain text, its keys, quotes and braces as words (pass a field's name as --jsonl-field: it reads that field of each line as the text; a file named .jsonl is read so)\n");
+    expect(result.stderr).not.toContain('jsonlField');
+  });
+
+  it('says --jsonl-field alone in the hint of a line that is no JSON, in a file read as JSON Lines by it', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'b.txt'), '{"body": "One."}\nnot json\n');
+    const result = await cli(['tokenize', 'b.txt', '--jsonl-field', 'body'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/; --jsonl-field: it reads every file as JSON Lines, b\.txt too\)\n$/u);
+    expect(result.stderr).not.toContain('jsonlField');
+  });
+
   it('takes --corpus, the tokenizer, case and sentence options, and writes --out', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'b.txt'), 'Hello, World. Bye!\nAgain here');

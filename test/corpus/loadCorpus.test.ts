@@ -68,7 +68,7 @@ describe('loadCorpus resolves', () => {
     expect(await sentences(['texts/**/*.txt'], { jsonlField: 'text' }).catch((error: Error) => error.message)).toMatch(/line 1 is not valid JSON/u);
     // a .txt file, or standard input, is JSON Lines only by jsonlField: the hint says so (a .jsonl file's does not)
     const hint = await loadCorpus(['texts/b.txt'], { cwd: root, jsonlField: 'text' }).catch((error: InputError) => error.hint);
-    expect(hint).toBe('fix or remove that line; JSONL needs one JSON object per line; jsonlField (--jsonl-field) reads every file as JSON Lines, texts/b.txt too');
+    expect(hint).toBe('fix or remove that line; JSONL needs one JSON object per line; jsonlField, --jsonl-field on the command line: it reads every file as JSON Lines, texts/b.txt too');
     // a file named by its spec is named so; one of a folder or a glob given relatively, relative to cwd;
     // under an absolute spec, absolutely (each was its absolute path: audit)
     const message = (specs: string[]) => loadCorpus(specs, { cwd: root, jsonlField: 'text' }).catch((error: InputError) => error.message);
@@ -81,7 +81,7 @@ describe('loadCorpus resolves', () => {
     expect(outside).toMatch(/^\.\.\/texts\/\S+ line 1 is not valid JSON/u);
     writeFileSync(join(root, 'broken.jsonl'), 'not json\n');
     expect(await loadCorpus(['broken.jsonl'], { cwd: root, jsonlField: 'text' }).catch((error: InputError) => error.hint)).toBe('fix or remove that line; JSONL needs one JSON object per line');
-    expect(await loadCorpus(['-'], { cwd: root, jsonlField: 'text', stdin: new PassThrough().end('not json\n') }).catch((error: InputError) => error.hint)).toBe('fix or remove that line; JSONL needs one JSON object per line; jsonlField (--jsonl-field) reads standard input as JSON Lines');
+    expect(await loadCorpus(['-'], { cwd: root, jsonlField: 'text', stdin: new PassThrough().end('not json\n') }).catch((error: InputError) => error.hint)).toBe('fix or remove that line; JSONL needs one JSON object per line; jsonlField, --jsonl-field on the command line: it reads standard input as JSON Lines');
     const stdin = new PassThrough().end('{"t": "From input."}\n');
     expect(await sentences(['-'], { stdin, jsonlField: 't' })).toEqual(['From input.']);
     expect(await sentences(['-'], { stdin: new PassThrough().end('Plain input.\n') })).toEqual(['Plain input.']);

@@ -7,7 +7,7 @@
 import { DEFAULT_TEXT_OPTIONS, readCorpusSources, type TextSource } from '../../corpus/readText.js';
 import { sentenceAt, sentenceCount, type TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { InputError, describeError } from '../../errors.js';
-import { inCliTerms } from '../../cli/cliTerms.js';
+import { inCliTerms, inCliText } from '../../cli/cliTerms.js';
 import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { collectRecipe } from '../../recipes/collectRecipe.js';
 import { findRecipe } from '../../recipes/registry.js';
@@ -96,7 +96,7 @@ async function load(id: number, name: string, parts: readonly CorpusPart[], opti
   // (with a JSONL field every file is JSON Lines, as `run --jsonl-field` reads it: a .txt part was read as text: audit)
   const sources: TextSource[] = parts.map((part) => ({ format: part.kind === 'text' && options?.jsonlField !== undefined ? 'jsonl' : part.kind, name: part.name, text: partChunks(part) }));
   const subwordTraining = split === undefined ? {} : { subwordTraining: (sentences: number) => humanSentenceMask(sentences, split.holdout, split.seed) };
-  const { vocabulary, corpus } = await readCorpusSources(sources, { ...options, ...subwordTraining, onWarning: (warning) => warnings.push(`ngram-collapse: warning: ${warning}`) }, name);
+  const { vocabulary, corpus } = await readCorpusSources(sources, { ...options, ...subwordTraining, onWarning: (warning) => warnings.push(`ngram-collapse: warning: ${inCliText(warning)}`) }, name);
   loaded = { name, vocabulary, corpus, options: options ?? {} };
   const tokens = corpus.ids.length;
   const types = new Set(corpus.ids).size;
@@ -163,7 +163,7 @@ async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
     onTexts: (texts: GenerationTexts) => {
       if (last !== undefined) sampleTexts(prepared, texts, last.cell.id, last.replicate);
     },
-    warn: (message: string) => post({ type: 'warning', message: `ngram-collapse: warning: ${message}` }),
+    warn: (message: string) => post({ type: 'warning', message: `ngram-collapse: warning: ${inCliText(message)}` }),
     onProgress: progressPoster(),
   };
   for (const task of tasks) runSeries(prepared, task.cell, task.replicate, hooks);
@@ -207,7 +207,7 @@ async function recipe(name: string, generations: number, replicates: number, see
       post({ type: 'row', record: curveRecord(row, seed) });
     },
     onTexts: (texts, cell, replicate) => sampleTexts(prepared, texts, cell.id, replicate),
-    warn: (message) => post({ type: 'warning', message: `ngram-collapse: warning: ${message}` }),
+    warn: (message) => post({ type: 'warning', message: `ngram-collapse: warning: ${inCliText(message)}` }),
   });
   post({ type: 'findings', findings: chosen.findings(data), command: recipeCommandLine(chosen, [loaded!.name], scale, loaded!.options), replicates: scale.replicates });
 }
