@@ -122,7 +122,7 @@ describe('readCorpusText: formats and options', () => {
     const { found, warnings } = await read(lines, { name: 'notes.ndjson' });
     expect(found[0]).toBe('{"text": "the cat sat."}');
     expect(warnings).toEqual([
-      'notes.ndjson looks like JSON Lines (its first line is a JSON object) but is read as plain text, its keys, quotes and braces as words (pass a field's name as jsonlField, --jsonl-field on the command line: it reads that field of each line as the text; a file named .jsonl is read so)',
+      "notes.ndjson looks like JSON Lines (its first line is a JSON object) but is read as plain text, its keys, quotes and braces as words (pass a field's name as jsonlField, --jsonl-field on the command line: it reads that field of each line as the text; a file named .jsonl is read so)",
     ]);
     // prose with braces, a JSON list, a broken object: no warning; read as JSON Lines: none either
     for (const text of ['{"a" said she}\nok.\n', '["a", "b"]\n', '{"text": "x"\n', 'The cat.\n{"text": "x"}\n']) expect((await read(text)).warnings, text).toEqual([]);

@@ -39,14 +39,17 @@ export function aggregateCurves(rows: readonly CurveRow[], metrics: readonly str
     if (group === undefined) byGeneration.set(generation, [row]);
     else group.push(row);
   }
+  // each cell's generations in order, with their rows: sorted once, not once a metric
+  const groups = cells.map((cell) => {
+    const byGeneration = valuesByCell.get(cell)!;
+    return { cell, generations: [...byGeneration.keys()].sort((a, b) => a - b).map((generation) => ({ generation, rows: byGeneration.get(generation)! })) };
+  });
   const points: SeriesPoint[] = [];
   for (const metric of metrics) {
-    for (const cell of cells) {
-      const byGeneration = valuesByCell.get(cell)!;
-      const generations = [...byGeneration.keys()].sort((a, b) => a - b);
-      for (const generation of generations) {
+    for (const { cell, generations } of groups) {
+      for (const { generation, rows: group } of generations) {
         const values: number[] = [];
-        for (const row of byGeneration.get(generation)!) {
+        for (const row of group) {
           const value = metricValue(row, metric);
           if (value !== undefined) values.push(value);
         }
