@@ -252,6 +252,7 @@ function stepGeneration(series: SeriesContext, carried: Carried, generation: num
   let { synthetic, measured, sampled } = drawTexts(carried, target, { cell, replicate, generation, run, rule: series.rule, seed: series.seed, progress, random });
   if (synthetic.exhausted) series.notices.shortShare('short-share', generation, `the model produced only ${tokenCount(synthetic.kept)} of ${target} tokens`);
   if (synthetic.capped) series.notices.shortShare('dedup-capped', generation, `select dedup found too few new sentences in ${DEDUP_DRAW_CAP} x ${target} candidate tokens; duplicates fill the rest`);
+  series.notices.cutSentences(generation, synthetic.kept, run.settings.maxSentenceLength);
   carried.batches.push(concatCorpora([humanShare, synthetic.kept]));
   const training = concatCorpora([trainingData(run, cell, carried.batches, batchAt(generation), random), anchors]);
   const text = measured.text;

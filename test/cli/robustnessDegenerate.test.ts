@@ -31,6 +31,16 @@ function expectFiniteOrEmpty(rows: Array<Record<string, string>>): void {
 }
 
 describe('degenerate runs', () => {
+  it('sentences the model drew cut at --max-sentence-length are said, once per series, in the flag\'s name (text without sentence ends was cut without a word: audit)', async () => {
+    // 30 lines of 12 distinct-enough words, no mark: order 1 ends a sentence with probability 1/13 a token, so most run past 4
+    const lines = Array.from({ length: 30 }, (_, i) => Array.from({ length: 12 }, (_, j) => `w${(i * 7 + j * 3) % 17}`).join(' ')).join('\n');
+    const { code, stderr } = await runOn(`${lines}\n`, ['--human-ratio', '0', '--order', '1', '--max-sentence-length', '4']);
+    expect(code).toBe(0);
+    const notices = stderr.split('\n').filter((line) => line.includes('were cut at'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^ngram-collapse: warning: cell default replicate 1 generation 1: \d+ of the \d+ sentences the model drew were cut at --max-sentence-length 4 tokens \(the model did not end them sooner: the corpus's sentences run longer, or it has few sentence ends\); raise it, or split the text into sentences \(said once per series\)$/u);
+  });
+
   it('a corpus of one repeated sentence: collapsed to a single sentence, said once per series', async () => {
     const { code, stderr, rows } = await runOn('a b c .\n'.repeat(20), ['--human-ratio', '0']);
     expect(code).toBe(0);

@@ -75,3 +75,26 @@ describe('DegenerateNotices', () => {
     expect(new DegenerateNotices('x', buildSeedReference(human, 4, 1), undefined).observe(1, text([]))).toEqual(['empty']);
   });
 });
+
+describe('DegenerateNotices.cutSentences', () => {
+  // `cut` sentences of 3 tokens (the cap) and `whole` of 2
+  const share = (cut: number, whole: number) => corpusFromSentences([...Array.from({ length: cut }, () => [2, 3, 4]), ...Array.from({ length: whole }, () => [2, 3])]);
+
+  it('reports, once per series, more than 10% of the sentences (10 or more) stopped at the cap: 10 of 99 and 11 of 11 do, 9 of 9 and 10 of 100 do not', () => {
+    const said = (cut: number, whole: number): string[] => {
+      const { notices: n, messages } = notices();
+      n.cutSentences(1, share(cut, whole), 3);
+      return messages;
+    };
+    expect(said(10, 89)).toEqual([
+      'cell default replicate 1 generation 1: 10 of the 99 sentences the model drew were cut at maxSentenceLength, --max-sentence-length on the command line, 3 tokens (the model did not end them sooner: the corpus\'s sentences run longer, or it has few sentence ends); raise it, or split the text into sentences (said once per series)',
+    ]);
+    expect(said(11, 0)).toHaveLength(1);
+    expect(said(9, 0)).toEqual([]);
+    expect(said(10, 90)).toEqual([]);
+    const { notices: n, messages } = notices();
+    n.cutSentences(1, share(20, 0), 3);
+    n.cutSentences(2, share(20, 0), 3);
+    expect(messages).toHaveLength(1);
+  });
+});
