@@ -4,6 +4,8 @@
  * written with textContent, never parsed as markup.
  */
 
+import { inPageWords } from '../pageWords.js';
+
 export const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 /**
@@ -15,15 +17,6 @@ export function showMessage(where: 'corpus-error' | 'settings-error' | 'preset-e
   const box = $(where);
   box.textContent = inPageWords(text);
   box.classList.toggle('warning', text !== '' && text.split('\n').every((line) => line.startsWith('ngram-collapse: warning: ')));
-}
-
-/**
- * A line of the CLI's in words the page can follow: its advice to raise `--max-tokens`, a guard the page
- * keeps at the CLI's default with no control for it, points to the command line (the page gave the advice
- * as if it could be taken there: audit).
- */
-export function inPageWords(text: string): string {
-  return text.replace(/\braise --max-tokens\b/gu, 'raise --max-tokens on the command line (the page keeps its default guard)');
 }
 
 /**
