@@ -8,8 +8,8 @@
  * Decoding: UTF-8; a leading byte-order mark is dropped; CRLF and CR line ends are read as LF.
  * `textChunkBatches` yields the chunks of each piece of input as one array (one await per piece, not
  * per line); `textChunks` yields them one by one. No file system and no Node API: the browser uses it.
- * Rejected with InputError: a NUL byte (the input is binary) and a UTF-16 or UTF-32 byte-order mark (the text
- * must be converted). Invalid UTF-8 is replaced by U+FFFD and reported once through `onInvalidUtf8`
+ * Rejected with InputError: a NUL byte (the input is binary), a UTF-16 or UTF-32 byte-order mark (the text
+ * must be converted), and a gzip or zip file's first bytes (it must be unpacked). Invalid UTF-8 is replaced by U+FFFD and reported once through `onInvalidUtf8`
  * with the line of the first bad byte (the caller decides to warn).
  */
 
@@ -82,6 +82,7 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
     if (first) {
       first = false;
       rejectWideEncodings(raw, options.name);
+      rejectArchives(raw, options.name);
     }
     rejectBinary(raw, options.name);
     const text = lenient.decode(raw, { stream: true });
@@ -112,6 +113,7 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
  */
 export function checkTextBytes(bytes: Uint8Array, name: string): void {
   rejectWideEncodings(bytes, name);
+  rejectArchives(bytes, name);
   rejectBinary(bytes, name);
 }
 
@@ -157,6 +159,16 @@ function unmarkedUtf16(raw: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
 /** A byte that is a character of text as the low byte of UTF-16 below U+0100: tab, LF, CR, printable ASCII or Latin-1. */
 function isTextByte(byte: number): boolean {
   return byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte !== 0x7f && (byte < 0x80 || byte >= 0xa0));
+}
+
+/**
+ * A gzip or zip file, told by its first bytes (1F 8B; PK 03 04): it was called binary, "pass a UTF-8
+ * text file", which did not say what to do with it (audit of other languages).
+ */
+function rejectArchives(raw: Uint8Array, name: string): void {
+  const [a, b, c, d] = raw;
+  if (a === 0x1f && b === 0x8b) throw new InputError(`${name} is gzip-compressed`, `decompress it first, e.g. gunzip -k ${name}`);
+  if (a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04) throw new InputError(`${name} is a zip archive`, 'unpack it first (unzip) and give the text files it holds');
 }
 
 function rejectWideEncodings(raw: Uint8Array, name: string): void {

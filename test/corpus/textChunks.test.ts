@@ -51,6 +51,19 @@ describe('textChunks', () => {
     await expect(chunks([Uint8Array.of(0)], 'line')).rejects.toBeInstanceOf(InputError);
   });
 
+  it('a gzip file and a zip archive are named as such, with the way out (they were called binary: audit of other languages)', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const gzipped = gzipSync(Buffer.from('Der Hund lief weg.\n'));
+    const error = await chunks([gzipped], 'line').catch((caught: unknown) => caught);
+    expect([(error as InputError).message, (error as InputError).hint]).toEqual(['x.txt is gzip-compressed', 'decompress it first, e.g. gunzip -k x.txt']);
+    // a zip's local file header, PK 03 04
+    await expect(chunks([Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0)], 'line')).rejects.toThrow('x.txt is a zip archive');
+    // the same bytes later in a file are no archive: binary (a NUL), as before
+    await expect(chunks([Buffer.from('ok\n'), gzipped], 'line')).rejects.toThrow('looks binary');
+    // text that begins "PK" is text
+    expect(await chunks([Buffer.from('PK is a word.\n')], 'line')).toEqual([{ text: 'PK is a word.', line: 1 }]);
+  });
+
   it('UTF-16 without a byte-order mark is named as such, with the way out (it was called binary: audit)', async () => {
     const text = 'Der Hund lief weg. Die Katze blieb.\n';
     await expect(chunks([Buffer.from(text, 'utf16le')], 'line')).rejects.toThrow('x.txt looks like UTF-16LE text without a byte-order mark (NUL bytes between its letters)');
