@@ -219,7 +219,10 @@ export function brownEncoder(tokenizer: string): PieceWriter | undefined {
 export async function readTextInto(source: TextSource, settings: TextOptions, builder: CorpusBuilder, cutLetters?: CutLetterCount): Promise<number> {
   const { name } = source;
   const onInvalidUtf8 = (line: number): void =>
-    settings.onWarning?.(`${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD`);
+    settings.onWarning?.(
+      `${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD ` +
+        '(a Latin-1 or Windows-1252 file has one at each accented letter: if many words read so, convert it first, e.g. iconv -f latin1 -t utf-8)',
+    );
   // Stryker disable next-line StringLiteral: equivalent, a string read as an iterable of its characters gives the same text
   const pieces = typeof source.text === 'string' ? [source.text] : source.text;
   const bytes = (async function* () {

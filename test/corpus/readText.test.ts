@@ -294,7 +294,7 @@ describe('readCorpusText: formats and options', () => {
     }
     const { found, warnings } = await read(pieces(), { sentences: 'line', name: 'bad.txt' });
     expect(found).toEqual(['one', 'two \uFFFD three']);
-    expect(warnings).toEqual(['bad.txt is not valid UTF-8 (first bad byte on line 2); invalid bytes were replaced by U+FFFD']);
+    expect(warnings).toEqual(['bad.txt is not valid UTF-8 (first bad byte on line 2); invalid bytes were replaced by U+FFFD (a Latin-1 or Windows-1252 file has one at each accented letter: if many words read so, convert it first, e.g. iconv -f latin1 -t utf-8)']);
   });
 
   it('tokenizes a sentence of 65,536 characters or more in pieces, into the tokens of the whole', async () => {
