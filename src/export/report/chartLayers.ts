@@ -2,13 +2,12 @@
  * The layers every curve chart shares: a 95% confidence band (area), the mean line, and points that
  * carry the tooltips; plus the chart data they read.
  *
- * Contract: `chartData(points, labels)` turns SeriesPoints into plain JSON records with the fields the
- * layers encode (metric, label, generation, mean, n, ci_low and ci_high clamped to the metric's range,
- * ./metricRanges.ts, and sd/CI as display text, exact); a cell missing
- * from `labels` is labelled by its name. `chartData(points, labels, plotWidth)` marks the points a chart
- * of that plot width dots (`dot` true) where it dots only some (./chartDots.ts), and writes the display
- * texts for the dotted points alone (the dots carry the tooltips). `legendCells(labels, drawn)` gives a chart's colour
- * domain (every
+ * Contract: `chartData(points, labels, plotWidth)` turns SeriesPoints into plain JSON records with the
+ * fields the layers encode (metric, label, generation, mean, n, ci_low and ci_high clamped to the
+ * metric's range, ./metricRanges.ts, and sd/CI as display text, exact); a cell missing from `labels` is
+ * labelled by its name; where a chart of that plot width dots only some points (./chartDots.ts) it
+ * marks them (`dot` true) and writes the display texts on them alone (the dots carry the tooltips).
+ * `legendCells(labels, drawn)` gives a chart's colour domain (every
  * cell of the report, so a cell has one colour in every chart, also in one that draws only some cells)
  * and its legend entries (the cells drawn), in the labels' order. `curveLayers(yTitle, cells, bands,
  * look)` returns the three layers (the band layer only when `bands`: see hasBands; the dots only where
