@@ -1064,7 +1064,11 @@ if (SKIP_BROWSER) {
       await page.getByRole('button', { name: 'Use pasted text' }).click();
       await waitLoaded('pasted.txt');
       await runAndWait();
-      const order = await page.locator('#samples article').first().evaluate((article) => {
+      await page.waitForSelector('#samples article button.gone');
+      // (the element found and measured in one task of the page: a locator's element, measured in a later
+      // one, could be a sample panel a redraw had just replaced, detached and of no size)
+      const order = await page.evaluate(() => {
+        const article = document.querySelector('#samples article')!;
         // the first sentence with a struck word: each word's left edge, in the sentence's order
         const sentence = [...article.querySelectorAll('p')].find((p) => p.querySelector('button.gone') !== null)!;
         const range = document.createRange();
@@ -1074,11 +1078,12 @@ if (SKIP_BROWSER) {
           range.selectNodeContents(node);
           lefts.push(range.getBoundingClientRect().left);
         }
-        return { lefts };
+        return { lefts, width: sentence.getBoundingClientRect().width };
       });
+      expect(order.width).toBeGreaterThan(0);
       expect(order.lefts.length).toBeGreaterThan(1);
       // right to left: each word stands left of the one before it
-      expect(order.lefts.every((left, index) => index === 0 || left < order.lefts[index - 1]!)).toBe(true);
+      expect(order.lefts.every((left, index) => index === 0 || left < order.lefts[index - 1]!), JSON.stringify(order.lefts)).toBe(true);
     });
 
     it("a second paste replaces the first; a tokenizer brings its case; a recipe's command line carries the corpus options", async () => {
