@@ -23,17 +23,30 @@ import type { SeriesPoint } from './aggregateCurves.js';
 export const DOT_SPACING = 6;
 
 export function dottedPoints(points: readonly SeriesPoint[], plotWidth: number): ((point: SeriesPoint) => boolean) | undefined {
-  const most = Math.max(1, Math.floor(plotWidth / DOT_SPACING));
-  let last = 0;
-  for (const { generation } of points) last = Math.max(last, generation);
-  if (last <= most) return undefined;
-  const stride = Math.ceil(last / most);
+  if (!dotsThinned(points, plotWidth)) return undefined;
+  const stride = Math.ceil(lastGeneration(points) / mostDots(plotWidth));
   const ends = lineEnds(points);
   return (point) => {
     const [first, end] = ends.get(lineKey(point))!;
     if (point.generation === first || point.generation === end) return true;
     return point.generation % stride === 0 && point.generation - first >= stride && end - point.generation >= stride;
   };
+}
+
+/** Whether a chart of `points`, `plotWidth` px wide, dots only some of them (dottedPoints is then defined). O(points), no allocation. */
+export function dotsThinned(points: readonly SeriesPoint[], plotWidth: number): boolean {
+  return lastGeneration(points) > mostDots(plotWidth);
+}
+
+/** The most generations a line of a plot `plotWidth` px wide is dotted at every one of. */
+function mostDots(plotWidth: number): number {
+  return Math.max(1, Math.floor(plotWidth / DOT_SPACING));
+}
+
+function lastGeneration(points: readonly SeriesPoint[]): number {
+  let last = 0;
+  for (const { generation } of points) last = Math.max(last, generation);
+  return last;
 }
 
 /** Each line's first and last generation, by lineKey. */

@@ -24,7 +24,7 @@ import type { UnitSpec } from 'vega-lite/types_unstable/spec/unit.js';
 import type { SeriesPoint } from './aggregateCurves.js';
 import { cellColourScale } from './cellPalette.js';
 import { withinRange } from './metricRanges.js';
-import { dottedPoints } from './chartDots.js';
+import { dotsThinned, dottedPoints } from './chartDots.js';
 
 /** One layer of a curve chart, checked against Vega-Lite's types. */
 export type CurveLayer = UnitSpec<Field>;
@@ -72,7 +72,7 @@ export function chartData(points: readonly SeriesPoint[], labels: ReadonlyMap<st
 
 /** Whether a chart of `points`, `plotWidth` px wide, dots its lines at some points only (./chartDots.ts). */
 export function thinsDots(points: readonly SeriesPoint[], plotWidth: number): boolean {
-  return dottedPoints(points, plotWidth) !== undefined;
+  return dotsThinned(points, plotWidth);
 }
 
 /** A number with up to 8 significant digits, plain decimal where reasonable. */
