@@ -27,6 +27,7 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bjsonlField, --jsonl-field on the command line\b/u, '--jsonl-field'],
   // corpus/readText.ts: a text the word tokenizer cut every letter of
   [/\bthe whitespace tokenizer, --tokenizer whitespace on the command line\b/u, '--tokenizer whitespace'],
+  [/\bthe char tokenizer, --tokenizer char on the command line\b/u, '--tokenizer char'],
   // simulation/degenerateNotices.ts: sentences cut at the cap
   [/\bmaxSentenceLength, --max-sentence-length on the command line,/u, '--max-sentence-length'],
   // simulation/preparedRun.ts: more anchor sentences than the human pool holds

@@ -14,7 +14,8 @@
  * other tokenizer it counts nothing. `warning(tokens)` is the loader's warning when the letters reach
  * CUT_LETTER_WARNING_SHARE of the corpus's tokens, else undefined (for `bpe:K`, counted on its
  * pre-tokenizer's words, it names both and points to the published encodings); `emptyCorpusReason()` explains a corpus
- * left with no token because `word` dropped every letter. `fixedTokenizerWarnings` words the warnings of
+ * left with no token because `word` dropped every letter. Where more than half the letters counted are
+ * Han, Hiragana or Katakana (text written without spaces), the warning's way out is `char`, not `whitespace`. `fixedTokenizerWarnings` words the warnings of
  * a reading whose tokenizers the user cannot change (a recipe's). A sentence of English text costs one
  * regular-expression test of its code units.
  */
@@ -51,6 +52,8 @@ export class CutLetterCount {
   private readonly rule: CutRule | undefined;
   /** Letters cut out of words so far. */
   letters = 0;
+  /** Of those, letters of scripts written without spaces between words (Han, Hiragana, Katakana). */
+  unspaced = 0;
 
   /**
    * `tokenizer`: the word tokenizer that reads the text; `shownAs`: the tokenizer the user chose, when
@@ -65,7 +68,11 @@ export class CutLetterCount {
     const rule = this.rule;
     if (rule === undefined || !rule.beyond.test(sentence)) return;
     rule.cut.lastIndex = 0;
-    while (rule.cut.exec(sentence) !== null) this.letters++;
+    let match: RegExpExecArray | null;
+    while ((match = rule.cut.exec(sentence)) !== null) {
+      this.letters++;
+      if (UNSPACED.test(match[0])) this.unspaced++;
+    }
   }
 
   /** The warning for a corpus of `tokens` tokens, if the letters reach CUT_LETTER_WARNING_SHARE of them. */
@@ -85,7 +92,7 @@ export class CutLetterCount {
     const what = rule.drops
       ? `dropped ${this.lettersText()} (${droppedShare(share)}): it keeps only ${rule.letters} letters in words`
       : `cut ${this.lettersText()} out of words, each now a token (${percentOf(share)} of the tokens: it takes only ${rule.letters} letters for word letters)`;
-    return `the ${this.tokenizer} tokenizer ${what}; ${WAY_OUT}`;
+    return `the ${this.tokenizer} tokenizer ${what}; ${this.mostlyUnspaced() ? UNSPACED_WAY_OUT : WAY_OUT}`;
   }
 
   /** Why a corpus has no token, if the tokenizer dropped letters (`word` on Greek text), else undefined. */
@@ -94,12 +101,22 @@ export class CutLetterCount {
     return `the ${this.tokenizer} tokenizer dropped its ${this.lettersText()}, keeping only ${this.rule.letters} letters in words`;
   }
 
+  /** Whether more than half the letters counted are of scripts written without spaces (then `char`, not `whitespace`, reads them as the user meant). */
+  mostlyUnspaced(): boolean {
+    return this.unspaced * 2 > this.letters;
+  }
+
   private lettersText(): string {
     return `${this.letters} ${this.letters === 1 ? 'letter' : 'letters'}`;
   }
 }
 
 const WAY_OUT = '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)';
+// Chinese and Japanese put no spaces between words: `whitespace` would make each sentence one token
+// (audit), so where most cut letters are of those scripts the characters come first.
+const UNSPACED_WAY_OUT = 'most are Chinese or Japanese characters, written without spaces between words: --tokenizer char makes each character a token (--tokenizer whitespace would make each sentence one token)';
+/** A letter of a script written without spaces between words (by its script extensions: the long-vowel mark ー is Common, used by both kana). */
+const UNSPACED = /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]/u;
 const SUBWORD_WAY_OUT = 'the published byte-level encodings (--tokenizer gpt2, cl100k or o200k) keep the letters of every script in their words';
 
 /**
@@ -112,7 +129,7 @@ const SUBWORD_WAY_OUT = 'the published byte-level encodings (--tokenizer gpt2, c
 export function fixedTokenizerWarnings(advice: string, warn: (message: string) => void): (message: string) => void {
   const warned = new Set<string>();
   return (message) => {
-    const wayOut = [WAY_OUT, SUBWORD_WAY_OUT].find((text) => message.endsWith(`; ${text}`));
+    const wayOut = [WAY_OUT, UNSPACED_WAY_OUT, SUBWORD_WAY_OUT].find((text) => message.endsWith(`; ${text}`));
     if (wayOut === undefined) {
       warn(message);
       return;

@@ -413,6 +413,9 @@ function toNfc(text: string): string {
  * Warns about dropped boundary markers and, if `cutLetters` counted enough, letters the tokenizer cut
  * out of words; refuses an empty corpus; builds it.
  */
+const WHITESPACE_HINT = 'use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole';
+const UNSPACED_HINT = 'use the char tokenizer, --tokenizer char on the command line, which makes each character a token: Chinese and Japanese put no spaces between words';
+
 export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pick<TextOptions, 'onWarning'>, cutLetters?: CutLetterCount, role = 'corpus'): TokenCorpus {
   if (builder.droppedMarkers > 0) {
     settings.onWarning?.(
@@ -424,7 +427,7 @@ export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pic
     // "the corpus a.txt, b.txt", but "the text" (not "the corpus the text") for a text read without a name
     const corpus = name === UNNAMED_TEXT ? name : `the ${role} ${name}`;
     const dropped = cutLetters?.emptyCorpusReason();
-    if (dropped !== undefined) throw new InputError(`${corpus} holds no tokens: ${dropped}`, 'use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole');
+    if (dropped !== undefined) throw new InputError(`${corpus} holds no tokens: ${dropped}`, cutLetters!.mostlyUnspaced() ? UNSPACED_HINT : WHITESPACE_HINT);
     throw new InputError(`${corpus} holds no tokens`, 'pass a non-empty text corpus');
   }
   const cut = cutLetters?.warning(builder.tokenCount);

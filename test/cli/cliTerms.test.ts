@@ -38,6 +38,7 @@ describe('inCliTerms', () => {
     expect(said('raise maxTokens, --max-tokens on the command line, or pass a smaller corpus')).toBe('raise --max-tokens, or pass a smaller corpus');
     expect(said('choose the field with jsonlField, --jsonl-field on the command line')).toBe('choose the field with --jsonl-field');
     expect(said('use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole')).toBe('use --tokenizer whitespace, which keeps words of every script whole');
+    expect(said('use the char tokenizer, --tokenizer char on the command line, which makes each character a token')).toBe('use --tokenizer char, which makes each character a token');
   });
 
   it('says --anchor where the library says anchor (more anchor sentences than the human pool: it said "anchor 50": audit)', () => {

@@ -102,6 +102,30 @@ describe('CutLetterCount', () => {
     expect(letters.warning(0)).toBeUndefined();
     expect(dropped.warning(651)).toBeUndefined(); // 13 / 651 < 2%
   });
+
+  it('points Chinese and Japanese to char, where whitespace would make each sentence one token, from more than half the letters on', () => {
+    const wayOut = (text: string, tokenizer = 'wordpunct'): string => {
+      const letters = new CutLetterCount(tokenizer);
+      letters.read(text);
+      return letters.warning(1)!.replace(/^.*?; /u, '');
+    };
+    const charFirst =
+      'most are Chinese or Japanese characters, written without spaces between words: --tokenizer char makes each character a token (--tokenizer whitespace would make each sentence one token)';
+    const whitespaceFirst = '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)';
+    expect(wayOut('今日は良い天気です')).toBe(charFirst); // 9 letters cut: Han, Hiragana
+    expect(wayOut('コーヒー')).toBe(charFirst); // Katakana: コ ー ヒ ー (ー is a letter of both kana)
+    expect(wayOut('我们的世界', 'treebank')).toBe(charFirst);
+    expect(wayOut('我们的世界', 'word')).toBe(charFirst);
+    // α β 日 本: 2 of 4 cut letters unspaced, not more than half; α β 日 本 語: 3 of 5
+    expect(wayOut('αβ日本')).toBe(whitespaceFirst);
+    expect(wayOut('αβ日本語')).toBe(charFirst);
+    expect(wayOut('한국어 문장')).toBe(whitespaceFirst); // Korean is written with spaces
+    const dropped = new CutLetterCount('word');
+    dropped.read('今日は');
+    expect(dropped.mostlyUnspaced()).toBe(true);
+    dropped.read('Καλημέρα');
+    expect(dropped.mostlyUnspaced()).toBe(false);
+  });
 });
 
 describe('fixedTokenizerWarnings (a corpus read once per tokenizer of a set the user cannot change)', () => {
@@ -119,9 +143,13 @@ describe('fixedTokenizerWarnings (a corpus read once per tokenizer of a set the 
     warn(warningOf('wordpunct', 'bpe:500'));
     warn(warningOf('wordpunct', 'bpe:4000'));
     warn('a.txt is not valid UTF-8 (first bad byte on line 3); invalid bytes were replaced by U+FFFD');
+    const japanese = new CutLetterCount('treebank');
+    japanese.read('今日は');
+    warn(japanese.warning(3)!);
     expect(said).toEqual([
       'the wordpunct tokenizer cut 3 letters out of words, each now a token (2.0% of the tokens: it takes only A-Z and Latin-1 letters for word letters); ADVICE',
       'a.txt is not valid UTF-8 (first bad byte on line 3); invalid bytes were replaced by U+FFFD',
+      'the treebank tokenizer cut 3 letters out of words, each now a token (100% of the tokens: it takes only A-Z letters for word letters); ADVICE',
     ]);
   });
 
@@ -161,6 +189,10 @@ describe('the loader warns about cut letters', () => {
     );
     const hint = (reading: Promise<unknown>): Promise<string> => reading.then(() => 'no refusal', (error: InputError) => error.hint);
     expect(await hint(readCorpusText('Καλημέρα κόσμε.', { tokenizer: 'word' }))).toBe('use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole');
+    // Japanese: whitespace would make the sentence one token
+    expect(await hint(readCorpusText('今日は良い天気です。', { tokenizer: 'word' }))).toBe(
+      'use the char tokenizer, --tokenizer char on the command line, which makes each character a token: Chinese and Japanese put no spaces between words',
+    );
     await expect(readCorpusText('...', { tokenizer: 'word', name: 'dots.txt' })).rejects.toThrow(/^the corpus dots\.txt holds no tokens$/u);
     expect(await hint(readCorpusText('...', { tokenizer: 'word' }))).toBe('pass a non-empty text corpus');
     // finishCorpus without a count (a caller that counted no letters) refuses the same way.

@@ -79,7 +79,7 @@ describe('subword findings from rows', () => {
     });
     const finding = (curves: Curves) => subwordFindings(data(curves)).find((one) => one.name === 'smaller subword vocabularies invent more words')!;
     const alike = finding(withH(87, 87));
-    expect([alike.holds, alike.undecided]).toEqual([false, 'bpe:500 and bpe:4000 spell H alike (87 tokens each): the corpus ran out of pairs to merge before 500 merges, so both learned the same (a larger corpus tells them apart)']);
+    expect([alike.holds, alike.undecided]).toEqual([false, 'bpe:500 and bpe:4000 spell H alike (87 tokens each): the corpus ran out of pairs to merge before 500 merges, so both learned the same (a larger corpus tells them apart, unless its pre-tokenizer cut its words into single letters: a warning says so)']);
     expect(alike.observed).toBe(`invented words: bpe:500 0 vs bpe:4000 0; ${alike.undecided}`);
     const apart = finding(withH(90, 87));
     expect([apart.holds, apart.undecided]).toEqual([false, undefined]);
@@ -88,6 +88,21 @@ describe('subword findings from rows', () => {
   it('"rare words die" fails when one model\'s rare survival does not fall', () => {
     const curves = { ...HOLDING, 'tokenizer=bpe:4000': [sub(1, 0, 0), sub(0.3, 0.1), sub(0.3, 0.12)] };
     expect(verdicts(curves)['rare words die under subword models too']).toBe(false);
+  });
+
+  it('"rare words die" is undecided, not failed, where a model has no rare survival (H without rare words: it read "does not hold": audit)', () => {
+    const finding = (curves: Curves) => subwordFindings(data(curves)).find((one) => one.name === 'rare words die under subword models too')!;
+    const none: [MetricValues, MetricValues] = [{ novel_word_rate: 0.1 }, { novel_word_rate: 0.1 }];
+    // every model without values
+    const all = finding({ ...HOLDING, 'tokenizer=gpt2': [none, none, none], 'tokenizer=bpe:500': [none, none, none], 'tokenizer=bpe:4000': [none, none, none] });
+    expect([all.holds, all.undecided]).toEqual([false, 'no word-level rare survival under gpt2, bpe:500, bpe:4000 (H has no rare words, or no replicate has a value)']);
+    // one without values, the others falling: undecided on that one
+    const one = finding({ ...HOLDING, 'tokenizer=gpt2': [none, none, none] });
+    expect([one.holds, one.undecided]).toEqual([false, 'no word-level rare survival under gpt2 (H has no rare words, or no replicate has a value)']);
+    // one without values and another not falling: it does not hold, whatever the first would show
+    const fails = finding({ ...HOLDING, 'tokenizer=gpt2': [none, none, none], 'tokenizer=bpe:4000': [sub(1, 0, 0), sub(0.3, 0.1), sub(0.3, 0.12)] });
+    expect([fails.holds, fails.undecided]).toEqual([false, undefined]);
+    expect(finding(HOLDING).undecided).toBeUndefined();
   });
 
   it('"word and subword differ" fails when a difference is within its 95% Welch interval', () => {
