@@ -11,14 +11,14 @@
 
 import { InputError, UsageError } from '../errors.js';
 import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
-import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
-import { MAX_ID_SPACE, type TokenCorpus } from './tokenCorpus.js';
+import { BOS, EOS, FIRST_TOKEN_ID, MAX_ID_SPACE } from '../vocabulary/vocabulary.js';
+import type { TokenCorpus } from './tokenCorpus.js';
 
 const HINT = 'build it with loadCorpus or corpusFromSentences';
 
 /**
- * An id space: a whole number from FIRST_TOKEN_ID to 2^31 - 1 (ids are Int32Array entries; the
- * counting arrays sized by it make memory grow with it, so pass the vocabulary's size).
+ * An id space: a whole number from FIRST_TOKEN_ID to MAX_ID_SPACE, 2^24 (the arrays indexed by id make
+ * memory and time grow with it, so pass the vocabulary's size: see MAX_ID_SPACE).
  */
 export function checkIdSpace(field: string, idSpace: unknown): number {
   return checkValue(field, idSpace, integerRule(FIRST_TOKEN_ID, MAX_ID_SPACE));

@@ -10,10 +10,7 @@
 
 import { UsageError } from '../errors.js';
 import { shownValue, typedValue } from '../validation/valueRule.js';
-import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
-
-/** The largest id space: ids are 32-bit signed integers. */
-export const MAX_ID_SPACE = 2 ** 31 - 1;
+import { FIRST_TOKEN_ID, MAX_ID_SPACE } from '../vocabulary/vocabulary.js';
 
 export interface TokenCorpus {
   readonly ids: Int32Array;
@@ -50,7 +47,7 @@ export function sentenceAt(corpus: TokenCorpus, s: number): Int32Array {
 
 /**
  * Builds a corpus from arrays of ids. O(total tokens). Each id must be a whole number from
- * FIRST_TOKEN_ID to 2^31 - 2 (a UsageError naming it otherwise: 1.5, 2^32 + 5 or 'a' were written
+ * FIRST_TOKEN_ID to MAX_ID_SPACE - 1, 2^24 - 1 (a UsageError naming it otherwise: 1.5, 2^32 + 5 or 'a' were written
  * into the Int32Array as 1, 5 and 0, a marker or another token, silently: audit).
  */
 export function corpusFromSentences(sentences: ReadonlyArray<ArrayLike<number>>): TokenCorpus {
@@ -63,7 +60,7 @@ export function corpusFromSentences(sentences: ReadonlyArray<ArrayLike<number>>)
     for (let i = 0; i < sentence.length; i++) {
       const id = sentence[i];
       if (!Number.isInteger(id) || id! < FIRST_TOKEN_ID || id! >= MAX_ID_SPACE) {
-        throw new UsageError(`sentences[${s}][${i}] must be a token id, a whole number from ${FIRST_TOKEN_ID} to ${MAX_ID_SPACE - 1}, got ${typedValue(id, 'number')}`, 'pass the ids a Vocabulary gives (0 and 1 are the sentence markers)');
+        throw new UsageError(`sentences[${s}][${i}] must be a token id, a whole number from ${FIRST_TOKEN_ID} to ${MAX_ID_SPACE - 1}, got ${typedValue(id, 'number')}`, 'pass the ids a Vocabulary gives, numbered densely (0 and 1 are the sentence markers)');
       }
     }
     total += sentence.length;

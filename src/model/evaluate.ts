@@ -21,10 +21,10 @@
  * UsageError; ids past the model's id space are OOV tokens).
  */
 
-import { MAX_ID_SPACE, type TokenCorpus } from '../corpus/tokenCorpus.js';
+import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { checkTokenCorpus } from '../corpus/checkTokenCorpus.js';
 import { UsageError } from '../errors.js';
-import { BOS, EOS } from '../vocabulary/vocabulary.js';
+import { BOS, EOS, MAX_ID_SPACE } from '../vocabulary/vocabulary.js';
 import { InterpolatedModel } from './interpolated.js';
 import type { LanguageModel } from './languageModel.js';
 import { MleModel } from './mle.js';

@@ -16,11 +16,10 @@
  * check (a scan of the corpus ids), nothing else.
  */
 
-import { MAX_ID_SPACE } from '../corpus/tokenCorpus.js';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
 import { checkValue, integerRule, nameRule, numberRule, refuseUnknownKeys, shownValue, typedValue } from '../validation/valueRule.js';
-import { FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
+import { FIRST_TOKEN_ID, MAX_ID_SPACE } from '../vocabulary/vocabulary.js';
 import { SMOOTHING_NAMES, VOCAB_MODES, type ModelOptions, type SmoothingName, type VocabMode } from './languageModel.js';
 
 export interface TrainOptions {
@@ -79,7 +78,7 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   checkValue('k', k, numberRule(0, Number.POSITIVE_INFINITY, true));
   const vocab = oneOf('vocab', options.vocab === undefined ? 'observed' : options.vocab, VOCAB_MODES);
   const idSpace = options.idSpace === undefined ? end : options.idSpace;
-  // (at most MAX_ID_SPACE, as every other entry takes it: ids are 32-bit, and counting arrays are sized by it)
+  // (at most MAX_ID_SPACE, as every other entry takes it: arrays indexed by id are sized by it)
   checkValue('idSpace', idSpace, { kind: 'number', allowed: `a whole number from ${end} (every id in the corpus + 1) to ${MAX_ID_SPACE}`, accepts: (value): value is number => Number.isSafeInteger(value) && (value as number) >= end && (value as number) <= MAX_ID_SPACE });
   const seedTypes = options.seedTypes;
   if (seedTypes !== undefined) {

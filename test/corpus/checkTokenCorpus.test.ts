@@ -58,9 +58,11 @@ describe('checkTokenCorpus', () => {
 describe('checkIdSpace', () => {
   it('takes a whole number of at least 2 (the markers\' ids)', () => {
     expect(checkIdSpace('idSpace', 2)).toBe(2);
-    expect(() => checkIdSpace('idSpace', 1)).toThrow("idSpace must be a whole number from 2 to 2147483647, got '1'");
-    expect(() => checkIdSpace('idSpace', 2 ** 31)).toThrow("idSpace must be a whole number from 2 to 2147483647, got '2147483648'");
-    expect(checkIdSpace('idSpace', 2 ** 31 - 1)).toBe(2 ** 31 - 1);
+    expect(() => checkIdSpace('idSpace', 1)).toThrow("idSpace must be a whole number from 2 to 16777216, got '1'");
+    // 2^24 (MAX_ID_SPACE) at most: arrays indexed by id grow with it (2^31 - 1 ran out of memory)
+    expect(() => checkIdSpace('idSpace', 2 ** 24 + 1)).toThrow("idSpace must be a whole number from 2 to 16777216, got '16777217'");
+    expect(() => checkIdSpace('idSpace', 2 ** 31 - 1)).toThrow(UsageError);
+    expect(checkIdSpace('idSpace', 2 ** 24)).toBe(2 ** 24);
     expect(() => checkIdSpace('idSpace', 2.5)).toThrow(UsageError);
   });
 });

@@ -41,10 +41,11 @@ describe('trainModel options', () => {
     expect(bad({ order: 2, smoothing: 'good-turing' })).toThrow("unknown smoothing value 'good-turing'");
     expect(bad({ order: 2, smoothing: 'add-k', k: -1 })).toThrow("k must be a number > 0, got '-1'");
     expect(bad({ order: 2, smoothing: 'mle', vocab: 'all' })).toThrow("unknown vocab value 'all'");
-    expect(bad({ order: 2, smoothing: 'mle', idSpace: 4 })).toThrow("idSpace must be a whole number from 5 (every id in the corpus + 1) to 2147483647, got '4'");
-    // above 2^31 - 1 (ids are 32-bit): a RangeError past 2^32, minutes and gigabytes between, before
-    for (const idSpace of [2 ** 31, 2 ** 32, 2 ** 53 - 1]) {
-      expect(bad({ order: 2, smoothing: 'mle', idSpace })).toThrow(`idSpace must be a whole number from 5 (every id in the corpus + 1) to 2147483647, got '${idSpace}'`);
+    expect(bad({ order: 2, smoothing: 'mle', idSpace: 4 })).toThrow("idSpace must be a whole number from 5 (every id in the corpus + 1) to 16777216, got '4'");
+    // above 2^24 (MAX_ID_SPACE): a RangeError past 2^32, minutes and gigabytes between; a run at 2^31 - 1
+    // was killed for memory at 15 GB (the bound was 2^31 - 1 then)
+    for (const idSpace of [2 ** 24 + 1, 2 ** 31 - 1, 2 ** 32, 2 ** 53 - 1]) {
+      expect(bad({ order: 2, smoothing: 'mle', idSpace })).toThrow(`idSpace must be a whole number from 5 (every id in the corpus + 1) to 16777216, got '${idSpace}'`);
     }
     expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed' })).toThrow('seedTypes is required');
     expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed', seedTypes: Int32Array.of(2, 9) })).toThrow(/seedTypes must be token ids from 2 to 4/u);
@@ -90,9 +91,9 @@ describe('trainModel options', () => {
     expect(refusal(TINY, { ...mle, k: '1' })).toEqual(["k must be a number > 0, got the string '1'", 'pass 1, a number, not a string']);
     expect(refusal(TINY, { ...mle, k: '0' })).toEqual(["k must be a number > 0, got the string '0'", 'pass a number > 0']);
     expect(refusal(TINY, { order: true, smoothing: 'mle' })).toEqual(["order must be a whole number from 1 to 10, got the boolean 'true'", 'pass a whole number from 1 to 10']);
-    expect(refusal(TINY, { ...mle, idSpace: '9' })).toEqual(["idSpace must be a whole number from 5 (every id in the corpus + 1) to 2147483647, got the string '9'", 'pass 9, a number, not a string']);
+    expect(refusal(TINY, { ...mle, idSpace: '9' })).toEqual(["idSpace must be a whole number from 5 (every id in the corpus + 1) to 16777216, got the string '9'", 'pass 9, a number, not a string']);
     expect(refusal(TINY, { order: 2, smoothing: 2 })).toEqual([`smoothing must be one of: ${names}, got the number '2'`, `pass one of: ${names}`]);
-    const idSpaces = 'a whole number from 5 (every id in the corpus + 1) to 2147483647';
+    const idSpaces = 'a whole number from 5 (every id in the corpus + 1) to 16777216';
     expect(refusal(TINY, { ...mle, idSpace: 5.5 })).toEqual([`idSpace must be ${idSpaces}, got '5.5'`, `pass ${idSpaces}`]);
     // seed types are token ids: 2 .. idSpace - 1 (TINY's id space is 5)
     expect(refusal(TINY, { ...mle, seedTypes: [2, 3] })).toEqual(['seedTypes must be an Int32Array of token ids, got [2,3]', 'pass an Int32Array of token ids']);

@@ -116,7 +116,7 @@ describe('simulate', () => {
 
   it('refuses an id space or a corpus that do not match', () => {
     expect(usageErrorOf(() => simulate(f.corpus, 3, VALID, { emit: () => undefined })).message).toMatch(/^corpus holds token id \d+, outside the token ids 2 \.\. 2$/u);
-    expect(usageErrorOf(() => simulate(f.corpus, Number.NaN, VALID, { emit: () => undefined })).message).toBe("idSpace must be a whole number from 2 to 2147483647, got 'NaN'");
+    expect(usageErrorOf(() => simulate(f.corpus, Number.NaN, VALID, { emit: () => undefined })).message).toBe("idSpace must be a whole number from 2 to 16777216, got 'NaN'");
     const broken = { ids: f.corpus.ids, offsets: new Int32Array([0, 5, 3, f.corpus.ids.length]) };
     expect(usageErrorOf(() => simulate(broken, f.vocabulary.size, VALID, { emit: () => undefined })).message).toBe('corpus.offsets decrease at sentence 1');
     expect(usageErrorOf(() => simulate(f.corpus, f.vocabulary.size, VALID, {} as never)).message).toBe('hooks.emit is required');

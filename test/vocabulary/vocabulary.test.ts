@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BOS, EOS, FIRST_TOKEN_ID, Vocabulary } from '../../src/vocabulary/vocabulary.js';
+import { InputError, UsageError } from '../../src/errors.js';
+import { BOS, EOS, FIRST_TOKEN_ID, MAX_ID_SPACE, Vocabulary } from '../../src/vocabulary/vocabulary.js';
 
 describe('Vocabulary', () => {
   it('reserves id 0 for <s> and id 1 for </s>', () => {
@@ -27,9 +28,23 @@ describe('Vocabulary', () => {
     expect(copy.lookup('c')).toBe(vocabulary.lookup('c'));
   });
 
-  it('refuses an id it does not know', () => {
-    expect(() => new Vocabulary().token(7)).toThrow(RangeError);
-    expect(() => new Vocabulary().token(7)).toThrow('token id 7 is not in the vocabulary');
+  it('refuses an id it does not know, with a typed error', () => {
+    expect(() => new Vocabulary().token(7)).toThrow(UsageError);
+    expect(() => new Vocabulary().token(7)).toThrow(new UsageError('token id 7 is not in the vocabulary (ids 0 to 1)', 'pass an id the vocabulary gave'));
+  });
+
+  it('gives no id of MAX_ID_SPACE (2^24) or more: a typed error instead', () => {
+    expect(MAX_ID_SPACE).toBe(2 ** 24);
+    const vocabulary = new Vocabulary();
+    // (interning 2^24 strings takes 40 s: the vocabulary is made to hold 2^24 - 1 ids by lengthening its list)
+    (vocabulary as unknown as { strings: string[] }).strings.length = MAX_ID_SPACE - 1;
+    expect(vocabulary.intern('last')).toBe(MAX_ID_SPACE - 1);
+    expect(vocabulary.intern('last')).toBe(MAX_ID_SPACE - 1);
+    expect(() => vocabulary.intern('one more')).toThrow(
+      new InputError('the corpus has more than 16777214 distinct tokens, the most the library takes', 'pass a smaller corpus, or read it with fewer distinct tokens (lowercased, or a subword tokenizer)'),
+    );
+    expect(vocabulary.size).toBe(MAX_ID_SPACE);
+    expect(vocabulary.lookup('one more')).toBe(-1);
   });
 
   it('gives a copy of its strings (changing the copy changes nothing)', () => {
