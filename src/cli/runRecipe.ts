@@ -13,7 +13,7 @@
  * findings.json lists every file of the run (`files`); before writing, the files an earlier run's
  * findings.json there lists are removed (files inside the folder only, links followed to tell: folders
  * and anything a linked folder leads to are left). The files are
- * written one step at a time; when `writing`'s signal aborts, the steps left are not run and are
+ * written one step at a time; when `options.signal` aborts, the steps left are not run and are
  * returned as `unwritten`. Resolves to the findings and the paths written. The recipe's scale defaults
  * to its own; each of its runs passes run's --max-tokens guards before any work.
  */
@@ -40,6 +40,7 @@ import type { TokenizerName } from '../corpus/tokenizers.js';
 import { humanSentenceMask } from '../simulation/holdoutSplit.js';
 import { checkRecipeCorpus, checkRecipeTokens } from '../recipes/recipeGuards.js';
 import { wordViewSpec } from '../simulation/preparedRun.js';
+import { DEFAULT_SHARED } from '../simulation/settings.js';
 import { collectRecipeAsync, recipeSeries, type CollectOptions } from '../recipes/collectRecipe.js';
 import { recipeCommandLine } from '../recipes/recipeCommand.js';
 import { oneReplicateCaveat, verdictCount, verdictOf, type Finding, type Recipe, type RecipeData, type RecipeScale } from '../recipes/recipe.js';
@@ -77,7 +78,7 @@ export interface RecipeOutcome {
   readonly written: readonly string[];
   readonly data: RecipeData;
   readonly command: string;
-  /** The files not written, when `writing`'s signal stopped the writing (empty when all were). */
+  /** The files not written, when the options' signal stopped the writing (empty when all were). */
   readonly unwritten: readonly string[];
 }
 
@@ -95,7 +96,7 @@ export async function runRecipe(recipe: Recipe, options: RunRecipeOptions): Prom
   const scale: RecipeScale = {
     generations: options.generations ?? recipe.defaults.generations,
     replicates: options.replicates ?? recipe.defaults.replicates,
-    seed: options.seed ?? 42,
+    seed: options.seed ?? DEFAULT_SHARED.seed,
   };
   const command = options.command ?? recipeCommandLine(recipe, corpusSpecs, scale);
   // The --max-tokens guards of `run`, for each of the recipe's runs: before the corpus is read, then on it.

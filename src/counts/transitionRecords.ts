@@ -7,7 +7,8 @@
  * busiest contexts first (most steps then land in a small, cache- and TLB-friendly prefix). `first
  * edge` is the table index of the context's first edge, so a walker can name the edge it took
  * (`edgeIndex`: the path a sampler records, ../sampler/tableSampler.ts).
- * Cost: O(contexts + edges) to build; `edgeAbove` expected O(1).
+ * Cost: O(contexts + edges + the largest context total) to build (the busiest-first order is a counting
+ * sort by total; a total is at most the table's predictions); `edgeAbove` expected O(1).
  */
 
 import { firstAbove } from './sortedSearch.js';
@@ -42,7 +43,7 @@ function recordSize(edges: number): number {
   return RECORD_HEAD + EDGE_WIDTH * edges + (edges > GUIDED_EDGES ? edges : 0);
 }
 
-/** The flat records of a table, built once per table: O(contexts + edges). */
+/** The flat records of a table, built once per table: O(contexts + edges + the largest context total). */
 export function recordsOf(table: TransitionTable): Records {
   const cached = recordCache.get(table);
   if (cached !== undefined) return cached;

@@ -5,11 +5,10 @@
  * trigram of a text that H knows; most have small counts and totals, so those are remembered.
  */
 
-/** A floor: p' = keep p + floor (see ./seedPerplexity.ts). */
-export interface SeedFloor {
-  readonly keep: number;
-  readonly floor: number;
-}
+import { floored, type ProbabilityFloor } from '../model/probabilityFloor.js';
+
+/** A floor: p' = keep p + floor (../model/probabilityFloor.ts). */
+export type SeedFloor = ProbabilityFloor;
 
 /** The counts and totals FlooredLog2 remembers: below these (a 128 KB table). */
 const REMEMBERED_COUNTS = 32;
@@ -41,6 +40,6 @@ export class FlooredLog2 {
   }
 
   private computed(count: number, total: number): number {
-    return Math.log2(this.floor.keep * (count / total) + this.floor.floor);
+    return Math.log2(floored(count / total, this.floor));
   }
 }

@@ -3,10 +3,14 @@
  * Zipf slope.
  *
  * - missing_mass: Good–Turing estimate of the unseen probability mass, N1 / N (Good 1953).
- * - entropy_bits: H = -sum_w (c_w/N) log2(c_w/N).
+ * - ttr: types / tokens, the type-token ratio (e.g. Templin 1957).
+ * - entropy_bits: H = -sum_w (c_w/N) log2(c_w/N), the plug-in Shannon entropy of the unigram
+ *   frequencies (Shannon 1948).
  * - yules_k: K = 10^4 (sum_i i^2 V_i - N) / N^2, V_i the number of types seen i times (Yule 1944).
  * - zipf_slope: least-squares slope of ln(frequency) on ln(rank), ranks 1..types by descending
- *   frequency (any log base gives the same slope); undefined with fewer than 2 types.
+ *   frequency (any log base gives the same slope); undefined with fewer than 2 types. Zipf's law
+ *   (Zipf 1949) has a slope near -1 on natural text; the plain log-log fit over every rank is the
+ *   descriptive estimate (not the maximum-likelihood one of Clauset, Shalizi and Newman 2009).
  * All O(types); the Zipf fit orders the frequencies by a counting sort (a sort of the few large ones).
  */
 

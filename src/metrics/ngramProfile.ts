@@ -1,6 +1,8 @@
 /**
  * ngramProfile: the bigram and trigram figures of a text in one pass: distinct_2, distinct_3 (pooled
- * distinct n-grams / n-grams, n-grams within sentences, as ./distinctNgrams.ts defines them), the
+ * distinct n-grams / n-grams, n-grams taken within sentences, boundary markers excluded: distinct-n of
+ * Li et al. 2016, "A Diversity-Promoting Objective Function for Neural Conversation Models"; the tests
+ * hold it to a plain hash-set count, test/helpers/distinctNgrams.ts), the
  * trigram occurrences that never occur in the human pool H (for novel_3gram_rate), and, against a
  * reference, the floored log-probability of every prediction of the text under the order-3 maximum
  * likelihood model of H (for gen0_perplexity; see ./seedPerplexity.ts).
@@ -470,40 +472,67 @@ function tableGroups(table: TransitionTable, idSpace: number): Groups {
 }
 
 function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | undefined, floor: SeedFloor | undefined): { profile: NgramProfile; score: SeedScore | undefined } {
-  const { groupStart, second, third, weight, runs } = groups;
-  const entries = reference === undefined ? new Int32Array(0) : reference.parts.slots;
-  const misses = new IntRecords(4, 1024);
-  const log2Of = floor === undefined ? undefined : new FlooredLog2(floor);
-  let bigrams = 0;
-  let distinctBigrams = 0;
-  let trigrams = 0;
-  let distinctTrigrams = 0;
-  let novel = 0;
-  let log2Sum = 0;
-  let predictions = 0;
-  for (let group = 0; group <= idSpace; group++) {
-    const from = groupStart[group]!;
-    const to = groupStart[group + 1]!;
+  const merge = new TrigramMerge(groups, reference, floor);
+  for (let group = 0; group <= idSpace; group++) merge.group(group === idSpace ? PAD : group, groups.groupStart[group]!, groups.groupStart[group + 1]!);
+  const { bigrams, distinctBigrams, trigrams, distinctTrigrams, novel, predictions, log2Sum, misses } = merge;
+  const profile = { bigrams, distinctBigrams, trigrams, distinctTrigrams, novelTrigrams: novel };
+  // Stryker disable next-line ConditionalExpression: equivalent, ngramProfile (no floor) drops the score
+  return { profile, score: floor === undefined ? undefined : { predictions, log2Sum, misses: misses.filled() } };
+}
+
+/**
+ * The counts of one pass over a text's sorted predictions (`Groups`), merged with the reference's
+ * sorted trigrams: the in-sentence bigrams and trigrams and their distinct ones, the trigram occurrences
+ * the reference lacks, and, with a floor, the floored log2 score of every prediction whose trigram the
+ * reference holds (the others listed in `misses`). Fed group by group in ascending first item.
+ */
+class TrigramMerge {
+  bigrams = 0;
+  distinctBigrams = 0;
+  trigrams = 0;
+  distinctTrigrams = 0;
+  novel = 0;
+  log2Sum = 0;
+  predictions = 0;
+  readonly misses = new IntRecords(4, 1024);
+  private readonly entries: Int32Array;
+  private readonly log2Of: FlooredLog2 | undefined;
+  // The walk of the reference's entries of the group's first item (both sorted by (b, c)): at r, before end.
+  private r = 0;
+  private end = 0;
+  // Whether the current trigram is the reference's, and its score (set at each group's first
+  // prediction, always a new trigram, before any use)
+  // Stryker disable next-line BooleanLiteral: equivalent, see above
+  private known = false;
+  private score = 0;
+  // the count of the current history in the reference (set at its first entry, a new bigram)
+  private total = 0;
+  // the current trigram's place in `misses` (set with it)
+  // Stryker disable next-line UnaryOperator: equivalent, see above
+  private missAt = -1;
+  // c of the entry before (set at each group's first entry, a new bigram, before any use)
+  // Stryker disable next-line UnaryOperator: equivalent, see above
+  private previousThird = -1;
+
+  constructor(
+    private readonly groups: Groups,
+    private readonly reference: TrigramSet | undefined,
+    private readonly floor: SeedFloor | undefined,
+  ) {
+    this.entries = reference === undefined ? new Int32Array(0) : reference.parts.slots;
+    this.log2Of = floor === undefined ? undefined : new FlooredLog2(floor);
+  }
+
+  /** The positions from .. to of first item `a` (PAD for the group before `<s>`). */
+  group(a: number, from: number, to: number): void {
     // Stryker disable next-line ConditionalExpression: equivalent, an empty group's loop does nothing
-    if (to === from) continue;
-    const a = group === idSpace ? PAD : group;
+    if (to === from) return;
     const real = a >= FIRST_TOKEN_ID;
     // Stryker disable next-line ConditionalExpression: equivalent, without a floor the groups of PAD and <s> count nothing (no real bigram)
-    if (!real && floor === undefined) continue;
-    // The reference's entries of a, walked alongside (both sorted by (b, c)).
+    if (!real && this.floor === undefined) return;
     // Stryker disable next-line ArrayDeclaration: equivalent, without a reference no walk reads r or end
-    let [r, end] = reference === undefined ? [0, 0] : reference.region(a);
-    // set at each group's first prediction (always a new trigram) before any use
-    // Stryker disable next-line BooleanLiteral: equivalent, see above
-    let known = false;
-    let score = 0;
-    // the count of the current history in the reference (set at its first entry, a new bigram)
-    let total = 0;
-    // Stryker disable next-line UnaryOperator: equivalent, see above
-    let missAt = -1;
-    // c of the entry before (set at each group's first entry, a new bigram, before any use)
-    // Stryker disable next-line UnaryOperator: equivalent, see above
-    let previousThird = -1;
+    [this.r, this.end] = this.reference === undefined ? [0, 0] : this.reference.region(a);
+    const { second, third, weight, runs } = this.groups;
     for (let k = from; k < to; k++) {
       const b = second[k]!;
       // (a table's contexts are distinct histories: each of its positions starts a new one)
@@ -515,57 +544,64 @@ function profileWith(groups: Groups, idSpace: number, reference: TrigramSet | un
         i = runs.edgeStart[context]!;
         last = runs.edgeStart[context + 1]!;
       }
-      const firstEntry = i;
-      for (; i < last; i++) {
-        const c = third[i]!;
-        const occurrences = weight === undefined ? 1 : weight[i]!;
-        const newBigram = newHistory && i === firstEntry;
-        const newTrigram = newBigram || c !== previousThird;
-        previousThird = c;
-        const trigram = real && c !== EOS;
-        if (real) {
-          bigrams += occurrences;
-          if (newBigram) distinctBigrams++;
-          if (trigram) {
-            trigrams += occurrences;
-            if (newTrigram) distinctTrigrams++;
-          }
-        }
-        // A new history's count for the scores: the reference's run of b (the walk is not past it yet).
-        // Stryker disable next-line ConditionalExpression: equivalent, without a floor the total is unused and the walk below moves r there anyway
-        if (newBigram && floor !== undefined) {
-          // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past `end` the walk reads the next group's entries and stops
-          while (r < end && entries[SLOT * r]! < b) r++;
-          total = historyTotal(entries, r, end, b);
-        }
-        // Stryker disable next-line ConditionalExpression: equivalent, without a reference r = end = 0: no walk, and nothing reads `known`
-        if (newTrigram && reference !== undefined) {
-          // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past `end` the walk reads the next group's entries and stops; `known` checks r < end
-          while (r < end && (entries[SLOT * r]! < b || (entries[SLOT * r] === b && entries[SLOT * r + 1]! < c))) r++;
-          known = r < end && entries[SLOT * r] === b && entries[SLOT * r + 1] === c;
-          if (floor !== undefined) {
-            if (known) score = log2Of!.score(entries[SLOT * r + 2]!, total);
-            else {
-              missAt = misses.add();
-              misses.values[missAt] = a;
-              misses.values[missAt + 1] = b;
-              misses.values[missAt + 2] = c;
-              misses.values[missAt + 3] = 0;
-            }
-          }
-        }
-        if (trigram && reference !== undefined && !known) novel += occurrences;
-        // Stryker disable next-line ConditionalExpression: equivalent, without a floor log2Sum and misses are not returned
-        if (floor !== undefined) {
-          // one addition per occurrence, in sorted order: the same sum, bit for bit, whichever form the entries have
-          if (known) for (let n = 0; n < occurrences; n++) log2Sum += score;
-          else misses.values[missAt + 3]! += occurrences;
-        }
-        predictions += occurrences;
-      }
+      for (const firstEntry = i; i < last; i++) this.entry(a, b, third[i]!, weight === undefined ? 1 : weight[i]!, newHistory && i === firstEntry, real);
     }
   }
-  const profile = { bigrams, distinctBigrams, trigrams, distinctTrigrams, novelTrigrams: novel };
-  // Stryker disable next-line ConditionalExpression: equivalent, ngramProfile (no floor) drops the score
-  return { profile, score: floor === undefined ? undefined : { predictions, log2Sum, misses: misses.filled() } };
+
+  /** One entry: trigram (a, b, c), `occurrences` times; `newBigram` when (a, b) is not the entry before's. */
+  private entry(a: number, b: number, c: number, occurrences: number, newBigram: boolean, real: boolean): void {
+    const newTrigram = newBigram || c !== this.previousThird;
+    this.previousThird = c;
+    const trigram = real && c !== EOS;
+    if (real) {
+      this.bigrams += occurrences;
+      if (newBigram) this.distinctBigrams++;
+      if (trigram) {
+        this.trigrams += occurrences;
+        if (newTrigram) this.distinctTrigrams++;
+      }
+    }
+    // A new history's count for the scores: the reference's run of b (the walk is not past it yet).
+    // Stryker disable next-line ConditionalExpression: equivalent, without a floor the total is unused and the walk below moves r there anyway
+    if (newBigram && this.floor !== undefined) this.total = this.historyTotal(b);
+    // Stryker disable next-line ConditionalExpression: equivalent, without a reference r = end = 0: no walk, and nothing reads `known`
+    if (newTrigram && this.reference !== undefined) this.findTrigram(a, b, c);
+    if (trigram && this.reference !== undefined && !this.known) this.novel += occurrences;
+    // Stryker disable next-line ConditionalExpression: equivalent, without a floor log2Sum and misses are not returned
+    if (this.floor !== undefined) {
+      // one addition per occurrence, in sorted order: the same sum, bit for bit, whichever form the entries have
+      if (this.known) for (let n = 0; n < occurrences; n++) this.log2Sum += this.score;
+      else this.misses.values[this.missAt + 3]! += occurrences;
+    }
+    this.predictions += occurrences;
+  }
+
+  /** The reference's count of history (a, b), its walk moved to b's run. */
+  private historyTotal(b: number): number {
+    const entries = this.entries;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past `end` the walk reads the next group's entries and stops
+    while (this.r < this.end && entries[SLOT * this.r]! < b) this.r++;
+    return historyTotal(entries, this.r, this.end, b);
+  }
+
+  /** Moves the walk to (b, c): `known` if the reference holds (a, b, c), with its score, else a new miss. */
+  private findTrigram(a: number, b: number, c: number): void {
+    const entries = this.entries;
+    let r = this.r;
+    const end = this.end;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past `end` the walk reads the next group's entries and stops; `known` checks r < end
+    while (r < end && (entries[SLOT * r]! < b || (entries[SLOT * r] === b && entries[SLOT * r + 1]! < c))) r++;
+    this.r = r;
+    this.known = r < end && entries[SLOT * r] === b && entries[SLOT * r + 1] === c;
+    if (this.floor === undefined) return;
+    if (this.known) this.score = this.log2Of!.score(entries[SLOT * r + 2]!, this.total);
+    else {
+      const at = (this.missAt = this.misses.add());
+      const values = this.misses.values;
+      values[at] = a;
+      values[at + 1] = b;
+      values[at + 2] = c;
+      values[at + 3] = 0;
+    }
+  }
 }

@@ -4,7 +4,7 @@
  * Every prediction (each token and each sentence's `</s>`, ARPA convention, as SRILM and KenLM count
  * them) gets p' = (1 - eps) p + eps / V, eps = 1e-4, V = seed types + 1, so the value stays finite
  * even for MLE, where unseen tokens have p = 0. Perplexity = 2^(-(1/P) sum log2 p'). Undefined for an
- * empty text. O(tokens * order) lookups; the general scoring is model/evaluate.ts's.
+ * empty text (the floor: model/probabilityFloor.ts). O(tokens * order) lookups; the general scoring is model/evaluate.ts's.
  *
  * A model may offer `predictionProbabilities(corpus)`, the same probabilities for a whole text in
  * text order (the MLE model walks its table instead of looking up each history); it is then used
@@ -18,7 +18,8 @@
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { TransitionTable } from '../counts/transitionTable.js';
 import type { LanguageModel } from '../model/languageModel.js';
-import { FLOOR_EPSILON, flooredEvaluation } from '../model/evaluate.js';
+import { flooredEvaluation } from '../model/evaluate.js';
+import { FLOOR_EPSILON, floored, seedFloor, type ProbabilityFloor } from '../model/probabilityFloor.js';
 
 export const PERPLEXITY_EPSILON = FLOOR_EPSILON;
 
@@ -35,7 +36,7 @@ export function isPredictionWalker(model: object): model is PredictionWalker {
 /** A model that can score a text given as its own transition table (see flooredPerplexity's `table`). */
 export interface TableScorer {
   /** Sum of log2(keep p + floor) over the table's predictions and their number; undefined for a table it cannot read. */
-  flooredLog2Sum(table: TransitionTable, keep: number, floor: number): { log2Sum: number; predictions: number } | undefined;
+  flooredLog2Sum(table: TransitionTable, floor: ProbabilityFloor): { log2Sum: number; predictions: number } | undefined;
 }
 
 function isTableScorer(model: object): model is TableScorer {
@@ -43,14 +44,13 @@ function isTableScorer(model: object): model is TableScorer {
 }
 
 export function flooredPerplexity(model: LanguageModel, corpus: TokenCorpus, seedTypes: number, table?: TransitionTable): number | undefined {
-  const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
-  const keep = 1 - PERPLEXITY_EPSILON;
-  const fromTable = table === undefined || !isTableScorer(model) ? undefined : model.flooredLog2Sum(table, keep, floor);
+  const floor = seedFloor(seedTypes, PERPLEXITY_EPSILON);
+  const fromTable = table === undefined || !isTableScorer(model) ? undefined : model.flooredLog2Sum(table, floor);
   if (fromTable !== undefined) return fromTable.predictions > 0 ? Math.pow(2, -fromTable.log2Sum / fromTable.predictions) : undefined;
   if (isPredictionWalker(model)) {
     const probabilities = model.predictionProbabilities(corpus);
     let sum = 0;
-    for (let p = 0; p < probabilities.length; p++) sum += Math.log2(keep * probabilities[p]! + floor);
+    for (let p = 0; p < probabilities.length; p++) sum += Math.log2(floored(probabilities[p]!, floor));
     return probabilities.length > 0 ? Math.pow(2, -sum / probabilities.length) : undefined;
   }
   // an empty text has no predictions: 10^(-0 / 0) is NaN, reported as undefined

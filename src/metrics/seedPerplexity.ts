@@ -28,6 +28,7 @@ import type { LanguageModel, SmoothingName } from '../model/languageModel.js';
 import { BOS, EOS } from '../vocabulary/vocabulary.js';
 import { scoredProfile, PAD, type NgramProfile, type SeedScore, type TextTrigrams } from './ngramProfile.js';
 import { flooredPerplexity, PERPLEXITY_EPSILON } from './perplexity.js';
+import { floored, seedFloor } from '../model/probabilityFloor.js';
 import type { SeedReference } from './seedReference.js';
 
 interface Remembered {
@@ -48,7 +49,7 @@ export function seedProfile(text: TokenCorpus, reference: SeedReference, own?: T
   const known = remembered.get(text);
   if (known !== undefined && known.reference === reference) return known;
   const seedTypes = reference.unigrams.types.length;
-  const floor = { keep: 1 - PERPLEXITY_EPSILON, floor: PERPLEXITY_EPSILON / (seedTypes + 1) };
+  const floor = seedFloor(seedTypes, PERPLEXITY_EPSILON);
   const computed = { reference, ...scoredProfile(text, reference.idSpace, reference.trigrams, floor, own) };
   remembered.set(text, computed);
   return computed;
@@ -70,10 +71,9 @@ export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: Token
   // Stryker disable next-line ConditionalExpression: equivalent, without misses the loop below adds nothing
   if (score.misses.length === 0) return Math.pow(2, -score.log2Sum / score.predictions);
   const probabilities = backoffProbabilities(reference, score.misses);
-  const keep = 1 - PERPLEXITY_EPSILON;
-  const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
+  const floor = seedFloor(seedTypes, PERPLEXITY_EPSILON);
   let sum = score.log2Sum;
-  for (let m = 0; m < probabilities.length; m++) sum += score.misses[4 * m + 3]! * Math.log2(keep * probabilities[m]! + floor);
+  for (let m = 0; m < probabilities.length; m++) sum += score.misses[4 * m + 3]! * Math.log2(floored(probabilities[m]!, floor));
   return Math.pow(2, -sum / score.predictions);
 }
 

@@ -19,14 +19,14 @@ import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { flooredSentenceLog10 } from '../model/evaluate.js';
 import type { LanguageModel } from '../model/languageModel.js';
 import { isPredictionWalker, PERPLEXITY_EPSILON } from './perplexity.js';
+import { floored, seedFloor } from '../model/probabilityFloor.js';
 
 export function sentencePerplexities(model: LanguageModel, text: TokenCorpus, seedTypes: number): Float64Array {
   if (!isPredictionWalker(model)) {
     const log10 = flooredSentenceLog10(model, text, seedTypes);
     return log10.map((sum, s) => Math.pow(10, -sum / (text.offsets[s + 1]! - text.offsets[s]! + 1)));
   }
-  const floor = PERPLEXITY_EPSILON / (seedTypes + 1);
-  const keep = 1 - PERPLEXITY_EPSILON;
+  const floor = seedFloor(seedTypes, PERPLEXITY_EPSILON);
   const probabilities = model.predictionProbabilities(text);
   const sentences = text.offsets.length - 1;
   const result = new Float64Array(sentences);
@@ -34,7 +34,7 @@ export function sentencePerplexities(model: LanguageModel, text: TokenCorpus, se
   for (let s = 0; s < sentences; s++) {
     const predictions = text.offsets[s + 1]! - text.offsets[s]! + 1;
     let sum = 0;
-    for (let i = 0; i < predictions; i++) sum += Math.log2(keep * probabilities[p++]! + floor);
+    for (let i = 0; i < predictions; i++) sum += Math.log2(floored(probabilities[p++]!, floor));
     result[s] = Math.pow(2, -sum / predictions);
   }
   return result;

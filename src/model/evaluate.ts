@@ -14,7 +14,7 @@
  *
  * `flooredEvaluation` is the simulator's variant (the README's "The curves CSV"): every prediction, OOV tokens included, gets
  * p' = (1 - eps) p + eps / V with eps = 1e-4 and V = seed types + 1, so that perplexity stays finite for
- * MLE models that give an unseen token probability 0.
+ * MLE models that give an unseen token probability 0 (./probabilityFloor.ts).
  *
  * Both run in O(tokens * model lookup). An empty text gives NaN perplexity and NaN rates. `evaluateModel`,
  * a library entry, refuses a model not made by trainModel and a text that is no TokenCorpus (a
@@ -28,8 +28,9 @@ import { BOS, EOS, MAX_ID_SPACE } from '../vocabulary/vocabulary.js';
 import { InterpolatedModel } from './interpolated.js';
 import type { LanguageModel } from './languageModel.js';
 import { MleModel } from './mle.js';
+import { FLOOR_EPSILON, floored, seedFloor, type ProbabilityFloor } from './probabilityFloor.js';
 
-export const FLOOR_EPSILON = 1e-4;
+export { FLOOR_EPSILON } from './probabilityFloor.js';
 
 export interface Evaluation {
   readonly sentences: number;
@@ -62,7 +63,7 @@ export function flooredEvaluation(
   seedTypes: number,
   epsilon: number = FLOOR_EPSILON,
 ): Evaluation {
-  return score(model, corpus, { epsilon, vocabularySize: seedTypes + 1 });
+  return score(model, corpus, seedFloor(seedTypes, epsilon));
 }
 
 /**
@@ -71,14 +72,14 @@ export function flooredEvaluation(
  */
 export function flooredSentenceLog10(model: LanguageModel, corpus: TokenCorpus, seedTypes: number, epsilon: number = FLOOR_EPSILON): Float64Array {
   const perSentence = new Float64Array(corpus.offsets.length - 1);
-  score(model, corpus, { epsilon, vocabularySize: seedTypes + 1 }, perSentence);
+  score(model, corpus, seedFloor(seedTypes, epsilon), perSentence);
   return perSentence;
 }
 
 function score(
   model: LanguageModel,
   corpus: TokenCorpus,
-  floor: { epsilon: number; vocabularySize: number } | undefined,
+  floor: ProbabilityFloor | undefined,
   perSentence?: Float64Array,
 ): Evaluation {
   const inSupport = new Uint8Array(model.idSpace);
@@ -102,7 +103,7 @@ function score(
       if (!known) oov++;
       if (known || floor !== undefined) {
         let p = model.probability(history, 0, j + 1, token);
-        if (floor !== undefined) p = (1 - floor.epsilon) * p + floor.epsilon / floor.vocabularySize;
+        if (floor !== undefined) p = floored(p, floor);
         const log10 = Math.log10(p);
         log10Sum += log10;
         if (perSentence !== undefined) perSentence[s]! += log10;

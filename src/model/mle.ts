@@ -30,6 +30,7 @@ import { scratchFloats, scratchInts } from '../counts/scratchBuffers.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../vocabulary/vocabulary.js';
 import type { LanguageModel, ModelOptions } from './languageModel.js';
 import { ContextBackoff, untrainedProbability } from './trigramBackoff.js';
+import { floored, type ProbabilityFloor } from './probabilityFloor.js';
 
 export function trainMle(corpus: TokenCorpus, options: ModelOptions): LanguageModel {
   return new MleModel(corpus, options);
@@ -124,9 +125,9 @@ export class MleModel implements LanguageModel {
   }
 
   /**
-   * The sum of log2(keep P + floor) over the predictions of a text given as its own table `table`
+   * The sum of log2(floored P) (./probabilityFloor.ts) over the predictions of a text given as its own table `table`
    * (its (history, token) pairs with their counts, at this model's order): for each edge, its count
-   * times log2(keep P(token | history) + floor), and the number of predictions. Only for a table whose
+   * times log2 of P(token | history) floored, and the number of predictions. Only for a table whose
    * contexts share this model's hash table (this model's own table, or a view of it: in the loop, any
    * text read off a sample path of a series whose M0 is this model), so each of the table's contexts
    * is this model's context of the same root index: no hashing and no back-off (every history is
@@ -135,7 +136,7 @@ export class MleModel implements LanguageModel {
    * scores the text itself). The sum runs by edges, not in text order: it may differ from a text-order
    * sum in the last bits of the double. O(table edges * log(edges per context)).
    */
-  flooredLog2Sum(table: TransitionTable, keep: number, floor: number): { log2Sum: number; predictions: number } | undefined {
+  flooredLog2Sum(table: TransitionTable, floor: ProbabilityFloor): { log2Sum: number; predictions: number } | undefined {
     const top = this.transitions;
     const { root, toRoot } = rootView(table.contexts);
     // (a table of another order has a hash table of another width: never this model's)
@@ -155,7 +156,7 @@ export class MleModel implements LanguageModel {
         const count = edgeCount[e]!;
         // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, time only: a search from any earlier edge of the context finds the same edge
         if (found >= 0) from = found + 1;
-        log2Sum += count * Math.log2(keep * (found < 0 ? 0 : top.edgeCount[found]! / total) + floor);
+        log2Sum += count * Math.log2(floored(found < 0 ? 0 : top.edgeCount[found]! / total, floor));
         predictions += count;
       }
     }

@@ -17,7 +17,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartConfig } from '../export/report/metricChart.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { cellIds, lastGeneration, linearFit, meanAt, MIN_EXPECTED_TRIALS, normalBandApplies, replicateCount, shown, text, tooFewHapaxes } from './rowStats.js';
+import { binomialStandardError, cellIds, lastGeneration, linearFit, meanAt, MIN_EXPECTED_TRIALS, normalBandApplies, replicateCount, shown, text, tooFewHapaxes } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import type { SeriesSurvival } from './tokenSurvival.js';
 import { rowExponents } from '../metrics/survivalTheory.js';
@@ -121,7 +121,7 @@ function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']):
   const replicates = replicateCount(rows, cell, 1);
   const hapaxes = hapaxCount(human.ids);
   const trials = hapaxes * replicates;
-  const tolerance = law === undefined ? undefined : 4 * Math.sqrt((law * (1 - law)) / Math.max(1, trials));
+  const tolerance = law === undefined ? undefined : 4 * binomialStandardError(law, Math.max(1, trials));
   const undecided =
     hapaxes === 0 ? tooFewHapaxes(hapaxes, replicates)
     : draws === undefined ? 'the rows have no tokens and sentences of generation 1, so M is not known'

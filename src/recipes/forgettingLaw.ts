@@ -19,7 +19,7 @@
  * compared. O(types x series + counts x generations).
  */
 
-import { normalBandApplies } from './rowStats.js';
+import { binomialStandardError, normalBandApplies } from './rowStats.js';
 import type { SeriesSurvival } from './tokenSurvival.js';
 
 /** One seed count's forgetting against the law. */
@@ -61,7 +61,7 @@ export function forgettingAgainstLaw(survival: readonly SeriesSurvival[], expone
       if (!normalBandApplies(p, n)) continue;
       compared++;
       const measured = forgottenBy[k]! / n;
-      const z = (measured - p) / Math.sqrt((p * (1 - p)) / n);
+      const z = (measured - p) / binomialStandardError(p, n);
       if (worst === undefined || Math.abs(z) > Math.abs(worst.z)) worst = { generation: k, measured, law: p, z };
     }
     return { count, types: observedAt[0]!, lawMedian, compared, worst };

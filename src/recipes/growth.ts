@@ -13,7 +13,7 @@
  */
 
 import { theoryBands } from '../metrics/survivalTheory.js';
-import { halfway, lastGeneration, meanAt, meanCurve, normalBandApplies, shown, text, tooFewHapaxes } from './rowStats.js';
+import { binomialStandardError, halfway, lastGeneration, meanAt, meanCurve, normalBandApplies, shown, text, tooFewHapaxes } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const GROWTH_RATES = [1, 1.5, 2] as const;
@@ -79,7 +79,7 @@ export function growthFindings(data: RecipeData): Finding[] {
     const draws = meanCurve(rows, cellOf(rate), 'tokens').map((tokens, g) => tokens! + meanAt(rows, cellOf(rate), g, 'sentences')!);
     const expected = theoryBands(seedCounts, draws, rate)[last]![0]!;
     const measured = meanAt(rows, cellOf(rate), last, 'survival_1')!;
-    const se = Math.sqrt((expected * (1 - expected)) / (hapaxes * scale.replicates));
+    const se = binomialStandardError(expected, hapaxes * scale.replicates);
     return { rate, expected, measured, z: (measured - expected) / se, testable: normalBandApplies(expected, hapaxes * scale.replicates) };
   });
   const untestable = law.filter(({ testable }) => !testable).map(({ rate }) => `R = ${rate}`);

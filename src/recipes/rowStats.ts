@@ -81,7 +81,11 @@ export function generationRuns(generations: readonly number[]): string {
   return runs.join(', ');
 }
 
-/** Ordinary least-squares fit y = a + b x, with the coefficient of determination R^2. */
+/**
+ * Ordinary least-squares fit y = a + b x, with the coefficient of determination R^2: b = Sxy / Sxx,
+ * a = mean(y) - b mean(x), R^2 = Sxy^2 / (Sxx Syy) (1 when y is constant); e.g. Draper and Smith,
+ * Applied Regression Analysis, 3rd ed. (1998), chapter 1.
+ */
 export function linearFit(xs: readonly number[], ys: readonly number[]): { intercept: number; slope: number; r2: number } {
   const n = xs.length;
   const mx = xs.reduce((s, x) => s + x, 0) / n;
@@ -98,7 +102,7 @@ export function linearFit(xs: readonly number[], ys: readonly number[]): { inter
   return { intercept: my - slope * mx, slope, r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy) };
 }
 
-/** The q-quantile (0..1) of a sample, linear interpolation between order statistics (type 7). */
+/** The q-quantile (0..1) of a sample, linear interpolation between order statistics: type 7 of Hyndman and Fan, "Sample Quantiles in Statistical Packages", The American Statistician 50(4), 1996 (R's default). */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
   const position = (sorted.length - 1) * q;
   const low = Math.floor(position);
@@ -116,6 +120,11 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
  */
 export function normalBandApplies(p: number, trials: number): boolean {
   return trials * p >= MIN_EXPECTED_TRIALS && trials * (1 - p) >= MIN_EXPECTED_TRIALS;
+}
+
+/** The standard error of a share of `trials` independent trials, each a success with probability p: sqrt(p (1 - p) / trials). */
+export function binomialStandardError(p: number, trials: number): number {
+  return Math.sqrt((p * (1 - p)) / trials);
 }
 
 /** The success-failure condition's least expected number of successes and of failures. */

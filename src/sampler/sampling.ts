@@ -45,12 +45,12 @@ export const SAMPLING_RULES: { readonly [K in keyof SamplingOptions]: ValueRule<
   topP: numberRule(0, 1, true),
 };
 
-/** The options with defaults filled in, checked; throws UsageError on the first bad field. */
 /** The sampling options of a larger settings object (a cell's), and nothing else (resolveSampling refuses other keys). */
 export function samplingOf({ temperature, topK, topP }: SamplingOptions): SamplingOptions {
   return { temperature, topK, topP };
 }
 
+/** The options with defaults filled in, checked; throws UsageError on the first bad field. */
 export function resolveSampling(sampling: Partial<SamplingOptions> = {}): SamplingOptions {
   // (a list, [], was taken for an object of no options: audit)
   if (typeof sampling !== 'object' || sampling === null || Array.isArray(sampling)) {

@@ -1,6 +1,7 @@
 /**
  * summarize: n, mean, sample standard deviation and the Student-t confidence interval of a sample.
- * The one implementation behind the `--summary` CSV, the report's error bands and the recipes' means.
+ * The one implementation behind the `--summary` CSV, the report's error bands and the recipes' means
+ * over replicates (a mean over generations, or over a recipe's own counts, is a plain sum over n).
  *
  * Contract: values are summed in the order given (so a replicate order gives one exact result);
  * mean = sum / n (undefined for n = 0); sd = sqrt(sum (x - mean)^2 / (n - 1)), summed by the

@@ -3,8 +3,11 @@
  * when each goes either way with probability 1/2 (no effect).
  *
  * Contract: `signTestP(successes, trials)` = P(X >= successes), X ~ Binomial(trials, 1/2), for whole
- * numbers 0 <= successes <= trials (1 at successes = 0; 2^-trials at successes = trials), summed in log
- * space so that no term underflows before it is added (trials up to 10^6). `fewestForSign(level)` is the
+ * numbers 0 <= successes <= trials (1 at successes = 0; 2^-trials at successes = trials), each term
+ * exp(log C(trials, i) - trials ln 2) computed in log space, so the terms that matter are exact to
+ * rounding for trials up to 10^6 (past 1,074 trials the outermost ones underflow to 0, below any sum
+ * they could change: signTestP(1075, 1075) is 0, 2^-1075 not being a double). The test: e.g. Conover,
+ * Practical Nonparametric Statistics, 3rd ed. (1999), section 3.4. `fewestForSign(level)` is the
  * fewest trials whose best outcome, all of them one way, has P < level (5 at 0.05: 1/32; 4 give 1/16).
  * Throws RangeError on arguments outside that. O(trials).
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctNgrams } from '../../src/metrics/distinctNgrams.js';
+import { distinctNgrams } from '../helpers/distinctNgrams.js';
 import { mattr } from '../../src/metrics/mattr.js';
 import { mtld } from '../../src/metrics/mtld.js';
 import { fixture } from '../helpers/corpus.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctNgrams, forEachNgram } from '../../src/metrics/distinctNgrams.js';
+import { distinctNgrams, forEachNgram } from '../helpers/distinctNgrams.js';
 import { ngramProfile, PAD, scoredProfile, TrigramSet } from '../../src/metrics/ngramProfile.js';
 import { BOS, EOS, FIRST_TOKEN_ID } from '../../src/vocabulary/vocabulary.js';
 import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';

@@ -26,16 +26,17 @@ describe('SentenceSet', () => {
 });
 
 describe('SentenceSet: the table', () => {
-  // [5] and [5, 570244817] have the same FNV-1a hash (947459017 for [3] and [3, 1301022617] likewise):
-  // the second id was solved for, y = ((u ^ 3) * 0x01000193^-1 mod 2^32) ^ u with u the state after [5].
-  const short = corpusFromSentences([[5]]);
-  const long = corpusFromSentences([[5, 570244817]]);
+  // [2148] and [2148, 12077987] have the same FNV-1a hash: the second id was solved for,
+  // y = ((u ^ 3) * 0x01000193^-1 mod 2^32) ^ u with u the state after [2148] (the first a from 2 up whose
+  // y is a token id below MAX_ID_SPACE, 2^24: ([5], [5, 570244817]) collide too, but 570244817 is no id now).
+  const short = corpusFromSentences([[2148]]);
+  const long = corpusFromSentences([[2148, 12077987]]);
 
   it('tells apart sentences whose hashes collide, one a prefix of the other', () => {
     expect(hashSentence(short, 0)).toBe(hashSentence(long, 0));
     expect(new SentenceSet(long).has(short, 0)).toBe(false);
     expect(new SentenceSet(short).has(long, 0)).toBe(false);
-    const both = new SentenceSet(corpusFromSentences([[5], [5, 570244817]]));
+    const both = new SentenceSet(corpusFromSentences([[2148], [2148, 12077987]]));
     expect([both.has(short, 0), both.has(long, 0)]).toEqual([true, true]);
   });
 

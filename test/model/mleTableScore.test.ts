@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTransitionTable } from '../../src/counts/transitionTable.js';
 import { flooredPerplexity, PERPLEXITY_EPSILON } from '../../src/metrics/perplexity.js';
+import { seedFloor } from '../../src/model/probabilityFloor.js';
 import { MleModel } from '../../src/model/mle.js';
 import { trainModel, trainOnSampledPath } from '../../src/model/train.js';
 import { fixture } from '../helpers/corpus.js';
@@ -28,10 +29,10 @@ describe('MleModel.flooredLog2Sum', () => {
     // keep 1, floor 0: 2 log2(1) + log2(1/2) + log2(1/2) + log2(1) + log2(1) = -2.
     const f = fixture(['a b', 'a c']);
     const model = trainModel(f.corpus, { order: 2, smoothing: 'mle', idSpace: f.vocabulary.size }) as MleModel;
-    expect(model.flooredLog2Sum(model.transitions, 1, 0)).toEqual({ log2Sum: -2, predictions: 6 });
+    expect(model.flooredLog2Sum(model.transitions, { keep: 1, floor: 0 })).toEqual({ log2Sum: -2, predictions: 6 });
     // keep 0.5, floor 0.25: p' = 0.5 * 1 + 0.25 = 0.75 for p = 1 (four predictions: <s> -> a twice,
     // b -> </s>, c -> </s>) and 0.5 * 0.5 + 0.25 = 0.5 for p = 1/2 (two): 4 log2(0.75) + 2 log2(0.5).
-    const floored = model.flooredLog2Sum(model.transitions, 0.5, 0.25)!;
+    const floored = model.flooredLog2Sum(model.transitions, { keep: 0.5, floor: 0.25 })!;
     expect(floored.predictions).toBe(6);
     expect(floored.log2Sum).toBeCloseTo(4 * Math.log2(0.75) - 2, 14);
   });
@@ -46,7 +47,7 @@ describe('MleModel.flooredLog2Sum', () => {
     const { text, path } = sampleWithPath(model0.transitions, 3, 1, 'cut');
     expect(Array.from(text.ids)).toEqual([f.id('a'), f.id('a'), f.id('a')]);
     const table = trainOnSampledPath(text, model0.transitions, path, options).transitions;
-    const read = model0.flooredLog2Sum(table, 0.5, 0.25)!;
+    const read = model0.flooredLog2Sum(table, { keep: 0.5, floor: 0.25 })!;
     expect(read.predictions).toBe(6);
     expect(read.log2Sum).toBeCloseTo(3 * Math.log2(0.75) - 6, 14);
   });
@@ -60,7 +61,7 @@ describe('MleModel.flooredLog2Sum', () => {
       for (const maxLength of [4, 20]) {
         const { text, path } = sampleWithPath(model0.transitions, 300, maxLength, `table walk ${order} ${maxLength}`);
         const table = trainOnSampledPath(text, model0.transitions, path, { order, smoothing: 'mle', idSpace: ID_SPACE }).transitions;
-        const read = model0.flooredLog2Sum(table, 1 - PERPLEXITY_EPSILON, PERPLEXITY_EPSILON / (seedTypes + 1));
+        const read = model0.flooredLog2Sum(table, seedFloor(seedTypes, PERPLEXITY_EPSILON));
         expect(read).toBeDefined(); // the fast path was taken
         expect(read!.predictions).toBe(text.ids.length + text.offsets.length - 1);
         const walked = flooredPerplexity(model0, text, seedTypes)!;
@@ -75,7 +76,7 @@ describe('MleModel.flooredLog2Sum', () => {
       const human = randomCorpus(`own table ${order}`, 60, 8);
       const model0 = mle(human, order);
       expect(flooredPerplexity(model0, human, 8, model0.transitions)).toBeCloseTo(flooredPerplexity(model0, human, 8)!, 10);
-      expect(model0.flooredLog2Sum(model0.transitions, 1, 0)).toBeDefined();
+      expect(model0.flooredLog2Sum(model0.transitions, { keep: 1, floor: 0 })).toBeDefined();
     }
   });
 
@@ -85,14 +86,14 @@ describe('MleModel.flooredLog2Sum', () => {
     const { text, path } = sampleWithPath(model0.transitions, 200, 20, 'refused walk');
     // The text counted on its own: the same pairs, but a hash table of its own.
     const counted = buildTransitionTable(text, 2, ID_SPACE);
-    expect(model0.flooredLog2Sum(counted, 1, 0)).toBeUndefined();
+    expect(model0.flooredLog2Sum(counted, { keep: 1, floor: 0 })).toBeUndefined();
     expect(flooredPerplexity(model0, text, 8, counted)).toBe(flooredPerplexity(model0, text, 8));
     // Another order's table (the text's bigram table).
-    expect(model0.flooredLog2Sum(buildTransitionTable(text, 1, ID_SPACE), 1, 0)).toBeUndefined();
+    expect(model0.flooredLog2Sum(buildTransitionTable(text, 1, ID_SPACE), { keep: 1, floor: 0 })).toBeUndefined();
     // A view of another model's hash table: M0 trained again on the same H is another table.
     const again = mle(human, 3);
     const view = trainOnSampledPath(text, model0.transitions, path, { order: 3, smoothing: 'mle', idSpace: ID_SPACE }).transitions;
-    expect(again.flooredLog2Sum(view, 1, 0)).toBeUndefined();
-    expect(model0.flooredLog2Sum(view, 1, 0)).toBeDefined();
+    expect(again.flooredLog2Sum(view, { keep: 1, floor: 0 })).toBeUndefined();
+    expect(model0.flooredLog2Sum(view, { keep: 1, floor: 0 })).toBeDefined();
   });
 });

@@ -174,11 +174,13 @@ describe('curation of the synthetic share', () => {
   });
 
   it('dedup tells apart different sentences whose hashes collide', () => {
-    // FNV-1a (metrics/sentenceSet.ts): after [x] the state is imul(h0 ^ x, P); [2, 3] and [4, y] collide when
-    // y cancels the difference of the states after 2 and after 4.
+    // FNV-1a (metrics/sentenceSet.ts): after [x] the state is imul(h0 ^ x, P); [2, 3] and [x, y] collide when
+    // y cancels the difference of the states after 2 and after x: x = 258 is the first from 4 up whose y
+    // (437,507) is a token id below MAX_ID_SPACE, 2^24 (x = 4 gave an id past it).
     const after = (x: number): number => Math.imul((0x811c9dc5 | 0) ^ x, 0x01000193);
-    const y = after(2) ^ 3 ^ after(4);
-    const sentences = [[2, 3], [4, y], [4, y], [2, 3], [5, 5]];
+    const y = after(2) ^ 3 ^ after(258);
+    expect(y).toBe(437_507);
+    const sentences = [[2, 3], [258, y], [258, y], [2, 3], [5, 5]];
     const both = corpusFromSentences(sentences.slice(0, 2));
     expect(hashSentence(both, 0)).toBe(hashSentence(both, 1));
     let next = 0;
@@ -189,11 +191,11 @@ describe('curation of the synthetic share', () => {
         return ids.length;
       },
     };
-    // Round 1 (6 tokens): [2 3] new, [4 y] new (same hash, other ids), [4 y] a repeat: 4 kept.
+    // Round 1 (6 tokens): [2 3] new, [258 y] new (same hash, other ids), [258 y] a repeat: 4 kept.
     // Round 2 (2 tokens): [2 3] a repeat (the first of its hash). Round 3 (2 tokens): [5 5] new: 6 kept of 10 drawn.
     const share = curatedShare(parseSelectRule('dedup'), sampler, 6, context, noRandom);
     const kept = Array.from({ length: sentenceCount(share.kept) }, (_, s) => [...share.kept.ids.subarray(share.kept.offsets[s], share.kept.offsets[s + 1])]);
-    expect(kept).toEqual([[2, 3], [4, y], [5, 5]]);
+    expect(kept).toEqual([[2, 3], [258, y], [5, 5]]);
     expect(share.selectedShare).toBe(6 / 10);
   });
 

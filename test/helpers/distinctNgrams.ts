@@ -1,13 +1,14 @@
 /**
- * distinct-n (Li et al. 2016, "A Diversity-Promoting Objective Function for Neural Conversation
+ * The reference the tests hold ngramProfile's distinct_2 and distinct_3 to (the library computes them
+ * there, in its one pass over a text). distinct-n (Li et al. 2016, "A Diversity-Promoting Objective Function for Neural Conversation
  * Models"), pooled over the whole text: distinct n-grams / total n-grams, n-grams taken within
  * sentences (boundary markers excluded). Undefined when the text holds no n-gram of that size.
  * O(tokens) expected, with one TupleTable of width n.
  */
 
-import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { TupleTable } from '../counts/tupleTable.js';
-import { ratio } from './columns.js';
+import type { TokenCorpus } from '../../src/corpus/tokenCorpus.js';
+import { TupleTable } from '../../src/counts/tupleTable.js';
+import { ratio } from '../../src/metrics/columns.js';
 
 export function distinctNgrams(corpus: TokenCorpus, n: number): number | undefined {
   // Stryker disable next-line MethodExpression: equivalent, the expected size only sizes the table's first allocation (it grows)
