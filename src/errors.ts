@@ -46,7 +46,16 @@ const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r' };
  */
 export function describeError(error: unknown, unexpected = UNEXPECTED_HINT): string {
   if (error instanceof InputError) return oneLine(`${error.message} (${error.hint})`);
-  return oneLine(`${error instanceof Error ? error.message : String(error)} (${unexpected})`);
+  return oneLine(`${error instanceof Error ? error.message : shownThrown(error)} (${unexpected})`);
+}
+
+/** A thrown value that is no Error, as text: String() of it, or its tag where String() throws (`Object.create(null)`: audit). */
+function shownThrown(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /**

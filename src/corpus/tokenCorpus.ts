@@ -11,6 +11,7 @@
 import { UsageError } from '../errors.js';
 import { shownValue, typedValue } from '../validation/valueRule.js';
 import { FIRST_TOKEN_ID, MAX_ID_SPACE } from '../vocabulary/vocabulary.js';
+import { checkCorpusShape } from './checkTokenCorpus.js';
 
 export interface TokenCorpus {
   readonly ids: Int32Array;
@@ -37,7 +38,8 @@ export function tokenCount(corpus: TokenCorpus): number {
  * 0 to sentenceCount - 1 (99 or 1.5 gave the whole corpus, 3 of 3 sentences an empty one: audit).
  */
 export function sentenceAt(corpus: TokenCorpus, s: number): Int32Array {
-  const count = sentenceCount(corpus);
+  // (the corpus by its shape, O(1): `{}` was a raw TypeError: audit)
+  const count = sentenceCount(checkCorpusShape('corpus', corpus));
   if (!Number.isInteger(s) || s < 0 || s >= count) {
     const which = count === 0 ? 'which has no sentence' : `whose sentences are numbered 0 to ${count - 1}`;
     throw new UsageError(`sentence ${typeof s === 'number' ? String(s) : shownValue(s)} is not in the corpus, ${which}`, 'pass a whole number below sentenceCount(corpus)');

@@ -77,7 +77,7 @@ export function openCsv(target: string | Writable, header: readonly string[], op
   const csv = new CsvRows();
   if (options.append !== true) put(csv.row(header));
   return {
-    write: (record) => put(csv.row(record)),
+    write: (record) => put(csv.row(checkRecord(record, header.length))),
     close: async () => {
       if (whole !== undefined) await whole.commit();
       else if (finished !== undefined) {
@@ -88,6 +88,17 @@ export function openCsv(target: string | Writable, header: readonly string[], op
       else await new Promise<void>((resolve, reject) => sink.write('', (error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+/**
+ * A record of `fields` strings, the header's count (a short row was written short, and a string one
+ * character a cell: audit). O(fields).
+ */
+function checkRecord(record: unknown, fields: number): readonly string[] {
+  if (!Array.isArray(record) || record.length !== fields || !record.every((field) => typeof field === 'string')) {
+    throw new UsageError(`a CSV record must be a list of ${fields} strings, one per column of the header, got ${shownValue(record)}`, 'pass one string per column (empty for a missing value)');
+  }
+  return record as readonly string[];
 }
 
 /**

@@ -2,14 +2,14 @@
  * TrainOptions: what `trainModel` accepts from a library user, with documented defaults, and the one
  * check that turns it into the ModelOptions every trainer reads.
  *
- * | field       | required | default                               | allowed                                |
- * |-------------|----------|---------------------------------------|----------------------------------------|
- * | `order`     | yes      |                                       | a whole number from 1 to 10            |
- * | `smoothing` | yes      |                                       | mle, add-k, witten-bell, kneser-ney    |
- * | `k`         | no       | 0.01 (used by add-k only)             | a number > 0                           |
- * | `vocab`     | no       | 'observed'                            | observed, seed                         |
- * | `idSpace`   | no       | largest id in the corpus + 1 (>= 2)   | a whole number > every id in the corpus |
- * | `seedTypes` | for seed |                                       | an Int32Array of ids below idSpace     |
+ * | field       | required | default                                           | allowed                                          |
+ * |-------------|----------|---------------------------------------------------|--------------------------------------------------|
+ * | `order`     | yes      |                                                   | a whole number from 1 to 10                      |
+ * | `smoothing` | yes      |                                                   | mle, add-k, witten-bell, kneser-ney              |
+ * | `k`         | no       | 0.01 (used by add-k only)                         | a number > 0                                     |
+ * | `vocab`     | no       | 'observed'                                        | observed, seed                                   |
+ * | `idSpace`   | no       | largest id of the corpus and seedTypes + 1 (>= 2) | a whole number > every id in the corpus, <= 2^24 |
+ * | `seedTypes` | for seed |                                                   | an Int32Array of ids below idSpace               |
  *
  * A bad or missing value throws UsageError naming the field, the value and the allowed range, worded as
  * the CLI words its flags (`order must be a whole number from 1 to 10, got '0'`). O(tokens) for the id
@@ -59,6 +59,13 @@ function idsEnd(corpus: TokenCorpus): number {
   return largest + 1;
 }
 
+/** One past the largest of `seedTypes` if it is a list of ids, else FIRST_TOKEN_ID (its own check refuses it). */
+function seedTypesEnd(seedTypes: unknown): number {
+  let end = FIRST_TOKEN_ID;
+  if (seedTypes instanceof Int32Array) for (const id of seedTypes) end = Math.max(end, id + 1);
+  return end;
+}
+
 /** The options with defaults filled in, checked in table order; throws UsageError on the first bad one. */
 export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions): ModelOptions {
   if (typeof corpus !== 'object' || corpus === null || !(corpus.ids instanceof Int32Array) || !(corpus.offsets instanceof Int32Array)) {
@@ -77,7 +84,9 @@ export function resolveTrainOptions(corpus: TokenCorpus, options: TrainOptions):
   const k = options.k === undefined ? DEFAULT_K : options.k;
   checkValue('k', k, numberRule(0, Number.POSITIVE_INFINITY, true));
   const vocab = oneOf('vocab', options.vocab === undefined ? 'observed' : options.vocab, VOCAB_MODES);
-  const idSpace = options.idSpace === undefined ? end : options.idSpace;
+  // (by default the seed types too: "seedTypes must be token ids from 2 to 1" was said of seed types
+  // beyond an empty corpus, which vocab 'seed' is for: audit)
+  const idSpace = options.idSpace === undefined ? Math.max(end, seedTypesEnd(options.seedTypes)) : options.idSpace;
   // (at most MAX_ID_SPACE, as every other entry takes it: arrays indexed by id are sized by it)
   checkValue('idSpace', idSpace, { kind: 'number', allowed: `a whole number from ${end} (every id in the corpus + 1) to ${MAX_ID_SPACE}`, accepts: (value): value is number => Number.isSafeInteger(value) && (value as number) >= end && (value as number) <= MAX_ID_SPACE });
   const seedTypes = options.seedTypes;

@@ -38,14 +38,18 @@ export function humanTokenCount(corpus: TokenCorpus, holdout: number, seed: numb
   return tokens;
 }
 
-/** A number of sentences: a whole number from 0 to 2^32 - 1 (an array's length). */
-const SENTENCE_COUNT = integerRule(0, 2 ** 32 - 1);
+/**
+ * A number of sentences: a whole number from 0 to 2^31 - 1 (the shuffle numbers them in an Int32Array,
+ * as a TokenCorpus's offsets do: 2^32 - 1 was taken, and the indexes past 2^31 - 1 wrapped to negative
+ * ones, which held out nothing: audit).
+ */
+const SENTENCE_COUNT = integerRule(0, 2 ** 31 - 1);
 
 /**
  * Which of `sentences` sentences the split puts in H (1) rather than E (0): it depends on the number
  * of sentences, the share and the seed only, so it can be known before the corpus's tokens are final
  * (`bpe:K` learns its merges on H's words: LoadOptions.subwordTraining). Throws as splitHoldout, and a
- * UsageError for a number of sentences that is no whole number from 0 to 2^32 - 1.
+ * UsageError for a number of sentences that is no whole number from 0 to 2^31 - 1.
  */
 export function humanSentenceMask(sentences: number, holdout: number, seed: number): Uint8Array {
   // (a library entry since bpe:K's merges are learned on H through it: LoadOptions.subwordTraining)

@@ -109,7 +109,20 @@ export function validateSweep(given: unknown): SweepSettings {
     if (sweep[key] === undefined) throw new UsageError(`sweep.${key} is required`, `pass a non-empty list of values, each ${rule.allowed}`, `sweep.${key}`);
     checkList(`sweep.${key}`, sweep[key], rule);
   }
+  checkCellCount(sweep);
   return given as SweepSettings;
+}
+
+/** The most cells a sweep may have, as generations and replicates have their most. */
+export const MAX_CELLS = 100_000;
+
+/** The product of the sweep lists' lengths at most MAX_CELLS (10^6 cells took 12 s to list and 10^9 ran out of memory: audit). */
+function checkCellCount(sweep: Readonly<Record<string, unknown>>): void {
+  const lengths = Object.keys(CELL_RULES).map((key) => (sweep[key] as readonly unknown[]).length);
+  const cells = lengths.reduce((product, length) => product * length, 1);
+  if (cells <= MAX_CELLS) return;
+  const factors = Object.keys(CELL_RULES).flatMap((key, i) => (lengths[i]! > 1 ? [`${lengths[i]!} ${key}`] : []));
+  throw new UsageError(`the sweep has ${cells} cells (${factors.join(' x ')}), more than ${MAX_CELLS}`, 'sweep fewer values at once, in several runs', 'sweep');
 }
 
 /** Checks one cell's settings (a hand-built cell passed to runSeries). */
@@ -209,7 +222,8 @@ export function validateTaskOptions(options: unknown, handlers: unknown, known?:
   if (object['signal'] !== undefined && !(object['signal'] instanceof AbortSignal)) throw new UsageError(`options.signal must be an AbortSignal, got ${shownValue(object['signal'])}`, 'pass an AbortController\'s signal, or leave it out', 'options.signal');
   checkOptionalFunction('options.warn', object['warn']);
   if (object['extras'] !== undefined) checkExtras(checkObject('options.extras', object['extras']));
-  if (object['workerScript'] !== undefined && !(object['workerScript'] instanceof URL) && typeof object['workerScript'] !== 'string') throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(object['workerScript'])}`, 'leave it out: the package finds its worker', 'options.workerScript');
+  const script = object['workerScript'];
+  if (script !== undefined && !(script instanceof URL) && (typeof script !== 'string' || script === '' || (script.startsWith('file:') && !URL.canParse(script)))) throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(object['workerScript'])}`, 'leave it out: the package finds its worker', 'options.workerScript');
   checkHooks(handlers, null, 'handlers', TASK_HANDLERS);
   return object;
 }

@@ -28,6 +28,7 @@
  */
 
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import { checkCorpusShape } from '../corpus/checkTokenCorpus.js';
@@ -52,8 +53,11 @@ export interface RunTasksOptions {
   readonly extras?: TaskExtras;
   readonly signal?: AbortSignal;
   readonly warn?: SeriesWarning;
-  /** The compiled worker script; default: seriesWorker.js next to this module, or in dist/ when running from src/ (defaultWorkerScript). */
-  readonly workerScript?: URL;
+  /**
+   * The compiled worker script, a URL or a path (a `file:` URL written as a string is read as one);
+   * default: seriesWorker.js next to this module, or in dist/ when running from src/ (defaultWorkerScript).
+   */
+  readonly workerScript?: URL | string;
 }
 
 /** The keys of RunTasksOptions, for validateTaskOptions (the type keeps the list whole); simulateAsync adds its own. */
@@ -247,6 +251,13 @@ async function runInProcess(run: PreparedRun, tasks: readonly SeriesTask[], opti
  * A URL computed from this module's own, without probing files: a missing build shows as the worker's
  * failure to start (run npm run build).
  */
+/** The worker script as a URL: a path made a file URL ("file://..." given to Worker as a string was a raw TypeError: audit). */
+function workerScriptUrl(given: URL | string | undefined): URL {
+  if (given === undefined) return defaultWorkerScript();
+  if (given instanceof URL) return given;
+  return given.startsWith('file:') ? new URL(given) : pathToFileURL(given);
+}
+
 export function defaultWorkerScript(): URL {
   return FROM_SOURCES ? new URL('../../dist/simulation/seriesWorker.js', import.meta.url) : new URL('./seriesWorker.js', import.meta.url);
 }
@@ -288,7 +299,7 @@ function runOnWorkers(
   handlers: TaskHandlers,
   WorkerThread: typeof Worker,
 ): Promise<RunTasksResult> {
-  const script = options.workerScript ?? defaultWorkerScript();
+  const script = workerScriptUrl(options.workerScript);
   const setup: WorkerSetup = {
     prepared: shared(preparedRunParts(run)),
     settings: run.settings,

@@ -27,6 +27,24 @@ export interface SampleSummary {
 
 export function summarize(values: readonly number[], confidence = 0.95): SampleSummary {
   checkSample(values, confidence);
+  // (finite values whose sum overflows gave a mean of Infinity and an sd of NaN: audit; scaled by a
+  // power of two, exact, they are summarized as they are, and every other sample takes the plain path)
+  let largest = 0;
+  for (const value of values) largest = Math.max(largest, Math.abs(value));
+  if (largest > HUGE) return scaledBack(summaryOf(values.map((value) => value / SCALE), confidence));
+  return summaryOf(values, confidence);
+}
+
+/** Values from here on are summarized divided by SCALE (a sum of 2^21 of them, or their squared deviations, stays finite). */
+const HUGE = 2 ** 500;
+const SCALE = 2 ** 512;
+
+function scaledBack({ n, mean, sd, ciLow, ciHigh }: SampleSummary): SampleSummary {
+  const back = (value: number | undefined): number | undefined => (value === undefined ? undefined : value * SCALE);
+  return { n, mean: back(mean), sd: back(sd), ciLow: back(ciLow), ciHigh: back(ciHigh) };
+}
+
+function summaryOf(values: readonly number[], confidence: number): SampleSummary {
   const n = values.length;
   if (n === 0) return { n, mean: undefined, sd: undefined, ciLow: undefined, ciHigh: undefined };
   let sum = 0;

@@ -40,6 +40,8 @@ export class Vocabulary {
    */
   intern(token: string): number {
     const known = this.ids.get(token);
+    // (a number was interned as a token of its own, 5 beside '5': audit)
+    if (known === undefined && typeof token !== 'string') throw new UsageError(`a token must be a string, got ${typeof token} ${String(token)}`, 'pass the token as a string');
     if (known !== undefined) return known;
     const id = this.strings.length;
     if (id >= MAX_ID_SPACE) {
@@ -73,10 +75,19 @@ export class Vocabulary {
     return this.strings.slice();
   }
 
-  /** Rebuilds a vocabulary from `toArray()` output (used to ship it to worker threads). */
+  /**
+   * Rebuilds a vocabulary from `toArray()` output (used to ship it to worker threads): the markers
+   * first, then distinct strings, each at its id. Throws UsageError for any other list (a list without
+   * the markers lost its first two words, a repeated word shifted every later id: audit).
+   */
   static fromArray(strings: readonly string[]): Vocabulary {
+    if (!Array.isArray(strings) || strings[BOS] !== BOS_TOKEN || strings[EOS] !== EOS_TOKEN) {
+      throw new UsageError(`Vocabulary.fromArray takes a list that starts with '${BOS_TOKEN}' and '${EOS_TOKEN}'`, "pass a vocabulary's toArray()");
+    }
     const vocabulary = new Vocabulary();
-    for (let i = FIRST_TOKEN_ID; i < strings.length; i++) vocabulary.intern(strings[i]!);
+    for (let i = FIRST_TOKEN_ID; i < strings.length; i++) {
+      if (vocabulary.intern(strings[i]!) !== i) throw new UsageError(`Vocabulary.fromArray's list holds '${strings[i]!}' twice (at ${vocabulary.lookup(strings[i]!)} and ${i})`, "pass a vocabulary's toArray()");
+    }
     return vocabulary;
   }
 }

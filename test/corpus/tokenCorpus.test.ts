@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { concatCorpora, corpusFromSentences, gatherSentences, sentenceAt, type TokenCorpus } from '../../src/corpus/tokenCorpus.js';
 import { randomFor } from '../../src/random/random.js';
-import { UsageError } from '../../src/errors.js';
+import { describeError, UsageError } from '../../src/errors.js';
 
 /** A corpus's sentences as plain arrays. */
 function sentencesOf(corpus: TokenCorpus): number[][] {
@@ -72,5 +72,14 @@ describe('sentenceAt', () => {
     }
     expect(() => sentenceAt(corpus, '1' as never)).toThrow("sentence '1' is not in the corpus");
     expect(() => sentenceAt(corpusFromSentences([]), 0)).toThrow(new UsageError('sentence 0 is not in the corpus, which has no sentence', hint));
+    // a corpus that is none: a typed error by its shape (a raw TypeError: audit)
+    expect(() => sentenceAt({} as never, 0)).toThrow(UsageError);
+    expect(() => sentenceAt({} as never, 0)).toThrow(/^corpus must be a TokenCorpus \(Int32Array ids and offsets\), got \{\}$/u);
+  });
+
+  it('describeError shows any thrown value on one line, one whose String() throws by its tag', () => {
+    expect(describeError(Object.create(null), 'HINT')).toBe('[object Object] (HINT)');
+    expect(describeError('text\nmore', 'HINT')).toBe('text\\nmore (HINT)');
+    expect(describeError(new UsageError('bad', 'do this'))).toBe('bad (do this)');
   });
 });

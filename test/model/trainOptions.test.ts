@@ -33,6 +33,17 @@ describe('trainModel options', () => {
     expect(resolveTrainOptions(TINY, { order: 2, smoothing: 'add-k' })).toEqual({ order: 2, smoothing: 'add-k', k: 0.01, vocab: 'observed', idSpace: 5 });
   });
 
+  it('fills idSpace past the seed types too (seed types beyond the corpus are what vocab seed is for: "from 2 to 1" was said: audit)', () => {
+    // TINY's largest id is 4; seed types up to 9: idSpace 10. An empty corpus with seed types 2, 3: 4.
+    const seedTypes = Int32Array.of(2, 9);
+    expect(resolveTrainOptions(TINY, { order: 2, smoothing: 'kneser-ney', vocab: 'seed', seedTypes }).idSpace).toBe(10);
+    const empty = trainModel(corpusFromSentences([]), { order: 2, smoothing: 'kneser-ney', vocab: 'seed', seedTypes: Int32Array.of(2, 3) });
+    expect(empty.idSpace).toBe(4);
+    // no sentence: the seed types and </s> share the mass uniformly (the README)
+    expect([1, 2, 3].map((w) => empty.probability(Int32Array.of(0), 0, 1, w))).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    expect(resolveTrainOptions(TINY, { order: 2, smoothing: 'mle' }).idSpace).toBe(5);
+  });
+
   it('names a missing or bad field, its value and the range', () => {
     const bad = (options: object) => () => trainModel(TINY, options as never);
     expect(bad({ smoothing: 'mle' })).toThrow('order is required');
@@ -48,7 +59,7 @@ describe('trainModel options', () => {
       expect(bad({ order: 2, smoothing: 'mle', idSpace })).toThrow(`idSpace must be a whole number from 5 (every id in the corpus + 1) to 16777216, got '${idSpace}'`);
     }
     expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed' })).toThrow('seedTypes is required');
-    expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed', seedTypes: Int32Array.of(2, 9) })).toThrow(/seedTypes must be token ids from 2 to 4/u);
+    expect(bad({ order: 2, smoothing: 'add-k', vocab: 'seed', idSpace: 5, seedTypes: Int32Array.of(2, 9) })).toThrow(/seedTypes must be token ids from 2 to 4/u);
     expect(() => trainModel({} as never, { order: 2, smoothing: 'mle' })).toThrow(/TokenCorpus/u);
   });
 
@@ -97,7 +108,7 @@ describe('trainModel options', () => {
     expect(refusal(TINY, { ...mle, idSpace: 5.5 })).toEqual([`idSpace must be ${idSpaces}, got '5.5'`, `pass ${idSpaces}`]);
     // seed types are token ids: 2 .. idSpace - 1 (TINY's id space is 5)
     expect(refusal(TINY, { ...mle, seedTypes: [2, 3] })).toEqual(['seedTypes must be an Int32Array of token ids, got [2,3]', 'pass an Int32Array of token ids']);
-    expect(refusal(TINY, { ...mle, seedTypes: Int32Array.of(2, 5) })).toEqual(["seedTypes must be token ids from 2 to 4, got '… 5 …'", 'pass token ids from 2 to 4']);
+    expect(refusal(TINY, { ...mle, idSpace: 5, seedTypes: Int32Array.of(2, 5) })).toEqual(["seedTypes must be token ids from 2 to 4, got '… 5 …'", 'pass token ids from 2 to 4']);
     expect(refusal(TINY, { ...mle, seedTypes: Int32Array.of(1) })).toEqual(["seedTypes must be token ids from 2 to 4, got '… 1 …'", 'pass token ids from 2 to 4']);
     expect(refusal(TINY, { ...mle, vocab: 'seed' })).toEqual(['seedTypes is required', "pass seedTypes: the seed vocabulary's token ids (vocab 'seed' needs them)"]);
   });

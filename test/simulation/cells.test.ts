@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellKey, cellNames, expandCells } from '../../src/simulation/cells.js';
 import { DEFAULT_SWEEP, type SweepSettings } from '../../src/simulation/settings.js';
 import { UsageError } from '../../src/errors.js';
+import { MAX_CELLS, validateSweep } from '../../src/simulation/validateSettings.js';
 
 describe('cells', () => {
   it('are the cross product of the lists, the first column varying slowest, named by what varies', () => {
@@ -21,6 +22,15 @@ describe('cells', () => {
     ]);
     const firsts = Object.fromEntries(Object.entries(DEFAULT_SWEEP).map(([name, values]) => [name, (values as unknown[])[0]]));
     expect(cells[5]!.settings).toEqual({ ...firsts, humanRatio: 0.5, order: 2, select: 'dedup' });
+  });
+
+  it('are at most MAX_CELLS (100,000): 10^6 took 12 s to list and 10^9 ran out of memory (audit)', () => {
+    expect(MAX_CELLS).toBe(100_000);
+    // 10 x 10 x 1,000 = 100,000 cells: taken (the sizes named in the refusal); 10 x 10 x 1,001 = 100,100: refused
+    const ratios = (n: number): number[] => Array.from({ length: n }, (_, i) => i / 2000);
+    const sweep = (n: number): SweepSettings => ({ ...DEFAULT_SWEEP, humanRatio: ratios(n), order: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], tokensGrowth: [1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9] });
+    expect(() => validateSweep(sweep(1000))).not.toThrow();
+    expect(() => expandCells(sweep(1001))).toThrow(new UsageError('the sweep has 100100 cells (1001 humanRatio x 10 order x 10 tokensGrowth), more than 100000', 'sweep fewer values at once, in several runs', 'sweep'));
   });
 
   it('refuse a sweep that is not one, naming the list, as a run refuses it (a TypeError before)', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import type { SeriesRow } from '../../src/simulation/series.js';
@@ -7,6 +8,7 @@ import { seriesTasks, type SeriesTask } from '../../src/simulation/seriesTask.js
 import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { DEFAULT_RUN, type RunSettings } from '../../src/simulation/settings.js';
 import { poolSize, runTasks, seriesTokens, SMALL_SERIES_TOKENS, type TaskOutcome } from '../../src/simulation/workerPool.js';
+import { validateTaskOptions } from '../../src/simulation/validateSettings.js';
 import { ProgressCounter } from '../../src/cli/progress.js';
 import { Vocabulary } from '../../src/vocabulary/vocabulary.js';
 
@@ -117,6 +119,19 @@ describe('runTasks', () => {
     // the rows (generations 0..2) of series 0, 4 and 5: exactly those simulate gives
     const rows0 = settings.generations + 1;
     expect(rows).toEqual([...expected.slice(0, rows0), ...expected.slice(4 * rows0)]);
+  }, 30_000);
+
+  it('takes the worker script as a path or a file: URL string too (the README says "a URL or path"; "file://..." was a raw TypeError: audit)', async () => {
+    const six: RunSettings = { ...settings, replicates: 3 };
+    const run = prepareRun(corpus, vocabulary.size, six);
+    const script = new URL('../fixtures/crashingWorker.mjs', import.meta.url);
+    for (const workerScript of [fileURLToPath(script), script.href]) {
+      const result = await runTasks(run, corpus, seriesTasks(six), { workers: 2, inThisThread: false, workerScript }, { onRow: () => undefined });
+      // the crashing script's three failures (slots 1, 2 and 3), as with the URL above
+      expect(result).toEqual({ ended: 6, failed: 3, interrupted: false });
+    }
+    expect(() => validateTaskOptions({ workerScript: '' }, {})).toThrow("options.workerScript must be a URL or a path, got ''");
+    expect(() => validateTaskOptions({ workerScript: 'file://[' }, {})).toThrow('options.workerScript must be a URL or a path');
   }, 30_000);
 
   it('with 2 threads (this one and a worker, or two workers) gives the rows of simulate, in the same order', async () => {

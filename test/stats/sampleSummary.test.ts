@@ -40,6 +40,18 @@ describe('summarize', () => {
     expect(s.ciLow).toBeCloseTo(2 - 12.706205, 5);
     expect(s.ciHigh).toBeCloseTo(2 + 12.706205, 5);
   });
+
+  it('summarizes finite values whose sum overflows (1e308 twice gave mean Infinity, sd NaN: audit)', () => {
+    // 1e308, 1e308: mean 1e308, sd 0; 1e308, -1e308: mean 0, sd sqrt((1e308^2 x 2) / 1) = 1.414e308
+    expect(summarize([1e308, 1e308])).toMatchObject({ n: 2, mean: 1e308, sd: 0, ciLow: 1e308, ciHigh: 1e308 });
+    const apart = summarize([1e308, -1e308]);
+    expect(apart.mean).toBe(0);
+    expect(apart.sd! / (Math.SQRT2 * 1e308)).toBeCloseTo(1, 14);
+    // the same sample 2^512 times smaller, scaled back: the same figures, bit for bit (a power of two is exact)
+    const small = summarize([3e150, 5e150, 4e150]);
+    const large = summarize([3e150 * 2 ** 512, 5e150 * 2 ** 512, 4e150 * 2 ** 512]);
+    expect([large.mean, large.sd, large.ciLow, large.ciHigh]).toEqual([small.mean, small.sd, small.ciLow, small.ciHigh].map((value) => value! * 2 ** 512));
+  });
 });
 
 describe('summarize (the report\'s error bands)', () => {

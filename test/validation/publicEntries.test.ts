@@ -275,6 +275,14 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(describeError(thrown(() => parseSelectRule(null as never)), '')).toMatch(/^--select must be one of .*, got null \(e\.g\. --select none,m0:low:0\.8\)$/u);
     // eslint-disable-next-line no-sparse-arrays
     for (const header of [['a', , 'b'], [''], [], [' '], ['a', 'a'], new Array(2 ** 32 - 1)]) expect(thrown(() => openCsv(new PassThrough(), header as string[]))).toBeInstanceOf(UsageError);
+    // each record: as many strings as the header (a short row was written short, a string a character a cell: audit)
+    const sink = new PassThrough();
+    const writer = openCsv(sink, ['a', 'b']);
+    for (const record of [['1'], '1,2', ['1', 2], ['1', '2', '3'], null]) {
+      expect(() => writer.write(record as never)).toThrow(/^a CSV record must be a list of 2 strings, one per column of the header, got /u);
+    }
+    writer.write(['1', '']);
+    expect(String(sink.read())).toBe('a,b\n1,\n');
     // a value of no curve kind (an object: a raw TypeError inside: round 3 audit)
     expect(describeError(thrown(() => formatFinalTable([{ cell: 'a', generation: 0, replicate: 1, vocab_retention: {} }] as never)), '')).toBe('rows[0].vocab_retention must be a number, a text or empty, got {} (pass the rows readCurves gives)');
     const run = prepareRun(CORPUS, ID_SPACE, { ...DEFAULT_RUN, generations: 1, holdout: 0 });

@@ -28,6 +28,23 @@ describe('Vocabulary', () => {
     expect(copy.lookup('c')).toBe(vocabulary.lookup('c'));
   });
 
+  it('fromArray takes only a toArray list: the markers first, each string once (a list without them lost two words, a repeat shifted the ids: audit)', () => {
+    const refused = new UsageError("Vocabulary.fromArray takes a list that starts with '<s>' and '</s>'", "pass a vocabulary's toArray()");
+    expect(() => Vocabulary.fromArray(['a', 'b'])).toThrow(refused);
+    expect(() => Vocabulary.fromArray(['</s>', '<s>', 'a'])).toThrow(refused);
+    expect(() => Vocabulary.fromArray(null as never)).toThrow(refused);
+    expect(() => Vocabulary.fromArray(['<s>', '</s>', 'a', 'b', 'a'])).toThrow(new UsageError("Vocabulary.fromArray's list holds 'a' twice (at 2 and 4)", "pass a vocabulary's toArray()"));
+    expect(() => Vocabulary.fromArray(['<s>', '</s>', '<s>'])).toThrow("Vocabulary.fromArray's list holds '<s>' twice (at 0 and 2)");
+    expect(Vocabulary.fromArray(['<s>', '</s>']).size).toBe(2);
+  });
+
+  it('interns strings only (a number was a token of its own beside its string: audit)', () => {
+    const vocabulary = new Vocabulary();
+    expect(() => vocabulary.intern(5 as never)).toThrow(new UsageError('a token must be a string, got number 5', 'pass the token as a string'));
+    expect(vocabulary.size).toBe(2);
+    expect(vocabulary.intern('5')).toBe(2);
+  });
+
   it('refuses an id it does not know, with a typed error', () => {
     expect(() => new Vocabulary().token(7)).toThrow(UsageError);
     expect(() => new Vocabulary().token(7)).toThrow(new UsageError('token id 7 is not in the vocabulary (ids 0 to 1)', 'pass an id the vocabulary gave'));
