@@ -25,6 +25,8 @@ import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
 import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName, namesStandardOutput } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
+import { missingRows, missingRowsWarning, type RowPlan } from '../../export/report/missingRows.js';
+import { expandCells } from '../../simulation/cells.js';
 import { textColumnsNote, textColumnsOf } from '../../export/report/curveRow.js';
 import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
@@ -78,6 +80,10 @@ export function parsePlotOptions(curves: string, raw: RawPlotOptions, cwd: strin
   // Before the paths are resolved (a blank one would be the working directory, `-` a file named -).
   if (raw.out === '-') throw new UsageError('--out cannot go to standard output', 'pass --out FILE.html');
   if (raw.svg === '-') throw new UsageError('--svg names a folder, and cannot be standard output (-)', 'pass --svg DIR');
+  // (it said the curves CSV "<cwd>/-" does not exist: audit)
+  for (const [what, path] of [['the curves CSV', curves], ['--summary', raw.summary], ['--survival', raw.survival]] as const) {
+    if (path === '-') throw new UsageError(`plot reads ${what} from a file, not from standard input (-)`, 'pass the path of the CSV that run wrote');
+  }
   for (const [flag, path, what] of [['--out', raw.out, 'a file name'], ['--svg', raw.svg, 'a folder path']] as const) {
     if (path !== undefined && path.trim() === '') throw new UsageError(`${flag} must be a path, got '${path}'`, `pass ${what}`);
   }
@@ -134,6 +140,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   if (textColumns.length > 0) io.stderr.write(`ngram-collapse: warning: ${oneLine(`${options.curves}: ${textColumnsNote(textColumns)}`)}\n`);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
+  warnMissingRows(io, options.curves, table.rows, record);
   const kaplanMeier = options.survival === undefined ? undefined : await readSurvival(options.survival);
   if (summary !== undefined) checkSummaryMatches(summary, table, options.summary!);
   if (kaplanMeier !== undefined) checkSurvivalMatches(kaplanMeier, table, options.survival!);
@@ -183,6 +190,23 @@ async function reportFiles(rows: readonly CurveRow[], report: ReportOptions, opt
 }
 
 /** The run record next to the curves CSV (what the report's provenance shows); none if absent or unreadable. */
+/** Warns when the curves lack rows of their run's grid (the record's, or their own): an interrupted run or one shard draws curves of fewer replicates. */
+function warnMissingRows(io: CliIO, curves: string, rows: readonly CurveRow[], record: RunRecord | undefined): void {
+  const plan = record === undefined ? undefined : recordPlan(record);
+  const warning = missingRowsWarning(curves, missingRows(rows, plan), plan !== undefined);
+  if (warning !== undefined) io.stderr.write(`ngram-collapse: warning: ${oneLine(warning)}\n`);
+}
+
+/** The grid of the run a record describes; undefined for a record whose settings do not give one (the table's own is used). */
+function recordPlan(record: RunRecord): RowPlan | undefined {
+  try {
+    const { sweep, replicates, generations } = record.identity.settings;
+    return { cells: expandCells(sweep).map((cell) => cell.id), replicates, generations };
+  } catch {
+    return undefined;
+  }
+}
+
 function sidecarOf(curves: string): RunRecord | undefined {
   try {
     return readRunRecord(curves);

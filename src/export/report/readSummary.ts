@@ -8,7 +8,8 @@
  * an InputError for a missing or unreadable file, missing columns, a ragged record, a generation that
  * is no whole number >= 0, an n that is no whole number >= 1, a mean, sd, ci_low or ci_high that is
  * given and no finite number (each was read as missing: a point or a band left out without a word,
- * an n of "three" read as 1: audit), or a (cell, generation, metric) given twice. `summaryRows(header, records, source, lines?)` does the same on records already in
+ * an n of "three" read as 1: audit), an sd below 0, an interval that does not hold its mean (ci_low
+ * above it or ci_high below), or a (cell, generation, metric) given twice. `summaryRows(header, records, source, lines?)` does the same on records already in
  * memory (`run --report` draws the summary it writes, as `plot --summary` reads it: the same page).
  * `summaryPoints(rows)` turns the rows into SeriesPoints (ordered as in the file).
  */
@@ -61,17 +62,13 @@ export function summaryRows(header: readonly string[], records: readonly (readon
     header.forEach((column, index) => {
       settings[column] = record[index] ?? '';
     });
-    rows.push({
-      ...settings,
-      metric: field('metric'),
-      cell: field('cell'),
-      generation,
-      n: n ?? 1,
-      mean,
-      sd: optional('sd'),
-      ciLow: optional('ci_low'),
-      ciHigh: optional('ci_high'),
-    });
+    const [sd, ciLow, ciHigh] = [optional('sd'), optional('ci_low'), optional('ci_high')];
+    // (a negative sd or an interval that does not hold its mean cannot come from run --summary, and was drawn: audit)
+    if (sd !== undefined && sd < 0) refuse(`sd "${field('sd')}" is below 0`);
+    if ((ciLow !== undefined && ciLow > mean) || (ciHigh !== undefined && ciHigh < mean)) {
+      refuse(`the interval [${field('ci_low')}, ${field('ci_high')}] does not hold the mean ${field('mean')}`);
+    }
+    rows.push({ ...settings, metric: field('metric'), cell: field('cell'), generation, n: n ?? 1, mean, sd, ciLow, ciHigh });
   });
   return rows;
 }

@@ -31,6 +31,12 @@ describe('parsePlotOptions', () => {
     expect(parsePlotOptions('c.csv', raw, '/w')).toMatchObject({ curves: '/w/c.csv', ...expected });
   });
 
+  it('refuses standard input (-) as an input: it read the file "-" of the working directory, which did not exist (audit)', () => {
+    expect(() => parsePlotOptions('-', { out: 'r.html' }, '/tmp')).toThrow(new UsageError('plot reads the curves CSV from a file, not from standard input (-)', 'pass the path of the CSV that run wrote'));
+    expect(() => parsePlotOptions('c.csv', { out: 'r.html', summary: '-' }, '/tmp')).toThrow('plot reads --summary from a file, not from standard input (-)');
+    expect(() => parsePlotOptions('c.csv', { out: 'r.html', survival: '-' }, '/tmp')).toThrow('plot reads --survival from a file, not from standard input (-)');
+  });
+
   it('refuses to run with nothing to write', () => {
     expect(() => parsePlotOptions('c.csv', {}, '/w')).toThrow(UsageError);
     expect(() => parsePlotOptions('c.csv', {}, '/w')).toThrow(/^plot has nothing to write$/);
@@ -83,6 +89,21 @@ describe('ngram-collapse plot', () => {
     const broken = (await plot([join(cwd, 'broken.csv'), '--svg', 'figs2', '--metrics', 'vocab_retention'], cwd)).stderr;
     expect(broken.split('\n')).toHaveLength(2);
     expect(broken).toContain('the column two\\nlines holds text');
+  });
+
+  it('warns when the curves lack rows of their grid (an interrupted run drew one replicate beside three, exit 0, without a word: audit)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'));
+    // curves.csv: cells c1-c3 x replicates 1-3 x generations 0-3 (36 rows); c2's replicate 3 loses generations 2 and 3
+    const lines = readFileSync(fixture('curves.csv'), 'utf8').trim().split('\n');
+    const kept = lines.filter((line) => !/^c2,(?:[^,]*,){10}3,\d+,[23],/u.test(line));
+    expect(lines.length - kept.length).toBe(2);
+    writeFileSync(join(cwd, 'cut.csv'), `${kept.join('\n')}\n`);
+    const { stderr, stdout } = await plot([join(cwd, 'cut.csv'), '--out', 'r.html'], cwd);
+    expect(stderr).toBe(
+      `ngram-collapse: warning: ${join(cwd, 'cut.csv')} lacks 2 of the 36 rows its own cells, replicates and generations span (3 cells x 3 replicates x generations 0-3; ` +
+        'the first: cell c2, replicate 3, generation 2): where rows are missing, its curves average fewer replicates or stop early (finish an interrupted run with --resume, or merge the shards of a sharded one)\n',
+    );
+    expect(stdout).toBe(`${join(cwd, 'r.html')}\n`);
   });
 
   it('draws the summary bands when --summary is given', async () => {

@@ -48,5 +48,11 @@ describe('readSummary', () => {
     expect(await refused('c1,2,ttr,,,,,')).toBe('read');
     expect(await refused('c1,2,ttr,1,0.5,,,')).toBe('read');
     expect(await refused('c1,1,types,3,12,1,10,14')).toBe('read');
+    // what run --summary cannot write, and plot drew: a negative sd, an interval without its mean (audit)
+    expect(await refused('c1,2,ttr,3,0.5,-3,0.4,0.6')).toBe(`${file} line 3: sd "-3" is below 0`);
+    expect(await refused('c1,2,ttr,3,0.577,0.1,0.9,0.1')).toBe(`${file} line 3: the interval [0.9, 0.1] does not hold the mean 0.577`);
+    expect(await refused('c1,2,ttr,3,0.5,0.1,0.2,0.4')).toBe(`${file} line 3: the interval [0.2, 0.4] does not hold the mean 0.5`);
+    // an interval of no width (equal replicates) holds its mean; sd 0 is an sd
+    expect(await refused('c1,2,ttr,3,0.5,0,0.5,0.5')).toBe('read');
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * missingRows: the rows a curves table lacks of its run's grid, every cell with replicates 1..R and
+ * generations 0..G. A run stopped by a signal, one shard of several, or a file edited by hand draws
+ * curves that average fewer replicates, or stop early, where rows are missing, and the chart alone does
+ * not say so (`plot` drew such a file, exit 0, without a word: audit). The grid is the run record's
+ * (its sweep's cells, its replicates and generations) when one is given, else the table's own: its
+ * cells, its largest replicate and its last generation.
+ *
+ * Contract: `missingRows(rows, plan?)` gives the grid's size, the count of its rows absent from `rows`
+ * and the first of them in (cell, replicate, generation) order; rows outside the grid are not counted.
+ * `missingRowsWarning` words it for a user, or gives undefined when nothing is missing. O(rows + grid).
+ */
+
+import type { CurveRow } from './curveRow.js';
+
+/** The grid a run writes: its cells (ids, in order), replicates 1..replicates, generations 0..generations. */
+export interface RowPlan {
+  readonly cells: readonly string[];
+  readonly replicates: number;
+  readonly generations: number;
+}
+
+export interface MissingRows {
+  readonly plan: RowPlan;
+  /** cells x replicates x (generations + 1). */
+  readonly expected: number;
+  readonly missing: number;
+  /** The first missing row, if any. */
+  readonly first?: { readonly cell: string; readonly replicate: number; readonly generation: number };
+}
+
+/** The table's own grid: its cells in order of first appearance, its largest replicate and generation. */
+export function tablePlan(rows: readonly CurveRow[]): RowPlan {
+  const cells = [...new Set(rows.map((row) => row.cell))];
+  let replicates = 0;
+  let generations = 0;
+  for (const row of rows) {
+    replicates = Math.max(replicates, row.replicate);
+    generations = Math.max(generations, row.generation);
+  }
+  return { cells, replicates, generations };
+}
+
+export function missingRows(rows: readonly CurveRow[], plan: RowPlan = tablePlan(rows)): MissingRows {
+  const present = new Set(rows.map((row) => `${row.cell}\u0000${row.replicate}\u0000${row.generation}`));
+  const expected = plan.cells.length * plan.replicates * (plan.generations + 1);
+  let missing = 0;
+  let first: MissingRows['first'];
+  for (const cell of plan.cells) {
+    for (let replicate = 1; replicate <= plan.replicates; replicate++) {
+      for (let generation = 0; generation <= plan.generations; generation++) {
+        if (present.has(`${cell}\u0000${replicate}\u0000${generation}`)) continue;
+        missing++;
+        first ??= { cell, replicate, generation };
+      }
+    }
+  }
+  return { plan, expected, missing, ...(first === undefined ? {} : { first }) };
+}
+
+/** One line for a user about the rows `source` lacks, or undefined when it has them all. */
+export function missingRowsWarning(source: string, found: MissingRows, fromRecord: boolean): string | undefined {
+  if (found.missing === 0 || found.first === undefined) return undefined;
+  const { plan, first } = found;
+  const grid = `${plan.cells.length} ${plan.cells.length === 1 ? 'cell' : 'cells'} x ${plan.replicates} ${plan.replicates === 1 ? 'replicate' : 'replicates'} x generations 0-${plan.generations}`;
+  return (
+    `${source} lacks ${found.missing} of the ${found.expected} rows ${fromRecord ? 'of its run' : 'its own cells, replicates and generations span'} (${grid}; ` +
+    `the first: cell ${first.cell}, replicate ${first.replicate}, generation ${first.generation}): where rows are missing, its curves average fewer replicates or stop early ` +
+    '(finish an interrupted run with --resume, or merge the shards of a sharded one)'
+  );
+}
