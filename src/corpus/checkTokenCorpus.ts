@@ -4,7 +4,7 @@
  * Contract: returns the corpus when `ids` and `offsets` are Int32Arrays, `offsets` starts at 0, never
  * decreases and ends at `ids.length`, and every id lies in [FIRST_TOKEN_ID, idSpace) (ids 0 and 1 are the boundary markers, never tokens: refused as such); otherwise throws a UsageError
  * naming `field`. `idSpace` itself must be a whole number >= FIRST_TOKEN_ID (the vocabulary's size, markers included). O(tokens).
- * `checkCorpusShape(field, corpus)` checks the shape alone (the arrays and the offsets' ends), in O(1).
+ * `checkCorpusShape(field, corpus)` (in ./tokenCorpus.ts, beside the type) checks the shape alone (the arrays and the offsets' ends), in O(1).
  * `checkHasTokens(what, corpus)`: an InputError when a valid corpus holds no tokens, only empty
  * sentences (a text read with emptySentences), for what needs text: a run's H, a reference, a model.
  */
@@ -12,9 +12,8 @@
 import { InputError, UsageError } from '../errors.js';
 import { checkValue, integerRule, shownValue } from '../validation/valueRule.js';
 import { BOS, EOS, FIRST_TOKEN_ID, MAX_ID_SPACE } from '../vocabulary/vocabulary.js';
-import type { TokenCorpus } from './tokenCorpus.js';
+import { checkCorpusShape, CORPUS_HINT as HINT, type TokenCorpus } from './tokenCorpus.js';
 
-const HINT = 'build it with loadCorpus or corpusFromSentences';
 
 /**
  * An id space: a whole number from FIRST_TOKEN_ID to MAX_ID_SPACE, 2^24 (the arrays indexed by id make
@@ -24,22 +23,6 @@ export function checkIdSpace(field: string, idSpace: unknown): number {
   return checkValue(field, idSpace, integerRule(FIRST_TOKEN_ID, MAX_ID_SPACE));
 }
 
-
-/**
- * A TokenCorpus by its shape alone, in O(1): Int32Array ids and offsets, the offsets from 0 to ids.length.
- * For an entry that only sizes work by the corpus (runTasks, simulateAsync's pool) where prepareRun
- * checks the whole (checkTokenCorpus).
- */
-export function checkCorpusShape(field: string, corpus: unknown): TokenCorpus {
-  const { ids, offsets } = (typeof corpus === 'object' && corpus !== null ? corpus : {}) as Partial<TokenCorpus>;
-  if (!(ids instanceof Int32Array) || !(offsets instanceof Int32Array) || offsets.length === 0) {
-    throw new UsageError(`${field} must be a TokenCorpus (Int32Array ids and offsets), got ${shownValue(corpus)}`, HINT);
-  }
-  if (offsets[0] !== 0 || offsets[offsets.length - 1] !== ids.length) {
-    throw new UsageError(`${field}.offsets must run from 0 to ids.length (${ids.length}), got ${offsets[0]} .. ${offsets[offsets.length - 1]}`, HINT);
-  }
-  return { ids, offsets };
-}
 
 export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number): TokenCorpus {
   const { ids, offsets } = checkCorpusShape(field, corpus);

@@ -11,11 +11,29 @@
 import { UsageError } from '../errors.js';
 import { shownValue, typedValue } from '../validation/valueRule.js';
 import { FIRST_TOKEN_ID, MAX_ID_SPACE } from '../vocabulary/vocabulary.js';
-import { checkCorpusShape } from './checkTokenCorpus.js';
 
 export interface TokenCorpus {
   readonly ids: Int32Array;
   readonly offsets: Int32Array;
+}
+
+/** What to do with a value that is no TokenCorpus. */
+export const CORPUS_HINT = 'build it with loadCorpus or corpusFromSentences';
+
+/**
+ * A TokenCorpus by its shape alone, in O(1): Int32Array ids and offsets, the offsets from 0 to ids.length.
+ * For an entry that only sizes work by the corpus (runTasks, simulateAsync's pool) where prepareRun
+ * checks the whole (checkTokenCorpus).
+ */
+export function checkCorpusShape(field: string, corpus: unknown): TokenCorpus {
+  const { ids, offsets } = (typeof corpus === 'object' && corpus !== null ? corpus : {}) as Partial<TokenCorpus>;
+  if (!(ids instanceof Int32Array) || !(offsets instanceof Int32Array) || offsets.length === 0) {
+    throw new UsageError(`${field} must be a TokenCorpus (Int32Array ids and offsets), got ${shownValue(corpus)}`, CORPUS_HINT);
+  }
+  if (offsets[0] !== 0 || offsets[offsets.length - 1] !== ids.length) {
+    throw new UsageError(`${field}.offsets must run from 0 to ids.length (${ids.length}), got ${offsets[0]} .. ${offsets[offsets.length - 1]}`, CORPUS_HINT);
+  }
+  return { ids, offsets };
 }
 
 /** An array or a typed array (not a type guard: the caller keeps its own type). */

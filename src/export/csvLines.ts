@@ -5,7 +5,9 @@
  * Contract: our CSV rows never contain a newline, so a row is a line. `readCsvLines(text)` returns the
  * complete lines (ending in '\n') with the byte offset just after each; a final line without its '\n'
  * is a torn row and is reported separately; a byte-order mark before the first line is dropped from its
- * text (not from the offsets). `splitCsvLine` handles RFC 4180 quoting ("a ""b"", c").
+ * text (not from the offsets). `splitCsvLine` handles RFC 4180 quoting ("a ""b"", c"). (Not fast-csv,
+ * which the report's reader uses, ./report/csvTable.ts: resume and merge need each row's bytes and byte
+ * offset as written, to compare and to cut a file back, which a parser of records does not give.)
  */
 
 export interface CsvLine {

@@ -87,7 +87,9 @@ export function seedModelPerplexity(seed: LanguageModel | SeedModel, text: Token
  *   precedes it, and (PAD, <s>) is a history of H as soon as H has a sentence);
  * - else the unigram level: count(c) / (tokens + sentences), `</s>` counted once per sentence.
  * These are the very integer ratios M0's `probability` divides, so the values are identical. (A model
- * still in memory reads the same back-off from its own table: model/trigramBackoff.ts.)
+ * still in memory reads the same back-off from its own table: model/trigramBackoff.ts.) H always has a
+ * sentence (a run refuses a human pool without tokens), so the convention of a model trained on no
+ * prediction at all, P(`</s>`) = 1 (trigramBackoff.ts `untrainedProbability`), never arises here.
  */
 function backoffProbabilities(reference: SeedReference, misses: Int32Array): Float64Array {
   const { trigrams, unigrams } = reference;

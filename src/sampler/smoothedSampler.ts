@@ -45,49 +45,17 @@ import { BOS, EOS } from '../vocabulary/vocabulary.js';
 export const CACHE_LIMIT = 1 << 22;
 
 export function createSmoothedSampler(model: InterpolatedModel, sampling: SamplingOptions): SentenceSampler {
-  const identity = isIdentitySampling(sampling);
-  const transformer = identity ? undefined : new SparseTransformer(model, sampling);
+  const transformer = isIdentitySampling(sampling) ? undefined : new SparseTransformer(model, sampling);
   const direct = transformer?.direct === true;
-  let cachedEntries = 0;
+  const plans = transformer === undefined ? undefined : new PlanCache(transformer, model.trie.levelStart[model.order]! + 1);
   let history = new Int32Array(64);
-
-  const drawMixture = (node: number, u: number): number => {
-    const trie = model.trie;
-    let x = node;
-    for (;;) {
-      if (x < 0) break; // unseen history of a `uniform` model: straight to the uniform distribution
-      const g = model.gamma[x]!;
-      const seenMass = 1 - g;
-      if (u < seenMass && trie.childEnd[x]! > trie.childStart[x]!) {
-        const c = firstAbove(model.cumulativeAlpha, trie.childStart[x]!, trie.childEnd[x]!, u);
-        return trie.word[c]!;
-      }
-      u = g > 0 ? Math.min((u - seenMass) / g, 1 - Number.EPSILON) : 0;
-      if (model.lower === 'uniform' || x === 0) break;
-      x = trie.suffix[x]!;
-    }
-    const index = Math.min(Math.floor(u * model.outcomes.length), model.outcomes.length - 1);
-    return model.outcomes[index]!;
+  /** The next token after history node `node`. */
+  const draw = (node: number, random: RandomSource): number => {
+    if (transformer === undefined) return drawMixture(model, node, random());
+    const plan = plans!.known(node);
+    const token = plan === undefined && direct ? transformer.drawAt(node, random) : -1;
+    return token >= 0 ? token : transformer.draw(plan ?? plans!.planFor(node), random);
   };
-
-  // Plans by node + 1 (an unseen add-k history is node -1), dropped together when they hold too much.
-  // Stryker disable next-line all: equivalent, only the array's initial size or kind changes; a plain array grows when a plan is stored
-  const plans: Array<SparsePlan | undefined> = transformer === undefined ? [] : new Array<SparsePlan | undefined>(model.trie.levelStart[model.order]! + 1).fill(undefined);
-  const planFor = (node: number): SparsePlan => {
-    const known = plans[node + 1];
-    if (known !== undefined) return known;
-    const plan = transformer!.plan(node);
-    // Stryker disable next-line all: equivalent for the tests, which hold fewer plans: when the cache is cleared decides where drawAt is tried again (the same way for the same calls), never a draw's distribution
-    if (cachedEntries + plan.length > CACHE_LIMIT) {
-      plans.fill(undefined);
-      cachedEntries = 0;
-    }
-    plans[node + 1] = plan;
-    // Stryker disable next-line AssignmentOperator: equivalent, the count only decides when the cache is cleared (see above)
-    cachedEntries += plan.length;
-    return plan;
-  };
-
   return {
     sample(random: RandomSource, maxLength: number, out: Int32Array, at: number): number {
       if (history.length < maxLength + 1) history = new Int32Array(maxLength + 1);
@@ -95,13 +63,7 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
       let length = 0;
       let node = model.historyNode(history, 0, 1);
       while (length < maxLength) {
-        let token: number;
-        if (transformer === undefined) token = drawMixture(node, random());
-        else {
-          const plan = plans[node + 1];
-          token = plan === undefined && direct ? transformer.drawAt(node, random) : -1;
-          if (token < 0) token = transformer.draw(plan ?? planFor(node), random);
-        }
+        const token = draw(node, random);
         if (token === EOS) break;
         out[at + length] = token;
         history[++length] = token;
@@ -110,4 +72,60 @@ export function createSmoothedSampler(model: InterpolatedModel, sampling: Sampli
       return length;
     },
   };
+}
+
+/**
+ * A draw from the untransformed mixture at history node `node` with the uniform number u: walk down
+ * the back-off chain; at each level the seen words take 1 - gamma of what is left (u below it picks one
+ * by the cumulative alphas), else u is rescaled into the rest; past the last level, the uniform share.
+ */
+function drawMixture(model: InterpolatedModel, node: number, u: number): number {
+  const trie = model.trie;
+  let x = node;
+  for (;;) {
+    if (x < 0) break; // unseen history of a `uniform` model: straight to the uniform distribution
+    const g = model.gamma[x]!;
+    const seenMass = 1 - g;
+    if (u < seenMass && trie.childEnd[x]! > trie.childStart[x]!) {
+      const c = firstAbove(model.cumulativeAlpha, trie.childStart[x]!, trie.childEnd[x]!, u);
+      return trie.word[c]!;
+    }
+    u = g > 0 ? Math.min((u - seenMass) / g, 1 - Number.EPSILON) : 0;
+    if (model.lower === 'uniform' || x === 0) break;
+    x = trie.suffix[x]!;
+  }
+  const index = Math.min(Math.floor(u * model.outcomes.length), model.outcomes.length - 1);
+  return model.outcomes[index]!;
+}
+
+/** The transformer's plans by node + 1 (an unseen add-k history is node -1), dropped together when they hold more than CACHE_LIMIT numbers. */
+class PlanCache {
+  private readonly plans: Array<SparsePlan | undefined>;
+  private entries = 0;
+
+  // Stryker disable next-line all: equivalent, only the array's initial size or kind changes; a plain array grows when a plan is stored
+  constructor(private readonly transformer: SparseTransformer, nodes: number) {
+    this.plans = new Array<SparsePlan | undefined>(nodes).fill(undefined);
+  }
+
+  /** The plan of `node` if made and kept. */
+  known(node: number): SparsePlan | undefined {
+    return this.plans[node + 1];
+  }
+
+  /** The plan of `node`, made now if it is not kept. */
+  planFor(node: number): SparsePlan {
+    const known = this.plans[node + 1];
+    if (known !== undefined) return known;
+    const plan = this.transformer.plan(node);
+    // Stryker disable next-line all: equivalent for the tests, which hold fewer plans: when the cache is cleared decides where drawAt is tried again (the same way for the same calls), never a draw's distribution
+    if (this.entries + plan.length > CACHE_LIMIT) {
+      this.plans.fill(undefined);
+      this.entries = 0;
+    }
+    this.plans[node + 1] = plan;
+    // Stryker disable next-line AssignmentOperator: equivalent, the count only decides when the cache is cleared (see above)
+    this.entries += plan.length;
+    return plan;
+  }
 }

@@ -464,10 +464,21 @@ export class SparseTransformer {
    * history's scale) reaches `target`; leaves them when the whole reaches less.
    */
   private select(levels: Int32Array, cuts: Int32Array, factors: Float64Array, target: number, byMass: boolean): void {
-    const n = levels.length;
-    const { low, high, position } = this;
+    if (!this.startBounds(levels, cuts, factors, target, byMass)) return;
+    this.fillLogScale(levels.length);
+    let narrowing = true;
+    while (narrowing) narrowing = this.narrowBounds(levels, factors, target, byMass);
+    this.cutAtCandidates(levels, cuts, factors, target, byMass);
+  }
+
+  /**
+   * Each level's search range [low, high): all its kept ranks (none for a level whose kept ranks are all
+   * holes); false when even all of them do not reach the target (the cuts stay as they are).
+   */
+  private startBounds(levels: Int32Array, cuts: Int32Array, factors: Float64Array, target: number, byMass: boolean): boolean {
+    const { low, high } = this;
     // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes low[n] and high[n], which nothing reads
-    for (let l = 0; l < n; l++) {
+    for (let l = 0; l < levels.length; l++) {
       low[l] = 0;
       // a level whose kept ranks are all holes (U under a model whose support is all seen) takes no part
       // (only spares the search: any position there measures 0, as in isKept)
@@ -475,45 +486,64 @@ export class SparseTransformer {
       high[l] = this.measure(levels, l, cuts[l]!, factors, false) > 0 ? cuts[l]! : 0;
     }
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the search below then never reaches the target and leaves the cuts (the test only spares it)
-    if (this.measureOf(levels, high, factors, byMass) < target) return;
+    return this.measureOf(levels, high, factors, byMass) >= target;
+  }
+
+  /** logScale[l]: the log of the gammas of the levels above l (each level's values are its own times those). */
+  private fillLogScale(n: number): void {
     const logScale = this.logScale;
     // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes logScale[n], which nothing reads
     for (let l = 0, sum = 0; l < n; l++) {
       logScale[l] = sum;
       sum += Math.log(this.gammas[l]!);
     }
-    for (;;) {
-      // the pivot: the middle of the widest level with two ranks or more (any such level would do: the
-      // selection's answer does not depend on the pivots, only its speed)
-      let widest = -1;
-      // Stryker disable next-line EqualityOperator: equivalent, the extra pass reads high[n] - low[n], never wider
-      for (let l = 0; l < n; l++) {
-        const width = high[l]! - low[l]!;
-        if (width < 2) continue;
-        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, which level gives the pivot (see above)
-        if (widest < 0 || width > high[widest]! - low[widest]!) widest = l;
-      }
-      if (widest < 0) break;
-      const middle = (low[widest]! + high[widest]! - 1) >>> 1;
-      const pivotValue = this.valueAt(levels, widest, middle);
-      const pivotId = this.idAt(levels[widest]!, middle);
-      const pivotApprox = this.ownLog(levels[widest]!, middle) + logScale[widest]!;
-      // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes position[n], which nothing reads
-      for (let l = 0; l < n; l++) {
-        if (l === widest) {
-          position[l] = middle + 1;
-          continue;
-        }
-        position[l] = this.firstAfter(levels, l, low[l]!, high[l]!, pivotValue, pivotId, pivotApprox - logScale[l]!);
-      }
-      const reached = this.measureOf(levels, position, factors, byMass) >= target;
-      // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes low[n] or high[n], which nothing reads
-      for (let l = 0; l < n; l++) {
-        if (reached) high[l] = position[l]!;
-        else low[l] = position[l]!;
-      }
+  }
+
+  /**
+   * One step of the search: the pivot is the middle of the widest level with two ranks or more; every
+   * level's range is cut at the pivot's place in it, kept below if the ranks before the pivot reach the
+   * target, above if not. False when no level has two ranks left.
+   */
+  private narrowBounds(levels: Int32Array, factors: Float64Array, target: number, byMass: boolean): boolean {
+    const { low, high, position, logScale } = this;
+    const n = levels.length;
+    const widest = this.widestLevel(n);
+    if (widest < 0) return false;
+    const middle = (low[widest]! + high[widest]! - 1) >>> 1;
+    const pivotValue = this.valueAt(levels, widest, middle);
+    const pivotId = this.idAt(levels[widest]!, middle);
+    const pivotApprox = this.ownLog(levels[widest]!, middle) + logScale[widest]!;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes position[n], which nothing reads
+    for (let l = 0; l < n; l++) {
+      position[l] = l === widest ? middle + 1 : this.firstAfter(levels, l, low[l]!, high[l]!, pivotValue, pivotId, pivotApprox - logScale[l]!);
     }
-    // at most one candidate per level remains: take them in ranking order until the target is reached
+    const reached = this.measureOf(levels, position, factors, byMass) >= target;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes low[n] or high[n], which nothing reads
+    for (let l = 0; l < n; l++) {
+      if (reached) high[l] = position[l]!;
+      else low[l] = position[l]!;
+    }
+    return true;
+  }
+
+  /** The level with the most ranks left, two or more (any such level would do as the pivot's: the answer does not depend on the pivots, only the speed); -1 if none. */
+  private widestLevel(n: number): number {
+    const { low, high } = this;
+    let widest = -1;
+    // Stryker disable next-line EqualityOperator: equivalent, the extra pass reads high[n] - low[n], never wider
+    for (let l = 0; l < n; l++) {
+      const width = high[l]! - low[l]!;
+      if (width < 2) continue;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, which level gives the pivot (see above)
+      if (widest < 0 || width > high[widest]! - low[widest]!) widest = l;
+    }
+    return widest;
+  }
+
+  /** At most one candidate per level remains: the cuts take them in ranking order until the target is reached. */
+  private cutAtCandidates(levels: Int32Array, cuts: Int32Array, factors: Float64Array, target: number, byMass: boolean): void {
+    const { low, high } = this;
+    const n = levels.length;
     // Stryker disable next-line ArrayDeclaration: equivalent, a string candidate indexes the typed arrays as a property: ignored
     const candidates: number[] = [];
     // Stryker disable next-line EqualityOperator: equivalent, a candidate n (from stale low[n], high[n]) sets cuts[n], past the levels
@@ -712,7 +742,19 @@ export class SparseTransformer {
       return true;
     }
     const levels = this.levelViews[depth]!;
-    const { gammas, factors, cuts, holesKept, position, logScale } = this;
+    this.fillScales(levels, depth);
+    this.positionsOf(levels, depth, l, r);
+    const { factors, position } = this;
+    const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false, true) < this.topK : this.measureOf(levels, position, factors, true, true) < this.topPTarget(total);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a history that keeps no slot (or a fresh one each time) only learns less
+    if (at < 0) at = this.knowledgeSlot(node, depth);
+    this.learn(at, depth, l, r, kept);
+    return kept;
+  }
+
+  /** gammas[k] and logScale[k] of the history's first `depth` levels (as laid out in `levels`). */
+  private fillScales(levels: Int32Array, depth: number): void {
+    const { gammas, logScale } = this;
     // Stryker disable next-line EqualityOperator: equivalent, the extra pass writes gammas[depth] and logScale[depth], which nothing reads
     for (let k = 0, sum = 0; k < depth; k++) {
       // Stryker disable next-line ConditionalExpression: equivalent, UNIFORM is the last level, whose gamma nothing reads
@@ -720,6 +762,11 @@ export class SparseTransformer {
       logScale[k] = sum;
       sum += Math.log(gammas[k]!);
     }
+  }
+
+  /** position[k]: how many ranks of level k come before the item at rank r of level l in the ranking (r itself in level l). */
+  private positionsOf(levels: Int32Array, depth: number, l: number, r: number): void {
+    const { cuts, holesKept, position, logScale } = this;
     const value = this.valueAt(levels, l, r);
     const id = this.idAt(levels[l]!, r);
     const approx = this.ownLog(levels[l]!, r) + logScale[l]!;
@@ -737,10 +784,11 @@ export class SparseTransformer {
       // (galloping in a ranked level; the uniform level's words are in id order, the word anywhere among them)
       position[k] = cuts[k]! > holesKept[k]! ? this.firstAfter(levels, k, 0, cuts[k]!, value, id, approx - logScale[k]!, levels[k] !== UNIFORM) : 0;
     }
-    const kept = this.topK > 0 ? this.measureOf(levels, position, factors, false, true) < this.topK : this.measureOf(levels, position, factors, true, true) < this.topPTarget(total);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a history that keeps no slot (or a fresh one each time) only learns less
-    if (at < 0) at = this.knowledgeSlot(node, depth);
-    const pool = this.pool;
+  }
+
+  /** Keeps in the history's knowledge slot `at` what the test of rank r of level l found: every item before a kept one is kept, every item from a dropped one's place on is dropped. */
+  private learn(at: number, depth: number, l: number, r: number, kept: boolean): void {
+    const { pool, position } = this;
     // Stryker disable BlockStatement: equivalent, emptying the loop or a branch learns nothing
     // Stryker disable next-line ConditionalExpression: equivalent, learning nothing
     for (let k = 0; k < depth; k++) {
@@ -753,7 +801,6 @@ export class SparseTransformer {
       }
     }
     // Stryker restore BlockStatement
-    return kept;
   }
 
   /**

@@ -17,7 +17,7 @@
  */
 
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { checkCorpusShape } from '../corpus/checkTokenCorpus.js';
+import { checkCorpusShape } from '../corpus/tokenCorpus.js';
 import { prepareRun, type PreparedRun, type WordViewSpec } from './preparedRun.js';
 import { runSeries, type SeriesHooks } from './series.js';
 import { seriesTasks } from './seriesTask.js';

@@ -31,7 +31,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { checkCorpusShape } from '../corpus/checkTokenCorpus.js';
+import { checkCorpusShape } from '../corpus/tokenCorpus.js';
 import type { MetricValues } from '../metrics/columns.js';
 import type { ExtinctionTable } from './extinctionTracker.js';
 import { generation0FromParts, generation0Key, generation0Parts, Generation0Keeper, sharedNext, type Generation0Parts } from './generationZero.js';
