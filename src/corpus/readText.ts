@@ -238,7 +238,18 @@ export async function readTextInto(source: TextSource, settings: TextOptions, bu
   }
   const lines = sentenceLines(settings, builder, cutLetters);
   if (source.format === 'jsonl') return readJsonLines(textChunkBatches(bytes, { ...chunkOptions, unit: 'line' }), name, settings, lines);
+  warnTableFile(name, settings);
   return readTextLines(textChunkBatches(bytes, { ...chunkOptions, unit: 'line', keepBlank: true }), name, settings, lines);
+}
+
+/** A file named as a table (.csv, .tsv) is read as text, separators and header line too: said once (it was read without a word: audit). */
+function warnTableFile(name: string, settings: TextOptions): void {
+  const table = /\.(csv|tsv)$/iu.exec(name);
+  if (table === null) return;
+  settings.onWarning?.(
+    `${name} is read as plain text, its ${table[1]!.toLowerCase() === 'csv' ? 'commas' : 'tabs'} and header line too ` +
+      '(for a table of texts, take the text column out first, or write the rows as JSON Lines and name the field with jsonlField, --jsonl-field on the command line)',
+  );
 }
 
 /** What the line readers do with a line: take its sentence markers out, measure it as written, add a sentence. */

@@ -20,7 +20,7 @@
 
 import { InputError } from '../errors.js';
 import { expandCells } from '../simulation/cells.js';
-import { readCsvLines, type CsvLine } from './csvLines.js';
+import { readCsvLines, splitCsvLine, type CsvLine } from './csvLines.js';
 import { SETTING_COLUMNS } from './report/curveRow.js';
 import { csvNumber } from './report/csvNumber.js';
 import { curveTableFromRecords } from './report/curveTable.js';
@@ -99,6 +99,14 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
  * whole line, a partial last row, a header other than the first file's (`header`, from `firstName`),
  * no key columns, and rows checkRows refuses or whose replicate or generation is not a whole number.
  */
+/** Where two headers part: the first column that differs, or the one only the longer has (a version's columns, or an edit by hand: it named only the version: audit). */
+function headerDifference(first: readonly string[], other: readonly string[]): string {
+  const at = first.findIndex((name, i) => other[i] !== name);
+  if (at < 0) return `it has ${other.length - first.length} more column(s), the first ${other[first.length]!}`;
+  if (at >= other.length) return `it lacks column ${at + 1}, ${first[at]!}`;
+  return `its column ${at + 1} is ${other[at]!} where the first has ${first[at]!}`;
+}
+
 function readInput(input: MergeInput, header: string | undefined, firstName: string): { header: string; rows: Row[]; order: string[] } {
   const { lines, tornBytes } = readCsvLines(input.content);
   // (a header cut short is no empty file: it was called one: audit)
@@ -110,7 +118,9 @@ function readInput(input: MergeInput, header: string | undefined, firstName: str
   if (cellAt! < 0 || replicateAt! < 0 || generationAt! < 0) {
     throw new InputError(`${input.name} has no cell, replicate and generation columns`, 'pass curves CSVs written by ngram-collapse run');
   }
-  if (header !== undefined && head.text !== header) throw new InputError(`${input.name} has another header than ${firstName}`, 'merge only outputs of the same version of ngram-collapse');
+  if (header !== undefined && head.text !== header) {
+    throw new InputError(`${input.name} has another header than ${firstName} (${headerDifference(splitCsvLine(header), head.fields)})`, 'merge only outputs of the same version of ngram-collapse, as written');
+  }
   const settingsAt = head.fields.map((name, index) => (SETTING_COLUMNS.includes(name) ? index : -1)).filter((index) => index >= 0);
   const order: string[] = [];
   const rows: Row[] = [];

@@ -349,6 +349,24 @@ describe('NFC fast path', () => {
   });
 });
 
+describe('a file named as a table, read as text', () => {
+  const warned = async (name: string, format: 'text' | 'jsonl' = 'text'): Promise<string[]> => {
+    const warnings: string[] = [];
+    const text = format === 'text' ? 'id,text\n1,The cat sat.\n' : '{"text": "The cat sat."}\n';
+    await readCorpusSources([{ format, name, text }], { tokenizer: 'whitespace', sentences: 'line', ...(format === 'jsonl' ? { jsonlField: 'text' } : {}), onWarning: (message) => warnings.push(message) });
+    return warnings;
+  };
+
+  it('is said once, naming its separators (a CSV corpus was read as prose without a word: audit)', async () => {
+    expect(await warned('reviews.csv')).toEqual([
+      'reviews.csv is read as plain text, its commas and header line too (for a table of texts, take the text column out first, or write the rows as JSON Lines and name the field with jsonlField, --jsonl-field on the command line)',
+    ]);
+    expect(await warned('R.TSV')).toEqual([expect.stringMatching(/^R\.TSV is read as plain text, its tabs and header line too/u)]);
+    expect(await warned('notes.txt')).toEqual([]);
+    expect(await warned('rows.csv', 'jsonl')).toEqual([]);
+  });
+});
+
 describe('line breaks taken as sentence ends, warned of', () => {
   // `n` verse lines with no sentence-final mark (each a sentence under `auto`) and `m` sentences ending in "."
   const text = (n: number, m: number): string => [...Array.from({ length: n }, (_, i) => `the wind goes over line ${i}`), ...Array.from({ length: m }, (_, i) => `A whole sentence number ${i} ends here.`)].join('\n');

@@ -103,9 +103,12 @@ describe('mergeCurves', () => {
     // (a header cut short was called empty: audit)
     expect(refused([file('h.csv', HEADER.slice(0, 20))])).toBe('h.csv has no whole line, not even a header (pass the CSV files written by ngram-collapse run)');
     expect(refused([file('t.csv', `${HEADER}\nhuman_ratio=0,1,42,0,1\nhuman_ratio=0,1,4`)])).toBe('t.csv ends with a partial row (finish that run with --resume first)');
+    // naming where the headers part (it named only the version, of a column renamed or removed by hand: audit)
     expect(refused([shard('a.csv', 'human_ratio=0', 42), file('h.csv', 'cell,replicate,seed,generation,y\n')])).toBe(
-      'h.csv has another header than a.csv (merge only outputs of the same version of ngram-collapse)',
+      'h.csv has another header than a.csv (its column 5 is y where the first has x) (merge only outputs of the same version of ngram-collapse, as written)',
     );
+    expect(refused([shard('a.csv', 'human_ratio=0', 42), file('h.csv', 'cell,replicate,seed,generation\n')])).toMatch(/^h\.csv has another header than a\.csv \(it lacks column 5, x\)/u);
+    expect(refused([shard('a.csv', 'human_ratio=0', 42), file('h.csv', 'cell,replicate,seed,generation,x,z,w\n')])).toMatch(/^h\.csv has another header than a\.csv \(it has 2 more column\(s\), the first z\)/u);
     expect(refused([file('k.csv', 'cell,replicate,x\nh,1,2\n')])).toBe('k.csv has no cell, replicate and generation columns (pass curves CSVs written by ngram-collapse run)');
     // after a curves file too (an --extinctions file among the shards was told to be of another version: audit)
     expect(refused([shard('a.csv', 'human_ratio=0', 42), file('e.csv', 'cell,replicate,token,seed_count\nh,1,x,2\n')])).toBe('e.csv has no cell, replicate and generation columns (pass curves CSVs written by ngram-collapse run)');
