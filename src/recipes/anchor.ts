@@ -86,7 +86,12 @@ function anchorSurvives({ last, of }: Reader): Finding {
     numbers: { anchor_tokens: own.tokens, present_at_last: own.presentAtEnd, anchor_returns: own.returns, lost_outside_anchor: lostOthers },
     // (where the cell loses no other type, its anchor's tokens survive as every type does: that shows nothing, audit;
     // its vocab_retention below 1 stood for that, and can be the anchor's own tokens missing)
-    holds: own.tokens > 0 && own.presentAtEnd / own.tokens >= 0.5 && (own.returns > 0 || own.presentAtEnd === own.tokens) && lostOthers > 0,
+    holds: own.tokens > 0 && own.presentAtEnd / own.tokens >= 0.5 && (own.returns > 0 || (own.presentAtEnd === own.tokens && own.anchorOnly > 0)) && lostOthers > 0,
+    // (an anchor of common words, all present and none ever missing, survives as it would without the
+    // anchor: it read "holds" on no evidence, audit)
+    ...(own.tokens > 0 && own.presentAtEnd === own.tokens && own.returns === 0 && own.anchorOnly === 0 && lostOthers > 0
+      ? { undecided: 'every anchor token is common in H (none seen only once or twice) and none ever went missing: a cell without the anchor keeps such tokens too (another --seed draws another sentence)' }
+      : {}),
   };
 }
 

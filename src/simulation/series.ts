@@ -121,6 +121,33 @@ export function seriesSteps(run: PreparedRun, cell: Cell, replicate: number, hoo
 
 /** seriesSteps' generations, on arguments already checked. */
 function* seriesGenerations(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks): Generator<number, void, void> {
+  const model0 = new Model0Holder();
+  const series = seriesContext(run, cell, replicate, hooks, model0);
+  emitGenerationZero(series, model0);
+  yield 0;
+  // The drift baseline reads only the previous training text's unigram counts and sentence count: keep
+  // those, not the text (with `accumulate` the training text is H plus every batch so far).
+  const carried: Carried = { model: model0.current, previousTraining: trainingCounts(run, run.human), batches: [] };
+  for (let generation = 1; generation <= run.settings.generations; generation++) {
+    // One generation per call: its texts and models live in that call's frame, which is gone when it
+    // returns (a generator's own locals would hold them into the next generation, beside its texts).
+    stepGeneration(series, carried, generation);
+    yield generation;
+  }
+}
+
+/**
+ * M0 of a series, held where the series can let it go: an order-3 MLE M0 scores texts from H's counts,
+ * its back-off included (metrics/seedPerplexity.ts), so unless a hook wants it, it goes once generation
+ * 1 is sampled and its tables do not stay in memory for the whole series (`seed.model()` rebuilds it:
+ * training is deterministic).
+ */
+class Model0Holder {
+  current: LanguageModel | undefined;
+}
+
+/** What every generation of the series reads: its settings' derived values, streams and hooks. */
+function seriesContext(run: PreparedRun, cell: Cell, replicate: number, hooks: SeriesHooks, model0: Model0Holder): SeriesContext {
   const { settings, human, batchTokens } = run;
   const cellSettings = cell.settings;
   const random = seriesRandom(run, cell, replicate);
@@ -131,60 +158,51 @@ function* seriesGenerations(run: PreparedRun, cell: Cell, replicate: number, hoo
   const humanTargetAt = (generation: number): number => roundedCount(batchAt(generation), cellSettings.humanRatio);
   const fixedPool = cellSettings.humanPool === 'fixed' ? pickTokens(human, largestHumanShare(settings.generations, humanTargetAt), random) : undefined;
   const train = (corpus: TokenCorpus): LanguageModel => trainModel(corpus, modelOptions(run, cell));
-  const sharing = hooks.generation0;
-  const generation0Of = sharing === undefined ? undefined : generation0Key(run, cell);
-  // `let`: dropped once generation 0 is out (a generator's locals outlive the step that used them).
-  let taken = generation0Of === undefined ? undefined : sharing!.keeper.take(run, generation0Of);
-
-  const start = new GenerationProgress(0, { sample: 0, train: tokenCount(human), measure: tokenCount(human) }, hooks.onProgress);
-  let model0: LanguageModel | undefined = taken?.model0 ?? train(human);
-  start.trained();
-  hooks.onModel0?.(model0);
-  // An order-3 MLE M0 scores texts from H's counts, its back-off included (metrics/seedPerplexity.ts),
-  // so unless a hook wants it, it is let go once generation 1 is sampled: its tables do not stay in
-  // memory for the whole series (`seed.model()` would rebuild it, training is deterministic).
-  const seed = { order: cellSettings.order, smoothing: cellSettings.smoothing, model: () => (model0 ??= train(human)) };
-  // (Not with --select: its m0 rules score every generation's candidates under M0.)
-  const releaseModel0 = cellSettings.order === 3 && cellSettings.smoothing === 'mle' && hooks.onTexts === undefined && cellSettings.select === 'none';
-  const row = (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values });
-  const values0 = taken?.values ?? generationZeroValues(run, model0, seed);
-  row(0, { ...values0 });
-  if (sharing !== undefined) passGeneration0On(sharing, run, generation0Of!, { model0, values: values0 });
-  taken = undefined; // else it would hold M0 for the whole series
-  // From here on every model and measured text is read off sample paths (order-3 MLE, default sampling,
-  // no --select, replace): no pass over a text's predictions is left, so the column buffers go.
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, memory only: a released slot is allocated again on its next use (the test checks a path-read series does release)
-  if (releaseModel0 && cellSettings.strategy === 'replace' && isIdentitySampling(resolveSampling(samplingOf(cellSettings)))) releaseColumns();
-  start.finish();
-  yield 0;
-
-  const series: SeriesContext = {
+  return {
     run,
     cell,
     replicate,
     hooks,
     random,
     rule,
-    seed,
+    seed: { order: cellSettings.order, smoothing: cellSettings.smoothing, model: () => (model0.current ??= train(human)) },
     anchors,
     fixedPool,
-    releaseModel0,
-    letModel0Go: () => void (model0 = undefined),
+    // (Not with --select: its m0 rules score every generation's candidates under M0.)
+    releaseModel0: cellSettings.order === 3 && cellSettings.smoothing === 'mle' && hooks.onTexts === undefined && cellSettings.select === 'none',
+    letModel0Go: () => void (model0.current = undefined),
     notices: new DegenerateNotices(`cell ${cell.id} replicate ${replicate}`, run.reference, hooks.warn),
     batchAt,
     humanTargetAt,
     train,
-    row,
+    row: (generation: number, values: MetricValues): void => hooks.emit({ cell, replicate, generation, values }),
   };
-  // The drift baseline reads only the previous training text's unigram counts and sentence count: keep
-  // those, not the text (with `accumulate` the training text is H plus every batch so far).
-  const carried: Carried = { model: model0, previousTraining: trainingCounts(run, human), batches: [] };
-  for (let generation = 1; generation <= settings.generations; generation++) {
-    // One generation per call: its texts and models live in that call's frame, which is gone when it
-    // returns (a generator's own locals would hold them into the next generation, beside its texts).
-    stepGeneration(series, carried, generation);
-    yield generation;
-  }
+}
+
+/**
+ * Generation 0: M0 trained on H (or taken from the thread's keeper, which another series of the same
+ * model left), its row emitted and both passed on to the keeper for the next series.
+ */
+function emitGenerationZero(series: SeriesContext, model0: Model0Holder): void {
+  const { run, cell, hooks } = series;
+  const { human } = run;
+  const sharing = hooks.generation0;
+  const generation0Of = sharing === undefined ? undefined : generation0Key(run, cell);
+  // (a local of this call, gone when it returns: a generator's local held M0 for the whole series)
+  const taken = generation0Of === undefined ? undefined : sharing!.keeper.take(run, generation0Of);
+  const start = new GenerationProgress(0, { sample: 0, train: tokenCount(human), measure: tokenCount(human) }, hooks.onProgress);
+  const trained = taken?.model0 ?? series.train(human);
+  model0.current = trained;
+  start.trained();
+  hooks.onModel0?.(trained);
+  const values0 = taken?.values ?? generationZeroValues(run, trained, series.seed);
+  series.row(0, { ...values0 });
+  if (sharing !== undefined) passGeneration0On(sharing, run, generation0Of!, { model0: trained, values: values0 });
+  // From here on every model and measured text is read off sample paths (order-3 MLE, default sampling,
+  // no --select, replace): no pass over a text's predictions is left, so the column buffers go.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, memory only: a released slot is allocated again on its next use (the test checks a path-read series does release)
+  if (series.releaseModel0 && cell.settings.strategy === 'replace' && isIdentitySampling(resolveSampling(samplingOf(cell.settings)))) releaseColumns();
+  start.finish();
 }
 
 /**

@@ -106,6 +106,19 @@ describe('recipe anchor: each check can fail on its own', () => {
     expect(own({ anchorTokens: four, lastSeen: [3, 3, 2, 1, 2] })).toBe(false);
   });
 
+  it("the anchor's tokens surviving shows nothing where they are all common in H and none went missing: undecided (it held on no evidence: audit)", () => {
+    const finding = (anchored: Partial<Cell>) => anchorFindingsFor({ anchored }).find((one) => one.name === 'the anchor is not absorbed: its own tokens survive')!;
+    // anchor tokens 17 and 18, seen 5 and 30 times in H, both present at the end, no return; type 12 (outside) lost
+    const common = finding({ anchorTokens: [17, 18], lastSeen: [3, 3, 2] });
+    expect([common.holds, common.undecided]).toEqual([false, 'every anchor token is common in H (none seen only once or twice) and none ever went missing: a cell without the anchor keeps such tokens too (another --seed draws another sentence)']);
+    // 16 (seen twice in H: rare) and 17, present at the end: evidence, it holds
+    const rare = finding({ anchorTokens: [16, 17], lastSeen: [3, 3, 2] });
+    expect([rare.holds, rare.undecided]).toEqual([true, undefined]);
+    // 17 and 18 again, but 17 went missing and came back: evidence too
+    const returned = finding({ anchorTokens: [17, 18], lastSeen: [3, 3, 2], comebacks: [0, 0, 0, 0, 0, 0, 0, 1] });
+    expect([returned.holds, returned.undecided]).toEqual([true, undefined]);
+  });
+
   it('the anchor does not protect other rare tokens: rare survival outside the anchor and retention both within 0.05 of MLE', () => {
     const unprotected = (anchored: Partial<Cell>) => anchorVerdicts({ anchored })['one anchor sentence does not protect the other rare tokens'];
     // 3 of the 5 other rare types present (0.6 against 0.4286): protected
