@@ -420,13 +420,13 @@ function toNfc(text: string): string {
   return MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize('NFC') : text;
 }
 
+const WHITESPACE_HINT = 'use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole';
+const UNSPACED_HINT = 'use the char tokenizer, --tokenizer char on the command line, which makes each character a token: Chinese and Japanese put no spaces between words';
+
 /**
  * Warns about dropped boundary markers and, if `cutLetters` counted enough, letters the tokenizer cut
  * out of words; refuses an empty corpus; builds it.
  */
-const WHITESPACE_HINT = 'use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole';
-const UNSPACED_HINT = 'use the char tokenizer, --tokenizer char on the command line, which makes each character a token: Chinese and Japanese put no spaces between words';
-
 export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pick<TextOptions, 'onWarning'>, cutLetters?: CutLetterCount, role = 'corpus'): TokenCorpus {
   if (builder.droppedMarkers > 0) {
     settings.onWarning?.(

@@ -19,8 +19,8 @@
  */
 
 import { InputError } from '../errors.js';
-import { expandCells } from '../simulation/cells.js';
 import { readCsvLines, splitCsvLine, type CsvLine } from './csvLines.js';
+import { missingRows, runGridOf, type RowPlan } from './runGrid.js';
 import { SETTING_COLUMNS } from './report/curveRow.js';
 import { csvNumber } from './report/csvNumber.js';
 import { curveTableFromRecords } from './report/curveTable.js';
@@ -79,10 +79,10 @@ export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
   refuseSomeRecords(inputs);
   // (the records first: shards of two sweeps share rows, which were then blamed as rows given twice: audit)
   const plan = withRecords ? expectedFromRecords(inputs, records) : expectedFromRows(rows, fileCellOrders);
-  const seen = refuseRowsTwice(rows);
+  refuseRowsTwice(rows);
   const rank = new Map(plan.cells.map((cell, index) => [cell, index]));
   refuseRowsOutside(rows, plan, rank);
-  refuseMissingRows(rows, plan, seen);
+  refuseMissingRows(rows, plan);
   rows.sort((a, b) => rank.get(a.cell)! - rank.get(b.cell)! || a.replicate - b.replicate || a.generation - b.generation);
   const text = [header!, ...rows.map((row) => row.text)].join('\n') + '\n';
   return {
@@ -158,8 +158,8 @@ function refuseSomeRecords(inputs: readonly MergeInput[]): void {
   }
 }
 
-/** Refuses a row given twice; returns each row's key with the file it is in. */
-function refuseRowsTwice(rows: readonly Row[]): Map<string, string> {
+/** Refuses a row given twice. */
+function refuseRowsTwice(rows: readonly Row[]): void {
   const seen = new Map<string, string>();
   for (const row of rows) {
     const key = rowKey(row);
@@ -169,7 +169,6 @@ function refuseRowsTwice(rows: readonly Row[]): Map<string, string> {
     }
     seen.set(key, row.file);
   }
-  return seen;
 }
 
 /** Refuses a row of a cell, replicate or generation the plan does not have (`rank`: the plan's cells). */
@@ -181,16 +180,11 @@ function refuseRowsOutside(rows: readonly Row[], plan: Plan, rank: ReadonlyMap<s
   }
 }
 
-/** Refuses fewer rows than the plan expects, naming the first missing one (`seen`: the rows' keys). */
-function refuseMissingRows(rows: readonly Row[], plan: Plan, seen: ReadonlyMap<string, string>): void {
-  const expected = plan.cells.length * plan.replicates * (plan.generations + 1);
-  if (rows.length === expected) return;
-  const missing: string[] = [];
-  for (const cell of plan.cells)
-    for (let replicate = 1; replicate <= plan.replicates; replicate++)
-      for (let generation = 0; generation <= plan.generations; generation++)
-        if (!seen.has(rowKey({ cell, replicate, generation }))) missing.push(describe({ cell, replicate, generation }));
-  throw new InputError(`${missing.length} of ${expected} rows are missing, the first: ${missing[0]}${plan.note}`, 'run the missing shards (or finish them with --resume) and merge again');
+/** Refuses fewer rows than the plan expects, naming the first missing one. */
+function refuseMissingRows(rows: readonly Row[], plan: Plan): void {
+  const { missing, expected, first } = missingRows(rows, plan);
+  if (first === undefined) return;
+  throw new InputError(`${missing} of ${expected} rows are missing, the first: ${describe(first)}${plan.note}`, 'run the missing shards (or finish them with --resume) and merge again');
 }
 
 /**
@@ -248,10 +242,7 @@ function refuseMixedSeeds(rows: readonly Row[]): void {
   }
 }
 
-interface Plan {
-  readonly cells: readonly string[];
-  readonly replicates: number;
-  readonly generations: number;
+interface Plan extends RowPlan {
   readonly note: string;
   /** The cells put in order of first appearance because the files leave their order open. */
   readonly guessed: readonly string[];
@@ -277,11 +268,8 @@ function expectedFromRecords(inputs: readonly MergeInput[], records: readonly Ru
   const count = Number(first.shard.split('/')[1]);
   const shards = records.map((record) => record.shard);
   const absent = Array.from({ length: count }, (_, i) => `${i + 1}/${count}`).filter((shard) => !shards.includes(shard));
-  const settings = first.identity.settings;
   return {
-    cells: expandCells(settings.sweep).map((cell) => cell.id),
-    replicates: settings.replicates,
-    generations: settings.generations,
+    ...runGridOf(first.identity.settings),
     note: absent.length === 0 ? '' : `; shard(s) ${absent.join(', ')} not given`,
     guessed: [],
   };

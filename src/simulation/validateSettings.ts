@@ -223,7 +223,7 @@ export function validateTaskOptions(options: unknown, handlers: unknown, known?:
   checkOptionalFunction('options.warn', object['warn']);
   if (object['extras'] !== undefined) checkExtras(checkObject('options.extras', object['extras']));
   const script = object['workerScript'];
-  if (script !== undefined && !(script instanceof URL) && (typeof script !== 'string' || script === '' || (script.startsWith('file:') && !URL.canParse(script)))) throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(object['workerScript'])}`, 'leave it out: the package finds its worker', 'options.workerScript');
+  if (script !== undefined && !(script instanceof URL) && (typeof script !== 'string' || script === '' || (script.startsWith('file:') && !URL.canParse(script)))) throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(script)}`, 'leave it out: the package finds its worker', 'options.workerScript');
   checkHooks(handlers, null, 'handlers', TASK_HANDLERS);
   return object;
 }

@@ -25,8 +25,7 @@ import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
 import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName, namesStandardOutput } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
-import { missingRows, missingRowsWarning, type RowPlan } from '../../export/report/missingRows.js';
-import { expandCells } from '../../simulation/cells.js';
+import { missingRows, missingRowsWarning, runGridOf, type RowPlan } from '../../export/runGrid.js';
 import { textColumnsNote, textColumnsOf } from '../../export/report/curveRow.js';
 import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
@@ -189,7 +188,6 @@ async function reportFiles(rows: readonly CurveRow[], report: ReportOptions, opt
   return files;
 }
 
-/** The run record next to the curves CSV (what the report's provenance shows); none if absent or unreadable. */
 /** Warns when the curves lack rows of their run's grid (the record's, or their own): an interrupted run or one shard draws curves of fewer replicates. */
 function warnMissingRows(io: CliIO, curves: string, rows: readonly CurveRow[], record: RunRecord | undefined): void {
   const plan = record === undefined ? undefined : recordPlan(record);
@@ -200,13 +198,13 @@ function warnMissingRows(io: CliIO, curves: string, rows: readonly CurveRow[], r
 /** The grid of the run a record describes; undefined for a record whose settings do not give one (the table's own is used). */
 function recordPlan(record: RunRecord): RowPlan | undefined {
   try {
-    const { sweep, replicates, generations } = record.identity.settings;
-    return { cells: expandCells(sweep).map((cell) => cell.id), replicates, generations };
+    return runGridOf(record.identity.settings);
   } catch {
     return undefined;
   }
 }
 
+/** The run record next to the curves CSV (what the report's provenance shows); none if absent or unreadable. */
 function sidecarOf(curves: string): RunRecord | undefined {
   try {
     return readRunRecord(curves);

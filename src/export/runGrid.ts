@@ -1,17 +1,23 @@
 /**
- * missingRows: the rows a curves table lacks of its run's grid, every cell with replicates 1..R and
- * generations 0..G. A run stopped by a signal, one shard of several, or a file edited by hand draws
+ * The grid of rows a run writes, every cell of its sweep with replicates 1..R and generations 0..G, and
+ * the rows a curves table lacks of it (`merge` refuses them, `plot` warns of them). A run stopped by a signal, one shard of several, or a file edited by hand draws
  * curves that average fewer replicates, or stop early, where rows are missing, and the chart alone does
  * not say so (`plot` drew such a file, exit 0, without a word: audit). The grid is the run record's
  * (its sweep's cells, its replicates and generations) when one is given, else the table's own: its
  * cells, its largest replicate and its last generation.
  *
- * Contract: `missingRows(rows, plan?)` gives the grid's size, the count of its rows absent from `rows`
+ * Contract: `runGridOf(settings)` is a run's grid (its sweep's cells by id, in sweep order); `tablePlan(rows)`
+ * a table's own. `missingRows(rows, plan?)` gives the grid's size, the count of its rows absent from `rows`
  * and the first of them in (cell, replicate, generation) order; rows outside the grid are not counted.
  * `missingRowsWarning` words it for a user, or gives undefined when nothing is missing. O(rows + grid).
  */
 
-import type { CurveRow } from './curveRow.js';
+import { expandCells } from '../simulation/cells.js';
+import type { RunSettings } from '../simulation/settings.js';
+import type { CurveRow } from './report/curveRow.js';
+
+/** A row's place in the grid. */
+type GridRow = Pick<CurveRow, 'cell' | 'replicate' | 'generation'>;
 
 /** The grid a run writes: its cells (ids, in order), replicates 1..replicates, generations 0..generations. */
 export interface RowPlan {
@@ -29,8 +35,13 @@ export interface MissingRows {
   readonly first?: { readonly cell: string; readonly replicate: number; readonly generation: number };
 }
 
+/** The grid of a run of these settings. */
+export function runGridOf(settings: RunSettings): RowPlan {
+  return { cells: expandCells(settings.sweep).map((cell) => cell.id), replicates: settings.replicates, generations: settings.generations };
+}
+
 /** The table's own grid: its cells in order of first appearance, its largest replicate and generation. */
-export function tablePlan(rows: readonly CurveRow[]): RowPlan {
+export function tablePlan(rows: readonly GridRow[]): RowPlan {
   const cells = [...new Set(rows.map((row) => row.cell))];
   let replicates = 0;
   let generations = 0;
@@ -41,7 +52,7 @@ export function tablePlan(rows: readonly CurveRow[]): RowPlan {
   return { cells, replicates, generations };
 }
 
-export function missingRows(rows: readonly CurveRow[], plan: RowPlan = tablePlan(rows)): MissingRows {
+export function missingRows(rows: readonly GridRow[], plan: RowPlan = tablePlan(rows)): MissingRows {
   const present = new Set(rows.map((row) => `${row.cell}\u0000${row.replicate}\u0000${row.generation}`));
   const expected = plan.cells.length * plan.replicates * (plan.generations + 1);
   let missing = 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CurveRow } from '../../../src/export/report/curveRow.js';
-import { missingRows, missingRowsWarning, tablePlan } from '../../../src/export/report/missingRows.js';
+import type { CurveRow } from '../../src/export/report/curveRow.js';
+import { missingRows, missingRowsWarning, runGridOf, tablePlan } from '../../src/export/runGrid.js';
+import { DEFAULT_RUN } from '../../src/simulation/settings.js';
 
 /** Rows of cells a and b, replicates 1-2, generations 0-2, but those listed as missing. */
 function rows(missing: readonly string[] = []): CurveRow[] {
@@ -32,6 +33,11 @@ describe('missingRows', () => {
     expect(missingRowsWarning('c.csv', found, true)).toMatch(/^c\.csv lacks 24 of the 36 rows of its run \(3 cells x 3 replicates x generations 0-3; the first: cell a, replicate 1, generation 3\)/u);
     // one cell, one replicate: singular
     expect(missingRowsWarning('c.csv', missingRows([{ cell: 'a', replicate: 1, generation: 1 }]), false)).toMatch(/\(1 cell x 1 replicate x generations 0-1; the first: cell a, replicate 1, generation 0\)/u);
+  });
+
+  it("reads a run's grid off its settings: the sweep's cells by id, in sweep order", () => {
+    // the default sweep: human ratios 0 and 0.1 (2 cells), 10 generations, 1 replicate
+    expect(runGridOf(DEFAULT_RUN)).toEqual({ cells: ['human_ratio=0', 'human_ratio=0.1'], replicates: 1, generations: 10 });
   });
 
   it("reads the table's own grid: cells in order of appearance, the largest replicate and generation", () => {
