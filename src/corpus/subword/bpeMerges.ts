@@ -14,10 +14,12 @@
  * words that hold the merged pair. Cost: O(total symbols + symbols of the words each merge touches, with
  * O(log pairs) per pair whose count grows).
  *
- * Applying (segmentWord): a word is spelled the same way and the learned merges are applied in the
- * order they were learned, each everywhere left to right. For a word seen in learning this gives
- * exactly the segmentation learning ended with, as long as no merge formed a symbol that already existed
- * (learnBpe says when; tested).
+ * Applying (segmentWord): a word is spelled the same way and, repeatedly, the pair of lowest rank
+ * present in it is merged everywhere, left to right (subword-nmt's apply_bpe). That is the merges in the
+ * order they were learned, unless a merge forms a symbol an earlier merge formed too, which can then
+ * join a pair of lower rank again. For a word seen in learning this gives exactly the segmentation
+ * learning ended with, as long as no merge formed a symbol that already existed (learnBpe says when;
+ * tested).
  */
 
 import { SymbolTable } from './symbolTable.js';
@@ -120,7 +122,8 @@ export function mergeRanks(merges: readonly Merge[]): MergeRanks {
  * and each pair of them maps to its rank, the position of its first occurrence in the learned list.
  * `segment(word)` gives the word's symbols as ids, `symbol(id)` their text: repeatedly, the pair of
  * lowest rank present in the word is merged everywhere in it, left to right without overlap, until no
- * pair of the list is left, which applies the merges in the order they were learned. Characters the
+ * pair of the list is left (the merges in the order they were learned, but where a merge re-forms a
+ * symbol an earlier one formed: see the header). Characters the
  * merges never name get ids from width on, as they are met, and are never merged. O(length^2) per word.
  */
 export class MergeRanks {
