@@ -20,7 +20,7 @@ export const FIRST_TOKEN_ID = 2;
  * Models, samplers and metrics keep arrays indexed by id, so memory and time grow with the id space, not
  * only with the text: a three-sentence corpus at 2^24 ids trains Kneser–Ney in 1.5 s and runs two
  * generations in 19 s at 1 GB; at 2^31 - 1 (the 32-bit limit, the bound before) the same run was killed
- * for want of memory at 15 GB. A vocabulary of that many types is a corpus of billions of tokens, beyond
+ * for want of memory at 15 GiB. A vocabulary of that many types is a corpus of billions of tokens, beyond
  * this tool's scale; ids must be dense (a Vocabulary numbers them so).
  */
 export const MAX_ID_SPACE = 2 ** 24;

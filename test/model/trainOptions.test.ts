@@ -54,7 +54,7 @@ describe('trainModel options', () => {
     expect(bad({ order: 2, smoothing: 'mle', vocab: 'all' })).toThrow("unknown vocab value 'all'");
     expect(bad({ order: 2, smoothing: 'mle', idSpace: 4 })).toThrow("idSpace must be a whole number from 5 (every id in the corpus + 1) to 16777216, got '4'");
     // above 2^24 (MAX_ID_SPACE): a RangeError past 2^32, minutes and gigabytes between; a run at 2^31 - 1
-    // was killed for memory at 15 GB (the bound was 2^31 - 1 then)
+    // was killed for memory at 15 GiB (the bound was 2^31 - 1 then)
     for (const idSpace of [2 ** 24 + 1, 2 ** 31 - 1, 2 ** 32, 2 ** 53 - 1]) {
       expect(bad({ order: 2, smoothing: 'mle', idSpace })).toThrow(`idSpace must be a whole number from 5 (every id in the corpus + 1) to 16777216, got '${idSpace}'`);
     }
