@@ -40,9 +40,9 @@ export class Vocabulary {
    */
   intern(token: string): number {
     const known = this.ids.get(token);
-    // (a number was interned as a token of its own, 5 beside '5': audit)
-    if (known === undefined && typeof token !== 'string') throw new UsageError(`a token must be a string, got ${typeof token} ${String(token)}`, 'pass the token as a string');
     if (known !== undefined) return known;
+    // (a number was interned as a token of its own, 5 beside '5': audit; only new tokens reach here)
+    if (typeof token !== 'string') throw new UsageError(`a token must be a string, got ${typeof token} ${String(token)}`, 'pass the token as a string');
     const id = this.strings.length;
     if (id >= MAX_ID_SPACE) {
       throw new InputError(`the corpus has more than ${MAX_ID_SPACE - FIRST_TOKEN_ID} distinct tokens, the most the library takes`, 'pass a smaller corpus, or read it with fewer distinct tokens (lowercased, or a subword tokenizer)');
