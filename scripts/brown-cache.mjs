@@ -12,6 +12,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { writeBrownCache, BROWN_CACHE_PATH } = await import(resolve(root, 'dist/corpus/brownCache.js'));
-const bytes = writeBrownCache();
-console.log(`brown cache: ${BROWN_CACHE_PATH.slice(root.length + 1)}, ${(bytes / 1e6).toFixed(2)} MB`);
+const { encodeBrownCache, BROWN_CACHE_PATH } = await import(resolve(root, 'dist/corpus/brownCache.js'));
+const { writeWholeFileSync } = await import(resolve(root, 'dist/export/wholeFile.js'));
+// (written whole, through <path>.partial renamed: a build stopped here leaves no half-written cache)
+const bytes = encodeBrownCache();
+writeWholeFileSync(BROWN_CACHE_PATH, bytes);
+console.log(`brown cache: ${BROWN_CACHE_PATH.slice(root.length + 1)}, ${(bytes.length / 1e6).toFixed(2)} MB`);

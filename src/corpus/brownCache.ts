@@ -1,6 +1,7 @@
 /**
  * brownCache: the built-in Brown corpus's sentences and tokens, read once when the package is built
- * (`npm run build` writes dist/brown-tokens.bin with writeBrownCache), so that a run on `brown` reads
+ * (`npm run build` writes dist/brown-tokens.bin: encodeBrownCache's bytes, written whole by
+ * scripts/brown-cache.mjs), so that a run on `brown` reads
  * ids instead of 6 MB of tagged text.
  *
  * Why: reading Brown (500 files, split into lines and `word/tag` tokens, each token interned) took
@@ -22,7 +23,7 @@
  * the words), then each sentence's end (int32, an index into the ids).
  */
 
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -213,15 +214,6 @@ export function encodeBrownCache(paths: readonly string[] = brownFiles('brown'),
   bytes.set(words, 8 + header.length);
   bytes.set(new Uint8Array(numbers.buffer), start);
   return bytes;
-}
-
-/** Writes the cache whole or not at all (the build's step: scripts/brown-cache.mjs); returns its size in bytes. */
-export function writeBrownCache(path = BROWN_CACHE_PATH): number {
-  const bytes = encodeBrownCache();
-  const partial = `${path}.partial`;
-  writeFileSync(partial, bytes);
-  renameSync(partial, path);
-  return bytes.length;
 }
 
 function align4(n: number): number {

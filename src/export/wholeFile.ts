@@ -4,8 +4,8 @@
  *
  * Contract: the content goes to a temporary file beside the path, `<path>.partial`, which is then
  * renamed over the path (rename(2) replaces a file in one step within a file system; the temporary
- * file is beside its target, so on the same one). `writeWholeFile` / `writeWholeFileSync` write a
- * string; `openWholeFile` gives a stream whose `commit()` ends it and renames it, and whose `discard()`
+ * file is beside its target, so on the same one). `writeWholeFile` writes a string and
+ * `writeWholeFileSync` a string or bytes; `openWholeFile` gives a stream whose `commit()` ends it and renames it, and whose `discard()`
  * removes the temporary file. A failed write removes the temporary file and throws, a system error
  * as an OutputWriteError naming the path (../errors.ts writeFailure). The folder must
  * exist (the callers create or check it). Until the rename, an older file at the path stays as it was;
@@ -90,7 +90,7 @@ function bestEffort(step: () => void): void {
 }
 
 /** Makes `partial` (new: never through a link there) with `content`, given `target`'s access (keepAccessOf). */
-function writeNewSync(partial: string, content: string, target: string): void {
+function writeNewSync(partial: string, content: string | Uint8Array, target: string): void {
   const fd = openSync(partial, 'wx');
   try {
     keepAccessOf(target, fd); // before the content: never readable by more than the old file was
@@ -105,7 +105,7 @@ export function isSpecialFile(path: string): boolean {
   return replacedFile(path) === undefined;
 }
 
-export function writeWholeFileSync(path: string, content: string, tag?: string): void {
+export function writeWholeFileSync(path: string, content: string | Uint8Array, tag?: string): void {
   prepareWholeFileSync(path, content, tag)();
 }
 
@@ -117,7 +117,7 @@ export type PreparedFile = (() => void) & { readonly discard: () => void };
  * function that renames it over the target (for a device, it writes then), or discards it. For a file
  * that must exist only once something else was done, with nothing done if the writing itself fails.
  */
-export function prepareWholeFileSync(path: string, content: string, tag?: string): PreparedFile {
+export function prepareWholeFileSync(path: string, content: string | Uint8Array, tag?: string): PreparedFile {
   const target = replacedFile(path);
   if (target === undefined) {
     const write = (): void => {

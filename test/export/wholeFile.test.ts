@@ -24,6 +24,15 @@ describe('writeWholeFileSync and writeWholeFile', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt']);
   });
 
+  it('writeWholeFileSync writes bytes as they are (as the build writes the Brown cache): none read as text', () => {
+    const dir = folder();
+    // 0xff and a lone 0x80 are no UTF-8: written as a string they would come back as U+FFFD (EF BF BD each)
+    const bytes = Uint8Array.of(0x4e, 0xff, 0x00, 0x80, 0x43);
+    writeWholeFileSync(join(dir, 'c.bin'), bytes);
+    expect([...readFileSync(join(dir, 'c.bin'))]).toEqual([0x4e, 0xff, 0x00, 0x80, 0x43]);
+    expect(readdirSync(dir)).toEqual(['c.bin']);
+  });
+
   it('write through a link: the file it points to is replaced, the link stays a link (also a link to a file not yet made)', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'target.txt'), 'old');
