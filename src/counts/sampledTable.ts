@@ -274,6 +274,9 @@ function renumberOfT(contexts: number, toRoot: Int32Array | undefined, newOfT: I
   for (let c = 0; c < contexts; c++) newOfT[c] = renumber[toRoot === undefined ? c : toRoot[c]!]!;
 }
 
+/** What mergedEdges builds: the edge columns of the merged table. */
+type MergedEdges = Pick<TransitionTable, 'edgeStart' | 'edgeToken' | 'edgeCount' | 'edgeNext' | 'contextTotal'>;
+
 /**
  * Per kept context, T's edges (sorted by token) merged with its pairs (sorted too); a token in both is
  * one edge.
@@ -288,59 +291,103 @@ function mergedEdges(
   renumber: Int32Array,
   keptContexts: number,
   edges: number,
-): Pick<TransitionTable, 'edgeStart' | 'edgeToken' | 'edgeCount' | 'edgeNext' | 'contextTotal'> {
-  const { edgeStart, edgeToken, edgeNext } = base;
+): MergedEdges {
+  const merge = new EdgeMerge(base, counts, others, newOfT, renumber, keptContexts, edges);
   const contexts = base.contextTotal.length;
-  const { context: otherContext, token: otherToken, count: otherCount, next: otherNext } = others;
-  const pairs = otherContext.length;
-  const start = new Int32Array(keptContexts + 1);
-  const token = new Int32Array(edges);
-  const count = new Int32Array(edges);
-  const next = new Int32Array(edges);
-  const total = new Int32Array(keptContexts);
-  let at = 0;
-  for (let c = 0, o = 0; c < contexts || o < pairs; ) {
+  const pairs = others.context.length;
+  const { edgeStart } = base;
+  // The root contexts T or the pairs touch, in root order: T's contexts (in root order) and the pairs' (sorted).
+  for (let c = 0; c < contexts || merge.o < pairs; ) {
     const fromT = c < contexts ? (toRoot === undefined ? c : toRoot[c]!) : rootSize;
-    const fromPairs = o < pairs ? otherContext[o]! : rootSize;
+    const fromPairs = merge.o < pairs ? others.context[merge.o]! : rootSize;
     const r = Math.min(fromT, fromPairs);
-    let e = 0;
-    let end = 0;
     if (fromT === r) {
-      e = edgeStart[c]!;
-      end = edgeStart[++c]!;
-    }
-    const kept = renumber[r]!;
+      merge.context(r, edgeStart[c]!, edgeStart[c + 1]!);
+      c++;
+    } else merge.context(r, 0, 0);
+  }
+  return merge.columns();
+}
+
+/**
+ * The merge of mergedEdges: `context(r, e, end)` writes root context r's merged edges (T's edges e..end
+ * of it, none if T lacks it, and its pairs, from `o` on), skipping a context not kept.
+ */
+class EdgeMerge {
+  /** The next pair to merge (the pairs are read in order, context by context). */
+  o = 0;
+  /** The next edge to write. */
+  private at = 0;
+  private readonly start: Int32Array;
+  private readonly token: Int32Array;
+  private readonly count: Int32Array;
+  private readonly next: Int32Array;
+  private readonly total: Int32Array;
+
+  constructor(
+    private readonly base: TransitionTable,
+    private readonly counts: Int32Array,
+    private readonly others: Pairs,
+    private readonly newOfT: Int32Array,
+    private readonly renumber: Int32Array,
+    private readonly keptContexts: number,
+    edges: number,
+  ) {
+    this.start = new Int32Array(keptContexts + 1);
+    this.token = new Int32Array(edges);
+    this.count = new Int32Array(edges);
+    this.next = new Int32Array(edges);
+    this.total = new Int32Array(keptContexts);
+  }
+
+  context(r: number, from: number, end: number): void {
+    const kept = this.renumber[r]!;
     // Stryker disable next-line ConditionalExpression: equivalent, a dropped context has no edge taken and no pair: its loop writes nothing (at index -1)
-    if (kept < 0) continue;
-    start[kept] = at;
+    if (kept < 0) return;
+    const { counts, others } = this;
+    const { edgeToken } = this.base;
+    const pairs = others.context.length;
+    this.start[kept] = this.at;
     let sum = 0;
-    for (;;) {
+    for (let e = from; ; ) {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the pairs otherContext is undefined: never r
-      const pair = o < pairs && otherContext[o] === r ? otherToken[o]! : -1;
+      const pair = this.o < pairs && others.context[this.o] === r ? others.token[this.o]! : -1;
       // T's edges not taken are skipped, unless the pair in hand names one
       // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, an edge past `end` belongs to no kept token of this context: the checks below stop at end
       while (e < end && counts[e] === 0 && edgeToken[e] !== pair) e++;
       // Stryker disable next-line EqualityOperator: equivalent, pair 0 would be <s>, never a prediction
       if (e >= end && pair < 0) break;
       // Stryker disable next-line EqualityOperator: equivalent, pair 0 would be <s>, never a prediction
-      if (pair >= 0 && (e >= end || pair < edgeToken[e]!)) {
-        // a pair T lacks: its next history is the one its text went on to (none after `</s>`)
-        token[at] = pair;
-        count[at] = otherCount[o]!;
-        const nextRoot = otherNext[o++]!;
-        next[at] = nextRoot < 0 ? -1 : renumber[nextRoot]!;
-      } else {
-        const n = edgeNext[e]!;
-        token[at] = edgeToken[e]!;
-        count[at] = counts[e]! + (pair === edgeToken[e] ? otherCount[o++]! : 0);
-        next[at] = n < 0 ? -1 : newOfT[n]!;
-        e++;
-      }
-      sum += count[at]!;
-      at++;
+      if (pair >= 0 && (e >= end || pair < edgeToken[e]!)) sum += this.pairEdge(pair);
+      else sum += this.edgeOfT(e++, pair);
     }
-    total[kept] = sum;
+    this.total[kept] = sum;
   }
-  start[keptContexts] = at;
-  return { edgeStart: start, edgeToken: token, edgeCount: count, edgeNext: next, contextTotal: total };
+
+  /** Writes the pair in hand, a token T lacks here: its next history is the one its text went on to (none after `</s>`); returns its count. */
+  private pairEdge(pair: number): number {
+    const { at, others } = this;
+    this.token[at] = pair;
+    const count = (this.count[at] = others.count[this.o]!);
+    const nextRoot = others.next[this.o++]!;
+    this.next[at] = nextRoot < 0 ? -1 : this.renumber[nextRoot]!;
+    this.at++;
+    return count;
+  }
+
+  /** Writes T's edge e, with the pair in hand's count if it names the same token; returns its count. */
+  private edgeOfT(e: number, pair: number): number {
+    const { at, base } = this;
+    const n = base.edgeNext[e]!;
+    const token = (this.token[at] = base.edgeToken[e]!);
+    const count = (this.count[at] = this.counts[e]! + (pair === token ? this.others.count[this.o++]! : 0));
+    this.next[at] = n < 0 ? -1 : this.newOfT[n]!;
+    this.at++;
+    return count;
+  }
+
+  columns(): MergedEdges {
+    this.start[this.keptContexts] = this.at;
+    return { edgeStart: this.start, edgeToken: this.token, edgeCount: this.count, edgeNext: this.next, contextTotal: this.total };
+  }
 }

@@ -106,45 +106,87 @@ export function deriveLowerTable(table: TransitionTable, idSpace: number): Trans
   const length = table.historyLength;
   if (length < 1) throw new RangeError('a table of history length 0 has no lower table');
   const lower = length - 1;
-  // Stryker disable next-line MethodExpression: equivalent, a size hint: the table grows as needed
-  const contexts = new TupleTable(lower, Math.max(16, table.contexts.size));
+  const histories = new ShorterHistories(table, idSpace);
   const edges = table.edgeToken.length;
   const contextOf = scratchInts(COLUMN_SLOTS[0], edges);
   const nextOf = scratchInts(COLUMN_SLOTS[1], edges);
-  const key = new Int32Array(Math.max(1, length));
-  // One-item histories (lower = 1, the hot case: order 3's bigram level): the context is a function
-  // of the item, so each item is hashed once and then read from `byItem`; the same finds and inserts
-  // in the same order, so the same numbering.
-  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, time only: without the item table every history is looked up in the hash table, which finds the same contexts
-  const byItem = lower === 1 ? scratchInts('derive.byItem', idSpace) : undefined;
-  byItem?.fill(-1);
-  const contextOfKey = (): number => {
-    // Stryker disable next-line ConditionalExpression: equivalent, see above
-    if (byItem === undefined) return contexts.findOrInsert(key, 0);
+  // An empty table has no sentence start either: its lower table is empty too.
+  if (edges > 0) {
+    histories.findSentenceStart();
+    shorterContexts(table, histories, contextOf);
+    shorterNexts(table, histories, contextOf, nextOf);
+  }
+  return groupPredictions(lower, histories.contexts, contextOf, table.edgeToken, nextOf, table.edgeCount, idSpace);
+}
+
+/**
+ * The histories of the lower table, numbered in the order they are first asked for: `key` holds the
+ * history to find (its first L-1 items), `find()` its context, inserted if new.
+ */
+class ShorterHistories {
+  readonly contexts: TupleTable;
+  readonly key: Int32Array;
+  private readonly lower: number;
+  /** One-item histories only: the context of each item (-1 until found). */
+  private readonly byItem: Int32Array | undefined;
+
+  constructor(table: TransitionTable, idSpace: number) {
+    this.lower = table.historyLength - 1;
+    // Stryker disable next-line MethodExpression: equivalent, a size hint: the table grows as needed
+    this.contexts = new TupleTable(this.lower, Math.max(16, table.contexts.size));
+    this.key = new Int32Array(Math.max(1, table.historyLength));
+    // One-item histories (lower = 1, the hot case: order 3's bigram level): the context is a function
+    // of the item, so each item is hashed once and then read from `byItem`; the same finds and inserts
+    // in the same order, so the same numbering.
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, time only: without the item table every history is looked up in the hash table, which finds the same contexts
+    this.byItem = this.lower === 1 ? scratchInts('derive.byItem', idSpace) : undefined;
+    this.byItem?.fill(-1);
+  }
+
+  find(): number {
+    const { byItem, key } = this;
+    // Stryker disable next-line ConditionalExpression: equivalent, see the constructor
+    if (byItem === undefined) return this.contexts.findOrInsert(key, 0);
     let context = byItem[key[0]!]!;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, looking a known history up again finds the same context
-    if (context < 0) byItem[key[0]!] = context = contexts.findOrInsert(key, 0);
+    if (context < 0) byItem[key[0]!] = context = this.contexts.findOrInsert(key, 0);
     return context;
-  };
-  // An empty table has no sentence start either: its lower table is empty too.
-  if (edges === 0) return groupPredictions(lower, contexts, contextOf, table.edgeToken, nextOf, table.edgeCount, idSpace);
-  // Sentence start first, as when counting a corpus: PAD^(L-2) <s>. (The table's context 0 is its own
-  // sentence start, whose shorter history is this one, so it would come first anyway; the key starts
-  // zeroed, `<s>` is id 0, and a key's items past `lower` are not read.)
-  // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, see above
-  for (let i = 0; i < lower - 1; i++) key[i] = PAD;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above
-  if (lower > 0) key[lower - 1] = BOS;
-  contextOfKey();
+  }
+
+  /**
+   * Sentence start first, as when counting a corpus: PAD^(L-2) <s>. (The table's context 0 is its own
+   * sentence start, whose shorter history is this one, so it would come first anyway; the key starts
+   * zeroed, `<s>` is id 0, and a key's items past `lower` are not read.)
+   */
+  findSentenceStart(): void {
+    const { key, lower } = this;
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, see above
+    for (let i = 0; i < lower - 1; i++) key[i] = PAD;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, see above
+    if (lower > 0) key[lower - 1] = BOS;
+    this.find();
+  }
+}
+
+/** contextOf[e] = the lower table's context of edge e's history without its oldest item. */
+function shorterContexts(table: TransitionTable, histories: ShorterHistories, contextOf: Int32Array): void {
+  const { key } = histories;
+  const length = table.historyLength;
   for (let c = 0; c < table.contexts.size; c++) {
     // The shorter history drops the oldest item; PAD only ever precedes <s>, so none remains in front.
     // Stryker disable next-line EqualityOperator: equivalent, key[length - 1] is past the shorter history's items, which are all that is read
     for (let i = 1; i < length; i++) key[i - 1] = table.contexts.keyAt(c, i);
-    const context = contextOfKey();
+    const context = histories.find();
     // Stryker disable next-line EqualityOperator: equivalent, the entry past a context's last edge is the next context's first, written after it (or past the last edge, never read)
     for (let e = table.edgeStart[c]!; e < table.edgeStart[c + 1]!; e++) contextOf[e] = context;
   }
-  for (let e = 0; e < edges; e++) {
+}
+
+/** nextOf[e] = the lower table's context after edge e's token (its shorter history, then the token); -1 after `</s>`. */
+function shorterNexts(table: TransitionTable, histories: ShorterHistories, contextOf: Int32Array, nextOf: Int32Array): void {
+  const { key, contexts } = histories;
+  const lower = table.historyLength - 1;
+  for (let e = 0; e < table.edgeToken.length; e++) {
     const token = table.edgeToken[e]!;
     if (token === EOS) {
       nextOf[e] = -1;
@@ -158,9 +200,8 @@ export function deriveLowerTable(table: TransitionTable, idSpace: number): Trans
     // Stryker disable next-line EqualityOperator: equivalent, key[lower - 1] is set to the token next
     for (let i = 1; i < lower; i++) key[i - 1] = contexts.keyAt(contextOf[e]!, i);
     key[lower - 1] = token;
-    nextOf[e] = contextOfKey();
+    nextOf[e] = histories.find();
   }
-  return groupPredictions(lower, contexts, contextOf, table.edgeToken, nextOf, table.edgeCount, idSpace);
 }
 
 /**
