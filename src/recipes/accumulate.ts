@@ -5,13 +5,15 @@
  * World", 2024).
  *
  * Cells: strategy replace, accumulate, accumulate-subsample, no human data beyond H itself (ratio 0),
- * order 2 MLE. Checks: replacing makes the held-out perplexity grow generation after generation;
+ * order 2 MLE. Checks: replacing makes the held-out perplexity grow generation after generation (a
+ * rising trend, by the Mann–Kendall test, to more than 1.5 x M0's);
  * accumulating keeps it bounded (it levels off close to M0's); accumulating with a fixed training size
  * (subsample) lies in between.
  */
 
 import { cellIds, halfway, lastGeneration, meanCurve, relation, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
+import { fewestForTrend, mannKendallP } from '../stats/mannKendall.js';
 
 export const accumulate: Recipe = {
   name: 'accumulate',
@@ -43,14 +45,7 @@ export function accumulateFindings(data: RecipeData): Finding[] {
   const start = replace[0]!;
   const findings: Finding[] = [];
 
-  const replaceRising = replace.slice(1).every((value, i) => value! > replace[i]!);
-  findings.push({
-    name: 'replace: held-out perplexity grows',
-    expected: "replacing the data makes the held-out error grow in every generation, to more than 1.5 x M0's",
-    observed: `held-out perplexity ${text(start)} (M0) -> ${text(replace[half])} (generation ${half}) -> ${text(replace[last])} (${last}), ${replaceRising ? 'rising in every generation' : 'not rising in every generation'}; ${text(replace[last]! / start)} x M0's at the end`,
-    numbers: { heldout_perplexity_0: shown(start), replace_half: shown(replace[half]), replace_last: shown(replace[last]) },
-    holds: replaceRising && replace[last]! > 1.5 * start,
-  });
+  findings.push(replaceGrows(replace, half, last));
 
   const keptMax = Math.max(...kept.map((value) => value!));
   const keptSecondHalf = kept[last]! / kept[half]! - 1;
@@ -72,4 +67,32 @@ export function accumulateFindings(data: RecipeData): Finding[] {
     holds: kept[last]! < subsample[last]! && subsample[last]! < replace[last]!,
   });
   return findings;
+}
+
+/** The trend test's level, and the fewest generations' means (0..G) that can pass it: 4, G = 3 (1/24). */
+const TREND_LEVEL = 0.05;
+const FEWEST_MEANS = fewestForTrend(TREND_LEVEL);
+
+/**
+ * Replacing makes the held-out perplexity grow: its means over generations 0..G rise (a one-sided
+ * Mann–Kendall test at 5%: one generation's dip within the noise, which "rising in every generation"
+ * failed on, leaves a clear rise standing) and end above 1.5 x M0's. Undecided with fewer than 4
+ * means, which no order could make pass.
+ */
+function replaceGrows(replace: ReadonlyArray<number | undefined>, half: number, last: number): Finding {
+  const means = replace.map((value) => value!);
+  const start = means[0]!;
+  const rises = means.slice(1).filter((value, i) => value > means[i]!).length;
+  const p = mannKendallP(means);
+  const enough = means.length >= FEWEST_MEANS;
+  return {
+    name: 'replace: held-out perplexity grows',
+    expected: `replacing the data makes the held-out error grow generation after generation (a rising trend: one-sided Mann–Kendall test at ${TREND_LEVEL * 100}%), to more than 1.5 x M0's`,
+    observed:
+      `held-out perplexity ${text(start)} (M0) -> ${text(means[half])} (generation ${half}) -> ${text(means[last])} (${last}), ` +
+      `rising in ${rises} of ${last} generation${last === 1 ? '' : 's'} (Mann–Kendall p = ${text(p)}); ${text(means[last]! / start)} x M0's at the end`,
+    numbers: { heldout_perplexity_0: shown(start), replace_half: shown(means[half]), replace_last: shown(means[last]), replace_rising_generations: rises, replace_trend_p: shown(p) },
+    holds: enough && p < TREND_LEVEL && means[last]! > 1.5 * start,
+    ...(enough ? {} : { undecided: `${means.length} generations' means (0-${last}) cannot pass the trend test (even rising in every generation has probability ${text(mannKendallP(means.map((_, i) => i)))} with no trend): run --generations ${FEWEST_MEANS - 1} or more` }),
+  };
 }

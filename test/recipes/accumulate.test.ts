@@ -50,12 +50,30 @@ describe('recipe accumulate: each check can fail on its own', () => {
     expect(Object.values(verdictsFor(HOLDING))).toEqual([true, true, true]);
   });
 
-  it('replace must rise in every generation and end above 1.5 x M0', () => {
+  it('replace must rise (a one-sided Mann–Kendall test at 5%) and end above 1.5 x M0', () => {
     const grows = (replace: number[]) => verdictsFor({ ...HOLDING, replace })['replace: held-out perplexity grows'];
+    // rising at every pair of 4 means: p = 1/24 < 0.05; but 149 is not above 1.5 x 100
     expect(grows([100, 110, 130, 149])).toBe(false);
     expect(grows([100, 110, 130, 151])).toBe(true);
-    // ends well above, but falls once
+    // ends well above, but falls once among 4 means: S = 5 - 1 = 4, p = P(S >= 4) = (1 + 3) / 24 = 0.17
     expect(grows([100, 130, 125, 160])).toBe(false);
+    // a dip among 8 means (one pair of 28 falls: S = 26) leaves the rise standing: p = (1 + 7) / 8! = 0.0002
+    // ("rising in every generation" failed it: one mean within the noise of a small corpus)
+    const longer = (replace: number[]) => {
+      const cells = { 'strategy=replace': replace, 'strategy=accumulate': [100, 101, 102, 103, 104, 104, 104, 104], 'strategy=accumulate-subsample': [100, 110, 120, 130, 140, 150, 160, 170] };
+      return verdicts(accumulate, fakeData(Object.fromEntries(Object.entries(cells).map(([id, curve]) => [id, curve.map((value) => ({ heldout_perplexity: value }))]))))['replace: held-out perplexity grows'];
+    };
+    expect(longer([100, 120, 140, 135, 160, 180, 200, 220])).toBe(true);
+    // up and down with no trend, ending above 1.5 x: S = 2 of 28 pairs, p near 1/2
+    expect(longer([100, 200, 100, 200, 100, 200, 100, 200])).toBe(false);
+  });
+
+  it('replace is undecided with fewer than 4 means (generations 0-2: even rising at every pair has p = 1/6)', () => {
+    const cells = { 'strategy=replace': [100, 150, 200], 'strategy=accumulate': [100, 101, 102], 'strategy=accumulate-subsample': [100, 120, 150] };
+    const finding = accumulate.findings(fakeData(Object.fromEntries(Object.entries(cells).map(([id, curve]) => [id, curve.map((value) => ({ heldout_perplexity: value }))])))).find((one) => one.name === 'replace: held-out perplexity grows')!;
+    expect(finding.holds).toBe(false);
+    expect(finding.undecided).toBe("3 generations' means (0-2) cannot pass the trend test (even rising in every generation has probability 0.1667 with no trend): run --generations 3 or more");
+    expect(finding.observed).toBe("held-out perplexity 100 (M0) -> 150 (generation 1) -> 200 (2), rising in 2 of 2 generations (Mann–Kendall p = 0.1667); 2 x M0's at the end");
   });
 
   it('accumulate must stay below 1.5 x M0 and grow less than 5% over the second half', () => {
