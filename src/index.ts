@@ -20,7 +20,7 @@
  */
 
 export { InputError, UsageError, describeError } from './errors.js';
-export { Vocabulary, BOS, EOS, BOS_TOKEN, EOS_TOKEN, FIRST_TOKEN_ID } from './vocabulary/vocabulary.js';
+export { Vocabulary, BOS, EOS, BOS_TOKEN, EOS_TOKEN, FIRST_TOKEN_ID, MAX_ID_SPACE } from './vocabulary/vocabulary.js';
 export {
   type TokenCorpus,
   corpusFromSentences,

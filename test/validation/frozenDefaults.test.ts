@@ -1,8 +1,10 @@
 /**
  * The exported defaults and tables are frozen: a program that pushed onto DEFAULT_RUN.sweep.humanRatio
- * changed the defaults of every later run in its process.
+ * changed the defaults of every later run in its process. And the constants the README's Library
+ * section names are exported.
  */
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CELL_RULES, CURVE_COLUMNS, DEFAULT_LOAD_OPTIONS, DEFAULT_RUN, DEFAULT_SAMPLING, METRIC_COLUMNS, STRATEGIES } from '../../src/index.js';
 
@@ -33,5 +35,19 @@ describe('every table the package exports', () => {
       }
     }
     expect(unfrozen).toEqual([]);
+  });
+});
+
+describe("the README's Library section", () => {
+  it('names only constants the package exports (it named MAX_ID_SPACE, which src/index.ts did not export: audit)', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Library\n'), readme.indexOf('\n## ', readme.indexOf('\n## Library\n') + 1));
+    // (environment variables the section names are not constants of the package)
+    const environment = ['GLIBC_TUNABLES', 'NODE_EXTRA_CA_CERTS', 'NGRAM_COLLAPSE_RELAUNCH'];
+    const named = [...new Set([...section.matchAll(/`([A-Z][A-Z0-9_]{3,})`/gu)].map((match) => match[1]!))].filter((name) => !environment.includes(name));
+    const library: Record<string, unknown> = await import('../../src/index.js');
+    // (the names of the section's own tables: MAX_ID_SPACE, DEFAULT_RUN, CELL_RULES, ...)
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.filter((name) => !(name in library))).toEqual([]);
   });
 });
