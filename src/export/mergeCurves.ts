@@ -229,7 +229,9 @@ function refuseMixedSettings(rows: readonly Row[]): void {
     const seen = first.get(row.cell);
     if (seen === undefined) first.set(row.cell, row);
     else if (seen.settings !== row.settings) {
-      throw new InputError(`cell ${row.cell} has other settings in ${row.file} (${row.settings}) than in ${seen.file} (${seen.settings})`, 'merge only shards of one sweep, run with the same settings');
+      // (one file named twice read as two: audit)
+      const where = row.file === seen.file ? `two sets of settings in ${row.file}: ${row.settings}, and ${seen.settings}` : `other settings in ${row.file} (${row.settings}) than in ${seen.file} (${seen.settings})`;
+      throw new InputError(`cell ${row.cell} has ${where}`, 'merge only shards of one sweep, run with the same settings');
     }
   }
 }
@@ -237,9 +239,11 @@ function refuseMixedSettings(rows: readonly Row[]): void {
 /** Every row of one run carries its --seed: rows of two seeds are two runs, whatever their records say. */
 function refuseMixedSeeds(rows: readonly Row[]): void {
   const other = rows.find((row) => row.seed !== rows[0]!.seed);
-  if (other !== undefined) {
-    throw new InputError(`${other.file} was run with --seed ${other.seed}, ${rows[0]!.file} with --seed ${rows[0]!.seed}`, 'merge only shards of one run, with one seed');
-  }
+  if (other === undefined) return;
+  const first = rows[0]!;
+  // (rows of two seeds in one file were named as two files of one name: "s.csv was run with --seed abc, s.csv with --seed 42": audit)
+  if (other.file === first.file) throw new InputError(`${first.file} holds rows of two seeds, --seed ${first.seed} and --seed ${other.seed}: rows of two runs`, 'merge only shards of one run, with one seed');
+  throw new InputError(`${other.file} was run with --seed ${other.seed}, ${first.file} with --seed ${first.seed}`, 'merge only shards of one run, with one seed');
 }
 
 interface Plan extends RowPlan {

@@ -179,6 +179,9 @@ describe('mergeCurves', () => {
     // the seed as the first column still tells two runs apart
     const seeds = (seed: number, cell: string): MergeInput => ({ name: `s${seed}.csv`, content: Buffer.from(`seed,cell,replicate,generation\n${seed},${cell},1,0\n`) });
     expect(refusal([seeds(1, 'A'), seeds(2, 'B')])).toBe('s2.csv was run with --seed 2, s1.csv with --seed 1 (merge only shards of one run, with one seed)');
+    // two seeds in one file: named once (it read "s.csv was run with --seed 7, s.csv with --seed 42": audit)
+    const oneFile = { name: 's.csv', content: Buffer.from('seed,cell,replicate,generation\n42,A,1,0\n7,A,1,1\n') };
+    expect(refusal([oneFile])).toBe('s.csv holds rows of two seeds, --seed 42 and --seed 7: rows of two runs (merge only shards of one run, with one seed)');
     for (const header of ['replicate,generation,x', 'cell,generation,x', 'cell,replicate,x']) {
       expect(refusal([{ name: 'k.csv', content: Buffer.from(`${header}\n1,2,3\n`) }])).toBe('k.csv has no cell, replicate and generation columns (pass curves CSVs written by ngram-collapse run)');
     }
@@ -232,6 +235,10 @@ describe('mergeCurves', () => {
     const rows = (name: string, lines: string[]): MergeInput => ({ name, content: Buffer.from(['cell,order,replicate,seed,generation,x', ...lines, ''].join('\n')) });
     expect(refusal([rows('a.csv', ['c,3,1,42,0,1', 'c,3,1,42,1,1']), rows('b.csv', ['c,2,2,42,0,1', 'c,2,2,42,1,1'])])).toBe(
       'cell c has other settings in b.csv (order 2) than in a.csv (order 3) (merge only shards of one sweep, run with the same settings)',
+    );
+    // both in one file: named once
+    expect(refusal([rows('a.csv', ['c,3,1,42,0,1', 'c,2,1,42,1,1'])])).toBe(
+      'cell c has two sets of settings in a.csv: order 2, and order 3 (merge only shards of one sweep, run with the same settings)',
     );
   });
 });

@@ -9,8 +9,8 @@
  * (the report draws such a metric from the summary alone: a shard's summary beside the merged curves
  * drew one cell of two, exit 0: audit). Lines of other metrics (the survival law's `theory_*`) are not
  * compared. `checkSurvivalMatches(points, curves, source)` throws
- * unless each Kaplan–Meier cell is a cell of the curves and ends at that cell's last generation, and
- * its band 1 starts with the curves' seed hapaxes at risk (their `hapax` at generation 0, summed over
+ * unless each Kaplan–Meier cell is a cell of the curves and ends at that cell's last generation, each
+ * cell of the curves has Kaplan–Meier rows (every cell of a run has: they share H), and its band 1 starts with the curves' seed hapaxes at risk (their `hapax` at generation 0, summed over
  * the replicates). A
  * summary or survival file of another run would otherwise be drawn as this run's bands, silently.
  * No file access (the plot command reads the files).
@@ -22,6 +22,7 @@ import { metricValue, type CurveRow } from './curveRow.js';
 import type { CurveTable } from './curveTable.js';
 
 const HINT = 'give the file the same run wrote next to these curves, or leave the option out';
+const SURVIVAL_HINT = "give the file a run of every cell wrote (a shard's holds its own series: run the cells whose curves you want unsharded), or leave --survival out";
 
 /** Relative tolerance of a mean compared across two files rounded to 6 significant digits. */
 const ROUNDING = 1e-5;
@@ -70,6 +71,11 @@ export function checkSurvivalMatches(points: readonly SeriesPoint[], curves: Cur
     const expected = lastOfCurves.get(cell);
     if (expected === undefined) throw new InputError(`--survival ${source}: cell ${cell} is not in the curves`, HINT);
     if (last !== expected) throw new InputError(`--survival ${source}: cell ${cell} ends at generation ${last}, the curves at ${expected}`, HINT);
+  }
+  // (a shard's own file, of the cells whose every replicate it ran, beside the merged curves: the
+  // chart's legend named both cells and drew one, exit 0: audit)
+  for (const cell of lastOfCurves.keys()) {
+    if (!lastOfSurvival.has(cell)) throw new InputError(`--survival ${source} has no rows for cell ${cell}, which the curves hold: it is of part of them (a shard's own file?)`, SURVIVAL_HINT);
   }
   checkHapaxesAtRisk(points, curves, source);
 }

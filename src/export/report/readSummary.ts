@@ -5,7 +5,7 @@
  * Contract: the file has the columns cell, <setting columns>, generation, metric, n, mean, sd, ci_low,
  * ci_high (extra columns are ignored). `readSummary(path)` resolves to one SummaryRow per line whose mean
  * is given (lines with an empty mean are skipped); empty sd / ci fields become undefined. Rejects with
- * an InputError for a missing or unreadable file, missing columns, a ragged record, a generation that
+ * an InputError for a missing or unreadable file, missing columns, no record (a header alone), a ragged record, a generation that
  * is no whole number >= 0, an n that is no whole number >= 1, a mean, sd, ci_low or ci_high that is
  * given and no finite number (each was read as missing: a point or a band left out without a word,
  * an n of "three" read as 1: audit), an sd below 0, an interval that does not hold its mean (ci_low
@@ -30,6 +30,8 @@ export async function readSummary(path: string): Promise<SummaryRow[]> {
     producer: PRODUCER,
     required: ['cell', 'generation', 'metric', 'n', 'mean', 'sd', 'ci_low', 'ci_high'],
   });
+  // (an empty shard's summary was read as no summary, exit 0, as a curves CSV of no rows is not: audit)
+  if (records.length === 0) throw new InputError(`${path} has a header but no rows`, `give ${PRODUCER} for these curves (an empty shard writes one with none: take merge --summary's)`);
   return summaryRows(header, records, path, lines);
 }
 

@@ -12,7 +12,8 @@
  * in [0, 1] (read as csvNumber reads them: no hex), or a (cell, band, generation) given twice, is an
  * InputError naming `source` and the line (`lines[i]`, the file's line of records[i], when given:
  * recordLine.ts).
- * `readSurvival(path)` reads the file first (InputError for a missing file or missing columns).
+ * `readSurvival(path)` reads the file first (InputError for a missing file, missing columns, or no
+ * record: a header alone).
  */
 
 import type { SeriesPoint } from './aggregateCurves.js';
@@ -67,5 +68,6 @@ const PRODUCER = 'the file `ngram-collapse run --survival FILE` writes';
 
 export async function readSurvival(path: string): Promise<SeriesPoint[]> {
   const { header, records, lines } = await readCsvTable(path, { kind: 'a survival CSV', producer: PRODUCER, required: REQUIRED });
+  if (records.length === 0) throw new InputError(`${path} has a header but no rows`, `give ${PRODUCER} for these curves`);
   return survivalPoints(header, records, path, lines);
 }

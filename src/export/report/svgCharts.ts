@@ -7,10 +7,12 @@
  * `renderSvgCharts(rows, options)` resolves to one SvgChart per metric chart (file `<metric>.svg`) plus
  * `survival_bands.svg` when the survival chart exists and `kaplan_meier.svg` when Kaplan–Meier points
  * were given, in report order; the charts are those of
- * buildReportCharts (and it throws like it). `writeSvgCharts(rows, folder, options)` writes them into
+ * buildReportCharts (and it throws like it); two charts whose names make one file name (`a/b` and
+ * `a_b`: anything but letters, digits, `_`, `-` and `.` becomes `_`) are an InputError. `writeSvgCharts(rows, folder, options)` writes them into
  * `folder` (created if missing) and resolves to the paths written.
  */
 
+import { InputError } from '../../errors.js';
 import { makeFolder } from '../makeFolder.js';
 import { writeWholeFile } from '../wholeFile.js';
 import { join } from 'node:path';
@@ -55,7 +57,20 @@ function namedCharts(rows: readonly CurveRow[], options: ReportOptions): Array<{
   const named = charts.metrics.map(({ metric, spec }) => ({ name: metric, spec }));
   if (charts.survival !== undefined) named.push({ name: SURVIVAL_SVG_NAME, spec: charts.survival });
   if (charts.kaplanMeier !== undefined) named.push({ name: KAPLAN_MEIER_SVG_NAME, spec: charts.kaplanMeier });
-  return named.map(({ name, spec }) => ({ name, file: `${safeFileName(name)}.svg`, spec }));
+  const files = named.map(({ name, spec }) => ({ name, file: `${safeFileName(name)}.svg`, spec }));
+  refuseSharedFiles(files);
+  return files;
+}
+
+/** Two charts of one file name (columns `a/b` and `a_b`, or a column named `survival_bands`): one would replace the other. */
+function refuseSharedFiles(files: ReadonlyArray<{ name: string; file: string }>): void {
+  const byFile = new Map<string, string>();
+  for (const { name, file } of files) {
+    const other = byFile.get(file);
+    // (the folder's check named the path twice, not the columns: audit)
+    if (other !== undefined) throw new InputError(`the charts of ${other} and ${name} would both be written as ${file}`, 'rename one of the columns, or leave one out with --metrics');
+    byFile.set(file, name);
+  }
 }
 
 /** The file names writeSvgCharts would write for these rows and options, in order (for checking them before any work). */

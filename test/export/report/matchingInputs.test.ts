@@ -72,10 +72,12 @@ describe('checkSurvivalMatches', () => {
     const curves = await readCurves(fixture('curves.csv'));
     // band 1 starts with H's hapaxes in each replicate at risk: 800 x 3 replicates in the fixture
     const km = (cell: string, last: number, atRisk = 2400): SeriesPoint[] => Array.from({ length: last + 1 }, (_, g) => point(cell, g, 'survival_1', g === 0 ? atRisk : 10, 1 - g / 10));
-    expect(() => checkSurvivalMatches([...km('c1', 3), ...km('c3', 3)], curves, 'k.csv')).not.toThrow();
-    expect(() => checkSurvivalMatches(km('c1', 2), curves, 'k.csv')).toThrow('--survival k.csv: cell c1 ends at generation 2, the curves at 3');
-    expect(() => checkSurvivalMatches(km('c4', 3), curves, 'k.csv')).toThrow('--survival k.csv: cell c4 is not in the curves');
+    expect(() => checkSurvivalMatches([...km('c1', 3), ...km('c2', 3), ...km('c3', 3)], curves, 'k.csv')).not.toThrow();
+    // a file of part of the cells (a shard's own, beside the merged curves: the chart drew one cell of two, exit 0: audit)
+    expect(() => checkSurvivalMatches([...km('c1', 3), ...km('c3', 3)], curves, 'k.csv')).toThrow("--survival k.csv has no rows for cell c2, which the curves hold: it is of part of them (a shard's own file?)");
+    expect(() => checkSurvivalMatches([...km('c1', 2), ...km('c2', 3), ...km('c3', 3)], curves, 'k.csv')).toThrow('--survival k.csv: cell c1 ends at generation 2, the curves at 3');
+    expect(() => checkSurvivalMatches([...km('c4', 3), ...km('c2', 3)], curves, 'k.csv')).toThrow('--survival k.csv: cell c4 is not in the curves');
     // another run's file (another --seed: another H) with these cells and generations (it was drawn)
-    expect(() => checkSurvivalMatches(km('c1', 3, 2379), curves, 'k.csv')).toThrow("--survival k.csv: cell c1 has 2379 seed hapaxes at risk at generation 0, the curves' H 2400 over 3 replicate(s)");
+    expect(() => checkSurvivalMatches([...km('c1', 3, 2379), ...km('c2', 3), ...km('c3', 3)], curves, 'k.csv')).toThrow("--survival k.csv: cell c1 has 2379 seed hapaxes at risk at generation 0, the curves' H 2400 over 3 replicate(s)");
   });
 });

@@ -187,6 +187,18 @@ describe('readCurves', () => {
   });
 });
 
+describe('a summary or survival CSV with a header and no rows', () => {
+  it('is refused as a curves CSV of none is (an empty shard\'s summary was drawn as no summary, exit 0: audit)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'empty-inputs-'));
+    const summary = join(folder, 's.csv');
+    writeFileSync(summary, 'cell,strategy,generation,metric,n,mean,sd,ci_low,ci_high\n');
+    await expect(readSummary(summary)).rejects.toThrow(`${summary} has a header but no rows`);
+    const survival = join(folder, 'k.csv');
+    writeFileSync(survival, 'cell,band,generation,at_risk,events,survival,theory_survival\n');
+    await expect(readSurvival(survival)).rejects.toThrow(`${survival} has a header but no rows`);
+  });
+});
+
 describe('line numbers in messages name the file line an editor shows', () => {
   const write = (name: string, text: string): string => {
     const folder = mkdtempSync(join(tmpdir(), 'curve-lines-'));

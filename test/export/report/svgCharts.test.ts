@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCurves, type CurveTable } from '../../../src/export/report/readCurves.js';
-import { renderSvgCharts, writeSvgCharts, type SvgChart } from '../../../src/export/report/svgCharts.js';
+import { curveTableFromRecords, readCurves, type CurveTable } from '../../../src/export/report/readCurves.js';
+import { renderSvgCharts, svgChartFiles, writeSvgCharts, type SvgChart } from '../../../src/export/report/svgCharts.js';
 import { buildReportCharts } from '../../../src/export/report/reportCharts.js';
 import type { SeriesPoint } from '../../../src/export/report/aggregateCurves.js';
 import type { TopLevelSpec } from 'vega-lite';
@@ -109,6 +109,12 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
     expect(readdirSync(folder).sort()).toEqual(['entropy_bits.svg', 'vocab_retention.svg']);
     expect(paths).toEqual([join(folder, 'vocab_retention.svg'), join(folder, 'entropy_bits.svg')]);
     expect(occurrences(readFileSync(paths[0]!, 'utf8'), LINE_MARK)).toBe(3);
+  });
+
+  it('refuses two charts of one file name, naming both columns (a/b and a_b are both a_b.svg; the folder check named the path twice: audit)', () => {
+    const shared = curveTableFromRecords(['cell', 'replicate', 'generation', 'a/b', 'a_b'], [['c', '1', '0', '1', '2'], ['c', '1', '1', '2', '3']], 'x.csv');
+    expect(() => svgChartFiles(shared.rows, { columns: shared.columns })).toThrow('the charts of a/b and a_b would both be written as a_b.svg');
+    expect(svgChartFiles(shared.rows, { columns: shared.columns, metrics: ['a/b'] })).toEqual(['a_b.svg']);
   });
 });
 
