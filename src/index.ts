@@ -73,7 +73,7 @@ export {
 export { CELL_RULES, SHARED_RULES, WORKERS_RULE, validateRunSettings, validateCellSettings } from './simulation/validateSettings.js';
 export { type ValueRule, checkValue } from './validation/valueRule.js';
 export { expandCells, cellNames, type Cell } from './simulation/cells.js';
-export { prepareRun, heldoutOverlap, MAX_LOOP_TOKENS, type PreparedRun, type WordViewSpec } from './simulation/preparedRun.js';
+export { prepareRun, heldoutOverlap, heldoutOverlapWarning, HELDOUT_OVERLAP_WARNING, MAX_LOOP_TOKENS, type PreparedRun, type WordViewSpec } from './simulation/preparedRun.js';
 export { humanSentenceMask } from './simulation/holdoutSplit.js';
 export { measuredText, type MeasuredText, type TopUp } from './simulation/measuredText.js';
 export { runSeries, type SeriesRow, type SeriesHooks, type GenerationTexts } from './simulation/series.js';

@@ -188,6 +188,23 @@ export function heldoutOverlap(run: PreparedRun): number | undefined {
 }
 
 /**
+ * Above this share of held-out sentences found verbatim in H, a run is warned. Natural text repeats a
+ * few short sentences ("Yes .", "No ."): 0.6% on brown:news, 2.1% on all of Brown; a corpus holding
+ * the same text twice gives most of E.
+ */
+export const HELDOUT_OVERLAP_WARNING = 0.05;
+
+/**
+ * The warning a run gets (the CLI's `run` and the playground alike) when more than
+ * HELDOUT_OVERLAP_WARNING of its held-out sentences occur verbatim in H (`overlap`, heldoutOverlap's
+ * share); undefined otherwise.
+ */
+export function heldoutOverlapWarning(overlap: number | undefined): string | undefined {
+  if (overlap === undefined || overlap <= HELDOUT_OVERLAP_WARNING) return undefined;
+  return `${(overlap * 100).toFixed(1)}% of the held-out sentences also occur verbatim in the human pool (duplicated text in the corpus?), so heldout_perplexity partly measures memory; de-duplicate the corpus to measure generalisation`;
+}
+
+/**
  * A PreparedRun as plain data: typed arrays and numbers (settings travel separately), and of the word
  * view only its spec (the splitter is a function; the word reference is rebuilt from H).
  */

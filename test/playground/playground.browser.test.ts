@@ -926,6 +926,19 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#settings-error')).toBe('');
     });
 
+    it("warns, as the CLI's run does, when the held-out sentences are in H verbatim (a text repeated 40 times: the page said nothing: audit)", async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, order: [2], humanRatio: [0] }));
+      await waitLoaded();
+      await page.locator('#paste-box summary').click();
+      await page.getByLabel('Text to use as the corpus').fill(Array.from({ length: 40 }, () => 'The keeper lit the lamp.\nThe ship came home.\nA gull sat on the rail.').join('\n'));
+      await page.getByRole('button', { name: 'Use pasted text' }).click();
+      await waitLoaded('pasted.txt');
+      await runAndWait();
+      // every held-out sentence is one of the three, each in H too
+      expect(await page.textContent('#settings-error')).toBe('ngram-collapse: warning: 100.0% of the held-out sentences also occur verbatim in the human pool (duplicated text in the corpus?), so heldout_perplexity partly measures memory; de-duplicate the corpus to measure generalisation');
+      expect(await page.textContent('#run-status')).toMatch(/^Done: .*\. 1 warning under the settings\.$/u);
+    });
+
     it('Stop keeps every finished row, whole', async () => {
       await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 5 }));
       await waitLoaded();

@@ -37,7 +37,7 @@ import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/surv
 import { sizesBatchScale } from '../../metrics/survivalTheory.js';
 import { expandCells } from '../../simulation/cells.js';
 import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
-import { heldoutOverlap, wordViewSpec, type PreparedRun } from '../../simulation/preparedRun.js';
+import { heldoutOverlap, heldoutOverlapWarning, wordViewSpec, type PreparedRun } from '../../simulation/preparedRun.js';
 import { seriesTasks, type SeriesTask } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
 import { poolSize, prepareRunFor, runTasks, seriesTokens, type RunTasksResult } from '../../simulation/workerPool.js';
@@ -391,9 +391,8 @@ function describeRun(config: RunConfig, loaded: LoadedRun, rawArgs: readonly str
     extinctions: outputs.extinctions !== undefined,
   };
   const overlap = heldoutOverlap(run);
-  if (overlap !== undefined && overlap > HELDOUT_OVERLAP_WARNING) {
-    warn(`${(overlap * 100).toFixed(1)}% of the held-out sentences also occur verbatim in the human pool (duplicated text in the corpus?), so heldout_perplexity partly measures memory; de-duplicate the corpus to measure generalisation`);
-  }
+  const overlapWarning = heldoutOverlapWarning(overlap);
+  if (overlapWarning !== undefined) warn(overlapWarning);
   const provenance: RunProvenance = {
     command: commandLine(PROGRAM_NAME, [...rawArgs]),
     human: { sentences: sentenceCount(run.human), tokens: tokenCount(run.human), types: run.reference.unigrams.types.length },
@@ -600,13 +599,6 @@ function emptyShardWarning(config: RunConfig, outputs: RunOutputs): string {
   const report = outputs.report === undefined ? '' : ', and no report is written';
   return `shard ${formatShard(config.shard)} holds none of this sweep's ${all} series (shard p runs series p, p + ${config.shard.count}, ...): its files hold headers only${report}`;
 }
-
-/**
- * Above this share of held-out sentences found verbatim in H, the run warns. Natural text repeats a
- * few short sentences ("Yes .", "No ."): 0.6% on brown:news, 2.1% on all of Brown; a corpus holding
- * the same text twice gives most of E.
- */
-const HELDOUT_OVERLAP_WARNING = 0.05;
 
 /** A CSV written in one go after the run (a file appears at its path only once complete). */
 async function writeCsv(target: string | Writable, columns: readonly string[], records: Iterable<readonly string[]>, label: string): Promise<void> {

@@ -13,7 +13,7 @@ import { collectRecipe } from '../../recipes/collectRecipe.js';
 import { findRecipe } from '../../recipes/registry.js';
 import { recipeCommandLine, type RecipeLoad } from '../../recipes/recipeCommand.js';
 import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
-import { prepareRun, wordViewSpec, type PreparedRun, type WordViewSpec } from '../../simulation/preparedRun.js';
+import { heldoutOverlap, heldoutOverlapWarning, prepareRun, wordViewSpec, type PreparedRun, type WordViewSpec } from '../../simulation/preparedRun.js';
 import { runSeries, type GenerationTexts, type SeriesRow } from '../../simulation/series.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
 import type { ProgressReport } from '../../simulation/generationProgress.js';
@@ -154,6 +154,9 @@ async function run(settings: Parameters<typeof prepareRun>[2]): Promise<void> {
   const prepared = prepareRun(corpus, vocabulary.size, settings, words());
   const tasks = seriesTasks(settings);
   start(prepared, tasks.length * (settings.generations + 1), tasks.length);
+  // (the CLI's run warns of it; the page said nothing: audit)
+  const overlapWarning = heldoutOverlapWarning(heldoutOverlap(prepared));
+  if (overlapWarning !== undefined) post({ type: 'warning', message: `ngram-collapse: warning: ${inCliText(overlapWarning)}` });
   let last: SeriesRow | undefined;
   const hooks = {
     emit: (row: SeriesRow) => {
