@@ -939,6 +939,19 @@ if (SKIP_BROWSER) {
       expect(await page.textContent('#run-status')).toMatch(/^Done: .*\. 1 warning under the settings\.$/u);
     });
 
+    it('offers under "Another metric" only the columns with a value, and draws the one chosen (word_* without bpe:K kept the last chart under its name: audit)', async () => {
+      await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
+      await waitLoaded();
+      await runAndWait();
+      const offered = await page.$$eval('#metric-select option', (options) => options.map((option) => (option as HTMLOptionElement).value));
+      expect(offered).toContain('ttr');
+      expect(offered).toContain('hapax');
+      // empty in this run: the word view's columns (no bpe:K), selected_share (no --select)
+      expect(offered.filter((metric) => metric.startsWith('word_') || metric === 'selected_share' || metric === 'novel_word_rate')).toEqual([]);
+      await page.selectOption('#metric-select', 'hapax');
+      await expect.poll(() => page.$$eval('#extra-chart figure', (figures) => figures.map((figure) => figure.getAttribute('data-metric'))), { timeout: 30_000 }).toEqual(['hapax']);
+    });
+
     it('Stop keeps every finished row, whole', async () => {
       await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 5 }));
       await waitLoaded();

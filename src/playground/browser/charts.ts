@@ -10,6 +10,7 @@
 
 import { buildReportCharts } from '../../export/report/reportCharts.js';
 import { curveTableFromRecords } from '../../export/report/curveTable.js';
+import { metricValue } from '../../export/report/curveRow.js';
 import { saveBlob, saveUrl } from './downloads.js';
 import { downloadName } from '../downloadName.js';
 import { theoryPoints } from '../../export/survivalLaw.js';
@@ -209,7 +210,8 @@ let drawing = 0;
 
 /**
  * Redraws every chart from the records so far (made by the command line `caption`; their downloads'
- * names begin with `fileStem`, see ../downloadName.ts); fills the metric selector with the other metrics.
+ * names begin with `fileStem`, see ../downloadName.ts); fills the metric selector with the other metrics
+ * that have a value in the records.
  */
 export async function drawCharts(header: readonly string[], records: ReadonlyArray<readonly string[]>, targets: ChartTargets, caption: string, fileStem: string, law?: LawInput): Promise<void> {
   if (records.length === 0) return;
@@ -219,8 +221,10 @@ export async function drawCharts(header: readonly string[], records: ReadonlyArr
   await nextTask();
   if (epoch !== drawing) return;
   const main = MAIN_METRICS.filter((metric) => table.metrics.includes(metric));
-  const others = table.metrics.filter((metric) => !main.includes(metric) && !metric.startsWith('survival_'));
-  if (targets.metricSelect.options.length !== others.length) {
+  // (only columns with a value: word_* without bpe:K, selected_share without --select drew nothing, and the
+  // chart of the metric chosen before stayed under the new name: audit)
+  const others = table.metrics.filter((metric) => !main.includes(metric) && !metric.startsWith('survival_') && table.rows.some((row) => metricValue(row, metric) !== undefined));
+  if ([...targets.metricSelect.options].map((option) => option.value).join('\n') !== others.join('\n')) {
     const chosen = targets.metricSelect.value;
     targets.metricSelect.replaceChildren(...others.map((metric) => new Option(metric, metric)));
     targets.metricSelect.value = others.includes(chosen) ? chosen : (others.includes('types') ? 'types' : others[0] ?? '');
