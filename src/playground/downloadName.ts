@@ -1,9 +1,10 @@
 /**
  * The names of the playground's downloads: `ngram-collapse-`, then which run made the file, then what
- * it is. A run is named by its corpus and main settings, then every other setting not at the page's
+ * it is. A run is named by its corpus, how the corpus is read where not as by default (tokenizer,
+ * sentences, case, JSON Lines field), its main settings, then every other setting not at the page's
  * default, then its seed (`ngram-collapse-brown-news-order3-ratio0_0.1-replace-seed42-curves.csv`;
- * `...-replace-kneser-ney-topp0.9-seed42-...` with those set), a recipe by its name and
- * seed (`ngram-collapse-human-ratio-seed42-curves.csv`). Contract: a name holds only ASCII letters,
+ * `...-replace-kneser-ney-topp0.9-seed42-...` with those set; `...-brown-news-tok-bpe-500-order3-...`), a
+ * recipe by its name, how the corpus is read, and its seed (`ngram-collapse-human-ratio-seed42-curves.csv`). Contract: a name holds only ASCII letters,
  * digits, `.`, `-` and `_` (a corpus file's own name, `Mes essais (v2).txt`, included), never starts
  * with a dot, is the same for the same settings, and its stem is at most 180 characters; a value
  * left empty (the CLI's default) is left out of it.
@@ -58,14 +59,29 @@ function settingPart(prefix: string, value: string): string {
   return values.length === 0 ? '' : `${prefix}${values.join('_')}`;
 }
 
+/**
+ * How the corpus is read, where it differs from the page's defaults: the tokenizer (`tok-bpe-500`), the
+ * sentence mode (`sent-line`), the case (`cased`) and a JSON Lines field (`field-body`). A bpe:500 run
+ * and a wordpunct run of the same settings were named alike (audit).
+ */
+function readingParts(state: PageSettings): string[] {
+  const defaults = defaultPageSettings(state.corpus);
+  return [
+    state.tokenizer === defaults.tokenizer ? '' : settingPart('tok-', state.tokenizer),
+    state.sentences === defaults.sentences ? '' : settingPart('sent-', state.sentences),
+    state.lowercase === defaults.lowercase ? '' : state.lowercase ? 'lowercase' : 'cased',
+    state.jsonlField.trim() === '' ? '' : settingPart('field-', state.jsonlField),
+  ];
+}
+
 /** The part of a download's name that says which run made it: `state`'s, or recipe `recipe`'s at `state`'s seed. */
 export function runFileStem(state: PageSettings, recipe?: string): string {
   const { values } = state;
   const defaults = defaultPageSettings(state.corpus).values;
   const others = OTHER_SETTINGS.filter(([key]) => values[key].trim() !== defaults[key]).map(([key, prefix]) => settingPart(prefix, values[key]));
   const parts = recipe === undefined
-    ? [corpusPart(state.corpus), settingPart('order', values.order), settingPart('ratio', values.humanRatio), settingPart('', values.strategy), ...others, settingPart('seed', values.seed)]
-    : [safe(recipe), settingPart('seed', values.seed)];
+    ? [corpusPart(state.corpus), ...readingParts(state), settingPart('order', values.order), settingPart('ratio', values.humanRatio), settingPart('', values.strategy), ...others, settingPart('seed', values.seed)]
+    : [safe(recipe), ...readingParts(state), settingPart('seed', values.seed)];
   return ['ngram-collapse', ...parts.filter((part) => part !== '')].join('-').slice(0, LONGEST_STEM).replace(/[-._]+$/u, '');
 }
 

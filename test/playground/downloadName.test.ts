@@ -18,6 +18,15 @@ describe('a download\'s name', () => {
       .toBe('ngram-collapse-brown-news-order2-ratio0_0.1-replace_accumulate-seed1-config.json');
   });
 
+  it('names how the corpus is read where it is not the default: tokenizer, sentences, case, JSON Lines field (a bpe:500 and a wordpunct run were named alike: audit)', () => {
+    expect(runFileStem({ ...defaults, tokenizer: 'bpe:500' })).toBe('ngram-collapse-brown-news-tok-bpe-500-order3-ratio0_0.1-replace-seed42');
+    expect(runFileStem({ ...defaults, tokenizer: 'char', sentences: 'line', lowercase: false })).toBe('ngram-collapse-brown-news-tok-char-sent-line-cased-order3-ratio0_0.1-replace-seed42');
+    expect(runFileStem({ ...defaults, corpus: 'reviews.jsonl', jsonlField: 'body' })).toBe('ngram-collapse-reviews-field-body-order3-ratio0_0.1-replace-seed42');
+    expect(runFileStem({ ...defaults, tokenizer: 'whitespace' }, 'subword')).toBe('ngram-collapse-subword-tok-whitespace-seed42');
+    // four tokenizers, four names
+    expect(new Set(['wordpunct', 'bpe:500', 'char', 'whitespace'].map((tokenizer) => runFileStem({ ...defaults, tokenizer }))).size).toBe(4);
+  });
+
   it('names a recipe by its name and seed', () => {
     expect(downloadName(runFileStem(withValues(defaults, { seed: '1' }), 'human-ratio'), 'curves.csv')).toBe('ngram-collapse-human-ratio-seed1-curves.csv');
     expect(downloadName(runFileStem(defaults, 'drift'), 'rare_survival.svg')).toBe('ngram-collapse-drift-seed42-rare_survival.svg');
