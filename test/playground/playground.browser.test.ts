@@ -952,6 +952,38 @@ if (SKIP_BROWSER) {
       await expect.poll(() => page.$$eval('#extra-chart figure', (figures) => figures.map((figure) => figure.getAttribute('data-metric'))), { timeout: 30_000 }).toEqual(['hapax']);
     });
 
+    it('shows every legend entry of a 24-cell sweep in a 1024 x 768 window, on the page and in the SVG download (23 showed: audit)', async () => {
+      await page.setViewportSize({ width: 1024, height: 768 });
+      try {
+        await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 1, humanRatio: [0, 0.1, 0.2, 0.5], order: [1, 2, 3], strategy: ['replace', 'accumulate'] }));
+        await waitLoaded();
+        await runAndWait();
+        await page.waitForSelector('#charts[data-state="ready"]');
+        const shown = () => page.$eval('#charts figure[data-metric="vocab_retention"] svg', (svg) => {
+          const bottom = svg.getBoundingClientRect().bottom;
+          const entries = [...svg.querySelectorAll('.role-legend text')].filter((text) => (text.textContent ?? '').includes('='));
+          return `${entries.filter((text) => text.getBoundingClientRect().bottom <= bottom + 0.5).length} of ${entries.length}`;
+        });
+        expect(await shown()).toBe('24 of 24');
+        // the download (drawn apart at the same size, with the command line under its subtitle) holds them too
+        const svg = await downloadCsv('Download SVG of vocab_retention');
+        const inDownload = await page.evaluate((text) => {
+          const box = document.createElement('div');
+          box.innerHTML = text;
+          document.body.append(box);
+          const image = box.querySelector('svg')!;
+          const bottom = image.getBoundingClientRect().bottom;
+          const entries = [...image.querySelectorAll('.role-legend text')].filter((label) => (label.textContent ?? '').includes('='));
+          const inside = entries.filter((label) => label.getBoundingClientRect().bottom <= bottom + 0.5).length;
+          box.remove();
+          return `${inside} of ${entries.length}`;
+        }, svg);
+        expect(inDownload).toBe('24 of 24');
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 1000 });
+      }
+    });
+
     it('Stop keeps every finished row, whole', async () => {
       await open(hash({ corpus: ['brown:news'], order: [2], humanRatio: [0], generations: 400, seed: 5 }));
       await waitLoaded();

@@ -60,7 +60,7 @@ async function draw(host: HTMLElement, name: string, title: string, spec: unknow
   const plot = figure.querySelector<HTMLElement>('.plot')!;
   // Single views stretch to the column; a faceted spec (the survival bands) fits its panels to it.
   const width = plot.clientWidth || 600;
-  const fitted = 'facet' in (spec as object) ? fitFacets(spec as FacetSpec, width) : { ...(spec as Record<string, unknown>), width: 'container', height: plotHeight((spec as { height?: number }).height), autosize: { type: 'fit-x', contains: 'padding' } };
+  const fitted = 'facet' in (spec as object) ? fitFacets(spec as FacetSpec, width) : { ...(spec as Record<string, unknown>), width: 'container', height: plotHeight((spec as { height?: number }).height, width >= LEGEND_BELOW ? legendEntries(spec) : 0), autosize: { type: 'fit-x', contains: 'padding' } };
   const sized = legendsBelow(rewrapped(fitted, width), width);
   const result = await embed()(plot, sized, { actions: false, renderer: 'svg', logLevel: 1 });
   if (epoch !== drawing) {
@@ -83,13 +83,34 @@ const ROOM_BESIDES_PLOT = 160;
 const LOWEST_PLOT = 180;
 
 /**
+ * A legend at the plot's right: its title and each entry's row (measured: the title 19 px, each entry
+ * 15 px at the report's 11 px labels), and the x axis under the plot, which the legend may reach down beside.
+ */
+const LEGEND_TITLE = 19;
+const LEGEND_ROW = 15;
+const X_AXIS_ROOM = 40;
+
+/**
  * A single view's plot height: the report's, or less in a window too low to show the whole chart (a
  * projector at 200% zoom, 640 x 400 px, cut each chart's x axis off: audit of the playground), never
- * below LOWEST_PLOT.
+ * below LOWEST_PLOT; and never too low for a legend of `entries` at its right, which the chart's
+ * fitted height cut (24 cells at a 1024 px window showed 23, on the page and in its downloads: audit).
  */
-function plotHeight(height: number | undefined): number | undefined {
+function plotHeight(height: number | undefined, entries: number): number | undefined {
   if (height === undefined) return undefined;
-  return Math.max(LOWEST_PLOT, Math.min(height, window.innerHeight - ROOM_BESIDES_PLOT));
+  const legend = LEGEND_TITLE + entries * LEGEND_ROW - X_AXIS_ROOM;
+  return Math.max(LOWEST_PLOT, legend, Math.min(height, window.innerHeight - ROOM_BESIDES_PLOT));
+}
+
+/** The most entries one legend of `spec`'s layers lists (its `values`: the cells drawn). */
+function legendEntries(spec: unknown): number {
+  const layers = (spec as { layer?: unknown[] }).layer ?? [];
+  let most = 0;
+  for (const layer of layers) {
+    const values = (layer as { encoding?: { color?: { legend?: { values?: unknown[] } } } }).encoding?.color?.legend?.values;
+    most = Math.max(most, values?.length ?? 0, legendEntries(layer));
+  }
+  return most;
 }
 
 /** A faceted spec's parts this page sizes: one panel per column of `facet.column` (the survival bands). */
