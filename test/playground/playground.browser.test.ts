@@ -993,6 +993,14 @@ if (SKIP_BROWSER) {
       for (const control of [page.getByLabel('Order (--order)'), page.locator('#corpus-select'), page.locator('#file-input'), page.getByRole('button', { name: 'Reset settings' })]) {
         expect(await control.isDisabled()).toBe(true);
       }
+      // a file dropped now is not taken, and the page says so (it was ignored without a word: audit)
+      await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['the cat sat .'], 'late.txt', { type: 'text/plain' }));
+        document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      });
+      expect(await page.textContent('#corpus-error')).toBe('late.txt was not taken: a run is under way (drop it again when the run ends, or press Stop first)');
+      expect(await page.inputValue('#corpus-select')).toBe('brown:news');
       await page.getByRole('button', { name: 'Stop' }).click();
       expect(await page.getByLabel('Order (--order)').isDisabled()).toBe(false);
       expect(await page.locator('#corpus-select').isDisabled()).toBe(false);

@@ -2,7 +2,8 @@
  * The corpus a user chooses or brings in: the corpus list, a file chosen or dropped (one at a time),
  * pasted text. A text brought in becomes a corpus of the page under its file's name (`pasted.txt`
  * for a paste), counted as a new version of that name, and the settings move to it. Nothing is
- * taken during a run; a file dropped elsewhere on the page never navigates away.
+ * taken during a run (a file dropped then is named as not taken); a file dropped elsewhere on the page
+ * never navigates away.
  */
 
 import { specOfFile } from '../../corpus/corpusSpec.js';
@@ -33,7 +34,12 @@ function addUserCorpus(fileName: string, kind: 'text' | 'jsonl', data: ArrayBuff
 const PASTED = 'pasted.txt';
 
 async function takeFile(file: File): Promise<void> {
-  if (page.running) return; // a file dropped during a run (the file input is disabled then, the drop zone is not a control)
+  // a file dropped during a run (the file input is disabled then, the drop zone is not a control): said,
+  // not taken (it was ignored without a word: audit of the playground)
+  if (page.running) {
+    showMessage('corpus-error', `${file.name} was not taken: a run is under way (drop it again when the run ends, or press Stop first)`);
+    return;
+  }
   showMessage('corpus-error', '');
   const kind = file.name.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'text';
   addUserCorpus(file.name, kind, await file.arrayBuffer());
