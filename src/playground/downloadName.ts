@@ -10,6 +10,7 @@
  * left empty (the CLI's default) is left out of it.
  */
 
+import { readingChanges } from '../corpus/readingChanges.js';
 import { defaultPageSettings, type PageSettings } from './pageConfig.js';
 
 /** The longest piece one value or corpus name adds to a name. */
@@ -60,17 +61,18 @@ function settingPart(prefix: string, value: string): string {
 }
 
 /**
- * How the corpus is read, where it differs from the page's defaults: the tokenizer (`tok-bpe-500`), the
- * sentence mode (`sent-line`), the case (`cased`) and a JSON Lines field (`field-body`). A bpe:500 run
- * and a wordpunct run of the same settings were named alike (audit).
+ * How the corpus is read, where it differs from the defaults (readingChanges: the case against the
+ * tokenizer's own default): the tokenizer (`tok-bpe-500`), the sentence mode (`sent-line`), the case
+ * (`cased`, `lowercase`) and a JSON Lines field (`field-body`). A bpe:500 run and a wordpunct run of
+ * the same settings were named alike (audit).
  */
 function readingParts(state: PageSettings): string[] {
-  const defaults = defaultPageSettings(state.corpus);
+  const changes = readingChanges({ tokenizer: state.tokenizer, lowercase: state.lowercase, sentences: state.sentences, ...(state.jsonlField.trim() === '' ? {} : { jsonlField: state.jsonlField }) });
   return [
-    state.tokenizer === defaults.tokenizer ? '' : settingPart('tok-', state.tokenizer),
-    state.sentences === defaults.sentences ? '' : settingPart('sent-', state.sentences),
-    state.lowercase === defaults.lowercase ? '' : state.lowercase ? 'lowercase' : 'cased',
-    state.jsonlField.trim() === '' ? '' : settingPart('field-', state.jsonlField),
+    changes.tokenizer === undefined ? '' : settingPart('tok-', changes.tokenizer),
+    changes.sentences === undefined ? '' : settingPart('sent-', changes.sentences),
+    changes.lowercase === undefined ? '' : changes.lowercase ? 'lowercase' : 'cased',
+    changes.jsonlField === undefined ? '' : settingPart('field-', changes.jsonlField),
   ];
 }
 

@@ -7,8 +7,7 @@
  */
 
 import type { TextOptions } from '../corpus/readText.js';
-import { DEFAULT_TEXT_OPTIONS } from '../corpus/readText.js';
-import { lowercasesByDefault } from '../corpus/tokenizers.js';
+import { readingChanges } from '../corpus/readingChanges.js';
 import { DEFAULT_MAX_TOKENS } from '../simulation/tokenGuards.js';
 import type { Recipe, RecipeScale } from './recipe.js';
 import { optionWords, shellWord } from '../export/shellWord.js';
@@ -25,14 +24,14 @@ export function recipeCommandLine(recipe: Recipe, corpus: readonly string[], sca
 
 /** The flags of the corpus options in `load` that differ from their defaults (lowercase: from the tokenizer's). */
 function corpusFlags(load: RecipeLoad): string[] {
-  const tokenizer = load.tokenizer ?? DEFAULT_TEXT_OPTIONS.tokenizer;
+  const changes = readingChanges(load);
   const flags: string[] = [];
-  if (tokenizer !== DEFAULT_TEXT_OPTIONS.tokenizer) flags.push(`--tokenizer ${tokenizer}`);
-  if (load.lowercase !== undefined && load.lowercase !== lowercasesByDefault(tokenizer)) flags.push(load.lowercase ? '--lowercase' : '--no-lowercase');
-  if (load.sentences !== undefined && load.sentences !== DEFAULT_TEXT_OPTIONS.sentences) flags.push(`--sentences ${load.sentences}`);
-  if (load.emptySentences === true) flags.push('--empty-sentences');
-  if (load.jsonlField !== undefined) flags.push(`--jsonl-field ${shellWord(load.jsonlField)}`);
-  if (load.normalize === 'none') flags.push('--no-normalize');
+  if (changes.tokenizer !== undefined) flags.push(`--tokenizer ${changes.tokenizer}`);
+  if (changes.lowercase !== undefined) flags.push(changes.lowercase ? '--lowercase' : '--no-lowercase');
+  if (changes.sentences !== undefined) flags.push(`--sentences ${changes.sentences}`);
+  if (changes.emptySentences === true) flags.push('--empty-sentences');
+  if (changes.jsonlField !== undefined) flags.push(`--jsonl-field ${shellWord(changes.jsonlField)}`);
+  if (changes.normalize === 'none') flags.push('--no-normalize');
   if (load.maxTokens !== undefined && load.maxTokens !== DEFAULT_MAX_TOKENS) flags.push(`--max-tokens ${load.maxTokens}`);
   return flags;
 }
