@@ -96,6 +96,23 @@ describe('recipe growth: each check can fail', () => {
     expect(findings.get('in line with the survival law')!.holds).toBe(true);
   });
 
+  it('takes the replicates\' own standard error where it is larger than the binomial one (the hapaxes of a series do not survive independently: recipes audit)', () => {
+    // 4 replicates at R = 1.5, mean 0.6 against the law's 0.4706: binomial over 100 x 4 trials
+    // sqrt(0.4706 x 0.5294 / 400) = 0.02496, z = 0.1294 / 0.02496 = 5.19; the replicates 0.4, 0.8, 0.4, 0.8 spread sd 0.2309,
+    // standard error 0.1155, z = 1.12; replicates that agree (0.6 each) leave the binomial one
+    const z = (survivals: readonly number[]) => {
+      const cells = Object.fromEntries(Object.entries(HOLDING).map(([cell, { retention }]) => [cell, retention.map((value, g): MetricValues => ({ ...size, vocab_retention: value, rare_survival: value, survival_1: g === 2 ? 0.47 : value }))]));
+      const data = fakeData(cells, HAPAXES, survivals.length);
+      const rows = data.rows as unknown as Array<{ cell: { id: string }; replicate: number; generation: number; values: MetricValues }>;
+      const base = rows.filter((row) => row.replicate === 1);
+      for (let replicate = 2; replicate <= survivals.length; replicate++) rows.push(...base.map((row) => ({ ...row, replicate, values: { ...row.values } })));
+      for (const row of rows) if (row.cell.id === 'tokens_growth=1.5' && row.generation === 2) row.values = { ...row.values, survival_1: survivals[row.replicate - 1]! };
+      return growthFindings(data).find((finding) => finding.name === 'in line with the survival law')!.numbers['z_R1.5']!;
+    };
+    expect(z([0.4, 0.8, 0.4, 0.8])).toBeCloseTo(1.12, 2);
+    expect(z([0.6, 0.6, 0.6, 0.6])).toBeCloseTo(5.186, 2);
+  });
+
   it('fails "in line with the survival law" when a cell is 4 standard errors off', () => {
     // 0.4706 + 4 x 0.0499 = 0.6702: 0.7 is outside
     const findings = findingsFor({ ...HOLDING, 'tokens_growth=1.5': { retention: [1, 0.7, 0.6], survival: 0.7 } });
