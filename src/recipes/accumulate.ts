@@ -80,10 +80,12 @@ const FEWEST_MEANS = fewestForTrend(TREND_LEVEL);
  * means, which no order could make pass.
  */
 function replaceGrows(replace: ReadonlyArray<number | undefined>, half: number, last: number): Finding {
-  const means = replace.map((value) => value!);
+  const means = replace.map((value) => value ?? Number.NaN);
   const start = means[0]!;
   const rises = means.slice(1).filter((value, i) => value > means[i]!).length;
-  const p = mannKendallP(means);
+  // (a generation without a held-out perplexity, which the test cannot read: undecided, not a RangeError)
+  const measured = means.every(Number.isFinite);
+  const p = measured ? mannKendallP(means) : Number.NaN;
   const enough = means.length >= FEWEST_MEANS;
   return {
     name: 'replace: held-out perplexity grows',
@@ -92,7 +94,7 @@ function replaceGrows(replace: ReadonlyArray<number | undefined>, half: number, 
       `held-out perplexity ${text(start)} (M0) -> ${text(means[half])} (generation ${half}) -> ${text(means[last])} (${last}), ` +
       `rising in ${rises} of ${last} generation${last === 1 ? '' : 's'} (Mann–Kendall p = ${text(p)}); ${text(means[last]! / start)} x M0's at the end`,
     numbers: { heldout_perplexity_0: shown(start), replace_half: shown(means[half]), replace_last: shown(means[last]), replace_rising_generations: rises, replace_trend_p: shown(p) },
-    holds: enough && p < TREND_LEVEL && means[last]! > 1.5 * start,
-    ...(enough ? {} : { undecided: `${means.length} generations' means (0-${last}) cannot pass the trend test (even rising in every generation has probability ${text(mannKendallP(means.map((_, i) => i)))} with no trend): run --generations ${FEWEST_MEANS - 1} or more` }),
+    holds: measured && enough && p < TREND_LEVEL && means[last]! > 1.5 * start,
+    ...(!measured ? { undecided: 'a generation of replace has no held-out perplexity to test' } : enough ? {} : { undecided: `${means.length} generations' means (0-${last}) cannot pass the trend test (even rising in every generation has probability ${text(mannKendallP(means.map((_, i) => i)))} with no trend): run --generations ${FEWEST_MEANS - 1} or more` }),
   };
 }

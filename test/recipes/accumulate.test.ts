@@ -68,6 +68,12 @@ describe('recipe accumulate: each check can fail on its own', () => {
     expect(longer([100, 200, 100, 200, 100, 200, 100, 200])).toBe(false);
   });
 
+  it('replace is undecided where a generation has no held-out perplexity (the trend test threw on it)', () => {
+    const cells = { 'strategy=replace': [100, 150, undefined, 200, 250], 'strategy=accumulate': [100, 101, 102, 103, 104], 'strategy=accumulate-subsample': [100, 120, 150, 160, 170] };
+    const finding = accumulate.findings(fakeData(Object.fromEntries(Object.entries(cells).map(([id, curve]) => [id, curve.map((value) => (value === undefined ? {} : { heldout_perplexity: value }))])))).find((one) => one.name === 'replace: held-out perplexity grows')!;
+    expect([finding.holds, finding.undecided]).toEqual([false, 'a generation of replace has no held-out perplexity to test']);
+  });
+
   it('replace is undecided with fewer than 4 means (generations 0-2: even rising at every pair has p = 1/6)', () => {
     const cells = { 'strategy=replace': [100, 150, 200], 'strategy=accumulate': [100, 101, 102], 'strategy=accumulate-subsample': [100, 120, 150] };
     const finding = accumulate.findings(fakeData(Object.fromEntries(Object.entries(cells).map(([id, curve]) => [id, curve.map((value) => ({ heldout_perplexity: value }))])))).find((one) => one.name === 'replace: held-out perplexity grows')!;
