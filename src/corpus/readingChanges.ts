@@ -6,8 +6,8 @@
  * Contract: `readingChanges(load)` returns only the options of `load` that differ from their defaults
  * (an option left out of `load` is its default). The one rule behind what a recipe's command line
  * spells (../recipes/recipeCommand.ts) and what a playground download's name says
- * (../playground/downloadName.ts): a name marked bpe:500 runs "cased" where the page's own default
- * for bpe:K kept case (review). Pure.
+ * (../playground/downloadName.ts), which had a rule of its own and named the page's bpe:500 run
+ * "cased", its tokenizer's default (review). Pure.
  */
 
 import { DEFAULT_TEXT_OPTIONS, type TextOptions } from './readText.js';
