@@ -10,7 +10,8 @@
  * - do rare words die under subword models too (word_rare_survival falls)?
  * - does rare-word survival differ between the word model and the subword models, and which way?
  *   (reported either way: the check holds when the difference lies outside its 95% Welch interval,
- *   differenceMargin);
+ *   src/stats/welch.ts: Welch's t, the Student-t quantile at the Welch-Satterthwaite degrees of
+ *   freedom: twice the standard error, which stood in before, was too narrow for three replicates);
  * - does the loop itself keep a different share of them (each replicate's survival at the last
  *   generation over its own at generation 1: the rate, apart from the first sample's spelling)?
  */
@@ -18,7 +19,7 @@
 import type { MetricName } from '../metrics/columns.js';
 import type { SeriesRow } from '../simulation/series.js';
 import { summarize } from '../stats/sampleSummary.js';
-import { studentTQuantile } from '../stats/studentT.js';
+import { welchMargin } from '../stats/welch.js';
 import { cellIds, lastGeneration, meanAt, replicateValues, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeChart, type RecipeData } from './recipe.js';
 
@@ -64,23 +65,6 @@ function meanOverGenerations(rows: readonly SeriesRow[], cell: string, metric: M
   const last = lastGeneration(rows);
   const means = Array.from({ length: last }, (_, g) => meanAt(rows, cell, g + 1, metric)).filter((value): value is number => value !== undefined);
   return means.length === 0 ? undefined : means.reduce((sum, value) => sum + value, 0) / means.length;
-}
-
-/**
- * Half the width of the 95% interval of a difference of two independent means (Welch's t: the standard
- * error from the sample variances, the Student-t quantile at the Welch-Satterthwaite degrees of
- * freedom; Welch 1947); NaN when either side has fewer than 2 values (no variance to estimate: the
- * difference cannot be told from noise). Twice the standard error stood in before: too narrow for
- * three replicates, whose t quantile is about 4.3.
- */
-export function differenceMargin(a: readonly number[], b: readonly number[]): number {
-  if (a.length < 2 || b.length < 2) return Number.NaN;
-  const share = (xs: readonly number[]): number => (summarize(xs).sd! ** 2) / xs.length;
-  const [va, vb] = [share(a), share(b)];
-  const error = Math.sqrt(va + vb);
-  if (error === 0) return 0;
-  const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
-  return studentTQuantile(0.975, df) * error;
 }
 
 /** What each check reads: the rows, the subword cells run, the last generation and each cell's mean invented-word share. */
@@ -182,7 +166,7 @@ function rareSurvivalDiffers({ rows, subwords, last }: Reader, rareLast: Readonl
   const comparisons: Comparison[] = subwords.map((cell) => {
     const values = replicateValues(rows, cell, last, 'word_rare_survival');
     const difference = (rareLast[cell] ?? Number.NaN) - (wordMean ?? Number.NaN);
-    return { cell, difference, margin: differenceMargin(values, wordValues), replicates: Math.min(values.length, wordValues.length) };
+    return { cell, difference, margin: welchMargin(values, wordValues), replicates: Math.min(values.length, wordValues.length) };
   });
   return {
     name: 'word and subword models differ in rare-word survival',
@@ -222,7 +206,7 @@ function keptShareDiffers({ rows, subwords, last }: Reader): Finding {
   const meanOf = (values: readonly number[]): number => summarize(values).mean ?? Number.NaN;
   const comparisons: Array<Comparison & { readonly kept: number }> = subwords.map((cell) => {
     const kept = keptShares(rows, cell, last, 'word_rare_survival');
-    return { cell, kept: meanOf(kept), difference: meanOf(kept) - meanOf(wordKept), margin: differenceMargin(kept, wordKept), replicates: Math.min(kept.length, wordKept.length) };
+    return { cell, kept: meanOf(kept), difference: meanOf(kept) - meanOf(wordKept), margin: welchMargin(kept, wordKept), replicates: Math.min(kept.length, wordKept.length) };
   });
   return {
     name: 'the loop keeps a different share of rare words under subword models',
