@@ -94,6 +94,7 @@ function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
   const growth = (cell: string) => meanAt(rows, cell, last, 'heldout_perplexity')! / meanAt(rows, cell, 0, 'heldout_perplexity')! - 1;
   const secondHalfGrowth = (cell: string) => fittedGrowth(rows, cell, half, last);
   const loss = (cell: string) => 1 - meanAt(rows, cell, last, 'vocab_retention')! / meanAt(rows, cell, 1, 'vocab_retention')!;
+  const p = levelOffP(rows, tenth, none, half, last);
   return {
     name: '10% human data: the degradation is bounded, far below that with none',
     expected:
@@ -111,11 +112,11 @@ function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
       perplexity_second_half_growth_ratio_0: shown(secondHalfGrowth(none)),
       vocab_loss_ratio_0_1: shown(loss(tenth)),
       vocab_loss_ratio_0: shown(loss(none)),
-      second_half_welch_p: shown(levelOffP(rows, tenth, none, half, last)),
+      second_half_welch_p: shown(p),
     },
     ...boundedVerdict(
       growth(tenth) < 0.5 * growth(none) && loss(tenth) < 0.6 * loss(none) && secondHalfGrowth(tenth) < 0.25 * secondHalfGrowth(none),
-      levelOffP(rows, tenth, none, half, last),
+      p,
     ),
   };
 }

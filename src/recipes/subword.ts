@@ -204,18 +204,20 @@ function differVerdict(comparisons: readonly Comparison[]): Pick<Finding, 'holds
 function keptShareDiffers({ rows, subwords, last }: Reader): Finding {
   const wordKept = keptShares(rows, WORD_MODEL, last, wordMetric(WORD_MODEL, 'rare'));
   const meanOf = (values: readonly number[]): number => summarize(values).mean ?? Number.NaN;
+  const wordMean = meanOf(wordKept);
   const comparisons: Array<Comparison & { readonly kept: number }> = subwords.map((cell) => {
     const kept = keptShares(rows, cell, last, 'word_rare_survival');
-    return { cell, kept: meanOf(kept), difference: meanOf(kept) - meanOf(wordKept), margin: welchMargin(kept, wordKept), replicates: Math.min(kept.length, wordKept.length) };
+    const mean = meanOf(kept);
+    return { cell, kept: mean, difference: mean - wordMean, margin: welchMargin(kept, wordKept), replicates: Math.min(kept.length, wordKept.length) };
   });
   return {
     name: 'the loop keeps a different share of rare words under subword models',
     expected: `from generation 1 to ${last}, a subword model keeps a different share of the rare words it wrote at generation 1 than the word model does (each replicate's survival at ${last} over its own at 1; either way: reported as found)`,
     observed:
-      `share of generation 1's rare-word survival kept at generation ${last}: word model ${text(meanOf(wordKept))}; ` +
+      `share of generation 1's rare-word survival kept at generation ${last}: word model ${text(wordMean)}; ` +
       comparisons.map((one) => `${name(one.cell)} ${text(one.kept)} (${comparisonText(one)})`).join('; '),
     numbers: {
-      kept_word: shown(meanOf(wordKept)),
+      kept_word: shown(wordMean),
       ...Object.fromEntries(comparisons.flatMap(({ cell, kept, difference, margin }) => [[`kept_${name(cell)}`, shown(kept)], [`kept_difference_${name(cell)}`, shown(difference)], [`kept_margin_${name(cell)}`, shown(margin)]])),
     },
     ...differVerdict(comparisons),
