@@ -141,7 +141,7 @@ function levelOffP(rows: Span['rows'], tenth: string, none: string, half: number
   return welchLessP(replicateGrowths(rows, tenth, half, last), replicateGrowths(rows, none, half, last).map((growth) => growth / 4));
 }
 
-/** Each replicate's own second-half growth (lineGrowth of its held-out perplexity over generations half..last). */
+/** Each replicate's own second-half growth (lineGrowth of its held-out perplexity over generations half..last), where it has all of them and the growth is finite. */
 function replicateGrowths(rows: Span['rows'], cell: string, half: number, last: number): number[] {
   const generations = Array.from({ length: last - half + 1 }, (_, i) => half + i);
   const byReplicate = new Map<number, Map<number, number | undefined>>();
@@ -152,7 +152,10 @@ function replicateGrowths(rows: Span['rows'], cell: string, half: number, last: 
   }
   return [...byReplicate.values()].flatMap((values) => {
     const series = generations.map((g) => values.get(g));
-    return series.every((value) => value !== undefined) ? [lineGrowth(generations, series as number[])] : [];
+    if (!series.every((value) => value !== undefined)) return [];
+    // (a line through 0 at generation `half` has no growth to read: left out, not a RangeError in the test)
+    const growth = lineGrowth(generations, series as number[]);
+    return Number.isFinite(growth) ? [growth] : [];
   });
 }
 

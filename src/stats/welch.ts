@@ -10,7 +10,8 @@
  * `welchMargin(a, b)` = the half-width of the 95% interval of mean(a) - mean(b) (NaN for fewer than 2 a
  * side; 0 for an error of 0). `welchLessP(a, b)` = the one-sided P of a mean of `a` at least as far
  * below that of `b` as seen, were the two means equal: P(T <= (mean(a) - mean(b)) / error) at df
- * (NaN for fewer than 2 a side; 0 or 1 for an error of 0, as the means differ or not). Pure.
+ * (NaN for fewer than 2 a side; 0 or 1 for an error of 0, as the means differ or not). Values must be
+ * finite (summarize refuses others with a UsageError). Pure.
  */
 
 import { summarize } from './sampleSummary.js';

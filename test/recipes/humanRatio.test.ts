@@ -135,6 +135,11 @@ describe('recipe human-ratio: each check can fail on its own', () => {
     const close = finding([[115, 116, 117], [115, 116.5, 118], [115, 116, 117]]);
     expect([close.holds, close.undecided]).toEqual([true, undefined]);
     expect(close.numbers['second_half_welch_p']).toBeLessThan(0.001);
+    // a replicate whose line stands at 0 at generation 2 (0, 5, 10: growth 10 / 0) is left out, not a
+    // RangeError: the other two decide, 0.017391 and 0.026087 (mean 0.021739, standard error 0.004348)
+    // against 0.125, t = -23.75 at 1 df (ratio 0's side has no spread): P = atan(1 / 23.75) / pi = 0.01339
+    const zero = finding([[115, 116, 117], [115, 116.5, 118], [0, 5, 10]]);
+    expect(zero.numbers['second_half_welch_p']).toBeCloseTo(0.01339, 5);
   });
 
   it('the threshold: ratio 0 unstable, a stable ratio <= 0.1 with every larger one stable, losses falling with the ratio', () => {
