@@ -1,7 +1,8 @@
 /**
  * Headless Debian Chromium for the browser tests, one way: the binary, when a test may skip (only when
  * it is missing and CI is not set; CI installs it with .ci/install-chromium.sh), and a launch with a
- * fresh profile and the flags this closed network needs (no background networking, sync or updates).
+ * fresh profile and the flags this closed network needs (no background networking, sync or updates), and
+ * no throttling of a tab that is not in front.
  */
 
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -20,7 +21,9 @@ export async function launchChromium(options: { viewport: { width: number; heigh
     executablePath: CHROMIUM,
     headless: true,
     ...options,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      // a page in a tab not in front still draws (a background tab waits for frames it may never get)
+      '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', '--disable-background-timer-throttling'],
   });
   return { context, profile };
 }

@@ -108,15 +108,15 @@ if (SKIP_BROWSER) {
       // back to the address without a link: the opening chart (the linked one stayed: audit)
       await page.evaluate("history.pushState(null, '', location.pathname); window.dispatchEvent(new HashChangeEvent('hashchange'))");
       await page.waitForSelector('#metric-chart[data-metric="vocab_retention"][data-state="ready"]');
+      // a malformed link on a fresh load, in this same tab (a second tab left this one without frames
+      // on a CI machine: the next click and screenshot waited 30 s for one): the query string makes
+      // it a new document, not a change of the hash
       const errors = consoleErrors.length;
-      const broken = await context.newPage();
-      const brokenErrors: string[] = [];
-      broken.on('pageerror', (error) => brokenErrors.push(String(error)));
-      await broken.goto(`${reportUrl}#metric=%E0%A4%A`);
-      await broken.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
-      expect(await broken.getAttribute('#metric-chart', 'data-metric')).toBe('vocab_retention');
-      expect(brokenErrors).toEqual([]);
-      await broken.close();
+      await page.goto(`${reportUrl}?fresh#metric=%E0%A4%A`);
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+      expect(await page.getAttribute('#metric-chart', 'data-metric')).toBe('vocab_retention');
+      await page.goto(reportUrl);
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
       expect(consoleErrors.length).toBe(errors);
     });
 
