@@ -40,6 +40,18 @@ describe('recipe human-ratio', () => {
   });
 });
 
+// The same slice at the recipe's own number of replicates: its Welch test decides "bounded", where at
+// 3 replicates (the default until 7 December) it did not (p = 0.11 here; 0.12 on all of brown:news).
+describe('recipe human-ratio at its default replicates', () => {
+  it('decides "bounded": it holds, by the Welch test (p = 0.041 on this slice)', async () => {
+    const { findings } = runSmall(humanRatio, await brownNewsSlice(3000), { generations: 16, replicates: humanRatio.defaults.replicates });
+    const bounded = findings.get('10% human data: the degradation is bounded, far below that with none')!;
+    expect(bounded.undecided).toBeUndefined();
+    expect(bounded.holds).toBe(true);
+    expect(bounded.numbers.second_half_welch_p).toBeCloseTo(0.04068, 4);
+  }, 120_000);
+});
+
 // Hand-made curves, generations 0..4 (half = 2, last = 4), one per human ratio.
 type Curve = { retention: number[]; perplexity: number[] };
 const HOLDING: Record<string, Curve> = {
