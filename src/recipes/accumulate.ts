@@ -8,9 +8,11 @@
  * order 2 MLE. Checks: replacing makes the held-out perplexity grow generation after generation (a
  * rising trend, by the Mann–Kendall test, to more than 1.5 x M0's);
  * accumulating keeps it bounded (it levels off close to M0's); accumulating with a fixed training size
- * (subsample) lies in between.
+ * (subsample) lies in between (in the means, and with 2 replicates or more by one-sided Welch tests at
+ * 5% over them, else undecided: ./orderedMeans.ts).
  */
 
+import { ORDERED_TEST_LEVEL, orderedVerdict, replicateTable } from './orderedMeans.js';
 import { cellIds, halfway, lastGeneration, meanCurve, relation, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import { fewestForTrend, mannKendallP } from '../stats/mannKendall.js';
@@ -59,12 +61,17 @@ export function accumulateFindings(data: RecipeData): Finding[] {
     holds: keptMax < 1.5 * start && keptSecondHalf < 0.05,
   });
 
+  const ends = (strategy: string) => replicateTable(rows, cellOf(strategy), 'heldout_perplexity', [last]).map(([value]) => value!);
+  const { p, ...between } = orderedVerdict(kept[last]! < subsample[last]! && subsample[last]! < replace[last]!, [
+    { label: 'accumulate below accumulate-subsample', lower: ends('accumulate'), higher: ends('accumulate-subsample') },
+    { label: 'accumulate-subsample below replace', lower: ends('accumulate-subsample'), higher: ends('replace') },
+  ]);
   findings.push({
     name: 'accumulate-subsample lies in between',
-    expected: 'keeping the data but not the training size degrades, more slowly than replacing: it ends between accumulate and replace',
+    expected: `keeping the data but not the training size degrades, more slowly than replacing: it ends between accumulate and replace (means over the replicates, and a one-sided Welch test at ${ORDERED_TEST_LEVEL * 100}% each way with 2 replicates or more)`,
     observed: `held-out perplexity at generation ${last}: accumulate ${text(kept[last])} ${relation(kept[last], subsample[last])} accumulate-subsample ${text(subsample[last])} ${relation(subsample[last], replace[last])} replace ${text(replace[last])}`,
-    numbers: { accumulate_last: shown(kept[last]), subsample_last: shown(subsample[last]), replace_last: shown(replace[last]) },
-    holds: kept[last]! < subsample[last]! && subsample[last]! < replace[last]!,
+    numbers: { accumulate_last: shown(kept[last]), subsample_last: shown(subsample[last]), replace_last: shown(replace[last]), welch_p: shown(p) },
+    ...between,
   });
   return findings;
 }

@@ -6,7 +6,8 @@
  * Cells (order 2 MLE, no human data, replace): `--tokens-growth` 1, 1.5 and 2 (generation g's batch holds
  * round(N R^(g-1)) tokens). Checks: with R = 1.5 and 2 the vocabulary retention and rare-type survival end
  * higher than with R = 1; with R = 2 the second half of the run loses less than half the share of seed
- * types R = 1 loses; the measured survival of seed hapaxes at the last generation agrees with the law for
+ * types R = 1 loses (both in the means, and with 2 replicates or more by one-sided Welch tests at 5%
+ * over them, else undecided: ./orderedMeans.ts); the measured survival of seed hapaxes at the last generation agrees with the law for
  * the sizes drawn within 4 standard errors (binomial, over hapaxes x replicates, or the replicates' own
  * where larger: lawStandardError) in every cell, each cell
  * with enough hapax-replicates for the band's normal approximation (rowStats.normalBandApplies). Each check
@@ -15,11 +16,15 @@
 
 import { theoryBands } from '../metrics/survivalTheory.js';
 import { summarize } from '../stats/sampleSummary.js';
+import { ORDERED_TEST_LEVEL, orderedVerdict, replicateTable } from './orderedMeans.js';
 import { binomialStandardError, halfway, lastGeneration, meanAt, meanCurve, normalBandApplies, replicateValues, shown, text, tooFewHapaxes } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const GROWTH_RATES = [1, 1.5, 2] as const;
 const cellOf = (rate: number): string => `tokens_growth=${rate}`;
+
+/** How the first two checks are decided, as their expectations say. */
+const TESTED = `means over the replicates, and a one-sided Welch test at ${ORDERED_TEST_LEVEL * 100}% with 2 replicates or more`;
 
 export const growth: Recipe = {
   name: 'growth',
@@ -52,24 +57,32 @@ export function growthFindings(data: RecipeData): Finding[] {
   const findings: Finding[] = [];
 
   const ends = GROWTH_RATES.map((rate) => retention(rate)[last]!);
+  const each = (rate: number, metric: 'vocab_retention' | 'rare_survival') => replicateTable(rows, cellOf(rate), metric, [last]).map(([value]) => value!);
+  const keptMore = orderedVerdict(
+    ends[1]! > ends[0]! && ends[2]! > ends[0]! && rare(1.5)! > rare(1)! && rare(2)! > rare(1)!,
+    (['vocab_retention', 'rare_survival'] as const).flatMap((metric) => [1.5, 2].map((rate) => ({ label: `${metric} R = 1 below R = ${rate}`, lower: each(1, metric), higher: each(rate, metric) }))),
+  );
   findings.push({
     name: 'growing data loses types more slowly',
-    expected: 'with R = 1.5 and R = 2 more of the seed types and of the rare types are present at the end than with R = 1',
+    expected: `with R = 1.5 and R = 2 more of the seed types and of the rare types are present at the end than with R = 1 (${TESTED})`,
     observed: `at generation ${last}, vocab_retention / rare_survival: ${GROWTH_RATES.map((rate, i) => `R = ${rate} ${text(ends[i])} / ${text(rare(rate))}`).join('; ')}`,
-    numbers: Object.fromEntries(GROWTH_RATES.flatMap((rate, i) => [[`vocab_retention_R${rate}`, shown(ends[i])], [`rare_survival_R${rate}`, shown(rare(rate))]])),
-    holds: ends[1]! > ends[0]! && ends[2]! > ends[0]! && rare(1.5)! > rare(1)! && rare(2)! > rare(1)!,
+    numbers: { ...Object.fromEntries(GROWTH_RATES.flatMap((rate, i) => [[`vocab_retention_R${rate}`, shown(ends[i])], [`rare_survival_R${rate}`, shown(rare(rate))]])), welch_p: shown(keptMore.p) },
+    holds: keptMore.holds,
+    ...(keptMore.undecided === undefined ? {} : { undecided: keptMore.undecided }),
     // (where R = 1 lost nothing, a share of 1, no rate can keep more, nor is there a rare survival to
     // compare without rare types: undecided, unless a rate kept less: rounds 3 and 4)
     ...keptMoreUndecided([[ends[0]!, ends[1]!], [ends[0]!, ends[2]!], [rare(1), rare(1.5)], [rare(1), rare(2)]]),
   });
 
   const loss = (rate: number) => retention(rate)[half]! - retention(rate)[last]!;
+  const losses = (rate: number) => replicateTable(rows, cellOf(rate), 'vocab_retention', [half, last]).map(([from, to]) => from! - to!);
+  const { p: levelP, ...levels } = orderedVerdict(loss(2) < loss(1) / 2, [{ label: 'R = 2 below half of R = 1', lower: losses(2), higher: losses(1).map((one) => one / 2) }]);
   findings.push({
     name: 'the loss levels off when the data double',
-    expected: `from generation ${half} to ${last}, R = 2 loses less than half the share of seed types that R = 1 loses`,
+    expected: `from generation ${half} to ${last}, R = 2 loses less than half the share of seed types that R = 1 loses (${TESTED})`,
     observed: `vocab_retention lost from generation ${half} to ${last}: R = 1 ${text(loss(1))}, R = 1.5 ${text(loss(1.5))}, R = 2 ${text(loss(2))}`,
-    numbers: { loss_R1: shown(loss(1)), 'loss_R1.5': shown(loss(1.5)), loss_R2: shown(loss(2)) },
-    holds: loss(2) < loss(1) / 2,
+    numbers: { loss_R1: shown(loss(1)), 'loss_R1.5': shown(loss(1.5)), loss_R2: shown(loss(2)), welch_p: shown(levelP) },
+    ...levels,
     // (neither R = 1 nor R = 2 losing anything leaves nothing to level off: undecided, not a failure:
     // round 3; R = 2 losing where R = 1 did not decides against it: round 4)
     ...(!(loss(1) > 0) && !(loss(2) > 0) ? { undecided: `neither R = 1 nor R = 2 lost a share of seed types from generation ${half} to ${last}: nothing to level off` } : {}),

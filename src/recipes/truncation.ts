@@ -8,9 +8,13 @@
  * sampling's at every generation); diversity ends lower (vocabulary retention and unigram entropy at the end); and the loop itself
  * loses diversity faster (from generation 1 to the end: a smaller share of the retention kept, more
  * entropy lost), which the level at the end alone does not show: a sampler that cuts most of the
- * vocabulary in its first sample ends lower even if the loop then loses less.
+ * vocabulary in its first sample ends lower even if the loop then loses less. The last two are decided
+ * by the means and, with 2 replicates or more, one-sided Welch tests at 5% over the replicates
+ * (./orderedMeans.ts: undecided where the means hold and a test does not); the first by the means of
+ * every generation.
  */
 
+import { ORDERED_TEST_LEVEL, orderedVerdict, replicateTable } from './orderedMeans.js';
 import { generationRuns, lastGeneration, meanAt, shown, text } from './rowStats.js';
 import { cellRuns, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
@@ -62,15 +66,25 @@ export const truncation: Recipe = {
   ],
 };
 
-/** What each check reads: a metric's mean over replicates in a cell and generation, and the last generation. */
+type Measure = 'gen0_perplexity' | 'vocab_retention' | 'entropy_bits';
+
+/**
+ * What each check reads: a metric's mean over replicates in a cell and generation, each replicate's
+ * values at the generations given (./orderedMeans.ts' replicateTable), and the last generation.
+ */
 interface Reader {
   readonly last: number;
-  at(cell: string, generation: number, metric: 'gen0_perplexity' | 'vocab_retention' | 'entropy_bits'): number;
+  at(cell: string, generation: number, metric: Measure): number;
+  each(cell: string, generations: readonly number[], metric: Measure): number[][];
 }
 
 export function truncationFindings(data: RecipeData): Finding[] {
   const { rows } = data;
-  const read: Reader = { last: lastGeneration(rows), at: (cell, generation, metric) => meanAt(rows, cell, generation, metric)! };
+  const read: Reader = {
+    last: lastGeneration(rows),
+    at: (cell, generation, metric) => meanAt(rows, cell, generation, metric)!,
+    each: (cell, generations, metric) => replicateTable(rows, cell, metric, generations),
+  };
   return [
     likelierUnderM0(read, [TRUNCATION_CELLS.temperature, TRUNCATION_CELLS.topK], 'temperature 0.7 and top-k 10 raise the likelihood under M0'),
     likelierUnderM0(read, [TRUNCATION_CELLS.topP], 'top-p 0.9 raises the likelihood under M0'),
@@ -110,12 +124,17 @@ function likelierUnderM0({ at, last }: Reader, cells: readonly string[], title: 
 }
 
 /** Vocabulary retention and unigram entropy at the last generation, lower with every truncation than plain. */
-function diversityEndsLower({ at, last }: Reader): Finding {
+function diversityEndsLower({ at, each, last }: Reader): Finding {
   const plainRetention = at(TRUNCATION_CELLS.plain, last, 'vocab_retention');
   const plainEntropy = at(TRUNCATION_CELLS.plain, last, 'entropy_bits');
+  const ends = (cell: string, metric: Measure): number[] => each(cell, [last], metric).map(([value]) => value!);
+  const { p, ...verdict } = orderedVerdict(
+    TRUNCATED.every((cell) => at(cell, last, 'vocab_retention') < plainRetention && at(cell, last, 'entropy_bits') < plainEntropy),
+    TRUNCATED.flatMap((cell) => (['vocab_retention', 'entropy_bits'] as const).map((metric) => ({ label: `${metric} ${label(cell)} below plain`, lower: ends(cell, metric), higher: ends(TRUNCATION_CELLS.plain, metric) }))),
+  );
   return {
     name: 'diversity ends lower',
-    expected: 'with truncation, vocabulary retention and unigram entropy end lower than with plain sampling',
+    expected: `with truncation, vocabulary retention and unigram entropy end lower than with plain sampling (${TESTED})`,
     observed:
       `at generation ${last}, vocab_retention / entropy_bits: plain ${text(plainRetention)} / ${text(plainEntropy)}; ` +
       TRUNCATED.map((cell) => `${label(cell)} ${text(at(cell, last, 'vocab_retention'))} / ${text(at(cell, last, 'entropy_bits'))}`).join('; '),
@@ -123,22 +142,32 @@ function diversityEndsLower({ at, last }: Reader): Finding {
       [TRUNCATION_CELLS.plain, ...TRUNCATED].flatMap((cell) => [
         [`vocab_retention_${name(cell)}`, shown(at(cell, last, 'vocab_retention'))],
         [`entropy_bits_${name(cell)}`, shown(at(cell, last, 'entropy_bits'))],
-      ]),
+      ]).concat([['welch_p', shown(p)]]),
     ),
-    holds: TRUNCATED.every((cell) => at(cell, last, 'vocab_retention') < plainRetention && at(cell, last, 'entropy_bits') < plainEntropy),
+    ...verdict,
   };
 }
 
 /** The loop's own part, from generation 1 on (the first sample's loss, the sampler's, left out): less retention kept, more entropy lost. */
-function loopLosesFaster({ at, last }: Reader): Finding {
+function loopLosesFaster({ at, each, last }: Reader): Finding {
   const kept = (cell: string): number => at(cell, last, 'vocab_retention') / at(cell, 1, 'vocab_retention');
   const lost = (cell: string): number => at(cell, 1, 'entropy_bits') - at(cell, last, 'entropy_bits');
   const plain = TRUNCATION_CELLS.plain;
+  // each replicate's own share kept and entropy lost, for the Welch tests
+  const keptEach = (cell: string): number[] => each(cell, [1, last], 'vocab_retention').map(([first, end]) => end! / first!);
+  const lostEach = (cell: string): number[] => each(cell, [1, last], 'entropy_bits').map(([first, end]) => first! - end!);
+  const { p, ...verdict } = orderedVerdict(
+    TRUNCATED.every((cell) => kept(cell) < kept(plain) && lost(cell) > lost(plain)),
+    TRUNCATED.flatMap((cell) => [
+      { label: `retention kept ${label(cell)} below plain`, lower: keptEach(cell), higher: keptEach(plain) },
+      { label: `entropy lost plain below ${label(cell)}`, lower: lostEach(plain), higher: lostEach(cell) },
+    ]),
+  );
   return {
     name: 'the loop loses diversity faster',
     expected:
       'from generation 1 on (the first sample\'s own loss left out), the loop keeps a smaller share of its vocabulary retention ' +
-      'and loses more unigram entropy with truncation than with plain sampling',
+      `and loses more unigram entropy with truncation than with plain sampling (${TESTED})`,
     observed:
       `from generation 1 to ${last}, share of vocab_retention kept / entropy_bits lost: plain ${text(kept(plain))} / ${text(lost(plain))}; ` +
       TRUNCATED.map((cell) => `${label(cell)} ${text(kept(cell))} / ${text(lost(cell))}`).join('; '),
@@ -146,8 +175,11 @@ function loopLosesFaster({ at, last }: Reader): Finding {
       [plain, ...TRUNCATED].flatMap((cell) => [
         [`retention_kept_${name(cell)}`, shown(kept(cell))],
         [`entropy_lost_${name(cell)}`, shown(lost(cell))],
-      ]),
+      ]).concat([['welch_p', shown(p)]]),
     ),
-    holds: TRUNCATED.every((cell) => kept(cell) < kept(plain) && lost(cell) > lost(plain)),
+    ...verdict,
   };
 }
+
+/** How the last two checks are decided, as their expectations say. */
+const TESTED = `means over the replicates, and a one-sided Welch test at ${ORDERED_TEST_LEVEL * 100}% with 2 replicates or more`;

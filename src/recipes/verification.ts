@@ -7,12 +7,14 @@
  *
  * Cells (order 2 MLE, no human data, replace): `--select none`, `m0:low:0.8` (keep the 80% of candidate
  * sentences M0 finds most likely), `self:low:0.8` (the same judged by the generating model M(g-1)).
- * Checks, at the last generation (means over replicates): the M0 verifier keeps more rare seed types and a
+ * Checks, at the last generation (means over replicates, and with 2 replicates or more a one-sided Welch
+ * test at 5% over them, else undecided: ./orderedMeans.ts): the M0 verifier keeps more rare seed types and a
  * lower held-out perplexity than no selection; self-judging keeps fewer rare types and a higher held-out
  * perplexity than no selection; the M0 verifier beats self-judging on both. Each check reports what the
  * numbers show when it does not hold (a per-token perplexity filter is not a task verifier).
  */
 
+import { ORDERED_TEST_LEVEL, orderedVerdict, replicateTable, type Ordering } from './orderedMeans.js';
 import { lastGeneration, meanAt, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
@@ -44,48 +46,60 @@ export const verification: Recipe = {
 export function verificationFindings(data: RecipeData): Finding[] {
   const { rows } = data;
   const last = lastGeneration(rows);
-  const at = (cell: string, metric: 'rare_survival' | 'heldout_perplexity') => meanAt(rows, cell, last, metric)!;
+  const at = (cell: string, metric: Measure) => meanAt(rows, cell, last, metric)!;
+  const each = (cell: string, metric: Measure) => replicateTable(rows, cell, metric, [last]).map(([value]) => value!);
   const rare = { none: at(VERIFICATION_CELLS.none, 'rare_survival'), verifier: at(VERIFICATION_CELLS.verifier, 'rare_survival'), self: at(VERIFICATION_CELLS.self, 'rare_survival') };
   const heldout = { none: at(VERIFICATION_CELLS.none, 'heldout_perplexity'), verifier: at(VERIFICATION_CELLS.verifier, 'heldout_perplexity'), self: at(VERIFICATION_CELLS.self, 'heldout_perplexity') };
   const rareNumbers = { rare_survival_none: shown(rare.none), rare_survival_m0_low: shown(rare.verifier), rare_survival_self_low: shown(rare.self) };
   const heldoutNumbers = { heldout_perplexity_none: shown(heldout.none), heldout_perplexity_m0_low: shown(heldout.verifier), heldout_perplexity_self_low: shown(heldout.self) };
   const rareText = `rare_survival at generation ${last}: none ${text(rare.none)}, m0:low:0.8 ${text(rare.verifier)}, self:low:0.8 ${text(rare.self)}`;
   const heldoutText = `heldout_perplexity at generation ${last}: none ${text(heldout.none)}, m0:low:0.8 ${text(heldout.verifier)}, self:low:0.8 ${text(heldout.self)}`;
+  /** `lower`'s `metric` below `higher`'s, each replicate's value at the last generation. */
+  const below = (metric: Measure, lower: Cell, higher: Cell): Ordering => ({
+    label: `${metric} ${VERIFICATION_CELLS[lower]} below ${VERIFICATION_CELLS[higher]}`,
+    lower: each(VERIFICATION_CELLS[lower], metric),
+    higher: each(VERIFICATION_CELLS[higher], metric),
+  });
+  const judged = (meansHold: boolean, orderings: Ordering[], numbers: Finding['numbers']) => {
+    const { p, ...verdict } = orderedVerdict(meansHold, orderings);
+    return { numbers: { ...numbers, welch_p: shown(p) }, ...verdict };
+  };
   return [
     {
       name: 'M0 verifier: rare types survive longer',
-      expected: 'with the M0 verifier more of the seed-rare types are still present at the end than without selection',
+      expected: `with the M0 verifier more of the seed-rare types are still present at the end than without selection (${TESTED})`,
       observed: rareText,
-      numbers: rareNumbers,
-      holds: rare.verifier > rare.none,
+      ...judged(rare.verifier > rare.none, [below('rare_survival', 'none', 'verifier')], rareNumbers),
     },
     {
       name: 'M0 verifier: held-out perplexity grows more slowly',
-      expected: 'with the M0 verifier the held-out perplexity ends lower than without selection',
+      expected: `with the M0 verifier the held-out perplexity ends lower than without selection (${TESTED})`,
       observed: heldoutText,
-      numbers: heldoutNumbers,
-      holds: heldout.verifier < heldout.none,
+      ...judged(heldout.verifier < heldout.none, [below('heldout_perplexity', 'verifier', 'none')], heldoutNumbers),
     },
     {
       name: 'self-judging: rare types die faster',
-      expected: 'when the model selects its own output fewer seed-rare types are present at the end than without selection',
+      expected: `when the model selects its own output fewer seed-rare types are present at the end than without selection (${TESTED})`,
       observed: rareText,
-      numbers: rareNumbers,
-      holds: rare.self < rare.none,
+      ...judged(rare.self < rare.none, [below('rare_survival', 'self', 'none')], rareNumbers),
     },
     {
       name: 'self-judging: held-out perplexity grows faster',
-      expected: 'when the model selects its own output the held-out perplexity ends higher than without selection',
+      expected: `when the model selects its own output the held-out perplexity ends higher than without selection (${TESTED})`,
       observed: heldoutText,
-      numbers: heldoutNumbers,
-      holds: heldout.self > heldout.none,
+      ...judged(heldout.self > heldout.none, [below('heldout_perplexity', 'none', 'self')], heldoutNumbers),
     },
     {
       name: 'the verifier beats self-judging',
-      expected: 'the M0 verifier ends with more rare types and a lower held-out perplexity than self-judging',
+      expected: `the M0 verifier ends with more rare types and a lower held-out perplexity than self-judging (${TESTED})`,
       observed: `${rareText}; ${heldoutText}`,
-      numbers: { ...rareNumbers, ...heldoutNumbers },
-      holds: rare.verifier > rare.self && heldout.verifier < heldout.self,
+      ...judged(rare.verifier > rare.self && heldout.verifier < heldout.self, [below('rare_survival', 'self', 'verifier'), below('heldout_perplexity', 'verifier', 'self')], { ...rareNumbers, ...heldoutNumbers }),
     },
   ];
 }
+
+type Measure = 'rare_survival' | 'heldout_perplexity';
+type Cell = keyof typeof VERIFICATION_CELLS;
+
+/** How each check is decided, as its expectation says. */
+const TESTED = `means over the replicates, and a one-sided Welch test at ${ORDERED_TEST_LEVEL * 100}% with 2 replicates or more`;

@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accumulate } from '../../src/recipes/accumulate.js';
 import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
-import { fakeData } from './fakeRows.js';
+import { fakeData, fakeReplicates } from './fakeRows.js';
 import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
-// 1500 sentences of Brown news, order 2 MLE, replace / accumulate / accumulate-subsample, 10 generations.
+// 1500 sentences of Brown news, order 2 MLE, replace / accumulate / accumulate-subsample, 10 generations,
+// 3 replicates (at 2, the Welch test's 1 degree of freedom left "in between" undecided: p = 0.057).
 describe('recipe accumulate', () => {
   let findings: Map<string, Finding>;
   let data: RecipeData;
   beforeAll(async () => {
-    ({ findings, data } = runSmall(accumulate, await brownNewsSlice(1500), { generations: 10, replicates: 2 }));
+    ({ findings, data } = runSmall(accumulate, await brownNewsSlice(1500), { generations: 10, replicates: 3 }));
   }, 60_000);
 
   it('every finding holds', () => {
@@ -100,6 +101,18 @@ describe('recipe accumulate: each check can fail on its own', () => {
     // strictly: ending level with either is not between
     expect(between([100, 104, 106, 108])).toBe(false);
     expect(between([100, 120, 140, 160])).toBe(false);
+  });
+
+  it('accumulate-subsample in between in the means but not by the Welch test over 3 replicates is undecided', () => {
+    // last held-out perplexities, replicates 1..3: accumulate 108, 109, 107; subsample 100, 130, 160
+    // (mean 130, sd 30); replace 160, 161, 159. accumulate below subsample: t = -22 / sqrt(1/3 + 900/3)
+    // = -1.269, df 2.0, P = 0.1659; subsample below replace: t = -1.731, df 2.0, P = 0.1126 (scipy)
+    const replicate = (k: number, subsample: number) => Object.fromEntries(Object.entries({ ...HOLDING, 'accumulate-subsample': [100, 110, 120, subsample] }).map(([strategy, curve]) => [`strategy=${strategy}`, curve.map((value, g) => ({ heldout_perplexity: g === 3 && strategy !== 'accumulate-subsample' ? value + k : value }))]));
+    const finding = accumulate.findings(fakeReplicates([replicate(1, 100), replicate(0, 130), replicate(-1, 160)])).find((one) => one.name === 'accumulate-subsample lies in between')!;
+    expect(finding.holds).toBe(false);
+    expect(finding.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: accumulate below accumulate-subsample (p = 0.1659); accumulate-subsample below replace (p = 0.1126); run more --replicates');
+    // the same means with the replicates close together: it holds
+    expect(accumulate.findings(fakeReplicates([replicate(1, 131), replicate(0, 130), replicate(-1, 129)])).find((one) => one.name === 'accumulate-subsample lies in between')!.holds).toBe(true);
   });
 
   it('says how the three ends compare, not the order it expects (it printed "20900 < 19490 < 40840": audit)', () => {

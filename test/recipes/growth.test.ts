@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricValues } from '../../src/metrics/columns.js';
 import { growth, growthFindings } from '../../src/recipes/growth.js';
 import type { Finding } from '../../src/recipes/recipe.js';
-import { fakeData } from './fakeRows.js';
+import { fakeData, fakeReplicates } from './fakeRows.js';
 import { brownNewsSlice, runSmall } from './helpers.js';
 
 // 100 seed hapaxes; every text holds 90 tokens + 10 sentences = 100 draws, so 100 draws from fits of 100 and
@@ -18,14 +18,17 @@ const HOLDING: Record<string, Curve> = {
   'tokens_growth=2': { retention: [1, 0.7, 0.65], survival: 0.47 },
 };
 
-function findingsFor(curves: Record<string, Curve>, hapaxes: readonly number[] = HAPAXES): Map<string, Finding> {
-  const cells = Object.fromEntries(
+function cellsOf(curves: Record<string, Curve>): Record<string, MetricValues[]> {
+  return Object.fromEntries(
     Object.entries(curves).map(([cell, { retention, survival, rare }]) => [
       cell,
       retention.map((value, g): MetricValues => ({ ...size, vocab_retention: value, rare_survival: g === 2 ? (rare ?? value) : value, survival_1: g === 2 ? survival : value })),
     ]),
   );
-  return new Map(growthFindings(fakeData(cells, hapaxes)).map((finding) => [finding.name, finding]));
+}
+
+function findingsFor(curves: Record<string, Curve>, hapaxes: readonly number[] = HAPAXES): Map<string, Finding> {
+  return new Map(growthFindings(fakeData(cellsOf(curves), hapaxes)).map((finding) => [finding.name, finding]));
 }
 
 describe('recipe growth: each check can fail', () => {
@@ -46,6 +49,24 @@ describe('recipe growth: each check can fail', () => {
     expect(slower('tokens_growth=1.5', { rare: 0.3 })).toBe(false);
     expect(slower('tokens_growth=2', { rare: 0.3 })).toBe(false);
     expect(slower('tokens_growth=2', { rare: 0.31 })).toBe(true);
+  });
+
+  it('leaves the first two checks undecided where their means hold but the replicates overlap (a one-sided Welch test at 5%)', () => {
+    // three replicates, R = 1 ending at 0.3 + d and R = 1.5 at 0.6 - d (its rare survival too), d = -0.3, 0, +0.3:
+    // retention R = 1 below R = 1.5: 0.3 +- 0.3 against 0.6 -+ 0.3, t = -0.3 / sqrt(0.09 / 3 + 0.09 / 3) = -1.225, df 4, P = 0.144;
+    // below R = 2 (0.65 in each): t = -0.35 / sqrt(0.09 / 3) = -2.021, df 2, P = 0.0904 (scipy)
+    const replicate = (d: number) => cellsOf({ ...HOLDING, 'tokens_growth=1': { retention: [1, 0.6, 0.3 + d], survival: 0.47 }, 'tokens_growth=1.5': { retention: [1, 0.7, 0.6 - d], survival: 0.47 } });
+    const findings = new Map(growthFindings(fakeReplicates([replicate(-0.3), replicate(0), replicate(0.3)], HAPAXES)).map((finding) => [finding.name, finding]));
+    const slower = findings.get('growing data loses types more slowly')!;
+    expect(slower.holds).toBe(false);
+    expect(slower.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: vocab_retention R = 1 below R = 1.5 (p = 0.1439); vocab_retention R = 1 below R = 2 (p = 0.09036); rare_survival R = 1 below R = 1.5 (p = 0.1439); rare_survival R = 1 below R = 2 (p = 0.09036); run more --replicates');
+    // R = 1 loses 0.3 -+ 0.3 from generation 1 to 2, R = 2 loses 0.05 each: 0.05 against 0.15 -+ 0.15, t = -1.155, df 2, P = 0.1838 (scipy)
+    const levels = findings.get('the loss levels off when the data double')!;
+    expect(levels.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: R = 2 below half of R = 1 (p = 0.1838); run more --replicates');
+    // the same means, the replicates agreeing: both hold
+    const agreeing = new Map(growthFindings(fakeReplicates([replicate(-0.01), replicate(0), replicate(0.01)], HAPAXES)).map((finding) => [finding.name, finding]));
+    expect(agreeing.get('growing data loses types more slowly')!.holds).toBe(true);
+    expect(agreeing.get('the loss levels off when the data double')!.holds).toBe(true);
   });
 
   it('fails "the loss levels off" when R = 2 loses half of what R = 1 loses or more', () => {
@@ -137,14 +158,19 @@ describe('recipe growth: each check can fail', () => {
   });
 });
 
-// 1500 sentences of Brown news, order 2 MLE: R = 1 / 1.5 / 2, 5 generations.
+// 1500 sentences of Brown news, order 2 MLE: R = 1 / 1.5 / 2, 5 generations, 3 replicates (at 2, the
+// Welch test's few degrees of freedom left "levels off" undecided).
 describe('recipe growth on Brown news', () => {
   let findings: Map<string, Finding>;
   beforeAll(async () => {
-    ({ findings } = runSmall(growth, await brownNewsSlice(1500), { generations: 5, replicates: 2 }));
+    ({ findings } = runSmall(growth, await brownNewsSlice(1500), { generations: 5, replicates: 3 }));
   }, 120_000);
 
   it('every finding holds', () => {
     for (const finding of findings.values()) expect(finding.holds, `${finding.name}: ${finding.observed}`).toBe(true);
+  });
+
+  it('the first two by the Welch test over the replicates too', () => {
+    for (const name of ['growing data loses types more slowly', 'the loss levels off when the data double']) expect(findings.get(name)!.numbers.welch_p, name).toBeLessThan(0.05);
   });
 });

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
 import { TRUNCATION_CELLS, truncation } from '../../src/recipes/truncation.js';
-import { fakeData } from './fakeRows.js';
+import type { MetricValues } from '../../src/metrics/columns.js';
+import { fakeData, fakeReplicates } from './fakeRows.js';
 import { meanAt } from '../../src/recipes/rowStats.js';
 import { brownNewsSlice, frozen, runSmall, verdicts } from './helpers.js';
 
@@ -55,7 +56,11 @@ const HOLDING: Record<keyof typeof TRUNCATION_CELLS, Cell> = {
 };
 
 function truncationVerdicts(changes: Partial<Record<keyof typeof TRUNCATION_CELLS, Partial<Cell>>>): Record<string, boolean> {
-  const cells = Object.fromEntries(
+  return verdicts(truncation, fakeData(cellsFor(changes)));
+}
+
+function cellsFor(changes: Partial<Record<keyof typeof TRUNCATION_CELLS, Partial<Cell>>>): Record<string, MetricValues[]> {
+  return Object.fromEntries(
     Object.entries(HOLDING).map(([name, cell]) => {
       const { perplexity1, perplexity2, retention, entropy, retention1, entropy1 } = { ...cell, ...changes[name as keyof typeof TRUNCATION_CELLS] };
       const row = (generation: number) => ({
@@ -66,7 +71,6 @@ function truncationVerdicts(changes: Partial<Record<keyof typeof TRUNCATION_CELL
       return [TRUNCATION_CELLS[name as keyof typeof TRUNCATION_CELLS], [row(0), row(1), row(2)]];
     }),
   );
-  return verdicts(truncation, fakeData(cells));
 }
 
 describe('recipe truncation: each check can fail on its own', () => {
@@ -104,6 +108,24 @@ describe('recipe truncation: each check can fail on its own', () => {
     // each part on its own: the share kept just equal to plain's (0.8), or the entropy lost just equal (1)
     expect(verdictsOf({ temperature: { retention: 0.8, entropy: 8 } })['the loop loses diversity faster']).toBe(false);
     expect(verdictsOf({ topP: { entropy1: 9.5, entropy: 8.5 } })['the loop loses diversity faster']).toBe(false);
+  });
+});
+
+describe('recipe truncation: the last two checks over replicates', () => {
+  it('are undecided where the means hold but the replicates overlap (one-sided Welch tests at 5%)', () => {
+    // three replicates, plain's retention at generation 2 at 0.8 + d, d = -0.25, 0, +0.25 (generation 1: 1, so
+    // also the share it keeps); top-p's 0.7: 0.7 against 0.8 +- 0.25, t = -0.1 / sqrt(0.0625 / 3) = -0.693, df 2, P = 0.28
+    const replicate = (d: number) => cellsFor({ plain: { retention: 0.8 + d } });
+    const findings = truncation.findings(fakeReplicates([replicate(-0.25), replicate(0), replicate(0.25)]));
+    const lower = findings.find((finding) => finding.name === 'diversity ends lower')!;
+    expect(lower.holds).toBe(false);
+    // (temperature's 0.6: t = -1.386, P = 0.1501; top-k's 0.5: t = -2.078, P = 0.08662; scipy)
+    expect(lower.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: vocab_retention temperature=0.7 below plain (p = 0.1501); vocab_retention top_k=10 below plain (p = 0.08662); vocab_retention top_p=0.9 below plain (p = 0.28); run more --replicates');
+    const faster = findings.find((finding) => finding.name === 'the loop loses diversity faster')!;
+    expect(faster.undecided).toContain('retention kept top_p=0.9 below plain (p = 0.28)');
+    // the replicates agreeing: both hold
+    const agreeing = truncation.findings(fakeReplicates([replicate(-0.01), replicate(0), replicate(0.01)]));
+    expect(agreeing.filter((finding) => ['diversity ends lower', 'the loop loses diversity faster'].includes(finding.name)).map((finding) => finding.holds)).toEqual([true, true]);
   });
 });
 

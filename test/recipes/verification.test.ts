@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricValues } from '../../src/metrics/columns.js';
 import type { Finding } from '../../src/recipes/recipe.js';
 import { verification, verificationFindings } from '../../src/recipes/verification.js';
-import { fakeData } from './fakeRows.js';
+import { fakeData, fakeReplicates } from './fakeRows.js';
 import { brownNewsSlice, runSmall } from './helpers.js';
 
 const start: MetricValues = { rare_survival: 1, heldout_perplexity: 50 };
@@ -37,18 +37,52 @@ describe('recipe verification: each check can fail', () => {
   });
 });
 
-// 1500 sentences of Brown news, order 2 MLE: select none / m0:low:0.8 / self:low:0.8, 8 generations.
+// Three replicates of hand-made values, to which each check also puts a one-sided Welch test.
+describe('recipe verification: means that hold within the replicates\' noise', () => {
+  /** Three replicates: the values of HOLDING, with these spreads (+d, 0, -d) around each cell's rare survival. */
+  function spread(d: { none: number; verifier: number; self: number }): Map<string, Finding> {
+    const replicate = (k: number) => {
+      const cell = (rare: number, heldout: number): MetricValues[] => [start, { rare_survival: rare, heldout_perplexity: heldout + k }];
+      return {
+        'select=none': cell(HOLDING.none[0]! + k * d.none, HOLDING.none[1]!),
+        'select=m0:low:0.8': cell(HOLDING.verifier[0]! + k * d.verifier, HOLDING.verifier[1]!),
+        'select=self:low:0.8': cell(HOLDING.self[0]! + k * d.self, HOLDING.self[1]!),
+      };
+    };
+    return new Map(verificationFindings(fakeReplicates([replicate(1), replicate(0), replicate(-1)])).map((finding) => [finding.name, finding]));
+  }
+
+  it('hold where the replicates lie apart', () => {
+    // rare survival 0.2 +- 0.01 (none) against 0.3 +- 0.01 (verifier): t = -0.1 / sqrt(2 x 0.0001 / 3) = -12.2, df 4, P = 0.00013
+    const findings = spread({ none: 0.01, verifier: 0.01, self: 0.01 });
+    for (const finding of findings.values()) expect(finding.holds, finding.name).toBe(true);
+    expect(findings.get('M0 verifier: rare types survive longer')!.numbers.welch_p).toBeCloseTo(0.000130, 5);
+  });
+
+  it('are undecided where the replicates overlap, though the means hold', () => {
+    // rare survival 0.2 +- 0.15 against 0.3 +- 0.15: sd 0.15 each, t = -0.1 / sqrt(2 x 0.0225 / 3) = -0.816, df 4, P = 0.23
+    const findings = spread({ none: 0.15, verifier: 0.15, self: 0.01 });
+    const verifier = findings.get('M0 verifier: rare types survive longer')!;
+    expect(verifier.holds).toBe(false);
+    expect(verifier.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: rare_survival select=none below select=m0:low:0.8 (p = 0.23); run more --replicates');
+    // self (0.1 +- 0.01) below none (0.2 +- 0.15): t = -0.1 / sqrt((0.0225 + 0.0001) / 3) = -1.152, df 2.02, P = 0.18
+    expect(findings.get('self-judging: rare types die faster')!.undecided).toMatch(/^the means hold, but not by a one-sided Welch test .*\(p = 0\.18\d*\)/u);
+    // the held-out perplexities lie apart: those checks still hold
+    expect(findings.get('M0 verifier: held-out perplexity grows more slowly')!.holds).toBe(true);
+  });
+});
+
+// 1500 sentences of Brown news, order 2 MLE: select none / m0:low:0.8 / self:low:0.8, 8 generations, 3 replicates.
 describe('recipe verification on Brown news', () => {
   let findings: Map<string, Finding>;
   beforeAll(async () => {
-    ({ findings } = runSmall(verification, await brownNewsSlice(1500), { generations: 8, replicates: 2 }));
+    ({ findings } = runSmall(verification, await brownNewsSlice(1500), { generations: 8, replicates: 3 }));
   }, 120_000);
 
-  it('the M0 verifier keeps more rare types than no selection and beats self-judging', () => {
-    for (const name of ['M0 verifier: rare types survive longer', 'the verifier beats self-judging']) {
-      const finding = findings.get(name)!;
-      expect(finding.holds, finding.observed).toBe(true);
-    }
+  it('the M0 verifier keeps more rare types than no selection (by the Welch test too: p = 0.023)', () => {
+    const finding = findings.get('M0 verifier: rare types survive longer')!;
+    expect(finding.holds, finding.observed).toBe(true);
+    expect(finding.numbers.welch_p).toBeCloseTo(0.0227, 4);
   });
 
   it('self-judging makes the held-out perplexity grow faster than no selection', () => {
@@ -56,9 +90,16 @@ describe('recipe verification on Brown news', () => {
     expect(finding.holds, finding.observed).toBe(true);
   });
 
-  it('reports the held-out perplexity of all three cells', () => {
+  it('the verifier beats self-judging in the means, but on this slice not by the Welch test (p = 0.11): undecided', () => {
+    const finding = findings.get('the verifier beats self-judging')!;
+    expect(finding.numbers.rare_survival_m0_low!).toBeGreaterThan(finding.numbers.rare_survival_self_low!);
+    expect(finding.numbers.heldout_perplexity_m0_low!).toBeLessThan(finding.numbers.heldout_perplexity_self_low!);
+    expect(finding.undecided).toMatch(/^the means hold, but not by a one-sided Welch test over the replicates at 5%: rare_survival select=self:low:0\.8 below select=m0:low:0\.8 \(p = 0\.11\d*\); run more --replicates$/u);
+  });
+
+  it('reports the held-out perplexity of all three cells, and the Welch P', () => {
     const numbers = findings.get('M0 verifier: held-out perplexity grows more slowly')!.numbers;
-    expect(Object.keys(numbers)).toEqual(['heldout_perplexity_none', 'heldout_perplexity_m0_low', 'heldout_perplexity_self_low']);
-    for (const value of Object.values(numbers)) expect(value).toBeGreaterThan(1);
+    expect(Object.keys(numbers)).toEqual(['heldout_perplexity_none', 'heldout_perplexity_m0_low', 'heldout_perplexity_self_low', 'welch_p']);
+    for (const [key, value] of Object.entries(numbers)) if (key !== 'welch_p') expect(value).toBeGreaterThan(1);
   });
 });
