@@ -13,7 +13,7 @@
  * above it they level off.
  */
 
-import { welchLessP } from '../stats/welch.js';
+import { orderedVerdict, replicateTable } from './orderedMeans.js';
 import { cellIds, halfway, lastGeneration, linearFit, meanAt, meanCurve, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
@@ -94,7 +94,10 @@ function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
   const growth = (cell: string) => meanAt(rows, cell, last, 'heldout_perplexity')! / meanAt(rows, cell, 0, 'heldout_perplexity')! - 1;
   const secondHalfGrowth = (cell: string) => fittedGrowth(rows, cell, half, last);
   const loss = (cell: string) => 1 - meanAt(rows, cell, last, 'vocab_retention')! / meanAt(rows, cell, 1, 'vocab_retention')!;
-  const p = levelOffP(rows, tenth, none, half, last);
+  const { p, ...verdict } = boundedVerdict(
+    growth(tenth) < 0.5 * growth(none) && loss(tenth) < 0.6 * loss(none) && secondHalfGrowth(tenth) < 0.25 * secondHalfGrowth(none),
+    rows, tenth, none, half, last,
+  );
   return {
     name: '10% human data: the degradation is bounded, far below that with none',
     expected:
@@ -114,51 +117,29 @@ function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
       vocab_loss_ratio_0: shown(loss(none)),
       second_half_welch_p: shown(p),
     },
-    ...boundedVerdict(
-      growth(tenth) < 0.5 * growth(none) && loss(tenth) < 0.6 * loss(none) && secondHalfGrowth(tenth) < 0.25 * secondHalfGrowth(none),
-      p,
-    ),
+    ...verdict,
   };
 }
 
-/** The level of the one-sided Welch test that the ratio 0.1 cell's second-half growth is under a quarter of ratio 0's. */
-const LEVEL_OFF_TEST = 0.05;
-
 /**
  * The means decide where there is one replicate (the caveat under the findings says so); with two or
- * more a side, the means' "under a quarter" must also pass the Welch test, or the check is undecided:
- * 3 replicates' second-half growth at ratio 0.1 spread 5.8% a replicate against a quarter of ratio 0's
- * near 7%, and the means' comparison failed on 1 seed of 12 (the recipes audit). Hence 10 replicates
- * by default: on seeds 1-7 and 42 the check held at 10 on all eight (p = 0.0004-0.035), at 8 on seven
- * (seed 1: p = 0.058), at 3 on three (four undecided, seed 1 failing in its means).
+ * more a side, the means' "under a quarter" must also pass a one-sided Welch test at 5% over each
+ * replicate's own second-half growth (./orderedMeans.ts), or the check is undecided: 3 replicates'
+ * second-half growth at ratio 0.1 spread 5.8% a replicate against a quarter of ratio 0's near 7%, and
+ * the means' comparison failed on 1 seed of 12 (the recipes audit). Hence 10 replicates by default: on
+ * seeds 1-7 and 42 the check held at 10 on all eight (p = 0.0004-0.035), at 8 on seven (seed 1:
+ * p = 0.058), at 3 on three (four undecided, seed 1 failing in its means).
  */
-function boundedVerdict(meansHold: boolean, p: number): Pick<Finding, 'holds' | 'undecided'> {
-  if (!meansHold || Number.isNaN(p)) return { holds: meansHold };
-  if (p < LEVEL_OFF_TEST) return { holds: true };
-  return { holds: false, undecided: `the means hold, but the replicates' second-half growth at ratio 0.1 is not under a quarter of ratio 0's by a one-sided Welch test at ${LEVEL_OFF_TEST * 100}% (p = ${text(p)}): run more --replicates (over 36 replicates a side an audit found p = 3e-6)` };
+function boundedVerdict(meansHold: boolean, rows: Span['rows'], tenth: string, none: string, half: number, last: number): ReturnType<typeof orderedVerdict> {
+  return orderedVerdict(meansHold, [
+    { label: "second-half growth at ratio 0.1 below a quarter of ratio 0's", lower: replicateGrowths(rows, tenth, half, last), higher: replicateGrowths(rows, none, half, last).map((growth) => growth / 4) },
+  ]);
 }
 
-/** P of the Welch test: each replicate's second-half growth at `tenth` against a quarter of each at `none` (NaN under 2 replicates a side). */
-function levelOffP(rows: Span['rows'], tenth: string, none: string, half: number, last: number): number {
-  return welchLessP(replicateGrowths(rows, tenth, half, last), replicateGrowths(rows, none, half, last).map((growth) => growth / 4));
-}
-
-/** Each replicate's own second-half growth (lineGrowth of its held-out perplexity over generations half..last), where it has all of them and the growth is finite. */
+/** Each replicate's own second-half growth (lineGrowth of its held-out perplexity over generations half..last), where it has all of them (a line through 0 at `half` gives no finite growth, which the test leaves out). */
 function replicateGrowths(rows: Span['rows'], cell: string, half: number, last: number): number[] {
   const generations = Array.from({ length: last - half + 1 }, (_, i) => half + i);
-  const byReplicate = new Map<number, Map<number, number | undefined>>();
-  for (const row of rows) {
-    if (row.cell.id !== cell || row.generation < half) continue;
-    if (!byReplicate.has(row.replicate)) byReplicate.set(row.replicate, new Map());
-    byReplicate.get(row.replicate)!.set(row.generation, row.values.heldout_perplexity);
-  }
-  return [...byReplicate.values()].flatMap((values) => {
-    const series = generations.map((g) => values.get(g));
-    if (!series.every((value) => value !== undefined)) return [];
-    // (a line through 0 at generation `half` has no growth to read: left out, not a RangeError in the test)
-    const growth = lineGrowth(generations, series as number[]);
-    return Number.isFinite(growth) ? [growth] : [];
-  });
+  return replicateTable(rows, cell, 'heldout_perplexity', generations).map((series) => lineGrowth(generations, series));
 }
 
 /**
