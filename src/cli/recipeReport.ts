@@ -20,7 +20,7 @@ import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
 import { renderSvg, svgChartFiles, writeSvgCharts } from '../export/report/svgCharts.js';
 import { theoryPoints } from '../export/survivalLaw.js';
 import type { SeriesPoint } from '../export/report/aggregateCurves.js';
-import { verdictOf, type Finding, type Recipe, type RecipeData, type Verdict } from '../recipes/recipe.js';
+import { observedText, verdictOf, type Finding, type Recipe, type RecipeData, type Verdict } from '../recipes/recipe.js';
 
 export async function writeRecipeReport(
   recipe: Recipe,
@@ -96,7 +96,7 @@ function recipeSection(
   const rows = findings
     .map(
       (finding) =>
-        `<tr><td>${escapeHtml(finding.name)}</td><td>${escapeHtml(finding.expected)}</td><td>${escapeHtml(finding.observed)}</td>` +
+        `<tr><td>${escapeHtml(finding.name)}</td><td>${escapeHtml(finding.expected)}</td><td>${escapeHtml(observedText(finding))}</td>` +
         `<td class="${VERDICT_CLASS[verdictOf(finding)]}">${verdictOf(finding)}</td></tr>`,
     )
     .join('\n');

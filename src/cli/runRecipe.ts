@@ -43,7 +43,7 @@ import { wordViewSpec } from '../simulation/preparedRun.js';
 import { DEFAULT_SHARED } from '../simulation/settings.js';
 import { collectRecipeAsync, recipeSeries, type CollectOptions } from '../recipes/collectRecipe.js';
 import { recipeCommandLine } from '../recipes/recipeCommand.js';
-import { oneReplicateCaveat, verdictCount, verdictOf, type Finding, type Recipe, type RecipeData, type RecipeScale } from '../recipes/recipe.js';
+import { observedText, oneReplicateCaveat, verdictCount, verdictOf, type Finding, type Recipe, type RecipeData, type RecipeScale } from '../recipes/recipe.js';
 
 export interface RunRecipeOptions {
   readonly out: string;
@@ -373,7 +373,7 @@ export function findingsMarkdown(recipe: Recipe, findings: readonly Finding[], c
     '',
     '| check | expected | observed | verdict |',
     '|---|---|---|---|',
-    ...findings.map((finding) => `| ${cell(finding.name)} | ${cell(finding.expected)} | ${cell(finding.observed)} | ${verdictOf(finding) === 'holds' ? 'holds' : `**${verdictOf(finding)}**`} |`),
+    ...findings.map((finding) => `| ${cell(finding.name)} | ${cell(finding.expected)} | ${cell(observedText(finding))} | ${verdictOf(finding) === 'holds' ? 'holds' : `**${verdictOf(finding)}**`} |`),
     '',
   ];
   const caveat = oneReplicateCaveat(replicates);

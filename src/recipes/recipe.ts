@@ -85,6 +85,17 @@ export function verdictOf(finding: Finding): Verdict {
 }
 
 /**
+ * What a finding observed, as every reader shows it (standard output, findings.md, the report, the
+ * playground): with why the rows cannot decide it, where its observed text does not say so already (a
+ * Welch test's p, or too few means for a trend test, was said in findings.json alone: the README
+ * promised "undecided, with why").
+ */
+export function observedText(finding: Finding): string {
+  const why = finding.holds ? undefined : finding.undecided;
+  return why === undefined || finding.observed.includes(why) ? finding.observed : `${finding.observed}; undecided: ${why}`;
+}
+
+/**
  * How many findings hold, of how many, and how many the rows could not decide: `3 of 4 hold`, or with
  * `noun` `findings`, `2 of 4 findings hold, 1 undecided (too few data)`.
  */

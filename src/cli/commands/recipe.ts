@@ -18,7 +18,7 @@ import { RunIncompleteError, UsageError } from '../../errors.js';
 import { checkWritableFolder } from '../../export/outputPaths.js';
 import { checkStandardOutputNotCorpus } from '../outputPaths.js';
 import { findRecipe, RECIPES } from '../../recipes/registry.js';
-import { checkRecipeScale, oneReplicateCaveat, verdictCount, verdictOf, type Finding, type Recipe } from '../../recipes/recipe.js';
+import { checkRecipeScale, observedText, oneReplicateCaveat, verdictCount, verdictOf, type Finding, type Recipe } from '../../recipes/recipe.js';
 import { recipeCommandLine, RecipeStoppedError, runRecipe, type RecipeOutcome } from '../runRecipe.js';
 import { loadOptionsFor, loadValuesOf, warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
@@ -133,7 +133,7 @@ function checkAllWritten(recipe: Recipe, outcome: RecipeOutcome, received: strin
 function printFindings(io: CliIO, recipe: Recipe, findings: readonly Finding[], started: number, outText: string, replicates: number): void {
   io.stdout.write(`${recipe.name}: ${recipe.title}\n`);
   for (const finding of findings) {
-    io.stdout.write(`  ${verdictOf(finding).padEnd(13)}  ${finding.name}\n      ${finding.observed}\n`);
+    io.stdout.write(`  ${verdictOf(finding).padEnd(13)}  ${finding.name}\n      ${observedText(finding)}\n`);
   }
   io.stdout.write(`${verdictCount(findings, 'findings')}; ${((Date.now() - started) / 1000).toFixed(1)} s; outputs in ${outText}\n`);
   const caveat = oneReplicateCaveat(replicates);

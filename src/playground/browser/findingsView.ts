@@ -1,10 +1,10 @@
 /**
  * A recipe's findings under its charts (`#findings`): each finding's verdict (✓ holds, ? undecided,
- * ✗ fails), what the literature expects and what the run observed, then the one-replicate caveat
+ * ✗ fails), what the literature expects and what the run observed (with why it is undecided), then the one-replicate caveat
  * where it applies. Written with textContent only.
  */
 
-import { oneReplicateCaveat, verdictOf, type Finding } from '../../recipes/recipe.js';
+import { observedText, oneReplicateCaveat, verdictOf, type Finding } from '../../recipes/recipe.js';
 import { $, hint } from './elements.js';
 
 export function showFindings(findings: readonly Finding[], replicates: number): void {
@@ -23,7 +23,7 @@ function findingBox(finding: Finding): HTMLDivElement {
   const expected = document.createElement('p');
   expected.textContent = `Expected: ${finding.expected}`;
   const observed = document.createElement('p');
-  observed.textContent = `Observed: ${finding.observed}`;
+  observed.textContent = `Observed: ${observedText(finding)}`;
   box.append(name, expected, observed);
   return box;
 }
