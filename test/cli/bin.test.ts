@@ -177,7 +177,7 @@ describe('the ngram-collapse executable', () => {
       if (child !== undefined && exists(child)) process.kill(child, 'SIGKILL'); // (the code under test failed)
       rmSync(folder, { recursive: true, force: true });
     }
-  }, 40_000);
+  });
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

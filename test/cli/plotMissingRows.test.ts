@@ -19,5 +19,5 @@ describe('plot of a curves CSV with rows missing', () => {
     expect((await cli(['merge', 's1.csv', 's2.csv', '--out', 'all.csv'], { cwd: dir })).code).toBe(0);
     const all = await cli(['plot', 'all.csv', '--out', 'all.html'], { cwd: dir });
     expect([all.code, all.stderr]).toEqual([0, '']);
-  }, 60_000);
+  });
 });

@@ -22,5 +22,5 @@ describe('an undecided check of a recipe run from the command line', () => {
     expect(stdout).toContain(WHY);
     expect(readFileSync(join(cwd, 'r', 'findings.md'), 'utf8')).toContain(WHY);
     expect(readFileSync(join(cwd, 'r', 'report.html'), 'utf8')).toContain(WHY.replaceAll("'", '&#39;'));
-  }, 60_000);
+  });
 });

@@ -21,7 +21,7 @@ describe('runRecipe with a relative out', () => {
     expect(outcome.written).toContain(join(cwd, 'results', 'curves.csv'));
     for (const file of outcome.written) expect(existsSync(file), file).toBe(true);
     expect(existsSync(join(process.cwd(), 'results'))).toBe(false);
-  }, 60_000);
+  });
 });
 
 describe('runRecipe with an out no folder can be made for', () => {
@@ -76,7 +76,7 @@ describe('runRecipe with an out whose entries are in the way', () => {
       await expect(runRecipe(findRecipe('drift'), options(cwd))).rejects.toThrow(`--out results: ${entry} is a folder, where the command writes a file`);
       expect(readdirSync(join(cwd, 'results')).sort()).toEqual(before);
     }
-  }, 60_000);
+  });
 });
 
 describe('a recipe over tokenizers reading standard input', () => {
@@ -88,7 +88,7 @@ describe('a recipe over tokenizers reading standard input', () => {
     await runRecipe(findRecipe('subword'), { out: 'file', cwd, corpus: [lighthouse], ...scale, command: 'same' });
     await runRecipe(findRecipe('subword'), { out: 'piped', cwd, corpus: ['-'], ...scale, command: 'same', load: { stdin: Readable.from([readFileSync(lighthouse)]) } });
     expect(readFileSync(join(cwd, 'piped', 'curves.csv'), 'utf8')).toBe(readFileSync(join(cwd, 'file', 'curves.csv'), 'utf8'));
-  }, 60_000);
+  });
 
   it('stops reading it at --max-tokens, as the loader does (keeping all of it first read an endless input for ever)', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'ngc-recipe-stdin-'));
@@ -97,7 +97,7 @@ describe('a recipe over tokenizers reading standard input', () => {
     }
     const refused = runRecipe(findRecipe('subword'), { out: 'capped', cwd, corpus: ['-'], generations: 2, replicates: 1, load: { stdin: Readable.from(endless()), maxTokens: 1000 } });
     await expect(refused).rejects.toThrow('the corpus has more than 1000 tokens');
-  }, 20_000);
+  });
 });
 
 describe('a recipe over tokenizers on text its word tokenizer cuts', () => {
@@ -120,7 +120,7 @@ describe('a recipe over tokenizers on text its word tokenizer cuts', () => {
     expect(said[0]).toMatch(
       /; recipe subword reads the corpus with its own tokenizers: on this text its wordpunct, bpe:500 and bpe:4000 models see these words cut \(its gpt2 model keeps the letters of every script in words; the loop on the whole words: run --tokenizer whitespace\)$/u,
     );
-  }, 60_000);
+  });
 });
 
 describe('runRecipe into a folder an earlier run wrote, and stopped while it writes', () => {

@@ -563,6 +563,6 @@ describe('shards started together into one folder an earlier run filled', () => 
       expect(readdirSync(join(dir, 'together')).filter((name) => name.startsWith('manifest')).sort()).toEqual([1, 2, 3, 4].map((p) => `manifest-shard-${p}-of-4.json`));
       expect(readFileSync(join(dir, 'together', 'cell-12', 'replicate-2', 'generation-1.txt')).equals(readFileSync(join(dir, 'filled', 'cell-12', 'replicate-2', 'generation-1.txt')))).toBe(true);
     }
-  }, 60_000);
+  });
 });
 

@@ -17,6 +17,19 @@ const NAMES = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const SIGNALS = fileURLToPath(new URL('../../dist/cli/signals.js', import.meta.url));
 let watch: SignalWatch | undefined;
 
+/** Waits until the child has printed `text` (read from `out`, or from its stdout from now on); throws if it ends first. */
+function saying(child: ReturnType<typeof spawn>, out?: () => string): (text: string) => Promise<void> {
+  let stdout = '';
+  if (out === undefined) child.stdout!.on('data', (chunk) => { stdout += String(chunk); });
+  const read = out ?? (() => stdout);
+  return async (text) => {
+    while (!read().includes(text)) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the child ended (${child.signalCode ?? child.exitCode}) before saying ${text}`);
+      await new Promise((wait) => setTimeout(wait, 5));
+    }
+  };
+}
+
 afterEach(() => watch?.dispose());
 
 describe('watchSignals', () => {
@@ -36,17 +49,20 @@ describe('watchSignals', () => {
 
   it("lets a second signal end the process at once, by that signal (the first is the run's to handle)", async () => {
     // In a child (the built module): the first SIGTERM is watched; the second signal, SIGINT, ends it.
+    // (the child says when it took the first: two signals pending at once are delivered SIGINT first,
+    // which then was the first: a flake audit, with the child stalled between the two kills)
     const program = `
       const { watchSignals } = await import(${JSON.stringify(SIGNALS)});
-      watchSignals();
+      const watch = watchSignals();
+      watch.signal.addEventListener('abort', () => console.log('first ' + watch.received()));
       console.log('ready');
       setInterval(() => undefined, 1000); // a step that never ends
     `;
     const child = spawn(process.execPath, ['--input-type=module', '-e', program], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    await new Promise<void>((ready) => child.stdout.on('data', (chunk) => { stdout += String(chunk); if (stdout.includes('ready')) ready(); }));
+    const said = saying(child);
+    await said('ready');
     child.kill('SIGTERM');
-    await new Promise((wait) => setTimeout(wait, 200));
+    await said('first SIGTERM');
     expect(child.exitCode).toBeNull(); // still running: the first signal is the run's to handle
     child.kill('SIGINT');
     const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
@@ -91,7 +107,9 @@ describe('watchSignals', () => {
   it('settle() keeps the watch to the end: a signal after the work lets the process end as it was going to, with its line and exit code (it ended by SIGTERM, exit 143 and no line, after a run had said it was done: audit); a second still ends it', async () => {
     const program = `
       const { watchSignals } = await import(${JSON.stringify(SIGNALS)});
-      watchSignals().settle();
+      const watch = watchSignals();
+      watch.settle();
+      watch.signal.addEventListener('abort', () => console.log('first ' + watch.received()));
       console.log('ready');
       process.stdin.once('data', () => setTimeout(() => { console.log('done'); process.exitCode = 0; }, 200)); // the last line, then the end
       process.stdin.resume();
@@ -106,11 +124,11 @@ describe('watchSignals', () => {
     one.child.kill('SIGTERM');
     one.child.stdin!.end('go\n');
     const [code, signal] = (await once(one.child, 'exit')) as [number | null, NodeJS.Signals | null];
-    expect([code, signal, one.out()]).toEqual([0, null, 'ready\ndone\n']);
+    expect([code, signal, one.out()]).toEqual([0, null, 'ready\nfirst SIGTERM\ndone\n']);
     // a second signal (another one) ends it at once
     const two = await start();
     two.child.kill('SIGTERM');
-    await new Promise((wait) => setTimeout(wait, 100));
+    await saying(two.child, two.out)('first SIGTERM');
     two.child.kill('SIGINT');
     const [code2, signal2] = (await once(two.child, 'exit')) as [number | null, NodeJS.Signals | null];
     expect([code2, signal2]).toEqual([null, 'SIGINT']);

@@ -100,7 +100,7 @@ describe('standard input by name besides -', () => {
       const quiet = appended(args);
       expect([quiet.stderr, quiet.stdout], args).toEqual(['', 'exit 0\n160\n']);
     }
-  }, 60_000);
+  });
 
   it("refuses run's table and --print-config's JSON going into its --config file (`>> c.json` made it no JSON: audit)", () => {
     const folder = mkdtempSync(join(tmpdir(), 'ngram-collapse-config-out-'));

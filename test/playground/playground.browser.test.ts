@@ -188,7 +188,7 @@ if (SKIP_BROWSER) {
       expect(await overflow()).toEqual([]);
       // narrowed after the run: drawn again to fit (they kept the width they were drawn at: round 3)
       await page.setViewportSize({ width: 400, height: 1000 });
-      await expect.poll(overflow, { timeout: 5_000 }).toEqual([]);
+      await expect.poll(overflow, { timeout: 20_000 }).toEqual([]);
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect.poll(() => page.textContent('#run-status'), { timeout: 60_000 }).toMatch(/^Done: /u);
       await page.waitForSelector('#charts[data-state="ready"]'); // (the charts draw a task at a time, after "Done")
@@ -197,7 +197,7 @@ if (SKIP_BROWSER) {
       expect(await subtitleEnd.count()).toBe(1);
       // on a 320 px phone nothing makes the page scroll sideways (the file input did), and legends go under the plots
       await page.setViewportSize({ width: 320, height: 1000 });
-      await expect.poll(overflow, { timeout: 5_000 }).toEqual([]);
+      await expect.poll(overflow, { timeout: 20_000 }).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
       // the legend's top is below the plot's x axis (at the right it left the plot 40 px wide: round 3)
       const legendBelowAxis = () => page.evaluate(() => {

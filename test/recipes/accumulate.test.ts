@@ -11,7 +11,7 @@ describe('recipe accumulate', () => {
   let data: RecipeData;
   beforeAll(async () => {
     ({ findings, data } = runSmall(accumulate, await brownNewsSlice(1500), { generations: 10, replicates: 3 }));
-  }, 60_000);
+  });
 
   it('every finding holds', () => {
     for (const finding of findings.values()) expect(finding.holds, `${finding.name}: ${finding.observed}`).toBe(true);

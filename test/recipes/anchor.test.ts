@@ -11,7 +11,7 @@ describe('recipe anchor', () => {
   let data: RecipeData;
   beforeAll(async () => {
     ({ findings, data } = runSmall(anchor, await brownNewsSlice(1500), { generations: 12, replicates: 2 }));
-  }, 60_000);
+  });
 
   it('every finding holds', () => {
     for (const finding of findings.values()) expect(finding.holds, `${finding.name}: ${finding.observed}`).toBe(true);

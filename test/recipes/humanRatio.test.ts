@@ -11,7 +11,7 @@ describe('recipe human-ratio', () => {
   let data: RecipeData;
   beforeAll(async () => {
     ({ findings, data } = runSmall(humanRatio, await brownNewsSlice(3000), { generations: 16, replicates: 2 }));
-  }, 60_000);
+  });
 
   it('every finding holds but "bounded", whose means hold and whose Welch test 2 replicates cannot pass', () => {
     for (const finding of findings.values()) {

@@ -10,7 +10,7 @@ describe('recipe perplexity-shift', () => {
   let data: RecipeData;
   beforeAll(async () => {
     ({ findings, data } = runSmall(perplexityShift, await brownNewsSlice(1500), { generations: 12, replicates: 6 }));
-  }, 60_000);
+  });
 
   it('records one perplexity per sentence for generations 0..G of every replicate', () => {
     expect(data.sentencePerplexities).toHaveLength(6 * 13);

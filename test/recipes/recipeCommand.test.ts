@@ -101,7 +101,7 @@ describe('ngram-collapse recipe', () => {
     // (its quantiles pool the replicates: "means over replicates" alone was not true of them: audit)
     expect(report).toContain('<th>observed (means over replicates unless it says otherwise)</th>');
     expect(readFileSync(join(out, 'findings.md'), 'utf8')).toContain('numbers are means over replicates unless a check says otherwise: pooled or counted over all replicates');
-  }, 60_000);
+  });
 
   it('records the corpus options that differ from their defaults in the command it writes', async () => {
     const cwd = tempDir();
@@ -113,7 +113,7 @@ describe('ngram-collapse recipe', () => {
     const report = readFileSync(join(cwd, "d $1 $& $'", 'report.html'), 'utf8');
     expect(report.match(/<!doctype html>/gi)).toHaveLength(1);
     expect(report).toContain(escapeHtml(findings.command));
-  }, 60_000);
+  });
 
   it('with bpe:K, learns the merges on the recipe\'s H and fills the word columns, as run does', async () => {
     const cwd = tempDir();
@@ -129,7 +129,7 @@ describe('ngram-collapse recipe', () => {
     expect(ran.code).toBe(0);
     const [runHeader, runFirst] = readFileSync(join(cwd, 'r.csv'), 'utf8').split('\n');
     expect(runFirst!.split(',')[runHeader!.split(',').indexOf('types')]).toBe(row[columns.indexOf('types')]);
-  }, 60_000);
+  });
 
   it('refuses --tokenizer and --lowercase for the subword recipe, which reads the corpus with its own', async () => {
     for (const flags of [['--tokenizer', 'char'], ['--lowercase'], ['--no-lowercase']]) {
@@ -178,7 +178,7 @@ describe('ngram-collapse recipe', () => {
     expect(two.stdout).toMatch(/\n\d of 3 findings hold, 1 undecided \(too few data\); [\d.]+ s; outputs in acc2\n$/);
     expect(readFileSync(join(cwd, 'acc2', 'findings.md'), 'utf8')).not.toContain('One replicate');
     expect(JSON.parse(readFileSync(join(cwd, 'acc2', 'findings.json'), 'utf8'))).not.toHaveProperty('caveat');
-  }, 60_000);
+  });
 
   it("counts subword's series over all its tokenizers (it counted to 1 four times: audit); a check one replicate cannot decide is said to be undecided everywhere", async () => {
     const cwd = tempDir();
@@ -201,5 +201,5 @@ describe('ngram-collapse recipe', () => {
     // one cell a tokenizer, four tokenizers
     const counts = result.stderr.split('\n').flatMap((line) => /^recipe subword: (\d+\/\d+) series done/u.exec(line)?.[1] ?? []);
     expect(counts).toEqual(['1/4', '2/4', '3/4', '4/4']);
-  }, 60_000);
+  });
 });

@@ -24,5 +24,5 @@ describe('recipe warnings', () => {
     expect(again.cells.map((cell) => cell.id)).toEqual(names.map((name) => `tokenizer=x/${name}`));
     expect(again.rows.map((row) => row.values)).toEqual(data.rows.map((row) => row.values)); // the same draws
     expect(renamed).toEqual(warnings.map((warning) => warning.replace(/^cell (\S+)/u, (_, name: string) => `cell tokenizer=x/${name}`)));
-  }, 60_000);
+  });
 });

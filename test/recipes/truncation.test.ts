@@ -12,7 +12,7 @@ describe('recipe truncation', () => {
   let data: RecipeData;
   beforeAll(async () => {
     ({ findings, data } = runSmall(truncation, await brownNewsSlice(1500), { generations: 8, replicates: 2 }));
-  }, 60_000);
+  });
 
   it('temperature 0.7 and top-k 10 lower the perplexity under M0', () => {
     const finding = findings.get('temperature 0.7 and top-k 10 raise the likelihood under M0')!;

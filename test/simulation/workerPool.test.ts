@@ -119,7 +119,7 @@ describe('runTasks', () => {
     // the rows (generations 0..2) of series 0, 4 and 5: exactly those simulate gives
     const rows0 = settings.generations + 1;
     expect(rows).toEqual([...expected.slice(0, rows0), ...expected.slice(4 * rows0)]);
-  }, 30_000);
+  });
 
   it('takes the worker script as a path or a file: URL string too (the README says "a URL or path"; "file://..." was a raw TypeError: audit)', async () => {
     const six: RunSettings = { ...settings, replicates: 3 };
@@ -132,7 +132,7 @@ describe('runTasks', () => {
     }
     expect(() => validateTaskOptions({ workerScript: '' }, {})).toThrow("options.workerScript must be a URL or a path, got ''");
     expect(() => validateTaskOptions({ workerScript: 'file://[' }, {})).toThrow('options.workerScript must be a URL or a path');
-  }, 30_000);
+  });
 
   it('with 2 threads (this one and a worker, or two workers) gives the rows of simulate, in the same order', async () => {
     const expected: string[] = [];
@@ -143,7 +143,7 @@ describe('runTasks', () => {
       expect(result).toMatchObject({ ended: 4, failed: 0, interrupted: false });
       expect(rows).toEqual(expected);
     }
-  }, 30_000);
+  });
 
   it('with 2 threads, a series failing in this thread is reported and the others finish', async () => {
     // the worker takes slot 0 first, this thread slot 1: the broken series runs here
@@ -164,7 +164,7 @@ describe('runTasks', () => {
       ['human_ratio=0.5', undefined],
     ]);
     expect(rows).toHaveLength(3 * 3);
-  }, 30_000);
+  });
 
   it('with 2 threads, a handler that throws for a series of this thread rejects the run with its error', async () => {
     const run = prepareRun(corpus, vocabulary.size, settings);
@@ -175,7 +175,7 @@ describe('runTasks', () => {
       },
     });
     await expect(failing).rejects.toThrow('disk full');
-  }, 30_000);
+  });
 
   it('with 2 threads, stops when aborted, keeping what was delivered in order; this thread starts no generation after', async () => {
     const long: RunSettings = { ...settings, generations: 40 };
@@ -202,7 +202,7 @@ describe('runTasks', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(rows).toHaveLength(delivered);
     expect(afterAbort).toBe(0);
-  }, 30_000);
+  });
 
   it('with 2 threads, a handler that aborts stops every later handler call, and `ended` counts the ends delivered (audit: 7 rows and an end came after the abort, `ended` said 1 of 2)', async () => {
     for (const abortAt of [5, 9]) {
@@ -227,7 +227,7 @@ describe('runTasks', () => {
       // rows 1-3 and series 1's end, then rows 4-5 (2 series' first two rows) or rows 4-9 and series 2's end
       expect(result.ended, `abort at row ${abortAt}`).toBe(abortAt === 5 ? 1 : 2);
     }
-  }, 30_000);
+  });
 
   it('no handler is called once a handler aborted, in process and in this thread of a pool too; an abort in the last onEnd leaves the run whole (audit: onRow, onTexts and onProgress followed an abort in this thread; `interrupted` differed by path)', async () => {
     const layouts = [{ workers: 1 }, { workers: 2 }, { workers: 3 }, { workers: 2, inThisThread: false }];
@@ -263,7 +263,7 @@ describe('runTasks', () => {
       });
       expect({ layout, whole: { ended: whole.ended, interrupted: whole.interrupted } }).toEqual({ layout, whole: { ended: 4, interrupted: false } });
     }
-  }, 60_000);
+  });
 
   it('a warn that throws rejects the run with its error, whichever thread the warning comes from (audit: in this thread it was a failed series)', async () => {
     // 50 tokens a batch: the models collapse to one sentence, and the loop warns
@@ -272,7 +272,7 @@ describe('runTasks', () => {
       const run = simulateAsync(corpus, vocabulary.size, tiny, { ...options, warn: () => { throw new Error('log closed'); } }, {});
       await expect(run, JSON.stringify(options)).rejects.toThrow('log closed');
     }
-  }, 30_000);
+  });
 });
 
 describe('poolSize and seriesTokens', () => {

@@ -106,7 +106,7 @@ describe('the published encodings', () => {
     expect(compared).toBeGreaterThan(12000);
     // Anything but ASCII is left to the package.
     expect(ascii('café')).toBeUndefined();
-  }, 30_000);
+  });
 
   it('writes a leading space as ▁ and splits nothing else', () => {
     // "Hello world" is two tokens in every published encoding: "Hello" and " world".
