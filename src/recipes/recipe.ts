@@ -112,7 +112,7 @@ export function verdictCount(findings: readonly Finding[], noun?: string): strin
  */
 export function oneReplicateCaveat(replicates: number): string | undefined {
   return replicates === 1
-    ? 'One replicate: the checks that compare means over replicates have no interval, and here they rest on this one series; run more replicates (the recipes run 3 by default) and other --seed values before citing them.'
+    ? 'One replicate: the checks that compare means over replicates have no interval or test, and here they rest on this one series; run more replicates (the recipes run 3 to 10 by default) and other --seed values before citing them.'
     : undefined;
 }
 
