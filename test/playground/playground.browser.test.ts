@@ -1001,6 +1001,12 @@ if (SKIP_BROWSER) {
       });
       expect(await page.textContent('#corpus-error')).toBe('late.txt was not taken: a run is under way (drop it again when the run ends, or press Stop first)');
       expect(await page.inputValue('#corpus-select')).toBe('brown:news');
+      // an address edited now is put back to the running settings, and the page says so (it said nothing: audit)
+      const running = page.url();
+      await page.evaluate(() => { location.hash = '#config=' + encodeURIComponent(JSON.stringify({ corpus: 'brown:fiction', order: 3 })); });
+      await expect.poll(() => page.textContent('#corpus-error')).toBe('The edited address was not taken: a run is under way (edit it again when the run ends, or press Stop first); the address is the running settings again.');
+      expect(page.url()).toBe(running);
+      expect(await page.getByLabel('Order (--order)').inputValue()).toBe('2');
       await page.getByRole('button', { name: 'Stop' }).click();
       expect(await page.getByLabel('Order (--order)').isDisabled()).toBe(false);
       expect(await page.locator('#corpus-select').isDisabled()).toBe(false);

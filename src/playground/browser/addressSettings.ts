@@ -3,7 +3,7 @@
  * `stateFromAddress` fills the controls from it (or from the defaults) and loads their corpus; a
  * refused address is said (its message under the settings, the status line) and never run, and
  * leaves the controls at the defaults. `watchAddress` reads an address edited later, except during a
- * run, when the run's settings are put back into it.
+ * run, when the run's settings are put back into it and the page says so.
  */
 
 import { describeError } from '../../errors.js';
@@ -53,7 +53,16 @@ function refuseAddress(error: unknown): void {
   if (defaults !== undefined && !page.running) ensureLoaded(defaults).catch((error: Error) => showMessage('corpus-error', error.message));
 }
 
-/** Reads an address edited by hand; during a run it is put back: the run's settings stay (see setButtons). */
+/**
+ * Reads an address edited by hand; during a run it is put back, the run's settings staying (see
+ * setButtons), and the page says so (it was put back without a word: audit of the playground).
+ */
 export function watchAddress(): void {
-  window.addEventListener('hashchange', () => (page.running ? history.replaceState(null, '', configHash(pageConfig(page.state))) : stateFromAddress()));
+  window.addEventListener('hashchange', () => {
+    if (!page.running) return stateFromAddress();
+    history.replaceState(null, '', configHash(pageConfig(page.state)));
+    showMessage('corpus-error', ADDRESS_DURING_RUN);
+  });
 }
+
+export const ADDRESS_DURING_RUN = 'The edited address was not taken: a run is under way (edit it again when the run ends, or press Stop first); the address is the running settings again.';
