@@ -49,20 +49,30 @@ export const growth: Recipe = {
 };
 
 export function growthFindings(data: RecipeData): Finding[] {
-  const { rows, run, scale } = data;
-  const last = lastGeneration(rows);
-  const half = halfway(last);
-  const retention = (rate: number) => meanCurve(rows, cellOf(rate), 'vocab_retention');
-  const rare = (rate: number) => meanAt(rows, cellOf(rate), last, 'rare_survival');
-  const findings: Finding[] = [];
+  const last = lastGeneration(data.rows);
+  const span: Span = { rows: data.rows, half: halfway(last), last };
+  return [keptMoreFinding(span), levelsOffFinding(span), lawFinding(data, span)];
+}
 
-  const ends = GROWTH_RATES.map((rate) => retention(rate)[last]!);
+/** What each check reads: the rows, the middle and the last generation. */
+interface Span {
+  readonly rows: RecipeData['rows'];
+  readonly half: number;
+  readonly last: number;
+}
+
+const retentionCurve = (rows: Span['rows'], rate: number) => meanCurve(rows, cellOf(rate), 'vocab_retention');
+
+/** R = 1.5 and R = 2 end with more seed types and rare types than R = 1 (means, and Welch tests over the replicates). */
+function keptMoreFinding({ rows, last }: Span): Finding {
+  const rare = (rate: number) => meanAt(rows, cellOf(rate), last, 'rare_survival');
+  const ends = GROWTH_RATES.map((rate) => retentionCurve(rows, rate)[last]!);
   const each = (rate: number, metric: 'vocab_retention' | 'rare_survival') => replicateTable(rows, cellOf(rate), metric, [last]).map(([value]) => value!);
   const keptMore = orderedVerdict(
     ends[1]! > ends[0]! && ends[2]! > ends[0]! && rare(1.5)! > rare(1)! && rare(2)! > rare(1)!,
     (['vocab_retention', 'rare_survival'] as const).flatMap((metric) => [1.5, 2].map((rate) => ({ label: `${metric} R = 1 below R = ${rate}`, lower: each(1, metric), higher: each(rate, metric) }))),
   );
-  findings.push({
+  return {
     name: 'growing data loses types more slowly',
     expected: `with R = 1.5 and R = 2 more of the seed types and of the rare types are present at the end than with R = 1 (${TESTED})`,
     observed: `at generation ${last}, vocab_retention / rare_survival: ${GROWTH_RATES.map((rate, i) => `R = ${rate} ${text(ends[i])} / ${text(rare(rate))}`).join('; ')}`,
@@ -72,22 +82,28 @@ export function growthFindings(data: RecipeData): Finding[] {
     // (where R = 1 lost nothing, a share of 1, no rate can keep more, nor is there a rare survival to
     // compare without rare types: undecided, unless a rate kept less: rounds 3 and 4)
     ...keptMoreUndecided([[ends[0]!, ends[1]!], [ends[0]!, ends[2]!], [rare(1), rare(1.5)], [rare(1), rare(2)]]),
-  });
+  };
+}
 
-  const loss = (rate: number) => retention(rate)[half]! - retention(rate)[last]!;
+/** From the halfway generation on, R = 2 loses less than half the share of seed types R = 1 loses (means, and a Welch test). */
+function levelsOffFinding({ rows, half, last }: Span): Finding {
+  const loss = (rate: number) => retentionCurve(rows, rate)[half]! - retentionCurve(rows, rate)[last]!;
   const losses = (rate: number) => replicateTable(rows, cellOf(rate), 'vocab_retention', [half, last]).map(([from, to]) => from! - to!);
-  const { p: levelP, ...levels } = orderedVerdict(loss(2) < loss(1) / 2, [{ label: 'R = 2 below half of R = 1', lower: losses(2), higher: losses(1).map((one) => one / 2) }]);
-  findings.push({
+  const { p, ...levels } = orderedVerdict(loss(2) < loss(1) / 2, [{ label: 'R = 2 below half of R = 1', lower: losses(2), higher: losses(1).map((one) => one / 2) }]);
+  return {
     name: 'the loss levels off when the data double',
     expected: `from generation ${half} to ${last}, R = 2 loses less than half the share of seed types that R = 1 loses (${TESTED})`,
     observed: `vocab_retention lost from generation ${half} to ${last}: R = 1 ${text(loss(1))}, R = 1.5 ${text(loss(1.5))}, R = 2 ${text(loss(2))}`,
-    numbers: { loss_R1: shown(loss(1)), 'loss_R1.5': shown(loss(1.5)), loss_R2: shown(loss(2)), welch_p: shown(levelP) },
+    numbers: { loss_R1: shown(loss(1)), 'loss_R1.5': shown(loss(1.5)), loss_R2: shown(loss(2)), welch_p: shown(p) },
     ...levels,
     // (neither R = 1 nor R = 2 losing anything leaves nothing to level off: undecided, not a failure:
     // round 3; R = 2 losing where R = 1 did not decides against it: round 4)
     ...(!(loss(1) > 0) && !(loss(2) > 0) ? { undecided: `neither R = 1 nor R = 2 lost a share of seed types from generation ${half} to ${last}: nothing to level off` } : {}),
-  });
+  };
+}
 
+/** The seed hapaxes' survival at the last generation against the survival law for the sizes drawn, in every cell. */
+function lawFinding({ run, scale }: RecipeData, { rows, last }: Span): Finding {
   const seedCounts = Int32Array.from(run.reference.unigrams.types, (id) => run.reference.unigrams.counts[id]!);
   const hapaxes = seedCounts.filter((count) => count === 1).length;
   const law = GROWTH_RATES.map((rate) => {
@@ -98,7 +114,7 @@ export function growthFindings(data: RecipeData): Finding[] {
     return { rate, expected, measured, z: (measured - expected) / se, testable: normalBandApplies(expected, hapaxes * scale.replicates) };
   });
   const untestable = law.filter(({ testable }) => !testable).map(({ rate }) => `R = ${rate}`);
-  findings.push({
+  return {
     name: 'in line with the survival law',
     expected: `the seed hapaxes still present at generation ${last} match 1 - exp(-g_k) for the sizes drawn, within 4 standard errors`,
     observed:
@@ -108,8 +124,7 @@ export function growthFindings(data: RecipeData): Finding[] {
     holds: law.every(({ z, testable }) => testable && Math.abs(z) < 4),
     // (a rate with too few trials cannot fail, nor confirm the law: undecided unless a tested rate fails)
     ...(untestable.length > 0 && law.every(({ z, testable }) => !testable || Math.abs(z) < 4) ? { undecided: `not tested at ${untestable.join(', ')}: ${tooFewHapaxes(hapaxes, scale.replicates)}` } : {}),
-  });
-  return findings;
+  };
 }
 
 /**
