@@ -12,8 +12,8 @@
  * 5% over them, else undecided: ./orderedMeans.ts).
  */
 
-import { ORDERED_TEST_LEVEL, orderedVerdict, replicateTable } from './orderedMeans.js';
-import { cellIds, halfway, lastGeneration, meanCurve, relation, shown, text } from './rowStats.js';
+import { ORDERED_TEST_TEXT, orderedVerdict } from './orderedMeans.js';
+import { cellIds, halfway, lastGeneration, meanCurve, relation, replicateValues, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import { fewestForTrend, mannKendallP } from '../stats/mannKendall.js';
 
@@ -61,14 +61,14 @@ export function accumulateFindings(data: RecipeData): Finding[] {
     holds: keptMax < 1.5 * start && keptSecondHalf < 0.05,
   });
 
-  const ends = (strategy: string) => replicateTable(rows, cellOf(strategy), 'heldout_perplexity', [last]).map(([value]) => value!);
+  const ends = (strategy: string) => replicateValues(rows, cellOf(strategy), last, 'heldout_perplexity');
   const { p, ...between } = orderedVerdict(kept[last]! < subsample[last]! && subsample[last]! < replace[last]!, [
     { label: 'accumulate below accumulate-subsample', lower: ends('accumulate'), higher: ends('accumulate-subsample') },
     { label: 'accumulate-subsample below replace', lower: ends('accumulate-subsample'), higher: ends('replace') },
   ]);
   findings.push({
     name: 'accumulate-subsample lies in between',
-    expected: `keeping the data but not the training size degrades, more slowly than replacing: it ends between accumulate and replace (means over the replicates, and a one-sided Welch test at ${ORDERED_TEST_LEVEL * 100}% each way with 2 replicates or more)`,
+    expected: `keeping the data but not the training size degrades, more slowly than replacing: it ends between accumulate and replace (${ORDERED_TEST_TEXT}, each way)`,
     observed: `held-out perplexity at generation ${last}: accumulate ${text(kept[last])} ${relation(kept[last], subsample[last])} accumulate-subsample ${text(subsample[last])} ${relation(subsample[last], replace[last])} replace ${text(replace[last])}`,
     numbers: { accumulate_last: shown(kept[last]), subsample_last: shown(subsample[last]), replace_last: shown(replace[last]), welch_p: shown(p) },
     ...between,

@@ -14,7 +14,7 @@
  * every generation.
  */
 
-import { ORDERED_TEST_LEVEL, orderedVerdict, replicateTable } from './orderedMeans.js';
+import { ORDERED_TEST_TEXT, orderedVerdict, replicateTable } from './orderedMeans.js';
 import { generationRuns, lastGeneration, meanAt, shown, text } from './rowStats.js';
 import { cellRuns, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
@@ -134,7 +134,7 @@ function diversityEndsLower({ at, each, last }: Reader): Finding {
   );
   return {
     name: 'diversity ends lower',
-    expected: `with truncation, vocabulary retention and unigram entropy end lower than with plain sampling (${TESTED})`,
+    expected: `with truncation, vocabulary retention and unigram entropy end lower than with plain sampling (${ORDERED_TEST_TEXT})`,
     observed:
       `at generation ${last}, vocab_retention / entropy_bits: plain ${text(plainRetention)} / ${text(plainEntropy)}; ` +
       TRUNCATED.map((cell) => `${label(cell)} ${text(at(cell, last, 'vocab_retention'))} / ${text(at(cell, last, 'entropy_bits'))}`).join('; '),
@@ -167,7 +167,7 @@ function loopLosesFaster({ at, each, last }: Reader): Finding {
     name: 'the loop loses diversity faster',
     expected:
       'from generation 1 on (the first sample\'s own loss left out), the loop keeps a smaller share of its vocabulary retention ' +
-      `and loses more unigram entropy with truncation than with plain sampling (${TESTED})`,
+      `and loses more unigram entropy with truncation than with plain sampling (${ORDERED_TEST_TEXT})`,
     observed:
       `from generation 1 to ${last}, share of vocab_retention kept / entropy_bits lost: plain ${text(kept(plain))} / ${text(lost(plain))}; ` +
       TRUNCATED.map((cell) => `${label(cell)} ${text(kept(cell))} / ${text(lost(cell))}`).join('; '),
@@ -181,5 +181,3 @@ function loopLosesFaster({ at, each, last }: Reader): Finding {
   };
 }
 
-/** How the last two checks are decided, as their expectations say. */
-const TESTED = `means over the replicates, and a one-sided Welch test at ${ORDERED_TEST_LEVEL * 100}% with 2 replicates or more`;

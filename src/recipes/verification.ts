@@ -14,8 +14,8 @@
  * numbers show when it does not hold (a per-token perplexity filter is not a task verifier).
  */
 
-import { ORDERED_TEST_LEVEL, orderedVerdict, replicateTable, type Ordering } from './orderedMeans.js';
-import { lastGeneration, meanAt, shown, text } from './rowStats.js';
+import { ORDERED_TEST_TEXT, orderedVerdict, type Ordering } from './orderedMeans.js';
+import { lastGeneration, meanAt, replicateValues, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const VERIFICATION_CELLS = {
@@ -47,7 +47,7 @@ export function verificationFindings(data: RecipeData): Finding[] {
   const { rows } = data;
   const last = lastGeneration(rows);
   const at = (cell: string, metric: Measure) => meanAt(rows, cell, last, metric)!;
-  const each = (cell: string, metric: Measure) => replicateTable(rows, cell, metric, [last]).map(([value]) => value!);
+  const each = (cell: string, metric: Measure) => replicateValues(rows, cell, last, metric);
   const rare = { none: at(VERIFICATION_CELLS.none, 'rare_survival'), verifier: at(VERIFICATION_CELLS.verifier, 'rare_survival'), self: at(VERIFICATION_CELLS.self, 'rare_survival') };
   const heldout = { none: at(VERIFICATION_CELLS.none, 'heldout_perplexity'), verifier: at(VERIFICATION_CELLS.verifier, 'heldout_perplexity'), self: at(VERIFICATION_CELLS.self, 'heldout_perplexity') };
   const rareNumbers = { rare_survival_none: shown(rare.none), rare_survival_m0_low: shown(rare.verifier), rare_survival_self_low: shown(rare.self) };
@@ -67,31 +67,31 @@ export function verificationFindings(data: RecipeData): Finding[] {
   return [
     {
       name: 'M0 verifier: rare types survive longer',
-      expected: `with the M0 verifier more of the seed-rare types are still present at the end than without selection (${TESTED})`,
+      expected: `with the M0 verifier more of the seed-rare types are still present at the end than without selection (${ORDERED_TEST_TEXT})`,
       observed: rareText,
       ...judged(rare.verifier > rare.none, [below('rare_survival', 'none', 'verifier')], rareNumbers),
     },
     {
       name: 'M0 verifier: held-out perplexity grows more slowly',
-      expected: `with the M0 verifier the held-out perplexity ends lower than without selection (${TESTED})`,
+      expected: `with the M0 verifier the held-out perplexity ends lower than without selection (${ORDERED_TEST_TEXT})`,
       observed: heldoutText,
       ...judged(heldout.verifier < heldout.none, [below('heldout_perplexity', 'verifier', 'none')], heldoutNumbers),
     },
     {
       name: 'self-judging: rare types die faster',
-      expected: `when the model selects its own output fewer seed-rare types are present at the end than without selection (${TESTED})`,
+      expected: `when the model selects its own output fewer seed-rare types are present at the end than without selection (${ORDERED_TEST_TEXT})`,
       observed: rareText,
       ...judged(rare.self < rare.none, [below('rare_survival', 'self', 'none')], rareNumbers),
     },
     {
       name: 'self-judging: held-out perplexity grows faster',
-      expected: `when the model selects its own output the held-out perplexity ends higher than without selection (${TESTED})`,
+      expected: `when the model selects its own output the held-out perplexity ends higher than without selection (${ORDERED_TEST_TEXT})`,
       observed: heldoutText,
       ...judged(heldout.self > heldout.none, [below('heldout_perplexity', 'none', 'self')], heldoutNumbers),
     },
     {
       name: 'the verifier beats self-judging',
-      expected: `the M0 verifier ends with more rare types and a lower held-out perplexity than self-judging (${TESTED})`,
+      expected: `the M0 verifier ends with more rare types and a lower held-out perplexity than self-judging (${ORDERED_TEST_TEXT})`,
       observed: `${rareText}; ${heldoutText}`,
       ...judged(rare.verifier > rare.self && heldout.verifier < heldout.self, [below('rare_survival', 'self', 'verifier'), below('heldout_perplexity', 'verifier', 'self')], { ...rareNumbers, ...heldoutNumbers }),
     },
@@ -101,5 +101,3 @@ export function verificationFindings(data: RecipeData): Finding[] {
 type Measure = 'rare_survival' | 'heldout_perplexity';
 type Cell = keyof typeof VERIFICATION_CELLS;
 
-/** How each check is decided, as its expectation says. */
-const TESTED = `means over the replicates, and a one-sided Welch test at ${ORDERED_TEST_LEVEL * 100}% with 2 replicates or more`;

@@ -170,7 +170,4 @@ describe('recipe growth on Brown news', () => {
     for (const finding of findings.values()) expect(finding.holds, `${finding.name}: ${finding.observed}`).toBe(true);
   });
 
-  it('the first two by the Welch test over the replicates too', () => {
-    for (const name of ['growing data loses types more slowly', 'the loss levels off when the data double']) expect(findings.get(name)!.numbers.welch_p, name).toBeLessThan(0.05);
-  });
 });

@@ -123,9 +123,26 @@ describe('recipe truncation: the last two checks over replicates', () => {
     expect(lower.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: vocab_retention temperature=0.7 below plain (p = 0.1501); vocab_retention top_k=10 below plain (p = 0.08662); vocab_retention top_p=0.9 below plain (p = 0.28); run more --replicates');
     const faster = findings.find((finding) => finding.name === 'the loop loses diversity faster')!;
     expect(faster.undecided).toContain('retention kept top_p=0.9 below plain (p = 0.28)');
+    // plain's entropy at generation 2 at 9 + d, d = -1.5, 0, +1.5 (so it loses 1 - d from generation 1):
+    // top-p's 8.5 against 9 +- 1.5, t = -0.5 / sqrt(2.25 / 3) = -0.577, df 2, P = 0.311; its loss of
+    // 1.5 against 1 -+ 1.5, the same P (scipy)
+    const entropy = (d: number) => cellsFor({ plain: { entropy: 9 + d } });
+    const spread = truncation.findings(fakeReplicates([entropy(-1.5), entropy(0), entropy(1.5)]));
+    expect(spread.find((finding) => finding.name === 'diversity ends lower')!.undecided).toContain('entropy_bits top_p=0.9 below plain (p = 0.311)');
+    expect(spread.find((finding) => finding.name === 'the loop loses diversity faster')!.undecided).toContain('entropy lost plain below top_p=0.9 (p = 0.311)');
     // the replicates agreeing: both hold
     const agreeing = truncation.findings(fakeReplicates([replicate(-0.01), replicate(0), replicate(0.01)]));
     expect(agreeing.filter((finding) => ['diversity ends lower', 'the loop loses diversity faster'].includes(finding.name)).map((finding) => finding.holds)).toEqual([true, true]);
+  });
+});
+
+describe('recipe truncation: the share kept, replicate by replicate', () => {
+  it('is each replicate\'s retention at the end over its own at generation 1, not its retention at the end', () => {
+    // plain's retention at generation 1 0.9 + d and at 2 0.8 x (0.9 + d), d = -0.3, 0, +0.3: it keeps 0.8 in
+    // each replicate, top-p 0.7: the test passes (error 0); its ends 0.48, 0.72, 0.96 alone would overlap top-p's 0.7
+    const replicate = (d: number) => cellsFor({ plain: { retention1: 0.9 + d, retention: 0.8 * (0.9 + d) } });
+    const faster = truncation.findings(fakeReplicates([replicate(-0.3), replicate(0), replicate(0.3)])).find((finding) => finding.name === 'the loop loses diversity faster')!;
+    expect([faster.holds, faster.undecided]).toEqual([true, undefined]);
   });
 });
 

@@ -70,6 +70,18 @@ describe('recipe verification: means that hold within the replicates\' noise', (
     // the held-out perplexities lie apart: those checks still hold
     expect(findings.get('M0 verifier: held-out perplexity grows more slowly')!.holds).toBe(true);
   });
+
+  it('"beats" is undecided where the held-out perplexities overlap, the rare types lying apart', () => {
+    // held-out perplexity, replicates 1..3: verifier 80 + 80k, self 150 + 80k (k = 1, 0, -1); rare survival
+    // spread 0.01. verifier below self: t = -70 / sqrt(2 x 6400 / 3) = -1.072, df 4, P = 0.1721 (scipy)
+    const replicate = (k: number) => {
+      const cell = (rare: number, heldout: number): MetricValues[] => [start, { rare_survival: rare + 0.01 * k, heldout_perplexity: heldout }];
+      return { 'select=none': cell(0.2, 100 + k), 'select=m0:low:0.8': cell(0.3, 80 + 80 * k), 'select=self:low:0.8': cell(0.1, 150 + 80 * k) };
+    };
+    const beats = verificationFindings(fakeReplicates([replicate(1), replicate(0), replicate(-1)])).find((finding) => finding.name === 'the verifier beats self-judging')!;
+    expect(beats.holds).toBe(false);
+    expect(beats.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: heldout_perplexity select=m0:low:0.8 below select=self:low:0.8 (p = 0.1721); run more --replicates');
+  });
 });
 
 // 1500 sentences of Brown news, order 2 MLE: select none / m0:low:0.8 / self:low:0.8, 8 generations, 3 replicates.
