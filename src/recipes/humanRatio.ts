@@ -13,7 +13,7 @@
  * above it they level off.
  */
 
-import { orderedVerdict, replicateTable } from './orderedMeans.js';
+import { ORDERED_TEST_TEXT, orderedVerdict, replicateTable } from './orderedMeans.js';
 import { cellIds, halfway, lastGeneration, linearFit, meanAt, meanCurve, shown, text } from './rowStats.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
@@ -103,7 +103,7 @@ function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
     expected:
       'with 10% fresh human data the held-out perplexity and the vocabulary degrade far less than with none, and level off ' +
       '(Shumailov et al. report "minor degradation" for their language models); checked as: perplexity growth under half ' +
-      'and vocabulary loss under 0.6 of those with none, and second-half perplexity growth (read off a least-squares line) under a quarter of it',
+      `and vocabulary loss under 0.6 of those with none, and second-half perplexity growth (read off a least-squares line) under a quarter of it (${ORDERED_TEST_TEXT}, each replicate's own line)`,
     observed:
       `held-out perplexity growth over ${last} generations: ${text(growth(tenth) * 100)}% at ratio 0.1 vs ${text(growth(none) * 100)}% at ratio 0 ` +
       `(second half: ${text(secondHalfGrowth(tenth) * 100)}% vs ${text(secondHalfGrowth(none) * 100)}%); ` +

@@ -102,7 +102,7 @@ describe('recipe human-ratio: each check can fail on its own', () => {
 
   it('states the bounds each verdict applies, and the note does not claim a levelling off the run may not show (audit)', () => {
     const findings = humanRatio.findings(fakeData(Object.fromEntries(Object.entries(HOLDING).map(([ratio, curve]) => [`human_ratio=${ratio}`, curve.retention.map((value, g) => ({ vocab_retention: value, heldout_perplexity: curve.perplexity[g]! }))]))));
-    expect(findings[1]!.expected).toContain('checked as: perplexity growth under half and vocabulary loss under 0.6 of those with none, and second-half perplexity growth (read off a least-squares line) under a quarter of it');
+    expect(findings[1]!.expected).toContain('checked as: perplexity growth under half and vocabulary loss under 0.6 of those with none, and second-half perplexity growth (read off a least-squares line) under a quarter of it (means over the replicates, and a one-sided Welch test at 5% over them with 2 replicates or more, each replicate\'s own line)');
     expect(findings[2]!.expected).toContain('checked as: ratio 0 loses 5% or more over the second half, some ratio of 0.1 or less and every larger one lose less (stable), and the loss never grows with the ratio');
     expect(humanRatio.notes!.join(' ')).not.toMatch(/With 10% human data the loss levels off/u);
   });
