@@ -139,7 +139,7 @@ function boundedVerdict(meansHold: boolean, rows: Span['rows'], tenth: string, n
 
 /** Each replicate's own second-half growth (lineGrowth of its held-out perplexity over generations half..last), where it has all of them (a line through 0 at `half` gives no finite growth, which the test leaves out). */
 function replicateGrowths(rows: Span['rows'], cell: string, half: number, last: number): number[] {
-  const generations = Array.from({ length: last - half + 1 }, (_, i) => half + i);
+  const generations = secondHalf(half, last);
   return replicateTable(rows, cell, 'heldout_perplexity', generations).map((series) => lineGrowth(generations, series));
 }
 
@@ -151,8 +151,13 @@ function replicateGrowths(rows: Span['rows'], cell: string, half: number, last: 
  * of the span. Equal to last / half - 1 where the means lie on a line.
  */
 function fittedGrowth(rows: Span['rows'], cell: string, half: number, last: number): number {
-  const generations = Array.from({ length: last - half + 1 }, (_, i) => half + i);
+  const generations = secondHalf(half, last);
   return lineGrowth(generations, generations.map((g) => meanAt(rows, cell, g, 'heldout_perplexity')!));
+}
+
+/** Generations half..last, in order. */
+function secondHalf(half: number, last: number): number[] {
+  return Array.from({ length: last - half + 1 }, (_, i) => half + i);
 }
 
 /** The least-squares line's rise over `generations` (the first to the last) over its value at the first. */

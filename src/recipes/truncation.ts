@@ -15,7 +15,7 @@
  */
 
 import { ORDERED_TEST_TEXT, orderedVerdict, replicateTable } from './orderedMeans.js';
-import { generationRuns, lastGeneration, meanAt, shown, text } from './rowStats.js';
+import { generationRuns, lastGeneration, meanAt, replicateValues, shown, text } from './rowStats.js';
 import { cellRuns, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const TRUNCATION_CELLS = {
@@ -69,12 +69,14 @@ export const truncation: Recipe = {
 type Measure = 'gen0_perplexity' | 'vocab_retention' | 'entropy_bits';
 
 /**
- * What each check reads: a metric's mean over replicates in a cell and generation, each replicate's
- * values at the generations given (./orderedMeans.ts' replicateTable), and the last generation.
+ * What each check reads: a metric's mean over replicates in a cell and generation, its value in each
+ * replicate there (rowStats' replicateValues), each replicate's values at the generations given
+ * (./orderedMeans.ts' replicateTable), and the last generation.
  */
 interface Reader {
   readonly last: number;
   at(cell: string, generation: number, metric: Measure): number;
+  values(cell: string, generation: number, metric: Measure): number[];
   each(cell: string, generations: readonly number[], metric: Measure): number[][];
 }
 
@@ -83,6 +85,7 @@ export function truncationFindings(data: RecipeData): Finding[] {
   const read: Reader = {
     last: lastGeneration(rows),
     at: (cell, generation, metric) => meanAt(rows, cell, generation, metric)!,
+    values: (cell, generation, metric) => replicateValues(rows, cell, generation, metric),
     each: (cell, generations, metric) => replicateTable(rows, cell, metric, generations),
   };
   return [
@@ -124,10 +127,10 @@ function likelierUnderM0({ at, last }: Reader, cells: readonly string[], title: 
 }
 
 /** Vocabulary retention and unigram entropy at the last generation, lower with every truncation than plain. */
-function diversityEndsLower({ at, each, last }: Reader): Finding {
+function diversityEndsLower({ at, values, last }: Reader): Finding {
   const plainRetention = at(TRUNCATION_CELLS.plain, last, 'vocab_retention');
   const plainEntropy = at(TRUNCATION_CELLS.plain, last, 'entropy_bits');
-  const ends = (cell: string, metric: Measure): number[] => each(cell, [last], metric).map(([value]) => value!);
+  const ends = (cell: string, metric: Measure): number[] => values(cell, last, metric);
   const { p, ...verdict } = orderedVerdict(
     TRUNCATED.every((cell) => at(cell, last, 'vocab_retention') < plainRetention && at(cell, last, 'entropy_bits') < plainEntropy),
     TRUNCATED.flatMap((cell) => (['vocab_retention', 'entropy_bits'] as const).map((metric) => ({ label: `${metric} ${label(cell)} below plain`, lower: ends(cell, metric), higher: ends(TRUNCATION_CELLS.plain, metric) }))),
