@@ -8,17 +8,17 @@
 
 import { describeError } from '../../errors.js';
 import { configFromHash, configHash, defaultPageSettings, pageConfig, resolvePageConfig } from '../pageConfig.js';
-import { corpora, ensureLoaded, forgetLoad, missingCorpus, startingCorpus } from './corpusLoad.js';
+import { corpora, ensureLoaded, forgetLoad, missingCorpus, showCorpusNotice, startingCorpus } from './corpusLoad.js';
 import { $, showMessage } from './elements.js';
 import { page } from './pageState.js';
 import { resolveControls } from './settingsCheck.js';
-import { fillControls } from './settingsControls.js';
+import { cancelReread, fillControls } from './settingsControls.js';
 import { setState, showSettings } from './settingsState.js';
 import { REFUSED_LINK } from './statusLines.js';
 
 /** The address's settings, or the defaults; a bad address is refused with its message, never run. */
 export function stateFromAddress(): void {
-  clearTimeout(page.reread); // (it set the settings before the address back: audit)
+  cancelReread(); // (it set the settings before the address back: audit)
   $('run-status').textContent = '';
   page.state = defaultPageSettings(startingCorpus());
   try {
@@ -61,7 +61,7 @@ export function watchAddress(): void {
   window.addEventListener('hashchange', () => {
     if (!page.running) return stateFromAddress();
     history.replaceState(null, '', configHash(pageConfig(page.state)));
-    showMessage('corpus-error', ADDRESS_DURING_RUN);
+    showCorpusNotice(ADDRESS_DURING_RUN);
   });
 }
 

@@ -7,7 +7,7 @@
  */
 
 import { specOfFile } from '../../corpus/corpusSpec.js';
-import { corpora, markCorpusStale, refreshCorpusSelect } from './corpusLoad.js';
+import { corpora, markCorpusStale, refreshCorpusSelect, showCorpusNotice } from './corpusLoad.js';
 import { saveBlob } from './downloads.js';
 import { $, showMessage } from './elements.js';
 import { page } from './pageState.js';
@@ -37,7 +37,7 @@ async function takeFile(file: File): Promise<void> {
   // a file dropped during a run (the file input is disabled then, the drop zone is not a control): said,
   // not taken (it was ignored without a word: audit of the playground)
   if (page.running) {
-    showMessage('corpus-error', `${file.name} was not taken: a run is under way (drop it again when the run ends, or press Stop first)`);
+    showCorpusNotice(`${file.name} was not taken: a run is under way (drop it again when the run ends, or press Stop first)`);
     return;
   }
   showMessage('corpus-error', '');

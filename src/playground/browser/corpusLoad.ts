@@ -87,6 +87,14 @@ function loadKey(resolved: ResolvedPage, split: Split): string {
   return JSON.stringify([resolved.state.corpus, resolved.load, split ?? null]);
 }
 
+/**
+ * Says under the corpus that something was not taken during a run, after the running corpus's own
+ * warnings (the notice took their place: review); the next load or check shows the warnings alone.
+ */
+export function showCorpusNotice(notice: string): void {
+  showMessage('corpus-error', loadedWarnings === '' ? notice : `${loadedWarnings}\n${notice}`);
+}
+
 /** True when the load sent last is of `resolved`'s corpus with `split` (answered or not). */
 export function holdsCorpus(resolved: ResolvedPage, split: Split): boolean {
   return loadKey(resolved, split) === loadedKey;

@@ -18,7 +18,7 @@ import { showFindings } from './findingsView.js';
 import type { FromWorker } from './messages.js';
 import { page, rowsKeyNow } from './pageState.js';
 import { charts, drawResults, partProgress, progress, queueDraw, textView } from './resultsView.js';
-import { fillControls } from './settingsControls.js';
+import { cancelReread, fillControls } from './settingsControls.js';
 import { setState, showSettings } from './settingsState.js';
 import { counted, RUN_REFUSED } from './statusLines.js';
 import type { SeedInfo } from './textView.js';
@@ -64,7 +64,7 @@ export function startPageWorker(): void {
 export function beginRun(recipe?: string, stateBefore: PageSettings = page.state): boolean {
   beforeRun = { state: stateBefore, messages: page.rowsMessages, total: $('run-status').dataset['total'], records: page.records, rowsKey: page.rowsKey, rowsRecipe: page.rowsRecipe, rowsCommand: page.rowsCommand, rowsName: page.rowsName, header: page.header, law: page.law, findings: [...$('findings').childNodes] };
   startOfRun = undefined;
-  clearTimeout(page.reread);
+  cancelReread();
   // (the address holds the settings that run: after a refused link it kept the link: audit)
   history.replaceState(null, '', configHash(pageConfig(page.state)));
   showMessage('settings-error', '');

@@ -127,9 +127,22 @@ function jsonlControl(onChange: SettingsChange): HTMLDivElement {
   jsonl.addEventListener('input', () => {
     onChange({ ...page.state, jsonlField: jsonl.value }, false);
     clearTimeout(page.reread);
-    page.reread = setTimeout(() => onChange(page.state), JSONL_REREAD_MS);
+    // (marked pending, then read; unmarked when dropped: a test sees a run or an address drop it rather than wait past it)
+    jsonl.dataset['reread'] = 'pending';
+    page.reread = setTimeout(() => {
+      jsonl.dataset['reread'] = 'read';
+      onChange(page.state);
+    }, JSONL_REREAD_MS);
   });
   return field('control-jsonlField', 'JSONL field (--jsonl-field)', jsonl, 'field of each JSON line holding the text');
+}
+
+/** Drops the JSONL field's pending read of the corpus (a run reads the corpus itself; an address replaces the settings). */
+export function cancelReread(): void {
+  clearTimeout(page.reread);
+  page.reread = undefined;
+  const jsonl = $('control-jsonlField');
+  if (jsonl.dataset['reread'] === 'pending') delete jsonl.dataset['reread'];
 }
 
 function lowercaseControl(onChange: SettingsChange): HTMLDivElement {
