@@ -13,7 +13,8 @@
  */
 
 import { ORDERED_TEST_TEXT, orderedVerdict } from './orderedMeans.js';
-import { cellIds, halfway, lastGeneration, meanCurve, relation, replicateValues, shown, text } from './rowStats.js';
+import { cellIds, halfway, lastGeneration, meanCurve, replicateValues } from './rowStats.js';
+import { relation, shown, text } from './findingNumbers.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import { fewestForTrend, mannKendallP } from '../stats/mannKendall.js';
 

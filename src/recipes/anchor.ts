@@ -11,7 +11,8 @@
  */
 
 import type { SeriesSurvival } from './tokenSurvival.js';
-import { lastGeneration, meanAt, shown, text } from './rowStats.js';
+import { lastGeneration, meanAt } from './rowStats.js';
+import { shown, text } from './findingNumbers.js';
 import { cellRuns, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const ANCHOR_CELLS = {

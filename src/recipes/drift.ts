@@ -17,7 +17,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartConfig } from '../export/report/metricChart.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { binomialStandardError, cellIds, lastGeneration, linearFit, meanAt, MIN_EXPECTED_TRIALS, normalBandApplies, replicateCount, shown, text, tooFewHapaxes } from './rowStats.js';
+import { cellIds, lastGeneration, meanAt, replicateCount } from './rowStats.js';
+import { shown, text } from './findingNumbers.js';
+import { linearFit } from '../stats/linearFit.js';
+import { binomialStandardError, MIN_EXPECTED_TRIALS, normalBandApplies, tooFewHapaxes } from './binomialBand.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 import type { SeriesSurvival } from './tokenSurvival.js';
 import { rowExponents } from '../metrics/survivalTheory.js';

@@ -19,7 +19,7 @@
  * compared. O(types x series + counts x generations).
  */
 
-import { binomialStandardError, normalBandApplies } from './rowStats.js';
+import { binomialStandardError, normalBandApplies } from './binomialBand.js';
 import type { SeriesSurvival } from './tokenSurvival.js';
 
 /** One seed count's forgetting against the law. */

@@ -10,14 +10,16 @@
  * over them, else undecided: ./orderedMeans.ts); the measured survival of seed hapaxes at the last generation agrees with the law for
  * the sizes drawn within 4 standard errors (binomial, over hapaxes x replicates, or the replicates' own
  * where larger: lawStandardError) in every cell, each cell
- * with enough hapax-replicates for the band's normal approximation (rowStats.normalBandApplies). Each check
+ * with enough hapax-replicates for the band's normal approximation (binomialBand.normalBandApplies). Each check
  * is undecided where the rows cannot tell (R = 1 losing nothing, keeping every type, or too few hapaxes).
  */
 
 import { theoryBands } from '../metrics/survivalTheory.js';
 import { summarize } from '../stats/sampleSummary.js';
 import { ORDERED_TEST_TEXT, orderedVerdict, replicateTable } from './orderedMeans.js';
-import { binomialStandardError, halfway, lastGeneration, meanAt, meanCurve, normalBandApplies, replicateValues, shown, text, tooFewHapaxes } from './rowStats.js';
+import { halfway, lastGeneration, meanAt, meanCurve, replicateValues } from './rowStats.js';
+import { shown, text } from './findingNumbers.js';
+import { binomialStandardError, normalBandApplies, tooFewHapaxes } from './binomialBand.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const GROWTH_RATES = [1, 1.5, 2] as const;

@@ -14,7 +14,9 @@
  */
 
 import { ORDERED_TEST_TEXT, orderedVerdict, replicateTable } from './orderedMeans.js';
-import { cellIds, halfway, lastGeneration, linearFit, meanAt, meanCurve, shown, text } from './rowStats.js';
+import { cellIds, halfway, lastGeneration, meanAt, meanCurve } from './rowStats.js';
+import { shown, text } from './findingNumbers.js';
+import { linearFit } from '../stats/linearFit.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const HUMAN_RATIOS = [0, 0.01, 0.1, 0.5] as const;

@@ -25,7 +25,7 @@ import type { MetricName } from '../metrics/columns.js';
 import type { SeriesRow } from '../simulation/series.js';
 import { welchLessP } from '../stats/welch.js';
 import type { Finding } from './recipe.js';
-import { text } from './rowStats.js';
+import { text } from './findingNumbers.js';
 
 export const ORDERED_TEST_LEVEL = 0.05;
 

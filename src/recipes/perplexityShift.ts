@@ -19,7 +19,8 @@
  */
 
 import { histogramBins, histogramChartSpec } from '../export/report/histogramChart.js';
-import { quantile, shown, text } from './rowStats.js';
+import { shown, text } from './findingNumbers.js';
+import { quantile } from '../stats/quantile.js';
 import { fewestForSign, signTestP } from '../stats/signTest.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData, type SentencePerplexitySeries } from './recipe.js';
 

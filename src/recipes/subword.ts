@@ -20,7 +20,8 @@ import type { MetricName } from '../metrics/columns.js';
 import type { SeriesRow } from '../simulation/series.js';
 import { summarize } from '../stats/sampleSummary.js';
 import { welchMargin } from '../stats/welch.js';
-import { cellIds, lastGeneration, meanAt, replicateValues, shown, text } from './rowStats.js';
+import { cellIds, lastGeneration, meanAt, replicateValues } from './rowStats.js';
+import { shown, text } from './findingNumbers.js';
 import { sweepRun, type Finding, type Recipe, type RecipeChart, type RecipeData } from './recipe.js';
 
 const WORD_MODEL = 'tokenizer=wordpunct';

@@ -15,7 +15,8 @@
  */
 
 import { ORDERED_TEST_TEXT, orderedVerdict, replicateTable } from './orderedMeans.js';
-import { generationRuns, lastGeneration, meanAt, replicateValues, shown, text } from './rowStats.js';
+import { lastGeneration, meanAt, replicateValues } from './rowStats.js';
+import { generationRuns, shown, text } from './findingNumbers.js';
 import { cellRuns, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const TRUNCATION_CELLS = {

@@ -15,7 +15,8 @@
  */
 
 import { ORDERED_TEST_TEXT, orderedVerdict, type Ordering } from './orderedMeans.js';
-import { lastGeneration, meanAt, replicateValues, shown, text } from './rowStats.js';
+import { lastGeneration, meanAt, replicateValues } from './rowStats.js';
+import { shown, text } from './findingNumbers.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const VERIFICATION_CELLS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialStandardError, generationRuns } from '../../src/recipes/rowStats.js';
+import { generationRuns, relation, shown, text } from '../../src/recipes/findingNumbers.js';
 
 describe('generationRuns', () => {
   it('writes consecutive generations as a run and the rest one by one', () => {
@@ -10,12 +10,19 @@ describe('generationRuns', () => {
   });
 });
 
-describe('binomialStandardError', () => {
-  it('is sqrt(p (1 - p) / trials)', () => {
-    // 0.5 x 0.5 / 100 = 0.0025, sqrt 0.05; 0.1 x 0.9 / 900 = 0.0001, sqrt 0.01; p = 0 or 1: no spread
-    expect(binomialStandardError(0.5, 100)).toBeCloseTo(0.05, 15);
-    expect(binomialStandardError(0.1, 900)).toBeCloseTo(0.01, 15);
-    expect(binomialStandardError(0, 10)).toBe(0);
-    expect(binomialStandardError(1, 10)).toBe(0);
+describe('shown and text', () => {
+  it('round to 4 significant digits, and say when there is no number', () => {
+    // 0.123456 -> 0.1235; 98765 -> 98770; 1/3 -> 0.3333
+    expect([shown(0.123456), shown(98765), shown(1 / 3)]).toEqual([0.1235, 98770, 0.3333]);
+    expect([text(0.123456), text(98765), text(1 / 3)]).toEqual(['0.1235', '98770', '0.3333']);
+    expect([shown(undefined), shown(Number.NaN), shown(Number.POSITIVE_INFINITY)]).toEqual([null, null, null]);
+    expect([text(undefined), text(Number.NaN)]).toEqual(['n/a', 'n/a']);
+  });
+});
+
+describe('relation', () => {
+  it('compares two numbers, or says ? when either is missing', () => {
+    expect([relation(1, 2), relation(2, 1), relation(1, 1)]).toEqual(['<', '>', '=']);
+    expect([relation(undefined, 1), relation(1, Number.NaN)]).toEqual(['?', '?']);
   });
 });
