@@ -8,10 +8,10 @@
  * sampling's at every generation); diversity ends lower (vocabulary retention and unigram entropy at the end); and the loop itself
  * loses diversity faster (from generation 1 to the end: a smaller share of the retention kept, more
  * entropy lost), which the level at the end alone does not show: a sampler that cuts most of the
- * vocabulary in its first sample ends lower even if the loop then loses less. The last two are decided
- * by the means and, with 2 replicates or more, one-sided Welch tests at 5% over the replicates
- * (./orderedMeans.ts: undecided where the means hold and a test does not); the first by the means of
- * every generation.
+ * vocabulary in its first sample ends lower even if the loop then loses less. Each is decided by the
+ * means and, with 2 replicates or more, one-sided Welch tests at 5% over the replicates
+ * (./orderedMeans.ts: undecided where the means hold and a test does not); the first two at every
+ * generation, a test each.
  */
 
 import { ORDERED_TEST_TEXT, orderedVerdict, replicateTable } from './orderedMeans.js';
@@ -56,7 +56,7 @@ export const truncation: Recipe = {
     'and makes diversity collapse faster over generations.',
   sources: ['Alemohammad et al., "Self-Consuming Generative Models Go MAD", ICLR 2024'],
   defaultCorpus: ['brown:news'],
-  defaults: { generations: 10, replicates: 3 },
+  defaults: { generations: 10, replicates: 5 },
   runs: (scale) => cellRuns(scale, [{}, { temperature: 0.7 }, { topK: 10 }, { topP: 0.9 }]),
   findings: truncationFindings,
   notes: [
@@ -104,26 +104,37 @@ const label = (cell: string): string => LABELS[cell] ?? cell;
  * Every synthetic text of each of `cells`, generation 1 to the last, has a lower mean perplexity under
  * M0 than plain sampling's of the same generation (generation 1 alone read top-p 0.9 as less likely,
  * where from generation 4 on its texts were the likelier ones, 21.5 against 26.7 at generation 10:
- * audit). `numbers` keep generation 1's values under their keys and add the last generation's.
+ * audit), and by a one-sided Welch test over the replicates at each generation and cell (orderedVerdict).
+ * `numbers` keep generation 1's values under their keys and add the last generation's, and the largest P.
  */
-function likelierUnderM0({ at, last }: Reader, cells: readonly string[], title: string): Finding {
+function likelierUnderM0({ at, values, last }: Reader, cells: readonly string[], title: string): Finding {
   const plain = TRUNCATION_CELLS.plain;
   const perplexity = (cell: string, generation: number): number => at(cell, generation, 'gen0_perplexity');
   const generations = Array.from({ length: last }, (_, i) => i + 1);
   const notBelow = (cell: string): number[] => generations.filter((generation) => !(perplexity(cell, generation) < perplexity(plain, generation)));
   const pair = (cell: string): string => `${label(cell)} ${text(perplexity(cell, 1))} / ${text(perplexity(cell, last))}`;
   const misses = cells.filter((cell) => notBelow(cell).length > 0).map((cell) => `${label(cell)} not below plain at generation${notBelow(cell).length === 1 ? '' : 's'} ${generationRuns(notBelow(cell))}`);
+  // one test a generation and cell, each at 5%: the claim is all of them (an intersection-union test,
+  // whose level is that of each test: Berger and Hsu, Statistical Science 11(4), 1996)
+  const { p, ...verdict } = orderedVerdict(
+    cells.every((cell) => notBelow(cell).length === 0),
+    cells.flatMap((cell) =>
+      generations.map((generation) => ({ label: `${label(cell)} below plain at generation ${generation}`, lower: values(cell, generation, 'gen0_perplexity'), higher: values(plain, generation, 'gen0_perplexity') })),
+    ),
+  );
   return {
     name: title,
-    expected: 'every synthetic text, generation 1 to the last, has a lower perplexity under M0 than plain sampling\'s of the same generation',
+    expected: `every synthetic text, generation 1 to the last, has a lower perplexity under M0 than plain sampling's of the same generation (${ORDERED_TEST_TEXT}, at each generation)`,
     observed: `gen0_perplexity at generations 1 / ${last}: ${[plain, ...cells].map(pair).join('; ')}${misses.length === 0 ? '' : `; ${misses.join('; ')}`}`,
     numbers: Object.fromEntries(
-      [plain, ...cells].flatMap((cell) => [
-        [`gen0_perplexity_${name(cell)}`, shown(perplexity(cell, 1))],
-        [`gen0_perplexity_${name(cell)}_last`, shown(perplexity(cell, last))],
-      ]),
+      [plain, ...cells]
+        .flatMap((cell) => [
+          [`gen0_perplexity_${name(cell)}`, shown(perplexity(cell, 1))],
+          [`gen0_perplexity_${name(cell)}_last`, shown(perplexity(cell, last))],
+        ])
+        .concat([['welch_p', shown(p)]]),
     ),
-    holds: cells.every((cell) => notBelow(cell).length === 0),
+    ...verdict,
   };
 }
 

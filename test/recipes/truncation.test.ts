@@ -27,7 +27,7 @@ describe('recipe truncation', () => {
   it('top-p 0.9: the verdict reads every generation, and on this seeded run it is pinned', () => {
     const finding = findings.get('top-p 0.9 raises the likelihood under M0')!;
     // generation 1 and the last are quoted (the keys of generation 1 kept, the last's added)
-    expect(Object.keys(finding.numbers)).toEqual(['gen0_perplexity_plain', 'gen0_perplexity_plain_last', 'gen0_perplexity_top_p_0.9', 'gen0_perplexity_top_p_0.9_last']);
+    expect(Object.keys(finding.numbers)).toEqual(['gen0_perplexity_plain', 'gen0_perplexity_plain_last', 'gen0_perplexity_top_p_0.9', 'gen0_perplexity_top_p_0.9_last', 'welch_p']);
     const below = Array.from({ length: 8 }, (_, i) => i + 1).every((generation) => meanAt(data.rows, TRUNCATION_CELLS.topP, generation, 'gen0_perplexity')! < meanAt(data.rows, TRUNCATION_CELLS.plain, generation, 'gen0_perplexity')!);
     expect(finding.holds).toBe(below);
     // seeded golden (seed 42, 1500 Brown news sentences): see the recipe's note on per-token perplexity
@@ -111,6 +111,29 @@ describe('recipe truncation: each check can fail on its own', () => {
   });
 });
 
+describe('recipe truncation: the likelihood checks over replicates, a test at each generation', () => {
+  it('are undecided where the means hold at every generation but the replicates overlap at one', () => {
+    // three replicates; plain's perplexity 100 + d / 20 at generation 1 and 100 + d at 2, d = -20, 0, +20:
+    // tight at 1, spread at 2. At 2, temperature's 90 against 80, 100, 120: t = -10 / sqrt(400 / 3) =
+    // -0.866, df 2, P = 0.2389; top-k's 80: t = -1.732, P = 0.1127; top-p's 95: t = -0.433, P = 0.3536.
+    // At 1 each passes (P = 0.00166, 0.000416, 0.00654; scipy)
+    const replicate = (d: number) => cellsFor({ plain: { perplexity1: 100 + d / 20, perplexity2: 100 + d } });
+    const findings = truncation.findings(fakeReplicates([replicate(-20), replicate(0), replicate(20)]));
+    const likelier = findings.find((finding) => finding.name === 'temperature 0.7 and top-k 10 raise the likelihood under M0')!;
+    expect([likelier.holds, likelier.undecided]).toEqual([false, 'the means hold, but not by a one-sided Welch test over the replicates at 5%: temperature=0.7 below plain at generation 2 (p = 0.2389); top_k=10 below plain at generation 2 (p = 0.1127); run more --replicates']);
+    expect(likelier.numbers['welch_p']).toBe(0.2389);
+    const topP = findings.find((finding) => finding.name === 'top-p 0.9 raises the likelihood under M0')!;
+    expect(topP.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: top_p=0.9 below plain at generation 2 (p = 0.3536); run more --replicates');
+    // spread at generation 1 and tight at the last: the test of generation 1 is the one that fails
+    const early = (d: number) => cellsFor({ plain: { perplexity1: 100 + d, perplexity2: 100 + d / 20 } });
+    const earlyFindings = truncation.findings(fakeReplicates([early(-20), early(0), early(20)]));
+    expect(earlyFindings[1]!.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: top_p=0.9 below plain at generation 1 (p = 0.3536); run more --replicates');
+    // the replicates agreeing at generation 2 too (d = -1, 0, +1): both hold
+    const agreeing = truncation.findings(fakeReplicates([replicate(-1), replicate(0), replicate(1)]));
+    expect(agreeing.slice(0, 2).map((finding) => [finding.holds, finding.undecided])).toEqual([[true, undefined], [true, undefined]]);
+  });
+});
+
 describe('recipe truncation: the last two checks over replicates', () => {
   it('are undecided where the means hold but the replicates overlap (one-sided Welch tests at 5%)', () => {
     // three replicates, plain's retention at generation 2 at 0.8 + d, d = -0.25, 0, +0.25 (generation 1: 1, so
@@ -157,6 +180,6 @@ describe('recipe truncation: the findings name the cells as the legend does', ()
     const observed = findings.map((finding) => finding.observed).join(' ');
     for (const label of Object.values(labels)) expect(observed).toContain(`${label} `);
     expect(observed).not.toMatch(/temperature_|top_k_|top_p_/u);
-    expect(Object.keys(findings[0]!.numbers)).toEqual(['gen0_perplexity_plain', 'gen0_perplexity_plain_last', 'gen0_perplexity_temperature_0.7', 'gen0_perplexity_temperature_0.7_last', 'gen0_perplexity_top_k_10', 'gen0_perplexity_top_k_10_last']);
+    expect(Object.keys(findings[0]!.numbers)).toEqual(['gen0_perplexity_plain', 'gen0_perplexity_plain_last', 'gen0_perplexity_temperature_0.7', 'gen0_perplexity_temperature_0.7_last', 'gen0_perplexity_top_k_10', 'gen0_perplexity_top_k_10_last', 'welch_p']);
   });
 });
