@@ -9,9 +9,11 @@
  * to the last generation. Per cell (in the order given to `records`), band (SURVIVAL_BANDS order) and
  * generation 0..G: at_risk, events, the product-limit survival (stats/kaplanMeier.ts) and
  * `theory_survival`, the law's expected survival of the band (survivalLaw.ts; empty where the law does
- * not apply, and where a row measures less than its whole batch: --measure-tokens below it, or a
- * --tokens-growth above 1, when a type missing from the measured text may still be in the batch and
- * come back, so the curve's first absences are not the extinctions the law's presence would equal).
+ * not apply, and from the first generation whose row measures less than its whole batch on: with
+ * --measure-tokens below it, every generation; with a --tokens-growth above 1, from the first batch
+ * larger than the measured text, generation 2 when rows measure the first batch's size: there a type
+ * missing from the measured text may still be in the batch and come back, so the curve's first
+ * absences are not the extinctions the law's presence would equal).
  * Memory: O(seed types x replicates) per cell.
  */
 
@@ -59,18 +61,20 @@ export class SurvivalCurves {
   }
 
   /**
-   * Whether every row of a cell growing by `growth` measures its whole batch (or more), so that a seed
-   * type absent from the measured text is absent from the batch, and from every later model under the
-   * law's pure MLE: only then is a first absence an extinction, and the law, which gives the chance of
-   * being present, the curve's. Batch g holds batchTokensAt(N, growth, g) tokens, rounded as the loop
-   * rounds it (the unrounded N R^(g-1) left the law out of runs that measure every batch whole: audit).
+   * The last generation through which every row of a cell growing by `growth` measures its whole batch
+   * (or more), 0 when generation 1's does not: through it a seed type absent from the measured text is
+   * absent from the batch, and from every later model under the law's pure MLE, so a first absence is
+   * an extinction and the law, which gives the chance of being present, the curve's. Batch g holds
+   * batchTokensAt(N, growth, g) tokens, rounded as the loop rounds it (the unrounded N R^(g-1) left the
+   * law out of runs that measure every batch whole: audit). With --tokens-growth above 1 and rows of
+   * the first batch's size, that is generation 1 (the law was left out of every generation: a review).
    */
-  private measuresWholeBatches(growth: number): boolean {
+  private wholeBatchesThrough(growth: number): number {
     // (without sizes the rows measure their first batch, M = N: later ones are whole if they do not grow)
-    if (this.sizes === undefined) return growth <= 1;
+    if (this.sizes === undefined) return growth <= 1 ? this.generations : Math.min(1, this.generations);
     const { batchTokens, measureTokens } = this.sizes;
-    for (let g = 1; g <= this.generations; g++) if (batchTokensAt(batchTokens, growth, g) > measureTokens) return false;
-    return true;
+    for (let g = 1; g <= this.generations; g++) if (batchTokensAt(batchTokens, growth, g) > measureTokens) return g - 1;
+    return this.generations;
   }
 
   /** The records of the cells in `cellIds` that have tables; `draws` (survivalLaw.drawsByCell) for the law. */
@@ -79,10 +83,11 @@ export class SurvivalCurves {
       const tables = this.tables.get(cell);
       if (tables === undefined) continue;
       const cellDraws = draws.get(cell);
+      const through = cellDraws === undefined ? 0 : this.wholeBatchesThrough(cellDraws.growth);
       const theory =
-        cellDraws === undefined || cellDraws.draws.length !== this.generations + 1 || !this.measuresWholeBatches(cellDraws.growth)
+        cellDraws === undefined || cellDraws.draws.length !== this.generations + 1 || through === 0
           ? undefined
-          : theoryBands(tables[0]!.seedCounts, cellDraws.draws, cellDraws.growth, this.batchScale);
+          : theoryBands(tables[0]!.seedCounts, cellDraws.draws, cellDraws.growth, this.batchScale).slice(0, through + 1);
       for (let b = 0; b < SURVIVAL_BANDS.length; b++) {
         const [, low, high] = SURVIVAL_BANDS[b]!;
         const events: number[] = [];
