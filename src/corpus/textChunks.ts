@@ -124,12 +124,49 @@ function rejectBinary(raw: Uint8Array, name: string): void {
   if (wide !== undefined) {
     throw new InputError(`${name} looks like ${wide} text without a byte-order mark (NUL bytes between its letters)`, `convert it to UTF-8 first, e.g. iconv -f ${wide} -t UTF-8`);
   }
+  // (UTF-16 of another script has NULs only beside its few ASCII characters: it was called binary alone)
+  const perhaps = perhapsUtf16(raw);
+  if (perhaps !== undefined) {
+    throw new InputError(
+      `${name} looks binary (it contains NUL bytes), or like ${perhaps} text of a script other than Latin without a byte-order mark`,
+      `if it is text, convert it to UTF-8 first, e.g. iconv -f ${perhaps} -t UTF-8; else pass a UTF-8 text file`,
+    );
+  }
   throw new InputError(`${name} looks binary (it contains NUL bytes)`, 'pass a UTF-8 text file');
 }
 
 /** Bytes looked at for UTF-16 without a byte-order mark, and the fewest it takes to say. */
 const UTF16_SAMPLE = 1024;
 const UTF16_LEAST = 16;
+
+/** How the NULs of the first bytes fall, read as UTF-16 of one byte order: a NUL high byte in `nuls` pairs, `textBeside` of them beside a text byte, a NUL low byte in `otherNuls`. */
+interface NulPattern {
+  readonly pairs: number;
+  readonly nuls: number;
+  readonly textBeside: number;
+  readonly otherNuls: number;
+}
+
+const BYTE_ORDERS = [
+  ['UTF-16LE', 1],
+  ['UTF-16BE', 0],
+] as const;
+
+/** The NUL pattern of the first bytes (at most UTF16_SAMPLE, an even number) in one byte order; undefined under UTF16_LEAST. */
+function nulPattern(raw: Uint8Array, high: 0 | 1): NulPattern | undefined {
+  const length = Math.min(raw.length, UTF16_SAMPLE) & ~1;
+  if (length < UTF16_LEAST) return undefined;
+  let nuls = 0;
+  let textBeside = 0;
+  let otherNuls = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (raw[i + 1 - high] === 0) otherNuls++;
+    if (raw[i + high] !== 0) continue;
+    nuls++;
+    if (isTextByte(raw[i + 1 - high]!)) textBeside++;
+  }
+  return { pairs: length / 2, nuls, textBeside, otherNuls };
+}
 
 /**
  * UTF-16 LE or BE when the first bytes (at least UTF16_LEAST) hold NULs at one parity only, in at least
@@ -138,20 +175,31 @@ const UTF16_LEAST = 16;
  * (binary data: an array of small 16-bit numbers has NULs at one parity too, beside any byte: audit).
  */
 function unmarkedUtf16(raw: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
-  const length = Math.min(raw.length, UTF16_SAMPLE) & ~1;
-  if (length < UTF16_LEAST) return undefined;
-  const pairs = length / 2;
-  for (const [order, high] of [['UTF-16LE', 1], ['UTF-16BE', 0]] as const) {
-    let nuls = 0;
-    let textBeside = 0;
-    let otherNuls = 0;
-    for (let i = 0; i < length; i += 2) {
-      if (raw[i + 1 - high] === 0) otherNuls++;
-      if (raw[i + high] !== 0) continue;
-      nuls++;
-      if (isTextByte(raw[i + 1 - high]!)) textBeside++;
-    }
-    if (otherNuls === 0 && nuls >= pairs / 4 && textBeside === nuls) return order;
+  for (const [order, high] of BYTE_ORDERS) {
+    const pattern = nulPattern(raw, high);
+    if (pattern !== undefined && pattern.otherNuls === 0 && pattern.nuls >= pattern.pairs / 4 && pattern.textBeside === pattern.nuls) return order;
+  }
+  return undefined;
+}
+
+/** The least share of printable characters (letters, marks, numbers, punctuation, symbols, spaces, tab, line ends) of text that might be UTF-16. */
+const PRINTABLE_SHARE = 0.9;
+const PRINTABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\t\n\r]/u;
+
+/**
+ * UTF-16 LE or BE that unmarkedUtf16 cannot tell from binary: NULs at one parity only but in fewer than
+ * a quarter of the pairs, each beside a text byte (the ASCII spaces, digits and line ends of Chinese,
+ * Japanese, Korean, Cyrillic or Greek text), and the first bytes read in that order at least
+ * PRINTABLE_SHARE printable characters. Said beside "binary", not instead of it.
+ */
+function perhapsUtf16(raw: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  for (const [order, high] of BYTE_ORDERS) {
+    const pattern = nulPattern(raw, high);
+    if (pattern === undefined || pattern.otherNuls !== 0 || pattern.nuls === 0 || pattern.textBeside !== pattern.nuls) continue;
+    const sample = new TextDecoder(order.toLowerCase()).decode(raw.subarray(0, pattern.pairs * 2));
+    const characters = [...sample];
+    const printable = characters.filter((character) => PRINTABLE.test(character)).length;
+    if (printable >= PRINTABLE_SHARE * characters.length) return order;
   }
   return undefined;
 }

@@ -74,11 +74,28 @@ describe('textChunks', () => {
     await expect(chunks([Buffer.from('\u4ed6\u8d70\u4e86 \u5979\u7559\u4e0b. \u732b \u72d7.\n', 'utf16le')], 'line')).rejects.toThrow('UTF-16LE');
     // too short to say (fewer than 16 bytes), or NULs at both parities: binary
     await expect(chunks([Buffer.from('hi there', 'utf16le').subarray(0, 14)], 'line')).rejects.toThrow('looks binary');
-    await expect(chunks([Buffer.from('ab\0\0cd\0\0ef\0\0gh\0\0ij\0\0')], 'line')).rejects.toThrow('looks binary');
     // small 16-bit numbers (a binary array): NULs at one parity, but beside bytes that are no text (audit)
     const numbers = Buffer.alloc(64);
     for (let i = 0; i < 32; i++) numbers.writeUInt16LE(((i * 37) % 255) + 1, 2 * i);
-    await expect(chunks([numbers], 'line')).rejects.toThrow('looks binary');
+    await expect(chunks([numbers], 'line')).rejects.toThrow(/^x\.txt looks binary \(it contains NUL bytes\)$/u);
+    await expect(chunks([Buffer.from('ab\0\0cd\0\0ef\0\0gh\0\0ij\0\0')], 'line')).rejects.toThrow(/^x\.txt looks binary \(it contains NUL bytes\)$/u);
+  });
+
+  it('UTF-16 of another script, NULs beside its few ASCII characters alone, is said to be perhaps that, beside binary (it was called binary)', async () => {
+    // 40 Chinese characters (no NUL byte), a space and a line end (each a NUL): 2 NULs in 42 pairs, under a quarter
+    const chinese = `${'\u4ed6\u8d70\u4e86\u5979\u7559\u4e0b\u732b\u72d7'.repeat(5)} \n`;
+    const error = await chunks([Buffer.from(chinese, 'utf16le')], 'line').catch((caught: unknown) => caught);
+    expect([(error as InputError).message, (error as InputError).hint]).toEqual([
+      'x.txt looks binary (it contains NUL bytes), or like UTF-16LE text of a script other than Latin without a byte-order mark',
+      'if it is text, convert it to UTF-8 first, e.g. iconv -f UTF-16LE -t UTF-8; else pass a UTF-8 text file',
+    ]);
+    await expect(chunks([Buffer.from(chinese, 'utf16le').swap16()], 'line')).rejects.toThrow('or like UTF-16BE text of a script other than Latin');
+    // the same NULs among bytes that read as no text (private-use and unassigned code points): binary alone
+    const noise = Buffer.alloc(84);
+    for (let i = 0; i < 40; i++) noise.writeUInt16LE(0xe001 + i * 7, 2 * i); // (no NUL byte among them)
+    noise.writeUInt16LE(0x20, 80);
+    noise.writeUInt16LE(0x0a, 82);
+    await expect(chunks([noise], 'line')).rejects.toThrow(/^x\.txt looks binary \(it contains NUL bytes\)$/u);
   });
 
   it('UTF-16 (either byte order) is refused with a way out', async () => {
