@@ -29,6 +29,9 @@ import { forgettingAgainstLaw, type CountAgainstLaw } from './forgettingLaw.js';
 /** Seed counts whose forgetting time is measured. */
 export const DRIFT_SEED_COUNTS = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12] as const;
 
+/** The level of the t test a rising line of forgetting times takes (check 4). */
+const RISE_TEST_LEVEL = 0.05;
+
 export const drift: Recipe = {
   name: 'drift',
   title: 'Pure resampling is neutral drift',
@@ -239,7 +242,11 @@ function whyUnread(rows: Span['rows'], cell: string, last: number, bands: readon
   ];
 }
 
-/** (4) The median generation forgotten, by seed count, on a rising line with R^2 >= 0.9 (3 counts or more). */
+/**
+ * (4) The median generation forgotten, by seed count, on a rising line with R^2 >= 0.9 (3 counts or
+ * more) whose slope's one-sided t test passes at 5% (R^2 0.9 on 3 points is t = 3 at 1 degree of
+ * freedom, P = 0.10: a rise the points cannot tell from noise is undecided, not held).
+ */
 function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival']): Finding {
   const rows = forgettingByCount(survival);
   const measured = rows.filter((row) => row.median !== undefined);
@@ -250,22 +257,28 @@ function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival
   const unfitted = censored.length === 0 ? '' : `; no median for seed count${censored.length === 1 ? '' : 's'} ${censored.join(', ')}: at most half their types forgotten within ${last} generations`;
   return {
     name: 'the time to forget a type grows roughly linearly with its seed count',
-    expected: 'the median generation at which a type is first missing grows about linearly with its count in H: a least-squares line rises and fits with R^2 of 0.9 or more',
+    expected:
+      'the median generation at which a type is first missing grows about linearly with its count in H: a least-squares line rises, ' +
+      `by a one-sided t test of its slope at ${RISE_TEST_LEVEL * 100}%, and fits with R^2 of 0.9 or more`,
     observed:
       fit === undefined
         ? `${measured.length} seed count${measured.length === 1 ? '' : 's'} with a median generation forgotten, of the 3 a line needs${unfitted}`
         : `median generation forgotten by seed count (replicates pooled) ${measured.map((row) => `${row.count}: ${text(row.median)}`).join(', ')}; ` +
-          `least-squares line ${text(fit.intercept)} + ${text(fit.slope)} x count, R^2 = ${text(fit.r2)} ` +
+          `least-squares line ${text(fit.intercept)} + ${text(fit.slope)} x count, R^2 = ${text(fit.r2)}, rise p = ${text(fit.riseP)} ` +
           `(the Feller diffusion of Wright–Fisher drift gives P(lost by t) ~ exp(-2c/t), a median of 2c/ln 2, slope ${text(2 / Math.LN2)})${unfitted}`,
     numbers: {
       slope: shown(fit?.slope),
       intercept: shown(fit?.intercept),
       r2: shown(fit?.r2),
+      rise_p: shown(fit?.riseP),
       ...Object.fromEntries(measured.map((row) => [`median_count_${row.count}`, shown(row.median)])),
     },
-    holds: fit !== undefined && fit.slope > 0 && fit.r2 >= 0.9,
+    holds: fit !== undefined && fit.slope > 0 && fit.r2 >= 0.9 && fit.riseP < RISE_TEST_LEVEL,
     // (fewer than 3 points: no line to fit, which read as a line that failed: audit)
     ...(fit === undefined ? { undecided: `${measured.length} seed count${measured.length === 1 ? '' : 's'} with a median generation forgotten, of the 3 a line needs` } : {}),
+    ...(fit !== undefined && fit.slope > 0 && fit.r2 >= 0.9 && !(fit.riseP < RISE_TEST_LEVEL)
+      ? { undecided: `the line rises and fits, but not by a one-sided t test of its slope at ${RISE_TEST_LEVEL * 100}% over ${measured.length} seed counts (p = ${text(fit.riseP)}); run more --generations, so that more seed counts have a median` }
+      : {}),
   };
 }
 

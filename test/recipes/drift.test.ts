@@ -231,6 +231,18 @@ describe('recipe drift', () => {
     expect(forgetting.undecided).toBeUndefined();
   });
 
+  it('leaves a rise on three points that its slope\'s t test cannot tell from noise undecided: medians 2, 4, 5 at seed counts 1-3 (R^2 = 81/84, P = 0.0605)', () => {
+    // b = 1.5, residual SS 1/6 over 1 degree of freedom, se(b) = 0.2887, t = 5.196: P(T >= t) = 0.0605 (scipy's linregress)
+    const series = { cell: 'base', replicate: 1, generations: 10, types: Int32Array.of(10, 11, 12), seedCounts: Int32Array.of(1, 2, 3), firstAbsent: Int32Array.of(2, 4, 5) };
+    const forgetting = drift.findings({ ...fakeDrift([{}, {}]), survival: [series as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('the time to forget'))!;
+    expect([forgetting.holds, forgetting.numbers.r2, forgetting.numbers.rise_p]).toEqual([false, 0.9643, 0.06052]);
+    expect(forgetting.undecided).toBe('the line rises and fits, but not by a one-sided t test of its slope at 5% over 3 seed counts (p = 0.06052); run more --generations, so that more seed counts have a median');
+    // a fourth point on the line's course (medians 2, 4, 5, 7): R^2 = 0.985 over 2 degrees of freedom, P = 0.0039 (scipy): holds
+    const four = { ...series, types: Int32Array.of(10, 11, 12, 13), seedCounts: Int32Array.of(1, 2, 3, 4), firstAbsent: Int32Array.of(2, 4, 5, 7) };
+    const decided = drift.findings({ ...fakeDrift([{}, {}]), survival: [four as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('the time to forget'))!;
+    expect([decided.holds, decided.undecided]).toEqual([true, undefined]);
+  });
+
   it('a gentle rise is still a rise: medians 1, 2, 3 at seed counts 2, 6, 10 (slope 1/4, R^2 = 1) hold', () => {
     const series = { cell: 'base', replicate: 1, generations: 10, types: Int32Array.of(10, 11, 12), seedCounts: Int32Array.of(2, 6, 10), firstAbsent: Int32Array.of(1, 2, 3) };
     const forgetting = drift.findings({ ...fakeDrift([{}, {}]), survival: [series as unknown as SeriesSurvival] }).find((one) => one.name.startsWith('the time to forget'))!;
