@@ -163,6 +163,7 @@ if (SKIP_BROWSER) {
         return { width: Number(svg.getAttribute('width')), text: right('text'), drawn: right('text, path:not(.background), line') };
       })`);
       await svgPage.close();
+      await page.bringToFront(); // (the report's tab in front again, for any test after this one: a tab behind waited for frames)
       expect(extents.length).toBe(charts.length);
       const ascii = charts.length - 2;
       for (const [i, { width, text, drawn }] of extents.entries()) {
