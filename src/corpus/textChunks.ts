@@ -185,23 +185,41 @@ function unmarkedUtf16(raw: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
 /** The least share of printable characters (letters, marks, numbers, punctuation, symbols, spaces, tab, line ends) of text that might be UTF-16. */
 const PRINTABLE_SHARE = 0.9;
 const PRINTABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\t\n\r]/u;
+/** The fewest NULs, and the least share of the pairs, of text that might be UTF-16 (its spaces and line ends; a stray NUL is no sign). */
+const SPARSE_NULS_LEAST = 2;
+const SPARSE_NULS_SHARE = 1 / 128;
 
 /**
  * UTF-16 LE or BE that unmarkedUtf16 cannot tell from binary: NULs at one parity only but in fewer than
  * a quarter of the pairs, each beside a text byte (the ASCII spaces, digits and line ends of Chinese,
- * Japanese, Korean, Cyrillic or Greek text), and the first bytes read in that order at least
- * PRINTABLE_SHARE printable characters. Said beside "binary", not instead of it.
+ * Japanese, Korean, Cyrillic or Greek text), at least SPARSE_NULS_LEAST of them and SPARSE_NULS_SHARE
+ * of the pairs; the first bytes, their NULs left out, not UTF-8 (UTF-8 text with stray NULs read as
+ * UTF-16 is as printable, and iconv would turn it into junk: review); and those bytes read in that
+ * order PRINTABLE_SHARE printable characters or more (U+FFFD, a lone surrogate, not one of them).
+ * Said beside "binary", not instead of it.
  */
 function perhapsUtf16(raw: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
   for (const [order, high] of BYTE_ORDERS) {
     const pattern = nulPattern(raw, high);
-    if (pattern === undefined || pattern.otherNuls !== 0 || pattern.nuls === 0 || pattern.textBeside !== pattern.nuls) continue;
-    const sample = new TextDecoder(order.toLowerCase()).decode(raw.subarray(0, pattern.pairs * 2));
-    const characters = [...sample];
-    const printable = characters.filter((character) => PRINTABLE.test(character)).length;
+    if (pattern === undefined || pattern.otherNuls !== 0 || pattern.textBeside !== pattern.nuls) continue;
+    if (pattern.nuls < Math.max(SPARSE_NULS_LEAST, pattern.pairs * SPARSE_NULS_SHARE)) continue;
+    const sample = raw.subarray(0, pattern.pairs * 2);
+    if (isUtf8(sample.filter((byte) => byte !== 0))) continue;
+    const characters = [...new TextDecoder(order.toLowerCase()).decode(sample)];
+    const printable = characters.filter((character) => character !== REPLACEMENT && PRINTABLE.test(character)).length;
     if (printable >= PRINTABLE_SHARE * characters.length) return order;
   }
   return undefined;
+}
+
+/** Whether bytes are UTF-8, a sequence cut at their end allowed (they are the first bytes of a file). */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A byte that is a character of text as the low byte of UTF-16 below U+0100: tab, LF, CR, printable ASCII or Latin-1. */

@@ -82,20 +82,37 @@ describe('textChunks', () => {
   });
 
   it('UTF-16 of another script, NULs beside its few ASCII characters alone, is said to be perhaps that, beside binary (it was called binary)', async () => {
-    // 40 Chinese characters (no NUL byte), a space and a line end (each a NUL): 2 NULs in 42 pairs, under a quarter
-    const chinese = `${'\u4ed6\u8d70\u4e86\u5979\u7559\u4e0b\u732b\u72d7'.repeat(5)} \n`;
+    const binaryAlone = /^x\.txt looks binary \(it contains NUL bytes\)$/u;
+    const cjk = '\u4ed6\u8d70\u4e86\u5979\u7559\u4e0b\u732b\u72d7'; // 8 Chinese characters, no NUL byte in UTF-16
+    // 40 Chinese characters, a space and a line end (each a NUL): 2 NULs in 42 pairs, under a quarter
+    const chinese = `${cjk.repeat(5)} \n`;
     const error = await chunks([Buffer.from(chinese, 'utf16le')], 'line').catch((caught: unknown) => caught);
     expect([(error as InputError).message, (error as InputError).hint]).toEqual([
       'x.txt looks binary (it contains NUL bytes), or like UTF-16LE text of a script other than Latin without a byte-order mark',
       'if it is text, convert it to UTF-8 first, e.g. iconv -f UTF-16LE -t UTF-8; else pass a UTF-8 text file',
     ]);
     await expect(chunks([Buffer.from(chinese, 'utf16le').swap16()], 'line')).rejects.toThrow('or like UTF-16BE text of a script other than Latin');
-    // the same NULs among bytes that read as no text (private-use and unassigned code points): binary alone
-    const noise = Buffer.alloc(84);
-    for (let i = 0; i < 40; i++) noise.writeUInt16LE(0xe001 + i * 7, 2 * i); // (no NUL byte among them)
-    noise.writeUInt16LE(0x20, 80);
-    noise.writeUInt16LE(0x0a, 82);
-    await expect(chunks([noise], 'line')).rejects.toThrow(/^x\.txt looks binary \(it contains NUL bytes\)$/u);
+    // a NUL at the other parity too (U+4E00 is 00 4E), or a NUL beside a byte that is no text (U+0001): binary alone
+    await expect(chunks([Buffer.from(`\u4e00${chinese}`, 'utf16le')], 'line')).rejects.toThrow(binaryAlone);
+    await expect(chunks([Buffer.from(`${cjk.repeat(5)}\u0001\n`, 'utf16le')], 'line')).rejects.toThrow(binaryAlone);
+    // 6 private-use characters of 42 (36 printable, 85.7%) under the 90%; 2 of 42 (95.2%) over it
+    const privateUse = (n: number) => Buffer.from(`${cjk.repeat(5).slice(n)}${'\ue001'.repeat(n)} \n`, 'utf16le');
+    await expect(chunks([privateUse(6)], 'line')).rejects.toThrow(binaryAlone);
+    await expect(chunks([privateUse(2)], 'line')).rejects.toThrow('or like UTF-16LE text');
+    // 6 lone surrogates (U+D801, read as U+FFFD) of 42: not printable either
+    await expect(chunks([Buffer.from(`${cjk.repeat(5).slice(6)}${'\ud801'.repeat(6)} \n`, 'utf16le')], 'line')).rejects.toThrow(binaryAlone);
+    // NULs as sparse as a stray one: 3 spaces in 483 pairs, under 1 in 128 (3.8); 4 are enough
+    const sparse = (spaces: number) => Buffer.from(`${cjk.repeat(60)}${' '.repeat(spaces)}`, 'utf16le');
+    await expect(chunks([sparse(3)], 'line')).rejects.toThrow(binaryAlone);
+    await expect(chunks([sparse(4)], 'line')).rejects.toThrow('or like UTF-16LE text');
+    // a numeric CSV in UTF-8 with stray NULs, 8 of them at one parity, each beside a digit or comma: read as
+    // UTF-16 its pairs are 96% printable (kana and CJK), and iconv made such a file junk the program then took
+    // (review): binary alone, as its bytes with the NULs left out are UTF-8
+    const csv = Buffer.from('12.5,33.75,901.25,4402.5\n'.repeat(40));
+    for (let i = 0; i < 8; i++) csv[64 + 80 * i] = 0;
+    await expect(chunks([csv], 'line')).rejects.toThrow(binaryAlone);
+    // one NUL (a space) in 41 pairs is more than 1 in 128, yet a single NUL is no sign: binary alone
+    await expect(chunks([Buffer.from(`${cjk.repeat(5)} `, 'utf16le')], 'line')).rejects.toThrow(binaryAlone);
   });
 
   it('UTF-16 (either byte order) is refused with a way out', async () => {
