@@ -130,6 +130,7 @@ function jsonlControl(onChange: SettingsChange): HTMLDivElement {
     // (marked pending, then read; unmarked when dropped: a test sees a run or an address drop it rather than wait past it)
     jsonl.dataset['reread'] = 'pending';
     page.reread = setTimeout(() => {
+      if (jsonl.dataset['reread'] !== 'pending') return; // (dropped: the mark is what a test reads, so it decides too)
       jsonl.dataset['reread'] = 'read';
       onChange(page.state);
     }, JSONL_REREAD_MS);
