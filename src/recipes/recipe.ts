@@ -97,12 +97,13 @@ export function observedText(finding: Finding): string {
 
 /**
  * How many findings hold, of how many, and how many the rows could not decide: `3 of 4 hold`, or with
- * `noun` `findings`, `2 of 4 findings hold, 1 undecided (too few data)`.
+ * `noun` `findings`, `2 of 4 findings hold, 1 undecided (the rows cannot tell)` (each such finding says why;
+ * "too few data" was said here, where a Welch test over spread replicates is undecided too).
  */
 export function verdictCount(findings: readonly Finding[], noun?: string): string {
   const holding = findings.filter((finding) => finding.holds).length;
   const undecided = findings.filter((finding) => verdictOf(finding) === 'undecided').length;
-  return `${holding} of ${findings.length}${noun === undefined ? '' : ` ${noun}`} hold${undecided === 0 ? '' : `, ${undecided} undecided (too few data)`}`;
+  return `${holding} of ${findings.length}${noun === undefined ? '' : ` ${noun}`} hold${undecided === 0 ? '' : `, ${undecided} undecided (the rows cannot tell)`}`;
 }
 
 /**

@@ -168,14 +168,14 @@ describe('ngram-collapse recipe', () => {
     expect(result.stdout).toMatch(/\n  holds          accumulate: held-out perplexity stays bounded\n/);
     // one replicate: the means compared rest on one series, which the last line, findings.md and findings.json say (audit)
     const caveat = 'One replicate: the checks that compare means over replicates have no interval or test, and here they rest on this one series; run more replicates (the recipes run 3 to 10 by default) and other --seed values before citing them.';
-    expect(result.stdout).toMatch(/\n2 of 3 findings hold, 1 undecided \(too few data\); [\d.]+ s; outputs in acc\n/);
+    expect(result.stdout).toMatch(/\n2 of 3 findings hold, 1 undecided \(the rows cannot tell\); [\d.]+ s; outputs in acc\n/);
     expect(result.stdout.endsWith(`outputs in acc\n${caveat}\n`)).toBe(true);
     expect(readFileSync(join(cwd, 'acc', 'findings.md'), 'utf8')).toContain(`\n**${caveat}**\n`);
     expect(JSON.parse(readFileSync(join(cwd, 'acc', 'findings.json'), 'utf8')).caveat).toBe(caveat);
     expect(result.stderr).toContain('recipe accumulate: 3/3 series done');
     // two replicates: no such line
     const two = await cli(['recipe', 'accumulate', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '2', '--out', 'acc2'], { cwd });
-    expect(two.stdout).toMatch(/\n\d of 3 findings hold, 1 undecided \(too few data\); [\d.]+ s; outputs in acc2\n$/);
+    expect(two.stdout).toMatch(/\n\d of 3 findings hold, 1 undecided \(the rows cannot tell\); [\d.]+ s; outputs in acc2\n$/);
     expect(readFileSync(join(cwd, 'acc2', 'findings.md'), 'utf8')).not.toContain('One replicate');
     expect(JSON.parse(readFileSync(join(cwd, 'acc2', 'findings.json'), 'utf8'))).not.toHaveProperty('caveat');
   });
@@ -189,9 +189,9 @@ describe('ngram-collapse recipe', () => {
     const kept = 'the loop keeps a different share of rare words under subword models';
     expect(result.stdout).toContain(`\n  undecided      ${check}\n`);
     expect(result.stdout).toContain(`\n  undecided      ${kept}\n`);
-    expect(result.stdout).toMatch(/\n\d of 5 findings hold, 2 undecided \(too few data\); [\d.]+ s; outputs in sw\nOne replicate: /u);
+    expect(result.stdout).toMatch(/\n\d of 5 findings hold, 2 undecided \(the rows cannot tell\); [\d.]+ s; outputs in sw\nOne replicate: /u);
     const markdown = readFileSync(join(cwd, 'sw', 'findings.md'), 'utf8');
-    expect(markdown).toMatch(/\*\*Findings\*\* \(\d of 5 hold, 2 undecided \(too few data\); /u);
+    expect(markdown).toMatch(/\*\*Findings\*\* \(\d of 5 hold, 2 undecided \(the rows cannot tell\); /u);
     expect(markdown).toMatch(new RegExp(`\\| ${check} \\|.*\\| \\*\\*undecided\\*\\* \\|\\n`, 'u'));
     const json = JSON.parse(readFileSync(join(cwd, 'sw', 'findings.json'), 'utf8')) as { findings: Array<{ name: string; holds: boolean; verdict: string; undecided?: string }> };
     expect(json.findings.find((finding) => finding.name === check)).toMatchObject({ holds: false, verdict: 'undecided', undecided: 'a comparison without two replicates with a value on each side has no interval' });
