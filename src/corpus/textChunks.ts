@@ -139,12 +139,12 @@ function rejectBinary(raw: Uint8Array, name: string): void {
 const UTF16_SAMPLE = 1024;
 const UTF16_LEAST = 16;
 
-/** How the NULs of the first bytes fall, read as UTF-16 of one byte order: a NUL high byte in `nuls` pairs, `textBeside` of them beside a text byte, a NUL low byte in `otherNuls`. */
+/** How the NULs of the first bytes fall, read as UTF-16 of one byte order: a NUL high byte in `nuls` pairs, `textBeside` of them beside a text byte; `otherParity` when a low byte is NUL too. */
 interface NulPattern {
   readonly pairs: number;
   readonly nuls: number;
   readonly textBeside: number;
-  readonly otherNuls: number;
+  readonly otherParity: boolean;
 }
 
 const BYTE_ORDERS = [
@@ -158,14 +158,14 @@ function nulPattern(raw: Uint8Array, high: 0 | 1): NulPattern | undefined {
   if (length < UTF16_LEAST) return undefined;
   let nuls = 0;
   let textBeside = 0;
-  let otherNuls = 0;
+  let otherParity = false;
   for (let i = 0; i < length; i += 2) {
-    if (raw[i + 1 - high] === 0) otherNuls++;
+    if (raw[i + 1 - high] === 0) otherParity = true;
     if (raw[i + high] !== 0) continue;
     nuls++;
     if (isTextByte(raw[i + 1 - high]!)) textBeside++;
   }
-  return { pairs: length / 2, nuls, textBeside, otherNuls };
+  return { pairs: length / 2, nuls, textBeside, otherParity };
 }
 
 /**
@@ -177,7 +177,7 @@ function nulPattern(raw: Uint8Array, high: 0 | 1): NulPattern | undefined {
 function unmarkedUtf16(raw: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
   for (const [order, high] of BYTE_ORDERS) {
     const pattern = nulPattern(raw, high);
-    if (pattern !== undefined && pattern.otherNuls === 0 && pattern.nuls >= pattern.pairs / 4 && pattern.textBeside === pattern.nuls) return order;
+    if (pattern !== undefined && !pattern.otherParity && pattern.nuls >= pattern.pairs / 4 && pattern.textBeside === pattern.nuls) return order;
   }
   return undefined;
 }
@@ -193,7 +193,7 @@ const SPARSE_NULS_SHARE = 1 / 128;
  * UTF-16 LE or BE that unmarkedUtf16 cannot tell from binary: NULs at one parity only but in fewer than
  * a quarter of the pairs, each beside a text byte (the ASCII spaces, digits and line ends of Chinese,
  * Japanese, Korean, Cyrillic or Greek text), at least SPARSE_NULS_LEAST of them and SPARSE_NULS_SHARE
- * of the pairs; the first bytes, their NULs left out, not UTF-8 (UTF-8 text with stray NULs read as
+ * of the pairs; the first bytes not UTF-8, NULs and all (UTF-8 text with stray NULs read as
  * UTF-16 is as printable, and iconv would turn it into junk: review); and those bytes read in that
  * order PRINTABLE_SHARE printable characters or more (U+FFFD, a lone surrogate, not one of them).
  * Said beside "binary", not instead of it.
@@ -201,11 +201,11 @@ const SPARSE_NULS_SHARE = 1 / 128;
 function perhapsUtf16(raw: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
   for (const [order, high] of BYTE_ORDERS) {
     const pattern = nulPattern(raw, high);
-    if (pattern === undefined || pattern.otherNuls !== 0 || pattern.textBeside !== pattern.nuls) continue;
+    if (pattern === undefined || pattern.otherParity || pattern.textBeside !== pattern.nuls) continue;
     if (pattern.nuls < Math.max(SPARSE_NULS_LEAST, pattern.pairs * SPARSE_NULS_SHARE)) continue;
     const sample = raw.subarray(0, pattern.pairs * 2);
-    if (isUtf8(sample.filter((byte) => byte !== 0))) continue;
-    const characters = [...new TextDecoder(order.toLowerCase()).decode(sample)];
+    if (isUtf8(sample)) continue; // (its NULs are UTF-8 too)
+    const characters = [...new TextDecoder(order).decode(sample)];
     const printable = characters.filter((character) => character !== REPLACEMENT && PRINTABLE.test(character)).length;
     if (printable >= PRINTABLE_SHARE * characters.length) return order;
   }
@@ -217,6 +217,7 @@ function isUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
     return true;
+    // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined, which its caller reads as false
   } catch {
     return false;
   }

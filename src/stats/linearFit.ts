@@ -18,17 +18,23 @@ export function linearFit(xs: readonly number[], ys: readonly number[]): { inter
   let sxx = 0;
   let syy = 0;
   for (let i = 0; i < n; i++) {
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-    sxx += (xs[i]! - mx) ** 2;
-    syy += (ys[i]! - my) ** 2;
+    const dx = xs[i]! - mx;
+    const dy = ys[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
   }
   const slope = sxy / sxx;
   return { intercept: my - slope * mx, slope, r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy), riseP: riseP(slope, sxx, syy - slope * sxy, n) };
 }
 
-/** P(T >= b / se(b)) with n - 2 degrees of freedom; the residual sum of squares below 0 by rounding is 0. */
+/**
+ * P(T >= b / se(b)) with n - 2 degrees of freedom; the residual sum of squares below 0 by rounding is 0.
+ * An x all equal gives a NaN slope, and NaN through the rest.
+ */
 function riseP(slope: number, sxx: number, residual: number, n: number): number {
-  if (n < 3 || !Number.isFinite(slope)) return Number.NaN;
+  // (two points leave no degree of freedom: a residual of 3.5e-18 by rounding read as an infinite error, P = 0.5)
+  if (n < 3) return Number.NaN;
   const error = Math.sqrt(Math.max(0, residual) / (n - 2) / sxx);
   if (error === 0) return slope > 0 ? 0 : 1;
   return studentTCdf(-slope / error, n - 2); // (P(T >= t) = P(T <= -t): no digits lost in a small P)

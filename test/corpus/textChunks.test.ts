@@ -72,6 +72,13 @@ describe('textChunks', () => {
     expect((error as InputError).hint).toBe('convert it to UTF-8 first, e.g. iconv -f UTF-16LE -t UTF-8');
     // Chinese between ASCII spaces and punctuation: NULs in a quarter of the pairs or more, at one parity
     await expect(chunks([Buffer.from('\u4ed6\u8d70\u4e86 \u5979\u7559\u4e0b. \u732b \u72d7.\n', 'utf16le')], 'line')).rejects.toThrow('UTF-16LE');
+    // 16 bytes are enough to say; a quarter of the pairs with NULs is enough (2 of 8: 'ab' and 6 Chinese characters)
+    await expect(chunks([Buffer.from('hi there', 'utf16le')], 'line')).rejects.toThrow('x.txt looks like UTF-16LE text without a byte-order mark');
+    await expect(chunks([Buffer.from('ab\u4ed6\u8d70\u4e86\u5979\u7559\u4e0b', 'utf16le')], 'line')).rejects.toThrow('x.txt looks like UTF-16LE text without a byte-order mark');
+    // only the first 1,024 bytes are looked at (two NULs after them, at both parities, change nothing); a
+    // NUL at the other parity in the last pair looked at (U+4E00 is 00 4E) makes it binary
+    await expect(chunks([Buffer.concat([Buffer.from('a'.repeat(512), 'utf16le'), Uint8Array.of(0, 0)])], 'line')).rejects.toThrow('looks like UTF-16LE text');
+    await expect(chunks([Buffer.from(`${text.trimEnd()}\u4e00`, 'utf16le')], 'line')).rejects.toThrow(/^x\.txt looks binary \(it contains NUL bytes\)$/u);
     // too short to say (fewer than 16 bytes), or NULs at both parities: binary
     await expect(chunks([Buffer.from('hi there', 'utf16le').subarray(0, 14)], 'line')).rejects.toThrow('looks binary');
     // small 16-bit numbers (a binary array): NULs at one parity, but beside bytes that are no text (audit)
@@ -111,6 +118,13 @@ describe('textChunks', () => {
     const csv = Buffer.from('12.5,33.75,901.25,4402.5\n'.repeat(40));
     for (let i = 0; i < 8; i++) csv[64 + 80 * i] = 0;
     await expect(chunks([csv], 'line')).rejects.toThrow(binaryAlone);
+    // the same with a euro sign cut by the end of the 1,024 bytes looked at (E2 82 | AC): still UTF-8 there
+    const cut = Buffer.from(`${'12.5,33.75,901.25,4402.5\n'.repeat(60).slice(0, 1022)}\u20ac${'12.5\n'.repeat(20)}`);
+    for (let i = 0; i < 8; i++) cut[64 + 80 * i] = 0;
+    expect([cut[1022], cut[1023], cut[1024]]).toEqual([0xe2, 0x82, 0xac]);
+    await expect(chunks([cut], 'line')).rejects.toThrow(binaryAlone);
+    // 4 private-use characters of 40 (36 printable: 90% exactly) is enough
+    await expect(chunks([Buffer.from(`${cjk.repeat(5).slice(6)}${'\ue001'.repeat(4)} \n`, 'utf16le')], 'line')).rejects.toThrow('or like UTF-16LE text');
     // one NUL (a space) in 41 pairs is more than 1 in 128, yet a single NUL is no sign: binary alone
     await expect(chunks([Buffer.from(`${cjk.repeat(5)} `, 'utf16le')], 'line')).rejects.toThrow(binaryAlone);
   });

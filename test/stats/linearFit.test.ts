@@ -31,5 +31,9 @@ describe('linearFit: the one-sided P of a rising line (the slope\'s t test, n - 
     expect(linearFit([0, 1, 2], [1, 3, 5]).riseP).toBe(0);
     expect(linearFit([0, 1, 2], [5, 3, 1]).riseP).toBe(1);
     expect(linearFit([0, 1], [1, 3]).riseP).toBeNaN();
+    // two points whose residual sum of squares rounds to 3.5e-18, not 0: still no degree of freedom
+    expect(linearFit([1, 4], [0.1, 0.35]).riseP).toBeNaN();
+    // every x equal: no slope, no P
+    expect(linearFit([2, 2, 2], [1, 2, 3]).riseP).toBeNaN();
   });
 });
