@@ -251,6 +251,9 @@ function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival
   const rows = forgettingByCount(survival);
   const measured = rows.filter((row) => row.median !== undefined);
   const fit = measured.length >= 3 ? linearFit(measured.map((row) => row.count), measured.map((row) => row.median!)) : undefined;
+  // the means' verdict (a rising line that fits), then the test's (its rise beyond noise)
+  const fits = fit !== undefined && fit.slope > 0 && fit.r2 >= 0.9;
+  const rises = fits && fit.riseP < RISE_TEST_LEVEL;
   // (the fit on 4 of 10 counts read as if it rested on all: say which counts have no median yet, audit;
   // exactly half forgotten gives none either, the middle two being a generation and never)
   const censored = rows.filter((row) => row.median === undefined && row.types > 0).map((row) => row.count);
@@ -273,10 +276,10 @@ function forgettingGrowsWithCount({ last }: Span, survival: RecipeData['survival
       rise_p: shown(fit?.riseP),
       ...Object.fromEntries(measured.map((row) => [`median_count_${row.count}`, shown(row.median)])),
     },
-    holds: fit !== undefined && fit.slope > 0 && fit.r2 >= 0.9 && fit.riseP < RISE_TEST_LEVEL,
+    holds: rises,
     // (fewer than 3 points: no line to fit, which read as a line that failed: audit)
     ...(fit === undefined ? { undecided: `${measured.length} seed count${measured.length === 1 ? '' : 's'} with a median generation forgotten, of the 3 a line needs` } : {}),
-    ...(fit !== undefined && fit.slope > 0 && fit.r2 >= 0.9 && !(fit.riseP < RISE_TEST_LEVEL)
+    ...(fits && !rises
       ? { undecided: `the line rises and fits, but not by a one-sided t test of its slope at ${RISE_TEST_LEVEL * 100}% over ${measured.length} seed counts (p = ${text(fit.riseP)}); run more --generations, so that more seed counts have a median` }
       : {}),
   };
