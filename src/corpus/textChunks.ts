@@ -204,23 +204,12 @@ function perhapsUtf16(raw: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
     if (pattern === undefined || pattern.otherParity || pattern.textBeside !== pattern.nuls) continue;
     if (pattern.nuls < Math.max(SPARSE_NULS_LEAST, pattern.pairs * SPARSE_NULS_SHARE)) continue;
     const sample = raw.subarray(0, pattern.pairs * 2);
-    if (isUtf8(sample)) continue; // (its NULs are UTF-8 too)
+    if (validUtf8(new Uint8Array(0), sample)) continue; // (its NULs are UTF-8 too)
     const characters = [...new TextDecoder(order).decode(sample)];
     const printable = characters.filter((character) => character !== REPLACEMENT && PRINTABLE.test(character)).length;
     if (printable >= PRINTABLE_SHARE * characters.length) return order;
   }
   return undefined;
-}
-
-/** Whether bytes are UTF-8, a sequence cut at their end allowed (they are the first bytes of a file). */
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-    return true;
-    // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined, which its caller reads as false
-  } catch {
-    return false;
-  }
 }
 
 /** A byte that is a character of text as the low byte of UTF-16 below U+0100: tab, LF, CR, printable ASCII or Latin-1. */
