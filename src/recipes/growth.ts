@@ -25,7 +25,6 @@ import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.j
 export const GROWTH_RATES = [1, 1.5, 2] as const;
 const cellOf = (rate: number): string => `tokens_growth=${rate}`;
 
-
 export const growth: Recipe = {
   name: 'growth',
   title: 'Growing the data each generation',
