@@ -212,15 +212,20 @@ export function brownEncoder(tokenizer: string): PieceWriter | undefined {
   return subword?.kind === 'published' ? publishedSentenceWriter(subword.encoding) : undefined;
 }
 
+/** Where and how many: `3 invalid byte sequences, the first on line 2); each was`. */
+function invalidSequences(line: number, sequences: number): string {
+  return sequences === 1 ? `1 invalid byte sequence, on line ${line}); it was` : `${sequences} invalid byte sequences, the first on line ${line}); each was`;
+}
+
 /**
  * Reads one source into `builder`; returns its line breaks taken as sentence ends. `cutLetters`, if
  * given, reads every sentence (see cutLetters.ts).
  */
 export async function readTextInto(source: TextSource, settings: TextOptions, builder: CorpusBuilder, cutLetters?: CutLetterCount): Promise<number> {
   const { name } = source;
-  const onInvalidUtf8 = (line: number): void =>
+  const onInvalidUtf8 = (line: number, sequences: number): void =>
     settings.onWarning?.(
-      `${name} is not valid UTF-8 (first bad byte on line ${line}); invalid bytes were replaced by U+FFFD ` +
+      `${name} is not valid UTF-8 (${invalidSequences(line, sequences)} replaced by U+FFFD ` +
         '(a Latin-1 or Windows-1252 file has one at each accented letter: if many words read so, convert it first, e.g. iconv -f latin1 -t utf-8)',
     );
   // Stryker disable next-line StringLiteral: equivalent, a string read as an iterable of its characters gives the same text

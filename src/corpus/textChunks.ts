@@ -9,12 +9,13 @@
  * `textChunkBatches` yields the chunks of each piece of input as one array (one await per piece, not
  * per line); `textChunks` yields them one by one. No file system and no Node API: the browser uses it.
  * Rejected with InputError: a NUL byte (the input is binary), a UTF-16 or UTF-32 byte-order mark (the text
- * must be converted), and a gzip or zip file's first bytes (it must be unpacked). Invalid UTF-8 is replaced by U+FFFD and reported once through `onInvalidUtf8`
- * with the line of the first bad byte (the caller decides to warn).
+ * must be converted), and a gzip or zip file's first bytes (it must be unpacked). Invalid UTF-8 is replaced by U+FFFD and reported once through `onInvalidUtf8`,
+ * at the end, with the line of the first bad sequence and their number (the caller decides to warn).
  */
 
 import { InputError, UsageError } from '../errors.js';
 import { shownValue } from '../validation/valueRule.js';
+import { InvalidUtf8Tally, validUtf8 } from './invalidUtf8.js';
 
 export type ChunkUnit = 'paragraph' | 'line';
 
@@ -22,8 +23,11 @@ export interface ChunkOptions {
   readonly unit: ChunkUnit;
   /** Name of the source, for messages. */
   readonly name: string;
-  /** Called once, at the first invalid UTF-8 sequence, with its line number. */
-  readonly onInvalidUtf8?: (line: number) => void;
+  /**
+   * Called once, at the end of the input, if it held invalid UTF-8: with the line of the first invalid
+   * sequence and the number of them (each replaced by one U+FFFD; see invalidUtf8.ts).
+   */
+  readonly onInvalidUtf8?: (line: number, sequences: number) => void;
   /** With unit `line`: yield blank lines too (as they are, for --empty-sentences); default: skip them. */
   readonly keepBlank?: boolean;
   /** Called with the number of bytes of each piece as it is read. */
@@ -49,10 +53,7 @@ const encoder = new TextEncoder();
 export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string>, options: ChunkOptions): AsyncGenerator<TextChunk[]> {
   // Stryker disable next-line ObjectLiteral: equivalent, both are TextDecoder's defaults
   const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-  // Where the decoded text holds a U+FFFD, a strict decoder reads the piece again (with the unfinished
-  // sequence the previous piece ended with) to tell a real U+FFFD from a replaced byte.
-  let checking = options.onInvalidUtf8 !== undefined;
-  let pending: Uint8Array = new Uint8Array(0);
+  const invalid = options.onInvalidUtf8 === undefined ? undefined : new InvalidUtf8Tally();
   const lines = new LineSplitter();
   const paragraph = new ParagraphBuilder();
   let first = true;
@@ -86,19 +87,14 @@ export async function* textChunkBatches(bytes: AsyncIterable<Uint8Array | string
     }
     rejectBinary(raw, options.name);
     const text = lenient.decode(raw, { stream: true });
-    if (checking && text.includes(REPLACEMENT) && !validUtf8(pending, raw)) {
-      checking = false;
-      // Stryker disable next-line OptionalChaining: equivalent, checking implies a listener
-      options.onInvalidUtf8?.(lines.lineAfter(validPrefix(concatBytes(pending, raw))));
-    }
-    pending = unfinishedSequence(pending, raw);
+    invalid?.piece(raw, text, (before) => lines.lineAfter(before));
     lines.push(text, emit);
     if (batch.length > 0) yield take();
   }
   const rest = lenient.decode();
-  // A U+FFFD here replaces a sequence the input left unfinished: on the line being read.
-  // Stryker disable next-line OptionalChaining,StringLiteral: equivalent, checking implies a listener; any text without a line end gives the same line
-  if (checking && rest.includes(REPLACEMENT)) options.onInvalidUtf8?.(lines.lineAfter(''));
+  invalid?.end(rest, (before) => lines.lineAfter(before));
+  // Stryker disable next-line OptionalChaining: equivalent, a tally implies a listener
+  if (invalid?.firstLine !== undefined) options.onInvalidUtf8?.(invalid.firstLine, invalid.sequences);
   lines.push(rest, emit);
   lines.finish(emit);
   const tail = paragraph.finish();
@@ -243,54 +239,6 @@ function byteOrderMarked(raw: Uint8Array): 'UTF-32' | 'UTF-16' | undefined {
   if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff)) return 'UTF-32';
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return 'UTF-16';
   return undefined;
-}
-
-/** True if `raw`, after the unfinished sequence `tail` of the piece before it, is valid UTF-8 so far. */
-function validUtf8(tail: Uint8Array, raw: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(concatBytes(tail, raw), { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The bytes of a multi-byte sequence left unfinished at the end of `tail` + `raw` (at most 3). */
-function unfinishedSequence(tail: Uint8Array, raw: Uint8Array): Uint8Array {
-  const bytes = raw.length >= 4 ? raw : concatBytes(tail, raw);
-  // Stryker disable next-line MethodExpression: equivalent, a lead byte found further back than 3 has a sequence the end completes
-  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 3); i--) {
-    const byte = bytes[i]!;
-    if ((byte & 0xc0) === 0x80) continue;
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return bytes.length - i < length ? bytes.slice(i) : new Uint8Array(0);
-  }
-  return new Uint8Array(0);
-}
-
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
-}
-
-/**
- * The text of `bytes` (invalid UTF-8) before its first invalid sequence. A strict decoder in stream
- * mode throws on a prefix once the prefix completes an invalid sequence (an unfinished one at the end
- * is held back), so the longest prefix that decodes ends where the first bad sequence starts or within
- * it: a binary search over prefix lengths finds it (runs once per input, at the first bad byte).
- */
-function validPrefix(bytes: Uint8Array): string {
-  let low = 0;
-  let high = bytes.length;
-  while (high - low > 1) {
-    const middle = (low + high) >>> 1;
-    if (validUtf8(new Uint8Array(0), bytes.subarray(0, middle))) low = middle;
-    else high = middle;
-  }
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, low), { stream: true });
 }
 
 /**

@@ -534,14 +534,15 @@ describe('awkward but valid input works', () => {
     expect(readFileSync(join(cwd, 'o.csv'), 'utf8')).toBe(readFileSync(join(plain, 'o.csv'), 'utf8'));
   });
 
-  it('invalid UTF-8 is replaced by U+FFFD with one warning naming the line', async () => {
+  it('invalid UTF-8 is replaced by U+FFFD with one warning naming the line and counting the bad sequences', async () => {
     const cwd = freshFolder();
-    writeFileSync(join(cwd, 'c.txt'), Buffer.concat([Buffer.from(GOOD), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x2e, 0x0a])]));
+    // "café ." and "naïvé ." in Latin-1 after GOOD's 40 lines: E9, EF (its 76 is no continuation byte) and E9: 3 sequences
+    writeFileSync(join(cwd, 'c.txt'), Buffer.concat([Buffer.from(GOOD), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x2e, 0x0a, 0x6e, 0x61, 0xef, 0x76, 0xe9, 0x20, 0x2e, 0x0a])]));
     const result = await runIn(cwd, ['run', '--corpus', 'c.txt', '--generations', '1', '--sentences', 'line', '--out', 'o.csv']);
     expect(result.code).toBe(0);
     const warnings = result.stderr.split('\n').filter((line) => line.includes('UTF-8'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/c\.txt is not valid UTF-8 \(first bad byte on line 41\); invalid bytes were replaced by U\+FFFD/u);
+    expect(warnings[0]).toMatch(/c\.txt is not valid UTF-8 \(3 invalid byte sequences, the first on line 41\); each was replaced by U\+FFFD/u);
   });
 
   it('letters the default tokenizer cuts out of words give one warning with the way out; whitespace none', async () => {

@@ -142,13 +142,13 @@ describe('fixedTokenizerWarnings (a corpus read once per tokenizer of a set the 
     warn(warningOf('wordpunct'));
     warn(warningOf('wordpunct', 'bpe:500'));
     warn(warningOf('wordpunct', 'bpe:4000'));
-    warn('a.txt is not valid UTF-8 (first bad byte on line 3); invalid bytes were replaced by U+FFFD');
+    warn('a.txt is not valid UTF-8 (2 invalid byte sequences, the first on line 3); each was replaced by U+FFFD');
     const japanese = new CutLetterCount('treebank');
     japanese.read('今日は');
     warn(japanese.warning(3)!);
     expect(said).toEqual([
       'the wordpunct tokenizer cut 3 letters out of words, each now a token (2.0% of the tokens: it takes only A-Z and Latin-1 letters for word letters); ADVICE',
-      'a.txt is not valid UTF-8 (first bad byte on line 3); invalid bytes were replaced by U+FFFD',
+      'a.txt is not valid UTF-8 (2 invalid byte sequences, the first on line 3); each was replaced by U+FFFD',
       'the treebank tokenizer cut 3 letters out of words, each now a token (100% of the tokens: it takes only A-Z letters for word letters); ADVICE',
     ]);
   });

@@ -294,7 +294,20 @@ describe('readCorpusText: formats and options', () => {
     }
     const { found, warnings } = await read(pieces(), { sentences: 'line', name: 'bad.txt' });
     expect(found).toEqual(['one', 'two \uFFFD three']);
-    expect(warnings).toEqual(['bad.txt is not valid UTF-8 (first bad byte on line 2); invalid bytes were replaced by U+FFFD (a Latin-1 or Windows-1252 file has one at each accented letter: if many words read so, convert it first, e.g. iconv -f latin1 -t utf-8)']);
+    expect(warnings).toEqual(['bad.txt is not valid UTF-8 (1 invalid byte sequence, on line 2); it was replaced by U+FFFD (a Latin-1 or Windows-1252 file has one at each accented letter: if many words read so, convert it first, e.g. iconv -f latin1 -t utf-8)']);
+  });
+
+  it('counts the invalid sequences of a Latin-1 text in its warning, a real U+FFFD not among them', async () => {
+    // 'Größe \uFFFD' / 'Grüße' / 'für' in Latin-1 (F6, DF, FC, DF, FC: 5 bytes, each a sequence of its own),
+    // with one U+FFFD written in UTF-8 (EF BF BD): 5 invalid sequences, the first on line 1
+    const latin1 = (text: string): number[] => [...text].map((character) => character.charCodeAt(0));
+    const bytes = Uint8Array.from([...latin1('Gr\u00f6\u00dfe '), 0xef, 0xbf, 0xbd, 0x0a, ...latin1('Gr\u00fc\u00dfe\nf\u00fcr\n')]);
+    async function* pieces(): AsyncGenerator<Uint8Array> {
+      yield bytes;
+    }
+    const { found, warnings } = await read(pieces(), { sentences: 'line', name: 'latin.txt' });
+    expect(found).toEqual(['gr\uFFFD\uFFFDe \uFFFD', 'gr\uFFFD\uFFFDe', 'f\uFFFDr']);
+    expect(warnings).toEqual([expect.stringMatching(/^latin\.txt is not valid UTF-8 \(5 invalid byte sequences, the first on line 1\); each was replaced by U\+FFFD \(a Latin-1/u)]);
   });
 
   it('tokenizes a sentence of 65,536 characters or more in pieces, into the tokens of the whole', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { textChunkBatches, textChunks, type ChunkUnit, type TextChunk } from '../../src/corpus/textChunks.js';
 import { InputError } from '../../src/errors.js';
 
-async function chunks(pieces: ReadonlyArray<Uint8Array | string>, unit: ChunkUnit, onInvalidUtf8?: (line: number) => void): Promise<TextChunk[]> {
+async function chunks(pieces: ReadonlyArray<Uint8Array | string>, unit: ChunkUnit, onInvalidUtf8?: (line: number, sequences: number) => void): Promise<TextChunk[]> {
   const found: TextChunk[] = [];
   async function* source(): AsyncGenerator<Uint8Array | string> {
     yield* pieces;
@@ -134,11 +134,16 @@ describe('textChunks', () => {
     await expect(chunks([Uint8Array.of(0xfe, 0xff, 0x00, 0x68)], 'line')).rejects.toThrow(/UTF-16/u);
   });
 
-  it('invalid UTF-8 becomes U+FFFD and is reported once with its line; a real U+FFFD is not reported', async () => {
-    const lines: number[] = [];
-    const found = await chunks([Buffer.from('ok \uFFFD\nfine\n'), Uint8Array.of(0x61, 0xc3, 0x0a, 0xff, 0x0a)], 'line', (line) => lines.push(line));
+  it('invalid UTF-8 becomes U+FFFD and is reported once with its line and count; a real U+FFFD is not counted', async () => {
+    const reported: Array<[number, number]> = [];
+    // C3 unfinished before LF, FF stray: 2 sequences, the first on line 3; the U+FFFD of line 1 is real
+    const found = await chunks([Buffer.from('ok \uFFFD\nfine\n'), Uint8Array.of(0x61, 0xc3, 0x0a, 0xff, 0x0a)], 'line', (line, sequences) => reported.push([line, sequences]));
     expect(found.map((chunk) => chunk.text)).toEqual(['ok \uFFFD', 'fine', 'a\uFFFD', '\uFFFD']);
-    expect(lines).toEqual([3]);
+    expect(reported).toEqual([[3, 2]]);
+    // E2 82 (a euro sign cut short) is one sequence, one U+FFFD; F0 9F with no end, one more at the end
+    reported.length = 0;
+    await chunks([Uint8Array.of(0x62, 0xe2, 0x82, 0x0a), Uint8Array.of(0x63, 0xf0, 0x9f)], 'line', (line, sequences) => reported.push([line, sequences]));
+    expect(reported).toEqual([[1, 2]]);
   });
 
   it('a truncated sequence at the very end is reported too', async () => {
@@ -211,10 +216,41 @@ describe('textChunks', () => {
       const whole = new TextDecoder().decode(bytes).split(/\r\n|\r|\n/u);
       const expected = whole.map((text, index) => ({ text, line: index + 1 })).filter((chunk) => chunk.text.trim() !== '');
       const firstBad = whole.findIndex((line) => line.includes('\uFFFD'));
-      const reported: number[] = [];
-      expect(await chunks(pieces, 'line', (line) => reported.push(line))).toEqual(expected);
-      expect(reported).toEqual(firstBad < 0 ? [] : [firstBad + 1]);
+      const replaced = whole.join('').split('\uFFFD').length - 1;
+      const reported: Array<[number, number]> = [];
+      expect(await chunks(pieces, 'line', (line, sequences) => reported.push([line, sequences]))).toEqual(expected);
+      expect(reported).toEqual(firstBad < 0 ? [] : [[firstBad + 1, replaced]]);
     }
+  });
+
+  it('counts the invalid sequences of pieces cut at any bytes as one decoder of the whole input replaces them, real U+FFFDs (EF BF BD) not among them', async () => {
+    // The pool's characters and bad sequences hold a real U+FFFD's bytes, also cut between pieces or
+    // after an unfinished sequence (E2 EF BF BD: E2's sequence is invalid, then U+FFFD), and sequences
+    // cut short, stray continuation bytes and bytes that start none. The reference: the whole input's U+FFFDs less its EF BF BDs (EF is never
+    // a continuation byte, so each EF BF BD is a real U+FFFD); its first U+FFFD that is no real one
+    // gives the line, read off the whole text with the real ones marked first.
+    const pool = [[0x61], [0x20], [0x0a], [0xef, 0xbf, 0xbd], [0xe2, 0x82, 0xac], [0xc3, 0xa9], [0xf0, 0x9f, 0x98, 0x80], [0x80], [0xc0], [0xff], [0xe2, 0x82], [0xf0, 0x9f], [0xef, 0xbf], [0xe2]];
+    const random = seedrandom('invalid utf-8 counted');
+    let counted = 0;
+    for (let round = 0; round < 400; round++) {
+      const bytes = Uint8Array.from(Array.from({ length: 1 + Math.floor(random() * 16) }, () => pool[Math.floor(random() * pool.length)]!).flat());
+      const pieces: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const size = 1 + Math.floor(random() * 5);
+        pieces.push(bytes.subarray(at, at + size));
+        at += size;
+      }
+      const real = Buffer.from(bytes).toString('latin1').split('\u00ef\u00bf\u00bd').length - 1;
+      const whole = new TextDecoder().decode(bytes);
+      const replaced = whole.split('\uFFFD').length - 1 - real;
+      const marked = new TextDecoder().decode(Buffer.from(Buffer.from(bytes).toString('latin1').replaceAll('\u00ef\u00bf\u00bd', '#'), 'latin1'));
+      const firstBad = marked.split('\n').findIndex((line) => line.includes('\uFFFD'));
+      const reported: Array<[number, number]> = [];
+      await chunks(pieces, 'line', (line, sequences) => reported.push([line, sequences]));
+      expect(reported).toEqual(replaced === 0 ? [] : [[firstBad + 1, replaced]]);
+      if (replaced > 1 && real > 0) counted++;
+    }
+    expect(counted).toBeGreaterThan(100); // most rounds hold real and invalid ones together
   });
 
   it('a CR at the end of a piece: the next piece loses only an LF that completes it, and only that once', async () => {
