@@ -28,6 +28,7 @@ export class InvalidUtf8Tally {
    */
   piece(raw: Uint8Array, text: string, lineAfter: (text: string) => number): void {
     const replaced = replacements(text);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a piece whose text has no U+FFFD completes no EF BF BD (time only)
     if (replaced > 0) {
       const bytes = concatBytes(this.pending, raw);
       // a real U+FFFD that this piece completes starts in it or in the unfinished bytes before it
@@ -38,6 +39,7 @@ export class InvalidUtf8Tally {
 
   /** Reads the decoder's last text: each U+FFFD in it replaces a sequence the input left unfinished. */
   end(rest: string, lineAfter: (text: string) => number): void {
+    // Stryker disable next-line StringLiteral: equivalent, any text without a line end gives the same line
     this.add(replacements(rest), () => lineAfter(''));
   }
 
@@ -68,26 +70,29 @@ function writtenReplacements(bytes: Uint8Array): number {
 export function validUtf8(tail: Uint8Array, raw: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(concatBytes(tail, raw), { stream: true });
-    return true;
   } catch {
     return false;
   }
+  return true;
 }
 
 /** The bytes of a multi-byte sequence left unfinished at the end of `tail` + `raw` (at most 3). */
 function unfinishedSequence(tail: Uint8Array, raw: Uint8Array): Uint8Array {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the last 3 bytes are raw's either way (time only)
   const bytes = raw.length >= 4 ? raw : concatBytes(tail, raw);
   // Stryker disable next-line MethodExpression: equivalent, a lead byte found further back than 3 has a sequence the end completes
   for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 3); i--) {
     const byte = bytes[i]!;
     if ((byte & 0xc0) === 0x80) continue;
-    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    // (C0 and C1 start no sequence: the decoder replaces them at once, and holds nothing)
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 ? 2 : 1;
     return bytes.length - i < length ? bytes.slice(i) : new Uint8Array(0);
   }
   return new Uint8Array(0);
 }
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  // Stryker disable next-line ConditionalExpression: equivalent, a copy of the same bytes (time only)
   if (a.length === 0) return b;
   const joined = new Uint8Array(a.length + b.length);
   joined.set(a);
@@ -109,5 +114,6 @@ function validPrefix(bytes: Uint8Array): string {
     if (validUtf8(new Uint8Array(0), bytes.subarray(0, middle))) low = middle;
     else high = middle;
   }
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, the prefix is valid, so a lenient decoder reads it alike
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, low), { stream: true });
 }

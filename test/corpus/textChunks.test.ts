@@ -129,6 +129,13 @@ describe('textChunks', () => {
     await expect(chunks([Buffer.from(`${cjk.repeat(5)} `, 'utf16le')], 'line')).rejects.toThrow(binaryAlone);
   });
 
+  it('refuses a piece that is neither a string nor bytes, naming the source and what to yield', async () => {
+    await expect(chunks([Buffer.from('ok\n'), 5 as never], 'line')).rejects.toMatchObject({
+      message: "a piece of x.txt must be a string or a Uint8Array of UTF-8, got '5'",
+      hint: 'yield strings or bytes (a Buffer, a Uint8Array) from the text',
+    });
+  });
+
   it('UTF-16 (either byte order) is refused with a way out', async () => {
     await expect(chunks([Uint8Array.of(0xff, 0xfe, 0x68, 0x00)], 'line')).rejects.toThrow(/UTF-16/u);
     await expect(chunks([Uint8Array.of(0xfe, 0xff, 0x00, 0x68)], 'line')).rejects.toThrow(/UTF-16/u);
@@ -144,6 +151,23 @@ describe('textChunks', () => {
     reported.length = 0;
     await chunks([Uint8Array.of(0x62, 0xe2, 0x82, 0x0a), Uint8Array.of(0x63, 0xf0, 0x9f)], 'line', (line, sequences) => reported.push([line, sequences]));
     expect(reported).toEqual([[1, 2]]);
+    // EF 41 BD: EF's sequence is cut by A, BD stands alone: 2 invalid sequences, no real U+FFFD
+    reported.length = 0;
+    await chunks([Uint8Array.of(0xef, 0x41, 0xbd, 0x0a)], 'line', (line, sequences) => reported.push([line, sequences]));
+    expect(reported).toEqual([[1, 2]]);
+  });
+
+  it('a character cut between pieces before a line end and a bad byte: the bad byte is on the next line', async () => {
+    // each character of 2, 3 and 4 bytes (lead bytes C2, E0, E2, F0) cut after each of its bytes but
+    // its last; the rest of it starts the next piece, then LF and FF: 1 invalid sequence, on line 2
+    for (const character of ['\u00a2', '\u0800', '\u20ac', '\u{10000}', '\u{1f600}']) {
+      const whole = Buffer.concat([Buffer.from(`a${character}\n`), Uint8Array.of(0xff)]);
+      for (let cut = 2; cut < 1 + Buffer.byteLength(character); cut++) {
+        const reported: Array<[number, number]> = [];
+        await chunks([whole.subarray(0, cut), whole.subarray(cut)], 'line', (line, sequences) => reported.push([line, sequences]));
+        expect(reported, `${character} cut after ${cut - 1} of its bytes`).toEqual([[2, 1]]);
+      }
+    }
   });
 
   it('a truncated sequence at the very end is reported too', async () => {
