@@ -50,6 +50,8 @@ export default defineConfig({
       // start the built CLI (dist/) as a process, which no mutant of src/ reaches
       'test/cli/bin.test.ts',
       'test/cli/interrupt.test.ts',
+      // run the built output checks (dist/) as user nobody, who cannot read Stryker's sandbox either
+      'test/export/otherUser.test.ts',
     ],
     testTimeout: 120_000,
     pool: 'forks',

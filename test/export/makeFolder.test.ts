@@ -7,10 +7,10 @@
 
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { canCreateIn, makeFolder } from '../../src/export/makeFolder.js';
 import { checkFolderEntries, checkRemovable, checkWritable, checkWritableFolder } from '../../src/export/outputPaths.js';
@@ -28,28 +28,6 @@ const appendOnlyWorks = ((): boolean => {
   if (set) spawnSync('chattr', ['-a', probe]);
   return set;
 })();
-/**
- * A folder of this test in /tmp itself (the test run's own temporary folder lets no other user
- * through), with `mode`, removed after the test.
- */
-function sharedFolder(mode: number): string {
-  const dir = mkdtempSync('/tmp/ngram-collapse-other-user-');
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  chmodSync(dir, mode);
-  return dir;
-}
-
-/** A check of the built module (outputPaths.js's export `name`) called as user nobody (65534): what it returns, or its error's message. */
-function asNobody(name: string, args: readonly unknown[]): string {
-  const module = JSON.stringify(join(import.meta.dirname, '../../dist/export/outputPaths.js'));
-  const script = `import(${module}).then((checks) => { try { console.log(checks[${JSON.stringify(name)}](...${JSON.stringify(args)}) ?? 'accepted'); } catch (error) { console.log(error.message); } })`;
-  return spawnSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 20_000 }).stdout.trim();
-}
-
-/** checkWritable as user nobody: the path it returns, or its error's message. */
-function checkAsNobody(dir: string, path: string, flag: string, inPlace: boolean): string {
-  return asNobody('checkWritable', [path, dir, flag, { inPlace }]);
-}
 
 /** Runs `body` with `file` append-only (or immutable: +i), and lifts that after, so the folder can be removed. */
 function withAttribute(file: string, attribute: '+a' | '+i', body: () => void): void {
@@ -249,28 +227,6 @@ describe('checkWritable', () => {
     expect(() => checkFolderEntries(join(dir, 'sv'), 'sv', ['human.txt', 'cell-1/'], '--save-corpora')).not.toThrow();
   });
 
-  it.runIf(process.getuid?.() === 0)('accepts a file its owner may write but not read (mode 200): the probe opens it write-only (it opened it for reading too, and refused it as kept by the system: audit)', () => {
-    const dir = sharedFolder(0o777);
-    writeFileSync(join(dir, 'w.csv'), 'x');
-    chmodSync(join(dir, 'w.csv'), 0o200);
-    chownSync(join(dir, 'w.csv'), 65534, 65534);
-    expect(checkAsNobody(dir, 'w.csv', '--out', false)).toBe(join(dir, 'w.csv'));
-  });
-
-  it.runIf(process.getuid?.() === 0)("refuses another user's file in another user's sticky folder (as /tmp), which no rename replaces: access() called it writable, and the work ended in a raw EPERM (audit)", () => {
-    const dir = sharedFolder(0o1777);
-    writeFileSync(join(dir, 'theirs.csv'), 'x');
-    chmodSync(join(dir, 'theirs.csv'), 0o666);
-    const check = (path: string, inPlace: boolean): string => checkAsNobody(dir, path, '--summary', inPlace);
-    expect(check('theirs.csv', false)).toBe("--summary theirs.csv cannot be replaced: it is another user's, in a folder where only a file's owner may replace it (sticky, as /tmp)");
-    // another user's stale <path>.partial there, which the write removes first (a raw error after the work: audit)
-    writeFileSync(join(dir, 'stale.csv.partial'), 'x');
-    expect(check('stale.csv', false)).toBe(`--summary stale.csv: ${join(dir, 'stale.csv.partial')}, where it is written first, cannot be removed: it is another user's, in a folder where only a file's owner may replace it (sticky, as /tmp)`);
-    // written in place it is only opened, which its mode allows; a new file of one's own is fine
-    expect(check('theirs.csv', true)).toBe(join(dir, 'theirs.csv'));
-    expect(check('mine.csv', false)).toBe(join(dir, 'mine.csv'));
-  });
-
   it('refuses a socket, which no open() reaches by name (/dev/stdout on a socket: a raw ENXIO after the work: audit)', async () => {
     const dir = folder();
     const server = createServer();
@@ -323,7 +279,6 @@ describe('checkWritable', () => {
   });
 });
 
-
 describe('checkRemovable', () => {
   // (an earlier run's texts in a --save-corpora folder, which a fresh run removes before it writes: one
   // it could not remove failed the run with a raw EACCES or EPERM after the curves were emptied: audit)
@@ -362,19 +317,4 @@ describe('checkRemovable', () => {
     expect(readdirSync(series)).toEqual(['generation-1.txt']);
   });
 
-  it.runIf(process.getuid?.() === 0)("refuses, for a user who is not root, a file in a folder that user may not write, and another user's in a sticky folder", () => {
-    const locked = sharedFolder(0o755);
-    writeFileSync(join(locked, 'generation-1.txt'), 'x');
-    expect(asNobody('checkRemovable', [locked, 'sv', [join(locked, 'generation-1.txt')], '--save-corpora', WHAT])).toBe(
-      `--save-corpora sv: generation-1.txt, ${WHAT}, cannot be removed: the folder sv is not writable`,
-    );
-    const sticky = sharedFolder(0o1777);
-    writeFileSync(join(sticky, 'generation-1.txt'), 'x');
-    expect(asNobody('checkRemovable', [sticky, 'sv', [join(sticky, 'generation-1.txt')], '--save-corpora', WHAT])).toBe(
-      `--save-corpora sv: generation-1.txt, ${WHAT}, cannot be removed: it is another user's, in a folder where only a file's owner may remove it (sticky, as /tmp)`,
-    );
-    // nobody's own file there is removable, and so is one gone meanwhile (another shard cleared it: a raw ENOENT, audit)
-    chownSync(join(sticky, 'generation-1.txt'), 65534, 65534);
-    expect(asNobody('checkRemovable', [sticky, 'sv', [join(sticky, 'generation-1.txt'), join(sticky, 'gone.txt')], '--save-corpora', WHAT])).toBe('accepted');
-  });
 });
