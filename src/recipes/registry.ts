@@ -22,7 +22,7 @@ export const RECIPES: readonly Recipe[] = [drift, humanRatio, accumulate, anchor
 export function findRecipe(name: string): Recipe {
   const recipe = RECIPES.find((candidate) => candidate.name === name);
   if (recipe === undefined) {
-    throw new UsageError(`unknown recipe "${name}"`, `choose one of: ${RECIPES.map((r) => r.name).join(', ')}; see ngram-collapse recipe list`);
+    throw new UsageError(`unknown recipe '${name}'`, `choose one of: ${RECIPES.map((r) => r.name).join(', ')}; see ngram-collapse recipe list`);
   }
   return recipe;
 }

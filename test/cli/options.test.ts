@@ -217,7 +217,9 @@ describe('run: argv -> RunConfig', () => {
     [['--generations', '2.0000000000000001'], '--generations 2.0000000000000001 has more digits than a number holds: it would be read as 2 (pass 2, or a number with fewer digits)'],
     [['--human-ratio', '0,0.10000000000000001'], '--human-ratio 0.10000000000000001 has more digits than a number holds: it would be read as 0.1 (pass 0.1, or a number with fewer digits)'],
     // a whole number past 2^53 - 1 is refused by its range first, quoted as typed and as read; so is a number read as one out of range (round 2)
-    [['--seed', '9007199254740993'], "--seed must be a whole number >= 0, got '9007199254740993', which is read as 9007199254740992 (pass a whole number >= 0, at most 9007199254740991 (2^53 - 1: a larger whole number is not held exactly))"],
+    [['--seed', '9007199254740993'], "--seed must be a whole number >= 0 and at most 9007199254740991 (2^53 - 1), got '9007199254740993', which is read as 9007199254740992 (pass a whole number from 0 to 9007199254740991: a larger whole number is not held exactly)"],
+    [['--max-sentence-length', '1e20'], "--max-sentence-length must be a whole number from 1 to 1000000, got '1e20' (pass a whole number from 1 to 1000000)"],
+    [['--tokens', '1e20'], "--tokens must be a whole number >= 1 and at most 9007199254740991 (2^53 - 1), got '1e20' (pass a whole number from 1 to 9007199254740991: a larger whole number is not held exactly)"],
     [['--holdout', '0.99999999999999999'], "--holdout must be a number >= 0 and < 1, got '0.99999999999999999', which is read as 1 (pass a number >= 0 and < 1)"],
     [['--holdout', '1'], "--holdout must be a number >= 0 and < 1, got '1' (pass a number >= 0 and < 1)"],
     [['--bogus'], "error: unknown option '--bogus'"],

@@ -27,7 +27,7 @@ describe('ngram-collapse recipe', () => {
     const result = await cli(['recipe', 'colapse']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'ngram-collapse: unknown recipe "colapse" (choose one of: drift, human-ratio, accumulate, anchor, truncation, perplexity-shift, verification, growth, subword; see ngram-collapse recipe list)\n',
+      "ngram-collapse: unknown recipe 'colapse' (choose one of: drift, human-ratio, accumulate, anchor, truncation, perplexity-shift, verification, growth, subword; see ngram-collapse recipe list)\n",
     );
   });
 

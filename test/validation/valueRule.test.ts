@@ -159,7 +159,7 @@ describe('ValueRule', () => {
     };
     // 9007199254740993 reads as 9007199254740992 = 2^53, one past the largest safe integer
     expect(refused(9007199254740993)).toBe(
-      "--seed must be a whole number >= 0, got '9007199254740992' (pass a whole number >= 0, at most 9007199254740991 (2^53 - 1: a larger whole number is not held exactly))",
+      "--seed must be a whole number >= 0 and at most 9007199254740991 (2^53 - 1), got '9007199254740992' (pass a whole number from 0 to 9007199254740991: a larger whole number is not held exactly)",
     );
     expect(checkValue('--seed', Number.MAX_SAFE_INTEGER, integerRule(0))).toBe(Number.MAX_SAFE_INTEGER);
     // below the bound, or with a bound of its own, the plain hint

@@ -111,7 +111,7 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
     const columns = options.columns ?? Object.keys(rows[0]!);
     const why = (metric: string): string => (!columns.includes(metric) ? '' : isIdColumn(metric) ? ' (a column that names the rows and their settings)' : ' (a column whose values are not numbers)');
     throw new UsageError(
-      `unknown metric ${unknown.map((metric) => `"${metric}"${why(metric)}`).join(', ')}`,
+      `unknown metric ${unknown.map((metric) => `'${metric}'${why(metric)}`).join(', ')}`,
       `choose from: ${available.join(', ')}`,
     );
   }

@@ -53,7 +53,7 @@ describe('buildReportCharts', () => {
   it('refuses unknown metrics, listing the known ones, and empty curves', async () => {
     const { rows, columns } = await readCurves(fixture('curves.csv'));
     expect(() => buildReportCharts(rows, { columns, metrics: ['vocab', 'ttr'] })).toThrow(UsageError);
-    expect(() => buildReportCharts(rows, { columns, metrics: ['vocab'] })).toThrow(/unknown metric "vocab"/);
+    expect(() => buildReportCharts(rows, { columns, metrics: ['vocab'] })).toThrow(/unknown metric 'vocab'/);
     expect(() => buildReportCharts([], {})).toThrow(InputError);
   });
 
@@ -64,7 +64,7 @@ describe('buildReportCharts', () => {
     ];
     const columns = ['cell', 'replicate', 'generation', 'types', 'note'];
     expect(() => buildReportCharts(rows, { columns, metrics: ['note', 'cell', 'vocab'] })).toThrow(
-      new UsageError('unknown metric "note" (a column whose values are not numbers), "cell" (a column that names the rows and their settings), "vocab"', 'choose from: types'),
+      new UsageError("unknown metric 'note' (a column whose values are not numbers), 'cell' (a column that names the rows and their settings), 'vocab'", 'choose from: types'),
     );
   });
 });
