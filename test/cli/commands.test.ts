@@ -50,6 +50,16 @@ describe('metrics --reference', () => {
     writeFileSync(join(cwd, 'lat.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x0a]));
     const latin = await cli(['metrics', 't.txt', 'lat.txt'], { cwd });
     expect(latin.stderr).toMatch(/^ngram-collapse: warning: lat\.txt is not valid UTF-8 /u);
+    // standard input names itself so (it read `-: standard input is not valid UTF-8`: review), and a
+    // warning of the --reference text says so first, as train's --eval text's do (the same file as a
+    // text and as the reference warned twice alike: review)
+    const fromStandardInput = await cli(['metrics', '-'], { cwd, stdin: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x0a]) });
+    expect(fromStandardInput.stderr).toMatch(/^ngram-collapse: warning: standard input is not valid UTF-8 /u);
+    const asReference = await cli(['metrics', 'lat.txt', '--reference', 'lat.txt'], { cwd });
+    const [first, second, ...more] = asReference.stderr.split('\n').filter(Boolean);
+    expect(first).toMatch(/^ngram-collapse: warning: --reference lat\.txt: lat\.txt is not valid UTF-8 /u);
+    expect(second).toMatch(/^ngram-collapse: warning: lat\.txt is not valid UTF-8 /u);
+    expect(more).toEqual([]);
     // a name the message happens to start with is still said (a text named `t` lost its name: audit)
     writeFileSync(join(cwd, 't'), 'a <s> b c\n');
     const short = await cli(['metrics', 't', '--sentences', 'line'], { cwd });

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadCorpus, resolveSpec } from '../../corpus/loadCorpus.js';
+import { STANDARD_INPUT_SPEC } from '../../corpus/corpusSpec.js';
 import type { TokenCorpus } from '../../corpus/tokenCorpus.js';
 import { checkHasTokens } from '../../corpus/checkTokenCorpus.js';
 import { wordSplitter } from '../../corpus/subword/wordView.js';
@@ -55,6 +56,9 @@ export function metricsCommand(io: CliIO): Command {
   return commandFor(METRICS_SPEC, () => resolveContext(io), (request) => measureTexts(request, io));
 }
 
+/** The --reference text's role, as the loader's refusals name it. */
+const REFERENCE_ROLE = '--reference text';
+
 async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const { texts, rareThreshold } = request;
   refuseStandardInputTwice(io.cwd, [texts, 'a text'], [request.reference === undefined ? [] : [request.reference], '--reference']);
@@ -63,7 +67,7 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   // (the output first, as every command checks it: a missing text was named before a bad --out: audit)
   const out = checkWritable(standardOutputNamed(request.out, io.cwd), io.cwd, '--out');
   // (every text is found before the first is read; named as what it is here, a text or the --reference text)
-  if (request.reference !== undefined) resolveSpec(request.reference, load, '--reference text');
+  if (request.reference !== undefined) resolveSpec(request.reference, load, REFERENCE_ROLE);
   for (const text of texts) resolveSpec(text, load, 'text');
   checkNotCorpus(out, texts, io.cwd, '--out', request.out);
   // (named as what it is: a refusal called the reference "the corpus": audit)
@@ -74,13 +78,17 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   let shared = load;
   const read = async (spec: string, role: string): Promise<TokenCorpus> => {
     // (each text is read on its own: a warning names the text it is about, unless it names its file already,
-    // first as the loader names files as given, or by its absolute path: `lat.txt: lat.txt is ...`: audit)
-    const named = (message: string): void => warn([`${spec} `, `${spec}/`].some((start) => message.startsWith(start)) || message.includes(resolve(io.cwd, spec)) ? message : `${spec}: ${message}`);
+    // first as the loader names files as given, or by its absolute path: `lat.txt: lat.txt is ...`: audit;
+    // or standard input, `-`, as `standard input`: `-: standard input is ...`: review). The reference's say
+    // so first, as train's --eval text's do: the same file as a text and as the reference warned twice alike (review).
+    const names = spec === STANDARD_INPUT_SPEC ? ['standard input '] : [`${spec} `, `${spec}/`];
+    const namesItself = (message: string): boolean => names.some((start) => message.startsWith(start)) || (spec !== STANDARD_INPUT_SPEC && message.includes(resolve(io.cwd, spec)));
+    const named = (message: string): void => warn(role === REFERENCE_ROLE ? `--reference ${spec}: ${message}` : namesItself(message) ? message : `${spec}: ${message}`);
     const loaded = await loadCorpus([spec], { ...shared, onWarning: named }, vocabulary, role);
     if (loaded.merges !== undefined) shared = { ...shared, bpeMerges: loaded.merges };
     return loaded.corpus;
   };
-  const reference = referenceSpec === undefined ? undefined : await read(referenceSpec, '--reference text');
+  const reference = referenceSpec === undefined ? undefined : await read(referenceSpec, REFERENCE_ROLE);
   const corpora = [];
   for (const text of texts) corpora.push(await read(text, 'text'));
   refuseEmptyReference(reference ?? corpora[0]!, referenceSpec ?? texts[0]!, referenceSpec !== undefined);
