@@ -21,6 +21,7 @@ import { recipeCommand } from './commands/recipe.js';
 import { runCommand } from './commands/run.js';
 import { tokenizeCommand } from './commands/tokenize.js';
 import { trainCommand } from './commands/train.js';
+import { HeldWarnings } from './heldWarnings.js';
 import type { CliIO } from './io.js';
 import { packageVersion, PROGRAM_NAME } from './packageVersion.js';
 import { BROKEN_PIPE_STATUS } from './standardStreams.js';
@@ -52,13 +53,23 @@ function configure(command: Command, io: CliIO): void {
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const debug = argv.includes('--debug');
-  const program = buildProgram(io);
+  // (warnings of the input are held until the command goes on: a refusal's line alone, see heldWarnings.ts)
+  const held = new HeldWarnings(io);
+  const program = buildProgram(held.io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
+    held.release();
     return 0;
   } catch (error) {
-    return report(error, io, debug, helpFor(program, argv), { argv, commands: program.commands.map((command) => command.name()), takesCorpus: extraArgumentMayBeCorpus(program, argv) });
+    if (refusesInput(error)) held.discard();
+    else held.release();
+    return report(error, held.io, debug, helpFor(program, argv), { argv, commands: program.commands.map((command) => command.name()), takesCorpus: extraArgumentMayBeCorpus(program, argv) });
   }
+}
+
+/** True for the errors `report` gives exit code 2: a command line or an input refused. */
+function refusesInput(error: unknown): boolean {
+  return error instanceof CommanderError ? error.exitCode !== 0 : error instanceof InputError;
 }
 
 /**

@@ -1,0 +1,102 @@
+/**
+ * Warnings held until the command goes on (src/cli/heldWarnings.ts): a refusal of the input after
+ * warnings of it prints its one line alone (a review found two or more: a folder's first file warned
+ * of, its second refused as binary; `--max-tokens` passed; `--anchor` larger than the corpus read),
+ * while a command that goes on still says every warning, before its other output.
+ */
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { HeldWarnings } from '../../src/cli/heldWarnings.js';
+import { freshFolder, runIn } from './robustnessHelpers.js';
+
+/** Both streams into one text, in the order written. */
+function sharedCapture(): { io: ConstructorParameters<typeof HeldWarnings>[0]; text: () => string } {
+  let text = '';
+  const sink = (): Writable =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text += chunk.toString();
+        done();
+      },
+    });
+  return { io: { stdout: sink(), stderr: sink(), stdin: new PassThrough(), isTTY: false, cwd: '/' }, text: () => text };
+}
+
+const WARN = 'ngram-collapse: warning: ';
+
+describe('HeldWarnings', () => {
+  it('holds warning lines until anything else is written, then writes them first, in order; later ones go straight through', () => {
+    const { io, text } = sharedCapture();
+    const held = new HeldWarnings(io);
+    held.io.stderr.write(`${WARN}one\n`);
+    held.io.stderr.write(`${WARN}two\n`);
+    expect(text()).toBe('');
+    held.io.stdout.write('output\n');
+    expect(text()).toBe(`${WARN}one\n${WARN}two\noutput\n`);
+    held.io.stderr.write(`${WARN}three\n`);
+    expect(text()).toBe(`${WARN}one\n${WARN}two\noutput\n${WARN}three\n`);
+  });
+
+  it('releases on a line to standard error that is no warning, on end, and when asked', () => {
+    for (const go of [(held: HeldWarnings) => held.io.stderr.write('progress\n'), (held: HeldWarnings) => held.io.stdout.end(), (held: HeldWarnings) => held.release()]) {
+      const { io, text } = sharedCapture();
+      const held = new HeldWarnings(io);
+      held.io.stderr.write(`${WARN}one\n`);
+      go(held);
+      expect(text().startsWith(`${WARN}one\n`)).toBe(true);
+    }
+  });
+
+  it('drops what it holds when asked, and writes a refusal alone', () => {
+    const { io, text } = sharedCapture();
+    const held = new HeldWarnings(io);
+    held.io.stderr.write(`${WARN}one\n`);
+    held.discard();
+    held.io.stderr.write('ngram-collapse: refused (do this)\n');
+    expect(text()).toBe('ngram-collapse: refused (do this)\n');
+  });
+
+  it('keeps every other property of the streams (a stream read through it is the stream)', () => {
+    const { io } = sharedCapture();
+    const held = new HeldWarnings(io);
+    expect(held.io.stdout.writable).toBe(true);
+    expect(held.io.stdin).toBe(io.stdin);
+    expect(held.io.cwd).toBe('/');
+  });
+});
+
+describe('the CLI: a refusal after warnings of the input', () => {
+  const latin1 = Buffer.from(Array.from({ length: 30 }, (_, i) => `caf\u00e9 au lait ${i} .\n`).join(''), 'latin1');
+
+  it('prints the refusal alone: a folder whose second file is binary, --max-tokens passed, --anchor past the corpus', async () => {
+    const cwd = freshFolder();
+    mkdirSync(join(cwd, 'f'));
+    writeFileSync(join(cwd, 'f', 'a.txt'), Buffer.from([0x6f, 0x6e, 0x65, 0x20, 0xff, 0x20, 0x2e, 0x0a]));
+    writeFileSync(join(cwd, 'f', 'b.txt'), Buffer.from([0x78, 0x00, 0x79, 0x0a]));
+    writeFileSync(join(cwd, 'lat.txt'), latin1);
+    const refusals = [
+      [['tokenize', 'f'], /^ngram-collapse: f\/b\.txt looks binary /u],
+      [['tokenize', 'lat.txt', '--max-tokens', '3'], /^ngram-collapse: the corpus has more than 3 tokens /u],
+      [['run', '--corpus', 'lat.txt', '--anchor', '100000', '--generations', '1', '--workers', '1', '--out', 'o.csv'], /^ngram-collapse: --anchor 100000 needs that many human sentences/u],
+    ] as const;
+    for (const [argv, line] of refusals) {
+      const result = await runIn(cwd, argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr.split('\n').filter(Boolean), argv.join(' ')).toEqual([expect.stringMatching(line)]);
+    }
+  });
+
+  it('still says each warning once where the command goes on', async () => {
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, 'lat.txt'), latin1);
+    const tokenized = await runIn(cwd, ['tokenize', 'lat.txt']);
+    expect(tokenized.code).toBe(0);
+    expect(tokenized.stderr.split('\n').filter((line) => line.startsWith(WARN))).toEqual([expect.stringMatching(/^ngram-collapse: warning: lat\.txt is not valid UTF-8 \(30 invalid byte sequences, the first on line 1\)/u)]);
+    const ran = await runIn(cwd, ['run', '--corpus', 'lat.txt', '--generations', '1', '--workers', '1', '--out', 'o.csv']);
+    expect(ran.code).toBe(0);
+    expect(ran.stderr.startsWith(`${WARN}lat.txt is not valid UTF-8`)).toBe(true);
+  });
+});
