@@ -444,7 +444,9 @@ export function finishCorpus(builder: CorpusBuilder, name: string, settings: Pic
     const corpus = name === UNNAMED_TEXT ? name : `the ${role} ${name}`;
     const dropped = cutLetters?.emptyCorpusReason();
     if (dropped !== undefined) throw new InputError(`${corpus} holds no tokens: ${dropped}`, cutLetters!.mostlyUnspaced() ? UNSPACED_HINT : WHITESPACE_HINT);
-    throw new InputError(`${corpus} holds no tokens`, 'pass a non-empty text corpus');
+    // (the markers' warning is not printed before a refusal, so the refusal says it: review)
+    const markers = builder.droppedMarkers > 0 ? `: its ${builder.droppedMarkers} '<s>' / '</s>' token(s) are sentence boundary markers, which were dropped` : '';
+    throw new InputError(`${corpus} holds no tokens${markers}`, 'pass a non-empty text corpus');
   }
   const cut = cutLetters?.warning(builder.tokenCount);
   if (cut !== undefined) settings.onWarning?.(cut);
