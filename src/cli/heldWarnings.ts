@@ -1,18 +1,23 @@
 /**
- * Warnings held back until the command goes on: a refusal of the input prints its one line alone.
+ * Warnings held back until the command's input is checked: a refusal of the input prints its one line
+ * alone.
  *
  * A command warns of its input as it reads it (a file not valid UTF-8, markers dropped), and may then
  * refuse it (the next file of a folder is binary, `--max-tokens` is passed, a setting does not fit the
  * corpus read): the refusal came after the warnings, two lines or more where bad input gets one (a
  * review). So the warning lines a command writes to standard error (`ngram-collapse: warning: ...`)
- * are held until anything else is written to either stream (a progress line, the output, a table),
- * then written first, in order; once that has happened they go straight through.
+ * are held until the command says its input is checked (`io.inputChecked()`, which `run`, `tokenize`,
+ * `metrics`, `train` and `generate` call as their work begins) or anything else is written to either
+ * stream (a progress line, the output, a table), then written first, in order; from then on they go
+ * straight through (a warning of the simulation is not kept for the end of a long run: review).
+ * A process ended by a signal's default action while it reads its input (Ctrl-C while standard input
+ * is read) loses the warnings held then.
  *
  * Contract: `new HeldWarnings(io)`; commands get `held.io`, whose streams are `io`'s with `write` and
- * `end` watched (every other property is the stream's own). `release()` writes what is held (call it
- * when a command ends, and before any message about a failure that is not a refusal); `discard()`
- * drops it (before a refusal's line: the rest of the input is fixed and read again anyway). A write
- * with a callback is never held.
+ * `end` watched (every other property is the stream's own), and whose `inputChecked` releases.
+ * `release()` writes what is held (call it when a command ends, and before any message about a failure
+ * that is not a refusal); `discard()` drops it (before a refusal's line: the rest of the input is
+ * fixed and read again anyway). A write with a callback is never held.
  */
 
 import type { Writable } from 'node:stream';
@@ -27,7 +32,7 @@ export class HeldWarnings {
   private released = false;
 
   constructor(private readonly given: CliIO) {
-    this.io = { ...given, stdout: this.watched(given.stdout, false), stderr: this.watched(given.stderr, true) };
+    this.io = { ...given, stdout: this.watched(given.stdout, false), stderr: this.watched(given.stderr, true), inputChecked: () => this.release() };
   }
 
   /** Writes the warnings held, in order; later ones go straight through. */

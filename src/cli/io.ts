@@ -17,6 +17,12 @@ export interface CliIO {
   readonly isTTY: boolean;
   /** Working directory against which relative paths are resolved. */
   readonly cwd: string;
+  /**
+   * Called by a command once its input is read and checked, as its work begins: the warnings of the
+   * input held till then are written, and later ones go straight through (heldWarnings.ts). Absent,
+   * nothing is held.
+   */
+  readonly inputChecked?: () => void;
 }
 
 export function processIO(): CliIO {

@@ -55,6 +55,8 @@ describe('metrics --reference', () => {
     // text and as the reference warned twice alike: review)
     const fromStandardInput = await cli(['metrics', '-'], { cwd, stdin: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2e, 0x0a]) });
     expect(fromStandardInput.stderr).toMatch(/^ngram-collapse: warning: standard input is not valid UTF-8 /u);
+    const markedStandardInput = await cli(['metrics', '-', '--sentences', 'line'], { cwd, stdin: 'a <s> b .\n' });
+    expect(markedStandardInput.stderr).toBe("ngram-collapse: warning: standard input: the corpus contains 1 '<s>' / '</s>' token(s); they are the sentence boundary markers and were dropped\n");
     const asReference = await cli(['metrics', 'lat.txt', '--reference', 'lat.txt'], { cwd });
     const [first, second, ...more] = asReference.stderr.split('\n').filter(Boolean);
     expect(first).toMatch(/^ngram-collapse: warning: --reference lat\.txt: lat\.txt is not valid UTF-8 /u);

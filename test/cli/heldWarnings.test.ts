@@ -5,11 +5,12 @@
  * while a command that goes on still says every warning, before its other output.
  */
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { HeldWarnings } from '../../src/cli/heldWarnings.js';
+import { runCli } from '../../src/cli/program.js';
 import { freshFolder, runIn } from './robustnessHelpers.js';
 
 /** Both streams into one text, in the order written. */
@@ -50,6 +51,16 @@ describe('HeldWarnings', () => {
     }
   });
 
+  it('releases when the command says its input is checked; later warnings go straight through', () => {
+    const { io, text } = sharedCapture();
+    const held = new HeldWarnings(io);
+    held.io.stderr.write(`${WARN}one\n`);
+    held.io.inputChecked!();
+    expect(text()).toBe(`${WARN}one\n`);
+    held.io.stderr.write(`${WARN}two\n`);
+    expect(text()).toBe(`${WARN}one\n${WARN}two\n`);
+  });
+
   it('drops what it holds when asked, and writes a refusal alone', () => {
     const { io, text } = sharedCapture();
     const held = new HeldWarnings(io);
@@ -87,6 +98,25 @@ describe('the CLI: a refusal after warnings of the input', () => {
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stderr.split('\n').filter(Boolean), argv.join(' ')).toEqual([expect.stringMatching(line)]);
     }
+  });
+
+  it('says the warnings of the input before a run starts its series, not at its end (a run whose standard error is no terminal writes nothing else till then: review)', async () => {
+    const cwd = freshFolder();
+    writeFileSync(join(cwd, 'lat.txt'), latin1);
+    // at the warning's write, the curves file holds no row yet (it is made at the start of the series,
+    // or not at all): read on standard error as the line arrives
+    const rowsAtWarning: number[] = [];
+    const stderr = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        if (chunk.toString().startsWith(WARN)) rowsAtWarning.push(existsSync(join(cwd, 'o.csv')) ? readFileSync(join(cwd, 'o.csv'), 'utf8').split('\n').length - 2 : 0);
+        done();
+      },
+    });
+    const stdout = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const code = await runCli(['run', '--corpus', 'lat.txt', '--generations', '3', '--workers', '1', '--out', 'o.csv'], { stdout, stderr, stdin: new PassThrough(), isTTY: false, cwd });
+    expect(code).toBe(0);
+    expect(rowsAtWarning).toEqual([0]);
+    expect(readFileSync(join(cwd, 'o.csv'), 'utf8').split('\n').length - 2).toBe(8); // the default 2 cells x generations 0-3
   });
 
   it('still says each warning once where the command goes on', async () => {

@@ -60,6 +60,7 @@ async function generate(request: GenerateRequest, io: CliIO): Promise<void> {
   const load = loadOptionsFor(request.load, io, warnTo(io, request.quiet));
   const { vocabulary, corpus } = await loadCorpus([...request.corpus], load);
   checkHasTokens(`the corpus ${request.corpus.join(', ')}`, corpus);
+  io.inputChecked?.();
   const model = trainModel(corpus, { ...request.model, idSpace: vocabulary.size, seedTypes: observedTypes(corpus, vocabulary.size) });
   const sampler = samplerFor(model, request.sampling);
   const random = randomFor([request.seed, 'generate']);

@@ -83,7 +83,8 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
     // so first, as train's --eval text's do: the same file as a text and as the reference warned twice alike (review).
     const names = spec === STANDARD_INPUT_SPEC ? ['standard input '] : [`${spec} `, `${spec}/`];
     const namesItself = (message: string): boolean => names.some((start) => message.startsWith(start)) || (spec !== STANDARD_INPUT_SPEC && message.includes(resolve(io.cwd, spec)));
-    const named = (message: string): void => warn(role === REFERENCE_ROLE ? `--reference ${spec}: ${message}` : namesItself(message) ? message : `${spec}: ${message}`);
+    const shown = spec === STANDARD_INPUT_SPEC ? 'standard input' : spec;
+    const named = (message: string): void => warn(role === REFERENCE_ROLE ? `--reference ${spec}: ${message}` : namesItself(message) ? message : `${shown}: ${message}`);
     const loaded = await loadCorpus([spec], { ...shared, onWarning: named }, vocabulary, role);
     if (loaded.merges !== undefined) shared = { ...shared, bpeMerges: loaded.merges };
     return loaded.corpus;
@@ -92,6 +93,7 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
   const corpora = [];
   for (const text of texts) corpora.push(await read(text, 'text'));
   refuseEmptyReference(reference ?? corpora[0]!, referenceSpec ?? texts[0]!, referenceSpec !== undefined);
+  io.inputChecked?.();
   const seed = buildSeedReference(reference ?? corpora[0]!, vocabulary.size, rareThreshold);
   // Subword tokenizers add the word-level columns, against the reference's words.
   const split = wordSplitter(load.tokenizer);

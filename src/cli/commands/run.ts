@@ -208,6 +208,7 @@ function recordPlacer(outputs: RunOutputs, record: RunRecord): PreparedFile {
 async function runAndWrite(config: RunConfig, io: CliIO, loaded: LoadedRun, inputs: RunInputs, record: RunRecord, signals: SignalWatch): Promise<void> {
   const { outputs, tasks } = loaded;
   const { rowsPerTask, resumed, seedCounts } = inputs;
+  io.inputChecked?.(); // (the warnings of the input, held till every check of it passed: before the series, which may run for hours)
   const { exporters, result } = await runWithExporters(config, io, loaded, inputs);
   const done = resumed.completeTasks + completeSeries(result, { rows: exporters.records.length - resumed.keptCurves.length, failures: exporters.failures.length }, rowsPerTask, outputs.extinctions !== undefined);
   const where = `${outputs.out === '-' ? 'standard output' : config.out}${config.shard.count > 1 ? ` (shard ${formatShard(config.shard)})` : ''}`;

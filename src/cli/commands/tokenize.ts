@@ -48,6 +48,7 @@ export function tokenizeCommand(io: CliIO): Command {
     const loaded = await loadCorpus(specs, { ...load, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }).finally(
       () => progress.done(),
     );
+    io.inputChecked?.();
     const line = pieces === undefined ? (tokens: string[]) => tokens.join(' ') : (tokens: string[]) => pieces(tokens).map((word) => word.join('\u00b7')).join(' ');
     if (out === '-') await writeSentences(io.stdout, loaded.corpus, loaded.vocabulary, line);
     else await writeWatched(out, { flag: '--out', shown: values.out ?? out, printsAfter: !quiet }, (stream) => writeSentences(stream, loaded.corpus, loaded.vocabulary, line));

@@ -72,6 +72,7 @@ async function train(request: TrainRequest, io: CliIO): Promise<void> {
   const arpaPath = checkTrainOutputs(request, io.cwd);
   const warn = warnTo(io, request.quiet);
   const { vocabulary, corpus, evalText } = await loadTexts(request, io, warn);
+  io.inputChecked?.();
   const seedTypes = Int32Array.from({ length: vocabulary.size - FIRST_TOKEN_ID }, (_, i) => FIRST_TOKEN_ID + i);
   const model = trainModel(corpus, { order, smoothing, k, vocab, idSpace: vocabulary.size, seedTypes });
   const counts = model instanceof InterpolatedModel ? model.trie : buildNgramTrie(corpus, order, vocabulary.size);
