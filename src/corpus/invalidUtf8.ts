@@ -8,11 +8,12 @@
  * Encoding Standard's UTF-8 decoder: one U+FFFD per maximal subpart of an ill-formed sequence, as in
  * Unicode's "U+FFFD Substitution of Maximal Subparts", chapter 3.9). A U+FFFD written in the text
  * itself (the bytes EF BF BD) is no invalid sequence. The count is exact for pieces cut at any byte:
- * tested against the whole input decoded at once. Work is linear in the pieces that hold a U+FFFD,
- * and nothing for the others; the line of the first one is found once (a binary search).
+ * tested against the whole input decoded at once. Work: one search of each piece's text for U+FFFD;
+ * a piece that holds one is read again as bytes (for EF BF BD); the line of the first invalid sequence
+ * is found once (a binary search).
  */
 
-const REPLACEMENT = 0xfffd;
+const REPLACEMENT = '\uFFFD';
 
 export class InvalidUtf8Tally {
   /** The bytes of a multi-byte sequence the pieces so far left unfinished (the decoder holds them). */
@@ -53,7 +54,7 @@ export class InvalidUtf8Tally {
 /** The U+FFFD characters in `text`. */
 function replacements(text: string): number {
   let count = 0;
-  for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) count++;
+  for (let at = text.indexOf(REPLACEMENT); at >= 0; at = text.indexOf(REPLACEMENT, at + 1)) count++;
   return count;
 }
 

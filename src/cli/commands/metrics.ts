@@ -81,9 +81,9 @@ async function measureTexts(request: MetricsRequest, io: CliIO): Promise<void> {
     // first as the loader names files as given, or by its absolute path: `lat.txt: lat.txt is ...`: audit;
     // or standard input, `-`, as `standard input`: `-: standard input is ...`: review). The reference's say
     // so first, as train's --eval text's do: the same file as a text and as the reference warned twice alike (review).
-    const names = spec === STANDARD_INPUT_SPEC ? ['standard input '] : [`${spec} `, `${spec}/`];
-    const namesItself = (message: string): boolean => names.some((start) => message.startsWith(start)) || (spec !== STANDARD_INPUT_SPEC && message.includes(resolve(io.cwd, spec)));
     const shown = spec === STANDARD_INPUT_SPEC ? 'standard input' : spec;
+    const namesItself = (message: string): boolean =>
+      message.startsWith(`${shown} `) || (spec !== STANDARD_INPUT_SPEC && (message.startsWith(`${spec}/`) || message.includes(resolve(io.cwd, spec))));
     const named = (message: string): void => warn(role === REFERENCE_ROLE ? `--reference ${spec}: ${message}` : namesItself(message) ? message : `${shown}: ${message}`);
     const loaded = await loadCorpus([spec], { ...shared, onWarning: named }, vocabulary, role);
     if (loaded.merges !== undefined) shared = { ...shared, bpeMerges: loaded.merges };
