@@ -5,6 +5,8 @@
  * absence is an extinction under pure MLE.
  */
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SURVIVAL_CURVE_COLUMNS, SurvivalCurves } from '../../src/export/survivalCurves.js';
 import { UsageError } from '../../src/errors.js';
@@ -87,7 +89,10 @@ describe('SurvivalCurves: the curves', () => {
   });
 
   it('writes the columns the README names, in order', () => {
-    expect(SURVIVAL_CURVE_COLUMNS).toEqual(['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival']);
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const named = /and generation 0\.\.G: `(cell, band, [^`]+)`/u.exec(readme)?.[1];
+    expect(named).toBeDefined();
+    expect(SURVIVAL_CURVE_COLUMNS).toEqual(named!.split(', '));
   });
 
   it('pools the replicates of a cell by band (each bound in its band), in the order of the cells asked for, skipping bands and cells with no types', () => {
