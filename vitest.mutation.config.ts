@@ -50,8 +50,9 @@ export default defineConfig({
       // start the built CLI (dist/) as a process, which no mutant of src/ reaches
       'test/cli/bin.test.ts',
       'test/cli/interrupt.test.ts',
-      // run the built output checks (dist/) as user nobody, who cannot read Stryker's sandbox either
+      // run the built output checks and CLI (dist/) as user nobody, who cannot read Stryker's sandbox either
       'test/export/otherUser.test.ts',
+      'test/cli/saveCorporaOtherUser.test.ts',
     ],
     testTimeout: 120_000,
     pool: 'forks',

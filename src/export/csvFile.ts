@@ -76,9 +76,16 @@ export function openCsv(target: string | Writable, header: readonly string[], op
   const put = (text: string): void => void sink.write(text, rows?.written(text));
   const csv = new CsvRows();
   if (options.append !== true) put(csv.row(header));
+  let closed = false;
   return {
-    write: (record) => put(csv.row(checkRecord(record, header.length))),
+    write: (record) => {
+      // (a record after close() was dropped without a word: a review)
+      if (closed) throw new UsageError(`${typeof target === 'string' ? target : label}: a CSV record written after close() would be lost`, 'write every record before closing the writer');
+      put(csv.row(checkRecord(record, header.length)));
+    },
     close: async () => {
+      if (closed) return;
+      closed = true;
       if (whole !== undefined) await whole.commit();
       else if (finished !== undefined) {
         sink.end();

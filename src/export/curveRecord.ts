@@ -6,7 +6,7 @@
  */
 
 import { METRIC_COLUMNS } from '../metrics/columns.js';
-import { APPENDED_CELL_COLUMNS, CELL_COLUMNS, type CellSettings } from '../simulation/settings.js';
+import { ALL_CELL_COLUMNS, APPENDED_CELL_COLUMNS, CELL_COLUMNS, type CellSettings } from '../simulation/settings.js';
 import type { SeriesRow } from '../simulation/series.js';
 import { formatNumber } from '../validation/formatNumber.js';
 import { checkValue, shownValue } from '../validation/valueRule.js';
@@ -25,17 +25,12 @@ export const CURVE_COLUMNS: readonly string[] = Object.freeze([
 
 /**
  * The CSV record of `row` (a row `simulate` emits) of the run seeded `seed`; a UsageError for a row
- * without its cell or values, or a seed that is no whole number >= 0 (left out, the CSV's seed column
+ * checkSeriesRow refuses, or a seed that is no whole number >= 0 (left out, the CSV's seed column
  * read "undefined": audit).
  */
 export function curveRecord(row: SeriesRow, seed: number): string[] {
   checkValue('seed', seed, SHARED_RULES.seed);
-  const fields = row as Partial<SeriesRow> | null;
-  const whole = (value: unknown, least: number): boolean => Number.isSafeInteger(value) && (value as number) >= least;
-  // (a replicate left out was written "undefined", -3 and values [] as they came: round 2)
-  if (typeof fields?.cell?.id !== 'string' || typeof fields.values !== 'object' || fields.values === null || Array.isArray(fields.values) || !whole(fields.generation, 0) || !whole(fields.replicate, 1)) {
-    throw new UsageError(`curveRecord needs a row simulate emits (cell, replicate, generation, values), got ${shownValue(row)}`, 'pass the rows of simulate, simulateAsync or runSeries as they come');
-  }
+  checkSeriesRow(row, 'curveRecord row');
   const settings = row.cell.settings;
   return [
     row.cell.id,
@@ -46,6 +41,34 @@ export function curveRecord(row: SeriesRow, seed: number): string[] {
     ...METRIC_COLUMNS.map((column) => formatNumber(row.values[column])),
     ...APPENDED_CELL_COLUMNS.map(([name]) => settingText(settings, name)),
   ];
+}
+
+const ROW_HINT = 'pass the rows simulate, simulateAsync or runSeries emit, as they come';
+
+/**
+ * A UsageError, naming the row as `name`, unless `row` is one as simulate emits it: a cell with an id
+ * and its settings (each a finite number or a name), a whole replicate >= 1 and generation >= 0, and
+ * values that are numbers or undefined (a replicate left out was written "undefined", -3 and values
+ * [] as they came: round 2; a value that is no number was written as an empty cell, and a cell without
+ * its settings as empty setting columns, without a word: audit, and by curveRecord until a review).
+ */
+export function checkSeriesRow(row: unknown, name: string): asserts row is SeriesRow {
+  const given = row as Partial<SeriesRow> | null | undefined;
+  const cell = given?.cell as Partial<SeriesRow['cell']> | undefined;
+  const whole = (value: unknown, least: number): boolean => Number.isSafeInteger(value) && (value as number) >= least;
+  if (typeof cell?.id !== 'string' || typeof cell.settings !== 'object' || cell.settings === null || typeof given!.values !== 'object' || given!.values === null || Array.isArray(given!.values) || !whole(given!.generation, 0) || !whole(given!.replicate, 1)) {
+    throw new UsageError(`${name} must be a row simulate emits (cell, replicate, generation, values), got ${shownValue(row)}`, ROW_HINT);
+  }
+  const settings = cell.settings as CellSettings;
+  const setting = ALL_CELL_COLUMNS.find(([key]) => !isSettingValue(settings[key]));
+  if (setting !== undefined) throw new UsageError(`${name}.cell.settings.${setting[0]} must be a number or a string, got ${shownValue(settings[setting[0]])}`, ROW_HINT);
+  const metric = Object.entries(given!.values).find(([, value]) => value !== undefined && typeof value !== 'number');
+  if (metric !== undefined) throw new UsageError(`${name}.values.${metric[0]} must be a number (or undefined), got ${shownValue(metric[1])}`, ROW_HINT);
+}
+
+/** A cell setting as a cell has it: a finite number (ratios, order, temperature, ...) or a name. */
+function isSettingValue(value: unknown): boolean {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 function settingText(settings: CellSettings, name: keyof CellSettings): string {

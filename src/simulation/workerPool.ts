@@ -450,6 +450,10 @@ class PoolRun {
     this.pool.set(worker, undefined);
     worker.on('message', (reply: WorkerReply) => this.safely(() => this.onReply(worker, reply)));
     worker.on('error', (error) => this.safely(() => this.onWorkerError(worker, error)));
+    // A worker that ends without an error (its script returns, or calls process.exit) is a worker that
+    // died: its task, left waiting, kept the run from ever settling (a review). After an 'error', or
+    // once the run settled (the pool cleared), it is no longer in the pool.
+    worker.on('exit', (code) => this.safely(() => this.pool.has(worker) && this.onWorkerError(worker, new Error(`a worker thread ended (exit code ${code}) before its task did`))));
     return worker;
   }
 

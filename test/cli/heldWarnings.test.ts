@@ -61,6 +61,27 @@ describe('HeldWarnings', () => {
     expect(text()).toBe(`${WARN}one\n${WARN}two\n`);
   });
 
+  it('tells a writer to go on when it holds a line (no backpressure), and holds nothing written to standard output, a text that reads like a warning too', () => {
+    const { io, text } = sharedCapture();
+    const held = new HeldWarnings(io);
+    expect(held.io.stderr.write(`${WARN}one\n`)).toBe(true);
+    expect(text()).toBe('');
+    held.io.stdout.write(`${WARN}is a sentence of the text tokenize prints\n`);
+    expect(text()).toBe(`${WARN}one\n${WARN}is a sentence of the text tokenize prints\n`);
+  });
+
+  it("calls a stream's own methods on the stream, so that its private fields are reached", () => {
+    class Counting extends Writable {
+      #writes = 0;
+      counted(): number {
+        return ++this.#writes;
+      }
+    }
+    const stream = new Counting({ write: (_chunk, _encoding, done) => done() });
+    const held = new HeldWarnings({ stdout: stream, stderr: stream, stdin: new PassThrough(), isTTY: false, cwd: '/' });
+    expect((held.io.stdout as Counting).counted()).toBe(1);
+  });
+
   it('drops what it holds when asked, and writes a refusal alone', () => {
     const { io, text } = sharedCapture();
     const held = new HeldWarnings(io);

@@ -43,6 +43,16 @@ describe('openCsv', () => {
     expect(readFileSync(path, 'utf8')).toBe('name\nx\n');
   });
 
+  it('refuses a record written after close(), which would be lost (it was dropped without a word: review); a second close() is no error', async () => {
+    const path = join(tempDir(), 'after.csv');
+    const csv = openCsv(path, ['a']);
+    csv.write(['1']);
+    await csv.close();
+    expect(() => csv.write(['2'])).toThrow(new UsageError(`${path}: a CSV record written after close() would be lost`, 'write every record before closing the writer'));
+    await expect(csv.close()).resolves.toBeUndefined();
+    expect(readFileSync(path, 'utf8')).toBe('a\n1\n');
+  });
+
   it('refuses a target that is neither a path nor a stream, and a path no file can be made at, when opened (audit: raw TypeErrors, or ENOENT only at close)', () => {
     for (const target of [3, null, {}, { write: 'no' }]) {
       expect(() => openCsv(target as never, ['a'])).toThrow(UsageError);

@@ -38,7 +38,13 @@ describe('the curves CSV', () => {
     expect(() => curveRecord(row, -1)).toThrow("seed must be a whole number >= 0, got '-1'");
     expect(() => curveRecord(row, 1.5)).toThrow("seed must be a whole number >= 0, got '1.5'");
     for (const bad of [null, {}, { cell, values: {} }, { ...row, values: null }, { ...row, values: [] }, { ...row, replicate: undefined }, { ...row, replicate: 0 }, { ...row, replicate: -3 }, { ...row, generation: -1 }, { ...row, generation: 1.5 }]) {
-      expect(() => curveRecord(bad as never, 42)).toThrow(/^curveRecord needs a row simulate emits \(cell, replicate, generation, values\), got /u);
+      expect(() => curveRecord(bad as never, 42)).toThrow(/^curveRecord row must be a row simulate emits \(cell, replicate, generation, values\), got /u);
     }
+    // a value that is no number, and a setting that is neither a number nor a name, refused as seriesCurveTable
+    // refuses them (written as an empty cell, and as it came, without a word: review)
+    for (const value of ['0.5', true, {}, null]) {
+      expect(() => curveRecord({ ...row, values: { ttr: value } } as never, 42)).toThrow(`curveRecord row.values.ttr must be a number (or undefined), got ${value === null ? 'null' : typeof value === 'string' ? "'0.5'" : typeof value === 'boolean' ? "'true'" : '{}'}`);
+    }
+    expect(() => curveRecord({ ...row, cell: { ...cell, settings: { ...cell.settings, order: Number.NaN } } } as never, 42)).toThrow("curveRecord row.cell.settings.order must be a number or a string, got 'NaN'");
   });
 });

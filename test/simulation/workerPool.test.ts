@@ -121,6 +121,23 @@ describe('runTasks', () => {
     expect(rows).toEqual([...expected.slice(0, rows0), ...expected.slice(4 * rows0)]);
   });
 
+  it('a worker thread that ends without a reply or an error takes its series with it, and is replaced (the run never settled: review)', async () => {
+    const six: RunSettings = { ...settings, replicates: 3 };
+    const run = prepareRun(corpus, vocabulary.size, six);
+    const tasks = seriesTasks(six);
+    const ends: Array<[number, string | undefined]> = [];
+    const result = await runTasks(run, corpus, tasks, { workers: 2, inThisThread: false, workerScript: new URL('../fixtures/quittingWorker.mjs', import.meta.url) }, {
+      onRow: () => undefined,
+      onEnd: (task, outcome) => ends.push([task.position, outcome.error?.message]),
+    });
+    expect(result).toEqual({ ended: 6, failed: 1, interrupted: false });
+    expect(ends.find(([position]) => position === tasks[1]!.position)).toEqual([tasks[1]!.position, 'a worker thread ended (exit code 0) before its task did']);
+    // a script that is no worker at all ends every thread at once, each with the series it was given:
+    // every series fails, and the run ends (it waited for ever)
+    const none = await runTasks(run, corpus, tasks, { workers: 2, inThisThread: false, workerScript: new URL('../fixtures/noWorker.mjs', import.meta.url) }, { onRow: () => undefined });
+    expect(none).toEqual({ ended: 6, failed: 6, interrupted: false });
+  });
+
   it('takes the worker script as a path or a file: URL string too (the README says "a URL or path"; "file://..." was a raw TypeError: audit)', async () => {
     const six: RunSettings = { ...settings, replicates: 3 };
     const run = prepareRun(corpus, vocabulary.size, six);

@@ -15,22 +15,12 @@ import { InputError, UsageError } from '../../errors.js';
 import { SHARED_RULES } from '../../simulation/validateSettings.js';
 import { checkValue, shownValue } from '../../validation/valueRule.js';
 import type { SeriesRow } from '../../simulation/series.js';
-import { ALL_CELL_COLUMNS } from '../../simulation/settings.js';
-import { CURVE_COLUMNS, curveRecord } from '../curveRecord.js';
+import { checkSeriesRow, CURVE_COLUMNS, curveRecord } from '../curveRecord.js';
 import { curveTableFromRecords, type CurveTable } from './curveTable.js';
 
 export function seriesCurveTable(rows: readonly SeriesRow[], seed: number, source = 'the rows'): CurveTable {
   if (!Array.isArray(rows)) throw new UsageError(`rows must be a list of the rows simulate emits, got ${shownValue(rows)}`, 'pass the rows your emit hook collected');
-  const bad = rows.findIndex((row: unknown) => !isSeriesRow(row));
-  if (bad >= 0) throw new UsageError(`rows[${bad}] must be a row simulate emits (cell, replicate, generation, values), got ${shownValue(rows[bad])}`, 'pass the rows your emit hook collected');
-  // (a metric that is no number was written as an empty cell, and a cell without its settings as
-  // empty setting columns, without a word: audit)
-  rows.forEach((row, index) => {
-    const setting = ALL_CELL_COLUMNS.find(([name]) => !isSettingValue(row.cell.settings[name]));
-    if (setting !== undefined) throw new UsageError(`rows[${index}].cell.settings.${setting[0]} must be a number or a string, got ${shownValue(row.cell.settings[setting[0]])}`, 'pass the rows your emit hook collected, cells and all');
-    const metric = Object.entries(row.values).find(([, value]) => value !== undefined && typeof value !== 'number');
-    if (metric !== undefined) throw new UsageError(`rows[${index}].values.${metric[0]} must be a number (or undefined), got ${shownValue(metric[1])}`, 'pass the values simulate gave');
-  });
+  rows.forEach((row: unknown, index) => checkSeriesRow(row, `rows[${index}]`));
   checkValue('seed', seed, SHARED_RULES.seed);
   // (a UsageError, as README's table of checked arguments says: it was an InputError: audit)
   if (rows.length === 0) throw new UsageError(`${source} are none`, 'pass the rows simulate emitted');
@@ -43,26 +33,4 @@ export function seriesCurveTable(rows: readonly SeriesRow[], seed: number, sourc
     first.set(key, index);
   });
   return curveTableFromRecords(CURVE_COLUMNS, rows.map((row) => curveRecord(row, seed)), source);
-}
-
-/** A cell setting as a cell has it: a finite number (ratios, order, temperature, ...) or a name. */
-function isSettingValue(value: unknown): boolean {
-  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
-}
-
-/** A row as simulate emits it: a cell with an id and settings, a whole replicate >= 1 and generation >= 0, values. */
-function isSeriesRow(row: unknown): row is SeriesRow {
-  const given = row as Partial<SeriesRow> | null | undefined;
-  const cell = given?.cell as Partial<SeriesRow['cell']> | undefined;
-  return (
-    typeof cell?.id === 'string' &&
-    typeof cell.settings === 'object' &&
-    cell.settings !== null &&
-    Number.isInteger(given!.replicate) &&
-    given!.replicate! >= 1 &&
-    Number.isInteger(given!.generation) &&
-    given!.generation! >= 0 &&
-    typeof given!.values === 'object' &&
-    given!.values !== null
-  );
 }
