@@ -167,7 +167,8 @@ const EOS_ID = 1;
 
 function refuseAddK(model: LanguageModel): void {
   if (model instanceof InterpolatedModel && model.lower === 'uniform') {
-    throw new UsageError('add-k is not a back-off model, so it has no exact ARPA form', 'use --smoothing kneser-ney or witten-bell (or mle) with --arpa');
+    // (in the library's words: it named train's flags, which refuse add-k before this: a review)
+    throw new UsageError('add-k is not a back-off model, so it has no exact ARPA form', "train the model with smoothing 'kneser-ney', 'witten-bell' or 'mle' for an ARPA file");
   }
 }
 

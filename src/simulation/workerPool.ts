@@ -450,11 +450,19 @@ class PoolRun {
     this.pool.set(worker, undefined);
     worker.on('message', (reply: WorkerReply) => this.safely(() => this.onReply(worker, reply)));
     worker.on('error', (error) => this.safely(() => this.onWorkerError(worker, error)));
-    // A worker that ends without an error (its script returns, or calls process.exit) is a worker that
-    // died: its task, left waiting, kept the run from ever settling (a review). After an 'error', or
-    // once the run settled (the pool cleared), it is no longer in the pool.
-    worker.on('exit', (code) => this.safely(() => this.pool.has(worker) && this.onWorkerError(worker, new Error(`a worker thread ended (exit code ${code}) before its task did`))));
+    worker.on('exit', (code) => this.safely(() => this.onWorkerExit(worker, code)));
     return worker;
+  }
+
+  /**
+   * A worker that ends without an error (its script returns, or calls process.exit) died with its task,
+   * which, left waiting, kept the run from ever settling (a review); an idle one (no task was left for
+   * it) is let go. After an 'error', or once the run settled (the pool cleared), it is no longer in the pool.
+   */
+  private onWorkerExit(worker: Worker, code: number): void {
+    if (!this.pool.has(worker)) return;
+    if (this.pool.get(worker) === undefined) this.pool.delete(worker);
+    else this.onWorkerError(worker, new Error(`a worker thread ended (exit code ${code}) before its task did`));
   }
 
   /** A worker that dies (out of memory, a failure while preparing) takes its task with it; one that ran none fails the run. */

@@ -158,6 +158,8 @@ export function shownValue(value: unknown): string {
   // (JSON writes a Set or a Map as {}: `got {}` for a Set of corpora: round 2)
   if (value instanceof Set) return `a Set of ${value.size} ${value.size === 1 ? 'item' : 'items'}`;
   if (value instanceof Map) return `a Map of ${value.size} ${value.size === 1 ? 'entry' : 'entries'}`;
+  // (JSON writes a typed array as an object of its indexes: `got {"0":0,"1":0,...` for a million bytes: review)
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of ${value.byteLength} ${value.byteLength === 1 ? 'byte' : 'bytes'}`;
   // (a list of more places than a message could quote, new Array(2 ** 32 - 1), passed the string's
   // largest length and gave a RangeError of its own: audit)
   if (Array.isArray(value) && value.length > SHOWN_LIST_LENGTH) return `a list of ${value.length} places`;

@@ -43,7 +43,7 @@ describe('ARPA writer', () => {
 
   it('refuses add-k, which is not a back-off model, and a model without its counts', () => {
     expect(() => [...arpaLines(trainAddK(TINY, options('add-k', 2)), tokenOf)]).toThrow(
-      new UsageError('add-k is not a back-off model, so it has no exact ARPA form', 'use --smoothing kneser-ney or witten-bell (or mle) with --arpa'),
+      new UsageError('add-k is not a back-off model, so it has no exact ARPA form', "train the model with smoothing 'kneser-ney', 'witten-bell' or 'mle' for an ARPA file"),
     );
     const refusal = (() => {
       try {

@@ -92,6 +92,8 @@ describe('ValueRule', () => {
       '[object Object]',
       'Symbol(s)',
     ]);
+    // a typed array by its kind and size (JSON wrote a million bytes as {"0":0,"1":0,...: review)
+    expect([shownValue(new Uint8Array(1_000_000)), shownValue(Buffer.from('a')), shownValue(Uint32Array.of(1, 2))]).toEqual(['a Uint8Array of 1000000 bytes', 'a Buffer of 1 byte', 'a Uint32Array of 8 bytes']);
   });
 
   it('cuts a long list or object after SHOWN_JSON_LENGTH characters, saying its whole length; text stays whole', () => {
