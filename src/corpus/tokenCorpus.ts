@@ -60,7 +60,8 @@ export function sentenceAt(corpus: TokenCorpus, s: number): Int32Array {
   const count = sentenceCount(checkCorpusShape('corpus', corpus));
   if (!Number.isInteger(s) || s < 0 || s >= count) {
     const which = count === 0 ? 'which has no sentence' : `whose sentences are numbered 0 to ${count - 1}`;
-    throw new UsageError(`sentence ${typeof s === 'number' ? String(s) : shownValue(s)} is not in the corpus, ${which}`, 'pass a whole number below sentenceCount(corpus)');
+    // (a value of another type named with its type, as every refusal does: `sentence '1'` read as a number: review)
+    throw new UsageError(`sentence ${typeof s === 'number' ? String(s) : typedValue(s, 'number')} is not in the corpus, ${which}`, 'pass a whole number below sentenceCount(corpus)');
   }
   return corpus.ids.subarray(corpus.offsets[s], corpus.offsets[s + 1]);
 }

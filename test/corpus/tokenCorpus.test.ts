@@ -70,7 +70,7 @@ describe('sentenceAt', () => {
     for (const s of [3, 99, -1, 1.5, Number.NaN]) {
       expect(() => sentenceAt(corpus, s)).toThrow(new UsageError(`sentence ${s} is not in the corpus, whose sentences are numbered 0 to 2`, hint));
     }
-    expect(() => sentenceAt(corpus, '1' as never)).toThrow("sentence '1' is not in the corpus");
+    expect(() => sentenceAt(corpus, '1' as never)).toThrow("sentence the string '1' is not in the corpus");
     expect(() => sentenceAt(corpusFromSentences([]), 0)).toThrow(new UsageError('sentence 0 is not in the corpus, which has no sentence', hint));
     // a corpus that is none: a typed error by its shape (a raw TypeError: audit)
     expect(() => sentenceAt({} as never, 0)).toThrow(UsageError);
