@@ -15,6 +15,7 @@ import { inCliText } from './cliTerms.js';
 import type { CliIO } from './io.js';
 import type { ParsedOptions } from './optionRow.js';
 import { DEFAULT_MAX_TOKENS, LOAD_ROWS } from './options.js';
+import { WARNING } from './heldWarnings.js';
 
 export { DEFAULT_MAX_TOKENS };
 
@@ -53,7 +54,7 @@ export function warnTo(io: CliIO, quiet = false): (message: string) => void {
     if (quiet || said.has(message)) return;
     said.add(message);
     // (in the CLI's words: a loader's warning named the library's jsonlField: audit of other languages)
-    io.stderr.write(`ngram-collapse: warning: ${oneLine(inCliText(message))}\n`);
+    io.stderr.write(`${WARNING}${oneLine(inCliText(message))}\n`);
   };
 }
 

@@ -24,7 +24,8 @@ import type { Writable } from 'node:stream';
 import type { CliIO } from './io.js';
 import { PROGRAM_NAME } from './packageVersion.js';
 
-const WARNING = `${PROGRAM_NAME}: warning: `;
+/** The start of every warning line the CLI prints (the lines held). */
+export const WARNING = `${PROGRAM_NAME}: warning: `;
 
 export class HeldWarnings {
   readonly io: CliIO;

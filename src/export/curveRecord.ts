@@ -31,6 +31,11 @@ export const CURVE_COLUMNS: readonly string[] = Object.freeze([
 export function curveRecord(row: SeriesRow, seed: number): string[] {
   checkValue('seed', seed, SHARED_RULES.seed);
   checkSeriesRow(row, 'curveRecord row');
+  return checkedCurveRecord(row, seed);
+}
+
+/** curveRecord of a row and a seed already checked (seriesCurveTable checks each row once, naming it by its index). */
+export function checkedCurveRecord(row: SeriesRow, seed: number): string[] {
   const settings = row.cell.settings;
   return [
     row.cell.id,

@@ -35,6 +35,7 @@ import type { CurveRow } from '../../export/report/curveRow.js';
 import type { ReportOptions } from '../../export/report/reportCharts.js';
 import { makeFolderUndoably } from '../../export/makeFolder.js';
 import { writeText, writeWatchedFiles, type WatchedFile } from '../watchedWrite.js';
+import { WARNING } from '../heldWarnings.js';
 
 /** The options as PLOT_OPTIONS parses them. */
 export interface RawPlotOptions {
@@ -136,7 +137,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   const table = await readCurves(options.curves);
   // (the page names them in a note; a folder of SVG charts alone said nothing: round 2)
   const textColumns = textColumnsOf(table.columns, table.metrics);
-  if (textColumns.length > 0) io.stderr.write(`ngram-collapse: warning: ${oneLine(`${options.curves}: ${textColumnsNote(textColumns)}`)}\n`);
+  if (textColumns.length > 0) io.stderr.write(`${WARNING}${oneLine(`${options.curves}: ${textColumnsNote(textColumns)}`)}\n`);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
   const record = sidecarOf(options.curves);
   warnMissingRows(io, options.curves, table.rows, record);
@@ -192,7 +193,7 @@ async function reportFiles(rows: readonly CurveRow[], report: ReportOptions, opt
 function warnMissingRows(io: CliIO, curves: string, rows: readonly CurveRow[], record: RunRecord | undefined): void {
   const plan = record === undefined ? undefined : recordPlan(record);
   const warning = missingRowsWarning(curves, missingRows(rows, plan), plan !== undefined);
-  if (warning !== undefined) io.stderr.write(`ngram-collapse: warning: ${oneLine(warning)}\n`);
+  if (warning !== undefined) io.stderr.write(`${WARNING}${oneLine(warning)}\n`);
 }
 
 /** The grid of the run a record describes; undefined for a record whose settings do not give one (the table's own is used). */

@@ -15,7 +15,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { SHARED_RULES } from '../../simulation/validateSettings.js';
 import { checkValue, shownValue } from '../../validation/valueRule.js';
 import type { SeriesRow } from '../../simulation/series.js';
-import { checkSeriesRow, CURVE_COLUMNS, curveRecord } from '../curveRecord.js';
+import { checkedCurveRecord, checkSeriesRow, CURVE_COLUMNS } from '../curveRecord.js';
 import { curveTableFromRecords, type CurveTable } from './curveTable.js';
 
 export function seriesCurveTable(rows: readonly SeriesRow[], seed: number, source = 'the rows'): CurveTable {
@@ -32,5 +32,5 @@ export function seriesCurveTable(rows: readonly SeriesRow[], seed: number, sourc
     if (before !== undefined) throw new InputError(`${source}: rows[${index}] is cell ${row.cell.id} replicate ${row.replicate} generation ${row.generation} again (rows[${before}])`, 'pass each row once');
     first.set(key, index);
   });
-  return curveTableFromRecords(CURVE_COLUMNS, rows.map((row) => curveRecord(row, seed)), source);
+  return curveTableFromRecords(CURVE_COLUMNS, rows.map((row) => checkedCurveRecord(row, seed)), source);
 }
