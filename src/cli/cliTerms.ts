@@ -15,8 +15,18 @@
 
 import { InputError } from '../errors.js';
 
-/** [the library's phrase, in a message or a hint, the CLI's phrase for it]. */
-const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+/** The text options Brown does not read, as readText.ts's warnBrownTextOptions names them (jsonlField's as JSON, last). */
+const BROWN_OPTION = /sentences 'line'|emptySentences|jsonlField ("(?:[^"\\]|\\.)*")/gu;
+const BROWN_UNREAD = /\b((?:sentences 'line'|emptySentences|jsonlField "(?:[^"\\]|\\.)*")(?:(?:, | and )(?:emptySentences|jsonlField "(?:[^"\\]|\\.)*"))*) (does|do) nothing on Brown\b/u;
+
+/** `--sentences line`, `--empty-sentences`, `--jsonl-field NAME` for a text option of BROWN_OPTION. */
+function flagOf(option: string, field: string | undefined): string {
+  if (field !== undefined) return `--jsonl-field ${JSON.parse(field) as string}`;
+  return option === 'emptySentences' ? '--empty-sentences' : '--sentences line';
+}
+
+/** [the library's phrase, in a message or a hint, the CLI's phrase for it (as String.replace takes it)]. */
+const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string | ((phrase: string, ...groups: string[]) => string)]> = [
   // model/addK.ts checkAddKReserve: its message and its hint
   // (not anchored at the start: a caller may put its own words before the library's, `recipe ...: `)
   [/\bk (\S+) is too large for add-k /u, '--k $1 is too large for add-k '],
@@ -33,6 +43,12 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // simulation/preparedRun.ts: more anchor sentences than the human pool holds
   [/\banchor (\d+) needs that many human sentences\b/u, '--anchor $1 needs that many human sentences'],
   [/\bpass a smaller anchor or\b/u, 'pass a smaller --anchor or'],
+  // simulation/holdoutSplit.ts: a corpus too small for the holdout share (a recipe's is its own: "with run")
+  [/\bor a holdout share of 0 \(none held out/u, 'or, with run, --holdout 0 (none held out'],
+  [/\bor a holdout share of at least (\S+) \(one held out\) or of 0 \(none held out/u, 'or, with run, --holdout $1 or more (one held out) or --holdout 0 (none held out'],
+  // corpus/readText.ts: sentences that end at line breaks; text options Brown does not read
+  [/\bpass sentences 'line' if each line is a sentence\b/u, 'pass --sentences line if each line is a sentence'],
+  [BROWN_UNREAD, (_phrase, options: string, verb: string) => `${options.replace(BROWN_OPTION, flagOf)} ${verb} nothing on Brown`],
 ];
 
 /** A text of the library's (a warning: a loader's, a run's) in the CLI's words, as inCliTerms gives an error's. */
@@ -41,7 +57,7 @@ export function inCliText(text: string): string {
 }
 
 function translated(text: string): string {
-  return LIBRARY_PHRASES.reduce((said, [library, cli]) => said.replace(library, cli), text);
+  return LIBRARY_PHRASES.reduce((said, [library, cli]) => (typeof cli === 'string' ? said.replace(library, cli) : said.replace(library, cli)), text);
 }
 
 export function inCliTerms(error: unknown): unknown {

@@ -37,7 +37,7 @@ import { corpusGuard } from './outputPaths.js';
 import { writeInTurn, type OutputStep } from './outputSteps.js';
 import { openSentencePerplexityCsv } from '../export/sentencePerplexityCsv.js';
 import type { TokenizerName } from '../corpus/tokenizers.js';
-import { humanSentenceMask } from '../simulation/holdoutSplit.js';
+import { learningOnHuman } from '../simulation/holdoutSplit.js';
 import { checkRecipeCorpus, checkRecipeTokens } from '../recipes/recipeGuards.js';
 import { wordViewSpec } from '../simulation/preparedRun.js';
 import { DEFAULT_SHARED } from '../simulation/settings.js';
@@ -229,8 +229,7 @@ function removeFileInside(folder: string, path: string): void {
 /** A recipe on the corpus as loaded (bpe:K learned on the recipe's H, as `run` learns it on the run's). */
 async function collectOnCorpus(recipe: Recipe, specs: readonly string[], load: Partial<LoadOptions>, scale: RecipeScale, options: CollectOptions, signal: AbortSignal): Promise<RecipeData | undefined> {
   const split = recipe.runs(scale)[0]!;
-  const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
-  const { vocabulary, corpus } = await loadCorpus(specs, { ...load, subwordTraining });
+  const { vocabulary, corpus } = await loadCorpus(specs, { ...load, ...learningOnHuman(load.tokenizer, split) });
   checkRecipeCorpus(recipe, scale, corpus, load.maxTokens);
   const words = wordViewSpec(load.tokenizer ?? DEFAULT_LOAD_OPTIONS.tokenizer, vocabulary);
   return collectRecipeAsync(recipe, corpus, vocabulary.size, scale, { ...options, ...(words === undefined ? {} : { words }) }, signal);
@@ -263,9 +262,8 @@ async function collectPerTokenizer(
   // came once per merge budget of bpe:K, whose pre-tokenizer is the word model's: last note's list)
   const onWarning = load.onWarning === undefined ? {} : { onWarning: fixedTokenizerWarnings(fixedTokenizerAdvice(recipe.name, tokenizers), load.onWarning) };
   for (const [index, tokenizer] of tokenizers.entries()) {
-    const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, split.holdout, split.seed);
     const stdin = piped === undefined ? {} : { stdin: index === 0 ? piped.first : Readable.from(piped.pieces) };
-    const { vocabulary, corpus } = await asTokenizers(recipe, tokenizer, () => loadCorpus(specs, { ...load, ...recipe.load, tokenizer, subwordTraining, ...stdin, ...onWarning }));
+    const { vocabulary, corpus } = await asTokenizers(recipe, tokenizer, () => loadCorpus(specs, { ...load, ...recipe.load, tokenizer, ...learningOnHuman(tokenizer, split), ...stdin, ...onWarning }));
     checkRecipeCorpus(recipe, scale, corpus, load.maxTokens);
     // (a signal while the tokenizers read the corpus in turn: heard after each, not after all: audit)
     if (signal.aborted) return undefined;

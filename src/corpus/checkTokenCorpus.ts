@@ -34,7 +34,11 @@ export function checkTokenCorpus(field: string, corpus: unknown, idSpace: number
     if (id === BOS || id === EOS) {
       throw new UsageError(`${field} holds id ${id}, the ${id === BOS ? '<s>' : '</s>'} marker, at position ${i}`, 'leave the markers out of ids: offsets mark where each sentence ends');
     }
-    if (id < FIRST_TOKEN_ID || id >= idSpace) {
+    // (a negative id was told to pass a larger idSpace, which no idSpace mends: library probe)
+    if (id < FIRST_TOKEN_ID) {
+      throw new UsageError(`${field} holds id ${id} at position ${i}, which is no token id (token ids run from ${FIRST_TOKEN_ID}; 0 and 1 are the sentence markers)`, 'pass the ids a Vocabulary gives (Vocabulary.intern)');
+    }
+    if (id >= idSpace) {
       throw new UsageError(`${field} holds token id ${id}, outside the token ids ${FIRST_TOKEN_ID} .. ${idSpace - 1}`, 'pass the vocabulary size the corpus was built with as idSpace');
     }
   }

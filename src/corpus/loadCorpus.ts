@@ -91,7 +91,7 @@ export async function loadCorpus(
   // (a number, 3, began every message: "3 'nope.txt' not found": audit)
   checkValue('role', role, TEXT_RULE);
   const settings: LoadOptions = withTextDefaults(options);
-  if (specs.length === 0) throw new InputError('no corpus given', 'name a file, a folder, a glob, - or brown: --corpus on the command line');
+  if (specs.length === 0) throw new InputError('no corpus given', "pass specs naming a file, a folder, a glob, - (standard input) or brown, e.g. ['brown:news']");
   if (specs.filter((spec) => spec === STANDARD_INPUT_SPEC).length > 1) {
     throw new InputError('standard input (-) is given twice as a corpus', 'pass - once');
   }

@@ -181,21 +181,24 @@ export function warnLineBreakEnds(read: { readonly corpus: TokenCorpus; readonly
   if (settings.sentences !== 'auto' || read.lineBreakEnds < LINE_BREAK_FEWEST || read.lineBreakEnds <= LINE_BREAK_SHARE * sentences) return;
   settings.onWarning?.(
     `${read.lineBreakEnds} of the ${sentences} sentences end at a line break with no sentence-final mark (headlines, verse, list items, or hard-wrapped ` +
-      'prose the reader did not take for wrapped: see them with `ngram-collapse tokenize`); pass --sentences line if each line is a sentence, or join the wrapped lines of a paragraph',
+      "prose the reader did not take for wrapped: see them with `ngram-collapse tokenize`); pass sentences 'line' if each line is a sentence, or join the wrapped lines of a paragraph",
   );
 }
 
 /**
  * Warns (onWarning), for a corpus of Brown alone, of each text option that Brown does not read: its
- * sentences and tokens are its own (tagged text), so `--sentences line`, `--empty-sentences` and
- * `--jsonl-field` changed nothing without a word (validation audit). Used by loadCorpus and
- * readCorpusSources (the playground's embedded Brown said nothing: audit).
+ * sentences and tokens are its own (tagged text), so `sentences: 'line'`, `emptySentences` and
+ * `jsonlField` changed nothing without a word (validation audit). Used by loadCorpus and
+ * readCorpusSources (the playground's embedded Brown said nothing: audit). In the library's words
+ * (`sentences 'line', emptySentences and jsonlField "body" do nothing on Brown`); the CLI names its flags
+ * (src/cli/cliTerms.ts).
  */
 export function warnBrownTextOptions(settings: Pick<TextOptions, 'sentences' | 'emptySentences' | 'jsonlField' | 'onWarning'>): void {
   const unused = [
-    ...(settings.sentences === 'line' ? ['--sentences line'] : []),
-    ...(settings.emptySentences === true ? ['--empty-sentences'] : []),
-    ...(settings.jsonlField === undefined ? [] : [`--jsonl-field ${settings.jsonlField}`]),
+    ...(settings.sentences === 'line' ? ["sentences 'line'"] : []),
+    ...(settings.emptySentences === true ? ['emptySentences'] : []),
+    // (last, and as JSON: the CLI reads the field's name back from the warning whatever it holds)
+    ...(settings.jsonlField === undefined ? [] : [`jsonlField ${JSON.stringify(settings.jsonlField)}`]),
   ];
   if (unused.length === 0) return;
   const given = unused.length === 1 ? `${unused[0]!} does` : `${unused.slice(0, -1).join(', ')} and ${unused.at(-1)!} do`;

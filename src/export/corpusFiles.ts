@@ -26,10 +26,19 @@ import { basename, join } from 'node:path';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
 import type { Cell } from '../simulation/cells.js';
 import { inShard, type Shard } from '../simulation/shard.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { checkObject, checkValue, integerRule, shownValue } from '../validation/valueRule.js';
 
-/** Where `--save-corpora DIR` writes the text of `cell`'s replicate at `generation`. */
+/**
+ * Where `--save-corpora DIR` writes the text of `cell`'s replicate (from 1) at `generation` (from 1);
+ * UsageError for a `dir` that is no string, a `cell` without a whole `index` >= 0, or a replicate or
+ * generation that is no whole number >= 1 (they were Node's TypeErrors, or a path of `undefined`: library probe).
+ */
 export function corpusFilePath(dir: string, cell: Cell, replicate: number, generation: number): string {
+  if (typeof dir !== 'string') throw new UsageError(`dir must be a folder's path, got ${shownValue(dir)}`, "pass the folder the texts are saved in, or '' for the path inside it", 'dir');
+  checkValue('cell.index', checkObject('cell', cell)['index'], integerRule(0));
+  checkValue('replicate', replicate, integerRule(1));
+  checkValue('generation', generation, integerRule(1));
   return join(dir, seriesFolder(cell, replicate), `generation-${generation}.txt`);
 }
 

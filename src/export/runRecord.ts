@@ -16,7 +16,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { TokenCorpus } from '../corpus/tokenCorpus.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { parseShard } from '../simulation/shard.js';
+import { BOOLEAN_RULE, checkObject, checkValue, shownValue, TEXT_RULE } from '../validation/valueRule.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { dirname } from 'node:path';
 import { makeFolder } from './makeFolder.js';
@@ -93,7 +95,11 @@ export function runRecordPath(csvPath: string): string {
   return `${csvPath}.run.json`;
 }
 
-/** The run record written beside a curves CSV (`<csv>.run.json`): what the run was, for --resume and merge to check. */
+/**
+ * The run record written beside a curves CSV (`<csv>.run.json`): what the run was, for --resume and
+ * merge to check. UsageError for an identity without its fields of their kinds, a shard not `i/n`, a
+ * corpus that is no list of names (they were Node's TypeErrors, or a record no reader takes: library probe).
+ */
 export function makeRunRecord(
   identity: RunIdentity,
   shard: string,
@@ -101,6 +107,11 @@ export function makeRunRecord(
   provenance?: RunProvenance,
   seedCounts?: Readonly<Record<string, number>>,
 ): RunRecord {
+  checkIdentity(identity);
+  parseShard(shard, 'shard');
+  if (corpus !== undefined && !(Array.isArray(corpus) && corpus.every((name) => typeof name === 'string'))) {
+    throw new UsageError(`corpus must be a list of corpus names, got ${shownValue(corpus)}`, "pass the names the corpus was read from, e.g. ['brown:news'], or leave it out", 'corpus');
+  }
   return {
     tool: 'ngram-collapse',
     fingerprint: fingerprint(identity),
@@ -110,6 +121,14 @@ export function makeRunRecord(
     identity,
     ...(provenance === undefined ? {} : { provenance }),
   };
+}
+
+/** An identity's fields, each of its kind: version, corpusDigest text; load, settings objects; extinctions true or false. */
+function checkIdentity(identity: unknown): void {
+  const fields = checkObject('identity', identity);
+  for (const key of ['version', 'corpusDigest']) checkValue(`identity.${key}`, fields[key], TEXT_RULE);
+  for (const key of ['load', 'settings']) checkObject(`identity.${key}`, fields[key]);
+  checkValue('identity.extinctions', fields['extinctions'], BOOLEAN_RULE);
 }
 
 /** A command line as one string: arguments with characters the shell treats specially are single-quoted. */

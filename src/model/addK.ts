@@ -26,7 +26,7 @@ import type { LanguageModel, ModelOptions } from './languageModel.js';
 export function addKEstimator(trie: NgramTrie, support: Int32Array, options: ModelOptions): Estimator {
   const k = options.k;
   if (!(Number.isFinite(k) && k > 0)) {
-    throw new UsageError(`add-k needs k > 0, got ${k}`, 'pass --k with a positive number such as 0.01 or 1');
+    throw new UsageError(`add-k needs k > 0, got ${k}`, 'pass a k > 0, such as 0.01 or 1');
   }
   const pseudo = checkAddKReserve(k, support.length + 1);
   return {

@@ -6,8 +6,11 @@
  * sentences. The shuffle is seeded by (--seed, 'split') only, so every cell and replicate of a run
  * shares the same H and E. With nothing held out, H is the corpus object itself (no copy). Throws UsageError for a holdout outside [0, 1) or a seed that is not a whole
  * number >= 0, InputError when H would be empty or a holdout above 0 would hold out no sentence.
+ * `learningOnHuman(tokenizer, split)` gives the loader's `subwordTraining` that learns `bpe:K`'s merges
+ * on H, and nothing for any other tokenizer (which refuses the option).
  */
 
+import { parseSubword } from '../corpus/subword/subwordNames.js';
 import { corpusFromSentences, gatherSentences, sentenceCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError } from '../errors.js';
 import { randomFor, shuffledIndexes } from '../random/random.js';
@@ -28,6 +31,19 @@ export function splitHoldout(corpus: TokenCorpus, holdout: number, seed: number)
   const heldout: Array<[number, number]> = [];
   for (let s = 0; s < inHuman.length; s++) (inHuman[s] === 1 ? human : heldout).push([0, s]);
   return { human: gatherSentences([corpus], human), heldout: gatherSentences([corpus], heldout) };
+}
+
+/**
+ * The loader's option that learns a `bpe:K` tokenizer's merges on the sentences of H (`run`'s, a
+ * recipe's, the playground's), and none for another tokenizer (default `wordpunct`), which does not
+ * learn: loadCorpus refuses `subwordTraining` with it.
+ */
+export function learningOnHuman(
+  tokenizer: string | undefined,
+  split: { readonly holdout: number; readonly seed: number },
+): { subwordTraining?: (sentences: number) => Uint8Array } {
+  if (tokenizer === undefined || parseSubword(tokenizer)?.kind !== 'learned') return {};
+  return { subwordTraining: (sentences) => humanSentenceMask(sentences, split.holdout, split.seed) };
 }
 
 /** The tokens of H, without building it (the --max-tokens guards know the batch size before the run is prepared). */
@@ -63,14 +79,14 @@ export function humanSentenceMask(sentences: number, holdout: number, seed: numb
   if (sentences - heldoutCount < 1 || (holdout > 0 && sentences < 2)) {
     throw new InputError(
       `the corpus has ${sentences} sentence(s), too few for a holdout share of ${holdout}`,
-      'pass a larger corpus; with run, --holdout 0 also works, without held-out metrics',
+      'pass a larger corpus, or a holdout share of 0 (none held out, no held-out metrics)',
     );
   }
   // (a share too small to hold out one sentence was said to find the corpus too small: audit)
   if (holdout > 0 && heldoutCount < 1) {
     throw new InputError(
       `a holdout share of ${holdout} holds out none of the corpus's ${sentences} sentences (it rounds to 0)`,
-      `pass a larger corpus; with run, a holdout share of at least ${leastShare(sentences)} holds one out, and --holdout 0 none (no held-out metrics)`,
+      `pass a larger corpus, or a holdout share of at least ${leastShare(sentences)} (one held out) or of 0 (none held out, no held-out metrics)`,
     );
   }
   const inHuman = new Uint8Array(sentences).fill(1);

@@ -8,6 +8,7 @@
  */
 
 import { UsageError } from '../errors.js';
+import { shownValue } from '../validation/valueRule.js';
 import type { SeriesTask } from './seriesTask.js';
 
 export interface Shard {
@@ -20,12 +21,13 @@ export const WHOLE_RUN: Shard = { index: 1, count: 1 };
 
 /** Parses `i/n`; throws UsageError naming `flag` and the value. */
 export function parseShard(raw: string, flag = '--shard'): Shard {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/u.exec(raw);
+  const match = typeof raw === 'string' ? /^\s*(\d+)\s*\/\s*(\d+)\s*$/u.exec(raw) : null;
   const index = match === null ? Number.NaN : Number(match[1]);
   const count = match === null ? Number.NaN : Number(match[2]);
   // (1 <= index <= count already makes count >= 1)
   if (!(index >= 1 && index <= count && Number.isSafeInteger(count))) {
-    throw new UsageError(`${flag} must be i/n with 1 <= i <= n, got '${raw}'`, 'pass e.g. --shard 2/4 for the second of four shares');
+    // (a value that is no text was quoted as its String(): `got 'undefined'`: library probe)
+    throw new UsageError(`${flag} must be i/n with 1 <= i <= n, got ${shownValue(raw)}`, 'pass e.g. --shard 2/4 for the second of four shares');
   }
   return { index, count };
 }

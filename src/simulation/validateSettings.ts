@@ -225,5 +225,10 @@ export function validateTaskOptions(options: unknown, handlers: unknown, known?:
   const script = object['workerScript'];
   if (script !== undefined && !(script instanceof URL) && (typeof script !== 'string' || script === '' || (script.startsWith('file:') && !URL.canParse(script)))) throw new UsageError(`options.workerScript must be a URL or a path, got ${shownValue(script)}`, 'leave it out: the package finds its worker', 'options.workerScript');
   checkHooks(handlers, null, 'handlers', TASK_HANDLERS);
+  // (an onTexts without texts asked for was never called, without a word: library probe)
+  const extras = object['extras'] as { texts?: unknown } | undefined;
+  if (typeof (handlers as { onTexts?: unknown } | null)?.onTexts === 'function' && extras?.texts !== true) {
+    throw new UsageError('handlers.onTexts is called only when options.extras.texts is true, and it is not', 'pass extras: { texts: true } for each generation\'s text, or leave onTexts out', 'handlers.onTexts');
+  }
   return object;
 }

@@ -7,6 +7,7 @@
  */
 
 import { InputError, UsageError } from '../errors.js';
+import { typedValue } from '../validation/valueRule.js';
 
 export const BOS = 0;
 export const EOS = 1;
@@ -42,7 +43,7 @@ export class Vocabulary {
     const known = this.ids.get(token);
     if (known !== undefined) return known;
     // (a number was interned as a token of its own, 5 beside '5': audit; only new tokens reach here)
-    if (typeof token !== 'string') throw new UsageError(`a token must be a string, got ${typeof token} ${String(token)}`, 'pass the token as a string');
+    if (typeof token !== 'string') throw new UsageError(`a token must be a string, got ${typedValue(token, 'text')}`, 'pass the token as a string');
     const id = this.strings.length;
     if (id >= MAX_ID_SPACE) {
       throw new InputError(`the corpus has more than ${MAX_ID_SPACE - FIRST_TOKEN_ID} distinct tokens, the most the library takes`, 'pass a smaller corpus, or read it with fewer distinct tokens (lowercased, or a subword tokenizer)');

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { inCliTerms } from '../../src/cli/cliTerms.js';
 import { InputError, OutputWriteError, UsageError, describeError } from '../../src/errors.js';
 import { checkAddKReserve } from '../../src/model/addK.js';
+import { humanSentenceMask } from '../../src/simulation/holdoutSplit.js';
+import { warnBrownTextOptions } from '../../src/corpus/readText.js';
+import { inCliText } from '../../src/cli/cliTerms.js';
 
 function refusal(action: () => unknown): unknown {
   try {
@@ -39,6 +42,36 @@ describe('inCliTerms', () => {
     expect(said('choose the field with jsonlField, --jsonl-field on the command line')).toBe('choose the field with --jsonl-field');
     expect(said('use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole')).toBe('use --tokenizer whitespace, which keeps words of every script whole');
     expect(said('use the char tokenizer, --tokenizer char on the command line, which makes each character a token')).toBe('use --tokenizer char, which makes each character a token');
+  });
+
+  it('says --holdout, for run, where the library says a holdout share (it named --holdout in the library: library probe)', () => {
+    const library = (sentences: number, holdout: number): InputError => refusal(() => humanSentenceMask(sentences, holdout, 1)) as InputError;
+    const cli = (sentences: number, holdout: number): string => (inCliTerms(library(sentences, holdout)) as InputError).hint;
+    // 1 sentence cannot be split; 4 x 0.1 = 0.4 rounds to none, 0.5 / 4 = 0.125 holds one out
+    expect(library(1, 0.1).hint).toBe('pass a larger corpus, or a holdout share of 0 (none held out, no held-out metrics)');
+    expect(cli(1, 0.1)).toBe('pass a larger corpus, or, with run, --holdout 0 (none held out, no held-out metrics)');
+    expect(library(4, 0.1).hint).toBe('pass a larger corpus, or a holdout share of at least 0.125 (one held out) or of 0 (none held out, no held-out metrics)');
+    expect(cli(4, 0.1)).toBe('pass a larger corpus, or, with run, --holdout 0.125 or more (one held out) or --holdout 0 (none held out, no held-out metrics)');
+  });
+
+  it('names the flags of the text options Brown does not read (the library named them: library probe)', () => {
+    const warned = (options: Parameters<typeof warnBrownTextOptions>[0]): [string, string] => {
+      const said: string[] = [];
+      warnBrownTextOptions({ ...options, onWarning: (message) => said.push(message) });
+      expect(said).toHaveLength(1);
+      return [said[0]!, inCliText(`brown:humor: ${said[0]!}`)];
+    };
+    const rest = 'nothing on Brown: its sentences and tokens are its own, read from its tagged text';
+    expect(warned({ sentences: 'line' })).toEqual([`sentences 'line' does ${rest}`, `brown:humor: --sentences line does ${rest}`]);
+    expect(warned({ sentences: 'auto', emptySentences: true })).toEqual([`emptySentences does ${rest}`, `brown:humor: --empty-sentences does ${rest}`]);
+    // a field's name holding quotes, a backslash, the other options' names and the words that end the list
+    const field = 'a "b" \\ emptySentences do nothing on Brown';
+    expect(warned({ sentences: 'auto', jsonlField: field })).toEqual([`jsonlField ${JSON.stringify(field)} does ${rest}`, `brown:humor: --jsonl-field ${field} does ${rest}`]);
+    expect(warned({ sentences: 'line', emptySentences: true, jsonlField: 'text' })).toEqual([
+      `sentences 'line', emptySentences and jsonlField "text" do ${rest}`,
+      `brown:humor: --sentences line, --empty-sentences and --jsonl-field text do ${rest}`,
+    ]);
+    expect(inCliText("pass sentences 'line' if each line is a sentence, or join")).toBe('pass --sentences line if each line is a sentence, or join');
   });
 
   it('says --anchor where the library says anchor (more anchor sentences than the human pool: it said "anchor 50": audit)', () => {

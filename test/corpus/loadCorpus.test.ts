@@ -100,10 +100,10 @@ describe('loadCorpus resolves', () => {
     const plain = await loadCorpus(['brown:humor'], { tokenizer: 'whitespace' });
     const given = await loadCorpus(['brown:humor'], { tokenizer: 'whitespace', sentences: 'line', emptySentences: true, jsonlField: 'text', onWarning: (message) => warnings.push(message) });
     expect(Array.from(given.corpus.ids)).toEqual(Array.from(plain.corpus.ids));
-    expect(warnings).toEqual(["--sentences line, --empty-sentences and --jsonl-field text do nothing on Brown: its sentences and tokens are its own, read from its tagged text"]);
+    expect(warnings).toEqual(["sentences 'line', emptySentences and jsonlField \"text\" do nothing on Brown: its sentences and tokens are its own, read from its tagged text"]);
     const one: string[] = [];
     await loadCorpus(['brown:humor'], { tokenizer: 'whitespace', sentences: 'line', onWarning: (message) => one.push(message) });
-    expect(one).toEqual(["--sentences line does nothing on Brown: its sentences and tokens are its own, read from its tagged text"]);
+    expect(one).toEqual(["sentences 'line' does nothing on Brown: its sentences and tokens are its own, read from its tagged text"]);
     // a text file beside Brown reads them: no warning
     writeFileSync(join(root, 'line.txt'), 'One line\n');
     const mixed: string[] = [];
@@ -181,7 +181,7 @@ describe('loadCorpus sums over its sources', () => {
 
 describe('loadCorpus refuses', () => {
   it('no spec, - twice, an empty name', async () => {
-    expect(await refusal(loadCorpus([]))).toBe('no corpus given (name a file, a folder, a glob, - or brown: --corpus on the command line)');
+    expect(await refusal(loadCorpus([]))).toBe("no corpus given (pass specs naming a file, a folder, a glob, - (standard input) or brown, e.g. ['brown:news'])");
     expect(await refusal(loadCorpus(['-', 'brown', '-']))).toBe('standard input (-) is given twice as a corpus (pass - once)');
     expect(await refusal(loadCorpus(['brown', ' ']))).toBe('an empty corpus name was given (pass a file, a folder, a glob, - or brown)');
   });

@@ -77,14 +77,37 @@ describe('validateLoadOptions', () => {
       stdin: new PassThrough(),
       onWarning: () => {},
       onProgress: () => {},
-      subwordTraining: () => {},
       bpeMerges: [],
       brownCache: false,
     };
     expect(validateLoadOptions(['brown'], given)).toBe(given);
-    const none = Object.fromEntries(Object.keys(given).map((key) => [key, undefined]));
+    // subwordTraining instead of bpeMerges (one of the two: given merges are not learned)
+    const learning = { tokenizer: 'bpe:50', subwordTraining: () => new Uint8Array() };
+    expect(validateLoadOptions(['brown'], learning)).toBe(learning);
+    const none = Object.fromEntries([...Object.keys(given).slice(0, -2), 'subwordTraining', 'bpeMerges', 'brownCache'].map((key) => [key, undefined]));
     expect(Object.keys(none).join(', ')).toBe(KNOWN);
     expect(validateLoadOptions(['brown'], none)).toBe(none);
+  });
+
+  it('refuses subwordTraining and bpeMerges where they would do nothing (taken and ignored, or every merge applied whatever K: library probe)', () => {
+    const learn = (): Uint8Array => new Uint8Array();
+    const merges = (count: number): Array<{ left: string; right: string }> => Array.from({ length: count }, (_, i) => ({ left: `a${i}`, right: 'b' }));
+    // another tokenizer learns no merges: the default (wordpunct), a word-level one, a published encoding
+    expect(refusal(['brown'], { subwordTraining: learn })).toBe("subwordTraining is for a bpe:K tokenizer only, got tokenizer 'wordpunct' (leave subwordTraining out, or pass tokenizer: 'bpe:K')");
+    expect(refusal(['brown'], { tokenizer: 'char', bpeMerges: [] })).toBe("bpeMerges is for a bpe:K tokenizer only, got tokenizer 'char' (leave bpeMerges out, or pass tokenizer: 'bpe:K')");
+    expect(refusal(['brown'], { tokenizer: 'gpt2', subwordTraining: learn })).toBe("subwordTraining is for a bpe:K tokenizer only, got tokenizer 'gpt2' (leave subwordTraining out, or pass tokenizer: 'bpe:K')");
+    // both: the given merges are applied, nothing is learned on the chosen sentences
+    expect(refusal(['brown'], { tokenizer: 'bpe:5', subwordTraining: learn, bpeMerges: [] })).toBe(
+      'subwordTraining and bpeMerges were both given: with bpeMerges no merge is learned (pass subwordTraining to learn the merges on chosen sentences, or bpeMerges to spell with merges learned before)',
+    );
+    // bpe:5 learns at most 5 merges: 5 are taken (fewer when no pair is left), 6 are not
+    expect(refusal(['brown'], { tokenizer: 'bpe:5', bpeMerges: merges(5) })).toBeUndefined();
+    expect(refusal(['brown'], { tokenizer: 'bpe:5', bpeMerges: merges(6) })).toBe("bpeMerges holds 6 merges, more than the 5 of tokenizer 'bpe:5' (pass the merges a bpe:5 read returned (at most 5), or the tokenizer they were learned with)");
+  });
+
+  it('says what is wrong with a malformed bpe:K, as the command line does (not "unknown tokenizer value": library probe)', () => {
+    expect(refusal(['brown'], { tokenizer: 'bpe:0' })).toBe("tokenizer 'bpe:0' needs a whole number of merges from 1 to 1000000 (write it as bpe:K, e.g. bpe:2000)");
+    expect(refusal(['brown'], { tokenizer: 'bpe:07' })).toBe("tokenizer 'bpe:07' writes its number of merges with a leading zero (write it as bpe:7)");
   });
 
   it('loads with every option undefined as with none (the defaults)', async () => {

@@ -184,7 +184,7 @@ describe('readCorpusText: formats and options', () => {
     expect(cased.found).toEqual(['The Fulton County .', 'It rained .', 'It stopped .']);
     // and says the options it does not read do nothing there, as loadCorpus says it of `brown` (the
     // playground, which reads Brown through here, said nothing: audit); a text beside it reads them
-    expect(cased.warnings).toEqual(["--sentences line and --empty-sentences do nothing on Brown: its sentences and tokens are its own, read from its tagged text"]);
+    expect(cased.warnings).toEqual(["sentences 'line' and emptySentences do nothing on Brown: its sentences and tokens are its own, read from its tagged text"]);
     expect((await read(text, { format: 'brown' })).warnings).toEqual([]);
     const mixed: string[] = [];
     await readCorpusSources([{ format: 'brown', name: 'b', text }, { format: 'text', name: 't', text: 'One line\n' }], { tokenizer: 'whitespace', sentences: 'line', onWarning: (message) => mixed.push(message) });
@@ -390,7 +390,7 @@ describe('line breaks taken as sentence ends, warned of', () => {
   };
 
   it('when more than 10% of the sentences (and 10 or more) end at one: 11 of 12 (the last line ends the text, not at a break), and 10 of 99 (10.1%), but not 8 of 9 nor 10 of 100 (10%)', async () => {
-    expect(await warned(12, 0)).toEqual(['11 of the 12 sentences end at a line break with no sentence-final mark (headlines, verse, list items, or hard-wrapped prose the reader did not take for wrapped: see them with `ngram-collapse tokenize`); pass --sentences line if each line is a sentence, or join the wrapped lines of a paragraph']);
+    expect(await warned(12, 0)).toEqual(['11 of the 12 sentences end at a line break with no sentence-final mark (headlines, verse, list items, or hard-wrapped prose the reader did not take for wrapped: see them with `ngram-collapse tokenize`); pass sentences \'line\' if each line is a sentence, or join the wrapped lines of a paragraph']);
     expect(await warned(10, 89)).toHaveLength(1);
     expect(await warned(9, 0)).toEqual([]);
     expect(await warned(10, 90)).toEqual([]);

@@ -4,7 +4,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { describeDifferences, fieldName } from '../../src/export/runRecord.js';
+import { describeDifferences, fieldName, makeRunRecord } from '../../src/export/runRecord.js';
+import { corpusFilePath } from '../../src/export/corpusFiles.js';
+import { expandCells } from '../../src/simulation/cells.js';
 import { DEFAULT_RUN } from '../../src/simulation/settings.js';
 
 const identity = (change: object = {}, settings: object = {}) => ({
@@ -30,5 +32,28 @@ describe('describeDifferences', () => {
     expect(fieldName('settings.sweep.tokensGrowth')).toBe('--tokens-growth');
     expect(fieldName('shard')).toBe('--shard');
     expect(fieldName('provenance.command')).toBe('provenance.command');
+  });
+});
+
+describe('makeRunRecord and corpusFilePath refuse what is not theirs with a typed error (Node\'s TypeErrors: library probe)', () => {
+  it('makeRunRecord: an identity without its fields of their kinds, a shard not i/n, a corpus not a list of names', () => {
+    expect(makeRunRecord(identity(), '2/3', ['brown:news']).shard).toBe('2/3');
+    expect(() => makeRunRecord(undefined as never, '1/1')).toThrow('identity must be an object, got undefined');
+    expect(() => makeRunRecord(identity({ corpusDigest: 5 }) as never, '1/1')).toThrow("identity.corpusDigest must be a string that is not blank, got the number '5'");
+    expect(() => makeRunRecord(identity({ settings: null }) as never, '1/1')).toThrow('identity.settings must be an object, got null');
+    expect(() => makeRunRecord(identity({ extinctions: 'no' }) as never, '1/1')).toThrow("identity.extinctions must be true or false, got the string 'no'");
+    expect(() => makeRunRecord(identity() as never, '3/2')).toThrow("shard must be i/n with 1 <= i <= n, got '3/2'");
+    expect(() => makeRunRecord(identity() as never, '1/1', 'brown' as never)).toThrow("corpus must be a list of corpus names, got 'brown'");
+  });
+
+  it('corpusFilePath: a dir that is no string, a cell without its index, a replicate or generation below 1', () => {
+    const [cell] = expandCells(DEFAULT_RUN.sweep);
+    expect(corpusFilePath('out', cell!, 2, 3)).toBe('out/cell-1/replicate-2/generation-3.txt');
+    expect(corpusFilePath('', cell!, 1, 1)).toBe('cell-1/replicate-1/generation-1.txt');
+    expect(() => corpusFilePath(undefined as never, cell!, 1, 1)).toThrow("dir must be a folder's path, got undefined");
+    expect(() => corpusFilePath('out', undefined as never, 1, 1)).toThrow('cell must be an object, got undefined');
+    expect(() => corpusFilePath('out', {} as never, 1, 1)).toThrow('cell.index is required');
+    expect(() => corpusFilePath('out', cell!, 0, 1)).toThrow("replicate must be a whole number >= 1, got '0'");
+    expect(() => corpusFilePath('out', cell!, 1, 0)).toThrow("generation must be a whole number >= 1, got '0'");
   });
 });

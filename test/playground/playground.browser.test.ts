@@ -1216,7 +1216,7 @@ if (SKIP_BROWSER) {
       // the pasted text is the user's: the recipe runs on it, and refuses it as `recipe --corpus` does
       await page.getByRole('button', { name: 'Run recipe drift' }).click();
       await expect.poll(() => page.textContent('#settings-error'), { timeout: 30_000 }).toBe(
-        'ngram-collapse: the corpus has 1 sentence(s), too few for a holdout share of 0.1 (pass a larger corpus; with run, --holdout 0 also works, without held-out metrics)',
+        'ngram-collapse: the corpus has 1 sentence(s), too few for a holdout share of 0.1 (pass a larger corpus, or, with run, --holdout 0 (none held out, no held-out metrics))',
       );
       // an embedded corpus: the recipe runs on its own corpus when the page has it, with the page's corpus options
       await page.selectOption('#corpus-select', 'corpora/lighthouse.txt');

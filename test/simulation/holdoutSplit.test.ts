@@ -71,16 +71,16 @@ describe('the holdout split', () => {
         return (error as InputError).hint;
       }
     };
-    expect(least(4, 0.1)).toBe('pass a larger corpus; with run, a holdout share of at least 0.125 holds one out, and --holdout 0 none (no held-out metrics)');
-    expect(least(4623, 1e-12)).toMatch(/ at least 0\.000109 holds/u);
+    expect(least(4, 0.1)).toBe('pass a larger corpus, or a holdout share of at least 0.125 (one held out) or of 0 (none held out, no held-out metrics)');
+    expect(least(4623, 1e-12)).toMatch(/ at least 0\.000109 \(one/u);
     // the least share at 3 digits: 0.5 / 10 = 0.05 exactly (it said 0.0501: audit), 0.5 / 1000 = 0.0005,
     // 0.5 / 10^6 written without an exponent
-    expect(least(10, 0.01)).toMatch(/ at least 0\.05 holds/u);
-    expect(least(1000, 0.0001)).toMatch(/ at least 0\.0005 holds/u);
-    expect(least(1_000_000, 1e-9)).toMatch(/ at least 0\.0000005 holds/u);
+    expect(least(10, 0.01)).toMatch(/ at least 0\.05 \(one/u);
+    expect(least(1000, 0.0001)).toMatch(/ at least 0\.0005 \(one/u);
+    expect(least(1_000_000, 1e-9)).toMatch(/ at least 0\.0000005 \(one/u);
     // and the share it names holds one out, and the share a third-digit step below it none
     for (const sentences of [2, 3, 4, 7, 10, 20, 25, 125, 3125, 4623, 6250, 99_999, 100_000, 400_000]) {
-      const named = /at least ([0-9.]+) holds/u.exec(least(sentences, 1e-9))![1]!;
+      const named = /at least ([0-9.]+) \(one/u.exec(least(sentences, 1e-9))![1]!;
       const share = Number(named);
       expect([...humanSentenceMask(sentences, share, 1)].filter((bit) => bit === 0), `${sentences}`).toHaveLength(1);
       const step = 10 ** -(named.length - 2); // one step of its last decimal: 0.125 -> 0.001
@@ -89,7 +89,7 @@ describe('the holdout split', () => {
     try {
       humanSentenceMask(2, 0.9, 1);
     } catch (error) {
-      expect((error as InputError).hint).toBe('pass a larger corpus; with run, --holdout 0 also works, without held-out metrics');
+      expect((error as InputError).hint).toBe('pass a larger corpus, or a holdout share of 0 (none held out, no held-out metrics)');
     }
   });
 

@@ -19,6 +19,12 @@ describe('shards', () => {
     expect(() => parseShard(raw)).toThrow(`--shard must be i/n with 1 <= i <= n, got '${raw}'`);
   });
 
+  it('quote a value that is no text as every refusal does (it was its String(): `got \'undefined\'`: library probe)', () => {
+    expect(() => parseShard(undefined as never)).toThrow('--shard must be i/n with 1 <= i <= n, got undefined');
+    expect(() => parseShard(2 as never)).toThrow("--shard must be i/n with 1 <= i <= n, got '2'");
+    expect(() => parseShard({ index: 1, count: 2 } as never)).toThrow('--shard must be i/n with 1 <= i <= n, got {"index":1,"count":2}');
+  });
+
   it('name the flag they were given, and say what to pass', () => {
     try {
       parseShard('5/2', '--part');

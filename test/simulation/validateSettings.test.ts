@@ -301,6 +301,18 @@ describe('hooks and task options', () => {
     expect(() => validateTaskOptions({ signal: new AbortController().signal, warn: () => undefined, extras: {}, workerScript: new URL('file:///w.js') }, {})).not.toThrow();
   });
 
+  it('refuses an onTexts handler without extras.texts, which would never call it (library probe)', () => {
+    const onTexts = (): void => undefined;
+    const refused = 'handlers.onTexts is called only when options.extras.texts is true, and it is not';
+    expect(refusal(() => validateTaskOptions({}, { onTexts })).message).toBe(refused);
+    expect(refusal(() => validateTaskOptions({ extras: { extinctions: true } }, { onTexts })).message).toBe(refused);
+    expect(refusal(() => validateTaskOptions({ extras: { texts: false } }, { onTexts })).message).toBe(refused);
+    expect(refusal(() => validateTaskOptions({}, { onTexts })).hint).toBe("pass extras: { texts: true } for each generation's text, or leave onTexts out");
+    expect(() => validateTaskOptions({ extras: { texts: true } }, { onTexts })).not.toThrow();
+    // texts asked for without onTexts: still measured for nothing but refused nowhere (a handler may be added per run)
+    expect(() => validateTaskOptions({ extras: { texts: true } }, {})).not.toThrow();
+  });
+
   it('workers is a whole number from 1 to 1024, optional; handlers are optional functions', () => {
     expect(WORKERS_RULE.allowed).toBe('a whole number from 1 to 1024');
     expect(() => validateTaskOptions({}, {})).not.toThrow();

@@ -40,7 +40,9 @@ describe('Vocabulary', () => {
 
   it('interns strings only (a number was a token of its own beside its string: audit)', () => {
     const vocabulary = new Vocabulary();
-    expect(() => vocabulary.intern(5 as never)).toThrow(new UsageError('a token must be a string, got number 5', 'pass the token as a string'));
+    expect(() => vocabulary.intern(5 as never)).toThrow(new UsageError('a token must be a string, got the number \'5\'', 'pass the token as a string'));
+    // (undefined read "got undefined undefined": library probe)
+    expect(() => vocabulary.intern(undefined as never)).toThrow(new UsageError('a token must be a string, got undefined', 'pass the token as a string'));
     expect(vocabulary.size).toBe(2);
     expect(vocabulary.intern('5')).toBe(2);
   });

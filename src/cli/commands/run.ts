@@ -36,7 +36,7 @@ import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
 import { sizesBatchScale } from '../../metrics/survivalTheory.js';
 import { expandCells } from '../../simulation/cells.js';
-import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
+import { learningOnHuman } from '../../simulation/holdoutSplit.js';
 import { heldoutOverlap, heldoutOverlapWarning, wordViewSpec, type PreparedRun } from '../../simulation/preparedRun.js';
 import { seriesTasks, type SeriesTask } from '../../simulation/seriesTask.js';
 import { formatShard, shardTasks } from '../../simulation/shard.js';
@@ -303,8 +303,7 @@ async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: stri
   const tasks = shardTasks(seriesTasks(settings), config.shard);
   if (tasks.length === 0) warn(emptyShardWarning(config, outputs));
   const loading = startLoadProgress(io, !config.quiet);
-  const subwordTraining = (sentences: number): Uint8Array => humanSentenceMask(sentences, settings.holdout, settings.seed);
-  const { vocabulary, corpus } = await readWatched(config.corpus, { ...load, subwordTraining }, loading.onProgress).finally(() => loading.done());
+  const { vocabulary, corpus } = await readWatched(config.corpus, { ...load, ...learningOnHuman(load.tokenizer, settings) }, loading.onProgress).finally(() => loading.done());
   checkHasTokens(`the corpus ${config.corpus.join(', ')}`, corpus);
   checkCorpusGuards(settings, corpus, load.maxTokens);
   const threads = poolSize(config.workers, tasks.length, seriesTokens(settings, corpus));

@@ -12,7 +12,7 @@ import { CURVE_COLUMNS, curveRecord } from '../../export/curveRecord.js';
 import { collectRecipe } from '../../recipes/collectRecipe.js';
 import { findRecipe } from '../../recipes/registry.js';
 import { recipeCommandLine, type RecipeLoad } from '../../recipes/recipeCommand.js';
-import { humanSentenceMask } from '../../simulation/holdoutSplit.js';
+import { learningOnHuman } from '../../simulation/holdoutSplit.js';
 import { heldoutOverlap, heldoutOverlapWarning, prepareRun, wordViewSpec, type PreparedRun, type WordViewSpec } from '../../simulation/preparedRun.js';
 import { runSeries, type GenerationTexts, type SeriesRow } from '../../simulation/series.js';
 import { seriesTasks } from '../../simulation/seriesTask.js';
@@ -95,7 +95,7 @@ async function load(id: number, name: string, parts: readonly CorpusPart[], opti
   const warnings: string[] = [];
   // (with a JSONL field every file is JSON Lines, as `run --jsonl-field` reads it: a .txt part was read as text: audit)
   const sources: TextSource[] = parts.map((part) => ({ format: part.kind === 'text' && options?.jsonlField !== undefined ? 'jsonl' : part.kind, name: part.name, text: partChunks(part) }));
-  const subwordTraining = split === undefined ? {} : { subwordTraining: (sentences: number) => humanSentenceMask(sentences, split.holdout, split.seed) };
+  const subwordTraining = split === undefined ? {} : learningOnHuman(options?.tokenizer, split);
   const { vocabulary, corpus } = await readCorpusSources(sources, { ...options, ...subwordTraining, onWarning: (warning) => warnings.push(`ngram-collapse: warning: ${inCliText(warning)}`) }, name);
   loaded = { name, vocabulary, corpus, options: options ?? {} };
   const tokens = corpus.ids.length;
