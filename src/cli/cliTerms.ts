@@ -13,11 +13,17 @@
  * test/corpus/corpusBuilder.test.ts, test/corpus/readText.test.ts, test/corpus/subword/learnedBpe.test.ts).
  */
 
+import { SUBWORD_WAY_OUT, UNSPACED_WAY_OUT, WAY_OUT } from '../corpus/cutLetters.js';
 import { InputError } from '../errors.js';
+
+/** `text` as the end of a warning, after its `; `. */
+function wholeEnd(text: string): RegExp {
+  return new RegExp(`(?<=; )${text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}$`, 'u');
+}
 
 /** The text options Brown does not read, as readText.ts's warnBrownTextOptions names them (jsonlField's as JSON, last). */
 const BROWN_OPTION = /sentences 'line'|emptySentences|jsonlField ("(?:[^"\\]|\\.)*")/gu;
-const BROWN_UNREAD = /\b((?:sentences 'line'|emptySentences|jsonlField "(?:[^"\\]|\\.)*")(?:(?:, | and )(?:emptySentences|jsonlField "(?:[^"\\]|\\.)*"))*) (does|do) nothing on Brown\b/u;
+const BROWN_UNREAD = /(?<=^|: )((?:sentences 'line'|emptySentences|jsonlField "(?:[^"\\]|\\.)*")(?:(?:, | and )(?:emptySentences|jsonlField "(?:[^"\\]|\\.)*"))*) (does|do) nothing on Brown(?=: its sentences and tokens are its own\b)/u;
 
 /** `--sentences line`, `--empty-sentences`, `--jsonl-field NAME` for a text option of BROWN_OPTION. */
 function flagOf(option: string, field: string | undefined): string {
@@ -44,10 +50,18 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string | ((phrase: string
   [/\banchor (\d+) needs that many human sentences\b/u, '--anchor $1 needs that many human sentences'],
   [/\bpass a smaller anchor or\b/u, 'pass a smaller --anchor or'],
   // simulation/holdoutSplit.ts: a corpus too small for the holdout share (a recipe's is its own: "with run")
-  [/\bor a holdout share of 0 \(none held out/u, 'or, with run, --holdout 0 (none held out'],
-  [/\bor a holdout share of at least (\S+) \(one held out\) or of 0 \(none held out/u, 'or, with run, --holdout $1 or more (one held out) or --holdout 0 (none held out'],
+  // (whole hints: a file's name in a message is the user's, never rewritten: review)
+  [/^pass a larger corpus, or a holdout share of 0 (\(none held out, no held-out metrics\))$/u, 'pass a larger corpus, or, with run, --holdout 0 $1'],
+  [/^pass a larger corpus, or a holdout share of at least (\S+) \(one held out\) or of 0 (\(none held out, no held-out metrics\))$/u, 'pass a larger corpus, or, with run, --holdout $1 or more (one held out) or --holdout 0 $2'],
   // corpus/readText.ts: sentences that end at line breaks; text options Brown does not read
-  [/\bpass sentences 'line' if each line is a sentence\b/u, 'pass --sentences line if each line is a sentence'],
+  [/(?<=\); )pass sentences 'line' if each line is a sentence\b/u, 'pass --sentences line if each line is a sentence'],
+  // corpus/brown.ts and corpus/loadCorpus.ts: names joined where each needs its own
+  [/\bgive each corpus a name of its own, e\.g\. \['brown:news', 'brown:fiction'\], --corpus brown:news --corpus brown:fiction on the command line$/u, 'give each corpus its own value, e.g. --corpus brown:news --corpus brown:fiction'],
+  [/\bgive each file or pattern as a name of its own \(\['a\.txt', 'b\.txt'\], --corpus a\.txt b\.txt on the command line\)$/u, 'give each file or pattern (--corpus a.txt b.txt)'],
+  // corpus/cutLetters.ts: the way out of a tokenizer that cut letters, the whole of a warning's end
+  [wholeEnd(WAY_OUT), '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)'],
+  [wholeEnd(UNSPACED_WAY_OUT), 'most are Chinese or Japanese characters, written without spaces between words: --tokenizer char makes each character a token (--tokenizer whitespace would make each sentence one token)'],
+  [wholeEnd(SUBWORD_WAY_OUT), 'the published byte-level encodings (--tokenizer gpt2, cl100k or o200k) keep the letters of every script in their words'],
   [BROWN_UNREAD, (_phrase, options: string, verb: string) => `${options.replace(BROWN_OPTION, flagOf)} ${verb} nothing on Brown`],
 ];
 

@@ -49,8 +49,8 @@ export function brownFiles(spec: string): string[] {
   if (category !== undefined) {
     letter = letters.find(([, name]) => name === category)?.[0];
     if (letter === undefined) {
-      // (brown:news,brown:fiction: other flags take comma lists, --corpus takes one name a value)
-      const joined = category.includes(',') ? '; give each corpus its own value, e.g. --corpus brown:news --corpus brown:fiction' : '';
+      // (brown:news,brown:fiction: other flags take comma lists, --corpus takes one name a value; the CLI's words: src/cli/cliTerms.ts)
+      const joined = category.includes(',') ? "; give each corpus a name of its own, e.g. ['brown:news', 'brown:fiction'], --corpus brown:news --corpus brown:fiction on the command line" : '';
       throw new InputError(
         `unknown Brown category '${category}'`,
         `use brown or brown:<category> with one of: ${letters.map(([, name]) => name).join(', ')}${joined}`,

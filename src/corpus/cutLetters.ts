@@ -111,13 +111,14 @@ export class CutLetterCount {
   }
 }
 
-const WAY_OUT = '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)';
+// (in the library's words, the tokenizers by name; the CLI names its flag: src/cli/cliTerms.ts)
+export const WAY_OUT = 'the whitespace tokenizer keeps words of every script whole (the char tokenizer makes each character a token, for text written without spaces)';
 // Chinese and Japanese put no spaces between words: `whitespace` would make each sentence one token
 // (audit), so where most cut letters are of those scripts the characters come first.
-const UNSPACED_WAY_OUT = 'most are Chinese or Japanese characters, written without spaces between words: --tokenizer char makes each character a token (--tokenizer whitespace would make each sentence one token)';
+export const UNSPACED_WAY_OUT = 'most are Chinese or Japanese characters, written without spaces between words: the char tokenizer makes each character a token (the whitespace tokenizer would make each sentence one token)';
 /** A letter of a script written without spaces between words (by its script extensions: the long-vowel mark ー is Common, used by both kana). */
 const UNSPACED = /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]/u;
-const SUBWORD_WAY_OUT = 'the published byte-level encodings (--tokenizer gpt2, cl100k or o200k) keep the letters of every script in their words';
+export const SUBWORD_WAY_OUT = 'the published byte-level encodings (the gpt2, cl100k and o200k tokenizers) keep the letters of every script in their words';
 
 /**
  * The warnings of a corpus read once per tokenizer of a set the user cannot change (a recipe that

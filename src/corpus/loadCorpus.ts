@@ -208,7 +208,7 @@ function noFileMatches(spec: string, cwd: string, role: string): InputError {
 
 /** A shell's brace alternatives, {a,b}: no wildcard here (the shell expands them unquoted; quoted, they are read as written). */
 const BRACES = /\{[^{}]*,[^{}]*\}/u;
-const BRACES_HINT = 'braces {a,b} are no wildcard here: leave them unquoted for the shell to expand, or give each file or pattern (--corpus a.txt b.txt)';
+const BRACES_HINT = "braces {a,b} are no wildcard here: leave them unquoted for the shell to expand, or give each file or pattern as a name of its own (['a.txt', 'b.txt'], --corpus a.txt b.txt on the command line)";
 
 /**
  * Turns one spec into the sources it names, checking that they exist; `role` names the spec in the

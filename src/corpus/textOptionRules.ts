@@ -43,8 +43,7 @@ export const TEXT_OPTION_RULES = {
 const FUNCTION_OPTIONS = ['onWarning', 'subwordTraining'];
 
 export function checkTextOptionValues(object: Readonly<Record<string, unknown>>): void {
-  // a malformed bpe:K says what is wrong with it, as on the command line (not "unknown tokenizer value": library probe)
-  if (typeof object['tokenizer'] === 'string') parseSubword(object['tokenizer']);
+  if (typeof object['tokenizer'] === 'string') checkSubwordName(object['tokenizer']);
   for (const [key, rule] of Object.entries(TEXT_OPTION_RULES) as Array<[string, ValueRule<unknown>]>) {
     if (object[key] !== undefined) checkValue(key, object[key], rule);
   }
@@ -58,6 +57,18 @@ export function checkTextOptionValues(object: Readonly<Record<string, unknown>>)
     throw new UsageError(`bpeMerges must be a list of merges ({ left, right } strings), got ${shownValue(merges)}`, 'pass the merges a first bpe:K read returned (LoadedCorpus.merges), or leave it out', 'bpeMerges');
   }
   checkSubwordOptions(object);
+}
+
+/**
+ * A malformed `bpe:K` refused with what is wrong with it, as on the command line (not "unknown tokenizer
+ * value": library probe), its setting named as every refusal's is.
+ */
+function checkSubwordName(tokenizer: string): void {
+  try {
+    parseSubword(tokenizer);
+  } catch (error) {
+    throw error instanceof UsageError ? new UsageError(error.message, error.hint, 'tokenizer') : error;
+  }
 }
 
 /**

@@ -109,9 +109,7 @@ export function makeRunRecord(
 ): RunRecord {
   checkIdentity(identity);
   parseShard(shard, 'shard');
-  if (corpus !== undefined && !(Array.isArray(corpus) && corpus.every((name) => typeof name === 'string'))) {
-    throw new UsageError(`corpus must be a list of corpus names, got ${shownValue(corpus)}`, "pass the names the corpus was read from, e.g. ['brown:news'], or leave it out", 'corpus');
-  }
+  checkCorpusNames(corpus);
   return {
     tool: 'ngram-collapse',
     fingerprint: fingerprint(identity),
@@ -129,6 +127,13 @@ function checkIdentity(identity: unknown): void {
   for (const key of ['version', 'corpusDigest']) checkValue(`identity.${key}`, fields[key], TEXT_RULE);
   for (const key of ['load', 'settings']) checkObject(`identity.${key}`, fields[key]);
   checkValue('identity.extinctions', fields['extinctions'], BOOLEAN_RULE);
+}
+
+/** The names a record's corpus was read from: undefined, or a list of strings. */
+function checkCorpusNames(corpus: unknown): void {
+  if (corpus !== undefined && !(Array.isArray(corpus) && corpus.every((name) => typeof name === 'string'))) {
+    throw new UsageError(`corpus must be a list of corpus names, got ${shownValue(corpus)}`, "pass the names the corpus was read from, e.g. ['brown:news'], or leave it out", 'corpus');
+  }
 }
 
 /** A command line as one string: arguments with characters the shell treats specially are single-quoted. */
@@ -159,6 +164,10 @@ export function readRunRecord(csvPath: string): RunRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(path, 'utf8')) as RunRecord;
     if (record.tool !== 'ngram-collapse' || typeof record.fingerprint !== 'string' || typeof record.shard !== 'string') throw new Error('not a run record');
+    // (the fields makeRunRecord takes, so that merge's record of the shards is made: an edited record
+    // was refused there, in the library's words and naming no file: review)
+    checkIdentity(record.identity);
+    checkCorpusNames(record.corpus);
     return record;
   } catch (error) {
     throw new InputError(`${path} is not a run record of ngram-collapse (${(error as Error).message})`, 'delete it, or restore the file written with the CSV');

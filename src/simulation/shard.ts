@@ -19,15 +19,15 @@ export interface Shard {
 
 export const WHOLE_RUN: Shard = { index: 1, count: 1 };
 
-/** Parses `i/n`; throws UsageError naming `flag` and the value. */
-export function parseShard(raw: string, flag = '--shard'): Shard {
+/** Parses `i/n`; throws UsageError naming `flag` (the CLI's `--shard`; the library's `shard`) and the value. */
+export function parseShard(raw: string, flag = 'shard'): Shard {
   const match = typeof raw === 'string' ? /^\s*(\d+)\s*\/\s*(\d+)\s*$/u.exec(raw) : null;
   const index = match === null ? Number.NaN : Number(match[1]);
   const count = match === null ? Number.NaN : Number(match[2]);
   // (1 <= index <= count already makes count >= 1)
   if (!(index >= 1 && index <= count && Number.isSafeInteger(count))) {
     // (a value that is no text was quoted as its String(): `got 'undefined'`: library probe)
-    throw new UsageError(`${flag} must be i/n with 1 <= i <= n, got ${shownValue(raw)}`, 'pass e.g. --shard 2/4 for the second of four shares');
+    throw new UsageError(`${flag} must be i/n with 1 <= i <= n, got ${shownValue(raw)}`, `pass e.g. ${flag.startsWith('--') ? `${flag} 2/4` : "'2/4'"} for the second of four shares`);
   }
   return { index, count };
 }

@@ -3,7 +3,9 @@
  * the line the CLI prints names the flag alone (src/cli/cliTerms.ts).
  */
 
+import { tmpdir } from 'node:os';
 import { types } from 'node:util';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { describe, expect, it } from 'vitest';
 import { inCliTerms } from '../../src/cli/cliTerms.js';
 import { InputError, OutputWriteError, UsageError, describeError } from '../../src/errors.js';
@@ -11,6 +13,7 @@ import { checkAddKReserve } from '../../src/model/addK.js';
 import { humanSentenceMask } from '../../src/simulation/holdoutSplit.js';
 import { warnBrownTextOptions } from '../../src/corpus/readText.js';
 import { inCliText } from '../../src/cli/cliTerms.js';
+import { SUBWORD_WAY_OUT, UNSPACED_WAY_OUT, WAY_OUT } from '../../src/corpus/cutLetters.js';
 
 function refusal(action: () => unknown): unknown {
   try {
@@ -71,7 +74,37 @@ describe('inCliTerms', () => {
       `sentences 'line', emptySentences and jsonlField "text" do ${rest}`,
       `brown:humor: --sentences line, --empty-sentences and --jsonl-field text do ${rest}`,
     ]);
-    expect(inCliText("pass sentences 'line' if each line is a sentence, or join")).toBe('pass --sentences line if each line is a sentence, or join');
+    expect(inCliText("tokenize`); pass sentences 'line' if each line is a sentence, or join")).toBe('tokenize`); pass --sentences line if each line is a sentence, or join');
+  });
+
+  it('names --tokenizer in the way out of a tokenizer that cut letters, at the end of the warning alone (the library named the flag: review)', () => {
+    const cut = 'the word tokenizer cut 3 letters of its words';
+    expect(inCliText(`${cut}; ${WAY_OUT}`)).toBe(`${cut}; --tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)`);
+    expect(inCliText(`${cut}; ${UNSPACED_WAY_OUT}`)).toBe(`${cut}; most are Chinese or Japanese characters, written without spaces between words: --tokenizer char makes each character a token (--tokenizer whitespace would make each sentence one token)`);
+    expect(inCliText(`${cut}; ${SUBWORD_WAY_OUT}`)).toBe(`${cut}; the published byte-level encodings (--tokenizer gpt2, cl100k or o200k) keep the letters of every script in their words`);
+    expect(inCliText(`${WAY_OUT}.txt: ${cut}`)).toBe(`${WAY_OUT}.txt: ${cut}`);
+  });
+
+  it('names --corpus where names are joined that each need their own (the library named the flag: review)', async () => {
+    const hintOf = async (spec: string): Promise<[string, string]> => {
+      const error = await loadCorpus([spec], { cwd: tmpdir() }).then(() => undefined, (thrown: unknown) => thrown as InputError);
+      return [error!.hint, (inCliTerms(error) as InputError).hint];
+    };
+    const [brown, brownCli] = await hintOf('brown:news,brown:fiction');
+    expect(brown).toMatch(/; give each corpus a name of its own, e\.g\. \['brown:news', 'brown:fiction'\], --corpus brown:news --corpus brown:fiction on the command line$/u);
+    expect(brownCli).toMatch(/; give each corpus its own value, e\.g\. --corpus brown:news --corpus brown:fiction$/u);
+    expect(await hintOf('no-such-{a,b}.txt')).toEqual([
+      "braces {a,b} are no wildcard here: leave them unquoted for the shell to expand, or give each file or pattern as a name of its own (['a.txt', 'b.txt'], --corpus a.txt b.txt on the command line)",
+      'braces {a,b} are no wildcard here: leave them unquoted for the shell to expand, or give each file or pattern (--corpus a.txt b.txt)',
+    ]);
+  });
+
+  it("never rewrites a user's own name that holds a library phrase (a file named so was: review)", () => {
+    for (const name of ["emptySentences does nothing on Brown.txt", "x-sentences 'line' and emptySentences do nothing on Brown", "pass a larger corpus, or a holdout share of 0 (none held out.txt", "pass sentences 'line' if each line is a sentence"]) {
+      const error = new InputError(`corpus '${name}' not found`, 'check the path');
+      expect(inCliTerms(error)).toBe(error);
+      expect(inCliText(`${name}: is not valid UTF-8`)).toBe(`${name}: is not valid UTF-8`);
+    }
   });
 
   it('says --anchor where the library says anchor (more anchor sentences than the human pool: it said "anchor 50": audit)', () => {

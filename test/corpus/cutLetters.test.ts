@@ -76,7 +76,7 @@ describe('CutLetterCount', () => {
     // 3 of 150 tokens is 2.0%: a warning; 3 of 151 (1.99%) none.
     expect(letters.warning(150)).toBe(
       'the wordpunct tokenizer cut 3 letters out of words, each now a token (2.0% of the tokens: it takes only A-Z and ' +
-        'Latin-1 letters for word letters); --tokenizer whitespace keeps words of every script whole (--tokenizer char ' +
+        'Latin-1 letters for word letters); the whitespace tokenizer keeps words of every script whole (the char tokenizer ' +
         'makes each character a token, for text written without spaces)',
     );
     expect(letters.warning(151)).toBeUndefined();
@@ -92,7 +92,7 @@ describe('CutLetterCount', () => {
     expect(dropped.emptyCorpusReason()).toBe('the word tokenizer dropped its 13 letters, keeping only A-Z and basic Cyrillic letters in words');
     expect(dropped.warning(20)).toBe(
       'the word tokenizer dropped 13 letters (65% as many as the tokens): it keeps only A-Z and basic Cyrillic letters in words; ' +
-        '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)',
+        'the whitespace tokenizer keeps words of every script whole (the char tokenizer makes each character a token, for text written without spaces)',
     );
     // as many letters as tokens or more: per token ("225% as many as the tokens" read oddly: audit); 13 / 4 = 3.25
     expect(dropped.warning(4)).toMatch(/^the word tokenizer dropped 13 letters \(3\.3 for each token\): it keeps only/u);
@@ -110,8 +110,8 @@ describe('CutLetterCount', () => {
       return letters.warning(1)!.replace(/^.*?; /u, '');
     };
     const charFirst =
-      'most are Chinese or Japanese characters, written without spaces between words: --tokenizer char makes each character a token (--tokenizer whitespace would make each sentence one token)';
-    const whitespaceFirst = '--tokenizer whitespace keeps words of every script whole (--tokenizer char makes each character a token, for text written without spaces)';
+      'most are Chinese or Japanese characters, written without spaces between words: the char tokenizer makes each character a token (the whitespace tokenizer would make each sentence one token)';
+    const whitespaceFirst = 'the whitespace tokenizer keeps words of every script whole (the char tokenizer makes each character a token, for text written without spaces)';
     expect(wayOut('今日は良い天気です')).toBe(charFirst); // 9 letters cut: Han, Hiragana
     expect(wayOut('コーヒー')).toBe(charFirst); // Katakana: コ ー ヒ ー (ー is a letter of both kana)
     expect(wayOut('我们的世界', 'treebank')).toBe(charFirst);

@@ -230,7 +230,7 @@ describe('loadCorpus refuses', () => {
     );
     expect(await refusal(loadCorpus(['emp?y'], options))).toBe("no file matches 'emp?y' (check the pattern, or quote it so the shell does not expand it)");
     // braces, a shell's alternatives, quoted: said to be no wildcard here (it was only "not found": audit)
-    const braces = 'braces {a,b} are no wildcard here: leave them unquoted for the shell to expand, or give each file or pattern (--corpus a.txt b.txt)';
+    const braces = "braces {a,b} are no wildcard here: leave them unquoted for the shell to expand, or give each file or pattern as a name of its own (['a.txt', 'b.txt'], --corpus a.txt b.txt on the command line)";
     expect(await refusal(loadCorpus(['texts/{a,b}.txt'], options))).toBe(`corpus 'texts/{a,b}.txt' not found (${braces})`);
     expect(await refusal(loadCorpus(['texts/*.{csv,md}'], options))).toBe(`no file matches 'texts/*.{csv,md}' (${braces})`);
     // a brace without alternatives is a name's own character

@@ -108,6 +108,7 @@ describe('validateLoadOptions', () => {
   it('says what is wrong with a malformed bpe:K, as the command line does (not "unknown tokenizer value": library probe)', () => {
     expect(refusal(['brown'], { tokenizer: 'bpe:0' })).toBe("tokenizer 'bpe:0' needs a whole number of merges from 1 to 1000000 (write it as bpe:K, e.g. bpe:2000)");
     expect(refusal(['brown'], { tokenizer: 'bpe:07' })).toBe("tokenizer 'bpe:07' writes its number of merges with a leading zero (write it as bpe:7)");
+    expect((thrown(() => validateLoadOptions(['brown'], { tokenizer: 'bpe:0' })) as UsageError).setting).toBe('tokenizer');
   });
 
   it('loads with every option undefined as with none (the defaults)', async () => {

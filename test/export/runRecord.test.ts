@@ -4,7 +4,11 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { describeDifferences, fieldName, makeRunRecord } from '../../src/export/runRecord.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeDifferences, fieldName, makeRunRecord, readRunRecord } from '../../src/export/runRecord.js';
+import { InputError } from '../../src/errors.js';
 import { corpusFilePath } from '../../src/export/corpusFiles.js';
 import { expandCells } from '../../src/simulation/cells.js';
 import { DEFAULT_RUN } from '../../src/simulation/settings.js';
@@ -55,5 +59,30 @@ describe('makeRunRecord and corpusFilePath refuse what is not theirs with a type
     expect(() => corpusFilePath('out', {} as never, 1, 1)).toThrow('cell.index is required');
     expect(() => corpusFilePath('out', cell!, 0, 1)).toThrow("replicate must be a whole number >= 1, got '0'");
     expect(() => corpusFilePath('out', cell!, 1, 0)).toThrow("generation must be a whole number >= 1, got '0'");
+  });
+});
+
+describe('readRunRecord', () => {
+  it('refuses, naming the file, a record without the fields makeRunRecord takes (merge refused an edited one in the library\'s words, naming no file: review)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-record-'));
+    const read = (record: unknown): unknown => {
+      const csv = join(dir, 'c.csv');
+      writeFileSync(`${csv}.run.json`, typeof record === 'string' ? record : JSON.stringify(record));
+      try {
+        return readRunRecord(csv);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return (error as InputError).message.replace(dir, 'DIR');
+      }
+    };
+    const good = makeRunRecord(identity(), '1/2', ['brown:news']);
+    expect(read(good)).toEqual(good);
+    const said = (why: string): string => `DIR/c.csv.run.json is not a run record of ngram-collapse (${why})`;
+    expect(read({ ...good, corpus: 'brown:news' })).toBe(said("corpus must be a list of corpus names, got 'brown:news'"));
+    const { version: _version, ...noVersion } = good.identity;
+    expect(read({ ...good, identity: noVersion })).toBe(said('identity.version is required'));
+    expect(read({ ...good, identity: { ...good.identity, extinctions: 1 } })).toBe(said("identity.extinctions must be true or false, got the number '1'"));
+    expect(read({ ...good, tool: 'other' })).toBe(said('not a run record'));
+    expect(read('{')).toMatch(/^DIR\/c\.csv\.run\.json is not a run record of ngram-collapse \(.*JSON/u);
   });
 });

@@ -32,7 +32,8 @@ describe('measureText', () => {
         ids.splice(Math.min(at, ids.length), 0, bad);
         const text = { ids: Int32Array.from(ids), offsets: Int32Array.from([0, ids.length]) };
         expect(() => measureText(text, reference())).toThrow(UsageError);
-        expect(() => measureText(text, reference())).toThrow(bad === 0 || bad === 1 ? `text holds id ${bad}, the ${bad === 0 ? '<s>' : '</s>'} marker` : `text holds token id ${bad | 0}`);
+        const said = bad === 0 || bad === 1 ? `text holds id ${bad}, the ${bad === 0 ? '<s>' : '</s>'} marker` : bad < 0 ? `text holds id ${bad | 0} at position ` : `text holds token id ${bad | 0}, outside`;
+        expect(() => measureText(text, reference())).toThrow(said);
       }),
     );
   });

@@ -102,7 +102,7 @@ describe('add-k (Lidstone)', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(UsageError);
-    expect((thrown as UsageError).hint).toBe('pass --k with a positive number such as 0.01 or 1');
+    expect((thrown as UsageError).hint).toBe('pass a k > 0, such as 0.01 or 1');
   });
 
   it('reports its smoothing and no discount fallback (add-k has no discounts)', () => {

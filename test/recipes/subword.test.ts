@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { MetricValues } from '../../src/metrics/columns.js';
 import type { RecipeData } from '../../src/recipes/recipe.js';
 import { runRecipe } from '../../src/cli/runRecipe.js';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import { humanSentenceMask, splitHoldout } from '../../src/simulation/holdoutSplit.js';
 import { subword, subwordFindings } from '../../src/recipes/subword.js';
 import type { Cell } from '../../src/simulation/cells.js';
 import type { SeriesRow } from '../../src/simulation/series.js';
@@ -202,6 +204,18 @@ describe('recipe subword on Brown editorial', () => {
       expect(row.values.word_types === undefined).toBe(isWord);
     }
     expect(outcome.findings.map((finding) => finding.name)).toHaveLength(5);
+    // bpe:500's merges learned on H alone, as run learns them: generation 0 measures H in its pieces
+    // (with learning on every sentence the recipe passed this test: review)
+    const split = subword.runs({ generations: 2, replicates: 1, seed: 42 })[0]!;
+    const humanPieces = async (learnOnHuman: boolean): Promise<[number, number]> => {
+      const training = learnOnHuman ? { subwordTraining: (n: number) => humanSentenceMask(n, split.holdout, split.seed) } : {};
+      const { corpus } = await loadCorpus(['brown:editorial'], { tokenizer: 'bpe:500', ...training });
+      const { ids } = splitHoldout(corpus, split.holdout, split.seed).human;
+      return [ids.length, new Set(ids).size];
+    };
+    const row0 = outcome.data.rows.find((row) => row.cell.id === 'tokenizer=bpe:500' && row.generation === 0)!;
+    expect([row0.values.tokens, row0.values.types]).toEqual(await humanPieces(true));
+    expect((await humanPieces(false))[0]).not.toBe(row0.values.tokens);
   }, 120_000);
 });
 

@@ -16,13 +16,13 @@ describe('shards', () => {
 
   it.each(['0/3', '4/3', '1/0', 'a/b', '1', '1/2/3', '1/99999999999999999999'])("refuse '%s'", (raw) => {
     expect(() => parseShard(raw)).toThrow(UsageError);
-    expect(() => parseShard(raw)).toThrow(`--shard must be i/n with 1 <= i <= n, got '${raw}'`);
+    expect(() => parseShard(raw)).toThrow(`shard must be i/n with 1 <= i <= n, got '${raw}'`);
   });
 
   it('quote a value that is no text as every refusal does (it was its String(): `got \'undefined\'`: library probe)', () => {
-    expect(() => parseShard(undefined as never)).toThrow('--shard must be i/n with 1 <= i <= n, got undefined');
-    expect(() => parseShard(2 as never)).toThrow("--shard must be i/n with 1 <= i <= n, got '2'");
-    expect(() => parseShard({ index: 1, count: 2 } as never)).toThrow('--shard must be i/n with 1 <= i <= n, got {"index":1,"count":2}');
+    expect(() => parseShard(undefined as never)).toThrow('shard must be i/n with 1 <= i <= n, got undefined');
+    expect(() => parseShard(2 as never)).toThrow("shard must be i/n with 1 <= i <= n, got '2'");
+    expect(() => parseShard({ index: 1, count: 2 } as never)).toThrow('shard must be i/n with 1 <= i <= n, got {"index":1,"count":2}');
   });
 
   it('name the flag they were given, and say what to pass', () => {
@@ -31,8 +31,10 @@ describe('shards', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as UsageError).message).toBe("--part must be i/n with 1 <= i <= n, got '5/2'");
-      expect((error as UsageError).hint).toBe('pass e.g. --shard 2/4 for the second of four shares');
+      expect((error as UsageError).hint).toBe('pass e.g. --part 2/4 for the second of four shares');
     }
+    // the library's own word: no flag in the hint (it named --shard: review)
+    expect(() => parseShard('5/2')).toThrow(new UsageError("shard must be i/n with 1 <= i <= n, got '5/2'", "pass e.g. '2/4' for the second of four shares"));
   });
 
   it('write i/n back as parseShard reads it', () => {
