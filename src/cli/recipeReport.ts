@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { CURVE_COLUMNS } from '../export/curveRecord.js';
 import { curveTableFromRecords } from '../export/report/readCurves.js';
 import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
-import { renderSvg, svgChartFiles, writeSvgCharts } from '../export/report/svgCharts.js';
+import { renderSvg, scopedSvgIds, svgChartFiles, writeSvgCharts } from '../export/report/svgCharts.js';
 import { theoryPoints } from '../export/survivalLaw.js';
 import type { SeriesPoint } from '../export/report/aggregateCurves.js';
 import { observedText, verdictOf, type Finding, type Recipe, type RecipeData, type Verdict } from '../recipes/recipe.js';
@@ -112,7 +112,8 @@ function recipeSection(
     rows,
     '</tbody></table></div>',
     notes === '' ? '' : `<ul class="note">${notes}</ul>`,
-    ...charts.map((chart) => `<figure class="chart" aria-label="${escapeHtml(chart.title)}">${chart.svg}</figure>`),
+    // (each chart's ids scoped: every chart numbers its clip paths from 1, and a page's ids must differ)
+    ...charts.map((chart, index) => `<figure class="chart" aria-label="${escapeHtml(chart.title)}">${scopedSvgIds(chart.svg, `chart${index + 1}`)}</figure>`),
     '</section>',
   ].join('\n');
 }

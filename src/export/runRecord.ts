@@ -15,10 +15,11 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { TokenCorpus } from '../corpus/tokenCorpus.js';
+import { checkCorpusShape, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 import { parseShard } from '../simulation/shard.js';
-import { BOOLEAN_RULE, checkObject, checkValue, shownValue, TEXT_RULE } from '../validation/valueRule.js';
+import { checkValue, shownValue, TEXT_RULE } from '../validation/valueRule.js';
+import { checkCorpusNames, checkIdentity } from './runRecordShape.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { dirname } from 'node:path';
 import { makeFolder } from './makeFolder.js';
@@ -82,8 +83,16 @@ export function fingerprint(identity: RunIdentity): string {
   return createHash('sha256').update(canonicalJson(identity)).digest('hex');
 }
 
-/** SHA-256 of the token strings and the corpus's ids and sentence offsets. O(corpus). */
+/**
+ * SHA-256 of the token strings and the corpus's ids and sentence offsets. O(corpus). UsageError for a
+ * corpus that is no TokenCorpus (plain arrays hashed as nothing: two corpora had one digest: review)
+ * or tokens that are no list of strings.
+ */
 export function corpusDigest(corpus: TokenCorpus, tokens: readonly string[]): string {
+  checkCorpusShape('corpus', corpus);
+  if (!Array.isArray(tokens) || Array.from(tokens).some((token) => typeof token !== 'string')) {
+    throw new UsageError(`tokens must be a list of token strings, got ${shownValue(tokens)}`, 'pass vocabulary.toArray()', 'tokens');
+  }
   const hash = createHash('sha256');
   hash.update(tokens.join('\n'));
   hash.update(new Uint8Array(corpus.ids.buffer, corpus.ids.byteOffset, corpus.ids.byteLength));
@@ -121,21 +130,6 @@ export function makeRunRecord(
   };
 }
 
-/** An identity's fields, each of its kind: version, corpusDigest text; load, settings objects; extinctions true or false. */
-function checkIdentity(identity: unknown): void {
-  const fields = checkObject('identity', identity);
-  for (const key of ['version', 'corpusDigest']) checkValue(`identity.${key}`, fields[key], TEXT_RULE);
-  for (const key of ['load', 'settings']) checkObject(`identity.${key}`, fields[key]);
-  checkValue('identity.extinctions', fields['extinctions'], BOOLEAN_RULE);
-}
-
-/** The names a record's corpus was read from: undefined, or a list of strings. */
-function checkCorpusNames(corpus: unknown): void {
-  if (corpus !== undefined && !(Array.isArray(corpus) && corpus.every((name) => typeof name === 'string'))) {
-    throw new UsageError(`corpus must be a list of corpus names, got ${shownValue(corpus)}`, "pass the names the corpus was read from, e.g. ['brown:news'], or leave it out", 'corpus');
-  }
-}
-
 /** A command line as one string: arguments with characters the shell treats specially are single-quoted. */
 export function commandLine(program: string, args: readonly string[]): string {
   return [program, ...args].map(shellWord).join(' ');
@@ -159,6 +153,8 @@ export function prepareRunRecord(csvPath: string, record: RunRecord): PreparedFi
 
 /** The sidecar of `csvPath`, or undefined if there is none; InputError if it is unreadable. */
 export function readRunRecord(csvPath: string): RunRecord | undefined {
+  // (undefined looked for ./undefined.run.json: review)
+  checkValue('csvPath', csvPath, TEXT_RULE);
   const path = runRecordPath(csvPath);
   if (!existsSync(path)) return undefined;
   try {

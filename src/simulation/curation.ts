@@ -35,7 +35,7 @@
 
 import { concatCorpora, gatherSentences, sentenceCount, tokenCount, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { UsageError } from '../errors.js';
-import { decimalValue, readAs, shownValue, writtenExactly } from '../validation/valueRule.js';
+import { decimalValue, readAs, typedValue, writtenExactly } from '../validation/valueRule.js';
 import { formatNumber } from '../validation/formatNumber.js';
 import { sentencePerplexities } from '../metrics/sentencePerplexities.js';
 import type { SeedReference } from '../metrics/seedReference.js';
@@ -82,7 +82,7 @@ export function largestCandidateDraw(selects: readonly string[], largestBatch: n
 export function parseSelectRule(text: string, flag = '--select'): SelectRule {
   const wrong = (): never => {
     // (shown as given: a value that is no text, parseSelectRule(null), was a raw TypeError from its split: audit)
-    throw new UsageError(`${flag} must be one of ${SELECT_FORMS}, got ${typeof text === 'string' ? `'${text}'` : shownValue(text)}`, 'e.g. --select none,m0:low:0.8');
+    throw new UsageError(`${flag} must be one of ${SELECT_FORMS}, got ${typeof text === 'string' ? `'${text}'` : typedValue(text, 'name')}`, 'e.g. --select none,m0:low:0.8');
   };
   if (typeof text !== 'string') return wrong();
   if (text === 'none') return { kind: 'none' };
@@ -105,6 +105,7 @@ export function parseSelectRule(text: string, flag = '--select'): SelectRule {
 
 /** The canonical text of a rule (`m0:low:0.8`, `tail:0.0000001`), as cells and the CSV write it. */
 export function formatSelectRule(rule: SelectRule): string {
+  checkSelectRule(rule);
   switch (rule.kind) {
     case 'none':
     case 'dedup':
@@ -114,6 +115,18 @@ export function formatSelectRule(rule: SelectRule): string {
     case 'perplexity':
       return `${rule.judge}:${rule.keep}:${formatNumber(rule.share)}`;
   }
+}
+
+/**
+ * Refuses, with a UsageError, a `rule` that is no rule parseSelectRule gives (a rule's text, or an object of
+ * another kind, made curatedShare return undefined and formatSelectRule 'undefined' or 'tail:': review).
+ */
+function checkSelectRule(rule: unknown): void {
+  const { kind, share, judge, keep } = (typeof rule === 'object' && rule !== null ? rule : {}) as Record<string, unknown>;
+  const shareOk = typeof share === 'number' && share > 0 && share <= 1;
+  const ok =
+    kind === 'none' || kind === 'dedup' || (kind === 'tail' && shareOk) || (kind === 'perplexity' && shareOk && (judge === 'm0' || judge === 'self') && (keep === 'low' || keep === 'high'));
+  if (!ok) throw new UsageError(`a selection rule must be one parseSelectRule gives, got ${typedValue(rule, 'text')}`, "pass parseSelectRule('tail:0.5'), not the rule's text");
 }
 
 /** What a scoring rule needs besides the sampler: the judges and H's reference. */
@@ -139,6 +152,7 @@ export interface CuratedShare {
 }
 
 export function curatedShare(rule: SelectRule, sampler: SentenceSampler, target: number, context: CurationContext, random: RandomSource): CuratedShare {
+  checkSelectRule(rule);
   switch (rule.kind) {
     case 'none': {
       const { text, exhausted } = syntheticText(sampler, target, context.maxSentenceLength, random);

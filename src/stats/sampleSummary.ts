@@ -14,7 +14,7 @@
  */
 
 import { UsageError } from '../errors.js';
-import { shownValue } from '../validation/valueRule.js';
+import { shownValue, typedValue } from '../validation/valueRule.js';
 import { studentTQuantile } from './studentT.js';
 
 export interface SampleSummary {
@@ -29,19 +29,30 @@ export function summarize(values: readonly number[], confidence = 0.95): SampleS
   checkSample(values, confidence);
   // (finite values whose sum overflows gave a mean of Infinity and an sd of NaN: audit; scaled by a
   // power of two, exact, they are summarized as they are, and every other sample takes the plain path)
+  // and tiny ones whose squared deviations underflow had an sd of 0 or a few digits: review)
   let largest = 0;
   for (const value of values) largest = Math.max(largest, Math.abs(value));
-  if (largest > HUGE) return scaledBack(summaryOf(values.map((value) => value / SCALE), confidence));
-  return summaryOf(values, confidence);
+  const steps = largest > HUGE ? -1 : largest > 0 && largest < TINY ? (largest * SCALE < TINY ? 2 : 1) : 0;
+  if (steps === 0) return summaryOf(values, confidence);
+  const { n, mean, sd, ciLow, ciHigh } = summaryOf(values.map((value) => scaled(value, steps)), confidence);
+  const back = (value: number | undefined): number | undefined => (value === undefined ? undefined : scaled(value, -steps));
+  return { n, mean: back(mean), sd: back(sd), ciLow: back(ciLow), ciHigh: back(ciHigh) };
 }
 
-/** Values from here on are summarized divided by SCALE (a sum of 2^21 of them, or their squared deviations, stays finite). */
+/**
+ * Values from HUGE on are summarized divided by SCALE (a sum of 2^21 of them, or their squared
+ * deviations, stays finite); a sample whose largest is below TINY multiplied by it, twice if need be
+ * (its squared deviations stay normal numbers, not subnormal or 0). Powers of two: the scaling is exact.
+ */
 const HUGE = 2 ** 500;
+const TINY = 2 ** -400;
 const SCALE = 2 ** 512;
 
-function scaledBack({ n, mean, sd, ciLow, ciHigh }: SampleSummary): SampleSummary {
-  const back = (value: number | undefined): number | undefined => (value === undefined ? undefined : value * SCALE);
-  return { n, mean: back(mean), sd: back(sd), ciLow: back(ciLow), ciHigh: back(ciHigh) };
+/** `value` times SCALE `steps` times (divided by it for steps < 0), one step at a time (SCALE^2 is no double). */
+function scaled(value: number, steps: number): number {
+  let result = value;
+  for (let step = 0; step < Math.abs(steps); step++) result = steps > 0 ? result * SCALE : result / SCALE;
+  return result;
 }
 
 function summaryOf(values: readonly number[], confidence: number): SampleSummary {
@@ -61,8 +72,17 @@ function summaryOf(values: readonly number[], confidence: number): SampleSummary
     deviations += value - mean;
   }
   const sd = Math.sqrt(Math.max(0, squares - (deviations * deviations) / n) / (n - 1));
-  const half = (criticalValue(1 - (1 - confidence) / 2, n - 1) * sd) / Math.sqrt(n);
+  const half = (tQuantileAbove(confidence, n - 1) * sd) / Math.sqrt(n);
   return { n, mean, sd, ciLow: mean - half, ciHigh: mean + half };
+}
+
+/**
+ * t(1 - (1 - confidence) / 2, df), read off the lower tail where that p rounds to 1 in doubles (a
+ * confidence of 0.9999999999999999, inside (0, 1), was refused: review).
+ */
+function tQuantileAbove(confidence: number, df: number): number {
+  const p = 1 - (1 - confidence) / 2;
+  return p < 1 ? criticalValue(p, df) : -criticalValue((1 - confidence) / 2, df);
 }
 
 /**
@@ -88,9 +108,9 @@ const MEMO_SIZE = 1024;
 
 function checkSample(values: readonly number[], confidence: number): void {
   if (!Array.isArray(values)) throw new UsageError(`values must be a list of numbers, got ${shownValue(values)}`, 'pass e.g. [1, 2, 3]');
-  // (Number.isFinite refuses every non-number itself: '1' is not finite)
+  // (Number.isFinite refuses every non-number itself: '1' is not finite; a value of another type named
+  // with its type, as every refusal names it: review)
   const bad = values.findIndex((value) => !Number.isFinite(value));
-  if (bad >= 0) throw new UsageError(`values must be finite numbers, got ${shownValue(values[bad])} at index ${bad}`, 'leave missing values out of the list');
-  // (the quantile's p, 1 - (1 - confidence) / 2, must stay below 1 in doubles: 1 - 1e-16 does not)
-  if (typeof confidence !== 'number' || !(confidence > 0 && 1 - (1 - confidence) / 2 < 1)) throw new UsageError(`confidence must be a number > 0 and < 1, got ${shownValue(confidence)}`, 'pass e.g. 0.95');
+  if (bad >= 0) throw new UsageError(`values must be finite numbers, got ${typedValue(values[bad], 'number')} at index ${bad}`, 'leave missing values out of the list');
+  if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) throw new UsageError(`confidence must be a number > 0 and < 1, got ${typedValue(confidence, 'number')}`, 'pass e.g. 0.95');
 }

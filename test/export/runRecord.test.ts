@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeDifferences, fieldName, makeRunRecord, readRunRecord } from '../../src/export/runRecord.js';
+import { corpusDigest, describeDifferences, fieldName, makeRunRecord, readRunRecord } from '../../src/export/runRecord.js';
 import { InputError } from '../../src/errors.js';
 import { corpusFilePath } from '../../src/export/corpusFiles.js';
 import { expandCells } from '../../src/simulation/cells.js';
@@ -62,6 +62,19 @@ describe('makeRunRecord and corpusFilePath refuse what is not theirs with a type
   });
 });
 
+describe('corpusDigest', () => {
+  it('refuses a corpus that is no TokenCorpus and tokens that are no strings (plain arrays hashed as nothing, so two corpora had one digest: review)', () => {
+    const tokens = ['<s>', '</s>', 'a', 'b'];
+    expect(() => corpusDigest({ ids: [2, 3, 2], offsets: [0, 2, 3] } as never, tokens)).toThrow(/^corpus must be a TokenCorpus \(Int32Array ids and offsets\)/u);
+    expect(() => corpusDigest(undefined as never, tokens)).toThrow('corpus must be a TokenCorpus (Int32Array ids and offsets), got undefined');
+    const corpus = { ids: Int32Array.of(2, 3, 2), offsets: Int32Array.of(0, 2, 3) };
+    expect(() => corpusDigest(corpus, 'ab' as never)).toThrow("tokens must be a list of token strings, got 'ab'");
+    expect(() => corpusDigest(corpus, [1, 2] as never)).toThrow('tokens must be a list of token strings, got [1,2]');
+    // typed arrays: other ids, another digest
+    expect(corpusDigest(corpus, tokens)).not.toBe(corpusDigest({ ids: Int32Array.of(3), offsets: Int32Array.of(0, 1) }, tokens));
+  });
+});
+
 describe('readRunRecord', () => {
   it('refuses, naming the file, a record without the fields makeRunRecord takes (merge refused an edited one in the library\'s words, naming no file: review)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'run-record-'));
@@ -83,6 +96,7 @@ describe('readRunRecord', () => {
     expect(read({ ...good, identity: noVersion })).toBe(said('identity.version is required'));
     expect(read({ ...good, identity: { ...good.identity, extinctions: 1 } })).toBe(said("identity.extinctions must be true or false, got the number '1'"));
     expect(read({ ...good, tool: 'other' })).toBe(said('not a run record'));
+    expect(() => readRunRecord(undefined as never)).toThrow('csvPath is required');
     expect(read('{')).toMatch(/^DIR\/c\.csv\.run\.json is not a run record of ngram-collapse \(.*JSON/u);
   });
 });

@@ -32,6 +32,17 @@ function scripted(sentences: readonly string[]): SentenceSampler {
 
 const texts = (corpus: TokenCorpus): string[] => Array.from({ length: sentenceCount(corpus) }, (_, s) => f.text(corpus, s));
 
+/** The refusal's line (message and hint), or a failure when nothing was refused. */
+function refusal(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return `${(error as UsageError).message} (${(error as UsageError).hint})`;
+  }
+  throw new Error('nothing was refused');
+}
+
 describe('--select rules', () => {
   it('reads every documented form and writes it back canonically', () => {
     expect(['none', 'dedup', 'm0:low:0.8', 'm0:high:0.5', 'self:low:0.80', 'tail:1'].map((text) => formatSelectRule(parseSelectRule(text)))).toEqual([
@@ -50,18 +61,29 @@ describe('--select rules', () => {
   });
 
   it('names the flag (default --select) and the forms in the refusal', () => {
-    const refusal = (action: () => unknown): UsageError => {
-      try {
-        action();
-      } catch (error) {
-        return error as UsageError;
-      }
-      throw new Error('no error');
-    };
-    const error = refusal(() => parseSelectRule('tail:2'));
-    expect(error.message).toBe("--select must be one of none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:high:Q, tail:Q (0 < Q <= 1), got 'tail:2'");
-    expect(error.hint).toBe('e.g. --select none,m0:low:0.8');
-    expect(refusal(() => parseSelectRule('x', 'sweep.select')).message).toMatch(/^sweep\.select must be one of none, dedup, /u);
+    expect(refusal(() => parseSelectRule('tail:2'))).toBe("--select must be one of none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:high:Q, tail:Q (0 < Q <= 1), got 'tail:2' (e.g. --select none,m0:low:0.8)");
+    expect(refusal(() => parseSelectRule('x', 'sweep.select'))).toMatch(/^sweep\.select must be one of none, dedup, /u);
+    // a value that is no text, named with its type (it was shown as the text '5': review)
+    expect(refusal(() => parseSelectRule(5 as never))).toMatch(/, got the number '5' \(/u);
+  });
+
+  it('refuses a rule object parseSelectRule does not give, in formatSelectRule and curatedShare (the rule\'s text gave undefined: review)', () => {
+    const said = "(pass parseSelectRule('tail:0.5'), not the rule's text)";
+    for (const [rule, shown] of [
+      ['tail:0.5', "'tail:0.5'"],
+      [{ kind: 'bogus' }, '{"kind":"bogus"}'],
+      [{ kind: 'tail', share: Number.NaN }, '{"kind":"tail","share":null}'],
+      [{ kind: 'tail', share: 1.5 }, '{"kind":"tail","share":1.5}'],
+      [{ kind: 'perplexity', judge: 'm1', keep: 'low', share: 0.5 }, '{"kind":"perplexity","judge":"m1","keep":"low","share":0.5}'],
+      [{ kind: 'perplexity', judge: 'm0', keep: 'mid', share: 0.5 }, '{"kind":"perplexity","judge":"m0","keep":"mid","share":0.5}'],
+      [undefined, 'undefined'],
+    ] as const) {
+      const refused = `a selection rule must be one parseSelectRule gives, got ${shown} ${said}`;
+      expect(refusal(() => formatSelectRule(rule as never)), shown).toBe(refused);
+      expect(refusal(() => curatedShare(rule as never, scripted(['a a']), 2, context, noRandom)), shown).toBe(refused);
+    }
+    // every rule parseSelectRule gives is taken
+    for (const text of ['none', 'dedup', 'tail:1', 'self:high:0.5', 'm0:low:0.8']) expect(formatSelectRule(parseSelectRule(text))).toBe(text);
   });
 });
 

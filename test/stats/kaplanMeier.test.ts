@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier } from '../../src/stats/kaplanMeier.js';
+import { UsageError } from '../../src/errors.js';
+import { describeError } from '../../src/errors.js';
 
 describe('kaplanMeier (product-limit)', () => {
   it('is the share without an event when every subject is observed to the end', () => {
@@ -33,5 +35,27 @@ describe('kaplanMeier (product-limit)', () => {
 
   it('ignores an event after the subject was last observed', () => {
     expect(kaplanMeier([3], [2], 3).map((s) => s.survival)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('refuses times it cannot count (a NaN was no event, a short observedUntil observed for ever, a huge horizon a RangeError: review)', () => {
+    const refusal = (...args: unknown[]): string => {
+      try {
+        kaplanMeier(...(args as Parameters<typeof kaplanMeier>));
+      } catch (error) {
+        expect(error).toBeInstanceOf(UsageError);
+        return describeError(error);
+      }
+      throw new Error('nothing was refused');
+    };
+    expect(refusal([Number.NaN, 2], [3, 3], 3)).toBe("eventTimes[0] must be a whole number >= 1, or -1 for no event, got 'NaN' (pass each subject's event time)");
+    expect(refusal([1, 0], [3, 3], 3)).toBe("eventTimes[1] must be a whole number >= 1, or -1 for no event, got '0' (pass each subject's event time)");
+    expect(refusal([1, 2], [Number.NaN, 3], 3)).toBe("observedUntil[0] must be a whole number >= -1, got 'NaN' (pass the last time each subject was observed (below 0: never))");
+    expect(refusal([1, 2], [3], 3)).toBe('observedUntil must hold one time per subject, 2, got 1 (pass the last time each subject of eventTimes was observed)');
+    expect(refusal([1], [3], Number.NaN)).toMatch(/^horizon must be a whole number from 0 to 1000000, got 'NaN'/u);
+    expect(refusal([1], [3], 1e10)).toMatch(/^horizon must be a whole number from 0 to 1000000, got '10000000000'/u);
+    expect(refusal(undefined, [3], 3)).toBe('eventTimes must be a list of times, got undefined (pass an array or typed array of whole numbers)');
+    expect(refusal([1], ['3'], 3)).toBe("observedUntil[0] must be a whole number >= -1, got the string '3' (pass the last time each subject was observed (below 0: never))");
+    // typed arrays are lists of times too (SurvivalCurves passes Int32Arrays)
+    expect(kaplanMeier(Int32Array.of(1, -1), Int32Array.of(2, 2), 2).map((step) => step.survival)).toEqual([1, 0.5, 0.5]);
   });
 });

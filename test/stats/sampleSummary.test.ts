@@ -70,17 +70,32 @@ describe('summarize (the report\'s error bands)', () => {
     expect(summarize([0.7])).toEqual({ n: 1, mean: 0.7, sd: undefined, ciLow: undefined, ciHigh: undefined });
   });
 
+  it('keeps its digits for tiny values: their squared deviations underflowed (sd 0 for 1e-300, 2e-300, 3e-300: review)', () => {
+    // sd of 1, 2, 3 is 1: scaled by 1e-300 and 1e-160 it is 1e-300 and 1e-160, to the last digits
+    for (const scale of [1e-300, 1e-160, 5e-324 * 2 ** 20]) {
+      const { mean, sd } = summarize([1 * scale, 2 * scale, 3 * scale]);
+      expect(mean! / scale).toBeCloseTo(2, 12);
+      expect(sd! / scale).toBeCloseTo(1, 12);
+    }
+  });
+
   it('refuses what would give a NaN or a concatenated mean: a NaN, an infinity, a string; a confidence outside (0, 1)', () => {
     expect(() => summarize([1, Number.NaN, 3])).toThrow(UsageError);
     expect(() => summarize([1, Number.NaN, 3])).toThrow("values must be finite numbers, got 'NaN' at index 1");
     expect(() => summarize([1, Number.POSITIVE_INFINITY])).toThrow('at index 1');
     // ['1', '2'] summed from 0 is '012': a mean of 6
-    expect(() => summarize(['1', '2'] as never)).toThrow("values must be finite numbers, got '1' at index 0");
+    expect(() => summarize(['1', '2'] as never)).toThrow("values must be finite numbers, got the string '1' at index 0");
     expect(() => summarize('12' as never)).toThrow("values must be a list of numbers, got '12'");
-    // 1 - 1e-16: below 1, but the quantile's p, 1 - (1 - c) / 2, rounds to 1 in doubles
-    for (const confidence of [0, 1, 1.5, Number.NaN, 0.9999999999999999]) expect(() => summarize([1, 2, 3], confidence)).toThrow('confidence must be a number > 0 and < 1');
+    for (const confidence of [0, 1, 1.5, Number.NaN]) expect(() => summarize([1, 2, 3], confidence)).toThrow('confidence must be a number > 0 and < 1');
+    // 1 - 1e-16 is below 1, though the quantile's p, 1 - (1 - c) / 2, rounds to 1 in doubles: taken, its
+    // quantile read off the lower tail (it was refused as not < 1: review); t(1 - 5.55e-17, 2) is about
+    // 9.5e7 (sqrt(2 / 2)/ (2 x 5.55e-17)^(1/2) for df 2: the tail 1/(2 t^2))
+    const sure = summarize([1, 2, 3], 0.9999999999999999);
+    expect(sure.ciHigh! - 2).toBeCloseTo(2 - sure.ciLow!, 6);
+    expect((sure.ciHigh! - 2) / (1 / Math.sqrt(3))).toBeGreaterThan(9e7);
+    expect((sure.ciHigh! - 2) / (1 / Math.sqrt(3))).toBeLessThan(1e8);
     // '0.5' compares as 0.5 (> 0 and < 1): only its type tells it from a number
-    expect(() => summarize([1, 2, 3], '0.5' as never)).toThrow("confidence must be a number > 0 and < 1, got '0.5'");
+    expect(() => summarize([1, 2, 3], '0.5' as never)).toThrow("confidence must be a number > 0 and < 1, got the string '0.5'");
     expect(summarize([1, 2, 3], 0.5).n).toBe(3);
   });
 

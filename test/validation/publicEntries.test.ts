@@ -23,6 +23,8 @@ import { MAX_LOOP_TOKENS, prepareRun } from '../../src/simulation/preparedRun.js
 import { refuseUnknownKeys } from '../../src/validation/valueRule.js';
 import { writeReport } from '../../src/export/report/writeReport.js';
 import { renderReportHtml } from '../../src/export/report/reportHtml.js';
+import { renderSvgCharts } from '../../src/export/report/svgCharts.js';
+import { makeRunRecord } from '../../src/export/runRecord.js';
 import { readCurves } from '../../src/export/report/readCurves.js';
 import { formatFinalTable } from '../../src/export/report/finalTable.js';
 import { seriesSteps } from '../../src/simulation/series.js';
@@ -256,6 +258,16 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(await refusal(() => renderReportHtml(rows, { metrics: [] }))).toMatch(/^metrics must be a non-empty list/u);
     expect(await refusal(() => renderReportHtml([{}] as never))).toMatch(/^rows\[0\] must be a curve row/u);
     expect(await refusal(() => renderReportHtml(5 as never))).toMatch(/^rows must be a list of curve rows/u);
+    // points and the record, field by field (`{}` was a raw TypeError deep in the charts, a mean of 'abc' drawn as nothing: review)
+    const point = { metric: 'types', cell: 'c', generation: 0, n: 1, mean: 5, sd: undefined, ciLow: undefined, ciHigh: undefined };
+    expect(await refusal(() => renderReportHtml(rows, { summary: [{}] } as never))).toBe('summary[0].metric is required');
+    expect(await refusal(() => renderReportHtml(rows, { kaplanMeier: [point, { ...point, generation: -1 }] } as never))).toBe("kaplanMeier[1].generation must be a whole number >= 0, got '-1'");
+    expect(await refusal(() => renderReportHtml(rows, { theory: [{ ...point, mean: 'abc' }] } as never))).toBe("theory[0].mean must be a number, got the string 'abc'");
+    expect(await refusal(() => renderSvgCharts(rows, { summary: [{ ...point, sd: '1' }] } as never))).toBe("summary[0].sd must be a number, got the string '1'");
+    expect(await refusal(() => renderReportHtml(rows, { record: {} } as never))).toBe('record.identity must be an object, got undefined');
+    const record = makeRunRecord({ version: '1', load: {}, corpusDigest: 'd', settings: { ...DEFAULT_RUN }, extinctions: false }, '1/1');
+    expect(await refusal(() => renderReportHtml(rows, { record: { ...record, provenance: { command: 'run' } } } as never))).toBe('record.provenance.human must be an object, got undefined');
+    expect(await renderReportHtml(rows, { summary: [point], record })).toMatch(/^<!doctype html>/iu);
   });
 
   it('readCurves, formatFinalTable and seriesSteps check what they are given, seriesSteps when called (raw TypeErrors, and a generator that checked at its first step: audit)', async () => {
@@ -278,7 +290,9 @@ describe('the public entries refuse what they would get silently wrong', () => {
     // each record: as many strings as the header (a short row was written short, a string a character a cell: audit)
     const sink = new PassThrough();
     const writer = openCsv(sink, ['a', 'b']);
-    for (const record of [['1'], '1,2', ['1', 2], ['1', '2', '3'], null]) {
+    // (a record with a hole was written with an empty field: review)
+    // eslint-disable-next-line no-sparse-arrays
+    for (const record of [['1'], '1,2', ['1', 2], ['1', '2', '3'], null, ['1', ,]]) {
       expect(() => writer.write(record as never)).toThrow(/^a CSV record must be a list of 2 strings, one per column of the header, got /u);
     }
     writer.write(['1', '']);

@@ -16,7 +16,8 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError, UsageError } from '../../errors.js';
-import { checkList, checkObject, checkOptional, refuseUnknownKeys, shownValue, TEXT_RULE } from '../../validation/valueRule.js';
+import { checkList, checkObject, checkOptional, checkValue, integerRule, refuseUnknownKeys, shownValue, TEXT_RULE, type ValueRule } from '../../validation/valueRule.js';
+import { checkRunRecord } from '../runRecordShape.js';
 import type { RunRecord } from '../runRecord.js';
 import { aggregateCurves, type SeriesPoint } from './aggregateCurves.js';
 import { cellLabels } from './cellLabels.js';
@@ -95,8 +96,25 @@ export function checkReportArguments(rows: unknown, options: unknown, extraKeys:
   for (const key of ['summary', 'theory', 'kaplanMeier']) {
     if (object[key] !== undefined && !Array.isArray(object[key])) throw new UsageError(`${key} must be a list, got ${shownValue(object[key])}`, `pass the ${key} points, or leave ${key} out`, key);
   }
-  if (object['record'] !== undefined) checkObject('record', object['record']);
+  for (const key of ['summary', 'theory', 'kaplanMeier']) (object[key] as unknown[] | undefined)?.forEach((point, index) => checkSeriesPoint(point, `${key}[${index}]`));
+  if (object['record'] !== undefined) checkRunRecord(object['record']);
 }
+
+/**
+ * A point of a summary, the law or Kaplan–Meier: metric and cell texts, a whole generation >= 0 and n,
+ * a number mean, sd and interval numbers or absent (a point of `{}` was a raw TypeError deep in the
+ * charts, and one of `'abc'` drawn as nothing: review).
+ */
+function checkSeriesPoint(point: unknown, field: string): void {
+  const fields = checkObject(field, point);
+  for (const key of ['metric', 'cell']) checkValue(`${field}.${key}`, fields[key], TEXT_RULE);
+  for (const key of ['generation', 'n']) checkValue(`${field}.${key}`, fields[key], integerRule(0));
+  checkValue(`${field}.mean`, fields['mean'], NUMBER_RULE);
+  for (const key of ['sd', 'ciLow', 'ciHigh']) if (fields[key] !== undefined) checkValue(`${field}.${key}`, fields[key], NUMBER_RULE);
+}
+
+/** Any number, NaN included (a mean of no value is NaN in a summary read back), but no other type. */
+const NUMBER_RULE: ValueRule<number> = Object.freeze<ValueRule<number>>({ kind: 'number', allowed: 'a number', accepts: (value): value is number => typeof value === 'number' });
 
 export function buildReportCharts(rows: readonly CurveRow[], options: ReportOptions = {}): ReportCharts {
   checkReportArguments(rows, options);

@@ -20,7 +20,8 @@ import { curveTableFromRecords, type CurveTable } from './curveTable.js';
 
 export function seriesCurveTable(rows: readonly SeriesRow[], seed: number, source = 'the rows'): CurveTable {
   if (!Array.isArray(rows)) throw new UsageError(`rows must be a list of the rows simulate emits, got ${shownValue(rows)}`, 'pass the rows your emit hook collected');
-  rows.forEach((row: unknown, index) => checkSeriesRow(row, `rows[${index}]`));
+  // (by index: forEach skips a list's holes, which reached the table as a raw TypeError: review)
+  for (let index = 0; index < rows.length; index++) checkSeriesRow(rows[index], `rows[${index}]`);
   checkValue('seed', seed, SHARED_RULES.seed);
   // (a UsageError, as README's table of checked arguments says: it was an InputError: audit)
   if (rows.length === 0) throw new UsageError(`${source} are none`, 'pass the rows simulate emitted');

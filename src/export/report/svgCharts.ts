@@ -44,11 +44,22 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
     return modules;
   }));
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
+  // (Vega numbers clip paths and gradients across every SVG of the process: a chart's text depended on
+  // what was rendered before it, clip1 or clip3: review; from 1 in each chart, the same chart is the same text)
+  vega.resetSVGDefIds();
   try {
     return await view.toSVG();
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * `svg` with its clip paths' and gradients' ids (`clip1`, `gradient1`) prefixed by `scope-`, for a page
+ * that puts several charts in one document, where each chart's ids start from 1 (renderSvg).
+ */
+export function scopedSvgIds(svg: string, scope: string): string {
+  return svg.replace(/(id="|url\(#)(clip|gradient)(\d+)/gu, `$1${scope}-$2$3`);
 }
 
 /** The charts an SVG folder gets, each with its name and file name (nothing rendered). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { curveTableFromRecords, readCurves, type CurveTable } from '../../../src/export/report/readCurves.js';
-import { renderSvgCharts, svgChartFiles, writeSvgCharts, type SvgChart } from '../../../src/export/report/svgCharts.js';
+import { renderSvgCharts, scopedSvgIds, svgChartFiles, writeSvgCharts, type SvgChart } from '../../../src/export/report/svgCharts.js';
 import { buildReportCharts } from '../../../src/export/report/reportCharts.js';
 import type { SeriesPoint } from '../../../src/export/report/aggregateCurves.js';
 import type { TopLevelSpec } from 'vega-lite';
@@ -24,6 +24,19 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
   beforeAll(async () => {
     table = await readCurves(fixture('curves.csv'));
     charts = await renderSvgCharts(table.rows, { columns: table.columns });
+  });
+
+  it('renders a chart as the same text whatever was rendered before it in the process (clip paths were numbered across calls: review)', async () => {
+    const again = await renderSvgCharts(table.rows, { columns: table.columns });
+    expect(again.map((chart) => chart.svg)).toEqual(charts.map((chart) => chart.svg));
+    // each chart numbers its clip paths from 1; scoped, two charts on one page share no id
+    const ids = (svg: string): string[] => [...svg.matchAll(/id="((?:[a-z0-9]+-)?clip\d+)"/gu)].map((match) => match[1]!);
+    expect(ids(charts[0]!.svg)[0]).toBe('clip1');
+    const scoped = [scopedSvgIds(charts[0]!.svg, 'chart1'), scopedSvgIds(charts[1]!.svg, 'chart2')];
+    const [first, second] = scoped.map(ids);
+    expect(first![0]).toBe('chart1-clip1');
+    expect(first!.filter((id) => second!.includes(id))).toEqual([]);
+    expect(scoped[0]!.match(/url\(#clip/u)).toBeNull();
   });
 
   it('renders one chart per metric, in CSV order, plus the survival bands', () => {
