@@ -18,7 +18,7 @@
 import { createWriteStream, statSync, truncateSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { UsageError, writeFailure } from '../errors.js';
-import { BOOLEAN_RULE, checkObject, checkOptional, checkValue, refuseUnknownKeys, shownValue, TEXT_RULE } from '../validation/valueRule.js';
+import { BOOLEAN_RULE, checkObject, checkOptional, checkValue, refuseUnknownKeys, shownValue, TEXT_RULE, typedValue } from '../validation/valueRule.js';
 import { CsvRows } from './csvText.js';
 import { checkWritable } from './outputPaths.js';
 import { openWholeFile } from './wholeFile.js';
@@ -119,7 +119,7 @@ function checkTarget(target: unknown, whole: boolean, label: string): void {
     if (target === '-') throw new UsageError("openCsv's target '-' would be a file named -", 'pass process.stdout to write to standard output');
     checkWritable(target, process.cwd(), label, { standardOutput: false, inPlace: !whole });
   } else if (typeof target !== 'object' || target === null || typeof (target as Partial<Writable>).write !== 'function') {
-    throw new UsageError(`openCsv's target must be a file path or a writable stream, got ${shownValue(target)}`, 'pass a path, or a stream such as process.stdout');
+    throw new UsageError(`openCsv's target must be a file path or a writable stream, got ${typedValue(target, 'text')}`, 'pass a path, or a stream such as process.stdout');
   }
 }
 

@@ -69,7 +69,12 @@ export function checkSeriesRow(row: unknown, name: string): asserts row is Serie
   if (setting !== undefined) throw new UsageError(`${name}.cell.settings.${setting[0]} must be a number or a string, got ${shownValue(settings[setting[0]])}`, ROW_HINT);
   const metric = Object.entries(given!.values).find(([, value]) => value !== undefined && typeof value !== 'number');
   if (metric !== undefined) throw new UsageError(`${name}.values.${metric[0]} must be a number (or undefined), got ${shownValue(metric[1])}`, ROW_HINT);
+  // (a misspelt metric was dropped, its column left empty, without a word: review)
+  const unknown = Object.keys(given!.values).find((key) => !METRIC_NAMES.has(key));
+  if (unknown !== undefined) throw new UsageError(`${name}.values.${unknown} is no metric of the curves`, `name each value by a column of METRIC_COLUMNS (${METRIC_COLUMNS.slice(0, 3).join(', ')}, ...)`);
 }
+
+const METRIC_NAMES: ReadonlySet<string> = new Set(METRIC_COLUMNS);
 
 /** A cell setting as a cell has it: a finite number (ratios, order, temperature, ...) or a name. */
 function isSettingValue(value: unknown): boolean {

@@ -58,6 +58,8 @@ describe('openCsv', () => {
       expect(() => openCsv(target as never, ['a'])).toThrow(UsageError);
       expect(() => openCsv(target as never, ['a'])).toThrow(/^openCsv's target must be a file path or a writable stream, got /u);
     }
+    // a value of another type named with its type (it read got '3': review)
+    expect(() => openCsv(3 as never, ['a'])).toThrow("openCsv's target must be a file path or a writable stream, got the number '3'");
     const folder = tempDir();
     const missing = join(folder, 'no such folder', 'a.csv');
     expect(() => openCsv(missing, ['a'])).toThrow(InputError);

@@ -130,7 +130,8 @@ export function buildReportCharts(rows: readonly CurveRow[], options: ReportOpti
     const why = (metric: string): string => (!columns.includes(metric) ? '' : isIdColumn(metric) ? ' (a column that names the rows and their settings)' : ' (a column whose values are not numbers)');
     throw new UsageError(
       `unknown metric ${unknown.map((metric) => `'${metric}'${why(metric)}`).join(', ')}`,
-      `choose from: ${available.join(', ')}`,
+      // (the columns given may name no metric: "choose from: " listed nothing: review)
+      available.length > 0 ? `choose from: ${available.join(', ')}` : `the columns given (${columns.join(', ')}) name no metric: pass the header the rows were read with`,
     );
   }
   // the bands asked for (every one the rows have when no metric is named: `--metrics survival_1` drew all four: audit)

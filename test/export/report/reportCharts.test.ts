@@ -66,5 +66,9 @@ describe('buildReportCharts', () => {
     expect(() => buildReportCharts(rows, { columns, metrics: ['note', 'cell', 'vocab'] })).toThrow(
       new UsageError("unknown metric 'note' (a column whose values are not numbers), 'cell' (a column that names the rows and their settings), 'vocab'", 'choose from: types'),
     );
+     // columns that name no metric: said so, not "choose from: " and nothing (review)
+    expect(() => buildReportCharts(rows, { columns: ['cell', 'generation'], metrics: ['types'] })).toThrow(
+      new UsageError("unknown metric 'types'", 'the columns given (cell, generation) name no metric: pass the header the rows were read with'),
+    );
   });
 });
