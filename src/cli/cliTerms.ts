@@ -35,8 +35,9 @@ function flagOf(option: string, field: string | undefined): string {
 const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string | ((phrase: string, ...groups: string[]) => string)]> = [
   // model/addK.ts checkAddKReserve: its message and its hint
   // (not anchored at the start: a caller may put its own words before the library's, `recipe ...: `)
-  [/\bk (\S+) is too large for add-k /u, '--k $1 is too large for add-k '],
-  [/\bpass a k below /u, 'pass a --k below '],
+  // (at the message's start or after a caller's `...: `, a hint's end: a file's name is the user's: review)
+  [/(?<=^|: )k (\S+) is too large for add-k (?=over \d+ types: k \|V\| is past the largest number)/u, '--k $1 is too large for add-k '],
+  [/\bpass a k below (\S+)$/u, 'pass a --k below $1'],
   // corpus/corpusBuilder.ts and corpus/subword/learnedBpe.ts: a corpus past maxTokens
   [/\bmaxTokens, --max-tokens on the command line\b/u, '--max-tokens'],
   // corpus/readText.ts: a JSONL record without the field
@@ -47,8 +48,8 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string | ((phrase: string
   // simulation/degenerateNotices.ts: sentences cut at the cap
   [/\bmaxSentenceLength, --max-sentence-length on the command line,/u, '--max-sentence-length'],
   // simulation/preparedRun.ts: more anchor sentences than the human pool holds
-  [/\banchor (\d+) needs that many human sentences\b/u, '--anchor $1 needs that many human sentences'],
-  [/\bpass a smaller anchor or\b/u, 'pass a smaller --anchor or'],
+  [/(?<=^|: )anchor (\d+) needs that many human sentences(?=, but the human pool has \d+)/u, '--anchor $1 needs that many human sentences'],
+  [/^pass a smaller anchor or\b/u, 'pass a smaller --anchor or'],
   // simulation/holdoutSplit.ts: a corpus too small for the holdout share (a recipe's is its own: "with run")
   // (whole hints: a file's name in a message is the user's, never rewritten: review)
   [/^pass a larger corpus, or a holdout share of 0 (\(none held out, no held-out metrics\))$/u, 'pass a larger corpus, or, with run, --holdout 0 $1'],

@@ -19,7 +19,7 @@ import { checkCorpusShape, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 import { parseShard } from '../simulation/shard.js';
 import { checkValue, shownValue, TEXT_RULE } from '../validation/valueRule.js';
-import { checkCorpusNames, checkIdentity } from './runRecordShape.js';
+import { checkCorpusNames, checkIdentity, checkRunRecord } from './runRecordShape.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { dirname } from 'node:path';
 import { makeFolder } from './makeFolder.js';
@@ -160,10 +160,9 @@ export function readRunRecord(csvPath: string): RunRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(path, 'utf8')) as RunRecord;
     if (record.tool !== 'ngram-collapse' || typeof record.fingerprint !== 'string' || typeof record.shard !== 'string') throw new Error('not a run record');
-    // (the fields makeRunRecord takes, so that merge's record of the shards is made: an edited record
-    // was refused there, in the library's words and naming no file: review)
-    checkIdentity(record.identity);
-    checkCorpusNames(record.corpus);
+    // (the fields makeRunRecord takes and the report shows, so that merge's record of the shards is made
+    // and plot falls back to the curves alone: an edited record was refused there, naming no file: review)
+    checkRunRecord(record);
     return record;
   } catch (error) {
     throw new InputError(`${path} is not a run record of ngram-collapse (${(error as Error).message})`, 'delete it, or restore the file written with the CSV');

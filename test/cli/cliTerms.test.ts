@@ -35,8 +35,8 @@ describe('inCliTerms', () => {
   });
 
   it('says --k also after words a caller put before the library\'s (round-2 audit: the pattern was anchored at the start)', () => {
-    const wrapped = inCliTerms(new UsageError('recipe anchor: k 1e+308 is too large for add-k over 4 types', 'or else pass a k below 4.4e+307')) as UsageError;
-    expect([wrapped.message, wrapped.hint]).toEqual(['recipe anchor: --k 1e+308 is too large for add-k over 4 types', 'or else pass a --k below 4.4e+307']);
+    const wrapped = inCliTerms(new UsageError('recipe anchor: k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number', 'or else pass a k below 4.4e+307')) as UsageError;
+    expect([wrapped.message, wrapped.hint]).toEqual(['recipe anchor: --k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number', 'or else pass a --k below 4.4e+307']);
   });
 
   it('names the flag alone where a hint names the setting and the flag', () => {
@@ -74,6 +74,10 @@ describe('inCliTerms', () => {
       `sentences 'line', emptySentences and jsonlField "text" do ${rest}`,
       `brown:humor: --sentences line, --empty-sentences and --jsonl-field text do ${rest}`,
     ]);
+    // Brown's options only at the warning's start or after a name's ': ' (a-emptySentences is a name's)
+    const unread = 'emptySentences does nothing on Brown: its sentences and tokens are its own, read from its tagged text';
+    expect(inCliText(`a-${unread}`)).toBe(`a-${unread}`);
+    expect(inCliText(`a: ${unread}`)).toBe(`a: --empty-sentences does nothing on Brown: its sentences and tokens are its own, read from its tagged text`);
     expect(inCliText("tokenize`); pass sentences 'line' if each line is a sentence, or join")).toBe('tokenize`); pass --sentences line if each line is a sentence, or join');
   });
 
@@ -83,6 +87,9 @@ describe('inCliTerms', () => {
     expect(inCliText(`${cut}; ${UNSPACED_WAY_OUT}`)).toBe(`${cut}; most are Chinese or Japanese characters, written without spaces between words: --tokenizer char makes each character a token (--tokenizer whitespace would make each sentence one token)`);
     expect(inCliText(`${cut}; ${SUBWORD_WAY_OUT}`)).toBe(`${cut}; the published byte-level encodings (--tokenizer gpt2, cl100k or o200k) keep the letters of every script in their words`);
     expect(inCliText(`${WAY_OUT}.txt: ${cut}`)).toBe(`${WAY_OUT}.txt: ${cut}`);
+    // the way out only as the end of a warning, after its '; ' (a name that holds it is the user's)
+    expect(inCliText(`${cut}; ${WAY_OUT}.txt`)).toBe(`${cut}; ${WAY_OUT}.txt`);
+    expect(inCliText(`x ${WAY_OUT}`)).toBe(`x ${WAY_OUT}`);
   });
 
   it('names --corpus where names are joined that each need their own (the library named the flag: review)', async () => {
@@ -100,7 +107,7 @@ describe('inCliTerms', () => {
   });
 
   it("never rewrites a user's own name that holds a library phrase (a file named so was: review)", () => {
-    for (const name of ["emptySentences does nothing on Brown.txt", "x-sentences 'line' and emptySentences do nothing on Brown", "pass a larger corpus, or a holdout share of 0 (none held out.txt", "pass sentences 'line' if each line is a sentence"]) {
+    for (const name of ['k 2 is too large for add-k smoothing.txt', 'anchor 5 needs that many human sentences.txt', "emptySentences does nothing on Brown.txt", "x-sentences 'line' and emptySentences do nothing on Brown", "pass a larger corpus, or a holdout share of 0 (none held out.txt", "pass sentences 'line' if each line is a sentence"]) {
       const error = new InputError(`corpus '${name}' not found`, 'check the path');
       expect(inCliTerms(error)).toBe(error);
       expect(inCliText(`${name}: is not valid UTF-8`)).toBe(`${name}: is not valid UTF-8`);

@@ -16,6 +16,13 @@ describe('openCsv', () => {
     expect(readFileSync(path, 'utf8')).toBe('name,value\nplain,1\n"with, comma","say ""hi"""\n');
   });
 
+  it('refuses a record with a hole (it was written as an empty field: review)', async () => {
+    const csv = openCsv(join(tempDir(), 'h.csv'), ['a', 'b']);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => csv.write(['1', ,] as never)).toThrow(/^a CSV record must be a list of 2 strings, one per column of the header, got /u);
+    await csv.close();
+  });
+
   it('refuses a header that is not a list of names, before the file is opened (a string was written as a row of its characters)', () => {
     const path = join(tempDir(), 'h.csv');
     expect(() => openCsv(path, 'abc' as never)).toThrow(UsageError);

@@ -93,8 +93,11 @@ describe('readRunRecord', () => {
     const said = (why: string): string => `DIR/c.csv.run.json is not a run record of ngram-collapse (${why})`;
     expect(read({ ...good, corpus: 'brown:news' })).toBe(said("corpus must be a list of corpus names, got 'brown:news'"));
     const { version: _version, ...noVersion } = good.identity;
-    expect(read({ ...good, identity: noVersion })).toBe(said('identity.version is required'));
-    expect(read({ ...good, identity: { ...good.identity, extinctions: 1 } })).toBe(said("identity.extinctions must be true or false, got the number '1'"));
+    expect(read({ ...good, identity: noVersion })).toBe(said('record.identity.version is required'));
+    expect(read({ ...good, identity: { ...good.identity, extinctions: 1 } })).toBe(said("record.identity.extinctions must be true or false, got the number '1'"));
+    expect(read({ ...good, identity: { ...good.identity, settings: {} } })).toBe(said('record.identity.settings.sweep must be an object, got undefined'));
+    // the provenance the report shows (plot stopped at an edited one, naming no file: review)
+    expect(read({ ...good, provenance: { command: 'run', human: {}, heldout: null, batchTokens: 1, measureTokens: 1 } })).toBe(said('record.provenance.heldout must be an object, got null'));
     expect(read({ ...good, tool: 'other' })).toBe(said('not a run record'));
     expect(() => readRunRecord(undefined as never)).toThrow('csvPath is required');
     expect(read('{')).toMatch(/^DIR\/c\.csv\.run\.json is not a run record of ngram-collapse \(.*JSON/u);

@@ -90,6 +90,10 @@ describe('summarize (the report\'s error bands)', () => {
     // 1 - 1e-16 is below 1, though the quantile's p, 1 - (1 - c) / 2, rounds to 1 in doubles: taken, its
     // quantile read off the lower tail (it was refused as not < 1: review); t(1 - 5.55e-17, 2) is about
     // 9.5e7 (sqrt(2 / 2)/ (2 x 5.55e-17)^(1/2) for df 2: the tail 1/(2 t^2))
+    // near 1 the lower tail keeps the interval: 1 - 1e-15 (p = 1 - 5e-16 rounded lost 6%: review);
+    // t(5e-16, 2) = -sqrt(1 / (2 x 5e-16)) to 1e-15 relative (the tail of t with 2 df: P(T < -t) ~ 1 / (2 t^2))
+    const near = summarize([1, 2, 3], 1 - 1e-15);
+    expect((near.ciHigh! - 2) * Math.sqrt(3) / Math.sqrt(1 / (2 * ((1 - (1 - 1e-15)) / 2)))).toBeCloseTo(1, 9);
     const sure = summarize([1, 2, 3], 0.9999999999999999);
     expect(sure.ciHigh! - 2).toBeCloseTo(2 - sure.ciLow!, 6);
     expect((sure.ciHigh! - 2) / (1 / Math.sqrt(3))).toBeGreaterThan(9e7);
@@ -113,12 +117,15 @@ describe('summarize remembers its critical values', () => {
       for (let n = 2; n <= 1200; n += round === 0 ? 1 : 97) {
         const values = Array.from({ length: n }, (_, i) => (i % 7) - 3 + n / 100);
         const s = summarize(values);
-        const half = (studentTQuantile(0.975, n - 1) * s.sd!) / Math.sqrt(n);
+        // t(0.975) read off the lower tail, -t((1 - 0.95) / 2): the same by symmetry, no p rounded near 1
+        const half = (-studentTQuantile((1 - 0.95) / 2, n - 1) * s.sd!) / Math.sqrt(n);
         expect([s.ciLow, s.ciHigh], `n ${n}`).toEqual([s.mean! - half, s.mean! + half]);
       }
     }
     // another confidence is another critical value, not the 95% one remembered for the same size
-    expect(summarize([1, 2, 3]).ciHigh).toBe(2 + studentTQuantile(0.975, 2) / Math.sqrt(3));
-    expect(summarize([1, 2, 3], 0.9).ciHigh).toBe(2 + studentTQuantile(0.95, 2) / Math.sqrt(3));
+    expect(summarize([1, 2, 3]).ciHigh).toBe(2 - studentTQuantile((1 - 0.95) / 2, 2) / Math.sqrt(3));
+    expect(summarize([1, 2, 3], 0.9).ciHigh).toBe(2 - studentTQuantile((1 - 0.9) / 2, 2) / Math.sqrt(3));
+    // and the same as the upper quantile to 1e-12 (symmetry), where p = 0.975 is held exactly enough
+    expect(summarize([1, 2, 3]).ciHigh).toBeCloseTo(2 + studentTQuantile(0.975, 2) / Math.sqrt(3), 12);
   });
 });

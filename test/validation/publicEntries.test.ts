@@ -264,9 +264,12 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(await refusal(() => renderReportHtml(rows, { kaplanMeier: [point, { ...point, generation: -1 }] } as never))).toBe("kaplanMeier[1].generation must be a whole number >= 0, got '-1'");
     expect(await refusal(() => renderReportHtml(rows, { theory: [{ ...point, mean: 'abc' }] } as never))).toBe("theory[0].mean must be a number, got the string 'abc'");
     expect(await refusal(() => renderSvgCharts(rows, { summary: [{ ...point, sd: '1' }] } as never))).toBe("summary[0].sd must be a number, got the string '1'");
+    expect(await refusal(() => renderSvgCharts(rows, { summary: [{ ...point, n: 1.5 }] } as never))).toBe("summary[0].n must be a whole number >= 0, got '1.5'");
     expect(await refusal(() => renderReportHtml(rows, { record: {} } as never))).toBe('record.identity must be an object, got undefined');
     const record = makeRunRecord({ version: '1', load: {}, corpusDigest: 'd', settings: { ...DEFAULT_RUN }, extinctions: false }, '1/1');
     expect(await refusal(() => renderReportHtml(rows, { record: { ...record, provenance: { command: 'run' } } } as never))).toBe('record.provenance.human must be an object, got undefined');
+    const provenance = { command: 'run', human: {}, heldout: {}, batchTokens: '2000', measureTokens: 1 };
+    expect(await refusal(() => renderReportHtml(rows, { record: { ...record, provenance } } as never))).toBe("record.provenance.batchTokens must be a whole number >= 0, got the string '2000'");
     expect(await renderReportHtml(rows, { summary: [point], record })).toMatch(/^<!doctype html>/iu);
   });
 

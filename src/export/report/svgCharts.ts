@@ -38,6 +38,16 @@ export const KAPLAN_MEIER_SVG_NAME = 'kaplan_meier';
 let vegaModules: Promise<readonly [typeof import('vega'), typeof import('vega-lite')]> | undefined;
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // one at a time: the ids' counter is the process's, and two renders at once shared it (review)
+  const rendered = lastRender.then(() => renderAlone(spec));
+  lastRender = rendered.catch(() => undefined);
+  return rendered;
+}
+
+/** The render before the next one starts (settled, whatever its outcome). */
+let lastRender: Promise<unknown> = Promise.resolve();
+
+async function renderAlone(spec: TopLevelSpec): Promise<string> {
   const [vega, vegaLite] = await (vegaModules ??= Promise.all([import('vega'), import('vega-lite')]).then((modules) => {
     // (vega exports textMetrics, vega-scenegraph's, though its type declarations leave it out)
     useTextWidth((modules[0] as unknown as { textMetrics?: TextMetrics }).textMetrics);
@@ -45,7 +55,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }));
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   // (Vega numbers clip paths and gradients across every SVG of the process: a chart's text depended on
-  // what was rendered before it, clip1 or clip3: review; from 1 in each chart, the same chart is the same text)
+  // what was rendered before it, clip1 or clip3: review; from the first in each chart, the same chart is the same text)
   vega.resetSVGDefIds();
   try {
     return await view.toSVG();
@@ -55,11 +65,11 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 /**
- * `svg` with its clip paths' and gradients' ids (`clip1`, `gradient1`) prefixed by `scope-`, for a page
+ * `svg` with its clip paths' and gradients' ids (Vega's `clip1`, `gradient_0`, `p_gradient_0`) prefixed by `scope-`, for a page
  * that puts several charts in one document, where each chart's ids start from 1 (renderSvg).
  */
 export function scopedSvgIds(svg: string, scope: string): string {
-  return svg.replace(/(id="|url\(#)(clip|gradient)(\d+)/gu, `$1${scope}-$2$3`);
+  return svg.replace(/(id="|url\(#)(clip\d+|(?:p_)?gradient_\d+)(?=[")])/gu, `$1${scope}-$2`);
 }
 
 /** The charts an SVG folder gets, each with its name and file name (nothing rendered). */

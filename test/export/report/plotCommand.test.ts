@@ -77,6 +77,16 @@ describe('ngram-collapse plot', () => {
     expect(readdirSync(join(cwd, 'figs')).sort()).toEqual(['entropy_bits.svg', 'vocab_retention.svg']);
   });
 
+  it('draws the curves alone beside a run record that is not one (an edited provenance stopped the report with exit 2, naming no file: review)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'));
+    const curves = join(cwd, 'c.csv');
+    writeFileSync(curves, readFileSync(fixture('curves.csv')));
+    writeFileSync(`${curves}.run.json`, JSON.stringify({ tool: 'ngram-collapse', fingerprint: 'f', shard: '1/1', identity: { version: '1', load: {}, corpusDigest: 'd', settings: { sweep: {} }, extinctions: false }, provenance: { command: 'run', human: {}, heldout: {}, batchTokens: '2000', measureTokens: 1 } }));
+    const { stdout } = await plot([curves, '--out', 'report.html'], cwd);
+    expect(stdout.trim()).toBe(join(cwd, 'report.html'));
+    expect(readFileSync(join(cwd, 'report.html'), 'utf8')).not.toContain('batchTokens');
+  });
+
   it("warns of another program's columns it does not draw, as they hold text, also for --svg alone (the folder said nothing: round 2)", async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'plot-cli-'));
     const [header, ...lines] = readFileSync(fixture('curves.csv'), 'utf8').trim().split('\n');

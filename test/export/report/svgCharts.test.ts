@@ -37,6 +37,16 @@ describe('renderSvgCharts (Vega in Node, no browser)', () => {
     expect(first![0]).toBe('chart1-clip1');
     expect(first!.filter((id) => second!.includes(id))).toEqual([]);
     expect(scoped[0]!.match(/url\(#clip/u)).toBeNull();
+    // Vega's gradients are gradient_0 and p_gradient_0 (a radial one): scoped too, and nothing else
+    expect(scopedSvgIds('<linearGradient id="gradient_0"/><radialGradient id="p_gradient_1"/><path fill="url(#gradient_0)" clip-path="url(#clip2)"/><g id="clipping"/>', 'c2')).toBe(
+      '<linearGradient id="c2-gradient_0"/><radialGradient id="c2-p_gradient_1"/><path fill="url(#c2-gradient_0)" clip-path="url(#c2-clip2)"/><g id="clipping"/>',
+    );
+  });
+
+  it('renders charts asked for at once as it renders them one after another (two renders shared the ids\' counter: review)', async () => {
+    const both = await Promise.all([renderSvgCharts(table.rows, { columns: table.columns }), renderSvgCharts(table.rows, { columns: table.columns })]);
+    expect(both[0].map((chart) => chart.svg)).toEqual(charts.map((chart) => chart.svg));
+    expect(both[1].map((chart) => chart.svg)).toEqual(charts.map((chart) => chart.svg));
   });
 
   it('renders one chart per metric, in CSV order, plus the survival bands', () => {
