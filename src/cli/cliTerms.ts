@@ -72,6 +72,7 @@ export function inCliText(text: string): string {
 }
 
 function translated(text: string): string {
+  // (one call per overload of replace: a text or a function, which TypeScript does not take as a union)
   return LIBRARY_PHRASES.reduce((said, [library, cli]) => (typeof cli === 'string' ? said.replace(library, cli) : said.replace(library, cli)), text);
 }
 

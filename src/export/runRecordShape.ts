@@ -39,7 +39,7 @@ export function checkRunRecord(record: unknown, field = 'record'): void {
 
 /** The names a record's corpus was read from: undefined, or a list of strings. */
 export function checkCorpusNames(corpus: unknown): void {
-  if (corpus !== undefined && !(Array.isArray(corpus) && corpus.every((name) => typeof name === 'string'))) {
+  if (corpus !== undefined && !(Array.isArray(corpus) && Array.from(corpus).every((name) => typeof name === 'string'))) {
     throw new UsageError(`corpus must be a list of corpus names, got ${shownValue(corpus)}`, "pass the names the corpus was read from, e.g. ['brown:news'], or leave it out", 'corpus');
   }
 }

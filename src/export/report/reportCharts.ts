@@ -94,9 +94,11 @@ export function checkReportArguments(rows: unknown, options: unknown, extraKeys:
   const badColumn = Array.isArray(columns) ? columns.findIndex((column) => typeof column !== 'string') : -1;
   if (badColumn >= 0) throw new UsageError(`columns[${badColumn}] must be a column name, got ${shownValue((columns as unknown[])[badColumn])}`, 'pass the header readCurves gives', 'columns');
   for (const key of ['summary', 'theory', 'kaplanMeier']) {
-    if (object[key] !== undefined && !Array.isArray(object[key])) throw new UsageError(`${key} must be a list, got ${shownValue(object[key])}`, `pass the ${key} points, or leave ${key} out`, key);
+    const points = object[key];
+    if (points === undefined) continue;
+    if (!Array.isArray(points)) throw new UsageError(`${key} must be a list, got ${shownValue(points)}`, `pass the ${key} points, or leave ${key} out`, key);
+    for (let index = 0; index < points.length; index++) checkSeriesPoint(points[index], `${key}[${index}]`);
   }
-  for (const key of ['summary', 'theory', 'kaplanMeier']) (object[key] as unknown[] | undefined)?.forEach((point, index) => checkSeriesPoint(point, `${key}[${index}]`));
   if (object['record'] !== undefined) checkRunRecord(object['record']);
 }
 
