@@ -40,8 +40,8 @@ export class HeldWarnings {
   release(): void {
     if (this.released) return;
     this.released = true;
+    // (the lines stay in `held`, never read again: once released, nothing is held; a second release returns above)
     for (const line of this.held) this.given.stderr.write(line);
-    this.held = [];
   }
 
   /** Drops the warnings held (later ones are still held, until a release). */
