@@ -27,9 +27,9 @@ export interface SampleSummary {
 
 export function summarize(values: readonly number[], confidence = 0.95): SampleSummary {
   checkSample(values, confidence);
-  // (finite values whose sum overflows gave a mean of Infinity and an sd of NaN: audit; scaled by a
-  // power of two, exact, they are summarized as they are, and every other sample takes the plain path)
-  // and tiny ones whose squared deviations underflow had an sd of 0 or a few digits: review)
+  // (finite values whose sum overflows gave a mean of Infinity and an sd of NaN: audit; tiny ones whose
+  // squared deviations underflow, an sd of 0 or of a few digits: review. Scaled by a power of two, exact,
+  // they are summarized as they are; every other sample takes the plain path)
   let largest = 0;
   for (const value of values) largest = Math.max(largest, Math.abs(value));
   const steps = largest > HUGE ? -1 : largest > 0 && largest < TINY ? (largest * SCALE < TINY ? 2 : 1) : 0;
