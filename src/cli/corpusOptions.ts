@@ -38,7 +38,8 @@ export function loadOptionsFor(values: LoadValues, io: CliIO, onWarning: (messag
     sentences: values.sentences,
     normalize: values.normalize === false ? 'none' : 'NFC',
     maxTokens: values.maxTokens,
-    stdin: io.stdin,
+    // (absent, the library reads the process's own standard input, and only for `-`: see io.ts)
+    ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
     cwd: io.cwd,
     onWarning,
     ...(values.jsonlField === undefined ? {} : { jsonlField: values.jsonlField }),

@@ -4,7 +4,10 @@
  *
  * Contract: commands write results to `stdout`, diagnostics to `stderr`, read `stdin` only for
  * `--corpus -`, and report failure by throwing (typed errors from ../errors.ts); they never call
- * process.exit. `isTTY` says whether stderr is a terminal (progress bars only then).
+ * process.exit. `isTTY` says whether stderr is a terminal (progress bars only then). The process's own
+ * standard input is left untouched unless a command reads `-`: Node's `process.stdin` makes a pipe
+ * non-blocking for every process that shares it, so another reader of that pipe (`diff -` beside
+ * `tokenize ... |`) failed with EAGAIN while a command ran that never read it (probe).
  */
 
 import { readFileSync } from 'node:fs';
@@ -13,7 +16,8 @@ import type { Readable, Writable } from 'node:stream';
 export interface CliIO {
   readonly stdout: Writable;
   readonly stderr: Writable;
-  readonly stdin: Readable;
+  /** What `-` reads; absent, the process's own standard input, opened only when `-` is read. */
+  readonly stdin?: Readable;
   readonly isTTY: boolean;
   /** Working directory against which relative paths are resolved. */
   readonly cwd: string;
@@ -29,7 +33,6 @@ export function processIO(): CliIO {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
   };
