@@ -10,6 +10,7 @@
  *   line is the row's description plus ` (default: ...)` when the row has a default to show. A flag
  *   that takes one value given twice is recorded, and `refuseRepeatedFlags(command)` throws it
  *   (UsageError) in the action, before resolving (so `--help` still wins); one that takes many collects.
+ *   So is a flag's value that is another flag of the command (`--out --quiet`).
  * - `parseArgv(spec, argv, context)` is the whole command line -> what the command will do, as a
  *   pure function that runs nothing (tests are tables of argv -> settings with pinned messages).
  * - `commandFor(spec, context, execute)` is the commander command whose action is
@@ -40,13 +41,14 @@ export interface CommandSpec<Resolved> {
 export function declareOptions(command: Command, table: OptionTable): Command {
   const repeats: UsageError[] = [];
   REPEATS.set(command, repeats);
+  const known = flagsOf(table);
   for (const [key, row] of Object.entries(table)) {
     if (attributeName(row.flag) !== key) throw new Error(`internal: option ${row.flag} is keyed ${key}`);
     const shown = fallbackText(row);
     const description = shown === undefined ? row.description : `${row.description} (default: ${shown})`;
     const flags = row.value === undefined ? row.flag : `${row.short === undefined ? '' : `${row.short}, `}${row.flag} ${row.value}`;
     const option = new CommanderOption(flags, description);
-    if (row.value !== undefined && row.many !== true) option.argParser(onlyOnce(row.flag, row.value, repeats));
+    if (row.value !== undefined) option.argParser(row.many === true ? collected(row.flag, repeats, known) : onlyOnce(row.flag, row.value, repeats, known));
     command.addOption(option);
     if (row.value === undefined && row.negation !== undefined) {
       command.addOption(new CommanderOption(`--no-${row.flag.slice(2)}`, row.negation.description));
@@ -59,14 +61,21 @@ export function declareOptions(command: Command, table: OptionTable): Command {
 /** Per command, the flags of one value given twice and the switches given with their negation, in order (declareOptions records, refuseRepeatedFlags refuses). */
 const REPEATS = new WeakMap<Command, UsageError[]>();
 
+/** Every flag a command's table declares, as typed: `--order`, `-o`, `--no-lowercase`, and `--help`, `-h`. */
+function flagsOf(table: OptionTable): ReadonlySet<string> {
+  const rows = Object.values(table);
+  return new Set(['--help', '-h', ...rows.flatMap((row) => [row.flag, ...(row.short === undefined ? [] : [row.short]), ...('negation' in row && row.negation !== undefined ? [`--no-${row.flag.slice(2)}`] : [])])]);
+}
+
 /**
  * Commander's parser of a flag that takes one value: the value as given; a flag that came before
  * (commander is given no defaults, so an earlier value is one given: `--order 0 --order 3` ran order 3,
  * its bad first value never checked, and `--human-ratio 0 --human-ratio 0.5` swept one cell: audit) is
  * recorded in `repeats`, and refused once the parse is done: thrown here, it came before `--help`.
  */
-function onlyOnce(flag: string, valueName: string, repeats: UsageError[]): (value: string, previous: unknown) => string {
+function onlyOnce(flag: string, valueName: string, repeats: UsageError[], flags: ReadonlySet<string>): (value: string, previous: unknown) => string {
   return (value, previous) => {
+    refuseFlagAsValue(flag, value, repeats, flags);
     if (previous === undefined) return value;
     // (the list form only of two values: `--order= --order=3` was offered `--order ,3`, and `--order 2
     // --order 2` the list 2,2, which repeats a value: audits)
@@ -75,6 +84,25 @@ function onlyOnce(flag: string, valueName: string, repeats: UsageError[]): (valu
     repeats.push(new UsageError(`${flag} is given twice ('${String(previous)}', then '${value}')`, hint));
     return value;
   };
+}
+
+/** Commander's parser of a flag that takes many values (`--corpus a b`): the list so far and `value`, as commander collects it. */
+function collected(flag: string, repeats: UsageError[], flags: ReadonlySet<string>): (value: string, previous: unknown) => string[] {
+  return (value, previous) => {
+    refuseFlagAsValue(flag, value, repeats, flags);
+    return Array.isArray(previous) ? [...(previous as string[]), value] : [value];
+  };
+}
+
+/**
+ * Records a value that is another flag of the command, `--eval` or `--out=x` (commander gives a flag
+ * the next word whatever it is: `train --corpus $EMPTY --eval e.txt` took `--eval` as the corpus and
+ * said `corpus '--eval' not found`, and `run --out --quiet` wrote a file named `--quiet`: probe).
+ * A file of such a name is still given as `./--eval`.
+ */
+function refuseFlagAsValue(flag: string, value: string, repeats: UsageError[], flags: ReadonlySet<string>): void {
+  if (!flags.has(value.split('=', 1)[0]!)) return;
+  repeats.push(new UsageError(`${flag} took '${value}' as its value, which is a flag`, `give ${flag} its value before the next flag: an empty shell variable gives none`));
 }
 
 /**

@@ -403,4 +403,22 @@ describe('metrics, recipe, tokenize, plot, merge, playground', () => {
     // --corpus takes many, from one flag or several; a switch given twice is still on
     expect(parse(RUN_SPEC, ['--corpus', 'a.txt', '--corpus', 'b.txt', 'c.txt', '--quiet', '--quiet']).corpus).toEqual(['a.txt', 'b.txt', 'c.txt']);
   });
+
+  it("a flag's value that is another flag of the command is refused (commander gives a flag the next word: `--corpus $EMPTY --eval e.txt` read a corpus '--eval': probe)", () => {
+    const twice = (spec: CommandSpec<unknown>, argv: readonly string[]): string => describeError(thrown(() => parse(spec, argv)), '');
+    const line = (flag: string, value: string) => `${flag} took '${value}' as its value, which is a flag (give ${flag} its value before the next flag: an empty shell variable gives none)`;
+    // a flag of many values (the first word after it is taken whatever it is), of one, with = and short
+    expect(twice(TRAIN_SPEC as CommandSpec<unknown>, ['--corpus', '--eval', 'e.txt'])).toBe(line('--corpus', '--eval'));
+    expect(twice(RUN_SPEC, ['--out', '--no-lowercase'])).toBe(line('--out', '--no-lowercase'));
+    expect(twice(RUN_SPEC, ['--out=--quiet'])).toBe(line('--out', '--quiet'));
+    expect(twice(RUN_SPEC, ['--out', '--order=3'])).toBe(line('--out', '--order=3'));
+    expect(twice(GENERATE_SPEC as CommandSpec<unknown>, ['--seed', '-n'])).toBe(line('--seed', '-n'));
+    // --help given as a value is a flag too (it was read as a corpus named --help)
+    expect(twice(TRAIN_SPEC as CommandSpec<unknown>, ['--corpus', '--help'])).toBe(line('--corpus', '--help'));
+    // values that only look like flags are values: `-` (stdin), a negative number, a flag of no command here, ./--eval
+    expect(parse(TRAIN_SPEC, ['--corpus', '-', './--eval', '--eval', '-x']).corpus).toEqual(['-', './--eval']);
+    expect(parse(RUN_SPEC, ['--out', '--outx']).out).toBe('--outx');
+    expect(thrown(() => parse(RUN_SPEC, ['--temperature', '-1']))).toBeInstanceOf(UsageError);
+    expect(String(thrown(() => parse(RUN_SPEC, ['--temperature', '-1'])))).not.toContain('as its value');
+  });
 });

@@ -37,7 +37,7 @@ describe.runIf(process.platform === 'linux')('standard input a command does not 
       const child = spawn(process.execPath, [main, 'tokenize', corpus, '--out', join(dir, 'out.txt'), '--quiet'], { stdio: [stdin, 'ignore', 'pipe'] });
       const ended = new Promise<number | null>((resolve) => child.once('close', resolve));
       let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+      child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
       // opening the corpus FIFO for writing waits until the command opens it to read: it runs now
       const writer = await open(corpus, 'w');
       const flagsWhileRunning = fileFlags(stdin);
