@@ -9,7 +9,9 @@
  * A curves CSV that does not exist beside a run record of this very run (its settings, shard and
  * corpus) is a run stopped between writing its record and creating the CSV (a `kill -9` in its first
  * second): it is started afresh, `notStarted` set, rather than refused (a requeue that always adds
- * --resume failed on it: audit). Without a record, or with another run's, it is refused.
+ * --resume failed on it: audit); so is one beside that record never put in place (`<record>.partial`,
+ * whole and of this very run: killed between writing the record and renaming it). Without a record,
+ * or with another run's, it is refused.
  *
  * Returns how many series are complete, the bytes kept per file ([curves, extinctions]; 0 = start the
  * file afresh), the curves records kept (for the summary, the final table and the report) and, where
@@ -34,7 +36,7 @@ import { planResume, quotedField, type ExpectedTask, type ResumeFile, type Resum
 import { csvNumber } from './report/csvNumber.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { describeDifferences, fieldName, readRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
+import { describeDifferences, fieldName, readRunRecord, readUnplacedRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
 
 export interface ResumeFiles {
   /** The curves CSV (a file, not standard output). */
@@ -66,7 +68,10 @@ export const FRESH_START: ResumePoint = { completeTasks: 0, keepBytes: [0, 0], k
 
 export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly ExpectedTask[], rowsPerTask: number, seedTypes: number): ResumePoint {
   const out = files.out;
-  const previous = readRunRecord(out);
+  // (no CSV and no record: a record never put in place, of this very run, says the run began: probe)
+  const placed = readRunRecord(out);
+  const unplaced = placed === undefined && !existsSync(out) ? readUnplacedRunRecord(out) : undefined;
+  const previous = placed ?? (unplaced !== undefined && unplaced.fingerprint === record.fingerprint ? unplaced : undefined);
   const differences = previous === undefined ? [] : describeDifferences(previous.identity, record.identity);
   if (previous !== undefined && previous.shard !== record.shard) differences.push(fieldName('shard'));
   const sameRun = previous !== undefined && differences.length === 0 && previous.fingerprint === record.fingerprint;

@@ -10,7 +10,8 @@
  * Contract: `fingerprint` = SHA-256 of the canonical JSON (keys sorted) of the identity; two runs with
  * equal fingerprints write the same rows. `describeDifferences` names the identity fields that differ.
  * `writeRunRecord(csvPath, record)` writes the sidecar whole; `prepareRunRecord` writes it beside its
- * place and returns the rename (a fresh run empties its old curves in between).
+ * place and returns the rename (a fresh run empties its old curves in between); `readUnplacedRunRecord`
+ * reads one left beside its place, for --resume.
  */
 
 import { createHash } from 'node:crypto';
@@ -23,7 +24,7 @@ import { checkCorpusNames, checkIdentity, checkRunRecord } from './runRecordShap
 import type { RunSettings } from '../simulation/settings.js';
 import { dirname } from 'node:path';
 import { makeFolder } from './makeFolder.js';
-import { isSpecialFile, prepareWholeFileSync, type PreparedFile } from './wholeFile.js';
+import { isSpecialFile, partialPath, prepareWholeFileSync, type PreparedFile } from './wholeFile.js';
 import { shellWord } from './shellWord.js';
 
 export interface RunIdentity {
@@ -158,15 +159,37 @@ export function readRunRecord(csvPath: string): RunRecord | undefined {
   const path = runRecordPath(csvPath);
   if (!existsSync(path)) return undefined;
   try {
-    const record = JSON.parse(readFileSync(path, 'utf8')) as RunRecord;
-    if (record.tool !== 'ngram-collapse' || typeof record.fingerprint !== 'string' || typeof record.shard !== 'string') throw new Error('not a run record');
-    // (the fields makeRunRecord takes and the report shows, so that merge's record of the shards is made
-    // and plot falls back to the curves alone: an edited record was refused there, naming no file: review)
-    checkRunRecord(record);
-    return record;
+    return recordAt(path);
   } catch (error) {
     throw new InputError(`${path} is not a run record of ngram-collapse (${(error as Error).message})`, 'delete it, or restore the file written with the CSV');
   }
+}
+
+/**
+ * The run record written beside its place and never put there (`<record>.partial`: a run killed
+ * between writing its record and renaming it, the old curves emptied in between), or undefined where
+ * there is none or it is no whole record (a write cut short). Only --resume reads it, to tell a run
+ * that began from none (a requeue that always adds --resume was refused there: probe).
+ */
+export function readUnplacedRunRecord(csvPath: string): RunRecord | undefined {
+  checkValue('csvPath', csvPath, TEXT_RULE);
+  const path = partialPath(runRecordPath(csvPath));
+  if (!existsSync(path)) return undefined;
+  try {
+    return recordAt(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record in the file at `path`, checked whole; throws an Error saying what is wrong. */
+function recordAt(path: string): RunRecord {
+  const record = JSON.parse(readFileSync(path, 'utf8')) as RunRecord;
+  if (record.tool !== 'ngram-collapse' || typeof record.fingerprint !== 'string' || typeof record.shard !== 'string') throw new Error('not a run record');
+  // (the fields makeRunRecord takes and the report shows, so that merge's record of the shards is made
+  // and plot falls back to the curves alone: an edited record was refused there, naming no file: review)
+  checkRunRecord(record);
+  return record;
 }
 
 /**

@@ -196,6 +196,17 @@ const KILL_AT_RECORD = `
   require('node:module').syncBuiltinESMExports();
 `;
 
+/** Kills the process as it is about to put its run record in place: the record written beside it, `.partial`, alone. */
+const KILL_BEFORE_RECORD = `
+  const fs = require('node:fs');
+  const rename = fs.renameSync;
+  fs.renameSync = (from, to, ...rest) => {
+    if (String(to).endsWith('out.csv.run.json')) process.kill(process.pid, 'SIGKILL');
+    rename(from, to, ...rest);
+  };
+  require('node:module').syncBuiltinESMExports();
+`;
+
 describe('a fresh run killed before it writes its first row, over an earlier run\'s files', () => {
   it('leaves no earlier row under its run record: --resume then redoes the series instead of keeping the other run\'s (it exited 0 with seed 7\'s rows under seed 42\'s record)', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-kill-'));
@@ -250,6 +261,34 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     refused.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
     expect(await new Promise((done) => refused.on('close', done))).toBe(2);
     expect(said).toMatch(/^ngram-collapse: --resume: .*other\.csv does not exist, and its run record .*other\.csv\.run\.json is another run's \(--seed, the batch size N differ\) \(run without --resume to start the run\)\n$/u);
+  });
+
+  it('killed between writing its record beside its place and renaming it, leaves <record>.partial alone: --resume runs every series as well (it was refused, "does not exist": probe)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-unplaced-kill-'));
+    const base = ['run', '--corpus', 'brown:news', '--order', '2', '--generations', '2', '--replicates', '2', '--workers', '1', '--quiet'];
+    const args = [...base, '--out', 'out.csv'];
+    const env = environment('0');
+    writeFileSync(join(cwd, 'hook.cjs'), KILL_BEFORE_RECORD);
+    const fresh = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...args], { cwd, env, stdio: 'ignore' });
+    expect(await new Promise((done) => fresh.on('close', (_code, signal) => done(signal)))).toBe('SIGKILL');
+    expect(readdirSync(cwd).sort()).toEqual(['hook.cjs', 'out.csv.run.json.partial']);
+    const resumed = spawn(process.execPath, [MAIN, ...args.filter((arg) => arg !== '--quiet'), '--resume'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    resumed.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await new Promise((done) => resumed.on('close', done))).toBe(0);
+    expect(stderr.split('\n')[0]).toBe('ngram-collapse: warning: --resume: out.csv was never written (the run stopped before its first row): every series is run');
+    expect(readdirSync(cwd).sort()).toEqual(['hook.cjs', 'out.csv', 'out.csv.run.json']);
+    const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-clean-'));
+    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
+    expect(await new Promise((done) => whole.on('close', done))).toBe(0);
+    expect(readFileSync(join(cwd, 'out.csv'), 'utf8') === readFileSync(join(clean, 'out.csv'), 'utf8')).toBe(true);
+    // another run's record beside its place is no evidence: refused as before (another seed)
+    writeFileSync(join(cwd, 'other.csv.run.json.partial'), readFileSync(join(cwd, 'out.csv.run.json')));
+    const refused = spawn(process.execPath, [MAIN, ...base, '--seed', '7', '--out', 'other.csv', '--resume'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    refused.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    expect(await new Promise((done) => refused.on('close', done))).toBe(2);
+    expect(said).toMatch(/^ngram-collapse: --resume: .*other\.csv does not exist \(run without --resume to start the run\)\n$/u);
   });
 });
 
