@@ -30,11 +30,15 @@ export const MIN_ELAPSED_MS = 2000;
 /** Sum over series of generations finished plus the fraction of the one under way. */
 export class ProgressCounter {
   private readonly perTask = new Map<number, number>();
-  private sum: number;
+  /** Finished generations, summed: whole numbers, so exact. */
+  private whole: number;
+  /** The fractions under way, summed, and how many series have one. */
+  private fractions = 0;
+  private underWay = 0;
 
   /** `done`: generations already finished before this session (a resumed run). */
   constructor(done = 0) {
-    this.sum = done;
+    this.whole = done;
   }
 
   /** Records a report; a report behind the series' last one (out of order) changes nothing. */
@@ -43,11 +47,16 @@ export class ProgressCounter {
     const before = this.perTask.get(task) ?? 0;
     if (value <= before) return;
     this.perTask.set(task, value);
-    this.sum += value - before;
+    const [partBefore, part] = [before - Math.floor(before), value - Math.floor(value)];
+    this.whole += Math.floor(value) - Math.floor(before);
+    this.underWay += (part > 0 ? 1 : 0) - (partBefore > 0 ? 1 : 0);
+    // (no fraction under way: none summed, exactly; a running sum of the fractions' differences ended
+    // at 11.999999999999998 of 12, the bar at 99% with no ETA, when two workers' reports interleaved: probe)
+    this.fractions = this.underWay === 0 ? 0 : this.fractions + part - partBefore;
   }
 
   get value(): number {
-    return this.sum;
+    return this.whole + this.fractions;
   }
 }
 

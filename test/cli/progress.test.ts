@@ -24,6 +24,16 @@ describe('ProgressCounter: finished generations plus the fraction under way, ove
     expect(counter.value).toBe(3);
   });
 
+  it('reads exactly the total once every series is done, whatever fractions came before (two series at sixths: a running sum ended at 1.9999999999999996, the bar at 99%: probe)', () => {
+    for (const steps of [6, 7, 10, 11]) {
+      const counter = new ProgressCounter();
+      // two series report k/steps of generation 0 in turn, then each finishes it (1 + 1 = 2)
+      for (let k = 1; k < steps; k++) for (const task of [0, 1]) counter.update(task, 0, k / steps);
+      for (const task of [0, 1]) counter.update(task, 1, 0);
+      expect(counter.value, `${steps} steps`).toBe(2);
+    }
+  });
+
   it('starts at the generations a resumed run already has', () => {
     const counter = new ProgressCounter(8);
     counter.update(3, 0, 0.5);
