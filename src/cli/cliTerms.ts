@@ -54,6 +54,14 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string | ((phrase: string
   // (whole hints: a file's name in a message is the user's, never rewritten: review)
   [/^pass a larger corpus, or a holdout share of 0 (\(none held out, no held-out metrics\))$/u, 'pass a larger corpus, or, with run, --holdout 0 $1'],
   [/^pass a larger corpus, or a holdout share of at least (\S+) \(one held out\) or of 0 (\(none held out, no held-out metrics\))$/u, 'pass a larger corpus, or, with run, --holdout $1 or more (one held out) or --holdout 0 $2'],
+  // simulation/settings.ts: a batch that growth shrinks to nothing, a human share beyond the pool
+  [/(?<=^|: )tokens growth (\S+) shrinks the batch of (?=\d+ tokens to 0 by generation \d+: a model trained on nothing$)/u, '--tokens-growth $1 shrinks the batch of '],
+  [/^use a tokens growth closer to 1, more tokens or fewer generations$/u, 'use a --tokens-growth closer to 1, more --tokens or fewer --generations'],
+  [/(?<=^|: )human ratio (\S+) asks for (?=[\d,]+ human tokens in )/u, '--human-ratio $1 asks for '],
+  [/(?<='s batch of [\d,]+ tokens )\(tokens growth (\S+)\)(?=, and the human pool H holds [\d,]+: the rest would be synthetic text$)/u, '(--tokens-growth $1)'],
+  [/^use a smaller human ratio, fewer generations or less growth$/u, 'use a smaller --human-ratio, fewer --generations or less --tokens-growth'],
+  [/^use a smaller human ratio, (fewer tokens, generations or growth|fewer tokens)(, a smaller holdout)?, or a larger corpus$/u, (_hint, fewer: string, holdout: string | undefined) =>
+    `use a smaller --human-ratio, ${fewer === 'fewer tokens' ? 'fewer --tokens' : 'fewer --tokens, --generations or less --tokens-growth'}${holdout === undefined ? '' : ', a smaller --holdout'}, or a larger corpus`],
   // corpus/readText.ts: sentences that end at line breaks; text options Brown does not read
   [/(?<=\); )pass sentences 'line' if each line is a sentence\b/u, 'pass --sentences line if each line is a sentence'],
   // corpus/brown.ts and corpus/loadCorpus.ts: names joined where each needs its own

@@ -11,6 +11,7 @@ import { inCliTerms } from '../../src/cli/cliTerms.js';
 import { InputError, OutputWriteError, UsageError, describeError } from '../../src/errors.js';
 import { checkAddKReserve } from '../../src/model/addK.js';
 import { humanSentenceMask } from '../../src/simulation/holdoutSplit.js';
+import { DEFAULT_RUN, refuseEmptyBatches, refuseHumanShareBeyondPool, type RunSettings } from '../../src/simulation/settings.js';
 import { warnBrownTextOptions } from '../../src/corpus/readText.js';
 import { inCliText } from '../../src/cli/cliTerms.js';
 import { SUBWORD_WAY_OUT, UNSPACED_WAY_OUT, WAY_OUT } from '../../src/corpus/cutLetters.js';
@@ -45,6 +46,27 @@ describe('inCliTerms', () => {
     expect(said('choose the field with jsonlField, --jsonl-field on the command line')).toBe('choose the field with --jsonl-field');
     expect(said('use the whitespace tokenizer, --tokenizer whitespace on the command line, which keeps words of every script whole')).toBe('use --tokenizer whitespace, which keeps words of every script whole');
     expect(said('use the char tokenizer, --tokenizer char on the command line, which makes each character a token')).toBe('use --tokenizer char, which makes each character a token');
+  });
+
+  it('says --tokens-growth, --human-ratio and their neighbours where the library names the settings in words (it printed "tokens growth 0.1": probe)', () => {
+    const run = (sweep: Partial<RunSettings['sweep']>, rest: Partial<RunSettings> = {}): RunSettings => ({ ...DEFAULT_RUN, ...rest, sweep: { ...DEFAULT_RUN.sweep, ...sweep } });
+    const both = (error: unknown): [string, string] => [describeError(error), describeError(inCliTerms(error))];
+    // batches of 100, 10, 1, 0.1: empty by generation 4
+    expect(both(refusal(() => refuseEmptyBatches(run({ tokensGrowth: [0.1] }, { generations: 5 }), 100)))).toEqual([
+      'tokens growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing (use a tokens growth closer to 1, more tokens or fewer generations)',
+      '--tokens-growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing (use a --tokens-growth closer to 1, more --tokens or fewer --generations)',
+    ]);
+    // batches of 20, 60 (growth 3): ratio 0.5 asks for 30 of a pool of 12 at generation 2; without --tokens the batch is H
+    expect(both(refusal(() => refuseHumanShareBeyondPool(run({ humanRatio: [0, 0.5], tokensGrowth: [3] }, { generations: 2 }), 12, 20)))).toEqual([
+      "human ratio 0.5 asks for 30 human tokens in generation 2's batch of 60 tokens (tokens growth 3), and the human pool H holds 12: the rest would be synthetic text (use a smaller human ratio, fewer generations or less growth)",
+      "--human-ratio 0.5 asks for 30 human tokens in generation 2's batch of 60 tokens (--tokens-growth 3), and the human pool H holds 12: the rest would be synthetic text (use a smaller --human-ratio, fewer --generations or less --tokens-growth)",
+    ]);
+    // with --tokens 20 and a holdout: the first batch (10 of a pool of 8); with --tokens 10, no holdout, growth 2: generation 2
+    const said = (generations: number, growth: number): string => describeError(inCliTerms(refusal(() => refuseHumanShareBeyondPool(run({ humanRatio: [0.5], tokensGrowth: [growth] }, { generations, tokens: 20, holdout: 0.1 }), 8, 20))));
+    expect(said(2, 1)).toBe('--human-ratio 0.5 asks for 10 human tokens in a batch of 20 tokens, and the human pool H holds 8: the rest would be synthetic text (use a smaller --human-ratio, fewer --tokens, a smaller --holdout, or a larger corpus)');
+    expect(describeError(inCliTerms(refusal(() => refuseHumanShareBeyondPool(run({ humanRatio: [0.5], tokensGrowth: [2] }, { generations: 2, tokens: 10, holdout: 0 }), 8, 10))))).toBe(
+      "--human-ratio 0.5 asks for 10 human tokens in generation 2's batch of 20 tokens (--tokens-growth 2), and the human pool H holds 8: the rest would be synthetic text (use a smaller --human-ratio, fewer --tokens, --generations or less --tokens-growth, or a larger corpus)",
+    );
   });
 
   it('says --holdout, for run, where the library says a holdout share (it named --holdout in the library: library probe)', () => {

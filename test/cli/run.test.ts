@@ -289,7 +289,7 @@ describe('--config', () => {
       'only one output can go to standard output (-)',
       '--tokens 300000000 is above the --max-tokens guard',
       '--resume cannot continue a --survival file',
-      'tokens growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing',
+      '--tokens-growth 0.1 shrinks the batch of 100 tokens to 0 by generation 4: a model trained on nothing',
       '--strategy accumulate would train on 10000 tokens by generation 10 (its batches alone, H besides), above the --max-tokens guard (5000)',
       '--summary x.csv and --out x.csv are the same file',
       '--report sub/../sub/x.csv.run.json and the run record sub/x.csv.run.json of --out are the same file',
