@@ -11,7 +11,9 @@
  * test at 5% over them, else undecided: ./orderedMeans.ts): the M0 verifier keeps more rare seed types and a
  * lower held-out perplexity than no selection; self-judging keeps fewer rare types and a higher held-out
  * perplexity than no selection; the M0 verifier beats self-judging on both. Each check reports what the
- * numbers show when it does not hold (a per-token perplexity filter is not a task verifier).
+ * numbers show when it does not hold (a per-token perplexity filter is not a task verifier). A rare-type
+ * check is undecided where rare_survival has no value (H has no seed type at or under the rare
+ * threshold), unless its held-out half already fails.
  */
 
 import { ORDERED_TEST_TEXT, orderedVerdict, type Ordering } from './orderedMeans.js';
@@ -47,7 +49,7 @@ export const verification: Recipe = {
 export function verificationFindings(data: RecipeData): Finding[] {
   const { rows } = data;
   const last = lastGeneration(rows);
-  const at = (cell: string, metric: Measure) => meanAt(rows, cell, last, metric)!;
+  const at = (cell: string, metric: Measure) => meanAt(rows, cell, last, metric);
   const each = (cell: string, metric: Measure) => replicateValues(rows, cell, last, metric);
   const rare = { none: at(VERIFICATION_CELLS.none, 'rare_survival'), verifier: at(VERIFICATION_CELLS.verifier, 'rare_survival'), self: at(VERIFICATION_CELLS.self, 'rare_survival') };
   const heldout = { none: at(VERIFICATION_CELLS.none, 'heldout_perplexity'), verifier: at(VERIFICATION_CELLS.verifier, 'heldout_perplexity'), self: at(VERIFICATION_CELLS.self, 'heldout_perplexity') };
@@ -65,36 +67,57 @@ export function verificationFindings(data: RecipeData): Finding[] {
     const { p, ...verdict } = orderedVerdict(meansHold, orderings);
     return { numbers: { ...numbers, welch_p: shown(p) }, ...verdict };
   };
+  // (with no rare seed type in H rare_survival has no value, and its comparisons, false on NaN, read
+  // "does not hold": review, one sentence repeated)
+  const { reference } = data.run;
+  const noRare = (cells: readonly Cell[]): string | undefined => {
+    const missing = cells.filter((cell) => rare[cell] === undefined);
+    if (missing.length === 0) return undefined;
+    const why = reference.rareTypes === 0 ? `: H has no rare seed type (seen ${reference.rareThreshold} times or fewer) to follow` : '';
+    return `no rare_survival at generation ${last} for ${missing.map((cell) => VERIFICATION_CELLS[cell]).join(', ')}${why}`;
+  };
+  /** `judged`, or undecided where a rare_survival it compares has no value (unless held-out perplexity, read too, already fails it). */
+  const rareJudged = (cells: readonly Cell[], meansHold: () => boolean, orderings: Ordering[], numbers: Finding['numbers'], heldoutHolds = true) => {
+    const why = noRare(cells);
+    if (why === undefined) return judged(meansHold(), orderings, numbers);
+    return { numbers: { ...numbers, welch_p: null }, holds: false, ...(heldoutHolds ? { undecided: why } : {}) };
+  };
   return [
     {
       name: 'M0 verifier: rare types survive longer',
       expected: `with the M0 verifier more of the seed-rare types are still present at the end than without selection (${ORDERED_TEST_TEXT})`,
       observed: rareText,
-      ...judged(rare.verifier > rare.none, [below('rare_survival', 'none', 'verifier')], rareNumbers),
+      ...rareJudged(['none', 'verifier'], () => rare.verifier! > rare.none!, [below('rare_survival', 'none', 'verifier')], rareNumbers),
     },
     {
       name: 'M0 verifier: held-out perplexity grows more slowly',
       expected: `with the M0 verifier the held-out perplexity ends lower than without selection (${ORDERED_TEST_TEXT})`,
       observed: heldoutText,
-      ...judged(heldout.verifier < heldout.none, [below('heldout_perplexity', 'verifier', 'none')], heldoutNumbers),
+      ...judged(heldout.verifier! < heldout.none!, [below('heldout_perplexity', 'verifier', 'none')], heldoutNumbers),
     },
     {
       name: 'self-judging: rare types die faster',
       expected: `when the model selects its own output fewer seed-rare types are present at the end than without selection (${ORDERED_TEST_TEXT})`,
       observed: rareText,
-      ...judged(rare.self < rare.none, [below('rare_survival', 'self', 'none')], rareNumbers),
+      ...rareJudged(['self', 'none'], () => rare.self! < rare.none!, [below('rare_survival', 'self', 'none')], rareNumbers),
     },
     {
       name: 'self-judging: held-out perplexity grows faster',
       expected: `when the model selects its own output the held-out perplexity ends higher than without selection (${ORDERED_TEST_TEXT})`,
       observed: heldoutText,
-      ...judged(heldout.self > heldout.none, [below('heldout_perplexity', 'none', 'self')], heldoutNumbers),
+      ...judged(heldout.self! > heldout.none!, [below('heldout_perplexity', 'none', 'self')], heldoutNumbers),
     },
     {
       name: 'the verifier beats self-judging',
       expected: `the M0 verifier ends with more rare types and a lower held-out perplexity than self-judging (${ORDERED_TEST_TEXT})`,
       observed: `${rareText}; ${heldoutText}`,
-      ...judged(rare.verifier > rare.self && heldout.verifier < heldout.self, [below('rare_survival', 'self', 'verifier'), below('heldout_perplexity', 'verifier', 'self')], { ...rareNumbers, ...heldoutNumbers }),
+      ...rareJudged(
+        ['verifier', 'self'],
+        () => rare.verifier! > rare.self! && heldout.verifier! < heldout.self!,
+        [below('rare_survival', 'self', 'verifier'), below('heldout_perplexity', 'verifier', 'self')],
+        { ...rareNumbers, ...heldoutNumbers },
+        heldout.verifier! < heldout.self!,
+      ),
     },
   ];
 }

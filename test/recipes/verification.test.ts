@@ -37,6 +37,34 @@ describe('recipe verification: each check can fail', () => {
   });
 });
 
+// One sentence repeated: H has no rare seed type, so rare_survival has no value (its comparisons, false
+// on NaN, read "does not hold": review).
+describe('recipe verification: no rare seed type', () => {
+  /** HOLDING's held-out perplexities (`heldout` for the verifier and self), no rare_survival; H with no type seen 2 times or fewer. */
+  function withoutRare(heldout: { verifier: number; self: number } = { verifier: 80, self: 150 }): Map<string, Finding> {
+    const cell = (perplexity: number): MetricValues[] => [{ heldout_perplexity: 50 }, { heldout_perplexity: perplexity }];
+    const data = fakeData({ 'select=none': cell(100), 'select=m0:low:0.8': cell(heldout.verifier), 'select=self:low:0.8': cell(heldout.self) });
+    const run = { ...data.run, reference: { ...data.run.reference, rareTypes: 0, rareThreshold: 2 } };
+    return new Map(verificationFindings({ ...data, run } as typeof data).map((finding) => [finding.name, finding]));
+  }
+
+  it('the rare-type checks are undecided, saying why; the held-out ones still decide', () => {
+    const findings = withoutRare();
+    const why = (cells: string) => `no rare_survival at generation 1 for ${cells}: H has no rare seed type (seen 2 times or fewer) to follow`;
+    const verdict = (name: string) => [findings.get(name)!.holds, findings.get(name)!.undecided];
+    expect(verdict('M0 verifier: rare types survive longer')).toEqual([false, why('select=none, select=m0:low:0.8')]);
+    expect(verdict('self-judging: rare types die faster')).toEqual([false, why('select=self:low:0.8, select=none')]);
+    // 80 < 150: the held-out half holds, the rare half cannot be read
+    expect(verdict('the verifier beats self-judging')).toEqual([false, why('select=m0:low:0.8, select=self:low:0.8')]);
+    expect(verdict('M0 verifier: held-out perplexity grows more slowly')).toEqual([true, undefined]);
+  });
+
+  it('"beats" still does not hold where its held-out half fails (verifier 160 above self 150)', () => {
+    const beats = withoutRare({ verifier: 160, self: 150 }).get('the verifier beats self-judging')!;
+    expect([beats.holds, beats.undecided]).toEqual([false, undefined]);
+  });
+});
+
 // Three replicates of hand-made values, to which each check also puts a one-sided Welch test.
 describe('recipe verification: means that hold within the replicates\' noise', () => {
   /** Three replicates: the values of HOLDING, with these spreads (+d, 0, -d) around each cell's rare survival. */
