@@ -10,7 +10,10 @@
  * quarter of ratio 0's in the means and, with two replicates or more, by a one-sided Welch test over
  * the replicates, else undecided); and stability has a
  * threshold in the real-data share: below it the curves keep falling in the second half of the run,
- * above it they level off.
+ * above it they level off. Where ratio 0 has nothing to reduce (no vocabulary lost since generation 1,
+ * or a held-out perplexity that did not grow) the second check leaves that part uncompared, and is
+ * undecided unless a part it can read fails; the third is undecided where ratio 0 lost no vocabulary
+ * since generation 1 (nothing to level off), unless a larger ratio lost more over the second half.
  */
 
 import { ORDERED_TEST_TEXT, orderedVerdict, replicateTable } from './orderedMeans.js';
@@ -96,10 +99,22 @@ function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
   const growth = (cell: string) => meanAt(rows, cell, last, 'heldout_perplexity')! / meanAt(rows, cell, 0, 'heldout_perplexity')! - 1;
   const secondHalfGrowth = (cell: string) => fittedGrowth(rows, cell, half, last);
   const loss = (cell: string) => 1 - meanAt(rows, cell, last, 'vocab_retention')! / meanAt(rows, cell, 1, 'vocab_retention')!;
-  const { p, ...verdict } = boundedVerdict(
-    growth(tenth) < 0.5 * growth(none) && loss(tenth) < 0.6 * loss(none) && secondHalfGrowth(tenth) < 0.25 * secondHalfGrowth(none),
-    rows, tenth, none, half, last,
-  );
+  // Each comparison with ratio 0's value, which must be positive to compare with: where ratio 0 lost or
+  // grew nothing there is nothing for human data to reduce, and "0% vs 0%" read "does not hold" (review,
+  // a 12-word corpus). Such a part leaves the check undecided, unless a part that can be read fails.
+  const parts = [
+    { tenth: growth(tenth), none: growth(none), factor: 0.5, nothing: `ratio 0's held-out perplexity did not grow over ${last} generations` },
+    { tenth: loss(tenth), none: loss(none), factor: 0.6, nothing: 'ratio 0 lost no vocabulary since generation 1' },
+    { tenth: secondHalfGrowth(tenth), none: secondHalfGrowth(none), factor: 0.25, nothing: `ratio 0's held-out perplexity did not grow over the second half (generations ${half}..${last})` },
+  ];
+  const untested = parts.filter((part) => !(part.none > 0)).map((part) => part.nothing);
+  const failed = parts.some((part) => part.none > 0 && !(part.tenth < part.factor * part.none));
+  const { p, ...tested } = boundedVerdict(!failed, rows, tenth, none, half, last);
+  const nothingToReduce = `${untested.join(', and ')}: nothing for human data to reduce`;
+  const verdict: Pick<Finding, 'holds' | 'undecided'> =
+    failed || untested.length === 0
+      ? tested
+      : { holds: false, undecided: [nothingToReduce, ...(parts[2]!.none > 0 && tested.undecided !== undefined ? [tested.undecided] : [])].join('; ') };
   return {
     name: '10% human data: the degradation is bounded, far below that with none',
     expected:
@@ -109,7 +124,8 @@ function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
     observed:
       `held-out perplexity growth over ${last} generations: ${text(growth(tenth) * 100)}% at ratio 0.1 vs ${text(growth(none) * 100)}% at ratio 0 ` +
       `(second half: ${text(secondHalfGrowth(tenth) * 100)}% vs ${text(secondHalfGrowth(none) * 100)}%); ` +
-      `vocabulary lost since generation 1: ${text(loss(tenth) * 100)}% vs ${text(loss(none) * 100)}%`,
+      `vocabulary lost since generation 1: ${text(loss(tenth) * 100)}% vs ${text(loss(none) * 100)}%` +
+      (failed && untested.length > 0 ? `; not compared: ${nothingToReduce}` : ''),
     numbers: {
       perplexity_growth_ratio_0_1: shown(growth(tenth)),
       perplexity_growth_ratio_0: shown(growth(none)),
@@ -181,6 +197,12 @@ function stabilityThreshold({ rows, half, last, cellOf }: Span): Finding {
   // lost 0.21% and 0.5 lost 0.37% over the second half, which failed the check once the effect was
   // complete: the recipes audit; at 10 replicates 0.52% and 0.12%)
   const decreasing = secondHalfLoss.every((value, i) => i === 0 || value <= secondHalfLoss[i - 1]! || (stable[i]! && stable[i - 1]!));
+  // (where ratio 0 lost no vocabulary since generation 1, every ratio is "stable" for want of anything
+  // to lose, and "stable from ratio 0 up" read "does not hold": review, a 12-word corpus; undecided,
+  // unless a larger ratio lost more over the second half)
+  const none = cellOf(0);
+  const lossSinceFirst = 1 - meanAt(rows, none, last, 'vocab_retention')! / meanAt(rows, none, 1, 'vocab_retention')!;
+  const undecided = lossSinceFirst > 0 || !decreasing ? undefined : `ratio 0 lost no vocabulary since generation 1 (${text(lossSinceFirst * 100)}%): nothing to level off, so no threshold shows`;
   return {
     name: 'a stability threshold on the real-data share',
     expected:
@@ -195,6 +217,7 @@ function stabilityThreshold({ rows, half, last, cellOf }: Span): Finding {
       threshold: threshold ?? null,
       ...Object.fromEntries(HUMAN_RATIOS.map((ratio, i) => [`second_half_loss_ratio_${ratio}`, shown(secondHalfLoss[i])])),
     },
-    holds: !stable[0] && threshold !== undefined && threshold <= 0.1 && decreasing,
+    holds: undecided === undefined && !stable[0] && threshold !== undefined && threshold <= 0.1 && decreasing,
+    ...(undecided === undefined ? {} : { undecided }),
   };
 }

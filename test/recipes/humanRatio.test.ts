@@ -171,6 +171,52 @@ describe('recipe human-ratio: each check can fail on its own', () => {
   });
 });
 
+// Where ratio 0 loses nothing there is nothing to reduce or level off ("0% vs 0%" and "stable from
+// ratio 0 up" read "does not hold" on a 12-word corpus: review).
+describe('recipe human-ratio: nothing lost at ratio 0', () => {
+  const findingsFor = (changes: Record<string, Partial<Curve>>): Map<string, Finding> => {
+    const cells = Object.fromEntries(
+      Object.entries(HOLDING).map(([ratio, curve]) => {
+        const { retention, perplexity } = { ...curve, ...changes[ratio] };
+        return [`human_ratio=${ratio}`, retention.map((value, g) => ({ vocab_retention: value, heldout_perplexity: perplexity[g]! }))];
+      }),
+    );
+    return new Map(humanRatio.findings(fakeData(cells)).map((finding) => [finding.name, finding]));
+  };
+  const BOUNDED = '10% human data: the degradation is bounded, far below that with none';
+  const THRESHOLD = 'a stability threshold on the real-data share';
+  // every ratio keeps vocab_retention 0.9 from generation 1 on: no ratio loses anything since generation 1
+  const flat = { retention: [1, 0.9, 0.9, 0.9, 0.9] };
+  const allFlat = { '0': flat, '0.01': flat, '0.1': flat, '0.5': flat };
+
+  it('"bounded": ratio 0 losing no vocabulary leaves that part untested, undecided where the perplexity parts hold', () => {
+    // perplexity as HOLDING's: growth 0.17 < 0.5 x 2, second half 0.017 < 0.25 x 0.5; vocabulary 1 - 0.9/0.9 = 0 at ratio 0
+    const bounded = findingsFor(allFlat).get(BOUNDED)!;
+    expect([bounded.holds, bounded.undecided]).toEqual([false, 'ratio 0 lost no vocabulary since generation 1: nothing for human data to reduce']);
+    // ratio 0's perplexity flat at 100 too: no part can be read
+    const nothing = findingsFor({ ...allFlat, '0': { ...flat, perplexity: [100, 100, 100, 100, 100] } }).get(BOUNDED)!;
+    expect(nothing.undecided).toBe("ratio 0's held-out perplexity did not grow over 4 generations, and ratio 0 lost no vocabulary since generation 1, and ratio 0's held-out perplexity did not grow over the second half (generations 2..4): nothing for human data to reduce");
+  });
+
+  it('"bounded" still does not hold where a part it can read fails, saying which part it could not compare', () => {
+    // ratio 0.1's perplexity as ratio 0's (growth 2, not under 0.5 x 2)
+    const bounded = findingsFor({ ...allFlat, '0.1': { ...flat, perplexity: [100, 150, 200, 250, 300] } }).get(BOUNDED)!;
+    expect([bounded.holds, bounded.undecided]).toEqual([false, undefined]);
+    expect(bounded.observed).toContain('; not compared: ratio 0 lost no vocabulary since generation 1: nothing for human data to reduce');
+  });
+
+  it('the threshold: undecided where ratio 0 lost nothing, unless a larger ratio lost more over the second half', () => {
+    const threshold = findingsFor(allFlat).get(THRESHOLD)!;
+    expect([threshold.holds, threshold.undecided]).toEqual([false, 'ratio 0 lost no vocabulary since generation 1 (0%): nothing to level off, so no threshold shows']);
+    // ratio 0.5 losing 1 - 0.8/0.9 = 11% over generations 2..4 against ratio 0's 0: the loss grows with the ratio
+    const growing = findingsFor({ ...allFlat, '0.5': { retention: [1, 0.9, 0.9, 0.85, 0.8] } }).get(THRESHOLD)!;
+    expect([growing.holds, growing.undecided]).toEqual([false, undefined]);
+    // ratio 0 losing 1 - 0.89/0.9 = 1.1% since generation 1, all in the second half: stable, and decided (it does not hold)
+    const little = findingsFor({ ...allFlat, '0': { retention: [1, 0.9, 0.9, 0.9, 0.89] } }).get(THRESHOLD)!;
+    expect([little.holds, little.undecided]).toEqual([false, undefined]);
+  });
+});
+
 describe('recipe human-ratio: the second half of an odd number of generations', () => {
   // generations 0..3: the second half is 2..3 (halfway = ceil(3 / 2) = 2), not 1..3, which is every
   // generation after the first and so the same span as "lost since generation 1"
