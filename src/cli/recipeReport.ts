@@ -1,7 +1,8 @@
 /**
  * A recipe's report: the report machinery's page (every metric, survival bands with the survival law dashed where it applies, cells) with a recipe
- * section on top: the claim, the sources, the command, each finding with its verdict, the notes, and the
- * recipe's own charts as inline SVG. Also the SVG files, in `figures/`.
+ * section on top: the claim, the sources, the command, each finding with its verdict, under them the
+ * one-replicate caveat where the run had one replicate (as standard output, findings.md and
+ * findings.json say it), the notes, and the recipe's own charts as inline SVG. Also the SVG files, in `figures/`.
  *
  * Contract: `writeRecipeReport(recipe, data, findings, records, { out, command })` writes
  * `out/report.html` and `out/figures/*.svg` (folder created) and resolves to the paths written.
@@ -20,7 +21,7 @@ import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
 import { renderSvg, scopedSvgIds, svgChartFiles, writeSvgCharts } from '../export/report/svgCharts.js';
 import { theoryPoints } from '../export/survivalLaw.js';
 import type { SeriesPoint } from '../export/report/aggregateCurves.js';
-import { observedText, verdictOf, type Finding, type Recipe, type RecipeData, type Verdict } from '../recipes/recipe.js';
+import { observedText, oneReplicateCaveat, verdictOf, type Finding, type Recipe, type RecipeData, type Verdict } from '../recipes/recipe.js';
 
 export async function writeRecipeReport(
   recipe: Recipe,
@@ -43,7 +44,8 @@ export async function writeRecipeReport(
     source: 'curves.csv',
   });
   // (a function: a string replacement reads `$&`, `$'` and `` $` `` in the command line as patterns, and pasted the page into it: audit)
-  const section = recipeSection(recipe, findings, options.command, charts);
+  // (the replicates of the run, data.scale: the page left out the caveat the other outputs carry: review)
+  const section = recipeSection(recipe, findings, options.command, charts, oneReplicateCaveat(data.scale.replicates));
   const html = page.replace('<main>', () => `<main>\n${section}`);
   await writeWholeFile(join(options.out, 'report.html'), html);
   written.push(join(options.out, 'report.html'));
@@ -92,6 +94,7 @@ function recipeSection(
   findings: readonly Finding[],
   command: string,
   charts: ReadonlyArray<{ title: string; svg: string }>,
+  caveat: string | undefined,
 ): string {
   const rows = findings
     .map(
@@ -111,6 +114,7 @@ function recipeSection(
     '<div class="table-wrap"><table><thead><tr><th>check</th><th>expected</th><th>observed (means over replicates unless it says otherwise)</th><th>verdict</th></tr></thead><tbody>',
     rows,
     '</tbody></table></div>',
+    caveat === undefined ? '' : `<p class="caveat"><strong>${escapeHtml(caveat)}</strong></p>`,
     notes === '' ? '' : `<ul class="note">${notes}</ul>`,
     // (each chart's ids scoped: every chart numbers its clip paths from 1, and a page's ids must differ)
     ...charts.map((chart, index) => `<figure class="chart" aria-label="${escapeHtml(chart.title)}">${scopedSvgIds(chart.svg, `chart${index + 1}`)}</figure>`),

@@ -172,12 +172,15 @@ describe('ngram-collapse recipe', () => {
     expect(result.stdout.endsWith(`outputs in acc\n${caveat}\n`)).toBe(true);
     expect(readFileSync(join(cwd, 'acc', 'findings.md'), 'utf8')).toContain(`\n**${caveat}**\n`);
     expect(JSON.parse(readFileSync(join(cwd, 'acc', 'findings.json'), 'utf8')).caveat).toBe(caveat);
+    // and the report, under the verdicts (it was left out there: review)
+    expect(readFileSync(join(cwd, 'acc', 'report.html'), 'utf8')).toContain(`</tbody></table></div>\n<p class="caveat"><strong>${escapeHtml(caveat)}</strong></p>\n`);
     expect(result.stderr).toContain('recipe accumulate: 3/3 series done');
     // two replicates: no such line
     const two = await cli(['recipe', 'accumulate', '--corpus', LIGHTHOUSE, '--generations', '2', '--replicates', '2', '--out', 'acc2'], { cwd });
     expect(two.stdout).toMatch(/\n\d of 3 findings hold, 1 undecided \(the rows cannot tell\); [\d.]+ s; outputs in acc2\n$/);
     expect(readFileSync(join(cwd, 'acc2', 'findings.md'), 'utf8')).not.toContain('One replicate');
     expect(JSON.parse(readFileSync(join(cwd, 'acc2', 'findings.json'), 'utf8'))).not.toHaveProperty('caveat');
+    expect(readFileSync(join(cwd, 'acc2', 'report.html'), 'utf8')).not.toContain('One replicate');
   });
 
   it("counts subword's series over all its tokenizers (it counted to 1 four times: audit); a check one replicate cannot decide is said to be undecided everywhere", async () => {
