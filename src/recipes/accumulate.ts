@@ -80,6 +80,12 @@ export function accumulateFindings(data: RecipeData): Finding[] {
 /** The trend test's level, and the fewest generations' means (0..G) that can pass it: 4, G = 3 (1/24). */
 const TREND_LEVEL = 0.05;
 const FEWEST_MEANS = fewestForTrend(TREND_LEVEL);
+/**
+ * How far above M0's replace's last held-out perplexity must end: the bound accumulate must stay under
+ * ("stays bounded"), so that "grows" means it ends past where accumulating keeps it. The sources report
+ * growth without a factor; this is the recipe's own line.
+ */
+const END_OVER_M0 = 1.5;
 
 /**
  * Replacing makes the held-out perplexity grow: its means over generations 0..G rise (a one-sided
@@ -95,14 +101,18 @@ function replaceGrows(replace: ReadonlyArray<number | undefined>, half: number, 
   const measured = means.every(Number.isFinite);
   const p = measured ? mannKendallP(means) : Number.NaN;
   const enough = means.length >= FEWEST_MEANS;
+  // (the 1.5 x was in the verdict and the expectation but not in what was observed, where "rising ...
+  // p = 0.008333; 1.095 x M0's" read "does not hold" with no word of why: review)
+  const ratio = means[last]! / start;
+  const beyond = `${Number.isFinite(ratio) ? (ratio > END_OVER_M0 ? 'above' : 'not above') : 'against'} the ${END_OVER_M0} x the check also asks for`;
   return {
     name: 'replace: held-out perplexity grows',
     expected: `replacing the data makes the held-out error grow generation after generation (a rising trend: one-sided Mann–Kendall test at ${TREND_LEVEL * 100}%), to more than 1.5 x M0's`,
     observed:
       `held-out perplexity ${text(start)} (M0) -> ${text(means[half])} (generation ${half}) -> ${text(means[last])} (${last}), ` +
-      `rising in ${rises} of ${last} generation${last === 1 ? '' : 's'} (Mann–Kendall p = ${text(p)}); ${text(means[last]! / start)} x M0's at the end`,
+      `rising in ${rises} of ${last} generation${last === 1 ? '' : 's'} (Mann–Kendall p = ${text(p)}); ${text(ratio)} x M0's at the end (${beyond})`,
     numbers: { heldout_perplexity_0: shown(start), replace_half: shown(means[half]), replace_last: shown(means[last]), replace_rising_generations: rises, replace_trend_p: shown(p) },
-    holds: measured && enough && p < TREND_LEVEL && means[last]! > 1.5 * start,
+    holds: measured && enough && p < TREND_LEVEL && ratio > END_OVER_M0,
     ...(!measured ? { undecided: 'a generation of replace has no held-out perplexity to test' } : enough ? {} : { undecided: `${means.length} generations' means (0-${last}) cannot pass the trend test (even rising in every generation has probability ${text(mannKendallP(means.map((_, i) => i)))} with no trend): run --generations ${FEWEST_MEANS - 1} or more` }),
   };
 }

@@ -55,6 +55,9 @@ describe('recipe accumulate: each check can fail on its own', () => {
     const grows = (replace: number[]) => verdictsFor({ ...HOLDING, replace })['replace: held-out perplexity grows'];
     // rising at every pair of 4 means: p = 1/24 < 0.05; but 149 is not above 1.5 x 100
     expect(grows([100, 110, 130, 149])).toBe(false);
+    // and says so: the test passes, the end does not
+    const short = accumulate.findings(fakeData(Object.fromEntries(Object.entries({ ...HOLDING, replace: [100, 110, 130, 149] }).map(([strategy, curve]) => [`strategy=${strategy}`, curve.map((value) => ({ heldout_perplexity: value }))])))).find((one) => one.name === 'replace: held-out perplexity grows')!;
+    expect(short.observed).toBe("held-out perplexity 100 (M0) -> 130 (generation 2) -> 149 (3), rising in 3 of 3 generations (Mann–Kendall p = 0.04167); 1.49 x M0's at the end (not above the 1.5 x the check also asks for)");
     expect(grows([100, 110, 130, 151])).toBe(true);
     // ends well above, but falls once among 4 means: S = 5 - 1 = 4, p = P(S >= 4) = (1 + 3) / 24 = 0.17
     expect(grows([100, 130, 125, 160])).toBe(false);
@@ -80,7 +83,7 @@ describe('recipe accumulate: each check can fail on its own', () => {
     const finding = accumulate.findings(fakeData(Object.fromEntries(Object.entries(cells).map(([id, curve]) => [id, curve.map((value) => ({ heldout_perplexity: value }))])))).find((one) => one.name === 'replace: held-out perplexity grows')!;
     expect(finding.holds).toBe(false);
     expect(finding.undecided).toBe("3 generations' means (0-2) cannot pass the trend test (even rising in every generation has probability 0.1667 with no trend): run --generations 3 or more");
-    expect(finding.observed).toBe("held-out perplexity 100 (M0) -> 150 (generation 1) -> 200 (2), rising in 2 of 2 generations (Mann–Kendall p = 0.1667); 2 x M0's at the end");
+    expect(finding.observed).toBe("held-out perplexity 100 (M0) -> 150 (generation 1) -> 200 (2), rising in 2 of 2 generations (Mann–Kendall p = 0.1667); 2 x M0's at the end (above the 1.5 x the check also asks for)");
   });
 
   it('accumulate must stay below 1.5 x M0 and grow less than 5% over the second half', () => {
