@@ -50,7 +50,7 @@ describe('recipe verification: no rare seed type', () => {
 
   it('the rare-type checks are undecided, saying why; the held-out ones still decide', () => {
     const findings = withoutRare();
-    const why = (cells: string) => `no rare_survival at generation 1 for ${cells}: H has no rare seed type (seen 2 times or fewer) to follow`;
+    const why = (cells: string) => `no rare_survival at generation 1 for ${cells}: H has no rare seed type (seen at most 2 times) to follow`;
     const verdict = (name: string) => [findings.get(name)!.holds, findings.get(name)!.undecided];
     expect(verdict('M0 verifier: rare types survive longer')).toEqual([false, why('select=none, select=m0:low:0.8')]);
     expect(verdict('self-judging: rare types die faster')).toEqual([false, why('select=self:low:0.8, select=none')]);
