@@ -187,7 +187,11 @@ describe('recipe drift', () => {
     expect(hapax(27, p27).holds).toBe(false);
     // too few to test: undecided, not "does not hold" (audit)
     expect(hapax(27, p27).undecided).toBe('too few seed hapaxes to test: 27 x 1 replicates = 27 trials, and a band of standard errors needs at least 10 expected survivors and 10 expected losses (run more --replicates, or a larger corpus)');
-    expect(hapax(27, p27).observed).toBe(`survival_1 at generation 1: ${Number(p27.toPrecision(4))}; too few seed hapaxes to test: 27 x 1 replicates = 27 trials, and a band of standard errors needs at least 10 expected survivors and 10 expected losses (run more --replicates, or a larger corpus)`);
+    // the law beside the measure, with the gap and the tolerance, 4 standard errors: 4 sqrt(p (1 - p) / 27)
+    const shown = (value: number): number => Number(value.toPrecision(4));
+    expect(hapax(28, p28 + 0.05).observed).toBe(`survival_1 at generation 1: ${shown(p28 + 0.05)} against the law's ${shown(p28)} (a gap of 0.05, within the tolerance ${shown(4 * Math.sqrt((p28 * (1 - p28)) / 28))})`);
+    expect(hapax(28, p28 + 0.5).observed).toContain(`(a gap of 0.5, beyond the tolerance ${shown(4 * Math.sqrt((p28 * (1 - p28)) / 28))})`);
+    expect(hapax(27, p27 + 0.01).observed).toBe(`survival_1 at generation 1: ${shown(p27 + 0.01)} against the law's ${shown(p27)} (a gap of 0.01, within the tolerance ${shown(4 * Math.sqrt((p27 * (1 - p27)) / 27))}); too few seed hapaxes to test: 27 x 1 replicates = 27 trials, and a band of standard errors needs at least 10 expected survivors and 10 expected losses (run more --replicates, or a larger corpus)`);
     expect(hapax(3, 0.1667).holds).toBe(false);
     // no hapax: said as such, with the replicates that ran (it said "0 x 0 replicates" and "run more --replicates": audit)
     const none = drift.findings(fakeDrift([{ types: 3, survival_1: 1 }, { types: 3 }], { ids: Int32Array.of(5, 5, 6, 6), offsets: Int32Array.of(0, 4) })).find((one) => one.name.startsWith('a seed hapax'))!;
