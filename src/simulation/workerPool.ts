@@ -41,6 +41,7 @@ import { generationZero, type SeriesRow, type SeriesWarning } from './series.js'
 import { taskSteps, type SeriesTask, type TaskExtras } from './seriesTask.js';
 import { batchesTotal, type RunSettings } from './settings.js';
 import { checkPreparedRun, checkTaskList, validateTaskOptions } from './validateSettings.js';
+import { workerExecArgv } from './workerExecArgv.js';
 
 export interface RunTasksOptions {
   /** Threads that run series; default one per core, or 1 for a small run (poolSize). 1 runs in this thread. */
@@ -446,7 +447,8 @@ class PoolRun {
   /** Starts one worker thread, idle, listening to its messages and errors. */
   private spawn(): Worker {
     const { WorkerThread, script, setup } = this.context;
-    const worker = new WorkerThread(script, { workerData: setup });
+    const execArgv = workerExecArgv(process.execArgv);
+    const worker = new WorkerThread(script, { workerData: setup, ...(execArgv === undefined ? {} : { execArgv }) });
     this.pool.set(worker, undefined);
     worker.on('message', (reply: WorkerReply) => this.safely(() => this.onReply(worker, reply)));
     worker.on('error', (error) => this.safely(() => this.onWorkerError(worker, error)));
