@@ -31,8 +31,10 @@ export {
   tokenCount,
 } from './corpus/tokenCorpus.js';
 export { loadCorpus, DEFAULT_LOAD_OPTIONS, type LoadOptions, type LoadedCorpus } from './corpus/loadCorpus.js';
-export { LOAD_RULES, validateLoadOptions } from './corpus/loadOptions.js';
-export { prepareTokenizer, tokenizerFor, TOKENIZER_NAMES, type TokenizerName } from './corpus/tokenizers.js';
+export { LOAD_RULES, validateLoadOptions, type LoadOptionValues } from './corpus/loadOptions.js';
+export { prepareTokenizer, tokenizerFor, TOKENIZER_NAMES, type TokenizerName, type WordTokenizerName, type Tokenize } from './corpus/tokenizers.js';
+export type { PublishedEncodingName } from './corpus/subword/subwordNames.js';
+export type { Merge } from './corpus/subword/bpeMerges.js';
 export { sentenceSplitter, SENTENCE_MODES, type SentenceMode } from './corpus/sentenceSplitter.js';
 export { splitSentences } from './corpus/sentenceSegmenter.js';
 export {
@@ -42,6 +44,7 @@ export {
   type ReadTextResult,
   type TextOptions,
   type TextFormat,
+  type TextSource,
   type Normalization,
 } from './corpus/readText.js';
 export { BROWN_CATEGORIES } from './corpus/brown.js';
@@ -76,24 +79,30 @@ export { expandCells, cellNames, type Cell } from './simulation/cells.js';
 export { prepareRun, heldoutOverlap, heldoutOverlapWarning, HELDOUT_OVERLAP_WARNING, MAX_LOOP_TOKENS, type PreparedRun, type WordViewSpec } from './simulation/preparedRun.js';
 export { humanSentenceMask } from './simulation/holdoutSplit.js';
 export { measuredText, type MeasuredText, type TopUp } from './simulation/measuredText.js';
-export { runSeries, type SeriesRow, type SeriesHooks, type GenerationTexts } from './simulation/series.js';
+export { runSeries, type SeriesRow, type SeriesHooks, type SeriesWarning, type GenerationTexts } from './simulation/series.js';
+export type { ProgressReport } from './simulation/generationProgress.js';
 export { simulate, seriesTasks, type SeriesTask } from './simulation/simulate.js';
-export { splitHoldout } from './simulation/holdoutSplit.js';
+export { splitHoldout, type HoldoutSplit } from './simulation/holdoutSplit.js';
 export { METRIC_COLUMNS, type MetricName, type MetricValues } from './metrics/columns.js';
 export { measureText, type TextMeasurement } from './metrics/measureText.js';
-export { TrigramSet, type TextTrigrams } from './metrics/ngramProfile.js';
+export { TrigramSet, type TextTrigrams, type TrigramSetParts } from './metrics/ngramProfile.js';
+export type { SentenceSet, SentenceSetParts } from './metrics/sentenceSet.js';
+export type { TransitionTable } from './counts/transitionTable.js';
+export type { ContextIndex } from './counts/tupleTable.js';
+export type { WordView, WordReference } from './metrics/wordColumns.js';
+export type { WordSplitter } from './corpus/subword/wordView.js';
 export { supportMetrics } from './metrics/supportMetrics.js';
 export { buildSeedReference, RARE_THRESHOLD_RULE, type SeedReference } from './metrics/seedReference.js';
 export { flooredPerplexity, oovRate } from './metrics/perplexity.js';
 export { driftExpectedTypes } from './metrics/driftBaseline.js';
 export { CURVE_COLUMNS, curveRecord } from './export/curveRecord.js';
 export { formatNumber } from './validation/formatNumber.js';
-export { openCsv, type CsvWriter } from './export/csvFile.js';
+export { openCsv, type CsvWriter, type CsvOptions } from './export/csvFile.js';
 
 // Experiments: worker threads, shards, summaries, extinctions, resume and merge.
 export { simulateAsync, type SimulateAsyncOptions } from './simulation/simulate.js';
 export { seriesSteps } from './simulation/series.js';
-export { Generation0Keeper, type Generation0Sharing } from './simulation/generationZero.js';
+export { Generation0Keeper, type Generation0Sharing, type Generation0 } from './simulation/generationZero.js';
 export { type TaskExtras } from './simulation/seriesTask.js';
 export {
   runTasks,
@@ -114,13 +123,14 @@ export { summarize, type SampleSummary } from './stats/sampleSummary.js';
 export { studentTQuantile, studentTCdf } from './stats/studentT.js';
 export { kaplanMeier, type SurvivalStep } from './stats/kaplanMeier.js';
 export { chao1, chao1FromCounts } from './metrics/chao1.js';
+export type { UnigramCounts } from './metrics/unigramCounts.js';
 export { survivalExponents, expectedSurvival, bandSurvival, theoryBands } from './metrics/survivalTheory.js';
-export { parseSelectRule, formatSelectRule, curatedShare, SELECT_FORMS, type SelectRule, type CuratedShare } from './simulation/curation.js';
+export { parseSelectRule, formatSelectRule, curatedShare, SELECT_FORMS, type SelectRule, type CuratedShare, type CurationContext } from './simulation/curation.js';
 export { batchTokensAt } from './simulation/settings.js';
-export { SurvivalCurves, SURVIVAL_CURVE_COLUMNS } from './export/survivalCurves.js';
+export { SurvivalCurves, SURVIVAL_CURVE_COLUMNS, type BatchSizes } from './export/survivalCurves.js';
 export { mergeCurves, type MergeInput, type MergeResult } from './export/mergeCurves.js';
-export { type RunRecord, type RunIdentity, makeRunRecord, readRunRecord, corpusDigest } from './export/runRecord.js';
-export { planResume } from './export/resumePlan.js';
+export { type RunRecord, type RunIdentity, type RunProvenance, makeRunRecord, readRunRecord, corpusDigest } from './export/runRecord.js';
+export { planResume, type ExpectedTask, type ResumeFile, type ResumePlan, type ResumeShortfall, type RowMisfit } from './export/resumePlan.js';
 export { detokenize, corpusFilePath } from './export/corpusFiles.js';
 export { OutputWriteError, RunIncompleteError } from './errors.js';
 
@@ -145,4 +155,7 @@ export {
   type ReportOptions,
   type WriteReportOptions,
   type SvgChart,
+  type SummaryRow,
 } from './export/report/index.js';
+export type { SeriesPoint } from './export/report/aggregateCurves.js';
+export type { LawInput } from './export/survivalLaw.js';

@@ -31,13 +31,14 @@ export interface LoadOptions extends TextOptions {
 
 export const DEFAULT_LOAD_OPTIONS: LoadOptions = DEFAULT_TEXT_OPTIONS;
 
-type ValueOptions = Omit<LoadOptions, 'stdin' | 'onWarning' | 'onProgress' | 'subwordTraining' | 'bpeMerges' | 'brownCache'>;
+/** The loader's options that are values (LOAD_RULES checks each): LoadOptions less its streams, callbacks and learned state. */
+export type LoadOptionValues = Omit<LoadOptions, 'stdin' | 'onWarning' | 'onProgress' | 'subwordTraining' | 'bpeMerges' | 'brownCache'>;
 
 /** Options checked by kind (functions, a stream, a list of merges) or library-only (no CLI flag), not by a value rule of LOAD_RULES. */
 const OTHER_OPTIONS = ['stdin', 'onWarning', 'onProgress', 'subwordTraining', 'bpeMerges', 'brownCache'];
 
 /** The rule of every plain-valued option (stdin and onWarning are checked by kind). */
-export const LOAD_RULES: { readonly [K in keyof ValueOptions]-?: ValueRule<NonNullable<ValueOptions[K]>> } = Object.freeze({
+export const LOAD_RULES: { readonly [K in keyof LoadOptionValues]-?: ValueRule<NonNullable<LoadOptionValues[K]>> } = Object.freeze({
   ...TEXT_OPTION_RULES,
   cwd: TEXT_RULE,
 });
