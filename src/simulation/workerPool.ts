@@ -447,7 +447,7 @@ class PoolRun {
   /** Starts one worker thread, idle, listening to its messages and errors. */
   private spawn(): Worker {
     const { WorkerThread, script, setup } = this.context;
-    const execArgv = workerExecArgv(process.execArgv);
+    const execArgv = workerExecArgv();
     const worker = new WorkerThread(script, { workerData: setup, ...(execArgv === undefined ? {} : { execArgv }) });
     this.pool.set(worker, undefined);
     worker.on('message', (reply: WorkerReply) => this.safely(() => this.onReply(worker, reply)));

@@ -112,6 +112,9 @@ function mayTouchFiles(path: string): boolean {
   // The playground's build-time files (bundle.ts, buildPage.ts) and its file writer are front-end
   // code like the CLI's; the page itself (playground/browser) must not touch files, and does not.
   const playgroundBuild = path.startsWith('playground/') && !path.startsWith('playground/browser/');
+  // simulation/workerExecArgv.ts reads the options the process started with, which its worker threads
+  // inherit (a program's `--input-type` failed every worker): process.execArgv, nothing else
+  if (path === 'simulation/workerExecArgv.ts') return true;
   return ['corpus/loadCorpus.ts', 'corpus/brown.ts', 'corpus/brownCache.ts', 'corpus/fileIdentity.ts', 'corpus/glob.ts', 'corpus/isLink.ts', 'corpus/namedFile.ts', 'corpus/ownDescriptor.ts', 'corpus/standardInput.ts'].includes(path) || path.startsWith('export/') || path.startsWith('cli/') || playgroundBuild;
 }
 
