@@ -10,6 +10,10 @@
  * a table's own. `missingRows(rows, plan?)` gives the grid's size, the count of its rows absent from `rows`
  * and the first of them in (cell, replicate, generation) order; rows outside the grid are not counted.
  * `missingRowsWarning` words it for a user, or gives undefined when nothing is missing. O(rows + grid).
+ * `foreignRow(rows, settings)` words the first row that no run of `settings` writes (another seed, a
+ * cell outside its sweep, a replicate or generation past its own), or gives undefined: a run record
+ * beside another run's curves (or curves another run's rows were added to) showed its provenance and
+ * drew its survival law over them, exit 0 (probe).
  */
 
 import { expandCells } from '../simulation/cells.js';
@@ -18,6 +22,21 @@ import type { CurveRow } from './report/curveRow.js';
 
 /** A row's place in the grid. */
 type GridRow = Pick<CurveRow, 'cell' | 'replicate' | 'generation'>;
+
+export function foreignRow(rows: readonly CurveRow[], settings: RunSettings): string | undefined {
+  const grid = runGridOf(settings);
+  const cells = new Set(grid.cells);
+  for (const [index, row] of rows.entries()) {
+    const what =
+      row.seed !== settings.seed ? `has seed ${String(row.seed)}, the run seed ${settings.seed}`
+      : !cells.has(row.cell) ? `is of cell ${row.cell}, which is not among the run's ${grid.cells.length}`
+      : row.replicate < 1 || row.replicate > grid.replicates ? `is of replicate ${row.replicate}, the run has ${grid.replicates}`
+      : row.generation > grid.generations ? `is of generation ${row.generation}, the run ends at ${grid.generations}`
+      : undefined;
+    if (what !== undefined) return `row ${index + 1} (cell ${row.cell}, replicate ${row.replicate}, generation ${row.generation}) ${what}`;
+  }
+  return undefined;
+}
 
 /** The grid a run writes: its cells (ids, in order), replicates 1..replicates, generations 0..generations. */
 export interface RowPlan {

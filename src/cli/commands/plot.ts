@@ -25,7 +25,7 @@ import { theoryPointsOfRecord } from '../../export/survivalLaw.js';
 import { checkSummaryMatches, checkSurvivalMatches } from '../../export/report/matchingInputs.js';
 import { checkDistinctOutputs, checkFolderEntries, checkStandardOutputNotInput, checkWritable, checkWritableFolder, refuseFolderName, namesStandardOutput } from '../outputPaths.js';
 import { readCurves } from '../../export/report/readCurves.js';
-import { missingRows, missingRowsWarning, runGridOf, type RowPlan } from '../../export/runGrid.js';
+import { foreignRow, missingRows, missingRowsWarning, runGridOf, type RowPlan } from '../../export/runGrid.js';
 import { textColumnsNote, textColumnsOf } from '../../export/report/curveRow.js';
 import { readRunRecord, runRecordPath, type RunRecord } from '../../export/runRecord.js';
 import { readSummary } from '../../export/report/readSummary.js';
@@ -139,7 +139,7 @@ export async function runPlot(io: CliIO, options: PlotOptions): Promise<void> {
   const textColumns = textColumnsOf(table.columns, table.metrics);
   if (textColumns.length > 0) io.stderr.write(`${WARNING}${oneLine(`${options.curves}: ${textColumnsNote(textColumns)}`)}\n`);
   const summary = options.summary === undefined ? undefined : await readSummary(options.summary);
-  const record = sidecarOf(options.curves);
+  const record = recordOfRows(io, options.curves, table.rows, sidecarOf(options.curves));
   warnMissingRows(io, options.curves, table.rows, record);
   const kaplanMeier = options.survival === undefined ? undefined : await readSurvival(options.survival);
   if (summary !== undefined) checkSummaryMatches(summary, table, options.summary!);
@@ -203,6 +203,19 @@ function recordPlan(record: RunRecord): RowPlan | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The record, where the rows are its run's; else none, with a warning: the page is drawn from the
+ * curves alone (another run's record showed its provenance and drew its survival law over these rows,
+ * exit 0: probe). A record whose settings give no grid is kept, as warnMissingRows keeps it.
+ */
+function recordOfRows(io: CliIO, curves: string, rows: readonly CurveRow[], record: RunRecord | undefined): RunRecord | undefined {
+  if (record === undefined || recordPlan(record) === undefined) return record;
+  const foreign = foreignRow(rows, record.identity.settings);
+  if (foreign === undefined) return record;
+  io.stderr.write(`${WARNING}${oneLine(`${runRecordPath(curves)} is not the record of the rows of ${curves}: ${foreign}; the page is drawn from the curves alone, without the run's provenance or the survival law`)}\n`);
+  return undefined;
 }
 
 /** The run record next to the curves CSV (what the report's provenance shows); none if absent or unreadable. */
