@@ -10,8 +10,9 @@
  * corpus) is a run stopped between writing its record and creating the CSV (a `kill -9` in its first
  * second): it is started afresh, `notStarted` set, rather than refused (a requeue that always adds
  * --resume failed on it: audit); so is one beside that record never put in place (`<record>.partial`,
- * whole and of this very run: killed between writing the record and renaming it). Without a record,
- * or with another run's, it is refused.
+ * whole and of this very run and shard: killed between writing the record and renaming it), and an
+ * empty CSV beside such a record (a fresh run empties an earlier run's CSV before it renames its record
+ * over the earlier one). Without a record, or with another run's, it is refused.
  *
  * Returns how many series are complete, the bytes kept per file ([curves, extinctions]; 0 = start the
  * file afresh), the curves records kept (for the summary, the final table and the report) and, where
@@ -68,10 +69,12 @@ export const FRESH_START: ResumePoint = { completeTasks: 0, keepBytes: [0, 0], k
 
 export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly ExpectedTask[], rowsPerTask: number, seedTypes: number): ResumePoint {
   const out = files.out;
-  // (no CSV and no record: a record never put in place, of this very run, says the run began: probe)
+  // (no CSV, or one emptied by this run before its record was put in place over an earlier run's: a
+  // record never put in place, whole and of this very run and shard, says the run began: probe, review)
   const placed = readRunRecord(out);
-  const unplaced = placed === undefined && !existsSync(out) ? readUnplacedRunRecord(out) : undefined;
-  const previous = placed ?? (unplaced !== undefined && unplaced.fingerprint === record.fingerprint ? unplaced : undefined);
+  const unplaced = !existsSync(out) || statSync(out).size === 0 ? readUnplacedRunRecord(out) : undefined;
+  const ours = unplaced !== undefined && unplaced.fingerprint === record.fingerprint && unplaced.shard === record.shard;
+  const previous = ours ? unplaced : placed;
   const differences = previous === undefined ? [] : describeDifferences(previous.identity, record.identity);
   if (previous !== undefined && previous.shard !== record.shard) differences.push(fieldName('shard'));
   const sameRun = previous !== undefined && differences.length === 0 && previous.fingerprint === record.fingerprint;

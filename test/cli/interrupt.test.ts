@@ -290,6 +290,27 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     expect(await new Promise((done) => refused.on('close', done))).toBe(2);
     expect(said).toMatch(/^ngram-collapse: --resume: .*other\.csv does not exist \(run without --resume to start the run\)\n$/u);
   });
+
+  it("killed there over an earlier run's files (its CSV emptied, the earlier record still in place), --resume runs every series as well (it was refused as 'written with other settings': review)", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ngram-collapse-unplaced-over-'));
+    const args = ['run', '--corpus', 'brown:news', '--order', '2', '--generations', '2', '--replicates', '2', '--workers', '1', '--quiet', '--out', 'out.csv'];
+    const env = environment('0');
+    const earlier = spawn(process.execPath, [MAIN, ...args, '--seed', '7'], { cwd, env, stdio: 'ignore' });
+    expect(await new Promise((done) => earlier.on('close', done))).toBe(0);
+    writeFileSync(join(cwd, 'hook.cjs'), KILL_BEFORE_RECORD);
+    const fresh = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...args], { cwd, env, stdio: 'ignore' });
+    expect(await new Promise((done) => fresh.on('close', (_code, signal) => done(signal)))).toBe('SIGKILL');
+    // the earlier run's rows emptied, its record in place, this run's beside it
+    expect([statSync(join(cwd, 'out.csv')).size, JSON.parse(readFileSync(join(cwd, 'out.csv.run.json'), 'utf8')).identity.settings.seed]).toEqual([0, 7]);
+    expect(existsSync(join(cwd, 'out.csv.run.json.partial'))).toBe(true);
+    const resumed = spawn(process.execPath, [MAIN, ...args, '--resume'], { cwd, env, stdio: 'ignore' });
+    expect(await new Promise((done) => resumed.on('close', done))).toBe(0);
+    const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-clean-'));
+    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
+    expect(await new Promise((done) => whole.on('close', done))).toBe(0);
+    expect(readFileSync(join(cwd, 'out.csv'), 'utf8') === readFileSync(join(clean, 'out.csv'), 'utf8')).toBe(true);
+    expect(JSON.parse(readFileSync(join(cwd, 'out.csv.run.json'), 'utf8')).identity.settings.seed).toBe(42);
+  });
 });
 
 describe('a signal as a fresh run empties an earlier run\'s files', () => {
