@@ -10,7 +10,7 @@
  *   line is the row's description plus ` (default: ...)` when the row has a default to show. A flag
  *   that takes one value given twice is recorded, and `refuseRepeatedFlags(command)` throws it
  *   (UsageError) in the action, before resolving (so `--help` still wins); one that takes many collects.
- *   So is a flag's value that is another flag of the command (`--out --quiet`).
+ *   A flag's value that is another flag of the command (`--out --quiet`) is refused as it is read.
  * - `parseArgv(spec, argv, context)` is the whole command line -> what the command will do, as a
  *   pure function that runs nothing (tests are tables of argv -> settings with pinned messages).
  * - `commandFor(spec, context, execute)` is the commander command whose action is
@@ -48,7 +48,7 @@ export function declareOptions(command: Command, table: OptionTable): Command {
     const description = shown === undefined ? row.description : `${row.description} (default: ${shown})`;
     const flags = row.value === undefined ? row.flag : `${row.short === undefined ? '' : `${row.short}, `}${row.flag} ${row.value}`;
     const option = new CommanderOption(flags, description);
-    if (row.value !== undefined) option.argParser(row.many === true ? collected(row.flag, repeats, known) : onlyOnce(row.flag, row.value, repeats, known));
+    if (row.value !== undefined) option.argParser(row.many === true ? collected(row.flag, known) : onlyOnce(row.flag, row.value, repeats, known));
     command.addOption(option);
     if (row.value === undefined && row.negation !== undefined) {
       command.addOption(new CommanderOption(`--no-${row.flag.slice(2)}`, row.negation.description));
@@ -75,7 +75,7 @@ function flagsOf(table: OptionTable): ReadonlySet<string> {
  */
 function onlyOnce(flag: string, valueName: string, repeats: UsageError[], flags: ReadonlySet<string>): (value: string, previous: unknown) => string {
   return (value, previous) => {
-    refuseFlagAsValue(flag, value, repeats, flags);
+    refuseFlagAsValue(flag, value, flags);
     if (previous === undefined) return value;
     // (the list form only of two values: `--order= --order=3` was offered `--order ,3`, and `--order 2
     // --order 2` the list 2,2, which repeats a value: audits)
@@ -87,22 +87,24 @@ function onlyOnce(flag: string, valueName: string, repeats: UsageError[], flags:
 }
 
 /** Commander's parser of a flag that takes many values (`--corpus a b`): the list so far and `value`, as commander collects it. */
-function collected(flag: string, repeats: UsageError[], flags: ReadonlySet<string>): (value: string, previous: unknown) => string[] {
+function collected(flag: string, flags: ReadonlySet<string>): (value: string, previous: unknown) => string[] {
   return (value, previous) => {
-    refuseFlagAsValue(flag, value, repeats, flags);
+    refuseFlagAsValue(flag, value, flags);
     return Array.isArray(previous) ? [...(previous as string[]), value] : [value];
   };
 }
 
 /**
- * Records a value that is another flag of the command, `--eval` or `--out=x` (commander gives a flag
+ * Refuses a value that is another flag of the command, `--eval` or `--out=x` (commander gives a flag
  * the next word whatever it is: `train --corpus $EMPTY --eval e.txt` took `--eval` as the corpus and
  * said `corpus '--eval' not found`, and `run --out --quiet` wrote a file named `--quiet`: probe).
+ * Thrown at once, as commander reads it, not recorded with the repeats: commander's own count of the
+ * arguments comes before the action, and `run --out --corpus a.txt` said `too many arguments` (review).
  * A file of such a name is still given as `./--eval`.
  */
-function refuseFlagAsValue(flag: string, value: string, repeats: UsageError[], flags: ReadonlySet<string>): void {
+function refuseFlagAsValue(flag: string, value: string, flags: ReadonlySet<string>): void {
   if (!flags.has(value.split('=', 1)[0]!)) return;
-  repeats.push(new UsageError(`${flag} took '${value}' as its value, which is a flag`, `give ${flag} its value before the next flag: an empty shell variable gives none`));
+  throw new UsageError(`${flag} took '${value}' as its value, which is a flag`, `give ${flag} its value before the next flag: an empty shell variable gives none`);
 }
 
 /**
