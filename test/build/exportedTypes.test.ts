@@ -109,21 +109,31 @@ function declarationOf(binding: Binding): { key: string; file: string; nodes: As
   return { key: `${file}#${name}`, file, nodes: at.nodes };
 }
 
-/** Every type reference by name under `node`, less the type parameters declared under it and private members. */
-function referencedTypes(node: AstNode): string[] {
+/**
+ * Every type `node` names, as a name in its file's scope or, for `import("./x.js").Name` (tsc writes an
+ * inferred type so), a name of another file; less the type parameters declared under it and private
+ * members. A qualified name (`NodeJS.ErrnoException`) is a namespace's, none of which dist declares.
+ */
+function referencedTypes(node: AstNode, file: string): Array<{ readonly file: string; readonly name: string; readonly local: boolean }> {
   const parameters = new Set<string>();
-  const references: string[] = [];
+  const references: Array<{ file: string; name: string; local: boolean }> = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(visit);
     if (value === null || typeof value !== 'object' || typeof (value as AstNode).type !== 'string') return;
     const child = value as AstNode;
     if (child.accessibility === 'private' || child.type === 'ClassPrivateProperty' || child.type === 'ClassPrivateMethod') return;
     if (child.type === 'TSTypeParameter') parameters.add(nameOf(child.name) ?? String(child.name));
-    if (child.type === 'TSTypeReference' && (child.typeName as AstNode).type === 'Identifier') references.push(nameOf(child.typeName)!);
+    if (child.type === 'TSTypeReference' && (child.typeName as AstNode).type === 'Identifier') references.push({ file, name: nameOf(child.typeName)!, local: true });
+    if (child.type === 'TSImportType') {
+      const argument = child.argument as AstNode;
+      const source = distFile(file, nameOf(argument.type === 'TSLiteralType' ? argument.literal : argument) ?? '');
+      const qualifier = child.qualifier as AstNode | null | undefined;
+      if (source !== undefined && qualifier?.type === 'Identifier') references.push({ file: source, name: nameOf(qualifier)!, local: false });
+    }
     for (const [field, inner] of Object.entries(child)) if (!['loc', 'start', 'end', 'leadingComments', 'trailingComments'].includes(field)) visit(inner);
   };
   visit(node);
-  return references.filter((name) => !parameters.has(name));
+  return references.filter((reference) => !(reference.local && parameters.has(reference.name)));
 }
 
 describe('the exported declarations', () => {
@@ -141,10 +151,12 @@ describe('the exported declarations', () => {
     const missing: Record<string, string[]> = {};
     for (const [name, found] of declarations) {
       for (const node of found!.nodes) {
-        for (const type of referencedTypes(node)) {
-          const scope = moduleNames(found!.file).scope.get(type);
-          const target = scope === undefined ? undefined : declarationOf(scope.kind === 'from' ? scope : { kind: 'from', file: found!.file, name: type });
-          if (target !== undefined && !exportedKeys.has(target.key)) (missing[type] ??= []).includes(name) || missing[type].push(name);
+        for (const type of referencedTypes(node, found!.file)) {
+          const scope = type.local ? moduleNames(type.file).scope.get(type.name) : { kind: 'from' as const, file: type.file, name: type.name };
+          const target = scope === undefined ? undefined : declarationOf(scope.kind === 'from' ? scope : { kind: 'from', file: type.file, name: type.name });
+          if (target === undefined || exportedKeys.has(target.key)) continue;
+          const users = (missing[type.name] ??= []);
+          if (!users.includes(name)) users.push(name);
         }
       }
     }
