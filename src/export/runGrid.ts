@@ -28,7 +28,9 @@ export function foreignRow(rows: readonly CurveRow[], settings: RunSettings): st
   const cells = new Set(grid.cells);
   for (const [index, row] of rows.entries()) {
     const what =
-      row.seed !== settings.seed ? `has seed ${String(row.seed)}, the run seed ${settings.seed}`
+      // (a seed column empty, text or absent says nothing of the run: the rest is still compared; it
+      // read "has seed undefined" and dropped every record: review)
+      typeof row.seed === 'number' && Number.isFinite(row.seed) && row.seed !== settings.seed ? `has seed ${row.seed}, the run seed ${settings.seed}`
       : !cells.has(row.cell) ? `is of cell ${row.cell}, which is not among the run's ${grid.cells.length}`
       : row.replicate < 1 || row.replicate > grid.replicates ? `is of replicate ${row.replicate}, the run has ${grid.replicates}`
       : row.generation > grid.generations ? `is of generation ${row.generation}, the run ends at ${grid.generations}`

@@ -118,13 +118,6 @@ function typesFollowBaseline({ rows, cell, last }: Span): Finding {
  * Undecided with fewer hapax-replicates than the band's normal approximation needs (normalBandApplies),
  * or without generation 1's draws in the rows.
  */
-/** ` against the law's 0.6325 (a gap of 0.0029, within the tolerance 0.1058)`: what the verdict reads. */
-function lawBeside(survival: number | undefined, law: number, tolerance: number): string {
-  if (survival === undefined) return ` against the law's ${text(law)}`;
-  const gap = Math.abs(survival - law);
-  return ` against the law's ${text(law)} (a gap of ${text(gap)}, ${gap < tolerance ? 'within' : 'beyond'} the tolerance ${text(tolerance)})`;
-}
-
 function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']): Finding {
   const fit = human.ids.length + human.offsets.length - 1;
   const draws = drawsAt(rows, cell, 1);
@@ -156,6 +149,13 @@ function hapaxSurvival({ rows, cell }: Span, human: RecipeData['run']['human']):
     // (too few trials to test the law: it was reported as not holding, a result it is not: audit)
     ...(undecided === undefined ? {} : { undecided }),
   };
+}
+
+/** ` against the law's 0.6325 (a gap of 0.0029, within the tolerance 0.1058)`: what the verdict reads. */
+function lawBeside(survival: number | undefined, law: number, tolerance: number): string {
+  if (survival === undefined) return ` against the law's ${text(law)}`;
+  const gap = Math.abs(survival - law);
+  return ` against the law's ${text(law)} (a gap of ${text(gap)}, ${gap < tolerance ? 'within' : 'beyond'} the tolerance ${text(tolerance)})`;
 }
 
 /** How many ids occur exactly once. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CurveRow } from '../../src/export/report/curveRow.js';
-import { missingRows, missingRowsWarning, runGridOf, tablePlan } from '../../src/export/runGrid.js';
+import { foreignRow, missingRows, missingRowsWarning, runGridOf, tablePlan } from '../../src/export/runGrid.js';
 import { DEFAULT_RUN } from '../../src/simulation/settings.js';
 
 /** Rows of cells a and b, replicates 1-2, generations 0-2, but those listed as missing. */
@@ -42,5 +42,23 @@ describe('missingRows', () => {
 
   it("reads the table's own grid: cells in order of appearance, the largest replicate and generation", () => {
     expect(tablePlan([{ cell: 'z', replicate: 3, generation: 0 }, { cell: 'a', replicate: 1, generation: 7 }])).toEqual({ cells: ['z', 'a'], replicates: 3, generations: 7 });
+  });
+});
+
+describe('foreignRow', () => {
+  // DEFAULT_RUN: cells human_ratio=0 and human_ratio=0.1, 1 replicate, generations 0-10, seed 42
+  const row = (fields: Partial<CurveRow>): CurveRow => ({ cell: 'human_ratio=0', replicate: 1, generation: 0, seed: 42, ...fields });
+
+  it("finds none in the run's own rows, and names the first row of another seed, cell, replicate or generation", () => {
+    expect(foreignRow([row({}), row({ cell: 'human_ratio=0.1', generation: 10 })], DEFAULT_RUN)).toBeUndefined();
+    expect(foreignRow([row({}), row({ seed: 7 })], DEFAULT_RUN)).toBe('row 2 (cell human_ratio=0, replicate 1, generation 0) has seed 7, the run seed 42');
+    expect(foreignRow([row({ cell: 'human_ratio=0.5' })], DEFAULT_RUN)).toBe("row 1 (cell human_ratio=0.5, replicate 1, generation 0) is of cell human_ratio=0.5, which is not among the run's 2");
+    expect(foreignRow([row({ replicate: 2 })], DEFAULT_RUN)).toBe('row 1 (cell human_ratio=0, replicate 2, generation 0) is of replicate 2, the run has 1');
+    expect(foreignRow([row({ generation: 11 })], DEFAULT_RUN)).toBe('row 1 (cell human_ratio=0, replicate 1, generation 11) is of generation 11, the run ends at 10');
+  });
+
+  it('reads a seed column that is empty, text or absent as saying nothing, and compares the rest (it said "has seed undefined": review)', () => {
+    expect(foreignRow([row({ seed: undefined }), row({ seed: Number.NaN }), row({ seed: 'x' })], DEFAULT_RUN)).toBeUndefined();
+    expect(foreignRow([row({ seed: undefined, replicate: 3 })], DEFAULT_RUN)).toBe('row 1 (cell human_ratio=0, replicate 3, generation 0) is of replicate 3, the run has 1');
   });
 });
