@@ -13,7 +13,8 @@
  * above it they level off. Where ratio 0 has nothing to reduce (no vocabulary lost since generation 1,
  * or a held-out perplexity that did not grow) the second check leaves that part uncompared, and is
  * undecided unless a part it can read fails; the third is undecided where ratio 0 lost no vocabulary
- * since generation 1 (nothing to level off), unless a larger ratio lost more over the second half.
+ * since generation 1 (nothing to level off), unless the second-half losses already break the order
+ * (a larger ratio losing more than a smaller one, where either loses 5% or more).
  */
 
 import { ORDERED_TEST_TEXT, orderedVerdict, replicateTable } from './orderedMeans.js';
