@@ -196,6 +196,14 @@ const KILL_AT_RECORD = `
   require('node:module').syncBuiltinESMExports();
 `;
 
+/** Whether `files` in `cwd` are byte for byte those the same command writes uninterrupted, in a folder of its own. */
+async function sameAsUninterrupted(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv, files: readonly string[] = ['out.csv']): Promise<boolean> {
+  const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-clean-'));
+  const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
+  expect(await new Promise((done) => whole.on('close', done))).toBe(0);
+  return files.every((file) => readFileSync(join(cwd, file), 'utf8') === readFileSync(join(clean, file), 'utf8'));
+}
+
 /** Kills the process as it is about to put its run record in place: the record written beside it, `.partial`, alone. */
 const KILL_BEFORE_RECORD = `
   const fs = require('node:fs');
@@ -224,10 +232,7 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     const resumed = spawn(process.execPath, [MAIN, ...args, '--resume'], { cwd, env, stdio: 'ignore' });
     expect(await new Promise((done) => resumed.on('close', done))).toBe(0);
     // the same files as the run never interrupted
-    const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-clean-'));
-    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
-    expect(await new Promise((done) => whole.on('close', done))).toBe(0);
-    expect(readFileSync(join(cwd, 'out.csv'), 'utf8') === readFileSync(join(clean, 'out.csv'), 'utf8')).toBe(true);
+    expect(await sameAsUninterrupted(cwd, args, env)).toBe(true);
   });
 
   it('in a folder without one, leaves its record and no CSV: --resume runs every series, with a line saying so (it was refused: "out.csv does not exist": audit)', async () => {
@@ -248,10 +253,7 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     resumed.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await new Promise((done) => resumed.on('close', done))).toBe(0);
     expect(stderr.split('\n')[0]).toBe('ngram-collapse: warning: --resume: out.csv was never written (the run stopped before its first row): every series is run');
-    const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-clean-'));
-    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
-    expect(await new Promise((done) => whole.on('close', done))).toBe(0);
-    for (const file of ['out.csv', 's.csv']) expect(readFileSync(join(cwd, file), 'utf8') === readFileSync(join(clean, file), 'utf8'), file).toBe(true);
+    expect(await sameAsUninterrupted(cwd, args, env, ['out.csv', 's.csv'])).toBe(true);
     // another run's record beside no CSV is still refused, naming what differs (another seed: another H, so another batch size too)
     const other = spawn(process.execPath, [MAIN, ...base, '--seed', '7', '--out', 'other.csv'], { cwd, env, stdio: 'ignore' });
     await new Promise((done) => other.on('close', done));
@@ -278,10 +280,7 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     expect(await new Promise((done) => resumed.on('close', done))).toBe(0);
     expect(stderr.split('\n')[0]).toBe('ngram-collapse: warning: --resume: out.csv was never written (the run stopped before its first row): every series is run');
     expect(readdirSync(cwd).sort()).toEqual(['hook.cjs', 'out.csv', 'out.csv.run.json']);
-    const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-clean-'));
-    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
-    expect(await new Promise((done) => whole.on('close', done))).toBe(0);
-    expect(readFileSync(join(cwd, 'out.csv'), 'utf8') === readFileSync(join(clean, 'out.csv'), 'utf8')).toBe(true);
+    expect(await sameAsUninterrupted(cwd, args, env)).toBe(true);
     // another run's record beside its place is no evidence: refused as before (another seed)
     writeFileSync(join(cwd, 'other.csv.run.json.partial'), readFileSync(join(cwd, 'out.csv.run.json')));
     const refused = spawn(process.execPath, [MAIN, ...base, '--seed', '7', '--out', 'other.csv', '--resume'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -305,10 +304,7 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     expect(existsSync(join(cwd, 'out.csv.run.json.partial'))).toBe(true);
     const resumed = spawn(process.execPath, [MAIN, ...args, '--resume'], { cwd, env, stdio: 'ignore' });
     expect(await new Promise((done) => resumed.on('close', done))).toBe(0);
-    const clean = mkdtempSync(join(tmpdir(), 'ngram-collapse-fresh-clean-'));
-    const whole = spawn(process.execPath, [MAIN, ...args], { cwd: clean, env, stdio: 'ignore' });
-    expect(await new Promise((done) => whole.on('close', done))).toBe(0);
-    expect(readFileSync(join(cwd, 'out.csv'), 'utf8') === readFileSync(join(clean, 'out.csv'), 'utf8')).toBe(true);
+    expect(await sameAsUninterrupted(cwd, args, env)).toBe(true);
     expect(JSON.parse(readFileSync(join(cwd, 'out.csv.run.json'), 'utf8')).identity.settings.seed).toBe(42);
   });
 });
