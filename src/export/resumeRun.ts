@@ -72,7 +72,7 @@ export function resumeRun(files: ResumeFiles, record: RunRecord, tasks: readonly
   // (no CSV, or one emptied by this run before its record was put in place over an earlier run's: a
   // record never put in place, whole and of this very run and shard, says the run began: probe, review)
   const placed = readRunRecord(out);
-  const unplaced = !existsSync(out) || statSync(out).size === 0 ? readUnplacedRunRecord(out) : undefined;
+  const unplaced = (statSync(out, { throwIfNoEntry: false })?.size ?? 0) === 0 ? readUnplacedRunRecord(out) : undefined;
   const ours = unplaced !== undefined && unplaced.fingerprint === record.fingerprint && unplaced.shard === record.shard;
   const previous = ours ? unplaced : placed;
   const differences = previous === undefined ? [] : describeDifferences(previous.identity, record.identity);

@@ -99,7 +99,7 @@ function boundedDegradation({ rows, half, last, cellOf }: Span): Finding {
   const tenth = cellOf(0.1);
   const growth = (cell: string) => meanAt(rows, cell, last, 'heldout_perplexity')! / meanAt(rows, cell, 0, 'heldout_perplexity')! - 1;
   const secondHalfGrowth = (cell: string) => fittedGrowth(rows, cell, half, last);
-  const loss = (cell: string) => 1 - meanAt(rows, cell, last, 'vocab_retention')! / meanAt(rows, cell, 1, 'vocab_retention')!;
+  const loss = (cell: string) => vocabularyLost(rows, cell, 1, last);
   // Each comparison with ratio 0's value, which must be positive to compare with: where ratio 0 lost or
   // grew nothing there is nothing for human data to reduce, and "0% vs 0%" read "does not hold" (review,
   // a 12-word corpus). Such a part leaves the check undecided, unless a part that can be read fails.
@@ -186,12 +186,14 @@ function lineGrowth(generations: readonly number[], values: readonly number[]): 
   return (slope * (last - first)) / (intercept + slope * first);
 }
 
+/** The share of its vocabulary (mean vocab_retention) a cell lost from generation `from` to `to`. */
+function vocabularyLost(rows: Span['rows'], cell: string, from: number, to: number): number {
+  return 1 - meanAt(rows, cell, to, 'vocab_retention')! / meanAt(rows, cell, from, 'vocab_retention')!;
+}
+
 /** Below some share of real data the vocabulary keeps shrinking over the second half; from it up, it levels off. */
 function stabilityThreshold({ rows, half, last, cellOf }: Span): Finding {
-  const secondHalfLoss = HUMAN_RATIOS.map((ratio) => {
-    const cell = cellOf(ratio);
-    return 1 - meanAt(rows, cell, last, 'vocab_retention')! / meanAt(rows, cell, half, 'vocab_retention')!;
-  });
+  const secondHalfLoss = HUMAN_RATIOS.map((ratio) => vocabularyLost(rows, cellOf(ratio), half, last));
   const stable = secondHalfLoss.map((value) => value < STABLE_SECOND_HALF_LOSS);
   const threshold = HUMAN_RATIOS.find((_, i) => stable[i] && stable.slice(i).every(Boolean));
   // (two stable ratios' order is within the noise: at 40 generations, 3 replicates, seed 1, ratio 0.1
@@ -201,8 +203,7 @@ function stabilityThreshold({ rows, half, last, cellOf }: Span): Finding {
   // (where ratio 0 lost no vocabulary since generation 1, every ratio is "stable" for want of anything
   // to lose, and "stable from ratio 0 up" read "does not hold": review, a 12-word corpus; undecided,
   // unless a larger ratio lost more over the second half)
-  const none = cellOf(0);
-  const lossSinceFirst = 1 - meanAt(rows, none, last, 'vocab_retention')! / meanAt(rows, none, 1, 'vocab_retention')!;
+  const lossSinceFirst = vocabularyLost(rows, cellOf(0), 1, last);
   const undecided = lossSinceFirst > 0 || !decreasing ? undefined : `ratio 0 lost no vocabulary since generation 1 (${text(lossSinceFirst * 100)}%): nothing to level off, so no threshold shows`;
   return {
     name: 'a stability threshold on the real-data share',
