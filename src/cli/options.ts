@@ -165,6 +165,8 @@ export const RUN_OPTIONS = {
   ...SWEEP_ROWS,
   ...SHARED_ROWS,
   ...LOAD_ROWS,
+  // a --config file may set these switches: the negation turns one off again from the command line
+  emptySentences: { ...LOAD_ROWS.emptySentences, negation: { description: 'a blank line ends a sentence and is no sentence (the default; undoes "emptySentences": true of --config)' } },
   out: { flag: '--out', value: '<file>', description: 'curves CSV, - for stdout', parse: text, file: true, fallback: 'curves.csv' },
   summary: optionalFile('--summary', '<file>', 'per cell, generation and metric: n, mean, sd and 95% CI (Student t) across replicates'),
   extinctions: optionalFile('--extinctions', '<file>', 'per cell, replicate and seed type: last seen, first absent, comebacks'),
@@ -181,7 +183,7 @@ export const RUN_OPTIONS = {
     fallback: WHOLE_RUN,
     fallbackText: null,
   },
-  quiet,
+  quiet: { ...quiet, negation: { description: 'print the table, progress and warnings (the default; undoes "quiet": true of --config)' } },
   resume: { flag: '--resume', description: 'continue the interrupted run whose --out CSV exists (same settings required)' },
   config: optionalFile('--config', '<file>', 'read options from a JSON file (flags given here win)'),
   printConfig: { flag: '--print-config', description: 'print the resolved configuration as JSON (usable with --config) and exit' },

@@ -157,6 +157,18 @@ describe('run: argv -> RunConfig', () => {
     expect(config.load).toMatchObject({ lowercase: false, tokenizer: 'bpe:300' });
   });
 
+  it('--no-quiet and --no-empty-sentences turn off what a --config file turned on (there was no way to: probe)', () => {
+    const files = { '/w/c.json': JSON.stringify({ quiet: true, emptySentences: true, sentences: 'line' }) };
+    const fromFile = parse(RUN_SPEC, ['--config', 'c.json'], files);
+    expect([fromFile.quiet, fromFile.load.emptySentences]).toEqual([true, true]);
+    const undone = parse(RUN_SPEC, ['--config', 'c.json', '--no-quiet', '--no-empty-sentences'], files);
+    expect([undone.quiet, undone.load.emptySentences]).toEqual([false, false]);
+    // with its own switch, a negation is refused as both given
+    expect(errorLine(RUN_SPEC, ['--quiet', '--no-quiet'])).toBe('--quiet and --no-quiet are both given (give one of them)');
+    // commands without --config have no negation to offer
+    expect(errorLine(GENERATE_SPEC, ['--no-quiet'])).toMatch(/unknown option '--no-quiet'/u);
+  });
+
   it("reads a name with spaces around it as a list's item is read, on the command line and in a config file (' line' was refused where ' mle' ran: audit)", () => {
     const spaced = parse(RUN_SPEC, ['--sentences', ' line ', '--tokenizer', ' whitespace', '--smoothing', ' mle']);
     expect([spaced.load.sentences, spaced.load.tokenizer, spaced.settings.sweep.smoothing]).toEqual(['line', 'whitespace', ['mle']]);
