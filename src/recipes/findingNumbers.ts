@@ -2,12 +2,17 @@
  * How a recipe's finding writes its numbers: `shown` for findings.json's numbers (4 significant digits,
  * null when undefined or not finite), `text` for the same number in a sentence ('n/a' when there is
  * none), `generationRuns` for a list of generations (`1-3, 7`), `relation` for a comparison (`<`, `>`,
- * `=`, `?`). Pure.
+ * `=`, `?`), `seenAtMost` for the rare-seed threshold (`once`, `at most 3 times`). Pure.
  */
 
 /** A number for a finding: rounded to 4 significant digits; null when undefined. */
 export function shown(value: number | undefined): number | null {
   return value === undefined || !Number.isFinite(value) ? null : Number(value.toPrecision(4));
+}
+
+/** How often a rare seed type is seen in H at most, in a sentence: `once` (threshold 1), `at most 3 times`. */
+export function seenAtMost(threshold: number): string {
+  return threshold === 1 ? 'once' : `at most ${threshold} times`;
 }
 
 /** A number in a sentence. */

@@ -18,7 +18,7 @@
 
 import { ORDERED_TEST_TEXT, orderedVerdict, type Ordering } from './orderedMeans.js';
 import { lastGeneration, meanAt, replicateValues } from './rowStats.js';
-import { shown, text } from './findingNumbers.js';
+import { seenAtMost, shown, text } from './findingNumbers.js';
 import { sweepRun, type Finding, type Recipe, type RecipeData } from './recipe.js';
 
 export const VERIFICATION_CELLS = {
@@ -73,7 +73,7 @@ export function verificationFindings(data: RecipeData): Finding[] {
   const noRare = (cells: readonly Cell[]): string | undefined => {
     const missing = cells.filter((cell) => rare[cell] === undefined);
     if (missing.length === 0) return undefined;
-    const why = reference.rareTypes === 0 ? `: H has no rare seed type (seen ${reference.rareThreshold === 1 ? 'once' : `at most ${reference.rareThreshold} times`}) to follow` : '';
+    const why = reference.rareTypes === 0 ? `: H has no rare seed type (seen ${seenAtMost(reference.rareThreshold)}) to follow` : '';
     return `no rare_survival at generation ${last} for ${missing.map((cell) => VERIFICATION_CELLS[cell]).join(', ')}${why}`;
   };
   /** `judged`, or undecided where a rare_survival it compares has no value (unless held-out perplexity, read too, already fails it). */

@@ -215,6 +215,31 @@ describe('recipe human-ratio: nothing lost at ratio 0', () => {
     const little = findingsFor({ ...allFlat, '0': { retention: [1, 0.9, 0.9, 0.9, 0.89] } }).get(THRESHOLD)!;
     expect([little.holds, little.undecided]).toEqual([false, undefined]);
   });
+
+  it('"steady degradation": undecided where H has no rare seed type and ratio 0 lost nothing, if perplexity rose (a 12-word corpus read "does not hold": probe)', () => {
+    const STEADY = 'no human data: steady degradation';
+    // ratio 0 keeps every seed type (retention 1 throughout); perplexity 100 < 200 < 300 as HOLDING's
+    const kept = { '0': { retention: [1, 1, 1, 1, 1] } };
+    const steady = (changes: Record<string, Partial<Curve>>, rareTypes: number, rareThreshold = 1): Finding => {
+      const cells = Object.fromEntries(Object.entries(HOLDING).map(([ratio, curve]) => {
+        const { retention, perplexity } = { ...curve, ...changes[ratio] };
+        return [`human_ratio=${ratio}`, retention.map((value, g) => ({ vocab_retention: value, heldout_perplexity: perplexity[g]! }))];
+      }));
+      const data = fakeData(cells);
+      const withReference = { ...data, run: { ...data.run, reference: { ...data.run.reference, rareTypes, rareThreshold } } } as RecipeData;
+      return humanRatio.findings(withReference).find((finding) => finding.name === STEADY)!;
+    };
+    expect([steady(kept, 0).holds, steady(kept, 0).undecided]).toEqual([false, 'ratio 0 lost no vocabulary, and H has no rare seed type (seen once) for it to lose first: vocabulary retention cannot fall here']);
+    expect(steady(kept, 0, 3).undecided).toContain('(seen at most 3 times)');
+    // with rare seed types to lose, keeping them all is a finding: it does not hold
+    expect([steady(kept, 12).holds, steady(kept, 12).undecided]).toEqual([false, undefined]);
+    // perplexity that did not rise fails the part that can be read: decided
+    const flatPerplexity = { '0': { retention: [1, 1, 1, 1, 1], perplexity: [100, 150, 100, 250, 300] } };
+    expect([steady(flatPerplexity, 0).holds, steady(flatPerplexity, 0).undecided]).toEqual([false, undefined]);
+    // a vocabulary that fell somewhere (0.99 at generation 3) is read as it is
+    const fellOnce = { '0': { retention: [1, 1, 1, 0.99, 0.99] } };
+    expect([steady(fellOnce, 0).holds, steady(fellOnce, 0).undecided]).toEqual([false, undefined]);
+  });
 });
 
 describe('recipe human-ratio: the second half of an odd number of generations', () => {
