@@ -65,7 +65,7 @@ function anchorVerdicts(changes: Partial<Record<keyof typeof ANCHOR_CELLS, Parti
   return Object.fromEntries(anchorFindingsFor(changes).map((finding) => [finding.name, finding.holds]));
 }
 
-function anchorFindingsFor(changes: Partial<Record<keyof typeof ANCHOR_CELLS, Partial<Cell>>>): Finding[] {
+function anchorFindingsFor(changes: Partial<Record<keyof typeof ANCHOR_CELLS, Partial<Cell>>>, moreAnchored: ReadonlyArray<Partial<Cell> & { seedCounts?: number[] }> = []): Finding[] {
   const cells = Object.fromEntries(Object.entries(HOLDING).map(([name, cell]) => [name, { ...cell, ...changes[name as keyof typeof ANCHOR_CELLS] }])) as Record<keyof typeof ANCHOR_CELLS, Cell>;
   const data = fakeData(
     Object.fromEntries(Object.entries(cells).map(([name, cell]) => [ANCHOR_CELLS[name as keyof typeof ANCHOR_CELLS], cell.retention.map((value, g) => ({ vocab_retention: value, ...(cell.rare[g] === undefined ? {} : { rare_survival: cell.rare[g] }) }))])),
@@ -81,6 +81,17 @@ function anchorFindingsFor(changes: Partial<Record<keyof typeof ANCHOR_CELLS, Pa
     comebacks: padded(cell.comebacks, 0),
     anchorTokens: cell.anchorTokens === undefined ? undefined : Int32Array.from(cell.anchorTokens),
   }));
+  // further replicates of the anchored cell (2, 3, ...), in the survival records alone
+  moreAnchored.forEach((changed, i) => {
+    const cell = { ...cells.anchored, ...changed };
+    survival.push({
+      ...survival.find((series) => series.cell === ANCHOR_CELLS.anchored)!,
+      replicate: i + 2,
+      ...(changed.seedCounts === undefined ? {} : { seedCounts: Int32Array.from(changed.seedCounts) }),
+      lastSeen: padded(cell.lastSeen, 3),
+      anchorTokens: cell.anchorTokens === undefined ? undefined : Int32Array.from(cell.anchorTokens),
+    });
+  });
   const run = { ...data.run, reference: { ...data.run.reference, rareThreshold: 2 } };
   return anchor.findings({ ...data, run, survival: survival as unknown as SeriesSurvival[] } as RecipeData);
 }
@@ -191,6 +202,25 @@ describe('recipe anchor: each check can fail on its own', () => {
     // too few rare types, but retention 0.86 against 0.8: the check fails on what it can read
     const fewButApart = finding({ anchorTokens: [10, 11, 12, 13, 14, 15, 16, 20], retention: [1, 0.9, 0.86, 0.86] });
     expect([fewButApart.holds, fewButApart.undecided]).toEqual([false, undefined]);
+  });
+
+  it('the rare comparison reads the fewest rare types over the series that have any, not the first series nor their mean', () => {
+    const name = 'one anchor sentence does not protect the other rare tokens';
+    // pure MLE loses type 10 alone: 26 of 27 (0.963). The anchored cell's replicate 1 as HOLDING's (anchor
+    // 10, 11: 22 of 25 outside it, 0.88); replicate 2 anchors 10-16 and 20, keeping all 19 outside it (1):
+    // the mean share 0.94, a gap of 0.023, within one type's 1/19 = 0.0526 of the coarsest series: undecided
+    const nineteenInOne = anchorFindingsFor({ mle: { lastSeen: [2] } }, [{ anchorTokens: [10, 11, 12, 13, 14, 15, 16, 20], lastSeen: [3, 3, 3, 3, 3, 3, 3] }]).find((each) => each.name === name)!;
+    expect(nineteenInOne.numbers).toMatchObject({ fewest_rare_types_anchor: 19, rare_survival_outside_anchor: 0.94 });
+    expect(nineteenInOne.undecided).toMatch(/^as few as 19 rare seed types with the anchor \(outside its sentence\)/u);
+    // a third replicate whose seed has no rare type (every count 30) is left out: the share and the fewest stay
+    const withoutRare = anchorFindingsFor({ mle: { lastSeen: [2] } }, [
+      { anchorTokens: [10, 11, 12, 13, 14, 15, 16, 20], lastSeen: [3, 3, 3, 3, 3, 3, 3] },
+      { seedCounts: Array<number>(30).fill(30) },
+    ]).find((each) => each.name === name)!;
+    expect(withoutRare.numbers).toMatchObject({ fewest_rare_types_anchor: 19, rare_survival_outside_anchor: 0.94 });
+    // both replicates with 25 outside the anchor (22 of 25 and 25 of 25: mean 0.94): 25 types, decided (0.94 within 0.05 of 0.963)
+    const twentyFive = anchorFindingsFor({ mle: { lastSeen: [2] } }, [{ lastSeen: [3, 3, 3, 3, 3, 3, 3] }]).find((each) => each.name === name)!;
+    expect([twentyFive.numbers['fewest_rare_types_anchor'], twentyFive.holds, twentyFive.undecided]).toEqual([25, true, undefined]);
   });
 
   it('the prior: nothing lost, nothing to come back; no rare_survival, nothing to compare: undecided (review: bpe:300 Brown)', () => {
