@@ -273,7 +273,8 @@ describe('a fresh run killed before it writes its first row, over an earlier run
     writeFileSync(join(cwd, 'hook.cjs'), KILL_BEFORE_RECORD);
     const fresh = spawn(process.execPath, ['-r', join(cwd, 'hook.cjs'), MAIN, ...args], { cwd, env, stdio: 'ignore' });
     expect(await new Promise((done) => fresh.on('close', (_code, signal) => done(signal)))).toBe('SIGKILL');
-    expect(readdirSync(cwd).sort()).toEqual(['hook.cjs', 'out.csv.run.json.partial']);
+    // (and its lock, whose process is gone: the --resume below takes it over, and leaves none)
+    expect(readdirSync(cwd).sort()).toEqual(['hook.cjs', 'out.csv.lock', 'out.csv.run.json.partial']);
     const resumed = spawn(process.execPath, [MAIN, ...args.filter((arg) => arg !== '--quiet'), '--resume'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     resumed.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

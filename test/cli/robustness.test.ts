@@ -93,7 +93,7 @@ const CASES: readonly Case[] = [
   { name: 'an unknown command', argv: ['simulate'], message: /unknown command 'simulate'/u },
   // only switches with a negation in the option table have a --no- form
   { name: 'a --no- form of an option that takes a value', argv: ['run', '--no-order'], message: /unknown option '--no-order'/u },
-  { name: 'a --no- form of a switch without one', argv: ['run', '--no-quiet'], message: /unknown option '--no-quiet'/u },
+  { name: 'a --no- form of a switch without one', argv: ['generate', '--no-quiet'], message: /unknown option '--no-quiet'/u },
   { name: 'an option without its value', argv: ['run', '--order'], message: /option '--order <list>' argument missing/u },
   { name: 'an unknown smoothing', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--smoothing', 'good-turing'], message: /unknown --smoothing value 'good-turing' \(use one of: mle, add-k, witten-bell, kneser-ney\)/u },
   { name: 'an unknown strategy', files: { 'c.txt': GOOD }, argv: ['run', '--corpus', 'c.txt', '--strategy', 'replace,mix'], message: /unknown --strategy value 'mix' \(use one of: replace, accumulate, accumulate-subsample\)/u },

@@ -49,6 +49,7 @@ import { checkOneStandardOutput, namesStandardOutput, standardOutputFile } from 
 import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
 import { commandFor } from '../optionTable.js';
+import { REFRESH_MS, takeRunLock, thisProcess } from '../runLock.js';
 import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
 import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuards.js';
@@ -66,7 +67,22 @@ export function runCommand(io: CliIO): Command {
 async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[]): Promise<void> {
   if (config.printConfig) return printConfig(config, io);
   const warn = warnTo(io, config.quiet);
-  const loaded = await loadAndPrepare(config, io, warn);
+  const checked = checkBeforeWork(config, io, warn);
+  // (two runs writing one --out, a job started twice or two shards given one file, interleaved their rows, both exit 0: probe)
+  const { recordBeside } = checked.outputs;
+  const lock = recordBeside === undefined ? undefined : takeRunLock(recordBeside, thisProcess(), recordBeside === resolve(io.cwd, config.out) ? config.out : relative(io.cwd, recordBeside));
+  const refreshing = lock === undefined ? undefined : setInterval(lock.refresh, REFRESH_MS).unref();
+  try {
+    await runLocked(config, io, rawArgs, warn, checked);
+  } finally {
+    clearInterval(refreshing);
+    lock?.release();
+  }
+}
+
+/** The run, its outputs checked and the CSV's lock held. */
+async function runLocked(config: RunConfig, io: CliIO, rawArgs: readonly string[], warn: (message: string) => void, checked: CheckedRun): Promise<void> {
+  const loaded = await loadAndPrepare(config, io, checked);
   const { outputs, run } = loaded;
   const { record, seedCounts } = describeRun(config, loaded, rawArgs, warn);
   const rowsPerTask = config.settings.generations + 1;
@@ -290,18 +306,26 @@ interface LoadedRun {
   readonly run: PreparedRun;
 }
 
+/** What is known before any work: the corpus options, the outputs (each path checked) and this shard's tasks. */
+type CheckedRun = Pick<LoadedRun, 'load' | 'outputs' | 'tasks'>;
+
+/** Checks the settings' token guards and every output path before any work (an empty shard warns). */
+function checkBeforeWork(config: RunConfig, io: CliIO, warn: (message: string) => void): CheckedRun {
+  const load = loadOptionsFor(config.load, io, warn);
+  checkTokenGuards(config.settings, load.maxTokens);
+  const outputs = checkRunOutputs(config, io.cwd);
+  const tasks = shardTasks(seriesTasks(config.settings), config.shard);
+  if (tasks.length === 0) warn(emptyShardWarning(config, outputs));
+  return { load, outputs, tasks };
+}
+
 /**
- * Checks the settings' token guards and every output path before any work, loads the corpus (with a
+ * Loads the corpus (with a
  * progress line unless --quiet) and prepares the run (in shared memory when worker threads will run
  * it), then checks the guards that need the corpus's size.
  */
-async function loadAndPrepare(config: RunConfig, io: CliIO, warn: (message: string) => void): Promise<LoadedRun> {
+async function loadAndPrepare(config: RunConfig, io: CliIO, { load, outputs, tasks }: CheckedRun): Promise<LoadedRun> {
   const { settings } = config;
-  const load = loadOptionsFor(config.load, io, warn);
-  checkTokenGuards(settings, load.maxTokens);
-  const outputs = checkRunOutputs(config, io.cwd);
-  const tasks = shardTasks(seriesTasks(settings), config.shard);
-  if (tasks.length === 0) warn(emptyShardWarning(config, outputs));
   const loading = startLoadProgress(io, !config.quiet);
   const { vocabulary, corpus } = await readWatched(config.corpus, { ...load, ...learningOnHuman(load.tokenizer, settings) }, loading.onProgress).finally(() => loading.done());
   checkHasTokens(`the corpus ${config.corpus.join(', ')}`, corpus);
