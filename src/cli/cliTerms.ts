@@ -10,7 +10,8 @@
  * caller's own subclass), name, stack and every other property of its own kept (it was rebuilt as a
  * plain InputError or UsageError); any other error, and one without a library phrase, as it is.
  * The library's own errors keep the library's names (their tests pin them: test/model/addK.test.ts,
- * test/corpus/corpusBuilder.test.ts, test/corpus/readText.test.ts, test/corpus/subword/learnedBpe.test.ts).
+ * test/corpus/corpusBuilder.test.ts, test/corpus/readText.test.ts, test/corpus/subword/learnedBpe.test.ts,
+ * test/export/mergeCurves.test.ts).
  */
 
 import { SUBWORD_WAY_OUT, UNSPACED_WAY_OUT, WAY_OUT } from '../corpus/cutLetters.js';
@@ -62,6 +63,9 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string | ((phrase: string
   [/^use a smaller human ratio, fewer generations or less growth$/u, 'use a smaller --human-ratio, fewer --generations or less --tokens-growth'],
   [/^use a smaller human ratio, (fewer tokens, generations or growth|fewer tokens)(, a smaller holdout)?, or a larger corpus$/u, (_hint, fewer: string, holdout: string | undefined) =>
     `use a smaller --human-ratio, ${fewer === 'fewer tokens' ? 'fewer --tokens' : 'fewer --tokens, --generations or less --tokens-growth'}${holdout === undefined ? '' : ', a smaller --holdout'}, or a larger corpus`],
+  // export/mergeCurves.ts: shards of two seeds (the seed column; a file's name is the user's, kept as it is)
+  [/ was run with seed (\S*), (.+) with seed (\S*)$/u, ' was run with --seed $1, $2 with --seed $3'],
+  [/ holds rows of two seeds, seed (\S*) and seed (\S*): rows of two runs$/u, ' holds rows of two seeds, --seed $1 and --seed $2: rows of two runs'],
   // corpus/readText.ts: sentences that end at line breaks; text options Brown does not read
   [/(?<=\); )pass sentences 'line' if each line is a sentence\b/u, 'pass --sentences line if each line is a sentence'],
   // corpus/brown.ts and corpus/loadCorpus.ts: names joined where each needs its own

@@ -236,14 +236,17 @@ function refuseMixedSettings(rows: readonly Row[]): void {
   }
 }
 
-/** Every row of one run carries its --seed: rows of two seeds are two runs, whatever their records say. */
+/**
+ * Every row of one run carries its seed (RunSettings.seed, the CSV's seed column): rows of two seeds are
+ * two runs, whatever their records say. Named `seed`, the library's name (the CLI prints --seed: cliTerms.ts).
+ */
 function refuseMixedSeeds(rows: readonly Row[]): void {
   const other = rows.find((row) => row.seed !== rows[0]!.seed);
   if (other === undefined) return;
   const first = rows[0]!;
   // (rows of two seeds in one file were named as two files of one name: "s.csv was run with --seed abc, s.csv with --seed 42": audit)
-  if (other.file === first.file) throw new InputError(`${first.file} holds rows of two seeds, --seed ${first.seed} and --seed ${other.seed}: rows of two runs`, 'merge only shards of one run, with one seed');
-  throw new InputError(`${other.file} was run with --seed ${other.seed}, ${first.file} with --seed ${first.seed}`, 'merge only shards of one run, with one seed');
+  if (other.file === first.file) throw new InputError(`${first.file} holds rows of two seeds, seed ${first.seed} and seed ${other.seed}: rows of two runs`, 'merge only shards of one run, with one seed');
+  throw new InputError(`${other.file} was run with seed ${other.seed}, ${first.file} with seed ${first.seed}`, 'merge only shards of one run, with one seed');
 }
 
 interface Plan extends RowPlan {

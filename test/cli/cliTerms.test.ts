@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { inCliTerms } from '../../src/cli/cliTerms.js';
 import { InputError, OutputWriteError, UsageError, describeError } from '../../src/errors.js';
 import { checkAddKReserve } from '../../src/model/addK.js';
+import { mergeCurves } from '../../src/export/mergeCurves.js';
 import { humanSentenceMask } from '../../src/simulation/holdoutSplit.js';
 import { DEFAULT_RUN, refuseEmptyBatches, refuseHumanShareBeyondPool, type RunSettings } from '../../src/simulation/settings.js';
 import { warnBrownTextOptions } from '../../src/corpus/readText.js';
@@ -134,6 +135,16 @@ describe('inCliTerms', () => {
       expect(inCliTerms(error)).toBe(error);
       expect(inCliText(`${name}: is not valid UTF-8`)).toBe(`${name}: is not valid UTF-8`);
     }
+  });
+
+  it('says --seed where mergeCurves says seed (shards of two seeds: the library named the flag)', () => {
+    const shard = (name: string, seed: number, cell: string) => ({ name, content: Buffer.from(`cell,replicate,generation,seed\n${cell},1,0,${seed}\n`) });
+    const twoFiles = refusal(() => mergeCurves([shard('a b.csv', 42, 'A'), shard('c.csv', 7, 'B')])) as InputError;
+    expect(describeError(twoFiles)).toBe('c.csv was run with seed 7, a b.csv with seed 42 (merge only shards of one run, with one seed)');
+    expect(describeError(inCliTerms(twoFiles))).toBe('c.csv was run with --seed 7, a b.csv with --seed 42 (merge only shards of one run, with one seed)');
+    const oneFile = refusal(() => mergeCurves([{ name: 's.csv', content: Buffer.from('cell,replicate,generation,seed\nA,1,0,42\nA,1,1,7\n') }])) as InputError;
+    expect(describeError(oneFile)).toBe('s.csv holds rows of two seeds, seed 42 and seed 7: rows of two runs (merge only shards of one run, with one seed)');
+    expect(describeError(inCliTerms(oneFile))).toBe('s.csv holds rows of two seeds, --seed 42 and --seed 7: rows of two runs (merge only shards of one run, with one seed)');
   });
 
   it('says --anchor where the library says anchor (more anchor sentences than the human pool: it said "anchor 50": audit)', () => {

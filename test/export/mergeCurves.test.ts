@@ -53,7 +53,7 @@ describe('mergeCurves', () => {
   it('refuses rows of two seeds, which without records would fit the sweep inferred from them', () => {
     // Without records the sweep is inferred from the rows, which would fit: only the seed column tells.
     expect(refusal([shard('a.csv', 'human_ratio=0', 42), shard('b.csv', 'human_ratio=0.1', 7)])).toBe(
-      'b.csv was run with --seed 7, a.csv with --seed 42 (merge only shards of one run, with one seed)',
+      'b.csv was run with seed 7, a.csv with seed 42 (merge only shards of one run, with one seed)',
     );
   });
 
@@ -178,10 +178,10 @@ describe('mergeCurves', () => {
     expect(mergeCurves([generationFirst]).rows).toBe(2);
     // the seed as the first column still tells two runs apart
     const seeds = (seed: number, cell: string): MergeInput => ({ name: `s${seed}.csv`, content: Buffer.from(`seed,cell,replicate,generation\n${seed},${cell},1,0\n`) });
-    expect(refusal([seeds(1, 'A'), seeds(2, 'B')])).toBe('s2.csv was run with --seed 2, s1.csv with --seed 1 (merge only shards of one run, with one seed)');
-    // two seeds in one file: named once (it read "s.csv was run with --seed 7, s.csv with --seed 42": audit)
+    expect(refusal([seeds(1, 'A'), seeds(2, 'B')])).toBe('s2.csv was run with seed 2, s1.csv with seed 1 (merge only shards of one run, with one seed)');
+    // two seeds in one file: named once, by the library's name seed (the CLI says --seed: test/cli/cliTerms.test.ts) (it read "s.csv was run with --seed 7, s.csv with --seed 42": audit)
     const oneFile = { name: 's.csv', content: Buffer.from('seed,cell,replicate,generation\n42,A,1,0\n7,A,1,1\n') };
-    expect(refusal([oneFile])).toBe('s.csv holds rows of two seeds, --seed 42 and --seed 7: rows of two runs (merge only shards of one run, with one seed)');
+    expect(refusal([oneFile])).toBe('s.csv holds rows of two seeds, seed 42 and seed 7: rows of two runs (merge only shards of one run, with one seed)');
     for (const header of ['replicate,generation,x', 'cell,generation,x', 'cell,replicate,x']) {
       expect(refusal([{ name: 'k.csv', content: Buffer.from(`${header}\n1,2,3\n`) }])).toBe('k.csv has no cell, replicate and generation columns (pass curves CSVs written by ngram-collapse run)');
     }
