@@ -51,6 +51,8 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string | ((phrase: string
   // simulation/preparedRun.ts: more anchor sentences than the human pool holds
   [/(?<=^|: )anchor (\d+) needs that many human sentences(?=, but the human pool has \d+)/u, '--anchor $1 needs that many human sentences'],
   [/^pass a smaller anchor or\b/u, 'pass a smaller --anchor or'],
+  // simulation/preparedRun.ts: a run past MAX_LOOP_TOKENS
+  [/(?<= tokens in one text \(a generation's batch, its )select candidates(?=, or the pool an accumulating strategy keeps: H and every batch\), more than \d+$)/u, '--select candidates'],
   // simulation/holdoutSplit.ts: a corpus too small for the holdout share (a recipe's is its own: "with run")
   // (whole hints: a file's name in a message is the user's, never rewritten: review)
   [/^pass a larger corpus, or a holdout share of 0 (\(none held out, no held-out metrics\))$/u, 'pass a larger corpus, or, with run, --holdout 0 $1'],

@@ -122,9 +122,10 @@ export function checkCellFitsRun(run: PreparedRun, cell: { readonly settings: Ce
 export const MAX_LOOP_TOKENS = 1_000_000_000;
 
 /**
- * Refuses, before any work, a run whose generation text, --select candidate draw or accumulated
- * pool (H and every batch, accumulatedPoolTokens) passes MAX_LOOP_TOKENS, whose batch shrinks to nothing under a --tokens-growth below 1 (a model trained
- * on 0 tokens), or whose human share of a batch needs more tokens than H holds.
+ * Refuses, before any work, a run whose generation text, select candidate draw or accumulated
+ * pool (H and every batch, accumulatedPoolTokens) passes MAX_LOOP_TOKENS, whose batch shrinks to nothing under a tokensGrowth below 1 (a model trained
+ * on 0 tokens), or whose human share of a batch needs more tokens than H holds. Worded with the
+ * library's names (`select`); the CLI prints the flags (cliTerms.ts).
  */
 function checkBatchSizes(settings: RunSettings, humanTokens: number, batchTokens: number): void {
   refuseEmptyBatches(settings, batchTokens);
@@ -132,7 +133,7 @@ function checkBatchSizes(settings: RunSettings, humanTokens: number, batchTokens
   const largest = Math.max(largestBatch, settings.measureTokens ?? 0, largestCandidateDraw(settings.sweep.select, largestBatch).tokens);
   const size = Math.max(largest, accumulatedPoolTokens(settings, humanTokens, batchTokens));
   if (size > MAX_LOOP_TOKENS) {
-    throw new InputError(`the run would hold ${formatCount(size)} tokens in one text (a generation's batch, its --select candidates, or the pool an accumulating strategy keeps: H and every batch), more than ${MAX_LOOP_TOKENS}`, 'pass fewer tokens, generations or growth');
+    throw new InputError(`the run would hold ${formatCount(size)} tokens in one text (a generation's batch, its select candidates, or the pool an accumulating strategy keeps: H and every batch), more than ${MAX_LOOP_TOKENS}`, 'pass fewer tokens, generations or growth');
   }
   refuseHumanShareBeyondPool(settings, humanTokens, batchTokens);
 }

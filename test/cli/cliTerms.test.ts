@@ -11,6 +11,8 @@ import { inCliTerms } from '../../src/cli/cliTerms.js';
 import { InputError, OutputWriteError, UsageError, describeError } from '../../src/errors.js';
 import { checkAddKReserve } from '../../src/model/addK.js';
 import { mergeCurves } from '../../src/export/mergeCurves.js';
+import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
+import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { humanSentenceMask } from '../../src/simulation/holdoutSplit.js';
 import { DEFAULT_RUN, refuseEmptyBatches, refuseHumanShareBeyondPool, type RunSettings } from '../../src/simulation/settings.js';
 import { warnBrownTextOptions } from '../../src/corpus/readText.js';
@@ -145,6 +147,14 @@ describe('inCliTerms', () => {
     const oneFile = refusal(() => mergeCurves([{ name: 's.csv', content: Buffer.from('cell,replicate,generation,seed\nA,1,0,42\nA,1,1,7\n') }])) as InputError;
     expect(describeError(oneFile)).toBe('s.csv holds rows of two seeds, seed 42 and seed 7: rows of two runs (merge only shards of one run, with one seed)');
     expect(describeError(inCliTerms(oneFile))).toBe('s.csv holds rows of two seeds, --seed 42 and --seed 7: rows of two runs (merge only shards of one run, with one seed)');
+  });
+
+  it("says --select where prepareRun says select (a run past MAX_LOOP_TOKENS: the library named the flag)", () => {
+    const corpus = corpusFromSentences([[4, 5, 6, 7], [5, 6, 7, 4]]);
+    const error = refusal(() => prepareRun(corpus, 8, { ...DEFAULT_RUN, generations: 2, holdout: 0, tokens: 1e12 })) as InputError;
+    const said = "the run would hold 1000000000000 tokens in one text (a generation's batch, its %s candidates, or the pool an accumulating strategy keeps: H and every batch), more than 1000000000 (pass fewer tokens, generations or growth)";
+    expect(describeError(error)).toBe(said.replace('%s', 'select'));
+    expect(describeError(inCliTerms(error))).toBe(said.replace('%s', '--select'));
   });
 
   it('says --anchor where the library says anchor (more anchor sentences than the human pool: it said "anchor 50": audit)', () => {

@@ -194,7 +194,7 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const settings = { ...DEFAULT_RUN, generations: 2, holdout: 0 };
     const error = thrown(() => simulate(CORPUS, ID_SPACE, { ...settings, tokens: 1e12 }, { emit: () => undefined }));
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe("the run would hold 1000000000000 tokens in one text (a generation's batch, its --select candidates, or the pool an accumulating strategy keeps: H and every batch), more than 1000000000");
+    expect((error as InputError).message).toBe("the run would hold 1000000000000 tokens in one text (a generation's batch, its select candidates, or the pool an accumulating strategy keeps: H and every batch), more than 1000000000");
     // --select: a share of 2,000 tokens kept at Q = 1e-6 draws ceil(2000 / 1e-6) = 2e9 candidate tokens
     const selected = { ...settings, tokens: 2000, sweep: { ...settings.sweep, humanRatio: [0], select: ['m0:low:0.000001'] } };
     expect(() => simulate(CORPUS, ID_SPACE, selected, { emit: () => undefined })).toThrow('the run would hold 2000000000 tokens');
