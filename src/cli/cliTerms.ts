@@ -11,11 +11,12 @@
  * plain InputError or UsageError); any other error, and one without a library phrase, as it is.
  * The library's own errors keep the library's names (their tests pin them: test/model/addK.test.ts,
  * test/corpus/corpusBuilder.test.ts, test/corpus/readText.test.ts, test/corpus/subword/learnedBpe.test.ts,
- * test/export/mergeCurves.test.ts).
+ * test/export/mergeCurves.test.ts, test/export/runRecord.test.ts).
  */
 
 import { SUBWORD_WAY_OUT, UNSPACED_WAY_OUT, WAY_OUT } from '../corpus/cutLetters.js';
 import { InputError } from '../errors.js';
+import { flagName } from '../validation/flagName.js';
 
 /** `text` as the end of a warning, after its `; `. */
 function wholeEnd(text: string): RegExp {
@@ -68,6 +69,9 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string | ((phrase: string
   // export/mergeCurves.ts: shards of two seeds (the seed column; a file's name is the user's, kept as it is)
   [/ was run with seed (\S*), (.+) with seed (\S*)$/u, ' was run with --seed $1, $2 with --seed $3'],
   [/ holds rows of two seeds, seed (\S*) and seed (\S*): rows of two runs$/u, ' holds rows of two seeds, --seed $1 and --seed $2: rows of two runs'],
+  // export/mergeCurves.ts: shards of two runs, their records' differences by the library's names (runRecord.ts settingName;
+  // a setting's flag as fieldName spells it, the rest as they are)
+  [/(?<= \(their run records differ: )[^)]+(?=\)$)/u, (names) => names.split(', ').map((name) => (/^[a-z][a-zA-Z]*$/u.test(name) ? flagName(name) : name)).join(', ')],
   // corpus/readText.ts: sentences that end at line breaks; text options Brown does not read
   [/(?<=\); )pass sentences 'line' if each line is a sentence\b/u, 'pass --sentences line if each line is a sentence'],
   // corpus/brown.ts and corpus/loadCorpus.ts: names joined where each needs its own

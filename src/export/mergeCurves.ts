@@ -25,7 +25,7 @@ import { SETTING_COLUMNS } from './report/curveRow.js';
 import { csvNumber } from './report/csvNumber.js';
 import { curveTableFromRecords } from './report/curveTable.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
-import { describeDifferences, makeRunRecord, runRecordPath, type RunRecord } from './runRecord.js';
+import { describeDifferences, makeRunRecord, runRecordPath, settingName, type RunRecord } from './runRecord.js';
 import { largest } from '../stats/extremes.js';
 
 /** The tool's own metric columns: a shard's values there are checked as `plot` checks them. */
@@ -266,8 +266,9 @@ function describe(row: Pick<Row, 'cell' | 'replicate' | 'generation'>): string {
 function expectedFromRecords(inputs: readonly MergeInput[], records: readonly RunRecord[]): Plan {
   const first = records[0]!;
   records.forEach((record, i) => {
-    // Whether a shard also wrote --extinctions changes no curve row.
-    const differences = describeDifferences({ ...first.identity, extinctions: false }, { ...record.identity, extinctions: false });
+    // Whether a shard also wrote --extinctions changes no curve row. (Settings by the library's names,
+    // humanRatio: the CLI prints --human-ratio, cliTerms.ts.)
+    const differences = describeDifferences({ ...first.identity, extinctions: false }, { ...record.identity, extinctions: false }, settingName);
     if (differences.length > 0) {
       throw new InputError(`${inputs[i]!.name} comes from another run than ${inputs[0]!.name} (their run records differ: ${differences.join(', ')})`, 'merge only shards of one sweep, run with the same settings');
     }

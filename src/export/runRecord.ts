@@ -20,6 +20,7 @@ import { checkCorpusShape, type TokenCorpus } from '../corpus/tokenCorpus.js';
 import { InputError, UsageError } from '../errors.js';
 import { parseShard } from '../simulation/shard.js';
 import { checkValue, shownValue, TEXT_RULE } from '../validation/valueRule.js';
+import { flagName } from '../validation/flagName.js';
 import { checkCorpusNames, checkIdentity, checkRunRecord } from './runRecordShape.js';
 import type { RunSettings } from '../simulation/settings.js';
 import { dirname } from 'node:path';
@@ -196,19 +197,35 @@ function recordAt(path: string): RunRecord {
  * The identity fields whose values differ, as a user names them: a setting by its flag
  * (`settings.sweep.humanRatio`: `--human-ratio`), the corpus digest as the corpus's tokens, N as the
  * batch size, which is `--tokens` or H's size (it was named `settings.tokens`, which no user typed:
- * audit); a field of no known kind by its dotted path.
+ * audit); a field of no known kind by its dotted path. `name` names them otherwise: settingName, the
+ * library's names (`humanRatio`), for the library's own refusals (mergeCurves; the CLI prints the flags:
+ * cliTerms.ts); fieldName, the flags, for the CLI's (resumeRun).
  */
-export function describeDifferences(a: unknown, b: unknown): string[] {
-  return differingPaths(a, b).map(fieldName);
+export function describeDifferences(a: unknown, b: unknown, name: (path: string) => string = fieldName): string[] {
+  return differingPaths(a, b).map(name);
 }
 
-/** The name of one identity field (a dotted path of RunIdentity) in a message. */
+/** The name of one identity field in a message, as a command line names it: a setting by its flag (settingName's name as flagName spells it). */
 export function fieldName(path: string): string {
   const named = FIELD_NAMES[path];
   if (named !== undefined) return named;
-  const setting = /^(?:settings\.(?:sweep\.)?|load\.)([a-zA-Z]+)$/u.exec(path);
-  return setting === null ? path : `--${setting[1]!.replace(/[A-Z]/gu, (letter) => `-${letter.toLowerCase()}`)}`;
+  const setting = SETTING_PATH.exec(path);
+  return setting === null ? path : flagName(setting[1]!);
 }
+
+/**
+ * The name of one identity field in a library's message: a setting by its name in RunSettings or
+ * LoadOptions (`settings.sweep.humanRatio`: `humanRatio`), `extinctions` and `shard` as themselves,
+ * the rest as fieldName says them (the corpus's tokens, the batch size N, a dotted path).
+ */
+export function settingName(path: string): string {
+  if (path === 'extinctions' || path === 'shard') return path;
+  const named = FIELD_NAMES[path];
+  if (named !== undefined) return named;
+  return SETTING_PATH.exec(path)?.[1] ?? path;
+}
+
+const SETTING_PATH = /^(?:settings\.(?:sweep\.)?|load\.)([a-zA-Z]+)$/u;
 
 const FIELD_NAMES: Readonly<Record<string, string>> = Object.freeze({
   corpusDigest: "the corpus's tokens",

@@ -11,6 +11,7 @@ import { inCliTerms } from '../../src/cli/cliTerms.js';
 import { InputError, OutputWriteError, UsageError, describeError } from '../../src/errors.js';
 import { checkAddKReserve } from '../../src/model/addK.js';
 import { mergeCurves } from '../../src/export/mergeCurves.js';
+import { describeDifferences, makeRunRecord } from '../../src/export/runRecord.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { prepareRun } from '../../src/simulation/preparedRun.js';
 import { humanSentenceMask } from '../../src/simulation/holdoutSplit.js';
@@ -155,6 +156,19 @@ describe('inCliTerms', () => {
     const said = "the run would hold 1000000000000 tokens in one text (a generation's batch, its %s candidates, or the pool an accumulating strategy keeps: H and every batch), more than 1000000000 (pass fewer tokens, generations or growth)";
     expect(describeError(error)).toBe(said.replace('%s', 'select'));
     expect(describeError(inCliTerms(error))).toBe(said.replace('%s', '--select'));
+  });
+
+  it("names the flags where mergeCurves names the settings two shards' run records differ in, as resume names them", () => {
+    const identity = (settings: Partial<RunSettings>, load: Record<string, unknown>, change: object = {}) => ({ version: '1', load, corpusDigest: 'd', settings: { ...DEFAULT_RUN, generations: 1, replicates: 1, ...settings }, extinctions: false, ...change });
+    const shard = (name: string, cell: string, record: ReturnType<typeof identity>, part: string) => ({ name, content: Buffer.from(`cell,replicate,seed,generation\n${cell},1,42,0\n`), record: makeRunRecord(record, part) });
+    const a = identity({}, { maxTokens: 5 });
+    const b = identity({ sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0.5], tokensGrowth: [2] } }, { maxTokens: 6 }, { corpusDigest: 'e', version: '2' });
+    const library = refusal(() => mergeCurves([shard('a (1).csv', 'A', a, '1/2'), shard('b.csv', 'B', b, '2/2')])) as InputError;
+    expect(library.message).toBe("b.csv comes from another run than a (1).csv (their run records differ: the corpus's tokens, maxTokens, humanRatio, tokensGrowth, the program version)");
+    const cli = (inCliTerms(library) as InputError).message;
+    expect(cli).toBe("b.csv comes from another run than a (1).csv (their run records differ: the corpus's tokens, --max-tokens, --human-ratio, --tokens-growth, the program version)");
+    // the CLI's line names them as the run records' own names for a command line (resume's: fieldName)
+    expect(cli).toContain(describeDifferences(a, b).join(', '));
   });
 
   it('says --anchor where the library says anchor (more anchor sentences than the human pool: it said "anchor 50": audit)', () => {

@@ -83,6 +83,11 @@ describe('mergeCurves', () => {
       shard('b.csv', 'human_ratio=0.1', 42, { identity: identity({ corpusDigest: 'e' }), shard: '2/2' }),
     ]);
     expect(other).toBe('b.csv comes from another run than a.csv (their run records differ: the corpus\'s tokens) (merge only shards of one sweep, run with the same settings)');
+    // a setting by the library's name, humanRatio (the CLI prints --human-ratio: test/cli/cliTerms.test.ts)
+    const settings = { ...DEFAULT_RUN, generations: 1, replicates: 1, seed: 42, sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0.5] } };
+    expect(refusal([shard('a.csv', 'human_ratio=0', 42, { identity: identity(), shard: '1/2' }), shard('b.csv', 'human_ratio=0.1', 42, { identity: identity({ settings, load: { jsonlField: 'body' } }), shard: '2/2' })])).toBe(
+      'b.csv comes from another run than a.csv (their run records differ: jsonlField, humanRatio) (merge only shards of one sweep, run with the same settings)',
+    );
     const withExtinctions = { identity: identity({ extinctions: true }), shard: '2/2' };
     const merged = mergeCurves([shard('a.csv', 'human_ratio=0', 42, { identity: identity(), shard: '1/2' }), shard('b.csv', 'human_ratio=0.1', 42, withExtinctions)]);
     expect(merged.rows).toBe(4);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusDigest, describeDifferences, fieldName, makeRunRecord, readRunRecord } from '../../src/export/runRecord.js';
+import { corpusDigest, describeDifferences, fieldName, makeRunRecord, readRunRecord, settingName } from '../../src/export/runRecord.js';
 import { InputError } from '../../src/errors.js';
 import { corpusFilePath } from '../../src/export/corpusFiles.js';
 import { expandCells } from '../../src/simulation/cells.js';
@@ -30,6 +30,13 @@ describe('describeDifferences', () => {
     expect(describeDifferences(identity(), identity({ corpusDigest: 'e' }, { tokens: 2000 }))).toEqual(["the corpus's tokens", 'the batch size N']);
     expect(describeDifferences(identity(), identity({}, { sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0.5], topK: [3] }, maxSentenceLength: 9 }))).toEqual(['--max-sentence-length', '--human-ratio', '--top-k']);
     expect(describeDifferences(identity(), identity({ load: { tokenizer: 'gpt2', lowercase: false, sentences: 'auto', jsonlField: 'body' }, version: '2' }))).toEqual(['--jsonl-field', '--lowercase', '--tokenizer', 'the program version']);
+  });
+
+  it("names each differing field by the library's name with settingName (mergeCurves: the CLI prints the flags, cliTerms.ts)", () => {
+    expect(describeDifferences(identity(), identity({ corpusDigest: 'e' }, { tokens: 2000 }), settingName)).toEqual(["the corpus's tokens", 'the batch size N']);
+    expect(describeDifferences(identity(), identity({}, { sweep: { ...DEFAULT_RUN.sweep, humanRatio: [0.5], topK: [3] }, maxSentenceLength: 9 }), settingName)).toEqual(['maxSentenceLength', 'humanRatio', 'topK']);
+    expect(describeDifferences(identity(), identity({ load: { tokenizer: 'gpt2', lowercase: false, sentences: 'auto', jsonlField: 'body' }, version: '2' }), settingName)).toEqual(['jsonlField', 'lowercase', 'tokenizer', 'the program version']);
+    expect([settingName('shard'), settingName('extinctions'), settingName('provenance.command')]).toEqual(['shard', 'extinctions', 'provenance.command']);
   });
 
   it('keeps the dotted path of a field of no known kind', () => {
