@@ -66,6 +66,14 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string | ((phrase: string
   [/^use a smaller human ratio, fewer generations or less growth$/u, 'use a smaller --human-ratio, fewer --generations or less --tokens-growth'],
   [/^use a smaller human ratio, (fewer tokens, generations or growth|fewer tokens)(, a smaller holdout)?, or a larger corpus$/u, (_hint, fewer: string, holdout: string | undefined) =>
     `use a smaller --human-ratio, ${fewer === 'fewer tokens' ? 'fewer --tokens' : 'fewer --tokens, --generations or less --tokens-growth'}${holdout === undefined ? '' : ', a smaller --holdout'}, or a larger corpus`],
+  // export/mergeCurves.ts: hints of a shard cut short, rows missing, files joined into one (whole hints)
+  [/^finish that run first \(--resume on the command line\)$/u, 'finish that run with --resume first'],
+  [/^run the missing shards \(or finish them, --resume on the command line\) and merge again$/u, 'run the missing shards (or finish them with --resume) and merge again'],
+  [/^merge the shard files themselves, each an input of its own$/u, 'merge the shard files themselves, e.g. ngram-collapse merge part-*.csv --out all.csv'],
+  // export/resumePlan.ts: a file of another header
+  [/: start afresh \(without --resume on the command line\)$/u, ': start afresh without --resume'],
+  // export/report/svgCharts.ts: two charts of one file name
+  [/^rename one of the columns, or leave one out of metrics, --metrics on the command line$/u, 'rename one of the columns, or leave one out with --metrics'],
   // export/mergeCurves.ts: shards of two seeds (the seed column; a file's name is the user's, kept as it is)
   [/ was run with seed (\S*), (.+) with seed (\S*)$/u, ' was run with --seed $1, $2 with --seed $3'],
   [/ holds rows of two seeds, seed (\S*) and seed (\S*): rows of two runs$/u, ' holds rows of two seeds, --seed $1 and --seed $2: rows of two runs'],

@@ -62,7 +62,7 @@ interface Row {
 
 /** The curves CSVs `inputs` (shards of one run) joined in canonical order, checked as the header comment says; InputError otherwise. */
 export function mergeCurves(inputs: readonly MergeInput[]): MergeResult {
-  if (inputs.length === 0) throw new InputError('merge needs at least one CSV', 'pass the shard files, e.g. merge part-*.csv --out all.csv');
+  if (inputs.length === 0) throw new InputError('merge needs at least one CSV', "pass the shards' curves CSVs, a MergeInput each (its name and content)");
   let header: string | undefined;
   const rows: Row[] = [];
   const fileCellOrders: string[][] = [];
@@ -111,7 +111,7 @@ function readInput(input: MergeInput, header: string | undefined, firstName: str
   const { lines, tornBytes } = readCsvLines(input.content);
   // (a header cut short is no empty file: it was called one: audit)
   if (lines.length === 0) throw new InputError(tornBytes > 0 ? `${input.name} has no whole line, not even a header` : `${input.name} is empty`, 'pass the CSV files written by ngram-collapse run');
-  if (tornBytes > 0) throw new InputError(`${input.name} ends with a partial row`, 'finish that run with --resume first');
+  if (tornBytes > 0) throw new InputError(`${input.name} ends with a partial row`, 'finish that run first (--resume on the command line)');
   const head = lines[0]!;
   const [cellAt, replicateAt, generationAt, seedAt] = ['cell', 'replicate', 'generation', 'seed'].map((name) => head.fields.indexOf(name));
   // (before the headers are compared: an --extinctions file after a curves file was told to be of another version: audit)
@@ -184,7 +184,7 @@ function refuseRowsOutside(rows: readonly Row[], plan: Plan, rank: ReadonlyMap<s
 function refuseMissingRows(rows: readonly Row[], plan: Plan): void {
   const { missing, expected, first } = missingRows(rows, plan);
   if (first === undefined) return;
-  throw new InputError(`${missing} of ${expected} rows are missing, the first: ${describe(first)}${plan.note}`, 'run the missing shards (or finish them with --resume) and merge again');
+  throw new InputError(`${missing} of ${expected} rows are missing, the first: ${describe(first)}${plan.note}`, 'run the missing shards (or finish them, --resume on the command line) and merge again');
 }
 
 /**
@@ -207,7 +207,7 @@ function checkRows(name: string, header: readonly string[], lines: readonly CsvL
   // (a second file's byte-order mark, if it had one, stands before its header inside the joined file)
   const again = body.find((line) => line.text.replace(/^\uFEFF/, '') === lines[0]!.text);
   if (again !== undefined) {
-    throw new InputError(`${name} line ${lines.indexOf(again) + 1} repeats the header: files joined into one`, 'merge the shard files themselves, e.g. ngram-collapse merge part-*.csv --out all.csv');
+    throw new InputError(`${name} line ${lines.indexOf(again) + 1} repeats the header: files joined into one`, 'merge the shard files themselves, each an input of its own');
   }
   const short = body.find((line) => line.fields.length !== header.length);
   if (short !== undefined) {

@@ -82,7 +82,7 @@ function scan(file: ResumeFile, tasks: readonly ExpectedTask[]): FileScan {
   const { lines } = readCsvLines(file.content);
   if (lines.length === 0) return { lines, boundaries: [0], hasHeader: false };
   if (lines[0]!.text !== file.header.join(',')) {
-    throw new InputError(`${file.name} does not start with the expected header`, 'it was not written by this version and run of ngram-collapse: start afresh without --resume');
+    throw new InputError(`${file.name} does not start with the expected header`, 'it was not written by this version and run of ngram-collapse: start afresh (without --resume on the command line)');
   }
   // (a byte-order mark or a CRLF an editor put on the header stayed, and the file did not end as an
   // uninterrupted run's: audit) nothing is kept, the file is written afresh

@@ -35,7 +35,7 @@ export interface ArpaModel {
 type Entries = Map<string, { p: number; bow: number }>;
 
 const CHECK = 'check the file';
-const WHOLE = 'pass the whole file, as train --arpa writes it';
+const WHOLE = 'pass the whole file, as arpaLines gives it (train --arpa on the command line)';
 const SECTION = /^\\(\d+)-grams:$/;
 /** `ngram k=N`, spaced as any writer spaces it (CMU Sphinx's reader takes `ngram  1= 3` too). */
 const COUNT = /^ngram[ \t]+(\d+)[ \t]*=[ \t]*(\d+)$/;

@@ -11,6 +11,9 @@ import { inCliTerms } from '../../src/cli/cliTerms.js';
 import { InputError, OutputWriteError, UsageError, describeError } from '../../src/errors.js';
 import { checkAddKReserve } from '../../src/model/addK.js';
 import { mergeCurves } from '../../src/export/mergeCurves.js';
+import { planResume } from '../../src/export/resumePlan.js';
+import { curveTableFromRecords } from '../../src/export/report/curveTable.js';
+import { svgChartFiles } from '../../src/export/report/svgCharts.js';
 import { describeDifferences, makeRunRecord } from '../../src/export/runRecord.js';
 import { corpusFromSentences } from '../../src/corpus/tokenCorpus.js';
 import { prepareRun } from '../../src/simulation/preparedRun.js';
@@ -169,6 +172,33 @@ describe('inCliTerms', () => {
     expect(cli).toBe("b.csv comes from another run than a (1).csv (their run records differ: the corpus's tokens, --max-tokens, --human-ratio, --tokens-growth, the program version)");
     // the CLI's line names them as the run records' own names for a command line (resume's: fieldName)
     expect(cli).toContain(describeDifferences(a, b).join(', '));
+  });
+
+  it('names --resume, --metrics and the merge command where the library hints name them beside its own words (a file cut short, rows missing, files joined, a file of another header, two charts of one file)', () => {
+    const hintOf = (action: () => unknown) => {
+      const error = refusal(action) as InputError;
+      return [error.hint, (inCliTerms(error) as InputError).hint];
+    };
+    const csv = (name: string, text: string) => ({ name, content: Buffer.from(text) });
+    expect(hintOf(() => mergeCurves([csv('t.csv', 'cell,replicate,seed,generation\nA,1,42,0\nA,1,4')]))).toEqual(['finish that run first (--resume on the command line)', 'finish that run with --resume first']);
+    expect(hintOf(() => mergeCurves([csv('m.csv', 'cell,replicate,seed,generation\nA,1,42,0\nA,1,42,2\n')]))).toEqual([
+      'run the missing shards (or finish them, --resume on the command line) and merge again',
+      'run the missing shards (or finish them with --resume) and merge again',
+    ]);
+    expect(hintOf(() => mergeCurves([csv('j.csv', 'cell,replicate,seed,generation\nA,1,42,0\ncell,replicate,seed,generation\nA,1,42,1\n')]))).toEqual([
+      'merge the shard files themselves, each an input of its own',
+      'merge the shard files themselves, e.g. ngram-collapse merge part-*.csv --out all.csv',
+    ]);
+    const resumed = { name: 'r.csv', content: Buffer.from('x,y\n'), header: ['cell', 'replicate'], rowsPerTask: 1, keyColumns: ['cell', 'replicate'], keyOf: () => ['A', '1'] };
+    expect(hintOf(() => planResume([resumed], [{ cellId: 'A', replicate: 1 }]))).toEqual([
+      'it was not written by this version and run of ngram-collapse: start afresh (without --resume on the command line)',
+      'it was not written by this version and run of ngram-collapse: start afresh without --resume',
+    ]);
+    const shared = curveTableFromRecords(['cell', 'replicate', 'generation', 'a/b', 'a_b'], [['c', '1', '0', '1', '2'], ['c', '1', '1', '2', '3']], 'x.csv');
+    expect(hintOf(() => svgChartFiles(shared.rows, { columns: shared.columns }))).toEqual([
+      'rename one of the columns, or leave one out of metrics, --metrics on the command line',
+      'rename one of the columns, or leave one out with --metrics',
+    ]);
   });
 
   it('says --anchor where the library says anchor (more anchor sentences than the human pool: it said "anchor 50": audit)', () => {

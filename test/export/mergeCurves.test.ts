@@ -103,11 +103,11 @@ describe('mergeCurves', () => {
   it('refuses each malformed input with its own line: none, an empty file, a torn last row, another header, no key columns', () => {
     const refused = (inputs: MergeInput[]): string => refusal(inputs);
     const file = (name: string, text: string): MergeInput => ({ name, content: Buffer.from(text) });
-    expect(refused([])).toBe('merge needs at least one CSV (pass the shard files, e.g. merge part-*.csv --out all.csv)');
+    expect(refused([])).toBe("merge needs at least one CSV (pass the shards' curves CSVs, a MergeInput each (its name and content))");
     expect(refused([file('e.csv', '')])).toBe('e.csv is empty (pass the CSV files written by ngram-collapse run)');
     // (a header cut short was called empty: audit)
     expect(refused([file('h.csv', HEADER.slice(0, 20))])).toBe('h.csv has no whole line, not even a header (pass the CSV files written by ngram-collapse run)');
-    expect(refused([file('t.csv', `${HEADER}\nhuman_ratio=0,1,42,0,1\nhuman_ratio=0,1,4`)])).toBe('t.csv ends with a partial row (finish that run with --resume first)');
+    expect(refused([file('t.csv', `${HEADER}\nhuman_ratio=0,1,42,0,1\nhuman_ratio=0,1,4`)])).toBe('t.csv ends with a partial row (finish that run first (--resume on the command line))');
     // naming where the headers part (it named only the version, of a column renamed or removed by hand: audit)
     expect(refused([shard('a.csv', 'human_ratio=0', 42), file('h.csv', 'cell,replicate,seed,generation,y\n')])).toBe(
       'h.csv has another header than a.csv (its column 5 is y where the first has x) (merge only outputs of the same version of ngram-collapse, as written)',
@@ -129,7 +129,7 @@ describe('mergeCurves', () => {
     );
     // 2 cells x 1 replicate x generations 0..1 = 4 rows; shard 1/3 alone has 2 of them
     expect(refusal([shard('a.csv', 'human_ratio=0', 42, record('1/3'))])).toBe(
-      '2 of 4 rows are missing, the first: cell human_ratio=0.1, replicate 1, generation 0; shard(s) 2/3, 3/3 not given (run the missing shards (or finish them with --resume) and merge again)',
+      '2 of 4 rows are missing, the first: cell human_ratio=0.1, replicate 1, generation 0; shard(s) 2/3, 3/3 not given (run the missing shards (or finish them, --resume on the command line) and merge again)',
     );
   });
 
@@ -153,7 +153,7 @@ describe('mergeCurves', () => {
     expect(mergeCurves([file('p.csv', [['P', 1], ['Q', 1]]), file('r.csv', [['R', 1]])]).guessedOrder).toEqual(['P', 'Q', 'R']);
     // Cell B lacks replicate 2, which cell A has: 2 cells x replicates 1..2 x generations 0..1 are expected.
     expect(refusal([file('x.csv', [['A', 1], ['A', 2], ['B', 1]])])).toBe(
-      '2 of 8 rows are missing, the first: cell B, replicate 2, generation 0 (without run records <csv>.run.json the expected rows are inferred from the files) (run the missing shards (or finish them with --resume) and merge again)',
+      '2 of 8 rows are missing, the first: cell B, replicate 2, generation 0 (without run records <csv>.run.json the expected rows are inferred from the files) (run the missing shards (or finish them, --resume on the command line) and merge again)',
     );
   });
 
@@ -204,7 +204,7 @@ describe('mergeCurves', () => {
     expect(refusal([shard('a.csv', 'human_ratio=0', 42), shard('b.csv', 'human_ratio=0.1', 42, record('2/2'))])).toMatch(/^a\.csv has no run record \(a\.csv\.run\.json\) but b\.csv has one/u);
     // every shard given but a row lost: no shard is named
     expect(refusal([file('x.csv', ['human_ratio=0,1,42,0,1', 'human_ratio=0,1,42,1,1', 'human_ratio=0.1,1,42,0,1'], '1/1')])).toBe(
-      '1 of 4 rows are missing, the first: cell human_ratio=0.1, replicate 1, generation 1 (run the missing shards (or finish them with --resume) and merge again)',
+      '1 of 4 rows are missing, the first: cell human_ratio=0.1, replicate 1, generation 1 (run the missing shards (or finish them, --resume on the command line) and merge again)',
     );
   });
 
@@ -228,7 +228,7 @@ describe('mergeCurves', () => {
     expect(refusal([rows('a.csv', ['c,1,42,0,0.5', 'c,1,42,1,abc'])])).toMatch(/^a\.csv line 3: ttr is "abc", not a number/u);
     // two shards joined with cat: the second header is a row
     expect(refusal([rows('a.csv', ['c,1,42,0,0.5', 'cell,replicate,seed,generation,ttr', 'c,1,42,1,0.4'])])).toBe(
-      'a.csv line 3 repeats the header: files joined into one (merge the shard files themselves, e.g. ngram-collapse merge part-*.csv --out all.csv)',
+      'a.csv line 3 repeats the header: files joined into one (merge the shard files themselves, each an input of its own)',
     );
     // ... also when the second file began with a byte-order mark (its header read as a row of 4 bad fields)
     expect(refusal([rows('a.csv', ['c,1,42,0,0.5', '\uFEFFcell,replicate,seed,generation,ttr', 'c,1,42,1,0.4'])])).toMatch(/^a\.csv line 3 repeats the header/u);

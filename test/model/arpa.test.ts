@@ -226,9 +226,9 @@ describe('ARPA reader', () => {
     }
     // an entry before any n-gram section (after \\data\\; before it, a line is preamble)
     expect(refusal(['\\data\\', 'ngram 1=1', '-0.5\ta'])).toEqual(['ARPA line 3 is not an "ngram k=N" header: -0.5\ta', 'check the file']);
-    expect(refusal(['\\data\\', 'ngram 1=1', '\\end\\', '-0.5\ta'])).toEqual(['the ARPA text has no \\1-grams: section where \\data\\ declares 1 (line 3): the file may be cut short or edited', 'pass the whole file, as train --arpa writes it']);
+    expect(refusal(['\\data\\', 'ngram 1=1', '\\end\\', '-0.5\ta'])).toEqual(['the ARPA text has no \\1-grams: section where \\data\\ declares 1 (line 3): the file may be cut short or edited', 'pass the whole file, as arpaLines gives it (train --arpa on the command line)']);
     // no text, or none of an ARPA file (an empty text was a model of order 0: audit)
-    const hint = 'pass the whole file, as train --arpa writes it';
+    const hint = 'pass the whole file, as arpaLines gives it (train --arpa on the command line)';
     expect(refusal([''])).toEqual(['the text is not an ARPA file: it has no \\data\\ line', hint]);
     expect(refusal(['\\data\\', ''])).toEqual(['the text is not an ARPA file: its \\data\\ section has no "ngram k=N" line', hint]);
     // n-gram sections without \\data\\ (it was said to have the section: round 2)

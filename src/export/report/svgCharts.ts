@@ -89,7 +89,7 @@ function refuseSharedFiles(files: ReadonlyArray<{ name: string; file: string }>)
   for (const { name, file } of files) {
     const other = byFile.get(file);
     // (the folder's check named the path twice, not the columns: audit)
-    if (other !== undefined) throw new InputError(`the charts of ${other} and ${name} would both be written as ${file}`, 'rename one of the columns, or leave one out with --metrics');
+    if (other !== undefined) throw new InputError(`the charts of ${other} and ${name} would both be written as ${file}`, 'rename one of the columns, or leave one out of metrics, --metrics on the command line');
     byFile.set(file, name);
   }
 }
