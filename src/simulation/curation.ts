@@ -78,11 +78,11 @@ export function largestCandidateDraw(selects: readonly string[], largestBatch: n
   return selects.map((select) => ({ select, tokens: candidateTokens(parseSelectRule(select), largestBatch) })).reduce((a, b) => (b.tokens > a.tokens ? b : a));
 }
 
-/** Parses a rule's text; throws UsageError naming `flag` and the value. */
-export function parseSelectRule(text: string, flag = '--select'): SelectRule {
+/** Parses a rule's text; throws UsageError naming `flag` (the CLI's `--select`; the library's `select`, as parseShard names `shard`) and the value. */
+export function parseSelectRule(text: string, flag = 'select'): SelectRule {
   const wrong = (): never => {
     // (shown as given: a value that is no text, parseSelectRule(null), was a raw TypeError from its split: audit)
-    throw new UsageError(`${flag} must be one of ${SELECT_FORMS}, got ${typeof text === 'string' ? `'${text}'` : typedValue(text, 'name')}`, 'e.g. --select none,m0:low:0.8');
+    throw new UsageError(`${flag} must be one of ${SELECT_FORMS}, got ${typeof text === 'string' ? `'${text}'` : typedValue(text, 'name')}`, `e.g. ${flag.startsWith('--') ? `${flag} none,m0:low:0.8` : "'m0:low:0.8'"}`);
   };
   if (typeof text !== 'string') return wrong();
   if (text === 'none') return { kind: 'none' };

@@ -52,7 +52,7 @@ describe('--select rules', () => {
   });
 
   it('refuses a share with more digits than a number holds (tail:0.80000000000000001 ran as tail:0.8: audit)', () => {
-    expect(() => parseSelectRule('tail:0.80000000000000001')).toThrow(new UsageError('--select tail:0.80000000000000001 has more digits than a number holds: its share would be read as 0.8', 'write 0.8, or a share with fewer digits'));
+    expect(() => parseSelectRule('tail:0.80000000000000001')).toThrow(new UsageError('select tail:0.80000000000000001 has more digits than a number holds: its share would be read as 0.8', 'write 0.8, or a share with fewer digits'));
     expect(parseSelectRule('m0:low:0.800000')).toEqual({ kind: 'perplexity', judge: 'm0', keep: 'low', share: 0.8 });
   });
 
@@ -60,8 +60,9 @@ describe('--select rules', () => {
     expect(() => parseSelectRule(text, '--select')).toThrow(UsageError);
   });
 
-  it('names the flag (default --select) and the forms in the refusal', () => {
-    expect(refusal(() => parseSelectRule('tail:2'))).toBe("--select must be one of none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:high:Q, tail:Q (0 < Q <= 1), got 'tail:2' (e.g. --select none,m0:low:0.8)");
+  it("names the setting (default the library's select; the CLI passes --select) and the forms in the refusal", () => {
+    expect(refusal(() => parseSelectRule('tail:2'))).toBe("select must be one of none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:high:Q, tail:Q (0 < Q <= 1), got 'tail:2' (e.g. 'm0:low:0.8')");
+    expect(refusal(() => parseSelectRule('tail:2', '--select'))).toBe("--select must be one of none, dedup, m0:low:Q, m0:high:Q, self:low:Q, self:high:Q, tail:Q (0 < Q <= 1), got 'tail:2' (e.g. --select none,m0:low:0.8)");
     expect(refusal(() => parseSelectRule('x', 'sweep.select'))).toMatch(/^sweep\.select must be one of none, dedup, /u);
     // a value that is no text, named with its type (it was shown as the text '5': review)
     expect(refusal(() => parseSelectRule(5 as never))).toMatch(/, got the number '5' \(/u);

@@ -287,7 +287,7 @@ describe('the public entries refuse what they would get silently wrong', () => {
     expect(formatFinalTable([])).toBe('');
     // parseSelectRule given no text, and openCsv a header with a hole or an empty name (a raw TypeError; a header of empty columns: round 2 audit)
     for (const text of [null, 5, {}]) expect(thrown(() => parseSelectRule(text as never))).toBeInstanceOf(UsageError);
-    expect(describeError(thrown(() => parseSelectRule(null as never)), '')).toMatch(/^--select must be one of .*, got null \(e\.g\. --select none,m0:low:0\.8\)$/u);
+    expect(describeError(thrown(() => parseSelectRule(null as never)), '')).toMatch(/^select must be one of .*, got null \(e\.g\. 'm0:low:0\.8'\)$/u);
     // eslint-disable-next-line no-sparse-arrays
     for (const header of [['a', , 'b'], [''], [], [' '], ['a', 'a'], new Array(2 ** 32 - 1)]) expect(thrown(() => openCsv(new PassThrough(), header as string[]))).toBeInstanceOf(UsageError);
     // each record: as many strings as the header (a short row was written short, a string a character a cell: audit)
