@@ -6,8 +6,10 @@
  * `...-replace-kneser-ney-topp0.9-seed42-...` with those set; `...-brown-news-tok-bpe-500-order3-...`), a
  * recipe by its name, how the corpus is read, and its seed (`ngram-collapse-human-ratio-seed42-curves.csv`). Contract: a name holds only ASCII letters,
  * digits, `.`, `-` and `_` (a corpus file's own name, `Mes essais (v2).txt`, included), never starts
- * with a dot, is the same for the same settings, and its stem is at most 180 characters; a value
- * left empty (the CLI's default) is left out of it.
+ * with a dot, is the same for the same settings, and its stem is at most 180 characters (a longer one
+ * cuts the settings before the seed, which it always keeps, and ends with `h` and a tag of the whole
+ * stem before the seed, so that two runs cut alike keep two names); a value left empty (the CLI's
+ * default) is left out of it.
  */
 
 import { readingChanges } from '../corpus/readingChanges.js';
@@ -82,9 +84,17 @@ export function runFileStem(state: PageSettings, recipe?: string): string {
   const defaults = defaultPageSettings(state.corpus).values;
   const others = OTHER_SETTINGS.filter(([key]) => values[key].trim() !== defaults[key]).map(([key, prefix]) => settingPart(prefix, values[key]));
   const parts = recipe === undefined
-    ? [corpusPart(state.corpus), ...readingParts(state), settingPart('order', values.order), settingPart('ratio', values.humanRatio), settingPart('', values.strategy), ...others, settingPart('seed', values.seed)]
-    : [safe(recipe), ...readingParts(state), settingPart('seed', values.seed)];
-  return ['ngram-collapse', ...parts.filter((part) => part !== '')].join('-').slice(0, LONGEST_STEM).replace(/[-._]+$/u, '');
+    ? [corpusPart(state.corpus), ...readingParts(state), settingPart('order', values.order), settingPart('ratio', values.humanRatio), settingPart('', values.strategy), ...others]
+    : [safe(recipe), ...readingParts(state)];
+  const body = ['ngram-collapse', ...parts.filter((part) => part !== '')].join('-');
+  const seed = settingPart('seed', values.seed);
+  const whole = seed === '' ? body : `${body}-${seed}`;
+  if (whole.length <= LONGEST_STEM) return whole;
+  // Too long: the settings past the corpus are cut, never the seed, and a tag of the whole stem
+  // takes their place, so that two runs cut alike keep two names (the seed went first, cut off the
+  // end: probe).
+  const kept = [`h${fnv1a(whole)}`, seed].filter((part) => part !== '').join('-');
+  return `${body.slice(0, LONGEST_STEM - kept.length - 1).replace(/[-._]+$/u, '')}-${kept}`;
 }
 
 /** A download's file name: the run's stem, then what the file is (`curves.csv`, `rare_survival.svg`). */

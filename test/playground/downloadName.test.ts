@@ -58,6 +58,22 @@ describe('a download\'s name', () => {
     expect(all).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*[A-Za-z0-9]$/u);
   });
 
+  it('keeps the seed, and the corpus, when a long stem is cut; two runs cut alike keep two names (the seed was cut off the end: probe)', () => {
+    const long = withValues({ ...defaults, corpus: `${'a-very-long-corpus-file-name-'.repeat(6)}.txt` }, { smoothing: 'witten-bell,kneser-ney', temperature: '0.5,0.7,0.9,1.1,1.3', topK: '5,50,500', topP: '0.5,0.9', humanPool: 'fixed', anchor: '0.5', vocab: 'seed', select: 'dedup', tokensGrowth: '1.5', generations: '40', replicates: '5', k: '0.5', holdout: '0.2', rareThreshold: '3', maxSentenceLength: '100', seed: '1234567' });
+    const stem = runFileStem(long);
+    expect(stem.length).toBeGreaterThan(150); // (the whole stem is longer than 180: it is cut)
+    expect(stem.length).toBeLessThanOrEqual(180);
+    expect(stem).toMatch(/^ngram-collapse-a-very-long-corpus-file-name-a-very-long-order3-/u);
+    expect(stem).toMatch(/-h[0-9a-f]{8}-seed1234567$/u);
+    expect(stem).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*[A-Za-z0-9]$/u);
+    // the same settings, the same name; a setting past the cut changed, another name; another seed, another name
+    expect(runFileStem(long)).toBe(stem);
+    expect(runFileStem(withValues(long, { maxSentenceLength: '99' }))).not.toBe(stem);
+    expect(runFileStem(withValues(long, { seed: '7' }))).toMatch(/-seed7$/u);
+    // a stem that fits is not tagged
+    expect(runFileStem(defaults)).toBe('ngram-collapse-brown-news-order3-ratio0_0.1-replace-seed42');
+  });
+
   it('leaves out a setting left empty (the CLI\'s default)', () => {
     expect(runFileStem(withValues(defaults, { order: '', seed: ' ' }))).toBe('ngram-collapse-brown-news-ratio0_0.1-replace');
   });
