@@ -37,7 +37,9 @@ export interface PageState {
   rowsMessages: string;
   /** The settings of the run the worker refused last, while the status says so. */
   refusedConfig: string | undefined;
-  /** The JSONL field's pending read of the corpus (see settingsControls.ts); a run clears it, as it reads the corpus itself. */
+  /** The recipe of that run, when it was a recipe's: its message is about a scale the settings do not hold (the scale boxes' change drops it). */
+  refusedRecipe: string | undefined;
+  /** The pending read of the corpus after typing in the JSONL field (or, with bpe:K, the holdout or seed: see settingsControls.ts); a run clears it, as it reads the corpus itself. */
   reread: ReturnType<typeof setTimeout> | undefined;
   /**
    * The page's settings before a recipe now waiting for its corpus moved to its own corpus: a recipe
@@ -61,6 +63,7 @@ export const page: PageState = {
   rowsName: 'ngram-collapse',
   rowsMessages: '',
   refusedConfig: undefined,
+  refusedRecipe: undefined,
   reread: undefined,
   recipeWaitingFrom: undefined,
   userCorpora: new Map(),

@@ -14,14 +14,14 @@ import { RECIPES } from '../../recipes/registry.js';
 import type { PageSettings, ResolvedPage } from '../pageConfig.js';
 import { corpora, splitFor } from './corpusLoad.js';
 import { $, labelFor, plainTyping, showMessage } from './elements.js';
-import { page } from './pageState.js';
+import { page, rowsKeyNow } from './pageState.js';
 import { keepClearOfRunBar } from './runBarClearance.js';
 import { beginRun } from './runLifecycle.js';
 import { loadForStart, showRefusal } from './runStart.js';
 import { validate } from './settingsCheck.js';
 import { fillControls } from './settingsControls.js';
 import { setState } from './settingsState.js';
-import { RECIPE_SCALE_REFUSED, SETTING_REFUSED } from './statusLines.js';
+import { RECIPE_SCALE_REFUSED, RUN_REFUSED, SETTING_REFUSED } from './statusLines.js';
 import { send } from './workerLink.js';
 
 type Recipe = (typeof RECIPES)[number];
@@ -48,6 +48,7 @@ function scaleInputs(): HTMLDivElement {
     input.type = 'text';
     input.id = id;
     plainTyping(input);
+    input.addEventListener('input', clearScaleMessages);
     wrapper.append(labelElement, input);
     scale.append(wrapper);
   }
@@ -76,6 +77,22 @@ function presetArticle(recipe: Recipe): HTMLElement {
   button.addEventListener('click', () => void runRecipe(recipe.name));
   article.append(title, claim, ...notes, source, document.createElement('br'), button);
   return article;
+}
+
+/**
+ * What was said about the scale before (a changed scale box, or a recipe pressed): the scale's refusal
+ * and its status, and a recipe's run the worker refused, said under the settings until a setting
+ * changed: the scale, which refused it, is not a setting, so it stood beside another scale's refusal
+ * (probe). The last run's warnings come back in its place while the settings are still theirs.
+ */
+function clearScaleMessages(): void {
+  showMessage('preset-error', '');
+  if ($('run-status').textContent === RECIPE_SCALE_REFUSED) $('run-status').textContent = '';
+  if (page.refusedRecipe === undefined || page.running) return;
+  if (($('run-status').textContent ?? '').startsWith(RUN_REFUSED)) $('run-status').textContent = '';
+  showMessage('settings-error', page.rowsKey === rowsKeyNow() ? page.rowsMessages : '');
+  page.refusedRecipe = undefined;
+  page.refusedConfig = undefined;
 }
 
 /** The recipe's --generations or --replicates as typed (blank: the recipe's own), parsed by the CLI's row; undefined (said under the presets) when refused. */
@@ -130,7 +147,7 @@ function moveBack(corpus: string, stateBefore: PageSettings): void {
 async function runRecipe(name: string): Promise<void> {
   const recipe = RECIPES.find((candidate) => candidate.name === name)!;
   const stateBefore = page.recipeWaitingFrom ?? page.state;
-  $('preset-error').textContent = '';
+  clearScaleMessages();
   const scale = recipeScale(recipe);
   if (scale === undefined) {
     // (said nowhere in view: the message stood at the top of the recipe list, off screen: round 2)

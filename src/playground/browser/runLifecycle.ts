@@ -68,6 +68,8 @@ export function beginRun(recipe?: string, stateBefore: PageSettings = page.state
   // (the address holds the settings that run: after a refused link it kept the link: audit)
   history.replaceState(null, '', configHash(pageConfig(page.state)));
   showMessage('settings-error', '');
+  // (a recipe's refused scale is not this run's: its message stayed beside a run that went on: probe)
+  showMessage('preset-error', '');
   $('findings').replaceChildren();
   runVerdicts = undefined;
   page.records = [];
@@ -173,8 +175,10 @@ function fail(line: string, during: 'load' | 'run'): void {
     $('corpus-stats').textContent = '';
   }
   if (page.running && beforeRun !== undefined) {
+    const recipe = page.rowsRecipe; // (the refused run's, before the last rows' is put back)
     endBeforeFirstRow(RUN_REFUSED, 'refused');
     page.refusedConfig = configHash(pageConfig(page.state));
+    page.refusedRecipe = recipe;
   } else if (page.running) finishRun('Failed.', 'failed');
   // (after the settings are put back, whose check empties the box)
   if (during === 'run') showMessage('settings-error', line);

@@ -69,12 +69,13 @@ export async function run(): Promise<void> {
 
 /**
  * Brings what refused a run into view: the first setting marked invalid (focused, its message beside
- * it), else the message under the settings. Run is pressed in the bar at the foot of the window, which
+ * it, or under the settings for the --max-tokens guard's, brought into view too), else the message under the settings. Run is pressed in the bar at the foot of the window, which
  * covered the one and left the other a screen below (round 2).
  */
 export function showRefusal(): void {
   keepClearOfRunBar();
   const invalid = document.querySelector<HTMLElement>('#controls [aria-invalid="true"]');
   if (invalid !== null) invalid.focus();
-  else $('settings-error').scrollIntoView({ block: 'nearest' });
+  // (a box the guard marked: its message is under the settings, and comes into view too)
+  if (invalid === null || (invalid.getAttribute('aria-describedby') ?? '').includes('settings-error')) $('settings-error').scrollIntoView({ block: 'nearest' });
 }

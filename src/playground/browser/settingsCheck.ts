@@ -7,7 +7,7 @@
 
 import { describeError } from '../../errors.js';
 import { checkTokenGuards, DEFAULT_MAX_TOKENS } from '../../simulation/tokenGuards.js';
-import { controlError, jsonlFieldError, pageConfig, resolvePageConfig, SCALAR_KEYS, SWEEP_KEYS, type ResolvedPage } from '../pageConfig.js';
+import { controlError, flagOf, jsonlFieldError, pageConfig, resolvePageConfig, SCALAR_KEYS, SWEEP_KEYS, type ResolvedPage } from '../pageConfig.js';
 import { $, showMessage } from './elements.js';
 import { page } from './pageState.js';
 
@@ -32,6 +32,7 @@ function controlsValid(): boolean {
     const message = controlError(key, page.state.values[key]) ?? '';
     $(`control-${key}-error`).textContent = message;
     $(`control-${key}`).setAttribute('aria-invalid', String(message !== ''));
+    $(`control-${key}`).setAttribute('aria-describedby', `control-${key}-help control-${key}-error`);
     if (message !== '') valid = false;
   }
   const jsonlMessage = jsonlFieldError(page.state.jsonlField) ?? '';
@@ -41,14 +42,24 @@ function controlsValid(): boolean {
   return valid;
 }
 
-/** True when the CLI's --max-tokens guard (a page has no flag for it: its default) lets `resolved` run; its message under the settings otherwise. */
+/**
+ * True when the CLI's --max-tokens guard (a page has no flag for it: its default) lets `resolved` run;
+ * its message under the settings otherwise, the box of the flag it begins with (`--tokens 300000000 is
+ * above ...`) marked as at fault and described by it (no box was marked: probe).
+ */
 export function passesGuard(resolved: ResolvedPage): boolean {
   try {
     checkTokenGuards(resolved.settings, DEFAULT_MAX_TOKENS);
     showMessage('settings-error', '');
     return true;
   } catch (error) {
-    showMessage('settings-error', `ngram-collapse: ${describeError(error)}`);
+    const message = describeError(error);
+    showMessage('settings-error', `ngram-collapse: ${message}`);
+    const key = [...SWEEP_KEYS, ...SCALAR_KEYS].find((candidate) => message.startsWith(`${flagOf(candidate)} `));
+    if (key !== undefined) {
+      $(`control-${key}`).setAttribute('aria-invalid', 'true');
+      $(`control-${key}`).setAttribute('aria-describedby', `control-${key}-help control-${key}-error settings-error`);
+    }
     return false;
   }
 }

@@ -8,6 +8,7 @@
  */
 
 import { SENTENCE_MODES } from '../../corpus/sentenceSplitter.js';
+import { parseSubword } from '../../corpus/subword/subwordNames.js';
 import { lowercasesByDefault } from '../../corpus/tokenizers.js';
 import {
   descriptionOf,
@@ -44,8 +45,8 @@ const LABELS: Partial<Record<ControlKey, string>> = {
   measureTokens: 'Measure tokens',
 };
 
-/** How long typing in the JSONL field pauses before the corpus is read again with it. */
-const JSONL_REREAD_MS = 400;
+/** How long typing in the JSONL field (or, with bpe:K, the holdout or seed) pauses before the corpus is read again with it. */
+const REREAD_MS = 400;
 
 function labelOf(key: ControlKey): string {
   return LABELS[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
@@ -87,7 +88,12 @@ function valueControl(key: ControlKey, onChange: SettingsChange): HTMLDivElement
   if ((OPTIONAL_SCALARS as readonly string[]).includes(key)) input.placeholder = key === 'tokens' ? 'human pool size' : 'N, the batch size';
   // a single number (the shared settings; a sweep's box takes a list, with commas, and keeps the text keyboard)
   if (key in SHARED_RULES) input.inputMode = keyboardFor(SHARED_RULES[key as keyof typeof SHARED_RULES]);
-  input.addEventListener('input', () => onChange({ ...page.state, values: { ...page.state.values, [key]: input.value } }, false));
+  input.addEventListener('input', () => {
+    onChange({ ...page.state, values: { ...page.state.values, [key]: input.value } }, false);
+    // bpe:K learns its merges on H, which the holdout and the seed decide: the corpus is read again as
+    // typing pauses, so its counts are the run's (they changed only at Run: probe)
+    if ((key === 'holdout' || key === 'seed') && parseSubword(page.state.tokenizer)?.kind === 'learned') rereadSoon(input, onChange);
+  });
   const box = field(`control-${key}`, `${labelOf(key)} (${flagOf(key)})`, input, descriptionOf(key));
   // a setting that takes names offers them, the library's own list (one, or a list being typed)
   const names = key in CELL_RULES ? CELL_RULES[key as keyof typeof CELL_RULES].names : undefined;
@@ -126,24 +132,32 @@ function jsonlControl(onChange: SettingsChange): HTMLDivElement {
   // at Run, so a .jsonl file's "no string field 'text'" stayed beside the field that mends it: audit).
   jsonl.addEventListener('input', () => {
     onChange({ ...page.state, jsonlField: jsonl.value }, false);
-    clearTimeout(page.reread);
-    // (marked pending, then read; unmarked when dropped: a test sees a run or an address drop it rather than wait past it)
-    jsonl.dataset['reread'] = 'pending';
-    page.reread = setTimeout(() => {
-      if (jsonl.dataset['reread'] !== 'pending') return; // (dropped: the mark is what a test reads, so it decides too)
-      jsonl.dataset['reread'] = 'read';
-      onChange(page.state);
-    }, JSONL_REREAD_MS);
+    rereadSoon(jsonl, onChange);
   });
   return field('control-jsonlField', 'JSONL field (--jsonl-field)', jsonl, 'field of each JSON line holding the text');
 }
 
-/** Drops the JSONL field's pending read of the corpus (a run reads the corpus itself; an address replaces the settings). */
+/**
+ * Reads the corpus again once typing in `input` pauses (one read for every box typed in meanwhile: it
+ * reads the settings as they are then).
+ */
+function rereadSoon(input: HTMLElement, onChange: SettingsChange): void {
+  clearTimeout(page.reread);
+  // (marked pending, then read; unmarked when dropped: a test sees a run or an address drop it rather than wait past it)
+  input.dataset['reread'] = 'pending';
+  page.reread = setTimeout(() => {
+    const pending = [...document.querySelectorAll<HTMLElement>('[data-reread="pending"]')];
+    if (pending.length === 0) return; // (dropped: the mark is what a test reads, so it decides too)
+    for (const element of pending) element.dataset['reread'] = 'read';
+    onChange(page.state);
+  }, REREAD_MS);
+}
+
+/** Drops the pending read of the corpus (a run reads the corpus itself; an address replaces the settings). */
 export function cancelReread(): void {
   clearTimeout(page.reread);
   page.reread = undefined;
-  const jsonl = $('control-jsonlField');
-  if (jsonl.dataset['reread'] === 'pending') delete jsonl.dataset['reread'];
+  for (const element of document.querySelectorAll<HTMLElement>('[data-reread="pending"]')) delete element.dataset['reread'];
 }
 
 function lowercaseControl(onChange: SettingsChange): HTMLDivElement {

@@ -40,6 +40,7 @@ function clearStaleStatus(): void {
   if (page.refusedConfig !== undefined && configHash(pageConfig(page.state)) !== page.refusedConfig) {
     if (($('run-status').textContent ?? '').startsWith(RUN_REFUSED)) $('run-status').textContent = '';
     page.refusedConfig = undefined;
+    page.refusedRecipe = undefined;
   }
 }
 
