@@ -27,6 +27,7 @@ import { curveTableFromRecords } from './report/curveTable.js';
 import { METRIC_COLUMNS } from '../metrics/columns.js';
 import { describeDifferences, makeRunRecord, runRecordPath, settingName, type RunRecord } from './runRecord.js';
 import { largest } from '../stats/extremes.js';
+import { quotedText } from '../validation/valueRule.js';
 
 /** The tool's own metric columns: a shard's values there are checked as `plot` checks them. */
 const OWN_METRICS: ReadonlySet<string> = new Set(METRIC_COLUMNS);
@@ -143,7 +144,7 @@ function readInput(input: MergeInput, header: string | undefined, firstName: str
 function wholeField(name: string, lines: readonly CsvLine[], line: CsvLine, column: string, at: number): number {
   const value = csvNumber(line.fields[at]!);
   if (Number.isInteger(value)) return value;
-  throw new InputError(`${name} line ${lines.indexOf(line) + 1}: ${column} "${line.fields[at]}" is not a whole number`, 'pass the CSV files written by ngram-collapse run');
+  throw new InputError(`${name} line ${lines.indexOf(line) + 1}: ${column} ${quotedText(line.fields[at]!)} is not a whole number`, 'pass the CSV files written by ngram-collapse run');
 }
 
 /** Run records for every input or for none: some with and some without is refused. */

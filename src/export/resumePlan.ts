@@ -13,6 +13,7 @@
 import { InputError } from '../errors.js';
 import { readCsvLines, type CsvLine } from './csvLines.js';
 import { csvLine } from './csvText.js';
+import { quotedText } from '../validation/valueRule.js';
 
 export interface ExpectedTask {
   readonly cellId: string;
@@ -136,10 +137,10 @@ function lineProblem(file: ResumeFile, keyIndexes: readonly number[], task: Expe
 /**
  * A field's text as a resume message quotes it: in double quotes, a quote or line end inside escaped
  * as JSON writes them, so the message stays one line and a token that is a quote reads as one (three
- * quotes in a row said nothing: audit).
+ * quotes in a row said nothing: audit); a long one cut (quotedText).
  */
 export function quotedField(text: string): string {
-  return JSON.stringify(text);
+  return quotedText(text, true);
 }
 
 /** What --resume keeps of `files` (curves, and extinctions when written): the series whole in every file, in `tasks`' order. */

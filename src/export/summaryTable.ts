@@ -24,6 +24,7 @@ import { CURVE_COLUMNS } from './curveRecord.js';
 import { formatNumber } from '../validation/formatNumber.js';
 import { theoryBands } from '../metrics/survivalTheory.js';
 import { LawDraws, THEORY_METRICS } from './survivalLaw.js';
+import { quotedText } from '../validation/valueRule.js';
 
 const CELL_FIELDS = ['cell', ...CELL_COLUMNS.map(([, column]) => column)];
 /** The settings added later (select, tokens_growth): after the statistics, as in the curves CSV. */
@@ -75,7 +76,7 @@ export class SummaryTable {
       const text = record[column(metric)]!;
       if (text === '') return;
       const value = Number(text);
-      if (!Number.isFinite(value)) throw new InputError(`cell ${id} generation ${generation}: ${metric} is "${text}", not a number`, 'summarize the curves CSV that ngram-collapse run writes');
+      if (!Number.isFinite(value)) throw new InputError(`cell ${id} generation ${generation}: ${metric} is ${quotedText(text)}, not a number`, 'summarize the curves CSV that ngram-collapse run writes');
       metrics[m]!.push(value);
     });
   }

@@ -169,10 +169,25 @@ export function shownValue(value: unknown): string {
   } catch {
     return Array.isArray(value) ? `a list of ${value.length} places` : Object.prototype.toString.call(value);
   }
-  if (json.length <= SHOWN_JSON_LENGTH) return json;
+  return cutForMessage(json, (head) => head);
+}
+
+/**
+ * A text read from a file (a CSV field), quoted as a message shows it: in double quotes, written as
+ * JSON writes a string where `escaped` (a quote or a line end inside escaped, so the message stays one
+ * line), and cut after SHOWN_JSON_LENGTH characters with its whole length said (a field of 200,000
+ * characters made a warning of 200 KB on one line: probe).
+ */
+export function quotedText(text: string, escaped = false): string {
+  return cutForMessage(text, (head) => (escaped ? JSON.stringify(head) : `"${head}"`));
+}
+
+/** `text` as `quote` gives it, or its first SHOWN_JSON_LENGTH characters so and `... (N characters)`. */
+function cutForMessage(text: string, quote: (head: string) => string): string {
+  if (text.length <= SHOWN_JSON_LENGTH) return quote(text);
   // (not between the halves of a surrogate pair: a lone half is no text, written as U+FFFD: audit)
-  const cut = isHighSurrogate(json.charCodeAt(SHOWN_JSON_LENGTH - 1)) ? SHOWN_JSON_LENGTH - 1 : SHOWN_JSON_LENGTH;
-  return `${json.slice(0, cut)}... (${[...json].length} characters)`;
+  const cut = isHighSurrogate(text.charCodeAt(SHOWN_JSON_LENGTH - 1)) ? SHOWN_JSON_LENGTH - 1 : SHOWN_JSON_LENGTH;
+  return `${quote(text.slice(0, cut))}... (${[...text].length} characters)`;
 }
 
 /** The JavaScript type each kind of rule takes. */

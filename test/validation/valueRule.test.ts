@@ -15,6 +15,7 @@ import {
   integerRule,
   nameRule,
   numberRule,
+  quotedText,
   refuseRepeats,
   shownValue,
   SHOWN_JSON_LENGTH,
@@ -109,6 +110,16 @@ describe('ValueRule', () => {
     expect(shownValue(['b' + '\u{1F600}'.repeat(100)])).toBe(`["b${'\u{1F600}'.repeat(58)}... (105 characters)`);
     // a repeated value in a long list is named, not left in the part cut off
     expect(() => refuseRepeats('sweep.humanRatio', [...Array.from({ length: 300 }, (_, i) => i / 1000), 0.25], 'the list')).toThrow("sweep.humanRatio lists '0.25' twice in 'the list'");
+  });
+
+  it('quotedText: a field read from a file in double quotes, JSON-escaped if asked, cut after SHOWN_JSON_LENGTH characters with its length (a 200,000-character field made a 200 KB warning: probe)', () => {
+    expect([quotedText('abc'), quotedText('a"b\nc', true)]).toEqual(['"abc"', '"a\\"b\\nc"']);
+    expect(quotedText('x'.repeat(SHOWN_JSON_LENGTH))).toBe(`"${'x'.repeat(SHOWN_JSON_LENGTH)}"`);
+    expect(quotedText('y'.repeat(200_000))).toBe(`"${'y'.repeat(SHOWN_JSON_LENGTH)}"... (200000 characters)`);
+    // escaped after the cut: 200,000 NULs were 200,000 six-character escapes
+    expect(quotedText('\u0000'.repeat(200_000), true)).toBe(`"${'\\u0000'.repeat(SHOWN_JSON_LENGTH)}"... (200000 characters)`);
+    // not between the halves of a surrogate pair: 'b' and 59 emoji fill 119 code units, the 120th is a high half
+    expect(quotedText('b' + '\u{1F600}'.repeat(100))).toBe(`"b${'\u{1F600}'.repeat(59)}"... (101 characters)`);
   });
 
   it('quotes what the caller shows (the raw text typed) in place of the value', () => {

@@ -21,6 +21,7 @@ import { csvNumber, isMissingText } from './csvNumber.js';
 import { metricColumnsOf, type CurveRow, type CurveValue } from './curveRow.js';
 import { metricRange } from './metricRanges.js';
 import { recordLine } from './recordLine.js';
+import { quotedText } from '../../validation/valueRule.js';
 
 const PRODUCER = 'the curves CSV that `ngram-collapse run --out FILE` writes';
 
@@ -104,14 +105,14 @@ function checkOwnMetric(records: readonly (readonly string[])[], column: string,
   const bad = values.findIndex((value) => value !== undefined && !Number.isFinite(value));
   if (bad >= 0) {
     const what = Number.isNaN(values[bad]) ? 'not a number' : 'not a finite number';
-    throw new InputError(`${source} line ${line(bad)}: ${column} is "${records[bad]![index]!}", ${what}`, `repair or regenerate the file: ${PRODUCER}`);
+    throw new InputError(`${source} line ${line(bad)}: ${column} is ${quotedText(records[bad]![index]!)}, ${what}`, `repair or regenerate the file: ${PRODUCER}`);
   }
   // (a perplexity of 0, edited in, was drawn at the top of a log axis with no ticks: audit)
   const [low, high] = metricRange(column);
   const outside = values.findIndex((value) => value !== undefined && (value < low || value > high));
   if (outside >= 0) {
     const shown = (bound: number): string => (Number.isFinite(bound) ? String(bound) : bound > 0 ? 'Infinity' : '-Infinity');
-    throw new InputError(`${source} line ${line(outside)}: ${column} is "${records[outside]![index]!.trim()}", outside its range [${shown(low)}, ${shown(high)}]`, `repair or regenerate the file: ${PRODUCER}`);
+    throw new InputError(`${source} line ${line(outside)}: ${column} is ${quotedText(records[outside]![index]!.trim())}, outside its range [${shown(low)}, ${shown(high)}]`, `repair or regenerate the file: ${PRODUCER}`);
   }
 }
 

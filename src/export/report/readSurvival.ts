@@ -22,6 +22,7 @@ import { csvNumber } from './csvNumber.js';
 import { readCsvTable } from './csvTable.js';
 import { recordLine } from './recordLine.js';
 import { BAND_NAMES } from '../survivalCurves.js';
+import { quotedText } from '../../validation/valueRule.js';
 
 const REQUIRED = ['cell', 'band', 'generation', 'at_risk', 'survival'];
 
@@ -44,11 +45,11 @@ export function survivalPoints(header: readonly string[], records: ReadonlyArray
       const value = csvNumber(at(record, column));
       // (a survival of 7 was drawn: audit)
       if (Number.isFinite(value) && value >= 0 && (whole ? Number.isInteger(value) : value <= 1)) return value;
-      return refuse(`${column} is "${at(record, column)}", not ${whole ? 'a whole number >= 0' : 'a number in [0, 1]'}`);
+      return refuse(`${column} is ${quotedText(at(record, column))}, not ${whole ? 'a whole number >= 0' : 'a number in [0, 1]'}`);
     };
     const band = at(record, 'band');
     // (a band 99 was skipped without a word: audit)
-    if (!BAND_NAMES.includes(band)) refuse(`band is "${band}", not one of ${BAND_NAMES.join(', ')}`);
+    if (!BAND_NAMES.includes(band)) refuse(`band is ${quotedText(band)}, not one of ${BAND_NAMES.join(', ')}`);
     const cell = at(record, 'cell');
     const generation = number('generation', true);
     const place = `${cell}\u0000${band}\u0000${generation}`;

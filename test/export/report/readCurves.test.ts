@@ -62,6 +62,8 @@ describe('readCurves', () => {
     const good = curveTableFromRecords(header, [['c', '1', '0', '0.5', 'first'], ['c', '1', '1', '', 'second']], 'c.csv');
     expect(good.metrics).toEqual(['ttr']);
     expect(() => curveTableFromRecords(header, [['c', '1', '0', '0.5', 'x'], ['c', '1', '1', 'abc', 'y']], 'c.csv')).toThrow('c.csv line 3: ttr is "abc", not a number');
+    // a long field is cut in the message (a 100,000-character one was quoted whole: probe)
+    expect(() => curveTableFromRecords(header, [['c', '1', '0', 'z'.repeat(100_000), 'x']], 'c.csv')).toThrow(`c.csv line 2: ttr is "${'z'.repeat(120)}"... (100000 characters), not a number`);
     expect(() => curveTableFromRecords(['cell', 'replicate', 'generation', 'foo'], [['1', '1', '0', 'x']], 'm.csv')).toThrow('m.csv has no metric column: no column after generation holds numbers');
   });
 
