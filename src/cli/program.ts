@@ -63,7 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } catch (error) {
     if (refusesInput(error)) held.discard();
     else held.release();
-    return report(error, held.io, debug, helpFor(program, argv), { argv, commands: program.commands.map((command) => command.name()), takesCorpus: extraArgumentMayBeCorpus(program, argv) });
+    return report(error, held.io, debug, helpFor(program, argv), { argv, commands: program.commands.map((command) => command.name()), takesCorpus: extraArgumentMayBeCorpus(program, argv), stray: strayWords(program) });
   }
 }
 
@@ -100,20 +100,43 @@ function extraArgumentMayBeCorpus(program: Command, argv: readonly string[]): bo
   return !(command.name() === 'recipe' && words[1] === 'list');
 }
 
+/**
+ * The words a command took as arguments beyond those it declares (commander's excess arguments, which
+ * its message counts but does not name), read off the command that parsed them.
+ */
+function strayWords(program: Command): string[] {
+  const command = program.commands.find((sub) => sub.args.length > sub.registeredArguments.length);
+  return command === undefined ? [] : command.args.slice(command.registeredArguments.length);
+}
+
+/**
+ * What to do about words too many: a list written with spaces after its commas (`--human-ratio 0, 0.1`:
+ * the word before the stray one ends in a comma) is one word; else, where the command reads corpora
+ * with --corpus, a corpus given without its flag (`run notes.txt`). Undefined where neither fits.
+ */
+function strayHint(argv: readonly string[], stray: readonly string[], takesCorpus: boolean): string | undefined {
+  const at = stray.length === 0 ? -1 : argv.indexOf(stray[0]!);
+  if (at > 1 && argv[at - 1]!.endsWith(',') && argv[at - 2]!.startsWith('--')) {
+    return `a list is one word: ${argv[at - 2]} ${argv[at - 1]}${stray[0]}, or quoted: '${argv[at - 1]} ${stray[0]}'`;
+  }
+  return takesCorpus ? 'give a corpus with --corpus SPEC' : undefined;
+}
+
 /** The help a usage error points to: the command's own (`ngram-collapse run --help`) when argv names one. */
 function helpFor(program: Command, argv: readonly string[]): string {
   const command = commandOf(program, argv);
   return command === undefined ? `${PROGRAM_NAME} --help` : `${PROGRAM_NAME} ${command.name()} --help`;
 }
 
-function report(error: unknown, io: CliIO, debug: boolean, help: string, given: { readonly argv: readonly string[]; readonly commands: readonly string[]; readonly takesCorpus: boolean }): number {
+function report(error: unknown, io: CliIO, debug: boolean, help: string, given: { readonly argv: readonly string[]; readonly commands: readonly string[]; readonly takesCorpus: boolean; readonly stray: readonly string[] }): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0;
     const shown = error.code === 'commander.help' ? helpShownAsError(given.argv, given.commands) : undefined;
     // (its message whole, a line break in a value given shown as \n by oneLine: the first line alone cut `--o\nx` to '--o: audit)
     const said = shown?.said ?? error.message.replace(/^error: /u, '').trimEnd();
-    // (`run notes.txt`: a corpus given without its flag)
-    const message = error.code === 'commander.excessArguments' && given.takesCorpus ? `${said.replace(/\.$/u, '')}: give a corpus with --corpus SPEC` : said;
+    // (`run notes.txt`: a corpus given without its flag; `--human-ratio 0, 0.1`: a list cut in two, which was
+    // told to give a corpus, naming no word: probe)
+    const message = error.code === 'commander.excessArguments' ? excessMessage(said, given) : said;
     // (one hint in one pair of brackets: it printed two, `(use one of: ...) (see ...)`: audit)
     io.stderr.write(`${PROGRAM_NAME}: ${oneLine(`${message} (${shown === undefined ? '' : `${shown.choices}; `}see ${help})`)}\n`);
     return 2;
@@ -129,6 +152,13 @@ function report(error: unknown, io: CliIO, debug: boolean, help: string, given: 
   // (the library's names for its settings as the flags: ./cliTerms.ts)
   io.stderr.write(`${PROGRAM_NAME}: ${describeError(inCliTerms(error), error instanceof OutputWriteError ? writeFailureHint(error.code) : 'rerun with --debug for details')}\n`);
   return error instanceof InputError ? 2 : 1;
+}
+
+/** commander's excess-arguments message with the stray words named, and what to do where strayHint knows. */
+function excessMessage(said: string, given: { readonly argv: readonly string[]; readonly takesCorpus: boolean; readonly stray: readonly string[] }): string {
+  const named = given.stray.length === 0 ? said : `${said.replace(/\.$/u, '')} (${given.stray.map((word) => `'${word}'`).join(', ')})`;
+  const hint = strayHint(given.argv, given.stray, given.takesCorpus);
+  return hint === undefined ? named : `${named.replace(/\.$/u, '')}: ${hint}`;
 }
 
 /** What to do about an output that failed while it was written, by the system's code. */
