@@ -27,9 +27,20 @@ export function parseShard(raw: string, flag = 'shard'): Shard {
   // (1 <= index <= count already makes count >= 1)
   if (!(index >= 1 && index <= count && Number.isSafeInteger(count))) {
     // (a value that is no text was quoted as its String(): `got 'undefined'`: library probe)
-    throw new UsageError(`${flag} must be i/n with 1 <= i <= n, got ${shownValue(raw)}`, `pass e.g. ${flag.startsWith('--') ? `${flag} 2/4` : "'2/4'"} for the second of four shares`);
+    throw new UsageError(`${flag} must be i/n with 1 <= i <= n, got ${shownValue(raw)}`, `${example(flag)} for the second of four shares`);
   }
   return { index, count };
+}
+
+/**
+ * A shard written right where `flag` is: `pass e.g. --shard 2/4` for a flag, `write e.g. "shard":
+ * "2/4"` for a key of a config file (`--config s.json: "shard"`: the hint read `pass e.g. --config
+ * s.json: "shard" 2/4`: probe), `pass e.g. '2/4'` for the library's setting.
+ */
+function example(flag: string): string {
+  const key = /: "([^"]+)"$/u.exec(flag)?.[1];
+  if (key !== undefined) return `write e.g. "${key}": "2/4"`;
+  return `pass e.g. ${flag.startsWith('--') ? `${flag} 2/4` : "'2/4'"}`;
 }
 
 /** A shard as `--shard` writes it: `i/n`. */

@@ -35,6 +35,8 @@ describe('shards', () => {
     }
     // the library's own word: no flag in the hint (it named --shard: review)
     expect(() => parseShard('5/2')).toThrow(new UsageError("shard must be i/n with 1 <= i <= n, got '5/2'", "pass e.g. '2/4' for the second of four shares"));
+    // a config file's key: the value as the file writes it (the hint mixed the flag and the key: probe)
+    expect(() => parseShard('3/2', '--config s.json: "shard"')).toThrow(new UsageError('--config s.json: "shard" must be i/n with 1 <= i <= n, got \'3/2\'', 'write e.g. "shard": "2/4" for the second of four shares'));
   });
 
   it('write i/n back as parseShard reads it', () => {
