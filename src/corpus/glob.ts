@@ -204,8 +204,10 @@ function walk(folder: string, depth: number, enters: (depth: number, name: strin
     // (a file where the pattern's folder goes, `f/*.txt`: nothing to list, not "permission denied", which
     // the access test below said of a file without x: round 3)
     if (!statSync(folder).isDirectory()) throw new InputError(`cannot read the folder ${folder}: it is a file, not a folder`, 'check the pattern: the part before its first wildcard names a folder');
-    // (a folder that lists its names but may not be entered, no x: its files failed to open with a raw EACCES: audit)
-    accessSync(folder, constants.R_OK | constants.X_OK);
+    // (a folder that lists its names but may not be entered, no x: its files failed to open with a raw EACCES: audit;
+    // said so, where "cannot read" and "make it readable" spoke of the r it has: probe)
+    accessSync(folder, constants.R_OK);
+    if (!searchable(folder)) throw new InputError(`cannot search the folder ${folder}: permission denied`, 'make it searchable (chmod u+x), or leave it out of the corpus');
     entries = readdirSync(folder, { withFileTypes: true });
     visitor.folder?.(folder, real);
   } catch (error) {
@@ -248,6 +250,17 @@ function entryIsFolder(entry: Dirent, path: string): boolean | undefined {
     return undefined;
   }
 }
+/** Whether this user may look up names in `folder` (x); a refusal other than permission's passes on. */
+function searchable(folder: string): boolean {
+  try {
+    accessSync(folder, constants.X_OK);
+    return true;
+  } catch (error) {
+    if (isPermissionError(error)) return false;
+    throw error;
+  }
+}
+
 function isPermissionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'EACCES' || code === 'EPERM';

@@ -23,9 +23,9 @@
  */
 
 import { readFailureReason } from './readFailure.js';
-import { closeSync, constants, createReadStream, existsSync, openSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, createReadStream, existsSync, lstatSync, openSync, realpathSync, statSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { basename, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { checkValue, TEXT_RULE } from '../validation/valueRule.js';
@@ -227,6 +227,7 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
     const files = expandGlob(spec, cwd);
     if (files.length === 0) throw noFileMatches(spec, cwd, role);
     refuseSpecialFiles(files, spec, role, 'pattern');
+    refuseUnnamedFiles(files, spec, role, 'pattern');
     return files.map((path) => ({ kind: kindOf(path), path }));
   }
   const path = resolve(cwd, spec);
@@ -235,6 +236,11 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
     if (isLink(path)) {
       throw new InputError(`${role} '${spec}' is a link to nothing, or a loop of links`, 'pass the file or folder the link should point to');
     }
+    // (a file in a folder the user may not search was said not found: probe)
+    const barred = unsearchableFolder(path);
+    if (barred !== undefined) throw new InputError(`${role} '${spec}' cannot be reached: the folder ${barred} may not be searched (permission denied)`, 'make it searchable (chmod u+x), or pass a file elsewhere');
+    // (a name of bytes that are no UTF-8 comes to Node with U+FFFD in their place, and names no file: probe)
+    if (spec.includes(REPLACEMENT)) throw new InputError(`${role} '${spec}' not found: the name as given holds bytes that are not UTF-8 (shown as \u{FFFD}), which Node cannot pass on`, NOT_UTF8_HINT);
     // (a quoted 'nest/{a,b}.txt' was said not found, as if braces were a wildcard that matched nothing: audit)
     throw new InputError(`${role} '${spec}' not found`, BRACES.test(spec) ? BRACES_HINT : 'pass an existing file, folder or glob, - for stdin, or brown');
   }
@@ -247,6 +253,7 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
       throw new InputError(`${role === 'corpus' ? '' : `${role}: `}folder '${spec}' ${what}`, hidden ? `name them, or a pattern such as '${spec}/.*.txt'` : 'pass a folder of text files');
     }
     refuseSpecialFiles(files, spec, role, 'folder');
+    refuseUnnamedFiles(files, spec, role, 'folder');
     return files.map((file) => ({ kind: kindOf(file), path: file }));
   }
   // (a terminal named, /dev/stdin or /dev/tty, was read until the user typed an end: it waited for ever, where `-` is refused: audit)
@@ -283,6 +290,45 @@ function refuseSpecialFiles(files: readonly string[], spec: string, role: string
     const verb = source === 'folder' ? 'holds' : 'matches';
     throw new InputError(`${role} '${spec}' ${verb} ${special}, which is not a regular file (a FIFO, a socket or a device)`, `${source === 'folder' ? 'move it out of the folder' : 'leave it out of the pattern'}, or name the files to read`);
   }
+}
+
+/** U+FFFD, the character Node puts in place of bytes of a name that are no UTF-8. */
+const REPLACEMENT = '\u{FFFD}';
+const NOT_UTF8_HINT = 'rename it in UTF-8 (e.g. convmv -f latin1 -t utf8 --notest NAME), or give a copy of it with such a name';
+
+/**
+ * A file a folder or pattern lists whose name is no UTF-8: Node lists it with U+FFFD in place of its
+ * bytes, a name that opens nothing (a raw ENOENT, exit 1: probe).
+ */
+function refuseUnnamedFiles(files: readonly string[], spec: string, role: string, source: 'folder' | 'pattern'): void {
+  const unnamed = files.find((file) => file.includes(REPLACEMENT) && lstatSync(file, { throwIfNoEntry: false }) === undefined);
+  if (unnamed !== undefined) {
+    throw new InputError(`${role} '${spec}' ${source === 'folder' ? 'holds' : 'matches'} ${unnamed}, whose name is not UTF-8 (its bytes shown as \u{FFFD}): Node cannot open it by name`, `rename it in UTF-8 (e.g. convmv -f latin1 -t utf8 --notest NAME), or ${source === 'folder' ? 'move it out of the folder' : 'leave it out of the pattern'}`);
+  }
+}
+
+/**
+ * The first folder on the way to `path` that this user may not search (no x: what is in it cannot be
+ * looked up), where that is why `path` cannot be looked up; undefined where the way is open.
+ */
+function unsearchableFolder(path: string): string | undefined {
+  try {
+    statSync(path);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') return undefined;
+  }
+  const folders: string[] = [];
+  for (let folder = dirname(path); !folders.includes(folder); folder = dirname(folder)) folders.unshift(folder);
+  return folders.find((folder) => {
+    try {
+      accessSync(folder, constants.X_OK);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 }
 
 /** The Brown cache's replay into `builder`, when a source is Brown, its words are Brown's own (no subword encoding), the build wrote a cache and `brownCache` is not false. */

@@ -18,7 +18,8 @@ vi.mock('node:fs', async (original) => {
   }) as typeof fs.readdirSync;
   // a folder that lists its names but may not be entered (no x): readdir answers, access does not
   const accessSync = ((path: string, ...rest: unknown[]) => {
-    if (String(path).endsWith('unenterable')) throw Object.assign(new Error(`EACCES: permission denied, access '${String(path)}'`), { code: 'EACCES' });
+    // (readable, r: only the x asked for is refused)
+    if (String(path).endsWith('unenterable') && ((rest[0] as number) & fs.constants.X_OK) !== 0) throw Object.assign(new Error(`EACCES: permission denied, access '${String(path)}'`), { code: 'EACCES' });
     if (String(path).endsWith('toolong')) throw Object.assign(new Error(`ENAMETOOLONG: name too long, access '${String(path)}'`), { code: 'ENAMETOOLONG' });
     return (fs.accessSync as (...args: unknown[]) => unknown)(path, ...rest);
   }) as typeof fs.accessSync;
@@ -59,7 +60,8 @@ describe('a folder the walk may not read', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(InputError);
-    expect((thrown as Error).message).toBe(`cannot read the folder ${join(listed, 'unenterable')}: permission denied`);
+    // (it is readable: "cannot read" and "make it readable" spoke of the r it has: probe)
+    expect([(thrown as Error).message, (thrown as InstanceType<typeof InputError>).hint]).toEqual([`cannot search the folder ${join(listed, 'unenterable')}: permission denied`, 'make it searchable (chmod u+x), or leave it out of the corpus']);
   });
 
   it('names a folder nested past the longest path the system takes (it was left out without a word: audit)', () => {
