@@ -38,7 +38,7 @@ const LIBRARY_PHRASES: ReadonlyArray<readonly [RegExp, string | ((phrase: string
   // model/addK.ts checkAddKReserve: its message and its hint
   // (not anchored at the start: a caller may put its own words before the library's, `recipe ...: `)
   // (at the message's start or after a caller's `...: `, a hint's end: a file's name is the user's: review)
-  [/(?<=^|: )k (\S+) is too large for add-k (?=over \d+ types: k \|V\| is past the largest number)/u, '--k $1 is too large for add-k '],
+  [/(?<=^|: )k (\S+) is too large for add-k (?=over \|V\| = \d+ \(the types and <\/s>\): k \|V\| is past the largest number)/u, '--k $1 is too large for add-k '],
   [/\bpass a k below (\S+)$/u, 'pass a --k below $1'],
   // corpus/corpusBuilder.ts and corpus/subword/learnedBpe.ts: a corpus past maxTokens
   [/\bmaxTokens, --max-tokens on the command line\b/u, '--max-tokens'],

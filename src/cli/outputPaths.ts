@@ -195,7 +195,9 @@ function readerName(reader: { readonly spec: string; readonly name: string }, pa
  * (`--corpus brown --save-corpora brown` made the next run read the generated texts: audit).
  */
 function specReach(spec: string, cwd: string): ReturnType<typeof globReach> | undefined {
-  if (spec === '-') return undefined;
+  // (a blank spec names nothing, which the loader refuses: resolved, it walked the working folder, which
+  // on /tmp met a raw EACCES in /proc through a link, and read an --out there as part of the corpus (): probe)
+  if (spec === '-' || spec.trim() === '') return undefined;
   const given = resolve(cwd, spec);
   const named = existsSync(given);
   if (isBrownSpec(spec) && !named) return inPlace(given);

@@ -216,7 +216,7 @@ const BRACES_HINT = "braces {a,b} are no wildcard here: leave them unquoted for 
  */
 export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'): Source[] {
   const cwd = settings.cwd ?? process.cwd();
-  if (spec.trim() === '') throw new InputError('an empty corpus name was given', 'pass a file, a folder, a glob, - or brown');
+  if (spec.trim() === '') throw new InputError(`an empty ${role} name was given`, 'pass a file, a folder, a glob, - or brown');
   if (spec === STANDARD_INPUT_SPEC) return [{ kind: 'stdin' }];
   if (isBrownSpec(spec) && !existsSync(resolve(cwd, spec))) {
     return brownFiles(spec).map((path) => ({ kind: 'brown' as const, path }));

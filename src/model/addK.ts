@@ -45,7 +45,7 @@ export function addKEstimator(trie: NgramTrie, support: Int32Array, options: Mod
  */
 export function checkAddKReserve(k: number, types: number): number {
   const reserve = k * types;
-  if (!Number.isFinite(reserve)) throw new UsageError(`k ${k} is too large for add-k over ${types} types: k |V| is past the largest number`, `pass a k below ${roundedDown(Number.MAX_VALUE / types)}`, 'k');
+  if (!Number.isFinite(reserve)) throw new UsageError(`k ${k} is too large for add-k over |V| = ${types} (the types and </s>): k |V| is past the largest number`, `pass a k below ${roundedDown(Number.MAX_VALUE / types)}`, 'k');
   return reserve;
 }
 

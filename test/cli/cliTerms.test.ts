@@ -35,16 +35,16 @@ function refusal(action: () => unknown): unknown {
 describe('inCliTerms', () => {
   it("says --k where the library says k, and leaves the library's error as it was", () => {
     const library = refusal(() => checkAddKReserve(1e308, 4));
-    expect(describeError(library)).toBe('k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number (pass a k below 4.4e+307)');
+    expect(describeError(library)).toBe('k 1e+308 is too large for add-k over |V| = 4 (the types and </s>): k |V| is past the largest number (pass a k below 4.4e+307)');
     const cli = inCliTerms(library);
     expect(cli).toBeInstanceOf(UsageError);
-    expect(describeError(cli)).toBe('--k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number (pass a --k below 4.4e+307)');
-    expect(describeError(library)).toBe('k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number (pass a k below 4.4e+307)');
+    expect(describeError(cli)).toBe('--k 1e+308 is too large for add-k over |V| = 4 (the types and </s>): k |V| is past the largest number (pass a --k below 4.4e+307)');
+    expect(describeError(library)).toBe('k 1e+308 is too large for add-k over |V| = 4 (the types and </s>): k |V| is past the largest number (pass a k below 4.4e+307)');
   });
 
   it('says --k also after words a caller put before the library\'s (round-2 audit: the pattern was anchored at the start)', () => {
-    const wrapped = inCliTerms(new UsageError('recipe anchor: k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number', 'or else pass a k below 4.4e+307')) as UsageError;
-    expect([wrapped.message, wrapped.hint]).toEqual(['recipe anchor: --k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number', 'or else pass a --k below 4.4e+307']);
+    const wrapped = inCliTerms(new UsageError('recipe anchor: k 1e+308 is too large for add-k over |V| = 4 (the types and </s>): k |V| is past the largest number', 'or else pass a k below 4.4e+307')) as UsageError;
+    expect([wrapped.message, wrapped.hint]).toEqual(['recipe anchor: --k 1e+308 is too large for add-k over |V| = 4 (the types and </s>): k |V| is past the largest number', 'or else pass a --k below 4.4e+307']);
   });
 
   it('names the flag alone where a hint names the setting and the flag', () => {

@@ -64,7 +64,7 @@ describe('add-k (Lidstone)', () => {
   it('refuses a k whose reserve k |V| is past the largest double (every probability would be NaN)', () => {
     // TINY's support is 3 types plus </s>: |V| = 4. k = 1e308: 4e308 is Infinity; k = 4e307 is not (1.6e308).
     expect(() => trainAddK(TINY, options('add-k', 2, { k: 1e308 }))).toThrow(UsageError);
-    expect(() => trainAddK(TINY, options('add-k', 2, { k: 1e308 }))).toThrow('k 1e+308 is too large for add-k over 4 types: k |V| is past the largest number');
+    expect(() => trainAddK(TINY, options('add-k', 2, { k: 1e308 }))).toThrow('k 1e+308 is too large for add-k over |V| = 4 (the types and </s>): k |V| is past the largest number');
     // the setting named, as every other refusal of k names it (it was undefined: audit)
     expect(() => trainAddK(TINY, options('add-k', 2, { k: 1e308 }))).toThrow(expect.objectContaining({ setting: 'k' }));
     const largest = trainAddK(TINY, options('add-k', 2, { k: 4e307 }));
