@@ -20,7 +20,8 @@ import { EXTINCTION_COLUMNS, extinctionRecords } from './extinctionRecords.js';
 import type { ResumePoint } from './resumeRun.js';
 import { openSentencePerplexityCsv } from './sentencePerplexityCsv.js';
 import { SummaryTable } from './summaryTable.js';
-import { SurvivalCurves, type BatchSizes } from './survivalCurves.js';
+import { SurvivalCurves } from './survivalCurves.js';
+import type { BatchSizes } from '../metrics/survivalTheory.js';
 
 /** Where each output goes: a path, a stream (standard output), or undefined when not asked for. */
 export interface RunTargets {
@@ -30,7 +31,7 @@ export interface RunTargets {
   /** Folder for the measured texts, and the synthetic-share counts the manifest lists (filled in here). */
   readonly corpora?: { readonly dir: string; readonly shareCounts: ShareCounts };
   /** Accumulate the summary table (its survival-law rows need the seed counts and the law's batch scale N / M). */
-  readonly summary?: { readonly seedCounts: Int32Array; readonly batchScale: number };
+  readonly summary?: { readonly seedCounts: Int32Array; readonly sizes: BatchSizes };
   /** Accumulate the Kaplan–Meier survival curves over this many generations (batches of N tokens, rows measuring M). */
   readonly survival?: { readonly generations: number; readonly sizes: BatchSizes };
 }
@@ -58,7 +59,7 @@ export interface ExportContext {
 
 export function openRunExporters(targets: RunTargets, context: ExportContext): RunExporters {
   const { seed, tokenOf, resumed } = context;
-  const summary = targets.summary === undefined ? undefined : new SummaryTable(targets.summary.seedCounts, targets.summary.batchScale);
+  const summary = targets.summary === undefined ? undefined : new SummaryTable(targets.summary.seedCounts, targets.summary.sizes);
   const survival = targets.survival === undefined ? undefined : new SurvivalCurves(targets.survival.generations, targets.survival.sizes);
   const records: string[][] = [];
   for (const fields of resumed.keptCurves) {

@@ -22,8 +22,8 @@ import { summarize, type SampleSummary } from '../stats/sampleSummary.js';
 import { APPENDED_CELL_COLUMNS, CELL_COLUMNS } from '../simulation/settings.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { theoryBands } from '../metrics/survivalTheory.js';
-import { LawDraws, THEORY_METRICS } from './survivalLaw.js';
+import type { BatchSizes } from '../metrics/survivalTheory.js';
+import { lawBands, LawDraws, THEORY_METRICS } from './survivalLaw.js';
 import { quotedText } from '../validation/valueRule.js';
 
 const CELL_FIELDS = ['cell', ...CELL_COLUMNS.map(([, column]) => column)];
@@ -46,11 +46,12 @@ export class SummaryTable {
 
   /**
    * `seedCounts`: the count in H of every seed type, for the survival law's rows (none without it).
-   * `batchScale`: N / M of a run that measures M tokens of batches of N (lawBatchScale; 1 otherwise).
+   * `sizes`: the run's batch N and measured size M (`BatchSizes`: the law's batches estimated from the
+   * rows' tokens too), or N / M alone (1: rows that measure the batch's size).
    */
   constructor(
     private readonly seedCounts?: ArrayLike<number>,
-    private readonly batchScale = 1,
+    private readonly sizes: BatchSizes | number = 1,
   ) {}
 
   /** True when some cell added so far is one the survival law covers (its rows need the seed counts). */
@@ -86,7 +87,7 @@ export class SummaryTable {
     for (const [id, { fields, appended, generations }] of this.cells) {
       const sorted = [...generations.keys()].sort((a, b) => a - b);
       const law = this.seedCounts === undefined ? undefined : this.draws.input(id);
-      const theory = law === undefined ? undefined : theoryBands(this.seedCounts!, law.draws, law.growth, this.batchScale);
+      const theory = law === undefined ? undefined : lawBands(this.seedCounts!, law, this.sizes);
       for (const generation of sorted) {
         const metrics = generations.get(generation)!;
         for (let m = 0; m < METRIC_COLUMNS.length; m++) {

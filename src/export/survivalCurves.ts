@@ -21,26 +21,20 @@ import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
 import type { ExtinctionTable } from '../simulation/extinctionTracker.js';
 import { kaplanMeier } from '../stats/kaplanMeier.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import { sizesBatchScale, theoryBands } from '../metrics/survivalTheory.js';
+import type { BatchSizes } from '../metrics/survivalTheory.js';
 import { batchTokensAt } from '../simulation/settings.js';
 import { UsageError } from '../errors.js';
 import { shownValue } from '../validation/valueRule.js';
-import type { LawInput } from './survivalLaw.js';
+import { lawBands, type LawInput } from './survivalLaw.js';
 
 export const SURVIVAL_CURVE_COLUMNS: readonly string[] = Object.freeze(['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival']);
 
 /** Band names as the file writes them: 1, 2_5, 6_20, 21_plus. */
 export const BAND_NAMES: readonly string[] = SURVIVAL_BANDS.map(([name]) => name.replace('survival_', ''));
 
-/** A run's first batch (N tokens, `batchTokens`) and the size each row measures (M, `measureTokens`). */
-export interface BatchSizes {
-  readonly batchTokens: number;
-  readonly measureTokens: number;
-}
 
 export class SurvivalCurves {
   private readonly tables = new Map<string, ExtinctionTable[]>();
-  private readonly batchScale: number;
 
   /** `sizes`: N and M of the run (default: M = N, rows measuring the first batch's size). */
   constructor(
@@ -51,7 +45,6 @@ export class SurvivalCurves {
     if (sizes !== undefined && !(Number.isInteger(sizes.batchTokens) && sizes.batchTokens >= 1 && Number.isInteger(sizes.measureTokens) && sizes.measureTokens >= 1)) {
       throw new UsageError(`sizes must be { batchTokens, measureTokens }, whole numbers >= 1, got ${shownValue(sizes)}`, 'pass the run\'s batchTokens and measureTokens (a PreparedRun has both), or leave it out');
     }
-    this.batchScale = sizes === undefined ? 1 : sizesBatchScale(sizes);
   }
 
   add(cellId: string, table: ExtinctionTable): void {
@@ -87,7 +80,7 @@ export class SurvivalCurves {
       const theory =
         cellDraws === undefined || cellDraws.draws.length !== this.generations + 1 || through === 0
           ? undefined
-          : theoryBands(tables[0]!.seedCounts, cellDraws.draws, cellDraws.growth, this.batchScale).slice(0, through + 1);
+          : lawBands(tables[0]!.seedCounts, cellDraws, this.sizes ?? 1).slice(0, through + 1);
       for (let b = 0; b < SURVIVAL_BANDS.length; b++) {
         const [, low, high] = SURVIVAL_BANDS[b]!;
         const events: number[] = [];

@@ -14,7 +14,7 @@
  */
 
 import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
-import { lawBatchScale, sizesBatchScale, theoryBands } from '../metrics/survivalTheory.js';
+import { lawBatchSizes, sizesBatchScale, theoryBands, type BatchSizes } from '../metrics/survivalTheory.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import type { SeriesPoint } from './report/aggregateCurves.js';
 import type { RunRecord } from './runRecord.js';
@@ -36,9 +36,11 @@ export function lawApplies(setting: (column: string) => string | undefined): boo
   );
 }
 
-/** What the law needs of a cell: mean tokens + sentences per generation, and its --tokens-growth. */
+/** What the law needs of a cell: mean tokens + sentences per generation, mean tokens per generation, and its --tokens-growth. */
 export interface LawInput {
   readonly draws: number[];
+  /** Mean tokens per generation (absent: the batches are estimated from the draws alone). */
+  readonly tokens?: number[];
   readonly growth: number;
 }
 
@@ -48,15 +50,16 @@ export interface LawInput {
  * the report's law points read the same means).
  */
 export class LawDraws {
-  private readonly cells = new Map<string, { sums: number[]; counts: number[]; growth: number } | undefined>();
+  private readonly cells = new Map<string, { sums: number[]; tokens: number[]; counts: number[]; growth: number } | undefined>();
 
   add(record: readonly string[]): void {
     const cell = record[at('cell')]!;
-    if (!this.cells.has(cell)) this.cells.set(cell, lawApplies((column) => record[at(column)]) ? { sums: [], counts: [], growth: Number(record[at('tokens_growth')] ?? 1) || 1 } : undefined);
+    if (!this.cells.has(cell)) this.cells.set(cell, lawApplies((column) => record[at(column)]) ? { sums: [], tokens: [], counts: [], growth: Number(record[at('tokens_growth')] ?? 1) || 1 } : undefined);
     const entry = this.cells.get(cell);
     if (entry === undefined) return;
     const generation = Number(record[at('generation')]);
     entry.sums[generation] = (entry.sums[generation] ?? 0) + Number(record[at('tokens')]) + Number(record[at('sentences')]);
+    entry.tokens[generation] = (entry.tokens[generation] ?? 0) + Number(record[at('tokens')]);
     entry.counts[generation] = (entry.counts[generation] ?? 0) + 1;
   }
 
@@ -65,7 +68,8 @@ export class LawDraws {
     const entry = this.cells.get(cell);
     if (entry === undefined) return undefined;
     const draws = Array.from(entry.sums, (sum, g) => (sum === undefined ? Number.NaN : sum / entry.counts[g]!));
-    return draws.some(Number.isNaN) ? undefined : { draws, growth: entry.growth };
+    const tokens = Array.from(entry.tokens, (sum, g) => (sum === undefined ? Number.NaN : sum / entry.counts[g]!));
+    return draws.some(Number.isNaN) ? undefined : { draws, tokens, growth: entry.growth };
   }
 
   /** The cells seen, in order of first appearance. */
@@ -88,17 +92,29 @@ export function drawsByCell(records: ReadonlyArray<readonly string[]>): Map<stri
   return result;
 }
 
-/** The law as chart points (metric theory_survival_*, per covered cell and generation), for the report. */
-export function theoryPoints(records: ReadonlyArray<readonly string[]>, seedCounts: ArrayLike<number>, batchScale = 1): SeriesPoint[] {
+/**
+ * The law as chart points (metric theory_survival_*, per covered cell and generation), for the report.
+ * `sizes`: the run's N and M (the batches estimated from the rows' tokens), or N / M alone (lawScale).
+ */
+export function theoryPoints(records: ReadonlyArray<readonly string[]>, seedCounts: ArrayLike<number>, sizes: BatchSizes | number = 1): SeriesPoint[] {
   const points: SeriesPoint[] = [];
-  for (const [cell, { draws, growth }] of drawsByCell(records)) {
-    theoryBands(seedCounts, draws, growth, batchScale).forEach((bands, generation) => {
+  for (const [cell, input] of drawsByCell(records)) {
+    lawBands(seedCounts, input, sizes).forEach((bands, generation) => {
       bands.forEach((mean, b) => {
         if (mean !== undefined) points.push({ metric: THEORY_METRICS[b]!, cell, generation, n: 1, mean, sd: undefined, ciLow: undefined, ciHigh: undefined });
       });
     });
   }
   return points;
+}
+
+/**
+ * A cell's law (theoryBands) from its input and the run's sizes: with N and M, the batches are estimated
+ * from the rows' tokens too (survivalTheory.ts's batchDraws); with N / M alone, by the draws scaled.
+ */
+export function lawBands(seedCounts: ArrayLike<number>, input: LawInput, sizes: BatchSizes | number): Array<Array<number | undefined>> {
+  if (typeof sizes === 'number' || input.tokens === undefined) return theoryBands(seedCounts, input.draws, input.growth, typeof sizes === 'number' ? sizes : sizesBatchScale(sizes));
+  return theoryBands(seedCounts, input.draws, input.growth, sizesBatchScale(sizes), { tokens: input.tokens, measureTokens: sizes.measureTokens });
 }
 
 /** The histogram of seed counts (count -> number of types), as the run record keeps it. */
@@ -117,15 +133,15 @@ export function seedCountsFrom(histogram: Readonly<Record<string, number>>): Int
 }
 
 /**
- * The survival law's batch scale N / M of a run record: from its provenance, else (a record without
+ * The survival law's batch sizes N and M of a run record: from its provenance, else (a record without
  * one) from its settings, the batch defaulting to H's tokens (the sum of its seed counts).
  */
-export function recordBatchScale(record: RunRecord, seedCounts: ArrayLike<number>): number {
+export function recordBatchSizes(record: RunRecord, seedCounts: ArrayLike<number>): BatchSizes {
   const provenance = record.provenance;
-  if (provenance !== undefined) return sizesBatchScale(provenance);
+  if (provenance !== undefined) return { batchTokens: provenance.batchTokens, measureTokens: provenance.measureTokens };
   let humanTokens = 0;
   for (let t = 0; t < seedCounts.length; t++) humanTokens += seedCounts[t]!;
-  return lawBatchScale(record.identity.settings, humanTokens);
+  return lawBatchSizes(record.identity.settings, humanTokens);
 }
 
 /**
@@ -136,5 +152,5 @@ export function theoryPointsOfRecord(rows: ReadonlyArray<Readonly<Record<string,
   if (record?.seedCounts === undefined) return [];
   const counts = seedCountsFrom(record.seedCounts);
   const records = rows.map((row) => CURVE_COLUMNS.map((column) => (row[column] === undefined || row[column] === null ? '' : String(row[column]))));
-  return theoryPoints(records, counts, recordBatchScale(record, counts));
+  return theoryPoints(records, counts, recordBatchSizes(record, counts));
 }

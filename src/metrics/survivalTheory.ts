@@ -105,15 +105,17 @@ function histogramBandSurvival(histogram: CountHistogram, low: number, high: num
  * a text of the same size in every generation (the size-matched rule), while with `--tokens-growth R`
  * the batches the models train on grow: batch j holds about draws_j R^(j-1) draws (the measured text is
  * the first N tokens of a batch of N R^(j-1)), and with `--measure-tokens M` the rows measure M
- * tokens of (or beyond) batches of N: `batchScale` = N / M, batch j about draws_j batchScale R^(j-1).
+ * tokens of (or beyond) batches of N: `batchScale` = N / M, batch j about draws_j batchScale R^(j-1),
+ * or, given the `rows`' tokens and M, closer (batchDraws: the overshoot of a batch's last sentence is
+ * not scaled with it).
  * Row k's text is one more draw from M(k-1), so its exponent composes the training ratios
  * m_j = B_j / B_(j-1), j < k, with the measuring ratio draws_k / B_(k-1). With R = 1 and M = N this is
  * m_g = draws_g / draws_(g-1) throughout.
  * 1 at generation 0; undefined for an empty band. The same values, bit for bit, for the same seed
  * counts in any order. O(types + G^3) for G generations (G is small).
  */
-export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly number[], growth = 1, batchScale = 1): Array<Array<number | undefined>> {
-  const exponents = rowExponents(draws, growth, batchScale);
+export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly number[], growth = 1, batchScale = 1, rows?: RowTokens): Array<Array<number | undefined>> {
+  const exponents = rowExponents(draws, growth, batchScale, rows);
   const histogram = countHistogram(seedCounts);
   return draws.map((_, generation) =>
     SURVIVAL_BANDS.map(([, low, high]) =>
@@ -129,10 +131,10 @@ export function theoryBands(seedCounts: ArrayLike<number>, draws: readonly numbe
  * arrive asks again for every row it had, and the playground's redraws of 3,000 generations spent 0.3 s
  * each in this O(G^2) loop (audit).
  */
-export function rowExponents(draws: readonly number[], growth = 1, batchScale = 1): Float64Array {
-  const batches = draws.map((value, generation) => (generation === 0 ? value : value * batchScale * growth ** (generation - 1)));
+export function rowExponents(draws: readonly number[], growth = 1, batchScale = 1, rows?: RowTokens): Float64Array {
+  const batches = batchDraws(draws, growth, batchScale, rows);
   const exponents = new Float64Array(Math.max(0, draws.length - 1));
-  const earlier = longestEarlier(draws, growth, batchScale);
+  const earlier = longestEarlier(draws, growth, batchScale, rows);
   const known = earlier === undefined ? 0 : Math.min(exponents.length, earlier.exponents.length);
   if (earlier !== undefined) exponents.set(earlier.exponents.subarray(0, known));
   // Row k's composition alone: its innermost step is the measured text's (draws[k] over the fit
@@ -144,8 +146,38 @@ export function rowExponents(draws: readonly number[], growth = 1, batchScale = 
     for (let j = k; j >= 1; j--) x = offspringStep(j === k ? draws[k]! / batches[k - 1]! : batches[j]! / batches[j - 1]!, batches[j - 1], x);
     exponents[k - 1] = x;
   }
-  remember({ draws: [...draws], growth, batchScale, exponents }, earlier);
+  remember({ draws: [...draws], growth, batchScale, ...(rows === undefined ? {} : { rows: { tokens: [...rows.tokens], measureTokens: rows.measureTokens } }), exponents }, earlier);
   return exponents.slice();
+}
+
+/**
+ * What the law reads of the rows besides their draws: the mean tokens of each generation's measured
+ * text (0..G, as `draws`) and the size M each row measures toward (the run's measureTokens; N where
+ * the rows measure a batch's size).
+ */
+export interface RowTokens {
+  readonly tokens: readonly number[];
+  readonly measureTokens: number;
+}
+
+/**
+ * The draws of the batch each model trains on, from the rows' measured draws (generation 0: H itself).
+ * Rows and batches stop at the sentence that reaches their size, so each holds its last sentence's
+ * overshoot, of one law whatever the size, and sentence ends in proportion to its tokens: row g, t
+ * tokens measured toward M in d draws, gives batch g (N R^(g-1) + t - M) d / t draws, with N = M
+ * batchScale. Without the rows' tokens: d batchScale R^(g-1), which scales the overshoot with the
+ * batch (the law 4-7 standard errors off a simulation on a corpus of 20 sentences at --measure-tokens
+ * 200 of N = 524, or --tokens-growth 0.6: probe). Where every batch is a row's size (batchScale and
+ * growth 1) both are d.
+ */
+function batchDraws(draws: readonly number[], growth: number, batchScale: number, rows: RowTokens | undefined): number[] {
+  return draws.map((value, generation) => {
+    if (generation === 0) return value;
+    const tokens = rows?.tokens[generation];
+    if (rows === undefined || (batchScale === 1 && growth === 1) || tokens === undefined || !(tokens > 0)) return value * batchScale * growth ** (generation - 1);
+    const batchTarget = batchScale * rows.measureTokens * growth ** (generation - 1);
+    return ((batchTarget + Math.max(0, tokens - rows.measureTokens)) * value) / tokens;
+  });
 }
 
 /** A call of rowExponents, remembered. */
@@ -153,6 +185,7 @@ interface EarlierRows {
   readonly draws: readonly number[];
   readonly growth: number;
   readonly batchScale: number;
+  readonly rows?: RowTokens;
   readonly exponents: Float64Array;
 }
 
@@ -160,12 +193,14 @@ interface EarlierRows {
 const REMEMBERED = 16;
 const earlierRows: EarlierRows[] = [];
 
-/** The remembered call with the same growth and batch scale whose draws `draws` begin with, the longest. */
-function longestEarlier(draws: readonly number[], growth: number, batchScale: number): EarlierRows | undefined {
+/** The remembered call with the same growth, batch scale and M whose draws (and rows' tokens) `draws` (and `rows`) begin with, the longest. */
+function longestEarlier(draws: readonly number[], growth: number, batchScale: number, rows: RowTokens | undefined): EarlierRows | undefined {
   let best: EarlierRows | undefined;
   for (const earlier of earlierRows) {
     if (!Object.is(earlier.growth, growth) || !Object.is(earlier.batchScale, batchScale) || earlier.draws.length > draws.length) continue;
-    if ((best === undefined || earlier.draws.length > best.draws.length) && earlier.draws.every((value, index) => Object.is(value, draws[index]))) best = earlier;
+    if (!Object.is(earlier.rows?.measureTokens, rows?.measureTokens)) continue;
+    const sameRows = rows === undefined || earlier.rows!.tokens.every((value, index) => Object.is(value, rows.tokens[index]));
+    if ((best === undefined || earlier.draws.length > best.draws.length) && sameRows && earlier.draws.every((value, index) => Object.is(value, draws[index]))) best = earlier;
   }
   return best;
 }
@@ -178,15 +213,27 @@ function remember(call: EarlierRows, extended: EarlierRows | undefined): void {
   earlierRows.push(call);
 }
 
+/** A run's first batch (N tokens, `batchTokens`) and the size each row measures (M, `measureTokens`). */
+export interface BatchSizes {
+  readonly batchTokens: number;
+  readonly measureTokens: number;
+}
+
+/** A run's two sizes alone (a PreparedRun holds them among much else). */
+export function batchSizesOf(run: BatchSizes): BatchSizes {
+  return { batchTokens: run.batchTokens, measureTokens: run.measureTokens };
+}
+
 /** N / M, the batch's tokens over the measured text's (theoryBands' batchScale), from a run's two sizes. */
-export function sizesBatchScale(sizes: { readonly batchTokens: number; readonly measureTokens: number }): number {
+export function sizesBatchScale(sizes: BatchSizes): number {
   return sizes.batchTokens / sizes.measureTokens;
 }
 
 /**
- * N / M from run settings (theoryBands' batchScale): 1 unless the run measures `measureTokens`
- * tokens, where the batch is `tokens` (default: H's `humanTokens`).
+ * N and M from run settings: the batch `tokens` (default: H's `humanTokens`), and `measureTokens`
+ * (default: the batch's).
  */
-export function lawBatchScale(settings: { readonly tokens?: number; readonly measureTokens?: number }, humanTokens: number): number {
-  return settings.measureTokens === undefined ? 1 : (settings.tokens ?? humanTokens) / settings.measureTokens;
+export function lawBatchSizes(settings: { readonly tokens?: number; readonly measureTokens?: number }, humanTokens: number): BatchSizes {
+  const batchTokens = settings.tokens ?? humanTokens;
+  return { batchTokens, measureTokens: settings.measureTokens ?? batchTokens };
 }

@@ -24,8 +24,8 @@ describe('the survival law beside the curves', () => {
       record({ ...PLAIN, cell: 'a', generation: '1', tokens: '80', sentences: '10' }),
       record({ ...PLAIN, cell: 'b', smoothing: 'add-k', generation: '0', tokens: '90', sentences: '10' }),
     ];
-    // cell a: generation 0 = 100, generation 1 = (110 + 90) / 2 = 100; cell b: not covered
-    expect([...drawsByCell(rows)]).toEqual([['a', { draws: [100, 100], growth: 1 }]]);
+    // cell a: generation 0 = 100, generation 1 = (110 + 90) / 2 = 100 draws, (100 + 80) / 2 = 90 tokens; cell b: not covered
+    expect([...drawsByCell(rows)]).toEqual([['a', { draws: [100, 100], tokens: [90, 90], growth: 1 }]]);
     // a cell without generation 1 (rows 0 and 2 only) has no law: m_2 = draws_2 / draws_1 is unknown
     const gap = [record({ ...PLAIN, cell: 'c', generation: '0', tokens: '90', sentences: '10' }), record({ ...PLAIN, cell: 'c', generation: '2', tokens: '90', sentences: '10' })];
     expect([...drawsByCell(gap)]).toEqual([]);

@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { bandSurvival, expectedSurvival, lawBatchScale, rowExponents, sizesBatchScale, survivalExponents, theoryBands } from '../../src/metrics/survivalTheory.js';
+import { bandSurvival, expectedSurvival, lawBatchSizes, rowExponents, sizesBatchScale, survivalExponents, theoryBands } from '../../src/metrics/survivalTheory.js';
 
 describe('survival exponents', () => {
   it('follow g_1 = 1, g_(k+1) = 1 - exp(-g_k) for T draws per generation', () => {
@@ -110,10 +110,10 @@ describe('the batch scale N / M', () => {
   it('is the batch over the measured size, from a run\'s sizes or from its settings', () => {
     expect(sizesBatchScale({ batchTokens: 1000, measureTokens: 200 })).toBe(5);
     // without --measure-tokens the rows measure the batch itself
-    expect(lawBatchScale({}, 900)).toBe(1);
+    expect(lawBatchSizes({}, 900)).toEqual({ batchTokens: 900, measureTokens: 900 });
     // the batch is --tokens, else H's 900 tokens
-    expect(lawBatchScale({ measureTokens: 300 }, 900)).toBe(3);
-    expect(lawBatchScale({ tokens: 600, measureTokens: 300 }, 900)).toBe(2);
+    expect(lawBatchSizes({ measureTokens: 300 }, 900)).toEqual({ batchTokens: 900, measureTokens: 300 });
+    expect(sizesBatchScale(lawBatchSizes({ tokens: 600, measureTokens: 300 }, 900))).toBe(2);
   });
 });
 

@@ -24,7 +24,7 @@ import { readRunRecord, runRecordPath, writeRunRecord, type RunRecord } from '..
 import { csvPieces } from '../../export/csvText.js';
 import { isSpecialFile } from '../../export/wholeFile.js';
 import { SUMMARY_COLUMNS, SummaryTable } from '../../export/summaryTable.js';
-import { recordBatchScale, seedCountsFrom } from '../../export/survivalLaw.js';
+import { recordBatchSizes, seedCountsFrom } from '../../export/survivalLaw.js';
 import { warnTo } from '../corpusOptions.js';
 import { resolveContext, type CliIO } from '../io.js';
 import { commandFor, tableSpec } from '../optionTable.js';
@@ -198,7 +198,7 @@ function summaryOf(merged: MergeResult, first: string, warn: (message: string) =
   }
   const seedCounts = merged.record?.seedCounts;
   const counts = seedCounts === undefined ? undefined : seedCountsFrom(seedCounts);
-  const summary = new SummaryTable(counts, counts === undefined ? 1 : recordBatchScale(merged.record!, counts));
+  const summary = new SummaryTable(counts, counts === undefined ? 1 : recordBatchSizes(merged.record!, counts));
   for (const line of lines.slice(1)) summary.add(line.fields);
   if (counts === undefined && summary.coversLaw) {
     warn(`the inputs have no run record (${runRecordPath(first)}), which holds H's seed counts: the summary has no survival-law rows (theory_survival_*); keep each shard's .run.json beside it`);

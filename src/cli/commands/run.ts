@@ -34,7 +34,7 @@ import type { PreparedFile } from '../../export/wholeFile.js';
 import { SUMMARY_COLUMNS } from '../../export/summaryTable.js';
 import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
-import { sizesBatchScale } from '../../metrics/survivalTheory.js';
+import { batchSizesOf } from '../../metrics/survivalTheory.js';
 import { expandCells } from '../../simulation/cells.js';
 import { learningOnHuman } from '../../simulation/holdoutSplit.js';
 import { heldoutOverlap, heldoutOverlapWarning, wordViewSpec, type PreparedRun } from '../../simulation/preparedRun.js';
@@ -498,7 +498,7 @@ async function runWithExporters(config: RunConfig, io: CliIO, loaded: LoadedRun,
       ...(outputs.extinctions === undefined ? {} : { extinctions: outputStream(io, outputs.extinctions) }),
       ...(outputs.sentencePerplexities === undefined ? {} : { sentencePerplexities: outputStream(io, outputs.sentencePerplexities) }),
       ...(outputs.corpora === undefined ? {} : { corpora: { dir: outputs.corpora, shareCounts: inputs.corpora.shareCounts } }),
-      ...(outputs.summary === undefined ? {} : { summary: { seedCounts: inputs.seedCounts, batchScale: sizesBatchScale(run) } }),
+      ...(outputs.summary === undefined ? {} : { summary: { seedCounts: inputs.seedCounts, sizes: batchSizesOf(run) } }),
       ...(outputs.survival === undefined ? {} : { survival: { generations: settings.generations, sizes: run } }),
     },
     {
@@ -571,7 +571,7 @@ async function writeAfterRun(config: RunConfig, io: CliIO, loaded: LoadedRun, fi
       const { summaryRows } = await import('../../export/report/readSummary.js');
       // With --summary, its rows as `plot --summary` reads them back (means and the law to 6 digits): the same page.
       const summary = summaryRecords === undefined ? undefined : summaryRows(SUMMARY_COLUMNS, summaryRecords, config.summary!);
-      const theory = theoryPoints(records, seedCounts, sizesBatchScale(loaded.run));
+      const theory = theoryPoints(records, seedCounts, batchSizesOf(loaded.run));
       // (the curves' file name, as plot gives it: the absolute path, a folder of the user's, went into a page sent to others: audit)
       // (standard output by another name, /dev/stdout, named "stdout": its file's name where it is redirected to one, as plot of that file says)
       const redirect = outputs.out === '-' ? standardOutputFile() : undefined;

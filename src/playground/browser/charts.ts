@@ -15,6 +15,7 @@ import { saveBlob, saveUrl } from './downloads.js';
 import { downloadName } from '../downloadName.js';
 import { theoryPoints } from '../../export/survivalLaw.js';
 import { subtitleCharacters, wrapCommand, wrapText } from '../../export/report/wrapText.js';
+import type { BatchSizes } from '../../metrics/survivalTheory.js';
 
 interface VegaView {
   toSVG(): Promise<string>;
@@ -223,7 +224,7 @@ export interface ChartTargets {
 /** What the survival law needs of the run that made the records (as `run --summary` has it). */
 export interface LawInput {
   readonly seedCounts: ArrayLike<number>;
-  readonly batchScale: number;
+  readonly sizes: BatchSizes;
 }
 
 /** Charts drawn by the latest redraw: a redraw that a new run's clearCharts overtook draws nothing more. */
@@ -253,7 +254,7 @@ export async function drawCharts(header: readonly string[], records: ReadonlyArr
   const extra = targets.metricSelect.value;
   const bands = table.metrics.filter((metric) => metric.startsWith('survival_'));
   // the survival law, dashed over the survival bands for the cells it covers, as `run --report` draws it (the page drew none: audit)
-  const theory = law === undefined ? undefined : theoryPoints(records, law.seedCounts, law.batchScale);
+  const theory = law === undefined ? undefined : theoryPoints(records, law.seedCounts, law.sizes);
   const charts = buildReportCharts(table.rows, { columns: header, metrics: [...main, ...(extra === '' ? [] : [extra]), ...bands], ...(theory === undefined ? {} : { theory }) });
   for (const chart of charts.metrics.filter((candidate) => !bands.includes(candidate.metric))) {
     // each chart in a task of its own, so that a click (Stop) or a scroll is taken between them (all

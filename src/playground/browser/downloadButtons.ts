@@ -19,7 +19,7 @@ export function wireExports(): void {
   $('download-csv').addEventListener('click', () => saveText(csvText(page.header, page.records), downloadName(page.rowsName, 'curves.csv'), 'text/csv'));
   $('download-summary').addEventListener('click', () => {
     // (with the survival law's rows, as `run --summary` writes them: they were left out: audit)
-    const summary = new SummaryTable(page.law?.seedCounts, page.law?.batchScale);
+    const summary = new SummaryTable(page.law?.seedCounts, page.law?.sizes);
     for (const record of page.records) summary.add(record);
     saveText(csvText(SUMMARY_COLUMNS, [...summary.records()]), downloadName(page.rowsName, 'summary.csv'), 'text/csv');
   });

@@ -17,6 +17,7 @@ import type { TextOptions } from '../../corpus/readText.js';
 import type { Finding } from '../../recipes/recipe.js';
 import type { RunSettings } from '../../simulation/settings.js';
 import type { EmbeddedPart } from '../embeddedCorpus.js';
+import type { BatchSizes } from '../../metrics/survivalTheory.js';
 
 export type CorpusPart = EmbeddedPart | { readonly name: string; readonly kind: 'text' | 'jsonl'; readonly encoding: 'bytes'; readonly data: ArrayBuffer; readonly bytes: number };
 
@@ -39,7 +40,7 @@ export interface GenerationSample {
 
 export type FromWorker =
   | { readonly type: 'loaded'; readonly id: number; readonly name: string; readonly tokens: number; readonly sentences: number; readonly types: number; readonly vocabulary: readonly string[]; readonly warnings: readonly string[]; readonly millis: number }
-  | { readonly type: 'start'; readonly header: readonly string[]; readonly total: number; readonly series: number; readonly seedTypes: Int32Array; readonly seedCounts: Int32Array; readonly rareThreshold: number; readonly batchScale: number }
+  | { readonly type: 'start'; readonly header: readonly string[]; readonly total: number; readonly series: number; readonly seedTypes: Int32Array; readonly seedCounts: Int32Array; readonly rareThreshold: number; readonly sizes: BatchSizes }
   | { readonly type: 'row'; readonly record: readonly string[] }
   /** How far the next row's generation is (0..1): a long generation moves the bar before its row comes. */
   | { readonly type: 'progress'; readonly fraction: number }

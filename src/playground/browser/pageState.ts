@@ -7,11 +7,12 @@
 
 import { CURVE_COLUMNS } from '../../export/curveRecord.js';
 import { configHash, pageConfig, type PageSettings } from '../pageConfig.js';
+import type { BatchSizes } from '../../metrics/survivalTheory.js';
 
 /** What the summary's survival-law rows need of the run that made the rows (as `run --summary` has them). */
 export interface RowsLaw {
   readonly seedCounts: Int32Array;
-  readonly batchScale: number;
+  readonly sizes: BatchSizes;
 }
 
 export interface PageState {

@@ -103,7 +103,7 @@ function onWorkerMessage(message: FromWorker): void {
       return onLoaded(message);
     case 'start':
       page.header = message.header;
-      page.law = { seedCounts: message.seedCounts, batchScale: message.batchScale };
+      page.law = { seedCounts: message.seedCounts, sizes: message.sizes };
       startOfRun = { seed: message, total: message.total };
       $('run-status').dataset['total'] = String(message.total);
       sayStart(message.series, message.total);

@@ -19,7 +19,7 @@ import { seriesTasks } from '../../simulation/seriesTask.js';
 import type { ProgressReport } from '../../simulation/generationProgress.js';
 import { checkCorpusGuards, DEFAULT_MAX_TOKENS } from '../../simulation/tokenGuards.js';
 import { checkRecipeCorpus, checkRecipeTokens } from '../../recipes/recipeGuards.js';
-import { sizesBatchScale } from '../../metrics/survivalTheory.js';
+import { batchSizesOf } from '../../metrics/survivalTheory.js';
 import { countWords } from '../../metrics/wordColumns.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import type { CorpusPart, FromWorker, ToWorker } from './messages.js';
@@ -118,7 +118,7 @@ function words(): WordViewSpec | undefined {
 function start(prepared: PreparedRun, total: number, series: number): void {
   const seedTypes = Int32Array.from(prepared.reference.unigrams.types);
   const seedCounts = Int32Array.from(seedTypes, (id) => prepared.reference.unigrams.counts[id]!);
-  post({ type: 'start', header: CURVE_COLUMNS, total, series, seedTypes, seedCounts, rareThreshold: prepared.settings.rareThreshold, batchScale: sizesBatchScale(prepared) });
+  post({ type: 'start', header: CURVE_COLUMNS, total, series, seedTypes, seedCounts, rareThreshold: prepared.settings.rareThreshold, sizes: batchSizesOf(prepared) });
 }
 
 /**
