@@ -84,25 +84,30 @@ interface Span {
  */
 function typesFollowBaseline({ rows, cell, last }: Span): Finding {
   const replicates = replicateCount(rows, cell, 1);
-  let worst = 0;
-  let failing = false;
+  // (the band of the largest gap said beside it, and of the first gap outside its band: "4.661%, holds"
+  // under "within 2%" could not be checked on the page: probe)
+  let worst = { gap: 0, band: 0, generation: 0 };
+  let failing: typeof worst | undefined;
   for (let g = 1; g <= last; g++) {
     const types = meanAt(rows, cell, g, 'types')!;
     const expected = meanAt(rows, cell, g, 'drift_expected_types')!;
     const lost = Math.max(0, (meanAt(rows, cell, g - 1, 'types') ?? expected) - expected);
     const band = Math.max(0.02, (4 * Math.sqrt(lost / Math.max(1, replicates))) / expected);
     const gap = Math.abs(types - expected) / expected;
-    worst = Math.max(worst, gap);
-    if (!(gap < band)) failing = true;
+    if (gap > worst.gap || g === 1) worst = { gap, band, generation: g };
+    if (!(gap < band)) failing ??= { gap, band, generation: g };
   }
   const typesLast = meanAt(rows, cell, last, 'types');
   const expectedLast = meanAt(rows, cell, last, 'drift_expected_types');
+  const outside = failing === undefined ? '' : `; outside its band first at generation ${failing.generation}: ${text(failing.gap * 100)}% against ${text(failing.band * 100)}%`;
   return {
     name: 'types follow the drift baseline',
     expected: 'each generation holds the types that multinomial resampling of the previous text predicts: within 2%, or 4 standard errors of the types kept if more',
-    observed: `largest gap between measured and expected types over generations 1..${last}: ${text(worst * 100)}%; at generation ${last}: ${text(typesLast)} measured vs ${text(expectedLast)} expected`,
-    numbers: { largest_relative_gap: shown(worst), types_last: shown(typesLast), expected_types_last: shown(expectedLast) },
-    holds: !failing,
+    observed:
+      `largest gap between measured and expected types over generations 1..${last}: ${text(worst.gap * 100)}% (generation ${worst.generation}, whose band is ${text(worst.band * 100)}%)${outside}; ` +
+      `at generation ${last}: ${text(typesLast)} measured vs ${text(expectedLast)} expected`,
+    numbers: { largest_relative_gap: shown(worst.gap), band_at_largest_gap: shown(worst.band), types_last: shown(typesLast), expected_types_last: shown(expectedLast) },
+    holds: failing === undefined,
   };
 }
 

@@ -323,6 +323,19 @@ describe('recipe drift', () => {
     expect(follows(935)).toBe(true); // 3.9%
     expect(follows(855)).toBe(false); // 5%
   });
+
+  it('says the band beside the largest gap, and where a gap first left its band (the band that decided was not printed: probe)', () => {
+    const finding = (generations: Array<{ types: number; drift_expected_types: number }>) =>
+      drift.findings(fakeDrift([{ types: 1000 }, ...generations])).find((one) => one.name === 'types follow the drift baseline')!;
+    // generation 1: 935 against 900 expected, 3.889%, band 4 sqrt(100) / 900 = 4.444%; generation 2: 900 against 900
+    const holds = finding([{ types: 935, drift_expected_types: 900 }, { types: 900, drift_expected_types: 900 }]);
+    expect(holds.observed).toMatch(/^largest gap between measured and expected types over generations 1\.\.2: 3\.889% \(generation 1, whose band is 4\.444%\); at generation 2: /u);
+    expect(holds.numbers).toMatchObject({ largest_relative_gap: 0.03889, band_at_largest_gap: 0.04444 });
+    // generation 2: 850 against 900 expected, 5.556%; its band 4 sqrt(935 - 900) / 900 = 2.629% (35 types expected lost)
+    const fails = finding([{ types: 935, drift_expected_types: 900 }, { types: 850, drift_expected_types: 900 }]);
+    expect(fails.holds).toBe(false);
+    expect(fails.observed).toMatch(/: 5\.556% \(generation 2, whose band is 2\.629%\); outside its band first at generation 2: 5\.556% against 2\.629%; /u);
+  });
 });
 
 /** Hand-made drift data: one cell's rows by generation, and H one sentence of 3 tokens (M = 4 draws). */
