@@ -20,6 +20,7 @@ import { curveTableFromRecords } from '../export/report/readCurves.js';
 import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
 import { renderSvg, scopedSvgIds, svgChartFiles, writeSvgCharts } from '../export/report/svgCharts.js';
 import { theoryPoints } from '../export/survivalLaw.js';
+import { lawBatchSizes } from '../metrics/survivalTheory.js';
 import type { SeriesPoint } from '../export/report/aggregateCurves.js';
 import { observedText, oneReplicateCaveat, verdictOf, type Finding, type Recipe, type RecipeData, type Verdict } from '../recipes/recipe.js';
 
@@ -82,7 +83,9 @@ export function lawPoints(data: RecipeData, records: ReadonlyArray<readonly stri
   }
   return [...byCell].flatMap(([cell, cellRecords]) => {
     const reference = data.referenceOf?.(cell) ?? data.run.reference;
-    return theoryPoints(cellRecords, Int32Array.from(reference.unigrams.types, (id) => reference.unigrams.counts[id]!));
+    const seedCounts = Int32Array.from(reference.unigrams.types, (id) => reference.unigrams.counts[id]!);
+    // (a recipe's batch is H in the cell's own tokens, and its rows measure that size: N = M, the law's batches from the rows' tokens)
+    return theoryPoints(cellRecords, seedCounts, lawBatchSizes({}, seedCounts.reduce((sum, count) => sum + count, 0)));
   });
 }
 

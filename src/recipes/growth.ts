@@ -105,8 +105,10 @@ function lawFinding({ run, scale }: RecipeData, { rows, last }: Span): Finding {
   const seedCounts = Int32Array.from(run.reference.unigrams.types, (id) => run.reference.unigrams.counts[id]!);
   const hapaxes = seedCounts.filter((count) => count === 1).length;
   const law = GROWTH_RATES.map((rate) => {
-    const draws = meanCurve(rows, cellOf(rate), 'tokens').map((tokens, g) => tokens! + meanAt(rows, cellOf(rate), g, 'sentences')!);
-    const expected = theoryBands(seedCounts, draws, rate)[last]![0]!;
+    const tokens = meanCurve(rows, cellOf(rate), 'tokens') as number[];
+    const draws = tokens.map((count, g) => count + meanAt(rows, cellOf(rate), g, 'sentences')!);
+    // (the batches estimated from the rows' tokens too, as run's law: survivalTheory.ts's batchDraws)
+    const expected = theoryBands(seedCounts, draws, rate, 1, { tokens, measureTokens: run.measureTokens })[last]![0]!;
     const measured = meanAt(rows, cellOf(rate), last, 'survival_1')!;
     const se = lawStandardError(expected, hapaxes, replicateValues(rows, cellOf(rate), last, 'survival_1'));
     return { rate, expected, measured, z: (measured - expected) / se, testable: normalBandApplies(expected, hapaxes * scale.replicates) };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricValues } from '../../src/metrics/columns.js';
 import { growth, growthFindings } from '../../src/recipes/growth.js';
-import type { Finding } from '../../src/recipes/recipe.js';
+import type { Finding, RecipeData } from '../../src/recipes/recipe.js';
 import { fakeData, fakeReplicates } from './fakeRows.js';
 import { brownNewsSlice, runSmall } from './helpers.js';
 
@@ -27,8 +27,13 @@ function cellsOf(curves: Record<string, Curve>): Record<string, MetricValues[]> 
   );
 }
 
+/** The fake's run measures the batch's size, the 90 tokens of every text (the law's M: no overshoot). */
+function sized(data: RecipeData): RecipeData {
+  return { ...data, run: { ...data.run, measureTokens: size.tokens } } as RecipeData;
+}
+
 function findingsFor(curves: Record<string, Curve>, hapaxes: readonly number[] = HAPAXES): Map<string, Finding> {
-  return new Map(growthFindings(fakeData(cellsOf(curves), hapaxes)).map((finding) => [finding.name, finding]));
+  return new Map(growthFindings(sized(fakeData(cellsOf(curves), hapaxes))).map((finding) => [finding.name, finding]));
 }
 
 describe('recipe growth: each check can fail', () => {
@@ -56,7 +61,7 @@ describe('recipe growth: each check can fail', () => {
     // retention R = 1 below R = 1.5: 0.3 +- 0.3 against 0.6 -+ 0.3, t = -0.3 / sqrt(0.09 / 3 + 0.09 / 3) = -1.225, df 4, P = 0.144;
     // below R = 2 (0.65 in each): t = -0.35 / sqrt(0.09 / 3) = -2.021, df 2, P = 0.0904 (scipy)
     const replicate = (d: number) => cellsOf({ ...HOLDING, 'tokens_growth=1': { retention: [1, 0.6, 0.3 + d], survival: 0.47 }, 'tokens_growth=1.5': { retention: [1, 0.7, 0.6 - d], survival: 0.47 } });
-    const findings = new Map(growthFindings(fakeReplicates([replicate(-0.3), replicate(0), replicate(0.3)], HAPAXES)).map((finding) => [finding.name, finding]));
+    const findings = new Map(growthFindings(sized(fakeReplicates([replicate(-0.3), replicate(0), replicate(0.3)], HAPAXES))).map((finding) => [finding.name, finding]));
     const slower = findings.get('growing data loses types more slowly')!;
     expect(slower.holds).toBe(false);
     expect(slower.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: vocab_retention R = 1 below R = 1.5 (p = 0.1439); vocab_retention R = 1 below R = 2 (p = 0.09036); rare_survival R = 1 below R = 1.5 (p = 0.1439); rare_survival R = 1 below R = 2 (p = 0.09036); run more --replicates');
@@ -64,7 +69,7 @@ describe('recipe growth: each check can fail', () => {
     const levels = findings.get('the loss levels off when the data double')!;
     expect(levels.undecided).toBe('the means hold, but not by a one-sided Welch test over the replicates at 5%: R = 2 below half of R = 1 (p = 0.1838); run more --replicates');
     // the same means, the replicates agreeing: both hold
-    const agreeing = new Map(growthFindings(fakeReplicates([replicate(-0.01), replicate(0), replicate(0.01)], HAPAXES)).map((finding) => [finding.name, finding]));
+    const agreeing = new Map(growthFindings(sized(fakeReplicates([replicate(-0.01), replicate(0), replicate(0.01)], HAPAXES))).map((finding) => [finding.name, finding]));
     expect(agreeing.get('growing data loses types more slowly')!.holds).toBe(true);
     expect(agreeing.get('the loss levels off when the data double')!.holds).toBe(true);
   });
@@ -94,7 +99,7 @@ describe('recipe growth: each check can fail', () => {
     expect(lost.get('the loss levels off when the data double')!.undecided).toBeUndefined();
     // no rare type in H (rare_survival empty) beside ties at 1: undecided, saying both (it read "does not hold": round 4)
     const cells = Object.fromEntries(['1', '1.5', '2'].map((rate) => [`tokens_growth=${rate}`, [0, 1, 2].map((): MetricValues => ({ ...size, vocab_retention: 1, survival_1: 0.47 }))]));
-    const noRare = new Map(growthFindings(fakeData(cells, HAPAXES)).map((finding) => [finding.name, finding]));
+    const noRare = new Map(growthFindings(sized(fakeData(cells, HAPAXES))).map((finding) => [finding.name, finding]));
     expect(noRare.get('growing data loses types more slowly')!.undecided).toBe('R = 1 kept every seed type a rate is compared with it on: no rate can keep more at this many generations; no rare survival to compare (H has no rare type)');
     // the claim's own data decide both
     for (const finding of findingsFor(HOLDING).values()) expect(finding.undecided).toBeUndefined();
@@ -123,7 +128,7 @@ describe('recipe growth: each check can fail', () => {
     // standard error 0.1155, z = 1.12; replicates that agree (0.6 each) leave the binomial one
     const z = (survivals: readonly number[]) => {
       const cells = Object.fromEntries(Object.entries(HOLDING).map(([cell, { retention }]) => [cell, retention.map((value, g): MetricValues => ({ ...size, vocab_retention: value, rare_survival: value, survival_1: g === 2 ? 0.47 : value }))]));
-      const data = fakeData(cells, HAPAXES, survivals.length);
+      const data = sized(fakeData(cells, HAPAXES, survivals.length));
       const rows = data.rows as unknown as Array<{ cell: { id: string }; replicate: number; generation: number; values: MetricValues }>;
       const base = rows.filter((row) => row.replicate === 1);
       for (let replicate = 2; replicate <= survivals.length; replicate++) rows.push(...base.map((row) => ({ ...row, replicate, values: { ...row.values } })));

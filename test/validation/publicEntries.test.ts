@@ -224,7 +224,7 @@ describe('the public entries refuse what they would get silently wrong', () => {
     const settings = { ...DEFAULT_RUN, generations: 1, holdout: 0, sweep: { ...DEFAULT_RUN.sweep, smoothing: ['add-k' as const], humanRatio: [0] } };
     expect(() => simulate(CORPUS, ID_SPACE, { ...settings, k: passes }, { emit: () => undefined })).not.toThrow();
     expect(() => trainModel(CORPUS, { order: 2, smoothing: 'add-k', k: passes })).not.toThrow();
-    expect(() => simulate(CORPUS, ID_SPACE, { ...settings, k: 1.001 * (Number.MAX_VALUE / types) }, { emit: () => undefined })).toThrow(`over ${types} types`);
+    expect(() => simulate(CORPUS, ID_SPACE, { ...settings, k: 1.001 * (Number.MAX_VALUE / types) }, { emit: () => undefined })).toThrow(`over |V| = ${types} (the types and </s>)`);
   });
 
   it('simulate: a --tokens-growth below 1 that shrinks a batch to 0 tokens is refused before any work', () => {
