@@ -5,15 +5,20 @@
  * rows interleaved or lost (probe: a job array whose script dropped the shard index).
  *
  * Contract: `takeRunLock(csv, holder)` creates the lock file exclusively (O_EXCL) with its holder (the
- * process id, the machine's name, when it was taken) and returns a RunLock, or throws a UsageError
- * naming the run that holds it. A lock whose holder is gone is taken over without a word: on the same
- * machine, a process id no process has (a run killed outright, SIGKILL or a power cut); on another
- * machine, whose processes cannot be asked, a lock not refreshed for STALE_AFTER_MS (a run refreshes its
- * lock every REFRESH_MS: `refresh`). A lock file whose holder cannot be read (empty: another run is
- * writing it this instant; or not a lock of ours) counts as held until it is STALE_AFTER_MS old.
- * `release()` removes the lock if it is still this holder's (never another's), once; it is also done at
- * the process's exit, so a run that ends on an error or a signal leaves no lock. Where the folder takes
- * no new file (EACCES, EPERM, EROFS) the run goes unlocked.
+ * process id, when that process started where the system says, the machine's name, when the lock was
+ * taken) and returns a RunLock, or throws a UsageError naming the run that holds it. A lock whose holder
+ * is gone is taken over without a word: on the same machine, a process id no process has, or one a
+ * process started at another time has now (a run killed outright, SIGKILL or a power cut; a container
+ * restarted under its old process id); on any machine, a lock not refreshed for STALE_AFTER_MS (a run
+ * refreshes its lock every REFRESH_MS: `refresh`; another machine's processes cannot be asked). A lock
+ * file whose holder cannot be read (empty: another run is writing it this instant; another user's, or
+ * not a lock of ours) counts as held until it is STALE_AFTER_MS old, and one that cannot be removed as
+ * held. A run that took over a stale lock reads it again TAKEOVER_SETTLE_MS later and gives way if
+ * another run that judged the same lock stale replaced it meanwhile. `release()` removes the lock if it
+ * is still this holder's (never another's), once; it is also done at the process's exit, so a run that
+ * ends on an error or a signal it handles leaves no lock (a second signal, or SIGKILL, ends the process
+ * at once and leaves it, for the next run to take over). Where the folder takes no new file (EACCES,
+ * EPERM, EROFS) the run goes unlocked.
  */
 
 import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -25,87 +30,138 @@ export function lockPath(csv: string): string {
   return `${csv}.lock`;
 }
 
-/** Who holds a lock: a process on a machine, since a time (ms since the epoch). */
+/** Who holds a lock: a process (and when it started, where the system says) on a machine, since a time (ms since the epoch). */
 export interface LockHolder {
   readonly pid: number;
+  readonly start?: string;
   readonly host: string;
   readonly since: number;
 }
 
 export interface RunLock {
-  /** Sets the lock file's time to now: the holder is still running (for a run on another machine). */
+  /** Sets the lock file's time to now: the holder is still running. */
   refresh(): void;
   /** Removes the lock if it is still this holder's; again, nothing. */
   release(): void;
 }
 
-/** A run on another machine whose lock was not refreshed for this long is taken to be gone. */
+/** A lock not refreshed for this long is taken to be gone (its run refreshes it every REFRESH_MS). */
 export const STALE_AFTER_MS = 10 * 60_000;
 /** How often a run refreshes its lock (far within STALE_AFTER_MS: a generation rarely takes a minute). */
 export const REFRESH_MS = 60_000;
+/** How long a run that took over a stale lock waits before it reads the lock again. */
+export const TAKEOVER_SETTLE_MS = 100;
 
 /** This process, now. */
 export function thisProcess(): LockHolder {
-  return { pid: process.pid, host: hostname(), since: Date.now() };
+  const start = processStart(process.pid);
+  return { pid: process.pid, ...(start === undefined ? {} : { start }), host: hostname(), since: Date.now() };
 }
+
+/** How a lock's holder is looked up on this machine (injectable for tests). */
+export interface ProcessTable {
+  /** Whether a process with this id runs here. */
+  alive(pid: number): boolean;
+  /** When the process with this id started, as the system says (Linux: /proc), or undefined. */
+  start(pid: number): string | undefined;
+}
+
+const SYSTEM: ProcessTable = { alive: processExists, start: processStart };
 
 /**
  * Takes the lock of `csv` for `holder`, or throws a UsageError naming the run that holds it (and the
- * CSV as `shown`, the user's name for it); `alive`
- * says whether a process id of this machine is a running process (injectable for tests).
+ * CSV as `shown`, the user's name for it).
  */
-export function takeRunLock(csv: string, holder: LockHolder, shown = csv, alive: (pid: number) => boolean = processExists): RunLock {
+export function takeRunLock(csv: string, holder: LockHolder, shown = csv, processes: ProcessTable = SYSTEM): RunLock {
   const path = lockPath(csv);
   const text = `${JSON.stringify({ tool: 'ngram-collapse', ...holder })}\n`;
   // (twice at most: a stale lock is removed once, and a run that takes it meanwhile holds it)
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(path, text, { flag: 'wx' });
-      return heldLock(path, text);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // (a folder that takes no new file: the run record's check before this one passed it, so a lock
-      // refused there, by a filesystem's own rules, is no reason to refuse the run: it goes unlocked)
-      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return UNLOCKED;
-      if (code !== 'EEXIST') throw error;
-    }
+    const created = createLock(path, text);
+    if (created === 'unlockable') return UNLOCKED;
+    if (created === 'created') return attempt === 0 ? heldLock(path, text) : settledTakeover(path, text, shown, holder);
     const other = lockAt(path);
     if (other === undefined) continue; // removed meanwhile: try again
-    if (!isStale(other, holder, alive)) throw heldError(shown, other.holder, holder);
-    rmSync(path, { force: true });
+    if (!isStale(other, holder, processes)) throw heldError(shown, other.holder, holder);
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      throw heldError(shown, other.holder, holder); // (another user's in a sticky folder, or a folder of that name)
+    }
   }
   throw heldError(shown, lockAt(path)?.holder, holder);
 }
 
-/** The lock file at `path`: its holder (undefined where it cannot be read) and its time; undefined where there is none. */
-function lockAt(path: string): { readonly holder: LockHolder | undefined; readonly touched: number } | undefined {
+/** Creates the lock file with `text` unless there is one: 'created', 'exists', or 'unlockable' where the folder takes no new file. */
+function createLock(path: string, text: string): 'created' | 'exists' | 'unlockable' {
+  try {
+    writeFileSync(path, text, { flag: 'wx' });
+    return 'created';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // (a folder that takes no new file: the run record's check before this one passed it, so a lock
+    // refused there, by a filesystem's own rules, is no reason to refuse the run: it goes unlocked)
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'unlockable';
+    if (code === 'EEXIST') return 'exists';
+    throw error;
+  }
+}
+
+/**
+ * A lock this run made in place of a stale one, read again TAKEOVER_SETTLE_MS later: two runs that
+ * judged the same lock stale each remove it and make their own, the second over the first's (review),
+ * so the first finds another's there and gives way.
+ */
+function settledTakeover(path: string, text: string, shown: string, holder: LockHolder): RunLock {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, TAKEOVER_SETTLE_MS);
+  const now = lockAt(path);
+  if (now === undefined || now.text !== text) throw heldError(shown, now?.holder, holder);
+  return heldLock(path, text);
+}
+
+/** The lock file at `path`: its text and holder (undefined where it cannot be read) and its time; undefined where there is none. */
+function lockAt(path: string): { readonly text: string | undefined; readonly holder: LockHolder | undefined; readonly touched: number } | undefined {
   let touched: number;
-  let text: string;
   try {
     touched = statSync(path).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { text: undefined, holder: undefined, touched: Date.now() }; // (one that cannot be looked at counts as held)
+  }
+  let text: string | undefined;
+  try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    // (another user's, unreadable to this one, or a folder of that name: a holder unknown, not a raw EACCES: review)
   }
-  return { holder: holderOf(text), touched };
+  return { text, holder: text === undefined ? undefined : holderOf(text), touched };
 }
 
 function holderOf(text: string): LockHolder | undefined {
   try {
-    const { tool, pid, host, since } = JSON.parse(text) as Record<string, unknown>;
-    if (tool === 'ngram-collapse' && Number.isInteger(pid) && typeof host === 'string' && typeof since === 'number') return { pid: pid as number, host, since };
+    const { tool, pid, start, host, since } = JSON.parse(text) as Record<string, unknown>;
+    if (tool === 'ngram-collapse' && Number.isInteger(pid) && typeof host === 'string' && typeof since === 'number' && (start === undefined || typeof start === 'string')) {
+      return { pid: pid as number, ...(start === undefined ? {} : { start }), host, since };
+    }
   } catch {
     // not a whole lock: being written, or another program's file
   }
   return undefined;
 }
 
-/** Whether a lock's holder is gone: a process of this machine that no longer runs, or a lock left unrefreshed for STALE_AFTER_MS. */
-function isStale(lock: { readonly holder: LockHolder | undefined; readonly touched: number }, me: LockHolder, alive: (pid: number) => boolean): boolean {
+/**
+ * Whether a lock's holder is gone: unrefreshed for STALE_AFTER_MS; or, on this machine, a process that
+ * no longer runs, or whose id a process started at another time has now (an earlier process of this
+ * very id too: a container restarted under its old one, which refused the run for good: review).
+ */
+function isStale(lock: { readonly holder: LockHolder | undefined; readonly touched: number }, me: LockHolder, processes: ProcessTable): boolean {
+  if (me.since - lock.touched > STALE_AFTER_MS) return true;
   const { holder } = lock;
-  if (holder !== undefined && holder.host === me.host) return holder.pid !== me.pid && !alive(holder.pid);
-  return me.since - lock.touched > STALE_AFTER_MS;
+  if (holder === undefined || holder.host !== me.host) return false;
+  if (holder.pid !== me.pid && !processes.alive(holder.pid)) return true;
+  const startNow = holder.pid === me.pid ? me.start : processes.start(holder.pid);
+  return holder.start !== undefined && startNow !== undefined && holder.start !== startNow;
 }
 
 /** Whether a process with id `pid` runs on this machine (one of another user's counts). */
@@ -115,6 +171,17 @@ function processExists(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** When process `pid` started, in clock ticks since boot (/proc/<pid>/stat's 22nd field), where the system says (Linux). */
+function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // (the name, field 2, is in parentheses and may hold spaces: the fields after its last ')' from the 3rd)
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
   }
 }
 

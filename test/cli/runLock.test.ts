@@ -3,11 +3,12 @@
  * refused before any work while the first holds it, and a lock whose holder is gone is taken over.
  */
 
-import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { lockPath, STALE_AFTER_MS, takeRunLock, type LockHolder } from '../../src/cli/runLock.js';
+import { lockPath, STALE_AFTER_MS, takeRunLock, type LockHolder, type ProcessTable } from '../../src/cli/runLock.js';
 import { runCli } from '../../src/cli/program.js';
 import { UsageError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
@@ -21,11 +22,15 @@ beforeEach(() => {
 });
 
 const NOW = Date.parse('2026-12-08T04:00:00Z');
-const first: LockHolder = { pid: 1001, host: 'node-a', since: NOW };
-const second: LockHolder = { pid: 1002, host: 'node-a', since: NOW + 1000 };
+const first: LockHolder = { pid: 1001, start: '500', host: 'node-a', since: NOW };
+const second: LockHolder = { pid: 1002, start: '600', host: 'node-a', since: NOW + 1000 };
 const elsewhere: LockHolder = { pid: 1001, host: 'node-b', since: NOW + 1000 };
-const running = (): boolean => true;
-const gone = (): boolean => false;
+/** A process table where `pids` run, each started at its id's start in `starts` (default: as `first` and `second` say). */
+const table = (pids: readonly number[], starts: Readonly<Record<number, string>> = { 1001: '500', 1002: '600' }): ProcessTable => ({
+  alive: (pid) => pids.includes(pid),
+  start: (pid) => (pids.includes(pid) ? starts[pid] : undefined),
+});
+const running = table([1001, 1002]);
 const holderIn = (): unknown => JSON.parse(readFileSync(lockPath(csv), 'utf8'));
 /** Sets the lock file's time `ago` ms before NOW + 1000 (the later holders' start). */
 const touchedAgo = (ago: number): void => utimesSync(lockPath(csv), new Date(NOW + 1000 - ago), new Date(NOW + 1000 - ago));
@@ -33,7 +38,8 @@ const touchedAgo = (ago: number): void => utimesSync(lockPath(csv), new Date(NOW
 describe('takeRunLock', () => {
   it('writes its holder into <csv>.lock and refuses a second holder while the first runs, naming it', () => {
     const lock = takeRunLock(csv, first, 'c.csv', running);
-    expect(holderIn()).toEqual({ tool: 'ngram-collapse', pid: 1001, host: 'node-a', since: NOW });
+    expect(holderIn()).toEqual({ tool: 'ngram-collapse', pid: 1001, start: '500', host: 'node-a', since: NOW });
+    touchedAgo(1000);
     const refusal = thrown(() => takeRunLock(csv, second, 'c.csv', running)) as UsageError;
     expect(refusal).toBeInstanceOf(UsageError);
     expect(refusal.message).toBe('another run (process 1001, started 2026-12-08T04:00:00.000Z) is writing c.csv: two runs writing one file interleave their rows');
@@ -45,31 +51,79 @@ describe('takeRunLock', () => {
     takeRunLock(csv, second, 'c.csv', running).release();
   });
 
-  it('takes over the lock of a process of this machine that no longer runs (killed outright)', () => {
+  it('takes over the lock of a process of this machine that no longer runs (killed outright), or whose id another process has now', () => {
     takeRunLock(csv, first, csv, running);
-    const lock = takeRunLock(csv, second, csv, (pid) => pid !== 1001);
+    touchedAgo(1000);
+    expect(holderIn()).toMatchObject({ pid: 1001 });
+    const lock = takeRunLock(csv, second, csv, table([1002]));
     expect(holderIn()).toMatchObject({ pid: 1002 });
     lock.release();
+    // process 1001 runs, but it started at 900, not at the holder's 500: another process under its id
+    takeRunLock(csv, first, csv, running);
+    touchedAgo(1000);
+    expect(() => takeRunLock(csv, second, csv, running)).toThrow(UsageError);
+    takeRunLock(csv, second, csv, table([1001, 1002], { 1001: '900', 1002: '600' }));
+    expect(holderIn()).toMatchObject({ pid: 1002 });
   });
 
-  it('asks no process of another machine: its lock holds until unrefreshed for STALE_AFTER_MS', () => {
+  it('takes over an earlier process\'s lock under this very id (a container restarted under its old one), and refuses this very process\'s own', () => {
+    takeRunLock(csv, first, csv, running);
+    touchedAgo(1000);
+    // this process is 1001 too, started at 700: the lock is an earlier process's
+    const again = { ...first, start: '700', since: NOW + 1000 };
+    takeRunLock(csv, again, csv, running);
+    expect(holderIn()).toMatchObject({ pid: 1001, start: '700' });
+    touchedAgo(1000);
+    // the same process (a run in process beside another): held
+    expect(() => takeRunLock(csv, { ...again, since: NOW + 1000 }, csv, running)).toThrow(UsageError);
+  });
+
+  it('asks no process of another machine: its lock holds until unrefreshed for STALE_AFTER_MS (on this machine too)', () => {
     takeRunLock(csv, first, csv, running);
     touchedAgo(STALE_AFTER_MS - 60_000);
-    // (gone: this machine has no process 1001, which says nothing of node-a's)
-    expect((thrown(() => takeRunLock(csv, elsewhere, csv, gone)) as UsageError).message).toMatch(/^another run \(process 1001 on node-a, started /u);
+    // (no process 1001 runs here, which says nothing of node-a's)
+    expect((thrown(() => takeRunLock(csv, elsewhere, csv, table([]))) as UsageError).message).toMatch(/^another run \(process 1001 on node-a, started /u);
     touchedAgo(STALE_AFTER_MS + 60_000);
     takeRunLock(csv, elsewhere, csv, running);
     expect(holderIn()).toMatchObject({ host: 'node-b' });
+    // a process of this machine that still runs as started but stopped refreshing (a run in a container of its own, or stopped)
+    rmSync(lockPath(csv));
+    takeRunLock(csv, first, csv, running);
+    touchedAgo(STALE_AFTER_MS + 60_000);
+    takeRunLock(csv, second, csv, running);
+    expect(holderIn()).toMatchObject({ pid: 1002, host: 'node-a' });
   });
 
   it('counts a lock it cannot read (being written this instant, or not ours) as held until it is STALE_AFTER_MS old', () => {
     writeFileSync(lockPath(csv), '');
     touchedAgo(1000);
-    expect((thrown(() => takeRunLock(csv, second, csv, gone)) as UsageError).message).toMatch(/^another run is writing /u);
+    expect((thrown(() => takeRunLock(csv, second, csv, table([]))) as UsageError).message).toMatch(/^another run is writing /u);
     touchedAgo(STALE_AFTER_MS + 1000);
-    takeRunLock(csv, second, csv, gone);
+    takeRunLock(csv, second, csv, table([]));
     expect(holderIn()).toMatchObject({ pid: 1002 });
   });
+
+  it('refuses, naming no holder, where the lock is a folder it cannot remove (a raw EISDIR: review)', () => {
+    mkdirSync(lockPath(csv));
+    utimesSync(lockPath(csv), new Date(NOW - STALE_AFTER_MS * 2), new Date(NOW - STALE_AFTER_MS * 2));
+    expect((thrown(() => takeRunLock(csv, second, 'c.csv', running)) as UsageError).message).toBe('another run is writing c.csv: two runs writing one file interleave their rows');
+  });
+
+  it('gives way where another run that judged the same stale lock replaced the one it made (two takers: review)', async () => {
+    takeRunLock(csv, first, csv, running);
+    touchedAgo(1000);
+    // 1001 is gone: 1002 takes it over, and while 1002 waits, a third run (1003, a child process that
+    // watches the file) replaces 1002's lock as it replaced the stale one
+    const third = `${JSON.stringify({ tool: 'ngram-collapse', pid: 1003, host: 'node-a', since: NOW + 1000 })}\n`;
+    const watcher = `const fs = require('fs'); process.stdout.write('ready\\n'); const end = Date.now() + 10000;
+      while (Date.now() < end) { try { if (fs.readFileSync(${JSON.stringify(lockPath(csv))}, 'utf8').includes('"pid":1002')) { fs.writeFileSync(${JSON.stringify(lockPath(csv))}, ${JSON.stringify(third)}); break; } } catch {} }`;
+    const child = spawn(process.execPath, ['-e', watcher]);
+    await new Promise((ready) => child.stdout.once('data', ready));
+    const refusal = thrown(() => takeRunLock(csv, second, csv, table([1002, 1003]))) as UsageError;
+    child.kill();
+    expect(refusal.message).toMatch(/^another run \(process 1003, started /u);
+    expect(holderIn()).toMatchObject({ pid: 1003 });
+  }, 20_000);
 
   it('refresh sets the lock file\'s time to now; release removes only its own lock, once, and leaves the exit', () => {
     const exits = process.listenerCount('exit');

@@ -50,6 +50,7 @@ import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
 import { commandFor } from '../optionTable.js';
 import { REFRESH_MS, takeRunLock, thisProcess } from '../runLock.js';
+import { landingPath } from '../../corpus/namedFile.js';
 import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
 import { checkCorpusGuards, checkTokenGuards } from '../../simulation/tokenGuards.js';
@@ -70,7 +71,8 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const checked = checkBeforeWork(config, io, warn);
   // (two runs writing one --out, a job started twice or two shards given one file, interleaved their rows, both exit 0: probe)
   const { recordBeside } = checked.outputs;
-  const lock = recordBeside === undefined ? undefined : takeRunLock(recordBeside, thisProcess(), recordBeside === resolve(io.cwd, config.out) ? config.out : relative(io.cwd, recordBeside));
+  // (where a write to it lands, links followed: --out link.csv and --out real.csv are one file)
+  const lock = recordBeside === undefined ? undefined : takeRunLock(landingPath(recordBeside), thisProcess(), recordBeside === resolve(io.cwd, config.out) ? config.out : relative(io.cwd, recordBeside));
   const refreshing = lock === undefined ? undefined : setInterval(lock.refresh, REFRESH_MS).unref();
   try {
     await runLocked(config, io, rawArgs, warn, checked);
