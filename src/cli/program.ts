@@ -25,6 +25,7 @@ import { HeldWarnings } from './heldWarnings.js';
 import type { CliIO } from './io.js';
 import { packageVersion, PROGRAM_NAME } from './packageVersion.js';
 import { BROKEN_PIPE_STATUS } from './standardStreams.js';
+import { quotedText } from '../validation/valueRule.js';
 
 export { PROGRAM_NAME } from './packageVersion.js';
 
@@ -115,9 +116,14 @@ function strayWords(program: Command): string[] {
  * with --corpus, a corpus given without its flag (`run notes.txt`). Undefined where neither fits.
  */
 function strayHint(argv: readonly string[], stray: readonly string[], takesCorpus: boolean): string | undefined {
-  const at = stray.length === 0 ? -1 : argv.indexOf(stray[0]!);
-  if (at > 1 && argv[at - 1]!.endsWith(',') && argv[at - 2]!.startsWith('--')) {
-    return `a list is one word: ${argv[at - 2]} ${argv[at - 1]}${stray[0]}, or quoted: '${argv[at - 1]} ${stray[0]}'`;
+  for (const word of stray) {
+    // (the stray word where it follows a comma, not its first occurrence, which may be an earlier
+    // option's value: `--generations 5 --human-ratio 0, 5`; and `--flag=0, 0.1` as `--flag 0, 0.1`: review)
+    const at = argv.findIndex((arg, i) => arg === word && i > 0 && argv[i - 1]!.endsWith(','));
+    if (at < 0) continue;
+    const joined = /^(--[^=]+)=(.*)$/u.exec(argv[at - 1]!);
+    const [flag, list] = joined !== null ? [joined[1]!, joined[2]!] : [argv[at - 2], argv[at - 1]!];
+    if (flag?.startsWith('--') === true) return `a list is one word: ${flag} ${list}${word}, or quoted: '${list} ${word}'`;
   }
   return takesCorpus ? 'give a corpus with --corpus SPEC' : undefined;
 }
@@ -156,7 +162,8 @@ function report(error: unknown, io: CliIO, debug: boolean, help: string, given: 
 
 /** commander's excess-arguments message with the stray words named, and what to do where strayHint knows. */
 function excessMessage(said: string, given: { readonly argv: readonly string[]; readonly takesCorpus: boolean; readonly stray: readonly string[] }): string {
-  const named = given.stray.length === 0 ? said : `${said.replace(/\.$/u, '')} (${given.stray.map((word) => `'${word}'`).join(', ')})`;
+  // (each cut as a message quotes a field: a word of any length stays one line)
+  const named = given.stray.length === 0 ? said : `${said.replace(/\.$/u, '')} (${given.stray.map((word) => quotedText(word)).join(', ')})`;
   const hint = strayHint(given.argv, given.stray, given.takesCorpus);
   return hint === undefined ? named : `${named.replace(/\.$/u, '')}: ${hint}`;
 }

@@ -20,7 +20,7 @@ import { curveTableFromRecords } from '../export/report/readCurves.js';
 import { escapeHtml, renderReportHtml } from '../export/report/reportHtml.js';
 import { renderSvg, scopedSvgIds, svgChartFiles, writeSvgCharts } from '../export/report/svgCharts.js';
 import { theoryPoints } from '../export/survivalLaw.js';
-import { lawBatchSizes } from '../metrics/survivalTheory.js';
+import { batchSizesOf, lawBatchSizes } from '../metrics/survivalTheory.js';
 import type { SeriesPoint } from '../export/report/aggregateCurves.js';
 import { observedText, oneReplicateCaveat, verdictOf, type Finding, type Recipe, type RecipeData, type Verdict } from '../recipes/recipe.js';
 
@@ -82,10 +82,11 @@ export function lawPoints(data: RecipeData, records: ReadonlyArray<readonly stri
     else list.push(record);
   }
   return [...byCell].flatMap(([cell, cellRecords]) => {
-    const reference = data.referenceOf?.(cell) ?? data.run.reference;
+    const own = data.referenceOf?.(cell);
+    const reference = own ?? data.run.reference;
     const seedCounts = Int32Array.from(reference.unigrams.types, (id) => reference.unigrams.counts[id]!);
-    // (a recipe's batch is H in the cell's own tokens, and its rows measure that size: N = M, the law's batches from the rows' tokens)
-    return theoryPoints(cellRecords, seedCounts, lawBatchSizes({}, seedCounts.reduce((sum, count) => sum + count, 0)));
+    // (the run's N and M; a cell of its own tokens has its own H, whose size both are: a recipe sets neither)
+    return theoryPoints(cellRecords, seedCounts, own === undefined ? batchSizesOf(data.run) : lawBatchSizes({}, seedCounts.reduce((sum, count) => sum + count, 0)));
   });
 }
 

@@ -240,7 +240,7 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
     const barred = unsearchableFolder(path);
     if (barred !== undefined) throw new InputError(`${role} '${spec}' cannot be reached: the folder ${barred} may not be searched (permission denied)`, 'make it searchable (chmod u+x), or pass a file elsewhere');
     // (a name of bytes that are no UTF-8 comes to Node with U+FFFD in their place, and names no file: probe)
-    if (spec.includes(REPLACEMENT)) throw new InputError(`${role} '${spec}' not found: the name as given holds bytes that are not UTF-8 (shown as \u{FFFD}), which Node cannot pass on`, NOT_UTF8_HINT);
+    if (spec.includes(REPLACEMENT)) throw new InputError(`${role} '${spec}' not found: its name holds \u{FFFD}, which stands in for bytes that are not UTF-8 where Node was given such a name (Node cannot pass them on)`, NOT_UTF8_HINT);
     // (a quoted 'nest/{a,b}.txt' was said not found, as if braces were a wildcard that matched nothing: audit)
     throw new InputError(`${role} '${spec}' not found`, BRACES.test(spec) ? BRACES_HINT : 'pass an existing file, folder or glob, - for stdin, or brown');
   }

@@ -30,7 +30,7 @@ export interface RunTargets {
   readonly sentencePerplexities?: string | Writable;
   /** Folder for the measured texts, and the synthetic-share counts the manifest lists (filled in here). */
   readonly corpora?: { readonly dir: string; readonly shareCounts: ShareCounts };
-  /** Accumulate the summary table (its survival-law rows need the seed counts and the law's batch scale N / M). */
+  /** Accumulate the summary table (its survival-law rows need the seed counts and the run's N and M). */
   readonly summary?: { readonly seedCounts: Int32Array; readonly sizes: BatchSizes };
   /** Accumulate the Kaplan–Meier survival curves over this many generations (batches of N tokens, rows measuring M). */
   readonly survival?: { readonly generations: number; readonly sizes: BatchSizes };

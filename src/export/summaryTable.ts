@@ -22,7 +22,7 @@ import { summarize, type SampleSummary } from '../stats/sampleSummary.js';
 import { APPENDED_CELL_COLUMNS, CELL_COLUMNS } from '../simulation/settings.js';
 import { CURVE_COLUMNS } from './curveRecord.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import type { BatchSizes } from '../metrics/survivalTheory.js';
+import { checkedBatchSizes, type BatchSizes } from '../metrics/survivalTheory.js';
 import { lawBands, LawDraws, THEORY_METRICS } from './survivalLaw.js';
 import { quotedText } from '../validation/valueRule.js';
 
@@ -49,10 +49,15 @@ export class SummaryTable {
    * `sizes`: the run's batch N and measured size M (`BatchSizes`: the law's batches estimated from the
    * rows' tokens too), or N / M alone (1: rows that measure the batch's size).
    */
+  private readonly sizes: BatchSizes | number;
+
   constructor(
     private readonly seedCounts?: ArrayLike<number>,
-    private readonly sizes: BatchSizes | number = 1,
-  ) {}
+    sizes: BatchSizes | number = 1,
+  ) {
+    // (sizes without M made the law's rows NaN without a word: review; a number is N / M, as it always was)
+    this.sizes = typeof sizes === 'number' ? sizes : checkedBatchSizes(sizes);
+  }
 
   /** True when some cell added so far is one the survival law covers (its rows need the seed counts). */
   get coversLaw(): boolean {

@@ -21,10 +21,8 @@ import { SURVIVAL_BANDS } from '../metrics/seedReference.js';
 import type { ExtinctionTable } from '../simulation/extinctionTracker.js';
 import { kaplanMeier } from '../stats/kaplanMeier.js';
 import { formatNumber } from '../validation/formatNumber.js';
-import type { BatchSizes } from '../metrics/survivalTheory.js';
+import { checkedBatchSizes, type BatchSizes } from '../metrics/survivalTheory.js';
 import { batchTokensAt } from '../simulation/settings.js';
-import { UsageError } from '../errors.js';
-import { shownValue } from '../validation/valueRule.js';
 import { lawBands, type LawInput } from './survivalLaw.js';
 
 export const SURVIVAL_CURVE_COLUMNS: readonly string[] = Object.freeze(['cell', 'band', 'generation', 'at_risk', 'events', 'survival', 'theory_survival']);
@@ -42,9 +40,7 @@ export class SurvivalCurves {
     private readonly sizes?: BatchSizes,
   ) {
     // (a number, the batch scale this argument once was, made the scale NaN without an error: audit)
-    if (sizes !== undefined && !(Number.isInteger(sizes.batchTokens) && sizes.batchTokens >= 1 && Number.isInteger(sizes.measureTokens) && sizes.measureTokens >= 1)) {
-      throw new UsageError(`sizes must be { batchTokens, measureTokens }, whole numbers >= 1, got ${shownValue(sizes)}`, 'pass the run\'s batchTokens and measureTokens (a PreparedRun has both), or leave it out');
-    }
+    if (sizes !== undefined) checkedBatchSizes(sizes);
   }
 
   add(cellId: string, table: ExtinctionTable): void {

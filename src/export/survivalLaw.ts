@@ -8,7 +8,8 @@
  * `drawsByCell(records)` reads curves records (CURVE_COLUMNS order; `LawDraws` takes them one at a
  * time) and returns, per cell id, the mean over replicates of tokens + sentences at each generation
  * 0..G (a cell whose generations are not all there has none; a draw is a token or a sentence end), so
- * m_g = draws_g / draws_(g-1); metrics/survivalTheory.ts's `theoryBands` turns them into band survival.
+ * m_g = draws_g / draws_(g-1), and of tokens alone (the batches' estimate: survivalTheory.ts's
+ * batchDraws); `lawBands` turns them into band survival with the run's N and M (metrics/survivalTheory.ts's `theoryBands`).
  * `theoryPoints` gives the law as chart points for the report. `seedCountHistogram` / `seedCountsFrom`
  * carry H's seed counts through the run record (for `merge --summary`).
  */

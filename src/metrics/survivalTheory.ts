@@ -32,6 +32,8 @@
  */
 
 import { SURVIVAL_BANDS } from './seedReference.js';
+import { UsageError } from '../errors.js';
+import { shownValue } from '../validation/valueRule.js';
 
 /**
  * g_k for k = 1..K, from the draw ratios m_1..m_K (m_j = M_j / T_(j-1)) and, when given, the sizes of
@@ -198,7 +200,9 @@ function longestEarlier(draws: readonly number[], growth: number, batchScale: nu
   let best: EarlierRows | undefined;
   for (const earlier of earlierRows) {
     if (!Object.is(earlier.growth, growth) || !Object.is(earlier.batchScale, batchScale) || earlier.draws.length > draws.length) continue;
-    if (!Object.is(earlier.rows?.measureTokens, rows?.measureTokens)) continue;
+    // (with rows and without are two calls, whatever the rows hold: a call whose M was undefined, NaN
+    // throughout, was taken for a later call without rows, and one without for a later one with: review)
+    if ((earlier.rows === undefined) !== (rows === undefined) || !Object.is(earlier.rows?.measureTokens, rows?.measureTokens)) continue;
     const sameRows = rows === undefined || earlier.rows!.tokens.every((value, index) => Object.is(value, rows.tokens[index]));
     if ((best === undefined || earlier.draws.length > best.draws.length) && sameRows && earlier.draws.every((value, index) => Object.is(value, draws[index]))) best = earlier;
   }
@@ -217,6 +221,18 @@ function remember(call: EarlierRows, extended: EarlierRows | undefined): void {
 export interface BatchSizes {
   readonly batchTokens: number;
   readonly measureTokens: number;
+}
+
+/**
+ * `sizes` as BatchSizes, checked: whole numbers >= 1 (a UsageError naming `what` else: a size
+ * missing or of the wrong kind made the law's rows NaN without a word: audit, review).
+ */
+export function checkedBatchSizes(sizes: unknown, what = 'sizes'): BatchSizes {
+  const { batchTokens, measureTokens } = (typeof sizes === 'object' && sizes !== null ? sizes : {}) as Record<string, unknown>;
+  if (!(Number.isInteger(batchTokens) && (batchTokens as number) >= 1 && Number.isInteger(measureTokens) && (measureTokens as number) >= 1)) {
+    throw new UsageError(`${what} must be { batchTokens, measureTokens }, whole numbers >= 1, got ${shownValue(sizes)}`, "pass the run's batchTokens and measureTokens (a PreparedRun has both), or leave it out");
+  }
+  return { batchTokens: batchTokens as number, measureTokens: measureTokens as number };
 }
 
 /** A run's two sizes alone (a PreparedRun holds them among much else). */

@@ -14,7 +14,8 @@
  * is undecided where the rows cannot tell (R = 1 losing nothing, keeping every type, or too few hapaxes).
  */
 
-import { theoryBands } from '../metrics/survivalTheory.js';
+import { batchSizesOf } from '../metrics/survivalTheory.js';
+import { lawBands } from '../export/survivalLaw.js';
 import { summarize } from '../stats/sampleSummary.js';
 import { ORDERED_TEST_TEXT, orderedVerdict, replicateTable } from './orderedMeans.js';
 import { halfway, lastGeneration, meanAt, meanCurve, replicateValues } from './rowStats.js';
@@ -107,8 +108,8 @@ function lawFinding({ run, scale }: RecipeData, { rows, last }: Span): Finding {
   const law = GROWTH_RATES.map((rate) => {
     const tokens = meanCurve(rows, cellOf(rate), 'tokens') as number[];
     const draws = tokens.map((count, g) => count + meanAt(rows, cellOf(rate), g, 'sentences')!);
-    // (the batches estimated from the rows' tokens too, as run's law: survivalTheory.ts's batchDraws)
-    const expected = theoryBands(seedCounts, draws, rate, 1, { tokens, measureTokens: run.measureTokens })[last]![0]!;
+    // (the law as run's summary gives it: the batches estimated from the rows' tokens too)
+    const expected = lawBands(seedCounts, { draws, tokens, growth: rate }, batchSizesOf(run))[last]![0]!;
     const measured = meanAt(rows, cellOf(rate), last, 'survival_1')!;
     const se = lawStandardError(expected, hapaxes, replicateValues(rows, cellOf(rate), last, 'survival_1'));
     return { rate, expected, measured, z: (measured - expected) / se, testable: normalBandApplies(expected, hapaxes * scale.replicates) };

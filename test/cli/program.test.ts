@@ -68,13 +68,16 @@ describe('ngram-collapse (in-process)', () => {
     }
     // a corpus given without its flag: the commands that read corpora with --corpus say so; plot, whose argument is a file, does not
     const bare = await cli(['run', 'notes.txt']);
-    expect([bare.stderr, bare.code]).toEqual(["ngram-collapse: too many arguments for 'run'. Expected 0 arguments but got 1 ('notes.txt'): give a corpus with --corpus SPEC (see ngram-collapse run --help)\n", 2]);
+    expect([bare.stderr, bare.code]).toEqual(["ngram-collapse: too many arguments for 'run'. Expected 0 arguments but got 1 (\"notes.txt\"): give a corpus with --corpus SPEC (see ngram-collapse run --help)\n", 2]);
     // a list typed with a space after its comma is two words: the stray one named, and the list as one (it was told to give a corpus: probe)
-    expect((await cli(['run', '--human-ratio', '0,', '0.1', '--corpus', 'c.txt'])).stderr).toBe("ngram-collapse: too many arguments for 'run'. Expected 0 arguments but got 1 ('0.1'): a list is one word: --human-ratio 0,0.1, or quoted: '0, 0.1' (see ngram-collapse run --help)\n");
+    // the word where it follows the comma, not an earlier option's value; a list given as --flag=0, 0.1 alike (review)
+    expect((await cli(['run', '--generations', '5', '--human-ratio', '0,', '5'])).stderr).toContain("got 1 (\"5\"): a list is one word: --human-ratio 0,5, or quoted: '0, 5' (");
+    expect((await cli(['run', '--quiet', '--human-ratio=0,', '0.1'])).stderr).toContain("got 1 (\"0.1\"): a list is one word: --human-ratio 0,0.1, or quoted: '0, 0.1' (");
+    expect((await cli(['run', '--human-ratio', '0,', '0.1', '--corpus', 'c.txt'])).stderr).toBe("ngram-collapse: too many arguments for 'run'. Expected 0 arguments but got 1 (\"0.1\"): a list is one word: --human-ratio 0,0.1, or quoted: '0, 0.1' (see ngram-collapse run --help)\n");
     // recipe NAME with a word too many may be a corpus; recipe list runs nothing (it was told to give a corpus: audit)
-    expect((await cli(['recipe', 'drift', 'notes.txt'])).stderr).toBe("ngram-collapse: too many arguments for 'recipe'. Expected 1 argument but got 2 ('notes.txt'): give a corpus with --corpus SPEC (see ngram-collapse recipe --help)\n");
-    expect((await cli(['recipe', 'list', 'extra'])).stderr).toBe("ngram-collapse: too many arguments for 'recipe'. Expected 1 argument but got 2 ('extra') (see ngram-collapse recipe --help)\n");
-    expect((await cli(['plot', 'a.csv', 'b.csv', '--out', 'r.html'])).stderr).toBe("ngram-collapse: too many arguments for 'plot'. Expected 1 argument but got 2 ('b.csv') (see ngram-collapse plot --help)\n");
+    expect((await cli(['recipe', 'drift', 'notes.txt'])).stderr).toBe("ngram-collapse: too many arguments for 'recipe'. Expected 1 argument but got 2 (\"notes.txt\"): give a corpus with --corpus SPEC (see ngram-collapse recipe --help)\n");
+    expect((await cli(['recipe', 'list', 'extra'])).stderr).toBe("ngram-collapse: too many arguments for 'recipe'. Expected 1 argument but got 2 (\"extra\") (see ngram-collapse recipe --help)\n");
+    expect((await cli(['plot', 'a.csv', 'b.csv', '--out', 'r.html'])).stderr).toBe("ngram-collapse: too many arguments for 'plot'. Expected 1 argument but got 2 (\"b.csv\") (see ngram-collapse plot --help)\n");
     // help about a name that is no command says so, not 'no command given'
     const bogus = await cli(['help', 'bogus']);
     expect([bogus.stderr, bogus.code]).toEqual(["ngram-collapse: help knows no command 'bogus' (use one of: run, metrics, generate, train, plot, merge, recipe, tokenize, playground; see ngram-collapse --help)\n", 2]);

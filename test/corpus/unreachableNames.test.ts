@@ -45,7 +45,7 @@ describe('a file name that is no UTF-8', () => {
 
   it('named as it comes from the command line (U+FFFD in place of its byte): not found, saying why', async () => {
     const named = await refusal(['d/bad\u{FFFD}.txt'], dir);
-    expect(named.message).toBe("corpus 'd/bad\u{FFFD}.txt' not found: the name as given holds bytes that are not UTF-8 (shown as \u{FFFD}), which Node cannot pass on");
+    expect(named.message).toBe("corpus 'd/bad\u{FFFD}.txt' not found: its name holds \u{FFFD}, which stands in for bytes that are not UTF-8 where Node was given such a name (Node cannot pass them on)");
     // a name that merely holds U+FFFD, and is there, is read
     writeFileSync(join(dir, 'odd\u{FFFD}.txt'), 'one two\n');
     expect(tokenCount((await loadCorpus(['odd\u{FFFD}.txt'], { cwd: dir })).corpus)).toBe(2);

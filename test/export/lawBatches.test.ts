@@ -15,7 +15,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
 import { readCsvLines } from '../../src/export/csvLines.js';
 import { captureIO } from '../cli/captureIO.js';
-import { rowExponents, survivalExponents } from '../../src/metrics/survivalTheory.js';
+import { rowExponents, survivalExponents, theoryBands, type BatchSizes, type RowTokens } from '../../src/metrics/survivalTheory.js';
+import { SummaryTable } from '../../src/export/summaryTable.js';
+import { UsageError } from '../../src/errors.js';
 
 let dir: string;
 const cli = async (args: readonly string[]): Promise<void> => {
@@ -45,9 +47,14 @@ describe('the survival law with batches of another size than the rows', () => {
     [0.2983, 0.2611, 0.2313].forEach((truth, i) => expect(Math.abs(law[i + 2]! - truth), `generation ${i + 2}: ${law[i + 2]}`).toBeLessThan(0.0035));
   }, 60_000);
 
-  it('--measure-tokens 900, above the batch: 0.5749, 0.4437, 0.3628 (the old law 0.5710, 0.4389, 0.3577)', async () => {
-    const law = await hapaxLaw(['--measure-tokens', '900']);
+  it('--measure-tokens 900, above the batch: 0.5749, 0.4437, 0.3628 (the old law 0.5710, 0.4389, 0.3577); the --survival file\'s law the same', async () => {
+    const law = await hapaxLaw(['--measure-tokens', '900', '--survival', 'km.csv']);
     [0.5749, 0.4437, 0.3628].forEach((truth, i) => expect(Math.abs(law[i + 2]! - truth), `generation ${i + 2}: ${law[i + 2]}`).toBeLessThan(0.0035));
+    // every row measures its whole batch here, so the Kaplan–Meier file draws the law too, from the same estimate
+    const [header, ...lines] = readCsvLines(readFileSync(join(dir, 'km.csv'))).lines.map((line) => line.fields);
+    const hapaxes = lines.filter((line) => line[header!.indexOf('band')] === '1').map((line) => Number(line[header!.indexOf('theory_survival')]));
+    expect(hapaxes).toHaveLength(5);
+    hapaxes.forEach((value, g) => expect(value, `generation ${g}`).toBeCloseTo(law[g]!, 5));
   }, 60_000);
 
   it('--tokens-growth 0.6: 0.3379 at generation 3, 0.2225 at 4 (the old law 0.3337, 0.2134)', async () => {
@@ -70,6 +77,24 @@ describe('rowExponents with the rows\' tokens', () => {
     expect(exponents[1]).toBeCloseTo(survivalExponents([batches[1]! / 600, 240 / batches[1]!], batches)[1]!, 12);
     // the draws scaled alone, as without the rows: batch 1 = 235 x 2.62 = 615.7
     expect(rowExponents(draws, 1, 2.62)[1]).toBeCloseTo(survivalExponents([(235 * 2.62) / 600, 240 / (235 * 2.62)], [600, 235 * 2.62])[1]!, 12);
+  });
+
+  it('remembers a call with rows apart from one without (a NaN of rows without M was given to a later call without rows: review)', () => {
+    const seeds = [1, 1, 2, 5];
+    const draws = [60, 55, 58, 57];
+    const alone = theoryBands(seeds, draws, 1.5, 1);
+    const fresh = theoryBands(seeds, [61, 55, 58, 57], 1.7, 1); // (another call between, as a page's redraws)
+    expect(fresh[1]![0]).toBeGreaterThan(0);
+    const unmeasured = theoryBands(seeds, draws, 1.5, 1, { tokens: [50, 45, 48, 47] } as unknown as RowTokens);
+    expect(Number.isNaN(unmeasured[2]![0])).toBe(true); // (unchecked, as the math helpers are: NaN in, NaN out)
+    expect(theoryBands(seeds, draws, 1.5, 1)).toEqual(alone);
+    // and the other order: rows after a call without them (a raw TypeError reading the earlier call's rows)
+    expect(theoryBands(seeds, draws, 1.5, 1, { tokens: [50, 45, 48, 47], measureTokens: 45 })[2]![0]).toBeGreaterThan(0);
+  });
+
+  it('SummaryTable refuses sizes without M, as SurvivalCurves does (its law rows were NaN: review)', () => {
+    expect(() => new SummaryTable([1, 1], { batchTokens: 524 } as unknown as BatchSizes)).toThrow(new UsageError("sizes must be { batchTokens, measureTokens }, whole numbers >= 1, got {\"batchTokens\":524}", "pass the run's batchTokens and measureTokens (a PreparedRun has both), or leave it out"));
+    expect(() => new SummaryTable([1, 1], 2.5)).not.toThrow();
   });
 
   it('is the draws themselves where every batch is a row\'s size (batch scale and growth 1), bit for bit', () => {

@@ -27,9 +27,9 @@ function cellsOf(curves: Record<string, Curve>): Record<string, MetricValues[]> 
   );
 }
 
-/** The fake's run measures the batch's size, the 90 tokens of every text (the law's M: no overshoot). */
+/** The fake's run: batches of N = 90 tokens, rows measuring M = N, the 90 tokens of every text (no overshoot). */
 function sized(data: RecipeData): RecipeData {
-  return { ...data, run: { ...data.run, measureTokens: size.tokens } } as RecipeData;
+  return { ...data, run: { ...data.run, batchTokens: size.tokens, measureTokens: size.tokens } } as RecipeData;
 }
 
 function findingsFor(curves: Record<string, Curve>, hapaxes: readonly number[] = HAPAXES): Map<string, Finding> {
