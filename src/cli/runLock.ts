@@ -92,6 +92,21 @@ export function takeRunLock(csv: string, holder: LockHolder, shown = csv, proces
   throw heldError(shown, lockAt(path)?.holder, holder);
 }
 
+/**
+ * Takes the lock of each file (`path`, named as `shown`) in turn for `holder`; where one is held, lets go
+ * of those it took and throws that refusal.
+ */
+export function takeRunLocks(files: ReadonlyArray<{ readonly path: string; readonly shown: string }>, holder: LockHolder, processes: ProcessTable = SYSTEM): RunLock[] {
+  const taken: RunLock[] = [];
+  try {
+    for (const { path, shown } of files) taken.push(takeRunLock(path, holder, shown, processes));
+  } catch (error) {
+    for (const lock of taken) lock.release();
+    throw error;
+  }
+  return taken;
+}
+
 /** Creates the lock file with `text` unless there is one: 'created', 'exists', or 'unlockable' where the folder takes no new file. */
 function createLock(path: string, text: string): 'created' | 'exists' | 'unlockable' {
   try {

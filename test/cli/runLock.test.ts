@@ -161,6 +161,18 @@ describe('run holds the lock of its --out', () => {
     expect(existsSync(join(dir, 'c.csv.run.json'))).toBe(false);
   });
 
+  it('holds --extinctions too (appended rows, as the curves): refused where another run writes it, letting go of the curves\' lock it took', async () => {
+    writeFileSync(lockPath(join(dir, 'ext.csv')), JSON.stringify({ tool: 'ngram-collapse', pid: process.pid, host: hostname(), since: NOW }));
+    const refused = await run([...RUN, '--extinctions', 'ext.csv']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^ngram-collapse: another run \(process \d+, started 2026-12-08T04:00:00\.000Z\) is writing ext\.csv: /u);
+    expect(existsSync(lockPath(csv))).toBe(false);
+    // to standard output: nothing to lock
+    rmSync(lockPath(join(dir, 'ext.csv')));
+    const piped = await run([...RUN, '--extinctions', '-']);
+    expect(piped.code).toBe(0);
+  });
+
   it('takes over a dead process\'s lock, and leaves none when it ends, whether it ran or was refused later', async () => {
     writeFileSync(lockPath(csv), JSON.stringify({ tool: 'ngram-collapse', pid: 2 ** 22 + 1, host: hostname(), since: NOW }));
     const ran = await run(RUN);

@@ -27,3 +27,23 @@ export async function launchChromium(options: { viewport: { width: number; heigh
   });
   return { context, profile };
 }
+
+/**
+ * Records each answer of a page's worker, as "type name" (a load's answer names its corpus), in
+ * window.workerAnswers before the page's own listener reads it: a test waits for an answer, not for a time.
+ */
+export async function recordWorkerAnswers(context: BrowserContext): Promise<void> {
+  // (as the page's own text: this file is compiled without the DOM's types)
+  await context.addInitScript({
+    content: `(() => {
+      const answers = [];
+      window.workerAnswers = answers;
+      window.Worker = class extends window.Worker {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', (event) => answers.push(\`\${event.data.type} \${event.data.name ?? ''}\`.trim()));
+        }
+      };
+    })();`,
+  });
+}

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_PATH, writePlayground } from '../../src/playground/playgroundFile.js';
 import { SMOOTHING_NAMES } from '../../src/model/languageModel.js';
 import { STRATEGIES } from '../../src/simulation/settings.js';
-import { launchChromium, SKIP_BROWSER, SKIP_REASON } from '../helpers/chromium.js';
+import { launchChromium, recordWorkerAnswers, SKIP_BROWSER, SKIP_REASON } from '../helpers/chromium.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 const OUTPUT = fileURLToPath(new URL('../../test-output/playground/', import.meta.url));
@@ -52,18 +52,7 @@ if (SKIP_BROWSER) {
       writePlayground(file, ['brown:news', 'corpora/lighthouse.txt'], ROOT);
       url = pathToFileURL(file).href;
       ({ context, profile } = await launchChromium({ offline: true, acceptDownloads: true, viewport: { width: 1280, height: 1000 } }));
-      // Each answer of the page's worker, as "type name" (a load's answer names its corpus), recorded in
-      // window.workerAnswers before the page's own listener reads it: a test waits for an answer, not for a time.
-      await context.addInitScript(() => {
-        const answers: string[] = [];
-        (window as unknown as { workerAnswers: string[] }).workerAnswers = answers;
-        window.Worker = class extends window.Worker {
-          constructor(...args: ConstructorParameters<typeof Worker>) {
-            super(...args);
-            this.addEventListener('message', (event: MessageEvent<{ type?: string; name?: string }>) => answers.push(`${event.data.type} ${event.data.name ?? ''}`.trim()));
-          }
-        };
-      });
+      await recordWorkerAnswers(context);
       page = context.pages()[0] ?? (await context.newPage());
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());

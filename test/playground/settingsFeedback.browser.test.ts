@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_PATH, writePlayground } from '../../src/playground/playgroundFile.js';
-import { launchChromium, SKIP_BROWSER, SKIP_REASON } from '../helpers/chromium.js';
+import { launchChromium, recordWorkerAnswers, SKIP_BROWSER, SKIP_REASON } from '../helpers/chromium.js';
 import { tempDir } from '../helpers/cli.js';
 
 const OUTPUT = fileURLToPath(new URL('../../test-output/playground-feedback/', import.meta.url));
@@ -50,16 +50,7 @@ if (SKIP_BROWSER) {
       writePlayground(pastedFile, ['pasted.txt'], folder);
       pastedUrl = pathToFileURL(pastedFile).href;
       ({ context, profile } = await launchChromium({ offline: true, acceptDownloads: true, viewport: { width: 1280, height: 1000 } }));
-      await context.addInitScript(() => {
-        const answers: string[] = [];
-        (window as unknown as { workerAnswers: string[] }).workerAnswers = answers;
-        window.Worker = class extends window.Worker {
-          constructor(...args: ConstructorParameters<typeof Worker>) {
-            super(...args);
-            this.addEventListener('message', (event: MessageEvent<{ type?: string; name?: string }>) => answers.push(`${event.data.type} ${event.data.name ?? ''}`.trim()));
-          }
-        };
-      });
+      await recordWorkerAnswers(context);
       page = context.pages()[0] ?? (await context.newPage());
       page.on('pageerror', (error) => errors.push(String(error)));
     });

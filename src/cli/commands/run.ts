@@ -30,7 +30,7 @@ import { emptyForFreshRun, FRESH_START, resumeRun, type ResumePoint } from '../.
 import type { ExpectedTask } from '../../export/resumePlan.js';
 import { openRunExporters, type RunExporters } from '../../export/runExporters.js';
 import { commandLine, corpusDigest, makeRunRecord, prepareRunRecord, type RunIdentity, type RunProvenance, type RunRecord } from '../../export/runRecord.js';
-import type { PreparedFile } from '../../export/wholeFile.js';
+import { isSpecialFile, type PreparedFile } from '../../export/wholeFile.js';
 import { SUMMARY_COLUMNS } from '../../export/summaryTable.js';
 import { SURVIVAL_CURVE_COLUMNS } from '../../export/survivalCurves.js';
 import { drawsByCell, seedCountHistogram, theoryPoints } from '../../export/survivalLaw.js';
@@ -49,7 +49,7 @@ import { checkOneStandardOutput, namesStandardOutput, standardOutputFile } from 
 import { resolveContext, type CliIO } from '../io.js';
 import { startLoadProgress } from '../loadProgress.js';
 import { commandFor } from '../optionTable.js';
-import { REFRESH_MS, takeRunLock, thisProcess } from '../runLock.js';
+import { REFRESH_MS, takeRunLocks, thisProcess } from '../runLock.js';
 import { landingPath } from '../../corpus/namedFile.js';
 import { packageVersion, PROGRAM_NAME } from '../packageVersion.js';
 import { startProgress } from '../progress.js';
@@ -70,16 +70,31 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
   const warn = warnTo(io, config.quiet);
   const checked = checkBeforeWork(config, io, warn);
   // (two runs writing one --out, a job started twice or two shards given one file, interleaved their rows, both exit 0: probe)
-  const { recordBeside } = checked.outputs;
-  // (where a write to it lands, links followed: --out link.csv and --out real.csv are one file)
-  const lock = recordBeside === undefined ? undefined : takeRunLock(landingPath(recordBeside), thisProcess(), recordBeside === resolve(io.cwd, config.out) ? config.out : relative(io.cwd, recordBeside));
-  const refreshing = lock === undefined ? undefined : setInterval(lock.refresh, REFRESH_MS).unref();
+  const locks = takeRunLocks(lockedFiles(config, checked.outputs, io.cwd), thisProcess());
+  const refreshing = locks.length === 0 ? undefined : setInterval(() => locks.forEach((lock) => lock.refresh()), REFRESH_MS).unref();
   try {
     await runLocked(config, io, rawArgs, warn, checked);
   } finally {
     clearInterval(refreshing);
-    lock?.release();
+    for (const lock of locks) lock.release();
   }
+}
+
+/**
+ * The files a run appends rows to, each locked while it runs (runLock.ts): the curves CSV (where its
+ * record goes beside it) and, when they are files, --extinctions and --sentence-perplexities (two
+ * shards given one of them by a config file interleaved its rows too: review); each where a write to it
+ * lands, links followed (--out link.csv and --out real.csv are one file), named as the user named it.
+ */
+function lockedFiles(config: RunConfig, outputs: RunOutputs, cwd: string): Array<{ readonly path: string; readonly shown: string }> {
+  const files: Array<{ readonly path: string; readonly shown: string }> = [];
+  const { recordBeside } = outputs;
+  if (recordBeside !== undefined) files.push({ path: landingPath(recordBeside), shown: recordBeside === resolve(cwd, config.out) ? config.out : relative(cwd, recordBeside) });
+  for (const [given, path] of [[config.extinctions, outputs.extinctions], [config.sentencePerplexities, outputs.sentencePerplexities]] as const) {
+    if (given === undefined || path === undefined || given === '-' || namesStandardOutput(path, cwd) || isSpecialFile(path)) continue;
+    files.push({ path: landingPath(resolve(cwd, path)), shown: given });
+  }
+  return files;
 }
 
 /** The run, its outputs checked and the CSV's lock held. */
