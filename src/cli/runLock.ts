@@ -18,7 +18,7 @@
  * is still this holder's (never another's), once; it is also done at the process's exit, so a run that
  * ends on an error or a signal it handles leaves no lock (a second signal, or SIGKILL, ends the process
  * at once and leaves it, for the next run to take over). Where the folder takes no new file (EACCES,
- * EPERM, EROFS) the run goes unlocked.
+ * EPERM, EROFS), or the system no name so long (ENAMETOOLONG), the run goes unlocked.
  */
 
 import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -107,7 +107,7 @@ export function takeRunLocks(files: ReadonlyArray<{ readonly path: string; reado
   return taken;
 }
 
-/** Creates the lock file with `text` unless there is one: 'created', 'exists', or 'unlockable' where the folder takes no new file. */
+/** Creates the lock file with `text` unless there is one: 'created', 'exists', or 'unlockable' where the folder takes no new file or the name is too long. */
 function createLock(path: string, text: string): 'created' | 'exists' | 'unlockable' {
   try {
     writeFileSync(path, text, { flag: 'wx' });
@@ -116,7 +116,9 @@ function createLock(path: string, text: string): 'created' | 'exists' | 'unlocka
     const code = (error as NodeJS.ErrnoException).code;
     // (a folder that takes no new file: the run record's check before this one passed it, so a lock
     // refused there, by a filesystem's own rules, is no reason to refuse the run: it goes unlocked)
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'unlockable';
+    // (nor a name the system cannot take, a file's of 251-255 bytes with `.lock` on: a raw ENAMETOOLONG for
+    // an --extinctions name the run itself takes, having no .partial: CI)
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENAMETOOLONG') return 'unlockable';
     if (code === 'EEXIST') return 'exists';
     throw error;
   }
