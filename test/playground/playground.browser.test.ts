@@ -15,6 +15,7 @@ import { TEMPLATE_PATH, writePlayground } from '../../src/playground/playgroundF
 import { SMOOTHING_NAMES } from '../../src/model/languageModel.js';
 import { STRATEGIES } from '../../src/simulation/settings.js';
 import { launchChromium, recordWorkerAnswers, SKIP_BROWSER, SKIP_REASON } from '../helpers/chromium.js';
+import { dropText, hash, openPage, waitLoaded as waitCorpus } from './pageDriver.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 const OUTPUT = fileURLToPath(new URL('../../test-output/playground/', import.meta.url));
@@ -29,8 +30,6 @@ const HOSTILE = [
   'Every cat and every dog ran to the tree, and the bird flew over the mat.',
   '',
 ].join('\n').repeat(12);
-
-const hash = (config: unknown): string => `#config=${encodeURIComponent(JSON.stringify(config))}`;
 
 if (SKIP_BROWSER) {
   describe('playground in headless Chromium', () => {
@@ -70,15 +69,10 @@ if (SKIP_BROWSER) {
 
     /** Opens the page at an address and waits until the corpus it names is loaded (or refused). */
     async function open(fragment: string): Promise<void> {
-      await page.goto('about:blank');
-      await page.goto(`${url}${fragment}`);
-      await page.waitForSelector('html[data-ready="true"]');
+      await openPage(page, `${url}${fragment}`);
     }
 
-    async function waitLoaded(name = ''): Promise<string> {
-      await page.waitForFunction((prefix) => (document.getElementById('corpus-stats')!.textContent ?? '').startsWith(prefix) && /tokens/u.test(document.getElementById('corpus-stats')!.textContent ?? ''), name, { timeout: 30_000 });
-      return (await page.textContent('#corpus-stats'))!;
-    }
+    const waitLoaded = (name = ''): Promise<string> => waitCorpus(page, name);
 
     async function runAndWait(): Promise<void> {
       await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -101,11 +95,7 @@ if (SKIP_BROWSER) {
     async function dropFile(name: string, text: string): Promise<void> {
       await open(hash({ corpus: 'corpora/lighthouse.txt', generations: 2, order: [2], humanRatio: [0] }));
       await waitLoaded();
-      await page.evaluate(([fileName, content]) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([content!], fileName!, { type: 'text/plain' }));
-        document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      }, [name, text]);
+      await dropText(page, name, text);
     }
 
     /** Opens the page on `corpus` (unless undefined), sets the recipes' scale and starts recipe `name` (unless undefined). */

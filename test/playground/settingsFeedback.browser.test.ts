@@ -14,12 +14,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_PATH, writePlayground } from '../../src/playground/playgroundFile.js';
 import { launchChromium, recordWorkerAnswers, SKIP_BROWSER, SKIP_REASON } from '../helpers/chromium.js';
+import { dropText, hash, openPage, waitLoaded as waitCorpus } from './pageDriver.js';
 import { tempDir } from '../helpers/cli.js';
 
 const OUTPUT = fileURLToPath(new URL('../../test-output/playground-feedback/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-const hash = (config: unknown): string => `#config=${encodeURIComponent(JSON.stringify(config))}`;
 
 /** The corpus line without its reading time ("(read in 0.01 s)"), which differs from load to load. */
 const counts = (stats: string | null): string => (stats ?? '').replace(/ \(read in [\d.]+ s\)$/u, '');
@@ -62,27 +61,16 @@ if (SKIP_BROWSER) {
     });
 
     async function open(fragment: string, base = url): Promise<void> {
-      await page.goto('about:blank');
-      await page.goto(`${base}${fragment}`);
-      await page.waitForSelector('html[data-ready="true"]');
+      await openPage(page, `${base}${fragment}`);
     }
 
-    async function waitLoaded(name = ''): Promise<string> {
-      await page.waitForFunction((prefix) => (document.getElementById('corpus-stats')!.textContent ?? '').startsWith(prefix) && /tokens/u.test(document.getElementById('corpus-stats')!.textContent ?? ''), name, { timeout: 30_000 });
-      return (await page.textContent('#corpus-stats'))!;
-    }
+    const waitLoaded = (name = ''): Promise<string> => waitCorpus(page, name);
 
     async function loadedAnswers(): Promise<number> {
       return page.evaluate(() => (window as unknown as { workerAnswers: string[] }).workerAnswers.filter((answer) => answer.startsWith('loaded')).length);
     }
 
-    async function dropFile(name: string, text: string): Promise<void> {
-      await page.evaluate(([fileName, content]) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([content!], fileName!, { type: 'text/plain' }));
-        document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      }, [name, text]);
-    }
+    const dropFile = (name: string, text: string): Promise<void> => dropText(page, name, text);
 
     async function paste(text: string): Promise<void> {
       if (!(await page.evaluate(() => (document.getElementById('paste-box') as HTMLDetailsElement).open))) await page.locator('#paste-box summary').click();
