@@ -97,7 +97,7 @@ function lockedFiles(config: RunConfig, outputs: RunOutputs, cwd: string): Array
   return files;
 }
 
-/** The run, its outputs checked and the CSV's lock held. */
+/** The run, its outputs checked and the files it appends to locked. */
 async function runLocked(config: RunConfig, io: CliIO, rawArgs: readonly string[], warn: (message: string) => void, checked: CheckedRun): Promise<void> {
   const loaded = await loadAndPrepare(config, io, checked);
   const { outputs, run } = loaded;
@@ -337,9 +337,8 @@ function checkBeforeWork(config: RunConfig, io: CliIO, warn: (message: string) =
 }
 
 /**
- * Loads the corpus (with a
- * progress line unless --quiet) and prepares the run (in shared memory when worker threads will run
- * it), then checks the guards that need the corpus's size.
+ * Loads the corpus (with a progress line unless --quiet) and prepares the run (in shared memory when
+ * worker threads will run it), then checks the guards that need the corpus's size.
  */
 async function loadAndPrepare(config: RunConfig, io: CliIO, { load, outputs, tasks }: CheckedRun): Promise<LoadedRun> {
   const { settings } = config;
