@@ -21,7 +21,7 @@
  * EPERM, EROFS), or the system no name so long (ENAMETOOLONG), the run goes unlocked.
  */
 
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { UsageError } from '../errors.js';
 
@@ -68,38 +68,59 @@ export interface ProcessTable {
 
 const SYSTEM: ProcessTable = { alive: processExists, start: processStart };
 
+/** How a refusal names a locked file: as the user named it, and the flag that named it. */
+export interface LockedName {
+  readonly shown?: string;
+  readonly flag?: string;
+}
+
 /**
  * Takes the lock of `csv` for `holder`, or throws a UsageError naming the run that holds it (and the
- * CSV as `shown`, the user's name for it).
+ * file as `named.shown`, the user's name for it, given with `named.flag`, --out unless said).
  */
-export function takeRunLock(csv: string, holder: LockHolder, shown = csv, processes: ProcessTable = SYSTEM): RunLock {
+export function takeRunLock(csv: string, holder: LockHolder, named: LockedName = {}, processes: ProcessTable = SYSTEM): RunLock {
   const path = lockPath(csv);
+  const shown = named.shown ?? csv;
+  const heldError = (other: LockHolder | undefined): UsageError => lockHeldError(shown, named.flag ?? '--out', other, holder);
   const text = `${JSON.stringify({ tool: 'ngram-collapse', ...holder })}\n`;
   // (twice at most: a stale lock is removed once, and a run that takes it meanwhile holds it)
   for (let attempt = 0; attempt < 2; attempt++) {
     const created = createLock(path, text);
     if (created === 'unlockable') return UNLOCKED;
-    if (created === 'created') return attempt === 0 ? heldLock(path, text) : settledTakeover(path, text, shown, holder);
+    if (created === 'created') return attempt === 0 ? heldLock(path, text) : settledTakeover(path, text, heldError);
+    refuseOddLock(path, shown);
     const other = lockAt(path);
     if (other === undefined) continue; // removed meanwhile: try again
-    if (!isStale(other, holder, processes)) throw heldError(shown, other.holder, holder);
+    if (!isStale(other, holder, processes)) throw heldError(other.holder);
     try {
       rmSync(path, { force: true });
     } catch {
-      throw heldError(shown, other.holder, holder); // (another user's in a sticky folder, or a folder of that name)
+      throw heldError(other.holder); // (another user's in a sticky folder)
     }
   }
-  throw heldError(shown, lockAt(path)?.holder, holder);
+  throw heldError(lockAt(path)?.holder);
+}
+
+/**
+ * A lock's place that holds no file (a folder, a FIFO, a socket, a link, also one to nothing) is no
+ * lock of a run: refused as in the way, with what to do (a FIFO was read, and hung the run beyond
+ * its signals; a folder or a link to nothing said "another run is writing" for ever: probe).
+ */
+function refuseOddLock(path: string, shown: string): void {
+  const stats = lstatSync(path, { throwIfNoEntry: false });
+  if (stats === undefined || stats.isFile()) return;
+  const kind = stats.isDirectory() ? 'a folder' : stats.isSymbolicLink() ? 'a link' : stats.isFIFO() ? 'a FIFO' : 'no regular file';
+  throw new UsageError(`${lockPath(shown)}, where this run's lock goes, is ${kind}, not a lock a run wrote`, `remove it (rm -r ${lockPath(shown)}) if no run of yours made it, and run again`);
 }
 
 /**
  * Takes the lock of each file (`path`, named as `shown`) in turn for `holder`; where one is held, lets go
  * of those it took and throws that refusal.
  */
-export function takeRunLocks(files: ReadonlyArray<{ readonly path: string; readonly shown: string }>, holder: LockHolder, processes: ProcessTable = SYSTEM): RunLock[] {
+export function takeRunLocks(files: ReadonlyArray<{ readonly path: string } & LockedName>, holder: LockHolder, processes: ProcessTable = SYSTEM): RunLock[] {
   const taken: RunLock[] = [];
   try {
-    for (const { path, shown } of files) taken.push(takeRunLock(path, holder, shown, processes));
+    for (const { path, ...named } of files) taken.push(takeRunLock(path, holder, named, processes));
   } catch (error) {
     for (const lock of taken) lock.release();
     throw error;
@@ -129,10 +150,10 @@ function createLock(path: string, text: string): 'created' | 'exists' | 'unlocka
  * judged the same lock stale each remove it and make their own, the second over the first's (review),
  * so the first finds another's there and gives way.
  */
-function settledTakeover(path: string, text: string, shown: string, holder: LockHolder): RunLock {
+function settledTakeover(path: string, text: string, heldError: (other: LockHolder | undefined) => UsageError): RunLock {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, TAKEOVER_SETTLE_MS);
   const now = lockAt(path);
-  if (now === undefined || now.text !== text) throw heldError(shown, now?.holder, holder);
+  if (now === undefined || now.text !== text) throw heldError(now?.holder);
   return heldLock(path, text);
 }
 
@@ -168,48 +189,64 @@ function holderOf(text: string): LockHolder | undefined {
 }
 
 /**
- * Whether a lock's holder is gone: unrefreshed for STALE_AFTER_MS; or, on this machine, a process that
- * no longer runs, or whose id a process started at another time has now (an earlier process of this
- * very id too: a container restarted under its old one, which refused the run for good: review).
+ * Whether a lock's holder is gone: on this machine, a process that no longer runs, or whose id a process
+ * started at another time has now (an earlier process of this very id too: a container restarted under
+ * its old one, which refused the run for good: review), whatever the lock's age (a run stopped with
+ * Ctrl-Z, or a file server's clock behind, lost a live run's lock to its age: probe); elsewhere, or
+ * where the holder cannot be read, a lock unrefreshed for STALE_AFTER_MS.
  */
 function isStale(lock: { readonly holder: LockHolder | undefined; readonly touched: number }, me: LockHolder, processes: ProcessTable): boolean {
-  if (me.since - lock.touched > STALE_AFTER_MS) return true;
   const { holder } = lock;
-  if (holder === undefined || holder.host !== me.host) return false;
+  if (holder === undefined || holder.host !== me.host) return me.since - lock.touched > STALE_AFTER_MS;
   if (holder.pid !== me.pid && !processes.alive(holder.pid)) return true;
   const startNow = holder.pid === me.pid ? me.start : processes.start(holder.pid);
   return holder.start !== undefined && startNow !== undefined && holder.start !== startNow;
 }
 
-/** Whether a process with id `pid` runs on this machine (one of another user's counts). */
+/**
+ * Whether a process with id `pid` runs on this machine (one of another user's counts; a zombie, dead
+ * but not yet reaped, does not: a relaunched run's child killed with its parent stayed one for seconds,
+ * for ever under a pid 1 that reaps nothing, and held its lock: probe).
+ */
 function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return processState(pid) !== 'Z' && processState(pid) !== 'X';
 }
 
-/** When process `pid` started, in clock ticks since boot (/proc/<pid>/stat's 22nd field), where the system says (Linux). */
-function processStart(pid: number): string | undefined {
+/** Process `pid`'s fields after its name in /proc/<pid>/stat (the 3rd on: state, ...), where the system has them (Linux). */
+function statFields(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // (the name, field 2, is in parentheses and may hold spaces: the fields after its last ')' from the 3rd)
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    // (the name, field 2, is in parentheses and may hold spaces: the fields after its last ')')
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
 }
 
-function heldError(shown: string, holder: LockHolder | undefined, me: LockHolder): UsageError {
+/** Process `pid`'s state letter (R, S, Z: a zombie, ...), where the system says. */
+function processState(pid: number): string | undefined {
+  return statFields(pid)?.[0];
+}
+
+/** When process `pid` started, in clock ticks since boot (/proc/<pid>/stat's 22nd field), where the system says (Linux). */
+function processStart(pid: number): string | undefined {
+  return statFields(pid)?.[19];
+}
+
+/** The refusal of a lock held: who holds it, and what to do (another `flag`, the flag that named the file). */
+function lockHeldError(shown: string, flag: string, holder: LockHolder | undefined, me: LockHolder): UsageError {
   const who =
     holder === undefined
       ? 'another run'
       : `another run (process ${holder.pid}${holder.host === me.host ? '' : ` on ${holder.host}`}, started ${new Date(holder.since).toISOString()})`;
   return new UsageError(
     `${who} is writing ${shown}: two runs writing one file interleave their rows`,
-    `wait for it to end, or give this run another --out; if no run is writing it (one stopped on another machine), delete ${lockPath(shown)}`,
+    `wait for it to end, or give this run another ${flag}; if no run is writing it (one stopped on another machine), delete ${lockPath(shown)}`,
   );
 }
 

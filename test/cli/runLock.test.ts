@@ -3,12 +3,12 @@
  * refused before any work while the first holds it, and a lock whose holder is gone is taken over.
  */
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { lockPath, STALE_AFTER_MS, takeRunLock, type LockHolder, type ProcessTable } from '../../src/cli/runLock.js';
+import { lockPath, STALE_AFTER_MS, takeRunLock, thisProcess, type LockHolder, type ProcessTable } from '../../src/cli/runLock.js';
 import { runCli } from '../../src/cli/program.js';
 import { UsageError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
@@ -37,10 +37,10 @@ const touchedAgo = (ago: number): void => utimesSync(lockPath(csv), new Date(NOW
 
 describe('takeRunLock', () => {
   it('writes its holder into <csv>.lock and refuses a second holder while the first runs, naming it', () => {
-    const lock = takeRunLock(csv, first, 'c.csv', running);
+    const lock = takeRunLock(csv, first, { shown: 'c.csv' }, running);
     expect(holderIn()).toEqual({ tool: 'ngram-collapse', pid: 1001, start: '500', host: 'node-a', since: NOW });
     touchedAgo(1000);
-    const refusal = thrown(() => takeRunLock(csv, second, 'c.csv', running)) as UsageError;
+    const refusal = thrown(() => takeRunLock(csv, second, { shown: 'c.csv' }, running)) as UsageError;
     expect(refusal).toBeInstanceOf(UsageError);
     expect(refusal.message).toBe('another run (process 1001, started 2026-12-08T04:00:00.000Z) is writing c.csv: two runs writing one file interleave their rows');
     expect(refusal.hint).toBe('wait for it to end, or give this run another --out; if no run is writing it (one stopped on another machine), delete c.csv.lock');
@@ -48,69 +48,87 @@ describe('takeRunLock', () => {
     expect(holderIn()).toMatchObject({ pid: 1001 });
     lock.release();
     expect(existsSync(lockPath(csv))).toBe(false);
-    takeRunLock(csv, second, 'c.csv', running).release();
+    takeRunLock(csv, second, { shown: 'c.csv' }, running).release();
   });
 
   it('takes over the lock of a process of this machine that no longer runs (killed outright), or whose id another process has now', () => {
-    takeRunLock(csv, first, csv, running);
+    takeRunLock(csv, first, { shown: csv }, running);
     touchedAgo(1000);
     expect(holderIn()).toMatchObject({ pid: 1001 });
-    const lock = takeRunLock(csv, second, csv, table([1002]));
+    const lock = takeRunLock(csv, second, { shown: csv }, table([1002]));
     expect(holderIn()).toMatchObject({ pid: 1002 });
     lock.release();
     // process 1001 runs, but it started at 900, not at the holder's 500: another process under its id
-    takeRunLock(csv, first, csv, running);
+    takeRunLock(csv, first, { shown: csv }, running);
     touchedAgo(1000);
-    expect(() => takeRunLock(csv, second, csv, running)).toThrow(UsageError);
-    takeRunLock(csv, second, csv, table([1001, 1002], { 1001: '900', 1002: '600' }));
+    expect(() => takeRunLock(csv, second, { shown: csv }, running)).toThrow(UsageError);
+    takeRunLock(csv, second, { shown: csv }, table([1001, 1002], { 1001: '900', 1002: '600' }));
     expect(holderIn()).toMatchObject({ pid: 1002 });
   });
 
   it('takes over an earlier process\'s lock under this very id (a container restarted under its old one), and refuses this very process\'s own', () => {
-    takeRunLock(csv, first, csv, running);
+    takeRunLock(csv, first, { shown: csv }, running);
     touchedAgo(1000);
     // this process is 1001 too, started at 700: the lock is an earlier process's
     const again = { ...first, start: '700', since: NOW + 1000 };
-    takeRunLock(csv, again, csv, running);
+    takeRunLock(csv, again, { shown: csv }, running);
     expect(holderIn()).toMatchObject({ pid: 1001, start: '700' });
     touchedAgo(1000);
     // the same process (a run in process beside another): held
-    expect(() => takeRunLock(csv, { ...again, since: NOW + 1000 }, csv, running)).toThrow(UsageError);
+    expect(() => takeRunLock(csv, { ...again, since: NOW + 1000 }, { shown: csv }, running)).toThrow(UsageError);
   });
 
-  it('asks no process of another machine: its lock holds until unrefreshed for STALE_AFTER_MS (on this machine too)', () => {
-    takeRunLock(csv, first, csv, running);
+  it.runIf(existsSync('/proc/self/stat'))('takes over the lock of a zombie, a process dead but not reaped (kill(pid, 0) answers for it: probe)', async () => {
+    // `sleep 0` ends at once, and the `sleep 5` its shell became never reaps it: a zombie for 5 s
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5']);
+    const zombie = Number(await new Promise<string>((said) => parent.stdout.once('data', (chunk: Buffer) => said(chunk.toString()))));
+    await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, 'utf8').slice(readFileSync(`/proc/${zombie}/stat`, 'utf8').lastIndexOf(')') + 2, readFileSync(`/proc/${zombie}/stat`, 'utf8').lastIndexOf(')') + 3)).toBe('Z');
+    const me = thisProcess();
+    writeFileSync(lockPath(csv), JSON.stringify({ tool: 'ngram-collapse', pid: zombie, host: me.host, since: NOW }));
+    takeRunLock(csv, me, { shown: csv }).release();
+    parent.kill();
+  });
+
+  it('asks no process of another machine: its lock holds until unrefreshed for STALE_AFTER_MS; one of this machine is asked, whatever its age', () => {
+    takeRunLock(csv, first, { shown: csv }, running);
     touchedAgo(STALE_AFTER_MS - 60_000);
     // (no process 1001 runs here, which says nothing of node-a's)
-    expect((thrown(() => takeRunLock(csv, elsewhere, csv, table([]))) as UsageError).message).toMatch(/^another run \(process 1001 on node-a, started /u);
+    expect((thrown(() => takeRunLock(csv, elsewhere, { shown: csv }, table([]))) as UsageError).message).toMatch(/^another run \(process 1001 on node-a, started /u);
     touchedAgo(STALE_AFTER_MS + 60_000);
-    takeRunLock(csv, elsewhere, csv, running);
+    takeRunLock(csv, elsewhere, { shown: csv }, running);
     expect(holderIn()).toMatchObject({ host: 'node-b' });
-    // a process of this machine that still runs as started but stopped refreshing (a run in a container of its own, or stopped)
+    // a process of this machine that still runs as it started, its lock unrefreshed (stopped with Ctrl-Z, a
+    // file server's clock behind): held (its age took it from a live run: probe)
     rmSync(lockPath(csv));
-    takeRunLock(csv, first, csv, running);
+    takeRunLock(csv, first, { shown: csv }, running);
     touchedAgo(STALE_AFTER_MS + 60_000);
-    takeRunLock(csv, second, csv, running);
-    expect(holderIn()).toMatchObject({ pid: 1002, host: 'node-a' });
+    expect(() => takeRunLock(csv, second, { shown: csv }, running)).toThrow(UsageError);
+    expect(holderIn()).toMatchObject({ pid: 1001, host: 'node-a' });
   });
 
   it('counts a lock it cannot read (being written this instant, or not ours) as held until it is STALE_AFTER_MS old', () => {
     writeFileSync(lockPath(csv), '');
     touchedAgo(1000);
-    expect((thrown(() => takeRunLock(csv, second, csv, table([]))) as UsageError).message).toMatch(/^another run is writing /u);
+    expect((thrown(() => takeRunLock(csv, second, { shown: csv }, table([]))) as UsageError).message).toMatch(/^another run is writing /u);
     touchedAgo(STALE_AFTER_MS + 1000);
-    takeRunLock(csv, second, csv, table([]));
+    takeRunLock(csv, second, { shown: csv }, table([]));
     expect(holderIn()).toMatchObject({ pid: 1002 });
   });
 
-  it('refuses, naming no holder, where the lock is a folder it cannot remove (a raw EISDIR: review)', () => {
+  it('refuses a folder, a FIFO or a link where the lock goes as in the way, saying so (a FIFO hung the run; a folder or a link to nothing read "another run is writing" for ever: probe)', () => {
     mkdirSync(lockPath(csv));
-    utimesSync(lockPath(csv), new Date(NOW - STALE_AFTER_MS * 2), new Date(NOW - STALE_AFTER_MS * 2));
-    expect((thrown(() => takeRunLock(csv, second, 'c.csv', running)) as UsageError).message).toBe('another run is writing c.csv: two runs writing one file interleave their rows');
+    const folder = thrown(() => takeRunLock(csv, second, { shown: 'c.csv' }, running)) as UsageError;
+    expect([folder.message, folder.hint]).toEqual(["c.csv.lock, where this run's lock goes, is a folder, not a lock a run wrote", 'remove it (rm -r c.csv.lock) if no run of yours made it, and run again']);
+    rmSync(lockPath(csv), { recursive: true });
+    symlinkSync('/nowhere/at/all', lockPath(csv));
+    expect((thrown(() => takeRunLock(csv, second, { shown: 'c.csv' }, running)) as UsageError).message).toBe("c.csv.lock, where this run's lock goes, is a link, not a lock a run wrote");
+    rmSync(lockPath(csv));
+    execFileSync('mkfifo', [lockPath(csv)]);
+    expect((thrown(() => takeRunLock(csv, second, { shown: 'c.csv' }, running)) as UsageError).message).toBe("c.csv.lock, where this run's lock goes, is a FIFO, not a lock a run wrote");
   });
 
   it('gives way where another run that judged the same stale lock replaced the one it made (two takers: review)', async () => {
-    takeRunLock(csv, first, csv, running);
+    takeRunLock(csv, first, { shown: csv }, running);
     touchedAgo(1000);
     // 1001 is gone: 1002 takes it over, and while 1002 waits, a third run (1003, a child process that
     // watches the file) replaces 1002's lock as it replaced the stale one
@@ -119,7 +137,7 @@ describe('takeRunLock', () => {
       while (Date.now() < end) { try { if (fs.readFileSync(${JSON.stringify(lockPath(csv))}, 'utf8').includes('"pid":1002')) { fs.writeFileSync(${JSON.stringify(lockPath(csv))}, ${JSON.stringify(third)}); break; } } catch {} }`;
     const child = spawn(process.execPath, ['-e', watcher]);
     await new Promise((ready) => child.stdout.once('data', ready));
-    const refusal = thrown(() => takeRunLock(csv, second, csv, table([1002, 1003]))) as UsageError;
+    const refusal = thrown(() => takeRunLock(csv, second, { shown: csv }, table([1002, 1003]))) as UsageError;
     child.kill();
     expect(refusal.message).toMatch(/^another run \(process 1003, started /u);
     expect(holderIn()).toMatchObject({ pid: 1003 });
@@ -127,7 +145,7 @@ describe('takeRunLock', () => {
 
   it('refresh sets the lock file\'s time to now; release removes only its own lock, once, and leaves the exit', () => {
     const exits = process.listenerCount('exit');
-    const lock = takeRunLock(csv, first, csv, running);
+    const lock = takeRunLock(csv, first, { shown: csv }, running);
     expect(process.listenerCount('exit')).toBe(exits + 1);
     touchedAgo(STALE_AFTER_MS);
     lock.refresh();
@@ -165,12 +183,25 @@ describe('run holds the lock of its --out', () => {
     writeFileSync(lockPath(join(dir, 'ext.csv')), JSON.stringify({ tool: 'ngram-collapse', pid: process.pid, host: hostname(), since: NOW }));
     const refused = await run([...RUN, '--extinctions', 'ext.csv']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^ngram-collapse: another run \(process \d+, started 2026-12-08T04:00:00\.000Z\) is writing ext\.csv: /u);
+    expect(refused.stderr).toMatch(/^ngram-collapse: another run \(process \d+, started 2026-12-08T04:00:00\.000Z\) is writing ext\.csv: two runs writing one file interleave their rows \(wait for it to end, or give this run another --extinctions; /u);
     expect(existsSync(lockPath(csv))).toBe(false);
     // to standard output: nothing to lock
     rmSync(lockPath(join(dir, 'ext.csv')));
     const piped = await run([...RUN, '--extinctions', '-']);
     expect(piped.code).toBe(0);
+  });
+
+  it('merge respects a run\'s lock on its --out (it replaced a running run\'s curves, both exit 0: probe)', async () => {
+    const shard = await run([...RUN.slice(0, -1), 'shard.csv']);
+    expect(shard.code).toBe(0);
+    writeFileSync(lockPath(csv), JSON.stringify({ tool: 'ngram-collapse', pid: process.pid, host: hostname(), since: NOW }));
+    const merged = await run(['merge', 'shard.csv', '--out', 'c.csv', '--quiet']);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toMatch(/^ngram-collapse: another run \(process \d+, started 2026-12-08T04:00:00\.000Z\) is writing c\.csv: /u);
+    expect(existsSync(csv)).toBe(false);
+    rmSync(lockPath(csv));
+    expect((await run(['merge', 'shard.csv', '--out', 'c.csv', '--quiet'])).code).toBe(0);
+    expect(existsSync(lockPath(csv))).toBe(false);
   });
 
   it('takes over a dead process\'s lock, and leaves none when it ends, whether it ran or was refused later', async () => {

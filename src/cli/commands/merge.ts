@@ -31,6 +31,8 @@ import { commandFor, tableSpec } from '../optionTable.js';
 import { MERGE_OPTIONS } from '../options.js';
 import type { ParsedOptions } from '../optionRow.js';
 import { checkDistinctOutputs, checkOneStandardOutput, checkStandardOutputNotInput, checkWritable, recordFiles, standardOutputNamed } from '../outputPaths.js';
+import { takeRunLock, thisProcess } from '../runLock.js';
+import { landingPath } from '../../corpus/namedFile.js';
 import { checkOwnDescriptor } from '../../corpus/ownDescriptor.js';
 import { writePieces, writeText, writeWatchedFiles, type WatchedFile } from '../watchedWrite.js';
 
@@ -55,6 +57,19 @@ async function mergeAction(files: readonly string[], values: MergeValues, io: Cl
   checkOneStandardOutput([values.out, values.summary]);
   // (the merged file's run record beside it, also when --out names standard output's own file: run's rule, runOutputs.ts)
   const { beside: recordBeside, stale: staleRecord } = recordFiles(out, values.out, io.cwd);
+  // (the curves file a run writes rows to, as run locks it: a merge into a running run's --out replaced
+  // it as the run went on writing into the file it had, both exit 0: probe)
+  const lock = recordBeside === undefined || isSpecialFile(recordBeside) ? undefined : takeRunLock(landingPath(recordBeside), thisProcess(), { shown: values.out, flag: '--out' });
+  try {
+    await mergeLocked(files, values, io, { out, summaryPath, recordBeside, staleRecord });
+  } finally {
+    lock?.release();
+  }
+}
+
+/** The merge, its outputs checked and its curves file locked. */
+async function mergeLocked(files: readonly string[], values: MergeValues, io: CliIO, paths: { out: string; summaryPath: string | undefined; recordBeside: string | undefined; staleRecord: string | undefined }): Promise<void> {
+  const { out, summaryPath, recordBeside, staleRecord } = paths;
   checkInputNames(files, io.cwd);
   const inputs = readInputs(files, io.cwd);
   checkOutputsNotInputs(files, values, { out, recordBeside, summaryPath }, io.cwd);

@@ -86,13 +86,14 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
  * shards given one of them by a config file interleaved its rows too: review); each where a write to it
  * lands, links followed (--out link.csv and --out real.csv are one file), named as the user named it.
  */
-function lockedFiles(config: RunConfig, outputs: RunOutputs, cwd: string): Array<{ readonly path: string; readonly shown: string }> {
-  const files: Array<{ readonly path: string; readonly shown: string }> = [];
+function lockedFiles(config: RunConfig, outputs: RunOutputs, cwd: string): Array<{ readonly path: string; readonly shown: string; readonly flag: string }> {
+  const files: Array<{ readonly path: string; readonly shown: string; readonly flag: string }> = [];
   const { recordBeside } = outputs;
-  if (recordBeside !== undefined) files.push({ path: landingPath(recordBeside), shown: recordBeside === resolve(cwd, config.out) ? config.out : relative(cwd, recordBeside) });
-  for (const [given, path] of [[config.extinctions, outputs.extinctions], [config.sentencePerplexities, outputs.sentencePerplexities]] as const) {
+  if (recordBeside !== undefined) files.push({ path: landingPath(recordBeside), shown: recordBeside === resolve(cwd, config.out) ? config.out : relative(cwd, recordBeside), flag: '--out' });
+  const appended = [['--extinctions', config.extinctions, outputs.extinctions], ['--sentence-perplexities', config.sentencePerplexities, outputs.sentencePerplexities]] as const;
+  for (const [flag, given, path] of appended) {
     if (given === undefined || path === undefined || given === '-' || namesStandardOutput(path, cwd) || isSpecialFile(path)) continue;
-    files.push({ path: landingPath(resolve(cwd, path)), shown: given });
+    files.push({ path: landingPath(resolve(cwd, path)), shown: given, flag });
   }
   return files;
 }
