@@ -7,13 +7,14 @@
  * Contract: `takeRunLock(csv, holder)` creates the lock file exclusively (O_EXCL) with its holder (the
  * process id, when that process started where the system says, the machine's name, when the lock was
  * taken) and returns a RunLock, or throws a UsageError naming the run that holds it. A lock whose holder
- * is gone is taken over without a word: on the same machine, a process id no process has, or one a
- * process started at another time has now (a run killed outright, SIGKILL or a power cut; a container
- * restarted under its old process id); on any machine, a lock not refreshed for STALE_AFTER_MS (a run
- * refreshes its lock every REFRESH_MS: `refresh`; another machine's processes cannot be asked). A lock
- * file whose holder cannot be read (empty: another run is writing it this instant; another user's, or
- * not a lock of ours) counts as held until it is STALE_AFTER_MS old, and one that cannot be removed as
- * held. A run that took over a stale lock reads it again TAKEOVER_SETTLE_MS later and gives way if
+ * is gone is taken over without a word: on the same machine, a process id no process has, a zombie's,
+ * or one a process started at another time has now (a run killed outright, SIGKILL or a power cut; a
+ * container restarted under its old process id), while a process that still runs keeps its lock however
+ * old; on another machine, a lock not refreshed for STALE_AFTER_MS (a run refreshes its lock every
+ * REFRESH_MS: `refresh`; another machine's processes cannot be asked). A lock file whose holder cannot
+ * be read (empty: another run is writing it this instant; another user's, or not a lock of ours) counts
+ * as held until it is STALE_AFTER_MS old, one that cannot be removed as held, and a folder, a FIFO or a
+ * link in the lock's place is refused as in the way. A run that took over a stale lock reads it again TAKEOVER_SETTLE_MS later and gives way if
  * another run that judged the same lock stale replaced it meanwhile. `release()` removes the lock if it
  * is still this holder's (never another's), once; it is also done at the process's exit, so a run that
  * ends on an error or a signal it handles leaves no lock (a second signal, or SIGKILL, ends the process
