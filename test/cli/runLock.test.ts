@@ -179,12 +179,18 @@ describe('run holds the lock of its --out', () => {
     expect(existsSync(join(dir, 'c.csv.run.json'))).toBe(false);
   });
 
-  it('holds --extinctions too (appended rows, as the curves): refused where another run writes it, letting go of the curves\' lock it took', async () => {
+  it('holds --extinctions (appended rows, as the curves) and --summary too: refused where another run writes one, letting go of the curves\' lock it took', async () => {
     writeFileSync(lockPath(join(dir, 'ext.csv')), JSON.stringify({ tool: 'ngram-collapse', pid: process.pid, host: hostname(), since: NOW }));
     const refused = await run([...RUN, '--extinctions', 'ext.csv']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^ngram-collapse: another run \(process \d+, started 2026-12-08T04:00:00\.000Z\) is writing ext\.csv: two runs writing one file interleave their rows \(wait for it to end, or give this run another --extinctions; /u);
     expect(existsSync(lockPath(csv))).toBe(false);
+    // --summary, written whole at the end, alike (two shards sharing one kept the last one's alone)
+    writeFileSync(lockPath(join(dir, 'sum.csv')), JSON.stringify({ tool: 'ngram-collapse', pid: process.pid, host: hostname(), since: NOW }));
+    const summary = await run([...RUN, '--summary', 'sum.csv']);
+    expect(summary.stderr).toMatch(/ is writing sum\.csv: .* give this run another --summary; /u);
+    expect(existsSync(lockPath(csv))).toBe(false);
+    rmSync(lockPath(join(dir, 'sum.csv')));
     // to standard output: nothing to lock
     rmSync(lockPath(join(dir, 'ext.csv')));
     const piped = await run([...RUN, '--extinctions', '-']);

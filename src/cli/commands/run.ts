@@ -81,17 +81,25 @@ async function runAction(config: RunConfig, io: CliIO, rawArgs: readonly string[
 }
 
 /**
- * The files a run appends rows to, each locked while it runs (runLock.ts): the curves CSV (where its
- * record goes beside it) and, when they are files, --extinctions and --sentence-perplexities (two
- * shards given one of them by a config file interleaved its rows too: review); each where a write to it
- * lands, links followed (--out link.csv and --out real.csv are one file), named as the user named it.
+ * The files a run writes, each locked while it runs (runLock.ts): the curves CSV (where its record goes
+ * beside it) and, when they are files, --extinctions and --sentence-perplexities (two shards given one of
+ * them by a config file interleaved its rows too: review), and --summary, --survival and --report (written
+ * whole at the end: the last of two runs sharing one put its own in place, the other's lost without a
+ * word); each where a write to it lands, links followed (--out link.csv and --out real.csv are one file),
+ * named as the user named it.
  */
 function lockedFiles(config: RunConfig, outputs: RunOutputs, cwd: string): Array<{ readonly path: string; readonly shown: string; readonly flag: string }> {
   const files: Array<{ readonly path: string; readonly shown: string; readonly flag: string }> = [];
   const { recordBeside } = outputs;
   if (recordBeside !== undefined) files.push({ path: landingPath(recordBeside), shown: recordBeside === resolve(cwd, config.out) ? config.out : relative(cwd, recordBeside), flag: '--out' });
-  const appended = [['--extinctions', config.extinctions, outputs.extinctions], ['--sentence-perplexities', config.sentencePerplexities, outputs.sentencePerplexities]] as const;
-  for (const [flag, given, path] of appended) {
+  const others = [
+    ['--extinctions', config.extinctions, outputs.extinctions],
+    ['--sentence-perplexities', config.sentencePerplexities, outputs.sentencePerplexities],
+    ['--summary', config.summary, outputs.summary],
+    ['--survival', config.survival, outputs.survival],
+    ['--report', config.report, outputs.report],
+  ] as const;
+  for (const [flag, given, path] of others) {
     if (given === undefined || path === undefined || given === '-' || namesStandardOutput(path, cwd) || isSpecialFile(path)) continue;
     files.push({ path: landingPath(resolve(cwd, path)), shown: given, flag });
   }
