@@ -240,7 +240,7 @@ export function resolveSpec(spec: string, settings: LoadOptions, role = 'corpus'
     const barred = unsearchableFolder(path);
     if (barred !== undefined) throw new InputError(`${role} '${spec}' cannot be reached: the folder ${barred} may not be searched (permission denied)`, 'make it searchable (chmod u+x), or pass a file elsewhere');
     // (a name of bytes that are no UTF-8 comes to Node with U+FFFD in their place, and names no file: probe)
-    if (spec.includes(REPLACEMENT)) throw new InputError(`${role} '${spec}' not found: its name holds \u{FFFD}, which stands in for bytes that are not UTF-8 where Node was given such a name (Node cannot pass them on)`, NOT_UTF8_HINT);
+    if (spec.includes(REPLACEMENT)) throw new InputError(`${role} '${spec}' not found: its name holds \u{FFFD}, which stands in for bytes that are not UTF-8 where Node was given such a name (Node cannot pass them on)`, notUtf8Hint('give a copy of it with such a name'));
     // (a quoted 'nest/{a,b}.txt' was said not found, as if braces were a wildcard that matched nothing: audit)
     throw new InputError(`${role} '${spec}' not found`, BRACES.test(spec) ? BRACES_HINT : 'pass an existing file, folder or glob, - for stdin, or brown');
   }
@@ -294,7 +294,8 @@ function refuseSpecialFiles(files: readonly string[], spec: string, role: string
 
 /** U+FFFD, the character Node puts in place of bytes of a name that are no UTF-8. */
 const REPLACEMENT = '\u{FFFD}';
-const NOT_UTF8_HINT = 'rename it in UTF-8 (e.g. convmv -f latin1 -t utf8 --notest NAME), or give a copy of it with such a name';
+/** What to do about a name that is no UTF-8: rename it, or `otherwise`. */
+const notUtf8Hint = (otherwise: string): string => `rename it in UTF-8 (e.g. convmv -f latin1 -t utf8 --notest NAME), or ${otherwise}`;
 
 /**
  * A file a folder or pattern lists whose name is no UTF-8: Node lists it with U+FFFD in place of its
@@ -303,7 +304,7 @@ const NOT_UTF8_HINT = 'rename it in UTF-8 (e.g. convmv -f latin1 -t utf8 --notes
 function refuseUnnamedFiles(files: readonly string[], spec: string, role: string, source: 'folder' | 'pattern'): void {
   const unnamed = files.find((file) => file.includes(REPLACEMENT) && lstatSync(file, { throwIfNoEntry: false }) === undefined);
   if (unnamed !== undefined) {
-    throw new InputError(`${role} '${spec}' ${source === 'folder' ? 'holds' : 'matches'} ${unnamed}, whose name is not UTF-8 (its bytes shown as \u{FFFD}): Node cannot open it by name`, `rename it in UTF-8 (e.g. convmv -f latin1 -t utf8 --notest NAME), or ${source === 'folder' ? 'move it out of the folder' : 'leave it out of the pattern'}`);
+    throw new InputError(`${role} '${spec}' ${source === 'folder' ? 'holds' : 'matches'} ${unnamed}, whose name is not UTF-8 (its bytes shown as \u{FFFD}): Node cannot open it by name`, notUtf8Hint(source === 'folder' ? 'move it out of the folder' : 'leave it out of the pattern'));
   }
 }
 
